@@ -1,0 +1,147 @@
+/**
+ * The sheet-grid model: what every host hands to the core. Rows and columns are 0-based here;
+ * addresses shown to people ("H24") are made with `cellAddress`.
+ */
+
+/** An Excel error value such as #DIV/0!, kept as a value to report rather than thrown. */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | CellError | null;
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** values[row][col]; a merged area holds its value in its top-left cell only. Rows may be ragged. */
+  values: CellValue[][];
+  /** numFmts[row][col]: the cell's number format code ("0.00%", "General"), when known. */
+  numFmts: (string | undefined)[][];
+  merges: MergeRange[];
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+export function isCellError(value: CellValue | undefined): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+export function columnLetters(col: number): string {
+  let letters = "";
+  let n = col + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "H24" for row 23, col 7. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeAddress(range: MergeRange): string {
+  return `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`;
+}
+
+/** Parses "H24" (or "$H$24") into 0-based row and column; undefined when it is not an address. */
+export function parseCellAddress(address: string): { row: number; col: number } | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim().toUpperCase());
+  if (!match) return undefined;
+  let col = 0;
+  for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, col: col - 1 };
+}
+
+/** Parses "A1:G3" (or a single cell) into a range. */
+export function parseRangeAddress(address: string): MergeRange | undefined {
+  const [from, to = from] = address.split(":");
+  const a = parseCellAddress(from);
+  const b = parseCellAddress(to);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+/**
+ * Read access to one sheet that understands merged areas: `value` answers for any cell of a merged
+ * area with the area's top-left value, and `origin` says which cell really holds it.
+ */
+export class SheetView {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeOrigin = new Map<number, MergeRange>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.rowCount = sheet.values.length;
+    this.colCount = sheet.values.reduce((max, row) => Math.max(max, row?.length ?? 0), 0);
+    for (const merge of sheet.merges) {
+      for (let r = merge.top; r <= merge.bottom; r++) {
+        for (let c = merge.left; c <= merge.right; c++) this.mergeOrigin.set(this.key(r, c), merge);
+      }
+    }
+  }
+
+  private key(row: number, col: number): number {
+    return row * 16384 + col;
+  }
+
+  /** The merged area this cell belongs to, if any. */
+  mergeAt(row: number, col: number): MergeRange | undefined {
+    return this.mergeOrigin.get(this.key(row, col));
+  }
+
+  /** The cell that holds the value shown at (row, col): the top-left of its merged area, or itself. */
+  origin(row: number, col: number): { row: number; col: number } {
+    const merge = this.mergeAt(row, col);
+    return merge ? { row: merge.top, col: merge.left } : { row, col };
+  }
+
+  /** The raw value stored in the cell itself (null for the non-origin cells of a merged area). */
+  raw(row: number, col: number): CellValue {
+    return this.sheet.values[row]?.[col] ?? null;
+  }
+
+  /** The value shown at (row, col), following merged areas. */
+  value(row: number, col: number): CellValue {
+    const o = this.origin(row, col);
+    return this.raw(o.row, o.col);
+  }
+
+  numFmt(row: number, col: number): string | undefined {
+    const o = this.origin(row, col);
+    return this.sheet.numFmts[o.row]?.[o.col];
+  }
+
+  /** The shown value as trimmed text ("" for empty); numbers as their plain decimal text. */
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  isBlankRow(row: number, fromCol = 0, toCol = this.colCount - 1): boolean {
+    for (let c = fromCol; c <= toCol; c++) if (this.text(row, c) !== "") return false;
+    return true;
+  }
+}
+
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value.error;
+}

@@ -1,0 +1,179 @@
+/**
+ * The scoring profile: everything that varies by locality (domain.md §3). The default is the
+ * 财预〔2020〕10号 split; a unit or finance bureau overrides any part of it with a JSON file.
+ */
+
+export interface GradeBand {
+  /** Lowest total (inclusive) that earns this grade. */
+  min: number;
+  label: string;
+}
+
+export interface QualitativeBands {
+  /** Fractions of the weight, [low, high], inclusive. */
+  achieved: [number, number];
+  partial: [number, number];
+  notAchieved: [number, number];
+}
+
+export type NegativeFormula = "ratio" | "linear";
+
+export interface Profile {
+  name: string;
+  budgetWeight: number;
+  /** Highest band first is not required: bands are sorted by `min` when used. */
+  grades: GradeBand[];
+  qualitative: QualitativeBands;
+  /** "ratio": weight × target ÷ actual; "linear": falls linearly to 0 at twice the target. */
+  negativeFormula: NegativeFormula;
+  /** A positive indicator at or above this multiple of its target needs a reason. */
+  overAchievement: number;
+  /** Decimal places of computed scores (half up). */
+  scoreDecimals: number;
+  /** Decimal places of computed rates, as fractions (4 → 0.4316 = 43.16%). */
+  rateDecimals: number;
+  /** Fill the flagged cells with a colour by severity. */
+  markCells: boolean;
+}
+
+export const DEFAULT_PROFILE: Profile = {
+  name: "默认（财预〔2020〕10号）",
+  budgetWeight: 10,
+  grades: [
+    { min: 90, label: "优" },
+    { min: 80, label: "良" },
+    { min: 60, label: "中" },
+    { min: 0, label: "差" },
+  ],
+  qualitative: { achieved: [0.8, 1], partial: [0.6, 0.8], notAchieved: [0, 0.6] },
+  negativeFormula: "ratio",
+  overAchievement: 1.3,
+  scoreDecimals: 2,
+  rateDecimals: 4,
+  markCells: true,
+};
+
+export class ProfileError extends Error {}
+
+/** Parses the `--grades "85:优秀,75:良好,60:一般,0:较差"` shortcut. */
+export function parseGrades(spec: string): GradeBand[] {
+  const bands = spec
+    .split(/[,，]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      const match = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\S.*)$/.exec(part);
+      if (!match) throw new ProfileError(`等次设置“${part}”应写成 分数:等次，例如 85:优秀`);
+      return { min: Number(match[1]), label: match[2].trim() };
+    });
+  if (bands.length === 0) throw new ProfileError("等次设置为空");
+  return bands.sort((a, b) => b.min - a.min);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function band(value: unknown, key: string): [number, number] {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== "number" ||
+    typeof value[1] !== "number" ||
+    value[0] > value[1] ||
+    value[0] < 0 ||
+    value[1] > 1
+  ) {
+    throw new ProfileError(`qualitative.${key} 应为 [下限, 上限]，是 0 到 1 之间的分数，例如 [0.8, 1]`);
+  }
+  return [value[0], value[1]];
+}
+
+function positiveNumber(value: unknown, key: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ProfileError(`${key} 应为非负数`);
+  }
+  return value;
+}
+
+/** Merges a parsed profile JSON over the default, checking every field it sets. */
+export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE): Profile {
+  if (!isRecord(json)) throw new ProfileError("评分方案应为 JSON 对象");
+  const profile: Profile = { ...base, qualitative: { ...base.qualitative }, grades: [...base.grades] };
+  for (const [key, value] of Object.entries(json)) {
+    switch (key) {
+      case "name":
+        if (typeof value !== "string") throw new ProfileError("name 应为文字");
+        profile.name = value;
+        break;
+      case "budgetWeight":
+        profile.budgetWeight = positiveNumber(value, key);
+        break;
+      case "overAchievement":
+        profile.overAchievement = positiveNumber(value, key);
+        break;
+      case "scoreDecimals":
+      case "rateDecimals":
+        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) {
+          throw new ProfileError(`${key} 应为 0 到 10 的整数`);
+        }
+        profile[key] = value as number;
+        break;
+      case "negativeFormula":
+        if (value !== "ratio" && value !== "linear") throw new ProfileError('negativeFormula 应为 "ratio" 或 "linear"');
+        profile.negativeFormula = value;
+        break;
+      case "markCells":
+        if (typeof value !== "boolean") throw new ProfileError("markCells 应为 true 或 false");
+        profile.markCells = value;
+        break;
+      case "grades":
+        if (typeof value === "string") {
+          profile.grades = parseGrades(value);
+        } else if (Array.isArray(value) && value.length > 0) {
+          profile.grades = value
+            .map((g) => {
+              if (!isRecord(g) || typeof g.min !== "number" || typeof g.label !== "string") {
+                throw new ProfileError('grades 的每一项应为 {"min": 90, "label": "优"}');
+              }
+              return { min: g.min, label: g.label };
+            })
+            .sort((a, b) => b.min - a.min);
+        } else {
+          throw new ProfileError("grades 应为等次列表或 “90:优,80:良,60:中,0:差”");
+        }
+        break;
+      case "qualitative":
+        if (!isRecord(value)) throw new ProfileError("qualitative 应为对象");
+        for (const [q, b] of Object.entries(value)) {
+          if (q !== "achieved" && q !== "partial" && q !== "notAchieved") {
+            throw new ProfileError(`qualitative 不认识 ${q}（可用 achieved、partial、notAchieved）`);
+          }
+          profile.qualitative[q] = band(b, q);
+        }
+        break;
+      default:
+        throw new ProfileError(`评分方案中不认识的设置：${key}`);
+    }
+  }
+  return profile;
+}
+
+/** The grade a total earns under the profile. */
+export function gradeFor(total: number, profile: Profile): string {
+  const sorted = [...profile.grades].sort((a, b) => b.min - a.min);
+  for (const g of sorted) if (total >= g.min) return g.label;
+  return sorted[sorted.length - 1]?.label ?? "";
+}
+
+/** A one-line description of the profile for the summary sheet. */
+export function describeProfile(profile: Profile): string {
+  const grades = [...profile.grades]
+    .sort((a, b) => b.min - a.min)
+    .map((g) => `${g.label}≥${g.min}`)
+    .join(" ");
+  const negative = profile.negativeFormula === "ratio" ? "反向指标按 目标÷实际" : "反向指标线性递减至两倍目标为 0";
+  return `评分方案：${profile.name}；预算执行率 ${profile.budgetWeight} 分；等次 ${grades}；${negative}；超额 ${Math.round(
+    profile.overAchievement * 100,
+  )}% 需说明`;
+}

@@ -1,0 +1,127 @@
+/**
+ * What `analyze` returns, and what both hosts write back. Decimals are strings (exact), rates are
+ * fractions ("0.4316"), rows are 1-based sheet rows, cells are A1 addresses: the shape of the
+ * `jixiao-report/1` JSON contract.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+export type RuleId =
+  | "rate-mismatch"
+  | "budget-score-mismatch"
+  | "sum-mismatch"
+  | "zero-budget"
+  | "overspent"
+  | "weights-total"
+  | "weight-header-mismatch"
+  | "score-exceeds-weight"
+  | "score-mismatch"
+  | "qualitative-score-band"
+  | "total-mismatch"
+  | "grade-mismatch"
+  | "score-above-attainable"
+  | "count-as-percent"
+  | "unit-mismatch"
+  | "percent-over-100"
+  | "ge-100-percent"
+  | "cost-not-ceiling"
+  | "contradictory-comparator"
+  | "not-numeric"
+  | "missing-actual"
+  | "missing-reason"
+  | "over-achievement"
+  | "duplicate-indicator"
+  | "vague-target"
+  | "missing-dimension";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface TableReport {
+  sheet: string;
+  kind: "budget" | "indicators";
+  range: string;
+}
+
+export interface BudgetReport {
+  sheet: string;
+  row: number;
+  label: string;
+  planned: string | null;
+  spent: string | null;
+  rate: string | null;
+  recordedRate: string | null;
+  weight: string | null;
+  score: string | null;
+  recordedScore: string | null;
+  recordedGrade: string | null;
+}
+
+export interface ValueReport {
+  text: string;
+  op: string | null;
+  value: string | null;
+  unit: string | null;
+}
+
+export interface IndicatorReport {
+  sheet: string;
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  target: ValueReport;
+  actual: ValueReport | null;
+  weight: string | null;
+  score: string | null;
+  recordedScore: string | null;
+}
+
+export interface TotalReport {
+  sheet: string;
+  weights: string | null;
+  score: string | null;
+  recordedScore: string | null;
+  grade: string | null;
+  recordedGrade: string | null;
+}
+
+/** A value the core decided to write into a blank input cell. */
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  /** 0-based, for hosts. */
+  row: number;
+  col: number;
+  /** The number to write (as an exact decimal string) and the format to show it with. */
+  value: string;
+  numFmt: string;
+}
+
+/** A cell to mark with a fill colour because a finding names it. */
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  severity: Severity;
+  /** "#RRGGBB" */
+  color: string;
+}
+
+export interface AnalysisResult {
+  tables: TableReport[];
+  budget: BudgetReport[];
+  indicators: IndicatorReport[];
+  totals: TotalReport[];
+  findings: Finding[];
+  writes: CellWrite[];
+  marks: CellMark[];
+  /** Sheets that were skipped because jixiao wrote them (an earlier 综合得分). */
+  skippedSheets: string[];
+}
