@@ -1,12 +1,35 @@
 /**
- * The one entry both hosts call: grid in, findings, scores, cell writes and the summary sheet out.
+ * The one entry both hosts call: grid in; tables, scores, findings, cell writes, marks and the
+ * 综合得分 sheet out. Nothing here touches a file or Office.js.
  */
-import { WorkbookGrid } from "./grid";
+import Decimal from "decimal.js";
+import { Table, detectTables } from "./detect";
+import { SheetView, WorkbookGrid, cellAddress, rangeAddress } from "./grid";
+import { LOOKED_FOR } from "./headers";
+import { Lang, findingMessage } from "./messages";
+import { BudgetBlock, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
 import { DEFAULT_PROFILE, Profile } from "./profile";
-import { AnalysisResult } from "./result";
+import {
+  AnalysisResult,
+  BudgetReport,
+  CellMark,
+  CellWrite,
+  Finding,
+  IndicatorReport,
+  Severity,
+  TableReport,
+  TotalReport,
+  ValueReport,
+} from "./result";
+import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
+import { FindingList, SEVERITY } from "./rules/findings";
+import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
+import { EvaluationTotal, evaluateTotals } from "./rules/totals";
+import { decimalString, roundHalfUp } from "./score";
+import { buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
 
-export type Lang = "zh" | "en";
+export type { Lang } from "./messages";
 
 export interface Analysis extends AnalysisResult {
   summary: SummarySheet;
@@ -16,16 +39,184 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-// TEMPORARY placeholder while the engine is being written (replaced in the next commits).
-export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFILE, options: AnalyzeOptions = {}): Analysis {
-  void workbook;
-  void profile;
-  void options;
-  throw new Error("analyze: not implemented yet");
-}
+export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+const RATE_FORMAT = "0.00%";
+const SCORE_FORMAT = "0.00";
 
 /** The message for a workbook with no recognisable table: which headers were looked for. */
 export function noTablesMessage(lang: Lang = "zh"): string {
-  void lang;
-  throw new Error("not implemented yet");
+  const budget = LOOKED_FOR.budget.join("、");
+  const indicators = LOOKED_FOR.indicators.join("、");
+  return lang === "en"
+    ? `No budget or indicator table was found. Looked for budget headers (${budget}) and indicator headers (${indicators}).`
+    : `没有找到预算表或绩效指标表。查找的表头：预算表（${budget}）；指标表（${indicators}）。请确认表头文字在同一行。`;
+}
+
+interface SheetWork {
+  view: SheetView;
+  tables: Table[];
+  budgets: { block: BudgetBlock; results: BudgetLineResult[] }[];
+  indicators: { block: IndicatorBlock; results: IndicatorResult[] }[];
+  totals: EvaluationTotal[];
+}
+
+/** The weighted budget block closest above an indicator table on the same sheet. */
+function budgetFor(work: SheetWork, block: IndicatorBlock): BudgetLineResult | null {
+  const above = work.budgets.filter((b) => b.block.weighted && b.block.table.lastRow < block.table.headerTop);
+  const nearest = above[above.length - 1];
+  return nearest?.results.find((r) => r.scored) ?? null;
+}
+
+function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile): SheetWork {
+  const tables = detectTables(view);
+  const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [] };
+  for (const table of tables) {
+    if (table.kind === "budget") {
+      const block = readBudgetBlock(view, table);
+      work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
+    } else {
+      const block = readIndicatorBlock(view, table);
+      const results = evaluateIndicatorBlock(findings, block, profile);
+      work.indicators.push({ block, results });
+      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block), profile));
+    }
+  }
+  return work;
+}
+
+const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null && cell.writable;
+
+function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
+  const writes: CellWrite[] = [];
+  const add = (ref: CellRef, value: Decimal, numFmt: string) =>
+    writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt });
+  for (const { results } of work.budgets) {
+    for (const r of results) {
+      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate.ref, roundHalfUp(r.rate, profile.rateDecimals), RATE_FORMAT);
+      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score.ref, r.score, SCORE_FORMAT);
+    }
+  }
+  for (const { results } of work.indicators) {
+    for (const r of results) {
+      const score = r.indicator.score;
+      if (r.computed !== null && isBlank(score)) add(score.ref, roundHalfUp(r.computed, profile.scoreDecimals), SCORE_FORMAT);
+    }
+  }
+  return writes;
+}
+
+function valueReport(cell: ValueCell | null): ValueReport | null {
+  if (!cell) return null;
+  const p = cell.parsed;
+  return { text: p.text, op: p.op, value: decimalString(p.value), unit: p.unit?.symbol ?? null };
+}
+
+function tableReport(sheet: string, table: Table): TableReport {
+  return {
+    sheet,
+    kind: table.kind,
+    range: rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right }),
+  };
+}
+
+function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
+  const l = r.line;
+  return {
+    sheet: l.sheet,
+    row: l.row + 1,
+    label: l.label,
+    planned: decimalString(l.planned?.value ?? null),
+    spent: decimalString(l.spent?.value ?? null),
+    rate: r.rate === null ? null : roundHalfUp(r.rate, profile.rateDecimals).toFixed(),
+    recordedRate: decimalString(r.recordedRate),
+    weight: decimalString(r.weight ?? l.weight?.value ?? null),
+    score: decimalString(r.score),
+    recordedScore: decimalString(l.score?.value ?? null),
+    recordedGrade: l.grade?.text || null,
+  };
+}
+
+function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): IndicatorReport {
+  const i = r.indicator;
+  const empty: ValueReport = { text: "", op: null, value: null, unit: null };
+  return {
+    sheet: i.sheet,
+    row: i.row + 1,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    target: valueReport(i.target) ?? empty,
+    actual: selfEvaluation ? valueReport(i.actual) : null,
+    weight: decimalString(i.weight?.value ?? null),
+    score: decimalString(r.score),
+    recordedScore: decimalString(i.score?.value ?? null),
+  };
+}
+
+function totalReport(t: EvaluationTotal): TotalReport {
+  return {
+    sheet: t.sheet,
+    weights: decimalString(t.weights),
+    score: decimalString(t.score),
+    recordedScore: decimalString(t.recordedScore),
+    grade: t.grade,
+    recordedGrade: t.recordedGrade,
+  };
+}
+
+function marksFor(findings: Finding[], refs: CellRef[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  findings.forEach((f, i) => {
+    const ref = refs[i];
+    const key = `${f.sheet}!${f.cell}`;
+    const existing = byCell.get(key);
+    if (existing && SEVERITY_RANK[existing.severity] >= SEVERITY_RANK[f.severity]) return;
+    byCell.set(key, { sheet: f.sheet, cell: f.cell, row: ref.row, col: ref.col, severity: f.severity, color: MARK_COLORS[f.severity] });
+  });
+  return [...byCell.values()];
+}
+
+export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFILE, options: AnalyzeOptions = {}): Analysis {
+  const lang = options.lang ?? "zh";
+  const findings = new FindingList();
+  const works: SheetWork[] = [];
+  const skippedSheets: string[] = [];
+  for (const sheet of workbook.sheets) {
+    if (isJixiaoSummary(sheet)) {
+      skippedSheets.push(sheet.name);
+      continue;
+    }
+    works.push(analyzeSheet(new SheetView(sheet), findings, profile));
+  }
+
+  const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  const raw = [...findings.items].sort(
+    (a, b) =>
+      (sheetOrder.get(a.ref.sheet) ?? 0) - (sheetOrder.get(b.ref.sheet) ?? 0) || a.ref.row - b.ref.row || a.ref.col - b.ref.col,
+  );
+  const findingList: Finding[] = raw.map((f) => ({
+    rule: f.rule,
+    severity: SEVERITY[f.rule],
+    sheet: f.ref.sheet,
+    cell: cellAddress(f.ref.row, f.ref.col),
+    message: findingMessage(lang, f.rule, f.params),
+  }));
+
+  const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
+  const totals = works.flatMap((w) => w.totals);
+  return {
+    tables: works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t))),
+    budget: budget.map((r) => budgetReport(r, profile)),
+    indicators: works.flatMap((w) =>
+      w.indicators.flatMap(({ block, results }) => results.map((r) => indicatorReport(r, block.selfEvaluation))),
+    ),
+    totals: totals.map(totalReport),
+    findings: findingList,
+    writes: works.flatMap((w) => plannedWrites(w, profile)),
+    marks: profile.markCells ? marksFor(findingList, raw.map((f) => f.ref)) : [],
+    skippedSheets,
+    summary: buildSummary({ sheets: workbook.sheets, budget, totals, findings: findingList, profile, lang }),
+  };
 }

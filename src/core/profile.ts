@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+
 /**
  * The scoring profile: everything that varies by locality (domain.md §3). The default is the
  * 财预〔2020〕10号 split; a unit or finance bureau overrides any part of it with a JSON file.
@@ -160,9 +162,9 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
 }
 
 /** The grade a total earns under the profile. */
-export function gradeFor(total: number, profile: Profile): string {
+export function gradeFor(total: Decimal, profile: Profile): string {
   const sorted = [...profile.grades].sort((a, b) => b.min - a.min);
-  for (const g of sorted) if (total >= g.min) return g.label;
+  for (const g of sorted) if (total.gte(g.min)) return g.label;
   return sorted[sorted.length - 1]?.label ?? "";
 }
 

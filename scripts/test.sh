@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: types, lint, unit/property/adapter tests, CLI build, add-in build,
+# offline manifest check and the browser test of the task pane.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "typecheck"
+npx tsc --noEmit -p tsconfig.json
+
+step "lint"
+npx eslint src test
+
+step "unit, property and adapter tests"
+npx jest --ci
+
+step "command-line build"
+npx tsc -p tsconfig.cli.json
+
+step "add-in production build"
+npx webpack --mode production --no-stats
+
+step "manifest (offline schema check)"
+bash scripts/check-manifest.sh
+
+step "browser test (Chromium)"
+if command -v chromium >/dev/null 2>&1; then
+  node test/browser/pane.test.js
+elif [ "${CI:-}" = "true" ]; then
+  echo "chromium is missing: install it with apt-get install chromium" >&2
+  exit 1
+else
+  echo "SKIPPED: chromium is not installed (sudo apt-get install chromium); CI runs this test."
+fi

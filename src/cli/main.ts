@@ -1,0 +1,210 @@
+/**
+ * `jixiao score <input.xlsx | folder>`: reads, validates, scores and writes a scored copy.
+ * Exit 0: no error findings; 1: error findings; 2: an input could not be read, holds no
+ * recognisable table, or the options are wrong.
+ */
+import { Command, CommanderError } from "commander";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { Analysis, Lang, analyze, noTablesMessage } from "../core/analyze";
+import { SEVERITY_LABEL } from "../core/messages";
+import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
+import { Report, buildReport } from "../core/report";
+import { WorkbookReadError, readXlsx } from "../xlsx/read";
+import { applyAnalysis } from "../xlsx/write";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNREADABLE = 2;
+
+export interface ScoreOptions {
+  out?: string;
+  json?: string;
+  profile?: string;
+  grades?: string;
+  lang: Lang;
+}
+
+interface Output {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** One input's outcome. */
+export interface FileOutcome {
+  input: string;
+  output?: string;
+  report?: Report;
+  analysis?: Analysis;
+  failure?: string;
+}
+
+async function loadProfile(options: ScoreOptions): Promise<Profile> {
+  let profile = DEFAULT_PROFILE;
+  if (options.profile) {
+    let text: string;
+    try {
+      text = await fs.readFile(options.profile, "utf8");
+    } catch {
+      throw new ProfileError(`评分方案文件 ${options.profile} 无法读取`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${(error as Error).message}`);
+    }
+    profile = profileFromJson(json);
+  }
+  if (options.grades) profile = { ...profile, grades: parseGrades(options.grades) };
+  return profile;
+}
+
+function defaultOutput(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}.jixiao.xlsx`);
+}
+
+/** Scores one workbook into `output`; never touches the input file. */
+export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
+  if (path.resolve(input) === path.resolve(output)) {
+    return { input, failure: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）` };
+  }
+  try {
+    const { workbook, grid } = await readXlsx(input);
+    const analysis = analyze(grid, profile, { lang });
+    if (analysis.tables.length === 0) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
+    const report = buildReport(input, grid, analysis);
+    applyAnalysis(workbook, analysis);
+    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await workbook.xlsx.writeFile(output);
+    return { input, output, report, analysis };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return { input, failure: error.message };
+    throw error;
+  }
+}
+
+function countBySeverity(analysis: Analysis): Record<"error" | "warning" | "info", number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
+  return counts;
+}
+
+const SHOWN_FINDINGS = 10;
+
+function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
+  if (outcome.failure) {
+    out.error(outcome.failure);
+    return;
+  }
+  const analysis = outcome.analysis!;
+  const zh = lang === "zh";
+  out.log(`${outcome.input}`);
+  const budgets = analysis.tables.filter((t) => t.kind === "budget").length;
+  const indicators = analysis.tables.length - budgets;
+  out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
+  for (const total of analysis.totals) {
+    const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
+    out.log(zh ? `  ${total.sheet}：综合得分 ${total.score ?? "—"}${recorded}，等次 ${total.grade ?? "—"}` : `  ${total.sheet}: total ${total.score ?? "-"}${recorded}, grade ${total.grade ?? "-"}`);
+  }
+  const counts = countBySeverity(analysis);
+  const label = SEVERITY_LABEL[lang];
+  out.log(
+    zh
+      ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${analysis.writes.length} 个空单元格`
+      : `  Findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info; ${analysis.writes.length} blank cells filled`,
+  );
+  for (const f of analysis.findings.slice(0, SHOWN_FINDINGS)) {
+    out.log(`  [${label[f.severity]}] ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
+  }
+  if (analysis.findings.length > SHOWN_FINDINGS) {
+    out.log(zh ? `  ……另有 ${analysis.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${analysis.findings.length - SHOWN_FINDINGS} more`);
+  }
+  if (outcome.output) out.log(zh ? `  已写出：${outcome.output}` : `  Written: ${outcome.output}`);
+}
+
+function exitCodeOf(outcomes: FileOutcome[]): number {
+  if (outcomes.some((o) => o.failure)) return EXIT_UNREADABLE;
+  if (outcomes.some((o) => o.analysis?.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
+  const profile = await loadProfile(options);
+  const outcomes: FileOutcome[] = [];
+  if (await isDirectory(input)) {
+    const outDir = options.out ?? path.join(input, "jixiao-out");
+    const names = (await fs.readdir(input))
+      .filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$") && !n.endsWith(".jixiao.xlsx"))
+      .sort();
+    for (const name of names) {
+      const outcome = await scoreFile(path.join(input, name), path.join(outDir, name.replace(/\.\w+$/, ".jixiao.xlsx")), profile, options.lang);
+      printOutcome(out, outcome, options.lang);
+      outcomes.push(outcome);
+    }
+    if (names.length === 0) out.error(`${input}: 文件夹中没有 .xlsx 文件`);
+    if (options.json) {
+      const combined = {
+        schema: "jixiao-batch/1",
+        input,
+        reports: outcomes.filter((o) => o.report).map((o) => o.report),
+        failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure })),
+      };
+      await writeJson(options.json, combined);
+    }
+    if (names.length === 0) return EXIT_UNREADABLE;
+  } else {
+    const outcome = await scoreFile(input, options.out ?? defaultOutput(input), profile, options.lang);
+    printOutcome(out, outcome, options.lang);
+    outcomes.push(outcome);
+    if (options.json && outcome.report) await writeJson(options.json, outcome.report);
+  }
+  return exitCodeOf(outcomes);
+}
+
+async function writeJson(file: string, data: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, JSON.stringify(data, null, 2) + "\n", "utf8");
+}
+
+export async function main(argv: string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command()
+    .name("jixiao")
+    .description("绩效自评助手：识别、校验、计分并写回预算绩效自评表")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.log(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
+  program
+    .command("score")
+    .description("score an .xlsx workbook, or every .xlsx in a folder")
+    .argument("<input>", "input .xlsx file or folder")
+    .option("--out <path>", "output .xlsx (or folder for a folder input); default <name>.jixiao.xlsx")
+    .option("--json <file>", "write the jixiao-report/1 JSON report")
+    .option("--profile <file>", "scoring profile JSON")
+    .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
+    .option("--lang <lang>", "message language: zh or en", "zh")
+    .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
+      if (opts.lang !== "zh" && opts.lang !== "en") throw new ProfileError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`);
+      code = await runScore(input, { ...opts, lang: opts.lang }, out);
+    });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
+    if (error instanceof ProfileError) {
+      out.error(error.message);
+      return EXIT_UNREADABLE;
+    }
+    throw error;
+  }
+  return code;
+}

@@ -1,0 +1,268 @@
+/**
+ * Finds budget tables and indicator tables anywhere on a sheet by their header wordings, and
+ * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
+ */
+import { CellValue, SheetView, cellText } from "./grid";
+import {
+  BudgetField,
+  GRADE_LABEL,
+  IndicatorField,
+  NOTE_LABEL,
+  SUBTOTAL_LABEL,
+  TOTAL_LABEL,
+  matchBudgetField,
+  matchIndicatorField,
+  normalizeHeader,
+} from "./headers";
+import { parseNumber } from "./values";
+
+export type Columns<F extends string> = Partial<Record<F, number>>;
+
+interface TableBase {
+  headerTop: number;
+  headerBottom: number;
+  left: number;
+  right: number;
+  /** Data rows, in order. */
+  rows: number[];
+  lastRow: number;
+}
+
+export interface BudgetTable extends TableBase {
+  kind: "budget";
+  columns: Columns<BudgetField>;
+}
+
+export interface IndicatorTable extends TableBase {
+  kind: "indicators";
+  columns: Columns<IndicatorField>;
+  /** The row holding the recorded 总分 / 综合得分, and the row holding the recorded 等次, if any. */
+  totalRow: number | null;
+  gradeRow: number | null;
+}
+
+export type Table = BudgetTable | IndicatorTable;
+
+/**
+ * The value a data row holds in a column: the cell's own value, or the value of a merged area that
+ * starts in this row. A merged area continuing from a row above gives null (it belongs to that row).
+ */
+export function rowCell(
+  view: SheetView,
+  row: number,
+  col: number,
+): { value: CellValue; row: number; col: number; continued: boolean } {
+  const origin = view.origin(row, col);
+  if (origin.row !== row) return { value: null, row, col, continued: true };
+  return { value: view.raw(origin.row, origin.col), row: origin.row, col: origin.col, continued: false };
+}
+
+function columnsOf<F extends string>(
+  view: SheetView,
+  row: number,
+  match: (text: string) => F | undefined,
+  below?: number,
+): Columns<F> {
+  const columns: Columns<F> = {};
+  for (let c = 0; c < view.colCount; c++) {
+    if (view.origin(row, c).col !== c) continue; // the rest of a horizontally merged header
+    let field: F | undefined;
+    // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
+    if (below !== undefined && view.origin(below, c).row === below) field = match(view.text(below, c));
+    field ??= match(view.text(row, c));
+    if (field !== undefined && columns[field] === undefined) columns[field] = c;
+  }
+  if (below !== undefined) {
+    // Sub-headers in columns that are not origins in the top row (under a merged group title).
+    for (let c = 0; c < view.colCount; c++) {
+      if (view.origin(row, c).col === c) continue;
+      if (view.origin(below, c).row !== below) continue;
+      const field = match(view.text(below, c));
+      if (field !== undefined && columns[field] === undefined) columns[field] = c;
+    }
+  }
+  return columns;
+}
+
+function isIndicatorHeader(columns: Columns<IndicatorField>): boolean {
+  const named = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
+  return named && (columns.target !== undefined || columns.actual !== undefined);
+}
+
+function isBudgetHeader(columns: Columns<BudgetField>): boolean {
+  return (
+    (columns.planned !== undefined && (columns.spent !== undefined || columns.rate !== undefined)) ||
+    (columns.initial !== undefined && columns.spent !== undefined)
+  );
+}
+
+function fieldCount(columns: object): number {
+  return Object.keys(columns).length;
+}
+
+interface HeaderMatch {
+  kind: "budget" | "indicators";
+  top: number;
+  bottom: number;
+  columns: Columns<BudgetField> | Columns<IndicatorField>;
+}
+
+/**
+ * Whether `row` starts a table header: one row, or two rows when the first has header cells of
+ * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
+ */
+export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
+  const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
+  const kinds = [
+    { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader },
+    { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader },
+  ];
+  for (const { kind, match, isHeader } of kinds) {
+    const single: Columns<string> = columnsOf<string>(view, row, match);
+    const ownFields = fieldCount(single);
+    if (ownFields === 0) continue;
+    const double: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
+    if (double && isHeader(double) && fieldCount(double) > ownFields) return { kind, top: row, bottom: row + 1, columns: double };
+    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
+  }
+  return undefined;
+}
+
+/** A row with numbers in it is data, not the second row of a header. */
+function isDataLike(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.colCount; c++) {
+    const cell = rowCell(view, row, c);
+    if (typeof cell.value === "number") return true;
+  }
+  return false;
+}
+
+/** Blank: nothing of its own in the row, and no merged area from above running through it. */
+function isBlankRow(view: SheetView, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const origin = view.origin(row, c);
+    if (origin.row !== row) return false;
+    if (cellText(view.raw(origin.row, origin.col)) !== "") return false;
+  }
+  return true;
+}
+
+/** The normalised texts a row starts with, for recognising total, grade and note rows. */
+function leadingLabels(view: SheetView, row: number, left: number, right: number): string[] {
+  const labels: string[] = [];
+  for (let c = left; c <= right && labels.length < 3; c++) {
+    const cell = rowCell(view, row, c);
+    const text = cellText(cell.value);
+    if (text !== "" && cell.col === c) labels.push(text);
+  }
+  return labels;
+}
+
+function labelMatches(labels: string[], re: RegExp): boolean {
+  return labels.some((text) => re.test(normalizeHeader(text)) || re.test(text));
+}
+
+function tableBounds(columns: object): { left: number; right: number } {
+  const cols = Object.values(columns) as number[];
+  return { left: Math.min(...cols), right: Math.max(...cols) };
+}
+
+function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
+  const columns = header.columns as Columns<IndicatorField>;
+  const { left, right } = tableBounds(columns);
+  const scanLeft = Math.min(left, 0);
+  const table: IndicatorTable = {
+    kind: "indicators",
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    left,
+    right,
+    columns,
+    rows: [],
+    lastRow: header.bottom,
+    totalRow: null,
+    gradeRow: null,
+  };
+  let row = header.bottom + 1;
+  for (; row < view.rowCount; row++) {
+    if (isBlankRow(view, row, scanLeft, right)) break;
+    if (headerAt(view, row)) break;
+    const labels = leadingLabels(view, row, scanLeft, right);
+    if (labelMatches(labels, GRADE_LABEL)) {
+      table.gradeRow = row;
+      break;
+    }
+    if (labelMatches(labels, TOTAL_LABEL)) {
+      table.totalRow = row;
+      break;
+    }
+    if (labelMatches(labels, NOTE_LABEL)) break;
+    table.rows.push(row);
+    table.lastRow = row;
+  }
+  // A grade row right under the total row (or a total under a grade) belongs to the table too.
+  if (table.totalRow !== null || table.gradeRow !== null) {
+    table.lastRow = row;
+    for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
+      const labels = leadingLabels(view, next, scanLeft, right);
+      if (table.gradeRow === null && labelMatches(labels, GRADE_LABEL)) table.gradeRow = next;
+      else if (table.totalRow === null && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
+      else break;
+      table.lastRow = next;
+    }
+  }
+  return table;
+}
+
+const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
+
+function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
+  const columns = header.columns as Columns<BudgetField>;
+  const { left, right } = tableBounds(columns);
+  const table: BudgetTable = {
+    kind: "budget",
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    left,
+    right,
+    columns,
+    rows: [],
+    lastRow: header.bottom,
+  };
+  const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  const firstNumberCol = Math.min(...numberCols);
+  for (let row = header.bottom + 1; row < view.rowCount; row++) {
+    if (isBlankRow(view, row, 0, right)) break;
+    if (headerAt(view, row)) break;
+    const labels = leadingLabels(view, row, 0, firstNumberCol - 1);
+    if (labelMatches(labels, NOTE_LABEL)) break;
+    let numbers = 0;
+    let texts = 0;
+    for (const c of numberCols) {
+      const value = rowCell(view, row, c).value;
+      if (parseNumber(value) !== null) numbers++;
+      else if (cellText(value) !== "") texts++;
+    }
+    if (numbers === 0) {
+      if (texts === 0) continue; // a group heading such as 一、项目支出
+      break; // text running through the number columns: another block starts
+    }
+    table.rows.push(row);
+    table.lastRow = row;
+    if (labelMatches(labels, TOTAL_LABEL) && !labelMatches(labels, SUBTOTAL_LABEL)) break;
+  }
+  return table;
+}
+
+/** All tables on a sheet, top to bottom. */
+export function detectTables(view: SheetView): Table[] {
+  const tables: Table[] = [];
+  for (let row = 0; row < view.rowCount; row++) {
+    const header = headerAt(view, row);
+    if (!header) continue;
+    const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
+    tables.push(table);
+    row = Math.max(table.lastRow, header.bottom);
+  }
+  return tables;
+}

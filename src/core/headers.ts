@@ -1,0 +1,106 @@
+/**
+ * Header wordings (domain.md §1) and the words that classify rows and indicators. Matching works on
+ * a normalised text: no white space, ASCII parentheses, and trailing notes such as (A), (B/A),
+ * (10分) or (万元) removed.
+ */
+
+export type BudgetField = "label" | "initial" | "planned" | "spent" | "rate" | "weight" | "score" | "grade";
+export type IndicatorField =
+  | "level1"
+  | "level2"
+  | "level3"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "reason"
+  | "description"
+  | "nature"
+  | "unit";
+
+/** Removes white space, unifies parentheses and strips trailing parenthesised notes. */
+export function normalizeHeader(text: string): string {
+  let t = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/[：:*＊]$/, "");
+  // Drop trailing notes like (A), (B/A), (10分), (万元), repeatedly: "执行率(B/A)(%)".
+  for (let i = 0; i < 3; i++) t = t.replace(/\([^()]*\)?$/, "");
+  return t;
+}
+
+const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
+  ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?)$/],
+  ["planned", /^(全年|调整后|调整|本年|年度)?(预算|预算数|预算金额|预算资金|预算安排数?)(合计)?$/],
+  ["spent", /^(全年|本年|年度|预算|实际)?(执行数|执行金额|执行资金|支出数|支出|支出金额|实际支出|实际支出数|实际支出金额)$/],
+  ["rate", /^(全年|预算|资金|年度)?(执行率|完成率)$|^完成预算$/],
+  ["weight", /^(分值|权重|分数|标准分|满分|权重分)$/],
+  ["score", /^(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["grade", /^(评价|自评)?(等级|等次)$/],
+  ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目)$/],
+];
+
+const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
+  ["level1", /^一级指标(名称)?$/],
+  ["level2", /^二级指标(名称)?$/],
+  ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
+  ["target", /^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$/],
+  ["actual", /^(全年|年度)?(实际完成值|实际值|完成值|实际完成情况|实际完成数|实际完成)$/],
+  ["weight", /^(分值|权重|分数|标准分|满分)$/],
+  ["score", /^(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],
+  ["description", /^(绩效)?指标(描述|解释|说明)$/],
+  ["nature", /^指标(性质|方向|类型)$|^比较符$/],
+  ["unit", /^(度量|计量)?单位$/],
+];
+
+/** Memoised: every row of every sheet is tried as a header, and cell texts repeat a lot. */
+function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string) => F | undefined {
+  const cache = new Map<string, F | null>();
+  return (text) => {
+    if (text === "" || text.length > 40) return undefined;
+    let field = cache.get(text);
+    if (field === undefined) {
+      const t = normalizeHeader(text);
+      field = patterns.find(([, re]) => re.test(t))?.[0] ?? null;
+      if (cache.size > 50000) cache.clear();
+      cache.set(text, field);
+    }
+    return field ?? undefined;
+  };
+}
+
+export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
+export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
+
+/** The wordings named to a user whose workbook has no recognisable table. */
+export const LOOKED_FOR = {
+  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", "分值", "得分"],
+  indicators: ["一级指标", "二级指标", "三级指标 / 指标名称", "年度指标值 / 指标值", "实际完成值", "分值", "得分"],
+};
+
+/** Rows that close a table and carry its recorded total or grade. */
+export const TOTAL_LABEL = /^(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分)/;
+export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
+export const SUBTOTAL_LABEL = /^小计/;
+export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
+export const FUNDS_SOURCE_LABEL =
+  /^(其中|本年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
+/** Lines under a table that are notes or signatures, not data. */
+export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)[:：\s]/;
+
+/** 一级 categories (for missing-dimension and the negative-indicator default). */
+export type Dimension = "output" | "effect" | "satisfaction" | "cost";
+
+export function dimensionOf(level1: string): Dimension | undefined {
+  const t = normalizeHeader(level1);
+  if (/满意/.test(t)) return "satisfaction";
+  if (/产出/.test(t)) return "output";
+  if (/效益|效果/.test(t)) return "effect";
+  if (/成本/.test(t)) return "cost";
+  return undefined;
+}
+
+/** "产出目标（50分）" → { name: "产出目标", weight: "50" }. */
+export function splitStatedWeight(label: string): { name: string; weight: string | null } {
+  const match = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(label);
+  if (!match) return { name: label.replace(/\s+/g, " ").trim(), weight: null };
+  return { name: label.slice(0, match.index).replace(/\s+/g, "").trim(), weight: match[1] };
+}

@@ -1,0 +1,53 @@
+/**
+ * What an indicator measures, read from its names (三级指标, 二级指标, 描述): a rate, a count, a
+ * duration, a cost. The unit rules compare this with the unit its value is written in.
+ */
+import { Unit, lookupUnit } from "./units";
+
+const RATE = /率|比例|比重|占比|百分比|满意度|百分点/;
+/** Rates that cannot exceed 100%: growth, savings and returns can. */
+const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比/;
+const COUNT_WORDS =
+  /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
+const COUNTS_BY_CATEGORY = /数量指标/;
+/** A 数量指标 whose name says how far something got is a completion rate, not a count. */
+const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现/;
+const DURATION = /年限|使用时间|时限|时长|周期|工期|期限|寿命|保障时间|持续时间|运行时间/;
+const COST = /成本/;
+
+export interface Measure {
+  rate: boolean;
+  boundedRate: boolean;
+  count: boolean;
+  duration: boolean;
+  cost: boolean;
+  /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
+  statedUnits: Unit[];
+}
+
+/** Units stated in parentheses in a name, also when the closing parenthesis was cut off. */
+function statedUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  const re = /[（(]\s*([^（）()]{1,8}?)\s*(?:[)）]|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const part of m[1].split(/[\\/／、,，或]/)) {
+      const unit = lookupUnit(part.trim());
+      if (unit && !units.some((u) => u.symbol === unit.symbol)) units.push(unit);
+    }
+  }
+  return units;
+}
+
+export function measureOf(name: string, level1: string, level2: string, description: string): Measure {
+  const rate = RATE.test(name);
+  const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
+  const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
+  return {
+    rate,
+    boundedRate: rate && !UNBOUNDED_RATE.test(name),
+    count: !rate && (countByName || countByCategory),
+    duration: !rate && DURATION.test(name),
+    cost: COST.test(level2) || (COST.test(level1) && !/效益/.test(level1)),
+    statedUnits: statedUnits(name).concat(statedUnits(description)),
+  };
+}

@@ -1,0 +1,284 @@
+/**
+ * Turns detected tables into budget lines and indicators: each value with the cell it came from,
+ * parsed once, so scoring and rules work on plain data.
+ */
+import Decimal from "decimal.js";
+import { BudgetTable, IndicatorTable, rowCell } from "./detect";
+import { CellValue, SheetView, cellText } from "./grid";
+import {
+  Dimension,
+  FUNDS_SOURCE_LABEL,
+  FUNDS_TOTAL_LABEL,
+  SUBTOTAL_LABEL,
+  TOTAL_LABEL,
+  dimensionOf,
+  normalizeHeader,
+  splitStatedWeight,
+} from "./headers";
+import { ParsedValue, decimalPlacesShown, parseNumber, parseValue } from "./values";
+
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** A numeric cell: its raw value, the number it holds (null when empty or not a number). */
+export interface NumberCell {
+  ref: CellRef;
+  raw: CellValue;
+  numFmt: string | undefined;
+  value: Decimal | null;
+  /** Decimals the cell shows, for telling rounding differences from errors. */
+  shown: number;
+  /** Holds something that is not a number (text or an error value). */
+  invalid: boolean;
+  empty: boolean;
+  /** Empty and its own cell (not covered by a merged area from above): a value may be written here. */
+  writable: boolean;
+}
+
+export interface TextCell {
+  ref: CellRef;
+  text: string;
+}
+
+export interface ValueCell {
+  ref: CellRef;
+  raw: CellValue;
+  parsed: ParsedValue;
+}
+
+export type BudgetLineKind = "funds-total" | "source" | "subtotal" | "total" | "line";
+
+export interface BudgetLine {
+  sheet: string;
+  row: number;
+  label: string;
+  labelRef: CellRef | null;
+  kind: BudgetLineKind;
+  initial: NumberCell | null;
+  planned: NumberCell | null;
+  spent: NumberCell | null;
+  rate: NumberCell | null;
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  grade: TextCell | null;
+}
+
+export interface BudgetBlock {
+  sheet: string;
+  table: BudgetTable;
+  lines: BudgetLine[];
+  /** A weighted table scores budget execution (分值 × 执行率); otherwise 得分 is each project's own total. */
+  weighted: boolean;
+}
+
+export interface Indicator {
+  sheet: string;
+  row: number;
+  level1: string;
+  level1Ref: CellRef | null;
+  /** The 一级 label's stated weight: 产出目标（50分） → 50. */
+  level1Stated: Decimal | null;
+  dimension: Dimension | undefined;
+  level2: string;
+  name: string;
+  nameRef: CellRef;
+  description: string;
+  target: ValueCell | null;
+  actual: ValueCell | null;
+  weight: NumberCell | null;
+  score: NumberCell | null;
+  reason: TextCell | null;
+}
+
+export interface IndicatorBlock {
+  sheet: string;
+  table: IndicatorTable;
+  indicators: Indicator[];
+  /** Self-evaluation (has actuals) rather than a target-setting table. */
+  selfEvaluation: boolean;
+  recordedTotal: NumberCell | null;
+  recordedGrade: TextCell | null;
+}
+
+/**
+ * Decimals at which a recorded score is compared: what its number format shows. A General-format
+ * number shows every digit it has, so a typed 3 claims 3.00, not a rounded 2.68.
+ */
+export function scoreDigits(cell: NumberCell, places: number): number {
+  const formatted = typeof cell.raw === "string" || (cell.numFmt !== undefined && cell.numFmt !== "General");
+  return formatted ? cell.shown : Math.max(cell.shown, places);
+}
+
+function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+  if (col === undefined) return null;
+  const cell = rowCell(view, row, col);
+  const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
+  const value = parseNumber(cell.value);
+  const empty = cellText(cell.value) === "";
+  return {
+    ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
+    raw: cell.value,
+    numFmt,
+    value,
+    shown: value === null ? 0 : decimalPlacesShown(cell.value, numFmt),
+    invalid: !empty && value === null,
+    empty,
+    writable: empty && !cell.continued && cell.col === col,
+  };
+}
+
+function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {
+  if (col === undefined) return null;
+  const cell = rowCell(view, row, col);
+  return { ref: { sheet: view.sheet.name, row: cell.row, col: cell.col }, text: cellText(cell.value) };
+}
+
+function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
+  if (col === undefined) return null;
+  const cell = rowCell(view, row, col);
+  const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
+  return {
+    ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
+    raw: cell.value,
+    parsed: parseValue(cell.value, { numFmt, opColumn: context.nature, unitColumn: context.unit }),
+  };
+}
+
+/**
+ * The row's label: the labelled column if the table has one, else the rightmost text left of the
+ * numbers that belongs to this row (not a merged area coming down from above, not a 序号).
+ */
+function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: string; ref: CellRef | null } {
+  const candidates: number[] = [];
+  if (table.columns.label !== undefined) candidates.push(table.columns.label);
+  const firstNumberCol = Math.min(
+    ...(["initial", "planned", "spent", "rate"] as const).map((f) => table.columns[f] ?? Infinity),
+  );
+  for (let c = Math.min(firstNumberCol, view.colCount) - 1; c >= 0; c--) candidates.push(c);
+  for (const c of candidates) {
+    const cell = rowCell(view, row, c);
+    const text = cellText(cell.value);
+    if (text !== "" && typeof cell.value !== "number" && !/^\d+[.、]?$/.test(text)) {
+      return { text, ref: { sheet: view.sheet.name, row: cell.row, col: cell.col } };
+    }
+  }
+  return { text: "", ref: null };
+}
+
+function lineKind(label: string): BudgetLineKind {
+  const t = normalizeHeader(label);
+  if (FUNDS_TOTAL_LABEL.test(t)) return "funds-total";
+  if (SUBTOTAL_LABEL.test(t)) return "subtotal";
+  if (TOTAL_LABEL.test(t)) return "total";
+  if (FUNDS_SOURCE_LABEL.test(t)) return "source";
+  return "line";
+}
+
+export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
+  const cols = table.columns;
+  const lines = table.rows.map((row): BudgetLine => {
+    const label = budgetLabel(view, table, row);
+    return {
+      sheet: view.sheet.name,
+      row,
+      label: label.text,
+      labelRef: label.ref,
+      kind: lineKind(label.text),
+      initial: numberCell(view, row, cols.initial),
+      planned: numberCell(view, row, cols.planned),
+      spent: numberCell(view, row, cols.spent),
+      rate: numberCell(view, row, cols.rate),
+      weight: numberCell(view, row, cols.weight),
+      score: numberCell(view, row, cols.score),
+      grade: textCell(view, row, cols.grade),
+    };
+  });
+  return { sheet: view.sheet.name, table, lines, weighted: cols.weight !== undefined };
+}
+
+/** The first non-empty cell right of a total/grade label: where the recorded value sits. */
+function valueRightOfLabel(view: SheetView, row: number, preferredCol: number | undefined): { row: number; col: number } | null {
+  if (preferredCol !== undefined) {
+    const cell = rowCell(view, row, preferredCol);
+    if (cellText(cell.value) !== "") return cell;
+  }
+  let labelSeen = false;
+  for (let c = 0; c < view.colCount; c++) {
+    const cell = rowCell(view, row, c);
+    if (cell.col !== c) continue;
+    const text = cellText(cell.value);
+    if (text === "") continue;
+    if (!labelSeen) {
+      labelSeen = true;
+      continue;
+    }
+    return cell;
+  }
+  return null;
+}
+
+export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {
+  const cols = table.columns;
+  const sheet = view.sheet.name;
+  const indicators: Indicator[] = [];
+  let level1 = "";
+  let level1Ref: CellRef | null = null;
+  let level2 = "";
+  for (const row of table.rows) {
+    // Blank or merged 一级/二级 cells mean "same as above".
+    if (cols.level1 !== undefined) {
+      const origin = view.origin(row, cols.level1);
+      const text = view.text(row, cols.level1);
+      if (text !== "") {
+        if (text !== level1) level2 = "";
+        level1 = text;
+        level1Ref = { sheet, row: origin.row, col: origin.col };
+      }
+    }
+    if (cols.level2 !== undefined) {
+      const text = view.text(row, cols.level2);
+      if (text !== "") level2 = text;
+    }
+    const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
+    const unit = cols.unit !== undefined ? view.text(row, cols.unit) : undefined;
+    const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
+    const nameCell = rowCell(view, row, nameCol as number);
+    const name = cellText(nameCell.value);
+    const target = valueCell(view, row, cols.target, { nature, unit });
+    const actual = valueCell(view, row, cols.actual, { nature, unit });
+    const hasContent =
+      name !== "" || (target !== null && target.parsed.kind !== "empty") || (actual !== null && actual.parsed.kind !== "empty");
+    if (!hasContent) continue;
+    const stated = splitStatedWeight(level1);
+    indicators.push({
+      sheet,
+      row,
+      level1: stated.name,
+      level1Ref,
+      level1Stated: stated.weight === null ? null : new Decimal(stated.weight),
+      dimension: dimensionOf(level1),
+      level2,
+      name,
+      nameRef: { sheet, row: nameCell.row, col: nameCell.col },
+      description: cols.description !== undefined ? view.text(row, cols.description) : "",
+      target,
+      actual,
+      weight: numberCell(view, row, cols.weight),
+      score: numberCell(view, row, cols.score),
+      reason: textCell(view, row, cols.reason),
+    });
+  }
+  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, cols.score);
+  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, cols.score);
+  return {
+    sheet,
+    table,
+    indicators,
+    selfEvaluation: cols.actual !== undefined,
+    recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
+    recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The `jixiao-report/1` JSON document other tools read (see README): the analysis with each
+ * written cell's value before and after.
+ */
+import { Analysis } from "./analyze";
+import { CellValue, WorkbookGrid, cellText, isCellError } from "./grid";
+import { BudgetReport, Finding, IndicatorReport, TableReport, TotalReport } from "./result";
+
+export const REPORT_SCHEMA = "jixiao-report/1";
+
+export interface ReportWrite {
+  sheet: string;
+  cell: string;
+  before: string | number | boolean | null;
+  after: string;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  input: string;
+  tables: TableReport[];
+  budget: BudgetReport[];
+  indicators: IndicatorReport[];
+  totals: TotalReport[];
+  findings: Finding[];
+  writes: ReportWrite[];
+}
+
+function plain(value: CellValue): string | number | boolean | null {
+  if (value === null || typeof value !== "object") return value;
+  return isCellError(value) ? value.error : cellText(value);
+}
+
+export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysis): Report {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  return {
+    schema: REPORT_SCHEMA,
+    input,
+    tables: analysis.tables,
+    budget: analysis.budget,
+    indicators: analysis.indicators,
+    totals: analysis.totals,
+    findings: analysis.findings,
+    writes: analysis.writes.map((w) => ({
+      sheet: w.sheet,
+      cell: w.cell,
+      before: plain(sheets.get(w.sheet)?.values[w.row]?.[w.col] ?? null),
+      after: w.value,
+    })),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Budget execution: computes each line's 执行率 and, in a weighted table, its 得分; applies
+ * rate-mismatch, budget-score-mismatch, sum-mismatch, zero-budget, overspent, and for project lists
+ * score-exceeds-weight, score-above-attainable and grade-mismatch.
+ */
+import Decimal from "decimal.js";
+import { BudgetBlock, BudgetLine, NumberCell, scoreDigits } from "../model";
+import { Profile, gradeFor } from "../profile";
+import { agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
+import { decimalPlacesShown, parseValue } from "../values";
+import { FindingList } from "./findings";
+
+export interface BudgetLineResult {
+  line: BudgetLine;
+  rate: Decimal | null;
+  recordedRate: Decimal | null;
+  /** The line carries the budget-execution score (weighted tables only). */
+  scored: boolean;
+  weight: Decimal | null;
+  score: Decimal | null;
+}
+
+/** A recorded 执行率 as a fraction and the decimals of that fraction the cell shows. */
+export function recordedRate(cell: NumberCell | null): { value: Decimal; shown: number } | null {
+  if (!cell || cell.empty) return null;
+  const parsed = parseValue(cell.raw, { numFmt: cell.numFmt });
+  if (parsed.kind !== "number" || parsed.value === null) return null;
+  const shown = decimalPlacesShown(cell.raw, cell.numFmt);
+  if (parsed.unit?.family === "percent") return { value: parsed.value.div(100), shown: shown + 2 };
+  if (parsed.unit) return null;
+  // A bare number above 2 is percent points (98.5 for 98.5%), below it a fraction.
+  if (parsed.value.gt(2)) return { value: parsed.value.div(100), shown: shown + 2 };
+  return { value: parsed.value, shown };
+}
+
+function percent(value: Decimal, places = 2): string {
+  return `${roundHalfUp(value.times(100), places).toFixed()}%`;
+}
+
+/** Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds total. */
+function scoredLines(block: BudgetBlock): Set<BudgetLine> {
+  if (!block.weighted) return new Set();
+  const withWeight = block.lines.filter((l) => l.weight?.value !== null && l.weight?.value !== undefined);
+  if (withWeight.length > 0) return new Set(withWeight);
+  const main = block.lines.find((l) => l.kind === "funds-total" || l.kind === "total") ?? block.lines[0];
+  return new Set(main ? [main] : []);
+}
+
+function checkSums(findings: FindingList, block: BudgetBlock): void {
+  const fields = ["initial", "planned", "spent"] as const;
+  const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
+    for (const field of fields) {
+      const cell = total[field];
+      const values = parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
+      if (!cell || cell.value === null || values.length === 0) continue;
+      const sum = values.reduce((a, b) => a.plus(b), new Decimal(0));
+      if (!agreesAsShown(cell.value, cell.shown, sum)) {
+        findings.add("sum-mismatch", cell.ref, {
+          what,
+          whatEn,
+          parts: partsText,
+          recorded: cell.value.toFixed(),
+          computed: sum.toFixed(),
+        });
+      }
+    }
+  };
+  const lines = block.lines;
+  lines.forEach((line, i) => {
+    if (line.kind === "funds-total") {
+      const sources: BudgetLine[] = [];
+      for (let j = i + 1; j < lines.length && lines[j].kind === "source"; j++) sources.push(lines[j]);
+      if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
+    } else if (line.kind === "subtotal" || line.kind === "total") {
+      const parts: BudgetLine[] = [];
+      for (let j = i - 1; j >= 0; j--) {
+        const kind = lines[j].kind;
+        if (line.kind === "subtotal" && (kind === "subtotal" || kind === "total")) break;
+        if (kind === "line" || kind === "funds-total") parts.push(lines[j]);
+      }
+      const subtotals = lines.slice(0, i).filter((l) => l.kind === "subtotal");
+      const summed = parts.length > 0 ? parts : line.kind === "total" ? subtotals : [];
+      if (summed.length > 0) check(line, summed, `${line.label}行`, `The ${line.label} row`, "上方各行");
+    }
+  });
+}
+
+function evaluateLine(
+  findings: FindingList,
+  block: BudgetBlock,
+  line: BudgetLine,
+  scored: boolean,
+  profile: Profile,
+): BudgetLineResult {
+  const planned = line.planned?.value ?? null;
+  const spent = line.spent?.value ?? null;
+  const rate = budgetRate(planned, spent);
+  const recorded = recordedRate(line.rate);
+  const result: BudgetLineResult = { line, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
+
+  for (const [cell, what] of [
+    [line.planned, "全年预算数"],
+    [line.spent, "执行数"],
+    [line.initial, "年初预算数"],
+    [line.weight, "分值"],
+    [line.score, "得分"],
+  ] as const) {
+    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: String(cell.raw ?? ""), why: "", whyEn: "" });
+  }
+  if (line.rate && !line.rate.empty && !recorded) {
+    findings.add("not-numeric", line.rate.ref, { what: "执行率", value: String(line.rate.raw ?? ""), why: "", whyEn: "" });
+  }
+
+  if ((planned === null || planned.isZero()) && spent !== null && spent.gt(0)) {
+    const at = line.planned?.ref ?? line.spent?.ref;
+    if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
+  }
+  if (rate !== null && planned !== null && spent !== null && spent.gt(planned) && line.spent) {
+    findings.add("overspent", line.spent.ref, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percent(rate) });
+  }
+  if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
+    findings.add("rate-mismatch", line.rate.ref, { recorded: percent(recorded.value), computed: percent(rate) });
+  }
+
+  if (scored) {
+    result.weight = line.weight?.value ?? new Decimal(profile.budgetWeight);
+    if (rate !== null) {
+      const exact = budgetScore(result.weight, rate);
+      result.score = roundHalfUp(exact, profile.scoreDecimals);
+      const recordedScore = line.score?.value ?? null;
+      if (line.score && recordedScore !== null && !agreesAsShown(recordedScore, scoreDigits(line.score, profile.scoreDecimals), exact)) {
+        findings.add("budget-score-mismatch", line.score.ref, { recorded: recordedScore.toFixed(), computed: result.score.toFixed() });
+      }
+    }
+    const recordedScore = line.score?.value ?? null;
+    if (line.score && recordedScore !== null && (recordedScore.lt(0) || recordedScore.gt(result.weight))) {
+      findings.add("score-exceeds-weight", line.score.ref, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
+    }
+  } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
+    checkProjectScore(findings, line, line.score, rate, profile);
+  }
+  return result;
+}
+
+/** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */
+function checkProjectScore(findings: FindingList, line: BudgetLine, score: NumberCell, rate: Decimal | null, profile: Profile): void {
+  const value = score.value as Decimal;
+  if (value.lt(0) || value.gt(100)) {
+    findings.add("score-exceeds-weight", score.ref, { score: value.toFixed(), weight: "100" });
+  } else if (rate !== null) {
+    const bound = attainableBound(rate, profile.budgetWeight);
+    if (value.gt(bound)) {
+      findings.add("score-above-attainable", score.ref, {
+        rate: percent(rate),
+        bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
+        budgetWeight: String(profile.budgetWeight),
+        recorded: value.toFixed(),
+      });
+    }
+  }
+  if (line.grade && line.grade.text !== "") {
+    const expected = gradeFor(value, profile);
+    if (line.grade.text !== expected) {
+      findings.add("grade-mismatch", line.grade.ref, { total: value.toFixed(), expected, recorded: line.grade.text });
+    }
+  }
+}
+
+export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, profile: Profile): BudgetLineResult[] {
+  const scored = scoredLines(block);
+  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile));
+  checkSums(findings, block);
+  return results;
+}

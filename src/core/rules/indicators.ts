@@ -1,0 +1,215 @@
+/**
+ * Scores each indicator and applies the row rules: score-mismatch, qualitative-score-band,
+ * score-exceeds-weight, missing-actual, missing-reason, over-achievement, duplicate-indicator,
+ * missing-dimension, plus the value rules of ./values.
+ */
+import Decimal from "decimal.js";
+import { normalizeHeader } from "../headers";
+import { measureOf } from "../measures";
+import { Indicator, IndicatorBlock, NumberCell, scoreDigits } from "../model";
+import { Profile } from "../profile";
+import {
+  Direction,
+  achievementRatio,
+  agreesAsShown,
+  directionOf,
+  quantitativeScore,
+  roundHalfUp,
+} from "../score";
+import { toBase, unitsConvertible } from "../units";
+import { Achievement, ParsedValue } from "../values";
+import { FindingList } from "./findings";
+import { checkValue } from "./values";
+
+export interface IndicatorResult {
+  indicator: Indicator;
+  direction: Direction;
+  /** Exact computed score of a quantitative indicator (null when it cannot be computed). */
+  computed: Decimal | null;
+  /** The right score: computed (rounded) for quantitative rows, the recorded one for qualitative rows. */
+  score: Decimal | null;
+  /** The score the sheet holds once blanks are filled: recorded where present, else computed. */
+  inEffect: Decimal | null;
+  achievement: Achievement | null;
+}
+
+const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", partial: "部分达成", notAchieved: "未达成" };
+
+/** Target and actual as comparable numbers in one unit, or null when their units do not convert. */
+function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal; actual: Decimal } | null {
+  if (target.value === null || actual.value === null) return null;
+  if (target.unit && actual.unit) {
+    if (!unitsConvertible(target.unit, actual.unit)) return null;
+    return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
+  }
+  return { target: target.value, actual: actual.value };
+}
+
+/** The qualitative result: stated in the actual, or the actual restating its target (= met). */
+function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | null {
+  if (actual.achievement) return actual.achievement;
+  if (actual.kind === "qualitative" && normalizeHeader(actual.text) === normalizeHeader(target.text)) return "achieved";
+  return null;
+}
+
+function fmt(value: Decimal, places: number): string {
+  return roundHalfUp(value, places).toFixed();
+}
+
+function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
+  if (!score || score.value === null) return;
+  if (score.value.lt(0) || (weight !== null && score.value.gt(weight))) {
+    findings.add("score-exceeds-weight", score.ref, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
+  }
+}
+
+function checkNumberCells(findings: FindingList, indicator: Indicator): void {
+  for (const [cell, what] of [
+    [indicator.weight, "分值"],
+    [indicator.score, "得分"],
+  ] as const) {
+    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: String(cell.raw ?? ""), why: "", whyEn: "" });
+  }
+}
+
+function evaluateIndicator(
+  findings: FindingList,
+  indicator: Indicator,
+  block: IndicatorBlock,
+  profile: Profile,
+): IndicatorResult {
+  const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
+  const { target, actual, weight, score, reason } = indicator;
+  const name = indicator.name || indicator.level2;
+  const direction = directionOf(target?.parsed.op ?? null, measure.cost);
+  const recorded = score?.value ?? null;
+  const result: IndicatorResult = { indicator, direction, computed: null, score: recorded, inEffect: recorded, achievement: null };
+
+  checkNumberCells(findings, indicator);
+  if (target) checkValue(findings, indicator, measure, target, true);
+  if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
+
+  if (actual.parsed.kind === "empty") {
+    findings.add("missing-actual", actual.ref, { name, target: target.parsed.text });
+    return result;
+  }
+  const weightValue = weight?.value ?? null;
+  checkScoreRange(findings, score, weightValue);
+
+  if (target.parsed.kind === "number") {
+    if (actual.parsed.kind === "qualitative") {
+      findings.add("not-numeric", actual.ref, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      return result;
+    }
+    checkValue(findings, indicator, measure, actual, false);
+    const pair = comparable(target.parsed, actual.parsed);
+    if (!pair) {
+      if (actual.parsed.kind === "number" && !findings.hasCell(actual.ref)) {
+        const zh = `实际完成值“${actual.parsed.text}”与指标值“${target.parsed.text}”的单位无法换算，请统一单位。`;
+        const en = `The actual "${actual.parsed.text}" and the target "${target.parsed.text}" have units that do not convert.`;
+        findings.add("unit-mismatch", actual.ref, { detail: zh, detailEn: en });
+      }
+      return result;
+    }
+    if (weightValue !== null) {
+      result.computed = quantitativeScore(direction, pair.target, pair.actual, weightValue, profile);
+      const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
+      result.score = rounded;
+      result.inEffect = recorded ?? rounded;
+      if (score && recorded && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
+        const formula = direction === "negative" ? "反向指标 分值×指标值÷实际值" : "分值×实际值÷指标值";
+        findings.add("score-mismatch", score.ref, {
+          name,
+          recorded: recorded.toFixed(),
+          computed: rounded.toFixed(),
+          formula,
+        });
+      }
+    }
+    const ratio = direction === "positive" ? achievementRatio(pair.target, pair.actual) : null;
+    const full = weightValue !== null && result.inEffect !== null && result.inEffect.gte(weightValue);
+    const over = ratio !== null && ratio.gte(profile.overAchievement) && (full || weightValue === null);
+    if (over) {
+      findings.add("over-achievement", actual.ref, {
+        name,
+        actual: actual.parsed.text,
+        target: target.parsed.text,
+        ratio: `${fmt(ratio.times(100), 0)}%`,
+      });
+    }
+    const below = weightValue !== null && result.score !== null && result.score.lt(weightValue);
+    if ((below || over) && reason && reason.text === "") {
+      findings.add("missing-reason", reason.ref, {
+        name,
+        why: over ? "超额完成" : `得分 ${result.score?.toFixed()} 低于分值 ${weightValue?.toFixed()}`,
+        whyEn: over ? "was over-achieved" : "scored below its weight",
+      });
+    }
+    return result;
+  }
+
+  // Qualitative: the recorded score must sit inside the band of the result; none is invented.
+  result.achievement = achievementOf(target.parsed, actual.parsed);
+  if (result.achievement && score?.value && weightValue !== null) {
+    const [low, high] = profile.qualitative[result.achievement];
+    const lowScore = weightValue.times(low);
+    const highScore = weightValue.times(high);
+    if (score.value.lt(lowScore) || score.value.gt(highScore)) {
+      findings.add("qualitative-score-band", score.ref, {
+        name,
+        result: ACHIEVEMENT_LABEL[result.achievement],
+        low: lowScore.toFixed(),
+        high: highScore.toFixed(),
+        recorded: score.value.toFixed(),
+      });
+    }
+  }
+  if (score?.value && weightValue !== null && score.value.lt(weightValue) && reason && reason.text === "") {
+    findings.add("missing-reason", reason.ref, {
+      name,
+      why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
+      whyEn: "scored below its weight",
+    });
+  }
+  return result;
+}
+
+function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
+  const firstRow = new Map<string, number>();
+  for (const indicator of block.indicators) {
+    const key = normalizeHeader(indicator.name);
+    if (key === "") continue;
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, indicator.row);
+    else findings.add("duplicate-indicator", indicator.nameRef, { name: indicator.name, firstRow: String(first + 1) });
+  }
+}
+
+function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
+  const levelCol = block.table.columns.level1;
+  if (levelCol === undefined || block.indicators.length === 0) return;
+  const present = new Set(block.indicators.map((i) => i.dimension));
+  const missing = (
+    [
+      ["output", "产出"],
+      ["effect", "效益"],
+      ["satisfaction", "满意度"],
+    ] as const
+  )
+    .filter(([dimension]) => !present.has(dimension))
+    .map(([, label]) => label);
+  if (missing.length > 0) {
+    findings.add(
+      "missing-dimension",
+      { sheet: block.sheet, row: block.table.headerTop, col: levelCol },
+      { missing: missing.join("、") },
+    );
+  }
+}
+
+export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile): IndicatorResult[] {
+  const results = block.indicators.map((indicator) => evaluateIndicator(findings, indicator, block, profile));
+  checkDuplicates(findings, block);
+  checkDimensions(findings, block);
+  return results;
+}

@@ -1,0 +1,149 @@
+/**
+ * One evaluation = an indicator table and the weighted budget table above it on the same sheet.
+ * Rules: weights-total, weight-header-mismatch, total-mismatch, grade-mismatch,
+ * score-above-attainable (on the recorded 总分).
+ */
+import Decimal from "decimal.js";
+import { CellRef, IndicatorBlock, scoreDigits } from "../model";
+import { Profile, gradeFor } from "../profile";
+import { agreesAsShown, attainableBound, roundHalfUp } from "../score";
+import { BudgetLineResult } from "./budget";
+import { FindingList } from "./findings";
+import { IndicatorResult } from "./indicators";
+
+export interface EvaluationTotal {
+  sheet: string;
+  block: IndicatorBlock;
+  weights: Decimal | null;
+  score: Decimal | null;
+  recordedScore: Decimal | null;
+  grade: string | null;
+  recordedGrade: string | null;
+  /** Per 一级指标, in order: stated or summed weight and the score that counts. */
+  levels: { name: string; weight: Decimal | null; score: Decimal | null }[];
+  budget: BudgetLineResult | null;
+}
+
+const sum = (values: Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), new Decimal(0));
+
+function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): void {
+  const groups = new Map<string, { ref: CellRef; stated: Decimal; label: string; weights: Decimal[] }>();
+  for (const { indicator } of results) {
+    if (!indicator.level1Ref || !indicator.level1Stated) continue;
+    const key = `${indicator.level1Ref.row}:${indicator.level1Ref.col}`;
+    const group = groups.get(key) ?? {
+      ref: indicator.level1Ref,
+      stated: indicator.level1Stated,
+      label: indicator.level1,
+      weights: [],
+    };
+    if (indicator.weight?.value) group.weights.push(indicator.weight.value);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const total = sum(group.weights);
+    if (group.weights.length > 0 && !total.eq(group.stated)) {
+      findings.add("weight-header-mismatch", group.ref, {
+        label: group.label,
+        stated: group.stated.toFixed(),
+        sum: total.toFixed(),
+      });
+    }
+  }
+}
+
+function levelsOf(results: IndicatorResult[]): EvaluationTotal["levels"] {
+  const levels: EvaluationTotal["levels"] = [];
+  const byName = new Map<string, { weights: Decimal[]; scores: (Decimal | null)[]; stated: Decimal | null }>();
+  for (const { indicator, score } of results) {
+    const name = indicator.level1 || "（未分类）";
+    if (!byName.has(name)) {
+      byName.set(name, { weights: [], scores: [], stated: indicator.level1Stated });
+      levels.push({ name, weight: null, score: null });
+    }
+    const entry = byName.get(name)!;
+    if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
+    entry.scores.push(score);
+  }
+  for (const level of levels) {
+    const entry = byName.get(level.name)!;
+    level.weight = entry.weights.length > 0 ? sum(entry.weights) : entry.stated;
+    const scores = entry.scores.filter((s): s is Decimal => s !== null);
+    level.score = scores.length > 0 ? sum(scores) : null;
+  }
+  return levels;
+}
+
+export function evaluateTotals(
+  findings: FindingList,
+  block: IndicatorBlock,
+  results: IndicatorResult[],
+  budget: BudgetLineResult | null,
+  profile: Profile,
+): EvaluationTotal {
+  checkLevelWeights(findings, results);
+  const weights = results.map((r) => r.indicator.weight?.value).filter((w): w is Decimal => w !== null && w !== undefined);
+  const budgetWeight = budget?.weight ?? new Decimal(profile.budgetWeight);
+  const total: EvaluationTotal = {
+    sheet: block.sheet,
+    block,
+    weights: null,
+    score: null,
+    recordedScore: block.recordedTotal?.value ?? null,
+    grade: null,
+    recordedGrade: block.recordedGrade?.text || null,
+    levels: levelsOf(results),
+    budget,
+  };
+  if (weights.length === 0) return total;
+
+  total.weights = budgetWeight.plus(sum(weights));
+  if (!total.weights.eq(100)) {
+    const header = block.table.columns.weight;
+    const ref: CellRef =
+      header !== undefined
+        ? { sheet: block.sheet, row: block.table.headerTop, col: header }
+        : results[0].indicator.nameRef;
+    findings.add("weights-total", ref, {
+      budget: budgetWeight.toFixed(),
+      indicators: sum(weights).toFixed(),
+      total: total.weights.toFixed(),
+    });
+  }
+
+  // The computed total: the budget score plus each indicator's score that counts.
+  const budgetScore = budget?.score ?? null;
+  const scores = results.map((r) => r.score).filter((s): s is Decimal => s !== null);
+  total.score = roundHalfUp(sum(scores).plus(budgetScore ?? 0), profile.scoreDecimals);
+  total.grade = gradeFor(total.score, profile);
+
+  const recorded = block.recordedTotal;
+  if (recorded?.value) {
+    // What the sheet adds up to once its blank scores are filled in.
+    const indicatorsInEffect = results.map((r) => r.inEffect).filter((s): s is Decimal => s !== null);
+    const inEffect = sum(indicatorsInEffect).plus(budget?.line.score?.value ?? budgetScore ?? 0);
+    if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
+      findings.add("total-mismatch", recorded.ref, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
+    }
+    if (budget?.rate) {
+      const bound = attainableBound(budget.rate, profile.budgetWeight);
+      if (recorded.value.gt(bound)) {
+        findings.add("score-above-attainable", recorded.ref, {
+          rate: `${roundHalfUp(budget.rate.times(100), 2).toFixed()}%`,
+          bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
+          budgetWeight: String(profile.budgetWeight),
+          recorded: recorded.value.toFixed(),
+        });
+      }
+    }
+  }
+  const grade = block.recordedGrade;
+  const gradedTotal = recorded?.value ?? total.score;
+  if (grade && grade.text !== "") {
+    const expected = gradeFor(gradedTotal, profile);
+    if (grade.text !== expected) {
+      findings.add("grade-mismatch", grade.ref, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
+    }
+  }
+  return total;
+}

@@ -1,0 +1,105 @@
+/**
+ * Rules on how a target or actual value is written: count-as-percent, unit-mismatch,
+ * percent-over-100, ge-100-percent, cost-not-ceiling, contradictory-comparator, not-numeric,
+ * vague-target.
+ */
+import { Measure } from "../measures";
+import { Indicator, ValueCell } from "../model";
+import { unitsConvertible } from "../units";
+import { FindingList } from "./findings";
+
+const NUMBER_DUE = /数量|成本|经济效益|时效/;
+
+function percentLike(cell: ValueCell): boolean {
+  const family = cell.parsed.unit?.family;
+  return family === "percent" || family === "permille";
+}
+
+function unitText(cell: ValueCell): string {
+  return cell.parsed.unit?.symbol ?? "";
+}
+
+/** Why the value's unit cannot be what the name measures, in zh and en; null when it can. */
+function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: string } | null {
+  const unit = cell.parsed.unit;
+  if (!unit) return null;
+  if (measure.rate && !percentLike(cell)) {
+    return {
+      zh: `比率类指标的值应为百分比，不应是“${cell.parsed.text}”（单位“${unit.symbol}”）。`,
+      en: `A rate should be written as a percentage, not "${cell.parsed.text}".`,
+    };
+  }
+  if (measure.duration && percentLike(cell)) {
+    return {
+      zh: `时长/年限类指标应写时间和单位（如“≥8年”“≤30天”），不应是百分比“${cell.parsed.text}”。`,
+      en: `A duration should be written with a time unit (e.g. "≥8年"), not "${cell.parsed.text}".`,
+    };
+  }
+  const stated = measure.statedUnits;
+  if (stated.length > 0 && !stated.some((s) => unitsConvertible(s, unit))) {
+    const names = stated.map((s) => s.symbol).join("/");
+    return {
+      zh: `指标名称标明单位“${names}”，值“${cell.parsed.text}”的单位“${unit.symbol}”与之不符。`,
+      en: `The name states the unit "${names}" but the value "${cell.parsed.text}" is in "${unit.symbol}".`,
+    };
+  }
+  return null;
+}
+
+function exampleAmount(indicator: Indicator): string {
+  return /元/.test(indicator.name) ? `${indicator.name.replace(/\(.*$/, "")}金额` : "XX万元";
+}
+
+/** Checks one value cell; `isTarget` says whether it is the 年度指标值 (some rules apply only there). */
+export function checkValue(
+  findings: FindingList,
+  indicator: Indicator,
+  measure: Measure,
+  cell: ValueCell,
+  isTarget: boolean,
+): void {
+  const p = cell.parsed;
+  const name = indicator.name || indicator.level2;
+  if (p.kind === "invalid") {
+    findings.add("not-numeric", cell.ref, {
+      what: isTarget ? "指标值" : "实际完成值",
+      value: p.text,
+      why: p.problem ?? "",
+      whyEn: p.problem ? "unreadable" : "",
+    });
+    return;
+  }
+  if (p.contradictory) {
+    findings.add("contradictory-comparator", cell.ref, { value: p.text });
+    return;
+  }
+  if (p.kind === "qualitative") {
+    if (isTarget && p.vague && (NUMBER_DUE.test(indicator.level2) || measure.rate || measure.count || measure.cost)) {
+      findings.add("vague-target", cell.ref, { name, value: p.text });
+    }
+    return;
+  }
+  if (p.kind !== "number" || p.value === null) return;
+
+  if (measure.count && percentLike(cell)) {
+    findings.add("count-as-percent", cell.ref, { name, value: p.text, example: "10" + (unitText(cell) === "%" ? "个" : "") });
+    return;
+  }
+  const conflict = unitConflict(measure, cell);
+  if (conflict) {
+    findings.add("unit-mismatch", cell.ref, { detail: conflict.zh, detailEn: conflict.en });
+    return;
+  }
+  if (measure.boundedRate && p.unit?.family === "percent" && p.value.gt(100)) {
+    findings.add("percent-over-100", cell.ref, { name, value: p.text });
+    return;
+  }
+  if (!isTarget) return;
+  if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell))) {
+    findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: exampleAmount(indicator) });
+    return;
+  }
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && p.value.gte(100)) {
+    findings.add("ge-100-percent", cell.ref, { value: p.text });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
+ */
+import Decimal from "decimal.js";
+import { Profile, QualitativeBands } from "./profile";
+import { Achievement, Op } from "./values";
+
+export type Direction = "positive" | "negative" | "equal";
+
+const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
+
+export function roundHalfUp(value: Decimal, places: number): Decimal {
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/** ≥ and > are positive, ≤ and < negative, = equal; no comparator: negative for 成本指标, else positive. */
+export function directionOf(op: Op | null, isCost: boolean): Direction {
+  if (op === ">=" || op === ">") return "positive";
+  if (op === "<=" || op === "<") return "negative";
+  if (op === "=") return "equal";
+  return isCost ? "negative" : "positive";
+}
+
+/** 执行率 = spent ÷ planned (全年预算数); null when planned is 0 or missing. */
+export function budgetRate(planned: Decimal | null, spent: Decimal | null): Decimal | null {
+  if (planned === null || spent === null || planned.isZero()) return null;
+  return spent.div(planned);
+}
+
+/** 预算执行率得分 = weight × min(rate, 1). */
+export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
+  return weight.times(Decimal.min(rate, ONE));
+}
+
+/** The most a project that spent rate r of its budget can score. */
+export function attainableBound(rate: Decimal, budgetWeight: number): Decimal {
+  return new Decimal(100).minus(new Decimal(budgetWeight).times(ONE.minus(Decimal.min(rate, ONE))));
+}
+
+/**
+ * A quantitative indicator's score from target and actual in the same unit. The result stays
+ * within 0..weight; it is not rounded.
+ */
+export function quantitativeScore(
+  direction: Direction,
+  target: Decimal,
+  actual: Decimal,
+  weight: Decimal,
+  profile: Profile,
+): Decimal {
+  let fraction: Decimal;
+  if (direction === "negative") {
+    if (actual.lte(target)) fraction = ONE;
+    else if (profile.negativeFormula === "linear") {
+      fraction = target.isZero() ? ZERO : Decimal.max(ZERO, target.times(2).minus(actual).div(target));
+    } else {
+      fraction = target.div(actual);
+    }
+  } else if (direction === "equal" && target.isZero()) {
+    fraction = actual.isZero() ? ONE : ZERO;
+  } else if (actual.gte(target)) {
+    fraction = ONE;
+  } else {
+    fraction = target.isZero() ? ONE : actual.div(target);
+  }
+  return weight.times(Decimal.min(ONE, Decimal.max(ZERO, fraction)));
+}
+
+/** actual ÷ target for positive indicators, to spot over-achievement; null when not meaningful. */
+export function achievementRatio(target: Decimal, actual: Decimal): Decimal | null {
+  if (target.lte(0)) return null;
+  return actual.div(target);
+}
+
+export function qualitativeBand(achievement: Achievement, bands: QualitativeBands): [number, number] {
+  return bands[achievement];
+}
+
+/**
+ * Whether a recorded value agrees with the computed one as far as the recorded cell shows it: it
+ * equals the computed value rounded half up or cut off at the decimals shown (33% for 33.33%,
+ * 48.76% for 48.7657%). Anything else — 3 for 2.35 — is a real difference.
+ */
+export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
+  if (recorded.eq(computed)) return true;
+  const places = Math.max(0, Math.min(shownDecimals, 20));
+  return (
+    recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
+    recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
+  );
+}
+
+/** Decimal → the report's string form: no exponent, no trailing zeros. */
+export function decimalString(value: Decimal | null): string | null {
+  if (value === null) return null;
+  return value.toFixed();
+}

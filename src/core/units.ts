@@ -1,0 +1,174 @@
+/**
+ * Units that targets and actuals are written in (domain.md §2): which family a unit belongs to and,
+ * where it converts, its exact factor to the family's base. Pure data and lookups, no parsing.
+ */
+import Decimal from "decimal.js";
+
+export type UnitFamily =
+  | "percent"
+  | "permille"
+  | "money"
+  | "count"
+  | "time"
+  | "area"
+  | "length"
+  | "temperature"
+  | "energy"
+  | "mass"
+  | "other";
+
+export interface Unit {
+  /** Canonical symbol: every alias of a unit yields the same symbol ("平方米" → "㎡"). */
+  symbol: string;
+  family: UnitFamily;
+  /** Factor to the base unit; null = the unit compares only with the identical symbol. */
+  factor: Decimal | null;
+  /**
+   * The base unit `factor` converts to. Needed because one family can hold two scales that do not
+   * convert into each other: time has 分钟 (分钟, 小时, 天) and 个月 (个月, 年).
+   */
+  base?: string;
+}
+
+interface UnitDef {
+  symbol: string;
+  family: UnitFamily;
+  /** Exact decimal text; absent = factor null. */
+  factor?: string;
+  base?: string;
+  aliases?: string[];
+}
+
+/** Units of one family that convert into each other; the first listed is the base (factor 1). */
+function scale(family: UnitFamily, defs: [symbol: string, factor: string, aliases?: string[]][]): UnitDef[] {
+  const base = defs[0][0];
+  return defs.map(([symbol, factor, aliases]) => ({ symbol, family, factor, base, aliases }));
+}
+
+/** Units that compare only with themselves (factor null). */
+function plain(family: UnitFamily, symbols: string[]): UnitDef[] {
+  return symbols.map((symbol) => ({ symbol, family }));
+}
+
+const DEFS: UnitDef[] = [
+  ...scale("percent", [["%", "1", ["百分比"]]]),
+  // Percentage points are a difference of two rates, not a share of something: own symbol only.
+  { symbol: "百分点", family: "percent", aliases: ["个百分点"] },
+  ...scale("permille", [["‰", "1"]]),
+  ...scale("money", [
+    ["元", "1"],
+    ["千元", "1000"],
+    ["万元", "10000"],
+    ["百万元", "1000000"],
+    ["千万元", "10000000"],
+    ["亿元", "100000000"],
+  ]),
+  ...plain("count", ["次", "场", "场次", "个", "家", "辆", "辆次", "人", "人次", "份", "套", "台", "项", "件", "批", "本"]),
+  ...plain("count", ["篇", "期", "户", "间", "处", "宗", "所", "块", "棵", "株"]),
+  // Further counts seen in indicator tables (people, roads, buildings, books, livestock).
+  ...plain("count", ["名", "条", "座", "张", "册", "栋", "头", "只", "批次", "户次"]),
+  // The base is 分钟 so that every factor is an integer: 1天 = 24小时 = 1440分钟.
+  ...scale("time", [
+    ["分钟", "1", ["min"]],
+    ["小时", "60", ["个小时"]],
+    ["天", "1440", ["日"]],
+  ]),
+  ...scale("time", [
+    ["个月", "1", ["月"]],
+    ["年", "12"],
+  ]),
+  { symbol: "工作日", family: "time", aliases: ["个工作日"] },
+  // The base is 亩 so that every factor is an exact decimal: 1㎡ = 0.0015亩, i.e. 1亩 = 2000/3㎡.
+  ...scale("area", [
+    ["亩", "1"],
+    ["㎡", "0.0015", ["平方米", "平米", "m²"]],
+    ["万平方米", "15"],
+    ["公顷", "15"],
+    ["平方公里", "1500", ["平方千米", "km²"]],
+    ["万亩", "10000"],
+  ]),
+  ...scale("length", [
+    ["米", "1", ["m"]],
+    ["公里", "1000", ["km", "千米"]],
+    ["厘米", "0.01", ["cm"]],
+    ["毫米", "0.001", ["mm"]],
+  ]),
+  // In these tables 度 after a number is a temperature (取暖温度 ≥20度); electricity is 度电.
+  ...scale("temperature", [["℃", "1", ["度", "摄氏度"]]]),
+  ...scale("energy", [
+    ["千瓦时", "1", ["kWh", "度电"]],
+    ["万千瓦时", "10000", ["万kWh"]],
+  ]),
+  { symbol: "吨标准煤", family: "energy", aliases: ["吨标煤"] },
+  ...scale("mass", [
+    ["千克", "1", ["kg", "公斤"]],
+    ["克", "0.001"],
+    ["斤", "0.5"],
+    ["吨", "1000"],
+    ["万吨", "10000000"],
+  ]),
+  // Scores (满意度 ≥90分) and multiples (增长2倍) have no family of their own.
+  ...plain("other", ["分", "倍"]),
+  ...scale("other", [
+    ["立方米", "1", ["m³"]],
+    ["万立方米", "10000"],
+  ]),
+];
+
+/** How lookups compare text: full-width and compatibility forms folded (㎡ → m2), no spaces, lower case. */
+function normalizeUnitText(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+function buildUnits(): { byKey: Map<string, Unit>; written: string[] } {
+  const byKey = new Map<string, Unit>();
+  const written: string[] = [];
+  for (const def of DEFS) {
+    const factor = def.factor === undefined ? null : new Decimal(def.factor);
+    const unit: Unit = Object.freeze({ symbol: def.symbol, family: def.family, factor, ...(def.base ? { base: def.base } : {}) });
+    for (const name of [def.symbol, ...(def.aliases ?? [])]) {
+      written.push(name);
+      byKey.set(normalizeUnitText(name), unit);
+    }
+  }
+  return { byKey, written };
+}
+
+const { byKey: UNITS, written: WRITTEN } = buildUnits();
+
+/** Normalised keys, longest first, for matching a unit at the start of a text. */
+const KEYS = [...UNITS.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+/** Every known symbol and alias as written and as normalised, longest first. */
+export const UNIT_SYMBOLS: readonly string[] = Object.freeze(
+  [...new Set([...WRITTEN, ...KEYS])].sort((a, b) => b.length - a.length || a.localeCompare(b)),
+);
+
+/** The unit a text names exactly (after normalisation): "平方米" → ㎡, "ＫＭ" → 公里; undefined if unknown. */
+export function lookupUnit(text: string): Unit | undefined {
+  return UNITS.get(normalizeUnitText(text));
+}
+
+/**
+ * The longest unit at the start of `text`, which must already be NFKC-normalised without spaces.
+ * A Latin unit must not run into further Latin letters ("100Mbps" is not 100 米).
+ */
+export function matchUnitPrefix(text: string): { unit: Unit; length: number } | undefined {
+  for (const key of KEYS) {
+    if (text.length < key.length || text.slice(0, key.length).toLowerCase() !== key) continue;
+    if (/[a-z]$/.test(key) && /^[a-z]/i.test(text.slice(key.length))) continue;
+    return { unit: UNITS.get(key) as Unit, length: key.length };
+  }
+  return undefined;
+}
+
+export function unitsConvertible(a: Unit, b: Unit): boolean {
+  if (a.symbol === b.symbol) return true;
+  if (a.family !== b.family || a.factor === null || b.factor === null) return false;
+  return a.base === undefined || b.base === undefined || a.base === b.base;
+}
+
+/** The value in its family's base unit; a unit without factor leaves the value as it is. */
+export function toBase(value: Decimal, unit: Unit): Decimal {
+  return unit.factor === null ? value : value.times(unit.factor);
+}

@@ -1,0 +1,521 @@
+/**
+ * Reading targets, actuals and plain amounts (domain.md §2). A value is
+ * `[comparator] number [unit] [qualifier]` or a qualitative phrase. Numbers stay exact decimals
+ * (a numeric cell is read from its shortest text, String(n)), and nothing here throws.
+ */
+import Decimal from "decimal.js";
+import { CellValue } from "./grid";
+import { Unit, lookupUnit, matchUnitPrefix } from "./units";
+
+export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
+export type Achievement = "achieved" | "partial" | "notAchieved";
+
+export interface ParsedValue {
+  /** What the cell shows, trimmed; a number 0.98 with a % format → "98%". */
+  text: string;
+  kind: "empty" | "number" | "qualitative" | "invalid";
+  /** Normalised comparator; "≈" for 约/近/余/左右/大约. Only for numbers (and invalid text that states one). */
+  op: Op | null;
+  /** The number as written in its unit: 98 for "98%" and for 0.98 formatted 0%. */
+  value: Decimal | null;
+  unit: Unit | null;
+  /** States both a lower and an upper bound ("低于5%及以上", "≥3且≤2"), or contradicts its 指标性质 column. */
+  contradictory: boolean;
+  /** The result a qualitative phrase states (达成/部分达成/未达成), when it clearly states one. */
+  achievement: Achievement | null;
+  /** Unmeasurable wording (效果明显, 有所提升 …). Only for qualitative text. */
+  vague: boolean;
+  /** For kind "invalid": why, in plain Chinese. */
+  problem: string | null;
+}
+
+export interface ParseContext {
+  /** The cell's number format ("0%", "0.00%", "#,##0.00", "General"). */
+  numFmt?: string;
+  /** A separate 指标性质 column: "=", "≥", "≤", "＞", "定性" … */
+  opColumn?: string;
+  /** A separate 度量单位/计量单位 column: "%", "万元", "次" … */
+  unitColumn?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparators
+
+/** Comparators written before the number (text is NFKC-normalised first, so ＞ is already >). */
+const PREFIX_OPS = new Map<string, Op>([
+  ...words(">=", ["≥", ">=", "≧", "⩾", "≥=", "=>", "≮", "不低于", "不少于", "不小于", "不得低于", "不得少于"]),
+  ...words(">=", ["大于等于", "大于或等于", "达到", "至少"]),
+  ...words(">", [">", "高于", "超过", "大于", "多于"]),
+  ...words("<=", ["≤", "<=", "≦", "⩽", "≤=", "=<", "≯", "不高于", "不超过", "不大于", "不多于", "不得高于", "不得超过"]),
+  ...words("<=", ["小于等于", "小于或等于", "至多", "控制在"]),
+  ...words("<", ["<", "低于", "小于", "少于", "不足"]),
+  ...words("=", ["=", "==", "等于"]),
+  ...words("≈", ["≈", "≒", "约", "约为", "大约", "近", "将近", "接近"]),
+]);
+
+/** Comparators written after the number and unit: 95%以上, 150万元以内, 3天内, 5%左右. */
+const SUFFIX_OPS = new Map<string, Op>([
+  ...words(">=", ["以上", "及以上", "或以上", "及其以上"]),
+  ...words("<=", ["以下", "及以下", "或以下", "以内", "之内", "内"]),
+  ...words("≈", ["左右"]),
+]);
+
+/** 400余场, 200多人: between the number and its unit. */
+const NEAR_NUMBER = ["余", "多"];
+
+/** 指标方向 wording some forms use in the 指标性质 column. */
+const DIRECTION_OPS = new Map<string, Op>([
+  ["正向", ">="],
+  ["反向", "<="],
+]);
+
+const SYMBOL_START = /[=<>≥≤≧≦⩾⩽≯≮≈≒]/;
+
+function words(op: Op, list: string[]): [string, Op][] {
+  return list.map((w) => [w, op]);
+}
+
+function longestFirst(keys: Iterable<string>): string[] {
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
+const PREFIX_KEYS = longestFirst(PREFIX_OPS.keys());
+const SUFFIX_KEYS = longestFirst(SUFFIX_OPS.keys());
+
+function isLower(op: Op): boolean {
+  return op === ">=" || op === ">";
+}
+
+function isUpper(op: Op): boolean {
+  return op === "<=" || op === "<";
+}
+
+/** The comparator a list of stated ones amounts to: the first bound, else ≈, else =. */
+function resolveOps(ops: Op[]): { op: Op | null; contradictory: boolean } {
+  const bound = ops.find((o) => isLower(o) || isUpper(o));
+  const op = bound ?? (ops.includes("≈") ? "≈" : ops.includes("=") ? "=" : null);
+  return { op, contradictory: ops.some(isLower) && ops.some(isUpper) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/** Full-width forms folded (１２３．５ → 123.5, ＞ → >, ㎡ → m2), whitespace removed. */
+function normalizeText(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "").replace(/[−〜]/g, (c) => (c === "−" ? "-" : "~"));
+}
+
+/** A number: 1,234.5 (groups of three), 12.5, .5, with an optional sign. */
+const NUMBER_SOURCE = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
+const NUMBER_AT = new RegExp(NUMBER_SOURCE, "y");
+const PLAIN_NUMBER = new RegExp(String.raw`^(${NUMBER_SOURCE})分?$`);
+
+/** The number text as a Decimal times 10^exponent; built from text, so exact at any length. */
+function toDecimal(text: string, exponent = 0): Decimal {
+  return new Decimal(`${text.replace(/,/g, "").replace(/^\+/, "")}e${exponent}`);
+}
+
+function readNumber(s: string, i: number): { text: string; end: number } | undefined {
+  NUMBER_AT.lastIndex = i;
+  const m = NUMBER_AT.exec(s);
+  return m ? { text: m[0], end: i + m[0].length } : undefined;
+}
+
+/**
+ * A date where the number would start: 2023年…, 2023-12, 2023.12.31, 12月底, 6月份, 12月31日. Such
+ * a value is a deadline ("2023年12月底前"), read as qualitative rather than as a number of 年.
+ */
+const DATE_AT =
+  /(?:19|20)\d{2}(?:年|[-/]\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2})|\d{1,2}月(?:底|末|初|中|上旬|下旬|前|份|\d{1,2}[日号])/y;
+
+function isDateAt(s: string, i: number): boolean {
+  DATE_AT.lastIndex = i;
+  return DATE_AT.test(s);
+}
+
+export function isEmptyMarker(text: string): boolean {
+  return /^(?:\/+|[-—–―]+|无)?$/.test(text.normalize("NFKC").trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The quantity grammar
+
+interface Prefix {
+  end: number;
+  ops: Op[];
+  /** A symbol (≥) rather than a word (达到) was written. */
+  symbolic: boolean;
+  /** 百分之95: the unit comes before the number. */
+  percent: boolean;
+}
+
+type Quantity =
+  | { kind: "none" }
+  | { kind: "invalid"; problem: string; ops: Op[]; unit: Unit | null }
+  | { kind: "number"; value: Decimal; unit: Unit | null; ops: Op[]; contradictory: boolean };
+
+const NOT_A_QUANTITY: Quantity = { kind: "none" };
+const PERCENT = lookupUnit("%") as Unit;
+/** 万 and 亿 as powers of ten. */
+const MAGNITUDES = new Map([
+  ["万", 4],
+  ["亿", 8],
+]);
+
+function startsWithAny(s: string, i: number, keys: string[]): string | undefined {
+  return keys.find((k) => s.startsWith(k, i));
+}
+
+function readPrefix(s: string, start: number): Prefix {
+  const prefix: Prefix = { end: start, ops: [], symbolic: false, percent: false };
+  for (;;) {
+    if (s.startsWith("百分之", prefix.end)) {
+      prefix.percent = true;
+      prefix.end += 3;
+      continue;
+    }
+    const word = startsWithAny(s, prefix.end, PREFIX_KEYS);
+    if (!word) return prefix;
+    prefix.ops.push(PREFIX_OPS.get(word) as Op);
+    prefix.symbolic ||= SYMBOL_START.test(word);
+    prefix.end += word.length;
+  }
+}
+
+function skipNear(s: string, i: number, ops: Op[]): number {
+  const near = startsWithAny(s, i, NEAR_NUMBER);
+  if (!near) return i;
+  ops.push("≈");
+  return i + near.length;
+}
+
+function skipParentheses(s: string, i: number): number {
+  const re = /\([^()]*\)/y;
+  re.lastIndex = i;
+  while (re.exec(s)) i = re.lastIndex;
+  return i;
+}
+
+/** The unit after a number, also behind 万/亿 (3万人次 = 30000 人次); money has 万元 and 亿元 itself. */
+function readUnit(s: string, i: number, ops: Op[]): { unit: Unit; exponent: number; end: number } | undefined {
+  const direct = matchUnitPrefix(s.slice(i));
+  if (direct) return { unit: direct.unit, exponent: 0, end: i + direct.length };
+  const magnitude = MAGNITUDES.get(s[i]);
+  if (!magnitude) return undefined;
+  const j = skipNear(s, i + 1, ops);
+  const after = matchUnitPrefix(s.slice(j));
+  if (!after || after.unit.family === "percent" || after.unit.family === "permille") return undefined;
+  return { unit: after.unit, exponent: magnitude, end: j + after.length };
+}
+
+function readSuffix(s: string, i: number, ops: Op[]): number {
+  for (;;) {
+    i = skipParentheses(s, i);
+    const word = startsWithAny(s, i, SUFFIX_KEYS);
+    if (!word) return i;
+    ops.push(SUFFIX_OPS.get(word) as Op);
+    i += word.length;
+  }
+}
+
+function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false): Quantity {
+  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory };
+}
+
+function invalidQuantity(problem: string, ops: Op[], unit: Unit | null): Quantity {
+  return { kind: "invalid", problem, ops, unit };
+}
+
+/** The comparator of a second bound somewhere in `rest` ("且≤5"), if a number follows it. */
+function secondBound(rest: string): Op[] | undefined {
+  for (let j = 0; j < rest.length; j++) {
+    const prefix = readPrefix(rest, j);
+    if (prefix.ops.length > 0 && readNumber(rest, prefix.end)) return prefix.ops;
+  }
+  return undefined;
+}
+
+/** "95%-100%", "3~5次", "90至95%": a range where one value is due. */
+const RANGE = /^[-~—–至到]+[+-]?\.?\d/;
+
+/** A further number after the value: a second bound, or noise that hides the target. */
+function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: Op[]): Quantity {
+  const second = secondBound(rest);
+  const first = resolveOps(ops).op;
+  if (second && first && resolveOps([first, ...second]).contradictory) return quantity(value, unit, ops, true);
+  return invalidQuantity("包含多个数字，无法确定指标值", ops, unit);
+}
+
+function scanFrom(s: string, prefix: Prefix): Quantity {
+  if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
+  const number = readNumber(s, prefix.end);
+  if (!number) return noNumber(s, prefix);
+  const ops = [...prefix.ops];
+  let i = skipNear(s, number.end, ops);
+  const read = readUnit(s, i, ops);
+  if (read) i = skipNear(s, read.end, ops);
+  const value = toDecimal(number.text, read?.exponent);
+  const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
+  i = readSuffix(s, i, ops);
+  const rest = s.slice(i);
+  if (RANGE.test(rest)) return invalidQuantity("写成了数值区间，不是单一的指标值", ops, unit);
+  // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
+  if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
+  const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
+  if (/\d/.test(outsideParentheses)) return withSecondNumber(outsideParentheses, value, unit, ops);
+  return quantity(value, unit, ops);
+}
+
+/** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
+function noNumber(s: string, prefix: Prefix): Quantity {
+  const unit = matchUnitPrefix(s.slice(prefix.end));
+  if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
+  const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
+  if (prefix.ops.length === 0 && unitOnly) return invalidQuantity("只有单位，没有数字", [], unit.unit);
+  return NOT_A_QUANTITY;
+}
+
+/** "满意度≥95%": a short label without digits, then a comparator symbol. */
+function afterLabel(s: string): Prefix | undefined {
+  const at = s.search(SYMBOL_START);
+  if (at < 1 || at > 20) return undefined;
+  const label = s.slice(0, at);
+  if (/\d/.test(label) || /[未不没非无]$/.test(label)) return undefined;
+  const prefix = readPrefix(s, at);
+  return prefix.ops.length > 0 ? prefix : undefined;
+}
+
+function scanQuantity(s: string): Quantity {
+  const prefix = readPrefix(s, 0);
+  if (prefix.end > 0 || /^[+-]?\.?\d/.test(s)) return scanFrom(s, prefix);
+  const labelled = afterLabel(s);
+  if (labelled) {
+    const q = scanFrom(s, labelled);
+    if (q.kind === "number") return q;
+  }
+  return noNumber(s, prefix);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Qualitative phrases
+
+const DONE = "(?:完成|达成|实现|达标)";
+const OBJECT = "了?(?:(?:年度|全年|预期|既定|各项)?(?:目标|任务|计划|指标|工作){1,2}|预期)?";
+/**
+ * 基本实现 is deliberately absent: real tables write it as a target that the actual restates
+ * (云溪 营造良好工作氛围: 基本实现 / 基本实现), and a restated target means 达成 (domain.md §3). The
+ * indicator rules apply that only when `achievement` is null, so 基本实现 stays unclassified.
+ */
+const PARTIAL = new RegExp(
+  `^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标)|(?:部分|大部分|大部|未全部|未完全|没有全部|没有完全)\\D{0,2}${DONE})${OBJECT}$`,
+);
+const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D{0,3}|不)(?:完成|达成|实现|达标|达到)${OBJECT}$`);
+const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
+const ACHIEVED_REACHED = /^达到(?:预期|(?:预期|年度)?目标|要求)$/;
+/** A prefix that makes 完成 a plan or a doubt rather than a result: 确保完成, 计划完成, 基本实现. */
+const NOT_A_RESULT = /[未没不无否]|基本|部分|^(?:待|将|拟|计划|预计|正在|争取|力争|确保|努力|力求|需|要|应)/;
+
+function achievementOf(phrase: string): Achievement | null {
+  if (PARTIAL.test(phrase)) return "partial";
+  if (NOT_ACHIEVED.test(phrase)) return "notAchieved";
+  if (ACHIEVED_REACHED.test(phrase)) return "achieved";
+  const m = ACHIEVED.exec(phrase);
+  return m && !NOT_A_RESULT.test(m[1]) ? "achieved" : null;
+}
+
+const VAGUE = new RegExp(
+  "(?:有所|有效|明显|显著|进一步|逐步|不断|稳步|持续|大幅|大力|得到|全面|较大|极大|切实|积极)地?" +
+    "(?:提升|提高|改善|完善|加强|增强|增加|改进|好转|优化|降低|减少|下降|推进|促进|保障)" +
+    "|(?:效果|成效|效益|作用)(?:明显|显著|突出|良好|较好)",
+);
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
+  return { text, kind, op: null, value: null, unit: null, contradictory: false, achievement: null, vague: false, problem: null, ...fields };
+}
+
+function qualitative(text: string, phrase: string): ParsedValue {
+  const p = phrase.replace(/[。.,;!、]+$/, "");
+  return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p) });
+}
+
+function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean): ParsedValue {
+  const resolved = resolveOps(ops);
+  return result(text, "number", { op: resolved.op, value, unit, contradictory: contradictory || resolved.contradictory });
+}
+
+function invalid(text: string, problem: string, ops: Op[] = [], unit: Unit | null = null): ParsedValue {
+  return result(text, "invalid", { op: resolveOps(ops).op, unit, problem });
+}
+
+/** The 指标性质 column: a comparator, 正向/反向, or 定性. */
+function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boolean } {
+  const s = normalizeText(text ?? "");
+  if (s.includes("定性")) return { ops: [], qualitative: true };
+  const op = PREFIX_OPS.get(s) ?? DIRECTION_OPS.get(s.replace(/指标$/, ""));
+  return { ops: op ? [op] : [], qualitative: false };
+}
+
+/** The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit. */
+function columnUnit(text: string | undefined): Unit | null {
+  const s = (text ?? "").trim();
+  if (isEmptyMarker(s)) return null;
+  return lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? { symbol: s, family: "other", factor: null };
+}
+
+function parseText(raw: string, ctx: ParseContext): ParsedValue {
+  const text = raw.trim();
+  if (isEmptyMarker(text)) return result(text, "empty");
+  const s = normalizeText(text);
+  const q = scanQuantity(s);
+  const column = readOpColumn(ctx.opColumn);
+  if (q.kind === "number") {
+    return numberResult(text, q.value, q.unit ?? columnUnit(ctx.unitColumn), [...q.ops, ...column.ops], q.contradictory);
+  }
+  if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
+  return qualitative(text, s);
+}
+
+function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
+  if (!Number.isFinite(n)) return invalid(String(n), "不是有效数字");
+  const format = readFormat(ctx.numFmt, n);
+  if (format.date) return result(excelDate(n), "qualitative");
+  let value = new Decimal(String(n));
+  let unit = format.unit ?? columnUnit(ctx.unitColumn);
+  if (format.percent) {
+    value = value.times(100);
+    unit = PERCENT;
+  }
+  const text = renderNumber(value, format) + (format.percent ? "%" : format.unitText);
+  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false);
+}
+
+/**
+ * Reads a target or actual. Numbers give kind "number" (a % format scales by 100); empty markers
+ * "empty"; error values, a comparator symbol without a number, a bare unit, ranges and several
+ * numbers "invalid"; any other text "qualitative", including deadlines ("2023年12月底前") and
+ * phrases led by a comparator word without a number ("达到国家标准"). Never throws.
+ */
+export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue {
+  if (cell === null || cell === undefined) return result("", "empty");
+  if (typeof cell === "number") return parseNumberCell(cell, ctx);
+  if (typeof cell === "string") return parseText(cell, ctx);
+  if (typeof cell === "boolean") return qualitative(cell ? "TRUE" : "FALSE", "");
+  const error = String(cell.error).trim();
+  return invalid(error, `单元格是错误值 ${error}`);
+}
+
+/** A plain amount, weight or score: 12.5, "1,234.5", "１２３．５", "10分", " 8 "; otherwise null. */
+export function parseNumber(cell: CellValue): Decimal | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? new Decimal(String(cell)) : null;
+  if (typeof cell !== "string") return null;
+  const m = PLAIN_NUMBER.exec(normalizeText(cell));
+  return m ? toDecimal(m[1]) : null;
+}
+
+/** 98% → 0.98, 5‰ → 0.005; null for any other unit (百分点 included: it is not a share). */
+export function valueToFraction(p: ParsedValue): Decimal | null {
+  if (p.value === null || p.unit === null || p.unit.factor === null) return null;
+  if (p.unit.family === "percent") return p.value.times(p.unit.factor).div(100);
+  if (p.unit.family === "permille") return p.value.times(p.unit.factor).div(1000);
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number formats
+
+interface Format {
+  /** Decimals shown; null = General (as many as the number has). */
+  decimals: number | null;
+  percent: boolean;
+  grouping: boolean;
+  date: boolean;
+  /** A unit written into the format as literal text: 0.00"万元". */
+  unit: Unit | null;
+  /** That literal text, as shown. */
+  unitText: string;
+}
+
+/** The section of a format code that applies to n: positive;negative;zero;text. */
+function formatSection(numFmt: string, n: number): string {
+  const sections = numFmt.match(/(?:"[^"]*"|\\.|[^;])+/g) ?? [""];
+  if (n < 0 && sections.length > 1) return sections[1];
+  if (n === 0 && sections.length > 2) return sections[2];
+  return sections[0];
+}
+
+/** Splits a format section into its code and the literal text it prints (quoted, escaped, CJK). */
+function splitLiterals(section: string): { code: string; literal: string } {
+  let code = "";
+  let literal = "";
+  for (let k = 0; k < section.length; k++) {
+    const c = section[k];
+    if (c === '"') {
+      const end = section.indexOf('"', k + 1);
+      literal += section.slice(k + 1, end < 0 ? section.length : end);
+      k = end < 0 ? section.length : end;
+    } else if (c === "\\") {
+      literal += section[++k] ?? "";
+    } else if (c === "_" || c === "*") {
+      k++; // _x pads with the width of x, *x repeats x: neither is shown text
+    } else if (c === "[") {
+      const end = section.indexOf("]", k);
+      k = end < 0 ? section.length : end; // [Red], [$-804], [>100]
+    } else if (/[\u3400-\u9fff]/.test(c)) {
+      literal += c;
+    } else {
+      code += c;
+    }
+  }
+  return { code, literal: literal.trim() };
+}
+
+function readFormat(numFmt: string | undefined, n: number): Format {
+  const { code, literal } = splitLiterals(formatSection(numFmt ?? "", n));
+  // "G/通用格式" is General in Chinese Excel (its CJK part went to `literal`).
+  const general = /^(?:general|g\/|@)?$/i.test(code.trim());
+  const decimals = /\.([0#?]*)/.exec(code)?.[1].length ?? 0;
+  const unit = (literal && lookupUnit(literal)) || null;
+  return {
+    decimals: general ? null : decimals,
+    percent: !general && code.includes("%"),
+    grouping: /[0#?],[0#?]/.test(code),
+    date: !general && /[ymdhs]/i.test(code),
+    unit,
+    unitText: unit ? literal : "",
+  };
+}
+
+function renderNumber(value: Decimal, format: Format): string {
+  const fixed = format.decimals === null ? value.toFixed() : value.toFixed(format.decimals);
+  if (!format.grouping) return fixed;
+  const [whole, fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** An Excel serial date as YYYY-MM-DD (1900 system, with its fictitious 1900-02-29 at serial 60). */
+function excelDate(serial: number): string {
+  const days = Math.floor(serial);
+  if (days < 1 || days > 2958465) return String(serial);
+  const sinceEpoch = days > 60 ? days - 25569 : days - 25568;
+  return new Date(sinceEpoch * 86400000).toISOString().slice(0, 10);
+}
+
+/**
+ * How many decimals the cell shows: from the number format ("0.00" → 2, "0%" → 0 of the percent,
+ * "#,##0.0" → 1), a General number's own decimals (at most 10), or those written in a text ("48.7%" → 1).
+ */
+export function decimalPlacesShown(cell: CellValue, numFmt?: string): number {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return 0;
+    const format = readFormat(numFmt, cell);
+    if (format.date) return 0;
+    return format.decimals ?? Math.min(new Decimal(String(cell)).decimalPlaces(), 10);
+  }
+  if (typeof cell !== "string") return 0;
+  const m = /(?:\d{1,3}(?:,\d{3})+|\d+)?\.(\d+)|\d/.exec(normalizeText(cell));
+  return m?.[1]?.length ?? 0;
+}

@@ -1,0 +1,248 @@
+/**
+ * What a host changes in a workbook for one analysis, and the record that takes it back: pure data,
+ * so the Office.js adapter (src/excel) stays a thin translation and this part is tested directly.
+ *
+ * - Cell writes go to single cells; marks fill the whole merged area their cell belongs to (Excel
+ *   shows a merged area with its top-left cell's fill, so filling only that cell would be invisible
+ *   in some clients and half-done in others).
+ * - The undo record keeps, for every cell the run changes, what it held before: value and number
+ *   format for written cells, fill for marked ones; a merged area whose cells had one fill is kept
+ *   as one entry.
+ */
+import { CellValue, MergeRange, SheetView, WorkbookGrid, isCellError } from "./grid";
+import { AnalysisResult } from "./result";
+import { SummarySheet, SummaryStyle } from "./summary-types";
+
+export interface PlannedWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  /** The number Excel stores (the decimal string read as a double). */
+  value: number;
+  numFmt: string;
+}
+
+export interface PlannedFill {
+  sheet: string;
+  area: MergeRange;
+  color: string;
+}
+
+export interface CellPlan {
+  writes: PlannedWrite[];
+  fills: PlannedFill[];
+}
+
+const areaKey = (sheet: string, area: MergeRange): string => `${sheet}\u0000${area.top},${area.left},${area.bottom},${area.right}`;
+
+/** The cells an analysis changes: its writes as they are, its marks widened to merged areas (one
+ * fill per area: the first mark of an area wins, as the core lists the most severe first). */
+export function planCellChanges(analysis: Pick<AnalysisResult, "writes" | "marks">, grid: WorkbookGrid): CellPlan {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const writes = analysis.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt }));
+  const seen = new Set<string>();
+  const fills: PlannedFill[] = [];
+  for (const mark of analysis.marks) {
+    const area = views.get(mark.sheet)?.mergeAt(mark.row, mark.col) ?? { top: mark.row, left: mark.col, bottom: mark.row, right: mark.col };
+    const key = areaKey(mark.sheet, area);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fills.push({ sheet: mark.sheet, area, color: mark.color });
+  }
+  return { writes, fills };
+}
+
+/** The sheets a plan changes, in first-use order. */
+export function changedSheets(plan: CellPlan): string[] {
+  return [...new Set([...plan.writes.map((w) => w.sheet), ...plan.fills.map((f) => f.sheet)])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo record
+
+/** A cell value as a host writes it back: "" for empty. */
+export type RestoreValue = string | number | boolean;
+
+/** One cell (or, with h/w, one merged area) to put back. Keys are short: records can hold
+ * thousands of entries and live in the workbook. */
+export interface UndoEntry {
+  r: number;
+  c: number;
+  /** Rows and columns of a merged area restored as one (both absent for a single cell). */
+  h?: number;
+  w?: number;
+  /** Present when the run wrote the cell: the old value and number format. */
+  v?: RestoreValue;
+  f?: string;
+  /** Present when the run filled the cell: the old fill, null for none. */
+  fill?: string | null;
+}
+
+export interface UndoSummary {
+  /** The summary sheet the run created (deleted on undo). */
+  name: string;
+  /** Where the replaced older summary sheet was kept (restored on undo), if there was one. */
+  backup: string | null;
+  /** The replaced sheet's position, to put it back where it was. */
+  position: number | null;
+}
+
+export interface UndoRecord {
+  version: 1;
+  sheets: { name: string; entries: UndoEntry[] }[];
+  summary: UndoSummary | null;
+}
+
+/** Old fill of a cell: a colour, null for none, undefined when the host has not read it. */
+export type FillLookup = (sheet: string, row: number, col: number) => string | null | undefined;
+
+export function restoreValue(value: CellValue | undefined): RestoreValue {
+  if (value === null || value === undefined) return "";
+  // An error value cannot be written back as such; the cell is restored empty.
+  if (isCellError(value)) return "";
+  return value;
+}
+
+/** The cells of the plan whose old fill the host still has to read. */
+export function missingFills(plan: CellPlan, fills: FillLookup): { sheet: string; row: number; col: number }[] {
+  const missing: { sheet: string; row: number; col: number }[] = [];
+  for (const fill of plan.fills) {
+    forEachCell(fill.area, (row, col) => {
+      if (fills(fill.sheet, row, col) === undefined) missing.push({ sheet: fill.sheet, row, col });
+    });
+  }
+  return missing;
+}
+
+function forEachCell(area: MergeRange, visit: (row: number, col: number) => void): void {
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) visit(r, c);
+}
+
+/** Everything the plan will change, as it is now. Every fill must be known (see missingFills). */
+export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillLookup, summary: UndoSummary | null): UndoRecord {
+  const sheets = new Map<string, Map<string, UndoEntry>>();
+  const entriesOf = (sheet: string) => sheets.get(sheet) ?? sheets.set(sheet, new Map()).get(sheet)!;
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const oldFill = (sheet: string, row: number, col: number): string | null => {
+    const fill = fills(sheet, row, col);
+    if (fill === undefined) throw new Error(`buildUndoRecord: the old fill of ${sheet}!R${row + 1}C${col + 1} was not read`);
+    return fill;
+  };
+
+  for (const write of plan.writes) {
+    const view = views.get(write.sheet);
+    const entry = entriesOf(write.sheet);
+    const key = `${write.row},${write.col}`;
+    if (entry.has(key)) continue;
+    entry.set(key, { r: write.row, c: write.col, v: restoreValue(view?.raw(write.row, write.col)), f: view?.sheet.numFmts[write.row]?.[write.col] ?? "General" });
+  }
+  for (const fill of plan.fills) {
+    const entries = entriesOf(fill.sheet);
+    const { area } = fill;
+    const colors = new Set<string | null>();
+    forEachCell(area, (row, col) => colors.add(oldFill(fill.sheet, row, col)));
+    const single = area.top === area.bottom && area.left === area.right;
+    if (colors.size === 1 && !single) {
+      const key = `${area.top},${area.left}:area`;
+      if (!entries.has(key)) {
+        entries.set(key, { r: area.top, c: area.left, h: area.bottom - area.top + 1, w: area.right - area.left + 1, fill: [...colors][0] });
+      }
+      continue;
+    }
+    forEachCell(area, (row, col) => {
+      const key = `${row},${col}`;
+      const existing = entries.get(key);
+      if (existing && "fill" in existing) return;
+      entries.set(key, { ...existing, r: row, c: col, fill: oldFill(fill.sheet, row, col) });
+    });
+  }
+  return { version: 1, sheets: [...sheets].map(([name, entries]) => ({ name, entries: [...entries.values()] })), summary };
+}
+
+/** How many cells an entry covers. */
+export function entryCells(entry: UndoEntry): number {
+  return (entry.h ?? 1) * (entry.w ?? 1);
+}
+
+/** Reads a stored record back, or undefined when it is not one (a damaged or foreign setting). */
+export function parseUndoRecord(json: unknown): UndoRecord | undefined {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  const record = value as UndoRecord;
+  if (typeof record !== "object" || record === null || record.version !== 1 || !Array.isArray(record.sheets)) return undefined;
+  const entriesOk = record.sheets.every(
+    (s) => typeof s?.name === "string" && Array.isArray(s.entries) && s.entries.every((e) => Number.isInteger(e?.r) && Number.isInteger(e?.c)),
+  );
+  const summaryOk = record.summary === null || (typeof record.summary?.name === "string" && (record.summary.backup === null || typeof record.summary.backup === "string"));
+  return entriesOk && summaryOk ? record : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary sheet
+
+export interface SummaryPlan {
+  /** rowCount × colCount: numbers as numbers, text as text, "" for empty. */
+  values: (string | number)[][];
+  /** Number formats; every text cell is "@" so Excel stores it as text: never a formula ("=…",
+   * "+…", "-…", "@…" from a user's cell) and never re-read as a number ("98%"). */
+  numFmts: string[][];
+  /** Horizontal runs of cells sharing a style, for one format call per run. */
+  styleRuns: { row: number; col: number; count: number; style: SummaryStyle }[];
+}
+
+export function planSummary(summary: SummarySheet): SummaryPlan {
+  const values = Array.from({ length: summary.rowCount }, () => Array<string | number>(summary.colCount).fill(""));
+  const numFmts = Array.from({ length: summary.rowCount }, () => Array<string>(summary.colCount).fill("General"));
+  const styles = Array.from({ length: summary.rowCount }, () => Array<SummaryStyle | null>(summary.colCount).fill(null));
+  for (const cell of summary.cells) {
+    values[cell.row][cell.col] = cell.isNumber ? Number(cell.value) : cell.value;
+    numFmts[cell.row][cell.col] = cell.isNumber ? cell.numFmt ?? "General" : "@";
+    styles[cell.row][cell.col] = cell.style;
+  }
+  const styleRuns: SummaryPlan["styleRuns"] = [];
+  styles.forEach((row, r) => {
+    for (let c = 0; c < row.length; ) {
+      const style = row[c];
+      let end = c + 1;
+      while (end < row.length && row[end] === style) end++;
+      if (style !== null) styleRuns.push({ row: r, col: c, count: end - c, style });
+      c = end;
+    }
+  });
+  return { values, numFmts, styleRuns };
+}
+
+/** Excel column width in points for a width in characters of the default font (7 px per
+ * character plus 5 px padding, 0.75 pt per px). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chunking
+
+/** Packs items in order into chunks whose estimated size stays within the budget (an item larger
+ * than the budget gets a chunk of its own). */
+export function packChunks<T>(items: T[], size: (item: T) => number, budget: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const bytes = size(item);
+    if (current.length > 0 && used + bytes > budget) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

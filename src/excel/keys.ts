@@ -1,0 +1,24 @@
+/**
+ * Where the add-in keeps its own state inside the workbook, so it survives closing the pane and
+ * reopening the file. Settings (Excel.SettingCollection) are per file and per add-in and invisible
+ * to the user; the backup of a replaced summary sheet is a very hidden sheet (the only thing that
+ * can hold a whole formatted sheet with its chart).
+ */
+
+/** The saved scoring profile (JSON). */
+export const PROFILE_SETTING = "jixiao.profile";
+
+/** The undo record of the last recalculation (JSON, see UndoRecord in core/writeplan). */
+export const UNDO_SETTING = "jixiao.undo";
+
+/** The older summary sheet a recalculation replaced, kept very hidden until the next run. Readers
+ * skip it: it is not the user's data. */
+export const UNDO_BACKUP_SHEET = "jixiao.undo.summary";
+
+/**
+ * The largest undo record stored, in characters of JSON. Office documents a 2 MB limit for add-in
+ * settings (Office.Settings); Excel.SettingCollection states none, so the same limit is assumed with
+ * a margin. At ~40 characters per changed cell this is ~35,000 cells; a larger run is refused before
+ * anything is written.
+ */
+export const UNDO_RECORD_MAX_CHARS = 1_500_000;

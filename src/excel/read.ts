@@ -1,0 +1,275 @@
+/**
+ * Reads the open workbook into the grid model through Office.js, with the fills the undo snapshot
+ * needs, in as few syncs as the API allows:
+ *
+ * 1. sheet names, positions, visibility and protection (one sync for any number of sheets);
+ * 2. for every sheet at once: its used range (values only) with values, number formats, fills and
+ *    merged areas.
+ *
+ * The sizes of the used ranges are not known before the second sync (Office.js cannot ask for a
+ * sheet's used range before it knows the sheet), so the second sync asks for everything in one go.
+ * When that answer would be too large (a RichApi error: the 5 MB response limit of Excel on the web,
+ * more than 512 merged areas on a sheet, or a used range over five million cells, which comes back
+ * as null values), the reader falls back to reading the used-range addresses (one sync) and then row
+ * blocks packed into syncs of an estimated ≤ 4 MB, splitting and retrying a block that still fails.
+ *
+ * Grid rows and columns are absolute sheet positions: the used range's offset is padded with nulls.
+ */
+import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { packChunks } from "../core/writeplan";
+import { ApiCheck, MERGED_AREAS_API, officeApi } from "./api";
+import { UNDO_BACKUP_SHEET } from "./keys";
+import { fromExcelValue } from "./values";
+
+export interface SheetInfo {
+  name: string;
+  position: number;
+  visibility: string;
+  protected: boolean;
+}
+
+/** Fills read for a rectangle of a sheet: a colour, or null for no fill. */
+export interface FillBlock {
+  top: number;
+  left: number;
+  colors: (string | null)[][];
+}
+
+export interface WorkbookState {
+  /** Every sheet but the add-in's own backup sheet. */
+  grid: WorkbookGrid;
+  /** Every sheet of the workbook, the add-in's own included, in tab order. */
+  sheets: SheetInfo[];
+  workbookProtected: boolean;
+  /** Old fills by sheet name, where they were read. */
+  fills: Map<string, FillBlock[]>;
+}
+
+export interface ReadOptions {
+  api?: ApiCheck;
+  /** Also read every cell's fill (for the undo snapshot). */
+  fills?: boolean;
+}
+
+/**
+ * Response size estimate per cell: values ~30 B (a number or a short text as JSON), numberFormat
+ * ~12 B ("General", "0.00%") and, with fills, getCellProperties' {"format":{"fill":{"color":
+ * "#FFFFFF","pattern":"None"}}} ~55 B. Long texts cost more; the budget leaves a 1 MB margin under
+ * the 5 MB limit, and a block that still fails is split and retried.
+ */
+const BYTES_PER_CELL = 100;
+export const RESPONSE_BUDGET = 4_000_000;
+const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+const MERGE_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
+
+/** The grid of every sheet (values, number formats, merged areas). */
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookGrid> {
+  return (await readWorkbookState(context, options)).grid;
+}
+
+/** The grid plus what writing needs: sheet protection, the workbook's own sheets and old fills. */
+export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookState> {
+  const api = options.api ?? officeApi;
+  const withFills = options.fills ?? false;
+  const { sheets, workbookProtected } = await readSheetList(context);
+  const names = sheets.map((s) => s.name).filter((name) => name !== UNDO_BACKUP_SHEET);
+
+  let reads: BlockRead[];
+  try {
+    reads = await readUsedRanges(context, names, api, withFills);
+  } catch (error) {
+    if (!isOfficeError(error)) throw error;
+    reads = await readBlocks(context, await usedRangeBlocks(context, names), api, withFills);
+  }
+  // A used range over the cell limit comes back without values: read it again in blocks.
+  const oversized = reads.filter((read) => read.values === null).map((read) => read.block);
+  const complete = reads.filter((read) => read.values !== null);
+  if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
+
+  const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name))) };
+  const fills = new Map<string, FillBlock[]>();
+  if (withFills) {
+    for (const read of complete) {
+      fills.set(read.block.sheet, [...(fills.get(read.block.sheet) ?? []), { top: read.block.top, left: read.block.left, colors: read.fills ?? [] }]);
+    }
+  }
+  return { grid, sheets, workbookProtected, fills };
+}
+
+/** The old fill of a cell, if it was read. */
+export function fillAt(state: Pick<WorkbookState, "fills">, sheet: string, row: number, col: number): string | null | undefined {
+  for (const block of state.fills.get(sheet) ?? []) {
+    const color = block.colors[row - block.top]?.[col - block.left];
+    if (color !== undefined) return color;
+  }
+  return undefined;
+}
+
+/** Sync 1: the sheets and their protection. */
+async function readSheetList(context: Excel.RequestContext): Promise<{ sheets: SheetInfo[]; workbookProtected: boolean }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/position,items/visibility,items/protection/protected");
+  const protection = context.workbook.protection;
+  protection.load("protected");
+  await context.sync();
+  return {
+    sheets: worksheets.items.map((ws) => ({ name: ws.name, position: ws.position, visibility: ws.visibility, protected: ws.protection.protected })),
+    workbookProtected: protection.protected,
+  };
+}
+
+function isOfficeError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === "string";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks: a rectangle of one sheet, read with its values, formats, fills and merged areas
+
+interface Block {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+interface BlockRead {
+  block: Block;
+  /** null when Excel would not return that many cells. */
+  values: unknown[][] | null;
+  numFmts: string[][] | null;
+  fills: (string | null)[][] | null;
+  merges: MergeRange[];
+}
+
+interface PendingRead {
+  sheet: string;
+  range: Excel.Range;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  merges: Excel.RangeAreas | null;
+}
+
+/** Queues the reads of one range; `range` must also load rowIndex/columnIndex/rowCount/columnCount. */
+function queueRead(sheet: string, range: Excel.Range, api: ApiCheck, withFills: boolean): PendingRead {
+  range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "numberFormat"]);
+  const fills = withFills ? range.getCellProperties(FILL_OPTIONS) : null;
+  // Only merged areas whose top-left cell lies in the range are returned (office-js #3611), so
+  // disjoint blocks see each merged area exactly once.
+  const merges = api(MERGED_AREAS_API) ? range.getMergedAreasOrNullObject() : null;
+  merges?.load(MERGE_PATHS);
+  return { sheet, range, fills, merges };
+}
+
+function collect(pending: PendingRead): BlockRead {
+  const { range, merges } = pending;
+  const block = { sheet: pending.sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
+  const values = range.values as unknown[][] | null;
+  return {
+    block,
+    values,
+    numFmts: range.numberFormat as string[][] | null,
+    fills: pending.fills?.value.map((row) => row.map((cell) => (cell.format?.fill?.pattern === "None" ? null : cell.format?.fill?.color ?? null))) ?? null,
+    merges:
+      merges && !merges.isNullObject
+        ? merges.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }))
+        : [],
+  };
+}
+
+/** Sync 2: every sheet's whole used range. getUsedRange (not …OrNullObject) because the calls
+ * chained on it in the same batch need a real range: a blank sheet answers A1, read as empty. */
+async function readUsedRanges(context: Excel.RequestContext, names: string[], api: ApiCheck, withFills: boolean): Promise<BlockRead[]> {
+  const pending = names.map((name) => queueRead(name, context.workbook.worksheets.getItem(name).getUsedRange(true), api, withFills));
+  await context.sync();
+  return pending.map(collect);
+}
+
+/** Fallback, one sync: the used-range rectangles of every sheet, split into row blocks. */
+async function usedRangeBlocks(context: Excel.RequestContext, names: string[]): Promise<Block[]> {
+  const ranges = names.map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+    return { name, range };
+  });
+  await context.sync();
+  return ranges
+    .filter(({ range }) => !range.isNullObject)
+    .flatMap(({ name, range }) => splitRows({ sheet: name, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount }));
+}
+
+/** Row blocks of at most a sync's budget of cells. */
+function splitRows(block: Block): Block[] {
+  const rowsPerBlock = Math.max(1, Math.floor(RESPONSE_BUDGET / BYTES_PER_CELL / block.cols));
+  const blocks: Block[] = [];
+  for (let top = block.top; top < block.top + block.rows; top += rowsPerBlock) {
+    blocks.push({ ...block, top, rows: Math.min(rowsPerBlock, block.top + block.rows - top) });
+  }
+  return blocks;
+}
+
+/** Reads blocks in syncs of an estimated ≤ RESPONSE_BUDGET each. */
+async function readBlocks(context: Excel.RequestContext, blocks: Block[], api: ApiCheck, withFills: boolean): Promise<BlockRead[]> {
+  const reads: BlockRead[] = [];
+  for (const group of packChunks(blocks, (b) => b.rows * b.cols * BYTES_PER_CELL, RESPONSE_BUDGET)) {
+    reads.push(...(await readGroup(context, group, api, withFills)));
+  }
+  return reads;
+}
+
+/** One sync for a group of blocks; when Excel refuses it, the group is read again in two halves. */
+async function readGroup(context: Excel.RequestContext, group: Block[], api: ApiCheck, withFills: boolean): Promise<BlockRead[]> {
+  try {
+    const pending = group.map((b) =>
+      queueRead(b.sheet, context.workbook.worksheets.getItem(b.sheet).getRangeByIndexes(b.top, b.left, b.rows, b.cols), api, withFills),
+    );
+    await context.sync();
+    const reads = pending.map(collect);
+    if (reads.some((r) => r.values === null)) throw Object.assign(new Error("Range too large to read"), { code: "RangeExceedsLimit" });
+    return reads;
+  } catch (error) {
+    const pieces = halve(group);
+    if (!isOfficeError(error) || !pieces) throw error;
+    const reads: BlockRead[] = [];
+    for (const piece of pieces) reads.push(...(await readGroup(context, piece, api, withFills)));
+    return reads;
+  }
+}
+
+/** Two smaller pieces of work: the group split in two, or its only block split by rows. */
+function halve(group: Block[]): Block[][] | undefined {
+  if (group.length > 1) {
+    const middle = Math.ceil(group.length / 2);
+    return [group.slice(0, middle), group.slice(middle)];
+  }
+  const [block] = group;
+  if (block.rows < 2) return undefined;
+  const upper = Math.ceil(block.rows / 2);
+  return [[{ ...block, rows: upper }], [{ ...block, top: block.top + upper, rows: block.rows - upper }]];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly
+
+function sheetGrid(name: string, reads: BlockRead[]): SheetGrid {
+  const sheet: SheetGrid = { name, values: [], numFmts: [], merges: [] };
+  let empty = true;
+  for (const { block, values, numFmts, merges } of reads) {
+    values?.forEach((row, r) => {
+      const mapped = row.map(fromExcelValue);
+      if (mapped.some((v) => v !== null)) empty = false;
+      sheet.values[block.top + r] = [...Array<null>(block.left).fill(null), ...mapped];
+      sheet.numFmts[block.top + r] = [
+        ...Array<undefined>(block.left).fill(undefined),
+        ...(numFmts?.[r] ?? []).map((f) => (f === "General" ? undefined : f)),
+      ];
+    });
+    sheet.merges.push(...merges);
+  }
+  if (empty) return { name, values: [], numFmts: [], merges: sheet.merges };
+  // Rows above the used range: empty rows (grid rows may be ragged).
+  for (let r = 0; r < sheet.values.length; r++) {
+    sheet.values[r] ??= [];
+    sheet.numFmts[r] ??= [];
+  }
+  return sheet;
+}

@@ -1,0 +1,253 @@
+/**
+ * Writes an analysis into the open workbook: the core's cell writes, the fills that mark findings,
+ * and the 综合得分 summary sheet (rendered from its plain layout). Everything that could make Excel
+ * refuse the batch is checked first, so a refusal leaves the workbook as it was; the undo record is
+ * the first thing in the batch, so even a batch cut short by Excel can be taken back.
+ *
+ * Syncs: one for everything, plus one before it only when a marked cell lies outside the ranges
+ * whose fills were read with the workbook, plus one per extra 4 MB of request.
+ */
+import type { Analysis, Lang } from "../core/analyze";
+import { MergeRange, cellAddress } from "../core/grid";
+import { SummarySheet, SummaryStyle } from "../core/summary-types";
+import {
+  CellPlan,
+  FillLookup,
+  buildUndoRecord,
+  changedSheets,
+  columnWidthPoints,
+  entryCells,
+  missingFills,
+  planCellChanges,
+  planSummary,
+} from "../core/writeplan";
+import { ApiCheck, MIN_API, officeApi } from "./api";
+import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
+import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
+import { HostError, hostMessages } from "./messages";
+import { SheetInfo, WorkbookState, fillAt } from "./read";
+
+export interface ApplyOptions {
+  api?: ApiCheck;
+  lang?: Lang;
+}
+
+export interface ApplyResult {
+  /** Cells filled with a computed value. */
+  written: number;
+  /** Cells (or merged areas) marked with a fill. */
+  marked: number;
+  summarySheet: string;
+}
+
+type SheetOf = (name: string) => Excel.Worksheet;
+
+export async function applyAnalysis(
+  context: Excel.RequestContext,
+  analysis: Analysis,
+  state: WorkbookState,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  const api = options.api ?? officeApi;
+  const m = hostMessages(options.lang);
+  if (!api(MIN_API)) throw new HostError(m.apiTooOld);
+  const plan = planCellChanges(analysis, state.grid);
+  const summary = analysis.summary;
+  const replaced = checkBeforeWriting(plan, summary, state, options.lang);
+
+  const fills = await completeFills(context, plan, state);
+  const record = buildUndoRecord(plan, state.grid, fills, {
+    name: summary.name,
+    backup: replaced ? UNDO_BACKUP_SHEET : null,
+    position: replaced?.position ?? null,
+  });
+  const json = JSON.stringify(record);
+  if (json.length > UNDO_RECORD_MAX_CHARS) {
+    throw new HostError(m.undoTooLarge(record.sheets.reduce((n, s) => n + s.entries.reduce((k, e) => k + entryCells(e), 0), 0)));
+  }
+
+  const sheetOf = sheetProxies(context);
+  const staleBackup = state.sheets.some((s) => s.name === UNDO_BACKUP_SHEET);
+  await runOps(
+    context,
+    [
+      writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+      ...cellOps(plan, sheetOf),
+      ...summaryOps(context, summary, replaced, staleBackup),
+    ],
+    api,
+  );
+  return { written: plan.writes.length, marked: plan.fills.length, summarySheet: summary.name };
+}
+
+/** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
+ * summary sheet this run replaces, if any. */
+function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: WorkbookState, lang: Lang | undefined): SheetInfo | undefined {
+  const m = hostMessages(lang);
+  const find = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  for (const name of changedSheets(plan)) {
+    const sheet = find(name);
+    if (!sheet) throw new HostError(m.sheetMissing(name));
+    if (sheet.protected) throw new HostError(m.protectedSheet(name));
+  }
+  // Adding the summary sheet changes the workbook structure.
+  if (state.workbookProtected) throw new HostError(m.protectedWorkbook);
+  const existing = find(summary.name);
+  if (existing && !summary.replaces) throw new HostError(m.summaryNameTaken(summary.name));
+  return existing;
+}
+
+/** Old fills for every cell to be marked: from the workbook read, or (for cells outside the
+ * ranges read) one more sync. */
+async function completeFills(context: Excel.RequestContext, plan: CellPlan, state: WorkbookState): Promise<FillLookup> {
+  const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
+  if (missingFills(plan, known).length === 0) return known;
+  const areas = plan.fills.filter((f) => missingFills({ writes: [], fills: [f] }, known).length > 0);
+  const results = areas.map((f) => ({
+    fill: f,
+    props: context.workbook.worksheets
+      .getItem(f.sheet)
+      .getRangeByIndexes(f.area.top, f.area.left, f.area.bottom - f.area.top + 1, f.area.right - f.area.left + 1)
+      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+  }));
+  await context.sync();
+  const extra = new Map<string, string | null>();
+  for (const { fill, props } of results) {
+    props.value.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const color = cell.format?.fill?.pattern === "None" ? null : cell.format?.fill?.color ?? null;
+        extra.set(`${fill.sheet}\u0000${fill.area.top + r},${fill.area.left + c}`, color);
+      }),
+    );
+  }
+  return (sheet, row, col) => known(sheet, row, col) ?? extra.get(`${sheet}\u0000${row},${col}`);
+}
+
+function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
+  return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
+}
+
+function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
+  const writes = plan.writes.map((w) =>
+    writeOp(3, [w.numFmt, w.value], () => {
+      const range = sheetOf(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1);
+      // The format first, so the number is shown as the core meant from the start.
+      range.numberFormat = [[w.numFmt]];
+      range.values = [[w.value]];
+    }),
+  );
+  const fills = plan.fills.map((f) => writeOp(2, f.color, () => (rangeOf(sheetOf(f.sheet), f.area).format.fill.color = f.color)));
+  return [...writes, ...fills];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary sheet
+
+interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  align?: "Left" | "Center" | "Right";
+  wrap?: boolean;
+  border?: boolean;
+}
+
+const STYLES: Record<SummaryStyle, CellStyle> = {
+  title: { bold: true, size: 16, align: "Center" },
+  subtitle: { italic: true, color: "#595959", wrap: true },
+  section: { bold: true, size: 12, color: "#1F4E79" },
+  header: { bold: true, fill: "#D9E1F2", align: "Center", wrap: true, border: true },
+  text: { wrap: true, border: true },
+  number: { border: true },
+  percent: { border: true },
+  total: { bold: true, fill: "#FFF2CC", border: true },
+  grade: { bold: true, fill: "#FFF2CC", align: "Center", border: true },
+  error: { bold: true, color: "#C00000", border: true },
+  warning: { color: "#9C5700", border: true },
+  info: { color: "#1F4E79", border: true },
+  note: { italic: true, color: "#7F7F7F" },
+};
+
+const BORDER_COLOR = "#BFBFBF";
+/** Rows of the summary written per op: keeps each op's payload modest for chunking. */
+const SUMMARY_ROWS_PER_OP = 200;
+
+function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replaced: SheetInfo | undefined, staleBackup: boolean): WriteOp[] {
+  const worksheets = context.workbook.worksheets;
+  const plan = planSummary(summary);
+  let sheet: Excel.Worksheet | undefined;
+  const target = (): Excel.Worksheet => sheet!;
+  const ops: WriteOp[] = [];
+
+  // The backup of an older run's replaced summary belongs to the undo record being overwritten.
+  if (staleBackup) ops.push(writeOp(2, undefined, () => worksheets.getItem(UNDO_BACKUP_SHEET).delete()));
+  ops.push(
+    writeOp(3, summary.name, () => {
+      // Keep the replaced summary, very hidden, so undo can bring it back as it was.
+      const old = replaced ? worksheets.getItem(replaced.name) : undefined;
+      if (old) old.name = UNDO_BACKUP_SHEET;
+      sheet = worksheets.add(summary.name);
+      if (old && replaced) {
+        old.visibility = "VeryHidden";
+        sheet.position = replaced.position;
+      }
+    }),
+  );
+  for (let top = 0; top < summary.rowCount; top += SUMMARY_ROWS_PER_OP) {
+    const rows = Math.min(SUMMARY_ROWS_PER_OP, summary.rowCount - top);
+    const values = plan.values.slice(top, top + rows);
+    const numFmts = plan.numFmts.slice(top, top + rows);
+    ops.push(
+      writeOp(3, [values, numFmts], () => {
+        const range = target().getRangeByIndexes(top, 0, rows, summary.colCount);
+        // Text cells are formatted "@" before the values arrive, so text stays text.
+        range.numberFormat = numFmts;
+        range.values = values;
+      }),
+    );
+  }
+  for (const merge of summary.merges) ops.push(writeOp(2, undefined, () => rangeOf(target(), merge).merge(false)));
+  for (const run of plan.styleRuns) {
+    const area = { top: run.row, left: run.col, bottom: run.row, right: run.col + run.count - 1 };
+    ops.push(writeOp(14, STYLES[run.style], () => applyStyle(rangeOf(target(), area), STYLES[run.style], run.count > 1)));
+  }
+  summary.columnWidths.forEach((width, col) =>
+    ops.push(writeOp(2, width, () => (target().getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width)))),
+  );
+  if (summary.freezeRows > 0) ops.push(writeOp(1, undefined, () => target().freezePanes.freezeRows(summary.freezeRows)));
+  const chart = summary.chart;
+  if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), summary, chart)));
+  return ops;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle, several: boolean): void {
+  const format = range.format;
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.size) format.font.size = style.size;
+  if (style.color) format.font.color = style.color;
+  if (style.fill) format.fill.color = style.fill;
+  if (style.align) format.horizontalAlignment = style.align;
+  if (style.wrap) format.wrapText = true;
+  if (!style.border) return;
+  const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  if (several) edges.push("InsideVertical");
+  for (const edge of edges) {
+    const border = format.borders.getItem(edge);
+    border.style = "Continuous";
+    border.color = BORDER_COLOR;
+  }
+}
+
+/** A bar chart of 得分率 by 一级指标, to the right of the tables. */
+function addChart(sheet: Excel.Worksheet, summary: SummarySheet, chart: NonNullable<SummarySheet["chart"]>): void {
+  const bars = sheet.charts.add("BarClustered", rangeOf(sheet, chart.values), "Columns");
+  bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));
+  bars.title.text = chart.title;
+  bars.legend.visible = false;
+  bars.axes.valueAxis.numberFormat = "0%";
+  const left = summary.colCount + 1;
+  bars.setPosition(cellAddress(chart.values.top, left), cellAddress(chart.values.top + 15, left + 7));
+}

@@ -1,0 +1,259 @@
+/**
+ * The in-memory workbook behind the fake Excel object model (fake-excel.ts): plain data that the
+ * proxies read and change when a batch runs, and that tests and the playground inspect directly.
+ * It models the limits our adapters must respect: 5 MB requests and responses (Excel on the web),
+ * 512 merged areas per getMergedAreas call, 5 million cells per get, protection, and API versions.
+ */
+import { CellValue, MergeRange, WorkbookGrid, cellAddress, rangeAddress } from "../core/grid";
+import { ExcelScalar, fromExcelValue, toExcelValue } from "../excel/values";
+
+export type { ExcelScalar };
+
+export interface FakeCell {
+  value: ExcelScalar;
+  numberFormat: string;
+  /** "#RRGGBB", or null for no fill. */
+  fill: string | null;
+  /** Other formatting, by Office.js path: "font/bold", "borders/EdgeTop/style", "horizontalAlignment"… */
+  style: Record<string, unknown>;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  categories: string | null;
+  values: string | null;
+  valueAxisNumberFormat: string | null;
+  position: string | null;
+}
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface FakeLimits {
+  requestBytes: number;
+  responseBytes: number;
+  /** getMergedAreasOrNullObject fails above this many areas. */
+  mergedAreas: number;
+  /** Range.values comes back null above this many cells. */
+  getCells: number;
+}
+
+export const WEB_LIMITS: FakeLimits = { requestBytes: 5_000_000, responseBytes: 5_000_000, mergedAreas: 512, getCells: 5_000_000 };
+
+/** The error Office.js rejects a sync with: `code` is what adapters look at. */
+export class FakeRichApiError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message };
+  }
+}
+
+const MAX_COLUMNS = 16384;
+const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  merges: MergeRange[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly columnWidths = new Map<number, number>();
+  freezeRows = 0;
+  visibility: Visibility = "Visible";
+  protected = false;
+
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(key(row, col));
+  }
+
+  /** The cell, created blank when it does not exist yet (for writing). */
+  cellForWrite(row: number, col: number): FakeCell {
+    let cell = this.cells.get(key(row, col));
+    if (!cell) {
+      cell = { value: "", numberFormat: "General", fill: null, style: {} };
+      this.cells.set(key(row, col), cell);
+    }
+    return cell;
+  }
+
+  /** Smallest rectangle holding every cell with a value (valuesOnly) or with anything at all. */
+  usedRect(valuesOnly: boolean): MergeRange | undefined {
+    let rect: MergeRange | undefined;
+    for (const [k, cell] of this.cells) {
+      const used = cell.value !== "" || (!valuesOnly && (cell.fill !== null || cell.numberFormat !== "General" || Object.keys(cell.style).length > 0));
+      if (!used) continue;
+      const row = Math.floor(k / MAX_COLUMNS);
+      const col = k % MAX_COLUMNS;
+      rect = rect
+        ? { top: Math.min(rect.top, row), left: Math.min(rect.left, col), bottom: Math.max(rect.bottom, row), right: Math.max(rect.right, col) }
+        : { top: row, left: col, bottom: row, right: col };
+    }
+    return rect;
+  }
+}
+
+export interface FakeWorkbookOptions {
+  /** Highest supported ExcelApi 1.x minor version (default 13). */
+  apiMinor?: number;
+  limits?: Partial<FakeLimits>;
+  /** Fill colours by sheet name and A1 address. */
+  fills?: Record<string, Record<string, string>>;
+}
+
+/** A plain, comparable picture of the workbook for test assertions. */
+export interface WorkbookSnapshot {
+  sheets: {
+    name: string;
+    visibility: Visibility;
+    cells: Record<string, { value: ExcelScalar; numberFormat: string; fill: string | null }>;
+    merges: string[];
+    charts: number;
+  }[];
+  settings: Record<string, unknown>;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly settings = new Map<string, unknown>();
+  protected = false;
+  activeSheet = "";
+  selection: { sheet: string; address: string } | null = null;
+  /** Every sync of every context over this workbook, including failed ones. */
+  syncCount = 0;
+  /** Counts of suspendScreenUpdatingUntilNextSync / suspendApiCalculationUntilNextSync calls. */
+  readonly suspended = { screen: 0, calculation: 0 };
+  apiMinor: number;
+  limits: FakeLimits;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.apiMinor = options.apiMinor ?? 13;
+    this.limits = { ...WEB_LIMITS, ...options.limits };
+  }
+
+  static fromGrid(grid: WorkbookGrid, options: FakeWorkbookOptions = {}): FakeWorkbook {
+    const book = new FakeWorkbook(options);
+    for (const sheetGrid of grid.sheets) {
+      const sheet = book.addSheet(sheetGrid.name);
+      sheetGrid.values.forEach((row, r) =>
+        row?.forEach((value, c) => {
+          const numFmt = sheetGrid.numFmts[r]?.[c];
+          if (value === null || value === undefined) {
+            if (numFmt && numFmt !== "General") sheet.cellForWrite(r, c).numberFormat = numFmt;
+            return;
+          }
+          const cell = sheet.cellForWrite(r, c);
+          cell.value = toExcelValue(value);
+          if (numFmt) cell.numberFormat = numFmt;
+        }),
+      );
+      sheet.merges = sheetGrid.merges.map((m) => ({ ...m }));
+      for (const [address, color] of Object.entries(options.fills?.[sheetGrid.name] ?? {})) {
+        const rect = parseA1(address);
+        sheet.cellForWrite(rect.top, rect.left).fill = color;
+      }
+    }
+    book.activeSheet = book.sheets[0]?.name ?? "";
+    return book;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  supports(minor: number): boolean {
+    return minor <= this.apiMinor;
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  notifyChange(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The workbook as the core sees it: every sheet, values and formats, merges. */
+  toGrid(): WorkbookGrid {
+    return {
+      sheets: this.sheets.map((sheet) => {
+        const values: CellValue[][] = [];
+        const numFmts: (string | undefined)[][] = [];
+        for (const [k, cell] of sheet.cells) {
+          const row = Math.floor(k / MAX_COLUMNS);
+          const col = k % MAX_COLUMNS;
+          (values[row] ??= [])[col] = fromExcelValue(cell.value);
+          (numFmts[row] ??= [])[col] = cell.numberFormat;
+        }
+        for (let r = 0; r < values.length; r++) {
+          values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
+          numFmts[r] = Array.from(numFmts[r] ?? []);
+        }
+        return { name: sheet.name, values, numFmts, merges: sheet.merges.map((m) => ({ ...m })) };
+      }),
+    };
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((sheet) => {
+        const cells: WorkbookSnapshot["sheets"][number]["cells"] = {};
+        const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+        for (const k of keys) {
+          const cell = sheet.cells.get(k)!;
+          if (cell.value === "" && cell.numberFormat === "General" && cell.fill === null) continue;
+          cells[cellAddress(Math.floor(k / MAX_COLUMNS), k % MAX_COLUMNS)] = {
+            value: cell.value,
+            numberFormat: cell.numberFormat,
+            fill: cell.fill,
+          };
+        }
+        return {
+          name: sheet.name,
+          visibility: sheet.visibility,
+          cells,
+          merges: sheet.merges.map(rangeAddress).sort(),
+          charts: sheet.charts.length,
+        };
+      }),
+      settings: Object.fromEntries(this.settings),
+    };
+  }
+}
+
+/** "B2", "B2:D4" or "Sheet1!B2:D4" (the sheet part is ignored) → a rectangle. */
+export function parseA1(address: string): MergeRange {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [from, to = from] = local.split(":");
+  const a = parseCell(from);
+  const b = parseCell(to);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function parseCell(text: string): { row: number; col: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());
+  if (!match) throw new FakeRichApiError("InvalidArgument", `Not a cell address: ${text}`);
+  let col = 0;
+  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, col: col - 1 };
+}
+
+/** "Sheet1!A1:B2", quoting the sheet name the way Excel does when it is not a plain word. */
+export function qualifiedAddress(sheet: string, rect: MergeRange): string {
+  const quoted = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const local = rect.top === rect.bottom && rect.left === rect.right ? cellAddress(rect.top, rect.left) : rangeAddress(rect);
+  return `${quoted}!${local}`;
+}

@@ -1,0 +1,98 @@
+import * as React from "react";
+import { makeStyles, mergeClasses, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
+import type { RecalcStep } from "../pane-host";
+import type { Strings } from "../strings";
+
+export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score", "write"];
+
+export interface RecalcProgressProps {
+  /** The step under way; null before the host reports the first one. */
+  step: RecalcStep | null;
+  strings: Strings;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  steps: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  step: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+  },
+  done: { color: tokens.colorNeutralForeground1 },
+  current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  doneIcon: { color: tokens.colorPaletteGreenForeground1 },
+  icon: { display: "inline-flex", width: "20px", justifyContent: "center" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+/** 读取 → 识别 → 校验 → 计算 → 写回, with the finished steps ticked and the current one spinning. */
+const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
+  const styles = useStyles();
+  const current = step === null ? 0 : RECALC_STEPS.indexOf(step);
+  const label = step === null ? strings.recalculating : strings.runningStep(strings.steps[step]);
+
+  return (
+    <section className={styles.root} aria-label={strings.progressLabel}>
+      <ProgressBar value={current / RECALC_STEPS.length} aria-label={strings.progressLabel} />
+      <ol className={styles.steps}>
+        {RECALC_STEPS.map((s, index) => {
+          const state = index < current ? "done" : index === current && step !== null ? "current" : "pending";
+          const stateText =
+            state === "done" ? strings.stepDone : state === "current" ? strings.stepCurrent : strings.stepPending;
+          return (
+            <li
+              key={s}
+              data-step={s}
+              data-state={state}
+              aria-current={state === "current" ? "step" : undefined}
+              className={mergeClasses(
+                styles.step,
+                state === "done" && styles.done,
+                state === "current" && styles.current
+              )}
+            >
+              <span className={styles.icon} aria-hidden="true">
+                {state === "done" ? (
+                  <CheckmarkCircle20Filled className={styles.doneIcon} />
+                ) : state === "current" ? (
+                  <Spinner size="extra-tiny" />
+                ) : (
+                  <Circle20Regular />
+                )}
+              </span>
+              <Text>{strings.steps[s]}</Text>
+              <span className={styles.visuallyHidden}>{stateText}</span>
+            </li>
+          );
+        })}
+      </ol>
+      <Text role="status" aria-live="polite">
+        {label}
+      </Text>
+    </section>
+  );
+};
+
+export default RecalcProgress;

@@ -1,0 +1,77 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { screen, within } from "@testing-library/react";
+import { STRINGS } from "../strings";
+import LevelBars, { levelRate } from "./LevelBars";
+import RecalcProgress from "./RecalcProgress";
+import { renderInFluent } from "./test-helpers";
+
+jest.setTimeout(30000);
+
+describe("levelRate", () => {
+  test("uses the reported rate, clamped to [0, 1]", () => {
+    expect(levelRate({ name: "产出", weight: "50", score: "45", rate: "0.9" })).toBe(0.9);
+    expect(levelRate({ name: "产出", weight: "50", score: "60", rate: "1.2" })).toBe(1);
+    expect(levelRate({ name: "产出", weight: "50", score: "-1", rate: "-0.02" })).toBe(0);
+  });
+  test("falls back to score ÷ weight, and to null when unknown", () => {
+    expect(levelRate({ name: "效益", weight: "30", score: "15", rate: null })).toBe(0.5);
+    expect(levelRate({ name: "效益", weight: "0", score: "0", rate: null })).toBeNull();
+    expect(levelRate({ name: "效益", weight: null, score: "15", rate: null })).toBeNull();
+    expect(levelRate({ name: "效益", weight: "30", score: null, rate: null })).toBeNull();
+  });
+});
+
+describe("LevelBars", () => {
+  test("one labelled bar per level; unknown scores show a dash and an empty bar", () => {
+    renderInFluent(
+      <LevelBars
+        strings={STRINGS.zh}
+        levels={[
+          { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
+          { name: "满意度指标", weight: "10", score: null, rate: null },
+        ]}
+      />
+    );
+    const list = screen.getByRole("list", { name: "一级指标得分" });
+    const bars = within(list).getAllByRole("progressbar");
+    expect(bars.map((b) => [b.getAttribute("aria-label"), b.getAttribute("aria-valuenow")])).toEqual([
+      ["产出指标：45 / 50 分", "0.9"],
+      ["满意度指标：— / 10 分", "0"],
+    ]);
+    expect(within(list).getByText("45 / 50 分")).toBeTruthy();
+  });
+
+  test("no levels: a sentence instead of an empty list", () => {
+    renderInFluent(<LevelBars strings={STRINGS.en} levels={[]} />);
+    expect(screen.getByText("No level-1 indicator scores.")).toBeTruthy();
+    expect(screen.queryByRole("list")).toBeNull();
+  });
+});
+
+describe("RecalcProgress", () => {
+  test("before the first step: all steps waiting, no current step", () => {
+    renderInFluent(<RecalcProgress step={null} strings={STRINGS.zh} />);
+    const items = screen.getAllByRole("listitem");
+    expect(items.map((li) => li.getAttribute("data-state"))).toEqual([
+      "pending",
+      "pending",
+      "pending",
+      "pending",
+      "pending",
+    ]);
+    expect(items.some((li) => li.hasAttribute("aria-current"))).toBe(false);
+    expect(screen.getByRole("status").textContent).toBe("正在重算…");
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0");
+  });
+
+  test("at 计算: three done, one current, one waiting; states are spoken", () => {
+    renderInFluent(<RecalcProgress step="score" strings={STRINGS.en} />);
+    const items = screen.getAllByRole("listitem");
+    expect(items.map((li) => li.getAttribute("data-state"))).toEqual(["done", "done", "done", "current", "pending"]);
+    expect(items[3].getAttribute("aria-current")).toBe("step");
+    expect(items[0].textContent).toBe("Readdone");
+    expect(items[3].textContent).toBe("Scorein progress");
+    expect(screen.getByRole("status").textContent).toBe("Score…");
+  });
+});

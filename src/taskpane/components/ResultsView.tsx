@@ -1,0 +1,73 @@
+import * as React from "react";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { RecalcOutcome } from "../pane-host";
+import type { Strings } from "../strings";
+import FindingsList from "./FindingsList";
+import LevelBars from "./LevelBars";
+
+export type Results = Extract<RecalcOutcome, { kind: "results" }>;
+
+export interface ResultsViewProps {
+  outcome: Results;
+  strings: Strings;
+  onSelect: (sheet: string, cell: string) => void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  headline: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  figure: { display: "flex", flexDirection: "column", margin: 0 },
+  label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  value: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  heading: {
+    margin: `0 0 ${tokens.spacingVerticalS} 0`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+/** Total and grade, the 一级指标 bars and the findings of one recalculation. */
+const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, onSelect }) => {
+  const styles = useStyles();
+  const levelsId = React.useId();
+  return (
+    <div className={styles.root}>
+      <dl className={styles.headline}>
+        <div className={styles.figure}>
+          <dt className={styles.label}>{strings.total}</dt>
+          <dd className={styles.value} data-testid="total">
+            {outcome.total ?? strings.noValue}
+          </dd>
+        </div>
+        <div className={styles.figure}>
+          <dt className={styles.label}>{strings.grade}</dt>
+          <dd className={styles.value} data-testid="grade">
+            {outcome.grade ?? strings.noValue}
+          </dd>
+        </div>
+      </dl>
+      <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>
+      <section aria-labelledby={levelsId}>
+        <h2 id={levelsId} className={styles.heading}>
+          {strings.levelsTitle}
+        </h2>
+        <LevelBars levels={outcome.levels} strings={strings} />
+      </section>
+      <FindingsList findings={outcome.findings} strings={strings} onSelect={onSelect} />
+    </div>
+  );
+};
+
+export default ResultsView;

@@ -1,0 +1,96 @@
+/**
+ * Test helpers for the task-pane components: a fake PaneHost made of jest.fn()s, sample outcomes,
+ * and a render wrapped in FluentProvider as index.tsx does.
+ */
+// Fluent needs ResizeObserver (MessageBar) and matchMedia under jsdom. Imported here so the tests
+// pass whether or not jest.config.js lists test/setup-jsdom.ts in setupFiles.
+import "../../../test/setup-jsdom";
+import * as React from "react";
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Profile } from "../../core/profile";
+import type { Lang, PaneHost, RecalcOutcome, RecalcStep } from "../pane-host";
+
+export type FakeHost = { [K in keyof PaneHost]: jest.Mock & PaneHost[K] };
+
+export const SAMPLE_RESULTS: Extract<RecalcOutcome, { kind: "results" }> = {
+  kind: "results",
+  total: "86.50",
+  grade: "良",
+  levels: [
+    { name: "预算执行率", weight: "10", score: "9.50", rate: "0.95" },
+    { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
+    { name: "效益指标", weight: "30", score: "15", rate: "0.5" },
+    { name: "满意度指标", weight: "10", score: "8", rate: "0.8" },
+  ],
+  findings: [
+    { rule: "rate-mismatch", severity: "error", sheet: "部门整体支出绩效自评表", cell: "H8", message: "执行率应为 95.00%" },
+    { rule: "weight-header-mismatch", severity: "error", sheet: "部门整体支出绩效自评表", cell: "A20", message: "效益目标写 30 分，各行合计 40 分" },
+    { rule: "missing-reason", severity: "warning", sheet: "部门整体支出绩效自评表", cell: "K31", message: "得分低于分值，未说明原因" },
+    { rule: "vague-target", severity: "info", sheet: "Sheet 2", cell: "E5", message: "“效果明显”无法衡量" },
+  ],
+  written: 4,
+  marked: 4,
+  summarySheet: "综合得分",
+};
+
+export const NO_TABLES: RecalcOutcome = {
+  kind: "no-tables",
+  message: "没有找到自评表：查找了“一级指标”“全年预算数”等表头。",
+};
+
+export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): FakeHost {
+  const base: PaneHost = {
+    recalculate: async () => SAMPLE_RESULTS,
+    selectCell: async () => undefined,
+    undoLast: async () => 7,
+    hasUndo: async () => false,
+    loadProfile: async () => null,
+    saveProfile: async () => undefined,
+    language: () => lang,
+  };
+  const merged = { ...base, ...overrides };
+  return {
+    recalculate: jest.fn(merged.recalculate),
+    selectCell: jest.fn(merged.selectCell),
+    undoLast: jest.fn(merged.undoLast),
+    hasUndo: jest.fn(merged.hasUndo),
+    loadProfile: jest.fn(merged.loadProfile),
+    saveProfile: jest.fn(merged.saveProfile),
+    language: jest.fn(merged.language),
+  } as FakeHost;
+}
+
+/** A promise the test settles by hand. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A recalculate() that hands its onStep to the test and waits to be settled. */
+export function controlledRecalc() {
+  const outcome = deferred<RecalcOutcome>();
+  let onStep: ((step: RecalcStep) => void) | undefined;
+  let profile: Profile | undefined;
+  const recalculate = async (p: Profile, step: (s: RecalcStep) => void) => {
+    profile = p;
+    onStep = step;
+    return outcome.promise;
+  };
+  return {
+    recalculate,
+    step: (s: RecalcStep) => onStep?.(s),
+    profile: () => profile,
+    resolve: outcome.resolve,
+    reject: outcome.reject,
+  };
+}
+
+export function renderInFluent(ui: React.ReactElement) {
+  return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+}

@@ -1,0 +1,49 @@
+/* global document, navigator, Office */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import App from "./components/App";
+import { createOfficeHost } from "./office-host";
+import { errorText, STRINGS } from "./strings";
+import type { PaneHost } from "./pane-host";
+
+const rootElement = document.getElementById("container");
+const root = rootElement ? createRoot(rootElement) : undefined;
+
+/** Before there is a host to ask, the browser's language decides. */
+function browserStrings() {
+  return STRINGS[/^zh\b/i.test(navigator.language || "zh") ? "zh" : "en"];
+}
+
+function render(content: React.ReactElement) {
+  root?.render(<FluentProvider theme={webLightTheme}>{content}</FluentProvider>);
+}
+
+function renderMessage(title: string, text?: string) {
+  render(
+    <MessageBar intent="error" style={{ margin: 16 }}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+Office.onReady((info) => {
+  // Opened in a plain browser (or an Office app that does not report a host): say so instead of a blank pane.
+  if (!info.host) {
+    const strings = browserStrings();
+    renderMessage(strings.notInExcel);
+    return;
+  }
+  let host: PaneHost;
+  try {
+    host = createOfficeHost();
+  } catch (error) {
+    const strings = browserStrings();
+    renderMessage(strings.startFailed, errorText(error, strings));
+    return;
+  }
+  render(<App host={host} />);
+});

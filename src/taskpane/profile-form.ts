@@ -1,0 +1,129 @@
+/**
+ * The settings panel edits a Profile through text fields. This converts both ways and checks the
+ * fields; the final check is the core's own profileFromJson, so the pane accepts exactly what the
+ * command line accepts.
+ */
+import { NegativeFormula, Profile, profileFromJson, parseGrades } from "../core/profile";
+import type { Strings } from "./strings";
+
+export type BandKey = "achieved" | "partial" | "notAchieved";
+
+export interface ProfileForm {
+  name: string;
+  grades: string;
+  budgetWeight: string;
+  bands: Record<BandKey, { low: string; high: string }>;
+  negativeFormula: NegativeFormula;
+  /** Percent of the target, "130". */
+  overAchievement: string;
+  markCells: boolean;
+}
+
+export type FormField =
+  | "name"
+  | "grades"
+  | "budgetWeight"
+  | `${BandKey}.low`
+  | `${BandKey}.high`
+  | `${BandKey}.order`
+  | "overAchievement";
+
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export const BAND_KEYS: BandKey[] = ["achieved", "partial", "notAchieved"];
+
+/** 0.8 → "80", without binary noise (0.6 × 100 = 60.00000000000001). */
+function toPercent(fraction: number): string {
+  return String(Math.round(fraction * 1e6) / 1e4);
+}
+
+function fromPercent(percent: number): number {
+  return Math.round(percent * 1e4) / 1e6;
+}
+
+export function gradesToText(profile: Profile): string {
+  return [...profile.grades]
+    .sort((a, b) => b.min - a.min)
+    .map((g) => `${g.min}:${g.label}`)
+    .join(",");
+}
+
+export function profileToForm(profile: Profile): ProfileForm {
+  const band = (key: BandKey) => ({
+    low: toPercent(profile.qualitative[key][0]),
+    high: toPercent(profile.qualitative[key][1]),
+  });
+  return {
+    name: profile.name,
+    grades: gradesToText(profile),
+    budgetWeight: String(profile.budgetWeight),
+    bands: { achieved: band("achieved"), partial: band("partial"), notAchieved: band("notAchieved") },
+    negativeFormula: profile.negativeFormula,
+    overAchievement: toPercent(profile.overAchievement),
+    markCells: profile.markCells,
+  };
+}
+
+function parseNumber(text: string): number | undefined {
+  const normalized = text
+    .trim()
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[%％]$/, "");
+  if (!/^\d+(\.\d+)?$/.test(normalized)) return undefined;
+  return Number(normalized);
+}
+
+export type FormResult = { ok: true; profile: Profile } | { ok: false; errors: FormErrors; message?: string };
+
+/** Checks the form and builds the profile it describes over `base` (which keeps the fields the form does not show). */
+export function formToProfile(form: ProfileForm, base: Profile, strings: Strings): FormResult {
+  const s = strings.settings;
+  const errors: FormErrors = {};
+
+  let grades: Profile["grades"] | undefined;
+  try {
+    grades = parseGrades(form.grades);
+  } catch {
+    errors.grades = s.gradesInvalid;
+  }
+
+  const budgetWeight = parseNumber(form.budgetWeight);
+  if (budgetWeight === undefined || budgetWeight > 100) errors.budgetWeight = s.numberInvalid;
+
+  const qualitative = {} as Record<BandKey, [number, number]>;
+  for (const key of BAND_KEYS) {
+    const low = parseNumber(form.bands[key].low);
+    const high = parseNumber(form.bands[key].high);
+    if (low === undefined || low > 100) errors[`${key}.low`] = s.percentInvalid;
+    if (high === undefined || high > 100) errors[`${key}.high`] = s.percentInvalid;
+    if (low !== undefined && high !== undefined && low <= 100 && high <= 100) {
+      if (low > high) errors[`${key}.order`] = s.bandOrder;
+      qualitative[key] = [fromPercent(low), fromPercent(high)];
+    }
+  }
+
+  const over = parseNumber(form.overAchievement);
+  if (over === undefined || over < 100) errors.overAchievement = s.overAchievementInvalid;
+
+  if (Object.keys(errors).length > 0 || grades === undefined || budgetWeight === undefined || over === undefined) {
+    return { ok: false, errors };
+  }
+
+  try {
+    const profile = profileFromJson(
+      {
+        name: form.name.trim() || base.name,
+        grades: grades.map((g) => ({ min: g.min, label: g.label })),
+        budgetWeight,
+        qualitative,
+        negativeFormula: form.negativeFormula,
+        overAchievement: fromPercent(over),
+        markCells: form.markCells,
+      },
+      base
+    );
+    return { ok: true, profile };
+  } catch (error) {
+    return { ok: false, errors, message: error instanceof Error ? error.message : String(error) };
+  }
+}

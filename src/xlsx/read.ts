@@ -1,0 +1,116 @@
+/**
+ * Reads an .xlsx into the grid model with ExcelJS: formula cells by their cached result, number
+ * formats, merged areas (value in the top-left cell only), error values kept as values.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress } from "../core/grid";
+
+/** The input cannot be read as a workbook; the message says why in one line. */
+export class WorkbookReadError extends Error {}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_STREAM = Buffer.from("EncryptionInfo", "utf16le");
+
+/** Checks the file before ExcelJS sees it, so each kind of bad input gets its own clear message. */
+async function checkedBytes(file: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookReadError(`${file}: 文件不存在`);
+    if (code === "EISDIR") throw new WorkbookReadError(`${file}: 是文件夹，不是 .xlsx 文件`);
+    throw new WorkbookReadError(`${file}: 无法读取（${code ?? String(error)}）`);
+  }
+  if (bytes.length === 0) throw new WorkbookReadError(`${file}: 文件是空的`);
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    if (bytes.includes(ENCRYPTION_STREAM)) {
+      throw new WorkbookReadError(`${file}: 工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试`);
+    }
+    throw new WorkbookReadError(`${file}: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试`);
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    const ext = path.extname(file).toLowerCase();
+    throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`);
+  }
+  return bytes;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** ExcelJS's many value shapes → a grid value. */
+export function gridValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
+  }
+  if (typeof value === "object") {
+    if ("error" in value) return { error: String(value.error) };
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined ? null : gridValue(result as ExcelJS.CellValue);
+    }
+    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(value);
+}
+
+function mergesOf(worksheet: ExcelJS.Worksheet): MergeRange[] {
+  // ExcelJS keeps merges in an internal map; the public `model.merges` rebuilds the whole sheet model.
+  const internal = (worksheet as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges;
+  const addresses = internal
+    ? Object.values(internal).map((m) => m.shortRange ?? m.range ?? "")
+    : (worksheet.model.merges ?? []);
+  return addresses.map((a) => parseRangeAddress(a)).filter((m): m is MergeRange => m !== undefined);
+}
+
+export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  const numFmts: (string | undefined)[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const rowValues: CellValue[] = (values[r] = []);
+    const rowFormats: (string | undefined)[] = (numFmts[r] = []);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // The other cells of a merged area repeat the top-left value in ExcelJS; the grid keeps it once.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      rowValues[colNumber - 1] = gridValue(cell.value);
+      const numFmt = cell.numFmt;
+      if (numFmt && numFmt !== "General") rowFormats[colNumber - 1] = numFmt;
+    });
+  });
+  for (let r = 0; r < values.length; r++) {
+    values[r] ??= [];
+    numFmts[r] ??= [];
+  }
+  return { name: worksheet.name, values, numFmts, merges: mergesOf(worksheet) };
+}
+
+export function workbookGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: workbook.worksheets.map(sheetGrid) };
+}
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  grid: WorkbookGrid;
+}
+
+export async function readXlsx(file: string): Promise<LoadedWorkbook> {
+  const bytes = await checkedBytes(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WorkbookReadError(`${file}: 文件已损坏，无法作为 .xlsx 打开（${why}）`);
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError(`${file}: 工作簿中没有工作表`);
+  return { workbook, grid: workbookGrid(workbook) };
+}

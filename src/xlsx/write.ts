@@ -1,0 +1,72 @@
+/**
+ * Writes an analysis back into an ExcelJS workbook: the filled-in blank cells, the fill colours of
+ * flagged cells, and the 综合得分 sheet. The caller saves it to a new file.
+ */
+import ExcelJS from "exceljs";
+import { Analysis } from "../core/analyze";
+import { SummarySheet, SummaryStyle } from "../core/summary-types";
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+function solidFill(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+const STYLES: Record<SummaryStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } },
+  subtitle: { font: { size: 10, color: { argb: "FF595959" } }, alignment: { horizontal: "center", wrapText: true } },
+  section: { font: { bold: true, size: 12, color: { argb: "FF1F4E79" } } },
+  header: { font: { bold: true }, fill: solidFill("#D9E1F2"), border: BORDER, alignment: { horizontal: "center" } },
+  text: { border: BORDER, alignment: { vertical: "top", wrapText: true } },
+  number: { border: BORDER },
+  percent: { border: BORDER },
+  total: { font: { bold: true }, border: BORDER, fill: solidFill("#F2F2F2") },
+  grade: { font: { bold: true, color: { argb: "FF006100" } }, border: BORDER, fill: solidFill("#C6EFCE") },
+  error: { border: BORDER, fill: solidFill("#FFC7CE") },
+  warning: { border: BORDER, fill: solidFill("#FFEB9C") },
+  info: { border: BORDER, fill: solidFill("#DDEBF7") },
+  note: { font: { italic: true, color: { argb: "FF7F7F7F" } } },
+};
+
+/** Cells share style objects in ExcelJS; replace the cell's style rather than mutate it. */
+function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change };
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): void {
+  if (summary.replaces) {
+    const old = workbook.getWorksheet(summary.name);
+    if (old) workbook.removeWorksheet(old.id);
+  }
+  const sheet = workbook.addWorksheet(summary.name, {
+    views: [{ state: "frozen", ySplit: summary.freezeRows }],
+  });
+  summary.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  for (const merge of summary.merges) sheet.mergeCells(merge.top + 1, merge.left + 1, merge.bottom + 1, merge.right + 1);
+  for (const c of summary.cells) {
+    const cell = sheet.getCell(c.row + 1, c.col + 1);
+    // Text is set as a plain string value: ExcelJS writes it as text, never as a formula.
+    cell.value = c.isNumber ? Number(c.value) : c.value;
+    cell.style = { ...STYLES[c.style], ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
+  }
+  sheet.getRow(1).height = 28;
+}
+
+export function applyAnalysis(workbook: ExcelJS.Workbook, analysis: Analysis): void {
+  for (const write of analysis.writes) {
+    const cell = workbook.getWorksheet(write.sheet)?.getCell(write.row + 1, write.col + 1);
+    if (!cell) continue;
+    cell.value = Number(write.value);
+    restyle(cell, { numFmt: write.numFmt });
+  }
+  for (const mark of analysis.marks) {
+    const cell = workbook.getWorksheet(mark.sheet)?.getCell(mark.row + 1, mark.col + 1);
+    if (cell) restyle(cell, { fill: solidFill(mark.color) });
+  }
+  addSummarySheet(workbook, analysis.summary);
+}

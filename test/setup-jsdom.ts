@@ -1,0 +1,34 @@
+/**
+ * Browser APIs that jsdom lacks and Fluent UI v9 uses (MessageBar measures itself with
+ * ResizeObserver; motion and media-aware components ask matchMedia). No-ops outside jsdom, so it
+ * is safe as a global jest setup file for node-environment tests too.
+ */
+export {};
+
+if (typeof window !== "undefined") {
+  if (typeof window.ResizeObserver === "undefined") {
+    class ResizeObserverStub {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(window, "ResizeObserver", { value: ResizeObserverStub, writable: true, configurable: true });
+    Object.defineProperty(globalThis, "ResizeObserver", { value: ResizeObserverStub, writable: true, configurable: true });
+  }
+  if (typeof window.matchMedia !== "function") {
+    Object.defineProperty(window, "matchMedia", {
+      writable: true,
+      configurable: true,
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+}

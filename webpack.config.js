@@ -1,0 +1,180 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the Excel add-in into dist/. Based on the official Office Add-in React template
+ * (OfficeDev/Office-Addin-TaskPane-React): entries polyfill, react, taskpane and commands, one
+ * HtmlWebpackPlugin per page, assets and manifest copied, https dev server with the
+ * office-addin-dev-certs certificates only for `webpack serve`.
+ *
+ * Additions:
+ * - notice.html: the small dialog the ribbon's 一键重算 command opens to report its result;
+ * - playground.html: the task pane wired to src/playground/office-standin.ts (emitted as
+ *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser.
+ *   Built only when that file exists;
+ * - samples/yunxi-2023-dept-selfeval.xlsx copied to dist/samples/.
+ *
+ * `npm run build` (webpack --mode production) never touches certificates.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+// CHANGE THIS to the production deployment location (or set JIXIAO_URL_PROD when building).
+const urlProd = process.env.JIXIAO_URL_PROD || "https://www.contoso.com/";
+
+const TASKPANE_TEMPLATE = path.resolve(__dirname, "src/taskpane/taskpane.html");
+const OFFICE_STANDIN = path.resolve(__dirname, "src/playground/office-standin.ts");
+const OFFICE_JS_SCRIPT = /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*office\.js"[^>]*>\s*<\/script>\s*/;
+
+async function getHttpsOptions() {
+  // Loaded lazily: only `webpack serve` needs (and may install) the development certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** The task pane page without the office.js CDN script, for the playground. */
+function playgroundTemplate() {
+  const html = fs.readFileSync(TASKPANE_TEMPLATE, "utf8");
+  if (!OFFICE_JS_SCRIPT.test(html)) {
+    throw new Error("webpack.config.js: src/taskpane/taskpane.html no longer loads office.js from the CDN");
+  }
+  return html.replace(OFFICE_JS_SCRIPT, "").replace("<title>", "<title>[playground] ");
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const withPlayground = fs.existsSync(OFFICE_STANDIN);
+
+  const entry = {
+    polyfill: ["core-js/stable", "regenerator-runtime/runtime"],
+    react: ["react", "react-dom"],
+    taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
+    commands: "./src/commands/commands.ts",
+    notice: "./src/commands/notice.ts",
+  };
+  if (withPlayground) {
+    entry.playground = { import: "./src/playground/office-standin.ts", filename: "office-standin.js" };
+  }
+
+  const pages = [
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: TASKPANE_TEMPLATE,
+      chunks: ["polyfill", "react", "taskpane"],
+      chunksSortMode: "manual",
+    }),
+    new HtmlWebpackPlugin({
+      filename: "commands.html",
+      template: "./src/commands/commands.html",
+      chunks: ["polyfill", "commands"],
+      chunksSortMode: "manual",
+    }),
+    new HtmlWebpackPlugin({
+      filename: "notice.html",
+      template: "./src/commands/notice.html",
+      chunks: ["notice"],
+    }),
+  ];
+  if (withPlayground) {
+    // The stand-in comes first: scripts are deferred and run in order, so `Office` exists before
+    // the task pane's own code calls Office.onReady.
+    pages.push(
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        templateContent: playgroundTemplate,
+        chunks: ["playground", "polyfill", "react", "taskpane"],
+        chunksSortMode: "manual",
+      })
+    );
+  }
+
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: "tsconfig.json",
+              // Office 2019 on Windows may run add-ins in EdgeHTML, which lacks ES2018+ syntax
+              // (object spread, optional chaining); TypeScript lowers our own code to ES2017.
+              compilerOptions: { target: "ES2017" },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // Fluent UI (and what it brings: griffel, tabster, floating-ui) changes less often than
+          // the pane's own code: a separate, separately cached file.
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@ctrl|@swc|stylis|rtl-css-js|use-sync-external-store)[\\/]/,
+            name: "fluent",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 20,
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: {
+      hints: dev ? false : "warning",
+      // Uncompressed sizes; the task pane's budget is 300 KB gzipped for everything it loads.
+      maxEntrypointSize: 1200 * 1024,
+      maxAssetSize: 800 * 1024,
+      assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js",
+    },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+          { from: "samples/yunxi-2023-dept-selfeval.xlsx", to: "samples/[name][ext]" },
+        ],
+      }),
+      ...pages,
+    ],
+    devServer: serving
+      ? {
+          hot: true,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: {
+            type: "https",
+            options: await getHttpsOptions(),
+          },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+  };
+
+  return config;
+};
