@@ -251,6 +251,10 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     table.lastRow = row;
     if (labelMatches(labels, TOTAL_LABEL) && !labelMatches(labels, SUBTOTAL_LABEL)) break;
   }
+  // The row labels (年度资金总额, project names) sit left of the number columns: include them.
+  while (table.left > 0 && table.rows.some((r) => !rowCell(view, r, table.left - 1).continued && view.text(r, table.left - 1) !== "")) {
+    table.left--;
+  }
   return table;
 }
 

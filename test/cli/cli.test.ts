@@ -1,0 +1,278 @@
+/**
+ * `jixiao score` end to end on real files: outputs, the JSON contract, exit codes, bad inputs,
+ * folders, profiles, and that the input is never touched.
+ */
+import ExcelJS from "exceljs";
+import { createHash } from "crypto";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { cellText } from "../../src/core/grid";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { readXlsx } from "../../src/xlsx/read";
+import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("jixiao score on the yunxi fixture", () => {
+  const dir = tempDir();
+  const input = path.join(dir, "yunxi.xlsx");
+  const output = path.join(dir, "scored.xlsx");
+  const json = path.join(dir, "report.json");
+  let result: { code: number; out: string; err: string };
+  let before: string;
+
+  beforeAll(async () => {
+    copyFileSync(YUNXI, input);
+    before = sha(input);
+    result = await run("score", input, "--out", output, "--json", json);
+  });
+
+  it("exits 1 because there are error findings, and prints a summary", () => {
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("识别到 1 张预算表、1 张指标表");
+    expect(result.out).toContain("综合得分 106.47（表中填 96），等次 优");
+    expect(result.out).toMatch(/错误 \d+，警告 \d+/);
+    expect(result.out).toContain("部门整体支出绩效自评表!H24 score-mismatch");
+  });
+
+  it("never touches the input file", () => {
+    expect(sha(input)).toBe(before);
+  });
+
+  it("writes the jixiao-report/1 JSON contract", () => {
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.schema).toBe("jixiao-report/1");
+    expect(report.input).toBe(input);
+    expect(report.writes).toEqual([
+      { sheet: "部门整体支出绩效自评表", cell: "G4", before: null, after: "1" },
+      { sheet: "部门整体支出绩效自评表", cell: "H4", before: null, after: "10" },
+    ]);
+    expect(report.budget[0]).toMatchObject({ row: 4, rate: "1", recordedRate: null, score: "10" });
+    const h24 = report.indicators.find((i: { row: number }) => i.row === 24);
+    expect(h24).toMatchObject({
+      target: { text: "150万元", op: null, value: "150", unit: "万元" },
+      actual: { text: "191.18万元", value: "191.18", unit: "万元" },
+      weight: "3",
+      score: "2.35",
+      recordedScore: "3",
+    });
+    for (const f of report.findings) expect(Object.keys(f).sort()).toEqual(["cell", "message", "rule", "severity", "sheet"]);
+  });
+
+  it("changes no input cell outside `writes`, and adds the 综合得分 sheet", async () => {
+    const a = (await readXlsx(input)).grid;
+    const b = (await readXlsx(output)).grid;
+    expect(b.sheets.map((s) => s.name)).toEqual([...a.sheets.map((s) => s.name), SUMMARY_SHEET_NAME]);
+    const written = new Set(["G4", "H4"].map((c) => c));
+    const sa = a.sheets[0];
+    const sb = b.sheets[0];
+    for (let r = 0; r < Math.max(sa.values.length, sb.values.length); r++) {
+      for (let c = 0; c < 12; c++) {
+        const cell = String.fromCharCode(65 + c) + (r + 1);
+        if (written.has(cell)) continue;
+        expect([cell, sb.values[r]?.[c] ?? null]).toEqual([cell, sa.values[r]?.[c] ?? null]);
+      }
+    }
+    expect(sb.values[3][6]).toBe(1);
+    expect(sb.numFmts[3][6]).toBe("0.00%");
+    expect(sb.values[3][7]).toBe(10);
+  });
+
+  it("marks flagged cells with a fill by severity", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const ws = wb.getWorksheet("部门整体支出绩效自评表")!;
+    expect((ws.getCell("H24").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect((ws.getCell("F18").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
+    expect((ws.getCell("D24").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe("FFFFC7CE");
+  });
+
+  it("a second run on the output writes nothing new and replaces its own summary sheet", async () => {
+    const again = path.join(dir, "again.xlsx");
+    const json2 = path.join(dir, "again.json");
+    await run("score", output, "--out", again, "--json", json2);
+    expect(JSON.parse(readFileSync(json2, "utf8")).writes).toEqual([]);
+    const names = (await readXlsx(again)).grid.sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith(SUMMARY_SHEET_NAME))).toEqual([SUMMARY_SHEET_NAME]);
+  });
+});
+
+describe("jixiao score options and inputs", () => {
+  it("writes English messages with --lang en", async () => {
+    const dir = tempDir();
+    const json = path.join(dir, "r.json");
+    const r = await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--lang", "en");
+    expect(r.out).toContain("Found 1 budget and 1 indicator tables");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.findings.find((f: { rule: string }) => f.rule === "weights-total").message).toMatch(/should make 100/);
+  });
+
+  it("applies --grades to the total's grade", async () => {
+    const dir = tempDir();
+    const json = path.join(dir, "r.json");
+    await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "120:卓越,85:优秀,0:较差");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.totals[0].grade).toBe("优秀");
+    // The recorded 优 is not a label of this profile: a grade-mismatch.
+    expect(report.findings.some((f: { rule: string; cell: string }) => f.rule === "grade-mismatch" && f.cell === "H37")).toBe(true);
+  });
+
+  it("reads a --profile JSON, and rejects a bad one with exit 2", async () => {
+    const dir = tempDir();
+    const profile = path.join(dir, "p.json");
+    writeFileSync(profile, JSON.stringify({ budgetWeight: 20, negativeFormula: "linear" }));
+    const json = path.join(dir, "r.json");
+    await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--profile", profile);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    // Linear decay: 3 × (2×150 − 191.18) ÷ 150 = 2.1764 → 2.18.
+    expect(report.indicators.find((i: { row: number }) => i.row === 24).score).toBe("2.18");
+    writeFileSync(profile, JSON.stringify({ negativeFormula: "cubic" }));
+    const bad = await run("score", YUNXI, "--out", path.join(dir, "o2.xlsx"), "--profile", profile);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("negativeFormula");
+  });
+
+  it("exits 0 when there are only warnings", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "14场", 50, 50, ""],
+      ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+    ]);
+    const file = path.join(dir, "ok.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await run("score", file, "--out", path.join(dir, "o.xlsx"));
+    expect(r.out).toContain("警告 2"); // over-achievement at 140% and its missing reason
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("bad inputs exit 2 with one clear line", () => {
+  const dir = tempDir();
+
+  async function expectUnreadable(file: string, message: RegExp) {
+    const r = await run("score", file, "--out", path.join(dir, "never.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+/); // no stack trace
+    expect(existsSync(path.join(dir, "never.xlsx"))).toBe(false);
+  }
+
+  it("a missing file", () => expectUnreadable(path.join(dir, "nope.xlsx"), /文件不存在/));
+
+  it("an empty (zero-byte) file", async () => {
+    const file = path.join(dir, "empty.xlsx");
+    writeFileSync(file, "");
+    await expectUnreadable(file, /文件是空的/);
+  });
+
+  it("a workbook whose only sheet is empty: names the headers looked for", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    const file = path.join(dir, "blank.xlsx");
+    await wb.xlsx.writeFile(file);
+    await expectUnreadable(file, /没有找到预算表或绩效指标表.*全年预算数.*三级指标/);
+  });
+
+  it("a workbook with text but no tables", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").addRows([["2023年度绩效自评说明"], ["本单位认真开展自评工作。"], [12, 34]]);
+    const file = path.join(dir, "notables.xlsx");
+    await wb.xlsx.writeFile(file);
+    await expectUnreadable(file, /没有找到预算表或绩效指标表/);
+  });
+
+  it("a corrupted zip", async () => {
+    const file = path.join(dir, "corrupt.xlsx");
+    writeFileSync(file, readFileSync(YUNXI).subarray(0, 2000));
+    await expectUnreadable(file, /文件已损坏/);
+  });
+
+  it("a password-protected (encrypted) workbook", async () => {
+    // An encrypted .xlsx is an OLE compound file holding an EncryptionInfo stream.
+    const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const file = path.join(dir, "locked.xlsx");
+    writeFileSync(file, Buffer.concat([header, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)]));
+    await expectUnreadable(file, /设有打开密码/);
+  });
+
+  it("an old .xls workbook", async () => {
+    const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const file = path.join(dir, "old.xls");
+    writeFileSync(file, Buffer.concat([header, Buffer.alloc(504), Buffer.from("Workbook", "utf16le"), Buffer.alloc(512)]));
+    await expectUnreadable(file, /旧版 \.xls/);
+  });
+
+  it("a text file named .xlsx", async () => {
+    const file = path.join(dir, "fake.xlsx");
+    writeFileSync(file, "序号,项目名称\n1,办公\n");
+    await expectUnreadable(file, /不是 \.xlsx 工作簿/);
+  });
+
+  it("refuses to write over the input", async () => {
+    const file = path.join(dir, "same.xlsx");
+    copyFileSync(YUNXI, file);
+    const before = sha(file);
+    const r = await run("score", file, "--out", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不能与输入文件相同");
+    expect(sha(file)).toBe(before);
+  });
+
+  it("an unknown option", async () => {
+    const r = await run("score", YUNXI, "--frobnicate");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option/);
+  });
+});
+
+describe("a folder of workbooks", () => {
+  it("scores each file into the --out folder with one combined report; a bad file does not stop the rest", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "in");
+    const out = path.join(dir, "out");
+    require("fs").mkdirSync(input);
+    copyFileSync(YUNXI, path.join(input, "a-yunxi.xlsx"));
+    copyFileSync(KAIPING, path.join(input, "b-kaiping.xlsx"));
+    writeFileSync(path.join(input, "c-broken.xlsx"), "not a workbook");
+    writeFileSync(path.join(input, "notes.txt"), "ignored");
+    const json = path.join(dir, "all.json");
+    const r = await run("score", input, "--out", out, "--json", json);
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(out, "a-yunxi.jixiao.xlsx"))).toBe(true);
+    expect(existsSync(path.join(out, "b-kaiping.jixiao.xlsx"))).toBe(true);
+    expect(r.err).toContain("c-broken.xlsx");
+    const combined = JSON.parse(readFileSync(json, "utf8"));
+    expect(combined.schema).toBe("jixiao-batch/1");
+    expect(combined.reports.map((x: { schema: string }) => x.schema)).toEqual(["jixiao-report/1", "jixiao-report/1"]);
+    expect(combined.failures).toHaveLength(1);
+    expect(combined.failures[0].input).toContain("c-broken.xlsx");
+  });
+});
+
+describe("a workbook that already has a user's own 综合得分 sheet", () => {
+  it("is left alone; the summary goes to 综合得分(2)", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(YUNXI);
+    wb.addWorksheet(SUMMARY_SHEET_NAME).getCell("A1").value = "我自己的汇总";
+    const file = path.join(dir, "own.xlsx");
+    await wb.xlsx.writeFile(file);
+    await run("score", file, "--out", path.join(dir, "o.xlsx"));
+    const grid = (await readXlsx(path.join(dir, "o.xlsx"))).grid;
+    expect(cellText(grid.sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!.values[0][0])).toBe("我自己的汇总");
+    expect(grid.sheets.some((s) => s.name === `${SUMMARY_SHEET_NAME}(2)`)).toBe(true);
+  });
+});

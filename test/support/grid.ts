@@ -1,0 +1,49 @@
+/**
+ * Builds grids for tests from plain rows, the way a sheet looks: merged areas by address, number
+ * formats by address. Values of a merged area go in its top-left cell.
+ */
+import { CellValue, SheetGrid, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
+
+export interface SheetSpec {
+  name?: string;
+  rows: CellValue[][];
+  /** Merged areas, e.g. ["A3:A8", "B12:B27"]. */
+  merges?: string[];
+  /** Number formats by cell, e.g. { G4: "0.00%" }. */
+  numFmts?: Record<string, string>;
+  /** Top-left cell where `rows` start, e.g. "C5" for a table not at A1. */
+  at?: string;
+}
+
+export function sheet(spec: SheetSpec): SheetGrid {
+  const origin = parseCellAddress(spec.at ?? "A1")!;
+  const values: CellValue[][] = [];
+  const numFmts: (string | undefined)[][] = [];
+  spec.rows.forEach((row, r) => {
+    values[origin.row + r] = [];
+    row.forEach((value, c) => {
+      values[origin.row + r][origin.col + c] = value;
+    });
+  });
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  for (const [address, fmt] of Object.entries(spec.numFmts ?? {})) {
+    const { row, col } = parseCellAddress(address)!;
+    (numFmts[row] ??= [])[col] = fmt;
+  }
+  const merges = (spec.merges ?? []).map((m) => parseRangeAddress(m)!);
+  // A merged area keeps its value in the top-left cell only, as the hosts deliver it.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) if (values[r]) values[r][c] = null;
+    }
+  }
+  return { name: spec.name ?? "Sheet1", values, numFmts, merges };
+}
+
+export function workbook(...sheets: SheetSpec[]): WorkbookGrid {
+  return { sheets: sheets.map((s, i) => sheet({ name: s.name ?? `Sheet${i + 1}`, ...s })) };
+}
+
+/** The standard 项目支出绩效自评表 layout: a budget block over an indicator table. */
+export const INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+export const BUDGET_HEADER = ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];

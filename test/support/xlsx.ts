@@ -1,0 +1,34 @@
+/** Temporary folders and .xlsx files for command-line tests. */
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { WorkbookGrid } from "../../src/core/grid";
+import { rangeAddress } from "../../src/core/grid";
+
+export const FIXTURES = path.join(__dirname, "..", "fixtures");
+export const YUNXI = path.join(FIXTURES, "yunxi-2023-dept-selfeval.xlsx");
+export const KAIPING = path.join(FIXTURES, "kaiping-2023-targets.xlsx");
+
+export function tempDir(prefix = "jixiao-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Writes a grid as an .xlsx (values, number formats, merges). */
+export async function writeGridXlsx(grid: WorkbookGrid, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of grid.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, r) =>
+      row?.forEach((value, c) => {
+        if (value === null || value === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = typeof value === "object" ? { error: value.error as ExcelJS.CellErrorValue["error"] } : value;
+        const fmt = s.numFmts[r]?.[c];
+        if (fmt) cell.numFmt = fmt;
+      }),
+    );
+    for (const m of s.merges) ws.mergeCells(rangeAddress(m));
+  }
+  await wb.xlsx.writeFile(file);
+}
