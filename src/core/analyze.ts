@@ -62,11 +62,19 @@ interface SheetWork {
   totals: EvaluationTotal[];
 }
 
-/** The weighted budget block closest above an indicator table on the same sheet. */
-function budgetFor(work: SheetWork, block: IndicatorBlock): BudgetLineResult | null {
-  const above = work.budgets.filter((b) => b.block.weighted && b.block.table.lastRow < block.table.headerTop);
-  const nearest = above[above.length - 1];
-  return nearest?.results.find((r) => r.scored) ?? null;
+const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLineResult | null =>
+  budget?.results.find((r) => r.scored) ?? null;
+
+/**
+ * The budget execution an indicator table's total includes: the weighted budget block closest
+ * above it on its sheet; on a sheet without one, the workbook's only weighted block (a budget
+ * sheet beside an indicator sheet). With several elsewhere, which one is meant is unknown: none.
+ */
+function budgetFor(work: SheetWork, block: IndicatorBlock, works: SheetWork[]): BudgetLineResult | null {
+  const weighted = work.budgets.filter((b) => b.block.weighted);
+  if (weighted.length > 0) return scoredLine(weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop());
+  const elsewhere = works.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
+  return elsewhere.length === 1 ? scoredLine(elsewhere[0]) : null;
 }
 
 function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile): SheetWork {
@@ -78,12 +86,19 @@ function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile):
       work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
     } else {
       const block = readIndicatorBlock(view, table);
-      const results = evaluateIndicatorBlock(findings, block, profile);
-      work.indicators.push({ block, results });
-      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block), profile));
+      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
     }
   }
   return work;
+}
+
+/** Totals come last: an indicator sheet's total may include a budget block on another sheet. */
+function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
+  for (const work of works) {
+    for (const { block, results } of work.indicators) {
+      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block, works), profile));
+    }
+  }
 }
 
 const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null && cell.writable;
@@ -190,6 +205,7 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     }
     works.push(analyzeSheet(new SheetView(sheet), findings, profile));
   }
+  addTotals(works, findings, profile);
 
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const raw = [...findings.items].sort(

@@ -167,6 +167,19 @@ function tableBounds(columns: object): { left: number; right: number } {
   return { left: Math.min(...cols), right: Math.max(...cols) };
 }
 
+/**
+ * One text merged across the name and the value columns: a paragraph under the table (自评结论：…,
+ * 存在问题及改进措施：…), which ends it; no indicator row is laid out that way.
+ */
+function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
+  const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
+  const valueCol = columns.target ?? columns.actual;
+  if (nameCol === undefined || valueCol === undefined || view.text(row, nameCol) === "") return false;
+  const name = view.origin(row, nameCol);
+  const value = view.origin(row, valueCol);
+  return name.row === value.row && name.col === value.col;
+}
+
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
   const { left, right } = tableBounds(columns);
@@ -196,7 +209,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       table.totalRow = row;
       break;
     }
-    if (labelMatches(labels, NOTE_LABEL)) break;
+    if (labelMatches(labels, NOTE_LABEL) || isParagraph(view, row, columns)) break;
     table.rows.push(row);
     table.lastRow = row;
   }
@@ -249,7 +262,8 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     }
     table.rows.push(row);
     table.lastRow = row;
-    if (labelMatches(labels, TOTAL_LABEL) && !labelMatches(labels, SUBTOTAL_LABEL)) break;
+    // A total closes the table, unless it heads it (合计 first, its sources below).
+    if (table.rows.length > 1 && labelMatches(labels, TOTAL_LABEL) && !labelMatches(labels, SUBTOTAL_LABEL)) break;
   }
   // The row labels (年度资金总额, project names) sit left of the number columns: include them.
   while (table.left > 0 && table.rows.some((r) => !rowCell(view, r, table.left - 1).continued && view.text(r, table.left - 1) !== "")) {

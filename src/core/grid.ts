@@ -102,6 +102,7 @@ export class SheetView {
 
   /** The merged area this cell belongs to, if any. */
   mergeAt(row: number, col: number): MergeRange | undefined {
+    if (this.mergeOrigin.size === 0) return undefined;
     return this.mergeOrigin.get(this.key(row, col));
   }
 

@@ -15,7 +15,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
-import { ParsedValue, decimalPlacesShown, parseNumber, parseValue } from "./values";
+import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue } from "./values";
 
 export interface CellRef {
   sheet: string;
@@ -33,8 +33,9 @@ export interface NumberCell {
   shown: number;
   /** Holds something that is not a number (text or an error value). */
   invalid: boolean;
+  /** Blank, or an empty marker ("/", "—", "无"). */
   empty: boolean;
-  /** Empty and its own cell (not covered by a merged area from above): a value may be written here. */
+  /** Blank and not part of any merged area: a value may be written here. */
   writable: boolean;
 }
 
@@ -117,7 +118,10 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
   const value = parseNumber(cell.value);
-  const empty = cellText(cell.value) === "";
+  const text = cellText(cell.value);
+  // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
+  // blank, so nothing is ever written over them.
+  const empty = isEmptyMarker(text);
   return {
     ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
     raw: cell.value,
@@ -126,7 +130,8 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     shown: value === null ? 0 : decimalPlacesShown(cell.value, numFmt),
     invalid: !empty && value === null,
     empty,
-    writable: empty && !cell.continued && cell.col === col,
+    // Never into a merged area: the value would show across rows or columns it does not belong to.
+    writable: text === "" && view.mergeAt(row, col) === undefined,
   };
 }
 
@@ -179,14 +184,16 @@ function lineKind(label: string): BudgetLineKind {
 
 export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
   const cols = table.columns;
-  const lines = table.rows.map((row): BudgetLine => {
+  const lines = table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
+    const kind = lineKind(label.text);
     return {
       sheet: view.sheet.name,
       row,
       label: label.text,
       labelRef: label.ref,
-      kind: lineKind(label.text),
+      // A 合计 heading the table (合计 over 财政资金, 其他资金) is the total of the rows below it.
+      kind: i === 0 && kind === "total" ? "funds-total" : kind,
       initial: numberCell(view, row, cols.initial),
       planned: numberCell(view, row, cols.planned),
       spent: numberCell(view, row, cols.spent),

@@ -7,8 +7,10 @@ import { Achievement, Op } from "./values";
 
 export type Direction = "positive" | "negative" | "equal";
 
-const ONE = new Decimal(1);
-const ZERO = new Decimal(0);
+// Shared constants: comparing with a plain number makes decimal.js allocate a Decimal every time.
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const HUNDRED = new Decimal(100);
 
 export function roundHalfUp(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
@@ -35,7 +37,7 @@ export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
 
 /** The most a project that spent rate r of its budget can score. */
 export function attainableBound(rate: Decimal, budgetWeight: number): Decimal {
-  return new Decimal(100).minus(new Decimal(budgetWeight).times(ONE.minus(Decimal.min(rate, ONE))));
+  return HUNDRED.minus(new Decimal(budgetWeight).times(ONE.minus(Decimal.min(rate, ONE))));
 }
 
 /**
@@ -69,7 +71,7 @@ export function quantitativeScore(
 
 /** actual ÷ target for positive indicators, to spot over-achievement; null when not meaningful. */
 export function achievementRatio(target: Decimal, actual: Decimal): Decimal | null {
-  if (target.lte(0)) return null;
+  if (!target.isPositive() || target.isZero()) return null;
   return actual.div(target);
 }
 

@@ -21,7 +21,10 @@ export interface Unit {
   /** Canonical symbol: every alias of a unit yields the same symbol ("平方米" → "㎡"). */
   symbol: string;
   family: UnitFamily;
-  /** Factor to the base unit; null = the unit compares only with the identical symbol. */
+  /**
+   * Factor to the base unit, chosen so that every factor is an exact decimal (time counts in 分钟,
+   * area in 亩); null = the unit compares only with the identical symbol.
+   */
   factor: Decimal | null;
   /**
    * The base unit `factor` converts to. Needed because one family can hold two scales that do not
@@ -63,8 +66,8 @@ const DEFS: UnitDef[] = [
     ["千万元", "10000000"],
     ["亿元", "100000000"],
   ]),
-  ...plain("count", ["次", "场", "场次", "个", "家", "辆", "辆次", "人", "人次", "份", "套", "台", "项", "件", "批", "本"]),
-  ...plain("count", ["篇", "期", "户", "间", "处", "宗", "所", "块", "棵", "株"]),
+  ...plain("count", ["次", "场", "场次", "个", "家", "辆", "辆次", "人", "人次", "份", "套", "台", "项"]),
+  ...plain("count", ["件", "批", "本", "篇", "期", "户", "间", "处", "宗", "所", "块", "棵", "株"]),
   // Further counts seen in indicator tables (people, roads, buildings, books, livestock).
   ...plain("count", ["名", "条", "座", "张", "册", "栋", "头", "只", "批次", "户次"]),
   // The base is 分钟 so that every factor is an integer: 1天 = 24小时 = 1440分钟.
@@ -139,6 +142,10 @@ const { byKey: UNITS, written: WRITTEN } = buildUnits();
 /** Normalised keys, longest first, for matching a unit at the start of a text. */
 const KEYS = [...UNITS.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+/** The keys by their first character: a prefix match then tries a handful, not all of them. */
+const KEYS_BY_FIRST = new Map<string, string[]>();
+for (const key of KEYS) KEYS_BY_FIRST.set(key.charAt(0), [...(KEYS_BY_FIRST.get(key.charAt(0)) ?? []), key]);
+
 /** Every known symbol and alias as written and as normalised, longest first. */
 export const UNIT_SYMBOLS: readonly string[] = Object.freeze(
   [...new Set([...WRITTEN, ...KEYS])].sort((a, b) => b.length - a.length || a.localeCompare(b)),
@@ -154,7 +161,7 @@ export function lookupUnit(text: string): Unit | undefined {
  * A Latin unit must not run into further Latin letters ("100Mbps" is not 100 米).
  */
 export function matchUnitPrefix(text: string): { unit: Unit; length: number } | undefined {
-  for (const key of KEYS) {
+  for (const key of KEYS_BY_FIRST.get(text.charAt(0).toLowerCase()) ?? []) {
     if (text.length < key.length || text.slice(0, key.length).toLowerCase() !== key) continue;
     if (/[a-z]$/.test(key) && /^[a-z]/i.test(text.slice(key.length))) continue;
     return { unit: UNITS.get(key) as Unit, length: key.length };

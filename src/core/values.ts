@@ -208,6 +208,16 @@ function readUnit(s: string, i: number, ops: Op[]): { unit: Unit; exponent: numb
   return { unit: after.unit, exponent: magnitude, end: j + after.length };
 }
 
+/**
+ * The denominator of a rate per unit (3000元/㎡, 50元/人次): part of the unit, so that the 2 of
+ * ㎡ (m2 once normalised) is not taken for a second number.
+ */
+function skipPerUnit(s: string, i: number): number {
+  if (s[i] !== "/") return i;
+  const per = matchUnitPrefix(s.slice(i + 1));
+  return per ? i + 1 + per.length : i;
+}
+
 function readSuffix(s: string, i: number, ops: Op[]): number {
   for (;;) {
     i = skipParentheses(s, i);
@@ -253,7 +263,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   const read = readUnit(s, i, ops);
-  if (read) i = skipNear(s, read.end, ops);
+  if (read) i = skipPerUnit(s, skipNear(s, read.end, ops));
   const value = toDecimal(number.text, read?.exponent);
   const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
@@ -306,9 +316,8 @@ const OBJECT = "了?(?:(?:年度|全年|预期|既定|各项)?(?:目标|任务|�
  * (云溪 营造良好工作氛围: 基本实现 / 基本实现), and a restated target means 达成 (domain.md §3). The
  * indicator rules apply that only when `achievement` is null, so 基本实现 stays unclassified.
  */
-const PARTIAL = new RegExp(
-  `^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标)|(?:部分|大部分|大部|未全部|未完全|没有全部|没有完全)\\D{0,2}${DONE})${OBJECT}$`,
-);
+const PARTLY = "(?:部分|大部分|大部|未全部|未完全|没有全部|没有完全)";
+const PARTIAL = new RegExp(`^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标)|${PARTLY}\\D{0,2}${DONE})${OBJECT}$`);
 const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D{0,3}|不)(?:完成|达成|实现|达标|达到)${OBJECT}$`);
 const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
 const ACHIEVED_REACHED = /^达到(?:预期|(?:预期|年度)?目标|要求)$/;
@@ -333,7 +342,8 @@ const VAGUE = new RegExp(
 // Results
 
 function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
-  return { text, kind, op: null, value: null, unit: null, contradictory: false, achievement: null, vague: false, problem: null, ...fields };
+  const none = { op: null, value: null, unit: null, contradictory: false, achievement: null, vague: false, problem: null };
+  return { text, kind, ...none, ...fields };
 }
 
 function qualitative(text: string, phrase: string): ParsedValue {
@@ -378,6 +388,24 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
   return qualitative(text, s);
 }
 
+/**
+ * Workbooks repeat the same value texts (≥100%, 按期完成, 100%) across rows and sheets; a parsed
+ * value is immutable, so repeats share one parse.
+ */
+const textCache = new Map<string, ParsedValue>();
+const TEXT_CACHE_LIMIT = 20000;
+
+function cachedParseText(raw: string, ctx: ParseContext): ParsedValue {
+  const key = `${raw}\u0000${ctx.opColumn ?? ""}\u0000${ctx.unitColumn ?? ""}`;
+  let parsed = textCache.get(key);
+  if (parsed === undefined) {
+    parsed = parseText(raw, ctx);
+    if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
+    textCache.set(key, parsed);
+  }
+  return parsed;
+}
+
 function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   if (!Number.isFinite(n)) return invalid(String(n), "不是有效数字");
   const format = readFormat(ctx.numFmt, n);
@@ -401,7 +429,7 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
 export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue {
   if (cell === null || cell === undefined) return result("", "empty");
   if (typeof cell === "number") return parseNumberCell(cell, ctx);
-  if (typeof cell === "string") return parseText(cell, ctx);
+  if (typeof cell === "string") return cachedParseText(cell, ctx);
   if (typeof cell === "boolean") return qualitative(cell ? "TRUE" : "FALSE", "");
   const error = String(cell.error).trim();
   return invalid(error, `单元格是错误值 ${error}`);

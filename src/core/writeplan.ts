@@ -186,14 +186,23 @@ export function parseUndoRecord(json: unknown): UndoRecord | undefined {
 // ---------------------------------------------------------------------------------------------
 // Summary sheet
 
+export interface StyleBlock {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  style: SummaryStyle;
+}
+
 export interface SummaryPlan {
   /** rowCount × colCount: numbers as numbers, text as text, "" for empty. */
   values: (string | number)[][];
   /** Number formats; every text cell is "@" so Excel stores it as text: never a formula ("=…",
    * "+…", "-…", "@…" from a user's cell) and never re-read as a number ("98%"). */
   numFmts: string[][];
-  /** Horizontal runs of cells sharing a style, for one format call per run. */
-  styleRuns: { row: number; col: number; count: number; style: SummaryStyle }[];
+  /** Rectangles of cells sharing a style, so a table of a thousand rows costs a few format calls
+   * (each call is a few hundred bytes of request; one per cell would pass 5 MB). */
+  styleBlocks: StyleBlock[];
 }
 
 export function planSummary(summary: SummarySheet): SummaryPlan {
@@ -205,17 +214,37 @@ export function planSummary(summary: SummarySheet): SummaryPlan {
     numFmts[cell.row][cell.col] = cell.isNumber ? cell.numFmt ?? "General" : "@";
     styles[cell.row][cell.col] = cell.style;
   }
-  const styleRuns: SummaryPlan["styleRuns"] = [];
+  return { values, numFmts, styleBlocks: styleBlocks(styles) };
+}
+
+/** Horizontal runs of one style, each grown downwards while the rows below repeat it exactly. */
+export function styleBlocks(styles: (SummaryStyle | null)[][]): StyleBlock[] {
+  const blocks: StyleBlock[] = [];
+  /** Blocks that reach the previous row, by "left,cols,style". */
+  let open = new Map<string, StyleBlock>();
   styles.forEach((row, r) => {
+    const next = new Map<string, StyleBlock>();
     for (let c = 0; c < row.length; ) {
       const style = row[c];
       let end = c + 1;
       while (end < row.length && row[end] === style) end++;
-      if (style !== null) styleRuns.push({ row: r, col: c, count: end - c, style });
+      if (style !== null) {
+        const key = `${c},${end - c},${style}`;
+        const above = open.get(key);
+        if (above) {
+          above.rows++;
+          next.set(key, above);
+        } else {
+          const block = { top: r, left: c, rows: 1, cols: end - c, style };
+          blocks.push(block);
+          next.set(key, block);
+        }
+      }
       c = end;
     }
+    open = next;
   });
-  return { values, numFmts, styleRuns };
+  return blocks;
 }
 
 /** Excel column width in points for a width in characters of the default font (7 px per

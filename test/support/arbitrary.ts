@@ -86,11 +86,11 @@ const sheetSpec = fc
     const letter = (i: number) => String.fromCharCode(65 + s.col + i);
     if (s.title) rows.push(pad([s.title]), []);
     if (s.budgetHeader) {
-      rows.push(pad(s.budgetHeader));
+      rows.push(pad([...s.budgetHeader]));
       for (const r of s.budgetRows) rows.push(pad(r));
       rows.push([]);
     }
-    rows.push(pad(s.indicatorHeader));
+    rows.push(pad([...s.indicatorHeader]));
     let runStart = rows.length;
     s.indicatorRows.forEach((r, i) => {
       const sameAsAbove = i > 0 && r[0] === s.indicatorRows[i - 1][0];

@@ -6,7 +6,9 @@
 import Decimal from "decimal.js";
 import { BudgetBlock, BudgetLine, NumberCell, scoreDigits } from "../model";
 import { Profile, gradeFor } from "../profile";
-import { agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
+
+const TWO = new Decimal(2);
 import { decimalPlacesShown, parseValue } from "../values";
 import { FindingList } from "./findings";
 
@@ -26,10 +28,10 @@ export function recordedRate(cell: NumberCell | null): { value: Decimal; shown: 
   const parsed = parseValue(cell.raw, { numFmt: cell.numFmt });
   if (parsed.kind !== "number" || parsed.value === null) return null;
   const shown = decimalPlacesShown(cell.raw, cell.numFmt);
-  if (parsed.unit?.family === "percent") return { value: parsed.value.div(100), shown: shown + 2 };
+  if (parsed.unit?.family === "percent") return { value: parsed.value.div(HUNDRED), shown: shown + 2 };
   if (parsed.unit) return null;
   // A bare number above 2 is percent points (98.5 for 98.5%), below it a fraction.
-  if (parsed.value.gt(2)) return { value: parsed.value.div(100), shown: shown + 2 };
+  if (parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: shown + 2 };
   return { value: parsed.value, shown };
 }
 
@@ -53,7 +55,7 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       const cell = total[field];
       const values = parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
       if (!cell || cell.value === null || values.length === 0) continue;
-      const sum = values.reduce((a, b) => a.plus(b), new Decimal(0));
+      const sum = values.reduce((a, b) => a.plus(b), ZERO);
       if (!agreesAsShown(cell.value, cell.shown, sum)) {
         findings.add("sum-mismatch", cell.ref, {
           what,
@@ -111,7 +113,7 @@ function evaluateLine(
     findings.add("not-numeric", line.rate.ref, { what: "执行率", value: String(line.rate.raw ?? ""), why: "", whyEn: "" });
   }
 
-  if ((planned === null || planned.isZero()) && spent !== null && spent.gt(0)) {
+  if ((planned === null || planned.isZero()) && spent !== null && spent.isPositive() && !spent.isZero()) {
     const at = line.planned?.ref ?? line.spent?.ref;
     if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
   }
@@ -133,7 +135,7 @@ function evaluateLine(
       }
     }
     const recordedScore = line.score?.value ?? null;
-    if (line.score && recordedScore !== null && (recordedScore.lt(0) || recordedScore.gt(result.weight))) {
+    if (line.score && recordedScore !== null && (recordedScore.isNegative() || recordedScore.gt(result.weight))) {
       findings.add("score-exceeds-weight", line.score.ref, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
     }
   } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
@@ -145,7 +147,7 @@ function evaluateLine(
 /** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */
 function checkProjectScore(findings: FindingList, line: BudgetLine, score: NumberCell, rate: Decimal | null, profile: Profile): void {
   const value = score.value as Decimal;
-  if (value.lt(0) || value.gt(100)) {
+  if (value.isNegative() || value.gt(HUNDRED)) {
     findings.add("score-exceeds-weight", score.ref, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
     const bound = attainableBound(rate, profile.budgetWeight);

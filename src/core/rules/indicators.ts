@@ -58,7 +58,7 @@ function fmt(value: Decimal, places: number): string {
 
 function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
   if (!score || score.value === null) return;
-  if (score.value.lt(0) || (weight !== null && score.value.gt(weight))) {
+  if (score.value.isNegative() || (weight !== null && score.value.gt(weight))) {
     findings.add("score-exceeds-weight", score.ref, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
   }
 }

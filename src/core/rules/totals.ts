@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
 import { Profile, gradeFor } from "../profile";
-import { agreesAsShown, attainableBound, roundHalfUp } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, roundHalfUp } from "../score";
 import { BudgetLineResult } from "./budget";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -24,7 +24,7 @@ export interface EvaluationTotal {
   budget: BudgetLineResult | null;
 }
 
-const sum = (values: Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), new Decimal(0));
+const sum = (values: Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), ZERO);
 
 function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): void {
   const groups = new Map<string, { ref: CellRef; stated: Decimal; label: string; weights: Decimal[] }>();
@@ -98,7 +98,7 @@ export function evaluateTotals(
   if (weights.length === 0) return total;
 
   total.weights = budgetWeight.plus(sum(weights));
-  if (!total.weights.eq(100)) {
+  if (!total.weights.eq(HUNDRED)) {
     const header = block.table.columns.weight;
     const ref: CellRef =
       header !== undefined

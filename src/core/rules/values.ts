@@ -5,6 +5,7 @@
  */
 import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
+import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
 import { FindingList } from "./findings";
 
@@ -90,7 +91,7 @@ export function checkValue(
     findings.add("unit-mismatch", cell.ref, { detail: conflict.zh, detailEn: conflict.en });
     return;
   }
-  if (measure.boundedRate && p.unit?.family === "percent" && p.value.gt(100)) {
+  if (measure.boundedRate && p.unit?.family === "percent" && p.value.gt(HUNDRED)) {
     findings.add("percent-over-100", cell.ref, { name, value: p.text });
     return;
   }
@@ -99,7 +100,7 @@ export function checkValue(
     findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: exampleAmount(indicator) });
     return;
   }
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && p.value.gte(100)) {
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && p.value.gte(HUNDRED)) {
     findings.add("ge-100-percent", cell.ref, { value: p.text });
   }
 }
