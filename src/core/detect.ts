@@ -8,6 +8,7 @@ import {
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
+  ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   matchBudgetField,
@@ -107,20 +108,21 @@ interface HeaderMatch {
   columns: Columns<BudgetField> | Columns<IndicatorField>;
 }
 
+const HEADER_KINDS = [
+  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader },
+  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader },
+];
+
 /**
  * Whether `row` starts a table header: one row, or two rows when the first has header cells of
  * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
 export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
-  const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
-  const kinds = [
-    { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader },
-    { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader },
-  ];
-  for (const { kind, match, isHeader } of kinds) {
+  for (const { kind, match, isHeader } of HEADER_KINDS) {
     const single: Columns<string> = columnsOf<string>(view, row, match);
     const ownFields = fieldCount(single);
     if (ownFields === 0) continue;
+    const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
     const double: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
     if (double && isHeader(double) && fieldCount(double) > ownFields) return { kind, top: row, bottom: row + 1, columns: double };
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
@@ -159,7 +161,7 @@ function leadingLabels(view: SheetView, row: number, left: number, right: number
 }
 
 function labelMatches(labels: string[], re: RegExp): boolean {
-  return labels.some((text) => re.test(normalizeHeader(text)) || re.test(text));
+  return labels.some((text) => ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text)));
 }
 
 function tableBounds(columns: object): { left: number; right: number } {
@@ -178,6 +180,19 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
   const name = view.origin(row, nameCol);
   const value = view.origin(row, valueCol);
   return name.row === value.row && name.col === value.col;
+}
+
+/**
+ * A cheap test before `headerAt` inside a table (a header has no numbers, see isDataLike): a
+ * header starting right under the table has a header word in one of its name or value columns.
+ */
+function mayStartHeader(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
+  for (const col of [columns.level1, columns.level3, columns.target]) {
+    if (col === undefined) continue;
+    const text = view.text(row, col);
+    if (matchIndicatorField(text) !== undefined || matchBudgetField(text) !== undefined) return true;
+  }
+  return false;
 }
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
@@ -199,7 +214,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     if (isBlankRow(view, row, scanLeft, right)) break;
-    if (headerAt(view, row)) break;
+    if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     if (labelMatches(labels, GRADE_LABEL)) {
       table.gradeRow = row;

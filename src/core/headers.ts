@@ -95,8 +95,10 @@ export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
 export const FUNDS_SOURCE_LABEL =
   /^(其中|本年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
-/** Lines under a table that are notes or signatures, not data. */
-export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)[:：\s]/;
+/** The first characters of every total, grade and note label above: a cheap test before the regexes. */
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
+/** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
+export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 
 /** 一级 categories (for missing-dimension and the negative-indicator default). */
 export type Dimension = "output" | "effect" | "satisfaction" | "cost";

@@ -435,9 +435,22 @@ export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue
   return invalid(error, `单元格是错误值 ${error}`);
 }
 
+/** Weights and scores repeat (5, 10, 3…); Decimals are immutable, so one instance serves each. */
+const numberCache = new Map<number, Decimal>();
+
+function decimalOf(n: number): Decimal {
+  let d = numberCache.get(n);
+  if (d === undefined) {
+    d = new Decimal(String(n));
+    if (numberCache.size >= 10000) numberCache.clear();
+    numberCache.set(n, d);
+  }
+  return d;
+}
+
 /** A plain amount, weight or score: 12.5, "1,234.5", "１２３．５", "10分", " 8 "; otherwise null. */
 export function parseNumber(cell: CellValue): Decimal | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? new Decimal(String(cell)) : null;
+  if (typeof cell === "number") return Number.isFinite(cell) ? decimalOf(cell) : null;
   if (typeof cell !== "string") return null;
   const m = PLAIN_NUMBER.exec(normalizeText(cell));
   return m ? toDecimal(m[1]) : null;
