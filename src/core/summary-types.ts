@@ -62,3 +62,33 @@ export interface SummarySheet {
   grade: string | null;
   levels: SummaryLevel1[];
 }
+
+/** How each style looks, for every host to render the same way. */
+export interface SummaryCellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  align?: "Left" | "Center" | "Right";
+  wrap?: boolean;
+  border?: boolean;
+}
+
+export const SUMMARY_STYLES: Record<SummaryStyle, SummaryCellStyle> = {
+  title: { bold: true, size: 16, align: "Center" },
+  subtitle: { italic: true, color: "#595959", wrap: true },
+  section: { bold: true, size: 12, color: "#1F4E79" },
+  header: { bold: true, fill: "#D9E1F2", align: "Center", wrap: true, border: true },
+  text: { wrap: true, border: true },
+  number: { border: true },
+  percent: { border: true },
+  total: { bold: true, fill: "#FFF2CC", border: true },
+  grade: { bold: true, fill: "#FFF2CC", align: "Center", border: true },
+  error: { bold: true, color: "#C00000", border: true },
+  warning: { color: "#9C5700", border: true },
+  info: { color: "#1F4E79", border: true },
+  note: { italic: true, color: "#7F7F7F" },
+};
+
+export const SUMMARY_BORDER_COLOR = "#BFBFBF";

@@ -45,6 +45,8 @@ export async function runOps(context: Excel.RequestContext, ops: WriteOp[], api:
   for (const chunk of packChunks(ops, (op) => op.bytes, REQUEST_BUDGET)) {
     if (api(9)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     for (const op of chunk) op.queue();
+    // One sync per chunk is the point: a chunk is as much as one request may carry.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
 }

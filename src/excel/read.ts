@@ -59,7 +59,14 @@ export interface ReadOptions {
  */
 const BYTES_PER_CELL = 100;
 export const RESPONSE_BUDGET = 4_000_000;
-const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+/** What getCellProperties is asked for: the fill, with its pattern to tell "no fill" from white. */
+export const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+
+/** A cell's fill from getCellProperties: "#RRGGBB", or null for no fill. */
+export function fillColor(cell: Excel.CellProperties): string | null {
+  const fill = cell.format?.fill;
+  return fill?.pattern === "None" ? null : fill?.color ?? null;
+}
 const MERGE_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
 
 /** The grid of every sheet (values, number formats, merged areas). */
@@ -78,7 +85,7 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   try {
     reads = await readUsedRanges(context, names, api, withFills);
   } catch (error) {
-    if (!isOfficeError(error)) throw error;
+    if (!isSizeError(error)) throw error;
     reads = await readBlocks(context, await usedRangeBlocks(context, names), api, withFills);
   }
   // A used range over the cell limit comes back without values: read it again in blocks.
@@ -118,8 +125,13 @@ async function readSheetList(context: Excel.RequestContext): Promise<{ sheets: S
   };
 }
 
-function isOfficeError(error: unknown): boolean {
-  return typeof (error as { code?: unknown } | null)?.code === "string";
+/** Errors that reading less at a time cannot cure. */
+const NOT_ABOUT_SIZE = new Set(["ApiNotFound", "ItemNotFound", "AccessDenied", "InvalidOperationInCellEditMode", "PropertyNotLoaded"]);
+
+/** An Office.js error that a smaller read may avoid (payload limits, too many merged areas…). */
+function isSizeError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && !NOT_ABOUT_SIZE.has(code);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +180,7 @@ function collect(pending: PendingRead): BlockRead {
     block,
     values,
     numFmts: range.numberFormat as string[][] | null,
-    fills: pending.fills?.value.map((row) => row.map((cell) => (cell.format?.fill?.pattern === "None" ? null : cell.format?.fill?.color ?? null))) ?? null,
+    fills: pending.fills?.value.map((row) => row.map(fillColor)) ?? null,
     merges:
       merges && !merges.isNullObject
         ? merges.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }))
@@ -228,7 +240,7 @@ async function readGroup(context: Excel.RequestContext, group: Block[], api: Api
     return reads;
   } catch (error) {
     const pieces = halve(group);
-    if (!isOfficeError(error) || !pieces) throw error;
+    if (!isSizeError(error) || !pieces) throw error;
     const reads: BlockRead[] = [];
     for (const piece of pieces) reads.push(...(await readGroup(context, piece, api, withFills)));
     return reads;

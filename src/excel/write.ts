@@ -9,7 +9,7 @@
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress } from "../core/grid";
-import { SummarySheet, SummaryStyle } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
   FillLookup,
@@ -25,7 +25,7 @@ import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
 import { HostError, hostMessages } from "./messages";
-import { SheetInfo, WorkbookState, fillAt } from "./read";
+import { FILL_OPTIONS, SheetInfo, WorkbookState, fillAt, fillColor } from "./read";
 
 export interface ApplyOptions {
   api?: ApiCheck;
@@ -103,22 +103,11 @@ async function completeFills(context: Excel.RequestContext, plan: CellPlan, stat
   const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
   if (missingFills(plan, known).length === 0) return known;
   const areas = plan.fills.filter((f) => missingFills({ writes: [], fills: [f] }, known).length > 0);
-  const results = areas.map((f) => ({
-    fill: f,
-    props: context.workbook.worksheets
-      .getItem(f.sheet)
-      .getRangeByIndexes(f.area.top, f.area.left, f.area.bottom - f.area.top + 1, f.area.right - f.area.left + 1)
-      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
-  }));
+  const results = areas.map((f) => ({ fill: f, props: rangeOf(context.workbook.worksheets.getItem(f.sheet), f.area).getCellProperties(FILL_OPTIONS) }));
   await context.sync();
   const extra = new Map<string, string | null>();
   for (const { fill, props } of results) {
-    props.value.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        const color = cell.format?.fill?.pattern === "None" ? null : cell.format?.fill?.color ?? null;
-        extra.set(`${fill.sheet}\u0000${fill.area.top + r},${fill.area.left + c}`, color);
-      }),
-    );
+    props.value.forEach((row, r) => row.forEach((cell, c) => extra.set(`${fill.sheet}\u0000${fill.area.top + r},${fill.area.left + c}`, fillColor(cell))));
   }
   return (sheet, row, col) => known(sheet, row, col) ?? extra.get(`${sheet}\u0000${row},${col}`);
 }
@@ -143,34 +132,6 @@ function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
 // ---------------------------------------------------------------------------------------------
 // The summary sheet
 
-interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  color?: string;
-  fill?: string;
-  align?: "Left" | "Center" | "Right";
-  wrap?: boolean;
-  border?: boolean;
-}
-
-const STYLES: Record<SummaryStyle, CellStyle> = {
-  title: { bold: true, size: 16, align: "Center" },
-  subtitle: { italic: true, color: "#595959", wrap: true },
-  section: { bold: true, size: 12, color: "#1F4E79" },
-  header: { bold: true, fill: "#D9E1F2", align: "Center", wrap: true, border: true },
-  text: { wrap: true, border: true },
-  number: { border: true },
-  percent: { border: true },
-  total: { bold: true, fill: "#FFF2CC", border: true },
-  grade: { bold: true, fill: "#FFF2CC", align: "Center", border: true },
-  error: { bold: true, color: "#C00000", border: true },
-  warning: { color: "#9C5700", border: true },
-  info: { color: "#1F4E79", border: true },
-  note: { italic: true, color: "#7F7F7F" },
-};
-
-const BORDER_COLOR = "#BFBFBF";
 /** Rows of the summary written per op: keeps each op's payload modest for chunking. */
 const SUMMARY_ROWS_PER_OP = 200;
 
@@ -209,9 +170,9 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
     );
   }
   for (const merge of summary.merges) ops.push(writeOp(2, undefined, () => rangeOf(target(), merge).merge(false)));
-  for (const run of plan.styleRuns) {
-    const area = { top: run.row, left: run.col, bottom: run.row, right: run.col + run.count - 1 };
-    ops.push(writeOp(14, STYLES[run.style], () => applyStyle(rangeOf(target(), area), STYLES[run.style], run.count > 1)));
+  for (const block of plan.styleBlocks) {
+    const area = { top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.cols - 1 };
+    ops.push(writeOp(16, SUMMARY_STYLES[block.style], () => applyStyle(rangeOf(target(), area), SUMMARY_STYLES[block.style], area)));
   }
   summary.columnWidths.forEach((width, col) =>
     ops.push(writeOp(2, width, () => (target().getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width)))),
@@ -222,7 +183,7 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
   return ops;
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, several: boolean): void {
+function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRange): void {
   const format = range.format;
   if (style.bold) format.font.bold = true;
   if (style.italic) format.font.italic = true;
@@ -232,12 +193,13 @@ function applyStyle(range: Excel.Range, style: CellStyle, several: boolean): voi
   if (style.align) format.horizontalAlignment = style.align;
   if (style.wrap) format.wrapText = true;
   if (!style.border) return;
-  const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-  if (several) edges.push("InsideVertical");
+  const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  if (area.right > area.left) edges.push("InsideVertical");
+  if (area.bottom > area.top) edges.push("InsideHorizontal");
   for (const edge of edges) {
     const border = format.borders.getItem(edge);
     border.style = "Continuous";
-    border.color = BORDER_COLOR;
+    border.color = SUMMARY_BORDER_COLOR;
   }
 }
 

@@ -59,8 +59,13 @@ export class FakeRequestContext {
   }
 
   /** Queues a write: it runs in order at the next sync. */
-  write(payload: unknown, run: () => void): void {
-    this.enqueue({ requestBytes: ACTION_BYTES + jsonBytes(payload), run });
+  write(payload: unknown, run: () => unknown): void {
+    this.enqueue({
+      requestBytes: ACTION_BYTES + jsonBytes(payload),
+      run: () => {
+        run();
+      },
+    });
   }
 
   /** Queues an action that fails at sync when the workbook lacks ExcelApi 1.`minor`. */

@@ -10,9 +10,9 @@
  */
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
-import { ApiCheck, officeApi } from "../excel/api";
+import { ApiCheck, MIN_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
-import { toHostError } from "../excel/messages";
+import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
 import { hasUndo, undoLast } from "../excel/undo";
 import { applyAnalysis } from "../excel/write";
@@ -73,6 +73,7 @@ async function recalculate(
   lang: Lang,
   api: ApiCheck,
 ): Promise<RecalcOutcome> {
+  if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
   onStep("read");
   const state = await readWorkbookState(context, { api, fills: true });
   // analyze does detection, validation and scoring in one call; the steps are reported around it.

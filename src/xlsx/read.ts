@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress } from "../core/grid";
+import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { gridValue, mergesOf } from "./cells";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends Error {}
@@ -37,38 +38,6 @@ async function checkedBytes(file: string): Promise<Buffer> {
     throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`);
   }
   return bytes;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-/** ExcelJS's many value shapes → a grid value. */
-export function gridValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) {
-    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-  }
-  if (typeof value === "object") {
-    if ("error" in value) return { error: String(value.error) };
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      return result === undefined ? null : gridValue(result as ExcelJS.CellValue);
-    }
-    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-  }
-  return String(value);
-}
-
-function mergesOf(worksheet: ExcelJS.Worksheet): MergeRange[] {
-  // ExcelJS keeps merges in an internal map; the public `model.merges` rebuilds the whole sheet model.
-  const internal = (worksheet as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges;
-  const addresses = internal
-    ? Object.values(internal).map((m) => m.shortRange ?? m.range ?? "")
-    : (worksheet.model.merges ?? []);
-  return addresses.map((a) => parseRangeAddress(a)).filter((m): m is MergeRange => m !== undefined);
 }
 
 export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { Analysis } from "../core/analyze";
-import { SummarySheet, SummaryStyle } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
@@ -14,24 +14,27 @@ function solidFill(hex: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
 }
 
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(SUMMARY_BORDER_COLOR) } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-const STYLES: Record<SummaryStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } },
-  subtitle: { font: { size: 10, color: { argb: "FF595959" } }, alignment: { horizontal: "center", wrapText: true } },
-  section: { font: { bold: true, size: 12, color: { argb: "FF1F4E79" } } },
-  header: { font: { bold: true }, fill: solidFill("#D9E1F2"), border: BORDER, alignment: { horizontal: "center" } },
-  text: { border: BORDER, alignment: { vertical: "top", wrapText: true } },
-  number: { border: BORDER },
-  percent: { border: BORDER },
-  total: { font: { bold: true }, border: BORDER, fill: solidFill("#F2F2F2") },
-  grade: { font: { bold: true, color: { argb: "FF006100" } }, border: BORDER, fill: solidFill("#C6EFCE") },
-  error: { border: BORDER, fill: solidFill("#FFC7CE") },
-  warning: { border: BORDER, fill: solidFill("#FFEB9C") },
-  info: { border: BORDER, fill: solidFill("#DDEBF7") },
-  note: { font: { italic: true, color: { argb: "FF7F7F7F" } } },
-};
+/** The shared summary style (src/core/summary-types.ts) in ExcelJS terms. */
+function excelJsStyle(style: SummaryCellStyle): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.size) font.size = style.size;
+  if (style.color) font.color = { argb: argb(style.color) };
+  return {
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+    ...(style.fill ? { fill: solidFill(style.fill) } : {}),
+    ...(style.border ? { border: BORDER } : {}),
+    alignment: {
+      vertical: "top",
+      ...(style.align ? { horizontal: style.align.toLowerCase() as "left" | "center" | "right" } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+    },
+  };
+}
 
 /** Cells share style objects in ExcelJS; replace the cell's style rather than mutate it. */
 function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
@@ -52,7 +55,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): voi
     const cell = sheet.getCell(c.row + 1, c.col + 1);
     // Text is set as a plain string value: ExcelJS writes it as text, never as a formula.
     cell.value = c.isNumber ? Number(c.value) : c.value;
-    cell.style = { ...STYLES[c.style], ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
+    cell.style = { ...excelJsStyle(SUMMARY_STYLES[c.style]), ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
   }
   sheet.getRow(1).height = 28;
 }

@@ -1,0 +1,113 @@
+/** The fake must be strict where Office.js is, or adapter tests would pass on code that fails in Excel. */
+import { FakeRequestContext, FakeRichApiError, FakeWorkbook } from "../../src/playground/fake-excel";
+import { fakeBook, sheet } from "./helpers";
+
+function book(): FakeWorkbook {
+  return fakeBook([sheet("表1", [["名称", 1], ["b", 2]])]);
+}
+
+const code = async (promise: Promise<unknown>): Promise<string | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: FakeRichApiError) => error.code,
+  );
+
+describe("fake Excel: load and sync", () => {
+  test("reading a property that was never loaded throws", async () => {
+    const ctx = new FakeRequestContext(book());
+    const range = ctx.workbook.worksheets.getItem("表1").getRange("A1:B2");
+    range.load("address");
+    await ctx.sync();
+    expect(range.address).toBe("表1!A1:B2");
+    expect(() => range.values).toThrow(/values was read before it was loaded/);
+  });
+
+  test("a loaded property cannot be read before the sync", async () => {
+    const ctx = new FakeRequestContext(book());
+    const range = ctx.workbook.worksheets.getItem("表1").getRange("A1:B1");
+    range.load("values");
+    expect(() => range.values).toThrow(/PropertyNotLoaded|before it was loaded/);
+    await ctx.sync();
+    expect(range.values).toEqual([["名称", 1]]);
+  });
+
+  test("an empty load is refused, collections need items/… paths", async () => {
+    const ctx = new FakeRequestContext(book());
+    expect(() => ctx.workbook.worksheets.getItem("表1").getRange("A1").load()).toThrow(/Empty load/);
+    ctx.workbook.worksheets.load("items/name");
+    await ctx.sync();
+    expect(ctx.workbook.worksheets.items.map((ws) => ws.name)).toEqual(["表1"]);
+    expect(() => ctx.workbook.worksheets.items[0].visibility).toThrow(/visibility was read/);
+  });
+
+  test("isNullObject is known only after a sync", async () => {
+    const ctx = new FakeRequestContext(book());
+    const missing = ctx.workbook.worksheets.getItemOrNullObject("没有");
+    expect(() => missing.isNullObject).toThrow();
+    await ctx.sync();
+    expect(missing.isNullObject).toBe(true);
+  });
+
+  test("writes apply at the sync, in order, and every sync is counted", async () => {
+    const wb = book();
+    const ctx = new FakeRequestContext(wb);
+    const range = ctx.workbook.worksheets.getItem("表1").getRange("C1");
+    range.values = [[5]];
+    expect(wb.sheet("表1")!.cell(0, 2)).toBeUndefined();
+    await ctx.sync();
+    expect(wb.sheet("表1")!.cell(0, 2)!.value).toBe(5);
+    expect(wb.syncCount).toBe(1);
+  });
+
+  test("a failing action stops the batch but earlier writes stay, like Office.js", async () => {
+    const wb = book();
+    const ctx = new FakeRequestContext(wb);
+    ctx.workbook.worksheets.getItem("表1").getRange("C1").values = [[5]];
+    ctx.workbook.worksheets.getItem("没有").getRange("A1").values = [[1]];
+    ctx.workbook.worksheets.getItem("表1").getRange("C2").values = [[6]];
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+    expect(wb.sheet("表1")!.cell(0, 2)!.value).toBe(5);
+    expect(wb.sheet("表1")!.cell(1, 2)).toBeUndefined();
+  });
+});
+
+describe("fake Excel: limits and protection", () => {
+  test("a protected sheet refuses cell writes", async () => {
+    const wb = book();
+    wb.sheet("表1")!.protected = true;
+    const ctx = new FakeRequestContext(wb);
+    ctx.workbook.worksheets.getItem("表1").getRange("A1").format.fill.color = "#FF0000";
+    expect(await code(ctx.sync())).toBe("AccessDenied");
+  });
+
+  test("responses and requests over the limits fail", async () => {
+    const wb = fakeBook([sheet("大", Array.from({ length: 2000 }, () => ["一段相当长的中文说明文字，用来撑大响应。"]))], { limits: { responseBytes: 50_000, requestBytes: 50_000 } });
+    const ctx = new FakeRequestContext(wb);
+    ctx.workbook.worksheets.getItem("大").getRange("A1:A2000").load("values");
+    expect(await code(ctx.sync())).toBe("ResponsePayloadSizeLimitExceeded");
+    ctx.workbook.worksheets.getItem("大").getRange("B1:B2000").values = Array.from({ length: 2000 }, () => ["很长的文字很长的文字"]);
+    expect(await code(ctx.sync())).toBe("RequestPayloadSizeLimitExceeded");
+    expect(wb.sheet("大")!.cell(0, 1)).toBeUndefined();
+  });
+
+  test("APIs above the workbook's requirement set fail at sync", async () => {
+    const wb = fakeBook([sheet("表1", [["a"]], ["A1:B1"])], { apiMinor: 12 });
+    const ctx = new FakeRequestContext(wb);
+    ctx.workbook.worksheets.getItem("表1").getRange("A1:B1").getMergedAreasOrNullObject();
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+  });
+
+  test("text in a cell not formatted as text is parsed as Excel would", async () => {
+    const wb = book();
+    const ctx = new FakeRequestContext(wb);
+    const sheet1 = ctx.workbook.worksheets.getItem("表1");
+    sheet1.getRange("C1:D1").values = [["=1+1", "98%"]];
+    const asText = sheet1.getRange("C2:D2");
+    asText.numberFormat = [["@", "@"]];
+    asText.values = [["=1+1", "98%"]];
+    await ctx.sync();
+    const s = wb.sheet("表1")!;
+    expect([s.cell(0, 2)!.value, s.cell(0, 3)!.value]).toEqual(["#NAME?", 0.98]);
+    expect([s.cell(1, 2)!.value, s.cell(1, 3)!.value]).toEqual(["=1+1", "98%"]);
+  });
+});

@@ -1,0 +1,173 @@
+/** The real host end to end: Office/Excel stand-ins over a fake workbook, the real core. */
+import { readFileSync } from "fs";
+import { analyze } from "../../src/core/analyze";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { planCellChanges } from "../../src/core/writeplan";
+import { createOfficeHost } from "../../src/taskpane/office-host";
+import type { RecalcStep } from "../../src/taskpane/pane-host";
+import { FakeWorkbook } from "../../src/playground/fake-excel";
+import { ExcelStandIn, excelStandIn, officeStandIn } from "../../src/playground/office-globals";
+import { fakeFromXlsx } from "../../src/playground/xlsx-to-fake";
+import { fakeBook, sheet } from "./helpers";
+
+const globals = globalThis as unknown as { Office?: unknown; Excel?: ExcelStandIn };
+
+function install(book: FakeWorkbook, displayLanguage = "zh-CN"): ExcelStandIn {
+  globals.Office = officeStandIn(() => book, { displayLanguage });
+  globals.Excel = excelStandIn(() => book);
+  return globals.Excel;
+}
+
+afterEach(() => {
+  delete globals.Office;
+  delete globals.Excel;
+});
+
+async function yunxi(): Promise<FakeWorkbook> {
+  const bytes = readFileSync(`${__dirname}/../fixtures/yunxi-2023-dept-selfeval.xlsx`);
+  return fakeFromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+/** A small self-evaluation table: budget execution and three indicators. */
+function selfEvaluation(name: string, scoreBlank: boolean): ReturnType<typeof sheet> {
+  const rows: CellValue[][] = [
+    ["项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    [name, 100, 90, scoreBlank ? null : 0.9, 10, scoreBlank ? null : 9],
+    [],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 50, 50],
+    ["效益指标", "社会效益指标", "覆盖率", "≥90%", "95%", 30, 30],
+    ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "92%", 10, 10],
+  ];
+  return sheet(name, rows);
+}
+
+describe("office host", () => {
+  test("recalculates the sample in three syncs, writes what the core decided, selects, undoes", async () => {
+    const book = await yunxi();
+    const excel = install(book);
+    const host = createOfficeHost();
+    const before = book.snapshot();
+    const steps: RecalcStep[] = [];
+
+    const outcome = await host.recalculate(DEFAULT_PROFILE, (step) => steps.push(step));
+    expect(book.syncCount).toBe(3);
+    expect(steps).toEqual(["read", "detect", "validate", "score", "write"]);
+    expect(excel.runs.every((options) => options.delayForCellEdit === true)).toBe(true);
+    if (outcome.kind !== "results") throw new Error("expected results");
+    const expected = analyze(toGrid(before), DEFAULT_PROFILE, { lang: "zh" });
+    expect(outcome.total).toBe(expected.summary.total);
+    expect(outcome.grade).toBe(expected.summary.grade);
+    expect(outcome.findings).toEqual(expected.findings);
+
+    // Exactly the cells of the core's writes and marks changed on the user's sheet.
+    const plan = planCellChanges(expected, toGrid(before));
+    const planned = new Set([
+      ...plan.writes.map((w) => `${w.row},${w.col}`),
+      ...plan.fills.flatMap((f) => cellsOf(f.area)),
+    ]);
+    const userSheet = before.sheets[0].name;
+    expect(new Set(changedCells(before, book, userSheet))).toEqual(planned);
+    expect(book.sheet("综合得分")).toBeDefined();
+
+    const finding = outcome.findings[0];
+    await host.selectCell(finding.sheet, finding.cell);
+    expect(book.selection).toEqual({ sheet: finding.sheet, address: finding.cell });
+    expect(book.activeSheet).toBe(finding.sheet);
+
+    expect(await host.hasUndo()).toBe(true);
+    const restored = await host.undoLast();
+    expect(restored).toBe(planned.size);
+    const after = book.snapshot();
+    expect(after).toEqual(before);
+    expect(await host.undoLast()).toBeNull();
+  });
+
+  test("a 300-sheet workbook takes at most three syncs", async () => {
+    const book = fakeBook(Array.from({ length: 300 }, (_, i) => selfEvaluation(`项目${i + 1}`, i % 2 === 0)));
+    install(book);
+    const outcome = await createOfficeHost().recalculate(DEFAULT_PROFILE, () => undefined);
+    expect(outcome.kind).toBe("results");
+    expect(book.syncCount).toBe(3);
+    expect(book.sheet("项目1")!.cell(1, 5)!.value).toBe(9);
+  });
+
+  test("no tables: the core's message, nothing written", async () => {
+    const book = fakeBook([sheet("封面", [["云溪区2023年度部门整体支出绩效自评报告"]])]);
+    install(book);
+    const before = book.snapshot();
+    const outcome = await createOfficeHost().recalculate(DEFAULT_PROFILE, () => undefined);
+    expect(outcome).toEqual({ kind: "no-tables", message: expect.stringContaining("没有找到预算表或绩效指标表") });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("a protected sheet: the pane gets the message and the workbook is untouched", async () => {
+    const book = fakeBook([selfEvaluation("项目", true)]);
+    book.sheet("项目")!.protected = true;
+    install(book);
+    const before = book.snapshot();
+    await expect(createOfficeHost().recalculate(DEFAULT_PROFILE, () => undefined)).rejects.toThrow(/工作表“项目”受保护/);
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("the profile is kept in the workbook settings; language follows Office", async () => {
+    const book = fakeBook([sheet("表", [["a"]])]);
+    install(book, "en-US");
+    const host = createOfficeHost();
+    expect(host.language()).toBe("en");
+    expect(await host.loadProfile()).toBeNull();
+    await host.saveProfile({ ...DEFAULT_PROFILE, budgetWeight: 20, name: "本区方案" });
+    expect(await createOfficeHost().loadProfile()).toEqual({ ...DEFAULT_PROFILE, budgetWeight: 20, name: "本区方案" });
+    install(book, "zh-TW");
+    expect(createOfficeHost().language()).toBe("zh");
+  });
+
+  test("Office errors reach the pane as plain messages", async () => {
+    const book = fakeBook([sheet("表", [["a"]])]);
+    install(book);
+    await expect(createOfficeHost().selectCell("没有这张表", "A1")).rejects.toThrow(/Excel 报告错误.*ItemNotFound/);
+  });
+});
+
+function toGrid(snapshot: ReturnType<FakeWorkbook["snapshot"]>): WorkbookGrid {
+  const book = new FakeWorkbook();
+  for (const s of snapshot.sheets) {
+    const sheetModel = book.addSheet(s.name);
+    for (const [address, cell] of Object.entries(s.cells)) {
+      const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+      const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      Object.assign(sheetModel.cellForWrite(Number(match[2]) - 1, col), cell);
+    }
+    sheetModel.merges = s.merges.map((m) => {
+      const [a, b] = m.split(":");
+      const parse = (x: string) => {
+        const mm = /^([A-Z]+)(\d+)$/.exec(x)!;
+        return { row: Number(mm[2]) - 1, col: [...mm[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+      };
+      const p = parse(a);
+      const q = parse(b ?? a);
+      return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+    });
+  }
+  return book.toGrid();
+}
+
+function cellsOf(area: { top: number; left: number; bottom: number; right: number }): string[] {
+  const keys: string[] = [];
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) keys.push(`${r},${c}`);
+  return keys;
+}
+
+function changedCells(before: ReturnType<FakeWorkbook["snapshot"]>, book: FakeWorkbook, name: string): string[] {
+  const after = book.snapshot().sheets.find((s) => s.name === name)!.cells;
+  const old = before.sheets.find((s) => s.name === name)!.cells;
+  const blank = { value: "", numberFormat: "General", fill: null };
+  return [...new Set([...Object.keys(after), ...Object.keys(old)])]
+    .filter((address) => JSON.stringify(after[address] ?? blank) !== JSON.stringify(old[address] ?? blank))
+    .map((address) => {
+      const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+      const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return `${Number(match[2]) - 1},${col}`;
+    });
+}

@@ -1,0 +1,104 @@
+import { applyAnalysis } from "../../src/excel/write";
+import { readWorkbookState } from "../../src/excel/read";
+import { hasUndo, undoLast } from "../../src/excel/undo";
+import { UNDO_BACKUP_SHEET, UNDO_SETTING } from "../../src/excel/keys";
+import { FakeWorkbook } from "../../src/playground/fake-excel";
+import type { Analysis } from "../../src/core/analyze";
+import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
+
+function book(): FakeWorkbook {
+  const wb = fakeBook(
+    [
+      sheet("表1", [
+        ["一级指标", "指标", "分值", "得分"],
+        ["产出指标", "数量", 10, null],
+        [null, "质量", 10, 8],
+      ], ["A2:A3"], [[], [undefined, undefined, undefined, "0.0"]]),
+    ],
+    { fills: { 表1: { C2: "#00FF00", A3: "#0000FF" } } },
+  );
+  wb.settings.set("jixiao.profile", "{}");
+  return wb;
+}
+
+const analysis = (): Analysis =>
+  handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00")], [cellMark("表1", 1, 0), cellMark("表1", 1, 2), cellMark("表1", 2, 3, "#FFEB9C")]);
+
+async function recalc(wb: FakeWorkbook, a: Analysis = analysis()): Promise<void> {
+  const state = await readWorkbookState(contextOf(wb), { api: apiOf(wb), fills: true });
+  await applyAnalysis(contextOf(wb), a, state, { api: apiOf(wb) });
+}
+
+describe("undoLast", () => {
+  test("brings back every value, format and fill and removes the summary sheet, in two syncs", async () => {
+    const wb = book();
+    const before = wb.snapshot();
+    await recalc(wb);
+    expect(wb.snapshot()).not.toEqual(before);
+    const syncs = wb.syncCount;
+    // A new context: as after closing and reopening the pane.
+    const restored = await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.syncCount - syncs).toBe(2);
+    expect(restored).toBe(5); // D2 written; A2:A3 (merged, mixed fills), C2, D3 marked
+    expect(wb.snapshot()).toEqual(before);
+    expect(await hasUndo(contextOf(wb))).toBe(false);
+  });
+
+  test("nothing to undo: null, and nothing changes", async () => {
+    const wb = book();
+    const before = wb.snapshot();
+    expect(await hasUndo(contextOf(wb))).toBe(false);
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBeNull();
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test("brings back the older summary sheet a run replaced", async () => {
+    const wb = book();
+    await recalc(wb);
+    wb.sheet("综合得分")!.cellForWrite(0, 0).value = "第一次的综合得分";
+    const afterFirst = wb.snapshot();
+    await recalc(wb, handAnalysis([], [cellMark("表1", 2, 1)], smallSummary({ replaces: true })));
+    expect(wb.sheet(UNDO_BACKUP_SHEET)!.visibility).toBe("VeryHidden");
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    // The first run's record was replaced by the second's, so its cells stay as the first run left them.
+    expect(wb.snapshot()).toEqual({ ...afterFirst, settings: { "jixiao.profile": "{}" } });
+  });
+
+  test("a later run deletes the backup kept for the run before it", async () => {
+    const wb = book();
+    await recalc(wb);
+    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
+    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
+    expect(wb.sheets.filter((s) => s.name === UNDO_BACKUP_SHEET)).toHaveLength(1);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["表1", "综合得分", UNDO_BACKUP_SHEET]);
+  });
+
+  test("a sheet protected since the run: a message naming it, nothing restored", async () => {
+    const wb = book();
+    await recalc(wb);
+    wb.sheet("表1")!.protected = true;
+    const after = wb.snapshot();
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb), lang: "en" })).rejects.toThrow('Sheet "表1" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.');
+    expect(wb.snapshot()).toEqual(after);
+    expect(await hasUndo(contextOf(wb))).toBe(true);
+  });
+
+  test("a run Excel cut short can still be undone: the record is written first", async () => {
+    const wb = book();
+    const before = wb.snapshot();
+    const state = await readWorkbookState(contextOf(wb), { api: apiOf(wb), fills: true });
+    // The user protects the sheet between the read and the write: Excel refuses the cell writes.
+    wb.sheet("表1")!.protected = true;
+    await expect(applyAnalysis(contextOf(wb), analysis(), state, { api: apiOf(wb) })).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(wb.settings.has(UNDO_SETTING)).toBe(true);
+    wb.sheet("表1")!.protected = false;
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test("a damaged record is reported, not guessed at", async () => {
+    const wb = book();
+    wb.settings.set(UNDO_SETTING, "{not json");
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/撤销记录已损坏/);
+  });
+});

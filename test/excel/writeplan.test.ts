@@ -1,0 +1,136 @@
+import {
+  buildUndoRecord,
+  columnWidthPoints,
+  missingFills,
+  packChunks,
+  parseUndoRecord,
+  planCellChanges,
+  planSummary,
+  styleBlocks,
+} from "../../src/core/writeplan";
+import { cellMark, cellWrite, sheet, smallSummary } from "./helpers";
+
+const grid = {
+  sheets: [
+    sheet("表", [
+      ["一级指标", "名称", "得分"],
+      ["产出指标", "数量", null],
+      [null, "质量", { error: "#DIV/0!" }],
+    ], ["A2:A3"], [[], [undefined, undefined, "0.00"]]),
+  ],
+};
+
+describe("planCellChanges", () => {
+  test("widens marks to their merged area, once per area, first colour wins", () => {
+    const plan = planCellChanges(
+      { writes: [cellWrite("表", 1, 2, "9.50", "0.00")], marks: [cellMark("表", 1, 0, "#FFC7CE"), cellMark("表", 2, 0, "#FFEB9C"), cellMark("表", 1, 1)] },
+      grid,
+    );
+    expect(plan.writes).toEqual([{ sheet: "表", row: 1, col: 2, value: 9.5, numFmt: "0.00" }]);
+    expect(plan.fills).toEqual([
+      { sheet: "表", area: { top: 1, left: 0, bottom: 2, right: 0 }, color: "#FFC7CE" },
+      { sheet: "表", area: { top: 1, left: 1, bottom: 1, right: 1 }, color: "#FFC7CE" },
+    ]);
+  });
+});
+
+describe("undo record", () => {
+  const plan = planCellChanges({ writes: [cellWrite("表", 1, 2, "9.5", "0.00")], marks: [cellMark("表", 1, 0), cellMark("表", 1, 2), cellMark("表", 2, 2)] }, grid);
+
+  test("keeps old values, formats and fills; a merged area of one fill is one entry", () => {
+    const fills = (_s: string, row: number, col: number) => (row === 2 && col === 2 ? "#00FF00" : null);
+    const record = buildUndoRecord(plan, grid, fills, { name: "综合得分", backup: null, position: null });
+    expect(record).toEqual({
+      version: 1,
+      sheets: [
+        {
+          name: "表",
+          entries: [
+            { r: 1, c: 2, v: "", f: "0.00", fill: null },
+            { r: 1, c: 0, h: 2, w: 1, fill: null },
+            { r: 2, c: 2, fill: "#00FF00" },
+          ],
+        },
+      ],
+      summary: { name: "综合得分", backup: null, position: null },
+    });
+    expect(parseUndoRecord(JSON.stringify(record))).toEqual(record);
+  });
+
+  test("a merged area of mixed fills is kept cell by cell", () => {
+    const fills = (_s: string, row: number) => (row === 2 ? "#0000FF" : null);
+    const record = buildUndoRecord({ writes: [], fills: [plan.fills[0]] }, grid, fills, null);
+    expect(record.sheets[0].entries).toEqual([
+      { r: 1, c: 0, fill: null },
+      { r: 2, c: 0, fill: "#0000FF" },
+    ]);
+  });
+
+  test("says which old fills are still unknown, and refuses to guess them", () => {
+    const fills = (_s: string, row: number) => (row === 1 ? null : undefined);
+    expect(missingFills(plan, fills)).toEqual([
+      { sheet: "表", row: 2, col: 0 },
+      { sheet: "表", row: 2, col: 2 },
+    ]);
+    expect(() => buildUndoRecord(plan, grid, fills, null)).toThrow(/was not read/);
+  });
+
+  test("a damaged or foreign record is not one", () => {
+    for (const bad of ["{", "null", '{"version":2,"sheets":[]}', '{"version":1,"sheets":[{"name":"表","entries":[{"r":"x"}]}],"summary":null}']) {
+      expect(parseUndoRecord(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe("summary plan", () => {
+  test("text is text (formatted @), numbers are numbers with their formats", () => {
+    const plan = planSummary(
+      smallSummary({
+        cells: [
+          { row: 0, col: 0, value: "=SUM(A1:A9)", isNumber: false, style: "text" },
+          { row: 0, col: 1, value: "+86 123", isNumber: false, style: "text" },
+          { row: 0, col: 2, value: "-", isNumber: false, style: "text" },
+          { row: 1, col: 0, value: "@risk", isNumber: false, style: "text" },
+          { row: 1, col: 1, value: "0.4316", isNumber: true, numFmt: "0.00%", style: "percent" },
+          { row: 1, col: 2, value: "12", isNumber: true, style: "number" },
+        ],
+        rowCount: 2,
+      }),
+    );
+    expect(plan.values).toEqual([
+      ["=SUM(A1:A9)", "+86 123", "-"],
+      ["@risk", 0.4316, 12],
+    ]);
+    expect(plan.numFmts).toEqual([
+      ["@", "@", "@"],
+      ["@", "0.00%", "General"],
+    ]);
+  });
+
+  test("styles are grouped into rectangles", () => {
+    const t = "text" as const;
+    const e = "error" as const;
+    expect(
+      styleBlocks([
+        ["header", "header", "header"],
+        [t, t, e],
+        [t, t, e],
+        [t, t, "warning"],
+        [null, null, null],
+      ]),
+    ).toEqual([
+      { top: 0, left: 0, rows: 1, cols: 3, style: "header" },
+      { top: 1, left: 0, rows: 3, cols: 2, style: "text" },
+      { top: 1, left: 2, rows: 2, cols: 1, style: "error" },
+      { top: 3, left: 2, rows: 1, cols: 1, style: "warning" },
+    ]);
+  });
+});
+
+test("packChunks keeps order and the budget; an oversized item goes alone", () => {
+  expect(packChunks([3, 3, 3, 9, 1], (n) => n, 6)).toEqual([[3, 3], [3], [9], [1]]);
+});
+
+test("column widths in points", () => {
+  expect(columnWidthPoints(10)).toBe(56.25);
+});
