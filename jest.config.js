@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
+  // Fluent UI needs ResizeObserver and matchMedia under jsdom; a no-op for node-environment tests.
+  setupFiles: ["<rootDir>/test/setup-jsdom.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "node", jsx: "react", esModuleInterop: true, isolatedModules: true } }],
   },

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the Excel add-in into dist/. Based on the official Office Add-in React template
  * (OfficeDev/Office-Addin-TaskPane-React): entries polyfill, react, taskpane and commands, one
@@ -25,7 +24,8 @@ const urlProd = process.env.JIXIAO_URL_PROD || "https://www.contoso.com/";
 
 const TASKPANE_TEMPLATE = path.resolve(__dirname, "src/taskpane/taskpane.html");
 const OFFICE_STANDIN = path.resolve(__dirname, "src/playground/office-standin.ts");
-const OFFICE_JS_SCRIPT = /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*office\.js"[^>]*>\s*<\/script>\s*/;
+const OFFICE_JS_SCRIPT =
+  /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*office\.js"[^>]*>\s*<\/script>\s*/;
 
 async function getHttpsOptions() {
   // Loaded lazily: only `webpack serve` needs (and may install) the development certificates.
@@ -87,7 +87,7 @@ module.exports = async (env, options) => {
         templateContent: playgroundTemplate,
         chunks: ["playground", "polyfill", "react", "taskpane"],
         chunksSortMode: "manual",
-      })
+      }),
     );
   }
 
@@ -112,9 +112,9 @@ module.exports = async (env, options) => {
             options: {
               transpileOnly: true,
               configFile: "tsconfig.json",
-              // Office 2019 on Windows may run add-ins in EdgeHTML, which lacks ES2018+ syntax
-              // (object spread, optional chaining); TypeScript lowers our own code to ES2017.
-              compilerOptions: { target: "ES2017" },
+              // Fluent UI v9 ships ES2019 (no optional chaining or ??); lower our own code to the
+              // same level so the bundle runs wherever Fluent does (e.g. Safari 12.1 on older Macs).
+              compilerOptions: { target: "ES2019" },
             },
           },
         },

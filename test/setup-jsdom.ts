@@ -13,7 +13,11 @@ if (typeof window !== "undefined") {
       disconnect(): void {}
     }
     Object.defineProperty(window, "ResizeObserver", { value: ResizeObserverStub, writable: true, configurable: true });
-    Object.defineProperty(globalThis, "ResizeObserver", { value: ResizeObserverStub, writable: true, configurable: true });
+    Object.defineProperty(globalThis, "ResizeObserver", {
+      value: ResizeObserverStub,
+      writable: true,
+      configurable: true,
+    });
   }
   if (typeof window.matchMedia !== "function") {
     Object.defineProperty(window, "matchMedia", {

@@ -94,7 +94,7 @@ function showNotice(notice: Notice, lang: Lang): Promise<void> {
           // Any message from notice.html means "close"; DialogEventReceived means it was closed or failed.
           dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
           dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
-        }
+        },
       );
     } catch {
       finish();

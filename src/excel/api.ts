@@ -8,12 +8,15 @@
 export type ApiCheck = (minor: number) => boolean;
 
 /**
- * The adapters need ExcelApi 1.9 (Excel 2019/2021, Microsoft 365, Excel on the web): getCellProperties
- * for the undo snapshot of fills, suspendScreenUpdatingUntilNextSync, getRangeByIndexes and chart
- * series ranges. Merged areas (1.13) are read when available.
+ * The adapters need ExcelApi 1.9 (Office 2021 and later, Microsoft 365, Excel on the web; the
+ * manifest declares it): getCellProperties for the undo snapshot of fills,
+ * suspendScreenUpdatingUntilNextSync, getRangeByIndexes and chart series ranges. Office 2019 stops
+ * below it, and its web view cannot run React 18 / Fluent UI 9 anyway: such users have the command
+ * line. Newer features are used when present: merged areas (1.13), one undo step per run (1.20).
  */
 export const MIN_API = 9;
 export const MERGED_AREAS_API = 13;
+export const UNDO_GROUP_API = 20;
 
 export const officeApi: ApiCheck = (minor) =>
   typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", `1.${minor}`) === true;

@@ -26,7 +26,7 @@ function renderMessage(title: string, text?: string) {
         <MessageBarTitle>{title}</MessageBarTitle>
         {text}
       </MessageBarBody>
-    </MessageBar>
+    </MessageBar>,
   );
 }
 

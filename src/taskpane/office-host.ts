@@ -10,7 +10,7 @@
  */
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
-import { ApiCheck, MIN_API, officeApi } from "../excel/api";
+import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
@@ -27,7 +27,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const lang = displayLanguage();
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
-      return await Excel.run({ delayForCellEdit: true }, batch);
+      // Where Excel can (ExcelApi 1.20), Ctrl+Z takes a whole run back as one step too.
+      const undoGroup = api(UNDO_GROUP_API) ? { mergeUndoGroup: true } : {};
+      return await Excel.run({ delayForCellEdit: true, ...undoGroup }, batch);
     } catch (error) {
       throw toHostError(error, lang);
     }

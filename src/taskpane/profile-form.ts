@@ -20,13 +20,7 @@ export interface ProfileForm {
 }
 
 export type FormField =
-  | "name"
-  | "grades"
-  | "budgetWeight"
-  | `${BandKey}.low`
-  | `${BandKey}.high`
-  | `${BandKey}.order`
-  | "overAchievement";
+  "name" | "grades" | "budgetWeight" | `${BandKey}.low` | `${BandKey}.high` | `${BandKey}.order` | "overAchievement";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -120,7 +114,7 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
         overAchievement: fromPercent(over),
         markCells: form.markCells,
       },
-      base
+      base,
     );
     return { ok: true, profile };
   } catch (error) {

@@ -27,7 +27,6 @@ export interface Strings {
   stepPending: string;
   progressLabel: string;
   runningStep: (step: string) => string;
-  noTablesTitle: string;
   errorTitle: string;
   unknownError: string;
   total: string;
@@ -108,14 +107,14 @@ const zh: Strings = {
   undoFailed: "撤销失败",
   tabResults: "结果",
   tabSettings: "评分方案",
-  idleHint: "打开自评表所在的工作簿，点击“一键重算”：助手会识别自评表，校验数据，计算得分和等次，并把结果写入“综合得分”工作表。",
+  idleHint:
+    "打开自评表所在的工作簿，点击“一键重算”：助手会识别自评表，校验数据，计算得分和等次，并把结果写入“综合得分”工作表。",
   steps: { read: "读取", detect: "识别", validate: "校验", score: "计算", write: "写回" },
   stepDone: "已完成",
   stepCurrent: "进行中",
   stepPending: "等待中",
   progressLabel: "重算进度",
   runningStep: (step) => `正在${step}…`,
-  noTablesTitle: "没有找到自评表",
   errorTitle: "出错了",
   unknownError: "未知错误",
   total: "综合得分",
@@ -208,7 +207,6 @@ const en: Strings = {
   stepPending: "waiting",
   progressLabel: "Recalculation progress",
   runningStep: (step) => `${step}…`,
-  noTablesTitle: "No self-evaluation table found",
   errorTitle: "Something went wrong",
   unknownError: "Unknown error",
   total: "Total score",

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { cellText } from "../../src/core/grid";
@@ -243,7 +243,7 @@ describe("a folder of workbooks", () => {
     const dir = tempDir();
     const input = path.join(dir, "in");
     const out = path.join(dir, "out");
-    require("fs").mkdirSync(input);
+    mkdirSync(input);
     copyFileSync(YUNXI, path.join(input, "a-yunxi.xlsx"));
     copyFileSync(KAIPING, path.join(input, "b-kaiping.xlsx"));
     writeFileSync(path.join(input, "c-broken.xlsx"), "not a workbook");

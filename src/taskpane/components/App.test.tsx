@@ -40,7 +40,9 @@ describe("App", () => {
     fireEvent.click(recalcButton());
     expect((screen.getByRole("button", { name: "正在重算…" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true");
-    const labels = within(screen.getByRole("list")).getAllByRole("listitem").map((li) => li.textContent);
+    const labels = within(screen.getByRole("list"))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(labels.map((t) => t?.slice(0, 2))).toEqual(["读取", "识别", "校验", "计算", "写回"]);
 
     act(() => recalc.step("read"));

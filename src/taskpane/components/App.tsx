@@ -130,7 +130,7 @@ const App: React.FC<AppProps> = ({ host }) => {
       setPhase(
         outcome.kind === "results"
           ? { kind: "results", outcome, run }
-          : { kind: "no-tables", message: outcome.message }
+          : { kind: "no-tables", message: outcome.message },
       );
     } catch (error) {
       stepsFrom.current = null;
@@ -181,11 +181,7 @@ const App: React.FC<AppProps> = ({ host }) => {
         >
           {running ? strings.recalculating : strings.recalculate}
         </Button>
-        <Button
-          icon={<ArrowUndo20Regular />}
-          onClick={() => void undo()}
-          disabled={!canUndo || running || undoing}
-        >
+        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing}>
           {undoing ? strings.undoing : strings.undo}
         </Button>
       </div>

@@ -22,7 +22,7 @@ function setup(findings: Finding[] = FINDINGS, lang: "zh" | "en" = "zh") {
 /** The finding buttons in display order, as "sheet!cell" strings. */
 function shownCells(): string[] {
   return Array.from(document.querySelectorAll<HTMLButtonElement>("button[data-finding]")).map(
-    (b) => b.querySelector("span > span")?.textContent ?? ""
+    (b) => b.querySelector("span > span")?.textContent ?? "",
   );
 }
 

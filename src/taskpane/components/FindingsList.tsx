@@ -162,7 +162,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ findings, strings, onSelect
         <>
           <div className={styles.filters}>
             <div className={styles.toggles} role="group" aria-label={strings.severityFilter}>
-              {SEVERITIES.map((severity) => (
+              {groups.map(({ severity, items }) => (
                 <ToggleButton
                   key={severity}
                   size="small"
@@ -173,7 +173,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ findings, strings, onSelect
                     setActive(0);
                   }}
                 >
-                  {strings.severityGroup(strings.severity[severity], byRule.filter((f) => f.severity === severity).length)}
+                  {strings.severityGroup(strings.severity[severity], items.length)}
                 </ToggleButton>
               ))}
             </div>
@@ -201,44 +201,44 @@ const FindingsList: React.FC<FindingsListProps> = ({ findings, strings, onSelect
             <Text>{strings.noMatchingFindings}</Text>
           ) : (
             laidOut.map((group) => {
-                const groupId = `${headingId}-${group.severity}`;
-                return (
-                  <section key={group.severity} aria-labelledby={groupId} data-severity={group.severity}>
-                    <h3 id={groupId} className={styles.heading}>
-                      <SeverityIcon severity={group.severity} className={styles[group.severity]} />
-                      {strings.severityGroup(strings.severity[group.severity], group.items.length)}
-                    </h3>
-                    <ul className={styles.list}>
-                      {group.items.map((finding, i) => {
-                        const index = group.start + i;
-                        return (
-                          <li key={`${finding.sheet}!${finding.cell}-${finding.rule}-${i}`}>
-                            <button
-                              type="button"
-                              ref={(el) => {
-                                buttons.current[index] = el;
-                              }}
-                              className={styles.finding}
-                              tabIndex={index === activeIndex ? 0 : -1}
-                              aria-describedby={hintId}
-                              data-finding=""
-                              onFocus={() => setActive(index)}
-                              onClick={() => onSelect(finding.sheet, finding.cell)}
-                              onKeyDown={(event) => onKeyDown(event, index, finding)}
-                            >
-                              <span className={styles.where}>
-                                <span className={styles.cell}>{`${finding.sheet}!${finding.cell}`}</span>
-                                <span className={styles.rule}>{finding.rule}</span>
-                              </span>
-                              <span>{finding.message}</span>
-                            </button>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </section>
-                );
-              })
+              const groupId = `${headingId}-${group.severity}`;
+              return (
+                <section key={group.severity} aria-labelledby={groupId} data-severity={group.severity}>
+                  <h3 id={groupId} className={styles.heading}>
+                    <SeverityIcon severity={group.severity} className={styles[group.severity]} />
+                    {strings.severityGroup(strings.severity[group.severity], group.items.length)}
+                  </h3>
+                  <ul className={styles.list}>
+                    {group.items.map((finding, i) => {
+                      const index = group.start + i;
+                      return (
+                        <li key={`${finding.sheet}!${finding.cell}-${finding.rule}-${i}`}>
+                          <button
+                            type="button"
+                            ref={(el) => {
+                              buttons.current[index] = el;
+                            }}
+                            className={styles.finding}
+                            tabIndex={index === activeIndex ? 0 : -1}
+                            aria-describedby={hintId}
+                            data-finding=""
+                            onFocus={() => setActive(index)}
+                            onClick={() => onSelect(finding.sheet, finding.cell)}
+                            onKeyDown={(event) => onKeyDown(event, index, finding)}
+                          >
+                            <span className={styles.where}>
+                              <span className={styles.cell}>{`${finding.sheet}!${finding.cell}`}</span>
+                              <span className={styles.rule}>{finding.rule}</span>
+                            </span>
+                            <span>{finding.message}</span>
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
+              );
+            })
           )}
         </>
       )}

@@ -55,6 +55,9 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
 
   return (
     <section className={styles.root} aria-label={strings.progressLabel}>
+      <Text role="status" aria-live="polite" weight="semibold">
+        {label}
+      </Text>
       <ProgressBar value={current / RECALC_STEPS.length} aria-label={strings.progressLabel} />
       <ol className={styles.steps}>
         {RECALC_STEPS.map((s, index) => {
@@ -70,7 +73,7 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
               className={mergeClasses(
                 styles.step,
                 state === "done" && styles.done,
-                state === "current" && styles.current
+                state === "current" && styles.current,
               )}
             >
               <span className={styles.icon} aria-hidden="true">
@@ -88,9 +91,6 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
           );
         })}
       </ol>
-      <Text role="status" aria-live="polite">
-        {label}
-      </Text>
     </section>
   );
 };

@@ -31,7 +31,7 @@ describe("LevelBars", () => {
           { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
           { name: "满意度指标", weight: "10", score: null, rate: null },
         ]}
-      />
+      />,
     );
     const list = screen.getByRole("list", { name: "一级指标得分" });
     const bars = within(list).getAllByRole("progressbar");

@@ -24,7 +24,10 @@ const CUSTOM: Profile = {
   scoreDecimals: 1,
 };
 
-function setup(profile: Profile = CUSTOM, onSave = jest.fn(async (_: Profile) => undefined)) {
+function setup(
+  profile: Profile = CUSTOM,
+  onSave: jest.Mock<Promise<void>, [Profile]> = jest.fn<Promise<void>, [Profile]>(async () => undefined),
+) {
   renderInFluent(<SettingsPanel profile={profile} strings={STRINGS.zh} onSave={onSave} />);
   return { onSave };
 }
@@ -94,7 +97,7 @@ describe("SettingsPanel", () => {
         ],
         qualitative: { achieved: [0.9, 1], partial: [0.5, 0.8], notAchieved: [0, 0.5] },
         overAchievement: 1.3,
-      })
+      }),
     );
   });
 
@@ -112,7 +115,7 @@ describe("SettingsPanel", () => {
 
   test("while saving the button says so; a failure is shown", async () => {
     const pending = deferred<void>();
-    const onSave = jest.fn(() => pending.promise);
+    const onSave = jest.fn<Promise<void>, [Profile]>(() => pending.promise);
     setup(CUSTOM, onSave);
     save();
     const busy = (await screen.findByRole("button", { name: "正在保存…" })) as HTMLButtonElement;

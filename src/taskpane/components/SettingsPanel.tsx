@@ -28,6 +28,8 @@ export interface SettingsPanelProps {
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   fieldset: {
+    // Fieldsets default to min-inline-size: min-content, which would push the pane wider than Excel's.
+    minWidth: 0,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     margin: 0,
@@ -38,7 +40,13 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  band: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  band: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    alignItems: "end",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  bandInput: { minWidth: 0 },
   bandError: {
     gridColumnStart: 1,
     gridColumnEnd: 3,
@@ -48,7 +56,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-type Status = { kind: "none" } | { kind: "saved" } | { kind: "invalid"; message?: string } | { kind: "failed"; message: string };
+type Status =
+  { kind: "none" } | { kind: "saved" } | { kind: "invalid"; message?: string } | { kind: "failed"; message: string };
 
 /** Edits the scoring profile: grades, budget weight, qualitative bands, negative formula, over-achievement, marking. */
 const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave, disabled = false }) => {
@@ -120,6 +129,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave,
           <div key={key} className={styles.band}>
             <Field label={`${s[key]} ${s.low}`} {...validation(`${key}.low`)}>
               <Input
+                className={styles.bandInput}
                 inputMode="decimal"
                 value={form.bands[key].low}
                 onChange={(_, data) => editBand(key, "low", data.value)}
@@ -127,6 +137,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave,
             </Field>
             <Field label={`${s[key]} ${s.high}`} {...validation(`${key}.high`)}>
               <Input
+                className={styles.bandInput}
                 inputMode="decimal"
                 value={form.bands[key].high}
                 onChange={(_, data) => editBand(key, "high", data.value)}
