@@ -67,13 +67,15 @@ const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLin
 
 /**
  * The budget execution an indicator table's total includes: the weighted budget block closest
- * above it on its sheet; on a sheet without one, the workbook's only weighted block (a budget
- * sheet beside an indicator sheet). With several elsewhere, which one is meant is unknown: none.
+ * above it on its sheet; on a sheet without one, the workbook's only weighted block on a sheet of
+ * budget tables alone (a budget sheet beside an indicator sheet). A block sharing its sheet with
+ * indicators belongs to those; with several candidates, which one is meant is unknown: none.
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, works: SheetWork[]): BudgetLineResult | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
   if (weighted.length > 0) return scoredLine(weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop());
-  const elsewhere = works.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
+  const budgetSheets = works.filter((w) => w.indicators.length === 0);
+  const elsewhere = budgetSheets.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
   return elsewhere.length === 1 ? scoredLine(elsewhere[0]) : null;
 }
 

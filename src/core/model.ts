@@ -109,8 +109,12 @@ export interface IndicatorBlock {
  * number shows every digit it has, so a typed 3 claims 3.00, not a rounded 2.68.
  */
 export function scoreDigits(cell: NumberCell, places: number): number {
-  const formatted = typeof cell.raw === "string" || (cell.numFmt !== undefined && cell.numFmt !== "General");
-  return formatted ? cell.shown : Math.max(cell.shown, places);
+  return isGeneralNumber(cell) ? Math.max(cell.shown, places) : cell.shown;
+}
+
+/** A number in a General-format cell: it shows every digit it has (a typed text shows what it says). */
+export function isGeneralNumber(cell: NumberCell): boolean {
+  return typeof cell.raw === "number" && (cell.numFmt === undefined || cell.numFmt === "General");
 }
 
 function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
@@ -206,8 +210,16 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
   return { sheet: view.sheet.name, table, lines, weighted: cols.weight !== undefined };
 }
 
-/** The first non-empty cell right of a total/grade label: where the recorded value sits. */
-function valueRightOfLabel(view: SheetView, row: number, preferredCol: number | undefined): { row: number; col: number } | null {
+/**
+ * The first non-empty cell right of a total/grade label: where the recorded value sits. `skipCol`
+ * is a column that never holds it (the 分值 column holds the weights' sum, 100, not the total).
+ */
+function valueRightOfLabel(
+  view: SheetView,
+  row: number,
+  preferredCol: number | undefined,
+  skipCol?: number,
+): { row: number; col: number } | null {
   if (preferredCol !== undefined) {
     const cell = rowCell(view, row, preferredCol);
     if (cellText(cell.value) !== "") return cell;
@@ -217,7 +229,7 @@ function valueRightOfLabel(view: SheetView, row: number, preferredCol: number | 
     const cell = rowCell(view, row, c);
     if (cell.col !== c) continue;
     const text = cellText(cell.value);
-    if (text === "") continue;
+    if (text === "" || c === skipCol) continue;
     if (!labelSeen) {
       labelSeen = true;
       continue;
@@ -278,7 +290,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       reason: textCell(view, row, cols.reason),
     });
   }
-  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, cols.score);
+  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, cols.score, cols.weight);
   const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, cols.score);
   return {
     sheet,

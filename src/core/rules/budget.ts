@@ -4,7 +4,7 @@
  * score-exceeds-weight, score-above-attainable and grade-mismatch.
  */
 import Decimal from "decimal.js";
-import { BudgetBlock, BudgetLine, NumberCell, scoreDigits } from "../model";
+import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
 import { Profile, gradeFor } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
 
@@ -22,17 +22,22 @@ export interface BudgetLineResult {
   score: Decimal | null;
 }
 
-/** A recorded 执行率 as a fraction and the decimals of that fraction the cell shows. */
-export function recordedRate(cell: NumberCell | null): { value: Decimal; shown: number } | null {
+/**
+ * A recorded 执行率 as a fraction and the decimals of that fraction the cell claims: what its format
+ * or text shows; a General-format number shows every digit it has, so a typed 1 claims 100.00%
+ * (`places` decimals of the fraction), not a rounded 95%.
+ */
+export function recordedRate(cell: NumberCell | null, places: number): { value: Decimal; shown: number } | null {
   if (!cell || cell.empty) return null;
   const parsed = parseValue(cell.raw, { numFmt: cell.numFmt });
   if (parsed.kind !== "number" || parsed.value === null) return null;
   const shown = decimalPlacesShown(cell.raw, cell.numFmt);
+  const claimed = (decimals: number) => (isGeneralNumber(cell) ? Math.max(shown, decimals) : shown);
   if (parsed.unit?.family === "percent") return { value: parsed.value.div(HUNDRED), shown: shown + 2 };
   if (parsed.unit) return null;
   // A bare number above 2 is percent points (98.5 for 98.5%), below it a fraction.
-  if (parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: shown + 2 };
-  return { value: parsed.value, shown };
+  if (parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(places - 2) + 2 };
+  return { value: parsed.value, shown: claimed(places) };
 }
 
 function percent(value: Decimal, places = 2): string {
@@ -75,13 +80,16 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
     } else if (line.kind === "subtotal" || line.kind === "total") {
       const parts: BudgetLine[] = [];
+      const sources: BudgetLine[] = [];
       for (let j = i - 1; j >= 0; j--) {
         const kind = lines[j].kind;
         if (line.kind === "subtotal" && (kind === "subtotal" || kind === "total")) break;
         if (kind === "line" || kind === "funds-total") parts.push(lines[j]);
+        if (kind === "source") sources.push(lines[j]);
       }
       const subtotals = lines.slice(0, i).filter((l) => l.kind === "subtotal");
-      const summed = parts.length > 0 ? parts : line.kind === "total" ? subtotals : [];
+      // A 合计 under its sources alone (财政资金, 其他资金, 合计) adds those up.
+      const summed = parts.length > 0 ? parts : sources.length > 0 ? sources : line.kind === "total" ? subtotals : [];
       if (summed.length > 0) check(line, summed, `${line.label}行`, `The ${line.label} row`, "上方各行");
     }
   });
@@ -97,7 +105,7 @@ function evaluateLine(
   const planned = line.planned?.value ?? null;
   const spent = line.spent?.value ?? null;
   const rate = budgetRate(planned, spent);
-  const recorded = recordedRate(line.rate);
+  const recorded = recordedRate(line.rate, profile.rateDecimals);
   const result: BudgetLineResult = { line, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
 
   for (const [cell, what] of [

@@ -4,7 +4,7 @@
  * missing-dimension, plus the value rules of ./values.
  */
 import Decimal from "decimal.js";
-import { normalizeHeader } from "../headers";
+import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, scoreDigits } from "../model";
 import { Profile } from "../profile";
@@ -35,13 +35,26 @@ export interface IndicatorResult {
 
 const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", partial: "部分达成", notAchieved: "未达成" };
 
+const isPercent = (p: ParsedValue): boolean => p.unit?.family === "percent" && p.unit.factor !== null;
+
+/**
+ * A bare number set against a percentage: a fraction (0.98 in a cell that lost its % format) when
+ * it is at most 2 and the percentage is not, else already in percent points (98). A small
+ * percentage (≤1%) gives no such hint: its bare partner is taken as written.
+ */
+function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
+  return bare.abs().lte(2) && percent.abs().gt(2) ? bare.times(100) : bare;
+}
+
 /** Target and actual as comparable numbers in one unit, or null when their units do not convert. */
 function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal; actual: Decimal } | null {
   if (target.value === null || actual.value === null) return null;
-  if (target.unit && actual.unit) {
+  if (target.unit && actual.unit && target.unit.symbol !== actual.unit.symbol) {
     if (!unitsConvertible(target.unit, actual.unit)) return null;
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
+  if (isPercent(target) && !actual.unit) return { target: target.value, actual: asPercentOf(actual.value, target.value) };
+  if (isPercent(actual) && !target.unit) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
   return { target: target.value, actual: actual.value };
 }
 
@@ -111,12 +124,17 @@ function evaluateIndicator(
       }
       return result;
     }
+    const ratio = direction === "positive" ? achievementRatio(pair.target, pair.actual) : null;
+    const overAchieved = ratio !== null && ratio.gte(profile.overAchievement);
     if (weightValue !== null) {
       result.computed = quantitativeScore(direction, pair.target, pair.actual, weightValue, profile);
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
-      result.score = rounded;
+      // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
+      // a lower recorded score is then the reviewer's call, not a wrong number.
+      const reduced = overAchieved && recorded !== null && recorded.gte(0) && recorded.lt(rounded);
+      result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
-      if (score && recorded && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
+      if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
         const formula = direction === "negative" ? "反向指标 分值×指标值÷实际值" : "分值×实际值÷指标值";
         findings.add("score-mismatch", score.ref, {
           name,
@@ -126,9 +144,8 @@ function evaluateIndicator(
         });
       }
     }
-    const ratio = direction === "positive" ? achievementRatio(pair.target, pair.actual) : null;
     const full = weightValue !== null && result.inEffect !== null && result.inEffect.gte(weightValue);
-    const over = ratio !== null && ratio.gte(profile.overAchievement) && (full || weightValue === null);
+    const over = overAchieved && (full || weightValue === null);
     if (over) {
       findings.add("over-achievement", actual.ref, {
         name,
@@ -188,7 +205,8 @@ function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
 function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   const levelCol = block.table.columns.level1;
   if (levelCol === undefined || block.indicators.length === 0) return;
-  const present = new Set(block.indicators.map((i) => i.dimension));
+  // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益: either level counts.
+  const present = new Set(block.indicators.flatMap((i) => [i.dimension, dimensionOf(i.level2)]));
   const missing = (
     [
       ["output", "产出"],

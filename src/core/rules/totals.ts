@@ -74,6 +74,14 @@ function levelsOf(results: IndicatorResult[]): EvaluationTotal["levels"] {
   return levels;
 }
 
+/**
+ * A table whose 一级指标 include budget execution (预算执行率（10分）, 预算执行情况) scores it as rows of
+ * its own: their weight is already among the indicator weights.
+ */
+function scoresBudgetItself(results: IndicatorResult[]): boolean {
+  return results.some((r) => /^预算执行/.test(r.indicator.level1));
+}
+
 export function evaluateTotals(
   findings: FindingList,
   block: IndicatorBlock,
@@ -83,7 +91,7 @@ export function evaluateTotals(
 ): EvaluationTotal {
   checkLevelWeights(findings, results);
   const weights = results.map((r) => r.indicator.weight?.value).filter((w): w is Decimal => w !== null && w !== undefined);
-  const budgetWeight = budget?.weight ?? new Decimal(profile.budgetWeight);
+  const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) ? ZERO : new Decimal(profile.budgetWeight));
   const total: EvaluationTotal = {
     sheet: block.sheet,
     block,

@@ -1,0 +1,698 @@
+/**
+ * Layouts: the same engine over workbooks laid out the way provinces and hands lay them out —
+ * tables away from A1, titles and unit blocks above, several tables on a sheet or one per sheet,
+ * the wordings of domain.md §1, two-row headers, merged and blank "same as above" labels, separate
+ * 指标性质 / 计量单位 columns, project lists, target-setting tables, and unrelated blocks (signatures,
+ * contacts, plans, stray numbers) that must never draw a finding.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE);
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const tables = (a: Analysis): string[] => a.tables.map((t) => `${t.kind}@${t.sheet}!${t.range}`);
+const writes = (a: Analysis): string[] => a.writes.map((w) => `${w.sheet}!${w.cell}=${w.value}|${w.numFmt}`);
+
+/** Findings whose cell lies outside every table the engine detected on that sheet. */
+function outsideTables(a: Analysis): string[] {
+  return a.findings
+    .filter((f) => {
+      const { row, col } = parseCellAddress(f.cell)!;
+      return !a.tables.some((t) => {
+        const r = parseRangeAddress(t.range)!;
+        return t.sheet === f.sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+      });
+    })
+    .map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+}
+
+describe("the national 项目支出绩效自评表 placed at C5, with a title, unit block and signatures", () => {
+  // Rows start at sheet row 5, column C: header of the budget block at row 8, indicators at row 15.
+  const wb = workbook({
+    name: "项目自评表",
+    at: "C5",
+    rows: [
+      ["2023年度项目支出绩效自评表"],
+      ["项目名称", "农村饮水安全巩固提升工程", "", "", "", "", "单位：万元"],
+      ["主管部门", "某县水利局", "", "", "实施单位", "某县农村供水管理站"],
+      ["项目资金（万元）", "", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+      ["", "年度资金总额", 300, 320, 288, 10, null, null],
+      ["", "其中：当年财政拨款", 300, 300, 270, "—", null, "—"],
+      ["", "上年结转资金", 0, 20, 18, "—", null, "—"],
+      ["", "其他资金", 0, 0, 0, "—", "—", "—"],
+      ["年度总体目标", "预期目标", "", "", "", "实际完成情况"],
+      ["", "完成120处集中供水工程，巩固提升3万农村人口饮水安全。", "", "", "", "全部完工并通水，受益3.2万人。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["", "产出指标（50分）", "数量指标", "新建集中供水工程", "≥120处", "120处", 15, 15, ""],
+      ["", "", "", "受益人口", "≥3万人", "3.2万人", 10, 10, ""],
+      ["", "", "质量指标", "水质达标率", "≥95%", 0.97, 10, 10, ""],
+      ["", "", "时效指标", "工程完工及时率", "=100%", "100%", 5, 5, ""],
+      ["", "", "成本指标", "工程建设成本", "≤320万元", "288万元", 10, 10, ""],
+      ["", "效益指标（30分）", "社会效益指标", "农村饮水安全保障水平", "明显提升", "明显提升", 15, 14, "部分村管网老化，已列入下年改造计划"],
+      ["", "", "可持续影响指标", "工程设计使用年限", "≥15年", "15年", 15, 15, ""],
+      ["", "满意度指标（10分）", "服务对象满意度指标", "受益群众满意度", "≥90%", "96%", 10, 10, ""],
+      ["总分", "", "", "", "", "", 100, 98, ""],
+      ["评价等次", "", "", "", "", "", "", "优", ""],
+      [],
+      ["填表人：赵六", "", "联系电话：0746-1234567", "", "", "填报日期：2024年2月28日"],
+    ],
+    merges: ["C5:K5", "C8:C12", "C13:C14", "C15:C23", "D16:D20", "E16:E17", "D21:D22", "D23:D23", "C24:H24", "C25:I25"],
+    numFmts: { H18: "0%" },
+  });
+  const a = run(wb);
+
+  it("finds the budget block and the indicator table where they are, titles and signatures excluded", () => {
+    expect(tables(a)).toEqual(["budget@项目自评表!D8:J12", "indicators@项目自评表!D15:K25"]);
+  });
+
+  it("reads every budget line with its label, and every indicator with its merged 一级/二级 labels", () => {
+    expect(a.budget.map((b) => [b.row, b.label, b.planned, b.spent])).toEqual([
+      [9, "年度资金总额", "320", "288"],
+      [10, "其中：当年财政拨款", "300", "270"],
+      [11, "上年结转资金", "20", "18"],
+      [12, "其他资金", "0", "0"],
+    ]);
+    expect(a.indicators.map((i) => [i.row, i.level1, i.level2, i.name])).toEqual([
+      [16, "产出指标", "数量指标", "新建集中供水工程"],
+      [17, "产出指标", "数量指标", "受益人口"],
+      [18, "产出指标", "质量指标", "水质达标率"],
+      [19, "产出指标", "时效指标", "工程完工及时率"],
+      [20, "产出指标", "成本指标", "工程建设成本"],
+      [21, "效益指标", "社会效益指标", "农村饮水安全保障水平"],
+      [22, "效益指标", "可持续影响指标", "工程设计使用年限"],
+      [23, "满意度指标", "服务对象满意度指标", "受益群众满意度"],
+    ]);
+    // 0.97 shown as 97% is read as 97%, 3.2万人 as 32000 人.
+    expect(a.indicators[2].actual).toMatchObject({ text: "97%", value: "97", unit: "%" });
+    expect(a.indicators[1].actual).toMatchObject({ value: "32000", unit: "人" });
+  });
+
+  it("is clean: no findings at all, and in particular none on the title, unit, goal or signature cells", () => {
+    expect(found(a)).toEqual([]);
+    expect(a.marks).toEqual([]);
+  });
+
+  it("fills the blank 执行率 cells and the blank budget 得分, never the '—' cells", () => {
+    expect(writes(a)).toEqual([
+      "项目自评表!I9=0.9|0.00%",
+      "项目自评表!J9=9|0.00",
+      "项目自评表!I10=0.9|0.00%",
+      "项目自评表!I11=0.9|0.00%",
+    ]);
+  });
+
+  it("totals the budget score and the indicators, and grades it", () => {
+    expect(a.totals).toEqual([{ sheet: "项目自评表", weights: "100", score: "98", recordedScore: "98", grade: "优", recordedGrade: "优" }]);
+  });
+});
+
+describe("a two-row header: a merged 预算执行情况 group title over 调整后预算数 / 实际支出 / 预算执行率", () => {
+  const wb = workbook({
+    name: "部门整体",
+    rows: [
+      ["2023年度部门整体支出绩效自评表"],
+      ["部门名称：某区教育局", "", "", "", "", "单位：万元"],
+      ["资金类别", "预算执行情况", "", "", "分值", "得分"],
+      ["", "调整后预算数", "实际支出", "预算执行率", "", ""],
+      ["合计", 500, 450, "90%", 10, 9],
+      ["财政资金", 400, 380, "95%", "—", "/"],
+      ["其他资金", 100, 70, "75%", "", ""],
+    ],
+    merges: ["A1:F1", "A3:A4", "B3:D3", "E3:E4", "F3:F4"],
+  });
+  const a = run(wb);
+
+  it("takes the sub-headers as the columns and reads the lines below both header rows", () => {
+    expect(tables(a)).toEqual(["budget@部门整体!A3:F7"]);
+    expect(a.budget.map((b) => [b.row, b.label, b.planned, b.spent, b.recordedRate])).toEqual([
+      [5, "合计", "500", "450", "0.9"],
+      [6, "财政资金", "400", "380", "0.95"],
+      [7, "其他资金", "100", "70", "0.75"],
+    ]);
+    expect(a.budget[0]).toMatchObject({ weight: "10", score: "9", recordedScore: "9" });
+  });
+
+  it("checks the lines under a 合计 that heads the table: a wrong rate there is found", () => {
+    // 70 / 100 = 70%, not 75%.
+    expect(found(a)).toEqual(["rate-mismatch@部门整体!D7"]);
+  });
+
+  it("checks that a heading 合计 adds up to the sources below it", () => {
+    const broken = workbook({
+      name: "部门整体",
+      rows: [
+        ["资金类别", "预算执行情况", "", "", "分值", "得分"],
+        ["", "调整后预算数", "实际支出", "预算执行率", "", ""],
+        ["合计", 500, 450, "90%", 10, 9],
+        ["财政资金", 400, 380, "95%", "", ""],
+        ["其他资金", 90, 70, "77.78%", "", ""],
+      ],
+      merges: ["A1:A2", "B1:D1", "E1:E2", "F1:F2"],
+    });
+    expect(found(run(broken))).toEqual(["sum-mismatch@部门整体!B3"]);
+  });
+});
+
+describe("several tables on one sheet, separated by blank rows", () => {
+  // Two projects, each a budget block over its indicator table; each total includes its own budget.
+  const project = (name: string, planned: number, spent: number, budgetScore: number, total: number) => [
+    [`${name}绩效自评表`],
+    BUDGET_HEADER,
+    ["年度资金总额", planned, planned, spent, 10, null, budgetScore],
+    [],
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训人次", "≥200人次", "200人次", 50, 50, ""],
+    ["效益指标", "社会效益指标", "就业技能提升", "有效提升", "有效提升", 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", "", "", "", "", 100, total, ""],
+    [],
+    [],
+  ];
+  const wb = workbook({
+    name: "项目自评",
+    rows: [...project("职业技能培训", 100, 100, 10, 100), ...project("创业孵化补助", 80, 40, 5, 95)],
+  });
+  const a = run(wb);
+
+  it("finds all four tables in order", () => {
+    expect(tables(a)).toEqual([
+      "budget@项目自评!A2:G3",
+      "indicators@项目自评!A5:H9",
+      "budget@项目自评!A13:G14",
+      "indicators@项目自评!A16:H20",
+    ]);
+  });
+
+  it("scores each indicator table with the budget block above it, not the first one on the sheet", () => {
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([
+      ["100", "100"],
+      ["95", "95"],
+    ]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("fills each blank 执行率 with its own rate", () => {
+    expect(writes(a)).toEqual(["项目自评!F3=1|0.00%", "项目自评!F14=0.5|0.00%"]);
+  });
+});
+
+describe("one table per sheet, with a cover sheet of text and numbers", () => {
+  const wb = workbook(
+    {
+      name: "封面",
+      rows: [
+        ["2023年度项目支出绩效自评报告"],
+        ["报送单位：", "某市文化和旅游局"],
+        ["年度", 2023],
+        ["项目个数", 3, "资金总额（万元）", 1234.5],
+        ["单位负责人：", "钱七", "联系电话", 13900000000],
+      ],
+    },
+    {
+      name: "表1 预算执行",
+      at: "B2",
+      rows: [
+        ["项目名称", "调整预算数", "支出数", "执行率", "权重", "评分"],
+        ["文化惠民演出", 60, 54, 0.9, 10, 9],
+      ],
+      numFmts: { E3: "0.00%" },
+    },
+    {
+      name: "表2 绩效指标",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "目标值", "完成值", "权重", "得分", "原因"],
+        ["产出指标", "数量指标", "演出场次", "≥40场", "42场", 50, 50, ""],
+        ["效益指标", "社会效益指标", "观众人次", "≥2万人次", "2.1万人次", 30, 30, ""],
+        ["满意度指标", "满意度指标", "观众满意度", "≥90%", "93%", 10, 10, ""],
+        ["总分", "", "", "", "", "", 99, ""],
+      ],
+    },
+  );
+  const a = run(wb);
+
+  it("finds one table on each data sheet and none on the cover", () => {
+    expect(tables(a)).toEqual(["budget@表1 预算执行!B2:G3", "indicators@表2 绩效指标!A1:H5"]);
+    expect(a.budget[0]).toMatchObject({ label: "文化惠民演出", rate: "0.9", recordedRate: "0.9", score: "9" });
+  });
+
+  it("totals the indicator sheet with the budget sheet's score: 9 + 90 = 99", () => {
+    expect(a.totals).toEqual([{ sheet: "表2 绩效指标", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: null }]);
+  });
+
+  it("has nothing to say about any of them", () => {
+    expect(found(a)).toEqual([]);
+  });
+
+  it("does not lend one project sheet's budget to another project's indicator sheet", () => {
+    const project = (rate: number, total: number): Row[] => [
+      BUDGET_HEADER,
+      ["年度资金总额", 100, 100, rate * 100, 10, null, null],
+      [],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "演出场次", "≥40场", "42场", 50, 50, ""],
+      ["效益指标", "社会效益指标", "观众人次", "≥2万人次", "2.1万人次", 30, 30, ""],
+      ["满意度指标", "满意度指标", "观众满意度", "≥90%", "93%", 10, 10, ""],
+      ["总分", "", "", "", "", "", total, ""],
+    ];
+    const b = run(
+      workbook(
+        { name: "项目A", rows: project(0.5, 95) },
+        { name: "项目B", rows: project(1, 100).slice(3) },
+      ),
+    );
+    // 项目B has no budget block: its total is its indicators' 90, not 90 + 项目A's 5.
+    expect(b.totals.map((t) => [t.sheet, t.score, t.recordedScore])).toEqual([
+      ["项目A", "95", "95"],
+      ["项目B", "90", "100"],
+    ]);
+    expect(found(b)).toEqual(["total-mismatch@项目B!G5"]);
+  });
+});
+
+describe("the wordings of domain.md §1", () => {
+  it("reads 年初目标值(A) / 全年实际值(B) / 权重 / 自评得分 / 未完成原因分析 and the 评价等次 row", () => {
+    const wb = workbook({
+      name: "自评",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "全年实际值(B)", "权重", "自评得分", "未完成原因分析"],
+        ["产出指标", "数量指标", "发放补贴户数", "≥1500户", "1450户", 50, 48.33, "部分农户迁出"],
+        ["效益指标", "经济效益指标", "户均增收", "≥2000元", "2100元", 30, 30, ""],
+        ["满意度指标", "满意度指标", "农户满意度", "≥95%", "95%", 10, 10, ""],
+        ["自评得分", "", "", "", "", "", 88.33, ""],
+        ["评价等次", "", "", "", "", "", "良", ""],
+      ],
+    });
+    const a = run(wb);
+    expect(tables(a)).toEqual(["indicators@自评!A1:H6"]);
+    expect(a.indicators.map((i) => [i.name, i.target.text, i.actual?.text, i.weight, i.score])).toEqual([
+      ["发放补贴户数", "≥1500户", "1450户", "50", "48.33"],
+      ["户均增收", "≥2000元", "2100元", "30", "30"],
+      ["农户满意度", "≥95%", "95%", "10", "10"],
+    ]);
+    // No budget table: the budget's 10 points count as weight but add no score.
+    expect(a.totals).toEqual([{ sheet: "自评", weights: "100", score: "88.33", recordedScore: "88.33", grade: "良", recordedGrade: "良" }]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("reads 全年预算数(A) / 全年执行数(B) / 执行率(B/A) with a recorded rate and score", () => {
+    const wb = workbook({
+      rows: [
+        ["资金来源", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)", "分值(10分)", "得分"],
+        ["年度资金总额", 250, 200, 0.8, 10, 8],
+      ],
+      numFmts: { D2: "0.00%" },
+    });
+    const a = run(wb);
+    expect(a.budget).toEqual([
+      {
+        sheet: "Sheet1",
+        row: 2,
+        label: "年度资金总额",
+        planned: "250",
+        spent: "200",
+        rate: "0.8",
+        recordedRate: "0.8",
+        weight: "10",
+        score: "8",
+        recordedScore: "8",
+        recordedGrade: null,
+      },
+    ]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("reads a 指标名称 flat list without 一级/二级 columns", () => {
+    const wb = workbook({
+      name: "指标",
+      at: "B3",
+      rows: [
+        ["指标名称", "指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["培训人次", "≥500人次", "450人次", 40, 36, "受场地限制"],
+        ["培训合格率", "≥95%", "97%", 30, 30, ""],
+        ["学员满意度", "≥90%", "92%", 20, 20, ""],
+      ],
+    });
+    const a = run(wb);
+    expect(tables(a)).toEqual(["indicators@指标!B3:G6"]);
+    expect(a.indicators.map((i) => [i.row, i.level1, i.name, i.score])).toEqual([
+      [4, "", "培训人次", "36"],
+      [5, "", "培训合格率", "30"],
+      [6, "", "学员满意度", "20"],
+    ]);
+    // A flat list has no 一级 column: no missing-dimension, and nothing else to flag.
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("a two-row indicator header and header texts broken over lines", () => {
+  const wb = workbook({
+    name: "自评",
+    at: "B2",
+    rows: [
+      ["一级\n指标", "二级\n指标", "三级\n指标", "指标值", "", "分\n值", "得\n分", "偏差原因分析\n及改进措施"],
+      ["", "", "", "年度\n指标值", "实际\n完成值", "", "", ""],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 30, 30, ""],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, null, ""],
+      ["合计", "", "", "", "", 100, null, ""],
+    ],
+    merges: ["B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3", "H2:H3", "I2:I3"],
+  });
+  const a = run(wb);
+
+  it("takes 年度指标值 / 实际完成值 from the second row and reads the rows below both", () => {
+    expect(tables(a)).toEqual(["indicators@自评!B2:I7"]);
+    expect(a.indicators.map((i) => [i.row, i.name, i.target.text, i.actual?.text])).toEqual([
+      [4, "培训人次", "≥100人次", "100人次"],
+      [5, "就业率", "≥60%", "62%"],
+      [6, "学员满意度", "≥90%", "95%"],
+    ]);
+  });
+
+  it("does not take the 合计 row's 分值 (100) for a recorded total when its 得分 is blank", () => {
+    // No budget block: 50 + 30 + 10 (written into the blank 得分).
+    expect(a.totals).toEqual([{ sheet: "自评", weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null }]);
+    expect(found(a)).toEqual([]);
+    expect(writes(a)).toEqual(["自评!H6=10|0.00"]);
+  });
+});
+
+describe("budget execution scored as a row of the indicator table (预算执行率（10分）)", () => {
+  it("does not add the budget weight a second time", () => {
+    const wb = workbook({
+      name: "自评",
+      rows: [
+        INDICATOR_HEADER,
+        ["预算执行率（10分）", "预算执行率", "预算执行率", "=100%", "95%", 10, 9.5, "部分资金年底未支付"],
+        ["产出指标（50分）", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+        ["效益指标（30分）", "社会效益指标", "就业率", "≥60%", "62%", 30, 30, ""],
+        ["满意度指标（10分）", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", "", "", "", "", 100, 99.5, ""],
+      ],
+    });
+    const a = run(wb);
+    expect(a.totals).toEqual([{ sheet: "自评", weights: "100", score: "99.5", recordedScore: "99.5", grade: "优", recordedGrade: null }]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("numbers typed as text, headers with (万元), and the indicator table right under the budget block", () => {
+  const wb = workbook({
+    name: "自评",
+    rows: [
+      ["项目资金", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分"],
+      ["年度资金总额：", "1,000.00", "1,200.00", "1,080.00", "10", "90.00%", "9.00"],
+      ["  其中：财政拨款", "1,000.00", "1,200.00", "1,080.00", "/", "90.00%", "/"],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", "50分", "50分", ""],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", "30", "30", ""],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", "10", "10", ""],
+      ["绩效自评综合得分", "", "", "", "", "", "99", ""],
+      ["评价等次", "", "", "", "", "", "优", ""],
+    ],
+  });
+  const a = run(wb);
+
+  it("reads both tables and every number", () => {
+    expect(tables(a)).toEqual(["budget@自评!A1:G3", "indicators@自评!A4:H9"]);
+    expect(a.budget.map((b) => [b.label, b.planned, b.spent, b.recordedRate, b.recordedScore])).toEqual([
+      ["年度资金总额：", "1200", "1080", "0.9", "9"],
+      ["其中：财政拨款", "1200", "1080", "0.9", null],
+    ]);
+    expect(a.totals).toEqual([{ sheet: "自评", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: "优" }]);
+  });
+
+  it("finds nothing wrong and writes nothing", () => {
+    expect(found(a)).toEqual([]);
+    expect(a.writes).toEqual([]);
+  });
+});
+
+describe("the 共性指标 framework: 一级 投入/过程/产出/效果, 满意度 as a 二级 under 效果", () => {
+  it("does not call the 满意度 dimension missing", () => {
+    const wb = workbook({
+      name: "部门整体",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["投入", "预算配置", "在职人员控制率", "≤100%", "98%", 10, 10, ""],
+        ["过程", "资金管理", "资金使用合规性", "合规", "合规", 10, 10, ""],
+        ["产出", "职责履行", "重点工作完成率", "=100%", "100%", 40, 40, ""],
+        ["效果", "社会效益", "服务水平", "有效提升", "有效提升", 20, 20, ""],
+        [null, "服务对象满意度", "群众满意度", "≥90%", "96%", 10, 10, ""],
+      ],
+      merges: ["A5:A6"],
+    });
+    const a = run(wb);
+    expect(a.indicators[4]).toMatchObject({ level1: "效果", level2: "服务对象满意度", name: "群众满意度" });
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("a sheet with no table at all", () => {
+  it("reports no tables and no findings", () => {
+    const a = run(workbook({ name: "封面", rows: [["2023年度绩效自评报告"], ["单位", "某局"], [2023, 1, 2]] }));
+    expect(a.tables).toEqual([]);
+    expect(a.findings).toEqual([]);
+    expect(a.writes).toEqual([]);
+  });
+});
+
+describe("merged 一级/二级 cells and blank 'same as above' cells mean the same", () => {
+  const rows = [
+    INDICATOR_HEADER,
+    ["产出指标（40分）", "数量指标", "新增停车位", "≥300个", "320个", 20, 20, ""],
+    [null, null, "新增充电桩", "≥50个", "50个", 10, 10, ""],
+    [null, "时效指标", "工程按期完工率", "=100%", "100%", 10, 10, ""],
+    ["效益指标（40分）", "社会效益指标", "停车难缓解", "有效缓解", "有效缓解", 40, 36, "个别片区仍紧张"],
+    ["满意度指标（10分）", "服务对象满意度指标", "市民满意度", "≥85%", "90%", 10, 10, ""],
+  ];
+  const merged = run(workbook({ name: "合并", rows, merges: ["A2:A4", "B2:B3"] }));
+  const blank = run(workbook({ name: "留空", rows }));
+
+  it("gives every row its 一级 and 二级 label either way", () => {
+    const labels = (a: Analysis) => a.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}`);
+    const expected = [
+      "产出指标/数量指标/新增停车位",
+      "产出指标/数量指标/新增充电桩",
+      "产出指标/时效指标/工程按期完工率",
+      "效益指标/社会效益指标/停车难缓解",
+      "满意度指标/服务对象满意度指标/市民满意度",
+    ];
+    expect(labels(merged)).toEqual(expected);
+    expect(labels(blank)).toEqual(expected);
+  });
+
+  it("adds the stated weights under each 一级 label in both layouts without complaint", () => {
+    expect(found(merged)).toEqual([]);
+    expect(found(blank)).toEqual([]);
+    expect(merged.totals[0].weights).toBe("100");
+  });
+});
+
+describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单位 column", () => {
+  const wb = workbook({
+    name: "性质",
+    at: "A2",
+    rows: [
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "新建道路长度", "≥", 12, "公里", 12.5, 20, 20, ""],
+      [null, "成本指标", "每公里造价", "≤", 300, "万元", 320, 20, 18.75, "材料价格上涨"],
+      [null, "质量指标", "验收合格率", "=", 100, "%", 100, 10, 10, ""],
+      ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 27, "部分路段未完工"],
+      ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 92, 10, 10, ""],
+    ],
+    merges: ["A3:A5"],
+  });
+  const a = run(wb);
+
+  it("takes the comparator and unit from their columns", () => {
+    expect(a.indicators.map((i) => [i.name, i.target.op, i.target.value, i.target.unit])).toEqual([
+      ["新建道路长度", ">=", "12", "公里"],
+      ["每公里造价", "<=", "300", "万元"],
+      ["验收合格率", "=", "100", "%"],
+      ["群众出行条件", null, null, null],
+      ["沿线群众满意度", ">=", "90", "%"],
+    ]);
+  });
+
+  it("scores ≤ as a negative indicator (20 × 300 ÷ 320 = 18.75) and finds nothing wrong", () => {
+    expect(a.indicators[1].score).toBe("18.75");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("flags a value that contradicts its 指标性质 column", () => {
+    const wb2 = workbook({
+      name: "性质",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "质量指标", "抽检合格率", "≤", "≥95%", "96%", 50, 50],
+        ["效益指标", "社会效益指标", "就业带动", "≥", "≥100人", "120人", 30, 30],
+        ["满意度指标", "满意度指标", "满意度", "≥", "≥90%", "95%", 10, 10],
+      ],
+    });
+    expect(found(run(wb2))).toEqual(["contradictory-comparator@性质!E2"]);
+  });
+});
+
+describe("a project list (序号, 项目名称, 预算, 执行数, 执行率, 自评得分, 评价等级) with a 合计 row", () => {
+  const wb = workbook({
+    name: "项目汇总",
+    at: "B3",
+    rows: [
+      ["2023年度项目支出绩效自评结果汇总表"],
+      ["单位：万元"],
+      ["序号", "项目名称", "预算", "执行数", "执行率", "自评得分", "评价等级"],
+      [1, "校舍维修改造", 200, 180, "90%", 92, "优"],
+      [2, "学生资助", 150, 150, "100%", 98, "优"],
+      [3, "教师培训", 50, 20, "40%", 85, "良"],
+      ["合计", "", 400, 350, "87.5%", "", ""],
+      [],
+      ["注：自评得分按《项目支出绩效评价管理办法》计算。"],
+    ],
+  });
+  const a = run(wb);
+
+  it("labels each line by 项目名称, not by its 序号, and ends at the 合计 row", () => {
+    expect(tables(a)).toEqual(["budget@项目汇总!B5:H9"]);
+    expect(a.budget.map((b) => [b.row, b.label, b.rate, b.recordedScore, b.recordedGrade])).toEqual([
+      [6, "校舍维修改造", "0.9", "92", "优"],
+      [7, "学生资助", "1", "98", "优"],
+      [8, "教师培训", "0.4", "85", "良"],
+      [9, "合计", "0.875", null, null],
+    ]);
+  });
+
+  it("is unweighted: each 自评得分 is the project's own total, so nothing is written", () => {
+    expect(a.budget.every((b) => b.weight === null && b.score === null)).toBe(true);
+    expect(a.writes).toEqual([]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("a 绩效目标表 (targets only): validated, never scored", () => {
+  const wb = workbook({
+    name: "绩效目标表",
+    rows: [
+      ["2024年项目支出绩效目标表"],
+      ["项目名称", "", "城乡环卫一体化", "", "单位：万元"],
+      ["预算规模", "预算数", 800, "其中：财政资金", 800],
+      ["资金支出计划（%）", "3月底", "6月底", "9月底", "12月底"],
+      ["", 0.25, 0.5, 0.75, 1],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+      ["产出指标", "数量指标", "垃圾清运量", "全年清运生活垃圾", "≥3.5万吨"],
+      [null, "数量指标", "保洁车辆数量", "", "≥100%"],
+      [null, "质量指标", "垃圾无害化处理率", "", "≥95%"],
+      [null, "成本指标", "清运成本", "", "≤800万元"],
+      ["效益指标", "生态效益指标", "城乡环境", "", "明显改善"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "", "≥90%"],
+      [],
+      ["审核人：李四", "", "", "", "联系电话：13800000000"],
+    ],
+    numFmts: { B5: "0%", C5: "0%", D5: "0%", E5: "0%" },
+    merges: ["A4:A5", "A7:A10", "B7:B8"],
+  });
+  const a = run(wb);
+
+  it("finds only the indicator table (the 预算规模 line and the 资金支出计划 row are not tables)", () => {
+    expect(tables(a)).toEqual(["indicators@绩效目标表!A6:E12"]);
+  });
+
+  it("validates the targets: a count written as ≥100% is an error at its cell", () => {
+    expect(found(a)).toEqual(["count-as-percent@绩效目标表!E8"]);
+  });
+
+  it("neither scores nor asks for actuals, and writes nothing", () => {
+    expect(a.totals).toEqual([]);
+    expect(a.indicators.every((i) => i.actual === null && i.score === null)).toBe(true);
+    expect(a.findings.some((f) => f.rule === "missing-actual")).toBe(false);
+    expect(a.writes).toEqual([]);
+  });
+});
+
+describe("blocks around a table: signatures, contacts, paragraphs, plans and stray numbers", () => {
+  const wb = workbook({
+    name: "自评表",
+    rows: [
+      ["备忘", 123, 456, "", "", "", "", "", "页码", 1],
+      ["说明：本表金额单位为万元", 88],
+      ["资金支出计划", "一季度", "二季度", "三季度", "四季度"],
+      ["", 0.2, 0.5, 0.8, 1],
+      [],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
+      ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 30, 30, ""],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+      ["填表人：王五", "", "联系电话：0730-8123456", "", "审核人：孙八", "", "", ""],
+      ["联系人：王五", 13800000000, "", "邮编", 414000],
+      [2023, 12, 31],
+      ["一、自评结论：项目完成了年度绩效目标，资金使用规范，群众满意度较高。"],
+      ["二、存在问题：培训场地不足，部分课程未能按计划开展，下一步将协调场地资源。"],
+      ["合计", 100, 90, 85],
+    ],
+    numFmts: { B4: "0%", C4: "0%", D4: "0%", E4: "0%" },
+    merges: ["A13:H13", "A14:H14"],
+  });
+  const a = run(wb);
+
+  it("ends the table at the signature line right under it", () => {
+    expect(tables(a)).toEqual(["indicators@自评表!A6:H9"]);
+    expect(a.indicators.map((i) => i.name)).toEqual(["培训人次", "技能提升", "学员满意度"]);
+  });
+
+  it("raises no finding anywhere", () => {
+    expect(found(a)).toEqual([]);
+    expect(outsideTables(a)).toEqual([]);
+  });
+
+  it("ends a table at signature and contact labels written in cells of their own, without colons", () => {
+    const signatures: Row[] = [
+      ["填表人", "张三", "", "联系电话", 13800000000, "填报日期", "2024-01-05", ""],
+      ["单位负责人", "李四", "", "财务负责人", "王五"],
+    ];
+    const indicators = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+          ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 30, 30, ""],
+          ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+          ...signatures,
+        ],
+      }),
+    );
+    expect(tables(indicators)).toEqual(["indicators@自评表!A1:H4"]);
+    expect(found(indicators)).toEqual([]);
+    const budget = run(
+      workbook({
+        name: "预算",
+        rows: [BUDGET_HEADER, ["年度资金总额", 100, 100, 90, 10, 0.9, 9], ...signatures],
+        numFmts: { F2: "0.00%" },
+      }),
+    );
+    expect(tables(budget)).toEqual(["budget@预算!A1:G2"]);
+    expect(found(budget)).toEqual([]);
+  });
+
+  it("ends the table at a merged paragraph right under it, without reading it as an indicator", () => {
+    const wb2 = workbook({
+      name: "自评表",
+      rows: [
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
+        ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 30, 30, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+        ["自评结论：项目完成了年度绩效目标，资金使用规范。"],
+        ["存在问题及改进措施：培训场地不足，下一步将协调场地资源，确保2024年按期完成。"],
+      ],
+      merges: ["A5:H5", "A6:H6"],
+    });
+    const b = run(wb2);
+    expect(b.indicators.map((i) => i.name)).toEqual(["培训人次", "技能提升", "学员满意度"]);
+    expect(found(b)).toEqual([]);
+  });
+});

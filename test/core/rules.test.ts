@@ -1,0 +1,1160 @@
+/**
+ * The finding rules of domain.md §4, each triggered at the right sheet, cell and severity and each
+ * with a near miss that must not trigger; the scoring formulas of §3; what is written back; English
+ * messages. Workbooks are small and built by hand; row and column numbers below are sheet cells.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
+import { DEFAULT_PROFILE, Profile, parseGrades } from "../../src/core/profile";
+import { RuleId, Severity } from "../../src/core/result";
+import { parseNumber } from "../../src/core/values";
+import { SheetSpec, BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid, profile: Profile = DEFAULT_PROFILE): Analysis => analyze(wb, profile);
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const writes = (a: Analysis): string[] => a.writes.map((w) => `${w.cell}=${w.value}|${w.numFmt}`);
+const scoreOf = (a: Analysis, row: number): string | null => a.indicators.find((i) => i.row === row)!.score;
+
+function finding(a: Analysis, rule: RuleId, cell: string, sheet = "自评表") {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell && x.sheet === sheet);
+  if (!f) throw new Error(`no ${rule} at ${sheet}!${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f;
+}
+
+function expectFinding(a: Analysis, rule: RuleId, cell: string, severity: Severity, sheet = "自评表"): void {
+  expect(finding(a, rule, cell, sheet).severity).toBe(severity);
+}
+
+/** A clean, weighted budget block at A1:G2 (100 of 100 spent: 10 points). */
+const BUDGET_OK: Row = ["年度资金总额", 100, 100, 100, 10, 1, 10];
+const EFFECT: Row = ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 30, 30, ""];
+const SATISFACTION: Row = ["满意度指标", "满意度指标", "服务对象满意度", "≥90%", "95%", 10, 10, ""];
+
+interface Extra {
+  budget?: Row;
+  after?: Row[];
+  merges?: string[];
+  numFmts?: Record<string, string>;
+}
+
+/**
+ * A self-evaluation sheet "自评表": the budget block at A1:G2, the indicator header at row 4, `rows`
+ * from row 5 (columns A 一级, B 二级, C 三级, D 指标值, E 实际完成值, F 分值, G 得分, H 原因), then one
+ * clean 产出 row padding the given weights up to 50, a 效益 row (30) and a 满意度 row (10): 100 in all.
+ */
+function selfEval(rows: Row[], extra: Extra = {}): WorkbookGrid {
+  const used = rows.reduce((sum: number, r) => sum + Number(parseNumber(r[5]) ?? 0), 0);
+  const pad: Row[] = used < 50 ? [["产出指标", "质量指标", "验收合格率", "=100%", "100%", 50 - used, 50 - used, ""]] : [];
+  return workbook({
+    name: "自评表",
+    rows: [BUDGET_HEADER, extra.budget ?? BUDGET_OK, [], INDICATOR_HEADER, ...rows, ...pad, EFFECT, SATISFACTION, ...(extra.after ?? [])],
+    merges: extra.merges,
+    numFmts: { F2: "0.00%", ...extra.numFmts },
+  });
+}
+
+/** A budget table alone: header at row 1, lines from row 2. */
+function budgetSheet(lines: Row[], numFmts: Record<string, string> = {}, header: Row = BUDGET_HEADER): WorkbookGrid {
+  return workbook({ name: "预算", rows: [header, ...lines], numFmts });
+}
+
+/** A 序号 / 项目名称 / 预算 / 执行数 / 执行率 / 自评得分 / 评价等级 project list: lines from row 2. */
+function projectList(lines: Row[]): WorkbookGrid {
+  return workbook({ name: "项目", rows: [["序号", "项目名称", "预算", "执行数", "执行率", "自评得分", "评价等级"], ...lines] });
+}
+
+describe("the helper sheet itself", () => {
+  it("is clean, so that every finding below comes from the row under test", () => {
+    const a = run(selfEval([]));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100" });
+  });
+});
+
+describe("rate-mismatch", () => {
+  it("flags a recorded 执行率 that is not spent ÷ planned, as an error at the rate cell", () => {
+    const a = run(budgetSheet([["年度资金总额", 1000, 1000, 431.6, 10, 0.45, 4.32]], { F2: "0.00%" }));
+    expect(found(a)).toEqual(["rate-mismatch@预算!F2"]);
+    expectFinding(a, "rate-mismatch", "F2", "error", "预算");
+    expect(finding(a, "rate-mismatch", "F2", "预算").message).toBe(
+      "执行率填的是 45%，按 执行数÷全年预算数 应为 43.16%。请改为 43.16%。",
+    );
+  });
+
+  it("flags 48.78% against 48.7657%: more than one unit in the last digit shown", () => {
+    const a = run(budgetSheet([["年度资金总额", 1000000, 1000000, 487657, 10, "48.78%", 4.88]]));
+    expect(found(a)).toEqual(["rate-mismatch@预算!F2"]);
+  });
+
+  it("takes 33% shown with format 0% for 33.33%, and 48.76% (text or 0.00%) for 48.7657%", () => {
+    const a = run(
+      budgetSheet(
+        [
+          ["年度资金总额", 300, 300, 100, 10, 0.33, 3.33],
+          ["项目A", 1000000, 1000000, 487657, "", "48.76%", ""],
+          ["项目B", 1000000, 1000000, 487657, "", 0.4876, ""],
+          ["项目C", 1000000, 1000000, 487657, "", 0.49, ""],
+          ["项目D", 200, 200, 197, "", 98.5, ""],
+        ],
+        { F2: "0%", F4: "0.00%", F5: "0%" },
+      ),
+    );
+    expect(found(a)).toEqual([]);
+  });
+
+  it("takes a General-format 1 for exactly 100%: against 95% it is a mismatch, 0.95 and 0.3333 are not", () => {
+    expect(found(run(budgetSheet([["年度资金总额", 100, 100, 95, 10, 1, 9.5]])))).toEqual(["rate-mismatch@预算!F2"]);
+    expect(found(run(budgetSheet([["年度资金总额", 100, 100, 95, 10, 0.95, 9.5]])))).toEqual([]);
+    expect(found(run(budgetSheet([["年度资金总额", 300, 300, 100, 10, 0.3333, 3.33]])))).toEqual([]);
+    // The same 1 shown as 100% with format 0% is a rounding of 99.6%.
+    expect(found(run(budgetSheet([["年度资金总额", 1000, 1000, 996, 10, 1, 9.96]], { F2: "0%" })))).toEqual([]);
+  });
+
+  it("reads an Excel error value in the rate cell as not-numeric rather than a mismatch", () => {
+    const a = run(budgetSheet([["年度资金总额", 100, 100, 80, 10, { error: "#DIV/0!" }, 8]]));
+    expect(found(a)).toEqual(["not-numeric@预算!F2"]);
+    expectFinding(a, "not-numeric", "F2", "error", "预算");
+  });
+});
+
+describe("budget-score-mismatch", () => {
+  it("flags 9 for weight 10 at a rate of 80%", () => {
+    const a = run(budgetSheet([["年度资金总额", 100, 100, 80, 10, 0.8, 9]], { F2: "0.00%" }));
+    expect(found(a)).toEqual(["budget-score-mismatch@预算!G2"]);
+    expectFinding(a, "budget-score-mismatch", "G2", "error", "预算");
+    expect(a.budget[0]).toMatchObject({ score: "8", recordedScore: "9" });
+  });
+
+  it("flags a General-format integer 5 against 4.876570, but not 4.88, nor 5 shown with format 0", () => {
+    const line = (score: number): Row => ["年度资金总额", 1000000, 1000000, 487657, 10, 0.4877, score];
+    expect(found(run(budgetSheet([line(5)], { F2: "0.00%" })))).toEqual(["budget-score-mismatch@预算!G2"]);
+    expect(found(run(budgetSheet([line(4.88)], { F2: "0.00%" })))).toEqual([]);
+    expect(found(run(budgetSheet([line(5)], { F2: "0.00%", G2: "0" })))).toEqual([]);
+  });
+
+  it("caps the rate at 100%: an overspent line scores the full weight", () => {
+    const a = run(budgetSheet([["年度资金总额", 100, 100, 110, 10, 1.1, 10]], { F2: "0.00%" }));
+    expect(found(a)).toEqual(["overspent@预算!D2"]);
+    expect(a.budget[0]).toMatchObject({ rate: "1.1", score: "10" });
+  });
+});
+
+describe("sum-mismatch", () => {
+  it("flags a 年度资金总额 whose 其中 rows do not add up, in the column that is off", () => {
+    const a = run(
+      budgetSheet([
+        ["年度资金总额", 100, 120, 100, 10, null, null],
+        ["其中：财政拨款", 70, 80, 70, "", null, ""],
+        ["其他资金", 30, 30, 30, "", null, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["sum-mismatch@预算!C2"]);
+    expectFinding(a, "sum-mismatch", "C2", "error", "预算");
+    expect(finding(a, "sum-mismatch", "C2", "预算").message).toBe("“年度资金总额”填的是 120，但其中各项资金相加为 110。请核对。");
+  });
+
+  it("flags a 合计 row of a project list that is not the sum of the projects", () => {
+    const a = run(
+      projectList([
+        [1, "校舍维修", 200, 180, "90%", "", ""],
+        [2, "学生资助", 150, 150, "100%", "", ""],
+        ["合计", "", 360, 330, "91.67%", "", ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["sum-mismatch@项目!C4"]);
+  });
+
+  it("checks a 合计 under the sources it adds up (财政资金, 其他资金, 合计)", () => {
+    const rows = (total: number): Row[] => [
+      ["财政资金", 400, 400, 380, "", null, ""],
+      ["其他资金", 100, 100, 70, "", null, ""],
+      ["合计", 500, total, 450, 10, null, null],
+    ];
+    expect(found(run(budgetSheet(rows(510))))).toEqual(["sum-mismatch@预算!C4"]);
+    expect(found(run(budgetSheet(rows(500))))).toEqual([]);
+  });
+
+  it("checks a 合计 against its 小计 rows, and each 小计 against its own lines", () => {
+    const a = run(
+      budgetSheet(
+        [
+          ["一、基本支出"],
+          ["人员经费", 100, 100, 100, "", "", ""],
+          ["公用经费", 50, 50, 40, "", "", ""],
+          ["小计", 150, 150, 140, "", "", ""],
+          ["二、项目支出"],
+          ["信息化建设", 80, 80, 60, "", "", ""],
+          ["小计", 80, 80, 60, "", "", ""],
+          ["合计", 230, 230, 210, "", "", ""],
+        ],
+        {},
+        ["项目", "年初预算数", "全年预算数", "全年执行数", "备注", "执行率", "备注2"],
+      ),
+    );
+    // 140 + 60 = 200, not 210.
+    expect(found(a)).toEqual(["sum-mismatch@预算!D9"]);
+  });
+
+  it("adds exact decimals (100.1 + 200.2 = 300.3) and accepts a total rounded as shown", () => {
+    const a = run(
+      budgetSheet([
+        ["年度资金总额", 300.3, 1234.57, 1234.57, 10, null, null],
+        ["其中：财政拨款", 100.1, 1000.005, 1000.005, "", null, ""],
+        ["其他资金", 200.2, 234.56, 234.56, "", null, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("zero-budget", () => {
+  it("flags spending against a planned 0, and against an empty planned cell, at the planned cell", () => {
+    const zero = run(budgetSheet([["年度资金总额", 0, 0, 50, 10, null, null]]));
+    expect(found(zero)).toEqual(["zero-budget@预算!C2"]);
+    expectFinding(zero, "zero-budget", "C2", "error", "预算");
+    expect(zero.writes).toEqual([]);
+    const empty = run(budgetSheet([["年度资金总额", 50, null, 50, 10, null, null]]));
+    expect(found(empty)).toEqual(["zero-budget@预算!C2"]);
+  });
+
+  it("is silent for a planned 0 with nothing spent", () => {
+    const a = run(budgetSheet([["年度资金总额", 0, 0, 0, 10, null, null]]));
+    expect(found(a)).toEqual([]);
+    expect(a.writes).toEqual([]);
+  });
+});
+
+describe("overspent", () => {
+  it("warns at the spent cell when spent exceeds planned", () => {
+    const a = run(budgetSheet([["年度资金总额", 100, 100, 110, 10, null, null]]));
+    expect(found(a)).toEqual(["overspent@预算!D2"]);
+    expectFinding(a, "overspent", "D2", "warning", "预算");
+  });
+
+  it("is silent when everything planned was spent, and compares with 全年预算数, not 年初预算数", () => {
+    expect(found(run(budgetSheet([["年度资金总额", 80, 100, 100, 10, null, null]])))).toEqual([]);
+  });
+});
+
+describe("weights-total", () => {
+  it("flags budget 10 + indicator weights 95 at the 分值 header", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 55, 55, ""]]));
+    expect(found(a)).toEqual(["weights-total@自评表!F4"]);
+    expectFinding(a, "weights-total", "F4", "error");
+    expect(a.totals[0].weights).toBe("105");
+  });
+
+  it("uses the weight of the budget block: 20 + 80 makes 100", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          BUDGET_HEADER,
+          ["年度资金总额", 100, 100, 100, 20, 1, 20],
+          [],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 40, 40, ""],
+          EFFECT,
+          SATISFACTION,
+        ],
+        numFmts: { F2: "0.00%" },
+      }),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100" });
+  });
+});
+
+describe("weight-header-mismatch", () => {
+  it("flags 产出指标（50分） over rows adding to 45 at the merged label's top-left cell, not a matching 效益 header", () => {
+    const wb = workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        BUDGET_OK,
+        [],
+        INDICATOR_HEADER,
+        ["产出指标（50分）", "数量指标", "培训人次", "≥100人次", "100人次", 20, 20, ""],
+        [null, "质量指标", "培训合格率", "≥90%", "95%", 15, 15, ""],
+        [null, "时效指标", "培训按期完成率", "=100%", "100%", 10, 10, ""],
+        ["效益指标（30分）", "社会效益指标", "就业率", "≥60%", "65%", 20, 20, ""],
+        ["", "", "技能提升", "有效提升", "有效提升", 10, 10, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 15, 15, ""],
+      ],
+      merges: ["A5:A7"],
+      numFmts: { F2: "0.00%" },
+    });
+    const a = run(wb);
+    expect(found(a)).toEqual(["weight-header-mismatch@自评表!A5"]);
+    expectFinding(a, "weight-header-mismatch", "A5", "error");
+    expect(finding(a, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 50 分，但其下各指标分值合计 45 分。");
+  });
+});
+
+describe("score-exceeds-weight", () => {
+  it("flags an indicator score above its weight and one below 0", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 10, 12, ""],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, -1, "扣分"],
+      ]),
+    );
+    expectFinding(a, "score-exceeds-weight", "G5", "error");
+    expectFinding(a, "score-exceeds-weight", "G6", "error");
+    // The formula gives 10 for both, so the scores are also mismatches.
+    expect(found(a)).toEqual([
+      "score-exceeds-weight@自评表!G5",
+      "score-mismatch@自评表!G5",
+      "score-exceeds-weight@自评表!G6",
+      "score-mismatch@自评表!G6",
+    ]);
+  });
+
+  it("flags a budget score above its weight, and a project's 自评得分 above 100", () => {
+    const budget = run(budgetSheet([["年度资金总额", 100, 100, 100, 10, 1, 11]], { F2: "0.00%" }));
+    expect(found(budget)).toEqual(["budget-score-mismatch@预算!G2", "score-exceeds-weight@预算!G2"]);
+    const project = run(projectList([[1, "校舍维修", 200, 200, "100%", 101, ""]]));
+    expect(found(project)).toEqual(["score-exceeds-weight@项目!F2"]);
+  });
+
+  it("accepts a score equal to its weight, and 0", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "培训人次", "≥100人次", "0人次", 10, 0, "疫情停办"]]));
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("score-mismatch", () => {
+  // 成本指标 without comparator is negative: 3 × 100 ÷ 111.94 = 2.680…
+  const cost = (score: number): Row => ["产出指标", "成本指标", "后勤建设及营运（食堂）", "100万元", "111.94万元", 3, score, "物价上涨"];
+
+  it("flags a General-format integer 3 against the computed 2.68, as an error at the score cell", () => {
+    const a = run(selfEval([cost(3)]));
+    expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
+    expectFinding(a, "score-mismatch", "G5", "error");
+    expect(finding(a, "score-mismatch", "G5").message).toBe(
+      "“后勤建设及营运（食堂）”得分填的是 3，按反向指标 分值×指标值÷实际值应为 2.68。",
+    );
+    expect(scoreOf(a, 5)).toBe("2.68");
+  });
+
+  it("accepts 2.68, 2.7 shown with format 0.0, and 3 shown with format 0", () => {
+    expect(found(run(selfEval([cost(2.68)])))).toEqual([]);
+    expect(found(run(selfEval([cost(2.7)], { numFmts: { G5: "0.0" } })))).toEqual([]);
+    expect(found(run(selfEval([cost(3)], { numFmts: { G5: "0" } })))).toEqual([]);
+  });
+
+  it("accepts 2.6 shown with format 0.0 (2.68 cut off), but flags 2.5 and 2.8", () => {
+    expect(found(run(selfEval([cost(2.6)], { numFmts: { G5: "0.0" } })))).toEqual([]);
+    expect(found(run(selfEval([cost(2.5)], { numFmts: { G5: "0.0" } })))).toEqual(["score-mismatch@自评表!G5"]);
+    expect(found(run(selfEval([cost(2.8)], { numFmts: { G5: "0.0" } })))).toEqual(["score-mismatch@自评表!G5"]);
+  });
+
+  it("flags a full score for a positive indicator that fell short", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 20, "场地受限"]]));
+    expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
+    expect(scoreOf(a, 5)).toBe("15");
+  });
+});
+
+describe("qualitative-score-band", () => {
+  const row = (target: string, actual: string, score: number | null): Row => [
+    "效益指标",
+    "社会效益指标",
+    "政策知晓度",
+    target,
+    actual,
+    10,
+    score,
+    "已说明",
+  ];
+
+  it("flags 9 of 10 for 部分完成 (60–80%)", () => {
+    const a = run(selfEval([row("高质量完成", "部分完成", 9)]));
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!G5"]);
+    expectFinding(a, "qualitative-score-band", "G5", "error");
+    expect(finding(a, "qualitative-score-band", "G5").message).toBe(
+      "“政策知晓度”的完成情况为“部分达成”，得分应在 6 到 8 分之间，填的是 9。",
+    );
+  });
+
+  it("flags 7 of 10 for 未完成 (0–60%)", () => {
+    expect(found(run(selfEval([row("按期完成", "未完成", 7)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+  });
+
+  it("reads an actual restating its target as 达成: 8 is inside 80–100%, 7 is not", () => {
+    expect(found(run(selfEval([row("按期完成", "按期完成", 8)])))).toEqual([]);
+    expect(found(run(selfEval([row("按期完成", "按期完成", 7)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+  });
+
+  it("accepts 7 for 部分完成 and 10 for 达成, and invents no score for a blank one", () => {
+    expect(found(run(selfEval([row("高质量完成", "部分完成", 7)])))).toEqual([]);
+    expect(found(run(selfEval([row("高质量完成", "达成", 10)])))).toEqual([]);
+    const blank = run(selfEval([row("高质量完成", "达成", null)]));
+    expect(found(blank)).toEqual([]);
+    expect(scoreOf(blank, 5)).toBeNull();
+    expect(blank.writes.some((w) => w.cell === "G5")).toBe(false);
+  });
+
+  it("uses the profile's bands: 5 of 10 for 部分达成 is fine with the older 50–80% band", () => {
+    const older: Profile = { ...DEFAULT_PROFILE, qualitative: { achieved: [0.8, 1], partial: [0.5, 0.8], notAchieved: [0, 0.5] } };
+    expect(found(run(selfEval([row("高质量完成", "部分达成", 5)]), older))).toEqual([]);
+    expect(found(run(selfEval([row("高质量完成", "部分达成", 5)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+  });
+});
+
+describe("total-mismatch", () => {
+  const withTotal = (total: number, numFmts: Record<string, string> = {}) =>
+    selfEval([["产出指标", "数量指标", "发放补贴户数", "≥1500户", "1450户", 50, 48.33, "部分农户迁出"]], {
+      after: [["总分", "", "", "", "", 100, total, ""]],
+      numFmts,
+    });
+
+  it("flags a recorded 总分 that is not the sum of the recorded scores, at the 总分 score cell", () => {
+    const a = run(withTotal(100));
+    expect(found(a)).toEqual(["total-mismatch@自评表!G8"]);
+    expectFinding(a, "total-mismatch", "G8", "error");
+    expect(a.totals[0]).toMatchObject({ score: "98.33", recordedScore: "100" });
+  });
+
+  it("accepts the exact sum, and 98.3 shown with format 0.0", () => {
+    expect(found(run(withTotal(98.33)))).toEqual([]);
+    expect(found(run(withTotal(98.3, { G8: "0.0" })))).toEqual([]);
+  });
+});
+
+describe("grade-mismatch", () => {
+  const graded = (total: number, grade: string) =>
+    selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "100人次", 30, 15, "疫情影响"]], {
+      after: [
+        ["总分", "", "", "", "", 100, total, ""],
+        ["评价等次", "", "", "", "", "", grade, ""],
+      ],
+    });
+
+  it("flags 优 for a total of 85 (良 under the default profile), at the grade cell", () => {
+    const a = run(graded(85, "优"));
+    expect(found(a)).toEqual(["grade-mismatch@自评表!G10"]);
+    expectFinding(a, "grade-mismatch", "G10", "error");
+    expect(finding(a, "grade-mismatch", "G10").message).toBe("总分 85 对应的等次是“良”，填的是“优”。");
+  });
+
+  it("grades with parseGrades(\"85:优秀,75:良好,60:一般,0:较差\"): 85 is 优秀", () => {
+    const profile = { ...DEFAULT_PROFILE, grades: parseGrades("85:优秀,75:良好,60:一般,0:较差") };
+    expect(found(run(graded(85, "优秀"), profile))).toEqual([]);
+    expect(found(run(graded(85, "良好"), profile))).toEqual(["grade-mismatch@自评表!G10"]);
+    expect(found(run(graded(85, "良")))).toEqual([]);
+    expect(run(graded(85, "优秀"), profile).totals[0]).toMatchObject({ score: "85", grade: "优秀", recordedGrade: "优秀" });
+  });
+
+  it("checks each project's 评价等级 against its 自评得分", () => {
+    const a = run(
+      projectList([
+        [1, "校舍维修", 200, 200, "100%", 85, "优"],
+        [2, "学生资助", 150, 150, "100%", 92, "优"],
+      ]),
+    );
+    expect(found(a)).toEqual(["grade-mismatch@项目!G2"]);
+  });
+});
+
+describe("score-above-attainable", () => {
+  it("flags a project scoring 95 at a 40% execution rate (at most 94), but not 94", () => {
+    const a = run(projectList([[1, "教师培训", 50, 20, "40%", 95, "优"]]));
+    expect(found(a)).toEqual(["score-above-attainable@项目!F2"]);
+    expectFinding(a, "score-above-attainable", "F2", "error", "项目");
+    expect(found(run(projectList([[1, "教师培训", 50, 20, "40%", 94, "优"]])))).toEqual([]);
+  });
+
+  it("flags a recorded 总分 above what the budget execution allows", () => {
+    // 50% spent: at most 95; the sheet claims 96 while its scores add up to 95.
+    const a = run(
+      selfEval([], {
+        budget: ["年度资金总额", 100, 100, 50, 10, 0.5, 5],
+        after: [["总分", "", "", "", "", 100, 96, ""]],
+      }),
+    );
+    expect(found(a)).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
+    expectFinding(a, "score-above-attainable", "G8", "error");
+  });
+});
+
+describe("count-as-percent", () => {
+  it("flags a 数量指标 written ≥100%, and a count by name (…次数) under another category", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "相关支出次数", "≥100%", "100%", 10, 10, ""],
+        ["产出指标", "质量指标", "监督检查次数", "≥100%", "100%", 10, 10, ""],
+      ]),
+    );
+    expectFinding(a, "count-as-percent", "D5", "error");
+    expectFinding(a, "count-as-percent", "D6", "error");
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([
+      "count-as-percent@自评表!D5",
+      "count-as-percent@自评表!E5",
+      "count-as-percent@自评表!D6",
+      "count-as-percent@自评表!E6",
+    ]);
+  });
+
+  it("leaves rates and completion wording under 数量指标 alone, and counts written as counts", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "任务完成率", "≥95%", "96%", 10, 10, ""],
+        ["产出指标", "数量指标", "计划完成情况", "=100%", "100%", 10, 10, ""],
+        ["产出指标", "数量指标", "举办活动次数", "≥12次", "12次", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("unit-mismatch", () => {
+  it("flags a rate written in days, a service life written in %, and a name's stated unit", () => {
+    const a = run(
+      workbook({
+        name: "目标表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "时效指标", "资金支出及时率", "365天"],
+          ["产出指标", "质量指标", "设备使用年限", "≥100%"],
+          ["效益指标", "可持续影响指标", "设备持续使用时间（年", "≥100%"],
+          ["满意度指标", "满意度指标", "满意度", "≥95%"],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual(["unit-mismatch@目标表!D2", "unit-mismatch@目标表!D3", "unit-mismatch@目标表!D4"]);
+    expectFinding(a, "unit-mismatch", "D2", "error", "目标表");
+  });
+
+  it("flags an actual whose unit does not convert to the target's, at the actual cell", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "采购设备", "≥10台", "12万元", 10, 10, ""]]));
+    expect(found(a)).toEqual(["unit-mismatch@自评表!E5"]);
+  });
+
+  it("accepts ≥20度, ≥120天, ≥95% 满意度 and 191.18万元 against 1911800元", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "取暖温度", "≥20度", "21℃", 10, 10, ""],
+        ["产出指标", "时效指标", "供暖周期", "≥120天", "121天", 10, 10, ""],
+        ["产出指标", "成本指标", "公车平台运行费", "≤191.18万元", "1911800元", 10, 10, ""],
+        ["产出指标", "数量指标", "道路改造长度", "≥20公里", "20000米", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+    expect(scoreOf(a, 7)).toBe("10");
+  });
+});
+
+describe("percent-over-100", () => {
+  it("flags a 合格率 actual of 105%", () => {
+    const a = run(selfEval([["产出指标", "质量指标", "工程验收合格率", "≥95%", "105%", 10, 10, ""]]));
+    expect(found(a)).toEqual(["percent-over-100@自评表!E5"]);
+    expectFinding(a, "percent-over-100", "E5", "error");
+  });
+
+  it("leaves growth rates above 100% and a 100% 满意度 alone", () => {
+    const a = run(
+      selfEval([
+        ["效益指标", "经济效益指标", "营业收入增长率", "120%", "125%", 10, 10, ""],
+        ["满意度指标", "满意度指标", "群众满意度", "≥95%", "100%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("ge-100-percent", () => {
+  it("warns at a rate target written ≥100%", () => {
+    const a = run(selfEval([["产出指标", "时效指标", "资金拨付及时率", "≥100%", "100%", 10, 10, ""]]));
+    expect(found(a)).toEqual(["ge-100-percent@自评表!D5"]);
+    expectFinding(a, "ge-100-percent", "D5", "warning");
+  });
+
+  it("accepts =100% and ≥95%", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "时效指标", "资金拨付及时率", "=100%", "100%", 10, 10, ""],
+        ["产出指标", "质量指标", "资料归档率", "≥95%", "100%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("cost-not-ceiling", () => {
+  it("warns at a 成本指标 target written ≥100%, ≥ an amount, or ≤ a percentage", () => {
+    const a = run(
+      workbook({
+        name: "目标表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "成本指标", "项目支出", "≥100%"],
+          [null, "成本指标", "资金成本", "≥150万元"],
+          [null, "成本指标", "成本控制", "≤95%"],
+          [null, "成本指标", "印刷成本", "≤15万元"],
+          [null, "成本指标", "单位造价", "3000元/㎡"],
+          ["效益指标", "社会效益指标", "服务水平", "有效提升"],
+          ["满意度指标", "满意度指标", "满意度", "≥95%"],
+        ],
+        merges: ["A2:A6"],
+      }),
+    );
+    expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
+    expectFinding(a, "cost-not-ceiling", "D2", "warning", "目标表");
+  });
+});
+
+describe("contradictory-comparator", () => {
+  it("flags a value stating both bounds, at its cell", () => {
+    const a = run(selfEval([["产出指标", "质量指标", "设备故障率", "低于5%及以上", "3%", 10, 10, ""]]));
+    expect(found(a)).toEqual(["contradictory-comparator@自评表!D5"]);
+    expectFinding(a, "contradictory-comparator", "D5", "error");
+  });
+
+  it("accepts 5%以内 and 不低于95%", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "设备故障率", "5%以内", "3%", 10, 10, ""],
+        ["产出指标", "质量指标", "设备完好率", "不低于95%", "97%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].target).toMatchObject({ op: "<=", value: "5", unit: "%" });
+  });
+});
+
+describe("not-numeric", () => {
+  it("flags a written-out weight, a comparator without a number, a range, and a text actual against a number", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", "十分", 10, ""],
+        ["产出指标", "质量指标", "培训合格率", "≥%", "95%", 10, 10, ""],
+        ["产出指标", "质量指标", "课程达标率", "95%-100%", "98%", 10, 10, ""],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "已完成", 10, 10, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.startsWith("not-numeric"))).toEqual([
+      "not-numeric@自评表!F5",
+      "not-numeric@自评表!D6",
+      "not-numeric@自评表!D7",
+      "not-numeric@自评表!E8",
+    ]);
+    expectFinding(a, "not-numeric", "E8", "error");
+  });
+
+  it("reads 10分 as a weight, full-width digits as numbers, and '—' as an empty marker", () => {
+    const a = run(
+      selfEval([["产出指标", "数量指标", "培训人次", "≥１００人次", "１２０人次", "10分", 10, ""]], {
+        budget: ["年度资金总额", "—", 100, 100, 10, 1, 10],
+      }),
+    );
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("missing-actual", () => {
+  it("flags a self-evaluation row with a target but a blank or '/' actual, at the actual cell", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "培训人次", "≥100人次", null, 10, null, "未统计"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "/", 10, null, "未统计"],
+      ]),
+    );
+    expect(found(a)).toEqual(["missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
+    expectFinding(a, "missing-actual", "E5", "error");
+  });
+
+  it("is silent for a row without a target", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "其他工作", "—", "", 10, 10, ""]]));
+    expect(a.findings.some((f) => f.rule === "missing-actual")).toBe(false);
+  });
+});
+
+describe("missing-reason", () => {
+  it("warns at the empty reason cell of a row scored below its weight", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 15, ""]]));
+    expect(found(a)).toEqual(["missing-reason@自评表!H5"]);
+    expectFinding(a, "missing-reason", "H5", "warning");
+  });
+
+  it("is silent when the reason is given, and for a table without a reason column", () => {
+    expect(found(run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 15, "场地不足"]])))).toEqual([]);
+    const noReason = workbook({
+      name: "自评表",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 60, 45],
+        ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 20, 20],
+        ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 10, 10],
+      ],
+    });
+    expect(found(run(noReason))).toEqual([]);
+  });
+});
+
+describe("over-achievement", () => {
+  const row = (target: string, actual: string, score = 10, reason = ""): Row => [
+    "产出指标",
+    "数量指标",
+    "资产拍卖处置",
+    target,
+    actual,
+    10,
+    score,
+    reason,
+  ];
+
+  it("warns at the actual cell of 2次 against 1次 with full marks, and asks for a reason", () => {
+    const a = run(selfEval([row("1次", "2次")]));
+    expect(found(a)).toEqual(["over-achievement@自评表!E5", "missing-reason@自评表!H5"]);
+    expectFinding(a, "over-achievement", "E5", "warning");
+  });
+
+  it("warns at exactly 130%, not at 109% nor 129%", () => {
+    expect(found(run(selfEval([row("≥100家", "130家", 10, "新增单位")])))).toEqual(["over-achievement@自评表!E5"]);
+    expect(found(run(selfEval([row("100家", "109家")])))).toEqual([]);
+    expect(found(run(selfEval([row("100家", "129家")])))).toEqual([]);
+  });
+
+  it("is silent for negative indicators and when the score was already reduced", () => {
+    expect(found(run(selfEval([["产出指标", "成本指标", "会议成本", "≤100万元", "50万元", 10, 10, ""]])))).toEqual([]);
+    expect(found(run(selfEval([row("1次", "2次", 8, "目标偏低，酌情扣分")])))).toEqual([]);
+  });
+
+  it("takes a score reduced for a too-low target as the reviewer's call, but still wants the reason", () => {
+    const a = run(selfEval([row("1次", "2次", 8, "")]));
+    expect(found(a)).toEqual(["missing-reason@自评表!H5"]);
+    expect(scoreOf(a, 5)).toBe("8");
+  });
+});
+
+describe("duplicate-indicator", () => {
+  it("warns at the second occurrence's name cell", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "采购计划落实", "=100%", "100%", 10, 10, ""],
+        ["产出指标", "质量指标", "采购计划落实", "=100%", "100%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["duplicate-indicator@自评表!C6"]);
+    expectFinding(a, "duplicate-indicator", "C6", "warning");
+    expect(finding(a, "duplicate-indicator", "C6").message).toContain("第 5 行");
+  });
+
+  it("does not compare indicators of two different tables", () => {
+    const table = (name: string): Row[] => [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", name, "≥10次"],
+      ["效益指标", "社会效益指标", "服务水平", "有效提升"],
+      ["满意度指标", "满意度指标", "满意度", "≥95%"],
+      [],
+    ];
+    const a = run(workbook({ name: "目标表", rows: [...table("宣传活动次数"), ...table("宣传活动次数")] }));
+    expect(a.tables).toHaveLength(2);
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("vague-target", () => {
+  it("warns at an unmeasurable 数量 or 成本 target", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "宣传覆盖人数", "有所提升", "有所提升", 10, 10, ""],
+        ["产出指标", "成本指标", "办公成本", "有效降低", "有效降低", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["vague-target@自评表!D5", "vague-target@自评表!D6"]);
+    expectFinding(a, "vague-target", "D5", "warning");
+  });
+
+  it("accepts the same wording for a 社会效益 indicator", () => {
+    expect(found(run(selfEval([["效益指标", "社会效益指标", "群众生活质量", "有所提升", "有所提升", 10, 10, ""]])))).toEqual([]);
+  });
+});
+
+describe("missing-dimension", () => {
+  it("warns at the 一级指标 header of a table without 满意度 rows", () => {
+    const a = run(
+      workbook({
+        name: "目标表",
+        at: "B2",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "培训人次", "≥100人次"],
+          ["效益指标", "社会效益指标", "服务水平", "有效提升"],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual(["missing-dimension@目标表!B2"]);
+    expectFinding(a, "missing-dimension", "B2", "warning", "目标表");
+    expect(a.findings[0].message).toBe("指标表缺少“满意度”类指标（一般应有产出、效益、满意度三类）。");
+  });
+});
+
+describe("a 绩效目标表 from another county with the kaiping defects in other words", () => {
+  const wb = workbook({
+    name: "目标表2",
+    at: "A3",
+    rows: [
+      ["项目名称", "机关食堂运行保障", "", "", "单位：元"],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+      ["产出指标", "数量指标", "保障食堂数量", "保障食堂数量", "≥100%", "往年情况"],
+      [null, "质量指标", "食品抽检合格率", "食品抽检合格率", "≥95%", "行业标准"],
+      [null, "时效指标", "资金拨付及时率", "资金拨付及时率", "365天", "往年情况"],
+      [null, "成本指标", "运行成本", "运行成本", "≥100%", "预算"],
+      ["效益指标", "社会效益指标", "保障机关正常运转", "保障机关正常运转", "有效保障", "工作要求"],
+      [null, "可持续影响指标", "设备使用年限", "设备使用年限", "≥100%", "设备说明书"],
+      [null, "生态效益指标", "食堂取暖温度", "冬季室内温度", "≥20度", "供暖标准"],
+      [null, "可持续影响指标", "供暖周期", "供暖周期", "≥120天", "供暖标准"],
+      [null, "社会效益指标", "保障机关正常运转", "保障机关正常运转", "有效保障", "工作要求"],
+      ["满意度指标", "服务对象满意度指标", "就餐人员满意度", "就餐人员满意度", "≥95%", "问卷调查"],
+    ],
+    merges: ["A5:A8", "A9:A13"],
+  });
+  const a = run(wb);
+
+  it("flags each defect at its cell, and nothing in the well-formed rows or above the header", () => {
+    expect(found(a)).toEqual([
+      "count-as-percent@目标表2!E5",
+      "unit-mismatch@目标表2!E7",
+      "cost-not-ceiling@目标表2!E8",
+      "unit-mismatch@目标表2!E10",
+      "duplicate-indicator@目标表2!C13",
+    ]);
+    expect(a.totals).toEqual([]);
+  });
+});
+
+describe("marks", () => {
+  it("marks each flagged cell once, with the colour of its most severe finding", () => {
+    // 105% is above 100% (error) and 150% of a 70% target with full marks (warning), in one cell.
+    const wb = selfEval([["产出指标", "质量指标", "工程验收合格率", "≥70%", "105%", 10, 10, "超额完成"]]);
+    const a = run(wb);
+    expect(found(a)).toEqual(["percent-over-100@自评表!E5", "over-achievement@自评表!E5"]);
+    expect(a.marks).toEqual([{ sheet: "自评表", cell: "E5", row: 4, col: 4, severity: "error", color: "#FFC7CE" }]);
+    expect(run(wb, { ...DEFAULT_PROFILE, markCells: false }).marks).toEqual([]);
+  });
+});
+
+describe("scoring (domain.md §3)", () => {
+  const scored = (rows: Row[], profile: Profile = DEFAULT_PROFILE) => run(selfEval(rows), profile);
+  const blankScore = (target: CellValue, actual: CellValue, weight = 10, level2 = "数量指标", name = "受益人数"): Row => [
+    "产出指标",
+    level2,
+    name,
+    target,
+    actual,
+    weight,
+    null,
+    "已说明",
+  ];
+
+  it("positive: weight × actual ÷ target below target, full at or above", () => {
+    const a = scored([blankScore("≥200人", "150人", 20), blankScore("≥200人", "260人", 10, "数量指标", "培训人数")]);
+    expect(scoreOf(a, 5)).toBe("15");
+    expect(scoreOf(a, 6)).toBe("10");
+  });
+
+  it("negative (≤): weight × target ÷ actual above target, full at or below", () => {
+    const a = scored([
+      blankScore("≤100万元", "125万元", 10, "成本指标", "会议费"),
+      blankScore("≤100万元", "80万元", 10, "成本指标", "印刷费"),
+    ]);
+    expect(scoreOf(a, 5)).toBe("8");
+    expect(scoreOf(a, 6)).toBe("10");
+  });
+
+  it("equal (=): scored as positive; a target of 0 scores full only for an actual of 0", () => {
+    const a = scored([
+      blankScore("=100%", "98%", 10, "质量指标", "验收通过率"),
+      blankScore("=0次", "0次", 10, "质量指标", "安全事故次数"),
+      blankScore("=0起", "1起", 10, "质量指标", "投诉"),
+    ]);
+    expect(scoreOf(a, 5)).toBe("9.8");
+    expect(scoreOf(a, 6)).toBe("10");
+  });
+
+  it("equal with a target of 0 scores 0 for any other actual", () => {
+    const a = scored([blankScore("=0次", "2次", 10, "质量指标", "安全事故次数")]);
+    expect(scoreOf(a, 5)).toBe("0");
+  });
+
+  it("a 成本指标 without a comparator is negative: 3 × 150 ÷ 191.18 = 2.35", () => {
+    const a = scored([blankScore("150万元", "191.18万元", 3, "成本指标", "公车平台")]);
+    expect(a.indicators[0].target.op).toBeNull();
+    expect(scoreOf(a, 5)).toBe("2.35");
+  });
+
+  it("the linear negative profile falls to 0 at twice the target: 3 × (300 − 191.18) ÷ 150 = 2.18", () => {
+    const linear: Profile = { ...DEFAULT_PROFILE, negativeFormula: "linear" };
+    const a = scored(
+      [blankScore("150万元", "191.18万元", 3, "成本指标", "公车平台"), blankScore("≤150万元", "320万元", 3, "成本指标", "食堂运营")],
+      linear,
+    );
+    expect(scoreOf(a, 5)).toBe("2.18");
+    expect(scoreOf(a, 6)).toBe("0");
+  });
+
+  it("converts money units: ≥150万元 against 1911800元 is met; 191.18万元 against 1500000元 is not", () => {
+    const a = scored([
+      blankScore("≥150万元", "1911800元", 10, "数量指标", "带动投资"),
+      blankScore("≥191.18万元", "1500000元", 10, "数量指标", "撬动社会资金"),
+    ]);
+    expect(scoreOf(a, 5)).toBe("10");
+    // 10 × 150 ÷ 191.18 = 7.846…
+    expect(scoreOf(a, 6)).toBe("7.85");
+    expect(a.findings.some((f) => f.rule === "unit-mismatch")).toBe(false);
+  });
+
+  it("reads a bare 0.98 (a % format lost) against ≥95% as 98%, and a bare 0.5 against ≤1% as written", () => {
+    const a = scored([
+      blankScore("≥95%", 0.98, 10, "质量指标", "抽检合格率"),
+      blankScore("≥95%", 98, 10, "质量指标", "资料完整率"),
+      blankScore("≤1%", 0.5, 10, "质量指标", "设备故障率"),
+      blankScore("≤1%", 2, 10, "质量指标", "返工率"),
+    ]);
+    expect([5, 6, 7, 8].map((row) => scoreOf(a, row))).toEqual(["10", "10", "10", "5"]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("keeps a recorded qualitative score and totals it; computes the grade with the profile's bands", () => {
+    const profile = { ...DEFAULT_PROFILE, grades: parseGrades("85:优秀,75:良好,60:一般,0:较差") };
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "100人次", 40, 20, "疫情影响"],
+        ["产出指标", "质量指标", "培训质量", "高质量完成", "部分完成", 10, 7, "师资不足"],
+      ]),
+      profile,
+    );
+    // 10 (budget) + 20 + 7 + 30 + 10 = 77.
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "77", grade: "良好" });
+    expect(scoreOf(a, 6)).toBe("7");
+  });
+});
+
+describe("writes", () => {
+  it("fills a blank 执行率 as a fraction with 0.00% and a blank 得分 with 0.00", () => {
+    const a = run(budgetSheet([["年度资金总额", 300, 300, 100, 10, null, null]]));
+    expect(a.writes).toEqual([
+      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%" },
+      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00" },
+    ]);
+  });
+
+  it("fills the blank 得分 of a quantitative indicator, rounded half up", () => {
+    // 3 × 100 ÷ 111.94 = 2.6800…; 10 × 200 ÷ 240 = 8.333…; 10 × 0.995 = 9.95.
+    const a = run(
+      selfEval([
+        ["产出指标", "成本指标", "食堂运营", "100万元", "111.94万元", 3, null, "物价上涨"],
+        ["产出指标", "成本指标", "物业管理", "≤200万元", "240万元", 10, null, "面积增加"],
+        ["产出指标", "质量指标", "设备完好率", "=100%", "99.5%", 10, null, "个别设备老化"],
+      ]),
+    );
+    expect(writes(a)).toEqual(["G5=2.68|0.00", "G6=8.33|0.00", "G7=9.95|0.00"]);
+  });
+
+  it("never writes a cell that holds anything, nor a qualitative score", () => {
+    const a = run(
+      selfEval(
+        [
+          ["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 0, "疫情"],
+          ["产出指标", "质量指标", "培训质量", "高质量完成", "高质量完成", 10, null, ""],
+        ],
+        { budget: ["年度资金总额", 100, 100, 80, 10, "/", "—"] },
+      ),
+    );
+    expect(a.writes).toEqual([]);
+    // Every write, in any workbook, goes to an empty cell.
+    const wb = selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, null, "疫情"]], {
+      budget: ["年度资金总额", 100, 100, 80, 10, null, 8],
+    });
+    const b = run(wb);
+    expect(writes(b)).toEqual(["F2=0.8|0.00%", "G5=15|0.00"]);
+    for (const w of b.writes) expect(wb.sheets[0].values[w.row]?.[w.col] ?? null).toBeNull();
+  });
+
+  it("never writes into a merged cell", () => {
+    const wb = selfEval(
+      [
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 10, null, "疫情"],
+        ["产出指标", "数量指标", "培训场次", "≥20场", "10场", 10, null, "疫情"],
+        ["产出指标", "数量指标", "培训天数", "≥30天", "15天", 10, null, "疫情"],
+      ],
+      { budget: ["年度资金总额", 100, 100, 80, 10, null, null], merges: ["F2:G2", "G5:G6"] },
+    );
+    const a = run(wb);
+    expect(writes(a)).toEqual(["G7=5|0.00"]);
+  });
+});
+
+describe("every rule of domain.md §4, in one workbook", () => {
+  // The severities are the contract of domain.md §4.
+  const SEVERITIES: Record<RuleId, Severity> = {
+    "rate-mismatch": "error",
+    "budget-score-mismatch": "error",
+    "sum-mismatch": "error",
+    "zero-budget": "error",
+    overspent: "warning",
+    "weights-total": "error",
+    "weight-header-mismatch": "error",
+    "score-exceeds-weight": "error",
+    "score-mismatch": "error",
+    "qualitative-score-band": "error",
+    "total-mismatch": "error",
+    "grade-mismatch": "error",
+    "score-above-attainable": "error",
+    "count-as-percent": "error",
+    "unit-mismatch": "error",
+    "percent-over-100": "error",
+    "ge-100-percent": "warning",
+    "cost-not-ceiling": "warning",
+    "contradictory-comparator": "error",
+    "not-numeric": "error",
+    "missing-actual": "error",
+    "missing-reason": "warning",
+    "over-achievement": "warning",
+    "duplicate-indicator": "warning",
+    "vague-target": "warning",
+    "missing-dimension": "warning",
+  };
+  const wb = workbook(
+    {
+      name: "预算",
+      rows: [
+        BUDGET_HEADER,
+        ["年度资金总额", 100, 120, 130, 10, 0.9, 9],
+        ["其中：财政拨款", 100, 100, 100, "", null, ""],
+        ["其他资金", 0, 0, 30, "", null, ""],
+      ],
+      numFmts: { F2: "0.00%" },
+    },
+    {
+      name: "项目",
+      rows: [
+        ["序号", "项目名称", "预算", "执行数", "执行率", "自评得分", "评价等级"],
+        [1, "教师培训", 50, 20, "40%", 95, "良"],
+      ],
+    },
+    {
+      name: "自评表",
+      rows: [
+        INDICATOR_HEADER,
+        ["产出指标（50分）", "数量指标", "培训人次", "≥200人次", "150人次", 20, 20, ""],
+        [null, "数量指标", "培训场次", "≥10场", null, 10, null, "未统计"],
+        [null, "质量指标", "培训合格率", "≥70%", "105%", 10, 12, "超额"],
+        [null, "质量指标", "培训合格率", "≥70%", "80%", "十分", 10, ""],
+        ["效益指标", "社会效益指标", "技能提升", "高质量完成", "部分完成", 30, 29, "说明"],
+        ["总分", "", "", "", "", 100, 90, ""],
+      ],
+      merges: ["A2:A5"],
+    },
+    {
+      name: "目标表",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "相关支出次数", "≥100%"],
+        [null, "时效指标", "资金支出及时率", "365天"],
+        [null, "时效指标", "资金拨付及时率", "≥100%"],
+        [null, "成本指标", "项目支出", "≥100%"],
+        [null, "质量指标", "设备故障率", "低于5%及以上"],
+        [null, "数量指标", "宣传覆盖人数", "有所提升"],
+      ],
+      merges: ["A2:A7"],
+    },
+  );
+
+  it.each(["zh", "en"] as const)("raises each rule at least once, with its severity, and a complete %s message", (lang) => {
+    const a = analyze(wb, DEFAULT_PROFILE, { lang });
+    const rules = new Set(a.findings.map((f) => f.rule));
+    expect([...rules].sort()).toEqual(Object.keys(SEVERITIES).sort());
+    for (const f of a.findings) {
+      expect(f.severity).toBe(SEVERITIES[f.rule]);
+      expect(f.message).not.toMatch(/undefined|null|NaN|\$\{/);
+      expect(f.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("names the cells it should", () => {
+    expect(found(run(wb))).toEqual([
+      "sum-mismatch@预算!C2",
+      "overspent@预算!D2",
+      "rate-mismatch@预算!F2",
+      "budget-score-mismatch@预算!G2",
+      "zero-budget@预算!C4",
+      "score-above-attainable@项目!F2",
+      "grade-mismatch@项目!G2",
+      "missing-dimension@自评表!A1",
+      "weights-total@自评表!F1",
+      "weight-header-mismatch@自评表!A2",
+      "score-mismatch@自评表!G2",
+      "missing-reason@自评表!H2",
+      "missing-actual@自评表!E3",
+      "percent-over-100@自评表!E4",
+      "over-achievement@自评表!E4",
+      "score-exceeds-weight@自评表!G4",
+      "score-mismatch@自评表!G4",
+      "duplicate-indicator@自评表!C5",
+      "not-numeric@自评表!F5",
+      "qualitative-score-band@自评表!G6",
+      "total-mismatch@自评表!G7",
+      "missing-dimension@目标表!A1",
+      "count-as-percent@目标表!D2",
+      "unit-mismatch@目标表!D3",
+      "ge-100-percent@目标表!D4",
+      "cost-not-ceiling@目标表!D5",
+      "contradictory-comparator@目标表!D6",
+      "vague-target@目标表!D7",
+    ]);
+  });
+});
+
+describe("English messages", () => {
+  it("writes every message in English with lang en, with the same rules and cells", () => {
+    const wb = selfEval(
+      [
+        ["产出指标", "成本指标", "公车平台", "150万元", "191.18万元", 3, 3, ""],
+        ["产出指标", "数量指标", "资产拍卖处置", "1次", "2次", 2, 2, ""],
+        ["产出指标", "数量指标", "相关支出次数", "≥100%", "100%", 5, 5, ""],
+      ],
+      { budget: ["年度资金总额", 1000, 1000, 431.6, 10, 0.45, 4.32], after: [["总分", "", "", "", "", 100, 96, ""]] },
+    );
+    const zh = analyze(wb, DEFAULT_PROFILE, { lang: "zh" });
+    const en = analyze(wb, DEFAULT_PROFILE, { lang: "en" });
+    expect(found(en)).toEqual(found(zh));
+    const message = (rule: RuleId, cell: string) => en.findings.find((f) => f.rule === rule && f.cell === cell)!.message;
+    expect(message("rate-mismatch", "F2")).toBe("Execution rate is 45%; spent ÷ planned gives 43.16%. Write 43.16%.");
+    expect(message("score-mismatch", "G5")).toBe('"公车平台" scored 3; the formula gives 2.35.');
+    expect(message("missing-reason", "H5")).toBe('"公车平台" scored below its weight: write the reason for the deviation.');
+    expect(message("over-achievement", "E6")).toBe(
+      '"资产拍卖处置" reached 2次, 200% of its target 1次: explain it; if the target was too low, reduce the score.',
+    );
+    expect(message("count-as-percent", "D7")).toBe('"相关支出次数" counts things: write a number with its unit, not "≥100%".');
+    // No Chinese template words: only the sheet's own names and values are Chinese.
+    for (const f of en.findings) expect(f.message).not.toMatch(/请|应为|填的是|指标值/);
+    // The summary sheet follows the language too.
+    expect(en.summary.cells.some((c) => c.value === "Performance self-evaluation summary")).toBe(true);
+    expect(zh.summary.cells.some((c) => c.value === "绩效自评综合得分")).toBe(true);
+  });
+});
+
+describe("findings name only table cells", () => {
+  it("never points above a table's header, whatever the rows above hold", () => {
+    const spec: SheetSpec = {
+      name: "自评表",
+      rows: [
+        ["绩效目标：完成率≥100%，满意度≥95%，成本控制在100万元以内"],
+        ["指标说明", "数量指标", "培训人次", "≥100%", "120%", "十分", "满分"],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
+        EFFECT,
+        SATISFACTION,
+      ],
+    };
+    const a = run(workbook(spec));
+    expect(a.findings.every((f) => parseCellAddress(f.cell)!.row >= 3)).toBe(true);
+    expect(found(a)).toEqual([]);
+  });
+});
