@@ -168,6 +168,16 @@ export function gradeFor(total: Decimal, profile: Profile): string {
   return sorted[sorted.length - 1]?.label ?? "";
 }
 
+/** Wordings of one grade level across localities: 优 and 优秀 say the same. */
+const GRADE_SYNONYMS = [["优", "优秀"], ["良", "良好"], ["中", "一般", "合格"], ["差", "较差", "不合格"]];
+
+/** Whether a recorded grade says the same as the expected label (exactly, or a known synonym). */
+export function sameGrade(recorded: string, expected: string): boolean {
+  const r = recorded.replace(/\s+/g, "");
+  if (r === expected) return true;
+  return GRADE_SYNONYMS.some((group) => group.includes(r) && group.includes(expected));
+}
+
 /** A one-line description of the profile for the summary sheet. */
 export function describeProfile(profile: Profile): string {
   const grades = [...profile.grades]

@@ -118,10 +118,10 @@ describe("jixiao score options and inputs", () => {
   it("applies --grades to the total's grade", async () => {
     const dir = tempDir();
     const json = path.join(dir, "r.json");
-    await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "120:卓越,85:优秀,0:较差");
+    await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "110:卓越,99:优秀,90:良好,0:较差");
     const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.totals[0].grade).toBe("优秀");
-    // The recorded 优 is not a label of this profile: a grade-mismatch.
+    expect(report.totals[0].grade).toBe("优秀"); // the computed 106.47
+    // The recorded total 96 is 良好 under this profile, not the recorded 优.
     expect(report.findings.some((f: { rule: string; cell: string }) => f.rule === "grade-mismatch" && f.cell === "H37")).toBe(true);
   });
 

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
-import { Profile, gradeFor } from "../profile";
+import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
 
 const TWO = new Decimal(2);
@@ -170,7 +170,7 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
   }
   if (line.grade && line.grade.text !== "") {
     const expected = gradeFor(value, profile);
-    if (line.grade.text !== expected) {
+    if (!sameGrade(line.grade.text, expected)) {
       findings.add("grade-mismatch", line.grade.ref, { total: value.toFixed(), expected, recorded: line.grade.text });
     }
   }

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
-import { Profile, gradeFor } from "../profile";
+import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, roundHalfUp } from "../score";
 import { BudgetLineResult } from "./budget";
 import { FindingList } from "./findings";
@@ -91,7 +91,11 @@ export function evaluateTotals(
 ): EvaluationTotal {
   checkLevelWeights(findings, results);
   const weights = results.map((r) => r.indicator.weight?.value).filter((w): w is Decimal => w !== null && w !== undefined);
-  const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) ? ZERO : new Decimal(profile.budgetWeight));
+  const indicatorWeights = sum(weights);
+  // With no budget table anywhere, the indicators either leave the profile's budget weight to a
+  // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
+  const carriesAll = budget === null && indicatorWeights.eq(HUNDRED);
+  const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
   const total: EvaluationTotal = {
     sheet: block.sheet,
     block,
@@ -105,7 +109,7 @@ export function evaluateTotals(
   };
   if (weights.length === 0) return total;
 
-  total.weights = budgetWeight.plus(sum(weights));
+  total.weights = budgetWeight.plus(indicatorWeights);
   if (!total.weights.eq(HUNDRED)) {
     const header = block.table.columns.weight;
     const ref: CellRef =
@@ -114,7 +118,7 @@ export function evaluateTotals(
         : results[0].indicator.nameRef;
     findings.add("weights-total", ref, {
       budget: budgetWeight.toFixed(),
-      indicators: sum(weights).toFixed(),
+      indicators: indicatorWeights.toFixed(),
       total: total.weights.toFixed(),
     });
   }
@@ -149,7 +153,7 @@ export function evaluateTotals(
   const gradedTotal = recorded?.value ?? total.score;
   if (grade && grade.text !== "") {
     const expected = gradeFor(gradedTotal, profile);
-    if (grade.text !== expected) {
+    if (!sameGrade(grade.text, expected)) {
       findings.add("grade-mismatch", grade.ref, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
     }
   }
