@@ -7,9 +7,9 @@
  * the exit code is non-zero on any failure.
  */
 const fs = require("fs");
-const http = require("http");
 const path = require("path");
 const { chromium } = require("playwright-core");
+const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.resolve(process.env.JIXIAO_DIST || path.join(ROOT, "dist"));
@@ -17,36 +17,6 @@ const OUTPUT = path.join(ROOT, "test-output");
 const TIMEOUT = 20_000;
 /** The self-evaluation sheet of samples/yunxi-2023-dept-selfeval.xlsx. */
 const SAMPLE_SHEET = "部门整体支出绩效自评表";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".map": "application/json",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-/** A static file server for dist/ on a free port. */
-function serve(root) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, "http://localhost");
-    const file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, data) => {
-      if (error) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** The user's sheets (everything but the summary) as plain data, from the page. */
 const sheetsSnapshot = () =>
@@ -124,6 +94,9 @@ async function main() {
         [before, SAMPLE_SHEET],
       );
       if (changed.length === 0) throw new Error("no cell of the self-evaluation sheet changed");
+      // The summary sheet as the sheet view draws it, for the README.
+      await page.locator("#jixiao-sheet").getByRole("tab", { name: "综合得分" }).click();
+      await page.locator("#jixiao-sheet").screenshot({ path: path.join(OUTPUT, "summary.png") });
       await page.locator("#jixiao-sheet").getByRole("tab", { name: SAMPLE_SHEET }).click();
       const filled = await page.locator("#jixiao-sheet td[style*='background']").count();
       if (filled === 0) throw new Error("the sheet view shows no marked cell");
