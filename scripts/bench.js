@@ -81,7 +81,7 @@ function paneBundle() {
   const dist = path.join(root, "dist");
   const html = path.join(dist, "taskpane.html");
   if (!fs.existsSync(html)) return null;
-  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+)"/g)]
+  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]+src=["']?([^"' >]+)/g)]
     .map((m) => m[1])
     .filter((src) => !/^https?:/.test(src));
   const files = scripts.map((src) => path.join(dist, src.replace(/^\.?\//, "")));

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { Analysis } from "../core/analyze";
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet, SummaryStyle } from "../core/summary-types";
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
@@ -36,12 +36,36 @@ function excelJsStyle(style: SummaryCellStyle): Partial<ExcelJS.Style> {
   };
 }
 
-/** Cells share style objects in ExcelJS; replace the cell's style rather than mutate it. */
-function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...change };
+/**
+ * ExcelJS registers each distinct style object once (it remembers them by identity), so cells
+ * that look alike share one object: one per summary style, one per (old style, change) for the
+ * cells we mark or fill. A cell's style is replaced, never mutated, as other cells may share it.
+ */
+class StyleCache {
+  private readonly summary = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly changed = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+  forSummary(style: SummaryStyle, numFmt: string | undefined): Partial<ExcelJS.Style> {
+    const key = `${style}|${numFmt ?? ""}`;
+    let shared = this.summary.get(key);
+    if (!shared) {
+      shared = { ...excelJsStyle(SUMMARY_STYLES[style]), ...(numFmt ? { numFmt } : {}) };
+      this.summary.set(key, shared);
+    }
+    return shared;
+  }
+
+  restyle(cell: ExcelJS.Cell, key: string, change: Partial<ExcelJS.Style>): void {
+    const base = cell.style ?? {};
+    let byChange = this.changed.get(base);
+    if (!byChange) this.changed.set(base, (byChange = new Map()));
+    let shared = byChange.get(key);
+    if (!shared) byChange.set(key, (shared = { ...base, ...change }));
+    cell.style = shared;
+  }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): void {
+function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet, styles: StyleCache): void {
   if (summary.replaces) {
     const old = workbook.getWorksheet(summary.name);
     if (old) workbook.removeWorksheet(old.id);
@@ -55,21 +79,22 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): voi
     const cell = sheet.getCell(c.row + 1, c.col + 1);
     // Text is set as a plain string value: ExcelJS writes it as text, never as a formula.
     cell.value = c.isNumber ? Number(c.value) : c.value;
-    cell.style = { ...excelJsStyle(SUMMARY_STYLES[c.style]), ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
+    cell.style = styles.forSummary(c.style, c.numFmt);
   }
   sheet.getRow(1).height = 28;
 }
 
 export function applyAnalysis(workbook: ExcelJS.Workbook, analysis: Analysis): void {
+  const styles = new StyleCache();
   for (const write of analysis.writes) {
     const cell = workbook.getWorksheet(write.sheet)?.getCell(write.row + 1, write.col + 1);
     if (!cell) continue;
     cell.value = Number(write.value);
-    restyle(cell, { numFmt: write.numFmt });
+    styles.restyle(cell, `numFmt:${write.numFmt}`, { numFmt: write.numFmt });
   }
   for (const mark of analysis.marks) {
     const cell = workbook.getWorksheet(mark.sheet)?.getCell(mark.row + 1, mark.col + 1);
-    if (cell) restyle(cell, { fill: solidFill(mark.color) });
+    if (cell) styles.restyle(cell, `fill:${mark.color}`, { fill: solidFill(mark.color) });
   }
-  addSummarySheet(workbook, analysis.summary);
+  addSummarySheet(workbook, analysis.summary, styles);
 }
