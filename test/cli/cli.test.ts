@@ -186,6 +186,12 @@ describe("bad inputs exit 2 with one clear line", () => {
     await expectUnreadable(file, /没有找到预算表或绩效指标表.*全年预算数.*三级指标/);
   });
 
+  it("a workbook with no worksheets at all", async () => {
+    const file = path.join(dir, "nosheets.xlsx");
+    await new ExcelJS.Workbook().xlsx.writeFile(file);
+    await expectUnreadable(file, /工作簿中没有工作表/);
+  });
+
   it("a workbook with text but no tables", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("说明").addRows([["2023年度绩效自评说明"], ["本单位认真开展自评工作。"], [12, 34]]);
@@ -274,5 +280,37 @@ describe("a workbook that already has a user's own 综合得分 sheet", () => {
     const grid = (await readXlsx(path.join(dir, "o.xlsx"))).grid;
     expect(cellText(grid.sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!.values[0][0])).toBe("我自己的汇总");
     expect(grid.sheets.some((s) => s.name === `${SUMMARY_SHEET_NAME}(2)`)).toBe(true);
+  });
+});
+
+describe("text that looks like a formula", () => {
+  it("is written as text on the summary sheet, never as a formula", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("自评表").addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["=产出指标", "数量指标", "=SUM(A1:A9)", "≥10次", "10次", 50, 50, ""],
+      ["+效益指标", "社会效益", "=SUM(A1:A9)", "≥10次", "10次", 30, 30, ""],
+      ["@满意度", "服务对象满意度", "-满意度", "≥90%", "95%", 10, 10, ""],
+    ]);
+    const file = path.join(dir, "formulas.xlsx");
+    await wb.xlsx.writeFile(file);
+    const output = path.join(dir, "o.xlsx");
+    await run("score", file, "--out", output);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(output);
+    const summary = out.getWorksheet(SUMMARY_SHEET_NAME)!;
+    const texts: string[] = [];
+    summary.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.formula).toBeUndefined();
+        if (typeof cell.value === "string") texts.push(cell.value);
+      }),
+    );
+    expect(texts).toEqual(expect.arrayContaining(["=产出指标", "+效益指标", "@满意度"]));
+    expect(texts.some((t) => t.includes("=SUM(A1:A9)"))).toBe(true); // in the duplicate-indicator message
+    const sheet = out.getWorksheet("自评表")!;
+    expect(sheet.getCell("C2").value).toBe("=SUM(A1:A9)");
+    expect(sheet.getCell("C2").formula).toBeUndefined();
   });
 });
