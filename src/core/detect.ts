@@ -164,9 +164,17 @@ function labelMatches(labels: string[], re: RegExp): boolean {
   return labels.some((text) => ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text)));
 }
 
-function tableBounds(columns: object): { left: number; right: number } {
-  const cols = Object.values(columns) as number[];
-  return { left: Math.min(...cols), right: Math.max(...cols) };
+/** The parts every table starts with: its header rows and the columns its fields span. */
+function tableBase(header: HeaderMatch): TableBase {
+  const cols = Object.values(header.columns) as number[];
+  return {
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+    rows: [],
+    lastRow: header.bottom,
+  };
 }
 
 /**
@@ -197,20 +205,10 @@ function mayStartHeader(view: SheetView, row: number, columns: Columns<Indicator
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
-  const { left, right } = tableBounds(columns);
-  const scanLeft = Math.min(left, 0);
-  const table: IndicatorTable = {
-    kind: "indicators",
-    headerTop: header.top,
-    headerBottom: header.bottom,
-    left,
-    right,
-    columns,
-    rows: [],
-    lastRow: header.bottom,
-    totalRow: null,
-    gradeRow: null,
-  };
+  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null };
+  const { right } = table;
+  // Total, grade and note labels may start left of the first field column (often merged from A).
+  const scanLeft = 0;
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     if (isBlankRow(view, row, scanLeft, right)) break;
@@ -246,17 +244,8 @@ const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rat
 
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   const columns = header.columns as Columns<BudgetField>;
-  const { left, right } = tableBounds(columns);
-  const table: BudgetTable = {
-    kind: "budget",
-    headerTop: header.top,
-    headerBottom: header.bottom,
-    left,
-    right,
-    columns,
-    rows: [],
-    lastRow: header.bottom,
-  };
+  const table: BudgetTable = { kind: "budget", ...tableBase(header), columns };
+  const { right } = table;
   const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const firstNumberCol = Math.min(...numberCols);
   for (let row = header.bottom + 1; row < view.rowCount; row++) {
