@@ -13,7 +13,8 @@ step "lint"
 npx eslint src test
 
 step "unit, property and adapter tests"
-npx jest --ci
+mkdir -p test-output
+npx jest --ci --json --outputFile=test-output/jest.json
 
 step "command-line build"
 npx tsc -p tsconfig.cli.json
@@ -25,11 +26,18 @@ step "manifest (offline schema check)"
 bash scripts/check-manifest.sh
 
 step "browser test (Chromium)"
+browser_passed=0
 if command -v chromium >/dev/null 2>&1; then
-  node test/browser/pane.test.js
+  node test/browser/pane.test.js | tee test-output/browser.log
+  browser_passed=$(sed -n 's/^browser: \([0-9]*\) passed.*/\1/p' test-output/browser.log)
 elif [ "${CI:-}" = "true" ]; then
   echo "chromium is missing: install it with apt-get install chromium" >&2
   exit 1
 else
   echo "SKIPPED: chromium is not installed (sudo apt-get install chromium); CI runs this test."
 fi
+
+# One closing line for the whole run (any failure above has already stopped it).
+jest_passed=$(node -p 'require("./test-output/jest.json").numPassedTests')
+echo
+echo "all: $((jest_passed + browser_passed)) passed, 0 failed"

@@ -18,20 +18,8 @@ export type IndicatorField =
   | "nature"
   | "unit";
 
-const normalized = new Map<string, string>();
-
-/** Removes white space, unifies parentheses and strips trailing parenthesised notes (memoised). */
+/** Removes white space, unifies parentheses and strips trailing parenthesised notes. */
 export function normalizeHeader(text: string): string {
-  let t = normalized.get(text);
-  if (t === undefined) {
-    t = normalizeUncached(text);
-    if (normalized.size > 50000) normalized.clear();
-    normalized.set(text, t);
-  }
-  return t;
-}
-
-function normalizeUncached(text: string): string {
   let t = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/[：:*＊]$/, "");
   // Drop trailing notes like (A), (B/A), (10分), (万元), repeatedly: "执行率(B/A)(%)".
   for (let i = 0; i < 3; i++) t = t.replace(/\([^()]*\)?$/, "");
@@ -103,7 +91,18 @@ export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负
 /** 一级 categories (for missing-dimension and the negative-indicator default). */
 export type Dimension = "output" | "effect" | "satisfaction" | "cost";
 
-export function dimensionOf(level1: string): Dimension | undefined {
+const dimensions = new Map<string, Dimension | undefined>();
+
+/** Memoised: every row asks for its 一级 and 二级 labels, which repeat down the table. */
+export function dimensionOf(label: string): Dimension | undefined {
+  if (dimensions.has(label)) return dimensions.get(label);
+  const dimension = dimensionUncached(label);
+  if (dimensions.size > 10000) dimensions.clear();
+  dimensions.set(label, dimension);
+  return dimension;
+}
+
+function dimensionUncached(level1: string): Dimension | undefined {
   const t = normalizeHeader(level1);
   if (/满意/.test(t)) return "satisfaction";
   if (/产出/.test(t)) return "output";

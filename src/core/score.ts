@@ -32,7 +32,7 @@ export function budgetRate(planned: Decimal | null, spent: Decimal | null): Deci
 
 /** 预算执行率得分 = weight × min(rate, 1). */
 export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
-  return weight.times(Decimal.min(rate, ONE));
+  return rate.gte(ONE) ? weight : weight.times(rate);
 }
 
 /** The most a project that spent rate r of its budget can score. */
@@ -55,7 +55,7 @@ export function quantitativeScore(
   if (direction === "negative") {
     if (actual.lte(target)) fraction = ONE;
     else if (profile.negativeFormula === "linear") {
-      fraction = target.isZero() ? ZERO : Decimal.max(ZERO, target.times(2).minus(actual).div(target));
+      fraction = target.isZero() ? ZERO : target.times(2).minus(actual).div(target);
     } else {
       fraction = target.div(actual);
     }
@@ -66,7 +66,9 @@ export function quantitativeScore(
   } else {
     fraction = target.isZero() ? ONE : actual.div(target);
   }
-  return weight.times(Decimal.min(ONE, Decimal.max(ZERO, fraction)));
+  if (fraction.gte(ONE)) return weight;
+  if (fraction.isNegative()) return ZERO;
+  return weight.times(fraction);
 }
 
 /** actual ÷ target for positive indicators, to spot over-achievement; null when not meaningful. */
