@@ -1,7 +1,8 @@
 // One measured run in its own process, so each gets a clean heap and its own peak memory:
 //   node scripts/bench-worker.js bare <in.xlsx> <out.xlsx>    ExcelJS read + write, nothing else
 //   node scripts/bench-worker.js jixiao <in.xlsx> <out.xlsx>  the full `jixiao score`
-// Prints one JSON line: { seconds, maxRssMB }.
+//   node scripts/bench-worker.js core                          the core alone on 100,000 indicator rows
+// Prints one JSON line: { seconds, maxRssMB } (core: { rows, seconds, perSecond, findings, writes }).
 const ExcelJS = require("exceljs");
 const path = require("path");
 
@@ -17,8 +18,52 @@ async function jixiao(input, output) {
   await main(["node", "jixiao", "score", input, "--out", output, "--json", output + ".json"], quiet);
 }
 
+/** One indicator row of a plausible self-evaluation: mostly consistent, a defect every 20th row. */
+function indicatorRow(r) {
+  const n = 10 + (r % 50);
+  const kinds = [
+    ["产出指标", "数量指标", `培训场次${r}`, `≥${n}场`, `${n + (r % 3)}场`, 5, 5, ""],
+    ["产出指标", "质量指标", `验收合格率${r}`, `≥${90 + (r % 10)}%`, `${91 + (r % 9)}%`, 5, 5, ""],
+    ["产出指标", "成本指标", `项目成本${r}`, `≤${100 + (r % 40)}万元`, `${95 + (r % 40)}.5万元`, 3, 3, ""],
+    ["效益指标", "社会效益", `服务质量${r}`, "按期完成", "按期完成", 5, 5, ""],
+    ["满意度指标", "服务对象满意度", `满意度${r}`, "≥90%", `${90 + (r % 10)}%`, 10, 10, ""],
+  ];
+  const row = kinds[r % kinds.length];
+  if (r % 20 === 7) row[6] = null; // a blank score to fill in
+  if (r % 20 === 13) row[6] = row[5] - 1; // a recorded score that disagrees
+  return row;
+}
+
+function coreThroughput() {
+  const { analyze } = require(path.join(__dirname, "..", "dist-cli", "core", "analyze.js"));
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+  const ROWS_PER_TABLE = 1000;
+  const TABLES = 100;
+  const sheets = [];
+  for (let t = 0; t < TABLES; t++) {
+    const values = [header];
+    for (let r = 0; r < ROWS_PER_TABLE; r++) values.push(indicatorRow(t * ROWS_PER_TABLE + r));
+    sheets.push({ name: `表${t}`, values, numFmts: [], merges: [] });
+  }
+  const rows = ROWS_PER_TABLE * TABLES;
+  analyze({ sheets: sheets.slice(0, 20) }); // warm up the JIT on a fifth of the rows
+  const runs = [];
+  let result;
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    result = analyze({ sheets });
+    runs.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  const seconds = runs.sort((a, b) => a - b)[1]; // the median of three
+  return { rows, seconds, perSecond: rows / seconds, findings: result.findings.length, writes: result.writes.length };
+}
+
 (async () => {
   const [mode, input, output] = process.argv.slice(2);
+  if (mode === "core") {
+    console.log(JSON.stringify(coreThroughput()));
+    return;
+  }
   const start = process.hrtime.bigint();
   await (mode === "bare" ? bare : jixiao)(input, output);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

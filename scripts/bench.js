@@ -42,41 +42,6 @@ function measure(mode, input, output) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** One indicator row of a plausible self-evaluation: mostly consistent, a defect every 20th row. */
-function indicatorRow(r) {
-  const n = 10 + (r % 50);
-  const kinds = [
-    ["产出指标", "数量指标", `培训场次${r}`, `≥${n}场`, `${n + (r % 3)}场`, 5, 5, ""],
-    ["产出指标", "质量指标", `验收合格率${r}`, `≥${90 + (r % 10)}%`, `${91 + (r % 9)}%`, 5, 5, ""],
-    ["产出指标", "成本指标", `项目成本${r}`, `≤${100 + (r % 40)}万元`, `${95 + (r % 40)}.5万元`, 3, 3, ""],
-    ["效益指标", "社会效益", `服务质量${r}`, "按期完成", "按期完成", 5, 5, ""],
-    ["满意度指标", "服务对象满意度", `满意度${r}`, "≥90%", `${90 + (r % 10)}%`, 10, 10, ""],
-  ];
-  const row = kinds[r % kinds.length];
-  if (r % 20 === 7) row[6] = null; // a blank score to fill in
-  if (r % 20 === 13) row[6] = row[5] - 1; // a recorded score that disagrees
-  return row;
-}
-
-function coreThroughput() {
-  const { analyze } = require(path.join(root, "dist-cli", "core", "analyze.js"));
-  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
-  const ROWS_PER_TABLE = 1000;
-  const TABLES = 100;
-  const sheets = [];
-  for (let t = 0; t < TABLES; t++) {
-    const values = [header];
-    for (let r = 0; r < ROWS_PER_TABLE; r++) values.push(indicatorRow(t * ROWS_PER_TABLE + r));
-    sheets.push({ name: `表${t}`, values, numFmts: [], merges: [] });
-  }
-  const rows = ROWS_PER_TABLE * TABLES;
-  analyze({ sheets: sheets.slice(0, 5) }); // warm up
-  const start = process.hrtime.bigint();
-  const result = analyze({ sheets });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { rows, seconds, perSecond: rows / seconds, findings: result.findings.length, writes: result.writes.length };
-}
-
 function paneBundle() {
   const dist = path.join(root, "dist");
   const html = path.join(dist, "taskpane.html");
@@ -110,7 +75,9 @@ function paneBundle() {
   console.log(`   jixiao score            : ${j.seconds.toFixed(2)} s, peak RSS ${j.mem.toFixed(0)} MB`);
   console.log(`   ratio                   : time ×${(j.seconds / b.seconds).toFixed(2)}, memory ×${(j.mem / b.mem).toFixed(2)} (goal ≤ ×1.5)`);
 
-  const core = coreThroughput();
+  const core = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, "bench-worker.js"), "core"], { encoding: "utf8" }).trim().split("\n").pop(),
+  );
   console.log(
     `\n2. core alone: ${core.rows} indicator rows (${core.findings} findings, ${core.writes} writes) in ${core.seconds.toFixed(2)} s = ${Math.round(core.perSecond).toLocaleString("en")} rows/s (goal ≥ 100,000)`,
   );

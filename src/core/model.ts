@@ -246,13 +246,20 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   let level1 = "";
   let level1Ref: CellRef | null = null;
   let level2 = "";
+  // The 一级 label's parts, worked out once per label rather than once per row.
+  let stated = splitStatedWeight(level1);
+  let statedWeight: Decimal | null = null;
   for (const row of table.rows) {
     // Blank or merged 一级/二级 cells mean "same as above".
     if (cols.level1 !== undefined) {
       const origin = view.origin(row, cols.level1);
       const text = view.text(row, cols.level1);
       if (text !== "") {
-        if (text !== level1) level2 = "";
+        if (text !== level1) {
+          level2 = "";
+          stated = splitStatedWeight(text);
+          statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
+        }
         level1 = text;
         level1Ref = { sheet, row: origin.row, col: origin.col };
       }
@@ -271,13 +278,12 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const hasContent =
       name !== "" || (target !== null && target.parsed.kind !== "empty") || (actual !== null && actual.parsed.kind !== "empty");
     if (!hasContent) continue;
-    const stated = splitStatedWeight(level1);
     indicators.push({
       sheet,
       row,
       level1: stated.name,
       level1Ref,
-      level1Stated: stated.weight === null ? null : new Decimal(stated.weight),
+      level1Stated: statedWeight,
       dimension: dimensionOf(level1),
       level2,
       name,

@@ -206,7 +206,8 @@ function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   const levelCol = block.table.columns.level1;
   if (levelCol === undefined || block.indicators.length === 0) return;
   // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益: either level counts.
-  const present = new Set(block.indicators.flatMap((i) => [i.dimension, dimensionOf(i.level2)]));
+  const present = new Set<string | undefined>();
+  for (const i of block.indicators) present.add(i.dimension).add(dimensionOf(i.level2));
   const missing = (
     [
       ["output", "产出"],
