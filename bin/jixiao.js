@@ -1,3 +1,11 @@
 #!/usr/bin/env node
 // The command line entry: the compiled CLI lives in dist-cli (built by `npm run build:cli`, run on install).
-require("../dist-cli/cli/main.js").main(process.argv).then((code) => process.exit(code));
+require("../dist-cli/cli/main.js")
+  .main(process.argv)
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    // A bug of ours, not of the input: one line (the stack with JIXIAO_DEBUG=1), never a raw crash.
+    console.error(`jixiao: 内部错误：${error && error.message ? error.message : error}（请反馈此问题）`);
+    if (process.env.JIXIAO_DEBUG) console.error(error);
+    process.exit(2);
+  });

@@ -13,6 +13,9 @@ import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
 import { applyAnalysis } from "../xlsx/write";
 
+/** A problem with the options or an output path: one line, exit 2. */
+class CliError extends Error {}
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
@@ -50,7 +53,7 @@ async function loadProfile(options: ScoreOptions): Promise<Profile> {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text.replace(/^\uFEFF/, "")); // Notepad saves UTF-8 with a BOM
     } catch (error) {
       throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${(error as Error).message}`);
     }
@@ -76,13 +79,31 @@ export async function scoreFile(input: string, output: string, profile: Profile,
     if (analysis.tables.length === 0) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
     const report = buildReport(input, grid, analysis);
     applyAnalysis(workbook, analysis);
-    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await workbook.xlsx.writeFile(output);
+    try {
+      await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+      await workbook.xlsx.writeFile(output);
+    } catch (error) {
+      return { input, failure: `${output}: 无法写出评分结果（${systemReason(error)}）` };
+    }
     return { input, output, report, analysis };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { input, failure: error.message };
     throw error;
   }
+}
+
+/** "EACCES", "EISDIR"… in a line a person can act on. */
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EACCES: "没有写入权限",
+    EPERM: "没有写入权限",
+    EISDIR: "这是一个文件夹",
+    EBUSY: "文件正被其他程序占用（是否在 Excel 中打开？）",
+    ENOSPC: "磁盘已满",
+    ENOENT: "路径不存在",
+  };
+  return (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
 function countBySeverity(analysis: Analysis): Record<"error" | "warning" | "info", number> {
@@ -171,9 +192,14 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   return exitCodeOf(outcomes);
 }
 
+/** The JSON report is written or the run ends with one clear line (exit 2). */
 async function writeJson(file: string, data: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, JSON.stringify(data, null, 2) + "\n", "utf8");
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(data, null, 2) + "\n", "utf8");
+  } catch (error) {
+    throw new CliError(`${file}: 无法写出 JSON 报告（${systemReason(error)}）`);
+  }
 }
 
 export async function main(argv: string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
@@ -193,14 +219,14 @@ export async function main(argv: string[], out: Output = { log: console.log, err
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", "zh")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
-      if (opts.lang !== "zh" && opts.lang !== "en") throw new ProfileError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`);
+      if (opts.lang !== "zh" && opts.lang !== "en") throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`);
       code = await runScore(input, { ...opts, lang: opts.lang }, out);
     });
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
-    if (error instanceof ProfileError) {
+    if (error instanceof ProfileError || error instanceof CliError) {
       out.error(error.message);
       return EXIT_UNREADABLE;
     }

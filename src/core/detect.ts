@@ -45,8 +45,9 @@ export interface IndicatorTable extends TableBase {
 export type Table = BudgetTable | IndicatorTable;
 
 /**
- * The value a data row holds in a column: the cell's own value, or the value of a merged area that
- * starts in this row. A merged area continuing from a row above gives null (it belongs to that row).
+ * The value a row holds in a column of its own: the cell's value, or that of a merged area that
+ * starts in this row. A merged area continuing from a row above gives null (`continued`): weights,
+ * scores and labels merged down are counted once, in the row where they start.
  */
 export function rowCell(
   view: SheetView,
@@ -190,6 +191,15 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
   return name.row === value.row && name.col === value.col;
 }
 
+/** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
+function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
+  return [columns.target, columns.actual].some((col) => {
+    if (col === undefined) return false;
+    const cell = rowCell(view, row, col);
+    return cell.col === col && !cell.continued && cellText(cell.value) !== "";
+  });
+}
+
 /**
  * A cheap test before `headerAt` inside a table (a header has no numbers, see isDataLike): a
  * header starting right under the table has a header word in one of its name or value columns.
@@ -214,14 +224,17 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (isBlankRow(view, row, scanLeft, right)) break;
     if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
-    if (labelMatches(labels, GRADE_LABEL)) {
+    // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
+    const summaryRow = !hasOwnValues(view, row, columns);
+    if (summaryRow && labelMatches(labels, GRADE_LABEL)) {
       table.gradeRow = row;
       break;
     }
-    if (labelMatches(labels, TOTAL_LABEL)) {
+    if (summaryRow && labelMatches(labels, TOTAL_LABEL)) {
       table.totalRow = row;
       break;
     }
+    if (labelMatches(labels, SUBTOTAL_LABEL)) continue; // a 小计 inside the table is not an indicator
     if (labelMatches(labels, NOTE_LABEL) || isParagraph(view, row, columns)) break;
     table.rows.push(row);
     table.lastRow = row;

@@ -24,6 +24,11 @@ export interface SheetGrid {
   /** numFmts[row][col]: the cell's number format code ("0.00%", "General"), when known. */
   numFmts: (string | undefined)[][];
   merges: MergeRange[];
+  /**
+   * formulas[row][col] is true where the cell holds a formula: its value is the formula's result,
+   * and the cell is never written into, even when that result is blank. Absent: no formulas known.
+   */
+  formulas?: (boolean | undefined)[][];
 }
 
 export interface WorkbookGrid {
@@ -121,6 +126,11 @@ export class SheetView {
   value(row: number, col: number): CellValue {
     const o = this.origin(row, col);
     return this.raw(o.row, o.col);
+  }
+
+  /** Whether the cell holds a formula (so nothing may be written into it). */
+  isFormula(row: number, col: number): boolean {
+    return this.sheet.formulas?.[row]?.[col] === true;
   }
 
   numFmt(row: number, col: number): string | undefined {

@@ -134,23 +134,33 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     shown: value === null ? 0 : decimalPlacesShown(cell.value, numFmt),
     invalid: !empty && value === null,
     empty,
-    // Never into a merged area: the value would show across rows or columns it does not belong to.
-    writable: text === "" && view.mergeAt(row, col) === undefined,
+    // Never into a formula (its result may be blank), nor into a merged area: the value would show
+    // across rows or columns (other fields) it does not belong to.
+    writable: text === "" && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
   };
+}
+
+/**
+ * A target, actual or reason: a merged area running down over several rows holds it for each of
+ * them ("same as above"), named by the area's top-left cell.
+ */
+function spanningCell(view: SheetView, row: number, col: number): { value: CellValue; ref: CellRef } {
+  const origin = view.origin(row, col);
+  return { value: view.raw(origin.row, origin.col), ref: { sheet: view.sheet.name, row: origin.row, col: origin.col } };
 }
 
 function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
-  const cell = rowCell(view, row, col);
-  return { ref: { sheet: view.sheet.name, row: cell.row, col: cell.col }, text: cellText(cell.value) };
+  const cell = spanningCell(view, row, col);
+  return { ref: cell.ref, text: cellText(cell.value) };
 }
 
 function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
   if (col === undefined) return null;
-  const cell = rowCell(view, row, col);
-  const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
+  const cell = spanningCell(view, row, col);
+  const numFmt = view.sheet.numFmts[cell.ref.row]?.[cell.ref.col];
   return {
-    ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
+    ref: cell.ref,
     raw: cell.value,
     parsed: parseValue(cell.value, { numFmt, opColumn: context.nature, unitColumn: context.unit }),
   };
@@ -255,13 +265,14 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       const origin = view.origin(row, cols.level1);
       const text = view.text(row, cols.level1);
       if (text !== "") {
+        // A label filled down or merged again per block is still the same 一级: keep its first cell.
         if (text !== level1) {
           level2 = "";
           stated = splitStatedWeight(text);
           statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
+          level1Ref = { sheet, row: origin.row, col: origin.col };
         }
         level1 = text;
-        level1Ref = { sheet, row: origin.row, col: origin.col };
       }
     }
     if (cols.level2 !== undefined) {
@@ -275,8 +286,9 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const name = cellText(nameCell.value);
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
-    const hasContent =
-      name !== "" || (target !== null && target.parsed.kind !== "empty") || (actual !== null && actual.parsed.kind !== "empty");
+    // A row counts when it has a name or a target/actual of its own (not only one merged from above).
+    const ownValue = (cell: ValueCell | null) => cell !== null && cell.ref.row === row && cell.parsed.kind !== "empty";
+    const hasContent = name !== "" || ownValue(target) || ownValue(actual);
     if (!hasContent) continue;
     indicators.push({
       sheet,

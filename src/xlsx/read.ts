@@ -43,6 +43,7 @@ async function checkedBytes(file: string): Promise<Buffer> {
 export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
+  const formulas: (boolean | undefined)[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     const rowValues: CellValue[] = (values[r] = []);
@@ -51,6 +52,7 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
       // The other cells of a merged area repeat the top-left value in ExcelJS; the grid keeps it once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       rowValues[colNumber - 1] = gridValue(cell.value);
+      if (cell.type === ExcelJS.ValueType.Formula) (formulas[r] ??= [])[colNumber - 1] = true;
       const numFmt = cell.numFmt;
       if (numFmt && numFmt !== "General") rowFormats[colNumber - 1] = numFmt;
     });
@@ -59,7 +61,7 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     values[r] ??= [];
     numFmts[r] ??= [];
   }
-  return { name: worksheet.name, values, numFmts, merges: mergesOf(worksheet) };
+  return { name: worksheet.name, values, numFmts, merges: mergesOf(worksheet), formulas };
 }
 
 export function workbookGrid(workbook: ExcelJS.Workbook): WorkbookGrid {

@@ -86,6 +86,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet, styl
 
 export function applyAnalysis(workbook: ExcelJS.Workbook, analysis: Analysis): void {
   const styles = new StyleCache();
+  // The user's own formulas (a 总分 =SUM(...)) may depend on the cells we fill: ExcelJS cannot
+  // recalculate, so Excel does it when the file is opened.
+  workbook.calcProperties.fullCalcOnLoad = true;
   for (const write of analysis.writes) {
     const cell = workbook.getWorksheet(write.sheet)?.getCell(write.row + 1, write.col + 1);
     if (!cell) continue;

@@ -9,7 +9,9 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { cellText } from "../../src/core/grid";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { analyze } from "../../src/core/analyze";
 import { readXlsx } from "../../src/xlsx/read";
+import { applyAnalysis } from "../../src/xlsx/write";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -312,5 +314,67 @@ describe("text that looks like a formula", () => {
     const sheet = out.getWorksheet("自评表")!;
     expect(sheet.getCell("C2").value).toBe("=SUM(A1:A9)");
     expect(sheet.getCell("C2").formula).toBeUndefined();
+  });
+});
+
+describe("outputs that cannot be written", () => {
+  it("an --out that is a folder, or a --json in a missing place behind a file: one line, exit 2", async () => {
+    const dir = tempDir();
+    const blocked = path.join(dir, "folder.xlsx");
+    mkdirSync(blocked);
+    const r = await run("score", YUNXI, "--out", blocked);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/无法写出评分结果/);
+    const file = path.join(dir, "plain.txt");
+    writeFileSync(file, "x");
+    const j = await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", path.join(file, "r.json"));
+    expect(j.code).toBe(2);
+    expect(j.err).toMatch(/无法写出 JSON 报告/);
+  });
+
+  it("reads a profile saved with a UTF-8 byte-order mark", async () => {
+    const dir = tempDir();
+    const profile = path.join(dir, "bom.json");
+    writeFileSync(profile, "\uFEFF" + JSON.stringify({ budgetWeight: 10 }));
+    const r = await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe("formula cells", () => {
+  it("are never written into, even when their result is blank; Excel recalculates on open", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目自评表");
+    ws.addRows([
+      ["项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 80, 10, null, null],
+    ]);
+    ws.getCell("E2").value = { formula: 'IF(B2=0,"",C2/B2)', result: "" };
+    ws.addRow([]);
+    ws.addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "培训场次", "≥10次", "5次", 50, null, "疫情"],
+      ["效益指标", "社会效益", "受益人数", "≥100人", "50人", 30, null, "疫情"],
+      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+    ]);
+    ws.getCell("G6").value = { formula: "F6*E6/D6" } as ExcelJS.CellFormulaValue; // no cached result
+    const file = path.join(dir, "formulas.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "r.json");
+    await run("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    const cells = JSON.parse(readFileSync(json, "utf8")).writes.map((w: { cell: string }) => w.cell);
+    expect(cells).toEqual(["F2", "G5"]); // the blank score of the budget line and of 培训场次
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(path.join(dir, "o.xlsx"));
+    const sheet = out.getWorksheet("项目自评表")!;
+    expect(sheet.getCell("E2").formula).toBe('IF(B2=0,"",C2/B2)');
+    expect(sheet.getCell("G6").formula).toBe("F6*E6/D6");
+  });
+
+  it("the scored workbook asks Excel to recalculate on open (ExcelJS cannot)", async () => {
+    const { workbook, grid } = await readXlsx(YUNXI);
+    applyAnalysis(workbook, analyze(grid));
+    expect(workbook.calcProperties.fullCalcOnLoad).toBe(true);
   });
 });
