@@ -42,8 +42,10 @@ export interface AnalyzeOptions {
 export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-const RATE_FORMAT = "0.00%";
-const SCORE_FORMAT = "0.00";
+/** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
+const rateFormat = (profile: Profile) => decimalsFormat(Math.max(0, profile.rateDecimals - 2)) + "%";
+const scoreFormat = (profile: Profile) => decimalsFormat(profile.scoreDecimals);
+const decimalsFormat = (places: number) => (places > 0 ? `0.${"0".repeat(places)}` : "0");
 
 /** The message for a workbook with no recognisable table: which headers were looked for. */
 export function noTablesMessage(lang: Lang = "zh"): string {
@@ -111,14 +113,14 @@ function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
     writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt });
   for (const { results } of work.budgets) {
     for (const r of results) {
-      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate.ref, roundHalfUp(r.rate, profile.rateDecimals), RATE_FORMAT);
-      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score.ref, r.score, SCORE_FORMAT);
+      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate.ref, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile));
+      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score.ref, r.score, scoreFormat(profile));
     }
   }
   for (const { results } of work.indicators) {
     for (const r of results) {
       const score = r.indicator.score;
-      if (r.computed !== null && isBlank(score)) add(score.ref, roundHalfUp(r.computed, profile.scoreDecimals), SCORE_FORMAT);
+      if (r.computed !== null && isBlank(score)) add(score.ref, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile));
     }
   }
   return writes;

@@ -15,7 +15,7 @@ import {
   matchIndicatorField,
   normalizeHeader,
 } from "./headers";
-import { parseNumber } from "./values";
+import { isEmptyMarker, parseNumber } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
 
@@ -66,8 +66,12 @@ function columnsOf<F extends string>(
   below?: number,
 ): Columns<F> {
   const columns: Columns<F> = {};
+  // Header cells span at most two rows (the two-row header); a label merged further down runs
+  // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
+  const lastHeaderRow = row + 1;
   for (let c = 0; c < view.colCount; c++) {
     if (view.origin(row, c).col !== c) continue; // the rest of a horizontally merged header
+    if ((view.mergeAt(row, c)?.bottom ?? row) > lastHeaderRow) continue;
     let field: F | undefined;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
     if (below !== undefined && view.origin(below, c).row === below) field = match(view.text(below, c));
@@ -125,10 +129,29 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     if (ownFields === 0) continue;
     const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
     const double: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
-    if (double && isHeader(double) && fieldCount(double) > ownFields) return { kind, top: row, bottom: row + 1, columns: double };
-    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
+    const rank = kind === "budget" ? preferAdjustedBudget : (columns: Columns<string>) => columns;
+    if (double && isHeader(double) && fieldCount(double) > ownFields) {
+      return { kind, top: row, bottom: row + 1, columns: rank(double, view, row + 1) };
+    }
+    if (isHeader(single)) return { kind, top: row, bottom: row, columns: rank(single, view, row) };
   }
   return undefined;
+}
+
+/**
+ * 预算数 | 调整后预算数: the adjusted (or 全年) budget is the one 执行率 divides by (domain.md §3);
+ * a bare 预算数 beside it is then the initial budget.
+ */
+function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number): Columns<string> {
+  for (let c = 0; c < view.colCount; c++) {
+    if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
+    if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;
+    const bare = columns.planned;
+    const ranked: Columns<string> = { ...columns, planned: c };
+    if (bare !== undefined && ranked.initial === undefined) ranked.initial = bare;
+    return ranked;
+  }
+  return columns;
 }
 
 /** A row with numbers in it is data, not the second row of a header. */
@@ -271,7 +294,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     for (const c of numberCols) {
       const value = rowCell(view, row, c).value;
       if (parseNumber(value) !== null) numbers++;
-      else if (cellText(value) !== "") texts++;
+      else if (!isEmptyMarker(cellText(value))) texts++; // "—" in a source row is "nothing", not text
     }
     if (numbers === 0) {
       if (texts === 0) continue; // a group heading such as 一、项目支出

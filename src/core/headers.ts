@@ -81,8 +81,10 @@ export const TOTAL_LABEL = /^(合计|总计|总分|综合得分|绩效自评综�
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
+/** The 其中 rows under a funds total come in two breakdowns, each adding up to the total on its own. */
+export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
 export const FUNDS_SOURCE_LABEL =
-  /^(其中|本年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
+  /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */

@@ -8,6 +8,7 @@ import { CellValue, SheetView, cellText } from "./grid";
 import {
   Dimension,
   FUNDS_SOURCE_LABEL,
+  FUNDS_USE_LABEL,
   FUNDS_TOTAL_LABEL,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
@@ -50,7 +51,8 @@ export interface ValueCell {
   parsed: ParsedValue;
 }
 
-export type BudgetLineKind = "funds-total" | "source" | "subtotal" | "total" | "line";
+/** "source": a 其中 row by source of funds (财政拨款…); "use": by use (基本支出, 项目支出…). */
+export type BudgetLineKind = "funds-total" | "source" | "use" | "subtotal" | "total" | "line";
 
 export interface BudgetLine {
   sheet: string;
@@ -192,6 +194,7 @@ function lineKind(label: string): BudgetLineKind {
   if (FUNDS_TOTAL_LABEL.test(t)) return "funds-total";
   if (SUBTOTAL_LABEL.test(t)) return "subtotal";
   if (TOTAL_LABEL.test(t)) return "total";
+  if (FUNDS_USE_LABEL.test(t)) return "use";
   if (FUNDS_SOURCE_LABEL.test(t)) return "source";
   return "line";
 }

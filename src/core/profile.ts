@@ -165,7 +165,7 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
 export function gradeFor(total: Decimal, profile: Profile): string {
   const sorted = [...profile.grades].sort((a, b) => b.min - a.min);
   for (const g of sorted) if (total.gte(g.min)) return g.label;
-  return sorted[sorted.length - 1]?.label ?? "";
+  return ""; // below every band: a profile without a band at 0 grades nothing there
 }
 
 /** Wordings of one grade level across localities: 优 and 优秀 say the same. */

@@ -2,8 +2,8 @@
  * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
  */
 import Decimal from "decimal.js";
-import { Profile, QualitativeBands } from "./profile";
-import { Achievement, Op } from "./values";
+import { Profile } from "./profile";
+import { Op } from "./values";
 
 export type Direction = "positive" | "negative" | "equal";
 
@@ -32,12 +32,18 @@ export function budgetRate(planned: Decimal | null, spent: Decimal | null): Deci
 
 /** 预算执行率得分 = weight × min(rate, 1). */
 export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
+  if (rate.isNegative()) return ZERO; // money returned exceeds what was spent
   return rate.gte(ONE) ? weight : weight.times(rate);
 }
 
 /** The most a project that spent rate r of its budget can score. */
-export function attainableBound(rate: Decimal, budgetWeight: number): Decimal {
-  return HUNDRED.minus(new Decimal(budgetWeight).times(ONE.minus(Decimal.min(rate, ONE))));
+export function attainableBound(rate: Decimal, budgetWeight: Decimal): Decimal {
+  return HUNDRED.minus(budgetWeight.times(ONE.minus(Decimal.min(rate, ONE))));
+}
+
+/** 0.4316 → "43.16%". */
+export function percentText(fraction: Decimal, places = 2): string {
+  return `${roundHalfUp(fraction.times(HUNDRED), places).toFixed()}%`;
 }
 
 /**
@@ -51,20 +57,24 @@ export function quantitativeScore(
   weight: Decimal,
   profile: Profile,
 ): Decimal {
+  // Ratios mean nothing across zero or below it (≥0%, ≤-5%, a negative actual): the comparison
+  // alone decides, all or nothing.
+  if (!target.isPositive() || target.isZero() || actual.isNegative()) {
+    const met = direction === "negative" ? actual.lte(target) : direction === "equal" ? actual.eq(target) : actual.gte(target);
+    return met ? weight : ZERO;
+  }
   let fraction: Decimal;
   if (direction === "negative") {
     if (actual.lte(target)) fraction = ONE;
     else if (profile.negativeFormula === "linear") {
-      fraction = target.isZero() ? ZERO : target.times(2).minus(actual).div(target);
+      fraction = target.times(2).minus(actual).div(target);
     } else {
       fraction = target.div(actual);
     }
-  } else if (direction === "equal" && target.isZero()) {
-    fraction = actual.isZero() ? ONE : ZERO;
   } else if (actual.gte(target)) {
     fraction = ONE;
   } else {
-    fraction = target.isZero() ? ONE : actual.div(target);
+    fraction = actual.div(target);
   }
   if (fraction.gte(ONE)) return weight;
   if (fraction.isNegative()) return ZERO;
@@ -77,9 +87,6 @@ export function achievementRatio(target: Decimal, actual: Decimal): Decimal | nu
   return actual.div(target);
 }
 
-export function qualitativeBand(achievement: Achievement, bands: QualitativeBands): [number, number] {
-  return bands[achievement];
-}
 
 /**
  * Whether a recorded value agrees with the computed one as far as the recorded cell shows it: it
@@ -93,6 +100,11 @@ export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed
     recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
     recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
   );
+}
+
+/** |recorded − computed| is at most one unit of the last decimal the recorded cell shows. */
+export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
+  return recorded.minus(computed).abs().lte(new Decimal(10).pow(-Math.max(0, Math.min(shownDecimals, 20))));
 }
 
 /** Decimal → the report's string form: no exponent, no trailing zeros. */

@@ -9,10 +9,11 @@ export type ApiCheck = (minor: number) => boolean;
 
 /**
  * The adapters need ExcelApi 1.9 (Office 2021 and later, Microsoft 365, Excel on the web; the
- * manifest declares it): getCellProperties for the undo snapshot of fills,
- * suspendScreenUpdatingUntilNextSync, getRangeByIndexes and chart series ranges. Office 2019 stops
- * below it, and its web view cannot run React 18 / Fluent UI 9 anyway: such users have the command
- * line. Newer features are used when present: merged areas (1.13), one undo step per run (1.20).
+ * manifest declares it): getCellProperties for the undo snapshot of fills, getSpecialCells to find
+ * the formula cells that must not be written into, suspendScreenUpdatingUntilNextSync,
+ * getRangeByIndexes and chart series ranges. Office 2019 stops below it, and its web view cannot
+ * run React 18 / Fluent UI 9 anyway: such users have the command line. Newer features are used
+ * when present: merged areas (1.13), one undo step per run (1.20).
  */
 export const MIN_API = 9;
 export const MERGED_AREAS_API = 13;

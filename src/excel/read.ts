@@ -3,8 +3,8 @@
  * needs, in as few syncs as the API allows:
  *
  * 1. sheet names, positions, visibility and protection (one sync for any number of sheets);
- * 2. for every sheet at once: its used range (values only) with values, number formats, fills and
- *    merged areas.
+ * 2. for every sheet at once: its used range (values only) with values, number formats, fills,
+ *    merged areas and the cells that hold formulas.
  *
  * The sizes of the used ranges are not known before the second sync (Office.js cannot ask for a
  * sheet's used range before it knows the sheet), so the second sync asks for everything in one go.
@@ -14,10 +14,14 @@
  * blocks packed into syncs of an estimated ≤ 4 MB, splitting and retrying a block that still fails.
  *
  * Grid rows and columns are absolute sheet positions: the used range's offset is padded with nulls.
+ *
+ * Formula cells are read as such (getSpecialCellsOrNullObject("Formulas"), in the same syncs as the
+ * values): a formula whose result is "" shows as an empty cell in `values`, and the core must not
+ * write over it.
  */
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { packChunks } from "../core/writeplan";
-import { ApiCheck, MERGED_AREAS_API, officeApi } from "./api";
+import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
 import { UNDO_BACKUP_SHEET } from "./keys";
 import { fromExcelValue } from "./values";
 
@@ -54,8 +58,10 @@ export interface ReadOptions {
 /**
  * Response size estimate per cell: values ~30 B (a number or a short text as JSON), numberFormat
  * ~12 B ("General", "0.00%") and, with fills, getCellProperties' {"format":{"fill":{"color":
- * "#FFFFFF","pattern":"None"}}} ~55 B. Long texts cost more; the budget leaves a 1 MB margin under
- * the 5 MB limit, and a block that still fails is split and retried.
+ * "#FFFFFF","pattern":"None"}}} ~55 B. Merged and formula areas cost ~80 B per area
+ * ({"rowIndex":…,"columnIndex":…,"rowCount":…,"columnCount":…}), not per cell: a column of
+ * formulas is one area. They are not in the estimate, nor are long texts; the budget leaves a 1 MB
+ * margin under the 5 MB limit for them, and a block that still fails is split and retried.
  */
 const BYTES_PER_CELL = 100;
 export const RESPONSE_BUDGET = 4_000_000;
@@ -67,7 +73,8 @@ export function fillColor(cell: Excel.CellProperties): string | null {
   const fill = cell.format?.fill;
   return fill?.pattern === "None" ? null : fill?.color ?? null;
 }
-const MERGE_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
+/** What is loaded of a RangeAreas (merged areas, formula cells): each area's position and size. */
+const AREA_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
 
 /** The grid of every sheet (values, number formats, merged areas). */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookGrid> {
@@ -152,6 +159,8 @@ interface BlockRead {
   numFmts: string[][] | null;
   fills: (string | null)[][] | null;
   merges: MergeRange[];
+  /** The rectangles of cells holding formulas, clipped to the block. */
+  formulas: MergeRange[];
 }
 
 interface PendingRead {
@@ -159,6 +168,7 @@ interface PendingRead {
   range: Excel.Range;
   fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
   merges: Excel.RangeAreas | null;
+  formulas: Excel.RangeAreas | null;
 }
 
 /** Queues the reads of one range; `range` must also load rowIndex/columnIndex/rowCount/columnCount. */
@@ -168,12 +178,32 @@ function queueRead(sheet: string, range: Excel.Range, api: ApiCheck, withFills: 
   // Only merged areas whose top-left cell lies in the range are returned (office-js #3611), so
   // disjoint blocks see each merged area exactly once.
   const merges = api(MERGED_AREAS_API) ? range.getMergedAreasOrNullObject() : null;
-  merges?.load(MERGE_PATHS);
-  return { sheet, range, fills, merges };
+  merges?.load(AREA_PATHS);
+  // ExcelApi 1.9, as everything the host writes with: below it nothing is written, so formula cells
+  // need not be known. A string, not Excel.SpecialCellType.formulas, so no Excel global is needed.
+  const formulas = api(MIN_API) ? range.getSpecialCellsOrNullObject("Formulas") : null;
+  formulas?.load(AREA_PATHS);
+  return { sheet, range, fills, merges, formulas };
+}
+
+function areasOf(areas: Excel.RangeAreas | null): MergeRange[] {
+  if (!areas || areas.isNullObject) return [];
+  return areas.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }));
+}
+
+/** The part of `area` inside `block`, if any. */
+function clip(area: MergeRange, block: Block): MergeRange | undefined {
+  const clipped = {
+    top: Math.max(area.top, block.top),
+    left: Math.max(area.left, block.left),
+    bottom: Math.min(area.bottom, block.top + block.rows - 1),
+    right: Math.min(area.right, block.left + block.cols - 1),
+  };
+  return clipped.top <= clipped.bottom && clipped.left <= clipped.right ? clipped : undefined;
 }
 
 function collect(pending: PendingRead): BlockRead {
-  const { range, merges } = pending;
+  const { range } = pending;
   const block = { sheet: pending.sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
   const values = range.values as unknown[][] | null;
   return {
@@ -181,10 +211,10 @@ function collect(pending: PendingRead): BlockRead {
     values,
     numFmts: range.numberFormat as string[][] | null,
     fills: pending.fills?.value.map((row) => row.map(fillColor)) ?? null,
-    merges:
-      merges && !merges.isNullObject
-        ? merges.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }))
-        : [],
+    merges: areasOf(pending.merges),
+    // Clipped to the block in case Excel answers beyond it (VBA's SpecialCells widens a one-cell
+    // range to the sheet's used range), so disjoint blocks never disagree.
+    formulas: areasOf(pending.formulas).flatMap((area) => clip(area, block) ?? []),
   };
 }
 
@@ -265,7 +295,8 @@ function halve(group: Block[]): Block[][] | undefined {
 function sheetGrid(name: string, reads: BlockRead[]): SheetGrid {
   const sheet: SheetGrid = { name, values: [], numFmts: [], merges: [] };
   let empty = true;
-  for (const { block, values, numFmts, merges } of reads) {
+  const formulas: (boolean | undefined)[][] = [];
+  for (const { block, values, numFmts, merges, formulas: areas } of reads) {
     values?.forEach((row, r) => {
       const mapped = row.map(fromExcelValue);
       if (mapped.some((v) => v !== null)) empty = false;
@@ -276,8 +307,13 @@ function sheetGrid(name: string, reads: BlockRead[]): SheetGrid {
       ];
     });
     sheet.merges.push(...merges);
+    for (const area of areas) {
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) (formulas[r] ??= [])[c] = true;
+    }
   }
-  if (empty) return { name, values: [], numFmts: [], merges: sheet.merges };
+  // Dense rows (no holes), like values and numFmts.
+  if (formulas.length > 0) sheet.formulas = Array.from(formulas, (row) => Array.from(row ?? []));
+  if (empty) return { ...sheet, values: [], numFmts: [] };
   // Rows above the used range: empty rows (grid rows may be ragged).
   for (let r = 0; r < sheet.values.length; r++) {
     sheet.values[r] ??= [];

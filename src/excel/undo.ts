@@ -8,8 +8,8 @@
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
- * the run is skipped. A written cell that looked blank but held a formula returning "" comes back
- * blank (the read takes values, not formulas).
+ * the run is skipped. Cells holding formulas are never written (the read marks them, even when their
+ * result is blank), so there is no formula to bring back.
  *
  * Syncs: one to read the record and check protection, one to restore (plus one per extra 4 MB).
  */

@@ -9,7 +9,10 @@
  * - 5 MB request/response limits, 512 merged areas per call, 5 million cells per get, protected
  *   sheets (AccessDenied) and API versions (ApiNotFound) are enforced;
  * - text written into a cell that is not formatted as text is parsed as Excel would ("=…" becomes a
- *   formula, "98%" a number), so a test sees when text was not written as text.
+ *   formula, "98%" a number), so a test sees when text was not written as text; a value written
+ *   over a formula replaces it, as in Excel;
+ * - cells can hold formulas (their `value` is the cached result), found by
+ *   getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9).
  * Each class names the real members it mirrors (`Mirrors`), so a misspelt member fails to compile.
  */
 import { MergeRange, cellAddress, rangeAddress } from "../core/grid";
@@ -567,7 +570,7 @@ export class FakeRange
   extends FakeObject<RangeRef>
   implements
     Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "numberFormat">,
-    Mirrors<Excel.Range, "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "merge" | "select">
+    Mirrors<Excel.Range, "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
 {
   readonly format: FakeRangeFormat;
 
@@ -616,8 +619,8 @@ export class FakeRange
         const cell = sheet.cellForWrite(r, c);
         const entry = parsedEntry(matrix[r - rect.top][c - rect.left], cell.numberFormat);
         cell.value = entry.value;
-        if (entry.formula) cell.style.formula = entry.formula;
-        else delete cell.style.formula;
+        if (entry.formula) cell.formula = entry.formula;
+        else delete cell.formula;
       });
     });
   }
@@ -692,6 +695,26 @@ export class FakeRange
     });
   }
 
+  /**
+   * Only "Formulas" (of any result type) is modelled: the formula cells of this range as rectangles
+   * (runs down each column, joined across columns with the same rows), or a null object when there
+   * are none.
+   */
+  getSpecialCellsOrNullObject(
+    cellType: Excel.SpecialCellType | `${Excel.SpecialCellType}`,
+    cellValueType?: Excel.SpecialCellValueType | `${Excel.SpecialCellValueType}`,
+  ): FakeRangeAreas {
+    this.ctx.requireApi(9, "getSpecialCellsOrNullObject");
+    return new FakeRangeAreas(this.worksheet, () => {
+      if (cellType !== "Formulas" || (cellValueType !== undefined && cellValueType !== "All")) {
+        throw new FakeRichApiError("InvalidArgument", `getSpecialCells(${cellType}, ${cellValueType}) is not modelled by the fake`);
+      }
+      const { sheet, rect } = this.target();
+      const areas = formulaAreas(sheet, rect);
+      return areas.length > 0 ? { sheet, areas } : undefined;
+    });
+  }
+
   merge(across?: boolean): void {
     this.ctx.write(across ?? false, () => {
       const { sheet, rect } = this.editable();
@@ -701,7 +724,11 @@ export class FakeRange
           throw new FakeRichApiError("InvalidOperation", "Cannot merge over a merged area");
         }
         forEachCell(area, (r, c) => {
-          if ((r !== area.top || c !== area.left) && sheet.cell(r, c)) sheet.cellForWrite(r, c).value = "";
+          if ((r !== area.top || c !== area.left) && sheet.cell(r, c)) {
+            const cell = sheet.cellForWrite(r, c);
+            cell.value = "";
+            delete cell.formula;
+          }
         });
         sheet.merges.push({ ...area });
       }
@@ -721,6 +748,29 @@ export class FakeRange
     const { sheet, rect } = this.target();
     return qualifiedAddress(sheet.name, rect);
   }
+}
+
+/** The formula cells of `rect` as rectangles: vertical runs, joined with the run just left of them. */
+function formulaAreas(sheet: FakeSheet, rect: MergeRange): MergeRange[] {
+  const cells: { row: number; col: number }[] = [];
+  for (const { row, col, cell } of sheet.entries()) {
+    if (cell.formula === undefined) continue;
+    if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) cells.push({ row, col });
+  }
+  cells.sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: MergeRange[] = [];
+  for (const { row, col } of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.left === col && last.bottom === row - 1) last.bottom = row;
+    else runs.push({ top: row, left: col, bottom: row, right: col });
+  }
+  const areas: MergeRange[] = [];
+  for (const run of runs) {
+    const left = areas.find((a) => a.right === run.left - 1 && a.top === run.top && a.bottom === run.bottom);
+    if (left) left.right = run.right;
+    else areas.push(run);
+  }
+  return areas.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 export class FakeClientResult<T> {

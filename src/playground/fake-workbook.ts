@@ -4,13 +4,16 @@
  * It models the limits our adapters must respect: 5 MB requests and responses (Excel on the web),
  * 512 merged areas per getMergedAreas call, 5 million cells per get, protection, and API versions.
  */
-import { CellValue, MergeRange, WorkbookGrid, cellAddress, rangeAddress } from "../core/grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, cellAddress, rangeAddress } from "../core/grid";
 import { ExcelScalar, fromExcelValue, toExcelValue } from "../excel/values";
 
 export type { ExcelScalar };
 
 export interface FakeCell {
+  /** What Range.values shows: for a formula, its (cached) result, "" when it has none. */
   value: ExcelScalar;
+  /** The formula ("=IF(D2=0,\"\",E2/D2)") when the cell holds one; a value written over it replaces it. */
+  formula?: string;
   numberFormat: string;
   /** "#RRGGBB", or null for no fill. */
   fill: string | null;
@@ -83,11 +86,16 @@ export class FakeSheet {
     return cell;
   }
 
-  /** Smallest rectangle holding every cell with a value (valuesOnly) or with anything at all. */
+  /** Every stored cell with its position, in no particular order. */
+  *entries(): IterableIterator<{ row: number; col: number; cell: FakeCell }> {
+    for (const [k, cell] of this.cells) yield { row: Math.floor(k / MAX_COLUMNS), col: k % MAX_COLUMNS, cell };
+  }
+
+  /** Smallest rectangle holding every cell with a value or formula (valuesOnly) or with anything at all. */
   usedRect(valuesOnly: boolean): MergeRange | undefined {
     let rect: MergeRange | undefined;
     for (const [k, cell] of this.cells) {
-      const used = cell.value !== "" || (!valuesOnly && (cell.fill !== null || cell.numberFormat !== "General" || Object.keys(cell.style).length > 0));
+      const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && (cell.fill !== null || cell.numberFormat !== "General" || Object.keys(cell.style).length > 0));
       if (!used) continue;
       const row = Math.floor(k / MAX_COLUMNS);
       const col = k % MAX_COLUMNS;
@@ -112,7 +120,8 @@ export interface WorkbookSnapshot {
   sheets: {
     name: string;
     visibility: Visibility;
-    cells: Record<string, { value: ExcelScalar; numberFormat: string; fill: string | null }>;
+    /** `formula` is present only on formula cells. */
+    cells: Record<string, { value: ExcelScalar; formula?: string; numberFormat: string; fill: string | null }>;
     merges: string[];
     charts: number;
   }[];
@@ -186,23 +195,27 @@ export class FakeWorkbook {
     for (const listener of this.listeners) listener();
   }
 
-  /** The workbook as the core sees it: every sheet, values and formats, merges. */
+  /** The workbook as the core sees it: every sheet, values and formats, merges, formula cells. */
   toGrid(): WorkbookGrid {
     return {
       sheets: this.sheets.map((sheet) => {
         const values: CellValue[][] = [];
         const numFmts: (string | undefined)[][] = [];
+        const formulas: (boolean | undefined)[][] = [];
         for (const [k, cell] of sheet.cells) {
           const row = Math.floor(k / MAX_COLUMNS);
           const col = k % MAX_COLUMNS;
           (values[row] ??= [])[col] = fromExcelValue(cell.value);
           (numFmts[row] ??= [])[col] = cell.numberFormat;
+          if (cell.formula !== undefined) (formulas[row] ??= [])[col] = true;
         }
         for (let r = 0; r < values.length; r++) {
           values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
           numFmts[r] = Array.from(numFmts[r] ?? []);
         }
-        return { name: sheet.name, values, numFmts, merges: sheet.merges.map((m) => ({ ...m })) };
+        const grid: SheetGrid = { name: sheet.name, values, numFmts, merges: sheet.merges.map((m) => ({ ...m })) };
+        if (formulas.length > 0) grid.formulas = Array.from(formulas, (row) => Array.from(row ?? []));
+        return grid;
       }),
     };
   }
@@ -214,9 +227,10 @@ export class FakeWorkbook {
         const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
         for (const k of keys) {
           const cell = sheet.cells.get(k)!;
-          if (cell.value === "" && cell.numberFormat === "General" && cell.fill === null) continue;
+          if (cell.value === "" && cell.formula === undefined && cell.numberFormat === "General" && cell.fill === null) continue;
           cells[cellAddress(Math.floor(k / MAX_COLUMNS), k % MAX_COLUMNS)] = {
             value: cell.value,
+            ...(cell.formula !== undefined && { formula: cell.formula }),
             numberFormat: cell.numberFormat,
             fill: cell.fill,
           };

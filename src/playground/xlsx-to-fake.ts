@@ -1,6 +1,7 @@
 /**
  * An .xlsx (loaded with ExcelJS, in the browser or in Node) as a FakeWorkbook: values as Excel's
- * Range.values would give them, number formats, solid fills and merged areas.
+ * Range.values would give them, formulas (with their cached result as the value, "" when the file
+ * has none), number formats, solid fills and merged areas.
  *
  * Cell values and merged areas are converted by src/xlsx/cells.ts, as for the command line.
  */
@@ -33,11 +34,14 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook, options: FakeWorkboo
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // The other cells of a merged area repeat the top-left value in ExcelJS; Excel keeps it once.
         const value = cell.type === ExcelJS.ValueType.Merge ? "" : excelValue(cell.value);
+        // Shared formulas included (ExcelJS translates them); ExcelJS keeps formulas without the "=".
+        const formula = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula ?? ""}` : undefined;
         const numFmt = cell.numFmt || "General";
         const fill = fillColor(cell.fill);
-        if (value === "" && numFmt === "General" && fill === null) return;
+        if (value === "" && formula === undefined && numFmt === "General" && fill === null) return;
         const target = sheet.cellForWrite(rowNumber - 1, colNumber - 1);
         target.value = value;
+        if (formula !== undefined) target.formula = formula;
         target.numberFormat = numFmt;
         target.fill = fill;
       });

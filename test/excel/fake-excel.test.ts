@@ -1,5 +1,5 @@
 /** The fake must be strict where Office.js is, or adapter tests would pass on code that fails in Excel. */
-import { FakeRequestContext, FakeRichApiError, FakeWorkbook } from "../../src/playground/fake-excel";
+import { FakeRequestContext, FakeRichApiError, FakeWorkbook, parseA1 } from "../../src/playground/fake-excel";
 import { fakeBook, sheet } from "./helpers";
 
 function book(): FakeWorkbook {
@@ -109,5 +109,78 @@ describe("fake Excel: limits and protection", () => {
     const s = wb.sheet("表1")!;
     expect([s.cell(0, 2)!.value, s.cell(0, 3)!.value]).toEqual(["#NAME?", 0.98]);
     expect([s.cell(1, 2)!.value, s.cell(1, 3)!.value]).toEqual(["=1+1", "98%"]);
+  });
+});
+
+describe("fake Excel: formula cells", () => {
+  /** 表1 with formulas in C1:C3, D2:D3 and F5. */
+  function formulaBook(apiMinor?: number): FakeWorkbook {
+    const wb = fakeBook([sheet("表1", [["名称", 1], ["b", 2]])], { apiMinor });
+    const s = wb.sheet("表1")!;
+    for (const address of ["C1", "C2", "C3", "D2", "D3", "F5"]) {
+      const { top, left } = parseA1(address);
+      Object.assign(s.cellForWrite(top, left), { formula: "=A1", value: "" });
+    }
+    return wb;
+  }
+
+  test("getSpecialCellsOrNullObject(\"Formulas\") gives the formula cells as rectangles, after the sync", async () => {
+    const ctx = new FakeRequestContext(formulaBook());
+    const areas = ctx.workbook.worksheets.getItem("表1").getRange("A1:F5").getSpecialCellsOrNullObject("Formulas");
+    areas.load(["address", "areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"]);
+    expect(() => areas.isNullObject).toThrow(/before it was loaded/);
+    expect(() => areas.areas.items).toThrow(/before it was loaded/);
+    await ctx.sync();
+    expect(areas.isNullObject).toBe(false);
+    // Runs down each column, joined across columns only when they span the same rows.
+    expect(areas.address).toBe("表1!C1:C3,表1!D2:D3,表1!F5");
+    expect(areas.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount])).toEqual([
+      [0, 2, 3, 1],
+      [1, 3, 2, 1],
+      [4, 5, 1, 1],
+    ]);
+  });
+
+  test("only cells inside the range count; none gives a null object", async () => {
+    const ctx = new FakeRequestContext(formulaBook());
+    const sheet1 = ctx.workbook.worksheets.getItem("表1");
+    const part = sheet1.getRange("D1:D2").getSpecialCellsOrNullObject("Formulas");
+    part.load("address");
+    const block = sheet1.getRange("C2:D3").getSpecialCellsOrNullObject("Formulas");
+    block.load("address");
+    const none = sheet1.getRange("A1:B5").getSpecialCellsOrNullObject("Formulas");
+    await ctx.sync();
+    expect(part.address).toBe("表1!D2");
+    expect(block.address).toBe("表1!C2:D3");
+    expect(none.isNullObject).toBe(true);
+  });
+
+  test("needs ExcelApi 1.9; other cell types are not modelled", async () => {
+    const old = new FakeRequestContext(formulaBook(8));
+    old.workbook.worksheets.getItem("表1").getRange("A1:F5").getSpecialCellsOrNullObject("Formulas");
+    expect(await code(old.sync())).toBe("ApiNotFound");
+    const ctx = new FakeRequestContext(formulaBook());
+    ctx.workbook.worksheets.getItem("表1").getRange("A1:F5").getSpecialCellsOrNullObject("Constants");
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+
+  test("a value written over a formula replaces it; a number format leaves it; formulas count as used", async () => {
+    const wb = formulaBook();
+    const ctx = new FakeRequestContext(wb);
+    const sheet1 = ctx.workbook.worksheets.getItem("表1");
+    sheet1.getRange("C1").values = [[5]];
+    sheet1.getRange("C2").numberFormat = [["0.00%"]];
+    sheet1.getRange("C3").values = [["=B1*2"]];
+    const used = sheet1.getUsedRange(true);
+    used.load("address");
+    await ctx.sync();
+    const s = wb.sheet("表1")!;
+    expect(s.cell(0, 2)!.value).toBe(5);
+    expect(s.cell(0, 2)!.formula).toBeUndefined();
+    expect(s.cell(1, 2)).toMatchObject({ value: "", formula: "=A1", numberFormat: "0.00%" });
+    expect(s.cell(2, 2)!.formula).toBe("=B1*2");
+    expect(used.address).toBe("表1!A1:F5");
+    expect(wb.snapshot().sheets[0].cells.F5).toEqual({ value: "", formula: "=A1", numberFormat: "General", fill: null });
+    expect(wb.toGrid().sheets[0].formulas?.[4]).toEqual([undefined, undefined, undefined, undefined, undefined, true]);
   });
 });

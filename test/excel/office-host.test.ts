@@ -1,5 +1,6 @@
 /** The real host end to end: Office/Excel stand-ins over a fake workbook, the real core. */
 import { readFileSync } from "fs";
+import ExcelJS from "exceljs";
 import { analyze } from "../../src/core/analyze";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
@@ -91,6 +92,56 @@ describe("office host", () => {
     expect(outcome.kind).toBe("results");
     expect(book.syncCount).toBe(3);
     expect(book.sheet("项目1")!.cell(1, 5)!.value).toBe(9);
+  });
+
+  test("a formula with a blank result is never overwritten; a truly blank cell is still filled; undo restores all", async () => {
+    const book = fakeBook([selfEvaluation("公式", true), selfEvaluation("空白", true)]);
+    const formulas = book.sheet("公式")!;
+    // 执行率 whose result is "" and 得分 saved without a cached result.
+    Object.assign(formulas.cellForWrite(1, 3), { formula: '=IF(B2=0,"",C2/B2)', value: "" });
+    Object.assign(formulas.cellForWrite(1, 5), { formula: "=D2*E2", value: "" });
+    install(book);
+    const host = createOfficeHost();
+    const before = book.snapshot();
+
+    const outcome = await host.recalculate(DEFAULT_PROFILE, () => undefined);
+    expect(outcome.kind).toBe("results");
+    expect(book.syncCount).toBeLessThanOrEqual(3);
+    expect(formulas.cell(1, 3)).toMatchObject({ formula: '=IF(B2=0,"",C2/B2)', value: "" });
+    expect(formulas.cell(1, 5)).toMatchObject({ formula: "=D2*E2", value: "" });
+    const blank = book.sheet("空白")!;
+    expect(blank.cell(1, 3)!.value).toBe(0.9);
+    expect(blank.cell(1, 5)!.value).toBe(9);
+
+    await host.undoLast();
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("an .xlsx with formula cells (through ExcelJS): their formulas and results are kept", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet("项目");
+    ws.addRows([
+      ["项目名称", "资金来源", "备注", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+      ["公式行", "财政", "", 100, 80, null, 10, null], // saved uncalculated: results blank
+      ["空白行", "财政", "", 100, 90, null, 10, null],
+    ]);
+    ws.getCell("F2").value = { formula: 'IF(D2=0,"",E2/D2)', result: "" };
+    ws.getCell("H2").value = { formula: "F2*G2" } as ExcelJS.CellFormulaValue; // no cached result
+    const buffer = await workbook.xlsx.writeBuffer();
+    const book = await fakeFromXlsx(buffer as ArrayBuffer);
+    const s = book.sheet("项目")!;
+    expect(s.cell(1, 5)).toMatchObject({ formula: '=IF(D2=0,"",E2/D2)', value: "" });
+    expect(s.cell(1, 7)).toMatchObject({ formula: "=F2*G2", value: "" });
+    expect(book.toGrid().sheets[0].formulas?.[1]).toEqual([undefined, undefined, undefined, undefined, undefined, true, undefined, true]);
+
+    install(book);
+    const outcome = await createOfficeHost().recalculate(DEFAULT_PROFILE, () => undefined);
+    expect(outcome.kind).toBe("results");
+    expect(book.syncCount).toBeLessThanOrEqual(3);
+    expect(s.cell(1, 5)).toMatchObject({ formula: '=IF(D2=0,"",E2/D2)', value: "" });
+    expect(s.cell(1, 7)).toMatchObject({ formula: "=F2*G2", value: "" });
+    expect(s.cell(2, 5)!.value).toBe(0.9);
+    expect(s.cell(2, 7)!.value).toBe(9);
   });
 
   test("no tables: the core's message, nothing written", async () => {

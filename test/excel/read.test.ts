@@ -58,6 +58,38 @@ describe("readWorkbook", () => {
     expect(grid.sheets[0].merges).toEqual([]);
   });
 
+  test("marks formula cells (even with a blank result) at absolute positions, in the same two syncs", async () => {
+    const values = [[], [null, "预算", "执行", "执行率", "得分"], [null, 100, 90, null, null], [null, 0, 0, null, 5]];
+    const book = fakeBook([sheet("表", values), sheet("无公式", [["a"]])]);
+    const s = book.sheet("表")!;
+    Object.assign(s.cellForWrite(2, 3), { formula: '=IF(B3=0,"",C3/B3)', value: 0.9 });
+    Object.assign(s.cellForWrite(3, 3), { formula: '=IF(B4=0,"",C4/B4)', value: "" });
+    Object.assign(s.cellForWrite(2, 4), { formula: "=D3*10", value: "" }); // no cached result
+    const state = await readWorkbookState(contextOf(book), { api: apiOf(book), fills: true });
+    expect(book.syncCount).toBe(2);
+    const [read, plain] = state.grid.sheets;
+    expect(read.values[2]).toEqual([null, 100, 90, 0.9, null]);
+    expect(read.values[3]).toEqual([null, 0, 0, null, 5]);
+    expect(read.formulas).toEqual([[], [], [undefined, undefined, undefined, true, true], [undefined, undefined, undefined, true]]);
+    expect(plain.formulas).toBeUndefined();
+  });
+
+  test("formula cells are found in every block of a chunked read, and not asked for below ExcelApi 1.9", async () => {
+    const values = [["a", "b"], ["c", null], ["e", null]];
+    const withFormulas = (apiMinor?: number) => {
+      const book = fakeBook([sheet("表", values)], { apiMinor, limits: { getCells: 4 } });
+      for (const row of [1, 2]) Object.assign(book.sheet("表")!.cellForWrite(row, 1), { formula: "=A1", value: "" });
+      return book;
+    };
+    const book = withFormulas();
+    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    expect(grid.sheets[0].values).toEqual([["a", "b"], ["c", null], ["e", null]]);
+    expect(grid.sheets[0].formulas).toEqual([[], [undefined, true], [undefined, true]]);
+    const old = withFormulas(8);
+    const oldGrid = await readWorkbook(contextOf(old), { api: apiOf(old) });
+    expect(oldGrid.sheets[0].formulas).toBeUndefined();
+  });
+
   test("reads protection and, on request, the fill of every cell", async () => {
     const book = fakeBook([sheet("表", [["a", "b"]])], { fills: { 表: { B1: "#FFC7CE" } } });
     book.sheet("表")!.protected = true;

@@ -6,11 +6,11 @@
 import Decimal from "decimal.js";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, roundHalfUp } from "../score";
-
-const TWO = new Decimal(2);
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue } from "../values";
 import { FindingList } from "./findings";
+
+const TWO = new Decimal(2);
 
 export interface BudgetLineResult {
   line: BudgetLine;
@@ -40,9 +40,6 @@ export function recordedRate(cell: NumberCell | null, places: number): { value: 
   return { value: parsed.value, shown: claimed(places) };
 }
 
-function percent(value: Decimal, places = 2): string {
-  return `${roundHalfUp(value.times(100), places).toFixed()}%`;
-}
 
 /** Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds total. */
 function scoredLines(block: BudgetBlock): Set<BudgetLine> {
@@ -61,7 +58,8 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       const values = parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
       if (!cell || cell.value === null || values.length === 0) continue;
       const sum = values.reduce((a, b) => a.plus(b), ZERO);
-      if (!agreesAsShown(cell.value, cell.shown, sum)) {
+      // The parts may each have been rounded: one unit of the last digit shown is still a match.
+      if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
         findings.add("sum-mismatch", cell.ref, {
           what,
           whatEn,
@@ -75,9 +73,12 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
   const lines = block.lines;
   lines.forEach((line, i) => {
     if (line.kind === "funds-total") {
-      const sources: BudgetLine[] = [];
-      for (let j = i + 1; j < lines.length && lines[j].kind === "source"; j++) sources.push(lines[j]);
+      const below: BudgetLine[] = [];
+      for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
+      const sources = below.filter((l) => l.kind === "source");
+      const uses = below.filter((l) => l.kind === "use");
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
+      if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
     } else if (line.kind === "subtotal" || line.kind === "total") {
       const parts: BudgetLine[] = [];
       const sources: BudgetLine[] = [];
@@ -126,10 +127,10 @@ function evaluateLine(
     if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
   }
   if (rate !== null && planned !== null && spent !== null && spent.gt(planned) && line.spent) {
-    findings.add("overspent", line.spent.ref, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percent(rate) });
+    findings.add("overspent", line.spent.ref, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
   }
   if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
-    findings.add("rate-mismatch", line.rate.ref, { recorded: percent(recorded.value), computed: percent(rate) });
+    findings.add("rate-mismatch", line.rate.ref, { recorded: percentText(recorded.value), computed: percentText(rate) });
   }
 
   if (scored) {
@@ -158,10 +159,10 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
   if (value.isNegative() || value.gt(HUNDRED)) {
     findings.add("score-exceeds-weight", score.ref, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
-    const bound = attainableBound(rate, profile.budgetWeight);
+    const bound = attainableBound(rate, new Decimal(profile.budgetWeight));
     if (value.gt(bound)) {
       findings.add("score-above-attainable", score.ref, {
-        rate: percent(rate),
+        rate: percentText(rate),
         bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
         budgetWeight: String(profile.budgetWeight),
         recorded: value.toFixed(),
@@ -170,7 +171,7 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
   }
   if (line.grade && line.grade.text !== "") {
     const expected = gradeFor(value, profile);
-    if (!sameGrade(line.grade.text, expected)) {
+    if (expected !== "" && !sameGrade(line.grade.text, expected)) {
       findings.add("grade-mismatch", line.grade.ref, { total: value.toFixed(), expected, recorded: line.grade.text });
     }
   }

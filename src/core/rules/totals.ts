@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, roundHalfUp } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, percentText, roundHalfUp } from "../score";
 import { BudgetLineResult } from "./budget";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -127,7 +127,7 @@ export function evaluateTotals(
   const budgetScore = budget?.score ?? null;
   const scores = results.map((r) => r.score).filter((s): s is Decimal => s !== null);
   total.score = roundHalfUp(sum(scores).plus(budgetScore ?? 0), profile.scoreDecimals);
-  total.grade = gradeFor(total.score, profile);
+  total.grade = gradeFor(total.score, profile) || null;
 
   const recorded = block.recordedTotal;
   if (recorded?.value) {
@@ -138,12 +138,12 @@ export function evaluateTotals(
       findings.add("total-mismatch", recorded.ref, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
     }
     if (budget?.rate) {
-      const bound = attainableBound(budget.rate, profile.budgetWeight);
+      const bound = attainableBound(budget.rate, budgetWeight);
       if (recorded.value.gt(bound)) {
         findings.add("score-above-attainable", recorded.ref, {
-          rate: `${roundHalfUp(budget.rate.times(100), 2).toFixed()}%`,
+          rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
-          budgetWeight: String(profile.budgetWeight),
+          budgetWeight: budgetWeight.toFixed(),
           recorded: recorded.value.toFixed(),
         });
       }
@@ -153,7 +153,7 @@ export function evaluateTotals(
   const gradedTotal = recorded?.value ?? total.score;
   if (grade && grade.text !== "") {
     const expected = gradeFor(gradedTotal, profile);
-    if (!sameGrade(grade.text, expected)) {
+    if (expected !== "" && !sameGrade(grade.text, expected)) {
       findings.add("grade-mismatch", grade.ref, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
     }
   }
