@@ -142,11 +142,6 @@ export class SheetView {
   text(row: number, col: number): string {
     return cellText(this.value(row, col));
   }
-
-  isBlankRow(row: number, fromCol = 0, toCol = this.colCount - 1): boolean {
-    for (let c = fromCol; c <= toCol; c++) if (this.text(row, c) !== "") return false;
-    return true;
-  }
 }
 
 export function cellText(value: CellValue | undefined): string {

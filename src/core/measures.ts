@@ -21,6 +21,8 @@ export interface Measure {
   count: boolean;
   duration: boolean;
   cost: boolean;
+  /** 满意度: a rate that is also scored in points (≥90分). */
+  satisfaction: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
   statedUnits: Unit[];
 }
@@ -48,6 +50,7 @@ export function measureOf(name: string, level1: string, level2: string, descript
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     cost: COST.test(level2) || (COST.test(level1) && !/效益/.test(level1)),
+    satisfaction: /满意/.test(name),
     statedUnits: statedUnits(name).concat(statedUnits(description)),
   };
 }

@@ -12,17 +12,18 @@ const ZH: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `执行率填的是 ${p.recorded}，按 执行数÷全年预算数 应为 ${p.computed}。请改为 ${p.computed}。`,
   "budget-score-mismatch": (p) =>
     `预算执行得分填的是 ${p.recorded}，按 分值×执行率（最高 100%）应为 ${p.computed}。`,
-  "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}相加为 ${p.computed}。请核对。`,
+  "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}相加为 ${p.computed}。请改为 ${p.computed}，或核对各行数字。`,
   "zero-budget": (p) => `全年预算数为 ${p.planned}，却有执行数 ${p.spent}：无法计算执行率，请补填预算数。`,
   overspent: (p) => `执行数 ${p.spent} 超过全年预算数 ${p.planned}（执行率 ${p.rate}），请说明超支原因。`,
   "weights-total": (p) =>
     `预算执行率分值 ${p.budget} 加各指标分值 ${p.indicators}，合计 ${p.total} 分，应为 100 分。请调整分值。`,
-  "weight-header-mismatch": (p) => `“${p.label}”标明 ${p.stated} 分，但其下各指标分值合计 ${p.sum} 分。`,
+  "weight-header-mismatch": (p) =>
+    `“${p.label}”标明 ${p.stated} 分，但其下各指标分值合计 ${p.sum} 分。请调整各指标分值使其合计 ${p.stated} 分，或把标题改为（${p.sum}分）。`,
   "score-exceeds-weight": (p) => `得分 ${p.score} 不在 0 到分值 ${p.weight} 之间。`,
   "score-mismatch": (p) => `“${p.name}”得分填的是 ${p.recorded}，按${p.formula}应为 ${p.computed}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
-  "total-mismatch": (p) => `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。`,
+  "total-mismatch": (p) => `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
@@ -39,25 +40,27 @@ const ZH: Record<RuleId, Template> = {
   "missing-reason": (p) => `“${p.name}”${p.why}，请填写偏差原因分析及改进措施。`,
   "over-achievement": (p) =>
     `“${p.name}”实际完成 ${p.actual}，是指标值 ${p.target} 的 ${p.ratio}，超额较多：请说明原因，若目标定得过低应酌情扣分。`,
-  "duplicate-indicator": (p) => `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。`,
+  "duplicate-indicator": (p) =>
+    `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
   "vague-target": (p) => `“${p.value}”无法衡量，“${p.name}”应写明可考核的数值和单位。`,
-  "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类）。`,
+  "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类），请补充。`,
 };
 
 const EN: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
-  "sum-mismatch": (p) => `${p.whatEn} is ${p.recorded} but the rows it sums add up to ${p.computed}.`,
+  "sum-mismatch": (p) => `${p.whatEn} is ${p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
   "zero-budget": (p) => `Planned budget is ${p.planned} but ${p.spent} was spent: no rate can be computed; fill in the budget.`,
   overspent: (p) => `Spent ${p.spent} exceeds the planned ${p.planned} (rate ${p.rate}); explain the overspend.`,
   "weights-total": (p) =>
     `Budget weight ${p.budget} plus indicator weights ${p.indicators} make ${p.total}; they should make 100.`,
-  "weight-header-mismatch": (p) => `"${p.label}" states ${p.stated} points but its rows add up to ${p.sum}.`,
+  "weight-header-mismatch": (p) =>
+    `"${p.label}" states ${p.stated} points but its rows add up to ${p.sum}: make the rows add up to ${p.stated}, or state (${p.sum}分).`,
   "score-exceeds-weight": (p) => `Score ${p.score} is outside 0..${p.weight}.`,
   "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; the formula gives ${p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
-  "total-mismatch": (p) => `Recorded total is ${p.recorded}; the scores add up to ${p.computed}.`,
+  "total-mismatch": (p) => `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,
@@ -72,7 +75,8 @@ const EN: Record<RuleId, Template> = {
   "missing-reason": (p) => `"${p.name}" ${p.whyEn}: write the reason for the deviation.`,
   "over-achievement": (p) =>
     `"${p.name}" reached ${p.actual}, ${p.ratio} of its target ${p.target}: explain it; if the target was too low, reduce the score.`,
-  "duplicate-indicator": (p) => `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}).`,
+  "duplicate-indicator": (p) =>
+    `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
   "vague-target": (p) => `"${p.value}" cannot be measured: "${p.name}" needs a number and unit.`,
   "missing-dimension": (p) => `The indicator table has no "${p.missing}" indicators (产出, 效益 and 满意度 are expected).`,
 };

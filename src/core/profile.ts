@@ -179,13 +179,16 @@ export function sameGrade(recorded: string, expected: string): boolean {
 }
 
 /** A one-line description of the profile for the summary sheet. */
-export function describeProfile(profile: Profile): string {
+export function describeProfile(profile: Profile, lang: "zh" | "en" = "zh"): string {
   const grades = [...profile.grades]
     .sort((a, b) => b.min - a.min)
     .map((g) => `${g.label}≥${g.min}`)
     .join(" ");
+  const over = Math.round(profile.overAchievement * 100);
+  if (lang === "en") {
+    const negative = profile.negativeFormula === "ratio" ? "negative indicators: target ÷ actual" : "negative indicators: linear to 0 at twice the target";
+    return `Profile: ${profile.name}; budget execution ${profile.budgetWeight} points; grades ${grades}; ${negative}; over ${over}% needs a reason`;
+  }
   const negative = profile.negativeFormula === "ratio" ? "反向指标按 目标÷实际" : "反向指标线性递减至两倍目标为 0";
-  return `评分方案：${profile.name}；预算执行率 ${profile.budgetWeight} 分；等次 ${grades}；${negative}；超额 ${Math.round(
-    profile.overAchievement * 100,
-  )}% 需说明`;
+  return `评分方案：${profile.name}；预算执行率 ${profile.budgetWeight} 分；等次 ${grades}；${negative}；超额 ${over}% 需说明`;
 }

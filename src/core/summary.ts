@@ -47,7 +47,7 @@ const TEXT = {
     findings: "三、问题清单",
     findingsHeader: ["工作表", "单元格", "规则", "级别", "说明"],
     noFindings: "未发现问题。",
-    noTotals: "没有可计分的自评表（例如只有绩效目标表）。",
+    noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
     chart: "各一级指标得分率",
   },
   en: {
@@ -61,7 +61,7 @@ const TEXT = {
     findings: "3. Findings",
     findingsHeader: ["Sheet", "Cell", "Rule", "Severity", "Message"],
     noFindings: "No findings.",
-    noTotals: "No scored self-evaluation table (target tables only).",
+    noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
     chart: "Score rate by level-1 indicator",
   },
 };
@@ -110,7 +110,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const multipleSheets = new Set(input.totals.map((total) => total.sheet)).size > 1;
 
   layout.mergedLine(t.title, "title");
-  layout.mergedLine(describeProfile(input.profile), "subtitle");
+  layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
   const freezeRows = layout.row;
   layout.row++;
 

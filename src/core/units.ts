@@ -169,8 +169,13 @@ export function matchUnitPrefix(text: string): { unit: Unit; length: number } | 
   return undefined;
 }
 
+/** Count words that name the same thing (800场 against 820场次; 50名 against 48人). */
+const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人" };
+const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
+
 export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.symbol === b.symbol) return true;
+  if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
   if (a.family !== b.family || a.factor === null || b.factor === null) return false;
   return a.base === undefined || b.base === undefined || a.base === b.base;
 }

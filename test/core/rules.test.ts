@@ -152,7 +152,7 @@ describe("sum-mismatch", () => {
     );
     expect(found(a)).toEqual(["sum-mismatch@预算!C2"]);
     expectFinding(a, "sum-mismatch", "C2", "error", "预算");
-    expect(finding(a, "sum-mismatch", "C2", "预算").message).toBe("“年度资金总额”填的是 120，但其中各项资金相加为 110。请核对。");
+    expect(finding(a, "sum-mismatch", "C2", "预算").message).toBe("“年度资金总额”填的是 120，但其中各项资金相加为 110。请改为 110，或核对各行数字。");
   });
 
   it("flags a 合计 row of a project list that is not the sum of the projects", () => {
@@ -289,7 +289,7 @@ describe("weight-header-mismatch", () => {
     const a = run(wb);
     expect(found(a)).toEqual(["weight-header-mismatch@自评表!A5"]);
     expectFinding(a, "weight-header-mismatch", "A5", "error");
-    expect(finding(a, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 50 分，但其下各指标分值合计 45 分。");
+    expect(finding(a, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 50 分，但其下各指标分值合计 45 分。请调整各指标分值使其合计 50 分，或把标题改为（45分）。");
   });
 });
 
@@ -789,7 +789,7 @@ describe("missing-dimension", () => {
     );
     expect(found(a)).toEqual(["missing-dimension@目标表!B2"]);
     expectFinding(a, "missing-dimension", "B2", "warning", "目标表");
-    expect(a.findings[0].message).toBe("指标表缺少“满意度”类指标（一般应有产出、效益、满意度三类）。");
+    expect(a.findings[0].message).toBe("指标表缺少“满意度”类指标（一般应有产出、效益、满意度三类），请补充。");
   });
 });
 

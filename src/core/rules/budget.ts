@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, withinOneUnit } from "../score";
-import { decimalPlacesShown, parseValue } from "../values";
+import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { FindingList } from "./findings";
 
 const TWO = new Decimal(2);
@@ -33,13 +33,13 @@ export function recordedRate(cell: NumberCell | null, places: number): { value: 
   if (parsed.kind !== "number" || parsed.value === null) return null;
   const shown = decimalPlacesShown(cell.raw, cell.numFmt);
   const claimed = (decimals: number) => (isGeneralNumber(cell) ? Math.max(shown, decimals) : shown);
-  if (parsed.unit?.family === "percent") return { value: parsed.value.div(HUNDRED), shown: shown + 2 };
+  const fraction = valueToFraction(parsed); // 98% → 0.98, 5‰ → 0.005
+  if (fraction) return { value: fraction, shown: shown + (parsed.unit?.family === "permille" ? 3 : 2) };
   if (parsed.unit) return null;
   // A bare number above 2 is percent points (98.5 for 98.5%), below it a fraction.
   if (parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(places - 2) + 2 };
   return { value: parsed.value, shown: claimed(places) };
 }
-
 
 /** Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds total. */
 function scoredLines(block: BudgetBlock): Set<BudgetLine> {

@@ -24,7 +24,9 @@ function unitText(cell: ValueCell): string {
 function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: string } | null {
   const unit = cell.parsed.unit;
   if (!unit) return null;
-  if (measure.rate && !percentLike(cell)) {
+  // 满意度 is also scored on a 100-point scale (≥90分).
+  const satisfactionPoints = unit.symbol === "分" && measure.satisfaction;
+  if (measure.rate && !percentLike(cell) && !satisfactionPoints) {
     return {
       zh: `比率类指标的值应为百分比，不应是“${cell.parsed.text}”（单位“${unit.symbol}”）。`,
       en: `A rate should be written as a percentage, not "${cell.parsed.text}".`,
