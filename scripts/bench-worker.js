@@ -15,7 +15,7 @@ async function bare(input, output) {
 async function jixiao(input, output) {
   const { main } = require(path.join(__dirname, "..", "dist-cli", "cli", "main.js"));
   const quiet = { log: () => {}, error: (l) => console.error(l) };
-  await main(["node", "jixiao", "score", input, "--out", output, "--json", output + ".json"], quiet);
+  await main(["node", "jixiao", "score", input, "--out", output], quiet);
 }
 
 /** One indicator row of a plausible self-evaluation: mostly consistent, a defect every 20th row. */

@@ -6,7 +6,8 @@
 import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { Analysis, Lang, analyze, noTablesMessage } from "../core/analyze";
+import ExcelJS from "exceljs";
+import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
@@ -38,7 +39,7 @@ export interface FileOutcome {
   input: string;
   output?: string;
   report?: Report;
-  analysis?: Analysis;
+
   failure?: string;
 }
 
@@ -73,23 +74,34 @@ export async function scoreFile(input: string, output: string, profile: Profile,
   if (path.resolve(input) === path.resolve(output)) {
     return { input, failure: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）` };
   }
+  let scored: { workbook: ExcelJS.Workbook; report: Report } | null;
   try {
-    const { workbook, grid } = await readXlsx(input);
-    const analysis = analyze(grid, profile, { lang });
-    if (analysis.tables.length === 0) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
-    const report = buildReport(input, grid, analysis);
-    applyAnalysis(workbook, analysis);
-    try {
-      await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-      await workbook.xlsx.writeFile(output);
-    } catch (error) {
-      return { input, failure: `${output}: 无法写出评分结果（${systemReason(error)}）` };
-    }
-    return { input, output, report, analysis };
+    scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
     if (error instanceof WorkbookReadError) return { input, failure: error.message };
     throw error;
   }
+  if (!scored) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
+  try {
+    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await scored.workbook.xlsx.writeFile(output);
+  } catch (error) {
+    return { input, failure: `${output}: 无法写出评分结果（${systemReason(error)}）` };
+  }
+  return { input, output, report: scored.report };
+}
+
+/**
+ * Reads, analyses and applies the results in memory; null when there is no table. Only the
+ * workbook and the report outlive it: the grid and the analysis are garbage by the time the
+ * (long) write runs, which keeps that write's garbage collection light.
+ */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ workbook: ExcelJS.Workbook; report: Report } | null> {
+  const { workbook, grid } = await readXlsx(input);
+  const analysis = analyze(grid, profile, { lang });
+  if (analysis.tables.length === 0) return null;
+  applyAnalysis(workbook, analysis);
+  return { workbook, report: buildReport(input, grid, analysis) };
 }
 
 /** "EACCES", "EISDIR"… in a line a person can act on. */
@@ -106,9 +118,9 @@ function systemReason(error: unknown): string {
   return (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
-function countBySeverity(analysis: Analysis): Record<"error" | "warning" | "info", number> {
+function countBySeverity(report: Report): Record<"error" | "warning" | "info", number> {
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of analysis.findings) counts[f.severity]++;
+  for (const f of report.findings) counts[f.severity]++;
   return counts;
 }
 
@@ -119,35 +131,35 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
     out.error(outcome.failure);
     return;
   }
-  const analysis = outcome.analysis!;
+  const report = outcome.report!;
   const zh = lang === "zh";
   out.log(`${outcome.input}`);
-  const budgets = analysis.tables.filter((t) => t.kind === "budget").length;
-  const indicators = analysis.tables.length - budgets;
+  const budgets = report.tables.filter((t) => t.kind === "budget").length;
+  const indicators = report.tables.length - budgets;
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
-  for (const total of analysis.totals) {
+  for (const total of report.totals) {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
     out.log(zh ? `  ${total.sheet}：综合得分 ${total.score ?? "—"}${recorded}，等次 ${total.grade ?? "—"}` : `  ${total.sheet}: total ${total.score ?? "-"}${recorded}, grade ${total.grade ?? "-"}`);
   }
-  const counts = countBySeverity(analysis);
+  const counts = countBySeverity(report);
   const label = SEVERITY_LABEL[lang];
   out.log(
     zh
-      ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${analysis.writes.length} 个空单元格`
-      : `  Findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info; ${analysis.writes.length} blank cells filled`,
+      ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${report.writes.length} 个空单元格`
+      : `  Findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info; ${report.writes.length} blank cells filled`,
   );
-  for (const f of analysis.findings.slice(0, SHOWN_FINDINGS)) {
+  for (const f of report.findings.slice(0, SHOWN_FINDINGS)) {
     out.log(`  [${label[f.severity]}] ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
   }
-  if (analysis.findings.length > SHOWN_FINDINGS) {
-    out.log(zh ? `  ……另有 ${analysis.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${analysis.findings.length - SHOWN_FINDINGS} more`);
+  if (report.findings.length > SHOWN_FINDINGS) {
+    out.log(zh ? `  ……另有 ${report.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${report.findings.length - SHOWN_FINDINGS} more`);
   }
   if (outcome.output) out.log(zh ? `  已写出：${outcome.output}` : `  Written: ${outcome.output}`);
 }
 
 function exitCodeOf(outcomes: FileOutcome[]): number {
   if (outcomes.some((o) => o.failure)) return EXIT_UNREADABLE;
-  if (outcomes.some((o) => o.analysis?.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
+  if (outcomes.some((o) => o.report?.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
   return EXIT_OK;
 }
 
