@@ -124,10 +124,11 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
   const value = parseNumber(cell.value);
-  const text = cellText(cell.value);
+  const text = typeof cell.value === "string" ? cell.value.trim() : null;
+  const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
   // blank, so nothing is ever written over them.
-  const empty = isEmptyMarker(text);
+  const empty = blank || (text !== null && isEmptyMarker(text));
   return {
     ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
     raw: cell.value,
@@ -138,7 +139,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     empty,
     // Never into a formula (its result may be blank), nor into a merged area: the value would show
     // across rows or columns (other fields) it does not belong to.
-    writable: text === "" && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
+    writable: blank && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
   };
 }
 

@@ -65,6 +65,15 @@ function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | 
   return actual.achievement;
 }
 
+const thresholds = new WeakMap<Profile, Decimal>();
+
+/** The profile's over-achievement threshold as a Decimal, made once per profile. */
+function overAchievementOf(profile: Profile): Decimal {
+  let threshold = thresholds.get(profile);
+  if (!threshold) thresholds.set(profile, (threshold = new Decimal(profile.overAchievement)));
+  return threshold;
+}
+
 function fmt(value: Decimal, places: number): string {
   return roundHalfUp(value, places).toFixed();
 }
@@ -124,14 +133,15 @@ function evaluateIndicator(
       }
       return result;
     }
-    const ratio = direction === "positive" ? achievementRatio(pair.target, pair.actual) : null;
-    const overAchieved = ratio !== null && ratio.gte(profile.overAchievement);
+    // Only an actual above its target can be over-achieved: most rows skip the division.
+    const ratio = direction === "positive" && pair.actual.gt(pair.target) ? achievementRatio(pair.target, pair.actual) : null;
+    const overAchieved = ratio !== null && ratio.gte(overAchievementOf(profile));
     if (weightValue !== null) {
       result.computed = quantitativeScore(direction, pair.target, pair.actual, weightValue, profile);
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
       // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
       // a lower recorded score is then the reviewer's call, not a wrong number.
-      const reduced = overAchieved && recorded !== null && recorded.gte(0) && recorded.lt(rounded);
+      const reduced = overAchieved && recorded !== null && !recorded.isNegative() && recorded.lt(rounded);
       result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
       if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
