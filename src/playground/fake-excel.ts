@@ -203,6 +203,18 @@ abstract class FakeObject<Model> {
   protected loadNested(name: string, rest: string[]): Delivery {
     throw new FakeRichApiError("InvalidArgument", `${this.typeName}.${name}/${rest.join(",")} is not modelled by the fake`);
   }
+
+  /** A collection's `items/…` load: each item loads `rest`, and `items` is readable after the sync. */
+  protected loadItems<T>(items: FakeObject<T>[], rest: string[]): Delivery {
+    const loads = items.map((item) => item.runLoad(rest));
+    return {
+      responseBytes: loads.reduce((sum, l) => sum + l.responseBytes, 0),
+      deliver: () => {
+        this.loaded.set("items", items);
+        for (const l of loads) l.deliver();
+      },
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,15 +322,10 @@ export class FakeWorksheetCollection
 
   protected override loadNested(name: string, rest: string[]): Delivery {
     if (name !== "items") return super.loadNested(name, rest);
-    const items = this.target().sheets.map((sheet) => new FakeWorksheet(this.ctx, () => sheet));
-    const loads = items.map((item) => item.runLoad(rest));
-    return {
-      responseBytes: loads.reduce((sum, l) => sum + l.responseBytes, 0),
-      deliver: () => {
-        this.loaded.set("items", items);
-        for (const l of loads) l.deliver();
-      },
-    };
+    return this.loadItems(
+      this.target().sheets.map((sheet) => new FakeWorksheet(this.ctx, () => sheet)),
+      rest,
+    );
   }
 }
 
@@ -824,15 +831,10 @@ export class FakeRangeCollection extends FakeObject<AreasRef> implements Mirrors
   protected override loadNested(name: string, rest: string[]): Delivery {
     if (name !== "items") return super.loadNested(name, rest);
     const { sheet, areas } = this.target();
-    const items = areas.map((rect) => new FakeRange(this.worksheet, () => ({ sheet, rect })));
-    const loads = items.map((item) => item.runLoad(rest));
-    return {
-      responseBytes: loads.reduce((sum, l) => sum + l.responseBytes, 0),
-      deliver: () => {
-        this.loaded.set("items", items);
-        for (const l of loads) l.deliver();
-      },
-    };
+    return this.loadItems(
+      areas.map((rect) => new FakeRange(this.worksheet, () => ({ sheet, rect }))),
+      rest,
+    );
   }
 }
 
