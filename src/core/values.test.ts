@@ -596,3 +596,27 @@ describe("valueToFraction", () => {
     expect(lookupUnit("百分比")?.symbol).toBe("%");
   });
 });
+
+describe("progress words before a number", () => {
+  it.each<[string, string, string, string | null]>([
+    ["完成100%", "=", "100", "%"],
+    ["实现95%", "=", "95", "%"],
+    ["增长10%", ">=", "10", "%"],
+    ["同比增长10%", ">=", "10", "%"],
+    ["下降5%", ">=", "5", "%"],
+    ["较上年提高3个百分点", ">=", "3", "百分点"],
+    ["新增10个", ">=", "10", "个"],
+  ])("%p → %p %p %p", (text, op, value, unit) => {
+    const p = parseValue(text);
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit?.symbol ?? null]).toEqual(["number", op, value, unit]);
+  });
+
+  it.each(["增长情况良好", "完成", "实现2023年目标", "提高服务质量"])("%p stays a phrase", (text) => {
+    expect(parseValue(text).kind).toBe("qualitative");
+  });
+
+  it("does not take the start of a name for a progress word: 完成率≥95%", () => {
+    const p = parseValue("完成率≥95%");
+    expect([p.op, p.value?.toFixed()]).toEqual([">=", "95"]);
+  });
+});

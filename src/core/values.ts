@@ -53,6 +53,19 @@ const PREFIX_OPS = new Map<string, Op>([
   ...words("≈", ["≈", "≒", "约", "约为", "大约", "近", "将近", "接近"]),
 ]);
 
+/**
+ * How far something should go, written before a number, and read only when a number follows at
+ * once (完成率≥95% and 增长情况 keep their meaning): 完成100% is that amount (=); 增长10%, 下降5% (a
+ * decrease of at least 5%) and 较上年提高3个百分点 are lower bounds.
+ */
+const PROGRESS_OPS = new Map<string, Op>([
+  ...words("=", ["完成", "实现"]),
+  ...["增长", "增加", "新增", "提高", "提升", "下降", "降低", "减少", "节约"].flatMap((verb) =>
+    words(">=", [verb, `同比${verb}`, `较上年${verb}`, `比上年${verb}`]),
+  ),
+]);
+const PROGRESS_WORDS = longestFirst(PROGRESS_OPS.keys());
+
 /** Comparators written after the number and unit: 95%以上, 150万元以内, 3天内, 5%左右. */
 const SUFFIX_OPS = new Map<string, Op>([
   ...words(">=", ["以上", "及以上", "或以上", "及其以上"]),
@@ -175,7 +188,15 @@ function readPrefix(s: string, start: number): Prefix {
       continue;
     }
     const word = startsWithAny(s, prefix.end, PREFIX_KEYS);
-    if (!word) return prefix;
+    if (!word) {
+      const progress = startsWithAny(s, prefix.end, PROGRESS_WORDS);
+      if (progress && /^(\d|百分之)/.test(s.slice(prefix.end + progress.length))) {
+        prefix.ops.push(PROGRESS_OPS.get(progress) as Op);
+        prefix.end += progress.length;
+        continue;
+      }
+      return prefix;
+    }
     prefix.ops.push(PREFIX_OPS.get(word) as Op);
     prefix.symbolic ||= SYMBOL_START.test(word);
     prefix.end += word.length;

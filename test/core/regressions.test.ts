@@ -197,3 +197,17 @@ describe("grades", () => {
     expect(gradeFor(new Decimal(80), profile)).toBe("良好");
   });
 });
+
+describe("targets written as progress", () => {
+  it("scores 同比增长10% and 下降5% as the quantities they are", () => {
+    const a = run(
+      indicators([
+        ["产出指标", "数量指标", "服务人次增长", "同比增长10%", "12%", 25, null, ""],
+        ["产出指标", "质量指标", "投诉率降幅", "下降5%", "下降3%", 25, null, "部分完成"],
+        EFFECT,
+        SATISFACTION,
+      ]),
+    );
+    expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["25", "15"]);
+  });
+});
