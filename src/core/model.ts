@@ -75,6 +75,8 @@ export interface BudgetBlock {
   lines: BudgetLine[];
   /** A weighted table scores budget execution (分值 × 执行率); otherwise 得分 is each project's own total. */
   weighted: boolean;
+  /** A weight stated in the 得分 header instead of a 分值 column: 得分（10分）. */
+  statedWeight: Decimal | null;
 }
 
 export interface Indicator {
@@ -221,7 +223,19 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       grade: textCell(view, row, cols.grade),
     };
   });
-  return { sheet: view.sheet.name, table, lines, weighted: cols.weight !== undefined };
+  const stated = statedHeaderWeight(view, table);
+  return { sheet: view.sheet.name, table, lines, weighted: cols.weight !== undefined || stated !== null, statedWeight: stated };
+}
+
+/** 得分（10分） over the score column of a table without a 分值 column. */
+function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null {
+  const col = table.columns.score;
+  if (col === undefined || table.columns.weight !== undefined) return null;
+  for (let row = table.headerTop; row <= table.headerBottom; row++) {
+    const weight = splitStatedWeight(view.text(row, col)).weight;
+    if (weight !== null) return new Decimal(weight);
+  }
+  return null;
 }
 
 /**

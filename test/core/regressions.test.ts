@@ -211,3 +211,23 @@ describe("targets written as progress", () => {
     expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["25", "15"]);
   });
 });
+
+describe("a budget weight stated in the 得分 header", () => {
+  it("得分（10分） without a 分值 column weighs the budget line with 10", () => {
+    const a = run({
+      rows: [
+        ["项目", "全年预算数", "全年执行数", "执行率", "得分（10分）"],
+        ["年度资金总额", 100, 90, null, null],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+        EFFECT,
+        SATISFACTION,
+        ["总分", null, null, null, null, null, 99, null],
+      ],
+    });
+    expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["D2=0.9", "E2=9"]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "99", recordedScore: "99" });
+    expect(found(a)).toEqual([]);
+  });
+});

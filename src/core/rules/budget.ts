@@ -134,7 +134,7 @@ function evaluateLine(
   }
 
   if (scored) {
-    result.weight = line.weight?.value ?? new Decimal(profile.budgetWeight);
+    result.weight = line.weight?.value ?? block.statedWeight ?? new Decimal(profile.budgetWeight);
     if (rate !== null) {
       const exact = budgetScore(result.weight, rate);
       result.score = roundHalfUp(exact, profile.scoreDecimals);
