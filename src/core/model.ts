@@ -154,6 +154,13 @@ function spanningCell(view: SheetView, row: number, col: number): { value: CellV
   return { value: view.raw(origin.row, origin.col), ref: { sheet: view.sheet.name, row: origin.row, col: origin.col } };
 }
 
+/** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */
+function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+  const cell = numberCell(view, row, col);
+  if (!cell || cell.value === null || !cell.numFmt?.includes("%")) return cell;
+  return { ...cell, value: cell.value.times(100) };
+}
+
 function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
   const cell = spanningCell(view, row, col);
@@ -321,7 +328,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       description: cols.description !== undefined ? view.text(row, cols.description) : "",
       target,
       actual,
-      weight: numberCell(view, row, cols.weight),
+      weight: weightCell(view, row, cols.weight),
       score: numberCell(view, row, cols.score),
       reason: textCell(view, row, cols.reason),
     });

@@ -231,3 +231,20 @@ describe("a budget weight stated in the 得分 header", () => {
     expect(found(a)).toEqual([]);
   });
 });
+
+describe("weights written as percentages", () => {
+  it("权重 10% (0.1 formatted 0%) counts as 10 points", () => {
+    const a = run(
+      indicators(
+        [
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 0.5, 50, ""],
+          ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 0.3, 30, ""],
+          ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 0.1, 10, ""],
+        ],
+        { numFmts: { F2: "0%", F3: "0%", F4: "0%" } },
+      ),
+    );
+    expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
+    expect(found(a)).toEqual([]);
+  });
+});
