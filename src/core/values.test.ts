@@ -223,9 +223,8 @@ describe("parseValue: qualifiers after the unit", () => {
     expect(parsed("≥100单位")).toMatchObject(num("100", null, ">="));
   });
 
-  it("does not guess a bare 万 or 亿", () => {
+  it("does not guess a bare 万 or 亿 without a comparator", () => {
     expect(parsed("3万")).toMatchObject({ kind: "qualitative", value: null });
-    expect(parsed("≥3万")).toMatchObject({ kind: "qualitative", value: null });
   });
 });
 
@@ -618,5 +617,21 @@ describe("progress words before a number", () => {
   it("does not take the start of a name for a progress word: 完成率≥95%", () => {
     const p = parseValue("完成率≥95%");
     expect([p.op, p.value?.toFixed()]).toEqual([">=", "95"]);
+  });
+});
+
+describe("a bare 万 or 亿 with a comparator", () => {
+  it.each<[string, string, string]>([
+    ["≥3万", ">=", "30000"],
+    ["1.2亿以上", ">=", "120000000"],
+    ["5万以内", "<=", "50000"],
+    ["约2万", "≈", "20000"],
+  ])("%p → %p %p", (text, op, value) => {
+    const p = parseValue(text);
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit]).toEqual(["number", op, value, null]);
+  });
+
+  it("without one, 3万 stays a phrase (万 of what?)", () => {
+    expect(parseValue("3万").kind).toBe("qualitative");
   });
 });

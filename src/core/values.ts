@@ -285,7 +285,15 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   let i = skipNear(s, number.end, ops);
   const read = readUnit(s, i, ops);
   if (read) i = skipPerUnit(s, skipNear(s, read.end, ops));
-  const value = toDecimal(number.text, read?.exponent);
+  let exponent = read?.exponent;
+  // ≥3万 or 1.2亿以上: with a comparator and nothing after it, a bare 万/亿 is a plain magnitude.
+  const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
+  const suffixOps: Op[] = [];
+  if (magnitude && readSuffix(s, i + 1, suffixOps) === s.length && ops.length + suffixOps.length > 0) {
+    exponent = magnitude;
+    i += 1;
+  }
+  const value = toDecimal(number.text, exponent);
   const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
