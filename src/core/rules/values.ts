@@ -16,9 +16,6 @@ function percentLike(cell: ValueCell): boolean {
   return family === "percent" || family === "permille";
 }
 
-function unitText(cell: ValueCell): string {
-  return cell.parsed.unit?.symbol ?? "";
-}
 
 /** Why the value's unit cannot be what the name measures, in zh and en; null when it can. */
 function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: string } | null {
@@ -49,8 +46,21 @@ function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: stri
   return null;
 }
 
-function exampleAmount(indicator: Indicator): string {
-  return /元/.test(indicator.name) ? `${indicator.name.replace(/\(.*$/, "")}金额` : "XX万元";
+/** A unit to suggest for a count written as a percentage: the one its name states, or says. */
+const COUNT_UNITS: [RegExp, string][] = [
+  [/天数/, "天"],
+  [/次数|批次/, "次"],
+  [/场次/, "场"],
+  [/面积/, "平方米"],
+  [/人数/, "人"],
+  [/户数/, "户"],
+  [/里程|长度/, "公里"],
+];
+
+function countExample(indicator: Indicator, measure: Measure): string {
+  const stated = measure.statedUnits.find((u) => u.family === "count" || u.family === "area" || u.family === "time");
+  const said = COUNT_UNITS.find(([re]) => re.test(indicator.name) || re.test(indicator.description))?.[1];
+  return `10${stated?.symbol ?? said ?? "个"}`;
 }
 
 /** Checks one value cell; `isTarget` says whether it is the 年度指标值 (some rules apply only there). */
@@ -85,7 +95,7 @@ export function checkValue(
   if (p.kind !== "number" || p.value === null) return;
 
   if (measure.count && percentLike(cell)) {
-    findings.add("count-as-percent", cell.ref, { name, value: p.text, example: "10" + (unitText(cell) === "%" ? "个" : "") });
+    findings.add("count-as-percent", cell.ref, { name, value: p.text, example: countExample(indicator, measure) });
     return;
   }
   const conflict = unitConflict(measure, cell);
@@ -99,7 +109,7 @@ export function checkValue(
   }
   if (!isTarget) return;
   if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell))) {
-    findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: exampleAmount(indicator) });
+    findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: "XX万元" });
     return;
   }
   if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && p.value.gte(HUNDRED)) {
