@@ -12,7 +12,7 @@ import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { analyze } from "../../src/core/analyze";
 import { readXlsx } from "../../src/xlsx/read";
 import { applyAnalysis } from "../../src/xlsx/write";
-import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+import { KAIPING, YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -144,16 +144,12 @@ describe("jixiao score options and inputs", () => {
 
   it("exits 0 when there are only warnings", async () => {
     const dir = tempDir();
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("自评表");
-    ws.addRows([
+    const file = await xlsxFromRows(path.join(dir, "ok.xlsx"), "自评表", [
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
       ["产出指标", "数量指标", "培训场次", "≥10场", "14场", 50, 50, ""],
       ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
       ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
     ]);
-    const file = path.join(dir, "ok.xlsx");
-    await wb.xlsx.writeFile(file);
     const r = await run("score", file, "--out", path.join(dir, "o.xlsx"));
     expect(r.out).toContain("警告 2"); // over-achievement at 140% and its missing reason
     expect(r.code).toBe(0);
@@ -195,10 +191,7 @@ describe("bad inputs exit 2 with one clear line", () => {
   });
 
   it("a workbook with text but no tables", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("说明").addRows([["2023年度绩效自评说明"], ["本单位认真开展自评工作。"], [12, 34]]);
-    const file = path.join(dir, "notables.xlsx");
-    await wb.xlsx.writeFile(file);
+    const file = await xlsxFromRows(path.join(dir, "notables.xlsx"), "说明", [["2023年度绩效自评说明"], ["本单位认真开展自评工作。"], [12, 34]]);
     await expectUnreadable(file, /没有找到预算表或绩效指标表/);
   });
 
@@ -288,15 +281,12 @@ describe("a workbook that already has a user's own 综合得分 sheet", () => {
 describe("text that looks like a formula", () => {
   it("is written as text on the summary sheet, never as a formula", async () => {
     const dir = tempDir();
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("自评表").addRows([
+    const file = await xlsxFromRows(path.join(dir, "formulas.xlsx"), "自评表", [
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
       ["=产出指标", "数量指标", "=SUM(A1:A9)", "≥10次", "10次", 50, 50, ""],
       ["+效益指标", "社会效益", "=SUM(A1:A9)", "≥10次", "10次", 30, 30, ""],
       ["@满意度", "服务对象满意度", "-满意度", "≥90%", "95%", 10, 10, ""],
     ]);
-    const file = path.join(dir, "formulas.xlsx");
-    await wb.xlsx.writeFile(file);
     const output = path.join(dir, "o.xlsx");
     await run("score", file, "--out", output);
     const out = new ExcelJS.Workbook();

@@ -32,3 +32,11 @@ export async function writeGridXlsx(grid: WorkbookGrid, file: string): Promise<v
   }
   await wb.xlsx.writeFile(file);
 }
+
+/** Writes one sheet of plain rows (text as typed, numbers as numbers) and returns the file's path. */
+export async function xlsxFromRows(file: string, sheet: string, rows: ExcelJS.CellValue[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet(sheet).addRows(rows);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
