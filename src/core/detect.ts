@@ -54,9 +54,10 @@ export function rowCell(
   row: number,
   col: number,
 ): { value: CellValue; row: number; col: number; continued: boolean } {
-  const origin = view.origin(row, col);
-  if (origin.row !== row) return { value: null, row, col, continued: true };
-  return { value: view.raw(origin.row, origin.col), row: origin.row, col: origin.col, continued: false };
+  const originRow = view.originRow(row, col);
+  if (originRow !== row) return { value: null, row, col, continued: true };
+  const originCol = view.originCol(row, col);
+  return { value: view.raw(row, originCol), row, col: originCol, continued: false };
 }
 
 function columnsOf<F extends string>(
@@ -70,19 +71,19 @@ function columnsOf<F extends string>(
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
   for (let c = 0; c < view.colCount; c++) {
-    if (view.origin(row, c).col !== c) continue; // the rest of a horizontally merged header
+    if (view.originCol(row, c) !== c) continue; // the rest of a horizontally merged header
     if ((view.mergeAt(row, c)?.bottom ?? row) > lastHeaderRow) continue;
     let field: F | undefined;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
-    if (below !== undefined && view.origin(below, c).row === below) field = match(view.text(below, c));
+    if (below !== undefined && view.originRow(below, c) === below) field = match(view.text(below, c));
     field ??= match(view.text(row, c));
     if (field !== undefined && columns[field] === undefined) columns[field] = c;
   }
   if (below !== undefined) {
     // Sub-headers in columns that are not origins in the top row (under a merged group title).
     for (let c = 0; c < view.colCount; c++) {
-      if (view.origin(row, c).col === c) continue;
-      if (view.origin(below, c).row !== below) continue;
+      if (view.originCol(row, c) === c) continue;
+      if (view.originRow(below, c) !== below) continue;
       const field = match(view.text(below, c));
       if (field !== undefined && columns[field] === undefined) columns[field] = c;
     }
@@ -157,8 +158,7 @@ function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: nu
 /** A row with numbers in it is data, not the second row of a header. */
 function isDataLike(view: SheetView, row: number): boolean {
   for (let c = 0; c < view.colCount; c++) {
-    const cell = rowCell(view, row, c);
-    if (typeof cell.value === "number") return true;
+    if (typeof view.rowValue(row, c) === "number") return true;
   }
   return false;
 }
@@ -166,9 +166,8 @@ function isDataLike(view: SheetView, row: number): boolean {
 /** Blank: nothing of its own in the row, and no merged area from above running through it. */
 function isBlankRow(view: SheetView, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
-    const origin = view.origin(row, c);
-    if (origin.row !== row) return false;
-    if (cellText(view.raw(origin.row, origin.col)) !== "") return false;
+    if (view.originRow(row, c) !== row) return false;
+    if (cellText(view.rowValue(row, c)) !== "") return false;
   }
   return true;
 }
@@ -177,9 +176,9 @@ function isBlankRow(view: SheetView, row: number, left: number, right: number): 
 function leadingLabels(view: SheetView, row: number, left: number, right: number): string[] {
   const labels: string[] = [];
   for (let c = left; c <= right && labels.length < 3; c++) {
-    const cell = rowCell(view, row, c);
-    const text = cellText(cell.value);
-    if (text !== "" && cell.col === c) labels.push(text);
+    if (!view.isOrigin(row, c)) continue;
+    const text = cellText(view.raw(row, c));
+    if (text !== "") labels.push(text);
   }
   return labels;
 }
@@ -216,11 +215,8 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
 
 /** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
-  return [columns.target, columns.actual].some((col) => {
-    if (col === undefined) return false;
-    const cell = rowCell(view, row, col);
-    return cell.col === col && !cell.continued && cellText(cell.value) !== "";
-  });
+  const own = (col: number | undefined) => col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
+  return own(columns.target) || own(columns.actual);
 }
 
 /**
@@ -292,7 +288,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     let numbers = 0;
     let texts = 0;
     for (const c of numberCols) {
-      const value = rowCell(view, row, c).value;
+      const value = view.rowValue(row, c);
       if (parseNumber(value) !== null) numbers++;
       else if (!isEmptyMarker(cellText(value))) texts++; // "—" in a source row is "nothing", not text
     }

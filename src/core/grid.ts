@@ -89,32 +89,59 @@ export function parseRangeAddress(address: string): MergeRange | undefined {
 export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeOrigin = new Map<number, MergeRange>();
+  /**
+   * mergesByRow[row]: the merged areas crossing that row, usually none or a few. Rows past the
+   * last one with a value are left out, so a merge down a whole column costs nothing.
+   */
+  private readonly mergesByRow: (MergeRange[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.values.length;
     this.colCount = sheet.values.reduce((max, row) => Math.max(max, row?.length ?? 0), 0);
     for (const merge of sheet.merges) {
-      for (let r = merge.top; r <= merge.bottom; r++) {
-        for (let c = merge.left; c <= merge.right; c++) this.mergeOrigin.set(this.key(r, c), merge);
-      }
+      const last = Math.min(merge.bottom, this.rowCount - 1);
+      for (let r = merge.top; r <= last; r++) (this.mergesByRow[r] ??= []).push(merge);
     }
-  }
-
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
   }
 
   /** The merged area this cell belongs to, if any. */
   mergeAt(row: number, col: number): MergeRange | undefined {
-    if (this.mergeOrigin.size === 0) return undefined;
-    return this.mergeOrigin.get(this.key(row, col));
+    const merges = this.mergesByRow[row];
+    if (merges === undefined) return undefined;
+    for (const merge of merges) if (merge.left <= col && col <= merge.right) return merge;
+    return undefined;
   }
 
   /** The cell that holds the value shown at (row, col): the top-left of its merged area, or itself. */
   origin(row: number, col: number): { row: number; col: number } {
     const merge = this.mergeAt(row, col);
     return merge ? { row: merge.top, col: merge.left } : { row, col };
+  }
+
+  // originRow, originCol and isOrigin answer the same without allocating: detection asks them for
+  // every cell of every sheet.
+  originRow(row: number, col: number): number {
+    return this.mergeAt(row, col)?.top ?? row;
+  }
+
+  originCol(row: number, col: number): number {
+    return this.mergeAt(row, col)?.left ?? col;
+  }
+
+  /** Whether the cell holds its own value: it is not inside a merged area, or is its top-left cell. */
+  isOrigin(row: number, col: number): boolean {
+    const merge = this.mergeAt(row, col);
+    return merge === undefined || (merge.top === row && merge.left === col);
+  }
+
+  /**
+   * The value a row holds in a column of its own: the cell's value, or that of a merged area that
+   * starts in this row; null for a merged area continuing from a row above.
+   */
+  rowValue(row: number, col: number): CellValue {
+    const merge = this.mergeAt(row, col);
+    if (merge === undefined) return this.raw(row, col);
+    return merge.top === row ? this.raw(row, merge.left) : null;
   }
 
   /** The raw value stored in the cell itself (null for the non-origin cells of a merged area). */
@@ -124,8 +151,8 @@ export class SheetView {
 
   /** The value shown at (row, col), following merged areas. */
   value(row: number, col: number): CellValue {
-    const o = this.origin(row, col);
-    return this.raw(o.row, o.col);
+    const merge = this.mergeAt(row, col);
+    return merge ? this.raw(merge.top, merge.left) : this.raw(row, col);
   }
 
   /** Whether the cell holds a formula (so nothing may be written into it). */
@@ -134,8 +161,7 @@ export class SheetView {
   }
 
   numFmt(row: number, col: number): string | undefined {
-    const o = this.origin(row, col);
-    return this.sheet.numFmts[o.row]?.[o.col];
+    return this.sheet.numFmts[this.originRow(row, col)]?.[this.originCol(row, col)];
   }
 
   /** The shown value as trimmed text ("" for empty); numbers as their plain decimal text. */

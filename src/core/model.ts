@@ -150,8 +150,8 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
  * them ("same as above"), named by the area's top-left cell.
  */
 function spanningCell(view: SheetView, row: number, col: number): { value: CellValue; ref: CellRef } {
-  const origin = view.origin(row, col);
-  return { value: view.raw(origin.row, origin.col), ref: { sheet: view.sheet.name, row: origin.row, col: origin.col } };
+  const ref = { sheet: view.sheet.name, row: view.originRow(row, col), col: view.originCol(row, col) };
+  return { value: view.raw(ref.row, ref.col), ref };
 }
 
 /** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */

@@ -75,8 +75,12 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet, styl
   });
   summary.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   for (const merge of summary.merges) sheet.mergeCells(merge.top + 1, merge.left + 1, merge.bottom + 1, merge.right + 1);
+  // Cells come row by row: each row is looked up once.
+  let rowNumber = 1;
+  let row = sheet.getRow(rowNumber);
   for (const c of summary.cells) {
-    const cell = sheet.getCell(c.row + 1, c.col + 1);
+    if (c.row + 1 !== rowNumber) row = sheet.getRow((rowNumber = c.row + 1));
+    const cell = row.getCell(c.col + 1);
     // Text is set as a plain string value: ExcelJS writes it as text, never as a formula.
     cell.value = c.isNumber ? Number(c.value) : c.value;
     cell.style = styles.forSummary(c.style, c.numFmt);

@@ -1,0 +1,65 @@
+import { SheetGrid, SheetView } from "./grid";
+
+/** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
+function sheet(): SheetGrid {
+  return {
+    name: "表",
+    values: [
+      ["a", "b", "c"],
+      [1, "合并", null, 4],
+      [null, null, null, "d"],
+      [],
+      ["列", 7],
+    ],
+    numFmts: [[], [undefined, "0.00%"]],
+    merges: [
+      { top: 1, left: 1, bottom: 2, right: 2 },
+      { top: 4, left: 0, bottom: 1048575, right: 0 },
+    ],
+  };
+}
+
+describe("SheetView", () => {
+  const view = new SheetView(sheet());
+
+  test("sizes come from the values, not from merges running past them", () => {
+    expect(view.rowCount).toBe(5);
+    expect(view.colCount).toBe(4);
+  });
+
+  test("every cell of a merged area shows its top-left value and format", () => {
+    for (const [row, col] of [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ]) {
+      expect(view.value(row, col)).toBe("合并");
+      expect(view.numFmt(row, col)).toBe("0.00%");
+      expect(view.origin(row, col)).toEqual({ row: 1, col: 1 });
+      expect([view.originRow(row, col), view.originCol(row, col)]).toEqual([1, 1]);
+    }
+    expect(view.mergeAt(2, 3)).toBeUndefined();
+    expect(view.value(2, 3)).toBe("d");
+  });
+
+  test("isOrigin is true outside merged areas and at their top-left cell only", () => {
+    expect(view.isOrigin(0, 0)).toBe(true);
+    expect(view.isOrigin(1, 1)).toBe(true);
+    expect(view.isOrigin(1, 2)).toBe(false);
+    expect(view.isOrigin(2, 1)).toBe(false);
+    expect(view.isOrigin(4, 0)).toBe(true);
+  });
+
+  test("rowValue: a merged area counts in the row it starts in, not in the rows it continues into", () => {
+    expect(view.rowValue(1, 2)).toBe("合并"); // same row, right of the top-left cell
+    expect(view.rowValue(2, 1)).toBeNull(); // continued from the row above
+    expect(view.rowValue(2, 3)).toBe("d");
+    expect(view.rowValue(4, 0)).toBe("列");
+  });
+
+  test("a merge down a whole column is known in the rows that hold values", () => {
+    expect(view.mergeAt(4, 0)).toEqual({ top: 4, left: 0, bottom: 1048575, right: 0 });
+    expect(view.text(4, 1)).toBe("7");
+  });
+});
