@@ -69,16 +69,21 @@ const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLin
 
 /**
  * The budget execution an indicator table's total includes: the weighted budget block closest
- * above it on its sheet; on a sheet without one, the workbook's only weighted block on a sheet of
- * budget tables alone (a budget sheet beside an indicator sheet). A block sharing its sheet with
- * indicators belongs to those; with several candidates, which one is meant is unknown: none.
+ * above it on its sheet; on a sheet without one, `elsewhere`: the workbook's only weighted block on
+ * a sheet of budget tables alone (a budget sheet beside an indicator sheet). A block sharing its
+ * sheet with indicators belongs to those; with several candidates, which one is meant is unknown.
  */
-function budgetFor(work: SheetWork, block: IndicatorBlock, works: SheetWork[]): BudgetLineResult | null {
+function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetLineResult | null): BudgetLineResult | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
   if (weighted.length > 0) return scoredLine(weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop());
+  return elsewhere;
+}
+
+/** The budget line of the workbook's only weighted block on a sheet without indicators, if one. */
+function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
   const budgetSheets = works.filter((w) => w.indicators.length === 0);
-  const elsewhere = budgetSheets.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
-  return elsewhere.length === 1 ? scoredLine(elsewhere[0]) : null;
+  const weighted = budgetSheets.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
+  return weighted.length === 1 ? scoredLine(weighted[0]) : null;
 }
 
 function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile): SheetWork {
@@ -98,9 +103,10 @@ function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile):
 
 /** Totals come last: an indicator sheet's total may include a budget block on another sheet. */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
+  const elsewhere = budgetSheetLine(works);
   for (const work of works) {
     for (const { block, results } of work.indicators) {
-      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block, works), profile));
+      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile));
     }
   }
 }
