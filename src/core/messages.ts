@@ -57,7 +57,7 @@ const EN: Record<RuleId, Template> = {
   "weight-header-mismatch": (p) =>
     `"${p.label}" states ${p.stated} points but its rows add up to ${p.sum}: make the rows add up to ${p.stated}, or state (${p.sum}分).`,
   "score-exceeds-weight": (p) => `Score ${p.score} is outside 0..${p.weight}.`,
-  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; the formula gives ${p.computed}.`,
+  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; the formula gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
   "total-mismatch": (p) => `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,

@@ -98,10 +98,22 @@ export interface Indicator {
   reason: TextCell | null;
 }
 
+/**
+ * Indicators whose 分值 or 得分 is one cell merged down over all of them: they share their points
+ * and are scored together. `sharedWeight` / `sharedScore` is that merged cell, or null where
+ * each member has a cell of its own.
+ */
+export interface ScoreGroup {
+  members: Indicator[];
+  sharedWeight: NumberCell | null;
+  sharedScore: NumberCell | null;
+}
+
 export interface IndicatorBlock {
   sheet: string;
   table: IndicatorTable;
   indicators: Indicator[];
+  groups: ScoreGroup[];
   /** Self-evaluation (has actuals) rather than a target-setting table. */
   selfEvaluation: boolean;
   recordedTotal: NumberCell | null;
@@ -274,6 +286,37 @@ function valueRightOfLabel(
   return null;
 }
 
+/** Runs of indicators that a 分值 or 得分 merged over several rows ties together. */
+function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicator[]): ScoreGroup[] {
+  const { weight, score } = table.columns;
+  const mergedDown = (row: number, col: number | undefined) => {
+    const merge = col === undefined ? undefined : view.mergeAt(row, col);
+    return merge !== undefined && merge.bottom > merge.top ? merge : undefined;
+  };
+  const runs: { members: Indicator[]; bottom: number }[] = [];
+  for (const indicator of indicators) {
+    const spans = [mergedDown(indicator.row, weight), mergedDown(indicator.row, score)];
+    const bottom = Math.max(indicator.row, ...spans.map((m) => m?.bottom ?? indicator.row));
+    const run = runs[runs.length - 1];
+    if (run && indicator.row <= run.bottom) {
+      run.members.push(indicator);
+      run.bottom = Math.max(run.bottom, bottom);
+    } else if (bottom > indicator.row) {
+      runs.push({ members: [indicator], bottom });
+    }
+  }
+  return runs
+    .filter((run) => run.members.length > 1)
+    .map(({ members }) => {
+      // Shared: one merged cell running from the first member over all the others.
+      const shared = (col: number | undefined, cell: NumberCell | null) => {
+        const merge = mergedDown(members[0].row, col);
+        return merge && merge.bottom >= members[members.length - 1].row ? cell : null;
+      };
+      return { members, sharedWeight: shared(weight, members[0].weight), sharedScore: shared(score, members[0].score) };
+    });
+}
+
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {
   const cols = table.columns;
   const sheet = view.sheet.name;
@@ -339,6 +382,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     sheet,
     table,
     indicators,
+    groups: scoreGroups(view, table, indicators),
     selfEvaluation: cols.actual !== undefined,
     recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,

@@ -12,6 +12,11 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
 
+/** The exact sum of some decimals (0 for none). */
+export function sumOf(values: Decimal[]): Decimal {
+  return values.reduce((a, b) => a.plus(b), ZERO);
+}
+
 export function roundHalfUp(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }

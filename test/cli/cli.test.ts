@@ -368,3 +368,31 @@ describe("formula cells", () => {
     expect(workbook.calcProperties.fullCalcOnLoad).toBe(true);
   });
 });
+
+describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () => {
+  it("scores them as one group: a score no split can give is flagged on the merged cell, nothing is written there", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 7, ""],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
+      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+    ]);
+    ws.mergeCells("F2:F3");
+    ws.mergeCells("G2:G3");
+    const input = path.join(dir, "merged.xlsx");
+    await wb.xlsx.writeFile(input);
+    const json = path.join(dir, "r.json");
+    const { code } = await run("score", input, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(code).toBe(1);
+    expect(report.findings.map((f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`)).toEqual(["score-mismatch@G2"]);
+    expect(report.findings[0].message).toContain("8 至 10 之间");
+    expect(report.writes).toEqual([]);
+    expect(report.totals[0].score).toBe("89");
+  });
+});

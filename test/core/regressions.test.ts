@@ -248,3 +248,85 @@ describe("weights written as percentages", () => {
     expect(found(a)).toEqual([]);
   });
 });
+
+describe("a 分值 or 得分 merged over several indicators scores them as one group", () => {
+  // Rows 2–3 share their points: 培训场次 met (100%), 培训人数 at 80% of its target.
+  const shared = (weights: CellValue[], scores: CellValue[]): CellValue[][] => [
+    ["产出指标", "数量指标", "培训场次", "≥10场", "10场", weights[0], scores[0], ""],
+    ["产出指标", "数量指标", "培训人数", "≥100人", "80人", weights[1], scores[1], "部分学员因故缺席"],
+    ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+    EFFECT,
+    SATISFACTION,
+  ];
+  const total = (a: Analysis) => a.totals[0].score;
+
+  it("分值 and 得分 merged: any score between the members' worst and best share is accepted", () => {
+    for (const recorded of [8, 8.5, 9, 10]) {
+      const a = run(indicators(shared([10, null], [recorded, null]), { merges: ["F2:F3", "G2:G3"] }));
+      expect(found(a)).toEqual([]);
+      expect(a.indicators.map((i) => i.weight)).toEqual(["10", null, "40", "30", "10"]);
+      expect(a.indicators[0].score).toBe(String(recorded));
+      expect(a.totals[0].weights).toBe("100");
+      expect(total(a)).toBe(new Decimal(80).plus(recorded).toFixed());
+    }
+  });
+
+  it("分值 and 得分 merged: a score no split of the points can give is a score-mismatch on the merged 得分", () => {
+    const a = run(indicators(shared([10, null], [7, null]), { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(a)).toEqual(["score-mismatch@G2"]);
+    expect(a.findings[0].message).toContain("8");
+    expect(a.findings[0].message).toContain("10");
+  });
+
+  it("分值 and 得分 merged and the score blank: nothing is written, the group counts at equal shares", () => {
+    const a = run(indicators(shared([10, null], [null, null]), { merges: ["F2:F3", "G2:G3"] }));
+    expect(a.writes).toEqual([]);
+    expect(a.indicators[0].score).toBe("9");
+    expect(total(a)).toBe("89");
+  });
+
+  it("分值 per row and 得分 merged: the group's score is the members' exact sum", () => {
+    const ok = run(indicators(shared([5, 5], [9, null]), { merges: ["G2:G3"] }));
+    expect(found(ok)).toEqual([]);
+    expect(ok.indicators.map((i) => i.weight)).toEqual(["5", "5", "40", "30", "10"]);
+    expect(total(ok)).toBe("89");
+    const wrong = run(indicators(shared([5, 5], [10, null]), { merges: ["G2:G3"] }));
+    expect(found(wrong)).toEqual(["score-mismatch@G2"]);
+  });
+
+  it("分值 merged and 得分 per row: the members' scores add up within the shared points", () => {
+    const ok = run(indicators(shared([10, null], [5, 4]), { merges: ["F2:F3"] }));
+    expect(found(ok)).toEqual([]);
+    expect(total(ok)).toBe("89");
+    const over = run(indicators(shared([10, null], [6, 6]), { merges: ["F2:F3"] }));
+    expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
+    const low = run(indicators(shared([10, null], [3, 3]), { merges: ["F2:F3"] }));
+    expect(found(low)).toEqual(["score-mismatch@G2"]);
+    // Blank scores: no member's share is known, so nothing is written; the group counts at equal shares.
+    const blank = run(indicators(shared([10, null], [null, null]), { merges: ["F2:F3"] }));
+    expect(blank.writes).toEqual([]);
+    expect(total(blank)).toBe("89");
+  });
+
+  it("a group scored below its points needs a reason from one of its members", () => {
+    const rows = shared([10, null], [9, null]).map((r) => r.map((v, c) => (c === 7 ? "" : v)));
+    const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(a)).toEqual(["missing-reason@H2"]);
+    expect(a.findings[0].message).toContain("培训场次、培训人数");
+  });
+
+  it("a group with a qualitative member: the recorded score stands, within the shared points", () => {
+    const rows: CellValue[][] = [
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 7, ""],
+      ["产出指标", "质量指标", "培训效果", "良好", "一般", null, null, "部分课程内容偏难"],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      EFFECT,
+      SATISFACTION,
+    ];
+    const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(a)).toEqual([]);
+    expect(total(a)).toBe("87");
+    const over = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 12 : v)) : r)), { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
+  });
+});

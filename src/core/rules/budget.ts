@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, withinOneUnit } from "../score";
+import { HUNDRED, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { FindingList } from "./findings";
 
@@ -57,7 +57,7 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       const cell = total[field];
       const values = parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
       if (!cell || cell.value === null || values.length === 0) continue;
-      const sum = values.reduce((a, b) => a.plus(b), ZERO);
+      const sum = sumOf(values);
       // The parts may each have been rounded: one unit of the last digit shown is still a match.
       if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
         findings.add("sum-mismatch", cell.ref, {

@@ -6,15 +6,17 @@
 import Decimal from "decimal.js";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
-import { Indicator, IndicatorBlock, NumberCell, scoreDigits } from "../model";
+import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
+  ONE,
   achievementRatio,
   agreesAsShown,
   directionOf,
   quantitativeScore,
   roundHalfUp,
+  sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
 import { Achievement, ParsedValue } from "../values";
@@ -31,6 +33,11 @@ export interface IndicatorResult {
   /** The score the sheet holds once blanks are filled: recorded where present, else computed. */
   inEffect: Decimal | null;
   achievement: Achievement | null;
+  /**
+   * The share of its weight a quantitative row earned (0..1), worked out for a row without a
+   * weight of its own: a member of a group sharing a merged 分值.
+   */
+  attainment: Decimal | null;
 }
 
 const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", partial: "部分达成", notAchieved: "未达成" };
@@ -94,18 +101,33 @@ function checkNumberCells(findings: FindingList, indicator: Indicator): void {
   }
 }
 
+/** The weight and score cells a row is scored with: its own, or none where a group shares them. */
+interface ScoringCells {
+  weight: NumberCell | null;
+  score: NumberCell | null;
+}
+
 function evaluateIndicator(
   findings: FindingList,
   indicator: Indicator,
   block: IndicatorBlock,
   profile: Profile,
+  { weight, score }: ScoringCells = indicator,
 ): IndicatorResult {
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
-  const { target, actual, weight, score, reason } = indicator;
+  const { target, actual, reason } = indicator;
   const name = indicator.name || indicator.level2;
   const direction = directionOf(target?.parsed.op ?? null, measure.cost);
   const recorded = score?.value ?? null;
-  const result: IndicatorResult = { indicator, direction, computed: null, score: recorded, inEffect: recorded, achievement: null };
+  const result: IndicatorResult = {
+    indicator,
+    direction,
+    computed: null,
+    score: recorded,
+    inEffect: recorded,
+    achievement: null,
+    attainment: null,
+  };
 
   checkNumberCells(findings, indicator);
   if (target) checkValue(findings, indicator, measure, target, true);
@@ -136,7 +158,9 @@ function evaluateIndicator(
     // Only an actual above its target can be over-achieved: most rows skip the division.
     const ratio = direction === "positive" && pair.actual.gt(pair.target) ? achievementRatio(pair.target, pair.actual) : null;
     const overAchieved = ratio !== null && ratio.gte(overAchievementOf(profile));
-    if (weightValue !== null) {
+    if (weightValue === null) {
+      result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
+    } else {
       result.computed = quantitativeScore(direction, pair.target, pair.actual, weightValue, profile);
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
       // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
@@ -237,8 +261,99 @@ function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   }
 }
 
+/**
+ * A group sharing a merged 分值 or 得分 (domain.md is silent on it): its recorded score must fit
+ * the points its members earned. With a weight per member that is their exact sum. Under one
+ * merged 分值 how the points are split is not written down, so any score between the worst and
+ * the best member's share of them is accepted, and with no score recorded the group counts at
+ * equal shares. The group's score is carried by its first member; the others carry none.
+ */
+function evaluateGroup(findings: FindingList, group: ScoreGroup, results: IndicatorResult[], profile: Profile): void {
+  const { members, sharedWeight, sharedScore } = group;
+  const weights = members.map((m) => m.weight?.value ?? null);
+  const ownWeights = sharedWeight === null && weights.every((w) => w !== null);
+  const known = weights.filter((w): w is Decimal => w !== null);
+  const weight = sharedWeight?.value ?? (known.length > 0 ? sumOf(known) : null);
+  const scoreCells = (sharedScore ? [sharedScore] : members.map((m) => m.score)).filter(
+    (c): c is NumberCell => c !== null && c.value !== null,
+  );
+  const recorded = scoreCells.length > 0 ? sumOf(scoreCells.map((c) => c.value as Decimal)) : null;
+  const attainments = results.map((r) => r.attainment);
+
+  let low: Decimal | null = null;
+  let high: Decimal | null = null;
+  let estimate: Decimal | null = null;
+  if (weight !== null && attainments.every((a) => a !== null)) {
+    const earned = attainments as Decimal[];
+    if (ownWeights) {
+      low = high = estimate = sumOf(earned.map((a, i) => a.times(weights[i] as Decimal)));
+    } else {
+      low = weight.times(Decimal.min(...earned));
+      high = weight.times(Decimal.max(...earned));
+      estimate = weight.times(sumOf(earned)).div(earned.length);
+    }
+  }
+
+  const scoreRef = (sharedScore ?? members[0].score)?.ref;
+  let fits = true;
+  if (recorded !== null && weight !== null && scoreRef) {
+    const digits = scoreDigits(scoreCells[0], profile.scoreDecimals);
+    const between = (lower: Decimal, upper: Decimal) => recorded.gte(lower) && recorded.lte(upper);
+    fits =
+      low === null ||
+      high === null ||
+      between(low, high) ||
+      agreesAsShown(recorded, digits, low) ||
+      agreesAsShown(recorded, digits, high);
+    if (recorded.isNegative() || recorded.gt(weight)) {
+      findings.add("score-exceeds-weight", scoreRef, { score: recorded.toFixed(), weight: weight.toFixed() });
+    } else if (!fits && low !== null && high !== null) {
+      const [from, to] = [fmt(low, profile.scoreDecimals), fmt(high, profile.scoreDecimals)];
+      findings.add("score-mismatch", scoreRef, {
+        name: members.map((m) => m.name || m.level2).join("、"),
+        recorded: recorded.toFixed(),
+        computed: from === to ? from : `${from} 至 ${to} 之间`,
+        computedEn: from === to ? from : `between ${from} and ${to}`,
+        formula: ownWeights ? "各指标 分值×实际值÷指标值 之和" : "合并的分值×各指标完成比例（分配未写明，取最低到最高）",
+      });
+    }
+  }
+
+  const rounded = estimate === null ? null : roundHalfUp(estimate, profile.scoreDecimals);
+  const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
+  const reasons = members.map((m) => m.reason);
+  if (weight !== null && counted !== null && counted.lt(weight) && reasons[0] && reasons.every((r) => !r || r.text === "")) {
+    findings.add("missing-reason", reasons[0].ref, {
+      name: members.map((m) => m.name || m.level2).join("、"),
+      why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
+      whyEn: "scored below their shared weight",
+    });
+  }
+  // A score per member (under a merged 分值) stays with its member; a shared score, or the equal
+  // shares when no member has one, goes to the first member.
+  if (sharedScore) {
+    results.forEach((r, i) => {
+      r.computed = null;
+      r.score = i === 0 ? counted : null;
+      r.inEffect = i === 0 ? (recorded ?? rounded) : null;
+    });
+  } else if (recorded === null && rounded !== null) {
+    results[0].score = results[0].inEffect = rounded;
+  }
+}
+
 export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile): IndicatorResult[] {
-  const results = block.indicators.map((indicator) => evaluateIndicator(findings, indicator, block, profile));
+  const groupOf = new Map<Indicator, ScoreGroup>();
+  for (const group of block.groups) for (const member of group.members) groupOf.set(member, group);
+  const results = block.indicators.map((indicator) => {
+    const group = groupOf.get(indicator);
+    // A member is checked on its own without the points it shares; its group is scored below.
+    const cells = group ? { weight: null, score: group.sharedScore ? null : indicator.score } : indicator;
+    return evaluateIndicator(findings, indicator, block, profile, cells);
+  });
+  for (const group of block.groups) {
+    evaluateGroup(findings, group, group.members.map((m) => results[block.indicators.indexOf(m)]), profile);
+  }
   checkDuplicates(findings, block);
   checkDimensions(findings, block);
   return results;

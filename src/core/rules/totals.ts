@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, percentText, roundHalfUp } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -24,8 +24,6 @@ export interface EvaluationTotal {
   budget: BudgetLineResult | null;
 }
 
-const sum = (values: Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), ZERO);
-
 function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): void {
   const groups = new Map<string, { ref: CellRef; stated: Decimal; label: string; weights: Decimal[] }>();
   for (const { indicator } of results) {
@@ -41,7 +39,7 @@ function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): v
     groups.set(key, group);
   }
   for (const group of groups.values()) {
-    const total = sum(group.weights);
+    const total = sumOf(group.weights);
     if (group.weights.length > 0 && !total.eq(group.stated)) {
       findings.add("weight-header-mismatch", group.ref, {
         label: group.label,
@@ -67,9 +65,9 @@ function levelsOf(results: IndicatorResult[]): EvaluationTotal["levels"] {
   }
   for (const level of levels) {
     const entry = byName.get(level.name)!;
-    level.weight = entry.weights.length > 0 ? sum(entry.weights) : entry.stated;
+    level.weight = entry.weights.length > 0 ? sumOf(entry.weights) : entry.stated;
     const scores = entry.scores.filter((s): s is Decimal => s !== null);
-    level.score = scores.length > 0 ? sum(scores) : null;
+    level.score = scores.length > 0 ? sumOf(scores) : null;
   }
   return levels;
 }
@@ -91,7 +89,7 @@ export function evaluateTotals(
 ): EvaluationTotal {
   checkLevelWeights(findings, results);
   const weights = results.map((r) => r.indicator.weight?.value).filter((w): w is Decimal => w !== null && w !== undefined);
-  const indicatorWeights = sum(weights);
+  const indicatorWeights = sumOf(weights);
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && indicatorWeights.eq(HUNDRED);
@@ -126,14 +124,14 @@ export function evaluateTotals(
   // The computed total: the budget score plus each indicator's score that counts.
   const budgetScore = budget?.score ?? null;
   const scores = results.map((r) => r.score).filter((s): s is Decimal => s !== null);
-  total.score = roundHalfUp(sum(scores).plus(budgetScore ?? 0), profile.scoreDecimals);
+  total.score = roundHalfUp(sumOf(scores).plus(budgetScore ?? 0), profile.scoreDecimals);
   total.grade = gradeFor(total.score, profile) || null;
 
   const recorded = block.recordedTotal;
   if (recorded?.value) {
     // What the sheet adds up to once its blank scores are filled in.
     const indicatorsInEffect = results.map((r) => r.inEffect).filter((s): s is Decimal => s !== null);
-    const inEffect = sum(indicatorsInEffect).plus(budget?.line.score?.value ?? budgetScore ?? 0);
+    const inEffect = sumOf(indicatorsInEffect).plus(budget?.line.score?.value ?? budgetScore ?? 0);
     if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
       findings.add("total-mismatch", recorded.ref, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
     }
