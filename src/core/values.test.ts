@@ -223,8 +223,12 @@ describe("parseValue: qualifiers after the unit", () => {
     expect(parsed("≥100单位")).toMatchObject(num("100", null, ">="));
   });
 
-  it("does not guess a bare 万 or 亿 without a comparator", () => {
-    expect(parsed("3万")).toMatchObject({ kind: "qualitative", value: null });
+  it("reads a bare 万 or 亿 at the end as a magnitude, but not one running into a word", () => {
+    expect(parsed("3万")).toMatchObject(num("30000", null));
+    expect(parseValue("3万").scaled).toBe(true);
+    expect(parsed("3万人次")).toMatchObject(num("30000", "人次"));
+    expect(parseValue("3万人次").scaled).toBe(false);
+    expect(parsed("3万达广场")).toMatchObject({ kind: "qualitative", value: null });
   });
 });
 
@@ -620,7 +624,7 @@ describe("progress words before a number", () => {
   });
 });
 
-describe("a bare 万 or 亿 with a comparator", () => {
+describe("a bare 万 or 亿", () => {
   it.each<[string, string, string]>([
     ["≥3万", ">=", "30000"],
     ["1.2亿以上", ">=", "120000000"],
@@ -631,7 +635,8 @@ describe("a bare 万 or 亿 with a comparator", () => {
     expect([p.kind, p.op, p.value?.toFixed(), p.unit]).toEqual(["number", op, value, null]);
   });
 
-  it("without one, 3万 stays a phrase (万 of what?)", () => {
-    expect(parseValue("3万").kind).toBe("qualitative");
+  it("without a comparator, 3万 is 30000 too", () => {
+    const p = parseValue("3万");
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit, p.scaled]).toEqual(["number", null, "30000", null, true]);
   });
 });

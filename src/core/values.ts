@@ -19,6 +19,8 @@ export interface ParsedValue {
   /** The number as written in its unit: 98 for "98%" and for 0.98 formatted 0%. */
   value: Decimal | null;
   unit: Unit | null;
+  /** Written with a bare 万 or 亿 and no unit (≥3万): `value` is the number multiplied out, 30000. */
+  scaled: boolean;
   /** States both a lower and an upper bound ("低于5%及以上", "≥3且≤2"), or contradicts its 指标性质 column. */
   contradictory: boolean;
   /** The result a qualitative phrase states (达成/部分达成/未达成), when it clearly states one. */
@@ -165,7 +167,7 @@ interface Prefix {
 type Quantity =
   | { kind: "none" }
   | { kind: "invalid"; problem: string; ops: Op[]; unit: Unit | null }
-  | { kind: "number"; value: Decimal; unit: Unit | null; ops: Op[]; contradictory: boolean };
+  | { kind: "number"; value: Decimal; unit: Unit | null; ops: Op[]; contradictory: boolean; scaled: boolean };
 
 const NOT_A_QUANTITY: Quantity = { kind: "none" };
 const PERCENT = lookupUnit("%") as Unit;
@@ -249,8 +251,8 @@ function readSuffix(s: string, i: number, ops: Op[]): number {
   }
 }
 
-function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false): Quantity {
-  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory };
+function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false, scaled = false): Quantity {
+  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory, scaled };
 }
 
 function invalidQuantity(problem: string, ops: Op[], unit: Unit | null): Quantity {
@@ -286,10 +288,10 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   const read = readUnit(s, i, ops);
   if (read) i = skipPerUnit(s, skipNear(s, read.end, ops));
   let exponent = read?.exponent;
-  // ≥3万 or 1.2亿以上: with a comparator and nothing after it, a bare 万/亿 is a plain magnitude.
+  // 3万, ≥3万, 1.2亿以上: with nothing but a comparator after it, a bare 万/亿 is a plain magnitude.
   const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
-  const suffixOps: Op[] = [];
-  if (magnitude && readSuffix(s, i + 1, suffixOps) === s.length && ops.length + suffixOps.length > 0) {
+  const scaled = magnitude !== undefined && readSuffix(s, i + 1, []) === s.length;
+  if (scaled) {
     exponent = magnitude;
     i += 1;
   }
@@ -302,7 +304,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
   if (/\d/.test(outsideParentheses)) return withSecondNumber(outsideParentheses, value, unit, ops);
-  return quantity(value, unit, ops);
+  return quantity(value, unit, ops, false, scaled);
 }
 
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
@@ -371,7 +373,7 @@ const VAGUE = new RegExp(
 // Results
 
 function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
-  const none = { op: null, value: null, unit: null, contradictory: false, achievement: null, vague: false, problem: null };
+  const none = { op: null, value: null, unit: null, scaled: false, contradictory: false, achievement: null, vague: false, problem: null };
   return { text, kind, ...none, ...fields };
 }
 
@@ -380,9 +382,9 @@ function qualitative(text: string, phrase: string): ParsedValue {
   return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p) });
 }
 
-function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean): ParsedValue {
+function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean, scaled = false): ParsedValue {
   const resolved = resolveOps(ops);
-  return result(text, "number", { op: resolved.op, value, unit, contradictory: contradictory || resolved.contradictory });
+  return result(text, "number", { op: resolved.op, value, unit, scaled, contradictory: contradictory || resolved.contradictory });
 }
 
 function invalid(text: string, problem: string, ops: Op[] = [], unit: Unit | null = null): ParsedValue {
@@ -411,7 +413,7 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
   const q = scanQuantity(s);
   const column = readOpColumn(ctx.opColumn);
   if (q.kind === "number") {
-    return numberResult(text, q.value, q.unit ?? columnUnit(ctx.unitColumn), [...q.ops, ...column.ops], q.contradictory);
+    return numberResult(text, q.value, q.unit ?? columnUnit(ctx.unitColumn), [...q.ops, ...column.ops], q.contradictory, q.scaled);
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);

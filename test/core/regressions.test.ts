@@ -330,3 +330,24 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
   });
 });
+
+describe("a bare 万 against money and counts", () => {
+  const cost = (target: CellValue, actual: CellValue, score: CellValue): CellValue[][] => [
+    ["产出指标", "成本指标", "培训成本", target, actual, 20, score, ""],
+    ["产出指标", "数量指标", "培训人次", "3万", "3.2万人次", 30, 30, ""],
+    EFFECT,
+    SATISFACTION,
+  ];
+
+  it("≤3万 against 3.5万元 compares 30000 with 35000 元: the cost overran", () => {
+    const a = run(indicators(cost("≤3万", "3.5万元", null)));
+    // 20 × 30000 ÷ 35000 = 17.142… → 17.14
+    expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=17.14"]);
+  });
+
+  it("≤3万 against 2.8万元 is within the ceiling; a plain 3万 target is met by 3.2万人次", () => {
+    const a = run(indicators(cost("≤3万", "2.8万元", 20)));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.map((i) => i.score)).toEqual(["20", "30", "30", "10"]);
+  });
+});

@@ -60,6 +60,14 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
     if (!unitsConvertible(target.unit, actual.unit)) return null;
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
+  // ≥3万 against 3.2万元: the bare 万 was multiplied out, so money (whose units carry 万 and 亿
+  // themselves) is compared in 元 too. Other units (3万 against 3.2万人次) already are.
+  if (target.scaled && !target.unit && actual.unit?.family === "money") {
+    return { target: target.value, actual: toBase(actual.value, actual.unit) };
+  }
+  if (actual.scaled && !actual.unit && target.unit?.family === "money") {
+    return { target: toBase(target.value, target.unit), actual: actual.value };
+  }
   if (isPercent(target) && !actual.unit) return { target: target.value, actual: asPercentOf(actual.value, target.value) };
   if (isPercent(actual) && !target.unit) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
   return { target: target.value, actual: actual.value };
