@@ -21,8 +21,6 @@ export interface ParsedValue {
   unit: Unit | null;
   /** Written with a bare 万 or 亿 and no unit (≥3万): `value` is the number multiplied out, 30000. */
   scaled: boolean;
-  /** The unit comes from the 计量单位 column, not from the cell itself. */
-  unitFromColumn: boolean;
   /** States both a lower and an upper bound ("低于5%及以上", "≥3且≤2"), or contradicts its 指标性质 column. */
   contradictory: boolean;
   /** The result a qualitative phrase states (达成/部分达成/未达成), when it clearly states one. */
@@ -375,17 +373,7 @@ const VAGUE = new RegExp(
 // Results
 
 function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
-  const none = {
-    op: null,
-    value: null,
-    unit: null,
-    scaled: false,
-    unitFromColumn: false,
-    contradictory: false,
-    achievement: null,
-    vague: false,
-    problem: null,
-  };
+  const none = { op: null, value: null, unit: null, scaled: false, contradictory: false, achievement: null, vague: false, problem: null };
   return { text, kind, ...none, ...fields };
 }
 
@@ -394,26 +382,9 @@ function qualitative(text: string, phrase: string): ParsedValue {
   return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p) });
 }
 
-interface NumberFields {
-  value: Decimal;
-  ops: Op[];
-  /** The cell's own unit, else the 计量单位 column's. */
-  unit: Unit | null;
-  columnUnit: Unit | null;
-  contradictory?: boolean;
-  scaled?: boolean;
-}
-
-function numberResult(text: string, { value, ops, unit, columnUnit, contradictory = false, scaled = false }: NumberFields): ParsedValue {
+function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean, scaled = false): ParsedValue {
   const resolved = resolveOps(ops);
-  return result(text, "number", {
-    op: resolved.op,
-    value,
-    unit: unit ?? columnUnit,
-    unitFromColumn: unit === null && columnUnit !== null,
-    scaled,
-    contradictory: contradictory || resolved.contradictory,
-  });
+  return result(text, "number", { op: resolved.op, value, unit, scaled, contradictory: contradictory || resolved.contradictory });
 }
 
 function invalid(text: string, problem: string, ops: Op[] = [], unit: Unit | null = null): ParsedValue {
@@ -442,14 +413,7 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
   const q = scanQuantity(s);
   const column = readOpColumn(ctx.opColumn);
   if (q.kind === "number") {
-    return numberResult(text, {
-      value: q.value,
-      ops: [...q.ops, ...column.ops],
-      unit: q.unit,
-      columnUnit: columnUnit(ctx.unitColumn),
-      contradictory: q.contradictory,
-      scaled: q.scaled,
-    });
+    return numberResult(text, q.value, q.unit ?? columnUnit(ctx.unitColumn), [...q.ops, ...column.ops], q.contradictory, q.scaled);
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);
@@ -478,13 +442,13 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   const format = readFormat(ctx.numFmt, n);
   if (format.date) return result(excelDate(n), "qualitative");
   let value = new Decimal(String(n));
-  let unit = format.unit ?? null;
+  let unit = format.unit ?? columnUnit(ctx.unitColumn);
   if (format.percent) {
     value = value.times(100);
     unit = PERCENT;
   }
   const text = renderNumber(value, format) + (format.percent ? "%" : format.unitText);
-  return numberResult(text, { value, ops: readOpColumn(ctx.opColumn).ops, unit, columnUnit: columnUnit(ctx.unitColumn) });
+  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false);
 }
 
 /**

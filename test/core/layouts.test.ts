@@ -537,19 +537,18 @@ describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单�
     expect(found(run(wb2))).toEqual(["contradictory-comparator@性质!E2"]);
   });
 
-  it("a 计量单位 of % over an actual typed as a fraction (0.92 in a General cell) reads it as 92%", () => {
+  it("numbers under a 计量单位 of % are percentages as typed: 1.5 against ≤5 is 1.5%, not 150%", () => {
     const wb3 = workbook({
       name: "性质",
       rows: [
         ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "实际完成值", "分值", "得分"],
-        ["产出指标", "质量指标", "验收合格率", "≥", 95, "%", 0.92, 50, null],
-        ["产出指标", "质量指标", "差错率", "≤", 1, "%", 0.5, 30, null],
-        ["满意度指标", "满意度指标", "满意度", "≥", 90, "%", 0.95, 10, null],
+        ["产出指标", "质量指标", "差错率", "≤", 5, "%", 1.5, 50, null],
+        ["效益指标", "经济效益", "收入增长率", "≥", 10, "%", 1.2, 30, null],
+        ["满意度指标", "满意度指标", "满意度", "≥", 90, "%", 95, 10, null],
       ],
     });
-    const scored = run(wb3);
-    // 50 × 92 ÷ 95 = 48.42; 0.5% is within a 1% ceiling; 95% ≥ 90%.
-    expect(scored.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["I2=48.42", "I3=30", "I4=10"]);
+    // 1.5% is within a 5% ceiling; 30 × 1.2 ÷ 10 = 3.6.
+    expect(run(wb3).writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["I2=50", "I3=3.6", "I4=10"]);
   });
 });
 

@@ -68,10 +68,8 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
   if (actual.scaled && !actual.unit && target.unit?.family === "money") {
     return { target: toBase(target.value, target.unit), actual: actual.value };
   }
-  // A % that only the 计量单位 column gives is no proof either: 0.95 may be 95% that lost its format.
-  const bare = (p: ParsedValue) => !p.unit || (p.unitFromColumn && isPercent(p));
-  if (isPercent(target) && bare(actual)) return { target: target.value, actual: asPercentOf(actual.value, target.value) };
-  if (isPercent(actual) && bare(target)) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
+  if (isPercent(target) && !actual.unit) return { target: target.value, actual: asPercentOf(actual.value, target.value) };
+  if (isPercent(actual) && !target.unit) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
   return { target: target.value, actual: actual.value };
 }
 
