@@ -301,20 +301,28 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
     if (run && indicator.row <= run.bottom) {
       run.members.push(indicator);
       run.bottom = Math.max(run.bottom, bottom);
-    } else if (bottom > indicator.row) {
+    } else if (bottom > indicator.row || spans.some((m) => m !== undefined)) {
       runs.push({ members: [indicator], bottom });
     }
   }
-  return runs
-    .filter((run) => run.members.length > 1)
-    .map(({ members }) => {
-      // Shared: one merged cell running from the first member over all the others.
-      const shared = (col: number | undefined, cell: NumberCell | null) => {
-        const merge = mergedDown(members[0].row, col);
-        return merge && merge.bottom >= members[members.length - 1].row ? cell : null;
-      };
-      return { members, sharedWeight: shared(weight, members[0].weight), sharedScore: shared(score, members[0].score) };
+  const groups: ScoreGroup[] = [];
+  for (const { members } of runs) {
+    const first = members[0];
+    // A merged cell starting above the first member, on a heading row, is the members' own.
+    const weightMerge = mergedDown(first.row, weight);
+    const scoreMerge = mergedDown(first.row, score);
+    if (weightMerge && weightMerge.top < first.row) first.weight = weightCell(view, weightMerge.top, weight);
+    if (scoreMerge && scoreMerge.top < first.row) first.score = numberCell(view, scoreMerge.top, score);
+    if (members.length === 1) continue;
+    // Shared: one merged cell running over all the members.
+    const last = members[members.length - 1].row;
+    groups.push({
+      members,
+      sharedWeight: weightMerge && weightMerge.bottom >= last ? first.weight : null,
+      sharedScore: scoreMerge && scoreMerge.bottom >= last ? first.score : null,
     });
+  }
+  return groups;
 }
 
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {

@@ -167,7 +167,15 @@ interface Prefix {
 type Quantity =
   | { kind: "none" }
   | { kind: "invalid"; problem: string; ops: Op[]; unit: Unit | null }
-  | { kind: "number"; value: Decimal; unit: Unit | null; ops: Op[]; contradictory: boolean; scaled: boolean };
+  | {
+      kind: "number";
+      value: Decimal;
+      unit: Unit | null;
+      ops: Op[];
+      contradictory: boolean;
+      /** The bare 万 or 亿 the number was multiplied by (≥3万), if any. */
+      scaledBy: string | null;
+    };
 
 const NOT_A_QUANTITY: Quantity = { kind: "none" };
 const PERCENT = lookupUnit("%") as Unit;
@@ -251,8 +259,8 @@ function readSuffix(s: string, i: number, ops: Op[]): number {
   }
 }
 
-function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false, scaled = false): Quantity {
-  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory, scaled };
+function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false, scaledBy: string | null = null): Quantity {
+  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory, scaledBy };
 }
 
 function invalidQuantity(problem: string, ops: Op[], unit: Unit | null): Quantity {
@@ -296,6 +304,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
     i += 1;
   }
   const value = toDecimal(number.text, exponent);
+  const scaledBy = scaled ? s[i - 1] : null;
   const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
@@ -304,7 +313,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
   if (/\d/.test(outsideParentheses)) return withSecondNumber(outsideParentheses, value, unit, ops);
-  return quantity(value, unit, ops, false, scaled);
+  return quantity(value, unit, ops, false, scaledBy);
 }
 
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
@@ -413,7 +422,14 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
   const q = scanQuantity(s);
   const column = readOpColumn(ctx.opColumn);
   if (q.kind === "number") {
-    return numberResult(text, q.value, q.unit ?? columnUnit(ctx.unitColumn), [...q.ops, ...column.ops], q.contradictory, q.scaled);
+    let { value, scaledBy } = q;
+    // 3万 under a 计量单位 of 万人次 or 万元 says the column's 万 once more: 3 of the column's unit.
+    if (scaledBy && !q.unit && normalizeText(ctx.unitColumn ?? "").startsWith(scaledBy)) {
+      value = value.div(Decimal.pow(10, MAGNITUDES.get(scaledBy) as number));
+      scaledBy = null;
+    }
+    const unit = q.unit ?? columnUnit(ctx.unitColumn);
+    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null);
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);

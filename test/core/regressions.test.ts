@@ -308,6 +308,32 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(total(blank)).toBe("89");
   });
 
+  it("scores per member are checked together only when all are there, on the first that is", () => {
+    const partial = run(indicators(shared([10, null], [null, 4]), { merges: ["F2:F3"] }));
+    expect(found(partial)).toEqual([]);
+    expect(partial.writes).toEqual([]);
+    const wrong = run(indicators(shared([10, null], [null, 4]).map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 3 : v)) : r)), { merges: ["F2:F3"] }));
+    expect(found(wrong)).toEqual(["score-mismatch@G2"]);
+  });
+
+  it("a merged 分值 and 得分 starting on a heading row above the indicators belongs to them", () => {
+    const rows: CellValue[][] = [
+      ["产出指标", "数量指标", "", "", "", 10, 9, ""],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", null, null, ""],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      EFFECT,
+      SATISFACTION,
+    ];
+    const a = run(indicators(rows, { merges: ["F2:F4", "G2:G4"] }));
+    expect(a.indicators.map((i) => i.name)).toEqual(["培训场次", "培训人数", "合格率", "服务水平", "满意度"]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].weights).toBe("100");
+    expect(a.totals[0].score).toBe("89");
+    const wrong = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 5 : v)) : r)), { merges: ["F2:F4", "G2:G4"] }));
+    expect(found(wrong)).toEqual(["score-mismatch@G2"]);
+  });
+
   it("a group scored below its points needs a reason from one of its members", () => {
     const rows = shared([10, null], [9, null]).map((r) => r.map((v, c) => (c === 7 ? "" : v)));
     const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
@@ -343,6 +369,28 @@ describe("a bare 万 against money and counts", () => {
     const a = run(indicators(cost("≤3万", "3.5万元", null)));
     // 20 × 30000 ÷ 35000 = 17.142… → 17.14
     expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=17.14"]);
+  });
+
+  it("3万 under a 计量单位 of 万人次 or 万元 is 3 of that unit, not 30000 of it", () => {
+    const a = run({
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "覆盖人次", "≥", "3万", "万人次", 3.2, 30, null],
+        ["产出指标", "成本指标", "培训成本", "≤", "3万", "万元", 3.5, 50, null],
+        ["满意度指标", "满意度指标", "满意度", "≥", "90%", "", "95%", 10, 10],
+      ],
+    });
+    expect(a.indicators.slice(0, 2).map((i) => `${i.target.value}${i.target.unit}`)).toEqual(["3万人次", "3万元"]);
+    // 3.2 ≥ 3: full marks; 50 × 3 ÷ 3.5 = 42.857… → 42.86.
+    expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["I2=30", "I3=42.86"]);
+  });
+
+  it("3万 against a plain 3.2 says neither scale: a unit-mismatch, and no score is written", () => {
+    const rows = cost("≤20万元", "18万元", 20);
+    rows[1] = ["产出指标", "数量指标", "培训人次", "3万", "3.2", 30, null, ""];
+    const a = run(indicators(rows));
+    expect(found(a)).toEqual(["unit-mismatch@E3"]);
+    expect(a.writes).toEqual([]);
   });
 
   it("≤3万 against 2.8万元 is within the ceiling; a plain 3万 target is met by 3.2万人次", () => {

@@ -60,6 +60,11 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
     if (!unitsConvertible(target.unit, actual.unit)) return null;
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
+  // 3万 against a plain 3.2: whether 3.2 means 3.2万 is not written down, so it is no comparison.
+  if (!target.unit && !actual.unit && target.scaled !== actual.scaled) {
+    const [scaled, plain] = target.scaled ? [target.value, actual.value] : [actual.value, target.value];
+    if (plain.abs().times(1000).lt(scaled.abs())) return null;
+  }
   // ≥3万 against 3.2万元: the bare 万 was multiplied out, so money (whose units carry 万 and 亿
   // themselves) is compared in 元 too. Other units (3万 against 3.2万人次) already are.
   if (target.scaled && !target.unit && actual.unit?.family === "money") {
@@ -302,9 +307,11 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
     }
   }
 
-  const scoreRef = (sharedScore ?? members[0].score)?.ref;
+  // Scores per member are checked together only when every member has one.
+  const complete = sharedScore !== null || scoreCells.length === members.length;
+  const scoreRef = scoreCells[0]?.ref;
   let fits = true;
-  if (recorded !== null && weight !== null && scoreRef) {
+  if (recorded !== null && weight !== null && scoreRef && complete) {
     const digits = scoreDigits(scoreCells[0], profile.scoreDecimals);
     const between = (lower: Decimal, upper: Decimal) => recorded.gte(lower) && recorded.lte(upper);
     fits =
@@ -329,9 +336,10 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
 
   const rounded = estimate === null ? null : roundHalfUp(estimate, profile.scoreDecimals);
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
-  const reasons = members.map((m) => m.reason);
-  if (weight !== null && counted !== null && counted.lt(weight) && reasons[0] && reasons.every((r) => !r || r.text === "")) {
-    findings.add("missing-reason", reasons[0].ref, {
+  const reasonCell = members[0].reason;
+  const unexplained = members.every((m) => !m.reason || m.reason.text === "");
+  if (complete && weight !== null && counted !== null && counted.lt(weight) && reasonCell && unexplained) {
+    findings.add("missing-reason", reasonCell.ref, {
       name: members.map((m) => m.name || m.level2).join("、"),
       why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
       whyEn: "scored below their shared weight",
