@@ -69,14 +69,19 @@ const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLin
 
 /**
  * The budget execution an indicator table's total includes: the weighted budget block closest
- * above it on its sheet; on a sheet without one, `elsewhere`: the workbook's only weighted block on
- * a sheet of budget tables alone (a budget sheet beside an indicator sheet). A block sharing its
- * sheet with indicators belongs to those; with several candidates, which one is meant is unknown.
+ * above it on its sheet, else the one right below it when no later indicator table claims that
+ * one; on a sheet without one, `elsewhere`: the workbook's only weighted block on a sheet of budget
+ * tables alone (a budget sheet beside an indicator sheet). A block sharing its sheet with
+ * indicators belongs to those; with several candidates, which one is meant is unknown.
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetLineResult | null): BudgetLineResult | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
-  if (weighted.length > 0) return scoredLine(weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop());
-  return elsewhere;
+  if (weighted.length === 0) return elsewhere;
+  const above = weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
+  if (above) return scoredLine(above);
+  const below = weighted.find((b) => b.block.table.headerTop > block.table.lastRow);
+  const claimed = below && work.indicators.some((i) => i.block.table.headerTop > below.block.table.lastRow);
+  return claimed ? null : scoredLine(below);
 }
 
 /** The budget line of the workbook's only weighted block on a sheet without indicators, if one. */

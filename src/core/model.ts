@@ -169,8 +169,13 @@ function spanningCell(view: SheetView, row: number, col: number): { value: CellV
 /** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */
 function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
   const cell = numberCell(view, row, col);
-  if (!cell || cell.value === null || !cell.numFmt?.includes("%")) return cell;
-  return { ...cell, value: cell.value.times(100) };
+  if (!cell) return null;
+  if (cell.value !== null && cell.numFmt?.includes("%")) return { ...cell, value: cell.value.times(100) };
+  // Typed as text, "10%" is the same 10 points.
+  const percentText = typeof cell.raw === "string" ? /^(.*\d)\s*[%％]$/.exec(cell.raw.trim()) : null;
+  const typed = percentText ? parseNumber(percentText[1]) : null;
+  if (typed !== null) return { ...cell, value: typed, invalid: false, shown: decimalPlacesShown(cell.raw) };
+  return cell;
 }
 
 function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {

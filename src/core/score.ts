@@ -22,10 +22,11 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
 }
 
 /** ≥ and > are positive, ≤ and < negative, = equal; no comparator: negative for 成本指标, else positive. */
-export function directionOf(op: Op | null, isCost: boolean): Direction {
+export function directionOf(op: Op | null, isCost: boolean, target: Decimal | null = null): Direction {
   if (op === ">=" || op === ">") return "positive";
   if (op === "<=" || op === "<") return "negative";
-  if (op === "=") return "equal";
+  // 安全事故 0次, 投诉率 0%: a bare 0 means none at all, not "at least 0".
+  if (op === "=" || target?.isZero()) return "equal";
   return isCost ? "negative" : "positive";
 }
 

@@ -291,6 +291,8 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
+  // 师生比 1:15, 8:30: a ratio or a time of day, not a quantity.
+  if (/^[:：]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   const read = readUnit(s, i, ops);

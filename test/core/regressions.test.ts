@@ -399,3 +399,69 @@ describe("a bare 万 against money and counts", () => {
     expect(a.indicators.map((i) => i.score)).toEqual(["20", "30", "30", "10"]);
   });
 });
+
+describe("layouts and values from other provinces", () => {
+  const OUTPUT: CellValue[] = ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""];
+  const BUDGET_ROWS: CellValue[][] = [
+    ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", 100, 100, 90, 10, "90%", 9],
+  ];
+
+  it("a bare 0 target (安全事故 0次, 投诉率 0%) is met only by 0", () => {
+    const a = run(
+      indicators([
+        ["产出指标", "质量指标", "安全事故次数", "0次", "2次", 20, null, "管理不到位"],
+        ["产出指标", "质量指标", "投诉率", "0%", "3%", 20, null, "服务不到位"],
+        ["产出指标", "质量指标", "返工次数", "0次", "0次", 10, null, ""],
+        EFFECT,
+        SATISFACTION,
+      ]),
+    );
+    expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=0", "G3=0", "G4=10"]);
+  });
+
+  it("a budget block below the indicator table counts in its total", () => {
+    const a = run({ rows: [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION, ["总分", "", "", "", "", 100, 99, ""], [], ...BUDGET_ROWS] });
+    expect(a.totals[0].score).toBe("99");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("a budget block between two indicator tables belongs to the one below it", () => {
+    const table = [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION, ["总分", "", "", "", "", 100, 99, ""]];
+    const a = run({ rows: [...table, [], ...BUDGET_ROWS, [], ...table] });
+    expect(a.totals.map((t) => t.score)).toEqual(["90", "99"]);
+  });
+
+  it("weights typed as text (50%, 30%, 10%) are points, like 0.5 formatted 0%", () => {
+    const rows = [OUTPUT, EFFECT, SATISFACTION].map((r, i) => r.map((v, c) => (c === 5 ? ["50%", "30%", "10%"][i] : v)));
+    const a = run(indicators(rows));
+    expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("a ratio (师生比 1:15) is a phrase, not a malformed number", () => {
+    const a = run(indicators([OUTPUT, ["效益指标", "社会效益", "师生比", "1:15", "1:14", 30, 30, ""], SATISFACTION]));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[1].target.value).toBeNull();
+  });
+
+  it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
+    const a = run({
+      rows: [
+        ["项目", "全年预算数", "决算数", "执行率"],
+        ["年度资金总额", 100, 90, null],
+        [],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "指标分值", "指标得分"],
+        OUTPUT.slice(0, 7),
+        EFFECT.slice(0, 7),
+        SATISFACTION.slice(0, 7),
+      ],
+    });
+    expect(a.budget.map((b) => b.spent)).toEqual(["90"]);
+    expect(a.indicators.map((i) => [i.actual?.text, i.weight, i.score])).toEqual([
+      ["100人次", "50", "50"],
+      ["有效提升", "30", "30"],
+      ["95%", "10", "10"],
+    ]);
+  });
+});

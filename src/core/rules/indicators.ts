@@ -130,7 +130,7 @@ function evaluateIndicator(
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
   const { target, actual, reason } = indicator;
   const name = indicator.name || indicator.level2;
-  const direction = directionOf(target?.parsed.op ?? null, measure.cost);
+  const direction = directionOf(target?.parsed.op ?? null, measure.cost, target?.parsed.value ?? null);
   const recorded = score?.value ?? null;
   const result: IndicatorResult = {
     indicator,
