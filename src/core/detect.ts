@@ -67,6 +67,12 @@ function columnsOf<F extends string>(
   below?: number,
 ): Columns<F> {
   const columns: Columns<F> = {};
+  // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
+  // 年初 | 调整后: 年初预算数, 调整后预算数).
+  const subHeader = (below: number, c: number): F | undefined => {
+    const text = view.text(below, c);
+    return text === "" ? undefined : (match(text) ?? match(text + view.text(row, c)));
+  };
   // Header cells span at most two rows (the two-row header); a label merged further down runs
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
@@ -75,7 +81,7 @@ function columnsOf<F extends string>(
     if ((view.mergeAt(row, c)?.bottom ?? row) > lastHeaderRow) continue;
     let field: F | undefined;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
-    if (below !== undefined && view.originRow(below, c) === below) field = match(view.text(below, c));
+    if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
     field ??= match(view.text(row, c));
     if (field !== undefined && columns[field] === undefined) columns[field] = c;
   }
@@ -84,7 +90,7 @@ function columnsOf<F extends string>(
     for (let c = 0; c < view.colCount; c++) {
       if (view.originCol(row, c) === c) continue;
       if (view.originRow(below, c) !== below) continue;
-      const field = match(view.text(below, c));
+      const field = subHeader(below, c);
       if (field !== undefined && columns[field] === undefined) columns[field] = c;
     }
   }
@@ -272,6 +278,9 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   return table;
 }
 
+/** A row numbering the columns under a header: 栏次 | 1 | 2 | 3 … */
+const COLUMN_NUMBERS_LABEL = /^(栏次|行次|栏号)$/;
+
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
 
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
@@ -285,15 +294,25 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (headerAt(view, row)) break;
     const labels = leadingLabels(view, row, 0, firstNumberCol - 1);
     if (labelMatches(labels, NOTE_LABEL)) break;
+    // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
+    const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
+    if (underHeader && COLUMN_NUMBERS_LABEL.test(labels[0] ?? "")) continue;
     let numbers = 0;
     let texts = 0;
+    let shortTexts = 0;
     for (const c of numberCols) {
       const value = view.rowValue(row, c);
+      const text = cellText(value);
       if (parseNumber(value) !== null) numbers++;
-      else if (!isEmptyMarker(cellText(value))) texts++; // "—" in a source row is "nothing", not text
+      else if (!isEmptyMarker(text)) {
+        texts++; // "—" in a source row is "nothing", not text
+        if (text.length <= 12) shortTexts++;
+      }
     }
     if (numbers === 0) {
       if (texts === 0) continue; // a group heading such as 一、项目支出
+      // Right under the header, short notes in the number columns annotate it: （万元）, A | B | C=B/A.
+      if (underHeader && shortTexts === texts) continue;
       break; // text running through the number columns: another block starts
     }
     table.rows.push(row);

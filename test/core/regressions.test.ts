@@ -445,6 +445,31 @@ describe("layouts and values from other provinces", () => {
     expect(a.indicators[1].target.value).toBeNull();
   });
 
+  it("预算数 over 年初 | 调整后: the adjusted budget is the one the rate divides by", () => {
+    const a = run({
+      rows: [
+        ["项目资金", "预算数", "", "执行数", "执行率", "分值", "得分"],
+        ["", "年初", "调整后", "", "", "", ""],
+        ["年度资金总额", 100, 200, 150, "75%", 10, 7.5],
+      ],
+      merges: ["A1:A2", "B1:C1", "D1:D2", "E1:E2", "F1:F2", "G1:G2"],
+    });
+    expect(a.budget.map((b) => [b.planned, b.spent, b.rate, b.score])).toEqual([["200", "150", "0.75", "7.5"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("a units row, a letters row or a 栏次 row under a budget header is not data and does not end the table", () => {
+    for (const note of [
+      ["", "（万元）", "（万元）", "（%）", "", ""],
+      ["", "A", "B", "C=B/A", "", ""],
+      ["栏次", 1, 2, 3, 4, 5],
+    ]) {
+      const a = run({ rows: [["项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"], note, ["年度资金总额", 200, 150, null, 10, null]] });
+      expect(a.budget.map((b) => [b.row, b.rate, b.score])).toEqual([[3, "0.75", "7.5"]]);
+      expect(found(a)).toEqual([]);
+    }
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [
