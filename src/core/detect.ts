@@ -11,6 +11,7 @@ import {
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
+  isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
@@ -213,7 +214,8 @@ function tableBase(header: HeaderMatch): TableBase {
 function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
   const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
   const valueCol = columns.target ?? columns.actual;
-  if (nameCol === undefined || valueCol === undefined || view.text(row, nameCol) === "") return false;
+  const text = nameCol === undefined ? "" : view.text(row, nameCol);
+  if (nameCol === undefined || valueCol === undefined || text === "" || isSectionHeading(text)) return false;
   const name = view.origin(row, nameCol);
   const value = view.origin(row, valueCol);
   return name.row === value.row && name.col === value.col;

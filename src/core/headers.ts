@@ -86,6 +86,14 @@ export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
 export const FUNDS_SOURCE_LABEL =
   /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
+/** A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence. */
+const SECTION_HEADING =
+  /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响)(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
+
+export function isSectionHeading(text: string): boolean {
+  return text.length <= 24 && SECTION_HEADING.test(text.trim());
+}
+
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;

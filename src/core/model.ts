@@ -13,6 +13,7 @@ import {
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   dimensionOf,
+  isSectionHeading,
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
@@ -340,21 +341,21 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   // The 一级 label's parts, worked out once per label rather than once per row.
   let stated = splitStatedWeight(level1);
   let statedWeight: Decimal | null = null;
+  const startLevel1 = (text: string, ref: CellRef) => {
+    // A label filled down or merged again per block is still the same 一级: keep its first cell.
+    if (text !== level1) {
+      level2 = "";
+      stated = splitStatedWeight(text);
+      statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
+      level1Ref = ref;
+    }
+    level1 = text;
+  };
   for (const row of table.rows) {
     // Blank or merged 一级/二级 cells mean "same as above".
     if (cols.level1 !== undefined) {
-      const origin = view.origin(row, cols.level1);
       const text = view.text(row, cols.level1);
-      if (text !== "") {
-        // A label filled down or merged again per block is still the same 一级: keep its first cell.
-        if (text !== level1) {
-          level2 = "";
-          stated = splitStatedWeight(text);
-          statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
-          level1Ref = { sheet, row: origin.row, col: origin.col };
-        }
-        level1 = text;
-      }
+      if (text !== "") startLevel1(text, { sheet, row: view.originRow(row, cols.level1), col: view.originCol(row, cols.level1) });
     }
     if (cols.level2 !== undefined) {
       const text = view.text(row, cols.level2);
@@ -368,9 +369,18 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
-    const ownValue = (cell: ValueCell | null) => cell !== null && cell.ref.row === row && cell.parsed.kind !== "empty";
-    const hasContent = name !== "" || ownValue(target) || ownValue(actual);
-    if (!hasContent) continue;
+    // A value of the row's own: not merged down from above, nor across from a label on the left.
+    const ownValue = (cell: ValueCell | null, col: number | undefined) =>
+      cell !== null && cell.ref.row === row && cell.ref.col === col && cell.parsed.kind !== "empty";
+    const valued = ownValue(target, cols.target) || ownValue(actual, cols.actual);
+    // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
+    // in a 指标名称 list) names the rows below it and is no indicator itself.
+    if (!valued && isSectionHeading(name)) {
+      startLevel1(name, { sheet, row: nameCell.row, col: nameCell.col });
+      statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
+      continue;
+    }
+    if (name === "" && !valued) continue;
     indicators.push({
       sheet,
       row,

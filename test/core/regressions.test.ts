@@ -470,6 +470,67 @@ describe("layouts and values from other provinces", () => {
     }
   });
 
+  it("一级 heading rows merged across the table name the rows below and do not end it", () => {
+    const a = run({
+      rows: [
+        INDICATOR_HEADER,
+        ["一、产出指标（50分）"],
+        ["", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+        ["二、效益指标（30分）"],
+        ["", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
+        ["三、满意度指标（10分）"],
+        ["", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", "", "", "", "", 90, 90, ""],
+      ],
+      merges: ["A2:H2", "A4:H4", "A6:H6"],
+    });
+    expect(a.indicators.map((i) => [i.level1, i.name])).toEqual([
+      ["一、产出指标", "培训人次"],
+      ["二、效益指标", "服务水平"],
+      ["三、满意度指标", "满意度"],
+    ]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("a heading row with its 一级 weight in 分值 is that level's stated weight, not one more indicator", () => {
+    const rows: CellValue[][] = [
+      INDICATOR_HEADER,
+      ["产出指标", "", "", "", "", 50, 50, ""],
+      ["", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+      ["效益指标", "", "", "", "", 30, 30, ""],
+      ["", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
+      ["满意度指标", "", "", "", "", 10, 10, ""],
+      ["", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+    ];
+    const a = run({ rows, merges: ["A2:E2", "A4:E4", "A6:E6"] });
+    expect(a.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
+    expect(a.totals[0].weights).toBe("100");
+    expect(found(a)).toEqual([]);
+    const wrong = run({ rows: rows.map((r, i) => (i === 2 ? r.map((v, c) => (c === 5 ? 40 : c === 6 ? 40 : v)) : r)), merges: ["A2:E2", "A4:E4", "A6:E6"] });
+    expect(found(wrong)).toContain("weight-header-mismatch@A2");
+  });
+
+  it("in a flat 指标名称 list, 产出指标 with only its 分值 is a heading, not a weighted indicator", () => {
+    const a = run({
+      rows: [
+        ["指标名称", "指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "", "", 50, null, ""],
+        ["培训人次", "≥100人次", "96人次", 50, null, "天气原因"],
+        ["效益指标", "", "", 30, null, ""],
+        ["就业率", "≥60%", "62%", 30, null, ""],
+        ["满意度指标", "", "", 10, null, ""],
+        ["学员满意度", "≥90%", "95%", 10, null, ""],
+      ],
+    });
+    expect(a.indicators.map((i) => [i.level1, i.name])).toEqual([
+      ["产出指标", "培训人次"],
+      ["效益指标", "就业率"],
+      ["满意度指标", "学员满意度"],
+    ]);
+    expect(a.totals[0].weights).toBe("100");
+    expect(found(a)).toEqual([]);
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [
