@@ -218,7 +218,8 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
 }
 
 function lineKind(label: string): BudgetLineKind {
-  const t = normalizeHeader(label);
+  // Numbered lines read as their words: 1.财政拨款, （二）其他资金, 一、项目支出.
+  const t = normalizeHeader(label).replace(/^(?:\(?[0-9一二三四五六七八九十]+\)|[0-9一二三四五六七八九十]+[.、．])/, "");
   if (FUNDS_TOTAL_LABEL.test(t)) return "funds-total";
   if (SUBTOTAL_LABEL.test(t)) return "subtotal";
   if (TOTAL_LABEL.test(t)) return "total";
@@ -229,9 +230,15 @@ function lineKind(label: string): BudgetLineKind {
 
 export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
   const cols = table.columns;
+  // Once a 其中 breakdown starts under a funds total, the lines after it belong to it
+  // (其中：中央资金 / 省级资金 / 县级配套资金) until the next total.
+  let breakdown = false;
   const lines = table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
-    const kind = lineKind(label.text);
+    let kind = lineKind(label.text);
+    if (kind === "source" || kind === "use") breakdown = true;
+    else if (kind !== "line") breakdown = false;
+    else if (breakdown) kind = "source";
     return {
       sheet: view.sheet.name,
       row,

@@ -531,6 +531,35 @@ describe("layouts and values from other provinces", () => {
     expect(found(a)).toEqual([]);
   });
 
+  it("a 其中 breakdown keeps going past words it does not know, and numbered lines read as their words", () => {
+    const budget = (sources: CellValue[][]): CellValue[][] => [
+      ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 90, 10, null, null],
+      ...sources.map(([label, planned, spent]) => [label, planned, planned, spent, "—", null, "—"]),
+    ];
+    for (const sources of [
+      [["其中：中央资金", 60, 60], ["省级资金", 30, 25], ["县级配套资金", 10, 5]],
+      [["其中：财政资金", 70, 65], ["自筹资金", 30, 25]],
+      [["其中：1.财政拨款", 70, 65], ["2.其他资金", 30, 25]],
+    ]) {
+      expect(found(run({ rows: budget(sources) }))).toEqual([]);
+      const wrong = sources.map((s, i) => (i === 1 ? [s[0], Number(s[1]) + 5, s[2]] : s));
+      expect(found(run({ rows: budget(wrong) }))).toEqual(["sum-mismatch@B2", "sum-mismatch@C2"]);
+    }
+  });
+
+  it("a 合计 heading a project list is checked against the projects under it", () => {
+    const rows = (total: number): CellValue[][] => [
+      ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "评价等级"],
+      ["", "合计", total, 722, null, "", ""],
+      [1, "农村公路养护", 500, 500, "100%", 95, "优"],
+      [2, "乡村振兴补助", 300, 150, "50%", 62, "中"],
+      [3, "文化下乡", 80, 72, "90%", 85, "良"],
+    ];
+    expect(found(run({ rows: rows(880) }))).toEqual([]);
+    expect(found(run({ rows: rows(900) }))).toEqual(["sum-mismatch@C2"]);
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [

@@ -8,6 +8,7 @@ import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } fro
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
+import { TOTAL_LABEL, normalizeHeader } from "../headers";
 import { FindingList } from "./findings";
 
 const TWO = new Decimal(2);
@@ -79,6 +80,12 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       const uses = below.filter((l) => l.kind === "use");
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
       if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
+      // A 合计 heading a project list is the total of the projects under it.
+      if (i === 0 && below.length === 0 && TOTAL_LABEL.test(normalizeHeader(line.label))) {
+        const projects: BudgetLine[] = [];
+        for (let j = 1; j < lines.length && lines[j].kind === "line"; j++) projects.push(lines[j]);
+        if (projects.length > 1) check(line, projects, `${line.label}行`, `The ${line.label} row`, "下方各行");
+      }
     } else if (line.kind === "subtotal" || line.kind === "total") {
       const parts: BudgetLine[] = [];
       const sources: BudgetLine[] = [];
