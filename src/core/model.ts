@@ -78,6 +78,8 @@ export interface BudgetBlock {
   weighted: boolean;
   /** A weight stated in the 得分 header instead of a 分值 column: 得分（10分）. */
   statedWeight: Decimal | null;
+  /** The 执行率 header says its numbers are percentages (执行率（%）): a typed 1.5 is 1.5%. */
+  ratesInPercent: boolean;
 }
 
 export interface Indicator {
@@ -256,15 +258,29 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     };
   });
   const stated = statedHeaderWeight(view, table);
-  return { sheet: view.sheet.name, table, lines, weighted: cols.weight !== undefined || stated !== null, statedWeight: stated };
+  return {
+    sheet: view.sheet.name,
+    table,
+    lines,
+    weighted: cols.weight !== undefined || stated !== null,
+    statedWeight: stated,
+    ratesInPercent: cols.rate !== undefined && headerTexts(view, table, cols.rate).some((t) => /[%％]/.test(t)),
+  };
+}
+
+/** The header texts over a column (one or two header rows). */
+function headerTexts(view: SheetView, table: BudgetTable, col: number): string[] {
+  const texts: string[] = [];
+  for (let row = table.headerTop; row <= table.headerBottom; row++) texts.push(view.text(row, col));
+  return texts;
 }
 
 /** 得分（10分） over the score column of a table without a 分值 column. */
 function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null {
   const col = table.columns.score;
   if (col === undefined || table.columns.weight !== undefined) return null;
-  for (let row = table.headerTop; row <= table.headerBottom; row++) {
-    const weight = splitStatedWeight(view.text(row, col)).weight;
+  for (const text of headerTexts(view, table, col)) {
+    const weight = splitStatedWeight(text).weight;
     if (weight !== null) return new Decimal(weight);
   }
   return null;

@@ -560,6 +560,18 @@ describe("layouts and values from other provinces", () => {
     expect(found(run({ rows: rows(900) }))).toEqual(["sum-mismatch@C2"]);
   });
 
+  it("under a 执行率（%） header, numbers are percentages: 1.5 is 1.5%, 75 is 75%", () => {
+    const a = run({
+      rows: [
+        ["项目名称", "全年预算数", "全年执行数", "执行率（%）"],
+        ["上年结转资金", 200, 3, 1.5],
+        ["当年财政拨款", 200, 150, 75],
+      ],
+    });
+    expect(a.budget.map((b) => b.recordedRate)).toEqual(["0.015", "0.75"]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [

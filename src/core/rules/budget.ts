@@ -28,7 +28,11 @@ export interface BudgetLineResult {
  * or text shows; a General-format number shows every digit it has, so a typed 1 claims 100.00%
  * (`places` decimals of the fraction), not a rounded 95%.
  */
-export function recordedRate(cell: NumberCell | null, places: number): { value: Decimal; shown: number } | null {
+export function recordedRate(
+  cell: NumberCell | null,
+  places: number,
+  inPercent = false,
+): { value: Decimal; shown: number } | null {
   if (!cell || cell.empty) return null;
   const parsed = parseValue(cell.raw, { numFmt: cell.numFmt });
   if (parsed.kind !== "number" || parsed.value === null) return null;
@@ -37,8 +41,9 @@ export function recordedRate(cell: NumberCell | null, places: number): { value: 
   const fraction = valueToFraction(parsed); // 98% → 0.98, 5‰ → 0.005
   if (fraction) return { value: fraction, shown: shown + (parsed.unit?.family === "permille" ? 3 : 2) };
   if (parsed.unit) return null;
-  // A bare number above 2 is percent points (98.5 for 98.5%), below it a fraction.
-  if (parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(places - 2) + 2 };
+  // A bare number above 2, or any under a 执行率（%） header, is percent points (98.5 for 98.5%);
+  // else a fraction.
+  if (inPercent || parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(places - 2) + 2 };
   return { value: parsed.value, shown: claimed(places) };
 }
 
@@ -113,7 +118,7 @@ function evaluateLine(
   const planned = line.planned?.value ?? null;
   const spent = line.spent?.value ?? null;
   const rate = budgetRate(planned, spent);
-  const recorded = recordedRate(line.rate, profile.rateDecimals);
+  const recorded = recordedRate(line.rate, profile.rateDecimals, block.ratesInPercent);
   const result: BudgetLineResult = { line, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
 
   for (const [cell, what] of [
