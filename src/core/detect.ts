@@ -251,6 +251,11 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (isBlankRow(view, row, scanLeft, right)) break;
     if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
+    // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
+    if (labelMatches(labels.slice(0, 1), TOTAL_LABEL) && labelMatches(labels.slice(1), GRADE_LABEL)) {
+      table.totalRow = table.gradeRow = row;
+      break;
+    }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
     if (summaryRow && labelMatches(labels, GRADE_LABEL)) {

@@ -10,6 +10,7 @@ import {
   FUNDS_SOURCE_LABEL,
   FUNDS_USE_LABEL,
   FUNDS_TOTAL_LABEL,
+  GRADE_LABEL,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   dimensionOf,
@@ -293,6 +294,7 @@ function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null
 function valueRightOfLabel(
   view: SheetView,
   row: number,
+  label: RegExp,
   preferredCol: number | undefined,
   skipCol?: number,
 ): { row: number; col: number } | null {
@@ -300,17 +302,22 @@ function valueRightOfLabel(
     const cell = rowCell(view, row, preferredCol);
     if (cellText(cell.value) !== "") return cell;
   }
-  let labelSeen = false;
+  // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
+  let labelCol: number | undefined;
   for (let c = 0; c < view.colCount; c++) {
-    const cell = rowCell(view, row, c);
-    if (cell.col !== c) continue;
-    const text = cellText(cell.value);
-    if (text === "" || c === skipCol) continue;
-    if (!labelSeen) {
-      labelSeen = true;
-      continue;
+    if (!view.isOrigin(row, c) || c === skipCol) continue;
+    const text = cellText(view.raw(row, c));
+    if (text === "") continue;
+    if (labelCol === undefined) labelCol = c;
+    if (label.test(normalizeHeader(text))) {
+      labelCol = c;
+      break;
     }
-    return cell;
+  }
+  if (labelCol === undefined) return null;
+  for (let c = labelCol + 1; c < view.colCount; c++) {
+    if (!view.isOrigin(row, c) || c === skipCol) continue;
+    if (cellText(view.raw(row, c)) !== "") return { row, col: c };
   }
   return null;
 }
@@ -422,8 +429,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       reason: textCell(view, row, cols.reason),
     });
   }
-  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, cols.score, cols.weight);
-  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, cols.score);
+  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, GRADE_LABEL, cols.score);
   return {
     sheet,
     table,

@@ -572,6 +572,21 @@ describe("layouts and values from other provinces", () => {
     expect(found(a)).toEqual([]);
   });
 
+  it("综合得分 and 评价等次 on one row are both read, and the row is no indicator", () => {
+    const rows = (total: number, grade: string): CellValue[][] => [
+      INDICATOR_HEADER,
+      OUTPUT,
+      EFFECT,
+      SATISFACTION,
+      ["综合得分", total, "", "评价等次", grade, "", "", ""],
+    ];
+    const ok = run({ rows: rows(90, "优") });
+    expect(ok.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
+    expect([ok.totals[0].recordedScore, ok.totals[0].recordedGrade]).toEqual(["90", "优"]);
+    expect(found(ok)).toEqual([]);
+    expect(found(run({ rows: rows(95, "良") }))).toEqual(["total-mismatch@B5", "grade-mismatch@E5"]);
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [
