@@ -4,7 +4,7 @@
  */
 import { Unit, lookupUnit } from "./units";
 
-const RATE = /率|比例|比重|占比|百分比|满意度|百分点/;
+const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参与|覆盖|完成|认可|达标|配合|支持|普及|认知)度/;
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
 const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比/;
 const COUNT_WORDS =

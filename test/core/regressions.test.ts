@@ -587,6 +587,19 @@ describe("layouts and values from other provinces", () => {
     expect(found(run({ rows: rows(95, "良") }))).toEqual(["total-mismatch@B5", "grade-mismatch@E5"]);
   });
 
+  it("知晓度, 参与度 and 覆盖度 are rates, even under 数量指标", () => {
+    const a = run(
+      indicators([
+        ["产出指标", "数量指标", "政策知晓度", "≥95%", "96%", 20, 20, ""],
+        ["产出指标", "数量指标", "群众参与度", "≥80%", "85%", 20, 20, ""],
+        ["产出指标", "数量指标", "宣传覆盖度", "≥90%", "92%", 10, 10, ""],
+        EFFECT,
+        SATISFACTION,
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
     const a = run({
       rows: [
