@@ -77,7 +77,8 @@ function columnsOf<F extends string>(
   // Header cells span at most two rows (the two-row header); a label merged further down runs
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
-  for (let c = 0; c < view.colCount; c++) {
+  const width = Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below));
+  for (let c = 0; c < width; c++) {
     if (view.originCol(row, c) !== c) continue; // the rest of a horizontally merged header
     if ((view.mergeAt(row, c)?.bottom ?? row) > lastHeaderRow) continue;
     let field: F | undefined;
@@ -88,7 +89,7 @@ function columnsOf<F extends string>(
   }
   if (below !== undefined) {
     // Sub-headers in columns that are not origins in the top row (under a merged group title).
-    for (let c = 0; c < view.colCount; c++) {
+    for (let c = 0; c < width; c++) {
       if (view.originCol(row, c) === c) continue;
       if (view.originRow(below, c) !== below) continue;
       const field = subHeader(below, c);
@@ -151,7 +152,7 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
  * a bare 预算数 beside it is then the initial budget.
  */
 function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number): Columns<string> {
-  for (let c = 0; c < view.colCount; c++) {
+  for (let c = 0; c < view.rowLength(row); c++) {
     if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
     if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;
     const bare = columns.planned;
@@ -164,7 +165,7 @@ function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: nu
 
 /** A row with numbers in it is data, not the second row of a header. */
 function isDataLike(view: SheetView, row: number): boolean {
-  for (let c = 0; c < view.colCount; c++) {
+  for (let c = 0; c < view.rowLength(row); c++) {
     if (typeof view.rowValue(row, c) === "number") return true;
   }
   return false;
@@ -338,6 +339,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
+    if (view.rowLength(row) === 0) continue; // an empty row starts nothing
     const header = headerAt(view, row);
     if (!header) continue;
     const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);

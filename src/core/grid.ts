@@ -104,6 +104,14 @@ export class SheetView {
     }
   }
 
+  /**
+   * How many columns the row holds values in, at most: loops over a row stop here, so one stray
+   * cell far right (XFD1) or far down does not make every row 16,384 columns wide.
+   */
+  rowLength(row: number): number {
+    return this.sheet.values[row]?.length ?? 0;
+  }
+
   /** The merged area this cell belongs to, if any. */
   mergeAt(row: number, col: number): MergeRange | undefined {
     const merges = this.mergesByRow[row];

@@ -304,7 +304,7 @@ function valueRightOfLabel(
   }
   // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
   let labelCol: number | undefined;
-  for (let c = 0; c < view.colCount; c++) {
+  for (let c = 0; c < view.rowLength(row); c++) {
     if (!view.isOrigin(row, c) || c === skipCol) continue;
     const text = cellText(view.raw(row, c));
     if (text === "") continue;
@@ -315,7 +315,7 @@ function valueRightOfLabel(
     }
   }
   if (labelCol === undefined) return null;
-  for (let c = labelCol + 1; c < view.colCount; c++) {
+  for (let c = labelCol + 1; c < view.rowLength(row); c++) {
     if (!view.isOrigin(row, c) || c === skipCol) continue;
     if (cellText(view.raw(row, c)) !== "") return { row, col: c };
   }

@@ -620,3 +620,16 @@ describe("layouts and values from other provinces", () => {
     ]);
   });
 });
+
+describe("a stray cell far away (XFD1, A1048576)", () => {
+  it("does not make every row 16,384 columns wide or a million rows long to scan", () => {
+    const wb = workbook({ name: "表", rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, null, ""], EFFECT, SATISFACTION] });
+    const values = wb.sheets[0].values;
+    values[0][16383] = "备注";
+    values[1048575] = ["填表人：张三"];
+    for (let r = 0; r < values.length; r++) values[r] ??= [];
+    const a = analyze(wb, DEFAULT_PROFILE);
+    expect(a.tables.map((t) => t.range)).toEqual(["A1:H4"]);
+    expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=50"]);
+  });
+});
