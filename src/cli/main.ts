@@ -69,9 +69,29 @@ function defaultOutput(input: string): string {
   return path.join(parsed.dir, `${parsed.name}.jixiao.xlsx`);
 }
 
+/** The file a path names, through symbolic links; letter case counts only where the system says so. */
+async function fileIdentity(file: string): Promise<string> {
+  let real: string;
+  try {
+    real = await fs.realpath(file);
+  } catch {
+    // Not there yet: its folder may still be a link to the input's.
+    try {
+      real = path.join(await fs.realpath(path.dirname(path.resolve(file))), path.basename(file));
+    } catch {
+      real = path.resolve(file);
+    }
+  }
+  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
+}
+
+async function samePlace(a: string, b: string): Promise<boolean> {
+  return (await fileIdentity(a)) === (await fileIdentity(b));
+}
+
 /** Scores one workbook into `output`; never touches the input file. */
 export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
-  if (path.resolve(input) === path.resolve(output)) {
+  if (await samePlace(input, output)) {
     return { input, failure: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）` };
   }
   let scored: { workbook: ExcelJS.Workbook; report: Report } | null;
@@ -176,11 +196,20 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   const outcomes: FileOutcome[] = [];
   if (await isDirectory(input)) {
     const outDir = options.out ?? path.join(input, "jixiao-out");
-    const names = (await fs.readdir(input))
-      .filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$") && !n.endsWith(".jixiao.xlsx"))
-      .sort();
+    const workbooks = (await fs.readdir(input)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort();
+    const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
+    if (earlier.length > 0) out.log(`跳过 jixiao 已评分的文件：${earlier.join("、")}`);
+    const names = workbooks.filter((n) => !n.endsWith(".jixiao.xlsx"));
+    if (options.json) {
+      for (const name of names) await refuseJsonOver(options.json, path.join(input, name), "输入文件");
+    }
+    // a.xlsx and a.xlsm (or A.xlsx and a.xlsx) would both give a.jixiao.xlsx: the second keeps its extension.
+    const taken = new Set<string>();
     for (const name of names) {
-      const outcome = await scoreFile(path.join(input, name), path.join(outDir, name.replace(/\.\w+$/, ".jixiao.xlsx")), profile, options.lang);
+      let output = path.join(outDir, name.replace(/\.\w+$/, ".jixiao.xlsx"));
+      if (taken.has(output.toLowerCase())) output = path.join(outDir, `${name}.jixiao.xlsx`);
+      taken.add(output.toLowerCase());
+      const outcome = await scoreFile(path.join(input, name), output, profile, options.lang);
       printOutcome(out, outcome, options.lang);
       outcomes.push(outcome);
     }
@@ -196,12 +225,22 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
     }
     if (names.length === 0) return EXIT_UNREADABLE;
   } else {
-    const outcome = await scoreFile(input, options.out ?? defaultOutput(input), profile, options.lang);
+    const output = options.out ?? defaultOutput(input);
+    if (options.json) {
+      await refuseJsonOver(options.json, input, "输入文件");
+      await refuseJsonOver(options.json, output, "评分后的工作簿");
+    }
+    const outcome = await scoreFile(input, output, profile, options.lang);
     printOutcome(out, outcome, options.lang);
     outcomes.push(outcome);
     if (options.json && outcome.report) await writeJson(options.json, outcome.report);
   }
   return exitCodeOf(outcomes);
+}
+
+/** --json must not name a workbook: it would be replaced by the report. */
+async function refuseJsonOver(json: string, workbook: string, what: string): Promise<void> {
+  if (await samePlace(json, workbook)) throw new CliError(`${json}: --json 不能写到${what}上（JSON 报告会覆盖工作簿）`);
 }
 
 /** The JSON report is written or the run ends with one clear line (exit 2). */

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { cellText } from "../../src/core/grid";
@@ -232,6 +232,25 @@ describe("bad inputs exit 2 with one clear line", () => {
     expect(sha(file)).toBe(before);
   });
 
+  it("refuses a --json that would replace the input or the scored copy, and an --out that links to the input", async () => {
+    const file = path.join(dir, "keep.xlsx");
+    copyFileSync(YUNXI, file);
+    const before = sha(file);
+    const overInput = await run("score", file, "--json", file);
+    expect(overInput.code).toBe(2);
+    expect(overInput.err).toContain("--json 不能写到输入文件上");
+    const scored = path.join(dir, "keep.scored.xlsx");
+    const overOutput = await run("score", file, "--out", scored, "--json", scored);
+    expect(overOutput.code).toBe(2);
+    expect(overOutput.err).toContain("--json 不能写到评分后的工作簿上");
+    const link = path.join(dir, "link.xlsx");
+    symlinkSync(file, link);
+    const throughLink = await run("score", file, "--out", link);
+    expect(throughLink.code).toBe(2);
+    expect(throughLink.err).toContain("不能与输入文件相同");
+    expect(sha(file)).toBe(before);
+  });
+
   it("an unknown option", async () => {
     const r = await run("score", YUNXI, "--frobnicate");
     expect(r.code).toBe(2);
@@ -240,6 +259,18 @@ describe("bad inputs exit 2 with one clear line", () => {
 });
 
 describe("a folder of workbooks", () => {
+  it("gives a.xlsx and a.xlsm outputs of their own, and says which earlier outputs it skipped", async () => {
+    const dir = tempDir();
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    copyFileSync(YUNXI, path.join(dir, "a.xlsm"));
+    copyFileSync(YUNXI, path.join(dir, "报表.jixiao.xlsx"));
+    const r = await run("score", dir);
+    expect(r.code).toBe(1);
+    // a.xlsm comes first and takes a.jixiao.xlsx; a.xlsx keeps its extension.
+    expect(readdirSync(path.join(dir, "jixiao-out")).sort()).toEqual(["a.jixiao.xlsx", "a.xlsx.jixiao.xlsx"]);
+    expect(r.out).toContain("跳过 jixiao 已评分的文件：报表.jixiao.xlsx");
+  });
+
   it("scores each file into the --out folder with one combined report; a bad file does not stop the rest", async () => {
     const dir = tempDir();
     const input = path.join(dir, "in");
