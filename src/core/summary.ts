@@ -66,13 +66,17 @@ const TEXT = {
   },
 };
 
+/** Excel holds at most 32,767 characters in a cell; a message quoting a huge cell is cut to fit. */
+const CELL_LIMIT = 32767;
+const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT - 1)}…`);
+
 class Layout {
   readonly cells: SummaryCell[] = [];
   readonly merges: MergeRange[] = [];
   row = 0;
 
   text(col: number, value: string, style: SummaryStyle): void {
-    if (value !== "") this.cells.push({ row: this.row, col, value, isNumber: false, style });
+    if (value !== "") this.cells.push({ row: this.row, col, value: fitCell(value), isNumber: false, style });
   }
 
   number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number"): void {

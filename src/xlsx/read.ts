@@ -14,6 +14,8 @@ export class WorkbookReadError extends Error {}
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_STREAM = Buffer.from("EncryptionInfo", "utf16le");
+/** Zip entry names are stored as plain text: every .xlsx names this part. */
+const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
 
 /** Checks the file before ExcelJS sees it, so each kind of bad input gets its own clear message. */
 async function checkedBytes(file: string): Promise<Buffer> {
@@ -82,6 +84,10 @@ export async function readXlsx(file: string): Promise<LoadedWorkbook> {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookReadError(`${file}: 文件已损坏，无法作为 .xlsx 打开（${why}）`);
   }
-  if (workbook.worksheets.length === 0) throw new WorkbookReadError(`${file}: 工作簿中没有工作表`);
+  if (workbook.worksheets.length === 0) {
+    // A zip without the workbook part is some other archive (a .docx, photos) renamed .xlsx.
+    if (!bytes.includes(WORKBOOK_PART)) throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）`);
+    throw new WorkbookReadError(`${file}: 工作簿中没有工作表`);
+  }
   return { workbook, grid: workbookGrid(workbook) };
 }

@@ -190,6 +190,15 @@ describe("bad inputs exit 2 with one clear line", () => {
     await expectUnreadable(file, /工作簿中没有工作表/);
   });
 
+  it("a zip that holds no workbook (another archive renamed .xlsx)", async () => {
+    // JSZip comes with ExcelJS, which uses it for every .xlsx.
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip().file("photo.txt", "not a spreadsheet");
+    const file = path.join(dir, "archive.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    await expectUnreadable(file, /不是 \.xlsx 工作簿（压缩包里没有 Excel 工作簿内容）/);
+  });
+
   it("a workbook with text but no tables", async () => {
     const file = await xlsxFromRows(path.join(dir, "notables.xlsx"), "说明", [["2023年度绩效自评说明"], ["本单位认真开展自评工作。"], [12, 34]]);
     await expectUnreadable(file, /没有找到预算表或绩效指标表/);

@@ -633,3 +633,19 @@ describe("a stray cell far away (XFD1, A1048576)", () => {
     expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=50"]);
   });
 });
+
+describe("values that reach the summary sheet", () => {
+  it("an error value in a 得分 cell is quoted as Excel shows it, not as [object Object]", () => {
+    const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, { error: "#DIV/0!" }, ""], EFFECT, SATISFACTION]));
+    expect(found(a)).toEqual(["not-numeric@G2"]);
+    expect(a.findings[0].message).toContain("“#DIV/0!”");
+  });
+
+  it("a message quoting a huge cell is cut to Excel's 32,767 characters per cell", () => {
+    const name = "很".repeat(32767);
+    const a = run(indicators([["产出指标", "数量指标", name, "≥10场", "8场", 50, null, ""], EFFECT, SATISFACTION]));
+    expect(a.findings[0].message.length).toBeGreaterThan(32767);
+    const longest = Math.max(...a.summary.cells.map((c) => c.value.length));
+    expect(longest).toBe(32767);
+  });
+});

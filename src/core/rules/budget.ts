@@ -4,6 +4,7 @@
  * score-exceeds-weight, score-above-attainable and grade-mismatch.
  */
 import Decimal from "decimal.js";
+import { cellText } from "../grid";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
@@ -128,10 +129,10 @@ function evaluateLine(
     [line.weight, "分值"],
     [line.score, "得分"],
   ] as const) {
-    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: String(cell.raw ?? ""), why: "", whyEn: "" });
+    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
   }
   if (line.rate && !line.rate.empty && !recorded) {
-    findings.add("not-numeric", line.rate.ref, { what: "执行率", value: String(line.rate.raw ?? ""), why: "", whyEn: "" });
+    findings.add("not-numeric", line.rate.ref, { what: "执行率", value: cellText(line.rate.raw), why: "", whyEn: "" });
   }
 
   if ((planned === null || planned.isZero()) && spent !== null && spent.isPositive() && !spent.isZero()) {

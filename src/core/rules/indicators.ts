@@ -4,6 +4,7 @@
  * missing-dimension, plus the value rules of ./values.
  */
 import Decimal from "decimal.js";
+import { cellText } from "../grid";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, scoreDigits } from "../model";
@@ -110,7 +111,7 @@ function checkNumberCells(findings: FindingList, indicator: Indicator): void {
     [indicator.weight, "分值"],
     [indicator.score, "得分"],
   ] as const) {
-    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: String(cell.raw ?? ""), why: "", whyEn: "" });
+    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
   }
 }
 
