@@ -30,9 +30,10 @@ export function directionOf(op: Op | null, isCost: boolean, target: Decimal | nu
   return isCost ? "negative" : "positive";
 }
 
-/** 执行率 = spent ÷ planned (全年预算数); null when planned is 0 or missing. */
+/** 执行率 = spent ÷ planned (全年预算数); null when planned is 0, either is missing, or either is negative. */
 export function budgetRate(planned: Decimal | null, spent: Decimal | null): Decimal | null {
   if (planned === null || spent === null || planned.isZero()) return null;
+  if (planned.isNegative() || spent.isNegative()) return null; // a refund larger than the spending: no rate
   return spent.div(planned);
 }
 

@@ -649,3 +649,16 @@ describe("values that reach the summary sheet", () => {
     expect(longest).toBe(32767);
   });
 });
+
+describe("a negative amount in a budget table", () => {
+  it("gives no 执行率 and no score to write (a refund larger than the spending)", () => {
+    const a = run({
+      rows: [
+        ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", 100, 2246, -100, 10, null, null],
+      ],
+    });
+    expect(a.writes).toEqual([]);
+    expect(a.budget[0].rate).toBeNull();
+  });
+});
