@@ -331,13 +331,14 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
   };
   const runs: { members: Indicator[]; bottom: number }[] = [];
   for (const indicator of indicators) {
-    const spans = [mergedDown(indicator.row, weight), mergedDown(indicator.row, score)];
-    const bottom = Math.max(indicator.row, ...spans.map((m) => m?.bottom ?? indicator.row));
+    const weightMerge = mergedDown(indicator.row, weight);
+    const scoreMerge = mergedDown(indicator.row, score);
+    const bottom = Math.max(indicator.row, weightMerge?.bottom ?? 0, scoreMerge?.bottom ?? 0);
     const run = runs[runs.length - 1];
     if (run && indicator.row <= run.bottom) {
       run.members.push(indicator);
       run.bottom = Math.max(run.bottom, bottom);
-    } else if (bottom > indicator.row || spans.some((m) => m !== undefined)) {
+    } else if (weightMerge || scoreMerge) {
       runs.push({ members: [indicator], bottom });
     }
   }
@@ -359,6 +360,11 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
     });
   }
   return groups;
+}
+
+/** A value of the row's own: not merged down from above, nor across from a label on the left. */
+function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined): boolean {
+  return cell !== null && cell.ref.row === row && cell.ref.col === col && cell.parsed.kind !== "empty";
 }
 
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {
@@ -399,10 +405,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
-    // A value of the row's own: not merged down from above, nor across from a label on the left.
-    const ownValue = (cell: ValueCell | null, col: number | undefined) =>
-      cell !== null && cell.ref.row === row && cell.ref.col === col && cell.parsed.kind !== "empty";
-    const valued = ownValue(target, cols.target) || ownValue(actual, cols.actual);
+    const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
     // in a 指标名称 list) names the rows below it and is no indicator itself.
     if (!valued && isSectionHeading(name)) {
