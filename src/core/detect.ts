@@ -191,8 +191,14 @@ function leadingLabels(view: SheetView, row: number, left: number, right: number
   return labels;
 }
 
-function labelMatches(labels: string[], re: RegExp): boolean {
-  return labels.some((text) => ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text)));
+function labelIs(text: string, re: RegExp): boolean {
+  return ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text));
+}
+
+/** Whether any of the labels from `from` on matches. */
+function labelMatches(labels: string[], re: RegExp, from = 0): boolean {
+  for (let i = from; i < labels.length; i++) if (labelIs(labels[i], re)) return true;
+  return false;
 }
 
 /** The parts every table starts with: its header rows and the columns its fields span. */
@@ -224,8 +230,11 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
 
 /** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
-  const own = (col: number | undefined) => col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
-  return own(columns.target) || own(columns.actual);
+  return hasOwnText(view, row, columns.target) || hasOwnText(view, row, columns.actual);
+}
+
+function hasOwnText(view: SheetView, row: number, col: number | undefined): boolean {
+  return col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
 }
 
 /**
@@ -233,12 +242,13 @@ function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorFi
  * header starting right under the table has a header word in one of its name or value columns.
  */
 function mayStartHeader(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
-  for (const col of [columns.level1, columns.level3, columns.target]) {
-    if (col === undefined) continue;
-    const text = view.text(row, col);
-    if (matchIndicatorField(text) !== undefined || matchBudgetField(text) !== undefined) return true;
-  }
-  return false;
+  return isHeaderWord(view, row, columns.level1) || isHeaderWord(view, row, columns.level3) || isHeaderWord(view, row, columns.target);
+}
+
+function isHeaderWord(view: SheetView, row: number, col: number | undefined): boolean {
+  if (col === undefined) return false;
+  const text = view.text(row, col);
+  return matchIndicatorField(text) !== undefined || matchBudgetField(text) !== undefined;
 }
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
@@ -253,7 +263,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
-    if (labelMatches(labels.slice(0, 1), TOTAL_LABEL) && labelMatches(labels.slice(1), GRADE_LABEL)) {
+    if (labels.length > 1 && labelIs(labels[0], TOTAL_LABEL) && labelMatches(labels, GRADE_LABEL, 1)) {
       table.totalRow = table.gradeRow = row;
       break;
     }

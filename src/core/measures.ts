@@ -28,7 +28,10 @@ export interface Measure {
 }
 
 /** Units stated in parentheses in a name, also when the closing parenthesis was cut off. */
+const NO_UNITS: Unit[] = [];
+
 function statedUnits(text: string): Unit[] {
+  if (!/[（(]/.test(text)) return NO_UNITS;
   const units: Unit[] = [];
   const re = /[（(]\s*([^（）()]{1,8}?)\s*(?:[)）]|$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -51,6 +54,6 @@ export function measureOf(name: string, level1: string, level2: string, descript
     duration: !rate && DURATION.test(name),
     cost: COST.test(level2) || (COST.test(level1) && !/效益/.test(level1)),
     satisfaction: /满意/.test(name),
-    statedUnits: statedUnits(name).concat(statedUnits(description)),
+    statedUnits: description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description)),
   };
 }

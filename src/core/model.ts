@@ -377,13 +377,13 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   // The 一级 label's parts, worked out once per label rather than once per row.
   let stated = splitStatedWeight(level1);
   let statedWeight: Decimal | null = null;
-  const startLevel1 = (text: string, ref: CellRef) => {
+  const startLevel1 = (text: string, row: number, col: number) => {
     // A label filled down or merged again per block is still the same 一级: keep its first cell.
     if (text !== level1) {
       level2 = "";
       stated = splitStatedWeight(text);
       statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
-      level1Ref = ref;
+      level1Ref = { sheet, row, col };
     }
     level1 = text;
   };
@@ -391,7 +391,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     // Blank or merged 一级/二级 cells mean "same as above".
     if (cols.level1 !== undefined) {
       const text = view.text(row, cols.level1);
-      if (text !== "") startLevel1(text, { sheet, row: view.originRow(row, cols.level1), col: view.originCol(row, cols.level1) });
+      if (text !== "") startLevel1(text, view.originRow(row, cols.level1), view.originCol(row, cols.level1));
     }
     if (cols.level2 !== undefined) {
       const text = view.text(row, cols.level2);
@@ -409,7 +409,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
     // in a 指标名称 list) names the rows below it and is no indicator itself.
     if (!valued && isSectionHeading(name)) {
-      startLevel1(name, { sheet, row: nameCell.row, col: nameCell.col });
+      startLevel1(name, nameCell.row, nameCell.col);
       statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
       continue;
     }

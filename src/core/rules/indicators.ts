@@ -82,7 +82,9 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
 /** The qualitative result: stated in the actual, or the actual restating its target (= met). */
 function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | null {
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
-  if (actual.kind === "qualitative" && normalizeHeader(actual.text) === normalizeHeader(target.text)) return "achieved";
+  if (actual.kind === "qualitative" && (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text))) {
+    return "achieved";
+  }
   return actual.achievement;
 }
 
