@@ -126,10 +126,16 @@ export interface IndicatorBlock {
 
 /**
  * Decimals at which a recorded score is compared: what its number format shows. A General-format
- * number shows every digit it has, so a typed 3 claims 3.00, not a rounded 2.68.
+ * number shows the digits typed, but a whole number claims one decimal more: a typed 3 is not
+ * 2.68 rounded (it would be 2.7), while a typed 2.7 is.
  */
 export function scoreDigits(cell: NumberCell, places: number): number {
-  return isGeneralNumber(cell) ? Math.max(cell.shown, places) : cell.shown;
+  return isGeneralNumber(cell) ? Math.max(cell.shown, typedMinimum(places)) : cell.shown;
+}
+
+/** The fewest decimals a typed number claims, at most the profile's own. */
+export function typedMinimum(places: number): number {
+  return Math.min(1, places);
 }
 
 /** A number in a General-format cell: it shows every digit it has (a typed text shows what it says). */

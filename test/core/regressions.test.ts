@@ -662,3 +662,25 @@ describe("a negative amount in a budget table", () => {
     expect(a.budget[0].rate).toBeNull();
   });
 });
+
+describe("typed numbers and the digits they claim", () => {
+  // 培训人数 at 80 of 93 gives 10 × 80 ÷ 93 = 8.602… → 8.6.
+  const typedScore = (score: CellValue) =>
+    run(indicators([["产出指标", "数量指标", "培训人数", "≥93人", "80人", 10, score, "部分学员缺席"], ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""], EFFECT, SATISFACTION]));
+
+  it("a typed 8.6 is 8.60 rounded to what it shows; a typed 9 is not", () => {
+    expect(found(typedScore(8.6))).toEqual([]);
+    expect(found(typedScore(8.60))).toEqual([]);
+    expect(found(typedScore(9))).toEqual(["score-mismatch@G2"]);
+    expect(found(typedScore(8.7))).toEqual(["score-mismatch@G2"]);
+  });
+
+  it("a typed 执行率 of 89.7 agrees with 89.67%; 90, or 1 for 95%, does not", () => {
+    const budget = (spent: number, rate: number) =>
+      run({ rows: [["项目名称", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", 300, spent, rate]] });
+    expect(found(budget(269, 89.7))).toEqual([]); // 269 ÷ 300 = 89.67%
+    expect(found(budget(269, 90))).toEqual(["rate-mismatch@D2"]);
+    expect(found(budget(285, 1))).toEqual(["rate-mismatch@D2"]); // 95%
+    expect(found(budget(285, 0.95))).toEqual([]);
+  });
+});

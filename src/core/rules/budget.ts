@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
-import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits } from "../model";
+import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
@@ -26,8 +26,8 @@ export interface BudgetLineResult {
 
 /**
  * A recorded 执行率 as a fraction and the decimals of that fraction the cell claims: what its format
- * or text shows; a General-format number shows every digit it has, so a typed 1 claims 100.00%
- * (`places` decimals of the fraction), not a rounded 95%.
+ * or text shows; a General-format number the digits typed, and a whole percentage one decimal more
+ * (as scores do): a typed 1 or 90 claims 100.0% or 90.0%, not 95% or 89.67% rounded; 89.7 is.
  */
 export function recordedRate(
   cell: NumberCell | null,
@@ -44,8 +44,9 @@ export function recordedRate(
   if (parsed.unit) return null;
   // A bare number above 2, or any under a 执行率（%） header, is percent points (98.5 for 98.5%);
   // else a fraction.
-  if (inPercent || parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(places - 2) + 2 };
-  return { value: parsed.value, shown: claimed(places) };
+  const percentDecimals = typedMinimum(places - 2);
+  if (inPercent || parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(percentDecimals) + 2 };
+  return { value: parsed.value, shown: claimed(percentDecimals + 2) };
 }
 
 /** Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds total. */
