@@ -169,8 +169,11 @@ export function matchUnitPrefix(text: string): { unit: Unit; length: number } | 
   return undefined;
 }
 
-/** Count words that name the same thing (800场 against 820场次; 50名 against 48人). */
-const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人" };
+/**
+ * Count words that name the same thing (800场 against 820场次; 50名 against 48人; 个, 项 and 件 all
+ * count items). 人 and 人次 do not: people are not visits.
+ */
+const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人", 项: "个", 件: "个" };
 const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {
