@@ -70,8 +70,8 @@ function columnsOf<F extends string>(
   const columns: Columns<F> = {};
   // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
   // 年初 | 调整后: 年初预算数, 调整后预算数).
-  const subHeader = (below: number, c: number): F | undefined => {
-    const text = view.text(below, c);
+  const subHeader = (subRow: number, c: number): F | undefined => {
+    const text = view.text(subRow, c);
     return text === "" ? undefined : (match(text) ?? match(text + view.text(row, c)));
   };
   // Header cells span at most two rows (the two-row header); a label merged further down runs
