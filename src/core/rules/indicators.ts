@@ -286,6 +286,7 @@ function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
  */
 function evaluateGroup(findings: FindingList, group: ScoreGroup, results: IndicatorResult[], profile: Profile): void {
   const { members, sharedWeight, sharedScore } = group;
+  const names = members.map((m) => m.name || m.level2).join("、");
   const weights = members.map((m) => m.weight?.value ?? null);
   const ownWeights = sharedWeight === null && weights.every((w) => w !== null);
   const known = weights.filter((w): w is Decimal => w !== null);
@@ -294,41 +295,41 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
     (c): c is NumberCell => c !== null && c.value !== null,
   );
   const recorded = scoreCells.length > 0 ? sumOf(scoreCells.map((c) => c.value as Decimal)) : null;
-  const attainments = results.map((r) => r.attainment);
 
-  let low: Decimal | null = null;
-  let high: Decimal | null = null;
-  let estimate: Decimal | null = null;
+  // What the members earned: exact with a weight each, else from the worst to the best share.
+  let earned: { low: Decimal; high: Decimal; estimate: Decimal } | null = null;
+  const attainments = results.map((r) => r.attainment);
   if (weight !== null && attainments.every((a) => a !== null)) {
-    const earned = attainments as Decimal[];
+    const shares = attainments as Decimal[];
     if (ownWeights) {
-      low = high = estimate = sumOf(earned.map((a, i) => a.times(weights[i] as Decimal)));
+      const exact = sumOf(shares.map((a, i) => a.times(weights[i] as Decimal)));
+      earned = { low: exact, high: exact, estimate: exact };
     } else {
-      low = weight.times(Decimal.min(...earned));
-      high = weight.times(Decimal.max(...earned));
-      estimate = weight.times(sumOf(earned)).div(earned.length);
+      earned = {
+        low: weight.times(Decimal.min(...shares)),
+        high: weight.times(Decimal.max(...shares)),
+        estimate: weight.times(sumOf(shares)).div(shares.length),
+      };
     }
   }
 
   // Scores per member are checked together only when every member has one.
   const complete = sharedScore !== null || scoreCells.length === members.length;
-  const scoreRef = scoreCells[0]?.ref;
   let fits = true;
-  if (recorded !== null && weight !== null && scoreRef && complete) {
+  if (recorded !== null && weight !== null && complete) {
+    const scoreRef = scoreCells[0].ref;
     const digits = scoreDigits(scoreCells[0], profile.scoreDecimals);
-    const between = (lower: Decimal, upper: Decimal) => recorded.gte(lower) && recorded.lte(upper);
     fits =
-      low === null ||
-      high === null ||
-      between(low, high) ||
-      agreesAsShown(recorded, digits, low) ||
-      agreesAsShown(recorded, digits, high);
+      earned === null ||
+      (recorded.gte(earned.low) && recorded.lte(earned.high)) ||
+      agreesAsShown(recorded, digits, earned.low) ||
+      agreesAsShown(recorded, digits, earned.high);
     if (recorded.isNegative() || recorded.gt(weight)) {
       findings.add("score-exceeds-weight", scoreRef, { score: recorded.toFixed(), weight: weight.toFixed() });
-    } else if (!fits && low !== null && high !== null) {
-      const [from, to] = [fmt(low, profile.scoreDecimals), fmt(high, profile.scoreDecimals)];
+    } else if (!fits && earned !== null) {
+      const [from, to] = [fmt(earned.low, profile.scoreDecimals), fmt(earned.high, profile.scoreDecimals)];
       findings.add("score-mismatch", scoreRef, {
-        name: members.map((m) => m.name || m.level2).join("、"),
+        name: names,
         recorded: recorded.toFixed(),
         computed: from === to ? from : `${from} 至 ${to} 之间`,
         computedEn: from === to ? from : `between ${from} and ${to}`,
@@ -337,13 +338,13 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
     }
   }
 
-  const rounded = estimate === null ? null : roundHalfUp(estimate, profile.scoreDecimals);
+  const rounded = earned === null ? null : roundHalfUp(earned.estimate, profile.scoreDecimals);
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
   const reasonCell = members[0].reason;
   const unexplained = members.every((m) => !m.reason || m.reason.text === "");
   if (complete && weight !== null && counted !== null && counted.lt(weight) && reasonCell && unexplained) {
     findings.add("missing-reason", reasonCell.ref, {
-      name: members.map((m) => m.name || m.level2).join("、"),
+      name: names,
       why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
       whyEn: "scored below their shared weight",
     });
@@ -364,14 +365,17 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
 export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile): IndicatorResult[] {
   const groupOf = new Map<Indicator, ScoreGroup>();
   for (const group of block.groups) for (const member of group.members) groupOf.set(member, group);
+  const resultOf = new Map<Indicator, IndicatorResult>();
   const results = block.indicators.map((indicator) => {
     const group = groupOf.get(indicator);
     // A member is checked on its own without the points it shares; its group is scored below.
     const cells = group ? { weight: null, score: group.sharedScore ? null : indicator.score } : indicator;
-    return evaluateIndicator(findings, indicator, block, profile, cells);
+    const result = evaluateIndicator(findings, indicator, block, profile, cells);
+    if (group) resultOf.set(indicator, result);
+    return result;
   });
   for (const group of block.groups) {
-    evaluateGroup(findings, group, group.members.map((m) => results[block.indicators.indexOf(m)]), profile);
+    evaluateGroup(findings, group, group.members.map((m) => resultOf.get(m) as IndicatorResult), profile);
   }
   checkDuplicates(findings, block);
   checkDimensions(findings, block);
