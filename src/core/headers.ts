@@ -88,10 +88,15 @@ export const FUNDS_SOURCE_LABEL =
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
 /** A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence. */
 const SECTION_HEADING =
-  /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响)(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
+  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响)(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
 
 export function isSectionHeading(text: string): boolean {
-  return text.length <= 24 && SECTION_HEADING.test(text.trim());
+  return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
+}
+
+/** A line's words without its numbering: 1.财政拨款, （二）其他资金, 一、项目支出. */
+export function withoutNumbering(text: string): string {
+  return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
 }
 
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;

@@ -15,6 +15,7 @@ import {
   TOTAL_LABEL,
   dimensionOf,
   isSectionHeading,
+  withoutNumbering,
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
@@ -227,8 +228,7 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
 }
 
 function lineKind(label: string): BudgetLineKind {
-  // Numbered lines read as their words: 1.财政拨款, （二）其他资金, 一、项目支出.
-  const t = normalizeHeader(label).replace(/^(?:\(?[0-9一二三四五六七八九十]+\)|[0-9一二三四五六七八九十]+[.、．])/, "");
+  const t = withoutNumbering(normalizeHeader(label));
   if (FUNDS_TOTAL_LABEL.test(t)) return "funds-total";
   if (SUBTOTAL_LABEL.test(t)) return "subtotal";
   if (TOTAL_LABEL.test(t)) return "total";
