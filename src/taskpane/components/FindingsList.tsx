@@ -11,6 +11,7 @@ import {
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../core/result";
 import type { Strings } from "../strings";
+import { stackedList } from "./styles";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -40,14 +41,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-  },
+  list: stackedList(tokens.spacingVerticalXXS),
   finding: {
     display: "flex",
     flexDirection: "column",

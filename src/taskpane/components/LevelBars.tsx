@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { SummaryLevel1 } from "../../core/summary-types";
 import type { Strings } from "../strings";
+import { stackedList } from "./styles";
 
 export interface LevelBarsProps {
   levels: SummaryLevel1[];
@@ -9,14 +10,7 @@ export interface LevelBarsProps {
 }
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   row: {
     display: "grid",
     gridTemplateColumns: "1fr auto",

@@ -3,6 +3,7 @@ import { makeStyles, mergeClasses, ProgressBar, Spinner, Text, tokens } from "@f
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
 import type { RecalcStep } from "../pane-host";
 import type { Strings } from "../strings";
+import { stackedList } from "./styles";
 
 export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score", "write"];
 
@@ -18,14 +19,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
-  steps: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
+  steps: stackedList(tokens.spacingVerticalXS),
   step: {
     display: "flex",
     alignItems: "center",
