@@ -6,13 +6,12 @@
 import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { applyAnalysis } from "../xlsx/write";
+import { PackageError, scoredCopy } from "../xlsx/write";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends Error {}
@@ -94,34 +93,30 @@ export async function scoreFile(input: string, output: string, profile: Profile,
   if (await samePlace(input, output)) {
     return { input, failure: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）` };
   }
-  let scored: { workbook: ExcelJS.Workbook; report: Report } | null;
+  let scored: { bytes: Uint8Array; report: Report } | null;
   try {
     scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
     if (error instanceof WorkbookReadError) return { input, failure: error.message };
+    if (error instanceof PackageError) return { input, failure: `${input}: 文件已损坏（${error.message}）` };
     throw error;
   }
   if (!scored) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await scored.workbook.xlsx.writeFile(output);
+    await fs.writeFile(output, scored.bytes);
   } catch (error) {
     return { input, failure: `${output}: 无法写出评分结果（${systemReason(error)}）` };
   }
   return { input, output, report: scored.report };
 }
 
-/**
- * Reads, analyses and applies the results in memory; null when there is no table. Only the
- * workbook and the report outlive it: the grid and the analysis are garbage by the time the
- * (long) write runs, which keeps that write's garbage collection light.
- */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ workbook: ExcelJS.Workbook; report: Report } | null> {
-  const { workbook, grid } = await readXlsx(input);
+/** Reads, analyses and builds the scored copy in memory; null when there is no table. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
+  const { bytes, grid } = await readXlsx(input);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  applyAnalysis(workbook, analysis);
-  return { workbook, report: buildReport(input, grid, analysis) };
+  return { bytes: await scoredCopy(bytes, analysis), report: buildReport(input, grid, analysis) };
 }
 
 /** "EACCES", "EISDIR"… in a line a person can act on. */

@@ -71,7 +71,8 @@ export function workbookGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
 }
 
 export interface LoadedWorkbook {
-  workbook: ExcelJS.Workbook;
+  /** The file as read: the scored copy is written from it (src/xlsx/write.ts). */
+  bytes: Buffer;
   grid: WorkbookGrid;
 }
 
@@ -89,5 +90,5 @@ export async function readXlsx(file: string): Promise<LoadedWorkbook> {
     if (!bytes.includes(WORKBOOK_PART)) throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）`);
     throw new WorkbookReadError(`${file}: 工作簿中没有工作表`);
   }
-  return { workbook, grid: workbookGrid(workbook) };
+  return { bytes, grid: workbookGrid(workbook) };
 }

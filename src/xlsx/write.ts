@@ -1,107 +1,288 @@
 /**
- * Writes an analysis back into an ExcelJS workbook: the filled-in blank cells, the fill colours of
- * flagged cells, and the 综合得分 sheet. The caller saves it to a new file.
+ * Writes an analysis into a copy of the original .xlsx package: the filled-in blank cells, the fill
+ * colours of flagged cells, and the 综合得分 sheet. Only the parts that change are rewritten (the
+ * sheets with edits, the styles, the workbook's sheet list); every other part — charts, images,
+ * pivot tables, macros' neighbours, extension lists — is copied as it was, still compressed.
  */
-import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { Analysis } from "../core/analyze";
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet, SummaryStyle } from "../core/summary-types";
+import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
+import { attribute, elements, escapeXml, firstElement, prefixOf, withAttribute } from "./xml";
 
-function argb(hex: string): string {
-  return `FF${hex.replace("#", "").toUpperCase()}`;
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_TYPE = `${RELATIONSHIPS_NS}/`;
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+/** A plain workbook: the scored copy is an .xlsx even when the input is an .xlsm or a template. */
+const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const CONTENT_TYPES = "[Content_Types].xml";
+
+const UTF8_DECODER = new TextDecoder();
+const UTF8_ENCODER = new TextEncoder();
+
+/** The package is not the .xlsx it looked like: a part the workbook needs is missing. */
+export class PackageError extends Error {}
+
+interface Relationship {
+  id: string;
+  type: string;
+  /** Package path without a leading "/", "xl/worksheets/sheet1.xml". */
+  part: string;
 }
 
-function solidFill(hex: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
+function folderOf(part: string): string {
+  return part.includes("/") ? part.slice(0, part.lastIndexOf("/") + 1) : "";
 }
 
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(SUMMARY_BORDER_COLOR) } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** The shared summary style (src/core/summary-types.ts) in ExcelJS terms. */
-function excelJsStyle(style: SummaryCellStyle): Partial<ExcelJS.Style> {
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.size) font.size = style.size;
-  if (style.color) font.color = { argb: argb(style.color) };
-  return {
-    ...(Object.keys(font).length > 0 ? { font } : {}),
-    ...(style.fill ? { fill: solidFill(style.fill) } : {}),
-    ...(style.border ? { border: BORDER } : {}),
-    alignment: {
-      vertical: "top",
-      ...(style.align ? { horizontal: style.align.toLowerCase() as "left" | "center" | "right" } : {}),
-      ...(style.wrap ? { wrapText: true } : {}),
-    },
-  };
+/** A relationship target → a package path: relative to the source's folder, or absolute. */
+function resolvePart(fromFolder: string, target: string): string {
+  const segments = (target.startsWith("/") ? target.slice(1) : fromFolder + target).split("/");
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") resolved.pop();
+    else if (segment !== "." && segment !== "") resolved.push(segment);
+  }
+  return resolved.join("/");
 }
 
-/**
- * ExcelJS registers each distinct style object once (it remembers them by identity), so cells
- * that look alike share one object: one per summary style, one per (old style, change) for the
- * cells we mark or fill. A cell's style is replaced, never mutated, as other cells may share it.
- */
-class StyleCache {
-  private readonly summary = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly changed = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+function relsPathOf(part: string): string {
+  return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
+}
 
-  forSummary(style: SummaryStyle, numFmt: string | undefined): Partial<ExcelJS.Style> {
-    const key = `${style}|${numFmt ?? ""}`;
-    let shared = this.summary.get(key);
-    if (!shared) {
-      shared = { ...excelJsStyle(SUMMARY_STYLES[style]), ...(numFmt ? { numFmt } : {}) };
-      this.summary.set(key, shared);
+/** A part's relationships (external ones are skipped: they name no part). */
+class RelationshipsPart {
+  readonly list: Relationship[];
+
+  constructor(
+    readonly path: string,
+    private xml: string,
+    source: string,
+  ) {
+    const prefix = prefixOf(xml, "Relationships");
+    this.list = [...elements(xml, `${prefix}Relationship`)]
+      .filter((r) => attribute(r.tag, "TargetMode") !== "External")
+      .map((r) => ({
+        id: attribute(r.tag, "Id") ?? "",
+        type: attribute(r.tag, "Type") ?? "",
+        part: resolvePart(folderOf(source), attribute(r.tag, "Target") ?? ""),
+      }));
+  }
+
+  ofType(kind: string): Relationship | undefined {
+    return this.list.find((r) => r.type === REL_TYPE + kind || r.type.endsWith(`/${kind}`));
+  }
+
+  /** Adds a relationship to a part in the source's folder; returns its new id. */
+  add(kind: string, target: string): string {
+    const taken = new Set([...elements(this.xml, `${prefixOf(this.xml, "Relationships")}Relationship`)].map((r) => attribute(r.tag, "Id")));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const end = this.xml.lastIndexOf("</");
+    this.xml = `${this.xml.slice(0, end)}<Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeXml(target)}"/>${this.xml.slice(end)}`;
+    return id;
+  }
+
+  remove(ids: Set<string>): void {
+    const prefix = prefixOf(this.xml, "Relationships");
+    for (const r of [...elements(this.xml, `${prefix}Relationship`)].reverse()) {
+      if (ids.has(attribute(r.tag, "Id") ?? "")) this.xml = this.xml.slice(0, r.start) + this.xml.slice(r.end);
     }
-    return shared;
   }
 
-  restyle(cell: ExcelJS.Cell, key: string, change: Partial<ExcelJS.Style>): void {
-    const base = cell.style ?? {};
-    let byChange = this.changed.get(base);
-    if (!byChange) this.changed.set(base, (byChange = new Map()));
-    let shared = byChange.get(key);
-    if (!shared) byChange.set(key, (shared = { ...base, ...change }));
-    cell.style = shared;
+  toXml(): string {
+    return this.xml;
   }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet, styles: StyleCache): void {
-  if (summary.replaces) {
-    const old = workbook.getWorksheet(summary.name);
-    if (old) workbook.removeWorksheet(old.id);
+/** [Content_Types].xml: which kind each part is. */
+class ContentTypes {
+  constructor(private xml: string) {}
+
+  /** Sets the type of one part, replacing any it had. */
+  set(part: string, type: string): void {
+    this.remove(part);
+    const end = this.xml.lastIndexOf("</");
+    this.xml = `${this.xml.slice(0, end)}<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>${this.xml.slice(end)}`;
   }
-  const sheet = workbook.addWorksheet(summary.name, {
-    views: [{ state: "frozen", ySplit: summary.freezeRows }],
-  });
-  summary.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  for (const merge of summary.merges) sheet.mergeCells(merge.top + 1, merge.left + 1, merge.bottom + 1, merge.right + 1);
-  // Cells come row by row: each row is looked up once.
-  let rowNumber = 1;
-  let row = sheet.getRow(rowNumber);
-  for (const c of summary.cells) {
-    if (c.row + 1 !== rowNumber) row = sheet.getRow((rowNumber = c.row + 1));
-    const cell = row.getCell(c.col + 1);
-    // Text is set as a plain string value: ExcelJS writes it as text, never as a formula.
-    cell.value = c.isNumber ? Number(c.value) : c.value;
-    cell.style = styles.forSummary(c.style, c.numFmt);
+
+  remove(part: string): void {
+    for (const o of [...elements(this.xml, `${prefixOf(this.xml, "Types")}Override`)].reverse()) {
+      if (attribute(o.tag, "PartName")?.replace(/^\//, "") === part) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
+    }
   }
-  sheet.getRow(1).height = 28;
+
+  toXml(): string {
+    return this.xml;
+  }
 }
 
-export function applyAnalysis(workbook: ExcelJS.Workbook, analysis: Analysis): void {
-  const styles = new StyleCache();
-  // The user's own formulas (a 总分 =SUM(...)) may depend on the cells we fill: ExcelJS cannot
-  // recalculate, so Excel does it when the file is opened.
-  workbook.calcProperties.fullCalcOnLoad = true;
+class Package {
+  private constructor(readonly zip: JSZip) {}
+
+  static async open(bytes: Uint8Array): Promise<Package> {
+    return new Package(await JSZip.loadAsync(bytes));
+  }
+
+  // Parts go through TextDecoder/TextEncoder: the platform's UTF-8 is much faster than JSZip's own.
+  async text(part: string): Promise<string | undefined> {
+    const bytes = await this.zip.file(part)?.async("uint8array");
+    return bytes && UTF8_DECODER.decode(bytes);
+  }
+
+  async required(part: string): Promise<string> {
+    const xml = await this.text(part);
+    if (xml === undefined) throw new PackageError(`工作簿缺少 ${part}`);
+    return xml;
+  }
+
+  put(part: string, xml: string): void {
+    this.zip.file(part, UTF8_ENCODER.encode(xml));
+  }
+
+  has(part: string): boolean {
+    return this.zip.file(part) !== null;
+  }
+}
+
+/** The workbook part: its sheets by name, and the edits it takes. */
+class WorkbookPart {
+  private readonly prefix: string;
+
+  constructor(
+    readonly path: string,
+    private xml: string,
+  ) {
+    this.prefix = prefixOf(xml, "workbook");
+  }
+
+  /** Sheet name → relationship id. */
+  sheets(): Map<string, { id: string; sheetId: number }> {
+    const sheets = new Map<string, { id: string; sheetId: number }>();
+    for (const sheet of elements(this.xml, `${this.prefix}sheet`)) {
+      const id = /\s(?:[\w.-]+:)?id\s*=\s*"([^"]*)"/.exec(sheet.tag)?.[1];
+      const name = attribute(sheet.tag, "name");
+      if (id !== undefined && name !== undefined) sheets.set(name, { id, sheetId: Number(attribute(sheet.tag, "sheetId")) || 0 });
+    }
+    return sheets;
+  }
+
+  addSheet(name: string, relationshipId: string): void {
+    const sheetId = Math.max(0, ...[...this.sheets().values()].map((s) => s.sheetId)) + 1;
+    const end = this.xml.indexOf(`</${this.prefix}sheets>`);
+    // The r: prefix is declared on the element itself, whatever the workbook's root declares.
+    const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
+    this.xml = this.xml.slice(0, end) + sheet + this.xml.slice(end);
+  }
+
+  /**
+   * Asks Excel to recalculate when the copy is opened: the user's own formulas (a 总分 =SUM(...))
+   * may depend on the cells filled in.
+   */
+  recalculateOnLoad(): void {
+    const calcPr = firstElement(this.xml, `${this.prefix}calcPr`);
+    if (calcPr) {
+      this.xml = this.xml.slice(0, calcPr.start) + withAttribute(calcPr.tag, "fullCalcOnLoad", "1") + this.xml.slice(calcPr.openEnd);
+      return;
+    }
+    // calcPr comes after these in the schema's order, before everything else.
+    let at = -1;
+    for (const before of ["sheets", "functionGroups", "externalReferences", "definedNames"]) {
+      const element = firstElement(this.xml, this.prefix + before);
+      if (element) at = Math.max(at, element.end);
+    }
+    if (at === -1) return;
+    this.xml = `${this.xml.slice(0, at)}<${this.prefix}calcPr fullCalcOnLoad="1"/>${this.xml.slice(at)}`;
+  }
+
+  toXml(): string {
+    return this.xml;
+  }
+}
+
+/** The edits per sheet name: each write and each mark, composed when they fall on the same cell. */
+function cellEdits(analysis: Analysis, styles: StyleSheetEditor): Map<string, SheetEdits> {
+  const bySheet = new Map<string, SheetEdits>();
+  const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
+    let rows = bySheet.get(sheet);
+    if (!rows) bySheet.set(sheet, (rows = new Map()));
+    let cells = rows.get(row);
+    if (!cells) rows.set(row, (cells = new Map()));
+    cells.set(col, change(cells.get(col)));
+  };
   for (const write of analysis.writes) {
-    const cell = workbook.getWorksheet(write.sheet)?.getCell(write.row + 1, write.col + 1);
-    if (!cell) continue;
-    cell.value = Number(write.value);
-    styles.restyle(cell, `numFmt:${write.numFmt}`, { numFmt: write.numFmt });
+    edit(write.sheet, write.row, write.col, () => ({ value: write.value, restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
   }
   for (const mark of analysis.marks) {
-    const cell = workbook.getWorksheet(mark.sheet)?.getCell(mark.row + 1, mark.col + 1);
-    if (cell) styles.restyle(cell, `fill:${mark.color}`, { fill: solidFill(mark.color) });
+    edit(mark.sheet, mark.row, mark.col, (previous) => ({
+      value: previous?.value,
+      restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: mark.color }),
+    }));
   }
-  addSummarySheet(workbook, analysis.summary, styles);
+  return bySheet;
+}
+
+/** A worksheet part name not yet in the package. */
+function freeSheetPart(pkg: Package, folder: string): string {
+  let n = 1;
+  while (pkg.has(`${folder}worksheets/sheet${n}.xml`)) n++;
+  return `${folder}worksheets/sheet${n}.xml`;
+}
+
+/** The scored copy of an .xlsx package, as bytes. */
+export async function scoredCopy(original: Uint8Array, analysis: Analysis): Promise<Uint8Array> {
+  const pkg = await Package.open(original);
+  const rootRels = new RelationshipsPart("_rels/.rels", await pkg.required("_rels/.rels"), "");
+  const workbookPath = rootRels.ofType("officeDocument")?.part ?? "xl/workbook.xml";
+  const workbook = new WorkbookPart(workbookPath, await pkg.required(workbookPath));
+  const workbookRelsPath = relsPathOf(workbookPath);
+  const rels = new RelationshipsPart(workbookRelsPath, await pkg.required(workbookRelsPath), workbookPath);
+  const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
+  const folder = folderOf(workbookPath);
+
+  let stylesPath = rels.ofType("styles")?.part;
+  const styles = new StyleSheetEditor((stylesPath && (await pkg.text(stylesPath))) || MINIMAL_STYLES);
+  if (!stylesPath) {
+    stylesPath = `${folder}styles.xml`;
+    rels.add("styles", "styles.xml");
+    contentTypes.set(stylesPath, STYLES_TYPE);
+  }
+
+  const partOfSheet = new Map([...workbook.sheets()].map(([name, { id }]) => [name, rels.list.find((r) => r.id === id)?.part]));
+  for (const [sheet, edits] of cellEdits(analysis, styles)) {
+    const part = partOfSheet.get(sheet);
+    const xml = part && (await pkg.text(part));
+    if (part && xml) pkg.put(part, patchSheet(xml, edits));
+  }
+
+  const summary = analysis.summary;
+  const summaryXml = summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt));
+  const replaced = summary.replaces ? partOfSheet.get(summary.name) : undefined;
+  if (replaced) {
+    pkg.put(replaced, summaryXml);
+  } else {
+    const part = freeSheetPart(pkg, folder);
+    pkg.put(part, summaryXml);
+    contentTypes.set(part, WORKSHEET_TYPE);
+    workbook.addSheet(summary.name, rels.add("worksheet", part.slice(folder.length)));
+  }
+
+  // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file.
+  const macros = rels.list.filter((r) => r.type.endsWith("/vbaProject"));
+  if (macros.length > 0) {
+    rels.remove(new Set(macros.map((r) => r.id)));
+    for (const macro of macros) {
+      pkg.zip.remove(macro.part);
+      contentTypes.remove(macro.part);
+    }
+  }
+  contentTypes.set(workbookPath, WORKBOOK_TYPE);
+  workbook.recalculateOnLoad();
+
+  pkg.put(stylesPath, styles.toXml());
+  pkg.put(workbookPath, workbook.toXml());
+  pkg.put(workbookRelsPath, rels.toXml());
+  pkg.put(CONTENT_TYPES, contentTypes.toXml());
+  return pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

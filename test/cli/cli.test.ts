@@ -3,15 +3,14 @@
  * folders, profiles, and that the input is never touched.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createHash } from "crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { cellText } from "../../src/core/grid";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
-import { analyze } from "../../src/core/analyze";
 import { readXlsx } from "../../src/xlsx/read";
-import { applyAnalysis } from "../../src/xlsx/write";
 import { KAIPING, YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -402,10 +401,11 @@ describe("formula cells", () => {
     expect(sheet.getCell("G6").formula).toBe("F6*E6/D6");
   });
 
-  it("the scored workbook asks Excel to recalculate on open (ExcelJS cannot)", async () => {
-    const { workbook, grid } = await readXlsx(YUNXI);
-    applyAnalysis(workbook, analyze(grid));
-    expect(workbook.calcProperties.fullCalcOnLoad).toBe(true);
+  it("the scored workbook asks Excel to recalculate on open (jixiao does not evaluate formulas)", async () => {
+    const dir = tempDir();
+    await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"));
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "o.xlsx")));
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 });
 

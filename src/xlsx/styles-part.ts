@@ -1,0 +1,235 @@
+/**
+ * Adds cell formats to a workbook's styles part (xl/styles.xml) without touching the ones it has:
+ * a flagged cell keeps its font, border and alignment and gains a fill; a filled-in cell gains a
+ * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
+ */
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle } from "../core/summary-types";
+import { XmlElement, attribute, elements, escapeXml, firstElement, prefixOf, withAttribute } from "./xml";
+
+/** A stylesheet with the one default format every workbook has, for a package that has none. */
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  "</styleSheet>";
+
+/** Number formats Excel knows by id without listing them (ECMA-376 §18.8.30). */
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
+
+/** The first custom number format id (ids below are reserved for built-in formats). */
+const FIRST_CUSTOM_FORMAT = 164;
+
+/** The lists of a stylesheet in the order its schema requires. */
+const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"];
+
+const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+function solidFill(hex: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+/** One list of the stylesheet (fonts, fills, borders, cellXfs, numFmts) and what is added to it. */
+class StyleList {
+  readonly existing: string[] = [];
+  readonly added: string[] = [];
+  private readonly byXml = new Map<string, number>();
+
+  constructor(
+    readonly name: string,
+    readonly element: XmlElement | undefined,
+    xml: string,
+    itemName: string,
+  ) {
+    if (element && !element.selfClosing) {
+      for (const item of elements(xml, itemName, element.openEnd, element.contentEnd)) this.existing.push(xml.slice(item.start, item.end));
+    }
+  }
+
+  /** The entry at an index, existing or added. */
+  item(index: number): string | undefined {
+    return index < this.existing.length ? this.existing[index] : this.added[index - this.existing.length];
+  }
+
+  get size(): number {
+    return this.existing.length + this.added.length;
+  }
+
+  /** The index of an entry written exactly so, added once. */
+  add(itemXml: string): number {
+    let index = this.byXml.get(itemXml);
+    if (index === undefined) {
+      index = this.size;
+      this.added.push(itemXml);
+      this.byXml.set(itemXml, index);
+    }
+    return index;
+  }
+}
+
+export class StyleSheetEditor {
+  private readonly prefix: string;
+  private readonly numFmts: StyleList;
+  private readonly fonts: StyleList;
+  private readonly fills: StyleList;
+  private readonly borders: StyleList;
+  private readonly cellXfs: StyleList;
+  private readonly customFormats = new Map<string, number>();
+  private nextFormatId = FIRST_CUSTOM_FORMAT;
+  private readonly derived = new Map<string, number>();
+  private readonly summary = new Map<string, number>();
+
+  constructor(private readonly xml: string) {
+    this.prefix = prefixOf(xml, "styleSheet");
+    const list = (name: string, item: string) => new StyleList(name, firstElement(xml, this.prefix + name), xml, this.prefix + item);
+    this.numFmts = list("numFmts", "numFmt");
+    this.fonts = list("fonts", "font");
+    this.fills = list("fills", "fill");
+    this.borders = list("borders", "border");
+    this.cellXfs = list("cellXfs", "xf");
+    for (const numFmt of this.numFmts.existing) {
+      const id = Number(attribute(numFmt, "numFmtId"));
+      const code = attribute(numFmt, "formatCode");
+      if (!Number.isInteger(id) || code === undefined) continue;
+      this.customFormats.set(code, id);
+      this.nextFormatId = Math.max(this.nextFormatId, id + 1);
+    }
+  }
+
+  private formatId(code: string): number {
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    let id = this.customFormats.get(code);
+    if (id === undefined) {
+      id = this.nextFormatId++;
+      this.customFormats.set(code, id);
+      this.numFmts.add(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    }
+    return id;
+  }
+
+  /** The format `base` with a number format or a solid fill put over it; made once per pair. */
+  derive(base: number, change: { numFmt: string } | { fill: string }): number {
+    const key = `${base}|${"numFmt" in change ? `n${change.numFmt}` : `f${change.fill}`}`;
+    let index = this.derived.get(key);
+    if (index !== undefined) return index;
+    // A format the sheet names but the list lacks shows as the default: derive from that.
+    const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
+    const tagEnd = xf.indexOf(">") + 1;
+    let tag = xf.slice(0, tagEnd);
+    if ("numFmt" in change) {
+      tag = withAttribute(withAttribute(tag, "numFmtId", String(this.formatId(change.numFmt))), "applyNumberFormat", "1");
+    } else {
+      tag = withAttribute(withAttribute(tag, "fillId", String(this.fills.add(this.prefixed(solidFill(change.fill))))), "applyFill", "1");
+    }
+    index = this.cellXfs.add(tag + xf.slice(tagEnd));
+    this.derived.set(key, index);
+    return index;
+  }
+
+  /** The format of a 综合得分 cell of this style, in the workbook's own default font. */
+  summaryFormat(style: SummaryStyle, numFmt: string | undefined): number {
+    const key = `${style}|${numFmt ?? ""}`;
+    let index = this.summary.get(key);
+    if (index !== undefined) return index;
+    const look = SUMMARY_STYLES[style];
+    const font =
+      "<font>" +
+      (look.bold ? "<b/>" : "") +
+      (look.italic ? "<i/>" : "") +
+      `<sz val="${look.size ?? this.defaultFontSize()}"/>` +
+      (look.color ? `<color rgb="${argb(look.color)}"/>` : "") +
+      `<name val="${escapeXml(this.defaultFontName())}"/>` +
+      "</font>";
+    const fontId = this.fonts.add(this.prefixed(font));
+    const fillId = look.fill ? this.fills.add(this.prefixed(solidFill(look.fill))) : 0;
+    const side = (name: string) => `<${name} style="thin"><color rgb="${argb(SUMMARY_BORDER_COLOR)}"/></${name}>`;
+    const borderId = look.border
+      ? this.borders.add(this.prefixed(`<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`))
+      : 0;
+    const numFmtId = numFmt ? this.formatId(numFmt) : 0;
+    const alignment =
+      `<alignment vertical="top"` +
+      (look.align ? ` horizontal="${look.align.toLowerCase()}"` : "") +
+      (look.wrap ? ` wrapText="1"` : "") +
+      "/>";
+    index = this.cellXfs.add(
+      this.prefixed(
+        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`,
+      ),
+    );
+    this.summary.set(key, index);
+    return index;
+  }
+
+  private defaultFont(): string {
+    return this.fonts.existing[0] ?? "";
+  }
+
+  private defaultFontName(): string {
+    const name = firstElement(this.defaultFont(), `${this.prefix}name`);
+    return (name && attribute(name.tag, "val")) || "Calibri";
+  }
+
+  private defaultFontSize(): string {
+    const size = firstElement(this.defaultFont(), `${this.prefix}sz`);
+    return (size && attribute(size.tag, "val")) || "11";
+  }
+
+  /** Our entries are written unprefixed; a part whose elements carry a prefix gets it on them too. */
+  private prefixed(itemXml: string): string {
+    return this.prefix ? itemXml.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${this.prefix}`) : itemXml;
+  }
+
+  /** Where a missing list goes: before the first list the schema puts after it, else at the end. */
+  private insertionPoint(listName: string): number {
+    for (const later of LIST_ORDER.slice(LIST_ORDER.indexOf(listName) + 1)) {
+      const element = firstElement(this.xml, this.prefix + later);
+      if (element) return element.start;
+    }
+    return this.xml.lastIndexOf(`</${this.prefix}styleSheet>`);
+  }
+
+  /** The stylesheet with the added entries and their lists' counts; unchanged when nothing was added. */
+  toXml(): string {
+    const lists = [this.numFmts, this.fonts, this.fills, this.borders, this.cellXfs].filter((l) => l.added.length > 0);
+    if (lists.length === 0) return this.xml;
+    // Edits from the end of the part backwards, so earlier positions stay valid.
+    const edits: { at: number; remove: number; text: string }[] = [];
+    for (const list of lists) {
+      const items = list.added.join("");
+      const element = list.element;
+      const name = this.prefix + list.name;
+      if (!element) {
+        edits.push({ at: this.insertionPoint(list.name), remove: 0, text: `<${name} count="${list.size}">${items}</${name}>` });
+      } else if (element.selfClosing) {
+        const tag = withAttribute(element.tag.replace(/\s*\/>$/, ">"), "count", String(list.size));
+        edits.push({ at: element.start, remove: element.end - element.start, text: `${tag}${items}</${name}>` });
+      } else {
+        edits.push({ at: element.contentEnd, remove: 0, text: items });
+        edits.push({ at: element.start, remove: element.openEnd - element.start, text: withAttribute(element.tag, "count", String(list.size)) });
+      }
+    }
+    edits.sort((a, b) => b.at - a.at);
+    let xml = this.xml;
+    for (const edit of edits) xml = xml.slice(0, edit.at) + edit.text + xml.slice(edit.at + edit.remove);
+    return xml;
+  }
+}

@@ -1,0 +1,165 @@
+import { CellEdit, SheetEdits, patchSheet } from "../../src/xlsx/sheet-part";
+import { StyleSheetEditor } from "../../src/xlsx/styles-part";
+import { elements } from "../../src/xlsx/xml";
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+const sheet = (data: string, before = "") => `${HEAD}${before}<sheetData>${data}</sheetData><pageMargins left="0.7"/></worksheet>`;
+
+/** Edits from "row:col" (0-based) keys; each restyle maps a format n to 100 + n so the test sees which it got. */
+function edits(cells: Record<string, Omit<CellEdit, "restyle">>): SheetEdits {
+  const result: SheetEdits = new Map();
+  for (const [key, edit] of Object.entries(cells)) {
+    const [row, col] = key.split(":").map(Number);
+    if (!result.has(row)) result.set(row, new Map());
+    result.get(row)!.set(col, { ...edit, restyle: (format) => 100 + format });
+  }
+  return result;
+}
+
+describe("patchSheet", () => {
+  it("fills a blank cell with a number and its derived format, leaving every other byte alone", () => {
+    const row1 = '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c></row>';
+    const xml = sheet(`${row1}<row r="2" spans="1:3"><c r="A2" s="4"><v>5</v></c><c r="B2" s="3"/></row>`);
+    const out = patchSheet(xml, edits({ "1:1": { value: "0.9823" } }));
+    expect(out).toBe(sheet(`${row1}<row r="2"><c r="A2" s="4"><v>5</v></c><c r="B2" s="103"><v>0.9823</v></c></row>`));
+  });
+
+  it("replaces a blank text cell's type and value when writing a number", () => {
+    const out = patchSheet(sheet('<row r="1"><c r="A1" s="2" t="s"><v>7</v></c></row>'), edits({ "0:0": { value: "3" } }));
+    expect(out).toContain('<c r="A1" s="102"><v>3</v></c>');
+    expect(out).not.toContain('t="s"');
+  });
+
+  it("changes only the format of a marked cell, formula and cached value kept", () => {
+    const cell = '<c r="C1" s="6"><f>A1/B1</f><v>0.5</v></c>';
+    const out = patchSheet(sheet(`<row r="1">${cell}</row>`), edits({ "0:2": {} }));
+    expect(out).toContain('<c r="C1" s="106"><f>A1/B1</f><v>0.5</v></c>');
+  });
+
+  it("inserts missing cells in column order and missing rows in row order", () => {
+    const xml = sheet('<row r="3"><c r="B3"><v>1</v></c><c r="D3"><v>2</v></c></row><row r="5"><c r="A5"><v>3</v></c></row>');
+    const out = patchSheet(xml, edits({ "0:0": {}, "2:0": {}, "2:2": { value: "9" }, "2:5": {}, "3:1": {}, "8:0": { value: "1" } }));
+    expect(out).toBe(
+      sheet(
+        '<row r="1"><c r="A1" s="100"/></row>' +
+          '<row r="3"><c r="A3" s="100"/><c r="B3"><v>1</v></c><c r="C3" s="100"><v>9</v></c><c r="D3"><v>2</v></c><c r="F3" s="100"/></row>' +
+          '<row r="4"><c r="B4" s="100"/></row>' +
+          '<row r="5"><c r="A5"><v>3</v></c></row>' +
+          '<row r="9"><c r="A9" s="100"><v>1</v></c></row>',
+      ),
+    );
+  });
+
+  it("gives a cell not yet written its row's format, else its column's", () => {
+    const cols = '<cols><col min="2" max="4" width="9" style="7" customWidth="1"/></cols>';
+    const xml = sheet('<row r="1" s="5" customFormat="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>', cols);
+    const out = patchSheet(xml, edits({ "0:2": {}, "1:2": {}, "1:5": {} }));
+    expect(out).toContain('<c r="C1" s="105"/>');
+    expect(out).toContain('<c r="C2" s="107"/>');
+    expect(out).toContain('<c r="F2" s="100"/>');
+  });
+
+  it("counts rows and cells written without an r attribute by their place", () => {
+    const xml = sheet("<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>");
+    const out = patchSheet(xml, edits({ "1:0": { value: "8" }, "1:1": {} }));
+    expect(out).toBe(sheet('<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="A2" s="100"><v>8</v></c><c r="B2" s="100"/></row>'));
+  });
+
+  it("writes into a sheet whose elements carry a namespace prefix", () => {
+    const xml = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const out = patchSheet(xml, edits({ "0:1": { value: "2" } }));
+    expect(out).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1" s="100"><x:v>2</x:v></x:c></x:row>');
+  });
+
+  it("writes into an empty sheet (a self-closing sheetData)", () => {
+    const out = patchSheet(`${HEAD}<sheetData/><pageMargins left="0.7"/></worksheet>`, edits({ "1:1": { value: "4" } }));
+    expect(out).toBe(sheet('<row r="2"><c r="B2" s="100"><v>4</v></c></row>'));
+  });
+
+  it("finds elements by their whole name: <c> is not <col> or <cfRule>", () => {
+    const xml = '<cols><col min="1"/></cols><c r="A1"/><cfRule type="x"/><c r="B1"><v>2</v></c>';
+    expect([...elements(xml, "c")].map((e) => xml.slice(e.start, e.end))).toEqual(['<c r="A1"/>', '<c r="B1"><v>2</v></c>']);
+  });
+});
+
+const STYLES =
+  '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="170" formatCode="0.0&quot;分&quot;"/></numFmts>' +
+  '<fonts count="1"><font><sz val="12"/><name val="宋体"/><charset val="134"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><alignment horizontal="center" wrapText="1"/></xf></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>';
+
+function cellXfs(xml: string): string[] {
+  return [...xml.slice(xml.indexOf("<cellXfs"), xml.indexOf("</cellXfs>")).matchAll(/<xf\b[^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
+}
+
+describe("StyleSheetEditor", () => {
+  it("leaves a stylesheet it added nothing to as it was", () => {
+    expect(new StyleSheetEditor(STYLES).toXml()).toBe(STYLES);
+  });
+
+  it("puts a fill over a format, keeping its number format and alignment, once per pair", () => {
+    const styles = new StyleSheetEditor(STYLES);
+    const marked = styles.derive(1, { fill: "#FFC7CE" });
+    expect(styles.derive(1, { fill: "#FFC7CE" })).toBe(marked);
+    expect(marked).toBe(2);
+    const xml = styles.toXml();
+    expect(xml).toContain('<fills count="3">');
+    expect(xml).toContain('<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill></fills>');
+    expect(xml).toContain('<cellXfs count="3">');
+    expect(cellXfs(xml)[2]).toBe(
+      '<xf numFmtId="170" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"><alignment horizontal="center" wrapText="1"/></xf>',
+    );
+  });
+
+  it("derives from a format it added itself: a filled-in cell that is also marked", () => {
+    const styles = new StyleSheetEditor(STYLES);
+    const both = styles.derive(styles.derive(1, { numFmt: "0.00%" }), { fill: "#FFC7CE" });
+    expect(cellXfs(styles.toXml())[both]).toBe(
+      '<xf numFmtId="10" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"><alignment horizontal="center" wrapText="1"/></xf>',
+    );
+  });
+
+  it("uses Excel's own ids for built-in number formats and new ids above the workbook's for others", () => {
+    const styles = new StyleSheetEditor(STYLES);
+    const percent = styles.derive(0, { numFmt: "0.00%" });
+    const custom = styles.derive(0, { numFmt: "0.000" });
+    const existing = styles.derive(0, { numFmt: '0.0"分"' });
+    const xml = styles.toXml();
+    expect(cellXfs(xml)[percent]).toContain('numFmtId="10"');
+    expect(cellXfs(xml)[custom]).toContain('numFmtId="171"');
+    expect(cellXfs(xml)[existing]).toContain('numFmtId="170"');
+    expect(xml).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="0.0&quot;分&quot;"/><numFmt numFmtId="171" formatCode="0.000"/></numFmts>');
+  });
+
+  it("adds the numFmts list, first of all, to a stylesheet that has none", () => {
+    const without = STYLES.replace(/<numFmts.*?<\/numFmts>/, "");
+    const styles = new StyleSheetEditor(without);
+    styles.derive(0, { numFmt: "0.0%" });
+    expect(styles.toXml()).toMatch(/<styleSheet [^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"\/><\/numFmts><fonts/);
+  });
+
+  it("writes summary formats in the workbook's default font, bordered and aligned as the summary style says", () => {
+    const styles = new StyleSheetEditor(STYLES);
+    const header = styles.summaryFormat("header", undefined);
+    const money = styles.summaryFormat("number", "#,##0.00");
+    expect(styles.summaryFormat("header", undefined)).toBe(header);
+    const xml = styles.toXml();
+    expect(xml).toContain('<font><b/><sz val="12"/><name val="宋体"/></font>');
+    expect(cellXfs(xml)[header]).toMatch(/fillId="2" borderId="1".*<alignment vertical="top" horizontal="center" wrapText="1"\/>/);
+    expect(cellXfs(xml)[money]).toContain('numFmtId="4"');
+    expect(xml).toContain('<borders count="2">');
+  });
+
+  it("writes its entries with the prefix of a prefixed stylesheet", () => {
+    const prefixed = STYLES.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:").replace("xmlns=", "xmlns:x=");
+    const styles = new StyleSheetEditor(prefixed);
+    styles.derive(0, { fill: "#FFEB9C" });
+    expect(styles.toXml()).toContain('<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFEB9C"/>');
+    expect(styles.toXml()).toContain('<x:cellXfs count="3">');
+  });
+});
