@@ -44,7 +44,8 @@ class SheetPatcher {
 
   /** The format a cell that is not written yet shows: its row's, else its column's. */
   private inheritedFormat(rowTag: string | null, col: number): number {
-    if (rowTag && attribute(rowTag, "customFormat") === "1") return Number(attribute(rowTag, "s") ?? 0);
+    const custom = rowTag ? attribute(rowTag, "customFormat") : undefined;
+    if (rowTag && (custom === "1" || custom === "true")) return Number(attribute(rowTag, "s") ?? 0);
     return this.columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
   }
 

@@ -33,6 +33,8 @@ const BUILT_IN_FORMATS: Record<string, number> = {
 /** The first custom number format id (ids below are reserved for built-in formats). */
 const FIRST_CUSTOM_FORMAT = 164;
 
+const RESERVED_FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+
 /** The lists of a stylesheet in the order its schema requires. */
 const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"];
 
@@ -59,7 +61,12 @@ class StyleList {
     itemName: string,
   ) {
     if (element && !element.selfClosing) {
-      for (const item of elements(xml, itemName, element.openEnd, element.contentEnd)) this.existing.push(xml.slice(item.start, item.end));
+      for (const item of elements(xml, itemName, element.openEnd, element.contentEnd)) {
+        const itemXml = xml.slice(item.start, item.end);
+        // An entry the workbook has already (from an earlier run) is used again, not added twice.
+        if (!this.byXml.has(itemXml)) this.byXml.set(itemXml, this.existing.length);
+        this.existing.push(itemXml);
+      }
     }
   }
 
@@ -70,6 +77,11 @@ class StyleList {
 
   get size(): number {
     return this.existing.length + this.added.length;
+  }
+
+  /** Appends an entry even when the same one is there (for the list's reserved places). */
+  append(itemXml: string): void {
+    this.added.push(itemXml);
   }
 
   /** The index of an entry written exactly so, added once. */
@@ -137,11 +149,17 @@ export class StyleSheetEditor {
     if ("numFmt" in change) {
       tag = withAttribute(withAttribute(tag, "numFmtId", String(this.formatId(change.numFmt))), "applyNumberFormat", "1");
     } else {
-      tag = withAttribute(withAttribute(tag, "fillId", String(this.fills.add(this.prefixed(solidFill(change.fill))))), "applyFill", "1");
+      tag = withAttribute(withAttribute(tag, "fillId", String(this.fillId(change.fill))), "applyFill", "1");
     }
     index = this.cellXfs.add(tag + xf.slice(tagEnd));
     this.derived.set(key, index);
     return index;
+  }
+
+  /** A solid fill's index. Excel draws fills 0 and 1 as none and gray125 whatever they say: a short list gets those first. */
+  private fillId(hex: string): number {
+    for (const reserved of RESERVED_FILLS.slice(this.fills.size)) this.fills.append(this.prefixed(reserved));
+    return this.fills.add(this.prefixed(solidFill(hex)));
   }
 
   /** The format of a 综合得分 cell of this style, in the workbook's own default font. */
@@ -159,7 +177,7 @@ export class StyleSheetEditor {
       `<name val="${escapeXml(this.defaultFontName())}"/>` +
       "</font>";
     const fontId = this.fonts.add(this.prefixed(font));
-    const fillId = look.fill ? this.fills.add(this.prefixed(solidFill(look.fill))) : 0;
+    const fillId = look.fill ? this.fillId(look.fill) : 0;
     const side = (name: string) => `<${name} style="thin"><color rgb="${argb(SUMMARY_BORDER_COLOR)}"/></${name}>`;
     const borderId = look.border
       ? this.borders.add(this.prefixed(`<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`))
@@ -227,7 +245,8 @@ export class StyleSheetEditor {
         edits.push({ at: element.start, remove: element.openEnd - element.start, text: withAttribute(element.tag, "count", String(list.size)) });
       }
     }
-    edits.sort((a, b) => b.at - a.at);
+    // At one place, a list's start tag is rewritten before a missing list is put in front of it.
+    edits.sort((a, b) => b.at - a.at || b.remove - a.remove);
     let xml = this.xml;
     for (const edit of edits) xml = xml.slice(0, edit.at) + edit.text + xml.slice(edit.at + edit.remove);
     return xml;

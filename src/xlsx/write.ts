@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { Analysis } from "../core/analyze";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
-import { attribute, elements, escapeXml, firstElement, prefixOf, withAttribute } from "./xml";
+import { attribute, elements, escapeXml, firstElement, prefixOf, unescapeXml, withAttribute } from "./xml";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = `${RELATIONSHIPS_NS}/`;
@@ -141,8 +141,19 @@ class Package {
     this.zip.file(part, UTF8_ENCODER.encode(xml));
   }
 
-  has(part: string): boolean {
-    return this.zip.file(part) !== null;
+  /** Removes a part with its own relationships and the parts only they lead to (a macro's signature). */
+  async removeWithRelated(part: string, contentTypes: ContentTypes): Promise<void> {
+    const relsPath = relsPathOf(part);
+    const relsXml = await this.text(relsPath);
+    if (relsXml) {
+      for (const related of new RelationshipsPart(relsPath, relsXml, part).list) {
+        this.zip.remove(related.part);
+        contentTypes.remove(related.part);
+      }
+      this.zip.remove(relsPath);
+    }
+    this.zip.remove(part);
+    contentTypes.remove(part);
   }
 }
 
@@ -157,19 +168,20 @@ class WorkbookPart {
     this.prefix = prefixOf(xml, "workbook");
   }
 
-  /** Sheet name → relationship id. */
-  sheets(): Map<string, { id: string; sheetId: number }> {
-    const sheets = new Map<string, { id: string; sheetId: number }>();
+  /** Sheet name → relationship id (the r:id attribute, whatever its prefix). */
+  sheets(): Map<string, string> {
+    const sheets = new Map<string, string>();
     for (const sheet of elements(this.xml, `${this.prefix}sheet`)) {
-      const id = /\s(?:[\w.-]+:)?id\s*=\s*"([^"]*)"/.exec(sheet.tag)?.[1];
+      const id = /\s(?:[\w.-]+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(sheet.tag);
       const name = attribute(sheet.tag, "name");
-      if (id !== undefined && name !== undefined) sheets.set(name, { id, sheetId: Number(attribute(sheet.tag, "sheetId")) || 0 });
+      if (id && name !== undefined) sheets.set(name, unescapeXml(id[1] ?? id[2]));
     }
     return sheets;
   }
 
   addSheet(name: string, relationshipId: string): void {
-    const sheetId = Math.max(0, ...[...this.sheets().values()].map((s) => s.sheetId)) + 1;
+    const sheetIds = [...elements(this.xml, `${this.prefix}sheet`)].map((s) => Number(attribute(s.tag, "sheetId")) || 0);
+    const sheetId = Math.max(0, ...sheetIds) + 1;
     const end = this.xml.indexOf(`</${this.prefix}sheets>`);
     // The r: prefix is declared on the element itself, whatever the workbook's root declares.
     const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
@@ -223,10 +235,11 @@ function cellEdits(analysis: Analysis, styles: StyleSheetEditor): Map<string, Sh
   return bySheet;
 }
 
-/** A worksheet part name not yet in the package. */
+/** A worksheet part name not yet in the package (part names are compared ignoring case). */
 function freeSheetPart(pkg: Package, folder: string): string {
+  const taken = new Set(Object.keys(pkg.zip.files).map((name) => name.toLowerCase()));
   let n = 1;
-  while (pkg.has(`${folder}worksheets/sheet${n}.xml`)) n++;
+  while (taken.has(`${folder}worksheets/sheet${n}.xml`.toLowerCase())) n++;
   return `${folder}worksheets/sheet${n}.xml`;
 }
 
@@ -249,11 +262,12 @@ export async function scoredCopy(original: Uint8Array, analysis: Analysis): Prom
     contentTypes.set(stylesPath, STYLES_TYPE);
   }
 
-  const partOfSheet = new Map([...workbook.sheets()].map(([name, { id }]) => [name, rels.list.find((r) => r.id === id)?.part]));
+  const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
   for (const [sheet, edits] of cellEdits(analysis, styles)) {
     const part = partOfSheet.get(sheet);
-    const xml = part && (await pkg.text(part));
-    if (part && xml) pkg.put(part, patchSheet(xml, edits));
+    // ExcelJS read this sheet from the same package: not finding it here is a package we misread.
+    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`);
+    pkg.put(part, patchSheet(await pkg.required(part), edits));
   }
 
   const summary = analysis.summary;
@@ -272,10 +286,7 @@ export async function scoredCopy(original: Uint8Array, analysis: Analysis): Prom
   const macros = rels.list.filter((r) => r.type.endsWith("/vbaProject"));
   if (macros.length > 0) {
     rels.remove(new Set(macros.map((r) => r.id)));
-    for (const macro of macros) {
-      pkg.zip.remove(macro.part);
-      contentTypes.remove(macro.part);
-    }
+    for (const macro of macros) await pkg.removeWithRelated(macro.part, contentTypes);
   }
   contentTypes.set(workbookPath, WORKBOOK_TYPE);
   workbook.recalculateOnLoad();

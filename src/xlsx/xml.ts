@@ -24,6 +24,19 @@ export function prefixOf(xml: string, rootName: string): string {
   return match?.[1] ?? "";
 }
 
+/** The index of the ">" that ends the tag, skipping quoted attribute values (`formatCode="[>=100]0"`). */
+function endOfTag(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return i;
+    if (c === 0x22 || c === 0x27) {
+      i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (i === -1) return -1;
+    }
+  }
+  return -1;
+}
+
 /**
  * The elements named `name` between `from` and `to`, in document order. `name` includes the
  * prefix; "c" does not match "col" or "cfRule".
@@ -36,7 +49,7 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
     const next = xml.charCodeAt(at + open.length);
     // Followed by whitespace, ">" or "/": the name itself, not a longer one.
     if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) {
-      const tagEnd = xml.indexOf(">", at);
+      const tagEnd = endOfTag(xml, at + open.length);
       if (tagEnd === -1) return;
       const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
       const closeAt = selfClosing ? -1 : xml.indexOf(close, tagEnd);

@@ -59,6 +59,11 @@ describe("patchSheet", () => {
     expect(out).toContain('<c r="F2" s="100"/>');
   });
 
+  it("takes the row's format when its customFormat is written as \"true\" (LibreOffice)", () => {
+    const xml = sheet('<row r="1" s="5" customFormat="true"><c r="A1"><v>1</v></c></row>');
+    expect(patchSheet(xml, edits({ "0:2": {} }))).toContain('<c r="C1" s="105"/>');
+  });
+
   it("counts rows and cells written without an r attribute by their place", () => {
     const xml = sheet("<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>");
     const out = patchSheet(xml, edits({ "1:0": { value: "8" }, "1:1": {} }));
@@ -74,6 +79,11 @@ describe("patchSheet", () => {
   it("writes into an empty sheet (a self-closing sheetData)", () => {
     const out = patchSheet(`${HEAD}<sheetData/><pageMargins left="0.7"/></worksheet>`, edits({ "1:1": { value: "4" } }));
     expect(out).toBe(sheet('<row r="2"><c r="B2" s="100"><v>4</v></c></row>'));
+  });
+
+  it("reads a tag to its end past a quoted \">\" (formatCode=\"[>=100]0\")", () => {
+    const xml = '<numFmt numFmtId="164" formatCode="[>=100]0;0.0"/><numFmt numFmtId=\'165\' formatCode=\'0"分"\'/>';
+    expect([...elements(xml, "numFmt")].map((e) => e.tag)).toEqual(['<numFmt numFmtId="164" formatCode="[>=100]0;0.0"/>', "<numFmt numFmtId='165' formatCode='0\"分\"'/>"]);
   });
 
   it("finds elements by their whole name: <c> is not <col> or <cfRule>", () => {
@@ -141,6 +151,34 @@ describe("StyleSheetEditor", () => {
     const styles = new StyleSheetEditor(without);
     styles.derive(0, { numFmt: "0.0%" });
     expect(styles.toXml()).toMatch(/<styleSheet [^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"\/><\/numFmts><fonts/);
+  });
+
+  it("adds a missing list in front of one whose start tag it rewrites, leaving the XML whole", () => {
+    const styles = new StyleSheetEditor(STYLES.replace(/<numFmts.*?<\/numFmts>/, ""));
+    styles.derive(0, { numFmt: "0.0" });
+    styles.summaryFormat("title", undefined); // adds a font: the fonts start tag gets a new count
+    expect(styles.toXml()).toMatch(/<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"\/><\/numFmts><fonts count="2">/);
+  });
+
+  it("adds nothing when run over its own output: the formats it made are found again", () => {
+    const first = new StyleSheetEditor(STYLES);
+    const marked = first.derive(first.derive(1, { numFmt: "0.00%" }), { fill: "#FFC7CE" });
+    first.summaryFormat("header", undefined);
+    first.summaryFormat("number", "0.000");
+    const once = first.toXml();
+    const second = new StyleSheetEditor(once);
+    expect(second.derive(marked, { fill: "#FFC7CE" })).toBe(marked);
+    second.summaryFormat("header", undefined);
+    second.summaryFormat("number", "0.000");
+    expect(second.toXml()).toBe(once);
+  });
+
+  it("keeps fills 0 and 1 for the two Excel reserves (none, gray125) when the list is shorter", () => {
+    const styles = new StyleSheetEditor(STYLES.replace(/<fills.*?<\/fills>/, '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'));
+    const marked = styles.derive(0, { fill: "#FFC7CE" });
+    const xml = styles.toXml();
+    expect(xml).toContain('<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid">');
+    expect(cellXfs(xml)[marked]).toContain('fillId="2"');
   });
 
   it("writes summary formats in the workbook's default font, bordered and aligned as the summary style says", () => {
