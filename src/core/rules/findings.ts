@@ -41,24 +41,32 @@ export interface RawFinding {
   params: MessageParams;
 }
 
+/** Columns in a sheet (XFD): row × this + column numbers every cell of a sheet apart. */
+const SHEET_COLUMNS = 16384;
+
 export class FindingList {
   readonly items: RawFinding[] = [];
-  private readonly seen = new Set<string>();
+  /** The rules already raised, by sheet and cell. */
+  private readonly raised = new Map<string, Map<number, RuleId[]>>();
 
-  private key(ref: CellRef): string {
-    return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+  private rulesAt(ref: CellRef): RuleId[] | undefined {
+    return this.raised.get(ref.sheet)?.get(ref.row * SHEET_COLUMNS + ref.col);
   }
 
   add(rule: RuleId, ref: CellRef, params: MessageParams): void {
-    const key = `${rule}\u0000${this.key(ref)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.seen.add(`cell\u0000${this.key(ref)}`);
+    const rules = this.rulesAt(ref);
+    if (rules?.includes(rule)) return;
+    if (rules) rules.push(rule);
+    else {
+      let sheet = this.raised.get(ref.sheet);
+      if (!sheet) this.raised.set(ref.sheet, (sheet = new Map()));
+      sheet.set(ref.row * SHEET_COLUMNS + ref.col, [rule]);
+    }
     this.items.push({ rule, ref, params });
   }
 
   /** Whether any finding already names this cell (so a more specific rule is not repeated by a general one). */
   hasCell(ref: CellRef): boolean {
-    return this.seen.has(`cell\u0000${this.key(ref)}`);
+    return this.rulesAt(ref) !== undefined;
   }
 }

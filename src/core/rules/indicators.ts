@@ -12,10 +12,10 @@ import { Profile } from "../profile";
 import {
   Direction,
   ONE,
-  achievementRatio,
   agreesAsShown,
   directionOf,
   quantitativeScore,
+  reachesRatio,
   roundHalfUp,
   sumOf,
 } from "../score";
@@ -171,9 +171,7 @@ function evaluateIndicator(
       }
       return result;
     }
-    // Only an actual above its target can be over-achieved: most rows skip the division.
-    const ratio = direction === "positive" && pair.actual.gt(pair.target) ? achievementRatio(pair.target, pair.actual) : null;
-    const overAchieved = ratio !== null && ratio.gte(overAchievementOf(profile));
+    const overAchieved = direction === "positive" && reachesRatio(pair.target, pair.actual, overAchievementOf(profile));
     if (weightValue === null) {
       result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
     } else {
@@ -201,7 +199,7 @@ function evaluateIndicator(
         name,
         actual: actual.parsed.text,
         target: target.parsed.text,
-        ratio: `${fmt(ratio.times(100), 0)}%`,
+        ratio: `${fmt(pair.actual.div(pair.target).times(100), 0)}%`,
       });
     }
     const below = weightValue !== null && result.score !== null && result.score.lt(weightValue);
