@@ -25,14 +25,26 @@ export function isJixiaoSummary(sheet: SheetGrid): boolean {
   return false;
 }
 
+/** 综合得分, 综合得分(2), (3)…: the n-th name a summary sheet may take. */
+function summaryName(n: number): string {
+  return n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME}(${n})`;
+}
+
 /** 综合得分, or 综合得分(2), (3)… when a sheet of that name exists that jixiao did not make. */
 export function summarySheetName(sheets: SheetGrid[]): { name: string; replaces: boolean } {
   for (let n = 1; ; n++) {
-    const name = n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME}(${n})`;
-    const existing = sheets.find((s) => s.name === name);
-    if (!existing) return { name, replaces: false };
-    if (isJixiaoSummary(existing)) return { name, replaces: true };
+    const existing = sheets.find((s) => s.name === summaryName(n));
+    if (!existing) return { name: summaryName(n), replaces: false };
+    if (isJixiaoSummary(existing)) return { name: summaryName(n), replaces: true };
   }
+}
+
+/**
+ * The first summary name no sheet has, for a host that finds a name taken by a sheet the grid does
+ * not hold (a chart sheet).
+ */
+export function freeSummaryName(taken: (name: string) => boolean): string {
+  for (let n = 1; ; n++) if (!taken(summaryName(n))) return summaryName(n);
 }
 
 const TEXT = {

@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { Analysis } from "../core/analyze";
+import { freeSummaryName } from "../core/summary";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 import { attribute, elements, escapeXml, firstElement, prefixOf, unescapeXml, withAttribute } from "./xml";
@@ -279,7 +280,9 @@ export async function scoredCopy(original: Uint8Array, analysis: Analysis): Prom
     const part = freeSheetPart(pkg, folder);
     pkg.put(part, summaryXml);
     contentTypes.set(part, WORKSHEET_TYPE);
-    workbook.addSheet(summary.name, rels.add("worksheet", part.slice(folder.length)));
+    // A chart sheet ExcelJS did not show the core may already bear the name.
+    const name = partOfSheet.has(summary.name) ? freeSummaryName((n) => partOfSheet.has(n)) : summary.name;
+    workbook.addSheet(name, rels.add("worksheet", part.slice(folder.length)));
   }
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file.

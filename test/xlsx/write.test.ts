@@ -175,6 +175,23 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     expect(names).toContain("xl/worksheets/sheet3.xml");
   });
 
+  it("names the summary 综合得分(2) when a chart sheet ExcelJS does not show is called 综合得分", async () => {
+    const zip = await JSZip.loadAsync(await inputWith());
+    const chartsheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet";
+    zip.file("xl/chartsheets/sheet1.xml", '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rId90" Type="${chartsheet}" Target="chartsheets/sheet1.xml"/></Relationships>`));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace("</sheets>", '<sheet name="综合得分" sheetId="9" r:id="rId90"/></sheets>'));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'),
+    );
+    const after = (await parts((await score(await zip.generateAsync({ type: "nodebuffer" }))).output)).get("xl/workbook.xml")!;
+    expect([...after.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+  });
+
   it("replaces its own 综合得分 sheet on a second run, in the same part", async () => {
     const first = (await score(await inputWith())).output;
     const second = (await score(Buffer.from(first))).output;
