@@ -2,7 +2,7 @@
  * Writes an analysis into a copy of the original .xlsx package: the filled-in blank cells, the fill
  * colours of flagged cells, and the 综合得分 sheet. Only the parts that change are rewritten (the
  * sheets with edits, the styles, the workbook's sheet list); every other part — charts, images,
- * pivot tables, macros' neighbours, extension lists — is copied as it was, still compressed.
+ * pivot tables, extension lists, custom XML — is copied as it was, still compressed.
  */
 import JSZip from "jszip";
 import { Analysis } from "../core/analyze";
@@ -56,7 +56,6 @@ class RelationshipsPart {
   readonly list: Relationship[];
 
   constructor(
-    readonly path: string,
     private xml: string,
     source: string,
   ) {
@@ -71,7 +70,8 @@ class RelationshipsPart {
   }
 
   ofType(kind: string): Relationship | undefined {
-    return this.list.find((r) => r.type === REL_TYPE + kind || r.type.endsWith(`/${kind}`));
+    // Strict Open XML and Microsoft's own extensions use other namespaces for the same kinds.
+    return this.list.find((r) => r.type.endsWith(`/${kind}`));
   }
 
   /** Adds a relationship to a part in the source's folder; returns its new id. */
@@ -109,8 +109,10 @@ class ContentTypes {
   }
 
   remove(part: string): void {
+    // Part names are compared ignoring case (ECMA-376 Part 2, §9.1.1.1).
+    const name = `/${part}`.toLowerCase();
     for (const o of [...elements(this.xml, `${prefixOf(this.xml, "Types")}Override`)].reverse()) {
-      if (attribute(o.tag, "PartName")?.replace(/^\//, "") === part) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
+      if (attribute(o.tag, "PartName")?.toLowerCase() === name) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
     }
   }
 
@@ -147,7 +149,7 @@ class Package {
     const relsPath = relsPathOf(part);
     const relsXml = await this.text(relsPath);
     if (relsXml) {
-      for (const related of new RelationshipsPart(relsPath, relsXml, part).list) {
+      for (const related of new RelationshipsPart(relsXml, part).list) {
         this.zip.remove(related.part);
         contentTypes.remove(related.part);
       }
@@ -162,10 +164,7 @@ class Package {
 class WorkbookPart {
   private readonly prefix: string;
 
-  constructor(
-    readonly path: string,
-    private xml: string,
-  ) {
+  constructor(private xml: string) {
     this.prefix = prefixOf(xml, "workbook");
   }
 
@@ -247,11 +246,11 @@ function freeSheetPart(pkg: Package, folder: string): string {
 /** The scored copy of an .xlsx package, as bytes. */
 export async function scoredCopy(original: Uint8Array, analysis: Analysis): Promise<Uint8Array> {
   const pkg = await Package.open(original);
-  const rootRels = new RelationshipsPart("_rels/.rels", await pkg.required("_rels/.rels"), "");
+  const rootRels = new RelationshipsPart(await pkg.required("_rels/.rels"), "");
   const workbookPath = rootRels.ofType("officeDocument")?.part ?? "xl/workbook.xml";
-  const workbook = new WorkbookPart(workbookPath, await pkg.required(workbookPath));
+  const workbook = new WorkbookPart(await pkg.required(workbookPath));
   const workbookRelsPath = relsPathOf(workbookPath);
-  const rels = new RelationshipsPart(workbookRelsPath, await pkg.required(workbookRelsPath), workbookPath);
+  const rels = new RelationshipsPart(await pkg.required(workbookRelsPath), workbookPath);
   const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
 
