@@ -7,14 +7,18 @@ import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
-import { SEVERITY_LABEL } from "../core/messages";
+import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
 import { PackageError, scoredCopy } from "../xlsx/write";
 
 /** A problem with the options or an output path: one line, exit 2. */
-class CliError extends Error {}
+class CliError extends BilingualError {
+  constructor(zh: string, en: string) {
+    super({ zh, en });
+  }
+}
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -38,8 +42,8 @@ export interface FileOutcome {
   input: string;
   output?: string;
   report?: Report;
-
-  failure?: string;
+  /** Why the file could not be scored: one line for the person running the command. */
+  failure?: Bilingual;
 }
 
 async function loadProfile(options: ScoreOptions): Promise<Profile> {
@@ -49,13 +53,14 @@ async function loadProfile(options: ScoreOptions): Promise<Profile> {
     try {
       text = await fs.readFile(options.profile, "utf8");
     } catch {
-      throw new ProfileError(`评分方案文件 ${options.profile} 无法读取`);
+      throw new ProfileError(`评分方案文件 ${options.profile} 无法读取`, `Cannot read the scoring profile ${options.profile}`);
     }
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, "")); // Notepad saves UTF-8 with a BOM
     } catch (error) {
-      throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${(error as Error).message}`);
+      const why = (error as Error).message;
+      throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${why}`, `The scoring profile ${options.profile} is not valid JSON: ${why}`);
     }
     profile = profileFromJson(json);
   }
@@ -91,22 +96,28 @@ async function samePlace(a: string, b: string): Promise<boolean> {
 /** Scores one workbook into `output`; never touches the input file. */
 export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
   if (await samePlace(input, output)) {
-    return { input, failure: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）` };
+    return {
+      input,
+      failure: { zh: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）`, en: `${input}: the output cannot be the input file (the input is never changed)` },
+    };
   }
   let scored: { bytes: Uint8Array; report: Report } | null;
   try {
     scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
-    if (error instanceof WorkbookReadError) return { input, failure: error.message };
-    if (error instanceof PackageError) return { input, failure: `${input}: 文件已损坏（${error.message}）` };
+    if (error instanceof WorkbookReadError) return { input, failure: error.text };
+    if (error instanceof PackageError) {
+      return { input, failure: { zh: `${input}: 文件已损坏（${error.text.zh}）`, en: `${input}: the file is damaged (${error.text.en})` } };
+    }
     throw error;
   }
-  if (!scored) return { input, failure: `${input}: ${noTablesMessage(lang)}` };
+  if (!scored) return { input, failure: { zh: `${input}: ${noTablesMessage("zh")}`, en: `${input}: ${noTablesMessage("en")}` } };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
     await fs.writeFile(output, scored.bytes);
   } catch (error) {
-    return { input, failure: `${output}: 无法写出评分结果（${systemReason(error)}）` };
+    const why = systemReason(error);
+    return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
   }
   return { input, output, report: scored.report };
 }
@@ -119,18 +130,20 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promi
   return { bytes: await scoredCopy(bytes, analysis), report: buildReport(input, grid, analysis) };
 }
 
+const SYSTEM_REASONS: Record<string, Bilingual> = {
+  EACCES: { zh: "没有写入权限", en: "no permission to write" },
+  EPERM: { zh: "没有写入权限", en: "no permission to write" },
+  EISDIR: { zh: "这是一个文件夹", en: "it is a folder" },
+  EBUSY: { zh: "文件正被其他程序占用（是否在 Excel 中打开？）", en: "another program has the file open (is it open in Excel?)" },
+  ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
+  ENOENT: { zh: "路径不存在", en: "the path does not exist" },
+};
+
 /** "EACCES", "EISDIR"… in a line a person can act on. */
-function systemReason(error: unknown): string {
+function systemReason(error: unknown): Bilingual {
   const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    EACCES: "没有写入权限",
-    EPERM: "没有写入权限",
-    EISDIR: "这是一个文件夹",
-    EBUSY: "文件正被其他程序占用（是否在 Excel 中打开？）",
-    ENOSPC: "磁盘已满",
-    ENOENT: "路径不存在",
-  };
-  return (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  return (code ? SYSTEM_REASONS[code] : undefined) ?? { zh: message, en: message };
 }
 
 function countBySeverity(report: Report): Record<"error" | "warning" | "info", number> {
@@ -143,7 +156,7 @@ const SHOWN_FINDINGS = 10;
 
 function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   if (outcome.failure) {
-    out.error(outcome.failure);
+    out.error(outcome.failure[lang]);
     return;
   }
   const report = outcome.report!;
@@ -196,7 +209,7 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
     if (earlier.length > 0) out.log(`跳过 jixiao 已评分的文件：${earlier.join("、")}`);
     const names = workbooks.filter((n) => !n.endsWith(".jixiao.xlsx"));
     if (options.json) {
-      for (const name of names) await refuseJsonOver(options.json, path.join(input, name), "输入文件");
+      for (const name of names) await refuseJsonOver(options.json, path.join(input, name), THE_INPUT);
     }
     // a.xlsx and a.xlsm (or A.xlsx and a.xlsx) would both give a.jixiao.xlsx: the second keeps its extension.
     const taken = new Set<string>();
@@ -208,13 +221,13 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
       printOutcome(out, outcome, options.lang);
       outcomes.push(outcome);
     }
-    if (names.length === 0) out.error(`${input}: 文件夹中没有 .xlsx 文件`);
+    if (names.length === 0) out.error(options.lang === "en" ? `${input}: the folder holds no .xlsx file` : `${input}: 文件夹中没有 .xlsx 文件`);
     if (options.json) {
       const combined = {
         schema: "jixiao-batch/1",
         input,
         reports: outcomes.filter((o) => o.report).map((o) => o.report),
-        failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure })),
+        failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure![options.lang] })),
       };
       await writeJson(options.json, combined);
     }
@@ -222,8 +235,8 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   } else {
     const output = options.out ?? defaultOutput(input);
     if (options.json) {
-      await refuseJsonOver(options.json, input, "输入文件");
-      await refuseJsonOver(options.json, output, "评分后的工作簿");
+      await refuseJsonOver(options.json, input, THE_INPUT);
+      await refuseJsonOver(options.json, output, { zh: "评分后的工作簿", en: "the scored workbook" });
     }
     const outcome = await scoreFile(input, output, profile, options.lang);
     printOutcome(out, outcome, options.lang);
@@ -234,8 +247,12 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
 }
 
 /** --json must not name a workbook: it would be replaced by the report. */
-async function refuseJsonOver(json: string, workbook: string, what: string): Promise<void> {
-  if (await samePlace(json, workbook)) throw new CliError(`${json}: --json 不能写到${what}上（JSON 报告会覆盖工作簿）`);
+const THE_INPUT: Bilingual = { zh: "输入文件", en: "the input" };
+
+async function refuseJsonOver(json: string, workbook: string, what: Bilingual): Promise<void> {
+  if (await samePlace(json, workbook)) {
+    throw new CliError(`${json}: --json 不能写到${what.zh}上（JSON 报告会覆盖工作簿）`, `${json}: --json cannot name ${what.en} (the report would replace the workbook)`);
+  }
 }
 
 /** The JSON report is written or the run ends with one clear line (exit 2). */
@@ -244,12 +261,14 @@ async function writeJson(file: string, data: unknown): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(file, JSON.stringify(data, null, 2) + "\n", "utf8");
   } catch (error) {
-    throw new CliError(`${file}: 无法写出 JSON 报告（${systemReason(error)}）`);
+    const why = systemReason(error);
+    throw new CliError(`${file}: 无法写出 JSON 报告（${why.zh}）`, `${file}: cannot write the JSON report (${why.en})`);
   }
 }
 
 export async function main(argv: string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
   let code = EXIT_OK;
+  let lang: Lang = "zh";
   const program = new Command()
     .name("jixiao")
     .description("绩效自评助手：识别、校验、计分并写回预算绩效自评表")
@@ -265,15 +284,16 @@ export async function main(argv: string[], out: Output = { log: console.log, err
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", "zh")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
-      if (opts.lang !== "zh" && opts.lang !== "en") throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`);
-      code = await runScore(input, { ...opts, lang: opts.lang }, out);
+      if (opts.lang !== "zh" && opts.lang !== "en") throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
+      lang = opts.lang;
+      code = await runScore(input, { ...opts, lang }, out);
     });
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
     if (error instanceof ProfileError || error instanceof CliError) {
-      out.error(error.message);
+      out.error(error.textIn(lang));
       return EXIT_UNREADABLE;
     }
     throw error;

@@ -6,6 +6,23 @@ import { RuleId, Severity } from "./result";
 export type Lang = "zh" | "en";
 export type MessageParams = Record<string, string>;
 
+/** A message in both languages, for errors raised before anyone knows which one will be shown. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** An error a person reads: its message is the Chinese text; `textIn` gives either language. */
+export class BilingualError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.zh);
+  }
+
+  textIn(lang: Lang): string {
+    return this.text[lang];
+  }
+}
+
 type Template = (p: MessageParams) => string;
 
 const ZH: Record<RuleId, Template> = {

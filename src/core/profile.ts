@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { BilingualError } from "./messages";
 
 /**
  * The scoring profile: everything that varies by locality (domain.md §3). The default is the
@@ -55,7 +56,12 @@ export const DEFAULT_PROFILE: Profile = {
   markCells: true,
 };
 
-export class ProfileError extends Error {}
+/** A scoring profile (JSON or --grades) that cannot be used; says which setting and what to write. */
+export class ProfileError extends BilingualError {
+  constructor(zh: string, en: string) {
+    super({ zh, en });
+  }
+}
 
 /** Parses the `--grades "85:优秀,75:良好,60:一般,0:较差"` shortcut. */
 export function parseGrades(spec: string): GradeBand[] {
@@ -65,10 +71,10 @@ export function parseGrades(spec: string): GradeBand[] {
     .filter((part) => part !== "")
     .map((part) => {
       const match = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\S.*)$/.exec(part);
-      if (!match) throw new ProfileError(`等次设置“${part}”应写成 分数:等次，例如 85:优秀`);
+      if (!match) throw new ProfileError(`等次设置“${part}”应写成 分数:等次，例如 85:优秀`, `Grade band "${part}" should read score:label, e.g. 85:Excellent`);
       return { min: Number(match[1]), label: match[2].trim() };
     });
-  if (bands.length === 0) throw new ProfileError("等次设置为空");
+  if (bands.length === 0) throw new ProfileError("等次设置为空", "The grade bands are empty");
   return bands.sort((a, b) => b.min - a.min);
 }
 
@@ -86,26 +92,29 @@ function band(value: unknown, key: string): [number, number] {
     value[0] < 0 ||
     value[1] > 1
   ) {
-    throw new ProfileError(`qualitative.${key} 应为 [下限, 上限]，是 0 到 1 之间的分数，例如 [0.8, 1]`);
+    throw new ProfileError(
+      `qualitative.${key} 应为 [下限, 上限]，是 0 到 1 之间的分数，例如 [0.8, 1]`,
+      `qualitative.${key} should be [low, high], fractions between 0 and 1, e.g. [0.8, 1]`,
+    );
   }
   return [value[0], value[1]];
 }
 
 function positiveNumber(value: unknown, key: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ProfileError(`${key} 应为非负数`);
+    throw new ProfileError(`${key} 应为非负数`, `${key} should be a number of 0 or more`);
   }
   return value;
 }
 
 /** Merges a parsed profile JSON over the default, checking every field it sets. */
 export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE): Profile {
-  if (!isRecord(json)) throw new ProfileError("评分方案应为 JSON 对象");
+  if (!isRecord(json)) throw new ProfileError("评分方案应为 JSON 对象", "The scoring profile should be a JSON object");
   const profile: Profile = { ...base, qualitative: { ...base.qualitative }, grades: [...base.grades] };
   for (const [key, value] of Object.entries(json)) {
     switch (key) {
       case "name":
-        if (typeof value !== "string") throw new ProfileError("name 应为文字");
+        if (typeof value !== "string") throw new ProfileError("name 应为文字", "name should be text");
         profile.name = value;
         break;
       case "budgetWeight":
@@ -117,16 +126,16 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
       case "scoreDecimals":
       case "rateDecimals":
         if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) {
-          throw new ProfileError(`${key} 应为 0 到 10 的整数`);
+          throw new ProfileError(`${key} 应为 0 到 10 的整数`, `${key} should be a whole number from 0 to 10`);
         }
         profile[key] = value as number;
         break;
       case "negativeFormula":
-        if (value !== "ratio" && value !== "linear") throw new ProfileError('negativeFormula 应为 "ratio" 或 "linear"');
+        if (value !== "ratio" && value !== "linear") throw new ProfileError('negativeFormula 应为 "ratio" 或 "linear"', 'negativeFormula should be "ratio" or "linear"');
         profile.negativeFormula = value;
         break;
       case "markCells":
-        if (typeof value !== "boolean") throw new ProfileError("markCells 应为 true 或 false");
+        if (typeof value !== "boolean") throw new ProfileError("markCells 应为 true 或 false", "markCells should be true or false");
         profile.markCells = value;
         break;
       case "grades":
@@ -136,26 +145,29 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
           profile.grades = value
             .map((g) => {
               if (!isRecord(g) || typeof g.min !== "number" || typeof g.label !== "string") {
-                throw new ProfileError('grades 的每一项应为 {"min": 90, "label": "优"}');
+                throw new ProfileError('grades 的每一项应为 {"min": 90, "label": "优"}', 'Each grades entry should be {"min": 90, "label": "Excellent"}');
               }
               return { min: g.min, label: g.label };
             })
             .sort((a, b) => b.min - a.min);
         } else {
-          throw new ProfileError("grades 应为等次列表或 “90:优,80:良,60:中,0:差”");
+          throw new ProfileError("grades 应为等次列表或 “90:优,80:良,60:中,0:差”", 'grades should be a list of bands or "90:A,80:B,60:C,0:D"');
         }
         break;
       case "qualitative":
-        if (!isRecord(value)) throw new ProfileError("qualitative 应为对象");
+        if (!isRecord(value)) throw new ProfileError("qualitative 应为对象", "qualitative should be an object");
         for (const [q, b] of Object.entries(value)) {
           if (q !== "achieved" && q !== "partial" && q !== "notAchieved") {
-            throw new ProfileError(`qualitative 不认识 ${q}（可用 achieved、partial、notAchieved）`);
+            throw new ProfileError(
+              `qualitative 不认识 ${q}（可用 achieved、partial、notAchieved）`,
+              `qualitative has no ${q} (use achieved, partial, notAchieved)`,
+            );
           }
           profile.qualitative[q] = band(b, q);
         }
         break;
       default:
-        throw new ProfileError(`评分方案中不认识的设置：${key}`);
+        throw new ProfileError(`评分方案中不认识的设置：${key}`, `Unknown setting in the scoring profile: ${key}`);
     }
   }
   return profile;

@@ -4,7 +4,7 @@
  * command line accepts.
  */
 import { NegativeFormula, Profile, profileFromJson, parseGrades } from "../core/profile";
-import type { Strings } from "./strings";
+import { Strings, errorText } from "./strings";
 
 export type BandKey = "achieved" | "partial" | "notAchieved";
 
@@ -118,6 +118,6 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
     );
     return { ok: true, profile };
   } catch (error) {
-    return { ok: false, errors, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, errors, message: errorText(error, strings) };
   }
 }

@@ -2,11 +2,14 @@
  * Every string the task pane, the ribbon command and its notice dialog show, in Chinese (the
  * default) and English. Pick a set with `STRINGS[host.language()]`.
  */
+import { BilingualError } from "../core/messages";
 import type { NegativeFormula } from "../core/profile";
 import type { Severity } from "../core/result";
 import type { Lang, RecalcStep } from "./pane-host";
 
 export interface Strings {
+  /** The language of this set, for messages that come in both (a profile's errors). */
+  lang: Lang;
   appTitle: string;
   loading: string;
   notInExcel: string;
@@ -94,6 +97,7 @@ export interface Strings {
 }
 
 const zh: Strings = {
+  lang: "zh",
   appTitle: "绩效自评助手",
   loading: "正在加载…",
   notInExcel: "请在 Excel 中打开此加载项。",
@@ -186,6 +190,7 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  lang: "en",
   appTitle: "Self-Evaluation Assistant",
   loading: "Loading…",
   notInExcel: "Open this add-in in Excel.",
@@ -282,6 +287,7 @@ export const STRINGS: Record<Lang, Strings> = { zh, en };
 
 /** The message of anything thrown, for showing to the user. */
 export function errorText(error: unknown, strings: Strings): string {
+  if (error instanceof BilingualError) return error.textIn(strings.lang);
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === "string" && error) return error;
   if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {

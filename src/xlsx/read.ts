@@ -6,10 +6,15 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { BilingualError } from "../core/messages";
 import { gridValue, mergesOf } from "./cells";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
-export class WorkbookReadError extends Error {}
+export class WorkbookReadError extends BilingualError {
+  constructor(file: string, zh: string, en: string) {
+    super({ zh: `${file}: ${zh}`, en: `${file}: ${en}` });
+  }
+}
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -24,20 +29,32 @@ async function checkedBytes(file: string): Promise<Buffer> {
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookReadError(`${file}: 文件不存在`);
-    if (code === "EISDIR") throw new WorkbookReadError(`${file}: 是文件夹，不是 .xlsx 文件`);
-    throw new WorkbookReadError(`${file}: 无法读取（${code ?? String(error)}）`);
+    if (code === "ENOENT") throw new WorkbookReadError(file, "文件不存在", "no such file");
+    if (code === "EISDIR") throw new WorkbookReadError(file, "是文件夹，不是 .xlsx 文件", "is a folder, not an .xlsx file");
+    throw new WorkbookReadError(file, `无法读取（${code ?? String(error)}）`, `cannot be read (${code ?? String(error)})`);
   }
-  if (bytes.length === 0) throw new WorkbookReadError(`${file}: 文件是空的`);
+  if (bytes.length === 0) throw new WorkbookReadError(file, "文件是空的", "the file is empty");
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     if (bytes.includes(ENCRYPTION_STREAM)) {
-      throw new WorkbookReadError(`${file}: 工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试`);
+      throw new WorkbookReadError(
+        file,
+        "工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试",
+        "the workbook is encrypted with a password to open; remove the password in Excel and try again",
+      );
     }
-    throw new WorkbookReadError(`${file}: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试`);
+    throw new WorkbookReadError(
+      file,
+      "这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试",
+      "this is an old .xls file; save it as .xlsx in Excel (Save As) and try again",
+    );
   }
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     const ext = path.extname(file).toLowerCase();
-    throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`);
+    throw new WorkbookReadError(
+      file,
+      `不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`,
+      `is not an .xlsx workbook${ext && ext !== ".xlsx" ? ` (extension ${ext})` : " (the content is not in Excel's format)"}`,
+    );
   }
   return bytes;
 }
@@ -83,12 +100,12 @@ export async function readXlsx(file: string): Promise<LoadedWorkbook> {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new WorkbookReadError(`${file}: 文件已损坏，无法作为 .xlsx 打开（${why}）`);
+    throw new WorkbookReadError(file, `文件已损坏，无法作为 .xlsx 打开（${why}）`, `the file is damaged and cannot be opened as .xlsx (${why})`);
   }
   if (workbook.worksheets.length === 0) {
     // A zip without the workbook part is some other archive (a .docx, photos) renamed .xlsx.
-    if (!bytes.includes(WORKBOOK_PART)) throw new WorkbookReadError(`${file}: 不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）`);
-    throw new WorkbookReadError(`${file}: 工作簿中没有工作表`);
+    if (!bytes.includes(WORKBOOK_PART)) throw new WorkbookReadError(file, "不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）", "is not an .xlsx workbook (the zip holds no Excel workbook)");
+    throw new WorkbookReadError(file, "工作簿中没有工作表", "the workbook has no worksheet");
   }
   return { bytes, grid: workbookGrid(workbook) };
 }

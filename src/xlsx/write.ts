@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { Analysis } from "../core/analyze";
+import { BilingualError } from "../core/messages";
 import { freeSummaryName } from "../core/summary";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
@@ -23,7 +24,11 @@ const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
 
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing. */
-export class PackageError extends Error {}
+export class PackageError extends BilingualError {
+  constructor(zh: string, en: string) {
+    super({ zh, en });
+  }
+}
 
 interface Relationship {
   id: string;
@@ -136,7 +141,7 @@ class Package {
 
   async required(part: string): Promise<string> {
     const xml = await this.text(part);
-    if (xml === undefined) throw new PackageError(`工作簿缺少 ${part}`);
+    if (xml === undefined) throw new PackageError(`工作簿缺少 ${part}`, `the workbook lacks ${part}`);
     return xml;
   }
 
@@ -266,7 +271,7 @@ export async function scoredCopy(original: Uint8Array, analysis: Analysis): Prom
   for (const [sheet, edits] of cellEdits(analysis, styles)) {
     const part = partOfSheet.get(sheet);
     // ExcelJS read this sheet from the same package: not finding it here is a package we misread.
-    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`);
+    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
     pkg.put(part, patchSheet(await pkg.required(part), edits));
   }
 

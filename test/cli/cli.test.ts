@@ -230,6 +230,31 @@ describe("bad inputs exit 2 with one clear line", () => {
     await expectUnreadable(file, /不是 \.xlsx 工作簿/);
   });
 
+  it("says it all in English with --lang en", async () => {
+    const oldXls = path.join(dir, "old-en.xls");
+    writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    const blank = path.join(dir, "blank-en.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    await wb.xlsx.writeFile(blank);
+    const badProfile = path.join(dir, "bad-en.json");
+    writeFileSync(badProfile, JSON.stringify({ negativeFormula: "cubic" }));
+    const cases: [string[], RegExp][] = [
+      [["score", path.join(dir, "nope.xlsx")], /nope\.xlsx: no such file$/],
+      [["score", oldXls], /this is an old \.xls file; save it as \.xlsx/],
+      [["score", blank], /No budget or indicator table was found/],
+      [["score", YUNXI, "--profile", badProfile], /^negativeFormula should be "ratio" or "linear"$/],
+      [["score", YUNXI, "--out", YUNXI], /the output cannot be the input file/],
+      [["score", YUNXI, "--json", YUNXI], /--json cannot name the input/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(...args, "--lang", "en");
+      expect([args, r.code, r.err]).toEqual([args, 2, expect.stringMatching(message)]);
+      // No Chinese words, but for the header wordings a table is looked for by.
+      expect(r.err.replace(/\(.*\)/g, "")).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    }
+  });
+
   it("refuses to write over the input", async () => {
     const file = path.join(dir, "same.xlsx");
     copyFileSync(YUNXI, file);

@@ -25,7 +25,7 @@ it("keeps every input cell outside `writes`, on generated workbooks", async () =
       await writeGridXlsx(grid, input);
       const outcome = await scoreFile(input, output, DEFAULT_PROFILE, "zh");
       if (outcome.failure) {
-        expect(outcome.failure).toMatch(/没有找到预算表或绩效指标表/);
+        expect(outcome.failure.zh).toMatch(/没有找到预算表或绩效指标表/);
         return;
       }
       const written = new Map(outcome.report!.writes.map((w) => [`${w.sheet}!${w.cell}`, w.after]));
