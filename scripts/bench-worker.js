@@ -49,12 +49,13 @@ function coreThroughput() {
   analyze({ sheets: sheets.slice(0, 20) }); // warm up the JIT on a fifth of the rows
   const runs = [];
   let result;
-  for (let i = 0; i < 3; i++) {
+  // Five runs: on a shared host one of three is too often the slow one.
+  for (let i = 0; i < 5; i++) {
     const start = process.hrtime.bigint();
     result = analyze({ sheets });
     runs.push(Number(process.hrtime.bigint() - start) / 1e9);
   }
-  const seconds = runs.sort((a, b) => a - b)[1]; // the median of three
+  const seconds = runs.sort((a, b) => a - b)[2]; // the median of five
   return { rows, seconds, perSecond: rows / seconds, findings: result.findings.length, writes: result.writes.length };
 }
 
