@@ -121,7 +121,11 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
         profile.budgetWeight = positiveNumber(value, key);
         break;
       case "overAchievement":
-        profile.overAchievement = positiveNumber(value, key);
+        // Over-achievement is doing more than the target: a threshold below 100% means nothing.
+        if (positiveNumber(value, key) < 1) {
+          throw new ProfileError("overAchievement 应不小于 1（即 100%），例如 1.3", "overAchievement should be 1 (100%) or more, e.g. 1.3");
+        }
+        profile.overAchievement = value as number;
         break;
       case "scoreDecimals":
       case "rateDecimals":

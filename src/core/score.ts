@@ -15,7 +15,10 @@ export const HUNDRED = new Decimal(100);
 /** Decimal.sum takes its terms as arguments: this many at a time stays far below engines' limits. */
 const SUM_CHUNK = 10000;
 
-/** The exact sum of some decimals (0 for none). Decimal.sum rounds once, not after every term. */
+/**
+ * The sum of some decimals (0 for none), rounded once to Decimal's precision (20 significant digits)
+ * per SUM_CHUNK terms rather than after every term.
+ */
 export function sumOf(values: Decimal[]): Decimal {
   let total = ZERO;
   for (let i = 0; i < values.length; i += SUM_CHUNK) total = Decimal.sum(total, ...values.slice(i, i + SUM_CHUNK));
@@ -94,11 +97,12 @@ export function quantitativeScore(
 }
 
 /**
- * Whether actual ÷ target reaches the threshold (1.3 = 130%), for a positive target. Multiplying
- * the target out spares a division on every row; the ratio itself is only needed for the message.
+ * Whether an actual above its positive target reaches the threshold (1.3 = 130%) of it.
+ * Multiplying the target out spares a division on every row; the ratio itself is only needed for
+ * the message.
  */
 export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decimal): boolean {
-  return target.isPositive() && !target.isZero() && actual.gte(target.times(threshold));
+  return target.isPositive() && !target.isZero() && actual.gt(target) && actual.gte(target.times(threshold));
 }
 
 

@@ -723,6 +723,16 @@ describe("over-achievement", () => {
     expect(found(run(selfEval([row("1次", "2次", 8, "目标偏低，酌情扣分")])))).toEqual([]);
   });
 
+  it("under a threshold of 100% warns only above the target: meeting it exactly is no over-achievement", () => {
+    const atHundred = { ...DEFAULT_PROFILE, overAchievement: 1 };
+    // Only the row under test (row 5); selfEval's own rows below it have actuals above their targets.
+    const row5 = (a: Analysis) => found(a).filter((f) => /![A-Z]5$/.test(f));
+    expect(row5(run(selfEval([row("≥10场", "10场")]), atHundred))).toEqual([]);
+    expect(row5(run(selfEval([row("≥10场", "11场", 10, "多办一场")]), atHundred))).toEqual(["over-achievement@自评表!E5"]);
+    // A row short of its target is never over-achieved, so its wrong score stays an error.
+    expect(row5(run(selfEval([row("≥100人", "95人", 7, "部分缺席")]), atHundred))).toEqual(["score-mismatch@自评表!G5"]);
+  });
+
   it("takes a score reduced for a too-low target as the reviewer's call, but still wants the reason", () => {
     const a = run(selfEval([row("1次", "2次", 8, "")]));
     expect(found(a)).toEqual(["missing-reason@自评表!H5"]);
