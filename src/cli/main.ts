@@ -11,7 +11,8 @@ import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { PackageError, scoredCopy } from "../xlsx/write";
+import { PackageError } from "../xlsx/package";
+import { scoredCopy } from "../xlsx/write";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {
@@ -124,10 +125,10 @@ export async function scoreFile(input: string, output: string, profile: Profile,
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
 async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
-  const { bytes, grid } = await readXlsx(input);
+  const { source, grid } = await readXlsx(input);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(bytes, analysis), report: buildReport(input, grid, analysis) };
+  return { bytes: await scoredCopy(source, analysis), report: buildReport(input, grid, analysis) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {
@@ -206,7 +207,9 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
     const outDir = options.out ?? path.join(input, "jixiao-out");
     const workbooks = (await fs.readdir(input)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort();
     const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
-    if (earlier.length > 0) out.log(`跳过 jixiao 已评分的文件：${earlier.join("、")}`);
+    if (earlier.length > 0) {
+      out.log(options.lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);
+    }
     const names = workbooks.filter((n) => !n.endsWith(".jixiao.xlsx"));
     if (options.json) {
       for (const name of names) await refuseJsonOver(options.json, path.join(input, name), THE_INPUT);
@@ -246,9 +249,9 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   return exitCodeOf(outcomes);
 }
 
-/** --json must not name a workbook: it would be replaced by the report. */
 const THE_INPUT: Bilingual = { zh: "输入文件", en: "the input" };
 
+/** --json must not name a workbook: it would be replaced by the report. */
 async function refuseJsonOver(json: string, workbook: string, what: Bilingual): Promise<void> {
   if (await samePlace(json, workbook)) {
     throw new CliError(`${json}: --json 不能写到${what.zh}上（JSON 报告会覆盖工作簿）`, `${json}: --json cannot name ${what.en} (the report would replace the workbook)`);
@@ -284,7 +287,10 @@ export async function main(argv: string[], out: Output = { log: console.log, err
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", "zh")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
-      if (opts.lang !== "zh" && opts.lang !== "en") throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
+      if (opts.lang !== "zh" && opts.lang !== "en") {
+        // Which language to say it in is what is wrong: both, on one line.
+        throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
+      }
       lang = opts.lang;
       code = await runScore(input, { ...opts, lang }, out);
     });

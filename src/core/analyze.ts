@@ -248,6 +248,14 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     writes: works.flatMap((w) => plannedWrites(w, profile)),
     marks: profile.markCells ? marksFor(findingList, raw.map((f) => f.ref)) : [],
     skippedSheets,
-    summary: buildSummary({ sheets: workbook.sheets, budget, totals, findings: findingList, profile, lang }),
+    summary: buildSummary({
+      sheets: workbook.sheets,
+      otherSheetNames: workbook.otherSheetNames,
+      budget,
+      totals,
+      findings: findingList,
+      profile,
+      lang,
+    }),
   };
 }

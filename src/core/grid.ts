@@ -33,6 +33,8 @@ export interface SheetGrid {
 
 export interface WorkbookGrid {
   sheets: SheetGrid[];
+  /** Names of the workbook's other sheets (chart sheets), which hold no cells but take their names. */
+  otherSheetNames?: string[];
 }
 
 export function isCellError(value: CellValue | undefined): value is CellError {

@@ -30,21 +30,18 @@ function summaryName(n: number): string {
   return n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME}(${n})`;
 }
 
-/** 综合得分, or 综合得分(2), (3)… when a sheet of that name exists that jixiao did not make. */
-export function summarySheetName(sheets: SheetGrid[]): { name: string; replaces: boolean } {
-  for (let n = 1; ; n++) {
-    const existing = sheets.find((s) => s.name === summaryName(n));
-    if (!existing) return { name: summaryName(n), replaces: false };
-    if (isJixiaoSummary(existing)) return { name: summaryName(n), replaces: true };
-  }
-}
-
 /**
- * The first summary name no sheet has, for a host that finds a name taken by a sheet the grid does
- * not hold (a chart sheet).
+ * 综合得分, or 综合得分(2), (3)… when a sheet of that name exists that jixiao did not make (a chart
+ * sheet among `otherNames` never is jixiao's).
  */
-export function freeSummaryName(taken: (name: string) => boolean): string {
-  for (let n = 1; ; n++) if (!taken(summaryName(n))) return summaryName(n);
+export function summarySheetName(sheets: SheetGrid[], otherNames: string[] = []): { name: string; replaces: boolean } {
+  for (let n = 1; ; n++) {
+    const name = summaryName(n);
+    if (otherNames.includes(name)) continue;
+    const existing = sheets.find((s) => s.name === name);
+    if (!existing) return { name, replaces: false };
+    if (isJixiaoSummary(existing)) return { name, replaces: true };
+  }
 }
 
 const TEXT = {
@@ -112,6 +109,7 @@ const rate = (score: Decimal | null, weight: Decimal | null): Decimal | null =>
 
 export interface SummaryInput {
   sheets: SheetGrid[];
+  otherSheetNames?: string[];
   budget: BudgetLineResult[];
   totals: EvaluationTotal[];
   findings: Finding[];
@@ -121,7 +119,7 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): SummarySheet {
   const t = TEXT[input.lang];
-  const { name, replaces } = summarySheetName(input.sheets);
+  const { name, replaces } = summarySheetName(input.sheets, input.otherSheetNames);
   const layout = new Layout();
   const multipleSheets = new Set(input.totals.map((total) => total.sheet)).size > 1;
 

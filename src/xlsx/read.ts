@@ -8,6 +8,7 @@ import * as path from "path";
 import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { gridValue, mergesOf } from "./cells";
+import { Package, workbookParts } from "./package";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
@@ -88,8 +89,8 @@ export function workbookGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
 }
 
 export interface LoadedWorkbook {
-  /** The file as read: the scored copy is written from it (src/xlsx/write.ts). */
-  bytes: Buffer;
+  /** The file's package, which the scored copy is written from (src/xlsx/write.ts). */
+  source: Package;
   grid: WorkbookGrid;
 }
 
@@ -107,5 +108,10 @@ export async function readXlsx(file: string): Promise<LoadedWorkbook> {
     if (!bytes.includes(WORKBOOK_PART)) throw new WorkbookReadError(file, "不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）", "is not an .xlsx workbook (the zip holds no Excel workbook)");
     throw new WorkbookReadError(file, "工作簿中没有工作表", "the workbook has no worksheet");
   }
-  return { bytes, grid: workbookGrid(workbook) };
+  const grid = workbookGrid(workbook);
+  // ExcelJS shows worksheets only: a chart sheet's name is still taken.
+  const source = await Package.open(bytes);
+  const names = [...(await workbookParts(source)).workbook.sheets().keys()];
+  const shown = new Set(grid.sheets.map((sheet) => sheet.name));
+  return { source, grid: { ...grid, otherSheetNames: names.filter((name) => !shown.has(name)) } };
 }

@@ -28,8 +28,9 @@ async function inputWith(extraParts: Record<string, string> = {}, sheet = "自�
 async function score(input: Buffer): Promise<{ output: Uint8Array; writes: string[]; marks: string[] }> {
   const file = path.join(tempDir(), "in.xlsx");
   writeFileSync(file, input);
-  const analysis = analyze((await readXlsx(file)).grid);
-  return { output: await scoredCopy(input, analysis), writes: analysis.writes.map((w) => w.cell), marks: analysis.marks.map((m) => m.cell) };
+  const { source, grid } = await readXlsx(file);
+  const analysis = analyze(grid);
+  return { output: await scoredCopy(source, analysis), writes: analysis.writes.map((w) => w.cell), marks: analysis.marks.map((m) => m.cell) };
 }
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -188,8 +189,22 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
       "[Content_Types].xml",
       types.replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'),
     );
-    const after = (await parts((await score(await zip.generateAsync({ type: "nodebuffer" }))).output)).get("xl/workbook.xml")!;
-    expect([...after.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+    const first = (await score(await zip.generateAsync({ type: "nodebuffer" }))).output;
+    const sheetNames = async (bytes: Uint8Array) => [...(await parts(bytes)).get("xl/workbook.xml")!.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    expect(await sheetNames(first)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+    // The next run knows 综合得分(2) for its own and replaces it.
+    expect(await sheetNames((await score(Buffer.from(first))).output)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+  });
+
+  it("drops the calculation chain when it replaces its summary, which may have held formulas", async () => {
+    const zip = await JSZip.loadAsync((await score(await inputWith())).output);
+    zip.file("xl/calcChain.xml", '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="C9" i="2"/></calcChain>');
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const calcChain = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rId77" Type="${calcChain}" Target="calcChain.xml"/></Relationships>`));
+    const after = await parts((await score(await zip.generateAsync({ type: "nodebuffer" }))).output);
+    expect(after.has("xl/calcChain.xml")).toBe(false);
+    expect(after.get("xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
   });
 
   it("replaces its own 综合得分 sheet on a second run, in the same part", async () => {
