@@ -5,7 +5,8 @@ require("../dist-cli/cli/main.js")
   .then((code) => process.exit(code))
   .catch((error) => {
     // A bug of ours, not of the input: one line (the stack with JIXIAO_DEBUG=1), never a raw crash.
-    console.error(`jixiao: 内部错误：${error && error.message ? error.message : error}（请反馈此问题）`);
+    const why = error && error.message ? error.message : error;
+    console.error(`jixiao: 内部错误：${why}（请反馈此问题） / internal error: ${why} (please report it)`);
     if (process.env.JIXIAO_DEBUG) console.error(error);
     process.exit(2);
   });

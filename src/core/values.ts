@@ -445,7 +445,7 @@ const textCache = new Map<string, ParsedValue>();
 const TEXT_CACHE_LIMIT = 20000;
 
 function cachedParseText(raw: string, ctx: ParseContext): ParsedValue {
-  // Most tables have no 指标性质 or 计量单位 column: the text alone is then the key.
+  // With no 指标性质 or 计量单位 text for this row (most tables have neither column), the text alone is the key.
   const key = ctx.opColumn || ctx.unitColumn ? `${raw}\u0000${ctx.opColumn ?? ""}\u0000${ctx.unitColumn ?? ""}` : raw;
   let parsed = textCache.get(key);
   if (parsed === undefined) {

@@ -41,7 +41,7 @@ export interface RawFinding {
   params: MessageParams;
 }
 
-/** Columns in a sheet (XFD): row × this + column numbers every cell of a sheet apart. */
+/** Columns in a sheet (A to XFD): row × this + column gives each cell of a sheet its own number. */
 const SHEET_COLUMNS = 16384;
 
 export class FindingList {
