@@ -81,6 +81,7 @@ function paneBundle() {
   console.log(
     `\n2. core alone: ${core.rows} indicator rows (${core.findings} findings, ${core.writes} writes) in ${core.seconds.toFixed(2)} s = ${Math.round(core.perSecond).toLocaleString("en")} rows/s (goal ≥ 100,000)`,
   );
+  if (core.steal !== null) console.log(`   the host took ${(core.steal * 100).toFixed(0)} % of this machine's CPU time meanwhile (steal); figures run low when it does`);
 
   const pane = paneBundle();
   console.log(
