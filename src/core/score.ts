@@ -78,22 +78,14 @@ export function quantitativeScore(
     const met = direction === "negative" ? actual.lte(target) : direction === "equal" ? actual.eq(target) : actual.gte(target);
     return met ? weight : ZERO;
   }
+  const met = direction === "negative" ? actual.lte(target) : actual.gte(target);
+  if (met) return weight;
+  // Short of the target, the share earned is below 1: linear decay may take it below 0.
   let fraction: Decimal;
-  if (direction === "negative") {
-    if (actual.lte(target)) fraction = ONE;
-    else if (profile.negativeFormula === "linear") {
-      fraction = target.times(2).minus(actual).div(target);
-    } else {
-      fraction = target.div(actual);
-    }
-  } else if (actual.gte(target)) {
-    fraction = ONE;
-  } else {
-    fraction = actual.div(target);
-  }
-  if (fraction.gte(ONE)) return weight;
-  if (fraction.isNegative()) return ZERO;
-  return weight.times(fraction);
+  if (direction !== "negative") fraction = actual.div(target);
+  else if (profile.negativeFormula === "linear") fraction = target.times(2).minus(actual).div(target);
+  else fraction = target.div(actual);
+  return fraction.isNegative() ? ZERO : weight.times(fraction);
 }
 
 /**

@@ -192,8 +192,8 @@ function evaluateIndicator(
         });
       }
     }
-    const full = weightValue !== null && result.inEffect !== null && result.inEffect.gte(weightValue);
-    const over = overAchieved && (full || weightValue === null);
+    // Over-achieved with full marks (a reduced score already answers for the too-low target).
+    const over = overAchieved && (weightValue === null || (result.inEffect !== null && result.inEffect.gte(weightValue)));
     if (over) {
       findings.add("over-achievement", actual.ref, {
         name,
