@@ -128,7 +128,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promi
   const { source, grid } = await readXlsx(input);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, analysis), report: buildReport(input, grid, analysis) };
+  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {

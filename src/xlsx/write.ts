@@ -5,6 +5,8 @@
  * pivot tables, extension lists, custom XML — is copied as it was, still compressed.
  */
 import { Analysis } from "../core/analyze";
+import { WorkbookGrid } from "../core/grid";
+import { CellPlan, planCellChanges } from "../core/writeplan";
 import {
   CONTENT_TYPES,
   ContentTypes,
@@ -19,8 +21,11 @@ import {
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
-/** The edits per sheet name: each write and each mark, composed when they fall on the same cell. */
-function cellEdits(analysis: Analysis, styles: StyleSheetEditor): Map<string, SheetEdits> {
+/**
+ * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
+ * and each fill over every cell of its area, composed when they fall on the same cell.
+ */
+function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
   const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
     let rows = bySheet.get(sheet);
@@ -29,14 +34,18 @@ function cellEdits(analysis: Analysis, styles: StyleSheetEditor): Map<string, Sh
     if (!cells) rows.set(row, (cells = new Map()));
     cells.set(col, change(cells.get(col)));
   };
-  for (const write of analysis.writes) {
-    edit(write.sheet, write.row, write.col, () => ({ value: write.value, restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
+  for (const write of plan.writes) {
+    edit(write.sheet, write.row, write.col, () => ({ value: String(write.value), restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
   }
-  for (const mark of analysis.marks) {
-    edit(mark.sheet, mark.row, mark.col, (previous) => ({
-      value: previous?.value,
-      restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: mark.color }),
-    }));
+  for (const { sheet, area, color } of plan.fills) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let col = area.left; col <= area.right; col++) {
+        edit(sheet, row, col, (previous) => ({
+          value: previous?.value,
+          restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: color }),
+        }));
+      }
+    }
   }
   return bySheet;
 }
@@ -50,7 +59,7 @@ function freeSheetPart(pkg: Package, folder: string): string {
 }
 
 /** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
-export async function scoredCopy(pkg: Package, analysis: Analysis): Promise<Uint8Array> {
+export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis): Promise<Uint8Array> {
   const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = await workbookParts(pkg);
   const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
@@ -64,7 +73,7 @@ export async function scoredCopy(pkg: Package, analysis: Analysis): Promise<Uint
   }
 
   const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
-  for (const [sheet, edits] of cellEdits(analysis, styles)) {
+  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), styles)) {
     const part = partOfSheet.get(sheet);
     // ExcelJS read this sheet from the same package: not finding it here is a package we misread.
     if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);

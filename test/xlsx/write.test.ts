@@ -30,7 +30,7 @@ async function score(input: Buffer): Promise<{ output: Uint8Array; writes: strin
   writeFileSync(file, input);
   const { source, grid } = await readXlsx(file);
   const analysis = analyze(grid);
-  return { output: await scoredCopy(source, analysis), writes: analysis.writes.map((w) => w.cell), marks: analysis.marks.map((m) => m.cell) };
+  return { output: await scoredCopy(source, grid, analysis), writes: analysis.writes.map((w) => w.cell), marks: analysis.marks.map((m) => m.cell) };
 }
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -62,6 +62,30 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     expect(fillOf(ws.getCell("G2"))).toBeUndefined();
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
     expect(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("绩效自评综合得分");
+  });
+
+  it("fills the whole merged area of a flagged merged cell, as the add-in does", async () => {
+    const file = path.join(tempDir(), "merged.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRows([
+      HEADER,
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 7, ""],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
+      ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 80, 80, ""],
+    ]);
+    ws.mergeCells("F2:F3");
+    ws.mergeCells("G2:G3"); // 7 is no split of 10 points between 100% and 80%: flagged at G2
+    await wb.xlsx.writeFile(file);
+    const { output, marks } = await score(readFileSync(file));
+    expect(marks).toContain("G2");
+    const out = (await workbookOf(output)).getWorksheet("自评表")!;
+    // ExcelJS shows a merged area's other cells through its top-left one: read the part itself.
+    const sheetXml = (await parts(output)).get("xl/worksheets/sheet1.xml")!;
+    const styleOf = (ref: string) => new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheetXml)?.[1];
+    expect(fillOf(out.getCell("G2"))).toBe("FFFFC7CE");
+    expect(styleOf("G3")).toBe(styleOf("G2"));
+    expect(styleOf("F2")).not.toBe(styleOf("G2"));
   });
 
   it("copies every part it has no edit for byte for byte, including ones ExcelJS would drop", async () => {
