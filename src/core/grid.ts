@@ -41,6 +41,14 @@ export function isCellError(value: CellValue | undefined): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+/** Columns in a sheet, A to XFD. */
+export const SHEET_COLUMNS = 16384;
+
+/** One number per cell of a sheet (0-based row and column), for maps keyed by cell. */
+export function cellKey(row: number, col: number): number {
+  return row * SHEET_COLUMNS + col;
+}
+
 export function columnLetters(col: number): string {
   let letters = "";
   let n = col + 1;

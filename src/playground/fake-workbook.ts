@@ -4,7 +4,7 @@
  * It models the limits our adapters must respect: 5 MB requests and responses (Excel on the web),
  * 512 merged areas per getMergedAreas call, 5 million cells per get, protection, and API versions.
  */
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, cellAddress, rangeAddress } from "../core/grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, SHEET_COLUMNS, cellAddress, cellKey as key, rangeAddress } from "../core/grid";
 import { ExcelScalar, fromExcelValue, toExcelValue } from "../excel/values";
 
 export type { ExcelScalar };
@@ -58,8 +58,6 @@ export class FakeRichApiError extends Error {
   }
 }
 
-const MAX_COLUMNS = 16384;
-const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
@@ -88,7 +86,7 @@ export class FakeSheet {
 
   /** Every stored cell with its position, in no particular order. */
   *entries(): IterableIterator<{ row: number; col: number; cell: FakeCell }> {
-    for (const [k, cell] of this.cells) yield { row: Math.floor(k / MAX_COLUMNS), col: k % MAX_COLUMNS, cell };
+    for (const [k, cell] of this.cells) yield { row: Math.floor(k / SHEET_COLUMNS), col: k % SHEET_COLUMNS, cell };
   }
 
   /** Smallest rectangle holding every cell with a value or formula (valuesOnly) or with anything at all. */
@@ -97,8 +95,8 @@ export class FakeSheet {
     for (const [k, cell] of this.cells) {
       const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && (cell.fill !== null || cell.numberFormat !== "General" || Object.keys(cell.style).length > 0));
       if (!used) continue;
-      const row = Math.floor(k / MAX_COLUMNS);
-      const col = k % MAX_COLUMNS;
+      const row = Math.floor(k / SHEET_COLUMNS);
+      const col = k % SHEET_COLUMNS;
       rect = rect
         ? { top: Math.min(rect.top, row), left: Math.min(rect.left, col), bottom: Math.max(rect.bottom, row), right: Math.max(rect.right, col) }
         : { top: row, left: col, bottom: row, right: col };
@@ -203,8 +201,8 @@ export class FakeWorkbook {
         const numFmts: (string | undefined)[][] = [];
         const formulas: (boolean | undefined)[][] = [];
         for (const [k, cell] of sheet.cells) {
-          const row = Math.floor(k / MAX_COLUMNS);
-          const col = k % MAX_COLUMNS;
+          const row = Math.floor(k / SHEET_COLUMNS);
+          const col = k % SHEET_COLUMNS;
           (values[row] ??= [])[col] = fromExcelValue(cell.value);
           (numFmts[row] ??= [])[col] = cell.numberFormat;
           if (cell.formula !== undefined) (formulas[row] ??= [])[col] = true;
@@ -228,7 +226,7 @@ export class FakeWorkbook {
         for (const k of keys) {
           const cell = sheet.cells.get(k)!;
           if (cell.value === "" && cell.formula === undefined && cell.numberFormat === "General" && cell.fill === null) continue;
-          cells[cellAddress(Math.floor(k / MAX_COLUMNS), k % MAX_COLUMNS)] = {
+          cells[cellAddress(Math.floor(k / SHEET_COLUMNS), k % SHEET_COLUMNS)] = {
             value: cell.value,
             ...(cell.formula !== undefined && { formula: cell.formula }),
             numberFormat: cell.numberFormat,

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { attribute, elements, escapeXml, firstElement, prefixOf, withAttribute, withoutAttribute } from "./xml";
+import { attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute, withoutAttribute } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -66,7 +66,7 @@ class SheetPatcher {
   private patchRow(start: number, end: number, rowTag: string, selfClosing: boolean, row: number, cells: Map<number, CellEdit>): string {
     const p = this.prefix;
     // A row's spans attribute is only a hint, and would be wrong once a cell is added.
-    const tag = withoutAttribute(rowTag, "spans").replace(/\s*\/>$/, ">");
+    const tag = openingTag(withoutAttribute(rowTag, "spans"));
     const pending = [...cells.keys()].sort((a, b) => a - b);
     const out: string[] = [tag];
     let at = start + rowTag.length;
@@ -103,7 +103,7 @@ class SheetPatcher {
     const sheetData = firstElement(this.xml, `${p}sheetData`);
     if (!sheetData) return this.xml; // not a worksheet we can write into
     const pending = [...edits.keys()].sort((a, b) => a - b);
-    const out: string[] = [this.xml.slice(0, sheetData.start), sheetData.selfClosing ? sheetData.tag.replace(/\s*\/>$/, ">") : sheetData.tag];
+    const out: string[] = [this.xml.slice(0, sheetData.start), openingTag(sheetData.tag)];
     let at = sheetData.openEnd;
     let row = -1;
     if (!sheetData.selfClosing) {

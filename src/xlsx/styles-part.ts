@@ -4,7 +4,7 @@
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle } from "../core/summary-types";
-import { XmlElement, attribute, elements, escapeXml, firstElement, prefixOf, withAttribute } from "./xml";
+import { XmlElement, attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute } from "./xml";
 
 /** A stylesheet with the one default format every workbook has, for a package that has none. */
 export const MINIMAL_STYLES =
@@ -238,7 +238,7 @@ export class StyleSheetEditor {
       if (!element) {
         edits.push({ at: this.insertionPoint(list.name), remove: 0, text: `<${name} count="${list.size}">${items}</${name}>` });
       } else if (element.selfClosing) {
-        const tag = withAttribute(element.tag.replace(/\s*\/>$/, ">"), "count", String(list.size));
+        const tag = withAttribute(openingTag(element.tag), "count", String(list.size));
         edits.push({ at: element.start, remove: element.end - element.start, text: `${tag}${items}</${name}>` });
       } else {
         edits.push({ at: element.contentEnd, remove: 0, text: items });

@@ -67,6 +67,11 @@ export function firstElement(xml: string, name: string, from = 0, to = xml.lengt
   return elements(xml, name, from, to).next().value ?? undefined;
 }
 
+/** A start tag as the opening of an element with content: `<row r="3"/>` → `<row r="3">`. */
+export function openingTag(tag: string): string {
+  return tag.replace(/\s*\/>$/, ">");
+}
+
 function attributePattern(name: string): RegExp {
   return new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
 }

@@ -2,6 +2,7 @@
  * Collects findings as rules raise them: one per rule and cell, each with the severity domain.md §4
  * gives its rule.
  */
+import { cellKey } from "../grid";
 import { CellRef } from "../model";
 import { MessageParams } from "../messages";
 import { RuleId, Severity } from "../result";
@@ -41,16 +42,13 @@ export interface RawFinding {
   params: MessageParams;
 }
 
-/** Columns in a sheet (A to XFD): row × this + column gives each cell of a sheet its own number. */
-const SHEET_COLUMNS = 16384;
-
 export class FindingList {
   readonly items: RawFinding[] = [];
   /** The rules already raised, by sheet and cell. */
   private readonly raised = new Map<string, Map<number, RuleId[]>>();
 
   private rulesAt(ref: CellRef): RuleId[] | undefined {
-    return this.raised.get(ref.sheet)?.get(ref.row * SHEET_COLUMNS + ref.col);
+    return this.raised.get(ref.sheet)?.get(cellKey(ref.row, ref.col));
   }
 
   add(rule: RuleId, ref: CellRef, params: MessageParams): void {
@@ -60,7 +58,7 @@ export class FindingList {
     else {
       let sheet = this.raised.get(ref.sheet);
       if (!sheet) this.raised.set(ref.sheet, (sheet = new Map()));
-      sheet.set(ref.row * SHEET_COLUMNS + ref.col, [rule]);
+      sheet.set(cellKey(ref.row, ref.col), [rule]);
     }
     this.items.push({ rule, ref, params });
   }
