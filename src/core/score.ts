@@ -2,6 +2,7 @@
  * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
  */
 import Decimal from "decimal.js";
+import { eq, gte, lte, gt } from "./compare";
 import { Profile } from "./profile";
 import { Op } from "./values";
 
@@ -10,6 +11,7 @@ export type Direction = "positive" | "negative" | "equal";
 // Shared constants: comparing with a plain number makes decimal.js allocate a Decimal every time.
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
+export const TWO = new Decimal(2);
 export const HUNDRED = new Decimal(100);
 
 /** Decimal.sum takes its terms as arguments: this many at a time stays far below engines' limits. */
@@ -48,7 +50,7 @@ export function budgetRate(planned: Decimal | null, spent: Decimal | null): Deci
 /** 预算执行率得分 = weight × min(rate, 1). */
 export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
   if (rate.isNegative()) return ZERO; // money returned exceeds what was spent
-  return rate.gte(ONE) ? weight : weight.times(rate);
+  return gte(rate, ONE) ? weight : weight.times(rate);
 }
 
 /** The most a project that spent rate r of its budget can score. */
@@ -75,10 +77,10 @@ export function quantitativeScore(
   // Ratios mean nothing across zero or below it (≥0%, ≤-5%, a negative actual): the comparison
   // alone decides, all or nothing.
   if (!target.isPositive() || target.isZero() || actual.isNegative()) {
-    const met = direction === "negative" ? actual.lte(target) : direction === "equal" ? actual.eq(target) : actual.gte(target);
+    const met = direction === "negative" ? lte(actual, target) : direction === "equal" ? eq(actual, target) : gte(actual, target);
     return met ? weight : ZERO;
   }
-  const met = direction === "negative" ? actual.lte(target) : actual.gte(target);
+  const met = direction === "negative" ? lte(actual, target) : gte(actual, target);
   if (met) return weight;
   // Short of the target, the share earned is below 1: linear decay may take it below 0.
   let fraction: Decimal;
@@ -94,7 +96,7 @@ export function quantitativeScore(
  * the message.
  */
 export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decimal): boolean {
-  return target.isPositive() && !target.isZero() && actual.gt(target) && actual.gte(target.times(threshold));
+  return target.isPositive() && !target.isZero() && gt(actual, target) && gte(actual, target.times(threshold));
 }
 
 
@@ -104,17 +106,17 @@ export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decima
  * 48.76% for 48.7657%). Anything else — 3 for 2.35 — is a real difference.
  */
 export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
-  if (recorded.eq(computed)) return true;
+  if (eq(recorded, computed)) return true;
   const places = Math.max(0, Math.min(shownDecimals, 20));
   return (
-    recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
-    recorded.eq(computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
+    eq(recorded, computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
+    eq(recorded, computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
   );
 }
 
 /** |recorded − computed| is at most one unit of the last decimal the recorded cell shows. */
 export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
-  return recorded.minus(computed).abs().lte(new Decimal(10).pow(-Math.max(0, Math.min(shownDecimals, 20))));
+  return lte(recorded.minus(computed).abs(), new Decimal(10).pow(-Math.max(0, Math.min(shownDecimals, 20))));
 }
 
 /** Decimal → the report's string form: no exponent, no trailing zeros. */

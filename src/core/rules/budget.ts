@@ -7,12 +7,12 @@ import Decimal from "decimal.js";
 import { cellText } from "../grid";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
+import { gt } from "../compare";
+import { HUNDRED, TWO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { TOTAL_LABEL, normalizeHeader } from "../headers";
 import { FindingList } from "./findings";
 
-const TWO = new Decimal(2);
 
 export interface BudgetLineResult {
   line: BudgetLine;
@@ -45,7 +45,7 @@ export function recordedRate(
   // A bare number above 2, or any under a 执行率（%） header, is percent points (98.5 for 98.5%);
   // else a fraction.
   const percentDecimals = typedMinimum(places - 2);
-  if (inPercent || parsed.value.gt(TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(percentDecimals) + 2 };
+  if (inPercent || gt(parsed.value, TWO)) return { value: parsed.value.div(HUNDRED), shown: claimed(percentDecimals) + 2 };
   return { value: parsed.value, shown: claimed(percentDecimals + 2) };
 }
 
@@ -140,7 +140,7 @@ function evaluateLine(
     const at = line.planned?.ref ?? line.spent?.ref;
     if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
   }
-  if (rate !== null && planned !== null && spent !== null && spent.gt(planned) && line.spent) {
+  if (rate !== null && planned !== null && spent !== null && gt(spent, planned) && line.spent) {
     findings.add("overspent", line.spent.ref, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
   }
   if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
@@ -158,7 +158,7 @@ function evaluateLine(
       }
     }
     const recordedScore = line.score?.value ?? null;
-    if (line.score && recordedScore !== null && (recordedScore.isNegative() || recordedScore.gt(result.weight))) {
+    if (line.score && recordedScore !== null && (recordedScore.isNegative() || gt(recordedScore, result.weight))) {
       findings.add("score-exceeds-weight", line.score.ref, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
     }
   } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
@@ -170,11 +170,11 @@ function evaluateLine(
 /** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */
 function checkProjectScore(findings: FindingList, line: BudgetLine, score: NumberCell, rate: Decimal | null, profile: Profile): void {
   const value = score.value as Decimal;
-  if (value.isNegative() || value.gt(HUNDRED)) {
+  if (value.isNegative() || gt(value, HUNDRED)) {
     findings.add("score-exceeds-weight", score.ref, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
     const bound = attainableBound(rate, new Decimal(profile.budgetWeight));
-    if (value.gt(bound)) {
+    if (gt(value, bound)) {
       findings.add("score-above-attainable", score.ref, {
         rate: percentText(rate),
         bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),

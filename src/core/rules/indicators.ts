@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
+import { gt, gte, lt, lte } from "../compare";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, scoreDigits } from "../model";
@@ -12,6 +13,7 @@ import { Profile } from "../profile";
 import {
   Direction,
   ONE,
+  TWO,
   agreesAsShown,
   directionOf,
   quantitativeScore,
@@ -51,7 +53,7 @@ const isPercent = (p: ParsedValue): boolean => p.unit?.family === "percent" && p
  * percentage (≤1%) gives no such hint: its bare partner is taken as written.
  */
 function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
-  return bare.abs().lte(2) && percent.abs().gt(2) ? bare.times(100) : bare;
+  return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) ? bare.times(100) : bare;
 }
 
 /** Target and actual as comparable numbers in one unit, or null when their units do not convert. */
@@ -64,7 +66,7 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
   // 3万 against a plain 3.2: whether 3.2 means 3.2万 is not written down, so it is no comparison.
   if (!target.unit && !actual.unit && target.scaled !== actual.scaled) {
     const [scaled, plain] = target.scaled ? [target.value, actual.value] : [actual.value, target.value];
-    if (plain.abs().times(1000).lt(scaled.abs())) return null;
+    if (lt(plain.abs().times(1000), scaled.abs())) return null;
   }
   // ≥3万 against 3.2万元: the bare 万 was multiplied out, so money (whose units carry 万 and 亿
   // themselves) is compared in 元 too. Other units (3万 against 3.2万人次) already are.
@@ -103,7 +105,7 @@ function fmt(value: Decimal, places: number): string {
 
 function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
   if (!score || score.value === null) return;
-  if (score.value.isNegative() || (weight !== null && score.value.gt(weight))) {
+  if (score.value.isNegative() || (weight !== null && gt(score.value, weight))) {
     findings.add("score-exceeds-weight", score.ref, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
   }
 }
@@ -179,7 +181,7 @@ function evaluateIndicator(
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
       // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
       // a lower recorded score is then the reviewer's call, not a wrong number.
-      const reduced = overAchieved && recorded !== null && !recorded.isNegative() && recorded.lt(rounded);
+      const reduced = overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded);
       result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
       if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
@@ -193,7 +195,7 @@ function evaluateIndicator(
       }
     }
     // Over-achieved with full marks (a reduced score already answers for the too-low target).
-    const over = overAchieved && (weightValue === null || (result.inEffect !== null && result.inEffect.gte(weightValue)));
+    const over = overAchieved && (weightValue === null || (result.inEffect !== null && gte(result.inEffect, weightValue)));
     if (over) {
       findings.add("over-achievement", actual.ref, {
         name,
@@ -202,7 +204,7 @@ function evaluateIndicator(
         ratio: `${fmt(pair.actual.div(pair.target).times(100), 0)}%`,
       });
     }
-    const below = weightValue !== null && result.score !== null && result.score.lt(weightValue);
+    const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
     if ((below || over) && reason && reason.text === "") {
       findings.add("missing-reason", reason.ref, {
         name,
@@ -219,7 +221,7 @@ function evaluateIndicator(
     const [low, high] = profile.qualitative[result.achievement];
     const lowScore = weightValue.times(low);
     const highScore = weightValue.times(high);
-    if (score.value.lt(lowScore) || score.value.gt(highScore)) {
+    if (lt(score.value, lowScore) || gt(score.value, highScore)) {
       findings.add("qualitative-score-band", score.ref, {
         name,
         result: ACHIEVEMENT_LABEL[result.achievement],
@@ -229,7 +231,7 @@ function evaluateIndicator(
       });
     }
   }
-  if (score?.value && weightValue !== null && score.value.lt(weightValue) && reason && reason.text === "") {
+  if (score?.value && weightValue !== null && lt(score.value, weightValue) && reason && reason.text === "") {
     findings.add("missing-reason", reason.ref, {
       name,
       why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
@@ -319,10 +321,10 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
     const digits = scoreDigits(scoreCells[0], profile.scoreDecimals);
     fits =
       earned === null ||
-      (recorded.gte(earned.low) && recorded.lte(earned.high)) ||
+      (gte(recorded, earned.low) && lte(recorded, earned.high)) ||
       agreesAsShown(recorded, digits, earned.low) ||
       agreesAsShown(recorded, digits, earned.high);
-    if (recorded.isNegative() || recorded.gt(weight)) {
+    if (recorded.isNegative() || gt(recorded, weight)) {
       findings.add("score-exceeds-weight", scoreRef, { score: recorded.toFixed(), weight: weight.toFixed() });
     } else if (!fits && earned !== null) {
       const [from, to] = [fmt(earned.low, profile.scoreDecimals), fmt(earned.high, profile.scoreDecimals)];
@@ -340,7 +342,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
   const reasonCell = members[0].reason;
   const unexplained = members.every((m) => !m.reason || m.reason.text === "");
-  if (complete && weight !== null && counted !== null && counted.lt(weight) && reasonCell && unexplained) {
+  if (complete && weight !== null && counted !== null && lt(counted, weight) && reasonCell && unexplained) {
     findings.add("missing-reason", reasonCell.ref, {
       name: names,
       why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,

@@ -4,6 +4,7 @@
  * score-above-attainable (on the recorded 总分).
  */
 import Decimal from "decimal.js";
+import { eq, gt } from "../compare";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, percentText, roundHalfUp, sumOf } from "../score";
@@ -40,7 +41,7 @@ function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): v
   }
   for (const group of groups.values()) {
     const total = sumOf(group.weights);
-    if (group.weights.length > 0 && !total.eq(group.stated)) {
+    if (group.weights.length > 0 && !eq(total, group.stated)) {
       findings.add("weight-header-mismatch", group.ref, {
         label: group.label,
         stated: group.stated.toFixed(),
@@ -92,7 +93,7 @@ export function evaluateTotals(
   const indicatorWeights = sumOf(weights);
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
-  const carriesAll = budget === null && indicatorWeights.eq(HUNDRED);
+  const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
   const total: EvaluationTotal = {
     sheet: block.sheet,
@@ -108,7 +109,7 @@ export function evaluateTotals(
   if (weights.length === 0) return total;
 
   total.weights = budgetWeight.plus(indicatorWeights);
-  if (!total.weights.eq(HUNDRED)) {
+  if (!eq(total.weights, HUNDRED)) {
     const header = block.table.columns.weight;
     const ref: CellRef =
       header !== undefined
@@ -137,7 +138,7 @@ export function evaluateTotals(
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
-      if (recorded.value.gt(bound)) {
+      if (gt(recorded.value, bound)) {
         findings.add("score-above-attainable", recorded.ref, {
           rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),

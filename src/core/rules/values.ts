@@ -3,6 +3,7 @@
  * percent-over-100, ge-100-percent, cost-not-ceiling, contradictory-comparator, not-numeric,
  * vague-target.
  */
+import { gt, gte } from "../compare";
 import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
@@ -103,7 +104,7 @@ export function checkValue(
     findings.add("unit-mismatch", cell.ref, { detail: conflict.zh, detailEn: conflict.en });
     return;
   }
-  if (measure.boundedRate && p.unit?.family === "percent" && p.value.gt(HUNDRED)) {
+  if (measure.boundedRate && p.unit?.family === "percent" && gt(p.value, HUNDRED)) {
     findings.add("percent-over-100", cell.ref, { name, value: p.text });
     return;
   }
@@ -112,7 +113,7 @@ export function checkValue(
     findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: "XX万元" });
     return;
   }
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && p.value.gte(HUNDRED)) {
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED)) {
     findings.add("ge-100-percent", cell.ref, { value: p.text });
   }
 }
