@@ -51,27 +51,34 @@ function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): v
   }
 }
 
-function levelsOf(results: IndicatorResult[]): EvaluationTotal["levels"] {
-  const levels: EvaluationTotal["levels"] = [];
-  const byName = new Map<string, { weights: Decimal[]; scores: (Decimal | null)[]; stated: Decimal | null }>();
+interface LevelSums {
+  name: string;
+  stated: Decimal | null;
+  /** The sum of the level's indicator weights; null when none has one. */
+  weights: Decimal | null;
+  /** The sum of the scores that count; null when none does. */
+  scores: Decimal | null;
+}
+
+/** Per 一级指标, in order: its weights and scores summed. The table's totals are sums of these. */
+function levelSums(results: IndicatorResult[]): LevelSums[] {
+  const byName = new Map<string, { stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
     const name = indicator.level1 || "（未分类）";
-    if (!byName.has(name)) {
-      byName.set(name, { weights: [], scores: [], stated: indicator.level1Stated });
-      levels.push({ name, weight: null, score: null });
-    }
-    const entry = byName.get(name)!;
+    let entry = byName.get(name);
+    if (!entry) byName.set(name, (entry = { stated: indicator.level1Stated, weights: [], scores: [] }));
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
-    entry.scores.push(score);
+    if (score !== null) entry.scores.push(score);
   }
-  for (const level of levels) {
-    const entry = byName.get(level.name)!;
-    level.weight = entry.weights.length > 0 ? sumOf(entry.weights) : entry.stated;
-    const scores = entry.scores.filter((s): s is Decimal => s !== null);
-    level.score = scores.length > 0 ? sumOf(scores) : null;
-  }
-  return levels;
+  return [...byName].map(([name, { stated, weights, scores }]) => ({
+    name,
+    stated,
+    weights: weights.length > 0 ? sumOf(weights) : null,
+    scores: scores.length > 0 ? sumOf(scores) : null,
+  }));
 }
+
+const summed = (values: (Decimal | null)[]): Decimal[] => values.filter((v): v is Decimal => v !== null);
 
 /**
  * A table whose 一级指标 include budget execution (预算执行率（10分）, 预算执行情况) scores it as rows of
@@ -89,7 +96,8 @@ export function evaluateTotals(
   profile: Profile,
 ): EvaluationTotal {
   checkLevelWeights(findings, results);
-  const weights = results.map((r) => r.indicator.weight?.value).filter((w): w is Decimal => w !== null && w !== undefined);
+  const sums = levelSums(results);
+  const weights = summed(sums.map((l) => l.weights));
   const indicatorWeights = sumOf(weights);
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
@@ -103,7 +111,7 @@ export function evaluateTotals(
     recordedScore: block.recordedTotal?.value ?? null,
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
-    levels: levelsOf(results),
+    levels: sums.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
     budget,
   };
   if (weights.length === 0) return total;
@@ -124,15 +132,13 @@ export function evaluateTotals(
 
   // The computed total: the budget score plus each indicator's score that counts.
   const budgetScore = budget?.score ?? null;
-  const scores = results.map((r) => r.score).filter((s): s is Decimal => s !== null);
-  total.score = roundHalfUp(sumOf(scores).plus(budgetScore ?? 0), profile.scoreDecimals);
+  total.score = roundHalfUp(sumOf(summed(sums.map((l) => l.scores))).plus(budgetScore ?? 0), profile.scoreDecimals);
   total.grade = gradeFor(total.score, profile) || null;
 
   const recorded = block.recordedTotal;
   if (recorded?.value) {
     // What the sheet adds up to once its blank scores are filled in.
-    const indicatorsInEffect = results.map((r) => r.inEffect).filter((s): s is Decimal => s !== null);
-    const inEffect = sumOf(indicatorsInEffect).plus(budget?.line.score?.value ?? budgetScore ?? 0);
+    const inEffect = sumOf(summed(results.map((r) => r.inEffect))).plus(budget?.line.score?.value ?? budgetScore ?? 0);
     if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
       findings.add("total-mismatch", recorded.ref, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
     }
