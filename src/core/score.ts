@@ -18,12 +18,18 @@ export const HUNDRED = new Decimal(100);
 const SUM_CHUNK = 10000;
 
 /**
- * The sum of some decimals (0 for none), rounded once to Decimal's precision (20 significant digits)
- * per SUM_CHUNK terms rather than after every term.
+ * The sum of some decimals (0 for none), exact to Decimal's precision (20 significant digits).
+ * A column of weights or scores holds few distinct values many times, and each distinct number is
+ * one shared Decimal (cells' numbers are cached, a met target scores its weight itself): so each
+ * distinct Decimal is multiplied by its count once rather than added again for every row.
  */
 export function sumOf(values: Decimal[]): Decimal {
+  const counts = new Map<Decimal, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const terms: Decimal[] = [];
+  for (const [value, count] of counts) terms.push(count === 1 ? value : value.times(count));
   let total = ZERO;
-  for (let i = 0; i < values.length; i += SUM_CHUNK) total = Decimal.sum(total, ...values.slice(i, i + SUM_CHUNK));
+  for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Decimal.sum(total, ...terms.slice(i, i + SUM_CHUNK));
   return total;
 }
 
