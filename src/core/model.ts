@@ -380,15 +380,25 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   let level1 = "";
   let level1Ref: CellRef | null = null;
   let level2 = "";
-  // The 一级 label's parts, worked out once per label rather than once per row.
-  let stated = splitStatedWeight(level1);
+  // The 一级 label's parts, worked out once per label text rather than once per row.
+  const labelParts = new Map<string, { name: string; weight: Decimal | null; dimension: Dimension | undefined }>();
+  const partsOf = (text: string) => {
+    let parts = labelParts.get(text);
+    if (!parts) {
+      const { name, weight } = splitStatedWeight(text);
+      parts = { name, weight: weight === null ? null : new Decimal(weight), dimension: dimensionOf(text) };
+      labelParts.set(text, parts);
+    }
+    return parts;
+  };
+  let label = partsOf(level1);
   let statedWeight: Decimal | null = null;
   const startLevel1 = (text: string, row: number, col: number) => {
     // A label filled down or merged again per block is still the same 一级: keep its first cell.
     if (text !== level1) {
       level2 = "";
-      stated = splitStatedWeight(text);
-      statedWeight = stated.weight === null ? null : new Decimal(stated.weight);
+      label = partsOf(text);
+      statedWeight = label.weight;
       level1Ref = { sheet, row, col };
     }
     level1 = text;
@@ -423,10 +433,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     indicators.push({
       sheet,
       row,
-      level1: stated.name,
+      level1: label.name,
       level1Ref,
       level1Stated: statedWeight,
-      dimension: dimensionOf(level1),
+      dimension: label.dimension,
       level2,
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },

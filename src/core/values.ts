@@ -602,11 +602,9 @@ function excelDate(serial: number): string {
 export function decimalPlacesShown(cell: CellValue, numFmt?: string): number {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return 0;
-    const written = () => Math.min(decimalOf(cell).decimalPlaces(), 10);
-    if (numFmt === undefined || numFmt === "General") return written();
-    const format = readFormat(numFmt, cell);
-    if (format.date) return 0;
-    return format.decimals ?? written();
+    const format = numFmt === undefined || numFmt === "General" ? null : readFormat(numFmt, cell);
+    if (format?.date) return 0;
+    return format?.decimals ?? Math.min(decimalOf(cell).decimalPlaces(), 10);
   }
   if (typeof cell !== "string") return 0;
   const m = /(?:\d{1,3}(?:,\d{3})+|\d+)?\.(\d+)|\d/.exec(normalizeText(cell));

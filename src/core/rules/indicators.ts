@@ -110,13 +110,8 @@ function checkScoreRange(findings: FindingList, score: NumberCell | null, weight
   }
 }
 
-function checkNumberCells(findings: FindingList, indicator: Indicator): void {
-  for (const [cell, what] of [
-    [indicator.weight, "分值"],
-    [indicator.score, "得分"],
-  ] as const) {
-    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
-  }
+function checkNumberCell(findings: FindingList, cell: NumberCell | null, what: string): void {
+  if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
 }
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
@@ -147,7 +142,8 @@ function evaluateIndicator(
     attainment: null,
   };
 
-  checkNumberCells(findings, indicator);
+  checkNumberCell(findings, indicator.weight, "分值");
+  checkNumberCell(findings, indicator.score, "得分");
   if (target) checkValue(findings, indicator, measure, target, true);
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
