@@ -1168,3 +1168,19 @@ describe("findings name only table cells", () => {
     expect(found(a)).toEqual([]);
   });
 });
+
+describe("the indicator report rows", () => {
+  it("are built once, when first read, and travel with the analysis into JSON and copies", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "培训场次", "≥10场", "12场", 20, null, ""]]));
+    const rows = a.indicators;
+    expect(rows.map((r) => [r.row, r.name, r.target.text, r.actual?.text, r.weight, r.score, r.recordedScore])).toEqual([
+      [5, "培训场次", "≥10场", "12场", "20", "20", null],
+      [6, "验收合格率", "=100%", "100%", "30", "30", "30"],
+      [7, "服务水平", "有效提升", "有效提升", "30", "30", "30"],
+      [8, "服务对象满意度", "≥90%", "95%", "10", "10", "10"],
+    ]);
+    expect(a.indicators).toBe(rows);
+    expect(JSON.parse(JSON.stringify(a)).indicators).toEqual(rows);
+    expect({ ...a }.indicators).toBe(rows);
+  });
+});
