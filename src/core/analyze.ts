@@ -124,14 +124,14 @@ function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
     writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt });
   for (const { results } of work.budgets) {
     for (const r of results) {
-      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate.ref, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile));
-      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score.ref, r.score, scoreFormat(profile));
+      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile));
+      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile));
     }
   }
   for (const { results } of work.indicators) {
     for (const r of results) {
       const score = r.indicator.score;
-      if (r.computed !== null && isBlank(score)) add(score.ref, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile));
+      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile));
     }
   }
   return writes;

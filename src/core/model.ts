@@ -27,9 +27,11 @@ export interface CellRef {
   col: number;
 }
 
-/** A numeric cell: its raw value, the number it holds (null when empty or not a number). */
-export interface NumberCell {
-  ref: CellRef;
+/**
+ * A numeric cell, where it is (the cell is its own CellRef: a finding names it directly), its raw
+ * value, and the number it holds (null when empty or not a number).
+ */
+export interface NumberCell extends CellRef {
   raw: CellValue;
   numFmt: string | undefined;
   value: Decimal | null;
@@ -43,13 +45,11 @@ export interface NumberCell {
   writable: boolean;
 }
 
-export interface TextCell {
-  ref: CellRef;
+export interface TextCell extends CellRef {
   text: string;
 }
 
-export interface ValueCell {
-  ref: CellRef;
+export interface ValueCell extends CellRef {
   raw: CellValue;
   parsed: ParsedValue;
 }
@@ -155,7 +155,9 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   // blank, so nothing is ever written over them.
   const empty = blank || (text !== null && isEmptyMarker(text));
   return {
-    ref: { sheet: view.sheet.name, row: cell.row, col: cell.col },
+    sheet: view.sheet.name,
+    row: cell.row,
+    col: cell.col,
     raw: cell.value,
     numFmt,
     value,
@@ -172,9 +174,8 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
  * A target, actual or reason: a merged area running down over several rows holds it for each of
  * them ("same as above"), named by the area's top-left cell.
  */
-function spanningCell(view: SheetView, row: number, col: number): { value: CellValue; ref: CellRef } {
-  const ref = { sheet: view.sheet.name, row: view.originRow(row, col), col: view.originCol(row, col) };
-  return { value: view.raw(ref.row, ref.col), ref };
+function spanningOrigin(view: SheetView, row: number, col: number): { row: number; col: number } {
+  return { row: view.originRow(row, col), col: view.originCol(row, col) };
 }
 
 /** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */
@@ -191,19 +192,17 @@ function weightCell(view: SheetView, row: number, col: number | undefined): Numb
 
 function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
-  const cell = spanningCell(view, row, col);
-  return { ref: cell.ref, text: cellText(cell.value) };
+  const at = spanningOrigin(view, row, col);
+  return { sheet: view.sheet.name, row: at.row, col: at.col, text: cellText(view.raw(at.row, at.col)) };
 }
 
 function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
   if (col === undefined) return null;
-  const cell = spanningCell(view, row, col);
-  const numFmt = view.sheet.numFmts[cell.ref.row]?.[cell.ref.col];
-  return {
-    ref: cell.ref,
-    raw: cell.value,
-    parsed: parseValue(cell.value, { numFmt, opColumn: context.nature, unitColumn: context.unit }),
-  };
+  const at = spanningOrigin(view, row, col);
+  const raw = view.raw(at.row, at.col);
+  const numFmt = view.sheet.numFmts[at.row]?.[at.col];
+  const parsed = parseValue(raw, { numFmt, opColumn: context.nature, unitColumn: context.unit });
+  return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
 }
 
 /**
@@ -370,7 +369,7 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
 
 /** A value of the row's own: not merged down from above, nor across from a label on the left. */
 function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined): boolean {
-  return cell !== null && cell.ref.row === row && cell.ref.col === col && cell.parsed.kind !== "empty";
+  return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
 }
 
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {

@@ -68,7 +68,7 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       const sum = sumOf(values);
       // The parts may each have been rounded: one unit of the last digit shown is still a match.
       if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
-        findings.add("sum-mismatch", cell.ref, {
+        findings.add("sum-mismatch", cell, {
           what,
           whatEn,
           parts: partsText,
@@ -130,21 +130,21 @@ function evaluateLine(
     [line.weight, "分值"],
     [line.score, "得分"],
   ] as const) {
-    if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
+    if (cell?.invalid) findings.add("not-numeric", cell, { what, value: cellText(cell.raw), why: "", whyEn: "" });
   }
   if (line.rate && !line.rate.empty && !recorded) {
-    findings.add("not-numeric", line.rate.ref, { what: "执行率", value: cellText(line.rate.raw), why: "", whyEn: "" });
+    findings.add("not-numeric", line.rate, { what: "执行率", value: cellText(line.rate.raw), why: "", whyEn: "" });
   }
 
   if ((planned === null || planned.isZero()) && spent !== null && spent.isPositive() && !spent.isZero()) {
-    const at = line.planned?.ref ?? line.spent?.ref;
+    const at = line.planned ?? line.spent;
     if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
   }
   if (rate !== null && planned !== null && spent !== null && gt(spent, planned) && line.spent) {
-    findings.add("overspent", line.spent.ref, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
+    findings.add("overspent", line.spent, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
   }
   if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
-    findings.add("rate-mismatch", line.rate.ref, { recorded: percentText(recorded.value), computed: percentText(rate) });
+    findings.add("rate-mismatch", line.rate, { recorded: percentText(recorded.value), computed: percentText(rate) });
   }
 
   if (scored) {
@@ -154,12 +154,12 @@ function evaluateLine(
       result.score = roundHalfUp(exact, profile.scoreDecimals);
       const recordedScore = line.score?.value ?? null;
       if (line.score && recordedScore !== null && !agreesAsShown(recordedScore, scoreDigits(line.score, profile.scoreDecimals), exact)) {
-        findings.add("budget-score-mismatch", line.score.ref, { recorded: recordedScore.toFixed(), computed: result.score.toFixed() });
+        findings.add("budget-score-mismatch", line.score, { recorded: recordedScore.toFixed(), computed: result.score.toFixed() });
       }
     }
     const recordedScore = line.score?.value ?? null;
     if (line.score && recordedScore !== null && (recordedScore.isNegative() || gt(recordedScore, result.weight))) {
-      findings.add("score-exceeds-weight", line.score.ref, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
+      findings.add("score-exceeds-weight", line.score, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
     }
   } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
     checkProjectScore(findings, line, line.score, rate, profile);
@@ -171,11 +171,11 @@ function evaluateLine(
 function checkProjectScore(findings: FindingList, line: BudgetLine, score: NumberCell, rate: Decimal | null, profile: Profile): void {
   const value = score.value as Decimal;
   if (value.isNegative() || gt(value, HUNDRED)) {
-    findings.add("score-exceeds-weight", score.ref, { score: value.toFixed(), weight: "100" });
+    findings.add("score-exceeds-weight", score, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
     const bound = attainableBound(rate, new Decimal(profile.budgetWeight));
     if (gt(value, bound)) {
-      findings.add("score-above-attainable", score.ref, {
+      findings.add("score-above-attainable", score, {
         rate: percentText(rate),
         bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
         budgetWeight: String(profile.budgetWeight),
@@ -186,7 +186,7 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
   if (line.grade && line.grade.text !== "") {
     const expected = gradeFor(value, profile);
     if (expected !== "" && !sameGrade(line.grade.text, expected)) {
-      findings.add("grade-mismatch", line.grade.ref, { total: value.toFixed(), expected, recorded: line.grade.text });
+      findings.add("grade-mismatch", line.grade, { total: value.toFixed(), expected, recorded: line.grade.text });
     }
   }
 }

@@ -106,12 +106,12 @@ function fmt(value: Decimal, places: number): string {
 function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
   if (!score || score.value === null) return;
   if (score.value.isNegative() || (weight !== null && gt(score.value, weight))) {
-    findings.add("score-exceeds-weight", score.ref, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
+    findings.add("score-exceeds-weight", score, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
   }
 }
 
 function checkNumberCell(findings: FindingList, cell: NumberCell | null, what: string): void {
-  if (cell?.invalid) findings.add("not-numeric", cell.ref, { what, value: cellText(cell.raw), why: "", whyEn: "" });
+  if (cell?.invalid) findings.add("not-numeric", cell, { what, value: cellText(cell.raw), why: "", whyEn: "" });
 }
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
@@ -148,7 +148,7 @@ function evaluateIndicator(
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
   if (actual.parsed.kind === "empty") {
-    findings.add("missing-actual", actual.ref, { name, target: target.parsed.text });
+    findings.add("missing-actual", actual, { name, target: target.parsed.text });
     return result;
   }
   const weightValue = weight?.value ?? null;
@@ -156,16 +156,16 @@ function evaluateIndicator(
 
   if (target.parsed.kind === "number") {
     if (actual.parsed.kind === "qualitative") {
-      findings.add("not-numeric", actual.ref, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
     const pair = comparable(target.parsed, actual.parsed);
     if (!pair) {
-      if (actual.parsed.kind === "number" && !findings.hasCell(actual.ref)) {
+      if (actual.parsed.kind === "number" && !findings.hasCell(actual)) {
         const zh = `实际完成值“${actual.parsed.text}”与指标值“${target.parsed.text}”的单位无法换算，请统一单位。`;
         const en = `The actual "${actual.parsed.text}" and the target "${target.parsed.text}" have units that do not convert.`;
-        findings.add("unit-mismatch", actual.ref, { detail: zh, detailEn: en });
+        findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
       }
       return result;
     }
@@ -182,7 +182,7 @@ function evaluateIndicator(
       result.inEffect = recorded ?? rounded;
       if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
         const formula = direction === "negative" ? "反向指标 分值×指标值÷实际值" : "分值×实际值÷指标值";
-        findings.add("score-mismatch", score.ref, {
+        findings.add("score-mismatch", score, {
           name,
           recorded: recorded.toFixed(),
           computed: rounded.toFixed(),
@@ -193,7 +193,7 @@ function evaluateIndicator(
     // Over-achieved with full marks (a reduced score already answers for the too-low target).
     const over = overAchieved && (weightValue === null || (result.inEffect !== null && gte(result.inEffect, weightValue)));
     if (over) {
-      findings.add("over-achievement", actual.ref, {
+      findings.add("over-achievement", actual, {
         name,
         actual: actual.parsed.text,
         target: target.parsed.text,
@@ -202,7 +202,7 @@ function evaluateIndicator(
     }
     const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
     if ((below || over) && reason && reason.text === "") {
-      findings.add("missing-reason", reason.ref, {
+      findings.add("missing-reason", reason, {
         name,
         why: over ? "超额完成" : `得分 ${result.score?.toFixed()} 低于分值 ${weightValue?.toFixed()}`,
         whyEn: over ? "was over-achieved" : "scored below its weight",
@@ -218,7 +218,7 @@ function evaluateIndicator(
     const lowScore = weightValue.times(low);
     const highScore = weightValue.times(high);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
-      findings.add("qualitative-score-band", score.ref, {
+      findings.add("qualitative-score-band", score, {
         name,
         result: ACHIEVEMENT_LABEL[result.achievement],
         low: lowScore.toFixed(),
@@ -228,7 +228,7 @@ function evaluateIndicator(
     }
   }
   if (score?.value && weightValue !== null && lt(score.value, weightValue) && reason && reason.text === "") {
-    findings.add("missing-reason", reason.ref, {
+    findings.add("missing-reason", reason, {
       name,
       why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
       whyEn: "scored below its weight",
@@ -313,7 +313,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   const complete = sharedScore !== null || scoreCells.length === members.length;
   let fits = true;
   if (recorded !== null && weight !== null && complete) {
-    const scoreRef = scoreCells[0].ref;
+    const scoreRef = scoreCells[0];
     const digits = scoreDigits(scoreCells[0], profile.scoreDecimals);
     fits =
       earned === null ||
@@ -339,7 +339,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   const reasonCell = members[0].reason;
   const unexplained = members.every((m) => !m.reason || m.reason.text === "");
   if (complete && weight !== null && counted !== null && lt(counted, weight) && reasonCell && unexplained) {
-    findings.add("missing-reason", reasonCell.ref, {
+    findings.add("missing-reason", reasonCell, {
       name: names,
       why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
       whyEn: "scored below their shared weight",

@@ -140,12 +140,12 @@ export function evaluateTotals(
     // What the sheet adds up to once its blank scores are filled in.
     const inEffect = sumOf(summed(results.map((r) => r.inEffect))).plus(budget?.line.score?.value ?? budgetScore ?? 0);
     if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
-      findings.add("total-mismatch", recorded.ref, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
+      findings.add("total-mismatch", recorded, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
       if (gt(recorded.value, bound)) {
-        findings.add("score-above-attainable", recorded.ref, {
+        findings.add("score-above-attainable", recorded, {
           rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
           budgetWeight: budgetWeight.toFixed(),
@@ -159,7 +159,7 @@ export function evaluateTotals(
   if (grade && grade.text !== "") {
     const expected = gradeFor(gradedTotal, profile);
     if (expected !== "" && !sameGrade(grade.text, expected)) {
-      findings.add("grade-mismatch", grade.ref, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
+      findings.add("grade-mismatch", grade, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
     }
   }
   return total;

@@ -75,7 +75,7 @@ export function checkValue(
   const p = cell.parsed;
   const name = indicator.name || indicator.level2;
   if (p.kind === "invalid") {
-    findings.add("not-numeric", cell.ref, {
+    findings.add("not-numeric", cell, {
       what: isTarget ? "指标值" : "实际完成值",
       value: p.text,
       why: p.problem ?? "",
@@ -84,36 +84,36 @@ export function checkValue(
     return;
   }
   if (p.contradictory) {
-    findings.add("contradictory-comparator", cell.ref, { value: p.text });
+    findings.add("contradictory-comparator", cell, { value: p.text });
     return;
   }
   if (p.kind === "qualitative") {
     if (isTarget && p.vague && (NUMBER_DUE.test(indicator.level2) || measure.rate || measure.count || measure.cost)) {
-      findings.add("vague-target", cell.ref, { name, value: p.text });
+      findings.add("vague-target", cell, { name, value: p.text });
     }
     return;
   }
   if (p.kind !== "number" || p.value === null) return;
 
   if (measure.count && percentLike(cell)) {
-    findings.add("count-as-percent", cell.ref, { name, value: p.text, example: countExample(indicator, measure) });
+    findings.add("count-as-percent", cell, { name, value: p.text, example: countExample(indicator, measure) });
     return;
   }
   const conflict = unitConflict(measure, cell);
   if (conflict) {
-    findings.add("unit-mismatch", cell.ref, { detail: conflict.zh, detailEn: conflict.en });
+    findings.add("unit-mismatch", cell, { detail: conflict.zh, detailEn: conflict.en });
     return;
   }
   if (measure.boundedRate && p.unit?.family === "percent" && gt(p.value, HUNDRED)) {
-    findings.add("percent-over-100", cell.ref, { name, value: p.text });
+    findings.add("percent-over-100", cell, { name, value: p.text });
     return;
   }
   if (!isTarget) return;
   if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell))) {
-    findings.add("cost-not-ceiling", cell.ref, { name, value: p.text, example: "XX万元" });
+    findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元" });
     return;
   }
   if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED)) {
-    findings.add("ge-100-percent", cell.ref, { value: p.text });
+    findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
