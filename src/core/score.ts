@@ -34,7 +34,8 @@ export function sumOf(values: Decimal[]): Decimal {
 }
 
 export function roundHalfUp(value: Decimal, places: number): Decimal {
-  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  // Most scores are whole weights: already that short, they need no new Decimal.
+  return value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
 /** ≥ and > are positive, ≤ and < negative, = equal; no comparator: negative for 成本指标, else positive. */

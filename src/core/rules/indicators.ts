@@ -90,13 +90,27 @@ function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | 
   return actual.achievement;
 }
 
-const thresholds = new WeakMap<Profile, Decimal>();
+/** The profile's numbers the row rules use, as Decimals. */
+interface ProfileDecimals {
+  overAchievement: Decimal;
+  qualitative: Record<Achievement, [Decimal, Decimal]>;
+}
 
-/** The profile's over-achievement threshold as a Decimal, made once per profile. */
-function overAchievementOf(profile: Profile): Decimal {
-  let threshold = thresholds.get(profile);
-  if (!threshold) thresholds.set(profile, (threshold = new Decimal(profile.overAchievement)));
-  return threshold;
+const decimalsByProfile = new WeakMap<Profile, ProfileDecimals>();
+
+/** Made once per profile: a number given to decimal.js is parsed again on every use. */
+function decimalsOf(profile: Profile): ProfileDecimals {
+  let decimals = decimalsByProfile.get(profile);
+  if (!decimals) {
+    const band = ([low, high]: [number, number]): [Decimal, Decimal] => [new Decimal(low), new Decimal(high)];
+    const { achieved, partial, notAchieved } = profile.qualitative;
+    decimals = {
+      overAchievement: new Decimal(profile.overAchievement),
+      qualitative: { achieved: band(achieved), partial: band(partial), notAchieved: band(notAchieved) },
+    };
+    decimalsByProfile.set(profile, decimals);
+  }
+  return decimals;
 }
 
 function fmt(value: Decimal, places: number): string {
@@ -169,7 +183,7 @@ function evaluateIndicator(
       }
       return result;
     }
-    const overAchieved = direction === "positive" && reachesRatio(pair.target, pair.actual, overAchievementOf(profile));
+    const overAchieved = direction === "positive" && reachesRatio(pair.target, pair.actual, decimalsOf(profile).overAchievement);
     if (weightValue === null) {
       result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
     } else {
@@ -214,7 +228,7 @@ function evaluateIndicator(
   // Qualitative: the recorded score must sit inside the band of the result; none is invented.
   result.achievement = achievementOf(target.parsed, actual.parsed);
   if (result.achievement && score?.value && weightValue !== null) {
-    const [low, high] = profile.qualitative[result.achievement];
+    const [low, high] = decimalsOf(profile).qualitative[result.achievement];
     const lowScore = weightValue.times(low);
     const highScore = weightValue.times(high);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
