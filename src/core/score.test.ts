@@ -1,13 +1,31 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { sumOf } from "./score";
+import { groupSums, roundHalfUp, sumOf } from "./score";
 
-/** Plain left-to-right addition: what sumOf must agree with. */
-const added = (values: Decimal[]) => values.reduce((total, v) => total.plus(v), new Decimal(0));
+/**
+ * The reference: decimal.js's own sum, exact until its result is rounded once to 20 significant
+ * digits (fewer than 10,000 terms, so one call holds them all).
+ */
+const reference = (values: Decimal[]): Decimal => (values.length === 0 ? new Decimal(0) : Decimal.sum(...values));
 
-const scoreText = fc
-  .tuple(fc.constantFrom("", "-"), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 9999 }))
-  .map(([sign, whole, fraction]) => `${sign}${whole}.${String(fraction).padStart(4, "0")}`);
+/** Numbers as cells and formulas give them: short scores, float noise, and wider than 20 digits. */
+const decimalText = fc.oneof(
+  fc
+    .tuple(fc.constantFrom("", "-"), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 9999 }))
+    .map(([sign, whole, fraction]) => `${sign}${whole}.${String(fraction).padStart(4, "0")}`),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String),
+  fc
+    .tuple(fc.bigInt({ min: 1n, max: 10n ** 25n }), fc.integer({ min: -30, max: 20 }))
+    .map(([digits, exponent]) => `${digits}e${exponent}`),
+);
+
+/** Some distinct Decimals and many rows sharing them, as a column of cached cell numbers does. */
+const column = fc
+  .tuple(fc.array(decimalText, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 3000 }))
+  .map(([pool, picks]) => {
+    const shared = pool.map((text) => new Decimal(text));
+    return picks.map((i) => shared[i % shared.length]).concat(pool.map((text) => new Decimal(text)));
+  });
 
 describe("sumOf", () => {
   it("is 0 for nothing and the value itself for one", () => {
@@ -15,20 +33,55 @@ describe("sumOf", () => {
     expect(sumOf([new Decimal("2.35")]).toFixed()).toBe("2.35");
   });
 
-  it("adds shared and distinct Decimals exactly as plain addition does", () => {
+  it("equals decimal.js's sum of the same values, shared Decimals included", () => {
     fc.assert(
-      fc.property(fc.array(scoreText, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 300 }), (pool, picks) => {
-        // The same Decimal object many times, as a column of cached cell numbers holds it.
-        const shared = pool.map((text) => new Decimal(text));
-        const values = picks.map((i) => shared[i % shared.length]).concat(pool.map((text) => new Decimal(text)));
-        expect(sumOf(values).eq(added(values))).toBe(true);
+      fc.property(column, (values) => {
+        expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
+  });
+
+  it("multiplies a shared value by its count without rounding the product", () => {
+    const a = new Decimal("9.0000000000000000007");
+    expect(sumOf([a, a, new Decimal("1e-19")]).toFixed()).toBe("18.000000000000000002");
+    const weight = new Decimal("43.770100312237645");
+    const values = [...Array<Decimal>(2329).fill(weight), new Decimal("52.199401856847885")];
+    expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
   });
 
   it("sums more terms than fit in one call's arguments", () => {
     const values = Array.from({ length: 25_000 }, (_, i) => new Decimal(i).div(100));
     expect(sumOf(values).toFixed()).toBe("3124875");
+  });
+});
+
+describe("groupSums", () => {
+  it("gives each group's sum, and a total that is the sum of all values rather than of the rounded sums", () => {
+    fc.assert(
+      fc.property(fc.array(column, { maxLength: 4 }), (groups) => {
+        const { sums, total } = groupSums(groups);
+        expect(sums.map((s) => s.toFixed())).toEqual(groups.map((g) => reference(g).toFixed()));
+        expect(total.toFixed()).toBe(reference(groups.flat()).toFixed());
+      }),
+      { numRuns: 100 },
+    );
+    // Rounded per group first, the total would end …578.123.
+    const { total } = groupSums([
+      [new Decimal("12345678901234568"), new Decimal("0.12345678901234568")],
+      [new Decimal("0.00049")],
+    ]);
+    expect(total.toFixed()).toBe("12345678901234568.124");
+  });
+});
+
+describe("roundHalfUp", () => {
+  it("rounds half up at the places asked, and leaves a value with fewer places as it is", () => {
+    expect(roundHalfUp(new Decimal("2.345"), 2).toFixed()).toBe("2.35");
+    expect(roundHalfUp(new Decimal("-2.345"), 2).toFixed()).toBe("-2.35");
+    expect(roundHalfUp(new Decimal("2.5"), 0).toFixed()).toBe("3");
+    expect(roundHalfUp(new Decimal("2.344"), 2).toFixed()).toBe("2.34");
+    const short = new Decimal("2.3");
+    expect(roundHalfUp(short, 2)).toBe(short);
   });
 });

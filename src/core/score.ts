@@ -17,20 +17,40 @@ export const HUNDRED = new Decimal(100);
 /** Decimal.sum takes its terms as arguments: this many at a time stays far below engines' limits. */
 const SUM_CHUNK = 10000;
 
+/** decimal.js at a precision no sum of cells reaches: products and sums in it are exact. */
+const Exact = Decimal.clone({ precision: 1e9 });
+
 /**
- * The sum of some decimals (0 for none), exact to Decimal's precision (20 significant digits).
- * A column of weights or scores holds few distinct values many times, and each distinct number is
- * one shared Decimal (cells' numbers are cached, a met target scores its weight itself): so each
- * distinct Decimal is multiplied by its count once rather than added again for every row.
+ * The exact sum of some decimals (0 for none). A column of weights or scores holds few distinct
+ * values many times, and each distinct number is one shared Decimal (cells' numbers are cached, a
+ * met target scores its weight itself): so each distinct Decimal is multiplied by its count once
+ * rather than added again for every row.
  */
-export function sumOf(values: Decimal[]): Decimal {
+function exactSum(values: Decimal[]): Decimal {
   const counts = new Map<Decimal, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const terms: Decimal[] = [];
-  for (const [value, count] of counts) terms.push(count === 1 ? value : value.times(count));
-  let total = ZERO;
-  for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Decimal.sum(total, ...terms.slice(i, i + SUM_CHUNK));
+  for (const [value, count] of counts) terms.push(count === 1 ? value : new Exact(value).times(count));
+  let total: Decimal = new Exact(0);
+  for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Exact.sum(total, ...terms.slice(i, i + SUM_CHUNK));
   return total;
+}
+
+/** Rounded once, as decimal.js rounds any result: to its precision (20 significant digits). */
+const rounded = (exact: Decimal): Decimal => new Decimal(exact).toSignificantDigits(Decimal.precision, Decimal.rounding);
+
+/** The sum of some decimals (0 for none), exact until rounded once to Decimal's precision. */
+export function sumOf(values: Decimal[]): Decimal {
+  return rounded(exactSum(values));
+}
+
+/**
+ * Each group's sum and the sum of all of them, every one exact until rounded once: the total is
+ * that of all the groups' values, not of their rounded sums.
+ */
+export function groupSums(groups: Decimal[][]): { sums: Decimal[]; total: Decimal } {
+  const exact = groups.map(exactSum);
+  return { sums: exact.map(rounded), total: rounded(exactSum(exact)) };
 }
 
 export function roundHalfUp(value: Decimal, places: number): Decimal {

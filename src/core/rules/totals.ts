@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { CellRef, IndicatorBlock, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, percentText, roundHalfUp, sumOf } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, groupSums, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -60,8 +60,11 @@ interface LevelSums {
   scores: Decimal | null;
 }
 
-/** Per 一级指标, in order: its weights and scores summed. The table's totals are sums of these. */
-function levelSums(results: IndicatorResult[]): LevelSums[] {
+/**
+ * Per 一级指标, in order, its weights and scores summed; and the sums over all of them, the
+ * indicators' weights and scores.
+ */
+function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal } {
   const byName = new Map<string, { stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
     const name = indicator.level1 || "（未分类）";
@@ -70,15 +73,17 @@ function levelSums(results: IndicatorResult[]): LevelSums[] {
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
     if (score !== null) entry.scores.push(score);
   }
-  return [...byName].map(([name, { stated, weights, scores }]) => ({
+  const entries = [...byName];
+  const weights = groupSums(entries.map(([, entry]) => entry.weights));
+  const scores = groupSums(entries.map(([, entry]) => entry.scores));
+  const levels = entries.map(([name, entry], i) => ({
     name,
-    stated,
-    weights: weights.length > 0 ? sumOf(weights) : null,
-    scores: scores.length > 0 ? sumOf(scores) : null,
+    stated: entry.stated,
+    weights: entry.weights.length > 0 ? weights.sums[i] : null,
+    scores: entry.scores.length > 0 ? scores.sums[i] : null,
   }));
+  return { levels, weights: weights.total, scores: scores.total };
 }
-
-const summed = (values: (Decimal | null)[]): Decimal[] => values.filter((v): v is Decimal => v !== null);
 
 /**
  * A table whose 一级指标 include budget execution (预算执行率（10分）, 预算执行情况) scores it as rows of
@@ -97,8 +102,7 @@ export function evaluateTotals(
 ): EvaluationTotal {
   checkLevelWeights(findings, results);
   const sums = levelSums(results);
-  const weights = summed(sums.map((l) => l.weights));
-  const indicatorWeights = sumOf(weights);
+  const indicatorWeights = sums.weights;
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
@@ -111,10 +115,10 @@ export function evaluateTotals(
     recordedScore: block.recordedTotal?.value ?? null,
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
-    levels: sums.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
+    levels: sums.levels.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
     budget,
   };
-  if (weights.length === 0) return total;
+  if (sums.levels.every((l) => l.weights === null)) return total;
 
   total.weights = budgetWeight.plus(indicatorWeights);
   if (!eq(total.weights, HUNDRED)) {
@@ -132,13 +136,13 @@ export function evaluateTotals(
 
   // The computed total: the budget score plus each indicator's score that counts.
   const budgetScore = budget?.score ?? null;
-  total.score = roundHalfUp(sumOf(summed(sums.map((l) => l.scores))).plus(budgetScore ?? 0), profile.scoreDecimals);
+  total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
   total.grade = gradeFor(total.score, profile) || null;
 
   const recorded = block.recordedTotal;
   if (recorded?.value) {
     // What the sheet adds up to once its blank scores are filled in.
-    const inEffect = sumOf(summed(results.map((r) => r.inEffect))).plus(budget?.line.score?.value ?? budgetScore ?? 0);
+    const inEffect = sumOf(results.map((r) => r.inEffect).filter((s): s is Decimal => s !== null)).plus(budget?.line.score?.value ?? budgetScore ?? 0);
     if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
       findings.add("total-mismatch", recorded, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
     }
