@@ -236,7 +236,7 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
-  const indicatorBlocks = works.flatMap((w) => w.indicators);
+  let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   return {
     tables: works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t))),
@@ -244,7 +244,10 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     // One report row per indicator, built when first read: the JSON report reads them, the add-in
     // never does. Built up front, 100,000 of them took a fifth of the core's time.
     get indicators(): IndicatorReport[] {
-      indicatorRows ??= indicatorBlocks.flatMap(({ block, results }) => results.map((r) => indicatorReport(r, block.selfEvaluation)));
+      if (indicatorRows === undefined) {
+        indicatorRows = indicatorBlocks.flatMap(({ block, results }) => results.map((r) => indicatorReport(r, block.selfEvaluation)));
+        indicatorBlocks = []; // the rows are all that is needed of them from now on
+      }
       return indicatorRows;
     },
     totals: totals.map(totalReport),

@@ -117,7 +117,8 @@ export interface CellMark {
 export interface AnalysisResult {
   tables: TableReport[];
   budget: BudgetReport[];
-  indicators: IndicatorReport[];
+  /** Built when first read (see analyze). */
+  readonly indicators: IndicatorReport[];
   totals: TotalReport[];
   findings: Finding[];
   writes: CellWrite[];
