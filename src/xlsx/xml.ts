@@ -72,8 +72,16 @@ export function openingTag(tag: string): string {
   return tag.replace(/\s*\/>$/, ">");
 }
 
+/** One pattern per attribute name: a sheet asks for r and s on every cell. */
+const attributePatterns = new Map<string, RegExp>();
+
 function attributePattern(name: string): RegExp {
-  return new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** An attribute's value, unescaped; undefined when the tag does not have it. */
