@@ -242,7 +242,7 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     tables: works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t))),
     budget: budget.map((r) => budgetReport(r, profile)),
     // One report row per indicator, built when first read: the JSON report reads them, the add-in
-    // never does. Built up front, 100,000 of them took a fifth of the core's time.
+    // never does. They cost about a tenth of the core's time (75 ms per 100,000 rows).
     get indicators(): IndicatorReport[] {
       if (indicatorRows === undefined) {
         indicatorRows = indicatorBlocks.flatMap(({ block, results }) => results.map((r) => indicatorReport(r, block.selfEvaluation)));
