@@ -15,11 +15,7 @@ import { PackageError } from "../xlsx/package";
 import { scoredCopy } from "../xlsx/write";
 
 /** A problem with the options or an output path: one line, exit 2. */
-class CliError extends BilingualError {
-  constructor(zh: string, en: string) {
-    super({ zh, en });
-  }
-}
+class CliError extends BilingualError {}
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -108,11 +104,11 @@ export async function scoreFile(input: string, output: string, profile: Profile,
   } catch (error) {
     if (error instanceof WorkbookReadError) return { input, failure: error.text };
     if (error instanceof PackageError) {
-      return { input, failure: { zh: `${input}: 文件已损坏（${error.text.zh}）`, en: `${input}: the file is damaged (${error.text.en})` } };
+      return { input, failure: new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text };
     }
     throw error;
   }
-  if (!scored) return { input, failure: { zh: `${input}: ${noTablesMessage("zh")}`, en: `${input}: ${noTablesMessage("en")}` } };
+  if (!scored) return { input, failure: new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
     await fs.writeFile(output, scored.bytes);

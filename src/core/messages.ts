@@ -14,8 +14,11 @@ export interface Bilingual {
 
 /** An error a person reads: its message is the Chinese text; `textIn` gives either language. */
 export class BilingualError extends Error {
-  constructor(readonly text: Bilingual) {
-    super(text.zh);
+  readonly text: Bilingual;
+
+  constructor(zh: string, en: string) {
+    super(zh);
+    this.text = { zh, en };
   }
 
   textIn(lang: Lang): string {

@@ -57,11 +57,7 @@ export const DEFAULT_PROFILE: Profile = {
 };
 
 /** A scoring profile (JSON or --grades) that cannot be used; says which setting and what to write. */
-export class ProfileError extends BilingualError {
-  constructor(zh: string, en: string) {
-    super({ zh, en });
-  }
-}
+export class ProfileError extends BilingualError {}
 
 /** Parses the `--grades "85:优秀,75:良好,60:一般,0:较差"` shortcut. */
 export function parseGrades(spec: string): GradeBand[] {

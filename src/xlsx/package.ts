@@ -19,11 +19,7 @@ const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
 
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing. */
-export class PackageError extends BilingualError {
-  constructor(zh: string, en: string) {
-    super({ zh, en });
-  }
-}
+export class PackageError extends BilingualError {}
 
 interface Relationship {
   id: string;

@@ -13,7 +13,7 @@ import { Package, workbookParts } from "./package";
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
   constructor(file: string, zh: string, en: string) {
-    super({ zh: `${file}: ${zh}`, en: `${file}: ${en}` });
+    super(`${file}: ${zh}`, `${file}: ${en}`);
   }
 }
 
