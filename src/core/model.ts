@@ -170,14 +170,6 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   };
 }
 
-/**
- * A target, actual or reason: a merged area running down over several rows holds it for each of
- * them ("same as above"), named by the area's top-left cell.
- */
-function spanningOrigin(view: SheetView, row: number, col: number): { row: number; col: number } {
-  return { row: view.originRow(row, col), col: view.originCol(row, col) };
-}
-
 /** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */
 function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
   const cell = numberCell(view, row, col);
@@ -190,15 +182,19 @@ function weightCell(view: SheetView, row: number, col: number | undefined): Numb
   return cell;
 }
 
+/**
+ * A reason (and in valueCell a target or actual): a merged area running down over several rows
+ * holds it for each of them ("same as above"), named by the area's top-left cell, its origin.
+ */
 function textCell(view: SheetView, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
-  const at = spanningOrigin(view, row, col);
+  const at = view.origin(row, col);
   return { sheet: view.sheet.name, row: at.row, col: at.col, text: cellText(view.raw(at.row, at.col)) };
 }
 
 function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
   if (col === undefined) return null;
-  const at = spanningOrigin(view, row, col);
+  const at = view.origin(row, col);
   const raw = view.raw(at.row, at.col);
   const numFmt = view.sheet.numFmts[at.row]?.[at.col];
   const parsed = parseValue(raw, { numFmt, opColumn: context.nature, unitColumn: context.unit });

@@ -729,7 +729,8 @@ describe("over-achievement", () => {
     const row5 = (a: Analysis) => found(a).filter((f) => /![A-Z]5$/.test(f));
     expect(row5(run(selfEval([row("≥10场", "10场")]), atHundred))).toEqual([]);
     expect(row5(run(selfEval([row("≥10场", "11场", 10, "多办一场")]), atHundred))).toEqual(["over-achievement@自评表!E5"]);
-    // A row short of its target is never over-achieved, so its wrong score stays an error.
+    // Not part of the fix above, a plain check at the same threshold: a row short of its target is
+    // never over-achieved, so its wrong score stays an error.
     expect(row5(run(selfEval([row("≥100人", "95人", 7, "部分缺席")]), atHundred))).toEqual(["score-mismatch@自评表!G5"]);
   });
 
