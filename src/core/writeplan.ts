@@ -114,7 +114,7 @@ export function missingFills(plan: CellPlan, fills: FillLookup): { sheet: string
   return missing;
 }
 
-function forEachCell(area: MergeRange, visit: (row: number, col: number) => void): void {
+export function forEachCell(area: MergeRange, visit: (row: number, col: number) => void): void {
   for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) visit(r, c);
 }
 

@@ -43,20 +43,22 @@ function resolvePart(fromFolder: string, target: string): string {
   return resolved.join("/");
 }
 
-export function relsPathOf(part: string): string {
+function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
 /** A part's relationships (external ones are skipped: they name no part). */
-export class RelationshipsPart {
+class RelationshipsPart {
   readonly list: Relationship[];
+  /** The namespace prefix the part writes its elements with ("" for none). */
+  private readonly prefix: string;
 
   constructor(
     private xml: string,
     source: string,
   ) {
-    const prefix = prefixOf(xml, "Relationships");
-    this.list = [...elements(xml, `${prefix}Relationship`)]
+    this.prefix = prefixOf(xml, "Relationships");
+    this.list = [...elements(xml, `${this.prefix}Relationship`)]
       .filter((r) => attribute(r.tag, "TargetMode") !== "External")
       .map((r) => ({
         id: attribute(r.tag, "Id") ?? "",
@@ -72,18 +74,17 @@ export class RelationshipsPart {
 
   /** Adds a relationship to a part in the source's folder; returns its new id. */
   add(kind: string, target: string): string {
-    const taken = new Set([...elements(this.xml, `${prefixOf(this.xml, "Relationships")}Relationship`)].map((r) => attribute(r.tag, "Id")));
+    const taken = new Set([...elements(this.xml, `${this.prefix}Relationship`)].map((r) => attribute(r.tag, "Id")));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const end = this.xml.lastIndexOf("</");
-    this.xml = `${this.xml.slice(0, end)}<Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeXml(target)}"/>${this.xml.slice(end)}`;
+    this.xml = `${this.xml.slice(0, end)}<${this.prefix}Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeXml(target)}"/>${this.xml.slice(end)}`;
     return id;
   }
 
   remove(ids: Set<string>): void {
-    const prefix = prefixOf(this.xml, "Relationships");
-    for (const r of [...elements(this.xml, `${prefix}Relationship`)].reverse()) {
+    for (const r of [...elements(this.xml, `${this.prefix}Relationship`)].reverse()) {
       if (ids.has(attribute(r.tag, "Id") ?? "")) this.xml = this.xml.slice(0, r.start) + this.xml.slice(r.end);
     }
   }
@@ -95,19 +96,24 @@ export class RelationshipsPart {
 
 /** [Content_Types].xml: which kind each part is. */
 export class ContentTypes {
-  constructor(private xml: string) {}
+  /** The namespace prefix the part writes its elements with ("" for none). */
+  private readonly prefix: string;
+
+  constructor(private xml: string) {
+    this.prefix = prefixOf(xml, "Types");
+  }
 
   /** Sets the type of one part, replacing any it had. */
   set(part: string, type: string): void {
     this.remove(part);
     const end = this.xml.lastIndexOf("</");
-    this.xml = `${this.xml.slice(0, end)}<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>${this.xml.slice(end)}`;
+    this.xml = `${this.xml.slice(0, end)}<${this.prefix}Override PartName="/${escapeXml(part)}" ContentType="${type}"/>${this.xml.slice(end)}`;
   }
 
   remove(part: string): void {
     // Part names are compared ignoring case (ECMA-376 Part 2, §9.1.1.1).
     const name = `/${part}`.toLowerCase();
-    for (const o of [...elements(this.xml, `${prefixOf(this.xml, "Types")}Override`)].reverse()) {
+    for (const o of [...elements(this.xml, `${this.prefix}Override`)].reverse()) {
       if (attribute(o.tag, "PartName")?.toLowerCase() === name) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
     }
   }
@@ -157,7 +163,7 @@ export class Package {
 }
 
 /** The workbook part: its sheets by name, and the edits it takes. */
-export class WorkbookPart {
+class WorkbookPart {
   private readonly prefix: string;
 
   constructor(private xml: string) {

@@ -6,7 +6,7 @@
  */
 import { Analysis } from "../core/analyze";
 import { WorkbookGrid } from "../core/grid";
-import { CellPlan, planCellChanges } from "../core/writeplan";
+import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import {
   CONTENT_TYPES,
   ContentTypes,
@@ -38,14 +38,12 @@ function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetE
     edit(write.sheet, write.row, write.col, () => ({ value: String(write.value), restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
   }
   for (const { sheet, area, color } of plan.fills) {
-    for (let row = area.top; row <= area.bottom; row++) {
-      for (let col = area.left; col <= area.right; col++) {
-        edit(sheet, row, col, (previous) => ({
-          value: previous?.value,
-          restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: color }),
-        }));
-      }
-    }
+    forEachCell(area, (row, col) =>
+      edit(sheet, row, col, (previous) => ({
+        value: previous?.value,
+        restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: color }),
+      })),
+    );
   }
   return bySheet;
 }
@@ -73,16 +71,20 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
   }
 
   const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
-  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), styles)) {
+  // ExcelJS read these sheets from the same package: not finding one here is a package we misread.
+  const sheetPart = (sheet: string): string => {
     const part = partOfSheet.get(sheet);
-    // ExcelJS read this sheet from the same package: not finding it here is a package we misread.
     if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
+    return part;
+  };
+  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), styles)) {
+    const part = sheetPart(sheet);
     pkg.put(part, patchSheet(await pkg.required(part), edits));
   }
 
   const summary = analysis.summary;
   const summaryXml = summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt));
-  const replaced = summary.replaces ? partOfSheet.get(summary.name) : undefined;
+  const replaced = summary.replaces ? sheetPart(summary.name) : undefined;
   if (replaced) {
     pkg.put(replaced, summaryXml);
   } else {

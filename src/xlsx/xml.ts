@@ -63,8 +63,8 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
   }
 }
 
-export function firstElement(xml: string, name: string, from = 0, to = xml.length): XmlElement | undefined {
-  return elements(xml, name, from, to).next().value ?? undefined;
+export function firstElement(xml: string, name: string): XmlElement | undefined {
+  return elements(xml, name).next().value ?? undefined;
 }
 
 /** A start tag as the opening of an element with content: `<row r="3"/>` → `<row r="3">`. */

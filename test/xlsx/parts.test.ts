@@ -1,3 +1,4 @@
+import { ContentTypes } from "../../src/xlsx/package";
 import { CellEdit, SheetEdits, patchSheet } from "../../src/xlsx/sheet-part";
 import { StyleSheetEditor } from "../../src/xlsx/styles-part";
 import { elements } from "../../src/xlsx/xml";
@@ -199,5 +200,17 @@ describe("StyleSheetEditor", () => {
     styles.derive(0, { fill: "#FFEB9C" });
     expect(styles.toXml()).toContain('<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFEB9C"/>');
     expect(styles.toXml()).toContain('<x:cellXfs count="3">');
+  });
+});
+
+describe("the content types part", () => {
+  it("writes its entries with the prefix of a prefixed part, and replaces a part's entry ignoring case", () => {
+    const types = new ContentTypes(
+      '<t:Types xmlns:t="http://schemas.openxmlformats.org/package/2006/content-types"><t:Override PartName="/XL/Styles.xml" ContentType="old"/></t:Types>',
+    );
+    types.set("xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+    expect(types.toXml()).toBe(
+      '<t:Types xmlns:t="http://schemas.openxmlformats.org/package/2006/content-types"><t:Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></t:Types>',
+    );
   });
 });
