@@ -291,6 +291,24 @@ describe("weight-header-mismatch", () => {
     expectFinding(a, "weight-header-mismatch", "A5", "error");
     expect(finding(a, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 50 分，但其下各指标分值合计 45 分。请调整各指标分值使其合计 50 分，或把标题改为（45分）。");
   });
+
+  it("adds up a 一级 label that comes back further down, and names its first cell", () => {
+    const rows = (second: number) => [
+      BUDGET_HEADER,
+      BUDGET_OK,
+      [],
+      INDICATOR_HEADER,
+      ["产出指标（50分）", "数量指标", "培训人次", "≥100人次", "100人次", 20, 20, ""],
+      ["效益指标（30分）", "社会效益指标", "就业率", "≥60%", "65%", 30, 30, ""],
+      ["产出指标（50分）", "质量指标", "培训合格率", "≥90%", "95%", second, second, ""],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ];
+    const numFmts = { F2: "0.00%" };
+    expect(found(run(workbook({ name: "自评表", rows: rows(30), numFmts })))).toEqual([]);
+    const short = run(workbook({ name: "自评表", rows: rows(25), numFmts }));
+    expect(found(short)).toContain("weight-header-mismatch@自评表!A5");
+    expect(finding(short, "weight-header-mismatch", "A5").message).toContain("合计 45 分");
+  });
 });
 
 describe("score-exceeds-weight", () => {

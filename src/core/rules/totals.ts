@@ -25,34 +25,11 @@ export interface EvaluationTotal {
   budget: BudgetLineResult | null;
 }
 
-function checkLevelWeights(findings: FindingList, results: IndicatorResult[]): void {
-  const groups = new Map<string, { ref: CellRef; stated: Decimal; label: string; weights: Decimal[] }>();
-  for (const { indicator } of results) {
-    if (!indicator.level1Ref || !indicator.level1Stated) continue;
-    const key = `${indicator.level1Ref.row}:${indicator.level1Ref.col}`;
-    const group = groups.get(key) ?? {
-      ref: indicator.level1Ref,
-      stated: indicator.level1Stated,
-      label: indicator.level1,
-      weights: [],
-    };
-    if (indicator.weight?.value) group.weights.push(indicator.weight.value);
-    groups.set(key, group);
-  }
-  for (const group of groups.values()) {
-    const total = sumOf(group.weights);
-    if (group.weights.length > 0 && !eq(total, group.stated)) {
-      findings.add("weight-header-mismatch", group.ref, {
-        label: group.label,
-        stated: group.stated.toFixed(),
-        sum: total.toFixed(),
-      });
-    }
-  }
-}
-
 interface LevelSums {
   name: string;
+  /** The 一级 label's cell (its first, where the label appears more than once). */
+  ref: CellRef | null;
+  /** The weight its label states: 产出指标（50分） → 50. */
   stated: Decimal | null;
   /** The sum of the level's indicator weights; null when none has one. */
   weights: Decimal | null;
@@ -65,11 +42,11 @@ interface LevelSums {
  * indicators' weights and scores.
  */
 function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal } {
-  const byName = new Map<string, { stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
+  const byName = new Map<string, { ref: CellRef | null; stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
     const name = indicator.level1 || "（未分类）";
     let entry = byName.get(name);
-    if (!entry) byName.set(name, (entry = { stated: indicator.level1Stated, weights: [], scores: [] }));
+    if (!entry) byName.set(name, (entry = { ref: indicator.level1Ref, stated: indicator.level1Stated, weights: [], scores: [] }));
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
     if (score !== null) entry.scores.push(score);
   }
@@ -78,6 +55,7 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
   const scores = groupSums(entries.map(([, entry]) => entry.scores));
   const levels = entries.map(([name, entry], i) => ({
     name,
+    ref: entry.ref,
     stated: entry.stated,
     weights: entry.weights.length > 0 ? weights.sums[i] : null,
     scores: entry.scores.length > 0 ? scores.sums[i] : null,
@@ -100,8 +78,16 @@ export function evaluateTotals(
   budget: BudgetLineResult | null,
   profile: Profile,
 ): EvaluationTotal {
-  checkLevelWeights(findings, results);
   const sums = levelSums(results);
+  for (const level of sums.levels) {
+    if (level.ref && level.stated && level.weights && !eq(level.weights, level.stated)) {
+      findings.add("weight-header-mismatch", level.ref, {
+        label: level.name,
+        stated: level.stated.toFixed(),
+        sum: level.weights.toFixed(),
+      });
+    }
+  }
   const indicatorWeights = sums.weights;
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
