@@ -25,10 +25,12 @@ export interface SheetGrid {
   numFmts: (string | undefined)[][];
   merges: MergeRange[];
   /**
-   * formulas[row][col] is true where the cell holds a formula: its value is the formula's result,
-   * and the cell is never written into, even when that result is blank. Absent: no formulas known.
+   * formulas[row][col] is set where the cell holds a formula: its value is the formula's cached
+   * result, and the cell is never written into, even when that result is blank. A string is the
+   * formula's text without its "=" ("SUM(H5:H20)"), `true` a formula whose text the host does not
+   * know. Absent: no formulas known.
    */
-  formulas?: (boolean | undefined)[][];
+  formulas?: (boolean | string | undefined)[][];
 }
 
 export interface WorkbookGrid {
@@ -175,7 +177,14 @@ export class SheetView {
 
   /** Whether the cell holds a formula (so nothing may be written into it). */
   isFormula(row: number, col: number): boolean {
-    return this.sheet.formulas?.[row]?.[col] === true;
+    const formula = this.sheet.formulas?.[row]?.[col];
+    return formula !== undefined && formula !== false;
+  }
+
+  /** The formula's text without "=" when the host knows it ("SUM(H5:H20)"). */
+  formulaText(row: number, col: number): string | undefined {
+    const formula = this.sheet.formulas?.[row]?.[col];
+    return typeof formula === "string" ? formula : undefined;
   }
 
   numFmt(row: number, col: number): string | undefined {

@@ -101,6 +101,12 @@ export interface CellWrite {
   /** The number to write (as an exact decimal string) and the format to show it with. */
   value: string;
   numFmt: string;
+  /**
+   * The cell holds a formula (a 总分 =SUM(...) over cells jixiao fills): only its cached result is
+   * updated, so readers that do not recalculate show the right total; the formula stays. Hosts that
+   * recalculate (Excel) skip such writes.
+   */
+  cachedResult?: true;
 }
 
 /** A cell to mark with a fill colour because a finding names it. */
