@@ -37,6 +37,8 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
   /** Names of the workbook's other sheets (chart sheets), which hold no cells but take their names. */
   otherSheetNames?: string[];
+  /** The JSON text of jixiao's record in the workbook (src/core/state.ts), when it has one. */
+  state?: string;
 }
 
 export function isCellError(value: CellValue | undefined): value is CellError {
