@@ -63,6 +63,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     budget: [],
     indicators: [],
     totals: [],
+    totalSources: [],
     findings: [],
     writes,
     marks,
