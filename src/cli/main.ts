@@ -6,13 +6,15 @@
 import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import { Lang, analyze } from "../core/analyze";
 import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
-import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
+import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { Report, buildReport } from "../core/report";
-import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { PackageError } from "../xlsx/package";
+import { readXlsx } from "../xlsx/read";
 import { scoredCopy } from "../xlsx/write";
+import { readProfileFile } from "./profile-file";
+import { noTablesFailure, readFailure } from "./read-failure";
+import { addReviewCommand } from "./review";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -46,20 +48,7 @@ export interface FileOutcome {
 async function loadProfile(options: ScoreOptions): Promise<Profile> {
   let profile = DEFAULT_PROFILE;
   if (options.profile) {
-    let text: string;
-    try {
-      text = await fs.readFile(options.profile, "utf8");
-    } catch {
-      throw new ProfileError(`评分方案文件 ${options.profile} 无法读取`, `Cannot read the scoring profile ${options.profile}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, "")); // Notepad saves UTF-8 with a BOM
-    } catch (error) {
-      const why = (error as Error).message;
-      throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${why}`, `The scoring profile ${options.profile} is not valid JSON: ${why}`);
-    }
-    profile = profileFromJson(json);
+    profile = await readProfileFile(options.profile);
   }
   if (options.grades) profile = { ...profile, grades: parseGrades(options.grades) };
   return profile;
@@ -102,13 +91,11 @@ export async function scoreFile(input: string, output: string, profile: Profile,
   try {
     scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
-    if (error instanceof WorkbookReadError) return { input, failure: error.text };
-    if (error instanceof PackageError) {
-      return { input, failure: new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text };
-    }
+    const failure = readFailure(input, error);
+    if (failure) return { input, failure };
     throw error;
   }
-  if (!scored) return { input, failure: new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text };
+  if (!scored) return { input, failure: noTablesFailure(input) };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
     await fs.writeFile(output, scored.bytes);
@@ -265,7 +252,9 @@ async function writeJson(file: string, data: unknown): Promise<void> {
   }
 }
 
-export async function main(argv: string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
+const CONSOLE: Output = { log: console.log, error: console.error };
+
+export async function main(argv: string[], out: Output = CONSOLE): Promise<number> {
   let code = EXIT_OK;
   let lang: Lang = "zh";
   const program = new Command()
@@ -290,6 +279,8 @@ export async function main(argv: string[], out: Output = { log: console.log, err
       lang = opts.lang;
       code = await runScore(input, { ...opts, lang }, out);
     });
+  const terminal = out === CONSOLE && process.stderr.isTTY ? { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } : undefined;
+  addReviewCommand(program, { ...out, terminal }, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (error) {

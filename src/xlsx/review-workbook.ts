@@ -28,10 +28,10 @@ const ROW_COLUMNS = [
   col("预算数", 12, "decimal"),
   col("执行数", 12, "decimal"),
   col("执行率", 9, "percent"),
-  col("总分（计算）", 9, "decimal"),
-  col("总分（填报）", 9, "decimal"),
-  col("等次（计算）", 8),
-  col("等次（填报）", 8),
+  col("总分（计算）", 11, "decimal"),
+  col("总分（填报）", 11, "decimal"),
+  col("等次（计算）", 10),
+  col("等次（填报）", 10),
   col("错误", 6, "integer"),
   col("警告", 6, "integer"),
   col("提示", 6, "integer"),
@@ -77,7 +77,7 @@ function findingsSheet(review: Review): NewSheet {
 /** 规则统计: per rule (the filterable first table), the grade distribution and its chart, per unit. */
 function countsSheet(review: Review): NewSheet {
   const ruleColumns = [col("规则", 24), col("严重程度", 10), col("问题数", 10, "integer"), col("涉及文件", 10, "integer"), col("涉及单位", 10, "integer")];
-  const gradeColumns = [col("等次", 24), col("计算等次（表数）", 10, "integer"), col("填报等次（表数）", 10, "integer")];
+  const gradeColumns = [col("等次", 24), col("计算等次（表数）", 16, "integer"), col("填报等次（表数）", 16, "integer")];
   const unitColumns = [col("单位", 24, "wrap"), col("文件数", 10, "integer"), col("表数", 10, "integer"), col("错误", 10, "integer"), col("警告", 10, "integer"), col("提示", 10, "integer")];
   // Row 0 is the rules' header; the grade table's header comes after the rules and a blank row.
   const gradeHeader = review.rules.length + 2;
