@@ -8,6 +8,7 @@ import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { FileReview, reviewFile } from "../core/review";
 import { readXlsx } from "../xlsx/read";
+import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { noTablesFailure, readFailure } from "./read-failure";
 
 export interface ReviewTask {
@@ -18,13 +19,15 @@ export interface ReviewTask {
   lang: Lang;
 }
 
-export type ReviewOutcome = { review: FileReview } | { failure: Bilingual };
+/** `skipped`: a review workbook jixiao wrote earlier, not a unit's. */
+export type ReviewOutcome = { review: FileReview } | { failure: Bilingual } | { skipped: true };
 
 export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
   if (other) return { failure: other };
   try {
     const { grid } = await readXlsx(task.path);
+    if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name) };
     return { review: reviewFile(task.name, grid, analysis, task.profile) };

@@ -126,6 +126,16 @@ function writeWhole(file: string, write: (put: (chunk: Uint8Array) => void) => v
 
 const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
 
+/** What became of one file, in one line. */
+function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
+  if ("failure" in outcome) return outcome.failure[lang];
+  if ("skipped" in outcome) return text(lang, `${name}：jixiao 的复核汇总，跳过`, `${name}: a review jixiao wrote, skipped`);
+  const rows = outcome.review.rows;
+  const errors = rows.reduce((n, r) => n + r.errors, 0);
+  const warnings = rows.reduce((n, r) => n + r.warnings, 0);
+  return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${rows.length} tables, ${errors} errors, ${warnings} warnings`);
+}
+
 /** The progress bar on a terminal, or a line per file. */
 function progressReporter(io: ReviewIo, total: number, lang: Lang) {
   let done = 0;
@@ -137,16 +147,7 @@ function progressReporter(io: ReviewIo, total: number, lang: Lang) {
       if ("failure" in outcome) failed++;
       const terminal = io.terminal;
       if (!terminal) {
-        const what =
-          "failure" in outcome
-            ? outcome.failure[lang]
-            : (() => {
-                const rows = outcome.review.rows;
-                const errors = rows.reduce((n, r) => n + r.errors, 0);
-                const warnings = rows.reduce((n, r) => n + r.warnings, 0);
-                return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${rows.length} tables, ${errors} errors, ${warnings} warnings`);
-              })();
-        io.log(`[${done}/${total}] ${what}`);
+        io.log(`[${done}/${total}] ${outcomeLine(name, outcome, lang)}`);
         return;
       }
       const seconds = Math.round((Date.now() - started) / 1000);
@@ -206,7 +207,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
     (outcome, index) => {
       const name = tasks[index].name;
       if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
-      else tally.add(outcome.review);
+      else if ("review" in outcome) tally.add(outcome.review);
       progress.file(name, outcome);
     },
     signal,

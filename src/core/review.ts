@@ -113,9 +113,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 const WORST_SHOWN = 3;
 
 // Labels of the form's header block (部门（单位）名称 | 岳阳市云溪区机关事务服务中心), compared without
-// spaces, colons or the difference between full-width and ASCII brackets.
-const UNIT_LABELS = new Set(["部门（单位）名称", "单位名称", "实施单位", "预算单位", "部门名称", "主管部门"]);
-const PROJECT_LABELS = new Set(["项目名称"]);
+// spaces, colons or the difference between full-width and ASCII brackets. The unit is the one that
+// did the work: 实施单位 before 主管部门.
+const UNIT_LABELS = ["实施单位", "单位名称", "部门（单位）名称", "预算单位", "部门名称", "主管部门"];
+const PROJECT_LABELS = ["项目名称"];
 
 function labelKey(text: string): string {
   return text.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/[：:]+$/, "");
@@ -123,26 +124,34 @@ function labelKey(text: string): string {
 
 /**
  * The value next to a label in rows [from, to) of a sheet: "项目名称：X" in one cell, or the
- * label in one cell and the name in the next filled cell of the row. The closest one above wins.
+ * label in one cell and the name in the next filled cell of the row. Labels are tried in the
+ * order given; for each, the closest one above wins.
  */
-function headerValue(view: SheetView, from: number, to: number, labels: Set<string>): string | null {
-  for (let row = to - 1; row >= from; row--) {
-    const length = view.rowLength(row);
-    for (let col = 0; col < length; col++) {
-      if (!view.isOrigin(row, col)) continue;
-      const text = view.text(row, col);
-      if (text === "") continue;
-      const colon = text.search(/[：:]/);
-      if (colon > 0 && labels.has(labelKey(text.slice(0, colon)))) {
-        const inline = text.slice(colon + 1).trim();
-        if (inline !== "") return inline;
-      }
-      if (!labels.has(labelKey(text))) continue;
-      for (let next = col + 1; next < length; next++) {
-        const value = view.isOrigin(row, next) ? view.text(row, next) : "";
-        if (value !== "") return value;
+function headerValue(view: SheetView, from: number, to: number, labels: string[]): string | null {
+  for (const label of labels) {
+    for (let row = to - 1; row >= from; row--) {
+      const length = view.rowLength(row);
+      for (let col = 0; col < length; col++) {
+        const value = labelledValue(view, row, col, length, label);
+        if (value !== null) return value;
       }
     }
+  }
+  return null;
+}
+
+function labelledValue(view: SheetView, row: number, col: number, length: number, label: string): string | null {
+  if (!view.isOrigin(row, col)) return null;
+  const text = view.text(row, col);
+  const colon = text.search(/[：:]/);
+  if (colon > 0 && labelKey(text.slice(0, colon)) === label) {
+    const inline = text.slice(colon + 1).trim();
+    if (inline !== "") return inline;
+  }
+  if (labelKey(text) !== label) return null;
+  for (let next = col + 1; next < length; next++) {
+    const value = view.isOrigin(row, next) ? view.text(row, next) : "";
+    if (value !== "") return value;
   }
   return null;
 }

@@ -6,12 +6,19 @@
  *   and findings per unit;
  * - 无法读取: the files that could not be read, and why.
  */
+import { WorkbookGrid } from "../core/grid";
 import { SEVERITY_LABEL } from "../core/messages";
 import { Review, ReviewRow, ReviewRowKind } from "../core/review";
 import { BarChart } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes, writeNewWorkbook } from "./new-workbook";
 
 export const REVIEW_SHEETS = { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" } as const;
+
+/** A review workbook jixiao wrote (its four sheets, in order): a rerun over the folder skips it. */
+export function isReviewWorkbook(grid: WorkbookGrid): boolean {
+  const names = Object.values(REVIEW_SHEETS);
+  return grid.sheets.length === names.length && grid.sheets.every((s, i) => s.name === names[i]);
+}
 
 const KIND_LABEL: Record<ReviewRowKind, string> = { evaluation: "自评表", targets: "目标表", budget: "预算表" };
 const SEVERITY = SEVERITY_LABEL.zh;
