@@ -38,8 +38,8 @@ function runOne<J, R>(script: string, job: J, limits: WorkerLimits): Promise<Wor
 }
 
 /**
- * Runs every job; `onResult` hears the results in the jobs' order, each as soon as it and all
- * before it are done. Resolves to all results in that order.
+ * Runs every job, `limits.parallel` at a time; `onResult` hears each result as its worker ends
+ * (the caller puts them in order). Resolves to all results in the jobs' order.
  */
 export async function runInWorkers<J, R>(
   script: string,
@@ -48,15 +48,14 @@ export async function runInWorkers<J, R>(
   onResult: (result: WorkerResult<R>, index: number) => void = () => undefined,
 ): Promise<WorkerResult<R>[]> {
   const results: WorkerResult<R>[] = new Array(jobs.length);
-  let reported = 0;
   let next = 0;
   const lane = async () => {
     while (next < jobs.length) {
       const index = next++;
       results[index] = await runOne<J, R>(script, jobs[index], limits);
-      for (; reported < jobs.length && results[reported]; reported++) onResult(results[reported], reported);
+      onResult(results[index], index);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limits.parallel, jobs.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.min(limits.parallel, jobs.length) }, lane));
   return results;
 }
