@@ -4,16 +4,13 @@
  */
 import { strToU8, zipSync } from "fflate";
 import JSZip from "jszip";
-import { createHash } from "crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { readXlsx } from "../../src/xlsx/read";
-import { ProcessResult, buildCli, runCli } from "../support/cli-process";
+import { ProcessResult, buildCli, runCli, sha256 } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 
 jest.setTimeout(120_000);
-
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 let bin: string;
 beforeAll(() => {
@@ -83,7 +80,7 @@ describe("a folder of workbooks", () => {
     copyFileSync(KAIPING, path.join(input, "c-kaiping.xlsx"));
     copyFileSync(YUNXI, path.join(input, "d-yunxi.xlsx"));
     writeFileSync(path.join(input, "notes.txt"), "ignored");
-    const before = sha(path.join(input, "a-yunxi.xlsx"));
+    const before = sha256(path.join(input, "a-yunxi.xlsx"));
     const json = path.join(dir, "all.json");
     const r = await jixiao("score", input, "--out", out, "--json", json, "--jobs", "2");
     expect(r.code).toBe(2);
@@ -95,7 +92,7 @@ describe("a folder of workbooks", () => {
     expect(combined.schema).toBe("jixiao-batch/1");
     expect(combined.reports.map((x: { input: string }) => path.basename(x.input))).toEqual(["a-yunxi.xlsx", "c-kaiping.xlsx", "d-yunxi.xlsx"]);
     expect(combined.failures).toEqual([{ input: path.join(input, "b-broken.xlsx"), message: expect.stringContaining("不是 .xlsx 工作簿") }]);
-    expect(sha(path.join(input, "a-yunxi.xlsx"))).toBe(before);
+    expect(sha256(path.join(input, "a-yunxi.xlsx"))).toBe(before);
   });
 
   it("reports a file that runs out of memory as its own failure; the others are scored and the combined report written", async () => {
@@ -105,7 +102,7 @@ describe("a folder of workbooks", () => {
     copyFileSync(YUNXI, path.join(input, "a-yunxi.xlsx"));
     bigWorkbook(path.join(input, "b-big.xlsx"));
     copyFileSync(KAIPING, path.join(input, "c-kaiping.xlsx"));
-    const before = sha(path.join(input, "b-big.xlsx"));
+    const before = sha256(path.join(input, "b-big.xlsx"));
     const json = path.join(dir, "all.json");
     const r = await jixiao("score", input, "--json", json, "--max-memory", "32", "--lang", "en");
     expect(r.code).toBe(2);
@@ -115,7 +112,7 @@ describe("a folder of workbooks", () => {
     const combined = JSON.parse(readFileSync(json, "utf8"));
     expect(combined.reports).toHaveLength(2);
     expect(combined.failures).toEqual([{ input: big, message: expect.stringContaining("32 MB") }]);
-    expect(sha(big)).toBe(before);
+    expect(sha256(big)).toBe(before);
   });
 });
 
@@ -124,14 +121,14 @@ describe("the input is never written, in folder mode", () => {
     const dir = tempDir();
     copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
     copyFileSync(KAIPING, path.join(dir, "b.xlsx"));
-    const before = sha(path.join(dir, "a.xlsx"));
+    const before = sha256(path.join(dir, "a.xlsx"));
     // --out is the input folder itself, and a.xlsx's copy name already holds a.xlsx.
     linkSync(path.join(dir, "a.xlsx"), path.join(dir, "a.jixiao.xlsx"));
     const r = await jixiao("score", dir, "--out", dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`${path.join(dir, "a.xlsx")}: 输出文件 ${path.join(dir, "a.jixiao.xlsx")} 就是输入文件（输入文件不会被修改）`);
     expect(r.stdout).toContain(`已写出：${path.join(dir, "b.jixiao.xlsx")}`);
-    expect(sha(path.join(dir, "a.xlsx"))).toBe(before);
+    expect(sha256(path.join(dir, "a.xlsx"))).toBe(before);
   });
 
   it("refuses a copy that is a hard link to another input of the folder", async () => {
@@ -140,23 +137,23 @@ describe("the input is never written, in folder mode", () => {
     mkdirSync(out);
     copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
     copyFileSync(KAIPING, path.join(dir, "b.xlsx"));
-    const before = sha(path.join(dir, "b.xlsx"));
+    const before = sha256(path.join(dir, "b.xlsx"));
     linkSync(path.join(dir, "b.xlsx"), path.join(out, "a.jixiao.xlsx"));
     const r = await jixiao("score", dir, "--out", out, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`${path.join(dir, "a.xlsx")}: the output ${path.join(out, "a.jixiao.xlsx")} is the input file itself (the input is never changed)`);
-    expect(sha(path.join(dir, "b.xlsx"))).toBe(before);
+    expect(sha256(path.join(dir, "b.xlsx"))).toBe(before);
   });
 
   it("refuses a --json that names an input or a copy of the folder before scoring anything", async () => {
     const dir = tempDir();
     copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
-    const before = sha(path.join(dir, "a.xlsx"));
+    const before = sha256(path.join(dir, "a.xlsx"));
     const r = await jixiao("score", dir, "--json", path.join(dir, "jixiao-out", "a.jixiao.xlsx"));
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/--json 不能写到评分后的工作簿上/);
     expect(existsSync(path.join(dir, "jixiao-out"))).toBe(false);
-    expect(sha(path.join(dir, "a.xlsx"))).toBe(before);
+    expect(sha256(path.join(dir, "a.xlsx"))).toBe(before);
   });
 });
 

@@ -2,48 +2,38 @@
  * What `jixiao score` writes: never the input (compared as files, not names), whole or not at
  * all (an older output survives a failed write), and printed text that cannot drive a terminal.
  */
-import { createHash } from "crypto";
 import { copyFileSync, linkSync, promises as fsp, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { terminalText } from "../../src/cli/terminal";
+import { runMain, sha256 } from "../support/cli";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("the input is never written", () => {
   it("refuses an --out that is a hard link to the input", async () => {
     const dir = tempDir();
     const input = path.join(dir, "in.xlsx");
     copyFileSync(YUNXI, input);
-    const before = sha(input);
+    const before = sha256(input);
     const link = path.join(dir, "other-name.xlsx");
     linkSync(input, link);
-    const r = await run("score", input, "--out", link);
+    const r = await runMain("score", input, "--out", link);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${input}: 输出文件 ${link} 就是输入文件（输入文件不会被修改）`);
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 
   it("refuses a --json that is a hard link to the input, before scoring", async () => {
     const dir = tempDir();
     const input = path.join(dir, "in.xlsx");
     copyFileSync(YUNXI, input);
-    const before = sha(input);
+    const before = sha256(input);
     const link = path.join(dir, "report.json");
     linkSync(input, link);
-    const r = await run("score", input, "--out", path.join(dir, "o.xlsx"), "--json", link, "--lang", "en");
+    const r = await runMain("score", input, "--out", path.join(dir, "o.xlsx"), "--json", link, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${link}: --json cannot name the input (the report would replace the workbook ${input})`);
     expect(readdirSync(dir).sort()).toEqual(["in.xlsx", "report.json"]);
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 });
 
@@ -70,16 +60,16 @@ describe("outputs appear whole or not at all", () => {
     const input = path.join(dir, "in.xlsx");
     const output = path.join(dir, "in.jixiao.xlsx");
     copyFileSync(YUNXI, input);
-    const before = sha(input);
-    expect((await run("score", input)).code).toBe(1);
-    const older = sha(output);
+    const before = sha256(input);
+    expect((await runMain("score", input)).code).toBe(1);
+    const older = sha256(output);
     diskFullAfterHalf();
-    const r = await run("score", input, "--out", output);
+    const r = await runMain("score", input, "--out", output);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${output}: 无法写出评分结果（磁盘已满）`);
-    expect(sha(output)).toBe(older);
+    expect(sha256(output)).toBe(older);
     expect(readdirSync(dir).sort()).toEqual(["in.jixiao.xlsx", "in.xlsx"]);
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 
   it("a full disk while replacing an older JSON report leaves the older report as it was", async () => {
@@ -87,7 +77,7 @@ describe("outputs appear whole or not at all", () => {
     const input = path.join(dir, "in.xlsx");
     const json = path.join(dir, "report.json");
     copyFileSync(YUNXI, input);
-    const before = sha(input);
+    const before = sha256(input);
     writeFileSync(json, '{"older": true}\n');
     const real = fsp.open.bind(fsp);
     // Only the report's temporary file fails: the scored copy is written.
@@ -95,19 +85,19 @@ describe("outputs appear whole or not at all", () => {
       if (args[1] === "wx" && readdirSync(dir).includes("in.jixiao.xlsx")) throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
       return real(...args);
     });
-    const r = await run("score", input, "--json", json, "--lang", "en");
+    const r = await runMain("score", input, "--json", json, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${json}: cannot write the JSON report (the disk is full)`);
     expect(readFileSync(json, "utf8")).toBe('{"older": true}\n');
     expect(readdirSync(dir).sort()).toEqual(["in.jixiao.xlsx", "in.xlsx", "report.json"]);
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 
   it("an --out that is a folder is refused at the rename and leaves no temporary file behind", async () => {
     const dir = tempDir();
     const blocked = path.join(dir, "folder.xlsx");
     await fsp.mkdir(path.join(blocked, "inside"), { recursive: true });
-    const r = await run("score", YUNXI, "--out", blocked);
+    const r = await runMain("score", YUNXI, "--out", blocked);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/无法写出评分结果（这是一个文件夹）$/);
     expect(readdirSync(dir)).toEqual(["folder.xlsx"]);
@@ -138,9 +128,9 @@ describe("terminal output", () => {
       ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
       ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
     ]);
-    const before = sha(input);
+    const before = sha256(input);
     const json = path.join(dir, "report.json");
-    const r = await run("score", input, "--json", json);
+    const r = await runMain("score", input, "--json", json);
     expect(r.code).toBe(0);
     const printed = r.out + r.err;
     expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/); // line breaks only between lines
@@ -149,14 +139,14 @@ describe("terminal output", () => {
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.input).toBe(input);
     expect(report.findings.map((f: { message: string }) => f.message).join("")).toContain("“\u001b[2J\u001b[32m培训场次”");
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 
   it("prints a failure's file name cleaned too", async () => {
     const dir = tempDir();
     const input = path.join(dir, "\u001b[2J坏.xlsx");
     writeFileSync(input, "not a workbook");
-    const r = await run("score", input);
+    const r = await runMain("score", input);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${path.join(dir, "坏.xlsx")}: 不是 .xlsx 工作簿（文件内容不是 Excel 格式）`);
   });
@@ -172,18 +162,18 @@ describe("--grades and the profile, checked strictly", () => {
     const dir = tempDir();
     const input = path.join(dir, "in.xlsx");
     copyFileSync(YUNXI, input);
-    const before = sha(input);
-    const r = await run("score", input, ...args);
+    const before = sha256(input);
+    const r = await runMain("score", input, ...args);
     expect([r.code, r.err]).toEqual([2, message]);
     expect(readdirSync(dir)).toEqual(["in.xlsx"]);
-    expect(sha(input)).toBe(before);
+    expect(sha256(input)).toBe(before);
   });
 
   it("a profile with budgetWeight 1e308: exit 2, in English with --lang en", async () => {
     const dir = tempDir();
     const profile = path.join(dir, "p.json");
     writeFileSync(profile, '{ "budgetWeight": 1e308 }');
-    const r = await run("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile, "--lang", "en");
+    const r = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile, "--lang", "en");
     expect([r.code, r.err]).toEqual([2, "budgetWeight should be 0 to 100 points, not 1e+308"]);
     expect(readdirSync(dir)).toEqual(["p.json"]);
   });

@@ -1,16 +1,31 @@
 /**
- * The command line as users run it: compiled by tsc into a temporary folder laid out like the
- * package (bin/, dist-cli/, node_modules), and run as its own process. Folder mode needs this:
- * its workers load the compiled score-worker.js.
+ * Running the command line in tests: `main` in this process, or the compiled command as its own
+ * process. Folder mode needs the latter: its workers load the compiled score-worker.js.
  */
 import { execFileSync, spawn } from "child_process";
-import { copyFileSync, mkdirSync, symlinkSync } from "fs";
+import { createHash } from "crypto";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from "fs";
 import * as path from "path";
+import { main } from "../../src/cli/main";
 import { tempDir } from "./xlsx";
+
+/** Runs `jixiao …args` through `main` in this process: exit code and printed lines. */
+export async function runMain(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** A file's SHA-256, to show an input was not touched. */
+export const sha256 = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 const ROOT = path.join(__dirname, "..", "..");
 
-/** Compiles the command line once per test file; returns the path of its bin/jixiao.js. */
+/**
+ * Compiles the command line into a temporary folder laid out like the package (bin/, dist-cli/,
+ * node_modules), once per test file; returns the path of its bin/jixiao.js.
+ */
 export function buildCli(): string {
   const home = tempDir("jixiao-cli-");
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", path.join(home, "dist-cli")]);
