@@ -2,33 +2,38 @@
  * What `jixiao score` writes: never the input (compared as files, not names), whole or not at
  * all (an older output survives a failed write), and printed text that cannot drive a terminal.
  */
-import { copyFileSync, linkSync, promises as fsp, readFileSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, linkSync, promises as fsp, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { terminalText } from "../../src/cli/terminal";
 import { runMain, sha256 } from "../support/cli";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("the input is never written", () => {
-  it("refuses an --out that is a hard link to the input", async () => {
+  const links: [string, (target: string, link: string) => void][] = [
+    ["a hard link", linkSync],
+    ["a symbolic link", symlinkSync],
+  ];
+
+  it.each(links)("refuses an --out that is %s to the input", async (_, makeLink) => {
     const dir = tempDir();
     const input = path.join(dir, "in.xlsx");
     copyFileSync(YUNXI, input);
     const before = sha256(input);
     const link = path.join(dir, "other-name.xlsx");
-    linkSync(input, link);
+    makeLink(input, link);
     const r = await runMain("score", input, "--out", link);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${input}: 输出文件 ${link} 就是输入文件（输入文件不会被修改）`);
     expect(sha256(input)).toBe(before);
   });
 
-  it("refuses a --json that is a hard link to the input, before scoring", async () => {
+  it.each(links)("refuses a --json that is %s to the input, before scoring", async (_, makeLink) => {
     const dir = tempDir();
     const input = path.join(dir, "in.xlsx");
     copyFileSync(YUNXI, input);
     const before = sha256(input);
     const link = path.join(dir, "report.json");
-    linkSync(input, link);
+    makeLink(input, link);
     const r = await runMain("score", input, "--out", path.join(dir, "o.xlsx"), "--json", link, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${link}: --json cannot name the input (the report would replace the workbook ${input})`);
@@ -176,5 +181,18 @@ describe("--grades and the profile, checked strictly", () => {
     const r = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile, "--lang", "en");
     expect([r.code, r.err]).toEqual([2, "budgetWeight should be 0 to 100 points, not 1e+308"]);
     expect(readdirSync(dir)).toEqual(["p.json"]);
+  });
+});
+
+describe("folder-mode options", () => {
+  it.each([
+    ["--jobs", "0", "1"],
+    ["--max-memory", "8", "16"],
+    ["--jobs", "two", "1"],
+  ])("%s %s: exit 2 with the option named", async (option, value, least) => {
+    const r = await runMain("score", YUNXI, option, value);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`option '${option} <`);
+    expect(r.err).toContain(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
   });
 });
