@@ -7,10 +7,10 @@
  * - The profile is --profile for every file, or else each folder's jixiao.json (the nearest one
  *   up to the reviewed folder), or else the default.
  * - A progress bar on a terminal, a line per file otherwise. Ctrl+C stops the workers and writes
- *   nothing; the outputs are written to a temporary file beside them and renamed when complete.
+ *   nothing; the outputs are written whole (a temporary file beside them, renamed when complete).
  */
-import { Command, InvalidArgumentError } from "commander";
-import { closeSync, openSync, promises as fs, renameSync, unlinkSync, writeSync } from "fs";
+import { Command } from "commander";
+import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
@@ -18,10 +18,13 @@ import { OTHER_SPREADSHEET, READABLE_WORKBOOK } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { Review, ReviewTally } from "../core/review";
-import { writeReviewWorkbook } from "../xlsx/review-workbook";
+import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import { writeWhole } from "./files";
+import { wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
+import { systemReason } from "./score-file";
 
 export const EXIT_INTERRUPTED = 130;
 export const FOLDER_PROFILE = "jixiao.json";
@@ -98,29 +101,13 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
   return (dir) => lookup(dir === "." ? "" : dir);
 }
 
-/** Writes a file whole or not at all: into a temporary file beside it, renamed when complete. */
-function writeWhole(file: string, write: (put: (chunk: Uint8Array) => void) => void): void {
-  const target = path.resolve(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
+/** Writes an output whole (src/cli/files.ts), or ends the run with one clear line. */
+async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
   try {
-    fd = openSync(temporary, "w");
-    const handle = fd;
-    write((chunk) => {
-      for (let written = 0; written < chunk.length; ) written += writeSync(handle, chunk, written);
-    });
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, target);
+    await writeWhole(file, data);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // it was never created
-    }
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReviewError(`${file}: 无法写出（${code}）`, `${file}: cannot be written (${code})`);
+    const why = systemReason(error);
+    throw new ReviewError(`${file}: 无法写出（${why.zh}）`, `${file}: cannot be written (${why.en})`);
   }
 }
 
@@ -219,11 +206,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
 
   const review = tally.review();
-  writeWhole(out, (put) => writeReviewWorkbook(review, put));
-  if (options.json) {
-    const json = options.json;
-    writeWhole(json, (put) => put(new TextEncoder().encode(JSON.stringify(review, null, 2) + "\n")));
-  }
+  await writeOutput(out, reviewWorkbookBytes(review));
+  if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
   if (review.failures.length > 0) return 2;
   return review.rows.some((r) => r.errors > 0) ? 1 : 0;
@@ -241,14 +225,6 @@ function printSummary(io: ReviewIo, review: Review, out: string, lang: Lang): vo
     ),
   );
   for (const failure of review.failures) io.error(failure.message);
-}
-
-function wholeNumber(least: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < least) throw new InvalidArgumentError(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
-    return n;
-  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { WorkbookGrid } from "../core/grid";
 import { SEVERITY_LABEL } from "../core/messages";
 import { Review, ReviewRow, ReviewRowKind } from "../core/review";
 import { BarChart } from "./bar-chart";
-import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes, writeNewWorkbook } from "./new-workbook";
+import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
 export const REVIEW_SHEETS = { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" } as const;
 
@@ -134,10 +134,5 @@ export function reviewSheets(review: Review): NewSheet[] {
   ];
 }
 
-/** Streams the review workbook to `sink` (the command line writes it to a file as it comes). */
-export function writeReviewWorkbook(review: Review, sink: (chunk: Uint8Array, final: boolean) => void): void {
-  writeNewWorkbook(reviewSheets(review), sink);
-}
-
-/** The review workbook as bytes (the page's download). */
+/** The review workbook as bytes (the command line's output and the page's download). */
 export const reviewWorkbookBytes = (review: Review): Uint8Array => newWorkbookBytes(reviewSheets(review));

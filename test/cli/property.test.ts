@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import * as path from "path";
-import { scoreFile } from "../../src/cli/main";
+import { scoreFile } from "../../src/cli/score-file";
 import { cellText } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { readXlsx } from "../../src/xlsx/read";

@@ -191,8 +191,9 @@ describe("budget tables", () => {
 });
 
 describe("grades", () => {
-  it("a profile without a band at 0 grades nothing below its lowest band", () => {
-    const profile = profileFromJson({ grades: "85:优秀,75:良好,60:一般" });
+  it("a profile's bands must reach down to 0; bands made in code without it grade nothing below the lowest", () => {
+    expect(() => profileFromJson({ grades: "85:优秀,75:良好,60:一般" })).toThrow("grades：最低一档应从 0 分起（现为 60）");
+    const profile = { ...DEFAULT_PROFILE, grades: [{ min: 85, label: "优秀" }, { min: 75, label: "良好" }, { min: 60, label: "一般" }] };
     expect(gradeFor(new Decimal(40), profile)).toBe("");
     expect(gradeFor(new Decimal(80), profile)).toBe("良好");
   });

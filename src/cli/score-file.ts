@@ -1,0 +1,83 @@
+/**
+ * Scoring one workbook into its copy: shared by the command's own thread (one file) and the
+ * workers (a folder, one worker per file).
+ */
+import { Lang, analyze } from "../core/analyze";
+import { Bilingual } from "../core/messages";
+import { Profile } from "../core/profile";
+import { Report, buildReport } from "../core/report";
+import { readXlsx } from "../xlsx/read";
+import { scoredCopy } from "../xlsx/write";
+import { sameFile, writeWhole } from "./files";
+import { noTablesFailure, readFailure } from "./read-failure";
+
+/** One input's outcome. */
+export interface FileOutcome {
+  input: string;
+  output?: string;
+  report?: Report;
+  /** Why the file could not be scored: one line for the person running the command. */
+  failure?: Bilingual;
+}
+
+/** One file of a folder, as a worker gets it. */
+export interface ScoreJob {
+  input: string;
+  output: string;
+  profile: Profile;
+  lang: Lang;
+}
+
+/** `output` names the input itself (a hard or symbolic link, the same path): refused before anything is read. */
+export function overInputFailure(input: string, output: string): Bilingual {
+  return {
+    zh: `${input}: 输出文件 ${output} 就是输入文件（输入文件不会被修改）`,
+    en: `${input}: the output ${output} is the input file itself (the input is never changed)`,
+  };
+}
+
+/** Scores one workbook into `output`; never touches the input file. */
+export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
+  if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
+  let scored: { bytes: Uint8Array; report: Report } | null;
+  try {
+    scored = await scoreInMemory(input, profile, lang);
+  } catch (error) {
+    const failure = readFailure(input, error);
+    if (failure) return { input, failure };
+    throw error;
+  }
+  if (!scored) return { input, failure: noTablesFailure(input) };
+  try {
+    await writeWhole(output, scored.bytes);
+  } catch (error) {
+    const why = systemReason(error);
+    return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
+  }
+  return { input, output, report: scored.report };
+}
+
+/** Reads, analyses and builds the scored copy in memory; null when there is no table. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
+  const { source, grid } = await readXlsx(input);
+  const analysis = analyze(grid, profile, { lang });
+  if (analysis.tables.length === 0) return null;
+  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
+}
+
+const SYSTEM_REASONS: Record<string, Bilingual> = {
+  EACCES: { zh: "没有写入权限", en: "no permission to write" },
+  EPERM: { zh: "没有写入权限", en: "no permission to write" },
+  EISDIR: { zh: "这是一个文件夹", en: "it is a folder" },
+  EBUSY: { zh: "文件正被其他程序占用（是否在 Excel 中打开？）", en: "another program has the file open (is it open in Excel?)" },
+  ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
+  ENOENT: { zh: "路径不存在", en: "the path does not exist" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+};
+
+/** "EACCES", "EISDIR"… in a line a person can act on. */
+export function systemReason(error: unknown): Bilingual {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return (code ? SYSTEM_REASONS[code] : undefined) ?? { zh: message, en: message };
+}
