@@ -3,6 +3,7 @@
  * workers (a folder, one worker per file).
  */
 import { Lang, analyze } from "../core/analyze";
+import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { Report, buildReport } from "../core/report";
@@ -39,6 +40,8 @@ export function overInputFailure(input: string, output: string): Bilingual {
 /** Scores one workbook into `output`; never touches the input file. */
 export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
+  const other = otherSpreadsheetMessage(input);
+  if (other) return { input, failure: other };
   let scored: { bytes: Uint8Array; report: Report } | null;
   try {
     scored = await scoreInMemory(input, profile, lang);
