@@ -112,6 +112,8 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
 }
 
 const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
+/** "1 table", "2 tables". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** What became of one file, in one line. */
 function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
@@ -120,11 +122,11 @@ function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
   const rows = outcome.review.rows;
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const warnings = rows.reduce((n, r) => n + r.warnings, 0);
-  return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${rows.length} tables, ${errors} errors, ${warnings} warnings`);
+  return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${count(rows.length, "table")}, ${count(errors, "error")}, ${count(warnings, "warning")}`);
 }
 
 /** The progress bar on a terminal, or a line per file. */
-function progressReporter(io: ReviewIo, total: number, lang: Lang) {
+export function progressReporter(io: ReviewIo, total: number, lang: Lang) {
   let done = 0;
   let failed = 0;
   const started = Date.now();
@@ -221,7 +223,7 @@ function printSummary(io: ReviewIo, review: Review, out: string, lang: Lang): vo
     text(
       lang,
       `已写出 ${out}：${review.files} 个文件，${units} 个单位，${review.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${review.failures.length} 个文件无法读取`,
-      `Written ${out}: ${review.files} files, ${units} units, ${review.rows.length} tables; ${errors} errors, ${warnings} warnings; ${review.failures.length} files could not be read`,
+      `Written ${out}: ${count(review.files, "file")}, ${count(units, "unit")}, ${count(review.rows.length, "table")}; ${count(errors, "error")}, ${count(warnings, "warning")}; ${review.failures.length} could not be read`,
     ),
   );
   for (const failure of review.failures) io.error(failure.message);

@@ -244,9 +244,9 @@ function draftRows(file: string, analysis: Analysis): RowDraft[] {
 /**
  * The row a finding belongs to: the one whose table holds its cell; else the table starting
  * closest above it on its sheet (a 总分 line under the table, a note below); else the sheet's
- * first table; else the workbook's first row.
+ * first table; else the workbook's first row (none only for a workbook without tables).
  */
-function ownerOf(drafts: RowDraft[], sheet: string, cell: string): RowDraft {
+function ownerOf(drafts: RowDraft[], sheet: string, cell: string): RowDraft | undefined {
   const at = parseCellAddress(cell);
   const onSheet = drafts.filter((d) => d.areas.some((a) => a.sheet === sheet));
   if (at) {
