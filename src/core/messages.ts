@@ -44,8 +44,8 @@ const ZH: Record<RuleId, Template> = {
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
   "total-mismatch": (p) =>
-    p.weights
-      ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，超过了分值合计 ${p.weights}：请先核对各项得分和分值。`
+    p.fullMarks
+      ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，超过了满分 ${p.fullMarks} 分：请先核对各项得分和分值。`
       : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
@@ -89,8 +89,8 @@ const EN: Record<RuleId, Template> = {
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
   "total-mismatch": (p) =>
-    p.weights
-      ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the weights' ${p.weights}: check the scores and weights.`
+    p.fullMarks
+      ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the full marks of ${p.fullMarks}: check the scores and weights.`
       : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>

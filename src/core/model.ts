@@ -430,7 +430,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const unit = cols.unit !== undefined ? view.text(row, cols.unit) : undefined;
     const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
     const nameCell = rowCell(view, row, nameCol as number);
-    const { placeholder, name } = placeholderLabel(cellText(nameCell.value));
+    const nameText = cellText(nameCell.value);
+    const { placeholder, name } = placeholderLabel(nameText);
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
@@ -442,7 +443,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
       continue;
     }
-    if (name === "" && !valued) continue;
+    if (nameText === "" && !valued) continue;
     // A template row (指标1：, ……) is no indicator unless something was filled into it.
     if (placeholder && !valued && !hasOwnEntry(view, row, cols.weight) && !hasOwnEntry(view, row, cols.score)) continue;
     indicators.push({

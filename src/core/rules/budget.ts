@@ -216,7 +216,8 @@ function evaluateLine(
   checkRateCell(findings, line, recorded !== null);
 
   const nothingPlanned = planned === null || planned.isZero() || (computedRate !== null && rate === null);
-  if (nothingPlanned && spent !== null && spent.isPositive() && !spent.isZero()) {
+  // A 全年预算数 that is text or an error value has its own finding.
+  if (nothingPlanned && !line.planned?.invalid && spent !== null && spent.isPositive() && !spent.isZero()) {
     const at = line.planned ?? line.spent;
     // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
     if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed() });

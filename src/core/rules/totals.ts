@@ -242,11 +242,12 @@ export function evaluateTotals(
     const inEffect = sheetSum(block, results, budget);
     const digits = scoreDigits(recorded, profile.scoreDecimals);
     if (inEffect !== null && !agreesAsShown(recordedValue, digits, inEffect)) {
-      // A sum above the weights is no total to write: the scores or weights are wrong.
-      const over = gt(inEffect, total.weights);
+      // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
+      // the weights are wrong.
+      const fullMarks = Decimal.min(total.weights, HUNDRED);
       findings.add("total-mismatch", recorded, {
         ...differingTexts(recordedValue, digits, inEffect, profile.scoreDecimals),
-        weights: over ? total.weights.toFixed() : "",
+        fullMarks: gt(inEffect, fullMarks) ? fullMarks.toFixed() : "",
       });
     }
     if (budget?.rate) {
