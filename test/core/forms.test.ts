@@ -165,10 +165,10 @@ describe("total-incomplete: a total is complete or absent", () => {
     const budget: Row[] = [[null, "年度资金总额", 100, null, 100, 10, null, null]];
     const a = run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)));
     expect(message(a, "total-incomplete", "H17")).toBe(
-      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算，预算执行得分无法计算（缺全年预算数或执行数）。补齐后才能计算总分和等次。",
+      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算，预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐后才能计算总分和等次。",
     );
     expect(message(run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)), "en"), "total-incomplete", "H17")).toBe(
-      "No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed; the budget execution score cannot be computed (the planned budget or the spending is missing). Fill them in to get a total and a grade.",
+      "No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed; the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong). Fill them in to get a total and a grade.",
     );
   });
 
@@ -368,6 +368,20 @@ describe("a 总分 that is a formula over the 得分 cells jixiao fills", () => 
   it("a formula whose value does not change is not written again", () => {
     const a = run(formulaTotal("SUM(H5,H11:H16)", 100));
     expect(writes(a)).toEqual(["H11=20|0.00", "H12=10|0.00"]);
+  });
+
+  it("a 总分 showing an error is formula-error, unless jixiao recomputes its formula", () => {
+    const broken = formulaTotal("SUM(H5,#REF!)", 0);
+    broken.sheets[0].values[16][7] = { error: "#REF!" };
+    const a = run(broken);
+    // With no total to read, the recorded 中 is checked against jixiao's 100.
+    expect(found(a)).toEqual(["formula-error@H17", "grade-mismatch@H18"]);
+    expect(message(a, "formula-error", "H17")).toBe("总分是错误值 #REF!，此处应为数字。请检查公式或改填数字。");
+    const stale = formulaTotal("SUM(H5,H11:H16)", 0);
+    stale.sheets[0].values[16][7] = { error: "#VALUE!" };
+    const b = run(stale);
+    expect(found(b)).toEqual(["grade-mismatch@H18"]);
+    expect(writes(b)).toContain("H17=100|General|cached");
   });
 
   it.each(["ROUND(SUM(H5,H11:H16),2)", "Sheet2!H5+SUM(H11:H16)", "SUM(H5,H11:H16)*1", "H5+D11"])(

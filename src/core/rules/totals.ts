@@ -11,7 +11,7 @@ import { CellRef, IndicatorBlock, NumberCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
-import { checkNumberCell } from "./cells";
+import { checkNumberCell, errorValue } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
 
@@ -58,8 +58,8 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   }),
   weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
   budget: () => ({
-    zh: "预算执行得分无法计算（缺全年预算数或执行数）",
-    en: "the budget execution score cannot be computed (the planned budget or the spending is missing)",
+    zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
+    en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
   }),
 };
 
@@ -188,7 +188,9 @@ export function evaluateTotals(
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
-  checkNumberCell(findings, recorded, "total");
+  // Only an error value (the cell right of a 总分 label may hold a note rather than a number), and
+  // not one jixiao recomputes: Excel will too.
+  if (!recomputed && errorValue(recorded) !== null) checkNumberCell(findings, recorded, "total");
   const recordedValue = recomputed?.value ?? recorded?.value ?? null;
   const total: EvaluationTotal = {
     sheet: block.sheet,
