@@ -24,7 +24,7 @@ import {
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, evaluateTotals } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
 import { buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
@@ -116,10 +116,12 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
   const elsewhere = budgetSheetLine(works);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);
-    const filled = new Map(work.writes.map((w) => [`${w.row},${w.col}`, new Decimal(w.value)]));
+    // Built only for a 总分 formula to read: most sheets have none.
+    let filled: FilledCells | undefined;
+    const filledCells = () => (filled ??= new Map(work.writes.map((w) => [`${w.row},${w.col}`, new Decimal(w.value)])));
     for (const { block, results } of work.indicators) {
       if (!block.selfEvaluation) continue;
-      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filled);
+      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
       work.totals.push(total);
       if (total.recomputed) {
         const { cell, value } = total.recomputed;

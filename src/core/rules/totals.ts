@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { evaluateSumFormula } from "../formula";
 import { CellValue, SheetView } from "../grid";
-import { CellRef, IndicatorBlock, NumberCell, scoreDigits } from "../model";
+import { CellRef, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
@@ -63,7 +63,7 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   }),
 };
 
-const isEmpty = (cell: { parsed: { kind: string } } | null): boolean => cell === null || cell.parsed.kind === "empty";
+const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
 /**
  * What each scored row lacks for its score (at most one gap a row), raising score-without-values
@@ -97,15 +97,18 @@ function gapTexts(gaps: Gap[]): { zh: string; en: string } {
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
 
+/** The cells of a sheet jixiao fills, by "row,col", with what it writes there. */
+export type FilledCells = ReadonlyMap<string, Decimal>;
+
 /**
  * The value of a recorded 总分 that is a formula over cells jixiao fills, once they are filled;
  * null when it is no formula, one jixiao does not evaluate, or one whose value does not change.
  */
-function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: ReadonlyMap<string, Decimal>): { cell: NumberCell; value: Decimal } | null {
+function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
   const read = (row: number, col: number): CellValue => {
-    const value = filled.get(`${row},${col}`);
+    const value = filled().get(`${row},${col}`);
     return value === undefined ? view.raw(row, col) : value.toNumber();
   };
   const value = evaluateSumFormula(formula, read);
@@ -159,9 +162,6 @@ function scoresBudgetItself(results: IndicatorResult[]): boolean {
   return results.some((r) => /^预算执行/.test(r.indicator.level1));
 }
 
-/** The cells of a sheet jixiao fills, by "row,col", with what it writes there. */
-export type FilledCells = ReadonlyMap<string, Decimal>;
-
 export function evaluateTotals(
   findings: FindingList,
   block: IndicatorBlock,
@@ -169,7 +169,7 @@ export function evaluateTotals(
   budget: BudgetLineResult | null,
   profile: Profile,
   view: SheetView,
-  filled: FilledCells,
+  filled: () => FilledCells,
 ): EvaluationTotal {
   const sums = levelSums(results);
   for (const level of sums.levels) {
