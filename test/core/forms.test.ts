@@ -309,6 +309,14 @@ describe("negative-value", () => {
     );
   });
 
+  it("a budget 分值 of −10 yields no budget score, so no total and no grade", () => {
+    const a = run(workbook(nationalForm([[null, "年度资金总额", 100, 100, 100, -10, null, null]], INDICATORS, null, null, INDICATOR_MERGES)));
+    expect(found(a)).toEqual(["negative-value@F5", "weights-total@G10", "total-incomplete@H10"]);
+    expect(a.budget[0]).toMatchObject({ rate: "1", weight: "-10", score: null });
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null });
+    expect(writes(a)).toEqual(["G5=1|0.00%"]);
+  });
+
   it("negative spending, initial budget and scores are flagged too; 0 is not", () => {
     const a = run(
       workbook({
