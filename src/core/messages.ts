@@ -43,7 +43,10 @@ const ZH: Record<RuleId, Template> = {
   "score-mismatch": (p) => `“${p.name}”得分填的是 ${p.recorded}，按${p.formula}应为 ${p.computed}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
-  "total-mismatch": (p) => `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
+  "total-mismatch": (p) =>
+    p.fullMarks
+      ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，超过了满分 ${p.fullMarks} 分：请先核对各项得分和分值。`
+      : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
@@ -64,12 +67,17 @@ const ZH: Record<RuleId, Template> = {
     `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
   "vague-target": (p) => `“${p.value}”无法衡量，“${p.name}”应写明可考核的数值和单位。`,
   "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类），请补充。`,
+  "score-without-values": (p) =>
+    `“${p.name}”得分 ${p.score}，但年度指标值和实际完成值都是空的，得分没有依据。请补填指标值和实际完成值。`,
+  "total-incomplete": (p) => `无法得出总分：${p.missing}。补齐后才能计算总分和等次。`,
+  "formula-error": (p) => `${p.what}是错误值 ${p.error}，此处应为数字。请检查公式或改填数字。`,
+  "negative-value": (p) => `${p.what}为负数 ${p.value}，不能小于 0。`,
 };
 
 const EN: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
-  "sum-mismatch": (p) => `${p.whatEn} is ${p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
+  "sum-mismatch": (p) => `${p.whatEn} is ${p.recordedEn || p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
   "zero-budget": (p) => `Planned budget is ${p.planned} but ${p.spent} was spent: no rate can be computed; fill in the budget.`,
   overspent: (p) => `Spent ${p.spent} exceeds the planned ${p.planned} (rate ${p.rate}); explain the overspend.`,
   "weights-total": (p) =>
@@ -80,7 +88,10 @@ const EN: Record<RuleId, Template> = {
   "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; the formula gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
-  "total-mismatch": (p) => `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
+  "total-mismatch": (p) =>
+    p.fullMarks
+      ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the full marks of ${p.fullMarks}: check the scores and weights.`
+      : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,
@@ -99,6 +110,11 @@ const EN: Record<RuleId, Template> = {
     `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
   "vague-target": (p) => `"${p.value}" cannot be measured: "${p.name}" needs a number and unit.`,
   "missing-dimension": (p) => `The indicator table has no "${p.missing}" indicators (产出, 效益 and 满意度 are expected).`,
+  "score-without-values": (p) =>
+    `"${p.name}" is scored ${p.score} but has neither a target nor an actual value: nothing supports the score. Fill them in.`,
+  "total-incomplete": (p) => `No total can be computed: ${p.missingEn}. Fill them in to get a total and a grade.`,
+  "formula-error": (p) => `The ${p.whatEn} holds the error value ${p.error} where a number is due: check the formula or type the number.`,
+  "negative-value": (p) => `The ${p.whatEn} is negative (${p.value}); it cannot be below 0.`,
 };
 
 export function findingMessage(lang: Lang, rule: RuleId, params: MessageParams): string {

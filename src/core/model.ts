@@ -363,6 +363,24 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
   return groups;
 }
 
+/**
+ * The national template's placeholder labels: 指标1：, 指标２:, ……, … (domain.md §4). With values,
+ * the text after 指标N： is the indicator's name; without, the row is part of the form.
+ */
+const PLACEHOLDER_LABEL = /^(?:指标\s*[0-9０-９]+\s*[:：]\s*(.*)|[…．.。·]+)$/s;
+
+/** The label's own name and whether it is a template placeholder (指标1：培训人次 → 培训人次). */
+function placeholderLabel(label: string): { placeholder: boolean; name: string } {
+  const match = PLACEHOLDER_LABEL.exec(label);
+  if (!match) return { placeholder: false, name: label };
+  return { placeholder: true, name: (match[1] ?? "").trim() };
+}
+
+/** Whether the row holds something in that column of its own (a merged area counts where it starts). */
+function hasOwnEntry(view: SheetView, row: number, col: number | undefined): boolean {
+  return col !== undefined && cellText(rowCell(view, row, col).value) !== "";
+}
+
 /** A value of the row's own: not merged down from above, nor across from a label on the left. */
 function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined): boolean {
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
@@ -412,7 +430,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const unit = cols.unit !== undefined ? view.text(row, cols.unit) : undefined;
     const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
     const nameCell = rowCell(view, row, nameCol as number);
-    const name = cellText(nameCell.value);
+    const nameText = cellText(nameCell.value);
+    const { placeholder, name } = placeholderLabel(nameText);
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
@@ -424,7 +443,9 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
       continue;
     }
-    if (name === "" && !valued) continue;
+    if (nameText === "" && !valued) continue;
+    // A template row (指标1：, ……) is no indicator unless something was filled into it.
+    if (placeholder && !valued && !hasOwnEntry(view, row, cols.weight) && !hasOwnEntry(view, row, cols.score)) continue;
     indicators.push({
       sheet,
       row,

@@ -32,7 +32,11 @@ export type RuleId =
   | "over-achievement"
   | "duplicate-indicator"
   | "vague-target"
-  | "missing-dimension";
+  | "missing-dimension"
+  | "score-without-values"
+  | "total-incomplete"
+  | "formula-error"
+  | "negative-value";
 
 export interface Finding {
   rule: RuleId;

@@ -112,10 +112,10 @@ describe("rate-mismatch", () => {
     expect(found(run(budgetSheet([["年度资金总额", 1000, 1000, 996, 10, 1, 9.96]], { F2: "0%" })))).toEqual([]);
   });
 
-  it("reads an Excel error value in the rate cell as not-numeric rather than a mismatch", () => {
+  it("reads an Excel error value in the rate cell as formula-error rather than a mismatch", () => {
     const a = run(budgetSheet([["年度资金总额", 100, 100, 80, 10, { error: "#DIV/0!" }, 8]]));
-    expect(found(a)).toEqual(["not-numeric@预算!F2"]);
-    expectFinding(a, "not-numeric", "F2", "error", "预算");
+    expect(found(a)).toEqual(["formula-error@预算!F2"]);
+    expectFinding(a, "formula-error", "F2", "error", "预算");
   });
 });
 
@@ -312,7 +312,7 @@ describe("weight-header-mismatch", () => {
 });
 
 describe("score-exceeds-weight", () => {
-  it("flags an indicator score above its weight and one below 0", () => {
+  it("flags an indicator score above its weight; one below 0 is a negative-value", () => {
     const a = run(
       selfEval([
         ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 10, 12, ""],
@@ -320,12 +320,12 @@ describe("score-exceeds-weight", () => {
       ]),
     );
     expectFinding(a, "score-exceeds-weight", "G5", "error");
-    expectFinding(a, "score-exceeds-weight", "G6", "error");
+    expectFinding(a, "negative-value", "G6", "error");
     // The formula gives 10 for both, so the scores are also mismatches.
     expect(found(a)).toEqual([
       "score-exceeds-weight@自评表!G5",
       "score-mismatch@自评表!G5",
-      "score-exceeds-weight@自评表!G6",
+      "negative-value@自评表!G6",
       "score-mismatch@自评表!G6",
     ]);
   });
@@ -410,7 +410,9 @@ describe("qualitative-score-band", () => {
     expect(found(run(selfEval([row("高质量完成", "部分完成", 7)])))).toEqual([]);
     expect(found(run(selfEval([row("高质量完成", "达成", 10)])))).toEqual([]);
     const blank = run(selfEval([row("高质量完成", "达成", null)]));
-    expect(found(blank)).toEqual([]);
+    // Without it the total is unknown.
+    expect(found(blank)).toEqual(["total-incomplete@自评表!G4"]);
+    expect(blank.totals[0]).toMatchObject({ score: null, grade: null });
     expect(scoreOf(blank, 5)).toBeNull();
     expect(blank.writes.some((w) => w.cell === "G5")).toBe(false);
   });
@@ -680,8 +682,9 @@ describe("missing-actual", () => {
         ["产出指标", "数量指标", "培训场次", "≥10场", "/", 10, null, "未统计"],
       ]),
     );
-    expect(found(a)).toEqual(["missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!G4", "missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
     expectFinding(a, "missing-actual", "E5", "error");
+    expect(finding(a, "total-incomplete", "G4").message).toBe("无法得出总分：2 项缺实际完成值。补齐后才能计算总分和等次。");
   });
 
   it("is silent for a row without a target", () => {
@@ -1047,6 +1050,10 @@ describe("every rule of domain.md §4, in one workbook", () => {
     "duplicate-indicator": "warning",
     "vague-target": "warning",
     "missing-dimension": "warning",
+    "score-without-values": "warning",
+    "total-incomplete": "warning",
+    "formula-error": "error",
+    "negative-value": "error",
   };
   const wb = workbook(
     {
@@ -1078,6 +1085,18 @@ describe("every rule of domain.md §4, in one workbook", () => {
         ["总分", "", "", "", "", 100, 90, ""],
       ],
       merges: ["A2:A5"],
+    },
+    {
+      name: "自评表2",
+      rows: [
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 40, 40, ""],
+        [null, "质量指标", "培训合格率", "≥90%", "95%", -10, 5, ""],
+        ["效益指标", "社会效益指标", "带动就业", "", "", 30, 30, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", { error: "#N/A" }, 10, 10, ""],
+        ["总分", "", "", "", "", 70, 85, ""],
+      ],
+      merges: ["A2:A3"],
     },
     {
       name: "目标表",
@@ -1127,7 +1146,13 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "duplicate-indicator@自评表!C5",
       "not-numeric@自评表!F5",
       "qualitative-score-band@自评表!G6",
-      "total-mismatch@自评表!G7",
+      "total-incomplete@自评表!G7",
+      "weights-total@自评表2!F1",
+      "negative-value@自评表2!F3",
+      "score-without-values@自评表2!G4",
+      "formula-error@自评表2!E5",
+      "total-incomplete@自评表2!G6",
+      "total-mismatch@自评表2!G6",
       "missing-dimension@目标表!A1",
       "count-as-percent@目标表!D2",
       "unit-mismatch@目标表!D3",

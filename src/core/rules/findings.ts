@@ -34,6 +34,10 @@ export const SEVERITY: Record<RuleId, Severity> = {
   "duplicate-indicator": "warning",
   "vague-target": "warning",
   "missing-dimension": "warning",
+  "score-without-values": "warning",
+  "total-incomplete": "warning",
+  "formula-error": "error",
+  "negative-value": "error",
 };
 
 export interface RawFinding {

@@ -4,7 +4,6 @@
  * missing-dimension, plus the value rules of ./values.
  */
 import Decimal from "decimal.js";
-import { cellText } from "../grid";
 import { gt, gte, lt, lte } from "../compare";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
@@ -15,6 +14,7 @@ import {
   ONE,
   TWO,
   agreesAsShown,
+  differingTexts,
   directionOf,
   quantitativeScore,
   reachesRatio,
@@ -24,6 +24,7 @@ import {
 import { toBase, unitsConvertible } from "../units";
 import { Achievement, ParsedValue } from "../values";
 import { FindingList } from "./findings";
+import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
 
 export interface IndicatorResult {
@@ -117,15 +118,12 @@ function fmt(value: Decimal, places: number): string {
   return roundHalfUp(value, places).toFixed();
 }
 
+/** A score above its weight (a negative one is a negative-value of its own). */
 function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
   if (!score || score.value === null) return;
-  if (score.value.isNegative() || (weight !== null && gt(score.value, weight))) {
+  if (weight !== null && gt(score.value, weight)) {
     findings.add("score-exceeds-weight", score, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
   }
-}
-
-function checkNumberCell(findings: FindingList, cell: NumberCell | null, what: string): void {
-  if (cell?.invalid) findings.add("not-numeric", cell, { what, value: cellText(cell.raw), why: "", whyEn: "" });
 }
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
@@ -156,8 +154,8 @@ function evaluateIndicator(
     attainment: null,
   };
 
-  checkNumberCell(findings, indicator.weight, "分值");
-  checkNumberCell(findings, indicator.score, "得分");
+  checkNumberCell(findings, indicator.weight, "weight");
+  checkNumberCell(findings, indicator.score, "score");
   if (target) checkValue(findings, indicator, measure, target, true);
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
@@ -166,6 +164,11 @@ function evaluateIndicator(
     return result;
   }
   const weightValue = weight?.value ?? null;
+  // A negative weight (negative-value) yields no score: nothing computed from it means anything.
+  if (weightValue?.isNegative()) {
+    result.score = null;
+    return result;
+  }
   checkScoreRange(findings, score, weightValue);
 
   if (target.parsed.kind === "number") {
@@ -194,12 +197,12 @@ function evaluateIndicator(
       const reduced = overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded);
       result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
-      if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
+      const digits = score ? scoreDigits(score, profile.scoreDecimals) : 0;
+      if (score && recorded && !reduced && !agreesAsShown(recorded, digits, result.computed)) {
         const formula = direction === "negative" ? "反向指标 分值×指标值÷实际值" : "分值×实际值÷指标值";
         findings.add("score-mismatch", score, {
           name,
-          recorded: recorded.toFixed(),
-          computed: rounded.toFixed(),
+          ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
           formula,
         });
       }

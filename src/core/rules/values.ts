@@ -4,6 +4,7 @@
  * vague-target.
  */
 import { gt, gte } from "../compare";
+import { isCellError } from "../grid";
 import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
@@ -74,6 +75,11 @@ export function checkValue(
 ): void {
   const p = cell.parsed;
   const name = indicator.name || indicator.level2;
+  if (isCellError(cell.raw)) {
+    const [what, whatEn] = isTarget ? ["指标值", "target"] : ["实际完成值", "actual value"];
+    findings.add("formula-error", cell, { what, whatEn, error: cell.raw.error });
+    return;
+  }
   if (p.kind === "invalid") {
     findings.add("not-numeric", cell, {
       what: isTarget ? "指标值" : "实际完成值",
