@@ -34,6 +34,8 @@ export const SEVERITY: Record<RuleId, Severity> = {
   "duplicate-indicator": "warning",
   "vague-target": "warning",
   "missing-dimension": "warning",
+  "count-ceiling": "warning",
+  "values-look-like-points": "warning",
 };
 
 export interface RawFinding {
