@@ -43,6 +43,8 @@ export interface NumberCell extends CellRef {
   empty: boolean;
   /** Blank and not part of any merged area: a value may be written here. */
   writable: boolean;
+  /** Holds a formula: its value is the formula's cached result, worked out from other cells. */
+  formula: boolean;
 }
 
 export interface TextCell extends CellRef {
@@ -167,6 +169,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     // Never into a formula (its result may be blank), nor into a merged area: the value would show
     // across rows or columns (other fields) it does not belong to.
     writable: blank && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
+    formula: view.isFormula(cell.row, cell.col),
   };
 }
 

@@ -6,7 +6,7 @@
  * block with 项目名称 / 单位名称, merged 一级/二级 labels, two-row headers.
  */
 import { Analysis, analyze } from "../../src/core/analyze";
-import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { SheetSpec, workbook } from "../support/grid";
 
@@ -364,5 +364,66 @@ describe("every table is labelled by its own form's 项目名称 / 单位名称"
       }),
     );
     expect(untitled.tables.map((t) => t.label)).toEqual(["教师培训项目", "教师培训项目", "自评表!A16:G17"]);
+  });
+});
+
+describe("one fact, one finding: a total line and its only 其中 line", () => {
+  /** The budget block of a 项目支出绩效自评表 with the given 年度资金总额 and 其中 lines (rows 2 on). */
+  const budget = (lines: Row[], formulas: Record<string, string> = {}): Analysis => {
+    const wb = workbook({
+      name: "预算",
+      rows: [["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ...lines],
+      numFmts: { G2: "0.00%", G3: "0.00%", G4: "0.00%", G5: "0.00%" },
+    });
+    const grid = wb.sheets[0];
+    grid.formulas = [];
+    for (const [address, text] of Object.entries(formulas)) {
+      const { row, col } = parseCellAddress(address)!;
+      (grid.formulas[row] ??= [])[col] = text;
+    }
+    return run(wb);
+  };
+
+  it("reports an overspend typed on both lines once, on the total", () => {
+    const a = budget([
+      ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+      ["", "其中：财政拨款", 100, 100, 130, "—", 1.3, "—"],
+      ["", "上年结转资金", 0, 0, 0, "—", null, "—"],
+      ["", "其他资金", 0, 0, 0, "—", null, "—"],
+    ]);
+    expect(found(a)).toEqual(["overspent@预算!E2"]);
+  });
+
+  it("reports it on the 其中 line when the total is a formula over it", () => {
+    const a = budget(
+      [
+        ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+        ["", "其中：财政拨款", 100, 100, 130, "—", 1.3, "—"],
+      ],
+      { C2: "C3", D2: "D3", E2: "E3" },
+    );
+    expect(found(a)).toEqual(["overspent@预算!E3"]);
+  });
+
+  it("reports the same wrong 执行率 once, but two different wrong ones twice", () => {
+    const same = budget([
+      ["", "年度资金总额", 100, 100, 90, 10, 0.95, 9],
+      ["", "其中：财政拨款", 100, 100, 90, "—", 0.95, "—"],
+    ]);
+    expect(found(same)).toEqual(["rate-mismatch@预算!G2"]);
+    const different = budget([
+      ["", "年度资金总额", 100, 100, 90, 10, 0.95, 9],
+      ["", "其中：财政拨款", 100, 100, 90, "—", 0.8, "—"],
+    ]);
+    expect(found(different)).toEqual(["rate-mismatch@预算!G2", "rate-mismatch@预算!G3"]);
+  });
+
+  it("keeps both when two 其中 lines carry the money: each overspend is a fact of its own", () => {
+    const a = budget([
+      ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+      ["", "其中：财政拨款", 80, 80, 100, "—", 1.25, "—"],
+      ["", "其他资金", 20, 20, 30, "—", 1.5, "—"],
+    ]);
+    expect(found(a)).toEqual(["overspent@预算!E2", "overspent@预算!E3", "overspent@预算!E4"]);
   });
 });

@@ -11,6 +11,7 @@ import { gt } from "../compare";
 import { HUNDRED, TWO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { TOTAL_LABEL, normalizeHeader } from "../headers";
+import { reportMoneyFactsOnce } from "./facts";
 import { FindingList } from "./findings";
 
 
@@ -195,5 +196,6 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const scored = scoredLines(block);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile));
   checkSums(findings, block);
+  reportMoneyFactsOnce(findings, block);
   return results;
 }
