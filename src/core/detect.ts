@@ -106,7 +106,26 @@ function columnsOf<F extends string>(
 
 function isIndicatorHeader(columns: Columns<IndicatorField>): boolean {
   const named = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
-  return named && (columns.target !== undefined || columns.actual !== undefined);
+  // A 绩效评价指标表 scores by its 评分标准 rather than by targets and actuals.
+  const scoredByStandard = columns.standard !== undefined && columns.weight !== undefined;
+  return named && (columns.target !== undefined || columns.actual !== undefined || scoredByStandard);
+}
+
+/**
+ * 评价指标 merged over the level columns of an older 绩效评价指标表, with no 一级/二级/三级 under it:
+ * over three columns they are 一级, 二级, 三级; over two 一级 and the indicator; over one the
+ * indicator alone.
+ */
+function spreadLevels(columns: Columns<IndicatorField>, view: SheetView, top: number): Columns<IndicatorField> {
+  const col = columns.levels;
+  if (col === undefined) return columns;
+  const { levels: _levels, ...spread } = columns;
+  if (spread.level1 !== undefined || spread.level2 !== undefined || spread.level3 !== undefined) return spread;
+  const width = (view.mergeAt(top, col)?.right ?? col) - col + 1;
+  if (width >= 3) Object.assign(spread, { level1: col, level2: col + 1, level3: col + 2 });
+  else if (width === 2) Object.assign(spread, { level1: col, level3: col + 1 });
+  else spread.level3 = col;
+  return spread;
 }
 
 function isBudgetHeader(columns: Columns<BudgetField>): boolean {
@@ -128,8 +147,8 @@ interface HeaderMatch {
 }
 
 const HEADER_KINDS = [
-  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader },
-  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader },
+  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: spreadLevels },
+  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: preferAdjustedBudget },
 ];
 
 /**
@@ -137,17 +156,18 @@ const HEADER_KINDS = [
  * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
 export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
-  for (const { kind, match, isHeader } of HEADER_KINDS) {
-    const single: Columns<string> = columnsOf<string>(view, row, match);
-    const ownFields = fieldCount(single);
+  for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
+    const found: Columns<string> = columnsOf<string>(view, row, match);
+    const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
-    const double: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
-    const rank = kind === "budget" ? preferAdjustedBudget : (columns: Columns<string>) => columns;
-    if (double && isHeader(double) && fieldCount(double) > ownFields) {
-      return { kind, top: row, bottom: row + 1, columns: rank(double, view, row + 1) };
+    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
+    if (below && fieldCount(below) > ownFields) {
+      const double = rank(below, view, row, row + 1);
+      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double };
     }
-    if (isHeader(single)) return { kind, top: row, bottom: row, columns: rank(single, view, row) };
+    const single = rank(found, view, row, row);
+    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
   }
   return undefined;
 }
@@ -156,7 +176,7 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
  * 预算数 | 调整后预算数: the adjusted (or 全年) budget is the one 执行率 divides by (domain.md §3);
  * a bare 预算数 beside it is then the initial budget.
  */
-function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number): Columns<string> {
+function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: number, row: number): Columns<string> {
   for (let c = 0; c < view.rowLength(row); c++) {
     if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
     if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;

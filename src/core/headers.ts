@@ -16,7 +16,9 @@ export type IndicatorField =
   | "reason"
   | "description"
   | "nature"
-  | "unit";
+  | "unit"
+  | "standard"
+  | "levels";
 
 /** Removes white space, unifies parentheses and strips trailing parenthesised notes. */
 export function normalizeHeader(text: string): string {
@@ -46,7 +48,10 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["weight", /^(指标)?(分值|权重|分数|标准分|满分)$/],
   ["score", /^(指标)?(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
   ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],
-  ["description", /^(绩效)?指标(描述|解释|说明)$/],
+  ["description", /^(绩效)?指标(描述|解释|说明)$|^评价(内容|要点)$/],
+  // The older 绩效评价指标表: 评价指标 merged over its level columns, 评分标准 saying how points are given.
+  ["standard", /^(评分|评价)(标准|细则|办法)$/],
+  ["levels", /^(评价|绩效)指标$/],
   ["nature", /^指标(性质|方向|类型)$|^比较符$/],
   ["unit", /^(度量|计量)?单位$/],
 ];

@@ -427,3 +427,69 @@ describe("one fact, one finding: a total line and its only 其中 line", () => {
     expect(found(a)).toEqual(["overspent@预算!E2", "overspent@预算!E3", "overspent@预算!E4"]);
   });
 });
+
+describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / 评分标准 / 分值 / 得分", () => {
+  /** 评价指标 merged over three level columns, 一级 and 二级 merged down, a 合计 row. */
+  const evaluation = (scores: number[], total: number, levelWidth = 3): Analysis => {
+    const levels = (l1: string, l2: string, l3: string): Row => [l1, l2, l3].slice(3 - levelWidth);
+    const rows: Row[] = [
+      ["决策（20分）", "项目立项", "立项依据充分性", 10],
+      ["", "绩效目标", "绩效目标明确性", 10],
+      ["过程（20分）", "资金管理", "资金到位率", 10],
+      ["", "组织实施", "管理制度健全性", 10],
+      ["产出（30分）", "产出数量", "实际完成率", 15],
+      ["", "产出质量", "质量达标率", 15],
+      ["效益（30分）", "项目效益", "社会效益", 20],
+      ["", "", "服务对象满意度", 10],
+    ].map(([l1, l2, l3, weight], i) => [...levels(String(l1), String(l2), String(l3)), "是否符合相关规定", "符合得满分，否则酌情扣分", weight, scores[i]]);
+    const column = (n: number): string => String.fromCharCode(64 + n); // 1 → A
+    return run(
+      workbook({
+        name: "评价表",
+        rows: [
+          ["项目支出绩效评价指标表"],
+          ["项目名称：城区垃圾分类"],
+          ["评价指标", ...Array(levelWidth - 1).fill(""), "评价内容", "评分标准", "分值", "得分"],
+          ...rows,
+          ["合计", ...Array(levelWidth + 1).fill(""), 100, total],
+        ],
+        merges: [
+          `A3:${column(levelWidth)}3`,
+          ...(levelWidth === 3 ? ["A4:A5", "A6:A7", "A8:A9", "A10:A11", "B10:B11"] : []),
+          `A12:${column(levelWidth + 2)}12`, // 合计 across the labels, 评价内容 and 评分标准
+        ],
+      }),
+    );
+  };
+
+  it("reads the levels from the merged 评价指标 columns and totals the recorded scores", () => {
+    const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93);
+    expect(a.tables.map((t) => [t.kind, t.range, t.label])).toEqual([["indicators", "A3:G12", "城区垃圾分类"]]);
+    expect(a.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score])).toEqual([
+      ["决策", "项目立项", "立项依据充分性", "10", "10"],
+      ["决策", "绩效目标", "绩效目标明确性", "10", "9"],
+      ["过程", "资金管理", "资金到位率", "10", "10"],
+      ["过程", "组织实施", "管理制度健全性", "10", "8"],
+      ["产出", "产出数量", "实际完成率", "15", "15"],
+      ["产出", "产出质量", "质量达标率", "15", "14"],
+      ["效益", "项目效益", "社会效益", "20", "18"],
+      ["效益", "项目效益", "服务对象满意度", "10", "9"],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals).toEqual([
+      { sheet: "评价表", label: "城区垃圾分类", weights: "100", score: "93", recordedScore: "93", grade: "优", recordedGrade: null },
+    ]);
+  });
+
+  it("checks what it holds: a score above its weight, and the recorded 合计 against the scores", () => {
+    const a = evaluation([10, 12, 10, 8, 15, 14, 18, 9], 90);
+    expect(found(a)).toEqual(["score-exceeds-weight@评价表!G5", "total-mismatch@评价表!G12"]);
+  });
+
+  it("reads 评价指标 over one column as the indicator's name", () => {
+    const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93, 1);
+    expect(a.tables.map((t) => t.range)).toEqual(["A3:E12"]);
+    expect(a.indicators.map((i) => i.name).slice(0, 2)).toEqual(["立项依据充分性", "绩效目标明确性"]);
+    expect(a.totals[0]).toMatchObject({ score: "93", recordedScore: "93" });
+  });
+});

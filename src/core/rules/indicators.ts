@@ -213,6 +213,8 @@ function evaluateIndicator(
     return result;
   }
   if (target) checkValue(findings, indicator, measure, target, true);
+  // A 绩效评价指标表 has no value columns: its recorded score is checked against its weight alone.
+  if (!target && !actual) checkScoreRange(findings, score, weight?.value ?? null);
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
   if (actual.parsed.kind === "empty") {
@@ -327,9 +329,10 @@ function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
 function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   const levelCol = block.table.columns.level1;
   if (levelCol === undefined || block.indicators.length === 0) return;
-  // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益: either level counts.
+  // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益, and the older 绩效评价
+  // 指标表 as a 三级 (服务对象满意度) under 效益: any level counts.
   const present = new Set<string | undefined>();
-  for (const i of block.indicators) present.add(i.dimension).add(dimensionOf(i.level2));
+  for (const i of block.indicators) present.add(i.dimension).add(dimensionOf(i.level2)).add(dimensionOf(i.name));
   const missing = (
     [
       ["output", "产出"],
