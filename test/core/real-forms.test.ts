@@ -493,3 +493,77 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
     expect(a.totals[0]).toMatchObject({ score: "93", recordedScore: "93" });
   });
 });
+
+describe("a 分值 and 得分 merged over several indicators, scored as one group", () => {
+  /** Two 满意度 rows sharing a merged 分值 (10) and 得分 (F16:F17, G16:G17 of the national form). */
+  const shared = (second: string, score: number): Analysis =>
+    run(
+      workbook(
+        nationalForm(
+          "教师培训项目",
+          [
+            ["产出指标（50分）", "数量指标", "培训人次", "≥200人次", "210人次", 20, 20, ""],
+            ["", "", "培训场次", "≥10场", "10场", 10, 10, ""],
+            ["", "质量指标", "培训合格率", "≥95%", "96%", 20, 20, ""],
+            ["效益指标（30分）", "社会效益指标", "教师教学能力", "明显提升", "明显提升", 30, 30, ""],
+            ["满意度指标（10分）", "服务对象满意度指标", "参训教师满意度", "≥90%", "96%", 10, score, "个别学校未反馈"],
+            ["", "", "学校满意度", "≥90%", second, null, null, ""],
+          ],
+          ["A10:A12", "B10:B11", "A14:A15", "B14:B15", "F14:F15", "G14:G15"],
+        ),
+      ),
+    );
+
+  it("counts the group's points once, in the 一级 sums, the total and the stated (10分)", () => {
+    const a = shared("92%", 10);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(4).map((i) => [i.name, i.weight, i.score])).toEqual([
+      ["参训教师满意度", "10", "10"],
+      ["学校满意度", null, null],
+    ]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100" });
+  });
+
+  it("names the group and how its points are worked out when the merged 得分 does not fit", () => {
+    const a = shared("92%", 9);
+    expect(found(a)).toEqual(["score-mismatch@自评表!G14"]);
+    expect(message(a, "score-mismatch", "G14")).toBe(
+      "“参训教师满意度、学校满意度”填报得分 9；按合并分值×各指标完成比例应为 10。",
+    );
+    // One member short of its target: any score between its share and full marks fits.
+    const short = shared("81%", 7);
+    expect(message(short, "score-mismatch", "G14")).toBe(
+      "“参训教师满意度、学校满意度”填报得分 7；按合并分值×各指标完成比例（分配未写明，取最低到最高）应为 9 至 10 之间。",
+    );
+    expect(found(shared("81%", 9.5))).toEqual([]);
+  });
+});
+
+describe("a plain quantity without comparator: ≥ for outputs, ≤ for costs", () => {
+  const a = run(
+    workbook(
+      nationalForm(
+        "农村公路建设项目",
+        [
+          ["产出指标", "数量指标", "受益人口", "3万", "2.4万", 10, 8, "部分村未通车"],
+          ["", "", "新建道路里程", "32.1公里", "30公里", 10, 9.35, "征地延误"],
+          ["", "", "硬化道路里程", "32.1公里", "33公里", 10, 10, ""],
+          ["", "成本指标", "每公里造价", "3万", "3.5万", 10, 8.57, "材料涨价"],
+          ["", "", "养护费用", "3万元", "2.8万元", 10, 10, ""],
+          ...EFFECT_AND_SATISFACTION,
+        ],
+        ["A10:A14", "B10:B12", "B13:B14"],
+      ),
+    ),
+  );
+
+  it("reads 3万 as 30000 and 32.1公里 as 32.1 km, and scores outputs up, costs down", () => {
+    expect(a.indicators.slice(0, 2).map((i) => i.target)).toEqual([
+      { text: "3万", op: null, value: "30000", unit: null },
+      { text: "32.1公里", op: null, value: "32.1", unit: "公里" },
+    ]);
+    // 10 × 2.4 ÷ 3 = 8; 10 × 30 ÷ 32.1 = 9.35; 33 reaches 32.1; 10 × 3 ÷ 3.5 = 8.57; 2.8万元 within 3万元.
+    expect(a.indicators.slice(0, 5).map((i) => i.score)).toEqual(["8", "9.35", "10", "8.57", "10"]);
+    expect(found(a)).toEqual([]);
+  });
+});

@@ -141,6 +141,16 @@ function addDateAgainstDuration(findings: FindingList, actual: ValueCell, target
   });
 }
 
+/** How a group's points are worked out, as a score-mismatch message names it (zh and en). */
+function groupFormula(ownWeights: boolean, exact: boolean): { formula: string; formulaEn: string } {
+  if (ownWeights) return { formula: "各指标得分之和（各按分值×完成比例）", formulaEn: "the sum of the members' scores (each weight × its attainment)" };
+  if (exact) return { formula: "合并分值×各指标完成比例", formulaEn: "the shared weight × the members' attainment" };
+  return {
+    formula: "合并分值×各指标完成比例（分配未写明，取最低到最高）",
+    formulaEn: "the shared weight × the members' attainment (the split is not written down: lowest to highest)",
+  };
+}
+
 /** The rule a quantitative score follows, as a score-mismatch message names it (zh and en). */
 function scoreFormula(
   direction: Direction,
@@ -407,12 +417,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
         recorded: recorded.toFixed(),
         computed: from === to ? from : `${from} 至 ${to} 之间`,
         computedEn: from === to ? from : `between ${from} and ${to}`,
-        ...(ownWeights
-          ? { formula: "各指标得分之和（各按分值×完成比例）", formulaEn: "the sum of the members' scores (each weight × its attainment)" }
-          : {
-              formula: "合并分值×各指标完成比例（分配未写明，取最低到最高）",
-              formulaEn: "the shared weight × the members' attainment (the split is not written down: lowest to highest)",
-            }),
+        ...groupFormula(ownWeights, from === to),
       });
     }
   }
