@@ -5,9 +5,11 @@
  * messages an accountant would write. Every grid is laid out as the forms are: a title, a header
  * block with 项目名称 / 单位名称, merged 一级/二级 labels, two-row headers.
  */
+import fc from "fast-check";
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { meetsDeadline, parseValue } from "../../src/core/values";
 import { SheetSpec, workbook } from "../support/grid";
 
 type Row = CellValue[];
@@ -278,6 +280,31 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
       "“7月”是日期（完成时点），“≤12个月”是时长，二者不能比较：指标值和实际完成值请都写完成时限（如“12月底前”），或都写所用时长（如“≤90天”）。",
     );
     expect(a.indicators[0].score).toBe("10"); // the recorded score stands: nothing was computed
+  });
+
+  it("reads any month of the year, with or without a comparator or a part of the month, as a date; N个月 as N months", () => {
+    const month = fc.integer({ min: 1, max: 12 });
+    const written = fc.tuple(fc.constantFrom("", "≤", "不超过"), month, fc.constantFrom("", "底", "份", "中旬", "前", "底前"));
+    fc.assert(
+      fc.property(written, ([before, m, after]) => {
+        const p = parseValue(`${before}${m}月${after}`);
+        expect([p.kind, p.value, p.date?.month]).toEqual(["qualitative", null, m]);
+        const duration = parseValue(`${before}${m}个月`);
+        expect([duration.kind, duration.value?.toNumber(), duration.unit?.symbol, duration.date]).toEqual(["number", m, "个月", null]);
+      }),
+    );
+  });
+
+  it("orders dates: any day of a month meets a deadline at its end, and none of the next month does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 28 }), (m, d) => {
+        const date = (text: string) => parseValue(text).date!;
+        expect(meetsDeadline(date(`${m}月${d}日`), date(`${m}月底前`))).toBe(true);
+        expect(meetsDeadline(date(`${m}月`), date(`${m}月底前`))).toBe(true);
+        expect(meetsDeadline(date(`${m + 1}月${d}日`), date(`${m}月底前`))).toBe(false);
+        expect(meetsDeadline(date(`2024年${m}月`), date(`${m}月底前`))).toBeNull(); // one year only
+      }),
+    );
   });
 
   it("reads a cell formatted as a date as that date", () => {
