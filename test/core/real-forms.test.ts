@@ -10,7 +10,9 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { meetsDeadline, parseValue } from "../../src/core/values";
+import { readXlsx } from "../../src/xlsx/read";
 import { SheetSpec, workbook } from "../support/grid";
+import { KAIPING } from "../support/xlsx";
 
 type Row = CellValue[];
 
@@ -354,6 +356,18 @@ describe("every table is labelled by its own form's 项目名称 / 单位名称"
     expect(a.totals.map((t) => [t.label, t.score])).toEqual([
       ["教师培训项目", "100"],
       ["校舍维修项目", "87.5"],
+    ]);
+  });
+
+  it("tells apart the five target tables stacked on one sheet of the kaiping fixture", async () => {
+    const kaiping = analyze((await readXlsx(KAIPING)).grid, DEFAULT_PROFILE);
+    const onFirstSheet = kaiping.tables.filter((t) => t.sheet === "目标表（一）");
+    expect(onFirstSheet.map((t) => t.label)).toEqual([
+      "本级安达加油站相关支出",
+      "本级公建热力费",
+      "本级公务用车购置",
+      "本级全区重大活动经费",
+      "本级政府办公楼运行维护费",
     ]);
   });
 
