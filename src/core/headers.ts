@@ -91,9 +91,12 @@ export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
 export const FUNDS_SOURCE_LABEL =
   /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
-/** A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence. */
+/**
+ * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
+ * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.
+ */
 const SECTION_HEADING =
-  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响)(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
+  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响|(?:项目)?(?:决策|过程|投入|管理|产出|效益|绩效))(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
 
 export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));

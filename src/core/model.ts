@@ -366,8 +366,9 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
   return groups;
 }
 
+/** A score in a cell of the row's own (not a heading merged across the 得分 column). */
 function hasOwnScore(view: SheetView, row: number, col: number | undefined): boolean {
-  return col !== undefined && cellText(rowCell(view, row, col).value) !== "";
+  return col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
 }
 
 /** A value of the row's own: not merged down from above, nor across from a label on the left. */

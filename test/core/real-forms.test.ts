@@ -527,6 +527,34 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
     expect(found(a)).toEqual(["score-exceeds-weight@评价表!G5", "total-mismatch@评价表!G12"]);
   });
 
+  it("takes 一级 headings across a one-column 评价指标 list (一、决策（20分）) as the levels, with their stated weights", () => {
+    const rows: Row[] = [
+      ["一、决策（20分）"],
+      ["立项依据充分性", "是否符合规划", "符合得满分", 10, 10],
+      ["绩效目标明确性", "目标是否明确", "明确得满分", 10, 9],
+      ["二、过程（20分）"],
+      ["资金到位率", "资金是否到位", "按比例得分", 10, 10],
+      ["管理制度健全性", "制度是否健全", "健全得满分", 10, 8],
+      ["三、产出（30分）"],
+      ["实际完成率", "是否完成", "按比例得分", 15, 15],
+      ["质量达标率", "是否达标", "按比例得分", 10, 10],
+      ["四、效益（30分）"],
+      ["社会效益", "效益是否明显", "酌情得分", 20, 18],
+      ["服务对象满意度", "满意度调查", "按比例得分", 15, 9],
+    ];
+    const a = run(
+      workbook({
+        name: "评价表",
+        rows: [["评价指标", "评价内容", "评分标准", "分值", "得分"], ...rows, ["合计", "", "", 100, 89]],
+        merges: ["A2:E2", "A5:E5", "A8:E8", "A11:E11"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.level1)).toEqual(["一、决策", "一、决策", "二、过程", "二、过程", "三、产出", "三、产出", "四、效益", "四、效益"]);
+    // 产出 states 30 over rows adding up to 25, 效益 30 over 35; all together they carry the 100 points.
+    expect(found(a)).toEqual(["weight-header-mismatch@评价表!A8", "weight-header-mismatch@评价表!A11"]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "89", recordedScore: "89", grade: "良" });
+  });
+
   it("reads 评价指标 over one column as the indicator's name", () => {
     const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93, 1);
     expect(a.tables.map((t) => t.range)).toEqual(["A3:E12"]);
