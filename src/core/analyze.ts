@@ -3,8 +3,8 @@
  * 综合得分 sheet out. Nothing here touches a file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, detectTables } from "./detect";
-import { SheetView, WorkbookGrid, cellAddress, rangeAddress } from "./grid";
+import { Table, detectTables, tableLabel, tableRange } from "./detect";
+import { SheetView, WorkbookGrid, cellAddress } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { Lang, findingMessage } from "./messages";
 import { BudgetBlock, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
@@ -172,7 +172,8 @@ function tableReport(sheet: string, table: Table): TableReport {
   return {
     sheet,
     kind: table.kind,
-    range: rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right }),
+    range: tableRange(table),
+    label: tableLabel(sheet, table),
   };
 }
 
@@ -212,6 +213,7 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
 function totalReport(t: EvaluationTotal): TotalReport {
   return {
     sheet: t.sheet,
+    label: tableLabel(t.sheet, t.block.table),
     weights: decimalString(t.weights),
     score: decimalString(t.score),
     recordedScore: decimalString(t.recordedScore),

@@ -352,7 +352,7 @@ describe("score-mismatch", () => {
     expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
     expectFinding(a, "score-mismatch", "G5", "error");
     expect(finding(a, "score-mismatch", "G5").message).toBe(
-      "“后勤建设及营运（食堂）”得分填的是 3，按反向指标 分值×指标值÷实际值应为 2.68。",
+      "“后勤建设及营运（食堂）”填报得分 3；按反向指标公式（分值×指标值÷实际值）应为 2.68。",
     );
     expect(scoreOf(a, 5)).toBe("2.68");
   });
@@ -1054,6 +1054,8 @@ describe("every rule of domain.md §4, in one workbook", () => {
     "total-incomplete": "warning",
     "formula-error": "error",
     "negative-value": "error",
+    "count-ceiling": "warning",
+    "values-look-like-points": "warning",
   };
   const wb = workbook(
     {
@@ -1108,8 +1110,10 @@ describe("every rule of domain.md §4, in one workbook", () => {
         [null, "成本指标", "项目支出", "≥100%"],
         [null, "质量指标", "设备故障率", "低于5%及以上"],
         [null, "数量指标", "宣传覆盖人数", "有所提升"],
+        [null, "数量指标", "培训场次", "≤4场"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", 20],
       ],
-      merges: ["A2:A7"],
+      merges: ["A2:A8"],
     },
   );
 
@@ -1160,6 +1164,8 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "cost-not-ceiling@目标表!D5",
       "contradictory-comparator@目标表!D6",
       "vague-target@目标表!D7",
+      "count-ceiling@目标表!D8",
+      "values-look-like-points@目标表!D9",
     ]);
   });
 });
@@ -1179,7 +1185,7 @@ describe("English messages", () => {
     expect(found(en)).toEqual(found(zh));
     const message = (rule: RuleId, cell: string) => en.findings.find((f) => f.rule === rule && f.cell === cell)!.message;
     expect(message("rate-mismatch", "F2")).toBe("Execution rate is 45%; spent ÷ planned gives 43.16%. Write 43.16%.");
-    expect(message("score-mismatch", "G5")).toBe('"公车平台" scored 3; the formula gives 2.35.');
+    expect(message("score-mismatch", "G5")).toBe('"公车平台" scored 3; the negative-indicator formula (weight × target ÷ actual) gives 2.35.');
     expect(message("missing-reason", "H5")).toBe('"公车平台" scored below its weight: write the reason for the deviation.');
     expect(message("over-achievement", "E6")).toBe(
       '"资产拍卖处置" reached 2次, 200% of its target 1次: explain it; if the target was too low, reduce the score.',

@@ -24,6 +24,7 @@ import {
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { TOTAL_LABEL, normalizeHeader } from "../headers";
 import { checkNumberCell, errorValue } from "./cells";
+import { reportMoneyFactsOnce } from "./facts";
 import { FindingList } from "./findings";
 
 
@@ -281,5 +282,6 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const derived = derivedAmounts(block.lines);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line)));
   checkSums(findings, block);
+  reportMoneyFactsOnce(findings, block);
   return results;
 }

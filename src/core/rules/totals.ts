@@ -73,6 +73,9 @@ const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parse
 function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[]): Gap[] {
   const grouped = new Set(block.groups.flatMap((g) => g.members.slice(1)));
   const inGroup = new Set(block.groups.flatMap((g) => g.members));
+  // A 绩效评价指标表 scores by its 评分标准 and has no value columns: its recorded scores stand alone.
+  const { target, actual } = block.table.columns;
+  const valueColumns = target !== undefined || actual !== undefined;
   const gaps: Gap[] = [];
   for (const result of results) {
     const { indicator } = result;
@@ -80,6 +83,9 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const recorded = indicator.score?.value ?? null;
     if (weight === null && recorded === null && !inGroup.has(indicator)) continue;
     if (weight?.isNegative()) gaps.push("weight");
+    else if (!valueColumns) {
+      if (recorded === null && !grouped.has(indicator)) gaps.push("score");
+    }
     else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
         findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
