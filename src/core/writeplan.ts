@@ -20,6 +20,8 @@ export interface PlannedWrite {
   /** The number Excel stores (the decimal string read as a double). */
   value: number;
   numFmt: string;
+  /** Only the formula's cached result changes (see CellWrite.cachedResult). */
+  cachedResult?: true;
 }
 
 export interface PlannedFill {
@@ -39,7 +41,11 @@ const areaKey = (sheet: string, area: MergeRange): string => `${sheet}\u0000${ar
  * fill per area: the first mark of an area wins, as the core lists the most severe first). */
 export function planCellChanges(analysis: Pick<AnalysisResult, "writes" | "marks">, grid: WorkbookGrid): CellPlan {
   const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
-  const writes = analysis.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt }));
+  const writes = analysis.writes.map((w): PlannedWrite => {
+    const write: PlannedWrite = { sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt };
+    if (w.cachedResult) write.cachedResult = true;
+    return write;
+  });
   const seen = new Set<string>();
   const fills: PlannedFill[] = [];
   for (const mark of analysis.marks) {

@@ -51,7 +51,10 @@ export async function applyAnalysis(
   const api = options.api ?? officeApi;
   const m = hostMessages(options.lang);
   if (!api(MIN_API)) throw new HostError(m.apiTooOld);
-  const plan = planCellChanges(analysis, state.grid);
+  // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
+  // it is not in the undo record either.
+  const planned = planCellChanges(analysis, state.grid);
+  const plan: CellPlan = { ...planned, writes: planned.writes.filter((w) => !w.cachedResult) };
   const summary = analysis.summary;
   const replaced = checkBeforeWriting(plan, summary, state, options.lang);
 

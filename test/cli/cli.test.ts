@@ -29,7 +29,8 @@ describe("jixiao score on the yunxi fixture", () => {
   it("exits 1 because there are error findings, and prints a summary", () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain("识别到 1 张预算表、1 张指标表");
-    expect(result.out).toContain("综合得分 106.47（表中填 96），等次 优");
+    // Its weights add up to 110: the total is shown, never graded.
+    expect(result.out).toContain("综合得分 106.47（表中填 96），等次 —");
     expect(result.out).toMatch(/错误 \d+，警告 \d+/);
     expect(result.out).toContain("部门整体支出绩效自评表!H24 score-mismatch");
   });
@@ -109,11 +110,20 @@ describe("jixiao score options and inputs", () => {
   it("applies --grades to the total's grade", async () => {
     const dir = tempDir();
     const json = path.join(dir, "r.json");
-    await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "99:优秀,90:良好,0:较差");
+    // Weights adding up to 100 (a grade is only given on 100 points), every target met.
+    const input = await xlsxFromRows(path.join(dir, "in.xlsx"), "自评表", [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 60, null],
+      ["效益指标", "社会效益指标", "受益人数", "≥100人", "120人", 30, null],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, null],
+      ["总分", null, null, null, null, 100, 96],
+      ["评价等次", null, null, null, null, null, "优"],
+    ]);
+    await runMain("score", input, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "99:优秀,90:良好,0:较差");
     const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.totals[0].grade).toBe("优秀"); // the computed 106.47
+    expect(report.totals[0]).toMatchObject({ score: "100", grade: "优秀" });
     // The recorded total 96 is 良好 under this profile, not the recorded 优.
-    expect(report.findings.some((f: { rule: string; cell: string }) => f.rule === "grade-mismatch" && f.cell === "H37")).toBe(true);
+    expect(report.findings.some((f: { rule: string; cell: string }) => f.rule === "grade-mismatch" && f.cell === "G6")).toBe(true);
   });
 
   it("reads a --profile JSON, and rejects a bad one with exit 2", async () => {

@@ -77,7 +77,18 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
     ]);
     // 99 is 良好 on 乙县's scale and 优 on the default one, which the form followed.
     expect(review.rows[0]).toMatchObject({ grade: "良好", recordedGrade: "优", errors: 1 });
-    expect(review.grades.map((g) => g.grade)).toEqual(["优秀", "良好", "合格", "不合格", "优", "良", "中", "差"]);
+    // 甲县's form weighs 110 points: computed, its total has no grade (（无）).
+    expect(review.grades.map((g) => [g.grade, g.computed, g.recorded])).toEqual([
+      ["优秀", 0, 0],
+      ["良好", 1, 0],
+      ["合格", 0, 0],
+      ["不合格", 0, 0],
+      ["优", 0, 2],
+      ["良", 0, 0],
+      ["中", 0, 0],
+      ["差", 0, 0],
+      ["（无）", 1, 0],
+    ]);
     expect(result.out).toContain(`使用各文件夹的评分方案：${path.join(dir, "乙县", "jixiao.json")}`);
   });
 
