@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute, withoutAttribute } from "./xml";
+import { XmlElement, escapeXml, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -12,128 +12,202 @@ export interface CellEdit {
   value?: string;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
+  /** The cell holds a formula: only its cached result becomes `value`, the formula stays. */
+  cachedResult?: true;
 }
 
 /** Edits by 0-based row, then 0-based column, as the grid counts them. */
 export type SheetEdits = Map<number, Map<number, CellEdit>>;
 
-/** The style of each column range that has one (<col min max style>), for cells not yet written. */
-function columnFormats(xml: string, prefix: string): { min: number; max: number; style: number }[] {
-  const cols = firstElement(xml, `${prefix}cols`);
-  if (!cols) return [];
-  // <col> counts from 1; the grid from 0.
-  return [...elements(xml, `${prefix}col`, cols.openEnd, cols.contentEnd)].map((col) => ({
-    min: Number(attribute(col.tag, "min")) - 1,
-    max: Number(attribute(col.tag, "max")) - 1,
-    style: Number(attribute(col.tag, "style") ?? 0),
-  }));
+interface ColumnFormat {
+  min: number;
+  max: number;
+  style: number;
 }
 
 function numberCell(prefix: string, ref: string, format: number, value: string): string {
   return `<${prefix}c r="${ref}" s="${format}"><${prefix}v>${value}</${prefix}v></${prefix}c>`;
 }
 
-class SheetPatcher {
-  private readonly prefix: string;
-  private readonly columns: { min: number; max: number; style: number }[];
+/** Text that replaces [from, to) of the part; splices come in document order and never overlap. */
+interface Splice {
+  from: number;
+  to: number;
+  text: string;
+}
 
-  constructor(private readonly xml: string) {
-    this.prefix = prefixOf(xml, "worksheet");
-    this.columns = columnFormats(xml, this.prefix);
-  }
+/** The row being read when it has edits: its element, its cells still to write, the children of the current cell. */
+interface EditedRow {
+  element: XmlElement;
+  row: number;
+  cells: Map<number, CellEdit>;
+  pending: number[];
+  cell?: { element: XmlElement; col: number; edit: CellEdit; formula?: XmlElement };
+}
+
+/**
+ * One pass of the tokenizer over the sheet: each edited row's start tag, each edited cell, and the
+ * rows and cells that must be added are spliced in where the tokenizer says they are.
+ */
+class SheetPatcher {
+  private prefix = "";
+  private readonly columns: ColumnFormat[] = [];
+  private readonly splices: Splice[] = [];
+
+  constructor(
+    private readonly xml: string,
+    private readonly edits: SheetEdits,
+  ) {}
 
   /** The format a cell that is not written yet shows: its row's, else its column's. */
-  private inheritedFormat(rowTag: string | null, col: number): number {
-    const custom = rowTag ? attribute(rowTag, "customFormat") : undefined;
-    if (rowTag && (custom === "1" || custom === "true")) return Number(attribute(rowTag, "s") ?? 0);
+  private inheritedFormat(row: XmlElement | null, col: number): number {
+    const custom = row?.attributes.customFormat;
+    if (row && (custom === "1" || custom === "true")) return Number(row.attributes.s ?? 0);
     return this.columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
   }
 
-  private newCell(ref: string, edit: CellEdit, rowTag: string | null, col: number): string {
-    const format = edit.restyle(this.inheritedFormat(rowTag, col));
+  private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
+    const ref = cellAddress(row, col);
+    const format = edit.restyle(this.inheritedFormat(rowElement, col));
     return edit.value === undefined ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   private newRow(row: number, cells: Map<number, CellEdit>): string {
     const content = [...cells.keys()]
       .sort((a, b) => a - b)
-      .map((col) => this.newCell(cellAddress(row, col), cells.get(col)!, null, col))
+      .map((col) => this.newCell(row, col, cells.get(col)!, null))
       .join("");
     return `<${this.prefix}row r="${row + 1}">${content}</${this.prefix}row>`;
   }
 
-  /** One existing row with its edited cells replaced or inserted in column order. */
-  private patchRow(start: number, end: number, rowTag: string, selfClosing: boolean, row: number, cells: Map<number, CellEdit>): string {
+  /** An existing cell with its edit: a new format, a number in place of what it held, or a formula's new cached result. */
+  private editedCell(row: number, cell: NonNullable<EditedRow["cell"]>): string {
+    const { element, edit, formula } = cell;
+    const format = String(edit.restyle(Number(element.attributes.s ?? 0)));
     const p = this.prefix;
-    // A row's spans attribute is only a hint, and would be wrong once a cell is added.
-    const tag = openingTag(withoutAttribute(rowTag, "spans"));
-    const pending = [...cells.keys()].sort((a, b) => a - b);
-    const out: string[] = [tag];
-    let at = start + rowTag.length;
-    let col = -1;
-    if (!selfClosing) {
-      const contentEnd = end - `</${p}row>`.length;
-      for (const c of elements(this.xml, `${p}c`, at, contentEnd)) {
-        const ref = attribute(c.tag, "r");
-        col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
-        while (pending.length > 0 && pending[0] < col) {
-          const before = pending.shift()!;
-          out.push(this.xml.slice(at, c.start), this.newCell(cellAddress(row, before), cells.get(before)!, rowTag, before));
-          at = c.start;
-        }
-        if (pending[0] === col) {
-          pending.shift();
-          const edit = cells.get(col)!;
-          const format = edit.restyle(Number(attribute(c.tag, "s") ?? 0));
-          out.push(this.xml.slice(at, c.start));
-          if (edit.value === undefined) out.push(withAttribute(c.tag, "s", String(format)), this.xml.slice(c.openEnd, c.end));
-          else out.push(numberCell(p, ref ?? cellAddress(row, col), format, edit.value));
-          at = c.end;
-        }
-      }
-      out.push(this.xml.slice(at, contentEnd));
+    if (edit.value === undefined) {
+      return startTag(element, { s: format }, element.selfClosing) + this.xml.slice(element.openEnd, element.end);
     }
-    for (const after of pending) out.push(this.newCell(cellAddress(row, after), cells.get(after)!, rowTag, after));
-    out.push(`</${p}row>`);
-    return out.join("");
+    if (edit.cachedResult && formula) {
+      // The formula stays; its result is now a number, so a text or error type goes.
+      const kept = this.xml.slice(formula.start, formula.end);
+      return `${startTag(element, { s: format, t: undefined })}${kept}<${p}v>${edit.value}</${p}v></${element.name}>`;
+    }
+    return numberCell(p, element.attributes.r ?? cellAddress(row, cell.col), Number(format), edit.value);
   }
 
-  apply(edits: SheetEdits): string {
-    const p = this.prefix;
-    const sheetData = firstElement(this.xml, `${p}sheetData`);
-    if (!sheetData) return this.xml; // not a worksheet we can write into
-    const pending = [...edits.keys()].sort((a, b) => a - b);
-    const out: string[] = [this.xml.slice(0, sheetData.start), openingTag(sheetData.tag)];
-    let at = sheetData.openEnd;
+  apply(): string {
+    const pendingRows = [...this.edits.keys()].sort((a, b) => a - b);
+    let inSheetData = false;
+    let inCols = false;
     let row = -1;
-    if (!sheetData.selfClosing) {
-      for (const r of elements(this.xml, `${p}row`, sheetData.openEnd, sheetData.contentEnd)) {
-        if (pending.length === 0) break;
-        const written = Number(attribute(r.tag, "r"));
-        row = written > 0 ? written - 1 : row + 1;
-        while (pending.length > 0 && pending[0] < row) {
-          const before = pending.shift()!;
-          out.push(this.xml.slice(at, r.start), this.newRow(before, edits.get(before)!));
-          at = r.start;
+    let edited: EditedRow | undefined;
+    let col = -1;
+    scanXml(this.xml, {
+      open: (element) => {
+        switch (element.local) {
+          case "worksheet":
+            if (element.depth === 0) this.prefix = element.prefix;
+            break;
+          case "cols":
+            inCols = true;
+            break;
+          case "col":
+            // <col> counts from 1; the grid from 0.
+            if (inCols) this.columns.push({ min: Number(element.attributes.min) - 1, max: Number(element.attributes.max) - 1, style: Number(element.attributes.style ?? 0) });
+            break;
+          case "sheetData":
+            inSheetData = true;
+            break;
+          case "row": {
+            if (!inSheetData) break;
+            const written = Number(element.attributes.r);
+            row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
+            col = -1;
+            const before: string[] = [];
+            while (pendingRows.length > 0 && pendingRows[0] < row) {
+              const r = pendingRows.shift()!;
+              before.push(this.newRow(r, this.edits.get(r)!));
+            }
+            if (before.length > 0) this.splices.push({ from: element.start, to: element.start, text: before.join("") });
+            if (pendingRows[0] === row) {
+              pendingRows.shift();
+              const cells = this.edits.get(row)!;
+              edited = { element, row, cells, pending: [...cells.keys()].sort((a, b) => a - b) };
+              // A row's spans attribute is only a hint, and would be wrong once a cell is added.
+              if (!element.selfClosing) this.splices.push({ from: element.start, to: element.openEnd, text: startTag(element, { spans: undefined }) });
+            }
+            break;
+          }
+          case "c": {
+            if (!edited) break;
+            const ref = element.attributes.r;
+            const at = ref === undefined ? undefined : parseCellAddress(ref);
+            col = at?.col ?? col + 1;
+            const before: string[] = [];
+            while (edited.pending.length > 0 && edited.pending[0] < col) {
+              const c = edited.pending.shift()!;
+              before.push(this.newCell(edited.row, c, edited.cells.get(c)!, edited.element));
+            }
+            if (before.length > 0) this.splices.push({ from: element.start, to: element.start, text: before.join("") });
+            if (edited.pending[0] === col) {
+              edited.pending.shift();
+              edited.cell = { element, col, edit: edited.cells.get(col)! };
+            }
+            break;
+          }
+          case "f":
+            if (edited?.cell) edited.cell.formula = element;
+            break;
         }
-        if (pending[0] === row) {
-          pending.shift();
-          out.push(this.xml.slice(at, r.start), this.patchRow(r.start, r.end, r.tag, r.selfClosing, row, edits.get(row)!));
-          at = r.end;
+      },
+      close: (element) => {
+        switch (element.local) {
+          case "cols":
+            inCols = false;
+            break;
+          case "c":
+            if (edited?.cell?.element === element) {
+              this.splices.push({ from: element.start, to: element.end, text: this.editedCell(edited.row, edited.cell) });
+              edited.cell = undefined;
+            }
+            break;
+          case "row": {
+            if (!edited || edited.element !== element) break;
+            const after = edited.pending.map((c) => this.newCell(edited!.row, c, edited!.cells.get(c)!, element)).join("");
+            if (element.selfClosing) {
+              this.splices.push({ from: element.start, to: element.end, text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
+            } else if (after) {
+              this.splices.push({ from: element.contentEnd, to: element.contentEnd, text: after });
+            }
+            edited = undefined;
+            break;
+          }
+          case "sheetData": {
+            inSheetData = false;
+            const rows = pendingRows.map((r) => this.newRow(r, this.edits.get(r)!)).join("");
+            pendingRows.length = 0;
+            if (element.selfClosing) this.splices.push({ from: element.start, to: element.end, text: `${startTag(element)}${rows}</${element.name}>` });
+            else if (rows) this.splices.push({ from: element.contentEnd, to: element.contentEnd, text: rows });
+            break;
+          }
         }
-      }
+      },
+    });
+    const out: string[] = [];
+    let at = 0;
+    for (const splice of this.splices) {
+      out.push(this.xml.slice(at, splice.from), splice.text);
+      at = splice.to;
     }
-    const contentEnd = sheetData.selfClosing ? sheetData.openEnd : sheetData.contentEnd;
-    out.push(this.xml.slice(at, contentEnd));
-    for (const after of pending) out.push(this.newRow(after, edits.get(after)!));
-    out.push(sheetData.selfClosing ? `</${p}sheetData>` + this.xml.slice(sheetData.end) : this.xml.slice(contentEnd));
+    out.push(this.xml.slice(at));
     return out.join("");
   }
 }
 
-/** The sheet's XML with the edits applied. */
+/** The sheet's XML with the edits applied; a part without sheetData (not a worksheet) comes back as it was. */
 export function patchSheet(xml: string, edits: SheetEdits): string {
-  return new SheetPatcher(xml).apply(edits);
+  return new SheetPatcher(xml, edits).apply();
 }
 
 function textCell(ref: string, format: number, text: string): string {
