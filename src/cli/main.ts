@@ -11,7 +11,7 @@ import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { PackageError } from "../xlsx/package";
+import { PackageError, ReadLimits, sizeLimits } from "../xlsx/package";
 import { scoredCopy } from "../xlsx/write";
 
 /** A problem with the options or an output path: one line, exit 2. */
@@ -26,6 +26,8 @@ export interface ScoreOptions {
   json?: string;
   profile?: string;
   grades?: string;
+  /** --max-size: megabytes a workbook may inflate to, per part and in all. */
+  maxSize?: string;
   lang: Lang;
 }
 
@@ -91,7 +93,7 @@ async function samePlace(a: string, b: string): Promise<boolean> {
 }
 
 /** Scores one workbook into `output`; never touches the input file. */
-export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
+export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits> = {}): Promise<FileOutcome> {
   if (await samePlace(input, output)) {
     return {
       input,
@@ -100,7 +102,7 @@ export async function scoreFile(input: string, output: string, profile: Profile,
   }
   let scored: { bytes: Uint8Array; report: Report } | null;
   try {
-    scored = await scoreInMemory(input, profile, lang);
+    scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
     if (error instanceof WorkbookReadError) return { input, failure: error.text };
     if (error instanceof PackageError) {
@@ -120,8 +122,8 @@ export async function scoreFile(input: string, output: string, profile: Profile,
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
-  const { source, grid } = await readXlsx(input);
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<{ bytes: Uint8Array; report: Report } | null> {
+  const { source, grid } = await readXlsx(input, limits);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
   return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
@@ -198,6 +200,8 @@ async function isDirectory(p: string): Promise<boolean> {
 
 export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
   const profile = await loadProfile(options);
+  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
+  if (!limits) throw new CliError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
   const outcomes: FileOutcome[] = [];
   if (await isDirectory(input)) {
     const outDir = options.out ?? path.join(input, "jixiao-out");
@@ -216,7 +220,7 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
       let output = path.join(outDir, name.replace(/\.\w+$/, ".jixiao.xlsx"));
       if (taken.has(output.toLowerCase())) output = path.join(outDir, `${name}.jixiao.xlsx`);
       taken.add(output.toLowerCase());
-      const outcome = await scoreFile(path.join(input, name), output, profile, options.lang);
+      const outcome = await scoreFile(path.join(input, name), output, profile, options.lang, limits);
       printOutcome(out, outcome, options.lang);
       outcomes.push(outcome);
     }
@@ -237,7 +241,7 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
       await refuseJsonOver(options.json, input, THE_INPUT);
       await refuseJsonOver(options.json, output, { zh: "评分后的工作簿", en: "the scored workbook" });
     }
-    const outcome = await scoreFile(input, output, profile, options.lang);
+    const outcome = await scoreFile(input, output, profile, options.lang, limits);
     printOutcome(out, outcome, options.lang);
     outcomes.push(outcome);
     if (options.json && outcome.report) await writeJson(options.json, outcome.report);
@@ -282,6 +286,7 @@ export async function main(argv: string[], out: Output = { log: console.log, err
     .option("--profile <file>", "scoring profile JSON")
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", "zh")
+    .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
       if (opts.lang !== "zh" && opts.lang !== "en") {
         // Which language to say it in is what is wrong: both, on one line.

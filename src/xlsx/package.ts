@@ -40,6 +40,12 @@ const MB = 1024 * 1024;
 /** 200 MB inflated, per part and in all: some fifty times the largest real self-evaluation workbook. */
 export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 200 * MB, maxTotalBytes: 200 * MB, maxCells: 5_000_000 };
 
+/** The size limits for a --max-size in MB; undefined when it is not a positive number. */
+export function sizeLimits(megabytes: number): Partial<ReadLimits> | undefined {
+  if (!Number.isFinite(megabytes) || megabytes <= 0) return undefined;
+  return { maxPartBytes: megabytes * MB, maxTotalBytes: megabytes * MB };
+}
+
 /** The longest text a JavaScript engine holds in one string (V8: 2^29 − 24 characters), whatever the limits say. */
 const LONGEST_TEXT = 2 ** 29 - 24;
 

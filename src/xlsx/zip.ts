@@ -85,8 +85,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       const length = dv.getUint16(e + 2, true);
       if (id === ZIP64_EXTRA) {
         let field = e + 4;
-        if (size === 0xffffffff) (size = uint64(dv, field)), (field += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = uint64(dv, field)), (field += 8);
+        if (size === 0xffffffff) {
+          size = uint64(dv, field);
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = uint64(dv, field);
+          field += 8;
+        }
         if (local === 0xffffffff) local = uint64(dv, field);
       }
       e += 4 + length;
@@ -144,7 +150,10 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     let p = at;
     dv.setUint32(p, central ? CENTRAL_HEADER : LOCAL_HEADER, true);
     p += 4;
-    if (central) (dv.setUint16(p, 20, true), (p += 2)); // made by: version 2.0
+    if (central) {
+      dv.setUint16(p, 20, true); // made by: version 2.0
+      p += 2;
+    }
     dv.setUint16(p, 20, true); // needed to extract: version 2.0
     dv.setUint16(p + 2, ascii ? 0 : FLAG_UTF8, true);
     dv.setUint16(p + 4, entry.method, true);
