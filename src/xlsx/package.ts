@@ -298,7 +298,7 @@ export class Package {
     const written = (name: string, bytes: Uint8Array, stamp: { time: number; date: number }): ZipEntry => ({
       name,
       method: 8,
-      crc: crc32(bytes),
+      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
       size: bytes.length,
       data: this.codec.deflate(bytes),
       time: stamp.time,

@@ -3,7 +3,7 @@
  * bytes with node:zlib doing the inflating and deflating (several times faster than fflate).
  */
 import { promises as fs } from "fs";
-import { deflateRawSync, inflateRawSync } from "zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 import { Codec, DEFLATE_LEVEL, InflatedSizeError } from "./codec";
 import { ReadLimits } from "./package";
 import { LoadedWorkbook, WorkbookReadError, readXlsxBytes } from "./reader";
@@ -26,6 +26,8 @@ export const nodeCodec: Codec = {
   deflate(data) {
     return deflateRawSync(data, { level: DEFLATE_LEVEL });
   },
+  // zlib.crc32 came with Node 20.15; before it, zip.ts's own.
+  crc32: typeof crc32 === "function" ? (data) => crc32(data) : undefined,
 };
 
 export async function readXlsx(file: string, limits: Partial<ReadLimits> = {}): Promise<LoadedWorkbook> {

@@ -104,6 +104,8 @@ class SheetPatcher {
     let edited: EditedRow | undefined;
     let col = -1;
     scanXml(this.xml, {
+      // Cells are followed only in rows with edits: a sheet of 100,000 rows makes no object per cell.
+      select: (local) => (local === "c" || local === "f" ? edited !== undefined : local !== "v" && local !== "is" && local !== "t"),
       open: (element) => {
         switch (element.local) {
           case "worksheet":

@@ -35,6 +35,11 @@ export interface XmlElement {
 }
 
 export interface XmlVisitor {
+  /**
+   * Whether to follow an element (by local name, at its start tag); the others cost no object.
+   * All are followed when absent.
+   */
+  select?(local: string): boolean;
   /** At the start tag; contentEnd and end are not known yet. */
   open?(element: XmlElement): void;
   /** At the end tag (or right after a self-closing start tag). */
@@ -55,13 +60,18 @@ function localOf(name: string): string {
  */
 export function scanXml(xml: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser({ xmlns: false, position: true } as const);
-  const stack: XmlElement[] = [];
+  const stack: (XmlElement | null)[] = [];
   parser.on("opentag", (node: SaxesTagPlain) => {
-    const openEnd = parser.position;
     const colon = node.name.indexOf(":");
+    const local = colon === -1 ? node.name : node.name.slice(colon + 1);
+    if (visitor.select && !visitor.select(local)) {
+      stack.push(null);
+      return;
+    }
+    const openEnd = parser.position;
     const element: XmlElement = {
       name: node.name,
-      local: colon === -1 ? node.name : node.name.slice(colon + 1),
+      local,
       prefix: colon === -1 ? "" : node.name.slice(0, colon + 1),
       attributes: node.attributes,
       start: xml.lastIndexOf("<", openEnd - 1),
@@ -75,7 +85,8 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     visitor.open?.(element);
   });
   parser.on("closetag", () => {
-    const element = stack.pop()!;
+    const element = stack.pop();
+    if (!element) return;
     if (!element.selfClosing) {
       element.end = parser.position;
       element.contentEnd = xml.lastIndexOf("<", element.end - 1);
