@@ -6,6 +6,7 @@
  */
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
+import type { SheetLayout } from "./sheet-part";
 import { XmlElement, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, startTag } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
@@ -178,6 +179,8 @@ export class Package {
   /** Parts written anew (bytes) or removed (null), by lower-case name. */
   private readonly changes = new Map<string, { name: string; bytes: Uint8Array } | null>();
   private inflatedTotal = 0;
+  /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
+  private readonly layouts = new Map<string, SheetLayout>();
 
   private constructor(
     entries: ZipEntry[],
@@ -265,15 +268,25 @@ export class Package {
     return xml;
   }
 
+  setSheetLayout(part: string, layout: SheetLayout): void {
+    this.layouts.set(part.toLowerCase(), layout);
+  }
+
+  sheetLayout(part: string): SheetLayout | undefined {
+    return this.layouts.get(part.toLowerCase());
+  }
+
   put(part: string, xml: string): void {
     const key = part.toLowerCase();
     this.texts.delete(key);
+    this.layouts.delete(key);
     this.changes.set(key, { name: this.entries.get(key)?.name ?? part, bytes: UTF8_ENCODER.encode(xml) });
   }
 
   remove(part: string): void {
     const key = part.toLowerCase();
     this.texts.delete(key);
+    this.layouts.delete(key);
     this.changes.set(key, null);
   }
 

@@ -14,6 +14,7 @@ import { STATE_NAMESPACE, STATE_ROOT } from "../core/state";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
+import { SheetLayout } from "./sheet-part";
 import { XmlError, scanXml } from "./xml";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
@@ -178,10 +179,15 @@ function unescapeExcelText(text: string): string {
  * A tokenizer over a part, with the element names' prefixes dropped: SpreadsheetML parts are read by
  * local name (`x:c` is `c`, Strict Open XML's namespace reads like the transitional one).
  */
-function parse(xml: string, part: string, handlers: { open(local: string, node: SaxesTagPlain): void; close(local: string): void; text(text: string): void }): void {
+function parse(
+  xml: string,
+  part: string,
+  handlers: { open(local: string, node: SaxesTagPlain, position: number): void; close(local: string, position: number): void; text(text: string): void },
+): void {
+  // position: false turns off line counting; the index into the text (parser.position) is kept.
   const parser = new SaxesParser({ xmlns: false, position: false } as const);
-  parser.on("opentag", (node) => handlers.open(localName(node.name), node));
-  parser.on("closetag", (node) => handlers.close(localName(node.name)));
+  parser.on("opentag", (node) => handlers.open(localName(node.name), node, parser.position));
+  parser.on("closetag", (node) => handlers.close(localName(node.name), parser.position));
   parser.on("text", handlers.text);
   parser.on("cdata", handlers.text);
   parser.on("error", (error) => {
@@ -255,7 +261,11 @@ interface SheetContext {
 
 class CellLimitError extends Error {}
 
-function readSheet(xml: string, name: string, part: string, context: SheetContext): SheetGrid {
+/**
+ * One sheet's grid, and where its rows are in the part (the tokenizer reports each tag's end; the
+ * "<" that opened it is the last one before, as XML allows none inside a tag).
+ */
+function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
   const formulas: (boolean | string | undefined)[][] = [];
@@ -277,6 +287,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let reading: "v" | "f" | "t" | undefined;
   let phonetic = 0;
   let inSheetData = false;
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  let rowStart = 0;
+  let colsStart = -1;
+  const tagStart = (position: number): number => xml.lastIndexOf("<", position - 1);
 
   const finishCell = (): void => {
     let result: CellValue;
@@ -312,16 +326,26 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   };
 
   parse(xml, part, {
-    open(local, node) {
+    open(local, node, position) {
       switch (local) {
-        case "sheetData":
-          inSheetData = true;
+        case "worksheet":
+          layout.prefix = node.name.slice(0, node.name.length - local.length);
           break;
+        case "cols":
+          colsStart = tagStart(position);
+          break;
+        case "sheetData": {
+          inSheetData = true;
+          const start = tagStart(position);
+          layout.sheetData = { name: node.name, start, openEnd: position, contentEnd: position, end: position, selfClosing: node.isSelfClosing };
+          break;
+        }
         case "row": {
           if (!inSheetData) break;
           const r = Number(node.attributes.r);
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
+          rowStart = tagStart(position);
           break;
         }
         case "c": {
@@ -374,10 +398,23 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         }
       }
     },
-    close(local) {
+    close(local, position) {
       switch (local) {
         case "sheetData":
           inSheetData = false;
+          if (layout.sheetData && !layout.sheetData.selfClosing) {
+            layout.sheetData.end = position;
+            layout.sheetData.contentEnd = tagStart(position);
+          }
+          break;
+        case "cols":
+          if (colsStart >= 0 && !inSheetData) layout.cols = { start: colsStart, end: position };
+          break;
+        case "row":
+          if (!inSheetData) break;
+          layout.rows.push(row);
+          layout.rowStarts.push(rowStart);
+          layout.rowEnds.push(position);
           break;
         case "c":
           if (!inSheetData) break;
@@ -422,7 +459,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     values[r] ??= [];
     numFmts[r] ??= [];
   }
-  return { name, values, numFmts, merges: clipped, formulas };
+  return { grid: { name, values, numFmts, merges: clipped, formulas }, layout };
 }
 
 // ---- jixiao's record ------------------------------------------------------------------------
@@ -512,7 +549,9 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
         `the file is damaged: the content of sheet "${sheet.name}" (${relationship.part}) is missing`,
       );
     }
-    sheets.push(readSheet(xml, sheet.name, relationship.part, context));
+    const { grid, layout } = readSheet(xml, sheet.name, relationship.part, context);
+    sheets.push(grid);
+    pkg.setSheetLayout(relationship.part, layout);
   }
   if (sheets.length === 0) throw new PackageError("工作簿中没有工作表", "the workbook has no worksheet");
 

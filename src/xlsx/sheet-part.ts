@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, escapeXml, scanXml, startTag } from "./xml";
+import { XmlElement, elements, escapeXml, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -36,28 +36,68 @@ interface Splice {
   text: string;
 }
 
-/** The row being read when it has edits: its element, its cells still to write, the children of the current cell. */
-interface EditedRow {
-  element: XmlElement;
-  row: number;
-  cells: Map<number, CellEdit>;
-  pending: number[];
-  cell?: { element: XmlElement; col: number; edit: CellEdit; formula?: XmlElement };
+/**
+ * Where a tokenizer found a sheet's parts: the writer tokenizes only the rows it edits. The reader
+ * records it in its own pass (src/xlsx/reader.ts); `sheetLayout` finds it for any other sheet.
+ */
+export interface SheetLayout {
+  /** The prefix the worksheet writes its elements with ("x:" or ""). */
+  prefix: string;
+  sheetData?: { name: string; start: number; openEnd: number; contentEnd: number; end: number; selfClosing: boolean };
+  /** The <cols> element's [start, end). */
+  cols?: { start: number; end: number };
+  /** Each <row> in document order: its 0-based number and its [start, end) in the part. */
+  rows: number[];
+  rowStarts: number[];
+  rowEnds: number[];
 }
 
-/**
- * One pass of the tokenizer over the sheet: each edited row's start tag, each edited cell, and the
- * rows and cells that must be added are spliced in where the tokenizer says they are.
- */
+/** A sheet's layout from one tokenizer pass that makes an object only per row. */
+export function sheetLayout(xml: string): SheetLayout {
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  let inSheetData = false;
+  let row = -1;
+  scanXml(xml, {
+    select: (local) => local === "worksheet" || local === "sheetData" || local === "cols" || local === "row",
+    open: (element) => {
+      if (element.depth === 0) layout.prefix = element.prefix;
+      else if (element.local === "sheetData") inSheetData = true;
+    },
+    close: (element) => {
+      if (element.local === "sheetData" && element.depth === 1) {
+        inSheetData = false;
+        layout.sheetData = { name: element.name, start: element.start, openEnd: element.openEnd, contentEnd: element.contentEnd, end: element.end, selfClosing: element.selfClosing };
+      } else if (element.local === "cols" && element.depth === 1) {
+        layout.cols = { start: element.start, end: element.end };
+      } else if (element.local === "row" && inSheetData) {
+        const written = Number(element.attributes.r);
+        row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
+        layout.rows.push(row);
+        layout.rowStarts.push(element.start);
+        layout.rowEnds.push(element.end);
+      }
+    },
+  });
+  return layout;
+}
+
+/** Splices edits into the sheet: new rows between existing ones, each edited row tokenized and rewritten. */
 class SheetPatcher {
-  private prefix = "";
+  private readonly prefix: string;
   private readonly columns: ColumnFormat[] = [];
-  private readonly splices: Splice[] = [];
 
   constructor(
     private readonly xml: string,
-    private readonly edits: SheetEdits,
-  ) {}
+    private readonly layout: SheetLayout,
+  ) {
+    this.prefix = layout.prefix;
+    if (layout.cols) {
+      // <col> counts from 1; the grid from 0.
+      for (const col of elements(xml.slice(layout.cols.start, layout.cols.end), "col")) {
+        this.columns.push({ min: Number(col.attributes.min) - 1, max: Number(col.attributes.max) - 1, style: Number(col.attributes.style ?? 0) });
+      }
+    }
+  }
 
   /** The format a cell that is not written yet shows: its row's, else its column's. */
   private inheritedFormat(row: XmlElement | null, col: number): number {
@@ -81,135 +121,106 @@ class SheetPatcher {
   }
 
   /** An existing cell with its edit: a new format, a number in place of what it held, or a formula's new cached result. */
-  private editedCell(row: number, cell: NonNullable<EditedRow["cell"]>): string {
-    const { element, edit, formula } = cell;
-    const format = String(edit.restyle(Number(element.attributes.s ?? 0)));
+  private editedCell(xml: string, row: number, col: number, cell: XmlElement, edit: CellEdit, formula: XmlElement | undefined): string {
+    const format = String(edit.restyle(Number(cell.attributes.s ?? 0)));
     const p = this.prefix;
-    if (edit.value === undefined) {
-      return startTag(element, { s: format }, element.selfClosing) + this.xml.slice(element.openEnd, element.end);
-    }
+    if (edit.value === undefined) return startTag(cell, { s: format }, cell.selfClosing) + xml.slice(cell.openEnd, cell.end);
     if (edit.cachedResult && formula) {
       // The formula stays; its result is now a number, so a text or error type goes.
-      const kept = this.xml.slice(formula.start, formula.end);
-      return `${startTag(element, { s: format, t: undefined })}${kept}<${p}v>${edit.value}</${p}v></${element.name}>`;
+      return `${startTag(cell, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell.name}>`;
     }
-    return numberCell(p, element.attributes.r ?? cellAddress(row, cell.col), Number(format), edit.value);
+    return numberCell(p, cell.attributes.r ?? cellAddress(row, col), Number(format), edit.value);
   }
 
-  apply(): string {
-    const pendingRows = [...this.edits.keys()].sort((a, b) => a - b);
-    let inSheetData = false;
-    let inCols = false;
-    let row = -1;
-    let edited: EditedRow | undefined;
+  /** One existing row (its own XML) with its edited cells replaced, and missing ones inserted in column order. */
+  private patchRow(xml: string, row: number, cells: Map<number, CellEdit>): string {
+    const pending = [...cells.keys()].sort((a, b) => a - b);
+    const splices: Splice[] = [];
+    let rowElement: XmlElement | undefined;
     let col = -1;
-    scanXml(this.xml, {
-      // Cells are followed only in rows with edits: a sheet of 100,000 rows makes no object per cell.
-      select: (local) => (local === "c" || local === "f" ? edited !== undefined : local !== "v" && local !== "is" && local !== "t"),
+    let cell: { element: XmlElement; col: number; edit: CellEdit; formula?: XmlElement } | undefined;
+    scanXml(xml, {
+      select: (local) => local === "row" || local === "c" || local === "f",
       open: (element) => {
-        switch (element.local) {
-          case "worksheet":
-            if (element.depth === 0) this.prefix = element.prefix;
-            break;
-          case "cols":
-            inCols = true;
-            break;
-          case "col":
-            // <col> counts from 1; the grid from 0.
-            if (inCols) this.columns.push({ min: Number(element.attributes.min) - 1, max: Number(element.attributes.max) - 1, style: Number(element.attributes.style ?? 0) });
-            break;
-          case "sheetData":
-            inSheetData = true;
-            break;
-          case "row": {
-            if (!inSheetData) break;
-            const written = Number(element.attributes.r);
-            row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
-            col = -1;
-            const before: string[] = [];
-            while (pendingRows.length > 0 && pendingRows[0] < row) {
-              const r = pendingRows.shift()!;
-              before.push(this.newRow(r, this.edits.get(r)!));
-            }
-            if (before.length > 0) this.splices.push({ from: element.start, to: element.start, text: before.join("") });
-            if (pendingRows[0] === row) {
-              pendingRows.shift();
-              const cells = this.edits.get(row)!;
-              edited = { element, row, cells, pending: [...cells.keys()].sort((a, b) => a - b) };
-              // A row's spans attribute is only a hint, and would be wrong once a cell is added.
-              if (!element.selfClosing) this.splices.push({ from: element.start, to: element.openEnd, text: startTag(element, { spans: undefined }) });
-            }
-            break;
+        if (element.depth === 0) {
+          rowElement = element;
+          // A row's spans attribute is only a hint, and would be wrong once a cell is added.
+          if (!element.selfClosing) splices.push({ from: element.start, to: element.openEnd, text: startTag(element, { spans: undefined }) });
+        } else if (element.local === "c" && element.depth === 1) {
+          const ref = element.attributes.r;
+          col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
+          const before: string[] = [];
+          while (pending.length > 0 && pending[0] < col) {
+            const c = pending.shift()!;
+            before.push(this.newCell(row, c, cells.get(c)!, rowElement!));
           }
-          case "c": {
-            if (!edited) break;
-            const ref = element.attributes.r;
-            const at = ref === undefined ? undefined : parseCellAddress(ref);
-            col = at?.col ?? col + 1;
-            const before: string[] = [];
-            while (edited.pending.length > 0 && edited.pending[0] < col) {
-              const c = edited.pending.shift()!;
-              before.push(this.newCell(edited.row, c, edited.cells.get(c)!, edited.element));
-            }
-            if (before.length > 0) this.splices.push({ from: element.start, to: element.start, text: before.join("") });
-            if (edited.pending[0] === col) {
-              edited.pending.shift();
-              edited.cell = { element, col, edit: edited.cells.get(col)! };
-            }
-            break;
+          if (before.length > 0) splices.push({ from: element.start, to: element.start, text: before.join("") });
+          if (pending[0] === col) {
+            pending.shift();
+            cell = { element, col, edit: cells.get(col)! };
           }
-          case "f":
-            if (edited?.cell) edited.cell.formula = element;
-            break;
+        } else if (element.local === "f" && cell) {
+          cell.formula = element;
         }
       },
       close: (element) => {
-        switch (element.local) {
-          case "cols":
-            inCols = false;
-            break;
-          case "c":
-            if (edited?.cell?.element === element) {
-              this.splices.push({ from: element.start, to: element.end, text: this.editedCell(edited.row, edited.cell) });
-              edited.cell = undefined;
-            }
-            break;
-          case "row": {
-            if (!edited || edited.element !== element) break;
-            const after = edited.pending.map((c) => this.newCell(edited!.row, c, edited!.cells.get(c)!, element)).join("");
-            if (element.selfClosing) {
-              this.splices.push({ from: element.start, to: element.end, text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
-            } else if (after) {
-              this.splices.push({ from: element.contentEnd, to: element.contentEnd, text: after });
-            }
-            edited = undefined;
-            break;
-          }
-          case "sheetData": {
-            inSheetData = false;
-            const rows = pendingRows.map((r) => this.newRow(r, this.edits.get(r)!)).join("");
-            pendingRows.length = 0;
-            if (element.selfClosing) this.splices.push({ from: element.start, to: element.end, text: `${startTag(element)}${rows}</${element.name}>` });
-            else if (rows) this.splices.push({ from: element.contentEnd, to: element.contentEnd, text: rows });
-            break;
-          }
+        if (cell?.element === element) {
+          splices.push({ from: element.start, to: element.end, text: this.editedCell(xml, row, cell.col, element, cell.edit, cell.formula) });
+          cell = undefined;
+        } else if (element.depth === 0) {
+          const after = pending.map((c) => this.newCell(row, c, cells.get(c)!, element)).join("");
+          if (element.selfClosing) splices.push({ from: element.start, to: element.end, text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
+          else if (after) splices.push({ from: element.contentEnd, to: element.contentEnd, text: after });
         }
       },
     });
-    const out: string[] = [];
-    let at = 0;
-    for (const splice of this.splices) {
-      out.push(this.xml.slice(at, splice.from), splice.text);
-      at = splice.to;
+    return spliced(xml, splices);
+  }
+
+  apply(edits: SheetEdits): string {
+    const { sheetData, rows, rowStarts, rowEnds } = this.layout;
+    if (!sheetData) return this.xml; // not a worksheet we can write into
+    const pending = [...edits.keys()].sort((a, b) => a - b);
+    const splices: Splice[] = [];
+    for (let i = 0; i < rows.length && pending.length > 0; i++) {
+      const before: string[] = [];
+      while (pending.length > 0 && pending[0] < rows[i]) {
+        const r = pending.shift()!;
+        before.push(this.newRow(r, edits.get(r)!));
+      }
+      if (before.length > 0) splices.push({ from: rowStarts[i], to: rowStarts[i], text: before.join("") });
+      if (pending[0] === rows[i]) {
+        const r = pending.shift()!;
+        splices.push({ from: rowStarts[i], to: rowEnds[i], text: this.patchRow(this.xml.slice(rowStarts[i], rowEnds[i]), r, edits.get(r)!) });
+      }
     }
-    out.push(this.xml.slice(at));
-    return out.join("");
+    const after = pending.map((r) => this.newRow(r, edits.get(r)!)).join("");
+    if (sheetData.selfClosing) {
+      splices.push({ from: sheetData.start, to: sheetData.end, text: `<${sheetData.name}>${after}</${sheetData.name}>` });
+    } else if (after) {
+      splices.push({ from: sheetData.contentEnd, to: sheetData.contentEnd, text: after });
+    }
+    return spliced(this.xml, splices);
   }
 }
 
-/** The sheet's XML with the edits applied; a part without sheetData (not a worksheet) comes back as it was. */
-export function patchSheet(xml: string, edits: SheetEdits): string {
-  return new SheetPatcher(xml, edits).apply();
+function spliced(xml: string, splices: Splice[]): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const splice of splices) {
+    out.push(xml.slice(at, splice.from), splice.text);
+    at = splice.to;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
+}
+
+/**
+ * The sheet's XML with the edits applied; a part without sheetData (not a worksheet) comes back as
+ * it was. `layout` is where the reader found the rows; without it the sheet is tokenized here.
+ */
+export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout = sheetLayout(xml)): string {
+  return new SheetPatcher(xml, layout).apply(edits);
 }
 
 function textCell(ref: string, format: number, text: string): string {

@@ -85,7 +85,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis)
   const cachedResults = new Set(analysis.writes.filter((w) => w.cachedResult).map((w) => cellId(w.sheet, w.row, w.col)));
   for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), cachedResults, styles)) {
     const part = sheetPart(sheet);
-    pkg.put(part, patchSheet(pkg.required(part), edits));
+    pkg.put(part, patchSheet(pkg.required(part), edits, pkg.sheetLayout(part)));
   }
 
   const summary = analysis.summary;

@@ -9,9 +9,11 @@ import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { buildReport } from "../../src/core/report";
 import { readXlsxBytes } from "../../src/xlsx/reader";
+import { sheetLayout } from "../../src/xlsx/sheet-part";
 import { scoredCopy } from "../../src/xlsx/write";
 import { arbitraryWorkbook } from "../support/arbitrary";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
+import { buildPackage } from "../support/package";
 import { FIXTURES, tempDir, writeGridXlsx } from "../support/xlsx";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
@@ -51,5 +53,19 @@ describe("the reader against ExcelJS", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("where the reader found each sheet's rows, for the writer", () => {
+  const packages: [string, Uint8Array][] = [
+    ...workbooks.map((file): [string, Uint8Array] => [file, readFileSync(file)]),
+    ["x: prefixed, no r", buildPackage({ sheets: [{ name: "表", rows: [["a", 1], [null, 2]], merges: ["A1:A2"] }], prefix: "x:", noAddresses: true })],
+  ];
+
+  it.each(packages)("is what a tokenizer pass of the writer's own finds: %s", (name, bytes) => {
+    const { source } = readXlsxBytes(bytes, name);
+    const sheets = source.partNames().filter((part) => source.sheetLayout(part) !== undefined);
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const part of sheets) expect([part, source.sheetLayout(part)]).toEqual([part, sheetLayout(source.text(part)!)]);
   });
 });
