@@ -26,6 +26,16 @@ const ROWS: Cell[][] = [
 /** The grid ROWS read into: row 2's blank score is no cell at all. */
 const ROWS_GRID: CellValue[][] = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, undefined as never, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
 
+/** The package with the inflated size its zip directory declares for one part changed. */
+function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+  const name = new TextEncoder().encode(part);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length - 46; at++) {
+    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 24, size, true);
+  }
+  return bytes;
+}
+
 /** The English message of the error reading a package gives. */
 function readFailure(bytes: Uint8Array, options?: ReadOptions): string {
   try {
@@ -283,14 +293,16 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   });
 
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
-    const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] });
-    // Shrink the size the central directory declares for the sheet to 10 bytes.
-    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let at = 0; at < bytes.length - 46; at++) {
-      if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 24, 10, true);
-    }
+    const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
     expect(readFailure(bytes)).toContain("the part xl/worksheets/sheet1.xml cannot be inflated (inflates to more than the 10 bytes it declares)");
+  });
+
+  it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
+    const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
+    const r = await score(bytes, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("the part xl/worksheets/sheet1.xml inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
+    expect(r.err.split("\n")).toHaveLength(1);
   });
 
   it("a merge over the whole sheet is clipped to the cells written, in no time", async () => {
