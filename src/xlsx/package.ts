@@ -176,8 +176,11 @@ export class Package {
   private readonly entries = new Map<string, ZipEntry>();
   /** Text of the parts read so far, kept for the writer so nothing is inflated twice. */
   private readonly texts = new Map<string, string>();
-  /** Parts written anew (bytes) or removed (null), by lower-case name. */
-  private readonly changes = new Map<string, { name: string; bytes: Uint8Array } | null>();
+  /**
+   * Parts written anew, as the zip entries they become (deflated when put, so a copy of a
+   * thousand sheets does not hold their text until the end), or removed (null), by lower-case name.
+   */
+  private readonly changes = new Map<string, ZipEntry | null>();
   private inflatedTotal = 0;
   /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
   private readonly layouts = new Map<string, SheetLayout>();
@@ -246,7 +249,7 @@ export class Package {
   text(part: string, keep = true): string | undefined {
     const key = part.toLowerCase();
     const change = this.changes.get(key);
-    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(change.bytes);
+    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(this.codec.inflate(change.data, change.size));
     const kept = this.texts.get(key);
     if (kept !== undefined) return kept;
     const entry = this.entries.get(key);
@@ -280,7 +283,18 @@ export class Package {
     const key = part.toLowerCase();
     this.texts.delete(key);
     this.layouts.delete(key);
-    this.changes.set(key, { name: this.entries.get(key)?.name ?? part, bytes: UTF8_ENCODER.encode(xml) });
+    const bytes = UTF8_ENCODER.encode(xml);
+    const entry = this.entries.get(key);
+    this.changes.set(key, {
+      name: entry?.name ?? part,
+      method: 8,
+      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
+      size: bytes.length,
+      data: this.codec.deflate(bytes),
+      // A changed part keeps its date; a new one gets the zip epoch.
+      time: entry?.time ?? ZIP_EPOCH.time,
+      date: entry?.date ?? ZIP_EPOCH.date,
+    });
   }
 
   remove(part: string): void {
@@ -305,24 +319,15 @@ export class Package {
     contentTypes.remove(part);
   }
 
-  /** The package as zip bytes: changed and new parts deflated, the others copied still compressed. */
+  /** The package as zip bytes: changed and new parts as put, the others copied still compressed. */
   toBytes(): Uint8Array {
     const out: ZipEntry[] = [];
-    const written = (name: string, bytes: Uint8Array, stamp: { time: number; date: number }): ZipEntry => ({
-      name,
-      method: 8,
-      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
-      size: bytes.length,
-      data: this.codec.deflate(bytes),
-      time: stamp.time,
-      date: stamp.date,
-    });
     for (const [key, entry] of this.entries) {
       const change = this.changes.get(key);
       if (change === undefined) out.push(entry);
-      else if (change !== null) out.push(written(entry.name, change.bytes, entry));
+      else if (change !== null) out.push(change);
     }
-    for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(written(change.name, change.bytes, ZIP_EPOCH));
+    for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(change);
     return writeZip(out);
   }
 }
