@@ -16,8 +16,9 @@ export interface Codec {
 }
 
 /**
- * Level 1: on the sheets of the 300-sheet benchmark workbook it writes a copy about 20 % larger
- * than level 6 in a third of the time (`npm run bench` prints both).
+ * Level 1, measured with node:zlib: on the 300 sheets of the benchmark workbook level 6 is 9 %
+ * smaller for 37 % more time; on one sheet of 100,000 rows 30 % smaller for 3.5 times the time
+ * (0.27 s against 0.08 s). The copy is a working file, so time wins.
  */
 export const DEFLATE_LEVEL = 1;
 
