@@ -8,7 +8,7 @@
  * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
  * error values kept as values, the other cells of a merged area left empty.
  */
-import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { STATE_NAMESPACE, STATE_ROOT } from "../core/state";
 import { SaxesParser, SaxesTagPlain } from "saxes";
@@ -261,6 +261,9 @@ interface SheetContext {
 
 class CellLimitError extends Error {}
 
+/** Rows in a sheet, 1 to 1,048,576. */
+const SHEET_ROWS = 1048576;
+
 /**
  * One sheet's grid, and where its rows are in the part (the tokenizer reports each tag's end; the
  * "<" that opened it is the last one before, as XML allows none inside a tag).
@@ -360,6 +363,14 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
             col++;
           }
           if (row < 0) row = 0;
+          // Past Excel's last cell no sheet can hold a value: a hostile address would make rows without end.
+          if (row >= SHEET_ROWS || col >= SHEET_COLUMNS) {
+            const where = ref ?? cellAddress(Math.min(row, SHEET_ROWS), Math.min(col, SHEET_COLUMNS));
+            throw new PackageError(
+              `文件已损坏：工作表“${name}”的单元格 ${where} 超出工作表的范围（${part}）`,
+              `the file is damaged: sheet "${name}" has a cell ${where} beyond a sheet's last cell (${part})`,
+            );
+          }
           if (row > lastRow) lastRow = row;
           if (col > lastCol) lastCol = col;
           type = node.attributes.t;

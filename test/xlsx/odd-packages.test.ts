@@ -325,6 +325,13 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(grid.sheets[0].values[2]).toEqual([undefined, "社会效益"]);
   });
 
+  it("a cell past the sheet's last row or column", () => {
+    for (const ref of ["A1048577", "XFE1", "A99999999999"]) {
+      const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [{ xml: `<c r="${ref}"><v>1</v></c>` }]] }], noAddresses: true });
+      expect(readFailure(bytes)).toContain(`the file is damaged: sheet "自评表" has a cell ${ref} beyond a sheet's last cell (xl/worksheets/sheet1.xml)`);
+    }
+  });
+
   it("more cells than the limit", () => {
     const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] });
     expect(readFailure(bytes, { limits: { maxCells: 20 } })).toContain("the workbook holds more than the limit of 20 cells");
