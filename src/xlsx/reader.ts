@@ -256,7 +256,7 @@ interface SheetContext {
   formats: CellFormats;
   date1904: boolean;
   /** Cells still allowed in the workbook (the cell limit). */
-  cellBudget: { left: number; limit: number };
+  cellBudget: { left: number };
 }
 
 class CellLimitError extends Error {}
@@ -540,7 +540,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
         : []),
     formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart)),
     date1904: workbook.date1904(),
-    cellBudget: { left: limits.maxCells, limit: limits.maxCells },
+    cellBudget: { left: limits.maxCells },
   };
   if (sharedStringsPart && !pkg.has(sharedStringsPart)) context.sharedStrings();
 
