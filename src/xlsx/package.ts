@@ -259,9 +259,9 @@ export class Package {
     return text;
   }
 
-  /** A part that must be there; `what` names it for the reader ("the shared strings"). */
-  required(part: string, what?: { zh: string; en: string }): string {
-    const xml = this.text(part);
+  /** A part that must be there; `what` names it for the reader ("the shared strings"); `keep` as for text(). */
+  required(part: string, what?: { zh: string; en: string }, keep = true): string {
+    const xml = this.text(part, keep);
     if (xml === undefined) {
       throw new PackageError(
         what ? `文件已损坏：缺少${what.zh}（${part}）` : `文件已损坏：缺少 ${part}`,

@@ -536,7 +536,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
     // Read when a sheet first needs them, and not kept as text: the writer never changes them.
     sharedStrings: () =>
       (sharedStrings ??= sharedStringsPart
-        ? readSharedStrings(pkg.required(sharedStringsPart, { zh: "共享字符串部件", en: "the shared strings part" }), sharedStringsPart)
+        ? readSharedStrings(pkg.required(sharedStringsPart, { zh: "共享字符串部件", en: "the shared strings part" }, false), sharedStringsPart)
         : []),
     formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart)),
     date1904: workbook.date1904(),
