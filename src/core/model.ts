@@ -307,7 +307,8 @@ function valueRightOfLabel(
 ): { row: number; col: number } | null {
   if (preferredCol !== undefined) {
     const cell = rowCell(view, row, preferredCol);
-    if (cellText(cell.value) !== "") return cell;
+    // A formula with no cached result (openpyxl writes none) is still the recorded total.
+    if (cellText(cell.value) !== "" || view.isFormula(cell.row, cell.col)) return cell;
   }
   // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
   let labelCol: number | undefined;
