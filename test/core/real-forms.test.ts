@@ -637,6 +637,41 @@ describe("a plain quantity without comparator: ≥ for outputs, ≤ for costs", 
   });
 });
 
+describe("a quantity written after a short label: 新建道路32.1公里", () => {
+  it.each([
+    ["新建道路32.1公里", null, "32.1", "公里"],
+    ["受益人口3万", null, "30000", null],
+    ["全年开展活动12次", null, "12", "次"],
+    ["培训不少于300人次", ">=", "300", "人次"],
+    ["单次维修不超过3天", "<=", "3", "天"],
+    ["道路里程增加5公里", ">=", "5", "公里"],
+    ["水质达标率100%", null, "100", "%"],
+  ])("reads %s as a number", (text, op, value, unit) => {
+    const p = parseValue(text);
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit?.symbol ?? null]).toEqual(["number", op, value, unit]);
+  });
+
+  it.each(["排名前3名", "第3季度完成", "未超过3次", "投入资金300万元用于道路建设", "符合GB3838-2002标准", "于12月底前完成", "新建3所学校"])(
+    "leaves %s a phrase: a rank, a negation, words after the quantity, a code, a date",
+    (text) => {
+      expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
+    },
+  );
+
+  it("scores such a target against its actual like any number", () => {
+    const a = run(
+      workbook(
+        nationalForm("乡村道路提升", [
+          ["产出指标", "数量指标", "道路硬化", "新建道路32.1公里", "30公里", 50, 46.73, "征地延误"],
+          ...EFFECT_AND_SATISFACTION,
+        ]),
+      ),
+    );
+    expect(a.indicators[0].score).toBe("46.73");
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("Sichuan's form: 指标性质 and 度量单位 in columns of their own", () => {
   const a = run(
     workbook({
