@@ -19,6 +19,7 @@ import { WorkerResult, runInWorkers } from "./workers";
 import { wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
+import { ReadLimits, sizeLimits } from "../xlsx/package";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -38,6 +39,8 @@ export interface ScoreOptions {
   json?: string;
   profile?: string;
   grades?: string;
+  /** --max-size: megabytes a workbook may inflate to, per part and in all. */
+  maxSize?: string;
   lang: Lang;
   /** Folder mode: files scored at once (default: one per core). */
   jobs?: number;
@@ -115,14 +118,16 @@ async function isDirectory(p: string): Promise<boolean> {
 
 export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
   const profile = await loadProfile(options);
-  if (await isDirectory(input)) return scoreFolder(input, options, profile, out);
+  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
+  if (!limits) throw new CliError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
+  if (await isDirectory(input)) return scoreFolder(input, options, profile, limits, out);
   const output = options.out ?? defaultOutput(input);
   if (options.json) {
     await refuseJsonOver(options.json, [input], THE_INPUT);
     await refuseJsonOver(options.json, [output], { zh: "评分后的工作簿", en: "the scored workbook" });
   }
   // One file is scored on this thread: the reader's own bounds keep it within time and memory.
-  const outcome = await scoreFile(input, output, profile, options.lang);
+  const outcome = await scoreFile(input, output, profile, options.lang, limits);
   printOutcome(out, outcome, options.lang);
   if (options.json && outcome.report) await writeJson(options.json, outcome.report);
   return exitCodeOf([outcome]);
@@ -152,7 +157,7 @@ async function folderJobs(folder: string, outFolder: string, out: Output, lang: 
  * outcomes are printed in the files' order, and the combined report is written whatever
  * became of each file.
  */
-async function scoreFolder(folder: string, options: ScoreOptions, profile: Profile, out: Output): Promise<number> {
+async function scoreFolder(folder: string, options: ScoreOptions, profile: Profile, limits: Partial<ReadLimits>, out: Output): Promise<number> {
   const { lang } = options;
   const files = await folderJobs(folder, options.out ?? path.join(folder, "jixiao-out"), out, lang);
   if (files.length === 0) {
@@ -175,7 +180,7 @@ async function scoreFolder(folder: string, options: ScoreOptions, profile: Profi
   const jobs: { index: number; job: ScoreJob }[] = [];
   for (const [index, { input, output }] of files.entries()) {
     if (inputKeys.has(await fileKey(output))) settle(index, { input, failure: overInputFailure(input, output) });
-    else jobs.push({ index, job: { input, output, profile, lang } });
+    else jobs.push({ index, job: { input, output, profile, lang, limits } });
   }
   const maxMemory = options.maxMemory ?? DEFAULT_MAX_MEMORY_MB;
   await runInWorkers<ScoreJob, FileOutcome>(
@@ -268,6 +273,7 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     .option("--lang <lang>", "message language: zh or en", "zh")
     .option("--jobs <n>", "folder: files scored at once (default: one per core)", wholeNumber(1))
     .option("--max-memory <MB>", `folder: memory limit of each file's worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
+    .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
       if (opts.lang !== "zh" && opts.lang !== "en") {
         // Which language to say it in is what is wrong: both, on one line.

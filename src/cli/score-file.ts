@@ -7,6 +7,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { Report, buildReport } from "../core/report";
+import { ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { scoredCopy } from "../xlsx/write";
 import { sameFile, writeWhole } from "./files";
@@ -27,6 +28,8 @@ export interface ScoreJob {
   output: string;
   profile: Profile;
   lang: Lang;
+  /** How far a part and the whole workbook may inflate (--max-size). */
+  limits: Partial<ReadLimits>;
 }
 
 /** `output` names the input itself (a hard or symbolic link, the same path): refused before anything is read. */
@@ -38,13 +41,19 @@ export function overInputFailure(input: string, output: string): Bilingual {
 }
 
 /** Scores one workbook into `output`; never touches the input file. */
-export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
+export async function scoreFile(
+  input: string,
+  output: string,
+  profile: Profile,
+  lang: Lang,
+  limits: Partial<ReadLimits> = {},
+): Promise<FileOutcome> {
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
   const other = otherSpreadsheetMessage(input);
   if (other) return { input, failure: other };
   let scored: { bytes: Uint8Array; report: Report } | null;
   try {
-    scored = await scoreInMemory(input, profile, lang);
+    scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
     const failure = readFailure(input, error);
     if (failure) return { input, failure };
@@ -61,8 +70,13 @@ export async function scoreFile(input: string, output: string, profile: Profile,
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
-  const { source, grid } = await readXlsx(input);
+async function scoreInMemory(
+  input: string,
+  profile: Profile,
+  lang: Lang,
+  limits: Partial<ReadLimits>,
+): Promise<{ bytes: Uint8Array; report: Report } | null> {
+  const { source, grid } = await readXlsx(input, limits);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
   return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };

@@ -6,7 +6,7 @@ import { parentPort, workerData } from "worker_threads";
 import { FileOutcome, ScoreJob, scoreFile } from "./score-file";
 
 async function run(job: ScoreJob): Promise<void> {
-  const outcome = await scoreFile(job.input, job.output, job.profile, job.lang);
+  const outcome = await scoreFile(job.input, job.output, job.profile, job.lang, job.limits);
   // Through JSON, the report crosses to the main thread exactly as the JSON report will hold it.
   const message: FileOutcome = outcome.report ? { ...outcome, report: JSON.parse(JSON.stringify(outcome.report)) } : outcome;
   parentPort!.postMessage(message);

@@ -19,6 +19,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
+import { withoutBinaryNoise } from "./score";
 import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue } from "./values";
 
 export interface CellRef {
@@ -150,7 +151,9 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   if (col === undefined) return null;
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
-  const value = parseNumber(cell.value);
+  // A formula's cached 10.000000000000002 is the 10 Excel shows: never above a weight of 10.
+  const parsed = parseNumber(cell.value);
+  const value = parsed === null ? null : withoutBinaryNoise(parsed);
   const text = typeof cell.value === "string" ? cell.value.trim() : null;
   const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
@@ -304,7 +307,8 @@ function valueRightOfLabel(
 ): { row: number; col: number } | null {
   if (preferredCol !== undefined) {
     const cell = rowCell(view, row, preferredCol);
-    if (cellText(cell.value) !== "") return cell;
+    // A formula with no cached result (openpyxl writes none) is still the recorded total.
+    if (cellText(cell.value) !== "" || view.isFormula(cell.row, cell.col)) return cell;
   }
   // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
   let labelCol: number | undefined;

@@ -132,13 +132,18 @@ const EXCEL_DIGITS = 15;
 
 const shownPlaces = (shownDecimals: number): number => Math.max(0, Math.min(shownDecimals, 20));
 
+/** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
+export function withoutBinaryNoise(value: Decimal): Decimal {
+  // Most numbers are short: they keep their (shared) Decimal.
+  return value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
+}
+
 /**
  * A number as its cell shows it: at most 15 significant digits, rounded half up to the decimals
  * shown. A formula's cached 0.9559000000000001 at 0.00% shows 95.59%, a typed 2.7 shows 2.7.
  */
 export function asShown(value: Decimal, shownDecimals: number): Decimal {
-  const noiseless = value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
-  return roundHalfUp(noiseless, shownPlaces(shownDecimals));
+  return roundHalfUp(withoutBinaryNoise(value), shownPlaces(shownDecimals));
 }
 
 /**

@@ -355,7 +355,11 @@ function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: 
   return invalidQuantity("包含多个数字，无法确定指标值", ops, unit);
 }
 
-function scanFrom(s: string, prefix: Prefix): Quantity {
+/**
+ * Reads the quantity at `prefix.end`. `whole`: the text must end with the quantity, its unit (or a
+ * bare 万/亿) written, as when a label comes before it.
+ */
+function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
@@ -378,6 +382,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
+  if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
   if (RANGE.test(rest)) return invalidQuantity("写成了数值区间，不是单一的指标值", ops, unit);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
@@ -405,6 +410,24 @@ function afterLabel(s: string): Prefix | undefined {
   return prefix.ops.length > 0 ? prefix : undefined;
 }
 
+const LABEL_OP_KEYS = longestFirst([...PREFIX_OPS.keys(), ...PROGRESS_OPS.keys()]);
+
+/**
+ * "新建道路32.1公里", "受益人口3万", "培训不少于300人次": a short label without digits, then a
+ * quantity with its unit that ends the text; a comparator word at the label's end counts. Ranks
+ * (第3名, 前3名) and negated comparators (未超过3次) are not read.
+ */
+function labelledQuantity(s: string): Quantity {
+  const at = s.search(/\d/);
+  if (at < 1 || at > 12) return NOT_A_QUANTITY;
+  const label = s.slice(0, at);
+  if (/[第前后.+\-]$|排名|名列/.test(label)) return NOT_A_QUANTITY;
+  const word = LABEL_OP_KEYS.find((k) => label.endsWith(k));
+  if (word && /[未没非无]$/.test(label.slice(0, -word.length))) return NOT_A_QUANTITY;
+  const op = word === undefined ? undefined : (PREFIX_OPS.get(word) ?? PROGRESS_OPS.get(word));
+  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false }, true);
+}
+
 function scanQuantity(s: string): Quantity {
   const prefix = readPrefix(s, 0);
   if (prefix.end > 0 || /^[+-]?\.?\d/.test(s)) return scanFrom(s, prefix);
@@ -413,7 +436,8 @@ function scanQuantity(s: string): Quantity {
     const q = scanFrom(s, labelled);
     if (q.kind === "number") return q;
   }
-  return noNumber(s, prefix);
+  const named = labelledQuantity(s);
+  return named.kind === "number" ? named : noNumber(s, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ describe("removing one actual", () => {
 
 describe("a formula's cached result with binary noise", () => {
 
-  it("never yields a finding: 执行率 =D2/C2, 得分 =E2*F2 and an indicator's =F5*E5/D5, as doubles", () => {
+  it("never yields a finding: 执行率 =D2/C2, 得分 =E2*MIN(F2,1), indicators' =F5*E5/D5 and =F6*0.1*10, as doubles", () => {
     const cents = fc.integer({ min: 1, max: 100_000_000 }).map((n) => n / 100);
     fc.assert(
       fc.property(
@@ -131,7 +131,7 @@ describe("a formula's cached result with binary noise", () => {
           const score = actual >= target ? weight : (weight * actual) / target;
           const numFmts: Record<string, string> = {};
           if (rateFormat) numFmts.F2 = rateFormat;
-          if (scoreFormat) Object.assign(numFmts, { G2: scoreFormat, G5: scoreFormat });
+          if (scoreFormat) Object.assign(numFmts, { G2: scoreFormat, G5: scoreFormat, G6: scoreFormat });
           const grid = workbook({
             name: "自评表",
             rows: [
@@ -140,12 +140,14 @@ describe("a formula's cached result with binary noise", () => {
               [],
               INDICATOR_HEADER,
               ["产出指标", "数量指标", "培训场次", `≥${target}`, actual, weight, score, "已说明"],
+              // Full marks summed from tenths: 7 × 0.1 × 10 is 7.000000000000001 in doubles.
+              ["效益指标", "社会效益指标", "服务水平", "按期完成", "按期完成", weight, weight * 0.1 * 10, ""],
             ],
             numFmts,
           });
-          grid.sheets[0] = withFormulas(grid.sheets[0], { F2: "D2/C2", G2: "E2*MIN(F2,1)", G5: "IF(E5>=D5,F5,F5*E5/D5)" });
+          grid.sheets[0] = withFormulas(grid.sheets[0], { F2: "D2/C2", G2: "E2*MIN(F2,1)", G5: "IF(E5>=D5,F5,F5*E5/D5)", G6: "F6*0.1*10" });
           const findings = run(grid).findings.map((f) => f.rule);
-          for (const rule of ["rate-mismatch", "budget-score-mismatch", "score-mismatch", "score-exceeds-weight"]) {
+          for (const rule of ["rate-mismatch", "budget-score-mismatch", "score-mismatch", "score-exceeds-weight", "qualitative-score-band"]) {
             expect(findings).not.toContain(rule);
           }
         },

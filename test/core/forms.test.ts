@@ -373,6 +373,15 @@ describe("a 总分 that is a formula over the 得分 cells jixiao fills", () => 
     expect(writes(a)).toContain("H17=90|General|cached");
   });
 
+  it("a formula with no cached result (openpyxl saves none) is the recorded total, recomputed and cached", () => {
+    const grid = formulaTotal("SUM(H5,H11:H16)", 0);
+    grid.sheets[0].values[16][7] = null;
+    const a = run(grid);
+    expect(found(a)).toEqual(["grade-mismatch@H18"]);
+    expect(writes(a)).toEqual(["H11=20|0.00", "H12=10|0.00", "H17=100|General|cached"]);
+    expect(a.totals[0]).toMatchObject({ score: "100", recordedScore: "100" });
+  });
+
   it("a formula whose value does not change is not written again", () => {
     const a = run(formulaTotal("SUM(H5,H11:H16)", 100));
     expect(writes(a)).toEqual(["H11=20|0.00", "H12=10|0.00"]);

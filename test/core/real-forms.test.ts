@@ -91,7 +91,7 @@ describe("cost-not-ceiling in the wordings units write", () => {
       "“成本控制率”是成本指标，指标值“100”是比率而不是金额，无法据以控制支出：请写成金额上限，例如“≤XX万元”。",
     );
     expect(message(a, "cost-not-ceiling", "D13")).toContain("指标值“符合相关规定”没有写明金额");
-    expect(message(a, "cost-not-ceiling", "D15")).toContain("指标值“≥500元”是下限");
+    expect(message(a, "cost-not-ceiling", "D15")).toContain("指标值“≥500元”是下限，无法据以控制支出：请写成金额上限，例如“≤500元”。");
     const en = run(wb, "en");
     expect(message(en, "cost-not-ceiling", "D14")).toBe(
       '"环境成本" is a cost indicator and its target "控制在预算内" states no amount: write a ceiling amount such as "≤XX万元".',
@@ -634,5 +634,74 @@ describe("a plain quantity without comparator: ≥ for outputs, ≤ for costs", 
     // 10 × 2.4 ÷ 3 = 8; 10 × 30 ÷ 32.1 = 9.35; 33 reaches 32.1; 10 × 3 ÷ 3.5 = 8.57; 2.8万元 within 3万元.
     expect(a.indicators.slice(0, 5).map((i) => i.score)).toEqual(["8", "9.35", "10", "8.57", "10"]);
     expect(found(a)).toEqual([]);
+  });
+});
+
+describe("a quantity written after a short label: 新建道路32.1公里", () => {
+  it.each([
+    ["新建道路32.1公里", null, "32.1", "公里"],
+    ["受益人口3万", null, "30000", null],
+    ["全年开展活动12次", null, "12", "次"],
+    ["培训不少于300人次", ">=", "300", "人次"],
+    ["单次维修不超过3天", "<=", "3", "天"],
+    ["道路里程增加5公里", ">=", "5", "公里"],
+    ["水质达标率100%", null, "100", "%"],
+  ])("reads %s as a number", (text, op, value, unit) => {
+    const p = parseValue(text);
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit?.symbol ?? null]).toEqual(["number", op, value, unit]);
+  });
+
+  it.each(["排名前3名", "第3季度完成", "未超过3次", "投入资金300万元用于道路建设", "符合GB3838-2002标准", "于12月底前完成", "新建3所学校"])(
+    "leaves %s a phrase: a rank, a negation, words after the quantity, a code, a date",
+    (text) => {
+      expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
+    },
+  );
+
+  it("scores such a target against its actual like any number", () => {
+    const a = run(
+      workbook(
+        nationalForm("乡村道路提升", [
+          ["产出指标", "数量指标", "道路硬化", "新建道路32.1公里", "30公里", 50, 46.73, "征地延误"],
+          ...EFFECT_AND_SATISFACTION,
+        ]),
+      ),
+    );
+    expect(a.indicators[0].score).toBe("46.73");
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("Sichuan's form: 指标性质 and 度量单位 in columns of their own", () => {
+  const a = run(
+    workbook({
+      name: "自评表",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称", "乡村道路提升", "", "", "", "", "", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "新建道路里程", "≥", 32.1, "公里", 30, 20, 20, "征地延误"],
+        ["", "", "受益人口", "≥", "3万", "人", 3.2, 10, 10, ""],
+        ["", "", "新建会车平台", "≤", 4, "个", 4, 10, 10, ""],
+        ["", "成本指标", "建设成本", "≤", 300, "万元", 288, 10, 10, ""],
+        ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%", 95, 10, 10, ""],
+      ],
+      merges: ["B2:J2", "A4:A7", "B4:B6"],
+    }),
+  );
+
+  it("reads the comparator and the unit from their columns, and scores 32.1 公里 against 30", () => {
+    expect(a.indicators[0]).toMatchObject({
+      target: { text: "32.1", op: ">=", value: "32.1", unit: "公里" },
+      actual: { text: "30", op: ">=", value: "30", unit: "公里" },
+      score: "18.69",
+    });
+    expect(a.tables[0].label).toBe("乡村道路提升");
+  });
+
+  it("flags what is wrong: a recorded score, 3万 against a bare 3.2 people, a count with a ceiling", () => {
+    expect(found(a)).toEqual(["score-mismatch@自评表!I4", "unit-mismatch@自评表!G5", "count-ceiling@自评表!E6"]);
+    expect(message(a, "score-mismatch", "I4")).toBe("“新建道路里程”填报得分 20；按正向指标公式（分值×实际值÷指标值）应为 18.69。");
   });
 });

@@ -65,8 +65,9 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
     if (!unitsConvertible(target.unit, actual.unit)) return null;
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
-  // 3万 against a plain 3.2: whether 3.2 means 3.2万 is not written down, so it is no comparison.
-  if (!target.unit && !actual.unit && target.scaled !== actual.scaled) {
+  // 3万 against a plain 3.2 (in the same unit, or a 计量单位 column's): whether 3.2 means 3.2万 is not
+  // written down, so it is no comparison.
+  if (target.unit?.symbol === actual.unit?.symbol && target.scaled !== actual.scaled) {
     const [scaled, plain] = target.scaled ? [target.value, actual.value] : [actual.value, target.value];
     if (lt(plain.abs().times(1000), scaled.abs())) return null;
   }

@@ -137,7 +137,9 @@ export function checkValue(
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
   if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = p.op === ">=" || p.op === ">" ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
-    findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元", ...why });
+    // ≥150万元 names its amount already: the ceiling is the same amount.
+    const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
+    findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
     return;
   }
   if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell)) {
