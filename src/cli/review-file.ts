@@ -7,6 +7,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { FileReview, reviewFile } from "../core/review";
+import { ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { noTablesFailure, readFailure } from "./read-failure";
@@ -17,6 +18,8 @@ export interface ReviewTask {
   path: string;
   profile: Profile;
   lang: Lang;
+  /** How far a part and the whole workbook may inflate (--max-size). */
+  limits: Partial<ReadLimits>;
 }
 
 /** `skipped`: a review workbook jixiao wrote earlier, not a unit's. */
@@ -26,7 +29,7 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
   if (other) return { failure: other };
   try {
-    const { grid } = await readXlsx(task.path);
+    const { grid } = await readXlsx(task.path, task.limits);
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name) };

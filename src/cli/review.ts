@@ -18,6 +18,7 @@ import { OTHER_SPREADSHEET, READABLE_WORKBOOK } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { Review, ReviewTally } from "../core/review";
+import { sizeLimits } from "../xlsx/package";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { writeWhole } from "./files";
 import { wholeNumber } from "./options";
@@ -43,6 +44,8 @@ export interface ReviewOptions {
   /** Worker threads (default: one per core). */
   jobs?: number;
   maxMemory?: number;
+  /** --max-size: megabytes a workbook may inflate to, per part and in all. */
+  maxSize?: string;
 }
 
 export interface ReviewIo {
@@ -167,6 +170,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const names = await workbooksUnder(folder, new Set(outputs));
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 
+  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
+  if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
   const profileOf = folderProfiles(folder);
   const tasks: ReviewTask[] = [];
@@ -174,7 +179,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   for (const name of names) {
     const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(name));
     if (found.source) sources.add(found.source);
-    tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang });
+    tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
   }
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources].join("、")}`, `Folder profiles in use: ${[...sources].join(", ")}`));
 
@@ -243,6 +248,7 @@ export function addReviewCommand(program: Command, io: ReviewIo, done: (code: nu
     .option("--lang <lang>", "message language: zh or en", "zh")
     .option("--jobs <n>", "worker threads (default: one per core)", wholeNumber(1))
     .option("--max-memory <MB>", `memory limit of each worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
+    .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
     .action(async (folder: string, opts: Omit<ReviewOptions, "lang"> & { lang: string }) => {
       const lang: Lang = opts.lang === "en" ? "en" : "zh";
       if (opts.lang !== "zh" && opts.lang !== "en") {

@@ -155,6 +155,19 @@ describe("exit codes", () => {
   }, 60_000);
 });
 
+describe("--max-size", () => {
+  it("lists a workbook that inflates past it as unreadable, with the reader's reason; a bad value is one line, exit 2", async () => {
+    const dir = tempDir("jixiao-size-");
+    copyFileSync(YUNXI, path.join(dir, "yunxi.xlsx"));
+    const small = await run(dir, "--max-size", "0.01", "--json", path.join(dir, "r.json"));
+    expect(small.code).toBe(2);
+    const review = JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8"));
+    expect(review.failures).toEqual([{ file: "yunxi.xlsx", message: expect.stringContaining("--max-size") }]);
+    const bad = await run(dir, "--max-size", "lots");
+    expect([bad.code, bad.err.trim()]).toEqual([2, "--max-size 应为正数（MB），不是 lots"]);
+  }, 60_000);
+});
+
 describe("Ctrl+C", () => {
   it("stops the workers, writes nothing and exits 130", async () => {
     const dir = tempDir("jixiao-interrupt-");
