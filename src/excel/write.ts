@@ -186,7 +186,6 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
 function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRange): void {
   const format = range.format;
   if (style.bold) format.font.bold = true;
-  if (style.italic) format.font.italic = true;
   if (style.size) format.font.size = style.size;
   if (style.color) format.font.color = style.color;
   if (style.fill) format.fill.color = style.fill;

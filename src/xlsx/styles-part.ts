@@ -3,7 +3,7 @@
  * a flagged cell keeps its font, border and alignment and gains a fill; a filled-in cell gains a
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
 import { XmlElement, attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute } from "./xml";
 
 /** A stylesheet with the one default format every workbook has, for a package that has none. */
@@ -162,7 +162,8 @@ export class StyleSheetEditor {
     return this.fills.add(this.prefixed(solidFill(hex)));
   }
 
-  /** The format of a 综合得分 cell of this style, in the workbook's own default font. */
+  /** The format of a 综合得分 cell of this style, in the workbook's own body font when it holds Chinese
+   * text, else 宋体. */
   summaryFormat(style: SummaryStyle, numFmt: string | undefined): number {
     const key = `${style}|${numFmt ?? ""}`;
     let index = this.summary.get(key);
@@ -171,10 +172,9 @@ export class StyleSheetEditor {
     const font =
       "<font>" +
       (look.bold ? "<b/>" : "") +
-      (look.italic ? "<i/>" : "") +
       `<sz val="${look.size ?? this.defaultFontSize()}"/>` +
       (look.color ? `<color rgb="${argb(look.color)}"/>` : "") +
-      `<name val="${escapeXml(this.defaultFontName())}"/>` +
+      `<name val="${escapeXml(summaryFont(this.defaultFontName()))}"/>` +
       "</font>";
     const fontId = this.fonts.add(this.prefixed(font));
     const fillId = look.fill ? this.fillId(look.fill) : 0;
