@@ -13,6 +13,7 @@ import { Report, buildReport } from "../core/report";
 import { WorkbookReadError, readXlsx } from "../xlsx/read";
 import { PackageError } from "../xlsx/package";
 import { scoredCopy } from "../xlsx/write";
+import { addCleanCommand } from "./clean";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -124,7 +125,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promi
   const { source, grid } = await readXlsx(input);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
+  return { bytes: await scoredCopy(source, grid, analysis, { lang, mark: profile.markCells }), report: buildReport(input, grid, analysis) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {
@@ -290,11 +291,12 @@ export async function main(argv: string[], out: Output = { log: console.log, err
       lang = opts.lang;
       code = await runScore(input, { ...opts, lang }, out);
     });
+  addCleanCommand(program, out, (result) => (code = result));
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
-    if (error instanceof ProfileError || error instanceof CliError) {
+    if (error instanceof ProfileError || error instanceof CliError || error instanceof BilingualError) {
       out.error(error.textIn(lang));
       return EXIT_UNREADABLE;
     }

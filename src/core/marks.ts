@@ -54,6 +54,8 @@ export interface MarkEntry {
   text: string;
   /** Fills before the mark, row by row over the area; one value when every cell had the same. */
   before: Fill[];
+  /** A filled-in cell's value: its mark stays on later runs while the cell still holds it. */
+  value?: number;
 }
 
 export interface MarksRecord {
@@ -161,6 +163,8 @@ export interface WantedMark {
   kind: MarkKind;
   color: string;
   text: string;
+  /** The value jixiao writes into a filled-in cell. */
+  value?: number;
 }
 
 export interface WantedInput {
@@ -173,9 +177,10 @@ export interface WantedInput {
  * The marks an analysis asks for: one per merged area (or cell) that a finding names, coloured by
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
- * that is also named by a finding gets the finding's mark, its note saying both.
+ * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
+ * run filled in keeps its mark while it still holds that value.
  */
-export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang): WantedMark[] {
+export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
   const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
@@ -199,7 +204,16 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
   }
   for (const w of analysis.writes) {
     if (w.cachedResult) continue;
-    slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR).filled.push(filledText(w.basis, lang));
+    const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
+    mark.filled.push(filledText(w.basis, lang));
+    mark.value = Number(w.value);
+  }
+  for (const entry of previous.entries) {
+    const area = areaOf(entry);
+    const key = entryKey(entry.sheet, entry.area);
+    const holds = entry.value !== undefined && views.get(entry.sheet)?.raw(area.top, area.left) === entry.value;
+    if (entry.kind !== "filled" || !holds || wanted.has(key)) continue;
+    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
@@ -256,7 +270,15 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
     const composed = composeNote(user, mark.text);
     fills.push({ sheet: mark.sheet, area: mark.area, fill: mark.color });
     if (composed !== note) notes.push({ sheet: mark.sheet, row: mark.area.top, col: mark.area.left, note: composed });
-    entries.push({ sheet: mark.sheet, area, kind: mark.kind, color: mark.color, text: mark.text, before: new Set(before).size === 1 ? [before[0]] : before });
+    entries.push({
+      sheet: mark.sheet,
+      area,
+      kind: mark.kind,
+      color: mark.color,
+      text: mark.text,
+      before: new Set(before).size === 1 ? [before[0]] : before,
+      ...(mark.value !== undefined && { value: mark.value }),
+    });
   }
   return {
     fills,
@@ -303,7 +325,8 @@ function isEntry(value: unknown): value is MarkEntry {
     typeof e.text === "string" &&
     Array.isArray(e.before) &&
     e.before.length >= 1 &&
-    e.before.every(isFill)
+    e.before.every(isFill) &&
+    (e.value === undefined || typeof e.value === "number")
   );
 }
 

@@ -2,14 +2,15 @@
  * What a host changes in a workbook for one analysis, and the record that takes it back: pure data,
  * so the Office.js adapter (src/excel) stays a thin translation and this part is tested directly.
  *
- * - Cell writes go to single cells; marks fill the whole merged area their cell belongs to (Excel
- *   shows a merged area with its top-left cell's fill, so filling only that cell would be invisible
- *   in some clients and half-done in others).
+ * - Cell writes go to single cells; fills come from the mark plan (src/core/marks.ts), which fills
+ *   the whole merged area a marked cell belongs to (Excel shows a merged area with its top-left
+ *   cell's fill, so filling only that cell would be invisible in some clients and half-done in others).
  * - The undo record keeps, for every cell the run changes, what it held before: value and number
  *   format for written cells, fill for marked ones; a merged area whose cells had one fill is kept
  *   as one entry.
  */
 import { CellValue, MergeRange, SheetView, WorkbookGrid, isCellError } from "./grid";
+import { FillChange } from "./marks";
 import { AnalysisResult } from "./result";
 import { SummarySheet, SummaryStyle } from "./summary-types";
 
@@ -22,33 +23,15 @@ export interface PlannedWrite {
   numFmt: string;
 }
 
-export interface PlannedFill {
-  sheet: string;
-  area: MergeRange;
-  color: string;
-}
-
 export interface CellPlan {
   writes: PlannedWrite[];
-  fills: PlannedFill[];
+  /** The marks' fills (src/core/marks.ts): jixiao's colours, and old fills put back. */
+  fills: FillChange[];
 }
 
-const areaKey = (sheet: string, area: MergeRange): string => `${sheet}\u0000${area.top},${area.left},${area.bottom},${area.right}`;
-
-/** The cells an analysis changes: its writes as they are, its marks widened to merged areas (one
- * fill per area: the first mark of an area wins, as the core lists the most severe first). */
-export function planCellChanges(analysis: Pick<AnalysisResult, "writes" | "marks">, grid: WorkbookGrid): CellPlan {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+/** The cells an analysis changes: its writes as they are, and the fills of its mark plan. */
+export function planCellChanges(analysis: Pick<AnalysisResult, "writes">, fills: FillChange[]): CellPlan {
   const writes = analysis.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt }));
-  const seen = new Set<string>();
-  const fills: PlannedFill[] = [];
-  for (const mark of analysis.marks) {
-    const area = views.get(mark.sheet)?.mergeAt(mark.row, mark.col) ?? { top: mark.row, left: mark.col, bottom: mark.row, right: mark.col };
-    const key = areaKey(mark.sheet, area);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    fills.push({ sheet: mark.sheet, area, color: mark.color });
-  }
   return { writes, fills };
 }
 

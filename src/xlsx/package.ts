@@ -28,6 +28,9 @@ interface Relationship {
   part: string;
 }
 
+export const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
 export function folderOf(part: string): string {
   return part.includes("/") ? part.slice(0, part.lastIndexOf("/") + 1) : "";
 }
@@ -43,21 +46,24 @@ function resolvePart(fromFolder: string, target: string): string {
   return resolved.join("/");
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
 /** A part's relationships (external ones are skipped: they name no part). */
-class RelationshipsPart {
+export class RelationshipsPart {
   readonly list: Relationship[];
   /** The namespace prefix the part writes its elements with ("" for none). */
   private readonly prefix: string;
+  /** The folder of the part these relationships belong to: targets are relative to it. */
+  readonly sourceFolder: string;
 
   constructor(
     private xml: string,
     source: string,
   ) {
     this.prefix = prefixOf(xml, "Relationships");
+    this.sourceFolder = folderOf(source);
     this.list = [...elements(xml, `${this.prefix}Relationship`)]
       .filter((r) => attribute(r.tag, "TargetMode") !== "External")
       .map((r) => ({

@@ -9,6 +9,7 @@ import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { gridValue, mergesOf } from "./cells";
 import { Package, workbookParts } from "./package";
+import { readState } from "./state-part";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
@@ -111,7 +112,10 @@ export async function readXlsx(file: string): Promise<LoadedWorkbook> {
   const grid = workbookGrid(workbook);
   // ExcelJS shows worksheets only: a chart sheet's name is still taken.
   const source = await Package.open(bytes);
-  const names = [...(await workbookParts(source)).workbook.sheets().keys()];
+  const { workbook: workbookPart, rels } = await workbookParts(source);
+  const names = [...workbookPart.sheets().keys()];
   const shown = new Set(grid.sheets.map((sheet) => sheet.name));
-  return { source, grid: { ...grid, otherSheetNames: names.filter((name) => !shown.has(name)) } };
+  // jixiao's record (src/core/state.ts), kept in a custom XML part.
+  const state = await readState(source, rels);
+  return { source, grid: { ...grid, otherSheetNames: names.filter((name) => !shown.has(name)), ...(state !== undefined && { state }) } };
 }

@@ -156,6 +156,41 @@ export class StyleSheetEditor {
     return index;
   }
 
+  /**
+   * The fill a format shows, as the core's marks compare fills: "#RRGGBB" for a solid colour, null
+   * for none, else the fill's own XML (a pattern, a theme colour), which `withFill` puts back as it was.
+   */
+  fillOf(format: number): string | null {
+    const xf = this.cellXfs.item(format);
+    const fillId = xf ? Number(attribute(xf.slice(0, xf.indexOf(">") + 1), "fillId") ?? 0) : 0;
+    const fill = fillId > 0 ? this.fills.item(fillId) : undefined;
+    if (fill === undefined) return null;
+    const pattern = firstElement(fill, `${this.prefix}patternFill`);
+    if (!pattern) return fill; // a gradient
+    const type = attribute(pattern.tag, "patternType");
+    if (type === undefined || type === "none") return null;
+    const color = firstElement(fill, `${this.prefix}fgColor`);
+    const rgb = color ? attribute(color.tag, "rgb") : undefined;
+    if (type === "solid" && rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) && attribute(color!.tag, "tint") === undefined) return `#${rgb.slice(2).toUpperCase()}`;
+    return fill;
+  }
+
+  /** The format `base` showing `fill` (a token of `fillOf`): a colour, none, or a fill's own XML. */
+  withFill(base: number, fill: string | null): number {
+    if (fill !== null && fill.startsWith("#")) return this.derive(base, { fill });
+    const key = `${base}|x${fill ?? ""}`;
+    let index = this.derived.get(key);
+    if (index !== undefined) return index;
+    for (const reserved of RESERVED_FILLS.slice(this.fills.size)) this.fills.append(this.prefixed(reserved));
+    const fillId = fill === null ? 0 : this.fills.add(fill);
+    const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
+    const tagEnd = xf.indexOf(">") + 1;
+    const tag = withAttribute(withAttribute(xf.slice(0, tagEnd), "fillId", String(fillId)), "applyFill", "1");
+    index = this.cellXfs.add(tag + xf.slice(tagEnd));
+    this.derived.set(key, index);
+    return index;
+  }
+
   /** A solid fill's index. Excel draws fills 0 and 1 as none and gray125 whatever they say: a short list gets those first. */
   private fillId(hex: string): number {
     for (const reserved of RESERVED_FILLS.slice(this.fills.size)) this.fills.append(this.prefixed(reserved));

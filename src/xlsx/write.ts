@@ -4,7 +4,9 @@
  * sheets with edits, the styles, the workbook's sheet list); every other part — charts, images,
  * pivot tables, extension lists, custom XML — is copied as it was, still compressed.
  */
-import { Analysis } from "../core/analyze";
+import { Analysis, Lang } from "../core/analyze";
+import { wantedMarks } from "../core/marks";
+import { summaryDigest } from "../core/summary";
 import { WorkbookGrid } from "../core/grid";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import {
@@ -18,6 +20,7 @@ import {
   folderOf,
   workbookParts,
 } from "./package";
+import { CopyParts, finishCopyMarks, planCopyMarks } from "./marks-parts";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
@@ -25,7 +28,7 @@ import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
  * and each fill over every cell of its area, composed when they fall on the same cell.
  */
-function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
+export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
   const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
     let rows = bySheet.get(sheet);
@@ -37,11 +40,11 @@ function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetE
   for (const write of plan.writes) {
     edit(write.sheet, write.row, write.col, () => ({ value: String(write.value), restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
   }
-  for (const { sheet, area, color } of plan.fills) {
+  for (const { sheet, area, fill } of plan.fills) {
     forEachCell(area, (row, col) =>
       edit(sheet, row, col, (previous) => ({
         value: previous?.value,
-        restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: color }),
+        restyle: (f) => styles.withFill(previous ? previous.restyle(f) : f, fill),
       })),
     );
   }
@@ -56,8 +59,15 @@ function freeSheetPart(pkg: Package, folder: string): string {
   return `${folder}worksheets/sheet${n}.xml`;
 }
 
+export interface CopyOptions {
+  /** The language of the notes on filled-in cells (findings carry their own). */
+  lang?: Lang;
+  /** Mark cells (fills and notes); the profile's markCells. */
+  mark?: boolean;
+}
+
 /** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
-export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis): Promise<Uint8Array> {
+export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Promise<Uint8Array> {
   const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = await workbookParts(pkg);
   const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
@@ -77,7 +87,10 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
     if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
     return part;
   };
-  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), styles)) {
+  // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
+  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, partOf: (sheet) => partOfSheet.get(sheet), sheetNames: [...partOfSheet.keys()] };
+  const marks = await planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
+  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, marks.plan.fills), styles)) {
     const part = sheetPart(sheet);
     pkg.put(part, patchSheet(await pkg.required(part), edits));
   }
@@ -93,6 +106,8 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
     contentTypes.set(part, WORKSHEET_TYPE);
     workbook.addSheet(summary.name, rels.add("worksheet", part.slice(folder.length)));
   }
+
+  await finishCopyMarks(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).

@@ -1,0 +1,97 @@
+/**
+ * 清除标记 for an .xlsx (`jixiao clean`): every mark jixiao's record lists is taken back — its fill
+ * and its note — as far as the cell still shows it, and optionally jixiao's 综合得分 sheet is
+ * removed. Values (those jixiao filled in included), formulas, number formats and everything the
+ * user made stay as they are. Like the scored copy, only the parts that change are rewritten.
+ */
+import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { planCellChanges } from "../core/writeplan";
+import { readLooks, writeNotes } from "./marks-parts";
+import { CONTENT_TYPES, ContentTypes, Package, workbookParts } from "./package";
+import { patchSheet } from "./sheet-part";
+import { readState, writeState } from "./state-part";
+import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
+import { cellEdits } from "./write";
+import { attribute, elements, firstElement, prefixOf, withAttribute } from "./xml";
+
+export interface CleanOptions {
+  /** Also remove the 综合得分 sheet jixiao wrote last. */
+  removeSummary?: boolean;
+}
+
+export interface CleanResult {
+  bytes: Uint8Array;
+  /** Marked areas taken back. */
+  removed: number;
+  /** The summary sheet removed, if one was. */
+  summaryRemoved: string | null;
+}
+
+/** The workbook part without one sheet: its <sheet>, and the defined names local to it; later
+ * sheets' local names and the active tab move up one place. */
+function withoutSheet(xml: string, name: string): string {
+  const p = prefixOf(xml, "workbook");
+  const sheets = [...elements(xml, `${p}sheet`)];
+  const index = sheets.findIndex((s) => attribute(s.tag, "name") === name);
+  if (index === -1) return xml;
+  const removed = sheets[index];
+  const edits: { start: number; end: number; text: string }[] = [{ start: removed.start, end: removed.end, text: "" }];
+  for (const name of elements(xml, `${p}definedName`)) {
+    const local = attribute(name.tag, "localSheetId");
+    if (local === undefined) continue;
+    const id = Number(local);
+    if (id === index) edits.push({ start: name.start, end: name.end, text: "" });
+    else if (id > index) edits.push({ start: name.start, end: name.openEnd, text: withAttribute(name.tag, "localSheetId", String(id - 1)) });
+  }
+  const view = firstElement(xml, `${p}workbookView`);
+  const active = view ? Number(attribute(view.tag, "activeTab") ?? 0) : 0;
+  if (view && active >= index && active > 0) edits.push({ start: view.start, end: view.openEnd, text: withAttribute(view.tag, "activeTab", String(active - 1)) });
+  edits.sort((a, b) => b.start - a.start);
+  let out = xml;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  // A <definedNames> left empty is not allowed by the schema.
+  const names = firstElement(out, `${p}definedNames`);
+  if (names && !names.selfClosing && [...elements(out, `${p}definedName`)].length === 0) out = out.slice(0, names.start) + out.slice(names.end);
+  return out;
+}
+
+export async function cleanCopy(pkg: Package, options: CleanOptions = {}): Promise<CleanResult> {
+  const { path: workbookPath, workbook, relsPath, rels } = await workbookParts(pkg);
+  const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
+  const stylesPath = rels.ofType("styles")?.part;
+  const styles = new StyleSheetEditor((stylesPath && (await pkg.text(stylesPath))) || MINIMAL_STYLES);
+  const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
+  const partOf = (sheet: string) => partOfSheet.get(sheet);
+
+  const state = parseState(await readState(pkg, rels));
+  const previous = marksOf(state);
+  // Marks on sheets deleted since the run are gone with their sheets.
+  const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
+  const plan = planClean(record, await readLooks(pkg, styles, partOf, cellsToLook([], record)));
+  for (const [sheet, edits] of cellEdits(planCellChanges({ writes: [] }, plan.fills), styles)) {
+    const part = partOf(sheet)!;
+    pkg.put(part, patchSheet(await pkg.required(part), edits));
+  }
+  await writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
+
+  let summaryRemoved: string | null = null;
+  let workbookXml = await pkg.required(workbookPath);
+  const summary = previous.summary;
+  const summaryPart = summary ? partOf(summary.name) : undefined;
+  if (options.removeSummary && summary && summaryPart) {
+    const relationshipId = workbook.sheets().get(summary.name);
+    workbookXml = withoutSheet(workbookXml, summary.name);
+    if (relationshipId) rels.remove(new Set([relationshipId]));
+    await pkg.removeWithRelated(summaryPart, contentTypes);
+    summaryRemoved = summary.name;
+  }
+  await writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
+
+  if (stylesPath) pkg.put(stylesPath, styles.toXml());
+  pkg.put(workbookPath, workbookXml);
+  pkg.put(relsPath, rels.toXml());
+  pkg.put(CONTENT_TYPES, contentTypes.toXml());
+  const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { bytes, removed: plan.removed, summaryRemoved };
+}

@@ -1,0 +1,218 @@
+/**
+ * jixiao's marks in an .xlsx package, following the core's plan (src/core/marks.ts): what the cells
+ * to mark look like now (fill from their format, note from the sheet's comments part), and the
+ * notes written back as a classic comments part with its legacy VML drawing.
+ */
+import { SaxesParser } from "saxes";
+import { cellAddress, parseCellAddress } from "../core/grid";
+import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
+import { WorkbookState, parseState, stateJson } from "../core/state";
+import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, folderOf, relsPathOf } from "./package";
+import { readState, writeState } from "./state-part";
+import { StyleSheetEditor } from "./styles-part";
+import { elements, firstElement, prefixOf } from "./xml";
+
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** Worksheet children that come after <legacyDrawing> in the schema's order. */
+const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/** The cell formats (s) of the cells asked for, a cell not written taking its row's or column's. */
+export function cellFormats(xml: string, refs: Set<string>): Map<string, number> {
+  const formats = new Map<string, number>();
+  const rowFormats = new Map<number, number>();
+  const columns: { min: number; max: number; style: number }[] = [];
+  const wantedRows = new Set([...refs].map((ref) => parseCellAddress(ref)?.row));
+  let row = -1;
+  let col = -1;
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => {
+    const name = tag.name.slice(tag.name.indexOf(":") + 1);
+    const attr = (key: string): string | undefined => {
+      const value = tag.attributes[key];
+      return value === undefined ? undefined : String(value);
+    };
+    if (name === "col") {
+      columns.push({ min: Number(attr("min")) - 1, max: Number(attr("max")) - 1, style: Number(attr("style") ?? 0) });
+    } else if (name === "row") {
+      const r = Number(attr("r"));
+      row = r > 0 ? r - 1 : row + 1;
+      col = -1;
+      const custom = attr("customFormat");
+      if (wantedRows.has(row) && (custom === "1" || custom === "true")) rowFormats.set(row, Number(attr("s") ?? 0));
+    } else if (name === "c") {
+      const ref = attr("r");
+      col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
+      const address = cellAddress(row, col);
+      if (refs.has(address)) formats.set(address, Number(attr("s") ?? 0));
+    }
+  });
+  parser.write(xml).close();
+  for (const ref of refs) {
+    if (formats.has(ref)) continue;
+    const cell = parseCellAddress(ref)!;
+    const inherited = rowFormats.get(cell.row) ?? columns.find((c) => c.min <= cell.col && cell.col <= c.max)?.style ?? 0;
+    formats.set(ref, inherited);
+  }
+  return formats;
+}
+
+/** A sheet part with its relationships (an empty set when it has none yet). */
+export interface SheetPart {
+  part: string;
+  rels: RelationshipsPart;
+}
+
+export async function sheetPartOf(pkg: Package, part: string): Promise<SheetPart> {
+  return { part, rels: new RelationshipsPart((await pkg.text(relsPathOf(part))) ?? EMPTY_RELS, part) };
+}
+
+async function commentsOf(pkg: Package, sheet: SheetPart): Promise<Comments> {
+  const part = sheet.rels.ofType("comments")?.part;
+  const xml = part === undefined ? undefined : await pkg.text(part);
+  return xml === undefined ? new Map() : readComments(xml);
+}
+
+/**
+ * What the cells of `areas` look like now, per sheet: fills from their formats, notes from their
+ * sheet's comments. Sheets the package does not have are left unread (planning then refuses).
+ */
+export async function readLooks(
+  pkg: Package,
+  styles: StyleSheetEditor,
+  partOf: (sheet: string) => string | undefined,
+  areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
+): Promise<LookAt> {
+  const refsBySheet = new Map<string, Set<string>>();
+  for (const { sheet, area } of areas) {
+    const refs = refsBySheet.get(sheet) ?? refsBySheet.set(sheet, new Set()).get(sheet)!;
+    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) refs.add(cellAddress(r, c));
+  }
+  const looks = new Map<string, CellLook>();
+  for (const [sheet, refs] of refsBySheet) {
+    const part = partOf(sheet);
+    const xml = part === undefined ? undefined : await pkg.text(part);
+    if (part === undefined || xml === undefined) continue;
+    const comments = await commentsOf(pkg, await sheetPartOf(pkg, part));
+    for (const [ref, format] of cellFormats(xml, refs)) {
+      const comment = comments.get(ref);
+      looks.set(`${sheet}\u0000${ref}`, { fill: styles.fillOf(format), note: comment ? commentText(comment) : null });
+    }
+  }
+  return (sheet, row, col) => looks.get(`${sheet}\u0000${cellAddress(row, col)}`);
+}
+
+/** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
+function freePart(pkg: Package, stem: string, ext: string): string {
+  const taken = new Set(Object.keys(pkg.zip.files).map((name) => name.toLowerCase()));
+  let n = 1;
+  while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+  return `${stem}${n}${ext}`;
+}
+
+/** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
+export function relativeTarget(from: string, part: string): string {
+  const fromSegments = from.split("/").filter((s) => s !== "");
+  const partSegments = part.split("/");
+  let common = 0;
+  while (common < fromSegments.length && common < partSegments.length - 1 && fromSegments[common] === partSegments[common]) common++;
+  return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
+}
+
+/** The sheet's XML with a <legacyDrawing> naming `id`, in its place in the schema's order. */
+function withLegacyDrawing(xml: string, id: string): string {
+  const p = prefixOf(xml, "worksheet");
+  const element = `<${p}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${id}"/>`;
+  let at = xml.lastIndexOf(`</${p}worksheet>`);
+  for (const later of AFTER_LEGACY_DRAWING) {
+    const found = firstElement(xml, p + later);
+    if (found) at = Math.min(at, found.start);
+  }
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+function withoutLegacyDrawing(xml: string): string {
+  const found = [...elements(xml, `${prefixOf(xml, "worksheet")}legacyDrawing`)][0];
+  return found ? xml.slice(0, found.start) + xml.slice(found.end) : xml;
+}
+
+/**
+ * Writes the notes of a plan into the sheets' comments parts: creates the parts (and the sheet's
+ * <legacyDrawing>) for a sheet that had no notes, rewrites them for one that had, and removes them
+ * when no note is left. `drawingNumber` gives each sheet its own VML shape ids.
+ */
+export async function writeNotes(
+  pkg: Package,
+  contentTypes: ContentTypes,
+  partOf: (sheet: string) => string,
+  notes: NoteChange[],
+  drawingNumber: (sheet: string) => number,
+): Promise<void> {
+  const bySheet = new Map<string, NoteChange[]>();
+  for (const note of notes) bySheet.set(note.sheet, [...(bySheet.get(note.sheet) ?? []), note]);
+  for (const [sheet, changes] of bySheet) {
+    const sheetPart = await sheetPartOf(pkg, partOf(sheet));
+    const comments = await commentsOf(pkg, sheetPart);
+    for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
+    const { part, rels } = sheetPart;
+    const folder = folderOf(part);
+    const commentsRel = rels.ofType("comments");
+    const vmlRel = rels.ofType("vmlDrawing");
+    let sheetXml = await pkg.required(part);
+    if (comments.size === 0) {
+      if (commentsRel) await pkg.removeWithRelated(commentsRel.part, contentTypes);
+      if (vmlRel) await pkg.removeWithRelated(vmlRel.part, contentTypes);
+      rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
+      sheetXml = withoutLegacyDrawing(sheetXml);
+    } else {
+      const commentsPart = commentsRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}comments`, ".xml");
+      const vmlPart = vmlRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
+      pkg.put(commentsPart, commentsXml(comments));
+      pkg.put(vmlPart, vmlXml(comments, drawingNumber(sheet)));
+      contentTypes.set(commentsPart, COMMENTS_TYPE);
+      contentTypes.set(vmlPart, VML_TYPE);
+      if (!commentsRel) rels.add("comments", relativeTarget(folder, commentsPart));
+      if (!vmlRel) sheetXml = withLegacyDrawing(sheetXml, rels.add("vmlDrawing", relativeTarget(folder, vmlPart)));
+    }
+    pkg.put(part, sheetXml);
+    pkg.put(relsPathOf(part), rels.toXml());
+  }
+}
+
+/** What marking a copy needs of the package being written. */
+export interface CopyParts {
+  pkg: Package;
+  styles: StyleSheetEditor;
+  contentTypes: ContentTypes;
+  workbookRels: RelationshipsPart;
+  /** The worksheet part of a sheet, by name. */
+  partOf: (sheet: string) => string | undefined;
+  /** Sheet names in workbook order (VML shape ids are numbered by them). */
+  sheetNames: string[];
+}
+
+export interface CopyMarks {
+  plan: MarkPlan;
+  state: WorkbookState;
+}
+
+/** The mark plan for a copy: the record from the package, the looks of the cells it touches. */
+export async function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) => WantedMark[], stateText: string | undefined): Promise<CopyMarks> {
+  const state = parseState(stateText ?? (await readState(parts.pkg, parts.workbookRels)));
+  const previous = marksOf(state);
+  const wanted = want(previous);
+  const looks = await readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
+  return { plan: planMarks(wanted, previous, looks), state };
+}
+
+/** Writes the plan's notes and the new record (with the summary this copy holds, if any). */
+export async function finishCopyMarks(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): Promise<void> {
+  const partOf = (sheet: string): string => {
+    const part = parts.partOf(sheet);
+    if (part === undefined) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
+    return part;
+  };
+  await writeNotes(parts.pkg, parts.contentTypes, partOf, marks.plan.notes, (sheet) => parts.sheetNames.indexOf(sheet) + 1);
+  const record = { ...marks.plan.record, summary };
+  await writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withMarks(marks.state, record)));
+}
