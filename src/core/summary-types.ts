@@ -41,6 +41,9 @@ export interface SummaryChart {
   /** Category labels (一级指标 names) and values (得分率 fractions), one column each. */
   categories: MergeRange;
   values: MergeRange;
+  /** Where the chart goes: its top-left and bottom-right cells, below the sheet's last row and
+   * inside the printed width, so it prints with the rest. */
+  anchor: MergeRange;
 }
 
 export interface SummaryLevel1 {
@@ -118,7 +121,7 @@ export const SUMMARY_STYLES: Record<SummaryStyle, SummaryCellStyle> = {
   text: { wrap: true, border: true },
   number: { border: true },
   percent: { border: true },
-  total: { bold: true, fill: "#FFF2CC", border: true },
+  total: { bold: true, fill: "#FFF2CC", border: true, wrap: true },
   grade: { bold: true, fill: "#FFF2CC", align: "Center", border: true },
   error: { bold: true, color: "#C00000", border: true },
   warning: { color: "#9C5700", border: true },

@@ -428,6 +428,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
             title: t.chart,
             categories: { top: chartTop, left: 1, bottom: chartBottom, right: 1 },
             values: { top: chartTop, left: 4, bottom: chartBottom, right: 4 },
+            anchor: { top: layout.row + 1, left: 0, bottom: layout.row + 13, right: 5 },
           }
         : null,
     total: single?.score ?? null,

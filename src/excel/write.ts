@@ -202,13 +202,12 @@ function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRang
   }
 }
 
-/** A bar chart of 得分率 by 一级指标, to the right of the tables. */
+/** A bar chart of 得分率 by 一级指标, below the tables where the layout places it. */
 function addChart(sheet: Excel.Worksheet, summary: SummarySheet, chart: NonNullable<SummarySheet["chart"]>): void {
   const bars = sheet.charts.add("BarClustered", rangeOf(sheet, chart.values), "Columns");
   bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));
   bars.title.text = chart.title;
   bars.legend.visible = false;
   bars.axes.valueAxis.numberFormat = "0%";
-  const left = summary.colCount + 1;
-  bars.setPosition(cellAddress(chart.values.top, left), cellAddress(chart.values.top + 15, left + 7));
+  bars.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
 }

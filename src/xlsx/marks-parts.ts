@@ -103,7 +103,7 @@ export async function readLooks(
 }
 
 /** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
-function freePart(pkg: Package, stem: string, ext: string): string {
+export function freePart(pkg: Package, stem: string, ext: string): string {
   const taken = new Set(Object.keys(pkg.zip.files).map((name) => name.toLowerCase()));
   let n = 1;
   while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;

@@ -142,8 +142,13 @@ function textCell(ref: string, format: number, text: string): string {
   return `<c r="${ref}" s="${format}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format. */
-export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummarySheet["cells"][number]) => number): string {
+/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format.
+ * `print` holds <sheetPr> and what follows <mergeCells> (page setup, drawing: src/xlsx/summary-parts.ts). */
+export function summarySheetXml(
+  summary: SummarySheet,
+  formatOf: (cell: SummarySheet["cells"][number]) => number,
+  print: { sheetPr: string; tail: string },
+): string {
   const rows = new Map<number, string[]>();
   const cells = [...summary.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const cell of cells) {
@@ -155,7 +160,10 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
     else rows.set(cell.row, [xml]);
   }
   const rowXml = [...rows]
-    .map(([row, content]) => `<row r="${row + 1}"${row === 0 ? ' ht="28" customHeight="1"' : ""}>${content.join("")}</row>`)
+    .map(([row, content]) => {
+      const height = summary.rowHeights[row];
+      return `<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ""}>${content.join("")}</row>`;
+    })
     .join("");
   const frozen = summary.freezeRows > 0;
   const pane = frozen ? `<pane ySplit="${summary.freezeRows}" topLeftCell="A${summary.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` : "";
@@ -164,12 +172,13 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    print.sheetPr +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowXml}</sheetData>` +
     (merges ? `<mergeCells count="${summary.merges.length}">${merges}</mergeCells>` : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    print.tail +
     "</worksheet>"
   );
 }

@@ -22,6 +22,7 @@ import {
 } from "./package";
 import { CopyParts, finishCopyMarks, planCopyMarks } from "./marks-parts";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
 /**
@@ -96,15 +97,15 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
   }
 
   const summary = analysis.summary;
-  const summaryXml = summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt));
   const replaced = summary.replaces ? sheetPart(summary.name) : undefined;
-  if (replaced) {
-    pkg.put(replaced, summaryXml);
-  } else {
-    const part = freeSheetPart(pkg, folder);
-    pkg.put(part, summaryXml);
-    contentTypes.set(part, WORKSHEET_TYPE);
-    workbook.addSheet(summary.name, rels.add("worksheet", part.slice(folder.length)));
+  const summaryPart = replaced ?? freeSheetPart(pkg, folder);
+  // Page setup and the chart (src/xlsx/summary-parts.ts).
+  const drawingId = await writeSummaryChart(pkg, contentTypes, summaryPart, summary);
+  const print = { sheetPr: FIT_TO_PAGE_SHEET_PR, tail: printSetupXml(summary, drawingId) };
+  pkg.put(summaryPart, summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt), print));
+  if (!replaced) {
+    contentTypes.set(summaryPart, WORKSHEET_TYPE);
+    workbook.addSheet(summary.name, rels.add("worksheet", summaryPart.slice(folder.length)));
   }
 
   await finishCopyMarks(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
@@ -120,7 +121,7 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
   workbook.recalculateOnLoad();
 
   pkg.put(stylesPath, styles.toXml());
-  pkg.put(workbookPath, workbook.toXml());
+  pkg.put(workbookPath, withPrintTitles(workbook.toXml(), [...workbook.sheets().keys()].indexOf(summary.name), summary));
   pkg.put(workbookRelsPath, rels.toXml());
   pkg.put(CONTENT_TYPES, contentTypes.toXml());
   return pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
