@@ -9,6 +9,7 @@
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress } from "../core/grid";
+import { EMPTY_MARKS, LookAt, planMarks, wantedMarks } from "../core/marks";
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
@@ -30,6 +31,8 @@ import { FILL_OPTIONS, SheetInfo, WorkbookState, fillAt, fillColor } from "./rea
 export interface ApplyOptions {
   api?: ApiCheck;
   lang?: Lang;
+  /** Mark cells (the profile's markCells); default true. */
+  mark?: boolean;
 }
 
 export interface ApplyResult {
@@ -51,11 +54,20 @@ export async function applyAnalysis(
   const api = options.api ?? officeApi;
   const m = hostMessages(options.lang);
   if (!api(MIN_API)) throw new HostError(m.apiTooOld);
-  const plan = planCellChanges(analysis, state.grid);
+  // The marks follow the core's plan (src/core/marks.ts). Notes and the record across runs are not
+  // written by this host yet: every run starts from no record, and undo takes its marks back.
+  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh");
+  const asked = planCellChanges(analysis, wanted.map((w) => ({ sheet: w.sheet, area: w.area, fill: w.color })));
   const summary = analysis.summary;
-  const replaced = checkBeforeWriting(plan, summary, state, options.lang);
+  const replaced = checkBeforeWriting(asked, summary, state, options.lang);
 
-  const fills = await completeFills(context, plan, state);
+  const fills = await completeFills(context, asked, state);
+  const looks: LookAt = (sheet, row, col) => {
+    const fill = fills(sheet, row, col);
+    return fill === undefined ? undefined : { fill, note: null };
+  };
+  const marks = planMarks(wanted, EMPTY_MARKS, looks);
+  const plan = planCellChanges(analysis, marks.fills);
   const record = buildUndoRecord(plan, state.grid, fills, {
     name: summary.name,
     backup: replaced ? UNDO_BACKUP_SHEET : null,
@@ -77,7 +89,7 @@ export async function applyAnalysis(
     ],
     api,
   );
-  return { written: plan.writes.length, marked: plan.fills.length, summarySheet: summary.name };
+  return { written: plan.writes.length, marked: marks.marked, summarySheet: summary.name };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
@@ -125,7 +137,13 @@ function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
       range.values = [[w.value]];
     }),
   );
-  const fills = plan.fills.map((f) => writeOp(2, f.color, () => (rangeOf(sheetOf(f.sheet), f.area).format.fill.color = f.color)));
+  const fills = plan.fills.map((f) =>
+    writeOp(2, f.fill, () => {
+      const fill = rangeOf(sheetOf(f.sheet), f.area).format.fill;
+      if (f.fill === null) fill.clear();
+      else fill.color = f.fill;
+    }),
+  );
   return [...writes, ...fills];
 }
 
@@ -179,7 +197,7 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
   );
   if (summary.freezeRows > 0) ops.push(writeOp(1, undefined, () => target().freezePanes.freezeRows(summary.freezeRows)));
   const chart = summary.chart;
-  if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), summary, chart)));
+  if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), chart)));
   return ops;
 }
 
@@ -203,7 +221,7 @@ function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRang
 }
 
 /** A bar chart of 得分率 by 一级指标, below the tables where the layout places it. */
-function addChart(sheet: Excel.Worksheet, summary: SummarySheet, chart: NonNullable<SummarySheet["chart"]>): void {
+function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart"]>): void {
   const bars = sheet.charts.add("BarClustered", rangeOf(sheet, chart.values), "Columns");
   bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));
   bars.title.text = chart.title;

@@ -85,7 +85,7 @@ async function recalculate(
   onStep("score");
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
   onStep("write");
-  const applied = await applyAnalysis(context, analysis, state, { api, lang });
+  const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return {
     kind: "results",
     total: analysis.summary.total,

@@ -1,3 +1,4 @@
+import { FILLED_COLOR } from "../../src/core/marks";
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
 import { HostError } from "../../src/excel/messages";
@@ -41,7 +42,8 @@ describe("applyAnalysis", () => {
       A2: { value: "产出指标", numberFormat: "General", fill: "#FFC7CE" },
       A3: { value: "", numberFormat: "General", fill: "#FFC7CE" },
       C2: { value: 10, numberFormat: "General", fill: "#FFEB9C" },
-      D2: { value: 9.5, numberFormat: "0.00", fill: null },
+      // A filled-in cell carries its own light mark.
+      D2: { value: 9.5, numberFormat: "0.00", fill: FILLED_COLOR },
     });
     expect(after.sheets[1]).toEqual(before.sheets[1]);
     expect(book.suspended.screen).toBe(1);
@@ -75,7 +77,7 @@ describe("applyAnalysis", () => {
       {
         name: "表1",
         entries: [
-          { r: 1, c: 3, v: "", f: "General" },
+          { r: 1, c: 3, v: "", f: "General", fill: null },
           { r: 1, c: 0, h: 2, w: 1, fill: null },
           { r: 1, c: 2, fill: "#00FF00" },
         ],
