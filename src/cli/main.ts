@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import { headlineOf } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
@@ -42,6 +43,8 @@ export interface FileOutcome {
   report?: Report;
   /** Why the file could not be scored: one line for the person running the command. */
   failure?: Bilingual;
+  /** A 综合得分 the user wrote in, kept, and the sheet the new summary went to. */
+  keptSummary?: { kept: string; written: string };
 }
 
 async function loadProfile(options: ScoreOptions): Promise<Profile> {
@@ -99,7 +102,7 @@ export async function scoreFile(input: string, output: string, profile: Profile,
       failure: { zh: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）`, en: `${input}: the output cannot be the input file (the input is never changed)` },
     };
   }
-  let scored: { bytes: Uint8Array; report: Report } | null;
+  let scored: { bytes: Uint8Array; report: Report; keptSummary?: { kept: string; written: string } } | null;
   try {
     scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
@@ -117,15 +120,21 @@ export async function scoreFile(input: string, output: string, profile: Profile,
     const why = systemReason(error);
     return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
   }
-  return { input, output, report: scored.report };
+  return { input, output, report: scored.report, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
+async function scoreInMemory(
+  input: string,
+  profile: Profile,
+  lang: Lang,
+): Promise<{ bytes: Uint8Array; report: Report; keptSummary?: { kept: string; written: string } } | null> {
   const { source, grid } = await readXlsx(input);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, grid, analysis, { lang, mark: profile.markCells }), report: buildReport(input, grid, analysis) };
+  const bytes = await scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const kept = analysis.summary.keptEdited;
+  return { bytes, report: buildReport(input, grid, analysis), ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {
@@ -165,7 +174,17 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
   for (const total of report.totals) {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
-    out.log(zh ? `  ${total.sheet}：综合得分 ${total.score ?? "—"}${recorded}，等次 ${total.grade ?? "—"}` : `  ${total.sheet}: total ${total.score ?? "-"}${recorded}, grade ${total.grade ?? "-"}`);
+    // The honest headline (src/core/headline.ts): no grade where the total cannot carry one, and why.
+    const head = headlineOf(total, report.findings, lang);
+    const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
+    out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
+  }
+  if (outcome.keptSummary) {
+    out.log(
+      zh
+        ? `  ${outcome.keptSummary.kept} 已被改动，保留原表；新的汇总写在 ${outcome.keptSummary.written}`
+        : `  ${outcome.keptSummary.kept} was edited and is kept; the new summary is in ${outcome.keptSummary.written}`,
+    );
   }
   const counts = countBySeverity(report);
   const label = SEVERITY_LABEL[lang];
