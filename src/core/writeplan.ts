@@ -59,6 +59,8 @@ export interface UndoEntry {
   f?: string;
   /** Present when the run filled the cell: the old fill, null for none. */
   fill?: string | null;
+  /** Present when the run changed the cell's note: the old note, null for none. */
+  n?: string | null;
 }
 
 export interface UndoSummary {
@@ -74,6 +76,56 @@ export interface UndoRecord {
   version: 1;
   sheets: { name: string; entries: UndoEntry[] }[];
   summary: UndoSummary | null;
+  /** jixiao's record (src/core/state.ts) before the run, null for none; absent in records written
+   * before the record existed. */
+  state?: string | null;
+  /** What the run reported: the cells it filled in and the cells its marks changed. */
+  counts?: { written: number; marked: number };
+}
+
+/** How many runs back 撤销 reaches. */
+export const UNDO_DEPTH = 5;
+
+/** The old notes of the cells whose notes a run changes, added to its undo record. */
+export function withOldNotes(record: UndoRecord, notes: { sheet: string; row: number; col: number; before: string | null }[]): UndoRecord {
+  const sheets = new Map(record.sheets.map((s) => [s.name, s.entries.map((e) => ({ ...e }))]));
+  for (const note of notes) {
+    const entries = sheets.get(note.sheet) ?? sheets.set(note.sheet, []).get(note.sheet)!;
+    const single = entries.find((e) => e.r === note.row && e.c === note.col && e.h === undefined && e.w === undefined);
+    if (single) single.n = note.before;
+    else entries.push({ r: note.row, c: note.col, n: note.before });
+  }
+  return { ...record, sheets: [...sheets].map(([name, entries]) => ({ name, entries })) };
+}
+
+/** The cells a record restores, each counted once (a cell may have one entry for its fill as part
+ * of an area and another for its note). */
+export function restoredCells(record: UndoRecord): number {
+  let count = 0;
+  for (const sheet of record.sheets) {
+    const cells = new Set<string>();
+    for (const e of sheet.entries) for (let r = 0; r < (e.h ?? 1); r++) for (let c = 0; c < (e.w ?? 1); c++) cells.add(`${e.r + r},${e.c + c}`);
+    count += cells.size;
+  }
+  return count;
+}
+
+/** The stored undo stack, newest first: a list of records, or one record as earlier versions kept. */
+export function parseUndoStack(json: unknown): UndoRecord[] | undefined {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!Array.isArray(value)) {
+    const single = parseUndoRecord(value);
+    return single ? [single] : undefined;
+  }
+  const records = value.map((r) => parseUndoRecord(r));
+  return records.every((r) => r !== undefined) ? (records as UndoRecord[]) : undefined;
 }
 
 /** Old fill of a cell: a colour, null for none, undefined when the host has not read it. */

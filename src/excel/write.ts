@@ -4,29 +4,38 @@
  * refuse the batch is checked first, so a refusal leaves the workbook as it was; the undo record is
  * the first thing in the batch, so even a batch cut short by Excel can be taken back.
  *
- * Syncs: one for everything, plus one before it only when a marked cell lies outside the ranges
- * whose fills were read with the workbook, plus one per extra 4 MB of request.
+ * Marks, their notes and jixiao's record follow the core's plan (src/core/marks.ts, src/excel/marks.ts).
+ * The undo record keeps what the run changes, notes and the previous record included, on a stack of
+ * the last UNDO_DEPTH runs.
+ *
+ * Syncs: one for everything, plus one before it when a marked cell lies outside the ranges whose
+ * fills were read with the workbook or notes are to be read (ExcelApi 1.18), plus one per extra
+ * 4 MB of request.
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress } from "../core/grid";
-import { EMPTY_MARKS, LookAt, planMarks, wantedMarks } from "../core/marks";
+import { cellsToLook, marksOf, planMarks, wantedMarks, withMarks } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { summaryDigest } from "../core/summary";
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
-  FillLookup,
+  UNDO_DEPTH,
+  UndoRecord,
   buildUndoRecord,
   changedSheets,
   columnWidthPoints,
-  entryCells,
-  missingFills,
   planCellChanges,
   planSummary,
+  restoredCells,
+  withOldNotes,
 } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
+import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
+import { NOTES_API, noteOps, readLooks, recordOp } from "./marks";
 import { HostError, hostMessages } from "./messages";
-import { FILL_OPTIONS, SheetInfo, WorkbookState, fillAt, fillColor } from "./read";
+import { SheetInfo, WorkbookState } from "./read";
 
 export interface ApplyOptions {
   api?: ApiCheck;
@@ -54,42 +63,60 @@ export async function applyAnalysis(
   const api = options.api ?? officeApi;
   const m = hostMessages(options.lang);
   if (!api(MIN_API)) throw new HostError(m.apiTooOld);
-  // The marks follow the core's plan (src/core/marks.ts). Notes and the record across runs are not
-  // written by this host yet: every run starts from no record, and undo takes its marks back.
-  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh");
-  const asked = planCellChanges(analysis, wanted.map((w) => ({ sheet: w.sheet, area: w.area, fill: w.color })));
+  // The marks follow the core's plan (src/core/marks.ts), from jixiao's record in the workbook.
+  const recordState = parseState(state.grid.state);
+  const previous = marksOf(recordState);
+  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh", previous);
+  const areas = cellsToLook(wanted, previous).filter(({ sheet }) => state.sheets.some((s) => s.name === sheet));
   const summary = analysis.summary;
-  const replaced = checkBeforeWriting(asked, summary, state, options.lang);
+  const replaced = checkBeforeWriting(planCellChanges(analysis, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
-  const fills = await completeFills(context, asked, state);
-  const looks: LookAt = (sheet, row, col) => {
-    const fill = fills(sheet, row, col);
-    return fill === undefined ? undefined : { fill, note: null };
-  };
-  const marks = planMarks(wanted, EMPTY_MARKS, looks);
+  const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
+  // Marks on sheets deleted since the last run went with their sheets.
+  const marks = planMarks(wanted, { ...previous, entries: previous.entries.filter((e) => state.sheets.some((s) => s.name === e.sheet)) }, looks);
   const plan = planCellChanges(analysis, marks.fills);
-  const record = buildUndoRecord(plan, state.grid, fills, {
-    name: summary.name,
-    backup: replaced ? UNDO_BACKUP_SHEET : null,
-    position: replaced?.position ?? null,
-  });
-  const json = JSON.stringify(record);
-  if (json.length > UNDO_RECORD_MAX_CHARS) {
-    throw new HostError(m.undoTooLarge(record.sheets.reduce((n, s) => n + s.entries.reduce((k, e) => k + entryCells(e), 0), 0)));
-  }
+  const backup = replaced ? freeBackupSheet(state.sheets.map((s) => s.name)) : null;
+  const undo = withOldNotes(
+    buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
+    api(NOTES_API) ? marks.notes.map((n) => ({ ...n, before: looks(n.sheet, n.row, n.col)?.note ?? null })) : [],
+  );
+  const marked = restoredCells({ ...undo, sheets: undo.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
+  const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
+  const { json: stackJson, dropped } = pushUndo(record, state.undo);
+  if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
 
+  const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });
   const sheetOf = sheetProxies(context);
-  const staleBackup = state.sheets.some((s) => s.name === UNDO_BACKUP_SHEET);
+  const present = new Set(state.sheets.map((s) => s.name));
   await runOps(
     context,
     [
-      writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+      writeOp(1, stackJson, () => context.workbook.settings.add(UNDO_SETTING, stackJson)),
+      // Backups of replaced summaries belong to undo records no longer kept.
+      ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(r.summary!.backup!).delete())] : [])),
       ...cellOps(plan, sheetOf),
-      ...summaryOps(context, summary, replaced, staleBackup),
+      ...noteOps(context, marks.notes, hasNote, api),
+      ...summaryOps(context, summary, replaced, backup),
+      recordOp(context, state.recordPartId, stateJson(newRecord)),
     ],
     api,
   );
-  return { written: plan.writes.length, marked: marks.marked, summarySheet: summary.name };
+  return { written: plan.writes.length, marked, summarySheet: summary.name };
+}
+
+/** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
+ * UNDO_DEPTH, or over the size a setting holds) are returned to clean up after. `json` is null
+ * when the record alone is too large. */
+function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
+  const kept = [record, ...stack];
+  const dropped: UndoRecord[] = [];
+  while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
+  let json = JSON.stringify(kept);
+  while (json.length > UNDO_RECORD_MAX_CHARS && kept.length > 1) {
+    dropped.unshift(kept.pop()!);
+    json = JSON.stringify(kept);
+  }
+  return { json: json.length > UNDO_RECORD_MAX_CHARS ? null : json, dropped };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
@@ -107,21 +134,6 @@ function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: Workbo
   const existing = find(summary.name);
   if (existing && !summary.replaces) throw new HostError(m.summaryNameTaken(summary.name));
   return existing;
-}
-
-/** Old fills for every cell to be marked: from the workbook read, or (for cells outside the
- * ranges read) one more sync. */
-async function completeFills(context: Excel.RequestContext, plan: CellPlan, state: WorkbookState): Promise<FillLookup> {
-  const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
-  if (missingFills(plan, known).length === 0) return known;
-  const areas = plan.fills.filter((f) => missingFills({ writes: [], fills: [f] }, known).length > 0);
-  const results = areas.map((f) => ({ fill: f, props: rangeOf(context.workbook.worksheets.getItem(f.sheet), f.area).getCellProperties(FILL_OPTIONS) }));
-  await context.sync();
-  const extra = new Map<string, string | null>();
-  for (const { fill, props } of results) {
-    props.value.forEach((row, r) => row.forEach((cell, c) => extra.set(`${fill.sheet}\u0000${fill.area.top + r},${fill.area.left + c}`, fillColor(cell))));
-  }
-  return (sheet, row, col) => known(sheet, row, col) ?? extra.get(`${sheet}\u0000${row},${col}`);
 }
 
 function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
@@ -153,20 +165,18 @@ function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
 /** Rows of the summary written per op: keeps each op's payload modest for chunking. */
 const SUMMARY_ROWS_PER_OP = 200;
 
-function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replaced: SheetInfo | undefined, staleBackup: boolean): WriteOp[] {
+function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replaced: SheetInfo | undefined, backup: string | null): WriteOp[] {
   const worksheets = context.workbook.worksheets;
   const plan = planSummary(summary);
   let sheet: Excel.Worksheet | undefined;
   const target = (): Excel.Worksheet => sheet!;
   const ops: WriteOp[] = [];
 
-  // The backup of an older run's replaced summary belongs to the undo record being overwritten.
-  if (staleBackup) ops.push(writeOp(2, undefined, () => worksheets.getItem(UNDO_BACKUP_SHEET).delete()));
   ops.push(
     writeOp(3, summary.name, () => {
       // Keep the replaced summary, very hidden, so undo can bring it back as it was.
       const old = replaced ? worksheets.getItem(replaced.name) : undefined;
-      if (old) old.name = UNDO_BACKUP_SHEET;
+      if (old && backup) old.name = backup;
       sheet = worksheets.add(summary.name);
       if (old && replaced) {
         old.visibility = "VeryHidden";

@@ -4,44 +4,15 @@
  * relates custom XML (customXml/itemN.xml with its itemPropsN.xml). The add-in reads and writes the
  * same part through workbook.customXmlParts, so a record one host writes the other honours.
  */
-import { SaxesParser } from "saxes";
-import { STATE_NAMESPACE, STATE_ROOT } from "../core/state";
+import { STATE_NAMESPACE } from "../core/state";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, relsPathOf } from "./package";
 import { relativeTarget } from "./marks-parts";
-import { escapeXml } from "./xml";
+import { stateOfPart, statePartXml } from "./state-xml";
 
 const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
 /** The data store item id of jixiao's part: fixed, as only one such part is in a workbook. */
 const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
-
-/** The record's JSON when `xml` is jixiao's part, else undefined. */
-export function stateOfPart(xml: string): string | undefined {
-  const parser = new SaxesParser({ xmlns: true });
-  let depth = 0;
-  let ours = false;
-  let text = "";
-  parser.on("opentag", (tag) => {
-    if (depth === 0) ours = tag.local === STATE_ROOT && tag.uri === STATE_NAMESPACE;
-    if (!tag.isSelfClosing) depth++;
-  });
-  parser.on("closetag", (tag) => {
-    if (!tag.isSelfClosing) depth--;
-  });
-  parser.on("text", (t) => {
-    if (ours && depth === 1) text += t;
-  });
-  try {
-    parser.write(xml).close();
-  } catch {
-    return undefined; // someone else's damaged part is not our record
-  }
-  return ours ? text : undefined;
-}
-
-export function statePartXml(json: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${STATE_ROOT} xmlns="${STATE_NAMESPACE}">${escapeXml(json)}</${STATE_ROOT}>`;
-}
 
 /** jixiao's part among the workbook's custom XML parts, if it has one. */
 async function findStatePart(pkg: Package, rels: RelationshipsPart): Promise<{ part: string; json: string } | undefined> {
