@@ -40,7 +40,7 @@ export interface Looks {
  * used, the others read; notes are read for each area's top-left cell (where jixiao's note goes).
  * Other cells count as having no note: the plan only asks for the note of an area's top-left cell.
  */
-export async function readLooks(context: Excel.RequestContext, state: WorkbookState, areas: { sheet: string; area: MergeRange }[], api: ApiCheck): Promise<Looks> {
+export async function readLooks(context: Excel.RequestContext, state: Pick<WorkbookState, "fills" | "sheets">, areas: { sheet: string; area: MergeRange }[], api: ApiCheck): Promise<Looks> {
   const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
   const missing = areas.filter(({ sheet, area }) => {
     for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) if (known(sheet, r, c) === undefined) return true;

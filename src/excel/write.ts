@@ -107,7 +107,7 @@ export async function applyAnalysis(
 /** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
  * UNDO_DEPTH, or over the size a setting holds) are returned to clean up after. `json` is null
  * when the record alone is too large. */
-function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
+export function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
   const kept = [record, ...stack];
   const dropped: UndoRecord[] = [];
   while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
@@ -140,7 +140,7 @@ function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
   return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
 }
 
-function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
+export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
   const writes = plan.writes.map((w) =>
     writeOp(3, [w.numFmt, w.value], () => {
       const range = sheetOf(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1);

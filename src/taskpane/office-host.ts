@@ -14,6 +14,7 @@ import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
+import { cleanMarks } from "../excel/clean";
 import { hasUndo, undoLast } from "../excel/undo";
 import { applyAnalysis } from "../excel/write";
 import type { PaneHost, RecalcOutcome, RecalcStep } from "./pane-host";
@@ -51,6 +52,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
     undoLast: () => run((context) => undoLast(context, { api, lang })),
 
     hasUndo: () => run(hasUndo),
+
+    cleanMarks: () => run(async (context) => (await cleanMarks(context, { api, lang })).removed),
 
     loadProfile: () =>
       run(async (context) => {
@@ -90,6 +93,7 @@ async function recalculate(
     kind: "results",
     total: analysis.summary.total,
     grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
     levels: analysis.summary.levels,
     findings: analysis.findings,
     written: applied.written,
