@@ -17,7 +17,7 @@ import { MergeRange, cellAddress } from "../core/grid";
 import { cellsToLook, marksOf, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
   UNDO_DEPTH,
@@ -206,9 +206,26 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
     ops.push(writeOp(2, width, () => (target().getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width)))),
   );
   if (summary.freezeRows > 0) ops.push(writeOp(1, undefined, () => target().freezePanes.freezeRows(summary.freezeRows)));
+  // One font family (Excel's own body font is not known here: 宋体), and rows as tall as their text.
+  ops.push(writeOp(1, SUMMARY_FONT, () => (target().getRangeByIndexes(0, 0, summary.rowCount, summary.colCount).format.font.name = SUMMARY_FONT)));
+  summary.rowHeights.forEach((height, row) => {
+    if (height !== undefined) ops.push(writeOp(1, height, () => (target().getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height)));
+  });
+  ops.push(writeOp(6, summary.print, () => printSetup(target(), summary)));
   const chart = summary.chart;
   if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), chart)));
   return ops;
+}
+
+/** A4 portrait, every column on one page wide, the findings' header repeated, page numbers. */
+function printSetup(sheet: Excel.Worksheet, summary: SummarySheet): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = "Portrait";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const rows = summary.print.titleRows;
+  if (rows) layout.setPrintTitleRows(`$${rows.top + 1}:$${rows.bottom + 1}`);
+  layout.headersFooters.defaultForAllPages.centerFooter = summary.print.footer;
 }
 
 function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRange): void {

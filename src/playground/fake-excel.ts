@@ -517,17 +517,20 @@ export class FakeWorksheet
       | "getUsedRangeOrNullObject"
       | "activate"
       | "delete"
+      | "pageLayout"
     >
 {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
 
   constructor(ctx: FakeRequestContext, resolver: () => FakeSheet | undefined) {
     super(ctx, "Worksheet", resolver);
     this.protection = new FakeWorksheetProtection(ctx, () => this.target());
     this.freezePanes = new FakeFreezePanes(ctx, () => this.target());
     this.charts = new FakeChartCollection(ctx, () => this.target());
+    this.pageLayout = new FakePageLayout(ctx, () => this.target());
   }
 
   trackNullObject(): this {
@@ -642,6 +645,53 @@ export class FakeWorksheet
       if (book.activeSheet === sheet.name) book.activeSheet = book.sheets.find((s) => s.visibility === "Visible")!.name;
       if (book.selection?.sheet === sheet.name) book.selection = null;
     });
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): the setters the summary sheet uses, recorded on the sheet. */
+export class FakePageLayout
+  extends FakeObject<FakeSheet>
+  implements Pick<Excel.PageLayout, "paperSize" | "orientation" | "zoom">, Mirrors<Excel.PageLayout, "setPrintTitleRows" | "headersFooters">
+{
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(ctx: FakeRequestContext, resolver: () => FakeSheet) {
+    super(ctx, "PageLayout", resolver);
+    const layout = this;
+    this.headersFooters = {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          throw new FakeRichApiError("PropertyNotLoaded", "headers and footers are write-only in the fake");
+        },
+        set centerFooter(text: string) {
+          layout.record("centerFooter", text);
+        },
+      },
+    };
+  }
+  private record<K extends keyof FakeSheet["pageLayout"]>(key: K, value: FakeSheet["pageLayout"][K]): void {
+    this.ctx.requireApi(9, "pageLayout");
+    this.ctx.write(value, () => (this.target().pageLayout[key] = value));
+  }
+  get paperSize(): Excel.PaperType {
+    return this.get("paperSize");
+  }
+  set paperSize(value: Excel.PaperType) {
+    this.record("paperSize", value);
+  }
+  get orientation(): Excel.PageOrientation {
+    return this.get("orientation");
+  }
+  set orientation(value: Excel.PageOrientation) {
+    this.record("orientation", value);
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.record("zoom", value);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.record("printTitleRows", rows);
   }
 }
 
@@ -1017,7 +1067,7 @@ export class FakeRangeCollection extends FakeObject<AreasRef> implements Mirrors
 export class FakeRangeFormat
   extends FakeObject<RangeRef>
   implements
-    Pick<Excel.RangeFormat, "columnWidth" | "horizontalAlignment" | "verticalAlignment" | "wrapText">,
+    Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "horizontalAlignment" | "verticalAlignment" | "wrapText">,
     Mirrors<Excel.RangeFormat, "fill" | "font" | "borders">
 {
   readonly fill: FakeRangeFill;
@@ -1035,6 +1085,15 @@ export class FakeRangeFormat
     setCellStyle(this.range, name, value);
   }
 
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.ctx.write(points, () => {
+      const { sheet, rect } = this.range.editable();
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
   get columnWidth(): number {
     return this.get("columnWidth");
   }
@@ -1096,7 +1155,7 @@ export class FakeRangeFill extends FakeObject<RangeRef> implements Pick<Excel.Ra
 }
 
 /** Font (and border) properties: each set becomes a style entry "font/bold" on every cell. */
-export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size"> {
+export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size" | "name"> {
   constructor(
     private readonly range: FakeRange,
     private readonly prefix: string,
@@ -1130,6 +1189,12 @@ export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" 
   }
   set size(value: number) {
     this.set("size", value);
+  }
+  get name(): string {
+    return this.unreadable();
+  }
+  set name(value: string) {
+    this.set("name", value);
   }
 }
 

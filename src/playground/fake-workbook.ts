@@ -67,6 +67,9 @@ export class FakeSheet {
   readonly notes = new Map<number, string>();
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
+  readonly rowHeights = new Map<number, number>();
+  /** Page setup (worksheet.pageLayout, ExcelApi 1.9): what was set, by property name. */
+  readonly pageLayout: { paperSize?: string; orientation?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string; centerFooter?: string } = {};
   visibility: Visibility = "Visible";
   protected = false;
 

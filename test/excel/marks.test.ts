@@ -147,3 +147,36 @@ describe("清除标记 after one or several runs (property)", () => {
     );
   });
 });
+
+describe("the 综合得分 sheet in Excel", () => {
+  test("prints on A4 portrait one page wide, the findings' header repeated, page numbers; one font; rows as tall as their text", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const summary = wb.sheet("综合得分")!;
+    expect(summary.pageLayout).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: expect.stringMatching(/^\$\d+:\$\d+$/),
+      centerFooter: "第 &P 页 共 &N 页",
+    });
+    const titleRow = Number(summary.pageLayout.printTitleRows!.split(":")[0].slice(1)) - 1;
+    expect(summary.cell(titleRow, 0)!.value).toBe("工作表");
+    expect(summary.cell(titleRow, 4)!.value).toBe("说明");
+    expect([...summary.entries()].every(({ cell }) => cell.style["font/name"] === "宋体" && cell.style["font/italic"] !== true)).toBe(true);
+    // A finding's message wraps over several lines: its row is set tall enough to show them.
+    expect(Math.max(...summary.rowHeights.values())).toBeGreaterThan(15);
+  });
+
+  test("a 综合得分 the user wrote in is kept; the new summary goes beside it as 综合得分(2)", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    wb.sheet("综合得分")!.cellForWrite(3, 0).value = "审核意见：同意";
+    await recalc(wb);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+    expect(wb.sheet("综合得分")!.cell(3, 0)!.value).toBe("审核意见：同意");
+    // Unedited, the new one is replaced by the next run.
+    await recalc(wb);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+  });
+});
