@@ -656,14 +656,14 @@ export class FakePageLayout
   readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
   constructor(ctx: FakeRequestContext, resolver: () => FakeSheet) {
     super(ctx, "PageLayout", resolver);
-    const layout = this;
+    const record = (text: string) => this.record("centerFooter", text);
     this.headersFooters = {
       defaultForAllPages: {
         get centerFooter(): string {
           throw new FakeRichApiError("PropertyNotLoaded", "headers and footers are write-only in the fake");
         },
         set centerFooter(text: string) {
-          layout.record("centerFooter", text);
+          record(text);
         },
       },
     };
