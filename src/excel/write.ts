@@ -47,7 +47,8 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** Cells filled with a computed value. */
   written: number;
-  /** Cells (or merged areas) marked with a fill. */
+  /** Cells whose marks (fill, note) the run set or took back: what 撤销 then restores, with the
+   * cells filled in. */
   marked: number;
   summarySheet: string;
 }

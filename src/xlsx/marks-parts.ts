@@ -199,7 +199,9 @@ export interface CopyMarks {
 /** The mark plan for a copy: the record from the package, the looks of the cells it touches. */
 export async function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) => WantedMark[], stateText: string | undefined): Promise<CopyMarks> {
   const state = parseState(stateText ?? (await readState(parts.pkg, parts.workbookRels)));
-  const previous = marksOf(state);
+  const recorded = marksOf(state);
+  // Marks on sheets deleted (or renamed) since the run went with their sheets.
+  const previous = { ...recorded, entries: recorded.entries.filter((e) => parts.partOf(e.sheet) !== undefined) };
   const wanted = want(previous);
   const looks = await readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
   return { plan: planMarks(wanted, previous, looks), state };

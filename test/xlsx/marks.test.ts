@@ -125,3 +125,20 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
   });
 });
+
+describe("a record naming a sheet that is gone", () => {
+  it("is not in the way: the rerun marks what is there", async () => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await cli("score", await userForm(dir), "--out", first);
+    // The user renames the form's sheet in the workbook part (as Excel would, keeping the record).
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace('name="自评表"', 'name="自评表（改）"'));
+    const renamed = path.join(dir, "renamed.xlsx");
+    writeFileSync(renamed, await zip.generateAsync({ type: "nodebuffer" }));
+    const second = path.join(dir, "second.xlsx");
+    const { code, lines } = await cli("score", renamed, "--out", second);
+    expect([code, lines.at(-1)]).toEqual([1, `  已写出：${second}`]);
+  });
+});
