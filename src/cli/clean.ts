@@ -1,7 +1,8 @@
 /**
  * `jixiao clean <in> --out <file> [--remove-summary]`: 清除标记 on the command line. Writes a copy
- * of a workbook jixiao scored with every jixiao mark and note taken back (and, asked, its 综合得分
- * sheet removed), so it can be handed in. The input is never written.
+ * of a workbook jixiao scored with every jixiao mark and note taken back, and the values it filled
+ * in blank again (and, asked, its 综合得分 sheet removed), so it can be handed in. The input is
+ * never written.
  */
 import { Command } from "commander";
 import { promises as fs } from "fs";

@@ -8,7 +8,8 @@
  *
  * - a rerun refreshes the marks whose findings remain, and takes back the ones whose findings are
  *   gone, restoring the fills that were there before;
- * - 清除标记 takes them all back.
+ * - 清除标记 takes them all back, and the values jixiao filled in with them (while the cells still
+ *   hold them), so a run plus 清除标记 leaves every value and number format as it was.
  *
  * Notes: a cell's note is the user's own text, if any, then jixiao's text after a blank line. The
  * user's note is never replaced; what jixiao takes back is exactly its own text, so a note the user
@@ -56,6 +57,8 @@ export interface MarkEntry {
   before: Fill[];
   /** A filled-in cell's value: its mark stays on later runs while the cell still holds it. */
   value?: number;
+  /** A filled-in cell's number format before jixiao's value, given back with the blank. */
+  format?: string;
 }
 
 export interface MarksRecord {
@@ -81,9 +84,19 @@ export interface NoteChange {
   note: string | null;
 }
 
+/** A value jixiao filled in, taken back: the cell blank again, with its old number format. */
+export interface ValueClear {
+  sheet: string;
+  row: number;
+  col: number;
+  numFmt: string;
+}
+
 export interface MarkPlan {
   fills: FillChange[];
   notes: NoteChange[];
+  /** 清除标记 only: the filled-in values taken back. */
+  clears: ValueClear[];
   record: MarksRecord;
   /** Areas marked for findings, and cells marked as filled in by jixiao. */
   marked: number;
@@ -163,8 +176,9 @@ export interface WantedMark {
   kind: MarkKind;
   color: string;
   text: string;
-  /** The value jixiao writes into a filled-in cell. */
+  /** The value jixiao writes into a filled-in cell, and the cell's number format before it. */
   value?: number;
+  format?: string;
 }
 
 export interface WantedInput {
@@ -207,13 +221,14 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
+    mark.format = views.get(w.sheet)?.sheet.numFmts[w.row]?.[w.col] ?? "General";
   }
   for (const entry of previous.entries) {
     const area = areaOf(entry);
     const key = entryKey(entry.sheet, entry.area);
     const holds = entry.value !== undefined && views.get(entry.sheet)?.raw(area.top, area.left) === entry.value;
     if (entry.kind !== "filled" || !holds || wanted.has(key)) continue;
-    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value });
+    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
@@ -278,11 +293,13 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
       text: mark.text,
       before: new Set(before).size === 1 ? [before[0]] : before,
       ...(mark.value !== undefined && { value: mark.value }),
+      ...(mark.format !== undefined && { format: mark.format }),
     });
   }
   return {
     fills,
     notes: lastPerCell(notes),
+    clears: [],
     record: { entries, summary: previous.summary },
     marked: wanted.filter((w) => w.kind === "finding").length,
     filled: wanted.filter((w) => w.kind === "filled").length,
@@ -290,10 +307,20 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
   };
 }
 
-/** 清除标记: every recorded mark taken back. */
-export function planClean(previous: MarksRecord, look: LookAt): MarkPlan {
+/** Whether a cell holds this number now. */
+export type HoldsValue = (sheet: string, row: number, col: number, value: number) => boolean;
+
+/** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
+export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
   const plan = planMarks([], previous, look);
-  return { ...plan, record: { entries: [], summary: previous.summary } };
+  const clears: ValueClear[] = [];
+  for (const entry of previous.entries) {
+    const area = areaOf(entry);
+    if (entry.kind === "filled" && entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value)) {
+      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General" });
+    }
+  }
+  return { ...plan, clears, record: { entries: [], summary: previous.summary } };
 }
 
 /** One change per cell: a later change to a cell replaces an earlier one. */
@@ -326,7 +353,8 @@ function isEntry(value: unknown): value is MarkEntry {
     Array.isArray(e.before) &&
     e.before.length >= 1 &&
     e.before.every(isFill) &&
-    (e.value === undefined || typeof e.value === "number")
+    (e.value === undefined || typeof e.value === "number") &&
+    (e.format === undefined || typeof e.format === "string")
   );
 }
 

@@ -86,14 +86,15 @@ export interface UndoRecord {
 /** How many runs back 撤销 reaches. */
 export const UNDO_DEPTH = 5;
 
-/** The old notes of the cells whose notes a run changes, added to its undo record. */
-export function withOldNotes(record: UndoRecord, notes: { sheet: string; row: number; col: number; before: string | null }[]): UndoRecord {
+/** More of what single cells held before a run (their notes; values and formats 清除标记 takes
+ * back), added to its undo record. */
+export function withOldCells(record: UndoRecord, cells: { sheet: string; row: number; col: number; old: Pick<UndoEntry, "n" | "v" | "f"> }[]): UndoRecord {
   const sheets = new Map(record.sheets.map((s) => [s.name, s.entries.map((e) => ({ ...e }))]));
-  for (const note of notes) {
-    const entries = sheets.get(note.sheet) ?? sheets.set(note.sheet, []).get(note.sheet)!;
-    const single = entries.find((e) => e.r === note.row && e.c === note.col && e.h === undefined && e.w === undefined);
-    if (single) single.n = note.before;
-    else entries.push({ r: note.row, c: note.col, n: note.before });
+  for (const cell of cells) {
+    const entries = sheets.get(cell.sheet) ?? sheets.set(cell.sheet, []).get(cell.sheet)!;
+    const single = entries.find((e) => e.r === cell.row && e.c === cell.col && e.h === undefined && e.w === undefined);
+    if (single) Object.assign(single, cell.old);
+    else entries.push({ r: cell.row, c: cell.col, ...cell.old });
   }
   return { ...record, sheets: [...sheets].map(([name, entries]) => ({ name, entries })) };
 }

@@ -1,7 +1,8 @@
 /**
  * 清除标记 in Excel: takes back every mark jixiao's record lists — fills and notes, as far as the
- * cells still show them — and, if asked, puts its 综合得分 sheet away; values, formulas, number
- * formats and everything the user made stay. Like a recalculation it goes on the undo stack, so
+ * cells still show them — and the values it filled in that the cells still hold (blank again, in
+ * their old number format), and, if asked, puts its 综合得分 sheet away; the user's values,
+ * formulas, number formats and everything else they made stay. Like a recalculation it goes on the undo stack, so
  * 撤销 brings the marks (and the sheet) back.
  *
  * Syncs: the sheet list and the record's part; the record's text; the marked cells' fills and notes;
@@ -10,7 +11,8 @@
 import type { Lang } from "../core/analyze";
 import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { UndoRecord, buildUndoRecord, planCellChanges, restoredCells, withOldNotes } from "../core/writeplan";
+import { parseRangeAddress } from "../core/grid";
+import { UndoRecord, buildUndoRecord, planCellChanges, restoredCells, withOldCells } from "../core/writeplan";
 import { stateOfPart } from "../xlsx/state-xml";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
@@ -52,15 +54,29 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const summary = options.removeSummary && previous.summary && present.has(previous.summary.name) ? sheets.find((s) => s.name === previous.summary!.name)! : undefined;
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
+  // The values jixiao filled in, with their formats: taken back while the cells still hold them.
+  // They arrive with readLooks' sync (it always syncs when there are marks: no fill is known yet).
+  const filled = record.entries
+    .filter((e) => e.kind === "filled" && e.value !== undefined)
+    .map((e) => {
+      const { top, left } = parseRangeAddress(e.area)!;
+      const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
+      range.load(["values", "numberFormat"]);
+      return { key: `${e.sheet}\u0000${top},${left}`, range };
+    });
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
-  const plan = planClean(record, looks);
+  const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
+  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(`${sheet}\u0000${row},${col}`)?.value === value);
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheets.map((s) => s.name)) : null;
   const undoRecord: UndoRecord = {
-    ...withOldNotes(
-      buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null),
-      api(NOTES_API) ? plan.notes.map((n) => ({ ...n, before: looks(n.sheet, n.row, n.col)?.note ?? null })) : [],
-    ),
+    ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
+      ...(api(NOTES_API) ? plan.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : []),
+      ...plan.clears.map((c) => {
+        const now = held.get(`${c.sheet}\u0000${c.row},${c.col}`)!;
+        return { ...c, old: { v: now.value as number, f: now.numFmt } };
+      }),
+    ]),
     state: json ?? null,
   };
   const { json: stackJson, dropped } = pushUndo(undoRecord, undo);
@@ -72,6 +88,13 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => worksheets.getItem(r.summary!.backup!).delete())] : [])),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
+    ...plan.clears.map((c) =>
+      writeOp(3, c.numFmt, () => {
+        const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
+        range.numberFormat = [[c.numFmt]];
+        range.values = [[""]];
+      }),
+    ),
   ];
   if (summary && backup) {
     ops.push(

@@ -28,7 +28,7 @@ import {
   planCellChanges,
   planSummary,
   restoredCells,
-  withOldNotes,
+  withOldCells,
 } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
@@ -77,9 +77,9 @@ export async function applyAnalysis(
   const marks = planMarks(wanted, { ...previous, entries: previous.entries.filter((e) => state.sheets.some((s) => s.name === e.sheet)) }, looks);
   const plan = planCellChanges(analysis, marks.fills);
   const backup = replaced ? freeBackupSheet(state.sheets.map((s) => s.name)) : null;
-  const undo = withOldNotes(
+  const undo = withOldCells(
     buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
-    api(NOTES_API) ? marks.notes.map((n) => ({ ...n, before: looks(n.sheet, n.row, n.col)?.note ?? null })) : [],
+    api(NOTES_API) ? marks.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [],
   );
   const marked = restoredCells({ ...undo, sheets: undo.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
   const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };

@@ -1,8 +1,8 @@
 /**
  * 清除标记 for an .xlsx (`jixiao clean`): every mark jixiao's record lists is taken back — its fill
- * and its note — as far as the cell still shows it, and optionally jixiao's 综合得分 sheet is
- * removed. Values (those jixiao filled in included), formulas, number formats and everything the
- * user made stay as they are. Like the scored copy, only the parts that change are rewritten.
+ * and its note — as far as the cell still shows it, every value jixiao filled in that the cell still
+ * holds is blanked again (with its old number format), and optionally jixiao's 综合得分 sheet is
+ * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
 import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
@@ -68,10 +68,19 @@ export async function cleanCopy(pkg: Package, options: CleanOptions = {}): Promi
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
-  const plan = planClean(record, await readLooks(pkg, styles, partOf, cellsToLook([], record)));
-  for (const [sheet, edits] of cellEdits(planCellChanges({ writes: [] }, plan.fills), styles)) {
+  const { look, holds } = await readLooks(pkg, styles, partOf, cellsToLook([], record));
+  const plan = planClean(record, look, holds);
+  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
+  // The values jixiao filled in: the cell blank again, in its old number format.
+  for (const clear of plan.clears) {
+    const rows = edits.get(clear.sheet) ?? edits.set(clear.sheet, new Map()).get(clear.sheet)!;
+    const cells = rows.get(clear.row) ?? rows.set(clear.row, new Map()).get(clear.row)!;
+    const previous = cells.get(clear.col);
+    cells.set(clear.col, { value: null, restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }) });
+  }
+  for (const [sheet, sheetEdits] of edits) {
     const part = partOf(sheet)!;
-    pkg.put(part, patchSheet(await pkg.required(part), edits));
+    pkg.put(part, patchSheet(await pkg.required(part), sheetEdits));
   }
   await writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
 

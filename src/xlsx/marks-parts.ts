@@ -5,7 +5,7 @@
  */
 import { SaxesParser } from "saxes";
 import { cellAddress, parseCellAddress } from "../core/grid";
-import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
+import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, folderOf, relsPathOf } from "./package";
@@ -17,9 +17,15 @@ const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/
 /** Worksheet children that come after <legacyDrawing> in the schema's order. */
 const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
-/** The cell formats (s) of the cells asked for, a cell not written taking its row's or column's. */
-export function cellFormats(xml: string, refs: Set<string>): Map<string, number> {
+/** The cell formats (s) of the cells asked for, a cell not written taking its row's or column's,
+ * and the numbers the cells hold (a cell of text, a formula's result or none: null). */
+export function cellFormats(xml: string, refs: Set<string>): { formats: Map<string, number>; numbers: Map<string, number | null> } {
   const formats = new Map<string, number>();
+  const numbers = new Map<string, number | null>();
+  /** The cell being read when it is one asked for, and whether it can hold a plain number. */
+  let current: { ref: string; numeric: boolean; formula: boolean } | null = null;
+  let inValue = false;
+  let valueText = "";
   const rowFormats = new Map<number, number>();
   const columns: { min: number; max: number; style: number }[] = [];
   const wantedRows = new Set([...refs].map((ref) => parseCellAddress(ref)?.row));
@@ -44,7 +50,29 @@ export function cellFormats(xml: string, refs: Set<string>): Map<string, number>
       const ref = attr("r");
       col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
       const address = cellAddress(row, col);
-      if (refs.has(address)) formats.set(address, Number(attr("s") ?? 0));
+      current = null;
+      if (refs.has(address)) {
+        formats.set(address, Number(attr("s") ?? 0));
+        numbers.set(address, null);
+        const type = attr("t");
+        current = { ref: address, numeric: type === undefined || type === "n", formula: false };
+      }
+    } else if (current && name === "f") {
+      current.formula = true;
+    } else if (current && name === "v") {
+      inValue = true;
+      valueText = "";
+    }
+  });
+  parser.on("text", (text) => {
+    if (inValue) valueText += text;
+  });
+  parser.on("closetag", (tag) => {
+    const name = tag.name.slice(tag.name.indexOf(":") + 1);
+    if (name === "v" && inValue && current) {
+      inValue = false;
+      const number = Number(valueText);
+      if (current.numeric && !current.formula && valueText.trim() !== "" && Number.isFinite(number)) numbers.set(current.ref, number);
     }
   });
   parser.write(xml).close();
@@ -54,7 +82,7 @@ export function cellFormats(xml: string, refs: Set<string>): Map<string, number>
     const inherited = rowFormats.get(cell.row) ?? columns.find((c) => c.min <= cell.col && cell.col <= c.max)?.style ?? 0;
     formats.set(ref, inherited);
   }
-  return formats;
+  return { formats, numbers };
 }
 
 /** A sheet part with its relationships (an empty set when it has none yet). */
@@ -82,24 +110,30 @@ export async function readLooks(
   styles: StyleSheetEditor,
   partOf: (sheet: string) => string | undefined,
   areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
-): Promise<LookAt> {
+): Promise<{ look: LookAt; holds: HoldsValue }> {
   const refsBySheet = new Map<string, Set<string>>();
   for (const { sheet, area } of areas) {
     const refs = refsBySheet.get(sheet) ?? refsBySheet.set(sheet, new Set()).get(sheet)!;
     for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) refs.add(cellAddress(r, c));
   }
   const looks = new Map<string, CellLook>();
+  const held = new Map<string, number | null>();
   for (const [sheet, refs] of refsBySheet) {
     const part = partOf(sheet);
     const xml = part === undefined ? undefined : await pkg.text(part);
     if (part === undefined || xml === undefined) continue;
     const comments = await commentsOf(pkg, await sheetPartOf(pkg, part));
-    for (const [ref, format] of cellFormats(xml, refs)) {
+    const { formats, numbers } = cellFormats(xml, refs);
+    for (const [ref, format] of formats) {
       const comment = comments.get(ref);
       looks.set(`${sheet}\u0000${ref}`, { fill: styles.fillOf(format), note: comment ? commentText(comment) : null });
+      held.set(`${sheet}\u0000${ref}`, numbers.get(ref) ?? null);
     }
   }
-  return (sheet, row, col) => looks.get(`${sheet}\u0000${cellAddress(row, col)}`);
+  return {
+    look: (sheet, row, col) => looks.get(`${sheet}\u0000${cellAddress(row, col)}`),
+    holds: (sheet, row, col, value) => held.get(`${sheet}\u0000${cellAddress(row, col)}`) === value,
+  };
 }
 
 /** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
@@ -203,8 +237,8 @@ export async function planCopyMarks(parts: CopyParts, want: (previous: MarksReco
   // Marks on sheets deleted (or renamed) since the run went with their sheets.
   const previous = { ...recorded, entries: recorded.entries.filter((e) => parts.partOf(e.sheet) !== undefined) };
   const wanted = want(previous);
-  const looks = await readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
-  return { plan: planMarks(wanted, previous, looks), state };
+  const { look } = await readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
+  return { plan: planMarks(wanted, previous, look), state };
 }
 
 /** Writes the plan's notes and the new record (with the summary this copy holds, if any). */

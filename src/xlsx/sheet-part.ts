@@ -8,8 +8,9 @@ import { attribute, elements, escapeXml, firstElement, openingTag, prefixOf, wit
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
-  /** An exact decimal string, or undefined to keep the cell's value. */
-  value?: string;
+  /** An exact decimal string, undefined to keep the cell's value, null to blank it (清除标记 taking
+   * back a value jixiao filled in). */
+  value?: string | null;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
 }
@@ -51,7 +52,7 @@ class SheetPatcher {
 
   private newCell(ref: string, edit: CellEdit, rowTag: string | null, col: number): string {
     const format = edit.restyle(this.inheritedFormat(rowTag, col));
-    return edit.value === undefined ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
+    return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   private newRow(row: number, cells: Map<number, CellEdit>): string {
@@ -87,6 +88,7 @@ class SheetPatcher {
           const format = edit.restyle(Number(attribute(c.tag, "s") ?? 0));
           out.push(this.xml.slice(at, c.start));
           if (edit.value === undefined) out.push(withAttribute(c.tag, "s", String(format)), this.xml.slice(c.openEnd, c.end));
+          else if (edit.value === null) out.push(`<${p}c r="${ref ?? cellAddress(row, col)}" s="${format}"/>`);
           else out.push(numberCell(p, ref ?? cellAddress(row, col), format, edit.value));
           at = c.end;
         }

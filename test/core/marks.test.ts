@@ -45,6 +45,9 @@ class Looks {
   }
 }
 
+/** No cell holds a value jixiao filled in (the marks below carry none). */
+const NO_VALUES = () => false;
+
 const cellArea = (row: number, col: number): MergeRange => ({ top: row, left: col, bottom: row, right: col });
 const wanted = (sheet: string, area: MergeRange, text: string, kind: WantedMark["kind"] = "finding", color = MARK_COLORS.error): WantedMark => ({ sheet, area, kind, color, text });
 
@@ -123,7 +126,7 @@ describe("planMarks: jixiao owns its marks", () => {
     expect(looks.at("表", 1, 1)).toEqual({ fill: MARK_COLORS.error, note: "用户自己的批注\n\n绩效自评助手：甲" });
     expect(plan.record.entries).toEqual([{ sheet: "表", area: "B2", kind: "finding", color: MARK_COLORS.error, text: "绩效自评助手：甲", before: ["#00B050"] }]);
     expect(plan.marked).toBe(1);
-    looks.apply(planClean(plan.record, looks.at));
+    looks.apply(planClean(plan.record, looks.at, NO_VALUES));
     expect(looks.shown()).toEqual(new Looks(user).shown());
   });
 
@@ -142,7 +145,7 @@ describe("planMarks: jixiao owns its marks", () => {
     expect(looks.at("表", 1, 1)).toEqual({ fill: MARK_COLORS.warning, note: "用户自己的批注\n\n绩效自评助手：甲改" });
     // The fill from before the first run is still what the record gives back.
     expect(record.entries).toEqual([expect.objectContaining({ area: "B2", before: ["#00B050"] })]);
-    looks.apply(planClean(record, looks.at));
+    looks.apply(planClean(record, looks.at, NO_VALUES));
     expect(looks.shown()).toEqual(new Looks(user).shown());
   });
 
@@ -151,9 +154,22 @@ describe("planMarks: jixiao owns its marks", () => {
     const { record } = run(looks, EMPTY_MARKS, [wanted("表", cellArea(1, 1), "绩效自评助手：甲"), wanted("表", cellArea(2, 2), "绩效自评助手：乙")]);
     looks.cells.set("表!C3", { fill: "#7030A0", note: "绩效自评助手：乙" });
     looks.cells.set("表!B2", { fill: MARK_COLORS.error, note: "用户改过的批注\n\n绩效自评助手：甲" });
-    looks.apply(planClean(record, looks.at));
+    looks.apply(planClean(record, looks.at, NO_VALUES));
     expect(looks.at("表", 2, 2)).toEqual({ fill: "#7030A0", note: null });
     expect(looks.at("表", 1, 1)).toEqual({ fill: "#00B050", note: "用户改过的批注" });
+  });
+
+  test("清除标记 blanks a value jixiao filled in while the cell still holds it, in its old number format", () => {
+    const grid = workbook({ name: "表", rows: [["得分", "分值"], [null, 10], [null, 10]], numFmts: { A2: "0.0" } });
+    const writes = [0, 1].map((i) => ({ sheet: "表", cell: `A${i + 2}`, row: i + 1, col: 0, value: "9.5", numFmt: "0.00", basis: "score" as const }));
+    const marks = wantedMarks({ marks: [], findings: [], writes }, grid, "zh");
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, marks);
+    expect(record.entries.map((e) => [e.area, e.value, e.format])).toEqual([["A2", 9.5, "0.0"], ["A3", 9.5, "General"]]);
+    // The user has since typed 8 over A3: that value is theirs.
+    const holds = (_s: string, row: number, _c: number, value: number) => row === 1 && value === 9.5;
+    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holds);
+    expect(clean.clears).toEqual([{ sheet: "表", row: 1, col: 0, numFmt: "0.0" }]);
   });
 
   test("refuses to plan over cells whose look was not read", () => {
@@ -222,7 +238,7 @@ describe("清除标记 after any number of runs (property)", () => {
           // Round-trip the record through the workbook's state, as the hosts store it.
           record = marksOf(parseState(stateJson(withMarks({ v: 1 }, result.record))));
         }
-        looks.apply(planClean(record, looks.at));
+        looks.apply(planClean(record, looks.at, NO_VALUES));
         expect(looks.shown()).toEqual(new Looks(initial).shown());
       }),
       { numRuns: 300 },
