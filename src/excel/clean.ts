@@ -5,8 +5,8 @@
  * formulas, number formats and everything else they made stay. Like a recalculation it goes on the undo stack, so
  * 撤销 brings the marks (and the sheet) back.
  *
- * Syncs: the sheet list and the record's part; the record's text; the marked cells' fills and notes;
- * then one batch for everything (plus one per extra 4 MB).
+ * Syncs: the sheet list and the record's part; the record's text; the filled-in cells' values; the
+ * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
 import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
@@ -55,7 +55,6 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
   // The values jixiao filled in, with their formats: taken back while the cells still hold them.
-  // They arrive with readLooks' sync (it always syncs when there are marks: no fill is known yet).
   const filled = record.entries
     .filter((e) => e.kind === "filled" && e.value !== undefined)
     .map((e) => {
@@ -64,6 +63,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       range.load(["values", "numberFormat"]);
       return { key: `${e.sheet}\u0000${top},${left}`, range };
     });
+  if (filled.length > 0) await context.sync();
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
   const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
   const plan = planClean(record, looks, (sheet, row, col, value) => held.get(`${sheet}\u0000${row},${col}`)?.value === value);
