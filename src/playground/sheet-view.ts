@@ -126,7 +126,7 @@ function paint(td: HTMLTableCellElement, cell: FakeCell): void {
   td.textContent = display(cell.value, cell.numberFormat);
   if (typeof cell.value === "number") td.className = "number";
   if (cell.formula) td.title = cell.formula;
-  if (cell.fill) td.style.background = cell.fill;
+  if (cell.fill) td.style.backgroundColor = cell.fill;
   if (cell.style["font/bold"]) td.style.fontWeight = "600";
   if (cell.style["font/italic"]) td.style.fontStyle = "italic";
   if (typeof cell.style["font/color"] === "string") td.style.color = cell.style["font/color"];
