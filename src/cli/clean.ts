@@ -5,26 +5,14 @@
  * never written.
  */
 import { Command } from "commander";
-import { promises as fs } from "fs";
-import * as path from "path";
 import { Bilingual, BilingualError, Lang } from "../core/messages";
-import { cleanCopy } from "../xlsx/clean";
-import { Package, PackageError } from "../xlsx/package";
-
-interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-/** Whether two paths name one file (device and inode: hard links and bind mounts included). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false; // the output does not exist yet
-  }
-}
+import { CleanResult, cleanCopy } from "../xlsx/clean";
+import { PackageError } from "../xlsx/package";
+import { WorkbookReadError, readXlsx } from "../xlsx/read";
+import { XmlError } from "../xlsx/xml";
+import { sameFile, writeWhole } from "./files";
+import { overInputFailure, systemReason } from "./score-file";
+import { Output } from "./terminal";
 
 /** Cleans one workbook; resolves to the exit code (0 done, 2 the input or output failed). */
 export async function runClean(input: string, output: string, removeSummary: boolean, lang: Lang, out: Output): Promise<number> {
@@ -32,32 +20,23 @@ export async function runClean(input: string, output: string, removeSummary: boo
     out.error(text[lang]);
     return 2;
   };
-  if (await sameFile(input, output)) {
-    return fail({ zh: `${output}: 输出文件不能与输入文件相同（输入文件不会被修改）`, en: `${output}: the output cannot be the input file (the input is never changed)` });
-  }
-  let bytes: Buffer;
+  if (await sameFile(input, output)) return fail(overInputFailure(input, output));
+  let result: CleanResult;
   try {
-    bytes = await fs.readFile(input);
-  } catch {
-    return fail({ zh: `${input}: 无法读取`, en: `${input}: cannot be read` });
-  }
-  let result;
-  try {
-    result = await cleanCopy(await Package.open(bytes), { removeSummary });
+    // The reader's checks and messages, and jixiao's record as it read it.
+    const { source, grid } = await readXlsx(input);
+    result = cleanCopy(source, grid.state, { removeSummary });
   } catch (error) {
+    if (error instanceof WorkbookReadError) return fail(error.text);
     if (error instanceof PackageError) return fail({ zh: `${input}: 文件已损坏（${error.text.zh}）`, en: `${input}: the file is damaged (${error.text.en})` });
-    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return fail({ zh: `${input}: 不是可读的 .xlsx 工作簿（${why}）`, en: `${input}: not a readable .xlsx workbook (${why})` });
+    if (error instanceof XmlError) return fail({ zh: `${input}: 文件已损坏（${error.message}）`, en: `${input}: the file is damaged (${error.message})` });
+    throw error;
   }
-  // Written whole or not at all: a temporary file in the same folder, then renamed over the output.
-  const temporary = path.join(path.dirname(path.resolve(output)), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(temporary, result.bytes);
-    await fs.rename(temporary, output);
+    await writeWhole(output, result.bytes);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fail({ zh: `${output}: 无法写出（${code}）`, en: `${output}: cannot be written (${code})` });
+    const why = systemReason(error);
+    return fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
   }
   const zh = lang === "zh";
   out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);

@@ -32,7 +32,13 @@ export type RuleId =
   | "over-achievement"
   | "duplicate-indicator"
   | "vague-target"
-  | "missing-dimension";
+  | "missing-dimension"
+  | "score-without-values"
+  | "total-incomplete"
+  | "formula-error"
+  | "negative-value"
+  | "count-ceiling"
+  | "values-look-like-points";
 
 export interface Finding {
   rule: RuleId;
@@ -46,6 +52,11 @@ export interface TableReport {
   sheet: string;
   kind: "budget" | "indicators";
   range: string;
+  /**
+   * What the table is called: the 项目名称 (else 单位名称 / 部门名称) of the form's header block above
+   * it, or, without one, its sheet and range ("自评表!A3:H12"). Tells two tables on a sheet apart.
+   */
+  label: string;
 }
 
 export interface BudgetReport {
@@ -84,6 +95,8 @@ export interface IndicatorReport {
 
 export interface TotalReport {
   sheet: string;
+  /** The label of the indicator table this total belongs to (see TableReport.label). */
+  label: string;
   weights: string | null;
   score: string | null;
   recordedScore: string | null;

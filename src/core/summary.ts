@@ -304,7 +304,7 @@ export interface SummaryInput {
   sheets: SheetGrid[];
   otherSheetNames?: string[];
   /** The tables found; a table's label (unit or project name) titles the sheet when there is one. */
-  tables?: { sheet: string; label?: string }[];
+  tables?: { sheet: string; label: string | null }[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];

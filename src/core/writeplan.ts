@@ -21,6 +21,8 @@ export interface PlannedWrite {
   /** The number Excel stores (the decimal string read as a double). */
   value: number;
   numFmt: string;
+  /** Only the formula's cached result changes (see CellWrite.cachedResult). */
+  cachedResult?: true;
 }
 
 export interface CellPlan {
@@ -31,7 +33,11 @@ export interface CellPlan {
 
 /** The cells an analysis changes: its writes as they are, and the fills of its mark plan. */
 export function planCellChanges(analysis: Pick<AnalysisResult, "writes">, fills: FillChange[]): CellPlan {
-  const writes = analysis.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt }));
+  const writes = analysis.writes.map((w): PlannedWrite => {
+    const write: PlannedWrite = { sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt };
+    if (w.cachedResult) write.cachedResult = true;
+    return write;
+  });
   return { writes, fills };
 }
 

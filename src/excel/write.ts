@@ -69,13 +69,16 @@ export async function applyAnalysis(
   const previous = marksOf(recordState);
   const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh", previous);
   const areas = cellsToLook(wanted, previous).filter(({ sheet }) => state.sheets.some((s) => s.name === sheet));
+  // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
+  // it is not in the undo record either.
+  const written = { writes: analysis.writes.filter((w) => !w.cachedResult) };
   const summary = analysis.summary;
-  const replaced = checkBeforeWriting(planCellChanges(analysis, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
+  const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
   const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
   // Marks on sheets deleted since the last run went with their sheets.
   const marks = planMarks(wanted, { ...previous, entries: previous.entries.filter((e) => state.sheets.some((s) => s.name === e.sheet)) }, looks);
-  const plan = planCellChanges(analysis, marks.fills);
+  const plan = planCellChanges(written, marks.fills);
   const backup = replaced ? freeBackupSheet(state.sheets.map((s) => s.name)) : null;
   const undo = withOldCells(
     buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),

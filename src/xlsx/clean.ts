@@ -10,10 +10,11 @@ import { planCellChanges } from "../core/writeplan";
 import { readLooks, writeNotes } from "./marks-parts";
 import { CONTENT_TYPES, ContentTypes, Package, workbookParts } from "./package";
 import { patchSheet } from "./sheet-part";
-import { readState, writeState } from "./state-part";
+import { writeState } from "./state-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
+import { workbookChildren } from "./summary-parts";
 import { cellEdits } from "./write";
-import { attribute, elements, firstElement, prefixOf, withAttribute } from "./xml";
+import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
   /** Also remove the 综合得分 sheet jixiao wrote last. */
@@ -31,44 +32,52 @@ export interface CleanResult {
 /** The workbook part without one sheet: its <sheet>, and the defined names local to it; later
  * sheets' local names and the active tab move up one place. */
 function withoutSheet(xml: string, name: string): string {
-  const p = prefixOf(xml, "workbook");
-  const sheets = [...elements(xml, `${p}sheet`)];
-  const index = sheets.findIndex((s) => attribute(s.tag, "name") === name);
+  const sheets: XmlElement[] = [];
+  let view: XmlElement | undefined;
+  scanXml(xml, {
+    open: (element) => {
+      if (element.depth !== 2) return;
+      if (element.local === "sheet") sheets.push(element);
+      else if (element.local === "workbookView") view ??= element;
+    },
+  });
+  const index = sheets.findIndex((s) => s.attributes.name === name);
   if (index === -1) return xml;
   const removed = sheets[index];
   const edits: { start: number; end: number; text: string }[] = [{ start: removed.start, end: removed.end, text: "" }];
-  for (const name of elements(xml, `${p}definedName`)) {
-    const local = attribute(name.tag, "localSheetId");
+  for (const definedName of workbookChildren(xml).definedNames) {
+    const local = definedName.attributes.localSheetId;
     if (local === undefined) continue;
     const id = Number(local);
-    if (id === index) edits.push({ start: name.start, end: name.end, text: "" });
-    else if (id > index) edits.push({ start: name.start, end: name.openEnd, text: withAttribute(name.tag, "localSheetId", String(id - 1)) });
+    if (id === index) edits.push({ start: definedName.start, end: definedName.end, text: "" });
+    else if (id > index) edits.push({ start: definedName.start, end: definedName.openEnd, text: startTag(definedName, { localSheetId: String(id - 1) }, definedName.selfClosing) });
   }
-  const view = firstElement(xml, `${p}workbookView`);
-  const active = view ? Number(attribute(view.tag, "activeTab") ?? 0) : 0;
-  if (view && active >= index && active > 0) edits.push({ start: view.start, end: view.openEnd, text: withAttribute(view.tag, "activeTab", String(active - 1)) });
+  const active = view ? Number(view.attributes.activeTab ?? 0) : 0;
+  if (view && active >= index && active > 0) edits.push({ start: view.start, end: view.openEnd, text: startTag(view, { activeTab: String(active - 1) }, view.selfClosing) });
   edits.sort((a, b) => b.start - a.start);
   let out = xml;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   // A <definedNames> left empty is not allowed by the schema.
-  const names = firstElement(out, `${p}definedNames`);
-  if (names && !names.selfClosing && [...elements(out, `${p}definedName`)].length === 0) out = out.slice(0, names.start) + out.slice(names.end);
+  const after = workbookChildren(out);
+  const names = after.children.find((element) => element.local === "definedNames");
+  if (names && !names.selfClosing && after.definedNames.length === 0) out = out.slice(0, names.start) + out.slice(names.end);
   return out;
 }
 
-export async function cleanCopy(pkg: Package, options: CleanOptions = {}): Promise<CleanResult> {
-  const { path: workbookPath, workbook, relsPath, rels } = await workbookParts(pkg);
-  const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
+/** The cleaned copy of a package the reader read; `stateText` is jixiao's record as it read it (grid.state). */
+export function cleanCopy(pkg: Package, stateText: string | undefined, options: CleanOptions = {}): CleanResult {
+  const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
+  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
-  const styles = new StyleSheetEditor((stylesPath && (await pkg.text(stylesPath))) || MINIMAL_STYLES);
+  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
   const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
   const partOf = (sheet: string) => partOfSheet.get(sheet);
 
-  const state = parseState(await readState(pkg, rels));
+  const state = parseState(stateText);
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
-  const { look, holds } = await readLooks(pkg, styles, partOf, cellsToLook([], record));
+  const { look, holds } = readLooks(pkg, styles, partOf, cellsToLook([], record));
   const plan = planClean(record, look, holds);
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
   // The values jixiao filled in: the cell blank again, in its old number format.
@@ -80,27 +89,26 @@ export async function cleanCopy(pkg: Package, options: CleanOptions = {}): Promi
   }
   for (const [sheet, sheetEdits] of edits) {
     const part = partOf(sheet)!;
-    pkg.put(part, patchSheet(await pkg.required(part), sheetEdits));
+    pkg.put(part, patchSheet(pkg.required(part), sheetEdits, pkg.sheetLayout(part)));
   }
-  await writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
+  writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
 
   let summaryRemoved: string | null = null;
-  let workbookXml = await pkg.required(workbookPath);
+  let workbookXml = pkg.required(workbookPath);
   const summary = previous.summary;
   const summaryPart = summary ? partOf(summary.name) : undefined;
   if (options.removeSummary && summary && summaryPart) {
     const relationshipId = workbook.sheets().get(summary.name);
     workbookXml = withoutSheet(workbookXml, summary.name);
     if (relationshipId) rels.remove(new Set([relationshipId]));
-    await pkg.removeWithRelated(summaryPart, contentTypes);
+    pkg.removeWithRelated(summaryPart, contentTypes);
     summaryRemoved = summary.name;
   }
-  await writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
+  writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
 
   if (stylesPath) pkg.put(stylesPath, styles.toXml());
   pkg.put(workbookPath, workbookXml);
   pkg.put(relsPath, rels.toXml());
   pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { bytes, removed: plan.removed, summaryRemoved };
+  return { bytes: pkg.toBytes(), removed: plan.removed, summaryRemoved };
 }

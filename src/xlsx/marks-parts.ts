@@ -8,10 +8,10 @@ import { cellAddress, parseCellAddress } from "../core/grid";
 import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, folderOf, relsPathOf } from "./package";
-import { readState, writeState } from "./state-part";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
-import { elements, firstElement, prefixOf } from "./xml";
+import { XmlElement, rootElement, scanXml } from "./xml";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Worksheet children that come after <legacyDrawing> in the schema's order. */
@@ -91,13 +91,13 @@ export interface SheetPart {
   rels: RelationshipsPart;
 }
 
-export async function sheetPartOf(pkg: Package, part: string): Promise<SheetPart> {
-  return { part, rels: new RelationshipsPart((await pkg.text(relsPathOf(part))) ?? EMPTY_RELS, part) };
+export function sheetPartOf(pkg: Package, part: string): SheetPart {
+  return { part, rels: new RelationshipsPart(pkg.text(relsPathOf(part)) ?? EMPTY_RELS, part) };
 }
 
-async function commentsOf(pkg: Package, sheet: SheetPart): Promise<Comments> {
+function commentsOf(pkg: Package, sheet: SheetPart): Comments {
   const part = sheet.rels.ofType("comments")?.part;
-  const xml = part === undefined ? undefined : await pkg.text(part);
+  const xml = part === undefined ? undefined : pkg.text(part);
   return xml === undefined ? new Map() : readComments(xml);
 }
 
@@ -105,12 +105,12 @@ async function commentsOf(pkg: Package, sheet: SheetPart): Promise<Comments> {
  * What the cells of `areas` look like now, per sheet: fills from their formats, notes from their
  * sheet's comments. Sheets the package does not have are left unread (planning then refuses).
  */
-export async function readLooks(
+export function readLooks(
   pkg: Package,
   styles: StyleSheetEditor,
   partOf: (sheet: string) => string | undefined,
   areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
-): Promise<{ look: LookAt; holds: HoldsValue }> {
+): { look: LookAt; holds: HoldsValue } {
   const refsBySheet = new Map<string, Set<string>>();
   for (const { sheet, area } of areas) {
     const refs = refsBySheet.get(sheet) ?? refsBySheet.set(sheet, new Set()).get(sheet)!;
@@ -120,9 +120,9 @@ export async function readLooks(
   const held = new Map<string, number | null>();
   for (const [sheet, refs] of refsBySheet) {
     const part = partOf(sheet);
-    const xml = part === undefined ? undefined : await pkg.text(part);
+    const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
-    const comments = await commentsOf(pkg, await sheetPartOf(pkg, part));
+    const comments = commentsOf(pkg, sheetPartOf(pkg, part));
     const { formats, numbers } = cellFormats(xml, refs);
     for (const [ref, format] of formats) {
       const comment = comments.get(ref);
@@ -136,37 +136,23 @@ export async function readLooks(
   };
 }
 
-/** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
-export function freePart(pkg: Package, stem: string, ext: string): string {
-  const taken = new Set(Object.keys(pkg.zip.files).map((name) => name.toLowerCase()));
-  let n = 1;
-  while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
-  return `${stem}${n}${ext}`;
-}
-
-/** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
-export function relativeTarget(from: string, part: string): string {
-  const fromSegments = from.split("/").filter((s) => s !== "");
-  const partSegments = part.split("/");
-  let common = 0;
-  while (common < fromSegments.length && common < partSegments.length - 1 && fromSegments[common] === partSegments[common]) common++;
-  return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
+/** The worksheet's children (depth 1) of the given local names, in document order. */
+function sheetChildren(xml: string, locals: string[]): XmlElement[] {
+  const found: XmlElement[] = [];
+  scanXml(xml, { open: (element) => element.depth === 1 && locals.includes(element.local) && found.push(element) });
+  return found;
 }
 
 /** The sheet's XML with a <legacyDrawing> naming `id`, in its place in the schema's order. */
 function withLegacyDrawing(xml: string, id: string): string {
-  const p = prefixOf(xml, "worksheet");
-  const element = `<${p}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${id}"/>`;
-  let at = xml.lastIndexOf(`</${p}worksheet>`);
-  for (const later of AFTER_LEGACY_DRAWING) {
-    const found = firstElement(xml, p + later);
-    if (found) at = Math.min(at, found.start);
-  }
+  const root = rootElement(xml);
+  const element = `<${root.prefix}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${id}"/>`;
+  const at = sheetChildren(xml, AFTER_LEGACY_DRAWING)[0]?.start ?? root.contentEnd;
   return xml.slice(0, at) + element + xml.slice(at);
 }
 
 function withoutLegacyDrawing(xml: string): string {
-  const found = [...elements(xml, `${prefixOf(xml, "worksheet")}legacyDrawing`)][0];
+  const found = sheetChildren(xml, ["legacyDrawing"])[0];
   return found ? xml.slice(0, found.start) + xml.slice(found.end) : xml;
 }
 
@@ -175,27 +161,27 @@ function withoutLegacyDrawing(xml: string): string {
  * <legacyDrawing>) for a sheet that had no notes, rewrites them for one that had, and removes them
  * when no note is left. `drawingNumber` gives each sheet its own VML shape ids.
  */
-export async function writeNotes(
+export function writeNotes(
   pkg: Package,
   contentTypes: ContentTypes,
   partOf: (sheet: string) => string,
   notes: NoteChange[],
   drawingNumber: (sheet: string) => number,
-): Promise<void> {
+): void {
   const bySheet = new Map<string, NoteChange[]>();
   for (const note of notes) bySheet.set(note.sheet, [...(bySheet.get(note.sheet) ?? []), note]);
   for (const [sheet, changes] of bySheet) {
-    const sheetPart = await sheetPartOf(pkg, partOf(sheet));
-    const comments = await commentsOf(pkg, sheetPart);
+    const sheetPart = sheetPartOf(pkg, partOf(sheet));
+    const comments = commentsOf(pkg, sheetPart);
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
     const { part, rels } = sheetPart;
     const folder = folderOf(part);
     const commentsRel = rels.ofType("comments");
     const vmlRel = rels.ofType("vmlDrawing");
-    let sheetXml = await pkg.required(part);
+    let sheetXml = pkg.required(part);
     if (comments.size === 0) {
-      if (commentsRel) await pkg.removeWithRelated(commentsRel.part, contentTypes);
-      if (vmlRel) await pkg.removeWithRelated(vmlRel.part, contentTypes);
+      if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
+      if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
       sheetXml = withoutLegacyDrawing(sheetXml);
     } else {
@@ -230,25 +216,25 @@ export interface CopyMarks {
   state: WorkbookState;
 }
 
-/** The mark plan for a copy: the record from the package, the looks of the cells it touches. */
-export async function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) => WantedMark[], stateText: string | undefined): Promise<CopyMarks> {
-  const state = parseState(stateText ?? (await readState(parts.pkg, parts.workbookRels)));
+/** The mark plan for a copy: the record as the reader read it (grid.state), the looks of the cells it touches. */
+export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) => WantedMark[], stateText: string | undefined): CopyMarks {
+  const state = parseState(stateText);
   const recorded = marksOf(state);
   // Marks on sheets deleted (or renamed) since the run went with their sheets.
   const previous = { ...recorded, entries: recorded.entries.filter((e) => parts.partOf(e.sheet) !== undefined) };
   const wanted = want(previous);
-  const { look } = await readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
+  const { look } = readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
   return { plan: planMarks(wanted, previous, look), state };
 }
 
 /** Writes the plan's notes and the new record (with the summary this copy holds, if any). */
-export async function finishCopyMarks(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): Promise<void> {
+export function finishCopyMarks(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): void {
   const partOf = (sheet: string): string => {
     const part = parts.partOf(sheet);
     if (part === undefined) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
     return part;
   };
-  await writeNotes(parts.pkg, parts.contentTypes, partOf, marks.plan.notes, (sheet) => parts.sheetNames.indexOf(sheet) + 1);
+  writeNotes(parts.pkg, parts.contentTypes, partOf, marks.plan.notes, (sheet) => parts.sheetNames.indexOf(sheet) + 1);
   const record = { ...marks.plan.record, summary };
-  await writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withMarks(marks.state, record)));
+  writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withMarks(marks.state, record)));
 }

@@ -20,13 +20,15 @@ export function stateOfPart(xml: string): string | undefined {
   parser.on("closetag", (tag) => {
     if (!tag.isSelfClosing) depth--;
   });
-  parser.on("text", (t) => {
+  const onText = (t: string) => {
     if (ours && depth === 1) text += t;
-  });
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   try {
     parser.write(xml).close();
   } catch {
-    return undefined; // someone else's damaged part is not our record
+    return undefined; // a damaged part counts as no record (src/core/state.ts)
   }
   return ours ? text : undefined;
 }

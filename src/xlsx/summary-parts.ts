@@ -6,9 +6,9 @@
  */
 import { MergeRange, columnLetters } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { freePart, relativeTarget, sheetPartOf } from "./marks-parts";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, relsPathOf } from "./package";
-import { attribute, elements, escapeXml, firstElement, prefixOf } from "./xml";
+import { sheetPartOf } from "./marks-parts";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { XmlElement, escapeXml, rootElement, scanXml } from "./xml";
 
 export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -45,24 +45,34 @@ function absolute(sheet: string, range: MergeRange): string {
 export function withPrintTitles(workbookXml: string, sheetIndex: number, summary: SummarySheet): string {
   const rows = summary.print.titleRows;
   if (!rows) return workbookXml;
-  const p = prefixOf(workbookXml, "workbook");
+  const p = rootElement(workbookXml).prefix;
   const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(`${quoted(summary.name)}!$${rows.top + 1}:$${rows.bottom + 1}`)}</${p}definedName>`;
   let xml = workbookXml;
-  for (const existing of [...elements(xml, `${p}definedName`)].reverse()) {
-    if (attribute(existing.tag, "name") === "_xlnm.Print_Titles" && attribute(existing.tag, "localSheetId") === String(sheetIndex)) {
-      xml = xml.slice(0, existing.start) + xml.slice(existing.end);
-    }
-  }
-  const names = firstElement(xml, `${p}definedNames`);
+  const stale = workbookChildren(xml).definedNames.filter(
+    (existing) => existing.attributes.name === "_xlnm.Print_Titles" && existing.attributes.localSheetId === String(sheetIndex),
+  );
+  for (const existing of stale.reverse()) xml = xml.slice(0, existing.start) + xml.slice(existing.end);
+  const { children } = workbookChildren(xml);
+  const names = children.find((element) => element.local === "definedNames");
   if (names && !names.selfClosing) return xml.slice(0, names.contentEnd) + name + xml.slice(names.contentEnd);
   if (names) return xml.slice(0, names.start) + `<${p}definedNames>${name}</${p}definedNames>` + xml.slice(names.end);
   // <definedNames> follows <sheets> (and the rarer functionGroups / externalReferences).
-  let at = -1;
-  for (const before of ["sheets", "functionGroups", "externalReferences"]) {
-    const element = firstElement(xml, p + before);
-    if (element) at = Math.max(at, element.end);
-  }
+  const before = children.filter((element) => ["sheets", "functionGroups", "externalReferences"].includes(element.local));
+  const at = before.length === 0 ? -1 : Math.max(...before.map((element) => element.end));
   return at === -1 ? xml : `${xml.slice(0, at)}<${p}definedNames>${name}</${p}definedNames>${xml.slice(at)}`;
+}
+
+/** The workbook part's children (depth 1), and the <definedName> elements of its <definedNames>. */
+export function workbookChildren(xml: string): { children: XmlElement[]; definedNames: XmlElement[] } {
+  const children: XmlElement[] = [];
+  const definedNames: XmlElement[] = [];
+  scanXml(xml, {
+    open: (element) => {
+      if (element.depth === 1) children.push(element);
+      else if (element.depth === 2 && element.local === "definedName") definedNames.push(element);
+    },
+  });
+  return { children, definedNames };
 }
 
 /** The drawing part placing the chart below the sheet's last row, inside the printed width. */
@@ -123,10 +133,10 @@ export function chartXml(summary: SummarySheet): string {
  * new drawing and chart written when the layout has a chart. Returns the sheet's relationship id of
  * the drawing, for its <drawing> element.
  */
-export async function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, sheetPart: string, summary: SummarySheet): Promise<string | null> {
-  const rels = (await sheetPartOf(pkg, sheetPart)).rels;
-  const stale = rels.list.filter((r) => r.type.endsWith("/drawing"));
-  for (const drawing of stale) await pkg.removeWithRelated(drawing.part, contentTypes);
+export function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, sheetPart: string, summary: SummarySheet): string | null {
+  const rels = sheetPartOf(pkg, sheetPart).rels;
+  const stale = rels.allOfType("drawing");
+  for (const drawing of stale) pkg.removeWithRelated(drawing.part, contentTypes);
   rels.remove(new Set(stale.map((r) => r.id)));
   let drawingId: string | null = null;
   if (summary.chart) {
@@ -144,6 +154,6 @@ export async function writeSummaryChart(pkg: Package, contentTypes: ContentTypes
   }
   // `rels.list` is as read: what is left of it, and the new drawing.
   if (rels.list.length > stale.length || drawingId !== null) pkg.put(relsPathOf(sheetPart), rels.toXml());
-  else pkg.zip.remove(relsPathOf(sheetPart));
+  else pkg.remove(relsPathOf(sheetPart));
   return drawingId;
 }

@@ -63,7 +63,7 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
 
 export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: SummarySheet = smallSummary()): Analysis {
   return {
-    tables: [{ sheet: "表1", kind: "indicators", range: "A1:C3" }],
+    tables: [{ sheet: "表1", kind: "indicators", range: "A1:C3", label: "表1!A1:C3" }],
     budget: [],
     indicators: [],
     totals: [],

@@ -68,6 +68,14 @@ describe("applyAnalysis", () => {
     ]);
   });
 
+  test("leaves a formula's cached result to Excel: neither written nor kept in the undo record", async () => {
+    const book = indicatorBook();
+    const before = book.snapshot();
+    await apply(book, handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00"), { ...cellWrite("表1", 2, 3, "18", "0.00"), cachedResult: true }], []));
+    expect(book.snapshot().sheets[0].cells.D3).toEqual(before.sheets[0].cells.D3);
+    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].sheets).toEqual([{ name: "表1", entries: [{ r: 1, c: 3, v: "", f: "General", fill: null }] }]);
+  });
+
   test("keeps an undo record of every cell it changes", async () => {
     const book = indicatorBook();
     await apply(book, handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00")], [cellMark("表1", 1, 0), cellMark("表1", 1, 2)]));

@@ -35,6 +35,11 @@ describe("planCellChanges", () => {
       { sheet: "表", area: { top: 1, left: 1, bottom: 1, right: 1 }, fill: "#FFC7CE" },
     ]);
   });
+
+  test("carries a write that only updates a formula's cached result as such", () => {
+    const plan = planCellChanges({ writes: [{ ...cellWrite("表", 2, 2, "18", "0.00"), cachedResult: true }] }, []);
+    expect(plan.writes).toEqual([{ sheet: "表", row: 2, col: 2, value: 18, numFmt: "0.00", cachedResult: true }]);
+  });
 });
 
 describe("undo record", () => {
