@@ -79,9 +79,9 @@ async function main() {
         return null;
       });
       if (!written) throw new Error("no 综合得分 row on the summary sheet");
-      // No grade (the sample's weights add up to 110) is "—" in the pane and an empty cell on the sheet.
-      const shownGrade = shown.grade.trim() === "—" ? "" : shown.grade.trim();
-      if (shown.total.trim() !== written.total || shownGrade !== written.grade) {
+      // No grade (the sample's weights add up to 110): "—" in the pane and on the sheet alike.
+      if (written.grade !== "—") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
+      if (shown.total.trim() !== written.total || shown.grade.trim() !== written.grade) {
         throw new Error(`pane shows ${JSON.stringify(shown)}, summary sheet has ${JSON.stringify(written)}`);
       }
     });
