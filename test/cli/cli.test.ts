@@ -102,7 +102,9 @@ describe("jixiao score options and inputs", () => {
     const dir = tempDir();
     const json = path.join(dir, "r.json");
     const r = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--lang", "en");
-    expect(r.out).toContain("Found 1 budget and 1 indicator tables");
+    // Counts in the right number: one table, several errors.
+    expect(r.out).toContain("Found 1 budget table and 1 indicator table");
+    expect(r.out).toMatch(/Findings: \d+ errors, \d+ warnings?, \d+ info; \d+ blank cells? filled/);
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.findings.find((f: { rule: string }) => f.rule === "weights-total").message).toMatch(/should make 100/);
   });
