@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
+import { headlineOf } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { Report } from "../core/report";
@@ -19,6 +20,7 @@ import { WorkerResult, runInWorkers } from "./workers";
 import { wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
+import { addCleanCommand } from "./clean";
 import { ReadLimits, sizeLimits } from "../xlsx/package";
 
 /** A problem with the options or an output path: one line, exit 2. */
@@ -84,7 +86,17 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
   for (const total of report.totals) {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
-    out.log(zh ? `  ${total.sheet}：综合得分 ${total.score ?? "—"}${recorded}，等次 ${total.grade ?? "—"}` : `  ${total.sheet}: total ${total.score ?? "-"}${recorded}, grade ${total.grade ?? "-"}`);
+    // The honest headline (src/core/headline.ts): no grade where the total cannot carry one, and why.
+    const head = headlineOf(total, report.findings, lang);
+    const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
+    out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
+  }
+  if (outcome.keptSummary) {
+    out.log(
+      zh
+        ? `  ${outcome.keptSummary.kept} 已被改动，保留原表；新的汇总写在 ${outcome.keptSummary.written}`
+        : `  ${outcome.keptSummary.kept} was edited and is kept; the new summary is in ${outcome.keptSummary.written}`,
+    );
   }
   const counts = countBySeverity(report);
   const label = SEVERITY_LABEL[lang];
@@ -284,11 +296,12 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     });
   const terminal = output === CONSOLE && process.stderr.isTTY ? { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } : undefined;
   addReviewCommand(program, { ...out, terminal }, (c) => (code = c));
+  addCleanCommand(program, out, (result) => (code = result));
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
-    if (error instanceof ProfileError || error instanceof CliError) {
+    if (error instanceof ProfileError || error instanceof CliError || error instanceof BilingualError) {
       out.error(error.textIn(lang));
       return EXIT_UNREADABLE;
     }

@@ -20,6 +20,13 @@ export interface FileOutcome {
   report?: Report;
   /** Why the file could not be scored: one line for the person running the command. */
   failure?: Bilingual;
+  /** A 综合得分 the user wrote in, kept, and the sheet the new summary went to. */
+  keptSummary?: KeptSummary;
+}
+
+interface KeptSummary {
+  kept: string;
+  written: string;
 }
 
 /** One file of a folder, as a worker gets it. */
@@ -51,7 +58,7 @@ export async function scoreFile(
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
   const other = otherSpreadsheetMessage(input);
   if (other) return { input, failure: other };
-  let scored: { bytes: Uint8Array; report: Report } | null;
+  let scored: Scored | null;
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
@@ -66,20 +73,23 @@ export async function scoreFile(
     const why = systemReason(error);
     return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
   }
-  return { input, output, report: scored.report };
+  return { input, output, report: scored.report, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
+}
+
+interface Scored {
+  bytes: Uint8Array;
+  report: Report;
+  keptSummary?: KeptSummary;
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(
-  input: string,
-  profile: Profile,
-  lang: Lang,
-  limits: Partial<ReadLimits>,
-): Promise<{ bytes: Uint8Array; report: Report } | null> {
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | null> {
   const { source, grid } = await readXlsx(input, limits);
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
+  const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const kept = analysis.summary.keptEdited;
+  return { bytes, report: buildReport(input, grid, analysis), ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {

@@ -20,12 +20,15 @@ import {
   TableReport,
   TotalReport,
   ValueReport,
+  WriteBasis,
 } from "./result";
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
+import { MARK_COLORS, marksOf } from "./marks";
+import { parseState } from "./state";
 import { buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
 
@@ -48,7 +51,7 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+export { MARK_COLORS };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
@@ -134,7 +137,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
       work.totals.push(total);
       if (total.recomputed) {
         const { cell, value } = total.recomputed;
-        writeCell(work.writes, cell, value, cell.numFmt ?? "General", true);
+        writeCell(work.writes, cell, value, cell.numFmt ?? "General", { cachedResult: true });
       }
     }
   }
@@ -144,28 +147,27 @@ const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null &
 
 /**
  * Adds a write, if its number is one a cell can hold: a value beyond a double's range is never
- * written (the rules that made it have named the cause).
+ * written (the rules that made it have named the cause). `how`: how a filled-in value was
+ * computed, or a formula's new cached result.
  */
-function writeCell(writes: CellWrite[], ref: CellRef, value: Decimal, numFmt: string, cachedResult = false): void {
+function writeCell(writes: CellWrite[], ref: CellRef, value: Decimal, numFmt: string, how: { basis: WriteBasis } | { cachedResult: true }): void {
   if (!Number.isFinite(value.toNumber())) return;
-  const write: CellWrite = { sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt };
-  if (cachedResult) write.cachedResult = true;
-  writes.push(write);
+  writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt, ...how });
 }
 
 function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
   const writes: CellWrite[] = [];
-  const add = (ref: CellRef, value: Decimal, numFmt: string) => writeCell(writes, ref, value, numFmt);
+  const add = (ref: CellRef, value: Decimal, numFmt: string, basis: WriteBasis) => writeCell(writes, ref, value, numFmt, { basis });
   for (const { results } of work.budgets) {
     for (const r of results) {
-      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile));
-      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile));
+      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile), "rate");
+      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile), "budget-score");
     }
   }
   for (const { results } of work.indicators) {
     for (const r of results) {
       const score = r.indicator.score;
-      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile));
+      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile), r.direction === "negative" ? "score-negative" : "score");
     }
   }
   return writes;
@@ -279,8 +281,9 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
   const totals = works.flatMap((w) => w.totals);
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
+  const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t)));
   return {
-    tables: works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t))),
+    tables,
     budget: budget.map((r) => budgetReport(r, profile)),
     // One report row per indicator, built when first read: the JSON report reads them, the add-in
     // never does. They cost about a tenth of the core's time (75 ms per 100,000 rows).
@@ -300,6 +303,9 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     summary: buildSummary({
       sheets: workbook.sheets,
       otherSheetNames: workbook.otherSheetNames,
+      // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
+      tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
+      previousSummary: marksOf(parseState(workbook.state)).summary,
       budget,
       totals,
       findings: findingList,

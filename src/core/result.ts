@@ -104,6 +104,10 @@ export interface TotalReport {
   recordedGrade: string | null;
 }
 
+/** How a written value was computed: 执行率, the budget score, an indicator's score (a negative
+ * indicator's the other way round). */
+export type WriteBasis = "rate" | "budget-score" | "score" | "score-negative";
+
 /** A value the core decided to write into a blank input cell. */
 export interface CellWrite {
   sheet: string;
@@ -114,6 +118,8 @@ export interface CellWrite {
   /** The number to write (as an exact decimal string) and the format to show it with. */
   value: string;
   numFmt: string;
+  /** How the value was computed (the note on the filled cell says so). */
+  basis?: WriteBasis;
   /**
    * The cell holds a formula (a 总分 =SUM(...) over cells jixiao fills): only its cached result is
    * updated, so readers that do not recalculate show the right total; the formula stays. Hosts that

@@ -14,6 +14,7 @@ import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
+import { cleanMarks } from "../excel/clean";
 import { hasUndo, undoLast } from "../excel/undo";
 import { applyAnalysis } from "../excel/write";
 import type { PaneHost, RecalcOutcome, RecalcStep } from "./pane-host";
@@ -52,6 +53,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     hasUndo: () => run(hasUndo),
 
+    cleanMarks: () => run(async (context) => (await cleanMarks(context, { api, lang })).removed),
+
     loadProfile: () =>
       run(async (context) => {
         const setting = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
@@ -85,11 +88,12 @@ async function recalculate(
   onStep("score");
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
   onStep("write");
-  const applied = await applyAnalysis(context, analysis, state, { api, lang });
+  const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return {
     kind: "results",
     total: analysis.summary.total,
     grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
     levels: analysis.summary.levels,
     findings: analysis.findings,
     written: applied.written,

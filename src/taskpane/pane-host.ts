@@ -13,7 +13,10 @@ export type RecalcOutcome =
   | {
       kind: "results";
       total: string | null;
+      /** null when there is no grade, or when `gradeReason` says why none is given. */
       grade: string | null;
+      /** Why the total carries no grade (weights not adding up to 100, an incomplete total). */
+      gradeReason: string | null;
       levels: SummaryLevel1[];
       findings: Finding[];
       /** How many input cells were filled and how many were marked. */
@@ -31,6 +34,8 @@ export interface PaneHost {
   /** Restores what the last recalculation changed; resolves to the number of cells restored, or null when there is nothing to undo. */
   undoLast(): Promise<number | null>;
   hasUndo(): Promise<boolean>;
+  /** 清除标记: takes back every jixiao mark and note; resolves to the number of marks removed. */
+  cleanMarks(): Promise<number>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   language(): Lang;

@@ -26,10 +26,12 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, grid, analysis, profile);
   post({ id, kind: "step", step: "write" });
-  const scored = await scoredCopy(source, grid, analysis);
+  // The same options as the command line's copy, so both give the same bytes.
+  const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const results = {
     total: analysis.summary.total,
     grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
     levels: analysis.summary.levels,
     findings: analysis.findings,
     written: analysis.writes.length,

@@ -59,6 +59,9 @@ interface Relationship {
   part: string;
 }
 
+export const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
 export function folderOf(part: string): string {
   return part.includes("/") ? part.slice(0, part.lastIndexOf("/") + 1) : "";
 }
@@ -84,6 +87,23 @@ export function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
+/** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
+export function freePart(pkg: Package, stem: string, ext: string): string {
+  const taken = new Set(pkg.partNames().map((name) => name.toLowerCase()));
+  let n = 1;
+  while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+  return `${stem}${n}${ext}`;
+}
+
+/** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
+export function relativeTarget(from: string, part: string): string {
+  const fromSegments = from.split("/").filter((s) => s !== "");
+  const partSegments = part.split("/");
+  let common = 0;
+  while (common < fromSegments.length && common < partSegments.length - 1 && fromSegments[common] === partSegments[common]) common++;
+  return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
+}
+
 /** Inserts text into a part at an index. */
 function insertAt(xml: string, at: number, text: string): string {
   return xml.slice(0, at) + text + xml.slice(at);
@@ -94,12 +114,15 @@ export class RelationshipsPart {
   readonly list: Relationship[];
   /** The namespace prefix the part writes its elements with ("" for none). */
   private readonly prefix: string;
+  /** The folder of the part these relationships belong to: targets are relative to it. */
+  readonly sourceFolder: string;
 
   constructor(
     private xml: string,
     source: string,
   ) {
     this.prefix = rootElement(xml).prefix;
+    this.sourceFolder = folderOf(source);
     this.list = elements(xml, "Relationship")
       .filter((r) => r.attributes.TargetMode !== "External")
       .map((r) => ({ id: r.attributes.Id ?? "", type: r.attributes.Type ?? "", part: resolvePart(folderOf(source), r.attributes.Target ?? "") }));

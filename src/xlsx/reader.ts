@@ -10,11 +10,11 @@
  */
 import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
-import { STATE_NAMESPACE, STATE_ROOT } from "../core/state";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
 import { SheetLayout } from "./sheet-part";
+import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
@@ -473,28 +473,6 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   return { grid: { name, values, numFmts, merges: clipped, formulas }, layout };
 }
 
-// ---- jixiao's record ------------------------------------------------------------------------
-
-/** The text of jixiao's record, when this custom XML part is it (root `jixiao` in its namespace). */
-function stateText(xml: string): string | undefined {
-  let isState = false;
-  let depth = 0;
-  let text = "";
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  parser.on("opentag", (node) => {
-    if (depth++ === 0) isState = node.local === STATE_ROOT && node.uri === STATE_NAMESPACE;
-  });
-  parser.on("closetag", () => depth--);
-  parser.on("text", (t) => depth === 1 && (text += t));
-  parser.on("cdata", (t) => depth === 1 && (text += t));
-  try {
-    parser.write(xml).close();
-  } catch {
-    return undefined; // a damaged record counts as none (src/core/state.ts)
-  }
-  return isState ? text : undefined;
-}
-
 // ---- the workbook -----------------------------------------------------------------------------
 
 /** Reads a workbook from its bytes; `name` is what messages call it (the file's path). */
@@ -566,12 +544,8 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
   }
   if (sheets.length === 0) throw new PackageError("工作簿中没有工作表", "the workbook has no worksheet");
 
-  let state: string | undefined;
-  for (const custom of rels.allOfType("customXml")) {
-    const xml = pkg.text(custom.part);
-    state = xml === undefined ? undefined : stateText(xml);
-    if (state !== undefined) break;
-  }
+  // jixiao's record (src/core/state.ts), from its custom XML part.
+  const state = findStatePart(pkg, rels)?.json;
   const grid: WorkbookGrid = { sheets, otherSheetNames };
   if (state !== undefined) grid.state = state;
   return { source: pkg, grid };

@@ -8,8 +8,9 @@ import { XmlElement, elements, escapeXml, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
-  /** An exact decimal string, or undefined to keep the cell's value. */
-  value?: string;
+  /** An exact decimal string, undefined to keep the cell's value, null to blank it (清除标记 taking
+   * back a value jixiao filled in). */
+  value?: string | null;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
   /** The cell holds a formula: only its cached result becomes `value`, the formula stays. */
@@ -109,7 +110,7 @@ class SheetPatcher {
   private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
     const ref = cellAddress(row, col);
     const format = edit.restyle(this.inheritedFormat(rowElement, col));
-    return edit.value === undefined ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
+    return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   private newRow(row: number, cells: Map<number, CellEdit>): string {
@@ -125,6 +126,7 @@ class SheetPatcher {
     const format = String(edit.restyle(Number(cell.attributes.s ?? 0)));
     const p = this.prefix;
     if (edit.value === undefined) return startTag(cell, { s: format }, cell.selfClosing) + xml.slice(cell.openEnd, cell.end);
+    if (edit.value === null) return `<${p}c r="${cell.attributes.r ?? cellAddress(row, col)}" s="${format}"/>`;
     if (edit.cachedResult && formula) {
       // The formula stays; its result is now a number, so a text or error type goes.
       return `${startTag(cell, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell.name}>`;
@@ -229,8 +231,13 @@ function textCell(ref: string, format: number, text: string): string {
   return `<c r="${ref}" s="${format}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format. */
-export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummarySheet["cells"][number]) => number): string {
+/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format.
+ * `print` holds <sheetPr> and what follows <mergeCells> (page setup, drawing: src/xlsx/summary-parts.ts). */
+export function summarySheetXml(
+  summary: SummarySheet,
+  formatOf: (cell: SummarySheet["cells"][number]) => number,
+  print: { sheetPr: string; tail: string },
+): string {
   const rows = new Map<number, string[]>();
   const cells = [...summary.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const cell of cells) {
@@ -242,7 +249,10 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
     else rows.set(cell.row, [xml]);
   }
   const rowXml = [...rows]
-    .map(([row, content]) => `<row r="${row + 1}"${row === 0 ? ' ht="28" customHeight="1"' : ""}>${content.join("")}</row>`)
+    .map(([row, content]) => {
+      const height = summary.rowHeights[row];
+      return `<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ""}>${content.join("")}</row>`;
+    })
     .join("");
   const frozen = summary.freezeRows > 0;
   const pane = frozen ? `<pane ySplit="${summary.freezeRows}" topLeftCell="A${summary.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` : "";
@@ -251,12 +261,13 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    print.sheetPr +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowXml}</sheetData>` +
     (merges ? `<mergeCells count="${summary.merges.length}">${merges}</mergeCells>` : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    print.tail +
     "</worksheet>"
   );
 }

@@ -3,7 +3,7 @@
  * a flagged cell keeps its font, border and alignment and gains a fill; a filled-in cell gains a
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle } from "../core/summary-types";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
 import { XmlElement, elements, escapeXml, rootElement, scanXml, startTag } from "./xml";
 
 /** A stylesheet with the one default format every workbook has, for a package that has none. */
@@ -160,16 +160,49 @@ export class StyleSheetEditor {
   /** The format `base` with a number format or a solid fill put over it; made once per pair. */
   derive(base: number, change: { numFmt: string } | { fill: string }): number {
     const key = `${base}|${"numFmt" in change ? `n${change.numFmt}` : `f${change.fill}`}`;
+    return this.derivedFormat(base, key, () =>
+      "numFmt" in change
+        ? { numFmtId: String(this.formatId(change.numFmt)), applyNumberFormat: "1" }
+        : { fillId: String(this.fillId(change.fill)), applyFill: "1" },
+    );
+  }
+
+  /**
+   * The fill a format shows, as the core's marks compare fills: "#RRGGBB" for a solid colour, null
+   * for none, else the fill's own XML (a pattern, a theme colour), which `withFill` puts back as it was.
+   */
+  fillOf(format: number): string | null {
+    const xf = this.cellXfs.item(format);
+    const fillId = xf ? Number(rootElement(xf).attributes.fillId ?? 0) : 0;
+    const fill = fillId > 0 ? this.fills.item(fillId) : undefined;
+    if (fill === undefined) return null;
+    const pattern = elements(fill, "patternFill")[0];
+    if (!pattern) return fill; // a gradient
+    const type = pattern.attributes.patternType;
+    if (type === undefined || type === "none") return null;
+    const color = elements(fill, "fgColor")[0];
+    const rgb = color?.attributes.rgb;
+    if (type === "solid" && rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) && color.attributes.tint === undefined) return `#${rgb.slice(2).toUpperCase()}`;
+    return fill;
+  }
+
+  /** The format `base` showing `fill` (a token of `fillOf`): a colour, none, or a fill's own XML. */
+  withFill(base: number, fill: string | null): number {
+    if (fill !== null && fill.startsWith("#")) return this.derive(base, { fill });
+    return this.derivedFormat(base, `${base}|x${fill ?? ""}`, () => {
+      for (const reserved of RESERVED_FILLS.slice(this.fills.size)) this.fills.append(this.prefixed(reserved));
+      return { fillId: String(fill === null ? 0 : this.fills.add(fill)), applyFill: "1" };
+    });
+  }
+
+  /** The format `base` with some attributes of its <xf> changed, made once per key. */
+  private derivedFormat(base: number, key: string, changes: () => Record<string, string | undefined>): number {
     let index = this.derived.get(key);
     if (index !== undefined) return index;
     // A format the sheet names but the list lacks shows as the default: derive from that.
     const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
     const element = rootElement(xf);
-    const changes =
-      "numFmt" in change
-        ? { numFmtId: String(this.formatId(change.numFmt)), applyNumberFormat: "1" }
-        : { fillId: String(this.fillId(change.fill)), applyFill: "1" };
-    index = this.cellXfs.add(startTag(element, changes, element.selfClosing) + xf.slice(element.openEnd));
+    index = this.cellXfs.add(startTag(element, changes(), element.selfClosing) + xf.slice(element.openEnd));
     this.derived.set(key, index);
     return index;
   }
@@ -180,7 +213,8 @@ export class StyleSheetEditor {
     return this.fills.add(this.prefixed(solidFill(hex)));
   }
 
-  /** The format of a 综合得分 cell of this style, in the workbook's own default font. */
+  /** The format of a 综合得分 cell of this style, in the workbook's own body font when it holds Chinese
+   * text, else 宋体. */
   summaryFormat(style: SummaryStyle, numFmt: string | undefined): number {
     const key = `${style}|${numFmt ?? ""}`;
     let index = this.summary.get(key);
@@ -189,10 +223,9 @@ export class StyleSheetEditor {
     const font =
       "<font>" +
       (look.bold ? "<b/>" : "") +
-      (look.italic ? "<i/>" : "") +
       `<sz val="${look.size ?? this.defaultFontSize()}"/>` +
       (look.color ? `<color rgb="${argb(look.color)}"/>` : "") +
-      `<name val="${escapeXml(this.defaultFontName())}"/>` +
+      `<name val="${escapeXml(summaryFont(this.defaultFontName()))}"/>` +
       "</font>";
     const fontId = this.fonts.add(this.prefixed(font));
     const fillId = look.fill ? this.fillId(look.fill) : 0;

@@ -2,8 +2,8 @@
  * The task pane in a real (headless) Chromium, against the playground's fake Excel: build first
  * (`npm run build`), then `node test/browser/pane.test.js`. It serves dist/ (or $JIXIAO_DIST) on a
  * free localhost port, opens playground.html with the sample workbook, clicks 一键重算, checks the
- * total and grade, clicks a finding and checks the selected cell, clicks 撤销上次重算 and checks
- * every cell is back. Screenshot: test-output/pane.png. Last line: `browser: N passed, M failed`;
+ * total and grade, reads a marked cell's note, clicks a finding and checks the selected cell, clicks
+ * 撤销上次重算 and checks every cell is back, then recalculates, clicks 清除标记 and checks the same. Screenshot: test-output/pane.png. Last line: `browser: N passed, M failed`;
  * the exit code is non-zero on any failure.
  */
 const fs = require("fs");
@@ -79,9 +79,9 @@ async function main() {
         return null;
       });
       if (!written) throw new Error("no 综合得分 row on the summary sheet");
-      // No grade (the sample's weights add up to 110) is "—" in the pane and an empty cell on the sheet.
-      const shownGrade = shown.grade.trim() === "—" ? "" : shown.grade.trim();
-      if (shown.total.trim() !== written.total || shownGrade !== written.grade) {
+      // No grade (the sample's weights add up to 110): "—" in the pane and on the sheet alike.
+      if (written.grade !== "—") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
+      if (shown.total.trim() !== written.total || shown.grade.trim() !== written.grade) {
         throw new Error(`pane shows ${JSON.stringify(shown)}, summary sheet has ${JSON.stringify(written)}`);
       }
     });
@@ -102,6 +102,14 @@ async function main() {
       await page.locator("#jixiao-sheet").getByRole("tab", { name: SAMPLE_SHEET }).click();
       const filled = await page.locator("#jixiao-sheet td[style*='background']").count();
       if (filled === 0) throw new Error("the sheet view shows no marked cell");
+    });
+
+    await check("a marked cell's note (shown on hover) gives its message", async () => {
+      const finding = page.locator("button[data-finding]").first();
+      const where = (await finding.locator("span span").first().innerText()).trim();
+      const cell = where.split("!")[1];
+      const note = await page.locator(`#jixiao-sheet td[data-address="${cell}"]`).getAttribute("title");
+      if (!note || !note.startsWith("绩效自评助手：")) throw new Error(`the note of ${cell} is ${JSON.stringify(note)}`);
     });
 
     await check("clicking a finding selects its cell", async () => {
@@ -130,6 +138,15 @@ async function main() {
       const after = await page.evaluate(sheetsSnapshot);
       if (state.names.includes("综合得分")) throw new Error(`summary sheet still there: ${state.names.join(", ")}`);
       if (after !== before) throw new Error("the sheets differ from before the recalculation");
+    });
+
+    await check("清除标记 after 一键重算 leaves the sheets exactly as before the first run", async () => {
+      await page.getByRole("button", { name: "一键重算" }).click();
+      await page.getByTestId("total").waitFor();
+      await page.getByRole("button", { name: "清除标记" }).click();
+      await page.getByText(/已清除 \d+ 处标记及其批注/).waitFor();
+      const after = await page.evaluate(sheetsSnapshot);
+      if (after !== before) throw new Error("the sheets differ from before the first recalculation");
     });
 
     if (pageErrors.length > 0) console.log(`  page errors:\n    ${pageErrors.join("\n    ")}`);

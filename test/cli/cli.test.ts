@@ -29,8 +29,8 @@ describe("jixiao score on the yunxi fixture", () => {
   it("exits 1 because there are error findings, and prints a summary", () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain("识别到 1 张预算表、1 张指标表");
-    // Its weights add up to 110: the total is shown, never graded.
-    expect(result.out).toContain("综合得分 106.47（表中填 96），等次 —");
+    // Its weights add up to 110: the total is shown, never graded, and the headline says why.
+    expect(result.out).toContain("综合得分 106.47（表中填 96），等次 —（未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分");
     expect(result.out).toMatch(/错误 \d+，警告 \d+/);
     expect(result.out).toContain("部门整体支出绩效自评表!H24 score-mismatch");
   });

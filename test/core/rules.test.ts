@@ -970,8 +970,8 @@ describe("writes", () => {
   it("fills a blank 执行率 as a fraction with 0.00% and a blank 得分 with 0.00", () => {
     const a = run(budgetSheet([["年度资金总额", 300, 300, 100, 10, null, null]]));
     expect(a.writes).toEqual([
-      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%" },
-      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00" },
+      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%", basis: "rate" },
+      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00", basis: "budget-score" },
     ]);
   });
 
@@ -1194,8 +1194,8 @@ describe("English messages", () => {
     // No Chinese template words: only the sheet's own names and values are Chinese.
     for (const f of en.findings) expect(f.message).not.toMatch(/请|应为|填的是|指标值/);
     // The summary sheet follows the language too.
-    expect(en.summary.cells.some((c) => c.value === "Performance self-evaluation summary")).toBe(true);
-    expect(zh.summary.cells.some((c) => c.value === "绩效自评综合得分")).toBe(true);
+    expect(en.summary.cells[0].value).toMatch(/ Performance self-evaluation summary$/);
+    expect(zh.summary.cells[0].value).toMatch(/ 绩效自评综合得分$/);
   });
 });
 

@@ -5,6 +5,7 @@
  * CDATA, comments and single-quoted attributes: each read into the right grid and scored through
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -211,6 +212,34 @@ describe("valid packages from other producers", () => {
     };
     expect(readXlsxBytes(buildPackage(options), "state.xlsx").grid.state).toBe(record);
     expect(readXlsxBytes(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "none.xlsx").grid.state).toBeUndefined();
+  });
+
+  it("writes its record back into the part the reader found it in, and notes an x:-prefixed sheet's marks", async () => {
+    const options: PackageOptions = {
+      sheets: [{ name: "自评表", rows: ROWS }],
+      prefix: "x:",
+      extraParts: {
+        "customXml/item1.xml": '<?xml version="1.0"?><other xmlns="urn:someone:else">{"v":1,"x":2}</other>',
+        "customXml/item2.xml": '<?xml version="1.0"?><j:jixiao xmlns:j="urn:jixiao:state:1"><![CDATA[{"v":1,"ignores":[]}]]></j:jixiao>',
+      },
+      workbookRels: [
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item1.xml" },
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item2.xml" },
+      ],
+    };
+    const { output } = await score(buildPackage(options));
+    const parts = unzipSync(output!);
+    const text = (part: string) => strFromU8(parts[part]);
+    // One record: the other program's part as it was, jixiao's rewritten in place with the marks added.
+    expect(Object.keys(parts).filter((name) => name.startsWith("customXml/") && !name.includes("_rels"))).toEqual(["customXml/item1.xml", "customXml/item2.xml"]);
+    expect(text("customXml/item1.xml")).toBe(options.extraParts!["customXml/item1.xml"]);
+    const state = JSON.parse(readXlsxBytes(output!, "out.xlsx").grid.state!) as { ignores: unknown[]; marks: { entries: { sheet: string }[] } };
+    expect(state.ignores).toEqual([]);
+    expect(state.marks.entries.map((entry) => entry.sheet)).toContain("自评表");
+    // The marked sheet's notes: a comments part related from it, its note drawing under the sheet's own prefix.
+    expect(text("xl/worksheets/sheet1.xml")).toMatch(/<x:legacyDrawing [^>]*r:id="rId\d+"\/><\/x:worksheet>$/);
+    const comments = Object.keys(parts).find((name) => /^xl\/comments\d+\.xml$/.test(name))!;
+    expect(text(comments)).toContain('<comment ref="G3"');
   });
 });
 

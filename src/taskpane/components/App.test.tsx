@@ -222,6 +222,31 @@ describe("App", () => {
     expect(screen.getByText("撤销失败")).toBeTruthy();
   });
 
+  test("清除标记: asks the host to take every mark back and says how many went, then offers undo", async () => {
+    let undoable = false;
+    const host = fakeHost({
+      cleanMarks: async () => {
+        undoable = true;
+        return 12;
+      },
+      hasUndo: async () => undoable,
+    });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    expect(await screen.findByText("已清除 12 处标记及其批注，数据未变。")).toBeTruthy();
+    expect(host.cleanMarks).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect((screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  test("a total that cannot be graded shows no grade and the reason beside it", async () => {
+    const reason = "未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分，应为 100 分。请调整分值。";
+    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: reason }) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    expect((await screen.findByTestId("grade")).textContent).toBe("—");
+    expect(screen.getByTestId("grade-reason").textContent).toBe(reason);
+  });
+
   test("the saved profile is loaded on start and used for the recalculation", async () => {
     const saved: Profile = {
       ...DEFAULT_PROFILE,

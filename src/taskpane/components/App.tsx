@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndo20Regular, Calculator20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { Lang, PaneHost, RecalcStep } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
@@ -72,6 +72,7 @@ const App: React.FC<AppProps> = ({ host }) => {
   const [profileVersion, setProfileVersion] = React.useState(0);
   const [canUndo, setCanUndo] = React.useState(false);
   const [undoing, setUndoing] = React.useState(false);
+  const [cleaning, setCleaning] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [tab, setTab] = React.useState<"results" | "settings">("results");
   const runCount = React.useRef(0);
@@ -158,6 +159,19 @@ const App: React.FC<AppProps> = ({ host }) => {
     await refreshUndo();
   };
 
+  const clean = async () => {
+    setCleaning(true);
+    setNotice(null);
+    try {
+      setNotice({ intent: "success", text: strings.cleanDone(await host.cleanMarks()) });
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
+    } finally {
+      setCleaning(false);
+    }
+    await refreshUndo();
+  };
+
   const selectCell = (sheet: string, cell: string) => {
     host.selectCell(sheet, cell).catch((error: unknown) => {
       setNotice({ intent: "error", title: strings.selectFailed, text: errorText(error, strings) });
@@ -183,6 +197,9 @@ const App: React.FC<AppProps> = ({ host }) => {
         </Button>
         <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing}>
           {undoing ? strings.undoing : strings.undo}
+        </Button>
+        <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || cleaning}>
+          {cleaning ? strings.cleaning : strings.clean}
         </Button>
       </div>
 

@@ -58,6 +58,11 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, onSelect })
           </dd>
         </div>
       </dl>
+      {outcome.gradeReason && (
+        <Text size={200} weight="semibold" data-testid="grade-reason">
+          {outcome.gradeReason}
+        </Text>
+      )}
       <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>

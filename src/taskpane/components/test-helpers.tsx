@@ -17,6 +17,7 @@ export const SAMPLE_RESULTS: Extract<RecalcOutcome, { kind: "results" }> = {
   kind: "results",
   total: "86.50",
   grade: "良",
+  gradeReason: null,
   levels: [
     { name: "预算执行率", weight: "10", score: "9.50", rate: "0.95" },
     { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
@@ -63,6 +64,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     selectCell: async () => undefined,
     undoLast: async () => 7,
     hasUndo: async () => false,
+    cleanMarks: async () => 3,
     loadProfile: async () => null,
     saveProfile: async () => undefined,
     language: () => lang,
@@ -73,6 +75,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     selectCell: jest.fn(merged.selectCell),
     undoLast: jest.fn(merged.undoLast),
     hasUndo: jest.fn(merged.hasUndo),
+    cleanMarks: jest.fn(merged.cleanMarks),
     loadProfile: jest.fn(merged.loadProfile),
     saveProfile: jest.fn(merged.saveProfile),
     language: jest.fn(merged.language),
