@@ -9,7 +9,10 @@
  * - playground.html: the task pane wired to src/playground/office-standin.ts (emitted as
  *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser.
  *   Built only when that file exists;
- * - samples/yunxi-2023-dept-selfeval.xlsx copied to dist/samples/.
+ * - samples/yunxi-2023-dept-selfeval.xlsx copied to dist/samples/;
+ * - web.html: 绩效自评助手（网页版）, the page that scores workbooks in any browser (src/web): its
+ *   Web Worker (web-worker.js) and service worker (web-sw.js, at the root so that its scope covers
+ *   the page) are entries of their own. No polyfill and no Office: a static page.
  *
  * `npm run build` (webpack --mode production) never touches certificates.
  */
@@ -54,6 +57,9 @@ module.exports = async (env, options) => {
     taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
     commands: "./src/commands/commands.ts",
     notice: "./src/commands/notice.ts",
+    web: { import: "./src/web/index.tsx", dependOn: "react" },
+    "web-worker": "./src/web/worker.ts",
+    "web-sw": "./src/web/sw.ts",
   };
   if (withPlayground) {
     entry.playground = { import: "./src/playground/office-standin.ts", filename: "office-standin.js" };
@@ -76,6 +82,12 @@ module.exports = async (env, options) => {
       filename: "notice.html",
       template: "./src/commands/notice.html",
       chunks: ["notice"],
+    }),
+    new HtmlWebpackPlugin({
+      filename: "web.html",
+      template: "./src/web/index.html",
+      chunks: ["react", "web"],
+      chunksSortMode: "manual",
     }),
   ];
   if (withPlayground) {

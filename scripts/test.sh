@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: types, lint, unit/property/adapter tests, CLI build, add-in build,
-# offline manifest check and the browser test of the task pane.
+# offline manifest check and the browser tests of the task pane and of the page (web.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,8 @@ step "browser test (Chromium)"
 browser_passed=0
 if command -v chromium >/dev/null 2>&1; then
   node test/browser/pane.test.js | tee test-output/browser.log
-  browser_passed=$(sed -n 's/^browser: \([0-9]*\) passed.*/\1/p' test-output/browser.log)
+  node test/browser/web.test.js | tee test-output/browser-web.log
+  browser_passed=$(( $(sed -n 's/^browser: \([0-9]*\) passed.*/\1/p' test-output/browser.log) + $(sed -n 's/^browser: \([0-9]*\) passed.*/\1/p' test-output/browser-web.log) ))
 elif [ "${CI:-}" = "true" ]; then
   echo "chromium is missing: install it with apt-get install chromium" >&2
   exit 1

@@ -3,20 +3,23 @@
  * Exit 0: no error findings; 1: error findings; 2: an input could not be read, holds no
  * recognisable table, or the options are wrong.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
 import { headlineOf } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
-import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
+import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { Report } from "../core/report";
 import { WorkbookReadError } from "../xlsx/read";
 import { fileKey, writeWhole } from "./files";
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
+import { wholeNumber } from "./options";
+import { readProfileFile } from "./profile-file";
+import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
 import { ReadLimits, sizeLimits } from "../xlsx/package";
 
@@ -50,20 +53,7 @@ export interface ScoreOptions {
 async function loadProfile(options: ScoreOptions): Promise<Profile> {
   let profile = DEFAULT_PROFILE;
   if (options.profile) {
-    let text: string;
-    try {
-      text = await fs.readFile(options.profile, "utf8");
-    } catch {
-      throw new ProfileError(`评分方案文件 ${options.profile} 无法读取`, `Cannot read the scoring profile ${options.profile}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, "")); // Notepad saves UTF-8 with a BOM
-    } catch (error) {
-      const why = (error as Error).message;
-      throw new ProfileError(`评分方案文件 ${options.profile} 不是有效的 JSON：${why}`, `The scoring profile ${options.profile} is not valid JSON: ${why}`);
-    }
-    profile = profileFromJson(json);
+    profile = await readProfileFile(options.profile);
   }
   // An empty --grades is a mistake (an unset variable in a script), not "no change".
   if (options.grades !== undefined) profile = { ...profile, grades: parseGrades(options.grades, "--grades") };
@@ -269,18 +259,9 @@ async function writeJson(file: string, data: unknown): Promise<void> {
   }
 }
 
-/** A whole number of at least `least`, for an option. */
-function wholeNumber(least: number) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < least) {
-      throw new InvalidArgumentError(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
-    }
-    return value;
-  };
-}
+const CONSOLE: Output = { log: console.log, error: console.error };
 
-export async function main(argv: string[], output: Output = { log: console.log, error: console.error }): Promise<number> {
+export async function main(argv: string[], output: Output = CONSOLE): Promise<number> {
   // Every printed line is cleaned of control characters: names and file names come from the input.
   const out = terminalOutput(output);
   let code = EXIT_OK;
@@ -313,6 +294,8 @@ export async function main(argv: string[], output: Output = { log: console.log, 
       lang = opts.lang;
       code = await runScore(input, { ...opts, lang }, out);
     });
+  const terminal = output === CONSOLE && process.stderr.isTTY ? { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } : undefined;
+  addReviewCommand(program, { ...out, terminal }, (c) => (code = c));
   addCleanCommand(program, out, (result) => (code = result));
   try {
     await program.parseAsync(argv);

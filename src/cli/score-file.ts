@@ -2,14 +2,16 @@
  * Scoring one workbook into its copy: shared by the command's own thread (one file) and the
  * workers (a folder, one worker per file).
  */
-import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import { Lang, analyze } from "../core/analyze";
+import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { Report, buildReport } from "../core/report";
-import { PackageError, ReadLimits } from "../xlsx/package";
-import { WorkbookReadError, readXlsx } from "../xlsx/read";
+import { ReadLimits } from "../xlsx/package";
+import { readXlsx } from "../xlsx/read";
 import { scoredCopy } from "../xlsx/write";
 import { sameFile, writeWhole } from "./files";
+import { noTablesFailure, readFailure } from "./read-failure";
 
 /** One input's outcome. */
 export interface FileOutcome {
@@ -54,17 +56,17 @@ export async function scoreFile(
   limits: Partial<ReadLimits> = {},
 ): Promise<FileOutcome> {
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
+  const other = otherSpreadsheetMessage(input);
+  if (other) return { input, failure: other };
   let scored: Scored | null;
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
-    if (error instanceof WorkbookReadError) return { input, failure: error.text };
-    if (error instanceof PackageError) {
-      return { input, failure: new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text };
-    }
+    const failure = readFailure(input, error);
+    if (failure) return { input, failure };
     throw error;
   }
-  if (!scored) return { input, failure: new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text };
+  if (!scored) return { input, failure: noTablesFailure(input) };
   try {
     await writeWhole(output, scored.bytes);
   } catch (error) {

@@ -34,8 +34,17 @@ import { SummarySheet } from "./summary-types";
 
 export type { Lang } from "./messages";
 
+/** Where a total's parts are: the indicator table it totals and the budget line it counts. */
+export interface TotalSource {
+  /** The indicator table's range on the total's sheet, as in `tables[].range`. */
+  table: string;
+  budget: { sheet: string; row: number } | null;
+}
+
 export interface Analysis extends AnalysisResult {
   summary: SummarySheet;
+  /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
+  totalSources: TotalSource[];
 }
 
 export interface AnalyzeOptions {
@@ -179,6 +188,11 @@ function tableReport(sheet: string, table: Table): TableReport {
   };
 }
 
+function totalSource(t: EvaluationTotal): TotalSource {
+  const line = t.budget?.line;
+  return { table: tableRange(t.block.table), budget: line ? { sheet: line.sheet, row: line.row + 1 } : null };
+}
+
 function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
   const l = r.line;
   return {
@@ -281,6 +295,7 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
       return indicatorRows;
     },
     totals: totals.map(totalReport),
+    totalSources: totals.map(totalSource),
     findings: findingList,
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(findingList, raw.map((f) => f.ref)) : [],

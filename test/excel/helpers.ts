@@ -67,6 +67,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     budget: [],
     indicators: [],
     totals: [],
+    totalSources: [],
     findings: [],
     writes,
     marks,

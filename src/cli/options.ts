@@ -1,0 +1,13 @@
+/** Option values the commands share. */
+import { InvalidArgumentError } from "commander";
+
+/** A whole number of at least `least`, for an option. */
+export function wholeNumber(least: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least) {
+      throw new InvalidArgumentError(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
+    }
+    return value;
+  };
+}

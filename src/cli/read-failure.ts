@@ -1,0 +1,15 @@
+/** Why a workbook could not be read, as the one line the command line prints for it. */
+import { noTablesMessage } from "../core/analyze";
+import { Bilingual } from "../core/messages";
+import { PackageError } from "../xlsx/package";
+import { WorkbookReadError } from "../xlsx/read";
+
+/** The line for an error the reader raised; undefined for anything else (a bug of ours). */
+export function readFailure(input: string, error: unknown): Bilingual | undefined {
+  if (error instanceof WorkbookReadError) return error.text;
+  if (error instanceof PackageError) return new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text;
+  return undefined;
+}
+
+/** The line for a workbook in which no table was found. */
+export const noTablesFailure = (input: string): Bilingual => new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text;

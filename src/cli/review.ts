@@ -1,0 +1,271 @@
+/**
+ * `jixiao review <folder> --out 汇总.xlsx [--json FILE] [--profile FILE]`: the finance bureau's
+ * review of every unit workbook under a folder, in one workbook (src/xlsx/review-workbook.ts).
+ *
+ * - Files are reviewed in worker threads, one per core; only the review's rows come back, so
+ *   memory grows with the rows and findings, not with the workbooks.
+ * - The profile is --profile for every file, or else each folder's jixiao.json (the nearest one
+ *   up to the reviewed folder), or else the default.
+ * - A progress bar on a terminal, a line per file otherwise. Ctrl+C stops the workers and writes
+ *   nothing; the outputs are written whole (a temporary file beside them, renamed when complete).
+ */
+import { Command } from "commander";
+import { promises as fs } from "fs";
+import { availableParallelism } from "os";
+import * as path from "path";
+import { Lang } from "../core/analyze";
+import { OTHER_SPREADSHEET, READABLE_WORKBOOK } from "../core/file-kinds";
+import { BilingualError } from "../core/messages";
+import { DEFAULT_PROFILE, Profile } from "../core/profile";
+import { Review, ReviewTally } from "../core/review";
+import { sizeLimits } from "../xlsx/package";
+import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import { writeWhole } from "./files";
+import { wholeNumber } from "./options";
+import { readProfileFile } from "./profile-file";
+import { ReviewOutcome, ReviewTask } from "./review-file";
+import { runPool } from "./review-pool";
+import { systemReason } from "./score-file";
+
+export const EXIT_INTERRUPTED = 130;
+export const FOLDER_PROFILE = "jixiao.json";
+export const DEFAULT_REVIEW_NAME = "汇总.xlsx";
+const WORKER_SCRIPT = path.join(__dirname, "review-worker.js");
+const DEFAULT_MAX_MEMORY_MB = 1024;
+
+/** A wrong folder or option, or an output that cannot be written: one line, exit 2. */
+export class ReviewError extends BilingualError {}
+
+export interface ReviewOptions {
+  out?: string;
+  json?: string;
+  profile?: string;
+  lang: Lang;
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  maxMemory?: number;
+  /** --max-size: megabytes a workbook may inflate to, per part and in all. */
+  maxSize?: string;
+}
+
+export interface ReviewIo {
+  log(line: string): void;
+  error(line: string): void;
+  /** A terminal to draw the progress bar on; without one, each file gets a line. */
+  terminal?: { write(text: string): void; columns: number };
+}
+
+/** The workbooks under `folder`, as paths relative to it, in a stable order. */
+async function workbooksUnder(folder: string, skip: Set<string>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string) => {
+    const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      // Hidden folders (.git), Excel's lock files (~$a.xlsx) and jixiao's own scored copies are not units' work.
+      if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+      const name = path.join(relative, entry.name);
+      if (entry.isDirectory()) await walk(name);
+      else if ((READABLE_WORKBOOK.test(entry.name) || OTHER_SPREADSHEET.test(entry.name)) && !entry.name.endsWith(".jixiao.xlsx")) {
+        if (!skip.has(path.resolve(folder, name))) found.push(name);
+      }
+    }
+  };
+  await walk("");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+interface FolderProfile {
+  profile: Profile;
+  /** The jixiao.json it came from; null for the default. */
+  source: string | null;
+}
+
+/** Each folder's profile: its own jixiao.json, else its parent's, up to the reviewed folder. */
+function folderProfiles(root: string): (relativeDir: string) => Promise<FolderProfile> {
+  const cache = new Map<string, Promise<FolderProfile>>();
+  const lookup = (dir: string): Promise<FolderProfile> => {
+    let found = cache.get(dir);
+    if (!found) {
+      found = (async () => {
+        const file = path.join(root, dir, FOLDER_PROFILE);
+        try {
+          await fs.access(file);
+        } catch {
+          if (dir === "") return { profile: DEFAULT_PROFILE, source: null };
+          const parent = path.dirname(dir);
+          return lookup(parent === "." ? "" : parent);
+        }
+        return { profile: await readProfileFile(file), source: file };
+      })();
+      cache.set(dir, found);
+    }
+    return found;
+  };
+  return (dir) => lookup(dir === "." ? "" : dir);
+}
+
+/** Writes an output whole (src/cli/files.ts), or ends the run with one clear line. */
+async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeWhole(file, data);
+  } catch (error) {
+    const why = systemReason(error);
+    throw new ReviewError(`${file}: 无法写出（${why.zh}）`, `${file}: cannot be written (${why.en})`);
+  }
+}
+
+const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
+/** "1 table", "2 tables". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** What became of one file, in one line. */
+function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
+  if ("failure" in outcome) return outcome.failure[lang];
+  if ("skipped" in outcome) return text(lang, `${name}：jixiao 的复核汇总，跳过`, `${name}: a review jixiao wrote, skipped`);
+  const rows = outcome.review.rows;
+  const errors = rows.reduce((n, r) => n + r.errors, 0);
+  const warnings = rows.reduce((n, r) => n + r.warnings, 0);
+  return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${count(rows.length, "table")}, ${count(errors, "error")}, ${count(warnings, "warning")}`);
+}
+
+/** The progress bar on a terminal, or a line per file. */
+export function progressReporter(io: ReviewIo, total: number, lang: Lang) {
+  let done = 0;
+  let failed = 0;
+  const started = Date.now();
+  return {
+    file(name: string, outcome: ReviewOutcome) {
+      done++;
+      if ("failure" in outcome) failed++;
+      const terminal = io.terminal;
+      if (!terminal) {
+        io.log(`[${done}/${total}] ${outcomeLine(name, outcome, lang)}`);
+        return;
+      }
+      const seconds = Math.round((Date.now() - started) / 1000);
+      const label = text(lang, ` ${done}/${total} 个文件，${failed} 个无法读取，${seconds} 秒`, ` ${done}/${total} files, ${failed} unreadable, ${seconds} s`);
+      const width = Math.max(10, Math.min(40, terminal.columns - label.length * 2 - 4));
+      const filled = Math.round((width * done) / total);
+      terminal.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}]${label}\u001b[K`);
+      if (done === total) terminal.write("\n");
+    },
+    interrupted() {
+      if (io.terminal && done < total) io.terminal.write("\n");
+    },
+  };
+}
+
+/** Reviews every workbook under `folder`; resolves to the exit code. */
+export async function runReview(folder: string, options: ReviewOptions, io: ReviewIo, signal: AbortSignal): Promise<number> {
+  const lang = options.lang;
+  let isFolder = false;
+  try {
+    isFolder = (await fs.stat(folder)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
+  const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
+  const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
+  const names = await workbooksUnder(folder, new Set(outputs));
+  if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
+
+  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
+  if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
+  const fixed = options.profile ? await readProfileFile(options.profile) : null;
+  const profileOf = folderProfiles(folder);
+  const tasks: ReviewTask[] = [];
+  const sources = new Set<string>();
+  for (const name of names) {
+    const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(name));
+    if (found.source) sources.add(found.source);
+    tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
+  }
+  if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources].join("、")}`, `Folder profiles in use: ${[...sources].join(", ")}`));
+
+  const tally = new ReviewTally();
+  const progress = progressReporter(io, tasks.length, lang);
+  await runPool<ReviewTask, ReviewOutcome>(
+    tasks,
+    {
+      script: WORKER_SCRIPT,
+      size: options.jobs ?? availableParallelism(),
+      maxOldGenerationSizeMb: options.maxMemory ?? DEFAULT_MAX_MEMORY_MB,
+      lost: (task, reason) => ({
+        failure:
+          reason === "out-of-memory"
+            ? { zh: `${task.name}: 读取此文件所需内存超过上限，已跳过（可用 --max-memory 提高上限）`, en: `${task.name}: reading this file needs more memory than the limit; skipped (raise it with --max-memory)` }
+            : { zh: `${task.name}: 处理时意外中止（${reason}）`, en: `${task.name}: processing stopped unexpectedly (${reason})` },
+      }),
+    },
+    (outcome, index) => {
+      const name = tasks[index].name;
+      if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
+      else if ("review" in outcome) tally.add(outcome.review);
+      progress.file(name, outcome);
+    },
+    signal,
+  );
+  if (signal.aborted) {
+    progress.interrupted();
+    io.error(text(lang, `已中断：没有写出 ${out}`, `Interrupted: ${out} was not written`));
+    return EXIT_INTERRUPTED;
+  }
+
+  const review = tally.review();
+  await writeOutput(out, reviewWorkbookBytes(review));
+  if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
+  printSummary(io, review, out, lang);
+  if (review.failures.length > 0) return 2;
+  return review.rows.some((r) => r.errors > 0) ? 1 : 0;
+}
+
+function printSummary(io: ReviewIo, review: Review, out: string, lang: Lang): void {
+  const errors = review.rows.reduce((n, r) => n + r.errors, 0);
+  const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
+  const units = review.units.length;
+  io.log(
+    text(
+      lang,
+      `已写出 ${out}：${review.files} 个文件，${units} 个单位，${review.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${review.failures.length} 个文件无法读取`,
+      `Written ${out}: ${count(review.files, "file")}, ${count(units, "unit")}, ${count(review.rows.length, "table")}; ${count(errors, "error")}, ${count(warnings, "warning")}; ${review.failures.length} could not be read`,
+    ),
+  );
+  for (const failure of review.failures) io.error(failure.message);
+}
+
+/**
+ * Adds `review` to the program. `done` hears the exit code; Ctrl+C (SIGINT) aborts the run.
+ */
+export function addReviewCommand(program: Command, io: ReviewIo, done: (code: number) => void): void {
+  program
+    .command("review")
+    .description("review every workbook under a folder into one 汇总 workbook (for a finance bureau)")
+    .argument("<folder>", "folder of unit workbooks (subfolders too)")
+    .option("--out <file>", `the review workbook; default <folder>/${DEFAULT_REVIEW_NAME}`)
+    .option("--json <file>", "also write the review as JSON (jixiao-review/1)")
+    .option("--profile <file>", `scoring profile JSON for every file (else each folder's ${FOLDER_PROFILE})`)
+    .option("--lang <lang>", "message language: zh or en", "zh")
+    .option("--jobs <n>", "worker threads (default: one per core)", wholeNumber(1))
+    .option("--max-memory <MB>", `memory limit of each worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
+    .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
+    .action(async (folder: string, opts: Omit<ReviewOptions, "lang"> & { lang: string }) => {
+      const lang: Lang = opts.lang === "en" ? "en" : "zh";
+      if (opts.lang !== "zh" && opts.lang !== "en") {
+        io.error(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`);
+        return done(2);
+      }
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      process.once("SIGINT", interrupt);
+      try {
+        done(await runReview(folder, { ...opts, lang }, io, controller.signal));
+      } catch (error) {
+        if (!(error instanceof BilingualError)) throw error;
+        io.error(error.textIn(lang));
+        done(2);
+      } finally {
+        process.removeListener("SIGINT", interrupt);
+      }
+    });
+}

@@ -1,0 +1,27 @@
+/**
+ * WPS Spreadsheets files, told by their name before any byte is read: the command line, the review
+ * and the page say to save them as .xlsx first. (An old .xls is told by its bytes, by the reader.)
+ */
+import { Bilingual } from "./messages";
+
+/** Names jixiao reads: Office Open XML workbooks (an .xlsm is scored without its macros). */
+export const READABLE_WORKBOOK = /\.(xlsx|xlsm)$/i;
+
+const OTHER_FORMATS: Record<string, Bilingual> = {
+  et: { zh: "WPS 表格文件（.et）", en: "a WPS Spreadsheets file (.et)" },
+  ett: { zh: "WPS 表格模板（.ett）", en: "a WPS Spreadsheets template (.ett)" },
+};
+
+/** Names of spreadsheet files that need saving as .xlsx (.xls included): a review lists them, never skips them. */
+export const OTHER_SPREADSHEET = /\.(xls|et|ett)$/i;
+
+/** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
+export function otherSpreadsheetMessage(name: string): Bilingual | null {
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  const format = name.includes(".") ? OTHER_FORMATS[ext] : undefined;
+  if (!format) return null;
+  return {
+    zh: `${name}: 这是${format.zh}，请先在 WPS 中“另存为” .xlsx 工作簿后再试`,
+    en: `${name}: this is ${format.en}; save it as an .xlsx workbook in WPS (Save As) first`,
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * 绩效自评助手（网页版）: open or drop many .xlsx files; each is read, checked and scored in a Web
+ * Worker with its progress shown; per file the task pane's results view, the scored copy and the
+ * JSON report to download; the review of all files (汇总.xlsx) to download. Nothing leaves the
+ * browser; a service worker (src/web/sw.ts) keeps the page working offline once loaded.
+ */
+/* global document, navigator, window, location, localStorage, caches, Blob, URL */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../core/analyze";
+import { DEFAULT_PROFILE, Profile, profileFromJson } from "../core/profile";
+import { FileReview, ReviewTally } from "../core/review";
+import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import ResultsView from "../taskpane/components/ResultsView";
+import SettingsPanel from "../taskpane/components/SettingsPanel";
+import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
+import { Scorer, WORKER_SCRIPT } from "./scorer";
+import { PAGE_STRINGS, PageStrings } from "./strings";
+
+interface FileEntry {
+  id: number;
+  name: string;
+  /** Kept to score the file again under a new profile. */
+  bytes: Uint8Array;
+  step: ScoreStep | "queued";
+  results?: FileResults;
+  report?: unknown;
+  scored?: Uint8Array;
+  /** The file's rows for the review (汇总.xlsx). */
+  review?: FileReview;
+  message?: string;
+  done: boolean;
+}
+
+const PROFILE_KEY = "jixiao.web.profile";
+const STEP_ORDER: (ScoreStep | "queued")[] = ["queued", "read", "check", "score", "write"];
+const SHEET_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "1100px", margin: "0 auto", padding: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingHorizontalXXL,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalS,
+  },
+  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+});
+
+function download(bytes: Uint8Array | string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
+
+function savedProfile(): Profile {
+  try {
+    const text = localStorage.getItem(PROFILE_KEY);
+    return text ? profileFromJson(JSON.parse(text)) : DEFAULT_PROFILE;
+  } catch {
+    return DEFAULT_PROFILE; // a profile saved by an older page that no longer parses
+  }
+}
+
+const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry, strings }) => {
+  const styles = useStyles();
+  const progress = entry.done ? 1 : STEP_ORDER.indexOf(entry.step) / STEP_ORDER.length;
+  return (
+    <Card data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.message ? "failed" : "done") : "working"}>
+      <Title2 as="h2">{entry.name}</Title2>
+      {!entry.done && (
+        <>
+          <ProgressBar value={progress} />
+          <Text>{strings.steps[entry.step]}</Text>
+        </>
+      )}
+      {entry.message && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="file-message">{entry.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {entry.results && (
+        <>
+          <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={() => undefined} />
+          <div className={styles.actions}>
+            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, `${stem(entry.name)}.jixiao.xlsx`, SHEET_MIME)}>
+              {strings.downloadCopy}
+            </Button>
+            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(entry.name)}.report.json`, "application/json")}>
+              {strings.downloadReport}
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+};
+
+/** A file's entry once its worker has said something. */
+function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileEntry {
+  if (entry.id !== message.id) return entry;
+  if (message.kind === "step") return { ...entry, step: message.step };
+  if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
+  return { ...entry, done: true, results: message.results, report: message.report, scored: message.scored, review: message.review };
+}
+
+const App: React.FC<{ lang: Lang }> = ({ lang }) => {
+  const strings = PAGE_STRINGS[lang];
+  const styles = useStyles();
+  const [files, setFiles] = React.useState<FileEntry[]>([]);
+  const [profile, setProfile] = React.useState<Profile>(savedProfile);
+  const [dragging, setDragging] = React.useState(false);
+  const [scorer] = React.useState(() => new Scorer(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))));
+  const nextId = React.useRef(1);
+  const picker = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    scorer.listen((message) => {
+      // For the browser test's figure: the time from navigation to the first file's results.
+      const timing = window as unknown as { jixiaoFirstResultMs?: number };
+      if (message.kind === "done") timing.jixiaoFirstResultMs ??= performance.now();
+      setFiles((list) => list.map((entry) => withMessage(entry, message, lang)));
+    });
+  }, [scorer, lang]);
+
+  const submit = (entry: FileEntry, withProfile: Profile) =>
+    scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
+
+  const addFiles = async (list: FileList | File[]) => {
+    const added: FileEntry[] = [];
+    for (const file of Array.from(list)) {
+      added.push({ id: nextId.current++, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), step: "queued", done: false });
+    }
+    setFiles((current) => [...current, ...added]);
+    for (const entry of added) submit(entry, profile);
+  };
+
+  const saveProfile = async (next: Profile) => {
+    localStorage.setItem(PROFILE_KEY, JSON.stringify(next));
+    setProfile(next);
+    // Every file is scored again under the new profile.
+    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, step: "queued", done: false }));
+    setFiles(again);
+    for (const entry of again) submit(entry, next);
+  };
+
+  const downloadReview = () => {
+    const tally = new ReviewTally();
+    for (const entry of files) {
+      if (entry.review) tally.add(entry.review);
+      else if (entry.message) tally.fail(entry.name, entry.message);
+    }
+    download(reviewWorkbookBytes(tally.review()), "汇总.xlsx", SHEET_MIME);
+  };
+
+  const done = files.filter((f) => f.done && !f.message).length;
+  const failed = files.filter((f) => f.message).length;
+  const waiting = files.length - done - failed;
+  return (
+    <main className={styles.page}>
+      <Title1 as="h1">{strings.title}</Title1>
+      <Text>
+        {strings.intro} {strings.offline}
+      </Text>
+      <section
+        className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+        data-testid="drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          void addFiles(event.dataTransfer.files);
+        }}
+      >
+        <Button appearance="primary" onClick={() => picker.current?.click()}>
+          {strings.choose}
+        </Button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls,.et"
+          data-testid="pick"
+          hidden
+          onChange={(event) => {
+            if (event.target.files) void addFiles(event.target.files);
+            event.target.value = "";
+          }}
+        />
+        <Text>{strings.drop}</Text>
+        <Text size={200}>{strings.formats}</Text>
+      </section>
+      {files.length > 0 && (
+        <section>
+          <Title2 as="h2">{strings.reviewTitle}</Title2>
+          <Text as="p" data-testid="review-hint">
+            {strings.reviewHint(done, failed, waiting)}
+          </Text>
+          <Button data-testid="download-review" disabled={waiting > 0 || done === 0} onClick={downloadReview}>
+            {strings.downloadReview}
+          </Button>
+        </section>
+      )}
+      {files.map((entry) => (
+        <FileCard key={entry.id} entry={entry} strings={strings} />
+      ))}
+      <details>
+        <summary>{strings.settings}</summary>
+        <SettingsPanel profile={profile} strings={strings.pane} onSave={saveProfile} disabled={waiting > 0} />
+      </details>
+    </main>
+  );
+};
+
+/** Keeps what this page loaded in the cache the service worker answers from when offline. */
+async function keepForOffline(): Promise<void> {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  await navigator.serviceWorker.register("web-sw.js");
+  const scripts = Array.from(document.scripts, (s) => s.src).filter(Boolean);
+  const cache = await caches.open("jixiao-web");
+  await cache.addAll([location.pathname, ...scripts, WORKER_SCRIPT]);
+}
+
+const lang: Lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
+document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+document.title = PAGE_STRINGS[lang].title;
+createRoot(document.getElementById("root")!).render(
+  <FluentProvider theme={webLightTheme}>
+    <App lang={lang} />
+  </FluentProvider>,
+);
+keepForOffline().catch(() => undefined); // the page works online without it (file://, old browsers)

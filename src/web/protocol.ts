@@ -1,0 +1,25 @@
+/** The messages between the page and its Web Worker (src/web/worker.ts). */
+import type { Lang } from "../core/analyze";
+import type { Bilingual } from "../core/messages";
+import type { Profile } from "../core/profile";
+import type { Report } from "../core/report";
+import type { FileReview } from "../core/review";
+import type { RecalcOutcome } from "../taskpane/pane-host";
+
+export interface ScoreRequest {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+  profile: Profile;
+  lang: Lang;
+}
+
+export type ScoreStep = "read" | "check" | "score" | "write";
+
+/** What the task pane's results view shows, for one file. */
+export type FileResults = Omit<Extract<RecalcOutcome, { kind: "results" }>, "kind">;
+
+export type ScoreMessage =
+  | { id: number; kind: "step"; step: ScoreStep }
+  | { id: number; kind: "done"; results: FileResults; report: Report; scored: Uint8Array; review: FileReview }
+  | { id: number; kind: "failed"; message: Bilingual };

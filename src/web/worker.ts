@@ -1,0 +1,56 @@
+/**
+ * The page's Web Worker: reads, checks and scores one workbook at a time, off the page's thread so
+ * the page never freezes, and sends back the results view's data, the JSON report, the scored
+ * copy (the same writer as the command line's) and the file's rows for the review.
+ */
+import { analyze, noTablesMessage } from "../core/analyze";
+import { otherSpreadsheetMessage } from "../core/file-kinds";
+import { Bilingual, BilingualError } from "../core/messages";
+import { buildReport } from "../core/report";
+import { reviewFile } from "../core/review";
+import { scoredCopy } from "../xlsx/write";
+import { ScoreMessage, ScoreRequest } from "./protocol";
+import { readWorkbookBytes } from "./read";
+
+const post = (message: ScoreMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+
+async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<void> {
+  const other = otherSpreadsheetMessage(name);
+  if (other) return post({ id, kind: "failed", message: other });
+  post({ id, kind: "step", step: "read" });
+  const { source, grid } = readWorkbookBytes(bytes, name);
+  post({ id, kind: "step", step: "check" });
+  const analysis = analyze(grid, profile, { lang });
+  if (analysis.tables.length === 0) return post({ id, kind: "failed", message: { zh: `${name}: ${noTablesMessage("zh")}`, en: `${name}: ${noTablesMessage("en")}` } });
+  post({ id, kind: "step", step: "score" });
+  const report = buildReport(name, grid, analysis);
+  const review = reviewFile(name, grid, analysis, profile);
+  post({ id, kind: "step", step: "write" });
+  // The same options as the command line's copy, so both give the same bytes.
+  const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const results = {
+    total: analysis.summary.total,
+    grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
+    levels: analysis.summary.levels,
+    findings: analysis.findings,
+    written: analysis.writes.length,
+    marked: analysis.marks.length,
+    summarySheet: analysis.summary.name,
+  };
+  // Through JSON, the report is what its download will hold (the indicator rows are built here).
+  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review }, [scored.buffer]);
+}
+
+self.onmessage = (event: MessageEvent<ScoreRequest>) => {
+  const request = event.data;
+  score(request).catch((error: unknown) => {
+    // The reader's messages are the command line's; anything else is a bug of ours, said as such.
+    const why = error instanceof Error ? error.message : String(error);
+    const message: Bilingual =
+      error instanceof BilingualError
+        ? error.text
+        : { zh: `${request.name}: 内部错误：${why}（请反馈此问题）`, en: `${request.name}: internal error: ${why} (please report it)` };
+    post({ id: request.id, kind: "failed", message });
+  });
+};

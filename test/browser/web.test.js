@@ -1,0 +1,214 @@
+/**
+ * The page 绩效自评助手（网页版） in a real (headless) Chromium: build first (`npm run build`, and
+ * `npm run build:cli` for the command line it is compared with), then `node test/browser/web.test.js`.
+ * It serves dist/ on a free localhost port, opens web.html, drops the two sample workbooks, a
+ * corrupted file and a WPS .et file on it, waits for the results, downloads the scored copy and
+ * compares it with the command line's copy of the same input, checks the bad files' messages
+ * against the command line's, downloads the review (汇总.xlsx), then reloads offline (service
+ * worker). Prints the page's JavaScript size (≤ 400 KB gzipped, checked) and the time to the first
+ * results (printed, not checked). Last line: `browser: N passed, M failed`.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+const { spawnSync } = require("child_process");
+const { unzipSync } = require("fflate");
+const { chromium } = require("playwright-core");
+const { serve } = require("../../scripts/serve");
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.resolve(process.env.JIXIAO_DIST || path.join(ROOT, "dist"));
+const TIMEOUT = 60_000;
+const BUDGET_KB = 400;
+const SAMPLES = ["yunxi-2023-dept-selfeval.xlsx", "kaiping-2023-targets.xlsx"];
+const CORRUPTED = "损坏的.xlsx";
+const WPS = "教育局.et";
+
+/** The page's own JavaScript: the scripts web.html loads, its Web Worker and its service worker. */
+function pageScripts() {
+  const html = fs.readFileSync(path.join(DIST, "web.html"), "utf8");
+  const loaded = [...html.matchAll(/<script[^>]+src=["']?([^"' >]+)/g)].map((m) => m[1]);
+  return [...loaded, "web-worker.js", "web-sw.js"].map((f) => path.join(DIST, f));
+}
+
+/** The command line on the same inputs: its scored copies and its one-line messages. */
+function commandLine(dir) {
+  const cli = path.join(ROOT, "bin", "jixiao.js");
+  const copies = {};
+  const reports = {};
+  const messages = {};
+  for (const name of [...SAMPLES, CORRUPTED, WPS]) {
+    // Run beside the files and named as the page names them, so messages and reports name them alike.
+    const out = path.join(dir, "cli", name.replace(/\.\w+$/, ".jixiao.xlsx"));
+    const json = path.join(dir, "cli", `${name}.report.json`);
+    const run = spawnSync(process.execPath, [cli, "score", name, "--out", out, "--json", json], { cwd: dir, encoding: "utf8" });
+    if (fs.existsSync(out)) copies[name] = fs.readFileSync(out);
+    if (fs.existsSync(json)) reports[name] = JSON.parse(fs.readFileSync(json, "utf8"));
+    messages[name] = run.stderr.trim();
+  }
+  return { copies, reports, messages };
+}
+
+/** Each part of a package, inflated: two copies with equal parts hold the same workbook. */
+function parts(bytes) {
+  const files = unzipSync(new Uint8Array(bytes));
+  return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, Buffer.from(data).toString("base64")]));
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, "web.html"))) {
+    console.error(`${DIST}/web.html is missing: run \`npm run build\` first.`);
+    console.log("browser: 0 passed, 1 failed");
+    process.exit(1);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-web-"));
+  for (const name of SAMPLES) fs.copyFileSync(path.join(ROOT, "test", "fixtures", name), path.join(dir, name));
+  fs.writeFileSync(path.join(dir, CORRUPTED), Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(400, 9)]));
+  fs.writeFileSync(path.join(dir, WPS), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  const cli = commandLine(dir);
+
+  const server = await serve(DIST);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const results = [];
+  const check = async (name, body) => {
+    try {
+      await body();
+      results.push(true);
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      results.push(false);
+      console.log(`  ✕ ${name}\n      ${String(error && error.message ? error.message : error).split("\n").join("\n      ")}`);
+    }
+  };
+  const assert = (ok, message) => {
+    if (!ok) throw new Error(message);
+  };
+
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const { port } = server.address();
+    const url = `http://127.0.0.1:${port}/web.html`;
+
+    await check(`the page's JavaScript is at most ${BUDGET_KB} KB gzipped, without ExcelJS`, async () => {
+      const files = pageScripts();
+      const gz = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0) / 1024;
+      console.log(`    page JavaScript: ${gz.toFixed(0)} KB gzipped (${files.map((f) => path.basename(f)).join(", ")})`);
+      assert(gz <= BUDGET_KB, `${gz.toFixed(0)} KB`);
+      for (const f of files) assert(!fs.readFileSync(f, "utf8").includes("exceljs"), `${path.basename(f)} holds ExcelJS`);
+    });
+
+    await page.goto(url);
+    await check("opens with its title and the drop zone", async () => {
+      await page.getByRole("heading", { name: "绩效自评助手（网页版）" }).waitFor();
+      await page.getByTestId("drop").waitFor();
+    });
+
+    // A real drop: a DataTransfer holding the files, dispatched on the drop zone.
+    const dropped = [...SAMPLES, CORRUPTED, WPS].map((name) => ({ name, base64: fs.readFileSync(path.join(dir, name)).toString("base64") }));
+    const drop = (files) =>
+      page.evaluate((files) => {
+        const transfer = new DataTransfer();
+        for (const { name, base64 } of files) {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          transfer.items.add(new File([bytes], name));
+        }
+        const zone = document.querySelector("[data-testid=drop]");
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, files);
+    await drop(dropped);
+    const card = (name) => page.locator(`[data-testid=file][data-name="${name}"]`);
+    const message = async (name) => (await card(name).getByTestId("file-message").textContent()).trim();
+
+    await check("every dropped file gets its card and finishes, none stopping the others", async () => {
+      for (const { name } of dropped) await card(name).locator(":scope:not([data-state=working])").waitFor();
+      const firstMs = await page.evaluate(() => window.jixiaoFirstResultMs);
+      console.log(`    first results: ${firstMs === undefined ? "none" : `${firstMs.toFixed(0)} ms after navigation`} (printed, not checked)`);
+    });
+
+    await check("the WPS .et file gets the message to save it as .xlsx first, as on the command line", async () => {
+      assert((await card(WPS).getAttribute("data-state")) === "failed", "not failed");
+      assert((await message(WPS)) === cli.messages[WPS], `${await message(WPS)} ≠ ${cli.messages[WPS]}`);
+    });
+
+    await check("the corrupted file gets the command line's message", async () => {
+      assert((await card(CORRUPTED).getAttribute("data-state")) === "failed", "not failed");
+      assert((await message(CORRUPTED)) === cli.messages[CORRUPTED], `${await message(CORRUPTED)} ≠ ${cli.messages[CORRUPTED]}`);
+    });
+
+    await check("each sample shows the task pane's results: total, grade, findings", async () => {
+      for (const name of SAMPLES) assert((await card(name).getAttribute("data-state")) === "done", `${name} not done`);
+      const total = (await card(SAMPLES[0]).getByTestId("total").textContent()).trim();
+      const expected = cli.reports[SAMPLES[0]].totals[0].score;
+      assert(expected && total === expected, `total ${total}, the command line's ${expected}`);
+      const findings = cli.reports[SAMPLES[1]].findings.length;
+      await card(SAMPLES[1]).getByText(`发现的问题（${findings}）`).waitFor();
+    });
+
+    await check("下载评分后的工作簿 gives the command line's scored copy of the same input", async () => {
+      for (const name of SAMPLES) {
+        const [download] = await Promise.all([page.waitForEvent("download"), card(name).getByTestId("download-copy").click()]);
+        const bytes = fs.readFileSync(await download.path());
+        assert(download.suggestedFilename() === name.replace(/\.xlsx$/, ".jixiao.xlsx"), download.suggestedFilename());
+        const same = Buffer.compare(bytes, cli.copies[name]) === 0;
+        console.log(`    ${name}: ${same ? "byte for byte the command line's copy" : "the same parts as the command line's copy, deflated differently"}`);
+        assert(JSON.stringify(parts(bytes)) === JSON.stringify(parts(cli.copies[name])), `${name}: the parts differ from the command line's copy`);
+      }
+    });
+
+    await check("the JSON report is the command line's report of the same input", async () => {
+      for (const name of SAMPLES) {
+        const [download] = await Promise.all([page.waitForEvent("download"), card(name).getByTestId("download-report").click()]);
+        const report = fs.readFileSync(await download.path(), "utf8");
+        assert(JSON.stringify(JSON.parse(report)) === JSON.stringify(cli.reports[name]), `${name}: the reports differ`);
+      }
+    });
+
+    await check("the review of all files downloads as 汇总.xlsx with both units and the unreadable files", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
+      const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+      assert(files["xl/charts/chart3.xml"], "no chart part");
+      const summary = Buffer.from(files["xl/worksheets/sheet1.xml"]).toString("utf8");
+      assert(summary.includes("岳阳市云溪区机关事务服务中心") && summary.includes("kaiping-2023-targets"), "a unit is missing");
+      const failures = Buffer.from(files["xl/worksheets/sheet4.xml"]).toString("utf8");
+      assert(failures.includes(CORRUPTED) && failures.includes(WPS), "the unreadable files are missing");
+    });
+
+    await check("reloads and works offline once loaded (service worker)", async () => {
+      await page.waitForFunction(async () => {
+        const cache = await caches.open("jixiao-web");
+        return (await cache.keys()).some((r) => r.url.endsWith("/web-worker.js")) && navigator.serviceWorker.controller !== null;
+      });
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole("heading", { name: "绩效自评助手（网页版）" }).waitFor();
+      await drop([dropped[3]]);
+      await card(WPS).first().locator(":scope[data-state=failed]").waitFor();
+      await context.setOffline(false);
+    });
+
+    await check("no uncaught error on the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
+    await page.screenshot({ path: path.join(ROOT, "test-output", "web.png"), fullPage: true }).catch(() => undefined);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const passed = results.filter(Boolean).length;
+  console.log(`browser: ${passed} passed, ${results.length - passed} failed`);
+  process.exit(passed === results.length ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("browser: 0 passed, 1 failed");
+  process.exit(1);
+});

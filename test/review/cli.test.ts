@@ -1,0 +1,191 @@
+/**
+ * `jixiao review` as a person runs it: the compiled command in its own process, its worker threads
+ * real. A folder of units in subfolders with a jixiao.json, a corrupted file and a WPS file among
+ * good ones; exit codes; the same review with one worker or several; Ctrl+C leaving nothing behind.
+ */
+import { ChildProcess, execFileSync, spawn } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import * as path from "path";
+import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+import { cleanProjectWorkbook, unitWorkbook } from "./support";
+
+const ROOT = path.join(__dirname, "..", "..");
+const build = tempDir("jixiao-review-cli-");
+
+beforeAll(() => {
+  // The command as installed: compiled, so that its workers load dist code as they do in use.
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", build]);
+  writeFileSync(path.join(build, "run.js"), `require("./cli/main.js").main(process.argv).then((code) => process.exit(code));\n`);
+}, 120_000);
+
+function start(args: string[]): ChildProcess {
+  // Built outside the project, the command finds its packages through NODE_PATH.
+  const env = { ...process.env, NODE_PATH: path.join(ROOT, "node_modules") };
+  return spawn(process.execPath, [path.join(build, "run.js"), "review", ...args], { stdio: ["ignore", "pipe", "pipe"], env });
+}
+
+function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = start(args);
+    let out = "";
+    let err = "";
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (err += d));
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.endsWith(".tmp"));
+
+describe("a region's folder: units in subfolders, a jixiao.json, files that cannot be read", () => {
+  const dir = tempDir("jixiao-region-");
+  const out = path.join(dir, "汇总.xlsx");
+  const json = path.join(dir, "review.json");
+  let result: { code: number | null; out: string; err: string };
+  let review: {
+    files: number;
+    rows: { unit: string; file: string; grade: string | null; recordedGrade: string | null; errors: number }[];
+    failures: { file: string; message: string }[];
+    grades: { grade: string; computed: number; recorded: number }[];
+  };
+
+  beforeAll(async () => {
+    mkdirSync(path.join(dir, "甲县"));
+    mkdirSync(path.join(dir, "乙县"));
+    await unitWorkbook(path.join(dir, "甲县", "财政局.xlsx"), "甲县财政局", 2000);
+    await cleanProjectWorkbook(path.join(dir, "乙县", "供水.xlsx"), "农村饮水工程", "乙县供水站");
+    // 乙县 grades on its own scale.
+    writeFileSync(path.join(dir, "乙县", "jixiao.json"), JSON.stringify({ name: "乙县方案", grades: "99.5:优秀,85:良好,60:合格,0:不合格" }));
+    writeFileSync(path.join(dir, "乙县", "坏.xlsx"), Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(300, 7)]));
+    writeFileSync(path.join(dir, "甲县", "教育局.et"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    copyFileSync(path.join(dir, "甲县", "财政局.xlsx"), path.join(dir, "甲县", "~$财政局.xlsx")); // Excel's lock file: not a unit
+    result = await run(dir, "--out", out, "--json", json);
+    review = JSON.parse(readFileSync(json, "utf8"));
+  }, 120_000);
+
+  it("exits 2 because files could not be read, and says which and why", () => {
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`${path.join("乙县", "坏.xlsx")}: `);
+    expect(result.err).toContain(`${path.join("甲县", "教育局.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+  });
+
+  it("reviews every unit's workbook, each under its own folder's profile", () => {
+    expect(review.files).toBe(4);
+    expect(review.rows.map((r) => [r.unit, r.file])).toEqual([
+      ["乙县供水站", path.join("乙县", "供水.xlsx")],
+      ["甲县财政局", path.join("甲县", "财政局.xlsx")],
+    ]);
+    // 99 is 良好 on 乙县's scale and 优 on the default one, which the form followed.
+    expect(review.rows[0]).toMatchObject({ grade: "良好", recordedGrade: "优", errors: 1 });
+    // 甲县's form weighs 110 points: computed, its total has no grade (（无）).
+    expect(review.grades.map((g) => [g.grade, g.computed, g.recorded])).toEqual([
+      ["优秀", 0, 0],
+      ["良好", 1, 0],
+      ["合格", 0, 0],
+      ["不合格", 0, 0],
+      ["优", 0, 2],
+      ["良", 0, 0],
+      ["中", 0, 0],
+      ["差", 0, 0],
+      ["（无）", 1, 0],
+    ]);
+    expect(result.out).toContain(`使用各文件夹的评分方案：${path.join(dir, "乙县", "jixiao.json")}`);
+  });
+
+  it("prints a plain line per file when not on a terminal, and a closing line", () => {
+    expect(result.out.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toEqual([
+      `[1/4] ${path.join("乙县", "供水.xlsx")}：1 张表，错误 1，警告 0`,
+      expect.stringContaining(`[2/4] ${path.join("乙县", "坏.xlsx")}: 文件已损坏`),
+      expect.stringContaining(`[3/4] ${path.join("甲县", "教育局.et")}: 这是WPS 表格文件`),
+      `[4/4] ${path.join("甲县", "财政局.xlsx")}：1 张表，错误 7，警告 6`,
+    ]);
+    expect(result.err.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toHaveLength(0);
+    expect(result.out).toContain(`已写出 ${out}：4 个文件，2 个单位，2 张表`);
+  });
+
+  it("writes the workbook and the JSON whole, leaving no temporary file", () => {
+    expect(readFileSync(out).subarray(0, 4)).toEqual(Buffer.from("PK\u0003\u0004"));
+    expect(leftovers(dir)).toEqual([]);
+    expect(review.failures.map((f) => f.file)).toEqual([path.join("乙县", "坏.xlsx"), path.join("甲县", "教育局.et")]);
+  });
+
+  it("gives the same review with one worker as with several", async () => {
+    const single = path.join(dir, "single.json");
+    const again = await run(dir, "--out", path.join(dir, "single.xlsx"), "--json", single, "--jobs", "1");
+    expect(again.code).toBe(2);
+    const one = JSON.parse(readFileSync(single, "utf8"));
+    expect(one).toEqual(review);
+  }, 120_000);
+});
+
+describe("exit codes", () => {
+  it("0 when no workbook has an error finding; the review is written beside the files by default", async () => {
+    const dir = tempDir("jixiao-clean-");
+    await cleanProjectWorkbook(path.join(dir, "a.xlsx"), "项目甲", "单位甲");
+    await cleanProjectWorkbook(path.join(dir, "b.xlsx"), "项目乙", "单位乙");
+    const result = await run(dir);
+    expect([result.code, result.err]).toEqual([0, ""]);
+    expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(true);
+    // A second run does not take its own review for a unit's workbook.
+    const rerun = await run(dir, "--json", path.join(dir, "r.json"));
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
+  }, 60_000);
+
+  it("1 when a workbook has error findings", async () => {
+    const dir = tempDir("jixiao-errors-");
+    copyFileSync(YUNXI, path.join(dir, "yunxi.xlsx"));
+    copyFileSync(KAIPING, path.join(dir, "kaiping.xlsx"));
+    const result = await run(dir);
+    expect(result.code).toBe(1);
+  }, 60_000);
+
+  it("2 for a path that is no folder, an empty folder, or a bad jixiao.json, with one clear line", async () => {
+    const missing = await run(path.join(tempDir(), "nowhere"));
+    expect([missing.code, missing.err.trim()]).toEqual([2, expect.stringContaining("不是文件夹")]);
+    const empty = await run(tempDir());
+    expect([empty.code, empty.err.trim()]).toEqual([2, expect.stringContaining("文件夹中没有 .xlsx 文件")]);
+    const dir = tempDir();
+    await cleanProjectWorkbook(path.join(dir, "a.xlsx"), "项目甲", "单位甲");
+    writeFileSync(path.join(dir, "jixiao.json"), "{ grades: ");
+    const bad = await run(dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split("\n")).toEqual([expect.stringContaining(`评分方案文件 ${path.join(dir, "jixiao.json")} 不是有效的 JSON`)]);
+    expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(false);
+  }, 60_000);
+});
+
+describe("--max-size", () => {
+  it("lists a workbook that inflates past it as unreadable, with the reader's reason; a bad value is one line, exit 2", async () => {
+    const dir = tempDir("jixiao-size-");
+    copyFileSync(YUNXI, path.join(dir, "yunxi.xlsx"));
+    const small = await run(dir, "--max-size", "0.01", "--json", path.join(dir, "r.json"));
+    expect(small.code).toBe(2);
+    const review = JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8"));
+    expect(review.failures).toEqual([{ file: "yunxi.xlsx", message: expect.stringContaining("--max-size") }]);
+    const bad = await run(dir, "--max-size", "lots");
+    expect([bad.code, bad.err.trim()]).toEqual([2, "--max-size 应为正数（MB），不是 lots"]);
+  }, 60_000);
+});
+
+describe("Ctrl+C", () => {
+  it("stops the workers, writes nothing and exits 130", async () => {
+    const dir = tempDir("jixiao-interrupt-");
+    for (let i = 0; i < 30; i++) copyFileSync(YUNXI, path.join(dir, `unit${String(i).padStart(2, "0")}.xlsx`));
+    const child = start([dir, "--jobs", "1"]);
+    let out = "";
+    let err = "";
+    child.stderr!.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout!.on("data", (d) => {
+        out += d;
+        if (out.includes("[1/30]")) child.kill("SIGINT");
+      });
+      child.on("close", resolve);
+    });
+    expect(code).toBe(130);
+    expect(err).toContain(`已中断：没有写出 ${path.join(dir, "汇总.xlsx")}`);
+    expect(out).not.toContain("[30/30]");
+    expect(readdirSync(dir).filter((n) => !n.startsWith("unit"))).toEqual([]);
+  }, 60_000);
+});

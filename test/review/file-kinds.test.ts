@@ -1,0 +1,28 @@
+/** WPS files are told by their name, by the command line as by the review and the page. */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { otherSpreadsheetMessage } from "../../src/core/file-kinds";
+import { tempDir } from "../support/xlsx";
+
+describe("a WPS Spreadsheets file", () => {
+  it("gets a message saying to save it as .xlsx in WPS first, in both languages", () => {
+    expect(otherSpreadsheetMessage("报表/教育局.ET")).toEqual({
+      zh: "报表/教育局.ET: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试",
+      en: "报表/教育局.ET: this is a WPS Spreadsheets file (.et); save it as an .xlsx workbook in WPS (Save As) first",
+    });
+    expect(otherSpreadsheetMessage("模板.ett")?.zh).toContain("WPS 表格模板（.ett）");
+  });
+
+  it("is none of an .xlsx, an .xls (told by its bytes) or a name without an extension", () => {
+    expect(["a.xlsx", "a.xls", "et", "a.et.xlsx"].map(otherSpreadsheetMessage)).toEqual([null, null, null, null]);
+  });
+
+  it("makes jixiao score exit 2 with that one line, whatever the bytes", async () => {
+    const file = path.join(tempDir(), "教育局.et");
+    writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const errors: string[] = [];
+    const code = await main(["node", "jixiao", "score", file], { log: () => undefined, error: (l) => errors.push(l) });
+    expect([code, errors]).toEqual([2, [`${file}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`]]);
+  });
+});
