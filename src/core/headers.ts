@@ -23,10 +23,12 @@ export type IndicatorField =
 const normalized = new Map<string, string>();
 
 /**
- * Removes white space, unifies parentheses and strips trailing parenthesised notes. Memoised:
- * detection normalises the labels of every row of every sheet, and their texts repeat.
+ * Removes white space, unifies parentheses and strips trailing parenthesised notes. Memoised for
+ * label-length texts: detection normalises the labels of every row of every sheet, and they
+ * repeat; a paragraph is normalised afresh rather than kept.
  */
 export function normalizeHeader(text: string): string {
+  if (text.length > 40) return normalizeUncached(text);
   let t = normalized.get(text);
   if (t === undefined) {
     t = normalizeUncached(text);
