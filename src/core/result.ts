@@ -46,6 +46,8 @@ export interface TableReport {
   sheet: string;
   kind: "budget" | "indicators";
   range: string;
+  /** The table's 项目名称 / 单位名称, when the form gives one. */
+  label?: string;
 }
 
 export interface BudgetReport {
@@ -84,6 +86,8 @@ export interface IndicatorReport {
 
 export interface TotalReport {
   sheet: string;
+  /** The 项目名称 / 单位名称 of the table totalled, when the form gives one. */
+  label?: string;
   weights: string | null;
   score: string | null;
   recordedScore: string | null;

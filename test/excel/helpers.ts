@@ -64,6 +64,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     indicators: [],
     totals: [],
     findings: [],
+    ignored: [],
     writes,
     marks,
     skippedSheets: [],
