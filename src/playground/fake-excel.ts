@@ -18,14 +18,17 @@
 import { MergeRange, cellAddress, rangeAddress } from "../core/grid";
 import {
   ExcelScalar,
+  FakeChangeEvent,
   FakeChart,
   FakeRichApiError,
   FakeSheet,
   FakeWorkbook,
+  FakeXmlPart,
   Visibility,
   parseA1,
   qualifiedAddress,
 } from "./fake-workbook";
+import { SaxesParser } from "saxes";
 import { utf8Length } from "../excel/batch";
 
 export * from "./fake-workbook";
@@ -222,12 +225,13 @@ abstract class FakeObject<Model> {
 
 export class FakeWorkbookObject
   extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.Workbook, "worksheets" | "settings" | "application" | "protection">
+  implements Mirrors<Excel.Workbook, "worksheets" | "settings" | "application" | "protection" | "customXmlParts">
 {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
   readonly protection: FakeWorkbookProtection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
 
   constructor(ctx: FakeRequestContext) {
     super(ctx, "Workbook", () => ctx.book);
@@ -235,6 +239,112 @@ export class FakeWorkbookObject
     this.settings = new FakeSettingCollection(ctx);
     this.application = new FakeApplication(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5)
+
+/** The namespace of an XML text's root element ("" for none); malformed XML is refused as Excel does. */
+function rootNamespace(xml: string): string {
+  let namespace: string | undefined;
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("opentag", (tag) => {
+    namespace ??= tag.uri;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw new FakeRichApiError("InvalidArgument", `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return namespace ?? "";
+}
+
+export class FakeCustomXmlPartCollection
+  extends FakeObject<FakeWorkbook>
+  implements Mirrors<Excel.CustomXmlPartCollection, "add" | "getByNamespace">
+{
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "CustomXmlPartCollection", () => ctx.book);
+  }
+
+  add(xml: string): FakeCustomXmlPart {
+    this.ctx.requireApi(5, "customXmlParts.add");
+    let added: FakeXmlPart | undefined;
+    this.ctx.write(xml, () => {
+      const book = this.ctx.book;
+      added = { id: `{${String(book.xmlParts.length + 1).padStart(8, "0")}-0000-0000-0000-000000000000}`, namespaceUri: rootNamespace(xml), xml };
+      book.xmlParts.push(added);
+    });
+    return new FakeCustomXmlPart(this.ctx, () => added);
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    this.ctx.requireApi(5, "customXmlParts.getByNamespace");
+    return new FakeCustomXmlPartScopedCollection(this.ctx, namespaceUri);
+  }
+}
+
+export class FakeCustomXmlPartScopedCollection
+  extends FakeObject<FakeWorkbook>
+  implements Mirrors<Excel.CustomXmlPartScopedCollection, "items">
+{
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly namespaceUri: string,
+  ) {
+    super(ctx, "CustomXmlPartScopedCollection", () => ctx.book);
+  }
+  get items(): FakeCustomXmlPart[] {
+    return this.get("items");
+  }
+  protected override loadNested(name: string, rest: string[]): Delivery {
+    if (name !== "items") return super.loadNested(name, rest);
+    const parts = this.target().xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
+    return this.loadItems(
+      parts.map((part) => new FakeCustomXmlPart(this.ctx, () => (this.ctx.book.xmlParts.includes(part) ? part : undefined))),
+      rest,
+    );
+  }
+}
+
+export class FakeCustomXmlPart
+  extends FakeObject<FakeXmlPart>
+  implements Pick<Excel.CustomXmlPart, "id">, Mirrors<Excel.CustomXmlPart, "getXml" | "setXml" | "delete">
+{
+  constructor(ctx: FakeRequestContext, resolver: () => FakeXmlPart | undefined) {
+    super(ctx, "CustomXmlPart", resolver);
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  protected override readScalar(prop: string): unknown {
+    return prop === "id" ? this.target().id : super.readScalar(prop);
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>("getXml");
+    this.ctx.enqueue({
+      requestBytes: ACTION_BYTES,
+      run: () => {
+        const xml = this.target().xml;
+        return { responseBytes: jsonBytes(xml), deliver: () => result.set(xml) };
+      },
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.ctx.write(xml, () => {
+      const part = this.target();
+      part.namespaceUri = rootNamespace(xml);
+      part.xml = xml;
+    });
+  }
+  delete(): void {
+    this.ctx.write(null, () => {
+      const parts = this.ctx.book.xmlParts;
+      parts.splice(parts.indexOf(this.target()), 1);
+    });
   }
 }
 
@@ -287,10 +397,13 @@ function checkNewName(book: FakeWorkbook, name: string, self?: FakeSheet): void 
 
 export class FakeWorksheetCollection
   extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add">
+  implements Mirrors<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add" | "onChanged">
 {
+  readonly onChanged: FakeEvent;
+
   constructor(ctx: FakeRequestContext) {
     super(ctx, "WorksheetCollection", () => ctx.book);
+    this.onChanged = new FakeEvent(ctx, 9, "worksheets.onChanged");
   }
 
   get items(): FakeWorksheet[] {
@@ -326,6 +439,31 @@ export class FakeWorksheetCollection
       this.target().sheets.map((sheet) => new FakeWorksheet(this.ctx, () => sheet)),
       rest,
     );
+  }
+}
+
+/** An event source: handlers are registered (and removed) at the next sync, as in Office.js. */
+export class FakeEvent {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly minor: number,
+    private readonly member: string,
+  ) {}
+
+  add(handler: (event: FakeChangeEvent) => unknown): FakeEventHandlerResult {
+    this.ctx.requireApi(this.minor, this.member);
+    this.ctx.write(null, () => this.ctx.book.changeHandlers.add(handler));
+    return new FakeEventHandlerResult(this.ctx, handler);
+  }
+}
+
+export class FakeEventHandlerResult implements Mirrors<OfficeExtension.EventHandlerResult<unknown>, "context" | "remove"> {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly handler: (event: FakeChangeEvent) => unknown,
+  ) {}
+  remove(): void {
+    this.context.write(null, () => this.context.book.changeHandlers.delete(this.handler));
   }
 }
 

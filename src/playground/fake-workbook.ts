@@ -35,6 +35,15 @@ export interface FakeChart {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** What an onChanged handler receives (the fields of Excel.WorksheetChangedEventArgs the fake fills). */
+export interface FakeChangeEvent {
+  type: "WorksheetChanged";
+  source: "Local" | "Remote";
+  changeType: "RangeEdited";
+  worksheetId: string;
+  address: string;
+}
+
 export interface FakeLimits {
   requestBytes: number;
   responseBytes: number;
@@ -126,9 +135,18 @@ export interface WorkbookSnapshot {
   settings: Record<string, unknown>;
 }
 
+/** A custom XML part (workbook.customXmlParts). */
+export interface FakeXmlPart {
+  id: string;
+  /** The root element's namespace, found when the part is added or changed. */
+  namespaceUri: string;
+  xml: string;
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, unknown>();
+  readonly xmlParts: FakeXmlPart[] = [];
   protected = false;
   activeSheet = "";
   selection: { sheet: string; address: string } | null = null;
@@ -139,6 +157,8 @@ export class FakeWorkbook {
   apiMinor: number;
   limits: FakeLimits;
   private readonly listeners: (() => void)[] = [];
+  /** Handlers registered through worksheets.onChanged (ExcelApi 1.9). */
+  readonly changeHandlers = new Set<(event: FakeChangeEvent) => unknown>();
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiMinor = options.apiMinor ?? 13;
@@ -191,6 +211,20 @@ export class FakeWorkbook {
 
   notifyChange(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  /** A person typing into a cell: the value changes (a formula is replaced) and onChanged fires. */
+  editCell(sheetName: string, address: string, value: ExcelScalar): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+    const { top, left } = parseA1(address);
+    const cell = sheet.cellForWrite(top, left);
+    cell.value = value;
+    delete cell.formula;
+    this.notifyChange();
+    for (const handler of this.changeHandlers) {
+      void handler({ type: "WorksheetChanged", source: "Local", changeType: "RangeEdited", worksheetId: sheet.name, address });
+    }
   }
 
   /** The workbook as the core sees it: every sheet, values and formats, merges, formula cells. */
