@@ -21,24 +21,38 @@ export function stateTextOf(xml: string): string | undefined {
   return root.textContent ?? undefined;
 }
 
-async function stateParts(context: Excel.RequestContext): Promise<Excel.CustomXmlPart[]> {
+/**
+ * Queues the look-up of the record's parts; the caller's next sync carries it. The returned
+ * function reads the record once that sync is done (one more sync only when there is a record), so
+ * a recalculation finds its record in the syncs that read the sheets.
+ */
+export function queueStateText(context: Excel.RequestContext): () => Promise<string | undefined> {
+  const parts = queueStateParts(context);
+  return async () => {
+    const [part] = parts();
+    if (!part) return undefined;
+    // A ClientResult is filled by the sync itself; there is nothing to load.
+    const xml = part.getXml();
+    await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read
+    return stateTextOf(xml.value);
+  };
+}
+
+/** Queues loading the record's parts; the returned function gives them after the next sync. */
+function queueStateParts(context: Excel.RequestContext): () => Excel.CustomXmlPart[] {
   const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
   parts.load("items/id");
-  await context.sync();
-  // Loaded just above through "items/id"; the lint rule does not follow a path load on a method's result.
-  // eslint-disable-next-line office-addins/load-object-before-read
-  return parts.items;
+  // Read only after the caller's sync; the lint rules cannot see that across the returned function.
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+  return () => parts.items;
 }
 
 /** The record's JSON text, or undefined when the workbook has none. */
 export async function readStateText(context: Excel.RequestContext): Promise<string | undefined> {
-  const [part] = await stateParts(context);
-  if (!part) return undefined;
-  // A ClientResult is filled by the sync itself; there is nothing to load.
-  const xml = part.getXml();
+  const read = queueStateText(context);
   await context.sync();
-  // eslint-disable-next-line office-addins/load-object-before-read
-  return stateTextOf(xml.value);
+  return read();
 }
 
 export async function readWorkbookRecord(context: Excel.RequestContext): Promise<WorkbookState> {
@@ -47,7 +61,9 @@ export async function readWorkbookRecord(context: Excel.RequestContext): Promise
 
 /** Replaces the record (one part; any duplicate left by an older copy of the file is removed). */
 export async function writeWorkbookRecord(context: Excel.RequestContext, state: WorkbookState): Promise<void> {
-  const [first, ...extra] = await stateParts(context);
+  const parts = queueStateParts(context);
+  await context.sync();
+  const [first, ...extra] = parts();
   const xml = stateXml(state);
   if (first) first.setXml(xml);
   else context.workbook.customXmlParts.add(xml);
