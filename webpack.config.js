@@ -48,8 +48,10 @@ module.exports = async (env, options) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const withPlayground = fs.existsSync(OFFICE_STANDIN);
 
+  // No polyfill bundle: Microsoft 365 runs add-ins in WebView2 (Chromium) on Windows and in Safari's
+  // WKWebView on the Mac, both beyond ES2019; Office 2019's Internet Explorer web view is not
+  // supported (the manifest asks for ExcelApi 1.9). core-js and regenerator-runtime were 79 KB of it.
   const entry = {
-    polyfill: ["core-js/stable", "regenerator-runtime/runtime"],
     react: ["react", "react-dom"],
     taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
     commands: "./src/commands/commands.ts",
@@ -63,13 +65,13 @@ module.exports = async (env, options) => {
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: TASKPANE_TEMPLATE,
-      chunks: ["polyfill", "react", "taskpane"],
+      chunks: ["react", "taskpane"],
       chunksSortMode: "manual",
     }),
     new HtmlWebpackPlugin({
       filename: "commands.html",
       template: "./src/commands/commands.html",
-      chunks: ["polyfill", "commands"],
+      chunks: ["commands"],
       chunksSortMode: "manual",
     }),
     new HtmlWebpackPlugin({
@@ -85,7 +87,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "playground.html",
         templateContent: playgroundTemplate,
-        chunks: ["playground", "polyfill", "react", "taskpane"],
+        chunks: ["playground", "react", "taskpane"],
         chunksSortMode: "manual",
       }),
     );

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { STRINGS } from "../strings";
 import LevelBars, { levelRate } from "./LevelBars";
 import RecalcProgress from "./RecalcProgress";
@@ -61,7 +62,9 @@ describe("RecalcProgress", () => {
       "pending",
     ]);
     expect(items.some((li) => li.hasAttribute("aria-current"))).toBe(false);
-    expect(screen.getByRole("status").textContent).toBe("正在重算…");
+    expect(screen.getByText("正在重算…")).toBeTruthy();
+    // Nothing can be cancelled without a handler to call.
+    expect(screen.queryByRole("button")).toBeNull();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0");
   });
 
@@ -72,6 +75,20 @@ describe("RecalcProgress", () => {
     expect(items[3].getAttribute("aria-current")).toBe("step");
     expect(items[0].textContent).toBe("Readdone");
     expect(items[3].textContent).toBe("Scorein progress");
-    expect(screen.getByRole("status").textContent).toBe("Score…");
+    expect(screen.getByText("Score…")).toBeTruthy();
+  });
+
+  test("counts of the step and a cancel button until the write step", () => {
+    const onCancel = jest.fn();
+    const { rerender } = renderInFluent(<RecalcProgress step="read" counts={{ done: 12, total: 300 }} strings={STRINGS.zh} onCancel={onCancel} />);
+    expect(screen.getByText("已读取 12 / 300 张工作表")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "取消重算" }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <RecalcProgress step="write" strings={STRINGS.zh} onCancel={onCancel} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByRole("button", { name: "取消重算" })).toBeNull();
   });
 });
