@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
 import { Report, buildReport } from "../core/report";
@@ -39,6 +40,8 @@ export interface FileOutcome {
   input: string;
   output?: string;
   report?: Report;
+  /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
+  ignored?: IgnoredFinding[];
   /** Why the file could not be scored: one line for the person running the command. */
   failure?: Bilingual;
 }
@@ -98,7 +101,7 @@ export async function scoreFile(input: string, output: string, profile: Profile,
       failure: { zh: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）`, en: `${input}: the output cannot be the input file (the input is never changed)` },
     };
   }
-  let scored: { bytes: Uint8Array; report: Report } | null;
+  let scored: Awaited<ReturnType<typeof scoreInMemory>>;
   try {
     scored = await scoreInMemory(input, profile, lang);
   } catch (error) {
@@ -116,15 +119,20 @@ export async function scoreFile(input: string, output: string, profile: Profile,
     const why = systemReason(error);
     return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
   }
-  return { input, output, report: scored.report };
+  return { input, output, report: scored.report, ignored: scored.ignored };
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang): Promise<{ bytes: Uint8Array; report: Report } | null> {
+async function scoreInMemory(
+  input: string,
+  profile: Profile,
+  lang: Lang,
+): Promise<{ bytes: Uint8Array; report: Report; ignored: IgnoredFinding[] } | null> {
   const { source, grid } = await readXlsx(input);
+  // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis) };
+  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis), ignored: analysis.ignored };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {
@@ -178,6 +186,9 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   }
   if (report.findings.length > SHOWN_FINDINGS) {
     out.log(zh ? `  ……另有 ${report.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${report.findings.length - SHOWN_FINDINGS} more`);
+  }
+  for (const f of outcome.ignored ?? []) {
+    out.log(zh ? `  [已忽略] ${f.sheet}!${f.cell} ${f.rule}：${f.reason}` : `  [ignored] ${f.sheet}!${f.cell} ${f.rule}: ${f.reason}`);
   }
   if (outcome.output) out.log(zh ? `  已写出：${outcome.output}` : `  Written: ${outcome.output}`);
 }
