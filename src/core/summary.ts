@@ -13,14 +13,18 @@ import { roundHalfUp } from "./score";
 import { SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
 export const SUMMARY_SHEET_NAME = "综合得分";
-/** Written at the foot of every summary sheet; how a later run knows the sheet is its own. */
-export const SUMMARY_MARKER = "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。";
+/** Written at the foot of every summary sheet, in its language; how a later run knows the sheet is its own. */
+export const SUMMARY_MARKERS: Record<Lang, string> = {
+  zh: "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。",
+  en: "This sheet was made by the self-evaluation assistant (jixiao); the next recalculation replaces it.",
+};
+const MARKER_TEXTS = new Set(Object.values(SUMMARY_MARKERS));
 
 const COLUMNS = 7;
 
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
   for (let r = sheet.values.length - 1; r >= 0; r--) {
-    if (cellText(sheet.values[r]?.[0]) === SUMMARY_MARKER) return true;
+    if (MARKER_TEXTS.has(cellText(sheet.values[r]?.[0]))) return true;
   }
   return false;
 }
@@ -187,7 +191,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.row++;
   }
   layout.row++;
-  layout.text(0, SUMMARY_MARKER, "note");
+  layout.text(0, SUMMARY_MARKERS[input.lang], "note");
   layout.row++;
 
   const single = input.totals.length === 1 ? input.totals[0] : null;
