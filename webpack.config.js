@@ -5,6 +5,7 @@
  * office-addin-dev-certs certificates only for `webpack serve`.
  *
  * Additions:
+ * - help.html: the bilingual help page the manifest's SupportUrl points at;
  * - notice.html: the small dialog the ribbon's 一键重算 command opens to report its result;
  * - playground.html: the task pane wired to src/playground/office-standin.ts (emitted as
  *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser.
@@ -73,6 +74,12 @@ module.exports = async (env, options) => {
       template: "./src/commands/commands.html",
       chunks: ["commands"],
       chunksSortMode: "manual",
+    }),
+    // The help page the manifest's SupportUrl and LearnMoreUrl point at, served with the add-in.
+    new HtmlWebpackPlugin({
+      filename: "help.html",
+      template: "./src/help/help.html",
+      inject: false,
     }),
     new HtmlWebpackPlugin({
       filename: "notice.html",
