@@ -4,9 +4,10 @@
  * in src/excel and the core's analyze. Every batch waits for the user to leave cell-edit mode
  * (delayForCellEdit), and every failure reaches the pane as a HostError with a message for people.
  *
- * A full recalculation takes three syncs: the sheet list, every sheet's contents with the fills the
- * undo record needs, and one batch with the record and all changes (more only for very large
- * workbooks, see src/excel/read.ts and batch.ts).
+ * A full recalculation takes three syncs: the sheet list (with the look-up of jixiao's record part),
+ * every sheet's contents with the fills the undo record needs, and one batch with the undo record
+ * and all changes; one more when the workbook holds a record to read, and more for very large
+ * workbooks (see src/excel/read.ts and batch.ts).
  */
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
