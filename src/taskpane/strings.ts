@@ -56,6 +56,7 @@ export interface Strings {
   searchPlaceholder: string;
   tableTotal: (total: string, grade: string) => string;
   targetsOnly: string;
+  noTotals: string;
   budgetTable: string;
   counts: (counts: Record<Severity, number>) => string;
   collapsed: (count: number, rule: string) => string;
@@ -192,6 +193,7 @@ const zh: Strings = {
   searchPlaceholder: "按文字、单元格或指标名称搜索",
   tableTotal: (total, grade) => `总分 ${total}　等次 ${grade}`,
   targetsOnly: "绩效目标表：只校验，不计分",
+  noTotals: "工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。",
   budgetTable: "预算执行表",
   counts: (c) =>
     [c.error && `错误 ${c.error}`, c.warning && `警告 ${c.warning}`, c.info && `提示 ${c.info}`].filter(Boolean).join("，") || "没有问题",
@@ -335,6 +337,7 @@ const en: Strings = {
   searchPlaceholder: "Text, cell or indicator name",
   tableTotal: (total, grade) => `Total ${total}, grade ${grade}`,
   targetsOnly: "Target table: checked, not scored",
+  noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
   budgetTable: "Budget execution",
   counts: (c) =>
     [c.error && `${c.error} ${c.error === 1 ? "error" : "errors"}`, c.warning && `${c.warning} ${c.warning === 1 ? "warning" : "warnings"}`, c.info && `${c.info} info`]

@@ -5,7 +5,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { STRINGS } from "../strings";
 import LevelBars, { levelRate } from "./LevelBars";
 import RecalcProgress from "./RecalcProgress";
-import { renderInFluent } from "./test-helpers";
+import ResultsView from "./ResultsView";
+import { renderInFluent, SAMPLE_RESULTS } from "./test-helpers";
 
 jest.setTimeout(30000);
 
@@ -90,5 +91,21 @@ describe("RecalcProgress", () => {
       </FluentProvider>,
     );
     expect(screen.queryByRole("button", { name: "取消重算" })).toBeNull();
+  });
+});
+
+describe("ResultsView", () => {
+  const actions = { onSelect: jest.fn(), onFix: jest.fn(), onIgnore: jest.fn(), onUnignore: jest.fn() };
+
+  test("target tables only: says why there is no total instead of a bare dash", () => {
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals: [] }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.getByTestId("total").textContent).toBe("—");
+    expect(screen.getByTestId("no-totals").textContent).toBe("工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。");
+  });
+
+  test("a read-only check does not claim to have written anything", () => {
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, checkOnly: true }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.queryByText(/结果已写入/)).toBeNull();
+    expect(screen.queryByTestId("no-totals")).toBeNull();
   });
 });

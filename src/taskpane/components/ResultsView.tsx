@@ -55,6 +55,7 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
           </dd>
         </div>
       </dl>
+      {outcome.totals.length === 0 && <Text data-testid="no-totals">{strings.noTotals}</Text>}
       {!outcome.checkOnly && <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>}
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>
