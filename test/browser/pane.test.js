@@ -174,7 +174,11 @@ async function main() {
 
     await check("severity toggles: on and off at least 3:1 apart, aria-pressed follows", async () => {
       const toggle = page.getByRole("group", { name: "按严重程度筛选" }).getByRole("button").first();
-      const background = () => toggle.evaluate((el) => getComputedStyle(el).backgroundColor);
+      // Read once the colour transition has run its course.
+      const background = async () => {
+        await toggle.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+        return toggle.evaluate((el) => getComputedStyle(el).backgroundColor);
+      };
       const on = await background();
       await toggle.click();
       await page.mouse.move(0, 0); // no hover colour
@@ -310,7 +314,9 @@ async function main() {
       await en.close();
     });
 
-    if (pageErrors.length > 0) console.log(`  page errors:\n    ${pageErrors.join("\n    ")}`);
+    await check("no script error on the page", async () => {
+      if (pageErrors.length > 0) throw new Error(pageErrors.join("\n"));
+    });
   } finally {
     await browser.close();
     server.close();
