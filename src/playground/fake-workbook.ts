@@ -42,6 +42,8 @@ export interface FakeChangeEvent {
   changeType: "RangeEdited";
   worksheetId: string;
   address: string;
+  /** "ThisLocalAddin" for a change the add-in itself made (ExcelApi 1.14). */
+  triggerSource: "ThisLocalAddin" | "Unknown";
 }
 
 export interface FakeLimits {
@@ -213,8 +215,9 @@ export class FakeWorkbook {
     for (const listener of this.listeners) listener();
   }
 
-  /** A person typing into a cell: the value changes (a formula is replaced) and onChanged fires. */
-  editCell(sheetName: string, address: string, value: ExcelScalar): void {
+  /** A person (or, with `byAddin`, the add-in) typing into a cell: the value changes (a formula is
+   * replaced) and onChanged fires. */
+  editCell(sheetName: string, address: string, value: ExcelScalar, byAddin = false): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`No sheet named ${sheetName}`);
     const { top, left } = parseA1(address);
@@ -223,7 +226,14 @@ export class FakeWorkbook {
     delete cell.formula;
     this.notifyChange();
     for (const handler of this.changeHandlers) {
-      void handler({ type: "WorksheetChanged", source: "Local", changeType: "RangeEdited", worksheetId: sheet.name, address });
+      void handler({
+        type: "WorksheetChanged",
+        source: "Local",
+        changeType: "RangeEdited",
+        worksheetId: sheet.name,
+        address,
+        triggerSource: byAddin ? "ThisLocalAddin" : "Unknown",
+      });
     }
   }
 

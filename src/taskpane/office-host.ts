@@ -69,7 +69,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     watchChanges: async (onChange) => {
       const handler = await run(async (context) => {
-        const added = context.workbook.worksheets.onChanged.add(async () => onChange());
+        // The pane's own writes (a recalculation, a fix) are not edits to re-check.
+        const added = context.workbook.worksheets.onChanged.add(async (event) => {
+          if (event.triggerSource !== "ThisLocalAddin") onChange();
+        });
         await context.sync();
         return added;
       });

@@ -119,12 +119,14 @@ describe("pane actions in Excel", () => {
     expect(book.snapshot()).toEqual(before);
   });
 
-  test("check as you type: an edit calls back until watching stops", async () => {
+  test("check as you type: a person's edit calls back, the add-in's own does not, until watching stops", async () => {
     const book = await yunxi();
     const host = createOfficeHost();
     const changes: number[] = [];
     const stop = await host.watchChanges(() => changes.push(1));
     book.editCell(SHEET, "H24", 2.35);
+    expect(changes).toHaveLength(1);
+    book.editCell(SHEET, "H26", 2.64, true); // the add-in's own write
     expect(changes).toHaveLength(1);
     await stop();
     book.editCell(SHEET, "H25", 2.68);
