@@ -66,13 +66,13 @@ module.exports = async (env, options) => {
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: TASKPANE_TEMPLATE,
-      chunks: ["react", "taskpane"],
+      chunks: ["runtime", "react", "taskpane"],
       chunksSortMode: "manual",
     }),
     new HtmlWebpackPlugin({
       filename: "commands.html",
       template: "./src/commands/commands.html",
-      chunks: ["commands"],
+      chunks: ["runtime", "commands"],
       chunksSortMode: "manual",
     }),
     // The help page the manifest's SupportUrl and LearnMoreUrl point at, served with the add-in.
@@ -84,7 +84,7 @@ module.exports = async (env, options) => {
     new HtmlWebpackPlugin({
       filename: "notice.html",
       template: "./src/commands/notice.html",
-      chunks: ["notice"],
+      chunks: ["runtime", "notice"],
     }),
   ];
   if (withPlayground) {
@@ -94,7 +94,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "playground.html",
         templateContent: playgroundTemplate,
-        chunks: ["playground", "react", "taskpane"],
+        chunks: ["runtime", "playground", "react", "taskpane"],
         chunksSortMode: "manual",
       }),
     );
@@ -106,6 +106,7 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: {
@@ -135,7 +136,12 @@ module.exports = async (env, options) => {
       ],
     },
     optimization: {
+      // One webpack runtime per page: the playground's stand-in loads ExcelJS as a chunk of its own
+      // only when it reads a file, and with a runtime per entry the pane's runtime would claim it.
+      runtimeChunk: "single",
       splitChunks: {
+        // Nothing split by default: ExcelJS stays in the playground's own chunk.
+        chunks: () => false,
         cacheGroups: {
           // Fluent UI (and what it brings: griffel, tabster, floating-ui) changes less often than
           // the pane's own code: a separate, separately cached file.
@@ -154,7 +160,8 @@ module.exports = async (env, options) => {
       // Uncompressed sizes; the task pane's budget is 300 KB gzipped for everything it loads.
       maxEntrypointSize: 1200 * 1024,
       maxAssetSize: 800 * 1024,
-      assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js",
+      // Only the add-in's own scripts: the playground's (the stand-in and its ExcelJS) never ship.
+      assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js" && !file.startsWith("playground-"),
     },
     plugins: [
       new CopyWebpackPlugin({

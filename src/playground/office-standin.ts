@@ -13,7 +13,6 @@
 import { FakeWorkbook } from "./fake-workbook";
 import { excelStandIn, officeStandIn } from "./office-globals";
 import { mountSheetView, renderWorkbook } from "./sheet-view";
-import { fakeFromXlsx } from "./xlsx-to-fake";
 
 export interface Playground {
   readonly workbook: FakeWorkbook;
@@ -42,6 +41,8 @@ async function load(): Promise<void> {
   try {
     const response = await fetch(file);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // ExcelJS, most of the stand-in's weight, loads only when there is a file to read.
+    const { fakeFromXlsx } = await import(/* webpackChunkName: "playground-xlsx" */ "./xlsx-to-fake");
     workbook = await fakeFromXlsx(await response.arrayBuffer(), { apiMinor });
   } catch (error) {
     loadError = `could not load: ${error instanceof Error ? error.message : String(error)}`;
