@@ -1,6 +1,6 @@
 /**
  * Builds the Excel add-in into dist/. Based on the official Office Add-in React template
- * (OfficeDev/Office-Addin-TaskPane-React): entries polyfill, react, taskpane and commands, one
+ * (OfficeDev/Office-Addin-TaskPane-React): entries react, taskpane and commands (no polyfills), one
  * HtmlWebpackPlugin per page, assets and manifest copied, https dev server with the
  * office-addin-dev-certs certificates only for `webpack serve`.
  *
