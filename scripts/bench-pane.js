@@ -11,7 +11,7 @@ const RUNS = 5;
 (async () => {
   const dist = path.join(__dirname, "..", "dist");
   if (!fs.existsSync(path.join(dist, "playground.html")) || !fs.existsSync(CHROMIUM)) {
-    console.log("\n4. task pane first render: skipped (needs `npm run build` and Debian's chromium)");
+    console.log("\n5. task pane first render: skipped (needs `npm run build` and Debian's chromium)");
     return;
   }
   const server = await serve(dist);
@@ -42,7 +42,7 @@ const RUNS = 5;
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
-    `\n4. task pane first render (playground, headless Chromium, ${RUNS} loads): median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms, ` +
+    `\n5. task pane first render (playground, headless Chromium, ${RUNS} loads): median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms, ` +
       `range ${sorted[0].toFixed(0)}–${sorted[RUNS - 1].toFixed(0)} ms (goal < 500 ms)`,
   );
 })();

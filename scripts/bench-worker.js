@@ -1,14 +1,19 @@
 // One measured run in its own process, so each gets a clean heap and its own peak memory:
 //   node scripts/bench-worker.js bare <in.xlsx> <out.xlsx>    ExcelJS read + write, nothing else
 //   node scripts/bench-worker.js jixiao <in.xlsx> <out.xlsx>  the full `jixiao score`
-//   node scripts/bench-worker.js core                          the core alone on 100,000 indicator rows
+//   node scripts/bench-worker.js core                          the core alone, warm, on 100,000 synthetic indicator rows
+//   node scripts/bench-worker.js core-cold <in.xlsx>          the core on a workbook read as the command line reads it:
+//                                                              its first run (cold, as \`jixiao score\` runs it), then warm
 // Prints one JSON line: { seconds, maxRssMB }
-// (core: { rows, seconds, perSecond, withRows: { seconds, perSecond }, findings, writes, steal }).
-const ExcelJS = require("exceljs");
+// (core: { rows, seconds, perSecond, withRows: { seconds, perSecond }, findings, writes, steal };
+//  core-cold: { rows, cold: { seconds, perSecond }, warm: { seconds, perSecond } }).
 const fs = require("fs");
 const path = require("path");
+const { HEADER, indicatorRow } = require("./bench-data");
 
 async function bare(input, output) {
+  // Loaded here, inside the timed run, as jixiao's run loads its own code.
+  const ExcelJS = require("exceljs");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   await wb.xlsx.writeFile(output);
@@ -18,22 +23,6 @@ async function jixiao(input, output) {
   const { main } = require(path.join(__dirname, "..", "dist-cli", "cli", "main.js"));
   const quiet = { log: () => {}, error: (l) => console.error(l) };
   await main(["node", "jixiao", "score", input, "--out", output], quiet);
-}
-
-/** One indicator row of a plausible self-evaluation: mostly consistent, a defect every 20th row. */
-function indicatorRow(r) {
-  const n = 10 + (r % 50);
-  const kinds = [
-    ["产出指标", "数量指标", `培训场次${r}`, `≥${n}场`, `${n + (r % 3)}场`, 5, 5, ""],
-    ["产出指标", "质量指标", `验收合格率${r}`, `≥${90 + (r % 10)}%`, `${91 + (r % 9)}%`, 5, 5, ""],
-    ["产出指标", "成本指标", `项目成本${r}`, `≤${100 + (r % 40)}万元`, `${95 + (r % 40)}.5万元`, 3, 3, ""],
-    ["效益指标", "社会效益", `服务质量${r}`, "按期完成", "按期完成", 5, 5, ""],
-    ["满意度指标", "服务对象满意度", `满意度${r}`, "≥90%", `${90 + (r % 10)}%`, 10, 10, ""],
-  ];
-  const row = kinds[r % kinds.length];
-  if (r % 20 === 7) row[6] = null; // a blank score to fill in
-  if (r % 20 === 13) row[6] = row[5] - 1; // a recorded score that disagrees
-  return row;
 }
 
 /** The machine's CPU counters (Linux): how much of the time the hypervisor gave to other machines. */
@@ -48,12 +37,11 @@ function cpuCounters() {
 
 function coreThroughput() {
   const { analyze } = require(path.join(__dirname, "..", "dist-cli", "core", "analyze.js"));
-  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
   const ROWS_PER_TABLE = 1000;
   const TABLES = 100;
   const sheets = [];
   for (let t = 0; t < TABLES; t++) {
-    const values = [header];
+    const values = [HEADER];
     for (let r = 0; r < ROWS_PER_TABLE; r++) values.push(indicatorRow(t * ROWS_PER_TABLE + r));
     sheets.push({ name: `表${t}`, values, numFmts: [], merges: [] });
   }
@@ -97,10 +85,36 @@ function coreThroughput() {
   };
 }
 
+/** The core on one workbook, its first run in a fresh process and then warm (median of five). */
+async function coreOnWorkbook(input) {
+  const { readXlsx } = require(path.join(__dirname, "..", "dist-cli", "xlsx", "read.js"));
+  const { grid } = await readXlsx(input);
+  const timed = (run) => {
+    const start = process.hrtime.bigint();
+    const value = run();
+    return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  };
+  // As `jixiao score` runs it: the core module loaded, the analysis and its report rows, once.
+  const cold = timed(() => {
+    const { analyze } = require(path.join(__dirname, "..", "dist-cli", "core", "analyze.js"));
+    return analyze(grid).indicators.length;
+  });
+  const { analyze } = require(path.join(__dirname, "..", "dist-cli", "core", "analyze.js"));
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push(timed(() => analyze(grid).indicators.length).seconds);
+  const rows = cold.value;
+  const warmSeconds = warm.sort((a, b) => a - b)[2];
+  return { rows, cold: { seconds: cold.seconds, perSecond: rows / cold.seconds }, warm: { seconds: warmSeconds, perSecond: rows / warmSeconds } };
+}
+
 (async () => {
   const [mode, input, output] = process.argv.slice(2);
   if (mode === "core") {
     console.log(JSON.stringify(coreThroughput()));
+    return;
+  }
+  if (mode === "core-cold") {
+    console.log(JSON.stringify(await coreOnWorkbook(input)));
     return;
   }
   const start = process.hrtime.bigint();

@@ -3,17 +3,22 @@
  * Exit 0: no error findings; 1: error findings; 2: an input could not be read, holds no
  * recognisable table, or the options are wrong.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { promises as fs } from "fs";
+import { availableParallelism } from "os";
 import * as path from "path";
-import { Lang, analyze, noTablesMessage } from "../core/analyze";
-import type { IgnoredFinding } from "../core/ignores";
+import { Lang } from "../core/analyze";
+import { headlineOf } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson } from "../core/profile";
-import { Report, buildReport } from "../core/report";
-import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { PackageError } from "../xlsx/package";
-import { scoredCopy } from "../xlsx/write";
+import { Report } from "../core/report";
+import { WorkbookReadError } from "../xlsx/read";
+import { fileKey, writeWhole } from "./files";
+import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
+import { Output, terminalOutput } from "./terminal";
+import { WorkerResult, runInWorkers } from "./workers";
+import { addCleanCommand } from "./clean";
+import { ReadLimits, sizeLimits } from "../xlsx/package";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -22,28 +27,24 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
 
+/** Heap limit of each file's worker in folder mode, in MB: a real form needs a few tens. */
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+/** The compiled worker beside this module (dist-cli/cli). */
+const SCORE_WORKER = path.join(__dirname, "score-worker.js");
+
 export interface ScoreOptions {
   out?: string;
   json?: string;
   profile?: string;
   grades?: string;
+  /** --max-size: megabytes a workbook may inflate to, per part and in all. */
+  maxSize?: string;
   lang: Lang;
-}
-
-interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-/** One input's outcome. */
-export interface FileOutcome {
-  input: string;
-  output?: string;
-  report?: Report;
-  /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
-  ignored?: IgnoredFinding[];
-  /** Why the file could not be scored: one line for the person running the command. */
-  failure?: Bilingual;
+  /** Folder mode: files scored at once (default: one per core). */
+  jobs?: number;
+  /** Folder mode: heap limit of each file's worker, in MB. */
+  maxMemory?: number;
 }
 
 async function loadProfile(options: ScoreOptions): Promise<Profile> {
@@ -64,91 +65,14 @@ async function loadProfile(options: ScoreOptions): Promise<Profile> {
     }
     profile = profileFromJson(json);
   }
-  if (options.grades) profile = { ...profile, grades: parseGrades(options.grades) };
+  // An empty --grades is a mistake (an unset variable in a script), not "no change".
+  if (options.grades !== undefined) profile = { ...profile, grades: parseGrades(options.grades, "--grades") };
   return profile;
 }
 
 function defaultOutput(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}.jixiao.xlsx`);
-}
-
-/** The file a path names, through symbolic links; letter case counts only where the system says so. */
-async function fileIdentity(file: string): Promise<string> {
-  let real: string;
-  try {
-    real = await fs.realpath(file);
-  } catch {
-    // Not there yet: its folder may still be a link to the input's.
-    try {
-      real = path.join(await fs.realpath(path.dirname(path.resolve(file))), path.basename(file));
-    } catch {
-      real = path.resolve(file);
-    }
-  }
-  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
-}
-
-async function samePlace(a: string, b: string): Promise<boolean> {
-  return (await fileIdentity(a)) === (await fileIdentity(b));
-}
-
-/** Scores one workbook into `output`; never touches the input file. */
-export async function scoreFile(input: string, output: string, profile: Profile, lang: Lang): Promise<FileOutcome> {
-  if (await samePlace(input, output)) {
-    return {
-      input,
-      failure: { zh: `${input}: 输出文件不能与输入文件相同（输入文件不会被修改）`, en: `${input}: the output cannot be the input file (the input is never changed)` },
-    };
-  }
-  let scored: Awaited<ReturnType<typeof scoreInMemory>>;
-  try {
-    scored = await scoreInMemory(input, profile, lang);
-  } catch (error) {
-    if (error instanceof WorkbookReadError) return { input, failure: error.text };
-    if (error instanceof PackageError) {
-      return { input, failure: new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text };
-    }
-    throw error;
-  }
-  if (!scored) return { input, failure: new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text };
-  try {
-    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await fs.writeFile(output, scored.bytes);
-  } catch (error) {
-    const why = systemReason(error);
-    return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
-  }
-  return { input, output, report: scored.report, ignored: scored.ignored };
-}
-
-/** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(
-  input: string,
-  profile: Profile,
-  lang: Lang,
-): Promise<{ bytes: Uint8Array; report: Report; ignored: IgnoredFinding[] } | null> {
-  const { source, grid } = await readXlsx(input);
-  // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
-  const analysis = analyze(grid, profile, { lang });
-  if (analysis.tables.length === 0) return null;
-  return { bytes: await scoredCopy(source, grid, analysis), report: buildReport(input, grid, analysis), ignored: analysis.ignored };
-}
-
-const SYSTEM_REASONS: Record<string, Bilingual> = {
-  EACCES: { zh: "没有写入权限", en: "no permission to write" },
-  EPERM: { zh: "没有写入权限", en: "no permission to write" },
-  EISDIR: { zh: "这是一个文件夹", en: "it is a folder" },
-  EBUSY: { zh: "文件正被其他程序占用（是否在 Excel 中打开？）", en: "another program has the file open (is it open in Excel?)" },
-  ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
-  ENOENT: { zh: "路径不存在", en: "the path does not exist" },
-};
-
-/** "EACCES", "EISDIR"… in a line a person can act on. */
-function systemReason(error: unknown): Bilingual {
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return (code ? SYSTEM_REASONS[code] : undefined) ?? { zh: message, en: message };
 }
 
 function countBySeverity(report: Report): Record<"error" | "warning" | "info", number> {
@@ -172,7 +96,17 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
   for (const total of report.totals) {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
-    out.log(zh ? `  ${total.sheet}：综合得分 ${total.score ?? "—"}${recorded}，等次 ${total.grade ?? "—"}` : `  ${total.sheet}: total ${total.score ?? "-"}${recorded}, grade ${total.grade ?? "-"}`);
+    // The honest headline (src/core/headline.ts): no grade where the total cannot carry one, and why.
+    const head = headlineOf(total, report.findings, lang);
+    const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
+    out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
+  }
+  if (outcome.keptSummary) {
+    out.log(
+      zh
+        ? `  ${outcome.keptSummary.kept} 已被改动，保留原表；新的汇总写在 ${outcome.keptSummary.written}`
+        : `  ${outcome.keptSummary.kept} was edited and is kept; the new summary is in ${outcome.keptSummary.written}`,
+    );
   }
   const counts = countBySeverity(report);
   const label = SEVERITY_LABEL[lang];
@@ -209,81 +143,159 @@ async function isDirectory(p: string): Promise<boolean> {
 
 export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
   const profile = await loadProfile(options);
-  const outcomes: FileOutcome[] = [];
-  if (await isDirectory(input)) {
-    const outDir = options.out ?? path.join(input, "jixiao-out");
-    const workbooks = (await fs.readdir(input)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort();
-    const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
-    if (earlier.length > 0) {
-      out.log(options.lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);
-    }
-    const names = workbooks.filter((n) => !n.endsWith(".jixiao.xlsx"));
-    if (options.json) {
-      for (const name of names) await refuseJsonOver(options.json, path.join(input, name), THE_INPUT);
-    }
-    // a.xlsx and a.xlsm (or A.xlsx and a.xlsx) would both give a.jixiao.xlsx: the second keeps its extension.
-    const taken = new Set<string>();
-    for (const name of names) {
-      let output = path.join(outDir, name.replace(/\.\w+$/, ".jixiao.xlsx"));
-      if (taken.has(output.toLowerCase())) output = path.join(outDir, `${name}.jixiao.xlsx`);
-      taken.add(output.toLowerCase());
-      const outcome = await scoreFile(path.join(input, name), output, profile, options.lang);
-      printOutcome(out, outcome, options.lang);
-      outcomes.push(outcome);
-    }
-    if (names.length === 0) out.error(options.lang === "en" ? `${input}: the folder holds no .xlsx file` : `${input}: 文件夹中没有 .xlsx 文件`);
-    if (options.json) {
-      const combined = {
-        schema: "jixiao-batch/1",
-        input,
-        reports: outcomes.filter((o) => o.report).map((o) => o.report),
-        failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure![options.lang] })),
-      };
-      await writeJson(options.json, combined);
-    }
-    if (names.length === 0) return EXIT_UNREADABLE;
-  } else {
-    const output = options.out ?? defaultOutput(input);
-    if (options.json) {
-      await refuseJsonOver(options.json, input, THE_INPUT);
-      await refuseJsonOver(options.json, output, { zh: "评分后的工作簿", en: "the scored workbook" });
-    }
-    const outcome = await scoreFile(input, output, profile, options.lang);
-    printOutcome(out, outcome, options.lang);
-    outcomes.push(outcome);
-    if (options.json && outcome.report) await writeJson(options.json, outcome.report);
+  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
+  if (!limits) throw new CliError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
+  if (await isDirectory(input)) return scoreFolder(input, options, profile, limits, out);
+  const output = options.out ?? defaultOutput(input);
+  if (options.json) {
+    await refuseJsonOver(options.json, [input], THE_INPUT);
+    await refuseJsonOver(options.json, [output], { zh: "评分后的工作簿", en: "the scored workbook" });
   }
-  return exitCodeOf(outcomes);
+  // One file is scored on this thread: the reader's own bounds keep it within time and memory.
+  const outcome = await scoreFile(input, output, profile, options.lang, limits);
+  printOutcome(out, outcome, options.lang);
+  if (options.json && outcome.report) await writeJson(options.json, outcome.report);
+  return exitCodeOf([outcome]);
+}
+
+/** The folder's workbooks and where each one's copy goes. */
+async function folderJobs(folder: string, outFolder: string, out: Output, lang: Lang): Promise<{ input: string; output: string }[]> {
+  const workbooks = (await fs.readdir(folder)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort();
+  const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
+  if (earlier.length > 0) {
+    out.log(lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);
+  }
+  // a.xlsx and a.xlsm (or A.xlsx and a.xlsx) would both give a.jixiao.xlsx: the second keeps its extension.
+  const taken = new Set<string>();
+  return workbooks
+    .filter((n) => !n.endsWith(".jixiao.xlsx"))
+    .map((name) => {
+      let output = path.join(outFolder, name.replace(/\.\w+$/, ".jixiao.xlsx"));
+      if (taken.has(output.toLowerCase())) output = path.join(outFolder, `${name}.jixiao.xlsx`);
+      taken.add(output.toLowerCase());
+      return { input: path.join(folder, name), output };
+    });
+}
+
+/**
+ * Scores every workbook of a folder, each in its own worker under a heap limit, one per core;
+ * outcomes are printed in the files' order, and the combined report is written whatever
+ * became of each file.
+ */
+async function scoreFolder(folder: string, options: ScoreOptions, profile: Profile, limits: Partial<ReadLimits>, out: Output): Promise<number> {
+  const { lang } = options;
+  const files = await folderJobs(folder, options.out ?? path.join(folder, "jixiao-out"), out, lang);
+  if (files.length === 0) {
+    out.error(lang === "en" ? `${folder}: the folder holds no .xlsx file` : `${folder}: 文件夹中没有 .xlsx 文件`);
+    if (options.json) await writeJson(options.json, batchReport(folder, [], lang));
+    return EXIT_UNREADABLE;
+  }
+  if (options.json) {
+    await refuseJsonOver(options.json, files.map((f) => f.input), THE_INPUT);
+    await refuseJsonOver(options.json, files.map((f) => f.output), { zh: "评分后的工作簿", en: "a scored workbook" });
+  }
+  // A copy whose name is a link to any input of the folder (not only its own) would replace it.
+  const inputKeys = new Set(await Promise.all(files.map((f) => fileKey(f.input))));
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  let printed = 0;
+  const settle = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    for (; printed < files.length && outcomes[printed]; printed++) printOutcome(out, outcomes[printed]!, lang);
+  };
+  const jobs: { index: number; job: ScoreJob }[] = [];
+  for (const [index, { input, output }] of files.entries()) {
+    if (inputKeys.has(await fileKey(output))) settle(index, { input, failure: overInputFailure(input, output) });
+    else jobs.push({ index, job: { input, output, profile, lang, limits } });
+  }
+  const maxMemory = options.maxMemory ?? DEFAULT_MAX_MEMORY_MB;
+  await runInWorkers<ScoreJob, FileOutcome>(
+    SCORE_WORKER,
+    jobs.map((j) => j.job),
+    { parallel: options.jobs ?? availableParallelism(), maxOldGenerationSizeMb: maxMemory },
+    (result, i) => settle(jobs[i].index, workerOutcome(jobs[i].job.input, result, maxMemory)),
+  );
+  const done = outcomes as FileOutcome[];
+  if (options.json) await writeJson(options.json, batchReport(folder, done, lang));
+  return exitCodeOf(done);
+}
+
+/** A worker's result as the file's outcome: a worker that ran out of memory or crashed is this file's failure. */
+function workerOutcome(input: string, result: WorkerResult<FileOutcome>, maxMemory: number): FileOutcome {
+  switch (result.kind) {
+    case "done":
+      return result.value;
+    case "out-of-memory":
+      return {
+        input,
+        failure: new WorkbookReadError(
+          input,
+          `处理此文件所需内存超过上限 ${maxMemory} MB，已跳过（可用 --max-memory 提高上限）`,
+          `scoring this file needs more than the ${maxMemory} MB memory limit; skipped (raise it with --max-memory)`,
+        ).text,
+      };
+    case "crashed":
+      return {
+        input,
+        failure: new WorkbookReadError(input, `处理此文件时出错（${result.reason}），已跳过；请反馈此问题`, `scoring this file failed (${result.reason}); skipped; please report it`).text,
+      };
+  }
+}
+
+function batchReport(folder: string, outcomes: FileOutcome[], lang: Lang) {
+  return {
+    schema: "jixiao-batch/1",
+    input: folder,
+    reports: outcomes.filter((o) => o.report).map((o) => o.report),
+    failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure![lang] })),
+  };
 }
 
 const THE_INPUT: Bilingual = { zh: "输入文件", en: "the input" };
 
 /** --json must not name a workbook: it would be replaced by the report. */
-async function refuseJsonOver(json: string, workbook: string, what: Bilingual): Promise<void> {
-  if (await samePlace(json, workbook)) {
-    throw new CliError(`${json}: --json 不能写到${what.zh}上（JSON 报告会覆盖工作簿）`, `${json}: --json cannot name ${what.en} (the report would replace the workbook)`);
+async function refuseJsonOver(json: string, workbooks: string[], what: Bilingual): Promise<void> {
+  const jsonKey = await fileKey(json);
+  for (const workbook of workbooks) {
+    if ((await fileKey(workbook)) === jsonKey) {
+      throw new CliError(`${json}: --json 不能写到${what.zh}上（JSON 报告会覆盖工作簿 ${workbook}）`, `${json}: --json cannot name ${what.en} (the report would replace the workbook ${workbook})`);
+    }
   }
 }
 
-/** The JSON report is written or the run ends with one clear line (exit 2). */
+/** The JSON report is written whole, or the run ends with one clear line (exit 2). */
 async function writeJson(file: string, data: unknown): Promise<void> {
   try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(file, JSON.stringify(data, null, 2) + "\n", "utf8");
+    await writeWhole(file, JSON.stringify(data, null, 2) + "\n");
   } catch (error) {
     const why = systemReason(error);
     throw new CliError(`${file}: 无法写出 JSON 报告（${why.zh}）`, `${file}: cannot write the JSON report (${why.en})`);
   }
 }
 
-export async function main(argv: string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
+/** A whole number of at least `least`, for an option. */
+function wholeNumber(least: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < least) {
+      throw new InvalidArgumentError(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
+    }
+    return value;
+  };
+}
+
+export async function main(argv: string[], output: Output = { log: console.log, error: console.error }): Promise<number> {
+  // Every printed line is cleaned of control characters: names and file names come from the input.
+  const out = terminalOutput(output);
   let code = EXIT_OK;
   let lang: Lang = "zh";
   const program = new Command()
     .name("jixiao")
     .description("绩效自评助手：识别、校验、计分并写回预算绩效自评表")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out.log(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => s.trimEnd().split("\n").forEach((line) => out.log(line)),
+      writeErr: (s) => s.trimEnd().split("\n").forEach((line) => out.error(line)),
+    });
   program
     .command("score")
     .description("score an .xlsx workbook, or every .xlsx in a folder")
@@ -293,6 +305,9 @@ export async function main(argv: string[], out: Output = { log: console.log, err
     .option("--profile <file>", "scoring profile JSON")
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", "zh")
+    .option("--jobs <n>", "folder: files scored at once (default: one per core)", wholeNumber(1))
+    .option("--max-memory <MB>", `folder: memory limit of each file's worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
+    .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
     .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
       if (opts.lang !== "zh" && opts.lang !== "en") {
         // Which language to say it in is what is wrong: both, on one line.
@@ -301,11 +316,12 @@ export async function main(argv: string[], out: Output = { log: console.log, err
       lang = opts.lang;
       code = await runScore(input, { ...opts, lang }, out);
     });
+  addCleanCommand(program, out, (result) => (code = result));
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
-    if (error instanceof ProfileError || error instanceof CliError) {
+    if (error instanceof ProfileError || error instanceof CliError || error instanceof BilingualError) {
       out.error(error.textIn(lang));
       return EXIT_UNREADABLE;
     }

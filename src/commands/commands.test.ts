@@ -36,6 +36,7 @@ const RESULTS: Results = {
   kind: "results",
   total: "86.50",
   grade: "良",
+  gradeReason: null,
   levels: [],
   findings: [
     { rule: "rate-mismatch", severity: "error", sheet: "表", cell: "H8", message: "m" },
@@ -58,6 +59,7 @@ function host(overrides: Partial<PaneHost> = {}): PaneHost {
     selectCell: jest.fn(async () => undefined),
     undoLast: jest.fn(async () => null),
     hasUndo: jest.fn(async () => false),
+    cleanMarks: jest.fn(async () => 0),
     loadProfile: jest.fn(async () => null),
     saveProfile: jest.fn(async () => undefined),
     check: jest.fn(async () => RESULTS),
@@ -123,6 +125,9 @@ test("describeOutcome: total, grade, findings by severity and where to look", ()
   const clean = describeOutcome({ ...RESULTS, findings: [], total: null }, STRINGS.en);
   expect(clean.kind).toBe("success");
   expect(clean.lines.slice(0, 2)).toEqual(["Total score —, grade 良.", "No findings."]);
+  // A total that cannot carry a grade: none, and why.
+  const ungraded = describeOutcome({ ...RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, STRINGS.zh);
+  expect(ungraded.lines[0]).toBe("综合得分 106.47，评价等次 —（未评等次：分值合计 110 分）。");
   expect(describeOutcome({ kind: "no-tables", message: "没有表" }, STRINGS.zh)).toEqual({
     kind: "warning",
     title: "没有找到自评表",

@@ -41,7 +41,7 @@ export function describeOutcome(outcome: RecalcOutcome, strings: Strings): Notic
     kind: counts.error > 0 ? "warning" : "success",
     title: c.noticeTitle,
     lines: [
-      c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue),
+      c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue, outcome.gradeReason),
       total === 0 ? c.noFindings : c.findings(counts.error, counts.warning, counts.info),
       c.writtenTo(outcome.summarySheet),
     ],

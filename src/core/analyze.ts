@@ -3,8 +3,8 @@
  * 综合得分 sheet out. Nothing here touches a file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, detectTables } from "./detect";
-import { SheetView, WorkbookGrid, cellAddress, rangeAddress } from "./grid";
+import { Table, detectTables, tableLabel, tableRange } from "./detect";
+import { SheetView, WorkbookGrid, cellAddress } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
@@ -21,12 +21,14 @@ import {
   TableReport,
   TotalReport,
   ValueReport,
+  WriteBasis,
 } from "./result";
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, evaluateTotals } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
+import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
 import { buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
@@ -43,7 +45,7 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+export { MARK_COLORS };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
@@ -66,6 +68,8 @@ interface SheetWork {
   budgets: { block: BudgetBlock; results: BudgetLineResult[] }[];
   indicators: { block: IndicatorBlock; results: IndicatorResult[] }[];
   totals: EvaluationTotal[];
+  /** The cells jixiao fills on the sheet, then the formula totals whose cached result it updates. */
+  writes: CellWrite[];
 }
 
 const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLineResult | null =>
@@ -97,7 +101,7 @@ function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
 
 function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile): SheetWork {
   const tables = detectTables(view);
-  const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [] };
+  const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [], writes: [] };
   for (const table of tables) {
     if (table.kind === "budget") {
       const block = readBudgetBlock(view, table);
@@ -110,32 +114,54 @@ function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile):
   return work;
 }
 
-/** Totals come last: an indicator sheet's total may include a budget block on another sheet. */
+/**
+ * Totals come last: an indicator sheet's total may include a budget block on another sheet, and a
+ * 总分 formula over cells jixiao fills is recomputed with them filled.
+ */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   const elsewhere = budgetSheetLine(works);
   for (const work of works) {
+    work.writes = plannedWrites(work, profile);
+    // Built only for a 总分 formula to read: most sheets have none.
+    let filled: FilledCells | undefined;
+    const filledCells = () => (filled ??= new Map(work.writes.map((w) => [`${w.row},${w.col}`, new Decimal(w.value)])));
     for (const { block, results } of work.indicators) {
-      if (block.selfEvaluation) work.totals.push(evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile));
+      if (!block.selfEvaluation) continue;
+      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
+      work.totals.push(total);
+      if (total.recomputed) {
+        const { cell, value } = total.recomputed;
+        writeCell(work.writes, cell, value, cell.numFmt ?? "General", { cachedResult: true });
+      }
     }
   }
 }
 
 const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null && cell.writable;
 
+/**
+ * Adds a write, if its number is one a cell can hold: a value beyond a double's range is never
+ * written (the rules that made it have named the cause). `how`: how a filled-in value was
+ * computed, or a formula's new cached result.
+ */
+function writeCell(writes: CellWrite[], ref: CellRef, value: Decimal, numFmt: string, how: { basis: WriteBasis } | { cachedResult: true }): void {
+  if (!Number.isFinite(value.toNumber())) return;
+  writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt, ...how });
+}
+
 function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
   const writes: CellWrite[] = [];
-  const add = (ref: CellRef, value: Decimal, numFmt: string) =>
-    writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt });
+  const add = (ref: CellRef, value: Decimal, numFmt: string, basis: WriteBasis) => writeCell(writes, ref, value, numFmt, { basis });
   for (const { results } of work.budgets) {
     for (const r of results) {
-      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile));
-      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile));
+      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile), "rate");
+      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile), "budget-score");
     }
   }
   for (const { results } of work.indicators) {
     for (const r of results) {
       const score = r.indicator.score;
-      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile));
+      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile), r.direction === "negative" ? "score-negative" : "score");
     }
   }
   return writes;
@@ -151,7 +177,8 @@ function tableReport(sheet: string, table: Table): TableReport {
   return {
     sheet,
     kind: table.kind,
-    range: rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right }),
+    range: tableRange(table),
+    label: tableLabel(sheet, table),
   };
 }
 
@@ -161,8 +188,8 @@ function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
     sheet: l.sheet,
     row: l.row + 1,
     label: l.label,
-    planned: decimalString(l.planned?.value ?? null),
-    spent: decimalString(l.spent?.value ?? null),
+    planned: decimalString(r.planned),
+    spent: decimalString(r.spent),
     rate: r.rate === null ? null : roundHalfUp(r.rate, profile.rateDecimals).toFixed(),
     recordedRate: decimalString(r.recordedRate),
     weight: decimalString(r.weight ?? l.weight?.value ?? null),
@@ -191,6 +218,7 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
 function totalReport(t: EvaluationTotal): TotalReport {
   return {
     sheet: t.sheet,
+    label: tableLabel(t.sheet, t.block.table),
     weights: decimalString(t.weights),
     score: decimalString(t.score),
     recordedScore: decimalString(t.recordedScore),
@@ -259,7 +287,8 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
   let active = findingList;
   let activeRefs = refs;
   let ignored: IgnoredFinding[] = [];
-  const records = ignoresOf(parseState(workbook.state));
+  const record = parseState(workbook.state);
+  const records = ignoresOf(record);
   if (records.length > 0) {
     const places = placeFindings({ findings: findingList, tables, budget: budgetRows, indicators: indicatorReports() }, workbook);
     const split = splitIgnored(findingList, places, records);
@@ -277,12 +306,15 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     totals: totals.map(totalReport),
     findings: active,
     ignored,
-    writes: works.flatMap((w) => plannedWrites(w, profile)),
+    writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active, activeRefs) : [],
     skippedSheets,
     summary: buildSummary({
       sheets: workbook.sheets,
       otherSheetNames: workbook.otherSheetNames,
+      // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
+      tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
+      previousSummary: marksOf(record).summary,
       budget,
       totals,
       findings: active,

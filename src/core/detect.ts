@@ -2,15 +2,18 @@
  * Finds budget tables and indicator tables anywhere on a sheet by their header wordings, and
  * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
  */
-import { CellValue, SheetView, cellText } from "./grid";
+import { CellValue, SheetView, cellText, rangeAddress } from "./grid";
 import {
   BudgetField,
+  FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
+  PROJECT_NAME_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
+  UNIT_NAME_LABEL,
   isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
@@ -28,6 +31,8 @@ interface TableBase {
   /** Data rows, in order. */
   rows: number[];
   lastRow: number;
+  /** The 项目名称 or 单位名称 of the form's header block above the table (see formLabels); null without one. */
+  label: string | null;
 }
 
 export interface BudgetTable extends TableBase {
@@ -101,7 +106,26 @@ function columnsOf<F extends string>(
 
 function isIndicatorHeader(columns: Columns<IndicatorField>): boolean {
   const named = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
-  return named && (columns.target !== undefined || columns.actual !== undefined);
+  // A 绩效评价指标表 scores by its 评分标准 rather than by targets and actuals.
+  const scoredByStandard = columns.standard !== undefined && columns.weight !== undefined;
+  return named && (columns.target !== undefined || columns.actual !== undefined || scoredByStandard);
+}
+
+/**
+ * 评价指标 merged over the level columns of an older 绩效评价指标表, with no 一级/二级/三级 under it:
+ * over three columns they are 一级, 二级, 三级; over two 一级 and the indicator; over one the
+ * indicator alone.
+ */
+function spreadLevels(columns: Columns<IndicatorField>, view: SheetView, top: number): Columns<IndicatorField> {
+  const col = columns.levels;
+  if (col === undefined) return columns;
+  const { levels: _levels, ...spread } = columns;
+  if (spread.level1 !== undefined || spread.level2 !== undefined || spread.level3 !== undefined) return spread;
+  const width = (view.mergeAt(top, col)?.right ?? col) - col + 1;
+  if (width >= 3) Object.assign(spread, { level1: col, level2: col + 1, level3: col + 2 });
+  else if (width === 2) Object.assign(spread, { level1: col, level3: col + 1 });
+  else spread.level3 = col;
+  return spread;
 }
 
 function isBudgetHeader(columns: Columns<BudgetField>): boolean {
@@ -123,8 +147,8 @@ interface HeaderMatch {
 }
 
 const HEADER_KINDS = [
-  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader },
-  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader },
+  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: spreadLevels },
+  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: preferAdjustedBudget },
 ];
 
 /**
@@ -132,17 +156,18 @@ const HEADER_KINDS = [
  * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
 export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
-  for (const { kind, match, isHeader } of HEADER_KINDS) {
-    const single: Columns<string> = columnsOf<string>(view, row, match);
-    const ownFields = fieldCount(single);
+  for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
+    const found: Columns<string> = columnsOf<string>(view, row, match);
+    const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
-    const double: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
-    const rank = kind === "budget" ? preferAdjustedBudget : (columns: Columns<string>) => columns;
-    if (double && isHeader(double) && fieldCount(double) > ownFields) {
-      return { kind, top: row, bottom: row + 1, columns: rank(double, view, row + 1) };
+    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
+    if (below && fieldCount(below) > ownFields) {
+      const double = rank(below, view, row, row + 1);
+      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double };
     }
-    if (isHeader(single)) return { kind, top: row, bottom: row, columns: rank(single, view, row) };
+    const single = rank(found, view, row, row);
+    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
   }
   return undefined;
 }
@@ -151,7 +176,7 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
  * 预算数 | 调整后预算数: the adjusted (or 全年) budget is the one 执行率 divides by (domain.md §3);
  * a bare 预算数 beside it is then the initial budget.
  */
-function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number): Columns<string> {
+function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: number, row: number): Columns<string> {
   for (let c = 0; c < view.rowLength(row); c++) {
     if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
     if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;
@@ -211,6 +236,7 @@ function tableBase(header: HeaderMatch): TableBase {
     right: Math.max(...cols),
     rows: [],
     lastRow: header.bottom,
+    label: null,
   };
 }
 
@@ -345,7 +371,83 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   return table;
 }
 
-/** All tables on a sheet, top to bottom. */
+/** The names a header-block row states: 项目名称 | X, 单位名称：Y (in one cell or in two). */
+function namesInRow(view: SheetView, row: number): { project: string | null; unit: string | null } {
+  const names = { project: null as string | null, unit: null as string | null };
+  for (let c = 0; c < view.rowLength(row); c++) {
+    if (!view.isOrigin(row, c)) continue;
+    const text = cellText(view.raw(row, c));
+    const colon = text.search(/[:：]/);
+    const label = normalizeHeader(colon < 0 ? text : text.slice(0, colon));
+    const field = PROJECT_NAME_LABEL.test(label) ? "project" : UNIT_NAME_LABEL.test(label) ? "unit" : null;
+    if (field === null || names[field] !== null) continue;
+    const inCell = colon < 0 ? "" : text.slice(colon + 1).trim();
+    names[field] = inCell || valueRightOf(view, row, c);
+  }
+  return names;
+}
+
+/** The first text right of a label cell on its row ("" for none). */
+function valueRightOf(view: SheetView, row: number, col: number): string {
+  for (let c = col + 1; c < view.rowLength(row); c++) {
+    if (!view.isOrigin(row, c)) continue;
+    const text = cellText(view.raw(row, c));
+    if (text !== "") return PROJECT_NAME_LABEL.test(normalizeHeader(text)) || UNIT_NAME_LABEL.test(normalizeHeader(text)) ? "" : text;
+  }
+  return "";
+}
+
+/**
+ * Names each table by its form's header block: the rows between it and the table above (or the
+ * sheet's top) are searched upwards for a 项目名称, else a 单位名称, stopping at the form's title. A
+ * table with no header block of its own, right under another table of the same form (the
+ * indicators under their budget block), takes that table's name.
+ */
+function formLabels(view: SheetView, tables: Table[]): void {
+  tables.forEach((table, i) => {
+    const above = tables[i - 1];
+    const stop = above ? above.lastRow : -1;
+    let unit: string | null = null;
+    for (let row = table.headerTop - 1; row > stop; row--) {
+      const names = namesInRow(view, row);
+      if (names.project) {
+        table.label = names.project;
+        return;
+      }
+      unit ??= names.unit || null;
+      if (isFormTitle(view, row)) {
+        table.label = unit;
+        return;
+      }
+    }
+    table.label = unit ?? above?.label ?? null;
+  });
+}
+
+function isFormTitle(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
+    if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return true;
+  }
+  return false;
+}
+
+/** A table's label in reports: its form's name, or its sheet and range when it has none. */
+export function tableLabel(sheet: string, table: Table): string {
+  return table.label ?? rangeLabel(sheet, tableRange(table));
+}
+
+/** The label of a table whose form gives it no name: "自评表!A3:H12". */
+export function rangeLabel(sheet: string, range: string): string {
+  return `${sheet}!${range}`;
+}
+
+/** The cells a table covers, header to last row: "B3:H12". */
+export function tableRange(table: Table): string {
+  return rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right });
+}
+
+/** All tables on a sheet, top to bottom, each named by its form (see formLabels). */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
@@ -356,5 +458,6 @@ export function detectTables(view: SheetView): Table[] {
     tables.push(table);
     row = Math.max(table.lastRow, header.bottom);
   }
+  formLabels(view, tables);
   return tables;
 }

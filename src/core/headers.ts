@@ -16,7 +16,9 @@ export type IndicatorField =
   | "reason"
   | "description"
   | "nature"
-  | "unit";
+  | "unit"
+  | "standard"
+  | "levels";
 
 /** Removes white space, unifies parentheses and strips trailing parenthesised notes. */
 export function normalizeHeader(text: string): string {
@@ -46,7 +48,10 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["weight", /^(指标)?(分值|权重|分数|标准分|满分)$/],
   ["score", /^(指标)?(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
   ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],
-  ["description", /^(绩效)?指标(描述|解释|说明)$/],
+  ["description", /^(绩效)?指标(描述|解释|说明)$|^评价(内容|要点)$/],
+  // The older 绩效评价指标表: 评价指标 merged over its level columns, 评分标准 saying how points are given.
+  ["standard", /^(评分|评价)(标准|细则|办法)$/],
+  ["levels", /^(评价|绩效)指标$/],
   ["nature", /^指标(性质|方向|类型)$|^比较符$/],
   ["unit", /^(度量|计量)?单位$/],
 ];
@@ -86,9 +91,12 @@ export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
 export const FUNDS_SOURCE_LABEL =
   /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
-/** A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence. */
+/**
+ * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
+ * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.
+ */
 const SECTION_HEADING =
-  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响)(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
+  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响|(?:项目)?(?:决策|过程|投入|管理|产出|效益|绩效))(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
 
 export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
@@ -102,6 +110,15 @@ export function withoutNumbering(text: string): string {
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
+
+/**
+ * What a form's header block calls it: 项目名称 | 农村饮水工程, or 单位名称：某区教育局 in one cell.
+ * A 项目名称 names a project form; a unit's name (部门整体 forms) is used only without one.
+ */
+export const PROJECT_NAME_LABEL = /^项目名称$/;
+export const UNIT_NAME_LABEL = /^(?:(?:部门|单位|预算单位)(?:\((?:部门|单位)\))?名称|预算单位|填报单位|评价单位)$/;
+/** A form's title (2023年度项目支出绩效自评表): the top of one form on a sheet that holds several. */
+export const FORM_TITLE = /(?:绩效|自评|评价).*表$/;
 
 /** 一级 categories (for missing-dimension and the negative-indicator default). */
 export type Dimension = "output" | "effect" | "satisfaction" | "cost";

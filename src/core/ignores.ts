@@ -9,6 +9,7 @@
  * Both hosts honour the record the same way: analyze() moves matching findings out of `findings`
  * (and out of the marks, the counts and the summary's findings table) into `ignored`.
  */
+import { rangeLabel } from "./detect";
 import { SheetView, WorkbookGrid, parseCellAddress, parseRangeAddress } from "./grid";
 import { AnalysisResult, Finding, RuleId, TableReport } from "./result";
 import { WorkbookState } from "./state";
@@ -39,10 +40,13 @@ export interface IgnoredFinding extends Finding {
 
 const KIND_ZH = { budget: "预算表", indicators: "指标表" } as const;
 
-/** A table's key: its label when the form names one, else its sheet and its place on it (指标表2). */
+/**
+ * A table's key: its label when the form names one, else its sheet and its place on it (指标表2),
+ * never its range, which moves when rows are inserted above.
+ */
 export function tableKey(tables: TableReport[], index: number): string {
   const table = tables[index];
-  if (table.label) return table.label;
+  if (table.label !== rangeLabel(table.sheet, table.range)) return table.label;
   const ordinal = tables.slice(0, index + 1).filter((t) => t.sheet === table.sheet && t.kind === table.kind).length;
   return `${table.sheet}·${KIND_ZH[table.kind]}${ordinal}`;
 }

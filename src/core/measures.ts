@@ -52,7 +52,8 @@ export function measureOf(name: string, level1: string, level2: string, descript
     boundedRate: rate && !UNBOUNDED_RATE.test(name),
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
-    cost: COST.test(level2) || (COST.test(level1) && !/效益/.test(level1)),
+    // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
+    cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
     statedUnits: description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description)),
   };

@@ -40,10 +40,13 @@ const ZH: Record<RuleId, Template> = {
   "weight-header-mismatch": (p) =>
     `“${p.label}”标明 ${p.stated} 分，但其下各指标分值合计 ${p.sum} 分。请调整各指标分值使其合计 ${p.stated} 分，或把标题改为（${p.sum}分）。`,
   "score-exceeds-weight": (p) => `得分 ${p.score} 不在 0 到分值 ${p.weight} 之间。`,
-  "score-mismatch": (p) => `“${p.name}”得分填的是 ${p.recorded}，按${p.formula}应为 ${p.computed}。`,
+  "score-mismatch": (p) => `“${p.name}”填报得分 ${p.recorded}；按${p.formula}应为 ${p.computed}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
-  "total-mismatch": (p) => `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
+  "total-mismatch": (p) =>
+    p.fullMarks
+      ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，超过了满分 ${p.fullMarks} 分：请先核对各项得分和分值。`
+      : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
@@ -53,7 +56,7 @@ const ZH: Record<RuleId, Template> = {
   "percent-over-100": (p) => `“${p.name}”是不超过 100% 的比率，“${p.value}”超过了 100%。`,
   "ge-100-percent": (p) => `“${p.value}”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。`,
   "cost-not-ceiling": (p) =>
-    `“${p.name}”是成本指标，应写成金额上限，例如“≤${p.example}”，而不是“${p.value}”。`,
+    `“${p.name}”是成本指标，指标值“${p.value}”${p.why}，无法据以控制支出：请写成金额上限，例如“≤${p.example}”。`,
   "contradictory-comparator": (p) => `“${p.value}”同时写了上限和下限，请只保留一个比较方向。`,
   "not-numeric": (p) => `${p.what}“${p.value}”无法识别为数值${p.why ? `（${p.why}）` : ""}，请填写数字。`,
   "missing-actual": (p) => `“${p.name}”有指标值“${p.target}”，但实际完成值是空的。`,
@@ -64,12 +67,23 @@ const ZH: Record<RuleId, Template> = {
     `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
   "vague-target": (p) => `“${p.value}”无法衡量，“${p.name}”应写明可考核的数值和单位。`,
   "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类），请补充。`,
+  "score-without-values": (p) =>
+    `“${p.name}”得分 ${p.score}，但年度指标值和实际完成值都是空的，得分没有依据。请补填指标值和实际完成值。`,
+  "total-incomplete": (p) => `无法得出总分：${p.missing}。补齐后才能计算总分和等次。`,
+  "formula-error": (p) => `${p.what}是错误值 ${p.error}，此处应为数字。请检查公式或改填数字。`,
+  "negative-value": (p) => `${p.what}为负数 ${p.value}，不能小于 0。`,
+  "count-ceiling": (p) =>
+    `“${p.name}”是数量指标，指标值“${p.value}”设的是上限，少完成也能得满分：请改为下限，例如“≥${p.example}”。`,
+  "values-look-like-points": (p) =>
+    p.case === "column"
+      ? `${p.what}一栏填的是各行的分值（${p.values}，合计 ${p.total}），不是${p.what}：请逐项填写${p.what}。`
+      : `“${p.name}”的指标值“${p.value}”像是分值，不是满意度：满意度目标请写成百分比，例如“≥90%”。`,
 };
 
 const EN: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
-  "sum-mismatch": (p) => `${p.whatEn} is ${p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
+  "sum-mismatch": (p) => `${p.whatEn} is ${p.recordedEn || p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
   "zero-budget": (p) => `Planned budget is ${p.planned} but ${p.spent} was spent: no rate can be computed; fill in the budget.`,
   overspent: (p) => `Spent ${p.spent} exceeds the planned ${p.planned} (rate ${p.rate}); explain the overspend.`,
   "weights-total": (p) =>
@@ -77,10 +91,13 @@ const EN: Record<RuleId, Template> = {
   "weight-header-mismatch": (p) =>
     `"${p.label}" states ${p.stated} points but its rows add up to ${p.sum}: make the rows add up to ${p.stated}, or state (${p.sum}分).`,
   "score-exceeds-weight": (p) => `Score ${p.score} is outside 0..${p.weight}.`,
-  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; the formula gives ${p.computedEn || p.computed}.`,
+  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
-  "total-mismatch": (p) => `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
+  "total-mismatch": (p) =>
+    p.fullMarks
+      ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the full marks of ${p.fullMarks}: check the scores and weights.`
+      : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,
@@ -88,7 +105,8 @@ const EN: Record<RuleId, Template> = {
   "unit-mismatch": (p) => p.detailEn,
   "percent-over-100": (p) => `"${p.name}" is a rate bounded by 100%, but "${p.value}" is above it.`,
   "ge-100-percent": (p) => `"${p.value}" can never be exceeded: write "=100%" or an attainable "≥95%".`,
-  "cost-not-ceiling": (p) => `"${p.name}" is a cost indicator: write a ceiling such as "≤${p.example}", not "${p.value}".`,
+  "cost-not-ceiling": (p) =>
+    `"${p.name}" is a cost indicator and its target "${p.value}" ${p.whyEn}: write a ceiling amount such as "≤${p.example}".`,
   "contradictory-comparator": (p) => `"${p.value}" states both an upper and a lower bound.`,
   "not-numeric": (p) => `"${p.value}" is not a number${p.whyEn ? ` (${p.whyEn})` : ""}; write a number.`,
   "missing-actual": (p) => `"${p.name}" has a target "${p.target}" but no actual value.`,
@@ -99,6 +117,17 @@ const EN: Record<RuleId, Template> = {
     `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
   "vague-target": (p) => `"${p.value}" cannot be measured: "${p.name}" needs a number and unit.`,
   "missing-dimension": (p) => `The indicator table has no "${p.missing}" indicators (产出, 效益 and 满意度 are expected).`,
+  "score-without-values": (p) =>
+    `"${p.name}" is scored ${p.score} but has neither a target nor an actual value: nothing supports the score. Fill them in.`,
+  "total-incomplete": (p) => `No total can be computed: ${p.missingEn}. Fill them in to get a total and a grade.`,
+  "formula-error": (p) => `The ${p.whatEn} holds the error value ${p.error} where a number is due: check the formula or type the number.`,
+  "negative-value": (p) => `The ${p.whatEn} is negative (${p.value}); it cannot be below 0.`,
+  "count-ceiling": (p) =>
+    `"${p.name}" counts output: "${p.value}" is a ceiling, so doing less would still score full marks; write a floor such as "≥${p.example}".`,
+  "values-look-like-points": (p) =>
+    p.case === "column"
+      ? `The ${p.whatEn} column holds the rows' points (${p.valuesEn}; ${p.total} in all), not values: write each indicator's ${p.whatEn}.`
+      : `"${p.name}" has the target "${p.value}", which looks like points, not a satisfaction level: write a percentage such as "≥90%".`,
 };
 
 export function findingMessage(lang: Lang, rule: RuleId, params: MessageParams): string {

@@ -19,6 +19,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
+import { withoutBinaryNoise } from "./score";
 import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue } from "./values";
 
 export interface CellRef {
@@ -43,6 +44,8 @@ export interface NumberCell extends CellRef {
   empty: boolean;
   /** Blank and not part of any merged area: a value may be written here. */
   writable: boolean;
+  /** Holds a formula: its value is the formula's cached result, worked out from other cells. */
+  formula: boolean;
 }
 
 export interface TextCell extends CellRef {
@@ -148,7 +151,9 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   if (col === undefined) return null;
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
-  const value = parseNumber(cell.value);
+  // A formula's cached 10.000000000000002 is the 10 Excel shows: never above a weight of 10.
+  const parsed = parseNumber(cell.value);
+  const value = parsed === null ? null : withoutBinaryNoise(parsed);
   const text = typeof cell.value === "string" ? cell.value.trim() : null;
   const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
@@ -167,6 +172,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     // Never into a formula (its result may be blank), nor into a merged area: the value would show
     // across rows or columns (other fields) it does not belong to.
     writable: blank && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
+    formula: view.isFormula(cell.row, cell.col),
   };
 }
 
@@ -301,7 +307,8 @@ function valueRightOfLabel(
 ): { row: number; col: number } | null {
   if (preferredCol !== undefined) {
     const cell = rowCell(view, row, preferredCol);
-    if (cellText(cell.value) !== "") return cell;
+    // A formula with no cached result (openpyxl writes none) is still the recorded total.
+    if (cellText(cell.value) !== "" || view.isFormula(cell.row, cell.col)) return cell;
   }
   // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
   let labelCol: number | undefined;
@@ -363,6 +370,29 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
   return groups;
 }
 
+/**
+ * The national template's placeholder labels: 指标1：, 指标２:, ……, … (domain.md §4). With values,
+ * the text after 指标N： is the indicator's name; without, the row is part of the form.
+ */
+const PLACEHOLDER_LABEL = /^(?:指标\s*[0-9０-９]+\s*[:：]\s*(.*)|[…．.。·]+)$/s;
+
+/** The label's own name and whether it is a template placeholder (指标1：培训人次 → 培训人次). */
+function placeholderLabel(label: string): { placeholder: boolean; name: string } {
+  const match = PLACEHOLDER_LABEL.exec(label);
+  if (!match) return { placeholder: false, name: label };
+  return { placeholder: true, name: (match[1] ?? "").trim() };
+}
+
+/** Whether the row holds something in that column of its own (a merged area counts where it starts). */
+function hasOwnEntry(view: SheetView, row: number, col: number | undefined): boolean {
+  return col !== undefined && cellText(rowCell(view, row, col).value) !== "";
+}
+
+/** A score in a cell of the row's own (not a heading merged across the 得分 column). */
+function hasOwnScore(view: SheetView, row: number, col: number | undefined): boolean {
+  return col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
+}
+
 /** A value of the row's own: not merged down from above, nor across from a label on the left. */
 function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined): boolean {
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
@@ -412,19 +442,24 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const unit = cols.unit !== undefined ? view.text(row, cols.unit) : undefined;
     const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
     const nameCell = rowCell(view, row, nameCol as number);
-    const name = cellText(nameCell.value);
+    const nameText = cellText(nameCell.value);
+    const { placeholder, name } = placeholderLabel(nameText);
     const target = valueCell(view, row, cols.target, { nature, unit });
     const actual = valueCell(view, row, cols.actual, { nature, unit });
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
     const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
     // in a 指标名称 list) names the rows below it and is no indicator itself.
-    if (!valued && isSectionHeading(name)) {
+    // In a 绩效评价指标表 (no value columns) a scored 社会效益 row is an indicator, not a heading.
+    const scoredWithoutValues = cols.target === undefined && cols.actual === undefined && hasOwnScore(view, row, cols.score);
+    if (!valued && !scoredWithoutValues && isSectionHeading(name)) {
       startLevel1(name, nameCell.row, nameCell.col);
       statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
       continue;
     }
-    if (name === "" && !valued) continue;
+    if (nameText === "" && !valued) continue;
+    // A template row (指标1：, ……) is no indicator unless something was filled into it.
+    if (placeholder && !valued && !hasOwnEntry(view, row, cols.weight) && !hasOwnEntry(view, row, cols.score)) continue;
     indicators.push({
       sheet,
       row,
@@ -450,7 +485,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     table,
     indicators,
     groups: scoreGroups(view, table, indicators),
-    selfEvaluation: cols.actual !== undefined,
+    // A 绩效评价指标表 has no actuals: its 得分 column makes it an evaluation all the same.
+    selfEvaluation: cols.actual !== undefined || (cols.target === undefined && cols.score !== undefined),
     recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
   };

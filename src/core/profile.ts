@@ -24,7 +24,7 @@ export type NegativeFormula = "ratio" | "linear";
 export interface Profile {
   name: string;
   budgetWeight: number;
-  /** Highest band first is not required: bands are sorted by `min` when used. */
+  /** Highest band first, each strictly lower, the last at 0 (`checkedGrades`). */
   grades: GradeBand[];
   qualitative: QualitativeBands;
   /** "ratio": weight × target ÷ actual; "linear": falls linearly to 0 at twice the target. */
@@ -59,19 +59,49 @@ export const DEFAULT_PROFILE: Profile = {
 /** A scoring profile (JSON or --grades) that cannot be used; says which setting and what to write. */
 export class ProfileError extends BilingualError {}
 
-/** Parses the `--grades "85:优秀,75:良好,60:一般,0:较差"` shortcut. */
-export function parseGrades(spec: string): GradeBand[] {
+/** A grade band's score: where the grades are set, so that a refusal names it (`grades`, `--grades`). */
+function gradeRefusal(key: string, zh: string, en: string): ProfileError {
+  return new ProfileError(`${key}：${zh}`, `${key}: ${en}`);
+}
+
+/**
+ * Checks bands as written: each scores 0 to 100, strictly below the one before it (so no score
+ * is claimed by two grades), and the last starts at 0 (so every total gets a grade).
+ */
+export function checkedGrades(bands: GradeBand[], key = "grades"): GradeBand[] {
+  if (bands.length === 0) throw gradeRefusal(key, "等次设置为空，例如 90:优,80:良,60:中,0:差", 'no grade bands, e.g. "90:A,80:B,60:C,0:D"');
+  bands.forEach((band, i) => {
+    if (!Number.isFinite(band.min) || band.min < 0 || band.min > 100) {
+      throw gradeRefusal(key, `等次“${band.label}”的分数 ${band.min} 应在 0 到 100 之间`, `the band "${band.label}" starts at ${band.min}, which is not between 0 and 100`);
+    }
+    if (band.label.trim() === "") throw gradeRefusal(key, `分数 ${band.min} 的等次名称是空的`, `the band at ${band.min} has no label`);
+    const before = bands[i - 1];
+    if (before && band.min === before.min) {
+      throw gradeRefusal(key, `分数 ${band.min} 出现了两次（“${before.label}”和“${band.label}”）`, `${band.min} is given twice ("${before.label}" and "${band.label}")`);
+    }
+    if (before && band.min > before.min) {
+      throw gradeRefusal(key, `等次应从高到低排列，${band.min} 写在了 ${before.min} 之后`, `bands should go from highest to lowest; ${band.min} comes after ${before.min}`);
+    }
+  });
+  const lowest = bands[bands.length - 1];
+  if (lowest.min !== 0) {
+    throw gradeRefusal(key, `最低一档应从 0 分起（现为 ${lowest.min}），否则低于它的总分没有等次`, `the lowest band should start at 0 (not ${lowest.min}), or a total below it gets no grade`);
+  }
+  return bands;
+}
+
+/** Parses the `--grades "85:优秀,75:良好,60:一般,0:较差"` shortcut; `key` is where it was written. */
+export function parseGrades(spec: string, key = "grades"): GradeBand[] {
   const bands = spec
     .split(/[,，]/)
     .map((part) => part.trim())
     .filter((part) => part !== "")
     .map((part) => {
       const match = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\S.*)$/.exec(part);
-      if (!match) throw new ProfileError(`等次设置“${part}”应写成 分数:等次，例如 85:优秀`, `Grade band "${part}" should read score:label, e.g. 85:Excellent`);
+      if (!match) throw gradeRefusal(key, `“${part}”应写成 分数:等次，例如 85:优秀`, `"${part}" should read score:label, e.g. 85:Excellent`);
       return { min: Number(match[1]), label: match[2].trim() };
     });
-  if (bands.length === 0) throw new ProfileError("等次设置为空", "The grade bands are empty");
-  return bands.sort((a, b) => b.min - a.min);
+  return checkedGrades(bands, key);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,6 +133,15 @@ function positiveNumber(value: unknown, key: string): number {
   return value;
 }
 
+/**
+ * Decimal places a form can show: a rate is a fraction, so fewer than 2 places would round 43.16%
+ * to 0 or 100%; more than 8 (or 6 for a score) is noise no form prints.
+ */
+const DECIMALS_RANGE = { scoreDecimals: [0, 6], rateDecimals: [2, 8] } as const;
+
+/** Over-achievement beyond this many times the target is not a threshold anyone means. */
+const MAX_OVER_ACHIEVEMENT = 100;
+
 /** Merges a parsed profile JSON over the default, checking every field it sets. */
 export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE): Profile {
   if (!isRecord(json)) throw new ProfileError("评分方案应为 JSON 对象", "The scoring profile should be a JSON object");
@@ -114,22 +153,29 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
         profile.name = value;
         break;
       case "budgetWeight":
-        profile.budgetWeight = positiveNumber(value, key);
+        // Points out of the total of 100.
+        if (positiveNumber(value, key) > 100) throw new ProfileError(`budgetWeight 应在 0 到 100 分之间，不是 ${value}`, `budgetWeight should be 0 to 100 points, not ${value}`);
+        profile.budgetWeight = value as number;
         break;
       case "overAchievement":
         // Over-achievement is doing more than the target: a threshold below 100% means nothing.
         if (positiveNumber(value, key) < 1) {
           throw new ProfileError("overAchievement 应不小于 1（即 100%），例如 1.3", "overAchievement should be 1 (100%) or more, e.g. 1.3");
         }
+        if ((value as number) > MAX_OVER_ACHIEVEMENT) {
+          throw new ProfileError(`overAchievement 应不大于 ${MAX_OVER_ACHIEVEMENT}（即目标的 ${MAX_OVER_ACHIEVEMENT} 倍），例如 1.3`, `overAchievement should be ${MAX_OVER_ACHIEVEMENT} (${MAX_OVER_ACHIEVEMENT} times the target) or less, e.g. 1.3`);
+        }
         profile.overAchievement = value as number;
         break;
       case "scoreDecimals":
-      case "rateDecimals":
-        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) {
-          throw new ProfileError(`${key} 应为 0 到 10 的整数`, `${key} should be a whole number from 0 to 10`);
+      case "rateDecimals": {
+        const [fewest, most] = DECIMALS_RANGE[key];
+        if (!Number.isInteger(value) || (value as number) < fewest || (value as number) > most) {
+          throw new ProfileError(`${key} 应为 ${fewest} 到 ${most} 的整数，不是 ${String(value)}`, `${key} should be a whole number from ${fewest} to ${most}, not ${String(value)}`);
         }
         profile[key] = value as number;
         break;
+      }
       case "negativeFormula":
         if (value !== "ratio" && value !== "linear") throw new ProfileError('negativeFormula 应为 "ratio" 或 "linear"', 'negativeFormula should be "ratio" or "linear"');
         profile.negativeFormula = value;
@@ -141,15 +187,15 @@ export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE):
       case "grades":
         if (typeof value === "string") {
           profile.grades = parseGrades(value);
-        } else if (Array.isArray(value) && value.length > 0) {
-          profile.grades = value
-            .map((g) => {
+        } else if (Array.isArray(value)) {
+          profile.grades = checkedGrades(
+            value.map((g) => {
               if (!isRecord(g) || typeof g.min !== "number" || typeof g.label !== "string") {
                 throw new ProfileError('grades 的每一项应为 {"min": 90, "label": "优"}', 'Each grades entry should be {"min": 90, "label": "Excellent"}');
               }
               return { min: g.min, label: g.label };
-            })
-            .sort((a, b) => b.min - a.min);
+            }),
+          );
         } else {
           throw new ProfileError("grades 应为等次列表或 “90:优,80:良,60:中,0:差”", 'grades should be a list of bands or "90:A,80:B,60:C,0:D"');
         }

@@ -24,6 +24,9 @@ export interface Report {
   totals: TotalReport[];
   findings: Finding[];
   writes: ReportWrite[];
+  /** The sheet the 综合得分 summary was written to, and a summary sheet the user had written in that
+   * was kept rather than replaced (null when none). */
+  summary: { sheet: string; keptEdited: string | null };
 }
 
 function plain(value: CellValue): string | number | boolean | null {
@@ -47,5 +50,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
       before: plain(sheets.get(w.sheet)?.values[w.row]?.[w.col] ?? null),
       after: w.value,
     })),
+    summary: { sheet: analysis.summary.name, keptEdited: analysis.summary.keptEdited },
   };
 }

@@ -32,7 +32,13 @@ export type RuleId =
   | "over-achievement"
   | "duplicate-indicator"
   | "vague-target"
-  | "missing-dimension";
+  | "missing-dimension"
+  | "score-without-values"
+  | "total-incomplete"
+  | "formula-error"
+  | "negative-value"
+  | "count-ceiling"
+  | "values-look-like-points";
 
 export interface Finding {
   rule: RuleId;
@@ -46,8 +52,11 @@ export interface TableReport {
   sheet: string;
   kind: "budget" | "indicators";
   range: string;
-  /** The table's 项目名称 / 单位名称, when the form gives one. */
-  label?: string;
+  /**
+   * What the table is called: the 项目名称 (else 单位名称 / 部门名称) of the form's header block above
+   * it, or, without one, its sheet and range ("自评表!A3:H12"). Tells two tables on a sheet apart.
+   */
+  label: string;
 }
 
 export interface BudgetReport {
@@ -86,14 +95,18 @@ export interface IndicatorReport {
 
 export interface TotalReport {
   sheet: string;
-  /** The 项目名称 / 单位名称 of the table totalled, when the form gives one. */
-  label?: string;
+  /** The label of the indicator table this total belongs to (see TableReport.label). */
+  label: string;
   weights: string | null;
   score: string | null;
   recordedScore: string | null;
   grade: string | null;
   recordedGrade: string | null;
 }
+
+/** How a written value was computed: 执行率, the budget score, an indicator's score (a negative
+ * indicator's the other way round). */
+export type WriteBasis = "rate" | "budget-score" | "score" | "score-negative";
 
 /** A value the core decided to write into a blank input cell. */
 export interface CellWrite {
@@ -105,6 +118,8 @@ export interface CellWrite {
   /** The number to write (as an exact decimal string) and the format to show it with. */
   value: string;
   numFmt: string;
+  /** How the value was computed (the note on the filled cell says so). */
+  basis?: WriteBasis;
   /**
    * The cell holds a formula (a 总分 =SUM(...) over cells jixiao fills): only its cached result is
    * updated, so readers that do not recalculate show the right total; the formula stays. Hosts that

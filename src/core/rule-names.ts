@@ -33,6 +33,12 @@ export const RULE_NAMES: Record<RuleId, Record<Lang, string>> = {
   "duplicate-indicator": { zh: "指标重复", en: "Duplicate indicator" },
   "vague-target": { zh: "指标值无法衡量", en: "Vague target" },
   "missing-dimension": { zh: "缺少指标类别", en: "Missing dimension" },
+  "score-without-values": { zh: "有得分无指标值", en: "Score without values" },
+  "total-incomplete": { zh: "总分不完整", en: "Total incomplete" },
+  "formula-error": { zh: "公式错误", en: "Formula error" },
+  "count-ceiling": { zh: "数量指标写成上限", en: "Count written as a ceiling" },
+  "negative-value": { zh: "出现负数", en: "Negative value" },
+  "values-look-like-points": { zh: "数值像是分值", en: "Values look like points" },
 };
 
 export function ruleName(rule: RuleId, lang: Lang): string {

@@ -127,23 +127,68 @@ export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decima
 }
 
 
+/** Excel never shows more than 15 significant digits: what lies past them is binary noise. */
+const EXCEL_DIGITS = 15;
+
+const shownPlaces = (shownDecimals: number): number => Math.max(0, Math.min(shownDecimals, 20));
+
+/** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
+export function withoutBinaryNoise(value: Decimal): Decimal {
+  // Most numbers are short: they keep their (shared) Decimal.
+  return value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
+}
+
 /**
- * Whether a recorded value agrees with the computed one as far as the recorded cell shows it: it
- * equals the computed value rounded half up or cut off at the decimals shown (33% for 33.33%,
- * 48.76% for 48.7657%). Anything else — 3 for 2.35 — is a real difference.
+ * A number as its cell shows it: at most 15 significant digits, rounded half up to the decimals
+ * shown. A formula's cached 0.9559000000000001 at 0.00% shows 95.59%, a typed 2.7 shows 2.7.
+ */
+export function asShown(value: Decimal, shownDecimals: number): Decimal {
+  return roundHalfUp(withoutBinaryNoise(value), shownPlaces(shownDecimals));
+}
+
+/**
+ * Whether a recorded value agrees with the computed one as far as the recorded cell shows it: what
+ * it shows equals the computed value rounded half up or cut off at the decimals shown (33% for
+ * 33.33%, 48.76% for 48.7657%, a cached 0.9559000000000001 for 0.9559). Anything else — 3 for
+ * 2.35 — is a real difference.
  */
 export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
   if (eq(recorded, computed)) return true;
-  const places = Math.max(0, Math.min(shownDecimals, 20));
+  const places = shownPlaces(shownDecimals);
+  const shown = asShown(recorded, places);
   return (
-    eq(recorded, computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
-    eq(recorded, computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
+    eq(shown, computed) ||
+    eq(shown, computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
+    eq(shown, computed.toDecimalPlaces(places, Decimal.ROUND_DOWN))
   );
 }
 
-/** |recorded − computed| is at most one unit of the last decimal the recorded cell shows. */
+/** |shown − computed| is at most one unit of the last decimal the recorded cell shows. */
 export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
-  return lte(recorded.minus(computed).abs(), new Decimal(10).pow(-Math.max(0, Math.min(shownDecimals, 20))));
+  const places = shownPlaces(shownDecimals);
+  return lte(asShown(recorded, places).minus(computed).abs(), new Decimal(10).pow(-places));
+}
+
+const plainText = (value: Decimal, places: number): string => roundHalfUp(value, places).toFixed();
+
+/**
+ * A recorded and a computed value that differ, as texts that differ too: the recorded as its cell
+ * shows it, both at `places` decimals or at as many more as it takes to tell them apart, so that
+ * no message says "X, should be X".
+ */
+export function differingTexts(
+  recorded: Decimal,
+  recordedShown: number,
+  computed: Decimal,
+  places: number,
+  render: (value: Decimal, places: number) => string = plainText,
+): { recorded: string; computed: string } {
+  const seen = asShown(recorded, Math.max(recordedShown, places));
+  for (let p = places; p <= places + 20; p++) {
+    const texts = { recorded: render(seen, p), computed: render(computed, p) };
+    if (texts.recorded !== texts.computed) return texts;
+  }
+  return { recorded: render(seen, places), computed: render(computed, places) };
 }
 
 /** Decimal → the report's string form: no exponent, no trailing zeros. */

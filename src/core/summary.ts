@@ -1,26 +1,38 @@
 /**
- * Builds the 综合得分 sheet layout from an analysis: title, profile line, budget execution, each
- * 一级指标 with weight, score and 得分率, the total and grade, and the findings table.
+ * Builds the 综合得分 sheet layout from an analysis, fit to attach to a submission: a title naming
+ * the unit or project and the year, the profile line, budget execution (money headed with its unit),
+ * each 一级指标 with weight, score and 得分率, the total and grade (or why there is none), the
+ * findings with their rules named in the sheet's language, a colour legend and a signature block.
+ * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
-import { MergeRange, SheetGrid, cellText } from "./grid";
+import { MergeRange, SheetGrid, SheetView, cellText } from "./grid";
+import { headlineOf } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { Profile, describeProfile } from "./profile";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
+import { ruleName } from "./rule-names";
 import { roundHalfUp } from "./score";
-import { SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
+import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
 export const SUMMARY_SHEET_NAME = "综合得分";
 /** Written at the foot of every summary sheet, in its language; how a later run knows the sheet is its own. */
 export const SUMMARY_MARKERS: Record<Lang, string> = {
-  zh: "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。",
-  en: "This sheet was made by the self-evaluation assistant (jixiao); the next recalculation replaces it.",
+  zh: "本表由绩效自评助手（jixiao）生成；未经改动时，重新计算会替换本表。",
+  en: "This sheet was made by the self-evaluation assistant (jixiao); unless edited, the next recalculation replaces it.",
 };
-const MARKER_TEXTS = new Set(Object.values(SUMMARY_MARKERS));
+/** The markers of this and earlier versions, all still recognised. */
+const MARKER_TEXTS = new Set([...Object.values(SUMMARY_MARKERS), "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。"]);
 
 const COLUMNS = 7;
+/** Column widths in characters: the whole table fits A4 portrait at about 85 %. */
+const COLUMN_WIDTHS = [12, 16, 14, 13, 40, 12, 9];
+/** Points per line of text, by font size (Excel's default row is 15 pt for 11 pt text). */
+const lineHeight = (size: number): number => Math.ceil(size * 1.36);
+const DEFAULT_SIZE = 11;
+const DEFAULT_ROW_HEIGHT = 15;
 
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
   for (let r = sheet.values.length - 1; r >= 0; r--) {
@@ -34,48 +46,124 @@ function summaryName(n: number): string {
   return n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME}(${n})`;
 }
 
+/** A short fingerprint of cell texts ("row,col=text" lines), to tell whether a sheet was edited. */
+function digestOf(lines: string[]): string {
+  // Two 32-bit FNV-1a hashes with different seeds: cheap, and a chance edit never matches both.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const line of lines) {
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+    }
+    a = Math.imul(a ^ 10, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The digest of a summary as jixiao writes it: numbers as the double a host stores. */
+export function summaryDigest(summary: Pick<SummarySheet, "cells">): string {
+  const lines = [...summary.cells]
+    .sort((x, y) => x.row - y.row || x.col - y.col)
+    .map((cell) => `${cell.row},${cell.col}=${cell.isNumber ? String(Number(cell.value)) : cell.value}`);
+  return digestOf(lines);
+}
+
+/** The digest of a summary sheet as a host read it back. */
+export function sheetDigest(sheet: SheetGrid): string {
+  const lines: string[] = [];
+  sheet.values.forEach((row, r) =>
+    row?.forEach((value, c) => {
+      const text = value === null || value === undefined ? "" : typeof value === "string" ? value : cellText(value);
+      if (text !== "") lines.push(`${r},${c}=${text}`);
+    }),
+  );
+  return digestOf(lines);
+}
+
+/** What the previous run recorded of the summary it wrote (src/core/marks.ts). */
+export interface PreviousSummary {
+  name: string;
+  digest: string;
+}
+
 /**
- * 综合得分, or 综合得分(2), (3)… when a sheet of that name exists that jixiao did not make (a chart
- * sheet among `otherNames` never is jixiao's).
+ * 综合得分, or 综合得分(2), (3)… when a sheet of that name exists that jixiao may not replace: one it
+ * did not make (a chart sheet among `otherNames` never is jixiao's), or one it made that the user
+ * has written in since. With a record of the last summary, only that sheet is replaced, and only
+ * while it is as jixiao wrote it; without one (a workbook from before the record), jixiao's own
+ * summary is replaced as it always was.
  */
-export function summarySheetName(sheets: SheetGrid[], otherNames: string[] = []): { name: string; replaces: boolean } {
+export function summarySheetName(
+  sheets: SheetGrid[],
+  otherNames: string[] = [],
+  previous: PreviousSummary | null = null,
+): { name: string; replaces: boolean; keptEdited: string | null } {
+  let keptEdited: string | null = null;
   for (let n = 1; ; n++) {
     const name = summaryName(n);
     if (otherNames.includes(name)) continue;
     const existing = sheets.find((s) => s.name === name);
-    if (!existing) return { name, replaces: false };
-    if (isJixiaoSummary(existing)) return { name, replaces: true };
+    if (!existing) return { name, replaces: false, keptEdited };
+    if (!isJixiaoSummary(existing)) continue;
+    if (previous === null) return { name, replaces: true, keptEdited };
+    if (previous.name !== name) continue;
+    if (sheetDigest(existing) === previous.digest) return { name, replaces: true, keptEdited };
+    keptEdited = name;
   }
 }
 
 const TEXT = {
   zh: {
     title: "绩效自评综合得分",
+    year: (year: string) => `${year}年度`,
     budget: "一、预算执行",
-    budgetHeader: ["工作表", "项目", "全年预算数", "执行数", "执行率", "分值", "得分"],
+    budgetHeader: (unit: string) => ["工作表", "项目", `全年预算数${unit}`, `执行数${unit}`, "执行率", "分值", "得分"],
     levels: "二、绩效指标",
     levelsHeader: ["工作表", "一级指标", "分值", "得分", "得分率"],
     total: "综合得分",
     grade: "评价等次",
     findings: "三、问题清单",
-    findingsHeader: ["工作表", "单元格", "规则", "级别", "说明"],
+    findingsHeader: ["工作表", "单元格", "问题", "级别", "说明", "规则编号"],
     noFindings: "未发现问题。",
     noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
     chart: "各一级指标得分率",
+    legend: "四、标记说明",
+    legendRows: [
+      ["legend-error", "错误", "数字或填写有误，须改正。"],
+      ["legend-warning", "警告", "需要说明原因或再核对。"],
+      ["legend-info", "提示", "建议改进的写法。"],
+      ["legend-filled", "补填", "原为空白，由绩效自评助手计算填入；批注写明算法。"],
+    ] as [SummaryStyle, string, string][],
+    legendNote: "有标记的单元格都带批注（鼠标移到单元格上即可看到）。在助手中点“清除标记”可去掉全部标记和批注，数据不变。",
+    sign: ["填报人：", "审核人：", "填报日期：    年  月  日"],
+    footer: "第 &P 页 共 &N 页",
   },
   en: {
     title: "Performance self-evaluation summary",
+    year: (year: string) => `${year}`,
     budget: "1. Budget execution",
-    budgetHeader: ["Sheet", "Line", "Planned", "Spent", "Rate", "Weight", "Score"],
+    budgetHeader: (unit: string) => ["Sheet", "Line", `Planned${unit}`, `Spent${unit}`, "Rate", "Weight", "Score"],
     levels: "2. Indicators",
     levelsHeader: ["Sheet", "Level 1", "Weight", "Score", "Score rate"],
     total: "Total",
     grade: "Grade",
     findings: "3. Findings",
-    findingsHeader: ["Sheet", "Cell", "Rule", "Severity", "Message"],
+    findingsHeader: ["Sheet", "Cell", "Finding", "Severity", "Message", "Rule id"],
     noFindings: "No findings.",
     noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
     chart: "Score rate by level-1 indicator",
+    legend: "4. Marks",
+    legendRows: [
+      ["legend-error", "error", "A number or entry is wrong and must be corrected."],
+      ["legend-warning", "warning", "Needs a reason or a second look."],
+      ["legend-info", "info", "A suggested wording."],
+      ["legend-filled", "filled in", "Was blank; jixiao computed and filled it in (its note says how)."],
+    ] as [SummaryStyle, string, string][],
+    legendNote: "Every marked cell has a note (hover over it). 清除标记 in the add-in removes all marks and notes; the data stays.",
+    sign: ["Prepared by:", "Reviewed by:", "Date:"],
+    footer: "Page &P of &N",
   },
 };
 
@@ -83,22 +171,49 @@ const TEXT = {
 const CELL_LIMIT = 32767;
 const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT - 1)}…`);
 
+/** Columns a text takes in a cell: a Chinese character is two, a Latin one one. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
+  return width;
+}
+
+/** Lines a wrapped text takes in a cell `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split("\n").reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+}
+
 class Layout {
   readonly cells: SummaryCell[] = [];
   readonly merges: MergeRange[] = [];
+  readonly heights: (number | undefined)[] = [];
   row = 0;
 
-  text(col: number, value: string, style: SummaryStyle): void {
-    if (value !== "") this.cells.push({ row: this.row, col, value: fitCell(value), isNumber: false, style });
+  text(col: number, value: string, style: SummaryStyle, span = 1): void {
+    if (value === "") return;
+    const text = fitCell(value);
+    this.cells.push({ row: this.row, col, value: text, isNumber: false, style });
+    const look = SUMMARY_STYLES[style];
+    const size = look.size ?? DEFAULT_SIZE;
+    const width = COLUMN_WIDTHS.slice(col, col + span).reduce((sum, w) => sum + w, 0) * (DEFAULT_SIZE / size);
+    const lines = look.wrap ? wrappedLines(text, width) : 1;
+    const height = lines * lineHeight(size) + (lines > 1 ? 2 : 0);
+    if (height > DEFAULT_ROW_HEIGHT) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, height);
   }
 
   number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number"): void {
     if (value !== null) this.cells.push({ row: this.row, col, value: value.toFixed(), isNumber: true, numFmt, style });
   }
 
+  /** Text across columns `left`..`right` of the current row, merged. */
+  span(left: number, right: number, value: string, style: SummaryStyle): void {
+    this.text(left, value, style, right - left + 1);
+    if (right > left) this.merges.push({ top: this.row, left, bottom: this.row, right });
+  }
+
   mergedLine(value: string, style: SummaryStyle): void {
-    this.text(0, value, style);
-    this.merges.push({ top: this.row, left: 0, bottom: this.row, right: COLUMNS - 1 });
+    this.span(0, COLUMNS - 1, value, style);
     this.row++;
   }
 
@@ -111,9 +226,51 @@ class Layout {
 const rate = (score: Decimal | null, weight: Decimal | null): Decimal | null =>
   score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), 4) : null;
 
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+/** Texts of the first rows of a sheet, where forms state the unit, the project and the year. */
+function topTexts(sheet: SheetGrid | undefined, rows = 6): string[] {
+  if (!sheet) return [];
+  return sheet.values.slice(0, rows).flatMap((row) => (row ?? []).map((value) => cellText(value)).filter((text) => text !== ""));
+}
+
+/** The title: the unit or project (the table's label, else its sheet's name), the year the form
+ * states, and what the sheet is. */
+function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
+  const first = input.totals[0]?.sheet ?? input.tables?.[0]?.sheet ?? input.budget[0]?.line.sheet;
+  const table = input.tables?.find((tb) => tb.sheet === first && tb.label) ?? input.tables?.find((tb) => tb.label);
+  const name = table?.label ?? first ?? "";
+  const grid = input.sheets.find((s) => s.name === (table?.sheet ?? first));
+  const year = [name, ...topTexts(grid)].map((text) => YEAR.exec(text)?.[1]).find((y) => y !== undefined);
+  const named = year && !name.includes(year) ? `${name} ${t.year(year)}` : name;
+  return named ? `${named} ${t.title}` : t.title;
+}
+
+/** The money unit a budget table states: in its amounts' header or a 单位：万元 line above it. */
+function moneyUnit(input: SummaryInput): "万元" | "元" | null {
+  for (const line of input.budget) {
+    const cell = line.line.planned;
+    const sheet = input.sheets.find((s) => s.name === line.line.sheet);
+    if (!cell || !sheet) continue;
+    const view = new SheetView(sheet);
+    const above: string[] = [];
+    for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
+    for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
+    for (const text of above) {
+      if (text.includes("万元")) return "万元";
+      if (/[（(]\s*元\s*[)）]|单位[:：]\s*元/.test(text)) return "元";
+    }
+  }
+  return null;
+}
+
 export interface SummaryInput {
   sheets: SheetGrid[];
   otherSheetNames?: string[];
+  /** The tables found; a table's label (unit or project name) titles the sheet when there is one. */
+  tables?: { sheet: string; label: string | null }[];
+  /** The summary the previous run wrote, from the workbook's record. */
+  previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
   totals: EvaluationTotal[];
   findings: Finding[];
@@ -123,17 +280,18 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): SummarySheet {
   const t = TEXT[input.lang];
-  const { name, replaces } = summarySheetName(input.sheets, input.otherSheetNames);
+  const { name, replaces, keptEdited } = summarySheetName(input.sheets, input.otherSheetNames, input.previousSummary ?? null);
   const layout = new Layout();
   const multipleSheets = new Set(input.totals.map((total) => total.sheet)).size > 1;
 
-  layout.mergedLine(t.title, "title");
+  layout.mergedLine(titleOf(input, t), "title");
   layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
   const freezeRows = layout.row;
   layout.row++;
 
+  const unit = moneyUnit(input);
   layout.mergedLine(t.budget, "section");
-  layout.headerRow(t.budgetHeader);
+  layout.headerRow(t.budgetHeader(unit ? `（${unit}）` : ""));
   for (const b of input.budget.filter((line) => line.scored || line.line.kind === "funds-total")) {
     layout.text(0, b.line.sheet, "text");
     layout.text(1, b.line.label, "text");
@@ -169,41 +327,64 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   }
   const chartBottom = layout.row - 1;
   if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
-  for (const total of input.totals) {
+  const heads = input.totals.map((total) =>
+    headlineOf({ sheet: total.sheet, score: total.score?.toFixed() ?? null, grade: total.grade, weights: total.weights?.toFixed() ?? null }, input.findings, input.lang),
+  );
+  input.totals.forEach((total, i) => {
     layout.text(0, total.sheet, "total");
     layout.text(1, t.total, "total");
     layout.number(3, total.score, "0.00", "total");
     layout.text(4, t.grade, "total");
-    layout.text(5, total.grade ?? "", "grade");
+    layout.span(5, 6, heads[i].grade ?? "—", "grade");
     layout.row++;
-  }
+    if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
+  });
   layout.row++;
 
   layout.mergedLine(t.findings, "section");
+  const findingsHeader = layout.row;
   layout.headerRow(t.findingsHeader);
   if (input.findings.length === 0) layout.mergedLine(t.noFindings, "note");
   for (const f of input.findings) {
     layout.text(0, f.sheet, "text");
     layout.text(1, f.cell, "text");
-    layout.text(2, f.rule, "text");
+    layout.text(2, ruleName(f.rule, input.lang), "text");
     layout.text(3, SEVERITY_LABEL[input.lang][f.severity], f.severity);
     layout.text(4, f.message, "text");
+    layout.text(5, f.rule, "rule");
     layout.row++;
   }
   layout.row++;
-  layout.text(0, SUMMARY_MARKERS[input.lang], "note");
+
+  layout.mergedLine(t.legend, "section");
+  for (const [style, label, meaning] of t.legendRows) {
+    layout.text(0, label, style);
+    layout.span(1, COLUMNS - 1, meaning, "text");
+    layout.row++;
+  }
+  layout.mergedLine(t.legendNote, "note");
   layout.row++;
 
-  const single = input.totals.length === 1 ? input.totals[0] : null;
+  layout.span(0, 1, t.sign[0], "sign");
+  layout.span(2, 3, t.sign[1], "sign");
+  layout.span(4, 6, t.sign[2], "sign");
+  layout.heights[layout.row] = 30;
+  layout.row += 2;
+  layout.mergedLine(SUMMARY_MARKERS[input.lang], "note");
+
+  const single = heads.length === 1 ? heads[0] : null;
   return {
     name,
     replaces,
+    keptEdited,
     rowCount: layout.row,
     colCount: COLUMNS,
     cells: layout.cells,
     merges: layout.merges,
     // The findings' messages sit in column E, unmerged (thousands of merges slow every host down).
-    columnWidths: [22, 26, 14, 14, 60, 12, 12],
+    columnWidths: COLUMN_WIDTHS,
+    rowHeights: Array.from({ length: layout.row }, (_, r) => layout.heights[r]),
+    print: { titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
     freezeRows,
     chart:
       levels.length > 0
@@ -211,10 +392,12 @@ export function buildSummary(input: SummaryInput): SummarySheet {
             title: t.chart,
             categories: { top: chartTop, left: 1, bottom: chartBottom, right: 1 },
             values: { top: chartTop, left: 4, bottom: chartBottom, right: 4 },
+            anchor: { top: layout.row + 1, left: 0, bottom: layout.row + 13, right: 5 },
           }
         : null,
-    total: single?.score?.toFixed() ?? null,
+    total: single?.score ?? null,
     grade: single?.grade ?? null,
+    gradeReason: single?.reason ?? null,
     levels,
   };
 }

@@ -29,6 +29,19 @@ export interface ParsedValue {
   vague: boolean;
   /** For kind "invalid": why, in plain Chinese. */
   problem: string | null;
+  /** A date the text states (7月, 12月底前, 2023年6月30日, a date cell): a deadline, never a duration. */
+  date: CalendarDate | null;
+}
+
+/**
+ * A day of the year, or the span of days a text leaves open: 6月 is days 1–30 of June, 12月底 days
+ * 21–31, 6月30日 the one day. `year` is null where the text gives none (12月底前).
+ */
+export interface CalendarDate {
+  year: number | null;
+  month: number;
+  firstDay: number;
+  lastDay: number;
 }
 
 export interface ParseContext {
@@ -137,15 +150,70 @@ function readNumber(s: string, i: number): { text: string; end: number } | undef
 }
 
 /**
- * A date where the number would start: 2023年…, 2023-12, 2023.12.31, 12月底, 6月份, 12月31日. Such
- * a value is a deadline ("2023年12月底前"), read as qualitative rather than as a number of 年.
+ * A date where the number would start: 2023年…, 2023-12, 2023.12.31, 12月底, 6月份, 12月31日, and a
+ * month alone (7月: July, where 7 months is 7个月). Such a value is a deadline ("2023年12月底前"),
+ * read as qualitative rather than as a number of 年 or 月.
  */
-const DATE_AT =
-  /(?:19|20)\d{2}(?:年|[-/]\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2})|\d{1,2}月(?:底|末|初|中|上旬|下旬|前|份|\d{1,2}[日号])/y;
+const DATE_AT = /(?:19|20)\d{2}(?:年|[-/]\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2})|(?:1[0-2]|0?[1-9])月/y;
 
 function isDateAt(s: string, i: number): boolean {
   DATE_AT.lastIndex = i;
   return DATE_AT.test(s);
+}
+
+/** A month (with its year, and a day or a part of the month) anywhere in a text: 2023年12月底前完成. */
+const MONTH_DATE = /(?<![\d.])(?:((?:19|20)\d{2})年(?:度)?)?(1[0-2]|0?[1-9])月份?(?:(底|末|初|上旬|中旬|下旬|中)|(\d{1,2})[日号])?/;
+/** 2023-12-31, 2023/6/30, 2023.12.31, 2023-12. */
+const NUMERIC_DATE = /(?<!\d)((?:19|20)\d{2})([-/.])(1[0-2]|0?[1-9])(?:\2(\d{1,2}))?(?!\d)/;
+/** The days a part of a month spans; Infinity stands for the month's last day. */
+const MONTH_PARTS: Record<string, [number, number]> = {
+  初: [1, 10],
+  上旬: [1, 10],
+  中: [11, 20],
+  中旬: [11, 20],
+  下旬: [21, Infinity],
+  底: [21, Infinity],
+  末: [21, Infinity],
+};
+const WHOLE_MONTH: [number, number] = [1, Infinity];
+
+/** Days in a month; February has 29 when the year is not given (a deadline 2月28日 may be early). */
+function monthLength(month: number, year: number | null): number {
+  if (month === 2) return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function calendarDate(yearText: string | undefined, monthText: string, [first, last]: [number, number]): CalendarDate {
+  const year = yearText ? Number(yearText) : null;
+  const month = Number(monthText);
+  return { year, month, firstDay: first, lastDay: Math.min(last, monthLength(month, year)) };
+}
+
+/** The first date a (normalised) text states, if any. */
+function dateIn(s: string): CalendarDate | null {
+  const numeric = NUMERIC_DATE.exec(s);
+  if (numeric) {
+    const day = numeric[4] ? Number(numeric[4]) : null;
+    return calendarDate(numeric[1], numeric[3], day === null ? WHOLE_MONTH : [day, day]);
+  }
+  const m = MONTH_DATE.exec(s);
+  if (!m) return null;
+  const day = m[4] ? Number(m[4]) : null;
+  return calendarDate(m[1], m[2], m[3] ? MONTH_PARTS[m[3]] : day === null ? WHOLE_MONTH : [day, day]);
+}
+
+/**
+ * Whether a date meets a deadline: true when all of it falls on or before the deadline's last day,
+ * false when all of it falls after, null when the texts leave it open (12月 against 12月15日前) or
+ * only one of them names its year.
+ */
+export function meetsDeadline(date: CalendarDate, deadline: CalendarDate): boolean | null {
+  if ((date.year === null) !== (deadline.year === null)) return null;
+  const day = (d: CalendarDate, n: number) => ((d.year ?? 0) * 100 + d.month) * 100 + n;
+  const limit = day(deadline, deadline.lastDay);
+  if (day(date, date.lastDay) <= limit) return true;
+  if (day(date, date.firstDay) > limit) return false;
+  return null;
 }
 
 export function isEmptyMarker(text: string): boolean {
@@ -287,7 +355,11 @@ function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: 
   return invalidQuantity("包含多个数字，无法确定指标值", ops, unit);
 }
 
-function scanFrom(s: string, prefix: Prefix): Quantity {
+/**
+ * Reads the quantity at `prefix.end`. `whole`: the text must end with the quantity, its unit (or a
+ * bare 万/亿) written, as when a label comes before it.
+ */
+function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
@@ -310,6 +382,7 @@ function scanFrom(s: string, prefix: Prefix): Quantity {
   const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
+  if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
   if (RANGE.test(rest)) return invalidQuantity("写成了数值区间，不是单一的指标值", ops, unit);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
@@ -337,6 +410,24 @@ function afterLabel(s: string): Prefix | undefined {
   return prefix.ops.length > 0 ? prefix : undefined;
 }
 
+const LABEL_OP_KEYS = longestFirst([...PREFIX_OPS.keys(), ...PROGRESS_OPS.keys()]);
+
+/**
+ * "新建道路32.1公里", "受益人口3万", "培训不少于300人次": a short label without digits, then a
+ * quantity with its unit that ends the text; a comparator word at the label's end counts. Ranks
+ * (第3名, 前3名) and negated comparators (未超过3次) are not read.
+ */
+function labelledQuantity(s: string): Quantity {
+  const at = s.search(/\d/);
+  if (at < 1 || at > 12) return NOT_A_QUANTITY;
+  const label = s.slice(0, at);
+  if (/[第前后.+\-]$|排名|名列/.test(label)) return NOT_A_QUANTITY;
+  const word = LABEL_OP_KEYS.find((k) => label.endsWith(k));
+  if (word && /[未没非无]$/.test(label.slice(0, -word.length))) return NOT_A_QUANTITY;
+  const op = word === undefined ? undefined : (PREFIX_OPS.get(word) ?? PROGRESS_OPS.get(word));
+  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false }, true);
+}
+
 function scanQuantity(s: string): Quantity {
   const prefix = readPrefix(s, 0);
   if (prefix.end > 0 || /^[+-]?\.?\d/.test(s)) return scanFrom(s, prefix);
@@ -345,7 +436,8 @@ function scanQuantity(s: string): Quantity {
     const q = scanFrom(s, labelled);
     if (q.kind === "number") return q;
   }
-  return noNumber(s, prefix);
+  const named = labelledQuantity(s);
+  return named.kind === "number" ? named : noNumber(s, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,13 +476,23 @@ const VAGUE = new RegExp(
 // Results
 
 function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
-  const none = { op: null, value: null, unit: null, scaled: false, contradictory: false, achievement: null, vague: false, problem: null };
+  const none = {
+    op: null,
+    value: null,
+    unit: null,
+    scaled: false,
+    contradictory: false,
+    achievement: null,
+    vague: false,
+    problem: null,
+    date: null,
+  };
   return { text, kind, ...none, ...fields };
 }
 
 function qualitative(text: string, phrase: string): ParsedValue {
   const p = phrase.replace(/[。.,;!、]+$/, "");
-  return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p) });
+  return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p), date: dateIn(p) });
 }
 
 function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean, scaled = false): ParsedValue {
@@ -459,7 +561,10 @@ function cachedParseText(raw: string, ctx: ParseContext): ParsedValue {
 function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   if (!Number.isFinite(n)) return invalid(String(n), "不是有效数字");
   const format = readFormat(ctx.numFmt, n);
-  if (format.date) return result(excelDate(n), "qualitative");
+  if (format.date) {
+    const text = excelDate(n);
+    return result(text, "qualitative", { date: dateIn(text) });
+  }
   let value = new Decimal(String(n));
   let unit = format.unit ?? columnUnit(ctx.unitColumn);
   if (format.percent) {

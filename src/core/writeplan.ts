@@ -2,14 +2,15 @@
  * What a host changes in a workbook for one analysis, and the record that takes it back: pure data,
  * so the Office.js adapter (src/excel) stays a thin translation and this part is tested directly.
  *
- * - Cell writes go to single cells; marks fill the whole merged area their cell belongs to (Excel
- *   shows a merged area with its top-left cell's fill, so filling only that cell would be invisible
- *   in some clients and half-done in others).
+ * - Cell writes go to single cells; fills come from the mark plan (src/core/marks.ts), which fills
+ *   the whole merged area a marked cell belongs to (Excel shows a merged area with its top-left
+ *   cell's fill, so filling only that cell would be invisible in some clients and half-done in others).
  * - The undo record keeps, for every cell the run changes, what it held before: value and number
  *   format for written cells, fill for marked ones; a merged area whose cells had one fill is kept
  *   as one entry.
  */
 import { CellValue, MergeRange, SheetView, WorkbookGrid, isCellError } from "./grid";
+import { FillChange } from "./marks";
 import { AnalysisResult } from "./result";
 import { SummarySheet, SummaryStyle } from "./summary-types";
 
@@ -20,35 +21,23 @@ export interface PlannedWrite {
   /** The number Excel stores (the decimal string read as a double). */
   value: number;
   numFmt: string;
-}
-
-export interface PlannedFill {
-  sheet: string;
-  area: MergeRange;
-  color: string;
+  /** Only the formula's cached result changes (see CellWrite.cachedResult). */
+  cachedResult?: true;
 }
 
 export interface CellPlan {
   writes: PlannedWrite[];
-  fills: PlannedFill[];
+  /** The marks' fills (src/core/marks.ts): jixiao's colours, and old fills put back. */
+  fills: FillChange[];
 }
 
-const areaKey = (sheet: string, area: MergeRange): string => `${sheet}\u0000${area.top},${area.left},${area.bottom},${area.right}`;
-
-/** The cells an analysis changes: its writes as they are, its marks widened to merged areas (one
- * fill per area: the first mark of an area wins, as the core lists the most severe first). */
-export function planCellChanges(analysis: Pick<AnalysisResult, "writes" | "marks">, grid: WorkbookGrid): CellPlan {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
-  const writes = analysis.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt }));
-  const seen = new Set<string>();
-  const fills: PlannedFill[] = [];
-  for (const mark of analysis.marks) {
-    const area = views.get(mark.sheet)?.mergeAt(mark.row, mark.col) ?? { top: mark.row, left: mark.col, bottom: mark.row, right: mark.col };
-    const key = areaKey(mark.sheet, area);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    fills.push({ sheet: mark.sheet, area, color: mark.color });
-  }
+/** The cells an analysis changes: its writes as they are, and the fills of its mark plan. */
+export function planCellChanges(analysis: Pick<AnalysisResult, "writes">, fills: FillChange[]): CellPlan {
+  const writes = analysis.writes.map((w): PlannedWrite => {
+    const write: PlannedWrite = { sheet: w.sheet, row: w.row, col: w.col, value: Number(w.value), numFmt: w.numFmt };
+    if (w.cachedResult) write.cachedResult = true;
+    return write;
+  });
   return { writes, fills };
 }
 
@@ -76,6 +65,8 @@ export interface UndoEntry {
   f?: string;
   /** Present when the run filled the cell: the old fill, null for none. */
   fill?: string | null;
+  /** Present when the run changed the cell's note: the old note, null for none. */
+  n?: string | null;
 }
 
 export interface UndoSummary {
@@ -91,6 +82,57 @@ export interface UndoRecord {
   version: 1;
   sheets: { name: string; entries: UndoEntry[] }[];
   summary: UndoSummary | null;
+  /** jixiao's record (src/core/state.ts) before the run, null for none; absent in records written
+   * before the record existed. */
+  state?: string | null;
+  /** What the run reported: the cells it filled in and the cells its marks changed. */
+  counts?: { written: number; marked: number };
+}
+
+/** How many runs back 撤销 reaches. */
+export const UNDO_DEPTH = 5;
+
+/** More of what single cells held before a run (their notes; values and formats 清除标记 takes
+ * back), added to its undo record. */
+export function withOldCells(record: UndoRecord, cells: { sheet: string; row: number; col: number; old: Pick<UndoEntry, "n" | "v" | "f"> }[]): UndoRecord {
+  const sheets = new Map(record.sheets.map((s) => [s.name, s.entries.map((e) => ({ ...e }))]));
+  for (const cell of cells) {
+    const entries = sheets.get(cell.sheet) ?? sheets.set(cell.sheet, []).get(cell.sheet)!;
+    const single = entries.find((e) => e.r === cell.row && e.c === cell.col && e.h === undefined && e.w === undefined);
+    if (single) Object.assign(single, cell.old);
+    else entries.push({ r: cell.row, c: cell.col, ...cell.old });
+  }
+  return { ...record, sheets: [...sheets].map(([name, entries]) => ({ name, entries })) };
+}
+
+/** The cells a record restores, each counted once (a cell may have one entry for its fill as part
+ * of an area and another for its note). */
+export function restoredCells(record: UndoRecord): number {
+  let count = 0;
+  for (const sheet of record.sheets) {
+    const cells = new Set<string>();
+    for (const e of sheet.entries) for (let r = 0; r < (e.h ?? 1); r++) for (let c = 0; c < (e.w ?? 1); c++) cells.add(`${e.r + r},${e.c + c}`);
+    count += cells.size;
+  }
+  return count;
+}
+
+/** The stored undo stack, newest first: a list of records, or one record as earlier versions kept. */
+export function parseUndoStack(json: unknown): UndoRecord[] | undefined {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!Array.isArray(value)) {
+    const single = parseUndoRecord(value);
+    return single ? [single] : undefined;
+  }
+  const records = value.map((r) => parseUndoRecord(r));
+  return records.every((r) => r !== undefined) ? (records as UndoRecord[]) : undefined;
 }
 
 /** Old fill of a cell: a colour, null for none, undefined when the host has not read it. */

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../core/analyze";
 import { CellBefore, Fix, undoWithFixes } from "../core/fixes";
-import { parseUndoRecord, restoreValue } from "../core/writeplan";
+import { parseUndoStack, restoreValue } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
@@ -40,9 +40,10 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
     value: restoreValue(fromExcelValue(range.values[0][0])),
     numFmt: String(range.numberFormat[0][0] ?? "General"),
   }));
-  const stored = setting.isNullObject ? undefined : parseUndoRecord(setting.value);
-  const { record, unmark } = undoWithFixes(stored, fixes, before);
-  const json = JSON.stringify(record);
+  // The fixes join the newest run's record on the undo stack: 撤销上次重算 takes them back with it.
+  const [newest, ...older] = setting.isNullObject ? [] : parseUndoStack(setting.value) ?? [];
+  const { record, unmark } = undoWithFixes(newest, fixes, before);
+  const json = JSON.stringify([record, ...older]);
 
   await runOps(
     context,

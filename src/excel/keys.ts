@@ -11,9 +11,22 @@ export const PROFILE_SETTING = "jixiao.profile";
 /** The undo record of the last recalculation (JSON, see UndoRecord in core/writeplan). */
 export const UNDO_SETTING = "jixiao.undo";
 
-/** The older summary sheet a recalculation replaced, kept very hidden until the next run. Readers
- * skip it: it is not the user's data. */
+/** The older summary sheet a recalculation replaced, kept very hidden while its run can be undone
+ * (a second one is "jixiao.undo.summary.2", and so on). Readers skip them: they are not the user's data. */
 export const UNDO_BACKUP_SHEET = "jixiao.undo.summary";
+
+export function isBackupSheet(name: string): boolean {
+  return name === UNDO_BACKUP_SHEET || name.startsWith(`${UNDO_BACKUP_SHEET}.`);
+}
+
+/** A backup sheet name no sheet has yet. */
+export function freeBackupSheet(taken: string[]): string {
+  const names = new Set(taken.map((n) => n.toLowerCase()));
+  if (!names.has(UNDO_BACKUP_SHEET)) return UNDO_BACKUP_SHEET;
+  let n = 2;
+  while (names.has(`${UNDO_BACKUP_SHEET}.${n}`)) n++;
+  return `${UNDO_BACKUP_SHEET}.${n}`;
+}
 
 /**
  * The largest undo record stored, in characters of JSON. Office documents a 2 MB limit for add-in

@@ -20,9 +20,11 @@
  * write over it.
  */
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
-import { packChunks } from "../core/writeplan";
+import { UndoRecord, packChunks, parseUndoStack } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
-import { UNDO_BACKUP_SHEET } from "./keys";
+import { stateOfPart } from "../xlsx/state-xml";
+import { UNDO_SETTING, isBackupSheet } from "./keys";
+import { queueRecordParts } from "./state";
 import { fromExcelValue } from "./values";
 
 export interface SheetInfo {
@@ -40,8 +42,12 @@ export interface FillBlock {
 }
 
 export interface WorkbookState {
-  /** Every sheet but the add-in's own backup sheet. */
+  /** Every sheet but the add-in's own backup sheets; `state` is jixiao's record, when there is one. */
   grid: WorkbookGrid;
+  /** The custom XML part holding jixiao's record (src/core/state.ts), null when there is none. */
+  recordPartId: string | null;
+  /** The undo stack, newest run first (empty when there is nothing to undo or it is unreadable). */
+  undo: UndoRecord[];
   /** Every sheet of the workbook, the add-in's own included, in tab order. */
   sheets: SheetInfo[];
   workbookProtected: boolean;
@@ -85,14 +91,18 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookState> {
   const api = options.api ?? officeApi;
   const withFills = options.fills ?? false;
-  const { sheets, workbookProtected } = await readSheetList(context);
-  const names = sheets.map((s) => s.name).filter((name) => name !== UNDO_BACKUP_SHEET);
+  const { sheets, workbookProtected, recordParts, undo } = await readSheetList(context);
+  const names = sheets.map((s) => s.name).filter((name) => !isBackupSheet(name));
+  // jixiao keeps one record part; its text arrives with the next sync.
+  const recordPart = recordParts.items[0];
+  let recordXml = recordPart?.getXml();
 
   let reads: BlockRead[];
   try {
     reads = await readUsedRanges(context, names, api, withFills);
   } catch (error) {
     if (!isSizeError(error)) throw error;
+    recordXml = recordPart?.getXml();
     reads = await readBlocks(context, await usedRangeBlocks(context, names), api, withFills);
   }
   // A used range over the cell limit comes back without values: read it again in blocks.
@@ -101,13 +111,15 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
 
   const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name))) };
+  const record = recordXml ? stateOfPart(recordXml.value) : undefined;
+  if (record !== undefined) grid.state = record;
   const fills = new Map<string, FillBlock[]>();
   if (withFills) {
     for (const read of complete) {
       fills.set(read.block.sheet, [...(fills.get(read.block.sheet) ?? []), { top: read.block.top, left: read.block.left, colors: read.fills ?? [] }]);
     }
   }
-  return { grid, sheets, workbookProtected, fills };
+  return { grid, recordPartId: recordPart?.id ?? null, undo, sheets, workbookProtected, fills };
 }
 
 /** The old fill of a cell, if it was read. */
@@ -119,16 +131,23 @@ export function fillAt(state: Pick<WorkbookState, "fills">, sheet: string, row: 
   return undefined;
 }
 
-/** Sync 1: the sheets and their protection. */
-async function readSheetList(context: Excel.RequestContext): Promise<{ sheets: SheetInfo[]; workbookProtected: boolean }> {
+/** Sync 1: the sheets and their protection, and the custom XML part holding jixiao's record. */
+export async function readSheetList(
+  context: Excel.RequestContext,
+): Promise<{ sheets: SheetInfo[]; workbookProtected: boolean; recordParts: Excel.CustomXmlPartScopedCollection; undo: UndoRecord[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position,items/visibility,items/protection/protected");
   const protection = context.workbook.protection;
   protection.load("protected");
+  const recordParts = queueRecordParts(context);
+  const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
+  undo.load("value");
   await context.sync();
   return {
     sheets: worksheets.items.map((ws) => ({ name: ws.name, position: ws.position, visibility: ws.visibility, protected: ws.protection.protected })),
     workbookProtected: protection.protected,
+    recordParts,
+    undo: undo.isNullObject ? [] : parseUndoStack(undo.value) ?? [],
   };
 }
 

@@ -1,23 +1,30 @@
 /**
  * 撤销上次重算: the add-in's own way back. Excel's Ctrl+Z often cannot undo add-in writes (before
  * ExcelApi 1.20 most of them clear the undo stack), so each recalculation stores an undo record in
- * the workbook's add-in settings ("jixiao.undo", see keys.ts): it survives closing the pane and
- * reopening the file. Undo puts back every value, number format and fill the run changed, deletes
- * the summary sheet it created, brings back the older summary it replaced (kept very hidden as
- * "jixiao.undo.summary"), and clears the record.
+ * the workbook's add-in settings ("jixiao.undo", see keys.ts), on a stack of the last five runs: it
+ * survives closing the pane and reopening the file. Undo takes the newest run back: every value,
+ * number format, fill and note it changed, the summary sheet it created deleted, the older summary
+ * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
+ * record as they were before the run (its other fields, such as ignores set since, stay); then that
+ * run leaves the stack.
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
  * the run is skipped. Cells holding formulas are never written (the read marks them, even when their
  * result is blank), so there is no formula to bring back.
  *
- * Syncs: one to read the record and check protection, one to restore (plus one per extra 4 MB).
+ * Syncs: one to read the undo record and check protection, one more to read jixiao's record when the
+ * workbook has one, one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { UndoEntry, UndoRecord, entryCells, parseUndoRecord } from "../core/writeplan";
+import { recordAfterUndo } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { UndoEntry, UndoRecord, parseUndoStack, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
+import { NOTES_API, noteAddress } from "./marks";
+import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 
 export interface UndoOptions {
@@ -27,25 +34,31 @@ export interface UndoOptions {
 
 export async function hasUndo(context: Excel.RequestContext): Promise<boolean> {
   const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
+  setting.load("value");
   await context.sync();
-  return !setting.isNullObject;
+  return !setting.isNullObject && (parseUndoStack(setting.value)?.length ?? 0) > 0;
 }
 
-/** Restores the last recalculation; resolves to the number of cells restored, or null when there
- * is nothing to undo. Refuses (changing nothing) when a sheet it must touch is protected. */
+/** Restores the last recalculation still on the stack; resolves to the number of cells restored
+ * (the cells the run filled in or marked, as it reported them), or null when there is nothing to
+ * undo. Refuses (changing nothing) when a sheet it must touch is protected. */
 export async function undoLast(context: Excel.RequestContext, options: UndoOptions = {}): Promise<number | null> {
   const m = hostMessages(options.lang);
+  const api = options.api ?? officeApi;
   const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   setting.load("value");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/protection/protected");
   const protection = context.workbook.protection;
   protection.load("protected");
+  const recordParts = queueRecordParts(context);
   await context.sync();
   if (setting.isNullObject) return null;
 
-  const record = parseUndoRecord(setting.value);
-  if (!record) throw new HostError(m.undoDamaged);
+  const stack = parseUndoStack(setting.value);
+  if (!stack) throw new HostError(m.undoDamaged);
+  const [record, ...rest] = stack;
+  if (!record) return null;
   const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), { name: ws.name, protected: ws.protection.protected }]));
   const find = (name: string | null | undefined) => (name ? existing.get(name.toLowerCase()) : undefined);
 
@@ -57,22 +70,64 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
+  const hasNote = await readNotes(context, sheets, api);
   const sheetOf = sheetProxies(context);
-  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(sheetOf, s.name, entry)));
+  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, hasNote, api)));
   if (summary) ops.push(...summaryOps(context, summary, summarySheet?.name, backup?.name));
+  // jixiao's marks record as it was before the run; ignores set since stay (undo records from
+  // before the record existed leave it alone).
+  if (record.state !== undefined) {
+    const part = recordParts.items[0];
+    const restored = recordAfterUndo(parseState(await readRecordText(context, part)), parseState(record.state ?? undefined));
+    ops.push(recordOp(context, part?.id ?? null, restored && stateJson(restored)));
+  }
   // Last, so an undo cut short by Excel can simply be run again.
-  ops.push(writeOp(1, undefined, () => setting.delete()));
-  await runOps(context, ops, options.api ?? officeApi);
-  return sheets.reduce((n, s) => n + s.entries.reduce((k, e) => k + entryCells(e), 0), 0);
+  const restJson = JSON.stringify(rest);
+  ops.push(writeOp(1, restJson, () => (rest.length === 0 ? setting.delete() : context.workbook.settings.add(UNDO_SETTING, restJson))));
+  await runOps(context, ops, api);
+  return restoredCells({ ...record, sheets });
 }
 
-function restoreOp(sheetOf: (name: string) => Excel.Worksheet, sheet: string, entry: UndoEntry): WriteOp {
+/** Which cells whose notes the record restores have a note now (one sync; none below ExcelApi 1.18). */
+async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<(sheet: string, row: number, col: number) => boolean> {
+  if (!api(NOTES_API)) return () => false;
+  const reads = sheets.flatMap((s) =>
+    s.entries
+      .filter((e) => e.n !== undefined)
+      .map((e) => {
+        const note = context.workbook.notes.getItemOrNullObject(noteAddress(s.name, e.r, e.c));
+        return { key: `${s.name}\u0000${e.r},${e.c}`, note };
+      }),
+  );
+  if (reads.length === 0) return () => false;
+  await context.sync();
+  const present = new Set(reads.filter((r) => !r.note.isNullObject).map((r) => r.key));
+  return (sheet, row, col) => present.has(`${sheet}\u0000${row},${col}`);
+}
+
+function restoreOp(
+  context: Excel.RequestContext,
+  sheetOf: (name: string) => Excel.Worksheet,
+  sheet: string,
+  entry: UndoEntry,
+  hasNote: (sheet: string, row: number, col: number) => boolean,
+  api: ApiCheck,
+): WriteOp {
   return writeOp(4, entry, () => {
     const range = sheetOf(sheet).getRangeByIndexes(entry.r, entry.c, entry.h ?? 1, entry.w ?? 1);
     if (entry.fill === null) range.format.fill.clear();
     else if (entry.fill !== undefined) range.format.fill.color = entry.fill;
     if (entry.f !== undefined) range.numberFormat = [[entry.f]];
     if (entry.v !== undefined) range.values = [[entry.v]];
+    if (entry.n !== undefined && api(NOTES_API)) {
+      const address = noteAddress(sheet, entry.r, entry.c);
+      const notes = context.workbook.notes;
+      const exists = hasNote(sheet, entry.r, entry.c);
+      if (entry.n === null) {
+        if (exists) notes.getItem(address).delete();
+      } else if (exists) notes.getItem(address).content = entry.n;
+      else notes.add(address, entry.n);
+    }
   });
 }
 

@@ -4,38 +4,52 @@
  * refuse the batch is checked first, so a refusal leaves the workbook as it was; the undo record is
  * the first thing in the batch, so even a batch cut short by Excel can be taken back.
  *
- * Syncs: one for everything, plus one before it only when a marked cell lies outside the ranges
- * whose fills were read with the workbook, plus one per extra 4 MB of request.
+ * Marks, their notes and jixiao's record follow the core's plan (src/core/marks.ts, src/excel/marks.ts).
+ * The undo record keeps what the run changes, notes and the previous record included, on a stack of
+ * the last UNDO_DEPTH runs.
+ *
+ * Syncs: one for everything, plus one before it when a marked cell lies outside the ranges whose
+ * fills were read with the workbook or notes are to be read (ExcelApi 1.18), plus one per extra
+ * 4 MB of request.
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress } from "../core/grid";
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
+import { cellsToLook, marksOf, planMarks, wantedMarks, withMarks } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { summaryDigest } from "../core/summary";
+import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
-  FillLookup,
+  UNDO_DEPTH,
+  UndoRecord,
   buildUndoRecord,
   changedSheets,
   columnWidthPoints,
-  entryCells,
-  missingFills,
   planCellChanges,
   planSummary,
+  restoredCells,
+  withOldCells,
 } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
+import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
+import { NOTES_API, noteOps, readLooks } from "./marks";
+import { recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
-import { FILL_OPTIONS, SheetInfo, WorkbookState, fillAt, fillColor } from "./read";
+import { SheetInfo, WorkbookState } from "./read";
 
 export interface ApplyOptions {
   api?: ApiCheck;
   lang?: Lang;
+  /** Mark cells (the profile's markCells); default true. */
+  mark?: boolean;
 }
 
 export interface ApplyResult {
   /** Cells filled with a computed value. */
   written: number;
-  /** Cells (or merged areas) marked with a fill. */
+  /** Cells whose marks (fill, note) the run set or took back: what 撤销 then restores, with the
+   * cells filled in. */
   marked: number;
   summarySheet: string;
 }
@@ -51,33 +65,63 @@ export async function applyAnalysis(
   const api = options.api ?? officeApi;
   const m = hostMessages(options.lang);
   if (!api(MIN_API)) throw new HostError(m.apiTooOld);
-  const plan = planCellChanges(analysis, state.grid);
+  // The marks follow the core's plan (src/core/marks.ts), from jixiao's record in the workbook.
+  const recordState = parseState(state.grid.state);
+  const previous = marksOf(recordState);
+  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh", previous);
+  const areas = cellsToLook(wanted, previous).filter(({ sheet }) => state.sheets.some((s) => s.name === sheet));
+  // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
+  // it is not in the undo record either.
+  const written = { writes: analysis.writes.filter((w) => !w.cachedResult) };
   const summary = analysis.summary;
-  const replaced = checkBeforeWriting(plan, summary, state, options.lang);
+  const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
-  const fills = await completeFills(context, plan, state);
-  const record = buildUndoRecord(plan, state.grid, fills, {
-    name: summary.name,
-    backup: replaced ? UNDO_BACKUP_SHEET : null,
-    position: replaced?.position ?? null,
-  });
-  const json = JSON.stringify(record);
-  if (json.length > UNDO_RECORD_MAX_CHARS) {
-    throw new HostError(m.undoTooLarge(record.sheets.reduce((n, s) => n + s.entries.reduce((k, e) => k + entryCells(e), 0), 0)));
-  }
+  const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
+  // Marks on sheets deleted since the last run went with their sheets.
+  const marks = planMarks(wanted, { ...previous, entries: previous.entries.filter((e) => state.sheets.some((s) => s.name === e.sheet)) }, looks);
+  const plan = planCellChanges(written, marks.fills);
+  const backup = replaced ? freeBackupSheet(state.sheets.map((s) => s.name)) : null;
+  const undo = withOldCells(
+    buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
+    api(NOTES_API) ? marks.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [],
+  );
+  const marked = restoredCells({ ...undo, sheets: undo.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
+  const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
+  const { json: stackJson, dropped } = pushUndo(record, state.undo);
+  if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
 
+  const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });
   const sheetOf = sheetProxies(context);
-  const staleBackup = state.sheets.some((s) => s.name === UNDO_BACKUP_SHEET);
+  const present = new Set(state.sheets.map((s) => s.name));
   await runOps(
     context,
     [
-      writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+      writeOp(1, stackJson, () => context.workbook.settings.add(UNDO_SETTING, stackJson)),
+      // Backups of replaced summaries belong to undo records no longer kept.
+      ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(r.summary!.backup!).delete())] : [])),
       ...cellOps(plan, sheetOf),
-      ...summaryOps(context, summary, replaced, staleBackup),
+      ...noteOps(context, marks.notes, hasNote, api),
+      ...summaryOps(context, summary, replaced, backup),
+      recordOp(context, state.recordPartId, stateJson(newRecord)),
     ],
     api,
   );
-  return { written: plan.writes.length, marked: plan.fills.length, summarySheet: summary.name };
+  return { written: plan.writes.length, marked, summarySheet: summary.name };
+}
+
+/** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
+ * UNDO_DEPTH, or over the size a setting holds) are returned to clean up after. `json` is null
+ * when the record alone is too large. */
+export function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
+  const kept = [record, ...stack];
+  const dropped: UndoRecord[] = [];
+  while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
+  let json = JSON.stringify(kept);
+  while (json.length > UNDO_RECORD_MAX_CHARS && kept.length > 1) {
+    dropped.unshift(kept.pop()!);
+    json = JSON.stringify(kept);
+  }
+  return { json: json.length > UNDO_RECORD_MAX_CHARS ? null : json, dropped };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
@@ -97,26 +141,11 @@ function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: Workbo
   return existing;
 }
 
-/** Old fills for every cell to be marked: from the workbook read, or (for cells outside the
- * ranges read) one more sync. */
-async function completeFills(context: Excel.RequestContext, plan: CellPlan, state: WorkbookState): Promise<FillLookup> {
-  const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
-  if (missingFills(plan, known).length === 0) return known;
-  const areas = plan.fills.filter((f) => missingFills({ writes: [], fills: [f] }, known).length > 0);
-  const results = areas.map((f) => ({ fill: f, props: rangeOf(context.workbook.worksheets.getItem(f.sheet), f.area).getCellProperties(FILL_OPTIONS) }));
-  await context.sync();
-  const extra = new Map<string, string | null>();
-  for (const { fill, props } of results) {
-    props.value.forEach((row, r) => row.forEach((cell, c) => extra.set(`${fill.sheet}\u0000${fill.area.top + r},${fill.area.left + c}`, fillColor(cell))));
-  }
-  return (sheet, row, col) => known(sheet, row, col) ?? extra.get(`${sheet}\u0000${row},${col}`);
-}
-
 function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
   return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
 }
 
-function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
+export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
   const writes = plan.writes.map((w) =>
     writeOp(3, [w.numFmt, w.value], () => {
       const range = sheetOf(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1);
@@ -125,7 +154,13 @@ function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
       range.values = [[w.value]];
     }),
   );
-  const fills = plan.fills.map((f) => writeOp(2, f.color, () => (rangeOf(sheetOf(f.sheet), f.area).format.fill.color = f.color)));
+  const fills = plan.fills.map((f) =>
+    writeOp(2, f.fill, () => {
+      const fill = rangeOf(sheetOf(f.sheet), f.area).format.fill;
+      if (f.fill === null) fill.clear();
+      else fill.color = f.fill;
+    }),
+  );
   return [...writes, ...fills];
 }
 
@@ -135,20 +170,18 @@ function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
 /** Rows of the summary written per op: keeps each op's payload modest for chunking. */
 const SUMMARY_ROWS_PER_OP = 200;
 
-function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replaced: SheetInfo | undefined, staleBackup: boolean): WriteOp[] {
+function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replaced: SheetInfo | undefined, backup: string | null): WriteOp[] {
   const worksheets = context.workbook.worksheets;
   const plan = planSummary(summary);
   let sheet: Excel.Worksheet | undefined;
   const target = (): Excel.Worksheet => sheet!;
   const ops: WriteOp[] = [];
 
-  // The backup of an older run's replaced summary belongs to the undo record being overwritten.
-  if (staleBackup) ops.push(writeOp(2, undefined, () => worksheets.getItem(UNDO_BACKUP_SHEET).delete()));
   ops.push(
     writeOp(3, summary.name, () => {
       // Keep the replaced summary, very hidden, so undo can bring it back as it was.
       const old = replaced ? worksheets.getItem(replaced.name) : undefined;
-      if (old) old.name = UNDO_BACKUP_SHEET;
+      if (old && backup) old.name = backup;
       sheet = worksheets.add(summary.name);
       if (old && replaced) {
         old.visibility = "VeryHidden";
@@ -178,15 +211,31 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
     ops.push(writeOp(2, width, () => (target().getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width)))),
   );
   if (summary.freezeRows > 0) ops.push(writeOp(1, undefined, () => target().freezePanes.freezeRows(summary.freezeRows)));
+  // One font family (Excel's own body font is not known here: 宋体), and rows as tall as their text.
+  ops.push(writeOp(1, SUMMARY_FONT, () => (target().getRangeByIndexes(0, 0, summary.rowCount, summary.colCount).format.font.name = SUMMARY_FONT)));
+  summary.rowHeights.forEach((height, row) => {
+    if (height !== undefined) ops.push(writeOp(1, height, () => (target().getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height)));
+  });
+  ops.push(writeOp(6, summary.print, () => printSetup(target(), summary)));
   const chart = summary.chart;
-  if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), summary, chart)));
+  if (chart) ops.push(writeOp(8, chart.title, () => addChart(target(), chart)));
   return ops;
+}
+
+/** A4 portrait, every column on one page wide, the findings' header repeated, page numbers. */
+function printSetup(sheet: Excel.Worksheet, summary: SummarySheet): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = "Portrait";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const rows = summary.print.titleRows;
+  if (rows) layout.setPrintTitleRows(`$${rows.top + 1}:$${rows.bottom + 1}`);
+  layout.headersFooters.defaultForAllPages.centerFooter = summary.print.footer;
 }
 
 function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRange): void {
   const format = range.format;
   if (style.bold) format.font.bold = true;
-  if (style.italic) format.font.italic = true;
   if (style.size) format.font.size = style.size;
   if (style.color) format.font.color = style.color;
   if (style.fill) format.fill.color = style.fill;
@@ -203,13 +252,12 @@ function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRang
   }
 }
 
-/** A bar chart of 得分率 by 一级指标, to the right of the tables. */
-function addChart(sheet: Excel.Worksheet, summary: SummarySheet, chart: NonNullable<SummarySheet["chart"]>): void {
+/** A bar chart of 得分率 by 一级指标, below the tables where the layout places it. */
+function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart"]>): void {
   const bars = sheet.charts.add("BarClustered", rangeOf(sheet, chart.values), "Columns");
   bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));
   bars.title.text = chart.title;
   bars.legend.visible = false;
   bars.axes.valueAxis.numberFormat = "0%";
-  const left = summary.colCount + 1;
-  bars.setPosition(cellAddress(chart.values.top, left), cellAddress(chart.values.top + 15, left + 7));
+  bars.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
 }

@@ -15,7 +15,7 @@
  *   getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9).
  * Each class names the real members it mirrors (`Mirrors`), so a misspelt member fails to compile.
  */
-import { MergeRange, cellAddress, rangeAddress } from "../core/grid";
+import { MergeRange, cellAddress, cellKey as gridKey, rangeAddress } from "../core/grid";
 import {
   ExcelScalar,
   FakeChangeEvent,
@@ -23,10 +23,10 @@ import {
   FakeRichApiError,
   FakeSheet,
   FakeWorkbook,
-  FakeXmlPart,
   Visibility,
   parseA1,
   qualifiedAddress,
+  sheetOfAddress,
 } from "./fake-workbook";
 import { SaxesParser } from "saxes";
 import { utf8Length } from "../excel/batch";
@@ -225,12 +225,13 @@ abstract class FakeObject<Model> {
 
 export class FakeWorkbookObject
   extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.Workbook, "worksheets" | "settings" | "application" | "protection" | "customXmlParts">
+  implements Mirrors<Excel.Workbook, "worksheets" | "settings" | "application" | "protection" | "notes" | "customXmlParts">
 {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
   readonly protection: FakeWorkbookProtection;
+  readonly notes: FakeNoteCollection;
   readonly customXmlParts: FakeCustomXmlPartCollection;
 
   constructor(ctx: FakeRequestContext) {
@@ -239,15 +240,95 @@ export class FakeWorkbookObject
     this.settings = new FakeSettingCollection(ctx);
     this.application = new FakeApplication(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
+    this.notes = new FakeNoteCollection(ctx);
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Custom XML parts (ExcelApi 1.5)
+// Notes (ExcelApi 1.18) and custom XML parts (ExcelApi 1.5)
 
-/** The namespace of an XML text's root element ("" for none); malformed XML is refused as Excel does. */
-function rootNamespace(xml: string): string {
+interface NoteRef {
+  sheet: FakeSheet;
+  key: number;
+}
+
+/** The sheet and cell a qualified address names ("'表1'!B2"), refused like Excel when it is not one cell. */
+function noteCell(book: FakeWorkbook, address: string): NoteRef {
+  const sheetName = sheetOfAddress(address);
+  const sheet = sheetName === undefined ? undefined : book.sheet(sheetName);
+  const rect = parseA1(address);
+  if (!sheet) throw new FakeRichApiError("ItemNotFound", `No sheet for ${address}`);
+  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new FakeRichApiError("InvalidArgument", "A note belongs to one cell");
+  return { sheet, key: gridKey(rect.top, rect.left) };
+}
+
+export class FakeNoteCollection extends FakeObject<FakeWorkbook> implements Mirrors<Excel.NoteCollection, "add" | "getItem" | "getItemOrNullObject"> {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "NoteCollection", () => ctx.book);
+  }
+  add(cellAddress: string, content: string): FakeNote {
+    this.ctx.requireApi(18, "notes.add");
+    let ref: NoteRef | undefined;
+    this.ctx.write([cellAddress, content], () => {
+      ref = noteCell(this.ctx.book, cellAddress);
+      if (ref.sheet.protected) throw new FakeRichApiError("AccessDenied", `Sheet ${ref.sheet.name} is protected`);
+      if (ref.sheet.notes.has(ref.key)) throw new FakeRichApiError("InvalidArgument", `${cellAddress} has a note already`);
+      ref.sheet.notes.set(ref.key, content);
+    });
+    return new FakeNote(this.ctx, () => ref);
+  }
+  getItem(key: string): FakeNote {
+    this.ctx.requireApi(18, "notes.getItem");
+    return new FakeNote(this.ctx, () => {
+      const ref = noteCell(this.ctx.book, key);
+      if (!ref.sheet.notes.has(ref.key)) throw new FakeRichApiError("ItemNotFound", `No note at ${key}`);
+      return ref;
+    });
+  }
+  getItemOrNullObject(key: string): FakeNote {
+    this.ctx.requireApi(18, "notes.getItemOrNullObject");
+    return new FakeNote(this.ctx, () => {
+      const ref = noteCell(this.ctx.book, key);
+      return ref.sheet.notes.has(ref.key) ? ref : undefined;
+    }).trackNullObject();
+  }
+}
+
+export class FakeNote extends FakeObject<NoteRef> implements Pick<Excel.Note, "content">, Mirrors<Excel.Note, "delete"> {
+  constructor(ctx: FakeRequestContext, resolver: () => NoteRef | undefined) {
+    super(ctx, "Note", resolver);
+  }
+  trackNullObject(): this {
+    return this.trackNull();
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  set content(text: string) {
+    this.ctx.write(text, () => {
+      const ref = this.target();
+      if (ref.sheet.protected) throw new FakeRichApiError("AccessDenied", `Sheet ${ref.sheet.name} is protected`);
+      ref.sheet.notes.set(ref.key, text);
+    });
+  }
+  protected override readScalar(prop: string): unknown {
+    if (prop !== "content") return super.readScalar(prop);
+    const ref = this.target();
+    return ref.sheet.notes.get(ref.key);
+  }
+  delete(): void {
+    this.ctx.write(null, () => {
+      const ref = this.target();
+      if (ref.sheet.protected) throw new FakeRichApiError("AccessDenied", `Sheet ${ref.sheet.name} is protected`);
+      ref.sheet.notes.delete(ref.key);
+    });
+  }
+}
+
+/** The namespace of an XML text's root element, as Excel indexes parts ("" for none); undefined
+ * when the text is not well-formed XML. */
+function rootNamespace(xml: string): string | undefined {
   let namespace: string | undefined;
   const parser = new SaxesParser({ xmlns: true });
   parser.on("opentag", (tag) => {
@@ -255,41 +336,48 @@ function rootNamespace(xml: string): string {
   });
   try {
     parser.write(xml).close();
-  } catch (error) {
-    throw new FakeRichApiError("InvalidArgument", `Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    return undefined;
   }
   return namespace ?? "";
 }
 
-export class FakeCustomXmlPartCollection
-  extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.CustomXmlPartCollection, "add" | "getByNamespace">
-{
+/** Excel refuses a part that is not well-formed XML. */
+function checkXml(xml: string): void {
+  if (rootNamespace(xml) === undefined) throw new FakeRichApiError("InvalidArgument", "Not well-formed XML");
+}
+
+type PartRef = { id: string; xml: string };
+
+export class FakeCustomXmlPartCollection extends FakeObject<FakeWorkbook> implements Mirrors<Excel.CustomXmlPartCollection, "add" | "getByNamespace" | "getItem"> {
   constructor(ctx: FakeRequestContext) {
     super(ctx, "CustomXmlPartCollection", () => ctx.book);
   }
-
   add(xml: string): FakeCustomXmlPart {
     this.ctx.requireApi(5, "customXmlParts.add");
-    let added: FakeXmlPart | undefined;
+    let part: PartRef | undefined;
     this.ctx.write(xml, () => {
-      const book = this.ctx.book;
-      added = { id: `{${String(book.xmlParts.length + 1).padStart(8, "0")}-0000-0000-0000-000000000000}`, namespaceUri: rootNamespace(xml), xml };
-      book.xmlParts.push(added);
+      checkXml(xml);
+      const parts = this.ctx.book.customXmlParts;
+      part = { id: `{PART-${parts.length + 1}-${this.ctx.book.syncCount}}`, xml };
+      parts.push(part);
     });
-    return new FakeCustomXmlPart(this.ctx, () => added);
+    return new FakeCustomXmlPart(this.ctx, () => part);
   }
-
+  getItem(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => {
+      const part = this.ctx.book.customXmlParts.find((p) => p.id === id);
+      if (!part) throw new FakeRichApiError("ItemNotFound", `No custom XML part ${id}`);
+      return part;
+    });
+  }
   getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
     this.ctx.requireApi(5, "customXmlParts.getByNamespace");
     return new FakeCustomXmlPartScopedCollection(this.ctx, namespaceUri);
   }
 }
 
-export class FakeCustomXmlPartScopedCollection
-  extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.CustomXmlPartScopedCollection, "items">
-{
+export class FakeCustomXmlPartScopedCollection extends FakeObject<FakeWorkbook> implements Mirrors<Excel.CustomXmlPartScopedCollection, "items"> {
   constructor(
     ctx: FakeRequestContext,
     private readonly namespaceUri: string,
@@ -301,19 +389,16 @@ export class FakeCustomXmlPartScopedCollection
   }
   protected override loadNested(name: string, rest: string[]): Delivery {
     if (name !== "items") return super.loadNested(name, rest);
-    const parts = this.target().xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
+    const parts = this.target().customXmlParts.filter((p) => rootNamespace(p.xml) === this.namespaceUri);
     return this.loadItems(
-      parts.map((part) => new FakeCustomXmlPart(this.ctx, () => (this.ctx.book.xmlParts.includes(part) ? part : undefined))),
+      parts.map((part) => new FakeCustomXmlPart(this.ctx, () => this.ctx.book.customXmlParts.find((p) => p === part))),
       rest,
     );
   }
 }
 
-export class FakeCustomXmlPart
-  extends FakeObject<FakeXmlPart>
-  implements Pick<Excel.CustomXmlPart, "id">, Mirrors<Excel.CustomXmlPart, "getXml" | "setXml" | "delete">
-{
-  constructor(ctx: FakeRequestContext, resolver: () => FakeXmlPart | undefined) {
+export class FakeCustomXmlPart extends FakeObject<PartRef> implements Pick<Excel.CustomXmlPart, "id">, Mirrors<Excel.CustomXmlPart, "getXml" | "setXml" | "delete"> {
+  constructor(ctx: FakeRequestContext, resolver: () => PartRef | undefined) {
     super(ctx, "CustomXmlPart", resolver);
   }
   get id(): string {
@@ -335,14 +420,13 @@ export class FakeCustomXmlPart
   }
   setXml(xml: string): void {
     this.ctx.write(xml, () => {
-      const part = this.target();
-      part.namespaceUri = rootNamespace(xml);
-      part.xml = xml;
+      checkXml(xml);
+      this.target().xml = xml;
     });
   }
   delete(): void {
     this.ctx.write(null, () => {
-      const parts = this.ctx.book.xmlParts;
+      const parts = this.ctx.book.customXmlParts;
       parts.splice(parts.indexOf(this.target()), 1);
     });
   }
@@ -482,17 +566,20 @@ export class FakeWorksheet
       | "getUsedRangeOrNullObject"
       | "activate"
       | "delete"
+      | "pageLayout"
     >
 {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
 
   constructor(ctx: FakeRequestContext, resolver: () => FakeSheet | undefined) {
     super(ctx, "Worksheet", resolver);
     this.protection = new FakeWorksheetProtection(ctx, () => this.target());
     this.freezePanes = new FakeFreezePanes(ctx, () => this.target());
     this.charts = new FakeChartCollection(ctx, () => this.target());
+    this.pageLayout = new FakePageLayout(ctx, () => this.target());
   }
 
   trackNullObject(): this {
@@ -607,6 +694,53 @@ export class FakeWorksheet
       if (book.activeSheet === sheet.name) book.activeSheet = book.sheets.find((s) => s.visibility === "Visible")!.name;
       if (book.selection?.sheet === sheet.name) book.selection = null;
     });
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): the setters the summary sheet uses, recorded on the sheet. */
+export class FakePageLayout
+  extends FakeObject<FakeSheet>
+  implements Pick<Excel.PageLayout, "paperSize" | "orientation" | "zoom">, Mirrors<Excel.PageLayout, "setPrintTitleRows" | "headersFooters">
+{
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(ctx: FakeRequestContext, resolver: () => FakeSheet) {
+    super(ctx, "PageLayout", resolver);
+    const record = (text: string) => this.record("centerFooter", text);
+    this.headersFooters = {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          throw new FakeRichApiError("PropertyNotLoaded", "headers and footers are write-only in the fake");
+        },
+        set centerFooter(text: string) {
+          record(text);
+        },
+      },
+    };
+  }
+  private record<K extends keyof FakeSheet["pageLayout"]>(key: K, value: FakeSheet["pageLayout"][K]): void {
+    this.ctx.requireApi(9, "pageLayout");
+    this.ctx.write(value, () => (this.target().pageLayout[key] = value));
+  }
+  get paperSize(): Excel.PaperType {
+    return this.get("paperSize");
+  }
+  set paperSize(value: Excel.PaperType) {
+    this.record("paperSize", value);
+  }
+  get orientation(): Excel.PageOrientation {
+    return this.get("orientation");
+  }
+  set orientation(value: Excel.PageOrientation) {
+    this.record("orientation", value);
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.record("zoom", value);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.record("printTitleRows", rows);
   }
 }
 
@@ -982,7 +1116,7 @@ export class FakeRangeCollection extends FakeObject<AreasRef> implements Mirrors
 export class FakeRangeFormat
   extends FakeObject<RangeRef>
   implements
-    Pick<Excel.RangeFormat, "columnWidth" | "horizontalAlignment" | "verticalAlignment" | "wrapText">,
+    Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "horizontalAlignment" | "verticalAlignment" | "wrapText">,
     Mirrors<Excel.RangeFormat, "fill" | "font" | "borders">
 {
   readonly fill: FakeRangeFill;
@@ -1000,6 +1134,15 @@ export class FakeRangeFormat
     setCellStyle(this.range, name, value);
   }
 
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.ctx.write(points, () => {
+      const { sheet, rect } = this.range.editable();
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
   get columnWidth(): number {
     return this.get("columnWidth");
   }
@@ -1061,7 +1204,7 @@ export class FakeRangeFill extends FakeObject<RangeRef> implements Pick<Excel.Ra
 }
 
 /** Font (and border) properties: each set becomes a style entry "font/bold" on every cell. */
-export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size"> {
+export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size" | "name"> {
   constructor(
     private readonly range: FakeRange,
     private readonly prefix: string,
@@ -1095,6 +1238,12 @@ export class FakeStyleSetter implements Pick<Excel.RangeFont, "bold" | "italic" 
   }
   set size(value: number) {
     this.set("size", value);
+  }
+  get name(): string {
+    return this.unreadable();
+  }
+  set name(value: string) {
+    this.set("name", value);
   }
 }
 

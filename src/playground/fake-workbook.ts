@@ -74,8 +74,13 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   merges: MergeRange[] = [];
   readonly charts: FakeChart[] = [];
+  /** Notes (ExcelApi 1.18) by cell key, their plain text. */
+  readonly notes = new Map<number, string>();
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
+  readonly rowHeights = new Map<number, number>();
+  /** Page setup (worksheet.pageLayout, ExcelApi 1.9): what was set, by property name. */
+  readonly pageLayout: { paperSize?: string; orientation?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string; centerFooter?: string } = {};
   visibility: Visibility = "Visible";
   protected = false;
 
@@ -122,6 +127,8 @@ export interface FakeWorkbookOptions {
   limits?: Partial<FakeLimits>;
   /** Fill colours by sheet name and A1 address. */
   fills?: Record<string, Record<string, string>>;
+  /** Notes by sheet name and A1 address. */
+  notes?: Record<string, Record<string, string>>;
 }
 
 /** A plain, comparable picture of the workbook for test assertions. */
@@ -133,22 +140,17 @@ export interface WorkbookSnapshot {
     cells: Record<string, { value: ExcelScalar; formula?: string; numberFormat: string; fill: string | null }>;
     merges: string[];
     charts: number;
+    /** Notes by A1 address. */
+    notes: Record<string, string>;
   }[];
   settings: Record<string, unknown>;
-}
-
-/** A custom XML part (workbook.customXmlParts). */
-export interface FakeXmlPart {
-  id: string;
-  /** The root element's namespace, found when the part is added or changed. */
-  namespaceUri: string;
-  xml: string;
 }
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, unknown>();
-  readonly xmlParts: FakeXmlPart[] = [];
+  /** Custom XML parts (workbook.customXmlParts), in the order they were added. */
+  readonly customXmlParts: { id: string; xml: string }[] = [];
   protected = false;
   activeSheet = "";
   selection: { sheet: string; address: string } | null = null;
@@ -187,6 +189,10 @@ export class FakeWorkbook {
       for (const [address, color] of Object.entries(options.fills?.[sheetGrid.name] ?? {})) {
         const rect = parseA1(address);
         sheet.cellForWrite(rect.top, rect.left).fill = color;
+      }
+      for (const [address, text] of Object.entries(options.notes?.[sheetGrid.name] ?? {})) {
+        const rect = parseA1(address);
+        sheet.notes.set(key(rect.top, rect.left), text);
       }
     }
     book.activeSheet = book.sheets[0]?.name ?? "";
@@ -283,11 +289,20 @@ export class FakeWorkbook {
           cells,
           merges: sheet.merges.map(rangeAddress).sort(),
           charts: sheet.charts.length,
+          notes: Object.fromEntries([...sheet.notes].sort(([a], [b]) => a - b).map(([k, text]) => [cellAddress(Math.floor(k / SHEET_COLUMNS), k % SHEET_COLUMNS), text])),
         };
       }),
       settings: Object.fromEntries(this.settings),
     };
   }
+}
+
+/** The sheet a qualified address names ("'表 1'!B2" → "表 1"); undefined without one. */
+export function sheetOfAddress(address: string): string | undefined {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return undefined;
+  const sheet = address.slice(0, bang);
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /** "B2", "B2:D4" or "Sheet1!B2:D4" (the sheet part is ignored) → a rectangle. */

@@ -25,7 +25,8 @@ export interface Playground {
 const params = new URLSearchParams(location.search);
 const file = params.get("file") ?? "samples/yunxi-2023-dept-selfeval.xlsx";
 const displayLanguage = /^en/i.test(params.get("lang") ?? "") ? "en-US" : "zh-CN";
-const apiMinor = Number(params.get("api") ?? 13);
+// Excel on the web has the notes API (ExcelApi 1.18); ?api=13 shows an older Excel.
+const apiMinor = Number(params.get("api") ?? 18);
 
 let workbook = new FakeWorkbook({ apiMinor });
 let loadError: string | null = null;

@@ -3,9 +3,10 @@
  * A plain HTML picture of the playground's fake workbook, beside the task pane: sheet tabs and the
  * active sheet as a table with its values (roughly formatted), fills, bold text, merged areas and
  * the selected cell outlined. It redraws after every sync, so writes, selection and undo show up.
- * Cells carry data-address (and the selected one data-selected) for the browser test.
+ * Cells carry data-address (and the selected one data-selected, one with a note data-note and the
+ * note as its title, shown on hover) for the browser test.
  */
-import { MergeRange, cellAddress, columnLetters } from "../core/grid";
+import { MergeRange, cellAddress, cellKey, columnLetters } from "../core/grid";
 import { ExcelScalar, FakeCell, FakeSheet, FakeWorkbook, parseA1 } from "./fake-workbook";
 
 /** Rows and columns drawn at most: enough for self-evaluation sheets, cheap to redraw. */
@@ -23,6 +24,7 @@ const CSS = `
 #jixiao-sheet td { border: 1px solid #e0e0e0; padding: 2px 4px; max-width: 260px; white-space: pre-wrap; vertical-align: top; }
 #jixiao-sheet td.number { text-align: right; }
 #jixiao-sheet td[data-selected] { outline: 2px solid #107c41; outline-offset: -2px; }
+#jixiao-sheet td[data-note] { background-image: linear-gradient(225deg, #c00000 5px, transparent 5px); }
 `;
 
 /** Lays the page out as task pane | sheet view and returns the view's element. */
@@ -109,6 +111,12 @@ function table(sheet: FakeSheet, selected: MergeRange | undefined): HTMLElement 
       if (selected && r >= selected.top && r <= selected.bottom && c >= selected.left && c <= selected.right) td.dataset.selected = "true";
       const cell = sheet.cell(r, c);
       if (cell) paint(td, cell);
+      // A note shows on hover, as in Excel, and is marked in the cell's corner.
+      const note = sheet.notes.get(cellKey(r, c));
+      if (note !== undefined) {
+        td.title = note;
+        td.dataset.note = "true";
+      }
     }
   }
   return grid;
@@ -118,7 +126,7 @@ function paint(td: HTMLTableCellElement, cell: FakeCell): void {
   td.textContent = display(cell.value, cell.numberFormat);
   if (typeof cell.value === "number") td.className = "number";
   if (cell.formula) td.title = cell.formula;
-  if (cell.fill) td.style.background = cell.fill;
+  if (cell.fill) td.style.backgroundColor = cell.fill;
   if (cell.style["font/bold"]) td.style.fontWeight = "600";
   if (cell.style["font/italic"]) td.style.fontStyle = "italic";
   if (typeof cell.style["font/color"] === "string") td.style.color = cell.style["font/color"];

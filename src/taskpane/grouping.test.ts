@@ -4,7 +4,8 @@ import { COLLAPSE_AT, groupFindings, NO_FILTER, tableTotals } from "./grouping";
 import type { Results } from "./pane-host";
 
 const SHEET = "目标表（一）";
-const table = (range: string, label?: string) => ({ sheet: SHEET, kind: "indicators" as const, range, ...(label && { label }) });
+/** A table as analyze reports it: labelled by its 项目名称, else by its sheet and range. */
+const table = (range: string, label?: string, sheet = SHEET) => ({ sheet, kind: "indicators" as const, range, label: label ?? `${sheet}!${range}` });
 
 /** Two target tables; the first has the same ≥100% sentence on four rows and two findings on row 10. */
 function targets(): Results {
@@ -35,6 +36,7 @@ function targets(): Results {
     written: 0,
     marked: 0,
     summarySheet: "综合得分",
+    gradeReason: null,
   };
 }
 
@@ -66,9 +68,12 @@ test("search matches message, cell, row label and the Chinese rule name; toggles
   expect(groupFindings(results, { ...NO_FILTER, query: "365" }, "zh").map((s) => s.counts)).toEqual([{ error: 1, warning: 0, info: 0 }]);
 });
 
-test("totals pair with their tables by label, else in order on their sheet; a table without one holds targets", () => {
-  const tables = [table("A1:F9", "甲"), { sheet: SHEET, kind: "budget" as const, range: "A20:F22" }, table("A30:F40", "乙"), { ...table("A1:F9"), sheet: "丙" }];
-  const total = (label: string | undefined, sheet = SHEET) => ({ sheet, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null, ...(label && { label }) });
+test("totals pair with their tables by label, the form's or the sheet-and-range one; a table without one holds targets", () => {
+  const tables = [table("A1:F9", "甲"), { sheet: SHEET, kind: "budget" as const, range: "A20:F22", label: "甲" }, table("A30:F40", "乙"), table("A1:F9", undefined, "丙")];
+  const total = (label: string, sheet = SHEET) => ({ sheet, label, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null });
   expect(tableTotals(tables, [total("乙")])).toEqual([null, null, total("乙"), null]);
-  expect(tableTotals(tables, [total(undefined, "丙")])).toEqual([null, null, null, total(undefined, "丙")]);
+  expect(tableTotals(tables, [total("丙!A1:F9", "丙")])).toEqual([null, null, null, total("丙!A1:F9", "丙")]);
+  // Two tables with one name on a sheet: the first total goes with the first.
+  const twins = [table("A1:F9", "甲"), table("A30:F40", "甲")];
+  expect(tableTotals(twins, [{ ...total("甲"), score: "80" }, total("甲")]).map((t) => t?.score)).toEqual(["80", "90"]);
 });

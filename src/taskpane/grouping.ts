@@ -76,16 +76,15 @@ export function severityCounts(findings: Pick<Finding, "severity">[]): Record<Se
 }
 
 /**
- * The total of each table (null where it has none). Totals are given per sheet in table order;
- * with labels on both they pair by label, else the k-th total of a sheet goes with its k-th
- * indicator table, and a sheet of indicator tables without any total holds target tables.
+ * The total of each table (null where it has none). A total carries the label of the table it
+ * totals (TotalReport.label), so each pairs with its own table even with two on a sheet; an
+ * indicator table without a total holds targets.
  */
 export function tableTotals(tables: TableReport[], totals: TotalReport[]): (TotalReport | null)[] {
   const unused = [...totals];
   return tables.map((table) => {
     if (table.kind !== "indicators") return null;
-    const byLabel = table.label ? unused.findIndex((t) => t.label === table.label) : -1;
-    const index = byLabel >= 0 ? byLabel : unused.findIndex((t) => t.sheet === table.sheet && t.label === undefined);
+    const index = unused.findIndex((t) => t.sheet === table.sheet && t.label === table.label);
     return index >= 0 ? unused.splice(index, 1)[0] : null;
   });
 }
@@ -117,7 +116,8 @@ export function groupFindings(results: Results, filter: FindingFilter, lang: Lan
       entry = {
         section: {
           key,
-          title: place.tableKey,
+          // The table's own label (its 项目名称, else its sheet and range); outside tables, the sheet.
+          title: table?.label ?? place.tableKey,
           sheet: finding.sheet,
           table,
           total,

@@ -5,9 +5,9 @@
  * (delayForCellEdit), and every failure reaches the pane as a HostError with a message for people.
  *
  * A full recalculation takes three syncs: the sheet list (with the look-up of jixiao's record part),
- * every sheet's contents with the fills the undo record needs, and one batch with the undo record
- * and all changes; one more when the workbook holds a record to read, and more for very large
- * workbooks (see src/excel/read.ts and batch.ts).
+ * every sheet's contents with the fills the undo record needs (and the record's text), and one batch
+ * with the undo record, the new record and all changes (more only for very large workbooks, see
+ * src/excel/read.ts and batch.ts).
  */
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
@@ -16,7 +16,8 @@ import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
 import { applyFixes } from "../excel/fixes";
-import { queueStateText, updateWorkbookRecord } from "../excel/state";
+import { updateWorkbookRecord } from "../excel/state";
+import { cleanMarks } from "../excel/clean";
 import { hasUndo, undoLast } from "../excel/undo";
 import { applyAnalysis } from "../excel/write";
 import { ignoreRecord, withIgnore, withoutIgnore } from "../core/ignores";
@@ -47,9 +48,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     check: (profile) =>
       run(async (context) => {
-        const record = queueStateText(context);
         const state = await readWorkbookState(context, { api });
-        state.grid.state = await record();
         const analysis = analyze(state.grid, profile, { lang });
         if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
         return resultsOf(analysis, state.grid, profile, null);
@@ -95,6 +94,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     hasUndo: () => run(hasUndo),
 
+    cleanMarks: () => run(async (context) => (await cleanMarks(context, { api, lang })).removed),
+
     loadProfile: () =>
       run(async (context) => {
         const setting = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
@@ -125,9 +126,7 @@ async function recalculate(
     if (options.signal?.aborted) throw new CancelledError();
   };
   onStep("read");
-  const record = queueStateText(context); // rides on the read's first sync
   const state = await readWorkbookState(context, { api, fills: true });
-  state.grid.state = await record();
   options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
   checkCancel();
   // analyze does detection, validation and scoring in one call; the steps are reported around it.
@@ -139,7 +138,7 @@ async function recalculate(
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
   checkCancel();
   onStep("write");
-  const applied = await applyAnalysis(context, analysis, state, { api, lang });
+  const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return resultsOf(analysis, state.grid, profile, applied);
 }
 

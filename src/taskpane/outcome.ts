@@ -21,6 +21,7 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     kind: "results",
     total: analysis.summary.total,
     grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
     levels: analysis.summary.levels,
     findings: analysis.findings,
     places: placeFindings(analysis, grid),

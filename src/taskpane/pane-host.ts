@@ -20,7 +20,10 @@ export interface StepCounts {
 export interface Results {
   kind: "results";
   total: string | null;
+  /** null when there is no grade, or when `gradeReason` says why none is given. */
   grade: string | null;
+  /** Why the total carries no grade (weights not adding up to 100, an incomplete total). */
+  gradeReason: string | null;
   levels: SummaryLevel1[];
   findings: Finding[];
   /** Where each finding sits (same order as findings). */
@@ -57,6 +60,8 @@ export interface PaneHost {
   /** Restores what the last recalculation changed; resolves to the number of cells restored, or null when there is nothing to undo. */
   undoLast(): Promise<number | null>;
   hasUndo(): Promise<boolean>;
+  /** 清除标记: takes back every jixiao mark and note; resolves to the number of marks removed. */
+  cleanMarks(): Promise<number>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   /** Writes the chosen computed values (into the undo record too); resolves to the cells written. */

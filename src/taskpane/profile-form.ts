@@ -94,6 +94,8 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
     else grades.push({ min, label: row.label.trim() });
   });
   if (form.grades.length === 0) errors.grades = s.gradesInvalid;
+  // A row added at the bottom may score higher than the ones above it: the profile lists highest first.
+  grades.sort((a, b) => b.min - a.min);
 
   const budgetWeight = parseNumber(form.budgetWeight);
   if (budgetWeight === undefined || budgetWeight > 100) errors.budgetWeight = s.numberInvalid;

@@ -21,6 +21,10 @@ export interface Strings {
   undoDone: (cells: number) => string;
   undoNothing: string;
   undoFailed: string;
+  clean: string;
+  cleaning: string;
+  cleanDone: (marks: number) => string;
+  cleanFailed: string;
   tabResults: string;
   tabSettings: string;
   idleHint: string;
@@ -134,7 +138,7 @@ export interface Strings {
   };
   command: {
     noticeTitle: string;
-    summary: (total: string, grade: string) => string;
+    summary: (total: string, grade: string, reason: string | null) => string;
     findings: (errors: number, warnings: number, infos: number) => string;
     noFindings: string;
     writtenTo: (sheet: string) => string;
@@ -157,6 +161,10 @@ const zh: Strings = {
   undoDone: (cells) => `已撤销上次重算，恢复了 ${cells} 个单元格。`,
   undoNothing: "没有可以撤销的重算。",
   undoFailed: "撤销失败",
+  clean: "清除标记",
+  cleaning: "正在清除…",
+  cleanDone: (marks) => (marks === 0 ? "没有需要清除的标记。" : `已清除 ${marks} 处标记及其批注，数据未变。`),
+  cleanFailed: "清除标记失败",
   tabResults: "结果",
   tabSettings: "评分方案",
   idleHint:
@@ -276,7 +284,7 @@ const zh: Strings = {
   },
   command: {
     noticeTitle: "绩效自评助手",
-    summary: (total, grade) => `综合得分 ${total}，评价等次 ${grade}。`,
+    summary: (total, grade, reason) => `综合得分 ${total}，评价等次 ${grade}${reason ? `（${reason}）` : ""}。`,
     findings: (errors, warnings, infos) =>
       `发现 ${errors + warnings + infos} 个问题：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个。`,
     noFindings: "没有发现问题。",
@@ -300,6 +308,10 @@ const en: Strings = {
   undoDone: (cells) => `Undid the last recalculation: ${cells} ${cells === 1 ? "cell" : "cells"} restored.`,
   undoNothing: "There is no recalculation to undo.",
   undoFailed: "Undo failed",
+  clean: "Remove marks",
+  cleaning: "Removing…",
+  cleanDone: (marks) => (marks === 0 ? "There were no marks to remove." : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes; the data is unchanged.`),
+  cleanFailed: "Removing the marks failed",
   tabResults: "Results",
   tabSettings: "Scoring profile",
   idleHint:
@@ -422,7 +434,7 @@ const en: Strings = {
   },
   command: {
     noticeTitle: "Self-Evaluation Assistant",
-    summary: (total, grade) => `Total score ${total}, grade ${grade}.`,
+    summary: (total, grade, reason) => `Total score ${total}, grade ${grade}${reason ? ` (${reason})` : ""}.`,
     findings: (errors, warnings, infos) =>
       `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info.`,
     noFindings: "No findings.",

@@ -1,11 +1,14 @@
 /**
- * The .xlsx package as parts: the zip (JSZip), the relationships that tie its parts together, the
- * content types, and the workbook part's sheet list. Just enough of Open Packaging Conventions to
- * read the sheet names and to write a copy with a few parts changed.
+ * The .xlsx package as parts: the zip's entries (inflated once, when first read, within limits),
+ * the relationships that tie its parts together, the content types, and the workbook part's sheet
+ * list. Just enough of Open Packaging Conventions to read a workbook and to write a copy with a few
+ * parts changed: unchanged parts are copied still compressed. No Node API (see codec.ts).
  */
-import JSZip from "jszip";
 import { BilingualError } from "../core/messages";
-import { attribute, elements, escapeXml, firstElement, prefixOf, unescapeXml, withAttribute } from "./xml";
+import { Codec, InflatedSizeError, fflateCodec } from "./codec";
+import type { SheetLayout } from "./sheet-part";
+import { XmlElement, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, startTag } from "./xml";
+import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = `${RELATIONSHIPS_NS}/`;
@@ -18,8 +21,36 @@ export const CONTENT_TYPES = "[Content_Types].xml";
 const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
 
-/** The package is not the .xlsx it looked like: a part the workbook needs is missing. */
+/** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
+
+/** A part, or all parts together, inflate past the limits: refused before inflating. */
+export class PartTooLargeError extends PackageError {}
+
+export interface ReadLimits {
+  /** Inflated bytes of any one part. */
+  maxPartBytes: number;
+  /** Inflated bytes of all parts read together. */
+  maxTotalBytes: number;
+  /** Cells (`<c>` elements) in all sheets together. */
+  maxCells: number;
+}
+
+const MB = 1024 * 1024;
+
+/** 200 MB inflated, per part and in all: some fifty times the largest real self-evaluation workbook. */
+export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 200 * MB, maxTotalBytes: 200 * MB, maxCells: 5_000_000 };
+
+/** The size limits for a --max-size in MB; undefined when it is not a positive number. */
+export function sizeLimits(megabytes: number): Partial<ReadLimits> | undefined {
+  if (!Number.isFinite(megabytes) || megabytes <= 0) return undefined;
+  return { maxPartBytes: megabytes * MB, maxTotalBytes: megabytes * MB };
+}
+
+/** The longest text a JavaScript engine holds in one string (V8: 2^29 − 24 characters), whatever the limits say. */
+const LONGEST_TEXT = 2 ** 29 - 24;
+
+const megabytes = (bytes: number): string => String(Math.ceil(bytes / MB));
 
 interface Relationship {
   id: string;
@@ -28,13 +59,22 @@ interface Relationship {
   part: string;
 }
 
+export const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
 export function folderOf(part: string): string {
   return part.includes("/") ? part.slice(0, part.lastIndexOf("/") + 1) : "";
 }
 
-/** A relationship target → a package path: relative to the source's folder, or absolute. */
+/** A relationship target → a package path: relative to the source's folder, or absolute; %-escapes decoded. */
 function resolvePart(fromFolder: string, target: string): string {
-  const segments = (target.startsWith("/") ? target.slice(1) : fromFolder + target).split("/");
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // Not %-encoded after all: the target as written.
+  }
+  const segments = (decoded.startsWith("/") ? decoded.slice(1) : fromFolder + decoded).split("/");
   const resolved: string[] = [];
   for (const segment of segments) {
     if (segment === "..") resolved.pop();
@@ -43,49 +83,77 @@ function resolvePart(fromFolder: string, target: string): string {
   return resolved.join("/");
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
+/** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
+export function freePart(pkg: Package, stem: string, ext: string): string {
+  const taken = new Set(pkg.partNames().map((name) => name.toLowerCase()));
+  let n = 1;
+  while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+  return `${stem}${n}${ext}`;
+}
+
+/** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
+export function relativeTarget(from: string, part: string): string {
+  const fromSegments = from.split("/").filter((s) => s !== "");
+  const partSegments = part.split("/");
+  let common = 0;
+  while (common < fromSegments.length && common < partSegments.length - 1 && fromSegments[common] === partSegments[common]) common++;
+  return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
+}
+
+/** Inserts text into a part at an index. */
+function insertAt(xml: string, at: number, text: string): string {
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
 /** A part's relationships (external ones are skipped: they name no part). */
-class RelationshipsPart {
+export class RelationshipsPart {
   readonly list: Relationship[];
   /** The namespace prefix the part writes its elements with ("" for none). */
   private readonly prefix: string;
+  /** The folder of the part these relationships belong to: targets are relative to it. */
+  readonly sourceFolder: string;
 
   constructor(
     private xml: string,
     source: string,
   ) {
-    this.prefix = prefixOf(xml, "Relationships");
-    this.list = [...elements(xml, `${this.prefix}Relationship`)]
-      .filter((r) => attribute(r.tag, "TargetMode") !== "External")
-      .map((r) => ({
-        id: attribute(r.tag, "Id") ?? "",
-        type: attribute(r.tag, "Type") ?? "",
-        part: resolvePart(folderOf(source), attribute(r.tag, "Target") ?? ""),
-      }));
+    this.prefix = rootElement(xml).prefix;
+    this.sourceFolder = folderOf(source);
+    this.list = elements(xml, "Relationship")
+      .filter((r) => r.attributes.TargetMode !== "External")
+      .map((r) => ({ id: r.attributes.Id ?? "", type: r.attributes.Type ?? "", part: resolvePart(folderOf(source), r.attributes.Target ?? "") }));
   }
 
+  /** The first relationship of a kind; Strict Open XML and Microsoft's extensions use other namespaces for the same kinds. */
   ofType(kind: string): Relationship | undefined {
-    // Strict Open XML and Microsoft's own extensions use other namespaces for the same kinds.
     return this.list.find((r) => r.type.endsWith(`/${kind}`));
+  }
+
+  allOfType(kind: string): Relationship[] {
+    return this.list.filter((r) => r.type.endsWith(`/${kind}`));
   }
 
   /** Adds a relationship to a part in the source's folder; returns its new id. */
   add(kind: string, target: string): string {
-    const taken = new Set([...elements(this.xml, `${this.prefix}Relationship`)].map((r) => attribute(r.tag, "Id")));
+    const taken = new Set(elements(this.xml, "Relationship").map((r) => r.attributes.Id));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const end = this.xml.lastIndexOf("</");
-    this.xml = `${this.xml.slice(0, end)}<${this.prefix}Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeXml(target)}"/>${this.xml.slice(end)}`;
+    const root = rootElement(this.xml);
+    const element = `<${this.prefix}Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeAttribute(target)}"/>`;
+    this.xml = root.selfClosing
+      ? this.xml.slice(0, root.start) + startTag(root) + element + `</${root.name}>` + this.xml.slice(root.end)
+      : insertAt(this.xml, root.contentEnd, element);
     return id;
   }
 
   remove(ids: Set<string>): void {
-    for (const r of [...elements(this.xml, `${this.prefix}Relationship`)].reverse()) {
-      if (ids.has(attribute(r.tag, "Id") ?? "")) this.xml = this.xml.slice(0, r.start) + this.xml.slice(r.end);
+    for (const r of elements(this.xml, "Relationship").reverse()) {
+      if (ids.has(r.attributes.Id ?? "")) this.xml = this.xml.slice(0, r.start) + this.xml.slice(r.end);
     }
   }
 
@@ -100,21 +168,21 @@ export class ContentTypes {
   private readonly prefix: string;
 
   constructor(private xml: string) {
-    this.prefix = prefixOf(xml, "Types");
+    this.prefix = rootElement(xml).prefix;
   }
 
   /** Sets the type of one part, replacing any it had. */
   set(part: string, type: string): void {
     this.remove(part);
-    const end = this.xml.lastIndexOf("</");
-    this.xml = `${this.xml.slice(0, end)}<${this.prefix}Override PartName="/${escapeXml(part)}" ContentType="${type}"/>${this.xml.slice(end)}`;
+    const root = rootElement(this.xml);
+    this.xml = insertAt(this.xml, root.contentEnd, `<${this.prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`);
   }
 
   remove(part: string): void {
     // Part names are compared ignoring case (ECMA-376 Part 2, §9.1.1.1).
     const name = `/${part}`.toLowerCase();
-    for (const o of [...elements(this.xml, `${this.prefix}Override`)].reverse()) {
-      if (attribute(o.tag, "PartName")?.toLowerCase() === name) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
+    for (const o of elements(this.xml, "Override").reverse()) {
+      if (o.attributes.PartName?.toLowerCase() === name) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
     }
   }
 
@@ -123,71 +191,206 @@ export class ContentTypes {
   }
 }
 
+/** DOS date 1980-01-01, time 00:00, for parts the copy adds. */
+const ZIP_EPOCH = { time: 0, date: (1 << 5) | 1 };
+
 export class Package {
-  private constructor(readonly zip: JSZip) {}
+  /** Entries by part name in lower case: part names are compared ignoring case. */
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Text of the parts read so far, kept for the writer so nothing is inflated twice. */
+  private readonly texts = new Map<string, string>();
+  /**
+   * Parts written anew, as the zip entries they become (deflated when put, so a copy of a
+   * thousand sheets does not hold their text until the end), or removed (null), by lower-case name.
+   */
+  private readonly changes = new Map<string, ZipEntry | null>();
+  private inflatedTotal = 0;
+  /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
+  private readonly layouts = new Map<string, SheetLayout>();
 
-  static async open(bytes: Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(bytes));
+  private constructor(
+    entries: ZipEntry[],
+    private readonly codec: Codec,
+    private readonly limits: ReadLimits,
+  ) {
+    for (const entry of entries) if (!entry.name.endsWith("/")) this.entries.set(entry.name.toLowerCase(), entry);
   }
 
-  // Parts go through TextDecoder/TextEncoder: the platform's UTF-8 is much faster than JSZip's own.
-  async text(part: string): Promise<string | undefined> {
-    const bytes = await this.zip.file(part)?.async("uint8array");
-    return bytes && UTF8_DECODER.decode(bytes);
+  /** The package of a zip's bytes; a zip this cannot read throws PackageError. */
+  static open(bytes: Uint8Array, codec: Codec = fflateCodec, limits: ReadLimits = DEFAULT_LIMITS): Package {
+    try {
+      return new Package(readZip(bytes), codec, limits);
+    } catch (error) {
+      if (!(error instanceof ZipFormatError)) throw error;
+      throw new PackageError(`文件已损坏，无法作为 .xlsx 打开（${error.message}）`, `the file is damaged and cannot be opened as .xlsx (${error.message})`);
+    }
   }
 
-  async required(part: string): Promise<string> {
-    const xml = await this.text(part);
-    if (xml === undefined) throw new PackageError(`工作簿缺少 ${part}`, `the workbook lacks ${part}`);
+  has(part: string): boolean {
+    const key = part.toLowerCase();
+    const change = this.changes.get(key);
+    return change !== undefined ? change !== null : this.entries.has(key);
+  }
+
+  /** The names of the parts as the copy will hold them. */
+  partNames(): string[] {
+    const names = [...this.entries.keys()].filter((key) => this.changes.get(key) !== null).map((key) => this.entries.get(key)!.name);
+    for (const [key, change] of this.changes) if (change && !this.entries.has(key)) names.push(change.name);
+    return names;
+  }
+
+  /** A part's inflated bytes, checked against the limits before inflating. */
+  private inflate(part: string, entry: ZipEntry): Uint8Array {
+    const { maxPartBytes, maxTotalBytes } = this.limits;
+    if (entry.size > Math.min(maxPartBytes, LONGEST_TEXT)) {
+      const limit = megabytes(Math.min(maxPartBytes, LONGEST_TEXT));
+      throw new PartTooLargeError(
+        `部件 ${part} 解压后有 ${megabytes(entry.size)} MB，超过每个部件 ${limit} MB 的上限（命令行可用 --max-size 提高）`,
+        `the part ${part} inflates to ${megabytes(entry.size)} MB, over the limit of ${limit} MB per part (the command line's --max-size raises it)`,
+      );
+    }
+    if (this.inflatedTotal + entry.size > maxTotalBytes) {
+      throw new PartTooLargeError(
+        `工作簿解压后超过 ${megabytes(maxTotalBytes)} MB 的上限（读到 ${part} 时；命令行可用 --max-size 提高）`,
+        `the workbook inflates to more than the limit of ${megabytes(maxTotalBytes)} MB (at ${part}; the command line's --max-size raises it)`,
+      );
+    }
+    this.inflatedTotal += entry.size;
+    if (entry.method === 0) return entry.data;
+    try {
+      return this.codec.inflate(entry.data, entry.size);
+    } catch (error) {
+      const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
+      throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+    }
+  }
+
+  /**
+   * A part's text, inflated once. `keep: false` for a part read once and never written (the
+   * shared strings), so its text is not held.
+   */
+  text(part: string, keep = true): string | undefined {
+    const key = part.toLowerCase();
+    const change = this.changes.get(key);
+    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(this.codec.inflate(change.data, change.size));
+    const kept = this.texts.get(key);
+    if (kept !== undefined) return kept;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const text = UTF8_DECODER.decode(this.inflate(part, entry));
+    if (keep) this.texts.set(key, text);
+    return text;
+  }
+
+  /** A part that must be there; `what` names it for the reader ("the shared strings"); `keep` as for text(). */
+  required(part: string, what?: { zh: string; en: string }, keep = true): string {
+    const xml = this.text(part, keep);
+    if (xml === undefined) {
+      throw new PackageError(
+        what ? `文件已损坏：缺少${what.zh}（${part}）` : `文件已损坏：缺少 ${part}`,
+        what ? `the file is damaged: ${what.en} (${part}) is missing` : `the file is damaged: ${part} is missing`,
+      );
+    }
     return xml;
   }
 
+  setSheetLayout(part: string, layout: SheetLayout): void {
+    this.layouts.set(part.toLowerCase(), layout);
+  }
+
+  sheetLayout(part: string): SheetLayout | undefined {
+    return this.layouts.get(part.toLowerCase());
+  }
+
   put(part: string, xml: string): void {
-    this.zip.file(part, UTF8_ENCODER.encode(xml));
+    const key = part.toLowerCase();
+    this.texts.delete(key);
+    this.layouts.delete(key);
+    const bytes = UTF8_ENCODER.encode(xml);
+    const entry = this.entries.get(key);
+    this.changes.set(key, {
+      name: entry?.name ?? part,
+      method: 8,
+      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
+      size: bytes.length,
+      data: this.codec.deflate(bytes),
+      // A changed part keeps its date; a new one gets the zip epoch.
+      time: entry?.time ?? ZIP_EPOCH.time,
+      date: entry?.date ?? ZIP_EPOCH.date,
+    });
+  }
+
+  remove(part: string): void {
+    const key = part.toLowerCase();
+    this.texts.delete(key);
+    this.layouts.delete(key);
+    this.changes.set(key, null);
   }
 
   /** Removes a part with its own relationships and the parts only they lead to (a macro's signature). */
-  async removeWithRelated(part: string, contentTypes: ContentTypes): Promise<void> {
+  removeWithRelated(part: string, contentTypes: ContentTypes): void {
     const relsPath = relsPathOf(part);
-    const relsXml = await this.text(relsPath);
+    const relsXml = this.text(relsPath);
     if (relsXml) {
       for (const related of new RelationshipsPart(relsXml, part).list) {
-        this.zip.remove(related.part);
+        this.remove(related.part);
         contentTypes.remove(related.part);
       }
-      this.zip.remove(relsPath);
+      this.remove(relsPath);
     }
-    this.zip.remove(part);
+    this.remove(part);
     contentTypes.remove(part);
+  }
+
+  /** The package as zip bytes: changed and new parts as put, the others copied still compressed. */
+  toBytes(): Uint8Array {
+    const out: ZipEntry[] = [];
+    for (const [key, entry] of this.entries) {
+      const change = this.changes.get(key);
+      if (change === undefined) out.push(entry);
+      else if (change !== null) out.push(change);
+    }
+    for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(change);
+    return writeZip(out);
   }
 }
 
 /** The workbook part: its sheets by name, and the edits it takes. */
-class WorkbookPart {
+export class WorkbookPart {
   private readonly prefix: string;
 
   constructor(private xml: string) {
-    this.prefix = prefixOf(xml, "workbook");
+    this.prefix = rootElement(xml).prefix;
   }
 
-  /** Sheet name → relationship id (the r:id attribute, whatever its prefix). */
+  /** The sheets in workbook order: name, relationship id (r:id, whatever its prefix), visibility. */
+  sheetList(): { name: string; relationshipId: string; element: XmlElement }[] {
+    return elements(this.xml, "sheet")
+      .map((element) => ({ name: element.attributes.name, relationshipId: attributeByLocal(element, "id") ?? "", element }))
+      .filter((sheet) => sheet.name !== undefined);
+  }
+
+  /** Sheet name → relationship id. */
   sheets(): Map<string, string> {
-    const sheets = new Map<string, string>();
-    for (const sheet of elements(this.xml, `${this.prefix}sheet`)) {
-      const id = /\s(?:[\w.-]+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(sheet.tag);
-      const name = attribute(sheet.tag, "name");
-      if (id && name !== undefined) sheets.set(name, unescapeXml(id[1] ?? id[2]));
-    }
-    return sheets;
+    return new Map(this.sheetList().map((sheet) => [sheet.name, sheet.relationshipId]));
+  }
+
+  /** Whether dates count from 1904 (Mac Excel's old default) rather than 1900. */
+  date1904(): boolean {
+    const value = firstElement(this.xml, "workbookPr")?.attributes.date1904;
+    return value === "1" || value === "true";
   }
 
   addSheet(name: string, relationshipId: string): void {
-    const sheetIds = [...elements(this.xml, `${this.prefix}sheet`)].map((s) => Number(attribute(s.tag, "sheetId")) || 0);
+    const sheetIds = elements(this.xml, "sheet").map((s) => Number(s.attributes.sheetId) || 0);
     const sheetId = Math.max(0, ...sheetIds) + 1;
-    const end = this.xml.indexOf(`</${this.prefix}sheets>`);
+    const sheets = firstElement(this.xml, "sheets");
+    if (!sheets) throw new PackageError("工作簿部件没有工作表列表", "the workbook part has no sheet list");
     // The r: prefix is declared on the element itself, whatever the workbook's root declares.
-    const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
-    this.xml = this.xml.slice(0, end) + sheet + this.xml.slice(end);
+    const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeAttribute(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
+    this.xml = sheets.selfClosing
+      ? this.xml.slice(0, sheets.start) + startTag(sheets) + sheet + `</${sheets.name}>` + this.xml.slice(sheets.end)
+      : insertAt(this.xml, sheets.contentEnd, sheet);
   }
 
   /**
@@ -195,19 +398,19 @@ class WorkbookPart {
    * may depend on the cells filled in.
    */
   recalculateOnLoad(): void {
-    const calcPr = firstElement(this.xml, `${this.prefix}calcPr`);
+    const calcPr = firstElement(this.xml, "calcPr");
     if (calcPr) {
-      this.xml = this.xml.slice(0, calcPr.start) + withAttribute(calcPr.tag, "fullCalcOnLoad", "1") + this.xml.slice(calcPr.openEnd);
+      this.xml = this.xml.slice(0, calcPr.start) + startTag(calcPr, { fullCalcOnLoad: "1" }, calcPr.selfClosing) + this.xml.slice(calcPr.openEnd);
       return;
     }
     // calcPr comes after these in the schema's order, before everything else.
     let at = -1;
     for (const before of ["sheets", "functionGroups", "externalReferences", "definedNames"]) {
-      const element = firstElement(this.xml, this.prefix + before);
-      if (element) at = Math.max(at, element.end);
+      const element = firstElement(this.xml, before);
+      if (element && element.depth === 1) at = Math.max(at, element.end);
     }
     if (at === -1) return;
-    this.xml = `${this.xml.slice(0, at)}<${this.prefix}calcPr fullCalcOnLoad="1"/>${this.xml.slice(at)}`;
+    this.xml = insertAt(this.xml, at, `<${this.prefix}calcPr fullCalcOnLoad="1"/>`);
   }
 
   toXml(): string {
@@ -215,16 +418,15 @@ class WorkbookPart {
   }
 }
 
-
 /** The workbook part and its relationships, found through the package's root relationships. */
-export async function workbookParts(pkg: Package): Promise<{ path: string; workbook: WorkbookPart; relsPath: string; rels: RelationshipsPart }> {
-  const rootRels = new RelationshipsPart(await pkg.required("_rels/.rels"), "");
+export function workbookParts(pkg: Package): { path: string; workbook: WorkbookPart; relsPath: string; rels: RelationshipsPart } {
+  const rootRels = new RelationshipsPart(pkg.required("_rels/.rels"), "");
   const path = rootRels.ofType("officeDocument")?.part ?? "xl/workbook.xml";
   const relsPath = relsPathOf(path);
   return {
     path,
-    workbook: new WorkbookPart(await pkg.required(path)),
+    workbook: new WorkbookPart(pkg.required(path)),
     relsPath,
-    rels: new RelationshipsPart(await pkg.required(relsPath), path),
+    rels: new RelationshipsPart(pkg.required(relsPath), path),
   };
 }

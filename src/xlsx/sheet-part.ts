@@ -4,136 +4,225 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute, withoutAttribute } from "./xml";
+import { XmlElement, elements, escapeXml, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
-  /** An exact decimal string, or undefined to keep the cell's value. */
-  value?: string;
+  /** An exact decimal string, undefined to keep the cell's value, null to blank it (清除标记 taking
+   * back a value jixiao filled in). */
+  value?: string | null;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
+  /** The cell holds a formula: only its cached result becomes `value`, the formula stays. */
+  cachedResult?: true;
 }
 
 /** Edits by 0-based row, then 0-based column, as the grid counts them. */
 export type SheetEdits = Map<number, Map<number, CellEdit>>;
 
-/** The style of each column range that has one (<col min max style>), for cells not yet written. */
-function columnFormats(xml: string, prefix: string): { min: number; max: number; style: number }[] {
-  const cols = firstElement(xml, `${prefix}cols`);
-  if (!cols) return [];
-  // <col> counts from 1; the grid from 0.
-  return [...elements(xml, `${prefix}col`, cols.openEnd, cols.contentEnd)].map((col) => ({
-    min: Number(attribute(col.tag, "min")) - 1,
-    max: Number(attribute(col.tag, "max")) - 1,
-    style: Number(attribute(col.tag, "style") ?? 0),
-  }));
+interface ColumnFormat {
+  min: number;
+  max: number;
+  style: number;
 }
 
 function numberCell(prefix: string, ref: string, format: number, value: string): string {
   return `<${prefix}c r="${ref}" s="${format}"><${prefix}v>${value}</${prefix}v></${prefix}c>`;
 }
 
+/** Text that replaces [from, to) of the part; splices come in document order and never overlap. */
+interface Splice {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * Where a tokenizer found a sheet's parts: the writer tokenizes only the rows it edits. The reader
+ * records it in its own pass (src/xlsx/reader.ts); `sheetLayout` finds it for any other sheet.
+ */
+export interface SheetLayout {
+  /** The prefix the worksheet writes its elements with ("x:" or ""). */
+  prefix: string;
+  sheetData?: { name: string; start: number; openEnd: number; contentEnd: number; end: number; selfClosing: boolean };
+  /** The <cols> element's [start, end). */
+  cols?: { start: number; end: number };
+  /** Each <row> in document order: its 0-based number and its [start, end) in the part. */
+  rows: number[];
+  rowStarts: number[];
+  rowEnds: number[];
+}
+
+/** A sheet's layout from one tokenizer pass that makes an object only per row. */
+export function sheetLayout(xml: string): SheetLayout {
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  let inSheetData = false;
+  let row = -1;
+  scanXml(xml, {
+    select: (local) => local === "worksheet" || local === "sheetData" || local === "cols" || local === "row",
+    open: (element) => {
+      if (element.depth === 0) layout.prefix = element.prefix;
+      else if (element.local === "sheetData") inSheetData = true;
+    },
+    close: (element) => {
+      if (element.local === "sheetData" && element.depth === 1) {
+        inSheetData = false;
+        layout.sheetData = { name: element.name, start: element.start, openEnd: element.openEnd, contentEnd: element.contentEnd, end: element.end, selfClosing: element.selfClosing };
+      } else if (element.local === "cols" && element.depth === 1) {
+        layout.cols = { start: element.start, end: element.end };
+      } else if (element.local === "row" && inSheetData) {
+        const written = Number(element.attributes.r);
+        row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
+        layout.rows.push(row);
+        layout.rowStarts.push(element.start);
+        layout.rowEnds.push(element.end);
+      }
+    },
+  });
+  return layout;
+}
+
+/** Splices edits into the sheet: new rows between existing ones, each edited row tokenized and rewritten. */
 class SheetPatcher {
   private readonly prefix: string;
-  private readonly columns: { min: number; max: number; style: number }[];
+  private readonly columns: ColumnFormat[] = [];
 
-  constructor(private readonly xml: string) {
-    this.prefix = prefixOf(xml, "worksheet");
-    this.columns = columnFormats(xml, this.prefix);
+  constructor(
+    private readonly xml: string,
+    private readonly layout: SheetLayout,
+  ) {
+    this.prefix = layout.prefix;
+    if (layout.cols) {
+      // <col> counts from 1; the grid from 0.
+      for (const col of elements(xml.slice(layout.cols.start, layout.cols.end), "col")) {
+        this.columns.push({ min: Number(col.attributes.min) - 1, max: Number(col.attributes.max) - 1, style: Number(col.attributes.style ?? 0) });
+      }
+    }
   }
 
   /** The format a cell that is not written yet shows: its row's, else its column's. */
-  private inheritedFormat(rowTag: string | null, col: number): number {
-    const custom = rowTag ? attribute(rowTag, "customFormat") : undefined;
-    if (rowTag && (custom === "1" || custom === "true")) return Number(attribute(rowTag, "s") ?? 0);
+  private inheritedFormat(row: XmlElement | null, col: number): number {
+    const custom = row?.attributes.customFormat;
+    if (row && (custom === "1" || custom === "true")) return Number(row.attributes.s ?? 0);
     return this.columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
   }
 
-  private newCell(ref: string, edit: CellEdit, rowTag: string | null, col: number): string {
-    const format = edit.restyle(this.inheritedFormat(rowTag, col));
-    return edit.value === undefined ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
+  private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
+    const ref = cellAddress(row, col);
+    const format = edit.restyle(this.inheritedFormat(rowElement, col));
+    return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   private newRow(row: number, cells: Map<number, CellEdit>): string {
     const content = [...cells.keys()]
       .sort((a, b) => a - b)
-      .map((col) => this.newCell(cellAddress(row, col), cells.get(col)!, null, col))
+      .map((col) => this.newCell(row, col, cells.get(col)!, null))
       .join("");
     return `<${this.prefix}row r="${row + 1}">${content}</${this.prefix}row>`;
   }
 
-  /** One existing row with its edited cells replaced or inserted in column order. */
-  private patchRow(start: number, end: number, rowTag: string, selfClosing: boolean, row: number, cells: Map<number, CellEdit>): string {
+  /** An existing cell with its edit: a new format, a number in place of what it held, or a formula's new cached result. */
+  private editedCell(xml: string, row: number, col: number, cell: XmlElement, edit: CellEdit, formula: XmlElement | undefined): string {
+    const format = String(edit.restyle(Number(cell.attributes.s ?? 0)));
     const p = this.prefix;
-    // A row's spans attribute is only a hint, and would be wrong once a cell is added.
-    const tag = openingTag(withoutAttribute(rowTag, "spans"));
-    const pending = [...cells.keys()].sort((a, b) => a - b);
-    const out: string[] = [tag];
-    let at = start + rowTag.length;
-    let col = -1;
-    if (!selfClosing) {
-      const contentEnd = end - `</${p}row>`.length;
-      for (const c of elements(this.xml, `${p}c`, at, contentEnd)) {
-        const ref = attribute(c.tag, "r");
-        col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
-        while (pending.length > 0 && pending[0] < col) {
-          const before = pending.shift()!;
-          out.push(this.xml.slice(at, c.start), this.newCell(cellAddress(row, before), cells.get(before)!, rowTag, before));
-          at = c.start;
-        }
-        if (pending[0] === col) {
-          pending.shift();
-          const edit = cells.get(col)!;
-          const format = edit.restyle(Number(attribute(c.tag, "s") ?? 0));
-          out.push(this.xml.slice(at, c.start));
-          if (edit.value === undefined) out.push(withAttribute(c.tag, "s", String(format)), this.xml.slice(c.openEnd, c.end));
-          else out.push(numberCell(p, ref ?? cellAddress(row, col), format, edit.value));
-          at = c.end;
-        }
-      }
-      out.push(this.xml.slice(at, contentEnd));
+    if (edit.value === undefined) return startTag(cell, { s: format }, cell.selfClosing) + xml.slice(cell.openEnd, cell.end);
+    if (edit.value === null) return `<${p}c r="${cell.attributes.r ?? cellAddress(row, col)}" s="${format}"/>`;
+    if (edit.cachedResult && formula) {
+      // The formula stays; its result is now a number, so a text or error type goes.
+      return `${startTag(cell, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell.name}>`;
     }
-    for (const after of pending) out.push(this.newCell(cellAddress(row, after), cells.get(after)!, rowTag, after));
-    out.push(`</${p}row>`);
-    return out.join("");
+    return numberCell(p, cell.attributes.r ?? cellAddress(row, col), Number(format), edit.value);
+  }
+
+  /** One existing row (its own XML) with its edited cells replaced, and missing ones inserted in column order. */
+  private patchRow(xml: string, row: number, cells: Map<number, CellEdit>): string {
+    const pending = [...cells.keys()].sort((a, b) => a - b);
+    const splices: Splice[] = [];
+    let rowElement: XmlElement | undefined;
+    let col = -1;
+    let cell: { element: XmlElement; col: number; edit: CellEdit; formula?: XmlElement } | undefined;
+    scanXml(xml, {
+      select: (local) => local === "row" || local === "c" || local === "f",
+      open: (element) => {
+        if (element.depth === 0) {
+          rowElement = element;
+          // A row's spans attribute is only a hint, and would be wrong once a cell is added.
+          if (!element.selfClosing) splices.push({ from: element.start, to: element.openEnd, text: startTag(element, { spans: undefined }) });
+        } else if (element.local === "c" && element.depth === 1) {
+          const ref = element.attributes.r;
+          col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
+          const before: string[] = [];
+          while (pending.length > 0 && pending[0] < col) {
+            const c = pending.shift()!;
+            before.push(this.newCell(row, c, cells.get(c)!, rowElement!));
+          }
+          if (before.length > 0) splices.push({ from: element.start, to: element.start, text: before.join("") });
+          if (pending[0] === col) {
+            pending.shift();
+            cell = { element, col, edit: cells.get(col)! };
+          }
+        } else if (element.local === "f" && cell) {
+          cell.formula = element;
+        }
+      },
+      close: (element) => {
+        if (cell?.element === element) {
+          splices.push({ from: element.start, to: element.end, text: this.editedCell(xml, row, cell.col, element, cell.edit, cell.formula) });
+          cell = undefined;
+        } else if (element.depth === 0) {
+          const after = pending.map((c) => this.newCell(row, c, cells.get(c)!, element)).join("");
+          if (element.selfClosing) splices.push({ from: element.start, to: element.end, text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
+          else if (after) splices.push({ from: element.contentEnd, to: element.contentEnd, text: after });
+        }
+      },
+    });
+    return spliced(xml, splices);
   }
 
   apply(edits: SheetEdits): string {
-    const p = this.prefix;
-    const sheetData = firstElement(this.xml, `${p}sheetData`);
+    const { sheetData, rows, rowStarts, rowEnds } = this.layout;
     if (!sheetData) return this.xml; // not a worksheet we can write into
     const pending = [...edits.keys()].sort((a, b) => a - b);
-    const out: string[] = [this.xml.slice(0, sheetData.start), openingTag(sheetData.tag)];
-    let at = sheetData.openEnd;
-    let row = -1;
-    if (!sheetData.selfClosing) {
-      for (const r of elements(this.xml, `${p}row`, sheetData.openEnd, sheetData.contentEnd)) {
-        if (pending.length === 0) break;
-        const written = Number(attribute(r.tag, "r"));
-        row = written > 0 ? written - 1 : row + 1;
-        while (pending.length > 0 && pending[0] < row) {
-          const before = pending.shift()!;
-          out.push(this.xml.slice(at, r.start), this.newRow(before, edits.get(before)!));
-          at = r.start;
-        }
-        if (pending[0] === row) {
-          pending.shift();
-          out.push(this.xml.slice(at, r.start), this.patchRow(r.start, r.end, r.tag, r.selfClosing, row, edits.get(row)!));
-          at = r.end;
-        }
+    const splices: Splice[] = [];
+    for (let i = 0; i < rows.length && pending.length > 0; i++) {
+      const before: string[] = [];
+      while (pending.length > 0 && pending[0] < rows[i]) {
+        const r = pending.shift()!;
+        before.push(this.newRow(r, edits.get(r)!));
+      }
+      if (before.length > 0) splices.push({ from: rowStarts[i], to: rowStarts[i], text: before.join("") });
+      if (pending[0] === rows[i]) {
+        const r = pending.shift()!;
+        splices.push({ from: rowStarts[i], to: rowEnds[i], text: this.patchRow(this.xml.slice(rowStarts[i], rowEnds[i]), r, edits.get(r)!) });
       }
     }
-    const contentEnd = sheetData.selfClosing ? sheetData.openEnd : sheetData.contentEnd;
-    out.push(this.xml.slice(at, contentEnd));
-    for (const after of pending) out.push(this.newRow(after, edits.get(after)!));
-    out.push(sheetData.selfClosing ? `</${p}sheetData>` + this.xml.slice(sheetData.end) : this.xml.slice(contentEnd));
-    return out.join("");
+    const after = pending.map((r) => this.newRow(r, edits.get(r)!)).join("");
+    if (sheetData.selfClosing) {
+      splices.push({ from: sheetData.start, to: sheetData.end, text: `<${sheetData.name}>${after}</${sheetData.name}>` });
+    } else if (after) {
+      splices.push({ from: sheetData.contentEnd, to: sheetData.contentEnd, text: after });
+    }
+    return spliced(this.xml, splices);
   }
 }
 
-/** The sheet's XML with the edits applied. */
-export function patchSheet(xml: string, edits: SheetEdits): string {
-  return new SheetPatcher(xml).apply(edits);
+function spliced(xml: string, splices: Splice[]): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const splice of splices) {
+    out.push(xml.slice(at, splice.from), splice.text);
+    at = splice.to;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
+}
+
+/**
+ * The sheet's XML with the edits applied; a part without sheetData (not a worksheet) comes back as
+ * it was. `layout` is where the reader found the rows; without it the sheet is tokenized here.
+ */
+export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout = sheetLayout(xml)): string {
+  return new SheetPatcher(xml, layout).apply(edits);
 }
 
 function textCell(ref: string, format: number, text: string): string {
@@ -142,8 +231,13 @@ function textCell(ref: string, format: number, text: string): string {
   return `<c r="${ref}" s="${format}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format. */
-export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummarySheet["cells"][number]) => number): string {
+/** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format.
+ * `print` holds <sheetPr> and what follows <mergeCells> (page setup, drawing: src/xlsx/summary-parts.ts). */
+export function summarySheetXml(
+  summary: SummarySheet,
+  formatOf: (cell: SummarySheet["cells"][number]) => number,
+  print: { sheetPr: string; tail: string },
+): string {
   const rows = new Map<number, string[]>();
   const cells = [...summary.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const cell of cells) {
@@ -155,7 +249,10 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
     else rows.set(cell.row, [xml]);
   }
   const rowXml = [...rows]
-    .map(([row, content]) => `<row r="${row + 1}"${row === 0 ? ' ht="28" customHeight="1"' : ""}>${content.join("")}</row>`)
+    .map(([row, content]) => {
+      const height = summary.rowHeights[row];
+      return `<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ""}>${content.join("")}</row>`;
+    })
     .join("");
   const frozen = summary.freezeRows > 0;
   const pane = frozen ? `<pane ySplit="${summary.freezeRows}" topLeftCell="A${summary.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` : "";
@@ -164,12 +261,13 @@ export function summarySheetXml(summary: SummarySheet, formatOf: (cell: SummaryS
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    print.sheetPr +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowXml}</sheetData>` +
     (merges ? `<mergeCells count="${summary.merges.length}">${merges}</mergeCells>` : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    print.tail +
     "</worksheet>"
   );
 }

@@ -3,8 +3,8 @@
  * a flagged cell keeps its font, border and alignment and gains a fill; a filled-in cell gains a
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
-import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle } from "../core/summary-types";
-import { XmlElement, attribute, elements, escapeXml, firstElement, openingTag, prefixOf, withAttribute } from "./xml";
+import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
+import { XmlElement, elements, escapeXml, rootElement, scanXml, startTag } from "./xml";
 
 /** A stylesheet with the one default format every workbook has, for a package that has none. */
 export const MINIMAL_STYLES =
@@ -57,16 +57,12 @@ class StyleList {
   constructor(
     readonly name: string,
     readonly element: XmlElement | undefined,
-    xml: string,
-    itemName: string,
+    items: string[],
   ) {
-    if (element && !element.selfClosing) {
-      for (const item of elements(xml, itemName, element.openEnd, element.contentEnd)) {
-        const itemXml = xml.slice(item.start, item.end);
-        // An entry the workbook has already (from an earlier run) is used again, not added twice.
-        if (!this.byXml.has(itemXml)) this.byXml.set(itemXml, this.existing.length);
-        this.existing.push(itemXml);
-      }
+    for (const itemXml of items) {
+      // An entry the workbook has already (from an earlier run) is used again, not added twice.
+      if (!this.byXml.has(itemXml)) this.byXml.set(itemXml, this.existing.length);
+      this.existing.push(itemXml);
     }
   }
 
@@ -108,17 +104,41 @@ export class StyleSheetEditor {
   private readonly derived = new Map<string, number>();
   private readonly summary = new Map<string, number>();
 
+  /** The stylesheet's top-level elements by local name (the first of each). */
+  private readonly topLevel = new Map<string, XmlElement>();
+
   constructor(private readonly xml: string) {
-    this.prefix = prefixOf(xml, "styleSheet");
-    const list = (name: string, item: string) => new StyleList(name, firstElement(xml, this.prefix + name), xml, this.prefix + item);
-    this.numFmts = list("numFmts", "numFmt");
-    this.fonts = list("fonts", "font");
-    this.fills = list("fills", "fill");
-    this.borders = list("borders", "border");
-    this.cellXfs = list("cellXfs", "xf");
-    for (const numFmt of this.numFmts.existing) {
-      const id = Number(attribute(numFmt, "numFmtId"));
-      const code = attribute(numFmt, "formatCode");
+    // One tokenizer pass: the lists under the root, and the items of each as written.
+    const items = new Map<string, string[]>();
+    const numFmtElements: XmlElement[] = [];
+    let prefix = "";
+    let current: XmlElement | undefined;
+    scanXml(xml, {
+      open: (element) => {
+        if (element.depth === 0) prefix = element.prefix;
+        if (element.depth !== 1) return;
+        // Only the first list of a name counts (a second one would be invalid).
+        current = this.topLevel.has(element.local) ? undefined : element;
+        if (current) this.topLevel.set(element.local, element);
+      },
+      close: (element) => {
+        if (element.depth !== 2 || !current) return;
+        let listItems = items.get(current.local);
+        if (!listItems) items.set(current.local, (listItems = []));
+        listItems.push(xml.slice(element.start, element.end));
+        if (current.local === "numFmts") numFmtElements.push(element);
+      },
+    });
+    this.prefix = prefix;
+    const list = (name: string) => new StyleList(name, this.topLevel.get(name), items.get(name) ?? []);
+    this.numFmts = list("numFmts");
+    this.fonts = list("fonts");
+    this.fills = list("fills");
+    this.borders = list("borders");
+    this.cellXfs = list("cellXfs");
+    for (const numFmt of numFmtElements) {
+      const id = Number(numFmt.attributes.numFmtId);
+      const code = numFmt.attributes.formatCode;
       if (!Number.isInteger(id) || code === undefined) continue;
       this.customFormats.set(code, id);
       this.nextFormatId = Math.max(this.nextFormatId, id + 1);
@@ -140,18 +160,49 @@ export class StyleSheetEditor {
   /** The format `base` with a number format or a solid fill put over it; made once per pair. */
   derive(base: number, change: { numFmt: string } | { fill: string }): number {
     const key = `${base}|${"numFmt" in change ? `n${change.numFmt}` : `f${change.fill}`}`;
+    return this.derivedFormat(base, key, () =>
+      "numFmt" in change
+        ? { numFmtId: String(this.formatId(change.numFmt)), applyNumberFormat: "1" }
+        : { fillId: String(this.fillId(change.fill)), applyFill: "1" },
+    );
+  }
+
+  /**
+   * The fill a format shows, as the core's marks compare fills: "#RRGGBB" for a solid colour, null
+   * for none, else the fill's own XML (a pattern, a theme colour), which `withFill` puts back as it was.
+   */
+  fillOf(format: number): string | null {
+    const xf = this.cellXfs.item(format);
+    const fillId = xf ? Number(rootElement(xf).attributes.fillId ?? 0) : 0;
+    const fill = fillId > 0 ? this.fills.item(fillId) : undefined;
+    if (fill === undefined) return null;
+    const pattern = elements(fill, "patternFill")[0];
+    if (!pattern) return fill; // a gradient
+    const type = pattern.attributes.patternType;
+    if (type === undefined || type === "none") return null;
+    const color = elements(fill, "fgColor")[0];
+    const rgb = color?.attributes.rgb;
+    if (type === "solid" && rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) && color.attributes.tint === undefined) return `#${rgb.slice(2).toUpperCase()}`;
+    return fill;
+  }
+
+  /** The format `base` showing `fill` (a token of `fillOf`): a colour, none, or a fill's own XML. */
+  withFill(base: number, fill: string | null): number {
+    if (fill !== null && fill.startsWith("#")) return this.derive(base, { fill });
+    return this.derivedFormat(base, `${base}|x${fill ?? ""}`, () => {
+      for (const reserved of RESERVED_FILLS.slice(this.fills.size)) this.fills.append(this.prefixed(reserved));
+      return { fillId: String(fill === null ? 0 : this.fills.add(fill)), applyFill: "1" };
+    });
+  }
+
+  /** The format `base` with some attributes of its <xf> changed, made once per key. */
+  private derivedFormat(base: number, key: string, changes: () => Record<string, string | undefined>): number {
     let index = this.derived.get(key);
     if (index !== undefined) return index;
     // A format the sheet names but the list lacks shows as the default: derive from that.
     const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
-    const tagEnd = xf.indexOf(">") + 1;
-    let tag = xf.slice(0, tagEnd);
-    if ("numFmt" in change) {
-      tag = withAttribute(withAttribute(tag, "numFmtId", String(this.formatId(change.numFmt))), "applyNumberFormat", "1");
-    } else {
-      tag = withAttribute(withAttribute(tag, "fillId", String(this.fillId(change.fill))), "applyFill", "1");
-    }
-    index = this.cellXfs.add(tag + xf.slice(tagEnd));
+    const element = rootElement(xf);
+    index = this.cellXfs.add(startTag(element, changes(), element.selfClosing) + xf.slice(element.openEnd));
     this.derived.set(key, index);
     return index;
   }
@@ -162,7 +213,8 @@ export class StyleSheetEditor {
     return this.fills.add(this.prefixed(solidFill(hex)));
   }
 
-  /** The format of a 综合得分 cell of this style, in the workbook's own default font. */
+  /** The format of a 综合得分 cell of this style, in the workbook's own body font when it holds Chinese
+   * text, else 宋体. */
   summaryFormat(style: SummaryStyle, numFmt: string | undefined): number {
     const key = `${style}|${numFmt ?? ""}`;
     let index = this.summary.get(key);
@@ -171,10 +223,9 @@ export class StyleSheetEditor {
     const font =
       "<font>" +
       (look.bold ? "<b/>" : "") +
-      (look.italic ? "<i/>" : "") +
       `<sz val="${look.size ?? this.defaultFontSize()}"/>` +
       (look.color ? `<color rgb="${argb(look.color)}"/>` : "") +
-      `<name val="${escapeXml(this.defaultFontName())}"/>` +
+      `<name val="${escapeXml(summaryFont(this.defaultFontName()))}"/>` +
       "</font>";
     const fontId = this.fonts.add(this.prefixed(font));
     const fillId = look.fill ? this.fillId(look.fill) : 0;
@@ -202,13 +253,17 @@ export class StyleSheetEditor {
   }
 
   private defaultFontName(): string {
-    const name = firstElement(this.defaultFont(), `${this.prefix}name`);
-    return (name && attribute(name.tag, "val")) || "Calibri";
+    return this.defaultFontValue("name") || "Calibri";
   }
 
   private defaultFontSize(): string {
-    const size = firstElement(this.defaultFont(), `${this.prefix}sz`);
-    return (size && attribute(size.tag, "val")) || "11";
+    return this.defaultFontValue("sz") || "11";
+  }
+
+  /** The val attribute of one child of the default font (<name val="宋体"/>). */
+  private defaultFontValue(child: string): string | undefined {
+    const font = this.defaultFont();
+    return font ? elements(font, child)[0]?.attributes.val : undefined;
   }
 
   /** Our entries are written unprefixed; a part whose elements carry a prefix gets it on them too. */
@@ -219,10 +274,10 @@ export class StyleSheetEditor {
   /** Where a missing list goes: before the first list the schema puts after it, else at the end. */
   private insertionPoint(listName: string): number {
     for (const later of LIST_ORDER.slice(LIST_ORDER.indexOf(listName) + 1)) {
-      const element = firstElement(this.xml, this.prefix + later);
+      const element = this.topLevel.get(later);
       if (element) return element.start;
     }
-    return this.xml.lastIndexOf(`</${this.prefix}styleSheet>`);
+    return rootElement(this.xml).contentEnd;
   }
 
   /** The stylesheet with the added entries and their lists' counts; unchanged when nothing was added. */
@@ -238,11 +293,11 @@ export class StyleSheetEditor {
       if (!element) {
         edits.push({ at: this.insertionPoint(list.name), remove: 0, text: `<${name} count="${list.size}">${items}</${name}>` });
       } else if (element.selfClosing) {
-        const tag = withAttribute(openingTag(element.tag), "count", String(list.size));
-        edits.push({ at: element.start, remove: element.end - element.start, text: `${tag}${items}</${name}>` });
+        const tag = startTag(element, { count: String(list.size) });
+        edits.push({ at: element.start, remove: element.end - element.start, text: `${tag}${items}</${element.name}>` });
       } else {
         edits.push({ at: element.contentEnd, remove: 0, text: items });
-        edits.push({ at: element.start, remove: element.openEnd - element.start, text: withAttribute(element.tag, "count", String(list.size)) });
+        edits.push({ at: element.start, remove: element.openEnd - element.start, text: startTag(element, { count: String(list.size) }) });
       }
     }
     // At one place, a list's start tag is rewritten before a missing list is put in front of it.

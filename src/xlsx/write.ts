@@ -1,11 +1,15 @@
 /**
- * Writes an analysis into a copy of the original .xlsx package: the filled-in blank cells, the fill
- * colours of flagged cells, and the 综合得分 sheet. Only the parts that change are rewritten (the
- * sheets with edits, the styles, the workbook's sheet list); every other part — charts, images,
- * pivot tables, extension lists, custom XML — is copied as it was, still compressed.
+ * Writes an analysis into a copy of the original .xlsx package: the filled-in blank cells, jixiao's
+ * marks (fills and notes, src/xlsx/marks-parts.ts) and its record, and the 综合得分 sheet with its
+ * page setup and chart. Only the parts that change are rewritten (the sheets with edits, their
+ * comments and note drawings, the styles, the workbook's sheet list); every other part — charts,
+ * images, pivot tables, extension lists, other custom XML — is copied as it was, still compressed.
+ * The parts it edits are the reader's text, not inflated again.
  */
-import { Analysis } from "../core/analyze";
+import { Analysis, Lang } from "../core/analyze";
 import { WorkbookGrid } from "../core/grid";
+import { wantedMarks } from "../core/marks";
+import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import {
   CONTENT_TYPES,
@@ -16,16 +20,19 @@ import {
   WORKBOOK_TYPE,
   WORKSHEET_TYPE,
   folderOf,
+  freePart,
   workbookParts,
 } from "./package";
+import { CopyParts, finishCopyMarks, planCopyMarks } from "./marks-parts";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
 /**
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
  * and each fill over every cell of its area, composed when they fall on the same cell.
  */
-function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
+export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
   const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
     let rows = bySheet.get(sheet);
@@ -35,35 +42,39 @@ function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetE
     cells.set(col, change(cells.get(col)));
   };
   for (const write of plan.writes) {
-    edit(write.sheet, write.row, write.col, () => ({ value: String(write.value), restyle: (f) => styles.derive(f, { numFmt: write.numFmt }) }));
+    edit(write.sheet, write.row, write.col, () => ({
+      value: String(write.value),
+      restyle: (f) => styles.derive(f, { numFmt: write.numFmt }),
+      cachedResult: write.cachedResult,
+    }));
   }
-  for (const { sheet, area, color } of plan.fills) {
+  for (const { sheet, area, fill } of plan.fills) {
     forEachCell(area, (row, col) =>
       edit(sheet, row, col, (previous) => ({
         value: previous?.value,
-        restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { fill: color }),
+        cachedResult: previous?.cachedResult,
+        restyle: (f) => styles.withFill(previous ? previous.restyle(f) : f, fill),
       })),
     );
   }
   return bySheet;
 }
 
-/** A worksheet part name not yet in the package (part names are compared ignoring case). */
-function freeSheetPart(pkg: Package, folder: string): string {
-  const taken = new Set(Object.keys(pkg.zip.files).map((name) => name.toLowerCase()));
-  let n = 1;
-  while (taken.has(`${folder}worksheets/sheet${n}.xml`.toLowerCase())) n++;
-  return `${folder}worksheets/sheet${n}.xml`;
+export interface CopyOptions {
+  /** The language of the notes on filled-in cells (findings carry their own). */
+  lang?: Lang;
+  /** Mark cells (fills and notes); the profile's markCells. */
+  mark?: boolean;
 }
 
 /** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
-export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis): Promise<Uint8Array> {
-  const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = await workbookParts(pkg);
-  const contentTypes = new ContentTypes(await pkg.required(CONTENT_TYPES));
+export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Uint8Array {
+  const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = workbookParts(pkg);
+  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
 
   let stylesPath = rels.ofType("styles")?.part;
-  const styles = new StyleSheetEditor((stylesPath && (await pkg.text(stylesPath))) || MINIMAL_STYLES);
+  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
   if (!stylesPath) {
     stylesPath = `${folder}styles.xml`;
     rels.add("styles", "styles.xml");
@@ -71,42 +82,47 @@ export async function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Ana
   }
 
   const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
-  // ExcelJS read these sheets from the same package: not finding one here is a package we misread.
+  // The reader read these sheets from the same package: not finding one here is a package we misread.
   const sheetPart = (sheet: string): string => {
     const part = partOfSheet.get(sheet);
     if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
     return part;
   };
-  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, grid), styles)) {
+  // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
+  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, partOf: (sheet) => partOfSheet.get(sheet), sheetNames: [...partOfSheet.keys()] };
+  const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
+  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, marks.plan.fills), styles)) {
     const part = sheetPart(sheet);
-    pkg.put(part, patchSheet(await pkg.required(part), edits));
+    pkg.put(part, patchSheet(pkg.required(part), edits, pkg.sheetLayout(part)));
   }
 
   const summary = analysis.summary;
-  const summaryXml = summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt));
   const replaced = summary.replaces ? sheetPart(summary.name) : undefined;
-  if (replaced) {
-    pkg.put(replaced, summaryXml);
-  } else {
-    const part = freeSheetPart(pkg, folder);
-    pkg.put(part, summaryXml);
-    contentTypes.set(part, WORKSHEET_TYPE);
-    workbook.addSheet(summary.name, rels.add("worksheet", part.slice(folder.length)));
+  const summaryPart = replaced ?? freePart(pkg, `${folder}worksheets/sheet`, ".xml");
+  // Page setup and the chart (src/xlsx/summary-parts.ts).
+  const drawingId = writeSummaryChart(pkg, contentTypes, summaryPart, summary);
+  const print = { sheetPr: FIT_TO_PAGE_SHEET_PR, tail: printSetupXml(summary, drawingId) };
+  pkg.put(summaryPart, summarySheetXml(summary, (cell) => styles.summaryFormat(cell.style, cell.numFmt), print));
+  if (!replaced) {
+    contentTypes.set(summaryPart, WORKSHEET_TYPE);
+    workbook.addSheet(summary.name, rels.add("worksheet", summaryPart.slice(folder.length)));
   }
+
+  finishCopyMarks(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).
   const dropped = rels.list.filter((r) => r.type.endsWith("/vbaProject") || (replaced && r.type.endsWith("/calcChain")));
   if (dropped.length > 0) {
     rels.remove(new Set(dropped.map((r) => r.id)));
-    for (const part of dropped) await pkg.removeWithRelated(part.part, contentTypes);
+    for (const part of dropped) pkg.removeWithRelated(part.part, contentTypes);
   }
   contentTypes.set(workbookPath, WORKBOOK_TYPE);
   workbook.recalculateOnLoad();
 
   pkg.put(stylesPath, styles.toXml());
-  pkg.put(workbookPath, workbook.toXml());
+  pkg.put(workbookPath, withPrintTitles(workbook.toXml(), [...workbook.sheets().keys()].indexOf(summary.name), summary));
   pkg.put(workbookRelsPath, rels.toXml());
   pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  return pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return pkg.toBytes();
 }

@@ -1,120 +1,169 @@
 /**
- * Just enough XML to edit the parts of an .xlsx package in place: find elements by name, read and
- * set attributes, escape text. The parts are machine-written SpreadsheetML, so elements of one name
- * never nest inside each other (a <row> holds no <row>), and "<" never appears unescaped in text.
+ * XML through a real tokenizer (saxes): where each element starts and ends in a part's text, with
+ * its attributes decoded, so the writer can replace exactly one element or one start tag and keep
+ * every other byte. CDATA, comments, processing instructions and either quote style are the
+ * tokenizer's business; a part that is not well-formed XML throws `XmlError`.
+ *
+ * Names are compared by their local part: `x:row` (OpenXML SDK) and Strict Open XML's namespace
+ * read like `row`. Inside SpreadsheetML parts no other vocabulary uses these names where they are
+ * looked for.
  */
+import { SaxesParser, SaxesTagPlain } from "saxes";
+
+export class XmlError extends Error {}
 
 export interface XmlElement {
-  /** Index of "<" of the start tag. */
+  /** The name as written, "x:row". */
+  name: string;
+  /** The name without its prefix, "row". */
+  local: string;
+  /** The prefix with its colon, "x:", or "". */
+  prefix: string;
+  /** The attributes by their written names, values decoded. */
+  attributes: Record<string, string>;
+  /** Index of the "<" of its start tag. */
   start: number;
   /** Index just after the start tag's ">". */
   openEnd: number;
   /** Index of its end tag (openEnd when self-closing): the content is [openEnd, contentEnd). */
   contentEnd: number;
-  /** Index just after the whole element (its end tag, or the start tag when self-closing). */
+  /** Index just after the whole element. */
   end: number;
-  /** The start tag, "<row r=\"3\">". */
-  tag: string;
   selfClosing: boolean;
+  /** 0 for the root element. */
+  depth: number;
 }
 
-/** "x:" when a part writes its elements with a namespace prefix (OpenXML SDK output), else "". */
-export function prefixOf(xml: string, rootName: string): string {
-  const match = new RegExp(`<([A-Za-z_][\\w.-]*:)?${rootName}[\\s>]`).exec(xml);
-  return match?.[1] ?? "";
+export interface XmlVisitor {
+  /**
+   * Whether to follow an element (by local name, at its start tag); the others cost no object.
+   * All are followed when absent.
+   */
+  select?(local: string): boolean;
+  /** At the start tag; contentEnd and end are not known yet. */
+  open?(element: XmlElement): void;
+  /** At the end tag (or right after a self-closing start tag). */
+  close?(element: XmlElement): void;
+  /** Character data, CDATA sections included, decoded. */
+  text?(text: string): void;
 }
 
-/** The index of the ">" that ends the tag, skipping quoted attribute values (`formatCode="[>=100]0"`). */
-function endOfTag(xml: string, from: number): number {
-  for (let i = from; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 0x3e) return i;
-    if (c === 0x22 || c === 0x27) {
-      i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
-      if (i === -1) return -1;
-    }
-  }
-  return -1;
+function localOf(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
 }
 
 /**
- * The elements named `name` between `from` and `to`, in document order. `name` includes the
- * prefix; "c" does not match "col" or "cfRule".
+ * One pass of the tokenizer over a part. Positions come from the tokenizer's own: it reports a
+ * start tag after its ">", and the "<" that opened it is the last one before (XML allows no
+ * unescaped "<" inside a tag); the same holds for end tags.
  */
-export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<XmlElement> {
-  const open = `<${name}`;
-  const close = `</${name}>`;
-  let at = xml.indexOf(open, from);
-  while (at !== -1 && at < to) {
-    const next = xml.charCodeAt(at + open.length);
-    // Followed by whitespace, ">" or "/": the name itself, not a longer one.
-    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) {
-      const tagEnd = endOfTag(xml, at + open.length);
-      if (tagEnd === -1) return;
-      const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
-      const closeAt = selfClosing ? -1 : xml.indexOf(close, tagEnd);
-      const contentEnd = selfClosing ? tagEnd + 1 : closeAt === -1 ? xml.length : closeAt;
-      const end = selfClosing || closeAt === -1 ? contentEnd : closeAt + close.length;
-      yield { start: at, openEnd: tagEnd + 1, contentEnd, end, tag: xml.slice(at, tagEnd + 1), selfClosing };
-      at = xml.indexOf(open, end);
-    } else {
-      at = xml.indexOf(open, at + open.length);
+/** Parsers done with, for the next scan: making one costs twenty times a small part's scan. */
+const idleParsers: SaxesParser<{ xmlns: false; position: true }>[] = [];
+
+export function scanXml(xml: string, visitor: XmlVisitor): void {
+  // Scans nest (a visitor may scan a part of its own), so each takes a parser of its own.
+  const parser = idleParsers.pop() ?? new SaxesParser({ xmlns: false, position: true } as const);
+  const stack: (XmlElement | null)[] = [];
+  parser.on("opentag", (node: SaxesTagPlain) => {
+    const colon = node.name.indexOf(":");
+    const local = colon === -1 ? node.name : node.name.slice(colon + 1);
+    if (visitor.select && !visitor.select(local)) {
+      stack.push(null);
+      return;
     }
-  }
-}
-
-export function firstElement(xml: string, name: string): XmlElement | undefined {
-  return elements(xml, name).next().value ?? undefined;
-}
-
-/** A start tag as the opening of an element with content: `<row r="3"/>` → `<row r="3">`. */
-export function openingTag(tag: string): string {
-  return tag.replace(/\s*\/>$/, ">");
-}
-
-/** One pattern per attribute name: a sheet asks for r and s on every cell. */
-const attributePatterns = new Map<string, RegExp>();
-
-function attributePattern(name: string): RegExp {
-  let pattern = attributePatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attributePatterns.set(name, pattern);
-  }
-  return pattern;
-}
-
-/** An attribute's value, unescaped; undefined when the tag does not have it. */
-export function attribute(tag: string, name: string): string | undefined {
-  const match = attributePattern(name).exec(tag);
-  if (!match) return undefined;
-  return unescapeXml(match[1] ?? match[2]);
-}
-
-/** The tag with the attribute set (replaced, or added at the end). */
-export function withAttribute(tag: string, name: string, value: string): string {
-  const text = ` ${name}="${escapeXml(value)}"`;
-  const pattern = attributePattern(name);
-  if (pattern.test(tag)) return tag.replace(pattern, text);
-  const close = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, close)}${text}${tag.slice(close)}`;
-}
-
-export function withoutAttribute(tag: string, name: string): string {
-  return tag.replace(attributePattern(name), "");
-}
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-/** Text or an attribute value as XML; characters XML 1.0 cannot hold (most control characters) are dropped. */
-export function escapeXml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/[&<>"]/g, (c) => ENTITIES[c]);
-}
-
-export function unescapeXml(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-    if (entity[0] === "#") return String.fromCodePoint(entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[entity as "amp"];
+    const openEnd = parser.position;
+    const element: XmlElement = {
+      name: node.name,
+      local,
+      prefix: colon === -1 ? "" : node.name.slice(0, colon + 1),
+      attributes: node.attributes,
+      start: xml.lastIndexOf("<", openEnd - 1),
+      openEnd,
+      contentEnd: openEnd,
+      end: openEnd,
+      selfClosing: node.isSelfClosing,
+      depth: stack.length,
+    };
+    stack.push(element);
+    visitor.open?.(element);
   });
+  parser.on("closetag", () => {
+    const element = stack.pop();
+    if (!element) return;
+    if (!element.selfClosing) {
+      element.end = parser.position;
+      element.contentEnd = xml.lastIndexOf("<", element.end - 1);
+    }
+    visitor.close?.(element);
+  });
+  if (visitor.text) {
+    parser.on("text", visitor.text);
+    parser.on("cdata", visitor.text);
+  } else {
+    parser.off("text");
+    parser.off("cdata");
+  }
+  parser.on("error", (error) => {
+    throw new XmlError(error.message);
+  });
+  parser.write(xml).close();
+  // Only a parser that finished cleanly is reset and fit to take again (a failed one is dropped).
+  idleParsers.push(parser);
+}
+
+/** The elements of one local name, in document order (by start). */
+export function elements(xml: string, local: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  scanXml(xml, { open: (element) => element.local === local && found.push(element) });
+  return found;
+}
+
+export function firstElement(xml: string, local: string): XmlElement | undefined {
+  return elements(xml, local)[0];
+}
+
+/** The root element (its prefix is the one new elements of the part are written with). */
+export function rootElement(xml: string): XmlElement {
+  let root: XmlElement | undefined;
+  scanXml(xml, { open: (element) => (root ??= element) });
+  if (!root) throw new XmlError("no root element");
+  return root;
+}
+
+/** An attribute by its local name, whatever its prefix ("r:id", "id"): the first one found. */
+export function attributeByLocal(element: XmlElement, local: string): string | undefined {
+  for (const name in element.attributes) if (localOf(name) === local) return element.attributes[name];
+  return undefined;
+}
+
+/**
+ * The element's start tag written anew from its name and attributes, with some attributes set
+ * (replaced in place, or added at the end) or removed (undefined). `selfClosing` says how to end it.
+ */
+export function startTag(element: XmlElement, changes: Record<string, string | undefined> = {}, selfClosing = false): string {
+  const attributes: Record<string, string | undefined> = { ...element.attributes, ...changes };
+  let tag = `<${element.name}`;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) tag += ` ${name}="${escapeAttribute(value)}"`;
+  }
+  return tag + (selfClosing ? "/>" : ">");
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/** Characters XML 1.0 cannot hold (most control characters) are dropped. */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+/** Text as XML character data. */
+export function escapeXml(text: string): string {
+  return withoutControls(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
+}
+
+/** An attribute value: tabs and line breaks as character references, so reading it back keeps them. */
+export function escapeAttribute(text: string): string {
+  return withoutControls(text).replace(/[&<>"\t\n\r]/g, (c) => ENTITIES[c]);
 }

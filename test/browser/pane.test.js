@@ -3,11 +3,12 @@
  * (`npm run build`), then `node test/browser/pane.test.js`. It serves dist/ (or $JIXIAO_DIST) on a
  * free localhost port, opens playground.html with the sample workbook, clicks 一键重算, checks the
  * total and grade, the announcement, findings by table with Chinese rule names, keyboard order and
- * labels, the severity toggles' contrast; clicks a finding's cell and checks the selection; clicks
- * 撤销上次重算 and checks every cell is back; fixes one finding (采用计算值) and sees the cell change
- * and its card go; ignores one with a reason, recalculates and sees it under 已忽略; and does the
- * same in English. Screenshots of each state: test-output/pane-*.png. Last line:
- * `browser: N passed, M failed`; the exit code is non-zero on any failure.
+ * labels, the severity toggles' contrast; reads a marked cell's note; clicks a finding's cell and
+ * checks the selection; clicks 撤销上次重算 and checks every cell is back; recalculates, clicks 清除标记
+ * and checks the same; fixes one finding (采用计算值) and sees the cell change and its card go;
+ * ignores one with a reason, recalculates and sees it under 已忽略; and does the same in English.
+ * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
+ * exit code is non-zero on any failure.
  */
 const fs = require("fs");
 const path = require("path");
@@ -121,6 +122,8 @@ async function main() {
         return null;
       });
       if (!written) throw new Error("no 综合得分 row on the summary sheet");
+      // No grade (the sample's weights add up to 110): "—" in the pane and on the sheet alike.
+      if (written.grade !== "—") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
       if (shown.total.trim() !== written.total || shown.grade.trim() !== written.grade) {
         throw new Error(`pane shows ${JSON.stringify(shown)}, summary sheet has ${JSON.stringify(written)}`);
       }
@@ -158,8 +161,8 @@ async function main() {
     });
 
     await check("keyboard order and labels: every control reached by Tab has a name, in reading order", async () => {
-      const names = await tabOrder(page, 8);
-      const expected = ["一键重算", "撤销上次重算", "边改边查", "结果", "搜索问题", "按规则筛选", "错误（", "警告（"];
+      const names = await tabOrder(page, 9);
+      const expected = ["一键重算", "撤销上次重算", "清除标记", "边改边查", "结果", "搜索问题", "按规则筛选", "错误（", "警告（"];
       expected.forEach((start, i) => {
         if (!names[i] || !names[i].startsWith(start)) throw new Error(`Tab stop ${i + 1} is "${names[i]}", expected "${start}…" (all: ${names.join(" | ")})`);
       });
@@ -188,6 +191,13 @@ async function main() {
       if (contrast(on, off) < 3) throw new Error(`on ${on} and off ${off} differ by ${contrast(on, off).toFixed(2)}:1`);
     });
 
+    await check("a marked cell's note (shown on hover) gives its message", async () => {
+      const where = await page.locator("[data-finding] button[data-cell]").first().getAttribute("data-cell");
+      const cell = where.split("!")[1];
+      const note = await page.locator(`#jixiao-sheet td[data-address="${cell}"]`).getAttribute("title");
+      if (!note || !note.startsWith("绩效自评助手：")) throw new Error(`the note of ${cell} is ${JSON.stringify(note)}`);
+    });
+
     await check("clicking a finding's cell selects it", async () => {
       const link = page.locator("[data-finding] button[data-cell]").first();
       const where = await link.getAttribute("data-cell");
@@ -213,6 +223,15 @@ async function main() {
       const after = await page.evaluate(sheetsSnapshot);
       if (state.names.includes("综合得分")) throw new Error(`summary sheet still there: ${state.names.join(", ")}`);
       if (after !== before) throw new Error("the sheets differ from before the recalculation");
+    });
+
+    await check("清除标记 after 一键重算 leaves the sheets exactly as before the first run", async () => {
+      await page.getByRole("button", { name: "一键重算" }).click();
+      await page.getByTestId("total").waitFor();
+      await page.getByRole("button", { name: "清除标记" }).click();
+      await page.getByText(/已清除 \d+ 处标记及其批注/).waitFor();
+      const after = await page.evaluate(sheetsSnapshot);
+      if (after !== before) throw new Error("the sheets differ from before the first recalculation");
     });
 
     const cellValue = (address) =>
@@ -256,7 +275,7 @@ async function main() {
       await shoot(page, "pane-zh-ignore-reason");
       await card.getByRole("button", { name: "确定忽略" }).click();
       await page.locator('[data-ignored-finding="over-achievement"]').waitFor();
-      const record = await page.evaluate(() => window.jixiaoPlayground.workbook.xmlParts.map((p) => p.xml).join(""));
+      const record = await page.evaluate(() => window.jixiaoPlayground.workbook.customXmlParts.map((p) => p.xml).join(""));
       if (!record.includes("拍卖数量由上级下达") || !record.includes("urn:jixiao:state:1")) throw new Error(`record part: ${record}`);
 
       await page.getByRole("button", { name: "一键重算" }).click();

@@ -19,8 +19,8 @@ describe("yunxi-2023-dept-selfeval.xlsx (部门整体支出绩效自评表)", ()
 
   it("finds one budget table and one indicator table with 24 indicators", () => {
     expect(a.tables).toEqual([
-      { sheet: SHEET, kind: "budget", range: "B3:H4" },
-      { sheet: SHEET, kind: "indicators", range: "B11:I37" },
+      { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心" },
+      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心" },
     ]);
     expect(a.indicators).toHaveLength(24);
     expect(a.indicators[0]).toMatchObject({ row: 12, level1: "产出目标", level2: "质量指标", name: "党建工作" });
@@ -67,9 +67,9 @@ describe("yunxi-2023-dept-selfeval.xlsx (部门整体支出绩效自评表)", ()
     expect(at(a, SHEET, "H29")).not.toContain("qualitative-score-band");
   });
 
-  it("reports the totals and grade", () => {
+  it("reports the total on 110 points, and no grade for it", () => {
     expect(a.totals).toEqual([
-      { sheet: SHEET, weights: "110", score: "106.47", recordedScore: "96", grade: "优", recordedGrade: "优" },
+      { sheet: SHEET, label: "岳阳市云溪区机关事务服务中心", weights: "110", score: "106.47", recordedScore: "96", grade: null, recordedGrade: "优" },
     ]);
   });
 

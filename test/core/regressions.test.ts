@@ -191,8 +191,9 @@ describe("budget tables", () => {
 });
 
 describe("grades", () => {
-  it("a profile without a band at 0 grades nothing below its lowest band", () => {
-    const profile = profileFromJson({ grades: "85:优秀,75:良好,60:一般" });
+  it("a profile's bands must reach down to 0; bands made in code without it grade nothing below the lowest", () => {
+    expect(() => profileFromJson({ grades: "85:优秀,75:良好,60:一般" })).toThrow("grades：最低一档应从 0 分起（现为 60）");
+    const profile = { ...DEFAULT_PROFILE, grades: [{ min: 85, label: "优秀" }, { min: 75, label: "良好" }, { min: 60, label: "一般" }] };
     expect(gradeFor(new Decimal(40), profile)).toBe("");
     expect(gradeFor(new Decimal(80), profile)).toBe("良好");
   });
@@ -310,7 +311,8 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
 
   it("scores per member are checked together only when all are there, on the first that is", () => {
     const partial = run(indicators(shared([10, null], [null, 4]), { merges: ["F2:F3"] }));
-    expect(found(partial)).toEqual([]);
+    // The first member's score is neither recorded nor computable alone: the total is unknown.
+    expect(found(partial)).toEqual(["total-incomplete@G1"]);
     expect(partial.writes).toEqual([]);
     const wrong = run(indicators(shared([10, null], [null, 4]).map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 3 : v)) : r)), { merges: ["F2:F3"] }));
     expect(found(wrong)).toEqual(["score-mismatch@G2"]);
@@ -389,8 +391,9 @@ describe("a bare 万 against money and counts", () => {
     const rows = cost("≤20万元", "18万元", 20);
     rows[1] = ["产出指标", "数量指标", "培训人次", "3万", "3.2", 30, null, ""];
     const a = run(indicators(rows));
-    expect(found(a)).toEqual(["unit-mismatch@E3"]);
+    expect(found(a)).toEqual(["total-incomplete@G1", "unit-mismatch@E3"]);
     expect(a.writes).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null });
   });
 
   it("≤3万 against 2.8万元 is within the ceiling; a plain 3万 target is met by 3.2万人次", () => {
@@ -637,8 +640,8 @@ describe("a stray cell far away (XFD1, A1048576)", () => {
 describe("values that reach the summary sheet", () => {
   it("an error value in a 得分 cell is quoted as Excel shows it, not as [object Object]", () => {
     const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, { error: "#DIV/0!" }, ""], EFFECT, SATISFACTION]));
-    expect(found(a)).toEqual(["not-numeric@G2"]);
-    expect(a.findings[0].message).toContain("“#DIV/0!”");
+    expect(found(a)).toEqual(["formula-error@G2"]);
+    expect(a.findings[0].message).toBe("得分是错误值 #DIV/0!，此处应为数字。请检查公式或改填数字。");
   });
 
   it("a message quoting a huge cell is cut to Excel's 32,767 characters per cell", () => {

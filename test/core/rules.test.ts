@@ -112,10 +112,10 @@ describe("rate-mismatch", () => {
     expect(found(run(budgetSheet([["年度资金总额", 1000, 1000, 996, 10, 1, 9.96]], { F2: "0%" })))).toEqual([]);
   });
 
-  it("reads an Excel error value in the rate cell as not-numeric rather than a mismatch", () => {
+  it("reads an Excel error value in the rate cell as formula-error rather than a mismatch", () => {
     const a = run(budgetSheet([["年度资金总额", 100, 100, 80, 10, { error: "#DIV/0!" }, 8]]));
-    expect(found(a)).toEqual(["not-numeric@预算!F2"]);
-    expectFinding(a, "not-numeric", "F2", "error", "预算");
+    expect(found(a)).toEqual(["formula-error@预算!F2"]);
+    expectFinding(a, "formula-error", "F2", "error", "预算");
   });
 });
 
@@ -312,7 +312,7 @@ describe("weight-header-mismatch", () => {
 });
 
 describe("score-exceeds-weight", () => {
-  it("flags an indicator score above its weight and one below 0", () => {
+  it("flags an indicator score above its weight; one below 0 is a negative-value", () => {
     const a = run(
       selfEval([
         ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 10, 12, ""],
@@ -320,12 +320,12 @@ describe("score-exceeds-weight", () => {
       ]),
     );
     expectFinding(a, "score-exceeds-weight", "G5", "error");
-    expectFinding(a, "score-exceeds-weight", "G6", "error");
+    expectFinding(a, "negative-value", "G6", "error");
     // The formula gives 10 for both, so the scores are also mismatches.
     expect(found(a)).toEqual([
       "score-exceeds-weight@自评表!G5",
       "score-mismatch@自评表!G5",
-      "score-exceeds-weight@自评表!G6",
+      "negative-value@自评表!G6",
       "score-mismatch@自评表!G6",
     ]);
   });
@@ -352,7 +352,7 @@ describe("score-mismatch", () => {
     expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
     expectFinding(a, "score-mismatch", "G5", "error");
     expect(finding(a, "score-mismatch", "G5").message).toBe(
-      "“后勤建设及营运（食堂）”得分填的是 3，按反向指标 分值×指标值÷实际值应为 2.68。",
+      "“后勤建设及营运（食堂）”填报得分 3；按反向指标公式（分值×指标值÷实际值）应为 2.68。",
     );
     expect(scoreOf(a, 5)).toBe("2.68");
   });
@@ -410,7 +410,9 @@ describe("qualitative-score-band", () => {
     expect(found(run(selfEval([row("高质量完成", "部分完成", 7)])))).toEqual([]);
     expect(found(run(selfEval([row("高质量完成", "达成", 10)])))).toEqual([]);
     const blank = run(selfEval([row("高质量完成", "达成", null)]));
-    expect(found(blank)).toEqual([]);
+    // Without it the total is unknown.
+    expect(found(blank)).toEqual(["total-incomplete@自评表!G4"]);
+    expect(blank.totals[0]).toMatchObject({ score: null, grade: null });
     expect(scoreOf(blank, 5)).toBeNull();
     expect(blank.writes.some((w) => w.cell === "G5")).toBe(false);
   });
@@ -680,8 +682,9 @@ describe("missing-actual", () => {
         ["产出指标", "数量指标", "培训场次", "≥10场", "/", 10, null, "未统计"],
       ]),
     );
-    expect(found(a)).toEqual(["missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!G4", "missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
     expectFinding(a, "missing-actual", "E5", "error");
+    expect(finding(a, "total-incomplete", "G4").message).toBe("无法得出总分：2 项缺实际完成值。补齐后才能计算总分和等次。");
   });
 
   it("is silent for a row without a target", () => {
@@ -967,8 +970,8 @@ describe("writes", () => {
   it("fills a blank 执行率 as a fraction with 0.00% and a blank 得分 with 0.00", () => {
     const a = run(budgetSheet([["年度资金总额", 300, 300, 100, 10, null, null]]));
     expect(a.writes).toEqual([
-      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%" },
-      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00" },
+      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%", basis: "rate" },
+      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00", basis: "budget-score" },
     ]);
   });
 
@@ -1047,6 +1050,12 @@ describe("every rule of domain.md §4, in one workbook", () => {
     "duplicate-indicator": "warning",
     "vague-target": "warning",
     "missing-dimension": "warning",
+    "score-without-values": "warning",
+    "total-incomplete": "warning",
+    "formula-error": "error",
+    "negative-value": "error",
+    "count-ceiling": "warning",
+    "values-look-like-points": "warning",
   };
   const wb = workbook(
     {
@@ -1080,6 +1089,18 @@ describe("every rule of domain.md §4, in one workbook", () => {
       merges: ["A2:A5"],
     },
     {
+      name: "自评表2",
+      rows: [
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 40, 40, ""],
+        [null, "质量指标", "培训合格率", "≥90%", "95%", -10, 5, ""],
+        ["效益指标", "社会效益指标", "带动就业", "", "", 30, 30, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", { error: "#N/A" }, 10, 10, ""],
+        ["总分", "", "", "", "", 70, 85, ""],
+      ],
+      merges: ["A2:A3"],
+    },
+    {
       name: "目标表",
       rows: [
         ["一级指标", "二级指标", "三级指标", "指标值"],
@@ -1089,8 +1110,10 @@ describe("every rule of domain.md §4, in one workbook", () => {
         [null, "成本指标", "项目支出", "≥100%"],
         [null, "质量指标", "设备故障率", "低于5%及以上"],
         [null, "数量指标", "宣传覆盖人数", "有所提升"],
+        [null, "数量指标", "培训场次", "≤4场"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", 20],
       ],
-      merges: ["A2:A7"],
+      merges: ["A2:A8"],
     },
   );
 
@@ -1127,7 +1150,13 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "duplicate-indicator@自评表!C5",
       "not-numeric@自评表!F5",
       "qualitative-score-band@自评表!G6",
-      "total-mismatch@自评表!G7",
+      "total-incomplete@自评表!G7",
+      "weights-total@自评表2!F1",
+      "negative-value@自评表2!F3",
+      "score-without-values@自评表2!G4",
+      "formula-error@自评表2!E5",
+      "total-incomplete@自评表2!G6",
+      "total-mismatch@自评表2!G6",
       "missing-dimension@目标表!A1",
       "count-as-percent@目标表!D2",
       "unit-mismatch@目标表!D3",
@@ -1135,6 +1164,8 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "cost-not-ceiling@目标表!D5",
       "contradictory-comparator@目标表!D6",
       "vague-target@目标表!D7",
+      "count-ceiling@目标表!D8",
+      "values-look-like-points@目标表!D9",
     ]);
   });
 });
@@ -1154,7 +1185,7 @@ describe("English messages", () => {
     expect(found(en)).toEqual(found(zh));
     const message = (rule: RuleId, cell: string) => en.findings.find((f) => f.rule === rule && f.cell === cell)!.message;
     expect(message("rate-mismatch", "F2")).toBe("Execution rate is 45%; spent ÷ planned gives 43.16%. Write 43.16%.");
-    expect(message("score-mismatch", "G5")).toBe('"公车平台" scored 3; the formula gives 2.35.');
+    expect(message("score-mismatch", "G5")).toBe('"公车平台" scored 3; the negative-indicator formula (weight × target ÷ actual) gives 2.35.');
     expect(message("missing-reason", "H5")).toBe('"公车平台" scored below its weight: write the reason for the deviation.');
     expect(message("over-achievement", "E6")).toBe(
       '"资产拍卖处置" reached 2次, 200% of its target 1次: explain it; if the target was too low, reduce the score.',
@@ -1163,8 +1194,8 @@ describe("English messages", () => {
     // No Chinese template words: only the sheet's own names and values are Chinese.
     for (const f of en.findings) expect(f.message).not.toMatch(/请|应为|填的是|指标值/);
     // The summary sheet follows the language too.
-    expect(en.summary.cells.some((c) => c.value === "Performance self-evaluation summary")).toBe(true);
-    expect(zh.summary.cells.some((c) => c.value === "绩效自评综合得分")).toBe(true);
+    expect(en.summary.cells[0].value).toMatch(/ Performance self-evaluation summary$/);
+    expect(zh.summary.cells[0].value).toMatch(/ 绩效自评综合得分$/);
   });
 });
 

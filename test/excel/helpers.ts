@@ -33,6 +33,7 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
   return {
     name: "综合得分",
     replaces: false,
+    keptEdited: null,
     rowCount: 5,
     colCount: 3,
     cells: [
@@ -48,10 +49,13 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
     ],
     merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
     columnWidths: [20, 12, 30],
+    rowHeights: [],
+    print: { titleRows: { top: 1, bottom: 1 }, footer: "第 &P 页 共 &N 页" },
     freezeRows: 1,
-    chart: { title: "各一级指标得分率", categories: { top: 2, left: 0, bottom: 3, right: 0 }, values: { top: 2, left: 1, bottom: 3, right: 1 } },
+    chart: { title: "各一级指标得分率", categories: { top: 2, left: 0, bottom: 3, right: 0 }, values: { top: 2, left: 1, bottom: 3, right: 1 }, anchor: { top: 6, left: 0, bottom: 22, right: 2 } },
     total: "88.5",
     grade: "良",
+    gradeReason: null,
     levels: [],
     ...overrides,
   };
@@ -59,7 +63,7 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
 
 export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: SummarySheet = smallSummary()): Analysis {
   return {
-    tables: [{ sheet: "表1", kind: "indicators", range: "A1:C3" }],
+    tables: [{ sheet: "表1", kind: "indicators", range: "A1:C3", label: "表1!A1:C3" }],
     budget: [],
     indicators: [],
     totals: [],

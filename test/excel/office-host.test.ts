@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { analyze } from "../../src/core/analyze";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
-import { planCellChanges } from "../../src/core/writeplan";
+import { wantedMarks } from "../../src/core/marks";
 import { createOfficeHost } from "../../src/taskpane/office-host";
 import type { RecalcStep } from "../../src/taskpane/pane-host";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
@@ -63,10 +63,9 @@ describe("office host", () => {
     expect(outcome.findings).toEqual(expected.findings);
 
     // Exactly the cells of the core's writes and marks changed on the user's sheet.
-    const plan = planCellChanges(expected, toGrid(before));
     const planned = new Set([
-      ...plan.writes.map((w) => `${w.row},${w.col}`),
-      ...plan.fills.flatMap((f) => cellsOf(f.area)),
+      ...expected.writes.map((w) => `${w.row},${w.col}`),
+      ...wantedMarks(expected, toGrid(before), "zh").flatMap((m) => cellsOf(m.area)),
     ]);
     const userSheet = before.sheets[0].name;
     expect(new Set(changedCells(before, book, userSheet))).toEqual(planned);

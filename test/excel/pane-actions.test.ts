@@ -3,15 +3,15 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 /**
- * The pane's actions through the real host over the fake Excel (jsdom for DOMParser, which the
- * add-in's web view has): the record part, ignore persisted and honoured on rerun, 采用计算值 into
+ * The pane's actions through the real host over the fake Excel (in jsdom, like the add-in's web
+ * view): the record part, ignore persisted and honoured on rerun, 采用计算值 into
  * the undo record, a read-only check, cancel before writing, and check as you type.
  */
 import "../setup-jsdom";
 import { readFileSync } from "fs";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { STATE_NAMESPACE } from "../../src/core/state";
-import { readStateText, stateTextOf, stateXml, writeWorkbookRecord } from "../../src/excel/state";
+import { updateWorkbookRecord } from "../../src/excel/state";
+import { stateOfPart, statePartXml } from "../../src/xlsx/state-xml";
 import { createOfficeHost } from "../../src/taskpane/office-host";
 import { CancelledError, Results } from "../../src/taskpane/pane-host";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
@@ -41,16 +41,19 @@ function results(outcome: unknown): Results {
 }
 
 describe("the record part", () => {
-  test("round trip, one part kept, text that needs escaping survives, a foreign part is left alone", async () => {
+  test("an update keeps the other fields, one part, text that needs escaping survives, a foreign part is left alone", async () => {
     const book = new FakeWorkbook();
-    book.xmlParts.push({ id: "other", namespaceUri: "urn:other", xml: '<x xmlns="urn:other"/>' });
-    book.xmlParts.push({ id: "dup", namespaceUri: STATE_NAMESPACE, xml: stateXml({ v: 1, old: true }) });
-    await writeWorkbookRecord(contextOf(book), { v: 1, ignores: [{ rule: "score-mismatch", table: "A&B <表>", row: "r", reason: "\"引号\" & 符号" }] });
-    await writeWorkbookRecord(contextOf(book), { v: 1, ignores: [], note: "a < b & c" });
-    expect(book.xmlParts.map((p) => p.namespaceUri)).toEqual(["urn:other", STATE_NAMESPACE]);
-    expect(JSON.parse((await readStateText(contextOf(book)))!)).toEqual({ v: 1, ignores: [], note: "a < b & c" });
-    expect(stateTextOf('<jixiao xmlns="urn:somebody-else">{}</jixiao>')).toBeUndefined();
-    expect(await readStateText(contextOf(new FakeWorkbook()))).toBeUndefined();
+    book.customXmlParts.push({ id: "other", xml: '<x xmlns="urn:other"/>' });
+    book.customXmlParts.push({ id: "mine", xml: statePartXml(JSON.stringify({ v: 1, marks: { entries: [], summary: null } })) });
+    book.customXmlParts.push({ id: "dup", xml: statePartXml(JSON.stringify({ v: 1, old: true })) });
+    const ignore = { rule: "score-mismatch", table: "A&B <表>", row: "r", reason: "\"引号\" & 符号" };
+    await updateWorkbookRecord(contextOf(book), (state) => ({ ...state, ignores: [ignore] }));
+    expect(book.customXmlParts.map((p) => p.id)).toEqual(["other", "mine"]);
+    expect(JSON.parse(stateOfPart(book.customXmlParts[1].xml)!)).toEqual({ v: 1, marks: { entries: [], summary: null }, ignores: [ignore] });
+
+    const fresh = new FakeWorkbook();
+    await updateWorkbookRecord(contextOf(fresh), (state) => ({ ...state, ignores: [] }));
+    expect(fresh.customXmlParts.map((p) => JSON.parse(stateOfPart(p.xml)!))).toEqual([{ v: 1, ignores: [] }]);
   });
 });
 
@@ -62,7 +65,7 @@ describe("pane actions in Excel", () => {
     const index = first.findings.findIndex((f) => f.rule === "over-achievement");
     await host.ignore(first.findings[index], first.places[index], "拍卖数量由上级下达");
 
-    expect(book.xmlParts).toHaveLength(1);
+    expect(book.customXmlParts).toHaveLength(1);
     const again = results(await host.recalculate(DEFAULT_PROFILE, () => undefined));
     expect(again.findings.some((f) => f.rule === "over-achievement")).toBe(false);
     expect(again.findings).toHaveLength(first.findings.length - 1);
@@ -72,6 +75,22 @@ describe("pane actions in Excel", () => {
     const restored = results(await host.check(DEFAULT_PROFILE));
     expect(restored.findings.some((f) => f.rule === "over-achievement")).toBe(true);
     expect(restored.ignored).toEqual([]);
+  });
+
+  test("撤销上次重算 takes the run's marks out of the record but keeps an ignore set since the run", async () => {
+    const book = await yunxi();
+    const host = createOfficeHost();
+    const first = results(await host.recalculate(DEFAULT_PROFILE, () => undefined));
+    const index = first.findings.findIndex((f) => f.rule === "over-achievement");
+    await host.ignore(first.findings[index], first.places[index], "拍卖数量由上级下达");
+    expect(JSON.parse(stateOfPart(book.customXmlParts[0].xml)!).marks.entries.length).toBeGreaterThan(0);
+
+    expect(await host.undoLast()).toBeGreaterThan(0);
+    expect(book.customXmlParts).toHaveLength(1);
+    const record = JSON.parse(stateOfPart(book.customXmlParts[0].xml)!);
+    expect(record.marks).toBeUndefined();
+    expect(record.ignores.map((r: { reason: string }) => r.reason)).toEqual(["拍卖数量由上级下达"]);
+    expect(results(await host.check(DEFAULT_PROFILE)).ignored.map((f) => f.cell)).toEqual(["F18"]);
   });
 
   test("采用计算值 writes the value with its format, takes the mark off, and 撤销上次重算 restores it", async () => {
@@ -99,7 +118,7 @@ describe("pane actions in Excel", () => {
     const outcome = results(await createOfficeHost().check(DEFAULT_PROFILE));
     expect(outcome.findings.length).toBeGreaterThan(0);
     expect(book.snapshot()).toEqual(before);
-    expect(book.xmlParts).toEqual([]);
+    expect(book.customXmlParts).toEqual([]);
   });
 
   test("cancelling before the write step leaves the workbook untouched", async () => {

@@ -1,7 +1,8 @@
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
 import { hasUndo, undoLast } from "../../src/excel/undo";
-import { UNDO_BACKUP_SHEET, UNDO_SETTING } from "../../src/excel/keys";
+import { UNDO_BACKUP_SHEET, UNDO_SETTING, isBackupSheet } from "../../src/excel/keys";
+import { UNDO_DEPTH, parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import type { Analysis } from "../../src/core/analyze";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
@@ -30,7 +31,7 @@ async function recalc(wb: FakeWorkbook, a: Analysis = analysis()): Promise<void>
 }
 
 describe("undoLast", () => {
-  test("brings back every value, format and fill and removes the summary sheet, in two syncs", async () => {
+  test("brings back every value, format and fill and removes the summary sheet, in three syncs", async () => {
     const wb = book();
     const before = wb.snapshot();
     await recalc(wb);
@@ -38,7 +39,8 @@ describe("undoLast", () => {
     const syncs = wb.syncCount;
     // A new context: as after closing and reopening the pane.
     const restored = await undoLast(contextOf(wb), { api: apiOf(wb) });
-    expect(wb.syncCount - syncs).toBe(2);
+    // The undo record and protection; jixiao's record (the run wrote one); the restore.
+    expect(wb.syncCount - syncs).toBe(3);
     expect(restored).toBe(5); // D2 written; A2:A3 (merged, mixed fills), C2, D3 marked
     expect(wb.snapshot()).toEqual(before);
     expect(await hasUndo(contextOf(wb))).toBe(false);
@@ -60,17 +62,18 @@ describe("undoLast", () => {
     await recalc(wb, handAnalysis([], [cellMark("表1", 2, 1)], smallSummary({ replaces: true })));
     expect(wb.sheet(UNDO_BACKUP_SHEET)!.visibility).toBe("VeryHidden");
     await undoLast(contextOf(wb), { api: apiOf(wb) });
-    // The first run's record was replaced by the second's, so its cells stay as the first run left them.
-    expect(wb.snapshot()).toEqual({ ...afterFirst, settings: { "jixiao.profile": "{}" } });
+    // Back to the first run's result, its own undo record still on the stack.
+    expect(wb.snapshot()).toEqual(afterFirst);
   });
 
-  test("a later run deletes the backup kept for the run before it", async () => {
+  test("each run on the stack keeps its replaced summary; a run leaving the stack takes its backup along", async () => {
     const wb = book();
     await recalc(wb);
-    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
-    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
-    expect(wb.sheets.filter((s) => s.name === UNDO_BACKUP_SHEET)).toHaveLength(1);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["表1", "综合得分", UNDO_BACKUP_SHEET]);
+    for (let run = 2; run <= 7; run++) await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
+    // Runs 3 to 7 are on the stack, each having replaced a summary; run 2's backup is gone.
+    expect(wb.sheets.filter((s) => isBackupSheet(s.name))).toHaveLength(UNDO_DEPTH);
+    expect(parseUndoStack(wb.settings.get(UNDO_SETTING))).toHaveLength(UNDO_DEPTH);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["表1", "综合得分"]);
   });
 
   test("a sheet protected since the run: a message naming it, nothing restored", async () => {

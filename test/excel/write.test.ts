@@ -1,8 +1,9 @@
+import { FILLED_COLOR } from "../../src/core/marks";
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
 import { HostError } from "../../src/excel/messages";
 import { UNDO_BACKUP_SHEET, UNDO_SETTING } from "../../src/excel/keys";
-import { parseUndoRecord } from "../../src/core/writeplan";
+import { parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
 import type { Analysis } from "../../src/core/analyze";
@@ -41,7 +42,8 @@ describe("applyAnalysis", () => {
       A2: { value: "产出指标", numberFormat: "General", fill: "#FFC7CE" },
       A3: { value: "", numberFormat: "General", fill: "#FFC7CE" },
       C2: { value: 10, numberFormat: "General", fill: "#FFEB9C" },
-      D2: { value: 9.5, numberFormat: "0.00", fill: null },
+      // A filled-in cell carries its own light mark.
+      D2: { value: 9.5, numberFormat: "0.00", fill: FILLED_COLOR },
     });
     expect(after.sheets[1]).toEqual(before.sheets[1]);
     expect(book.suspended.screen).toBe(1);
@@ -66,16 +68,24 @@ describe("applyAnalysis", () => {
     ]);
   });
 
+  test("leaves a formula's cached result to Excel: neither written nor kept in the undo record", async () => {
+    const book = indicatorBook();
+    const before = book.snapshot();
+    await apply(book, handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00"), { ...cellWrite("表1", 2, 3, "18", "0.00"), cachedResult: true }], []));
+    expect(book.snapshot().sheets[0].cells.D3).toEqual(before.sheets[0].cells.D3);
+    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].sheets).toEqual([{ name: "表1", entries: [{ r: 1, c: 3, v: "", f: "General", fill: null }] }]);
+  });
+
   test("keeps an undo record of every cell it changes", async () => {
     const book = indicatorBook();
     await apply(book, handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00")], [cellMark("表1", 1, 0), cellMark("表1", 1, 2)]));
-    const record = parseUndoRecord(book.settings.get(UNDO_SETTING))!;
+    const record = parseUndoStack(book.settings.get(UNDO_SETTING))![0];
     expect(record.summary).toEqual({ name: "综合得分", backup: null, position: null });
     expect(record.sheets).toEqual([
       {
         name: "表1",
         entries: [
-          { r: 1, c: 3, v: "", f: "General" },
+          { r: 1, c: 3, v: "", f: "General", fill: null },
           { r: 1, c: 0, h: 2, w: 1, fill: null },
           { r: 1, c: 2, fill: "#00FF00" },
         ],
@@ -120,7 +130,7 @@ describe("applyAnalysis", () => {
       ["说明", "Visible"],
     ]);
     expect(book.sheet(UNDO_BACKUP_SHEET)!.cell(0, 0)!.value).toBe("旧的综合得分");
-    expect(parseUndoRecord(book.settings.get(UNDO_SETTING))!.summary).toEqual({ name: "综合得分", backup: UNDO_BACKUP_SHEET, position: 0 });
+    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].summary).toEqual({ name: "综合得分", backup: UNDO_BACKUP_SHEET, position: 0 });
   });
 
   test("a marked cell outside the cells read costs one more sync for its old fill", async () => {
@@ -128,7 +138,7 @@ describe("applyAnalysis", () => {
     book.sheet("表1")!.cellForWrite(9, 9).fill = "#123456"; // formatted only: outside the values-only used range
     const syncs = await apply(book, handAnalysis([], [cellMark("表1", 9, 9)]));
     expect(syncs).toBe(2);
-    expect(parseUndoRecord(book.settings.get(UNDO_SETTING))!.sheets[0].entries).toEqual([{ r: 9, c: 9, fill: "#123456" }]);
+    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].sheets[0].entries).toEqual([{ r: 9, c: 9, fill: "#123456" }]);
   });
 
   test("Excel older than 2019 (ExcelApi 1.9) is told so, nothing written", async () => {

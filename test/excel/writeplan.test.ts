@@ -8,6 +8,7 @@ import {
   planSummary,
   styleBlocks,
 } from "../../src/core/writeplan";
+import { wantedMarks } from "../../src/core/marks";
 import { cellMark, cellWrite, sheet, smallSummary } from "./helpers";
 
 const grid = {
@@ -20,22 +21,29 @@ const grid = {
   ],
 };
 
+/** The mark plan's fills for marked cells, each widened to its merged area (src/core/marks.ts). */
+const markFills = (marks: ReturnType<typeof cellMark>[]) =>
+  wantedMarks({ marks, findings: [], writes: [] }, grid, "zh").map((m) => ({ sheet: m.sheet, area: m.area, fill: m.color }));
+
 describe("planCellChanges", () => {
-  test("widens marks to their merged area, once per area, first colour wins", () => {
-    const plan = planCellChanges(
-      { writes: [cellWrite("表", 1, 2, "9.50", "0.00")], marks: [cellMark("表", 1, 0, "#FFC7CE"), cellMark("表", 2, 0, "#FFEB9C"), cellMark("表", 1, 1)] },
-      grid,
-    );
+  test("takes the writes as numbers and the mark plan's fills as they are", () => {
+    const fills = markFills([cellMark("表", 1, 0, "#FFC7CE"), cellMark("表", 2, 0, "#FFEB9C"), cellMark("表", 1, 1)]);
+    const plan = planCellChanges({ writes: [cellWrite("表", 1, 2, "9.50", "0.00")] }, fills);
     expect(plan.writes).toEqual([{ sheet: "表", row: 1, col: 2, value: 9.5, numFmt: "0.00" }]);
     expect(plan.fills).toEqual([
-      { sheet: "表", area: { top: 1, left: 0, bottom: 2, right: 0 }, color: "#FFC7CE" },
-      { sheet: "表", area: { top: 1, left: 1, bottom: 1, right: 1 }, color: "#FFC7CE" },
+      { sheet: "表", area: { top: 1, left: 0, bottom: 2, right: 0 }, fill: "#FFC7CE" },
+      { sheet: "表", area: { top: 1, left: 1, bottom: 1, right: 1 }, fill: "#FFC7CE" },
     ]);
+  });
+
+  test("carries a write that only updates a formula's cached result as such", () => {
+    const plan = planCellChanges({ writes: [{ ...cellWrite("表", 2, 2, "18", "0.00"), cachedResult: true }] }, []);
+    expect(plan.writes).toEqual([{ sheet: "表", row: 2, col: 2, value: 18, numFmt: "0.00", cachedResult: true }]);
   });
 });
 
 describe("undo record", () => {
-  const plan = planCellChanges({ writes: [cellWrite("表", 1, 2, "9.5", "0.00")], marks: [cellMark("表", 1, 0), cellMark("表", 1, 2), cellMark("表", 2, 2)] }, grid);
+  const plan = planCellChanges({ writes: [cellWrite("表", 1, 2, "9.5", "0.00")] }, markFills([cellMark("表", 1, 0), cellMark("表", 1, 2), cellMark("表", 2, 2)]));
 
   test("keeps old values, formats and fills; a merged area of one fill is one entry", () => {
     const fills = (_s: string, row: number, col: number) => (row === 2 && col === 2 ? "#00FF00" : null);

@@ -55,7 +55,10 @@ const level1 = fc.constantFrom("产出指标（50分）", "效益指标（30分�
 const level2 = fc.constantFrom("数量指标", "质量指标", "时效指标", "成本指标", "社会效益", "经济效益", "服务对象满意度", "");
 const name = fc.constantFrom("培训场次", "验收合格率", "完成时限", "项目成本", "受益人数", "满意度", "使用年限", "覆盖面积", "资金执行率", "会议次数", "办公经费");
 
-const indicatorRow = fc.tuple(level1, level2, name, valueText, cellValue, weight, score, fc.constantFrom("", "", "已说明原因"));
+/** One indicator row in INDICATOR_HEADER's columns (一级 … 得分, 原因): odd values included. */
+export const indicatorRow = fc
+  .tuple(level1, level2, name, valueText, cellValue, weight, score, fc.constantFrom("", "", "已说明原因"))
+  .map((row): CellValue[] => [...row]);
 const budgetRow = fc.tuple(
   fc.constantFrom("年度资金总额", "其中：本年财政拨款", "上年结转资金", "其他资金", "合计", "办公楼维修"),
   cellValue,

@@ -47,3 +47,13 @@ export function workbook(...sheets: SheetSpec[]): WorkbookGrid {
 /** The standard 项目支出绩效自评表 layout: a budget block over an indicator table. */
 export const INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 export const BUDGET_HEADER = ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
+
+/** The sheet with formulas (text without "=") in the cells given by address, as the hosts deliver them. */
+export function withFormulas(sheet: SheetGrid, formulas: Record<string, string>): SheetGrid {
+  const grid: (string | undefined)[][] = [];
+  for (const [address, text] of Object.entries(formulas)) {
+    const { row, col } = parseCellAddress(address)!;
+    (grid[row] ??= [])[col] = text;
+  }
+  return { ...sheet, formulas: grid };
+}

@@ -82,14 +82,23 @@ describe("patchSheet", () => {
     expect(out).toBe(sheet('<row r="2"><c r="B2" s="100"><v>4</v></c></row>'));
   });
 
-  it("reads a tag to its end past a quoted \">\" (formatCode=\"[>=100]0\")", () => {
-    const xml = '<numFmt numFmtId="164" formatCode="[>=100]0;0.0"/><numFmt numFmtId=\'165\' formatCode=\'0"分"\'/>';
-    expect([...elements(xml, "numFmt")].map((e) => e.tag)).toEqual(['<numFmt numFmtId="164" formatCode="[>=100]0;0.0"/>', "<numFmt numFmtId='165' formatCode='0\"分\"'/>"]);
+  it("reads a tag to its end past a quoted \">\" (formatCode=\"[>=100]0\"), in either quote style", () => {
+    const xml = '<numFmts><numFmt numFmtId="164" formatCode="[>=100]0;0.0"/><numFmt numFmtId=\'165\' formatCode=\'0"分"\'/></numFmts>';
+    const found = elements(xml, "numFmt");
+    expect(found.map((e) => xml.slice(e.start, e.end))).toEqual(['<numFmt numFmtId="164" formatCode="[>=100]0;0.0"/>', "<numFmt numFmtId='165' formatCode='0\"分\"'/>"]);
+    expect(found.map((e) => e.attributes.formatCode)).toEqual(["[>=100]0;0.0", '0"分"']);
   });
 
   it("finds elements by their whole name: <c> is not <col> or <cfRule>", () => {
-    const xml = '<cols><col min="1"/></cols><c r="A1"/><cfRule type="x"/><c r="B1"><v>2</v></c>';
-    expect([...elements(xml, "c")].map((e) => xml.slice(e.start, e.end))).toEqual(['<c r="A1"/>', '<c r="B1"><v>2</v></c>']);
+    const xml = '<sheetData><cols><col min="1"/></cols><c r="A1"/><cfRule type="x"/><c r="B1"><v>2</v></c></sheetData>';
+    expect(elements(xml, "c").map((e) => xml.slice(e.start, e.end))).toEqual(['<c r="A1"/>', '<c r="B1"><v>2</v></c>']);
+  });
+
+  it("sees no element inside CDATA, a comment or an attribute value", () => {
+    const xml = '<sheetData><!-- <c r="Z9"/> --><c r="A1" t="inlineStr"><is><t><![CDATA[<c r="Y9"/>]]></t></is></c><c r="B1" x=\'<c r="X9">\'/></sheetData>';
+    expect(() => elements(xml, "c")).toThrow(); // "<" is not allowed in an attribute value: not XML
+    const valid = xml.replace(` x='<c r="X9">'`, ` x='c r="X9"'`);
+    expect(elements(valid, "c").map((e) => e.attributes.r)).toEqual(["A1", "B1"]);
   });
 });
 

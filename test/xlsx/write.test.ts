@@ -59,9 +59,10 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     expect(ws.getCell("G2").numFmt).toBe("0.00");
     expect(ws.getCell("G3").value).toBe(30);
     expect(fillOf(ws.getCell("G3"))).toBe("FFFFC7CE");
-    expect(fillOf(ws.getCell("G2"))).toBeUndefined();
+    // The filled-in score carries its own light mark (its note says how it was computed).
+    expect(fillOf(ws.getCell("G2"))).toBe("FFE2EFDA");
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
-    expect(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("绩效自评综合得分");
+    expect(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("自评表 绩效自评综合得分");
   });
 
   it("fills the whole merged area of a flagged merged cell, as the add-in does", async () => {
@@ -236,7 +237,10 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     const second = (await score(Buffer.from(first))).output;
     const wb = await workbookOf(second);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
+    // The sheets' relationships: the form's notes, the summary's chart drawing.
     expect([...(await parts(second)).keys()].filter((p) => p.startsWith("xl/worksheets/")).sort()).toEqual([
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "xl/worksheets/_rels/sheet2.xml.rels",
       "xl/worksheets/sheet1.xml",
       "xl/worksheets/sheet2.xml",
     ]);

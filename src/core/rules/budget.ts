@@ -8,14 +8,34 @@ import { cellText } from "../grid";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { gt } from "../compare";
-import { HUNDRED, TWO, agreesAsShown, attainableBound, budgetRate, budgetScore, percentText, roundHalfUp, sumOf, withinOneUnit } from "../score";
+import {
+  HUNDRED,
+  TWO,
+  agreesAsShown,
+  attainableBound,
+  budgetRate,
+  budgetScore,
+  differingTexts,
+  percentText,
+  roundHalfUp,
+  sumOf,
+  withinOneUnit,
+} from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { TOTAL_LABEL, normalizeHeader } from "../headers";
+import { checkNumberCell, errorValue } from "./cells";
+import { reportMoneyFactsOnce } from "./facts";
 import { FindingList } from "./findings";
 
 
 export interface BudgetLineResult {
   line: BudgetLine;
+  /**
+   * The amounts the line is judged by: its own, or for a funds total left 0 or blank over 其中 rows
+   * that carry money, their sum (domain.md §3, derived lines).
+   */
+  planned: Decimal | null;
+  spent: Decimal | null;
   rate: Decimal | null;
   recordedRate: Decimal | null;
   /** The line carries the budget-execution score (weighted tables only). */
@@ -58,14 +78,65 @@ function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   return new Set(main ? [main] : []);
 }
 
+/** The 其中 rows right under a funds total: by source of funds, and by use. */
+function breakdownUnder(lines: BudgetLine[], i: number): { sources: BudgetLine[]; uses: BudgetLine[] } {
+  const below: BudgetLine[] = [];
+  for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
+  return { sources: below.filter((l) => l.kind === "source"), uses: below.filter((l) => l.kind === "use") };
+}
+
+const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
+type AmountField = (typeof AMOUNT_FIELDS)[number];
+
+const amountsOf = (parts: BudgetLine[], field: AmountField): Decimal[] =>
+  parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
+
+/**
+ * The amounts a funds total left 0 or blank is judged by: the sum of its 其中 rows (its sources, or
+ * its uses when it lists none), where they carry money. Only 0, blank or an empty marker is
+ * replaced, never a figure, text or an error value.
+ */
+function derivedAmounts(lines: BudgetLine[]): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
+  const derived = new Map<BudgetLine, Partial<Record<AmountField, Decimal>>>();
+  lines.forEach((line, i) => {
+    if (line.kind !== "funds-total") return;
+    const { sources, uses } = breakdownUnder(lines, i);
+    const parts = sources.length > 0 ? sources : uses;
+    const amounts: Partial<Record<AmountField, Decimal>> = {};
+    for (const field of AMOUNT_FIELDS) {
+      const cell = line[field];
+      const leftOpen = cell !== null && (cell.empty || cell.value?.isZero() === true);
+      const sum = sumOf(amountsOf(parts, field));
+      if (leftOpen && sum.isPositive() && !sum.isZero()) amounts[field] = sum;
+    }
+    if (Object.keys(amounts).length > 0) derived.set(line, amounts);
+  });
+  return derived;
+}
+
 function checkSums(findings: FindingList, block: BudgetBlock): void {
-  const fields = ["initial", "planned", "spent"] as const;
   const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
-    for (const field of fields) {
+    for (const field of AMOUNT_FIELDS) {
       const cell = total[field];
-      const values = parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
-      if (!cell || cell.value === null || values.length === 0) continue;
+      const values = amountsOf(parts, field);
+      if (!cell || values.length === 0) continue;
       const sum = sumOf(values);
+      // A funds total left blank over rows that carry money: the gap is the mismatch (it is judged
+      // as their sum meanwhile).
+      if (cell.value === null) {
+        if (cell.empty && total.kind === "funds-total" && sum.isPositive() && !sum.isZero()) {
+          const recorded = cellText(cell.raw);
+          findings.add("sum-mismatch", cell, {
+            what,
+            whatEn,
+            parts: partsText,
+            recorded: recorded === "" ? "空白" : recorded,
+            recordedEn: recorded === "" ? "blank" : recorded,
+            computed: sum.toFixed(),
+          });
+        }
+        continue;
+      }
       // The parts may each have been rounded: one unit of the last digit shown is still a match.
       if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
         findings.add("sum-mismatch", cell, {
@@ -81,10 +152,8 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
   const lines = block.lines;
   lines.forEach((line, i) => {
     if (line.kind === "funds-total") {
-      const below: BudgetLine[] = [];
-      for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
-      const sources = below.filter((l) => l.kind === "source");
-      const uses = below.filter((l) => l.kind === "use");
+      const { sources, uses } = breakdownUnder(lines, i);
+      const below = [...sources, ...uses];
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
       if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
       // A 合计 heading a project list is the total of the projects under it.
@@ -110,55 +179,71 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
   });
 }
 
+/**
+ * The recorded 执行率 cell's own problems. A #DIV/0! over a 全年预算数 of 0 or blank is the
+ * budget's doing: no finding for 0 ÷ 0, and zero-budget or sum-mismatch name the 0 otherwise.
+ */
+function checkRateCell(findings: FindingList, line: BudgetLine, readable: boolean): void {
+  const cell = line.rate;
+  if (!cell || cell.empty) return;
+  const recordedPlanned = line.planned?.value ?? null;
+  if (errorValue(cell) === "#DIV/0!" && (recordedPlanned === null || recordedPlanned.isZero())) return;
+  if (errorValue(cell) !== null || !readable) checkNumberCell(findings, cell, "rate");
+}
+
+/** A rate no cell can hold (1e10 spent over 1e-300 planned): the budget is as good as 0. */
+const isAbsurdRate = (rate: Decimal): boolean => !Number.isFinite(rate.toNumber());
+
 function evaluateLine(
   findings: FindingList,
   block: BudgetBlock,
   line: BudgetLine,
   scored: boolean,
   profile: Profile,
+  derived: Partial<Record<AmountField, Decimal>> = {},
 ): BudgetLineResult {
-  const planned = line.planned?.value ?? null;
-  const spent = line.spent?.value ?? null;
-  const rate = budgetRate(planned, spent);
+  const planned = derived.planned ?? line.planned?.value ?? null;
+  const spent = derived.spent ?? line.spent?.value ?? null;
+  const computedRate = budgetRate(planned, spent);
+  const rate = computedRate !== null && isAbsurdRate(computedRate) ? null : computedRate;
   const recorded = recordedRate(line.rate, profile.rateDecimals, block.ratesInPercent);
-  const result: BudgetLineResult = { line, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
+  const result: BudgetLineResult = { line, planned, spent, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
 
-  for (const [cell, what] of [
-    [line.planned, "全年预算数"],
-    [line.spent, "执行数"],
-    [line.initial, "年初预算数"],
-    [line.weight, "分值"],
-    [line.score, "得分"],
-  ] as const) {
-    if (cell?.invalid) findings.add("not-numeric", cell, { what, value: cellText(cell.raw), why: "", whyEn: "" });
-  }
-  if (line.rate && !line.rate.empty && !recorded) {
-    findings.add("not-numeric", line.rate, { what: "执行率", value: cellText(line.rate.raw), why: "", whyEn: "" });
-  }
+  checkNumberCell(findings, line.planned, "planned");
+  checkNumberCell(findings, line.spent, "spent");
+  checkNumberCell(findings, line.initial, "initial");
+  checkNumberCell(findings, line.weight, "weight");
+  checkNumberCell(findings, line.score, "score");
+  checkRateCell(findings, line, recorded !== null);
 
-  if ((planned === null || planned.isZero()) && spent !== null && spent.isPositive() && !spent.isZero()) {
+  const nothingPlanned = planned === null || planned.isZero() || (computedRate !== null && rate === null);
+  // A 全年预算数 that is text or an error value has its own finding.
+  if (nothingPlanned && !line.planned?.invalid && spent !== null && spent.isPositive() && !spent.isZero()) {
     const at = line.planned ?? line.spent;
-    if (at) findings.add("zero-budget", at, { planned: planned?.toFixed() ?? "空", spent: spent.toFixed() });
+    // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
+    if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed() });
   }
   if (rate !== null && planned !== null && spent !== null && gt(spent, planned) && line.spent) {
     findings.add("overspent", line.spent, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
   }
   if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
-    findings.add("rate-mismatch", line.rate, { recorded: percentText(recorded.value), computed: percentText(rate) });
+    findings.add("rate-mismatch", line.rate, differingTexts(recorded.value, recorded.shown, rate, 2, percentText));
   }
 
   if (scored) {
     result.weight = line.weight?.value ?? block.statedWeight ?? new Decimal(profile.budgetWeight);
-    if (rate !== null) {
+    // A negative weight (negative-value) yields no score.
+    if (rate !== null && !result.weight.isNegative()) {
       const exact = budgetScore(result.weight, rate);
       result.score = roundHalfUp(exact, profile.scoreDecimals);
       const recordedScore = line.score?.value ?? null;
-      if (line.score && recordedScore !== null && !agreesAsShown(recordedScore, scoreDigits(line.score, profile.scoreDecimals), exact)) {
-        findings.add("budget-score-mismatch", line.score, { recorded: recordedScore.toFixed(), computed: result.score.toFixed() });
+      const digits = line.score ? scoreDigits(line.score, profile.scoreDecimals) : 0;
+      if (line.score && recordedScore !== null && !agreesAsShown(recordedScore, digits, exact)) {
+        findings.add("budget-score-mismatch", line.score, differingTexts(recordedScore, digits, exact, profile.scoreDecimals));
       }
     }
     const recordedScore = line.score?.value ?? null;
-    if (line.score && recordedScore !== null && (recordedScore.isNegative() || gt(recordedScore, result.weight))) {
+    if (line.score && recordedScore !== null && !result.weight.isNegative() && gt(recordedScore, result.weight)) {
       findings.add("score-exceeds-weight", line.score, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
     }
   } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
@@ -170,7 +255,8 @@ function evaluateLine(
 /** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */
 function checkProjectScore(findings: FindingList, line: BudgetLine, score: NumberCell, rate: Decimal | null, profile: Profile): void {
   const value = score.value as Decimal;
-  if (value.isNegative() || gt(value, HUNDRED)) {
+  if (value.isNegative()) return; // negative-value
+  if (gt(value, HUNDRED)) {
     findings.add("score-exceeds-weight", score, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
     const bound = attainableBound(rate, new Decimal(profile.budgetWeight));
@@ -193,7 +279,9 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
 
 export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, profile: Profile): BudgetLineResult[] {
   const scored = scoredLines(block);
-  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile));
+  const derived = derivedAmounts(block.lines);
+  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line)));
   checkSums(findings, block);
+  reportMoneyFactsOnce(findings, block);
   return results;
 }

@@ -34,6 +34,12 @@ export const SEVERITY: Record<RuleId, Severity> = {
   "duplicate-indicator": "warning",
   "vague-target": "warning",
   "missing-dimension": "warning",
+  "score-without-values": "warning",
+  "total-incomplete": "warning",
+  "formula-error": "error",
+  "negative-value": "error",
+  "count-ceiling": "warning",
+  "values-look-like-points": "warning",
 };
 
 export interface RawFinding {
@@ -61,6 +67,22 @@ export class FindingList {
       sheet.set(cellKey(ref.row, ref.col), [rule]);
     }
     this.items.push({ rule, ref, params });
+  }
+
+  /** The finding a rule raised at a cell, if any. */
+  at(rule: RuleId, ref: CellRef): RawFinding | undefined {
+    if (!this.rulesAt(ref)?.includes(rule)) return undefined;
+    return this.items.find((f) => f.rule === rule && f.ref.sheet === ref.sheet && f.ref.row === ref.row && f.ref.col === ref.col);
+  }
+
+  /** Takes a finding back: the same fact is reported at another cell (one fact, one finding). */
+  withdraw(finding: RawFinding): void {
+    const index = this.items.indexOf(finding);
+    if (index < 0) return;
+    this.items.splice(index, 1);
+    const rules = this.rulesAt(finding.ref) as RuleId[];
+    rules.splice(rules.indexOf(finding.rule), 1);
+    if (rules.length === 0) this.raised.get(finding.ref.sheet)?.delete(cellKey(finding.ref.row, finding.ref.col));
   }
 
   /** Whether any finding already names this cell (so a more specific rule is not repeated by a general one). */

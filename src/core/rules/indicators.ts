@@ -4,17 +4,18 @@
  * missing-dimension, plus the value rules of ./values.
  */
 import Decimal from "decimal.js";
-import { cellText } from "../grid";
-import { gt, gte, lt, lte } from "../compare";
+import { eq, gt, gte, lt, lte } from "../compare";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
-import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, scoreDigits } from "../model";
+import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, ValueCell, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
+  HUNDRED,
   ONE,
   TWO,
   agreesAsShown,
+  differingTexts,
   directionOf,
   quantitativeScore,
   reachesRatio,
@@ -22,8 +23,9 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue } from "../values";
+import { Achievement, ParsedValue, meetsDeadline } from "../values";
 import { FindingList } from "./findings";
+import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
 
 export interface IndicatorResult {
@@ -63,8 +65,9 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
     if (!unitsConvertible(target.unit, actual.unit)) return null;
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
-  // 3万 against a plain 3.2: whether 3.2 means 3.2万 is not written down, so it is no comparison.
-  if (!target.unit && !actual.unit && target.scaled !== actual.scaled) {
+  // 3万 against a plain 3.2 (in the same unit, or a 计量单位 column's): whether 3.2 means 3.2万 is not
+  // written down, so it is no comparison.
+  if (target.unit?.symbol === actual.unit?.symbol && target.scaled !== actual.scaled) {
     const [scaled, plain] = target.scaled ? [target.value, actual.value] : [actual.value, target.value];
     if (lt(plain.abs().times(1000), scaled.abs())) return null;
   }
@@ -81,8 +84,15 @@ function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal
   return { target: target.value, actual: actual.value };
 }
 
-/** The qualitative result: stated in the actual, or the actual restating its target (= met). */
+/**
+ * The qualitative result: a date against its deadline (met or missed), stated in the actual, or
+ * the actual restating its target (= met).
+ */
 function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | null {
+  if (target.date && actual.date) {
+    const met = meetsDeadline(actual.date, target.date);
+    if (met !== null) return met ? "achieved" : "notAchieved";
+  }
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
   if (actual.kind === "qualitative" && (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text))) {
     return "achieved";
@@ -117,15 +127,63 @@ function fmt(value: Decimal, places: number): string {
   return roundHalfUp(value, places).toFixed();
 }
 
-function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
-  if (!score || score.value === null) return;
-  if (score.value.isNegative() || (weight !== null && gt(score.value, weight))) {
-    findings.add("score-exceeds-weight", score, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
-  }
+/**
+ * A date (7月: July) set against a duration (12个月): a deadline and a length of time do not
+ * compare, and a month is never read as a number of months.
+ */
+function isDateAgainstDuration(date: ParsedValue, duration: ParsedValue): boolean {
+  return date.date !== null && duration.kind === "number" && duration.unit?.family === "time";
 }
 
-function checkNumberCell(findings: FindingList, cell: NumberCell | null, what: string): void {
-  if (cell?.invalid) findings.add("not-numeric", cell, { what, value: cellText(cell.raw), why: "", whyEn: "" });
+function addDateAgainstDuration(findings: FindingList, actual: ValueCell, target: ValueCell): void {
+  const [date, duration] = actual.parsed.date ? [actual.parsed.text, target.parsed.text] : [target.parsed.text, actual.parsed.text];
+  findings.add("unit-mismatch", actual, {
+    detail: `“${date}”是日期（完成时点），“${duration}”是时长，二者不能比较：指标值和实际完成值请都写完成时限（如“12月底前”），或都写所用时长（如“≤90天”）。`,
+    detailEn: `"${date}" is a date (a deadline) and "${duration}" a duration: they do not compare; write both as dates or both as durations.`,
+  });
+}
+
+/** How a group's points are worked out, as a score-mismatch message names it (zh and en). */
+function groupFormula(ownWeights: boolean, exact: boolean): { formula: string; formulaEn: string } {
+  if (ownWeights) return { formula: "各指标得分之和（各按分值×完成比例）", formulaEn: "the sum of the members' scores (each weight × its attainment)" };
+  if (exact) return { formula: "合并分值×各指标完成比例", formulaEn: "the shared weight × the members' attainment" };
+  return {
+    formula: "合并分值×各指标完成比例（分配未写明，取最低到最高）",
+    formulaEn: "the shared weight × the members' attainment (the split is not written down: lowest to highest)",
+  };
+}
+
+/** The rule a quantitative score follows, as a score-mismatch message names it (zh and en). */
+function scoreFormula(
+  direction: Direction,
+  pair: { target: Decimal; actual: Decimal },
+  met: boolean,
+  profile: Profile,
+): { formula: string; formulaEn: string } {
+  if (direction === "negative") {
+    if (met) return { formula: "反向指标规则（实际值未超过指标值得满分）", formulaEn: "the negative-indicator rule (within the target: full weight)" };
+    if (profile.negativeFormula === "linear") {
+      return {
+        formula: "反向指标公式（分值×(2×指标值−实际值)÷指标值）",
+        formulaEn: "the negative-indicator formula (weight × (2 × target − actual) ÷ target)",
+      };
+    }
+    return { formula: "反向指标公式（分值×指标值÷实际值）", formulaEn: "the negative-indicator formula (weight × target ÷ actual)" };
+  }
+  if (met) return { formula: "正向指标规则（实际值达到指标值得满分）", formulaEn: "the positive-indicator rule (target reached: full weight)" };
+  // quantitativeScore: across zero (a target of 0, a negative actual) the comparison alone decides.
+  if (!pair.target.isPositive() || pair.target.isZero() || pair.actual.isNegative()) {
+    return { formula: "未达到指标值不得分", formulaEn: "the rule that a target missed scores 0" };
+  }
+  return { formula: "正向指标公式（分值×实际值÷指标值）", formulaEn: "the positive-indicator formula (weight × actual ÷ target)" };
+}
+
+/** A score above its weight (a negative one is a negative-value of its own). */
+function checkScoreRange(findings: FindingList, score: NumberCell | null, weight: Decimal | null): void {
+  if (!score || score.value === null) return;
+  if (weight !== null && gt(score.value, weight)) {
+    findings.add("score-exceeds-weight", score, { score: score.value.toFixed(), weight: weight?.toFixed() ?? "?" });
+  }
 }
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
@@ -140,6 +198,7 @@ function evaluateIndicator(
   block: IndicatorBlock,
   profile: Profile,
   { weight, score }: ScoringCells = indicator,
+  valuesArePoints = false,
 ): IndicatorResult {
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
   const { target, actual, reason } = indicator;
@@ -156,9 +215,15 @@ function evaluateIndicator(
     attainment: null,
   };
 
-  checkNumberCell(findings, indicator.weight, "分值");
-  checkNumberCell(findings, indicator.score, "得分");
+  checkNumberCell(findings, indicator.weight, "weight");
+  checkNumberCell(findings, indicator.score, "score");
+  if (valuesArePoints) {
+    checkScoreRange(findings, score, weight?.value ?? null);
+    return result;
+  }
   if (target) checkValue(findings, indicator, measure, target, true);
+  // A 绩效评价指标表 has no value columns: its recorded score is checked against its weight alone.
+  if (!target && !actual) checkScoreRange(findings, score, weight?.value ?? null);
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
   if (actual.parsed.kind === "empty") {
@@ -166,9 +231,18 @@ function evaluateIndicator(
     return result;
   }
   const weightValue = weight?.value ?? null;
+  // A negative weight (negative-value) yields no score: nothing computed from it means anything.
+  if (weightValue?.isNegative()) {
+    result.score = null;
+    return result;
+  }
   checkScoreRange(findings, score, weightValue);
 
   if (target.parsed.kind === "number") {
+    if (isDateAgainstDuration(actual.parsed, target.parsed)) {
+      addDateAgainstDuration(findings, actual, target);
+      return result;
+    }
     if (actual.parsed.kind === "qualitative") {
       findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
       return result;
@@ -194,13 +268,12 @@ function evaluateIndicator(
       const reduced = overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded);
       result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
-      if (score && recorded && !reduced && !agreesAsShown(recorded, scoreDigits(score, profile.scoreDecimals), result.computed)) {
-        const formula = direction === "negative" ? "反向指标 分值×指标值÷实际值" : "分值×实际值÷指标值";
+      const digits = score ? scoreDigits(score, profile.scoreDecimals) : 0;
+      if (score && recorded && !reduced && !agreesAsShown(recorded, digits, result.computed)) {
         findings.add("score-mismatch", score, {
           name,
-          recorded: recorded.toFixed(),
-          computed: rounded.toFixed(),
-          formula,
+          ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
+          ...scoreFormula(direction, pair, eq(result.computed, weightValue), profile),
         });
       }
     }
@@ -225,6 +298,10 @@ function evaluateIndicator(
     return result;
   }
 
+  if (isDateAgainstDuration(target.parsed, actual.parsed)) {
+    addDateAgainstDuration(findings, actual, target);
+    return result;
+  }
   // Qualitative: the recorded score must sit inside the band of the result; none is invented.
   result.achievement = achievementOf(target.parsed, actual.parsed);
   if (result.achievement && score?.value && weightValue !== null) {
@@ -266,9 +343,10 @@ function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
 function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   const levelCol = block.table.columns.level1;
   if (levelCol === undefined || block.indicators.length === 0) return;
-  // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益: either level counts.
+  // The 共性指标 framework files 满意度 (and 效益) as 二级 under 一级 效果/效益, and the older 绩效评价
+  // 指标表 as a 三级 (服务对象满意度) under 效益: any level counts.
   const present = new Set<string | undefined>();
-  for (const i of block.indicators) present.add(i.dimension).add(dimensionOf(i.level2));
+  for (const i of block.indicators) present.add(i.dimension).add(dimensionOf(i.level2)).add(dimensionOf(i.name));
   const missing = (
     [
       ["output", "产出"],
@@ -343,7 +421,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
         recorded: recorded.toFixed(),
         computed: from === to ? from : `${from} 至 ${to} 之间`,
         computedEn: from === to ? from : `between ${from} and ${to}`,
-        formula: ownWeights ? "各指标 分值×实际值÷指标值 之和" : "合并的分值×各指标完成比例（分配未写明，取最低到最高）",
+        ...groupFormula(ownWeights, from === to),
       });
     }
   }
@@ -372,15 +450,76 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   }
 }
 
+/** The fewest rows of points that make a column look like a points column rather than chance. */
+const POINTS_ROWS = 3;
+/** 满意度 targets are set at 80–95%: a bare number this small is the points its level carries. */
+const SATISFACTION_POINTS = new Decimal(30);
+
+/** A number with no unit and no comparator but =, above 0: what a points cell holds. */
+function barePoints(p: ParsedValue): Decimal | null {
+  const bare = p.kind === "number" && p.unit === null && (p.op === null || p.op === "=") && !p.scaled;
+  return bare && p.value !== null && p.value.isPositive() && !p.value.isZero() ? p.value : null;
+}
+
+/**
+ * values-look-like-points: a 年度指标值 or 实际完成值 column that holds the rows' points (each value
+ * its row's 分值, or, without a 分值 column, bare numbers adding up to the table's points), and a
+ * 满意度 target such as 20 where a percentage is due. The column is named once, at its first value.
+ * Returns the rows whose values are points: comparing them would only raise findings about numbers
+ * that were never values.
+ */
+function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profile: Profile): Set<Indicator> {
+  const hasWeights = block.table.columns.weight !== undefined;
+  const totals = [HUNDRED, HUNDRED.minus(profile.budgetWeight)];
+  const flagged = new Set<Indicator>();
+  for (const [field, what, whatEn] of [
+    ["target", "指标值", "target"],
+    ["actual", "实际完成值", "actual"],
+  ] as const) {
+    const rows = block.indicators.filter((i) => i[field] !== null && i[field]?.row === i.row && i[field]?.parsed.kind !== "empty");
+    if (rows.length < POINTS_ROWS) continue;
+    const values = rows.map((i) => barePoints((i[field] as ValueCell).parsed));
+    if (values.some((v) => v === null)) continue;
+    const points = values as Decimal[];
+    const sum = sumOf(points);
+    const likePoints = hasWeights
+      ? rows.every((i, k) => i.weight?.value != null && eq(i.weight.value, points[k]))
+      : totals.some((t) => eq(sum, t));
+    if (!likePoints) continue;
+    for (const row of rows) flagged.add(row);
+    const shown = points.slice(0, 4).map((v) => v.toFixed());
+    findings.add("values-look-like-points", rows[0][field] as ValueCell, {
+      case: "column",
+      what,
+      whatEn,
+      values: shown.join("、") + (points.length > shown.length ? "……" : ""),
+      valuesEn: shown.join(", ") + (points.length > shown.length ? ", …" : ""),
+      total: sum.toFixed(),
+    });
+  }
+  if (flagged.size > 0) return flagged;
+  for (const indicator of block.indicators) {
+    const target = indicator.target;
+    if (!target || target.row !== indicator.row) continue;
+    const points = barePoints(target.parsed);
+    if (points === null || gt(points, SATISFACTION_POINTS) || lte(points, TWO)) continue; // 0.9 is 90%
+    if (!measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description).satisfaction) continue;
+    findings.add("values-look-like-points", target, { case: "satisfaction", name: indicator.name, value: target.parsed.text });
+    flagged.add(indicator);
+  }
+  return flagged;
+}
+
 export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile): IndicatorResult[] {
   const groupOf = new Map<Indicator, ScoreGroup>();
   for (const group of block.groups) for (const member of group.members) groupOf.set(member, group);
   const resultOf = new Map<Indicator, IndicatorResult>();
+  const pointRows = checkPointsInValues(findings, block, profile);
   const results = block.indicators.map((indicator) => {
     const group = groupOf.get(indicator);
     // A member is checked on its own without the points it shares; its group is scored below.
     const cells = group ? { weight: null, score: group.sharedScore ? null : indicator.score } : indicator;
-    const result = evaluateIndicator(findings, indicator, block, profile, cells);
+    const result = evaluateIndicator(findings, indicator, block, profile, cells, pointRows.has(indicator));
     if (group) resultOf.set(indicator, result);
     return result;
   });

@@ -1,14 +1,17 @@
 /**
  * One evaluation = an indicator table and the weighted budget table above it on the same sheet.
- * Rules: weights-total, weight-header-mismatch, total-mismatch, grade-mismatch,
- * score-above-attainable (on the recorded 总分).
+ * Rules: weights-total, weight-header-mismatch, score-without-values, total-incomplete,
+ * total-mismatch, grade-mismatch, score-above-attainable (on the recorded 总分).
  */
 import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
-import { CellRef, IndicatorBlock, scoreDigits } from "../model";
+import { evaluateSumFormula } from "../formula";
+import { CellValue, SheetView } from "../grid";
+import { CellRef, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, groupSums, percentText, roundHalfUp, sumOf } from "../score";
+import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
+import { checkNumberCell, errorValue } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
 
@@ -23,6 +26,100 @@ export interface EvaluationTotal {
   /** Per 一级指标, in order: stated or summed weight and the score that counts. */
   levels: { name: string; weight: Decimal | null; score: Decimal | null }[];
   budget: BudgetLineResult | null;
+  /**
+   * A recorded 总分 that is a formula over cells jixiao fills, and its value once they are filled:
+   * the copy's cached result is updated to it.
+   */
+  recomputed: { cell: NumberCell; value: Decimal } | null;
+}
+
+/**
+ * Why a scored item leaves the total unknown (domain.md §3): no actual; neither target nor actual;
+ * a score that is neither recorded nor computable; a negative weight; budget execution that cannot
+ * be scored. (Indicators adding up to 90 with no budget table anywhere leave its points to a table
+ * kept elsewhere, see README: that is no gap.)
+ */
+type Gap = "actual" | "values" | "score" | "weight" | "budget";
+
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget"];
+
+/** "1 item lacks" / "2 items lack": English counts in the right number. */
+const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
+
+const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
+  actual: (n) => ({ zh: `${n} 项缺实际完成值`, en: items(n, "lacks its actual value", "lack their actual values") }),
+  values: (n) => ({
+    zh: `${n} 项既无年度指标值也无实际完成值`,
+    en: items(n, "has neither a target nor an actual value", "have neither a target nor an actual value"),
+  }),
+  score: (n) => ({
+    zh: `${n} 项得分未填且无法计算`,
+    en: items(n, "has no score and none can be computed", "have no score and none can be computed"),
+  }),
+  weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
+  budget: () => ({
+    zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
+    en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
+  }),
+};
+
+const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
+
+/**
+ * What each scored row lacks for its score (at most one gap a row), raising score-without-values
+ * for a row scored with nothing behind it. A row is scored when it has a weight or a score, or
+ * shares them in a group; a group's score is carried by its first member.
+ */
+function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[]): Gap[] {
+  const grouped = new Set(block.groups.flatMap((g) => g.members.slice(1)));
+  const inGroup = new Set(block.groups.flatMap((g) => g.members));
+  // A 绩效评价指标表 scores by its 评分标准 and has no value columns: its recorded scores stand alone.
+  const { target, actual } = block.table.columns;
+  const valueColumns = target !== undefined || actual !== undefined;
+  const gaps: Gap[] = [];
+  for (const result of results) {
+    const { indicator } = result;
+    const weight = indicator.weight?.value ?? null;
+    const recorded = indicator.score?.value ?? null;
+    if (weight === null && recorded === null && !inGroup.has(indicator)) continue;
+    if (weight?.isNegative()) gaps.push("weight");
+    else if (!valueColumns) {
+      if (recorded === null && !grouped.has(indicator)) gaps.push("score");
+    }
+    else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
+      if (recorded !== null && indicator.score) {
+        findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
+      }
+      gaps.push("values");
+    } else if (isEmpty(indicator.actual)) gaps.push("actual");
+    else if (result.score === null && !grouped.has(indicator)) gaps.push("score");
+  }
+  return gaps;
+}
+
+/** The total-incomplete message's list of what is missing, in both languages. */
+function gapTexts(gaps: Gap[]): { zh: string; en: string } {
+  const texts = GAP_ORDER.filter((gap) => gaps.includes(gap)).map((gap) => GAP_TEXT[gap](gaps.filter((g) => g === gap).length));
+  return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
+}
+
+/** The cells of a sheet jixiao fills, by "row,col", with what it writes there. */
+export type FilledCells = ReadonlyMap<string, Decimal>;
+
+/**
+ * The value of a recorded 总分 that is a formula over cells jixiao fills, once they are filled;
+ * null when it is no formula, one jixiao does not evaluate, or one whose value does not change.
+ */
+function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
+  const formula = cell && view.formulaText(cell.row, cell.col);
+  if (!cell || !formula) return null;
+  const read = (row: number, col: number): CellValue => {
+    const value = filled().get(`${row},${col}`);
+    return value === undefined ? view.raw(row, col) : value.toNumber();
+  };
+  const value = evaluateSumFormula(formula, read);
+  if (value === undefined || !Number.isFinite(value.toNumber())) return null;
+  return cell.value !== null && eq(value, cell.value) ? null : { cell, value };
 }
 
 interface LevelSums {
@@ -77,6 +174,8 @@ export function evaluateTotals(
   results: IndicatorResult[],
   budget: BudgetLineResult | null,
   profile: Profile,
+  view: SheetView,
+  filled: () => FilledCells,
 ): EvaluationTotal {
   const sums = levelSums(results);
   for (const level of sums.levels) {
@@ -93,21 +192,29 @@ export function evaluateTotals(
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
+  const recomputed = recomputedTotal(block.recordedTotal, view, filled);
+  const recorded = block.recordedTotal;
+  // Only an error value (the cell right of a 总分 label may hold a note rather than a number), and
+  // not one jixiao recomputes: Excel will too.
+  if (!recomputed && errorValue(recorded) !== null) checkNumberCell(findings, recorded, "total");
+  const recordedValue = recomputed?.value ?? recorded?.value ?? null;
   const total: EvaluationTotal = {
     sheet: block.sheet,
     block,
     weights: null,
     score: null,
-    recordedScore: block.recordedTotal?.value ?? null,
+    recordedScore: recordedValue,
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
     levels: sums.levels.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
     budget,
+    recomputed,
   };
   if (sums.levels.every((l) => l.weights === null)) return total;
 
   total.weights = budgetWeight.plus(indicatorWeights);
-  if (!eq(total.weights, HUNDRED)) {
+  const gradable = eq(total.weights, HUNDRED);
+  if (!gradable) {
     const header = block.table.columns.weight;
     const ref: CellRef =
       header !== undefined
@@ -120,37 +227,73 @@ export function evaluateTotals(
     });
   }
 
-  // The computed total: the budget score plus each indicator's score that counts.
+  // The computed total: the budget score plus each indicator's score that counts; unknown when
+  // an item lacks what its score needs.
+  const gaps = rowGaps(findings, block, results);
   const budgetScore = budget?.score ?? null;
-  total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
-  total.grade = gradeFor(total.score, profile) || null;
+  if (budget?.scored && budgetScore === null) gaps.push("budget");
+  if (gaps.length === 0) {
+    total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
+    // A grade only on a scale of 100: on 110 points a 优 says nothing.
+    if (gradable) total.grade = gradeFor(total.score, profile) || null;
+  } else {
+    const missing = gapTexts(gaps);
+    const scoreHeader = block.table.columns.score;
+    const ref: CellRef =
+      recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
+    findings.add("total-incomplete", ref, { missing: missing.zh, missingEn: missing.en });
+  }
 
-  const recorded = block.recordedTotal;
-  if (recorded?.value) {
-    // What the sheet adds up to once its blank scores are filled in.
-    const inEffect = sumOf(results.map((r) => r.inEffect).filter((s): s is Decimal => s !== null)).plus(budget?.line.score?.value ?? budgetScore ?? 0);
-    if (!agreesAsShown(recorded.value, scoreDigits(recorded, profile.scoreDecimals), inEffect)) {
-      findings.add("total-mismatch", recorded, { recorded: recorded.value.toFixed(), computed: inEffect.toFixed() });
+  if (recorded && recordedValue) {
+    // What the sheet adds up to once its blank scores are filled in, when every scored item holds
+    // a score by then.
+    const inEffect = sheetSum(block, results, budget);
+    const digits = scoreDigits(recorded, profile.scoreDecimals);
+    if (inEffect !== null && !agreesAsShown(recordedValue, digits, inEffect)) {
+      // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
+      // the weights are wrong.
+      const fullMarks = Decimal.min(total.weights, HUNDRED);
+      findings.add("total-mismatch", recorded, {
+        ...differingTexts(recordedValue, digits, inEffect, profile.scoreDecimals),
+        fullMarks: gt(inEffect, fullMarks) ? fullMarks.toFixed() : "",
+      });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
-      if (gt(recorded.value, bound)) {
+      if (gt(recordedValue, bound)) {
         findings.add("score-above-attainable", recorded, {
           rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
           budgetWeight: budgetWeight.toFixed(),
-          recorded: recorded.value.toFixed(),
+          recorded: recordedValue.toFixed(),
         });
       }
     }
   }
   const grade = block.recordedGrade;
-  const gradedTotal = recorded?.value ?? total.score;
-  if (grade && grade.text !== "") {
+  const gradedTotal = recordedValue ?? total.score;
+  if (gradable && gradedTotal !== null && grade && grade.text !== "") {
     const expected = gradeFor(gradedTotal, profile);
     if (expected !== "" && !sameGrade(grade.text, expected)) {
       findings.add("grade-mismatch", grade, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
     }
   }
   return total;
+}
+
+/**
+ * The recorded scores (computed ones where blank) plus the budget's, or null when some scored item
+ * will hold no score even then, or the budget score is not known.
+ */
+function sheetSum(block: IndicatorBlock, results: IndicatorResult[], budget: BudgetLineResult | null): Decimal | null {
+  const budgetScore = budget?.line.score?.value ?? budget?.score ?? null;
+  if (budget?.scored && budgetScore === null) return null;
+  const grouped = new Set(block.groups.flatMap((g) => g.members.slice(1)));
+  const scores: Decimal[] = [];
+  for (const r of results) {
+    const scored = r.indicator.weight?.value != null || r.indicator.score?.value != null;
+    if (r.inEffect !== null) scores.push(r.inEffect);
+    else if (scored && !grouped.has(r.indicator)) return null;
+  }
+  return sumOf(scores).plus(budgetScore ?? 0);
 }

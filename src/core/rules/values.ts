@@ -1,9 +1,10 @@
 /**
  * Rules on how a target or actual value is written: count-as-percent, unit-mismatch,
- * percent-over-100, ge-100-percent, cost-not-ceiling, contradictory-comparator, not-numeric,
- * vague-target.
+ * percent-over-100, ge-100-percent, cost-not-ceiling, count-ceiling, contradictory-comparator,
+ * not-numeric, vague-target.
  */
 import { gt, gte } from "../compare";
+import { isCellError } from "../grid";
 import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
@@ -64,6 +65,22 @@ function countExample(indicator: Indicator, measure: Measure): string {
   return `10${stated?.symbol ?? said ?? "个"}`;
 }
 
+/** Why a 成本指标 target holds no spending down, for the cost-not-ceiling message. */
+const NOT_CEILING = {
+  lowerBound: { why: "是下限", whyEn: "is a lower bound" },
+  rate: { why: "是比率而不是金额", whyEn: "is a rate, not an amount" },
+  wording: { why: "没有写明金额", whyEn: "states no amount" },
+};
+
+/** Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次). */
+const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
+
+/** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
+function isCountOutput(indicator: Indicator, measure: Measure): boolean {
+  if (measure.rate || HARM.test(indicator.name)) return false;
+  return /数量/.test(indicator.level2) || (indicator.level2 === "" && measure.count && /产出/.test(indicator.level1));
+}
+
 /** Checks one value cell; `isTarget` says whether it is the 年度指标值 (some rules apply only there). */
 export function checkValue(
   findings: FindingList,
@@ -74,6 +91,11 @@ export function checkValue(
 ): void {
   const p = cell.parsed;
   const name = indicator.name || indicator.level2;
+  if (isCellError(cell.raw)) {
+    const [what, whatEn] = isTarget ? ["指标值", "target"] : ["实际完成值", "actual value"];
+    findings.add("formula-error", cell, { what, whatEn, error: cell.raw.error });
+    return;
+  }
   if (p.kind === "invalid") {
     findings.add("not-numeric", cell, {
       what: isTarget ? "指标值" : "实际完成值",
@@ -90,6 +112,9 @@ export function checkValue(
   if (p.kind === "qualitative") {
     if (isTarget && p.vague && (NUMBER_DUE.test(indicator.level2) || measure.rate || measure.count || measure.cost)) {
       findings.add("vague-target", cell, { name, value: p.text });
+    } else if (isTarget && measure.cost) {
+      // 符合相关规定, 控制在预算内: a cost with no amount to hold the spending to.
+      findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元", ...NOT_CEILING.wording });
     }
     return;
   }
@@ -109,8 +134,17 @@ export function checkValue(
     return;
   }
   if (!isTarget) return;
-  if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell))) {
-    findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元" });
+  // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
+  if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell) || (measure.rate && p.unit === null))) {
+    const why = p.op === ">=" || p.op === ">" ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
+    // ≥150万元 names its amount already: the ceiling is the same amount.
+    const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
+    findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
+    return;
+  }
+  if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell)) {
+    const floor = `${p.value.toFixed()}${p.unit?.symbol ?? ""}`;
+    findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;
   }
   if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED)) {

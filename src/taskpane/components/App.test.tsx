@@ -94,7 +94,7 @@ describe("App", () => {
 
     expect(screen.getByRole("heading", { name: "发现的问题（4）" })).toBeTruthy();
     const sections = Array.from(document.querySelectorAll("section[data-table]"));
-    expect(sections.map((el) => el.getAttribute("data-table"))).toEqual(["部门整体支出", "部门整体支出", "Sheet 2·指标表1"]);
+    expect(sections.map((el) => el.getAttribute("data-table"))).toEqual(["部门整体支出", "部门整体支出", "Sheet 2!A3:F9"]);
     expect(sections[1].textContent).toContain("总分 86.50　等次 良；错误 1，警告 1");
     expect(sections[2].textContent).toContain("绩效目标表：只校验，不计分；提示 1");
     const rate = sections[0].querySelector("[data-finding]")!;
@@ -221,6 +221,34 @@ describe("App", () => {
     expect(screen.getByText("撤销失败")).toBeTruthy();
   });
 
+  test("清除标记: asks the host to take every mark back and says how many went, then offers undo", async () => {
+    let undoable = false;
+    const host = fakeHost({
+      cleanMarks: async () => {
+        undoable = true;
+        return 12;
+      },
+      hasUndo: async () => undoable,
+    });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    const done = "已清除 12 处标记及其批注，数据未变。";
+    // Shown in the notice and said by the live region.
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(done));
+    expect(screen.getAllByText(done)).toHaveLength(2);
+    expect(host.cleanMarks).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect((screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  test("a total that cannot be graded shows no grade and the reason beside it", async () => {
+    const reason = "未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分，应为 100 分。请调整分值。";
+    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: reason }) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    expect((await screen.findByTestId("grade")).textContent).toBe("—");
+    expect(screen.getByTestId("grade-reason").textContent).toBe(reason);
+  });
+
   test("the saved profile is loaded on start and used for the recalculation", async () => {
     const saved: Profile = {
       ...DEFAULT_PROFILE,
@@ -269,7 +297,7 @@ describe("App", () => {
     const mins = () => screen.getAllByLabelText("最低分") as HTMLInputElement[];
     fireEvent.change(labels()[0], { target: { value: "优秀" } });
     fireEvent.change(mins()[0], { target: { value: "85" } });
-    fireEvent.click(screen.getByRole("button", { name: "删除等次“差”" }));
+    fireEvent.click(screen.getByRole("button", { name: "删除等次“中”" }));
     fireEvent.change(screen.getByLabelText("预算执行率分值"), { target: { value: "20" } });
     fireEvent.change(screen.getByLabelText("部分达成 下限 %"), { target: { value: "50" } });
     fireEvent.click(screen.getByRole("radio", { name: /线性递减/ }));
@@ -285,7 +313,7 @@ describe("App", () => {
       grades: [
         { min: 85, label: "优秀" },
         { min: 80, label: "良" },
-        { min: 60, label: "中" },
+        { min: 0, label: "差" },
       ],
       qualitative: { achieved: [0.8, 1], partial: [0.5, 0.8], notAchieved: [0, 0.6] },
       negativeFormula: "linear",

@@ -12,7 +12,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndo20Regular, Calculator20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
@@ -82,7 +82,9 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   const [saveStatus, setSaveStatus] = React.useState<SaveStatus>({ kind: "none" });
   const [canUndo, setCanUndo] = React.useState(false);
   const [undoing, setUndoing] = React.useState(false);
+  /** A fix or an ignore is being written. */
   const [busy, setBusy] = React.useState(false);
+  const [cleaning, setCleaning] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [tab, setTab] = React.useState<"results" | "settings">("results");
   const [stale, setStale] = React.useState<Stale>(null);
@@ -198,7 +200,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   const quiet = React.useRef(false);
   React.useEffect(() => {
     recheckRef.current = recheck;
-    quiet.current = running || busy || undoing;
+    quiet.current = running || busy || undoing || cleaning;
   });
   React.useEffect(() => {
     if (!watching) return;
@@ -263,6 +265,21 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
       setNotice({ intent: "error", title: strings.undoFailed, text: errorText(error, strings) });
     } finally {
       setUndoing(false);
+    }
+    await refreshUndo();
+  };
+
+  const clean = async () => {
+    setCleaning(true);
+    setNotice(null);
+    try {
+      const done = strings.cleanDone(await host.cleanMarks());
+      setNotice({ intent: "success", text: done });
+      setAnnouncement(done);
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
+    } finally {
+      setCleaning(false);
     }
     await refreshUndo();
   };
@@ -340,11 +357,14 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         {announcement}
       </div>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<Calculator20Regular />} onClick={() => void recalculate()} disabled={running || undoing || busy}>
+        <Button appearance="primary" icon={<Calculator20Regular />} onClick={() => void recalculate()} disabled={running || undoing || busy || cleaning}>
           {running ? strings.recalculating : strings.recalculate}
         </Button>
-        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing || busy}>
+        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing || busy || cleaning}>
           {undoing ? strings.undoing : strings.undo}
+        </Button>
+        <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || busy || cleaning}>
+          {cleaning ? strings.cleaning : strings.clean}
         </Button>
         <Switch label={strings.checkAsYouType} checked={watching} onChange={(_, data) => setWatching(data.checked)} title={strings.checkAsYouTypeHint} />
       </div>

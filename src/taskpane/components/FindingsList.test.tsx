@@ -20,6 +20,7 @@ const RESULTS: Results = {
   kind: "results",
   total: null,
   grade: null,
+  gradeReason: null,
   levels: [],
   findings,
   places: findings.map((f) => ({ table: 0, tableKey: "食堂改造", rowLabel: `行${f.cell}` })),

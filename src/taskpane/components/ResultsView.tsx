@@ -56,6 +56,11 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
         </div>
       </dl>
       {outcome.totals.length === 0 && <Text data-testid="no-totals">{strings.noTotals}</Text>}
+      {outcome.gradeReason && (
+        <Text size={200} weight="semibold" data-testid="grade-reason">
+          {outcome.gradeReason}
+        </Text>
+      )}
       {!outcome.checkOnly && <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>}
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>

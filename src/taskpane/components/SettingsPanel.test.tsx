@@ -58,12 +58,12 @@ describe("SettingsPanel", () => {
     fireEvent.click(screen.getByRole("button", { name: "添加等次" }));
     fireEvent.change(screen.getAllByLabelText("最低分")[3], { target: { value: "75" } });
     fireEvent.change(screen.getAllByLabelText("等次")[3], { target: { value: "良好" } });
-    fireEvent.click(screen.getByRole("button", { name: "删除等次“不合格”" }));
+    fireEvent.click(screen.getByRole("button", { name: "删除等次“合格”" }));
     const result = last();
     expect(result.ok && result.profile.grades).toEqual([
       { min: 85, label: "优秀" },
       { min: 75, label: "良好" },
-      { min: 60, label: "合格" },
+      { min: 0, label: "不合格" },
     ]);
   });
 

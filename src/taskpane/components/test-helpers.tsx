@@ -17,6 +17,7 @@ export const SAMPLE_RESULTS: Results = {
   kind: "results",
   total: "86.50",
   grade: "良",
+  gradeReason: null,
   levels: [
     { name: "预算执行率", weight: "10", score: "9.50", rate: "0.95" },
     { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
@@ -56,7 +57,7 @@ export const SAMPLE_RESULTS: Results = {
   tables: [
     { sheet: "部门整体支出绩效自评表", kind: "budget", range: "B3:H8", label: "部门整体支出" },
     { sheet: "部门整体支出绩效自评表", kind: "indicators", range: "B11:K36", label: "部门整体支出" },
-    { sheet: "Sheet 2", kind: "indicators", range: "A3:F9" },
+    { sheet: "Sheet 2", kind: "indicators", range: "A3:F9", label: "Sheet 2!A3:F9" },
   ],
   totals: [{ sheet: "部门整体支出绩效自评表", label: "部门整体支出", weights: "100", score: "86.50", recordedScore: "86.5", grade: "良", recordedGrade: "良" }],
   ignored: [],
@@ -77,6 +78,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     selectCell: async () => undefined,
     undoLast: async () => 7,
     hasUndo: async () => false,
+    cleanMarks: async () => 3,
     loadProfile: async () => null,
     saveProfile: async () => undefined,
     check: async () => SAMPLE_RESULTS,
@@ -92,6 +94,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     selectCell: jest.fn(merged.selectCell),
     undoLast: jest.fn(merged.undoLast),
     hasUndo: jest.fn(merged.hasUndo),
+    cleanMarks: jest.fn(merged.cleanMarks),
     loadProfile: jest.fn(merged.loadProfile),
     saveProfile: jest.fn(merged.saveProfile),
     check: jest.fn(merged.check),

@@ -1,0 +1,63 @@
+/**
+ * `jixiao clean <in> --out <file> [--remove-summary]`: 清除标记 on the command line. Writes a copy
+ * of a workbook jixiao scored with every jixiao mark and note taken back, and the values it filled
+ * in blank again (and, asked, its 综合得分 sheet removed), so it can be handed in. The input is
+ * never written.
+ */
+import { Command } from "commander";
+import { Bilingual, BilingualError, Lang } from "../core/messages";
+import { CleanResult, cleanCopy } from "../xlsx/clean";
+import { PackageError } from "../xlsx/package";
+import { WorkbookReadError, readXlsx } from "../xlsx/read";
+import { XmlError } from "../xlsx/xml";
+import { sameFile, writeWhole } from "./files";
+import { overInputFailure, systemReason } from "./score-file";
+import { Output } from "./terminal";
+
+/** Cleans one workbook; resolves to the exit code (0 done, 2 the input or output failed). */
+export async function runClean(input: string, output: string, removeSummary: boolean, lang: Lang, out: Output): Promise<number> {
+  const fail = (text: Bilingual): number => {
+    out.error(text[lang]);
+    return 2;
+  };
+  if (await sameFile(input, output)) return fail(overInputFailure(input, output));
+  let result: CleanResult;
+  try {
+    // The reader's checks and messages, and jixiao's record as it read it.
+    const { source, grid } = await readXlsx(input);
+    result = cleanCopy(source, grid.state, { removeSummary });
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return fail(error.text);
+    if (error instanceof PackageError) return fail({ zh: `${input}: 文件已损坏（${error.text.zh}）`, en: `${input}: the file is damaged (${error.text.en})` });
+    if (error instanceof XmlError) return fail({ zh: `${input}: 文件已损坏（${error.message}）`, en: `${input}: the file is damaged (${error.message})` });
+    throw error;
+  }
+  try {
+    await writeWhole(output, result.bytes);
+  } catch (error) {
+    const why = systemReason(error);
+    return fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
+  }
+  const zh = lang === "zh";
+  out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);
+  if (result.summaryRemoved) out.log(zh ? `  已删除 ${result.summaryRemoved} 工作表` : `  Removed the sheet ${result.summaryRemoved}`);
+  out.log(zh ? `  已写出：${output}` : `  Written: ${output}`);
+  return 0;
+}
+
+/** Adds the `clean` command to the program; `done` receives its exit code. */
+export function addCleanCommand(program: Command, out: Output, done: (code: number) => void): void {
+  program
+    .command("clean")
+    .description("remove jixiao's marks and notes from a scored workbook (清除标记)")
+    .argument("<input>", "a workbook jixiao scored")
+    .requiredOption("--out <file>", "the cleaned copy")
+    .option("--remove-summary", "also remove jixiao's 综合得分 sheet")
+    .option("--lang <lang>", "message language: zh or en", "zh")
+    .action(async (input: string, opts: { out: string; removeSummary?: boolean; lang: string }) => {
+      if (opts.lang !== "zh" && opts.lang !== "en") {
+        throw new BilingualError(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
+      }
+      done(await runClean(input, opts.out, opts.removeSummary === true, opts.lang, out));
+    });
+}

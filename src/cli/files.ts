@@ -1,0 +1,75 @@
+/**
+ * Files the command writes: never the input, and whole or not at all.
+ */
+import { randomBytes } from "crypto";
+import { promises as fs } from "fs";
+import * as path from "path";
+
+/** Letter case counts in a path only where the file system says so. */
+function caseFolded(file: string): string {
+  return process.platform === "win32" || process.platform === "darwin" ? file.toLowerCase() : file;
+}
+
+/**
+ * What a path names, for comparing files rather than names: an existing file is its device and
+ * inode (a hard link, a symbolic link, a bind mount or another letter case of a file all have
+ * its key); where a file system reports no inode (0, some network shares) its real path. A path
+ * not there yet is its real folder and its name, so two names of one future file match too.
+ */
+export async function fileKey(file: string): Promise<string> {
+  try {
+    const stats = await fs.stat(file, { bigint: true });
+    if (stats.ino !== 0n) return `inode:${stats.dev}:${stats.ino}`;
+    return `path:${caseFolded(await fs.realpath(file))}`;
+  } catch {
+    const resolved = path.resolve(file);
+    try {
+      return `path:${caseFolded(path.join(await fs.realpath(path.dirname(resolved)), path.basename(resolved)))}`;
+    } catch {
+      return `path:${caseFolded(resolved)}`;
+    }
+  }
+}
+
+/** Whether two paths name one file (see fileKey). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [keyA, keyB] = await Promise.all([fileKey(a), fileKey(b)]);
+  return keyA === keyB;
+}
+
+/**
+ * Writes `target` whole or not at all: the data goes to a temporary file in the same folder, is
+ * flushed to the disk, then renamed over the target in one step. A failed write (a full disk)
+ * leaves an older target as it was; two runs writing one target leave one of the two whole files.
+ */
+export async function writeWhole(target: string, data: Uint8Array | string): Promise<void> {
+  const folder = path.dirname(path.resolve(target));
+  await fs.mkdir(folder, { recursive: true });
+  // Short and unique: the target's own name may already be as long as the file system allows.
+  const temporary = path.join(folder, `.jixiao-${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await fs.open(temporary, "wx");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined); // already closed when the rename failed
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Flushes the folder's entry for the renamed file, so the rename survives a power cut where the system allows it. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(folder, "r");
+    await handle.sync();
+  } catch {
+    // Windows cannot open a folder for syncing; the file itself is already on the disk.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Scoring one workbook into its copy: shared by the command's own thread (one file) and the
+ * workers (a folder, one worker per file).
+ */
+import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import type { IgnoredFinding } from "../core/ignores";
+import { Bilingual } from "../core/messages";
+import { Profile } from "../core/profile";
+import { Report, buildReport } from "../core/report";
+import { PackageError, ReadLimits } from "../xlsx/package";
+import { WorkbookReadError, readXlsx } from "../xlsx/read";
+import { scoredCopy } from "../xlsx/write";
+import { sameFile, writeWhole } from "./files";
+
+/** One input's outcome. */
+export interface FileOutcome {
+  input: string;
+  output?: string;
+  report?: Report;
+  /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
+  ignored?: IgnoredFinding[];
+  /** Why the file could not be scored: one line for the person running the command. */
+  failure?: Bilingual;
+  /** A 综合得分 the user wrote in, kept, and the sheet the new summary went to. */
+  keptSummary?: KeptSummary;
+}
+
+interface KeptSummary {
+  kept: string;
+  written: string;
+}
+
+/** One file of a folder, as a worker gets it. */
+export interface ScoreJob {
+  input: string;
+  output: string;
+  profile: Profile;
+  lang: Lang;
+  /** How far a part and the whole workbook may inflate (--max-size). */
+  limits: Partial<ReadLimits>;
+}
+
+/** `output` names the input itself (a hard or symbolic link, the same path): refused before anything is read. */
+export function overInputFailure(input: string, output: string): Bilingual {
+  return {
+    zh: `${input}: 输出文件 ${output} 就是输入文件（输入文件不会被修改）`,
+    en: `${input}: the output ${output} is the input file itself (the input is never changed)`,
+  };
+}
+
+/** Scores one workbook into `output`; never touches the input file. */
+export async function scoreFile(
+  input: string,
+  output: string,
+  profile: Profile,
+  lang: Lang,
+  limits: Partial<ReadLimits> = {},
+): Promise<FileOutcome> {
+  if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
+  let scored: Scored | null;
+  try {
+    scored = await scoreInMemory(input, profile, lang, limits);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return { input, failure: error.text };
+    if (error instanceof PackageError) {
+      return { input, failure: new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text };
+    }
+    throw error;
+  }
+  if (!scored) return { input, failure: new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text };
+  try {
+    await writeWhole(output, scored.bytes);
+  } catch (error) {
+    const why = systemReason(error);
+    return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
+  }
+  return { input, output, report: scored.report, ignored: scored.ignored, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
+}
+
+interface Scored {
+  bytes: Uint8Array;
+  report: Report;
+  ignored: IgnoredFinding[];
+  keptSummary?: KeptSummary;
+}
+
+/** Reads, analyses and builds the scored copy in memory; null when there is no table. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | null> {
+  const { source, grid } = await readXlsx(input, limits);
+  // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
+  const analysis = analyze(grid, profile, { lang });
+  if (analysis.tables.length === 0) return null;
+  const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const kept = analysis.summary.keptEdited;
+  return { bytes, report: buildReport(input, grid, analysis), ignored: analysis.ignored, ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
+}
+
+const SYSTEM_REASONS: Record<string, Bilingual> = {
+  EACCES: { zh: "没有写入权限", en: "no permission to write" },
+  EPERM: { zh: "没有写入权限", en: "no permission to write" },
+  EISDIR: { zh: "这是一个文件夹", en: "it is a folder" },
+  EBUSY: { zh: "文件正被其他程序占用（是否在 Excel 中打开？）", en: "another program has the file open (is it open in Excel?)" },
+  ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
+  ENOENT: { zh: "路径不存在", en: "the path does not exist" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+};
+
+/** "EACCES", "EISDIR"… in a line a person can act on. */
+export function systemReason(error: unknown): Bilingual {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return (code ? SYSTEM_REASONS[code] : undefined) ?? { zh: message, en: message };
+}

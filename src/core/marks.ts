@@ -1,0 +1,383 @@
+/**
+ * jixiao's marks and the record that lets it take them back, for both hosts.
+ *
+ * A mark is a fill over a cell (or the whole merged area it belongs to) plus a note (批注) on its
+ * top-left cell that says why: the findings there, or how a value jixiao filled in was computed.
+ * The record, kept in the workbook (field `marks` of src/core/state.ts), lists every marked area
+ * with the fill each cell had before and the text jixiao added to its note. From it:
+ *
+ * - a rerun refreshes the marks whose findings remain, and takes back the ones whose findings are
+ *   gone, restoring the fills that were there before;
+ * - 清除标记 takes them all back, and the values jixiao filled in with them (while the cells still
+ *   hold them), so a run plus 清除标记 leaves every value and number format as it was.
+ *
+ * Notes: a cell's note is the user's own text, if any, then jixiao's text after a blank line. The
+ * user's note is never replaced; what jixiao takes back is exactly its own text, so a note the user
+ * edited after the run keeps the edit. A fill is taken back only while the cell still shows
+ * jixiao's colour: a fill the user chose after the run stays.
+ *
+ * Fills are "#RRGGBB", null for none, or a host's own token for a fill that is not one solid colour
+ * (a pattern, a theme colour): the core only compares and copies them.
+ */
+import { MergeRange, SheetView, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress } from "./grid";
+import { Lang, SEVERITY_LABEL } from "./messages";
+import { CellWrite, Finding, Severity, WriteBasis } from "./result";
+import { WorkbookState } from "./state";
+
+/** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
+export const NOTE_PREFIX = "绩效自评助手：";
+/** The fills of marked cells, by the most severe finding there. */
+export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+/** The light fill of a cell jixiao filled in (a value, not a finding). */
+export const FILLED_COLOR = "#E2EFDA";
+
+export type Fill = string | null;
+
+/** What a cell shows now: its fill and its note's plain text (null for none). */
+export interface CellLook {
+  fill: Fill;
+  note: string | null;
+}
+
+/** The current look of a cell; undefined when the host has not read it. */
+export type LookAt = (sheet: string, row: number, col: number) => CellLook | undefined;
+
+export type MarkKind = "finding" | "filled";
+
+export interface MarkEntry {
+  sheet: string;
+  /** "B3", or "B3:C5" for a merged area. */
+  area: string;
+  kind: MarkKind;
+  /** The fill jixiao put on the area. */
+  color: string;
+  /** The text jixiao added to the note of the area's top-left cell. */
+  text: string;
+  /** Fills before the mark, row by row over the area; one value when every cell had the same. */
+  before: Fill[];
+  /** A filled-in cell's value: its mark stays on later runs while the cell still holds it. */
+  value?: number;
+  /** A filled-in cell's number format before jixiao's value, given back with the blank. */
+  format?: string;
+}
+
+export interface MarksRecord {
+  entries: MarkEntry[];
+  /** The summary sheet jixiao wrote last and a digest of its cells, to tell when the user wrote in it. */
+  summary: { name: string; digest: string } | null;
+}
+
+export const EMPTY_MARKS: MarksRecord = { entries: [], summary: null };
+
+/** A fill to set: one colour over an area. */
+export interface FillChange {
+  sheet: string;
+  area: MergeRange;
+  fill: Fill;
+}
+
+/** A note to set on one cell; null removes the note. */
+export interface NoteChange {
+  sheet: string;
+  row: number;
+  col: number;
+  note: string | null;
+}
+
+/** A value jixiao filled in, taken back: the cell blank again, with its old number format. */
+export interface ValueClear {
+  sheet: string;
+  row: number;
+  col: number;
+  numFmt: string;
+}
+
+export interface MarkPlan {
+  fills: FillChange[];
+  notes: NoteChange[];
+  /** 清除标记 only: the filled-in values taken back. */
+  clears: ValueClear[];
+  record: MarksRecord;
+  /** Areas marked for findings, and cells marked as filled in by jixiao. */
+  marked: number;
+  filled: number;
+  /** Areas whose marks were taken back (their findings are gone, or 清除标记). */
+  removed: number;
+}
+
+const BASIS: Record<Lang, Record<WriteBasis, string>> = {
+  zh: {
+    rate: "执行数÷全年预算数",
+    "budget-score": "分值×执行率（执行率最高按 100% 计）",
+    score: "分值×实际完成值÷年度指标值",
+    "score-negative": "分值×年度指标值÷实际完成值（反向指标）",
+  },
+  en: {
+    rate: "spent ÷ planned",
+    "budget-score": "weight × execution rate (capped at 100%)",
+    score: "weight × actual ÷ target",
+    "score-negative": "weight × target ÷ actual (lower is better)",
+  },
+};
+
+/** The note text for a cell jixiao filled in: how the value was computed. */
+export function filledText(basis: WriteBasis | undefined, lang: Lang): string {
+  const how = basis ? BASIS[lang][basis] : undefined;
+  if (lang === "en") return `${NOTE_PREFIX}filled in by jixiao${how ? ` as ${how}` : ""}`;
+  return `${NOTE_PREFIX}由 ${how ?? "绩效自评助手计算"} 补填`;
+}
+
+/** The note text for a marked area: its findings, most severe first, one a line. */
+export function findingsText(findings: Finding[], lang: Lang): string {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const lines = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).map((f) => `【${SEVERITY_LABEL[lang][f.severity]}】${f.message}`);
+  return `${NOTE_PREFIX}\n${lines.join("\n")}`;
+}
+
+/** The user's note with jixiao's text after it. */
+export function composeNote(user: string | null, text: string): string {
+  return user ? `${user}\n\n${text}` : text;
+}
+
+/** The note without jixiao's text: the user's own note, null when none is left. A note that no
+ * longer holds the text (the user rewrote it) is the user's. */
+export function userNote(note: string | null, text: string): string | null {
+  if (note === null || note === text) return null;
+  if (note.endsWith(`\n\n${text}`)) return note.slice(0, note.length - text.length - 2) || null;
+  return note;
+}
+
+const areaOf = (entry: MarkEntry): MergeRange => parseRangeAddress(entry.area)!;
+const areaText = (area: MergeRange): string =>
+  area.top === area.bottom && area.left === area.right ? cellAddress(area.top, area.left) : rangeAddress(area);
+const entryKey = (sheet: string, area: string): string => `${sheet}\u0000${area}`;
+
+function cellsOf(area: MergeRange): { row: number; col: number }[] {
+  const cells: { row: number; col: number }[] = [];
+  for (let row = area.top; row <= area.bottom; row++) for (let col = area.left; col <= area.right; col++) cells.push({ row, col });
+  return cells;
+}
+
+function lookOf(look: LookAt, sheet: string, row: number, col: number): CellLook {
+  const found = look(sheet, row, col);
+  if (found === undefined) throw new Error(`marks: the look of ${sheet}!${cellAddress(row, col)} was not read`);
+  return found;
+}
+
+/** The cells whose look a plan needs: every cell of the areas to mark and of the recorded marks. */
+export function cellsToLook(wanted: WantedMark[], previous: MarksRecord): { sheet: string; area: MergeRange }[] {
+  return [...wanted.map((w) => ({ sheet: w.sheet, area: w.area })), ...previous.entries.map((e) => ({ sheet: e.sheet, area: areaOf(e) }))];
+}
+
+/** A mark an analysis asks for, before it is compared with what the workbook shows. */
+export interface WantedMark {
+  sheet: string;
+  area: MergeRange;
+  kind: MarkKind;
+  color: string;
+  text: string;
+  /** The value jixiao writes into a filled-in cell, and the cell's number format before it. */
+  value?: number;
+  format?: string;
+}
+
+export interface WantedInput {
+  marks: { sheet: string; row: number; col: number; color: string }[];
+  findings: Finding[];
+  writes: CellWrite[];
+}
+
+/**
+ * The marks an analysis asks for: one per merged area (or cell) that a finding names, coloured by
+ * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
+ * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
+ * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
+ * run filled in keeps its mark while it still holds that value.
+ */
+export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const areaAt = (sheet: string, row: number, col: number): MergeRange =>
+    views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
+  const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
+  const slot = (sheet: string, area: MergeRange, kind: MarkKind, color: string) => {
+    const key = entryKey(sheet, areaText(area));
+    let mark = wanted.get(key);
+    if (!mark) wanted.set(key, (mark = { sheet, area, kind, color, text: "", findings: [], filled: [] }));
+    return mark;
+  };
+  // Marks come most severe first per cell, so the first to reach an area gives its colour.
+  const findingsAt = new Map<string, Finding[]>();
+  for (const f of analysis.findings) {
+    const key = `${f.sheet}\u0000${f.cell}`;
+    findingsAt.set(key, [...(findingsAt.get(key) ?? []), f]);
+  }
+  for (const m of analysis.marks) {
+    const mark = slot(m.sheet, areaAt(m.sheet, m.row, m.col), "finding", m.color);
+    if (mark.kind === "filled") Object.assign(mark, { kind: "finding", color: m.color });
+    mark.findings.push(...(findingsAt.get(`${m.sheet}\u0000${cellAddress(m.row, m.col)}`) ?? []));
+  }
+  for (const w of analysis.writes) {
+    if (w.cachedResult) continue;
+    const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
+    mark.filled.push(filledText(w.basis, lang));
+    mark.value = Number(w.value);
+    mark.format = views.get(w.sheet)?.sheet.numFmts[w.row]?.[w.col] ?? "General";
+  }
+  for (const entry of previous.entries) {
+    const area = areaOf(entry);
+    const key = entryKey(entry.sheet, entry.area);
+    const holds = entry.value !== undefined && views.get(entry.sheet)?.raw(area.top, area.left) === entry.value;
+    if (entry.kind !== "filled" || !holds || wanted.has(key)) continue;
+    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format });
+  }
+  return [...wanted.values()].map(({ findings, filled, ...mark }) => {
+    const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
+    return { ...mark, text: parts.join("\n") };
+  });
+}
+
+/** What it takes to put back one recorded mark, as far as the cell still shows it. */
+function takeBack(entry: MarkEntry, look: LookAt, fills: FillChange[], notes: NoteChange[]): void {
+  const area = areaOf(entry);
+  cellsOf(area).forEach(({ row, col }, i) => {
+    const now = lookOf(look, entry.sheet, row, col);
+    const before = entry.before.length === 1 ? entry.before[0] : entry.before[i] ?? null;
+    if (now.fill === entry.color) fills.push({ sheet: entry.sheet, area: { top: row, left: col, bottom: row, right: col }, fill: before });
+  });
+  const note = lookOf(look, entry.sheet, area.top, area.left).note;
+  const user = userNote(note, entry.text);
+  if (user !== note) notes.push({ sheet: entry.sheet, row: area.top, col: area.left, note: user });
+}
+
+/**
+ * The changes that bring the workbook from what it shows (`look`) and what jixiao marked before
+ * (`previous`) to the marks `wanted`: stale marks taken back first, then every wanted mark set.
+ */
+export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: LookAt): MarkPlan {
+  const fills: FillChange[] = [];
+  const notes: NoteChange[] = [];
+  const previousByKey = new Map(previous.entries.map((e) => [entryKey(e.sheet, e.area), e]));
+  const wantedKeys = new Set(wanted.map((w) => entryKey(w.sheet, areaText(w.area))));
+  let removed = 0;
+  for (const entry of previous.entries) {
+    if (wantedKeys.has(entryKey(entry.sheet, entry.area))) continue;
+    takeBack(entry, look, fills, notes);
+    removed++;
+  }
+  // A cell taken back above may lie in an area marked below: its look is now what was put back.
+  const putBack = new Map<string, Fill>();
+  for (const change of fills) putBack.set(`${change.sheet}\u0000${change.area.top},${change.area.left}`, change.fill);
+  const notesPutBack = new Map(notes.map((n) => [`${n.sheet}\u0000${n.row},${n.col}`, n.note]));
+
+  const entries: MarkEntry[] = [];
+  for (const mark of wanted) {
+    const area = areaText(mark.area);
+    const prior = previousByKey.get(entryKey(mark.sheet, area));
+    const before = cellsOf(mark.area).map(({ row, col }, i) => {
+      const key = `${mark.sheet}\u0000${row},${col}`;
+      const fill = putBack.has(key) ? putBack.get(key)! : lookOf(look, mark.sheet, row, col).fill;
+      if (prior && fill === prior.color) return prior.before.length === 1 ? prior.before[0] : prior.before[i] ?? null;
+      return fill;
+    });
+    const topKey = `${mark.sheet}\u0000${mark.area.top},${mark.area.left}`;
+    const note = notesPutBack.has(topKey) ? notesPutBack.get(topKey)! : lookOf(look, mark.sheet, mark.area.top, mark.area.left).note;
+    const user = prior ? userNote(note, prior.text) : note;
+    const composed = composeNote(user, mark.text);
+    fills.push({ sheet: mark.sheet, area: mark.area, fill: mark.color });
+    if (composed !== note) notes.push({ sheet: mark.sheet, row: mark.area.top, col: mark.area.left, note: composed });
+    entries.push({
+      sheet: mark.sheet,
+      area,
+      kind: mark.kind,
+      color: mark.color,
+      text: mark.text,
+      before: new Set(before).size === 1 ? [before[0]] : before,
+      ...(mark.value !== undefined && { value: mark.value }),
+      ...(mark.format !== undefined && { format: mark.format }),
+    });
+  }
+  return {
+    fills,
+    notes: lastPerCell(notes),
+    clears: [],
+    record: { entries, summary: previous.summary },
+    marked: wanted.filter((w) => w.kind === "finding").length,
+    filled: wanted.filter((w) => w.kind === "filled").length,
+    removed,
+  };
+}
+
+/** Whether a cell holds this number now. */
+export type HoldsValue = (sheet: string, row: number, col: number, value: number) => boolean;
+
+/** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
+export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
+  const plan = planMarks([], previous, look);
+  const clears: ValueClear[] = [];
+  for (const entry of previous.entries) {
+    const area = areaOf(entry);
+    if (entry.kind === "filled" && entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value)) {
+      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General" });
+    }
+  }
+  return { ...plan, clears, record: { entries: [], summary: previous.summary } };
+}
+
+/** One change per cell: a later change to a cell replaces an earlier one. */
+function lastPerCell(notes: NoteChange[]): NoteChange[] {
+  const byCell = new Map<string, NoteChange>();
+  for (const note of notes) {
+    const key = `${note.sheet}\u0000${note.row},${note.col}`;
+    byCell.delete(key);
+    byCell.set(key, note);
+  }
+  return [...byCell.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record in the workbook's state
+
+const isFill = (value: unknown): value is Fill => value === null || typeof value === "string";
+
+function isEntry(value: unknown): value is MarkEntry {
+  const e = value as MarkEntry;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof e.sheet === "string" &&
+    typeof e.area === "string" &&
+    parseRangeAddress(e.area) !== undefined &&
+    (e.kind === "finding" || e.kind === "filled") &&
+    typeof e.color === "string" &&
+    typeof e.text === "string" &&
+    Array.isArray(e.before) &&
+    e.before.length >= 1 &&
+    e.before.every(isFill) &&
+    (e.value === undefined || typeof e.value === "number") &&
+    (e.format === undefined || typeof e.format === "string")
+  );
+}
+
+/** The marks record of a workbook's state; a damaged one counts as none (it holds no user data). */
+export function marksOf(state: WorkbookState): MarksRecord {
+  const record = state.marks as MarksRecord | undefined;
+  if (typeof record !== "object" || record === null || !Array.isArray(record.entries)) return EMPTY_MARKS;
+  const summary = record.summary;
+  const summaryOk = typeof summary === "object" && summary !== null && typeof summary.name === "string" && typeof summary.digest === "string";
+  return { entries: record.entries.filter(isEntry), summary: summaryOk ? summary : null };
+}
+
+/**
+ * What 撤销 leaves of jixiao's record: the record as it is now, with the marks as they were before
+ * the run (`before`), so findings ignored since the run stay ignored; null when nothing is left.
+ */
+export function recordAfterUndo(now: WorkbookState, before: WorkbookState): WorkbookState | null {
+  const restored: WorkbookState = { ...now };
+  delete restored.marks;
+  if (before.marks !== undefined) restored.marks = before.marks;
+  return Object.keys(restored).some((field) => field !== "v") ? restored : null;
+}
+
+export function withMarks(state: WorkbookState, record: MarksRecord): WorkbookState {
+  return { ...state, marks: record };
+}

@@ -1,0 +1,40 @@
+/**
+ * What can be wrong with a cell where a number is due, whatever its table: an Excel error value
+ * (formula-error), text (not-numeric), a negative amount, weight or score (negative-value).
+ */
+import { cellText, isCellError } from "../grid";
+import { Bilingual } from "../messages";
+import { NumberCell } from "../model";
+import { FindingList } from "./findings";
+
+export type NumberField = "initial" | "planned" | "spent" | "rate" | "weight" | "score" | "total";
+
+export const FIELD_NAMES: Record<NumberField, Bilingual> = {
+  initial: { zh: "年初预算数", en: "initial budget" },
+  planned: { zh: "全年预算数", en: "planned budget" },
+  spent: { zh: "执行数", en: "spending" },
+  rate: { zh: "执行率", en: "execution rate" },
+  weight: { zh: "分值", en: "weight" },
+  score: { zh: "得分", en: "score" },
+  total: { zh: "总分", en: "total" },
+};
+
+/** Budgets, spending, weights and scores are never below 0 (domain.md §4, negative-value). */
+const NEVER_NEGATIVE: ReadonlySet<NumberField> = new Set(["initial", "planned", "spent", "weight", "score"]);
+
+/** The Excel error a cell holds (#DIV/0!, #REF!), if it holds one. */
+export function errorValue(cell: NumberCell | null): string | null {
+  return cell !== null && isCellError(cell.raw) ? cell.raw.error : null;
+}
+
+/** Raises the finding a number cell's content calls for, if any. */
+export function checkNumberCell(findings: FindingList, cell: NumberCell | null, field: NumberField): void {
+  if (!cell) return;
+  const { zh, en } = FIELD_NAMES[field];
+  const error = errorValue(cell);
+  if (error !== null) findings.add("formula-error", cell, { what: zh, whatEn: en, error });
+  else if (cell.invalid) findings.add("not-numeric", cell, { what: zh, value: cellText(cell.raw), why: "", whyEn: "" });
+  else if (cell.value !== null && cell.value.isNegative() && NEVER_NEGATIVE.has(field)) {
+    findings.add("negative-value", cell, { what: zh, whatEn: en, value: cell.value.toFixed() });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * 清除标记 in Excel: takes back every mark jixiao's record lists — fills and notes, as far as the
+ * cells still show them — and the values it filled in that the cells still hold (blank again, in
+ * their old number format), and, if asked, puts its 综合得分 sheet away; the user's values,
+ * formulas, number formats and everything else they made stay. Like a recalculation it goes on the undo stack, so
+ * 撤销 brings the marks (and the sheet) back.
+ *
+ * Syncs: the sheet list and the record's part; the record's text; the filled-in cells' values; the
+ * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
+ */
+import type { Lang } from "../core/analyze";
+import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { parseRangeAddress } from "../core/grid";
+import { UndoRecord, buildUndoRecord, planCellChanges, restoredCells, withOldCells } from "../core/writeplan";
+import { ApiCheck, MIN_API, officeApi } from "./api";
+import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
+import { UNDO_SETTING, freeBackupSheet } from "./keys";
+import { NOTES_API, noteOps, readLooks } from "./marks";
+import { readRecordText, recordOp } from "./state";
+import { HostError, hostMessages } from "./messages";
+import { readSheetList } from "./read";
+import { cellOps, pushUndo } from "./write";
+
+export interface CleanOptions {
+  api?: ApiCheck;
+  lang?: Lang;
+  /** Also put away jixiao's 综合得分 sheet (kept very hidden for 撤销). */
+  removeSummary?: boolean;
+}
+
+export interface CleanOutcome {
+  /** Marked areas taken back. */
+  removed: number;
+  summaryRemoved: string | null;
+}
+
+export async function cleanMarks(context: Excel.RequestContext, options: CleanOptions = {}): Promise<CleanOutcome> {
+  const api = options.api ?? officeApi;
+  const m = hostMessages(options.lang);
+  if (!api(MIN_API)) throw new HostError(m.apiTooOld);
+  const { sheets, workbookProtected, recordParts, undo } = await readSheetList(context);
+  const part = recordParts.items[0];
+  const json = await readRecordText(context, part);
+  const recordState = parseState(json);
+  const previous = marksOf(recordState);
+  const present = new Set(sheets.map((s) => s.name));
+  const record = { ...previous, entries: previous.entries.filter((e) => present.has(e.sheet)) };
+
+  const locked = record.entries.find((e) => sheets.find((s) => s.name === e.sheet)?.protected);
+  if (locked) throw new HostError(m.protectedSheet(locked.sheet));
+  const summary = options.removeSummary && previous.summary && present.has(previous.summary.name) ? sheets.find((s) => s.name === previous.summary!.name)! : undefined;
+  if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
+
+  // The values jixiao filled in, with their formats: taken back while the cells still hold them.
+  const filled = record.entries
+    .filter((e) => e.kind === "filled" && e.value !== undefined)
+    .map((e) => {
+      const { top, left } = parseRangeAddress(e.area)!;
+      const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
+      range.load(["values", "numberFormat"]);
+      return { key: `${e.sheet}\u0000${top},${left}`, range };
+    });
+  if (filled.length > 0) await context.sync();
+  const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
+  const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
+  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(`${sheet}\u0000${row},${col}`)?.value === value);
+  const cells = planCellChanges({ writes: [] }, plan.fills);
+  const backup = summary ? freeBackupSheet(sheets.map((s) => s.name)) : null;
+  const undoRecord: UndoRecord = {
+    ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
+      ...(api(NOTES_API) ? plan.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : []),
+      ...plan.clears.map((c) => {
+        const now = held.get(`${c.sheet}\u0000${c.row},${c.col}`)!;
+        return { ...c, old: { v: now.value as number, f: now.numFmt } };
+      }),
+    ]),
+    state: json ?? null,
+  };
+  const { json: stackJson, dropped } = pushUndo(undoRecord, undo);
+  if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(undoRecord)));
+
+  const worksheets = context.workbook.worksheets;
+  const ops: WriteOp[] = [
+    writeOp(1, stackJson, () => context.workbook.settings.add(UNDO_SETTING, stackJson)),
+    ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => worksheets.getItem(r.summary!.backup!).delete())] : [])),
+    ...cellOps(cells, sheetProxies(context)),
+    ...noteOps(context, plan.notes, hasNote, api),
+    ...plan.clears.map((c) =>
+      writeOp(3, c.numFmt, () => {
+        const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
+        range.numberFormat = [[c.numFmt]];
+        range.values = [[""]];
+      }),
+    ),
+  ];
+  if (summary && backup) {
+    ops.push(
+      writeOp(3, backup, () => {
+        const sheet = worksheets.getItem(summary.name);
+        sheet.name = backup;
+        sheet.visibility = "VeryHidden";
+      }),
+    );
+  }
+  const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });
+  ops.push(recordOp(context, part?.id ?? null, stateJson(cleaned)));
+  await runOps(context, ops, api);
+  return { removed: plan.removed, summaryRemoved: summary?.name ?? null };
+}

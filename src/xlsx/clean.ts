@@ -1,0 +1,114 @@
+/**
+ * 清除标记 for an .xlsx (`jixiao clean`): every mark jixiao's record lists is taken back — its fill
+ * and its note — as far as the cell still shows it, every value jixiao filled in that the cell still
+ * holds is blanked again (with its old number format), and optionally jixiao's 综合得分 sheet is
+ * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
+ */
+import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
+import { planCellChanges } from "../core/writeplan";
+import { readLooks, writeNotes } from "./marks-parts";
+import { CONTENT_TYPES, ContentTypes, Package, workbookParts } from "./package";
+import { patchSheet } from "./sheet-part";
+import { writeState } from "./state-part";
+import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
+import { workbookChildren } from "./summary-parts";
+import { cellEdits } from "./write";
+import { XmlElement, scanXml, startTag } from "./xml";
+
+export interface CleanOptions {
+  /** Also remove the 综合得分 sheet jixiao wrote last. */
+  removeSummary?: boolean;
+}
+
+export interface CleanResult {
+  bytes: Uint8Array;
+  /** Marked areas taken back. */
+  removed: number;
+  /** The summary sheet removed, if one was. */
+  summaryRemoved: string | null;
+}
+
+/** The workbook part without one sheet: its <sheet>, and the defined names local to it; later
+ * sheets' local names and the active tab move up one place. */
+function withoutSheet(xml: string, name: string): string {
+  const sheets: XmlElement[] = [];
+  let view: XmlElement | undefined;
+  scanXml(xml, {
+    open: (element) => {
+      if (element.depth !== 2) return;
+      if (element.local === "sheet") sheets.push(element);
+      else if (element.local === "workbookView") view ??= element;
+    },
+  });
+  const index = sheets.findIndex((s) => s.attributes.name === name);
+  if (index === -1) return xml;
+  const removed = sheets[index];
+  const edits: { start: number; end: number; text: string }[] = [{ start: removed.start, end: removed.end, text: "" }];
+  for (const definedName of workbookChildren(xml).definedNames) {
+    const local = definedName.attributes.localSheetId;
+    if (local === undefined) continue;
+    const id = Number(local);
+    if (id === index) edits.push({ start: definedName.start, end: definedName.end, text: "" });
+    else if (id > index) edits.push({ start: definedName.start, end: definedName.openEnd, text: startTag(definedName, { localSheetId: String(id - 1) }, definedName.selfClosing) });
+  }
+  const active = view ? Number(view.attributes.activeTab ?? 0) : 0;
+  if (view && active >= index && active > 0) edits.push({ start: view.start, end: view.openEnd, text: startTag(view, { activeTab: String(active - 1) }, view.selfClosing) });
+  edits.sort((a, b) => b.start - a.start);
+  let out = xml;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  // A <definedNames> left empty is not allowed by the schema.
+  const after = workbookChildren(out);
+  const names = after.children.find((element) => element.local === "definedNames");
+  if (names && !names.selfClosing && after.definedNames.length === 0) out = out.slice(0, names.start) + out.slice(names.end);
+  return out;
+}
+
+/** The cleaned copy of a package the reader read; `stateText` is jixiao's record as it read it (grid.state). */
+export function cleanCopy(pkg: Package, stateText: string | undefined, options: CleanOptions = {}): CleanResult {
+  const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
+  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
+  const stylesPath = rels.ofType("styles")?.part;
+  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
+  const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
+  const partOf = (sheet: string) => partOfSheet.get(sheet);
+
+  const state = parseState(stateText);
+  const previous = marksOf(state);
+  // Marks on sheets deleted since the run are gone with their sheets.
+  const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
+  const { look, holds } = readLooks(pkg, styles, partOf, cellsToLook([], record));
+  const plan = planClean(record, look, holds);
+  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
+  // The values jixiao filled in: the cell blank again, in its old number format.
+  for (const clear of plan.clears) {
+    const rows = edits.get(clear.sheet) ?? edits.set(clear.sheet, new Map()).get(clear.sheet)!;
+    const cells = rows.get(clear.row) ?? rows.set(clear.row, new Map()).get(clear.row)!;
+    const previous = cells.get(clear.col);
+    cells.set(clear.col, { value: null, restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }) });
+  }
+  for (const [sheet, sheetEdits] of edits) {
+    const part = partOf(sheet)!;
+    pkg.put(part, patchSheet(pkg.required(part), sheetEdits, pkg.sheetLayout(part)));
+  }
+  writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
+
+  let summaryRemoved: string | null = null;
+  let workbookXml = pkg.required(workbookPath);
+  const summary = previous.summary;
+  const summaryPart = summary ? partOf(summary.name) : undefined;
+  if (options.removeSummary && summary && summaryPart) {
+    const relationshipId = workbook.sheets().get(summary.name);
+    workbookXml = withoutSheet(workbookXml, summary.name);
+    if (relationshipId) rels.remove(new Set([relationshipId]));
+    pkg.removeWithRelated(summaryPart, contentTypes);
+    summaryRemoved = summary.name;
+  }
+  writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
+
+  if (stylesPath) pkg.put(stylesPath, styles.toXml());
+  pkg.put(workbookPath, workbookXml);
+  pkg.put(relsPath, rels.toXml());
+  pkg.put(CONTENT_TYPES, contentTypes.toXml());
+  return { bytes: pkg.toBytes(), removed: plan.removed, summaryRemoved };
+}

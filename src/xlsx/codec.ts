@@ -1,0 +1,37 @@
+/**
+ * Inflating and deflating zip entries, behind one small interface: fflate here (runs in browsers
+ * too), node:zlib in the command line (src/xlsx/read.ts), which is several times faster.
+ */
+import { deflateSync, inflateSync } from "fflate";
+
+export interface Codec {
+  /**
+   * The inflated bytes of a deflated entry that declares `size` bytes. Throws when the data
+   * inflates to more than that: the size, checked against the limits first, is then a lie.
+   */
+  inflate(data: Uint8Array, size: number): Uint8Array;
+  deflate(data: Uint8Array): Uint8Array;
+  /** The CRC-32 of inflated bytes, when the platform has a faster one than zip.ts's. */
+  crc32?(data: Uint8Array): number;
+}
+
+/**
+ * Level 1, measured with node:zlib: on the 300 sheets of the benchmark workbook level 6 is 9 %
+ * smaller for 37 % more time; on one sheet of 100,000 rows 30 % smaller for 3.5 times the time
+ * (0.27 s against 0.08 s). The copy is a working file, so time wins.
+ */
+export const DEFLATE_LEVEL = 1;
+
+export class InflatedSizeError extends Error {}
+
+export const fflateCodec: Codec = {
+  inflate(data, size) {
+    // One byte of room past the declared size shows a lie without inflating further.
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    if (out.length !== size) throw new InflatedSizeError(`inflates to ${out.length > size ? "more" : "less"} than the ${size} bytes it declares`);
+    return out;
+  },
+  deflate(data) {
+    return deflateSync(data, { level: DEFLATE_LEVEL });
+  },
+};

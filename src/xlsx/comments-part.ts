@@ -1,0 +1,196 @@
+/**
+ * Notes (批注) in an .xlsx: a sheet's classic comments part (xl/commentsN.xml) and the legacy VML
+ * drawing that Excel needs to show them on hover (WPS and LibreOffice read the comments part and
+ * use the drawing when it is there). Pure functions: part text in, part text out.
+ *
+ * A user's comment keeps its own text runs (fonts, bold, colours) byte for byte as a serialisation
+ * of what was read: jixiao's text goes after them in a run of its own, so taking it back leaves the
+ * user's runs exactly as they were.
+ */
+import { SaxesParser, SaxesTagPlain } from "saxes";
+import { parseCellAddress } from "../core/grid";
+import { escapeXml } from "./xml";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+export const VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
+/** The author jixiao's notes carry. */
+export const JIXIAO_AUTHOR = "绩效自评助手";
+
+/** A piece of a comment's text: a `<t>` or an `<r>` element as read, and the text it shows. */
+interface Run {
+  xml: string;
+  text: string;
+}
+
+export interface Comment {
+  ref: string;
+  author: string;
+  runs: Run[];
+}
+
+/** A sheet's comments in their order, by cell reference. */
+export type Comments = Map<string, Comment>;
+
+function localName(qualified: string): string {
+  return qualified.slice(qualified.indexOf(":") + 1);
+}
+
+function serializeOpen(tag: SaxesTagPlain): string {
+  const attributes = Object.entries(tag.attributes)
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join("");
+  return `<${tag.name}${attributes}${tag.isSelfClosing ? "/>" : ">"}`;
+}
+
+/** The comments of a comments part; runs keep their markup under whatever prefix the part used. */
+export function readComments(xml: string): Comments {
+  const parser = new SaxesParser();
+  const authors: string[] = [];
+  const comments: Comments = new Map();
+  let inAuthor = false;
+  let authorText = "";
+  let current: { ref: string; authorId: number; runs: Run[] } | null = null;
+  /** Depth inside <text>, and the run being serialised. */
+  let runDepth = 0;
+  let run: { xml: string[]; text: string[] } | null = null;
+  let inT = false;
+  let inPhonetic = 0;
+
+  parser.on("opentag", (tag) => {
+    const name = localName(tag.name);
+    if (run) {
+      run.xml.push(serializeOpen(tag));
+      if (!tag.isSelfClosing) runDepth++;
+      if (name === "t") inT = !tag.isSelfClosing;
+      return;
+    }
+    if (name === "author") {
+      inAuthor = !tag.isSelfClosing;
+      authorText = "";
+      if (tag.isSelfClosing) authors.push("");
+    } else if (name === "comment") {
+      current = { ref: String(tag.attributes.ref ?? ""), authorId: Number(tag.attributes.authorId ?? 0), runs: [] };
+    } else if (current && inPhonetic > 0) {
+      if (!tag.isSelfClosing) inPhonetic++;
+    } else if (current && (name === "r" || name === "t")) {
+      run = { xml: [serializeOpen(tag)], text: [] };
+      runDepth = tag.isSelfClosing ? 0 : 1;
+      inT = name === "t" && !tag.isSelfClosing;
+      if (tag.isSelfClosing) {
+        current.runs.push({ xml: run.xml.join(""), text: "" });
+        run = null;
+      }
+    } else if (current && (name === "rPh" || name === "phoneticPr")) {
+      // Phonetic guides (furigana) are not shown in a note; they are dropped with the note's rewrite.
+      if (!tag.isSelfClosing) inPhonetic++;
+    }
+  });
+  parser.on("text", (text) => {
+    if (run) {
+      run.xml.push(escapeXml(text));
+      if (inT && inPhonetic === 0) run.text.push(text);
+    } else if (inAuthor) authorText += text;
+  });
+  parser.on("closetag", (tag) => {
+    const name = localName(tag.name);
+    if (run) {
+      if (tag.isSelfClosing) return;
+      run.xml.push(`</${tag.name}>`);
+      if (name === "t") inT = false;
+      runDepth--;
+      if (runDepth === 0) {
+        current!.runs.push({ xml: run.xml.join(""), text: run.text.join("") });
+        run = null;
+      }
+      return;
+    }
+    if (name === "author" && inAuthor) {
+      authors.push(authorText);
+      inAuthor = false;
+    } else if (inPhonetic > 0) {
+      inPhonetic--;
+    } else if (name === "comment" && current) {
+      comments.set(current.ref, { ref: current.ref, author: authors[current.authorId] ?? "", runs: current.runs });
+      current = null;
+    }
+  });
+  parser.write(xml).close();
+  return comments;
+}
+
+/** A comment's plain text, as a note shows it. */
+export function commentText(comment: Comment): string {
+  return comment.runs.map((r) => r.text).join("");
+}
+
+/** A run of plain text in the part's default namespace (jixiao's runs carry no formatting). */
+function textRun(text: string, first: boolean): Run {
+  const t = `<t xml:space="preserve">${escapeXml(text)}</t>`;
+  // CT_Rst: an optional leading <t>, then <r> runs; after existing runs a new one must be an <r>.
+  return { xml: first ? t : `<r>${t}</r>`, text };
+}
+
+/**
+ * Sets a cell's note to `note` (null removes it), keeping the runs of the current note that are
+ * still its beginning: the user's formatting survives jixiao appending to it or taking its own text
+ * back.
+ */
+export function setNote(comments: Comments, ref: string, note: string | null): void {
+  if (note === null) {
+    comments.delete(ref);
+    return;
+  }
+  const existing = comments.get(ref);
+  const kept: Run[] = [];
+  let shown = "";
+  for (const run of existing?.runs ?? []) {
+    if (!note.startsWith(shown + run.text)) break;
+    kept.push(run);
+    shown += run.text;
+  }
+  const rest = note.slice(shown.length);
+  if (rest !== "") kept.push(textRun(rest, kept.length === 0));
+  comments.set(ref, { ref, author: existing?.author ?? JIXIAO_AUTHOR, runs: kept });
+}
+
+/** The comments part for a sheet's comments. */
+export function commentsXml(comments: Comments): string {
+  const authors = [...new Set([...comments.values()].map((c) => c.author))];
+  const list = [...comments.values()]
+    .map((c) => `<comment ref="${escapeXml(c.ref)}" authorId="${authors.indexOf(c.author)}"><text>${c.runs.map((r) => r.xml).join("")}</text></comment>`)
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<comments xmlns="${MAIN_NS}"><authors>${authors.map((a) => `<author>${escapeXml(a)}</author>`).join("")}</authors>` +
+    `<commentList>${list}</commentList></comments>`
+  );
+}
+
+/**
+ * The legacy VML drawing with one hidden note box per comment, anchored beside its cell, as Excel
+ * writes them (Excel shows a comment only through its shape here). `drawing` numbers the sheet's
+ * drawing in the workbook: shape ids must not repeat across sheets.
+ */
+export function vmlXml(comments: Comments, drawing: number): string {
+  const shapes = [...comments.values()].map((comment, i) => {
+    const cell = parseCellAddress(comment.ref) ?? { row: 0, col: 0 };
+    const lines = Math.min(12, Math.max(3, Math.ceil(commentText(comment).length / 18) + 1));
+    const anchor = [cell.col + 1, 15, cell.row, 2, cell.col + 4, 15, cell.row + lines, 4].join(", ");
+    return (
+      `<v:shape id="_x0000_s${drawing * 1024 + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+      `<x:Row>${cell.row}</x:Row><x:Column>${cell.col}</x:Column></x:ClientData></v:shape>`
+    );
+  });
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${drawing}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    shapes.join("") +
+    "</xml>"
+  );
+}

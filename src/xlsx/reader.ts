@@ -1,0 +1,552 @@
+/**
+ * An .xlsx's bytes → the grid the core takes, in one pass over the zip and one tokenizer pass
+ * (saxes) over each part jixiao needs: the workbook, its relationships, the styles (cell format →
+ * number format), the shared strings, the sheets (values, cached formula results, formula text,
+ * merged areas) and jixiao's own record. No Node API: a browser page can use it as it is.
+ *
+ * Values come out as ExcelJS gave them before (its reading is the test oracle): formula cells by
+ * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
+ * error values kept as values, the other cells of a merged area left empty.
+ */
+import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress } from "../core/grid";
+import { BilingualError } from "../core/messages";
+import { SaxesParser, SaxesTagPlain } from "saxes";
+import { Codec, fflateCodec } from "./codec";
+import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
+import { SheetLayout } from "./sheet-part";
+import { findStatePart } from "./state-part";
+import { XmlError, scanXml } from "./xml";
+
+/** The input cannot be read as a workbook; the message says why in one line. */
+export class WorkbookReadError extends BilingualError {
+  constructor(file: string, zh: string, en: string) {
+    super(`${file}: ${zh}`, `${file}: ${en}`);
+  }
+}
+
+export interface LoadedWorkbook {
+  /** The file's package, which the scored copy is written from (src/xlsx/write.ts). */
+  source: Package;
+  grid: WorkbookGrid;
+}
+
+export interface ReadOptions {
+  codec?: Codec;
+  limits?: Partial<ReadLimits>;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "EncryptionInfo" in UTF-16LE: the stream an encrypted workbook's OLE container holds. */
+const ENCRYPTION_STREAM = [..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]);
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function contains(bytes: Uint8Array, needle: number[]): boolean {
+  for (let at = bytes.indexOf(needle[0]); at !== -1 && at + needle.length <= bytes.length; at = bytes.indexOf(needle[0], at + 1)) {
+    if (needle.every((b, i) => bytes[at + i] === b)) return true;
+  }
+  return false;
+}
+
+/** The bytes are a zip at least; each kind of other file gets its own clear message. */
+function checkKind(bytes: Uint8Array, name: string): void {
+  if (bytes.length === 0) throw new WorkbookReadError(name, "文件是空的", "the file is empty");
+  if (startsWith(bytes, OLE_MAGIC)) {
+    if (contains(bytes, ENCRYPTION_STREAM)) {
+      throw new WorkbookReadError(
+        name,
+        "工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试",
+        "the workbook is encrypted with a password to open; remove the password in Excel and try again",
+      );
+    }
+    throw new WorkbookReadError(name, "这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试", "this is an old .xls file; save it as .xlsx in Excel (Save As) and try again");
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    const dot = name.lastIndexOf(".");
+    const ext = dot > name.lastIndexOf("/") && dot > name.lastIndexOf("\\") ? name.slice(dot).toLowerCase() : "";
+    throw new WorkbookReadError(
+      name,
+      `不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`,
+      `is not an .xlsx workbook${ext && ext !== ".xlsx" ? ` (extension ${ext})` : " (the content is not in Excel's format)"}`,
+    );
+  }
+}
+
+// ---- number formats -------------------------------------------------------------------------
+
+/** Number formats Excel knows by id without listing them, as ExcelJS names them (ECMA-376 §18.8.30). */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** Whether a format shows a date or time: a date letter outside quotes and brackets (as ExcelJS decides). */
+export function isDateFormat(code: string): boolean {
+  let inQuote = false;
+  let inBracket = false;
+  for (const ch of code) {
+    if (inQuote) inQuote = ch !== '"';
+    else if (inBracket) inBracket = ch !== "]";
+    else if (ch === '"') inQuote = true;
+    else if (ch === "[") inBracket = true;
+    else if ("ymdhMsb".includes(ch)) return true;
+  }
+  return false;
+}
+
+interface CellFormats {
+  /** The number format code of each cell format (cellXfs index); undefined for General. */
+  codes: (string | undefined)[];
+  isDate: boolean[];
+}
+
+function readStyles(xml: string | undefined): CellFormats {
+  const custom = new Map<string, string>();
+  const ids: (string | undefined)[] = [];
+  if (xml) {
+    let inCellXfs = false;
+    scanXml(xml, {
+      open(element) {
+        if (element.local === "numFmt" && element.attributes.numFmtId !== undefined) custom.set(element.attributes.numFmtId, element.attributes.formatCode ?? "");
+        else if (element.local === "cellXfs") inCellXfs = true;
+        else if (element.local === "xf" && inCellXfs && element.depth === 2) ids.push(element.attributes.numFmtId);
+      },
+      close(element) {
+        if (element.local === "cellXfs") inCellXfs = false;
+      },
+    });
+  }
+  const codes = ids.map((id) => {
+    // Format 0 and a missing id are General, which the grid leaves out.
+    if (id === undefined || Number(id) === 0) return undefined;
+    const code = custom.get(id) ?? BUILT_IN_FORMATS[Number(id)];
+    return code === "General" ? undefined : code;
+  });
+  return { codes, isDate: codes.map((code) => code !== undefined && isDateFormat(code)) };
+}
+
+// ---- text ---------------------------------------------------------------------------------
+
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** Excel's escapes for characters XML cannot hold: "_x000D_" is a carriage return. */
+function unescapeExcelText(text: string): string {
+  if (!text.includes("_x")) return text;
+  let out = "";
+  let at = 0;
+  for (let i = text.indexOf("_x"); i !== -1; i = text.indexOf("_x", i + 1)) {
+    const hex = text.slice(i + 2, i + 6);
+    if (i < at || text[i + 6] !== "_" || hex.length !== 4 || ![...hex].every((c) => "0123456789ABCDEF".includes(c))) continue;
+    out += text.slice(at, i) + String.fromCharCode(parseInt(hex, 16));
+    at = i + 7;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A tokenizer over a part, with the element names' prefixes dropped: SpreadsheetML parts are read by
+ * local name (`x:c` is `c`, Strict Open XML's namespace reads like the transitional one).
+ */
+function parse(
+  xml: string,
+  part: string,
+  handlers: { open(local: string, node: SaxesTagPlain, position: number): void; close(local: string, position: number): void; text(text: string): void },
+): void {
+  // position: false turns off line counting; the index into the text (parser.position) is kept.
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
+  parser.on("opentag", (node) => handlers.open(localName(node.name), node, parser.position));
+  parser.on("closetag", (node) => handlers.close(localName(node.name), parser.position));
+  parser.on("text", handlers.text);
+  parser.on("cdata", handlers.text);
+  parser.on("error", (error) => {
+    throw new XmlError(error.message);
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
+  }
+}
+
+/** The shared strings: plain, or rich text runs joined; phonetic guides (rPh) left out. */
+function readSharedStrings(xml: string, part: string): string[] {
+  const strings: string[] = [];
+  let current: string | null = null;
+  let inText = false;
+  let phonetic = 0;
+  parse(xml, part, {
+    open(local) {
+      if (local === "si") current = "";
+      else if (local === "rPh") phonetic++;
+      else if (local === "t" && phonetic === 0) inText = true;
+    },
+    close(local) {
+      if (local === "si") strings.push(unescapeExcelText(current ?? ""));
+      else if (local === "rPh") phonetic--;
+      else if (local === "t") inText = false;
+    },
+    text(text) {
+      if (inText && current !== null) current += text;
+    },
+  });
+  return strings;
+}
+
+// ---- sheets -------------------------------------------------------------------------------
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A date serial as ExcelJS turned it into a Date and the grid into text: "2023-12-31". */
+function dateText(serial: number, date1904: boolean): string {
+  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/** "AB12" → column 27 (0-based) and row 11; -1 for what is missing. */
+function parseRef(ref: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break; // "$"
+  }
+  const row = Number(ref.slice(i).replace("$", ""));
+  return { row: Number.isInteger(row) && row > 0 ? row - 1 : -1, col: col - 1 };
+}
+
+interface SheetContext {
+  sharedStrings: () => string[];
+  formats: CellFormats;
+  date1904: boolean;
+  /** Cells still allowed in the workbook (the cell limit). */
+  cellBudget: { left: number };
+}
+
+class CellLimitError extends Error {}
+
+/** Rows in a sheet, 1 to 1,048,576. */
+const SHEET_ROWS = 1048576;
+
+/**
+ * One sheet's grid, and where its rows are in the part (the tokenizer reports each tag's end; the
+ * "<" that opened it is the last one before, as XML allows none inside a tag).
+ */
+function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
+  const values: CellValue[][] = [];
+  const numFmts: (string | undefined)[][] = [];
+  const formulas: (boolean | string | undefined)[][] = [];
+  const merges: SheetGrid["merges"] = [];
+  const { formats, date1904, cellBudget } = context;
+  let strings: string[] | undefined;
+
+  // The used range: every <c> written, with a value or only a format.
+  let lastRow = -1;
+  let lastCol = -1;
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let type: string | undefined;
+  let style = 0;
+  let formula: { text: string; shared: boolean } | undefined;
+  let value: string | undefined;
+  let inline: string | undefined;
+  let reading: "v" | "f" | "t" | undefined;
+  let phonetic = 0;
+  let inSheetData = false;
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  let rowStart = 0;
+  let colsStart = -1;
+  const tagStart = (position: number): number => xml.lastIndexOf("<", position - 1);
+
+  const finishCell = (): void => {
+    let result: CellValue;
+    const date = style > 0 && formats.isDate[style];
+    const number = (text: string): CellValue => {
+      const n = parseFloat(text);
+      return date && Number.isFinite(n) ? dateText(n, date1904) : n;
+    };
+    if (formula) {
+      if (!value) result = null;
+      else if (type === "str") result = value;
+      else if (type === "b") result = parseInt(value, 10) !== 0;
+      else if (type === "e") result = { error: value };
+      else result = number(value);
+    } else if (type === "inlineStr") {
+      if (inline === undefined) return;
+      result = unescapeExcelText(inline);
+    } else if (value === undefined) {
+      return; // a format without a value
+    } else if (type === "s") {
+      strings ??= context.sharedStrings();
+      result = strings[parseInt(value, 10)] ?? null;
+    } else if (type === "str") result = value;
+    else if (type === "b") result = parseInt(value, 10) !== 0;
+    else if (type === "e") result = { error: value };
+    else if (type === "d") result = value.slice(0, 10); // an ISO date (Strict Open XML)
+    else result = number(value);
+    (values[row] ??= [])[col] = result;
+    const code = style > 0 ? formats.codes[style] : undefined;
+    if (code !== undefined) (numFmts[row] ??= [])[col] = code;
+    // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula do not.
+    if (formula) (formulas[row] ??= [])[col] = formula.text === "" ? true : formula.text;
+  };
+
+  parse(xml, part, {
+    open(local, node, position) {
+      switch (local) {
+        case "worksheet":
+          layout.prefix = node.name.slice(0, node.name.length - local.length);
+          break;
+        case "cols":
+          colsStart = tagStart(position);
+          break;
+        case "sheetData": {
+          inSheetData = true;
+          const start = tagStart(position);
+          layout.sheetData = { name: node.name, start, openEnd: position, contentEnd: position, end: position, selfClosing: node.isSelfClosing };
+          break;
+        }
+        case "row": {
+          if (!inSheetData) break;
+          const r = Number(node.attributes.r);
+          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
+          col = -1;
+          rowStart = tagStart(position);
+          break;
+        }
+        case "c": {
+          if (!inSheetData) break;
+          if (--cellBudget.left < 0) throw new CellLimitError();
+          const ref = node.attributes.r;
+          if (ref !== undefined) {
+            const at = parseRef(ref);
+            if (at.row >= 0) row = at.row;
+            col = at.col >= 0 ? at.col : col + 1;
+          } else {
+            col++;
+          }
+          if (row < 0) row = 0;
+          // Past Excel's last cell no sheet can hold a value: a hostile address would make rows without end.
+          if (row >= SHEET_ROWS || col >= SHEET_COLUMNS) {
+            const where = ref ?? cellAddress(Math.min(row, SHEET_ROWS), Math.min(col, SHEET_COLUMNS));
+            throw new PackageError(
+              `文件已损坏：工作表“${name}”的单元格 ${where} 超出工作表的范围（${part}）`,
+              `the file is damaged: sheet "${name}" has a cell ${where} beyond a sheet's last cell (${part})`,
+            );
+          }
+          if (row > lastRow) lastRow = row;
+          if (col > lastCol) lastCol = col;
+          type = node.attributes.t;
+          style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
+          formula = undefined;
+          value = undefined;
+          inline = undefined;
+          break;
+        }
+        case "f":
+          // An <f/> without text is a formula only when it has a kind (a shared formula's other cells).
+          formula = { text: "", shared: node.attributes.t !== undefined };
+          reading = "f";
+          break;
+        case "v":
+          reading = "v";
+          break;
+        case "is":
+          inline = "";
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          if (inline !== undefined && phonetic === 0) reading = "t";
+          break;
+        case "mergeCell": {
+          const ref = node.attributes.ref;
+          if (ref === undefined) break;
+          const [from, to = from] = ref.split(":");
+          const a = parseRef(from);
+          const b = parseRef(to);
+          if (a.row < 0 || a.col < 0 || b.row < 0 || b.col < 0) break;
+          merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+          break;
+        }
+      }
+    },
+    close(local, position) {
+      switch (local) {
+        case "sheetData":
+          inSheetData = false;
+          if (layout.sheetData && !layout.sheetData.selfClosing) {
+            layout.sheetData.end = position;
+            layout.sheetData.contentEnd = tagStart(position);
+          }
+          break;
+        case "cols":
+          if (colsStart >= 0 && !inSheetData) layout.cols = { start: colsStart, end: position };
+          break;
+        case "row":
+          if (!inSheetData) break;
+          layout.rows.push(row);
+          layout.rowStarts.push(rowStart);
+          layout.rowEnds.push(position);
+          break;
+        case "c":
+          if (!inSheetData) break;
+          if (formula && formula.text === "" && !formula.shared) formula = undefined;
+          finishCell();
+          break;
+        case "f":
+        case "v":
+        case "t":
+          reading = undefined;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+      }
+    },
+    text(text) {
+      if (reading === "v") value = value === undefined ? text : value + text;
+      else if (reading === "f") formula!.text += text;
+      else if (reading === "t") inline += text;
+    },
+  });
+
+  // Merged areas end at the used range: a merge down to row 1,048,576 covers no more than the cells written.
+  const clipped = merges
+    .filter((m) => m.top <= lastRow && m.left <= lastCol)
+    .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }));
+  // A merged area shows its top-left cell: what the file holds in its other cells is not shown.
+  for (const m of clipped) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const cells = values[r];
+      if (!cells) continue;
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right && c < cells.length; c++) {
+        if (cells[c] === undefined) continue;
+        delete cells[c];
+        if (numFmts[r]) delete numFmts[r][c];
+        if (formulas[r]) delete formulas[r][c];
+      }
+    }
+  }
+  for (let r = 0; r < values.length; r++) {
+    values[r] ??= [];
+    numFmts[r] ??= [];
+  }
+  return { grid: { name, values, numFmts, merges: clipped, formulas }, layout };
+}
+
+// ---- the workbook -----------------------------------------------------------------------------
+
+/** Reads a workbook from its bytes; `name` is what messages call it (the file's path). */
+export function readXlsxBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): LoadedWorkbook {
+  checkKind(bytes, name);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  try {
+    return readPackage(Package.open(bytes, options.codec ?? fflateCodec, limits), limits);
+  } catch (error) {
+    if (error instanceof CellLimitError) {
+      throw new WorkbookReadError(
+        name,
+        `工作簿的单元格超过 ${limits.maxCells.toLocaleString("en")} 个的上限，不像是一份自评表`,
+        `the workbook holds more than the limit of ${limits.maxCells.toLocaleString("en")} cells, more than any self-evaluation form`,
+      );
+    }
+    if (error instanceof PackageError) throw new WorkbookReadError(name, error.text.zh, error.text.en);
+    if (error instanceof XmlError) {
+      throw new WorkbookReadError(name, `文件已损坏（${error.message}）`, `the file is damaged (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
+  const rootRels = pkg.text("_rels/.rels");
+  const workbookPath = rootRels === undefined ? undefined : new RelationshipsPart(rootRels, "").ofType("officeDocument")?.part;
+  if (workbookPath === undefined || !pkg.has(workbookPath)) {
+    // A zip without the workbook part is some other archive (a .docx, photos) renamed .xlsx.
+    throw new PackageError("不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）", "is not an .xlsx workbook (the zip holds no Excel workbook)");
+  }
+  const workbook = new WorkbookPart(pkg.required(workbookPath));
+  const relsPath = relsPathOf(workbookPath);
+  const rels = new RelationshipsPart(pkg.required(relsPath, { zh: "工作簿的关系部件", en: "the workbook's relationships part" }), workbookPath);
+  const stylesPart = rels.ofType("styles")?.part;
+  const sharedStringsPart = rels.ofType("sharedStrings")?.part;
+  let sharedStrings: string[] | undefined;
+  const context: SheetContext = {
+    // Read when a sheet first needs them, and not kept as text: the writer never changes them.
+    sharedStrings: () =>
+      (sharedStrings ??= sharedStringsPart
+        ? readSharedStrings(pkg.required(sharedStringsPart, { zh: "共享字符串部件", en: "the shared strings part" }, false), sharedStringsPart)
+        : []),
+    formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart)),
+    date1904: workbook.date1904(),
+    cellBudget: { left: limits.maxCells },
+  };
+  if (sharedStringsPart && !pkg.has(sharedStringsPart)) context.sharedStrings();
+
+  const sheets: SheetGrid[] = [];
+  const otherSheetNames: string[] = [];
+  for (const sheet of workbook.sheetList()) {
+    const relationship = rels.list.find((r) => r.id === sheet.relationshipId);
+    if (!relationship || !relationship.type.endsWith("/worksheet")) {
+      // Chart sheets, dialog and macro sheets hold no cells but take their names.
+      otherSheetNames.push(sheet.name);
+      continue;
+    }
+    const xml = pkg.text(relationship.part);
+    if (xml === undefined) {
+      throw new PackageError(
+        `文件已损坏：工作表“${sheet.name}”的内容（${relationship.part}）不在文件中`,
+        `the file is damaged: the content of sheet "${sheet.name}" (${relationship.part}) is missing`,
+      );
+    }
+    const { grid, layout } = readSheet(xml, sheet.name, relationship.part, context);
+    sheets.push(grid);
+    pkg.setSheetLayout(relationship.part, layout);
+  }
+  if (sheets.length === 0) throw new PackageError("工作簿中没有工作表", "the workbook has no worksheet");
+
+  // jixiao's record (src/core/state.ts), from its custom XML part.
+  const state = findStatePart(pkg, rels)?.json;
+  const grid: WorkbookGrid = { sheets, otherSheetNames };
+  if (state !== undefined) grid.state = state;
+  return { source: pkg, grid };
+}

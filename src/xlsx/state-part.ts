@@ -1,0 +1,53 @@
+/**
+ * jixiao's record in an .xlsx (src/core/state.ts): one custom XML part,
+ * `<jixiao xmlns="urn:jixiao:state:1">{json}</jixiao>`, related from the workbook part as Office
+ * relates custom XML (customXml/itemN.xml with its itemPropsN.xml). The add-in reads and writes the
+ * same part through workbook.customXmlParts, so a record one host writes the other honours.
+ */
+import { STATE_NAMESPACE } from "../core/state";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
+import { stateOfPart, statePartXml } from "./state-xml";
+
+const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
+/** The data store item id of jixiao's part: fixed, as only one such part is in a workbook. */
+const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
+
+/**
+ * jixiao's part among the workbook's custom XML parts, if it has one: the reader takes the record
+ * from it (grid.state), the writer writes the new record into it.
+ */
+export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { part: string; json: string } | undefined {
+  for (const rel of workbookRels.allOfType("customXml")) {
+    const xml = pkg.text(rel.part);
+    const json = xml === undefined ? undefined : stateOfPart(xml);
+    if (json !== undefined) return { part: rel.part, json };
+  }
+  return undefined;
+}
+
+/** Writes the record: into jixiao's part when there is one, else into a new custom XML part. */
+export function writeState(pkg: Package, workbookRels: RelationshipsPart, contentTypes: ContentTypes, json: string): void {
+  const existing = findStatePart(pkg, workbookRels);
+  if (existing) {
+    pkg.put(existing.part, statePartXml(json));
+    return;
+  }
+  const taken = new Set(pkg.partNames().map((name) => name.toLowerCase()));
+  let n = 1;
+  while (taken.has(`customxml/item${n}.xml`) || taken.has(`customxml/itemprops${n}.xml`)) n++;
+  const item = `customXml/item${n}.xml`;
+  const props = `customXml/itemProps${n}.xml`;
+  pkg.put(item, statePartXml(json));
+  pkg.put(
+    props,
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
+      `<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="${CUSTOM_XML_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${STATE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  const itemRels = new RelationshipsPart(EMPTY_RELS, item);
+  itemRels.add("customXmlProps", `itemProps${n}.xml`);
+  pkg.put(relsPathOf(item), itemRels.toXml());
+  contentTypes.set(item, "application/xml");
+  contentTypes.set(props, CUSTOM_XML_PROPS_TYPE);
+  workbookRels.add("customXml", relativeTarget(workbookRels.sourceFolder, item));
+}

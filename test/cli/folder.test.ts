@@ -1,0 +1,178 @@
+/**
+ * Folder mode and concurrent runs, through the compiled command run as its own process: each file
+ * of a folder is scored in its own worker under a memory limit, and outputs are whole files.
+ */
+import { strToU8, zipSync } from "fflate";
+import JSZip from "jszip";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import * as path from "path";
+import { readXlsx } from "../../src/xlsx/read";
+import { ProcessResult, buildCli, runCli, sha256 } from "../support/cli";
+import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+
+jest.setTimeout(120_000);
+
+let bin: string;
+beforeAll(() => {
+  bin = buildCli();
+});
+
+const jixiao = (...args: string[]): Promise<ProcessResult> => runCli(bin, args);
+
+/**
+ * A valid workbook too big for a small heap: 20,000 distinct texts of 906 characters each (36 MB
+ * of strings in memory, few cells), which deflate to a small file.
+ */
+function bigWorkbook(file: string): void {
+  const count = 20_000;
+  const texts: string[] = [];
+  const cells: string[] = [];
+  for (let i = 0; i < count; i++) {
+    texts.push(`<si><t>${String(i).padStart(6, "0")}${"说明文字".repeat(225)}</t></si>`);
+    cells.push(`<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`);
+  }
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  writeFileSync(
+    file,
+    zipSync(
+      {
+        "[Content_Types].xml": strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        ),
+        "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+        "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        "xl/_rels/workbook.xml.rels": strToU8(
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        ),
+        "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${cells.join("")}</sheetData></worksheet>`),
+        "xl/sharedStrings.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${count}" uniqueCount="${count}">${texts.join("")}</sst>`),
+      },
+      { level: 6 },
+    ),
+  );
+}
+
+describe("a folder of workbooks", () => {
+  it("gives a.xlsx and a.xlsm outputs of their own, and says which earlier outputs it skipped", async () => {
+    const dir = tempDir();
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    copyFileSync(YUNXI, path.join(dir, "a.xlsm"));
+    copyFileSync(YUNXI, path.join(dir, "报表.jixiao.xlsx"));
+    const r = await jixiao("score", dir);
+    expect(r.code).toBe(1);
+    // a.xlsm comes first and takes a.jixiao.xlsx; a.xlsx keeps its extension.
+    expect(readdirSync(path.join(dir, "jixiao-out")).sort()).toEqual(["a.jixiao.xlsx", "a.xlsx.jixiao.xlsx"]);
+    expect(r.stdout).toContain("跳过 jixiao 已评分的文件：报表.jixiao.xlsx");
+  });
+
+  it("scores each file in its own worker, prints them in the folder's order, and writes one combined report; a bad file does not stop the rest", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "in");
+    const out = path.join(dir, "out");
+    mkdirSync(input);
+    copyFileSync(YUNXI, path.join(input, "a-yunxi.xlsx"));
+    writeFileSync(path.join(input, "b-broken.xlsx"), "not a workbook");
+    copyFileSync(KAIPING, path.join(input, "c-kaiping.xlsx"));
+    copyFileSync(YUNXI, path.join(input, "d-yunxi.xlsx"));
+    writeFileSync(path.join(input, "notes.txt"), "ignored");
+    const before = sha256(path.join(input, "a-yunxi.xlsx"));
+    const json = path.join(dir, "all.json");
+    const r = await jixiao("score", input, "--out", out, "--json", json, "--jobs", "2");
+    expect(r.code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(["a-yunxi.jixiao.xlsx", "c-kaiping.jixiao.xlsx", "d-yunxi.jixiao.xlsx"]);
+    expect(r.stderr.trim()).toBe(`${path.join(input, "b-broken.xlsx")}: 不是 .xlsx 工作簿（文件内容不是 Excel 格式）`);
+    const order = ["a-yunxi", "c-kaiping", "d-yunxi"].map((name) => r.stdout.indexOf(path.join(input, `${name}.xlsx`)));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    const combined = JSON.parse(readFileSync(json, "utf8"));
+    expect(combined.schema).toBe("jixiao-batch/1");
+    expect(combined.reports.map((x: { input: string }) => path.basename(x.input))).toEqual(["a-yunxi.xlsx", "c-kaiping.xlsx", "d-yunxi.xlsx"]);
+    expect(combined.failures).toEqual([{ input: path.join(input, "b-broken.xlsx"), message: expect.stringContaining("不是 .xlsx 工作簿") }]);
+    expect(sha256(path.join(input, "a-yunxi.xlsx"))).toBe(before);
+  });
+
+  it("reports a file that runs out of memory as its own failure; the others are scored and the combined report written", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "in");
+    mkdirSync(input);
+    copyFileSync(YUNXI, path.join(input, "a-yunxi.xlsx"));
+    bigWorkbook(path.join(input, "b-big.xlsx"));
+    copyFileSync(KAIPING, path.join(input, "c-kaiping.xlsx"));
+    const before = sha256(path.join(input, "b-big.xlsx"));
+    const json = path.join(dir, "all.json");
+    const r = await jixiao("score", input, "--json", json, "--max-memory", "32", "--lang", "en");
+    expect(r.code).toBe(2);
+    const big = path.join(input, "b-big.xlsx");
+    expect(r.stderr.trim()).toBe(`${big}: scoring this file needs more than the 32 MB memory limit; skipped (raise it with --max-memory)`);
+    expect(readdirSync(path.join(input, "jixiao-out")).sort()).toEqual(["a-yunxi.jixiao.xlsx", "c-kaiping.jixiao.xlsx"]);
+    const combined = JSON.parse(readFileSync(json, "utf8"));
+    expect(combined.reports).toHaveLength(2);
+    expect(combined.failures).toEqual([{ input: big, message: expect.stringContaining("32 MB") }]);
+    expect(sha256(big)).toBe(before);
+  });
+});
+
+describe("the input is never written, in folder mode", () => {
+  it("refuses a copy whose name in the --out folder is a hard link to an input, and scores the rest", async () => {
+    const dir = tempDir();
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    copyFileSync(KAIPING, path.join(dir, "b.xlsx"));
+    const before = sha256(path.join(dir, "a.xlsx"));
+    // --out is the input folder itself, and a.xlsx's copy name already holds a.xlsx.
+    linkSync(path.join(dir, "a.xlsx"), path.join(dir, "a.jixiao.xlsx"));
+    const r = await jixiao("score", dir, "--out", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${path.join(dir, "a.xlsx")}: 输出文件 ${path.join(dir, "a.jixiao.xlsx")} 就是输入文件（输入文件不会被修改）`);
+    expect(r.stdout).toContain(`已写出：${path.join(dir, "b.jixiao.xlsx")}`);
+    expect(sha256(path.join(dir, "a.xlsx"))).toBe(before);
+  });
+
+  it("refuses a copy that is a hard link to another input of the folder", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "out");
+    mkdirSync(out);
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    copyFileSync(KAIPING, path.join(dir, "b.xlsx"));
+    const before = sha256(path.join(dir, "b.xlsx"));
+    linkSync(path.join(dir, "b.xlsx"), path.join(out, "a.jixiao.xlsx"));
+    const r = await jixiao("score", dir, "--out", out, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${path.join(dir, "a.xlsx")}: the output ${path.join(out, "a.jixiao.xlsx")} is the input file itself (the input is never changed)`);
+    expect(sha256(path.join(dir, "b.xlsx"))).toBe(before);
+  });
+
+  it("refuses a --json that names an input or a copy of the folder before scoring anything", async () => {
+    const dir = tempDir();
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    const before = sha256(path.join(dir, "a.xlsx"));
+    const r = await jixiao("score", dir, "--json", path.join(dir, "jixiao-out", "a.jixiao.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/--json 不能写到评分后的工作簿上/);
+    expect(existsSync(path.join(dir, "jixiao-out"))).toBe(false);
+    expect(sha256(path.join(dir, "a.xlsx"))).toBe(before);
+  });
+});
+
+describe("two runs writing one output at once", () => {
+  it("leave one whole workbook, the one or the other, and no temporary file", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "out");
+    const shared = path.join(out, "scored.xlsx");
+    // What each run writes alone, to tell which one the shared output is.
+    await Promise.all([jixiao("score", YUNXI, "--out", path.join(dir, "yunxi.xlsx")), jixiao("score", KAIPING, "--out", path.join(dir, "kaiping.xlsx"))]);
+    const alone = await Promise.all(["yunxi.xlsx", "kaiping.xlsx"].map(async (f) => JSON.stringify((await readXlsx(path.join(dir, f))).grid.sheets)));
+    for (let round = 0; round < 3; round++) {
+      const runs = await Promise.all([jixiao("score", YUNXI, "--out", shared), jixiao("score", KAIPING, "--out", shared)]);
+      expect(runs.map((r) => r.code)).toEqual([1, 1]); // both have error findings
+      expect(runs.every((r) => r.stdout.includes(`已写出：${shared}`))).toBe(true);
+      const zip = await JSZip.loadAsync(readFileSync(shared), { checkCRC32: true });
+      await Promise.all(Object.values(zip.files).map((entry) => entry.async("uint8array"))); // every entry inflates, CRCs match
+      expect(alone).toContain(JSON.stringify((await readXlsx(shared)).grid.sheets));
+      expect(readdirSync(out)).toEqual(["scored.xlsx"]);
+    }
+  });
+});

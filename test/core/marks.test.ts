@@ -1,0 +1,247 @@
+import fc from "fast-check";
+import { analyze } from "../../src/core/analyze";
+import { MergeRange, cellAddress } from "../../src/core/grid";
+import {
+  CellLook,
+  EMPTY_MARKS,
+  FILLED_COLOR,
+  MARK_COLORS,
+  MarkPlan,
+  MarksRecord,
+  NOTE_PREFIX,
+  WantedMark,
+  composeNote,
+  marksOf,
+  planClean,
+  planMarks,
+  userNote,
+  wantedMarks,
+  withMarks,
+} from "../../src/core/marks";
+import { parseState, stateJson } from "../../src/core/state";
+import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+
+/** A workbook's looks as a host would hold them, with the plan's changes applied as a host does. */
+class Looks {
+  readonly cells = new Map<string, CellLook>();
+  constructor(initial: Record<string, CellLook> = {}) {
+    for (const [key, look] of Object.entries(initial)) this.cells.set(key, { ...look });
+  }
+  at = (sheet: string, row: number, col: number): CellLook => this.cells.get(`${sheet}!${cellAddress(row, col)}`) ?? { fill: null, note: null };
+  apply(plan: MarkPlan): void {
+    for (const change of plan.fills) {
+      for (let r = change.area.top; r <= change.area.bottom; r++) {
+        for (let c = change.area.left; c <= change.area.right; c++) this.set(change.sheet, r, c, { fill: change.fill });
+      }
+    }
+    for (const note of plan.notes) this.set(note.sheet, note.row, note.col, { note: note.note });
+  }
+  private set(sheet: string, row: number, col: number, change: Partial<CellLook>): void {
+    this.cells.set(`${sheet}!${cellAddress(row, col)}`, { ...this.at(sheet, row, col), ...change });
+  }
+  /** Every cell that has a fill or a note. */
+  shown(): Record<string, CellLook> {
+    return Object.fromEntries([...this.cells].filter(([, look]) => look.fill !== null || look.note !== null).sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+/** No cell holds a value jixiao filled in (the marks below carry none). */
+const NO_VALUES = () => false;
+
+const cellArea = (row: number, col: number): MergeRange => ({ top: row, left: col, bottom: row, right: col });
+const wanted = (sheet: string, area: MergeRange, text: string, kind: WantedMark["kind"] = "finding", color = MARK_COLORS.error): WantedMark => ({ sheet, area, kind, color, text });
+
+/** Runs plans in a row as hosts do: each run's record is the next run's previous record. */
+function run(looks: Looks, record: MarksRecord, marks: WantedMark[]): { plan: MarkPlan; record: MarksRecord } {
+  const plan = planMarks(marks, record, looks.at);
+  looks.apply(plan);
+  return { plan, record: plan.record };
+}
+
+describe("notes", () => {
+  test("the user's note comes first and is what is left when jixiao's text is taken away", () => {
+    const ours = `${NOTE_PREFIX}\n【错误】得分不符`;
+    expect(composeNote(null, ours)).toBe(ours);
+    expect(composeNote("请张三核对", ours)).toBe(`请张三核对\n\n${ours}`);
+    expect(userNote(`请张三核对\n\n${ours}`, ours)).toBe("请张三核对");
+    expect(userNote(ours, ours)).toBeNull();
+    // Rewritten by the user: all of it is theirs.
+    expect(userNote("已改正", ours)).toBe("已改正");
+  });
+
+  test("every mark of a real analysis has a note starting 绩效自评助手：, and filled cells say how", () => {
+    const grid = workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        ["项目资金", 100, 200, 150, 10, null, null],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, null],
+        ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"],
+      ],
+    });
+    const analysis = analyze(grid);
+    const marks = wantedMarks(analysis, grid, "zh");
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.text.startsWith(NOTE_PREFIX)).toBe(true);
+    const filled = marks.filter((m) => m.kind === "filled");
+    expect(filled.map((m) => `${cellAddress(m.area.top, m.area.left)} ${m.text}`)).toEqual(
+      expect.arrayContaining([`F2 ${NOTE_PREFIX}由 执行数÷全年预算数 补填`]),
+    );
+    expect(filled.every((m) => m.color === FILLED_COLOR)).toBe(true);
+    // A cell named by a finding lists the finding's message in its note.
+    const scored = analysis.findings.find((f) => f.cell === "G6")!;
+    const g6 = marks.find((m) => m.area.top === 5 && m.area.left === 6)!;
+    expect(g6.kind).toBe("finding");
+    expect(g6.text).toContain(scored.message);
+    expect(wantedMarks(analysis, grid, "en").find((m) => m.kind === "filled")!.text).toMatch(/^绩效自评助手：filled in by jixiao as /);
+  });
+
+  test("a merged area gets one mark, its note on the top-left cell listing the findings of all its cells", () => {
+    const grid = workbook({ name: "表", rows: [["a"], [null], ["b"]], merges: ["A1:A2"] });
+    const finding = (cell: string, message: string) => ({ rule: "missing-actual" as const, severity: "error" as const, sheet: "表", cell, message });
+    const marks = wantedMarks(
+      {
+        marks: [
+          { sheet: "表", row: 0, col: 0, color: MARK_COLORS.error },
+          { sheet: "表", row: 1, col: 0, color: MARK_COLORS.warning },
+        ],
+        findings: [finding("A1", "一"), finding("A2", "二")],
+        writes: [],
+      },
+      grid,
+      "zh",
+    );
+    expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】一\n【错误】二`)]);
+  });
+});
+
+describe("planMarks: jixiao owns its marks", () => {
+  const user = { "表!B2": { fill: "#00B050", note: "用户自己的批注" }, "表!C3": { fill: "#FFFF00", note: null } };
+
+  test("a mark over a user's fill and note keeps both to give back", () => {
+    const looks = new Looks(user);
+    const { plan } = run(looks, EMPTY_MARKS, [wanted("表", cellArea(1, 1), "绩效自评助手：甲")]);
+    expect(looks.at("表", 1, 1)).toEqual({ fill: MARK_COLORS.error, note: "用户自己的批注\n\n绩效自评助手：甲" });
+    expect(plan.record.entries).toEqual([{ sheet: "表", area: "B2", kind: "finding", color: MARK_COLORS.error, text: "绩效自评助手：甲", before: ["#00B050"] }]);
+    expect(plan.marked).toBe(1);
+    looks.apply(planClean(plan.record, looks.at, NO_VALUES));
+    expect(looks.shown()).toEqual(new Looks(user).shown());
+  });
+
+  test("a rerun takes back exactly the marks whose findings are gone and refreshes the others", () => {
+    const looks = new Looks(user);
+    let record = run(looks, EMPTY_MARKS, [
+      wanted("表", cellArea(1, 1), "绩效自评助手：甲"),
+      wanted("表", cellArea(2, 2), "绩效自评助手：乙"),
+      wanted("表", cellArea(3, 3), "绩效自评助手：丙", "filled", FILLED_COLOR),
+    ]).record;
+    const second = run(looks, record, [wanted("表", cellArea(1, 1), "绩效自评助手：甲改", "finding", MARK_COLORS.warning)]);
+    record = second.record;
+    expect(second.plan.removed).toBe(2);
+    expect(looks.at("表", 2, 2)).toEqual({ fill: "#FFFF00", note: null });
+    expect(looks.at("表", 3, 3)).toEqual({ fill: null, note: null });
+    expect(looks.at("表", 1, 1)).toEqual({ fill: MARK_COLORS.warning, note: "用户自己的批注\n\n绩效自评助手：甲改" });
+    // The fill from before the first run is still what the record gives back.
+    expect(record.entries).toEqual([expect.objectContaining({ area: "B2", before: ["#00B050"] })]);
+    looks.apply(planClean(record, looks.at, NO_VALUES));
+    expect(looks.shown()).toEqual(new Looks(user).shown());
+  });
+
+  test("a fill the user chose after the run and an edit to their part of the note are kept", () => {
+    const looks = new Looks(user);
+    const { record } = run(looks, EMPTY_MARKS, [wanted("表", cellArea(1, 1), "绩效自评助手：甲"), wanted("表", cellArea(2, 2), "绩效自评助手：乙")]);
+    looks.cells.set("表!C3", { fill: "#7030A0", note: "绩效自评助手：乙" });
+    looks.cells.set("表!B2", { fill: MARK_COLORS.error, note: "用户改过的批注\n\n绩效自评助手：甲" });
+    looks.apply(planClean(record, looks.at, NO_VALUES));
+    expect(looks.at("表", 2, 2)).toEqual({ fill: "#7030A0", note: null });
+    expect(looks.at("表", 1, 1)).toEqual({ fill: "#00B050", note: "用户改过的批注" });
+  });
+
+  test("清除标记 blanks a value jixiao filled in while the cell still holds it, in its old number format", () => {
+    const grid = workbook({ name: "表", rows: [["得分", "分值"], [null, 10], [null, 10]], numFmts: { A2: "0.0" } });
+    const writes = [0, 1].map((i) => ({ sheet: "表", cell: `A${i + 2}`, row: i + 1, col: 0, value: "9.5", numFmt: "0.00", basis: "score" as const }));
+    const marks = wantedMarks({ marks: [], findings: [], writes }, grid, "zh");
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, marks);
+    expect(record.entries.map((e) => [e.area, e.value, e.format])).toEqual([["A2", 9.5, "0.0"], ["A3", 9.5, "General"]]);
+    // The user has since typed 8 over A3: that value is theirs.
+    const holds = (_s: string, row: number, _c: number, value: number) => row === 1 && value === 9.5;
+    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holds);
+    expect(clean.clears).toEqual([{ sheet: "表", row: 1, col: 0, numFmt: "0.0" }]);
+  });
+
+  test("refuses to plan over cells whose look was not read", () => {
+    expect(() => planMarks([wanted("表", cellArea(0, 0), "x")], EMPTY_MARKS, () => undefined)).toThrow(/was not read/);
+  });
+});
+
+describe("the record in the workbook's state", () => {
+  test("round-trips through the state's JSON, and a damaged one counts as none", () => {
+    const record: MarksRecord = {
+      entries: [{ sheet: "表", area: "A1:A2", kind: "finding", color: "#FFC7CE", text: "绩效自评助手：x", before: [null, "#00B050"] }],
+      summary: { name: "综合得分", digest: "0123456789abcdef" },
+    };
+    const state = parseState(stateJson(withMarks({ v: 1, ignores: ["keep"] }, record)));
+    expect(marksOf(state)).toEqual(record);
+    expect(state.ignores).toEqual(["keep"]);
+    expect(marksOf({ v: 1, marks: { entries: [{ sheet: 3 }], summary: "x" } })).toEqual(EMPTY_MARKS);
+    expect(marksOf({ v: 1, marks: "broken" })).toEqual(EMPTY_MARKS);
+  });
+});
+
+/** Areas of a 5×4 sheet that never overlap: two merged areas and every other single cell. */
+const MERGES: MergeRange[] = [
+  { top: 0, left: 0, bottom: 1, right: 0 },
+  { top: 2, left: 1, bottom: 2, right: 3 },
+];
+const AREAS: MergeRange[] = [
+  ...MERGES,
+  ...Array.from({ length: 20 }, (_, i) => cellArea(Math.floor(i / 4), i % 4)).filter(
+    (cell) => !MERGES.some((m) => m.top <= cell.top && cell.top <= m.bottom && m.left <= cell.left && cell.left <= m.right),
+  ),
+];
+const colors = fc.constantFrom<string | null>(null, "#00B050", "#FFFF00", MARK_COLORS.error, FILLED_COLOR);
+const userLooks = fc.array(fc.record({ fill: colors, note: fc.option(fc.constantFrom("张三：已核", "备注", "请复核\n第二行"), { nil: null }) }), {
+  minLength: 20,
+  maxLength: 20,
+});
+const runMarks = fc.uniqueArray(
+  fc.record({
+    area: fc.integer({ min: 0, max: AREAS.length - 1 }),
+    kind: fc.constantFrom<WantedMark["kind"]>("finding", "filled"),
+    color: fc.constantFrom(MARK_COLORS.error, MARK_COLORS.warning, MARK_COLORS.info),
+    text: fc.constantFrom("甲", "乙", "丙"),
+  }),
+  { selector: (m) => m.area, maxLength: 8 },
+);
+
+describe("清除标记 after any number of runs (property)", () => {
+  test("gives back every user fill and note, whatever the runs marked", () => {
+    fc.assert(
+      fc.property(userLooks, fc.array(runMarks, { minLength: 1, maxLength: 4 }), (looksList, runs) => {
+        const initial: Record<string, CellLook> = {};
+        looksList.forEach((look, i) => (initial[`表!${cellAddress(Math.floor(i / 4), i % 4)}`] = look));
+        // A merged area shows its top-left cell's look; the others hold none of their own.
+        const looks = new Looks(initial);
+        let record = EMPTY_MARKS;
+        for (const marks of runs) {
+          const asked = marks.map((m) => wanted("表", AREAS[m.area], `${NOTE_PREFIX}${m.text}`, m.kind, m.kind === "filled" ? FILLED_COLOR : m.color));
+          const result = run(looks, record, asked);
+          expect(result.plan.marked + result.plan.filled).toBe(asked.length);
+          // Every wanted area shows its mark and jixiao's text in its note.
+          for (const mark of asked) {
+            expect(looks.at("表", mark.area.top, mark.area.left).fill).toBe(mark.color);
+            expect(looks.at("表", mark.area.top, mark.area.left).note?.endsWith(mark.text)).toBe(true);
+          }
+          // Round-trip the record through the workbook's state, as the hosts store it.
+          record = marksOf(parseState(stateJson(withMarks({ v: 1 }, result.record))));
+        }
+        looks.apply(planClean(record, looks.at, NO_VALUES));
+        expect(looks.shown()).toEqual(new Looks(initial).shown());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

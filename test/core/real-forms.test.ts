@@ -1,0 +1,707 @@
+/**
+ * Real published forms (issue 9, items 6–10): cost and count targets in the wordings units write,
+ * points typed into the value columns, dates against durations, one fact reported once, each table
+ * named by its own form, the older flat 绩效评价指标表, merged 分值 groups and plain quantities, and
+ * messages an accountant would write. Every grid is laid out as the forms are: a title, a header
+ * block with 项目名称 / 单位名称, merged 一级/二级 labels, two-row headers.
+ */
+import fc from "fast-check";
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { meetsDeadline, parseValue } from "../../src/core/values";
+import { readXlsx } from "../../src/xlsx/read";
+import { SheetSpec, workbook } from "../support/grid";
+import { KAIPING } from "../support/xlsx";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid, lang: "zh" | "en" = "zh"): Analysis => analyze(wb, DEFAULT_PROFILE, { lang });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const message = (a: Analysis, rule: string, cell: string): string => {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f.message;
+};
+
+/**
+ * The national 项目支出绩效自评表 at A1: title, 项目名称 block, a budget block (rows 4–6), the goal
+ * rows, then the indicator header at row 9 and `indicators` from row 10, merged as given, and the
+ * 总分 row under them. The budget is fully spent: 10 points.
+ */
+function nationalForm(name: string, indicators: Row[], merges: string[] = [], sheetName = "自评表"): SheetSpec {
+  const totalRow = 10 + indicators.length;
+  return {
+    name: sheetName,
+    rows: [
+      ["项目支出绩效自评表"],
+      ["项目名称", name, "", "", "", "", "", ""],
+      ["主管部门", "某县教育局", "", "", "实施单位", "某县教师进修学校"],
+      ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", 100, 100, 100, 10, 1, 10],
+      ["", "其中：财政拨款", 100, 100, 100, "—", 1, "—"],
+      ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+      ["", "完成年度培训任务", "", "", "已完成"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ...indicators,
+      ["总分", "", "", "", "", 100, null, ""],
+    ],
+    merges: ["A1:H1", "B2:H2", "A4:A6", `A${totalRow}:E${totalRow}`, ...merges],
+    numFmts: { G5: "0%", G6: "0%" },
+  };
+}
+
+/** Rows 10–12 of a clean 效益 and 满意度 block, for tables whose 产出 rows add up to 50. */
+const EFFECT_AND_SATISFACTION: Row[] = [
+  ["效益指标", "社会效益指标", "教师教学能力", "明显提升", "明显提升", 30, 30, ""],
+  ["满意度指标", "服务对象满意度指标", "参训教师满意度", "≥90%", "96%", 10, 10, ""],
+];
+
+describe("cost-not-ceiling in the wordings units write", () => {
+  // Sichuan-style 成本指标 split into 经济/社会/生态环境成本指标, merged down.
+  const wb = workbook(
+    nationalForm(
+      "教师培训项目",
+      [
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "210人次", 20, 20, ""],
+        ["", "经济成本指标", "成本控制率", 100, 98, 10, 10, ""],
+        ["", "", "项目总成本", "≤100万元", "100万元", 5, 5, ""],
+        ["", "社会成本指标", "社会成本", "符合相关规定", "符合", 5, 5, ""],
+        ["", "生态环境成本指标", "环境成本", "控制在预算内", "控制在预算内", 5, 5, ""],
+        ["", "经济成本指标", "人均培训成本", "≥500元", "480元", 5, 5, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["A10:A15", "B11:B12"],
+    ),
+  );
+  const a = run(wb);
+
+  it("flags a rate without its % sign, wording without an amount and a lower bound, but not ≤ an amount", () => {
+    expect(found(a).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([
+      "cost-not-ceiling@自评表!D11",
+      "cost-not-ceiling@自评表!D13",
+      "cost-not-ceiling@自评表!D14",
+      "cost-not-ceiling@自评表!D15",
+    ]);
+    expect(a.findings.find((f) => f.rule === "cost-not-ceiling")!.severity).toBe("warning");
+  });
+
+  it("says what is wrong with each target", () => {
+    expect(message(a, "cost-not-ceiling", "D11")).toBe(
+      "“成本控制率”是成本指标，指标值“100”是比率而不是金额，无法据以控制支出：请写成金额上限，例如“≤XX万元”。",
+    );
+    expect(message(a, "cost-not-ceiling", "D13")).toContain("指标值“符合相关规定”没有写明金额");
+    expect(message(a, "cost-not-ceiling", "D15")).toContain("指标值“≥500元”是下限，无法据以控制支出：请写成金额上限，例如“≤500元”。");
+    const en = run(wb, "en");
+    expect(message(en, "cost-not-ceiling", "D14")).toBe(
+      '"环境成本" is a cost indicator and its target "控制在预算内" states no amount: write a ceiling amount such as "≤XX万元".',
+    );
+  });
+
+  it("flags the same wordings in a flat 指标名称 list, under a 成本指标 heading or by a name that says 成本", () => {
+    const flat = run(
+      workbook({
+        name: "目标表",
+        rows: [
+          ["2024年度项目绩效目标表"],
+          ["单位名称：某镇人民政府"],
+          ["指标名称", "指标值"],
+          ["产出指标（50分）", ""],
+          ["道路维修里程", "≥32.1公里"],
+          ["人均维修成本", "符合相关规定"],
+          ["成本指标", ""],
+          ["成本控制率", "100%"],
+          ["维修总成本", "≤300万元"],
+        ],
+      }),
+    );
+    expect(found(flat)).toEqual(["cost-not-ceiling@目标表!B6", "cost-not-ceiling@目标表!B8"]);
+  });
+});
+
+describe("count-ceiling", () => {
+  const a = run(
+    workbook(
+      nationalForm(
+        "农村公路养护项目",
+        [
+          ["产出指标", "数量指标", "新建候车亭", "≤4个", "4个", 10, 10, ""],
+          ["", "", "养护检查", "＜5次", "3次", 10, 10, ""],
+          ["", "", "安全事故次数", "≤1次", "0次", 10, 10, ""],
+          ["", "", "养护完成率", "≤100%", "100%", 10, 10, ""],
+          ["", "质量指标", "返工次数", "≤2次", "1次", 10, 10, ""],
+          ...EFFECT_AND_SATISFACTION,
+        ],
+        ["A10:A14", "B10:B13"],
+      ),
+    ),
+  );
+
+  it("warns at a 数量指标 target with ≤ or a full-width ＜, not at a harm counted down nor outside 数量指标", () => {
+    expect(found(a)).toEqual(["count-ceiling@自评表!D10", "count-ceiling@自评表!D11"]);
+    expect(a.findings[0].severity).toBe("warning");
+  });
+
+  it("suggests the same number as a floor", () => {
+    expect(message(a, "count-ceiling", "D10")).toBe(
+      "“新建候车亭”是数量指标，指标值“≤4个”设的是上限，少完成也能得满分：请改为下限，例如“≥4个”。",
+    );
+    expect(message(a, "count-ceiling", "D11")).toContain("例如“≥5次”");
+  });
+});
+
+describe("values-look-like-points", () => {
+  /** A 绩效目标表 (no 分值 column) whose 指标值 column holds `values`. */
+  const targetTable = (values: CellValue[]): WorkbookGrid =>
+    workbook({
+      name: "目标表",
+      rows: [
+        ["项目绩效目标表"],
+        ["项目名称", "社区养老服务补助"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ...[
+          ["产出指标", "数量指标", "服务人次"],
+          ["", "质量指标", "服务合格率"],
+          ["", "时效指标", "补助发放及时率"],
+          ["效益指标", "社会效益指标", "老年人生活质量"],
+          ["", "可持续影响指标", "服务长效机制"],
+          ["满意度指标", "服务对象满意度指标", "老年人满意度"],
+        ].map((row, i) => [...row, values[i]]),
+      ],
+      merges: ["A4:A6", "A7:A8"],
+    });
+
+  it("warns once, at the first target, when a target table's 指标值 column holds points adding up to 100", () => {
+    const a = run(targetTable([20, 20, 10, 20, 20, 10]));
+    expect(found(a)).toEqual(["values-look-like-points@目标表!D4"]);
+    expect(a.findings[0].severity).toBe("warning");
+    expect(a.findings[0].message).toBe("指标值一栏填的是各行的分值（20、20、10、20……，合计 100），不是指标值：请逐项填写指标值。");
+    expect(run(targetTable([20, 20, 10, 20, 20, 10]), "en").findings[0].message).toBe(
+      "The target column holds the rows' points (20, 20, 10, 20, …; 100 in all), not values: write each indicator's target.",
+    );
+  });
+
+  it("is silent for bare numbers that do not add up to the points, and for values with units", () => {
+    expect(found(run(targetTable([200, 20, 10, 20, 20, 90])))).toEqual([]);
+    expect(found(run(targetTable(["20人次", "≥95%", "=100%", "明显提升", "长期", "≥90%"])))).toEqual([]);
+  });
+
+  it("warns when each row's 年度指标值 and 实际完成值 repeat its 分值, once per column", () => {
+    const a = run(
+      workbook(
+        nationalForm("教师培训项目", [
+          ["产出指标", "数量指标", "培训人次", 20, 20, 20, 20, ""],
+          ["", "质量指标", "培训合格率", 20, 20, 20, 20, ""],
+          ["", "时效指标", "培训及时率", 10, 10, 10, 10, ""],
+          ["效益指标", "社会效益指标", "教师教学能力", 30, 30, 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "参训教师满意度", 10, 10, 10, 10, ""],
+        ], ["A10:A12"]),
+      ),
+    );
+    expect(found(a)).toEqual(["values-look-like-points@自评表!D10", "values-look-like-points@自评表!E10"]);
+    expect(run(workbook(nationalForm("x", [["产出指标", "数量指标", "培训人次", 20, 20, 20, 20, ""]]))).findings.map((f) => f.rule)).not.toContain(
+      "values-look-like-points",
+    );
+  });
+
+  it("warns at a 满意度 target of 20, not at ≥90, 0.9 or a count that equals its weight", () => {
+    const a = run(
+      workbook(
+        nationalForm("教师培训项目", [
+          ["产出指标", "数量指标", "培训场次", 10, "10", 10, 10, ""],
+          ["", "质量指标", "培训合格率", "≥95%", "96%", 30, 30, ""],
+          ["效益指标", "社会效益指标", "教师教学能力", "明显提升", "明显提升", 20, 20, ""],
+          ["满意度指标", "服务对象满意度指标", "参训教师满意度", 20, "95%", 10, 10, ""],
+          ["", "", "学校满意度", "≥90", "95", 10, 10, ""],
+          ["", "", "家长满意度", 0.9, "95%", 10, 10, ""],
+        ], ["A10:A11", "A13:A15", "B13:B15"]),
+      ),
+    );
+    expect(found(a)).toEqual(["values-look-like-points@自评表!D13"]);
+    expect(message(a, "values-look-like-points", "D13")).toBe(
+      "“参训教师满意度”的指标值“20”像是分值，不是满意度：满意度目标请写成百分比，例如“≥90%”。",
+    );
+  });
+});
+
+describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 durations", () => {
+  /** 时效指标 rows with their targets, actuals and scores (weight 10 each), then 产出 padding. */
+  const timed = (rows: [string, CellValue, CellValue, number | null][]): Analysis =>
+    run(
+      workbook(
+        nationalForm(
+          "校舍维修项目",
+          [
+            ...rows.map(([name, target, actual, score], i): Row => [i === 0 ? "产出指标" : "", i === 0 ? "时效指标" : "", name, target, actual, 10, score, "已说明"]),
+            ["", "数量指标", "维修校舍", "≥3所", "3所", 50 - 10 * rows.length, 50 - 10 * rows.length, ""],
+            ...EFFECT_AND_SATISFACTION,
+          ],
+          [`A10:A${10 + rows.length}`, `B10:B${9 + rows.length}`],
+        ),
+      ),
+    );
+
+  it("reads a month alone as a date, never as a number of months", () => {
+    const a = timed([["完工时间", "7月", "7月", 10]]);
+    expect(a.indicators[0].target).toEqual({ text: "7月", op: null, value: null, unit: null });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("compares a date with its deadline: on time is 达成, late is 未达成, and the recorded score must fit", () => {
+    const a = timed([
+      ["开工时间", "6月30日前", "6月", 10],
+      ["完工时间", "12月底前", "11月15日", 10],
+      ["验收时间", "12月底", "2024年1月", 10],
+      ["资金拨付时间", "9月", "10月", 10],
+      ["整改完成时间", "2023年6月30日前", "2023-08-15", 4],
+    ]);
+    // 6月 (any day of June) meets 6月30日前; 11月15日 meets 12月底; 2024年1月 against 12月底 (no
+    // year) cannot be placed; 10月 misses 9月; 2023-08-15 misses 2023年6月30日前.
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!G13"]);
+    expect(message(a, "qualitative-score-band", "G13")).toBe("“资金拨付时间”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。");
+    const onTimeLow = timed([["开工时间", "6月30日前", "6月", 7]]);
+    expect(found(onTimeLow)).toEqual(["qualitative-score-band@自评表!G10"]);
+  });
+
+  it("compares durations with durations: ≤12个月 against 10个月, ≤90天 against 80天", () => {
+    const a = timed([
+      ["建设周期", "≤12个月", "10个月", 10],
+      ["办理时限", "≤90天", "80天", 10],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["10", "10"]);
+  });
+
+  it("never turns a date into a duration: 7月 against ≤12个月 is a unit-mismatch, and 10个月 against 12月底 too", () => {
+    const a = timed([
+      ["建设周期", "≤12个月", "7月", 10],
+      ["完工时间", "12月底前", "10个月", 10],
+    ]);
+    expect(found(a)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11"]);
+    expect(message(a, "unit-mismatch", "E10")).toBe(
+      "“7月”是日期（完成时点），“≤12个月”是时长，二者不能比较：指标值和实际完成值请都写完成时限（如“12月底前”），或都写所用时长（如“≤90天”）。",
+    );
+    expect(a.indicators[0].score).toBe("10"); // the recorded score stands: nothing was computed
+  });
+
+  it("reads any month of the year, with or without a comparator or a part of the month, as a date; N个月 as N months", () => {
+    const month = fc.integer({ min: 1, max: 12 });
+    const written = fc.tuple(fc.constantFrom("", "≤", "不超过"), month, fc.constantFrom("", "底", "份", "中旬", "前", "底前"));
+    fc.assert(
+      fc.property(written, ([before, m, after]) => {
+        const p = parseValue(`${before}${m}月${after}`);
+        expect([p.kind, p.value, p.date?.month]).toEqual(["qualitative", null, m]);
+        const duration = parseValue(`${before}${m}个月`);
+        expect([duration.kind, duration.value?.toNumber(), duration.unit?.symbol, duration.date]).toEqual(["number", m, "个月", null]);
+      }),
+    );
+  });
+
+  it("orders dates: any day of a month meets a deadline at its end, and none of the next month does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 28 }), (m, d) => {
+        const date = (text: string) => parseValue(text).date!;
+        expect(meetsDeadline(date(`${m}月${d}日`), date(`${m}月底前`))).toBe(true);
+        expect(meetsDeadline(date(`${m}月`), date(`${m}月底前`))).toBe(true);
+        expect(meetsDeadline(date(`${m + 1}月${d}日`), date(`${m}月底前`))).toBe(false);
+        expect(meetsDeadline(date(`2024年${m}月`), date(`${m}月底前`))).toBeNull(); // one year only
+      }),
+    );
+  });
+
+  it("reads a cell formatted as a date as that date", () => {
+    const dated = (serial: number, score: number): Analysis => {
+      const spec = nationalForm("校舍维修项目", [
+        ["产出指标", "时效指标", "完工时间", "2023年12月底前", serial, 10, score, "已说明"],
+        ["", "数量指标", "维修校舍", "≥3所", "3所", 40, 40, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ]);
+      return run(workbook({ ...spec, numFmts: { ...spec.numFmts, E10: "yyyy-mm-dd" } }));
+    };
+    // 45260 is 2023-11-30 and 45300 is 2024-01-09 in Excel's 1900 date system.
+    expect(dated(45260, 10).indicators[0].actual?.text).toBe("2023-11-30");
+    expect(found(dated(45260, 10))).toEqual([]);
+    expect(found(dated(45300, 9))).toEqual(["qualitative-score-band@自评表!G10"]);
+  });
+});
+
+describe("every table is labelled by its own form's 项目名称 / 单位名称", () => {
+  /** Two national forms stacked on one sheet, a blank row between them. */
+  const first = nationalForm("教师培训项目", [
+    ["产出指标", "数量指标", "培训人次", "≥200人次", "210人次", 50, 50, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ]);
+  const second = nationalForm("校舍维修项目", [
+    ["产出指标", "数量指标", "维修校舍", "≥4所", "3所", 50, 37.5, "资金到位晚"],
+    ...EFFECT_AND_SATISFACTION,
+  ]);
+  const offset = first.rows.length + 1; // the second form starts at row offset + 1
+  const shifted = (merges: string[]) =>
+    merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + offset)));
+  const a = run(
+    workbook({
+      name: "自评表",
+      rows: [...first.rows, [], ...second.rows],
+      merges: [...(first.merges ?? []), ...shifted(second.merges ?? [])],
+    }),
+  );
+
+  it("names the budget block and the indicator table of each form by that form's 项目名称", () => {
+    expect(a.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["budget", "B4:H6", "教师培训项目"],
+      ["indicators", "A9:H13", "教师培训项目"],
+      ["budget", "B18:H20", "校舍维修项目"],
+      ["indicators", "A23:H27", "校舍维修项目"],
+    ]);
+    expect(a.totals.map((t) => [t.label, t.score])).toEqual([
+      ["教师培训项目", "100"],
+      ["校舍维修项目", "87.5"],
+    ]);
+  });
+
+  it("tells apart the five target tables stacked on one sheet of the kaiping fixture", async () => {
+    const kaiping = analyze((await readXlsx(KAIPING)).grid, DEFAULT_PROFILE);
+    const onFirstSheet = kaiping.tables.filter((t) => t.sheet === "目标表（一）");
+    expect(onFirstSheet.map((t) => t.label)).toEqual([
+      "本级安达加油站相关支出",
+      "本级公建热力费",
+      "本级公务用车购置",
+      "本级全区重大活动经费",
+      "本级政府办公楼运行维护费",
+    ]);
+  });
+
+  it("takes a 单位名称 written with its value in one cell, and falls back to sheet and range without a header block", () => {
+    const dept = run(
+      workbook(
+        {
+          name: "部门整体",
+          rows: [
+            ["2023年度部门整体支出绩效自评表"],
+            ["部门（单位）名称：某区教育局", "", "", "", "", "单位：万元"],
+            ["资金类别", "调整后预算数", "实际支出", "预算执行率", "分值", "得分"],
+            ["合计", 500, 450, "90%", 10, 9],
+          ],
+          merges: ["A1:F1", "A2:E2"],
+        },
+        { name: "附表", rows: [["项目", "全年预算数", "全年执行数"], ["培训费", 10, 9]] },
+      ),
+    );
+    expect(dept.tables.map((t) => t.label)).toEqual(["某区教育局", "附表!A1:C2"]);
+  });
+
+  it("does not lend a form's name to the next form, whose title comes first", () => {
+    const untitled = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ...first.rows,
+          [],
+          ["项目支出绩效自评表"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "维修校舍", "≥3所", "3所", 90, 90],
+        ],
+        merges: first.merges,
+      }),
+    );
+    expect(untitled.tables.map((t) => t.label)).toEqual(["教师培训项目", "教师培训项目", "自评表!A16:G17"]);
+  });
+});
+
+describe("one fact, one finding: a total line and its only 其中 line", () => {
+  /** The budget block of a 项目支出绩效自评表 with the given 年度资金总额 and 其中 lines (rows 2 on). */
+  const budget = (lines: Row[], formulas: Record<string, string> = {}): Analysis => {
+    const wb = workbook({
+      name: "预算",
+      rows: [["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ...lines],
+      numFmts: { G2: "0.00%", G3: "0.00%", G4: "0.00%", G5: "0.00%" },
+    });
+    const grid = wb.sheets[0];
+    grid.formulas = [];
+    for (const [address, text] of Object.entries(formulas)) {
+      const { row, col } = parseCellAddress(address)!;
+      (grid.formulas[row] ??= [])[col] = text;
+    }
+    return run(wb);
+  };
+
+  it("reports an overspend typed on both lines once, on the total", () => {
+    const a = budget([
+      ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+      ["", "其中：财政拨款", 100, 100, 130, "—", 1.3, "—"],
+      ["", "上年结转资金", 0, 0, 0, "—", null, "—"],
+      ["", "其他资金", 0, 0, 0, "—", null, "—"],
+    ]);
+    expect(found(a)).toEqual(["overspent@预算!E2"]);
+  });
+
+  it("reports it on the 其中 line when the total is a formula over it", () => {
+    const a = budget(
+      [
+        ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+        ["", "其中：财政拨款", 100, 100, 130, "—", 1.3, "—"],
+      ],
+      { C2: "C3", D2: "D3", E2: "E3" },
+    );
+    expect(found(a)).toEqual(["overspent@预算!E3"]);
+  });
+
+  it("reports the same wrong 执行率 once, but two different wrong ones twice", () => {
+    const same = budget([
+      ["", "年度资金总额", 100, 100, 90, 10, 0.95, 9],
+      ["", "其中：财政拨款", 100, 100, 90, "—", 0.95, "—"],
+    ]);
+    expect(found(same)).toEqual(["rate-mismatch@预算!G2"]);
+    const different = budget([
+      ["", "年度资金总额", 100, 100, 90, 10, 0.95, 9],
+      ["", "其中：财政拨款", 100, 100, 90, "—", 0.8, "—"],
+    ]);
+    expect(found(different)).toEqual(["rate-mismatch@预算!G2", "rate-mismatch@预算!G3"]);
+  });
+
+  it("keeps both when two 其中 lines carry the money: each overspend is a fact of its own", () => {
+    const a = budget([
+      ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+      ["", "其中：财政拨款", 80, 80, 100, "—", 1.25, "—"],
+      ["", "其他资金", 20, 20, 30, "—", 1.5, "—"],
+    ]);
+    expect(found(a)).toEqual(["overspent@预算!E2", "overspent@预算!E3", "overspent@预算!E4"]);
+  });
+});
+
+describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / 评分标准 / 分值 / 得分", () => {
+  /** 评价指标 merged over three level columns, 一级 and 二级 merged down, a 合计 row. */
+  const evaluation = (scores: number[], total: number, levelWidth = 3): Analysis => {
+    const levels = (l1: string, l2: string, l3: string): Row => [l1, l2, l3].slice(3 - levelWidth);
+    const rows: Row[] = [
+      ["决策（20分）", "项目立项", "立项依据充分性", 10],
+      ["", "绩效目标", "绩效目标明确性", 10],
+      ["过程（20分）", "资金管理", "资金到位率", 10],
+      ["", "组织实施", "管理制度健全性", 10],
+      ["产出（30分）", "产出数量", "实际完成率", 15],
+      ["", "产出质量", "质量达标率", 15],
+      ["效益（30分）", "项目效益", "社会效益", 20],
+      ["", "", "服务对象满意度", 10],
+    ].map(([l1, l2, l3, weight], i) => [...levels(String(l1), String(l2), String(l3)), "是否符合相关规定", "符合得满分，否则酌情扣分", weight, scores[i]]);
+    const column = (n: number): string => String.fromCharCode(64 + n); // 1 → A
+    return run(
+      workbook({
+        name: "评价表",
+        rows: [
+          ["项目支出绩效评价指标表"],
+          ["项目名称：城区垃圾分类"],
+          ["评价指标", ...Array(levelWidth - 1).fill(""), "评价内容", "评分标准", "分值", "得分"],
+          ...rows,
+          ["合计", ...Array(levelWidth + 1).fill(""), 100, total],
+        ],
+        merges: [
+          `A3:${column(levelWidth)}3`,
+          ...(levelWidth === 3 ? ["A4:A5", "A6:A7", "A8:A9", "A10:A11", "B10:B11"] : []),
+          `A12:${column(levelWidth + 2)}12`, // 合计 across the labels, 评价内容 and 评分标准
+        ],
+      }),
+    );
+  };
+
+  it("reads the levels from the merged 评价指标 columns and totals the recorded scores", () => {
+    const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93);
+    expect(a.tables.map((t) => [t.kind, t.range, t.label])).toEqual([["indicators", "A3:G12", "城区垃圾分类"]]);
+    expect(a.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score])).toEqual([
+      ["决策", "项目立项", "立项依据充分性", "10", "10"],
+      ["决策", "绩效目标", "绩效目标明确性", "10", "9"],
+      ["过程", "资金管理", "资金到位率", "10", "10"],
+      ["过程", "组织实施", "管理制度健全性", "10", "8"],
+      ["产出", "产出数量", "实际完成率", "15", "15"],
+      ["产出", "产出质量", "质量达标率", "15", "14"],
+      ["效益", "项目效益", "社会效益", "20", "18"],
+      ["效益", "项目效益", "服务对象满意度", "10", "9"],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals).toEqual([
+      { sheet: "评价表", label: "城区垃圾分类", weights: "100", score: "93", recordedScore: "93", grade: "优", recordedGrade: null },
+    ]);
+  });
+
+  it("checks what it holds: a score above its weight, and the recorded 合计 against the scores", () => {
+    const a = evaluation([10, 12, 10, 8, 15, 14, 18, 9], 90);
+    expect(found(a)).toEqual(["score-exceeds-weight@评价表!G5", "total-mismatch@评价表!G12"]);
+  });
+
+  it("takes 一级 headings across a one-column 评价指标 list (一、决策（20分）) as the levels, with their stated weights", () => {
+    const rows: Row[] = [
+      ["一、决策（20分）"],
+      ["立项依据充分性", "是否符合规划", "符合得满分", 10, 10],
+      ["绩效目标明确性", "目标是否明确", "明确得满分", 10, 9],
+      ["二、过程（20分）"],
+      ["资金到位率", "资金是否到位", "按比例得分", 10, 10],
+      ["管理制度健全性", "制度是否健全", "健全得满分", 10, 8],
+      ["三、产出（30分）"],
+      ["实际完成率", "是否完成", "按比例得分", 15, 15],
+      ["质量达标率", "是否达标", "按比例得分", 10, 10],
+      ["四、效益（30分）"],
+      ["社会效益", "效益是否明显", "酌情得分", 20, 18],
+      ["服务对象满意度", "满意度调查", "按比例得分", 15, 9],
+    ];
+    const a = run(
+      workbook({
+        name: "评价表",
+        rows: [["评价指标", "评价内容", "评分标准", "分值", "得分"], ...rows, ["合计", "", "", 100, 89]],
+        merges: ["A2:E2", "A5:E5", "A8:E8", "A11:E11"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.level1)).toEqual(["一、决策", "一、决策", "二、过程", "二、过程", "三、产出", "三、产出", "四、效益", "四、效益"]);
+    // 产出 states 30 over rows adding up to 25, 效益 30 over 35; all together they carry the 100 points.
+    expect(found(a)).toEqual(["weight-header-mismatch@评价表!A8", "weight-header-mismatch@评价表!A11"]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "89", recordedScore: "89", grade: "良" });
+  });
+
+  it("reads 评价指标 over one column as the indicator's name", () => {
+    const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93, 1);
+    expect(a.tables.map((t) => t.range)).toEqual(["A3:E12"]);
+    expect(a.indicators.map((i) => i.name).slice(0, 2)).toEqual(["立项依据充分性", "绩效目标明确性"]);
+    expect(a.totals[0]).toMatchObject({ score: "93", recordedScore: "93" });
+  });
+});
+
+describe("a 分值 and 得分 merged over several indicators, scored as one group", () => {
+  /** Two 满意度 rows sharing a merged 分值 (10) and 得分 (F16:F17, G16:G17 of the national form). */
+  const shared = (second: string, score: number): Analysis =>
+    run(
+      workbook(
+        nationalForm(
+          "教师培训项目",
+          [
+            ["产出指标（50分）", "数量指标", "培训人次", "≥200人次", "210人次", 20, 20, ""],
+            ["", "", "培训场次", "≥10场", "10场", 10, 10, ""],
+            ["", "质量指标", "培训合格率", "≥95%", "96%", 20, 20, ""],
+            ["效益指标（30分）", "社会效益指标", "教师教学能力", "明显提升", "明显提升", 30, 30, ""],
+            ["满意度指标（10分）", "服务对象满意度指标", "参训教师满意度", "≥90%", "96%", 10, score, "个别学校未反馈"],
+            ["", "", "学校满意度", "≥90%", second, null, null, ""],
+          ],
+          ["A10:A12", "B10:B11", "A14:A15", "B14:B15", "F14:F15", "G14:G15"],
+        ),
+      ),
+    );
+
+  it("counts the group's points once, in the 一级 sums, the total and the stated (10分)", () => {
+    const a = shared("92%", 10);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(4).map((i) => [i.name, i.weight, i.score])).toEqual([
+      ["参训教师满意度", "10", "10"],
+      ["学校满意度", null, null],
+    ]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100" });
+  });
+
+  it("names the group and how its points are worked out when the merged 得分 does not fit", () => {
+    const a = shared("92%", 9);
+    expect(found(a)).toEqual(["score-mismatch@自评表!G14"]);
+    expect(message(a, "score-mismatch", "G14")).toBe(
+      "“参训教师满意度、学校满意度”填报得分 9；按合并分值×各指标完成比例应为 10。",
+    );
+    // One member short of its target: any score between its share and full marks fits.
+    const short = shared("81%", 7);
+    expect(message(short, "score-mismatch", "G14")).toBe(
+      "“参训教师满意度、学校满意度”填报得分 7；按合并分值×各指标完成比例（分配未写明，取最低到最高）应为 9 至 10 之间。",
+    );
+    expect(found(shared("81%", 9.5))).toEqual([]);
+  });
+});
+
+describe("a plain quantity without comparator: ≥ for outputs, ≤ for costs", () => {
+  const a = run(
+    workbook(
+      nationalForm(
+        "农村公路建设项目",
+        [
+          ["产出指标", "数量指标", "受益人口", "3万", "2.4万", 10, 8, "部分村未通车"],
+          ["", "", "新建道路里程", "32.1公里", "30公里", 10, 9.35, "征地延误"],
+          ["", "", "硬化道路里程", "32.1公里", "33公里", 10, 10, ""],
+          ["", "成本指标", "每公里造价", "3万", "3.5万", 10, 8.57, "材料涨价"],
+          ["", "", "养护费用", "3万元", "2.8万元", 10, 10, ""],
+          ...EFFECT_AND_SATISFACTION,
+        ],
+        ["A10:A14", "B10:B12", "B13:B14"],
+      ),
+    ),
+  );
+
+  it("reads 3万 as 30000 and 32.1公里 as 32.1 km, and scores outputs up, costs down", () => {
+    expect(a.indicators.slice(0, 2).map((i) => i.target)).toEqual([
+      { text: "3万", op: null, value: "30000", unit: null },
+      { text: "32.1公里", op: null, value: "32.1", unit: "公里" },
+    ]);
+    // 10 × 2.4 ÷ 3 = 8; 10 × 30 ÷ 32.1 = 9.35; 33 reaches 32.1; 10 × 3 ÷ 3.5 = 8.57; 2.8万元 within 3万元.
+    expect(a.indicators.slice(0, 5).map((i) => i.score)).toEqual(["8", "9.35", "10", "8.57", "10"]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("a quantity written after a short label: 新建道路32.1公里", () => {
+  it.each([
+    ["新建道路32.1公里", null, "32.1", "公里"],
+    ["受益人口3万", null, "30000", null],
+    ["全年开展活动12次", null, "12", "次"],
+    ["培训不少于300人次", ">=", "300", "人次"],
+    ["单次维修不超过3天", "<=", "3", "天"],
+    ["道路里程增加5公里", ">=", "5", "公里"],
+    ["水质达标率100%", null, "100", "%"],
+  ])("reads %s as a number", (text, op, value, unit) => {
+    const p = parseValue(text);
+    expect([p.kind, p.op, p.value?.toFixed(), p.unit?.symbol ?? null]).toEqual(["number", op, value, unit]);
+  });
+
+  it.each(["排名前3名", "第3季度完成", "未超过3次", "投入资金300万元用于道路建设", "符合GB3838-2002标准", "于12月底前完成", "新建3所学校"])(
+    "leaves %s a phrase: a rank, a negation, words after the quantity, a code, a date",
+    (text) => {
+      expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
+    },
+  );
+
+  it("scores such a target against its actual like any number", () => {
+    const a = run(
+      workbook(
+        nationalForm("乡村道路提升", [
+          ["产出指标", "数量指标", "道路硬化", "新建道路32.1公里", "30公里", 50, 46.73, "征地延误"],
+          ...EFFECT_AND_SATISFACTION,
+        ]),
+      ),
+    );
+    expect(a.indicators[0].score).toBe("46.73");
+    expect(found(a)).toEqual([]);
+  });
+});
+
+describe("Sichuan's form: 指标性质 and 度量单位 in columns of their own", () => {
+  const a = run(
+    workbook({
+      name: "自评表",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称", "乡村道路提升", "", "", "", "", "", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "新建道路里程", "≥", 32.1, "公里", 30, 20, 20, "征地延误"],
+        ["", "", "受益人口", "≥", "3万", "人", 3.2, 10, 10, ""],
+        ["", "", "新建会车平台", "≤", 4, "个", 4, 10, 10, ""],
+        ["", "成本指标", "建设成本", "≤", 300, "万元", 288, 10, 10, ""],
+        ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%", 95, 10, 10, ""],
+      ],
+      merges: ["B2:J2", "A4:A7", "B4:B6"],
+    }),
+  );
+
+  it("reads the comparator and the unit from their columns, and scores 32.1 公里 against 30", () => {
+    expect(a.indicators[0]).toMatchObject({
+      target: { text: "32.1", op: ">=", value: "32.1", unit: "公里" },
+      actual: { text: "30", op: ">=", value: "30", unit: "公里" },
+      score: "18.69",
+    });
+    expect(a.tables[0].label).toBe("乡村道路提升");
+  });
+
+  it("flags what is wrong: a recorded score, 3万 against a bare 3.2 people, a count with a ceiling", () => {
+    expect(found(a)).toEqual(["score-mismatch@自评表!I4", "unit-mismatch@自评表!G5", "count-ceiling@自评表!E6"]);
+    expect(message(a, "score-mismatch", "I4")).toBe("“新建道路里程”填报得分 20；按正向指标公式（分值×实际值÷指标值）应为 18.69。");
+  });
+});

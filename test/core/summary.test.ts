@@ -1,0 +1,129 @@
+import { analyze } from "../../src/core/analyze";
+import { headlineOf } from "../../src/core/headline";
+import { marksOf, withMarks } from "../../src/core/marks";
+import { parseState, stateJson } from "../../src/core/state";
+import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
+import { SummarySheet, summaryFont } from "../../src/core/summary-types";
+import { SheetGrid } from "../../src/core/grid";
+import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+
+/** A 2023 form of 某某局 with money in 万元, weights adding up to 110. */
+const FORM = workbook({
+  name: "自评表",
+  rows: [
+    ["某某局2023年度部门整体支出绩效自评表"],
+    ["单位：万元"],
+    BUDGET_HEADER,
+    ["年度资金总额", 100, 200, 150, 10, null, null],
+    [],
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "停办两场"],
+    ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 30, "无"],
+  ],
+});
+
+const textAt = (summary: SummarySheet, row: number, col: number) => summary.cells.find((c) => c.row === row && c.col === col)?.value;
+const rowOf = (summary: SummarySheet, text: string) => summary.cells.find((c) => c.value === text)!.row;
+
+describe("the 综合得分 layout", () => {
+  const summary = analyze(FORM).summary;
+
+  test("the title names the unit (here the sheet) and the year the form states", () => {
+    expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
+  });
+
+  test("money columns are headed with the form's unit", () => {
+    const header = rowOf(summary, "全年预算数（万元）");
+    expect(textAt(summary, header, 3)).toBe("执行数（万元）");
+  });
+
+  test("weights adding up to 110: the total without a grade, and the reason beside it", () => {
+    const total = summary.cells.find((c) => c.style === "total" && c.isNumber)!;
+    const grade = summary.cells.find((c) => c.row === total.row && c.style === "grade")!;
+    expect(grade.value).toBe("—");
+    expect(textAt(summary, total.row + 1, 0)).toMatch(/^未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分/);
+    expect(summary.grade).toBeNull();
+    expect(summary.gradeReason).toMatch(/^未评等次/);
+  });
+
+  test("findings name their rule in Chinese, the id in a small column of its own", () => {
+    const header = rowOf(summary, "规则编号");
+    const weights = summary.cells.find((c) => c.value === "weights-total")!;
+    expect(weights.col).toBe(5);
+    expect(weights.style).toBe("rule");
+    expect(weights.row).toBeGreaterThan(header);
+    expect(textAt(summary, weights.row, 2)).toBe("分值合计不为100");
+    expect(summary.print.titleRows).toEqual({ top: header, bottom: header });
+  });
+
+  test("a legend of the four marks, a signature block, and the marker last", () => {
+    for (const label of ["错误", "警告", "提示", "补填"]) expect(summary.cells.some((c) => c.value === label && c.style.startsWith("legend-"))).toBe(true);
+    for (const label of ["填报人：", "审核人：", "填报日期：    年  月  日"]) expect(summary.cells.some((c) => c.value === label)).toBe(true);
+    expect(summary.cells[summary.cells.length - 1].value).toBe(SUMMARY_MARKERS.zh);
+  });
+
+  test("a wrapped message's row is as tall as its lines", () => {
+    const message = summary.cells.find((c) => c.col === 4 && c.value.startsWith("预算执行率分值"))!;
+    const lines = wrappedLines(message.value, summary.columnWidths[4]);
+    expect(lines).toBeGreaterThan(1);
+    expect(summary.rowHeights[message.row]).toBeGreaterThanOrEqual(lines * 15);
+  });
+
+  test("the chart is placed below the last row, inside the printed columns", () => {
+    expect(summary.chart!.anchor.top).toBeGreaterThanOrEqual(summary.rowCount);
+    expect(summary.chart!.anchor.right).toBeLessThan(summary.colCount);
+  });
+});
+
+describe("the summary's font", () => {
+  test("the workbook's body font when it holds Chinese, else 宋体", () => {
+    expect(summaryFont("仿宋_GB2312")).toBe("仿宋_GB2312");
+    expect(summaryFont("Calibri")).toBe("宋体");
+    expect(summaryFont(undefined)).toBe("宋体");
+  });
+});
+
+describe("a summary the user wrote in is kept", () => {
+  /** The grid a host reads back from a summary sheet as jixiao wrote it. */
+  function asRead(summary: SummarySheet): SheetGrid {
+    const values: (string | number | null)[][] = Array.from({ length: summary.rowCount }, () => []);
+    for (const c of summary.cells) values[c.row][c.col] = c.isNumber ? Number(c.value) : c.value;
+    return { name: summary.name, values, numFmts: [], merges: [] };
+  }
+
+  test("the digest of the sheet as read back equals the digest of the layout, and an edit changes it", () => {
+    const summary = analyze(FORM).summary;
+    const read = asRead(summary);
+    expect(sheetDigest(read)).toBe(summaryDigest(summary));
+    read.values[3][0] = "审核意见：同意";
+    expect(sheetDigest(read)).not.toBe(summaryDigest(summary));
+  });
+
+  test("an edited summary is kept and the new one goes beside it; an unedited one is replaced; no record: replaced as before", () => {
+    const first = analyze(FORM).summary;
+    const previous = { name: first.name, digest: summaryDigest(first) };
+    const untouched = asRead(first);
+    expect(summarySheetName([...FORM.sheets, untouched], [], previous)).toEqual({ name: "综合得分", replaces: true, keptEdited: null });
+    const edited = asRead(first);
+    edited.values[3][0] = "审核意见：同意";
+    expect(summarySheetName([...FORM.sheets, edited], [], previous)).toEqual({ name: "综合得分(2)", replaces: false, keptEdited: "综合得分" });
+    expect(summarySheetName([...FORM.sheets, edited], [], null)).toEqual({ name: "综合得分", replaces: true, keptEdited: null });
+    // Through analyze, with the record in the workbook's state.
+    const state = stateJson(withMarks(parseState(undefined), { entries: [], summary: previous }));
+    const again = analyze({ sheets: [...FORM.sheets, edited], state });
+    expect(again.summary.name).toBe("综合得分(2)");
+    expect(again.summary.keptEdited).toBe("综合得分");
+    expect(marksOf(parseState(state)).summary).toEqual(previous);
+  });
+});
+
+describe("headline", () => {
+  const finding = (rule: "weights-total" | "missing-actual", sheet = "表") => ({ rule, severity: "error" as const, sheet, cell: "A1", message: "分值合计 110 分" });
+  test("a grade only when the total can carry one", () => {
+    const total = { sheet: "表", score: "96", grade: "优", weights: "100" };
+    expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({ sheet: "表", score: "96", grade: "优", reason: null });
+    expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
+    expect(headlineOf(total, [finding("weights-total", "另一表")], "en").grade).toBe("优");
+    expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", score: null, grade: null, reason: "no total could be computed, so no grade" });
+  });
+});

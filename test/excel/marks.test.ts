@@ -1,0 +1,179 @@
+import fc from "fast-check";
+import { analyze } from "../../src/core/analyze";
+import { NOTE_PREFIX } from "../../src/core/marks";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { STATE_NAMESPACE } from "../../src/core/state";
+import { cleanMarks } from "../../src/excel/clean";
+import { readWorkbookState } from "../../src/excel/read";
+import { undoLast } from "../../src/excel/undo";
+import { applyAnalysis } from "../../src/excel/write";
+import { FakeWorkbook } from "../../src/playground/fake-excel";
+import { INDICATOR_HEADER, sheet as gridSheet } from "../support/grid";
+import { apiOf, contextOf } from "./helpers";
+
+/** An indicator table with two wrong scores (G3, G4) and a blank one (G2). */
+function rows(g3: number, g4: number): (string | number | null)[][] {
+  return [
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "停办两场"],
+    ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 30, g3, ""],
+    ["满意度指标", "满意度", "服务对象满意度", "≥90%", "90%", 20, g4, ""],
+  ];
+}
+
+function book(apiMinor: number, g3 = 20, g4 = 10): FakeWorkbook {
+  const wb = FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: rows(g3, g4) })] }, {
+    apiMinor,
+    fills: { 自评表: { G4: "#00B050", A1: "#FFFF00" } },
+    notes: { 自评表: { G4: "张三：请复核", A1: "表头说明" } },
+  });
+  return wb;
+}
+
+/** One 一键重算 as the add-in runs it: read, analyse, write. */
+async function recalc(wb: FakeWorkbook): Promise<{ written: number; marked: number }> {
+  const state = await readWorkbookState(contextOf(wb), { api: apiOf(wb), fills: true });
+  const analysis = analyze(state.grid, DEFAULT_PROFILE, { lang: "zh" });
+  return applyAnalysis(contextOf(wb), analysis, state, { api: apiOf(wb), lang: "zh" });
+}
+
+const setValue = (wb: FakeWorkbook, address: string, value: number) => {
+  const [col, row] = [address.charCodeAt(0) - 65, Number(address.slice(1)) - 1];
+  wb.sheet("自评表")!.cellForWrite(row, col).value = value;
+};
+
+describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
+  test("every mark has a note starting 绩效自评助手：, a user's note comes first, and the record is a custom XML part", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const sheet = wb.snapshot().sheets[0];
+    const marked = Object.entries(sheet.cells).filter(([address, cell]) => cell.fill !== null && !["A1"].includes(address) && cell.fill !== "#00B050");
+    expect(marked.length).toBeGreaterThan(0);
+    for (const [address] of marked) expect([address, sheet.notes[address]?.includes(NOTE_PREFIX)]).toEqual([address, true]);
+    expect(sheet.notes.G2).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(sheet.notes.G4).toMatch(new RegExp(`^张三：请复核\\n\\n${NOTE_PREFIX}\\n【错误】`));
+    expect(sheet.notes.A1).toBe("表头说明");
+    expect(wb.customXmlParts).toHaveLength(1);
+    expect(wb.customXmlParts[0].xml).toContain(`xmlns="${STATE_NAMESPACE}"`);
+  });
+
+  test("a rerun after a fix takes back exactly the stale mark, restoring the user's fill and note", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const first = wb.snapshot().sheets[0];
+    setValue(wb, "G4", 20); // 满意度 90% of ≥90%: full marks
+    await recalc(wb);
+    const second = wb.snapshot().sheets[0];
+    expect(second.cells.G4.fill).toBe("#00B050");
+    expect(second.notes.G4).toBe("张三：请复核");
+    // The other marks stay as they were.
+    expect(second.cells.G3.fill).toBe(first.cells.G3.fill);
+    expect(second.notes.G3).toBe(first.notes.G3);
+    expect(second.notes.G2).toBe(first.notes.G2);
+    expect(wb.customXmlParts).toHaveLength(1);
+  });
+
+  test("undo of three runs in a row gives back the workbook as it was, notes and record included", async () => {
+    const wb = book(18);
+    const before = wb.snapshot();
+    const counts = [];
+    counts.push(await recalc(wb));
+    setValue(wb, "G4", 20);
+    const afterFix = wb.snapshot();
+    counts.push(await recalc(wb));
+    counts.push(await recalc(wb));
+    // What undo says it restored is what the run said it changed.
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBe(counts[2].marked);
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBe(counts[1].marked);
+    const afterTwo = wb.snapshot();
+    expect({ ...afterTwo, settings: {} }).toEqual({ ...afterFix, settings: {} });
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBe(counts[0].marked);
+    // The fix the user typed is theirs: undo takes back jixiao's runs, not it.
+    setValue(wb, "G4", 10);
+    expect(wb.snapshot()).toEqual(before);
+    expect(wb.customXmlParts).toEqual([]);
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBeNull();
+  });
+
+  test("清除标记 after a run gives the sheet back exactly as before the run; 撤销 brings the run's result back", async () => {
+    const wb = book(18);
+    const before = wb.snapshot().sheets[0];
+    await recalc(wb);
+    const marked = wb.snapshot();
+    const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+    expect(outcome.summaryRemoved).toBe("综合得分");
+    const after = wb.snapshot();
+    expect(after.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表"]);
+    // Values, number formats, fills and notes: the value jixiao filled in (G2) blank again too.
+    expect(after.sheets[0]).toEqual(before);
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...marked, settings: {} });
+  });
+
+  test("below ExcelApi 1.18: colour alone, no notes written, the user's notes untouched", async () => {
+    const wb = book(13);
+    await recalc(wb);
+    expect(wb.snapshot().sheets[0].notes).toEqual({ A1: "表头说明", G4: "张三：请复核" });
+    expect(wb.snapshot().sheets[0].cells.G3.fill).toBe("#FFC7CE");
+  });
+});
+
+describe("清除标记 after one or several runs (property)", () => {
+  test("every user fill and note comes back, whatever the scores of each run", async () => {
+    const score = fc.constantFrom(0, 10, 20, 28.5, 30);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(score, score), { minLength: 1, maxLength: 3 }), fc.constantFrom("#00B050", "#FFC7CE", "#E2EFDA"), async (runs, userFill) => {
+        const wb = FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: rows(runs[0][0], runs[0][1]) })] }, {
+          apiMinor: 18,
+          fills: { 自评表: { G3: userFill, H3: "#FFFF00" } },
+          notes: { 自评表: { G4: "复核意见", H4: "备注" } },
+        });
+        const before = wb.snapshot().sheets[0];
+        for (const [g3, g4] of runs) {
+          setValue(wb, "G3", g3);
+          setValue(wb, "G4", g4);
+          await recalc(wb);
+        }
+        await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+        const after = wb.snapshot().sheets[0];
+        expect(after.notes).toEqual(before.notes);
+        for (const [address, cell] of Object.entries(before.cells)) expect([address, after.cells[address].fill]).toEqual([address, cell.fill]);
+        for (const [address, cell] of Object.entries(after.cells)) if (!(address in before.cells)) expect([address, cell.fill]).toEqual([address, null]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("the 综合得分 sheet in Excel", () => {
+  test("prints on A4 portrait one page wide, the findings' header repeated, page numbers; one font; rows as tall as their text", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const summary = wb.sheet("综合得分")!;
+    expect(summary.pageLayout).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: expect.stringMatching(/^\$\d+:\$\d+$/),
+      centerFooter: "第 &P 页 共 &N 页",
+    });
+    const titleRow = Number(summary.pageLayout.printTitleRows!.split(":")[0].slice(1)) - 1;
+    expect(summary.cell(titleRow, 0)!.value).toBe("工作表");
+    expect(summary.cell(titleRow, 4)!.value).toBe("说明");
+    expect([...summary.entries()].every(({ cell }) => cell.style["font/name"] === "宋体" && cell.style["font/italic"] !== true)).toBe(true);
+    // A finding's message wraps over several lines: its row is set tall enough to show them.
+    expect(Math.max(...summary.rowHeights.values())).toBeGreaterThan(15);
+  });
+
+  test("a 综合得分 the user wrote in is kept; the new summary goes beside it as 综合得分(2)", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    wb.sheet("综合得分")!.cellForWrite(3, 0).value = "审核意见：同意";
+    await recalc(wb);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+    expect(wb.sheet("综合得分")!.cell(3, 0)!.value).toBe("审核意见：同意");
+    // Unedited, the new one is replaced by the next run.
+    await recalc(wb);
+    expect(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+  });
+});

@@ -1,0 +1,140 @@
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { NOTE_PREFIX } from "../../src/core/marks";
+import { tempDir } from "../support/xlsx";
+
+const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+
+/** A 2023 form with a user's own fill and note on a cell jixiao will mark (G3) and on one it will not (A1). */
+async function userForm(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("自评表");
+  ws.addRows([
+    ["某某单位2023年度项目支出绩效自评表"],
+    HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
+    ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"],
+  ]);
+  ws.getCell("G4").note = "张三：请复核";
+  ws.getCell("G4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+  ws.getCell("A1").note = "标题批注";
+  ws.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+  const file = path.join(dir, "form.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await main(["node", "jixiao", ...args], { log: (l) => lines.push(l), error: (l) => lines.push(l) });
+  return { code, lines };
+}
+
+/** Each cell's value, number format, fill and note, as openpyxl (a second reader) sees them. */
+function openpyxl(file: string, script: string): unknown {
+  const run = spawnSync("/usr/bin/python3", ["-c", `import json, openpyxl\nwb = openpyxl.load_workbook(${JSON.stringify(file)})\n${script}`], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+const CELLS = `
+ws = wb.worksheets[0]
+print(json.dumps({c.coordinate: [c.value, c.number_format, c.fill.fill_type, c.fill.fgColor.rgb, c.comment.text if c.comment else None] for r in ws.iter_rows() for c in r}))`;
+
+const hasOpenpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0;
+const withOpenpyxl = hasOpenpyxl ? it : it.skip;
+
+describe("the scored copy's marks, notes and 清除标记 (read back by openpyxl)", () => {
+  withOpenpyxl("notes every mark, keeps the user's note, and jixiao clean gives back every value, format, fill and note", async () => {
+    const dir = tempDir();
+    const input = await userForm(dir);
+    const first = path.join(dir, "first.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    const clean = path.join(dir, "clean.xlsx");
+    expect((await cli("score", input, "--out", first)).code).toBe(1);
+    const cells = openpyxl(first, CELLS) as Record<string, [unknown, string, string | null, string, string | null]>;
+    // G3 was filled in: its light mark and how it was computed; G4 is wrong: the user's note first.
+    expect(cells.G3[4]).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(cells.G4[3]).toBe("FFFFC7CE");
+    expect(cells.G4[4]).toMatch(new RegExp(`^张三：请复核\\n\\n${NOTE_PREFIX}\\n【错误】`));
+    for (const [address, cell] of Object.entries(cells)) {
+      if (cell[2] === "solid" && ["FFFFC7CE", "FFFFEB9C", "FFDDEBF7", "FFE2EFDA"].includes(cell[3])) expect([address, cell[4]?.includes(NOTE_PREFIX)]).toEqual([address, true]);
+    }
+    expect(cells.A1.slice(3)).toEqual(["FFFFFF00", "标题批注"]);
+
+    // A second run over the copy, then clean: the user's fills and notes as they were.
+    expect((await cli("score", first, "--out", second)).code).toBe(1);
+    const cleaned = await cli("clean", second, "--out", clean, "--remove-summary");
+    expect(cleaned.code).toBe(0);
+    const original = openpyxl(input, CELLS) as Record<string, unknown[]>;
+    const after = openpyxl(clean, CELLS) as Record<string, unknown[]>;
+    // Every cell as before the first run: the value jixiao filled in (G3) blank again.
+    for (const [address, cell] of Object.entries(original)) expect([address, after[address]]).toEqual([address, cell]);
+    expect(openpyxl(clean, "print(json.dumps(wb.sheetnames))")).toEqual(["自评表"]);
+  });
+
+  withOpenpyxl("prints the 综合得分 on A4 portrait, one page wide, its header repeated, with the chart part", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "out.xlsx");
+    await cli("score", await userForm(dir), "--out", out);
+    const setup = openpyxl(
+      out,
+      `s = wb["综合得分"]
+print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup.fitToWidth, s.page_setup.fitToHeight, s.sheet_properties.pageSetUpPr.fitToPage, s.print_title_rows, s.oddFooter.center.text, len(s._charts), s["A1"].value, s["A1"].font.name, any(c.font.i for r in s.iter_rows() for c in r)]))`,
+    ) as unknown[];
+    expect(setup.slice(0, 5)).toEqual([9, "portrait", 1, 0, true]);
+    expect(setup[5]).toMatch(/^\$\d+:\$\d+$/);
+    expect(setup[6]).toBe("第 &P 页 共 &N 页");
+    expect(setup[7]).toBe(1);
+    expect(setup[8]).toBe("自评表 2023年度 绩效自评综合得分");
+    expect(setup[9]).toBe("宋体");
+    expect(setup[10]).toBe(false);
+  });
+
+  it("keeps a 综合得分 the user wrote in and puts the new summary beside it, saying so", async () => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await cli("score", await userForm(dir), "--out", first);
+    // The user types a remark into the summary (as Excel would save it: the record stays).
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const part = "xl/worksheets/sheet2.xml";
+    const xml = await zip.file(part)!.async("string");
+    zip.file(part, xml.replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>"));
+    const edited = path.join(dir, "edited.xlsx");
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    const second = path.join(dir, "second.xlsx");
+    const json = path.join(dir, "second.json");
+    const { lines } = await cli("score", edited, "--out", second, "--json", json);
+    expect(lines).toContain("  综合得分 已被改动，保留原表；新的汇总写在 综合得分(2)");
+    expect(JSON.parse(readFileSync(json, "utf8")).summary).toEqual({ sheet: "综合得分(2)", keptEdited: "综合得分" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(second) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+    // An unedited summary is replaced, as before.
+    const third = path.join(dir, "third.xlsx");
+    await cli("score", second, "--out", third);
+    await wb.xlsx.load(readFileSync(third) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
+  });
+});
+
+describe("a record naming a sheet that is gone", () => {
+  it("is not in the way: the rerun marks what is there", async () => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await cli("score", await userForm(dir), "--out", first);
+    // The user renames the form's sheet in the workbook part (as Excel would, keeping the record).
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace('name="自评表"', 'name="自评表（改）"'));
+    const renamed = path.join(dir, "renamed.xlsx");
+    writeFileSync(renamed, await zip.generateAsync({ type: "nodebuffer" }));
+    const second = path.join(dir, "second.xlsx");
+    const { code, lines } = await cli("score", renamed, "--out", second);
+    expect([code, lines.at(-1)]).toEqual([1, `  已写出：${second}`]);
+  });
+});

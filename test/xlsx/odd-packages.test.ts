@@ -1,0 +1,375 @@
+/**
+ * Valid packages other producers write (Strict Open XML, OpenXML SDK's `x:` prefix, rows and cells
+ * without `r`, inline strings, shared formulas, 1904 dates, openpyxl's absolute targets, comments,
+ * drawings and chart sheets), packages that are damaged or too large, and sheets whose XML holds
+ * CDATA, comments and single-quoted attributes: each read into the right grid and scored through
+ * `jixiao score`, with every declared write where the report says and nothing else changed.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
+import { Report } from "../../src/core/report";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { ReadOptions, WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
+import { comparable, exceljsGrid } from "../support/exceljs-grid";
+import { Cell, PackageOptions, buildPackage, packageParts, zipParts } from "../support/package";
+import { tempDir } from "../support/xlsx";
+
+const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+/** G2 is blank (40 is written), G3 disagrees (marked). */
+const ROWS: Cell[][] = [
+  HEADER,
+  ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
+  ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"],
+];
+/** The grid ROWS read into: row 2's blank score is no cell at all. */
+const ROWS_GRID: CellValue[][] = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, undefined as never, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
+
+/** The package with the inflated size its zip directory declares for one part changed. */
+function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+  const name = new TextEncoder().encode(part);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length - 46; at++) {
+    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 24, size, true);
+  }
+  return bytes;
+}
+
+/** The English message of the error reading a package gives. */
+function readFailure(bytes: Uint8Array, options?: ReadOptions): string {
+  try {
+    readXlsxBytes(bytes, "in.xlsx", options);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return error.text.en;
+    throw error;
+  }
+  throw new Error("the package was read");
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Scores a package through the command line: its exit, messages, report and scored copy. */
+async function score(bytes: Uint8Array, ...options: string[]): Promise<{ code: number; err: string; report?: Report; output?: Uint8Array }> {
+  const dir = tempDir();
+  const input = path.join(dir, "in.xlsx");
+  writeFileSync(input, bytes);
+  const out = path.join(dir, "out.xlsx");
+  const json = path.join(dir, "report.json");
+  const r = await run("score", input, "--out", out, "--json", json, ...options);
+  if (r.code === 2) return { code: r.code, err: r.err };
+  return { code: r.code, err: r.err, report: JSON.parse(readFileSync(json, "utf8")) as Report, output: readFileSync(out) };
+}
+
+/**
+ * Every write the report declares is in the copy, at its cell, with its value; every other cell
+ * of every input sheet is as it was; the summary sheet is added.
+ */
+function expectWritesWhereReported(input: WorkbookGrid, output: WorkbookGrid, report: Report): void {
+  expect(output.sheets.map((s) => s.name)).toEqual([...input.sheets.map((s) => s.name), SUMMARY_SHEET_NAME]);
+  for (const sheet of input.sheets) {
+    const written = output.sheets.find((s) => s.name === sheet.name)!;
+    const expected = sheet.values.map((row) => [...row]);
+    for (const write of report.writes.filter((w) => w.sheet === sheet.name)) {
+      const at = input.sheets.indexOf(sheet) >= 0 ? parseA1(write.cell) : undefined;
+      (expected[at!.row] ??= [])[at!.col] = Number(write.after);
+    }
+    expect([sheet.name, written.values]).toEqual([sheet.name, expected]);
+  }
+}
+
+function parseA1(cell: string): { row: number; col: number } {
+  const col = cell.charCodeAt(0) - 65;
+  return { row: Number(cell.slice(1)) - 1, col };
+}
+
+async function expectScoredAsUsual(options: PackageOptions): Promise<void> {
+  const bytes = buildPackage(options);
+  const input = readXlsxBytes(bytes, "in.xlsx").grid;
+  const { code, report, output } = await score(bytes);
+  expect(code).toBe(1); // G3's recorded 30 disagrees
+  expect(report!.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
+  expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
+}
+
+describe("valid packages from other producers", () => {
+  it("Strict Open XML: its namespaces read like the transitional ones", async () => {
+    const options: PackageOptions = { sheets: [{ name: "自评表", rows: ROWS }], strict: true };
+    expect(readXlsxBytes(buildPackage(options), "strict.xlsx").grid.sheets[0].values).toEqual(ROWS_GRID);
+    await expectScoredAsUsual(options);
+  });
+
+  it("every element with an x: prefix (OpenXML SDK)", async () => {
+    const options: PackageOptions = { sheets: [{ name: "自评表", rows: ROWS }], prefix: "x:" };
+    expect(readXlsxBytes(buildPackage(options), "sdk.xlsx").grid.sheets[0].values).toEqual(ROWS_GRID);
+    await expectScoredAsUsual(options);
+  });
+
+  it("rows and cells without their r address, counted by their place", async () => {
+    const options: PackageOptions = { sheets: [{ name: "自评表", rows: ROWS }], noAddresses: true };
+    expect(readXlsxBytes(buildPackage(options), "no-r.xlsx").grid.sheets[0].values).toEqual(ROWS_GRID);
+    await expectScoredAsUsual(options);
+  });
+
+  it("inline strings, plain and rich, as ExcelJS reads them", async () => {
+    const rich = { xml: '<c t="inlineStr"><is><r><rPr><b/></rPr><t>群众</t></r><r><t>满意度</t></r></is></c>' };
+    const rows = ROWS.map((row, r) => (r === 2 ? row.map((cell, c) => (c === 2 ? rich : cell)) : row));
+    const bytes = buildPackage({ sheets: [{ name: "自评表", rows }], inlineStrings: true });
+    const grid = readXlsxBytes(bytes, "inline.xlsx").grid;
+    expect(grid.sheets[0].values).toEqual(ROWS_GRID);
+    expect(comparable(grid)).toEqual(comparable(await exceljsGrid(bytes)));
+    await expectScoredAsUsual({ sheets: [{ name: "自评表", rows }], inlineStrings: true });
+  });
+
+  it("shared and array formulas: the master's text, the others known as formulas, the cached results as values", async () => {
+    const rows: Cell[][] = [
+      ["分值", "得分", "得分率"],
+      [10, 8, { xml: '<c><f t="shared" ref="C2:C4" si="0">B2/A2</f><v>0.8</v></c>' }],
+      [10, 9, { xml: '<c><f t="shared" si="0"/><v>0.9</v></c>' }],
+      [20, 10, { xml: '<c><f t="shared" si="0"/><v>0.5</v></c>' }],
+      [{ xml: '<c><f t="array" ref="A5">SUM(A2:A4)</f><v>40</v></c>' }, { xml: '<c t="str"><f>"合计"&amp;""</f><v>合计</v></c>' }, { xml: '<c t="e"><f>1/0</f><v>#DIV/0!</v></c>' }],
+    ];
+    const bytes = buildPackage({ sheets: [{ name: "公式", rows }] });
+    const sheet = readXlsxBytes(bytes, "formulas.xlsx").grid.sheets[0];
+    expect(sheet.values.slice(1)).toEqual([
+      [10, 8, 0.8],
+      [10, 9, 0.9],
+      [20, 10, 0.5],
+      [40, "合计", { error: "#DIV/0!" }],
+    ]);
+    expect(sheet.formulas!.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      [undefined, undefined, "B2/A2"],
+      [undefined, undefined, true],
+      [undefined, undefined, true],
+      ["SUM(A2:A4)", '"合计"&""', "1/0"],
+    ]);
+    expect(comparable({ sheets: [sheet] })).toEqual(comparable(await exceljsGrid(bytes)));
+  });
+
+  it("dates in the 1904 system, booleans and error values", async () => {
+    const rows: Cell[][] = [[{ xml: '<c s="1"><v>43830</v></c>' }, { xml: '<c t="b"><v>1</v></c>' }, { xml: '<c t="e"><v>#N/A</v></c>' }, { xml: '<c s="2"><v>0.5</v></c>' }]];
+    const options: PackageOptions = {
+      sheets: [{ name: "日期", rows }],
+      date1904: true,
+      cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>', '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+      numFmts: ['<numFmt numFmtId="164" formatCode="0.0&quot;分&quot;"/>'],
+    };
+    const bytes = buildPackage(options);
+    const sheet = readXlsxBytes(bytes, "1904.xlsx").grid.sheets[0];
+    // Serial 43830 counts from 1904-01-01: 2024-01-01, where the 1900 system would say 2019-12-31.
+    expect(sheet.values[0]).toEqual(["2024-01-01", true, { error: "#N/A" }, 0.5]);
+    expect(sheet.numFmts[0]).toEqual(["mm-dd-yy", undefined, undefined, '0.0"分"']);
+    expect(comparable({ sheets: [sheet] })).toEqual(comparable(await exceljsGrid(bytes)));
+  });
+
+  it("openpyxl's package: absolute targets, a comment, a drawing without the xdr: prefix and a chart sheet", async () => {
+    const drawing =
+      '<?xml version="1.0"?><wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><oneCellAnchor><from><col>9</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from><ext cx="4800600" cy="2743200"/><graphicFrame macro=""><nvGraphicFramePr><cNvPr id="1" name="Chart 1"/><cNvGraphicFramePr/></nvGraphicFramePr><xfrm/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></graphicFrame><clientData/></oneCellAnchor></wsDr>';
+    const comments =
+      '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>openpyxl</author></authors><commentList><comment ref="G2" authorId="0"><text><t>待补</t></text></comment></commentList></comments>';
+    const sheetRels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="comments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="/xl/comments/comment1.xml"/>' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/></Relationships>';
+    const options: PackageOptions = {
+      sheets: [{ name: "自评表", rows: ROWS }, { name: "图表", chart: true }],
+      absoluteTargets: true,
+      extraParts: {
+        "xl/worksheets/_rels/sheet1.xml.rels": sheetRels,
+        "xl/comments/comment1.xml": comments,
+        "xl/drawings/drawing1.xml": drawing,
+      },
+    };
+    const grid = readXlsxBytes(buildPackage(options), "openpyxl.xlsx").grid;
+    expect(grid.sheets.map((s) => s.name)).toEqual(["自评表"]);
+    expect(grid.otherSheetNames).toEqual(["图表"]);
+    await expectScoredAsUsual(options);
+  });
+
+  it("hidden sheets are read like the others", async () => {
+    const grid = readXlsxBytes(buildPackage({ sheets: [{ name: "说明", rows: [["填表说明"]], state: "veryHidden" }, { name: "自评表", rows: ROWS }] }), "hidden.xlsx").grid;
+    expect(grid.sheets.map((s) => s.name)).toEqual(["说明", "自评表"]);
+  });
+
+  it("reads jixiao's record from its custom XML part, found through the workbook's relationships", () => {
+    const record = '{"v":1,"ignores":[]}';
+    const options: PackageOptions = {
+      sheets: [{ name: "自评表", rows: ROWS }],
+      extraParts: {
+        "customXml/item1.xml": '<?xml version="1.0"?><other xmlns="urn:someone:else">{"v":1,"x":2}</other>',
+        "customXml/item2.xml": `<?xml version="1.0"?><j:jixiao xmlns:j="urn:jixiao:state:1"><![CDATA[${record}]]></j:jixiao>`,
+      },
+      workbookRels: [
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item1.xml" },
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item2.xml" },
+      ],
+    };
+    expect(readXlsxBytes(buildPackage(options), "state.xlsx").grid.state).toBe(record);
+    expect(readXlsxBytes(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "none.xlsx").grid.state).toBeUndefined();
+  });
+
+  it("writes its record back into the part the reader found it in, and notes an x:-prefixed sheet's marks", async () => {
+    const options: PackageOptions = {
+      sheets: [{ name: "自评表", rows: ROWS }],
+      prefix: "x:",
+      extraParts: {
+        "customXml/item1.xml": '<?xml version="1.0"?><other xmlns="urn:someone:else">{"v":1,"x":2}</other>',
+        "customXml/item2.xml": '<?xml version="1.0"?><j:jixiao xmlns:j="urn:jixiao:state:1"><![CDATA[{"v":1,"ignores":[]}]]></j:jixiao>',
+      },
+      workbookRels: [
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item1.xml" },
+        { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item2.xml" },
+      ],
+    };
+    const { output } = await score(buildPackage(options));
+    const parts = unzipSync(output!);
+    const text = (part: string) => strFromU8(parts[part]);
+    // One record: the other program's part as it was, jixiao's rewritten in place with the marks added.
+    expect(Object.keys(parts).filter((name) => name.startsWith("customXml/") && !name.includes("_rels"))).toEqual(["customXml/item1.xml", "customXml/item2.xml"]);
+    expect(text("customXml/item1.xml")).toBe(options.extraParts!["customXml/item1.xml"]);
+    const state = JSON.parse(readXlsxBytes(output!, "out.xlsx").grid.state!) as { ignores: unknown[]; marks: { entries: { sheet: string }[] } };
+    expect(state.ignores).toEqual([]);
+    expect(state.marks.entries.map((entry) => entry.sheet)).toContain("自评表");
+    // The marked sheet's notes: a comments part related from it, its note drawing under the sheet's own prefix.
+    expect(text("xl/worksheets/sheet1.xml")).toMatch(/<x:legacyDrawing [^>]*r:id="rId\d+"\/><\/x:worksheet>$/);
+    const comments = Object.keys(parts).find((name) => /^xl\/comments\d+\.xml$/.test(name))!;
+    expect(text(comments)).toContain('<comment ref="G3"');
+  });
+});
+
+describe("where a write lands: positions from the tokenizer", () => {
+  it("a sheet with CDATA and an XML comment holding cell-like text: the write goes to G2, nothing else changes", async () => {
+    const sheetXml =
+      "<sheetData>" +
+      ROWS.map((row, r) => {
+        const cells = row.map((cell, c) => {
+          const ref = cellAddress(r, c);
+          if (cell === null) return "";
+          if (typeof cell === "number") return `<c r="${ref}"><v>${cell}</v></c>`;
+          // Text as inline CDATA, one of them holding what looks like the cell G2.
+          const text = ref === "H2" ? `疫情停办两场<c r="G2"><v>1</v></c>` : String(cell);
+          return `<c r="${ref}" t="inlineStr"><is><t><![CDATA[${text}]]></t></is></c>`;
+        });
+        return `<row r="${r + 1}"><!-- <c r="G${r + 1}"/> -->${cells.join("")}</row>`;
+      }).join("") +
+      "</sheetData>";
+    const bytes = buildPackage({ sheets: [{ name: "自评表", sheetXml }] });
+    const input = readXlsxBytes(bytes, "cdata.xlsx").grid;
+    expect(input.sheets[0].values[1][7]).toBe('疫情停办两场<c r="G2"><v>1</v></c>');
+    const { report, output } = await score(bytes);
+    expect(report!.writes.map((w) => w.cell)).toEqual(["G2"]);
+    expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
+    expect((await exceljsGrid(output!)).sheets[0].values[1][6]).toBe(40);
+  });
+
+  it("a sheet name in single quotes holding id=\"rId1\": the writes go to its own sheet", async () => {
+    const parts = packageParts({ sheets: [{ name: "说明", rows: [["填表说明"], ["不要改动"]] }, { name: "自评表", rows: ROWS }] });
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('<sheet name="自评表" sheetId="2" r:id="rId2"/>', `<sheet name='a id="rId1"' sheetId='2' r:id='rId2'/>`);
+    const bytes = zipParts(parts);
+    const input = readXlsxBytes(bytes, "quoted.xlsx").grid;
+    expect(input.sheets.map((s) => s.name)).toEqual(["说明", 'a id="rId1"']);
+    const { report, output } = await score(bytes);
+    expect(report!.writes.map((w) => [w.sheet, w.cell])).toEqual([['a id="rId1"', "G2"]]);
+    expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
+  });
+
+  it("a 总分 formula's cached result is replaced and its formula kept (a cachedResult write)", async () => {
+    const { patchSheet } = await import("../../src/xlsx/sheet-part");
+    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="3" t="str"><f>SUM(B1:C1)</f><v>旧</v></c></row></sheetData></worksheet>';
+    const out = patchSheet(xml, new Map([[0, new Map([[0, { value: "95", cachedResult: true as const, restyle: (f: number) => f }]])]]));
+    expect(out).toBe('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="3"><f>SUM(B1:C1)</f><v>95</v></c></row></sheetData></worksheet>');
+  });
+});
+
+describe("damaged and oversized packages: one clear line each, exit 2", () => {
+  it("a sheet whose part is missing names the sheet and the part", async () => {
+    const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/worksheets/sheet1.xml"] }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("工作表“自评表”的内容（xl/worksheets/sheet1.xml）不在文件中");
+  });
+
+  it("a missing shared-strings part says so", async () => {
+    const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/sharedStrings.xml"] }), "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("the file is damaged: the shared strings part (xl/sharedStrings.xml) is missing");
+  });
+
+  it("a part that inflates past the limit is refused before it is inflated, and --max-size raises the limit", async () => {
+    // 3 MB of spaces inside a sheet compress to a few kilobytes.
+    const padded = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    padded["xl/worksheets/sheet1.xml"] = padded["xl/worksheets/sheet1.xml"].replace("<sheetData>", `<sheetData>${" ".repeat(3 * 1024 * 1024)}`);
+    const bytes = zipParts(padded);
+    expect(bytes.length).toBeLessThan(100_000);
+    const refused = await score(bytes, "--max-size", "2");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("部件 xl/worksheets/sheet1.xml 解压后有 4 MB，超过每个部件 2 MB 的上限（命令行可用 --max-size 提高）");
+    expect((await score(bytes, "--max-size", "5")).code).toBe(1);
+    expect((await run("score", "x.xlsx", "--max-size", "lots")).err).toContain("--max-size 应为正数（MB），不是 lots");
+  });
+
+  it("parts that together inflate past the limit", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "二", rows: ROWS }, { name: "三", rows: ROWS }] });
+    for (const n of [1, 2, 3]) parts[`xl/worksheets/sheet${n}.xml`] = parts[`xl/worksheets/sheet${n}.xml`].replace("<sheetData>", `<sheetData>${" ".repeat(900 * 1024)}`);
+    const r = await score(zipParts(parts), "--max-size", "2", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the workbook inflates to more than the limit of 2 MB \(at xl\/worksheets\/sheet3\.xml; the command line's --max-size raises it\)/);
+  });
+
+  it("a zip entry that lies about its size is damaged, not inflated further", () => {
+    const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
+    expect(readFailure(bytes)).toContain("the part xl/worksheets/sheet1.xml cannot be inflated (inflates to more than the 10 bytes it declares)");
+  });
+
+  it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
+    const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
+    const r = await score(bytes, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("the part xl/worksheets/sheet1.xml inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
+    expect(r.err.split("\n")).toHaveLength(1);
+  });
+
+  it("a merge over the whole sheet is clipped to the cells written, in no time", async () => {
+    const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS, merges: ["J1:XFD1048576", "A10:B1048576"] }] });
+    const started = Date.now();
+    const { code, report } = await score(bytes);
+    expect(Date.now() - started).toBeLessThan(5000); // the unclipped merge took 69 s and 4 GB
+    expect(code).toBe(1);
+    expect(readXlsxBytes(bytes, "merge.xlsx").grid.sheets[0].merges).toEqual([]);
+    expect(report!.writes.map((w) => w.cell)).toEqual(["G2"]);
+  });
+
+  it("a merge reaching past the cells written keeps the part inside them", () => {
+    const grid = readXlsxBytes(buildPackage({ sheets: [{ name: "自评表", rows: ROWS, merges: ["A2:A1048576", "B3:XFD3"] }] }), "merge.xlsx").grid;
+    expect(grid.sheets[0].merges).toEqual([
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 2, left: 1, bottom: 2, right: 7 },
+    ]);
+    // What the file holds in a merged area's other cells is not shown (A3 and C3:H3).
+    expect(grid.sheets[0].values[2]).toEqual([undefined, "社会效益"]);
+  });
+
+  it("a cell past the sheet's last row or column", () => {
+    for (const ref of ["A1048577", "XFE1", "A99999999999"]) {
+      const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [{ xml: `<c r="${ref}"><v>1</v></c>` }]] }], noAddresses: true });
+      expect(readFailure(bytes)).toContain(`the file is damaged: sheet "自评表" has a cell ${ref} beyond a sheet's last cell (xl/worksheets/sheet1.xml)`);
+    }
+  });
+
+  it("more cells than the limit", () => {
+    const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] });
+    expect(readFailure(bytes, { limits: { maxCells: 20 } })).toContain("the workbook holds more than the limit of 20 cells");
+    expect(readXlsxBytes(bytes, "cells.xlsx", { limits: { maxCells: 23 } }).grid.sheets).toHaveLength(1);
+  });
+
+  it("a sheet that is not well-formed XML names its part", () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("</sheetData>", "</sheetdata>");
+    expect(readFailure(zipParts(parts))).toContain("the file is damaged: the part xl/worksheets/sheet1.xml is not well-formed XML");
+  });
+});
