@@ -111,6 +111,9 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   if (report.findings.length > SHOWN_FINDINGS) {
     out.log(zh ? `  ……另有 ${report.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${report.findings.length - SHOWN_FINDINGS} more`);
   }
+  for (const f of outcome.ignored ?? []) {
+    out.log(zh ? `  [已忽略] ${f.sheet}!${f.cell} ${f.rule}：${f.reason}` : `  [ignored] ${f.sheet}!${f.cell} ${f.rule}: ${f.reason}`);
+  }
   if (outcome.output) out.log(zh ? `  已写出：${outcome.output}` : `  Written: ${outcome.output}`);
 }
 
