@@ -295,8 +295,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   for (const b of input.budget.filter((line) => line.scored || line.line.kind === "funds-total")) {
     layout.text(0, b.line.sheet, "text");
     layout.text(1, b.line.label, "text");
-    layout.number(2, b.line.planned?.value ?? null, "#,##0.00");
-    layout.number(3, b.line.spent?.value ?? null, "#,##0.00");
+    layout.number(2, b.planned, "#,##0.00");
+    layout.number(3, b.spent, "#,##0.00");
     layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), "0.00%", "percent");
     layout.number(5, b.weight, "0.00");
     layout.number(6, b.score, "0.00");
