@@ -1,10 +1,11 @@
 /**
  * Builds the Excel add-in into dist/. Based on the official Office Add-in React template
- * (OfficeDev/Office-Addin-TaskPane-React): entries polyfill, react, taskpane and commands, one
+ * (OfficeDev/Office-Addin-TaskPane-React): entries react, taskpane and commands (no polyfills), one
  * HtmlWebpackPlugin per page, assets and manifest copied, https dev server with the
  * office-addin-dev-certs certificates only for `webpack serve`.
  *
  * Additions:
+ * - help.html: the bilingual help page the manifest's SupportUrl points at;
  * - notice.html: the small dialog the ribbon's 一键重算 command opens to report its result;
  * - playground.html: the task pane wired to src/playground/office-standin.ts (emitted as
  *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser.
@@ -51,8 +52,10 @@ module.exports = async (env, options) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const withPlayground = fs.existsSync(OFFICE_STANDIN);
 
+  // No polyfill bundle: Microsoft 365 runs add-ins in WebView2 (Chromium) on Windows and in Safari's
+  // WKWebView on the Mac, both beyond ES2019; Office 2019's Internet Explorer web view is not
+  // supported (the manifest asks for ExcelApi 1.9). core-js and regenerator-runtime were 79 KB of it.
   const entry = {
-    polyfill: ["core-js/stable", "regenerator-runtime/runtime"],
     react: ["react", "react-dom"],
     taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
     commands: "./src/commands/commands.ts",
@@ -69,19 +72,25 @@ module.exports = async (env, options) => {
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: TASKPANE_TEMPLATE,
-      chunks: ["polyfill", "react", "taskpane"],
+      chunks: ["runtime", "react", "taskpane"],
       chunksSortMode: "manual",
     }),
     new HtmlWebpackPlugin({
       filename: "commands.html",
       template: "./src/commands/commands.html",
-      chunks: ["polyfill", "commands"],
+      chunks: ["runtime", "commands"],
       chunksSortMode: "manual",
+    }),
+    // The help page the manifest's SupportUrl and LearnMoreUrl point at, served with the add-in.
+    new HtmlWebpackPlugin({
+      filename: "help.html",
+      template: "./src/help/help.html",
+      inject: false,
     }),
     new HtmlWebpackPlugin({
       filename: "notice.html",
       template: "./src/commands/notice.html",
-      chunks: ["notice"],
+      chunks: ["runtime", "notice"],
     }),
     new HtmlWebpackPlugin({
       filename: "web.html",
@@ -97,7 +106,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "playground.html",
         templateContent: playgroundTemplate,
-        chunks: ["playground", "polyfill", "react", "taskpane"],
+        chunks: ["runtime", "playground", "react", "taskpane"],
         chunksSortMode: "manual",
       }),
     );
@@ -109,6 +118,7 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: {
@@ -138,7 +148,12 @@ module.exports = async (env, options) => {
       ],
     },
     optimization: {
+      // One webpack runtime per page: the playground's stand-in loads ExcelJS as a chunk of its own
+      // only when it reads a file, and with a runtime per entry the pane's runtime would claim it.
+      runtimeChunk: "single",
       splitChunks: {
+        // Nothing split by default: ExcelJS stays in the playground's own chunk.
+        chunks: () => false,
         cacheGroups: {
           // Fluent UI (and what it brings: griffel, tabster, floating-ui) changes less often than
           // the pane's own code: a separate, separately cached file.
@@ -157,7 +172,8 @@ module.exports = async (env, options) => {
       // Uncompressed sizes; the task pane's budget is 300 KB gzipped for everything it loads.
       maxEntrypointSize: 1200 * 1024,
       maxAssetSize: 800 * 1024,
-      assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js",
+      // Only the add-in's own scripts: the playground's (the stand-in and its ExcelJS) never ship.
+      assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js" && !file.startsWith("playground-"),
     },
     plugins: [
       new CopyWebpackPlugin({

@@ -1,4 +1,4 @@
-// Part of `npm run bench`: the task pane's first render in headless Chromium (goal: under 1 s),
+// Part of `npm run bench`: the task pane's first render in headless Chromium (goal: under 500 ms),
 // measured in the playground as the time from navigation start until the 一键重算 button is drawn.
 const fs = require("fs");
 const path = require("path");
@@ -15,7 +15,9 @@ const RUNS = 5;
     return;
   }
   const server = await serve(dist);
-  const url = `http://127.0.0.1:${server.address().port}/playground.html`;
+  // ?blank: the stand-in's workbook is ready at once, so the figure is the pane's own start, not
+  // the playground reading an .xlsx (the add-in never does that; Excel hands it the workbook).
+  const url = `http://127.0.0.1:${server.address().port}/playground.html?blank`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -41,6 +43,6 @@ const RUNS = 5;
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
     `\n5. task pane first render (playground, headless Chromium, ${RUNS} loads): median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms, ` +
-      `range ${sorted[0].toFixed(0)}–${sorted[RUNS - 1].toFixed(0)} ms (goal < 1000 ms)`,
+      `range ${sorted[0].toFixed(0)}–${sorted[RUNS - 1].toFixed(0)} ms (goal < 500 ms)`,
   );
 })();

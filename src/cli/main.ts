@@ -9,7 +9,7 @@ import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
 import { headlineOf } from "../core/headline";
-import { Bilingual, BilingualError, SEVERITY_LABEL } from "../core/messages";
+import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { Report } from "../core/report";
 import { WorkbookReadError } from "../xlsx/read";
@@ -83,7 +83,7 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   out.log(`${outcome.input}`);
   const budgets = report.tables.filter((t) => t.kind === "budget").length;
   const indicators = report.tables.length - budgets;
-  out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${budgets} budget and ${indicators} indicator tables`);
+  out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}`);
   for (const total of report.totals) {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
     // The honest headline (src/core/headline.ts): no grade where the total cannot carry one, and why.
@@ -103,13 +103,16 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   out.log(
     zh
       ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${report.writes.length} 个空单元格`
-      : `  Findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info; ${report.writes.length} blank cells filled`,
+      : `  Findings: ${counted(counts.error, "error")}, ${counted(counts.warning, "warning")}, ${counts.info} info; ${counted(report.writes.length, "blank cell")} filled`,
   );
   for (const f of report.findings.slice(0, SHOWN_FINDINGS)) {
     out.log(`  [${label[f.severity]}] ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
   }
   if (report.findings.length > SHOWN_FINDINGS) {
     out.log(zh ? `  ……另有 ${report.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${report.findings.length - SHOWN_FINDINGS} more`);
+  }
+  for (const f of outcome.ignored ?? []) {
+    out.log(zh ? `  [已忽略] ${f.sheet}!${f.cell} ${f.rule}：${f.reason}` : `  [ignored] ${f.sheet}!${f.cell} ${f.rule}: ${f.reason}`);
   }
   if (outcome.output) out.log(zh ? `  已写出：${outcome.output}` : `  Written: ${outcome.output}`);
 }

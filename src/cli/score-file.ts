@@ -4,6 +4,7 @@
  */
 import { Lang, analyze } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
+import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { Report, buildReport } from "../core/report";
@@ -18,6 +19,8 @@ export interface FileOutcome {
   input: string;
   output?: string;
   report?: Report;
+  /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
+  ignored?: IgnoredFinding[];
   /** Why the file could not be scored: one line for the person running the command. */
   failure?: Bilingual;
   /** A 综合得分 the user wrote in, kept, and the sheet the new summary went to. */
@@ -73,23 +76,25 @@ export async function scoreFile(
     const why = systemReason(error);
     return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
   }
-  return { input, output, report: scored.report, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
+  return { input, output, report: scored.report, ignored: scored.ignored, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
 }
 
 interface Scored {
   bytes: Uint8Array;
   report: Report;
+  ignored: IgnoredFinding[];
   keptSummary?: KeptSummary;
 }
 
 /** Reads, analyses and builds the scored copy in memory; null when there is no table. */
 async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | null> {
   const { source, grid } = await readXlsx(input, limits);
+  // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
   const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const kept = analysis.summary.keptEdited;
-  return { bytes, report: buildReport(input, grid, analysis), ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
+  return { bytes, report: buildReport(input, grid, analysis), ignored: analysis.ignored, ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {

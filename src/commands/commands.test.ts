@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import type { PaneHost, RecalcOutcome } from "../taskpane/pane-host";
+import type { PaneHost, Results } from "../taskpane/pane-host";
 import { createOfficeHost } from "../taskpane/office-host";
 import { STRINGS } from "../taskpane/strings";
 
@@ -32,7 +32,7 @@ const displayDialogAsync = jest.fn();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { describeOutcome } = require("./commands") as typeof import("./commands");
 
-const RESULTS: RecalcOutcome = {
+const RESULTS: Results = {
   kind: "results",
   total: "86.50",
   grade: "良",
@@ -43,6 +43,11 @@ const RESULTS: RecalcOutcome = {
     { rule: "sum-mismatch", severity: "error", sheet: "表", cell: "H9", message: "m" },
     { rule: "missing-reason", severity: "warning", sheet: "表", cell: "K31", message: "m" },
   ],
+  places: [],
+  tables: [],
+  totals: [],
+  ignored: [],
+  fixes: [],
   written: 2,
   marked: 3,
   summarySheet: "综合得分",
@@ -57,6 +62,11 @@ function host(overrides: Partial<PaneHost> = {}): PaneHost {
     cleanMarks: jest.fn(async () => 0),
     loadProfile: jest.fn(async () => null),
     saveProfile: jest.fn(async () => undefined),
+    check: jest.fn(async () => RESULTS),
+    applyFixes: jest.fn(async () => 0),
+    ignore: jest.fn(async () => undefined),
+    unignore: jest.fn(async () => undefined),
+    watchChanges: jest.fn(async () => async () => undefined),
     language: () => "zh",
     ...overrides,
   };

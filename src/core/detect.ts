@@ -434,7 +434,12 @@ function isFormTitle(view: SheetView, row: number): boolean {
 
 /** A table's label in reports: its form's name, or its sheet and range when it has none. */
 export function tableLabel(sheet: string, table: Table): string {
-  return table.label ?? `${sheet}!${tableRange(table)}`;
+  return table.label ?? rangeLabel(sheet, tableRange(table));
+}
+
+/** The label of a table whose form gives it no name: "自评表!A3:H12". */
+export function rangeLabel(sheet: string, range: string): string {
+  return `${sheet}!${range}`;
 }
 
 /** The cells a table covers, header to last row: "B3:H12". */

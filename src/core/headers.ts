@@ -20,8 +20,25 @@ export type IndicatorField =
   | "standard"
   | "levels";
 
-/** Removes white space, unifies parentheses and strips trailing parenthesised notes. */
+const normalized = new Map<string, string>();
+
+/**
+ * Removes white space, unifies parentheses and strips trailing parenthesised notes. Memoised for
+ * label-length texts: detection normalises the labels of every row of every sheet, and they
+ * repeat; a paragraph is normalised afresh rather than kept.
+ */
 export function normalizeHeader(text: string): string {
+  if (text.length > 40) return normalizeUncached(text);
+  let t = normalized.get(text);
+  if (t === undefined) {
+    t = normalizeUncached(text);
+    if (normalized.size > 50000) normalized.clear();
+    normalized.set(text, t);
+  }
+  return t;
+}
+
+function normalizeUncached(text: string): string {
   let t = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/[：:*＊]$/, "");
   // Drop trailing notes like (A), (B/A), (10分), (万元), repeatedly: "执行率(B/A)(%)".
   for (let i = 0; i < 3; i++) t = t.replace(/\([^()]*\)?$/, "");

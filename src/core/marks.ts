@@ -367,6 +367,17 @@ export function marksOf(state: WorkbookState): MarksRecord {
   return { entries: record.entries.filter(isEntry), summary: summaryOk ? summary : null };
 }
 
+/**
+ * What 撤销 leaves of jixiao's record: the record as it is now, with the marks as they were before
+ * the run (`before`), so findings ignored since the run stay ignored; null when nothing is left.
+ */
+export function recordAfterUndo(now: WorkbookState, before: WorkbookState): WorkbookState | null {
+  const restored: WorkbookState = { ...now };
+  delete restored.marks;
+  if (before.marks !== undefined) restored.marks = before.marks;
+  return Object.keys(restored).some((field) => field !== "v") ? restored : null;
+}
+
 export function withMarks(state: WorkbookState, record: MarksRecord): WorkbookState {
   return { ...state, marks: record };
 }

@@ -24,7 +24,7 @@ export interface Measure {
   /** 满意度: a rate that is also scored in points (≥90分). */
   satisfaction: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
-  statedUnits: Unit[];
+  statedUnits: readonly Unit[];
 }
 
 /** Units stated in parentheses in a name, also when the closing parenthesis was cut off. */
@@ -43,7 +43,24 @@ function statedUnits(text: string): Unit[] {
   return units;
 }
 
+const measures = new Map<string, Measure>();
+
+/**
+ * Memoised on the four texts, the only thing a measure depends on: the rules ask for every
+ * indicator's measure, and the same names recur across the sheets of a workbook.
+ */
 export function measureOf(name: string, level1: string, level2: string, description: string): Measure {
+  const key = `${name}\u0000${level1}\u0000${level2}\u0000${description}`;
+  let measure = measures.get(key);
+  if (measure === undefined) {
+    measure = Object.freeze(measureUncached(name, level1, level2, description));
+    if (measures.size > 50000) measures.clear();
+    measures.set(key, measure);
+  }
+  return measure;
+}
+
+function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = RATE.test(name);
   const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
@@ -55,6 +72,6 @@ export function measureOf(name: string, level1: string, level2: string, descript
     // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
     cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
-    statedUnits: description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description)),
+    statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),
   };
 }

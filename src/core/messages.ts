@@ -26,6 +26,11 @@ export class BilingualError extends Error {
   }
 }
 
+/** "1 table", "2 tables": an English count in the right number. */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 type Template = (p: MessageParams) => string;
 
 const ZH: Record<RuleId, Template> = {

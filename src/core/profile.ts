@@ -244,8 +244,9 @@ export function describeProfile(profile: Profile, lang: "zh" | "en" = "zh"): str
     .join(" ");
   const over = Math.round(profile.overAchievement * 100);
   if (lang === "en") {
+    const name = profile.name === DEFAULT_PROFILE.name ? "default (Ministry of Finance, 2020)" : profile.name;
     const negative = profile.negativeFormula === "ratio" ? "negative indicators: target ÷ actual" : "negative indicators: linear to 0 at twice the target";
-    return `Profile: ${profile.name}; budget execution ${profile.budgetWeight} points; grades ${grades}; ${negative}; over ${over}% needs a reason`;
+    return `Profile: ${name}; budget execution ${profile.budgetWeight} points; grades ${grades}; ${negative}; over ${over}% needs a reason`;
   }
   const negative = profile.negativeFormula === "ratio" ? "反向指标按 目标÷实际" : "反向指标线性递减至两倍目标为 0";
   return `评分方案：${profile.name}；预算执行率 ${profile.budgetWeight} 分；等次 ${grades}；${negative}；超额 ${over}% 需说明`;

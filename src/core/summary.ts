@@ -13,14 +13,18 @@ import { Profile, describeProfile } from "./profile";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
+import { ruleName } from "./rule-names";
 import { roundHalfUp } from "./score";
 import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
 export const SUMMARY_SHEET_NAME = "综合得分";
-/** Written at the foot of every summary sheet; how a later run knows the sheet is its own. */
-export const SUMMARY_MARKER = "本表由绩效自评助手（jixiao）生成；未经改动时，重新计算会替换本表。";
-/** The marker of earlier versions, still recognised. */
-const EARLIER_MARKERS = ["本表由绩效自评助手（jixiao）生成，重新计算时会被替换。"];
+/** Written at the foot of every summary sheet, in its language; how a later run knows the sheet is its own. */
+export const SUMMARY_MARKERS: Record<Lang, string> = {
+  zh: "本表由绩效自评助手（jixiao）生成；未经改动时，重新计算会替换本表。",
+  en: "This sheet was made by the self-evaluation assistant (jixiao); unless edited, the next recalculation replaces it.",
+};
+/** The markers of this and earlier versions, all still recognised. */
+const MARKER_TEXTS = new Set([...Object.values(SUMMARY_MARKERS), "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。"]);
 
 const COLUMNS = 7;
 /** Column widths in characters: the whole table fits A4 portrait at about 85 %. */
@@ -32,8 +36,7 @@ const DEFAULT_ROW_HEIGHT = 15;
 
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
   for (let r = sheet.values.length - 1; r >= 0; r--) {
-    const text = cellText(sheet.values[r]?.[0]);
-    if (text === SUMMARY_MARKER || EARLIER_MARKERS.includes(text)) return true;
+    if (MARKER_TEXTS.has(cellText(sheet.values[r]?.[0]))) return true;
   }
   return false;
 }
@@ -164,45 +167,6 @@ const TEXT = {
   },
 };
 
-/** Rule names as a reader of a Chinese form knows them; the id stays in a small column. Rules this
- * table does not name yet show their id. */
-const RULE_NAMES_ZH: Record<string, string> = {
-  "rate-mismatch": "执行率不符",
-  "budget-score-mismatch": "预算执行得分不符",
-  "sum-mismatch": "合计不符",
-  "zero-budget": "预算数为零",
-  overspent: "超预算",
-  "weights-total": "分值合计不是100",
-  "weight-header-mismatch": "一级指标分值不符",
-  "score-exceeds-weight": "得分超出分值",
-  "score-mismatch": "得分不符",
-  "qualitative-score-band": "定性指标得分不在档内",
-  "total-mismatch": "总分不符",
-  "grade-mismatch": "等次不符",
-  "score-above-attainable": "得分高于可得分",
-  "count-as-percent": "数量指标写成百分比",
-  "unit-mismatch": "单位不一致",
-  "percent-over-100": "比率超过100%",
-  "ge-100-percent": "目标不可超越",
-  "cost-not-ceiling": "成本指标未写上限",
-  "contradictory-comparator": "比较方向矛盾",
-  "not-numeric": "不是数值",
-  "missing-actual": "缺实际完成值",
-  "missing-reason": "缺偏差原因",
-  "over-achievement": "超额完成过多",
-  "duplicate-indicator": "指标重复",
-  "vague-target": "指标值不可衡量",
-  "missing-dimension": "缺少指标类别",
-  "score-without-values": "有得分无指标值",
-  "total-incomplete": "总分不完整",
-  "formula-error": "公式错误",
-  "count-ceiling": "数量指标写成上限",
-  "negative-value": "出现负数",
-  "values-look-like-points": "数值像是分值",
-};
-
-const ruleName = (rule: string, lang: Lang): string => (lang === "zh" ? RULE_NAMES_ZH[rule] ?? rule : rule);
-
 /** Excel holds at most 32,767 characters in a cell; a message quoting a huge cell is cut to fit. */
 const CELL_LIMIT = 32767;
 const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT - 1)}…`);
@@ -331,8 +295,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   for (const b of input.budget.filter((line) => line.scored || line.line.kind === "funds-total")) {
     layout.text(0, b.line.sheet, "text");
     layout.text(1, b.line.label, "text");
-    layout.number(2, b.line.planned?.value ?? null, "#,##0.00");
-    layout.number(3, b.line.spent?.value ?? null, "#,##0.00");
+    layout.number(2, b.planned, "#,##0.00");
+    layout.number(3, b.spent, "#,##0.00");
     layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), "0.00%", "percent");
     layout.number(5, b.weight, "0.00");
     layout.number(6, b.score, "0.00");
@@ -406,7 +370,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   layout.span(4, 6, t.sign[2], "sign");
   layout.heights[layout.row] = 30;
   layout.row += 2;
-  layout.mergedLine(SUMMARY_MARKER, "note");
+  layout.mergedLine(SUMMARY_MARKERS[input.lang], "note");
 
   const single = heads.length === 1 ? heads[0] : null;
   return {

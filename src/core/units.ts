@@ -139,8 +139,10 @@ function buildUnits(): { byKey: Map<string, Unit>; written: string[] } {
 
 const { byKey: UNITS, written: WRITTEN } = buildUnits();
 
+/** A plain order for ties: localeCompare collates through ICU, which is slow at load. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Normalised keys, longest first, for matching a unit at the start of a text. */
-const KEYS = [...UNITS.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+const KEYS = [...UNITS.keys()].sort((a, b) => b.length - a.length || byCodeUnits(a, b));
 
 /** The keys by their first character: a prefix match then tries a handful, not all of them. */
 const KEYS_BY_FIRST = new Map<string, string[]>();
@@ -148,7 +150,7 @@ for (const key of KEYS) KEYS_BY_FIRST.set(key.charAt(0), [...(KEYS_BY_FIRST.get(
 
 /** Every known symbol and alias as written and as normalised, longest first. */
 export const UNIT_SYMBOLS: readonly string[] = Object.freeze(
-  [...new Set([...WRITTEN, ...KEYS])].sort((a, b) => b.length - a.length || a.localeCompare(b)),
+  [...new Set([...WRITTEN, ...KEYS])].sort((a, b) => b.length - a.length || byCodeUnits(a, b)),
 );
 
 /** The unit a text names exactly (after normalisation): "平方米" → ㎡, "ＫＭ" → 公里; undefined if unknown. */

@@ -668,7 +668,24 @@ function splitLiterals(section: string): { code: string; literal: string } {
   return { code, literal: literal.trim() };
 }
 
+const formats = new Map<string, Format>();
+
+/**
+ * The format a number shows in. Memoised by the format code and the number's sign, all that picks
+ * its section: every number cell of every table asks, and a workbook has a handful of formats.
+ */
 function readFormat(numFmt: string | undefined, n: number): Format {
+  const key = `${n < 0 ? "-" : n === 0 ? "0" : "+"}${numFmt ?? ""}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = Object.freeze(readFormatUncached(numFmt, n));
+    if (formats.size > 10000) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function readFormatUncached(numFmt: string | undefined, n: number): Format {
   const { code, literal } = splitLiterals(formatSection(numFmt ?? "", n));
   // "G/通用格式" is General in Chinese Excel (its CJK part went to `literal`).
   const general = /^(?:general|g\/|@)?$/i.test(code.trim());

@@ -1,8 +1,7 @@
 /**
  * jixiao's marks in the open workbook, following the core's plan (src/core/marks.ts): what the cells
  * to mark look like now (fills, and notes where Excel has the notes API, ExcelApi 1.18), the notes
- * written back, and jixiao's record in its custom XML part (workbook.customXmlParts, namespace
- * urn:jixiao:state:1), the same part the command line's copy carries.
+ * written back; the record itself goes through src/excel/state.ts.
  *
  * Below ExcelApi 1.18 the marks are colour alone, explained by the legend on 综合得分. Threaded
  * comments (1.10) are not used instead: they are a conversation attributed to the user, and Excel
@@ -11,7 +10,6 @@
 import { MergeRange, cellAddress } from "../core/grid";
 import { LookAt, NoteChange } from "../core/marks";
 import { FillLookup } from "../core/writeplan";
-import { statePartXml } from "../xlsx/state-xml";
 import { ApiCheck } from "./api";
 import { WriteOp, writeOp } from "./batch";
 import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
@@ -97,16 +95,5 @@ export function noteOps(context: Excel.RequestContext, notes: NoteChange[], hasN
       } else if (exists) collection.getItem(address).content = change.note;
       else collection.add(address, change.note);
     });
-  });
-}
-
-/** jixiao's record written to its part (replacing the part's XML), or to a new part; null deletes it. */
-export function recordOp(context: Excel.RequestContext, partId: string | null, json: string | null): WriteOp {
-  return writeOp(2, json, () => {
-    const parts = context.workbook.customXmlParts;
-    if (json === null) {
-      if (partId) parts.getItem(partId).delete();
-    } else if (partId) parts.getItem(partId).setXml(statePartXml(json));
-    else parts.add(statePartXml(json));
   });
 }

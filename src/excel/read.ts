@@ -22,9 +22,9 @@
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { UndoRecord, packChunks, parseUndoStack } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
-import { STATE_NAMESPACE } from "../core/state";
 import { stateOfPart } from "../xlsx/state-xml";
 import { UNDO_SETTING, isBackupSheet } from "./keys";
+import { queueRecordParts } from "./state";
 import { fromExcelValue } from "./values";
 
 export interface SheetInfo {
@@ -139,8 +139,7 @@ export async function readSheetList(
   worksheets.load("items/name,items/position,items/visibility,items/protection/protected");
   const protection = context.workbook.protection;
   protection.load("protected");
-  const recordParts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-  recordParts.load("items/id");
+  const recordParts = queueRecordParts(context);
   const undo = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   undo.load("value");
   await context.sync();

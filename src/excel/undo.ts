@@ -4,23 +4,27 @@
  * the workbook's add-in settings ("jixiao.undo", see keys.ts), on a stack of the last five runs: it
  * survives closing the pane and reopening the file. Undo takes the newest run back: every value,
  * number format, fill and note it changed, the summary sheet it created deleted, the older summary
- * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and jixiao's record in the
- * workbook as it was before the run; then that run leaves the stack.
+ * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
+ * record as they were before the run (its other fields, such as ignores set since, stay); then that
+ * run leaves the stack.
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
  * the run is skipped. Cells holding formulas are never written (the read marks them, even when their
  * result is blank), so there is no formula to bring back.
  *
- * Syncs: one to read the record and check protection, one to restore (plus one per extra 4 MB).
+ * Syncs: one to read the undo record and check protection, one more to read jixiao's record when the
+ * workbook has one, one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { STATE_NAMESPACE } from "../core/state";
+import { recordAfterUndo } from "../core/marks";
+import { parseState, stateJson } from "../core/state";
 import { UndoEntry, UndoRecord, parseUndoStack, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
-import { NOTES_API, noteAddress, recordOp } from "./marks";
+import { NOTES_API, noteAddress } from "./marks";
+import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 
 export interface UndoOptions {
@@ -47,8 +51,7 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   worksheets.load("items/name,items/protection/protected");
   const protection = context.workbook.protection;
   protection.load("protected");
-  const recordParts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-  recordParts.load("items/id");
+  const recordParts = queueRecordParts(context);
   await context.sync();
   if (setting.isNullObject) return null;
 
@@ -71,8 +74,13 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const sheetOf = sheetProxies(context);
   const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, hasNote, api)));
   if (summary) ops.push(...summaryOps(context, summary, summarySheet?.name, backup?.name));
-  // jixiao's record as it was before the run (records from before it existed leave it alone).
-  if (record.state !== undefined) ops.push(recordOp(context, recordParts.items[0]?.id ?? null, record.state));
+  // jixiao's marks record as it was before the run; ignores set since stay (undo records from
+  // before the record existed leave it alone).
+  if (record.state !== undefined) {
+    const part = recordParts.items[0];
+    const restored = recordAfterUndo(parseState(await readRecordText(context, part)), parseState(record.state ?? undefined));
+    ops.push(recordOp(context, part?.id ?? null, restored && stateJson(restored)));
+  }
   // Last, so an undo cut short by Excel can simply be run again.
   const restJson = JSON.stringify(rest);
   ops.push(writeOp(1, restJson, () => (rest.length === 0 ? setting.delete() : context.workbook.settings.add(UNDO_SETTING, restJson))));

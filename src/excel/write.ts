@@ -33,7 +33,8 @@ import {
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
-import { NOTES_API, noteOps, readLooks, recordOp } from "./marks";
+import { NOTES_API, noteOps, readLooks } from "./marks";
+import { recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { SheetInfo, WorkbookState } from "./read";
 

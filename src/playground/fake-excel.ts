@@ -18,6 +18,7 @@
 import { MergeRange, cellAddress, cellKey as gridKey, rangeAddress } from "../core/grid";
 import {
   ExcelScalar,
+  FakeChangeEvent,
   FakeChart,
   FakeRichApiError,
   FakeSheet,
@@ -27,6 +28,7 @@ import {
   qualifiedAddress,
   sheetOfAddress,
 } from "./fake-workbook";
+import { SaxesParser } from "saxes";
 import { utf8Length } from "../excel/batch";
 
 export * from "./fake-workbook";
@@ -324,10 +326,25 @@ export class FakeNote extends FakeObject<NoteRef> implements Pick<Excel.Note, "c
   }
 }
 
-/** The namespace of a custom XML part's root element (its default xmlns), as Excel indexes parts. */
+/** The namespace of an XML text's root element, as Excel indexes parts ("" for none); undefined
+ * when the text is not well-formed XML. */
 function rootNamespace(xml: string): string | undefined {
-  const root = /<([A-Za-z_][\w.-]*)(\s[^>]*)?>/.exec(xml.replace(/<\?[^>]*\?>/g, ""));
-  return root?.[2] ? /\sxmlns\s*=\s*"([^"]*)"/.exec(root[2])?.[1] : undefined;
+  let namespace: string | undefined;
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("opentag", (tag) => {
+    namespace ??= tag.uri;
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return undefined;
+  }
+  return namespace ?? "";
+}
+
+/** Excel refuses a part that is not well-formed XML. */
+function checkXml(xml: string): void {
+  if (rootNamespace(xml) === undefined) throw new FakeRichApiError("InvalidArgument", "Not well-formed XML");
 }
 
 type PartRef = { id: string; xml: string };
@@ -340,6 +357,7 @@ export class FakeCustomXmlPartCollection extends FakeObject<FakeWorkbook> implem
     this.ctx.requireApi(5, "customXmlParts.add");
     let part: PartRef | undefined;
     this.ctx.write(xml, () => {
+      checkXml(xml);
       const parts = this.ctx.book.customXmlParts;
       part = { id: `{PART-${parts.length + 1}-${this.ctx.book.syncCount}}`, xml };
       parts.push(part);
@@ -401,7 +419,10 @@ export class FakeCustomXmlPart extends FakeObject<PartRef> implements Pick<Excel
     return result;
   }
   setXml(xml: string): void {
-    this.ctx.write(xml, () => (this.target().xml = xml));
+    this.ctx.write(xml, () => {
+      checkXml(xml);
+      this.target().xml = xml;
+    });
   }
   delete(): void {
     this.ctx.write(null, () => {
@@ -460,10 +481,13 @@ function checkNewName(book: FakeWorkbook, name: string, self?: FakeSheet): void 
 
 export class FakeWorksheetCollection
   extends FakeObject<FakeWorkbook>
-  implements Mirrors<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add">
+  implements Mirrors<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add" | "onChanged">
 {
+  readonly onChanged: FakeEvent;
+
   constructor(ctx: FakeRequestContext) {
     super(ctx, "WorksheetCollection", () => ctx.book);
+    this.onChanged = new FakeEvent(ctx, 9, "worksheets.onChanged");
   }
 
   get items(): FakeWorksheet[] {
@@ -499,6 +523,31 @@ export class FakeWorksheetCollection
       this.target().sheets.map((sheet) => new FakeWorksheet(this.ctx, () => sheet)),
       rest,
     );
+  }
+}
+
+/** An event source: handlers are registered (and removed) at the next sync, as in Office.js. */
+export class FakeEvent {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly minor: number,
+    private readonly member: string,
+  ) {}
+
+  add(handler: (event: FakeChangeEvent) => unknown): FakeEventHandlerResult {
+    this.ctx.requireApi(this.minor, this.member);
+    this.ctx.write(null, () => this.ctx.book.changeHandlers.add(handler));
+    return new FakeEventHandlerResult(this.ctx, handler);
+  }
+}
+
+export class FakeEventHandlerResult implements Mirrors<OfficeExtension.EventHandlerResult<unknown>, "context" | "remove"> {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly handler: (event: FakeChangeEvent) => unknown,
+  ) {}
+  remove(): void {
+    this.context.write(null, () => this.context.book.changeHandlers.delete(this.handler));
   }
 }
 

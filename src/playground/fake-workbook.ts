@@ -35,6 +35,17 @@ export interface FakeChart {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** What an onChanged handler receives (the fields of Excel.WorksheetChangedEventArgs the fake fills). */
+export interface FakeChangeEvent {
+  type: "WorksheetChanged";
+  source: "Local" | "Remote";
+  changeType: "RangeEdited";
+  worksheetId: string;
+  address: string;
+  /** "ThisLocalAddin" for a change the add-in itself made (ExcelApi 1.14). */
+  triggerSource: "ThisLocalAddin" | "Unknown";
+}
+
 export interface FakeLimits {
   requestBytes: number;
   responseBytes: number;
@@ -150,6 +161,8 @@ export class FakeWorkbook {
   apiMinor: number;
   limits: FakeLimits;
   private readonly listeners: (() => void)[] = [];
+  /** Handlers registered through worksheets.onChanged (ExcelApi 1.9). */
+  readonly changeHandlers = new Set<(event: FakeChangeEvent) => unknown>();
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiMinor = options.apiMinor ?? 13;
@@ -206,6 +219,28 @@ export class FakeWorkbook {
 
   notifyChange(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  /** A person (or, with `byAddin`, the add-in) typing into a cell: the value changes (a formula is
+   * replaced) and onChanged fires. */
+  editCell(sheetName: string, address: string, value: ExcelScalar, byAddin = false): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+    const { top, left } = parseA1(address);
+    const cell = sheet.cellForWrite(top, left);
+    cell.value = value;
+    delete cell.formula;
+    this.notifyChange();
+    for (const handler of this.changeHandlers) {
+      void handler({
+        type: "WorksheetChanged",
+        source: "Local",
+        changeType: "RangeEdited",
+        worksheetId: sheet.name,
+        address,
+        triggerSource: byAddin ? "ThisLocalAddin" : "Unknown",
+      });
+    }
   }
 
   /** The workbook as the core sees it: every sheet, values and formats, merges, formula cells. */

@@ -11,6 +11,8 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface ExcelStandIn {
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+  /** A batch on an earlier context (removing an event handler registered there). */
+  run<T>(context: Excel.RequestContext, batch: Batch<T>): Promise<T>;
   /** The options of every Excel.run so far (tests check delayForCellEdit). */
   readonly runs: Excel.RunOptions[];
 }
@@ -37,9 +39,10 @@ export interface StandInOptions {
 
 export function excelStandIn(book: () => FakeWorkbook): ExcelStandIn {
   const runs: Excel.RunOptions[] = [];
-  const run = async <T>(first: Excel.RunOptions | Batch<T>, second?: Batch<T>): Promise<T> => {
+  const run = async <T>(first: Excel.RunOptions | Excel.RequestContext | Batch<T>, second?: Batch<T>): Promise<T> => {
+    if (first instanceof FakeRequestContext) return second!(first as unknown as Excel.RequestContext);
     const batch = typeof first === "function" ? first : second!;
-    runs.push(typeof first === "function" ? {} : first);
+    runs.push(typeof first === "function" ? {} : (first as Excel.RunOptions));
     return batch(new FakeRequestContext(book()) as unknown as Excel.RequestContext);
   };
   return { run: run as ExcelStandIn["run"], runs };

@@ -4,7 +4,8 @@
  * Excel. Loaded by playground.html before the task pane's scripts, it defines `window.Office` and
  * `window.Excel` (stand-ins, see office-globals.ts) over a FakeWorkbook read with ExcelJS from
  * samples/yunxi-2023-dept-selfeval.xlsx, or from `?file=<url>`. `?lang=en` shows the English pane;
- * `?api=12` pretends to be an Excel with ExcelApi 1.12 (no merged-area reads).
+ * `?api=12` pretends to be an Excel with ExcelApi 1.12 (no merged-area reads); `?blank` starts at
+ * once with an empty workbook (the benchmark's first render, without a file to read).
  *
  * Beside the pane it draws the active sheet (sheet-view.ts), and it exposes the workbook as
  * `window.jixiaoPlayground` for the browser test and for poking at in the console.
@@ -12,7 +13,6 @@
 import { FakeWorkbook } from "./fake-workbook";
 import { excelStandIn, officeStandIn } from "./office-globals";
 import { mountSheetView, renderWorkbook } from "./sheet-view";
-import { fakeFromXlsx } from "./xlsx-to-fake";
 
 export interface Playground {
   readonly workbook: FakeWorkbook;
@@ -34,9 +34,16 @@ const view = mountSheetView();
 const caption = () => `Playground — ${file}${loadError ? ` (${loadError})` : ""}`;
 
 async function load(): Promise<void> {
+  if (params.has("blank")) {
+    workbook.activeSheet = workbook.addSheet("Sheet1").name;
+    renderWorkbook(view, workbook, caption());
+    return;
+  }
   try {
     const response = await fetch(file);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // ExcelJS, most of the stand-in's weight, loads only when there is a file to read.
+    const { fakeFromXlsx } = await import(/* webpackChunkName: "playground-xlsx" */ "./xlsx-to-fake");
     workbook = await fakeFromXlsx(await response.arrayBuffer(), { apiMinor });
   } catch (error) {
     loadError = `could not load: ${error instanceof Error ? error.message : String(error)}`;

@@ -4,9 +4,10 @@
  * in src/excel and the core's analyze. Every batch waits for the user to leave cell-edit mode
  * (delayForCellEdit), and every failure reaches the pane as a HostError with a message for people.
  *
- * A full recalculation takes three syncs: the sheet list, every sheet's contents with the fills the
- * undo record needs, and one batch with the record and all changes (more only for very large
- * workbooks, see src/excel/read.ts and batch.ts).
+ * A full recalculation takes three syncs: the sheet list (with the look-up of jixiao's record part),
+ * every sheet's contents with the fills the undo record needs (and the record's text), and one batch
+ * with the undo record, the new record and all changes (more only for very large workbooks, see
+ * src/excel/read.ts and batch.ts).
  */
 import { Lang, analyze, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
@@ -14,10 +15,14 @@ import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
+import { applyFixes } from "../excel/fixes";
+import { updateWorkbookRecord } from "../excel/state";
 import { cleanMarks } from "../excel/clean";
 import { hasUndo, undoLast } from "../excel/undo";
 import { applyAnalysis } from "../excel/write";
-import type { PaneHost, RecalcOutcome, RecalcStep } from "./pane-host";
+import { ignoreRecord, withIgnore, withoutIgnore } from "../core/ignores";
+import { resultsOf } from "./outcome";
+import { CancelledError, PaneHost, RecalcOptions, RecalcOutcome, RecalcStep } from "./pane-host";
 
 export interface OfficeHostOptions {
   api?: ApiCheck;
@@ -32,14 +37,50 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
       const undoGroup = api(UNDO_GROUP_API) ? { mergeUndoGroup: true } : {};
       return await Excel.run({ delayForCellEdit: true, ...undoGroup }, batch);
     } catch (error) {
-      throw toHostError(error, lang);
+      throw error instanceof CancelledError ? error : toHostError(error, lang);
     }
   };
 
   return {
     language: () => lang,
 
-    recalculate: (profile, onStep) => run((context) => recalculate(context, profile, onStep, lang, api)),
+    recalculate: (profile, onStep, options = {}) => run((context) => recalculate(context, profile, onStep, lang, api, options)),
+
+    check: (profile) =>
+      run(async (context) => {
+        const state = await readWorkbookState(context, { api });
+        const analysis = analyze(state.grid, profile, { lang });
+        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
+        return resultsOf(analysis, state.grid, profile, null);
+      }),
+
+    applyFixes: (fixes) => run((context) => applyFixes(context, fixes, { api, lang })),
+
+    ignore: (finding, place, reason) =>
+      run(async (context) => {
+        await updateWorkbookRecord(context, (state) => withIgnore(state, ignoreRecord(finding, place, reason)));
+      }),
+
+    unignore: (finding) =>
+      run(async (context) => {
+        await updateWorkbookRecord(context, (state) => withoutIgnore(state, finding.rule, finding.place));
+      }),
+
+    watchChanges: async (onChange) => {
+      const handler = await run(async (context) => {
+        // The pane's own writes (a recalculation, a fix) are not edits to re-check.
+        const added = context.workbook.worksheets.onChanged.add(async (event) => {
+          if (event.triggerSource !== "ThisLocalAddin") onChange();
+        });
+        await context.sync();
+        return added;
+      });
+      return () =>
+        Excel.run(handler.context, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+    },
 
     selectCell: (sheet, cell) =>
       run(async (context) => {
@@ -77,29 +118,28 @@ async function recalculate(
   onStep: (step: RecalcStep) => void,
   lang: Lang,
   api: ApiCheck,
+  options: RecalcOptions,
 ): Promise<RecalcOutcome> {
   if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
+  // A cancel is honoured between steps, never inside the write batch: until then nothing is written.
+  const checkCancel = () => {
+    if (options.signal?.aborted) throw new CancelledError();
+  };
   onStep("read");
   const state = await readWorkbookState(context, { api, fills: true });
+  options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
+  checkCancel();
   // analyze does detection, validation and scoring in one call; the steps are reported around it.
   onStep("detect");
   const analysis = analyze(state.grid, profile, { lang });
+  options.onCounts?.("detect", { done: analysis.tables.length, total: analysis.tables.length });
   onStep("validate");
   onStep("score");
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
+  checkCancel();
   onStep("write");
   const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
-  return {
-    kind: "results",
-    total: analysis.summary.total,
-    grade: analysis.summary.grade,
-    gradeReason: analysis.summary.gradeReason,
-    levels: analysis.summary.levels,
-    findings: analysis.findings,
-    written: applied.written,
-    marked: applied.marked,
-    summarySheet: applied.summarySheet,
-  };
+  return resultsOf(analysis, state.grid, profile, applied);
 }
 
 /** A saved profile, or null when it no longer parses (the pane then starts from the default). */

@@ -3,33 +3,59 @@
  * workbook through Office.js; the playground host does the same against an .xlsx in the browser.
  * Components receive a PaneHost as a prop and never call Office.js themselves.
  */
-import type { Finding } from "../core/result";
+import type { Fix } from "../core/fixes";
+import type { FindingPlace, IgnoredFinding } from "../core/ignores";
+import type { Finding, TableReport, TotalReport } from "../core/result";
 import type { Profile } from "../core/profile";
 import type { SummaryLevel1 } from "../core/summary-types";
 
 export type RecalcStep = "read" | "detect" | "validate" | "score" | "write";
 
-export type RecalcOutcome =
-  | {
-      kind: "results";
-      total: string | null;
-      /** null when there is no grade, or when `gradeReason` says why none is given. */
-      grade: string | null;
-      /** Why the total carries no grade (weights not adding up to 100, an incomplete total). */
-      gradeReason: string | null;
-      levels: SummaryLevel1[];
-      findings: Finding[];
-      /** How many input cells were filled and how many were marked. */
-      written: number;
-      marked: number;
-      summarySheet: string;
-    }
-  | { kind: "no-tables"; message: string };
+/** How far a step got: sheets read, tables found, cells written. */
+export interface StepCounts {
+  done: number;
+  total: number;
+}
+
+export interface Results {
+  kind: "results";
+  total: string | null;
+  /** null when there is no grade, or when `gradeReason` says why none is given. */
+  grade: string | null;
+  /** Why the total carries no grade (weights not adding up to 100, an incomplete total). */
+  gradeReason: string | null;
+  levels: SummaryLevel1[];
+  findings: Finding[];
+  /** Where each finding sits (same order as findings). */
+  places: FindingPlace[];
+  tables: TableReport[];
+  totals: TotalReport[];
+  /** Findings the workbook's record sets aside, with their reasons. */
+  ignored: IgnoredFinding[];
+  /** The computed values 采用计算值 can write. */
+  fixes: Fix[];
+  /** How many input cells were filled and how many were marked. */
+  written: number;
+  marked: number;
+  summarySheet: string;
+  /** A read-only check (check as you type, after a fix): nothing was written, the summary sheet may be behind. */
+  checkOnly?: boolean;
+}
+
+export type RecalcOutcome = Results | { kind: "no-tables"; message: string };
 
 export type Lang = "zh" | "en";
 
+export interface RecalcOptions {
+  /** Aborting before the write step stops the run with nothing written (a CancelledError). */
+  signal?: AbortSignal;
+  onCounts?: (step: RecalcStep, counts: StepCounts) => void;
+}
+
 export interface PaneHost {
-  recalculate(profile: Profile, onStep: (step: RecalcStep) => void): Promise<RecalcOutcome>;
+  recalculate(profile: Profile, onStep: (step: RecalcStep) => void, options?: RecalcOptions): Promise<RecalcOutcome>;
+  /** Reads and checks the workbook without writing anything. */
+  check(profile: Profile): Promise<RecalcOutcome>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Restores what the last recalculation changed; resolves to the number of cells restored, or null when there is nothing to undo. */
   undoLast(): Promise<number | null>;
@@ -38,5 +64,20 @@ export interface PaneHost {
   cleanMarks(): Promise<number>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
+  /** Writes the chosen computed values (into the undo record too); resolves to the cells written. */
+  applyFixes(fixes: Fix[]): Promise<number>;
+  /** Stores (or takes back) an ignore in the workbook's record. */
+  ignore(finding: Finding, place: FindingPlace, reason: string): Promise<void>;
+  unignore(finding: IgnoredFinding): Promise<void>;
+  /** Calls onChange whenever a cell is edited; resolves to the function that stops watching. */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   language(): Lang;
+}
+
+/** A run stopped by the user before anything was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
 }

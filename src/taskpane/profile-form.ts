@@ -3,24 +3,41 @@
  * fields; the final check is the core's own profileFromJson, so the pane accepts exactly what the
  * command line accepts.
  */
-import { NegativeFormula, Profile, profileFromJson, parseGrades } from "../core/profile";
+import { NegativeFormula, Profile, profileFromJson } from "../core/profile";
 import { Strings, errorText } from "./strings";
 
 export type BandKey = "achieved" | "partial" | "notAchieved";
 
+export interface GradeRow {
+  min: string;
+  label: string;
+}
+
 export interface ProfileForm {
   name: string;
-  grades: string;
+  /** Highest band first, as the pane shows them. */
+  grades: GradeRow[];
   budgetWeight: string;
   bands: Record<BandKey, { low: string; high: string }>;
   negativeFormula: NegativeFormula;
   /** Percent of the target, "130". */
   overAchievement: string;
+  scoreDecimals: string;
+  rateDecimals: string;
   markCells: boolean;
 }
 
 export type FormField =
-  "name" | "grades" | "budgetWeight" | `${BandKey}.low` | `${BandKey}.high` | `${BandKey}.order` | "overAchievement";
+  | "name"
+  | "grades"
+  | `grades.${number}`
+  | "budgetWeight"
+  | `${BandKey}.low`
+  | `${BandKey}.high`
+  | `${BandKey}.order`
+  | "overAchievement"
+  | "scoreDecimals"
+  | "rateDecimals";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -35,12 +52,6 @@ function fromPercent(percent: number): number {
   return Math.round(percent * 1e4) / 1e6;
 }
 
-export function gradesToText(profile: Profile): string {
-  return [...profile.grades]
-    .sort((a, b) => b.min - a.min)
-    .map((g) => `${g.min}:${g.label}`)
-    .join(",");
-}
 
 export function profileToForm(profile: Profile): ProfileForm {
   const band = (key: BandKey) => ({
@@ -49,11 +60,13 @@ export function profileToForm(profile: Profile): ProfileForm {
   });
   return {
     name: profile.name,
-    grades: gradesToText(profile),
+    grades: [...profile.grades].sort((a, b) => b.min - a.min).map((g) => ({ min: String(g.min), label: g.label })),
     budgetWeight: String(profile.budgetWeight),
     bands: { achieved: band("achieved"), partial: band("partial"), notAchieved: band("notAchieved") },
     negativeFormula: profile.negativeFormula,
     overAchievement: toPercent(profile.overAchievement),
+    scoreDecimals: String(profile.scoreDecimals),
+    rateDecimals: String(profile.rateDecimals),
     markCells: profile.markCells,
   };
 }
@@ -74,12 +87,15 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
   const s = strings.settings;
   const errors: FormErrors = {};
 
-  let grades: Profile["grades"] | undefined;
-  try {
-    grades = parseGrades(form.grades);
-  } catch {
-    errors.grades = s.gradesInvalid;
-  }
+  const grades: Profile["grades"] = [];
+  form.grades.forEach((row, i) => {
+    const min = parseNumber(row.min);
+    if (min === undefined || min > 100 || row.label.trim() === "") errors[`grades.${i}`] = s.gradesInvalid;
+    else grades.push({ min, label: row.label.trim() });
+  });
+  if (form.grades.length === 0) errors.grades = s.gradesInvalid;
+  // A row added at the bottom may score higher than the ones above it: the profile lists highest first.
+  grades.sort((a, b) => b.min - a.min);
 
   const budgetWeight = parseNumber(form.budgetWeight);
   if (budgetWeight === undefined || budgetWeight > 100) errors.budgetWeight = s.numberInvalid;
@@ -99,7 +115,15 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
   const over = parseNumber(form.overAchievement);
   if (over === undefined || over < 100) errors.overAchievement = s.overAchievementInvalid;
 
-  if (Object.keys(errors).length > 0 || grades === undefined || budgetWeight === undefined || over === undefined) {
+  const decimals = (key: "scoreDecimals" | "rateDecimals") => {
+    const value = parseNumber(form[key]);
+    if (value === undefined || !Number.isInteger(value) || value > 10) errors[key] = s.decimalsInvalid;
+    return value;
+  };
+  const scoreDecimals = decimals("scoreDecimals");
+  const rateDecimals = decimals("rateDecimals");
+
+  if (Object.keys(errors).length > 0 || budgetWeight === undefined || over === undefined) {
     return { ok: false, errors };
   }
 
@@ -107,11 +131,13 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
     const profile = profileFromJson(
       {
         name: form.name.trim() || base.name,
-        grades: grades.map((g) => ({ min: g.min, label: g.label })),
+        grades,
         budgetWeight,
         qualitative,
         negativeFormula: form.negativeFormula,
         overAchievement: fromPercent(over),
+        scoreDecimals,
+        rateDecimals,
         markCells: form.markCells,
       },
       base,

@@ -53,14 +53,51 @@ export interface Strings {
   ruleFilter: string;
   allRules: string;
   ruleOption: (rule: string, count: number) => string;
-  findingHint: string;
   selectFailed: string;
   profileLoadFailed: string;
+  ruleLabel: (severity: string, rule: string) => string;
+  search: string;
+  searchPlaceholder: string;
+  tableTotal: (total: string, grade: string) => string;
+  targetsOnly: string;
+  noTotals: string;
+  budgetTable: string;
+  counts: (counts: Record<Severity, number>) => string;
+  collapsed: (count: number, rule: string) => string;
+  showCells: (count: number) => string;
+  rowTitle: (row: number, label: string) => string;
+  goToCell: (where: string) => string;
+  fix: string;
+  fixChange: (before: string, after: string) => string;
+  fixAll: (count: number) => string;
+  fixPreview: string;
+  fixConfirm: (count: number) => string;
+  cancel: string;
+  fixing: string;
+  fixDone: (count: number) => string;
+  fixFailed: string;
+  ignore: string;
+  ignoreReason: string;
+  ignoreReasonHint: string;
+  ignoreConfirm: string;
+  ignoreFailed: string;
+  ignoredTitle: (count: number) => string;
+  ignoredReason: (reason: string) => string;
+  unignore: string;
+  staleProfile: string;
+  staleWorkbook: string;
+  recalcNow: string;
+  checkAsYouType: string;
+  checkAsYouTypeHint: string;
+  checking: string;
+  cancelRun: string;
+  cancelled: string;
+  stepCounts: (step: RecalcStep, done: number, total: number) => string;
+  announce: (total: string | null, grade: string | null, findings: number) => string;
   settings: {
     title: string;
     name: string;
     grades: string;
-    gradesHint: string;
     gradesInvalid: string;
     budgetWeight: string;
     budgetWeightHint: string;
@@ -81,12 +118,23 @@ export interface Strings {
     overAchievementInvalid: string;
     markCells: string;
     markCellsHint: string;
-    save: string;
-    saving: string;
-    saved: string;
     saveFailed: string;
     resetDefault: string;
-    invalid: string;
+    scoreDecimals: string;
+    rateDecimals: string;
+    decimalsHint: string;
+    decimalsInvalid: string;
+    gradeMin: string;
+    gradeLabel: string;
+    addGrade: string;
+    removeGrade: (label: string) => string;
+    preset: string;
+    presetHint: string;
+    presetSource: string;
+    exportProfile: string;
+    importProfile: string;
+    autosaved: string;
+    unsavedInvalid: string;
   };
   command: {
     noticeTitle: string;
@@ -146,15 +194,54 @@ const zh: Strings = {
   ruleFilter: "按规则筛选",
   allRules: "全部规则",
   ruleOption: (rule, count) => `${rule}（${count}）`,
-  findingHint: "按 Enter 或单击以选中该单元格；用上下方向键在问题之间移动。",
   selectFailed: "无法选中该单元格",
   profileLoadFailed: "无法读取保存的评分方案，暂用默认方案",
+  ruleLabel: (severity, rule) => `${severity}：${rule}`,
+  search: "搜索问题",
+  searchPlaceholder: "按文字、单元格或指标名称搜索",
+  tableTotal: (total, grade) => `总分 ${total}　等次 ${grade}`,
+  targetsOnly: "绩效目标表：只校验，不计分",
+  noTotals: "工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。",
+  budgetTable: "预算执行表",
+  counts: (c) =>
+    [c.error && `错误 ${c.error}`, c.warning && `警告 ${c.warning}`, c.info && `提示 ${c.info}`].filter(Boolean).join("，") || "没有问题",
+  collapsed: (count, rule) => `${count} 处：${rule}`,
+  showCells: (count) => `查看这 ${count} 处`,
+  rowTitle: (row, label) => `第 ${row} 行　${label}`,
+  goToCell: (where) => `选中 ${where}`,
+  fix: "采用计算值",
+  fixChange: (before, after) => `${before} → ${after}`,
+  fixAll: (count) => `全部采用（${count}）`,
+  fixPreview: "将写入以下计算值（可用“撤销上次重算”恢复）：",
+  fixConfirm: (count) => `写入 ${count} 个单元格`,
+  cancel: "取消",
+  fixing: "正在写入…",
+  fixDone: (count) => `已写入 ${count} 个计算值。`,
+  fixFailed: "写入失败",
+  ignore: "忽略",
+  ignoreReason: "忽略原因",
+  ignoreReasonHint: "简要说明，例如“原因已在报告中说明”或“本地规定不同”。原因保存在工作簿中。",
+  ignoreConfirm: "确定忽略",
+  ignoreFailed: "无法保存忽略记录",
+  ignoredTitle: (count) => `已忽略（${count}）`,
+  ignoredReason: (reason) => `原因：${reason}`,
+  unignore: "恢复",
+  staleProfile: "评分方案已修改，当前结果仍按旧方案计算。",
+  staleWorkbook: "工作簿已修改，“综合得分”工作表尚未更新。",
+  recalcNow: "重新计算",
+  checkAsYouType: "边改边查",
+  checkAsYouTypeHint: "编辑表格后自动重新校验（只读取，不写入）",
+  checking: "正在校验…",
+  cancelRun: "取消重算",
+  cancelled: "已取消重算，工作簿未作任何修改。",
+  stepCounts: (step, done, total) => (step === "read" ? `已读取 ${done} / ${total} 张工作表` : `识别出 ${total} 张表`),
+  announce: (total, grade, findings) =>
+    `${total === null ? "综合得分无法计算" : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
   settings: {
     title: "评分方案",
     name: "方案名称",
-    grades: "等次划分",
-    gradesHint: "写成 分数:等次，用逗号分隔，例如 90:优,80:良,60:中,0:差",
-    gradesInvalid: "等次划分应写成 分数:等次，例如 90:优,80:良,60:中,0:差",
+    grades: "等次（总分不低于最低分即得该等次）",
+    gradesInvalid: "每个等次需要最低分（0 到 100 的数）和名称",
     budgetWeight: "预算执行率分值",
     budgetWeightHint: "默认 10 分；指标分值与它合计应为 100 分",
     qualitative: "定性指标得分区间（占分值的百分比）",
@@ -177,12 +264,23 @@ const zh: Strings = {
     overAchievementInvalid: "应为不小于 100 的数",
     markCells: "用颜色标记有问题的单元格",
     markCellsHint: "错误、警告、提示分别用不同的填充色",
-    save: "保存方案",
-    saving: "正在保存…",
-    saved: "评分方案已保存，下次重算时使用。",
     saveFailed: "保存失败",
     resetDefault: "恢复默认值",
-    invalid: "请先改正标出的设置。",
+    scoreDecimals: "得分保留小数位数",
+    rateDecimals: "执行率保留小数位数（按小数计，4 即 43.16%）",
+    decimalsHint: "0 到 10 的整数",
+    decimalsInvalid: "应为 0 到 10 的整数",
+    gradeMin: "最低分",
+    gradeLabel: "等次",
+    addGrade: "添加等次",
+    removeGrade: (label) => `删除等次“${label}”`,
+    preset: "预设方案",
+    presetHint: "选择后填入下面各项，可再修改",
+    presetSource: "依据",
+    exportProfile: "导出 JSON",
+    importProfile: "导入 JSON",
+    autosaved: "已自动保存，下次重算时使用。",
+    unsavedInvalid: "有未保存的修改：请改正标出的设置，改正后自动保存。",
   },
   command: {
     noticeTitle: "绩效自评助手",
@@ -244,15 +342,56 @@ const en: Strings = {
   ruleFilter: "Filter by rule",
   allRules: "All rules",
   ruleOption: (rule, count) => `${rule} (${count})`,
-  findingHint: "Press Enter or click to select the cell; use the arrow keys to move between findings.",
   selectFailed: "Could not select the cell",
   profileLoadFailed: "Could not read the saved scoring profile; using the default",
+  ruleLabel: (severity, rule) => `${severity}: ${rule}`,
+  search: "Search findings",
+  searchPlaceholder: "Text, cell or indicator name",
+  tableTotal: (total, grade) => `Total ${total}, grade ${grade}`,
+  targetsOnly: "Target table: checked, not scored",
+  noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
+  budgetTable: "Budget execution",
+  counts: (c) =>
+    [c.error && `${c.error} ${c.error === 1 ? "error" : "errors"}`, c.warning && `${c.warning} ${c.warning === 1 ? "warning" : "warnings"}`, c.info && `${c.info} info`]
+      .filter(Boolean)
+      .join(", ") || "no findings",
+  collapsed: (count, rule) => `${count} cells: ${rule}`,
+  showCells: (count) => `Show the ${count} cells`,
+  rowTitle: (row, label) => `Row ${row}: ${label}`,
+  goToCell: (where) => `Select ${where}`,
+  fix: "Use computed value",
+  fixChange: (before, after) => `${before} → ${after}`,
+  fixAll: (count) => `Use all (${count})`,
+  fixPreview: "These computed values will be written (Undo last recalculation restores them):",
+  fixConfirm: (count) => `Write ${count} ${count === 1 ? "cell" : "cells"}`,
+  cancel: "Cancel",
+  fixing: "Writing…",
+  fixDone: (count) => `${count} computed ${count === 1 ? "value" : "values"} written.`,
+  fixFailed: "Could not write",
+  ignore: "Ignore",
+  ignoreReason: "Reason for ignoring",
+  ignoreReasonHint: "A short note, e.g. “explained in the report” or “local rule differs”. It is saved in the workbook.",
+  ignoreConfirm: "Ignore",
+  ignoreFailed: "Could not save the ignore",
+  ignoredTitle: (count) => `Ignored (${count})`,
+  ignoredReason: (reason) => `Reason: ${reason}`,
+  unignore: "Restore",
+  staleProfile: "The scoring profile changed; these results still use the old one.",
+  staleWorkbook: "The workbook changed; the summary sheet is not up to date.",
+  recalcNow: "Recalculate",
+  checkAsYouType: "Check as I type",
+  checkAsYouTypeHint: "Re-check after each edit (reads only, writes nothing)",
+  checking: "Checking…",
+  cancelRun: "Cancel",
+  cancelled: "Recalculation cancelled; the workbook was not changed.",
+  stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `${total} ${total === 1 ? "table" : "tables"} found`),
+  announce: (total, grade, findings) =>
+    `${total === null ? "No total could be computed" : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
   settings: {
     title: "Scoring profile",
     name: "Profile name",
-    grades: "Grades",
-    gradesHint: "score:label pairs separated by commas, e.g. 90:A,80:B,60:C,0:D",
-    gradesInvalid: "Write grades as score:label pairs, e.g. 90:A,80:B,60:C,0:D",
+    grades: "Grades (a total at or above the lowest score gets the grade)",
+    gradesInvalid: "Each grade needs a lowest score (0 to 100) and a name",
     budgetWeight: "Budget execution weight",
     budgetWeightHint: "10 by default; with the indicator weights it should total 100",
     qualitative: "Qualitative score bands (% of the weight)",
@@ -275,12 +414,23 @@ const en: Strings = {
     overAchievementInvalid: "Enter a number of at least 100",
     markCells: "Colour the cells that have findings",
     markCellsHint: "Errors, warnings and advice get different fills",
-    save: "Save profile",
-    saving: "Saving…",
-    saved: "Scoring profile saved; the next recalculation uses it.",
     saveFailed: "Could not save",
     resetDefault: "Restore defaults",
-    invalid: "Correct the marked settings first.",
+    scoreDecimals: "Score decimal places",
+    rateDecimals: "Rate decimal places (as a fraction: 4 gives 43.16%)",
+    decimalsHint: "A whole number from 0 to 10",
+    decimalsInvalid: "Enter a whole number from 0 to 10",
+    gradeMin: "From score",
+    gradeLabel: "Grade",
+    addGrade: "Add grade",
+    removeGrade: (label) => `Remove grade “${label}”`,
+    preset: "Preset",
+    presetHint: "Fills in the settings below; you can still change them",
+    presetSource: "Source",
+    exportProfile: "Export JSON",
+    importProfile: "Import JSON",
+    autosaved: "Saved automatically; the next recalculation uses it.",
+    unsavedInvalid: "Unsaved changes: correct the marked settings and they are saved automatically.",
   },
   command: {
     noticeTitle: "Self-Evaluation Assistant",

@@ -13,6 +13,7 @@ import { DEFAULT_PROFILE, Profile, profileFromJson } from "../core/profile";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
+import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
 import { Scorer, WORKER_SCRIPT } from "./scorer";
@@ -36,6 +37,8 @@ interface FileEntry {
 const PROFILE_KEY = "jixiao.web.profile";
 const STEP_ORDER: (ScoreStep | "queued")[] = ["queued", "read", "check", "score", "write"];
 const SHEET_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** How long the settings wait for typing to settle before they save themselves and rescore. */
+const SETTLE_MS = 600;
 
 const useStyles = makeStyles({
   page: { maxWidth: "1100px", margin: "0 auto", padding: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -153,6 +156,8 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
     setFiles(again);
     for (const entry of again) submit(entry, next);
   };
+  // Settings save themselves once typing settles, as in the task pane; every file is then scored again.
+  const editor = useProfileEditor(profile, saveProfile, strings.pane, SETTLE_MS);
 
   const downloadReview = () => {
     const tally = new ReviewTally();
@@ -220,7 +225,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       ))}
       <details>
         <summary>{strings.settings}</summary>
-        <SettingsPanel profile={profile} strings={strings.pane} onSave={saveProfile} disabled={waiting > 0} />
+        <SettingsPanel profile={profile} {...editor} strings={strings.pane} disabled={waiting > 0} />
       </details>
     </main>
   );

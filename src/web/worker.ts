@@ -8,6 +8,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual, BilingualError } from "../core/messages";
 import { buildReport } from "../core/report";
 import { reviewFile } from "../core/review";
+import { resultsOf } from "../taskpane/outcome";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
 import { readWorkbookBytes } from "./read";
@@ -26,18 +27,14 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, grid, analysis, profile);
   post({ id, kind: "step", step: "write" });
-  // As the command line writes it (src/cli/score-file.ts): notes in the page's language, marks as the profile says.
+  // The same options as the command line's copy, so both give the same bytes.
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
-  const results = {
-    total: analysis.summary.total,
-    grade: analysis.summary.grade,
-    gradeReason: analysis.summary.gradeReason,
-    levels: analysis.summary.levels,
-    findings: analysis.findings,
+  // The results view's data, built as the task pane builds it.
+  const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {
     written: analysis.writes.length,
     marked: analysis.marks.length,
     summarySheet: analysis.summary.name,
-  };
+  });
   // Through JSON, the report is what its download will hold (the indicator rows are built here).
   post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review }, [scored.buffer]);
 }

@@ -2,9 +2,13 @@
  * The task pane in a real (headless) Chromium, against the playground's fake Excel: build first
  * (`npm run build`), then `node test/browser/pane.test.js`. It serves dist/ (or $JIXIAO_DIST) on a
  * free localhost port, opens playground.html with the sample workbook, clicks 一键重算, checks the
- * total and grade, reads a marked cell's note, clicks a finding and checks the selected cell, clicks
- * 撤销上次重算 and checks every cell is back, then recalculates, clicks 清除标记 and checks the same. Screenshot: test-output/pane.png. Last line: `browser: N passed, M failed`;
- * the exit code is non-zero on any failure.
+ * total and grade, the announcement, findings by table with Chinese rule names, keyboard order and
+ * labels, the severity toggles' contrast; reads a marked cell's note; clicks a finding's cell and
+ * checks the selection; clicks 撤销上次重算 and checks every cell is back; recalculates, clicks 清除标记
+ * and checks the same; fixes one finding (采用计算值) and sees the cell change and its card go;
+ * ignores one with a reason, recalculates and sees it under 已忽略; and does the same in English.
+ * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
+ * exit code is non-zero on any failure.
  */
 const fs = require("fs");
 const path = require("path");
@@ -19,6 +23,45 @@ const TIMEOUT = 20_000;
 const SAMPLE_SHEET = "部门整体支出绩效自评表";
 
 /** The user's sheets (everything but the summary) as plain data, from the page. */
+/** The pane (the playground's left column) as an image. */
+const shoot = (page, name) => page.locator("#container").screenshot({ path: path.join(OUTPUT, `${name}.png`) });
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css
+      .match(/\d+(\.\d+)?/g)
+      .slice(0, 3)
+      .map((c) => Number(c) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The pane's controls in Tab order from 一键重算, with their accessible names. */
+async function tabOrder(page, count) {
+  await page.getByRole("button", { name: /一键重算|Recalculate/ }).first().focus();
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    names.push(
+      await page.evaluate(() => {
+        const el = document.activeElement;
+        const labelled = el.getAttribute("aria-labelledby");
+        const name =
+          el.getAttribute("aria-label") ||
+          (labelled && labelled.split(" ").map((id) => (document.getElementById(id) || { textContent: "" }).textContent).join(" ")) ||
+          (el.labels && el.labels[0] && el.labels[0].textContent) ||
+          el.textContent;
+        return (name || "").trim();
+      }),
+    );
+    await page.keyboard.press("Tab");
+  }
+  return names;
+}
+
 const sheetsSnapshot = () =>
   JSON.stringify(window.jixiaoPlayground.workbook.snapshot().sheets.filter((s) => !s.name.startsWith("综合得分")));
 
@@ -104,18 +147,61 @@ async function main() {
       if (filled === 0) throw new Error("the sheet view shows no marked cell");
     });
 
+    await check("the result is announced; findings by table, with Chinese rule names and the rule id as a tooltip", async () => {
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      const announced = await page.getByTestId("announcer").innerText();
+      const total = (await page.getByTestId("total").innerText()).trim();
+      if (!announced.startsWith(`综合得分 ${total}`) || !/发现 \d+ 个问题/.test(announced)) throw new Error(`announcer says "${announced}"`);
+      const table = page.locator("section[data-table]").first();
+      await table.waitFor();
+      const rule = page.locator('[data-finding="score-mismatch"] [data-rule]').first();
+      if ((await rule.innerText()).trim() !== "错误：得分算错") throw new Error(`rule shown as "${await rule.innerText()}"`);
+      if ((await rule.getAttribute("title")) !== "score-mismatch") throw new Error("the rule id is not in the tooltip");
+      await shoot(page, "pane-zh-results");
+    });
+
+    await check("keyboard order and labels: every control reached by Tab has a name, in reading order", async () => {
+      const names = await tabOrder(page, 9);
+      const expected = ["一键重算", "撤销上次重算", "清除标记", "边改边查", "结果", "搜索问题", "按规则筛选", "错误（", "警告（"];
+      expected.forEach((start, i) => {
+        if (!names[i] || !names[i].startsWith(start)) throw new Error(`Tab stop ${i + 1} is "${names[i]}", expected "${start}…" (all: ${names.join(" | ")})`);
+      });
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll("#container button, #container input, #container select")]
+          .filter((el) => !el.closest("[aria-hidden=true]") && el.type !== "file")
+          .filter((el) => !(el.getAttribute("aria-label") || (el.labels && el.labels.length) || el.getAttribute("aria-labelledby") || el.textContent.trim()))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      if (unnamed.length > 0) throw new Error(`controls without a name: ${unnamed.join(", ")}`);
+    });
+
+    await check("severity toggles: on and off at least 3:1 apart, aria-pressed follows", async () => {
+      const toggle = page.getByRole("group", { name: "按严重程度筛选" }).getByRole("button").first();
+      // Read once the colour transition has run its course.
+      const background = async () => {
+        await toggle.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+        return toggle.evaluate((el) => getComputedStyle(el).backgroundColor);
+      };
+      const on = await background();
+      await toggle.click();
+      await page.mouse.move(0, 0); // no hover colour
+      if ((await toggle.getAttribute("aria-pressed")) !== "false") throw new Error("aria-pressed did not turn false");
+      const off = await background();
+      await toggle.click();
+      if (contrast(on, off) < 3) throw new Error(`on ${on} and off ${off} differ by ${contrast(on, off).toFixed(2)}:1`);
+    });
+
     await check("a marked cell's note (shown on hover) gives its message", async () => {
-      const finding = page.locator("button[data-finding]").first();
-      const where = (await finding.locator("span span").first().innerText()).trim();
+      const where = await page.locator("[data-finding] button[data-cell]").first().getAttribute("data-cell");
       const cell = where.split("!")[1];
       const note = await page.locator(`#jixiao-sheet td[data-address="${cell}"]`).getAttribute("title");
       if (!note || !note.startsWith("绩效自评助手：")) throw new Error(`the note of ${cell} is ${JSON.stringify(note)}`);
     });
 
-    await check("clicking a finding selects its cell", async () => {
-      const finding = page.locator("button[data-finding]").first();
-      const where = (await finding.locator("span span").first().innerText()).trim();
-      await finding.click();
+    await check("clicking a finding's cell selects it", async () => {
+      const link = page.locator("[data-finding] button[data-cell]").first();
+      const where = await link.getAttribute("data-cell");
+      await link.click();
       const [sheet, cell] = where.split("!");
       await page.waitForFunction(
         ([s, c]) => {
@@ -125,7 +211,6 @@ async function main() {
         [sheet, cell],
       );
       await page.locator(`#jixiao-sheet td[data-address="${cell}"][data-selected]`).waitFor();
-      fs.mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, "pane.png"), fullPage: true });
     });
 
@@ -144,12 +229,114 @@ async function main() {
       await page.getByRole("button", { name: "一键重算" }).click();
       await page.getByTestId("total").waitFor();
       await page.getByRole("button", { name: "清除标记" }).click();
-      await page.getByText(/已清除 \d+ 处标记及其批注/).waitFor();
+      await page.getByTestId("announcer").getByText(/已清除 \d+ 处标记及其批注/).waitFor();
       const after = await page.evaluate(sheetsSnapshot);
       if (after !== before) throw new Error("the sheets differ from before the first recalculation");
     });
 
-    if (pageErrors.length > 0) console.log(`  page errors:\n    ${pageErrors.join("\n    ")}`);
+    const cellValue = (address) =>
+      page.evaluate(([name, a]) => {
+        const match = /^([A-Z]+)(\d+)$/.exec(a);
+        const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        const cell = window.jixiaoPlayground.workbook.sheet(name).cell(Number(match[2]) - 1, col);
+        return cell ? { value: cell.value, fill: cell.fill, numberFormat: cell.numberFormat } : null;
+      }, [SAMPLE_SHEET, address]);
+
+    await check("全部采用 lists what it would write first; 采用计算值 writes one cell, its card goes, the results say they are behind", async () => {
+      await page.getByRole("button", { name: "一键重算" }).click();
+      await page.getByTestId("total").waitFor();
+      await page.getByRole("button", { name: /^全部采用/ }).first().click();
+      const preview = page.locator("[data-preview] li");
+      if ((await preview.count()) < 2) throw new Error("the preview lists fewer than two cells");
+      await shoot(page, "pane-zh-fix-all-preview");
+      if ((await cellValue("H24")).value !== 3) throw new Error("the preview wrote something");
+      await page.getByRole("button", { name: "取消" }).first().click();
+
+      const card = page.locator('[data-row-card="24"]');
+      await card.getByRole("button", { name: "采用计算值" }).click();
+      await page.waitForFunction((name) => {
+        const cell = window.jixiaoPlayground.workbook.sheet(name).cell(23, 7);
+        return cell && cell.value === 2.35;
+      }, SAMPLE_SHEET);
+      await page.locator('[data-row-card="24"] [data-finding="score-mismatch"]').waitFor({ state: "detached" });
+      const h24 = await cellValue("H24");
+      if (h24.numberFormat !== "0.00" || h24.fill !== null) throw new Error(`H24 is ${JSON.stringify(h24)}`);
+      await page.getByTestId("stale").waitFor();
+      await page.locator("#jixiao-sheet td[data-address='H24']").waitFor();
+      await shoot(page, "pane-zh-fixed-stale");
+    });
+
+    await check("忽略 with a reason is stored in the workbook; after 一键重算 it is under 已忽略, out of the count", async () => {
+      const heading = page.getByRole("heading", { name: /^发现的问题/ });
+      const countOf = async () => Number(/（(\d+)）/.exec(await heading.innerText())[1]);
+      const card = page.locator('[data-finding="over-achievement"]');
+      await card.getByRole("button", { name: "忽略" }).click();
+      await card.getByLabel("忽略原因").fill("拍卖数量由上级下达");
+      await shoot(page, "pane-zh-ignore-reason");
+      await card.getByRole("button", { name: "确定忽略" }).click();
+      await page.locator('[data-ignored-finding="over-achievement"]').waitFor();
+      const record = await page.evaluate(() => window.jixiaoPlayground.workbook.customXmlParts.map((p) => p.xml).join(""));
+      if (!record.includes("拍卖数量由上级下达") || !record.includes("urn:jixiao:state:1")) throw new Error(`record part: ${record}`);
+
+      await page.getByRole("button", { name: "一键重算" }).click();
+      await page.getByTestId("total").waitFor();
+      const ignored = page.locator('[data-ignored-finding="over-achievement"]');
+      await ignored.waitFor();
+      if (!(await ignored.innerText()).includes("原因：拍卖数量由上级下达")) throw new Error("the reason is not shown");
+      if ((await page.locator('[data-finding="over-achievement"]').count()) !== 0) throw new Error("the ignored finding is still listed");
+      const shown = await countOf();
+      const total = await page.evaluate(() => document.querySelectorAll("[data-finding], [data-collapsed]").length);
+      if (shown < 1 || total < 1) throw new Error(`count ${shown}`);
+      await page.locator("[data-ignored]").scrollIntoViewIfNeeded();
+      await shoot(page, "pane-zh-ignored");
+    });
+
+    await check("the settings: grades as a table, every key, presets, import and export", async () => {
+      await page.getByRole("tab", { name: "评分方案" }).click();
+      await page.getByRole("combobox", { name: "预设方案" }).waitFor();
+      if ((await page.getByLabel("等次", { exact: true }).count()) !== 4) throw new Error("not four grade rows");
+      await page.getByLabel("得分保留小数位数").waitFor();
+      await shoot(page, "pane-zh-settings");
+      await page.getByRole("tab", { name: "结果" }).click();
+    });
+
+    await check("the manifest's SupportUrl is the help page built into dist/", async () => {
+      const manifest = fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+      const url = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)[1];
+      const file = url.replace(/^https?:\/\/[^/]+\//, "");
+      if (!fs.existsSync(path.join(DIST, file))) throw new Error(`SupportUrl ${url} has no ${file} in dist/`);
+      const help = await page.request.get(`http://127.0.0.1:${port}/${file}`);
+      if (!(await help.text()).includes("采用计算值")) throw new Error("the help page does not explain the pane");
+    });
+
+    await check("English pane: English rule names with their ids, an English announcement and summary footer", async () => {
+      const en = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      en.setDefaultTimeout(TIMEOUT);
+      await en.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      await en.goto(`http://127.0.0.1:${port}/playground.html?lang=en`);
+      await en.getByRole("button", { name: "Recalculate" }).click();
+      await en.getByTestId("total").waitFor();
+      const announced = await en.getByTestId("announcer").innerText();
+      // The sample's weights make 110: a total without a grade (the honest headline).
+      if (!/^Total [\d.]+; \d+ findings$/.test(announced)) throw new Error(`announcer says "${announced}"`);
+      await en.getByText("Error: Score wrong").first().waitFor();
+      await en.getByText("score-mismatch").first().waitFor();
+      const footer = await en.evaluate(() => {
+        const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
+        const texts = [];
+        for (const { cell } of sheet.entries()) if (typeof cell.value === "string") texts.push(cell.value);
+        return texts;
+      });
+      if (!footer.some((t) => t.startsWith("This sheet was made by the self-evaluation assistant"))) throw new Error("no English footer");
+      await shoot(en, "pane-en-results");
+      await en.getByRole("tab", { name: "Scoring profile" }).click();
+      await shoot(en, "pane-en-settings");
+      await en.close();
+    });
+
+    await check("no script error on the page", async () => {
+      if (pageErrors.length > 0) throw new Error(pageErrors.join("\n"));
+    });
   } finally {
     await browser.close();
     server.close();

@@ -6,9 +6,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
+import { analyze } from "../../src/core/analyze";
 import { cellText } from "../../src/core/grid";
+import { ignoreRecord, placeFindings, withIgnore } from "../../src/core/ignores";
+import { parseState, stateJson } from "../../src/core/state";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { readXlsx } from "../../src/xlsx/read";
+import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
@@ -102,7 +106,9 @@ describe("jixiao score options and inputs", () => {
     const dir = tempDir();
     const json = path.join(dir, "r.json");
     const r = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--json", json, "--lang", "en");
-    expect(r.out).toContain("Found 1 budget and 1 indicator tables");
+    // Counts in the right number: one table, several errors.
+    expect(r.out).toContain("Found 1 budget table and 1 indicator table");
+    expect(r.out).toMatch(/Findings: \d+ errors, \d+ warnings?, \d+ info; \d+ blank cells? filled/);
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.findings.find((f: { rule: string }) => f.rule === "weights-total").message).toMatch(/should make 100/);
   });
@@ -423,5 +429,30 @@ describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () =>
     expect(report.findings[0].message).toContain("8 至 10 之间");
     expect(report.writes).toEqual([]);
     expect(report.totals[0].score).toBe("89");
+  });
+});
+
+describe("jixiao score honours the findings the add-in's record ignores", () => {
+  test("an ignored finding is listed with its reason, out of the findings and the JSON report", async () => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await runMain("score", YUNXI, "--out", first);
+    // The copy carries jixiao's record; add an ignore to it as the add-in stores one.
+    const { grid } = await readXlsx(first);
+    const analysis = analyze(grid);
+    const index = analysis.findings.findIndex((f) => f.rule === "over-achievement");
+    const finding = analysis.findings[index];
+    const record = withIgnore(parseState(grid.state), ignoreRecord(finding, placeFindings(analysis, grid)[index], "拍卖数量由上级下达"));
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const part = Object.keys(zip.files).find((name) => name.startsWith("customXml/item") && !name.includes("Props") && !name.includes("_rels"))!;
+    zip.file(part, statePartXml(stateJson(record)));
+    const ignoring = path.join(dir, "ignoring.xlsx");
+    writeFileSync(ignoring, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const json = path.join(dir, "report.json");
+    const result = await runMain("score", ignoring, "--out", path.join(dir, "again.xlsx"), "--json", json);
+    expect(result.out).toContain(`[已忽略] ${finding.sheet}!${finding.cell} over-achievement：拍卖数量由上级下达`);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { findings: { rule: string; cell: string }[] };
+    expect(report.findings.some((f) => f.rule === "over-achievement" && f.cell === finding.cell)).toBe(false);
   });
 });

@@ -208,6 +208,13 @@ describe("a 年度资金总额 line left 0 or blank while its 其中 rows carry 
     expect(a.totals[0]).toMatchObject({ score: "99.65", grade: "优", recordedScore: "90" });
   });
 
+  it("shows on 综合得分 the amounts it was judged by, not the recorded 0", () => {
+    const a = run(workbook(nationalForm(budget(0, 0, 0), INDICATORS, 90, "优", INDICATOR_MERGES)));
+    const label = a.summary.cells.find((c) => c.value === "年度资金总额")!;
+    const onRow = (col: number) => a.summary.cells.find((c) => c.row === label.row && c.col === col)?.value;
+    expect([onRow(2), onRow(3), onRow(4)]).toEqual(["100", "96.47", "0.9647"]);
+  });
+
   it("left blank, the gap is named as blank, and the rate and score are filled in from the sum", () => {
     const a = run(workbook(nationalForm(budget(null, null, null), INDICATORS, null, null, INDICATOR_MERGES)));
     expect(found(a)).toEqual(["sum-mismatch@C5", "sum-mismatch@D5", "sum-mismatch@E5"]);

@@ -2,7 +2,7 @@ import { analyze } from "../../src/core/analyze";
 import { headlineOf } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
-import { SUMMARY_MARKER, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
+import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid } from "../../src/core/grid";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
@@ -52,14 +52,14 @@ describe("the 综合得分 layout", () => {
     expect(weights.col).toBe(5);
     expect(weights.style).toBe("rule");
     expect(weights.row).toBeGreaterThan(header);
-    expect(textAt(summary, weights.row, 2)).toBe("分值合计不是100");
+    expect(textAt(summary, weights.row, 2)).toBe("分值合计不为100");
     expect(summary.print.titleRows).toEqual({ top: header, bottom: header });
   });
 
   test("a legend of the four marks, a signature block, and the marker last", () => {
     for (const label of ["错误", "警告", "提示", "补填"]) expect(summary.cells.some((c) => c.value === label && c.style.startsWith("legend-"))).toBe(true);
     for (const label of ["填报人：", "审核人：", "填报日期：    年  月  日"]) expect(summary.cells.some((c) => c.value === label)).toBe(true);
-    expect(summary.cells[summary.cells.length - 1].value).toBe(SUMMARY_MARKER);
+    expect(summary.cells[summary.cells.length - 1].value).toBe(SUMMARY_MARKERS.zh);
   });
 
   test("a wrapped message's row is as tall as its lines", () => {

@@ -69,6 +69,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     totals: [],
     totalSources: [],
     findings: [],
+    ignored: [],
     writes,
     marks,
     skippedSheets: [],

@@ -3,34 +3,45 @@ import {
   Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Switch,
   Tab,
   TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
+import type { Fix } from "../../core/fixes";
+import type { IgnoredFinding } from "../../core/ignores";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
-import type { Lang, PaneHost, RecalcStep } from "../pane-host";
+import type { FindingItem } from "../grouping";
+import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
 import RecalcProgress from "./RecalcProgress";
-import ResultsView, { Results } from "./ResultsView";
+import ResultsView from "./ResultsView";
 import SettingsPanel from "./SettingsPanel";
+import { useProfileEditor } from "../use-profile-editor";
 
 export interface AppProps {
   /** Everything the pane does to the workbook goes through the host (Office.js or the playground). */
   host: PaneHost;
+  /** How long edits settle before they are saved or re-checked, in ms. */
+  settleMs?: number;
 }
 
 type Phase =
   | { kind: "idle" }
-  | { kind: "running"; step: RecalcStep | null }
+  | { kind: "running"; step: RecalcStep | null; counts: StepCounts | null }
   | { kind: "results"; outcome: Results; run: number }
   | { kind: "no-tables"; message: string }
   | { kind: "error"; message: string };
 
 type Notice = { intent: "success" | "info" | "warning" | "error"; title?: string; text: string };
+
+/** Why the results shown are behind: a new profile, or a workbook changed since the summary was written. */
+type Stale = "profile" | "workbook" | null;
 
 const useStyles = makeStyles({
   root: {
@@ -43,14 +54,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  toolbar: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 function languageOf(host: PaneHost): Lang {
@@ -61,23 +68,27 @@ function languageOf(host: PaneHost): Lang {
   }
 }
 
-/** The task pane: 一键重算 with progress, results, findings, the scoring profile and undo. */
-const App: React.FC<AppProps> = ({ host }) => {
+/** The task pane: 一键重算 with progress and cancel, results and findings with fixes and ignores, the scoring profile and undo. */
+const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   const styles = useStyles();
   const strings: Strings = STRINGS[languageOf(host)];
 
   const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
   const [profile, setProfile] = React.useState<Profile>(DEFAULT_PROFILE);
-  /** Bumped when a saved profile arrives, so the settings form starts again from it. */
-  const [profileVersion, setProfileVersion] = React.useState(0);
   const [canUndo, setCanUndo] = React.useState(false);
   const [undoing, setUndoing] = React.useState(false);
+  /** A fix or an ignore is being written. */
+  const [busy, setBusy] = React.useState(false);
   const [cleaning, setCleaning] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [tab, setTab] = React.useState<"results" | "settings">("results");
+  const [stale, setStale] = React.useState<Stale>(null);
+  const [watching, setWatching] = React.useState(false);
+  const [announcement, setAnnouncement] = React.useState("");
   const runCount = React.useRef(0);
   /** The run whose step reports are still shown; null once it has finished. */
   const stepsFrom = React.useRef<number | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
 
   const refreshUndo = React.useCallback(async () => {
     try {
@@ -92,14 +103,9 @@ const App: React.FC<AppProps> = ({ host }) => {
     const start = async () => {
       try {
         const saved = await host.loadProfile();
-        if (!cancelled && saved) {
-          setProfile(saved);
-          setProfileVersion((v) => v + 1);
-        }
+        if (!cancelled && saved) setProfile(saved);
       } catch (error) {
-        if (!cancelled) {
-          setNotice({ intent: "warning", title: strings.profileLoadFailed, text: errorText(error, strings) });
-        }
+        if (!cancelled) setNotice({ intent: "warning", title: strings.profileLoadFailed, text: errorText(error, strings) });
       }
       try {
         const undoable = await host.hasUndo();
@@ -115,30 +121,119 @@ const App: React.FC<AppProps> = ({ host }) => {
   }, [host, strings]);
 
   const running = phase.kind === "running";
+  const showResults = (outcome: Results, run: number) => {
+    setPhase({ kind: "results", outcome, run });
+    setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
+  };
 
   const recalculate = async () => {
     runCount.current += 1;
     const run = runCount.current;
     stepsFrom.current = run;
+    const controller = new AbortController();
+    abort.current = controller;
     setNotice(null);
     setTab("results");
-    setPhase({ kind: "running", step: null });
+    setPhase({ kind: "running", step: null, counts: null });
+    setAnnouncement(strings.recalculating);
     try {
-      const outcome = await host.recalculate(profile, (step) => {
-        if (stepsFrom.current === run) setPhase({ kind: "running", step });
-      });
-      stepsFrom.current = null;
-      setPhase(
-        outcome.kind === "results"
-          ? { kind: "results", outcome, run }
-          : { kind: "no-tables", message: outcome.message },
+      const outcome = await host.recalculate(
+        profile,
+        (step) => {
+          if (stepsFrom.current !== run) return;
+          setPhase({ kind: "running", step, counts: null });
+          setAnnouncement(strings.runningStep(strings.steps[step]));
+        },
+        {
+          signal: controller.signal,
+          onCounts: (step, counts) => {
+            if (stepsFrom.current === run) setPhase({ kind: "running", step, counts });
+          },
+        },
       );
+      stepsFrom.current = null;
+      setStale(null);
+      if (outcome.kind === "results") showResults(outcome, run);
+      else {
+        setPhase({ kind: "no-tables", message: outcome.message });
+        setAnnouncement(outcome.message);
+      }
     } catch (error) {
       stepsFrom.current = null;
-      setPhase({ kind: "error", message: errorText(error, strings) });
+      if (error instanceof CancelledError) {
+        setPhase({ kind: "idle" });
+        setNotice({ intent: "info", text: strings.cancelled });
+        setAnnouncement(strings.cancelled);
+      } else {
+        const message = errorText(error, strings);
+        setPhase({ kind: "error", message });
+        setAnnouncement(message);
+      }
+    } finally {
+      abort.current = null;
     }
     await refreshUndo();
   };
+
+  /** Reads the workbook again without writing, and shows what it finds now. */
+  const recheck = React.useCallback(async () => {
+    try {
+      const outcome = await host.check(profile);
+      if (outcome.kind === "results") {
+        runCount.current += 1;
+        setPhase({ kind: "results", outcome, run: runCount.current });
+        setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
+        setStale((s) => s ?? "workbook");
+      }
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
+    }
+  }, [host, profile, strings]);
+
+  // Check as you type: every edit re-reads the workbook once the edits have settled; nothing is written.
+  const recheckRef = React.useRef(recheck);
+  const quiet = React.useRef(false);
+  React.useEffect(() => {
+    recheckRef.current = recheck;
+    quiet.current = running || busy || undoing || cleaning;
+  });
+  React.useEffect(() => {
+    if (!watching) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let stopped = false;
+    host
+      .watchChanges(() => {
+        if (quiet.current) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void recheckRef.current(), settleMs);
+      })
+      .then((remove) => {
+        if (stopped) void remove();
+        else stop = remove;
+      })
+      .catch((error: unknown) => {
+        setWatching(false);
+        setNotice({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
+      });
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      void stop?.();
+    };
+  }, [watching, host, settleMs, strings]);
+
+  // Settings save themselves (see useProfileEditor); results on screen become stale.
+  const editor = useProfileEditor(
+    profile,
+    async (next) => {
+      await host.saveProfile(next);
+      setProfile(next);
+    },
+    strings,
+    settleMs,
+    () => setStale((s) => (phase.kind === "results" ? "profile" : s)),
+  );
 
   const undo = async () => {
     setUndoing(true);
@@ -150,6 +245,7 @@ const App: React.FC<AppProps> = ({ host }) => {
       } else {
         setNotice({ intent: "success", text: strings.undoDone(restored) });
         setPhase({ kind: "idle" });
+        setStale(null);
       }
     } catch (error) {
       setNotice({ intent: "error", title: strings.undoFailed, text: errorText(error, strings) });
@@ -163,7 +259,9 @@ const App: React.FC<AppProps> = ({ host }) => {
     setCleaning(true);
     setNotice(null);
     try {
-      setNotice({ intent: "success", text: strings.cleanDone(await host.cleanMarks()) });
+      const done = strings.cleanDone(await host.cleanMarks());
+      setNotice({ intent: "success", text: done });
+      setAnnouncement(done);
     } catch (error) {
       setNotice({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
     } finally {
@@ -178,29 +276,83 @@ const App: React.FC<AppProps> = ({ host }) => {
     });
   };
 
-  const saveProfile = async (edited: Profile) => {
-    await host.saveProfile(edited);
-    setProfile(edited);
+  const applyFixes = async (fixes: Fix[]) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const written = await host.applyFixes(fixes);
+      setNotice({ intent: "success", text: strings.fixDone(written) });
+      setAnnouncement(strings.fixDone(written));
+      setStale("workbook");
+      await recheck();
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.fixFailed, text: errorText(error, strings) });
+    } finally {
+      setBusy(false);
+    }
+    await refreshUndo();
+  };
+
+  /** Moves a finding between the list and 已忽略 once the workbook's record holds the change. */
+  const moveFinding = (change: (outcome: Results) => Results) =>
+    setPhase((p) => {
+      if (p.kind !== "results") return p;
+      const outcome = change(p.outcome);
+      setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
+      return { ...p, outcome };
+    });
+
+  const ignore = async (item: FindingItem, reason: string) => {
+    setBusy(true);
+    try {
+      await host.ignore(item.finding, item.place, reason);
+      moveFinding((o) => {
+        const keep = (_: unknown, i: number) => i !== item.index;
+        return {
+          ...o,
+          findings: o.findings.filter(keep),
+          places: o.places.filter(keep),
+          fixes: o.fixes.filter((f) => f.finding !== item.index).map((f) => (f.finding > item.index ? { ...f, finding: f.finding - 1 } : f)),
+          ignored: [...o.ignored, { ...item.finding, reason, place: item.place }],
+        };
+      });
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unignore = async (finding: IgnoredFinding) => {
+    setBusy(true);
+    try {
+      await host.unignore(finding);
+      await recheck();
+    } catch (error) {
+      setNotice({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <main className={styles.root} aria-busy={running}>
       <h1 className={styles.title}>{strings.appTitle}</h1>
+      {/* Always present, so a screen reader hears the result when it arrives (polite: it waits its turn). */}
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
       <div className={styles.toolbar}>
-        <Button
-          appearance="primary"
-          icon={<Calculator20Regular />}
-          onClick={() => void recalculate()}
-          disabled={running || undoing}
-        >
+        <Button appearance="primary" icon={<Calculator20Regular />} onClick={() => void recalculate()} disabled={running || undoing || busy || cleaning}>
           {running ? strings.recalculating : strings.recalculate}
         </Button>
-        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing}>
+        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing || busy || cleaning}>
           {undoing ? strings.undoing : strings.undo}
         </Button>
-        <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || cleaning}>
+        <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || busy || cleaning}>
           {cleaning ? strings.cleaning : strings.clean}
         </Button>
+        <Switch label={strings.checkAsYouType} checked={watching} onChange={(_, data) => setWatching(data.checked)} title={strings.checkAsYouTypeHint} />
       </div>
 
       {notice && (
@@ -211,11 +363,18 @@ const App: React.FC<AppProps> = ({ host }) => {
           </MessageBarBody>
         </MessageBar>
       )}
+      {stale && phase.kind === "results" && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>{stale === "profile" ? strings.staleProfile : strings.staleWorkbook}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void recalculate()} disabled={running || busy}>
+              {strings.recalcNow}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
 
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "results")}
-      >
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "results")}>
         <Tab value="results" id="jixiao-tab-results" aria-controls="jixiao-panel">
           {strings.tabResults}
         </Tab>
@@ -224,44 +383,53 @@ const App: React.FC<AppProps> = ({ host }) => {
         </Tab>
       </TabList>
 
-      <div
-        className={styles.panel}
-        id="jixiao-panel"
-        role="tabpanel"
-        aria-labelledby={tab === "results" ? "jixiao-tab-results" : "jixiao-tab-settings"}
-      >
+      <div className={styles.panel} id="jixiao-panel" role="tabpanel" aria-labelledby={tab === "results" ? "jixiao-tab-results" : "jixiao-tab-settings"}>
         {tab === "settings" ? (
           <SettingsPanel
-            key={profileVersion}
+            form={editor.form}
             profile={profile}
+            onChange={editor.onChange}
+            status={editor.status}
             strings={strings}
-            onSave={saveProfile}
             disabled={running}
           />
         ) : (
-          <PhaseView phase={phase} strings={strings} onSelect={selectCell} />
+          <PhaseView
+            phase={phase}
+            strings={strings}
+            busy={busy || running}
+            onCancel={() => abort.current?.abort()}
+            onSelect={selectCell}
+            onFix={applyFixes}
+            onIgnore={ignore}
+            onUnignore={unignore}
+          />
         )}
       </div>
     </main>
   );
 };
 
-function PhaseView({
-  phase,
-  strings,
-  onSelect,
-}: {
+interface PhaseViewProps {
   phase: Phase;
   strings: Strings;
+  busy: boolean;
+  onCancel: () => void;
   onSelect: (sheet: string, cell: string) => void;
-}) {
+  onFix: (fixes: Fix[]) => Promise<void>;
+  onIgnore: (item: FindingItem, reason: string) => Promise<void>;
+  onUnignore: (finding: IgnoredFinding) => Promise<void>;
+}
+
+function PhaseView({ phase, strings, onCancel, ...actions }: PhaseViewProps) {
   switch (phase.kind) {
     case "idle":
       return <Text>{strings.idleHint}</Text>;
     case "running":
-      return <RecalcProgress step={phase.step} strings={strings} />;
+      return <RecalcProgress step={phase.step} counts={phase.counts} strings={strings} onCancel={onCancel} />;
     case "results":
-      return <ResultsView key={phase.run} outcome={phase.outcome} strings={strings} onSelect={onSelect} />;
+      // Not keyed by run: a re-check keeps the search and the toggles the user set.
+      return <ResultsView outcome={phase.outcome} strings={strings} {...actions} />;
     case "no-tables":
       return (
         <MessageBar intent="warning">

@@ -1,151 +1,99 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { fireEvent, screen, within } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../../core/result";
 import { STRINGS } from "../strings";
+import type { Results } from "../pane-host";
 import FindingsList from "./FindingsList";
-import { renderInFluent, SAMPLE_RESULTS } from "./test-helpers";
+import { renderInFluent } from "./test-helpers";
 
 jest.setTimeout(30000);
 
-const FINDINGS: Finding[] = [
-  ...SAMPLE_RESULTS.findings,
-  { rule: "missing-reason", severity: "warning", sheet: "项目表", cell: "J12", message: "超额完成，未说明原因" },
+const SHEET = "目标表（一）";
+const SAME = "“≥100%”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。";
+const findings: Finding[] = [
+  { rule: "count-as-percent", severity: "error", sheet: SHEET, cell: "F10", message: "“相关支出次数”是数量类指标" },
+  ...[11, 14, 15].map((row) => ({ rule: "ge-100-percent" as const, severity: "warning" as const, sheet: SHEET, cell: `F${row}`, message: SAME })),
 ];
+const RESULTS: Results = {
+  kind: "results",
+  total: null,
+  grade: null,
+  gradeReason: null,
+  levels: [],
+  findings,
+  places: findings.map((f) => ({ table: 0, tableKey: "食堂改造", rowLabel: `行${f.cell}` })),
+  tables: [{ sheet: SHEET, kind: "indicators", range: "A9:F18", label: "食堂改造" }],
+  totals: [],
+  ignored: [
+    { rule: "vague-target", severity: "warning", sheet: SHEET, cell: "F17", message: "“效果明显”无法衡量", reason: "上级下达的目标", place: { table: 0, tableKey: "食堂改造", rowLabel: "社会效益" } },
+  ],
+  fixes: [],
+  written: 0,
+  marked: 0,
+  summarySheet: "综合得分",
+};
 
-function setup(findings: Finding[] = FINDINGS, lang: "zh" | "en" = "zh") {
-  const onSelect = jest.fn();
-  renderInFluent(<FindingsList findings={findings} strings={STRINGS[lang]} onSelect={onSelect} />);
-  return { onSelect };
+function setup(lang: "zh" | "en" = "zh") {
+  const props = { onSelect: jest.fn(), onFix: jest.fn(async () => undefined), onIgnore: jest.fn(async () => undefined), onUnignore: jest.fn(async () => undefined) };
+  renderInFluent(<FindingsList results={RESULTS} strings={STRINGS[lang]} {...props} />);
+  return props;
 }
 
-/** The finding buttons in display order, as "sheet!cell" strings. */
-function shownCells(): string[] {
-  return Array.from(document.querySelectorAll<HTMLButtonElement>("button[data-finding]")).map(
-    (b) => b.querySelector("span > span")?.textContent ?? "",
-  );
+/** WCAG contrast ratio of two #RRGGBB colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
-function findingButtons(): HTMLButtonElement[] {
-  return Array.from(document.querySelectorAll<HTMLButtonElement>("button[data-finding]"));
-}
+test("severity toggles: only severities that occur, aria-pressed, and on/off colours at least 3:1 apart", () => {
+  setup();
+  const group = screen.getByRole("group", { name: "按严重程度筛选" });
+  const toggles = within(group).getAllByRole("button");
+  expect(toggles.map((b) => b.textContent)).toEqual(["错误（1）", "警告（3）"]);
+  expect(toggles.map((b) => b.getAttribute("aria-pressed"))).toEqual(["true", "true"]);
+  fireEvent.click(toggles[1]);
+  expect(toggles[1].getAttribute("aria-pressed")).toBe("false");
+  expect(document.querySelector("[data-collapsed]")).toBeNull();
+  expect(contrast(webLightTheme.colorBrandBackground, webLightTheme.colorNeutralBackground1)).toBeGreaterThanOrEqual(3);
+  expect(contrast(webLightTheme.colorNeutralForegroundOnBrand, webLightTheme.colorBrandBackground)).toBeGreaterThanOrEqual(4.5);
+});
 
-describe("FindingsList", () => {
-  test("groups by severity in the order error, warning, info, with counts", () => {
-    setup();
-    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual(["错误（2）", "警告（2）", "提示（1）"]);
-    expect(shownCells()).toEqual([
-      "部门整体支出绩效自评表!H8",
-      "部门整体支出绩效自评表!A20",
-      "部门整体支出绩效自评表!K31",
-      "项目表!J12",
-      "Sheet 2!E5",
-    ]);
-  });
+test("a repeated message is one expandable entry naming how many cells, each cell selectable", () => {
+  const { onSelect } = setup();
+  const entry = document.querySelector('[data-collapsed="ge-100-percent"]') as HTMLElement;
+  expect(within(entry).getByText("3 处：目标值写成≥100%")).toBeTruthy();
+  expect(within(entry).getByText(SAME)).toBeTruthy();
+  fireEvent.click(within(entry).getByRole("button", { name: `选中 ${SHEET}!F14` }));
+  expect(onSelect).toHaveBeenCalledWith(SHEET, "F14");
+  expect(document.querySelectorAll("[data-row-card]")).toHaveLength(1);
+});
 
-  test("the severity toggles hide and show a group", () => {
-    setup();
-    const errors = screen.getByRole("button", { name: "错误（2）" });
-    expect(errors.getAttribute("aria-pressed")).toBe("true");
-    fireEvent.click(errors);
-    expect(errors.getAttribute("aria-pressed")).toBe("false");
-    expect(screen.queryByRole("heading", { name: "错误（2）" })).toBeNull();
-    expect(shownCells()).toEqual(["部门整体支出绩效自评表!K31", "项目表!J12", "Sheet 2!E5"]);
+test("search narrows the list; nothing matching says so", () => {
+  setup();
+  fireEvent.change(screen.getByRole("searchbox", { name: "搜索问题" }), { target: { value: "相关支出" } });
+  expect(document.querySelector("[data-collapsed]")).toBeNull();
+  expect(document.querySelectorAll("[data-finding]")).toHaveLength(1);
+  fireEvent.change(screen.getByRole("searchbox", { name: "搜索问题" }), { target: { value: "没有这样的" } });
+  expect(screen.getByText("没有符合筛选条件的问题。")).toBeTruthy();
+});
 
-    fireEvent.click(screen.getByRole("button", { name: "警告（2）" }));
-    fireEvent.click(screen.getByRole("button", { name: "提示（1）" }));
-    expect(shownCells()).toEqual([]);
-    expect(screen.getByText("没有符合筛选条件的问题。")).toBeTruthy();
+test("ignored findings are listed apart with their reasons, and can be restored", () => {
+  const { onUnignore } = setup();
+  const ignored = screen.getByRole("region", { name: "已忽略（1）" });
+  expect(within(ignored).getByText("原因：上级下达的目标")).toBeTruthy();
+  fireEvent.click(within(ignored).getByRole("button", { name: "恢复" }));
+  expect(onUnignore).toHaveBeenCalledWith(RESULTS.ignored[0]);
+});
 
-    fireEvent.click(errors);
-    expect(shownCells()).toEqual(["部门整体支出绩效自评表!H8", "部门整体支出绩效自评表!A20"]);
-  });
-
-  test("the rule filter keeps only that rule's findings and updates the counts", () => {
-    setup();
-    const select = screen.getByRole("combobox", { name: "按规则筛选" }) as HTMLSelectElement;
-    const options = within(select)
-      .getAllByRole("option")
-      .map((o) => o.textContent);
-    expect(options).toEqual([
-      "全部规则",
-      "missing-reason（2）",
-      "rate-mismatch（1）",
-      "vague-target（1）",
-      "weight-header-mismatch（1）",
-    ]);
-
-    fireEvent.change(select, { target: { value: "missing-reason" } });
-    expect(shownCells()).toEqual(["部门整体支出绩效自评表!K31", "项目表!J12"]);
-    expect(screen.getByRole("button", { name: "错误（0）" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "警告（2）" })).toBeTruthy();
-
-    fireEvent.change(select, { target: { value: "" } });
-    expect(shownCells()).toHaveLength(5);
-  });
-
-  test("each finding shows sheet!cell, rule id and message, and selects its cell", () => {
-    const { onSelect } = setup();
-    const button = findingButtons()[3];
-    expect(button.textContent).toBe("项目表!J12missing-reason超额完成，未说明原因");
-    fireEvent.click(button);
-    expect(onSelect).toHaveBeenCalledWith("项目表", "J12");
-    fireEvent.keyDown(findingButtons()[0], { key: "Enter" });
-    expect(onSelect).toHaveBeenLastCalledWith("部门整体支出绩效自评表", "H8");
-    expect(onSelect).toHaveBeenCalledTimes(2);
-    // Other keys do not select.
-    fireEvent.keyDown(findingButtons()[0], { key: "a" });
-    expect(onSelect).toHaveBeenCalledTimes(2);
-  });
-
-  test("keyboard: one finding in the Tab order; arrows, Home and End move across groups", () => {
-    setup();
-    const buttons = findingButtons();
-    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
-
-    buttons[0].focus();
-    fireEvent.keyDown(buttons[0], { key: "ArrowDown" });
-    expect(document.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1], { key: "ArrowDown" });
-    // Crosses from the error group into the warning group.
-    expect(document.activeElement).toBe(buttons[2]);
-    expect(findingButtons().map((b) => b.tabIndex)).toEqual([-1, -1, 0, -1, -1]);
-
-    fireEvent.keyDown(buttons[2], { key: "End" });
-    expect(document.activeElement).toBe(buttons[4]);
-    fireEvent.keyDown(buttons[4], { key: "ArrowDown" });
-    expect(document.activeElement).toBe(buttons[4]);
-    fireEvent.keyDown(buttons[4], { key: "ArrowUp" });
-    expect(document.activeElement).toBe(buttons[3]);
-    fireEvent.keyDown(buttons[3], { key: "Home" });
-    expect(document.activeElement).toBe(buttons[0]);
-    fireEvent.keyDown(buttons[0], { key: "ArrowUp" });
-    expect(document.activeElement).toBe(buttons[0]);
-  });
-
-  test("every finding is described by the keyboard hint", () => {
-    setup();
-    const hint = screen.getByText(STRINGS.zh.findingHint);
-    for (const button of findingButtons()) expect(button.getAttribute("aria-describedby")).toBe(hint.id);
-  });
-
-  test("no findings: says so, without filters", () => {
-    setup([]);
-    expect(screen.getByRole("heading", { name: "发现的问题（0）" })).toBeTruthy();
-    expect(screen.getByText("没有发现问题。")).toBeTruthy();
-    expect(screen.queryByRole("combobox")).toBeNull();
-  });
-
-  test("English labels", () => {
-    setup(FINDINGS, "en");
-    expect(screen.getByRole("heading", { name: "Findings (5)" })).toBeTruthy();
-    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
-      "Error (2)",
-      "Warning (2)",
-      "Info (1)",
-    ]);
-    expect(screen.getByRole("group", { name: "Filter by severity" })).toBeTruthy();
-    expect(screen.getByRole("option", { name: "All rules" })).toBeTruthy();
-  });
+test("English: rule names in English with the id beside them", () => {
+  setup("en");
+  expect(screen.getByText("3 cells: Target written ≥100%")).toBeTruthy();
+  expect(screen.getByText("Error: Count written as %")).toBeTruthy();
+  expect(screen.getByText("count-as-percent")).toBeTruthy();
 });

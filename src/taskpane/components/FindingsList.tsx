@@ -1,74 +1,105 @@
 import * as React from "react";
 import {
+  Button,
   createFocusOutlineStyle,
   Field,
+  Input,
   makeStyles,
+  mergeClasses,
   Select,
   Text,
   ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
-import type { Finding, Severity } from "../../core/result";
+import type { Fix } from "../../core/fixes";
+import type { IgnoredFinding } from "../../core/ignores";
+import { ruleName } from "../../core/rule-names";
+import type { RuleId, Severity } from "../../core/result";
+import { showValue } from "../format";
+import { FindingFilter, FindingItem, groupFindings, NO_FILTER, SEVERITIES, severityCounts, TableSection } from "../grouping";
+import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
 import { stackedList } from "./styles";
 
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
 export interface FindingsListProps {
-  findings: Finding[];
+  results: Results;
   strings: Strings;
-  /** Called when a finding is activated (click or Enter). */
+  /** Called when a finding's cell is activated. */
   onSelect: (sheet: string, cell: string) => void;
+  /**
+   * Writes computed values; nothing is written before the user's click. The three actions are
+   * absent where nothing can be written back (the browser page scores a copy): a read-only view.
+   */
+  onFix?: (fixes: Fix[]) => Promise<void>;
+  onIgnore?: (item: FindingItem, reason: string) => Promise<void>;
+  onUnignore?: (finding: IgnoredFinding) => Promise<void>;
+  /** A run or a write is under way: actions wait. */
+  busy?: boolean;
 }
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  toggles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  // On and off differ by far more than 3:1 (brand blue against white), not by a shade of grey.
+  toggleOff: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
-  toggles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS },
-  ruleField: { minWidth: "160px", flexGrow: 1 },
-  heading: {
-    margin: 0,
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
+  toggleOn: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandBackground}`,
+    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand },
+    ":hover:active": { backgroundColor: tokens.colorBrandBackgroundPressed, color: tokens.colorNeutralForegroundOnBrand },
   },
-  list: stackedList(tokens.spacingVerticalXXS),
-  finding: {
+  field: { minWidth: "140px", flexGrow: 1 },
+  heading: { margin: 0, display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  section: {
     display: "flex",
     flexDirection: "column",
-    alignItems: "flex-start",
-    rowGap: tokens.spacingVerticalXXS,
-    width: "100%",
-    textAlign: "start",
+    rowGap: tokens.spacingVerticalXS,
+    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  sectionHead: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  list: stackedList(tokens.spacingVerticalXS),
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
+  },
+  cardTitle: { fontWeight: tokens.fontWeightSemibold },
+  finding: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, listStyleType: "none" },
+  ruleLine: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  ruleName: { fontWeight: tokens.fontWeightSemibold },
+  ruleId: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  cellLink: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
     cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    font: "inherit",
     ...createFocusOutlineStyle(),
   },
-  where: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  cell: { fontWeight: tokens.fontWeightSemibold },
-  rule: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  change: { fontVariantNumeric: "tabular-nums" },
+  cells: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  preview: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
 function SeverityIcon({ severity, className }: { severity: Severity; className: string }) {
@@ -77,164 +108,256 @@ function SeverityIcon({ severity, className }: { severity: Severity; className: 
   return <Info16Filled className={className} aria-hidden="true" />;
 }
 
-/**
- * Findings grouped by severity, with a severity toggle and a rule filter. Each finding is a real
- * button (click, Enter or Space selects its cell); arrow keys, Home and End move between findings,
- * and only one finding is in the Tab order.
- */
-const FindingsList: React.FC<FindingsListProps> = ({ findings, strings, onSelect }) => {
+function RuleLabel({ rule, severity, strings }: { rule: RuleId; severity: Severity; strings: Strings }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.ruleLine}>
+      <SeverityIcon severity={severity} className={styles[severity]} />
+      <span className={styles.ruleName} title={rule} data-rule={rule}>
+        {strings.ruleLabel(strings.severity[severity], ruleName(rule, strings.lang))}
+      </span>
+      {strings.lang === "en" && <span className={styles.ruleId}>{rule}</span>}
+    </span>
+  );
+}
+
+/** 采用计算值 (old → new) and 忽略 with its reason form, for one finding. */
+function FindingActions({ item, strings, busy, onFix, onIgnore }: {
+  item: FindingItem;
+  strings: Strings;
+  busy: boolean;
+  onFix: NonNullable<FindingsListProps["onFix"]>;
+  onIgnore: NonNullable<FindingsListProps["onIgnore"]>;
+}) {
+  const styles = useStyles();
+  const [reason, setReason] = React.useState<string | null>(null);
+  const { fix } = item;
+  if (reason !== null) {
+    return (
+      <form
+        className={styles.actions}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (reason.trim() !== "") void onIgnore(item, reason.trim());
+        }}
+      >
+        <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
+          <Input autoFocus value={reason} onChange={(_, data) => setReason(data.value)} />
+        </Field>
+        <Button size="small" type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
+          {strings.ignoreConfirm}
+        </Button>
+        <Button size="small" type="button" onClick={() => setReason(null)}>
+          {strings.cancel}
+        </Button>
+      </form>
+    );
+  }
+  return (
+    <span className={styles.actions}>
+      {fix && (
+        <>
+          <span className={styles.change}>{strings.fixChange(showValue(fix.before, fix.numFmt), showValue(fix.after, fix.numFmt))}</span>
+          <Button size="small" appearance="primary" disabled={busy} onClick={() => void onFix([fix])} data-fix="">
+            {strings.fix}
+          </Button>
+        </>
+      )}
+      <Button size="small" disabled={busy} onClick={() => setReason("")} data-ignore="">
+        {strings.ignore}
+      </Button>
+    </span>
+  );
+}
+
+function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
+  section: TableSection;
+  strings: Strings;
+  busy: boolean;
+  onSelect: FindingsListProps["onSelect"];
+  onFix: FindingsListProps["onFix"];
+  onIgnore: FindingsListProps["onIgnore"];
+}) {
   const styles = useStyles();
   const headingId = React.useId();
-  const hintId = React.useId();
-  const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
-  const [rule, setRule] = React.useState("");
-  const [active, setActive] = React.useState(0);
-  const buttons = React.useRef<(HTMLButtonElement | null)[]>([]);
+  const [preview, setPreview] = React.useState(false);
+  const cellLink = (sheet: string, cell: string) => (
+    <button type="button" className={styles.cellLink} aria-label={strings.goToCell(`${sheet}!${cell}`)} onClick={() => onSelect(sheet, cell)} data-cell={`${sheet}!${cell}`}>
+      {cell}
+    </button>
+  );
+  const scoreLine = section.total
+    ? strings.tableTotal(section.total.score ?? strings.noValue, section.total.grade ?? strings.noValue)
+    : section.targetsOnly
+      ? strings.targetsOnly
+      : section.table?.kind === "budget"
+        ? strings.budgetTable
+        : null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-table={section.title}>
+      <div className={styles.sectionHead}>
+        <h3 id={headingId} className={styles.heading}>
+          {section.title}
+        </h3>
+        {onFix && section.fixes.length > 0 && (
+          <Button size="small" disabled={busy} onClick={() => setPreview(true)} aria-expanded={preview}>
+            {strings.fixAll(section.fixes.length)}
+          </Button>
+        )}
+      </div>
+      <Text className={styles.meta}>{[scoreLine, strings.counts(section.counts)].filter(Boolean).join("；")}</Text>
+      {preview && (
+        <div className={styles.preview} role="group" aria-label={strings.fixAll(section.fixes.length)}>
+          <Text>{strings.fixPreview}</Text>
+          <ul className={styles.list} data-preview="">
+            {section.fixes.map((fix) => (
+              <li key={`${fix.sheet}!${fix.cell}`} className={styles.change}>
+                {`${fix.cell}：${strings.fixChange(showValue(fix.before, fix.numFmt), showValue(fix.after, fix.numFmt))}`}
+              </li>
+            ))}
+          </ul>
+          <span className={styles.actions}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              onClick={() => {
+                setPreview(false);
+                void onFix?.(section.fixes);
+              }}
+            >
+              {strings.fixConfirm(section.fixes.length)}
+            </Button>
+            <Button size="small" onClick={() => setPreview(false)}>
+              {strings.cancel}
+            </Button>
+          </span>
+        </div>
+      )}
+      <ul className={styles.list}>
+        {section.collapsed.map((entry) => (
+          <li key={entry.key} className={styles.card} data-collapsed={entry.rule}>
+            <details>
+              <summary className={styles.cardTitle}>{strings.collapsed(entry.items.length, ruleName(entry.rule, strings.lang))}</summary>
+              <RuleLabel rule={entry.rule} severity={entry.severity} strings={strings} />
+              <Text>{entry.message}</Text>
+              <span className={styles.cells}>{entry.items.map((item) => <span key={item.index}>{cellLink(item.finding.sheet, item.finding.cell)}</span>)}</span>
+            </details>
+          </li>
+        ))}
+        {section.rows.map((card) => (
+          <li key={card.key} className={styles.card} data-row-card={card.row}>
+            <span className={styles.cardTitle}>{strings.rowTitle(card.row, card.label)}</span>
+            <ul className={styles.list}>
+              {card.items.map((item) => (
+                <li key={item.index} className={styles.finding} data-finding={item.finding.rule}>
+                  <RuleLabel rule={item.finding.rule} severity={item.finding.severity} strings={strings} />
+                  <span>
+                    {cellLink(item.finding.sheet, item.finding.cell)} {item.finding.message}
+                  </span>
+                  {onFix && onIgnore && <FindingActions item={item} strings={strings} busy={busy} onFix={onFix} onIgnore={onIgnore} />}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
+/**
+ * Findings by table, then by row, with a search box, severity toggles (only severities that occur)
+ * and a rule filter; ignored findings apart at the end, with their reasons.
+ */
+const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect, onFix, onIgnore, onUnignore, busy = false }) => {
+  const styles = useStyles();
+  const headingId = React.useId();
+  const ignoredId = React.useId();
+  const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
+  const counts = severityCounts(results.findings);
+  const present = SEVERITIES.filter((s) => counts[s] > 0);
+  const sections = React.useMemo(() => groupFindings(results, filter, strings.lang), [results, filter, strings.lang]);
   const ruleOptions = React.useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  }, [findings]);
-
-  const byRule = React.useMemo(() => (rule ? findings.filter((f) => f.rule === rule) : findings), [findings, rule]);
-  const groups = SEVERITIES.map((severity) => ({
-    severity,
-    items: byRule.filter((f) => f.severity === severity),
-  }));
-  const shownGroups = groups.filter((g) => shown[g.severity] && g.items.length > 0);
-  /** Each shown group with the flat index of its first finding, for arrow-key navigation. */
-  const laidOut = shownGroups.map((g, gi) => ({
-    ...g,
-    start: shownGroups.slice(0, gi).reduce((n, prev) => n + prev.items.length, 0),
-  }));
-  const visible = shownGroups.flatMap((g) => g.items);
-  const activeIndex = Math.min(active, Math.max(visible.length - 1, 0));
-
-  const focusAt = (index: number) => {
-    const target = Math.min(Math.max(index, 0), visible.length - 1);
-    setActive(target);
-    buttons.current[target]?.focus();
-  };
-
-  const onKeyDown = (event: React.KeyboardEvent<HTMLButtonElement>, index: number, finding: Finding) => {
-    switch (event.key) {
-      case "ArrowDown":
-        event.preventDefault();
-        focusAt(index + 1);
-        break;
-      case "ArrowUp":
-        event.preventDefault();
-        focusAt(index - 1);
-        break;
-      case "Home":
-        event.preventDefault();
-        focusAt(0);
-        break;
-      case "End":
-        event.preventDefault();
-        focusAt(visible.length - 1);
-        break;
-      case "Enter":
-        // Handled here (and the native click suppressed) so that Enter selects exactly once.
-        event.preventDefault();
-        onSelect(finding.sheet, finding.cell);
-        break;
-      default:
-        break;
-    }
-  };
+    const byRule = new Map<RuleId, number>();
+    for (const f of results.findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+    return [...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }, [results.findings]);
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading}>
-        {strings.findingsTitle(findings.length)}
+        {strings.findingsTitle(results.findings.length)}
       </h2>
-      {findings.length === 0 ? (
+      {results.findings.length === 0 ? (
         <Text>{strings.noFindings}</Text>
       ) : (
         <>
           <div className={styles.filters}>
-            <div className={styles.toggles} role="group" aria-label={strings.severityFilter}>
-              {groups.map(({ severity, items }) => (
-                <ToggleButton
-                  key={severity}
-                  size="small"
-                  checked={shown[severity]}
-                  icon={<SeverityIcon severity={severity} className={styles[severity]} />}
-                  onClick={() => {
-                    setShown((prev) => ({ ...prev, [severity]: !prev[severity] }));
-                    setActive(0);
-                  }}
-                >
-                  {strings.severityGroup(strings.severity[severity], items.length)}
-                </ToggleButton>
-              ))}
-            </div>
-            <Field label={strings.ruleFilter} size="small" className={styles.ruleField}>
-              <Select
-                value={rule}
-                onChange={(_, data) => {
-                  setRule(data.value);
-                  setActive(0);
-                }}
-              >
+            <Field label={strings.search} size="small" className={styles.field}>
+              <Input type="search" placeholder={strings.searchPlaceholder} value={filter.query} onChange={(_, data) => setFilter((f) => ({ ...f, query: data.value }))} />
+            </Field>
+            <Field label={strings.ruleFilter} size="small" className={styles.field}>
+              <Select value={filter.rule} onChange={(_, data) => setFilter((f) => ({ ...f, rule: data.value as RuleId | "" }))}>
                 <option value="">{strings.allRules}</option>
                 {ruleOptions.map(([id, count]) => (
                   <option key={id} value={id}>
-                    {strings.ruleOption(id, count)}
+                    {strings.ruleOption(ruleName(id, strings.lang), count)}
                   </option>
                 ))}
               </Select>
             </Field>
+            <div className={styles.toggles} role="group" aria-label={strings.severityFilter}>
+              {present.map((severity) => (
+                <ToggleButton
+                  key={severity}
+                  size="small"
+                  checked={filter.shown[severity]}
+                  className={filter.shown[severity] ? styles.toggleOn : styles.toggleOff}
+                  icon={<SeverityIcon severity={severity} className={filter.shown[severity] ? "" : styles[severity]} />}
+                  onClick={() => setFilter((f) => ({ ...f, shown: { ...f.shown, [severity]: !f.shown[severity] } }))}
+                >
+                  {strings.severityGroup(strings.severity[severity], counts[severity])}
+                </ToggleButton>
+              ))}
+            </div>
           </div>
-          <Text id={hintId} size={200} className={styles.hint}>
-            {strings.findingHint}
-          </Text>
-          {visible.length === 0 ? (
+          {sections.length === 0 ? (
             <Text>{strings.noMatchingFindings}</Text>
           ) : (
-            laidOut.map((group) => {
-              const groupId = `${headingId}-${group.severity}`;
-              return (
-                <section key={group.severity} aria-labelledby={groupId} data-severity={group.severity}>
-                  <h3 id={groupId} className={styles.heading}>
-                    <SeverityIcon severity={group.severity} className={styles[group.severity]} />
-                    {strings.severityGroup(strings.severity[group.severity], group.items.length)}
-                  </h3>
-                  <ul className={styles.list}>
-                    {group.items.map((finding, i) => {
-                      const index = group.start + i;
-                      return (
-                        <li key={`${finding.sheet}!${finding.cell}-${finding.rule}-${i}`}>
-                          <button
-                            type="button"
-                            ref={(el) => {
-                              buttons.current[index] = el;
-                            }}
-                            className={styles.finding}
-                            tabIndex={index === activeIndex ? 0 : -1}
-                            aria-describedby={hintId}
-                            data-finding=""
-                            onFocus={() => setActive(index)}
-                            onClick={() => onSelect(finding.sheet, finding.cell)}
-                            onKeyDown={(event) => onKeyDown(event, index, finding)}
-                          >
-                            <span className={styles.where}>
-                              <span className={styles.cell}>{`${finding.sheet}!${finding.cell}`}</span>
-                              <span className={styles.rule}>{finding.rule}</span>
-                            </span>
-                            <span>{finding.message}</span>
-                          </button>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </section>
-              );
-            })
+            sections.map((section) => (
+              <TableView key={section.key} section={section} strings={strings} busy={busy} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} />
+            ))
           )}
         </>
+      )}
+      {results.ignored.length > 0 && (
+        <section className={mergeClasses(styles.section)} aria-labelledby={ignoredId} data-ignored="">
+          <h2 id={ignoredId} className={styles.heading}>
+            {strings.ignoredTitle(results.ignored.length)}
+          </h2>
+          <ul className={styles.list}>
+            {results.ignored.map((finding) => (
+              <li key={`${finding.sheet}!${finding.cell}:${finding.rule}`} className={styles.card} data-ignored-finding={finding.rule}>
+                <RuleLabel rule={finding.rule} severity={finding.severity} strings={strings} />
+                <span>
+                  <button type="button" className={styles.cellLink} onClick={() => onSelect(finding.sheet, finding.cell)}>
+                    {`${finding.sheet}!${finding.cell}`}
+                  </button>{" "}
+                  {finding.message}
+                </span>
+                <Text weight="semibold">{strings.ignoredReason(finding.reason)}</Text>
+                {onUnignore && (
+                  <span className={styles.actions}>
+                    <Button size="small" disabled={busy} onClick={() => void onUnignore(finding)}>
+                      {strings.unignore}
+                    </Button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

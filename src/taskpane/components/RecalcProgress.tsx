@@ -1,7 +1,7 @@
 import * as React from "react";
-import { makeStyles, mergeClasses, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
-import type { RecalcStep } from "../pane-host";
+import type { RecalcStep, StepCounts } from "../pane-host";
 import type { Strings } from "../strings";
 import { stackedList } from "./styles";
 
@@ -10,7 +10,11 @@ export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score"
 export interface RecalcProgressProps {
   /** The step under way; null before the host reports the first one. */
   step: RecalcStep | null;
+  /** How far the step got, when the host says. */
+  counts?: StepCounts | null;
   strings: Strings;
+  /** Stops the run before anything is written. */
+  onCancel?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -42,16 +46,16 @@ const useStyles = makeStyles({
 });
 
 /** 读取 → 识别 → 校验 → 计算 → 写回, with the finished steps ticked and the current one spinning. */
-const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
+const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, strings, onCancel }) => {
   const styles = useStyles();
   const current = step === null ? 0 : RECALC_STEPS.indexOf(step);
   const label = step === null ? strings.recalculating : strings.runningStep(strings.steps[step]);
 
   return (
     <section className={styles.root} aria-label={strings.progressLabel}>
-      <Text role="status" aria-live="polite" weight="semibold">
-        {label}
-      </Text>
+      {/* The pane's live region announces progress; this is what sighted users read. */}
+      <Text weight="semibold">{label}</Text>
+      {counts && step && <Text data-testid="step-counts">{strings.stepCounts(step, counts.done, counts.total)}</Text>}
       <ProgressBar value={current / RECALC_STEPS.length} aria-label={strings.progressLabel} />
       <ol className={styles.steps}>
         {RECALC_STEPS.map((s, index) => {
@@ -85,6 +89,11 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, strings }) => {
           );
         })}
       </ol>
+      {onCancel && step !== "write" && (
+        <div>
+          <Button onClick={onCancel}>{strings.cancelRun}</Button>
+        </div>
+      )}
     </section>
   );
 };

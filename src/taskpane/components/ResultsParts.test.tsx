@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { STRINGS } from "../strings";
 import LevelBars, { levelRate } from "./LevelBars";
 import RecalcProgress from "./RecalcProgress";
-import { renderInFluent } from "./test-helpers";
+import ResultsView from "./ResultsView";
+import { renderInFluent, SAMPLE_RESULTS } from "./test-helpers";
 
 jest.setTimeout(30000);
 
@@ -61,7 +63,9 @@ describe("RecalcProgress", () => {
       "pending",
     ]);
     expect(items.some((li) => li.hasAttribute("aria-current"))).toBe(false);
-    expect(screen.getByRole("status").textContent).toBe("正在重算…");
+    expect(screen.getByText("正在重算…")).toBeTruthy();
+    // Nothing can be cancelled without a handler to call.
+    expect(screen.queryByRole("button")).toBeNull();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0");
   });
 
@@ -72,6 +76,36 @@ describe("RecalcProgress", () => {
     expect(items[3].getAttribute("aria-current")).toBe("step");
     expect(items[0].textContent).toBe("Readdone");
     expect(items[3].textContent).toBe("Scorein progress");
-    expect(screen.getByRole("status").textContent).toBe("Score…");
+    expect(screen.getByText("Score…")).toBeTruthy();
+  });
+
+  test("counts of the step and a cancel button until the write step", () => {
+    const onCancel = jest.fn();
+    const { rerender } = renderInFluent(<RecalcProgress step="read" counts={{ done: 12, total: 300 }} strings={STRINGS.zh} onCancel={onCancel} />);
+    expect(screen.getByText("已读取 12 / 300 张工作表")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "取消重算" }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <RecalcProgress step="write" strings={STRINGS.zh} onCancel={onCancel} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByRole("button", { name: "取消重算" })).toBeNull();
+  });
+});
+
+describe("ResultsView", () => {
+  const actions = { onSelect: jest.fn(), onFix: jest.fn(), onIgnore: jest.fn(), onUnignore: jest.fn() };
+
+  test("target tables only: says why there is no total instead of a bare dash", () => {
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals: [] }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.getByTestId("total").textContent).toBe("—");
+    expect(screen.getByTestId("no-totals").textContent).toBe("工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。");
+  });
+
+  test("a read-only check does not claim to have written anything", () => {
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, checkOnly: true }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.queryByText(/结果已写入/)).toBeNull();
+    expect(screen.queryByTestId("no-totals")).toBeNull();
   });
 });

@@ -1,16 +1,13 @@
 import * as React from "react";
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { RecalcOutcome } from "../pane-host";
-import type { Strings } from "../strings";
-import FindingsList from "./FindingsList";
+import type { Results } from "../pane-host";
+import FindingsList, { FindingsListProps } from "./FindingsList";
 import LevelBars from "./LevelBars";
 
-export type Results = Extract<RecalcOutcome, { kind: "results" }>;
+export type { Results };
 
-export interface ResultsViewProps {
+export interface ResultsViewProps extends Omit<FindingsListProps, "results"> {
   outcome: Results;
-  strings: Strings;
-  onSelect: (sheet: string, cell: string) => void;
 }
 
 const useStyles = makeStyles({
@@ -39,7 +36,7 @@ const useStyles = makeStyles({
 });
 
 /** Total and grade, the 一级指标 bars and the findings of one recalculation. */
-const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, onSelect }) => {
+const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions }) => {
   const styles = useStyles();
   const levelsId = React.useId();
   return (
@@ -58,19 +55,20 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, onSelect })
           </dd>
         </div>
       </dl>
+      {outcome.totals.length === 0 && <Text data-testid="no-totals">{strings.noTotals}</Text>}
       {outcome.gradeReason && (
         <Text size={200} weight="semibold" data-testid="grade-reason">
           {outcome.gradeReason}
         </Text>
       )}
-      <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>
+      {!outcome.checkOnly && <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>}
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>
           {strings.levelsTitle}
         </h2>
         <LevelBars levels={outcome.levels} strings={strings} />
       </section>
-      <FindingsList findings={outcome.findings} strings={strings} onSelect={onSelect} />
+      <FindingsList results={outcome} strings={strings} {...actions} />
     </div>
   );
 };

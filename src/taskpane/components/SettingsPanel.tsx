@@ -1,3 +1,4 @@
+/* global Blob, FileReader, URL, document */
 import * as React from "react";
 import {
   Button,
@@ -9,19 +10,30 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
+  Select,
   Switch,
+  Text,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_PROFILE, NegativeFormula, Profile } from "../../core/profile";
+import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
+import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import { errorText, Strings } from "../strings";
 
+/** Where the autosave stands: the pane saves every valid edit shortly after it is made. */
+export type SaveStatus =
+  | { kind: "none" }
+  | { kind: "saved" }
+  | { kind: "failed"; message: string };
+
 export interface SettingsPanelProps {
-  /** The profile in use; the form starts from it. */
+  /** The profile being edited; kept by the App so a tab switch never drops an edit. */
+  form: ProfileForm;
+  /** The profile in use (the base for fields the form does not show). */
   profile: Profile;
+  onChange: (form: ProfileForm) => void;
+  status: SaveStatus;
   strings: Strings;
-  /** Saves the edited profile (through the host) and makes it the one in use. */
-  onSave: (profile: Profile) => Promise<void>;
   disabled?: boolean;
 }
 
@@ -40,86 +52,117 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  band: {
+  pair: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto",
     alignItems: "end",
     columnGap: tokens.spacingHorizontalS,
   },
-  bandInput: { minWidth: 0 },
-  bandError: {
-    gridColumnStart: 1,
-    gridColumnEnd: 3,
-    color: tokens.colorPaletteRedForeground1,
-    fontSize: tokens.fontSizeBase200,
-  },
+  band: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "end", columnGap: tokens.spacingHorizontalS },
+  narrow: { minWidth: 0 },
+  bandError: { gridColumnStart: 1, gridColumnEnd: 3, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  file: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
 });
 
-type Status =
-  { kind: "none" } | { kind: "saved" } | { kind: "invalid"; message?: string } | { kind: "failed"; message: string };
-
-/** Edits the scoring profile: grades, budget weight, qualitative bands, negative formula, over-achievement, marking. */
-const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave, disabled = false }) => {
+/** The settings as a form: every key of the profile, presets, and the profile as a JSON file. */
+const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, status, strings, disabled = false }) => {
   const styles = useStyles();
   const s = strings.settings;
-  const [form, setForm] = React.useState<ProfileForm>(() => profileToForm(profile));
-  const [errors, setErrors] = React.useState<FormErrors>({});
-  const [status, setStatus] = React.useState<Status>({ kind: "none" });
-  const [saving, setSaving] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const [importError, setImportError] = React.useState<string | null>(null);
+  const [presetId, setPresetId] = React.useState("");
+  const checked = formToProfile(form, profile, strings);
+  const errors: FormErrors = checked.ok ? {} : checked.errors;
 
-  const edit = (patch: Partial<ProfileForm>) => {
-    setForm((prev) => ({ ...prev, ...patch }));
-    setStatus({ kind: "none" });
-  };
-  const editBand = (key: BandKey, end: "low" | "high", value: string) => {
-    setForm((prev) => ({ ...prev, bands: { ...prev.bands, [key]: { ...prev.bands[key], [end]: value } } }));
-    setStatus({ kind: "none" });
-  };
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const result = formToProfile(form, profile, strings);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus({ kind: "invalid", message: result.message });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await onSave(result.profile);
-      setStatus({ kind: "saved" });
-    } catch (error) {
-      setStatus({ kind: "failed", message: errorText(error, strings) });
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const reset = () => {
-    setForm(profileToForm(DEFAULT_PROFILE));
-    setErrors({});
-    setStatus({ kind: "none" });
-  };
-
+  const edit = (patch: Partial<ProfileForm>) => onChange({ ...form, ...patch });
+  const editBand = (key: BandKey, end: "low" | "high", value: string) =>
+    edit({ bands: { ...form.bands, [key]: { ...form.bands[key], [end]: value } } });
+  const editGrade = (index: number, patch: Partial<ProfileForm["grades"][number]>) =>
+    edit({ grades: form.grades.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
   const validation = (field: keyof FormErrors) =>
     errors[field] ? { validationState: "error" as const, validationMessage: errors[field] } : {};
 
+  const exportJson = () => {
+    const source = checked.ok ? checked.profile : profile;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(source, null, 2)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "jixiao-profile.json";
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const importJson = (file: File) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      try {
+        onChange(profileToForm(profileFromJson(JSON.parse(String(reader.result)), DEFAULT_PROFILE)));
+        setImportError(null);
+      } catch (error) {
+        setImportError(errorText(error, strings));
+      }
+    };
+    reader.readAsText(file);
+  };
+
+  const preset = PRESETS.find((p) => p.id === presetId);
+
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={s.title}>
+    <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label={s.title}>
+      <Field label={s.preset} hint={s.presetHint}>
+        <Select
+          value={presetId}
+          disabled={disabled}
+          onChange={(_, data) => {
+            setPresetId(data.value);
+            const chosen = PRESETS.find((p) => p.id === data.value);
+            if (chosen) onChange(profileToForm(presetProfile(chosen)));
+          }}
+        >
+          <option value="">—</option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name[strings.lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {preset && <p className={styles.hint}>{`${s.presetSource}：${preset.source}`}</p>}
+
       <Field label={s.name}>
         <Input value={form.name} onChange={(_, data) => edit({ name: data.value })} />
       </Field>
-      <Field label={s.grades} hint={s.gradesHint} {...validation("grades")}>
-        <Input value={form.grades} onChange={(_, data) => edit({ grades: data.value })} />
-      </Field>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{s.grades}</legend>
+        {form.grades.map((row, index) => (
+          <div key={index} className={styles.pair}>
+            <Field label={s.gradeMin} {...validation(`grades.${index}`)}>
+              <Input className={styles.narrow} inputMode="decimal" value={row.min} onChange={(_, data) => editGrade(index, { min: data.value })} />
+            </Field>
+            <Field label={s.gradeLabel}>
+              <Input className={styles.narrow} value={row.label} onChange={(_, data) => editGrade(index, { label: data.value })} />
+            </Field>
+            <Button
+              type="button"
+              aria-label={s.removeGrade(row.label || String(index + 1))}
+              disabled={form.grades.length <= 1}
+              onClick={() => edit({ grades: form.grades.filter((_, i) => i !== index) })}
+            >
+              ×
+            </Button>
+          </div>
+        ))}
+        <div className={styles.actions}>
+          <Button type="button" size="small" onClick={() => edit({ grades: [...form.grades, { min: "0", label: "" }] })}>
+            {s.addGrade}
+          </Button>
+        </div>
+      </fieldset>
+
       <Field label={s.budgetWeight} hint={s.budgetWeightHint} {...validation("budgetWeight")}>
-        <Input
-          inputMode="decimal"
-          value={form.budgetWeight}
-          onChange={(_, data) => edit({ budgetWeight: data.value })}
-        />
+        <Input inputMode="decimal" value={form.budgetWeight} onChange={(_, data) => edit({ budgetWeight: data.value })} />
       </Field>
 
       <fieldset className={styles.fieldset}>
@@ -128,20 +171,10 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave,
         {BAND_KEYS.map((key) => (
           <div key={key} className={styles.band}>
             <Field label={`${s[key]} ${s.low}`} {...validation(`${key}.low`)}>
-              <Input
-                className={styles.bandInput}
-                inputMode="decimal"
-                value={form.bands[key].low}
-                onChange={(_, data) => editBand(key, "low", data.value)}
-              />
+              <Input className={styles.narrow} inputMode="decimal" value={form.bands[key].low} onChange={(_, data) => editBand(key, "low", data.value)} />
             </Field>
             <Field label={`${s[key]} ${s.high}`} {...validation(`${key}.high`)}>
-              <Input
-                className={styles.bandInput}
-                inputMode="decimal"
-                value={form.bands[key].high}
-                onChange={(_, data) => editBand(key, "high", data.value)}
-              />
+              <Input className={styles.narrow} inputMode="decimal" value={form.bands[key].high} onChange={(_, data) => editBand(key, "high", data.value)} />
             </Field>
             {errors[`${key}.order`] && (
               <span className={styles.bandError} role="alert">
@@ -153,39 +186,32 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave,
       </fieldset>
 
       <Field label={s.negativeFormula}>
-        <RadioGroup
-          value={form.negativeFormula}
-          onChange={(_, data) => edit({ negativeFormula: data.value as NegativeFormula })}
-        >
+        <RadioGroup value={form.negativeFormula} onChange={(_, data) => edit({ negativeFormula: data.value as NegativeFormula })}>
           <Radio value="ratio" label={s.formulas.ratio} />
           <Radio value="linear" label={s.formulas.linear} />
         </RadioGroup>
       </Field>
 
       <Field label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
-        <Input
-          inputMode="decimal"
-          value={form.overAchievement}
-          onChange={(_, data) => edit({ overAchievement: data.value })}
-        />
+        <Input inputMode="decimal" value={form.overAchievement} onChange={(_, data) => edit({ overAchievement: data.value })} />
+      </Field>
+      <Field label={s.scoreDecimals} hint={s.decimalsHint} {...validation("scoreDecimals")}>
+        <Input inputMode="numeric" value={form.scoreDecimals} onChange={(_, data) => edit({ scoreDecimals: data.value })} />
+      </Field>
+      <Field label={s.rateDecimals} hint={s.decimalsHint} {...validation("rateDecimals")}>
+        <Input inputMode="numeric" value={form.rateDecimals} onChange={(_, data) => edit({ rateDecimals: data.value })} />
       </Field>
 
       <Field hint={s.markCellsHint}>
-        <Switch
-          label={s.markCells}
-          checked={form.markCells}
-          onChange={(_, data) => edit({ markCells: data.checked })}
-        />
+        <Switch label={s.markCells} checked={form.markCells} onChange={(_, data) => edit({ markCells: data.checked })} />
       </Field>
 
-      {status.kind === "saved" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{s.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {status.kind === "invalid" && (
+      <div role="status" aria-live="polite">
+        {status.kind === "saved" && <Text>{s.autosaved}</Text>}
+      </div>
+      {!checked.ok && (
         <MessageBar intent="warning">
-          <MessageBarBody>{status.message ?? s.invalid}</MessageBarBody>
+          <MessageBarBody>{checked.message ?? s.unsavedInvalid}</MessageBarBody>
         </MessageBar>
       )}
       {status.kind === "failed" && (
@@ -196,14 +222,35 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ profile, strings, onSave,
           </MessageBarBody>
         </MessageBar>
       )}
+      {importError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{importError}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={disabled || saving}>
-          {saving ? s.saving : s.save}
-        </Button>
-        <Button type="button" onClick={reset} disabled={disabled || saving}>
+        <Button type="button" onClick={() => onChange(profileToForm(DEFAULT_PROFILE))} disabled={disabled}>
           {s.resetDefault}
         </Button>
+        <Button type="button" onClick={exportJson}>
+          {s.exportProfile}
+        </Button>
+        <Button type="button" onClick={() => fileInput.current?.click()} disabled={disabled}>
+          {s.importProfile}
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.file}
+          type="file"
+          accept=".json,application/json"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) importJson(file);
+            event.target.value = "";
+          }}
+        />
       </div>
     </form>
   );

@@ -9,11 +9,11 @@ import * as React from "react";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Profile } from "../../core/profile";
-import type { Lang, PaneHost, RecalcOutcome, RecalcStep } from "../pane-host";
+import type { Lang, PaneHost, RecalcOptions, RecalcOutcome, RecalcStep, Results } from "../pane-host";
 
 export type FakeHost = { [K in keyof PaneHost]: jest.Mock & PaneHost[K] };
 
-export const SAMPLE_RESULTS: Extract<RecalcOutcome, { kind: "results" }> = {
+export const SAMPLE_RESULTS: Results = {
   kind: "results",
   total: "86.50",
   grade: "良",
@@ -48,6 +48,20 @@ export const SAMPLE_RESULTS: Extract<RecalcOutcome, { kind: "results" }> = {
     },
     { rule: "vague-target", severity: "info", sheet: "Sheet 2", cell: "E5", message: "“效果明显”无法衡量" },
   ],
+  places: [
+    { table: 0, tableKey: "部门整体支出", rowLabel: "年度资金总额" },
+    { table: 1, tableKey: "部门整体支出", rowLabel: "效益目标" },
+    { table: 1, tableKey: "部门整体支出", rowLabel: "效益目标 / 社会效益 / 营造良好工作氛围" },
+    { table: 2, tableKey: "Sheet 2·指标表1", rowLabel: "满意度" },
+  ],
+  tables: [
+    { sheet: "部门整体支出绩效自评表", kind: "budget", range: "B3:H8", label: "部门整体支出" },
+    { sheet: "部门整体支出绩效自评表", kind: "indicators", range: "B11:K36", label: "部门整体支出" },
+    { sheet: "Sheet 2", kind: "indicators", range: "A3:F9", label: "Sheet 2!A3:F9" },
+  ],
+  totals: [{ sheet: "部门整体支出绩效自评表", label: "部门整体支出", weights: "100", score: "86.50", recordedScore: "86.5", grade: "良", recordedGrade: "良" }],
+  ignored: [],
+  fixes: [{ finding: 0, sheet: "部门整体支出绩效自评表", cell: "H8", row: 7, col: 7, before: "0.9", after: "0.95", numFmt: "0.00%" }],
   written: 4,
   marked: 4,
   summarySheet: "综合得分",
@@ -67,6 +81,11 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     cleanMarks: async () => 3,
     loadProfile: async () => null,
     saveProfile: async () => undefined,
+    check: async () => SAMPLE_RESULTS,
+    applyFixes: async (fixes) => fixes.length,
+    ignore: async () => undefined,
+    unignore: async () => undefined,
+    watchChanges: async () => async () => undefined,
     language: () => lang,
   };
   const merged = { ...base, ...overrides };
@@ -78,6 +97,11 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     cleanMarks: jest.fn(merged.cleanMarks),
     loadProfile: jest.fn(merged.loadProfile),
     saveProfile: jest.fn(merged.saveProfile),
+    check: jest.fn(merged.check),
+    applyFixes: jest.fn(merged.applyFixes),
+    ignore: jest.fn(merged.ignore),
+    unignore: jest.fn(merged.unignore),
+    watchChanges: jest.fn(merged.watchChanges),
     language: jest.fn(merged.language),
   } as FakeHost;
 }
@@ -98,14 +122,17 @@ export function controlledRecalc() {
   const outcome = deferred<RecalcOutcome>();
   let onStep: ((step: RecalcStep) => void) | undefined;
   let profile: Profile | undefined;
-  const recalculate = async (p: Profile, step: (s: RecalcStep) => void) => {
+  let options: RecalcOptions | undefined;
+  const recalculate = async (p: Profile, step: (s: RecalcStep) => void, o?: RecalcOptions) => {
     profile = p;
     onStep = step;
+    options = o;
     return outcome.promise;
   };
   return {
     recalculate,
     step: (s: RecalcStep) => onStep?.(s),
+    options: () => options,
     profile: () => profile,
     resolve: outcome.resolve,
     reject: outcome.reject,

@@ -1,0 +1,104 @@
+/**
+ * 采用计算值: the findings whose right value the analysis computed, so the pane can offer to write it
+ * (old → new, on the user's click only). A recorded 执行率, budget 得分 or quantitative 得分 that
+ * disagrees with jixiao's own figure is fixed with that figure, in the format a filled-in blank gets.
+ *
+ * Not offered: a cell holding a formula (its inputs are what is wrong), a merged 得分 shared by
+ * several indicators (the split is not written down), a total (its message names the sum of the
+ * sheet's scores, which the report does not carry), and anything without one right number.
+ */
+import { rateFormat, scoreFormat } from "./analyze";
+import { SheetView, WorkbookGrid, parseCellAddress } from "./grid";
+import { Profile } from "./profile";
+import { AnalysisResult, Finding } from "./result";
+import { RestoreValue, UndoRecord } from "./writeplan";
+
+export interface Fix {
+  /** Index of the finding in the analysis's findings. */
+  finding: number;
+  sheet: string;
+  cell: string;
+  /** 0-based, for hosts. */
+  row: number;
+  col: number;
+  /** What the cell holds now and what it will hold: exact decimal strings (rates as fractions). */
+  before: string;
+  after: string;
+  numFmt: string;
+}
+
+type Fixable = Pick<AnalysisResult, "findings" | "budget" | "indicators">;
+
+/** The fixes on offer, in the order of the findings. */
+export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile): Fix[] {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const at = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  const budget = new Map(analysis.budget.map((b) => [at(b.sheet, b.row), b]));
+  let indicators: Map<string, Fixable["indicators"][number]> | undefined;
+  const indicatorAt = (key: string) => (indicators ??= new Map(analysis.indicators.map((i) => [at(i.sheet, i.row), i]))).get(key);
+
+  const computed = (finding: Finding, key: string): { before: string | null; after: string | null; numFmt: string } | null => {
+    switch (finding.rule) {
+      case "rate-mismatch": {
+        const line = budget.get(key);
+        return line ? { before: line.recordedRate, after: line.rate, numFmt: rateFormat(profile) } : null;
+      }
+      case "budget-score-mismatch": {
+        const line = budget.get(key);
+        return line ? { before: line.recordedScore, after: line.score, numFmt: scoreFormat(profile) } : null;
+      }
+      case "score-mismatch": {
+        const row = indicatorAt(key);
+        return row ? { before: row.recordedScore, after: row.score, numFmt: scoreFormat(profile) } : null;
+      }
+      default:
+        return null;
+    }
+  };
+
+  const fixes: Fix[] = [];
+  analysis.findings.forEach((finding, index) => {
+    const cell = parseCellAddress(finding.cell);
+    const view = views.get(finding.sheet);
+    if (!cell || !view || view.mergeAt(cell.row, cell.col) || view.isFormula(cell.row, cell.col)) return;
+    const value = computed(finding, at(finding.sheet, cell.row + 1));
+    if (!value || value.before === null || value.after === null || value.before === value.after) return;
+    fixes.push({ finding: index, sheet: finding.sheet, cell: finding.cell, row: cell.row, col: cell.col, before: value.before, after: value.after, numFmt: value.numFmt });
+  });
+  return fixes;
+}
+
+/** What a fixed cell held before: its value ("" for empty) and number format. */
+export interface CellBefore {
+  value: RestoreValue;
+  numFmt: string;
+}
+
+/**
+ * The undo record of the last run with the fixes' cells added, so 撤销上次重算 takes them back too:
+ * a cell the run already recorded keeps its older entry (undo restores the state before the run);
+ * the others get their value and format from before the fix. Also says, per fix, the fill the cell
+ * had before the run marked it (to take the mark off once fixed): undefined when the run did not
+ * mark it.
+ */
+export function undoWithFixes(
+  record: UndoRecord | undefined,
+  fixes: Fix[],
+  before: CellBefore[],
+): { record: UndoRecord; unmark: (string | null | undefined)[] } {
+  const next: UndoRecord = record
+    ? { ...record, sheets: record.sheets.map((s) => ({ name: s.name, entries: s.entries.map((e) => ({ ...e })) })) }
+    : { version: 1, sheets: [], summary: null };
+  const unmark = fixes.map((fix, i) => {
+    let sheet = next.sheets.find((s) => s.name === fix.sheet);
+    if (!sheet) next.sheets.push((sheet = { name: fix.sheet, entries: [] }));
+    let entry = sheet.entries.find((e) => e.r === fix.row && e.c === fix.col && e.h === undefined && e.w === undefined);
+    if (!entry) sheet.entries.push((entry = { r: fix.row, c: fix.col }));
+    if (entry.v === undefined) {
+      entry.v = before[i].value;
+      entry.f = before[i].numFmt;
+    }
+    return entry.fill;
+  });
+  return { record: next, unmark };
+}

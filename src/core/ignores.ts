@@ -1,0 +1,142 @@
+/**
+ * Findings the unit chose to set aside, with a reason: the `ignores` field of jixiao's record in the
+ * workbook (state.ts). A record names its finding by rule, table and row label, never by cell, so
+ * it still matches after rows are inserted above: the table by its 项目名称/单位名称 (or, without one,
+ * by its sheet and its place among that sheet's tables), the row by its indicator or budget line
+ * (or the first text on the row, for a header or total row). Two findings of one rule on one row
+ * are ignored together.
+ *
+ * Both hosts honour the record the same way: analyze() moves matching findings out of `findings`
+ * (and out of the marks, the counts and the summary's findings table) into `ignored`.
+ */
+import { rangeLabel } from "./detect";
+import { SheetView, WorkbookGrid, parseCellAddress, parseRangeAddress } from "./grid";
+import { AnalysisResult, Finding, RuleId, TableReport } from "./result";
+import { WorkbookState } from "./state";
+
+export interface IgnoreRecord {
+  rule: RuleId;
+  /** The table's key (see tableKey). */
+  table: string;
+  /** The row's label (see placeFindings). */
+  row: string;
+  reason: string;
+  /** When it was set aside (ISO date), for people reading the record. */
+  at?: string;
+}
+
+/** Where a finding sits, in the words an ignore record uses. */
+export interface FindingPlace {
+  /** Index into the analysis's tables; null for a finding outside every table. */
+  table: number | null;
+  tableKey: string;
+  rowLabel: string;
+}
+
+export interface IgnoredFinding extends Finding {
+  reason: string;
+  place: FindingPlace;
+}
+
+const KIND_ZH = { budget: "预算表", indicators: "指标表" } as const;
+
+/**
+ * A table's key: its label when the form names one, else its sheet and its place on it (指标表2),
+ * never its range, which moves when rows are inserted above.
+ */
+export function tableKey(tables: TableReport[], index: number): string {
+  const table = tables[index];
+  if (table.label !== rangeLabel(table.sheet, table.range)) return table.label;
+  const ordinal = tables.slice(0, index + 1).filter((t) => t.sheet === table.sheet && t.kind === table.kind).length;
+  return `${table.sheet}·${KIND_ZH[table.kind]}${ordinal}`;
+}
+
+type Placeable = Pick<AnalysisResult, "findings" | "tables" | "budget" | "indicators">;
+
+/** The first text on a row from a column on (a header or total row's own words), "" for none. */
+function rowText(view: SheetView | undefined, row: number, from: number): string {
+  if (!view) return "";
+  for (let col = from; col < view.colCount; col++) {
+    const text = view.text(row, col);
+    if (text !== "" && Number.isNaN(Number(text))) return text;
+  }
+  return "";
+}
+
+/** Each finding's table and row label, in the order of `analysis.findings`. */
+export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingPlace[] {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  const labels = new Map<string, string>();
+  for (const line of analysis.budget) labels.set(rowKey(line.sheet, line.row), line.label);
+  for (const i of analysis.indicators) labels.set(rowKey(i.sheet, i.row), [i.level1, i.level2, i.name].filter((s) => s !== "").join(" / "));
+  const ranges = analysis.tables.map((t) => parseRangeAddress(t.range));
+
+  return analysis.findings.map((finding) => {
+    const at = parseCellAddress(finding.cell);
+    const row = at ? at.row + 1 : 0;
+    // The table holding the row; a total below a table belongs to the nearest table above it.
+    let table: number | null = null;
+    analysis.tables.forEach((t, index) => {
+      const range = ranges[index];
+      if (t.sheet === finding.sheet && range && range.top + 1 <= row && (table === null || range.top >= ranges[table]!.top)) table = index;
+    });
+    const left = table === null ? 0 : ranges[table]!.left;
+    const rowLabel = labels.get(rowKey(finding.sheet, row)) ?? (at ? rowText(views.get(finding.sheet), at.row, left) : "");
+    return {
+      table,
+      tableKey: table === null ? finding.sheet : tableKey(analysis.tables, table),
+      rowLabel: rowLabel || finding.cell,
+    };
+  });
+}
+
+export function ignoreKey(rule: RuleId, place: Pick<FindingPlace, "tableKey" | "rowLabel">): string {
+  return `${rule}\u0000${place.tableKey}\u0000${place.rowLabel}`;
+}
+
+const recordKey = (record: IgnoreRecord) => ignoreKey(record.rule, { tableKey: record.table, rowLabel: record.row });
+
+/** The ignore records of a workbook record; malformed entries (a hand-edited part) are dropped. */
+export function ignoresOf(state: WorkbookState): IgnoreRecord[] {
+  const list = state.ignores;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (r): r is IgnoreRecord =>
+      typeof r === "object" && r !== null && typeof r.rule === "string" && typeof r.table === "string" && typeof r.row === "string" && typeof r.reason === "string",
+  );
+}
+
+/** The record for setting a finding aside. */
+export function ignoreRecord(finding: Finding, place: FindingPlace, reason: string, at: Date = new Date()): IgnoreRecord {
+  return { rule: finding.rule, table: place.tableKey, row: place.rowLabel, reason: reason.trim(), at: at.toISOString().slice(0, 10) };
+}
+
+/** The workbook record with this ignore added (replacing one with the same key). */
+export function withIgnore(state: WorkbookState, record: IgnoreRecord): WorkbookState {
+  const key = recordKey(record);
+  return { ...state, ignores: [...ignoresOf(state).filter((r) => recordKey(r) !== key), record] };
+}
+
+/** The workbook record without the ignore of this finding (taking it back). */
+export function withoutIgnore(state: WorkbookState, rule: RuleId, place: Pick<FindingPlace, "tableKey" | "rowLabel">): WorkbookState {
+  const key = ignoreKey(rule, place);
+  return { ...state, ignores: ignoresOf(state).filter((r) => recordKey(r) !== key) };
+}
+
+/** Which findings stay and which are set aside (with their reasons), in the findings' order. */
+export function splitIgnored(
+  findings: Finding[],
+  places: FindingPlace[],
+  records: IgnoreRecord[],
+): { active: number[]; ignored: IgnoredFinding[] } {
+  const reasons = new Map(records.map((r) => [recordKey(r), r.reason]));
+  const active: number[] = [];
+  const ignored: IgnoredFinding[] = [];
+  findings.forEach((finding, index) => {
+    const reason = reasons.get(ignoreKey(finding.rule, places[index]));
+    if (reason === undefined) active.push(index);
+    else ignored.push({ ...finding, reason, place: places[index] });
+  });
+  return { active, ignored };
+}

@@ -1,0 +1,37 @@
+/**
+ * The pane's view of an analysis: what a host hands back after a recalculation or a read-only
+ * check. The placing of findings and the fixes on offer come from the core (ignores.ts, fixes.ts).
+ */
+import type { Analysis } from "../core/analyze";
+import { fixesFor } from "../core/fixes";
+import type { WorkbookGrid } from "../core/grid";
+import { placeFindings } from "../core/ignores";
+import type { Profile } from "../core/profile";
+import type { Results } from "./pane-host";
+
+export interface Applied {
+  written: number;
+  marked: number;
+  summarySheet: string;
+}
+
+/** The results of an analysis; `applied` is null for a check that wrote nothing. */
+export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profile, applied: Applied | null): Results {
+  return {
+    kind: "results",
+    total: analysis.summary.total,
+    grade: analysis.summary.grade,
+    gradeReason: analysis.summary.gradeReason,
+    levels: analysis.summary.levels,
+    findings: analysis.findings,
+    places: placeFindings(analysis, grid),
+    tables: analysis.tables,
+    totals: analysis.totals,
+    ignored: analysis.ignored,
+    fixes: fixesFor(analysis, grid, profile),
+    written: applied?.written ?? 0,
+    marked: applied?.marked ?? 0,
+    summarySheet: applied?.summarySheet ?? analysis.summary.name,
+    ...(applied === null && { checkOnly: true }),
+  };
+}

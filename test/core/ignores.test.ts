@@ -1,0 +1,99 @@
+/** Ignoring a finding with a reason: the record's key, and analyze() honouring it on every run. */
+import { analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { ignoreRecord, ignoresOf, placeFindings, withIgnore, withoutIgnore } from "../../src/core/ignores";
+import { EMPTY_STATE, parseState, stateJson } from "../../src/core/state";
+import { INDICATOR_HEADER, workbook } from "../support/grid";
+
+/** A project's self-evaluation: budget line, then indicators with merged 一级/二级 labels. */
+function selfEvaluation(extraRowsAbove = 0): WorkbookGrid {
+  const rows: CellValue[][] = [
+    ...Array.from({ length: extraRowsAbove }, () => ["（说明）"] as CellValue[]),
+    ["项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    ["培训项目", 100, 90, 0.8, 10, 9],
+    [],
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 40, 40, ""],
+    [null, null, "培训人次", "≥100人次", "120人次", 10, 10, ""],
+    ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+    ["满意度指标", "服务对象满意度", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", null, null, null, null, 100, 99],
+  ];
+  const top = 5 + extraRowsAbove; // 1-based row of 产出指标
+  return workbook({ name: "项目表", rows, merges: [`A${top}:A${top + 1}`, `B${top}:B${top + 1}`] });
+}
+
+function withState(grid: WorkbookGrid, state = EMPTY_STATE): WorkbookGrid {
+  return { ...grid, state: stateJson(state) };
+}
+
+describe("placeFindings", () => {
+  test("names each finding's table and row in words that do not depend on the row number", () => {
+    const grid = selfEvaluation();
+    const analysis = analyze(grid);
+    const places = placeFindings(analysis, grid);
+    const byCell = Object.fromEntries(analysis.findings.map((f, i) => [`${f.rule}@${f.cell}`, places[i]]));
+    expect(byCell["score-mismatch@G5"]).toEqual({ table: 1, tableKey: "项目表·指标表1", rowLabel: "产出指标 / 数量指标 / 培训场次" });
+    expect(byCell["rate-mismatch@D2"]).toEqual({ table: 0, tableKey: "项目表·预算表1", rowLabel: "培训项目" });
+  });
+
+  test("a table's label (项目名称) is its key when the form gives one", () => {
+    const grid = selfEvaluation();
+    const analysis = analyze(grid);
+    const labelled = { ...analysis, tables: analysis.tables.map((t) => ({ ...t, label: "培训项目" })) };
+    expect(new Set(placeFindings(labelled, grid).map((p) => p.tableKey))).toEqual(new Set(["培训项目"]));
+  });
+});
+
+describe("ignores in the workbook's record", () => {
+  test("an ignored finding leaves the findings, the marks and the summary, and keeps its reason", () => {
+    const grid = selfEvaluation();
+    const before = analyze(grid);
+    const index = before.findings.findIndex((f) => f.rule === "score-mismatch" && f.cell === "G5");
+    expect(index).toBeGreaterThanOrEqual(0);
+    const place = placeFindings(before, grid)[index];
+    const state = withIgnore(EMPTY_STATE, ignoreRecord(before.findings[index], place, "  按市局口径计分  ", new Date("2026-12-04T10:00:00Z")));
+
+    const after = analyze(withState(grid, state));
+    expect(after.findings.some((f) => f.rule === "score-mismatch" && f.cell === "G5")).toBe(false);
+    expect(after.findings).toHaveLength(before.findings.length - 1);
+    expect(after.ignored).toEqual([{ ...before.findings[index], reason: "按市局口径计分", place }]);
+    expect(after.summary.cells.some((c) => c.value === before.findings[index].message)).toBe(false);
+    // The other finding on that cell's row (a missing reason) still marks its own cell; G5 itself is not marked.
+    expect(after.marks.some((m) => m.cell === "G5")).toBe(false);
+    expect(before.marks.some((m) => m.cell === "G5")).toBe(true);
+    expect(ignoresOf(state)[0].at).toBe("2026-12-04");
+  });
+
+  test("the record still matches after rows are inserted above the table", () => {
+    const grid = selfEvaluation();
+    const first = analyze(grid);
+    const index = first.findings.findIndex((f) => f.rule === "score-mismatch");
+    const state = withIgnore(EMPTY_STATE, ignoreRecord(first.findings[index], placeFindings(first, grid)[index], "已在报告中说明"));
+
+    const moved = analyze(withState(selfEvaluation(3), state));
+    expect(moved.findings.some((f) => f.rule === "score-mismatch")).toBe(false);
+    expect(moved.ignored.map((f) => [f.rule, f.cell, f.reason])).toEqual([["score-mismatch", "G8", "已在报告中说明"]]);
+  });
+
+  test("taking an ignore back brings the finding back; a record for another row matches nothing", () => {
+    const grid = selfEvaluation();
+    const analysis = analyze(grid);
+    const index = analysis.findings.findIndex((f) => f.rule === "score-mismatch");
+    const place = placeFindings(analysis, grid)[index];
+    const state = withIgnore(EMPTY_STATE, ignoreRecord(analysis.findings[index], place, "理由"));
+    expect(analyze(withState(grid, withoutIgnore(state, "score-mismatch", place))).findings).toEqual(analysis.findings);
+
+    const elsewhere = withIgnore(EMPTY_STATE, { rule: "score-mismatch", table: place.tableKey, row: "效益指标 / 社会效益 / 受益人数", reason: "x" });
+    expect(analyze(withState(grid, elsewhere)).ignored).toEqual([]);
+  });
+
+  test("a second ignore of the same finding replaces the first; malformed entries are dropped", () => {
+    const record = { rule: "score-mismatch" as const, table: "t", row: "r", reason: "旧" };
+    const state = withIgnore(withIgnore(EMPTY_STATE, record), { ...record, reason: "新" });
+    expect(ignoresOf(state)).toEqual([{ ...record, reason: "新" }]);
+    const damaged = parseState(JSON.stringify({ v: 1, ignores: [record, { rule: "x" }, "text", null] }));
+    expect(ignoresOf(damaged)).toEqual([record]);
+    expect(ignoresOf(parseState(JSON.stringify({ v: 1, ignores: "none" })))).toEqual([]);
+  });
+});

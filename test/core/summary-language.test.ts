@@ -1,0 +1,32 @@
+/** The 综合得分 sheet made by the English pane: its footer and profile line in English, and either footer recognised on the next run. */
+import { analyze } from "../../src/core/analyze";
+import { SUMMARY_MARKERS, isJixiaoSummary } from "../../src/core/summary";
+import { INDICATOR_HEADER, workbook } from "../support/grid";
+
+const grid = workbook({
+  name: "Project",
+  rows: [
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 50, 50, ""],
+    ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+    ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+  ],
+});
+
+test("in English the footer and the profile line are English", () => {
+  const summary = analyze(grid, undefined, { lang: "en" }).summary;
+  const texts = summary.cells.filter((c) => !c.isNumber).map((c) => c.value);
+  expect(texts[texts.length - 1]).toBe(SUMMARY_MARKERS.en);
+  const profileLine = texts.find((t) => t.startsWith("Profile:"))!;
+  // The grade labels are the profile's own words (优, 良 …), written into 等次 cells as they are.
+  expect(profileLine.replace(/[优良中差]≥/g, "≥")).not.toMatch(/[\u4e00-\u9fff]/);
+});
+
+test("a summary in either language is recognised as jixiao's own", () => {
+  for (const lang of ["zh", "en"] as const) {
+    const summary = analyze(grid, undefined, { lang }).summary;
+    const values = Array.from({ length: summary.rowCount }, () => [] as (string | null)[]);
+    for (const c of summary.cells) values[c.row][c.col] = c.value;
+    expect(isJixiaoSummary({ name: summary.name, values, numFmts: [], merges: [] })).toBe(true);
+  }
+});
