@@ -61,8 +61,10 @@ module.exports = async (env, options) => {
     commands: "./src/commands/commands.ts",
     notice: "./src/commands/notice.ts",
     web: { import: "./src/web/index.tsx", dependOn: "react" },
-    "web-worker": "./src/web/worker.ts",
-    "web-sw": "./src/web/sw.ts",
+    // A Web Worker and a service worker load one script each: their webpack runtime stays inside it
+    // (runtime: false), not in the pages' shared runtime.js, which they never load.
+    "web-worker": { import: "./src/web/worker.ts", runtime: false },
+    "web-sw": { import: "./src/web/sw.ts", runtime: false },
   };
   if (withPlayground) {
     entry.playground = { import: "./src/playground/office-standin.ts", filename: "office-standin.js" };
