@@ -11,6 +11,7 @@
 import { Analysis } from "./analyze";
 import { MergeRange, SheetGrid, SheetView, WorkbookGrid, parseCellAddress, parseRangeAddress } from "./grid";
 import { Profile } from "./profile";
+import { ruleName } from "./rule-names";
 import { BudgetReport, RuleId, Severity, TableReport } from "./result";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -41,7 +42,7 @@ export interface ReviewRow {
   errors: number;
   warnings: number;
   infos: number;
-  /** The three most serious findings, worst first: "H24 score-mismatch：…". */
+  /** The three most serious findings, worst first, by their Chinese rule name: "H24 得分算错：…". */
   worst: string[];
 }
 
@@ -305,7 +306,7 @@ export function reviewFile(file: string, grid: WorkbookGrid, analysis: Analysis,
     else row.infos++;
     let worst = worstOf.get(draft);
     if (!worst) worstOf.set(draft, (worst = []));
-    worst.push({ severity: f.severity, text: `${f.cell} ${f.rule}：${f.message}` });
+    worst.push({ severity: f.severity, text: `${f.cell} ${ruleName(f.rule, "zh")}：${f.message}` });
     findings.push({ unit: row.unit, project: row.project, file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message });
   }
   for (const [draft, worst] of worstOf) {

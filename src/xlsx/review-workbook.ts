@@ -9,6 +9,7 @@
 import { WorkbookGrid } from "../core/grid";
 import { SEVERITY_LABEL } from "../core/messages";
 import { Review, ReviewRow, ReviewRowKind } from "../core/review";
+import { ruleName } from "../core/rule-names";
 import { BarChart } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
@@ -74,9 +75,9 @@ function findingsSheet(review: Review): NewSheet {
     name: REVIEW_SHEETS.findings,
     printTitle: "问题明细",
     autoFilter: true,
-    columns: [col("单位", 28, "wrap"), col("项目", 28, "wrap"), col("文件", 24, "wrap"), col("工作表", 18, "wrap"), col("单元格", 8), col("严重程度", 8), col("规则", 24), col("说明", 70, "wrap")],
+    columns: [col("单位", 28, "wrap"), col("项目", 28, "wrap"), col("文件", 24, "wrap"), col("工作表", 18, "wrap"), col("单元格", 8), col("严重程度", 8), col("规则", 24), col("规则名称", 20, "wrap"), col("说明", 70, "wrap")],
     rows: (function* () {
-      for (const f of review.findings) yield [f.unit, f.project, f.file, f.sheet, f.cell, SEVERITY[f.severity], f.rule, f.message];
+      for (const f of review.findings) yield [f.unit, f.project, f.file, f.sheet, f.cell, SEVERITY[f.severity], f.rule, ruleName(f.rule, "zh"), f.message];
     })(),
   };
 }

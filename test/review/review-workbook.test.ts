@@ -10,6 +10,7 @@ import { analyze } from "../../src/core/analyze";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Report, buildReport } from "../../src/core/report";
 import { Review, ReviewTally, reviewFile } from "../../src/core/review";
+import { ruleName } from "../../src/core/rule-names";
 import { WorkbookReadError, readXlsx } from "../../src/xlsx/read";
 import { REVIEW_SHEETS, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 import { KAIPING, tempDir } from "../support/xlsx";
@@ -64,7 +65,7 @@ describe("the review model", () => {
     for (const row of review.rows) {
       const own = review.findings.filter((f) => f.file === row.file && f.sheet === row.sheet);
       expect(row.worst.length).toBe(Math.min(3, row.errors + row.warnings + row.infos));
-      if (row.errors > 0) expect(own.some((f) => f.severity === "error" && row.worst[0] === `${f.cell} ${f.rule}：${f.message}`)).toBe(true);
+      if (row.errors > 0) expect(own.some((f) => f.severity === "error" && row.worst[0] === `${f.cell} ${ruleName(f.rule, "zh")}：${f.message}`)).toBe(true);
     }
   });
 
@@ -119,8 +120,8 @@ if (skip) console.log(`SKIPPED openpyxl read-back: ${skip}`);
   it("问题明细 holds every finding of every file's report, in its cell", () => {
     const rows = body(REVIEW_SHEETS.findings);
     for (const [file, report] of reports) {
-      const mine = rows.filter((r) => r[2] === file).map((r) => `${r[3]}!${r[4]} ${r[6]}`);
-      expect(mine).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`));
+      const mine = rows.filter((r) => r[2] === file).map((r) => `${r[3]}!${r[4]} ${r[6]} ${r[7]} ${r[8]}`);
+      expect(mine).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${ruleName(f.rule, "zh")} ${f.message}`));
     }
     expect(rows).toHaveLength([...reports.values()].reduce((n, r) => n + r.findings.length, 0));
   });
