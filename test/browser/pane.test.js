@@ -12,7 +12,7 @@
  */
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { checkRunner, launchChromium } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -72,22 +72,8 @@ async function main() {
     process.exit(1);
   }
   const server = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      await body();
-      results.push(true);
-      console.log(`  ✓ ${name}`);
-    } catch (error) {
-      results.push(false);
-      console.log(`  ✕ ${name}\n      ${String(error && error.message ? error.message : error).split("\n").join("\n      ")}`);
-    }
-  };
+  const browser = await launchChromium();
+  const { check, finish } = checkRunner();
 
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -341,9 +327,7 @@ async function main() {
     await browser.close();
     server.close();
   }
-  const passed = results.filter(Boolean).length;
-  console.log(`browser: ${passed} passed, ${results.length - passed} failed`);
-  process.exit(passed === results.length ? 0 : 1);
+  finish();
 }
 
 main().catch((error) => {

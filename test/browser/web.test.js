@@ -14,7 +14,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 const { unzipSync } = require("fflate");
-const { chromium } = require("playwright-core");
+const { checkRunner, launchChromium } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -69,22 +69,8 @@ async function main() {
   const cli = commandLine(dir);
 
   const server = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      await body();
-      results.push(true);
-      console.log(`  ✓ ${name}`);
-    } catch (error) {
-      results.push(false);
-      console.log(`  ✕ ${name}\n      ${String(error && error.message ? error.message : error).split("\n").join("\n      ")}`);
-    }
-  };
+  const browser = await launchChromium();
+  const { check, finish } = checkRunner();
   const assert = (ok, message) => {
     if (!ok) throw new Error(message);
   };
@@ -202,9 +188,7 @@ async function main() {
     await browser.close();
     server.close();
   }
-  const passed = results.filter(Boolean).length;
-  console.log(`browser: ${passed} passed, ${results.length - passed} failed`);
-  process.exit(passed === results.length ? 0 : 1);
+  finish();
 }
 
 main().catch((error) => {

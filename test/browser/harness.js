@@ -1,0 +1,38 @@
+/**
+ * What the browser tests share: Debian's Chromium started as this machine allows (no sandbox as
+ * root, no background networking on a closed network), and named checks that each print one line
+ * and are counted into the closing "browser: N passed, M failed" line that scripts/test.sh reads.
+ */
+const { chromium } = require("playwright-core");
+
+function launchChromium() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A runner of named checks: a failing check is reported and the next one still runs. */
+function checkRunner() {
+  const results = [];
+  const check = async (name, body) => {
+    try {
+      await body();
+      results.push(true);
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      results.push(false);
+      console.log(`  ✕ ${name}\n      ${String(error && error.message ? error.message : error).split("\n").join("\n      ")}`);
+    }
+  };
+  /** Prints the closing line and ends the process with 0 only when every check passed. */
+  const finish = () => {
+    const passed = results.filter(Boolean).length;
+    console.log(`browser: ${passed} passed, ${results.length - passed} failed`);
+    process.exit(passed === results.length ? 0 : 1);
+  };
+  return { check, finish };
+}
+
+module.exports = { launchChromium, checkRunner };
