@@ -333,6 +333,7 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
       budget,
       totals,
       findings: active,
+      ignored,
       profile,
       lang,
     }),

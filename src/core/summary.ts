@@ -127,6 +127,9 @@ const TEXT = {
     findings: "三、问题清单",
     findingsHeader: ["工作表", "单元格", "问题", "级别", "说明", "规则编号"],
     noFindings: "未发现问题。",
+    ignored: "已忽略的问题（单位已说明理由，不计入问题数）",
+    ignoredLabel: "已忽略",
+    ignoredReason: (reason: string) => `忽略理由：${reason}`,
     noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
     chart: "各一级指标得分率",
     legend: "四、标记说明",
@@ -152,6 +155,9 @@ const TEXT = {
     findings: "3. Findings",
     findingsHeader: ["Sheet", "Cell", "Finding", "Severity", "Message", "Rule id"],
     noFindings: "No findings.",
+    ignored: "Ignored findings (the unit gave its reasons; not counted)",
+    ignoredLabel: "ignored",
+    ignoredReason: (reason: string) => `Reason for ignoring: ${reason}`,
     noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
     chart: "Score rate by level-1 indicator",
     legend: "4. Marks",
@@ -274,6 +280,8 @@ export interface SummaryInput {
   budget: BudgetLineResult[];
   totals: EvaluationTotal[];
   findings: Finding[];
+  /** Findings the unit set aside with a reason (src/core/ignores.ts): listed apart, not counted. */
+  ignored?: (Finding & { reason: string })[];
   profile: Profile;
   lang: Lang;
 }
@@ -355,6 +363,21 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.row++;
   }
   layout.row++;
+
+  if (input.ignored && input.ignored.length > 0) {
+    layout.mergedLine(t.ignored, "section");
+    layout.headerRow(t.findingsHeader);
+    for (const f of input.ignored) {
+      layout.text(0, f.sheet, "text");
+      layout.text(1, f.cell, "text");
+      layout.text(2, ruleName(f.rule, input.lang), "text");
+      layout.text(3, t.ignoredLabel, "text");
+      layout.text(4, `${f.message}\n${t.ignoredReason(f.reason)}`, "text");
+      layout.text(5, f.rule, "rule");
+      layout.row++;
+    }
+    layout.row++;
+  }
 
   layout.mergedLine(t.legend, "section");
   for (const [style, label, meaning] of t.legendRows) {
