@@ -117,16 +117,19 @@ export function restoredCells(record: UndoRecord): number {
   return count;
 }
 
+/** A setting as stored: JSON text parsed (undefined when it is not JSON), anything else as it is. */
+function storedValue(json: unknown): unknown {
+  if (typeof json !== "string") return json;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored undo stack, newest first: a list of records, or one record as earlier versions kept. */
 export function parseUndoStack(json: unknown): UndoRecord[] | undefined {
-  let value: unknown = json;
-  if (typeof json === "string") {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return undefined;
-    }
-  }
+  const value = storedValue(json);
   if (!Array.isArray(value)) {
     const single = parseUndoRecord(value);
     return single ? [single] : undefined;
@@ -208,14 +211,7 @@ export function entryCells(entry: UndoEntry): number {
 
 /** Reads a stored record back, or undefined when it is not one (a damaged or foreign setting). */
 export function parseUndoRecord(json: unknown): UndoRecord | undefined {
-  let value: unknown = json;
-  if (typeof json === "string") {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return undefined;
-    }
-  }
+  const value = storedValue(json);
   const record = value as UndoRecord;
   if (typeof record !== "object" || record === null || record.version !== 1 || !Array.isArray(record.sheets)) return undefined;
   const entriesOk = record.sheets.every(

@@ -35,4 +35,13 @@ function checkRunner() {
   return { check, finish };
 }
 
-module.exports = { launchChromium, checkRunner };
+/** Runs a test's main; a failure before any check still ends with the closing line scripts/test.sh reads. */
+function runBrowserTest(main) {
+  main().catch((error) => {
+    console.error(error);
+    console.log("browser: 0 passed, 1 failed");
+    process.exit(1);
+  });
+}
+
+module.exports = { launchChromium, checkRunner, runBrowserTest };

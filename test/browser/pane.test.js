@@ -12,7 +12,7 @@
  */
 const fs = require("fs");
 const path = require("path");
-const { checkRunner, launchChromium } = require("./harness");
+const { checkRunner, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -330,8 +330,4 @@ async function main() {
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log("browser: 0 passed, 1 failed");
-  process.exit(1);
-});
+runBrowserTest(main);

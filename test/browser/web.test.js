@@ -14,7 +14,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 const { unzipSync } = require("fflate");
-const { checkRunner, launchChromium } = require("./harness");
+const { checkRunner, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -191,8 +191,4 @@ async function main() {
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log("browser: 0 passed, 1 failed");
-  process.exit(1);
-});
+runBrowserTest(main);
