@@ -9,11 +9,10 @@ import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
 import { readLooks, writeNotes } from "./marks-parts";
 import { CONTENT_TYPES, ContentTypes, Package, workbookParts } from "./package";
-import { patchSheet } from "./sheet-part";
 import { writeState } from "./state-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 import { workbookChildren } from "./summary-parts";
-import { cellEdits } from "./write";
+import { cellEdits, patchSheets } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
@@ -87,11 +86,9 @@ export function cleanCopy(pkg: Package, stateText: string | undefined, options: 
     const previous = cells.get(clear.col);
     cells.set(clear.col, { value: null, restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }) });
   }
-  for (const [sheet, sheetEdits] of edits) {
-    const part = partOf(sheet)!;
-    pkg.put(part, patchSheet(pkg.required(part), sheetEdits, pkg.sheetLayout(part)));
-  }
-  writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => [...partOfSheet.keys()].indexOf(sheet) + 1);
+  const sheetNames = [...partOfSheet.keys()];
+  const drawings = writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => sheetNames.indexOf(sheet) + 1);
+  patchSheets(pkg, edits, (sheet) => partOf(sheet)!, drawings);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);

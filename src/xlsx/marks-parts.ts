@@ -3,84 +3,76 @@
  * to mark look like now (fill from their format, note from the sheet's comments part), and the
  * notes written back as a classic comments part with its legacy VML drawing.
  */
-import { SaxesParser } from "saxes";
 import { cellAddress, parseCellAddress } from "../core/grid";
 import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { LegacyDrawingEdit, SheetLayout, columnFormats, inheritedFormat, sheetLayout } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
-import { XmlElement, rootElement, scanXml } from "./xml";
+import { XmlElement, scanXml } from "./xml";
 
-const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/** Worksheet children that come after <legacyDrawing> in the schema's order. */
-const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-/** The cell formats (s) of the cells asked for, a cell not written taking its row's or column's,
- * and the numbers the cells hold (a cell of text, a formula's result or none: null). */
-export function cellFormats(xml: string, refs: Set<string>): { formats: Map<string, number>; numbers: Map<string, number | null> } {
+/**
+ * The cell formats (s) of the cells asked for, a cell not written taking its row's or column's,
+ * and the numbers the cells hold (a cell of text, a formula's result or none: null). Only the rows
+ * asked for are tokenized, where the layout says they are.
+ */
+export function cellFormats(xml: string, layout: SheetLayout, refs: Set<string>): { formats: Map<string, number>; numbers: Map<string, number | null> } {
   const formats = new Map<string, number>();
   const numbers = new Map<string, number | null>();
-  /** The cell being read when it is one asked for, and whether it can hold a plain number. */
-  let current: { ref: string; numeric: boolean; formula: boolean } | null = null;
-  let inValue = false;
-  let valueText = "";
-  const rowFormats = new Map<number, number>();
-  const columns: { min: number; max: number; style: number }[] = [];
-  const wantedRows = new Set([...refs].map((ref) => parseCellAddress(ref)?.row));
-  let row = -1;
-  let col = -1;
-  const parser = new SaxesParser();
-  parser.on("opentag", (tag) => {
-    const name = tag.name.slice(tag.name.indexOf(":") + 1);
-    const attr = (key: string): string | undefined => {
-      const value = tag.attributes[key];
-      return value === undefined ? undefined : String(value);
-    };
-    if (name === "col") {
-      columns.push({ min: Number(attr("min")) - 1, max: Number(attr("max")) - 1, style: Number(attr("style") ?? 0) });
-    } else if (name === "row") {
-      const r = Number(attr("r"));
-      row = r > 0 ? r - 1 : row + 1;
-      col = -1;
-      const custom = attr("customFormat");
-      if (wantedRows.has(row) && (custom === "1" || custom === "true")) rowFormats.set(row, Number(attr("s") ?? 0));
-    } else if (name === "c") {
-      const ref = attr("r");
-      col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
-      const address = cellAddress(row, col);
-      current = null;
-      if (refs.has(address)) {
-        formats.set(address, Number(attr("s") ?? 0));
-        numbers.set(address, null);
-        const type = attr("t");
-        current = { ref: address, numeric: type === undefined || type === "n", formula: false };
-      }
-    } else if (current && name === "f") {
-      current.formula = true;
-    } else if (current && name === "v") {
-      inValue = true;
-      valueText = "";
-    }
-  });
-  parser.on("text", (text) => {
-    if (inValue) valueText += text;
-  });
-  parser.on("closetag", (tag) => {
-    const name = tag.name.slice(tag.name.indexOf(":") + 1);
-    if (name === "v" && inValue && current) {
-      inValue = false;
-      const number = Number(valueText);
-      if (current.numeric && !current.formula && valueText.trim() !== "" && Number.isFinite(number)) numbers.set(current.ref, number);
-    }
-  });
-  parser.write(xml).close();
+  const wanted = new Map<number, Set<number>>();
   for (const ref of refs) {
-    if (formats.has(ref)) continue;
-    const cell = parseCellAddress(ref)!;
-    const inherited = rowFormats.get(cell.row) ?? columns.find((c) => c.min <= cell.col && cell.col <= c.max)?.style ?? 0;
-    formats.set(ref, inherited);
+    const at = parseCellAddress(ref)!;
+    (wanted.get(at.row) ?? wanted.set(at.row, new Set()).get(at.row)!).add(at.col);
+  }
+  const columns = columnFormats(xml, layout);
+  const rowAt = new Map(layout.rows.map((row, i) => [row, i]));
+  for (const [row, cols] of wanted) {
+    const i = rowAt.get(row);
+    let rowElement: XmlElement | null = null;
+    if (i !== undefined) {
+      /** The cell being read when it is one asked for, and whether it can hold a plain number. */
+      let current: { ref: string; numeric: boolean; formula: boolean } | null = null;
+      let valueText: string | null = null;
+      let col = -1;
+      scanXml(xml.slice(layout.rowStarts[i], layout.rowEnds[i]), {
+        select: (local) => local === "row" || local === "c" || local === "f" || local === "v",
+        open: (element) => {
+          if (element.depth === 0) {
+            rowElement = element;
+          } else if (element.local === "c") {
+            const ref = element.attributes.r;
+            col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
+            current = null;
+            if (cols.has(col)) {
+              const address = cellAddress(row, col);
+              formats.set(address, Number(element.attributes.s ?? 0));
+              numbers.set(address, null);
+              const type = element.attributes.t;
+              current = { ref: address, numeric: type === undefined || type === "n", formula: false };
+            }
+          } else if (current && element.local === "f") {
+            current.formula = true;
+          } else if (current && element.local === "v") {
+            valueText = "";
+          }
+        },
+        text: (text) => {
+          if (valueText !== null) valueText += text;
+        },
+        close: (element) => {
+          if (element.local !== "v" || valueText === null || !current) return;
+          const number = Number(valueText);
+          if (current.numeric && !current.formula && valueText.trim() !== "" && Number.isFinite(number)) numbers.set(current.ref, number);
+          valueText = null;
+        },
+      });
+    }
+    for (const col of cols) {
+      const address = cellAddress(row, col);
+      if (!formats.has(address)) formats.set(address, inheritedFormat(rowElement, col, columns));
+    }
   }
   return { formats, numbers };
 }
@@ -123,7 +115,7 @@ export function readLooks(
     const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
     const comments = commentsOf(pkg, sheetPartOf(pkg, part));
-    const { formats, numbers } = cellFormats(xml, refs);
+    const { formats, numbers } = cellFormats(xml, pkg.sheetLayout(part) ?? sheetLayout(xml), refs);
     for (const [ref, format] of formats) {
       const comment = comments.get(ref);
       looks.set(`${sheet}\u0000${ref}`, { fill: styles.fillOf(format), note: comment ? commentText(comment) : null });
@@ -136,30 +128,11 @@ export function readLooks(
   };
 }
 
-/** The worksheet's children (depth 1) of the given local names, in document order. */
-function sheetChildren(xml: string, locals: string[]): XmlElement[] {
-  const found: XmlElement[] = [];
-  scanXml(xml, { open: (element) => element.depth === 1 && locals.includes(element.local) && found.push(element) });
-  return found;
-}
-
-/** The sheet's XML with a <legacyDrawing> naming `id`, in its place in the schema's order. */
-function withLegacyDrawing(xml: string, id: string): string {
-  const root = rootElement(xml);
-  const element = `<${root.prefix}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${id}"/>`;
-  const at = sheetChildren(xml, AFTER_LEGACY_DRAWING)[0]?.start ?? root.contentEnd;
-  return xml.slice(0, at) + element + xml.slice(at);
-}
-
-function withoutLegacyDrawing(xml: string): string {
-  const found = sheetChildren(xml, ["legacyDrawing"])[0];
-  return found ? xml.slice(0, found.start) + xml.slice(found.end) : xml;
-}
-
 /**
- * Writes the notes of a plan into the sheets' comments parts: creates the parts (and the sheet's
- * <legacyDrawing>) for a sheet that had no notes, rewrites them for one that had, and removes them
- * when no note is left. `drawingNumber` gives each sheet its own VML shape ids.
+ * Writes the notes of a plan into the sheets' comments parts: creates the parts for a sheet that had
+ * no notes, rewrites them for one that had, and removes them when no note is left. `drawingNumber`
+ * gives each sheet its own VML shape ids. Returns, by worksheet part, the change its <legacyDrawing>
+ * needs, for the writer to make with the sheet's other edits (src/xlsx/sheet-part.ts).
  */
 export function writeNotes(
   pkg: Package,
@@ -167,7 +140,8 @@ export function writeNotes(
   partOf: (sheet: string) => string,
   notes: NoteChange[],
   drawingNumber: (sheet: string) => number,
-): void {
+): Map<string, LegacyDrawingEdit> {
+  const drawings = new Map<string, LegacyDrawingEdit>();
   const bySheet = new Map<string, NoteChange[]>();
   for (const note of notes) bySheet.set(note.sheet, [...(bySheet.get(note.sheet) ?? []), note]);
   for (const [sheet, changes] of bySheet) {
@@ -178,12 +152,11 @@ export function writeNotes(
     const folder = folderOf(part);
     const commentsRel = rels.ofType("comments");
     const vmlRel = rels.ofType("vmlDrawing");
-    let sheetXml = pkg.required(part);
     if (comments.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
       if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
-      sheetXml = withoutLegacyDrawing(sheetXml);
+      drawings.set(part, "remove");
     } else {
       const commentsPart = commentsRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}comments`, ".xml");
       const vmlPart = vmlRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
@@ -192,11 +165,11 @@ export function writeNotes(
       contentTypes.set(commentsPart, COMMENTS_TYPE);
       contentTypes.set(vmlPart, VML_TYPE);
       if (!commentsRel) rels.add("comments", relativeTarget(folder, commentsPart));
-      if (!vmlRel) sheetXml = withLegacyDrawing(sheetXml, rels.add("vmlDrawing", relativeTarget(folder, vmlPart)));
+      if (!vmlRel) drawings.set(part, { id: rels.add("vmlDrawing", relativeTarget(folder, vmlPart)) });
     }
-    pkg.put(part, sheetXml);
     pkg.put(relsPathOf(part), rels.toXml());
   }
+  return drawings;
 }
 
 /** What marking a copy needs of the package being written. */
@@ -207,8 +180,6 @@ export interface CopyParts {
   workbookRels: RelationshipsPart;
   /** The worksheet part of a sheet, by name. */
   partOf: (sheet: string) => string | undefined;
-  /** Sheet names in workbook order (VML shape ids are numbered by them). */
-  sheetNames: string[];
 }
 
 export interface CopyMarks {
@@ -227,14 +198,8 @@ export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) =>
   return { plan: planMarks(wanted, previous, look), state };
 }
 
-/** Writes the plan's notes and the new record (with the summary this copy holds, if any). */
-export function finishCopyMarks(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): void {
-  const partOf = (sheet: string): string => {
-    const part = parts.partOf(sheet);
-    if (part === undefined) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
-    return part;
-  };
-  writeNotes(parts.pkg, parts.contentTypes, partOf, marks.plan.notes, (sheet) => parts.sheetNames.indexOf(sheet) + 1);
+/** Writes jixiao's new record: the plan's marks and the summary this copy holds, if any. */
+export function writeCopyRecord(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): void {
   const record = { ...marks.plan.record, summary };
   writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withMarks(marks.state, record)));
 }

@@ -7,7 +7,7 @@
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import type { SheetLayout } from "./sheet-part";
-import { XmlElement, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, startTag } from "./xml";
+import { XmlElement, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -89,10 +89,7 @@ export function relsPathOf(part: string): string {
 
 /** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
 export function freePart(pkg: Package, stem: string, ext: string): string {
-  const taken = new Set(pkg.partNames().map((name) => name.toLowerCase()));
-  let n = 1;
-  while (taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
-  return `${stem}${n}${ext}`;
+  return pkg.freePart(stem, ext);
 }
 
 /** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
@@ -162,32 +159,59 @@ export class RelationshipsPart {
   }
 }
 
-/** [Content_Types].xml: which kind each part is. */
+/**
+ * [Content_Types].xml: which kind each part is. Read once into its children, as a copy sets the
+ * types of hundreds of new parts (a notes part and a drawing per marked sheet).
+ */
 export class ContentTypes {
   /** The namespace prefix the part writes its elements with ("" for none). */
   private readonly prefix: string;
+  /** The text up to the root's content, and from its end tag on. */
+  private readonly head: string;
+  private readonly tail: string;
+  /** The root's children as written (each with the blanks after it), overrides with their part name in lower case. */
+  private readonly children: { text: string; override?: string }[] = [];
+  /** Overrides removed, and those set anew (by part name in lower case, in the order set). */
+  private readonly removed = new Set<string>();
+  private readonly added = new Map<string, string>();
 
-  constructor(private xml: string) {
-    this.prefix = rootElement(xml).prefix;
+  constructor(xml: string) {
+    let root: XmlElement | undefined;
+    const childElements: XmlElement[] = [];
+    scanXml(xml, {
+      open: (element) => {
+        if (element.depth === 0) root = element;
+        else if (element.depth === 1) childElements.push(element);
+      },
+    });
+    if (!root) throw new PackageError("文件已损坏：[Content_Types].xml 为空", "the file is damaged: [Content_Types].xml is empty");
+    this.prefix = root.prefix;
+    this.head = root.selfClosing ? xml.slice(0, root.start) + startTag(root) : xml.slice(0, childElements[0]?.start ?? root.contentEnd);
+    this.tail = root.selfClosing ? `</${root.name}>` + xml.slice(root.end) : xml.slice(root.contentEnd);
+    childElements.forEach((element, i) => {
+      const to = childElements[i + 1]?.start ?? (root!.selfClosing ? element.end : root!.contentEnd);
+      const text = xml.slice(element.start, to);
+      this.children.push(element.local === "Override" ? { text, override: (element.attributes.PartName ?? "").toLowerCase() } : { text });
+    });
   }
 
   /** Sets the type of one part, replacing any it had. */
   set(part: string, type: string): void {
-    this.remove(part);
-    const root = rootElement(this.xml);
-    this.xml = insertAt(this.xml, root.contentEnd, `<${this.prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`);
+    const name = `/${part}`.toLowerCase();
+    this.removed.add(name);
+    this.added.set(name, `<${this.prefix}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`);
   }
 
   remove(part: string): void {
     // Part names are compared ignoring case (ECMA-376 Part 2, §9.1.1.1).
     const name = `/${part}`.toLowerCase();
-    for (const o of elements(this.xml, "Override").reverse()) {
-      if (o.attributes.PartName?.toLowerCase() === name) this.xml = this.xml.slice(0, o.start) + this.xml.slice(o.end);
-    }
+    this.removed.add(name);
+    this.added.delete(name);
   }
 
   toXml(): string {
-    return this.xml;
+    const kept = this.children.filter((child) => child.override === undefined || !this.removed.has(child.override)).map((child) => child.text);
+    return this.head + kept.join("") + [...this.added.values()].join("") + this.tail;
   }
 }
 
@@ -224,6 +248,22 @@ export class Package {
       if (!(error instanceof ZipFormatError)) throw error;
       throw new PackageError(`文件已损坏，无法作为 .xlsx 打开（${error.message}）`, `the file is damaged and cannot be opened as .xlsx (${error.message})`);
     }
+  }
+
+  /** Per stem and extension, the n below which every `${stem}${n}${ext}` is taken (see freePart). */
+  private readonly taken = new Map<string, number>();
+
+  /**
+   * A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. Numbers
+   * counted past are remembered (parts are added far more often than removed, and a removed
+   * part's number is simply not reused), so a copy that adds a part per sheet does not count from 1 each time.
+   */
+  freePart(stem: string, ext: string): string {
+    const key = `${stem}\u0000${ext}`;
+    let n = this.taken.get(key) ?? 1;
+    while (this.has(`${stem}${n}${ext}`)) n++;
+    this.taken.set(key, n + 1);
+    return `${stem}${n}${ext}`;
   }
 
   has(part: string): boolean {

@@ -290,8 +290,11 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let reading: "v" | "f" | "t" | undefined;
   let phonetic = 0;
   let inSheetData = false;
-  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length };
   let rowStart = 0;
+  // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
+  let depth = 0;
+  const childStarts: number[] = [];
   let colsStart = -1;
   const tagStart = (position: number): number => xml.lastIndexOf("<", position - 1);
 
@@ -330,6 +333,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
 
   parse(xml, part, {
     open(local, node, position) {
+      if (depth === 1 && !inSheetData && layout.sheetData) childStarts.push(tagStart(position));
+      depth++;
       switch (local) {
         case "worksheet":
           layout.prefix = node.name.slice(0, node.name.length - local.length);
@@ -410,6 +415,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
       }
     },
     close(local, position) {
+      depth--;
+      if (depth === 0) layout.contentEnd = tagStart(position);
+      else if (depth === 1 && !inSheetData && childStarts.length > 0) layout.tail.push({ local, start: childStarts.pop()!, end: position });
       switch (local) {
         case "sheetData":
           inSheetData = false;

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, elements, escapeXml, scanXml, startTag } from "./xml";
+import { XmlElement, elements, escapeAttribute, escapeXml, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -20,7 +20,7 @@ export interface CellEdit {
 /** Edits by 0-based row, then 0-based column, as the grid counts them. */
 export type SheetEdits = Map<number, Map<number, CellEdit>>;
 
-interface ColumnFormat {
+export interface ColumnFormat {
   min: number;
   max: number;
   style: number;
@@ -47,25 +47,32 @@ export interface SheetLayout {
   sheetData?: { name: string; start: number; openEnd: number; contentEnd: number; end: number; selfClosing: boolean };
   /** The <cols> element's [start, end). */
   cols?: { start: number; end: number };
+  /** The worksheet's own children after <sheetData> (mergeCells, legacyDrawing, extLst …): local name and [start, end). */
+  tail: { local: string; start: number; end: number }[];
+  /** Where the worksheet's end tag starts: what is added after every child goes there. */
+  contentEnd: number;
   /** Each <row> in document order: its 0-based number and its [start, end) in the part. */
   rows: number[];
   rowStarts: number[];
   rowEnds: number[];
 }
 
-/** A sheet's layout from one tokenizer pass that makes an object only per row. */
+/** A sheet's layout from one tokenizer pass that makes an object only per row and per child of the worksheet. */
 export function sheetLayout(xml: string): SheetLayout {
-  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [] };
+  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length };
   let inSheetData = false;
   let row = -1;
   scanXml(xml, {
-    select: (local) => local === "worksheet" || local === "sheetData" || local === "cols" || local === "row",
+    // Inside sheetData only the rows; outside it every element, for the worksheet's children.
+    select: (local) => !inSheetData || local === "row",
     open: (element) => {
       if (element.depth === 0) layout.prefix = element.prefix;
-      else if (element.local === "sheetData") inSheetData = true;
+      else if (element.local === "sheetData" && element.depth === 1) inSheetData = !element.selfClosing;
     },
     close: (element) => {
-      if (element.local === "sheetData" && element.depth === 1) {
+      if (element.depth === 0) {
+        layout.contentEnd = element.contentEnd;
+      } else if (element.local === "sheetData" && element.depth === 1) {
         inSheetData = false;
         layout.sheetData = { name: element.name, start: element.start, openEnd: element.openEnd, contentEnd: element.contentEnd, end: element.end, selfClosing: element.selfClosing };
       } else if (element.local === "cols" && element.depth === 1) {
@@ -76,40 +83,65 @@ export function sheetLayout(xml: string): SheetLayout {
         layout.rows.push(row);
         layout.rowStarts.push(element.start);
         layout.rowEnds.push(element.end);
+      } else if (element.depth === 1 && layout.sheetData) {
+        layout.tail.push({ local: element.local, start: element.start, end: element.end });
       }
     },
   });
   return layout;
 }
 
+/** The column formats of a sheet (its <cols>, which the layout located), 0-based. */
+export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] {
+  if (!layout.cols) return [];
+  // <col> counts from 1; the grid from 0.
+  return elements(xml.slice(layout.cols.start, layout.cols.end), "col").map((col) => ({
+    min: Number(col.attributes.min) - 1,
+    max: Number(col.attributes.max) - 1,
+    style: Number(col.attributes.style ?? 0),
+  }));
+}
+
+/** The format a cell that is not written yet shows: its row's (when the row sets one), else its column's. */
+export function inheritedFormat(row: XmlElement | null, col: number, columns: ColumnFormat[]): number {
+  const custom = row?.attributes.customFormat;
+  if (row && (custom === "1" || custom === "true")) return Number(row.attributes.s ?? 0);
+  return columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
+}
+
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** Worksheet children that come after <legacyDrawing> in the schema's order. */
+const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+
+/** The sheet's <legacyDrawing> (the drawing its notes hang on): set to a relationship id, or removed. */
+export type LegacyDrawingEdit = { id: string } | "remove";
+
+/** The splice that makes the sheet's <legacyDrawing> what the edit says, in its place in the schema's order. */
+function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Splice | undefined {
+  const existing = layout.tail.find((child) => child.local === "legacyDrawing");
+  if (edit === "remove") return existing && { from: existing.start, to: existing.end, text: "" };
+  const element = `<${layout.prefix}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${escapeAttribute(edit.id)}"/>`;
+  if (existing) return { from: existing.start, to: existing.end, text: element };
+  const at = layout.tail.find((child) => AFTER_LEGACY_DRAWING.has(child.local))?.start ?? layout.contentEnd;
+  return { from: at, to: at, text: element };
+}
+
 /** Splices edits into the sheet: new rows between existing ones, each edited row tokenized and rewritten. */
 class SheetPatcher {
   private readonly prefix: string;
-  private readonly columns: ColumnFormat[] = [];
+  private readonly columns: ColumnFormat[];
 
   constructor(
     private readonly xml: string,
     private readonly layout: SheetLayout,
   ) {
     this.prefix = layout.prefix;
-    if (layout.cols) {
-      // <col> counts from 1; the grid from 0.
-      for (const col of elements(xml.slice(layout.cols.start, layout.cols.end), "col")) {
-        this.columns.push({ min: Number(col.attributes.min) - 1, max: Number(col.attributes.max) - 1, style: Number(col.attributes.style ?? 0) });
-      }
-    }
-  }
-
-  /** The format a cell that is not written yet shows: its row's, else its column's. */
-  private inheritedFormat(row: XmlElement | null, col: number): number {
-    const custom = row?.attributes.customFormat;
-    if (row && (custom === "1" || custom === "true")) return Number(row.attributes.s ?? 0);
-    return this.columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
+    this.columns = columnFormats(xml, layout);
   }
 
   private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
     const ref = cellAddress(row, col);
-    const format = edit.restyle(this.inheritedFormat(rowElement, col));
+    const format = edit.restyle(inheritedFormat(rowElement, col, this.columns));
     return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
@@ -179,7 +211,7 @@ class SheetPatcher {
     return spliced(xml, splices);
   }
 
-  apply(edits: SheetEdits): string {
+  apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
     const { sheetData, rows, rowStarts, rowEnds } = this.layout;
     if (!sheetData) return this.xml; // not a worksheet we can write into
     const pending = [...edits.keys()].sort((a, b) => a - b);
@@ -197,11 +229,14 @@ class SheetPatcher {
       }
     }
     const after = pending.map((r) => this.newRow(r, edits.get(r)!)).join("");
-    if (sheetData.selfClosing) {
+    if (sheetData.selfClosing && after) {
       splices.push({ from: sheetData.start, to: sheetData.end, text: `<${sheetData.name}>${after}</${sheetData.name}>` });
     } else if (after) {
       splices.push({ from: sheetData.contentEnd, to: sheetData.contentEnd, text: after });
     }
+    // The worksheet's children after sheetData come after every row's splice.
+    const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
+    if (drawingSplice) splices.push(drawingSplice);
     return spliced(this.xml, splices);
   }
 }
@@ -218,11 +253,12 @@ function spliced(xml: string, splices: Splice[]): string {
 }
 
 /**
- * The sheet's XML with the edits applied; a part without sheetData (not a worksheet) comes back as
- * it was. `layout` is where the reader found the rows; without it the sheet is tokenized here.
+ * The sheet's XML with the edits applied, and its <legacyDrawing> set or removed when `drawing`
+ * says so; a part without sheetData (not a worksheet) comes back as it was. `layout` is where the
+ * reader found the rows; without it the sheet is tokenized here.
  */
-export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout = sheetLayout(xml)): string {
-  return new SheetPatcher(xml, layout).apply(edits);
+export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout = sheetLayout(xml), drawing?: LegacyDrawingEdit): string {
+  return new SheetPatcher(xml, layout).apply(edits, drawing);
 }
 
 function textCell(ref: string, format: number, text: string): string {

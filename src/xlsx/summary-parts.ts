@@ -4,7 +4,7 @@
  * page wide, page numbers in the footer), the print titles, and the bar chart of 得分率 by 一级指标
  * as a drawing part with a chart part (DrawingML), which Excel, WPS and LibreOffice open.
  */
-import { MergeRange, columnLetters } from "../core/grid";
+import { MergeRange, cellKey, columnLetters } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
 import { sheetPartOf } from "./marks-parts";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
@@ -98,7 +98,8 @@ export function drawingXml(summary: SummarySheet, chartRelationshipId: string): 
  * with cached values so readers that do not recalculate draw it too. */
 export function chartXml(summary: SummarySheet): string {
   const chart = summary.chart!;
-  const at = (row: number, col: number) => summary.cells.find((c) => c.row === row && c.col === col);
+  const cells = new Map(summary.cells.map((cell) => [cellKey(cell.row, cell.col), cell]));
+  const at = (row: number, col: number) => cells.get(cellKey(row, col));
   const rows = Array.from({ length: chart.values.bottom - chart.values.top + 1 }, (_, i) => chart.values.top + i);
   const categories = rows.map((row, i) => `<c:pt idx="${i}"><c:v>${escapeXml(at(row, chart.categories.left)?.value ?? "")}</c:v></c:pt>`).join("");
   const values = rows

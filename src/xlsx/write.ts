@@ -23,8 +23,8 @@ import {
   freePart,
   workbookParts,
 } from "./package";
-import { CopyParts, finishCopyMarks, planCopyMarks } from "./marks-parts";
-import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { CopyParts, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
+import { CellEdit, LegacyDrawingEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
@@ -60,6 +60,18 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string,
   return bySheet;
 }
 
+/**
+ * Rewrites each sheet that has cell edits or a change of its notes' drawing, once, where the
+ * reader found its rows (the sheet is not tokenized again as a whole).
+ */
+export function patchSheets(pkg: Package, edits: Map<string, SheetEdits>, partOf: (sheet: string) => string, drawings: Map<string, LegacyDrawingEdit>): void {
+  const bySheetPart = new Map<string, SheetEdits>();
+  for (const [sheet, sheetEdits] of edits) bySheetPart.set(partOf(sheet), sheetEdits);
+  for (const part of new Set([...bySheetPart.keys(), ...drawings.keys()])) {
+    pkg.put(part, patchSheet(pkg.required(part), bySheetPart.get(part) ?? new Map(), pkg.sheetLayout(part), drawings.get(part)));
+  }
+}
+
 export interface CopyOptions {
   /** The language of the notes on filled-in cells (findings carry their own). */
   lang?: Lang;
@@ -89,12 +101,12 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     return part;
   };
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
-  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, partOf: (sheet) => partOfSheet.get(sheet), sheetNames: [...partOfSheet.keys()] };
+  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, partOf: (sheet) => partOfSheet.get(sheet) };
   const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  for (const [sheet, edits] of cellEdits(planCellChanges(analysis, marks.plan.fills), styles)) {
-    const part = sheetPart(sheet);
-    pkg.put(part, patchSheet(pkg.required(part), edits, pkg.sheetLayout(part)));
-  }
+  // VML shape ids are numbered by the sheet's place in the workbook.
+  const sheetNames = [...partOfSheet.keys()];
+  const drawings = writeNotes(pkg, contentTypes, sheetPart, marks.plan.notes, (sheet) => sheetNames.indexOf(sheet) + 1);
+  patchSheets(pkg, cellEdits(planCellChanges(analysis, marks.plan.fills), styles), sheetPart, drawings);
 
   const summary = analysis.summary;
   const replaced = summary.replaces ? sheetPart(summary.name) : undefined;
@@ -108,7 +120,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     workbook.addSheet(summary.name, rels.add("worksheet", summaryPart.slice(folder.length)));
   }
 
-  finishCopyMarks(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
+  writeCopyRecord(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).

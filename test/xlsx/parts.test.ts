@@ -212,6 +212,38 @@ describe("StyleSheetEditor", () => {
   });
 });
 
+describe("patchSheet's note drawing (<legacyDrawing>)", () => {
+  const DATA = '<row r="1"><c r="A1"><v>1</v></c></row>';
+  const CELL_EDIT = edits({ "0:1": { value: "2" } });
+
+  it("goes before the children the schema puts after it (tableParts, extLst), with the cell edits in the same pass", () => {
+    const xml = `${HEAD}<sheetData>${DATA}</sheetData><pageMargins left="0.7"/><tableParts count="0"/><extLst/></worksheet>`;
+    expect(patchSheet(xml, CELL_EDIT, undefined, { id: "rId7" })).toBe(
+      `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="100"><v>2</v></c></row></sheetData><pageMargins left="0.7"/>` +
+        '<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId7"/><tableParts count="0"/><extLst/></worksheet>',
+    );
+  });
+
+  it("goes last when nothing comes after it, with the sheet's own prefix", () => {
+    const xml = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/><x:pageMargins left="0.7"/></x:worksheet>';
+    expect(patchSheet(xml, new Map(), undefined, { id: "rId1" })).toBe(
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/><x:pageMargins left="0.7"/>' +
+        '<x:legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></x:worksheet>',
+    );
+  });
+
+  it("replaces one already there, and is removed leaving every other byte", () => {
+    const xml = `${HEAD}<sheetData>${DATA}</sheetData><legacyDrawing r:id="rId3" xmlns:r="r"/><extLst/></worksheet>`;
+    expect(patchSheet(xml, new Map(), undefined, "remove")).toBe(`${HEAD}<sheetData>${DATA}</sheetData><extLst/></worksheet>`);
+    expect(patchSheet(xml, new Map(), undefined, { id: "rId4" })).toContain('</sheetData><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId4"/><extLst/>');
+  });
+
+  it("an <extLst> inside another child is not the sheet's own", () => {
+    const xml = `${HEAD}<sheetData>${DATA}</sheetData><conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><extLst/></cfRule></conditionalFormatting></worksheet>`;
+    expect(patchSheet(xml, new Map(), undefined, { id: "rId2" })).toMatch(/<\/conditionalFormatting><legacyDrawing [^>]+\/><\/worksheet>$/);
+  });
+});
+
 describe("the content types part", () => {
   it("writes its entries with the prefix of a prefixed part, and replaces a part's entry ignoring case", () => {
     const types = new ContentTypes(
@@ -221,5 +253,29 @@ describe("the content types part", () => {
     expect(types.toXml()).toBe(
       '<t:Types xmlns:t="http://schemas.openxmlformats.org/package/2006/content-types"><t:Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></t:Types>',
     );
+  });
+
+  it("keeps its defaults and other entries as written, drops removed entries, and adds new ones once", () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\n' +
+      '  <Default Extension="xml" ContentType="application/xml"/>\n' +
+      '  <Override PartName="/xl/comments1.xml" ContentType="comments"/>\n' +
+      '  <Override PartName="/xl/workbook.xml" ContentType="workbook"/>\n</Types>';
+    const types = new ContentTypes(xml);
+    types.remove("XL/Comments1.xml");
+    types.set("xl/comments2.xml", "comments");
+    types.set("xl/comments2.xml", "comments again");
+    expect(types.toXml()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\n' +
+      '  <Default Extension="xml" ContentType="application/xml"/>\n' +
+      '  <Override PartName="/xl/workbook.xml" ContentType="workbook"/>\n' +
+      '<Override PartName="/xl/comments2.xml" ContentType="comments again"/></Types>',
+    );
+  });
+
+  it("opens a self-closing root to add an entry", () => {
+    const types = new ContentTypes('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    types.set("xl/styles.xml", "styles");
+    expect(types.toXml()).toBe('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/styles.xml" ContentType="styles"/></Types>');
   });
 });
