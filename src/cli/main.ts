@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { headlineOf } from "../core/headline";
+import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { Report } from "../core/report";
@@ -84,13 +84,14 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   const budgets = report.tables.filter((t) => t.kind === "budget").length;
   const indicators = report.tables.length - budgets;
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}`);
-  for (const total of report.totals) {
+  // The honest headlines (src/core/headline.ts): no grade where the total cannot carry one, and why.
+  const heads = headlines(report.totals, report.findings, lang);
+  report.totals.forEach((total, i) => {
     const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
-    // The honest headline (src/core/headline.ts): no grade where the total cannot carry one, and why.
-    const head = headlineOf(total, report.findings, lang);
+    const head = heads[i];
     const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
     out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
-  }
+  });
   if (outcome.keptSummary) {
     out.log(
       zh

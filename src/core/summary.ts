@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { MergeRange, SheetGrid, SheetView, cellText } from "./grid";
-import { headlineOf } from "./headline";
+import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { Profile, describeProfile } from "./profile";
 import { Finding } from "./result";
@@ -335,8 +335,10 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   }
   const chartBottom = layout.row - 1;
   if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
-  const heads = input.totals.map((total) =>
-    headlineOf({ sheet: total.sheet, score: total.score?.toFixed() ?? null, grade: total.grade, weights: total.weights?.toFixed() ?? null }, input.findings, input.lang),
+  const heads = headlines(
+    input.totals.map((total) => ({ sheet: total.sheet, score: total.score?.toFixed() ?? null, grade: total.grade, weights: total.weights?.toFixed() ?? null })),
+    input.findings,
+    input.lang,
   );
   input.totals.forEach((total, i) => {
     layout.text(0, total.sheet, "total");

@@ -27,7 +27,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, grid, analysis, profile);
   post({ id, kind: "step", step: "write" });
-  // The command line's options: the same parts once inflated (fflate deflates here, node:zlib there).
+  // The command line's options and its deflate (fflate): the command line's bytes.
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   // The results view's data, built as the task pane builds it.
   const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {

@@ -1,5 +1,5 @@
 import { analyze } from "../../src/core/analyze";
-import { headlineOf } from "../../src/core/headline";
+import { headlineOf, headlines } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
@@ -125,5 +125,17 @@ describe("headline", () => {
     expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
     expect(headlineOf(total, [finding("weights-total", "另一表")], "en").grade).toBe("优");
     expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", score: null, grade: null, reason: "no total could be computed, so no grade" });
+  });
+
+  test("headlines of many totals: each its own sheet's first blocking finding, as headlineOf gives one", () => {
+    const totals = [
+      { sheet: "表", score: "96", grade: "优", weights: "100" },
+      { sheet: "另一表", score: "80", grade: "良", weights: "110" },
+      { sheet: "第三表", score: null, grade: null, weights: null },
+    ];
+    const findings = [finding("missing-actual"), finding("weights-total", "另一表"), { ...finding("weights-total", "另一表"), message: "第二条" }];
+    const heads = headlines(totals, findings, "zh");
+    expect(heads.map((h) => h.reason)).toEqual([null, "未评等次：分值合计 110 分", "无法计算总分，未评等次"]);
+    expect(heads).toEqual(totals.map((total) => headlineOf(total, findings, "zh")));
   });
 });
