@@ -1,4 +1,5 @@
-import { SheetGrid, SheetView } from "./grid";
+import fc from "fast-check";
+import { SheetGrid, SheetView, parseCellAddress } from "./grid";
 
 /** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
 function sheet(): SheetGrid {
@@ -61,5 +62,31 @@ describe("SheetView", () => {
   test("a merge down a whole column is known in the rows that hold values", () => {
     expect(view.mergeAt(4, 0)).toEqual({ top: 4, left: 0, bottom: 1048575, right: 0 });
     expect(view.text(4, 1)).toBe("7");
+  });
+});
+
+describe("parseCellAddress", () => {
+  /** The definition: optional "$"s, one to three letters of either case, digits; blanks around. */
+  const byPattern = (address: string) => {
+    const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim().toUpperCase());
+    if (!match) return undefined;
+    let col = 0;
+    for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(match[2]) - 1, col: col - 1 };
+  };
+
+  it("reads addresses as the pattern defines them", () => {
+    expect(parseCellAddress("H24")).toEqual({ row: 23, col: 7 });
+    expect(parseCellAddress(" $xfd$1048576 ")).toEqual({ row: 1048575, col: 16383 });
+    for (const text of ["", "A", "12", "ABCD1", "A$", "$$A1", "A1:B2", "A-1", "a 1", "@1", "[1"]) expect(parseCellAddress(text)).toBeUndefined();
+  });
+
+  it("agrees with the pattern on any text of address-like characters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("$", "A", "z", "Q", "0", "1", "9", " ", ":", "@", "[", "`", "{") }), (text) => {
+        expect(parseCellAddress(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

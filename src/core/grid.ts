@@ -75,11 +75,27 @@ export function rangeAddress(range: MergeRange): string {
 
 /** Parses "H24" (or "$H$24") into 0-based row and column; undefined when it is not an address. */
 export function parseCellAddress(address: string): { row: number; col: number } | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim().toUpperCase());
-  if (!match) return undefined;
+  // By character codes: the writer parses every cell reference of the rows it edits.
+  const text = address.trim();
+  let i = text.charCodeAt(0) === 36 ? 1 : 0; // "$"
   let col = 0;
-  for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  const lettersFrom = i;
+  for (; i < text.length && i - lettersFrom < 4; i++) {
+    const c = text.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - lettersFrom;
+  if (letters === 0 || letters > 3) return undefined;
+  if (text.charCodeAt(i) === 36) i++;
+  if (i === text.length) return undefined;
+  let row = 0;
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Parses "A1:G3" (or a single cell) into a range. */
