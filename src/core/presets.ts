@@ -1,7 +1,8 @@
 /**
  * Scoring profiles to start from, each with the text it follows. Only differences a source states
  * are set; everything else stays at the 财预〔2020〕10号 default. A preset is a partial profile JSON,
- * the same shape `--profile` takes.
+ * the same shape `--profile` takes. A provincial variant joins only with a text that states its
+ * numbers (none at hand yet: README, Presets).
  */
 import { DEFAULT_PROFILE, Profile, profileFromJson } from "./profile";
 

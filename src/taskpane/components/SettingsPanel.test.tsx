@@ -2,6 +2,7 @@
 import * as React from "react";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
+import { PRESETS, presetProfile } from "../../core/presets";
 import { formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import { STRINGS } from "../strings";
 import SettingsPanel from "./SettingsPanel";
@@ -90,6 +91,19 @@ describe("SettingsPanel", () => {
     fireEvent.change(chooser, { target: { files: [file(JSON.stringify({ budgetWieght: 20 }))] } });
     expect(await screen.findByText("评分方案中不认识的设置：budgetWieght")).toBeTruthy();
     expect(input("预算执行率分值").value).toBe("20");
+  });
+
+  test("each preset is offered; choosing one fills the form with its profile and shows its source", () => {
+    const { last } = setup(DEFAULT_PROFILE);
+    const select = screen.getByRole("combobox", { name: "预设方案" }) as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(["", ...PRESETS.map((p) => p.id)]);
+    for (const preset of PRESETS) {
+      fireEvent.change(select, { target: { value: preset.id } });
+      const result = last();
+      expect(result.ok && result.profile).toEqual(presetProfile(preset));
+      expect(input("预算执行率分值").value).toBe(String(presetProfile(preset).budgetWeight));
+      expect(screen.getByText(`依据：${preset.source}`)).toBeTruthy();
+    }
   });
 
   test("restore defaults refills the form from DEFAULT_PROFILE", () => {
