@@ -4,7 +4,7 @@
  * copy with their notes. A large sheet is shown as a window around its tables, and says so.
  */
 import { AnalysisResult, CellWrite, Severity, TableReport } from "./result";
-import { MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress } from "./grid";
+import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress } from "./grid";
 import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks } from "./marks";
 import type { Lang } from "./messages";
 import { parseState } from "./state";
@@ -54,19 +54,24 @@ export interface DisplayInput {
 
 const SEVERITY_OF_COLOR = new Map((Object.keys(MARK_COLORS) as Severity[]).map((severity) => [MARK_COLORS[severity], severity]));
 
-/** The rows (or columns) used: the last holding a value, or covered by a merged area that starts at one. */
-function usedExtent(view: SheetView): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
+const holdsValue = (value: CellValue | undefined): boolean => value !== null && value !== undefined && value !== "";
+
+/**
+ * The rows and columns used: up to the last cell holding a value, with the merged areas that
+ * start at one, and the tables (a flagged blank cell lies in one).
+ */
+function usedExtent(view: SheetView, tables: MergeRange): { rows: number; cols: number } {
+  let rows = tables.bottom + 1;
+  let cols = tables.right + 1;
   view.sheet.values.forEach((row, r) => {
     row?.forEach((value, c) => {
-      if (value === null || value === undefined || value === "") return;
+      if (!holdsValue(value)) return;
       rows = Math.max(rows, r + 1);
       cols = Math.max(cols, c + 1);
     });
   });
   for (const merge of view.sheet.merges) {
-    if (merge.top >= rows || merge.left >= cols || view.raw(merge.top, merge.left) === null) continue;
+    if (!holdsValue(view.raw(merge.top, merge.left))) continue;
     // A merge down a whole column reaches past the values; the rows holding values are the sheet.
     rows = Math.max(rows, Math.min(merge.bottom + 1, view.rowCount));
     cols = Math.max(cols, merge.right + 1);
@@ -80,7 +85,7 @@ function usedExtent(view: SheetView): { rows: number; cols: number } {
  * or labels, as long as the tables still fit up to their last, and the rest after them.
  */
 function shownSpan(first: number, last: number, used: number, max: number): [number, number] {
-  if (used <= max) return [0, Math.max(used, 1) - 1];
+  if (used <= max) return [0, used - 1];
   const before = Math.max(0, Math.min(Math.floor(max / 10), max - (last - first + 1)));
   const start = Math.max(0, first - before);
   const end = Math.min(used - 1, start + max - 1);
@@ -97,11 +102,20 @@ function shownText(text: string): string {
  */
 export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDisplay {
   const view = new SheetView(sheet);
-  const { rows, cols } = usedExtent(view);
-  const tables = input.tables.filter((t) => t.sheet === sheet.name).map((t) => parseRangeAddress(t.range)!);
-  const around = (pick: (range: MergeRange) => number, reduce: (...n: number[]) => number) => (tables.length > 0 ? reduce(...tables.map(pick)) : 0);
-  const [top, bottom] = shownSpan(around((t) => t.top, Math.min), around((t) => t.bottom, Math.max), rows, MAX_SHOWN_ROWS);
-  const [left, right] = shownSpan(around((t) => t.left, Math.min), around((t) => t.right, Math.max), cols, MAX_SHOWN_COLS);
+  const ranges = input.tables.filter((t) => t.sheet === sheet.name).map((t) => parseRangeAddress(t.range)!);
+  // The box holding the sheet's tables; A1 for none, so the window starts at the sheet's top-left.
+  const tables: MergeRange =
+    ranges.length === 0
+      ? { top: 0, left: 0, bottom: 0, right: 0 }
+      : {
+          top: Math.min(...ranges.map((t) => t.top)),
+          left: Math.min(...ranges.map((t) => t.left)),
+          bottom: Math.max(...ranges.map((t) => t.bottom)),
+          right: Math.max(...ranges.map((t) => t.right)),
+        };
+  const { rows, cols } = usedExtent(view, tables);
+  const [top, bottom] = shownSpan(tables.top, tables.bottom, rows, MAX_SHOWN_ROWS);
+  const [left, right] = shownSpan(tables.left, tables.right, cols, MAX_SHOWN_COLS);
 
   const writes = new Map(input.writes.filter((w) => w.sheet === sheet.name).map((w) => [cellKey(w.row, w.col), w]));
   const marks = new Map(input.marks.filter((m) => m.sheet === sheet.name).map((m) => [cellKey(m.area.top, m.area.left), m]));

@@ -122,6 +122,14 @@ test("switches to the finding's sheet, says what a large sheet's view leaves out
   expect(screen.getByRole("table", { name: "工作表“附表”（评分后）" })).toBeTruthy();
 });
 
+test("a viewer made after a finding was chosen (the file scored again) waits to be asked", async () => {
+  renderViewer({ sheet: "自评表", cell: "C3", seq: 4 });
+  expect(screen.queryByRole("table")).toBeNull();
+  await open();
+  expect(document.querySelector("td[data-selected]")).toBeNull();
+  expect(screen.queryByTestId("sheet-missed")).toBeNull();
+});
+
 test("the sheet picker chooses among several sheets, and is left out for one", async () => {
   const several = renderViewer();
   await open();

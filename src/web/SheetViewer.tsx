@@ -182,19 +182,22 @@ const SheetViewer: React.FC<{ sheets: SheetDisplay[]; strings: SheetStrings; tar
   const pickerId = React.useId();
   const [open, setOpen] = React.useState(false);
   const [chosen, setChosen] = React.useState(sheets[0]?.sheet);
-  // A newly chosen finding opens the view on its sheet (state adjusted while rendering, as React advises).
-  const [seen, setSeen] = React.useState(0);
+  // A finding chosen from now on opens the view on its sheet (state adjusted while rendering, as
+  // React advises); one chosen before this view existed (before a rescore) is not acted on again.
+  const [seen, setSeen] = React.useState(target?.seq ?? 0);
+  const [shown, setShown] = React.useState<SheetTarget | null>(null);
   if (target && target.seq !== seen) {
     setSeen(target.seq);
+    setShown(target);
     setOpen(true);
     if (sheets.some((s) => s.sheet === target.sheet)) setChosen(target.sheet);
   }
 
   const display = sheets.find((s) => s.sheet === chosen) ?? sheets[0];
-  const aimed = target && target.sheet === display?.sheet ? target : null;
+  const aimed = shown && shown.sheet === display?.sheet ? shown : null;
   const selected = aimed ? shownCellAt(display, aimed.cell) : undefined;
   // Said when the chosen finding's cell cannot be shown: its sheet holds no table, or the window cut it.
-  const missed = target && (!sheets.some((s) => s.sheet === target.sheet) || (aimed && !selected)) ? target : null;
+  const missed = shown && (!sheets.some((s) => s.sheet === shown.sheet) || (aimed && !selected)) ? shown : null;
   const w = display?.window;
   const cut = display && (w.top > 0 || w.left > 0 || w.bottom + 1 < display.rows || w.right + 1 < display.cols);
 
@@ -206,7 +209,7 @@ const SheetViewer: React.FC<{ sheets: SheetDisplay[]; strings: SheetStrings; tar
           {sheets.length > 1 && (
             <div className={styles.picker}>
               <Label htmlFor={pickerId}>{strings.pick}</Label>
-              <Select id={pickerId} value={display.sheet} onChange={(_, data) => setChosen(data.value)} data-testid="sheet-pick">
+              <Select id={pickerId} value={display.sheet} onChange={(_, data) => setChosen(data.value)}>
                 {sheets.map((s) => (
                   <option key={s.sheet} value={s.sheet}>
                     {s.sheet}

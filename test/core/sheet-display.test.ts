@@ -169,6 +169,12 @@ describe("a sheet too large to show whole", () => {
     expect(display.window).toEqual({ top: 100, left: 0, bottom: 399, right: 1 });
   });
 
+  it("reaches to its tables' last row and column, blank as they may be", () => {
+    const display = sheetDisplay(sheet({ name: "表", rows: [["指标", "得分"], ["甲", 3]] }), { tables: [{ sheet: "表", kind: "indicators", range: "A1:C4", label: "表" }], writes: [], marks: [] });
+    expect([display.rows, display.cols]).toEqual([4, 3]);
+    expect(display.window).toEqual({ top: 0, left: 0, bottom: 3, right: 2 });
+  });
+
   it("cuts a long text, and ignores trailing empty rows when measuring the sheet", () => {
     const long = "说明".repeat(400);
     const grid = sheet({ name: "表", rows: [[long], [""], [null]] });
