@@ -8,6 +8,7 @@ import {
   ParsedValue,
   decimalPlacesShown,
   isEmptyMarker,
+  numberShown,
   parseNumber,
   parseValue,
   valueToFraction,
@@ -564,6 +565,30 @@ describe("decimalPlacesShown", () => {
     [Number.NaN, "0.00", 0],
   ])("%p with %p shows %i decimals", (cell, numFmt, expected) => {
     expect(decimalPlacesShown(cell, numFmt)).toBe(expected);
+  });
+});
+
+describe("numberShown", () => {
+  it.each<[number, string | undefined, string]>([
+    [0.4316, "0.00%", "43.16%"],
+    [1, "0%", "100%"],
+    [1234.5, "#,##0.00", "1,234.50"],
+    [2246.07, "0.00", "2246.07"],
+    [2.675, "0.00", "2.68"],
+    [45107, "yyyy-mm-dd", "2023-06-30"],
+    [45107, "yyyy\"年\"m\"月\"d\"日\"", "2023-06-30"],
+    [12.5, '0.0"万元"', "12.5万元"],
+    [0.30000000000000004, undefined, "0.3"],
+    [0.30000000000000004, "General", "0.3"],
+    [1 / 3, "G/通用格式", "0.333333333333333"],
+    [-3, "0.00", "-3.00"],
+    [-1.5, "0.00;[Red]-0.000", "-1.500"],
+  ])("shows %p in %p as %p", (n, numFmt, shown) => {
+    expect(numberShown(n, numFmt)).toBe(shown);
+  });
+
+  it("shows what parseValue reads from the same cell", () => {
+    for (const [n, numFmt] of [[0.4316, "0.00%"], [1234.5, "#,##0.00"], [12.5, '0.0"万元"']] as const) expect(numberShown(n, numFmt)).toBe(parseValue(n, { numFmt }).text);
   });
 });
 

@@ -565,13 +565,8 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
     const text = excelDate(n);
     return result(text, "qualitative", { date: dateIn(text) });
   }
-  let value = new Decimal(String(n));
-  let unit = format.unit ?? columnUnit(ctx.unitColumn);
-  if (format.percent) {
-    value = value.times(100);
-    unit = PERCENT;
-  }
-  const text = renderNumber(value, format) + (format.percent ? "%" : format.unitText);
+  const { value, text } = shownNumber(n, format);
+  const unit = format.percent ? PERCENT : (format.unit ?? columnUnit(ctx.unitColumn));
   return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false);
 }
 
@@ -707,6 +702,28 @@ function renderNumber(value: Decimal, format: Format): string {
   const [whole, fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** The number a cell shows under a (non-date) format, scaled by 100 under a % format, and its text. */
+function shownNumber(n: number, format: Format): { value: Decimal; text: string } {
+  const value = format.percent ? decimalOf(n).times(100) : decimalOf(n);
+  return { value, text: renderNumber(value, format) + (format.percent ? "%" : format.unitText) };
+}
+
+/** Excel keeps 15 significant digits: a General 0.1+0.2 (stored 0.30000000000000004) shows 0.3. */
+const SHOWN_DIGITS = 15;
+
+/**
+ * A number as its cell shows it under its number format: 0.4316 in "0.00%" is 43.16%, 1234.5 in
+ * "#,##0.00" is 1,234.50, a date serial is 2023-06-30, 12.5 in 0.0"万元" is 12.5万元; General
+ * shows the number's own digits, at most 15 significant ones as Excel does.
+ */
+export function numberShown(n: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(n)) return String(n);
+  const format = readFormat(numFmt, n);
+  if (format.date) return excelDate(n);
+  if (format.decimals === null) return shownNumber(Number(decimalOf(n).toSignificantDigits(SHOWN_DIGITS)), format).text;
+  return shownNumber(n, format).text;
 }
 
 /** An Excel serial date as YYYY-MM-DD (1900 system, with its fictitious 1900-02-29 at serial 60). */

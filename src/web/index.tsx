@@ -1,7 +1,7 @@
 /**
  * 绩效自评助手（网页版）: open or drop many .xlsx files; each is read, checked and scored in a Web
- * Worker with its progress shown; per file the task pane's results view, the scored copy and the
- * JSON report to download; the review of all files (汇总.xlsx) to download. Nothing leaves the
+ * Worker with its progress shown; per file the task pane's results view, its sheets with the marked
+ * cells, the scored copy and the JSON report to download; the review of all files (汇总.xlsx) to download. Nothing leaves the
  * browser; a service worker (src/web/sw.ts) keeps the page working offline once loaded.
  */
 /* global document, navigator, window, location, localStorage, caches, Blob, URL */
@@ -15,8 +15,10 @@ import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
+import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
 import { Scorer, WORKER_SCRIPT } from "./scorer";
+import SheetViewer, { SheetTarget } from "./SheetViewer";
 import { PAGE_STRINGS, PageStrings } from "./strings";
 
 interface FileEntry {
@@ -30,6 +32,8 @@ interface FileEntry {
   scored?: Uint8Array;
   /** The file's rows for the review (汇总.xlsx). */
   review?: FileReview;
+  /** The sheets with tables, as the scored copy shows them (查看工作表). */
+  sheets?: SheetDisplay[];
   message?: string;
   done: boolean;
 }
@@ -78,6 +82,9 @@ function savedProfile(): Profile {
 const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry, strings }) => {
   const styles = useStyles();
   const progress = entry.done ? 1 : STEP_ORDER.indexOf(entry.step) / STEP_ORDER.length;
+  // A finding chosen in the results view opens 查看工作表 at its cell.
+  const [target, setTarget] = React.useState<SheetTarget | null>(null);
+  const showCell = (sheet: string, cell: string) => setTarget((last) => ({ sheet, cell, seq: (last?.seq ?? 0) + 1 }));
   return (
     <Card data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.message ? "failed" : "done") : "working"}>
       <Title2 as="h2">{entry.name}</Title2>
@@ -94,7 +101,7 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
       )}
       {entry.results && (
         <>
-          <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={() => undefined} />
+          <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />
           <div className={styles.actions}>
             <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, `${stem(entry.name)}.jixiao.xlsx`, SHEET_MIME)}>
               {strings.downloadCopy}
@@ -103,6 +110,7 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
               {strings.downloadReport}
             </Button>
           </div>
+          {entry.sheets && entry.sheets.length > 0 && <SheetViewer sheets={entry.sheets} strings={strings.sheets} target={target} />}
         </>
       )}
     </Card>
@@ -114,7 +122,7 @@ function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileE
   if (entry.id !== message.id) return entry;
   if (message.kind === "step") return { ...entry, step: message.step };
   if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
-  return { ...entry, done: true, results: message.results, report: message.report, scored: message.scored, review: message.review };
+  return { ...entry, done: true, results: message.results, report: message.report, scored: message.scored, review: message.review, sheets: message.sheets };
 }
 
 const App: React.FC<{ lang: Lang }> = ({ lang }) => {

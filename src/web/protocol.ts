@@ -4,6 +4,7 @@ import type { Bilingual } from "../core/messages";
 import type { Profile } from "../core/profile";
 import type { Report } from "../core/report";
 import type { FileReview } from "../core/review";
+import type { SheetDisplay } from "../core/sheet-display";
 import type { RecalcOutcome } from "../taskpane/pane-host";
 
 export interface ScoreRequest {
@@ -21,5 +22,14 @@ export type FileResults = Omit<Extract<RecalcOutcome, { kind: "results" }>, "kin
 
 export type ScoreMessage =
   | { id: number; kind: "step"; step: ScoreStep }
-  | { id: number; kind: "done"; results: FileResults; report: Report; scored: Uint8Array; review: FileReview }
+  | {
+      id: number;
+      kind: "done";
+      results: FileResults;
+      report: Report;
+      scored: Uint8Array;
+      review: FileReview;
+      /** The sheets holding tables as the scored copy shows them (a window of a large one), not the whole grid. */
+      sheets: SheetDisplay[];
+    }
   | { id: number; kind: "failed"; message: Bilingual };

@@ -1,7 +1,21 @@
 /** What the page says beyond the task pane's own strings (src/taskpane/strings.ts), in zh and en. */
 import type { Lang } from "../core/analyze";
+import type { ShownMark } from "../core/sheet-display";
 import { STRINGS, Strings } from "../taskpane/strings";
 import type { ScoreStep } from "./protocol";
+
+/** 查看工作表 (src/web/SheetViewer.tsx). */
+export interface SheetStrings {
+  title: string;
+  pick: string;
+  legendTitle: string;
+  legend: Record<ShownMark, string>;
+  tableLabel: (sheet: string) => string;
+  /** A large sheet is shown in part: the rows and columns shown, and how many it has. */
+  cut: (rows: string, columns: string, rowCount: number, columnCount: number) => string;
+  /** A finding's cell that the view does not hold. */
+  outside: (where: string) => string;
+}
 
 export interface PageStrings {
   pane: Strings;
@@ -19,11 +33,17 @@ export interface PageStrings {
   downloadReview: string;
   settings: string;
   rescoring: string;
+  sheets: SheetStrings;
 }
 
 const zh: PageStrings = {
   // The results view speaks of the scored copy the page offers, not of a workbook open in Excel.
-  pane: { ...STRINGS.zh, written: (sheet, filled, marked) => `评分后的工作簿中：补填 ${filled} 个单元格，标记 ${marked} 个单元格，并加入“${sheet}”工作表。` },
+  pane: {
+    ...STRINGS.zh,
+    written: (sheet, filled, marked) => `评分后的工作簿中：补填 ${filled} 个单元格，标记 ${marked} 个单元格，并加入“${sheet}”工作表。`,
+    // A finding's cell opens in 查看工作表 below, as there is no workbook open to select it in.
+    goToCell: (where) => `在工作表中查看 ${where}`,
+  },
   title: "绩效自评助手（网页版）",
   intro: "在浏览器中检查并计算预算绩效自评表。文件只在本机处理，不会上传。",
   offline: "本页加载一次后即可离线使用。",
@@ -38,10 +58,23 @@ const zh: PageStrings = {
   downloadReview: "下载汇总复核（汇总.xlsx）",
   settings: "评分方案",
   rescoring: "已按新的评分方案重新计算。",
+  sheets: {
+    title: "查看工作表",
+    pick: "工作表",
+    legendTitle: "图例",
+    legend: { ...STRINGS.zh.severity, filled: "补填" },
+    tableLabel: (sheet) => `工作表“${sheet}”（评分后）`,
+    cut: (rows, columns, rowCount, columnCount) => `工作表较大（共 ${rowCount} 行、${columnCount} 列），这里只显示表格所在的第 ${rows} 行、${columns} 列。`,
+    outside: (where) => `${where} 不在这里显示的范围内。`,
+  },
 };
 
 const en: PageStrings = {
-  pane: { ...STRINGS.en, written: (sheet, filled, marked) => `In the scored workbook: ${filled} cells filled, ${marked} marked, and the "${sheet}" sheet added.` },
+  pane: {
+    ...STRINGS.en,
+    written: (sheet, filled, marked) => `In the scored workbook: ${filled} cells filled, ${marked} marked, and the "${sheet}" sheet added.`,
+    goToCell: (where) => `Show ${where} in the sheet view`,
+  },
   title: "Jixiao self-evaluation checker (web)",
   intro: "Checks and scores budget-performance self-evaluation workbooks in the browser. Files stay on this computer; nothing is uploaded.",
   offline: "Once loaded, this page also works offline.",
@@ -56,6 +89,15 @@ const en: PageStrings = {
   downloadReview: "Download the review (汇总.xlsx)",
   settings: "Scoring profile",
   rescoring: "Scored again with the new profile.",
+  sheets: {
+    title: "View sheets",
+    pick: "Sheet",
+    legendTitle: "Legend",
+    legend: { ...STRINGS.en.severity, filled: "Filled in" },
+    tableLabel: (sheet) => `Sheet "${sheet}" (scored)`,
+    cut: (rows, columns, rowCount, columnCount) => `A large sheet (${rowCount} rows, ${columnCount} columns): only rows ${rows}, columns ${columns}, around its tables, are shown.`,
+    outside: (where) => `${where} is outside the part shown here.`,
+  },
 };
 
 export const PAGE_STRINGS: Record<Lang, PageStrings> = { zh, en };

@@ -1,13 +1,15 @@
 /**
  * The page's Web Worker: reads, checks and scores one workbook at a time, off the page's thread so
  * the page never freezes, and sends back the results view's data, the JSON report, the scored
- * copy (the same writer as the command line's) and the file's rows for the review.
+ * copy (the same writer as the command line's), the file's rows for the review and the views of
+ * its sheets with tables.
  */
 import { analyze, noTablesMessage } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual, BilingualError } from "../core/messages";
 import { buildReport } from "../core/report";
 import { reviewFile } from "../core/review";
+import { tableSheetDisplays } from "../core/sheet-display";
 import { resultsOf } from "../taskpane/outcome";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
@@ -26,6 +28,8 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, grid, analysis, profile);
+  // Before the copy is written: the views read the grid and the record as the writer does.
+  const sheets = tableSheetDisplays(grid, analysis, { lang, mark: profile.markCells });
   post({ id, kind: "step", step: "write" });
   // The command line's options and its deflate (fflate): the command line's bytes.
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
@@ -36,7 +40,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
     summarySheet: analysis.summary.name,
   });
   // Through JSON, the report is what its download will hold (the indicator rows are built here).
-  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review }, [scored.buffer]);
+  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review, sheets }, [scored.buffer]);
 }
 
 self.onmessage = (event: MessageEvent<ScoreRequest>) => {

@@ -2,11 +2,12 @@
  * The page 绩效自评助手（网页版） in a real (headless) Chromium: build first (`npm run build`, and
  * `npm run build:cli` for the command line it is compared with), then `node test/browser/web.test.js`.
  * It serves dist/ on a free localhost port, opens web.html, drops the two sample workbooks, a
- * corrupted file and a WPS .et file on it, waits for the results, downloads the scored copy and
- * compares it with the command line's copy of the same input, checks the bad files' messages
- * against the command line's, downloads the review (汇总.xlsx), then reloads offline (service
- * worker). Prints the page's JavaScript size (≤ 400 KB gzipped, checked) and the time to the first
- * results (printed, not checked). Last line: `browser: N passed, M failed`.
+ * corrupted file and a WPS .et file on it, waits for the results, opens 查看工作表 at a finding's
+ * cell, downloads the scored copy and compares it with the command line's copy of the same input,
+ * checks the bad files' messages against the command line's, downloads the review (汇总.xlsx),
+ * then reloads offline (service worker). Prints the page's JavaScript size (≤ 400 KB gzipped,
+ * checked) and the time to the first results (printed, not checked). Last line:
+ * `browser: N passed, M failed`.
  */
 const fs = require("fs");
 const os = require("os");
@@ -138,6 +139,40 @@ async function main() {
       assert(expected && total === expected, `total ${total}, the command line's ${expected}`);
       const findings = cli.reports[SAMPLES[1]].findings.length;
       await card(SAMPLES[1]).getByText(`发现的问题（${findings}）`).waitFor();
+    });
+
+    await check("查看工作表 opens at a finding's cell, marked and described by its message; a filled cell shows its value", async () => {
+      const name = SAMPLES[0];
+      const { findings, writes } = cli.reports[name];
+      const finding = findings.find((f) => f.rule === "score-mismatch");
+      const view = card(name).getByTestId("sheet-view");
+      assert(!(await view.evaluate((details) => details.open)), "the sheet view is open before it is asked for");
+      await card(name).locator(`button[data-cell="${finding.sheet}!${finding.cell}"]`).first().click();
+      const cell = view.locator(`td[data-cell="${finding.cell}"]`);
+      await cell.locator(":scope[data-selected]").waitFor();
+      assert((await cell.getAttribute("data-mark")) === "error", `${finding.cell} is marked ${await cell.getAttribute("data-mark")}`);
+      assert((await cell.getAttribute("title")).includes(finding.message), `${finding.cell}'s title lacks the finding's message`);
+      const description = await cell.evaluate((td) => document.getElementById(td.getAttribute("aria-describedby")).textContent);
+      assert(description.includes(finding.message), `${finding.cell} is described as: ${description}`);
+      assert(await cell.evaluate((td) => td === document.activeElement), `${finding.cell} does not have the focus`);
+      // The 执行率 jixiao filled in (1, in 0.00%), as the scored copy shows it.
+      const rate = writes.find((w) => w.cell === "G4");
+      const filled = view.locator(`td[data-cell="${rate.cell}"]`);
+      assert((await filled.getAttribute("data-mark")) === "filled", `${rate.cell} is not marked as filled`);
+      assert((await filled.textContent()) === "100.00%", `${rate.cell} shows ${await filled.textContent()} for ${rate.after}`);
+      // Every marked cell's text stands out from its fill by at least 3:1.
+      const ratios = await view.locator("td[data-mark]").evaluateAll((tds) => {
+        const luminance = (css) => {
+          const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        return tds.map((td) => {
+          const style = getComputedStyle(td);
+          const [light, dark] = [luminance(style.backgroundColor), luminance(style.color)].sort((a, b) => b - a);
+          return (light + 0.05) / (dark + 0.05);
+        });
+      });
+      assert(ratios.length > 0 && Math.min(...ratios) >= 3, `contrast ratios: ${ratios.map((r) => r.toFixed(1)).join(", ")}`);
     });
 
     await check("下载评分后的工作簿 gives the command line's scored copy of the same input", async () => {
