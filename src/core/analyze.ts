@@ -1,6 +1,7 @@
 /**
  * The one entry both hosts call: grid in; tables, scores, findings, cell writes, marks and the
- * 综合得分 sheet out. Nothing here touches a file or Office.js.
+ * 综合得分 sheet out, at once (analyze) or a sheet at a time (analysisSteps). Nothing here touches a
+ * file or Office.js.
  */
 import Decimal from "decimal.js";
 import { Table, detectTables, tableLabel, tableRange } from "./detect";
@@ -108,8 +109,8 @@ function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
   return weighted.length === 1 ? scoredLine(weighted[0]) : null;
 }
 
-function analyzeSheet(view: SheetView, findings: FindingList, profile: Profile): SheetWork {
-  const tables = detectTables(view);
+/** Validates and scores the rows of one sheet's tables (its totals come later, see addTotals). */
+function checkSheet(view: SheetView, tables: Table[], findings: FindingList, profile: Profile): SheetWork {
   const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [], writes: [] };
   for (const table of tables) {
     if (table.kind === "budget") {
@@ -253,20 +254,62 @@ function marksFor(findings: Finding[], refs: CellRef[]): CellMark[] {
   return [...byCell.values()];
 }
 
-export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFILE, options: AnalyzeOptions = {}): Analysis {
-  const lang = options.lang ?? "zh";
-  const findings = new FindingList();
-  const works: SheetWork[] = [];
+/**
+ * Where a stepwise analysis has paused: `done` of `total` sheets (every sheet of the workbook,
+ * a 综合得分 sheet jixiao wrote counted but not checked) through a phase, or, at "totals", every
+ * sheet checked with only the totals, the findings list and the 综合得分 sheet left to build.
+ */
+export type AnalysisProgress = { phase: "detect" | "check"; done: number; total: number } | { phase: "totals" };
+
+/**
+ * The analysis one sheet at a time, for a host that must stay responsive (the task pane): it pauses
+ * after each sheet's tables are found, after each sheet is checked, and before the totals, and
+ * returns what analyze() returns. Every sheet is detected before any is checked, so the findings
+ * come out in the same order however the steps are spaced.
+ */
+export function* analysisSteps(
+  workbook: WorkbookGrid,
+  profile: Profile = DEFAULT_PROFILE,
+  options: AnalyzeOptions = {},
+): Generator<AnalysisProgress, Analysis, void> {
+  const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
+  /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote. */
+  const detected: ({ view: SheetView; tables: Table[] } | null)[] = [];
   for (const sheet of workbook.sheets) {
     if (isJixiaoSummary(sheet)) {
       skippedSheets.push(sheet.name);
-      continue;
+      detected.push(null);
+    } else {
+      const view = new SheetView(sheet);
+      detected.push({ view, tables: detectTables(view) });
     }
-    works.push(analyzeSheet(new SheetView(sheet), findings, profile));
+    yield { phase: "detect", done: detected.length, total };
   }
-  addTotals(works, findings, profile);
 
+  const findings = new FindingList();
+  const works: SheetWork[] = [];
+  for (const [index, sheet] of detected.entries()) {
+    if (sheet) works.push(checkSheet(sheet.view, sheet.tables, findings, profile));
+    yield { phase: "check", done: index + 1, total };
+  }
+
+  yield { phase: "totals" };
+  addTotals(works, findings, profile);
+  return assemble(workbook, works, findings, skippedSheets, profile, options.lang ?? "zh");
+}
+
+/** The whole analysis in one call: analysisSteps run to the end. */
+export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFILE, options: AnalyzeOptions = {}): Analysis {
+  const steps = analysisSteps(workbook, profile, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The sheets' work, with their totals, as the Analysis both hosts take. */
+function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const raw = [...findings.items].sort(
     (a, b) =>

@@ -9,7 +9,7 @@
  * with the undo record, the new record and all changes (more only for very large workbooks, see
  * src/excel/read.ts and batch.ts).
  */
-import { Lang, analyze, noTablesMessage } from "../core/analyze";
+import { AnalysisProgress, Lang, analysisSteps, noTablesMessage } from "../core/analyze";
 import { Profile, profileFromJson } from "../core/profile";
 import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
@@ -23,13 +23,20 @@ import { applyAnalysis } from "../excel/write";
 import { ignoreRecord, withIgnore, withoutIgnore } from "../core/ignores";
 import { resultsOf } from "./outcome";
 import { CancelledError, PaneHost, RecalcOptions, RecalcOutcome, RecalcStep } from "./pane-host";
+import { Pacing, runSteps } from "./run-steps";
 
 export interface OfficeHostOptions {
   api?: ApiCheck;
+  /** How the analysis shares the pane's thread (tests pause it at a chosen step). */
+  pacing?: Pacing;
 }
+
+/** The pane's step for each phase of the core's analysis: a sheet's rows are validated and scored together, its totals after. */
+const STEP_OF_PHASE: Record<AnalysisProgress["phase"], RecalcStep> = { detect: "detect", check: "validate", totals: "score" };
 
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
+  const pacing = options.pacing ?? {};
   const lang = displayLanguage();
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
@@ -44,12 +51,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   return {
     language: () => lang,
 
-    recalculate: (profile, onStep, options = {}) => run((context) => recalculate(context, profile, onStep, lang, api, options)),
+    recalculate: (profile, onStep, options = {}) => run((context) => recalculate(context, profile, onStep, lang, api, pacing, options)),
 
     check: (profile) =>
       run(async (context) => {
         const state = await readWorkbookState(context, { api });
-        const analysis = analyze(state.grid, profile, { lang });
+        const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
         if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
         return resultsOf(analysis, state.grid, profile, null);
       }),
@@ -118,10 +125,12 @@ async function recalculate(
   onStep: (step: RecalcStep) => void,
   lang: Lang,
   api: ApiCheck,
+  pacing: Pacing,
   options: RecalcOptions,
 ): Promise<RecalcOutcome> {
   if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
-  // A cancel is honoured between steps, never inside the write batch: until then nothing is written.
+  // A cancel is honoured between steps of the analysis, never inside the write batch: everything
+  // is written in that one batch, after the analysis, so until then nothing is written.
   const checkCancel = () => {
     if (options.signal?.aborted) throw new CancelledError();
   };
@@ -129,12 +138,15 @@ async function recalculate(
   const state = await readWorkbookState(context, { api, fills: true });
   options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
   checkCancel();
-  // analyze does detection, validation and scoring in one call; the steps are reported around it.
-  onStep("detect");
-  const analysis = analyze(state.grid, profile, { lang });
-  options.onCounts?.("detect", { done: analysis.tables.length, total: analysis.tables.length });
-  onStep("validate");
-  onStep("score");
+  let step: RecalcStep = "read";
+  const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), {
+    ...pacing,
+    signal: options.signal,
+    onProgress: (progress) => {
+      if (STEP_OF_PHASE[progress.phase] !== step) onStep((step = STEP_OF_PHASE[progress.phase]));
+      if (progress.phase !== "totals") options.onCounts?.(step, { done: progress.done, total: progress.total });
+    },
+  });
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
   checkCancel();
   onStep("write");

@@ -11,7 +11,7 @@ import type { SummaryLevel1 } from "../core/summary-types";
 
 export type RecalcStep = "read" | "detect" | "validate" | "score" | "write";
 
-/** How far a step got: sheets read, tables found, cells written. */
+/** How far a step got, in the workbook's sheets: read, then detected (识别), then validated (校验). */
 export interface StepCounts {
   done: number;
   total: number;
@@ -47,8 +47,9 @@ export type RecalcOutcome = Results | { kind: "no-tables"; message: string };
 export type Lang = "zh" | "en";
 
 export interface RecalcOptions {
-  /** Aborting before the write step stops the run with nothing written (a CancelledError). */
+  /** Aborting before the write step stops the run at its next pause with nothing written (a CancelledError). */
   signal?: AbortSignal;
+  /** Called as each sheet is done (many times a second: show the latest). */
   onCounts?: (step: RecalcStep, counts: StepCounts) => void;
 }
 

@@ -91,7 +91,11 @@ export interface Strings {
   checkAsYouTypeHint: string;
   checking: string;
   cancelRun: string;
+  cancelling: string;
+  /** At the write step, where 取消重算 is no longer offered. */
+  writeNotCancellable: string;
   cancelled: string;
+  /** Sheets read, then the sheet being worked on (every sheet of the workbook counted). */
   stepCounts: (step: RecalcStep, done: number, total: number) => string;
   announce: (total: string | null, grade: string | null, findings: number) => string;
   settings: {
@@ -233,8 +237,10 @@ const zh: Strings = {
   checkAsYouTypeHint: "编辑表格后自动重新校验（只读取，不写入）",
   checking: "正在校验…",
   cancelRun: "取消重算",
-  cancelled: "已取消重算，工作簿未作任何修改。",
-  stepCounts: (step, done, total) => (step === "read" ? `已读取 ${done} / ${total} 张工作表` : `识别出 ${total} 张表`),
+  cancelling: "正在取消…",
+  writeNotCancellable: "正在一次写入全部结果，写入中不能取消。",
+  cancelled: "已取消，工作簿未改动。",
+  stepCounts: (step, done, total) => (step === "read" ? `已读取 ${done} / ${total} 张工作表` : `第 ${done} / ${total} 张表`),
   announce: (total, grade, findings) =>
     `${total === null ? "综合得分无法计算" : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
   settings: {
@@ -383,8 +389,10 @@ const en: Strings = {
   checkAsYouTypeHint: "Re-check after each edit (reads only, writes nothing)",
   checking: "Checking…",
   cancelRun: "Cancel",
-  cancelled: "Recalculation cancelled; the workbook was not changed.",
-  stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `${total} ${total === 1 ? "table" : "tables"} found`),
+  cancelling: "Cancelling…",
+  writeNotCancellable: "Writing all results in one batch; this cannot be cancelled.",
+  cancelled: "Cancelled; the workbook was not changed.",
+  stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `Sheet ${done} of ${total}`),
   announce: (total, grade, findings) =>
     `${total === null ? "No total could be computed" : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
   settings: {

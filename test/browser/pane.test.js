@@ -6,7 +6,8 @@
  * labels, the severity toggles' contrast; reads a marked cell's note; clicks a finding's cell and
  * checks the selection; clicks 撤销上次重算 and checks every cell is back; recalculates, clicks 清除标记
  * and checks the same; fixes one finding (采用计算值) and sees the cell change and its card go;
- * ignores one with a reason, recalculates and sees it under 已忽略; and does the same in English.
+ * ignores one with a reason, recalculates and sees it under 已忽略; cancels a run of 300 sheets while
+ * their counts show and finds the workbook untouched; and does the same in English.
  * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
  * exit code is non-zero on any failure.
  */
@@ -284,6 +285,52 @@ async function main() {
       await page.getByLabel("得分保留小数位数").waitFor();
       await shoot(page, "pane-zh-settings");
       await page.getByRole("tab", { name: "结果" }).click();
+    });
+
+    await check("a 300-sheet workbook: 第 n / 300 张表 shows while it is checked; 取消重算 then leaves it untouched", async () => {
+      const big = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      big.setDefaultTimeout(TIMEOUT);
+      await big.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      await big.goto(`http://127.0.0.1:${port}/playground.html`);
+      await big.waitForFunction(() => window.jixiaoPlayground && window.jixiaoPlayground.workbook.sheets.length > 0);
+      await big.getByRole("button", { name: "一键重算" }).waitFor();
+      // The sample sheet 300 times over (its cells and merged areas).
+      await big.evaluate((name) => {
+        const workbook = window.jixiaoPlayground.workbook;
+        const source = workbook.sheet(name);
+        for (let i = 2; i <= 300; i++) {
+          const copy = workbook.addSheet(`${name}${i}`);
+          for (const [key, cell] of source.cells) copy.cells.set(key, { ...cell });
+          copy.merges = source.merges.map((m) => ({ ...m }));
+        }
+      }, SAMPLE_SHEET);
+      const untouched = await big.evaluate(() => JSON.stringify(window.jixiaoPlayground.workbook.snapshot()));
+      // In the page, so the click lands while the run is under way: the counts can only be drawn
+      // if the analysis gives the thread back, and the cancel must then be taken.
+      const seen = await big.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const button = (text) => [...document.querySelectorAll("button")].find((b) => b.textContent === text);
+            const observer = new MutationObserver(() => {
+              const counts = document.querySelector("[data-testid=step-counts]");
+              if (!counts || !/^第 \d+ \/ 300 张表$/.test(counts.textContent)) return;
+              observer.disconnect();
+              button("取消重算").click();
+              resolve(counts.textContent);
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+            button("一键重算").click();
+          }),
+      );
+      await big.getByTestId("announcer").getByText("已取消，工作簿未改动。").waitFor();
+      const after = await big.evaluate(() => ({
+        snapshot: JSON.stringify(window.jixiaoPlayground.workbook.snapshot()),
+        parts: window.jixiaoPlayground.workbook.customXmlParts.length,
+      }));
+      if (after.snapshot !== untouched || after.parts !== 0) throw new Error(`the workbook changed after cancelling at "${seen}"`);
+      if ((await big.getByTestId("total").count()) !== 0) throw new Error("results shown for a cancelled run");
+      await shoot(big, "pane-zh-cancelled");
+      await big.close();
     });
 
     await check("the manifest's SupportUrl is the help page built into dist/", async () => {

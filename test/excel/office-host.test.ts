@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { wantedMarks } from "../../src/core/marks";
 import { createOfficeHost } from "../../src/taskpane/office-host";
-import type { RecalcStep } from "../../src/taskpane/pane-host";
+import { CancelledError, RecalcStep } from "../../src/taskpane/pane-host";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import { ExcelStandIn, excelStandIn, officeStandIn } from "../../src/playground/office-globals";
 import { fakeFromXlsx } from "../../src/playground/xlsx-to-fake";
@@ -91,6 +91,46 @@ describe("office host", () => {
     expect(outcome.kind).toBe("results");
     expect(book.syncCount).toBe(3);
     expect(book.sheet("项目1")!.cell(1, 5)!.value).toBe(9);
+  });
+
+  test("counts rise sheet by sheet to the workbook's sheets while the tables are found, then checked", async () => {
+    const book = fakeBook(Array.from({ length: 30 }, (_, i) => selfEvaluation(`项目${i + 1}`, true)));
+    install(book);
+    const counts: Partial<Record<RecalcStep, number[]>> = {};
+    const steps: RecalcStep[] = [];
+    const outcome = await createOfficeHost({ pacing: { sliceMs: 0 } }).recalculate(DEFAULT_PROFILE, (step) => steps.push(step), {
+      onCounts: (step, { done, total }) => {
+        expect(total).toBe(30);
+        (counts[step] ??= []).push(done);
+      },
+    });
+    expect(outcome.kind).toBe("results");
+    const oneToThirty = Array.from({ length: 30 }, (_, i) => i + 1);
+    expect(counts).toEqual({ read: [30], detect: oneToThirty, validate: oneToThirty });
+    expect(steps).toEqual(["read", "detect", "validate", "score", "write"]);
+  });
+
+  test("取消 while the sheets are checked: the run stops there and nothing is written, not even the undo record", async () => {
+    const book = fakeBook(Array.from({ length: 300 }, (_, i) => selfEvaluation(`项目${i + 1}`, true)));
+    install(book);
+    const before = book.snapshot();
+    const controller = new AbortController();
+    let checked = 0;
+    // A pause after every sheet; the user clicks 取消 during the pause after the 12th sheet is checked.
+    const host = createOfficeHost({ pacing: { sliceMs: 0, pause: async () => (checked === 12 ? controller.abort() : undefined) } });
+    const steps: RecalcStep[] = [];
+    const run = host.recalculate(DEFAULT_PROFILE, (step) => steps.push(step), {
+      signal: controller.signal,
+      onCounts: (step, { done }) => {
+        if (step === "validate") checked = done;
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(checked).toBe(12);
+    expect(steps).toEqual(["read", "detect", "validate"]);
+    expect(book.syncCount).toBe(2); // the two reads; the write batch never ran
+    expect(book.snapshot()).toEqual(before);
+    expect(await host.hasUndo()).toBe(false);
   });
 
   test("a formula with a blank result is never overwritten; a truly blank cell is still filled; undo restores all", async () => {

@@ -424,21 +424,100 @@ describe("App", () => {
     expect(screen.getByTestId("announcer").textContent).toBe("综合得分 86.50，良；发现 3 个问题");
   });
 
-  test("取消重算 aborts the run; the pane says the workbook was not changed", async () => {
+  test("counts: 第 12 / 300 张表 while the sheets are checked, the bar moving within the step", async () => {
+    const recalc = controlledRecalc();
+    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} />);
+    fireEvent.click(recalcButton());
+    act(() => recalc.step("read"));
+    act(() => recalc.options()!.onCounts!("read", { done: 300, total: 300 }));
+    expect(screen.getByTestId("step-counts").textContent).toBe("已读取 300 / 300 张工作表");
+    act(() => recalc.step("validate"));
+    act(() => recalc.options()!.onCounts!("validate", { done: 12, total: 300 }));
+    expect(screen.getByTestId("step-counts").textContent).toBe("第 12 / 300 张表");
+    const progress = screen.getByRole("progressbar", { name: "重算进度" });
+    expect(Number(progress.getAttribute("aria-valuenow"))).toBeCloseTo((2 + 12 / 300) / 5);
+    // The status region stays through the run and after it, for the result.
+    await act(async () => recalc.resolve(SAMPLE_RESULTS));
+    expect(screen.getByTestId("announcer").textContent).toBe("综合得分 86.50，良；发现 4 个问题");
+  });
+
+  test("the status region says the counts every few seconds, not at every sheet", async () => {
+    let now = 1_000_000;
+    jest.spyOn(Date, "now").mockImplementation(() => now);
+    try {
+      const recalc = controlledRecalc();
+      renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} />);
+      fireEvent.click(recalcButton());
+      act(() => recalc.step("validate"));
+      const announcer = screen.getByTestId("announcer");
+      expect(announcer.textContent).toBe("正在校验…");
+      now += 1000;
+      act(() => recalc.options()!.onCounts!("validate", { done: 5, total: 300 }));
+      expect(announcer.textContent).toBe("正在校验…");
+      now += 2000;
+      act(() => recalc.options()!.onCounts!("validate", { done: 12, total: 300 }));
+      expect(announcer.textContent).toBe("正在校验… 第 12 / 300 张表");
+      now += 1000;
+      act(() => recalc.options()!.onCounts!("validate", { done: 20, total: 300 }));
+      expect(announcer.textContent).toBe("正在校验… 第 12 / 300 张表");
+      expect(screen.getByTestId("step-counts").textContent).toBe("第 20 / 300 张表");
+      await act(async () => recalc.resolve(SAMPLE_RESULTS));
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
+  test("取消重算 during a first run: the run is aborted, the pane says the workbook was not changed and is idle again", async () => {
     const recalc = controlledRecalc();
     const host = fakeHost({ recalculate: recalc.recalculate });
     renderInFluent(<App host={host} />);
     fireEvent.click(recalcButton());
-    act(() => recalc.step("read"));
-    act(() => recalc.options()!.onCounts!("read", { done: 12, total: 300 }));
-    expect(screen.getByTestId("step-counts").textContent).toBe("已读取 12 / 300 张工作表");
+    act(() => recalc.step("detect"));
+    act(() => recalc.options()!.onCounts!("detect", { done: 12, total: 300 }));
+    expect(screen.getByTestId("step-counts").textContent).toBe("第 12 / 300 张表");
     fireEvent.click(screen.getByRole("button", { name: "取消重算" }));
     expect(recalc.options()!.signal!.aborted).toBe(true);
+    // Until the host stops at its next pause, the button says the cancel is under way.
+    expect(screen.getByRole("button", { name: "正在取消…" }).getAttribute("aria-disabled")).toBe("true");
     await act(async () => recalc.reject(new CancelledError()));
     // Shown in a message bar and announced.
-    expect(screen.getAllByText("已取消重算，工作簿未作任何修改。")).toHaveLength(2);
-    expect(screen.getByTestId("announcer").textContent).toBe("已取消重算，工作簿未作任何修改。");
+    expect(screen.getAllByText("已取消，工作簿未改动。")).toHaveLength(2);
+    expect(screen.getByTestId("announcer").textContent).toBe("已取消，工作簿未改动。");
+    expect(screen.getByText(/点击“一键重算”/)).toBeTruthy();
+    expect(screen.queryByRole("progressbar", { name: "重算进度" })).toBeNull();
     expect(recalcButton().disabled).toBe(false);
+  });
+
+  test("取消重算 after earlier results: they stay on screen, as the workbook they describe is unchanged", async () => {
+    let call = 0;
+    const second = controlledRecalc();
+    const host = fakeHost({ recalculate: (...args) => (++call === 1 ? Promise.resolve(SAMPLE_RESULTS) : second.recalculate(...args)) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    expect((await screen.findByTestId("total")).textContent).toBe("86.50");
+
+    fireEvent.click(recalcButton());
+    act(() => second.step("validate"));
+    expect(screen.queryByTestId("total")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "取消重算" }));
+    await act(async () => second.reject(new CancelledError()));
+    expect(screen.getByTestId("total").textContent).toBe("86.50");
+    expect(screen.getByRole("heading", { name: "发现的问题（4）" })).toBeTruthy();
+    expect(screen.getAllByText("已取消，工作簿未改动。")).toHaveLength(2);
+  });
+
+  test("at the write step 取消重算 is no longer offered, and the pane says why", async () => {
+    const recalc = controlledRecalc();
+    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate }, "en")} />);
+    fireEvent.click(screen.getByRole("button", { name: "Recalculate" }));
+    act(() => recalc.step("validate"));
+    act(() => recalc.options()!.onCounts!("validate", { done: 12, total: 300 }));
+    expect(screen.getByTestId("step-counts").textContent).toBe("Sheet 12 of 300");
+    expect(screen.getByRole("button", { name: "Cancel" })).toBeTruthy();
+    act(() => recalc.step("write"));
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+    expect(screen.getByText("Writing all results in one batch; this cannot be cancelled.")).toBeTruthy();
+    await act(async () => recalc.resolve(SAMPLE_RESULTS));
   });
 
   test("边改边查: edits re-check the workbook once they settle; switching it off stops watching", async () => {

@@ -43,6 +43,9 @@ type Notice = { intent: "success" | "info" | "warning" | "error"; title?: string
 /** Why the results shown are behind: a new profile, or a workbook changed since the summary was written. */
 type Stale = "profile" | "workbook" | null;
 
+/** Counts change at every sheet; the status region says them at most this often (a step change at once). */
+const ANNOUNCE_COUNTS_MS = 3000;
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -89,6 +92,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   /** The run whose step reports are still shown; null once it has finished. */
   const stepsFrom = React.useRef<number | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  const lastAnnounced = React.useRef(0);
 
   const refreshUndo = React.useCallback(async () => {
     try {
@@ -126,28 +130,39 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
   };
 
+  const announceProgress = (text: string) => {
+    lastAnnounced.current = Date.now();
+    setAnnouncement(text);
+  };
+
   const recalculate = async () => {
     runCount.current += 1;
     const run = runCount.current;
     stepsFrom.current = run;
     const controller = new AbortController();
     abort.current = controller;
+    // Nothing is written when a run is cancelled, so what the pane showed before still holds.
+    const before = phase;
     setNotice(null);
     setTab("results");
     setPhase({ kind: "running", step: null, counts: null });
-    setAnnouncement(strings.recalculating);
+    announceProgress(strings.recalculating);
     try {
       const outcome = await host.recalculate(
         profile,
         (step) => {
           if (stepsFrom.current !== run) return;
           setPhase({ kind: "running", step, counts: null });
-          setAnnouncement(strings.runningStep(strings.steps[step]));
+          announceProgress(strings.runningStep(strings.steps[step]));
         },
         {
           signal: controller.signal,
           onCounts: (step, counts) => {
-            if (stepsFrom.current === run) setPhase({ kind: "running", step, counts });
+            if (stepsFrom.current !== run) return;
+            setPhase({ kind: "running", step, counts });
+            if (Date.now() - lastAnnounced.current >= ANNOUNCE_COUNTS_MS) {
+              announceProgress(`${strings.runningStep(strings.steps[step])} ${strings.stepCounts(step, counts.done, counts.total)}`);
+            }
           },
         },
       );
@@ -161,7 +176,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     } catch (error) {
       stepsFrom.current = null;
       if (error instanceof CancelledError) {
-        setPhase({ kind: "idle" });
+        setPhase(before.kind === "results" || before.kind === "no-tables" ? before : { kind: "idle" });
         setNotice({ intent: "info", text: strings.cancelled });
         setAnnouncement(strings.cancelled);
       } else {

@@ -91,6 +91,7 @@ describe("RecalcProgress", () => {
       </FluentProvider>,
     );
     expect(screen.queryByRole("button", { name: "取消重算" })).toBeNull();
+    expect(screen.getByText("正在一次写入全部结果，写入中不能取消。")).toBeTruthy();
   });
 });
 
