@@ -125,6 +125,11 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
+      alias: {
+        // One scheduler: react-dom's own. Fluent UI's context selector asks for any scheduler
+        // (a peer dependency, >=0.19), which npm installed apart in its newest version.
+        scheduler$: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom"))] })),
+      },
     },
     module: {
       rules: [
