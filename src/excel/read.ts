@@ -22,9 +22,8 @@
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { UndoRecord, packChunks, parseUndoStack } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
-import { stateOfPart } from "../xlsx/state-xml";
 import { UNDO_SETTING, isBackupSheet } from "./keys";
-import { queueRecordParts } from "./state";
+import { queueRecordParts, stateOfPartDom } from "./state";
 import { fromExcelValue } from "./values";
 
 export interface SheetInfo {
@@ -111,7 +110,7 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
 
   const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name))) };
-  const record = recordXml ? stateOfPart(recordXml.value) : undefined;
+  const record = recordXml ? stateOfPartDom(recordXml.value) : undefined;
   if (record !== undefined) grid.state = record;
   const fills = new Map<string, FillBlock[]>();
   if (withFills) {

@@ -1,20 +1,21 @@
 /**
- * The text of jixiao's custom XML part, `<jixiao xmlns="urn:jixiao:state:1">{json}</jixiao>`, for
- * both hosts: the .xlsx copy (state-part.ts) and the add-in (workbook.customXmlParts, which hands
- * over the part's XML as text). No package code here, so the task pane can use it.
+ * The text of jixiao's custom XML part, `<jixiao xmlns="urn:jixiao:state:1">{json}</jixiao>`: read
+ * here for the .xlsx copy (state-part.ts), written for both hosts (the add-in hands the text to
+ * workbook.customXmlParts). No package code here, so the task pane can use statePartXml; it reads
+ * the part with the browser's own parser instead (src/excel/state.ts), so saxes stays out of it.
  */
 import { SaxesParser } from "saxes";
-import { STATE_NAMESPACE, STATE_ROOT } from "../core/state";
+import { STATE_NAMESPACE, STATE_ROOT, isStateRoot } from "../core/state";
 import { escapeXml } from "./xml";
 
-/** The record's JSON when `xml` is jixiao's part, else undefined. */
+/** The record's JSON (the root's own text and CDATA) when `xml` is jixiao's part, else undefined. */
 export function stateOfPart(xml: string): string | undefined {
   const parser = new SaxesParser({ xmlns: true });
   let depth = 0;
   let ours = false;
   let text = "";
   parser.on("opentag", (tag) => {
-    if (depth === 0) ours = tag.local === STATE_ROOT && tag.uri === STATE_NAMESPACE;
+    if (depth === 0) ours = isStateRoot(tag.local, tag.uri);
     if (!tag.isSelfClosing) depth++;
   });
   parser.on("closetag", (tag) => {

@@ -1,3 +1,7 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
 import fc from "fast-check";
 import { analyze } from "../../src/core/analyze";
 import { NOTE_PREFIX } from "../../src/core/marks";

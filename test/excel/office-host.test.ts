@@ -1,3 +1,7 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
 /** The real host end to end: Office/Excel stand-ins over a fake workbook, the real core. */
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";

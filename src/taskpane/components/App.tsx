@@ -7,8 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Switch,
-  Tab,
-  TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -19,6 +17,7 @@ import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
 import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
+import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
 import SettingsPanel from "./SettingsPanel";
@@ -389,14 +388,15 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         </MessageBar>
       )}
 
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "results")}>
-        <Tab value="results" id="jixiao-tab-results" aria-controls="jixiao-panel">
-          {strings.tabResults}
-        </Tab>
-        <Tab value="settings" id="jixiao-tab-settings" aria-controls="jixiao-panel">
-          {strings.tabSettings}
-        </Tab>
-      </TabList>
+      <PaneTabs
+        tabs={[
+          { value: "results", id: "jixiao-tab-results", label: strings.tabResults },
+          { value: "settings", id: "jixiao-tab-settings", label: strings.tabSettings },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        controls="jixiao-panel"
+      />
 
       <div className={styles.panel} id="jixiao-panel" role="tabpanel" aria-labelledby={tab === "results" ? "jixiao-tab-results" : "jixiao-tab-settings"}>
         {tab === "settings" ? (
