@@ -19,6 +19,7 @@
  * Fills are "#RRGGBB", null for none, or a host's own token for a fill that is not one solid colour
  * (a pattern, a theme colour): the core only compares and copies them.
  */
+import { groupBy } from "./collections";
 import { MergeRange, SheetView, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
@@ -206,11 +207,7 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     return mark;
   };
   // Marks come most severe first per cell, so the first to reach an area gives its colour.
-  const findingsAt = new Map<string, Finding[]>();
-  for (const f of analysis.findings) {
-    const key = `${f.sheet}\u0000${f.cell}`;
-    findingsAt.set(key, [...(findingsAt.get(key) ?? []), f]);
-  }
+  const findingsAt = groupBy(analysis.findings, (f) => `${f.sheet}\u0000${f.cell}`);
   for (const m of analysis.marks) {
     const mark = slot(m.sheet, areaAt(m.sheet, m.row, m.col), "finding", m.color);
     if (mark.kind === "filled") Object.assign(mark, { kind: "finding", color: m.color });

@@ -4,6 +4,7 @@
  * card; a message repeated across many rows (41 × 目标写成 ≥100%) collapsed into one entry.
  * Pure functions over a Results, so the layout is tested without rendering.
  */
+import { groupBy } from "../core/collections";
 import type { Fix } from "../core/fixes";
 import type { FindingPlace } from "../core/ignores";
 import { parseCellAddress } from "../core/grid";
@@ -148,8 +149,7 @@ export function groupFindings(results: Results, filter: FindingFilter, lang: Lan
   return [...sections.values()]
     .filter(({ items }) => items.length > 0)
     .map(({ section, items }) => {
-      const byMessage = new Map<string, FindingItem[]>();
-      for (const item of items) byMessage.set(item.finding.message, [...(byMessage.get(item.finding.message) ?? []), item]);
+      const byMessage = groupBy(items, (item) => item.finding.message);
       const rows = new Map<number, RowCard>();
       for (const item of items) {
         const same = byMessage.get(item.finding.message)!;

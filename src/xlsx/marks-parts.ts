@@ -3,6 +3,7 @@
  * to mark look like now (fill from their format, note from the sheet's comments part), and the
  * notes written back as a classic comments part with its legacy VML drawing.
  */
+import { groupBy } from "../core/collections";
 import { cellAddress, parseCellAddress } from "../core/grid";
 import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
@@ -142,9 +143,7 @@ export function writeNotes(
   drawingNumber: (sheet: string) => number,
 ): Map<string, LegacyDrawingEdit> {
   const drawings = new Map<string, LegacyDrawingEdit>();
-  const bySheet = new Map<string, NoteChange[]>();
-  for (const note of notes) bySheet.set(note.sheet, [...(bySheet.get(note.sheet) ?? []), note]);
-  for (const [sheet, changes] of bySheet) {
+  for (const [sheet, changes] of groupBy(notes, (note) => note.sheet)) {
     const sheetPart = sheetPartOf(pkg, partOf(sheet));
     const comments = commentsOf(pkg, sheetPart);
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
