@@ -106,6 +106,17 @@ test("a finding chosen in the results opens the view at its cell, highlighted an
   expect(document.activeElement).toBe(cellAt("A2"));
 });
 
+test("a finding on a blank cell (a missing reason, with marking off) selects that blank cell", () => {
+  const { aim } = renderViewer();
+  aim({ sheet: "自评表", cell: "D3", seq: 1 });
+  expect(cellAt("D3")!.hasAttribute("data-selected")).toBe(true);
+  expect(cellAt("D3")!.textContent).toBe("");
+  expect(document.activeElement).toBe(cellAt("D3"));
+  expect(screen.queryByTestId("sheet-missed")).toBeNull();
+  // Every other cell of the row is drawn once, as before.
+  expect(document.querySelectorAll('td[data-cell^="D"]').length).toBe(2);
+});
+
 test("switches to the finding's sheet, says what a large sheet's view leaves out, and when the cell is cut", () => {
   const { aim } = renderViewer();
   aim({ sheet: "附表", cell: "AT1001", seq: 1 });

@@ -93,7 +93,9 @@ const SheetTable: React.FC<{ display: SheetDisplay; strings: SheetStrings; selec
   const byRow = new Map<number, Map<number, ShownCell>>();
   // The cells inside a merged area, past its first: the area's own cell stands for them.
   const covered = new Set<string>();
-  for (const cell of display.cells) {
+  // A selected blank cell is drawn with the cells shown.
+  const cells = selected && !display.cells.includes(selected) ? [...display.cells, selected] : display.cells;
+  for (const cell of cells) {
     if (!byRow.has(cell.row)) byRow.set(cell.row, new Map());
     byRow.get(cell.row)!.set(cell.col, cell);
     for (let r = cell.row; r < cell.row + (cell.rowSpan ?? 1); r++) {
@@ -170,11 +172,18 @@ const SheetTable: React.FC<{ display: SheetDisplay; strings: SheetStrings; selec
   );
 };
 
-/** Which shown cell a target address falls in (its merged area's), if the window holds it. */
+/**
+ * Which shown cell a target address falls in (its merged area's), if the window holds it. A blank
+ * cell is not among the cells shown (a missing reason, with marking off): it is selected as the
+ * blank it is.
+ */
 function shownCellAt(display: SheetDisplay | undefined, address: string): ShownCell | undefined {
   const at = parseCellAddress(address);
   if (!display || !at) return undefined;
-  return display.cells.find((c) => covers(c, at.row, at.col));
+  const shown = display.cells.find((c) => covers(c, at.row, at.col));
+  if (shown) return shown;
+  const w = display.window;
+  return at.row >= w.top && at.row <= w.bottom && at.col >= w.left && at.col <= w.right ? { row: at.row, col: at.col, text: "" } : undefined;
 }
 
 const SheetViewer: React.FC<{ sheets: SheetDisplay[]; strings: SheetStrings; target: SheetTarget | null }> = ({ sheets, strings, target }) => {

@@ -9,7 +9,7 @@ import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, Wanted
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, SheetLayout, columnFormats, inheritedFormat, sheetLayout } from "./sheet-part";
+import { LegacyDrawingEdit, SheetLayout, columnFormats, inheritedFormat, legacyDrawingId, sheetLayout } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 import { XmlElement, scanXml } from "./xml";
@@ -150,12 +150,16 @@ export function writeNotes(
     const { part, rels } = sheetPart;
     const folder = folderOf(part);
     const commentsRel = rels.ofType("comments");
-    const vmlRel = rels.ofType("vmlDrawing");
+    // The notes' drawing is the one the sheet's <legacyDrawing> names: a header's picture is a
+    // drawing of the same type, and is left alone.
+    const sheetXml = pkg.required(part);
+    const notesDrawing = legacyDrawingId(sheetXml, pkg.sheetLayout(part) ?? sheetLayout(sheetXml));
+    const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
     if (comments.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
       if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
-      drawings.set(part, "remove");
+      if (notesDrawing !== undefined) drawings.set(part, "remove");
     } else {
       const commentsPart = commentsRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}comments`, ".xml");
       const vmlPart = vmlRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, elements, escapeAttribute, escapeXml, scanXml, startTag } from "./xml";
+import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -116,6 +116,17 @@ const AFTER_LEGACY_DRAWING = new Set(["legacyDrawingHF", "drawingHF", "picture",
 /** The sheet's <legacyDrawing> (the drawing its notes hang on): set to a relationship id, or removed. */
 export type LegacyDrawingEdit = { id: string } | "remove";
 
+/**
+ * The relationship id of the sheet's <legacyDrawing>: the drawing its notes hang on. The header's
+ * and footer's pictures (<legacyDrawingHF>) are a drawing of the same relationship type, which is
+ * why the notes' drawing is found through this element and not by its type.
+ */
+export function legacyDrawingId(xml: string, layout: SheetLayout): string | undefined {
+  const child = layout.tail.find((c) => c.local === "legacyDrawing");
+  const element = child && firstElement(xml.slice(child.start, child.end), "legacyDrawing");
+  return element && attributeByLocal(element, "id");
+}
+
 /** The splice that makes the sheet's <legacyDrawing> what the edit says, in its place in the schema's order. */
 function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Splice | undefined {
   const existing = layout.tail.find((child) => child.local === "legacyDrawing");
@@ -213,7 +224,8 @@ class SheetPatcher {
 
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
     const { sheetData, rows, rowStarts, rowEnds } = this.layout;
-    if (!sheetData) return this.xml; // not a worksheet we can write into
+    const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
+    if (!sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
     const pending = [...edits.keys()].sort((a, b) => a - b);
     const splices: Splice[] = [];
     for (let i = 0; i < rows.length && pending.length > 0; i++) {
@@ -235,7 +247,6 @@ class SheetPatcher {
       splices.push({ from: sheetData.contentEnd, to: sheetData.contentEnd, text: after });
     }
     // The worksheet's children after sheetData come after every row's splice.
-    const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
     if (drawingSplice) splices.push(drawingSplice);
     return spliced(this.xml, splices);
   }

@@ -243,6 +243,37 @@ describe("valid packages from other producers", () => {
   });
 });
 
+describe("notes beside a header's picture", () => {
+  it("a sheet whose header shows a picture (<legacyDrawingHF>, a drawing of the notes' type) keeps it; the notes get a drawing of their own", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const HEADER_VML = '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="LH" type="#_x0000_t75"><v:imagedata o:title="logo"/></v:shape></xml>';
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+      "</worksheet>",
+      '<headerFooter><oddHeader>&amp;L&amp;G</oddHeader></headerFooter><legacyDrawingHF xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId7"/></worksheet>',
+    );
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] =
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>';
+    parts["xl/drawings/vmlDrawing1.vml"] = HEADER_VML;
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("</Types>", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
+    const { output } = await score(zipParts(parts));
+    const files = unzipSync(output!);
+    const text = (name: string) => strFromU8(files[name]);
+    // The header's picture: its drawing as it was, still named by the header.
+    expect(text("xl/drawings/vmlDrawing1.vml")).toBe(HEADER_VML);
+    const sheet = text("xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<legacyDrawingHF [^>]*r:id="rId7"\/><\/worksheet>$/);
+    // The notes: a drawing of their own, named by a <legacyDrawing> before the header's (the schema's order).
+    const notesId = /<legacyDrawing [^>]*r:id="(rId\d+)"\/><legacyDrawingHF /.exec(sheet)?.[1];
+    expect(notesId).toBeDefined();
+    expect(notesId).not.toBe("rId7");
+    const rels = text("xl/worksheets/_rels/sheet1.xml.rels");
+    const notesTarget = new RegExp(`Id="${notesId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    expect(notesTarget).toBe("../drawings/vmlDrawing2.vml");
+    expect(text("xl/drawings/vmlDrawing2.vml")).toContain('ObjectType="Note"');
+  });
+});
+
 describe("where a write lands: positions from the tokenizer", () => {
   it("a sheet with CDATA and an XML comment holding cell-like text: the write goes to G2, nothing else changes", async () => {
     const sheetXml =

@@ -238,6 +238,13 @@ describe("patchSheet's note drawing (<legacyDrawing>)", () => {
     expect(patchSheet(xml, new Map(), undefined, { id: "rId4" })).toContain('</sheetData><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId4"/><extLst/>');
   });
 
+  it("is set on a worksheet without <sheetData> too (no cells to write, but notes to show)", () => {
+    const xml = `${HEAD}<pageMargins left="0.7"/></worksheet>`;
+    expect(patchSheet(xml, new Map(), undefined, { id: "rId5" })).toBe(
+      `${HEAD}<pageMargins left="0.7"/><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/></worksheet>`,
+    );
+  });
+
   it("an <extLst> inside another child is not the sheet's own", () => {
     const xml = `${HEAD}<sheetData>${DATA}</sheetData><conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><extLst/></cfRule></conditionalFormatting></worksheet>`;
     expect(patchSheet(xml, new Map(), undefined, { id: "rId2" })).toMatch(/<\/conditionalFormatting><legacyDrawing [^>]+\/><\/worksheet>$/);
