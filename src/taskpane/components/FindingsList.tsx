@@ -14,12 +14,18 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/re
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { ruleName } from "../../core/rule-names";
+import { numberShown } from "../../core/values";
 import type { RuleId, Severity } from "../../core/result";
-import { showValue } from "../format";
 import { FindingFilter, FindingItem, groupFindings, NO_FILTER, SEVERITIES, severityCounts, TableSection } from "../grouping";
 import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
 import { stackedList } from "./styles";
+
+/** A fix's value as its cell will show it ("0.9567" in "0.00%" → "95.67%"); what is not a number, as it is. */
+function showValue(value: string, numFmt: string): string {
+  const n = Number(value);
+  return value.trim() !== "" && Number.isFinite(n) ? numberShown(n, numFmt) : value;
+}
 
 export interface FindingsListProps {
   results: Results;
