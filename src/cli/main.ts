@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
+import { isWorkbookName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
@@ -151,7 +152,7 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
 
 /** The folder's workbooks and where each one's copy goes. */
 async function folderJobs(folder: string, outFolder: string, out: Output, lang: Lang): Promise<{ input: string; output: string }[]> {
-  const workbooks = (await fs.readdir(folder)).filter((n) => /\.(xlsx|xlsm|xls)$/i.test(n) && !n.startsWith("~$")).sort();
+  const workbooks = (await fs.readdir(folder)).filter(isWorkbookName).sort();
   const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
   if (earlier.length > 0) {
     out.log(lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);

@@ -14,7 +14,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { OTHER_SPREADSHEET, READABLE_WORKBOOK } from "../core/file-kinds";
+import { isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { Review, ReviewTally } from "../core/review";
@@ -65,7 +65,7 @@ async function workbooksUnder(folder: string, skip: Set<string>): Promise<string
       if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
       const name = path.join(relative, entry.name);
       if (entry.isDirectory()) await walk(name);
-      else if ((READABLE_WORKBOOK.test(entry.name) || OTHER_SPREADSHEET.test(entry.name)) && !entry.name.endsWith(".jixiao.xlsx")) {
+      else if (isWorkbookName(entry.name) && !entry.name.endsWith(".jixiao.xlsx")) {
         if (!skip.has(path.resolve(folder, name))) found.push(name);
       }
     }

@@ -15,6 +15,11 @@ const OTHER_FORMATS: Record<string, Bilingual> = {
 /** Names of spreadsheet files that need saving as .xlsx (.xls included): a review lists them, never skips them. */
 export const OTHER_SPREADSHEET = /\.(xls|et|ett)$/i;
 
+/** A spreadsheet a folder run takes up: one jixiao reads, or one it says to save as .xlsx; never Excel's lock files (~$a.xlsx). */
+export function isWorkbookName(name: string): boolean {
+  return (READABLE_WORKBOOK.test(name) || OTHER_SPREADSHEET.test(name)) && !name.startsWith("~$");
+}
+
 /** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
 export function otherSpreadsheetMessage(name: string): Bilingual | null {
   const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();

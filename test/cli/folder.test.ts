@@ -70,6 +70,17 @@ describe("a folder of workbooks", () => {
     expect(r.stdout).toContain("跳过 jixiao 已评分的文件：报表.jixiao.xlsx");
   });
 
+  it("takes up a WPS .et file as the review does, saying to save it as .xlsx, and leaves Excel's lock files alone", async () => {
+    const dir = tempDir();
+    copyFileSync(YUNXI, path.join(dir, "a.xlsx"));
+    writeFileSync(path.join(dir, "b.et"), "WPS");
+    copyFileSync(YUNXI, path.join(dir, "~$a.xlsx"));
+    const r = await jixiao("score", dir);
+    expect(r.code).toBe(2);
+    expect(readdirSync(path.join(dir, "jixiao-out"))).toEqual(["a.jixiao.xlsx"]);
+    expect(r.stderr.trim()).toBe(`${path.join(dir, "b.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+  });
+
   it("scores each file in its own worker, prints them in the folder's order, and writes one combined report; a bad file does not stop the rest", async () => {
     const dir = tempDir();
     const input = path.join(dir, "in");
