@@ -33,19 +33,15 @@ const NOT_GRADED: Record<Lang, (why: string) => string> = {
   en: (why) => `not graded: ${why}`,
 };
 
-export function headlineOf(total: HeadlineTotal, findings: Finding[], lang: Lang): Headline {
-  return headlineWith(total, findings.find((f) => f.sheet === total.sheet && UNGRADED_RULES.has(f.rule)), lang);
-}
-
-function headlineWith(total: HeadlineTotal, blocking: Finding | undefined, lang: Lang): Headline {
+function headline(total: HeadlineTotal, blocking: Finding | undefined, lang: Lang): Headline {
   if (total.score === null) return { sheet: total.sheet, score: null, grade: null, reason: NO_TOTAL[lang] };
   if (blocking) return { sheet: total.sheet, score: total.score, grade: null, reason: NOT_GRADED[lang](blocking.message) };
   return { sheet: total.sheet, score: total.score, grade: total.grade, reason: null };
 }
 
-/** One headline per total, the findings read once (a workbook of hundreds of sheets has thousands). */
+/** One headline per total; the findings are read once (a workbook of hundreds of sheets has thousands). */
 export function headlines(totals: HeadlineTotal[], findings: Finding[], lang: Lang): Headline[] {
   const blockingBySheet = new Map<string, Finding>();
   for (const f of findings) if (UNGRADED_RULES.has(f.rule) && !blockingBySheet.has(f.sheet)) blockingBySheet.set(f.sheet, f);
-  return totals.map((total) => headlineWith(total, blockingBySheet.get(total.sheet), lang));
+  return totals.map((total) => headline(total, blockingBySheet.get(total.sheet), lang));
 }

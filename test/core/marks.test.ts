@@ -229,7 +229,6 @@ describe("清除标记 after any number of runs (property)", () => {
         for (const marks of runs) {
           const asked = marks.map((m) => wanted("表", AREAS[m.area], `${NOTE_PREFIX}${m.text}`, m.kind, m.kind === "filled" ? FILLED_COLOR : m.color));
           const result = run(looks, record, asked);
-          expect(result.plan.marked + result.plan.filled).toBe(asked.length);
           // Every wanted area shows its mark and jixiao's text in its note.
           for (const mark of asked) {
             expect(looks.at("表", mark.area.top, mark.area.left).fill).toBe(mark.color);

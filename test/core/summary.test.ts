@@ -1,5 +1,5 @@
 import { analyze } from "../../src/core/analyze";
-import { headlineOf, headlines } from "../../src/core/headline";
+import { HeadlineTotal, headlines } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
@@ -121,13 +121,14 @@ describe("headline", () => {
   const finding = (rule: "weights-total" | "missing-actual", sheet = "表") => ({ rule, severity: "error" as const, sheet, cell: "A1", message: "分值合计 110 分" });
   test("a grade only when the total can carry one", () => {
     const total = { sheet: "表", score: "96", grade: "优", weights: "100" };
+    const headlineOf = (t: HeadlineTotal, findings: ReturnType<typeof finding>[], lang: "zh" | "en") => headlines([t], findings, lang)[0];
     expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({ sheet: "表", score: "96", grade: "优", reason: null });
     expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
     expect(headlineOf(total, [finding("weights-total", "另一表")], "en").grade).toBe("优");
     expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", score: null, grade: null, reason: "no total could be computed, so no grade" });
   });
 
-  test("headlines of many totals: each its own sheet's first blocking finding, as headlineOf gives one", () => {
+  test("headlines of many totals: each its own sheet's first blocking finding", () => {
     const totals = [
       { sheet: "表", score: "96", grade: "优", weights: "100" },
       { sheet: "另一表", score: "80", grade: "良", weights: "110" },
@@ -135,7 +136,10 @@ describe("headline", () => {
     ];
     const findings = [finding("missing-actual"), finding("weights-total", "另一表"), { ...finding("weights-total", "另一表"), message: "第二条" }];
     const heads = headlines(totals, findings, "zh");
-    expect(heads.map((h) => h.reason)).toEqual([null, "未评等次：分值合计 110 分", "无法计算总分，未评等次"]);
-    expect(heads).toEqual(totals.map((total) => headlineOf(total, findings, "zh")));
+    expect(heads).toEqual([
+      { sheet: "表", score: "96", grade: "优", reason: null },
+      { sheet: "另一表", score: "80", grade: null, reason: "未评等次：分值合计 110 分" },
+      { sheet: "第三表", score: null, grade: null, reason: "无法计算总分，未评等次" },
+    ]);
   });
 });
