@@ -126,9 +126,11 @@ describe("exit codes", () => {
     const result = await run(dir);
     expect([result.code, result.err]).toEqual([0, ""]);
     expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(true);
-    // A second run does not take its own review for a unit's workbook.
-    const rerun = await run(dir, "--json", path.join(dir, "r.json"));
+    // A second run, writing elsewhere, finds the first one's review among the files: it says so
+    // and does not take it for a unit's workbook.
+    const rerun = await run(dir, "--out", path.join(dir, "第二次.xlsx"), "--json", path.join(dir, "r.json"));
     expect(rerun.code).toBe(0);
+    expect(rerun.out).toContain("汇总.xlsx：jixiao 的复核汇总，跳过");
     expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
   }, 60_000);
 
