@@ -4,7 +4,7 @@
  * cells, the scored copy and the JSON report to download; the review of all files (汇总.xlsx) to download. Nothing leaves the
  * browser; a service worker (src/web/sw.ts) keeps the page working offline once loaded.
  */
-/* global document, navigator, window, location, localStorage, caches, Blob, URL */
+/* global document, navigator, window, location, localStorage, caches */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
@@ -13,6 +13,7 @@ import { DEFAULT_PROFILE, Profile, profileFromJson } from "../core/profile";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
+import { download } from "../taskpane/download";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
 import type { SheetDisplay } from "../core/sheet-display";
@@ -58,15 +59,6 @@ const useStyles = makeStyles({
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
 });
-
-function download(bytes: Uint8Array | string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
 

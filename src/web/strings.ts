@@ -32,7 +32,6 @@ export interface PageStrings {
   reviewHint: (done: number, failed: number, waiting: number) => string;
   downloadReview: string;
   settings: string;
-  rescoring: string;
   sheets: SheetStrings;
 }
 
@@ -57,7 +56,6 @@ const zh: PageStrings = {
   reviewHint: (done, failed, waiting) => `已完成 ${done} 个文件，${failed} 个无法读取${waiting > 0 ? `，还有 ${waiting} 个在处理` : ""}。`,
   downloadReview: "下载汇总复核（汇总.xlsx）",
   settings: "评分方案",
-  rescoring: "已按新的评分方案重新计算。",
   sheets: {
     title: "查看工作表",
     pick: "工作表",
@@ -88,7 +86,6 @@ const en: PageStrings = {
   reviewHint: (done, failed, waiting) => `${done} files done, ${failed} could not be read${waiting > 0 ? `, ${waiting} still working` : ""}.`,
   downloadReview: "Download the review (汇总.xlsx)",
   settings: "Scoring profile",
-  rescoring: "Scored again with the new profile.",
   sheets: {
     title: "View sheets",
     pick: "Sheet",

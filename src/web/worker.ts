@@ -11,9 +11,9 @@ import { buildReport } from "../core/report";
 import { reviewFile } from "../core/review";
 import { tableSheetDisplays } from "../core/sheet-display";
 import { resultsOf } from "../taskpane/outcome";
+import { readXlsxBytes } from "../xlsx/reader";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
-import { readWorkbookBytes } from "./read";
 
 const post = (message: ScoreMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -21,7 +21,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const other = otherSpreadsheetMessage(name);
   if (other) return post({ id, kind: "failed", message: other });
   post({ id, kind: "step", step: "read" });
-  const { source, grid } = readWorkbookBytes(bytes, name);
+  const { source, grid } = readXlsxBytes(bytes, name);
   post({ id, kind: "step", step: "check" });
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return post({ id, kind: "failed", message: { zh: `${name}: ${noTablesMessage("zh")}`, en: `${name}: ${noTablesMessage("en")}` } });

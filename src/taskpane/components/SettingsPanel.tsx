@@ -1,4 +1,4 @@
-/* global Blob, FileReader, URL, document */
+/* global FileReader */
 import * as React from "react";
 import {
   Button,
@@ -18,6 +18,7 @@ import {
 import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
+import { download } from "../download";
 import { errorText, Strings } from "../strings";
 
 /** Where the autosave stands: the pane saves every valid edit shortly after it is made. */
@@ -85,12 +86,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
 
   const exportJson = () => {
     const source = checked.ok ? checked.profile : profile;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(source, null, 2)], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = "jixiao-profile.json";
-    link.click();
-    URL.revokeObjectURL(url);
+    download(JSON.stringify(source, null, 2), "jixiao-profile.json", "application/json");
   };
 
   const importJson = (file: File) => {
