@@ -18,7 +18,7 @@ import { fileKey, writeWhole } from "./files";
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
-import { wholeNumber } from "./options";
+import { DEFAULT_MAX_MEMORY_MB, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
@@ -30,9 +30,6 @@ class CliError extends BilingualError {}
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
-
-/** Heap limit of each file's worker in folder mode, in MB: a real form needs a few tens. */
-export const DEFAULT_MAX_MEMORY_MB = 1024;
 
 /** The compiled worker beside this module (dist-cli/cli). */
 const SCORE_WORKER = path.join(__dirname, "score-worker.js");

@@ -11,3 +11,6 @@ export function wholeNumber(least: number) {
     return value;
   };
 }
+
+/** Heap limit of each file's worker (folder mode, the review), in MB: a real form needs a few tens. */
+export const DEFAULT_MAX_MEMORY_MB = 1024;

@@ -21,7 +21,7 @@ import { Review, ReviewTally } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { writeWhole } from "./files";
-import { wholeNumber } from "./options";
+import { DEFAULT_MAX_MEMORY_MB, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
@@ -31,7 +31,6 @@ export const EXIT_INTERRUPTED = 130;
 export const FOLDER_PROFILE = "jixiao.json";
 export const DEFAULT_REVIEW_NAME = "汇总.xlsx";
 const WORKER_SCRIPT = path.join(__dirname, "review-worker.js");
-const DEFAULT_MAX_MEMORY_MB = 1024;
 
 /** A wrong folder or option, or an output that cannot be written: one line, exit 2. */
 export class ReviewError extends BilingualError {}

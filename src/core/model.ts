@@ -19,8 +19,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
-import { withoutBinaryNoise } from "./score";
-import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue } from "./values";
+import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue, withoutBinaryNoise } from "./values";
 
 export interface CellRef {
   sheet: string;

@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import { eq, gte, lte, gt } from "./compare";
 import { Profile } from "./profile";
-import { Op } from "./values";
+import { Op, withoutBinaryNoise } from "./values";
 
 export type Direction = "positive" | "negative" | "equal";
 
@@ -126,17 +126,7 @@ export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decima
   return target.isPositive() && !target.isZero() && gt(actual, target) && gte(actual, target.times(threshold));
 }
 
-
-/** Excel never shows more than 15 significant digits: what lies past them is binary noise. */
-const EXCEL_DIGITS = 15;
-
 const shownPlaces = (shownDecimals: number): number => Math.max(0, Math.min(shownDecimals, 20));
-
-/** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
-export function withoutBinaryNoise(value: Decimal): Decimal {
-  // Most numbers are short: they keep their (shared) Decimal.
-  return value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
-}
 
 /**
  * A number as its cell shows it: at most 15 significant digits, rounded half up to the decimals

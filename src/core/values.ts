@@ -710,8 +710,14 @@ function shownNumber(n: number, format: Format): { value: Decimal; text: string 
   return { value, text: renderNumber(value, format) + (format.percent ? "%" : format.unitText) };
 }
 
-/** Excel keeps 15 significant digits: a General 0.1+0.2 (stored 0.30000000000000004) shows 0.3. */
-const SHOWN_DIGITS = 15;
+/** Excel never shows more than 15 significant digits: what lies past them is binary noise. */
+const EXCEL_DIGITS = 15;
+
+/** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
+export function withoutBinaryNoise(value: Decimal): Decimal {
+  // Most numbers are short: they keep their (shared) Decimal.
+  return value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
+}
 
 /**
  * A number as its cell shows it under its number format: 0.4316 in "0.00%" is 43.16%, 1234.5 in
@@ -722,7 +728,8 @@ export function numberShown(n: number, numFmt: string | undefined): string {
   if (!Number.isFinite(n)) return String(n);
   const format = readFormat(numFmt, n);
   if (format.date) return excelDate(n);
-  if (format.decimals === null) return shownNumber(Number(decimalOf(n).toSignificantDigits(SHOWN_DIGITS)), format).text;
+  // General: a 0.1+0.2 stored as 0.30000000000000004 shows 0.3.
+  if (format.decimals === null) return shownNumber(Number(withoutBinaryNoise(decimalOf(n))), format).text;
   return shownNumber(n, format).text;
 }
 

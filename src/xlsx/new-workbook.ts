@@ -10,6 +10,7 @@
 import { Zip, ZipDeflate } from "fflate";
 import { columnLetters } from "../core/grid";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
+import { DEFLATE_LEVEL } from "./codec";
 import { escapeXml } from "./xml";
 
 /** How a column's cells look: text, text wrapped in its width, or a number format. */
@@ -187,7 +188,7 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
     else sink(chunk, final);
   });
   const part = (name: string, text: string) => {
-    const file = new ZipDeflate(name, { level: 6 });
+    const file = new ZipDeflate(name, { level: DEFLATE_LEVEL });
     zip.add(file);
     file.push(encoder.encode(text), true);
   };
@@ -197,7 +198,7 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
   part("[Content_Types].xml", contentTypesXml(sheets.length, charts));
   const lastRows: number[] = [];
   sheets.forEach((sheet, i) => {
-    const file = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 6 });
+    const file = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: DEFLATE_LEVEL });
     zip.add(file);
     let batch = sheetHead(sheet);
     let index = -1;
