@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { SheetGrid, SheetView, parseCellAddress } from "./grid";
+import { SheetGrid, SheetView, absoluteReference, parseCellAddress, parseRangeAddress, quotedSheetName } from "./grid";
 
 /** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
 function sheet(): SheetGrid {
@@ -87,6 +87,28 @@ describe("parseCellAddress", () => {
         expect(parseCellAddress(text)).toEqual(byPattern(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("quotedSheetName and absoluteReference", () => {
+  it("always quote the sheet name, doubling the quotes inside it", () => {
+    expect(quotedSheetName("综合得分")).toBe("'综合得分'");
+    expect(quotedSheetName("Bob's (2)")).toBe("'Bob''s (2)'");
+  });
+
+  it("fix both corners of a range with $, and name one cell once", () => {
+    expect(absoluteReference("综合得分", { top: 9, left: 1, bottom: 11, right: 1 })).toBe("'综合得分'!$B$10:$B$12");
+    expect(absoluteReference("汇总", { top: 0, left: 0, bottom: 40, right: 27 })).toBe("'汇总'!$A$1:$AB$41");
+    expect(absoluteReference("It's", { top: 2, left: 2, bottom: 2, right: 2 })).toBe("'It''s'!$C$3");
+  });
+
+  it("give back a range parseRangeAddress reads as the same range", () => {
+    fc.assert(
+      fc.property(fc.nat(1048575), fc.nat(16383), fc.nat(50), fc.nat(50), (top, left, rows, cols) => {
+        const range = { top, left, bottom: Math.min(top + rows, 1048575), right: Math.min(left + cols, 16383) };
+        expect(parseRangeAddress(absoluteReference("表", range).slice("'表'!".length))).toEqual(range);
+      }),
     );
   });
 });

@@ -73,6 +73,20 @@ export function rangeAddress(range: MergeRange): string {
   return `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`;
 }
 
+/** A sheet name as formulas and addresses quote it, always: '综合得分(2)', 'Bob''s'. */
+export function quotedSheetName(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** "'综合得分'!$B$10:$B$12", or "'表1'!$B$5" for one cell: a range that stays put wherever the
+ * formula, chart series or defined name referring to it is copied. */
+export function absoluteReference(sheet: string, range: MergeRange): string {
+  const corner = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+  const first = corner(range.top, range.left);
+  const single = range.top === range.bottom && range.left === range.right;
+  return `${quotedSheetName(sheet)}!${single ? first : `${first}:${corner(range.bottom, range.right)}`}`;
+}
+
 /** Parses "H24" (or "$H$24") into 0-based row and column; undefined when it is not an address. */
 export function parseCellAddress(address: string): { row: number; col: number } | undefined {
   // By character codes: the writer parses every cell reference of the rows it edits.

@@ -7,7 +7,7 @@
  * comments (1.10) are not used instead: they are a conversation attributed to the user, and Excel
  * refuses a second one on a cell the user has commented on.
  */
-import { MergeRange, cellAddress } from "../core/grid";
+import { MergeRange, cellAddress, quotedSheetName } from "../core/grid";
 import { LookAt, NoteChange } from "../core/marks";
 import { FillLookup } from "../core/writeplan";
 import { ApiCheck } from "./api";
@@ -19,7 +19,7 @@ export const NOTES_API = 18;
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */
 export function noteAddress(sheet: string, row: number, col: number): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cellAddress(row, col)}`;
+  return `${quotedSheetName(sheet)}!${cellAddress(row, col)}`;
 }
 
 function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {

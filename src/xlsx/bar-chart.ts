@@ -2,21 +2,39 @@
  * A clustered bar chart as DrawingML parts: the chart part (c:chartSpace) and the drawing part that
  * anchors it on a sheet. The series point at the sheet's own cells and carry their values as
  * caches, so viewers that do not recalculate (previewers, LibreOffice on load) draw it as well.
- * Self-contained: it knows cell ranges and values, nothing of what they mean.
+ * Self-contained: it knows cell ranges, values and how to draw them, nothing of what they mean.
+ * Both jixiao's charts are written here: 综合得分's (src/xlsx/summary-parts.ts) and the review's
+ * grade distribution (src/xlsx/review-workbook.ts).
  */
-import { columnLetters } from "../core/grid";
+import { absoluteReference } from "../core/grid";
 import { escapeXml } from "./xml";
 
 export interface BarSeries {
-  /** The header cell naming the series, 0-based. */
-  nameCell: { row: number; col: number };
-  name: string;
+  /** The header cell naming the series (0-based) and its text, for the legend. */
+  name?: { cell: { row: number; col: number }; text: string };
   /** The series' column; its values sit in the chart's category rows. */
   col: number;
-  values: number[];
+  /** One per category; null where the cell holds no number, drawn as a gap (not as 0). */
+  values: (number | null)[];
 }
 
-export interface BarChart {
+/** How a chart is drawn, apart from what it shows. */
+export interface BarChartStyle {
+  /** "col": upright columns, categories along the bottom; "bar": horizontal bars, categories on the left. */
+  direction: "col" | "bar";
+  /** "maxMin" runs the categories the other way: on a "bar" chart, top-down in the sheet's order. */
+  categoryOrder: "minMax" | "maxMin";
+  /** Where the value axis starts; null lets the viewer choose. */
+  valueMin: number | null;
+  /** The values' number format (their cache and the value axis' labels), e.g. "0" or "0%". */
+  numberFormat: string;
+  /** A legend below the plot, naming the series. */
+  legend: boolean;
+  /** Each bar labelled with its value. */
+  dataLabels: boolean;
+}
+
+export interface BarChart extends BarChartStyle {
   title: string;
   /** The category labels' column and rows (0-based, inclusive). */
   categoryCol: number;
@@ -35,13 +53,12 @@ const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 /** Office's first two accent colours, so computed and recorded read apart in print too. */
 const SERIES_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000"];
+const CATEGORY_AXIS = 500000001;
+const VALUE_AXIS = 500000002;
 
-/** `'Sheet name'!$A$2:$A$6` */
-function absolute(sheet: string, col: number, firstRow: number, lastRow = firstRow): string {
-  const letters = columnLetters(col);
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  const first = `$${letters}$${firstRow + 1}`;
-  return lastRow === firstRow ? `${quoted}!${first}` : `${quoted}!${first}:$${letters}$${lastRow + 1}`;
+/** `'Sheet name'!$A$2:$A$6` (rows `firstRow`..`lastRow` of column `col`), escaped for a <c:f>. */
+function columnReference(sheet: string, col: number, firstRow: number, lastRow = firstRow): string {
+  return escapeXml(absoluteReference(sheet, { top: firstRow, left: col, bottom: lastRow, right: col }));
 }
 
 function richText(text: string, size: number, bold: boolean): string {
@@ -58,37 +75,48 @@ export function barChartXml(sheet: string, chart: BarChart): string {
     `<c:strCache><c:ptCount val="${count}"/>` +
     chart.categories.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXml(c)}</c:v></c:pt>`).join("") +
     `</c:strCache>`;
+  const dataLabels = chart.dataLabels
+    ? `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    : "";
   const series = chart.series
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:strRef><c:f>${escapeXml(absolute(sheet, s.nameCell.col, s.nameCell.row))}</c:f>` +
-        `<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+        (s.name
+          ? `<c:tx><c:strRef><c:f>${columnReference(sheet, s.name.cell.col, s.name.cell.row)}</c:f>` +
+            `<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(s.name.text)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+          : "") +
         `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>` +
-        `<c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-        `<c:cat><c:strRef><c:f>${escapeXml(absolute(sheet, chart.categoryCol, chart.firstRow, chart.lastRow))}</c:f>${categoryCache}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(absolute(sheet, s.col, chart.firstRow, chart.lastRow))}</c:f>` +
-        `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>` +
-        s.values.map((v, j) => `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>`).join("") +
+        `<c:invertIfNegative val="0"/>${dataLabels}` +
+        `<c:cat><c:strRef><c:f>${columnReference(sheet, chart.categoryCol, chart.firstRow, chart.lastRow)}</c:f>${categoryCache}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${columnReference(sheet, s.col, chart.firstRow, chart.lastRow)}</c:f>` +
+        `<c:numCache><c:formatCode>${escapeXml(chart.numberFormat)}</c:formatCode><c:ptCount val="${count}"/>` +
+        // A point left out of the cache is a blank, which <c:dispBlanksAs val="gap"/> leaves empty.
+        s.values.map((v, j) => (v === null ? "" : `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>`)).join("") +
         `</c:numCache></c:numRef></c:val></c:ser>`,
     )
     .join("");
+  // Upright columns have their categories below and values on the left; horizontal bars the reverse.
+  const [categoryPos, valuePos] = chart.direction === "col" ? ["b", "l"] : ["l", "b"];
+  const valueMin = chart.valueMin === null ? "" : `<c:min val="${chart.valueMin}"/>`;
+  const numberFormat = escapeXml(chart.numberFormat);
+  const tickLabelsOnly = `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart><c:title><c:tx>${richText(chart.title, 1400, true)}</c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
-    `<c:gapWidth val="80"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:barChart><c:barDir val="${chart.direction}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="80"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${chart.categoryOrder}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${categoryPos}"/><c:numFmt formatCode="General" sourceLinked="0"/>${tickLabelsOnly}` +
+    `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>${valueMin}</c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${valuePos}"/><c:majorGridlines/><c:numFmt formatCode="${numberFormat}" sourceLinked="0"/>${tickLabelsOnly}` +
+    `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
+    (chart.legend ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "") +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `</c:chartSpace>`
   );
 }

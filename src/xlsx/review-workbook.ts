@@ -10,7 +10,7 @@ import { WorkbookGrid } from "../core/grid";
 import { SEVERITY_LABEL } from "../core/messages";
 import { Review, ReviewRow, ReviewRowKind } from "../core/review";
 import { ruleName } from "../core/rule-names";
-import { BarChart } from "./bar-chart";
+import { BarChart, BarChartStyle } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
 export const REVIEW_SHEETS = { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" } as const;
@@ -82,6 +82,9 @@ function findingsSheet(review: Review): NewSheet {
   };
 }
 
+/** The grade distribution: upright columns of table counts, each labelled, computed and recorded named in a legend. */
+export const GRADE_CHART_STYLE: BarChartStyle = { direction: "col", categoryOrder: "minMax", valueMin: null, numberFormat: "0", legend: true, dataLabels: true };
+
 /** 规则统计: per rule (the filterable first table), the grade distribution and its chart, per unit. */
 function countsSheet(review: Review): NewSheet {
   const ruleColumns = [col("规则", 24), col("严重程度", 10), col("问题数", 10, "integer"), col("涉及文件", 10, "integer"), col("涉及单位", 10, "integer")];
@@ -94,14 +97,15 @@ function countsSheet(review: Review): NewSheet {
     grades.length === 0
       ? undefined
       : {
+          ...GRADE_CHART_STYLE,
           title: "等次分布：计算与填报",
           categoryCol: 0,
           firstRow: gradeHeader + 1,
           lastRow: gradeHeader + grades.length,
           categories: grades.map((g) => g.grade),
           series: [
-            { name: gradeColumns[1].title, nameCell: { row: gradeHeader, col: 1 }, col: 1, values: grades.map((g) => g.computed) },
-            { name: gradeColumns[2].title, nameCell: { row: gradeHeader, col: 2 }, col: 2, values: grades.map((g) => g.recorded) },
+            { name: { text: gradeColumns[1].title, cell: { row: gradeHeader, col: 1 } }, col: 1, values: grades.map((g) => g.computed) },
+            { name: { text: gradeColumns[2].title, cell: { row: gradeHeader, col: 2 } }, col: 2, values: grades.map((g) => g.recorded) },
           ],
           from: { row: 0, col: unitColumns.length + 1 },
           to: { row: 18, col: unitColumns.length + 9 },

@@ -4,8 +4,9 @@
  * page wide, page numbers in the footer), the print titles, and the bar chart of 得分率 by 一级指标
  * as a drawing part with a chart part (DrawingML), which Excel, WPS and LibreOffice open.
  */
-import { MergeRange, cellKey, columnLetters } from "../core/grid";
-import { SummarySheet } from "../core/summary-types";
+import { cellKey, quotedSheetName } from "../core/grid";
+import { SummaryChart, SummarySheet } from "../core/summary-types";
+import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { sheetPartOf } from "./marks-parts";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
 import { XmlElement, escapeXml, rootElement, scanXml } from "./xml";
@@ -28,16 +29,6 @@ export function printSetupXml(summary: SummarySheet, drawingRelationshipId: stri
   );
 }
 
-/** A sheet name as formulas quote it: '综合得分(2)'. */
-function quoted(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function absolute(sheet: string, range: MergeRange): string {
-  const corner = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
-  return `${quoted(sheet)}!${corner(range.top, range.left)}:${corner(range.bottom, range.right)}`;
-}
-
 /**
  * The workbook part with the summary's print titles (_xlnm.Print_Titles, local to the sheet at
  * `sheetIndex`), replacing any the sheet had; unchanged when the summary has none.
@@ -46,7 +37,7 @@ export function withPrintTitles(workbookXml: string, sheetIndex: number, summary
   const rows = summary.print.titleRows;
   if (!rows) return workbookXml;
   const p = rootElement(workbookXml).prefix;
-  const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(`${quoted(summary.name)}!$${rows.top + 1}:$${rows.bottom + 1}`)}</${p}definedName>`;
+  const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(`${quotedSheetName(summary.name)}!$${rows.top + 1}:$${rows.bottom + 1}`)}</${p}definedName>`;
   let xml = workbookXml;
   const stale = workbookChildren(xml).definedNames.filter(
     (existing) => existing.attributes.name === "_xlnm.Print_Titles" && existing.attributes.localSheetId === String(sheetIndex),
@@ -75,58 +66,40 @@ export function workbookChildren(xml: string): { children: XmlElement[]; defined
   return { children, definedNames };
 }
 
-/** The drawing part placing the chart below the sheet's last row, inside the printed width. */
-export function drawingXml(summary: SummarySheet, chartRelationshipId: string): string {
-  const { anchor } = summary.chart!;
-  const from = { row: anchor.top, col: anchor.left };
-  const to = { row: anchor.bottom, col: anchor.right };
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
-    '<xdr:twoCellAnchor editAs="oneCell">' +
-    `<xdr:from><xdr:col>${from.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-    `<xdr:to><xdr:col>${to.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="得分率"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
-    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
-    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartRelationshipId}"/>` +
-    "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
-  );
-}
-
-/** The chart part: clustered bars of 得分率 (the summary's E column) by 一级指标 (its B column),
- * with cached values so readers that do not recalculate draw it too. */
-export function chartXml(summary: SummarySheet): string {
-  const chart = summary.chart!;
+/**
+ * The summary's chart: horizontal bars of 得分率 (its E column) by 一级指标 (its B column), top-down
+ * in the sheet's order, from 0, as percentages, placed below the sheet's last row inside the printed
+ * width. The cached values are the summary's own cells; a row without a number (a rate jixiao could
+ * not compute) is a gap.
+ */
+function summaryBarChart(summary: SummarySheet, chart: SummaryChart): BarChart {
   const cells = new Map(summary.cells.map((cell) => [cellKey(cell.row, cell.col), cell]));
-  const at = (row: number, col: number) => cells.get(cellKey(row, col));
   const rows = Array.from({ length: chart.values.bottom - chart.values.top + 1 }, (_, i) => chart.values.top + i);
-  const categories = rows.map((row, i) => `<c:pt idx="${i}"><c:v>${escapeXml(at(row, chart.categories.left)?.value ?? "")}</c:v></c:pt>`).join("");
-  const values = rows
-    .map((row, i) => ({ cell: at(row, chart.values.left), i }))
-    .filter(({ cell }) => cell?.isNumber)
-    .map(({ cell, i }) => `<c:pt idx="${i}"><c:v>${cell!.value}</c:v></c:pt>`)
-    .join("");
-  const count = `<c:ptCount val="${rows.length}"/>`;
-  const noLine = '<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>';
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<c:roundedCorners val="0"/><c:chart>' +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
-    '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
-    '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    `<c:ser><c:idx val="0"/><c:order val="0"/><c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-    `<c:cat><c:strRef><c:f>${escapeXml(absolute(summary.name, chart.categories))}</c:f><c:strCache>${count}${categories}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(absolute(summary.name, chart.values))}</c:f><c:numCache><c:formatCode>0%</c:formatCode>${count}${values}</c:numCache></c:numRef></c:val>` +
-    "</c:ser>" +
-    '<c:gapWidth val="80"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>' +
-    '<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
-    `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>${noLine}<c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    '<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>' +
-    '<c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
-    '</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
-  );
+  return {
+    title: chart.title,
+    direction: "bar",
+    categoryOrder: "maxMin",
+    valueMin: 0,
+    numberFormat: "0%",
+    legend: false,
+    dataLabels: false,
+    categoryCol: chart.categories.left,
+    firstRow: chart.values.top,
+    lastRow: chart.values.bottom,
+    categories: rows.map((row) => cells.get(cellKey(row, chart.categories.left))?.value ?? ""),
+    series: [
+      {
+        col: chart.values.left,
+        values: rows.map((row) => {
+          const cell = cells.get(cellKey(row, chart.values.left));
+          // Rates are exact decimals of four places, which a double holds as written.
+          return cell?.isNumber ? Number(cell.value) : null;
+        }),
+      },
+    ],
+    from: { row: chart.anchor.top, col: chart.anchor.left },
+    to: { row: chart.anchor.bottom, col: chart.anchor.right },
+  };
 }
 
 /**
@@ -146,8 +119,9 @@ export function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, shee
     const drawing = freePart(pkg, `${base}drawings/drawing`, ".xml");
     const chart = freePart(pkg, `${base}charts/chart`, ".xml");
     const drawingRels = new RelationshipsPart(EMPTY_RELS, drawing);
-    pkg.put(chart, chartXml(summary));
-    pkg.put(drawing, drawingXml(summary, drawingRels.add("chart", relativeTarget(folderOf(drawing), chart))));
+    const barChart = summaryBarChart(summary, summary.chart);
+    pkg.put(chart, barChartXml(summary.name, barChart));
+    pkg.put(drawing, chartDrawingXml(barChart, drawingRels.add("chart", relativeTarget(folderOf(drawing), chart))));
     pkg.put(relsPathOf(drawing), drawingRels.toXml());
     contentTypes.set(chart, CHART_TYPE);
     contentTypes.set(drawing, DRAWING_TYPE);
