@@ -12,7 +12,7 @@ import { isWorkbookName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
-import { Report } from "../core/report";
+import { severityCounts } from "../core/result";
 import { WorkbookReadError } from "../xlsx/read";
 import { fileKey, writeWhole } from "./files";
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
@@ -63,12 +63,6 @@ function defaultOutput(input: string): string {
   return path.join(parsed.dir, `${parsed.name}.jixiao.xlsx`);
 }
 
-function countBySeverity(report: Report): Record<"error" | "warning" | "info", number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity]++;
-  return counts;
-}
-
 const SHOWN_FINDINGS = 10;
 
 function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
@@ -97,7 +91,7 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
         : `  ${outcome.keptSummary.kept} was edited and is kept; the new summary is in ${outcome.keptSummary.written}`,
     );
   }
-  const counts = countBySeverity(report);
+  const counts = severityCounts(report.findings);
   const label = SEVERITY_LABEL[lang];
   out.log(
     zh

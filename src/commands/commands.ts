@@ -13,7 +13,7 @@
  * five minutes at most. It is always called.
  */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import type { Severity } from "../core/result";
+import { severityCounts } from "../core/result";
 import { createOfficeHost } from "../taskpane/office-host";
 import type { Lang, PaneHost, RecalcOutcome } from "../taskpane/pane-host";
 import { errorText, STRINGS, Strings } from "../taskpane/strings";
@@ -34,8 +34,7 @@ export function describeOutcome(outcome: RecalcOutcome, strings: Strings): Notic
   if (outcome.kind === "no-tables") {
     return { kind: "warning", title: c.noTables, lines: [outcome.message] };
   }
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of outcome.findings) counts[finding.severity] += 1;
+  const counts = severityCounts(outcome.findings);
   const total = counts.error + counts.warning + counts.info;
   return {
     kind: counts.error > 0 ? "warning" : "success",

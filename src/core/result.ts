@@ -151,3 +151,10 @@ export interface AnalysisResult {
   /** Sheets that were skipped because jixiao wrote them (an earlier 综合得分). */
   skippedSheets: string[];
 }
+
+/** How many findings of each severity. */
+export function severityCounts(findings: Pick<Finding, "severity">[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

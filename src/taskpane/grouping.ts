@@ -70,12 +70,6 @@ export interface FindingFilter {
 
 export const NO_FILTER: FindingFilter = { query: "", shown: { error: true, warning: true, info: true }, rule: "" };
 
-export function severityCounts(findings: Pick<Finding, "severity">[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 /**
  * The total of each table (null where it has none). A total carries the label of the table it
  * totals (TotalReport.label), so each pairs with its own table even with two on a sheet; an
