@@ -5,12 +5,12 @@
  * never written.
  */
 import { Command } from "commander";
-import { Bilingual, BilingualError, Lang } from "../core/messages";
+import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
-import { PackageError } from "../xlsx/package";
-import { WorkbookReadError, readXlsx } from "../xlsx/read";
-import { XmlError } from "../xlsx/xml";
+import { readXlsx } from "../xlsx/read";
 import { sameFile, writeWhole } from "./files";
+import { langOption } from "./options";
+import { readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
 import { Output } from "./terminal";
 
@@ -27,9 +27,8 @@ export async function runClean(input: string, output: string, removeSummary: boo
     const { source, grid } = await readXlsx(input);
     result = cleanCopy(source, grid.state, { removeSummary });
   } catch (error) {
-    if (error instanceof WorkbookReadError) return fail(error.text);
-    if (error instanceof PackageError) return fail({ zh: `${input}: 文件已损坏（${error.text.zh}）`, en: `${input}: the file is damaged (${error.text.en})` });
-    if (error instanceof XmlError) return fail({ zh: `${input}: 文件已损坏（${error.message}）`, en: `${input}: the file is damaged (${error.message})` });
+    const failure = readFailure(input, error);
+    if (failure) return fail(failure);
     throw error;
   }
   try {
@@ -53,11 +52,8 @@ export function addCleanCommand(program: Command, out: Output, done: (code: numb
     .argument("<input>", "a workbook jixiao scored")
     .requiredOption("--out <file>", "the cleaned copy")
     .option("--remove-summary", "also remove jixiao's 综合得分 sheet")
-    .option("--lang <lang>", "message language: zh or en", "zh")
-    .action(async (input: string, opts: { out: string; removeSummary?: boolean; lang: string }) => {
-      if (opts.lang !== "zh" && opts.lang !== "en") {
-        throw new BilingualError(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
-      }
+    .option("--lang <lang>", "message language: zh or en", langOption, "zh")
+    .action(async (input: string, opts: { out: string; removeSummary?: boolean; lang: Lang }) => {
       done(await runClean(input, opts.out, opts.removeSummary === true, opts.lang, out));
     });
 }

@@ -18,7 +18,7 @@ import { fileKey, writeWhole } from "./files";
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
-import { DEFAULT_MAX_MEMORY_MB, wholeNumber } from "./options";
+import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
@@ -278,17 +278,13 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     .option("--json <file>", "write the jixiao-report/1 JSON report")
     .option("--profile <file>", "scoring profile JSON")
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
-    .option("--lang <lang>", "message language: zh or en", "zh")
+    .option("--lang <lang>", "message language: zh or en", langOption, "zh")
     .option("--jobs <n>", "folder: files scored at once (default: one per core)", wholeNumber(1))
     .option("--max-memory <MB>", `folder: memory limit of each file's worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
     .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
-    .action(async (input: string, opts: Omit<ScoreOptions, "lang"> & { lang: string }) => {
-      if (opts.lang !== "zh" && opts.lang !== "en") {
-        // Which language to say it in is what is wrong: both, on one line.
-        throw new CliError(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`, `--lang must be zh or en, not ${opts.lang}`);
-      }
+    .action(async (input: string, opts: ScoreOptions) => {
       lang = opts.lang;
-      code = await runScore(input, { ...opts, lang }, out);
+      code = await runScore(input, opts, out);
     });
   const terminal = output === CONSOLE && process.stderr.isTTY ? { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } : undefined;
   addReviewCommand(program, { ...out, terminal }, (c) => (code = c));

@@ -1,5 +1,6 @@
 /** Option values the commands share. */
 import { InvalidArgumentError } from "commander";
+import type { Lang } from "../core/messages";
 
 /** A whole number of at least `least`, for an option. */
 export function wholeNumber(least: number) {
@@ -14,3 +15,9 @@ export function wholeNumber(least: number) {
 
 /** Heap limit of each file's worker (folder mode, the review), in MB: a real form needs a few tens. */
 export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+/** --lang: zh or en. Said in both, since which language to use is what is wrong. */
+export function langOption(text: string): Lang {
+  if (text !== "zh" && text !== "en") throw new InvalidArgumentError(`只能是 zh 或 en，不是 ${text} / must be zh or en, not ${text}`);
+  return text;
+}

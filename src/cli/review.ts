@@ -21,7 +21,7 @@ import { Review, ReviewTally } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { writeWhole } from "./files";
-import { DEFAULT_MAX_MEMORY_MB, wholeNumber } from "./options";
+import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
@@ -244,16 +244,12 @@ export function addReviewCommand(program: Command, io: ReviewIo, done: (code: nu
     .option("--out <file>", `the review workbook; default <folder>/${DEFAULT_REVIEW_NAME}`)
     .option("--json <file>", "also write the review as JSON (jixiao-review/1)")
     .option("--profile <file>", `scoring profile JSON for every file (else each folder's ${FOLDER_PROFILE})`)
-    .option("--lang <lang>", "message language: zh or en", "zh")
+    .option("--lang <lang>", "message language: zh or en", langOption, "zh")
     .option("--jobs <n>", "worker threads (default: one per core)", wholeNumber(1))
     .option("--max-memory <MB>", `memory limit of each worker (default ${DEFAULT_MAX_MEMORY_MB})`, wholeNumber(16))
     .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
-    .action(async (folder: string, opts: Omit<ReviewOptions, "lang"> & { lang: string }) => {
-      const lang: Lang = opts.lang === "en" ? "en" : "zh";
-      if (opts.lang !== "zh" && opts.lang !== "en") {
-        io.error(`--lang 只能是 zh 或 en，不是 ${opts.lang} / --lang must be zh or en, not ${opts.lang}`);
-        return done(2);
-      }
+    .action(async (folder: string, opts: ReviewOptions) => {
+      const lang = opts.lang;
       const controller = new AbortController();
       const interrupt = () => controller.abort();
       process.once("SIGINT", interrupt);

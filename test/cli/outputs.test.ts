@@ -184,6 +184,15 @@ describe("--grades and the profile, checked strictly", () => {
   });
 });
 
+describe("--lang", () => {
+  it.each([["score", YUNXI], ["review", path.dirname(YUNXI)], ["clean", YUNXI, "--out", "x.xlsx"]])("%s --lang fr: exit 2 with the option named, in both languages", async (command, ...args) => {
+    const r = await runMain(command, ...args, "--lang", "fr");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("option '--lang <lang>'");
+    expect(r.err).toContain("只能是 zh 或 en，不是 fr / must be zh or en, not fr");
+  });
+});
+
 describe("folder-mode options", () => {
   it.each([
     ["--jobs", "0", "1"],
