@@ -184,12 +184,10 @@ function valueReport(cell: ValueCell | null): ValueReport | null {
 }
 
 function tableReport(sheet: string, table: Table): TableReport {
-  return {
-    sheet,
-    kind: table.kind,
-    range: tableRange(table),
-    label: tableLabel(sheet, table),
-  };
+  const report: TableReport = { sheet, kind: table.kind, range: tableRange(table), label: tableLabel(sheet, table) };
+  if (table.project !== null) report.project = table.project;
+  if (table.unit !== null) report.unit = table.unit;
+  return report;
 }
 
 function totalSource(t: EvaluationTotal): TotalSource {

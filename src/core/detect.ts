@@ -6,14 +6,14 @@ import { CellValue, SheetView, cellText, rangeAddress } from "./grid";
 import {
   BudgetField,
   FORM_TITLE,
+  FormNameLabel,
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
-  PROJECT_NAME_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
-  UNIT_NAME_LABEL,
+  formNameLabel,
   isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
@@ -31,7 +31,11 @@ interface TableBase {
   /** Data rows, in order. */
   rows: number[];
   lastRow: number;
-  /** The 项目名称 or 单位名称 of the form's header block above the table (see formLabels); null without one. */
+  /** The 项目名称 of the form's header block above the table (see formNames); null without one. */
+  project: string | null;
+  /** The unit the header block names (单位名称, 实施单位 …; see formNames); null without one. */
+  unit: string | null;
+  /** What the form calls the table: its project, else its unit; null without either. */
   label: string | null;
 }
 
@@ -236,6 +240,8 @@ function tableBase(header: HeaderMatch): TableBase {
     right: Math.max(...cols),
     rows: [],
     lastRow: header.bottom,
+    project: null,
+    unit: null,
     label: null,
   };
 }
@@ -371,56 +377,67 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   return table;
 }
 
-/** The names a header-block row states: 项目名称 | X, 单位名称：Y (in one cell or in two). */
-function namesInRow(view: SheetView, row: number): { project: string | null; unit: string | null } {
-  const names = { project: null as string | null, unit: null as string | null };
-  for (let c = 0; c < view.rowLength(row); c++) {
-    if (!view.isOrigin(row, c)) continue;
-    const text = cellText(view.raw(row, c));
-    const colon = text.search(/[:：]/);
-    const label = normalizeHeader(colon < 0 ? text : text.slice(0, colon));
-    const field = PROJECT_NAME_LABEL.test(label) ? "project" : UNIT_NAME_LABEL.test(label) ? "unit" : null;
-    if (field === null || names[field] !== null) continue;
-    const inCell = colon < 0 ? "" : text.slice(colon + 1).trim();
-    names[field] = inCell || valueRightOf(view, row, c);
+type FormNames = Pick<TableBase, "project" | "unit">;
+
+/**
+ * The names a form's header block gives, searched upwards from row `from` down to `stop`
+ * (exclusive) or the form's title: the closest 项目名称, and the unit by the labels' preference
+ * (实施单位 before 主管部门), the closest of equal rank. `own` is false when those rows hold neither
+ * a name nor a title: the table has no header block of its own.
+ */
+function blockNames(view: SheetView, from: number, stop: number): FormNames & { own: boolean } {
+  let project: string | null = null;
+  let unit: string | null = null;
+  let unitRank = Infinity;
+  for (let row = from; row > stop; row--) {
+    for (let c = 0; c < view.rowLength(row); c++) {
+      const name = labelledName(view, row, c);
+      if (name?.field === "project") project ??= name.value;
+      else if (name?.field === "unit" && name.rank < unitRank) {
+        unit = name.value;
+        unitRank = name.rank;
+      }
+    }
+    if (isFormTitle(view, row)) return { project, unit, own: true };
   }
-  return names;
+  return { project, unit, own: project !== null || unit !== null };
 }
 
-/** The first text right of a label cell on its row ("" for none). */
+/** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two); null for none. */
+function labelledName(view: SheetView, row: number, col: number): (FormNameLabel & { value: string }) | null {
+  if (!view.isOrigin(row, col)) return null;
+  const text = cellText(view.raw(row, col));
+  const colon = text.search(/[:：]/);
+  const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
+  if (label === null) return null;
+  const value = (colon < 0 ? "" : text.slice(colon + 1).trim()) || valueRightOf(view, row, col);
+  return value === "" ? null : { ...label, value };
+}
+
+/** The first text right of a label cell on its row ("" for none, or for another label). */
 function valueRightOf(view: SheetView, row: number, col: number): string {
   for (let c = col + 1; c < view.rowLength(row); c++) {
     if (!view.isOrigin(row, c)) continue;
     const text = cellText(view.raw(row, c));
-    if (text !== "") return PROJECT_NAME_LABEL.test(normalizeHeader(text)) || UNIT_NAME_LABEL.test(normalizeHeader(text)) ? "" : text;
+    if (text !== "") return formNameLabel(text) === null ? text : "";
   }
   return "";
 }
 
 /**
  * Names each table by its form's header block: the rows between it and the table above (or the
- * sheet's top) are searched upwards for a 项目名称, else a 单位名称, stopping at the form's title. A
- * table with no header block of its own, right under another table of the same form (the
- * indicators under their budget block), takes that table's name.
+ * sheet's top), up to the form's title (see blockNames). A table with no header block of its
+ * own, right under another table of the same form (the indicators under their budget block),
+ * takes that table's names.
  */
-function formLabels(view: SheetView, tables: Table[]): void {
+function formNames(view: SheetView, tables: Table[]): void {
   tables.forEach((table, i) => {
     const above = tables[i - 1];
-    const stop = above ? above.lastRow : -1;
-    let unit: string | null = null;
-    for (let row = table.headerTop - 1; row > stop; row--) {
-      const names = namesInRow(view, row);
-      if (names.project) {
-        table.label = names.project;
-        return;
-      }
-      unit ??= names.unit || null;
-      if (isFormTitle(view, row)) {
-        table.label = unit;
-        return;
-      }
-    }
-    table.label = unit ?? above?.label ?? null;
+    const block = blockNames(view, table.headerTop - 1, above ? above.lastRow : -1);
+    const names = block.own ? block : { project: above?.project ?? null, unit: above?.unit ?? null };
+    table.project = names.project;
+    table.unit = names.unit;
+    table.label = names.project ?? names.unit;
   });
 }
 
@@ -447,7 +464,7 @@ export function tableRange(table: Table): string {
   return rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right });
 }
 
-/** All tables on a sheet, top to bottom, each named by its form (see formLabels). */
+/** All tables on a sheet, top to bottom, each named by its form (see formNames). */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
@@ -458,6 +475,6 @@ export function detectTables(view: SheetView): Table[] {
     tables.push(table);
     row = Math.max(table.lastRow, header.bottom);
   }
-  formLabels(view, tables);
+  formNames(view, tables);
   return tables;
 }

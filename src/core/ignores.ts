@@ -10,9 +10,10 @@
  * (and out of the marks, the counts and the summary's findings table) into `ignored`.
  */
 import { rangeLabel } from "./detect";
-import { SheetView, WorkbookGrid, parseCellAddress, parseRangeAddress } from "./grid";
+import { SheetView, WorkbookGrid, parseCellAddress } from "./grid";
 import { AnalysisResult, Finding, RuleId, TableReport } from "./result";
 import { WorkbookState } from "./state";
+import { TableOwners } from "./table-owner";
 
 export interface IgnoreRecord {
   rule: RuleId;
@@ -70,19 +71,15 @@ export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingP
   const labels = new Map<string, string>();
   for (const line of analysis.budget) labels.set(rowKey(line.sheet, line.row), line.label);
   for (const i of analysis.indicators) labels.set(rowKey(i.sheet, i.row), [i.level1, i.level2, i.name].filter((s) => s !== "").join(" / "));
-  const ranges = analysis.tables.map((t) => parseRangeAddress(t.range));
+  const owners = new TableOwners(analysis.tables);
 
   return analysis.findings.map((finding) => {
     const at = parseCellAddress(finding.cell);
-    const row = at ? at.row + 1 : 0;
-    // The table holding the row; a total below a table belongs to the nearest table above it.
-    let table: number | null = null;
-    analysis.tables.forEach((t, index) => {
-      const range = ranges[index];
-      if (t.sheet === finding.sheet && range && range.top + 1 <= row && (table === null || range.top >= ranges[table]!.top)) table = index;
-    });
-    const left = table === null ? 0 : ranges[table]!.left;
-    const rowLabel = labels.get(rowKey(finding.sheet, row)) ?? (at ? rowText(views.get(finding.sheet), at.row, left) : "");
+    // A finding above every table of its sheet stays outside them all (keyed by its sheet), as
+    // records made so far name it; the review counts it under the sheet's first table instead.
+    const table = at ? owners.ownerOf(finding.sheet, at.row, at.col) : null;
+    const left = table === null ? 0 : owners.range(table)!.left;
+    const rowLabel = at ? (labels.get(rowKey(finding.sheet, at.row + 1)) ?? rowText(views.get(finding.sheet), at.row, left)) : "";
     return {
       table,
       tableKey: table === null ? finding.sheet : tableKey(analysis.tables, table),

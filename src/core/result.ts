@@ -57,6 +57,10 @@ export interface TableReport {
    * it, or, without one, its sheet and range ("自评表!A3:H12"). Tells two tables on a sheet apart.
    */
   label: string;
+  /** The 项目名称 of the form's header block, when it gives one. */
+  project?: string;
+  /** The unit the header block names (实施单位, 单位名称, 填报单位 …, 主管部门 last), when it gives one. */
+  unit?: string;
 }
 
 export interface BudgetReport {

@@ -9,10 +9,11 @@
  * `ReviewTally` gathers only those rows, file after file.
  */
 import { Analysis } from "./analyze";
-import { MergeRange, SheetGrid, SheetView, WorkbookGrid, parseCellAddress, parseRangeAddress } from "./grid";
+import { MergeRange, WorkbookGrid, parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { BudgetReport, RuleId, Severity, TableReport } from "./result";
+import { TableOwners } from "./table-owner";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
 
@@ -113,72 +114,16 @@ export const NO_GRADE = "（无）";
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const WORST_SHOWN = 3;
 
-// Labels of the form's header block (部门（单位）名称 | 岳阳市云溪区机关事务服务中心), compared without
-// spaces, colons or the difference between full-width and ASCII brackets. The unit is the one that
-// did the work: 实施单位 before 主管部门.
-const UNIT_LABELS = ["实施单位", "单位名称", "部门（单位）名称", "预算单位", "部门名称", "主管部门"];
-const PROJECT_LABELS = ["项目名称"];
-
-function labelKey(text: string): string {
-  return text.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/[：:]+$/, "");
-}
-
-/**
- * The value next to a label in rows [from, to) of a sheet: "项目名称：X" in one cell, or the
- * label in one cell and the name in the next filled cell of the row. Labels are tried in the
- * order given; for each, the closest one above wins.
- */
-function headerValue(view: SheetView, from: number, to: number, labels: string[]): string | null {
-  for (const label of labels) {
-    for (let row = to - 1; row >= from; row--) {
-      const length = view.rowLength(row);
-      for (let col = 0; col < length; col++) {
-        const value = labelledValue(view, row, col, length, label);
-        if (value !== null) return value;
-      }
-    }
-  }
-  return null;
-}
-
-function labelledValue(view: SheetView, row: number, col: number, length: number, label: string): string | null {
-  if (!view.isOrigin(row, col)) return null;
-  const text = view.text(row, col);
-  const colon = text.search(/[：:]/);
-  if (colon > 0 && labelKey(text.slice(0, colon)) === label) {
-    const inline = text.slice(colon + 1).trim();
-    if (inline !== "") return inline;
-  }
-  if (labelKey(text) !== label) return null;
-  for (let next = col + 1; next < length; next++) {
-    const value = view.isOrigin(row, next) ? view.text(row, next) : "";
-    if (value !== "") return value;
-  }
-  return null;
-}
-
-interface Area {
-  sheet: string;
-  range: MergeRange;
-}
-
-interface RowDraft {
-  row: ReviewRow;
-  areas: Area[];
-}
-
-const contains = (range: MergeRange, row: number, col: number) =>
-  range.top <= row && row <= range.bottom && range.left <= col && col <= range.right;
-
 const fileStem = (file: string) => {
   const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 
+/** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
 function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): ReviewRow {
   return {
-    unit: "",
-    project: "",
+    unit: table.unit ?? "",
+    project: table.project ?? "",
     file,
     sheet: table.sheet,
     table: table.range,
@@ -204,120 +149,94 @@ function withBudget(row: ReviewRow, line: BudgetReport | undefined): void {
   row.rate = line.rate;
 }
 
-/** The drafts of a workbook's rows: one per indicator table, one per budget table no total counts. */
-function draftRows(file: string, analysis: Analysis): RowDraft[] {
-  const area = (table: TableReport): Area => ({ sheet: table.sheet, range: parseRangeAddress(table.range)! });
-  const budgetTables = analysis.tables.filter((t) => t.kind === "budget");
-  const claimed = new Set<TableReport>();
-  const drafts: RowDraft[] = [];
-  for (const table of analysis.tables) {
-    if (table.kind !== "indicators") continue;
-    const index = analysis.totalSources.findIndex((s, i) => s.table === table.range && analysis.totals[i].sheet === table.sheet);
-    if (index < 0) {
-      drafts.push({ row: emptyRow(file, table, "targets"), areas: [area(table)] });
-      continue;
-    }
-    const total = analysis.totals[index];
-    const row = emptyRow(file, table, "evaluation");
+const holdsRow = (range: MergeRange, row: number) => range.top <= row && row <= range.bottom;
+
+interface Drafts {
+  rows: ReviewRow[];
+  /** The row each table counts in, by index into the analysis's tables. */
+  rowOfTable: Map<number, ReviewRow>;
+}
+
+/** A workbook's rows: one per indicator table, one per budget table no total counts. */
+function draftRows(file: string, analysis: Analysis, owners: TableOwners): Drafts {
+  const rows: ReviewRow[] = [];
+  const rowOfTable = new Map<number, ReviewRow>();
+  const budgetTables = analysis.tables.flatMap((t, index) => (t.kind === "budget" ? [index] : []));
+  analysis.tables.forEach((table, index) => {
+    if (table.kind !== "indicators") return;
+    const source = analysis.totalSources.findIndex((s, i) => s.table === table.range && analysis.totals[i].sheet === table.sheet);
+    const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation");
+    rows.push(row);
+    rowOfTable.set(index, row);
+    if (source < 0) return;
+    const total = analysis.totals[source];
     Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
-    const areas = [area(table)];
-    const counted = analysis.totalSources[index].budget;
-    if (counted) {
-      withBudget(row, analysis.budget.find((b) => b.sheet === counted.sheet && b.row === counted.row));
-      const budgetTable = budgetTables.find((t) => t.sheet === counted.sheet && contains(area(t).range, counted.row - 1, area(t).range.left));
-      if (budgetTable) {
-        claimed.add(budgetTable);
-        areas.push(area(budgetTable));
-      }
-    }
-    drafts.push({ row, areas });
-  }
-  for (const table of budgetTables) {
-    if (claimed.has(table)) continue;
+    const counted = analysis.totalSources[source].budget;
+    if (!counted) return;
+    withBudget(row, analysis.budget.find((b) => b.sheet === counted.sheet && b.row === counted.row));
+    const budgetTable = budgetTables.find((t) => analysis.tables[t].sheet === counted.sheet && holdsRow(owners.range(t)!, counted.row - 1));
+    // A budget table two totals count stays with the first.
+    if (budgetTable !== undefined && !rowOfTable.has(budgetTable)) rowOfTable.set(budgetTable, row);
+  });
+  for (const index of budgetTables) {
+    if (rowOfTable.has(index)) continue;
+    const table = analysis.tables[index];
     const row = emptyRow(file, table, "budget");
-    const range = area(table).range;
-    withBudget(row, analysis.budget.find((b) => b.sheet === table.sheet && range.top <= b.row - 1 && b.row - 1 <= range.bottom));
-    drafts.push({ row, areas: [area(table)] });
+    const range = owners.range(index)!;
+    withBudget(row, analysis.budget.find((b) => b.sheet === table.sheet && holdsRow(range, b.row - 1)));
+    rows.push(row);
+    rowOfTable.set(index, row);
   }
-  return drafts;
+  return { rows, rowOfTable };
 }
 
 /**
- * The row a finding belongs to: the one whose table holds its cell; else the table starting
- * closest above it on its sheet (a 总分 line under the table, a note below); else the sheet's
- * first table; else the workbook's first row (none only for a workbook without tables).
+ * The row a finding counts in: that of its table (see TableOwners.ownerOf), else of its sheet's
+ * first table, else the workbook's first row (none only for a workbook without tables).
  */
-function ownerOf(drafts: RowDraft[], sheet: string, cell: string): RowDraft | undefined {
+function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: string): ReviewRow | undefined {
   const at = parseCellAddress(cell);
-  const onSheet = drafts.filter((d) => d.areas.some((a) => a.sheet === sheet));
-  if (at) {
-    const holding = onSheet.find((d) => d.areas.some((a) => a.sheet === sheet && contains(a.range, at.row, at.col)));
-    if (holding) return holding;
-    let above: { draft: RowDraft; top: number } | undefined;
-    for (const draft of onSheet) {
-      for (const a of draft.areas) {
-        if (a.sheet === sheet && a.range.top <= at.row && (!above || a.range.top > above.top)) above = { draft, top: a.range.top };
-      }
-    }
-    if (above) return above.draft;
-  }
-  return onSheet[0] ?? drafts[0];
+  const table = (at ? owners.ownerOf(sheet, at.row, at.col) : null) ?? owners.firstOn(sheet);
+  return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
 }
 
-/** Names the form's header block gives each row; the unit falls back to the file's name. */
-function nameRows(drafts: RowDraft[], grid: WorkbookGrid, file: string): void {
-  const views = new Map<string, SheetView>();
-  const viewOf = (sheet: SheetGrid) => {
-    let view = views.get(sheet.name);
-    if (!view) views.set(sheet.name, (view = new SheetView(sheet)));
-    return view;
-  };
-  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
-  for (const { row, areas } of drafts) {
-    const sheet = sheets.get(row.sheet);
-    if (!sheet) continue;
-    const view = viewOf(sheet);
-    const top = areas[0].range.top;
-    // The project's block lies between the previous table on the sheet and this one.
-    const previousEnd = drafts
-      .flatMap((d) => d.areas)
-      .filter((a) => a.sheet === row.sheet && a.range.bottom < top)
-      .reduce((end, a) => Math.max(end, a.range.bottom + 1), 0);
-    row.project = headerValue(view, previousEnd, top, PROJECT_LABELS) ?? "";
-    row.unit = headerValue(view, 0, top, UNIT_LABELS) ?? "";
-  }
-  // A workbook is one unit's: a name found on one sheet names the sheets that do not repeat it.
-  const named = drafts.find((d) => d.row.unit !== "")?.row.unit ?? fileStem(file);
-  for (const { row } of drafts) if (row.unit === "") row.unit = named;
+/** A workbook is one unit's: a unit named on one sheet names the rows whose form does not repeat it, else the file's name. */
+function nameUnnamedRows(rows: ReviewRow[], file: string): void {
+  const named = rows.find((r) => r.unit !== "")?.unit ?? fileStem(file);
+  for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
-/** One analysed workbook's rows and findings for the review. */
-export function reviewFile(file: string, grid: WorkbookGrid, analysis: Analysis, profile: Profile): FileReview {
-  const drafts = draftRows(file, analysis);
-  nameRows(drafts, grid, file);
+/**
+ * One analysed workbook's rows and findings for the review. The names come from the analysis's
+ * tables, so the grid is no longer read; the parameter stays until its callers (src/cli, src/web)
+ * stop passing it.
+ */
+export function reviewFile(file: string, _grid: WorkbookGrid, analysis: Analysis, profile: Profile): FileReview {
+  const owners = new TableOwners(analysis.tables);
+  const drafts = draftRows(file, analysis, owners);
+  nameUnnamedRows(drafts.rows, file);
   const findings: ReviewFinding[] = [];
-  const worstOf = new Map<RowDraft, { severity: Severity; text: string }[]>();
+  const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
   for (const f of analysis.findings) {
-    const draft = ownerOf(drafts, f.sheet, f.cell);
-    if (!draft) continue;
-    const { row } = draft;
+    const row = ownerOf(drafts, owners, f.sheet, f.cell);
+    if (!row) continue;
     if (f.severity === "error") row.errors++;
     else if (f.severity === "warning") row.warnings++;
     else row.infos++;
-    let worst = worstOf.get(draft);
-    if (!worst) worstOf.set(draft, (worst = []));
+    let worst = worstOf.get(row);
+    if (!worst) worstOf.set(row, (worst = []));
     worst.push({ severity: f.severity, text: `${f.cell} ${ruleName(f.rule, "zh")}：${f.message}` });
     findings.push({ unit: row.unit, project: row.project, file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message });
   }
-  for (const [draft, worst] of worstOf) {
+  for (const [row, worst] of worstOf) {
     // A stable sort keeps the sheet's own order among findings of the same severity.
-    draft.row.worst = worst
+    row.worst = worst
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
       .slice(0, WORST_SHOWN)
       .map((w) => w.text);
   }
   const gradeScale = [...profile.grades].sort((a, b) => b.min - a.min).map((g) => g.label);
-  return { file, rows: drafts.map((d) => d.row), findings, gradeScale };
+  return { file, rows: drafts.rows, findings, gradeScale };
 }
 
 /** Gathers the files' reviews as they come in; `review()` gives the whole. */

@@ -19,8 +19,9 @@ describe("yunxi-2023-dept-selfeval.xlsx (部门整体支出绩效自评表)", ()
 
   it("finds one budget table and one indicator table with 24 indicators", () => {
     expect(a.tables).toEqual([
-      { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心" },
-      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心" },
+      // Named by the 部门（单位）名称 above the budget block; the indicators below it are the same form's.
+      { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心" },
+      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心" },
     ]);
     expect(a.indicators).toHaveLength(24);
     expect(a.indicators[0]).toMatchObject({ row: 12, level1: "产出目标", level2: "质量指标", name: "党建工作" });
@@ -88,6 +89,14 @@ describe("kaiping-2023-targets.xlsx (nine 绩效目标表)", () => {
   it("finds nine target tables, five on the first sheet, and scores none", () => {
     expect(a.tables.filter((t) => t.kind === "indicators")).toHaveLength(9);
     expect(a.tables.filter((t) => t.sheet === ONE).map((t) => t.range)).toEqual(["A9:F18", "A29:F38", "A49:F58", "A69:F78", "A89:F98"]);
+    // Each form names its 项目名称; the unit line above it (430001唐山市…本级) has no label, so no unit.
+    expect(a.tables.filter((t) => t.sheet === ONE).map((t) => [t.project, t.unit])).toEqual([
+      ["本级安达加油站相关支出", undefined],
+      ["本级公建热力费", undefined],
+      ["本级公务用车购置", undefined],
+      ["本级全区重大活动经费", undefined],
+      ["本级政府办公楼运行维护费", undefined],
+    ]);
     expect(a.totals).toEqual([]);
     expect(a.writes).toEqual([]);
     expect(a.findings.filter((f) => f.rule === "missing-actual")).toEqual([]);

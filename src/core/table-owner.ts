@@ -1,0 +1,41 @@
+/**
+ * Which of an analysis's tables a cell belongs to: one rule for the findings' places in ignore
+ * records (ignores.ts) and the review's rows (review.ts), over ranges parsed once.
+ */
+import { MergeRange, parseRangeAddress } from "./grid";
+import { TableReport } from "./result";
+
+export class TableOwners {
+  private readonly ranges: (MergeRange | undefined)[];
+
+  constructor(private readonly tables: readonly TableReport[]) {
+    this.ranges = tables.map((t) => parseRangeAddress(t.range));
+  }
+
+  /** The cells of the table at `index` (zero-based rows and columns). */
+  range(index: number): MergeRange | undefined {
+    return this.ranges[index];
+  }
+
+  /**
+   * The index of the table a cell (zero-based) belongs to: the one holding it; else the one
+   * starting closest above it on its sheet (a 总分 line under the table, a note below), the first
+   * of tables starting on the same row; null when no table on the sheet starts at or above it.
+   */
+  ownerOf(sheet: string, row: number, col: number): number | null {
+    let above: number | null = null;
+    for (let index = 0; index < this.tables.length; index++) {
+      const range = this.ranges[index];
+      if (this.tables[index].sheet !== sheet || !range || range.top > row) continue;
+      if (row <= range.bottom && range.left <= col && col <= range.right) return index;
+      if (above === null || range.top > this.ranges[above]!.top) above = index;
+    }
+    return above;
+  }
+
+  /** The index of the sheet's first table; null when it has none. */
+  firstOn(sheet: string): number | null {
+    const index = this.tables.findIndex((t) => t.sheet === sheet);
+    return index < 0 ? null : index;
+  }
+}

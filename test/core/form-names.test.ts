@@ -1,0 +1,123 @@
+/**
+ * One reading of a form's names and one owner per finding: detection finds each table's project and
+ * unit once, the review's rows show what detection found, and ignore records and review rows put a
+ * finding in the same table.
+ */
+import { analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { placeFindings } from "../../src/core/ignores";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { Finding, TableReport } from "../../src/core/result";
+import { reviewFile } from "../../src/core/review";
+import { TableOwners } from "../../src/core/table-owner";
+import { workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+/** A form's budget block and indicators under its header block: 年度资金总额, three indicators, 总分. */
+function form(name: string, headerBlock: Row[], merges: string[] = []): WorkbookGrid {
+  const rows: Row[] = [
+    ...headerBlock,
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 100, 100, 90, 10, 0.9, 9],
+    [],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [null, "产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+    [null, "效益指标", "社会效益指标", "受训人数", "≥100人", "120人", 30, 30, ""],
+    [null, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", null, null, null, null, null, 100, 99, null],
+  ];
+  return workbook({ name, rows, merges: ["A1:I1", ...merges] });
+}
+
+function reviewOf(grid: WorkbookGrid) {
+  const analysis = analyze(grid);
+  return { analysis, review: reviewFile("某县/单位自评.xlsx", grid, analysis, DEFAULT_PROFILE) };
+}
+
+describe("a form's names, read once by detection", () => {
+  test("a 部门整体 form naming its unit by 填报单位: the tables' label and unit and the review's unit agree", () => {
+    const grid = form("部门自评表", [["2023年度部门整体支出绩效自评表"], ["填报单位：某县教育局", null, null, null, null, null, "单位：万元"]], ["A2:F2"]);
+    const { analysis, review } = reviewOf(grid);
+    expect(analysis.tables.map((t) => [t.kind, t.label, t.unit, t.project])).toEqual([
+      ["budget", "某县教育局", "某县教育局", undefined],
+      ["indicators", "某县教育局", "某县教育局", undefined],
+    ]);
+    // The review used to miss 填报单位 and fall back on the file's name.
+    expect(review.rows.map((r) => [r.kind, r.unit, r.project])).toEqual([["evaluation", "某县教育局", ""]]);
+  });
+
+  test("a project form naming 主管部门 and 实施单位: the unit is the one that did the work, in detection and review", () => {
+    const grid = form("自评表", [
+      ["2023年度项目支出绩效自评表"],
+      ["项目名称", "教师培训", null, null, "主管部门", "某县教育局"],
+      ["实施单位", "某县教师进修学校"],
+    ]);
+    const { analysis, review } = reviewOf(grid);
+    expect(analysis.tables.map((t) => [t.label, t.project, t.unit])).toEqual([
+      ["教师培训", "教师培训", "某县教师进修学校"],
+      ["教师培训", "教师培训", "某县教师进修学校"],
+    ]);
+    // The review used to look for the 项目名称 only between the budget block and the indicators: "".
+    expect(review.rows.map((r) => [r.unit, r.project])).toEqual([["某县教师进修学校", "教师培训"]]);
+    expect(review.findings.every((f) => f.unit === "某县教师进修学校" && f.project === "教师培训")).toBe(true);
+  });
+
+  test("without a 项目名称, 实施单位 names the table even when 主管部门 sits closer to it", () => {
+    const grid = form("自评表", [["2023年度项目支出绩效自评表"], ["实施单位：某县教师进修学校"], ["主管部门", "某县教育局"]]);
+    const { analysis, review } = reviewOf(grid);
+    // Detection used to know neither label: the tables were called by their ranges (自评表!A4:H5).
+    expect(analysis.tables.map((t) => t.label)).toEqual(["某县教师进修学校", "某县教师进修学校"]);
+    expect(review.rows.map((r) => r.unit)).toEqual(["某县教师进修学校"]);
+  });
+
+  test("a unit label with nothing next to it names nothing, and does not take the next label as its value", () => {
+    const grid = form("自评表", [["2023年度项目支出绩效自评表"], ["实施单位", null, "主管部门", "某县教育局"]]);
+    const { analysis, review } = reviewOf(grid);
+    expect(analysis.tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
+    expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
+  });
+});
+
+describe("the table a finding belongs to", () => {
+  /** Two target tables side by side: the left one long, the right one short and starting lower. */
+  const SHEET = "目标表";
+  const tables: TableReport[] = [
+    { sheet: SHEET, kind: "indicators", range: "A3:D20", label: "甲项目", project: "甲项目" },
+    { sheet: SHEET, kind: "indicators", range: "F5:I8", label: "乙项目", project: "乙项目" },
+  ];
+  const finding = (cell: string): Finding => ({ rule: "vague-target", severity: "warning", sheet: SHEET, cell, message: "指标值不明确" });
+  const grid = workbook({ name: SHEET, rows: Array.from({ length: 22 }, (_, r) => [`第${r + 1}行`]) });
+
+  test("is the table holding its cell, though another starts closer above it", () => {
+    const owners = new TableOwners(tables);
+    expect(owners.ownerOf(SHEET, 14, 1)).toBe(0); // B15: in the left table, below the right one
+    expect(owners.ownerOf(SHEET, 6, 7)).toBe(1); // H7: in the right table
+    expect(owners.ownerOf(SHEET, 11, 6)).toBe(1); // G12: under the right table, in neither
+    expect(owners.ownerOf(SHEET, 0, 0)).toBeNull(); // A1: above both
+    expect(owners.firstOn(SHEET)).toBe(0);
+    expect(owners.ownerOf("其他", 14, 1)).toBeNull();
+  });
+
+  test("ignore records and review rows agree on it; a finding above every table keeps its sheet as key", () => {
+    const findings = ["B15", "G12", "A1"].map(finding);
+    const places = placeFindings({ findings, tables, budget: [], indicators: [] }, grid);
+    expect(places.map((p) => [p.table, p.tableKey])).toEqual([
+      [0, "甲项目"],
+      [1, "乙项目"],
+      [null, SHEET],
+    ]);
+    const analysis = { ...analyze(workbook({ rows: [[]] })), tables, findings };
+    const review = reviewFile("目标.xlsx", grid, analysis, DEFAULT_PROFILE);
+    // The review counts every finding in some row: the one above both tables in the sheet's first.
+    expect(review.findings.map((f) => [f.cell, f.project])).toEqual([
+      ["B15", "甲项目"],
+      ["G12", "乙项目"],
+      ["A1", "甲项目"],
+    ]);
+    expect(review.rows.map((r) => [r.project, r.warnings])).toEqual([
+      ["甲项目", 2],
+      ["乙项目", 1],
+    ]);
+  });
+});
