@@ -9,7 +9,7 @@
  * `ReviewTally` gathers only those rows, file after file.
  */
 import { Analysis } from "./analyze";
-import { MergeRange, WorkbookGrid, parseCellAddress } from "./grid";
+import { MergeRange, parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { BudgetReport, RuleId, Severity, TableReport } from "./result";
@@ -211,7 +211,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string): void {
  * tables, so the grid is no longer read; the parameter stays until its callers (src/cli, src/web)
  * stop passing it.
  */
-export function reviewFile(file: string, _grid: WorkbookGrid, analysis: Analysis, profile: Profile): FileReview {
+export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis, owners);
   nameUnnamedRows(drafts.rows, file);

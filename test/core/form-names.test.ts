@@ -32,7 +32,7 @@ function form(name: string, headerBlock: Row[], merges: string[] = []): Workbook
 
 function reviewOf(grid: WorkbookGrid) {
   const analysis = analyze(grid);
-  return { analysis, review: reviewFile("某县/单位自评.xlsx", grid, analysis, DEFAULT_PROFILE) };
+  return { analysis, review: reviewFile("某县/单位自评.xlsx", analysis, DEFAULT_PROFILE) };
 }
 
 describe("a form's names, read once by detection", () => {
@@ -108,7 +108,7 @@ describe("the table a finding belongs to", () => {
       [null, SHEET],
     ]);
     const analysis = { ...analyze(workbook({ rows: [[]] })), tables, findings };
-    const review = reviewFile("目标.xlsx", grid, analysis, DEFAULT_PROFILE);
+    const review = reviewFile("目标.xlsx", analysis, DEFAULT_PROFILE);
     // The review counts every finding in some row: the one above both tables in the sheet's first.
     expect(review.findings.map((f) => [f.cell, f.project])).toEqual([
       ["B15", "甲项目"],
