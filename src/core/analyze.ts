@@ -37,9 +37,8 @@ import { SummarySheet } from "./summary-types";
 export type { Lang } from "./messages";
 
 /** Where a total's parts are: the indicator table it totals and the budget line it counts. */
+/** Where a total's budget score came from (the budget line it counted), by the total's index. */
 export interface TotalSource {
-  /** The indicator table's range on the total's sheet, as in `tables[].range`. */
-  table: string;
   budget: { sheet: string; row: number } | null;
 }
 
@@ -192,7 +191,7 @@ function tableReport(sheet: string, table: Table): TableReport {
 
 function totalSource(t: EvaluationTotal): TotalSource {
   const line = t.budget?.line;
-  return { table: tableRange(t.block.table), budget: line ? { sheet: line.sheet, row: line.row + 1 } : null };
+  return { budget: line ? { sheet: line.sheet, row: line.row + 1 } : null };
 }
 
 function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
@@ -232,6 +231,7 @@ function totalReport(t: EvaluationTotal): TotalReport {
   return {
     sheet: t.sheet,
     label: tableLabel(t.sheet, t.block.table),
+    table: tableRange(t.block.table),
     weights: decimalString(t.weights),
     score: decimalString(t.score),
     recordedScore: decimalString(t.recordedScore),

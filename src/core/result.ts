@@ -101,6 +101,8 @@ export interface TotalReport {
   sheet: string;
   /** The label of the indicator table this total belongs to (see TableReport.label). */
   label: string;
+  /** That table's range (TableReport.range): with the sheet, which table it is, even when two share a label. */
+  table: string;
   weights: string | null;
   score: string | null;
   recordedScore: string | null;
@@ -161,4 +163,9 @@ export function severityCounts(findings: Pick<Finding, "severity">[]): Record<Se
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** The index of an indicator table's total in `totals` (its sheet and range), -1 for a table without one (it holds targets). */
+export function totalIndexOf(table: Pick<TableReport, "sheet" | "range">, totals: Pick<TotalReport, "sheet" | "table">[]): number {
+  return totals.findIndex((t) => t.sheet === table.sheet && t.table === table.range);
 }

@@ -12,7 +12,7 @@ import { Analysis } from "./analyze";
 import { MergeRange, parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
-import { BudgetReport, RuleId, Severity, TableReport } from "./result";
+import { BudgetReport, RuleId, Severity, TableReport, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -164,7 +164,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
   const budgetTables = analysis.tables.flatMap((t, index) => (t.kind === "budget" ? [index] : []));
   analysis.tables.forEach((table, index) => {
     if (table.kind !== "indicators") return;
-    const source = analysis.totalSources.findIndex((s, i) => s.table === table.range && analysis.totals[i].sheet === table.sheet);
+    const source = totalIndexOf(table, analysis.totals);
     const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation");
     rows.push(row);
     rowOfTable.set(index, row);

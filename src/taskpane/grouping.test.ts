@@ -68,12 +68,12 @@ test("search matches message, cell, row label and the Chinese rule name; toggles
   expect(groupFindings(results, { ...NO_FILTER, query: "365" }, "zh").map((s) => s.counts)).toEqual([{ error: 1, warning: 0, info: 0 }]);
 });
 
-test("totals pair with their tables by label, the form's or the sheet-and-range one; a table without one holds targets", () => {
+test("totals pair with their tables by sheet and range, even two of one name on a sheet; a table without one holds targets", () => {
   const tables = [table("A1:F9", "甲"), { sheet: SHEET, kind: "budget" as const, range: "A20:F22", label: "甲" }, table("A30:F40", "乙"), table("A1:F9", undefined, "丙")];
-  const total = (label: string, sheet = SHEET) => ({ sheet, label, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null });
-  expect(tableTotals(tables, [total("乙")])).toEqual([null, null, total("乙"), null]);
-  expect(tableTotals(tables, [total("丙!A1:F9", "丙")])).toEqual([null, null, null, total("丙!A1:F9", "丙")]);
-  // Two tables with one name on a sheet: the first total goes with the first.
+  const total = (label: string, range: string, sheet = SHEET) => ({ sheet, label, table: range, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null });
+  expect(tableTotals(tables, [total("乙", "A30:F40")])).toEqual([null, null, total("乙", "A30:F40"), null]);
+  expect(tableTotals(tables, [total("丙!A1:F9", "A1:F9", "丙")])).toEqual([null, null, null, total("丙!A1:F9", "A1:F9", "丙")]);
+  // Two tables with one name on a sheet, their totals listed the other way round: each goes with its own range.
   const twins = [table("A1:F9", "甲"), table("A30:F40", "甲")];
-  expect(tableTotals(twins, [{ ...total("甲"), score: "80" }, total("甲")]).map((t) => t?.score)).toEqual(["80", "90"]);
+  expect(tableTotals(twins, [{ ...total("甲", "A30:F40"), score: "80" }, total("甲", "A1:F9")]).map((t) => t?.score)).toEqual(["90", "80"]);
 });

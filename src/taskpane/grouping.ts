@@ -10,7 +10,7 @@ import type { FindingPlace } from "../core/ignores";
 import { parseCellAddress } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { ruleName } from "../core/rule-names";
-import type { Finding, RuleId, Severity, TableReport, TotalReport } from "../core/result";
+import { Finding, RuleId, Severity, TableReport, TotalReport, totalIndexOf } from "../core/result";
 import type { Results } from "./pane-host";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -70,18 +70,9 @@ export interface FindingFilter {
 
 export const NO_FILTER: FindingFilter = { query: "", shown: { error: true, warning: true, info: true }, rule: "" };
 
-/**
- * The total of each table (null where it has none). A total carries the label of the table it
- * totals (TotalReport.label), so each pairs with its own table even with two on a sheet; an
- * indicator table without a total holds targets.
- */
+/** The total of each table (null where it has none: an indicator table without a total holds targets). */
 export function tableTotals(tables: TableReport[], totals: TotalReport[]): (TotalReport | null)[] {
-  const unused = [...totals];
-  return tables.map((table) => {
-    if (table.kind !== "indicators") return null;
-    const index = unused.findIndex((t) => t.sheet === table.sheet && t.label === table.label);
-    return index >= 0 ? unused.splice(index, 1)[0] : null;
-  });
+  return tables.map((table) => (table.kind === "indicators" ? (totals[totalIndexOf(table, totals)] ?? null) : null));
 }
 
 function matches(item: FindingItem, query: string, lang: Lang): boolean {
