@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import type { PaneHost, Results } from "../taskpane/pane-host";
 import { createOfficeHost } from "../taskpane/office-host";
 import { STRINGS } from "../taskpane/strings";
+import { fakeHost, SAMPLE_RESULTS } from "../taskpane/components/test-helpers";
 
 jest.mock("../taskpane/office-host", () => ({ createOfficeHost: jest.fn() }));
 
@@ -31,46 +31,6 @@ const displayDialogAsync = jest.fn();
 // Required (not imported) so that the Office global above exists when commands.ts runs Office.onReady.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { describeOutcome } = require("./commands") as typeof import("./commands");
-
-const RESULTS: Results = {
-  kind: "results",
-  total: "86.50",
-  grade: "良",
-  gradeReason: null,
-  levels: [],
-  findings: [
-    { rule: "rate-mismatch", severity: "error", sheet: "表", cell: "H8", message: "m" },
-    { rule: "sum-mismatch", severity: "error", sheet: "表", cell: "H9", message: "m" },
-    { rule: "missing-reason", severity: "warning", sheet: "表", cell: "K31", message: "m" },
-  ],
-  places: [],
-  tables: [],
-  totals: [],
-  ignored: [],
-  fixes: [],
-  written: 2,
-  marked: 3,
-  summarySheet: "综合得分",
-};
-
-function host(overrides: Partial<PaneHost> = {}): PaneHost {
-  return {
-    recalculate: jest.fn(async () => RESULTS),
-    selectCell: jest.fn(async () => undefined),
-    undoLast: jest.fn(async () => null),
-    hasUndo: jest.fn(async () => false),
-    cleanMarks: jest.fn(async () => 0),
-    loadProfile: jest.fn(async () => null),
-    saveProfile: jest.fn(async () => undefined),
-    check: jest.fn(async () => RESULTS),
-    applyFixes: jest.fn(async () => 0),
-    ignore: jest.fn(async () => undefined),
-    unignore: jest.fn(async () => undefined),
-    watchChanges: jest.fn(async () => async () => undefined),
-    language: () => "zh",
-    ...overrides,
-  };
-}
 
 const handler = (): ((event: { completed: () => void }) => Promise<void>) => {
   const call = associate.mock.calls.find(([name]) => name === "recalculate");
@@ -115,18 +75,18 @@ test("associates the ribbon's recalculate function once Office is ready", () => 
 });
 
 test("describeOutcome: total, grade, findings by severity and where to look", () => {
-  const notice = describeOutcome(RESULTS, STRINGS.zh);
+  const notice = describeOutcome(SAMPLE_RESULTS, STRINGS.zh);
   expect(notice.kind).toBe("warning");
   expect(notice.lines).toEqual([
     "综合得分 86.50，评价等次 良。",
-    "发现 3 个问题：错误 2 个，警告 1 个，提示 0 个。",
+    "发现 4 个问题：错误 2 个，警告 1 个，提示 1 个。",
     "详情见“综合得分”工作表，或点击“打开助手”。",
   ]);
-  const clean = describeOutcome({ ...RESULTS, findings: [], total: null }, STRINGS.en);
+  const clean = describeOutcome({ ...SAMPLE_RESULTS, findings: [], total: null }, STRINGS.en);
   expect(clean.kind).toBe("success");
   expect(clean.lines.slice(0, 2)).toEqual(["Total score —, grade 良.", "No findings."]);
   // A total that cannot carry a grade: none, and why.
-  const ungraded = describeOutcome({ ...RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, STRINGS.zh);
+  const ungraded = describeOutcome({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, STRINGS.zh);
   expect(ungraded.lines[0]).toBe("综合得分 106.47，评价等次 —（未评等次：分值合计 110 分）。");
   expect(describeOutcome({ kind: "no-tables", message: "没有表" }, STRINGS.zh)).toEqual({
     kind: "warning",
@@ -137,7 +97,7 @@ test("describeOutcome: total, grade, findings by severity and where to look", ()
 
 test("recalculates with the saved profile, shows the result in notice.html and completes when it is closed", async () => {
   const saved: Profile = { ...DEFAULT_PROFILE, budgetWeight: 20 };
-  const h = host({ loadProfile: jest.fn(async () => saved) });
+  const h = fakeHost({ loadProfile: async () => saved });
   (createOfficeHost as jest.Mock).mockReturnValue(h);
 
   const run = await runCommand();
@@ -158,7 +118,7 @@ test("recalculates with the saved profile, shows the result in notice.html and c
 });
 
 test("closing the dialog with its × also completes the command", async () => {
-  (createOfficeHost as jest.Mock).mockReturnValue(host());
+  (createOfficeHost as jest.Mock).mockReturnValue(fakeHost());
   const run = await runCommand();
   run.dialog()?.handlers.dialogEventReceived({ error: 12006 });
   await run.done;
@@ -166,10 +126,10 @@ test("closing the dialog with its × also completes the command", async () => {
 });
 
 test("an unreadable profile falls back to the default", async () => {
-  const h = host({
-    loadProfile: jest.fn(async () => {
+  const h = fakeHost({
+    loadProfile: async () => {
       throw new Error("bad");
-    }),
+    },
   });
   (createOfficeHost as jest.Mock).mockReturnValue(h);
   const run = await runCommand(false);
@@ -179,12 +139,14 @@ test("an unreadable profile falls back to the default", async () => {
 });
 
 test("a failing recalculation is reported, and the command completes even if the dialog cannot open", async () => {
-  const h = host({
-    language: () => "en",
-    recalculate: jest.fn(async () => {
-      throw new Error("The sheet is protected.");
-    }),
-  });
+  const h = fakeHost(
+    {
+      recalculate: async () => {
+        throw new Error("The sheet is protected.");
+      },
+    },
+    "en",
+  );
   (createOfficeHost as jest.Mock).mockReturnValue(h);
   const run = await runCommand(false);
   await run.done;

@@ -1,7 +1,8 @@
 /**
  * What the browser tests share: Debian's Chromium started as this machine allows (no sandbox as
  * root, no background networking on a closed network), and named checks that each print one line
- * and are counted into the closing "browser: N passed, M failed" line that scripts/test.sh reads.
+ * and are counted into the closing "browser: N passed, M failed" line that scripts/test.sh reads;
+ * and the WCAG contrast ratio both tests check colours with.
  */
 const { chromium } = require("playwright-core");
 
@@ -35,6 +36,20 @@ function checkRunner() {
   return { check, finish };
 }
 
+/** WCAG contrast ratio of two CSS rgb() colours, as getComputedStyle gives them. */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css
+      .match(/\d+(\.\d+)?/g)
+      .slice(0, 3)
+      .map((c) => Number(c) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 /** Runs a test's main; a failure before any check still ends with the closing line scripts/test.sh reads. */
 function runBrowserTest(main) {
   main().catch((error) => {
@@ -44,4 +59,4 @@ function runBrowserTest(main) {
   });
 }
 
-module.exports = { launchChromium, checkRunner, runBrowserTest };
+module.exports = { launchChromium, checkRunner, runBrowserTest, contrast };

@@ -13,7 +13,7 @@
  */
 const fs = require("fs");
 const path = require("path");
-const { checkRunner, launchChromium, runBrowserTest } = require("./harness");
+const { checkRunner, contrast, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -23,23 +23,8 @@ const TIMEOUT = 20_000;
 /** The self-evaluation sheet of samples/yunxi-2023-dept-selfeval.xlsx. */
 const SAMPLE_SHEET = "部门整体支出绩效自评表";
 
-/** The user's sheets (everything but the summary) as plain data, from the page. */
 /** The pane (the playground's left column) as an image. */
 const shoot = (page, name) => page.locator("#container").screenshot({ path: path.join(OUTPUT, `${name}.png`) });
-
-/** WCAG contrast ratio of two CSS rgb() colours. */
-function contrast(a, b) {
-  const luminance = (css) => {
-    const [r, g, bl] = css
-      .match(/\d+(\.\d+)?/g)
-      .slice(0, 3)
-      .map((c) => Number(c) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /** The pane's controls in Tab order from 一键重算, with their accessible names. */
 async function tabOrder(page, count) {

@@ -15,7 +15,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 const { unzipSync } = require("fflate");
-const { checkRunner, launchChromium, runBrowserTest } = require("./harness");
+const { checkRunner, contrast, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -161,17 +161,13 @@ async function main() {
       assert((await filled.getAttribute("data-mark")) === "filled", `${rate.cell} is not marked as filled`);
       assert((await filled.textContent()) === "100.00%", `${rate.cell} shows ${await filled.textContent()} for ${rate.after}`);
       // Every marked cell's text stands out from its fill by at least 3:1.
-      const ratios = await view.locator("td[data-mark]").evaluateAll((tds) => {
-        const luminance = (css) => {
-          const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        return tds.map((td) => {
+      const colours = await view.locator("td[data-mark]").evaluateAll((tds) =>
+        tds.map((td) => {
           const style = getComputedStyle(td);
-          const [light, dark] = [luminance(style.backgroundColor), luminance(style.color)].sort((a, b) => b - a);
-          return (light + 0.05) / (dark + 0.05);
-        });
-      });
+          return { background: style.backgroundColor, text: style.color };
+        }),
+      );
+      const ratios = colours.map(({ background, text }) => contrast(background, text));
       assert(ratios.length > 0 && Math.min(...ratios) >= 3, `contrast ratios: ${ratios.map((r) => r.toFixed(1)).join(", ")}`);
     });
 

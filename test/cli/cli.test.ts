@@ -14,6 +14,7 @@ import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { readXlsx } from "../../src/xlsx/read";
 import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";
+import { SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("jixiao score on the yunxi fixture", () => {
@@ -149,12 +150,7 @@ describe("jixiao score options and inputs", () => {
 
   it("exits 0 when there are only warnings", async () => {
     const dir = tempDir();
-    const file = await xlsxFromRows(path.join(dir, "ok.xlsx"), "自评表", [
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
-      ["产出指标", "数量指标", "培训场次", "≥10场", "14场", 50, 50, ""],
-      ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
-      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
-    ]);
+    const file = await xlsxFromRows(path.join(dir, "ok.xlsx"), "自评表", threeIndicatorForm());
     const r = await runMain("score", file, "--out", path.join(dir, "o.xlsx"));
     expect(r.out).toContain("警告 2"); // over-achievement at 140% and its missing reason
     expect(r.code).toBe(0);
@@ -376,12 +372,12 @@ describe("formula cells", () => {
     ]);
     ws.getCell("E2").value = { formula: 'IF(B2=0,"",C2/B2)', result: "" };
     ws.addRow([]);
-    ws.addRows([
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
-      ["产出指标", "数量指标", "培训场次", "≥10次", "5次", 50, null, "疫情"],
-      ["效益指标", "社会效益", "受益人数", "≥100人", "50人", 30, null, "疫情"],
-      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
-    ]);
+    ws.addRows(
+      threeIndicatorForm({
+        output: ["产出指标", "数量指标", "培训场次", "≥10次", "5次", 50, null, "疫情"],
+        effect: ["效益指标", "社会效益", "受益人数", "≥100人", "50人", 30, null, "疫情"],
+      }),
+    );
     ws.getCell("G6").value = { formula: "F6*E6/D6" } as ExcelJS.CellFormulaValue; // no cached result
     const file = path.join(dir, "formulas.xlsx");
     await wb.xlsx.writeFile(file);
@@ -415,7 +411,7 @@ describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () =>
       ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
       ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
       ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
-      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+      SATISFACTION_ROW,
     ]);
     ws.mergeCells("F2:F3");
     ws.mergeCells("G2:G3");

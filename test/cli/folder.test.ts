@@ -2,12 +2,12 @@
  * Folder mode and concurrent runs, through the compiled command run as its own process: each file
  * of a folder is scored in its own worker under a memory limit, and outputs are whole files.
  */
-import { strToU8, zipSync } from "fflate";
 import JSZip from "jszip";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { readXlsx } from "../../src/xlsx/read";
 import { ProcessResult, buildCli, runCli, sha256 } from "../support/cli";
+import { buildPackage } from "../support/package";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 
 jest.setTimeout(120_000);
@@ -24,37 +24,8 @@ const jixiao = (...args: string[]): Promise<ProcessResult> => runCli(bin, args);
  * of strings in memory, few cells), which deflate to a small file.
  */
 function bigWorkbook(file: string): void {
-  const count = 20_000;
-  const texts: string[] = [];
-  const cells: string[] = [];
-  for (let i = 0; i < count; i++) {
-    texts.push(`<si><t>${String(i).padStart(6, "0")}${"说明文字".repeat(225)}</t></si>`);
-    cells.push(`<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`);
-  }
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  writeFileSync(
-    file,
-    zipSync(
-      {
-        "[Content_Types].xml": strToU8(
-          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-        ),
-        "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-        "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-        "xl/_rels/workbook.xml.rels": strToU8(
-          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-        ),
-        "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${cells.join("")}</sheetData></worksheet>`),
-        "xl/sharedStrings.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${count}" uniqueCount="${count}">${texts.join("")}</sst>`),
-      },
-      { level: 6 },
-    ),
-  );
+  const rows = Array.from({ length: 20_000 }, (_, i) => [`${String(i).padStart(6, "0")}${"说明文字".repeat(225)}`]);
+  writeFileSync(file, buildPackage({ sheets: [{ name: "说明", rows }] }));
 }
 
 describe("a folder of workbooks", () => {

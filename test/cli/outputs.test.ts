@@ -6,6 +6,7 @@ import { copyFileSync, linkSync, promises as fsp, readFileSync, readdirSync, sym
 import * as path from "path";
 import { terminalText } from "../../src/cli/terminal";
 import { runMain, sha256 } from "../support/cli";
+import { threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("the input is never written", () => {
@@ -127,12 +128,10 @@ describe("terminal output", () => {
   it("prints names and file names without control characters, while the JSON report keeps them exact", async () => {
     const dir = tempDir();
     // An escaped ESC as a workbook stores it (_x001B_), and an ESC in the file name itself.
-    const input = await xlsxFromRows(path.join(dir, "\u001b[31m报表.xlsx"), "自评表", [
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
-      ["产出指标", "数量指标", "_x001B_[2J_x001B_[32m培训场次", "≥10场", "14场", 50, 50, ""],
-      ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
-      ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
-    ]);
+    const input = await xlsxFromRows(path.join(dir, "\u001b[31m报表.xlsx"), "自评表", threeIndicatorForm({
+        output: ["产出指标", "数量指标", "_x001B_[2J_x001B_[32m培训场次", "≥10场", "14场", 50, 50, ""],
+      }),
+    );
     const before = sha256(input);
     const json = path.join(dir, "report.json");
     const r = await runMain("score", input, "--json", json);

@@ -6,7 +6,7 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE, Profile, gradeFor, profileFromJson } from "../../src/core/profile";
 import Decimal from "decimal.js";
-import { INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
+import { INDICATOR_HEADER, SATISFACTION_ROW, SheetSpec, workbook } from "../support/grid";
 
 const run = (spec: SheetSpec, profile: Profile = DEFAULT_PROFILE): Analysis => analyze(workbook({ name: "表", ...spec }), profile);
 const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
@@ -17,7 +17,6 @@ function indicators(rows: CellValue[][], extra: Partial<SheetSpec> = {}): SheetS
   return { rows: [INDICATOR_HEADER, ...rows], ...extra };
 }
 const EFFECT: CellValue[] = ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""];
-const SATISFACTION: CellValue[] = ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""];
 
 describe("indicator tables", () => {
   it("a 一级 label filled down on every row is one group, not one per row", () => {
@@ -26,7 +25,7 @@ describe("indicator tables", () => {
         ["产出指标（50分）", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
         ["产出指标（50分）", "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(found(a)).toEqual([]);
@@ -37,7 +36,7 @@ describe("indicator tables", () => {
       indicators([
         ["产出指标", "质量指标", "等级公路比例", "≥90%", "92%", 50, 50, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(a.indicators.map((i) => i.name)).toEqual(["等级公路比例", "服务水平", "满意度"]);
@@ -46,7 +45,7 @@ describe("indicator tables", () => {
 
   it("a 小计 row merged across the table is skipped, and the rows below it still count", () => {
     const a = run(
-      indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], ["小计"], EFFECT, SATISFACTION], {
+      indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], ["小计"], EFFECT, SATISFACTION_ROW], {
         merges: ["A3:E3"],
       }),
     );
@@ -61,7 +60,7 @@ describe("indicator tables", () => {
           ["产出指标", "数量指标", "培训场次", "≥10场", "全部完成", 25, 20, "受疫情影响，已调整计划"],
           ["产出指标", "数量指标", "培训人次", "≥100人次", null, 25, 20, null],
           EFFECT,
-          SATISFACTION,
+          SATISFACTION_ROW,
         ],
         { merges: ["E2:E3", "H2:H3"] },
       ),
@@ -71,7 +70,7 @@ describe("indicator tables", () => {
   });
 
   it("an actual that restates a 基本完成 target was met (达成), so 20 of 20 is in its band", () => {
-    const a = run(indicators([["产出指标", "质量指标", "工程质量", "基本完成", "基本完成", 50, 50, ""], EFFECT, SATISFACTION]));
+    const a = run(indicators([["产出指标", "质量指标", "工程质量", "基本完成", "基本完成", 50, 50, ""], EFFECT, SATISFACTION_ROW]));
     expect(rules(a)).not.toContain("qualitative-score-band");
   });
 
@@ -82,7 +81,7 @@ describe("indicator tables", () => {
         ["产出指标", "质量指标", "能耗降幅", "≤-5%", "-2%", 20, null, "未达标"],
         ["产出指标", "质量指标", "安全事故次数", "≤0次", "0次", 10, null, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["20", "0", "10"]);
@@ -94,7 +93,7 @@ describe("indicator tables", () => {
         ["产出指标", "数量指标", "道路维修（城区）", "≥10公里", "10公里", 25, 25, ""],
         ["产出指标", "数量指标", "道路维修（乡镇）", "≥10公里", "10公里", 25, 25, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(rules(a)).not.toContain("duplicate-indicator");
@@ -113,7 +112,7 @@ describe("indicator tables", () => {
 
   it("writes scores with the profile's decimals, and a second run agrees with them", () => {
     const profile = profileFromJson({ scoreDecimals: 1 });
-    const spec = indicators([["产出指标", "数量指标", "培训场次", "≥30场", "20场", 50, null, "疫情"], EFFECT, SATISFACTION]);
+    const spec = indicators([["产出指标", "数量指标", "培训场次", "≥30场", "20场", 50, null, "疫情"], EFFECT, SATISFACTION_ROW]);
     const a = run(spec, profile);
     expect(a.writes.map((w) => [w.cell, w.value, w.numFmt])).toEqual([["G2", "33.3", "0.0"]]);
     const filled = structuredClone(spec);
@@ -206,7 +205,7 @@ describe("targets written as progress", () => {
         ["产出指标", "数量指标", "服务人次增长", "同比增长10%", "12%", 25, null, ""],
         ["产出指标", "质量指标", "投诉率降幅", "下降5%", "下降3%", 25, null, "部分完成"],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["25", "15"]);
@@ -223,7 +222,7 @@ describe("a budget weight stated in the 得分 header", () => {
         INDICATOR_HEADER,
         ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
         ["总分", null, null, null, null, null, 99, null],
       ],
     });
@@ -257,7 +256,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     ["产出指标", "数量指标", "培训人数", "≥100人", "80人", weights[1], scores[1], "部分学员因故缺席"],
     ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
     EFFECT,
-    SATISFACTION,
+    SATISFACTION_ROW,
   ];
   const total = (a: Analysis) => a.totals[0].score;
 
@@ -325,7 +324,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
       ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
       ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
       EFFECT,
-      SATISFACTION,
+      SATISFACTION_ROW,
     ];
     const a = run(indicators(rows, { merges: ["F2:F4", "G2:G4"] }));
     expect(a.indicators.map((i) => i.name)).toEqual(["培训场次", "培训人数", "合格率", "服务水平", "满意度"]);
@@ -349,7 +348,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
       ["产出指标", "质量指标", "培训效果", "良好", "一般", null, null, "部分课程内容偏难"],
       ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
       EFFECT,
-      SATISFACTION,
+      SATISFACTION_ROW,
     ];
     const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
     expect(found(a)).toEqual([]);
@@ -364,7 +363,7 @@ describe("a bare 万 against money and counts", () => {
     ["产出指标", "成本指标", "培训成本", target, actual, 20, score, ""],
     ["产出指标", "数量指标", "培训人次", "3万", "3.2万人次", 30, 30, ""],
     EFFECT,
-    SATISFACTION,
+    SATISFACTION_ROW,
   ];
 
   it("≤3万 against 3.5万元 compares 30000 with 35000 元: the cost overran", () => {
@@ -417,33 +416,33 @@ describe("layouts and values from other provinces", () => {
         ["产出指标", "质量指标", "投诉率", "0%", "3%", 20, null, "服务不到位"],
         ["产出指标", "质量指标", "返工次数", "0次", "0次", 10, null, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["G2=0", "G3=0", "G4=10"]);
   });
 
   it("a budget block below the indicator table counts in its total", () => {
-    const a = run({ rows: [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION, ["总分", "", "", "", "", 100, 99, ""], [], ...BUDGET_ROWS] });
+    const a = run({ rows: [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION_ROW, ["总分", "", "", "", "", 100, 99, ""], [], ...BUDGET_ROWS] });
     expect(a.totals[0].score).toBe("99");
     expect(found(a)).toEqual([]);
   });
 
   it("a budget block between two indicator tables belongs to the one below it", () => {
-    const table = [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION, ["总分", "", "", "", "", 100, 99, ""]];
+    const table = [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION_ROW, ["总分", "", "", "", "", 100, 99, ""]];
     const a = run({ rows: [...table, [], ...BUDGET_ROWS, [], ...table] });
     expect(a.totals.map((t) => t.score)).toEqual(["90", "99"]);
   });
 
   it("weights typed as text (50%, 30%, 10%) are points, like 0.5 formatted 0%", () => {
-    const rows = [OUTPUT, EFFECT, SATISFACTION].map((r, i) => r.map((v, c) => (c === 5 ? ["50%", "30%", "10%"][i] : v)));
+    const rows = [OUTPUT, EFFECT, SATISFACTION_ROW].map((r, i) => r.map((v, c) => (c === 5 ? ["50%", "30%", "10%"][i] : v)));
     const a = run(indicators(rows));
     expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
     expect(found(a)).toEqual([]);
   });
 
   it("a ratio (师生比 1:15) is a phrase, not a malformed number", () => {
-    const a = run(indicators([OUTPUT, ["效益指标", "社会效益", "师生比", "1:15", "1:14", 30, 30, ""], SATISFACTION]));
+    const a = run(indicators([OUTPUT, ["效益指标", "社会效益", "师生比", "1:15", "1:14", 30, 30, ""], SATISFACTION_ROW]));
     expect(found(a)).toEqual([]);
     expect(a.indicators[1].target.value).toBeNull();
   });
@@ -580,7 +579,7 @@ describe("layouts and values from other provinces", () => {
       INDICATOR_HEADER,
       OUTPUT,
       EFFECT,
-      SATISFACTION,
+      SATISFACTION_ROW,
       ["综合得分", total, "", "评价等次", grade, "", "", ""],
     ];
     const ok = run({ rows: rows(90, "优") });
@@ -597,7 +596,7 @@ describe("layouts and values from other provinces", () => {
         ["产出指标", "数量指标", "群众参与度", "≥80%", "85%", 20, 20, ""],
         ["产出指标", "数量指标", "宣传覆盖度", "≥90%", "92%", 10, 10, ""],
         EFFECT,
-        SATISFACTION,
+        SATISFACTION_ROW,
       ]),
     );
     expect(found(a)).toEqual([]);
@@ -612,7 +611,7 @@ describe("layouts and values from other provinces", () => {
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "指标分值", "指标得分"],
         OUTPUT.slice(0, 7),
         EFFECT.slice(0, 7),
-        SATISFACTION.slice(0, 7),
+        SATISFACTION_ROW.slice(0, 7),
       ],
     });
     expect(a.budget.map((b) => b.spent)).toEqual(["90"]);
@@ -626,7 +625,7 @@ describe("layouts and values from other provinces", () => {
 
 describe("a stray cell far away (XFD1, A1048576)", () => {
   it("does not make every row 16,384 columns wide or a million rows long to scan", () => {
-    const wb = workbook({ name: "表", rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, null, ""], EFFECT, SATISFACTION] });
+    const wb = workbook({ name: "表", rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, null, ""], EFFECT, SATISFACTION_ROW] });
     const values = wb.sheets[0].values;
     values[0][16383] = "备注";
     values[1048575] = ["填表人：张三"];
@@ -639,14 +638,14 @@ describe("a stray cell far away (XFD1, A1048576)", () => {
 
 describe("values that reach the summary sheet", () => {
   it("an error value in a 得分 cell is quoted as Excel shows it, not as [object Object]", () => {
-    const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, { error: "#DIV/0!" }, ""], EFFECT, SATISFACTION]));
+    const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, { error: "#DIV/0!" }, ""], EFFECT, SATISFACTION_ROW]));
     expect(found(a)).toEqual(["formula-error@G2"]);
     expect(a.findings[0].message).toBe("得分是错误值 #DIV/0!，此处应为数字。请检查公式或改填数字。");
   });
 
   it("a message quoting a huge cell is cut to Excel's 32,767 characters per cell", () => {
     const name = "很".repeat(32767);
-    const a = run(indicators([["产出指标", "数量指标", name, "≥10场", "8场", 50, null, ""], EFFECT, SATISFACTION]));
+    const a = run(indicators([["产出指标", "数量指标", name, "≥10场", "8场", 50, null, ""], EFFECT, SATISFACTION_ROW]));
     expect(a.findings[0].message.length).toBeGreaterThan(32767);
     const longest = Math.max(...a.summary.cells.map((c) => c.value.length));
     expect(longest).toBe(32767);
@@ -669,7 +668,7 @@ describe("a negative amount in a budget table", () => {
 describe("typed numbers and the digits they claim", () => {
   // 培训人数 at 80 of 93 gives 10 × 80 ÷ 93 = 8.602… → 8.6.
   const typedScore = (score: CellValue) =>
-    run(indicators([["产出指标", "数量指标", "培训人数", "≥93人", "80人", 10, score, "部分学员缺席"], ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""], EFFECT, SATISFACTION]));
+    run(indicators([["产出指标", "数量指标", "培训人数", "≥93人", "80人", 10, score, "部分学员缺席"], ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""], EFFECT, SATISFACTION_ROW]));
 
   it("a typed 8.6 is 8.60 rounded to what it shows; a typed 9 is not", () => {
     expect(found(typedScore(8.6))).toEqual([]);

@@ -1,16 +1,11 @@
 /** The 综合得分 sheet made by the English pane: its footer and profile line in English, and either footer recognised on the next run. */
 import { analyze } from "../../src/core/analyze";
 import { SUMMARY_MARKERS, isJixiaoSummary } from "../../src/core/summary";
-import { INDICATOR_HEADER, workbook } from "../support/grid";
+import { threeIndicatorForm, workbook } from "../support/grid";
 
 const grid = workbook({
   name: "Project",
-  rows: [
-    INDICATOR_HEADER,
-    ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 50, 50, ""],
-    ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
-    ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
-  ],
+  rows: threeIndicatorForm(),
 });
 
 test("in English the footer and the profile line are English", () => {

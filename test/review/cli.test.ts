@@ -3,37 +3,20 @@
  * real. A folder of units in subfolders with a jixiao.json, a corrupted file and a WPS file among
  * good ones; exit codes; the same review with one worker or several; Ctrl+C leaving nothing behind.
  */
-import { ChildProcess, execFileSync, spawn } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
+import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 import { cleanProjectWorkbook, unitWorkbook } from "./support";
 
-const ROOT = path.join(__dirname, "..", "..");
-const build = tempDir("jixiao-review-cli-");
+let bin: string;
 
 beforeAll(() => {
   // The command as installed: compiled, so that its workers load dist code as they do in use.
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", build]);
-  writeFileSync(path.join(build, "run.js"), `require("./cli/main.js").main(process.argv).then((code) => process.exit(code));\n`);
+  bin = buildCli();
 }, 120_000);
 
-function start(args: string[]): ChildProcess {
-  // Built outside the project, the command finds its packages through NODE_PATH.
-  const env = { ...process.env, NODE_PATH: path.join(ROOT, "node_modules") };
-  return spawn(process.execPath, [path.join(build, "run.js"), "review", ...args], { stdio: ["ignore", "pipe", "pipe"], env });
-}
-
-function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = start(args);
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (err += d));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const run = (...args: string[]): Promise<ProcessResult> => runCli(bin, ["review", ...args]);
 
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.endsWith(".tmp"));
 
@@ -41,7 +24,7 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
   const dir = tempDir("jixiao-region-");
   const out = path.join(dir, "汇总.xlsx");
   const json = path.join(dir, "review.json");
-  let result: { code: number | null; out: string; err: string };
+  let result: ProcessResult;
   let review: {
     files: number;
     rows: { unit: string; file: string; grade: string | null; recordedGrade: string | null; errors: number }[];
@@ -65,8 +48,8 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
 
   it("exits 2 because files could not be read, and says which and why", () => {
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`${path.join("乙县", "坏.xlsx")}: `);
-    expect(result.err).toContain(`${path.join("甲县", "教育局.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+    expect(result.stderr).toContain(`${path.join("乙县", "坏.xlsx")}: `);
+    expect(result.stderr).toContain(`${path.join("甲县", "教育局.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
   });
 
   it("reviews every unit's workbook, each under its own folder's profile", () => {
@@ -89,18 +72,18 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
       ["差", 0, 0],
       ["（无）", 1, 0],
     ]);
-    expect(result.out).toContain(`使用各文件夹的评分方案：${path.join(dir, "乙县", "jixiao.json")}`);
+    expect(result.stdout).toContain(`使用各文件夹的评分方案：${path.join(dir, "乙县", "jixiao.json")}`);
   });
 
   it("prints a plain line per file when not on a terminal, and a closing line", () => {
-    expect(result.out.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toEqual([
+    expect(result.stdout.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toEqual([
       `[1/4] ${path.join("乙县", "供水.xlsx")}：1 张表，错误 1，警告 0`,
       expect.stringContaining(`[2/4] ${path.join("乙县", "坏.xlsx")}: 文件已损坏`),
       expect.stringContaining(`[3/4] ${path.join("甲县", "教育局.et")}: 这是WPS 表格文件`),
       `[4/4] ${path.join("甲县", "财政局.xlsx")}：1 张表，错误 7，警告 6`,
     ]);
-    expect(result.err.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toHaveLength(0);
-    expect(result.out).toContain(`已写出 ${out}：4 个文件，2 个单位，2 张表`);
+    expect(result.stderr.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toHaveLength(0);
+    expect(result.stdout).toContain(`已写出 ${out}：4 个文件，2 个单位，2 张表`);
   });
 
   it("writes the workbook and the JSON whole, leaving no temporary file", () => {
@@ -124,13 +107,13 @@ describe("exit codes", () => {
     await cleanProjectWorkbook(path.join(dir, "a.xlsx"), "项目甲", "单位甲");
     await cleanProjectWorkbook(path.join(dir, "b.xlsx"), "项目乙", "单位乙");
     const result = await run(dir);
-    expect([result.code, result.err]).toEqual([0, ""]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(true);
     // A second run, writing elsewhere, finds the first one's review among the files: it says so
     // and does not take it for a unit's workbook.
     const rerun = await run(dir, "--out", path.join(dir, "第二次.xlsx"), "--json", path.join(dir, "r.json"));
     expect(rerun.code).toBe(0);
-    expect(rerun.out).toContain("汇总.xlsx：jixiao 的复核汇总，跳过");
+    expect(rerun.stdout).toContain("汇总.xlsx：jixiao 的复核汇总，跳过");
     expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
   }, 60_000);
 
@@ -144,15 +127,15 @@ describe("exit codes", () => {
 
   it("2 for a path that is no folder, an empty folder, or a bad jixiao.json, with one clear line", async () => {
     const missing = await run(path.join(tempDir(), "nowhere"));
-    expect([missing.code, missing.err.trim()]).toEqual([2, expect.stringContaining("不是文件夹")]);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, expect.stringContaining("不是文件夹")]);
     const empty = await run(tempDir());
-    expect([empty.code, empty.err.trim()]).toEqual([2, expect.stringContaining("文件夹中没有 .xlsx 文件")]);
+    expect([empty.code, empty.stderr.trim()]).toEqual([2, expect.stringContaining("文件夹中没有 .xlsx 文件")]);
     const dir = tempDir();
     await cleanProjectWorkbook(path.join(dir, "a.xlsx"), "项目甲", "单位甲");
     writeFileSync(path.join(dir, "jixiao.json"), "{ grades: ");
     const bad = await run(dir);
     expect(bad.code).toBe(2);
-    expect(bad.err.trim().split("\n")).toEqual([expect.stringContaining(`评分方案文件 ${path.join(dir, "jixiao.json")} 不是有效的 JSON`)]);
+    expect(bad.stderr.trim().split("\n")).toEqual([expect.stringContaining(`评分方案文件 ${path.join(dir, "jixiao.json")} 不是有效的 JSON`)]);
     expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(false);
   }, 60_000);
 });
@@ -166,7 +149,7 @@ describe("--max-size", () => {
     const review = JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8"));
     expect(review.failures).toEqual([{ file: "yunxi.xlsx", message: expect.stringContaining("--max-size") }]);
     const bad = await run(dir, "--max-size", "lots");
-    expect([bad.code, bad.err.trim()]).toEqual([2, "--max-size 应为正数（MB），不是 lots"]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, "--max-size 应为正数（MB），不是 lots"]);
   }, 60_000);
 });
 
@@ -174,17 +157,14 @@ describe("Ctrl+C", () => {
   it("stops the workers, writes nothing and exits 130", async () => {
     const dir = tempDir("jixiao-interrupt-");
     for (let i = 0; i < 30; i++) copyFileSync(YUNXI, path.join(dir, `unit${String(i).padStart(2, "0")}.xlsx`));
-    const child = start([dir, "--jobs", "1"]);
-    let out = "";
-    let err = "";
-    child.stderr!.on("data", (d) => (err += d));
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout!.on("data", (d) => {
-        out += d;
-        if (out.includes("[1/30]")) child.kill("SIGINT");
-      });
-      child.on("close", resolve);
+    const child = startCli(bin, ["review", dir, "--jobs", "1"]);
+    const ended = finished(child);
+    let progress = "";
+    child.stdout!.on("data", (chunk: string) => {
+      progress += chunk;
+      if (progress.includes("[1/30]")) child.kill("SIGINT");
     });
+    const { code, stdout: out, stderr: err } = await ended;
     expect(code).toBe(130);
     expect(err).toContain(`已中断：没有写出 ${path.join(dir, "汇总.xlsx")}`);
     expect(out).not.toContain("[30/30]");

@@ -13,8 +13,9 @@ import { Review, ReviewTally, reviewFile } from "../../src/core/review";
 import { ruleName } from "../../src/core/rule-names";
 import { WorkbookReadError, readXlsx } from "../../src/xlsx/read";
 import { REVIEW_SHEETS, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { describeWithOpenpyxl } from "../support/openpyxl";
 import { KAIPING, tempDir } from "../support/xlsx";
-import { ReadBackSheet, openpyxlMissing, readBack, unitWorkbook } from "./support";
+import { ReadBackSheet, readBack, unitWorkbook } from "./support";
 
 const dir = tempDir("jixiao-review-");
 const reports = new Map<string, Report>();
@@ -85,9 +86,7 @@ describe("the review model", () => {
   });
 });
 
-const skip = openpyxlMissing();
-if (skip) console.log(`SKIPPED openpyxl read-back: ${skip}`);
-(skip ? describe.skip : describe)("汇总.xlsx read back by openpyxl", () => {
+describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   let sheets: Map<string, ReadBackSheet>;
   let parts: string[];
   beforeAll(() => {

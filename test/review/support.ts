@@ -1,9 +1,9 @@
 /** Unit workbooks for the review's tests: the yunxi form filled in by other units, and the openpyxl read-back. */
 import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
-import { existsSync } from "fs";
 import * as path from "path";
 import { workbook } from "../support/grid";
+import { SYSTEM_PYTHON } from "../support/openpyxl";
 import { YUNXI, writeGridXlsx } from "../support/xlsx";
 
 /**
@@ -18,19 +18,6 @@ export async function unitWorkbook(file: string, unit: string, spent: number): P
   ws.getCell("E4").value = spent;
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-const SYSTEM_PYTHON = "/usr/bin/python3";
-
-/** Why openpyxl cannot be used here, or null when it can. */
-export function openpyxlMissing(): string | null {
-  if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} is missing`;
-  try {
-    execFileSync(SYSTEM_PYTHON, ["-c", "import openpyxl"], { stdio: "ignore" });
-    return null;
-  } catch {
-    return "openpyxl is not installed for /usr/bin/python3 (apt-get install python3-openpyxl)";
-  }
 }
 
 export interface ReadBackSheet {

@@ -2,7 +2,7 @@
  * Running the command line in tests: `main` in this process, or the compiled command as its own
  * process. Folder mode needs the latter: its workers load the compiled score-worker.js.
  */
-import { execFileSync, spawn } from "child_process";
+import { ChildProcess, execFileSync, spawn } from "child_process";
 import { createHash } from "crypto";
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from "fs";
 import * as path from "path";
@@ -41,15 +41,24 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs the built command with `args` and waits for it to end. */
-export function runCli(bin: string, args: string[]): Promise<ProcessResult> {
+/** Starts the built command with `args`, its output piped, for a test that acts while it runs. */
+export function startCli(bin: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Waits for a started command to end: its exit code and everything it printed. */
+export function finished(child: ChildProcess): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs the built command with `args` and waits for it to end. */
+export function runCli(bin: string, args: string[]): Promise<ProcessResult> {
+  return finished(startCli(bin, args));
 }

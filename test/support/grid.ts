@@ -48,6 +48,26 @@ export function workbook(...sheets: SheetSpec[]): WorkbookGrid {
 export const INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 export const BUDGET_HEADER = ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
 
+type FormRow = (string | number | null)[];
+
+/** 满意度 met in full: 10 of 10. */
+export const SATISFACTION_ROW: FormRow = ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""];
+
+/**
+ * The smallest project form: the indicator header, then one indicator each of 产出 (50), 效益 (30)
+ * and 满意度 (10); the budget's 10 is assumed elsewhere. As given, every score is full and 培训场次
+ * is over-achieved (14 of ≥10 场) with no reason: two warnings and no error. A test puts its own
+ * 产出 or 效益 row in place of the given one. Plain values, for a grid or an .xlsx alike.
+ */
+export function threeIndicatorForm(rows: { output?: FormRow; effect?: FormRow } = {}): FormRow[] {
+  return [
+    INDICATOR_HEADER,
+    rows.output ?? ["产出指标", "数量指标", "培训场次", "≥10场", "14场", 50, 50, ""],
+    rows.effect ?? ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+    SATISFACTION_ROW,
+  ];
+}
+
 /** The sheet with formulas (text without "=") in the cells given by address, as the hosts deliver them. */
 export function withFormulas(sheet: SheetGrid, formulas: Record<string, string>): SheetGrid {
   const grid: (string | undefined)[][] = [];

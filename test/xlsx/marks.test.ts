@@ -3,8 +3,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { NOTE_PREFIX } from "../../src/core/marks";
+import { runMain } from "../support/cli";
+import { SYSTEM_PYTHON, describeWithOpenpyxl } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
@@ -28,15 +29,9 @@ async function userForm(dir: string): Promise<string> {
   return file;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(["node", "jixiao", ...args], { log: (l) => lines.push(l), error: (l) => lines.push(l) });
-  return { code, lines };
-}
-
 /** Each cell's value, number format, fill and note, as openpyxl (a second reader) sees them. */
 function openpyxl(file: string, script: string): unknown {
-  const run = spawnSync("/usr/bin/python3", ["-c", `import json, openpyxl\nwb = openpyxl.load_workbook(${JSON.stringify(file)})\n${script}`], { encoding: "utf8" });
+  const run = spawnSync(SYSTEM_PYTHON, ["-c", `import json, openpyxl\nwb = openpyxl.load_workbook(${JSON.stringify(file)})\n${script}`], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout);
 }
@@ -45,17 +40,14 @@ const CELLS = `
 ws = wb.worksheets[0]
 print(json.dumps({c.coordinate: [c.value, c.number_format, c.fill.fill_type, c.fill.fgColor.rgb, c.comment.text if c.comment else None] for r in ws.iter_rows() for c in r}))`;
 
-const hasOpenpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0;
-const withOpenpyxl = hasOpenpyxl ? it : it.skip;
-
-describe("the scored copy's marks, notes and 清除标记 (read back by openpyxl)", () => {
-  withOpenpyxl("notes every mark, keeps the user's note, and jixiao clean gives back every value, format, fill and note", async () => {
+describeWithOpenpyxl("the scored copy's marks, notes and 清除标记 (read back by openpyxl)", () => {
+  it("notes every mark, keeps the user's note, and jixiao clean gives back every value, format, fill and note", async () => {
     const dir = tempDir();
     const input = await userForm(dir);
     const first = path.join(dir, "first.xlsx");
     const second = path.join(dir, "second.xlsx");
     const clean = path.join(dir, "clean.xlsx");
-    expect((await cli("score", input, "--out", first)).code).toBe(1);
+    expect((await runMain("score", input, "--out", first)).code).toBe(1);
     const cells = openpyxl(first, CELLS) as Record<string, [unknown, string, string | null, string, string | null]>;
     // G3 was filled in: its light mark and how it was computed; G4 is wrong: the user's note first.
     expect(cells.G3[4]).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
@@ -67,8 +59,8 @@ describe("the scored copy's marks, notes and 清除标记 (read back by openpyxl
     expect(cells.A1.slice(3)).toEqual(["FFFFFF00", "标题批注"]);
 
     // A second run over the copy, then clean: the user's fills and notes as they were.
-    expect((await cli("score", first, "--out", second)).code).toBe(1);
-    const cleaned = await cli("clean", second, "--out", clean, "--remove-summary");
+    expect((await runMain("score", first, "--out", second)).code).toBe(1);
+    const cleaned = await runMain("clean", second, "--out", clean, "--remove-summary");
     expect(cleaned.code).toBe(0);
     const original = openpyxl(input, CELLS) as Record<string, unknown[]>;
     const after = openpyxl(clean, CELLS) as Record<string, unknown[]>;
@@ -77,10 +69,10 @@ describe("the scored copy's marks, notes and 清除标记 (read back by openpyxl
     expect(openpyxl(clean, "print(json.dumps(wb.sheetnames))")).toEqual(["自评表"]);
   });
 
-  withOpenpyxl("prints the 综合得分 on A4 portrait, one page wide, its header repeated, with the chart part", async () => {
+  it("prints the 综合得分 on A4 portrait, one page wide, its header repeated, with the chart part", async () => {
     const dir = tempDir();
     const out = path.join(dir, "out.xlsx");
-    await cli("score", await userForm(dir), "--out", out);
+    await runMain("score", await userForm(dir), "--out", out);
     const setup = openpyxl(
       out,
       `s = wb["综合得分"]
@@ -94,11 +86,13 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
     expect(setup[9]).toBe("宋体");
     expect(setup[10]).toBe(false);
   });
+});
 
+describe("a 综合得分 the user edited", () => {
   it("keeps a 综合得分 the user wrote in and puts the new summary beside it, saying so", async () => {
     const dir = tempDir();
     const first = path.join(dir, "first.xlsx");
-    await cli("score", await userForm(dir), "--out", first);
+    await runMain("score", await userForm(dir), "--out", first);
     // The user types a remark into the summary (as Excel would save it: the record stays).
     const zip = await JSZip.loadAsync(readFileSync(first));
     const part = "xl/worksheets/sheet2.xml";
@@ -108,15 +102,15 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
     writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
     const second = path.join(dir, "second.xlsx");
     const json = path.join(dir, "second.json");
-    const { lines } = await cli("score", edited, "--out", second, "--json", json);
-    expect(lines).toContain("  综合得分 已被改动，保留原表；新的汇总写在 综合得分(2)");
+    const { out } = await runMain("score", edited, "--out", second, "--json", json);
+    expect(out.split("\n")).toContain("  综合得分 已被改动，保留原表；新的汇总写在 综合得分(2)");
     expect(JSON.parse(readFileSync(json, "utf8")).summary).toEqual({ sheet: "综合得分(2)", keptEdited: "综合得分" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(second) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
     // An unedited summary is replaced, as before.
     const third = path.join(dir, "third.xlsx");
-    await cli("score", second, "--out", third);
+    await runMain("score", second, "--out", third);
     await wb.xlsx.load(readFileSync(third) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", "综合得分", "综合得分(2)"]);
   });
@@ -126,7 +120,7 @@ describe("a record naming a sheet that is gone", () => {
   it("is not in the way: the rerun marks what is there", async () => {
     const dir = tempDir();
     const first = path.join(dir, "first.xlsx");
-    await cli("score", await userForm(dir), "--out", first);
+    await runMain("score", await userForm(dir), "--out", first);
     // The user renames the form's sheet in the workbook part (as Excel would, keeping the record).
     const zip = await JSZip.loadAsync(readFileSync(first));
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
@@ -134,7 +128,7 @@ describe("a record naming a sheet that is gone", () => {
     const renamed = path.join(dir, "renamed.xlsx");
     writeFileSync(renamed, await zip.generateAsync({ type: "nodebuffer" }));
     const second = path.join(dir, "second.xlsx");
-    const { code, lines } = await cli("score", renamed, "--out", second);
-    expect([code, lines.at(-1)]).toEqual([1, `  已写出：${second}`]);
+    const { code, out } = await runMain("score", renamed, "--out", second);
+    expect([code, out.split("\n").at(-1)]).toEqual([1, `  已写出：${second}`]);
   });
 });

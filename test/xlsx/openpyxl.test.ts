@@ -1,24 +1,16 @@
 /**
  * A workbook written by openpyxl itself (a comment, a chart on the sheet, a chart sheet), scored by
  * `jixiao score`, and the scored copy opened again by openpyxl: the second reader sees the writes
- * where the report says. Needs python3 with openpyxl (Debian: apt-get install python3-openpyxl).
+ * where the report says. Needs /usr/bin/python3 with openpyxl (Debian: apt-get install python3-openpyxl).
  */
 import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { Report } from "../../src/core/report";
 import { readXlsxBytes } from "../../src/xlsx/reader";
+import { runMain } from "../support/cli";
+import { describeWithOpenpyxl, SYSTEM_PYTHON } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
-
-const PYTHON = ["/usr/bin/python3", "python3"].find((python) => {
-  try {
-    execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-});
 
 const MAKE = `
 import sys
@@ -50,24 +42,23 @@ ws = wb["自评表"]
 print(json.dumps({"sheets": wb.sheetnames, "cells": [[c.value for c in row] for row in ws.iter_rows(min_row=1, max_row=3, max_col=8)]}, ensure_ascii=False))
 `;
 
-(PYTHON ? describe : describe.skip)("a workbook openpyxl wrote (skipped without python3-openpyxl)", () => {
+describeWithOpenpyxl("a workbook openpyxl wrote", () => {
   it("is scored, and openpyxl reads the copy with the writes where the report says", async () => {
     const dir = tempDir();
     const input = path.join(dir, "openpyxl.xlsx");
-    execFileSync(PYTHON!, ["-c", MAKE, input]);
+    execFileSync(SYSTEM_PYTHON, ["-c", MAKE, input]);
     const grid = readXlsxBytes(readFileSync(input), input).grid;
     expect(grid.sheets.map((s) => s.name)).toEqual(["自评表"]);
     expect(grid.otherSheetNames).toEqual(["图表"]);
 
     const output = path.join(dir, "out.xlsx");
     const json = path.join(dir, "report.json");
-    const errors: string[] = [];
-    const code = await main(["node", "jixiao", "score", input, "--out", output, "--json", json], { log: () => {}, error: (l) => errors.push(l) });
-    expect([code, errors]).toEqual([1, []]);
+    const { code, err } = await runMain("score", input, "--out", output, "--json", json);
+    expect([code, err]).toEqual([1, ""]);
     const report = JSON.parse(readFileSync(json, "utf8")) as Report;
     expect(report.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
 
-    const seen = JSON.parse(execFileSync(PYTHON!, ["-c", READ, output], { encoding: "utf8" })) as { sheets: string[]; cells: unknown[][] };
+    const seen = JSON.parse(execFileSync(SYSTEM_PYTHON, ["-c", READ, output], { encoding: "utf8" })) as { sheets: string[]; cells: unknown[][] };
     expect(seen.sheets).toEqual(["自评表", "图表", "综合得分"]);
     expect(seen.cells).toEqual([
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],

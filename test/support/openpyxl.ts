@@ -1,0 +1,40 @@
+/**
+ * openpyxl (Debian's python3-openpyxl) as a second reader of the workbooks jixiao writes. The
+ * python3 on PATH may be another Python without it, so the tests use the system one.
+ */
+import { execFileSync } from "child_process";
+import { existsSync } from "fs";
+
+export const SYSTEM_PYTHON = "/usr/bin/python3";
+
+/** Why openpyxl cannot be used here, or null when it can. */
+function openpyxlMissing(): string | null {
+  if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} is missing`;
+  try {
+    execFileSync(SYSTEM_PYTHON, ["-c", "import openpyxl"], { stdio: "ignore" });
+    return null;
+  } catch {
+    return `openpyxl is not installed for ${SYSTEM_PYTHON} (apt-get install python3-openpyxl)`;
+  }
+}
+
+/**
+ * `describe` for tests that read back with openpyxl. Without openpyxl they are skipped with the
+ * reason printed, except in CI (CI=true), which installs it (.ci/run): there a test in their place
+ * fails with the reason, so that the read-back is never skipped unnoticed.
+ */
+export function describeWithOpenpyxl(name: string, body: () => void): void {
+  const missing = openpyxlMissing();
+  if (!missing) {
+    describe(name, body);
+  } else if (process.env.CI === "true") {
+    describe(name, () => {
+      it("has openpyxl, which CI installs", () => {
+        throw new Error(missing);
+      });
+    });
+  } else {
+    console.log(`SKIPPED ${name}: ${missing}`);
+    describe.skip(name, body);
+  }
+}
