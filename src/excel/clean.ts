@@ -12,15 +12,15 @@ import type { Lang } from "../core/analyze";
 import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
-import { UndoRecord, buildUndoRecord, planCellChanges, restoredCells, withOldCells } from "../core/writeplan";
+import { UndoRecord, buildUndoRecord, planCellChanges, pushUndo, restoredCells, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_SETTING, freeBackupSheet } from "./keys";
+import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
 import { NOTES_API, noteOps, readLooks } from "./marks";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList } from "./read";
-import { cellOps, pushUndo } from "./write";
+import { cellOps } from "./write";
 
 export interface CleanOptions {
   api?: ApiCheck;
@@ -77,7 +77,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ]),
     state: json ?? null,
   };
-  const { json: stackJson, dropped } = pushUndo(undoRecord, undo);
+  const { json: stackJson, dropped } = pushUndo(undoRecord, undo, UNDO_RECORD_MAX_CHARS);
   if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(undoRecord)));
 
   const worksheets = context.workbook.worksheets;

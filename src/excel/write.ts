@@ -20,13 +20,14 @@ import { summaryDigest } from "../core/summary";
 import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
-  UNDO_DEPTH,
   UndoRecord,
   buildUndoRecord,
   changedSheets,
   columnWidthPoints,
+  markedCells,
   planCellChanges,
   planSummary,
+  pushUndo,
   restoredCells,
   withOldCells,
 } from "../core/writeplan";
@@ -85,9 +86,9 @@ export async function applyAnalysis(
     buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
     api(NOTES_API) ? marks.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [],
   );
-  const marked = restoredCells({ ...undo, sheets: undo.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
+  const marked = markedCells(undo);
   const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
-  const { json: stackJson, dropped } = pushUndo(record, state.undo);
+  const { json: stackJson, dropped } = pushUndo(record, state.undo, UNDO_RECORD_MAX_CHARS);
   if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
 
   const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });
@@ -107,21 +108,6 @@ export async function applyAnalysis(
     api,
   );
   return { written: plan.writes.length, marked, summarySheet: summary.name };
-}
-
-/** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
- * UNDO_DEPTH, or over the size a setting holds) are returned to clean up after. `json` is null
- * when the record alone is too large. */
-export function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
-  const kept = [record, ...stack];
-  const dropped: UndoRecord[] = [];
-  while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
-  let json = JSON.stringify(kept);
-  while (json.length > UNDO_RECORD_MAX_CHARS && kept.length > 1) {
-    dropped.unshift(kept.pop()!);
-    json = JSON.stringify(kept);
-  }
-  return { json: json.length > UNDO_RECORD_MAX_CHARS ? null : json, dropped };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
