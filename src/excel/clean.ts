@@ -9,7 +9,7 @@
  * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { cellsToLook, marksOf, planClean, sheetCellKey, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, pushUndo, restoredCells, withOldCells } from "../core/writeplan";
@@ -59,19 +59,19 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       const { top, left } = parseRangeAddress(e.area)!;
       const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
       range.load(["values", "numberFormat"]);
-      return { key: `${e.sheet}\u0000${top},${left}`, range };
+      return { key: sheetCellKey(e.sheet, top, left), range };
     });
   if (filled.length > 0) await context.sync();
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
   const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
-  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(`${sheet}\u0000${row},${col}`)?.value === value);
+  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(sheetCellKey(sheet, row, col))?.value === value);
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheets.map((s) => s.name)) : null;
   const undoRecord: UndoRecord = {
     ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
       ...(api(NOTES_API) ? plan.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : []),
       ...plan.clears.map((c) => {
-        const now = held.get(`${c.sheet}\u0000${c.row},${c.col}`)!;
+        const now = held.get(sheetCellKey(c.sheet, c.row, c.col))!;
         return { ...c, old: { v: now.value as number, f: now.numFmt } };
       }),
     ]),

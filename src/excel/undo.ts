@@ -23,7 +23,7 @@ import { UndoEntry, UndoRecord, parseUndoStack, restoredCells } from "../core/wr
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
-import { NOTES_API, noteAddress } from "./marks";
+import { NOTES_API, NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 
@@ -70,9 +70,9 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
-  const hasNote = await readNotes(context, sheets, api);
+  const noteAt = await readNotes(context, sheets, api);
   const sheetOf = sheetProxies(context);
-  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, hasNote, api)));
+  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, noteAt, api)));
   if (summary) ops.push(...summaryOps(context, summary, summarySheet?.name, backup?.name));
   // jixiao's marks record as it was before the run; ignores set since stay (undo records from
   // before the record existed leave it alone).
@@ -88,46 +88,21 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   return restoredCells({ ...record, sheets });
 }
 
-/** Which cells whose notes the record restores have a note now (one sync; none below ExcelApi 1.18). */
-async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<(sheet: string, row: number, col: number) => boolean> {
-  if (!api(NOTES_API)) return () => false;
-  const reads = sheets.flatMap((s) =>
-    s.entries
-      .filter((e) => e.n !== undefined)
-      .map((e) => {
-        const note = context.workbook.notes.getItemOrNullObject(noteAddress(s.name, e.r, e.c));
-        return { key: `${s.name}\u0000${e.r},${e.c}`, note };
-      }),
-  );
-  if (reads.length === 0) return () => false;
-  await context.sync();
-  const present = new Set(reads.filter((r) => !r.note.isNullObject).map((r) => r.key));
-  return (sheet, row, col) => present.has(`${sheet}\u0000${row},${col}`);
+/** The notes now of the cells whose notes the record restores (one sync; none below ExcelApi 1.18). */
+async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<NoteAt> {
+  const cells = sheets.flatMap((s) => s.entries.filter((e) => e.n !== undefined).map((e) => ({ sheet: s.name, row: e.r, col: e.c })));
+  const reads = queueNotes(context, cells, api);
+  if (reads.count > 0) await context.sync();
+  return reads.read();
 }
 
-function restoreOp(
-  context: Excel.RequestContext,
-  sheetOf: (name: string) => Excel.Worksheet,
-  sheet: string,
-  entry: UndoEntry,
-  hasNote: (sheet: string, row: number, col: number) => boolean,
-  api: ApiCheck,
-): WriteOp {
+function restoreOp(context: Excel.RequestContext, sheetOf: (name: string) => Excel.Worksheet, sheet: string, entry: UndoEntry, noteAt: NoteAt, api: ApiCheck): WriteOp {
   return writeOp(4, entry, () => {
     const range = sheetOf(sheet).getRangeByIndexes(entry.r, entry.c, entry.h ?? 1, entry.w ?? 1);
-    if (entry.fill === null) range.format.fill.clear();
-    else if (entry.fill !== undefined) range.format.fill.color = entry.fill;
+    setFill(range, entry.fill);
     if (entry.f !== undefined) range.numberFormat = [[entry.f]];
     if (entry.v !== undefined) range.values = [[entry.v]];
-    if (entry.n !== undefined && api(NOTES_API)) {
-      const address = noteAddress(sheet, entry.r, entry.c);
-      const notes = context.workbook.notes;
-      const exists = hasNote(sheet, entry.r, entry.c);
-      if (entry.n === null) {
-        if (exists) notes.getItem(address).delete();
-      } else if (exists) notes.getItem(address).content = entry.n;
-      else notes.add(address, entry.n);
-    }
+    if (entry.n !== undefined && api(NOTES_API)) writeNote(context, { sheet, row: entry.r, col: entry.c, note: entry.n }, noteAt(sheet, entry.r, entry.c) !== null);
   });
 }
 

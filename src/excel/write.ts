@@ -34,7 +34,7 @@ import {
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
-import { NOTES_API, noteOps, readLooks } from "./marks";
+import { NOTES_API, noteOps, rangeOf, readLooks, setFill } from "./marks";
 import { recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { SheetInfo, WorkbookState } from "./read";
@@ -127,10 +127,6 @@ function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: Workbo
   return existing;
 }
 
-function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
-  return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
-}
-
 export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
   const writes = plan.writes.map((w) =>
     writeOp(3, [w.numFmt, w.value], () => {
@@ -141,11 +137,7 @@ export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
     }),
   );
   const fills = plan.fills.map((f) =>
-    writeOp(2, f.fill, () => {
-      const fill = rangeOf(sheetOf(f.sheet), f.area).format.fill;
-      if (f.fill === null) fill.clear();
-      else fill.color = f.fill;
-    }),
+    writeOp(2, f.fill, () => setFill(rangeOf(sheetOf(f.sheet), f.area), f.fill)),
   );
   return [...writes, ...fills];
 }
