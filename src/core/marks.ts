@@ -378,6 +378,12 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
   return Object.keys(restored).some((field) => field !== "v") ? restored : null;
 }
 
+/** The record without the marks on sheets the workbook no longer has: they went with their sheets. */
+export function marksOnSheets(record: MarksRecord, sheets: string[]): MarksRecord {
+  const present = new Set(sheets);
+  return { ...record, entries: record.entries.filter((e) => present.has(e.sheet)) };
+}
+
 export function withMarks(state: WorkbookState, record: MarksRecord): WorkbookState {
   return { ...state, marks: record };
 }

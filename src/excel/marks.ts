@@ -120,6 +120,12 @@ export function noteOps(context: Excel.RequestContext, notes: NoteChange[], hasN
   return notes.map((change) => writeOp(2, change.note, () => writeNote(context, change, hasNote(change.sheet, change.row, change.col))));
 }
 
+/** The notes a plan changes, with what each read before, for the undo record; none below ExcelApi
+ * 1.18, where no note is written. */
+export function notesBefore(notes: NoteChange[], looks: LookAt, api: ApiCheck): (NoteChange & { old: { n: string | null } })[] {
+  return api(NOTES_API) ? notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [];
+}
+
 /** Queues a range's fill: a colour, or none (null); undefined leaves it as it is. */
 export function setFill(range: Excel.Range, fill: Fill | undefined): void {
   if (fill === null) range.format.fill.clear();

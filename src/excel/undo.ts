@@ -6,7 +6,8 @@
  * number format, fill and note it changed, the summary sheet it created deleted, the older summary
  * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
  * record as they were before the run (its other fields, such as ignores set since, stay); then that
- * run leaves the stack.
+ * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps, and keep the
+ * summary sheet they replace or put away with keepAsBackup.
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
@@ -19,13 +20,13 @@
 import type { Lang } from "../core/analyze";
 import { recordAfterUndo } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { UndoEntry, UndoRecord, parseUndoStack, restoredCells } from "../core/writeplan";
+import { UndoEntry, UndoRecord, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_SETTING } from "./keys";
+import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
 import { NOTES_API, NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
-import { HostError, hostMessages } from "./messages";
+import { HostError, HostMessages, hostMessages } from "./messages";
 
 export interface UndoOptions {
   api?: ApiCheck;
@@ -127,4 +128,34 @@ function summaryOps(
     );
   }
   return ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pushing a run (a recalculation, 清除标记)
+
+/**
+ * The writes that put `record` on the undo stack, first in the run's batch: the stack, and the
+ * deletion of the backup sheets (those still among the workbook's `sheets`) kept for runs that fall
+ * off it. Refuses, before anything is written, a record too large to keep.
+ */
+export function pushUndoOps(context: Excel.RequestContext, record: UndoRecord, stack: UndoRecord[], sheets: string[], m: HostMessages): WriteOp[] {
+  const { json, dropped } = pushUndo(record, stack, UNDO_RECORD_MAX_CHARS);
+  if (json === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
+  return [
+    writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+    ...dropped.flatMap((r) => {
+      const backup = r.summary?.backup;
+      return backup && sheets.includes(backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(backup).delete())] : [];
+    }),
+  ];
+}
+
+/**
+ * Keeps a summary sheet for 撤销, very hidden under the name `backup`. `replace` runs between the
+ * rename and the hiding: a sheet it adds under the old name keeps the workbook a visible sheet.
+ */
+export function keepAsBackup(sheet: Excel.Worksheet, backup: string, replace?: () => void): void {
+  sheet.name = backup;
+  replace?.();
+  sheet.visibility = "VeryHidden";
 }
