@@ -153,6 +153,9 @@ const areaText = (area: MergeRange): string =>
   area.top === area.bottom && area.left === area.right ? cellAddress(area.top, area.left) : rangeAddress(area);
 const entryKey = (sheet: string, area: string): string => `${sheet}\u0000${area}`;
 
+/** One cell of a workbook as a map key. */
+export const sheetCellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row},${col}`;
+
 function cellsOf(area: MergeRange): { row: number; col: number }[] {
   const cells: { row: number; col: number }[] = [];
   for (let row = area.top; row <= area.bottom; row++) for (let col = area.left; col <= area.right; col++) cells.push({ row, col });
@@ -263,20 +266,20 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
   }
   // A cell taken back above may lie in an area marked below: its look is now what was put back.
   const putBack = new Map<string, Fill>();
-  for (const change of fills) putBack.set(`${change.sheet}\u0000${change.area.top},${change.area.left}`, change.fill);
-  const notesPutBack = new Map(notes.map((n) => [`${n.sheet}\u0000${n.row},${n.col}`, n.note]));
+  for (const change of fills) putBack.set(sheetCellKey(change.sheet, change.area.top, change.area.left), change.fill);
+  const notesPutBack = new Map(notes.map((n) => [sheetCellKey(n.sheet, n.row, n.col), n.note]));
 
   const entries: MarkEntry[] = [];
   for (const mark of wanted) {
     const area = areaText(mark.area);
     const prior = previousByKey.get(entryKey(mark.sheet, area));
     const before = cellsOf(mark.area).map(({ row, col }, i) => {
-      const key = `${mark.sheet}\u0000${row},${col}`;
+      const key = sheetCellKey(mark.sheet, row, col);
       const fill = putBack.has(key) ? putBack.get(key)! : lookOf(look, mark.sheet, row, col).fill;
       if (prior && fill === prior.color) return prior.before.length === 1 ? prior.before[0] : prior.before[i] ?? null;
       return fill;
     });
-    const topKey = `${mark.sheet}\u0000${mark.area.top},${mark.area.left}`;
+    const topKey = sheetCellKey(mark.sheet, mark.area.top, mark.area.left);
     const note = notesPutBack.has(topKey) ? notesPutBack.get(topKey)! : lookOf(look, mark.sheet, mark.area.top, mark.area.left).note;
     const user = prior ? userNote(note, prior.text) : note;
     const composed = composeNote(user, mark.text);
@@ -324,7 +327,7 @@ export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue
 function lastPerCell(notes: NoteChange[]): NoteChange[] {
   const byCell = new Map<string, NoteChange>();
   for (const note of notes) {
-    const key = `${note.sheet}\u0000${note.row},${note.col}`;
+    const key = sheetCellKey(note.sheet, note.row, note.col);
     byCell.delete(key);
     byCell.set(key, note);
   }
@@ -373,6 +376,12 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
   delete restored.marks;
   if (before.marks !== undefined) restored.marks = before.marks;
   return Object.keys(restored).some((field) => field !== "v") ? restored : null;
+}
+
+/** The record without the marks on sheets the workbook no longer has: they went with their sheets. */
+export function marksOnSheets(record: MarksRecord, sheets: string[]): MarksRecord {
+  const present = new Set(sheets);
+  return { ...record, entries: record.entries.filter((e) => present.has(e.sheet)) };
 }
 
 export function withMarks(state: WorkbookState, record: MarksRecord): WorkbookState {

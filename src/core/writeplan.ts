@@ -117,6 +117,27 @@ export function restoredCells(record: UndoRecord): number {
   return count;
 }
 
+/** The cells whose marks (fill, note) a record restores: every cell it restores but those it only
+ * wrote a value into. */
+export function markedCells(record: UndoRecord): number {
+  return restoredCells({ ...record, sheets: record.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
+}
+
+/** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
+ * UNDO_DEPTH, or over `maxChars` of JSON, the size a host's storage holds) are returned to clean
+ * up after. `json` is null when the record alone is too large. */
+export function pushUndo(record: UndoRecord, stack: UndoRecord[], maxChars: number): { json: string | null; dropped: UndoRecord[] } {
+  const kept = [record, ...stack];
+  const dropped: UndoRecord[] = [];
+  while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
+  let json = JSON.stringify(kept);
+  while (json.length > maxChars && kept.length > 1) {
+    dropped.unshift(kept.pop()!);
+    json = JSON.stringify(kept);
+  }
+  return { json: json.length > maxChars ? null : json, dropped };
+}
+
 /** A setting as stored: JSON text parsed (undefined when it is not JSON), anything else as it is. */
 function storedValue(json: unknown): unknown {
   if (typeof json !== "string") return json;

@@ -9,18 +9,19 @@
  * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { cellsToLook, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
-import { UndoRecord, buildUndoRecord, planCellChanges, restoredCells, withOldCells } from "../core/writeplan";
+import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_SETTING, freeBackupSheet } from "./keys";
-import { NOTES_API, noteOps, readLooks } from "./marks";
+import { freeBackupSheet } from "./keys";
+import { noteOps, notesBefore, readLooks } from "./marks";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList } from "./read";
-import { cellOps, pushUndo } from "./write";
+import { keepAsBackup, pushUndoOps } from "./undo";
+import { cellOps } from "./write";
 
 export interface CleanOptions {
   api?: ApiCheck;
@@ -44,8 +45,9 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const json = await readRecordText(context, part);
   const recordState = parseState(json);
   const previous = marksOf(recordState);
-  const present = new Set(sheets.map((s) => s.name));
-  const record = { ...previous, entries: previous.entries.filter((e) => present.has(e.sheet)) };
+  const sheetNames = sheets.map((s) => s.name);
+  const present = new Set(sheetNames);
+  const record = marksOnSheets(previous, sheetNames);
 
   const locked = record.entries.find((e) => sheets.find((s) => s.name === e.sheet)?.protected);
   if (locked) throw new HostError(m.protectedSheet(locked.sheet));
@@ -59,31 +61,26 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       const { top, left } = parseRangeAddress(e.area)!;
       const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
       range.load(["values", "numberFormat"]);
-      return { key: `${e.sheet}\u0000${top},${left}`, range };
+      return { key: sheetCellKey(e.sheet, top, left), range };
     });
   if (filled.length > 0) await context.sync();
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
   const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
-  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(`${sheet}\u0000${row},${col}`)?.value === value);
+  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(sheetCellKey(sheet, row, col))?.value === value);
   const cells = planCellChanges({ writes: [] }, plan.fills);
-  const backup = summary ? freeBackupSheet(sheets.map((s) => s.name)) : null;
+  const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {
     ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
-      ...(api(NOTES_API) ? plan.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : []),
+      ...notesBefore(plan.notes, looks, api),
       ...plan.clears.map((c) => {
-        const now = held.get(`${c.sheet}\u0000${c.row},${c.col}`)!;
+        const now = held.get(sheetCellKey(c.sheet, c.row, c.col))!;
         return { ...c, old: { v: now.value as number, f: now.numFmt } };
       }),
     ]),
     state: json ?? null,
   };
-  const { json: stackJson, dropped } = pushUndo(undoRecord, undo);
-  if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(undoRecord)));
-
-  const worksheets = context.workbook.worksheets;
   const ops: WriteOp[] = [
-    writeOp(1, stackJson, () => context.workbook.settings.add(UNDO_SETTING, stackJson)),
-    ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => worksheets.getItem(r.summary!.backup!).delete())] : [])),
+    ...pushUndoOps(context, undoRecord, undo, sheetNames, m),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
     ...plan.clears.map((c) =>
@@ -94,15 +91,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       }),
     ),
   ];
-  if (summary && backup) {
-    ops.push(
-      writeOp(3, backup, () => {
-        const sheet = worksheets.getItem(summary.name);
-        sheet.name = backup;
-        sheet.visibility = "VeryHidden";
-      }),
-    );
-  }
+  if (summary && backup) ops.push(writeOp(3, backup, () => keepAsBackup(context.workbook.worksheets.getItem(summary.name), backup)));
   const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });
   ops.push(recordOp(context, part?.id ?? null, stateJson(cleaned)));
   await runOps(context, ops, api);

@@ -11,6 +11,7 @@ import { parseUndoStack, restoreValue } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
+import { setFill } from "./marks";
 import { HostError, hostMessages } from "./messages";
 import { fromExcelValue } from "./values";
 
@@ -55,9 +56,7 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
           const range = sheetOf(fix.sheet).getRangeByIndexes(fix.row, fix.col, 1, 1);
           range.numberFormat = [[fix.numFmt]];
           range.values = [[Number(fix.after)]];
-          const fill = unmark[i];
-          if (fill === null) range.format.fill.clear();
-          else if (fill !== undefined) range.format.fill.color = fill;
+          setFill(range, unmark[i]);
         }),
       ),
     ],

@@ -8,7 +8,7 @@
  * refuses a second one on a cell the user has commented on.
  */
 import { MergeRange, cellAddress, quotedSheetName } from "../core/grid";
-import { LookAt, NoteChange } from "../core/marks";
+import { Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks";
 import { FillLookup } from "../core/writeplan";
 import { ApiCheck } from "./api";
 import { WriteOp, writeOp } from "./batch";
@@ -22,7 +22,8 @@ export function noteAddress(sheet: string, row: number, col: number): string {
   return `${quotedSheetName(sheet)}!${cellAddress(row, col)}`;
 }
 
-function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
+/** The range of a (merged) area. */
+export function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
   return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
 }
 
@@ -48,52 +49,85 @@ export async function readLooks(context: Excel.RequestContext, state: Pick<Workb
   const fillReads = missing
     .filter(({ sheet }) => present.has(sheet))
     .map(({ sheet, area }) => ({ sheet, area, props: rangeOf(context.workbook.worksheets.getItem(sheet), area).getCellProperties(FILL_OPTIONS) }));
-  const withNotes = api(NOTES_API);
-  const noteReads = withNotes
-    ? areas
-        .filter(({ sheet }) => present.has(sheet))
-        .map(({ sheet, area }) => {
-          const note = context.workbook.notes.getItemOrNullObject(noteAddress(sheet, area.top, area.left));
-          note.load("content");
-          return { sheet, row: area.top, col: area.left, note };
-        })
-    : [];
-  if (fillReads.length > 0 || noteReads.length > 0) await context.sync();
+  const noteReads = queueNotes(
+    context,
+    areas.filter(({ sheet }) => present.has(sheet)).map(({ sheet, area }) => ({ sheet, row: area.top, col: area.left })),
+    api,
+  );
+  if (fillReads.length > 0 || noteReads.count > 0) await context.sync();
 
-  const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
   const extra = new Map<string, string | null>();
   for (const { sheet, area, props } of fillReads) {
-    props.value.forEach((row, r) => row.forEach((cell, c) => extra.set(key(sheet, area.top + r, area.left + c), fillColor(cell))));
+    props.value.forEach((row, r) => row.forEach((cell, c) => extra.set(sheetCellKey(sheet, area.top + r, area.left + c), fillColor(cell))));
   }
-  const notes = new Map<string, string>();
-  for (const { sheet, row, col, note } of noteReads) if (!note.isNullObject) notes.set(key(sheet, row, col), note.content);
+  const noteAt = noteReads.read();
   // A known fill may be null (no fill): only an unknown one is looked up among those read now.
   const fills: FillLookup = (sheet, row, col) => {
     const fill = known(sheet, row, col);
-    return fill !== undefined ? fill : extra.get(key(sheet, row, col));
+    return fill !== undefined ? fill : extra.get(sheetCellKey(sheet, row, col));
   };
   return {
     fills,
     looks: (sheet, row, col) => {
       const fill = fills(sheet, row, col);
-      return fill === undefined ? undefined : { fill, note: notes.get(key(sheet, row, col)) ?? null };
+      return fill === undefined ? undefined : { fill, note: noteAt(sheet, row, col) };
     },
-    hasNote: (sheet, row, col) => notes.has(key(sheet, row, col)),
+    hasNote: (sheet, row, col) => noteAt(sheet, row, col) !== null,
   };
 }
 
-/** The notes of a plan as writes: a note changed, added, or deleted. Nothing below ExcelApi 1.18. */
+/** A cell's note (null for none); cells not read count as having none. */
+export type NoteAt = (sheet: string, row: number, col: number) => string | null;
+
+export interface QueuedNotes {
+  /** Notes queued: the caller syncs when there are any. */
+  count: number;
+  /** The notes read, after the sync. */
+  read(): NoteAt;
+}
+
+/** Queues reading the notes of cells for the caller's next sync; none below ExcelApi 1.18. */
+export function queueNotes(context: Excel.RequestContext, cells: { sheet: string; row: number; col: number }[], api: ApiCheck): QueuedNotes {
+  const reads = api(NOTES_API)
+    ? cells.map(({ sheet, row, col }) => {
+        const note = context.workbook.notes.getItemOrNullObject(noteAddress(sheet, row, col));
+        note.load("content");
+        return { key: sheetCellKey(sheet, row, col), note };
+      })
+    : [];
+  return {
+    count: reads.length,
+    read: () => {
+      const notes = new Map(reads.filter(({ note }) => !note.isNullObject).map(({ key, note }) => [key, note.content]));
+      return (sheet, row, col) => notes.get(sheetCellKey(sheet, row, col)) ?? null;
+    },
+  };
+}
+
+/** Queues a note changed, added, or deleted (null), as the cell has one now or not. */
+export function writeNote(context: Excel.RequestContext, change: NoteChange, exists: boolean): void {
+  const notes = context.workbook.notes;
+  const address = noteAddress(change.sheet, change.row, change.col);
+  if (change.note === null) {
+    if (exists) notes.getItem(address).delete();
+  } else if (exists) notes.getItem(address).content = change.note;
+  else notes.add(address, change.note);
+}
+
+/** The notes of a plan as writes. Nothing below ExcelApi 1.18. */
 export function noteOps(context: Excel.RequestContext, notes: NoteChange[], hasNote: Looks["hasNote"], api: ApiCheck): WriteOp[] {
   if (!api(NOTES_API)) return [];
-  const collection = context.workbook.notes;
-  return notes.map((change) => {
-    const address = noteAddress(change.sheet, change.row, change.col);
-    return writeOp(2, change.note, () => {
-      const exists = hasNote(change.sheet, change.row, change.col);
-      if (change.note === null) {
-        if (exists) collection.getItem(address).delete();
-      } else if (exists) collection.getItem(address).content = change.note;
-      else collection.add(address, change.note);
-    });
-  });
+  return notes.map((change) => writeOp(2, change.note, () => writeNote(context, change, hasNote(change.sheet, change.row, change.col))));
+}
+
+/** The notes a plan changes, with what each read before, for the undo record; none below ExcelApi
+ * 1.18, where no note is written. */
+export function notesBefore(notes: NoteChange[], looks: LookAt, api: ApiCheck): (NoteChange & { old: { n: string | null } })[] {
+  return api(NOTES_API) ? notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [];
+}
+
+/** Queues a range's fill: a colour, or none (null); undefined leaves it as it is. */
+export function setFill(range: Excel.Range, fill: Fill | undefined): void {
+  if (fill === null) range.format.fill.clear();
+  else if (fill !== undefined) range.format.fill.color = fill;
 }

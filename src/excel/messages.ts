@@ -16,7 +16,7 @@ export class HostError extends Error {
   }
 }
 
-interface HostMessages {
+export interface HostMessages {
   apiTooOld: string;
   protectedSheet(sheet: string): string;
   protectedWorkbook: string;

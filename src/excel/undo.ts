@@ -6,7 +6,8 @@
  * number format, fill and note it changed, the summary sheet it created deleted, the older summary
  * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
  * record as they were before the run (its other fields, such as ignores set since, stay); then that
- * run leaves the stack.
+ * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps, and keep the
+ * summary sheet they replace or put away with keepAsBackup.
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
@@ -19,13 +20,13 @@
 import type { Lang } from "../core/analyze";
 import { recordAfterUndo } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { UndoEntry, UndoRecord, parseUndoStack, restoredCells } from "../core/writeplan";
+import { UndoEntry, UndoRecord, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_SETTING } from "./keys";
-import { NOTES_API, noteAddress } from "./marks";
+import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
+import { NOTES_API, NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
-import { HostError, hostMessages } from "./messages";
+import { HostError, HostMessages, hostMessages } from "./messages";
 
 export interface UndoOptions {
   api?: ApiCheck;
@@ -70,9 +71,9 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
-  const hasNote = await readNotes(context, sheets, api);
+  const noteAt = await readNotes(context, sheets, api);
   const sheetOf = sheetProxies(context);
-  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, hasNote, api)));
+  const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, noteAt, api)));
   if (summary) ops.push(...summaryOps(context, summary, summarySheet?.name, backup?.name));
   // jixiao's marks record as it was before the run; ignores set since stay (undo records from
   // before the record existed leave it alone).
@@ -88,46 +89,21 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   return restoredCells({ ...record, sheets });
 }
 
-/** Which cells whose notes the record restores have a note now (one sync; none below ExcelApi 1.18). */
-async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<(sheet: string, row: number, col: number) => boolean> {
-  if (!api(NOTES_API)) return () => false;
-  const reads = sheets.flatMap((s) =>
-    s.entries
-      .filter((e) => e.n !== undefined)
-      .map((e) => {
-        const note = context.workbook.notes.getItemOrNullObject(noteAddress(s.name, e.r, e.c));
-        return { key: `${s.name}\u0000${e.r},${e.c}`, note };
-      }),
-  );
-  if (reads.length === 0) return () => false;
-  await context.sync();
-  const present = new Set(reads.filter((r) => !r.note.isNullObject).map((r) => r.key));
-  return (sheet, row, col) => present.has(`${sheet}\u0000${row},${col}`);
+/** The notes now of the cells whose notes the record restores (one sync; none below ExcelApi 1.18). */
+async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<NoteAt> {
+  const cells = sheets.flatMap((s) => s.entries.filter((e) => e.n !== undefined).map((e) => ({ sheet: s.name, row: e.r, col: e.c })));
+  const reads = queueNotes(context, cells, api);
+  if (reads.count > 0) await context.sync();
+  return reads.read();
 }
 
-function restoreOp(
-  context: Excel.RequestContext,
-  sheetOf: (name: string) => Excel.Worksheet,
-  sheet: string,
-  entry: UndoEntry,
-  hasNote: (sheet: string, row: number, col: number) => boolean,
-  api: ApiCheck,
-): WriteOp {
+function restoreOp(context: Excel.RequestContext, sheetOf: (name: string) => Excel.Worksheet, sheet: string, entry: UndoEntry, noteAt: NoteAt, api: ApiCheck): WriteOp {
   return writeOp(4, entry, () => {
     const range = sheetOf(sheet).getRangeByIndexes(entry.r, entry.c, entry.h ?? 1, entry.w ?? 1);
-    if (entry.fill === null) range.format.fill.clear();
-    else if (entry.fill !== undefined) range.format.fill.color = entry.fill;
+    setFill(range, entry.fill);
     if (entry.f !== undefined) range.numberFormat = [[entry.f]];
     if (entry.v !== undefined) range.values = [[entry.v]];
-    if (entry.n !== undefined && api(NOTES_API)) {
-      const address = noteAddress(sheet, entry.r, entry.c);
-      const notes = context.workbook.notes;
-      const exists = hasNote(sheet, entry.r, entry.c);
-      if (entry.n === null) {
-        if (exists) notes.getItem(address).delete();
-      } else if (exists) notes.getItem(address).content = entry.n;
-      else notes.add(address, entry.n);
-    }
+    if (entry.n !== undefined && api(NOTES_API)) writeNote(context, { sheet, row: entry.r, col: entry.c, note: entry.n }, noteAt(sheet, entry.r, entry.c) !== null);
   });
 }
 
@@ -152,4 +128,34 @@ function summaryOps(
     );
   }
   return ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pushing a run (a recalculation, 清除标记)
+
+/**
+ * The writes that put `record` on the undo stack, first in the run's batch: the stack, and the
+ * deletion of the backup sheets (those still among the workbook's `sheets`) kept for runs that fall
+ * off it. Refuses, before anything is written, a record too large to keep.
+ */
+export function pushUndoOps(context: Excel.RequestContext, record: UndoRecord, stack: UndoRecord[], sheets: string[], m: HostMessages): WriteOp[] {
+  const { json, dropped } = pushUndo(record, stack, UNDO_RECORD_MAX_CHARS);
+  if (json === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
+  return [
+    writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+    ...dropped.flatMap((r) => {
+      const backup = r.summary?.backup;
+      return backup && sheets.includes(backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(backup).delete())] : [];
+    }),
+  ];
+}
+
+/**
+ * Keeps a summary sheet for 撤销, very hidden under the name `backup`. `replace` runs between the
+ * rename and the hiding: a sheet it adds under the old name keeps the workbook a visible sheet.
+ */
+export function keepAsBackup(sheet: Excel.Worksheet, backup: string, replace?: () => void): void {
+  sheet.name = backup;
+  replace?.();
+  sheet.visibility = "VeryHidden";
 }

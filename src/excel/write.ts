@@ -14,27 +14,27 @@
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress } from "../core/grid";
-import { cellsToLook, marksOf, planMarks, wantedMarks, withMarks } from "../core/marks";
+import { cellsToLook, marksOf, marksOnSheets, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
 import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,
-  UNDO_DEPTH,
   UndoRecord,
   buildUndoRecord,
   changedSheets,
   columnWidthPoints,
+  markedCells,
   planCellChanges,
   planSummary,
-  restoredCells,
   withOldCells,
 } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING, freeBackupSheet } from "./keys";
-import { NOTES_API, noteOps, readLooks } from "./marks";
+import { freeBackupSheet } from "./keys";
+import { noteOps, notesBefore, rangeOf, readLooks, setFill } from "./marks";
 import { recordOp } from "./state";
+import { keepAsBackup, pushUndoOps } from "./undo";
 import { HostError, hostMessages } from "./messages";
 import { SheetInfo, WorkbookState } from "./read";
 
@@ -69,7 +69,10 @@ export async function applyAnalysis(
   const recordState = parseState(state.grid.state);
   const previous = marksOf(recordState);
   const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh", previous);
-  const areas = cellsToLook(wanted, previous).filter(({ sheet }) => state.sheets.some((s) => s.name === sheet));
+  const sheetNames = state.sheets.map((s) => s.name);
+  // Marks on sheets deleted since the last run went with their sheets.
+  const kept = marksOnSheets(previous, sheetNames);
+  const areas = cellsToLook(wanted, kept);
   // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
   // it is not in the undo record either.
   const written = { writes: analysis.writes.filter((w) => !w.cachedResult) };
@@ -77,28 +80,23 @@ export async function applyAnalysis(
   const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
   const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
-  // Marks on sheets deleted since the last run went with their sheets.
-  const marks = planMarks(wanted, { ...previous, entries: previous.entries.filter((e) => state.sheets.some((s) => s.name === e.sheet)) }, looks);
+  const marks = planMarks(wanted, kept, looks);
   const plan = planCellChanges(written, marks.fills);
-  const backup = replaced ? freeBackupSheet(state.sheets.map((s) => s.name)) : null;
+  const backup = replaced ? freeBackupSheet(sheetNames) : null;
   const undo = withOldCells(
     buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
-    api(NOTES_API) ? marks.notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [],
+    notesBefore(marks.notes, looks, api),
   );
-  const marked = restoredCells({ ...undo, sheets: undo.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
+  const marked = markedCells(undo);
   const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
-  const { json: stackJson, dropped } = pushUndo(record, state.undo);
-  if (stackJson === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
+  const undoOps = pushUndoOps(context, record, state.undo, sheetNames, m);
 
   const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });
   const sheetOf = sheetProxies(context);
-  const present = new Set(state.sheets.map((s) => s.name));
   await runOps(
     context,
     [
-      writeOp(1, stackJson, () => context.workbook.settings.add(UNDO_SETTING, stackJson)),
-      // Backups of replaced summaries belong to undo records no longer kept.
-      ...dropped.flatMap((r) => (r.summary?.backup && present.has(r.summary.backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(r.summary!.backup!).delete())] : [])),
+      ...undoOps,
       ...cellOps(plan, sheetOf),
       ...noteOps(context, marks.notes, hasNote, api),
       ...summaryOps(context, summary, replaced, backup),
@@ -107,21 +105,6 @@ export async function applyAnalysis(
     api,
   );
   return { written: plan.writes.length, marked, summarySheet: summary.name };
-}
-
-/** The undo stack with `record` on top, as stored; the records that no longer fit (beyond
- * UNDO_DEPTH, or over the size a setting holds) are returned to clean up after. `json` is null
- * when the record alone is too large. */
-export function pushUndo(record: UndoRecord, stack: UndoRecord[]): { json: string | null; dropped: UndoRecord[] } {
-  const kept = [record, ...stack];
-  const dropped: UndoRecord[] = [];
-  while (kept.length > UNDO_DEPTH) dropped.unshift(kept.pop()!);
-  let json = JSON.stringify(kept);
-  while (json.length > UNDO_RECORD_MAX_CHARS && kept.length > 1) {
-    dropped.unshift(kept.pop()!);
-    json = JSON.stringify(kept);
-  }
-  return { json: json.length > UNDO_RECORD_MAX_CHARS ? null : json, dropped };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
@@ -141,10 +124,6 @@ function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: Workbo
   return existing;
 }
 
-function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
-  return sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
-}
-
 export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
   const writes = plan.writes.map((w) =>
     writeOp(3, [w.numFmt, w.value], () => {
@@ -155,11 +134,7 @@ export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
     }),
   );
   const fills = plan.fills.map((f) =>
-    writeOp(2, f.fill, () => {
-      const fill = rangeOf(sheetOf(f.sheet), f.area).format.fill;
-      if (f.fill === null) fill.clear();
-      else fill.color = f.fill;
-    }),
+    writeOp(2, f.fill, () => setFill(rangeOf(sheetOf(f.sheet), f.area), f.fill)),
   );
   return [...writes, ...fills];
 }
@@ -179,13 +154,12 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
 
   ops.push(
     writeOp(3, summary.name, () => {
-      // Keep the replaced summary, very hidden, so undo can bring it back as it was.
-      const old = replaced ? worksheets.getItem(replaced.name) : undefined;
-      if (old && backup) old.name = backup;
-      sheet = worksheets.add(summary.name);
-      if (old && replaced) {
-        old.visibility = "VeryHidden";
-        sheet.position = replaced.position;
+      const add = () => (sheet = worksheets.add(summary.name));
+      if (!replaced || !backup) add();
+      else {
+        // The replaced summary is kept, very hidden, so undo can bring it back as it was.
+        keepAsBackup(worksheets.getItem(replaced.name), backup, add);
+        target().position = replaced.position;
       }
     }),
   );

@@ -12,6 +12,7 @@ import {
   WantedMark,
   composeNote,
   marksOf,
+  marksOnSheets,
   planClean,
   planMarks,
   userNote,
@@ -188,6 +189,20 @@ describe("the record in the workbook's state", () => {
     expect(state.ignores).toEqual(["keep"]);
     expect(marksOf({ v: 1, marks: { entries: [{ sheet: 3 }], summary: "x" } })).toEqual(EMPTY_MARKS);
     expect(marksOf({ v: 1, marks: "broken" })).toEqual(EMPTY_MARKS);
+  });
+});
+
+describe("marks on a deleted sheet", () => {
+  test("went with the sheet: a rerun neither reads nor takes them back, and the summary's record stays", () => {
+    const looks = new Looks({ "表!B2": { fill: "#00B050", note: null } });
+    const marked = run(looks, EMPTY_MARKS, [wanted("表", cellArea(1, 1), "绩效自评助手：甲"), wanted("旧表", cellArea(0, 0), "绩效自评助手：乙")]).record;
+    const record = { ...marked, summary: { name: "综合得分", digest: "0123456789abcdef" } };
+    const kept = marksOnSheets(record, ["表", "综合得分"]);
+    expect(kept).toEqual({ entries: [record.entries[0]], summary: record.summary });
+    const onlyHere = (sheet: string, row: number, col: number) => (sheet === "表" ? looks.at(sheet, row, col) : undefined);
+    const rerun = planMarks([], kept, onlyHere);
+    expect(rerun.removed).toBe(1);
+    expect(rerun.fills).toEqual([{ sheet: "表", area: cellArea(1, 1), fill: "#00B050" }]);
   });
 });
 

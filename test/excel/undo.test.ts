@@ -103,6 +103,22 @@ describe("undoLast", () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
+  test("a run too large for the undo record is refused before anything is written, older runs kept", async () => {
+    const wb = book();
+    await recalc(wb);
+    const after = wb.snapshot();
+    const stack = wb.settings.get(UNDO_SETTING);
+    // About 40 characters of record per written cell: 45,000 cells pass the 1.5 MB a setting keeps.
+    // With marking off, the first run's marks (D2, A2:A3, C2, D3) would be taken back: 5 cells more.
+    const writes = Array.from({ length: 45_000 }, (_, i) => cellWrite("表1", 10 + i, 3, "9.5", "0.00"));
+    const state = await readWorkbookState(contextOf(wb), { api: apiOf(wb), fills: true });
+    await expect(applyAnalysis(contextOf(wb), handAnalysis(writes, [], smallSummary({ replaces: true })), state, { api: apiOf(wb), lang: "en", mark: false })).rejects.toThrow(
+      "This run would change 45005 cells, more than the workbook can keep an undo record for; nothing was changed.",
+    );
+    expect(wb.snapshot()).toEqual(after);
+    expect(wb.settings.get(UNDO_SETTING)).toBe(stack);
+  });
+
   test("a damaged record is reported, not guessed at", async () => {
     const wb = book();
     wb.settings.set(UNDO_SETTING, "{not json");

@@ -1,12 +1,19 @@
 import {
+  UNDO_DEPTH,
+  UndoRecord,
   buildUndoRecord,
   columnWidthPoints,
+  markedCells,
   missingFills,
   packChunks,
   parseUndoRecord,
+  parseUndoStack,
   planCellChanges,
   planSummary,
+  pushUndo,
+  restoredCells,
   styleBlocks,
+  withOldCells,
 } from "../../src/core/writeplan";
 import { wantedMarks } from "../../src/core/marks";
 import { cellMark, cellWrite, sheet, smallSummary } from "./helpers";
@@ -83,10 +90,55 @@ describe("undo record", () => {
     expect(() => buildUndoRecord(plan, grid, fills, null)).toThrow(/was not read/);
   });
 
+  test("counts as marked each cell whose fill or note it restores once, and not a cell it only wrote", () => {
+    // C2 is written and marked, A2:A3 (merged) and C3 marked.
+    expect(markedCells(buildUndoRecord(plan, grid, () => null, null))).toBe(4);
+    const written = planCellChanges({ writes: [cellWrite("表", 1, 2, "9.5", "0.00")] }, markFills([cellMark("表", 1, 0), cellMark("表", 2, 2)]));
+    const withNote = withOldCells(buildUndoRecord(written, grid, () => null, null), [{ sheet: "表", row: 2, col: 1, old: { n: "用户批注" } }]);
+    expect(restoredCells(withNote)).toBe(5);
+    expect(markedCells(withNote)).toBe(4); // A2, A3, C3 and B3's note; not C2
+  });
+
   test("a damaged or foreign record is not one", () => {
     for (const bad of ["{", "null", '{"version":2,"sheets":[]}', '{"version":1,"sheets":[{"name":"表","entries":[{"r":"x"}]}],"summary":null}']) {
       expect(parseUndoRecord(bad)).toBeUndefined();
     }
+  });
+});
+
+describe("undo stack", () => {
+  /** Run n: it wrote C(n) and replaced a summary kept as backup n. */
+  const run = (n: number): UndoRecord => ({
+    version: 1,
+    sheets: [{ name: "表", entries: [{ r: n, c: 2, v: "", f: "General" }] }],
+    summary: { name: "综合得分", backup: `jixiao.undo.summary.${n}`, position: 1 },
+    counts: { written: 1, marked: 0 },
+  });
+  const runs = (...ns: number[]) => ns.map(run);
+  const roomy = 1_000_000;
+
+  test("the new run goes on top; the runs beyond UNDO_DEPTH are dropped", () => {
+    expect(UNDO_DEPTH).toBe(5);
+    const { json, dropped } = pushUndo(run(7), runs(6, 5, 4, 3, 2, 1), roomy);
+    expect(parseUndoStack(json)).toEqual(runs(7, 6, 5, 4, 3));
+    expect(dropped).toEqual(runs(2, 1));
+  });
+
+  test("older runs are dropped until the stack fits the size limit", () => {
+    const fitsTwo = JSON.stringify(runs(3, 2)).length;
+    const two = pushUndo(run(3), runs(2, 1), fitsTwo);
+    expect(two.json).toBe(JSON.stringify(runs(3, 2)));
+    expect(two.dropped).toEqual(runs(1));
+    const one = pushUndo(run(3), runs(2, 1), fitsTwo - 1);
+    expect(one.json).toBe(JSON.stringify(runs(3)));
+    expect(one.dropped).toEqual(runs(2, 1));
+  });
+
+  test("a run too large alone gives no stack to store", () => {
+    const size = JSON.stringify(runs(1)).length;
+    expect(pushUndo(run(1), [], size).json).toBe(JSON.stringify(runs(1)));
+    expect(pushUndo(run(1), [], size - 1).json).toBeNull();
+    expect(pushUndo(run(3), runs(2, 1), size - 1).json).toBeNull();
   });
 });
 
