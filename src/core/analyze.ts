@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Table, detectTables, tableLabel, tableRange } from "./detect";
-import { SheetView, WorkbookGrid, cellAddress } from "./grid";
+import { SheetView, WorkbookGrid, cellAddress, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
@@ -279,7 +279,7 @@ export function* analysisSteps(
       skippedSheets.push(sheet.name);
       detected.push(null);
     } else {
-      const view = new SheetView(sheet);
+      const view = viewOf(sheet);
       detected.push({ view, tables: detectTables(view) });
     }
     yield { phase: "detect", done: detected.length, total };

@@ -6,7 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
-import { MergeRange, SheetGrid, SheetView, cellText } from "./grid";
+import { MergeRange, SheetGrid, cellText, viewOf } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { Profile, describeProfile } from "./profile";
@@ -254,11 +254,12 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
 
 /** The money unit a budget table states: in its amounts' header or a 单位：万元 line above it. */
 function moneyUnit(input: SummaryInput): "万元" | "元" | null {
+  const sheets = new Map(input.sheets.map((sheet) => [sheet.name, sheet]));
   for (const line of input.budget) {
     const cell = line.line.planned;
-    const sheet = input.sheets.find((s) => s.name === line.line.sheet);
+    const sheet = sheets.get(line.line.sheet);
     if (!cell || !sheet) continue;
-    const view = new SheetView(sheet);
+    const view = viewOf(sheet);
     const above: string[] = [];
     for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
     for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
