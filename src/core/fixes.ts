@@ -11,7 +11,7 @@ import { rateFormat, scoreFormat } from "./analyze";
 import { WorkbookGrid, parseCellAddress, viewOf } from "./grid";
 import { Profile } from "./profile";
 import { AnalysisResult, Finding } from "./result";
-import { RestoreValue, UndoRecord } from "./writeplan";
+import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
 
 export interface Fix {
   /** Index of the finding in the analysis's findings. */
@@ -86,14 +86,9 @@ export function undoWithFixes(
   fixes: Fix[],
   before: CellBefore[],
 ): { record: UndoRecord; unmark: (string | null | undefined)[] } {
-  const next: UndoRecord = record
-    ? { ...record, sheets: record.sheets.map((s) => ({ name: s.name, entries: s.entries.map((e) => ({ ...e })) })) }
-    : { version: 1, sheets: [], summary: null };
+  const next: UndoRecord = record ? copyUndoRecord(record) : { version: 1, sheets: [], summary: null };
   const unmark = fixes.map((fix, i) => {
-    let sheet = next.sheets.find((s) => s.name === fix.sheet);
-    if (!sheet) next.sheets.push((sheet = { name: fix.sheet, entries: [] }));
-    let entry = sheet.entries.find((e) => e.r === fix.row && e.c === fix.col && e.h === undefined && e.w === undefined);
-    if (!entry) sheet.entries.push((entry = { r: fix.row, c: fix.col }));
+    const entry = singleCellEntry(next, fix.sheet, fix.row, fix.col);
     if (entry.v === undefined) {
       entry.v = before[i].value;
       entry.f = before[i].numFmt;
