@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Table, detectTables, tableLabel, tableRange } from "./detect";
-import { SheetView, WorkbookGrid, cellAddress } from "./grid";
+import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
@@ -133,7 +133,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
     work.writes = plannedWrites(work, profile);
     // Built only for a 总分 formula to read: most sheets have none.
     let filled: FilledCells | undefined;
-    const filledCells = () => (filled ??= new Map(work.writes.map((w) => [`${w.row},${w.col}`, new Decimal(w.value)])));
+    const filledCells = () => (filled ??= new Map(work.writes.map((w) => [cellKey(w.row, w.col), new Decimal(w.value)])));
     for (const { block, results } of work.indicators) {
       if (!block.selfEvaluation) continue;
       const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
@@ -279,7 +279,7 @@ export function* analysisSteps(
       skippedSheets.push(sheet.name);
       detected.push(null);
     } else {
-      const view = new SheetView(sheet);
+      const view = viewOf(sheet);
       detected.push({ view, tables: detectTables(view) });
     }
     yield { phase: "detect", done: detected.length, total };

@@ -8,10 +8,10 @@
  * sheet's scores, which the report does not carry), and anything without one right number.
  */
 import { rateFormat, scoreFormat } from "./analyze";
-import { SheetView, WorkbookGrid, parseCellAddress } from "./grid";
+import { WorkbookGrid, parseCellAddress, viewOf } from "./grid";
 import { Profile } from "./profile";
 import { AnalysisResult, Finding } from "./result";
-import { RestoreValue, UndoRecord } from "./writeplan";
+import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
 
 export interface Fix {
   /** Index of the finding in the analysis's findings. */
@@ -31,7 +31,7 @@ type Fixable = Pick<AnalysisResult, "findings" | "budget" | "indicators">;
 
 /** The fixes on offer, in the order of the findings. */
 export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile): Fix[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
   const at = (sheet: string, row: number) => `${sheet}\u0000${row}`;
   const budget = new Map(analysis.budget.map((b) => [at(b.sheet, b.row), b]));
   let indicators: Map<string, Fixable["indicators"][number]> | undefined;
@@ -86,14 +86,9 @@ export function undoWithFixes(
   fixes: Fix[],
   before: CellBefore[],
 ): { record: UndoRecord; unmark: (string | null | undefined)[] } {
-  const next: UndoRecord = record
-    ? { ...record, sheets: record.sheets.map((s) => ({ name: s.name, entries: s.entries.map((e) => ({ ...e })) })) }
-    : { version: 1, sheets: [], summary: null };
+  const next: UndoRecord = record ? copyUndoRecord(record) : { version: 1, sheets: [], summary: null };
   const unmark = fixes.map((fix, i) => {
-    let sheet = next.sheets.find((s) => s.name === fix.sheet);
-    if (!sheet) next.sheets.push((sheet = { name: fix.sheet, entries: [] }));
-    let entry = sheet.entries.find((e) => e.r === fix.row && e.c === fix.col && e.h === undefined && e.w === undefined);
-    if (!entry) sheet.entries.push((entry = { r: fix.row, c: fix.col }));
+    const entry = singleCellEntry(next, fix.sheet, fix.row, fix.col);
     if (entry.v === undefined) {
       entry.v = before[i].value;
       entry.f = before[i].numFmt;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { SheetGrid, SheetView, absoluteReference, parseCellAddress, parseRangeAddress, quotedSheetName } from "./grid";
+import { SheetGrid, SheetView, absoluteReference, parseCellAddress, parseRangeAddress, quotedSheetName, viewOf } from "./grid";
 
 /** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
 function sheet(): SheetGrid {
@@ -19,6 +19,22 @@ function sheet(): SheetGrid {
     ],
   };
 }
+
+describe("viewOf", () => {
+  test("gives one view per sheet object, however often it is asked", () => {
+    const first = sheet();
+    const view = viewOf(first);
+    expect(viewOf(first)).toBe(view);
+    expect(view.sheet).toBe(first);
+    expect(view.value(2, 2)).toBe("合并");
+  });
+
+  test("gives a sheet equal to another, but not the same object, a view of its own", () => {
+    const [a, b] = [sheet(), sheet()];
+    expect(viewOf(a)).not.toBe(viewOf(b));
+    expect(viewOf(b).sheet).toBe(b);
+  });
+});
 
 describe("SheetView", () => {
   const view = new SheetView(sheet());

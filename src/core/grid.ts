@@ -17,6 +17,7 @@ export interface MergeRange {
   right: number;
 }
 
+/** One worksheet as a host read it. Not changed after reading: the core keeps views of it (viewOf). */
 export interface SheetGrid {
   name: string;
   /** values[row][col]; a merged area holds its value in its top-left cell only. Rows may be ragged. */
@@ -227,6 +228,23 @@ export class SheetView {
   text(row: number, col: number): string {
     return cellText(this.value(row, col));
   }
+}
+
+const views = new WeakMap<SheetGrid, SheetView>();
+
+/**
+ * The one SheetView of a sheet, made on first asking: detection, the rules, the fixes, the marks
+ * and the summary all read the same grid, and a view costs a pass over its rows and merges. A grid
+ * is not changed after a host has read it (a scored copy is written from the writes, never into the
+ * grid), so a view made once stays true; keyed by the grid object, it goes when the grid goes.
+ */
+export function viewOf(sheet: SheetGrid): SheetView {
+  let view = views.get(sheet);
+  if (view === undefined) {
+    view = new SheetView(sheet);
+    views.set(sheet, view);
+  }
+  return view;
 }
 
 export function cellText(value: CellValue | undefined): string {

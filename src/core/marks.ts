@@ -20,7 +20,7 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { MergeRange, SheetView, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress } from "./grid";
+import { MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewOf } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
@@ -199,7 +199,7 @@ export interface WantedInput {
  * run filled in keeps its mark while it still holds that value.
  */
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();

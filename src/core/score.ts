@@ -123,7 +123,7 @@ export function quantitativeScore(
  * the message.
  */
 export function reachesRatio(target: Decimal, actual: Decimal, threshold: Decimal): boolean {
-  return target.isPositive() && !target.isZero() && gt(actual, target) && gte(actual, target.times(threshold));
+  return gt(target, ZERO) && gt(actual, target) && gte(actual, target.times(threshold));
 }
 
 const shownPlaces = (shownDecimals: number): number => Math.max(0, Math.min(shownDecimals, 20));

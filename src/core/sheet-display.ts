@@ -4,7 +4,7 @@
  * copy with their notes. A large sheet is shown as a window around its tables, and says so.
  */
 import { AnalysisResult, CellWrite, Severity, TableReport } from "./result";
-import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress } from "./grid";
+import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress, viewOf } from "./grid";
 import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks } from "./marks";
 import type { Lang } from "./messages";
 import { parseState } from "./state";
@@ -101,7 +101,7 @@ function shownText(text: string): string {
  * jixiao filled in replaces the blank), merged areas as spans clipped to the window, and the marks.
  */
 export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDisplay {
-  const view = new SheetView(sheet);
+  const view = viewOf(sheet);
   const ranges = input.tables.filter((t) => t.sheet === sheet.name).map((t) => parseRangeAddress(t.range)!);
   // The box holding the sheet's tables; A1 for none, so the window starts at the sheet's top-left.
   const tables: MergeRange =

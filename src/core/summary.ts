@@ -6,7 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
-import { MergeRange, SheetGrid, SheetView, cellText } from "./grid";
+import { MergeRange, SheetGrid, cellText, viewOf } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { Profile, describeProfile } from "./profile";
@@ -229,6 +229,20 @@ class Layout {
   }
 }
 
+/**
+ * One row of a findings table (the columns of findingsHeader): where, which rule, its severity or
+ * that it is ignored, and what it says.
+ */
+function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: string; style: SummaryStyle }, message: string): void {
+  layout.text(0, f.sheet, "text");
+  layout.text(1, f.cell, "text");
+  layout.text(2, ruleName(f.rule, lang), "text");
+  layout.text(3, level.label, level.style);
+  layout.text(4, message, "text");
+  layout.text(5, f.rule, "rule");
+  layout.row++;
+}
+
 const rate = (score: Decimal | null, weight: Decimal | null): Decimal | null =>
   score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), 4) : null;
 
@@ -254,11 +268,12 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
 
 /** The money unit a budget table states: in its amounts' header or a 单位：万元 line above it. */
 function moneyUnit(input: SummaryInput): "万元" | "元" | null {
+  const sheets = new Map(input.sheets.map((sheet) => [sheet.name, sheet]));
   for (const line of input.budget) {
     const cell = line.line.planned;
-    const sheet = input.sheets.find((s) => s.name === line.line.sheet);
+    const sheet = sheets.get(line.line.sheet);
     if (!cell || !sheet) continue;
-    const view = new SheetView(sheet);
+    const view = viewOf(sheet);
     const above: string[] = [];
     for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
     for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
@@ -356,13 +371,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   layout.headerRow(t.findingsHeader);
   if (input.findings.length === 0) layout.mergedLine(t.noFindings, "note");
   for (const f of input.findings) {
-    layout.text(0, f.sheet, "text");
-    layout.text(1, f.cell, "text");
-    layout.text(2, ruleName(f.rule, input.lang), "text");
-    layout.text(3, SEVERITY_LABEL[input.lang][f.severity], f.severity);
-    layout.text(4, f.message, "text");
-    layout.text(5, f.rule, "rule");
-    layout.row++;
+    findingRow(layout, f, input.lang, { label: SEVERITY_LABEL[input.lang][f.severity], style: f.severity }, f.message);
   }
   layout.row++;
 
@@ -370,13 +379,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.mergedLine(t.ignored, "section");
     layout.headerRow(t.findingsHeader);
     for (const f of input.ignored) {
-      layout.text(0, f.sheet, "text");
-      layout.text(1, f.cell, "text");
-      layout.text(2, ruleName(f.rule, input.lang), "text");
-      layout.text(3, t.ignoredLabel, "text");
-      layout.text(4, `${f.message}\n${t.ignoredReason(f.reason)}`, "text");
-      layout.text(5, f.rule, "rule");
-      layout.row++;
+      findingRow(layout, f, input.lang, { label: t.ignoredLabel, style: "text" }, `${f.message}\n${t.ignoredReason(f.reason)}`);
     }
     layout.row++;
   }

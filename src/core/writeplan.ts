@@ -92,17 +92,29 @@ export interface UndoRecord {
 /** How many runs back 撤销 reaches. */
 export const UNDO_DEPTH = 5;
 
+/** A copy of a record whose sheets and entries can be added to without changing the record. */
+export function copyUndoRecord(record: UndoRecord): UndoRecord {
+  return { ...record, sheets: record.sheets.map((s) => ({ name: s.name, entries: s.entries.map((e) => ({ ...e })) })) };
+}
+
+/**
+ * The entry restoring one cell on its own (not an area the cell is part of), added to the record,
+ * and its sheet too, when there is none yet.
+ */
+export function singleCellEntry(record: UndoRecord, sheet: string, row: number, col: number): UndoEntry {
+  let entries = record.sheets.find((s) => s.name === sheet)?.entries;
+  if (!entries) record.sheets.push({ name: sheet, entries: (entries = []) });
+  let entry = entries.find((e) => e.r === row && e.c === col && e.h === undefined && e.w === undefined);
+  if (!entry) entries.push((entry = { r: row, c: col }));
+  return entry;
+}
+
 /** More of what single cells held before a run (their notes; values and formats 清除标记 takes
  * back), added to its undo record. */
 export function withOldCells(record: UndoRecord, cells: { sheet: string; row: number; col: number; old: Pick<UndoEntry, "n" | "v" | "f"> }[]): UndoRecord {
-  const sheets = new Map(record.sheets.map((s) => [s.name, s.entries.map((e) => ({ ...e }))]));
-  for (const cell of cells) {
-    const entries = sheets.get(cell.sheet) ?? sheets.set(cell.sheet, []).get(cell.sheet)!;
-    const single = entries.find((e) => e.r === cell.row && e.c === cell.col && e.h === undefined && e.w === undefined);
-    if (single) Object.assign(single, cell.old);
-    else entries.push({ r: cell.row, c: cell.col, ...cell.old });
-  }
-  return { ...record, sheets: [...sheets].map(([name, entries]) => ({ name, entries })) };
+  const next = copyUndoRecord(record);
+  for (const cell of cells) Object.assign(singleCellEntry(next, cell.sheet, cell.row, cell.col), cell.old);
+  return next;
 }
 
 /** The cells a record restores, each counted once (a cell may have one entry for its fill as part

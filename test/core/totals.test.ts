@@ -43,3 +43,23 @@ describe("grade wordings", () => {
     expect(rules(indicators([50, 40, 10], "良"))).toContain("grade-mismatch@G6");
   });
 });
+
+describe("a group of indicators whose shared 分值 and 得分 are both blank", () => {
+  /** 培训场次 and 培训人次 share F2:F3 and G2:G3, both left blank; the other rows carry 40 and 10. */
+  const rows: CellValue[][] = [
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10次", "10次", null, null, ""],
+    ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", null, null, ""],
+    ["效益指标", "社会效益", "受益人数", "≥100人", "120人", 40, 40, ""],
+    ["满意度指标", "服务对象满意度", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", null, null, null, null, null, 100, null],
+  ];
+
+  it("leaves the total unknown, not a sum of the other scores that the recorded total mismatches", () => {
+    const a = analyze(workbook({ rows, merges: ["A2:A3", "B2:B3", "F2:F3", "G2:G3"] }));
+    const found = a.findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(found).toContain("total-incomplete@G6");
+    expect(found).not.toContainEqual(expect.stringMatching(/^total-mismatch/));
+    expect(a.totals[0].score).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { gt } from "../compare";
 import {
   HUNDRED,
   TWO,
+  ZERO,
   agreesAsShown,
   attainableBound,
   budgetRate,
@@ -78,11 +79,23 @@ function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   return new Set(main ? [main] : []);
 }
 
-/** The 其中 rows right under a funds total: by source of funds, and by use. */
-function breakdownUnder(lines: BudgetLine[], i: number): { sources: BudgetLine[]; uses: BudgetLine[] } {
-  const below: BudgetLine[] = [];
-  for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
-  return { sources: below.filter((l) => l.kind === "source"), uses: below.filter((l) => l.kind === "use") };
+/** The 其中 rows right under a funds total: all of them in order, by source of funds, and by use. */
+export interface Breakdown {
+  below: BudgetLine[];
+  sources: BudgetLine[];
+  uses: BudgetLine[];
+}
+
+/** Each funds total's breakdown, in the order of the lines, worked out once for every check. */
+function breakdowns(lines: BudgetLine[]): Map<BudgetLine, Breakdown> {
+  const byTotal = new Map<BudgetLine, Breakdown>();
+  lines.forEach((line, i) => {
+    if (line.kind !== "funds-total") return;
+    const below: BudgetLine[] = [];
+    for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
+    byTotal.set(line, { below, sources: below.filter((l) => l.kind === "source"), uses: below.filter((l) => l.kind === "use") });
+  });
+  return byTotal;
 }
 
 const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
@@ -96,25 +109,23 @@ const amountsOf = (parts: BudgetLine[], field: AmountField): Decimal[] =>
  * its uses when it lists none), where they carry money. Only 0, blank or an empty marker is
  * replaced, never a figure, text or an error value.
  */
-function derivedAmounts(lines: BudgetLine[]): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
+function derivedAmounts(totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
   const derived = new Map<BudgetLine, Partial<Record<AmountField, Decimal>>>();
-  lines.forEach((line, i) => {
-    if (line.kind !== "funds-total") return;
-    const { sources, uses } = breakdownUnder(lines, i);
+  totals.forEach(({ sources, uses }, line) => {
     const parts = sources.length > 0 ? sources : uses;
     const amounts: Partial<Record<AmountField, Decimal>> = {};
     for (const field of AMOUNT_FIELDS) {
       const cell = line[field];
       const leftOpen = cell !== null && (cell.empty || cell.value?.isZero() === true);
       const sum = sumOf(amountsOf(parts, field));
-      if (leftOpen && sum.isPositive() && !sum.isZero()) amounts[field] = sum;
+      if (leftOpen && gt(sum, ZERO)) amounts[field] = sum;
     }
     if (Object.keys(amounts).length > 0) derived.set(line, amounts);
   });
   return derived;
 }
 
-function checkSums(findings: FindingList, block: BudgetBlock): void {
+function checkSums(findings: FindingList, block: BudgetBlock, totals: Map<BudgetLine, Breakdown>): void {
   const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
     for (const field of AMOUNT_FIELDS) {
       const cell = total[field];
@@ -124,7 +135,7 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
       // A funds total left blank over rows that carry money: the gap is the mismatch (it is judged
       // as their sum meanwhile).
       if (cell.value === null) {
-        if (cell.empty && total.kind === "funds-total" && sum.isPositive() && !sum.isZero()) {
+        if (cell.empty && total.kind === "funds-total" && gt(sum, ZERO)) {
           const recorded = cellText(cell.raw);
           findings.add("sum-mismatch", cell, {
             what,
@@ -151,9 +162,9 @@ function checkSums(findings: FindingList, block: BudgetBlock): void {
   };
   const lines = block.lines;
   lines.forEach((line, i) => {
-    if (line.kind === "funds-total") {
-      const { sources, uses } = breakdownUnder(lines, i);
-      const below = [...sources, ...uses];
+    const breakdown = totals.get(line);
+    if (breakdown) {
+      const { below, sources, uses } = breakdown;
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
       if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
       // A 合计 heading a project list is the total of the projects under it.
@@ -218,7 +229,7 @@ function evaluateLine(
 
   const nothingPlanned = planned === null || planned.isZero() || (computedRate !== null && rate === null);
   // A 全年预算数 that is text or an error value has its own finding.
-  if (nothingPlanned && !line.planned?.invalid && spent !== null && spent.isPositive() && !spent.isZero()) {
+  if (nothingPlanned && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
     const at = line.planned ?? line.spent;
     // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
     if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed() });
@@ -279,9 +290,10 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
 
 export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, profile: Profile): BudgetLineResult[] {
   const scored = scoredLines(block);
-  const derived = derivedAmounts(block.lines);
+  const totals = breakdowns(block.lines);
+  const derived = derivedAmounts(totals);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line)));
-  checkSums(findings, block);
-  reportMoneyFactsOnce(findings, block);
+  checkSums(findings, block, totals);
+  reportMoneyFactsOnce(findings, totals);
   return results;
 }

@@ -5,8 +5,9 @@
  * the total's cell is left blank or 0 (a derived total) or holds a formula, else the total line.
  */
 import { eq } from "../compare";
-import { BudgetBlock, BudgetLine, NumberCell } from "../model";
+import { BudgetLine, NumberCell } from "../model";
 import { RuleId } from "../result";
+import type { Breakdown } from "./budget";
 import { FindingList } from "./findings";
 
 /** The rules that state a fact about the money, and the cell each names. */
@@ -28,19 +29,16 @@ function sameAmount(total: NumberCell | null, part: NumberCell | null): boolean 
   return total.value !== null && part?.value != null && eq(total.value, part.value);
 }
 
-/** The one 其中 line under the funds total at `i` that carries money, if exactly one does. */
-function onlyPartOf(lines: BudgetLine[], i: number): BudgetLine | undefined {
-  const parts: BudgetLine[] = [];
-  for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) {
-    if (carriesMoney(lines[j])) parts.push(lines[j]);
-  }
+/** The one 其中 line under a funds total that carries money, if exactly one does. */
+function onlyPartOf({ below }: Breakdown): BudgetLine | undefined {
+  const parts = below.filter(carriesMoney);
   return parts.length === 1 ? parts[0] : undefined;
 }
 
-export function reportMoneyFactsOnce(findings: FindingList, block: BudgetBlock): void {
-  block.lines.forEach((total, i) => {
-    if (total.kind !== "funds-total") return;
-    const part = onlyPartOf(block.lines, i);
+/** `totals`: each funds total of a budget table with its 其中 lines. */
+export function reportMoneyFactsOnce(findings: FindingList, totals: Map<BudgetLine, Breakdown>): void {
+  totals.forEach((breakdown, total) => {
+    const part = onlyPartOf(breakdown);
     if (!part || !sameAmount(total.planned, part.planned) || !sameAmount(total.spent, part.spent)) return;
     for (const [rule, field] of MONEY_FACTS) {
       const [totalCell, partCell] = [total[field], part[field]];

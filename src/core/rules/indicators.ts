@@ -14,6 +14,7 @@ import {
   HUNDRED,
   ONE,
   TWO,
+  ZERO,
   agreesAsShown,
   differingTexts,
   directionOf,
@@ -458,7 +459,7 @@ const SATISFACTION_POINTS = new Decimal(30);
 /** A number with no unit and no comparator but =, above 0: what a points cell holds. */
 function barePoints(p: ParsedValue): Decimal | null {
   const bare = p.kind === "number" && p.unit === null && (p.op === null || p.op === "=") && !p.scaled;
-  return bare && p.value !== null && p.value.isPositive() && !p.value.isZero() ? p.value : null;
+  return bare && p.value !== null && gt(p.value, ZERO) ? p.value : null;
 }
 
 /**

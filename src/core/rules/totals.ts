@@ -6,8 +6,8 @@
 import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { evaluateSumFormula } from "../formula";
-import { CellValue, SheetView } from "../grid";
-import { CellRef, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
+import { CellValue, SheetView, cellKey } from "../grid";
+import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
 import { BudgetLineResult } from "./budget";
@@ -66,13 +66,31 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
 /**
- * What each scored row lacks for its score (at most one gap a row), raising score-without-values
- * for a row scored with nothing behind it. A row is scored when it has a weight or a score, or
- * shares them in a group; a group's score is carried by its first member.
+ * The rows of a table that share a score, as the totals need them: a group's score is carried by
+ * its first member, so `carried` holds the others, whose own blank score is no gap.
  */
-function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[]): Gap[] {
-  const grouped = new Set(block.groups.flatMap((g) => g.members.slice(1)));
-  const inGroup = new Set(block.groups.flatMap((g) => g.members));
+interface ScoreSharing {
+  inGroup: ReadonlySet<Indicator>;
+  carried: ReadonlySet<Indicator>;
+}
+
+function scoreSharing(block: IndicatorBlock): ScoreSharing {
+  return {
+    inGroup: new Set(block.groups.flatMap((g) => g.members)),
+    carried: new Set(block.groups.flatMap((g) => g.members.slice(1))),
+  };
+}
+
+/** A row counts towards the total when it has a weight or a score, or shares them in a group. */
+function isScored(indicator: Indicator, sharing: ScoreSharing): boolean {
+  return indicator.weight?.value != null || indicator.score?.value != null || sharing.inGroup.has(indicator);
+}
+
+/**
+ * What each scored row lacks for its score (at most one gap a row), raising score-without-values
+ * for a row scored with nothing behind it.
+ */
+function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[], sharing: ScoreSharing): Gap[] {
   // A 绩效评价指标表 scores by its 评分标准 and has no value columns: its recorded scores stand alone.
   const { target, actual } = block.table.columns;
   const valueColumns = target !== undefined || actual !== undefined;
@@ -81,10 +99,10 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const { indicator } = result;
     const weight = indicator.weight?.value ?? null;
     const recorded = indicator.score?.value ?? null;
-    if (weight === null && recorded === null && !inGroup.has(indicator)) continue;
+    if (!isScored(indicator, sharing)) continue;
     if (weight?.isNegative()) gaps.push("weight");
     else if (!valueColumns) {
-      if (recorded === null && !grouped.has(indicator)) gaps.push("score");
+      if (recorded === null && !sharing.carried.has(indicator)) gaps.push("score");
     }
     else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
@@ -92,7 +110,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
       }
       gaps.push("values");
     } else if (isEmpty(indicator.actual)) gaps.push("actual");
-    else if (result.score === null && !grouped.has(indicator)) gaps.push("score");
+    else if (result.score === null && !sharing.carried.has(indicator)) gaps.push("score");
   }
   return gaps;
 }
@@ -103,8 +121,8 @@ function gapTexts(gaps: Gap[]): { zh: string; en: string } {
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
 
-/** The cells of a sheet jixiao fills, by "row,col", with what it writes there. */
-export type FilledCells = ReadonlyMap<string, Decimal>;
+/** The cells of a sheet jixiao fills, by cellKey, with what it writes there. */
+export type FilledCells = ReadonlyMap<number, Decimal>;
 
 /**
  * The value of a recorded 总分 that is a formula over cells jixiao fills, once they are filled;
@@ -114,7 +132,7 @@ function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () =>
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
   const read = (row: number, col: number): CellValue => {
-    const value = filled().get(`${row},${col}`);
+    const value = filled().get(cellKey(row, col));
     return value === undefined ? view.raw(row, col) : value.toNumber();
   };
   const value = evaluateSumFormula(formula, read);
@@ -229,7 +247,8 @@ export function evaluateTotals(
 
   // The computed total: the budget score plus each indicator's score that counts; unknown when
   // an item lacks what its score needs.
-  const gaps = rowGaps(findings, block, results);
+  const sharing = scoreSharing(block);
+  const gaps = rowGaps(findings, block, results, sharing);
   const budgetScore = budget?.score ?? null;
   if (budget?.scored && budgetScore === null) gaps.push("budget");
   if (gaps.length === 0) {
@@ -247,7 +266,7 @@ export function evaluateTotals(
   if (recorded && recordedValue) {
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
-    const inEffect = sheetSum(block, results, budget);
+    const inEffect = sheetSum(results, budget, sharing);
     const digits = scoreDigits(recorded, profile.scoreDecimals);
     if (inEffect !== null && !agreesAsShown(recordedValue, digits, inEffect)) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
@@ -285,15 +304,13 @@ export function evaluateTotals(
  * The recorded scores (computed ones where blank) plus the budget's, or null when some scored item
  * will hold no score even then, or the budget score is not known.
  */
-function sheetSum(block: IndicatorBlock, results: IndicatorResult[], budget: BudgetLineResult | null): Decimal | null {
+function sheetSum(results: IndicatorResult[], budget: BudgetLineResult | null, sharing: ScoreSharing): Decimal | null {
   const budgetScore = budget?.line.score?.value ?? budget?.score ?? null;
   if (budget?.scored && budgetScore === null) return null;
-  const grouped = new Set(block.groups.flatMap((g) => g.members.slice(1)));
   const scores: Decimal[] = [];
   for (const r of results) {
-    const scored = r.indicator.weight?.value != null || r.indicator.score?.value != null;
     if (r.inEffect !== null) scores.push(r.inEffect);
-    else if (scored && !grouped.has(r.indicator)) return null;
+    else if (isScored(r.indicator, sharing) && !sharing.carried.has(r.indicator)) return null;
   }
   return sumOf(scores).plus(budgetScore ?? 0);
 }
