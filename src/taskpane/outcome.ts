@@ -5,8 +5,9 @@
 import type { Analysis } from "../core/analyze";
 import { fixesFor } from "../core/fixes";
 import type { WorkbookGrid } from "../core/grid";
-import { placeFindings } from "../core/ignores";
+import { FindingPlace, placeFindings } from "../core/ignores";
 import type { Profile } from "../core/profile";
+import type { Finding } from "../core/result";
 import type { Results } from "./pane-host";
 
 export interface Applied {
@@ -33,5 +34,20 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     marked: applied?.marked ?? 0,
     summarySheet: applied?.summarySheet ?? analysis.summary.name,
     ...(applied === null && { checkOnly: true }),
+  };
+}
+
+/**
+ * The results once finding `index` is set aside with a reason (the workbook's record holds it):
+ * out of the findings and their places, its fix gone and later fixes renumbered, listed as ignored.
+ */
+export function withFindingIgnored(results: Results, index: number, finding: Finding, place: FindingPlace, reason: string): Results {
+  const keep = (_: unknown, i: number) => i !== index;
+  return {
+    ...results,
+    findings: results.findings.filter(keep),
+    places: results.places.filter(keep),
+    fixes: results.fixes.filter((f) => f.finding !== index).map((f) => (f.finding > index ? { ...f, finding: f.finding - 1 } : f)),
+    ignored: [...results.ignored, { ...finding, reason, place }],
   };
 }

@@ -15,6 +15,7 @@ import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
+import { withFindingIgnored } from "../outcome";
 import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
 import PaneTabs from "./PaneTabs";
@@ -320,16 +321,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     setBusy(true);
     try {
       await host.ignore(item.finding, item.place, reason);
-      moveFinding((o) => {
-        const keep = (_: unknown, i: number) => i !== item.index;
-        return {
-          ...o,
-          findings: o.findings.filter(keep),
-          places: o.places.filter(keep),
-          fixes: o.fixes.filter((f) => f.finding !== item.index).map((f) => (f.finding > item.index ? { ...f, finding: f.finding - 1 } : f)),
-          ignored: [...o.ignored, { ...item.finding, reason, place: item.place }],
-        };
-      });
+      moveFinding((o) => withFindingIgnored(o, item.index, item.finding, item.place, reason));
     } catch (error) {
       setNotice({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
     } finally {
