@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { groupSums, roundHalfUp, sumOf } from "./score";
+import { agreesAsShown, groupSums, roundHalfUp, sumOf } from "./score";
 
 /**
  * The reference: decimal.js's own sum, exact until its result is rounded once to 20 significant
@@ -84,5 +84,24 @@ describe("roundHalfUp", () => {
     expect(roundHalfUp(new Decimal("2.344"), 2).toFixed()).toBe("2.34");
     const short = new Decimal("2.3");
     expect(roundHalfUp(short, 2)).toBe(short);
+  });
+});
+
+describe("agreesAsShown", () => {
+  const d = (n: number | string) => new Decimal(n);
+  it("takes a rounded or cut-off value for the computed one, and a wrong one for wrong", () => {
+    expect(agreesAsShown(d("0.33"), 2, d(1).div(3))).toBe(true);
+    expect(agreesAsShown(d("0.4876"), 4, d("0.487657"))).toBe(true);
+    expect(agreesAsShown(d("3"), 0, d("2.35"))).toBe(false);
+    expect(agreesAsShown(d("0.4877"), 4, d("0.48751"))).toBe(false);
+  });
+
+  it("takes a formula's cached double for its exact result even where rounding to 15 digits first moves the last shown digit", () => {
+    // =D2/C2 with 1,145,037.34 spent of 763,358.23: Excel caches 1.4999999934499955; exactly it is
+    // 1.49999999344999529…; shown to 10 decimals the first reads …935 through its 15 digits, the second …934.
+    const exact = d("1145037.34").div("763358.23");
+    expect(agreesAsShown(d(1145037.34 / 763358.23), 10, exact)).toBe(true);
+    // A value that differs in its 15 significant digits is a real difference.
+    expect(agreesAsShown(d("1.49999999346"), 10, exact)).toBe(false);
   });
 });
