@@ -64,7 +64,7 @@ function withoutSheet(xml: string, name: string): string {
 }
 
 /** The cleaned copy of a package the reader read; `stateText` is jixiao's record as it read it (grid.state). */
-export function cleanCopy(pkg: Package, stateText: string | undefined, options: CleanOptions = {}): CleanResult {
+export async function cleanCopy(pkg: Package, stateText: string | undefined, options: CleanOptions = {}): Promise<CleanResult> {
   const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
@@ -107,5 +107,5 @@ export function cleanCopy(pkg: Package, stateText: string | undefined, options: 
   pkg.put(workbookPath, workbookXml);
   pkg.put(relsPath, rels.toXml());
   pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  return { bytes: pkg.toBytes(), removed: plan.removed, summaryRemoved };
+  return { bytes: await pkg.toBytes(), removed: plan.removed, summaryRemoved };
 }
