@@ -200,6 +200,7 @@ export interface WantedInput {
  */
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
   const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  const holds = holdsIn(grid);
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -226,8 +227,7 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
   for (const entry of previous.entries) {
     const area = areaOf(entry);
     const key = entryKey(entry.sheet, entry.area);
-    const holds = entry.value !== undefined && views.get(entry.sheet)?.raw(area.top, area.left) === entry.value;
-    if (entry.kind !== "filled" || !holds || wanted.has(key)) continue;
+    if (entry.kind !== "filled" || entry.value === undefined || !holds(entry.sheet, area.top, area.left, entry.value) || wanted.has(key)) continue;
     wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
@@ -309,6 +309,18 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
 
 /** Whether a cell holds this number now. */
 export type HoldsValue = (sheet: string, row: number, col: number, value: number) => boolean;
+
+/**
+ * Whether a cell of the grid holds this number as a value of its own: not when the user has typed
+ * another value over it, or a formula (its result is the user's, even when it is the same number).
+ */
+export function holdsIn(grid: WorkbookGrid): HoldsValue {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  return (sheet, row, col, value) => {
+    const view = views.get(sheet);
+    return view !== undefined && !view.isFormula(row, col) && view.raw(row, col) === value;
+  };
+}
 
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {

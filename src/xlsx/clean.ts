@@ -4,7 +4,8 @@
  * holds is blanked again (with its old number format), and optionally jixiao's 综合得分 sheet is
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
-import { cellsToLook, marksOf, planClean, withMarks } from "../core/marks";
+import { cellsToLook, holdsIn, marksOf, planClean, withMarks } from "../core/marks";
+import { WorkbookGrid } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
 import { readLooks, writeNotes } from "./marks-parts";
@@ -63,8 +64,8 @@ function withoutSheet(xml: string, name: string): string {
   return out;
 }
 
-/** The cleaned copy of a package the reader read; `stateText` is jixiao's record as it read it (grid.state). */
-export async function cleanCopy(pkg: Package, stateText: string | undefined, options: CleanOptions = {}): Promise<CleanResult> {
+/** The cleaned copy of a package the reader read into `grid` (jixiao's record as it read it: grid.state). */
+export async function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOptions = {}): Promise<CleanResult> {
   const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
@@ -72,12 +73,12 @@ export async function cleanCopy(pkg: Package, stateText: string | undefined, opt
   const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
   const partOf = (sheet: string) => partOfSheet.get(sheet);
 
-  const state = parseState(stateText);
+  const state = parseState(grid.state);
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
-  const { look, holds } = readLooks(pkg, styles, partOf, cellsToLook([], record));
-  const plan = planClean(record, look, holds);
+  const look = readLooks(pkg, styles, partOf, cellsToLook([], record));
+  const plan = planClean(record, look, holdsIn(grid));
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
   // The values jixiao filled in: the cell blank again, in its old number format.
   for (const clear of plan.clears) {

@@ -4,79 +4,14 @@
  * notes written back as a classic comments part with its legacy VML drawing.
  */
 import { groupBy } from "../core/collections";
-import { cellAddress, parseCellAddress } from "../core/grid";
-import { CellLook, HoldsValue, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, withMarks } from "../core/marks";
+import { cellAddress } from "../core/grid";
+import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, SheetLayout, columnFormats, inheritedFormat, legacyDrawingId, sheetLayout } from "./sheet-part";
+import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, sheetLayout } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
-import { XmlElement, scanXml } from "./xml";
-
-/**
- * The cell formats (s) of the cells asked for, a cell not written taking its row's or column's,
- * and the numbers the cells hold (a cell of text, a formula's result or none: null). Only the rows
- * asked for are tokenized, where the layout says they are.
- */
-export function cellFormats(xml: string, layout: SheetLayout, refs: Set<string>): { formats: Map<string, number>; numbers: Map<string, number | null> } {
-  const formats = new Map<string, number>();
-  const numbers = new Map<string, number | null>();
-  const wanted = new Map<number, Set<number>>();
-  for (const ref of refs) {
-    const at = parseCellAddress(ref)!;
-    (wanted.get(at.row) ?? wanted.set(at.row, new Set()).get(at.row)!).add(at.col);
-  }
-  const columns = columnFormats(xml, layout);
-  const rowAt = new Map(layout.rows.map((row, i) => [row, i]));
-  for (const [row, cols] of wanted) {
-    const i = rowAt.get(row);
-    let rowElement: XmlElement | null = null;
-    if (i !== undefined) {
-      /** The cell being read when it is one asked for, and whether it can hold a plain number. */
-      let current: { ref: string; numeric: boolean; formula: boolean } | null = null;
-      let valueText: string | null = null;
-      let col = -1;
-      scanXml(xml.slice(layout.rowStarts[i], layout.rowEnds[i]), {
-        select: (local) => local === "row" || local === "c" || local === "f" || local === "v",
-        open: (element) => {
-          if (element.depth === 0) {
-            rowElement = element;
-          } else if (element.local === "c") {
-            const ref = element.attributes.r;
-            col = (ref !== undefined ? parseCellAddress(ref)?.col : undefined) ?? col + 1;
-            current = null;
-            if (cols.has(col)) {
-              const address = cellAddress(row, col);
-              formats.set(address, Number(element.attributes.s ?? 0));
-              numbers.set(address, null);
-              const type = element.attributes.t;
-              current = { ref: address, numeric: type === undefined || type === "n", formula: false };
-            }
-          } else if (current && element.local === "f") {
-            current.formula = true;
-          } else if (current && element.local === "v") {
-            valueText = "";
-          }
-        },
-        text: (text) => {
-          if (valueText !== null) valueText += text;
-        },
-        close: (element) => {
-          if (element.local !== "v" || valueText === null || !current) return;
-          const number = Number(valueText);
-          if (current.numeric && !current.formula && valueText.trim() !== "" && Number.isFinite(number)) numbers.set(current.ref, number);
-          valueText = null;
-        },
-      });
-    }
-    for (const col of cols) {
-      const address = cellAddress(row, col);
-      if (!formats.has(address)) formats.set(address, inheritedFormat(rowElement, col, columns));
-    }
-  }
-  return { formats, numbers };
-}
 
 /** A sheet part with its relationships (an empty set when it has none yet). */
 export interface SheetPart {
@@ -95,38 +30,34 @@ function commentsOf(pkg: Package, sheet: SheetPart): Comments {
 }
 
 /**
- * What the cells of `areas` look like now, per sheet: fills from their formats, notes from their
- * sheet's comments. Sheets the package does not have are left unread (planning then refuses).
+ * What the cells of `areas` look like now, per sheet: fills from their formats (where the reader
+ * found them, sheet-part.ts formatAt), notes from their sheet's comments. Sheets the package does
+ * not have are left unread (planning then refuses).
  */
 export function readLooks(
   pkg: Package,
   styles: StyleSheetEditor,
   partOf: (sheet: string) => string | undefined,
   areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
-): { look: LookAt; holds: HoldsValue } {
-  const refsBySheet = new Map<string, Set<string>>();
-  for (const { sheet, area } of areas) {
-    const refs = refsBySheet.get(sheet) ?? refsBySheet.set(sheet, new Set()).get(sheet)!;
-    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) refs.add(cellAddress(r, c));
-  }
+): LookAt {
   const looks = new Map<string, CellLook>();
-  const held = new Map<string, number | null>();
-  for (const [sheet, refs] of refsBySheet) {
+  for (const [sheet, sheetAreas] of groupBy(areas, (a) => a.sheet)) {
     const part = partOf(sheet);
     const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
     const comments = commentsOf(pkg, sheetPartOf(pkg, part));
-    const { formats, numbers } = cellFormats(xml, pkg.sheetLayout(part) ?? sheetLayout(xml), refs);
-    for (const [ref, format] of formats) {
-      const comment = comments.get(ref);
-      looks.set(`${sheet}\u0000${ref}`, { fill: styles.fillOf(format), note: comment ? commentText(comment) : null });
-      held.set(`${sheet}\u0000${ref}`, numbers.get(ref) ?? null);
+    const layout = pkg.sheetLayout(part) ?? sheetLayout(xml);
+    const columns = columnFormats(xml, layout);
+    for (const { area } of sheetAreas) {
+      for (let row = area.top; row <= area.bottom; row++) {
+        for (let col = area.left; col <= area.right; col++) {
+          const comment = comments.get(cellAddress(row, col));
+          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(formatAt(layout, columns, row, col)), note: comment ? commentText(comment) : null });
+        }
+      }
     }
   }
-  return {
-    look: (sheet, row, col) => looks.get(`${sheet}\u0000${cellAddress(row, col)}`),
-    holds: (sheet, row, col, value) => held.get(`${sheet}\u0000${cellAddress(row, col)}`) === value,
-  };
+  return (sheet, row, col) => looks.get(sheetCellKey(sheet, row, col));
 }
 
 /**
@@ -197,7 +128,7 @@ export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) =>
   // Marks on sheets deleted (or renamed) since the run went with their sheets.
   const previous = { ...recorded, entries: recorded.entries.filter((e) => parts.partOf(e.sheet) !== undefined) };
   const wanted = want(previous);
-  const { look } = readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
+  const look = readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
   return { plan: planMarks(wanted, previous, look), state };
 }
 

@@ -13,7 +13,7 @@ import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
-import { SheetLayout } from "./sheet-part";
+import { SheetLayout, emptyLayout, rowFormatOf } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
@@ -290,7 +290,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let reading: "v" | "f" | "t" | undefined;
   let phonetic = 0;
   let inSheetData = false;
-  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length };
+  const layout = emptyLayout(xml);
   let rowStart = 0;
   // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
   let depth = 0;
@@ -354,6 +354,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
           rowStart = tagStart(position);
+          const rowFormat = rowFormatOf(node.attributes);
+          if (rowFormat !== undefined) layout.rowFormats[row] = rowFormat;
           break;
         }
         case "c": {
@@ -380,6 +382,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           if (col > lastCol) lastCol = col;
           type = node.attributes.t;
           style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
+          (layout.cellFormats[row] ??= [])[col] = style;
           formula = undefined;
           value = undefined;
           inline = undefined;

@@ -55,19 +55,54 @@ export interface SheetLayout {
   rows: number[];
   rowStarts: number[];
   rowEnds: number[];
+  /**
+   * The format (s, 0 when absent) of every <c> written, by 0-based row and column, and the format a
+   * row gives its cells not written (rowFormatOf), by row: what a cell to mark looks like, without
+   * tokenizing its row again.
+   */
+  cellFormats: number[][];
+  rowFormats: number[];
 }
 
-/** A sheet's layout from one tokenizer pass that makes an object only per row and per child of the worksheet. */
+/** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
+export function rowFormatOf(attributes: Record<string, string>): number | undefined {
+  const custom = attributes.customFormat;
+  return custom === "1" || custom === "true" ? Number(attributes.s ?? 0) : undefined;
+}
+
+/** A layout with nothing located yet. */
+export function emptyLayout(xml: string): SheetLayout {
+  return { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length, cellFormats: [], rowFormats: [] };
+}
+
+/** The format of a cell as the layout found it: its own when written, else its row's or its column's. */
+export function formatAt(layout: SheetLayout, columns: ColumnFormat[], row: number, col: number): number {
+  return layout.cellFormats[row]?.[col] ?? inheritedFormat(layout.rowFormats[row], col, columns);
+}
+
+/** A sheet's layout from one tokenizer pass, for a sheet the reader did not locate. */
 export function sheetLayout(xml: string): SheetLayout {
-  const layout: SheetLayout = { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length };
+  const layout = emptyLayout(xml);
   let inSheetData = false;
   let row = -1;
+  let col = -1;
   scanXml(xml, {
-    // Inside sheetData only the rows; outside it every element, for the worksheet's children.
-    select: (local) => !inSheetData || local === "row",
+    // Inside sheetData only the rows and cells; outside it every element, for the worksheet's children.
+    select: (local) => !inSheetData || local === "row" || local === "c",
     open: (element) => {
       if (element.depth === 0) layout.prefix = element.prefix;
       else if (element.local === "sheetData" && element.depth === 1) inSheetData = !element.selfClosing;
+      else if (element.local === "row" && inSheetData) {
+        const written = Number(element.attributes.r);
+        row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
+        col = -1;
+        const rowFormat = rowFormatOf(element.attributes);
+        if (rowFormat !== undefined) layout.rowFormats[row] = rowFormat;
+      } else if (element.local === "c" && inSheetData) {
+        const ref = element.attributes.r;
+        col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
+        (layout.cellFormats[row] ??= [])[col] = Number(element.attributes.s ?? 0);
+      }
     },
     close: (element) => {
       if (element.depth === 0) {
@@ -78,8 +113,6 @@ export function sheetLayout(xml: string): SheetLayout {
       } else if (element.local === "cols" && element.depth === 1) {
         layout.cols = { start: element.start, end: element.end };
       } else if (element.local === "row" && inSheetData) {
-        const written = Number(element.attributes.r);
-        row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
         layout.rows.push(row);
         layout.rowStarts.push(element.start);
         layout.rowEnds.push(element.end);
@@ -102,11 +135,9 @@ export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] 
   }));
 }
 
-/** The format a cell that is not written yet shows: its row's (when the row sets one), else its column's. */
-export function inheritedFormat(row: XmlElement | null, col: number, columns: ColumnFormat[]): number {
-  const custom = row?.attributes.customFormat;
-  if (row && (custom === "1" || custom === "true")) return Number(row.attributes.s ?? 0);
-  return columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
+/** The format a cell that is not written yet shows: its row's (when the row sets one, rowFormatOf), else its column's. */
+function inheritedFormat(rowFormat: number | undefined, col: number, columns: ColumnFormat[]): number {
+  return rowFormat ?? columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
 }
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -152,7 +183,7 @@ class SheetPatcher {
 
   private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
     const ref = cellAddress(row, col);
-    const format = edit.restyle(inheritedFormat(rowElement, col, this.columns));
+    const format = edit.restyle(inheritedFormat(rowElement ? rowFormatOf(rowElement.attributes) : undefined, col, this.columns));
     return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 

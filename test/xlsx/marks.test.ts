@@ -132,3 +132,44 @@ describe("a record naming a sheet that is gone", () => {
     expect([code, out.split("\n").at(-1)]).toEqual([1, `  已写出：${second}`]);
   });
 });
+
+describe("jixiao clean and a value jixiao filled in that the user has since replaced", () => {
+  /** The copy of userForm with G3 (filled in with 40 by the run) rewritten as `cell`. */
+  async function scoredThenEdited(cell: string): Promise<{ dir: string; edited: string }> {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await runMain("score", await userForm(dir), "--out", first);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const part = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(part)!.async("string");
+    const filled = /<c r="G3" s="(\d+)"><v>40<\/v><\/c>/.exec(xml);
+    expect(filled).not.toBeNull();
+    zip.file(part, xml.replace(filled![0], cell.replace("$S", filled![1])));
+    const edited = path.join(dir, "edited.xlsx");
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    return { dir, edited };
+  }
+
+  async function cleanedG3(dir: string, edited: string): Promise<ExcelJS.CellValue> {
+    const clean = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", edited, "--out", clean)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(clean) as unknown as ExcelJS.Buffer);
+    return wb.worksheets[0].getCell("G3").value;
+  }
+
+  it("blanks the value while the cell still holds it", async () => {
+    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><v>40</v></c>');
+    expect(await cleanedG3(dir, edited)).toBeNull();
+  });
+
+  it("keeps a formula the user wrote there, even one whose result is the same number", async () => {
+    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><f>F3*8/10</f><v>40</v></c>');
+    expect(await cleanedG3(dir, edited)).toEqual({ formula: "F3*8/10", result: 40 });
+  });
+
+  it("keeps another number the user typed over it", async () => {
+    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><v>41</v></c>');
+    expect(await cleanedG3(dir, edited)).toBe(41);
+  });
+});

@@ -7,9 +7,10 @@ import fc from "fast-check";
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
+import { parseCellAddress } from "../../src/core/grid";
 import { buildReport } from "../../src/core/report";
 import { readXlsxBytes } from "../../src/xlsx/reader";
-import { sheetLayout } from "../../src/xlsx/sheet-part";
+import { columnFormats, formatAt, sheetLayout } from "../../src/xlsx/sheet-part";
 import { scoredCopy } from "../../src/xlsx/write";
 import { arbitraryWorkbook } from "../support/arbitrary";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
@@ -60,6 +61,21 @@ describe("where the reader found each sheet's rows, for the writer", () => {
   const packages: [string, Uint8Array][] = [
     ...workbooks.map((file): [string, Uint8Array] => [file, readFileSync(file)]),
     ["x: prefixed, no r", buildPackage({ sheets: [{ name: "表", rows: [["a", 1], [null, 2]], merges: ["A1:A2"] }], prefix: "x:", noAddresses: true })],
+    [
+      "formats of cells, rows (customFormat, LibreOffice's \"true\") and cells without r",
+      buildPackage({
+        sheets: [
+          {
+            name: "表",
+            sheetXml:
+              '<cols><col min="2" max="3" style="1"/></cols><sheetData>' +
+              '<row r="1" s="2" customFormat="1"><c r="A1" s="1"><v>1</v></c><c s="2"/><c/></row>' +
+              '<row r="3" s="1" customFormat="true"/><row s="1"><c r="C4"><v>2</v></c></row></sheetData>',
+          },
+        ],
+        cellXfs: ['<xf numFmtId="0"/>', '<xf numFmtId="10"/>', '<xf numFmtId="9"/>'],
+      }),
+    ],
   ];
 
   it.each(packages)("is what a tokenizer pass of the writer's own finds: %s", (name, bytes) => {
@@ -67,5 +83,16 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     const sheets = source.partNames().filter((part) => source.sheetLayout(part) !== undefined);
     expect(sheets.length).toBeGreaterThan(0);
     for (const part of sheets) expect([part, source.sheetLayout(part)]).toEqual([part, sheetLayout(source.text(part)!)]);
+  });
+
+  it("holds the format of each cell written, and the format each row gives the cells it does not write", () => {
+    const [name, bytes] = packages.at(-1)!;
+    const { source } = readXlsxBytes(bytes, name);
+    const layout = source.sheetLayout("xl/worksheets/sheet1.xml")!;
+    const columns = columnFormats(source.text("xl/worksheets/sheet1.xml")!, layout);
+    const at = (ref: string) => formatAt(layout, columns, parseCellAddress(ref)!.row, parseCellAddress(ref)!.col);
+    // Written cells their own (C1 written without s: 0), row 1's other cells its format, row 3 too
+    // ("true"); row 4 sets no customFormat: its cells not written take their column's.
+    expect(["A1", "B1", "C1", "D1", "A3", "B4", "C4", "D4"].map(at)).toEqual([1, 2, 0, 2, 1, 1, 0, 0]);
   });
 });
