@@ -167,11 +167,21 @@ export class StyleSheetEditor {
     );
   }
 
+  /** fillOf's answers, by format. */
+  private readonly fillShown = new Map<number, string | null>();
+
   /**
    * The fill a format shows, as the core's marks compare fills: "#RRGGBB" for a solid colour, null
    * for none, else the fill's own XML (a pattern, a theme colour), which `withFill` puts back as it was.
    */
   fillOf(format: number): string | null {
+    // Asked once per cell to mark, of a few formats; a format's <xf> never changes once written.
+    let fill = this.fillShown.get(format);
+    if (fill === undefined) this.fillShown.set(format, (fill = this.readFillOf(format)));
+    return fill;
+  }
+
+  private readFillOf(format: number): string | null {
     const xf = this.cellXfs.item(format);
     const fillId = xf ? Number(rootElement(xf).attributes.fillId ?? 0) : 0;
     const fill = fillId > 0 ? this.fills.item(fillId) : undefined;
