@@ -158,13 +158,14 @@ function withoutControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 }
 
-/** What character data or an attribute value may not hold as it is. */
+/** What character data may not hold as it is; an attribute value, not its blanks either. */
+const TEXT_NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NEEDS_ESCAPE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Text as XML character data. */
 export function escapeXml(text: string): string {
-  // Most texts (a cell's label, a number's format) need nothing: one test instead of two replaces.
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  // Most texts (a cell's label, a note's lines) need nothing: one test instead of two replaces.
+  if (!TEXT_NEEDS_ESCAPE.test(text)) return text;
   return withoutControls(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
 }
 
