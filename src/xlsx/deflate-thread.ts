@@ -80,5 +80,14 @@ export function deflateOn(thread: DeflateThread, data: Uint8Array): Promise<Uint
 
 const commandThread = new DeflateThread();
 
-/** The command line's deflating: on its one thread, in place when that fails. */
-export const deflateOnThread = (data: Uint8Array): Promise<Uint8Array> => deflateOn(commandThread, data);
+/**
+ * Parts past this size are deflated in place: handed over, such a part is held twice (its bytes
+ * here until they come back deflated, and their copy there), which took one sheet of 100,000 rows
+ * from 540 to 740 MB at its peak. Below it are the parts of hundreds of sheets.
+ */
+export const LARGEST_PART_ON_THREAD = 4 * 1024 * 1024;
+
+/** The command line's deflating: on its one thread (in place when that fails), a large part in place. */
+export function deflateOnThread(data: Uint8Array): Uint8Array | Promise<Uint8Array> {
+  return data.length > LARGEST_PART_ON_THREAD ? fflateCodec.deflate(data) : deflateOn(commandThread, data);
+}

@@ -9,7 +9,7 @@ import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsT
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, sheetLayout } from "./sheet-part";
+import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes, sheetLayout } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -48,11 +48,12 @@ export function readLooks(
     const comments = commentsOf(pkg, sheetPartOf(pkg, part));
     const layout = pkg.sheetLayout(part) ?? sheetLayout(xml);
     const columns = columnFormats(xml, layout);
+    const rowAt = rowIndexes(layout);
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
           const comment = comments.get(cellAddress(row, col));
-          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(formatAt(layout, columns, row, col)), note: comment ? commentText(comment) : null });
+          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(formatAt(layout, columns, rowAt.get(row), col)), note: comment ? commentText(comment) : null });
         }
       }
     }

@@ -13,7 +13,7 @@ import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
-import { SheetLayout, emptyLayout, rowFormatOf } from "./sheet-part";
+import { SheetLayout, closeCell, closeRow, emptyLayout, openCell, openRow } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
@@ -291,7 +291,6 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let phonetic = 0;
   let inSheetData = false;
   const layout = emptyLayout(xml);
-  let rowStart = 0;
   // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
   let depth = 0;
   const childStarts: number[] = [];
@@ -353,9 +352,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           const r = Number(node.attributes.r);
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
-          rowStart = tagStart(position);
-          const rowFormat = rowFormatOf(node.attributes);
-          if (rowFormat !== undefined) layout.rowFormats[row] = rowFormat;
+          openRow(layout, tagStart(position), position, node.attributes);
           break;
         }
         case "c": {
@@ -382,7 +379,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           if (col > lastCol) lastCol = col;
           type = node.attributes.t;
           style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
-          (layout.cellFormats[row] ??= [])[col] = style;
+          openCell(layout, col, tagStart(position), style);
           formula = undefined;
           value = undefined;
           inline = undefined;
@@ -434,12 +431,11 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           break;
         case "row":
           if (!inSheetData) break;
-          layout.rows.push(row);
-          layout.rowStarts.push(rowStart);
-          layout.rowEnds.push(position);
+          closeRow(layout, row, position);
           break;
         case "c":
           if (!inSheetData) break;
+          closeCell(layout, position);
           if (formula && formula.text === "" && !formula.shared) formula = undefined;
           finishCell();
           break;

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, scanXml, startTag } from "./xml";
+import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -38,8 +38,9 @@ interface Splice {
 }
 
 /**
- * Where a tokenizer found a sheet's parts: the writer tokenizes only the rows it edits. The reader
- * records it in its own pass (src/xlsx/reader.ts); `sheetLayout` finds it for any other sheet.
+ * Where a tokenizer found a sheet's parts: the writer tokenizes again only the start tags of the
+ * rows and the cells it edits. The reader records it in its own pass (src/xlsx/reader.ts);
+ * `sheetLayout` finds it for any other sheet.
  */
 export interface SheetLayout {
   /** The prefix the worksheet writes its elements with ("x:" or ""). */
@@ -51,18 +52,26 @@ export interface SheetLayout {
   tail: { local: string; start: number; end: number }[];
   /** Where the worksheet's end tag starts: what is added after every child goes there. */
   contentEnd: number;
-  /** Each <row> in document order: its 0-based number and its [start, end) in the part. */
+  /**
+   * Each <row> in document order: its 0-based number, its [start, end) in the part, where its
+   * start tag ends (its end when self-closing), the format it gives the cells it does not write
+   * (rowFormatOf), and where its cells begin in `cells` (they end where the next row's begin).
+   */
   rows: number[];
   rowStarts: number[];
   rowEnds: number[];
+  rowOpenEnds: number[];
+  rowFormats: (number | undefined)[];
+  rowCells: number[];
   /**
-   * The format (s, 0 when absent) of every <c> written, by 0-based row and column, and the format a
-   * row gives its cells not written (rowFormatOf), by row: what a cell to mark looks like, without
-   * tokenizing its row again.
+   * Every <c> written, in document order, as four numbers (flat, for a sheet of 100,000 rows): its
+   * 0-based column, its [start, end) in the part, and its format (s, 0 when absent).
    */
-  cellFormats: number[][];
-  rowFormats: number[];
+  cells: number[];
 }
+
+/** The numbers `cells` holds per cell: column, start, end, format. */
+const CELL_FIELDS = 4;
 
 /** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
 export function rowFormatOf(attributes: Record<string, string>): number | undefined {
@@ -72,12 +81,52 @@ export function rowFormatOf(attributes: Record<string, string>): number | undefi
 
 /** A layout with nothing located yet. */
 export function emptyLayout(xml: string): SheetLayout {
-  return { prefix: "", rows: [], rowStarts: [], rowEnds: [], tail: [], contentEnd: xml.length, cellFormats: [], rowFormats: [] };
+  return { prefix: "", rows: [], rowStarts: [], rowEnds: [], rowOpenEnds: [], rowFormats: [], rowCells: [], cells: [], tail: [], contentEnd: xml.length };
 }
 
-/** The format of a cell as the layout found it: its own when written, else its row's or its column's. */
-export function formatAt(layout: SheetLayout, columns: ColumnFormat[], row: number, col: number): number {
-  return layout.cellFormats[row]?.[col] ?? inheritedFormat(layout.rowFormats[row], col, columns);
+/** Row number → its index in the layout's rows. */
+export function rowIndexes(layout: SheetLayout): Map<number, number> {
+  return new Map(layout.rows.map((row, i) => [row, i]));
+}
+
+/** Where the cell of a column is in `cells` among the cells of row `i`; -1 when the row does not write it. */
+function cellIndex(layout: SheetLayout, i: number, col: number): number {
+  const end = layout.rowCells[i + 1] ?? layout.cells.length;
+  for (let at = layout.rowCells[i]; at < end; at += CELL_FIELDS) if (layout.cells[at] === col) return at;
+  return -1;
+}
+
+/**
+ * The format of a cell as the layout found it: its own when written, else its row's or its
+ * column's. `i`: the row's index (rowIndexes), undefined for a row not written.
+ */
+export function formatAt(layout: SheetLayout, columns: ColumnFormat[], i: number | undefined, col: number): number {
+  const at = i === undefined ? -1 : cellIndex(layout, i, col);
+  if (at !== -1) return layout.cells[at + 3];
+  return inheritedFormat(i === undefined ? undefined : layout.rowFormats[i], col, columns);
+}
+
+/** Notes a row at its start tag, in document order (the reader and sheetLayout). */
+export function openRow(layout: SheetLayout, start: number, openEnd: number, attributes: Record<string, string>): void {
+  layout.rowStarts.push(start);
+  layout.rowOpenEnds.push(openEnd);
+  layout.rowFormats.push(rowFormatOf(attributes));
+  layout.rowCells.push(layout.cells.length);
+}
+
+/** Notes a row at its end: its number (known once its cells are read, for a row without r) and its end. */
+export function closeRow(layout: SheetLayout, row: number, end: number): void {
+  layout.rows.push(row);
+  layout.rowEnds.push(end);
+}
+
+/** Notes a cell at its start tag; its end is set by closeCell. */
+export function openCell(layout: SheetLayout, col: number, start: number, format: number): void {
+  layout.cells.push(col, start, start, format);
+}
+
+export function closeCell(layout: SheetLayout, end: number): void {
+  layout.cells[layout.cells.length - 2] = end;
 }
 
 /** A sheet's layout from one tokenizer pass, for a sheet the reader did not locate. */
@@ -96,12 +145,11 @@ export function sheetLayout(xml: string): SheetLayout {
         const written = Number(element.attributes.r);
         row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
         col = -1;
-        const rowFormat = rowFormatOf(element.attributes);
-        if (rowFormat !== undefined) layout.rowFormats[row] = rowFormat;
+        openRow(layout, element.start, element.openEnd, element.attributes);
       } else if (element.local === "c" && inSheetData) {
         const ref = element.attributes.r;
         col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
-        (layout.cellFormats[row] ??= [])[col] = Number(element.attributes.s ?? 0);
+        openCell(layout, col, element.start, parseInt(element.attributes.s ?? "0", 10) || 0);
       }
     },
     close: (element) => {
@@ -113,9 +161,9 @@ export function sheetLayout(xml: string): SheetLayout {
       } else if (element.local === "cols" && element.depth === 1) {
         layout.cols = { start: element.start, end: element.end };
       } else if (element.local === "row" && inSheetData) {
-        layout.rows.push(row);
-        layout.rowStarts.push(element.start);
-        layout.rowEnds.push(element.end);
+        closeRow(layout, row, element.end);
+      } else if (element.local === "c" && inSheetData) {
+        closeCell(layout, element.end);
       } else if (element.depth === 1 && layout.sheetData) {
         layout.tail.push({ local: element.local, start: element.start, end: element.end });
       }
@@ -168,7 +216,10 @@ function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Spli
   return { from: at, to: at, text: element };
 }
 
-/** Splices edits into the sheet: new rows between existing ones, each edited row tokenized and rewritten. */
+/**
+ * Splices edits into the sheet: new rows between existing ones, and in an edited row its start tag,
+ * the cells edited (each tokenized alone, where the layout found it) and the cells added.
+ */
 class SheetPatcher {
   private readonly prefix: string;
   private readonly columns: ColumnFormat[];
@@ -181,80 +232,84 @@ class SheetPatcher {
     this.columns = columnFormats(xml, layout);
   }
 
-  private newCell(row: number, col: number, edit: CellEdit, rowElement: XmlElement | null): string {
+  private newCell(row: number, col: number, edit: CellEdit, rowFormat: number | undefined): string {
     const ref = cellAddress(row, col);
-    const format = edit.restyle(inheritedFormat(rowElement ? rowFormatOf(rowElement.attributes) : undefined, col, this.columns));
+    const format = edit.restyle(inheritedFormat(rowFormat, col, this.columns));
     return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   private newRow(row: number, cells: Map<number, CellEdit>): string {
     const content = [...cells.keys()]
       .sort((a, b) => a - b)
-      .map((col) => this.newCell(row, col, cells.get(col)!, null))
+      .map((col) => this.newCell(row, col, cells.get(col)!, undefined))
       .join("");
     return `<${this.prefix}row r="${row + 1}">${content}</${this.prefix}row>`;
   }
 
-  /** An existing cell with its edit: a new format, a number in place of what it held, or a formula's new cached result. */
-  private editedCell(xml: string, row: number, col: number, cell: XmlElement, edit: CellEdit, formula: XmlElement | undefined): string {
-    const format = String(edit.restyle(Number(cell.attributes.s ?? 0)));
-    const p = this.prefix;
-    if (edit.value === undefined) return startTag(cell, { s: format }, cell.selfClosing) + xml.slice(cell.openEnd, cell.end);
-    if (edit.value === null) return `<${p}c r="${cell.attributes.r ?? cellAddress(row, col)}" s="${format}"/>`;
-    if (edit.cachedResult && formula) {
-      // The formula stays; its result is now a number, so a text or error type goes.
-      return `${startTag(cell, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell.name}>`;
-    }
-    return numberCell(p, cell.attributes.r ?? cellAddress(row, col), Number(format), edit.value);
-  }
-
-  /** One existing row (its own XML) with its edited cells replaced, and missing ones inserted in column order. */
-  private patchRow(xml: string, row: number, cells: Map<number, CellEdit>): string {
-    const pending = [...cells.keys()].sort((a, b) => a - b);
-    const splices: Splice[] = [];
-    let rowElement: XmlElement | undefined;
-    let col = -1;
-    let cell: { element: XmlElement; col: number; edit: CellEdit; formula?: XmlElement } | undefined;
+  /**
+   * An existing cell (its own XML) with its edit: a new format, a number in place of what it held,
+   * or a formula's new cached result.
+   */
+  private editedCell(xml: string, row: number, col: number, edit: CellEdit): string {
+    let cell: XmlElement | undefined;
+    let formula: XmlElement | undefined;
     scanXml(xml, {
-      select: (local) => local === "row" || local === "c" || local === "f",
+      select: (local) => local === "c" || local === "f",
       open: (element) => {
-        if (element.depth === 0) {
-          rowElement = element;
-          // A row's spans attribute is only a hint, and would be wrong once a cell is added.
-          if (!element.selfClosing) splices.push({ from: element.start, to: element.openEnd, text: startTag(element, { spans: undefined }) });
-        } else if (element.local === "c" && element.depth === 1) {
-          const ref = element.attributes.r;
-          col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
-          const before: string[] = [];
-          while (pending.length > 0 && pending[0] < col) {
-            const c = pending.shift()!;
-            before.push(this.newCell(row, c, cells.get(c)!, rowElement!));
-          }
-          if (before.length > 0) splices.push({ from: element.start, to: element.start, text: before.join("") });
-          if (pending[0] === col) {
-            pending.shift();
-            cell = { element, col, edit: cells.get(col)! };
-          }
-        } else if (element.local === "f" && cell) {
-          cell.formula = element;
-        }
-      },
-      close: (element) => {
-        if (cell?.element === element) {
-          splices.push({ from: element.start, to: element.end, text: this.editedCell(xml, row, cell.col, element, cell.edit, cell.formula) });
-          cell = undefined;
-        } else if (element.depth === 0) {
-          const after = pending.map((c) => this.newCell(row, c, cells.get(c)!, element)).join("");
-          if (element.selfClosing) splices.push({ from: element.start, to: element.end, text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
-          else if (after) splices.push({ from: element.contentEnd, to: element.contentEnd, text: after });
-        }
+        if (element.depth === 0) cell = element;
+        else if (element.local === "f" && element.depth === 1) formula = element;
       },
     });
-    return spliced(xml, splices);
+    const format = String(edit.restyle(Number(cell!.attributes.s ?? 0)));
+    const p = this.prefix;
+    const ref = cell!.attributes.r ?? cellAddress(row, col);
+    if (edit.value === undefined) return startTag(cell!, { s: format }, cell!.selfClosing) + xml.slice(cell!.openEnd);
+    if (edit.value === null) return `<${p}c r="${ref}" s="${format}"/>`;
+    if (edit.cachedResult && formula) {
+      // The formula stays; its result is now a number, so a text or error type goes.
+      return `${startTag(cell!, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell!.name}>`;
+    }
+    return numberCell(p, ref, Number(format), edit.value);
+  }
+
+  /** The splices of one existing row (row `i` of the layout): edited cells replaced, missing ones inserted in column order. */
+  private patchRow(i: number, row: number, edits: Map<number, CellEdit>): Splice[] {
+    const { rowStarts, rowOpenEnds, rowEnds, rowFormats, rowCells, cells } = this.layout;
+    const pending = [...edits.keys()].sort((a, b) => a - b);
+    const start = rowStarts[i];
+    const splices: Splice[] = [];
+    // A row's spans attribute is only a hint, and would be wrong once a cell is added: then the
+    // row is tokenized for its start tag, written again without it.
+    const adds = pending.some((col) => cellIndex(this.layout, i, col) === -1);
+    const element = adds ? rootElement(this.xml.slice(start, rowEnds[i])) : undefined;
+    if (element && !element.selfClosing) splices.push({ from: start, to: rowOpenEnds[i], text: startTag(element, { spans: undefined }) });
+    const end = rowCells[i + 1] ?? cells.length;
+    for (let at = rowCells[i]; at < end && pending.length > 0; at += CELL_FIELDS) {
+      const col = cells[at];
+      const before: string[] = [];
+      while (pending.length > 0 && pending[0] < col) {
+        const c = pending.shift()!;
+        before.push(this.newCell(row, c, edits.get(c)!, rowFormats[i]));
+      }
+      const [cellStart, cellEnd] = [cells[at + 1], cells[at + 2]];
+      if (before.length > 0) splices.push({ from: cellStart, to: cellStart, text: before.join("") });
+      if (pending[0] === col) {
+        pending.shift();
+        splices.push({ from: cellStart, to: cellEnd, text: this.editedCell(this.xml.slice(cellStart, cellEnd), row, col, edits.get(col)!) });
+      }
+    }
+    const after = pending.map((c) => this.newCell(row, c, edits.get(c)!, rowFormats[i])).join("");
+    if (element?.selfClosing) {
+      splices.push({ from: start, to: rowEnds[i], text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
+    } else if (after) {
+      const contentEnd = this.xml.lastIndexOf("<", rowEnds[i] - 1);
+      splices.push({ from: contentEnd, to: contentEnd, text: after });
+    }
+    return splices;
   }
 
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
-    const { sheetData, rows, rowStarts, rowEnds } = this.layout;
+    const { sheetData, rows, rowStarts } = this.layout;
     const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
     if (!sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
     const pending = [...edits.keys()].sort((a, b) => a - b);
@@ -268,7 +323,7 @@ class SheetPatcher {
       if (before.length > 0) splices.push({ from: rowStarts[i], to: rowStarts[i], text: before.join("") });
       if (pending[0] === rows[i]) {
         const r = pending.shift()!;
-        splices.push({ from: rowStarts[i], to: rowEnds[i], text: this.patchRow(this.xml.slice(rowStarts[i], rowEnds[i]), r, edits.get(r)!) });
+        splices.push(...this.patchRow(i, r, edits.get(r)!));
       }
     }
     const after = pending.map((r) => this.newRow(r, edits.get(r)!)).join("");

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from "fflate";
 import { DEFLATE_LEVEL, fflateCodec } from "../../src/xlsx/codec";
-import { DeflateThread, deflateOn } from "../../src/xlsx/deflate-thread";
+import { DeflateThread, LARGEST_PART_ON_THREAD, deflateOn, deflateOnThread } from "../../src/xlsx/deflate-thread";
 import { Package } from "../../src/xlsx/package";
 import { nodeCodec } from "../../src/xlsx/read";
 import { readZip, writeZip } from "../../src/xlsx/zip";
@@ -40,6 +40,17 @@ describe("deflating on a thread of its own (the command line)", () => {
     const entries = readZip(bytes);
     expect(entries.map((e) => e.name)).toEqual(["a.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
     expect(new TextDecoder().decode(inflateSync(entries[2].data))).toBe(sheetXml(2));
+  });
+
+  it("deflates a part past the limit in place (never held twice), a smaller one on the thread", async () => {
+    const large = new Uint8Array(LARGEST_PART_ON_THREAD + 1).fill(65);
+    const small = large.subarray(0, LARGEST_PART_ON_THREAD);
+    const inPlace = deflateOnThread(large);
+    expect(inPlace).toBeInstanceOf(Uint8Array);
+    expect(inPlace).toEqual(deflateSync(large, { level: DEFLATE_LEVEL }));
+    const onThread = deflateOnThread(small);
+    expect(onThread).toBeInstanceOf(Promise);
+    expect(await onThread).toEqual(deflateSync(small, { level: DEFLATE_LEVEL }));
   });
 
   it("deflates in place what a failed thread held, and starts another for the next part", async () => {

@@ -22,7 +22,19 @@ describe("patchSheet", () => {
     const row1 = '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c></row>';
     const xml = sheet(`${row1}<row r="2" spans="1:3"><c r="A2" s="4"><v>5</v></c><c r="B2" s="3"/></row>`);
     const out = patchSheet(xml, edits({ "1:1": { value: "0.9823" } }));
-    expect(out).toBe(sheet(`${row1}<row r="2"><c r="A2" s="4"><v>5</v></c><c r="B2" s="103"><v>0.9823</v></c></row>`));
+    expect(out).toBe(sheet(`${row1}<row r="2" spans="1:3"><c r="A2" s="4"><v>5</v></c><c r="B2" s="103"><v>0.9823</v></c></row>`));
+  });
+
+  it("drops a row's spans hint once a cell is added to it, before its cells or after them", () => {
+    const xml = sheet('<row r="1" spans="2:2" x14ac:dyDescent="0.25"><c r="B1"><v>1</v></c></row><row r="2" spans="1:1"><c r="A2"><v>2</v></c></row><row r="3" spans="1:1"/>');
+    const out = patchSheet(xml, edits({ "0:0": {}, "1:3": { value: "4" }, "2:0": {} }));
+    expect(out).toBe(
+      sheet(
+        '<row r="1" x14ac:dyDescent="0.25"><c r="A1" s="100"/><c r="B1"><v>1</v></c></row>' +
+          '<row r="2"><c r="A2"><v>2</v></c><c r="D2" s="100"><v>4</v></c></row>' +
+          '<row r="3"><c r="A3" s="100"/></row>',
+      ),
+    );
   });
 
   it("replaces a blank text cell's type and value when writing a number", () => {
