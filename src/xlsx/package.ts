@@ -7,7 +7,7 @@
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import type { SheetLayout } from "./sheet-part";
-import { XmlElement, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -106,23 +106,45 @@ function insertAt(xml: string, at: number, text: string): string {
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
-/** A part's relationships (external ones are skipped: they name no part). */
+/**
+ * A part's relationships as read (external ones are skipped: they name no part), and the ones
+ * added and removed. Tokenized once: a copy adds relationships to hundreds of sheets' parts.
+ */
 export class RelationshipsPart {
   readonly list: Relationship[];
-  /** The namespace prefix the part writes its elements with ("" for none). */
-  private readonly prefix: string;
   /** The folder of the part these relationships belong to: targets are relative to it. */
   readonly sourceFolder: string;
+  private readonly root: XmlElement;
+  /** Every <Relationship> as written, external ones too: its id and [start, end). */
+  private readonly written: { id: string | undefined; start: number; end: number }[] = [];
+  /** The ids in the part now, as a new id must differ from each (undefined for an element without one). */
+  private readonly taken = new Set<string | undefined>();
+  private readonly added: { id: string; xml: string }[] = [];
+  /** Ids of relationships written in the part and removed since. */
+  private readonly removed = new Set<string>();
 
   constructor(
-    private xml: string,
+    private readonly xml: string,
     source: string,
   ) {
-    this.prefix = rootElement(xml).prefix;
+    let root: XmlElement | undefined;
+    const relationships: XmlElement[] = [];
+    scanXml(xml, {
+      open: (element) => {
+        if (element.depth === 0) root = element;
+        else if (element.local === "Relationship") relationships.push(element);
+      },
+    });
+    if (!root) throw new XmlError("no root element");
+    this.root = root;
     this.sourceFolder = folderOf(source);
-    this.list = elements(xml, "Relationship")
+    for (const r of relationships) {
+      this.written.push({ id: r.attributes.Id, start: r.start, end: r.end });
+      this.taken.add(r.attributes.Id);
+    }
+    this.list = relationships
       .filter((r) => r.attributes.TargetMode !== "External")
-      .map((r) => ({ id: r.attributes.Id ?? "", type: r.attributes.Type ?? "", part: resolvePart(folderOf(source), r.attributes.Target ?? "") }));
+      .map((r) => ({ id: r.attributes.Id ?? "", type: r.attributes.Type ?? "", part: resolvePart(this.sourceFolder, r.attributes.Target ?? "") }));
   }
 
   /** The first relationship of a kind; Strict Open XML and Microsoft's extensions use other namespaces for the same kinds. */
@@ -136,26 +158,36 @@ export class RelationshipsPart {
 
   /** Adds a relationship to a part in the source's folder; returns its new id. */
   add(kind: string, target: string): string {
-    const taken = new Set(elements(this.xml, "Relationship").map((r) => r.attributes.Id));
-    let n = taken.size + 1;
-    while (taken.has(`rId${n}`)) n++;
+    let n = this.taken.size + 1;
+    while (this.taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const root = rootElement(this.xml);
-    const element = `<${this.prefix}Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeAttribute(target)}"/>`;
-    this.xml = root.selfClosing
-      ? this.xml.slice(0, root.start) + startTag(root) + element + `</${root.name}>` + this.xml.slice(root.end)
-      : insertAt(this.xml, root.contentEnd, element);
+    this.taken.add(id);
+    this.added.push({ id, xml: `<${this.root.prefix}Relationship Id="${id}" Type="${REL_TYPE}${kind}" Target="${escapeAttribute(target)}"/>` });
     return id;
   }
 
   remove(ids: Set<string>): void {
-    for (const r of elements(this.xml, "Relationship").reverse()) {
-      if (ids.has(r.attributes.Id ?? "")) this.xml = this.xml.slice(0, r.start) + this.xml.slice(r.end);
+    for (const id of ids) {
+      if (!this.taken.delete(id)) continue;
+      const added = this.added.findIndex((a) => a.id === id);
+      if (added !== -1) this.added.splice(added, 1);
+      else this.removed.add(id);
     }
   }
 
+  /** The part with the relationships added after those written, the removed ones cut out. */
   toXml(): string {
-    return this.xml;
+    const added = this.added.map((a) => a.xml).join("");
+    const { xml, root } = this;
+    if (root.selfClosing) return added ? xml.slice(0, root.start) + startTag(root) + added + `</${root.name}>` + xml.slice(root.end) : xml;
+    let out = "";
+    let at = 0;
+    for (const r of this.written) {
+      if (r.id === undefined || !this.removed.has(r.id)) continue;
+      out += xml.slice(at, r.start);
+      at = r.end;
+    }
+    return out + xml.slice(at, root.contentEnd) + added + xml.slice(root.contentEnd);
   }
 }
 

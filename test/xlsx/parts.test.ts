@@ -1,4 +1,4 @@
-import { ContentTypes } from "../../src/xlsx/package";
+import { ContentTypes, RelationshipsPart } from "../../src/xlsx/package";
 import { CellEdit, SheetEdits, patchSheet } from "../../src/xlsx/sheet-part";
 import { StyleSheetEditor } from "../../src/xlsx/styles-part";
 import { elements } from "../../src/xlsx/xml";
@@ -296,5 +296,37 @@ describe("the content types part", () => {
     const types = new ContentTypes('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
     types.set("xl/styles.xml", "styles");
     expect(types.toXml()).toBe('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/styles.xml" ContentType="styles"/></Types>');
+  });
+});
+
+describe("a part's relationships", () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
+  const TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const rel = (id: string, kind: string, target: string, external = "") => `<Relationship Id="${id}" Type="${TYPE}/${kind}" Target="${target}"${external}/>`;
+
+  it("lists those written (not external ones), adds after them with ids none has, and cuts removed ones out", () => {
+    const xml = `<?xml version="1.0"?>\n<Relationships ${NS}>${rel("rId1", "drawing", "../drawings/drawing1.xml")} ${rel("rId3", "hyperlink", "http://x", ' TargetMode="External"')}</Relationships>`;
+    const rels = new RelationshipsPart(xml, "xl/worksheets/sheet1.xml");
+    expect(rels.list).toEqual([{ id: "rId1", type: `${TYPE}/drawing`, part: "xl/drawings/drawing1.xml" }]);
+    expect(rels.toXml()).toBe(xml);
+    // Two taken: the first new id is rId3's successor that is free, counting from the number written.
+    expect(rels.add("comments", "../comments1.xml")).toBe("rId4");
+    expect(rels.add("vmlDrawing", "../drawings/vmlDrawing1.vml")).toBe("rId5");
+    rels.remove(new Set(["rId1", "rId4", "rId9"]));
+    // An added one that is removed is gone as if never added, and its id is free again.
+    expect(rels.add("table", "../tables/table1.xml")).toBe("rId4");
+    expect(rels.toXml()).toBe(
+      `<?xml version="1.0"?>\n<Relationships ${NS}> ${rel("rId3", "hyperlink", "http://x", ' TargetMode="External"')}${rel("rId5", "vmlDrawing", "../drawings/vmlDrawing1.vml")}${rel("rId4", "table", "../tables/table1.xml")}</Relationships>`,
+    );
+    // The list stays what was read.
+    expect(rels.list.map((r) => r.id)).toEqual(["rId1"]);
+  });
+
+  it("opens a self-closing root to add, and writes with the part's prefix", () => {
+    const rels = new RelationshipsPart(`<r:Relationships xmlns:r="http://schemas.openxmlformats.org/package/2006/relationships"/>`, "xl/workbook.xml");
+    expect(rels.add("styles", "styles.xml")).toBe("rId1");
+    expect(rels.toXml()).toBe(
+      `<r:Relationships xmlns:r="http://schemas.openxmlformats.org/package/2006/relationships"><r:Relationship Id="rId1" Type="${TYPE}/styles" Target="styles.xml"/></r:Relationships>`,
+    );
   });
 });
