@@ -25,7 +25,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
   try {
     // The reader's checks and messages, and jixiao's record as it read it.
     const { source, grid } = await readXlsx(input);
-    result = await cleanCopy(source, grid, { removeSummary });
+    result = cleanCopy(source, grid, { removeSummary });
   } catch (error) {
     const failure = readFailure(input, error);
     if (failure) return fail(failure);

@@ -92,7 +92,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits
   // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return null;
-  const bytes = await scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const kept = analysis.summary.keptEdited;
   return { bytes, report: buildReport(input, grid, analysis), ignored: analysis.ignored, ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
 }

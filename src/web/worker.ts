@@ -32,7 +32,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const sheets = tableSheetDisplays(grid, analysis, { lang, mark: profile.markCells });
   post({ id, kind: "step", step: "write" });
   // The command line's options and its deflate (fflate): the command line's bytes.
-  const scored = await scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
+  const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   // The results view's data, built as the task pane builds it.
   const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {
     written: analysis.writes.length,

@@ -65,7 +65,7 @@ function withoutSheet(xml: string, name: string): string {
 }
 
 /** The cleaned copy of a package the reader read into `grid` (jixiao's record as it read it: grid.state). */
-export async function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOptions = {}): Promise<CleanResult> {
+export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOptions = {}): CleanResult {
   const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
@@ -108,5 +108,5 @@ export async function cleanCopy(pkg: Package, grid: WorkbookGrid, options: Clean
   pkg.put(workbookPath, workbookXml);
   pkg.put(relsPath, rels.toXml());
   pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  return { bytes: await pkg.toBytes(), removed: plan.removed, summaryRemoved };
+  return { bytes: pkg.toBytes(), removed: plan.removed, summaryRemoved };
 }

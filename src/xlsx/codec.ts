@@ -11,8 +11,7 @@ export interface Codec {
    * inflates to more than that: the size, checked against the limits first, is then a lie.
    */
   inflate(data: Uint8Array, size: number): Uint8Array;
-  /** Deflated bytes, or their promise from a codec that deflates on another thread (deflate-thread.ts). */
-  deflate(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  deflate(data: Uint8Array): Uint8Array;
   /** The CRC-32 of inflated bytes, when the platform has a faster one than zip.ts's. */
   crc32?(data: Uint8Array): number;
 }
@@ -26,7 +25,7 @@ export const DEFLATE_LEVEL = 1;
 
 export class InflatedSizeError extends Error {}
 
-export const fflateCodec: Codec & { deflate(data: Uint8Array): Uint8Array } = {
+export const fflateCodec: Codec = {
   inflate(data, size) {
     // One byte of room past the declared size shows a lie without inflating further.
     const out = inflateSync(data, { out: new Uint8Array(size + 1) });

@@ -260,10 +260,6 @@ export class Package {
    * thousand sheets does not hold their text until the end), or removed (null), by lower-case name.
    */
   private readonly changes = new Map<string, ZipEntry | null>();
-  /** The bytes of changed parts still being deflated on another thread, by lower-case name. */
-  private readonly deflating = new Map<string, Uint8Array>();
-  /** Those deflations, awaited before the zip is written. */
-  private readonly pending: Promise<void>[] = [];
   private inflatedTotal = 0;
   /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
   private readonly layouts = new Map<string, SheetLayout>();
@@ -348,10 +344,7 @@ export class Package {
   text(part: string, keep = true): string | undefined {
     const key = part.toLowerCase();
     const change = this.changes.get(key);
-    if (change !== undefined) {
-      if (change === null) return undefined;
-      return UTF8_DECODER.decode(this.deflating.get(key) ?? this.codec.inflate(change.data, change.size));
-    }
+    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(this.codec.inflate(change.data, change.size));
     const kept = this.texts.get(key);
     if (kept !== undefined) return kept;
     const entry = this.entries.get(key);
@@ -387,35 +380,22 @@ export class Package {
     this.layouts.delete(key);
     const bytes = UTF8_ENCODER.encode(xml);
     const entry = this.entries.get(key);
-    const deflated = this.codec.deflate(bytes);
-    const change: ZipEntry = {
+    this.changes.set(key, {
       name: entry?.name ?? part,
       method: 8,
       crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
       size: bytes.length,
-      data: deflated instanceof Uint8Array ? deflated : bytes,
+      data: this.codec.deflate(bytes),
       // A changed part keeps its date; a new one gets the zip epoch.
       time: entry?.time ?? ZIP_EPOCH.time,
       date: entry?.date ?? ZIP_EPOCH.date,
-    };
-    this.changes.set(key, change);
-    this.deflating.delete(key);
-    if (deflated instanceof Uint8Array) return;
-    this.deflating.set(key, bytes);
-    this.pending.push(
-      deflated.then((data) => {
-        change.data = data;
-        // Unless the part was put again meanwhile: then its newer bytes are the ones in flight.
-        if (this.deflating.get(key) === bytes) this.deflating.delete(key);
-      }),
-    );
+    });
   }
 
   remove(part: string): void {
     const key = part.toLowerCase();
     this.texts.delete(key);
     this.layouts.delete(key);
-    this.deflating.delete(key);
     this.changes.set(key, null);
   }
 
@@ -434,12 +414,8 @@ export class Package {
     contentTypes.remove(part);
   }
 
-  /**
-   * The package as zip bytes: changed and new parts as put, the others copied still compressed.
-   * Awaits the parts still being deflated.
-   */
-  async toBytes(): Promise<Uint8Array> {
-    await Promise.all(this.pending.splice(0));
+  /** The package as zip bytes: changed and new parts as put, the others copied still compressed. */
+  toBytes(): Uint8Array {
     const out: ZipEntry[] = [];
     for (const [key, entry] of this.entries) {
       const change = this.changes.get(key);

@@ -5,8 +5,7 @@
  */
 import { promises as fs } from "fs";
 import { crc32, inflateRawSync } from "zlib";
-import { Codec, InflatedSizeError } from "./codec";
-import { deflateOnThread } from "./deflate-thread";
+import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import { ReadLimits } from "./package";
 import { LoadedWorkbook, WorkbookReadError, readXlsxBytes } from "./reader";
 
@@ -26,9 +25,8 @@ export const nodeCodec: Codec = {
     return out;
   },
   // node:zlib deflates about three times faster (0.06 s against 0.17 s of CPU for the 300-sheet
-  // benchmark's 11 MB of parts), but not into the bytes fflate makes in the page. fflate on a
-  // thread of its own costs the main thread little more than handing the bytes over.
-  deflate: deflateOnThread,
+  // benchmark's 11 MB of parts), but not into the bytes fflate makes in the page.
+  deflate: fflateCodec.deflate,
   // zlib.crc32 came with Node 20.15; before it, zip.ts's own.
   crc32: typeof crc32 === "function" ? (data) => crc32(data) : undefined,
 };

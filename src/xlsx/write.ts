@@ -79,8 +79,8 @@ export interface CopyOptions {
   mark?: boolean;
 }
 
-/** The scored copy of an .xlsx package, as bytes (once its parts are deflated). The package is changed in the doing. */
-export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Promise<Uint8Array> {
+/** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
+export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Uint8Array {
   const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = workbookParts(pkg);
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
