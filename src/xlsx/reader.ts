@@ -13,7 +13,7 @@ import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
-import { SheetLayout, closeCell, closeRow, emptyLayout, openCell, openRow } from "./sheet-part";
+import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
@@ -290,7 +290,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let reading: "v" | "f" | "t" | undefined;
   let phonetic = 0;
   let inSheetData = false;
-  const layout = emptyLayout(xml);
+  const recorder = new LayoutRecorder(xml);
+  const layout = recorder.layout;
   // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
   let depth = 0;
   const childStarts: number[] = [];
@@ -352,7 +353,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           const r = Number(node.attributes.r);
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
-          openRow(layout, tagStart(position), position, node.attributes);
+          recorder.openRow(tagStart(position), position, node.attributes);
           break;
         }
         case "c": {
@@ -379,7 +380,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           if (col > lastCol) lastCol = col;
           type = node.attributes.t;
           style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
-          openCell(layout, col, tagStart(position), style);
+          recorder.openCell(col, tagStart(position), style);
           formula = undefined;
           value = undefined;
           inline = undefined;
@@ -431,11 +432,11 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           break;
         case "row":
           if (!inSheetData) break;
-          closeRow(layout, row, position);
+          recorder.closeRow(row, position);
           break;
         case "c":
           if (!inSheetData) break;
-          closeCell(layout, position);
+          recorder.closeCell(position);
           if (formula && formula.text === "" && !formula.shared) formula = undefined;
           finishCell();
           break;
@@ -477,7 +478,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     values[r] ??= [];
     numFmts[r] ??= [];
   }
-  return { grid: { name, values, numFmts, merges: clipped, formulas }, layout };
+  return { grid: { name, values, numFmts, merges: clipped, formulas }, layout: recorder.finish() };
 }
 
 // ---- the workbook -----------------------------------------------------------------------------
