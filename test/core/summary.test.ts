@@ -69,6 +69,27 @@ describe("the 综合得分 layout", () => {
     expect(summary.rowHeights[message.row]).toBeGreaterThanOrEqual(lines * 15);
   });
 
+  test("lines of wrapped text: a Chinese character takes two columns, any other one, each line break starts a line", () => {
+    // [text, lines in a 12-character-wide cell, which holds 11 columns of text]
+    const cases: [string, number][] = [
+      ["", 1],
+      ["abcdefghijk", 1],
+      ["abcdefghijkl", 2],
+      ["一二三四五", 1],
+      ["一二三四五六", 2],
+      ["一二三四五六七八九十一二三四五六七八九十", 4],
+      ["ab\ncd", 2],
+      ["ab\n\ncd", 3],
+      // A character beyond the basic plane is one character of two columns, though two UTF-16 units.
+      ["𠀀𠀀𠀀𠀀𠀀", 1],
+      ["𠀀𠀀𠀀𠀀𠀀𠀀", 2],
+      // A lone surrogate (a broken pair) is a character of its own.
+      ["\ud840abcdefghi", 1],
+      ["\ud840abcdefghij", 2],
+    ];
+    for (const [text, lines] of cases) expect([text, wrappedLines(text, 12)]).toEqual([text, lines]);
+  });
+
   test("the chart is placed below the last row, inside the printed columns", () => {
     expect(summary.chart!.anchor.top).toBeGreaterThanOrEqual(summary.rowCount);
     expect(summary.chart!.anchor.right).toBeLessThan(summary.colCount);
