@@ -14,6 +14,8 @@ const decimalText = fc.oneof(
     .tuple(fc.constantFrom("", "-"), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 9999 }))
     .map(([sign, whole, fraction]) => `${sign}${whole}.${String(fraction).padStart(4, "0")}`),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String),
+  // Whole numbers, most weights and scores, on both sides of the 10^7 that is added as plain numbers.
+  fc.integer({ min: -2e7, max: 2e7 }).map(String),
   fc
     .tuple(fc.bigInt({ min: 1n, max: 10n ** 25n }), fc.integer({ min: -30, max: 20 }))
     .map(([digits, exponent]) => `${digits}e${exponent}`),
@@ -48,6 +50,12 @@ describe("sumOf", () => {
     const weight = new Decimal("43.770100312237645");
     const values = [...Array<Decimal>(2329).fill(weight), new Decimal("52.199401856847885")];
     expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
+  });
+
+  it("sums whole numbers exactly, however many", () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => new Decimal(9_999_999 - (i % 7)));
+    expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
+    expect(sumOf([new Decimal(5), new Decimal("-0"), new Decimal(-5)]).toFixed()).toBe("0");
   });
 
   it("sums more terms than fit in one call's arguments", () => {
