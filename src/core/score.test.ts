@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { agreesAsShown, groupSums, roundHalfUp, sumOf } from "./score";
+import { agreesAsShown, decimalString, groupSums, roundHalfUp, sumOf } from "./score";
 
 /**
  * The reference: decimal.js's own sum, exact until its result is rounded once to 20 significant
@@ -81,6 +81,23 @@ describe("groupSums", () => {
       [new Decimal("0.00049")],
     ]);
     expect(total.toFixed()).toBe("12345678901234568.124");
+  });
+});
+
+describe("decimalString", () => {
+  it("writes a Decimal without exponent or trailing zeros, the same text each time it is asked", () => {
+    const cases: [string, string][] = [
+      ["5", "5"],
+      ["2.350", "2.35"],
+      ["1e21", "1000000000000000000000"],
+      ["-1.5e-7", "-0.00000015"],
+      ["-0", "0"],
+    ];
+    for (const [value, text] of cases) {
+      const decimal = new Decimal(value);
+      expect([decimalString(decimal), decimalString(decimal)]).toEqual([text, text]);
+    }
+    expect(decimalString(null)).toBeNull();
   });
 });
 

@@ -199,8 +199,17 @@ export function differingTexts(
   return { recorded: render(seen, places), computed: render(computed, places) };
 }
 
+/**
+ * The text of each Decimal that was written into a report. Decimals are immutable, and a report's
+ * numbers are mostly a few shared ones (the cells' weights and scores, see parseNumber, and the
+ * values of repeated texts), each written once per row.
+ */
+const decimalTexts = new WeakMap<Decimal, string>();
+
 /** Decimal → the report's string form: no exponent, no trailing zeros. */
 export function decimalString(value: Decimal | null): string | null {
   if (value === null) return null;
-  return value.toFixed();
+  let text = decimalTexts.get(value);
+  if (text === undefined) decimalTexts.set(value, (text = value.toFixed()));
+  return text;
 }
