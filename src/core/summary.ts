@@ -199,7 +199,9 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
   // Most cells (a sheet's name, an address, a rule) fit one line however wide their characters are.
-  if (text.length * 2 <= usable && !text.includes("\n")) return 1;
+  const oneLine = !text.includes("\n");
+  if (oneLine && text.length * 2 <= usable) return 1;
+  if (oneLine) return Math.max(1, Math.ceil(displayWidth(text) / usable));
   return text.split("\n").reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 

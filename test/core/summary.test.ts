@@ -2,6 +2,7 @@ import { analyze } from "../../src/core/analyze";
 import { HeadlineTotal, headlines } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
+import * as summaryModule from "../../src/core/summary";
 import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid } from "../../src/core/grid";
@@ -27,6 +28,25 @@ const rowOf = (summary: SummarySheet, text: string) => summary.cells.find((c) =>
 
 describe("the 综合得分 layout", () => {
   const summary = analyze(FORM).summary;
+
+  test("is laid out when first read, once, the same whatever was read before it", () => {
+    const layout = jest.spyOn(summaryModule, "buildSummary");
+    try {
+      const a = analyze(FORM);
+      // A host that reads no summary (the command line's review) has none laid out.
+      expect([a.findings.length > 0, a.indicators.length, a.totals.length]).toEqual([true, 2, 1]);
+      expect(layout).not.toHaveBeenCalled();
+      const first = a.summary;
+      expect(a.summary).toBe(first);
+      expect(layout).toHaveBeenCalledTimes(1);
+      expect(first).toEqual(summary);
+      // Into JSON and copies, like the indicator rows.
+      expect(JSON.parse(JSON.stringify(a)).summary).toEqual(JSON.parse(JSON.stringify(summary)));
+      expect({ ...a }.summary).toBe(first);
+    } finally {
+      layout.mockRestore();
+    }
+  });
 
   test("the title names the unit (here the sheet) and the year the form states", () => {
     expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
