@@ -161,11 +161,12 @@ const HEADER_KINDS = [
  * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
 export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
+  let twoRows: boolean | undefined;
   for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
     const found: Columns<string> = columnsOf<string>(view, row, match);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
     if (below && fieldCount(below) > ownFields) {
       const double = rank(below, view, row, row + 1);
@@ -295,7 +296,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     if (isBlankRow(view, row, scanLeft, right)) break;
-    if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
+    if (mayStartHeader(view, row, columns) && !isDataLike(view, row) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && labelIs(labels[0], TOTAL_LABEL) && labelMatches(labels, GRADE_LABEL, 1)) {
