@@ -600,7 +600,7 @@ interface NumberDecimals {
  */
 const numberCache = new Map<number, NumberDecimals>();
 
-function decimalsOf(n: number): NumberDecimals {
+function numberDecimals(n: number): NumberDecimals {
   let entry = numberCache.get(n);
   if (entry === undefined) {
     const exact = new Decimal(String(n));
@@ -612,7 +612,7 @@ function decimalsOf(n: number): NumberDecimals {
 }
 
 function decimalOf(n: number): Decimal {
-  return decimalsOf(n).exact;
+  return numberDecimals(n).exact;
 }
 
 /** A plain amount, weight or score: 12.5, "1,234.5", "１２３．５", "10分", " 8 "; otherwise null. */
@@ -625,7 +625,7 @@ export function parseNumber(cell: CellValue): Decimal | null {
 
 /** parseNumber's number as its cell shows it (withoutBinaryNoise): a cached 10.000000000000002 is 10. */
 export function parseShownNumber(cell: CellValue): Decimal | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? decimalsOf(cell).shown : null;
+  if (typeof cell === "number") return Number.isFinite(cell) ? numberDecimals(cell).shown : null;
   const parsed = parseNumber(cell);
   return parsed === null ? null : withoutBinaryNoise(parsed);
 }
@@ -774,7 +774,7 @@ export function decimalPlacesShown(cell: CellValue, numFmt?: string): number {
     if (!Number.isFinite(cell)) return 0;
     const format = numFmt === undefined || numFmt === "General" ? null : readFormat(numFmt, cell);
     if (format?.date) return 0;
-    return format?.decimals ?? Math.min(decimalsOf(cell).places, 10);
+    return format?.decimals ?? Math.min(numberDecimals(cell).places, 10);
   }
   if (typeof cell !== "string") return 0;
   const m = /(?:\d{1,3}(?:,\d{3})+|\d+)?\.(\d+)|\d/.exec(normalizeText(cell));
