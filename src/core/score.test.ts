@@ -3,10 +3,14 @@ import fc from "fast-check";
 import { agreesAsShown, decimalString, groupSums, roundHalfUp, sumOf } from "./score";
 
 /**
- * The reference: decimal.js's own sum, exact until its result is rounded once to 20 significant
- * digits (fewer than 10,000 terms, so one call holds them all).
+ * The reference: the values added one by one at a precision wide enough for any two of them
+ * (doubles reach 1e-324, the digit strings below 1e46), so exact, then rounded once to Decimal's
+ * 20 significant digits. (Decimal.sum itself is not exact there: −10000000 + −5e-190 + 8999938 +
+ * 10.01 + 51.9901 comes out …99990000000001.)
  */
-const reference = (values: Decimal[]): Decimal => (values.length === 0 ? new Decimal(0) : Decimal.sum(...values));
+const Wide = Decimal.clone({ precision: 1000 });
+const reference = (values: Decimal[]): Decimal =>
+  new Decimal(values.reduce((sum: Decimal, value) => sum.plus(value), new Wide(0))).toSignificantDigits(Decimal.precision, Decimal.rounding);
 
 /** Numbers as cells and formulas give them: short scores, float noise, and wider than 20 digits. */
 const decimalText = fc.oneof(
