@@ -296,7 +296,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     if (isBlankRow(view, row, scanLeft, right)) break;
-    if (mayStartHeader(view, row, columns) && !isDataLike(view, row) && headerAt(view, row)) break;
+    if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && labelIs(labels[0], TOTAL_LABEL) && labelMatches(labels, GRADE_LABEL, 1)) {
