@@ -353,7 +353,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     ignored = split.ignored;
   }
 
-  const summaryInput: SummaryInput = {
+  let summaryInput: SummaryInput | null = {
     sheets: workbook.sheets,
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
@@ -375,7 +375,11 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       return indicatorReports();
     },
     get summary(): SummarySheet {
-      return (summary ??= buildSummary(summaryInput));
+      if (summary === undefined) {
+        summary = buildSummary(summaryInput as SummaryInput);
+        summaryInput = null; // the totals and budget lines it held are not needed any more
+      }
+      return summary;
     },
     totals: totals.map(totalReport),
     totalSources: totals.map(totalSource),
