@@ -31,7 +31,7 @@ import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
-import { buildSummary, isJixiaoSummary } from "./summary";
+import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
 
 export type { Lang } from "./messages";
@@ -43,7 +43,8 @@ export interface TotalSource {
 }
 
 export interface Analysis extends AnalysisResult {
-  summary: SummarySheet;
+  /** The 综合得分 sheet, laid out when first read: the command line's review and check read none. */
+  readonly summary: SummarySheet;
   /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
   totalSources: TotalSource[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
@@ -352,11 +353,33 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     ignored = split.ignored;
   }
 
+  let summaryInput: SummaryInput | null = {
+    sheets: workbook.sheets,
+    otherSheetNames: workbook.otherSheetNames,
+    // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
+    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
+    previousSummary: marksOf(record).summary,
+    budget,
+    totals,
+    findings: active,
+    ignored,
+    profile,
+    lang,
+  };
+  let summary: SummarySheet | undefined;
+
   return {
     tables,
     budget: budgetRows,
     get indicators(): IndicatorReport[] {
       return indicatorReports();
+    },
+    get summary(): SummarySheet {
+      if (summary === undefined) {
+        summary = buildSummary(summaryInput as SummaryInput);
+        summaryInput = null; // the totals and budget lines it held are not needed any more
+      }
+      return summary;
     },
     totals: totals.map(totalReport),
     totalSources: totals.map(totalSource),
@@ -365,18 +388,5 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active, activeRefs) : [],
     skippedSheets,
-    summary: buildSummary({
-      sheets: workbook.sheets,
-      otherSheetNames: workbook.otherSheetNames,
-      // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
-      tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
-      previousSummary: marksOf(record).summary,
-      budget,
-      totals,
-      findings: active,
-      ignored,
-      profile,
-      lang,
-    }),
   };
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { compare, eq, gt, gte, lt, lte } from "./compare";
+import { compare, eq, gt, gte, lt, lte, smallInteger } from "./compare";
 
 /** Decimals of every shape: zero and −0, tiny and huge exponents, long digit runs, both signs. */
 const decimal = fc.oneof(
@@ -46,5 +46,20 @@ describe("compare", () => {
     const [a, b] = [new Decimal("2.68"), new Decimal("2.7")];
     expect([gt(a, b), gte(a, b), lt(a, b), lte(a, b), eq(a, b)]).toEqual([false, false, true, true, false]);
     expect([gte(a, a), lte(a, a), eq(a, new Decimal("2.680"))]).toEqual([true, true, true]);
+  });
+});
+
+describe("smallInteger", () => {
+  it("reads whole numbers below 10^7 and nothing else", () => {
+    const integer = fc.integer({ min: -20_000_000, max: 20_000_000 }).map((n) => new Decimal(n));
+    fc.assert(
+      fc.property(fc.oneof(decimal, integer), (a) => {
+        const small = a.isInteger() && a.abs().lt(1e7);
+        expect(smallInteger(a)).toBe(small ? a.toNumber() : null);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect([smallInteger(new Decimal("9999999")), smallInteger(new Decimal("-50")), smallInteger(new Decimal("5.0"))]).toEqual([9999999, -50, 5]);
+    expect([smallInteger(new Decimal("10000000")), smallInteger(new Decimal("0.5")), smallInteger(new Decimal(NaN))]).toEqual([null, null, null]);
   });
 });

@@ -30,3 +30,12 @@ export const gte = (a: Decimal, b: Decimal): boolean => compare(a, b) >= 0;
 export const lt = (a: Decimal, b: Decimal): boolean => compare(a, b) < 0;
 export const lte = (a: Decimal, b: Decimal): boolean => compare(a, b) <= 0;
 export const eq = (a: Decimal, b: Decimal): boolean => compare(a, b) === 0;
+
+/**
+ * A whole number below 10^7 in magnitude as a JS number (exactly), else null: such a Decimal is
+ * one digit group holding the number itself, at an exponent of 0 to 6 (50: d [50], e 1).
+ */
+export function smallInteger(a: Decimal): number | null {
+  const d = a.d;
+  return d && d.length === 1 && a.e >= 0 && a.e < 7 ? a.s * d[0] : null;
+}

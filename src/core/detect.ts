@@ -64,9 +64,9 @@ export function rowCell(
   row: number,
   col: number,
 ): { value: CellValue; row: number; col: number; continued: boolean } {
-  const originRow = view.originRow(row, col);
-  if (originRow !== row) return { value: null, row, col, continued: true };
-  const originCol = view.originCol(row, col);
+  const merge = view.mergeAt(row, col);
+  if (merge !== undefined && merge.top !== row) return { value: null, row, col, continued: true };
+  const originCol = merge?.left ?? col;
   return { value: view.raw(row, originCol), row, col: originCol, continued: false };
 }
 
@@ -88,8 +88,9 @@ function columnsOf<F extends string>(
   const lastHeaderRow = row + 1;
   const width = Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below));
   for (let c = 0; c < width; c++) {
-    if (view.originCol(row, c) !== c) continue; // the rest of a horizontally merged header
-    if ((view.mergeAt(row, c)?.bottom ?? row) > lastHeaderRow) continue;
+    const merge = view.mergeAt(row, c);
+    if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
+    if ((merge?.bottom ?? row) > lastHeaderRow) continue;
     let field: F | undefined;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
     if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
@@ -160,11 +161,12 @@ const HEADER_KINDS = [
  * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
 export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
+  let twoRows: boolean | undefined;
   for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
     const found: Columns<string> = columnsOf<string>(view, row, match);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    const twoRows = row + 1 < view.rowCount && !isDataLike(view, row + 1);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
     if (below && fieldCount(below) > ownFields) {
       const double = rank(below, view, row, row + 1);
@@ -253,11 +255,13 @@ function tableBase(header: HeaderMatch): TableBase {
 function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
   const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
   const valueCol = columns.target ?? columns.actual;
-  const text = nameCol === undefined ? "" : view.text(row, nameCol);
-  if (nameCol === undefined || valueCol === undefined || text === "" || isSectionHeading(text)) return false;
+  if (nameCol === undefined || valueCol === undefined) return false;
+  // The cells first: every row of every table asks, and few are one merged cell.
   const name = view.origin(row, nameCol);
   const value = view.origin(row, valueCol);
-  return name.row === value.row && name.col === value.col;
+  if (name.row !== value.row || name.col !== value.col) return false;
+  const text = view.text(row, nameCol);
+  return text !== "" && !isSectionHeading(text);
 }
 
 /** Whether the row has a target or actual in a cell of its own (not part of a wider label). */

@@ -19,7 +19,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
-import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseValue, withoutBinaryNoise } from "./values";
+import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseShownNumber, parseValue } from "./values";
 
 export interface CellRef {
   sheet: string;
@@ -151,13 +151,13 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
   // A formula's cached 10.000000000000002 is the 10 Excel shows: never above a weight of 10.
-  const parsed = parseNumber(cell.value);
-  const value = parsed === null ? null : withoutBinaryNoise(parsed);
+  const value = parseShownNumber(cell.value);
   const text = typeof cell.value === "string" ? cell.value.trim() : null;
   const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
   // blank, so nothing is ever written over them.
   const empty = blank || (text !== null && isEmptyMarker(text));
+  const formula = view.isFormula(cell.row, cell.col);
   return {
     sheet: view.sheet.name,
     row: cell.row,
@@ -170,8 +170,8 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     empty,
     // Never into a formula (its result may be blank), nor into a merged area: the value would show
     // across rows or columns (other fields) it does not belong to.
-    writable: blank && !view.isFormula(cell.row, cell.col) && view.mergeAt(row, col) === undefined,
-    formula: view.isFormula(cell.row, cell.col),
+    writable: blank && !formula && view.mergeAt(row, col) === undefined,
+    formula,
   };
 }
 

@@ -1,12 +1,16 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { agreesAsShown, groupSums, roundHalfUp, sumOf } from "./score";
+import { agreesAsShown, decimalString, groupSums, roundHalfUp, sumOf } from "./score";
 
 /**
- * The reference: decimal.js's own sum, exact until its result is rounded once to 20 significant
- * digits (fewer than 10,000 terms, so one call holds them all).
+ * The reference: the values added one by one at a precision wide enough for any two of them
+ * (doubles reach 1e-324, the digit strings below 1e46), so exact, then rounded once to Decimal's
+ * 20 significant digits. (Decimal.sum itself is not exact there: −10000000 + −5e-190 + 8999938 +
+ * 10.01 + 51.9901 comes out …99990000000001.)
  */
-const reference = (values: Decimal[]): Decimal => (values.length === 0 ? new Decimal(0) : Decimal.sum(...values));
+const Wide = Decimal.clone({ precision: 1000 });
+const reference = (values: Decimal[]): Decimal =>
+  new Decimal(values.reduce((sum: Decimal, value) => sum.plus(value), new Wide(0))).toSignificantDigits(Decimal.precision, Decimal.rounding);
 
 /** Numbers as cells and formulas give them: short scores, float noise, and wider than 20 digits. */
 const decimalText = fc.oneof(
@@ -14,6 +18,8 @@ const decimalText = fc.oneof(
     .tuple(fc.constantFrom("", "-"), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 9999 }))
     .map(([sign, whole, fraction]) => `${sign}${whole}.${String(fraction).padStart(4, "0")}`),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String),
+  // Whole numbers, most weights and scores, on both sides of the 10^7 that is added as plain numbers.
+  fc.integer({ min: -2e7, max: 2e7 }).map(String),
   fc
     .tuple(fc.bigInt({ min: 1n, max: 10n ** 25n }), fc.integer({ min: -30, max: 20 }))
     .map(([digits, exponent]) => `${digits}e${exponent}`),
@@ -50,6 +56,12 @@ describe("sumOf", () => {
     expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
   });
 
+  it("sums whole numbers exactly, however many", () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => new Decimal(9_999_999 - (i % 7)));
+    expect(sumOf(values).toFixed()).toBe(reference(values).toFixed());
+    expect(sumOf([new Decimal(5), new Decimal("-0"), new Decimal(-5)]).toFixed()).toBe("0");
+  });
+
   it("sums more terms than fit in one call's arguments", () => {
     // Spread into one call, 250,000 arguments overflow the stack.
     const values = Array.from({ length: 250_000 }, (_, i) => new Decimal(i).div(100));
@@ -73,6 +85,23 @@ describe("groupSums", () => {
       [new Decimal("0.00049")],
     ]);
     expect(total.toFixed()).toBe("12345678901234568.124");
+  });
+});
+
+describe("decimalString", () => {
+  it("writes a Decimal without exponent or trailing zeros, the same text each time it is asked", () => {
+    const cases: [string, string][] = [
+      ["5", "5"],
+      ["2.350", "2.35"],
+      ["1e21", "1000000000000000000000"],
+      ["-1.5e-7", "-0.00000015"],
+      ["-0", "0"],
+    ];
+    for (const [value, text] of cases) {
+      const decimal = new Decimal(value);
+      expect([decimalString(decimal), decimalString(decimal)]).toEqual([text, text]);
+    }
+    expect(decimalString(null)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
  * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
  */
 import Decimal from "decimal.js";
-import { eq, gte, lte, gt } from "./compare";
+import { eq, gte, lte, gt, smallInteger } from "./compare";
 import { Profile } from "./profile";
 import { Op, withoutBinaryNoise } from "./values";
 
@@ -27,6 +27,8 @@ const Exact = Decimal.clone({ precision: 1e9 });
  * rather than added again for every row.
  */
 function exactSum(values: Decimal[]): Decimal {
+  const whole = smallIntegerSum(values);
+  if (whole !== null) return new Decimal(whole);
   const counts = new Map<Decimal, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const terms: Decimal[] = [];
@@ -34,6 +36,20 @@ function exactSum(values: Decimal[]): Decimal {
   let total: Decimal = new Exact(0);
   for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Exact.sum(total, ...terms.slice(i, i + SUM_CHUNK));
   return total;
+}
+
+/**
+ * The sum of whole numbers below 10^7 (most weights and scores) added as JS numbers, exact while
+ * the total is a safe integer; null when a value is not such a number or the total is not.
+ */
+function smallIntegerSum(values: Decimal[]): number | null {
+  let total = 0;
+  for (const value of values) {
+    const n = smallInteger(value);
+    if (n === null) return null;
+    total += n;
+  }
+  return Number.isSafeInteger(total) ? total : null;
 }
 
 /** Rounded once, as decimal.js rounds any result: to its precision (20 significant digits). */
@@ -183,8 +199,17 @@ export function differingTexts(
   return { recorded: render(seen, places), computed: render(computed, places) };
 }
 
+/**
+ * The text of each Decimal that was written into a report. Decimals are immutable, and a report's
+ * numbers are mostly a few shared ones (the cells' weights and scores, see parseNumber, and the
+ * values of repeated texts), each written once per row.
+ */
+const decimalTexts = new WeakMap<Decimal, string>();
+
 /** Decimal → the report's string form: no exponent, no trailing zeros. */
 export function decimalString(value: Decimal | null): string | null {
   if (value === null) return null;
-  return value.toFixed();
+  let text = decimalTexts.get(value);
+  if (text === undefined) decimalTexts.set(value, (text = value.toFixed()));
+  return text;
 }

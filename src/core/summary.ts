@@ -29,6 +29,8 @@ const MARKER_TEXTS = new Set([...Object.values(SUMMARY_MARKERS), "本表由绩�
 const COLUMNS = 7;
 /** Column widths in characters: the whole table fits A4 portrait at about 85 %. */
 const COLUMN_WIDTHS = [12, 16, 14, 13, 40, 12, 9];
+/** The columns' widths added up from the left: cells spanning columns col..col+span-1 are ends[col+span] − ends[col] wide. */
+const COLUMN_ENDS = COLUMN_WIDTHS.reduce((ends, width) => [...ends, ends[ends.length - 1] + width], [0]);
 /** Points per line of text, by font size (Excel's default row is 15 pt for 11 pt text). */
 const lineHeight = (size: number): number => Math.ceil(size * 1.36);
 const DEFAULT_SIZE = 11;
@@ -180,13 +182,26 @@ const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `$
 /** Columns a text takes in a cell: a Chinese character is two, a Latin one one. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e7f ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x2e7f) width += 1;
+    else {
+      width += 2;
+      if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) i++; // a pair is one character
+    }
+  }
   return width;
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** Lines a wrapped text takes in a cell `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
+  // Most cells (a sheet's name, an address, a rule) fit one line however wide their characters are.
+  const oneLine = !text.includes("\n");
+  if (oneLine && text.length * 2 <= usable) return 1;
+  if (oneLine) return Math.max(1, Math.ceil(displayWidth(text) / usable));
   return text.split("\n").reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
@@ -202,8 +217,7 @@ class Layout {
     this.cells.push({ row: this.row, col, value: text, isNumber: false, style });
     const look = SUMMARY_STYLES[style];
     const size = look.size ?? DEFAULT_SIZE;
-    const width = COLUMN_WIDTHS.slice(col, col + span).reduce((sum, w) => sum + w, 0) * (DEFAULT_SIZE / size);
-    const lines = look.wrap ? wrappedLines(text, width) : 1;
+    const lines = look.wrap ? wrappedLines(text, (COLUMN_ENDS[col + span] - COLUMN_ENDS[col]) * (DEFAULT_SIZE / size)) : 1;
     const height = lines * lineHeight(size) + (lines > 1 ? 2 : 0);
     if (height > DEFAULT_ROW_HEIGHT) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, height);
   }

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import fc from "fast-check";
 import { CellValue } from "./grid";
 import { lookupUnit, toBase, unitsConvertible } from "./units";
 import {
@@ -10,8 +11,10 @@ import {
   isEmptyMarker,
   numberShown,
   parseNumber,
+  parseShownNumber,
   parseValue,
   valueToFraction,
+  withoutBinaryNoise,
 } from "./values";
 
 /** The parts of a result the tables compare: decimals as text, the unit as its symbol. */
@@ -533,6 +536,32 @@ describe("parseNumber", () => {
   ])("%p → %p", (cell, expected) => {
     const value = parseNumber(cell);
     expect(value === null ? null : value.toFixed()).toBe(expected);
+  });
+});
+
+describe("parseShownNumber", () => {
+  it.each<[CellValue, string | null]>([
+    [10.000000000000002, "10"],
+    [0.1 + 0.2, "0.3"],
+    [0.9559000000000001, "0.9559"],
+    [48.76, "48.76"],
+    ["10.000000000000002", "10"],
+    ["1,234.5", "1234.5"],
+    ["98%", null],
+    [null, null],
+    [Number.NaN, null],
+  ])("%p → %p", (cell, expected) => {
+    const value = parseShownNumber(cell);
+    expect(value === null ? null : value.toFixed()).toBe(expected);
+  });
+
+  it("is parseNumber's number without its binary noise, the same Decimal for the same number", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(parseShownNumber(n)?.toFixed()).toBe(withoutBinaryNoise(parseNumber(n)!).toFixed());
+        expect(parseShownNumber(n)).toBe(parseShownNumber(n));
+      }),
+    );
   });
 });
 

@@ -585,17 +585,34 @@ export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue
   return invalid(error, `单元格是错误值 ${error}`);
 }
 
-/** Weights and scores repeat (5, 10, 3…); Decimals are immutable, so one instance serves each. */
-const numberCache = new Map<number, Decimal>();
+/** A cell's number as exact decimals: the number itself, as Excel shows it, and its own decimals. */
+interface NumberDecimals {
+  exact: Decimal;
+  /** See withoutBinaryNoise. */
+  shown: Decimal;
+  /** Decimals of `exact` (a General cell shows them all). */
+  places: number;
+}
+
+/**
+ * Weights and scores repeat (5, 10, 3…); Decimals are immutable, so one entry serves each number,
+ * worked out once rather than for every cell that holds it.
+ */
+const numberCache = new Map<number, NumberDecimals>();
+
+function numberDecimals(n: number): NumberDecimals {
+  let entry = numberCache.get(n);
+  if (entry === undefined) {
+    const exact = new Decimal(String(n));
+    entry = { exact, shown: withoutBinaryNoise(exact), places: exact.decimalPlaces() };
+    if (numberCache.size >= 10000) numberCache.clear();
+    numberCache.set(n, entry);
+  }
+  return entry;
+}
 
 function decimalOf(n: number): Decimal {
-  let d = numberCache.get(n);
-  if (d === undefined) {
-    d = new Decimal(String(n));
-    if (numberCache.size >= 10000) numberCache.clear();
-    numberCache.set(n, d);
-  }
-  return d;
+  return numberDecimals(n).exact;
 }
 
 /** A plain amount, weight or score: 12.5, "1,234.5", "１２３．５", "10分", " 8 "; otherwise null. */
@@ -604,6 +621,13 @@ export function parseNumber(cell: CellValue): Decimal | null {
   if (typeof cell !== "string") return null;
   const m = PLAIN_NUMBER.exec(normalizeText(cell));
   return m ? toDecimal(m[1]) : null;
+}
+
+/** parseNumber's number as its cell shows it (withoutBinaryNoise): a cached 10.000000000000002 is 10. */
+export function parseShownNumber(cell: CellValue): Decimal | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? numberDecimals(cell).shown : null;
+  const parsed = parseNumber(cell);
+  return parsed === null ? null : withoutBinaryNoise(parsed);
 }
 
 /** 98% → 0.98, 5‰ → 0.005; null for any other unit (百分点 included: it is not a share). */
@@ -750,7 +774,7 @@ export function decimalPlacesShown(cell: CellValue, numFmt?: string): number {
     if (!Number.isFinite(cell)) return 0;
     const format = numFmt === undefined || numFmt === "General" ? null : readFormat(numFmt, cell);
     if (format?.date) return 0;
-    return format?.decimals ?? Math.min(decimalOf(cell).decimalPlaces(), 10);
+    return format?.decimals ?? Math.min(numberDecimals(cell).places, 10);
   }
   if (typeof cell !== "string") return 0;
   const m = /(?:\d{1,3}(?:,\d{3})+|\d+)?\.(\d+)|\d/.exec(normalizeText(cell));

@@ -2,6 +2,7 @@ import { analyze } from "../../src/core/analyze";
 import { HeadlineTotal, headlines } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
+import * as summaryModule from "../../src/core/summary";
 import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName, wrappedLines } from "../../src/core/summary";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid } from "../../src/core/grid";
@@ -27,6 +28,25 @@ const rowOf = (summary: SummarySheet, text: string) => summary.cells.find((c) =>
 
 describe("the 综合得分 layout", () => {
   const summary = analyze(FORM).summary;
+
+  test("is laid out when first read, once, the same whatever was read before it", () => {
+    const layout = jest.spyOn(summaryModule, "buildSummary");
+    try {
+      const a = analyze(FORM);
+      // A host that reads no summary (the command line's review) has none laid out.
+      expect([a.findings.length > 0, a.indicators.length, a.totals.length]).toEqual([true, 2, 1]);
+      expect(layout).not.toHaveBeenCalled();
+      const first = a.summary;
+      expect(a.summary).toBe(first);
+      expect(layout).toHaveBeenCalledTimes(1);
+      expect(first).toEqual(summary);
+      // Into JSON and copies, like the indicator rows.
+      expect(JSON.parse(JSON.stringify(a)).summary).toEqual(JSON.parse(JSON.stringify(summary)));
+      expect({ ...a }.summary).toBe(first);
+    } finally {
+      layout.mockRestore();
+    }
+  });
 
   test("the title names the unit (here the sheet) and the year the form states", () => {
     expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
@@ -67,6 +87,27 @@ describe("the 综合得分 layout", () => {
     const lines = wrappedLines(message.value, summary.columnWidths[4]);
     expect(lines).toBeGreaterThan(1);
     expect(summary.rowHeights[message.row]).toBeGreaterThanOrEqual(lines * 15);
+  });
+
+  test("lines of wrapped text: a Chinese character takes two columns, any other one, each line break starts a line", () => {
+    // [text, lines in a 12-character-wide cell, which holds 11 columns of text]
+    const cases: [string, number][] = [
+      ["", 1],
+      ["abcdefghijk", 1],
+      ["abcdefghijkl", 2],
+      ["一二三四五", 1],
+      ["一二三四五六", 2],
+      ["一二三四五六七八九十一二三四五六七八九十", 4],
+      ["ab\ncd", 2],
+      ["ab\n\ncd", 3],
+      // A character beyond the basic plane is one character of two columns, though two UTF-16 units.
+      ["𠀀𠀀𠀀𠀀𠀀", 1],
+      ["𠀀𠀀𠀀𠀀𠀀𠀀", 2],
+      // A lone surrogate (a broken pair) is a character of its own.
+      ["\ud840abcdefghi", 1],
+      ["\ud840abcdefghij", 2],
+    ];
+    for (const [text, lines] of cases) expect([text, wrappedLines(text, 12)]).toEqual([text, lines]);
   });
 
   test("the chart is placed below the last row, inside the printed columns", () => {

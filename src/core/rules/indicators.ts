@@ -105,6 +105,8 @@ function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | 
 interface ProfileDecimals {
   overAchievement: Decimal;
   qualitative: Record<Achievement, [Decimal, Decimal]>;
+  /** Per weight, the points each band allows it (see bandPoints). */
+  bandPoints: WeakMap<Decimal, Partial<Record<Achievement, [Decimal, Decimal]>>>;
 }
 
 const decimalsByProfile = new WeakMap<Profile, ProfileDecimals>();
@@ -118,10 +120,27 @@ function decimalsOf(profile: Profile): ProfileDecimals {
     decimals = {
       overAchievement: new Decimal(profile.overAchievement),
       qualitative: { achieved: band(achieved), partial: band(partial), notAchieved: band(notAchieved) },
+      bandPoints: new WeakMap(),
     };
     decimalsByProfile.set(profile, decimals);
   }
   return decimals;
+}
+
+/**
+ * The lowest and highest score a qualitative result allows a weight: weight × the band's bounds,
+ * worked out once per weight (a table's weights are a few shared Decimals, see parseNumber).
+ */
+function bandPoints(profile: Profile, weight: Decimal, achievement: Achievement): [Decimal, Decimal] {
+  const decimals = decimalsOf(profile);
+  let bands = decimals.bandPoints.get(weight);
+  if (!bands) decimals.bandPoints.set(weight, (bands = {}));
+  let points = bands[achievement];
+  if (!points) {
+    const [low, high] = decimals.qualitative[achievement];
+    points = bands[achievement] = [weight.times(low), weight.times(high)];
+  }
+  return points;
 }
 
 function fmt(value: Decimal, places: number): string {
@@ -306,9 +325,7 @@ function evaluateIndicator(
   // Qualitative: the recorded score must sit inside the band of the result; none is invented.
   result.achievement = achievementOf(target.parsed, actual.parsed);
   if (result.achievement && score?.value && weightValue !== null) {
-    const [low, high] = decimalsOf(profile).qualitative[result.achievement];
-    const lowScore = weightValue.times(low);
-    const highScore = weightValue.times(high);
+    const [lowScore, highScore] = bandPoints(profile, weightValue, result.achievement);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
       findings.add("qualitative-score-band", score, {
         name,
