@@ -60,12 +60,18 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     .map((e) => {
       const { top, left } = parseRangeAddress(e.area)!;
       const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
-      range.load(["values", "numberFormat"]);
+      range.load(["values", "numberFormat", "formulas"]);
       return { key: sheetCellKey(e.sheet, top, left), range };
     });
   if (filled.length > 0) await context.sync();
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
-  const held = new Map(filled.map(({ key, range }) => [key, { value: range.values[0][0], numFmt: range.numberFormat[0][0] }]));
+  // A formula the user wrote there is theirs, even when its result is jixiao's number (as holdsIn says for the .xlsx).
+  const held = new Map(
+    filled.map(({ key, range }) => {
+      const formula = range.formulas[0][0];
+      return [key, { value: typeof formula === "string" && formula.startsWith("=") ? undefined : range.values[0][0], numFmt: range.numberFormat[0][0] }];
+    }),
+  );
   const plan = planClean(record, looks, (sheet, row, col, value) => held.get(sheetCellKey(sheet, row, col))?.value === value);
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;

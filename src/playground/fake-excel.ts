@@ -848,7 +848,7 @@ function parsedEntry(value: ExcelScalar, numberFormat: string): { value: ExcelSc
 export class FakeRange
   extends FakeObject<RangeRef>
   implements
-    Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "numberFormat">,
+    Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "numberFormat" | "formulas">,
     Mirrors<Excel.Range, "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
 {
   readonly format: FakeRangeFormat;
@@ -906,6 +906,10 @@ export class FakeRange
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
+  /** Read only here: a cell's formula ("=…"), or its value when it holds none. */
+  get formulas(): ExcelScalar[][] {
+    return this.get("formulas");
+  }
   set numberFormat(matrix: string[][]) {
     this.ctx.write(matrix, () => {
       const { sheet, rect } = this.editable();
@@ -932,6 +936,8 @@ export class FakeRange
         return cellCount(rect) > this.ctx.book.limits.getCells ? null : matrixOf(rect, (r, c) => sheet.cell(r, c)?.value ?? "");
       case "numberFormat":
         return cellCount(rect) > this.ctx.book.limits.getCells ? null : matrixOf(rect, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
+      case "formulas":
+        return cellCount(rect) > this.ctx.book.limits.getCells ? null : matrixOf(rect, (r, c) => sheet.cell(r, c)?.formula ?? sheet.cell(r, c)?.value ?? "");
       default:
         return super.readScalar(prop);
     }

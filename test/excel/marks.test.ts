@@ -114,6 +114,18 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...marked, settings: {} });
   });
 
+  test("清除标记 keeps a formula the user wrote over a value jixiao filled in, even one with the same result", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const g2 = wb.sheet("自评表")!.cellForWrite(1, 6);
+    const filled = g2.value;
+    expect(filled).toBe(40);
+    g2.formula = "=F2*8/10";
+    await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    const after = wb.sheet("自评表")!.cell(1, 6)!;
+    expect([after.formula, after.value]).toEqual(["=F2*8/10", 40]);
+  });
+
   test("below ExcelApi 1.18: colour alone, no notes written, the user's notes untouched", async () => {
     const wb = book(13);
     await recalc(wb);
