@@ -13,7 +13,7 @@ import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
-import { LayoutRecorder, SheetLayout } from "./sheet-part";
+import { LayoutRecorder, SheetLayout, parseRef } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
@@ -237,20 +237,6 @@ function dateText(serial: number, date1904: boolean): string {
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
 }
 
-/** "AB12" → column 27 (0-based) and row 11; -1 for what is missing. */
-function parseRef(ref: string): { row: number; col: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break; // "$"
-  }
-  const row = Number(ref.slice(i).replace("$", ""));
-  return { row: Number.isInteger(row) && row > 0 ? row - 1 : -1, col: col - 1 };
-}
-
 interface SheetContext {
   sharedStrings: () => string[];
   formats: CellFormats;
@@ -294,6 +280,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const layout = recorder.layout;
   // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
   let depth = 0;
+  // The depth of the row being read: its cells are its children.
+  let rowDepth = -1;
   const childStarts: number[] = [];
   let colsStart = -1;
   const tagStart = (position: number): number => xml.lastIndexOf("<", position - 1);
@@ -350,24 +338,20 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         }
         case "row": {
           if (!inSheetData) break;
-          const r = Number(node.attributes.r);
-          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
-          col = -1;
           recorder.openRow(tagStart(position), position, node.attributes);
+          row = recorder.row;
+          rowDepth = depth;
           break;
         }
         case "c": {
-          if (!inSheetData) break;
+          // A cell is a row's child: a <c> of an extension inside the row is not one.
+          if (!inSheetData || depth !== rowDepth + 1) break;
           if (--cellBudget.left < 0) throw new CellLimitError();
           const ref = node.attributes.r;
-          if (ref !== undefined) {
-            const at = parseRef(ref);
-            if (at.row >= 0) row = at.row;
-            col = at.col >= 0 ? at.col : col + 1;
-          } else {
-            col++;
-          }
-          if (row < 0) row = 0;
+          type = node.attributes.t;
+          style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
+          recorder.openCell(tagStart(position), ref, style);
+          ({ row, col } = recorder);
           // Past Excel's last cell no sheet can hold a value: a hostile address would make rows without end.
           if (row >= SHEET_ROWS || col >= SHEET_COLUMNS) {
             const where = ref ?? cellAddress(Math.min(row, SHEET_ROWS), Math.min(col, SHEET_COLUMNS));
@@ -378,9 +362,6 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           }
           if (row > lastRow) lastRow = row;
           if (col > lastCol) lastCol = col;
-          type = node.attributes.t;
-          style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
-          recorder.openCell(col, tagStart(position), style);
           formula = undefined;
           value = undefined;
           inline = undefined;
@@ -432,10 +413,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           break;
         case "row":
           if (!inSheetData) break;
-          recorder.closeRow(row, position);
+          recorder.closeRow(position);
           break;
         case "c":
-          if (!inSheetData) break;
+          if (!inSheetData || depth !== rowDepth) break;
           recorder.closeCell(position);
           if (formula && formula.text === "" && !formula.shared) formula = undefined;
           finishCell();

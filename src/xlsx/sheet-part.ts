@@ -2,7 +2,7 @@
  * Worksheet parts: edits a few cells of an existing sheet's XML in place, and writes the 综合得分
  * sheet. Everything of a sheet that is not edited is kept byte for byte.
  */
-import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
+import { cellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
 import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
 
@@ -75,7 +75,7 @@ export interface SheetLayout {
 const CELL_FIELDS = 4;
 
 /** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
-export function rowFormatOf(attributes: Record<string, string>): number | undefined {
+function rowFormatOf(attributes: Record<string, string>): number | undefined {
   const custom = attributes.customFormat;
   return custom === "1" || custom === "true" ? Number(attributes.s ?? 0) : undefined;
 }
@@ -107,13 +107,33 @@ export function formatAt(layout: SheetLayout, columns: ColumnFormat[], i: number
   return inheritedFormat(i === undefined ? undefined : layout.rowFormats[i], col, columns);
 }
 
+/** "AB12" → column 27 (0-based) and row 11; -1 for what is missing. */
+export function parseRef(ref: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break; // "$"
+  }
+  const row = Number(ref.slice(i).replace("$", ""));
+  return { row: Number.isInteger(row) && row > 0 ? row - 1 : -1, col: col - 1 };
+}
+
 /**
  * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout): rows and cells
- * in document order; `finish` packs the cells.
+ * in document order, counted as Excel counts them; `finish` packs the cells.
  */
 export class LayoutRecorder {
   readonly layout: SheetLayout;
   private readonly cells: number[] = [];
+  /**
+   * The 0-based row being read and the column of the cell being read: a row or cell written
+   * without r is the one after the last, and a cell's r names its row too.
+   */
+  row = -1;
+  col = -1;
 
   constructor(xml: string) {
     this.layout = emptyLayout(xml);
@@ -121,21 +141,32 @@ export class LayoutRecorder {
 
   /** A row at its start tag. */
   openRow(start: number, openEnd: number, attributes: Record<string, string>): void {
+    const written = Number(attributes.r);
+    this.row = Number.isInteger(written) && written > 0 ? written - 1 : this.row + 1;
+    this.col = -1;
     this.layout.rowStarts.push(start);
     this.layout.rowOpenEnds.push(openEnd);
     this.layout.rowFormats.push(rowFormatOf(attributes));
     this.layout.rowCells.push(this.cells.length);
   }
 
-  /** A row at its end: its number (known once its cells are read, for a row without r) and its end. */
-  closeRow(row: number, end: number): void {
-    this.layout.rows.push(row);
+  /** A row at its end: its number (known once its cells are read) and its end. */
+  closeRow(end: number): void {
+    this.layout.rows.push(this.row);
     this.layout.rowEnds.push(end);
   }
 
-  /** A cell at its start tag; its end comes with closeCell. */
-  openCell(col: number, start: number, format: number): void {
-    this.cells.push(col, start, start, format);
+  /** A cell at its start tag, with its r if written; its end comes with closeCell. */
+  openCell(start: number, ref: string | undefined, format: number): void {
+    if (ref !== undefined) {
+      const at = parseRef(ref);
+      if (at.row >= 0) this.row = at.row;
+      this.col = at.col >= 0 ? at.col : this.col + 1;
+    } else {
+      this.col++;
+    }
+    if (this.row < 0) this.row = 0;
+    this.cells.push(this.col, start, start, format);
   }
 
   closeCell(end: number): void {
@@ -153,8 +184,8 @@ export function sheetLayout(xml: string): SheetLayout {
   const recorder = new LayoutRecorder(xml);
   const layout = recorder.layout;
   let inSheetData = false;
-  let row = -1;
-  let col = -1;
+  // The depth of the row being read: its cells are its children.
+  let rowDepth = -1;
   scanXml(xml, {
     // Inside sheetData only the rows and cells; outside it every element, for the worksheet's children.
     select: (local) => !inSheetData || local === "row" || local === "c",
@@ -162,14 +193,10 @@ export function sheetLayout(xml: string): SheetLayout {
       if (element.depth === 0) layout.prefix = element.prefix;
       else if (element.local === "sheetData" && element.depth === 1) inSheetData = !element.selfClosing;
       else if (element.local === "row" && inSheetData) {
-        const written = Number(element.attributes.r);
-        row = Number.isInteger(written) && written > 0 ? written - 1 : row + 1;
-        col = -1;
+        rowDepth = element.depth;
         recorder.openRow(element.start, element.openEnd, element.attributes);
-      } else if (element.local === "c" && inSheetData) {
-        const ref = element.attributes.r;
-        col = (ref === undefined ? undefined : parseCellAddress(ref)?.col) ?? col + 1;
-        recorder.openCell(col, element.start, parseInt(element.attributes.s ?? "0", 10) || 0);
+      } else if (element.local === "c" && inSheetData && element.depth === rowDepth + 1) {
+        recorder.openCell(element.start, element.attributes.r, parseInt(element.attributes.s ?? "0", 10) || 0);
       }
     },
     close: (element) => {
@@ -181,8 +208,8 @@ export function sheetLayout(xml: string): SheetLayout {
       } else if (element.local === "cols" && element.depth === 1) {
         layout.cols = { start: element.start, end: element.end };
       } else if (element.local === "row" && inSheetData) {
-        recorder.closeRow(row, element.end);
-      } else if (element.local === "c" && inSheetData) {
+        recorder.closeRow(element.end);
+      } else if (element.local === "c" && inSheetData && element.depth === rowDepth + 1) {
         recorder.closeCell(element.end);
       } else if (element.depth === 1 && layout.sheetData) {
         layout.tail.push({ local: element.local, start: element.start, end: element.end });
@@ -299,10 +326,12 @@ class SheetPatcher {
     const start = rowStarts[i];
     const splices: Splice[] = [];
     // A row's spans attribute is only a hint, and would be wrong once a cell is added: then the
-    // row is tokenized for its start tag, written again without it.
+    // row's start tag alone is tokenized (closed in place: `<row r="3" spans="1:5">` read as
+    // `<row r="3" spans="1:5"/>`) and written again without it.
+    const selfClosing = rowOpenEnds[i] === rowEnds[i];
     const adds = pending.some((col) => cellIndex(this.layout, i, col) === -1);
-    const element = adds ? rootElement(this.xml.slice(start, rowEnds[i])) : undefined;
-    if (element && !element.selfClosing) splices.push({ from: start, to: rowOpenEnds[i], text: startTag(element, { spans: undefined }) });
+    const element = adds ? rootElement(selfClosing ? this.xml.slice(start, rowEnds[i]) : `${this.xml.slice(start, rowOpenEnds[i] - 1)}/>`) : undefined;
+    if (element && !selfClosing) splices.push({ from: start, to: rowOpenEnds[i], text: startTag(element, { spans: undefined }) });
     const end = rowCells[i + 1] ?? cells.length;
     for (let at = rowCells[i]; at < end && pending.length > 0; at += CELL_FIELDS) {
       const col = cells[at];
@@ -319,11 +348,12 @@ class SheetPatcher {
       }
     }
     const after = pending.map((c) => this.newCell(row, c, edits.get(c)!, rowFormats[i])).join("");
-    if (element?.selfClosing) {
+    if (element && selfClosing) {
       splices.push({ from: start, to: rowEnds[i], text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
     } else if (after) {
-      const contentEnd = this.xml.lastIndexOf("<", rowEnds[i] - 1);
-      splices.push({ from: contentEnd, to: contentEnd, text: after });
+      // After the row's last cell (a row's extLst comes after its cells), else before its end tag.
+      const at = end > rowCells[i] ? cells[end - CELL_FIELDS + 2] : this.xml.lastIndexOf("<", rowEnds[i] - 1);
+      splices.push({ from: at, to: at, text: after });
     }
     return splices;
   }

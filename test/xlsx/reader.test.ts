@@ -10,7 +10,7 @@ import { analyze } from "../../src/core/analyze";
 import { parseCellAddress } from "../../src/core/grid";
 import { buildReport } from "../../src/core/report";
 import { readXlsxBytes } from "../../src/xlsx/reader";
-import { columnFormats, formatAt, rowIndexes, sheetLayout } from "../../src/xlsx/sheet-part";
+import { columnFormats, formatAt, patchSheet, rowIndexes, sheetLayout } from "../../src/xlsx/sheet-part";
 import { scoredCopy } from "../../src/xlsx/write";
 import { arbitraryWorkbook } from "../support/arbitrary";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
@@ -83,6 +83,31 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     const sheets = source.partNames().filter((part) => source.sheetLayout(part) !== undefined);
     expect(sheets.length).toBeGreaterThan(0);
     for (const part of sheets) expect([part, source.sheetLayout(part)]).toEqual([part, sheetLayout(source.text(part)!)]);
+  });
+
+  it("counts rows and cells as the grid does: a cell's r names its row, a <c> inside a row's extension is no cell", () => {
+    const bytes = buildPackage({
+      sheets: [
+        {
+          name: "表",
+          sheetXml:
+            '<sheetData><row><c r="A3"><v>1</v></c><c r="b"><v>2</v></c></row>' +
+            '<row r="5"><c r="A5"><v>3</v></c><extLst><ext uri="x"><c r="Z9"><v>9</v></c></ext></extLst></row></sheetData>',
+        },
+      ],
+    });
+    const { source, grid } = readXlsxBytes(bytes, "counting.xlsx");
+    const layout = source.sheetLayout("xl/worksheets/sheet1.xml")!;
+    expect(layout).toEqual(sheetLayout(source.text("xl/worksheets/sheet1.xml")!));
+    expect(layout.rows).toEqual([2, 4]);
+    // Column, then format, of each cell: A3, B3 (a lower-case r without a row), A5; Z9 is not one.
+    expect(Array.from(layout.cells).filter((_, i) => i % 4 === 0)).toEqual([0, 1, 0]);
+    expect(grid.sheets[0].values).toEqual([[], [], [1, 2], [], [3]]);
+    // Written through this layout, B5 goes into row 5 after A5 (before the row's extLst) and A2 before row 3.
+    const written = patchSheet(source.text("xl/worksheets/sheet1.xml")!, new Map([[4, new Map([[1, { value: "7", restyle: (f: number) => f }]])], [1, new Map([[0, { value: "8", restyle: (f: number) => f }]])]]), layout);
+    expect(written).toContain('<c r="A5"><v>3</v></c><c r="B5" s="0"><v>7</v></c><extLst>');
+    const again = readXlsxBytes(buildPackage({ sheets: [{ name: "表", sheetXml: written.slice(written.indexOf("<sheetData"), written.indexOf("</sheetData>") + 12) }] }), "again.xlsx");
+    expect(again.grid.sheets[0].values).toEqual([[], [8], [1, 2], [], [3, 7]]);
   });
 
   it("holds the format of each cell written, and the format each row gives the cells it does not write", () => {
