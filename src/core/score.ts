@@ -40,16 +40,18 @@ function exactSum(values: Decimal[]): Decimal {
 
 /**
  * The sum of whole numbers below 10^7 (most weights and scores) added as JS numbers, exact while
- * the total is a safe integer; null when a value is not such a number or the total is not.
+ * every partial sum is a safe integer (so for fewer than 9×10^8 terms); null when a value is not
+ * such a number, or there are that many.
  */
 function smallIntegerSum(values: Decimal[]): number | null {
+  if (values.length >= 9e8) return null;
   let total = 0;
   for (const value of values) {
     const n = smallInteger(value);
     if (n === null) return null;
     total += n;
   }
-  return Number.isSafeInteger(total) ? total : null;
+  return total;
 }
 
 /** Rounded once, as decimal.js rounds any result: to its precision (20 significant digits). */
