@@ -88,18 +88,29 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
   });
 });
 
+/**
+ * userForm scored, then one part of the copy changed as the user's edit in Excel would change it
+ * (jixiao's record stays): the edited copy's path, in a folder of its own.
+ */
+async function scoredThenEdited(part: string, edit: (xml: string) => string): Promise<{ dir: string; edited: string }> {
+  const dir = tempDir();
+  const first = path.join(dir, "first.xlsx");
+  await runMain("score", await userForm(dir), "--out", first);
+  const zip = await JSZip.loadAsync(readFileSync(first));
+  const xml = await zip.file(part)!.async("string");
+  const changed = edit(xml);
+  // An edit that finds nothing to change would leave the test testing nothing.
+  expect(changed).not.toBe(xml);
+  zip.file(part, changed);
+  const edited = path.join(dir, "edited.xlsx");
+  writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+  return { dir, edited };
+}
+
 describe("a 综合得分 the user edited", () => {
   it("keeps a 综合得分 the user wrote in and puts the new summary beside it, saying so", async () => {
-    const dir = tempDir();
-    const first = path.join(dir, "first.xlsx");
-    await runMain("score", await userForm(dir), "--out", first);
-    // The user types a remark into the summary (as Excel would save it: the record stays).
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const part = "xl/worksheets/sheet2.xml";
-    const xml = await zip.file(part)!.async("string");
-    zip.file(part, xml.replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>"));
-    const edited = path.join(dir, "edited.xlsx");
-    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    // The user types a remark into the summary.
+    const { dir, edited } = await scoredThenEdited("xl/worksheets/sheet2.xml", (xml) => xml.replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>"));
     const second = path.join(dir, "second.xlsx");
     const json = path.join(dir, "second.json");
     const { out } = await runMain("score", edited, "--out", second, "--json", json);
@@ -118,37 +129,22 @@ describe("a 综合得分 the user edited", () => {
 
 describe("a record naming a sheet that is gone", () => {
   it("is not in the way: the rerun marks what is there", async () => {
-    const dir = tempDir();
-    const first = path.join(dir, "first.xlsx");
-    await runMain("score", await userForm(dir), "--out", first);
-    // The user renames the form's sheet in the workbook part (as Excel would, keeping the record).
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const workbook = await zip.file("xl/workbook.xml")!.async("string");
-    zip.file("xl/workbook.xml", workbook.replace('name="自评表"', 'name="自评表（改）"'));
-    const renamed = path.join(dir, "renamed.xlsx");
-    writeFileSync(renamed, await zip.generateAsync({ type: "nodebuffer" }));
+    // The user renames the form's sheet.
+    const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace('name="自评表"', 'name="自评表（改）"'));
     const second = path.join(dir, "second.xlsx");
-    const { code, out } = await runMain("score", renamed, "--out", second);
+    const { code, out } = await runMain("score", edited, "--out", second);
     expect([code, out.split("\n").at(-1)]).toEqual([1, `  已写出：${second}`]);
   });
 });
 
 describe("jixiao clean and a value jixiao filled in that the user has since replaced", () => {
-  /** The copy of userForm with G3 (filled in with 40 by the run) rewritten as `cell`. */
-  async function scoredThenEdited(cell: string): Promise<{ dir: string; edited: string }> {
-    const dir = tempDir();
-    const first = path.join(dir, "first.xlsx");
-    await runMain("score", await userForm(dir), "--out", first);
-    const zip = await JSZip.loadAsync(readFileSync(first));
-    const part = "xl/worksheets/sheet1.xml";
-    const xml = await zip.file(part)!.async("string");
-    const filled = /<c r="G3" s="(\d+)"><v>40<\/v><\/c>/.exec(xml);
-    expect(filled).not.toBeNull();
-    zip.file(part, xml.replace(filled![0], cell.replace("$S", filled![1])));
-    const edited = path.join(dir, "edited.xlsx");
-    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
-    return { dir, edited };
-  }
+  /** The copy of userForm with G3 (filled in with 40 by the run) rewritten as `cell` ($S: its format). */
+  const withG3 = (cell: string) =>
+    scoredThenEdited("xl/worksheets/sheet1.xml", (xml) => {
+      const filled = /<c r="G3" s="(\d+)"><v>40<\/v><\/c>/.exec(xml);
+      expect(filled).not.toBeNull();
+      return xml.replace(filled![0], cell.replace("$S", filled![1]));
+    });
 
   async function cleanedG3(dir: string, edited: string): Promise<ExcelJS.CellValue> {
     const clean = path.join(dir, "clean.xlsx");
@@ -159,17 +155,17 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
   }
 
   it("blanks the value while the cell still holds it", async () => {
-    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><v>40</v></c>');
+    const { dir, edited } = await withG3('<c r="G3" s="$S"><v>40</v></c>');
     expect(await cleanedG3(dir, edited)).toBeNull();
   });
 
   it("keeps a formula the user wrote there, even one whose result is the same number", async () => {
-    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><f>F3*8/10</f><v>40</v></c>');
+    const { dir, edited } = await withG3('<c r="G3" s="$S"><f>F3*8/10</f><v>40</v></c>');
     expect(await cleanedG3(dir, edited)).toEqual({ formula: "F3*8/10", result: 40 });
   });
 
   it("keeps another number the user typed over it", async () => {
-    const { dir, edited } = await scoredThenEdited('<c r="G3" s="$S"><v>41</v></c>');
+    const { dir, edited } = await withG3('<c r="G3" s="$S"><v>41</v></c>');
     expect(await cleanedG3(dir, edited)).toBe(41);
   });
 });
