@@ -154,8 +154,8 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
     return wb.worksheets[0].getCell("G3").value;
   }
 
-  it("blanks the value while the cell still holds it", async () => {
-    const { dir, edited } = await withG3('<c r="G3" s="$S"><v>40</v></c>');
+  it("blanks the value while the cell still holds it (saved again by another program: its type written out)", async () => {
+    const { dir, edited } = await withG3('<c r="G3" s="$S" t="n"><v>40</v></c>');
     expect(await cleanedG3(dir, edited)).toBeNull();
   });
 
