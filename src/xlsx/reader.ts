@@ -8,12 +8,12 @@
  * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
  * error values kept as values, the other cells of a merged area left empty.
  */
-import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress } from "../core/grid";
+import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
-import { LayoutRecorder, SheetLayout, parseRef } from "./sheet-part";
+import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
 
@@ -387,11 +387,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         case "mergeCell": {
           const ref = node.attributes.ref;
           if (ref === undefined) break;
-          const [from, to = from] = ref.split(":");
-          const a = parseRef(from);
-          const b = parseRef(to);
-          if (a.row < 0 || a.col < 0 || b.row < 0 || b.col < 0) break;
-          merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+          const merge = parseRangeAddress(ref);
+          // Row 0 ("A0") is no row.
+          if (merge && merge.top >= 0) merges.push(merge);
           break;
         }
       }

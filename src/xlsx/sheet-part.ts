@@ -2,7 +2,7 @@
  * Worksheet parts: edits a few cells of an existing sheet's XML in place, and writes the 综合得分
  * sheet. Everything of a sheet that is not edited is kept byte for byte.
  */
-import { cellAddress, rangeAddress } from "../core/grid";
+import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
 import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
 
@@ -107,20 +107,6 @@ export function formatAt(layout: SheetLayout, columns: ColumnFormat[], i: number
   return inheritedFormat(i === undefined ? undefined : layout.rowFormats[i], col, columns);
 }
 
-/** "AB12" → column 27 (0-based) and row 11; -1 for what is missing. */
-export function parseRef(ref: string): { row: number; col: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break; // "$"
-  }
-  const row = Number(ref.slice(i).replace("$", ""));
-  return { row: Number.isInteger(row) && row > 0 ? row - 1 : -1, col: col - 1 };
-}
-
 /**
  * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout): rows and cells
  * in document order, counted as Excel counts them; `finish` packs the cells.
@@ -158,10 +144,11 @@ export class LayoutRecorder {
 
   /** A cell at its start tag, with its r if written; its end comes with closeCell. */
   openCell(start: number, ref: string | undefined, format: number): void {
-    if (ref !== undefined) {
-      const at = parseRef(ref);
+    const at = ref === undefined ? undefined : parseCellAddress(ref);
+    if (at) {
+      // Row 0 ("A0") is no row: the cell stays in the row being read.
       if (at.row >= 0) this.row = at.row;
-      this.col = at.col >= 0 ? at.col : this.col + 1;
+      this.col = at.col;
     } else {
       this.col++;
     }
