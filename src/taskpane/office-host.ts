@@ -129,15 +129,12 @@ async function recalculate(
   options: RecalcOptions,
 ): Promise<RecalcOutcome> {
   if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
-  // A cancel is honoured between steps of the analysis, never inside the write batch: everything
-  // is written in that one batch, after the analysis, so until then nothing is written.
-  const checkCancel = () => {
-    if (options.signal?.aborted) throw new CancelledError();
-  };
+  // A cancel is honoured between steps of the analysis, never inside the write batch: runSteps
+  // checks the signal before every step, the first included, and nothing awaits between its end
+  // and the one write batch, so a cancelled run has written nothing.
   onStep("read");
   const state = await readWorkbookState(context, { api, fills: true });
   options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
-  checkCancel();
   let step: RecalcStep = "read";
   const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), {
     ...pacing,
@@ -148,7 +145,6 @@ async function recalculate(
     },
   });
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
-  checkCancel();
   onStep("write");
   const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return resultsOf(analysis, state.grid, profile, applied);
