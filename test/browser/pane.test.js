@@ -293,22 +293,26 @@ async function main() {
         }
       }, SAMPLE_SHEET);
       const untouched = await big.evaluate(() => JSON.stringify(window.jixiaoPlayground.workbook.snapshot()));
-      // In the page, so the click lands while the run is under way: the counts can only be drawn
-      // if the analysis gives the thread back, and the cancel must then be taken.
+      // In the page, so the click lands while the sheets are checked (校验, after 识别 counted the
+      // same way): the counts can only be drawn there if the check gives the thread back, and the
+      // cancel must then be taken.
       const seen = await big.evaluate(
-        () =>
-          new Promise((resolve) => {
+        (timeout) =>
+          new Promise((resolve, reject) => {
             const button = (text) => [...document.querySelectorAll("button")].find((b) => b.textContent === text);
             const observer = new MutationObserver(() => {
               const counts = document.querySelector("[data-testid=step-counts]");
-              if (!counts || !/^第 \d+ \/ 300 张表$/.test(counts.textContent)) return;
+              const checking = document.querySelector('li[data-step="validate"][data-state="current"]');
+              if (!checking || !counts || !/^第 \d+ \/ 300 张表$/.test(counts.textContent)) return;
               observer.disconnect();
               button("取消重算").click();
               resolve(counts.textContent);
             });
             observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+            setTimeout(() => reject(new Error("no count of sheets was drawn while they were checked (校验)")), timeout);
             button("一键重算").click();
           }),
+        TIMEOUT,
       );
       await big.getByTestId("announcer").getByText("已取消，工作簿未改动。").waitFor();
       const after = await big.evaluate(() => ({
