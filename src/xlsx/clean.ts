@@ -4,16 +4,16 @@
  * holds is blanked again (with its old number format), and optionally jixiao's 综合得分 sheet is
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
-import { cellsToLook, holdsIn, marksOf, planClean, withMarks } from "../core/marks";
+import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } from "../core/marks";
 import { WorkbookGrid } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
-import { readLooks, writeNotes } from "./marks-parts";
-import { CONTENT_TYPES, ContentTypes, Package, workbookParts } from "./package";
+import { readLooks } from "./marks-parts";
+import { CONTENT_TYPES, ContentTypes, Package, SheetParts, workbookParts } from "./package";
 import { writeState } from "./state-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 import { workbookChildren } from "./summary-parts";
-import { cellEdits, patchSheets } from "./write";
+import { cellEdits, writeNotesAndCells } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
@@ -70,14 +70,13 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
   const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
-  const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
-  const partOf = (sheet: string) => partOfSheet.get(sheet);
+  const sheets = new SheetParts(workbook, rels);
 
   const state = parseState(grid.state);
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
-  const record = { ...previous, entries: previous.entries.filter((e) => partOf(e.sheet) !== undefined) };
-  const look = readLooks(pkg, styles, partOf, cellsToLook([], record));
+  const record = marksOnSheets(previous, sheets.sheets());
+  const look = readLooks(pkg, styles, sheets, cellsToLook([], record));
   const plan = planClean(record, look, holdsIn(grid));
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
   // The values jixiao filled in: the cell blank again, in its old number format.
@@ -87,14 +86,12 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     const previous = cells.get(clear.col);
     cells.set(clear.col, { value: null, restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }) });
   }
-  const sheetNames = [...partOfSheet.keys()];
-  const drawings = writeNotes(pkg, contentTypes, (sheet) => partOf(sheet)!, plan.notes, (sheet) => sheetNames.indexOf(sheet) + 1);
-  patchSheets(pkg, edits, (sheet) => partOf(sheet)!, drawings);
+  writeNotesAndCells(pkg, contentTypes, sheets, plan.notes, edits);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);
   const summary = previous.summary;
-  const summaryPart = summary ? partOf(summary.name) : undefined;
+  const summaryPart = summary ? sheets.get(summary.name) : undefined;
   if (options.removeSummary && summary && summaryPart) {
     const relationshipId = workbook.sheets().get(summary.name);
     workbookXml = withoutSheet(workbookXml, summary.name);

@@ -5,10 +5,10 @@
  */
 import { groupBy } from "../core/collections";
 import { cellAddress } from "../core/grid";
-import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, planMarks, sheetCellKey, withMarks } from "../core/marks";
+import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
 import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes, sheetLayout } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
@@ -37,12 +37,12 @@ function commentsOf(pkg: Package, sheet: SheetPart): Comments {
 export function readLooks(
   pkg: Package,
   styles: StyleSheetEditor,
-  partOf: (sheet: string) => string | undefined,
+  sheets: SheetParts,
   areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
 ): LookAt {
   const looks = new Map<string, CellLook>();
   for (const [sheet, sheetAreas] of groupBy(areas, (a) => a.sheet)) {
-    const part = partOf(sheet);
+    const part = sheets.get(sheet);
     const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
     const comments = commentsOf(pkg, sheetPartOf(pkg, part));
@@ -63,20 +63,14 @@ export function readLooks(
 
 /**
  * Writes the notes of a plan into the sheets' comments parts: creates the parts for a sheet that had
- * no notes, rewrites them for one that had, and removes them when no note is left. `drawingNumber`
- * gives each sheet its own VML shape ids. Returns, by worksheet part, the change its <legacyDrawing>
- * needs, for the writer to make with the sheet's other edits (src/xlsx/sheet-part.ts).
+ * no notes, rewrites them for one that had, and removes them when no note is left. Each sheet's VML
+ * shape ids come from its number. Returns, by worksheet part, the change its <legacyDrawing> needs,
+ * for the writer to make with the sheet's other edits (src/xlsx/write.ts writeNotesAndCells).
  */
-export function writeNotes(
-  pkg: Package,
-  contentTypes: ContentTypes,
-  partOf: (sheet: string) => string,
-  notes: NoteChange[],
-  drawingNumber: (sheet: string) => number,
-): Map<string, LegacyDrawingEdit> {
+export function writeNotes(pkg: Package, contentTypes: ContentTypes, sheets: SheetParts, notes: NoteChange[]): Map<string, LegacyDrawingEdit> {
   const drawings = new Map<string, LegacyDrawingEdit>();
   for (const [sheet, changes] of groupBy(notes, (note) => note.sheet)) {
-    const sheetPart = sheetPartOf(pkg, partOf(sheet));
+    const sheetPart = sheetPartOf(pkg, sheets.required(sheet));
     const comments = commentsOf(pkg, sheetPart);
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
     const { part, rels } = sheetPart;
@@ -93,10 +87,10 @@ export function writeNotes(
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
       if (notesDrawing !== undefined) drawings.set(part, "remove");
     } else {
-      const commentsPart = commentsRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}comments`, ".xml");
-      const vmlPart = vmlRel?.part ?? freePart(pkg, `${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
+      const commentsPart = commentsRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
+      const vmlPart = vmlRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
       pkg.put(commentsPart, commentsXml(comments));
-      pkg.put(vmlPart, vmlXml(comments, drawingNumber(sheet)));
+      pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet)));
       contentTypes.set(commentsPart, COMMENTS_TYPE);
       contentTypes.set(vmlPart, VML_TYPE);
       if (!commentsRel) rels.add("comments", relativeTarget(folder, commentsPart));
@@ -113,8 +107,7 @@ export interface CopyParts {
   styles: StyleSheetEditor;
   contentTypes: ContentTypes;
   workbookRels: RelationshipsPart;
-  /** The worksheet part of a sheet, by name. */
-  partOf: (sheet: string) => string | undefined;
+  sheets: SheetParts;
 }
 
 export interface CopyMarks {
@@ -127,9 +120,9 @@ export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) =>
   const state = parseState(stateText);
   const recorded = marksOf(state);
   // Marks on sheets deleted (or renamed) since the run went with their sheets.
-  const previous = { ...recorded, entries: recorded.entries.filter((e) => parts.partOf(e.sheet) !== undefined) };
+  const previous = marksOnSheets(recorded, parts.sheets.sheets());
   const wanted = want(previous);
-  const look = readLooks(parts.pkg, parts.styles, parts.partOf, cellsToLook(wanted, previous));
+  const look = readLooks(parts.pkg, parts.styles, parts.sheets, cellsToLook(wanted, previous));
   return { plan: planMarks(wanted, previous, look), state };
 }
 

@@ -87,11 +87,6 @@ export function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
-/** A part name not in the package yet: `${stem}${n}${ext}` for the smallest free n. */
-export function freePart(pkg: Package, stem: string, ext: string): string {
-  return pkg.freePart(stem, ext);
-}
-
 /** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
 export function relativeTarget(from: string, part: string): string {
   const fromSegments = from.split("/").filter((s) => s !== "");
@@ -487,6 +482,42 @@ export class WorkbookPart {
 
   toXml(): string {
     return this.xml;
+  }
+}
+
+/** The workbook's sheets that have a part, with it, in workbook order. */
+export class SheetParts {
+  private readonly parts: Map<string, string>;
+  private readonly names: string[];
+
+  constructor(workbook: WorkbookPart, rels: RelationshipsPart) {
+    const parts = new Map<string, string>();
+    for (const [name, id] of workbook.sheets()) {
+      const part = rels.list.find((r) => r.id === id)?.part;
+      if (part !== undefined) parts.set(name, part);
+    }
+    this.parts = parts;
+    this.names = [...parts.keys()];
+  }
+
+  get(sheet: string): string | undefined {
+    return this.parts.get(sheet);
+  }
+
+  /** The part of a sheet the reader read: not finding one here is a package we misread. */
+  required(sheet: string): string {
+    const part = this.parts.get(sheet);
+    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
+    return part;
+  }
+
+  sheets(): string[] {
+    return this.names;
+  }
+
+  /** A sheet's number in workbook order, from 1: each sheet's note drawing numbers its shapes by it. */
+  number(sheet: string): number {
+    return this.names.indexOf(sheet) + 1;
   }
 }
 

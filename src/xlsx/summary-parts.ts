@@ -8,7 +8,7 @@ import { cellKey, quotedSheetName } from "../core/grid";
 import { SummaryChart, SummarySheet } from "../core/summary-types";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { sheetPartOf } from "./marks-parts";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, freePart, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, relativeTarget, relsPathOf } from "./package";
 import { XmlElement, escapeXml, rootElement, scanXml } from "./xml";
 
 export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
@@ -116,8 +116,8 @@ export function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, shee
   if (summary.chart) {
     const folder = folderOf(sheetPart);
     const base = folderOf(folder.slice(0, -1));
-    const drawing = freePart(pkg, `${base}drawings/drawing`, ".xml");
-    const chart = freePart(pkg, `${base}charts/chart`, ".xml");
+    const drawing = pkg.freePart(`${base}drawings/drawing`, ".xml");
+    const chart = pkg.freePart(`${base}charts/chart`, ".xml");
     const drawingRels = new RelationshipsPart(EMPTY_RELS, drawing);
     const barChart = summaryBarChart(summary, summary.chart);
     pkg.put(chart, barChartXml(summary.name, barChart));

@@ -8,23 +8,22 @@
  */
 import { Analysis, Lang } from "../core/analyze";
 import { WorkbookGrid } from "../core/grid";
-import { wantedMarks } from "../core/marks";
+import { NoteChange, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import {
   CONTENT_TYPES,
   ContentTypes,
   Package,
-  PackageError,
   STYLES_TYPE,
+  SheetParts,
   WORKBOOK_TYPE,
   WORKSHEET_TYPE,
   folderOf,
-  freePart,
   workbookParts,
 } from "./package";
 import { CopyParts, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
-import { CellEdit, LegacyDrawingEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 
@@ -61,12 +60,14 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string,
 }
 
 /**
- * Rewrites each sheet that has cell edits or a change of its notes' drawing, once, where the
- * reader found its rows (the sheet is not tokenized again as a whole).
+ * Writes the notes (marks-parts.ts writeNotes) and the cell edits, then rewrites each sheet that has
+ * cell edits or a change of its notes' drawing once, where the reader found its rows (the sheet is
+ * not tokenized again as a whole). The scored copy and 清除标记 both write through here.
  */
-export function patchSheets(pkg: Package, edits: Map<string, SheetEdits>, partOf: (sheet: string) => string, drawings: Map<string, LegacyDrawingEdit>): void {
+export function writeNotesAndCells(pkg: Package, contentTypes: ContentTypes, sheets: SheetParts, notes: NoteChange[], edits: Map<string, SheetEdits>): void {
+  const drawings = writeNotes(pkg, contentTypes, sheets, notes);
   const bySheetPart = new Map<string, SheetEdits>();
-  for (const [sheet, sheetEdits] of edits) bySheetPart.set(partOf(sheet), sheetEdits);
+  for (const [sheet, sheetEdits] of edits) bySheetPart.set(sheets.required(sheet), sheetEdits);
   for (const part of new Set([...bySheetPart.keys(), ...drawings.keys()])) {
     pkg.put(part, patchSheet(pkg.required(part), bySheetPart.get(part) ?? new Map(), pkg.sheetLayout(part), drawings.get(part)));
   }
@@ -93,24 +94,15 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     contentTypes.set(stylesPath, STYLES_TYPE);
   }
 
-  const partOfSheet = new Map([...workbook.sheets()].map(([name, id]) => [name, rels.list.find((r) => r.id === id)?.part]));
-  // The reader read these sheets from the same package: not finding one here is a package we misread.
-  const sheetPart = (sheet: string): string => {
-    const part = partOfSheet.get(sheet);
-    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
-    return part;
-  };
+  const sheets = new SheetParts(workbook, rels);
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
-  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, partOf: (sheet) => partOfSheet.get(sheet) };
+  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, sheets };
   const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  // VML shape ids are numbered by the sheet's place in the workbook.
-  const sheetNames = [...partOfSheet.keys()];
-  const drawings = writeNotes(pkg, contentTypes, sheetPart, marks.plan.notes, (sheet) => sheetNames.indexOf(sheet) + 1);
-  patchSheets(pkg, cellEdits(planCellChanges(analysis, marks.plan.fills), styles), sheetPart, drawings);
+  writeNotesAndCells(pkg, contentTypes, sheets, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
 
   const summary = analysis.summary;
-  const replaced = summary.replaces ? sheetPart(summary.name) : undefined;
-  const summaryPart = replaced ?? freePart(pkg, `${folder}worksheets/sheet`, ".xml");
+  const replaced = summary.replaces ? sheets.required(summary.name) : undefined;
+  const summaryPart = replaced ?? pkg.freePart(`${folder}worksheets/sheet`, ".xml");
   // Page setup and the chart (src/xlsx/summary-parts.ts).
   const drawingId = writeSummaryChart(pkg, contentTypes, summaryPart, summary);
   const print = { sheetPr: FIT_TO_PAGE_SHEET_PR, tail: printSetupXml(summary, drawingId) };
