@@ -3,6 +3,7 @@
  * in their formats), the merged areas, the values jixiao filled in, and the marks of the scored
  * copy with their notes. A large sheet is shown as a window around its tables, and says so.
  */
+import { groupBy } from "./collections";
 import { AnalysisResult, CellWrite, Severity, TableReport } from "./result";
 import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress, viewOf } from "./grid";
 import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks } from "./marks";
@@ -45,6 +46,7 @@ export interface SheetDisplay {
   cells: ShownCell[];
 }
 
+/** The sheet's own tables, writes and marks. */
 export interface DisplayInput {
   tables: TableReport[];
   writes: CellWrite[];
@@ -102,7 +104,7 @@ function shownText(text: string): string {
  */
 export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDisplay {
   const view = viewOf(sheet);
-  const ranges = input.tables.filter((t) => t.sheet === sheet.name).map((t) => parseRangeAddress(t.range)!);
+  const ranges = input.tables.map((t) => parseRangeAddress(t.range)!);
   // The box holding the sheet's tables; A1 for none, so the window starts at the sheet's top-left.
   const tables: MergeRange =
     ranges.length === 0
@@ -117,8 +119,8 @@ export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDispla
   const [top, bottom] = shownSpan(tables.top, tables.bottom, rows, MAX_SHOWN_ROWS);
   const [left, right] = shownSpan(tables.left, tables.right, cols, MAX_SHOWN_COLS);
 
-  const writes = new Map(input.writes.filter((w) => w.sheet === sheet.name).map((w) => [cellKey(w.row, w.col), w]));
-  const marks = new Map(input.marks.filter((m) => m.sheet === sheet.name).map((m) => [cellKey(m.area.top, m.area.left), m]));
+  const writes = new Map(input.writes.map((w) => [cellKey(w.row, w.col), w]));
+  const marks = new Map(input.marks.map((m) => [cellKey(m.area.top, m.area.left), m]));
 
   const cells: ShownCell[] = [];
   for (let row = top; row <= bottom; row++) {
@@ -159,6 +161,11 @@ export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDispla
  */
 export function tableSheetDisplays(grid: WorkbookGrid, analysis: AnalysisResult, options: { lang: Lang; mark: boolean }): SheetDisplay[] {
   const marks = options.mark ? wantedMarks(analysis, grid, options.lang, marksOf(parseState(grid.state))) : [];
-  const withTables = new Set(analysis.tables.map((t) => t.sheet));
-  return grid.sheets.filter((s) => withTables.has(s.name)).map((s) => sheetDisplay(s, { tables: analysis.tables, writes: analysis.writes, marks }));
+  // Grouped once: each sheet looking through the whole workbook's lists grew with the square of the sheets.
+  const tables = groupBy(analysis.tables, (t) => t.sheet);
+  const writes = groupBy(analysis.writes, (w) => w.sheet);
+  const marksOn = groupBy(marks, (m) => m.sheet);
+  return grid.sheets
+    .filter((s) => tables.has(s.name))
+    .map((s) => sheetDisplay(s, { tables: tables.get(s.name)!, writes: writes.get(s.name) ?? [], marks: marksOn.get(s.name) ?? [] }));
 }

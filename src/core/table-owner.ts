@@ -2,14 +2,21 @@
  * Which of an analysis's tables a cell belongs to: one rule for the findings' places in ignore
  * records (ignores.ts) and the review's rows (review.ts), over ranges parsed once.
  */
+import { groupBy } from "./collections";
 import { MergeRange, parseRangeAddress } from "./grid";
 import { TableReport } from "./result";
 
 export class TableOwners {
   private readonly ranges: (MergeRange | undefined)[];
+  /** Each sheet's tables' indices, in order: a finding is looked up among its own sheet's tables only. */
+  private readonly onSheet: Map<string, number[]>;
 
-  constructor(private readonly tables: readonly TableReport[]) {
+  constructor(tables: readonly TableReport[]) {
     this.ranges = tables.map((t) => parseRangeAddress(t.range));
+    this.onSheet = groupBy(
+      tables.map((_, index) => index),
+      (index) => tables[index].sheet,
+    );
   }
 
   /** The cells of the table at `index` (zero-based rows and columns). */
@@ -24,9 +31,9 @@ export class TableOwners {
    */
   ownerOf(sheet: string, row: number, col: number): number | null {
     let above: number | null = null;
-    for (let index = 0; index < this.tables.length; index++) {
+    for (const index of this.onSheet.get(sheet) ?? []) {
       const range = this.ranges[index];
-      if (this.tables[index].sheet !== sheet || !range || range.top > row) continue;
+      if (!range || range.top > row) continue;
       if (row <= range.bottom && range.left <= col && col <= range.right) return index;
       if (above === null || range.top > this.ranges[above]!.top) above = index;
     }
@@ -35,7 +42,6 @@ export class TableOwners {
 
   /** The index of the sheet's first table; null when it has none. */
   firstOn(sheet: string): number | null {
-    const index = this.tables.findIndex((t) => t.sheet === sheet);
-    return index < 0 ? null : index;
+    return this.onSheet.get(sheet)?.[0] ?? null;
   }
 }
