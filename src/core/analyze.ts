@@ -36,7 +36,6 @@ import { SummarySheet } from "./summary-types";
 
 export type { Lang } from "./messages";
 
-/** Where a total's parts are: the indicator table it totals and the budget line it counts. */
 /** Where a total's budget score came from (the budget line it counted), by the total's index. */
 export interface TotalSource {
   budget: { sheet: string; row: number } | null;

@@ -206,11 +206,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string): void {
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
-/**
- * One analysed workbook's rows and findings for the review. The names come from the analysis's
- * tables, so the grid is no longer read; the parameter stays until its callers (src/cli, src/web)
- * stop passing it.
- */
+/** One analysed workbook's rows and findings for the review; the names come from the analysis's tables. */
 export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis, owners);

@@ -753,7 +753,7 @@ export function numberShown(n: number, numFmt: string | undefined): string {
   const format = readFormat(numFmt, n);
   if (format.date) return excelDate(n);
   // General: a 0.1+0.2 stored as 0.30000000000000004 shows 0.3.
-  if (format.decimals === null) return shownNumber(Number(withoutBinaryNoise(decimalOf(n))), format).text;
+  if (format.decimals === null) return shownNumber(Number(numberDecimals(n).shown), format).text;
   return shownNumber(n, format).text;
 }
 

@@ -2,7 +2,8 @@
  * The text of jixiao's custom XML part, `<jixiao xmlns="urn:jixiao:state:1">{json}</jixiao>`: read
  * here for the .xlsx copy (state-part.ts), written for both hosts (the add-in hands the text to
  * workbook.customXmlParts). No package code here, so the task pane can use statePartXml; it reads
- * the part with the browser's own parser instead (src/excel/state.ts), so saxes stays out of it.
+ * the part with the browser's own parser instead (src/excel/state.ts), and the bundler leaves this
+ * file's saxes reader (stateOfPart) out of the pane, which never calls it.
  */
 import { SaxesParser } from "saxes";
 import { STATE_NAMESPACE, STATE_ROOT, isStateRoot } from "../core/state";

@@ -62,6 +62,9 @@ describe("analysisSteps", () => {
       expect(stepped.findings.length).toBeGreaterThan(0);
     });
     expect(analyses[0].writes.length).toBeGreaterThan(0);
+    // And what both give is the fixtures' known result, not only the same on both sides.
+    expect([analyses[0].totals.map((t) => t.score), analyses[0].findings.length, analyses[0].writes.length]).toEqual([["106.47"], 13, 2]);
+    expect(analyses[1].findings.length).toBe(65);
     // The options reach the steps: the English run's messages are not the Chinese ones.
     expect(analyses[1].findings.map((f) => f.message)).not.toEqual(analyze(kaiping).findings.map((f) => f.message));
   });

@@ -26,7 +26,6 @@ test("the 财预〔2020〕10号 preset is the default profile", () => {
 test.each(PRESETS.map((p) => [p.id, p] as const))("%s is the JSON --profile takes, and changes exactly the keys it sets", (_, preset) => {
   // Through JSON text, as a --profile file or the pane's import would read it.
   const fromFile = profileFromJson(JSON.parse(JSON.stringify(preset.settings)), DEFAULT_PROFILE);
-  expect(fromFile).toEqual(presetProfile(preset));
   // A key set to the default's own value would claim a difference the source does not make.
   expect(changedKeys(fromFile)).toEqual(Object.keys(preset.settings).sort());
 });
