@@ -20,7 +20,7 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewOf } from "./grid";
+import { CellValue, MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewOf } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
@@ -310,16 +310,31 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
 /** Whether a cell holds this number now. */
 export type HoldsValue = (sheet: string, row: number, col: number, value: number) => boolean;
 
+/** A cell as a host read it: its value, and whether a formula gives it. */
+export interface HeldCell {
+  value: CellValue;
+  formula: boolean;
+}
+
 /**
- * Whether a cell of the grid holds this number as a value of its own: not when the user has typed
- * another value over it, or a formula (its result is the user's, even when it is the same number).
+ * Whether a cell holds this number as a value of its own: not when the user has typed another
+ * value over it, or a formula (its result is the user's, even when it is the same number). One
+ * rule for every host; `cellAt` is undefined for a cell the host did not read.
  */
+export function holdsBy(cellAt: (sheet: string, row: number, col: number) => HeldCell | undefined): HoldsValue {
+  return (sheet, row, col, value) => {
+    const cell = cellAt(sheet, row, col);
+    return cell !== undefined && !cell.formula && cell.value === value;
+  };
+}
+
+/** holdsBy over a grid the reader read (the .xlsx copy). */
 export function holdsIn(grid: WorkbookGrid): HoldsValue {
   const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
-  return (sheet, row, col, value) => {
+  return holdsBy((sheet, row, col) => {
     const view = views.get(sheet);
-    return view !== undefined && !view.isFormula(row, col) && view.raw(row, col) === value;
-  };
+    return view && { value: view.raw(row, col), formula: view.isFormula(row, col) };
+  });
 }
 
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */

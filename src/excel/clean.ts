@@ -9,7 +9,7 @@
  * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
+import { cellsToLook, holdsBy, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
@@ -65,14 +65,13 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     });
   if (filled.length > 0) await context.sync();
   const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
-  // A formula the user wrote there is theirs, even when its result is jixiao's number (as holdsIn says for the .xlsx).
   const held = new Map(
     filled.map(({ key, range }) => {
       const formula = range.formulas[0][0];
-      return [key, { value: typeof formula === "string" && formula.startsWith("=") ? undefined : range.values[0][0], numFmt: range.numberFormat[0][0] }];
+      return [key, { value: range.values[0][0], formula: typeof formula === "string" && formula.startsWith("="), numFmt: range.numberFormat[0][0] }];
     }),
   );
-  const plan = planClean(record, looks, (sheet, row, col, value) => held.get(sheetCellKey(sheet, row, col))?.value === value);
+  const plan = planClean(record, looks, holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {

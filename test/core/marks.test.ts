@@ -5,12 +5,14 @@ import {
   CellLook,
   EMPTY_MARKS,
   FILLED_COLOR,
+  HeldCell,
   MARK_COLORS,
   MarkPlan,
   MarksRecord,
   NOTE_PREFIX,
   WantedMark,
   composeNote,
+  holdsBy,
   marksOf,
   marksOnSheets,
   planClean,
@@ -257,5 +259,20 @@ describe("清除标记 after any number of runs (property)", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("holdsBy: whether a filled-in cell still holds jixiao's number, one rule for every host", () => {
+  const cells: Record<string, HeldCell> = {
+    "表\u00000,0": { value: 40, formula: false },
+    "表\u00000,1": { value: 40, formula: true },
+    "表\u00000,2": { value: 41, formula: false },
+    "表\u00000,3": { value: "40", formula: false },
+  };
+  const holds = holdsBy((sheet, row, col) => cells[`${sheet}\u0000${row},${col}`]);
+
+  it("holds its own value; not a formula's same result, another number, text, or a cell not read", () => {
+    expect([0, 1, 2, 3, 4].map((col) => holds("表", 0, col, 40))).toEqual([true, false, false, false, false]);
+    expect(holds("别的表", 0, 0, 40)).toBe(false);
   });
 });
