@@ -7,7 +7,7 @@
  * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
  * record as they were before the run (its other fields, such as ignores set since, stay); then that
  * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps, and keep the
- * summary sheet they replace or put away with keepAsBackup.
+ * summary sheet they replace or put away very hidden (清除标记 with keepAsBackup).
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
@@ -150,12 +150,8 @@ export function pushUndoOps(context: Excel.RequestContext, record: UndoRecord, s
   ];
 }
 
-/**
- * Keeps a summary sheet for 撤销, very hidden under the name `backup`. `replace` runs between the
- * rename and the hiding: a sheet it adds under the old name keeps the workbook a visible sheet.
- */
-export function keepAsBackup(sheet: Excel.Worksheet, backup: string, replace?: () => void): void {
+/** Keeps a summary sheet for 撤销 (清除标记 putting it away), very hidden under the name `backup`. */
+export function keepAsBackup(sheet: Excel.Worksheet, backup: string): void {
   sheet.name = backup;
-  replace?.();
   sheet.visibility = "VeryHidden";
 }

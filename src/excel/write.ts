@@ -34,7 +34,7 @@ import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { freeBackupSheet } from "./keys";
 import { noteOps, notesBefore, rangeOf, readLooks, setFill } from "./marks";
 import { recordOp } from "./state";
-import { keepAsBackup, pushUndoOps } from "./undo";
+import { pushUndoOps } from "./undo";
 import { HostError, hostMessages } from "./messages";
 import { SheetInfo, WorkbookState } from "./read";
 
@@ -154,13 +154,18 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
 
   ops.push(
     writeOp(3, summary.name, () => {
-      const add = () => (sheet = worksheets.add(summary.name));
-      if (!replaced || !backup) add();
-      else {
-        // The replaced summary is kept, very hidden, so undo can bring it back as it was.
-        keepAsBackup(worksheets.getItem(replaced.name), backup, add);
-        target().position = replaced.position;
+      if (!replaced || !backup) {
+        sheet = worksheets.add(summary.name);
+        return;
       }
+      // The replaced summary is kept, very hidden, so undo can bring it back as it was: renamed
+      // first to free its name, hidden only once the new sheet is there (a workbook keeps a
+      // visible sheet), the new one in its place.
+      const old = worksheets.getItem(replaced.name);
+      old.name = backup;
+      sheet = worksheets.add(summary.name);
+      old.visibility = "VeryHidden";
+      sheet.position = replaced.position;
     }),
   );
   for (let top = 0; top < summary.rowCount; top += SUMMARY_ROWS_PER_OP) {
