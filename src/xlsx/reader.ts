@@ -275,16 +275,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let inline: string | undefined;
   let reading: "v" | "f" | "t" | undefined;
   let phonetic = 0;
-  let inSheetData = false;
+  // Where the sheet's parts are, for the writer (sheet-part.ts LayoutRecorder), and which elements are cells.
   const recorder = new LayoutRecorder(xml);
-  const layout = recorder.layout;
-  // Elements open around the one being read (the worksheet is depth 0), and where its children after sheetData start.
+  // Elements open around the one being read: the worksheet is at depth 0.
   let depth = 0;
-  // The depth of the row being read: its cells are its children.
-  let rowDepth = -1;
-  const childStarts: number[] = [];
-  let colsStart = -1;
-  const tagStart = (position: number): number => xml.lastIndexOf("<", position - 1);
 
   const finishCell = (): void => {
     let result: CellValue;
@@ -321,37 +315,15 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
 
   parse(xml, part, {
     open(local, node, position) {
-      if (depth === 1 && !inSheetData && layout.sheetData) childStarts.push(tagStart(position));
-      depth++;
+      // A cell is a row's child in sheetData: a <c> of an extension inside a row is not one.
+      const isCell = recorder.open(local, node.name, depth++, position, node.isSelfClosing, node.attributes);
       switch (local) {
-        case "worksheet":
-          layout.prefix = node.name.slice(0, node.name.length - local.length);
-          break;
-        case "cols":
-          colsStart = tagStart(position);
-          break;
-        case "sheetData": {
-          inSheetData = true;
-          const start = tagStart(position);
-          layout.sheetData = { name: node.name, start, openEnd: position, contentEnd: position, end: position, selfClosing: node.isSelfClosing };
-          break;
-        }
-        case "row": {
-          if (!inSheetData) break;
-          recorder.openRow(tagStart(position), position, node.attributes);
-          row = recorder.row;
-          rowDepth = depth;
-          break;
-        }
         case "c": {
-          // A cell is a row's child: a <c> of an extension inside the row is not one.
-          if (!inSheetData || depth !== rowDepth + 1) break;
+          if (!isCell) break;
           if (--cellBudget.left < 0) throw new CellLimitError();
+          ({ row, col, format: style } = recorder);
           const ref = node.attributes.r;
           type = node.attributes.t;
-          style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
-          recorder.openCell(tagStart(position), ref, style);
-          ({ row, col } = recorder);
           // Past Excel's last cell no sheet can hold a value: a hostile address would make rows without end.
           if (row >= SHEET_ROWS || col >= SHEET_COLUMNS) {
             const where = ref ?? cellAddress(Math.min(row, SHEET_ROWS), Math.min(col, SHEET_COLUMNS));
@@ -395,27 +367,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
       }
     },
     close(local, position) {
-      depth--;
-      if (depth === 0) layout.contentEnd = tagStart(position);
-      else if (depth === 1 && !inSheetData && childStarts.length > 0) layout.tail.push({ local, start: childStarts.pop()!, end: position });
+      const closesCell = recorder.close(local, --depth, position);
       switch (local) {
-        case "sheetData":
-          inSheetData = false;
-          if (layout.sheetData && !layout.sheetData.selfClosing) {
-            layout.sheetData.end = position;
-            layout.sheetData.contentEnd = tagStart(position);
-          }
-          break;
-        case "cols":
-          if (colsStart >= 0 && !inSheetData) layout.cols = { start: colsStart, end: position };
-          break;
-        case "row":
-          if (!inSheetData) break;
-          recorder.closeRow(position);
-          break;
         case "c":
-          if (!inSheetData || depth !== rowDepth) break;
-          recorder.closeCell(position);
+          if (!closesCell) break;
           if (formula && formula.text === "" && !formula.shared) formula = undefined;
           finishCell();
           break;

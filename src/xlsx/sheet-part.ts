@@ -108,8 +108,10 @@ export function formatAt(layout: SheetLayout, columns: ColumnFormat[], i: number
 }
 
 /**
- * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout): rows and cells
- * in document order, counted as Excel counts them; `finish` packs the cells.
+ * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout), told of each
+ * element at its start and end tag with its depth (the worksheet's is 0): where sheetData, cols and
+ * the worksheet's later children are, and the rows and cells in document order, counted as Excel
+ * counts them. `finish` packs the cells.
  */
 export class LayoutRecorder {
   readonly layout: SheetLayout;
@@ -120,44 +122,86 @@ export class LayoutRecorder {
    */
   row = -1;
   col = -1;
+  /** The format (s, 0 when absent) of the cell being read. */
+  format = 0;
+  /** Between the first <sheetData>'s start and end tags: its rows and cells are read. */
+  inSheetData = false;
+  /** Where the worksheet's children after sheetData, still open, start. */
+  private readonly childStarts: number[] = [];
+  private colsStart = -1;
 
-  constructor(xml: string) {
+  constructor(private readonly xml: string) {
     this.layout = emptyLayout(xml);
   }
 
-  /** A row at its start tag. */
-  openRow(start: number, openEnd: number, attributes: Record<string, string>): void {
-    const written = Number(attributes.r);
-    this.row = Number.isInteger(written) && written > 0 ? written - 1 : this.row + 1;
-    this.col = -1;
-    this.layout.rowStarts.push(start);
-    this.layout.rowOpenEnds.push(openEnd);
-    this.layout.rowFormats.push(rowFormatOf(attributes));
-    this.layout.rowCells.push(this.cells.length);
+  private tagStart(position: number): number {
+    // XML allows no unescaped "<" inside a tag: the last one before a tag's end opened it.
+    return this.xml.lastIndexOf("<", position - 1);
   }
 
-  /** A row at its end: its number (known once its cells are read) and its end. */
-  closeRow(end: number): void {
-    this.layout.rows.push(this.row);
-    this.layout.rowEnds.push(end);
-  }
-
-  /** A cell at its start tag, with its r if written; its end comes with closeCell. */
-  openCell(start: number, ref: string | undefined, format: number): void {
-    const at = ref === undefined ? undefined : parseCellAddress(ref);
-    if (at) {
-      // Row 0 ("A0") is no row: the cell stays in the row being read.
-      if (at.row >= 0) this.row = at.row;
-      this.col = at.col;
-    } else {
-      this.col++;
+  /** At a start tag (`openEnd`: just after its ">"). Whether it is a cell: a row's child in sheetData. */
+  open(local: string, name: string, depth: number, openEnd: number, selfClosing: boolean, attributes: Record<string, string>): boolean {
+    const layout = this.layout;
+    if (depth === 0) {
+      layout.prefix = name.slice(0, name.length - local.length);
+    } else if (depth === 1) {
+      if (local === "sheetData" && !layout.sheetData) {
+        this.inSheetData = true;
+        layout.sheetData = { name, start: this.tagStart(openEnd), openEnd, contentEnd: openEnd, end: openEnd, selfClosing };
+      } else {
+        if (layout.sheetData) this.childStarts.push(this.tagStart(openEnd));
+        if (local === "cols") this.colsStart = this.tagStart(openEnd);
+      }
+    } else if (this.inSheetData && depth === 2 && local === "row") {
+      const written = Number(attributes.r);
+      this.row = Number.isInteger(written) && written > 0 ? written - 1 : this.row + 1;
+      this.col = -1;
+      layout.rowStarts.push(this.tagStart(openEnd));
+      layout.rowOpenEnds.push(openEnd);
+      layout.rowFormats.push(rowFormatOf(attributes));
+      layout.rowCells.push(this.cells.length);
+    } else if (this.inSheetData && depth === 3 && local === "c") {
+      const at = attributes.r === undefined ? undefined : parseCellAddress(attributes.r);
+      if (at) {
+        // Row 0 ("A0") is no row: the cell stays in the row being read.
+        if (at.row >= 0) this.row = at.row;
+        this.col = at.col;
+      } else {
+        this.col++;
+      }
+      if (this.row < 0) this.row = 0;
+      this.format = attributes.s ? parseInt(attributes.s, 10) || 0 : 0;
+      const start = this.tagStart(openEnd);
+      this.cells.push(this.col, start, start, this.format);
+      return true;
     }
-    if (this.row < 0) this.row = 0;
-    this.cells.push(this.col, start, start, format);
+    return false;
   }
 
-  closeCell(end: number): void {
-    this.cells[this.cells.length - 2] = end;
+  /** At an end tag (`end`: just after it; a self-closing tag's own end). Whether it closes a cell. */
+  close(local: string, depth: number, end: number): boolean {
+    const layout = this.layout;
+    if (depth === 0) {
+      layout.contentEnd = this.tagStart(end);
+    } else if (depth === 1) {
+      if (local === "sheetData" && this.inSheetData) {
+        this.inSheetData = false;
+        if (!layout.sheetData!.selfClosing) {
+          layout.sheetData!.end = end;
+          layout.sheetData!.contentEnd = this.tagStart(end);
+        }
+      } else {
+        if (this.childStarts.length > 0) layout.tail.push({ local, start: this.childStarts.pop()!, end });
+        if (local === "cols" && this.colsStart >= 0) layout.cols = { start: this.colsStart, end };
+      }
+    } else if (this.inSheetData && depth === 2 && local === "row") {
+      layout.rows.push(this.row);
+      layout.rowEnds.push(end);
+    } else if (this.inSheetData && depth === 3 && local === "c") {
+      this.cells[this.cells.length - 2] = end;
+      return true;
+    }
+    return false;
   }
 
   finish(): SheetLayout {
@@ -169,39 +213,11 @@ export class LayoutRecorder {
 /** A sheet's layout from one tokenizer pass, for a sheet the reader did not locate. */
 export function sheetLayout(xml: string): SheetLayout {
   const recorder = new LayoutRecorder(xml);
-  const layout = recorder.layout;
-  let inSheetData = false;
-  // The depth of the row being read: its cells are its children.
-  let rowDepth = -1;
   scanXml(xml, {
     // Inside sheetData only the rows and cells; outside it every element, for the worksheet's children.
-    select: (local) => !inSheetData || local === "row" || local === "c",
-    open: (element) => {
-      if (element.depth === 0) layout.prefix = element.prefix;
-      else if (element.local === "sheetData" && element.depth === 1) inSheetData = !element.selfClosing;
-      else if (element.local === "row" && inSheetData) {
-        rowDepth = element.depth;
-        recorder.openRow(element.start, element.openEnd, element.attributes);
-      } else if (element.local === "c" && inSheetData && element.depth === rowDepth + 1) {
-        recorder.openCell(element.start, element.attributes.r, parseInt(element.attributes.s ?? "0", 10) || 0);
-      }
-    },
-    close: (element) => {
-      if (element.depth === 0) {
-        layout.contentEnd = element.contentEnd;
-      } else if (element.local === "sheetData" && element.depth === 1) {
-        inSheetData = false;
-        layout.sheetData = { name: element.name, start: element.start, openEnd: element.openEnd, contentEnd: element.contentEnd, end: element.end, selfClosing: element.selfClosing };
-      } else if (element.local === "cols" && element.depth === 1) {
-        layout.cols = { start: element.start, end: element.end };
-      } else if (element.local === "row" && inSheetData) {
-        recorder.closeRow(element.end);
-      } else if (element.local === "c" && inSheetData && element.depth === rowDepth + 1) {
-        recorder.closeCell(element.end);
-      } else if (element.depth === 1 && layout.sheetData) {
-        layout.tail.push({ local: element.local, start: element.start, end: element.end });
-      }
-    },
+    select: (local) => !recorder.inSheetData || local === "row" || local === "c",
+    open: (element) => void recorder.open(element.local, element.name, element.depth, element.openEnd, element.selfClosing, element.attributes),
+    close: (element) => void recorder.close(element.local, element.depth, element.end),
   });
   return recorder.finish();
 }
