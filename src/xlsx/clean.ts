@@ -8,7 +8,7 @@ import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } fr
 import { WorkbookGrid } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
-import { readLooks } from "./marks-parts";
+import { SheetNotes, readLooks } from "./marks-parts";
 import { CONTENT_TYPES, ContentTypes, Package, SheetParts, workbookParts } from "./package";
 import { writeState } from "./state-part";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
@@ -76,7 +76,8 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = marksOnSheets(previous, sheets.sheets());
-  const look = readLooks(pkg, styles, sheets, cellsToLook([], record));
+  const sheetNotes = new SheetNotes(pkg);
+  const look = readLooks(pkg, styles, sheets, sheetNotes, cellsToLook([], record));
   const plan = planClean(record, look, holdsIn(grid));
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
   // The values jixiao filled in: the cell blank again, in its old number format.
@@ -86,7 +87,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     const previous = cells.get(clear.col);
     cells.set(clear.col, { value: null, restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }) });
   }
-  writeNotesAndCells(pkg, contentTypes, sheets, plan.notes, edits);
+  writeNotesAndCells(pkg, contentTypes, sheets, sheetNotes, plan.notes, edits);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);

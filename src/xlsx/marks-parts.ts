@@ -30,6 +30,25 @@ function commentsOf(pkg: Package, sheet: SheetPart): Comments {
 }
 
 /**
+ * The sheets' relationships and notes, each read once per copy: the looks of the cells to mark
+ * read them (readLooks), and the notes are then written into the same ones (writeNotes).
+ */
+export class SheetNotes {
+  private readonly read = new Map<string, { sheetPart: SheetPart; comments: Comments }>();
+
+  constructor(private readonly pkg: Package) {}
+
+  of(part: string): { sheetPart: SheetPart; comments: Comments } {
+    let notes = this.read.get(part);
+    if (!notes) {
+      const sheetPart = sheetPartOf(this.pkg, part);
+      this.read.set(part, (notes = { sheetPart, comments: commentsOf(this.pkg, sheetPart) }));
+    }
+    return notes;
+  }
+}
+
+/**
  * What the cells of `areas` look like now, per sheet: fills from their formats (where the reader
  * found them, sheet-part.ts formatAt), notes from their sheet's comments. Sheets the package does
  * not have are left unread (planning then refuses).
@@ -38,6 +57,7 @@ export function readLooks(
   pkg: Package,
   styles: StyleSheetEditor,
   sheets: SheetParts,
+  sheetNotes: SheetNotes,
   areas: { sheet: string; area: { top: number; left: number; bottom: number; right: number } }[],
 ): LookAt {
   const looks = new Map<string, CellLook>();
@@ -45,7 +65,7 @@ export function readLooks(
     const part = sheets.get(sheet);
     const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
-    const comments = commentsOf(pkg, sheetPartOf(pkg, part));
+    const { comments } = sheetNotes.of(part);
     const layout = pkg.sheetLayout(part) ?? sheetLayout(xml);
     const columns = columnFormats(xml, layout);
     const rowAt = rowIndexes(layout);
@@ -67,11 +87,16 @@ export function readLooks(
  * shape ids come from its number. Returns, by worksheet part, the change its <legacyDrawing> needs,
  * for the writer to make with the sheet's other edits (src/xlsx/write.ts writeNotesAndCells).
  */
-export function writeNotes(pkg: Package, contentTypes: ContentTypes, sheets: SheetParts, notes: NoteChange[]): Map<string, LegacyDrawingEdit> {
+export function writeNotes(
+  pkg: Package,
+  contentTypes: ContentTypes,
+  sheets: SheetParts,
+  sheetNotes: SheetNotes,
+  notes: NoteChange[],
+): Map<string, LegacyDrawingEdit> {
   const drawings = new Map<string, LegacyDrawingEdit>();
   for (const [sheet, changes] of groupBy(notes, (note) => note.sheet)) {
-    const sheetPart = sheetPartOf(pkg, sheets.required(sheet));
-    const comments = commentsOf(pkg, sheetPart);
+    const { sheetPart, comments } = sheetNotes.of(sheets.required(sheet));
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
     const { part, rels } = sheetPart;
     const folder = folderOf(part);
@@ -108,6 +133,7 @@ export interface CopyParts {
   contentTypes: ContentTypes;
   workbookRels: RelationshipsPart;
   sheets: SheetParts;
+  sheetNotes: SheetNotes;
 }
 
 export interface CopyMarks {
@@ -122,7 +148,7 @@ export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) =>
   // Marks on sheets deleted (or renamed) since the run went with their sheets.
   const previous = marksOnSheets(recorded, parts.sheets.sheets());
   const wanted = want(previous);
-  const look = readLooks(parts.pkg, parts.styles, parts.sheets, cellsToLook(wanted, previous));
+  const look = readLooks(parts.pkg, parts.styles, parts.sheets, parts.sheetNotes, cellsToLook(wanted, previous));
   return { plan: planMarks(wanted, previous, look), state };
 }
 

@@ -22,7 +22,7 @@ import {
   folderOf,
   workbookParts,
 } from "./package";
-import { CopyParts, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
+import { CopyParts, SheetNotes, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
 import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
@@ -64,8 +64,15 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string,
  * cell edits or a change of its notes' drawing once, where the reader found its rows (the sheet is
  * not tokenized again as a whole). The scored copy and 清除标记 both write through here.
  */
-export function writeNotesAndCells(pkg: Package, contentTypes: ContentTypes, sheets: SheetParts, notes: NoteChange[], edits: Map<string, SheetEdits>): void {
-  const drawings = writeNotes(pkg, contentTypes, sheets, notes);
+export function writeNotesAndCells(
+  pkg: Package,
+  contentTypes: ContentTypes,
+  sheets: SheetParts,
+  sheetNotes: SheetNotes,
+  notes: NoteChange[],
+  edits: Map<string, SheetEdits>,
+): void {
+  const drawings = writeNotes(pkg, contentTypes, sheets, sheetNotes, notes);
   const bySheetPart = new Map<string, SheetEdits>();
   for (const [sheet, sheetEdits] of edits) bySheetPart.set(sheets.required(sheet), sheetEdits);
   for (const part of new Set([...bySheetPart.keys(), ...drawings.keys()])) {
@@ -96,9 +103,9 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
 
   const sheets = new SheetParts(workbook, rels);
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
-  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, sheets };
+  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, sheets, sheetNotes: new SheetNotes(pkg) };
   const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  writeNotesAndCells(pkg, contentTypes, sheets, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
+  writeNotesAndCells(pkg, contentTypes, sheets, marking.sheetNotes, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
 
   const summary = analysis.summary;
   const replaced = summary.replaces ? sheets.required(summary.name) : undefined;
