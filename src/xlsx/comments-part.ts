@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { parseCellAddress } from "../core/grid";
-import { escapeXml } from "./xml";
+import { escapeAttribute, escapeXml } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -38,7 +38,7 @@ function localName(qualified: string): string {
 
 function serializeOpen(tag: SaxesTagPlain): string {
   const attributes = Object.entries(tag.attributes)
-    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
     .join("");
   return `<${tag.name}${attributes}${tag.isSelfClosing ? "/>" : ">"}`;
 }
@@ -158,7 +158,7 @@ export function setNote(comments: Comments, ref: string, note: string | null): v
 export function commentsXml(comments: Comments): string {
   const authors = [...new Set([...comments.values()].map((c) => c.author))];
   const list = [...comments.values()]
-    .map((c) => `<comment ref="${escapeXml(c.ref)}" authorId="${authors.indexOf(c.author)}"><text>${c.runs.map((r) => r.xml).join("")}</text></comment>`)
+    .map((c) => `<comment ref="${escapeAttribute(c.ref)}" authorId="${authors.indexOf(c.author)}"><text>${c.runs.map((r) => r.xml).join("")}</text></comment>`)
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

@@ -11,7 +11,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, columnLetters, quotedSheetName } from "../core/grid";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
-import { escapeXml } from "./xml";
+import { escapeAttribute, escapeXml } from "./xml";
 
 /** How a column's cells look: text, text wrapped in its width, or a number format. */
 export type ColumnKind = "text" | "wrap" | "integer" | "decimal" | "percent";
@@ -143,7 +143,7 @@ function workbookXml(sheets: NewSheet[], lastRows: number[]): string {
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-    sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
     `</sheets><definedNames>${names.join("")}</definedNames></workbook>`
   );
 }

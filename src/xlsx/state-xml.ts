@@ -35,10 +35,9 @@ export function stateOfPart(xml: string): string | undefined {
   return ours ? text : undefined;
 }
 
-/** The part's text. Quotes need no escaping in element text: JSON keeps its size (a record of many
- * marks runs to megabytes, and Excel on the web takes at most 5 MB per request). */
+/** The part's text: the JSON as character data, quotes as they are (a record of many marks runs to
+ * megabytes, and Excel on the web takes at most 5 MB per request). */
 export function statePartXml(json: string): string {
-  const text = escapeXml(json).replace(/&quot;/g, '"');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${STATE_ROOT} xmlns="${STATE_NAMESPACE}">${text}</${STATE_ROOT}>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${STATE_ROOT} xmlns="${STATE_NAMESPACE}">${escapeXml(json)}</${STATE_ROOT}>`;
 }
 

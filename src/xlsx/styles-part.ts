@@ -4,7 +4,7 @@
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
-import { XmlElement, elements, escapeXml, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, elements, escapeAttribute, rootElement, scanXml, startTag } from "./xml";
 
 /** A stylesheet with the one default format every workbook has, for a package that has none. */
 export const MINIMAL_STYLES =
@@ -152,7 +152,7 @@ export class StyleSheetEditor {
     if (id === undefined) {
       id = this.nextFormatId++;
       this.customFormats.set(code, id);
-      this.numFmts.add(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+      this.numFmts.add(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
     }
     return id;
   }
@@ -235,7 +235,7 @@ export class StyleSheetEditor {
       (look.bold ? "<b/>" : "") +
       `<sz val="${look.size ?? this.defaultFontSize()}"/>` +
       (look.color ? `<color rgb="${argb(look.color)}"/>` : "") +
-      `<name val="${escapeXml(summaryFont(this.defaultFontName()))}"/>` +
+      `<name val="${escapeAttribute(summaryFont(this.defaultFontName()))}"/>` +
       "</font>";
     const fontId = this.fonts.add(this.prefixed(font));
     const fillId = look.fill ? this.fillId(look.fill) : 0;

@@ -158,15 +158,18 @@ function withoutControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 }
 
-/** What character data may not hold as it is; an attribute value, not its blanks either. */
-const TEXT_NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** What character data may not hold as it is (quotes it may); an attribute value, not quotes or blanks either. */
+const TEXT_NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NEEDS_ESCAPE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-/** Text as XML character data. */
+/**
+ * Text as XML character data. Quotes stay as they are: only attribute values need them escaped,
+ * and jixiao's record, JSON text of megabytes, is mostly quotes.
+ */
 export function escapeXml(text: string): string {
-  // Most texts (a cell's label, a note's lines) need nothing: one test instead of two replaces.
+  // Most texts (a cell's label, a note's lines, the record) need nothing: one test instead of two replaces.
   if (!TEXT_NEEDS_ESCAPE.test(text)) return text;
-  return withoutControls(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
+  return withoutControls(text).replace(/[&<>]/g, (c) => ENTITIES[c]);
 }
 
 /** An attribute value: tabs and line breaks as character references, so reading it back keeps them. */
