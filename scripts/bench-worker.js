@@ -1,5 +1,6 @@
 // One measured run in its own process, so each gets a clean heap and its own peak memory:
 //   node scripts/bench-worker.js bare <in.xlsx> <out.xlsx>    ExcelJS read + write, nothing else
+//   node scripts/bench-worker.js bare-held <in.xlsx> <out.xlsx>  the same, the young generation held as jixiao holds it
 //   node scripts/bench-worker.js jixiao <in.xlsx> <out.xlsx>  the full `jixiao score`
 //   node scripts/bench-worker.js core                          the core alone, warm, on 100,000 synthetic indicator rows
 //   node scripts/bench-worker.js core-cold <in.xlsx>          the core on a workbook read as the command line reads it:
@@ -19,7 +20,16 @@ async function bare(input, output) {
   await wb.xlsx.writeFile(output);
 }
 
+const holdYoungGeneration = () => require(path.join(__dirname, "..", "dist-cli", "cli", "heap.js")).holdYoungGeneration();
+
+/** Bare ExcelJS with jixiao's heap setting (src/cli/heap.ts): how much of jixiao's lower peak is the setting's. */
+async function bareHeld(input, output) {
+  holdYoungGeneration();
+  await bare(input, output);
+}
+
 async function jixiao(input, output) {
+  holdYoungGeneration(); // as bin/jixiao.js starts the command
   const { main } = require(path.join(__dirname, "..", "dist-cli", "cli", "main.js"));
   const quiet = { log: () => {}, error: (l) => console.error(l) };
   await main(["node", "jixiao", "score", input, "--out", output], quiet);
@@ -138,7 +148,7 @@ async function coreOnWorkbook(input) {
     return;
   }
   const start = process.hrtime.bigint();
-  await (mode === "bare" ? bare : jixiao)(input, output);
+  await { bare, "bare-held": bareHeld, jixiao }[mode](input, output);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ seconds, cpuSeconds: cpuSeconds(process.cpuUsage()), maxRssMB }));
