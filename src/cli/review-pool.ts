@@ -8,6 +8,7 @@
  * a thread per file and keeps every result: here results are handed on in order and let go.
  */
 import { Worker } from "worker_threads";
+import { WORKER_YOUNG_GENERATION_MB } from "./heap";
 
 export interface PoolOptions<T, R> {
   script: string;
@@ -29,7 +30,7 @@ export async function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T,
   let next = 0;
   const workers = new Set<Worker>();
   const start = () => {
-    const worker = new Worker(options.script, { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } });
+    const worker = new Worker(options.script, { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     workers.add(worker);
     return worker;
   };
