@@ -112,6 +112,7 @@ function readAsScoreDoes(analysis) {
 
 /** The core on one workbook, its first run in a fresh process and then warm (median of five). */
 async function coreOnWorkbook(input) {
+  holdYoungGeneration(); // as bin/jixiao.js starts the command
   const { readXlsx } = require(path.join(__dirname, "..", "dist-cli", "xlsx", "read.js"));
   const { grid } = await readXlsx(input);
   const timed = (run) => {
