@@ -1,5 +1,7 @@
 // `npm run demo`: scores the bundled sample workbook and says where the results are.
 const path = require("path");
+// As bin/jixiao.js starts the command (src/cli/heap.ts).
+require(path.join(__dirname, "..", "dist-cli", "cli", "heap.js")).holdYoungGeneration();
 const { main } = require(path.join(__dirname, "..", "dist-cli", "cli", "main.js"));
 
 const root = path.join(__dirname, "..");

@@ -3,21 +3,22 @@
  * scavenge finds it busy, up to 16 MB semi-spaces, for programs that keep allocating; the command
  * allocates in bursts (the XML of each sheet, then its deflated bytes) and keeps little of it.
  * Held at its starting size, the young generation is scavenged more often, each scavenge cheaper,
- * and less garbage waits in the old generation for a full collection. Measured on the benchmark
- * (`npm run bench`): peak memory 60–70 MB lower on 300 sheets and about 95 MB lower on 1000, the
- * same time on 300 sheets, 2–3 % more on 1000 and about 5 % more on one sheet of 100,000 rows.
+ * and less garbage waits in the old generation for a full collection. Measured on the benchmark's
+ * workbooks in paired runs: peak memory about 60 MB lower on 300 sheets and about 95 MB lower on
+ * 1000, the same time on 300 sheets, 2–3 % more on 1000 and about 5 % more on one sheet of
+ * 100,000 rows.
  */
 import { setFlagsFromString } from "v8";
 
-/** Called first, before the command's code is loaded (bin/jixiao.js). */
+/** Called first, before the command's code is loaded (bin/jixiao.js, scripts/demo.js). */
 export function holdYoungGeneration(): void {
   setFlagsFromString("--semi-space-growth-factor=1");
 }
 
 /**
- * The young generation of a worker thread (its `resourceLimits`, in MB): V8 sizes a worker given
- * resource limits by these, not by the setting above. Three semi-spaces' worth (two, and as much
- * for large new objects) is the 1 MB semi-spaces the command's own thread keeps. On the review of
- * 1,000 workbooks with two workers: 184 → 139 MB at the peak, the same time.
+ * The young generation of a worker thread (its `resourceLimits`, in MB): V8 does not apply the
+ * setting above to worker threads. Three semi-spaces' worth (two, and as much for large new
+ * objects) is the 1 MB semi-spaces the command's own thread keeps. On the review of 1,000
+ * workbooks with two workers: 184 → 139 MB at the peak, the same time.
  */
 export const WORKER_YOUNG_GENERATION_MB = 3;

@@ -99,7 +99,7 @@ export function barChartXml(sheet: string, chart: BarChart): string {
   // Upright columns have their categories below and values on the left; horizontal bars the reverse.
   const [categoryPos, valuePos] = chart.direction === "col" ? ["b", "l"] : ["l", "b"];
   const valueMin = chart.valueMin === null ? "" : `<c:min val="${chart.valueMin}"/>`;
-  const numberFormat = escapeXml(chart.numberFormat);
+  const numberFormat = escapeAttribute(chart.numberFormat);
   const tickLabelsOnly = `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

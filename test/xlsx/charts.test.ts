@@ -150,4 +150,12 @@ describe("barChartXml with the review's settings", () => {
     expect(one(drawing, "cNvPr", XDR_NS).getAttribute("name")).toBe("等次分布");
     expect(one(drawing, "chart").getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id")).toBe("rId7");
   });
+
+  it("keeps quotes and ampersands in a number format and a title, in attributes and in text alike", () => {
+    const quoted: BarChart = { ...grades, title: '"优" & 良', numberFormat: '0"个"' };
+    const xml = parse(barChartXml("统计", quoted));
+    expect(one(one(xml, "valAx"), "numFmt").getAttribute("formatCode")).toBe('0"个"');
+    expect(all(xml, "formatCode").map((code) => code.textContent)).toEqual(['0"个"', '0"个"']);
+    expect(one(parse(chartDrawingXml(quoted, "rId1")), "cNvPr", XDR_NS).getAttribute("name")).toBe('"优" & 良');
+  });
 });

@@ -168,6 +168,12 @@ describe("StyleSheetEditor", () => {
     expect(xml).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="0.0&quot;分&quot;"/><numFmt numFmtId="171" formatCode="0.000"/></numFmts>');
   });
 
+  it("writes a new number format's quotes as the attribute needs them", () => {
+    const styles = new StyleSheetEditor(STYLES);
+    styles.derive(0, { numFmt: '0.00"元"' });
+    expect(styles.toXml()).toContain('<numFmt numFmtId="171" formatCode="0.00&quot;元&quot;"/>');
+  });
+
   it("adds the numFmts list, first of all, to a stylesheet that has none", () => {
     const without = STYLES.replace(/<numFmts.*?<\/numFmts>/, "");
     const styles = new StyleSheetEditor(without);
