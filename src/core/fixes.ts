@@ -8,7 +8,7 @@
  * sheet's scores, which the report does not carry), and anything without one right number.
  */
 import { rateFormat, scoreFormat } from "./analyze";
-import { WorkbookGrid, parseCellAddress, viewOf } from "./grid";
+import { WorkbookGrid, parseCellAddress, viewsByName } from "./grid";
 import { Profile } from "./profile";
 import { AnalysisResult, Finding } from "./result";
 import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
@@ -31,7 +31,7 @@ type Fixable = Pick<AnalysisResult, "findings" | "budget" | "indicators">;
 
 /** The fixes on offer, in the order of the findings. */
 export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile): Fix[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  const views = viewsByName(grid);
   const at = (sheet: string, row: number) => `${sheet}\u0000${row}`;
   const budget = new Map(analysis.budget.map((b) => [at(b.sheet, b.row), b]));
   let indicators: Map<string, Fixable["indicators"][number]> | undefined;

@@ -252,6 +252,11 @@ export function viewOf(sheet: SheetGrid): SheetView {
   return view;
 }
 
+/** Each sheet's view by the sheet's name. */
+export function viewsByName(grid: WorkbookGrid): Map<string, SheetView> {
+  return new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+}
+
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();

@@ -10,7 +10,7 @@
  * (and out of the marks, the counts and the summary's findings table) into `ignored`.
  */
 import { rangeLabel } from "./detect";
-import { SheetView, WorkbookGrid, parseCellAddress, viewOf } from "./grid";
+import { SheetView, WorkbookGrid, parseCellAddress, viewsByName } from "./grid";
 import { AnalysisResult, Finding, RuleId, TableReport } from "./result";
 import { WorkbookState } from "./state";
 import { TableOwners } from "./table-owner";
@@ -66,7 +66,7 @@ function rowText(view: SheetView | undefined, row: number, from: number): string
 
 /** Each finding's table and row label, in the order of `analysis.findings`. */
 export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingPlace[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  const views = viewsByName(grid);
   const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
   const labels = new Map<string, string>();
   for (const line of analysis.budget) labels.set(rowKey(line.sheet, line.row), line.label);

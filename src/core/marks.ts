@@ -20,7 +20,7 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { CellValue, MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewOf } from "./grid";
+import { CellValue, MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
@@ -196,11 +196,11 @@ export interface WantedInput {
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
  * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
- * run filled in keeps its mark while it still holds that value.
+ * run filled in keeps its mark while it still holds that value as a value of its own (holdsBy).
  */
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
-  const holds = holdsIn(grid);
+  const views = viewsByName(grid);
+  const holds = holdsInViews(views);
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -307,7 +307,7 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
   };
 }
 
-/** Whether a cell holds this number now. */
+/** Whether a cell holds this number now, as a value of its own (not a formula's result). */
 export type HoldsValue = (sheet: string, row: number, col: number, value: number) => boolean;
 
 /** A cell as a host read it: its value, and whether a formula gives it. */
@@ -330,7 +330,10 @@ export function holdsBy(cellAt: (sheet: string, row: number, col: number) => Hel
 
 /** holdsBy over a grid the reader read (the .xlsx copy). */
 export function holdsIn(grid: WorkbookGrid): HoldsValue {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  return holdsInViews(viewsByName(grid));
+}
+
+function holdsInViews(views: ReadonlyMap<string, SheetView>): HoldsValue {
   return holdsBy((sheet, row, col) => {
     const view = views.get(sheet);
     return view && { value: view.raw(row, col), formula: view.isFormula(row, col) };

@@ -9,7 +9,7 @@
  *   format for written cells, fill for marked ones; a merged area whose cells had one fill is kept
  *   as one entry.
  */
-import { CellValue, MergeRange, WorkbookGrid, isCellError, viewOf } from "./grid";
+import { CellValue, MergeRange, WorkbookGrid, isCellError, viewsByName } from "./grid";
 import { FillChange } from "./marks";
 import { AnalysisResult } from "./result";
 import { SummarySheet, SummaryStyle } from "./summary-types";
@@ -200,7 +200,7 @@ export function forEachCell(area: MergeRange, visit: (row: number, col: number) 
 export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillLookup, summary: UndoSummary | null): UndoRecord {
   const sheets = new Map<string, Map<string, UndoEntry>>();
   const entriesOf = (sheet: string) => sheets.get(sheet) ?? sheets.set(sheet, new Map()).get(sheet)!;
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, viewOf(sheet)]));
+  const views = viewsByName(grid);
   const oldFill = (sheet: string, row: number, col: number): string | null => {
     const fill = fills(sheet, row, col);
     if (fill === undefined) throw new Error(`buildUndoRecord: the old fill of ${sheet}!R${row + 1}C${col + 1} was not read`);
