@@ -4,11 +4,11 @@
  * ten thousand thread starts. A worker that runs out of memory or dies takes only its current file
  * with it (reported as such) and is replaced.
  *
- * Kept apart from the `score` command's pool (src/cli/workers.ts on the cli branch), which starts
+ * Kept apart from the `score` command's pool (src/cli/workers.ts), which starts
  * a thread per file and keeps every result: here results are handed on in order and let go.
  */
 import { Worker } from "worker_threads";
-import { WORKER_YOUNG_GENERATION_MB } from "./heap";
+import { workerResourceLimits } from "./heap";
 
 export interface PoolOptions<T, R> {
   script: string;
@@ -30,7 +30,7 @@ export async function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T,
   let next = 0;
   const workers = new Set<Worker>();
   const start = () => {
-    const worker = new Worker(options.script, { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(options.script, { resourceLimits: workerResourceLimits(options.maxOldGenerationSizeMb) });
     workers.add(worker);
     return worker;
   };

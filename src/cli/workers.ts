@@ -3,7 +3,7 @@
  * crashes or runs out of memory ends its own worker and is reported as such; the others go on.
  */
 import { Worker } from "worker_threads";
-import { WORKER_YOUNG_GENERATION_MB } from "./heap";
+import { workerResourceLimits } from "./heap";
 
 export interface WorkerLimits {
   /** Workers running at once. */
@@ -26,7 +26,7 @@ function runOne<J, R>(script: string, job: J, limits: WorkerLimits): Promise<Wor
       if (!settled) resolve(result);
       settled = true;
     };
-    const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(script, { workerData: job, resourceLimits: workerResourceLimits(limits.maxOldGenerationSizeMb) });
     worker.on("message", (value: R) => {
       settle({ kind: "done", value });
       void worker.terminate();

@@ -250,10 +250,7 @@ class CellLimitError extends Error {}
 /** Rows in a sheet, 1 to 1,048,576. */
 const SHEET_ROWS = 1048576;
 
-/**
- * One sheet's grid, and where its rows are in the part (the tokenizer reports each tag's end; the
- * "<" that opened it is the last one before, as XML allows none inside a tag).
- */
+/** One sheet's grid, and where its rows and cells are in the part (LayoutRecorder, sheet-part.ts). */
 function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
