@@ -44,6 +44,11 @@ export interface SummaryChart {
   /** Where the chart goes: its top-left and bottom-right cells, below the sheet's last row and
    * inside the printed width, so it prints with the rest. */
   anchor: MergeRange;
+  /** The value axis: its number format and its minimum (得分率 as percentages, from 0). */
+  numberFormat: string;
+  valueMin: number;
+  /** The first category at the top, as in the sheet (a bar chart plots bottom-up unless told). */
+  topDown: boolean;
 }
 
 export interface SummaryLevel1 {

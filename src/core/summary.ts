@@ -435,6 +435,9 @@ export function buildSummary(input: SummaryInput): SummarySheet {
             categories: { top: chartTop, left: 1, bottom: chartBottom, right: 1 },
             values: { top: chartTop, left: 4, bottom: chartBottom, right: 4 },
             anchor: { top: layout.row + 1, left: 0, bottom: layout.row + 13, right: 5 },
+            numberFormat: "0%",
+            valueMin: 0,
+            topDown: true,
           }
         : null,
     total: single?.score ?? null,

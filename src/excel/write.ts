@@ -237,6 +237,8 @@ function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart
   bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));
   bars.title.text = chart.title;
   bars.legend.visible = false;
-  bars.axes.valueAxis.numberFormat = "0%";
+  bars.axes.valueAxis.numberFormat = chart.numberFormat;
+  bars.axes.valueAxis.minimum = chart.valueMin;
+  bars.axes.categoryAxis.reversePlotOrder = chart.topDown;
   bars.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
 }

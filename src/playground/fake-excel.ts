@@ -1309,6 +1309,8 @@ export class FakeChartCollection extends FakeObject<FakeSheet> implements Mirror
         categories: null,
         values: sourceData.qualifiedAddress(),
         valueAxisNumberFormat: null,
+        valueAxisMinimum: null,
+        categoryAxisReversed: false,
         position: null,
       };
       sheet.charts.push(chart);
@@ -1321,7 +1323,7 @@ export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Ex
   readonly title: { text: string };
   readonly legend: { visible: boolean };
   readonly series: { getItemAt(index: number): FakeChartSeries };
-  readonly axes: { valueAxis: { numberFormat: string } };
+  readonly axes: { valueAxis: { numberFormat: string; minimum: number }; categoryAxis: { reversePlotOrder: boolean } };
 
   constructor(ctx: FakeRequestContext, resolver: () => FakeChart | undefined) {
     super(ctx, "Chart", resolver);
@@ -1332,9 +1334,17 @@ export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Ex
       if (!this.ctx.book.supports(8)) throw new FakeRichApiError("ApiNotFound", "ChartAxis.numberFormat needs ExcelApi 1.8");
       chart.valueAxisNumberFormat = format;
     });
-    this.title = writeOnly("text", setTitle);
-    this.legend = writeOnly("visible", setLegend);
-    this.axes = { valueAxis: writeOnly("numberFormat", setAxisFormat) };
+    this.title = writeOnly({ text: setTitle });
+    this.legend = writeOnly({ visible: setLegend });
+    const setMinimum = setter<number>((chart, minimum) => (chart.valueAxisMinimum = minimum));
+    const setReversed = setter<boolean>((chart, reversed) => {
+      if (!this.ctx.book.supports(7)) throw new FakeRichApiError("ApiNotFound", "ChartAxis.reversePlotOrder needs ExcelApi 1.7");
+      chart.categoryAxisReversed = reversed;
+    });
+    this.axes = {
+      valueAxis: writeOnly({ numberFormat: setAxisFormat, minimum: setMinimum }),
+      categoryAxis: writeOnly({ reversePlotOrder: setReversed }),
+    };
     this.series = { getItemAt: () => new FakeChartSeries(this) };
   }
 
@@ -1348,15 +1358,17 @@ export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Ex
   }
 }
 
-/** An object with one write-only property whose assignments are queued. */
-function writeOnly<K extends string, T>(name: K, set: (value: T) => void): Record<K, T> {
-  const object = {} as Record<K, T>;
-  Object.defineProperty(object, name, {
-    get: () => {
-      throw new FakeRichApiError("PropertyNotLoaded", `${name} is write-only in the fake`);
-    },
-    set,
-  });
+/** An object of write-only properties whose assignments are queued, one setter each. */
+function writeOnly<T extends object>(setters: { [K in keyof T]: (value: T[K]) => void }): T {
+  const object = {} as T;
+  for (const name of Object.keys(setters) as (keyof T & string)[]) {
+    Object.defineProperty(object, name, {
+      get: () => {
+        throw new FakeRichApiError("PropertyNotLoaded", `${name} is write-only in the fake`);
+      },
+      set: setters[name],
+    });
+  }
   return object;
 }
 

@@ -30,6 +30,8 @@ export interface FakeChart {
   categories: string | null;
   values: string | null;
   valueAxisNumberFormat: string | null;
+  valueAxisMinimum: number | null;
+  categoryAxisReversed: boolean;
   position: string | null;
 }
 

@@ -78,9 +78,10 @@ function summaryBarChart(summary: SummarySheet, chart: SummaryChart): BarChart {
   return {
     title: chart.title,
     direction: "bar",
-    categoryOrder: "maxMin",
-    valueMin: 0,
-    numberFormat: "0%",
+    // A horizontal bar chart's categories run from its bottom: maxMin turns them top-down.
+    categoryOrder: chart.topDown ? "maxMin" : "minMax",
+    valueMin: chart.valueMin,
+    numberFormat: chart.numberFormat,
     legend: false,
     dataLabels: false,
     categoryCol: chart.categories.left,

@@ -52,7 +52,16 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
     rowHeights: [],
     print: { titleRows: { top: 1, bottom: 1 }, footer: "第 &P 页 共 &N 页" },
     freezeRows: 1,
-    chart: { title: "各一级指标得分率", categories: { top: 2, left: 0, bottom: 3, right: 0 }, values: { top: 2, left: 1, bottom: 3, right: 1 }, anchor: { top: 6, left: 0, bottom: 22, right: 2 } },
+    chart: {
+      title: "各一级指标得分率",
+      categories: { top: 2, left: 0, bottom: 3, right: 0 },
+      values: { top: 2, left: 1, bottom: 3, right: 1 },
+      anchor: { top: 6, left: 0, bottom: 22, right: 2 },
+      // Not the core's own "0%" and 0: the host maps what it is given.
+      numberFormat: "0.0%",
+      valueMin: 0.5,
+      topDown: true,
+    },
     total: "88.5",
     grade: "良",
     gradeReason: null,

@@ -64,7 +64,16 @@ describe("applyAnalysis", () => {
     expect(summary.columnWidths.get(0)).toBeGreaterThan(summary.columnWidths.get(1)!);
     expect(summary.freezeRows).toBe(1);
     expect(summary.charts).toEqual([
-      expect.objectContaining({ type: "BarClustered", title: "各一级指标得分率", categories: "综合得分!A3:A4", values: "综合得分!B3:B4", legendVisible: false }),
+      expect.objectContaining({
+        type: "BarClustered",
+        title: "各一级指标得分率",
+        categories: "综合得分!A3:A4",
+        values: "综合得分!B3:B4",
+        legendVisible: false,
+        valueAxisNumberFormat: "0.0%",
+        valueAxisMinimum: 0.5,
+        categoryAxisReversed: true,
+      }),
     ]);
   });
 
