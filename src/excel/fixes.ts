@@ -3,7 +3,7 @@
  * format a filled-in blank gets, takes the run's mark off the fixed cell, and adds the cells to the
  * add-in's undo record so 撤销上次重算 restores them. Nothing is written when a sheet is protected.
  *
- * Syncs: one to read the record, the cells and protection; one to write.
+ * Syncs: one to read the record, the sheets, the cells and protection; one to write.
  */
 import type { Lang } from "../core/analyze";
 import { CellBefore, Fix, undoWithFixes } from "../core/fixes";
@@ -13,6 +13,7 @@ import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
 import { setFill } from "./marks";
 import { HostError, hostMessages } from "./messages";
+import { pushUndoOps } from "./undo";
 import { fromExcelValue } from "./values";
 
 export interface FixOptions {
@@ -27,6 +28,7 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
   const sheetOf = sheetProxies(context);
   const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   setting.load("value");
+  const worksheets = context.workbook.worksheets.load("items/name");
   const sheets = [...new Set(fixes.map((f) => f.sheet))].map((name) => {
     const protection = sheetOf(name).protection;
     protection.load("protected");
@@ -44,13 +46,13 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
   // The fixes join the newest run's record on the undo stack: 撤销上次重算 takes them back with it.
   const [newest, ...older] = setting.isNullObject ? [] : parseUndoStack(setting.value) ?? [];
   const { record, unmark } = undoWithFixes(newest, fixes, before);
-  const json = JSON.stringify([record, ...older]);
 
   await runOps(
     context,
     [
-      // The record first, as a recalculation does: a batch cut short can still be taken back.
-      writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
+      // The record first, as a recalculation does: a batch cut short can still be taken back. Older
+      // runs that no longer fit leave the stack with their backup sheets, as when a run is pushed.
+      ...pushUndoOps(context, record, older, worksheets.items.map((ws) => ws.name), m),
       ...fixes.map((fix, i) =>
         writeOp(3, fix, () => {
           const range = sheetOf(fix.sheet).getRangeByIndexes(fix.row, fix.col, 1, 1);

@@ -7,7 +7,8 @@
  * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
  * record as they were before the run (its other fields, such as ignores set since, stay); then that
  * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps, and keep the
- * summary sheet they replace or put away very hidden (清除标记 with keepAsBackup).
+ * summary sheet they replace or put away very hidden (清除标记 with keepAsBackup); 采用计算值 pushes
+ * the newest run again with its cells added (src/excel/fixes.ts).
  *
  * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
  * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since

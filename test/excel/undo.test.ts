@@ -4,9 +4,11 @@
  */
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
+import { applyFixes } from "../../src/excel/fixes";
 import { hasUndo, undoLast } from "../../src/excel/undo";
-import { UNDO_BACKUP_SHEET, UNDO_SETTING, isBackupSheet } from "../../src/excel/keys";
-import { UNDO_DEPTH, parseUndoStack } from "../../src/core/writeplan";
+import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING, isBackupSheet } from "../../src/excel/keys";
+import type { Fix } from "../../src/core/fixes";
+import { UNDO_DEPTH, UndoRecord, parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import type { Analysis } from "../../src/core/analyze";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
@@ -123,5 +125,34 @@ describe("undoLast", () => {
     const wb = book();
     wb.settings.set(UNDO_SETTING, "{not json");
     await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/撤销记录已损坏/);
+  });
+});
+
+describe("采用计算值 on the undo stack", () => {
+  const fix: Fix = { finding: 0, sheet: "表1", cell: "D3", row: 2, col: 3, before: "8", after: "9", numFmt: "0.0" };
+
+  test("joins the newest run; an older run that no longer fits leaves the stack with its backup sheet", async () => {
+    const wb = book();
+    await recalc(wb);
+    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
+    await recalc(wb, handAnalysis([], [], smallSummary({ replaces: true })));
+    const [newest, middle] = parseUndoStack(wb.settings.get(UNDO_SETTING))!;
+    const middleBackup = middle.summary!.backup!;
+    expect(wb.sheet(middleBackup)).toBeDefined();
+    // The older run grows until the stack is 10 characters short of what it may hold: with the
+    // fix's cell in the newest run it no longer fits.
+    const grown = (padding: number): UndoRecord => ({ ...middle, sheets: [...middle.sheets, { name: "表1", entries: [{ r: 40, c: 0, v: "x".repeat(padding), f: "General" }] }] });
+    const stackOf = (padding: number) => JSON.stringify([newest, grown(padding)]);
+    const full = stackOf(UNDO_RECORD_MAX_CHARS - 10 - stackOf(0).length);
+    expect(full.length).toBe(UNDO_RECORD_MAX_CHARS - 10);
+    wb.settings.set(UNDO_SETTING, full);
+
+    expect(await applyFixes(contextOf(wb), [fix], { api: apiOf(wb) })).toBe(1);
+    const stack = parseUndoStack(wb.settings.get(UNDO_SETTING))!;
+    expect(stack).toHaveLength(1);
+    expect(stack[0].summary).toEqual(newest.summary);
+    expect(stack[0].sheets.flatMap((s) => s.entries)).toContainEqual(expect.objectContaining({ r: 2, c: 3 }));
+    expect(wb.sheet(middleBackup)).toBeUndefined();
+    expect(wb.sheet(newest.summary!.backup!)).toBeDefined();
   });
 });
