@@ -46,12 +46,12 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const recordState = parseState(json);
   const previous = marksOf(recordState);
   const sheetNames = sheets.map((s) => s.name);
-  const present = new Set(sheetNames);
   const record = marksOnSheets(previous, sheetNames);
 
   const locked = record.entries.find((e) => sheets.find((s) => s.name === e.sheet)?.protected);
   if (locked) throw new HostError(m.protectedSheet(locked.sheet));
-  const summary = options.removeSummary && previous.summary && present.has(previous.summary.name) ? sheets.find((s) => s.name === previous.summary!.name)! : undefined;
+  const summaryName = options.removeSummary ? previous.summary?.name : undefined;
+  const summary = summaryName === undefined ? undefined : sheets.find((s) => s.name === summaryName);
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
   // The values jixiao filled in, with their formats: taken back while the cells still hold them.

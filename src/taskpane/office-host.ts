@@ -129,9 +129,10 @@ async function recalculate(
   options: RecalcOptions,
 ): Promise<RecalcOutcome> {
   if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
-  // A cancel is honoured between steps of the analysis, never inside the write batch: runSteps
-  // checks the signal before every step, the first included, and nothing awaits between its end
-  // and the one write batch, so a cancelled run has written nothing.
+  // A cancel is honoured between steps of the analysis, never once writing has begun: runSteps
+  // checks the signal before every step, the first included, and the pane stops offering 取消 at
+  // the write step (applyAnalysis reads the cells' looks and writes in several batches after it),
+  // so a cancelled run has written nothing.
   onStep("read");
   const state = await readWorkbookState(context, { api, fills: true });
   options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
