@@ -9,7 +9,7 @@ import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsT
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes, sheetLayout } from "./sheet-part";
+import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -66,7 +66,7 @@ export function readLooks(
     const xml = part === undefined ? undefined : pkg.text(part);
     if (part === undefined || xml === undefined) continue;
     const { comments } = sheetNotes.of(part);
-    const layout = pkg.sheetLayout(part) ?? sheetLayout(xml);
+    const layout = pkg.layoutOf(part);
     const columns = columnFormats(xml, layout);
     const rowAt = rowIndexes(layout);
     for (const { area } of sheetAreas) {
@@ -104,7 +104,7 @@ export function writeNotes(
     // The notes' drawing is the one the sheet's <legacyDrawing> names: a header's picture is a
     // drawing of the same type, and is left alone.
     const sheetXml = pkg.required(part);
-    const notesDrawing = legacyDrawingId(sheetXml, pkg.sheetLayout(part) ?? sheetLayout(sheetXml));
+    const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
     if (comments.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);

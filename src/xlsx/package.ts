@@ -6,7 +6,7 @@
  */
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
-import type { SheetLayout } from "./sheet-part";
+import { SheetLayout, sheetLayout } from "./sheet-part";
 import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
@@ -365,8 +365,16 @@ export class Package {
     this.layouts.set(part.toLowerCase(), layout);
   }
 
+  /** Where the reader found a sheet part's rows and cells; undefined for a part it did not read. */
   sheetLayout(part: string): SheetLayout | undefined {
     return this.layouts.get(part.toLowerCase());
+  }
+
+  /** The reader's layout of a sheet part, or, for a part it did not read, one tokenizer pass's, kept. */
+  layoutOf(part: string): SheetLayout {
+    let layout = this.sheetLayout(part);
+    if (layout === undefined) this.setSheetLayout(part, (layout = sheetLayout(this.required(part))));
+    return layout;
   }
 
   put(part: string, xml: string): void {

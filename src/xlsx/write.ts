@@ -76,7 +76,7 @@ export function writeNotesAndCells(
   const bySheetPart = new Map<string, SheetEdits>();
   for (const [sheet, sheetEdits] of edits) bySheetPart.set(sheets.required(sheet), sheetEdits);
   for (const part of new Set([...bySheetPart.keys(), ...drawings.keys()])) {
-    pkg.put(part, patchSheet(pkg.required(part), bySheetPart.get(part) ?? new Map(), pkg.sheetLayout(part), drawings.get(part)));
+    pkg.put(part, patchSheet(pkg.required(part), bySheetPart.get(part) ?? new Map(), pkg.layoutOf(part), drawings.get(part)));
   }
 }
 

@@ -9,6 +9,7 @@ import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { parseCellAddress } from "../../src/core/grid";
 import { buildReport } from "../../src/core/report";
+import { Package } from "../../src/xlsx/package";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { columnFormats, formatAt, patchSheet, rowIndexes, sheetLayout } from "../../src/xlsx/sheet-part";
 import { scoredCopy } from "../../src/xlsx/write";
@@ -83,6 +84,18 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     const sheets = source.partNames().filter((part) => source.sheetLayout(part) !== undefined);
     expect(sheets.length).toBeGreaterThan(0);
     for (const part of sheets) expect([part, source.sheetLayout(part)]).toEqual([part, sheetLayout(source.text(part)!)]);
+  });
+
+  it("of a sheet the reader did not read is worked out from its text once (layoutOf), and the reader's is used as it is", () => {
+    const [, bytes] = packages[0];
+    const unread = Package.open(bytes);
+    const part = readXlsxBytes(bytes, "x").source.partNames().find((name) => /worksheets\/sheet\d+\.xml$/.test(name))!;
+    expect(unread.sheetLayout(part)).toBeUndefined();
+    const worked = unread.layoutOf(part);
+    expect(worked).toEqual(sheetLayout(unread.text(part)!));
+    expect(unread.layoutOf(part)).toBe(worked);
+    const { source } = readXlsxBytes(bytes, "x");
+    expect(source.layoutOf(part)).toBe(source.sheetLayout(part));
   });
 
   it("counts rows and cells as the grid does: a cell's r names its row, a <c> inside a row's extension is no cell", () => {
