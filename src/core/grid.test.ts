@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { SheetGrid, SheetView, absoluteReference, parseCellAddress, parseRangeAddress, quotedSheetName, viewOf } from "./grid";
+import { SheetGrid, SheetView, absoluteReference, absoluteRows, parseCellAddress, parseRangeAddress, quotedSheetName, viewOf } from "./grid";
 
 /** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
 function sheet(): SheetGrid {
@@ -107,7 +107,7 @@ describe("parseCellAddress", () => {
   });
 });
 
-describe("quotedSheetName and absoluteReference", () => {
+describe("quotedSheetName, absoluteReference and absoluteRows", () => {
   it("always quote the sheet name, doubling the quotes inside it", () => {
     expect(quotedSheetName("综合得分")).toBe("'综合得分'");
     expect(quotedSheetName("Bob's (2)")).toBe("'Bob''s (2)'");
@@ -117,6 +117,11 @@ describe("quotedSheetName and absoluteReference", () => {
     expect(absoluteReference("综合得分", { top: 9, left: 1, bottom: 11, right: 1 })).toBe("'综合得分'!$B$10:$B$12");
     expect(absoluteReference("汇总", { top: 0, left: 0, bottom: 40, right: 27 })).toBe("'汇总'!$A$1:$AB$41");
     expect(absoluteReference("It's", { top: 2, left: 2, bottom: 2, right: 2 })).toBe("'It''s'!$C$3");
+  });
+
+  it("name whole rows 1-based, as print titles do", () => {
+    expect(absoluteRows("综合得分", 4, 4)).toBe("'综合得分'!$5:$5");
+    expect(absoluteRows("It's", 0, 2)).toBe("'It''s'!$1:$3");
   });
 
   it("give back a range parseRangeAddress reads as the same range", () => {

@@ -88,6 +88,11 @@ export function absoluteReference(sheet: string, range: MergeRange): string {
   return `${quotedSheetName(sheet)}!${single ? first : `${first}:${corner(range.bottom, range.right)}`}`;
 }
 
+/** "'综合得分'!$5:$5": whole rows (0-based `top` to `bottom`), as print titles name them. */
+export function absoluteRows(sheet: string, top: number, bottom: number): string {
+  return `${quotedSheetName(sheet)}!$${top + 1}:$${bottom + 1}`;
+}
+
 /** Parses "H24" (or "$H$24") into 0-based row and column; undefined when it is not an address. */
 export function parseCellAddress(address: string): { row: number; col: number } | undefined {
   // By character codes: the writer parses every cell reference of the rows it edits.

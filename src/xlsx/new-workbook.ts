@@ -8,7 +8,7 @@
  * findings never becomes one string; it runs the same in Node and in browsers.
  */
 import { Zip, ZipDeflate } from "fflate";
-import { absoluteReference, columnLetters, quotedSheetName } from "../core/grid";
+import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
 import { escapeAttribute, escapeXml } from "./xml";
@@ -135,7 +135,7 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
 
 function workbookXml(sheets: NewSheet[], lastRows: number[]): string {
   const names = sheets.map((s, i) => {
-    const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheetName(s.name))}!$1:$1</definedName>`;
+    const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(absoluteRows(s.name, 0, 0))}</definedName>`;
     const range = escapeXml(absoluteReference(s.name, { top: 0, left: 0, bottom: lastRows[i], right: s.columns.length - 1 }));
     const filter = s.autoFilter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${range}</definedName>` : "";
     return filter + titles;

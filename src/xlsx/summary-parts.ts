@@ -4,7 +4,7 @@
  * page wide, page numbers in the footer), the print titles, and the bar chart of 得分率 by 一级指标
  * as a drawing part with a chart part (DrawingML), which Excel, WPS and LibreOffice open.
  */
-import { cellKey, quotedSheetName } from "../core/grid";
+import { absoluteRows, cellKey } from "../core/grid";
 import { SummaryChart, SummarySheet } from "../core/summary-types";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { sheetPartOf } from "./marks-parts";
@@ -37,7 +37,7 @@ export function withPrintTitles(workbookXml: string, sheetIndex: number, summary
   const rows = summary.print.titleRows;
   if (!rows) return workbookXml;
   const p = rootElement(workbookXml).prefix;
-  const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(`${quotedSheetName(summary.name)}!$${rows.top + 1}:$${rows.bottom + 1}`)}</${p}definedName>`;
+  const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(absoluteRows(summary.name, rows.top, rows.bottom))}</${p}definedName>`;
   let xml = workbookXml;
   const stale = workbookChildren(xml).definedNames.filter(
     (existing) => existing.attributes.name === "_xlnm.Print_Titles" && existing.attributes.localSheetId === String(sheetIndex),
