@@ -1,9 +1,8 @@
 /** Unit workbooks for the review's tests: the yunxi form filled in by other units, and the openpyxl read-back. */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import * as path from "path";
 import { workbook } from "../support/grid";
-import { SYSTEM_PYTHON } from "../support/openpyxl";
+import { pythonJson } from "../support/openpyxl";
 import { YUNXI, writeGridXlsx } from "../support/xlsx";
 
 /**
@@ -36,8 +35,7 @@ export interface ReadBackSheet {
 
 /** The workbook as openpyxl reads it (test/review/read_back.py). */
 export function readBack(file: string): { sheets: ReadBackSheet[]; parts: string[] } {
-  const json = execFileSync(SYSTEM_PYTHON, [path.join(__dirname, "read_back.py"), file], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  return JSON.parse(json);
+  return pythonJson([path.join(__dirname, "read_back.py")], file) as { sheets: ReadBackSheet[]; parts: string[] };
 }
 
 /**

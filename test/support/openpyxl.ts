@@ -7,6 +7,11 @@ import { existsSync } from "fs";
 
 export const SYSTEM_PYTHON = "/usr/bin/python3";
 
+/** What a Python script (a file, or `-c` and its text) prints as JSON, given `args`; its errors thrown whole. */
+export function pythonJson(script: string[], ...args: string[]): unknown {
+  return JSON.parse(execFileSync(SYSTEM_PYTHON, [...script, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
+}
+
 /** Why openpyxl cannot be used here, or null when it can. */
 function openpyxlMissing(): string | null {
   if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} is missing`;

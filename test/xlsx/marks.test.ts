@@ -1,11 +1,10 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
 import { runMain } from "../support/cli";
-import { SYSTEM_PYTHON, describeWithOpenpyxl } from "../support/openpyxl";
+import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
@@ -31,9 +30,7 @@ async function userForm(dir: string): Promise<string> {
 
 /** Each cell's value, number format, fill and note, as openpyxl (a second reader) sees them. */
 function openpyxl(file: string, script: string): unknown {
-  const run = spawnSync(SYSTEM_PYTHON, ["-c", `import json, openpyxl\nwb = openpyxl.load_workbook(${JSON.stringify(file)})\n${script}`], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout);
+  return pythonJson(["-c", `import json, openpyxl\nwb = openpyxl.load_workbook(${JSON.stringify(file)})\n${script}`]);
 }
 
 const CELLS = `

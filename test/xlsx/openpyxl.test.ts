@@ -9,7 +9,7 @@ import * as path from "path";
 import { Report } from "../../src/core/report";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { runMain } from "../support/cli";
-import { describeWithOpenpyxl, SYSTEM_PYTHON } from "../support/openpyxl";
+import { describeWithOpenpyxl, pythonJson, SYSTEM_PYTHON } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
 
 const MAKE = `
@@ -58,7 +58,7 @@ describeWithOpenpyxl("a workbook openpyxl wrote", () => {
     const report = JSON.parse(readFileSync(json, "utf8")) as Report;
     expect(report.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
 
-    const seen = JSON.parse(execFileSync(SYSTEM_PYTHON, ["-c", READ, output], { encoding: "utf8" })) as { sheets: string[]; cells: unknown[][] };
+    const seen = pythonJson(["-c", READ], output) as { sheets: string[]; cells: unknown[][] };
     expect(seen.sheets).toEqual(["自评表", "图表", "综合得分"]);
     expect(seen.cells).toEqual([
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
