@@ -153,14 +153,18 @@ export function startTag(element: XmlElement, changes: Record<string, string | u
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
 
-/** Characters XML 1.0 cannot hold (most control characters) are dropped. */
+/** Characters XML 1.0 cannot hold (most control characters), as a character class's content. */
+const NOT_XML = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF";
+const NOT_XML_CHARACTERS = new RegExp(`[${NOT_XML}]`, "g");
+
+/** Characters XML cannot hold are dropped. */
 function withoutControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return text.replace(NOT_XML_CHARACTERS, "");
 }
 
 /** What character data may not hold as it is (quotes it may); an attribute value, not quotes or blanks either. */
-const TEXT_NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const NEEDS_ESCAPE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const TEXT_NEEDS_ESCAPE = new RegExp(`[&<>${NOT_XML}]`);
+const NEEDS_ESCAPE = new RegExp(`[&<>"\\t\\n\\r${NOT_XML}]`);
 
 /**
  * Text as XML character data. Quotes stay as they are: only attribute values need them escaped,
