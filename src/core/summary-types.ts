@@ -41,8 +41,8 @@ export interface SummaryChart {
   /** Category labels (一级指标 names) and values (得分率 fractions), one column each. */
   categories: MergeRange;
   values: MergeRange;
-  /** Where the chart goes: its top-left and bottom-right cells, below the sheet's last row and
-   * inside the printed width, so it prints with the rest. */
+  /** Where the chart goes: its top-left and bottom-right cells, rows the sheet leaves empty under
+   * the 一级指标 and inside the printed width, so it prints with the rest. */
   anchor: MergeRange;
   /** The value axis: its number format and its minimum (得分率 as percentages, from 0). */
   numberFormat: string;
@@ -86,6 +86,7 @@ export interface SummarySheet {
   print: SummaryPrint;
   /** Rows to freeze at the top (the header of the findings table is below; freeze title rows). */
   freezeRows: number;
+  /** The bar chart of 得分率, for a workbook with one evaluated table (see buildSummary). */
   chart: SummaryChart | null;
   /** Same data as the sheet, for the task pane's bars and totals. */
   total: string | null;

@@ -33,6 +33,8 @@ const COLUMN_WIDTHS = [12, 16, 14, 13, 40, 12, 9];
 const COLUMN_ENDS = COLUMN_WIDTHS.reduce((ends, width) => [...ends, ends[ends.length - 1] + width], [0]);
 /** Points per line of text, by font size (Excel's default row is 15 pt for 11 pt text). */
 const lineHeight = (size: number): number => Math.ceil(size * 1.36);
+/** The chart's rows: its title and value axis take about six, each bar two, twelve at least. */
+const chartRows = (bars: number): number => Math.max(12, 6 + 2 * bars);
 const DEFAULT_SIZE = 11;
 const DEFAULT_ROW_HEIGHT = 15;
 
@@ -328,7 +330,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
 
   const unit = moneyUnit(input);
   layout.mergedLine(t.budget, "section");
-  layout.headerRow(t.budgetHeader(unit ? `（${unit}）` : ""));
+  // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
+  layout.headerRow(t.budgetHeader(unit ? `\n（${unit}）` : ""));
   for (const b of input.budget.filter((line) => line.scored || line.line.kind === "funds-total")) {
     layout.text(0, b.line.sheet, "text");
     layout.text(1, b.line.label, "text");
@@ -380,6 +383,16 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   });
   layout.row++;
 
+  // The chart of 得分率 goes right under the rates it plots, over rows left empty for it: high on
+  // the first page, where no page break cuts it (at the sheet's end one did). Only for one
+  // evaluated table: several tables' bars repeat the same names (产出指标, 效益指标…) and soon get
+  // too thin to read, and the rows above already set them side by side.
+  let chartAnchor: MergeRange | null = null;
+  if (input.totals.length === 1 && levels.length > 0) {
+    chartAnchor = { top: layout.row, left: 0, bottom: layout.row + chartRows(levels.length), right: 5 };
+    layout.row = chartAnchor.bottom + 2;
+  }
+
   layout.mergedLine(t.findings, "section");
   const findingsHeader = layout.row;
   layout.headerRow(t.findingsHeader);
@@ -429,12 +442,12 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     print: { titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
     freezeRows,
     chart:
-      levels.length > 0
+      chartAnchor !== null
         ? {
             title: t.chart,
             categories: { top: chartTop, left: 1, bottom: chartBottom, right: 1 },
             values: { top: chartTop, left: 4, bottom: chartBottom, right: 4 },
-            anchor: { top: layout.row + 1, left: 0, bottom: layout.row + 13, right: 5 },
+            anchor: chartAnchor,
             numberFormat: "0%",
             valueMin: 0,
             topDown: true,

@@ -52,9 +52,10 @@ describe("the 综合得分 layout", () => {
     expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
   });
 
-  test("money columns are headed with the form's unit", () => {
-    const header = rowOf(summary, "全年预算数（万元）");
-    expect(textAt(summary, header, 3)).toBe("执行数（万元）");
+  test("money columns are headed with the form's unit, on a line of its own", () => {
+    const header = rowOf(summary, "全年预算数\n（万元）");
+    expect(textAt(summary, header, 3)).toBe("执行数\n（万元）");
+    expect(summary.rowHeights[header]).toBeGreaterThanOrEqual(2 * 15);
   });
 
   test("weights adding up to 110: the total without a grade, and the reason beside it", () => {
@@ -110,9 +111,33 @@ describe("the 综合得分 layout", () => {
     for (const [text, lines] of cases) expect([text, wrappedLines(text, 12)]).toEqual([text, lines]);
   });
 
-  test("the chart is placed below the last row, inside the printed columns", () => {
-    expect(summary.chart!.anchor.top).toBeGreaterThanOrEqual(summary.rowCount);
-    expect(summary.chart!.anchor.right).toBeLessThan(summary.colCount);
+  test("the chart sits on empty rows right under the total, before the findings, inside the printed columns", () => {
+    const { anchor } = summary.chart!;
+    const total = summary.cells.find((c) => c.style === "total")!.row;
+    // The total's reason (未评等次…) stays above the chart.
+    expect(anchor.top).toBeGreaterThan(total + 1);
+    expect(anchor.bottom).toBeLessThan(rowOf(summary, "三、问题清单"));
+    expect(summary.cells.filter((c) => c.row >= anchor.top && c.row <= anchor.bottom)).toEqual([]);
+    expect(summary.merges.filter((m) => m.bottom >= anchor.top && m.top <= anchor.bottom)).toEqual([]);
+    expect(anchor.bottom - anchor.top).toBe(12);
+    expect(anchor.right).toBeLessThan(summary.colCount);
+  });
+
+  test("the chart's height grows with its bars", () => {
+    const levels = ["产出指标", "效益指标", "满意度指标", "管理指标", "决策指标", "过程指标", "其他指标"];
+    const many = analyze(
+      workbook({ name: "自评表", rows: [INDICATOR_HEADER, ...levels.map((level, i) => [level, "二级", `指标${i}`, "≥1次", "1次", 10, 10, ""])] }),
+    ).summary;
+    expect(many.chart!.values.bottom - many.chart!.values.top + 1).toBe(7);
+    expect(many.chart!.anchor.bottom - many.chart!.anchor.top).toBe(20);
+  });
+
+  test("no chart for several evaluated tables: their bars would repeat the same 一级指标 names", () => {
+    const table = (name: string) => ({ name, rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 100, 100, ""]] });
+    const two = analyze(workbook(table("甲"), table("乙")));
+    expect(two.totals).toHaveLength(2);
+    expect(two.summary.chart).toBeNull();
+    expect(analyze(workbook(table("甲"))).summary.chart).not.toBeNull();
   });
 });
 
