@@ -34,11 +34,15 @@ export const nodeCodec: Codec = {
 export async function readXlsx(file: string, limits: Partial<ReadLimits> = {}): Promise<LoadedWorkbook> {
   let bytes: Buffer;
   try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new WorkbookReadError(file, "是文件夹，不是 .xlsx 文件", "is a folder, not an .xlsx file");
+    // A device or a pipe (/dev/zero, a fifo) would be read without end.
+    if (!stat.isFile()) throw new WorkbookReadError(file, "不是普通文件（是设备或管道），不是 .xlsx 文件", "is not a regular file (a device or a pipe), not an .xlsx file");
     bytes = await fs.readFile(file);
   } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookReadError(file, "文件不存在", "no such file");
-    if (code === "EISDIR") throw new WorkbookReadError(file, "是文件夹，不是 .xlsx 文件", "is a folder, not an .xlsx file");
     throw new WorkbookReadError(file, `无法读取（${code ?? String(error)}）`, `cannot be read (${code ?? String(error)})`);
   }
   return readXlsxBytes(bytes, file, { codec: nodeCodec, limits });

@@ -2,6 +2,7 @@
  * `jixiao score` end to end on real files: outputs, the JSON contract, exit codes, bad inputs,
  * folders, profiles, and that the input is never touched.
  */
+import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
@@ -170,6 +171,13 @@ describe("bad inputs exit 2 with one clear line", () => {
   }
 
   it("a missing file", () => expectUnreadable(path.join(dir, "nope.xlsx"), /文件不存在/));
+
+  it("a device or a pipe, which would be read without end", async () => {
+    await expectUnreadable("/dev/zero", /\/dev\/zero: 不是普通文件（是设备或管道）/);
+    const fifo = path.join(dir, "pipe.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    await expectUnreadable(fifo, /pipe\.xlsx: 不是普通文件（是设备或管道）/);
+  });
 
   it("an empty (zero-byte) file", async () => {
     const file = path.join(dir, "empty.xlsx");
