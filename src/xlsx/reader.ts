@@ -231,9 +231,13 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** A date serial as ExcelJS turned it into a Date and the grid into text: "2023-12-31". */
-function dateText(serial: number, date1904: boolean): string {
+/**
+ * A date serial as ExcelJS turned it into a Date and the grid into text: "2023-12-31"; null for
+ * a serial past any date (a damaged cell), which stays a number.
+ */
+function dateText(serial: number, date1904: boolean): string | null {
   const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+  if (Number.isNaN(date.getTime())) return null;
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
 }
 
@@ -282,7 +286,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     const date = style > 0 && formats.isDate[style];
     const number = (text: string): CellValue => {
       const n = parseFloat(text);
-      return date && Number.isFinite(n) ? dateText(n, date1904) : n;
+      // A number cell holding no number (<v>abc</v>, 1e309) is damaged: its text as written, so a
+      // message quotes what is there rather than NaN.
+      if (!Number.isFinite(n)) return text;
+      return (date && dateText(n, date1904)) || n;
     };
     if (formula) {
       if (!value) result = null;
@@ -297,7 +304,16 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
       return; // a format without a value
     } else if (type === "s") {
       strings ??= context.sharedStrings();
-      result = strings[parseInt(value, 10)] ?? null;
+      const text = value.trim() === "" ? undefined : strings[Number(value)];
+      // Excel, too, takes a reference to no string for damage. Read as blank, the cell would be filled in.
+      if (text === undefined) {
+        const where = cellAddress(row, col);
+        throw new PackageError(
+          `文件已损坏：工作表“${name}”的单元格 ${where} 引用的共享字符串 ${value} 不存在（${part}）`,
+          `the file is damaged: sheet "${name}" cell ${where} refers to shared string ${value}, which does not exist (${part})`,
+        );
+      }
+      result = text;
     } else if (type === "str") result = value;
     else if (type === "b") result = parseInt(value, 10) !== 0;
     else if (type === "e") result = { error: value };

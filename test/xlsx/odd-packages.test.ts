@@ -392,6 +392,22 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     }
   });
 
+  it("a reference to a shared string that is not there is damage, named by sheet and cell, not a blank to fill in", () => {
+    for (const index of ["9999", "-1", "abc", "1.5"]) {
+      const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [null, null, null, null, null, null, { xml: `<c t="s"><v>${index}</v></c>` }]] }], noAddresses: true });
+      expect([index, readFailure(bytes)]).toEqual([
+        index,
+        `in.xlsx: the file is damaged: sheet "自评表" cell G4 refers to shared string ${index}, which does not exist (xl/worksheets/sheet1.xml)`,
+      ]);
+    }
+  });
+
+  it("a number cell holding no number reads as the text written, and a date serial past any date as its number", () => {
+    const cells = ["<c><v>abc</v></c>", "<c><v>1e309</v></c>", '<c s="1"><v>1e20</v></c>', '<c s="1"><v>45291</v></c>'].map((xml) => ({ xml }));
+    const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, cells] }], noAddresses: true, cellXfs: ['<xf numFmtId="14" applyNumberFormat="1"/>'] });
+    expect(readXlsxBytes(bytes, "in.xlsx").grid.sheets[0].values[3]).toEqual(["abc", "1e309", 1e20, "2023-12-31"]);
+  });
+
   it("more cells than the limit", () => {
     const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] });
     expect(readFailure(bytes, { limits: { maxCells: 20 } })).toContain("the workbook holds more than the limit of 20 cells");
