@@ -76,26 +76,31 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraLength = dv.getUint16(at + 30, true);
     const commentLength = dv.getUint16(at + 32, true);
     let local = dv.getUint32(at + 42, true);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const extraStart = at + 46 + nameLength;
+    const extraEnd = extraStart + extraLength;
+    const entryEnd = extraEnd + commentLength;
+    // The lengths a damaged directory gives would have its name, extra field or comment run past the file's end.
+    if (entryEnd > bytes.length) throw new ZipFormatError("the zip's directory is damaged");
+    const nameBytes = bytes.subarray(at + 46, extraStart);
     // Names are UTF-8 when flagged, else code page 437; .xlsx part names are ASCII either way.
     const name = flags & FLAG_UTF8 ? UTF8.decode(nameBytes) : String.fromCharCode(...nameBytes);
     // Sizes and offset that do not fit 32 bits are in the zip64 extra field, in this order.
-    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let e = extraStart; e + 4 <= extraEnd; ) {
       const id = dv.getUint16(e, true);
-      const length = dv.getUint16(e + 2, true);
+      // A field said to run past the extra field ends there: only what is read from it must be inside.
+      const fieldEnd = Math.min(e + 4 + dv.getUint16(e + 2, true), extraEnd);
       if (id === ZIP64_EXTRA) {
         let field = e + 4;
-        if (size === 0xffffffff) {
-          size = uint64(dv, field);
+        const next64 = (): number => {
+          if (field + 8 > fieldEnd) throw new ZipFormatError(`the zip entry ${name} is damaged`);
           field += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = uint64(dv, field);
-          field += 8;
-        }
-        if (local === 0xffffffff) local = uint64(dv, field);
+          return uint64(dv, field - 8);
+        };
+        if (size === 0xffffffff) size = next64();
+        if (compressedSize === 0xffffffff) compressedSize = next64();
+        if (local === 0xffffffff) local = next64();
       }
-      e += 4 + length;
+      e = fieldEnd;
     }
     if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`the zip entry ${name} is encrypted`);
     if (method !== 0 && method !== 8) throw new ZipFormatError(`the zip entry ${name} uses compression method ${method}`);
@@ -111,7 +116,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       time: dv.getUint16(at + 12, true),
       date: dv.getUint16(at + 14, true),
     });
-    at += 46 + nameLength + extraLength + commentLength;
+    at = entryEnd;
   }
   return entries;
 }

@@ -5,7 +5,7 @@
  * CDATA, comments and single-quoted attributes: each read into the right grid and scored through
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -27,14 +27,19 @@ const ROWS: Cell[][] = [
 /** The grid ROWS read into: row 2's blank score is no cell at all. */
 const ROWS_GRID: CellValue[][] = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, undefined as never, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
 
-/** The package with the inflated size its zip directory declares for one part changed. */
-function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+/** The package with one part's entry in the zip directory edited (`at` is where the entry starts). */
+function withDirectoryEntry(bytes: Uint8Array, part: string, edit: (dv: DataView, at: number) => void): Uint8Array {
   const name = new TextEncoder().encode(part);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at < bytes.length - 46; at++) {
-    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 24, size, true);
+    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) edit(dv, at);
   }
   return bytes;
+}
+
+/** The package with the inflated size its zip directory declares for one part changed. */
+function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+  return withDirectoryEntry(bytes, part, (dv, at) => dv.setUint32(at + 24, size, true));
 }
 
 /** The English message of the error reading a package gives. */
@@ -355,6 +360,26 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
     expect(readFailure(bytes)).toContain("the part xl/worksheets/sheet1.xml cannot be inflated (inflates to more than the 10 bytes it declares)");
+  });
+
+  it("a zip directory whose lengths run past the end of the file is damaged: its last entry's name, extra field or comment, or a zip64 field too short", () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const last = Object.keys(parts).at(-1)!;
+    const edits: [string, (dv: DataView, at: number) => void][] = [
+      ["name", (dv, at) => dv.setUint16(at + 28, 0xffff, true)],
+      ["extra field", (dv, at) => dv.setUint16(at + 30, 0xffff, true)],
+      ["comment", (dv, at) => dv.setUint16(at + 32, 0xffff, true)],
+    ];
+    for (const [what, edit] of edits) {
+      expect([what, readFailure(withDirectoryEntry(zipParts(parts), last, edit))]).toEqual([
+        what,
+        "in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip's directory is damaged)",
+      ]);
+    }
+    // A zip64 extra field of 4 bytes where the size it stands for needs 8.
+    const zip64 = zipSync({ ...Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])), "x.xml": [strToU8("<x/>"), { extra: { 1: new Uint8Array(4) } }] });
+    const bytes = withDirectoryEntry(zip64, "x.xml", (dv, at) => dv.setUint32(at + 24, 0xffffffff, true));
+    expect(readFailure(bytes)).toBe("in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip entry x.xml is damaged)");
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
