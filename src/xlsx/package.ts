@@ -323,13 +323,23 @@ export class Package {
       );
     }
     this.inflatedTotal += entry.size;
-    if (entry.method === 0) return entry.data;
-    try {
-      return this.codec.inflate(entry.data, entry.size);
-    } catch (error) {
-      const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
-      throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+    let bytes = entry.data;
+    if (entry.method !== 0) {
+      try {
+        bytes = this.codec.inflate(entry.data, entry.size);
+      } catch (error) {
+        const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
+        throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+      }
     }
+    // Damaged data can inflate to the declared size all the same, and stored data is not inflated:
+    // the checksum tells. Parts jixiao never reads are copied still compressed, unchecked, as they are.
+    if (this.crc32(bytes) !== entry.crc) throw new PackageError(`文件已损坏：部件 ${part} 校验和不符`, `the file is damaged: the part ${part} fails its checksum`);
+    return bytes;
+  }
+
+  private crc32(bytes: Uint8Array): number {
+    return this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes);
   }
 
   /**
@@ -386,7 +396,7 @@ export class Package {
     this.changes.set(key, {
       name: entry?.name ?? part,
       method: 8,
-      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
+      crc: this.crc32(bytes),
       size: bytes.length,
       data: this.codec.deflate(bytes),
       // A changed part keeps its date; a new one gets the zip epoch.

@@ -5,7 +5,7 @@
  * CDATA, comments and single-quoted attributes: each read into the right grid and scored through
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -377,9 +377,21 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
       ]);
     }
     // A zip64 extra field of 4 bytes where the size it stands for needs 8.
-    const zip64 = zipSync({ ...Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])), "x.xml": [strToU8("<x/>"), { extra: { 1: new Uint8Array(4) } }] });
-    const bytes = withDirectoryEntry(zip64, "x.xml", (dv, at) => dv.setUint32(at + 24, 0xffffffff, true));
-    expect(readFailure(bytes)).toBe("in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip entry x.xml is damaged)");
+    const zip64 = withDirectoryEntry(zipParts(parts, { extra: { 1: new Uint8Array(4) } }), last, (dv, at) => dv.setUint32(at + 24, 0xffffffff, true));
+    expect(readFailure(zip64)).toBe(`in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip entry ${last} is damaged)`);
+  });
+
+  it("a part whose checksum fails is damaged: deflated data that inflates to the size declared, stored data changed", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const deflated = withDirectoryEntry(zipParts(parts), "xl/sharedStrings.xml", (dv, at) => dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true));
+    const r = await score(deflated);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 文件已损坏：部件 xl/sharedStrings.xml 校验和不符")]);
+
+    const stored = zipParts(parts, { level: 0 });
+    const value = Buffer.from(stored).indexOf("<v>30</v>");
+    expect(value).toBeGreaterThan(0);
+    stored[value + "<v>3".length] = "1".charCodeAt(0); // G3's recorded 30 now reads 31
+    expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: the part xl/worksheets/sheet1.xml fails its checksum");
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
