@@ -197,6 +197,19 @@ describe("valid packages from other producers", () => {
     await expectScoredAsUsual(options);
   });
 
+  it("a package of 65,530 parts: its copy, past the 65,535 entries a plain zip counts, gets a zip64 directory and holds them all", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const inputParts = Object.keys(parts).length;
+    for (let i = inputParts; i < 65_530; i++) parts[`junk/p${i}.xml`] = "<a/>";
+    const { code, output } = await score(zipParts(parts));
+    expect(code).toBe(1);
+    const copy = unzipSync(output!);
+    expect(Object.keys(copy).length).toBeGreaterThan(0xffff);
+    expect(Object.keys(parts).filter((name) => !(name in copy))).toEqual([]);
+    expect(strFromU8(copy["junk/p65529.xml"])).toBe("<a/>");
+    expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
+  });
+
   it("hidden sheets are read like the others", async () => {
     const grid = readXlsxBytes(buildPackage({ sheets: [{ name: "说明", rows: [["填表说明"]], state: "veryHidden" }, { name: "自评表", rows: ROWS }] }), "hidden.xlsx").grid;
     expect(grid.sheets.map((s) => s.name)).toEqual(["说明", "自评表"]);
