@@ -18,8 +18,15 @@ export const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spread
 export const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 export const CONTENT_TYPES = "[Content_Types].xml";
 
-const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
+/** Bytes that are not the encoding's throw, rather than read as U+FFFD. */
+const DECODERS = {
+  "UTF-8": new TextDecoder("utf-8", { fatal: true }),
+  "UTF-16LE": new TextDecoder("utf-16le", { fatal: true }),
+  "UTF-16BE": new TextDecoder("utf-16be", { fatal: true }),
+};
+/** The encoding an XML declaration names, and the text before it. */
+const DECLARED_ENCODING = /^(<\?xml\s[^?]*?\bencoding\s*=\s*["'])([^"']*)/;
 
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
@@ -94,6 +101,38 @@ export function relativeTarget(from: string, part: string): string {
   let common = 0;
   while (common < fromSegments.length && common < partSegments.length - 1 && fromSegments[common] === partSegments[common]) common++;
   return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
+}
+
+/**
+ * A part's bytes as text. Open Packaging Conventions allow UTF-8 and UTF-16 (told by its byte order
+ * mark), declared as they are: any other encoding, and bytes that are not the encoding's, are
+ * refused, naming the part. A UTF-16 part's declaration is made UTF-8's: what jixiao writes of a
+ * part's text it writes as UTF-8 (a part left unchanged is copied as it was).
+ */
+function partText(part: string, bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "UTF-16LE" : bytes[0] === 0xfe && bytes[1] === 0xff ? "UTF-16BE" : undefined;
+  const encoding = utf16 ? "UTF-16" : "UTF-8";
+  // The declaration is read before the whole part is decoded, so that a GBK part is told as GBK
+  // rather than as bad UTF-8: it is ASCII in UTF-8 and in the encodings it could name instead.
+  const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 256)) : String.fromCharCode(...bytes.subarray(0, 256));
+  const declared = DECLARED_ENCODING.exec(head)?.[2];
+  const family = declared?.toUpperCase().replace(/^UTF-16(LE|BE)$/, "UTF-16");
+  if (family !== undefined && family !== "UTF-8" && family !== "UTF-16") {
+    throw new PackageError(`部件 ${part} 的编码是 ${declared}，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码`, `the part ${part} is encoded in ${declared}, but the parts of an .xlsx can only be UTF-8 or UTF-16`);
+  }
+  if (family !== undefined && family !== encoding) {
+    throw new PackageError(
+      `文件已损坏：部件 ${part} 声明的编码是 ${declared}，内容却是 ${encoding}`,
+      `the file is damaged: the part ${part} declares the encoding ${declared}, but its bytes are ${encoding}`,
+    );
+  }
+  let text: string;
+  try {
+    text = DECODERS[utf16 ?? "UTF-8"].decode(bytes);
+  } catch {
+    throw new PackageError(`文件已损坏：部件 ${part} 含有不是 ${encoding} 编码的字节`, `the file is damaged: the part ${part} holds bytes that are not valid ${encoding}`);
+  }
+  return utf16 ? text.replace(DECLARED_ENCODING, "$1UTF-8") : text;
 }
 
 /** Inserts text into a part at an index. */
@@ -349,12 +388,12 @@ export class Package {
   text(part: string, keep = true): string | undefined {
     const key = part.toLowerCase();
     const change = this.changes.get(key);
-    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(this.codec.inflate(change.data, change.size));
+    if (change !== undefined) return change === null ? undefined : DECODERS["UTF-8"].decode(this.codec.inflate(change.data, change.size));
     const kept = this.texts.get(key);
     if (kept !== undefined) return kept;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const text = UTF8_DECODER.decode(this.inflate(part, entry));
+    const text = partText(part, this.inflate(part, entry));
     if (keep) this.texts.set(key, text);
     return text;
   }

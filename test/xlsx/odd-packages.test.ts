@@ -42,6 +42,12 @@ function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8A
   return withDirectoryEntry(bytes, part, (dv, at) => dv.setUint32(at + 24, size, true));
 }
 
+/** Text as UTF-16 with its byte order mark, little- or big-endian, its XML declaration saying UTF-16. */
+function utf16(xml: string, order: "LE" | "BE"): Uint8Array {
+  const bytes = Buffer.from("\ufeff" + xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le");
+  return new Uint8Array(order === "LE" ? bytes : bytes.swap16());
+}
+
 /** The English message of the error reading a package gives. */
 function readFailure(bytes: Uint8Array, options?: ReadOptions): string {
   try {
@@ -207,6 +213,23 @@ describe("valid packages from other producers", () => {
     expect(Object.keys(copy).length).toBeGreaterThan(0xffff);
     expect(Object.keys(parts).filter((name) => !(name in copy))).toEqual([]);
     expect(strFromU8(copy["junk/p65529.xml"])).toBe("<a/>");
+    expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
+  });
+
+  it("parts in UTF-16 (with a byte order mark, as OPC allows) are read; those the copy rewrites become UTF-8 and say so, the others are copied as they were", async () => {
+    const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    for (const [part, order] of [["xl/workbook.xml", "LE"], ["xl/worksheets/sheet1.xml", "BE"], ["xl/sharedStrings.xml", "LE"]] as const) parts[part] = utf16(parts[part] as string, order);
+    const bytes = zipParts(parts);
+    expect(readXlsxBytes(bytes, "utf16.xlsx").grid.sheets.map((s) => [s.name, s.values])).toEqual([["自评表", ROWS_GRID]]);
+    const { code, report, output } = await score(bytes);
+    expect(code).toBe(1);
+    expect(report!.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
+    const copy = unzipSync(output!);
+    for (const part of ["xl/workbook.xml", "xl/worksheets/sheet1.xml"]) {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(copy[part]);
+      expect([part, /^<\?xml [^>]*encoding="([^"]*)"/.exec(text)?.[1]]).toEqual([part, "UTF-8"]);
+    }
+    expect(copy["xl/sharedStrings.xml"]).toEqual(parts["xl/sharedStrings.xml"]);
     expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
   });
 
@@ -405,6 +428,26 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(value).toBeGreaterThan(0);
     stored[value + "<v>3".length] = "1".charCodeAt(0); // G3's recorded 30 now reads 31
     expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: the part xl/worksheets/sheet1.xml fails its checksum");
+  });
+
+  it("a part in an encoding other than UTF-8 or UTF-16, declared so or not, or whose bytes are not its encoding's, is refused naming the part", async () => {
+    const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const workbook = parts["xl/workbook.xml"] as string;
+    const name = new TextEncoder().encode("自评表");
+    const gbkName = Uint8Array.from([0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xed]);
+    const inGbk = Buffer.from(workbook.replace('encoding="UTF-8"', 'encoding="GBK"'));
+    const gbk = Buffer.concat([inGbk.subarray(0, inGbk.indexOf(name)), gbkName, inGbk.subarray(inGbk.indexOf(name) + name.length)]);
+    const r = await score(zipParts({ ...parts, "xl/workbook.xml": gbk }));
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 部件 xl/workbook.xml 的编码是 GBK，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码")]);
+
+    const strings = Buffer.from(parts["xl/sharedStrings.xml"] as string);
+    strings[strings.indexOf("一级指标")] = 0xff;
+    expect(readFailure(zipParts({ ...parts, "xl/sharedStrings.xml": strings }))).toBe("in.xlsx: the file is damaged: the part xl/sharedStrings.xml holds bytes that are not valid UTF-8");
+    expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": workbook.replace('encoding="UTF-8"', 'encoding="UTF-16"') }))).toBe(
+      "in.xlsx: the file is damaged: the part xl/workbook.xml declares the encoding UTF-16, but its bytes are UTF-8",
+    );
+    const oddLength = utf16(workbook, "LE").subarray(0, -1);
+    expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": oddLength }))).toBe("in.xlsx: the file is damaged: the part xl/workbook.xml holds bytes that are not valid UTF-16");
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
