@@ -31,6 +31,16 @@ const DECLARED_ENCODING = /^(<\?xml\s[^?]*?\bencoding\s*=\s*["'])([^"']*)/;
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
 
+/** What `read` makes of a part's XML; XML that is not well-formed is refused, naming the part. */
+export function readPartXml<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
+  }
+}
+
 /** A part, or all parts together, inflate past the limits: refused before inflating. */
 export class PartTooLargeError extends PackageError {}
 
@@ -163,14 +173,16 @@ export class RelationshipsPart {
   ) {
     let root: XmlElement | undefined;
     const relationships: XmlElement[] = [];
-    scanXml(xml, {
-      open: (element) => {
-        if (element.depth === 0) root = element;
-        else if (element.local === "Relationship") relationships.push(element);
-      },
+    readPartXml(relsPathOf(source), () => {
+      scanXml(xml, {
+        open: (element) => {
+          if (element.depth === 0) root = element;
+          else if (element.local === "Relationship") relationships.push(element);
+        },
+      });
+      if (!root) throw new XmlError("no root element");
     });
-    if (!root) throw new XmlError("no root element");
-    this.root = root;
+    this.root = root!;
     this.sourceFolder = folderOf(source);
     for (const r of relationships) {
       this.written.push({ id: r.attributes.Id, start: r.start, end: r.end });
@@ -244,12 +256,14 @@ export class ContentTypes {
   constructor(xml: string) {
     let root: XmlElement | undefined;
     const childElements: XmlElement[] = [];
-    scanXml(xml, {
-      open: (element) => {
-        if (element.depth === 0) root = element;
-        else if (element.depth === 1) childElements.push(element);
-      },
-    });
+    readPartXml(CONTENT_TYPES, () =>
+      scanXml(xml, {
+        open: (element) => {
+          if (element.depth === 0) root = element;
+          else if (element.depth === 1) childElements.push(element);
+        },
+      }),
+    );
     if (!root) throw new PackageError("文件已损坏：[Content_Types].xml 为空", "the file is damaged: [Content_Types].xml is empty");
     this.prefix = root.prefix;
     this.head = root.selfClosing ? xml.slice(0, root.start) + startTag(root) : xml.slice(0, childElements[0]?.start ?? root.contentEnd);
@@ -483,8 +497,12 @@ export class Package {
 export class WorkbookPart {
   private readonly prefix: string;
 
-  constructor(private xml: string) {
-    this.prefix = rootElement(xml).prefix;
+  /** `part` names the part in a refusal of its XML. */
+  constructor(
+    part: string,
+    private xml: string,
+  ) {
+    this.prefix = readPartXml(part, () => rootElement(xml)).prefix;
   }
 
   /** The sheets in workbook order: name, relationship id (r:id, whatever its prefix), visibility. */
@@ -509,7 +527,7 @@ export class WorkbookPart {
     const sheetIds = elements(this.xml, "sheet").map((s) => Number(s.attributes.sheetId) || 0);
     const sheetId = Math.max(0, ...sheetIds) + 1;
     const sheets = firstElement(this.xml, "sheets");
-    if (!sheets) throw new PackageError("工作簿部件没有工作表列表", "the workbook part has no sheet list");
+    if (!sheets) throw new PackageError("文件已损坏：工作簿部件没有工作表列表", "the file is damaged: the workbook part has no sheet list");
     // The r: prefix is declared on the element itself, whatever the workbook's root declares.
     const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeAttribute(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
     this.xml = sheets.selfClosing
@@ -585,7 +603,7 @@ export function workbookParts(pkg: Package): { path: string; workbook: WorkbookP
   const relsPath = relsPathOf(path);
   return {
     path,
-    workbook: new WorkbookPart(pkg.required(path)),
+    workbook: new WorkbookPart(path, pkg.required(path)),
     relsPath,
     rels: new RelationshipsPart(pkg.required(relsPath), path),
   };

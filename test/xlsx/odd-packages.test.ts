@@ -450,6 +450,20 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": oddLength }))).toBe("in.xlsx: the file is damaged: the part xl/workbook.xml holds bytes that are not valid UTF-16");
   });
 
+  it("a part that is not well-formed XML is named, whichever part it is; a missing [Content_Types].xml is said once to be damaged", async () => {
+    const parts = ["xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/worksheets/_rels/sheet1.xml.rels"];
+    for (const part of parts) {
+      const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], extraParts: { [part]: "garbage" } }), "--lang", "en");
+      expect([part, r.code, r.err.slice(r.err.indexOf("in.xlsx: "))]).toEqual([
+        part,
+        2,
+        `in.xlsx: the file is damaged: the part ${part} is not well-formed XML (1:7: text data outside of root node.)`,
+      ]);
+    }
+    const missing = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["[Content_Types].xml"] }));
+    expect([missing.code, missing.err.slice(missing.err.indexOf("in.xlsx: "))]).toEqual([2, "in.xlsx: 文件已损坏：缺少 [Content_Types].xml"]);
+  });
+
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
     const r = await score(bytes, "--lang", "en");
