@@ -18,11 +18,28 @@ export const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spread
 export const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 export const CONTENT_TYPES = "[Content_Types].xml";
 
-const UTF8_DECODER = new TextDecoder();
 const UTF8_ENCODER = new TextEncoder();
+/** Bytes that are not the encoding's throw, rather than read as U+FFFD. */
+const DECODERS = {
+  "UTF-8": new TextDecoder("utf-8", { fatal: true }),
+  "UTF-16LE": new TextDecoder("utf-16le", { fatal: true }),
+  "UTF-16BE": new TextDecoder("utf-16be", { fatal: true }),
+};
+/** The encoding an XML declaration names, and the text before it. */
+const DECLARED_ENCODING = /^(<\?xml\s[^?]*?\bencoding\s*=\s*["'])([^"']*)/;
 
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
+
+/** What `read` makes of a part's XML; XML that is not well-formed is refused, naming the part. */
+export function readPartXml<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
+  }
+}
 
 /** A part, or all parts together, inflate past the limits: refused before inflating. */
 export class PartTooLargeError extends PackageError {}
@@ -96,6 +113,38 @@ export function relativeTarget(from: string, part: string): string {
   return "../".repeat(fromSegments.length - common) + partSegments.slice(common).join("/");
 }
 
+/**
+ * A part's bytes as text. Open Packaging Conventions allow UTF-8 and UTF-16 (told by its byte order
+ * mark), declared as they are: any other encoding, and bytes that are not the encoding's, are
+ * refused, naming the part. A UTF-16 part's declaration is made UTF-8's: what jixiao writes of a
+ * part's text it writes as UTF-8 (a part left unchanged is copied as it was).
+ */
+function partText(part: string, bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "UTF-16LE" : bytes[0] === 0xfe && bytes[1] === 0xff ? "UTF-16BE" : undefined;
+  const encoding = utf16 ? "UTF-16" : "UTF-8";
+  // The declaration is read before the whole part is decoded, so that a GBK part is told as GBK
+  // rather than as bad UTF-8: it is ASCII in UTF-8 and in the encodings it could name instead.
+  const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 256)) : String.fromCharCode(...bytes.subarray(0, 256));
+  const declared = DECLARED_ENCODING.exec(head)?.[2];
+  const family = declared?.toUpperCase().replace(/^UTF-16(LE|BE)$/, "UTF-16");
+  if (family !== undefined && family !== "UTF-8" && family !== "UTF-16") {
+    throw new PackageError(`部件 ${part} 的编码是 ${declared}，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码`, `the part ${part} is encoded in ${declared}, but the parts of an .xlsx can only be UTF-8 or UTF-16`);
+  }
+  if (family !== undefined && family !== encoding) {
+    throw new PackageError(
+      `文件已损坏：部件 ${part} 声明的编码是 ${declared}，内容却是 ${encoding}`,
+      `the file is damaged: the part ${part} declares the encoding ${declared}, but its bytes are ${encoding}`,
+    );
+  }
+  let text: string;
+  try {
+    text = DECODERS[utf16 ?? "UTF-8"].decode(bytes);
+  } catch {
+    throw new PackageError(`文件已损坏：部件 ${part} 含有不是 ${encoding} 编码的字节`, `the file is damaged: the part ${part} holds bytes that are not valid ${encoding}`);
+  }
+  return utf16 ? text.replace(DECLARED_ENCODING, "$1UTF-8") : text;
+}
+
 /** Inserts text into a part at an index. */
 function insertAt(xml: string, at: number, text: string): string {
   return xml.slice(0, at) + text + xml.slice(at);
@@ -124,14 +173,16 @@ export class RelationshipsPart {
   ) {
     let root: XmlElement | undefined;
     const relationships: XmlElement[] = [];
-    scanXml(xml, {
-      open: (element) => {
-        if (element.depth === 0) root = element;
-        else if (element.local === "Relationship") relationships.push(element);
-      },
+    readPartXml(relsPathOf(source), () => {
+      scanXml(xml, {
+        open: (element) => {
+          if (element.depth === 0) root = element;
+          else if (element.local === "Relationship") relationships.push(element);
+        },
+      });
+      if (!root) throw new XmlError("no root element");
     });
-    if (!root) throw new XmlError("no root element");
-    this.root = root;
+    this.root = root!;
     this.sourceFolder = folderOf(source);
     for (const r of relationships) {
       this.written.push({ id: r.attributes.Id, start: r.start, end: r.end });
@@ -205,12 +256,14 @@ export class ContentTypes {
   constructor(xml: string) {
     let root: XmlElement | undefined;
     const childElements: XmlElement[] = [];
-    scanXml(xml, {
-      open: (element) => {
-        if (element.depth === 0) root = element;
-        else if (element.depth === 1) childElements.push(element);
-      },
-    });
+    readPartXml(CONTENT_TYPES, () =>
+      scanXml(xml, {
+        open: (element) => {
+          if (element.depth === 0) root = element;
+          else if (element.depth === 1) childElements.push(element);
+        },
+      }),
+    );
     if (!root) throw new PackageError("文件已损坏：[Content_Types].xml 为空", "the file is damaged: [Content_Types].xml is empty");
     this.prefix = root.prefix;
     this.head = root.selfClosing ? xml.slice(0, root.start) + startTag(root) : xml.slice(0, childElements[0]?.start ?? root.contentEnd);
@@ -323,13 +376,23 @@ export class Package {
       );
     }
     this.inflatedTotal += entry.size;
-    if (entry.method === 0) return entry.data;
-    try {
-      return this.codec.inflate(entry.data, entry.size);
-    } catch (error) {
-      const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
-      throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+    let bytes = entry.data;
+    if (entry.method !== 0) {
+      try {
+        bytes = this.codec.inflate(entry.data, entry.size);
+      } catch (error) {
+        const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
+        throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+      }
     }
+    // Damaged data can inflate to the declared size all the same, and stored data is not inflated:
+    // the checksum tells. Parts jixiao never reads are copied still compressed, unchecked, as they are.
+    if (this.crc32(bytes) !== entry.crc) throw new PackageError(`文件已损坏：部件 ${part} 校验和不符`, `the file is damaged: the part ${part} fails its checksum`);
+    return bytes;
+  }
+
+  private crc32(bytes: Uint8Array): number {
+    return this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes);
   }
 
   /**
@@ -339,12 +402,12 @@ export class Package {
   text(part: string, keep = true): string | undefined {
     const key = part.toLowerCase();
     const change = this.changes.get(key);
-    if (change !== undefined) return change === null ? undefined : UTF8_DECODER.decode(this.codec.inflate(change.data, change.size));
+    if (change !== undefined) return change === null ? undefined : DECODERS["UTF-8"].decode(this.codec.inflate(change.data, change.size));
     const kept = this.texts.get(key);
     if (kept !== undefined) return kept;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const text = UTF8_DECODER.decode(this.inflate(part, entry));
+    const text = partText(part, this.inflate(part, entry));
     if (keep) this.texts.set(key, text);
     return text;
   }
@@ -386,7 +449,7 @@ export class Package {
     this.changes.set(key, {
       name: entry?.name ?? part,
       method: 8,
-      crc: this.codec.crc32 ? this.codec.crc32(bytes) : crc32(bytes),
+      crc: this.crc32(bytes),
       size: bytes.length,
       data: this.codec.deflate(bytes),
       // A changed part keeps its date; a new one gets the zip epoch.
@@ -434,8 +497,12 @@ export class Package {
 export class WorkbookPart {
   private readonly prefix: string;
 
-  constructor(private xml: string) {
-    this.prefix = rootElement(xml).prefix;
+  /** `part` names the part in a refusal of its XML. */
+  constructor(
+    part: string,
+    private xml: string,
+  ) {
+    this.prefix = readPartXml(part, () => rootElement(xml)).prefix;
   }
 
   /** The sheets in workbook order: name, relationship id (r:id, whatever its prefix), visibility. */
@@ -460,7 +527,7 @@ export class WorkbookPart {
     const sheetIds = elements(this.xml, "sheet").map((s) => Number(s.attributes.sheetId) || 0);
     const sheetId = Math.max(0, ...sheetIds) + 1;
     const sheets = firstElement(this.xml, "sheets");
-    if (!sheets) throw new PackageError("工作簿部件没有工作表列表", "the workbook part has no sheet list");
+    if (!sheets) throw new PackageError("文件已损坏：工作簿部件没有工作表列表", "the file is damaged: the workbook part has no sheet list");
     // The r: prefix is declared on the element itself, whatever the workbook's root declares.
     const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeAttribute(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
     this.xml = sheets.selfClosing
@@ -536,7 +603,7 @@ export function workbookParts(pkg: Package): { path: string; workbook: WorkbookP
   const relsPath = relsPathOf(path);
   return {
     path,
-    workbook: new WorkbookPart(pkg.required(path)),
+    workbook: new WorkbookPart(path, pkg.required(path)),
     relsPath,
     rels: new RelationshipsPart(pkg.required(relsPath), path),
   };

@@ -12,7 +12,7 @@ import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress, parseRa
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
-import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
+import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, readPartXml, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
@@ -129,21 +129,23 @@ interface CellFormats {
   isDate: boolean[];
 }
 
-function readStyles(xml: string | undefined): CellFormats {
+function readStyles(xml: string | undefined, part: string | undefined): CellFormats {
   const custom = new Map<string, string>();
   const ids: (string | undefined)[] = [];
-  if (xml) {
+  if (xml && part) {
     let inCellXfs = false;
-    scanXml(xml, {
-      open(element) {
-        if (element.local === "numFmt" && element.attributes.numFmtId !== undefined) custom.set(element.attributes.numFmtId, element.attributes.formatCode ?? "");
-        else if (element.local === "cellXfs") inCellXfs = true;
-        else if (element.local === "xf" && inCellXfs && element.depth === 2) ids.push(element.attributes.numFmtId);
-      },
-      close(element) {
-        if (element.local === "cellXfs") inCellXfs = false;
-      },
-    });
+    readPartXml(part, () =>
+      scanXml(xml, {
+        open(element) {
+          if (element.local === "numFmt" && element.attributes.numFmtId !== undefined) custom.set(element.attributes.numFmtId, element.attributes.formatCode ?? "");
+          else if (element.local === "cellXfs") inCellXfs = true;
+          else if (element.local === "xf" && inCellXfs && element.depth === 2) ids.push(element.attributes.numFmtId);
+        },
+        close(element) {
+          if (element.local === "cellXfs") inCellXfs = false;
+        },
+      }),
+    );
   }
   const codes = ids.map((id) => {
     // Format 0 and a missing id are General, which the grid leaves out.
@@ -193,12 +195,7 @@ function parse(
   parser.on("error", (error) => {
     throw new XmlError(error.message);
   });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    if (!(error instanceof XmlError)) throw error;
-    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
-  }
+  readPartXml(part, () => parser.write(xml).close());
 }
 
 /** The shared strings: plain, or rich text runs joined; phonetic guides (rPh) left out. */
@@ -445,9 +442,6 @@ export function readXlsxBytes(bytes: Uint8Array, name: string, options: ReadOpti
       );
     }
     if (error instanceof PackageError) throw new WorkbookReadError(name, error.text.zh, error.text.en);
-    if (error instanceof XmlError) {
-      throw new WorkbookReadError(name, `文件已损坏（${error.message}）`, `the file is damaged (${error.message})`);
-    }
     throw error;
   }
 }
@@ -459,7 +453,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
     // A zip without the workbook part is some other archive (a .docx, photos) renamed .xlsx.
     throw new PackageError("不是 .xlsx 工作簿（压缩包里没有 Excel 工作簿内容）", "is not an .xlsx workbook (the zip holds no Excel workbook)");
   }
-  const workbook = new WorkbookPart(pkg.required(workbookPath));
+  const workbook = new WorkbookPart(workbookPath, pkg.required(workbookPath));
   const relsPath = relsPathOf(workbookPath);
   const rels = new RelationshipsPart(pkg.required(relsPath, { zh: "工作簿的关系部件", en: "the workbook's relationships part" }), workbookPath);
   const stylesPart = rels.ofType("styles")?.part;
@@ -471,7 +465,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
       (sharedStrings ??= sharedStringsPart
         ? readSharedStrings(pkg.required(sharedStringsPart, { zh: "共享字符串部件", en: "the shared strings part" }, false), sharedStringsPart)
         : []),
-    formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart)),
+    formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart), stylesPart),
     date1904: workbook.date1904(),
     cellBudget: { left: limits.maxCells },
   };

@@ -52,6 +52,11 @@ function uint64(dv: DataView, at: number): number {
   return dv.getUint32(at, true) + dv.getUint32(at + 4, true) * 0x100000000;
 }
 
+function setUint64(dv: DataView, at: number, value: number): void {
+  dv.setUint32(at, value >>> 0, true);
+  dv.setUint32(at + 4, Math.floor(value / 0x100000000), true);
+}
+
 /** The entries of a zip, in the order of its central directory. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const dv = view(bytes);
@@ -76,26 +81,31 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraLength = dv.getUint16(at + 30, true);
     const commentLength = dv.getUint16(at + 32, true);
     let local = dv.getUint32(at + 42, true);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const extraStart = at + 46 + nameLength;
+    const extraEnd = extraStart + extraLength;
+    const entryEnd = extraEnd + commentLength;
+    // The lengths a damaged directory gives would have its name, extra field or comment run past the file's end.
+    if (entryEnd > bytes.length) throw new ZipFormatError("the zip's directory is damaged");
+    const nameBytes = bytes.subarray(at + 46, extraStart);
     // Names are UTF-8 when flagged, else code page 437; .xlsx part names are ASCII either way.
     const name = flags & FLAG_UTF8 ? UTF8.decode(nameBytes) : String.fromCharCode(...nameBytes);
     // Sizes and offset that do not fit 32 bits are in the zip64 extra field, in this order.
-    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let e = extraStart; e + 4 <= extraEnd; ) {
       const id = dv.getUint16(e, true);
-      const length = dv.getUint16(e + 2, true);
+      // A field said to run past the extra field ends there: only what is read from it must be inside.
+      const fieldEnd = Math.min(e + 4 + dv.getUint16(e + 2, true), extraEnd);
       if (id === ZIP64_EXTRA) {
         let field = e + 4;
-        if (size === 0xffffffff) {
-          size = uint64(dv, field);
+        const next64 = (): number => {
+          if (field + 8 > fieldEnd) throw new ZipFormatError(`the zip entry ${name} is damaged`);
           field += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = uint64(dv, field);
-          field += 8;
-        }
-        if (local === 0xffffffff) local = uint64(dv, field);
+          return uint64(dv, field - 8);
+        };
+        if (size === 0xffffffff) size = next64();
+        if (compressedSize === 0xffffffff) compressedSize = next64();
+        if (local === 0xffffffff) local = next64();
       }
-      e += 4 + length;
+      e = fieldEnd;
     }
     if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`the zip entry ${name} is encrypted`);
     if (method !== 0 && method !== 8) throw new ZipFormatError(`the zip entry ${name} uses compression method ${method}`);
@@ -111,7 +121,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       time: dv.getUint16(at + 12, true),
       date: dv.getUint16(at + 14, true),
     });
-    at += 46 + nameLength + extraLength + commentLength;
+    at = entryEnd;
   }
   return entries;
 }
@@ -142,8 +152,10 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     localLength += 30 + names[i].length + entry.data.length;
     directoryLength += 46 + names[i].length;
   });
-  if (localLength + directoryLength > 0xffffffff || entries.length > 0xffff) throw new ZipFormatError("the scored copy would exceed 4 GB");
-  const out = new Uint8Array(localLength + directoryLength + 22);
+  if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("the scored copy would exceed 4 GB");
+  // More entries than the end record's 16 bits count: the zip64 end record and its locator hold the count.
+  const zip64 = entries.length > 0xffff;
+  const out = new Uint8Array(localLength + directoryLength + (zip64 ? 56 + 20 : 0) + 22);
   const dv = view(out);
   const header = (at: number, entry: ZipEntry, name: Uint8Array, central: boolean): number => {
     const ascii = name.every((b) => b < 0x80);
@@ -183,10 +195,29 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     out.set(names[i], at + 14);
     at += 14 + names[i].length;
   });
+  const directoryLengthWritten = at - directory;
+  if (zip64) {
+    const zip64End = at;
+    dv.setUint32(at, ZIP64_END, true);
+    setUint64(dv, at + 4, 56 - 12); // the record's length after this field
+    dv.setUint16(at + 12, 45, true); // made by: version 4.5 (zip64)
+    dv.setUint16(at + 14, 45, true); // needed to extract: version 4.5
+    // this disk and the directory's disk stay 0
+    setUint64(dv, at + 24, entries.length);
+    setUint64(dv, at + 32, entries.length);
+    setUint64(dv, at + 40, directoryLengthWritten);
+    setUint64(dv, at + 48, directory);
+    at += 56;
+    dv.setUint32(at, ZIP64_LOCATOR, true);
+    // the zip64 end record's disk stays 0
+    setUint64(dv, at + 8, zip64End);
+    dv.setUint32(at + 16, 1, true); // disks in all
+    at += 20;
+  }
   dv.setUint32(at, END_OF_CENTRAL_DIRECTORY, true);
-  dv.setUint16(at + 8, entries.length, true);
-  dv.setUint16(at + 10, entries.length, true);
-  dv.setUint32(at + 12, at - directory, true);
+  dv.setUint16(at + 8, Math.min(entries.length, 0xffff), true);
+  dv.setUint16(at + 10, Math.min(entries.length, 0xffff), true);
+  dv.setUint32(at + 12, directoryLengthWritten, true);
   dv.setUint32(at + 16, directory, true);
   return out;
 }

@@ -3,7 +3,7 @@
  * Strict Open XML namespaces, an `x:` prefix on every element (OpenXML SDK), rows and cells without
  * `r`, inline strings, absolute relationship targets (openpyxl), chart sheets, comments, drawings.
  */
-import { strToU8, zipSync } from "fflate";
+import { ZipOptions, strToU8, zipSync } from "fflate";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -136,8 +136,12 @@ export function packageParts(options: PackageOptions): Record<string, string> {
   return parts;
 }
 
-export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, typeof text === "string" ? strToU8(text) : text])));
+/** `options` apply to every entry: `level: 0` stores them, `extra` gives each those extra fields. */
+export function zipParts(parts: Record<string, string | Uint8Array>, options?: ZipOptions): Uint8Array {
+  return zipSync(
+    Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, typeof text === "string" ? strToU8(text) : text])),
+    options,
+  );
 }
 
 export function buildPackage(options: PackageOptions): Uint8Array {

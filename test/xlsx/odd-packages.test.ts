@@ -27,14 +27,25 @@ const ROWS: Cell[][] = [
 /** The grid ROWS read into: row 2's blank score is no cell at all. */
 const ROWS_GRID: CellValue[][] = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, undefined as never, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
 
-/** The package with the inflated size its zip directory declares for one part changed. */
-function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+/** The package with one part's entry in the zip directory edited (`at` is where the entry starts). */
+function withDirectoryEntry(bytes: Uint8Array, part: string, edit: (dv: DataView, at: number) => void): Uint8Array {
   const name = new TextEncoder().encode(part);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at < bytes.length - 46; at++) {
-    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 24, size, true);
+    if (dv.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) edit(dv, at);
   }
   return bytes;
+}
+
+/** The package with the inflated size its zip directory declares for one part changed. */
+function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
+  return withDirectoryEntry(bytes, part, (dv, at) => dv.setUint32(at + 24, size, true));
+}
+
+/** Text as UTF-16 with its byte order mark, little- or big-endian, its XML declaration saying UTF-16. */
+function utf16(xml: string, order: "LE" | "BE"): Uint8Array {
+  const bytes = Buffer.from("\ufeff" + xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le");
+  return new Uint8Array(order === "LE" ? bytes : bytes.swap16());
 }
 
 /** The English message of the error reading a package gives. */
@@ -190,6 +201,36 @@ describe("valid packages from other producers", () => {
     expect(grid.sheets.map((s) => s.name)).toEqual(["自评表"]);
     expect(grid.otherSheetNames).toEqual(["图表"]);
     await expectScoredAsUsual(options);
+  });
+
+  it("a package of 65,530 parts: its copy, past the 65,535 entries a plain zip counts, gets a zip64 directory and holds them all", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const inputParts = Object.keys(parts).length;
+    for (let i = inputParts; i < 65_530; i++) parts[`junk/p${i}.xml`] = "<a/>";
+    const { code, output } = await score(zipParts(parts));
+    expect(code).toBe(1);
+    const copy = unzipSync(output!);
+    expect(Object.keys(copy).length).toBeGreaterThan(0xffff);
+    expect(Object.keys(parts).filter((name) => !(name in copy))).toEqual([]);
+    expect(strFromU8(copy["junk/p65529.xml"])).toBe("<a/>");
+    expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
+  });
+
+  it("parts in UTF-16 (with a byte order mark, as OPC allows) are read; those the copy rewrites become UTF-8 and say so, the others are copied as they were", async () => {
+    const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    for (const [part, order] of [["xl/workbook.xml", "LE"], ["xl/worksheets/sheet1.xml", "BE"], ["xl/sharedStrings.xml", "LE"]] as const) parts[part] = utf16(parts[part] as string, order);
+    const bytes = zipParts(parts);
+    expect(readXlsxBytes(bytes, "utf16.xlsx").grid.sheets.map((s) => [s.name, s.values])).toEqual([["自评表", ROWS_GRID]]);
+    const { code, report, output } = await score(bytes);
+    expect(code).toBe(1);
+    expect(report!.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
+    const copy = unzipSync(output!);
+    for (const part of ["xl/workbook.xml", "xl/worksheets/sheet1.xml"]) {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(copy[part]);
+      expect([part, /^<\?xml [^>]*encoding="([^"]*)"/.exec(text)?.[1]]).toEqual([part, "UTF-8"]);
+    }
+    expect(copy["xl/sharedStrings.xml"]).toEqual(parts["xl/sharedStrings.xml"]);
+    expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
   });
 
   it("hidden sheets are read like the others", async () => {
@@ -355,6 +396,72 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
     expect(readFailure(bytes)).toContain("the part xl/worksheets/sheet1.xml cannot be inflated (inflates to more than the 10 bytes it declares)");
+  });
+
+  it("a zip directory whose lengths run past the end of the file is damaged: its last entry's name, extra field or comment, or a zip64 field too short", () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const last = Object.keys(parts).at(-1)!;
+    const edits: [string, (dv: DataView, at: number) => void][] = [
+      ["name", (dv, at) => dv.setUint16(at + 28, 0xffff, true)],
+      ["extra field", (dv, at) => dv.setUint16(at + 30, 0xffff, true)],
+      ["comment", (dv, at) => dv.setUint16(at + 32, 0xffff, true)],
+    ];
+    for (const [what, edit] of edits) {
+      expect([what, readFailure(withDirectoryEntry(zipParts(parts), last, edit))]).toEqual([
+        what,
+        "in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip's directory is damaged)",
+      ]);
+    }
+    // A zip64 extra field of 4 bytes where the size it stands for needs 8.
+    const zip64 = withDirectoryEntry(zipParts(parts, { extra: { 1: new Uint8Array(4) } }), last, (dv, at) => dv.setUint32(at + 24, 0xffffffff, true));
+    expect(readFailure(zip64)).toBe(`in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip entry ${last} is damaged)`);
+  });
+
+  it("a part whose checksum fails is damaged: deflated data that inflates to the size declared, stored data changed", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const deflated = withDirectoryEntry(zipParts(parts), "xl/sharedStrings.xml", (dv, at) => dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true));
+    const r = await score(deflated);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 文件已损坏：部件 xl/sharedStrings.xml 校验和不符")]);
+
+    const stored = zipParts(parts, { level: 0 });
+    const value = Buffer.from(stored).indexOf("<v>30</v>");
+    expect(value).toBeGreaterThan(0);
+    stored[value + "<v>3".length] = "1".charCodeAt(0); // G3's recorded 30 now reads 31
+    expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: the part xl/worksheets/sheet1.xml fails its checksum");
+  });
+
+  it("a part in an encoding other than UTF-8 or UTF-16, declared so or not, or whose bytes are not its encoding's, is refused naming the part", async () => {
+    const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const workbook = parts["xl/workbook.xml"] as string;
+    const name = new TextEncoder().encode("自评表");
+    const gbkName = Uint8Array.from([0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xed]);
+    const inGbk = Buffer.from(workbook.replace('encoding="UTF-8"', 'encoding="GBK"'));
+    const gbk = Buffer.concat([inGbk.subarray(0, inGbk.indexOf(name)), gbkName, inGbk.subarray(inGbk.indexOf(name) + name.length)]);
+    const r = await score(zipParts({ ...parts, "xl/workbook.xml": gbk }));
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 部件 xl/workbook.xml 的编码是 GBK，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码")]);
+
+    const strings = Buffer.from(parts["xl/sharedStrings.xml"] as string);
+    strings[strings.indexOf("一级指标")] = 0xff;
+    expect(readFailure(zipParts({ ...parts, "xl/sharedStrings.xml": strings }))).toBe("in.xlsx: the file is damaged: the part xl/sharedStrings.xml holds bytes that are not valid UTF-8");
+    expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": workbook.replace('encoding="UTF-8"', 'encoding="UTF-16"') }))).toBe(
+      "in.xlsx: the file is damaged: the part xl/workbook.xml declares the encoding UTF-16, but its bytes are UTF-8",
+    );
+    const oddLength = utf16(workbook, "LE").subarray(0, -1);
+    expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": oddLength }))).toBe("in.xlsx: the file is damaged: the part xl/workbook.xml holds bytes that are not valid UTF-16");
+  });
+
+  it("a part that is not well-formed XML is named, whichever part it is; a missing [Content_Types].xml is said once to be damaged", async () => {
+    const parts = ["xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/worksheets/_rels/sheet1.xml.rels"];
+    for (const part of parts) {
+      const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], extraParts: { [part]: "garbage" } }), "--lang", "en");
+      expect([part, r.code, r.err.slice(r.err.indexOf("in.xlsx: "))]).toEqual([
+        part,
+        2,
+        `in.xlsx: the file is damaged: the part ${part} is not well-formed XML (1:7: text data outside of root node.)`,
+      ]);
+    }
+    const missing = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["[Content_Types].xml"] }));
+    expect([missing.code, missing.err.slice(missing.err.indexOf("in.xlsx: "))]).toEqual([2, "in.xlsx: 文件已损坏：缺少 [Content_Types].xml"]);
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
