@@ -5,7 +5,7 @@
  * same part through workbook.customXmlParts, so a record one host writes the other honours.
  */
 import { STATE_NAMESPACE } from "../core/state";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
 import { stateOfPart, statePartXml } from "./state-xml";
 
 const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
@@ -19,7 +19,15 @@ const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
  */
 export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { part: string; json: string } | undefined {
   for (const rel of workbookRels.allOfType("customXml")) {
-    const xml = pkg.text(rel.part);
+    let xml: string | undefined;
+    try {
+      xml = pkg.text(rel.part);
+    } catch (error) {
+      // Another program's part jixiao cannot read (damaged, in an encoding OPC does not allow) is
+      // not jixiao's record, and no reason to refuse the workbook: it is copied as it is.
+      if (error instanceof PackageError) continue;
+      throw error;
+    }
     const json = xml === undefined ? undefined : stateOfPart(xml);
     if (json !== undefined) return { part: rel.part, json };
   }

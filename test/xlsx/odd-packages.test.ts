@@ -255,6 +255,22 @@ describe("valid packages from other producers", () => {
     expect(readXlsxBytes(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "none.xlsx").grid.state).toBeUndefined();
   });
 
+  it("another program's custom XML part it cannot read (here in GBK) is not jixiao's record, and no reason to refuse the workbook", () => {
+    const record = '{"v":1,"ignores":[]}';
+    const parts: Record<string, string | Uint8Array> = packageParts({
+      sheets: [{ name: "自评表", rows: ROWS }],
+      extraParts: { "customXml/item2.xml": `<?xml version="1.0"?><j:jixiao xmlns:j="urn:jixiao:state:1"><![CDATA[${record}]]></j:jixiao>` },
+      workbookRels: ["../customXml/item1.xml", "../customXml/item2.xml"].map((target) => ({
+        type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+        target,
+      })),
+    });
+    // <other>中文</other>, 中文 in GBK.
+    const head = new TextEncoder().encode('<?xml version="1.0" encoding="GBK"?><other>');
+    parts["customXml/item1.xml"] = new Uint8Array([...head, 0xd6, 0xd0, 0xce, 0xc4, ...new TextEncoder().encode("</other>")]);
+    expect(readXlsxBytes(zipParts(parts), "gbk-custom.xlsx").grid.state).toBe(record);
+  });
+
   it("writes its record back into the part the reader found it in, and notes an x:-prefixed sheet's marks", async () => {
     const options: PackageOptions = {
       sheets: [{ name: "自评表", rows: ROWS }],
