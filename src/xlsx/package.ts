@@ -7,7 +7,7 @@
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import { SheetLayout, sheetLayout } from "./sheet-part";
-import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag, xmlDeclaration } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -25,8 +25,6 @@ const DECODERS = {
   "UTF-16LE": new TextDecoder("utf-16le", { fatal: true }),
   "UTF-16BE": new TextDecoder("utf-16be", { fatal: true }),
 };
-/** The encoding an XML declaration names, and the text before it. */
-const DECLARED_ENCODING = /^(<\?xml\s[^?]*?\bencoding\s*=\s*["'])([^"']*)/;
 
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
@@ -125,7 +123,8 @@ function partText(part: string, bytes: Uint8Array): string {
   // The declaration is read before the whole part is decoded, so that a GBK part is told as GBK
   // rather than as bad UTF-8: it is ASCII in UTF-8 and in the encodings it could name instead.
   const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 256)) : String.fromCharCode(...bytes.subarray(0, 256));
-  const declared = DECLARED_ENCODING.exec(head)?.[2];
+  const declaration = xmlDeclaration(head);
+  const declared = declaration?.encoding;
   const family = declared?.toUpperCase().replace(/^UTF-16(LE|BE)$/, "UTF-16");
   if (family !== undefined && family !== "UTF-8" && family !== "UTF-16") {
     throw new PackageError(`部件 ${part} 的编码是 ${declared}，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码`, `the part ${part} is encoded in ${declared}, but the parts of an .xlsx can only be UTF-8 or UTF-16`);
@@ -142,7 +141,9 @@ function partText(part: string, bytes: Uint8Array): string {
   } catch {
     throw new PackageError(`文件已损坏：部件 ${part} 含有不是 ${encoding} 编码的字节`, `the file is damaged: the part ${part} holds bytes that are not valid ${encoding}`);
   }
-  return utf16 ? text.replace(DECLARED_ENCODING, "$1UTF-8") : text;
+  if (!utf16 || declared === undefined) return text;
+  const { version = "1.0", standalone } = declaration!;
+  return `<?xml version="${version}" encoding="UTF-8"${standalone ? ` standalone="${standalone}"` : ""}?>${text.slice(declaration!.end)}`;
 }
 
 /** Inserts text into a part at an index. */

@@ -112,6 +112,31 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
   idleParsers.push(parser);
 }
 
+/** A part's XML declaration: its fields, and where it ends in the text. */
+export interface XmlDeclaration {
+  version?: string;
+  encoding?: string;
+  standalone?: string;
+  end: number;
+}
+
+/**
+ * The XML declaration at the start of `head` (a part's first characters, enough to hold one),
+ * read by the tokenizer; undefined when there is none. What follows it may be cut anywhere.
+ */
+export function xmlDeclaration(head: string): XmlDeclaration | undefined {
+  const parser = new SaxesParser({ position: true });
+  let declaration: XmlDeclaration | undefined;
+  parser.on("xmldecl", (fields) => {
+    declaration = { ...fields, end: parser.position };
+  });
+  parser.on("error", () => {
+    // Whatever is wrong after the declaration is the whole part's scan to report.
+  });
+  parser.write(head);
+  return declaration;
+}
+
 /** The elements of one local name, in document order (by start). */
 export function elements(xml: string, local: string): XmlElement[] {
   const found: XmlElement[] = [];
