@@ -9,7 +9,7 @@ import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsT
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes } from "./sheet-part";
+import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -50,7 +50,7 @@ export class SheetNotes {
 
 /**
  * What the cells of `areas` look like now, per sheet: fills from their formats (where the reader
- * found them, sheet-part.ts formatAt), notes from their sheet's comments. Sheets the package does
+ * found them, sheet-part.ts WrittenCells), notes from their sheet's comments. Sheets the package does
  * not have are left unread (planning then refuses).
  */
 export function readLooks(
@@ -67,13 +67,13 @@ export function readLooks(
     if (part === undefined || xml === undefined) continue;
     const { comments } = sheetNotes.of(part);
     const layout = pkg.layoutOf(part);
-    const columns = columnFormats(xml, layout);
-    const rowAt = rowIndexes(layout);
+    const rows = new Set(sheetAreas.flatMap(({ area }) => Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i)));
+    const written = new WrittenCells(layout, columnFormats(xml, layout), rows);
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
           const comment = comments.get(cellAddress(row, col));
-          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(formatAt(layout, columns, rowAt.get(row), col)), note: comment ? commentText(comment) : null });
+          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(written.formatAt(row, col)), note: comment ? commentText(comment) : null });
         }
       }
     }
