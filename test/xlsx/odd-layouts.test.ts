@@ -10,7 +10,7 @@ import * as path from "path";
 import { cellAddress } from "../../src/core/grid";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { CellEdit, SheetEdits, patchSheet, sheetLayout } from "../../src/xlsx/sheet-part";
-import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
+import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
 import { packageParts, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
 import { threeIndicatorForm } from "../support/grid";
@@ -58,22 +58,6 @@ function writtenValues(edits: SheetEdits): Record<string, number> {
   return values;
 }
 
-const READ_CELLS = `
-import sys, json, warnings
-from openpyxl import load_workbook
-warnings.simplefilter("ignore")
-out = []
-for name in sys.argv[1:]:
-    ws = load_workbook(name).worksheets[0]
-    out.append({c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None})
-print(json.dumps(out))
-`;
-
-/** Each workbook's first sheet as openpyxl reads it: cell reference → value. */
-function openpyxlCells(files: string[]): Record<string, unknown>[] {
-  return pythonJson(["-c", READ_CELLS], ...files) as Record<string, unknown>[];
-}
-
 /** The values of a grid by cell reference. */
 function gridCells(bytes: Uint8Array): Record<string, unknown> {
   const cells: Record<string, unknown> = {};
@@ -105,7 +89,7 @@ describeWithOpenpyxl("odd layouts: stray cells, rows and cells out of order", ()
       writeFileSync(copy, zipParts(parts));
       return { input, copy, before, after: parts[SHEET] };
     });
-    const seen = openpyxlCells(written.flatMap(({ input, copy }) => [input, copy]));
+    const seen = openpyxlSheets(written.flatMap(({ input, copy }) => [input, copy])).map((sheet) => sheet.cells);
     LAYOUTS.forEach(([name], n) => {
       const { input, before, after } = written[n];
       const [inputCells, copyCells] = [seen[2 * n], seen[2 * n + 1]];
@@ -116,17 +100,6 @@ describeWithOpenpyxl("odd layouts: stray cells, rows and cells out of order", ()
     });
   });
 });
-
-const READ_SCORED = `
-import sys, json, warnings
-from openpyxl import load_workbook
-warnings.simplefilter("ignore")
-ws = load_workbook(sys.argv[1])["自评表"]
-print(json.dumps({
-    "cells": {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None},
-    "filled": sorted(c.coordinate for row in ws.iter_rows() for c in row if c.fill.fill_type == "solid"),
-}, ensure_ascii=False))
-`;
 
 describeWithOpenpyxl("a scored copy of a sheet with a stray cell", () => {
   it("writes and marks the cells where the reader read them, and keeps every value", async () => {
@@ -147,8 +120,7 @@ describeWithOpenpyxl("a scored copy of a sheet with a stray cell", () => {
     expect(report.writes.map((w) => [w.cell, w.after])).toEqual([["G2", "40"]]);
     expect(report.findings.map((f) => [f.cell, f.rule])).toEqual([["G3", "score-mismatch"]]);
 
-    const before = pythonJson(["-c", READ_SCORED], input) as { cells: Record<string, unknown> };
-    const after = pythonJson(["-c", READ_SCORED], copy) as { cells: Record<string, unknown>; filled: string[] };
+    const [before, after] = openpyxlSheets([input, copy], "自评表");
     expect(after.cells).toEqual({ ...before.cells, G2: 40 });
     expect(after.filled).toEqual(["G2", "G3"]);
     expect(writtenTwice(strFromU8(unzipSync(readFileSync(copy))[SHEET]))).toEqual({ rows: [], cells: [] });
