@@ -269,6 +269,15 @@ export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] 
   }));
 }
 
+/** The highest format the sheet's cells, rows or columns name; -1 when they name none. */
+export function highestFormat(xml: string, layout: SheetLayout): number {
+  let highest = -1;
+  for (let at = FORMAT; at < layout.cells.length; at += CELL_FIELDS) highest = Math.max(highest, layout.cells[at]);
+  for (const format of layout.rowFormats) highest = Math.max(highest, format ?? -1);
+  for (const column of columnFormats(xml, layout)) highest = Math.max(highest, column.style);
+  return highest;
+}
+
 /** The format a cell that is not written yet shows: its row's (when the row sets one, rowFormatOf), else its column's. */
 function inheritedFormat(rowFormat: number | undefined, col: number, columns: ColumnFormat[]): number {
   return rowFormat ?? columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;

@@ -159,6 +159,15 @@ export class StyleSheetEditor {
     }
   }
 
+  /**
+   * Makes the formats up to `highest` exist, as the default, where the list is shorter: a cell
+   * naming a format the list lacks shows the default, and a format added in that place would change
+   * how it looks.
+   */
+  coverFormats(highest: number): void {
+    while (this.cellXfs.size <= highest) this.cellXfs.append(this.prefixed(DEFAULT_XF));
+  }
+
   private formatId(code: string): number {
     const builtIn = BUILT_IN_FORMATS[code];
     if (builtIn !== undefined) return builtIn;

@@ -17,6 +17,8 @@ const ROWS = threeIndicatorForm({
   effect: ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 20, ""],
 });
 
+const SHEET = "xl/worksheets/sheet1.xml";
+
 /** The package's parts, to change one before zipping. */
 function formParts(): Record<string, string> {
   return packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
@@ -33,12 +35,29 @@ async function scoreParts(parts: Record<string, string>, ...options: string[]): 
 }
 
 describeWithOpenpyxl("an empty stylesheet", () => {
+  const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN_NS}"/>`;
+
   it("<styleSheet/>: the copy's stylesheet gets the lists every workbook has, and shows the write and the marks", async () => {
     const parts = formParts();
-    parts["xl/styles.xml"] = `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN_NS}"/>`;
+    parts["xl/styles.xml"] = EMPTY_STYLES;
     const { code, input, copy } = await scoreParts(parts);
     expect(code).toBe(1);
     const [before, after] = openpyxlSheets([input, copy], "自评表");
+    expect(after.cells).toEqual({ ...before.cells, G2: 40 });
+    expect(after.filled).toEqual(["G2", "G3"]);
+  });
+
+  it("cells naming formats the stylesheet lacks keep showing the default: the formats added go past them", async () => {
+    const parts = formParts();
+    parts["xl/styles.xml"] = EMPTY_STYLES;
+    // The header's cells name formats 1 to 8, which the stylesheet lacks.
+    for (const [col, ref] of ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].entries()) parts[SHEET] = parts[SHEET].replace(`<c r="${ref}"`, `<c r="${ref}" s="${col + 1}"`);
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    // openpyxl refuses a cell naming a format the stylesheet lacks: the values are compared with the form as built.
+    const form = path.join(tempDir(), "form.xlsx");
+    writeFileSync(form, zipParts(formParts()));
+    const [before, after] = openpyxlSheets([form, copy], "自评表");
     expect(after.cells).toEqual({ ...before.cells, G2: 40 });
     expect(after.filled).toEqual(["G2", "G3"]);
   });
