@@ -7,7 +7,7 @@ import { groupBy } from "../core/collections";
 import { cellAddress } from "../core/grid";
 import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
-import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
+import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, noComments, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
 import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
@@ -26,7 +26,7 @@ export function sheetPartOf(pkg: Package, part: string): SheetPart {
 function commentsOf(pkg: Package, sheet: SheetPart): Comments {
   const part = sheet.rels.ofType("comments")?.part;
   const xml = part === undefined ? undefined : pkg.text(part);
-  return xml === undefined ? new Map() : readComments(xml);
+  return xml === undefined ? noComments() : readComments(xml);
 }
 
 /**
@@ -72,7 +72,7 @@ export function readLooks(
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
-          const comment = comments.get(cellAddress(row, col));
+          const comment = comments.byCell.get(cellAddress(row, col));
           looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(written.formatAt(row, col)), note: comment ? commentText(comment) : null });
         }
       }
@@ -106,7 +106,7 @@ export function writeNotes(
     const sheetXml = pkg.required(part);
     const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
-    if (comments.size === 0) {
+    if (comments.byCell.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
       if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));

@@ -3,8 +3,10 @@
  * written with an `x:` prefix (OpenXML SDK), a notes part that is not XML. The scored copy is read
  * back by openpyxl; a damaged part is refused with one line naming it.
  */
-import { writeFileSync } from "fs";
+import { strFromU8, unzipSync } from "fflate";
+import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { NOTE_PREFIX } from "../../src/core/marks";
 import { runMain } from "../support/cli";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
@@ -60,5 +62,39 @@ describeWithOpenpyxl("an empty stylesheet", () => {
     const [before, after] = openpyxlSheets([form, copy], "自评表");
     expect(after.cells).toEqual({ ...before.cells, G2: 40 });
     expect(after.filled).toEqual(["G2", "G3"]);
+  });
+});
+
+/** The sheet's relationships and content type for a notes part of the given text at xl/comments1.xml. */
+function withNotesPart(parts: Record<string, string>, comments: string): void {
+  parts["xl/worksheets/_rels/sheet1.xml.rels"] =
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>';
+  parts["xl/comments1.xml"] = comments;
+  parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+    "</Types>",
+    '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+  );
+}
+
+describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
+  it("keep the part's prefix and declarations: the user's note, jixiao's after it, and 清除标记 gives the user's back", async () => {
+    const parts = formParts();
+    withNotesPart(
+      parts,
+      `<x:comments xmlns:x="${MAIN_NS}"><x:authors><x:author>张三</x:author></x:authors><x:commentList>` +
+        '<x:comment ref="G3" authorId="0"><x:text><x:r><x:rPr><x:b/></x:rPr><x:t>张三：</x:t></x:r><x:r><x:t>请复核</x:t></x:r></x:text></x:comment></x:commentList></x:comments>',
+    );
+    const { code, input, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+    expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
+    const [before, scored, clean] = openpyxlSheets([input, copy, cleaned], "自评表");
+    expect(before.notes).toEqual({ G3: "张三：请复核" });
+    expect(Object.keys(scored.notes)).toEqual(["G2", "G3"]);
+    expect(scored.notes.G3.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
+    // The user's runs as written, bold included.
+    expect(strFromU8(unzipSync(readFileSync(copy))["xl/comments1.xml"])).toContain("<x:r><x:rPr><x:b/></x:rPr><x:t>张三：</x:t></x:r>");
+    expect(clean.notes).toEqual({ G3: "张三：请复核" });
   });
 });
