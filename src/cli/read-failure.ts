@@ -8,7 +8,8 @@ import { XmlError } from "../xlsx/xml";
 /** The line for an error the reader raised; undefined for anything else (a bug of ours). */
 export function readFailure(input: string, error: unknown): Bilingual | undefined {
   if (error instanceof WorkbookReadError) return error.text;
-  if (error instanceof PackageError) return new WorkbookReadError(input, `文件已损坏（${error.text.zh}）`, `the file is damaged (${error.text.en})`).text;
+  // A part the writer reads (notes, a sheet's relationships): its line as the reader gives it.
+  if (error instanceof PackageError) return new WorkbookReadError(input, error.text.zh, error.text.en).text;
   // A part the writer tokenizes again (clean, a scored copy) that is not well-formed XML.
   if (error instanceof XmlError) return new WorkbookReadError(input, `文件已损坏（${error.message}）`, `the file is damaged (${error.message})`).text;
   return undefined;

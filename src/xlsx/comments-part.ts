@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { parseCellAddress } from "../core/grid";
-import { escapeAttribute, escapeXml } from "./xml";
+import { XmlError, escapeAttribute, escapeXml } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -61,7 +61,7 @@ function serializeOpen(tag: Pick<SaxesTagPlain, "name" | "attributes" | "isSelfC
   return `<${tag.name}${attributes}${tag.isSelfClosing ? "/>" : ">"}`;
 }
 
-/** The comments of a comments part; runs keep their markup under whatever prefix the part used. */
+/** The comments of a comments part; runs keep their markup under whatever prefix the part used. Not well-formed XML throws XmlError. */
 export function readComments(xml: string): Comments {
   const parser = new SaxesParser();
   const authors: string[] = [];
@@ -138,6 +138,9 @@ export function readComments(xml: string): Comments {
       comments.byCell.set(current.ref, { ref: current.ref, author: authors[current.authorId] ?? "", runs: current.runs });
       current = null;
     }
+  });
+  parser.on("error", (error) => {
+    throw new XmlError(error.message);
   });
   parser.write(xml).close();
   return comments;

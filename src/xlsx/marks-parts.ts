@@ -8,7 +8,8 @@ import { cellAddress } from "../core/grid";
 import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, noComments, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, notWellFormed, relativeTarget, relsPathOf } from "./package";
+import { XmlError } from "./xml";
 import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
@@ -23,10 +24,17 @@ export function sheetPartOf(pkg: Package, part: string): SheetPart {
   return { part, rels: new RelationshipsPart(pkg.text(relsPathOf(part)) ?? EMPTY_RELS, part) };
 }
 
+/** A sheet's notes; a notes part that is not XML (damaged, or empty) is refused, named. */
 function commentsOf(pkg: Package, sheet: SheetPart): Comments {
   const part = sheet.rels.ofType("comments")?.part;
   const xml = part === undefined ? undefined : pkg.text(part);
-  return xml === undefined ? noComments() : readComments(xml);
+  if (part === undefined || xml === undefined) return noComments();
+  try {
+    return readComments(xml);
+  } catch (error) {
+    if (error instanceof XmlError) throw notWellFormed(part, error.message);
+    throw error;
+  }
 }
 
 /**

@@ -24,6 +24,11 @@ const UTF8_ENCODER = new TextEncoder();
 /** The package is not the .xlsx it looked like: a part the workbook needs is missing or damaged. */
 export class PackageError extends BilingualError {}
 
+/** A part that is not well-formed XML, named; `why` is the tokenizer's message. */
+export function notWellFormed(part: string, why: string): PackageError {
+  return new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${why}）`, `the file is damaged: the part ${part} is not well-formed XML (${why})`);
+}
+
 /** A part, or all parts together, inflate past the limits: refused before inflating. */
 export class PartTooLargeError extends PackageError {}
 
@@ -460,7 +465,7 @@ export class WorkbookPart {
     const sheetIds = elements(this.xml, "sheet").map((s) => Number(s.attributes.sheetId) || 0);
     const sheetId = Math.max(0, ...sheetIds) + 1;
     const sheets = firstElement(this.xml, "sheets");
-    if (!sheets) throw new PackageError("工作簿部件没有工作表列表", "the workbook part has no sheet list");
+    if (!sheets) throw new PackageError("文件已损坏：工作簿部件没有工作表列表", "the file is damaged: the workbook part has no sheet list");
     // The r: prefix is declared on the element itself, whatever the workbook's root declares.
     const sheet = `<${this.prefix}sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeAttribute(name)}" sheetId="${sheetId}" r:id="${relationshipId}"/>`;
     this.xml = sheets.selfClosing
@@ -515,7 +520,7 @@ export class SheetParts {
   /** The part of a sheet the reader read: not finding one here is a package we misread. */
   required(sheet: string): string {
     const part = this.parts.get(sheet);
-    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
+    if (!part) throw new PackageError(`文件已损坏：工作簿中找不到工作表“${sheet}”的内容`, `the file is damaged: the workbook holds no content for sheet "${sheet}"`);
     return part;
   }
 

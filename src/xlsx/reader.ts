@@ -12,7 +12,7 @@ import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress, parseRa
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
-import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, relsPathOf } from "./package";
+import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, notWellFormed, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, scanXml } from "./xml";
@@ -197,7 +197,7 @@ function parse(
     parser.write(xml).close();
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
-    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
+    throw notWellFormed(part, error.message);
   }
 }
 

@@ -98,3 +98,17 @@ describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
     expect(clean.notes).toEqual({ G3: "张三：请复核" });
   });
 });
+
+describe("a damaged notes part", () => {
+  it.each([
+    ["cut off", "<comments><oops", "1:15: unclosed tag: comments"],
+    ["empty", "", "1:0: document must contain a root element."],
+  ])("%s: refused with one line naming the part, as the reader refuses a damaged sheet (exit 2)", async (_, comments, why) => {
+    const parts = formParts();
+    withNotesPart(parts, comments);
+    const zh = await scoreParts(parts);
+    expect([zh.code, zh.err]).toEqual([2, `${zh.input}: 文件已损坏：部件 xl/comments1.xml 不是有效的 XML（${why}）`]);
+    const en = await scoreParts(parts, "--lang", "en");
+    expect([en.code, en.err]).toEqual([2, `${en.input}: the file is damaged: the part xl/comments1.xml is not well-formed XML (${why})`]);
+  });
+});
