@@ -11,9 +11,8 @@ import { planCellChanges } from "../core/writeplan";
 import { SheetNotes, readLooks } from "./marks-parts";
 import { CONTENT_TYPES, ContentTypes, Package, SheetParts, workbookParts } from "./package";
 import { writeState } from "./state-part";
-import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
 import { workbookChildren } from "./summary-parts";
-import { cellEdits, writeNotesAndCells } from "./write";
+import { cellEdits, styleSheetOf, writeNotesAndCells } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
@@ -69,8 +68,8 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const stylesPath = rels.ofType("styles")?.part;
-  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
   const sheets = new SheetParts(workbook, rels);
+  const styles = styleSheetOf(pkg, stylesPath, sheets);
 
   const state = parseState(grid.state);
   const previous = marksOf(state);

@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { parseCellAddress } from "../core/grid";
-import { escapeAttribute, escapeXml } from "./xml";
+import { XmlError, escapeAttribute, escapeXml } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -29,25 +29,44 @@ export interface Comment {
   runs: Run[];
 }
 
-/** A sheet's comments in their order, by cell reference. */
-export type Comments = Map<string, Comment>;
+/** A sheet's comments, and the root element of the part they are written in. */
+export interface Comments {
+  /** The comments in their order, by cell reference. */
+  byCell: Map<string, Comment>;
+  /**
+   * The part's root as read: its name, whose prefix every element of the part is written with
+   * ("x:comments", as the OpenXML SDK writes it), and its attributes, the namespace declarations
+   * the runs kept as read rely on.
+   */
+  root: { name: string; attributes: Record<string, string> };
+}
+
+/** The comments of a sheet that has none, for a part of SpreadsheetML's namespace without a prefix. */
+export function noComments(): Comments {
+  return { byCell: new Map(), root: { name: "comments", attributes: { xmlns: MAIN_NS } } };
+}
 
 function localName(qualified: string): string {
   return qualified.slice(qualified.indexOf(":") + 1);
 }
 
-function serializeOpen(tag: SaxesTagPlain): string {
+function prefixOf(qualified: string): string {
+  return qualified.slice(0, qualified.indexOf(":") + 1);
+}
+
+function serializeOpen(tag: Pick<SaxesTagPlain, "name" | "attributes" | "isSelfClosing">): string {
   const attributes = Object.entries(tag.attributes)
     .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
     .join("");
   return `<${tag.name}${attributes}${tag.isSelfClosing ? "/>" : ">"}`;
 }
 
-/** The comments of a comments part; runs keep their markup under whatever prefix the part used. */
+/** The comments of a comments part; runs keep their markup under whatever prefix the part used. Not well-formed XML throws XmlError. */
 export function readComments(xml: string): Comments {
   const parser = new SaxesParser();
   const authors: string[] = [];
-  const comments: Comments = new Map();
+  const comments = noComments();
+  let rootRead = false;
   let inAuthor = false;
   let authorText = "";
   let current: { ref: string; authorId: number; runs: Run[] } | null = null;
@@ -59,6 +78,11 @@ export function readComments(xml: string): Comments {
 
   parser.on("opentag", (tag) => {
     const name = localName(tag.name);
+    if (!rootRead) {
+      comments.root = { name: tag.name, attributes: tag.attributes };
+      rootRead = true;
+      return;
+    }
     if (run) {
       run.xml.push(serializeOpen(tag));
       if (!tag.isSelfClosing) runDepth++;
@@ -111,9 +135,12 @@ export function readComments(xml: string): Comments {
     } else if (inPhonetic > 0) {
       inPhonetic--;
     } else if (name === "comment" && current) {
-      comments.set(current.ref, { ref: current.ref, author: authors[current.authorId] ?? "", runs: current.runs });
+      comments.byCell.set(current.ref, { ref: current.ref, author: authors[current.authorId] ?? "", runs: current.runs });
       current = null;
     }
+  });
+  parser.on("error", (error) => {
+    throw new XmlError(error.message);
   });
   parser.write(xml).close();
   return comments;
@@ -124,11 +151,11 @@ export function commentText(comment: Comment): string {
   return comment.runs.map((r) => r.text).join("");
 }
 
-/** A run of plain text in the part's default namespace (jixiao's runs carry no formatting). */
-function textRun(text: string, first: boolean): Run {
-  const t = `<t xml:space="preserve">${escapeXml(text)}</t>`;
+/** A run of plain text with the part's prefix (jixiao's runs carry no formatting). */
+function textRun(text: string, first: boolean, prefix: string): Run {
+  const t = `<${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t>`;
   // CT_Rst: an optional leading <t>, then <r> runs; after existing runs a new one must be an <r>.
-  return { xml: first ? t : `<r>${t}</r>`, text };
+  return { xml: first ? t : `<${prefix}r>${t}</${prefix}r>`, text };
 }
 
 /**
@@ -138,10 +165,10 @@ function textRun(text: string, first: boolean): Run {
  */
 export function setNote(comments: Comments, ref: string, note: string | null): void {
   if (note === null) {
-    comments.delete(ref);
+    comments.byCell.delete(ref);
     return;
   }
-  const existing = comments.get(ref);
+  const existing = comments.byCell.get(ref);
   const kept: Run[] = [];
   let shown = "";
   for (const run of existing?.runs ?? []) {
@@ -150,20 +177,23 @@ export function setNote(comments: Comments, ref: string, note: string | null): v
     shown += run.text;
   }
   const rest = note.slice(shown.length);
-  if (rest !== "") kept.push(textRun(rest, kept.length === 0));
-  comments.set(ref, { ref, author: existing?.author ?? JIXIAO_AUTHOR, runs: kept });
+  if (rest !== "") kept.push(textRun(rest, kept.length === 0, prefixOf(comments.root.name)));
+  comments.byCell.set(ref, { ref, author: existing?.author ?? JIXIAO_AUTHOR, runs: kept });
 }
 
-/** The comments part for a sheet's comments. */
+/** The comments part for a sheet's comments: under the root it was read with, every element with the root's prefix. */
 export function commentsXml(comments: Comments): string {
-  const authors = [...new Set([...comments.values()].map((c) => c.author))];
-  const list = [...comments.values()]
-    .map((c) => `<comment ref="${escapeAttribute(c.ref)}" authorId="${authors.indexOf(c.author)}"><text>${c.runs.map((r) => r.xml).join("")}</text></comment>`)
+  const { root } = comments;
+  const p = prefixOf(root.name);
+  const all = [...comments.byCell.values()];
+  const authors = [...new Set(all.map((c) => c.author))];
+  const list = all
+    .map((c) => `<${p}comment ref="${escapeAttribute(c.ref)}" authorId="${authors.indexOf(c.author)}"><${p}text>${c.runs.map((r) => r.xml).join("")}</${p}text></${p}comment>`)
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<comments xmlns="${MAIN_NS}"><authors>${authors.map((a) => `<author>${escapeXml(a)}</author>`).join("")}</authors>` +
-    `<commentList>${list}</commentList></comments>`
+    `${serializeOpen({ ...root, isSelfClosing: false })}<${p}authors>${authors.map((a) => `<${p}author>${escapeXml(a)}</${p}author>`).join("")}</${p}authors>` +
+    `<${p}commentList>${list}</${p}commentList></${root.name}>`
   );
 }
 
@@ -173,7 +203,7 @@ export function commentsXml(comments: Comments): string {
  * drawing in the workbook: shape ids must not repeat across sheets.
  */
 export function vmlXml(comments: Comments, drawing: number): string {
-  const shapes = [...comments.values()].map((comment, i) => {
+  const shapes = [...comments.byCell.values()].map((comment, i) => {
     const cell = parseCellAddress(comment.ref) ?? { row: 0, col: 0 };
     const lines = Math.min(12, Math.max(3, Math.ceil(commentText(comment).length / 18) + 1));
     const anchor = [cell.col + 1, 15, cell.row, 2, cell.col + 4, 15, cell.row + lines, 4].join(", ");

@@ -7,9 +7,9 @@ import { groupBy } from "../core/collections";
 import { cellAddress } from "../core/grid";
 import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
-import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, relativeTarget, relsPathOf } from "./package";
-import { LegacyDrawingEdit, columnFormats, formatAt, legacyDrawingId, rowIndexes } from "./sheet-part";
+import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, noComments, readComments, setNote, vmlXml } from "./comments-part";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
+import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -23,10 +23,12 @@ export function sheetPartOf(pkg: Package, part: string): SheetPart {
   return { part, rels: new RelationshipsPart(pkg.text(relsPathOf(part)) ?? EMPTY_RELS, part) };
 }
 
+/** A sheet's notes; a notes part that is not XML (damaged, or empty) is refused, named. */
 function commentsOf(pkg: Package, sheet: SheetPart): Comments {
   const part = sheet.rels.ofType("comments")?.part;
   const xml = part === undefined ? undefined : pkg.text(part);
-  return xml === undefined ? new Map() : readComments(xml);
+  if (part === undefined || xml === undefined) return noComments();
+  return readPartXml(part, () => readComments(xml));
 }
 
 /**
@@ -50,7 +52,7 @@ export class SheetNotes {
 
 /**
  * What the cells of `areas` look like now, per sheet: fills from their formats (where the reader
- * found them, sheet-part.ts formatAt), notes from their sheet's comments. Sheets the package does
+ * found them, sheet-part.ts WrittenCells), notes from their sheet's comments. Sheets the package does
  * not have are left unread (planning then refuses).
  */
 export function readLooks(
@@ -67,13 +69,13 @@ export function readLooks(
     if (part === undefined || xml === undefined) continue;
     const { comments } = sheetNotes.of(part);
     const layout = pkg.layoutOf(part);
-    const columns = columnFormats(xml, layout);
-    const rowAt = rowIndexes(layout);
+    const rows = new Set(sheetAreas.flatMap(({ area }) => Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i)));
+    const written = new WrittenCells(layout, columnFormats(xml, layout), rows);
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
-          const comment = comments.get(cellAddress(row, col));
-          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(formatAt(layout, columns, rowAt.get(row), col)), note: comment ? commentText(comment) : null });
+          const comment = comments.byCell.get(cellAddress(row, col));
+          looks.set(sheetCellKey(sheet, row, col), { fill: styles.fillOf(written.formatAt(row, col)), note: comment ? commentText(comment) : null });
         }
       }
     }
@@ -106,7 +108,7 @@ export function writeNotes(
     const sheetXml = pkg.required(part);
     const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
-    if (comments.size === 0) {
+    if (comments.byCell.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
       if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));

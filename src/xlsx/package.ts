@@ -583,7 +583,7 @@ export class SheetParts {
   /** The part of a sheet the reader read: not finding one here is a package we misread. */
   required(sheet: string): string {
     const part = this.parts.get(sheet);
-    if (!part) throw new PackageError(`工作簿中找不到工作表“${sheet}”的内容`, `the workbook holds no content for sheet "${sheet}"`);
+    if (!part) throw new PackageError(`文件已损坏：工作簿中找不到工作表“${sheet}”的内容`, `the file is damaged: the workbook holds no content for sheet "${sheet}"`);
     return part;
   }
 

@@ -64,15 +64,21 @@ export interface SheetLayout {
   rowFormats: (number | undefined)[];
   rowCells: number[];
   /**
-   * Every <c> written, in document order, as four numbers: its 0-based column, its [start, end) in
-   * the part, and its format (s, 0 when absent). Packed by LayoutRecorder: a plain array takes 8
-   * bytes a number, and held so, a thousand sheets' cells added 10–15 MB to the command's peak.
+   * Every <c> written, in document order, as five numbers (CELL_FIELDS): its 0-based row and column
+   * as the grid reads them (its r may name another row than its <row>'s), its [start, end) in the
+   * part, and its format (s, 0 when absent). Packed by LayoutRecorder: a plain array takes 8 bytes
+   * a number, and held so, a thousand sheets' cells added 10–15 MB to the command's peak.
    */
   cells: Int32Array;
 }
 
-/** The numbers `cells` holds per cell: column, start, end, format. */
-const CELL_FIELDS = 4;
+/** The numbers `cells` holds per cell, and where each is among them. */
+const CELL_FIELDS = 5;
+const ROW = 0;
+const COL = 1;
+const START = 2;
+const END = 3;
+const FORMAT = 4;
 
 /** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
 function rowFormatOf(attributes: Record<string, string>): number | undefined {
@@ -85,43 +91,73 @@ function emptyLayout(xml: string): SheetLayout {
   return { prefix: "", rows: [], rowStarts: [], rowEnds: [], rowOpenEnds: [], rowFormats: [], rowCells: [], cells: new Int32Array(0), tail: [], contentEnd: xml.length };
 }
 
-/** Row number → its index in the layout's rows. */
-export function rowIndexes(layout: SheetLayout): Map<number, number> {
-  return new Map(layout.rows.map((row, i) => [row, i]));
-}
-
-/** Where the cell of a column is in `cells` among the cells of row `i`; -1 when the row does not write it. */
-function cellIndex(layout: SheetLayout, i: number, col: number): number {
-  const end = layout.rowCells[i + 1] ?? layout.cells.length;
-  for (let at = layout.rowCells[i]; at < end; at += CELL_FIELDS) if (layout.cells[at] === col) return at;
-  return -1;
-}
-
 /**
- * The format of a cell as the layout found it: its own when written, else its row's or its
- * column's. `i`: the row's index (rowIndexes), undefined for a row not written.
+ * The <c> elements that write the cells of some rows, wherever they are: a cell whose r names
+ * another row than its <row>'s is found too, so a write never adds a second <c> for a cell, nor a
+ * second <row> for a row written out of order. Every cell the layout holds is looked at once.
  */
-export function formatAt(layout: SheetLayout, columns: ColumnFormat[], i: number | undefined, col: number): number {
-  const at = i === undefined ? -1 : cellIndex(layout, i, col);
-  if (at !== -1) return layout.cells[at + 3];
-  return inheritedFormat(i === undefined ? undefined : layout.rowFormats[i], col, columns);
+export class WrittenCells {
+  /** Row → column → where each <c> writing the cell is in the layout's cells (more than one when its r repeats). */
+  private readonly places = new Map<number, Map<number, number[]>>();
+  /** Row number → its <row>'s index in the layout (the last, when two have the number). */
+  private readonly rowIndexes: Map<number, number>;
+
+  constructor(
+    private readonly layout: SheetLayout,
+    private readonly columns: ColumnFormat[],
+    rows: Set<number>,
+  ) {
+    this.rowIndexes = new Map(layout.rows.map((row, i) => [row, i]));
+    const cells = layout.cells;
+    for (let at = 0; at < cells.length; at += CELL_FIELDS) {
+      if (!rows.has(cells[at + ROW])) continue;
+      let byColumn = this.places.get(cells[at + ROW]);
+      if (!byColumn) this.places.set(cells[at + ROW], (byColumn = new Map()));
+      const places = byColumn.get(cells[at + COL]);
+      if (places) places.push(at);
+      else byColumn.set(cells[at + COL], [at]);
+    }
+  }
+
+  /** Where the <c> elements writing a cell are in the layout's cells; undefined when none does. */
+  of(row: number, col: number): number[] | undefined {
+    return this.places.get(row)?.get(col);
+  }
+
+  /** The index in the layout's rows of the <row> a row's new cells go into; undefined when it has none. */
+  rowIndex(row: number): number | undefined {
+    return this.rowIndexes.get(row);
+  }
+
+  /** The format of a cell: its own when written (the last <c>'s, which readers show), else its row's or its column's. */
+  formatAt(row: number, col: number): number {
+    const places = this.of(row, col);
+    if (places) return this.layout.cells[places[places.length - 1] + FORMAT];
+    const i = this.rowIndex(row);
+    return inheritedFormat(i === undefined ? undefined : this.layout.rowFormats[i], col, this.columns);
+  }
 }
 
 /**
  * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout), told of each
  * element at its start and end tag with its depth (the worksheet's is 0): where sheetData, cols and
- * the worksheet's later children are, and the rows and cells in document order, counted as Excel
- * counts them. `finish` packs the cells.
+ * the worksheet's later children are, and the rows and cells in document order. `finish` packs the
+ * cells.
+ *
+ * A cell's r names its row and column, as openpyxl reads it, even when it names another row than
+ * its <row>'s (a stray cell). A <row>'s number is its r, else the row its first cell's r names, else
+ * the one after the previous <row>'s; a cell without r is in its <row>'s row, in the column after
+ * the previous cell's.
  */
 export class LayoutRecorder {
   readonly layout: SheetLayout;
   private readonly cells: number[] = [];
-  /**
-   * The 0-based row being read and the column of the cell being read: a row or cell written
-   * without r is the one after the last, and a cell's r names its row too.
-   */
+  /** The 0-based row and column of the cell being read. */
   row = -1;
   col = -1;
+  /** The 0-based number of the <row> being read, and whether its r gave it (else its first cell's r may). */
+  private rowNumber = -1;
+  private rowNumbered = false;
   /** The format (s, 0 when absent) of the cell being read. */
   format = 0;
   /** Between the first <sheetData>'s start and end tags: its rows and cells are read. */
@@ -154,7 +190,8 @@ export class LayoutRecorder {
       }
     } else if (this.inSheetData && depth === 2 && local === "row") {
       const written = Number(attributes.r);
-      this.row = Number.isInteger(written) && written > 0 ? written - 1 : this.row + 1;
+      this.rowNumbered = Number.isInteger(written) && written > 0;
+      this.rowNumber = this.rowNumbered ? written - 1 : this.rowNumber + 1;
       this.col = -1;
       layout.rowStarts.push(this.tagStart(openEnd));
       layout.rowOpenEnds.push(openEnd);
@@ -162,17 +199,16 @@ export class LayoutRecorder {
       layout.rowCells.push(this.cells.length);
     } else if (this.inSheetData && depth === 3 && local === "c") {
       const at = attributes.r === undefined ? undefined : parseCellAddress(attributes.r);
-      if (at) {
-        // Row 0 ("A0") is no row: the cell stays in the row being read.
-        if (at.row >= 0) this.row = at.row;
-        this.col = at.col;
-      } else {
-        this.col++;
-      }
-      if (this.row < 0) this.row = 0;
+      // Row 0 ("A0") is no row: such a cell is in its <row>'s.
+      const named = at && at.row >= 0 ? at.row : undefined;
+      const firstOfRow = this.cells.length === layout.rowCells[layout.rowCells.length - 1];
+      if (named !== undefined && !this.rowNumbered && firstOfRow) this.rowNumber = named;
+      // A <c> before any <row> (which the schema does not allow) is read into the first row.
+      this.row = named ?? Math.max(this.rowNumber, 0);
+      this.col = at ? at.col : this.col + 1;
       this.format = attributes.s ? parseInt(attributes.s, 10) || 0 : 0;
       const start = this.tagStart(openEnd);
-      this.cells.push(this.col, start, start, this.format);
+      this.cells.push(this.row, this.col, start, start, this.format);
       return true;
     }
     return false;
@@ -195,10 +231,10 @@ export class LayoutRecorder {
         if (local === "cols" && this.colsStart >= 0) layout.cols = { start: this.colsStart, end };
       }
     } else if (this.inSheetData && depth === 2 && local === "row") {
-      layout.rows.push(this.row);
+      layout.rows.push(this.rowNumber);
       layout.rowEnds.push(end);
     } else if (this.inSheetData && depth === 3 && local === "c") {
-      this.cells[this.cells.length - 2] = end;
+      this.cells[this.cells.length - CELL_FIELDS + END] = end;
       return true;
     }
     return false;
@@ -231,6 +267,15 @@ export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] 
     max: Number(col.attributes.max) - 1,
     style: Number(col.attributes.style ?? 0),
   }));
+}
+
+/** The highest format the sheet's cells, rows or columns name; -1 when they name none. */
+export function highestFormat(xml: string, layout: SheetLayout): number {
+  let highest = -1;
+  for (let at = FORMAT; at < layout.cells.length; at += CELL_FIELDS) highest = Math.max(highest, layout.cells[at]);
+  for (const format of layout.rowFormats) highest = Math.max(highest, format ?? -1);
+  for (const column of columnFormats(xml, layout)) highest = Math.max(highest, column.style);
+  return highest;
 }
 
 /** The format a cell that is not written yet shows: its row's (when the row sets one, rowFormatOf), else its column's. */
@@ -267,8 +312,9 @@ function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Spli
 }
 
 /**
- * Splices edits into the sheet: new rows between existing ones, and in an edited row its start tag,
- * the cells edited (each tokenized alone, where the layout found it) and the cells added.
+ * Splices edits into the sheet: each existing cell edited where it is (tokenized alone, where the
+ * layout found it), missing cells added to their row's <row> (its start tag then written again)
+ * and missing rows added between the existing ones.
  */
 class SheetPatcher {
   private readonly prefix: string;
@@ -282,18 +328,15 @@ class SheetPatcher {
     this.columns = columnFormats(xml, layout);
   }
 
-  private newCell(row: number, col: number, edit: CellEdit, rowFormat: number | undefined): string {
+  private newCell(row: number, col: number, edit: CellEdit, written: WrittenCells): string {
     const ref = cellAddress(row, col);
-    const format = edit.restyle(inheritedFormat(rowFormat, col, this.columns));
+    const format = edit.restyle(written.formatAt(row, col));
     return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
-  private newRow(row: number, cells: Map<number, CellEdit>): string {
-    const content = [...cells.keys()]
-      .sort((a, b) => a - b)
-      .map((col) => this.newCell(row, col, cells.get(col)!, undefined))
-      .join("");
-    return `<${this.prefix}row r="${row + 1}">${content}</${this.prefix}row>`;
+  /** The <c>s of a row's cells to add, in column order. */
+  private newCells(row: number, cols: number[], edits: Map<number, CellEdit>, written: WrittenCells): string {
+    return cols.map((col) => this.newCell(row, col, edits.get(col)!, written)).join("");
   }
 
   /**
@@ -322,71 +365,90 @@ class SheetPatcher {
     return numberCell(p, ref, Number(format), edit.value);
   }
 
-  /** The splices of one existing row (row `i` of the layout): edited cells replaced, missing ones inserted in column order. */
-  private patchRow(i: number, row: number, edits: Map<number, CellEdit>): Splice[] {
-    const { rowStarts, rowOpenEnds, rowEnds, rowFormats, rowCells, cells } = this.layout;
-    const pending = [...edits.keys()].sort((a, b) => a - b);
+  /**
+   * The splices that add cells (`cols`, in column order) to the existing <row> `i`: each before the
+   * row's first cell of a later column, else after its last cell. A row's spans attribute is only a
+   * hint, and would be wrong once a cell is added: the row's start tag alone is tokenized (closed
+   * in place: `<row r="3" spans="1:5">` read as `<row r="3" spans="1:5"/>`) and written again without it.
+   */
+  private addedCells(i: number, row: number, cols: number[], edits: Map<number, CellEdit>, written: WrittenCells): Splice[] {
+    const { rowStarts, rowOpenEnds, rowEnds, rowCells, cells } = this.layout;
     const start = rowStarts[i];
-    const splices: Splice[] = [];
-    // A row's spans attribute is only a hint, and would be wrong once a cell is added: then the
-    // row's start tag alone is tokenized (closed in place: `<row r="3" spans="1:5">` read as
-    // `<row r="3" spans="1:5"/>`) and written again without it.
     const selfClosing = rowOpenEnds[i] === rowEnds[i];
-    const adds = pending.some((col) => cellIndex(this.layout, i, col) === -1);
-    const element = adds ? rootElement(selfClosing ? this.xml.slice(start, rowEnds[i]) : `${this.xml.slice(start, rowOpenEnds[i] - 1)}/>`) : undefined;
-    if (element && !selfClosing) splices.push({ from: start, to: rowOpenEnds[i], text: startTag(element, { spans: undefined }) });
+    const element = rootElement(selfClosing ? this.xml.slice(start, rowEnds[i]) : `${this.xml.slice(start, rowOpenEnds[i] - 1)}/>`);
+    const tag = startTag(element, { spans: undefined });
+    if (selfClosing) return [{ from: start, to: rowEnds[i], text: `${tag}${this.newCells(row, cols, edits, written)}</${element.name}>` }];
+    const splices: Splice[] = [{ from: start, to: rowOpenEnds[i], text: tag }];
     const end = rowCells[i + 1] ?? cells.length;
-    for (let at = rowCells[i]; at < end && pending.length > 0; at += CELL_FIELDS) {
-      const col = cells[at];
-      const before: string[] = [];
-      while (pending.length > 0 && pending[0] < col) {
-        const c = pending.shift()!;
-        before.push(this.newCell(row, c, edits.get(c)!, rowFormats[i]));
+    // After the row's last cell (a row's extLst comes after its cells), else before its end tag.
+    const afterLast = end > rowCells[i] ? cells[end - CELL_FIELDS + END] : this.xml.lastIndexOf("<", rowEnds[i] - 1);
+    for (const col of cols) {
+      let at = afterLast;
+      // Cells out of order, or of another row, are passed over: no place among them is right.
+      for (let c = rowCells[i]; c < end; c += CELL_FIELDS) {
+        if (cells[c + ROW] === row && cells[c + COL] > col) {
+          at = cells[c + START];
+          break;
+        }
       }
-      const [cellStart, cellEnd] = [cells[at + 1], cells[at + 2]];
-      if (before.length > 0) splices.push({ from: cellStart, to: cellStart, text: before.join("") });
-      if (pending[0] === col) {
-        pending.shift();
-        splices.push({ from: cellStart, to: cellEnd, text: this.editedCell(this.xml.slice(cellStart, cellEnd), row, col, edits.get(col)!) });
-      }
-    }
-    const after = pending.map((c) => this.newCell(row, c, edits.get(c)!, rowFormats[i])).join("");
-    if (element && selfClosing) {
-      splices.push({ from: start, to: rowEnds[i], text: `${startTag(element, { spans: undefined })}${after}</${element.name}>` });
-    } else if (after) {
-      // After the row's last cell (a row's extLst comes after its cells), else before its end tag.
-      const at = end > rowCells[i] ? cells[end - CELL_FIELDS + 2] : this.xml.lastIndexOf("<", rowEnds[i] - 1);
-      splices.push({ from: at, to: at, text: after });
+      splices.push({ from: at, to: at, text: this.newCell(row, col, edits.get(col)!, written) });
     }
     return splices;
   }
 
+  /**
+   * The splices that add <row>s (in order, each with the columns of its cells to add): each before
+   * the first <row> of a later row, else at sheetData's end.
+   */
+  private addedRows(rows: { row: number; cols: number[] }[], edits: SheetEdits, written: WrittenCells): Splice[] {
+    const sheetData = this.layout.sheetData!;
+    const rowXml = ({ row, cols }: { row: number; cols: number[] }) => `<${this.prefix}row r="${row + 1}">${this.newCells(row, cols, edits.get(row)!, written)}</${this.prefix}row>`;
+    if (sheetData.selfClosing) return rows.length > 0 ? [{ from: sheetData.start, to: sheetData.end, text: `<${sheetData.name}>${rows.map(rowXml).join("")}</${sheetData.name}>` }] : [];
+    // The highest row up to each <row> never falls: the first <row> past a row is found by halving.
+    const highest: number[] = [];
+    for (const row of this.layout.rows) highest.push(Math.max(row, highest[highest.length - 1] ?? -1));
+    return rows.map((added) => {
+      const { row } = added;
+      let [low, high] = [0, highest.length];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (highest[middle] > row) high = middle;
+        else low = middle + 1;
+      }
+      const at = low < highest.length ? this.layout.rowStarts[low] : sheetData.contentEnd;
+      return { from: at, to: at, text: rowXml(added) };
+    });
+  }
+
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
-    const { sheetData, rows, rowStarts } = this.layout;
     const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
-    if (!sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
-    const pending = [...edits.keys()].sort((a, b) => a - b);
+    if (!this.layout.sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
+    const written = new WrittenCells(this.layout, this.columns, new Set(edits.keys()));
+    const { cells } = this.layout;
     const splices: Splice[] = [];
-    for (let i = 0; i < rows.length && pending.length > 0; i++) {
-      const before: string[] = [];
-      while (pending.length > 0 && pending[0] < rows[i]) {
-        const r = pending.shift()!;
-        before.push(this.newRow(r, edits.get(r)!));
+    const newRows: { row: number; cols: number[] }[] = [];
+    for (const row of [...edits.keys()].sort((a, b) => a - b)) {
+      const rowEdits = edits.get(row)!;
+      const missing: number[] = [];
+      for (const col of [...rowEdits.keys()].sort((a, b) => a - b)) {
+        // A cell whose r repeats is edited in each <c>: readers differ on which one they show.
+        const places = written.of(row, col) ?? [];
+        for (const at of places) {
+          const [from, to] = [cells[at + START], cells[at + END]];
+          splices.push({ from, to, text: this.editedCell(this.xml.slice(from, to), row, col, rowEdits.get(col)!) });
+        }
+        if (places.length === 0) missing.push(col);
       }
-      if (before.length > 0) splices.push({ from: rowStarts[i], to: rowStarts[i], text: before.join("") });
-      if (pending[0] === rows[i]) {
-        const r = pending.shift()!;
-        splices.push(...this.patchRow(i, r, edits.get(r)!));
-      }
+      if (missing.length === 0) continue;
+      const i = written.rowIndex(row);
+      if (i === undefined) newRows.push({ row, cols: missing });
+      else splices.push(...this.addedCells(i, row, missing, rowEdits, written));
     }
-    const after = pending.map((r) => this.newRow(r, edits.get(r)!)).join("");
-    if (sheetData.selfClosing && after) {
-      splices.push({ from: sheetData.start, to: sheetData.end, text: `<${sheetData.name}>${after}</${sheetData.name}>` });
-    } else if (after) {
-      splices.push({ from: sheetData.contentEnd, to: sheetData.contentEnd, text: after });
-    }
-    // The worksheet's children after sheetData come after every row's splice.
+    splices.push(...this.addedRows(newRows, edits, written));
     if (drawingSplice) splices.push(drawingSplice);
+    // In document order, what is inserted at a place before what is replaced from it; the sort
+    // keeps the order of those made at one place (rows, and a row's cells, in order).
+    splices.sort((a, b) => a.from - b.from || a.to - b.to);
     return spliced(this.xml, splices);
   }
 }

@@ -4,18 +4,10 @@
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
-import { XmlElement, elements, escapeAttribute, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, XmlError, elements, escapeAttribute, rootElement, scanXml, startTag } from "./xml";
 
-/** A stylesheet with the one default format every workbook has, for a package that has none. */
-export const MINIMAL_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
-  "</styleSheet>";
+/** A stylesheet for a package that has none: the editor gives it the lists every workbook has (FIRST_ENTRIES). */
+export const MINIMAL_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
 /** Number formats Excel knows by id without listing them (ECMA-376 §18.8.30). */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -40,6 +32,19 @@ const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cel
 
 const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 
+/**
+ * What a list a stylesheet lacks, or leaves empty, starts with: the font, border and formats at
+ * index 0 that every cell without its own refers to, and the two fills Excel reserves. Entries
+ * added after them then never take those places.
+ */
+const FIRST_ENTRIES: Record<string, string[]> = {
+  fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
+  fills: RESERVED_FILLS,
+  borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: [DEFAULT_XF],
+};
+
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
@@ -48,7 +53,7 @@ function solidFill(hex: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
-/** One list of the stylesheet (fonts, fills, borders, cellXfs, numFmts) and what is added to it. */
+/** One list of the stylesheet (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs) and what is added to it. */
 class StyleList {
   readonly existing: string[] = [];
   readonly added: string[] = [];
@@ -93,11 +98,13 @@ class StyleList {
 }
 
 export class StyleSheetEditor {
+  private readonly root: XmlElement;
   private readonly prefix: string;
   private readonly numFmts: StyleList;
   private readonly fonts: StyleList;
   private readonly fills: StyleList;
   private readonly borders: StyleList;
+  private readonly cellStyleXfs: StyleList;
   private readonly cellXfs: StyleList;
   private readonly customFormats = new Map<string, number>();
   private nextFormatId = FIRST_CUSTOM_FORMAT;
@@ -111,11 +118,11 @@ export class StyleSheetEditor {
     // One tokenizer pass: the lists under the root, and the items of each as written.
     const items = new Map<string, string[]>();
     const numFmtElements: XmlElement[] = [];
-    let prefix = "";
+    let root: XmlElement | undefined;
     let current: XmlElement | undefined;
     scanXml(xml, {
       open: (element) => {
-        if (element.depth === 0) prefix = element.prefix;
+        if (element.depth === 0) root = element;
         if (element.depth !== 1) return;
         // Only the first list of a name counts (a second one would be invalid).
         current = this.topLevel.has(element.local) ? undefined : element;
@@ -129,12 +136,19 @@ export class StyleSheetEditor {
         if (current.local === "numFmts") numFmtElements.push(element);
       },
     });
-    this.prefix = prefix;
-    const list = (name: string) => new StyleList(name, this.topLevel.get(name), items.get(name) ?? []);
+    if (!root) throw new XmlError("no root element");
+    this.root = root;
+    this.prefix = root.prefix;
+    const list = (name: string) => {
+      const styleList = new StyleList(name, this.topLevel.get(name), items.get(name) ?? []);
+      if (styleList.size === 0) for (const entry of FIRST_ENTRIES[name] ?? []) styleList.append(this.prefixed(entry));
+      return styleList;
+    };
     this.numFmts = list("numFmts");
     this.fonts = list("fonts");
     this.fills = list("fills");
     this.borders = list("borders");
+    this.cellStyleXfs = list("cellStyleXfs");
     this.cellXfs = list("cellXfs");
     for (const numFmt of numFmtElements) {
       const id = Number(numFmt.attributes.numFmtId);
@@ -143,6 +157,15 @@ export class StyleSheetEditor {
       this.customFormats.set(code, id);
       this.nextFormatId = Math.max(this.nextFormatId, id + 1);
     }
+  }
+
+  /**
+   * Makes the formats up to `highest` exist, as the default, where the list is shorter: a cell
+   * naming a format the list lacks shows the default, and a format added in that place would change
+   * how it looks.
+   */
+  coverFormats(highest: number): void {
+    while (this.cellXfs.size <= highest) this.cellXfs.append(this.prefixed(DEFAULT_XF));
   }
 
   private formatId(code: string): number {
@@ -259,7 +282,7 @@ export class StyleSheetEditor {
   }
 
   private defaultFont(): string {
-    return this.fonts.existing[0] ?? "";
+    return this.fonts.item(0) ?? "";
   }
 
   private defaultFontName(): string {
@@ -287,21 +310,28 @@ export class StyleSheetEditor {
       const element = this.topLevel.get(later);
       if (element) return element.start;
     }
-    return rootElement(this.xml).contentEnd;
+    return this.root.contentEnd;
   }
 
-  /** The stylesheet with the added entries and their lists' counts; unchanged when nothing was added. */
+  /**
+   * The stylesheet with the added entries and their lists' counts; unchanged when nothing was added
+   * (and no list was missing or empty).
+   */
   toXml(): string {
-    const lists = [this.numFmts, this.fonts, this.fills, this.borders, this.cellXfs].filter((l) => l.added.length > 0);
+    // In the schema's order: missing lists put at one place go there in this order.
+    const lists = [this.numFmts, this.fonts, this.fills, this.borders, this.cellStyleXfs, this.cellXfs].filter((l) => l.added.length > 0);
     if (lists.length === 0) return this.xml;
     // Edits from the end of the part backwards, so earlier positions stay valid.
     const edits: { at: number; remove: number; text: string }[] = [];
+    // The missing lists, by where they go.
+    const missing = new Map<number, string>();
     for (const list of lists) {
       const items = list.added.join("");
       const element = list.element;
       const name = this.prefix + list.name;
       if (!element) {
-        edits.push({ at: this.insertionPoint(list.name), remove: 0, text: `<${name} count="${list.size}">${items}</${name}>` });
+        const at = this.insertionPoint(list.name);
+        missing.set(at, `${missing.get(at) ?? ""}<${name} count="${list.size}">${items}</${name}>`);
       } else if (element.selfClosing) {
         const tag = startTag(element, { count: String(list.size) });
         edits.push({ at: element.start, remove: element.end - element.start, text: `${tag}${items}</${element.name}>` });
@@ -309,6 +339,12 @@ export class StyleSheetEditor {
         edits.push({ at: element.contentEnd, remove: 0, text: items });
         edits.push({ at: element.start, remove: element.openEnd - element.start, text: startTag(element, { count: String(list.size) }) });
       }
+    }
+    const root = this.root;
+    for (const [at, text] of missing) {
+      // A root with no content (<styleSheet/>) is opened to hold them.
+      if (root.selfClosing) edits.push({ at: root.start, remove: root.end - root.start, text: `${startTag(root)}${text}</${root.name}>` });
+      else edits.push({ at, remove: 0, text });
     }
     // At one place, a list's start tag is rewritten before a missing list is put in front of it.
     edits.sort((a, b) => b.at - a.at || b.remove - a.remove);

@@ -23,9 +23,23 @@ import {
   workbookParts,
 } from "./package";
 import { CopyParts, SheetNotes, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
-import { CellEdit, SheetEdits, patchSheet, summarySheetXml } from "./sheet-part";
+import { CellEdit, SheetEdits, highestFormat, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
+
+/**
+ * The workbook's stylesheet to edit (an empty one for a package without), with a format for every
+ * one its sheets name (StyleSheetEditor.coverFormats).
+ */
+export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheets: SheetParts): StyleSheetEditor {
+  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
+  for (const sheet of sheets.sheets()) {
+    const part = sheets.required(sheet);
+    const xml = pkg.text(part);
+    if (xml !== undefined) styles.coverFormats(highestFormat(xml, pkg.layoutOf(part)));
+  }
+  return styles;
+}
 
 /**
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
@@ -93,15 +107,15 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
   const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
   const folder = folderOf(workbookPath);
 
+  const sheets = new SheetParts(workbook, rels);
   let stylesPath = rels.ofType("styles")?.part;
-  const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
+  const styles = styleSheetOf(pkg, stylesPath, sheets);
   if (!stylesPath) {
     stylesPath = `${folder}styles.xml`;
     rels.add("styles", "styles.xml");
     contentTypes.set(stylesPath, STYLES_TYPE);
   }
 
-  const sheets = new SheetParts(workbook, rels);
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
   const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, sheets, sheetNotes: new SheetNotes(pkg) };
   const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);

@@ -43,3 +43,32 @@ export function describeWithOpenpyxl(name: string, body: () => void): void {
     describe.skip(name, body);
   }
 }
+
+/** A sheet as openpyxl reads it: the value of each cell that has one, the cells with a solid fill, and each note's text. */
+export interface OpenpyxlSheet {
+  cells: Record<string, unknown>;
+  filled: string[];
+  notes: Record<string, string>;
+}
+
+const READ_SHEETS = `
+import sys, json, warnings
+from openpyxl import load_workbook
+warnings.simplefilter("ignore")
+out = []
+for name in sys.argv[2:]:
+    wb = load_workbook(name)
+    ws = wb[sys.argv[1]] if sys.argv[1] else wb.worksheets[0]
+    cells = [c for row in ws.iter_rows() for c in row]
+    out.append({
+        "cells": {c.coordinate: c.value for c in cells if c.value is not None},
+        "filled": [c.coordinate for c in cells if c.fill.fill_type == "solid"],
+        "notes": {c.coordinate: c.comment.text for c in cells if c.comment},
+    })
+print(json.dumps(out, ensure_ascii=False))
+`;
+
+/** One sheet (by name, else the first) of each workbook as openpyxl reads it, in one Python run. */
+export function openpyxlSheets(files: string[], sheet = ""): OpenpyxlSheet[] {
+  return pythonJson(["-c", READ_SHEETS, sheet], ...files) as OpenpyxlSheet[];
+}

@@ -1,7 +1,7 @@
 import { ContentTypes, RelationshipsPart } from "../../src/xlsx/package";
 import { CellEdit, SheetEdits, patchSheet } from "../../src/xlsx/sheet-part";
 import { StyleSheetEditor } from "../../src/xlsx/styles-part";
-import { elements } from "../../src/xlsx/xml";
+import { elements, scanXml } from "../../src/xlsx/xml";
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 const sheet = (data: string, before = "") => `${HEAD}${before}<sheetData>${data}</sheetData><pageMargins left="0.7"/></worksheet>`;
@@ -129,6 +129,13 @@ function cellXfs(xml: string): string[] {
   return [...xml.slice(xml.indexOf("<cellXfs"), xml.indexOf("</cellXfs>")).matchAll(/<xf\b[^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
 }
 
+/** The local names of the stylesheet's lists, in the order written (the part must be XML). */
+function topLevel(xml: string): string[] {
+  const names: string[] = [];
+  scanXml(xml, { open: (element) => element.depth === 1 && names.push(element.local) });
+  return names;
+}
+
 describe("StyleSheetEditor", () => {
   it("leaves a stylesheet it added nothing to as it was", () => {
     expect(new StyleSheetEditor(STYLES).toXml()).toBe(STYLES);
@@ -219,6 +226,32 @@ describe("StyleSheetEditor", () => {
     expect(cellXfs(xml)[header]).toMatch(/fillId="2" borderId="1".*<alignment vertical="top" horizontal="center" wrapText="1"\/>/);
     expect(cellXfs(xml)[money]).toContain('numFmtId="4"');
     expect(xml).toContain('<borders count="2">');
+  });
+
+  it("opens a stylesheet with no content (<styleSheet/>) to hold the lists every workbook has, in the schema's order", () => {
+    const styles = new StyleSheetEditor('<?xml version="1.0"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    const marked = styles.derive(styles.derive(0, { numFmt: "0.0%" }), { fill: "#FFC7CE" });
+    const xml = styles.toXml();
+    expect(topLevel(xml)).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
+    expect(xml).toMatch(/^<\?xml version="1.0"\?>\n<styleSheet xmlns="[^"]+"><numFmts count="1">.*<\/cellXfs><\/styleSheet>$/);
+    // Format 0, which every cell without one shows, stays the default; the derived ones come after it.
+    expect(cellXfs(xml)[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(marked).toBe(2);
+    expect(cellXfs(xml)[marked]).toBe('<xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>');
+    expect(xml).toContain('<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid">');
+    expect(xml).toContain('<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>');
+  });
+
+  it("puts lists that are missing or empty in the schema's order, each before the next list the stylesheet has", () => {
+    const without = STYLES.replace(/<fills.*?<\/cellStyleXfs>/, "").replace(/<cellXfs.*?<\/cellXfs>/, '<cellXfs count="0"/>');
+    const styles = new StyleSheetEditor(without);
+    const header = styles.summaryFormat("header", undefined);
+    const xml = styles.toXml();
+    expect(topLevel(xml)).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"]);
+    expect(header).toBe(1);
+    expect(cellXfs(xml)[header]).toMatch(/fillId="2" borderId="1"/);
+    expect(cellXfs(xml)[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(xml).toContain('<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>');
   });
 
   it("writes its entries with the prefix of a prefixed stylesheet", () => {

@@ -11,7 +11,7 @@ import { parseCellAddress } from "../../src/core/grid";
 import { buildReport } from "../../src/core/report";
 import { Package } from "../../src/xlsx/package";
 import { readXlsxBytes } from "../../src/xlsx/reader";
-import { columnFormats, formatAt, patchSheet, rowIndexes, sheetLayout } from "../../src/xlsx/sheet-part";
+import { WrittenCells, columnFormats, patchSheet, sheetLayout } from "../../src/xlsx/sheet-part";
 import { scoredCopy } from "../../src/xlsx/write";
 import { arbitraryWorkbook } from "../support/arbitrary";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
@@ -113,8 +113,10 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     const layout = source.sheetLayout("xl/worksheets/sheet1.xml")!;
     expect(layout).toEqual(sheetLayout(source.text("xl/worksheets/sheet1.xml")!));
     expect(layout.rows).toEqual([2, 4]);
-    // Column, then format, of each cell: A3, B3 (a lower-case r without a row), A5; Z9 is not one.
-    expect(Array.from(layout.cells).filter((_, i) => i % 4 === 0)).toEqual([0, 1, 0]);
+    // Row and column of each cell: A3, B3 (a lower-case r without a row), A5; Z9 is not one.
+    const cells = Array.from(layout.cells);
+    expect([0, 5, 10].map((at) => cells.slice(at, at + 2))).toEqual([[2, 0], [2, 1], [4, 0]]);
+    expect(cells).toHaveLength(15);
     expect(grid.sheets[0].values).toEqual([[], [], [1, 2], [], [3]]);
     // Written through this layout, B5 goes into row 5 after A5 (before the row's extLst) and A2 before row 3.
     const written = patchSheet(source.text("xl/worksheets/sheet1.xml")!, new Map([[4, new Map([[1, { value: "7", restyle: (f: number) => f }]])], [1, new Map([[0, { value: "8", restyle: (f: number) => f }]])]]), layout);
@@ -128,8 +130,8 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     const { source } = readXlsxBytes(bytes, name);
     const layout = source.sheetLayout("xl/worksheets/sheet1.xml")!;
     const columns = columnFormats(source.text("xl/worksheets/sheet1.xml")!, layout);
-    const rowAt = rowIndexes(layout);
-    const at = (ref: string) => formatAt(layout, columns, rowAt.get(parseCellAddress(ref)!.row), parseCellAddress(ref)!.col);
+    const written = new WrittenCells(layout, columns, new Set([0, 2, 3]));
+    const at = (ref: string) => written.formatAt(parseCellAddress(ref)!.row, parseCellAddress(ref)!.col);
     // Written cells their own (C1 written without s: 0), row 1's other cells its format, row 3 too
     // ("true"); row 4 sets no customFormat: its cells not written take their column's.
     expect(["A1", "B1", "C1", "D1", "A3", "B4", "C4", "D4"].map(at)).toEqual([1, 2, 0, 2, 1, 1, 0, 0]);

@@ -1,0 +1,114 @@
+/**
+ * Parts that are valid but unusual, or damaged, other than the sheets: an empty stylesheet, notes
+ * written with an `x:` prefix (OpenXML SDK), a notes part that is not XML. The scored copy is read
+ * back by openpyxl; a damaged part is refused with one line naming it.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { NOTE_PREFIX } from "../../src/core/marks";
+import { runMain } from "../support/cli";
+import { threeIndicatorForm } from "../support/grid";
+import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
+import { MAIN_NS, packageParts, zipParts } from "../support/package";
+import { tempDir } from "../support/xlsx";
+
+/** 培训场次's 得分 (G2) is blank and filled in with 40; 受益人数's (G3) is 20 of 30 for a target met, and marked. */
+const ROWS = threeIndicatorForm({
+  output: ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
+  effect: ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 20, ""],
+});
+
+const SHEET = "xl/worksheets/sheet1.xml";
+
+/** The package's parts, to change one before zipping. */
+function formParts(): Record<string, string> {
+  return packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+}
+
+/** Scores the parts as a file through the command line: its exit, messages and the paths of input and copy. */
+async function scoreParts(parts: Record<string, string>, ...options: string[]): Promise<{ code: number; err: string; input: string; copy: string }> {
+  const dir = tempDir();
+  const input = path.join(dir, "in.xlsx");
+  writeFileSync(input, zipParts(parts));
+  const copy = path.join(dir, "out.xlsx");
+  const { code, err } = await runMain("score", input, "--out", copy, ...options);
+  return { code, err, input, copy };
+}
+
+describeWithOpenpyxl("an empty stylesheet", () => {
+  const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN_NS}"/>`;
+
+  it("<styleSheet/>: the copy's stylesheet gets the lists every workbook has, and shows the write and the marks", async () => {
+    const parts = formParts();
+    parts["xl/styles.xml"] = EMPTY_STYLES;
+    const { code, input, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    const [before, after] = openpyxlSheets([input, copy], "自评表");
+    expect(after.cells).toEqual({ ...before.cells, G2: 40 });
+    expect(after.filled).toEqual(["G2", "G3"]);
+  });
+
+  it("cells naming formats the stylesheet lacks keep showing the default: the formats added go past them", async () => {
+    const parts = formParts();
+    parts["xl/styles.xml"] = EMPTY_STYLES;
+    // The header's cells name formats 1 to 8, which the stylesheet lacks.
+    for (const [col, ref] of ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].entries()) parts[SHEET] = parts[SHEET].replace(`<c r="${ref}"`, `<c r="${ref}" s="${col + 1}"`);
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    // openpyxl refuses a cell naming a format the stylesheet lacks: the values are compared with the form as built.
+    const form = path.join(tempDir(), "form.xlsx");
+    writeFileSync(form, zipParts(formParts()));
+    const [before, after] = openpyxlSheets([form, copy], "自评表");
+    expect(after.cells).toEqual({ ...before.cells, G2: 40 });
+    expect(after.filled).toEqual(["G2", "G3"]);
+  });
+});
+
+/** The sheet's relationships and content type for a notes part of the given text at xl/comments1.xml. */
+function withNotesPart(parts: Record<string, string>, comments: string): void {
+  parts["xl/worksheets/_rels/sheet1.xml.rels"] =
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>';
+  parts["xl/comments1.xml"] = comments;
+  parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+    "</Types>",
+    '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+  );
+}
+
+describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
+  it("keep the part's prefix and declarations: the user's note, jixiao's after it, and 清除标记 gives the user's back", async () => {
+    const parts = formParts();
+    withNotesPart(
+      parts,
+      `<x:comments xmlns:x="${MAIN_NS}"><x:authors><x:author>张三</x:author></x:authors><x:commentList>` +
+        '<x:comment ref="G3" authorId="0"><x:text><x:r><x:rPr><x:b/></x:rPr><x:t>张三：</x:t></x:r><x:r><x:t>请复核</x:t></x:r></x:text></x:comment></x:commentList></x:comments>',
+    );
+    const { code, input, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+    expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
+    const [before, scored, clean] = openpyxlSheets([input, copy, cleaned], "自评表");
+    expect(before.notes).toEqual({ G3: "张三：请复核" });
+    expect(Object.keys(scored.notes)).toEqual(["G2", "G3"]);
+    expect(scored.notes.G3.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
+    // The user's runs as written, bold included.
+    expect(strFromU8(unzipSync(readFileSync(copy))["xl/comments1.xml"])).toContain("<x:r><x:rPr><x:b/></x:rPr><x:t>张三：</x:t></x:r>");
+    expect(clean.notes).toEqual({ G3: "张三：请复核" });
+  });
+});
+
+describe("a damaged notes part", () => {
+  it.each([
+    ["cut off", "<comments><oops", "1:15: unclosed tag: comments"],
+    ["empty", "", "1:0: document must contain a root element."],
+  ])("%s: refused with one line naming the part, as the reader refuses a damaged sheet (exit 2)", async (_, comments, why) => {
+    const parts = formParts();
+    withNotesPart(parts, comments);
+    const zh = await scoreParts(parts);
+    expect([zh.code, zh.err]).toEqual([2, `${zh.input}: 文件已损坏：部件 xl/comments1.xml 不是有效的 XML（${why}）`]);
+    const en = await scoreParts(parts, "--lang", "en");
+    expect([en.code, en.err]).toEqual([2, `${en.input}: the file is damaged: the part xl/comments1.xml is not well-formed XML (${why})`]);
+  });
+});
