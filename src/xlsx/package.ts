@@ -327,7 +327,7 @@ export class Package {
       return new Package(readZip(bytes), codec, limits);
     } catch (error) {
       if (!(error instanceof ZipFormatError)) throw error;
-      throw new PackageError(`文件已损坏，无法作为 .xlsx 打开（${error.message}）`, `the file is damaged and cannot be opened as .xlsx (${error.message})`);
+      throw new PackageError(`文件已损坏，无法作为 .xlsx 打开（${error.text.zh}）`, `the file is damaged and cannot be opened as .xlsx (${error.text.en})`);
     }
   }
 

@@ -4,9 +4,10 @@
  * bytes as they are and stores new ones given already compressed. No Node API, so a browser page
  * can use it (the inflating and deflating is a `Codec`'s, src/xlsx/codec.ts).
  */
+import { BilingualError } from "../core/messages";
 
-/** The zip is not one this reader understands, or is damaged; the text says why (English, for the message). */
-export class ZipFormatError extends Error {}
+/** The zip is not one this reader understands, or is damaged; the text says why, for the message. */
+export class ZipFormatError extends BilingualError {}
 
 export interface ZipEntry {
   name: string;
@@ -44,7 +45,7 @@ function endRecord(bytes: Uint8Array, dv: DataView): number {
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
     if (dv.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY) return at;
   }
-  throw new ZipFormatError("the zip's directory is missing (the file is cut short)");
+  throw new ZipFormatError("压缩包的目录缺失（文件不完整）", "the zip's directory is missing (the file is cut short)");
 }
 
 /** A 64-bit field as a number (sizes past 2^53 cannot be real here). */
@@ -65,14 +66,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   let directory = dv.getUint32(end + 16, true);
   if ((count === 0xffff || directory === 0xffffffff) && end >= 20 && dv.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const zip64End = uint64(dv, end - 20 + 8);
-    if (zip64End + 56 > bytes.length || dv.getUint32(zip64End, true) !== ZIP64_END) throw new ZipFormatError("the zip's 64-bit directory is damaged");
+    if (zip64End + 56 > bytes.length || dv.getUint32(zip64End, true) !== ZIP64_END) throw new ZipFormatError("压缩包的 64 位目录已损坏", "the zip's 64-bit directory is damaged");
     count = uint64(dv, zip64End + 32);
     directory = uint64(dv, zip64End + 48);
   }
   const entries: ZipEntry[] = [];
   let at = directory;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_HEADER) throw new ZipFormatError("the zip's directory is damaged");
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_HEADER) throw new ZipFormatError("压缩包的目录已损坏", "the zip's directory is damaged");
     const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);
     let compressedSize = dv.getUint32(at + 20, true);
@@ -85,7 +86,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraEnd = extraStart + extraLength;
     const entryEnd = extraEnd + commentLength;
     // The lengths a damaged directory gives would have its name, extra field or comment run past the file's end.
-    if (entryEnd > bytes.length) throw new ZipFormatError("the zip's directory is damaged");
+    if (entryEnd > bytes.length) throw new ZipFormatError("压缩包的目录已损坏", "the zip's directory is damaged");
     const nameBytes = bytes.subarray(at + 46, extraStart);
     // Names are UTF-8 when flagged, else code page 437; .xlsx part names are ASCII either way.
     const name = flags & FLAG_UTF8 ? UTF8.decode(nameBytes) : String.fromCharCode(...nameBytes);
@@ -97,7 +98,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       if (id === ZIP64_EXTRA) {
         let field = e + 4;
         const next64 = (): number => {
-          if (field + 8 > fieldEnd) throw new ZipFormatError(`the zip entry ${name} is damaged`);
+          if (field + 8 > fieldEnd) throw new ZipFormatError(`压缩包条目 ${name} 已损坏`, `the zip entry ${name} is damaged`);
           field += 8;
           return uint64(dv, field - 8);
         };
@@ -107,11 +108,11 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       }
       e = fieldEnd;
     }
-    if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`the zip entry ${name} is encrypted`);
-    if (method !== 0 && method !== 8) throw new ZipFormatError(`the zip entry ${name} uses compression method ${method}`);
-    if (local + 30 > bytes.length || dv.getUint32(local, true) !== LOCAL_HEADER) throw new ZipFormatError(`the zip entry ${name} is damaged`);
+    if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`压缩包条目 ${name} 已加密`, `the zip entry ${name} is encrypted`);
+    if (method !== 0 && method !== 8) throw new ZipFormatError(`压缩包条目 ${name} 使用不支持的压缩方式 ${method}`, `the zip entry ${name} uses compression method ${method}`);
+    if (local + 30 > bytes.length || dv.getUint32(local, true) !== LOCAL_HEADER) throw new ZipFormatError(`压缩包条目 ${name} 已损坏`, `the zip entry ${name} is damaged`);
     const dataStart = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-    if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`the zip entry ${name} is cut short`);
+    if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`压缩包条目 ${name} 不完整`, `the zip entry ${name} is cut short`);
     entries.push({
       name,
       method,
@@ -152,7 +153,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     localLength += 30 + names[i].length + entry.data.length;
     directoryLength += 46 + names[i].length;
   });
-  if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("the scored copy would exceed 4 GB");
+  if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("评分后的副本将超过 4 GB", "the scored copy would exceed 4 GB");
   // More entries than the end record's 16 bits count: the zip64 end record and its locator hold the count.
   const zip64 = entries.length > 0xffff;
   const out = new Uint8Array(localLength + directoryLength + (zip64 ? 56 + 20 : 0) + 22);

@@ -431,6 +431,8 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     // A zip64 extra field of 4 bytes where the size it stands for needs 8.
     const zip64 = withDirectoryEntry(zipParts(parts, { extra: { 1: new Uint8Array(4) } }), last, (dv, at) => dv.setUint32(at + 24, 0xffffffff, true));
     expect(readFailure(zip64)).toBe(`in.xlsx: the file is damaged and cannot be opened as .xlsx (the zip entry ${last} is damaged)`);
+    // The Chinese line says why in Chinese too.
+    expect(() => readXlsxBytes(zip64, "in.xlsx")).toThrow(`in.xlsx: 文件已损坏，无法作为 .xlsx 打开（压缩包条目 ${last} 已损坏）`);
   });
 
   it("a part whose checksum fails is damaged: deflated data that inflates to the size declared, stored data changed", async () => {
