@@ -214,7 +214,7 @@ describe("valid packages from other producers", () => {
     expect(Object.keys(parts).filter((name) => !(name in copy))).toEqual([]);
     expect(strFromU8(copy["junk/p65529.xml"])).toBe("<a/>");
     expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
-  });
+  }, 60_000);
 
   it("parts in UTF-16 (with a byte order mark, as OPC allows) are read; those the copy rewrites become UTF-8 and say so, the others are copied as they were", async () => {
     const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
