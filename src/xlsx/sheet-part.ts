@@ -80,10 +80,23 @@ const START = 2;
 const END = 3;
 const FORMAT = 4;
 
+/** The most cell formats a workbook holds (Excel's specifications and limits). */
+const MAX_CELL_FORMATS = 65490;
+
+/**
+ * A format as a sheet names one (a cell's or row's s, a column's style): a whole number below
+ * Excel's limit. Anything else is damage and counts as the default, 0: a cell jixiao edits gets a
+ * format derived from it, and the stylesheet is not padded out to a bogus number.
+ */
+export function formatIndex(text: string | undefined): number {
+  const index = Number(text ?? 0);
+  return Number.isInteger(index) && index >= 0 && index < MAX_CELL_FORMATS ? index : 0;
+}
+
 /** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
 function rowFormatOf(attributes: Record<string, string>): number | undefined {
   const custom = attributes.customFormat;
-  return custom === "1" || custom === "true" ? Number(attributes.s ?? 0) : undefined;
+  return custom === "1" || custom === "true" ? formatIndex(attributes.s) : undefined;
 }
 
 /** A layout with nothing located yet. */
@@ -203,10 +216,10 @@ export class LayoutRecorder {
       const named = at && at.row >= 0 ? at.row : undefined;
       const firstOfRow = this.cells.length === layout.rowCells[layout.rowCells.length - 1];
       if (named !== undefined && !this.rowNumbered && firstOfRow) this.rowNumber = named;
-      // A <c> before any <row> (which the schema does not allow) is read into the first row.
+      // A <c> before any <row> (which the schema does not allow) is read into row 1.
       this.row = named ?? Math.max(this.rowNumber, 0);
       this.col = at ? at.col : this.col + 1;
-      this.format = attributes.s ? parseInt(attributes.s, 10) || 0 : 0;
+      this.format = formatIndex(attributes.s);
       const start = this.tagStart(openEnd);
       this.cells.push(this.row, this.col, start, start, this.format);
       return true;
@@ -265,7 +278,7 @@ export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] 
   return elements(xml.slice(layout.cols.start, layout.cols.end), "col").map((col) => ({
     min: Number(col.attributes.min) - 1,
     max: Number(col.attributes.max) - 1,
-    style: Number(col.attributes.style ?? 0),
+    style: formatIndex(col.attributes.style),
   }));
 }
 
@@ -353,7 +366,7 @@ class SheetPatcher {
         else if (element.local === "f" && element.depth === 1) formula = element;
       },
     });
-    const format = String(edit.restyle(Number(cell!.attributes.s ?? 0)));
+    const format = String(edit.restyle(formatIndex(cell!.attributes.s)));
     const p = this.prefix;
     const ref = cell!.attributes.r ?? cellAddress(row, col);
     if (edit.value === undefined) return startTag(cell!, { s: format }, cell!.selfClosing) + xml.slice(cell!.openEnd);

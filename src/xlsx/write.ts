@@ -35,8 +35,9 @@ export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheet
   const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
   for (const sheet of sheets.sheets()) {
     const part = sheets.required(sheet);
-    const xml = pkg.text(part);
-    if (xml !== undefined) styles.coverFormats(highestFormat(xml, pkg.layoutOf(part)));
+    // The worksheets the reader read; a chart or dialog sheet names no cell formats.
+    const layout = pkg.sheetLayout(part);
+    if (layout) styles.coverFormats(highestFormat(pkg.required(part), layout));
   }
   return styles;
 }

@@ -49,11 +49,27 @@ describeWithOpenpyxl("an empty stylesheet", () => {
     expect(after.filled).toEqual(["G2", "G3"]);
   });
 
-  it("cells naming formats the stylesheet lacks keep showing the default: the formats added go past them", async () => {
+  /** The form with an empty stylesheet, its header's cells naming formats 1 to 8, which the stylesheet lacks. */
+  function headerNamingFormats(): Record<string, string> {
     const parts = formParts();
     parts["xl/styles.xml"] = EMPTY_STYLES;
-    // The header's cells name formats 1 to 8, which the stylesheet lacks.
     for (const [col, ref] of ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].entries()) parts[SHEET] = parts[SHEET].replace(`<c r="${ref}"`, `<c r="${ref}" s="${col + 1}"`);
+    return parts;
+  }
+
+  it("a column's style that is no number counts as the default, and the cover still reaches the cells' formats", async () => {
+    const parts = headerNamingFormats();
+    parts[SHEET] = parts[SHEET].replace("<sheetData>", '<cols><col min="1" max="8" style="abc"/></cols><sheetData>');
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    // openpyxl refuses the style "abc": the formats of the cells written are read from the part.
+    const sheet = strFromU8(unzipSync(readFileSync(copy))[SHEET]);
+    const formatOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1]);
+    expect(Math.min(formatOf("G2"), formatOf("G3"))).toBeGreaterThan(8);
+  });
+
+  it("cells naming formats the stylesheet lacks keep showing the default: the formats added go past them", async () => {
+    const parts = headerNamingFormats();
     const { code, copy } = await scoreParts(parts);
     expect(code).toBe(1);
     // openpyxl refuses a cell naming a format the stylesheet lacks: the values are compared with the form as built.
@@ -62,6 +78,29 @@ describeWithOpenpyxl("an empty stylesheet", () => {
     const [before, after] = openpyxlSheets([form, copy], "自评表");
     expect(after.cells).toEqual({ ...before.cells, G2: 40 });
     expect(after.filled).toEqual(["G2", "G3"]);
+  });
+});
+
+describe("a format number past the limit, and a damaged chart sheet", () => {
+  it("a cell naming a format far past Excel's limit: the stylesheet is not padded out to it", async () => {
+    const parts = formParts();
+    parts[SHEET] = parts[SHEET].replace('<c r="A1"', '<c r="A1" s="3000000"');
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    const written = unzipSync(readFileSync(copy));
+    // The stylesheet is the one the undamaged form's copy gets: nothing was added for the damage.
+    const undamaged = unzipSync(readFileSync((await scoreParts(formParts())).copy));
+    expect(strFromU8(written["xl/styles.xml"])).toBe(strFromU8(undamaged["xl/styles.xml"]));
+    expect(strFromU8(written[SHEET])).toContain('<c r="A1" s="3000000"');
+  });
+
+  it("a chart sheet that is not well-formed XML, which jixiao does not read, is copied as it was", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "图表", chart: true }] });
+    const chart = "xl/chartsheets/sheet2.xml";
+    parts[chart] = parts[chart].slice(0, -"</chartsheet>".length);
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    expect(strFromU8(unzipSync(readFileSync(copy))[chart])).toBe(parts[chart]);
   });
 });
 
