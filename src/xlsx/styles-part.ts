@@ -29,6 +29,8 @@ const RESERVED_FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill
 
 /** The lists of a stylesheet in the order its schema requires. */
 const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"];
+/** What follows the lists, in order: a list added where it was missing goes before these too. */
+const AFTER_LISTS = ["tableStyles", "colors", "extLst"];
 
 const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 
@@ -306,7 +308,7 @@ export class StyleSheetEditor {
 
   /** Where a missing list goes: before the first list the schema puts after it, else at the end. */
   private insertionPoint(listName: string): number {
-    for (const later of LIST_ORDER.slice(LIST_ORDER.indexOf(listName) + 1)) {
+    for (const later of [...LIST_ORDER.slice(LIST_ORDER.indexOf(listName) + 1), ...AFTER_LISTS]) {
       const element = this.topLevel.get(later);
       if (element) return element.start;
     }

@@ -195,6 +195,17 @@ describe("StyleSheetEditor", () => {
     expect(styles.toXml()).toMatch(/<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"\/><\/numFmts><fonts count="2">/);
   });
 
+  it("adds a missing list before what follows the lists (tableStyles, colors, extLst), in the schema's order", () => {
+    const tail = '<tableStyles count="0"/><colors><mruColors><color rgb="FF00B050"/></mruColors></colors><extLst><ext uri="{x}"/></extLst>';
+    const listless = '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + tail + "</styleSheet>";
+    const styles = new StyleSheetEditor(listless);
+    styles.derive(0, { fill: "#FFC7CE" });
+    const xml = styles.toXml();
+    expect(xml.indexOf("</cellXfs>")).toBeGreaterThan(0);
+    expect(xml.indexOf("</cellXfs>")).toBeLessThan(xml.indexOf("<tableStyles"));
+    expect(xml.endsWith(`${tail}</styleSheet>`)).toBe(true);
+  });
+
   it("adds nothing when run over its own output: the formats it made are found again", () => {
     const first = new StyleSheetEditor(STYLES);
     const marked = first.derive(first.derive(1, { numFmt: "0.00%" }), { fill: "#FFC7CE" });
