@@ -5,7 +5,7 @@
  * same part through workbook.customXmlParts, so a record one host writes the other honours.
  */
 import { STATE_NAMESPACE } from "../core/state";
-import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, PartTooLargeError, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
 import { stateOfPart, statePartXml } from "./state-xml";
 
 const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
@@ -24,8 +24,10 @@ export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { 
       xml = pkg.text(rel.part);
     } catch (error) {
       // Another program's part jixiao cannot read (damaged, in an encoding OPC does not allow) is
-      // not jixiao's record, and no reason to refuse the workbook: it is copied as it is.
-      if (error instanceof PackageError) continue;
+      // not jixiao's record, and no reason to refuse the workbook: it is copied as it is. A part
+      // past the size limits is refused as the others are (--max-size): read as no record, a
+      // second record would be written beside it and its marks forgotten.
+      if (error instanceof PackageError && !(error instanceof PartTooLargeError)) continue;
       throw error;
     }
     const json = xml === undefined ? undefined : stateOfPart(xml);

@@ -271,6 +271,17 @@ describe("valid packages from other producers", () => {
     expect(readXlsxBytes(zipParts(parts), "gbk-custom.xlsx").grid.state).toBe(record);
   });
 
+  it("a record part past the size limit is refused as any part is, not taken for no record (a second one would be written)", () => {
+    const record = JSON.stringify({ v: 1, ignores: [], note: "x".repeat(30_000) });
+    const bytes = buildPackage({
+      sheets: [{ name: "自评表", rows: ROWS }],
+      extraParts: { "customXml/item1.xml": `<?xml version="1.0"?><j:jixiao xmlns:j="urn:jixiao:state:1">${record}</j:jixiao>` },
+      workbookRels: [{ type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item1.xml" }],
+    });
+    expect(readXlsxBytes(bytes, "big-record.xlsx").grid.state).toBe(record);
+    expect(readFailure(bytes, { limits: { maxPartBytes: 20_000 } })).toContain("the part customXml/item1.xml inflates to");
+  });
+
   it("writes its record back into the part the reader found it in, and notes an x:-prefixed sheet's marks", async () => {
     const options: PackageOptions = {
       sheets: [{ name: "自评表", rows: ROWS }],
