@@ -113,9 +113,11 @@ export function relativeTarget(from: string, part: string): string {
 
 /**
  * A part's bytes as text. Open Packaging Conventions allow UTF-8 and UTF-16 (told by its byte order
- * mark), declared as they are: any other encoding, and bytes that are not the encoding's, are
- * refused, naming the part. A UTF-16 part's declaration is made UTF-8's: what jixiao writes of a
- * part's text it writes as UTF-8 (a part left unchanged is copied as it was).
+ * mark), declared as they are; a part of ASCII bytes alone reads the same whatever encoding built
+ * on ASCII it declares (US-ASCII, ISO-8859-1), and is read as UTF-8. Any other encoding, and bytes
+ * that are not the encoding's, are refused, naming the part. A part read as other than it declares
+ * gets UTF-8's declaration: what jixiao writes of a part's text it writes as UTF-8 (a part left
+ * unchanged is copied as it was).
  */
 function partText(part: string, bytes: Uint8Array): string {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "UTF-16LE" : bytes[0] === 0xfe && bytes[1] === 0xff ? "UTF-16BE" : undefined;
@@ -125,11 +127,13 @@ function partText(part: string, bytes: Uint8Array): string {
   const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 256)) : String.fromCharCode(...bytes.subarray(0, 256));
   const declaration = xmlDeclaration(head);
   const declared = declaration?.encoding;
-  const family = declared?.toUpperCase().replace(/^UTF-16(LE|BE)$/, "UTF-16");
-  if (family !== undefined && family !== "UTF-8" && family !== "UTF-16") {
+  // UTF8 and UTF16 (no hyphen) are names some producers write.
+  const family = declared?.toUpperCase().replace(/^UTF-?16(LE|BE)?$/, "UTF-16").replace(/^UTF-?8$/, "UTF-8");
+  const foreign = family !== undefined && family !== "UTF-8" && family !== "UTF-16";
+  if (foreign && (utf16 || bytes.some((byte) => byte >= 0x80))) {
     throw new PackageError(`部件 ${part} 的编码是 ${declared}，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码`, `the part ${part} is encoded in ${declared}, but the parts of an .xlsx can only be UTF-8 or UTF-16`);
   }
-  if (family !== undefined && family !== encoding) {
+  if (!foreign && family !== undefined && family !== encoding) {
     throw new PackageError(
       `文件已损坏：部件 ${part} 声明的编码是 ${declared}，内容却是 ${encoding}`,
       `the file is damaged: the part ${part} declares the encoding ${declared}, but its bytes are ${encoding}`,
@@ -141,9 +145,9 @@ function partText(part: string, bytes: Uint8Array): string {
   } catch {
     throw new PackageError(`文件已损坏：部件 ${part} 含有不是 ${encoding} 编码的字节`, `the file is damaged: the part ${part} holds bytes that are not valid ${encoding}`);
   }
-  if (!utf16 || declared === undefined) return text;
-  const { version = "1.0", standalone } = declaration!;
-  return `<?xml version="${version}" encoding="UTF-8"${standalone ? ` standalone="${standalone}"` : ""}?>${text.slice(declaration!.end)}`;
+  if (!(utf16 || foreign) || declaration === undefined) return text;
+  const { version = "1.0", standalone } = declaration;
+  return `<?xml version="${version}" encoding="UTF-8"${standalone ? ` standalone="${standalone}"` : ""}?>${text.slice(declaration.end)}`;
 }
 
 /** Inserts text into a part at an index. */

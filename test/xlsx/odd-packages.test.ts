@@ -479,6 +479,18 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(readFailure(zipParts({ ...parts, "xl/workbook.xml": oddLength }))).toBe("in.xlsx: the file is damaged: the part xl/workbook.xml holds bytes that are not valid UTF-16");
   });
 
+  it("a part of ASCII alone declared in an encoding built on ASCII, and UTF8 written without its hyphen, are read; a rewritten part says UTF-8", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('encoding="UTF-8"', 'encoding="UTF8"');
+    const r = await score(zipParts(parts));
+    expect([r.code, r.err]).toEqual([1, ""]);
+    const copy = unzipSync(r.output!);
+    // jixiao adds 综合得分's content type, and writes the part as UTF-8.
+    expect(strFromU8(copy["[Content_Types].xml"])).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(readXlsxBytes(zipParts(parts), "in.xlsx").grid.sheets.map((sheet) => sheet.name)).toEqual(["自评表"]);
+  });
+
   it("a part that is not well-formed XML is named, whichever part it is; a missing [Content_Types].xml is said once to be damaged", async () => {
     const parts = ["xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/worksheets/_rels/sheet1.xml.rels"];
     for (const part of parts) {
