@@ -231,7 +231,7 @@ function applyStyle(range: Excel.Range, style: SummaryCellStyle, area: MergeRang
   }
 }
 
-/** A bar chart of 得分率 by 一级指标, below the tables where the layout places it. */
+/** A bar chart of 得分率 by 一级指标, where the layout places it: on the rows it leaves empty under them. */
 function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart"]>): void {
   const bars = sheet.charts.add("BarClustered", rangeOf(sheet, chart.values), "Columns");
   bars.series.getItemAt(0).setXAxisValues(rangeOf(sheet, chart.categories));

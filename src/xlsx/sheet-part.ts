@@ -73,7 +73,7 @@ export interface SheetLayout {
 }
 
 /** The numbers `cells` holds per cell, and where each is among them. */
-const CELL_FIELDS = 5;
+export const CELL_FIELDS = 5;
 const ROW = 0;
 const COL = 1;
 const START = 2;

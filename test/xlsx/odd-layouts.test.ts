@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { cellAddress } from "../../src/core/grid";
 import { readXlsxBytes } from "../../src/xlsx/reader";
-import { CellEdit, SheetEdits, patchSheet, sheetLayout } from "../../src/xlsx/sheet-part";
+import { CELL_FIELDS, CellEdit, SheetEdits, patchSheet, sheetLayout } from "../../src/xlsx/sheet-part";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
 import { packageParts, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
@@ -65,11 +65,11 @@ function gridCells(bytes: Uint8Array): Record<string, unknown> {
   return cells;
 }
 
-/** The rows, and the cells as the reader counts them (five numbers each, row and column first), that a sheet writes more than once. */
+/** The rows, and the cells as the reader counts them (CELL_FIELDS numbers each, row and column first), that a sheet writes more than once. */
 function writtenTwice(xml: string): { rows: number[]; cells: string[] } {
   const layout = sheetLayout(xml);
   const cells: string[] = [];
-  for (let at = 0; at < layout.cells.length; at += 5) cells.push(cellAddress(layout.cells[at], layout.cells[at + 1]));
+  for (let at = 0; at < layout.cells.length; at += CELL_FIELDS) cells.push(cellAddress(layout.cells[at], layout.cells[at + 1]));
   const repeated = <T>(list: T[]) => [...new Set(list.filter((item, i) => list.indexOf(item) !== i))];
   return { rows: repeated(layout.rows), cells: repeated(cells) };
 }
