@@ -279,6 +279,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   let depth = 0;
 
   const finishCell = (): void => {
+    // A cell's number format, with a value or without: a blank cell jixiao fills keeps its format
+    // in jixiao's record, so 清除标记 gives it back (the add-in reads blank cells' formats too).
+    const code = style > 0 ? formats.codes[style] : undefined;
+    if (code !== undefined) (numFmts[row] ??= [])[col] = code;
     let result: CellValue;
     const date = style > 0 && formats.isDate[style];
     const number = (text: string): CellValue => {
@@ -317,8 +321,6 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     else if (type === "d") result = value.slice(0, 10); // an ISO date (Strict Open XML)
     else result = number(value);
     (values[row] ??= [])[col] = result;
-    const code = style > 0 ? formats.codes[style] : undefined;
-    if (code !== undefined) (numFmts[row] ??= [])[col] = code;
     // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula do not.
     if (formula) (formulas[row] ??= [])[col] = formula.text === "" ? true : formula.text;
   };

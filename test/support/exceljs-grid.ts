@@ -14,13 +14,15 @@ export function exceljsSheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     const r = rowNumber - 1;
     const rowValues: CellValue[] = (values[r] = []);
     const rowFormats: (string | undefined)[] = (numFmts[r] = []);
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // Blank cells too: the grid holds the number format of a blank cell that has one.
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       // The other cells of a merged area repeat the top-left value in ExcelJS; the grid keeps it once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      rowValues[colNumber - 1] = gridValue(cell.value);
-      if (cell.type === ExcelJS.ValueType.Formula) (formulas[r] ??= [])[colNumber - 1] = true;
       const numFmt = cell.numFmt;
       if (numFmt && numFmt !== "General") rowFormats[colNumber - 1] = numFmt;
+      if (cell.type === ExcelJS.ValueType.Null) return;
+      rowValues[colNumber - 1] = gridValue(cell.value);
+      if (cell.type === ExcelJS.ValueType.Formula) (formulas[r] ??= [])[colNumber - 1] = true;
     });
   });
   for (let r = 0; r < values.length; r++) {

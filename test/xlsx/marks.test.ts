@@ -9,7 +9,10 @@ import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 
-/** A 2023 form with a user's own fill and note on a cell jixiao will mark (G3) and on one it will not (A1). */
+/**
+ * A 2023 form with a user's own fill and note on a cell jixiao will mark (G4) and on one it will
+ * not (A1), and a number format on the blank score jixiao fills in (G3).
+ */
 async function userForm(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("自评表");
@@ -19,6 +22,7 @@ async function userForm(dir: string): Promise<string> {
     ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
     ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"],
   ]);
+  ws.getCell("G3").numFmt = "0.0";
   ws.getCell("G4").note = "张三：请复核";
   ws.getCell("G4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
   ws.getCell("A1").note = "标题批注";
