@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { isWorkbookName } from "../core/file-kinds";
+import { isScoredCopyName, isWorkbookName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
@@ -144,14 +144,14 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
 /** The folder's workbooks and where each one's copy goes. */
 async function folderJobs(folder: string, outFolder: string, out: Output, lang: Lang): Promise<{ input: string; output: string }[]> {
   const workbooks = (await fs.readdir(folder)).filter(isWorkbookName).sort();
-  const earlier = workbooks.filter((n) => n.endsWith(".jixiao.xlsx"));
+  const earlier = workbooks.filter(isScoredCopyName);
   if (earlier.length > 0) {
     out.log(lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);
   }
   // a.xlsx and a.xlsm (or A.xlsx and a.xlsx) would both give a.jixiao.xlsx: the second keeps its extension.
   const taken = new Set<string>();
   return workbooks
-    .filter((n) => !n.endsWith(".jixiao.xlsx"))
+    .filter((n) => !isScoredCopyName(n))
     .map((name) => {
       let output = path.join(outFolder, name.replace(/\.\w+$/, ".jixiao.xlsx"));
       if (taken.has(output.toLowerCase())) output = path.join(outFolder, `${name}.jixiao.xlsx`);

@@ -14,7 +14,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { isWorkbookName } from "../core/file-kinds";
+import { copiesBesideTheirWorkbook, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { Review, ReviewTally } from "../core/review";
@@ -54,23 +54,29 @@ export interface ReviewIo {
   terminal?: { write(text: string): void; columns: number };
 }
 
-/** The workbooks under `folder`, as paths relative to it, in a stable order. */
-async function workbooksUnder(folder: string, skip: Set<string>): Promise<string[]> {
+/**
+ * The workbooks under `folder`, as paths relative to it, in a stable order; and the scored copies
+ * passed over because their workbook is beside them (a unit that handed in only its scored copy
+ * is reviewed from it).
+ */
+async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[] }> {
   const found: string[] = [];
+  const copies: string[] = [];
   const walk = async (relative: string) => {
     const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
-    for (const entry of entries) {
-      // Hidden folders (.git), Excel's lock files (~$a.xlsx) and jixiao's own scored copies are not units' work.
-      if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+    // Hidden folders (.git) and Excel's lock files (~$a.xlsx) are not units' work.
+    const names = entries.filter((entry) => !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
+    const besides = new Set(copiesBesideTheirWorkbook(names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)));
+    for (const entry of names) {
       const name = path.join(relative, entry.name);
       if (entry.isDirectory()) await walk(name);
-      else if (isWorkbookName(entry.name) && !entry.name.endsWith(".jixiao.xlsx")) {
-        if (!skip.has(path.resolve(folder, name))) found.push(name);
-      }
+      else if (besides.has(entry.name)) copies.push(name);
+      else if (isWorkbookName(entry.name) && !skip.has(path.resolve(folder, name))) found.push(name);
     }
   };
   await walk("");
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { found: found.sort(order), copies: copies.sort(order) };
 }
 
 interface FolderProfile {
@@ -166,7 +172,10 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
   const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
-  const names = await workbooksUnder(folder, new Set(outputs));
+  const { found: names, copies } = await workbooksUnder(folder, new Set(outputs));
+  if (copies.length > 0) {
+    io.log(text(lang, `跳过 jixiao 评分后的副本（原工作簿在旁）：${copies.join("、")}`, `Skipped jixiao's scored copies (their workbooks are beside them): ${copies.join(", ")}`));
+  }
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 
   const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));

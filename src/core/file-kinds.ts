@@ -20,6 +20,27 @@ export function isWorkbookName(name: string): boolean {
   return (READABLE_WORKBOOK.test(name) || OTHER_SPREADSHEET.test(name)) && !name.startsWith("~$");
 }
 
+/** jixiao's scored copies are named `<name>.jixiao.xlsx` (in any case, as a folder may hold them). */
+const SCORED_COPY = /\.jixiao\.xlsx$/i;
+
+export function isScoredCopyName(name: string): boolean {
+  return SCORED_COPY.test(name);
+}
+
+/**
+ * The scored copies among a folder's file names whose workbook is beside them: a.jixiao.xlsx of
+ * a.xlsx or a.xlsm, a.xlsx.jixiao.xlsx of a.xlsx (the command line's name when two would clash).
+ * A run over the folder takes up the workbook, not its copy too.
+ */
+export function copiesBesideTheirWorkbook(names: string[]): string[] {
+  const workbooks = new Set(names.filter((name) => READABLE_WORKBOOK.test(name) && !isScoredCopyName(name)).map((name) => name.toLowerCase()));
+  return names.filter((name) => {
+    if (!isScoredCopyName(name)) return false;
+    const stem = name.slice(0, -".jixiao.xlsx".length).toLowerCase();
+    return workbooks.has(stem) || workbooks.has(`${stem}.xlsx`) || workbooks.has(`${stem}.xlsm`);
+  });
+}
+
 /** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
 export function otherSpreadsheetMessage(name: string): Bilingual | null {
   const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();

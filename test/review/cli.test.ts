@@ -140,6 +140,25 @@ describe("exit codes", () => {
   }, 60_000);
 });
 
+describe("jixiao's scored copies in the folder", () => {
+  it("a copy beside its workbook is passed over, and said so; a unit's lone scored copy (in any case) is reviewed", async () => {
+    const dir = tempDir("jixiao-copies-");
+    copyFileSync(YUNXI, path.join(dir, "云溪.xlsx"));
+    expect((await runCli(bin, ["score", YUNXI, "--out", path.join(dir, "云溪.jixiao.xlsx")])).code).toBe(1);
+    copyFileSync(path.join(dir, "云溪.jixiao.xlsx"), path.join(dir, "开平.JIXIAO.XLSX"));
+    const json = path.join(dir, "r.json");
+    const result = await run(dir, "--json", json);
+    expect(result.stdout).toContain("跳过 jixiao 评分后的副本（原工作簿在旁）：云溪.jixiao.xlsx");
+    const review = JSON.parse(readFileSync(json, "utf8")) as { files: number; rows: { file: string; kind: string; score: string }[] };
+    expect(review.files).toBe(2);
+    // The scored copy reads as its workbook does: jixiao's 综合得分 is no table of the unit's.
+    expect(review.rows.map((row) => [row.file, row.kind, row.score])).toEqual([
+      ["云溪.xlsx", "evaluation", "106.47"],
+      ["开平.JIXIAO.XLSX", "evaluation", "106.47"],
+    ]);
+  }, 60_000);
+});
+
 describe("--max-size", () => {
   it("lists a workbook that inflates past it as unreadable, with the reader's reason; a bad value is one line, exit 2", async () => {
     const dir = tempDir("jixiao-size-");
