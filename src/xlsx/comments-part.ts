@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { parseCellAddress } from "../core/grid";
-import { XmlError, escapeAttribute, escapeXml } from "./xml";
+import { XmlElement, XmlError, escapeAttribute, escapeXml, scanXml } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -198,28 +198,96 @@ export function commentsXml(comments: Comments): string {
 }
 
 /**
- * The legacy VML drawing with one hidden note box per comment, anchored beside its cell, as Excel
- * writes them (Excel shows a comment only through its shape here). `drawing` numbers the sheet's
- * drawing in the workbook: shape ids must not repeat across sheets.
+ * What a notes drawing holds besides its note boxes: a form control's shape (a check box, a
+ * button), the shape types they use. Kept, as written, when jixiao writes the drawing again.
  */
-export function vmlXml(comments: Comments, drawing: number): string {
+export interface OtherShapes {
+  /** The elements, in their order. */
+  xml: string;
+  /** The ids they take (shapes and shape types), which the note boxes must not take too. */
+  ids: Set<string>;
+  /** The drawing's namespace declarations (xmlns:v="…"), which they may use. */
+  declarations: Record<string, string>;
+}
+
+export const NO_OTHER_SHAPES: OtherShapes = { xml: "", ids: new Set(), declarations: {} };
+
+const VML_DECLARATIONS = {
+  "xmlns:v": "urn:schemas-microsoft-com:vml",
+  "xmlns:o": "urn:schemas-microsoft-com:office:office",
+  "xmlns:x": "urn:schemas-microsoft-com:office:excel",
+};
+
+/**
+ * The elements of a VML drawing other than its note boxes and its shape layout (jixiao writes its
+ * own); none for a drawing that is not well-formed XML (older VML often is not), whose note boxes
+ * are all jixiao can tell in it.
+ */
+export function otherShapes(vml: string): OtherShapes {
+  const kept: string[] = [];
+  const ids = new Set<string>();
+  const declarations: Record<string, string> = {};
+  let top: XmlElement | undefined;
+  let isNote = false;
+  try {
+    scanXml(vml, {
+      open: (element) => {
+        if (element.depth === 0) {
+          for (const [name, value] of Object.entries(element.attributes)) if (name.startsWith("xmlns:")) declarations[name] = value;
+        } else if (element.depth === 1) [top, isNote] = [element, false];
+        else if (element.local === "ClientData" && element.attributes.ObjectType === "Note") isNote = true;
+      },
+      close: (element) => {
+        if (element !== top || isNote || element.local === "shapelayout") return;
+        kept.push(vml.slice(element.start, element.end));
+        if (element.attributes.id) ids.add(element.attributes.id);
+      },
+    });
+  } catch (error) {
+    if (error instanceof XmlError) return NO_OTHER_SHAPES;
+    throw error;
+  }
+  return { xml: kept.join(""), ids, declarations };
+}
+
+const NOTE_SHAPE_TYPE = "_x0000_t202";
+
+/**
+ * The legacy VML drawing with one hidden note box per comment, anchored beside its cell, as Excel
+ * writes them (Excel shows a comment only through its shape here), after the drawing's other
+ * shapes. `drawing` numbers the sheet's drawing in the workbook: shape ids must not repeat across
+ * sheets, nor within the drawing.
+ */
+export function vmlXml(comments: Comments, drawing: number, others: OtherShapes = NO_OTHER_SHAPES): string {
+  let next = drawing * 1024 + 1;
+  const freeId = () => {
+    while (others.ids.has(`_x0000_s${next}`)) next++;
+    return `_x0000_s${next++}`;
+  };
   const shapes = [...comments.byCell.values()].map((comment, i) => {
     const cell = parseCellAddress(comment.ref) ?? { row: 0, col: 0 };
     const lines = Math.min(12, Math.max(3, Math.ceil(commentText(comment).length / 18) + 1));
     const anchor = [cell.col + 1, 15, cell.row, 2, cell.col + 4, 15, cell.row + lines, 4].join(", ");
     return (
-      `<v:shape id="_x0000_s${drawing * 1024 + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="${freeId()}" type="#${NOTE_SHAPE_TYPE}" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
       `<x:Row>${cell.row}</x:Row><x:Column>${cell.col}</x:Column></x:ClientData></v:shape>`
     );
   });
+  // The note box's shape type, unless the drawing's own is kept.
+  const noteShapeType = others.ids.has(NOTE_SHAPE_TYPE)
+    ? ""
+    : `<v:shapetype id="${NOTE_SHAPE_TYPE}" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
+      '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
   return (
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<xml${Object.entries({ ...others.declarations, ...VML_DECLARATIONS })
+      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .join("")}>` +
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${drawing}"/></o:shapelayout>` +
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    noteShapeType +
+    others.xml +
     shapes.join("") +
     "</xml>"
   );

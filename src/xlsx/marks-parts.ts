@@ -7,8 +7,8 @@ import { groupBy } from "../core/collections";
 import { cellAddress } from "../core/grid";
 import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
-import { COMMENTS_TYPE, Comments, VML_TYPE, commentText, commentsXml, noComments, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
+import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
 import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
@@ -83,6 +83,17 @@ export function readLooks(
   return (sheet, row, col) => looks.get(sheetCellKey(sheet, row, col));
 }
 
+/** A notes drawing's shapes other than its note boxes; none when jixiao cannot read the part. */
+function otherShapesOf(pkg: Package, vmlPart: string): OtherShapes {
+  try {
+    return otherShapes(pkg.required(vmlPart));
+  } catch (error) {
+    // Before, jixiao never read this part: one it cannot read gets its note boxes written as then.
+    if (error instanceof PackageError) return NO_OTHER_SHAPES;
+    throw error;
+  }
+}
+
 /**
  * Writes the notes of a plan into the sheets' comments parts: creates the parts for a sheet that had
  * no notes, rewrites them for one that had, and removes them when no note is left. Each sheet's VML
@@ -108,7 +119,13 @@ export function writeNotes(
     const sheetXml = pkg.required(part);
     const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
-    if (comments.byCell.size === 0) {
+    // Form controls (check boxes, buttons) live in the same drawing: kept when it is written again.
+    const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
+    if (comments.byCell.size === 0 && others.xml !== "") {
+      if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
+      if (commentsRel) rels.remove(new Set([commentsRel.id]));
+      pkg.put(vmlRel!.part, vmlXml(comments, sheets.number(sheet), others));
+    } else if (comments.byCell.size === 0) {
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
       if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
       rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
@@ -117,7 +134,7 @@ export function writeNotes(
       const commentsPart = commentsRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
       const vmlPart = vmlRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
       pkg.put(commentsPart, commentsXml(comments));
-      pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet)));
+      pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet), others));
       contentTypes.set(commentsPart, COMMENTS_TYPE);
       contentTypes.set(vmlPart, VML_TYPE);
       if (!commentsRel) rels.add("comments", relativeTarget(folder, commentsPart));

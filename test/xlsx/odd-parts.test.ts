@@ -138,6 +138,40 @@ describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
   });
 });
 
+describe("a form control in the notes' drawing", () => {
+  const CHECKBOX =
+    '<v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><o:lock v:ext="edit" shapetype="t"/></v:shapetype>' +
+    '<v:shape id="_x0000_s1025" type="#_x0000_t201" style="position:absolute;margin-left:300pt;margin-top:10pt;width:80pt;height:20pt;z-index:1" filled="f" stroked="f">' +
+    '<v:textbox><div style="text-align:left">已核实</div></v:textbox>' +
+    '<x:ClientData ObjectType="Checkbox"><x:Anchor>10, 0, 1, 0, 11, 0, 2, 0</x:Anchor><x:Checked>1</x:Checked></x:ClientData></v:shape>';
+  const VML = "xl/drawings/vmlDrawing1.vml";
+
+  it("a check box is kept beside jixiao's notes, and after 清除标记, with its drawing", async () => {
+    const parts = formParts();
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] =
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>';
+    parts[VML] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${CHECKBOX}</xml>`;
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("<Default ", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default ');
+    parts[SHEET] = parts[SHEET].replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>');
+    const { code, copy } = await scoreParts(parts);
+    expect(code).toBe(1);
+    const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+    expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
+    const vmlOf = (file: string) => strFromU8(unzipSync(readFileSync(file))[VML]);
+    const ids = (vml: string) => [...vml.matchAll(/<v:shape id="([^"]+)"/g)].map((m) => m[1]);
+    const scored = vmlOf(copy);
+    expect(scored).toContain(CHECKBOX);
+    // The check box, and a note box for each of jixiao's notes (G2 filled in, G3 marked), each its own id.
+    expect(ids(scored)).toHaveLength(3);
+    expect(new Set(ids(scored)).size).toBe(3);
+    const clean = vmlOf(cleaned);
+    expect(clean).toContain(CHECKBOX);
+    expect(clean).not.toContain('ObjectType="Note"');
+    expect(strFromU8(unzipSync(readFileSync(cleaned))[SHEET])).toContain('<legacyDrawing r:id="rId1"/>');
+  });
+});
+
 describe("a damaged notes part", () => {
   it.each([
     ["cut off", "<comments><oops", "1:15: unclosed tag: comments"],
