@@ -60,6 +60,8 @@ export interface MarkEntry {
   value?: number;
   /** A filled-in cell's number format before jixiao's value, given back with the blank. */
   format?: string;
+  /** The spaces a filled-in cell held before jixiao's value (it read as blank), given back too. */
+  was?: string;
 }
 
 export interface MarksRecord {
@@ -91,6 +93,8 @@ export interface ValueClear {
   row: number;
   col: number;
   numFmt: string;
+  /** What the cell held before jixiao's value: the spaces it read as blank, else nothing. */
+  was: string | null;
 }
 
 export interface MarkPlan {
@@ -180,9 +184,10 @@ export interface WantedMark {
   kind: MarkKind;
   color: string;
   text: string;
-  /** The value jixiao writes into a filled-in cell, and the cell's number format before it. */
+  /** The value jixiao writes into a filled-in cell, and the cell's number format and spaces before it. */
   value?: number;
   format?: string;
+  was?: string;
 }
 
 export interface WantedInput {
@@ -222,13 +227,17 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
-    mark.format = views.get(w.sheet)?.sheet.numFmts[w.row]?.[w.col] ?? "General";
+    const view = views.get(w.sheet);
+    mark.format = view?.sheet.numFmts[w.row]?.[w.col] ?? "General";
+    // A cell jixiao fills reads as blank: one that holds spaces keeps them in the record.
+    const held = view?.raw(w.row, w.col);
+    if (typeof held === "string" && held !== "") mark.was = held;
   }
   for (const entry of previous.entries) {
     const area = areaOf(entry);
     const key = entryKey(entry.sheet, entry.area);
     if (entry.kind !== "filled" || entry.value === undefined || !holds(entry.sheet, area.top, area.left, entry.value) || wanted.has(key)) continue;
-    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format });
+    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format, was: entry.was });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
@@ -294,6 +303,7 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
       before: new Set(before).size === 1 ? [before[0]] : before,
       ...(mark.value !== undefined && { value: mark.value }),
       ...(mark.format !== undefined && { format: mark.format }),
+      ...(mark.was !== undefined && { was: mark.was }),
     });
   }
   return {
@@ -347,7 +357,7 @@ export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue
   for (const entry of previous.entries) {
     const area = areaOf(entry);
     if (entry.kind === "filled" && entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value)) {
-      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General" });
+      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null });
     }
   }
   return { ...plan, clears, record: { entries: [], summary: previous.summary } };
@@ -384,7 +394,8 @@ function isEntry(value: unknown): value is MarkEntry {
     e.before.length >= 1 &&
     e.before.every(isFill) &&
     (e.value === undefined || typeof e.value === "number") &&
-    (e.format === undefined || typeof e.format === "string")
+    (e.format === undefined || typeof e.format === "string") &&
+    (e.was === undefined || typeof e.was === "string")
   );
 }
 

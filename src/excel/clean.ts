@@ -92,7 +92,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       writeOp(3, c.numFmt, () => {
         const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
         range.numberFormat = [[c.numFmt]];
-        range.values = [[""]];
+        range.values = [[c.was ?? ""]];
       }),
     ),
   ];

@@ -11,6 +11,8 @@ export interface CellEdit {
   /** An exact decimal string, undefined to keep the cell's value, null to blank it (清除标记 taking
    * back a value jixiao filled in). */
   value?: string | null;
+  /** With value null: the text to give back instead of a blank (the spaces the cell held). */
+  text?: string;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
   /** The cell holds a formula: only its cached result becomes `value`, the formula stays. */
@@ -344,7 +346,8 @@ class SheetPatcher {
   private newCell(row: number, col: number, edit: CellEdit, written: WrittenCells): string {
     const ref = cellAddress(row, col);
     const format = edit.restyle(written.formatAt(row, col));
-    return edit.value === undefined || edit.value === null ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
+    if (edit.value === null) return blankCell(this.prefix, ref, format, edit.text);
+    return edit.value === undefined ? `<${this.prefix}c r="${ref}" s="${format}"/>` : numberCell(this.prefix, ref, format, edit.value);
   }
 
   /** The <c>s of a row's cells to add, in column order. */
@@ -370,7 +373,7 @@ class SheetPatcher {
     const p = this.prefix;
     const ref = cell!.attributes.r ?? cellAddress(row, col);
     if (edit.value === undefined) return startTag(cell!, { s: format }, cell!.selfClosing) + xml.slice(cell!.openEnd);
-    if (edit.value === null) return `<${p}c r="${ref}" s="${format}"/>`;
+    if (edit.value === null) return blankCell(p, ref, Number(format), edit.text);
     if (edit.cachedResult && formula) {
       // The formula stays; its result is now a number, so a text or error type goes.
       return `${startTag(cell!, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell!.name}>`;
@@ -486,10 +489,15 @@ export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout =
   return new SheetPatcher(xml, layout).apply(edits, drawing);
 }
 
-function textCell(ref: string, format: number, text: string): string {
+function textCell(prefix: string, ref: string, format: number, text: string): string {
   // Inline text is never read as a formula; spaces at either end are kept.
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}" s="${format}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+  return `<${prefix}c r="${ref}" s="${format}" t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+/** A cell without a value, or with the text given back in its place. */
+function blankCell(prefix: string, ref: string, format: number, text: string | undefined): string {
+  return text === undefined ? `<${prefix}c r="${ref}" s="${format}"/>` : textCell(prefix, ref, format, text);
 }
 
 /** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format.
@@ -525,7 +533,7 @@ export function summarySheetXml(
     }
     const ref = cellAddress(cell.row, cell.col);
     const format = formatOf(cell);
-    pieces.push(cell.isNumber ? numberCell("", ref, format, cell.value) : textCell(ref, format, cell.value));
+    pieces.push(cell.isNumber ? numberCell("", ref, format, cell.value) : textCell("", ref, format, cell.value));
   }
   if (openRow !== -1) pieces.push("</row>");
   pieces.push("</sheetData>", merges ? `<mergeCells count="${summary.merges.length}">${merges}</mergeCells>` : "", print.tail, "</worksheet>");

@@ -162,17 +162,25 @@ describe("planMarks: jixiao owns its marks", () => {
     expect(looks.at("表", 1, 1)).toEqual({ fill: "#00B050", note: "用户改过的批注" });
   });
 
-  test("清除标记 blanks a value jixiao filled in while the cell still holds it, in its old number format", () => {
-    const grid = workbook({ name: "表", rows: [["得分", "分值"], [null, 10], [null, 10]], numFmts: { A2: "0.0" } });
-    const writes = [0, 1].map((i) => ({ sheet: "表", cell: `A${i + 2}`, row: i + 1, col: 0, value: "9.5", numFmt: "0.00", basis: "score" as const }));
+  test("清除标记 blanks a value jixiao filled in while the cell still holds it, in its old number format, or gives back its spaces", () => {
+    // A4 holds two spaces: it reads as blank and is filled in too.
+    const grid = workbook({ name: "表", rows: [["得分", "分值"], [null, 10], [null, 10], ["  ", 10]], numFmts: { A2: "0.0" } });
+    const writes = [0, 1, 2].map((i) => ({ sheet: "表", cell: `A${i + 2}`, row: i + 1, col: 0, value: "9.5", numFmt: "0.00", basis: "score" as const }));
     const marks = wantedMarks({ marks: [], findings: [], writes }, grid, "zh");
     const looks = new Looks();
     const { record } = run(looks, EMPTY_MARKS, marks);
-    expect(record.entries.map((e) => [e.area, e.value, e.format])).toEqual([["A2", 9.5, "0.0"], ["A3", 9.5, "General"]]);
+    expect(record.entries.map((e) => [e.area, e.value, e.format, e.was])).toEqual([
+      ["A2", 9.5, "0.0", undefined],
+      ["A3", 9.5, "General", undefined],
+      ["A4", 9.5, "General", "  "],
+    ]);
     // The user has since typed 8 over A3: that value is theirs.
-    const holds = (_s: string, row: number, _c: number, value: number) => row === 1 && value === 9.5;
+    const holds = (_s: string, row: number, _c: number, value: number) => row !== 2 && value === 9.5;
     const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holds);
-    expect(clean.clears).toEqual([{ sheet: "表", row: 1, col: 0, numFmt: "0.0" }]);
+    expect(clean.clears).toEqual([
+      { sheet: "表", row: 1, col: 0, numFmt: "0.0", was: null },
+      { sheet: "表", row: 3, col: 0, numFmt: "General", was: "  " },
+    ]);
   });
 
   test("refuses to plan over cells whose look was not read", () => {

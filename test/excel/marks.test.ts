@@ -114,6 +114,16 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...marked, settings: {} });
   });
 
+  test("清除标记 gives back the spaces a cell held before jixiao filled it in", async () => {
+    const wb = book(18);
+    wb.sheet("自评表")!.cellForWrite(1, 6).value = "  ";
+    const before = wb.snapshot().sheets[0];
+    await recalc(wb);
+    expect(wb.sheet("自评表")!.cell(1, 6)!.value).toBe(40);
+    await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.snapshot().sheets[0]).toEqual(before);
+  });
+
   test("清除标记 keeps a formula the user wrote over a value jixiao filled in, even one with the same result", async () => {
     const wb = book(18);
     await recalc(wb);

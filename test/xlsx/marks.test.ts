@@ -11,7 +11,7 @@ const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值
 
 /**
  * A 2023 form with a user's own fill and note on a cell jixiao will mark (G4) and on one it will
- * not (A1), and a number format on the blank score jixiao fills in (G3).
+ * not (A1), and a number format on the blank score jixiao fills in (G3, which holds spaces).
  */
 async function userForm(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -19,7 +19,8 @@ async function userForm(dir: string): Promise<string> {
   ws.addRows([
     ["某某单位2023年度项目支出绩效自评表"],
     HEADER,
-    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
+    // G3 holds two spaces: it reads as blank, and is filled in.
+    ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, "  ", "疫情停办两场"],
     ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"],
   ]);
   ws.getCell("G3").numFmt = "0.0";
@@ -155,9 +156,10 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
     return wb.worksheets[0].getCell("G3").value;
   }
 
-  it("blanks the value while the cell still holds it (saved again by another program: its type written out)", async () => {
+  it("takes the value back while the cell still holds it (saved again by another program: its type written out)", async () => {
     const { dir, edited } = await withG3('<c r="G3" s="$S" t="n"><v>40</v></c>');
-    expect(await cleanedG3(dir, edited)).toBeNull();
+    // The two spaces the form's G3 held before.
+    expect(await cleanedG3(dir, edited)).toBe("  ");
   });
 
   it("keeps a formula the user wrote there, even one whose result is the same number", async () => {
