@@ -314,6 +314,8 @@ export class Package {
    */
   private readonly changes = new Map<string, ZipEntry | null>();
   private inflatedTotal = 0;
+  /** The entries whose bytes passed their checksum (checkedBytes). */
+  private readonly checked = new Set<ZipEntry>();
   /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
   private readonly layouts = new Map<string, SheetLayout>();
 
@@ -381,6 +383,14 @@ export class Package {
       );
     }
     this.inflatedTotal += entry.size;
+    return this.checkedBytes(part, entry);
+  }
+
+  /**
+   * A part's inflated bytes, checked against its checksum: damaged data can inflate to the declared
+   * size all the same, and stored data is not inflated at all.
+   */
+  private checkedBytes(part: string, entry: ZipEntry): Uint8Array {
     let bytes = entry.data;
     if (entry.method !== 0) {
       try {
@@ -390,9 +400,8 @@ export class Package {
         throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
       }
     }
-    // Damaged data can inflate to the declared size all the same, and stored data is not inflated:
-    // the checksum tells. Parts jixiao never reads are copied still compressed, unchecked, as they are.
     if (this.crc32(bytes) !== entry.crc) throw new PackageError(`文件已损坏：部件 ${part} 校验和不符`, `the file is damaged: the part ${part} fails its checksum`);
+    this.checked.add(entry);
     return bytes;
   }
 
@@ -490,8 +499,13 @@ export class Package {
     const out: ZipEntry[] = [];
     for (const [key, entry] of this.entries) {
       const change = this.changes.get(key);
-      if (change === undefined) out.push(entry);
-      else if (change !== null) out.push(change);
+      if (change === undefined) {
+        // A part copied as it is was not always read: checked now, so that a damaged one (a theme,
+        // a picture) is told rather than copied into the copy. One past the per-part limit is copied
+        // unchecked, as inflating it to check is what the limit is there to prevent.
+        if (!this.checked.has(entry) && entry.size <= Math.min(this.limits.maxPartBytes, LONGEST_TEXT)) this.checkedBytes(entry.name, entry);
+        out.push(entry);
+      } else if (change !== null) out.push(change);
     }
     for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(change);
     return writeZip(out);

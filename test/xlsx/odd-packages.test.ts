@@ -459,6 +459,16 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: the part xl/worksheets/sheet1.xml fails its checksum");
   });
 
+  it("a part jixiao does not read, copied as it is, is checked too: a damaged one is told, not copied", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }], extraParts: { "xl/theme/theme1.xml": "<a:theme xmlns:a=\"urn:x\"/>" } });
+    // Read, the package is fine: jixiao never reads the theme.
+    const damaged = withDirectoryEntry(zipParts(parts), "xl/theme/theme1.xml", (dv, at) => dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true));
+    expect(readXlsxBytes(damaged, "in.xlsx").grid.sheets).toHaveLength(1);
+    const r = await score(damaged);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 文件已损坏：部件 xl/theme/theme1.xml 校验和不符")]);
+    expect((await score(zipParts(parts))).code).toBe(1);
+  });
+
   it("a part in an encoding other than UTF-8 or UTF-16, declared so or not, or whose bytes are not its encoding's, is refused naming the part", async () => {
     const parts: Record<string, string | Uint8Array> = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
     const workbook = parts["xl/workbook.xml"] as string;
