@@ -29,11 +29,12 @@ export function isScoredCopyName(name: string): boolean {
 
 /**
  * The scored copies among a folder's file names whose workbook is beside them: a.jixiao.xlsx of
- * a.xlsx or a.xlsm, a.xlsx.jixiao.xlsx of a.xlsx (the command line's name when two would clash).
- * A run over the folder takes up the workbook, not its copy too.
+ * a.xlsx or a.xlsm, a.xlsx.jixiao.xlsx of a.xlsx (the command line's name when two would clash),
+ * a.jixiao.jixiao.xlsx of a.jixiao.xlsx (a unit's scored copy, scored again). A run over the
+ * folder takes up the workbook, not its copy too.
  */
 export function copiesBesideTheirWorkbook(names: string[]): string[] {
-  const workbooks = new Set(names.filter((name) => READABLE_WORKBOOK.test(name) && !isScoredCopyName(name)).map((name) => name.toLowerCase()));
+  const workbooks = new Set(names.filter((name) => READABLE_WORKBOOK.test(name)).map((name) => name.toLowerCase()));
   return names.filter((name) => {
     if (!isScoredCopyName(name)) return false;
     const stem = name.slice(0, -".jixiao.xlsx".length).toLowerCase();

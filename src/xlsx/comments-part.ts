@@ -227,20 +227,36 @@ export function otherShapes(vml: string): OtherShapes {
   const kept: string[] = [];
   const ids = new Set<string>();
   const declarations: Record<string, string> = {};
-  let top: XmlElement | undefined;
-  let isNote = false;
+  // The shapes open around the element being read: a note box is the shape its <x:ClientData
+  // ObjectType="Note"> is in, at the top level or inside a group, which is kept without it.
+  const shapes: { element: XmlElement; isNote: boolean }[] = [];
+  let notesInside: XmlElement[] = [];
+  let topIsNote = false;
   try {
     scanXml(vml, {
       open: (element) => {
         if (element.depth === 0) {
           for (const [name, value] of Object.entries(element.attributes)) if (name.startsWith("xmlns:")) declarations[name] = value;
-        } else if (element.depth === 1) [top, isNote] = [element, false];
-        else if (element.local === "ClientData" && element.attributes.ObjectType === "Note") isNote = true;
+          return;
+        }
+        if (element.depth === 1) [notesInside, topIsNote] = [[], false];
+        // Every id the drawing uses stays taken, a shape's o:spid too, wherever it is.
+        for (const id of [element.attributes.id, element.attributes["o:spid"]]) if (id) ids.add(id);
+        if (element.local === "shape") shapes.push({ element, isNote: false });
+        else if (element.local === "ClientData" && element.attributes.ObjectType === "Note" && shapes.length > 0) shapes[shapes.length - 1].isNote = true;
       },
       close: (element) => {
-        if (element !== top || isNote || element.local === "shapelayout") return;
-        kept.push(vml.slice(element.start, element.end));
-        if (element.attributes.id) ids.add(element.attributes.id);
+        if (element.local === "shape" && shapes[shapes.length - 1]?.element === element && shapes.pop()!.isNote) {
+          if (element.depth === 1) topIsNote = true;
+          else notesInside.push(element);
+        }
+        if (element.depth !== 1 || topIsNote || element.local === "shapelayout") return;
+        let at = element.start;
+        for (const note of notesInside) {
+          kept.push(vml.slice(at, note.start));
+          at = note.end;
+        }
+        kept.push(vml.slice(at, element.end));
       },
     });
   } catch (error) {

@@ -146,9 +146,11 @@ describe("jixiao's scored copies in the folder", () => {
     copyFileSync(YUNXI, path.join(dir, "云溪.xlsx"));
     expect((await runCli(bin, ["score", YUNXI, "--out", path.join(dir, "云溪.jixiao.xlsx")])).code).toBe(1);
     copyFileSync(path.join(dir, "云溪.jixiao.xlsx"), path.join(dir, "开平.JIXIAO.XLSX"));
+    // 开平's scored copy, scored again: the copy of a copy.
+    copyFileSync(path.join(dir, "云溪.jixiao.xlsx"), path.join(dir, "开平.JIXIAO.jixiao.xlsx"));
     const json = path.join(dir, "r.json");
     const result = await run(dir, "--json", json);
-    expect(result.stdout).toContain("跳过 jixiao 评分后的副本（原工作簿在旁）：云溪.jixiao.xlsx");
+    expect(result.stdout).toContain("跳过 jixiao 评分后的副本（原工作簿在旁）：云溪.jixiao.xlsx、开平.JIXIAO.jixiao.xlsx");
     const review = JSON.parse(readFileSync(json, "utf8")) as { files: number; rows: { file: string; kind: string; score: string }[] };
     expect(review.files).toBe(2);
     // The scored copy reads as its workbook does: jixiao's 综合得分 is no table of the unit's.

@@ -146,20 +146,27 @@ describe("a form control in the notes' drawing", () => {
     '<x:ClientData ObjectType="Checkbox"><x:Anchor>10, 0, 1, 0, 11, 0, 2, 0</x:Anchor><x:Checked>1</x:Checked></x:ClientData></v:shape>';
   const VML = "xl/drawings/vmlDrawing1.vml";
 
-  it("a check box is kept beside jixiao's notes, and after 清除标记, with its drawing", async () => {
+  /** The form with a notes drawing of the given shapes, named by the sheet's <legacyDrawing>. */
+  function withDrawing(shapes: string): Record<string, string> {
     const parts = formParts();
     parts["xl/worksheets/_rels/sheet1.xml.rels"] =
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>';
-    parts[VML] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${CHECKBOX}</xml>`;
+    parts[VML] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${shapes}</xml>`;
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("<Default ", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default ');
     parts[SHEET] = parts[SHEET].replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>');
-    const { code, copy } = await scoreParts(parts);
+    return parts;
+  }
+
+  const vmlOf = (file: string) => strFromU8(unzipSync(readFileSync(file))[VML]);
+  /** Every shape id in a drawing, o:spid included. */
+  const ids = (vml: string) => [...vml.matchAll(/ (?:id|o:spid)="(_x0000_s\d+)"/g)].map((m) => m[1]);
+
+  it("a check box is kept beside jixiao's notes, and after 清除标记, with its drawing", async () => {
+    const { code, copy } = await scoreParts(withDrawing(CHECKBOX));
     expect(code).toBe(1);
     const cleaned = path.join(path.dirname(copy), "clean.xlsx");
     expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
-    const vmlOf = (file: string) => strFromU8(unzipSync(readFileSync(file))[VML]);
-    const ids = (vml: string) => [...vml.matchAll(/<v:shape id="([^"]+)"/g)].map((m) => m[1]);
     const scored = vmlOf(copy);
     expect(scored).toContain(CHECKBOX);
     // The check box, and a note box for each of jixiao's notes (G2 filled in, G3 marked), each its own id.
@@ -169,6 +176,17 @@ describe("a form control in the notes' drawing", () => {
     expect(clean).toContain(CHECKBOX);
     expect(clean).not.toContain('ObjectType="Note"');
     expect(strFromU8(unzipSync(readFileSync(cleaned))[SHEET])).toContain('<legacyDrawing r:id="rId1"/>');
+  });
+
+  it("a group holding a note box and a check box keeps the check box; no note box takes an id or o:spid the drawing uses", async () => {
+    const note = '<v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>6</x:Column></x:ClientData></v:shape>';
+    const box = '<v:shape id="ctl" o:spid="_x0000_s1026" type="#_x0000_t201"><x:ClientData ObjectType="Checkbox"/></v:shape>';
+    const { code, copy } = await scoreParts(withDrawing(`<v:group id="_x0000_s1025">${note}${box}</v:group>`));
+    expect(code).toBe(1);
+    const scored = vmlOf(copy);
+    expect(scored).toContain(`<v:group id="_x0000_s1025">${box}</v:group>`);
+    expect(ids(scored)).toHaveLength(4); // the group, the check box's o:spid, and the two note boxes
+    expect(new Set(ids(scored)).size).toBe(4);
   });
 });
 
