@@ -246,9 +246,11 @@ export function otherShapes(vml: string): OtherShapes {
         else if (element.local === "ClientData" && element.attributes.ObjectType === "Note" && shapes.length > 0) shapes[shapes.length - 1].isNote = true;
       },
       close: (element) => {
-        if (element.local === "shape" && shapes[shapes.length - 1]?.element === element && shapes.pop()!.isNote) {
-          if (element.depth === 1) topIsNote = true;
-          else notesInside.push(element);
+        const shape = shapes[shapes.length - 1];
+        if (shape?.element === element) {
+          shapes.pop();
+          if (shape.isNote && element.depth === 1) topIsNote = true;
+          else if (shape.isNote) notesInside.push(element);
         }
         if (element.depth !== 1 || topIsNote || element.local === "shapelayout") return;
         let at = element.start;
