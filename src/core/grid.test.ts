@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { SheetGrid, SheetView, absoluteReference, absoluteRows, parseCellAddress, parseRangeAddress, quotedSheetName, viewOf } from "./grid";
+import { SheetGrid, SheetView, absoluteReference, absoluteRows, parseCellAddress, parseRangeAddress, quotedSheetName, viewOf, wholeRows } from "./grid";
 
 /** B2:C3 merged (value "合并" in B2), A5:A1048576 merged down a whole column (value "列"). */
 function sheet(): SheetGrid {
@@ -122,6 +122,7 @@ describe("quotedSheetName, absoluteReference and absoluteRows", () => {
   it("name whole rows 1-based, as print titles do", () => {
     expect(absoluteRows("综合得分", 4, 4)).toBe("'综合得分'!$5:$5");
     expect(absoluteRows("It's", 0, 2)).toBe("'It''s'!$1:$3");
+    expect(wholeRows(4, 6)).toBe("$5:$7");
   });
 
   it("give back a range parseRangeAddress reads as the same range", () => {

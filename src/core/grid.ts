@@ -88,9 +88,14 @@ export function absoluteReference(sheet: string, range: MergeRange): string {
   return `${quotedSheetName(sheet)}!${single ? first : `${first}:${corner(range.bottom, range.right)}`}`;
 }
 
-/** "'综合得分'!$5:$5": whole rows (0-based `top` to `bottom`), as print titles name them. */
+/** "$5:$5": whole rows (0-based `top` to `bottom`), as print titles name them on their sheet. */
+export function wholeRows(top: number, bottom: number): string {
+  return `$${top + 1}:$${bottom + 1}`;
+}
+
+/** "'综合得分'!$5:$5": whole rows of a sheet, as a workbook's print titles name them. */
 export function absoluteRows(sheet: string, top: number, bottom: number): string {
-  return `${quotedSheetName(sheet)}!$${top + 1}:$${bottom + 1}`;
+  return `${quotedSheetName(sheet)}!${wholeRows(top, bottom)}`;
 }
 
 /** Parses "H24" (or "$H$24") into 0-based row and column; undefined when it is not an address. */

@@ -13,7 +13,7 @@
  * 4 MB of request.
  */
 import type { Analysis, Lang } from "../core/analyze";
-import { MergeRange, cellAddress } from "../core/grid";
+import { MergeRange, cellAddress, wholeRows } from "../core/grid";
 import { cellsToLook, marksOf, marksOnSheets, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
@@ -208,7 +208,7 @@ function printSetup(sheet: Excel.Worksheet, summary: SummarySheet): void {
   layout.orientation = "Portrait";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const rows = summary.print.titleRows;
-  if (rows) layout.setPrintTitleRows(`$${rows.top + 1}:$${rows.bottom + 1}`);
+  if (rows) layout.setPrintTitleRows(wholeRows(rows.top, rows.bottom));
   layout.headersFooters.defaultForAllPages.centerFooter = summary.print.footer;
 }
 
