@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { isScoredCopyName, isWorkbookName } from "../core/file-kinds";
+import { isScoredCopyName, isWorkbookName, scoredCopyName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
@@ -59,8 +59,7 @@ async function loadProfile(options: ScoreOptions): Promise<Profile> {
 }
 
 function defaultOutput(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.jixiao.xlsx`);
+  return path.join(path.dirname(input), scoredCopyName(path.basename(input)));
 }
 
 const SHOWN_FINDINGS = 10;
@@ -153,8 +152,8 @@ async function folderJobs(folder: string, outFolder: string, out: Output, lang: 
   return workbooks
     .filter((n) => !isScoredCopyName(n))
     .map((name) => {
-      let output = path.join(outFolder, name.replace(/\.\w+$/, ".jixiao.xlsx"));
-      if (taken.has(output.toLowerCase())) output = path.join(outFolder, `${name}.jixiao.xlsx`);
+      let output = path.join(outFolder, scoredCopyName(name));
+      if (taken.has(output.toLowerCase())) output = path.join(outFolder, scoredCopyName(name, true));
       taken.add(output.toLowerCase());
       return { input: path.join(folder, name), output };
     });

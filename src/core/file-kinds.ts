@@ -20,11 +20,21 @@ export function isWorkbookName(name: string): boolean {
   return (READABLE_WORKBOOK.test(name) || OTHER_SPREADSHEET.test(name)) && !name.startsWith("~$");
 }
 
-/** jixiao's scored copies are named `<name>.jixiao.xlsx` (in any case, as a folder may hold them). */
-const SCORED_COPY = /\.jixiao\.xlsx$/i;
+/** jixiao's scored copies are named `<name>.jixiao.xlsx`. */
+const SCORED_COPY_SUFFIX = ".jixiao.xlsx";
 
+/**
+ * A workbook's scored copy's name: a.xlsx → a.jixiao.xlsx; with `keepExtension`, for a name the
+ * copy of another workbook took already (a.xlsm beside a.xlsx), a.xlsm.jixiao.xlsx.
+ */
+export function scoredCopyName(name: string, keepExtension = false): string {
+  const dot = name.lastIndexOf(".");
+  return (keepExtension || dot <= 0 ? name : name.slice(0, dot)) + SCORED_COPY_SUFFIX;
+}
+
+/** A scored copy's name, in any case (a folder may hold them so). */
 export function isScoredCopyName(name: string): boolean {
-  return SCORED_COPY.test(name);
+  return name.toLowerCase().endsWith(SCORED_COPY_SUFFIX);
 }
 
 /**
@@ -37,7 +47,7 @@ export function copiesBesideTheirWorkbook(names: string[]): string[] {
   const workbooks = new Set(names.filter((name) => READABLE_WORKBOOK.test(name)).map((name) => name.toLowerCase()));
   return names.filter((name) => {
     if (!isScoredCopyName(name)) return false;
-    const stem = name.slice(0, -".jixiao.xlsx".length).toLowerCase();
+    const stem = name.slice(0, -SCORED_COPY_SUFFIX.length).toLowerCase();
     return workbooks.has(stem) || workbooks.has(`${stem}.xlsx`) || workbooks.has(`${stem}.xlsm`);
   });
 }

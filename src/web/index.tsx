@@ -10,6 +10,7 @@ import { createRoot } from "react-dom/client";
 import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson } from "../core/profile";
+import { scoredCopyName } from "../core/file-kinds";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
@@ -95,7 +96,7 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
         <>
           <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, `${stem(entry.name)}.jixiao.xlsx`, SHEET_MIME)}>
+            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(entry.name), SHEET_MIME)}>
               {strings.downloadCopy}
             </Button>
             <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(entry.name)}.report.json`, "application/json")}>

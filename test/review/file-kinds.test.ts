@@ -2,7 +2,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { otherSpreadsheetMessage } from "../../src/core/file-kinds";
+import { copiesBesideTheirWorkbook, isScoredCopyName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
 import { tempDir } from "../support/xlsx";
 
 describe("a WPS Spreadsheets file", () => {
@@ -24,5 +24,19 @@ describe("a WPS Spreadsheets file", () => {
     const errors: string[] = [];
     const code = await main(["node", "jixiao", "score", file], { log: () => undefined, error: (l) => errors.push(l) });
     expect([code, errors]).toEqual([2, [`${file}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`]]);
+  });
+});
+
+describe("jixiao's scored copies, by name", () => {
+  it("are named from their workbook, and told in any case; a copy beside its workbook is known as such", () => {
+    expect([scoredCopyName("a.xlsx"), scoredCopyName("a.b.xlsm"), scoredCopyName("a.xlsm", true), scoredCopyName("README")]).toEqual([
+      "a.jixiao.xlsx",
+      "a.b.jixiao.xlsx",
+      "a.xlsm.jixiao.xlsx",
+      "README.jixiao.xlsx",
+    ]);
+    expect(["a.jixiao.xlsx", "A.JIXIAO.XLSX", "a.xlsx", "jixiao.xlsx"].map(isScoredCopyName)).toEqual([true, true, false, false]);
+    const names = ["a.xlsx", "a.jixiao.xlsx", "a.xlsx.jixiao.xlsx", "b.xlsm", "B.JIXIAO.xlsx", "c.jixiao.xlsx", "c.jixiao.jixiao.xlsx"];
+    expect(copiesBesideTheirWorkbook(names)).toEqual(["a.jixiao.xlsx", "a.xlsx.jixiao.xlsx", "B.JIXIAO.xlsx", "c.jixiao.jixiao.xlsx"]);
   });
 });
