@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { parseCellAddress } from "../core/grid";
-import { XmlElement, XmlError, escapeAttribute, escapeXml, scanXml } from "./xml";
+import { XmlElement, XmlError, escapeAttribute, escapeXml, localOf, prefixOf, scanXml, startTag } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -46,20 +46,8 @@ export function noComments(): Comments {
   return { byCell: new Map(), root: { name: "comments", attributes: { xmlns: MAIN_NS } } };
 }
 
-function localName(qualified: string): string {
-  return qualified.slice(qualified.indexOf(":") + 1);
-}
-
-function prefixOf(qualified: string): string {
-  return qualified.slice(0, qualified.indexOf(":") + 1);
-}
-
-function serializeOpen(tag: Pick<SaxesTagPlain, "name" | "attributes" | "isSelfClosing">): string {
-  const attributes = Object.entries(tag.attributes)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
-    .join("");
-  return `<${tag.name}${attributes}${tag.isSelfClosing ? "/>" : ">"}`;
-}
+/** A start tag as read, written again. */
+const serializeOpen = (tag: SaxesTagPlain): string => startTag(tag, {}, tag.isSelfClosing);
 
 /** The comments of a comments part; runs keep their markup under whatever prefix the part used. Not well-formed XML throws XmlError. */
 export function readComments(xml: string): Comments {
@@ -77,7 +65,7 @@ export function readComments(xml: string): Comments {
   let inPhonetic = 0;
 
   parser.on("opentag", (tag) => {
-    const name = localName(tag.name);
+    const name = localOf(tag.name);
     if (!rootRead) {
       comments.root = { name: tag.name, attributes: tag.attributes };
       rootRead = true;
@@ -117,7 +105,7 @@ export function readComments(xml: string): Comments {
     } else if (inAuthor) authorText += text;
   });
   parser.on("closetag", (tag) => {
-    const name = localName(tag.name);
+    const name = localOf(tag.name);
     if (run) {
       if (tag.isSelfClosing) return;
       run.xml.push(`</${tag.name}>`);
@@ -192,7 +180,7 @@ export function commentsXml(comments: Comments): string {
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `${serializeOpen({ ...root, isSelfClosing: false })}<${p}authors>${authors.map((a) => `<${p}author>${escapeXml(a)}</${p}author>`).join("")}</${p}authors>` +
+    `${startTag(root)}<${p}authors>${authors.map((a) => `<${p}author>${escapeXml(a)}</${p}author>`).join("")}</${p}authors>` +
     `<${p}commentList>${list}</${p}commentList></${root.name}>`
   );
 }
@@ -300,9 +288,7 @@ export function vmlXml(comments: Comments, drawing: number, others: OtherShapes 
     : `<v:shapetype id="${NOTE_SHAPE_TYPE}" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
       '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
   return (
-    `<xml${Object.entries({ ...others.declarations, ...VML_DECLARATIONS })
-      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-      .join("")}>` +
+    startTag({ name: "xml", attributes: { ...others.declarations, ...VML_DECLARATIONS } }) +
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${drawing}"/></o:shapelayout>` +
     noteShapeType +
     others.xml +

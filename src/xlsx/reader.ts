@@ -15,7 +15,7 @@ import { Codec, fflateCodec } from "./codec";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, readPartXml, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
-import { XmlError, scanXml } from "./xml";
+import { XmlError, localOf, scanXml } from "./xml";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
@@ -158,10 +158,6 @@ function readStyles(xml: string | undefined, part: string | undefined): CellForm
 
 // ---- text ---------------------------------------------------------------------------------
 
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon === -1 ? name : name.slice(colon + 1);
-}
 
 /** Excel's escapes for characters XML cannot hold: "_x000D_" is a carriage return. */
 function unescapeExcelText(text: string): string {
@@ -188,8 +184,8 @@ function parse(
 ): void {
   // position: false turns off line counting; the index into the text (parser.position) is kept.
   const parser = new SaxesParser({ xmlns: false, position: false } as const);
-  parser.on("opentag", (node) => handlers.open(localName(node.name), node, parser.position));
-  parser.on("closetag", (node) => handlers.close(localName(node.name), parser.position));
+  parser.on("opentag", (node) => handlers.open(localOf(node.name), node, parser.position));
+  parser.on("closetag", (node) => handlers.close(localOf(node.name), parser.position));
   parser.on("text", handlers.text);
   parser.on("cdata", handlers.text);
   parser.on("error", (error) => {

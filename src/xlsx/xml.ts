@@ -48,9 +48,15 @@ export interface XmlVisitor {
   text?(text: string): void;
 }
 
-function localOf(name: string): string {
+/** "x:row" → "row". */
+export function localOf(name: string): string {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** "x:row" → "x:", "row" → "". */
+export function prefixOf(name: string): string {
+  return name.slice(0, name.indexOf(":") + 1);
 }
 
 /**
@@ -125,6 +131,8 @@ export interface XmlDeclaration {
  * read by the tokenizer; undefined when there is none. What follows it may be cut anywhere.
  */
 export function xmlDeclaration(head: string): XmlDeclaration | undefined {
+  // A declaration can only open the text; most parts have one, and the others need no parser made.
+  if (!head.startsWith("<?xml")) return undefined;
   const parser = new SaxesParser({ position: true });
   let declaration: XmlDeclaration | undefined;
   parser.on("xmldecl", (fields) => {
@@ -166,7 +174,7 @@ export function attributeByLocal(element: XmlElement, local: string): string | u
  * The element's start tag written anew from its name and attributes, with some attributes set
  * (replaced in place, or added at the end) or removed (undefined). `selfClosing` says how to end it.
  */
-export function startTag(element: XmlElement, changes: Record<string, string | undefined> = {}, selfClosing = false): string {
+export function startTag(element: Pick<XmlElement, "name" | "attributes">, changes: Record<string, string | undefined> = {}, selfClosing = false): string {
   const attributes: Record<string, string | undefined> = { ...element.attributes, ...changes };
   let tag = `<${element.name}`;
   for (const name in attributes) {
