@@ -208,8 +208,7 @@ const VML_DECLARATIONS = {
 
 /**
  * The elements of a VML drawing other than its note boxes and its shape layout (jixiao writes its
- * own); none for a drawing that is not well-formed XML (older VML often is not), whose note boxes
- * are all jixiao can tell in it.
+ * own). A drawing that is not well-formed XML throws XmlError.
  */
 export function otherShapes(vml: string): OtherShapes {
   const kept: string[] = [];
@@ -220,39 +219,34 @@ export function otherShapes(vml: string): OtherShapes {
   const shapes: { element: XmlElement; isNote: boolean }[] = [];
   let notesInside: XmlElement[] = [];
   let topIsNote = false;
-  try {
-    scanXml(vml, {
-      open: (element) => {
-        if (element.depth === 0) {
-          for (const [name, value] of Object.entries(element.attributes)) if (name.startsWith("xmlns:")) declarations[name] = value;
-          return;
-        }
-        if (element.depth === 1) [notesInside, topIsNote] = [[], false];
-        // Every id the drawing uses stays taken, a shape's o:spid too, wherever it is.
-        for (const id of [element.attributes.id, element.attributes["o:spid"]]) if (id) ids.add(id);
-        if (element.local === "shape") shapes.push({ element, isNote: false });
-        else if (element.local === "ClientData" && element.attributes.ObjectType === "Note" && shapes.length > 0) shapes[shapes.length - 1].isNote = true;
-      },
-      close: (element) => {
-        const shape = shapes[shapes.length - 1];
-        if (shape?.element === element) {
-          shapes.pop();
-          if (shape.isNote && element.depth === 1) topIsNote = true;
-          else if (shape.isNote) notesInside.push(element);
-        }
-        if (element.depth !== 1 || topIsNote || element.local === "shapelayout") return;
-        let at = element.start;
-        for (const note of notesInside) {
-          kept.push(vml.slice(at, note.start));
-          at = note.end;
-        }
-        kept.push(vml.slice(at, element.end));
-      },
-    });
-  } catch (error) {
-    if (error instanceof XmlError) return NO_OTHER_SHAPES;
-    throw error;
-  }
+  scanXml(vml, {
+    open: (element) => {
+      if (element.depth === 0) {
+        for (const [name, value] of Object.entries(element.attributes)) if (name.startsWith("xmlns:")) declarations[name] = value;
+        return;
+      }
+      if (element.depth === 1) [notesInside, topIsNote] = [[], false];
+      // Every id the drawing uses stays taken, a shape's o:spid too, wherever it is.
+      for (const id of [element.attributes.id, element.attributes["o:spid"]]) if (id) ids.add(id);
+      if (element.local === "shape") shapes.push({ element, isNote: false });
+      else if (element.local === "ClientData" && element.attributes.ObjectType === "Note" && shapes.length > 0) shapes[shapes.length - 1].isNote = true;
+    },
+    close: (element) => {
+      const shape = shapes[shapes.length - 1];
+      if (shape?.element === element) {
+        shapes.pop();
+        if (shape.isNote && element.depth === 1) topIsNote = true;
+        else if (shape.isNote) notesInside.push(element);
+      }
+      if (element.depth !== 1 || topIsNote || element.local === "shapelayout") return;
+      let at = element.start;
+      for (const note of notesInside) {
+        kept.push(vml.slice(at, note.start));
+        at = note.end;
+      }
+      kept.push(vml.slice(at, element.end));
+    },
+  });
   return { xml: kept.join(""), ids, declarations };
 }
 
@@ -264,7 +258,7 @@ const NOTE_SHAPE_TYPE = "_x0000_t202";
  * shapes. `drawing` numbers the sheet's drawing in the workbook: shape ids must not repeat across
  * sheets, nor within the drawing.
  */
-export function vmlXml(comments: Comments, drawing: number, others: OtherShapes = NO_OTHER_SHAPES): string {
+export function vmlXml(comments: Comments, drawing: number, others: OtherShapes): string {
   let next = drawing * 1024 + 1;
   const freeId = () => {
     while (others.ids.has(`_x0000_s${next}`)) next++;

@@ -9,6 +9,7 @@ import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsT
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
+import { XmlError } from "./xml";
 import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
@@ -88,8 +89,9 @@ function otherShapesOf(pkg: Package, vmlPart: string): OtherShapes {
   try {
     return otherShapes(pkg.required(vmlPart));
   } catch (error) {
-    // Before, jixiao never read this part: one it cannot read gets its note boxes written as then.
-    if (error instanceof PackageError) return NO_OTHER_SHAPES;
+    // Before, jixiao never read this part: one it cannot read (older VML is often not well-formed
+    // XML) gets its note boxes written as then, alone.
+    if (error instanceof PackageError || error instanceof XmlError) return NO_OTHER_SHAPES;
     throw error;
   }
 }
@@ -121,15 +123,15 @@ export function writeNotes(
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
     // Form controls (check boxes, buttons) live in the same drawing: kept when it is written again.
     const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
-    if (comments.byCell.size === 0 && others.xml !== "") {
+    if (comments.byCell.size === 0) {
+      // The notes go, and their drawing with them unless it holds other shapes.
+      const keepDrawing = others.xml !== "";
       if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
-      if (commentsRel) rels.remove(new Set([commentsRel.id]));
-      pkg.put(vmlRel!.part, vmlXml(comments, sheets.number(sheet), others));
-    } else if (comments.byCell.size === 0) {
-      if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
-      if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
-      rels.remove(new Set([commentsRel?.id, vmlRel?.id].filter((id): id is string => id !== undefined)));
-      if (notesDrawing !== undefined) drawings.set(part, "remove");
+      if (keepDrawing) pkg.put(vmlRel!.part, vmlXml(comments, sheets.number(sheet), others));
+      else if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
+      const gone = [commentsRel?.id, keepDrawing ? undefined : vmlRel?.id];
+      rels.remove(new Set(gone.filter((id): id is string => id !== undefined)));
+      if (notesDrawing !== undefined && !keepDrawing) drawings.set(part, "remove");
     } else {
       const commentsPart = commentsRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
       const vmlPart = vmlRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");

@@ -178,6 +178,14 @@ describe("a form control in the notes' drawing", () => {
     expect(strFromU8(unzipSync(readFileSync(cleaned))[SHEET])).toContain('<legacyDrawing r:id="rId1"/>');
   });
 
+  it("a drawing that is not well-formed XML (older VML) gets jixiao's note boxes alone, as before", async () => {
+    const { code, copy } = await scoreParts(withDrawing(`${CHECKBOX}<br>`));
+    expect(code).toBe(1);
+    const scored = vmlOf(copy);
+    expect(scored).not.toContain("Checkbox");
+    expect(ids(scored)).toHaveLength(2);
+  });
+
   it("a group holding a note box and a check box keeps the check box; no note box takes an id or o:spid the drawing uses", async () => {
     const note = '<v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>6</x:Column></x:ClientData></v:shape>';
     const box = '<v:shape id="ctl" o:spid="_x0000_s1026" type="#_x0000_t201"><x:ClientData ObjectType="Checkbox"/></v:shape>';
