@@ -40,11 +40,10 @@ function exactSum(values: Decimal[]): Decimal {
 
 /**
  * The sum of whole numbers below 10^7 (most weights and scores) added as JS numbers, exact while
- * every partial sum is a safe integer (so for fewer than 9×10^8 terms); null when a value is not
- * such a number, or there are that many.
+ * every partial sum is a safe integer: for fewer than 9×10^8 terms, far more cells than a workbook
+ * may hold (the reader's limit is 5 million). Null when a value is not such a number.
  */
 function smallIntegerSum(values: Decimal[]): number | null {
-  if (values.length >= 9e8) return null;
   let total = 0;
   for (const value of values) {
     const n = smallInteger(value);

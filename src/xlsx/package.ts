@@ -178,15 +178,15 @@ export class RelationshipsPart {
   ) {
     let root: XmlElement | undefined;
     const relationships: XmlElement[] = [];
-    readPartXml(relsPathOf(source), () => {
+    readPartXml(relsPathOf(source), () =>
       scanXml(xml, {
         open: (element) => {
           if (element.depth === 0) root = element;
           else if (element.local === "Relationship") relationships.push(element);
         },
-      });
-      if (!root) throw new XmlError("no root element");
-    });
+      }),
+    );
+    // The tokenizer refuses a text without a root element.
     this.root = root!;
     this.sourceFolder = folderOf(source);
     for (const r of relationships) {
@@ -269,12 +269,13 @@ export class ContentTypes {
         },
       }),
     );
-    if (!root) throw new PackageError("文件已损坏：[Content_Types].xml 为空", "the file is damaged: [Content_Types].xml is empty");
-    this.prefix = root.prefix;
-    this.head = root.selfClosing ? xml.slice(0, root.start) + startTag(root) : xml.slice(0, childElements[0]?.start ?? root.contentEnd);
-    this.tail = root.selfClosing ? `</${root.name}>` + xml.slice(root.end) : xml.slice(root.contentEnd);
+    // The tokenizer refuses a text without a root element.
+    const types = root!;
+    this.prefix = types.prefix;
+    this.head = types.selfClosing ? xml.slice(0, types.start) + startTag(types) : xml.slice(0, childElements[0]?.start ?? types.contentEnd);
+    this.tail = types.selfClosing ? `</${types.name}>` + xml.slice(types.end) : xml.slice(types.contentEnd);
     childElements.forEach((element, i) => {
-      const to = childElements[i + 1]?.start ?? (root!.selfClosing ? element.end : root!.contentEnd);
+      const to = childElements[i + 1]?.start ?? (types.selfClosing ? element.end : types.contentEnd);
       const text = xml.slice(element.start, to);
       this.children.push(element.local === "Override" ? { text, override: (element.attributes.PartName ?? "").toLowerCase() } : { text });
     });
