@@ -78,18 +78,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   const sheetNotes = new SheetNotes(pkg);
   const look = readLooks(pkg, styles, sheets, sheetNotes, cellsToLook([], record));
   const plan = planClean(record, look, holdsIn(grid));
-  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles);
-  // The values jixiao filled in: the cell blank again (or its spaces back), in its old number format.
-  for (const clear of plan.clears) {
-    const rows = edits.get(clear.sheet) ?? edits.set(clear.sheet, new Map()).get(clear.sheet)!;
-    const cells = rows.get(clear.row) ?? rows.set(clear.row, new Map()).get(clear.row)!;
-    const previous = cells.get(clear.col);
-    cells.set(clear.col, {
-      value: null,
-      ...(clear.was !== null && { text: clear.was }),
-      restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }),
-    });
-  }
+  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears);
   writeNotesAndCells(pkg, contentTypes, sheets, sheetNotes, plan.notes, edits);
 
   let summaryRemoved: string | null = null;

@@ -8,7 +8,7 @@
  */
 import { Analysis, Lang } from "../core/analyze";
 import { WorkbookGrid } from "../core/grid";
-import { NoteChange, wantedMarks } from "../core/marks";
+import { NoteChange, ValueClear, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import {
@@ -44,9 +44,11 @@ export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheet
 
 /**
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
- * and each fill over every cell of its area, composed when they fall on the same cell.
+ * each fill over every cell of its area, and for 清除标记 each value jixiao filled in taken back
+ * (the cell blank again, or its spaces back, in its old number format), composed when they fall on
+ * the same cell.
  */
-export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string, SheetEdits> {
+export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: ValueClear[] = []): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
   const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
     let rows = bySheet.get(sheet);
@@ -70,6 +72,13 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor): Map<string,
         restyle: (f) => styles.withFill(previous ? previous.restyle(f) : f, fill),
       })),
     );
+  }
+  for (const clear of clears) {
+    edit(clear.sheet, clear.row, clear.col, (previous) => ({
+      value: null,
+      ...(clear.was !== null && { text: clear.was }),
+      restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }),
+    }));
   }
   return bySheet;
 }
