@@ -37,17 +37,61 @@ function commentsOf(pkg: Package, sheet: SheetPart): Comments {
  * read them (readLooks), and the notes are then written into the same ones (writeNotes).
  */
 export class SheetNotes {
-  private readonly read = new Map<string, { sheetPart: SheetPart; comments: Comments }>();
+  private readonly sheetParts = new Map<string, SheetPart>();
+  private readonly comments = new Map<string, Comments>();
 
   constructor(private readonly pkg: Package) {}
 
+  /** A sheet part with its relationships. */
+  sheetPart(part: string): SheetPart {
+    let sheetPart = this.sheetParts.get(part);
+    if (!sheetPart) this.sheetParts.set(part, (sheetPart = sheetPartOf(this.pkg, part)));
+    return sheetPart;
+  }
+
   of(part: string): { sheetPart: SheetPart; comments: Comments } {
-    let notes = this.read.get(part);
-    if (!notes) {
-      const sheetPart = sheetPartOf(this.pkg, part);
-      this.read.set(part, (notes = { sheetPart, comments: commentsOf(this.pkg, sheetPart) }));
+    const sheetPart = this.sheetPart(part);
+    let comments = this.comments.get(part);
+    if (!comments) this.comments.set(part, (comments = commentsOf(this.pkg, sheetPart)));
+    return { sheetPart, comments };
+  }
+}
+
+/**
+ * Which sheets' relationships name each part, read from all sheets when first asked. Excel gives
+ * every sheet a notes part and a notes drawing of its own, but another producer, or a hand edit,
+ * can have two sheets name one.
+ */
+class PartUsers {
+  /** Sheet parts by the part they name, in lower case (part names are compared ignoring case). */
+  private byPart: Map<string, Set<string>> | undefined;
+
+  constructor(
+    private readonly sheetNotes: SheetNotes,
+    private readonly sheetParts: string[],
+  ) {}
+
+  private users(part: string): Set<string> | undefined {
+    if (!this.byPart) {
+      this.byPart = new Map();
+      for (const sheetPart of this.sheetParts) {
+        for (const rel of this.sheetNotes.sheetPart(sheetPart).rels.list) {
+          const key = rel.part.toLowerCase();
+          this.byPart.set(key, (this.byPart.get(key) ?? new Set()).add(sheetPart));
+        }
+      }
     }
-    return notes;
+    return this.byPart.get(part.toLowerCase());
+  }
+
+  /** Whether a sheet other than `sheetPart` names `part`. */
+  sharedBeyond(part: string, sheetPart: string): boolean {
+    return [...(this.users(part) ?? [])].some((user) => user !== sheetPart);
+  }
+
+  /** `sheetPart` names `part` no more. */
+  leave(part: string, sheetPart: string): void {
+    this.users(part)?.delete(sheetPart);
   }
 }
 
@@ -110,6 +154,7 @@ export function writeNotes(
   notes: NoteChange[],
 ): Map<string, LegacyDrawingEdit> {
   const drawings = new Map<string, LegacyDrawingEdit>();
+  const users = new PartUsers(sheetNotes, sheets.sheets().map((sheet) => sheets.required(sheet)));
   for (const [sheet, changes] of groupBy(notes, (note) => note.sheet)) {
     const { sheetPart, comments } = sheetNotes.of(sheets.required(sheet));
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
@@ -123,25 +168,38 @@ export function writeNotes(
     const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
     // Form controls (check boxes, buttons) live in the same drawing: kept when it is written again.
     const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
-    if (comments.byCell.size === 0) {
-      // The notes go, and their drawing with them unless it holds other shapes.
-      const keepDrawing = others.xml !== "";
-      if (commentsRel) pkg.removeWithRelated(commentsRel.part, contentTypes);
-      if (keepDrawing) pkg.put(vmlRel!.part, vmlXml(comments, sheets.number(sheet), others));
-      else if (vmlRel) pkg.removeWithRelated(vmlRel.part, contentTypes);
-      const gone = [commentsRel?.id, keepDrawing ? undefined : vmlRel?.id];
-      rels.remove(new Set(gone.filter((id): id is string => id !== undefined)));
-      if (notesDrawing !== undefined && !keepDrawing) drawings.set(part, "remove");
-    } else {
-      const commentsPart = commentsRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
-      const vmlPart = vmlRel?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
-      pkg.put(commentsPart, commentsXml(comments));
-      pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet), others));
-      contentTypes.set(commentsPart, COMMENTS_TYPE);
-      contentTypes.set(vmlPart, VML_TYPE);
-      if (!commentsRel) rels.add("comments", relativeTarget(folder, commentsPart));
-      if (!vmlRel) drawings.set(part, { id: rels.add("vmlDrawing", relativeTarget(folder, vmlPart)) });
+    const keepComments = comments.byCell.size > 0;
+    // The notes go, and their drawing with them unless it holds other shapes.
+    const keepDrawing = keepComments || others.xml !== "";
+    // A part another sheet names too is left as it is, to that sheet: this sheet's notes, and the
+    // other shapes its drawing showed, go into parts of its own.
+    const ownComments = commentsRel && !users.sharedBeyond(commentsRel.part, part) ? commentsRel : undefined;
+    const ownDrawing = vmlRel && !users.sharedBeyond(vmlRel.part, part) ? vmlRel : undefined;
+    const leaving = [
+      ...(commentsRel && !(keepComments && ownComments) ? [commentsRel] : []),
+      ...(vmlRel && !(keepDrawing && ownDrawing) ? [vmlRel] : []),
+    ];
+    for (const rel of leaving) {
+      if (rel === ownComments || rel === ownDrawing) pkg.removeWithRelated(rel.part, contentTypes);
+      users.leave(rel.part, part);
     }
+    rels.remove(new Set(leaving.map((rel) => rel.id)));
+    if (keepComments) {
+      const commentsPart = ownComments?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
+      pkg.put(commentsPart, commentsXml(comments));
+      if (!ownComments) {
+        contentTypes.set(commentsPart, COMMENTS_TYPE);
+        rels.add("comments", relativeTarget(folder, commentsPart));
+      }
+    }
+    if (keepDrawing) {
+      const vmlPart = ownDrawing?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
+      pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet), others));
+      if (!ownDrawing) {
+        contentTypes.set(vmlPart, VML_TYPE);
+        drawings.set(part, { id: rels.add("vmlDrawing", relativeTarget(folder, vmlPart)) });
+      }
+    } else if (notesDrawing !== undefined) drawings.set(part, "remove");
     pkg.put(relsPathOf(part), rels.toXml());
   }
   return drawings;

@@ -11,6 +11,13 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
+/** A form control's check box in a notes drawing (legacy VML), with its shape type, as Excel writes one. */
+export const VML_CHECKBOX =
+  '<v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><o:lock v:ext="edit" shapetype="t"/></v:shapetype>' +
+  '<v:shape id="_x0000_s1025" type="#_x0000_t201" style="position:absolute;margin-left:300pt;margin-top:10pt;width:80pt;height:20pt;z-index:1" filled="f" stroked="f">' +
+  '<v:textbox><div style="text-align:left">已核实</div></v:textbox>' +
+  '<x:ClientData ObjectType="Checkbox"><x:Anchor>10, 0, 1, 0, 11, 0, 2, 0</x:Anchor><x:Checked>1</x:Checked></x:ClientData></v:shape>';
+
 export type Cell = string | number | null | { xml: string };
 
 export interface PackageSheet {

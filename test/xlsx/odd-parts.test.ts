@@ -10,7 +10,7 @@ import { NOTE_PREFIX } from "../../src/core/marks";
 import { runMain } from "../support/cli";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
-import { MAIN_NS, packageParts, zipParts } from "../support/package";
+import { MAIN_NS, VML_CHECKBOX, packageParts, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
 
 /** 培训场次's 得分 (G2) is blank and filled in with 40; 受益人数's (G3) is 20 of 30 for a target met, and marked. */
@@ -139,11 +139,6 @@ describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
 });
 
 describe("a form control in the notes' drawing", () => {
-  const CHECKBOX =
-    '<v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><o:lock v:ext="edit" shapetype="t"/></v:shapetype>' +
-    '<v:shape id="_x0000_s1025" type="#_x0000_t201" style="position:absolute;margin-left:300pt;margin-top:10pt;width:80pt;height:20pt;z-index:1" filled="f" stroked="f">' +
-    '<v:textbox><div style="text-align:left">已核实</div></v:textbox>' +
-    '<x:ClientData ObjectType="Checkbox"><x:Anchor>10, 0, 1, 0, 11, 0, 2, 0</x:Anchor><x:Checked>1</x:Checked></x:ClientData></v:shape>';
   const VML = "xl/drawings/vmlDrawing1.vml";
 
   /** The form with a notes drawing of the given shapes, named by the sheet's <legacyDrawing>. */
@@ -163,23 +158,23 @@ describe("a form control in the notes' drawing", () => {
   const ids = (vml: string) => [...vml.matchAll(/ (?:id|o:spid)="(_x0000_s\d+)"/g)].map((m) => m[1]);
 
   it("a check box is kept beside jixiao's notes, and after 清除标记, with its drawing", async () => {
-    const { code, copy } = await scoreParts(withDrawing(CHECKBOX));
+    const { code, copy } = await scoreParts(withDrawing(VML_CHECKBOX));
     expect(code).toBe(1);
     const cleaned = path.join(path.dirname(copy), "clean.xlsx");
     expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
     const scored = vmlOf(copy);
-    expect(scored).toContain(CHECKBOX);
+    expect(scored).toContain(VML_CHECKBOX);
     // The check box, and a note box for each of jixiao's notes (G2 filled in, G3 marked), each its own id.
     expect(ids(scored)).toHaveLength(3);
     expect(new Set(ids(scored)).size).toBe(3);
     const clean = vmlOf(cleaned);
-    expect(clean).toContain(CHECKBOX);
+    expect(clean).toContain(VML_CHECKBOX);
     expect(clean).not.toContain('ObjectType="Note"');
     expect(strFromU8(unzipSync(readFileSync(cleaned))[SHEET])).toContain('<legacyDrawing r:id="rId1"/>');
   });
 
   it("a drawing that is not well-formed XML (older VML) gets jixiao's note boxes alone, as before", async () => {
-    const { code, copy } = await scoreParts(withDrawing(`${CHECKBOX}<br>`));
+    const { code, copy } = await scoreParts(withDrawing(`${VML_CHECKBOX}<br>`));
     expect(code).toBe(1);
     const scored = vmlOf(copy);
     expect(scored).not.toContain("Checkbox");
