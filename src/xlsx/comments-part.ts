@@ -192,13 +192,15 @@ export function commentsXml(comments: Comments): string {
 export interface OtherShapes {
   /** The elements, in their order. */
   xml: string;
+  /** Whether they hold a shape: shape types alone (the note boxes' own among them) draw nothing. */
+  drawn: boolean;
   /** The ids they take (shapes and shape types), which the note boxes must not take too. */
   ids: Set<string>;
   /** The drawing's namespace declarations (xmlns:v="…"), which they may use. */
   declarations: Record<string, string>;
 }
 
-export const NO_OTHER_SHAPES: OtherShapes = { xml: "", ids: new Set(), declarations: {} };
+export const NO_OTHER_SHAPES: OtherShapes = { xml: "", drawn: false, ids: new Set(), declarations: {} };
 
 const VML_DECLARATIONS = {
   "xmlns:v": "urn:schemas-microsoft-com:vml",
@@ -212,6 +214,7 @@ const VML_DECLARATIONS = {
  */
 export function otherShapes(vml: string): OtherShapes {
   const kept: string[] = [];
+  let drawn = false;
   const ids = new Set<string>();
   const declarations: Record<string, string> = {};
   // The shapes open around the element being read: a note box is the shape its <x:ClientData
@@ -239,6 +242,7 @@ export function otherShapes(vml: string): OtherShapes {
         else if (shape.isNote) notesInside.push(element);
       }
       if (element.depth !== 1 || topIsNote || element.local === "shapelayout") return;
+      if (element.local !== "shapetype") drawn = true;
       let at = element.start;
       for (const note of notesInside) {
         kept.push(vml.slice(at, note.start));
@@ -247,7 +251,7 @@ export function otherShapes(vml: string): OtherShapes {
       kept.push(vml.slice(at, element.end));
     },
   });
-  return { xml: kept.join(""), ids, declarations };
+  return { xml: kept.join(""), drawn, ids, declarations };
 }
 
 const NOTE_SHAPE_TYPE = "_x0000_t202";

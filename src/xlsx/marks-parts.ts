@@ -170,7 +170,7 @@ export function writeNotes(
     const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
     const keepComments = comments.byCell.size > 0;
     // The notes go, and their drawing with them unless it holds other shapes.
-    const keepDrawing = keepComments || others.xml !== "";
+    const keepDrawing = keepComments || others.drawn;
     // A part another sheet names too is left as it is, to that sheet: this sheet's notes, and the
     // other shapes its drawing showed, go into parts of its own.
     const ownComments = commentsRel && !users.sharedBeyond(commentsRel.part, part) ? commentsRel : undefined;

@@ -206,3 +206,19 @@ describe("a damaged notes part", () => {
     expect([en.code, en.err]).toEqual([2, `${en.input}: the file is damaged: the part xl/comments1.xml is not well-formed XML (${why})`]);
   });
 });
+
+describe("清除标记 on a sheet that had no notes drawing", () => {
+  it("takes the drawing jixiao made away with the notes: no part, relationship or <legacyDrawing> is left", async () => {
+    const { code, copy } = await scoreParts(formParts());
+    expect(code).toBe(1);
+    const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+    expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
+    const scored = unzipSync(readFileSync(copy));
+    expect(Object.keys(scored).filter((name) => name.endsWith(".vml"))).toHaveLength(1);
+    const clean = unzipSync(readFileSync(cleaned));
+    expect(Object.keys(clean).filter((name) => name.endsWith(".vml") || name.startsWith("xl/comments"))).toEqual([]);
+    expect(strFromU8(clean[SHEET])).not.toContain("legacyDrawing");
+    expect(strFromU8(clean["xl/worksheets/_rels/sheet1.xml.rels"])).not.toContain("vmlDrawing");
+    expect(strFromU8(clean["[Content_Types].xml"])).not.toContain("vmlDrawing");
+  });
+});
