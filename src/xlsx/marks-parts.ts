@@ -142,9 +142,10 @@ function otherShapesOf(pkg: Package, vmlPart: string): OtherShapes {
 
 /**
  * Writes the notes of a plan into the sheets' comments parts: creates the parts for a sheet that had
- * no notes, rewrites them for one that had, and removes them when no note is left. Each sheet's VML
- * shape ids come from its number. Returns, by worksheet part, the change its <legacyDrawing> needs,
- * for the writer to make with the sheet's other edits (src/xlsx/write.ts writeNotesAndCells).
+ * no notes, rewrites them for one that had, and removes them when no note is left. A part another
+ * sheet names too is not written: the sheet gets one of its own. Each sheet's VML shape ids come
+ * from its number. Returns, by worksheet part, the change its <legacyDrawing> needs, for the writer
+ * to make with the sheet's other edits (src/xlsx/write.ts writeNotesAndCells).
  */
 export function writeNotes(
   pkg: Package,
@@ -175,6 +176,8 @@ export function writeNotes(
     // other shapes its drawing showed, go into parts of its own.
     const ownComments = commentsRel && !users.sharedBeyond(commentsRel.part, part) ? commentsRel : undefined;
     const ownDrawing = vmlRel && !users.sharedBeyond(vmlRel.part, part) ? vmlRel : undefined;
+    // The relationships the sheet drops: to its own part that goes (removed with them), or to a part
+    // another sheet names (kept for that sheet).
     const leaving = [
       ...(commentsRel && !(keepComments && ownComments) ? [commentsRel] : []),
       ...(vmlRel && !(keepDrawing && ownDrawing) ? [vmlRel] : []),
