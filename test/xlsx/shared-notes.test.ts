@@ -103,17 +103,23 @@ function noteBoxCells(vml: string): string[] {
 const A = "xl/worksheets/sheet1.xml";
 const B = "xl/worksheets/sheet2.xml";
 
+/** Scores the parts as a file: the input's and the copy's paths, and the exit. */
+async function score(parts: Record<string, string>): Promise<{ input: string; copy: string; code: number }> {
+  const input = path.join(tempDir(), "in.xlsx");
+  writeFileSync(input, zipParts(parts));
+  const copy = path.join(path.dirname(input), "in.jixiao.xlsx");
+  return { input, copy, code: (await runMain("score", input, "--out", copy)).code };
+}
+
 /** Scores the parts, then cleans the copy: the three files, and the commands' exits. */
 async function scoreAndClean(parts: Record<string, string>): Promise<{ input: string; copy: string; cleaned: string; codes: number[] }> {
-  const dir = tempDir();
-  const input = path.join(dir, "in.xlsx");
-  writeFileSync(input, zipParts(parts));
-  const copy = path.join(dir, "in.jixiao.xlsx");
-  const cleaned = path.join(dir, "clean.xlsx");
-  const scored = await runMain("score", input, "--out", copy);
-  const clean = await runMain("clean", copy, "--out", cleaned);
-  return { input, copy, cleaned, codes: [scored.code, clean.code] };
+  const { input, copy, code } = await score(parts);
+  const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+  return { input, copy, cleaned, codes: [code, (await runMain("clean", copy, "--out", cleaned)).code] };
 }
+
+/** Sheets of one workbook as openpyxl reads them. */
+const openpyxlSheetsOf = (file: string, ...names: string[]) => names.map((name) => openpyxlSheets([file], name)[0]);
 
 /** What ExcelJS reads of each file, which must load. */
 const exceljsSheets = async (...files: string[]) => Promise.all(files.map(async (file) => comparable(await exceljsGrid(readFileSync(file))).sheets));
@@ -134,7 +140,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     const own = partOf(scored, A, "vmlDrawing")!;
     expect(own).not.toBe(SHARED_VML);
     expect(scored[own]).toContain(VML_CHECKBOX);
-    const [scoredForm, scoredGuide] = openpyxlSheets([copy], "自评表").concat(openpyxlSheets([copy], "填表说明"));
+    const [scoredForm, scoredGuide] = openpyxlSheetsOf(copy, "自评表", "填表说明");
     expect(Object.keys(scoredForm.notes)).toEqual(["G2", "G3"]);
     expect(noteBoxCells(scored[own])).toEqual(["G2", "G3"]);
     expect(scoredGuide.notes).toEqual({});
@@ -151,12 +157,13 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     expect([after[1], afterClean[1]]).toEqual([before[1], before[1]]);
   });
 
-  it("a rerun of the copy writes the sheet's own drawing again in its place, and leaves the shared one", async () => {
+  it("a rerun of the copy writes the sheet's own drawing again in its place, and leaves the shared one; so does 清除标记 after it", async () => {
     const parts = sharedParts([
       { name: "自评表", rows: FORM },
       { name: "填表说明", rows: GUIDE },
     ]);
-    const { copy } = await scoreAndClean(parts);
+    const { copy, code } = await score(parts);
+    expect(code).toBe(1);
     const rerun = path.join(path.dirname(copy), "rerun.xlsx");
     expect((await runMain("score", copy, "--out", rerun)).code).toBe(1);
     const [first, second] = [partsOf(copy), partsOf(rerun)];
@@ -168,7 +175,14 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     expect(second[SHARED_VML]).toBe(parts[SHARED_VML]);
     expect(noteBoxCells(second[partOf(second, A, "vmlDrawing")!])).toEqual(["G2", "G3"]);
     expect(Object.keys(openpyxlSheets([rerun], "自评表")[0].notes)).toEqual(["G2", "G3"]);
-    await exceljsSheets(rerun);
+    // 清除标记 after the rerun: the check box alone in the sheet's own drawing, the shared one as it was.
+    const cleaned = path.join(path.dirname(copy), "rerun-clean.xlsx");
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    const clean = partsOf(cleaned);
+    expect(clean[SHARED_VML]).toBe(parts[SHARED_VML]);
+    const cleanOwn = clean[partOf(clean, A, "vmlDrawing")!];
+    expect([cleanOwn.includes(VML_CHECKBOX), noteBoxCells(cleanOwn)]).toEqual([true, []]);
+    await exceljsSheets(rerun, cleaned);
   });
 
   it("two forms that share it: each gets the boxes of its own notes, and the check box", async () => {
@@ -181,7 +195,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     const scored = partsOf(copy);
     const [drawingA, drawingB] = [partOf(scored, A, "vmlDrawing")!, partOf(scored, B, "vmlDrawing")!];
     expect(drawingA).not.toBe(drawingB);
-    const [form, second] = openpyxlSheets([copy], "自评表").concat(openpyxlSheets([copy], "二级项目"));
+    const [form, second] = openpyxlSheetsOf(copy, "自评表", "二级项目");
     const noted = [Object.keys(form.notes).sort(), Object.keys(second.notes).sort()];
     // 二级项目: 受益人数's score, and 培训场次 over-achieved without a reason (E2, H2).
     expect(noted).toEqual([["G2", "G3"], ["E2", "G3", "H2"]]);
@@ -211,7 +225,7 @@ describeWithOpenpyxl("a notes part two sheets share, with their drawing", () => 
     const { input, copy, cleaned, codes } = await scoreAndClean(parts);
     expect(codes).toEqual([1, 0]);
     const userNote = { A1: "张三：指标按 2023 年口径" };
-    const [beforeForm, beforeGuide] = openpyxlSheets([input], "自评表").concat(openpyxlSheets([input], "填表说明"));
+    const [beforeForm, beforeGuide] = openpyxlSheetsOf(input, "自评表", "填表说明");
     expect([beforeForm.notes, beforeGuide.notes]).toEqual([userNote, userNote]);
 
     const scored = partsOf(copy);
@@ -222,7 +236,7 @@ describeWithOpenpyxl("a notes part two sheets share, with their drawing", () => 
     expect(ownDrawing).not.toBe(SHARED_VML);
     // The user's note with its bold run, and jixiao's; a box for each, and the check box.
     expect(scored[ownComments]).toContain("<r><rPr><b/></rPr><t>张三：</t></r>");
-    const [form, guide] = openpyxlSheets([copy], "自评表").concat(openpyxlSheets([copy], "填表说明"));
+    const [form, guide] = openpyxlSheetsOf(copy, "自评表", "填表说明");
     expect(Object.keys(form.notes)).toEqual(["A1", "G2", "G3"]);
     expect(form.notes.A1).toBe(userNote.A1);
     expect(form.notes.G3.startsWith(NOTE_PREFIX)).toBe(true);
@@ -233,7 +247,7 @@ describeWithOpenpyxl("a notes part two sheets share, with their drawing", () => 
     // 清除标记: the user's note alone on each sheet; the shared parts as they were.
     const clean = partsOf(cleaned);
     expect([clean[SHARED_COMMENTS], clean[SHARED_VML]]).toEqual([parts[SHARED_COMMENTS], parts[SHARED_VML]]);
-    const [cleanForm, cleanGuide] = openpyxlSheets([cleaned], "自评表").concat(openpyxlSheets([cleaned], "填表说明"));
+    const [cleanForm, cleanGuide] = openpyxlSheetsOf(cleaned, "自评表", "填表说明");
     expect([cleanForm.notes, cleanGuide.notes]).toEqual([userNote, userNote]);
     expect(noteBoxCells(clean[partOf(clean, A, "vmlDrawing")!])).toEqual(["A1"]);
     await exceljsSheets(copy, cleaned);
