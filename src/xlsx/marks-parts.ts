@@ -10,7 +10,7 @@ import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
 import { XmlError } from "./xml";
-import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
+import { LegacyDrawingEdit, WrittenCells, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -71,7 +71,7 @@ export function readLooks(
     const { comments } = sheetNotes.of(part);
     const layout = pkg.layoutOf(part);
     const rows = new Set(sheetAreas.flatMap(({ area }) => Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i)));
-    const written = new WrittenCells(layout, columnFormats(xml, layout), rows);
+    const written = new WrittenCells(layout, rows);
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {

@@ -37,7 +37,7 @@ export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheet
     const part = sheets.required(sheet);
     // The worksheets the reader read; a chart or dialog sheet names no cell formats.
     const layout = pkg.sheetLayout(part);
-    if (layout) styles.coverFormats(highestFormat(pkg.required(part), layout));
+    if (layout) styles.coverFormats(highestFormat(layout));
   }
   return styles;
 }
