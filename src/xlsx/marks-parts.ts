@@ -120,7 +120,7 @@ export function writeNotes(
     // drawing of the same type, and is left alone.
     const sheetXml = pkg.required(part);
     const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
-    const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
+    const vmlRel = notesDrawing === undefined ? undefined : rels.byId(notesDrawing, "vmlDrawing");
     // Form controls (check boxes, buttons) live in the same drawing: kept when it is written again.
     const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
     if (comments.byCell.size === 0) {

@@ -207,6 +207,11 @@ export class RelationshipsPart {
     return this.list.filter((r) => r.type.endsWith(`/${kind}`));
   }
 
+  /** The relationship a part names by its id (a sheet's r:id), of a kind when one is given. */
+  byId(id: string, kind?: string): Relationship | undefined {
+    return this.list.find((r) => r.id === id && (kind === undefined || r.type.endsWith(`/${kind}`)));
+  }
+
   /** Adds a relationship to a part in the source's folder; returns its new id. */
   add(kind: string, target: string): string {
     let n = this.taken.size + 1;
@@ -588,7 +593,7 @@ export class SheetParts {
   constructor(workbook: WorkbookPart, rels: RelationshipsPart) {
     const parts = new Map<string, string>();
     for (const [name, id] of workbook.sheets()) {
-      const part = rels.list.find((r) => r.id === id)?.part;
+      const part = rels.byId(id)?.part;
       if (part !== undefined) parts.set(name, part);
     }
     this.parts = parts;
