@@ -453,10 +453,16 @@ export class Package {
     return this.layouts.get(part.toLowerCase());
   }
 
-  /** The reader's layout of a sheet part, or, for a part it did not read, one tokenizer pass's, kept. */
+  /**
+   * The reader's layout of a sheet part, or, for a part it did not read (a chart sheet jixiao's
+   * record names), one tokenizer pass's, kept; that part not being well-formed XML is refused, named.
+   */
   layoutOf(part: string): SheetLayout {
     let layout = this.sheetLayout(part);
-    if (layout === undefined) this.setSheetLayout(part, (layout = sheetLayout(this.required(part))));
+    if (layout === undefined) {
+      const xml = this.required(part);
+      this.setSheetLayout(part, (layout = readPartXml(part, () => sheetLayout(xml))));
+    }
     return layout;
   }
 

@@ -515,6 +515,26 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect([missing.code, missing.err.slice(missing.err.indexOf("in.xlsx: "))]).toEqual([2, "in.xlsx: 文件已损坏：缺少 [Content_Types].xml"]);
   });
 
+  it("a sheet the reader does not read (a chart sheet) that jixiao's record names and that is not well-formed XML is named too", async () => {
+    const scored = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }, { name: "图表", chart: true }] }));
+    const parts: Record<string, string | Uint8Array> = unzipSync(scored.output!);
+    // The user swapped the sheets' names: the record's marks are on 自评表, now the chart sheet, which is damaged.
+    const workbook = strFromU8(parts["xl/workbook.xml"] as Uint8Array);
+    parts["xl/workbook.xml"] = workbook.replace('name="自评表"', 'name="tmp"').replace('name="图表"', 'name="自评表"').replace('name="tmp"', 'name="图表"');
+    parts["xl/chartsheets/sheet2.xml"] = strFromU8(parts["xl/chartsheets/sheet2.xml"] as Uint8Array).replace("</chartsheet>", "</chartSheet>");
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    writeFileSync(input, zipParts(parts));
+    for (const command of [["score", input, "--out", path.join(dir, "scored.xlsx")], ["clean", input, "--out", path.join(dir, "clean.xlsx")]]) {
+      const r = await run(...command, "--lang", "en");
+      expect([command[0], r.code, r.err]).toEqual([
+        command[0],
+        2,
+        `${input}: the file is damaged: the part xl/chartsheets/sheet2.xml is not well-formed XML (1:185: unexpected close tag.)`,
+      ]);
+    }
+  });
+
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
     const r = await score(bytes, "--lang", "en");
