@@ -39,6 +39,9 @@ export function readPartXml<T>(part: string, read: () => T): T {
   }
 }
 
+/** The copy cannot be written as a zip (it would pass 4 GB); the text says why. */
+export class CopyWriteError extends BilingualError {}
+
 /** A part, or all parts together, inflate past the limits: refused before inflating. */
 export class PartTooLargeError extends PackageError {}
 
@@ -506,7 +509,10 @@ export class Package {
     contentTypes.remove(part);
   }
 
-  /** The package as zip bytes: changed and new parts as put, the others copied still compressed. */
+  /**
+   * The package as zip bytes: changed and new parts as put, the others copied still compressed. A
+   * copy the zip cannot hold throws CopyWriteError.
+   */
   toBytes(): Uint8Array {
     const out: ZipEntry[] = [];
     for (const [key, entry] of this.entries) {
@@ -520,7 +526,12 @@ export class Package {
       } else if (change !== null) out.push(change);
     }
     for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(change);
-    return writeZip(out);
+    try {
+      return writeZip(out);
+    } catch (error) {
+      if (!(error instanceof ZipFormatError)) throw error;
+      throw new CopyWriteError(error.text.zh, error.text.en);
+    }
   }
 }
 

@@ -6,13 +6,15 @@
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
 import { strFromU8, unzipSync } from "fflate";
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
 import { Report } from "../../src/core/report";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { ReadOptions, WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
+import * as zip from "../../src/xlsx/zip";
+import { ZipEntry } from "../../src/xlsx/zip";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
 import { Cell, PackageOptions, buildPackage, packageParts, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
@@ -532,6 +534,28 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
         2,
         `${input}: the file is damaged: the part xl/chartsheets/sheet2.xml is not well-formed XML (1:185: unexpected close tag.)`,
       ]);
+    }
+  });
+
+  it("a copy past the 4 GB a zip without 64-bit offsets holds is not written: said of the output, in both languages, exit 2", async () => {
+    // The copy is made as always, then padded past 4 GB with stored entries that share one megabyte.
+    const megabyte = new Uint8Array(2 ** 20);
+    const padding: ZipEntry[] = Array.from({ length: 4096 }, (_, i) => ({ name: `padding/${i}`, method: 0, crc: 0, size: megabyte.length, data: megabyte, time: 0, date: 0 }));
+    const writeZip = zip.writeZip;
+    const padded = jest.spyOn(zip, "writeZip").mockImplementation((entries) => writeZip([...entries, ...padding]));
+    try {
+      const dir = tempDir();
+      const input = path.join(dir, "in.xlsx");
+      writeFileSync(input, buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+      const scored = path.join(dir, "scored.xlsx");
+      expect(await run("score", input, "--out", scored, "--lang", "en")).toEqual({ code: 2, out: "", err: `${scored}: cannot write the scored workbook (the copy would exceed 4 GB)` });
+      expect((await run("score", input, "--out", scored)).err).toBe(`${scored}: 无法写出评分结果（副本将超过 4 GB）`);
+      const cleaned = path.join(dir, "clean.xlsx");
+      expect(await run("clean", input, "--out", cleaned, "--lang", "en")).toEqual({ code: 2, out: "", err: `${cleaned}: cannot be written (the copy would exceed 4 GB)` });
+      expect(padded).toHaveBeenCalledTimes(3);
+      expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    } finally {
+      padded.mockRestore();
     }
   });
 
