@@ -28,7 +28,8 @@ export interface ColumnFormat {
   style: number;
 }
 
-function numberCell(prefix: string, ref: string, format: number, value: string): string {
+/** A cell holding a number (its exact decimal text); `prefix` is the one the sheet writes its elements with. */
+export function numberCell(prefix: string, ref: string, format: number, value: string): string {
   return `<${prefix}c r="${ref}" s="${format}"><${prefix}v>${value}</${prefix}v></${prefix}c>`;
 }
 
@@ -482,14 +483,15 @@ export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout =
   return new SheetPatcher(xml, layout).apply(edits, drawing);
 }
 
-function textCell(prefix: string, ref: string, format: number, text: string): string {
+/** A cell holding text, inline; `prefix` as for numberCell. */
+export function textCell(prefix: string, ref: string, format: number, text: string): string {
   // Inline text is never read as a formula; spaces at either end are kept.
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
   return `<${prefix}c r="${ref}" s="${format}" t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
-/** A cell without a value, or with the text given back in its place. */
-function blankCell(prefix: string, ref: string, format: number, text: string | undefined): string {
+/** A cell without a value, or with the text given back in its place; `prefix` as for numberCell. */
+export function blankCell(prefix: string, ref: string, format: number, text?: string): string {
   return text === undefined ? `<${prefix}c r="${ref}" s="${format}"/>` : textCell(prefix, ref, format, text);
 }
 
