@@ -7,6 +7,7 @@
 import { Command } from "commander";
 import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
+import { CopyWriteError } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { sameFile, writeWhole } from "./files";
 import { langOption } from "./options";
@@ -20,6 +21,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
     out.error(text[lang]);
     return 2;
   };
+  const cannotWrite = (why: Bilingual): number => fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
   if (await sameFile(input, output)) return fail(overInputFailure(input, output));
   let result: CleanResult;
   try {
@@ -27,6 +29,8 @@ export async function runClean(input: string, output: string, removeSummary: boo
     const { source, grid } = await readXlsx(input);
     result = cleanCopy(source, grid, { removeSummary });
   } catch (error) {
+    // The copy made in memory but past what a zip holds: said of the output, as a failed write is.
+    if (error instanceof CopyWriteError) return cannotWrite(error.text);
     const failure = readFailure(input, error);
     if (failure) return fail(failure);
     throw error;
@@ -34,8 +38,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
   try {
     await writeWhole(output, result.bytes);
   } catch (error) {
-    const why = systemReason(error);
-    return fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
+    return cannotWrite(systemReason(error));
   }
   const zh = lang === "zh";
   out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);

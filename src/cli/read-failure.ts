@@ -3,15 +3,12 @@ import { noTablesMessage } from "../core/analyze";
 import { Bilingual } from "../core/messages";
 import { PackageError } from "../xlsx/package";
 import { WorkbookReadError } from "../xlsx/read";
-import { XmlError } from "../xlsx/xml";
 
 /** The line for an error the reader raised; undefined for anything else (a bug of ours). */
 export function readFailure(input: string, error: unknown): Bilingual | undefined {
   if (error instanceof WorkbookReadError) return error.text;
   // Its text says what is wrong in full (文件已损坏：…), as the reader gives it.
   if (error instanceof PackageError) return new WorkbookReadError(input, error.text.zh, error.text.en).text;
-  // A part the writer tokenizes again (clean, a scored copy) that is not well-formed XML.
-  if (error instanceof XmlError) return new WorkbookReadError(input, `文件已损坏（${error.message}）`, `the file is damaged (${error.message})`).text;
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { Report, buildReport } from "../core/report";
-import { ReadLimits } from "../xlsx/package";
+import { CopyWriteError, ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { scoredCopy } from "../xlsx/write";
 import { sameFile, writeWhole } from "./files";
@@ -65,6 +65,8 @@ export async function scoreFile(
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
+    // The copy made in memory but past what a zip holds: said of the output, as a failed write is.
+    if (error instanceof CopyWriteError) return { input, failure: cannotWrite(output, error.text) };
     const failure = readFailure(input, error);
     if (failure) return { input, failure };
     throw error;
@@ -73,10 +75,13 @@ export async function scoreFile(
   try {
     await writeWhole(output, scored.bytes);
   } catch (error) {
-    const why = systemReason(error);
-    return { input, failure: { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` } };
+    return { input, failure: cannotWrite(output, systemReason(error)) };
   }
   return { input, output, report: scored.report, ignored: scored.ignored, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
+}
+
+function cannotWrite(output: string, why: Bilingual): Bilingual {
+  return { zh: `${output}: 无法写出评分结果（${why.zh}）`, en: `${output}: cannot write the scored workbook (${why.en})` };
 }
 
 interface Scored {

@@ -8,11 +8,11 @@ import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } fr
 import { WorkbookGrid } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
-import { SheetNotes, readLooks } from "./marks-parts";
-import { CONTENT_TYPES, ContentTypes, Package, SheetParts, workbookParts } from "./package";
+import { readLooks } from "./marks-parts";
+import { Package } from "./package";
 import { writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
-import { cellEdits, styleSheetOf, writeNotesAndCells } from "./write";
+import { cellEdits, copyBytes, openCopy, writeNotesAndCells } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
@@ -65,21 +65,17 @@ function withoutSheet(xml: string, name: string): string {
 
 /** The cleaned copy of a package the reader read into `grid` (jixiao's record as it read it: grid.state). */
 export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOptions = {}): CleanResult {
-  const { path: workbookPath, workbook, relsPath, rels } = workbookParts(pkg);
-  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
-  const stylesPath = rels.ofType("styles")?.part;
-  const sheets = new SheetParts(workbook, rels);
-  const styles = styleSheetOf(pkg, stylesPath, sheets);
+  const copy = openCopy(pkg);
+  const { workbookPath, workbook, workbookRels: rels, contentTypes, sheets, styles, sheetNotes } = copy;
 
   const state = parseState(grid.state);
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = marksOnSheets(previous, sheets.sheets());
-  const sheetNotes = new SheetNotes(pkg);
   const look = readLooks(pkg, styles, sheets, sheetNotes, cellsToLook([], record));
   const plan = planClean(record, look, holdsIn(grid));
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears);
-  writeNotesAndCells(pkg, contentTypes, sheets, sheetNotes, plan.notes, edits);
+  writeNotesAndCells(copy, plan.notes, edits);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);
@@ -94,9 +90,5 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   }
   writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
 
-  if (stylesPath) pkg.put(stylesPath, styles.toXml());
-  pkg.put(workbookPath, workbookXml);
-  pkg.put(relsPath, rels.toXml());
-  pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  return { bytes: pkg.toBytes(), removed: plan.removed, summaryRemoved };
+  return { bytes: copyBytes(copy, workbookXml), removed: plan.removed, summaryRemoved };
 }

@@ -10,7 +10,7 @@ import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
 import { XmlError } from "./xml";
-import { LegacyDrawingEdit, WrittenCells, columnFormats, legacyDrawingId } from "./sheet-part";
+import { LegacyDrawingEdit, WrittenCells, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
 import { StyleSheetEditor } from "./styles-part";
 
@@ -115,7 +115,7 @@ export function readLooks(
     const { comments } = sheetNotes.of(part);
     const layout = pkg.layoutOf(part);
     const rows = new Set(sheetAreas.flatMap(({ area }) => Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i)));
-    const written = new WrittenCells(layout, columnFormats(xml, layout), rows);
+    const written = new WrittenCells(layout, rows);
     for (const { area } of sheetAreas) {
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
@@ -166,7 +166,7 @@ export function writeNotes(
     // drawing of the same type, and is left alone.
     const sheetXml = pkg.required(part);
     const notesDrawing = legacyDrawingId(sheetXml, pkg.layoutOf(part));
-    const vmlRel = notesDrawing === undefined ? undefined : rels.list.find((r) => r.id === notesDrawing && r.type.endsWith("/vmlDrawing"));
+    const vmlRel = notesDrawing === undefined ? undefined : rels.byId(notesDrawing, "vmlDrawing");
     // Form controls (check boxes, buttons) live in the same drawing: kept when it is written again.
     const others = vmlRel ? otherShapesOf(pkg, vmlRel.part) : NO_OTHER_SHAPES;
     const keepComments = comments.byCell.size > 0;

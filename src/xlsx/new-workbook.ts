@@ -11,6 +11,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
+import { blankCell, numberCell, textCell } from "./sheet-part";
 import { escapeAttribute, escapeXml } from "./xml";
 
 /** How a column's cells look: text, text wrapped in its width, or a number format. */
@@ -81,14 +82,14 @@ const STYLES_XML =
   `<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
   `</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** A cell as the copy's sheets write theirs (sheet-part.ts), without a prefix. */
 function cellXml(ref: string, value: NewCellValue, style: number, numeric: boolean): string {
-  if (value === null || value === "") return `<c r="${ref}" s="${style}"/>`;
-  if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  if (value === null || value === "") return blankCell("", ref, style);
+  if (typeof value === "number" && Number.isFinite(value)) return numberCell("", ref, style, String(value));
   const text = String(value);
   // Exact decimals stay as written ("106.47", never 106.46999…).
-  if (numeric && PLAIN_DECIMAL.test(text)) return `<c r="${ref}" s="${style}"><v>${text}</v></c>`;
-  const space = text.trim() === text ? "" : ` xml:space="preserve"`;
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+  if (numeric && PLAIN_DECIMAL.test(text)) return numberCell("", ref, style, text);
+  return textCell("", ref, style, text);
 }
 
 function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], header: boolean): string {

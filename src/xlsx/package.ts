@@ -39,6 +39,9 @@ export function readPartXml<T>(part: string, read: () => T): T {
   }
 }
 
+/** The copy cannot be written as a zip (it would pass 4 GB); the text says why. */
+export class CopyWriteError extends BilingualError {}
+
 /** A part, or all parts together, inflate past the limits: refused before inflating. */
 export class PartTooLargeError extends PackageError {}
 
@@ -205,6 +208,11 @@ export class RelationshipsPart {
 
   allOfType(kind: string): Relationship[] {
     return this.list.filter((r) => r.type.endsWith(`/${kind}`));
+  }
+
+  /** The relationship a part names by its id (a sheet's r:id), of a kind when one is given. */
+  byId(id: string, kind?: string): Relationship | undefined {
+    return this.list.find((r) => r.id === id && (kind === undefined || r.type.endsWith(`/${kind}`)));
   }
 
   /** Adds a relationship to a part in the source's folder; returns its new id. */
@@ -448,10 +456,16 @@ export class Package {
     return this.layouts.get(part.toLowerCase());
   }
 
-  /** The reader's layout of a sheet part, or, for a part it did not read, one tokenizer pass's, kept. */
+  /**
+   * The reader's layout of a sheet part, or, for a part it did not read (a chart sheet jixiao's
+   * record names), one tokenizer pass's, kept; that part not being well-formed XML is refused, named.
+   */
   layoutOf(part: string): SheetLayout {
     let layout = this.sheetLayout(part);
-    if (layout === undefined) this.setSheetLayout(part, (layout = sheetLayout(this.required(part))));
+    if (layout === undefined) {
+      const xml = this.required(part);
+      this.setSheetLayout(part, (layout = readPartXml(part, () => sheetLayout(xml))));
+    }
     return layout;
   }
 
@@ -495,7 +509,10 @@ export class Package {
     contentTypes.remove(part);
   }
 
-  /** The package as zip bytes: changed and new parts as put, the others copied still compressed. */
+  /**
+   * The package as zip bytes: changed and new parts as put, the others copied still compressed. A
+   * copy the zip cannot hold throws CopyWriteError.
+   */
   toBytes(): Uint8Array {
     const out: ZipEntry[] = [];
     for (const [key, entry] of this.entries) {
@@ -509,7 +526,12 @@ export class Package {
       } else if (change !== null) out.push(change);
     }
     for (const [key, change] of this.changes) if (change && !this.entries.has(key)) out.push(change);
-    return writeZip(out);
+    try {
+      return writeZip(out);
+    } catch (error) {
+      if (!(error instanceof ZipFormatError)) throw error;
+      throw new CopyWriteError(error.text.zh, error.text.en);
+    }
   }
 }
 
@@ -588,7 +610,7 @@ export class SheetParts {
   constructor(workbook: WorkbookPart, rels: RelationshipsPart) {
     const parts = new Map<string, string>();
     for (const [name, id] of workbook.sheets()) {
-      const part = rels.list.find((r) => r.id === id)?.part;
+      const part = rels.byId(id)?.part;
       if (part !== undefined) parts.set(name, part);
     }
     this.parts = parts;

@@ -472,7 +472,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
   const sheets: SheetGrid[] = [];
   const otherSheetNames: string[] = [];
   for (const sheet of workbook.sheetList()) {
-    const relationship = rels.list.find((r) => r.id === sheet.relationshipId);
+    const relationship = rels.byId(sheet.relationshipId);
     if (!relationship || !relationship.type.endsWith("/worksheet")) {
       // Chart sheets, dialog and macro sheets hold no cells but take their names.
       otherSheetNames.push(sheet.name);

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, attributeByLocal, elements, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -28,7 +28,8 @@ export interface ColumnFormat {
   style: number;
 }
 
-function numberCell(prefix: string, ref: string, format: number, value: string): string {
+/** A cell holding a number (its exact decimal text); `prefix` is the one the sheet writes its elements with. */
+export function numberCell(prefix: string, ref: string, format: number, value: string): string {
   return `<${prefix}c r="${ref}" s="${format}"><${prefix}v>${value}</${prefix}v></${prefix}c>`;
 }
 
@@ -48,8 +49,8 @@ export interface SheetLayout {
   /** The prefix the worksheet writes its elements with ("x:" or ""). */
   prefix: string;
   sheetData?: { name: string; start: number; openEnd: number; contentEnd: number; end: number; selfClosing: boolean };
-  /** The <cols> element's [start, end). */
-  cols?: { start: number; end: number };
+  /** The column formats its <cols> gives, 0-based. */
+  columns: ColumnFormat[];
   /** The worksheet's own children after <sheetData> (mergeCells, legacyDrawing, extLst …): local name and [start, end). */
   tail: { local: string; start: number; end: number }[];
   /** Where the worksheet's end tag starts: what is added after every child goes there. */
@@ -103,7 +104,7 @@ function rowFormatOf(attributes: Record<string, string>): number | undefined {
 
 /** A layout with nothing located yet. */
 function emptyLayout(xml: string): SheetLayout {
-  return { prefix: "", rows: [], rowStarts: [], rowEnds: [], rowOpenEnds: [], rowFormats: [], rowCells: [], cells: new Int32Array(0), tail: [], contentEnd: xml.length };
+  return { prefix: "", columns: [], rows: [], rowStarts: [], rowEnds: [], rowOpenEnds: [], rowFormats: [], rowCells: [], cells: new Int32Array(0), tail: [], contentEnd: xml.length };
 }
 
 /**
@@ -119,7 +120,6 @@ export class WrittenCells {
 
   constructor(
     private readonly layout: SheetLayout,
-    private readonly columns: ColumnFormat[],
     rows: Set<number>,
   ) {
     this.rowIndexes = new Map(layout.rows.map((row, i) => [row, i]));
@@ -149,15 +149,15 @@ export class WrittenCells {
     const places = this.of(row, col);
     if (places) return this.layout.cells[places[places.length - 1] + FORMAT];
     const i = this.rowIndex(row);
-    return inheritedFormat(i === undefined ? undefined : this.layout.rowFormats[i], col, this.columns);
+    return inheritedFormat(i === undefined ? undefined : this.layout.rowFormats[i], col, this.layout.columns);
   }
 }
 
 /**
  * Fills a layout as a tokenizer pass reads the sheet (the reader, and sheetLayout), told of each
- * element at its start and end tag with its depth (the worksheet's is 0): where sheetData, cols and
- * the worksheet's later children are, and the rows and cells in document order. `finish` packs the
- * cells.
+ * element at its start and end tag with its depth (the worksheet's is 0): where sheetData and the
+ * worksheet's later children are, the column formats, and the rows and cells in document order.
+ * `finish` packs the cells.
  *
  * A cell's r names its row and column, as openpyxl reads it, even when it names another row than
  * its <row>'s (a stray cell). A <row>'s number is its r, else the row its first cell's r names, else
@@ -179,7 +179,8 @@ export class LayoutRecorder {
   inSheetData = false;
   /** Where the worksheet's children after sheetData, still open, start. */
   private readonly childStarts: number[] = [];
-  private colsStart = -1;
+  /** The <col>s of the <cols> being read; undefined outside one. */
+  private columns: ColumnFormat[] | undefined;
 
   constructor(private readonly xml: string) {
     this.layout = emptyLayout(xml);
@@ -201,8 +202,11 @@ export class LayoutRecorder {
         layout.sheetData = { name, start: this.tagStart(openEnd), openEnd, contentEnd: openEnd, end: openEnd, selfClosing };
       } else {
         if (layout.sheetData) this.childStarts.push(this.tagStart(openEnd));
-        if (local === "cols") this.colsStart = this.tagStart(openEnd);
+        if (local === "cols") this.columns = [];
       }
+    } else if (this.columns && local === "col") {
+      // <col> counts from 1; the grid from 0.
+      this.columns.push({ min: Number(attributes.min) - 1, max: Number(attributes.max) - 1, style: formatIndex(attributes.style) });
     } else if (this.inSheetData && depth === 2 && local === "row") {
       const written = Number(attributes.r);
       this.rowNumbered = Number.isInteger(written) && written > 0;
@@ -243,7 +247,10 @@ export class LayoutRecorder {
         }
       } else {
         if (this.childStarts.length > 0) layout.tail.push({ local, start: this.childStarts.pop()!, end });
-        if (local === "cols" && this.colsStart >= 0) layout.cols = { start: this.colsStart, end };
+        if (local === "cols" && this.columns) {
+          layout.columns = this.columns;
+          this.columns = undefined;
+        }
       }
     } else if (this.inSheetData && depth === 2 && local === "row") {
       layout.rows.push(this.rowNumber);
@@ -273,23 +280,12 @@ export function sheetLayout(xml: string): SheetLayout {
   return recorder.finish();
 }
 
-/** The column formats of a sheet (its <cols>, which the layout located), 0-based. */
-export function columnFormats(xml: string, layout: SheetLayout): ColumnFormat[] {
-  if (!layout.cols) return [];
-  // <col> counts from 1; the grid from 0.
-  return elements(xml.slice(layout.cols.start, layout.cols.end), "col").map((col) => ({
-    min: Number(col.attributes.min) - 1,
-    max: Number(col.attributes.max) - 1,
-    style: formatIndex(col.attributes.style),
-  }));
-}
-
 /** The highest format the sheet's cells, rows or columns name; -1 when they name none. */
-export function highestFormat(xml: string, layout: SheetLayout): number {
+export function highestFormat(layout: SheetLayout): number {
   let highest = -1;
   for (let at = FORMAT; at < layout.cells.length; at += CELL_FIELDS) highest = Math.max(highest, layout.cells[at]);
   for (const format of layout.rowFormats) highest = Math.max(highest, format ?? -1);
-  for (const column of columnFormats(xml, layout)) highest = Math.max(highest, column.style);
+  for (const column of layout.columns) highest = Math.max(highest, column.style);
   return highest;
 }
 
@@ -333,14 +329,12 @@ function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Spli
  */
 class SheetPatcher {
   private readonly prefix: string;
-  private readonly columns: ColumnFormat[];
 
   constructor(
     private readonly xml: string,
     private readonly layout: SheetLayout,
   ) {
     this.prefix = layout.prefix;
-    this.columns = columnFormats(xml, layout);
   }
 
   private newCell(row: number, col: number, edit: CellEdit, written: WrittenCells): string {
@@ -439,7 +433,7 @@ class SheetPatcher {
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
     const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
     if (!this.layout.sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
-    const written = new WrittenCells(this.layout, this.columns, new Set(edits.keys()));
+    const written = new WrittenCells(this.layout, new Set(edits.keys()));
     const { cells } = this.layout;
     const splices: Splice[] = [];
     const newRows: { row: number; cols: number[] }[] = [];
@@ -489,14 +483,15 @@ export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout =
   return new SheetPatcher(xml, layout).apply(edits, drawing);
 }
 
-function textCell(prefix: string, ref: string, format: number, text: string): string {
+/** A cell holding text, inline; `prefix` as for numberCell. */
+export function textCell(prefix: string, ref: string, format: number, text: string): string {
   // Inline text is never read as a formula; spaces at either end are kept.
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
   return `<${prefix}c r="${ref}" s="${format}" t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
-/** A cell without a value, or with the text given back in its place. */
-function blankCell(prefix: string, ref: string, format: number, text: string | undefined): string {
+/** A cell without a value, or with the text given back in its place; `prefix` as for numberCell. */
+export function blankCell(prefix: string, ref: string, format: number, text?: string): string {
   return text === undefined ? `<${prefix}c r="${ref}" s="${format}"/>` : textCell(prefix, ref, format, text);
 }
 

@@ -11,17 +11,7 @@ import { WorkbookGrid } from "../core/grid";
 import { NoteChange, ValueClear, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
-import {
-  CONTENT_TYPES,
-  ContentTypes,
-  Package,
-  STYLES_TYPE,
-  SheetParts,
-  WORKBOOK_TYPE,
-  WORKSHEET_TYPE,
-  folderOf,
-  workbookParts,
-} from "./package";
+import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, folderOf, workbookParts } from "./package";
 import { CopyParts, SheetNotes, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
 import { CellEdit, SheetEdits, highestFormat, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
@@ -37,9 +27,38 @@ export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheet
     const part = sheets.required(sheet);
     // The worksheets the reader read; a chart or dialog sheet names no cell formats.
     const layout = pkg.sheetLayout(part);
-    if (layout) styles.coverFormats(highestFormat(pkg.required(part), layout));
+    if (layout) styles.coverFormats(highestFormat(layout));
   }
   return styles;
+}
+
+/** The parts every copy (scored, or cleaned by 清除标记) edits, as openCopy read them. */
+export interface OpenedCopy extends CopyParts {
+  workbookPath: string;
+  workbook: WorkbookPart;
+  workbookRelsPath: string;
+  /** The stylesheet part; undefined while the package has none (`styles` is then a minimal one). */
+  stylesPath: string | undefined;
+}
+
+/** Reads the parts a copy edits: the workbook and its relationships, the content types, the sheets' parts, the stylesheet. */
+export function openCopy(pkg: Package): OpenedCopy {
+  const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = workbookParts(pkg);
+  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
+  const sheets = new SheetParts(workbook, rels);
+  const stylesPath = rels.ofType("styles")?.part;
+  const styles = styleSheetOf(pkg, stylesPath, sheets);
+  return { pkg, workbookPath, workbook, workbookRelsPath, workbookRels: rels, contentTypes, sheets, stylesPath, styles, sheetNotes: new SheetNotes(pkg) };
+}
+
+/** Writes the parts every copy changes (the stylesheet when the copy has one, the workbook part as `workbookXml`) and returns the copy's bytes. */
+export function copyBytes(copy: OpenedCopy, workbookXml: string): Uint8Array {
+  const { pkg } = copy;
+  if (copy.stylesPath) pkg.put(copy.stylesPath, copy.styles.toXml());
+  pkg.put(copy.workbookPath, workbookXml);
+  pkg.put(copy.workbookRelsPath, copy.workbookRels.toXml());
+  pkg.put(CONTENT_TYPES, copy.contentTypes.toXml());
+  return pkg.toBytes();
 }
 
 /**
@@ -88,14 +107,8 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: Valu
  * cell edits or a change of its notes' drawing once, where the reader found its rows (the sheet is
  * not tokenized again as a whole). The scored copy and 清除标记 both write through here.
  */
-export function writeNotesAndCells(
-  pkg: Package,
-  contentTypes: ContentTypes,
-  sheets: SheetParts,
-  sheetNotes: SheetNotes,
-  notes: NoteChange[],
-  edits: Map<string, SheetEdits>,
-): void {
+export function writeNotesAndCells(copy: OpenedCopy, notes: NoteChange[], edits: Map<string, SheetEdits>): void {
+  const { pkg, contentTypes, sheets, sheetNotes } = copy;
   const drawings = writeNotes(pkg, contentTypes, sheets, sheetNotes, notes);
   const bySheetPart = new Map<string, SheetEdits>();
   for (const [sheet, sheetEdits] of edits) bySheetPart.set(sheets.required(sheet), sheetEdits);
@@ -113,23 +126,18 @@ export interface CopyOptions {
 
 /** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
 export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Uint8Array {
-  const { path: workbookPath, workbook, relsPath: workbookRelsPath, rels } = workbookParts(pkg);
-  const contentTypes = new ContentTypes(pkg.required(CONTENT_TYPES));
+  const copy = openCopy(pkg);
+  const { workbookPath, workbook, workbookRels: rels, contentTypes, sheets, styles } = copy;
   const folder = folderOf(workbookPath);
-
-  const sheets = new SheetParts(workbook, rels);
-  let stylesPath = rels.ofType("styles")?.part;
-  const styles = styleSheetOf(pkg, stylesPath, sheets);
-  if (!stylesPath) {
-    stylesPath = `${folder}styles.xml`;
+  if (!copy.stylesPath) {
+    copy.stylesPath = `${folder}styles.xml`;
     rels.add("styles", "styles.xml");
-    contentTypes.set(stylesPath, STYLES_TYPE);
+    contentTypes.set(copy.stylesPath, STYLES_TYPE);
   }
 
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
-  const marking: CopyParts = { pkg, styles, contentTypes, workbookRels: rels, sheets, sheetNotes: new SheetNotes(pkg) };
-  const marks = planCopyMarks(marking, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  writeNotesAndCells(pkg, contentTypes, sheets, marking.sheetNotes, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
+  const marks = planCopyMarks(copy, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
+  writeNotesAndCells(copy, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
 
   const summary = analysis.summary;
   const replaced = summary.replaces ? sheets.required(summary.name) : undefined;
@@ -143,7 +151,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     workbook.addSheet(summary.name, rels.add("worksheet", summaryPart.slice(folder.length)));
   }
 
-  writeCopyRecord(marking, marks, { name: summary.name, digest: summaryDigest(summary) });
+  writeCopyRecord(copy, marks, { name: summary.name, digest: summaryDigest(summary) });
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).
@@ -155,9 +163,5 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
   contentTypes.set(workbookPath, WORKBOOK_TYPE);
   workbook.recalculateOnLoad();
 
-  pkg.put(stylesPath, styles.toXml());
-  pkg.put(workbookPath, withPrintTitles(workbook.toXml(), [...workbook.sheets().keys()].indexOf(summary.name), summary));
-  pkg.put(workbookRelsPath, rels.toXml());
-  pkg.put(CONTENT_TYPES, contentTypes.toXml());
-  return pkg.toBytes();
+  return copyBytes(copy, withPrintTitles(workbook.toXml(), [...workbook.sheets().keys()].indexOf(summary.name), summary));
 }

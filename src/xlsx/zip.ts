@@ -153,7 +153,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     localLength += 30 + names[i].length + entry.data.length;
     directoryLength += 46 + names[i].length;
   });
-  if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("评分后的副本将超过 4 GB", "the scored copy would exceed 4 GB");
+  if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("副本将超过 4 GB", "the copy would exceed 4 GB");
   // More entries than the end record's 16 bits count: the zip64 end record and its locator hold the count.
   const zip64 = entries.length > 0xffff;
   const out = new Uint8Array(localLength + directoryLength + (zip64 ? 56 + 20 : 0) + 22);

@@ -4,9 +4,10 @@
  */
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import { createHash } from "crypto";
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from "fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { Report } from "../../src/core/report";
 import { tempDir } from "./xlsx";
 
 /** Runs `jixiao …args` through `main` in this process: exit code and printed lines. */
@@ -15,6 +16,30 @@ export async function runMain(...args: string[]): Promise<{ code: number; out: s
   const err: string[] = [];
   const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
   return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+export interface ScoredPackage {
+  code: number;
+  out: string;
+  err: string;
+  /** The paths of the input written and of its scored copy. */
+  input: string;
+  copy: string;
+  /** The JSON report and the copy's bytes; absent when the input could not be scored (exit 2). */
+  report?: Report;
+  output?: Uint8Array;
+}
+
+/** Scores a package's bytes through `main`, in a folder of its own, with its JSON report. */
+export async function scorePackage(bytes: Uint8Array, ...options: string[]): Promise<ScoredPackage> {
+  const dir = tempDir();
+  const input = path.join(dir, "in.xlsx");
+  writeFileSync(input, bytes);
+  const copy = path.join(dir, "out.xlsx");
+  const json = path.join(dir, "report.json");
+  const r = await runMain("score", input, "--out", copy, "--json", json, ...options);
+  if (r.code === 2) return { ...r, input, copy };
+  return { ...r, input, copy, report: JSON.parse(readFileSync(json, "utf8")) as Report, output: readFileSync(copy) };
 }
 
 /** A file's SHA-256, to show an input was not touched. */

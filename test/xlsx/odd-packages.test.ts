@@ -6,13 +6,15 @@
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
 import { strFromU8, unzipSync } from "fflate";
-import { readFileSync, writeFileSync } from "fs";
+import { readdirSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
 import { Report } from "../../src/core/report";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { ReadOptions, WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
+import * as zip from "../../src/xlsx/zip";
+import { ZipEntry } from "../../src/xlsx/zip";
+import { runMain, scorePackage } from "../support/cli";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
 import { Cell, PackageOptions, buildPackage, packageParts, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
@@ -59,25 +61,6 @@ function readFailure(bytes: Uint8Array, options?: ReadOptions): string {
   throw new Error("the package was read");
 }
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["node", "jixiao", ...args], { log: (l) => out.push(l), error: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-/** Scores a package through the command line: its exit, messages, report and scored copy. */
-async function score(bytes: Uint8Array, ...options: string[]): Promise<{ code: number; err: string; report?: Report; output?: Uint8Array }> {
-  const dir = tempDir();
-  const input = path.join(dir, "in.xlsx");
-  writeFileSync(input, bytes);
-  const out = path.join(dir, "out.xlsx");
-  const json = path.join(dir, "report.json");
-  const r = await run("score", input, "--out", out, "--json", json, ...options);
-  if (r.code === 2) return { code: r.code, err: r.err };
-  return { code: r.code, err: r.err, report: JSON.parse(readFileSync(json, "utf8")) as Report, output: readFileSync(out) };
-}
-
 /**
  * Every write the report declares is in the copy, at its cell, with its value; every other cell
  * of every input sheet is as it was; the summary sheet is added.
@@ -103,7 +86,7 @@ function parseA1(cell: string): { row: number; col: number } {
 async function expectScoredAsUsual(options: PackageOptions): Promise<void> {
   const bytes = buildPackage(options);
   const input = readXlsxBytes(bytes, "in.xlsx").grid;
-  const { code, report, output } = await score(bytes);
+  const { code, report, output } = await scorePackage(bytes);
   expect(code).toBe(1); // G3's recorded 30 disagrees
   expect(report!.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
   expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
@@ -207,7 +190,7 @@ describe("valid packages from other producers", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
     const inputParts = Object.keys(parts).length;
     for (let i = inputParts; i < 65_530; i++) parts[`junk/p${i}.xml`] = "<a/>";
-    const { code, output } = await score(zipParts(parts));
+    const { code, output } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     const copy = unzipSync(output!);
     expect(Object.keys(copy).length).toBeGreaterThan(0xffff);
@@ -221,7 +204,7 @@ describe("valid packages from other producers", () => {
     for (const [part, order] of [["xl/workbook.xml", "LE"], ["xl/worksheets/sheet1.xml", "BE"], ["xl/sharedStrings.xml", "LE"]] as const) parts[part] = utf16(parts[part] as string, order);
     const bytes = zipParts(parts);
     expect(readXlsxBytes(bytes, "utf16.xlsx").grid.sheets.map((s) => [s.name, s.values])).toEqual([["自评表", ROWS_GRID]]);
-    const { code, report, output } = await score(bytes);
+    const { code, report, output } = await scorePackage(bytes);
     expect(code).toBe(1);
     expect(report!.writes.map((w) => [w.sheet, w.cell, w.after])).toEqual([["自评表", "G2", "40"]]);
     const copy = unzipSync(output!);
@@ -295,7 +278,7 @@ describe("valid packages from other producers", () => {
         { type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml", target: "../customXml/item2.xml" },
       ],
     };
-    const { output } = await score(buildPackage(options));
+    const { output } = await scorePackage(buildPackage(options));
     const parts = unzipSync(output!);
     const text = (part: string) => strFromU8(parts[part]);
     // One record: the other program's part as it was, jixiao's rewritten in place with the marks added.
@@ -324,7 +307,7 @@ describe("notes beside a header's picture", () => {
       '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>';
     parts["xl/drawings/vmlDrawing1.vml"] = HEADER_VML;
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("</Types>", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
-    const { output } = await score(zipParts(parts));
+    const { output } = await scorePackage(zipParts(parts));
     const files = unzipSync(output!);
     const text = (name: string) => strFromU8(files[name]);
     // The header's picture: its drawing as it was, still named by the header.
@@ -361,7 +344,7 @@ describe("where a write lands: positions from the tokenizer", () => {
     const bytes = buildPackage({ sheets: [{ name: "自评表", sheetXml }] });
     const input = readXlsxBytes(bytes, "cdata.xlsx").grid;
     expect(input.sheets[0].values[1][7]).toBe('疫情停办两场<c r="G2"><v>1</v></c>');
-    const { report, output } = await score(bytes);
+    const { report, output } = await scorePackage(bytes);
     expect(report!.writes.map((w) => w.cell)).toEqual(["G2"]);
     expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
     expect((await exceljsGrid(output!)).sheets[0].values[1][6]).toBe(40);
@@ -373,7 +356,7 @@ describe("where a write lands: positions from the tokenizer", () => {
     const bytes = zipParts(parts);
     const input = readXlsxBytes(bytes, "quoted.xlsx").grid;
     expect(input.sheets.map((s) => s.name)).toEqual(["说明", 'a id="rId1"']);
-    const { report, output } = await score(bytes);
+    const { report, output } = await scorePackage(bytes);
     expect(report!.writes.map((w) => [w.sheet, w.cell])).toEqual([['a id="rId1"', "G2"]]);
     expectWritesWhereReported(input, readXlsxBytes(output!, "out.xlsx").grid, report!);
   });
@@ -388,13 +371,13 @@ describe("where a write lands: positions from the tokenizer", () => {
 
 describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a sheet whose part is missing names the sheet and the part", async () => {
-    const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/worksheets/sheet1.xml"] }));
+    const r = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/worksheets/sheet1.xml"] }));
     expect(r.code).toBe(2);
     expect(r.err).toContain("工作表“自评表”的内容（xl/worksheets/sheet1.xml）不在文件中");
   });
 
   it("a missing shared-strings part says so", async () => {
-    const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/sharedStrings.xml"] }), "--lang", "en");
+    const r = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["xl/sharedStrings.xml"] }), "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("the file is damaged: the shared strings part (xl/sharedStrings.xml) is missing");
   });
@@ -405,17 +388,17 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     padded["xl/worksheets/sheet1.xml"] = padded["xl/worksheets/sheet1.xml"].replace("<sheetData>", `<sheetData>${" ".repeat(3 * 1024 * 1024)}`);
     const bytes = zipParts(padded);
     expect(bytes.length).toBeLessThan(100_000);
-    const refused = await score(bytes, "--max-size", "2");
+    const refused = await scorePackage(bytes, "--max-size", "2");
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("部件 xl/worksheets/sheet1.xml 解压后有 4 MB，超过每个部件 2 MB 的上限（命令行可用 --max-size 提高）");
-    expect((await score(bytes, "--max-size", "5")).code).toBe(1);
-    expect((await run("score", "x.xlsx", "--max-size", "lots")).err).toContain("--max-size 应为正数（MB），不是 lots");
+    expect((await scorePackage(bytes, "--max-size", "5")).code).toBe(1);
+    expect((await runMain("score", "x.xlsx", "--max-size", "lots")).err).toContain("--max-size 应为正数（MB），不是 lots");
   });
 
   it("parts that together inflate past the limit", async () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "二", rows: ROWS }, { name: "三", rows: ROWS }] });
     for (const n of [1, 2, 3]) parts[`xl/worksheets/sheet${n}.xml`] = parts[`xl/worksheets/sheet${n}.xml`].replace("<sheetData>", `<sheetData>${" ".repeat(900 * 1024)}`);
-    const r = await score(zipParts(parts), "--max-size", "2", "--lang", "en");
+    const r = await scorePackage(zipParts(parts), "--max-size", "2", "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/the workbook inflates to more than the limit of 2 MB \(at xl\/worksheets\/sheet3\.xml; the command line's --max-size raises it\)/);
   });
@@ -449,7 +432,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a part whose checksum fails is damaged: deflated data that inflates to the size declared, stored data changed", async () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
     const deflated = withDirectoryEntry(zipParts(parts), "xl/sharedStrings.xml", (dv, at) => dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true));
-    const r = await score(deflated);
+    const r = await scorePackage(deflated);
     expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 文件已损坏：部件 xl/sharedStrings.xml 校验和不符")]);
 
     const stored = zipParts(parts, { level: 0 });
@@ -464,9 +447,9 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     // Read, the package is fine: jixiao never reads the theme.
     const damaged = withDirectoryEntry(zipParts(parts), "xl/theme/theme1.xml", (dv, at) => dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true));
     expect(readXlsxBytes(damaged, "in.xlsx").grid.sheets).toHaveLength(1);
-    const r = await score(damaged);
+    const r = await scorePackage(damaged);
     expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 文件已损坏：部件 xl/theme/theme1.xml 校验和不符")]);
-    expect((await score(zipParts(parts))).code).toBe(1);
+    expect((await scorePackage(zipParts(parts))).code).toBe(1);
   });
 
   it("a part in an encoding other than UTF-8 or UTF-16, declared so or not, or whose bytes are not its encoding's, is refused naming the part", async () => {
@@ -476,7 +459,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const gbkName = Uint8Array.from([0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xed]);
     const inGbk = Buffer.from(workbook.replace('encoding="UTF-8"', 'encoding="GBK"'));
     const gbk = Buffer.concat([inGbk.subarray(0, inGbk.indexOf(name)), gbkName, inGbk.subarray(inGbk.indexOf(name) + name.length)]);
-    const r = await score(zipParts({ ...parts, "xl/workbook.xml": gbk }));
+    const r = await scorePackage(zipParts({ ...parts, "xl/workbook.xml": gbk }));
     expect([r.code, r.err]).toEqual([2, expect.stringContaining("in.xlsx: 部件 xl/workbook.xml 的编码是 GBK，而 .xlsx 的部件只能用 UTF-8 或 UTF-16 编码")]);
 
     const strings = Buffer.from(parts["xl/sharedStrings.xml"] as string);
@@ -493,7 +476,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('encoding="UTF-8"', 'encoding="UTF8"');
-    const r = await score(zipParts(parts));
+    const r = await scorePackage(zipParts(parts));
     expect([r.code, r.err]).toEqual([1, ""]);
     const copy = unzipSync(r.output!);
     // jixiao adds 综合得分's content type, and writes the part as UTF-8.
@@ -504,20 +487,62 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a part that is not well-formed XML is named, whichever part it is; a missing [Content_Types].xml is said once to be damaged", async () => {
     const parts = ["xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/worksheets/_rels/sheet1.xml.rels"];
     for (const part of parts) {
-      const r = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], extraParts: { [part]: "garbage" } }), "--lang", "en");
+      const r = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], extraParts: { [part]: "garbage" } }), "--lang", "en");
       expect([part, r.code, r.err.slice(r.err.indexOf("in.xlsx: "))]).toEqual([
         part,
         2,
         `in.xlsx: the file is damaged: the part ${part} is not well-formed XML (1:7: text data outside of root node.)`,
       ]);
     }
-    const missing = await score(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["[Content_Types].xml"] }));
+    const missing = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }], omit: ["[Content_Types].xml"] }));
     expect([missing.code, missing.err.slice(missing.err.indexOf("in.xlsx: "))]).toEqual([2, "in.xlsx: 文件已损坏：缺少 [Content_Types].xml"]);
+  });
+
+  it("a sheet the reader does not read (a chart sheet) that jixiao's record names and that is not well-formed XML is named too", async () => {
+    const scored = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }, { name: "图表", chart: true }] }));
+    const parts: Record<string, string | Uint8Array> = unzipSync(scored.output!);
+    // The user swapped the sheets' names: the record's marks are on 自评表, now the chart sheet, which is damaged.
+    const workbook = strFromU8(parts["xl/workbook.xml"] as Uint8Array);
+    parts["xl/workbook.xml"] = workbook.replace('name="自评表"', 'name="tmp"').replace('name="图表"', 'name="自评表"').replace('name="tmp"', 'name="图表"');
+    parts["xl/chartsheets/sheet2.xml"] = strFromU8(parts["xl/chartsheets/sheet2.xml"] as Uint8Array).replace("</chartsheet>", "</chartSheet>");
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    writeFileSync(input, zipParts(parts));
+    for (const command of [["score", input, "--out", path.join(dir, "scored.xlsx")], ["clean", input, "--out", path.join(dir, "clean.xlsx")]]) {
+      const r = await runMain(...command, "--lang", "en");
+      expect([command[0], r.code, r.err]).toEqual([
+        command[0],
+        2,
+        `${input}: the file is damaged: the part xl/chartsheets/sheet2.xml is not well-formed XML (1:185: unexpected close tag.)`,
+      ]);
+    }
+  });
+
+  it("a copy past the 4 GB a zip without 64-bit offsets holds is not written: said of the output, in both languages, exit 2", async () => {
+    // The copy is made as always, then padded past 4 GB with stored entries that share one megabyte.
+    const megabyte = new Uint8Array(2 ** 20);
+    const padding: ZipEntry[] = Array.from({ length: 4096 }, (_, i) => ({ name: `padding/${i}`, method: 0, crc: 0, size: megabyte.length, data: megabyte, time: 0, date: 0 }));
+    const writeZip = zip.writeZip;
+    const padded = jest.spyOn(zip, "writeZip").mockImplementation((entries) => writeZip([...entries, ...padding]));
+    try {
+      const dir = tempDir();
+      const input = path.join(dir, "in.xlsx");
+      writeFileSync(input, buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+      const scored = path.join(dir, "scored.xlsx");
+      expect(await runMain("score", input, "--out", scored, "--lang", "en")).toEqual({ code: 2, out: "", err: `${scored}: cannot write the scored workbook (the copy would exceed 4 GB)` });
+      expect((await runMain("score", input, "--out", scored)).err).toBe(`${scored}: 无法写出评分结果（副本将超过 4 GB）`);
+      const cleaned = path.join(dir, "clean.xlsx");
+      expect(await runMain("clean", input, "--out", cleaned, "--lang", "en")).toEqual({ code: 2, out: "", err: `${cleaned}: cannot be written (the copy would exceed 4 GB)` });
+      expect(padded).toHaveBeenCalledTimes(3);
+      expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    } finally {
+      padded.mockRestore();
+    }
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
-    const r = await score(bytes, "--lang", "en");
+    const r = await scorePackage(bytes, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("the part xl/worksheets/sheet1.xml inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
     expect(r.err.split("\n")).toHaveLength(1);
@@ -526,7 +551,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a merge over the whole sheet is clipped to the cells written, in no time", async () => {
     const bytes = buildPackage({ sheets: [{ name: "自评表", rows: ROWS, merges: ["J1:XFD1048576", "A10:B1048576"] }] });
     const started = Date.now();
-    const { code, report } = await score(bytes);
+    const { code, report } = await scorePackage(bytes);
     expect(Date.now() - started).toBeLessThan(5000); // the unclipped merge took 69 s and 4 GB
     expect(code).toBe(1);
     expect(readXlsxBytes(bytes, "merge.xlsx").grid.sheets[0].merges).toEqual([]);

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
-import { runMain } from "../support/cli";
+import { runMain, scorePackage } from "../support/cli";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
 import { MAIN_NS, VML_CHECKBOX, packageParts, zipParts } from "../support/package";
@@ -26,23 +26,13 @@ function formParts(): Record<string, string> {
   return packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
 }
 
-/** Scores the parts as a file through the command line: its exit, messages and the paths of input and copy. */
-async function scoreParts(parts: Record<string, string>, ...options: string[]): Promise<{ code: number; err: string; input: string; copy: string }> {
-  const dir = tempDir();
-  const input = path.join(dir, "in.xlsx");
-  writeFileSync(input, zipParts(parts));
-  const copy = path.join(dir, "out.xlsx");
-  const { code, err } = await runMain("score", input, "--out", copy, ...options);
-  return { code, err, input, copy };
-}
-
 describeWithOpenpyxl("an empty stylesheet", () => {
   const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN_NS}"/>`;
 
   it("<styleSheet/>: the copy's stylesheet gets the lists every workbook has, and shows the write and the marks", async () => {
     const parts = formParts();
     parts["xl/styles.xml"] = EMPTY_STYLES;
-    const { code, input, copy } = await scoreParts(parts);
+    const { code, input, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     const [before, after] = openpyxlSheets([input, copy], "自评表");
     expect(after.cells).toEqual({ ...before.cells, G2: 40 });
@@ -60,7 +50,7 @@ describeWithOpenpyxl("an empty stylesheet", () => {
   it("a column's style that is no number counts as the default, and the cover still reaches the cells' formats", async () => {
     const parts = headerNamingFormats();
     parts[SHEET] = parts[SHEET].replace("<sheetData>", '<cols><col min="1" max="8" style="abc"/></cols><sheetData>');
-    const { code, copy } = await scoreParts(parts);
+    const { code, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     // openpyxl refuses the style "abc": the formats of the cells written are read from the part.
     const sheet = strFromU8(unzipSync(readFileSync(copy))[SHEET]);
@@ -70,7 +60,7 @@ describeWithOpenpyxl("an empty stylesheet", () => {
 
   it("cells naming formats the stylesheet lacks keep showing the default: the formats added go past them", async () => {
     const parts = headerNamingFormats();
-    const { code, copy } = await scoreParts(parts);
+    const { code, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     // openpyxl refuses a cell naming a format the stylesheet lacks: the values are compared with the form as built.
     const form = path.join(tempDir(), "form.xlsx");
@@ -85,11 +75,11 @@ describe("a format number past the limit, and a damaged chart sheet", () => {
   it("a cell naming a format far past Excel's limit: the stylesheet is not padded out to it", async () => {
     const parts = formParts();
     parts[SHEET] = parts[SHEET].replace('<c r="A1"', '<c r="A1" s="3000000"');
-    const { code, copy } = await scoreParts(parts);
+    const { code, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     const written = unzipSync(readFileSync(copy));
     // The stylesheet is the one the undamaged form's copy gets: nothing was added for the damage.
-    const undamaged = unzipSync(readFileSync((await scoreParts(formParts())).copy));
+    const undamaged = unzipSync(readFileSync((await scorePackage(zipParts(formParts()))).copy));
     expect(strFromU8(written["xl/styles.xml"])).toBe(strFromU8(undamaged["xl/styles.xml"]));
     expect(strFromU8(written[SHEET])).toContain('<c r="A1" s="3000000"');
   });
@@ -98,7 +88,7 @@ describe("a format number past the limit, and a damaged chart sheet", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "图表", chart: true }] });
     const chart = "xl/chartsheets/sheet2.xml";
     parts[chart] = parts[chart].slice(0, -"</chartsheet>".length);
-    const { code, copy } = await scoreParts(parts);
+    const { code, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     expect(strFromU8(unzipSync(readFileSync(copy))[chart])).toBe(parts[chart]);
   });
@@ -124,7 +114,7 @@ describeWithOpenpyxl("notes written with an x: prefix (OpenXML SDK)", () => {
       `<x:comments xmlns:x="${MAIN_NS}"><x:authors><x:author>张三</x:author></x:authors><x:commentList>` +
         '<x:comment ref="G3" authorId="0"><x:text><x:r><x:rPr><x:b/></x:rPr><x:t>张三：</x:t></x:r><x:r><x:t>请复核</x:t></x:r></x:text></x:comment></x:commentList></x:comments>',
     );
-    const { code, input, copy } = await scoreParts(parts);
+    const { code, input, copy } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     const cleaned = path.join(path.dirname(copy), "clean.xlsx");
     expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
@@ -158,7 +148,7 @@ describe("a form control in the notes' drawing", () => {
   const ids = (vml: string) => [...vml.matchAll(/ (?:id|o:spid)="(_x0000_s\d+)"/g)].map((m) => m[1]);
 
   it("a check box is kept beside jixiao's notes, and after 清除标记, with its drawing", async () => {
-    const { code, copy } = await scoreParts(withDrawing(VML_CHECKBOX));
+    const { code, copy } = await scorePackage(zipParts(withDrawing(VML_CHECKBOX)));
     expect(code).toBe(1);
     const cleaned = path.join(path.dirname(copy), "clean.xlsx");
     expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
@@ -174,7 +164,7 @@ describe("a form control in the notes' drawing", () => {
   });
 
   it("a drawing that is not well-formed XML (older VML) gets jixiao's note boxes alone, as before", async () => {
-    const { code, copy } = await scoreParts(withDrawing(`${VML_CHECKBOX}<br>`));
+    const { code, copy } = await scorePackage(zipParts(withDrawing(`${VML_CHECKBOX}<br>`)));
     expect(code).toBe(1);
     const scored = vmlOf(copy);
     expect(scored).not.toContain("Checkbox");
@@ -184,7 +174,7 @@ describe("a form control in the notes' drawing", () => {
   it("a group holding a note box and a check box keeps the check box; no note box takes an id or o:spid the drawing uses", async () => {
     const note = '<v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>6</x:Column></x:ClientData></v:shape>';
     const box = '<v:shape id="ctl" o:spid="_x0000_s1026" type="#_x0000_t201"><x:ClientData ObjectType="Checkbox"/></v:shape>';
-    const { code, copy } = await scoreParts(withDrawing(`<v:group id="_x0000_s1025">${note}${box}</v:group>`));
+    const { code, copy } = await scorePackage(zipParts(withDrawing(`<v:group id="_x0000_s1025">${note}${box}</v:group>`)));
     expect(code).toBe(1);
     const scored = vmlOf(copy);
     expect(scored).toContain(`<v:group id="_x0000_s1025">${box}</v:group>`);
@@ -200,16 +190,16 @@ describe("a damaged notes part", () => {
   ])("%s: refused with one line naming the part, as the reader refuses a damaged sheet (exit 2)", async (_, comments, why) => {
     const parts = formParts();
     withNotesPart(parts, comments);
-    const zh = await scoreParts(parts);
+    const zh = await scorePackage(zipParts(parts));
     expect([zh.code, zh.err]).toEqual([2, `${zh.input}: 文件已损坏：部件 xl/comments1.xml 不是有效的 XML（${why}）`]);
-    const en = await scoreParts(parts, "--lang", "en");
+    const en = await scorePackage(zipParts(parts), "--lang", "en");
     expect([en.code, en.err]).toEqual([2, `${en.input}: the file is damaged: the part xl/comments1.xml is not well-formed XML (${why})`]);
   });
 });
 
 describe("清除标记 on a sheet that had no notes drawing", () => {
   it("takes the drawing jixiao made away with the notes: no part, relationship or <legacyDrawing> is left", async () => {
-    const { code, copy } = await scoreParts(formParts());
+    const { code, copy } = await scorePackage(zipParts(formParts()));
     expect(code).toBe(1);
     const cleaned = path.join(path.dirname(copy), "clean.xlsx");
     expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);

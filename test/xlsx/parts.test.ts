@@ -372,6 +372,14 @@ describe("a part's relationships", () => {
     expect(rels.list.map((r) => r.id)).toEqual(["rId1"]);
   });
 
+  it("finds a relationship by its id, of a kind when asked (an external one names no part)", () => {
+    const xml = `<Relationships ${NS}>${rel("rId1", "vmlDrawing", "../drawings/vmlDrawing1.vml")}${rel("rId2", "comments", "../comments1.xml")}${rel("rId3", "hyperlink", "http://x", ' TargetMode="External"')}</Relationships>`;
+    const rels = new RelationshipsPart(xml, "xl/worksheets/sheet1.xml");
+    expect(rels.byId("rId2")?.part).toBe("xl/comments1.xml");
+    expect(rels.byId("rId1", "vmlDrawing")?.part).toBe("xl/drawings/vmlDrawing1.vml");
+    expect([rels.byId("rId2", "vmlDrawing"), rels.byId("rId3"), rels.byId("rId9")]).toEqual([undefined, undefined, undefined]);
+  });
+
   it("opens a self-closing root to add, and writes with the part's prefix", () => {
     const rels = new RelationshipsPart(`<r:Relationships xmlns:r="http://schemas.openxmlformats.org/package/2006/relationships"/>`, "xl/workbook.xml");
     expect(rels.add("styles", "styles.xml")).toBe("rId1");

@@ -5,19 +5,18 @@
  * through the scored copy, a rerun and 清除标记. Each copy is read back by openpyxl and ExcelJS.
  */
 import { strFromU8, unzipSync } from "fflate";
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
 import { cellAddress } from "../../src/core/grid";
 import { NOTE_PREFIX } from "../../src/core/marks";
 import { RelationshipsPart, relsPathOf } from "../../src/xlsx/package";
 import { legacyDrawingId, sheetLayout } from "../../src/xlsx/sheet-part";
 import { scanXml } from "../../src/xlsx/xml";
-import { runMain } from "../support/cli";
+import { runMain, scorePackage } from "../support/cli";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
 import { MAIN_NS, VML_CHECKBOX, packageParts, zipParts } from "../support/package";
-import { tempDir } from "../support/xlsx";
 
 /** 自评表: 培训场次's 得分 (G2) is blank and filled in with 40; 受益人数's (G3) is 20 of 30 for a target met, and marked. */
 const FORM = threeIndicatorForm({
@@ -103,17 +102,9 @@ function noteBoxCells(vml: string): string[] {
 const A = "xl/worksheets/sheet1.xml";
 const B = "xl/worksheets/sheet2.xml";
 
-/** Scores the parts as a file: the input's and the copy's paths, and the exit. */
-async function score(parts: Record<string, string>): Promise<{ input: string; copy: string; code: number }> {
-  const input = path.join(tempDir(), "in.xlsx");
-  writeFileSync(input, zipParts(parts));
-  const copy = path.join(path.dirname(input), "in.jixiao.xlsx");
-  return { input, copy, code: (await runMain("score", input, "--out", copy)).code };
-}
-
 /** Scores the parts, then cleans the copy: the three files, and the commands' exits. */
 async function scoreAndClean(parts: Record<string, string>): Promise<{ input: string; copy: string; cleaned: string; codes: number[] }> {
-  const { input, copy, code } = await score(parts);
+  const { input, copy, code } = await scorePackage(zipParts(parts));
   const cleaned = path.join(path.dirname(copy), "clean.xlsx");
   return { input, copy, cleaned, codes: [code, (await runMain("clean", copy, "--out", cleaned)).code] };
 }
@@ -162,7 +153,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
       { name: "自评表", rows: FORM },
       { name: "填表说明", rows: GUIDE },
     ]);
-    const { copy, code } = await score(parts);
+    const { copy, code } = await scorePackage(zipParts(parts));
     expect(code).toBe(1);
     const rerun = path.join(path.dirname(copy), "rerun.xlsx");
     expect((await runMain("score", copy, "--out", rerun)).code).toBe(1);
