@@ -154,6 +154,10 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     directoryLength += 46 + names[i].length;
   });
   if (localLength + directoryLength > 0xffffffff) throw new ZipFormatError("副本将超过 4 GB", "the copy would exceed 4 GB");
+  // An entry copied unread from a zip64 input can declare more than 32 bits hold; written cut short
+  // to 32 bits, it would damage the copy.
+  const huge = entries.find((entry) => entry.size > 0xffffffff);
+  if (huge) throw new ZipFormatError(`条目 ${huge.name} 解压后超过 4 GB，副本无法写入`, `the entry ${huge.name} inflates to more than 4 GB, which the copy cannot hold`);
   // More entries than the end record's 16 bits count: the zip64 end record and its locator hold the count.
   const zip64 = entries.length > 0xffff;
   const out = new Uint8Array(localLength + directoryLength + (zip64 ? 56 + 20 : 0) + 22);

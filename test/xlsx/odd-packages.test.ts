@@ -540,6 +540,21 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     }
   });
 
+  it("an entry declaring more than 4 GB inflated (copied unread from a zip64 input) is refused by the writer, not cut to 32 bits", () => {
+    const entry: ZipEntry = { name: "xl/media/huge.bin", method: 8, crc: 0, size: 2 ** 32 + 1, data: new Uint8Array(16), time: 0, date: 0 };
+    const refusal = (() => {
+      try {
+        zip.writeZip([entry]);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(refusal).toBeInstanceOf(zip.ZipFormatError);
+    expect((refusal as zip.ZipFormatError).text).toEqual({ zh: "条目 xl/media/huge.bin 解压后超过 4 GB，副本无法写入", en: "the entry xl/media/huge.bin inflates to more than 4 GB, which the copy cannot hold" });
+    expect(() => zip.writeZip([{ ...entry, size: 2 ** 32 - 1 }])).not.toThrow();
+  });
+
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
     const r = await scorePackage(bytes, "--lang", "en");
