@@ -4,6 +4,7 @@
  * holds is blanked again (with its old number format), and optionally jixiao's 综合得分 sheet is
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
+import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
 import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } from "../core/marks";
 import { WorkbookGrid } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
@@ -74,7 +75,9 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   const record = marksOnSheets(previous, sheets.sheets());
   const look = readLooks(pkg, styles, sheets, sheetNotes, cellsToLook([], record));
   const plan = planClean(record, look, holdsIn(grid));
-  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears);
+  // The formula results jixiao updated go back to what they were, as the values under them do.
+  const givenBack = cachedResultsToGiveBack(cachedResultsOf(state), grid);
+  const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears, givenBack);
   writeNotesAndCells(copy, plan.notes, edits);
 
   let summaryRemoved: string | null = null;
@@ -88,7 +91,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     pkg.removeWithRelated(summaryPart, contentTypes);
     summaryRemoved = summary.name;
   }
-  writeState(pkg, rels, contentTypes, stateJson(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary })));
+  writeState(pkg, rels, contentTypes, stateJson(withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), [])));
 
   return { bytes: copyBytes(copy, workbookXml), removed: plan.removed, summaryRemoved };
 }

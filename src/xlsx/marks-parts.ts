@@ -3,6 +3,7 @@
  * to mark look like now (fill from their format, note from the sheet's comments part), and the
  * notes written back as a classic comments part with its legacy VML drawing.
  */
+import { CachedResultEntry, withCachedResults } from "../core/cached-results";
 import { groupBy } from "../core/collections";
 import { cellAddress } from "../core/grid";
 import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
@@ -234,8 +235,8 @@ export function planCopyMarks(parts: CopyParts, want: (previous: MarksRecord) =>
   return { plan: planMarks(wanted, previous, look), state };
 }
 
-/** Writes jixiao's new record: the plan's marks and the summary this copy holds, if any. */
-export function writeCopyRecord(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"]): void {
+/** Writes jixiao's new record: the plan's marks, the summary this copy holds, if any, and the formula results it updated. */
+export function writeCopyRecord(parts: CopyParts, marks: CopyMarks, summary: MarksRecord["summary"], cachedResults: CachedResultEntry[]): void {
   const record = { ...marks.plan.record, summary };
-  writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withMarks(marks.state, record)));
+  writeState(parts.pkg, parts.workbookRels, parts.contentTypes, stateJson(withCachedResults(withMarks(marks.state, record), cachedResults)));
 }

@@ -15,8 +15,12 @@ export interface CellEdit {
   text?: string;
   /** The cell's new format from its current one (the row's or column's for a cell not yet written). */
   restyle: (format: number) => number;
-  /** The cell holds a formula: only its cached result becomes `value`, the formula stays. */
+  /**
+   * The cell holds a formula: only its cached result becomes `value` (a number; with `resultType` a
+   * text, boolean or error; null for no result), the formula stays.
+   */
   cachedResult?: true;
+  resultType?: "str" | "b" | "e";
 }
 
 /** Edits by 0-based row, then 0-based column, as the grid counts them. */
@@ -366,12 +370,13 @@ class SheetPatcher {
     const format = String(edit.restyle(formatIndex(cell!.attributes.s)));
     const p = this.prefix;
     const ref = cell!.attributes.r ?? cellAddress(row, col);
+    if (edit.cachedResult && formula) {
+      // The formula stays; the result's type goes with its value (none for a number).
+      const result = edit.value == null ? "" : `<${p}v>${escapeXml(edit.value)}</${p}v>`;
+      return `${startTag(cell!, { s: format, t: edit.resultType })}${xml.slice(formula.start, formula.end)}${result}</${cell!.name}>`;
+    }
     if (edit.value === undefined) return startTag(cell!, { s: format }, cell!.selfClosing) + xml.slice(cell!.openEnd);
     if (edit.value === null) return blankCell(p, ref, Number(format), edit.text);
-    if (edit.cachedResult && formula) {
-      // The formula stays; its result is now a number, so a text or error type goes.
-      return `${startTag(cell!, { s: format, t: undefined })}${xml.slice(formula.start, formula.end)}<${p}v>${edit.value}</${p}v></${cell!.name}>`;
-    }
     return numberCell(p, ref, Number(format), edit.value);
   }
 

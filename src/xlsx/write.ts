@@ -7,7 +7,8 @@
  * The parts it edits are the reader's text, not inflated again.
  */
 import { Analysis, Lang } from "../core/analyze";
-import { WorkbookGrid } from "../core/grid";
+import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core/cached-results";
+import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
 import { NoteChange, ValueClear, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
@@ -61,13 +62,22 @@ export function copyBytes(copy: OpenedCopy, workbookXml: string): Uint8Array {
   return pkg.toBytes();
 }
 
+/** A formula's cached result as a cell edit writes it: its text, and its type unless a number. */
+function resultOf(value: CellValue): Pick<CellEdit, "value" | "resultType"> {
+  if (value === null) return { value: null };
+  if (typeof value === "number") return { value: String(value) };
+  if (typeof value === "boolean") return { value: value ? "1" : "0", resultType: "b" };
+  if (isCellError(value)) return { value: value.error, resultType: "e" };
+  return { value, resultType: "str" };
+}
+
 /**
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
  * each fill over every cell of its area, and for 清除标记 each value jixiao filled in taken back
- * (the cell blank again, or its spaces back, in its old number format), composed when they fall on
- * the same cell.
+ * (the cell blank again, or its spaces back, in its old number format) and each formula result it
+ * updated given back, composed when they fall on the same cell.
  */
-export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: ValueClear[] = []): Map<string, SheetEdits> {
+export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: ValueClear[] = [], givenBack: CachedResultEntry[] = []): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
   const edit = (sheet: string, row: number, col: number, change: (previous: CellEdit | undefined) => CellEdit) => {
     let rows = bySheet.get(sheet);
@@ -98,6 +108,11 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: Valu
       ...(clear.was !== null && { text: clear.was }),
       restyle: (f) => styles.derive(previous ? previous.restyle(f) : f, { numFmt: clear.numFmt }),
     }));
+  }
+  for (const result of givenBack) {
+    const at = parseCellAddress(result.cell);
+    if (!at) continue;
+    edit(result.sheet, at.row, at.col, (previous) => ({ ...resultOf(result.was), cachedResult: true, restyle: previous ? previous.restyle : (f) => f }));
   }
   return bySheet;
 }
@@ -151,7 +166,8 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     workbook.addSheet(summary.name, rels.add("worksheet", summaryPart.slice(folder.length)));
   }
 
-  writeCopyRecord(copy, marks, { name: summary.name, digest: summaryDigest(summary) });
+  const cachedResults = recordCachedResults(analysis.writes, grid, cachedResultsOf(marks.state));
+  writeCopyRecord(copy, marks, { name: summary.name, digest: summaryDigest(summary) }, cachedResults);
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).

@@ -3,7 +3,8 @@
  * Strict Open XML namespaces, an `x:` prefix on every element (OpenXML SDK), rows and cells without
  * `r`, inline strings, absolute relationship targets (openpyxl), chart sheets, comments, drawings.
  */
-import { ZipOptions, strToU8, zipSync } from "fflate";
+import { ZipOptions, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { readFileSync } from "fs";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -154,3 +155,7 @@ export function zipParts(parts: Record<string, string | Uint8Array>, options?: Z
 export function buildPackage(options: PackageOptions): Uint8Array {
   return zipParts(packageParts(options));
 }
+
+/** An .xlsx file's parts as text (part name → text), to look into a copy. */
+export const partsOfFile = (file: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).map(([name, bytes]) => [name, strFromU8(bytes)]));

@@ -5,6 +5,7 @@ import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
+import { buildPackage, partsOfFile } from "../support/package";
 import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
@@ -91,13 +92,13 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
 });
 
 /**
- * userForm scored, then one part of the copy changed as the user's edit in Excel would change it
- * (jixiao's record stays): the edited copy's path, in a folder of its own.
+ * A form (userForm unless another is given) scored, then one part of the copy changed as the user's
+ * edit in Excel would change it (jixiao's record stays): the edited copy's path, in a folder of its own.
  */
-async function scoredThenEdited(part: string, edit: (xml: string) => string): Promise<{ dir: string; edited: string }> {
+async function scoredThenEdited(part: string, edit: (xml: string) => string, form: (dir: string) => Promise<string> = userForm): Promise<{ dir: string; edited: string }> {
   const dir = tempDir();
   const first = path.join(dir, "first.xlsx");
-  await runMain("score", await userForm(dir), "--out", first);
+  await runMain("score", await form(dir), "--out", first);
   const zip = await JSZip.loadAsync(readFileSync(first));
   const xml = await zip.file(part)!.async("string");
   const changed = edit(xml);
@@ -170,5 +171,84 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
   it("keeps another number the user typed over it", async () => {
     const { dir, edited } = await withG3('<c r="G3" s="$S"><v>41</v></c>');
     expect(await cleanedG3(dir, edited)).toBe(41);
+  });
+});
+
+describe("清除标记 and a 总分 formula whose cached result the scored copy updated", () => {
+  /**
+   * 培训场次's 得分 (G2) is blank and filled in with 40; the 总分 =SUM(G2:G3) at G4 then caches 90,
+   * where the form cached `cached` (a number, a text, an error, or no result at all).
+   */
+  const form = (cached: string) =>
+    buildPackage({
+      sheets: [
+        {
+          name: "自评表",
+          rows: [
+            HEADER,
+            ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"],
+            ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, "无"],
+            ["总分", null, null, null, null, 100, { xml: `<c${cached}</c>` }],
+          ],
+        },
+      ],
+    });
+  /** G4's XML, without its format (the scored copy gives the 总分 a General one of its own). */
+  const g4 = (parts: Record<string, string>) => /<c r="G4"[^>]*>.*?<\/c>/.exec(parts["xl/worksheets/sheet1.xml"])?.[0].replace(/ s="\d+"/, "");
+
+  async function scoreThenClean(input: Uint8Array, reruns = 0): Promise<{ scored: Record<string, string>; cleaned: Record<string, string> }> {
+    const dir = tempDir();
+    let file = path.join(dir, "in.xlsx");
+    writeFileSync(file, input);
+    for (let run = 0; run <= reruns; run++) {
+      const out = path.join(dir, `scored${run}.xlsx`);
+      expect((await runMain("score", file, "--out", out)).code).toBe(0);
+      file = out;
+    }
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", file, "--out", cleaned)).code).toBe(0);
+    return { scored: partsOfFile(file), cleaned: partsOfFile(cleaned) };
+  }
+
+  it.each([
+    ["a number", "><f>SUM(G2:G3)</f><v>50</v>"],
+    ["a text", ' t="str"><f>SUM(G2:G3)</f><v>待填</v>'],
+    ["an error", ' t="e"><f>SUM(G2:G3)</f><v>#VALUE!</v>'],
+    ["no result", "><f>SUM(G2:G3)</f>"],
+  ])("gives back the result the formula held before (%s), its formula kept", async (_, cached) => {
+    const { scored, cleaned } = await scoreThenClean(form(cached));
+    expect(g4(scored)).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>90</v></c>');
+    expect(g4(cleaned)).toBe(`<c r="G4"${cached}</c>`);
+    expect(cleaned["customXml/item1.xml"]).not.toContain("cachedResults");
+  });
+
+  it("after a rerun too: the first run's result before is kept, not jixiao's own", async () => {
+    const { cleaned } = await scoreThenClean(form("><f>SUM(G2:G3)</f><v>50</v>"), 1);
+    expect(g4(cleaned)).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>50</v></c>');
+  });
+
+  /** The form scored, then its copy's sheet edited as `edit` does. */
+  const scoredThenSheetEdited = (cached: string, edit: (xml: string) => string) =>
+    scoredThenEdited("xl/worksheets/sheet1.xml", edit, async (dir) => {
+      const input = path.join(dir, "in.xlsx");
+      writeFileSync(input, form(cached));
+      return input;
+    });
+
+  it("after a rerun that updates it again (the user changed a score the total adds): still the result before the first run", async () => {
+    const { dir, edited } = await scoredThenSheetEdited("><f>SUM(G2:G3)</f><v>50</v>", (xml) => xml.replace(/(<c r="G3"[^>]*>)<v>50<\/v>/, "$1<v>45</v>"));
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    expect(g4(partsOfFile(rerun))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>85</v></c>');
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    expect(g4(partsOfFile(cleaned))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>50</v></c>');
+  });
+
+  it("leaves a result recalculated since (another program saved the copy) as it is", async () => {
+    const { dir, edited } = await scoredThenSheetEdited("><f>SUM(G2:G3)</f><v>50</v>", (xml) => xml.replace("<v>90</v>", "<v>91</v>"));
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", edited, "--out", cleaned)).code).toBe(0);
+    expect(g4(partsOfFile(cleaned))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>91</v></c>');
   });
 });

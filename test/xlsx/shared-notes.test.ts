@@ -4,7 +4,6 @@
  * jixiao writes notes for gets parts of its own; the other sheet keeps the shared ones as they were,
  * through the scored copy, a rerun and 清除标记. Each copy is read back by openpyxl and ExcelJS.
  */
-import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { cellAddress } from "../../src/core/grid";
@@ -16,7 +15,7 @@ import { runMain, scorePackage } from "../support/cli";
 import { comparable, exceljsGrid } from "../support/exceljs-grid";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
-import { MAIN_NS, VML_CHECKBOX, packageParts, zipParts } from "../support/package";
+import { MAIN_NS, VML_CHECKBOX, packageParts, partsOfFile, zipParts } from "../support/package";
 
 /** 自评表: 培训场次's 得分 (G2) is blank and filled in with 40; 受益人数's (G3) is 20 of 30 for a target met, and marked. */
 const FORM = threeIndicatorForm({
@@ -65,7 +64,6 @@ function sharedParts(sheets: { name: string; rows: (string | number | null)[][] 
 }
 
 /** A workbook's parts, by name. */
-const partsOf = (file: string): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).map(([name, bytes]) => [name, strFromU8(bytes)]));
 
 /** The part a sheet's relationship of `kind` names (its notes drawing: the one its <legacyDrawing> names). */
 function partOf(parts: Record<string, string>, sheetPart: string, kind: "comments" | "vmlDrawing"): string | undefined {
@@ -123,7 +121,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     ]);
     const { input, copy, cleaned, codes } = await scoreAndClean(parts);
     expect(codes).toEqual([1, 0]);
-    const scored = partsOf(copy);
+    const scored = partsOfFile(copy);
     // 填表说明: the shared drawing, as it was.
     expect(partOf(scored, B, "vmlDrawing")).toBe(SHARED_VML);
     expect(scored[SHARED_VML]).toBe(parts[SHARED_VML]);
@@ -136,7 +134,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     expect(noteBoxCells(scored[own])).toEqual(["G2", "G3"]);
     expect(scoredGuide.notes).toEqual({});
 
-    const clean = partsOf(cleaned);
+    const clean = partsOfFile(cleaned);
     expect(partOf(clean, B, "vmlDrawing")).toBe(SHARED_VML);
     expect(clean[SHARED_VML]).toBe(parts[SHARED_VML]);
     const cleanOwn = partOf(clean, A, "vmlDrawing")!;
@@ -157,7 +155,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     expect(code).toBe(1);
     const rerun = path.join(path.dirname(copy), "rerun.xlsx");
     expect((await runMain("score", copy, "--out", rerun)).code).toBe(1);
-    const [first, second] = [partsOf(copy), partsOf(rerun)];
+    const [first, second] = [partsOfFile(copy), partsOfFile(rerun)];
     const own = partOf(first, A, "vmlDrawing");
     expect(own).not.toBe(SHARED_VML);
     const drawingsOf = (parts: Record<string, string>) => Object.keys(parts).filter((name) => name.endsWith(".vml"));
@@ -169,7 +167,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     // 清除标记 after the rerun: the check box alone in the sheet's own drawing, the shared one as it was.
     const cleaned = path.join(path.dirname(copy), "rerun-clean.xlsx");
     expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
-    const clean = partsOf(cleaned);
+    const clean = partsOfFile(cleaned);
     expect(clean[SHARED_VML]).toBe(parts[SHARED_VML]);
     const cleanOwn = clean[partOf(clean, A, "vmlDrawing")!];
     expect([cleanOwn.includes(VML_CHECKBOX), noteBoxCells(cleanOwn)]).toEqual([true, []]);
@@ -183,7 +181,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     ]);
     const { copy, cleaned, codes } = await scoreAndClean(parts);
     expect(codes).toEqual([1, 0]);
-    const scored = partsOf(copy);
+    const scored = partsOfFile(copy);
     const [drawingA, drawingB] = [partOf(scored, A, "vmlDrawing")!, partOf(scored, B, "vmlDrawing")!];
     expect(drawingA).not.toBe(drawingB);
     const [form, second] = openpyxlSheetsOf(copy, "自评表", "二级项目");
@@ -194,7 +192,7 @@ describeWithOpenpyxl("a notes drawing two sheets share", () => {
     for (const drawing of [drawingA, drawingB]) expect(scored[drawing]).toContain(VML_CHECKBOX);
     // No drawing is left that no sheet names.
     expect(Object.keys(scored).filter((name) => name.endsWith(".vml")).sort()).toEqual([drawingA, drawingB].sort());
-    const clean = partsOf(cleaned);
+    const clean = partsOfFile(cleaned);
     for (const sheet of [A, B]) {
       const drawing = clean[partOf(clean, sheet, "vmlDrawing")!];
       expect(drawing).toContain(VML_CHECKBOX);
@@ -219,7 +217,7 @@ describeWithOpenpyxl("a notes part two sheets share, with their drawing", () => 
     const [beforeForm, beforeGuide] = openpyxlSheetsOf(input, "自评表", "填表说明");
     expect([beforeForm.notes, beforeGuide.notes]).toEqual([userNote, userNote]);
 
-    const scored = partsOf(copy);
+    const scored = partsOfFile(copy);
     expect([partOf(scored, B, "comments"), partOf(scored, B, "vmlDrawing")]).toEqual([SHARED_COMMENTS, SHARED_VML]);
     expect([scored[SHARED_COMMENTS], scored[SHARED_VML]]).toEqual([parts[SHARED_COMMENTS], parts[SHARED_VML]]);
     const [ownComments, ownDrawing] = [partOf(scored, A, "comments")!, partOf(scored, A, "vmlDrawing")!];
@@ -236,7 +234,7 @@ describeWithOpenpyxl("a notes part two sheets share, with their drawing", () => 
     expect(guide.notes).toEqual(userNote);
 
     // 清除标记: the user's note alone on each sheet; the shared parts as they were.
-    const clean = partsOf(cleaned);
+    const clean = partsOfFile(cleaned);
     expect([clean[SHARED_COMMENTS], clean[SHARED_VML]]).toEqual([parts[SHARED_COMMENTS], parts[SHARED_VML]]);
     const [cleanForm, cleanGuide] = openpyxlSheetsOf(cleaned, "自评表", "填表说明");
     expect([cleanForm.notes, cleanGuide.notes]).toEqual([userNote, userNote]);
