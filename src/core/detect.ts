@@ -168,7 +168,9 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     if (ownFields === 0) continue;
     twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
-    if (below && fieldCount(below) > ownFields) {
+    // Header cells merged down over the next row make it the header's second row, even when its own
+    // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
+    if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row)))) {
       const double = rank(below, view, row, row + 1);
       if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double };
     }
@@ -176,6 +178,24 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
   }
   return undefined;
+}
+
+/**
+ * Whether the row and the next are laid out as one two-row header: a title merged down over both
+ * rows, and a title merged across with words of the next row under it.
+ */
+function twoRowLayout(view: SheetView, row: number): boolean {
+  let mergedDown = false;
+  let subTitled = false;
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const merge = view.mergeAt(row, c);
+    if (merge === undefined || merge.top !== row) continue;
+    if (merge.bottom === row + 1) mergedDown = true;
+    else if (merge.bottom === row && merge.right > merge.left && view.isOrigin(row + 1, c)) {
+      subTitled ||= view.text(row + 1, c) !== "";
+    }
+  }
+  return mergedDown && subTitled;
 }
 
 /**

@@ -14,6 +14,7 @@ export type IndicatorField =
   | "weight"
   | "score"
   | "reason"
+  | "measures"
   | "description"
   | "nature"
   | "unit"
@@ -64,6 +65,8 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["actual", /^(全年|年度)?(实际完成值|实际值|完成值|实际完成情况|实际完成数|实际完成|实际完成指标值)$/],
   ["weight", /^(指标)?(分值|权重|分数|标准分|满分)$/],
   ["score", /^(指标)?(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
+  ["measures", /^(改进|整改)措施$/],
   ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],
   ["description", /^(绩效)?指标(描述|解释|说明)$|^评价(内容|要点)$/],
   // The older 绩效评价指标表: 评价指标 merged over its level columns, 评分标准 saying how points are given.

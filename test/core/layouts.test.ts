@@ -381,6 +381,74 @@ describe("a two-row indicator header and header texts broken over lines", () => 
   });
 });
 
+describe("偏差原因分析及改进措施 merged over two columns, with 原因分析 | 改进措施 on a second header row", () => {
+  type Reasons = Record<"output" | "effect", [string, string]>;
+  /** The national form at B2 with its reason header split in two; `subHeader` is the second header row's I | J. */
+  const form = (subHeader: [string, string], reasons: Reasons): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      at: "B2",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称：全民健身设施建设项目", "", "", "", "", "实施单位：某市体育局"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 300, 300, 297, 10, 0.99, 9.9],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值（分）", "得分（分）", "偏差原因分析及改进措施", null],
+        [null, null, null, null, null, null, null, ...subHeader],
+        ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, ...reasons.output],
+        ["效益指标", "社会效益指标", "健身设施覆盖行政村比例", "95%", "93%", 30, 29.37, ...reasons.effect],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10, "", ""],
+        ["合计", "", "", "", "", 100, 94.27, "", ""],
+      ],
+      merges: ["B2:J2", "B4:B5", "B6:B7", "C6:C7", "D6:D7", "E6:E7", "F6:F7", "G6:G7", "H6:H7", "I6:J6", "B11:F11"],
+      numFmts: { H5: "0.00%" },
+    });
+  const explained: Reasons = { output: ["2处选址调整", ""], effect: ["", "加快剩余行政村建设进度"] };
+
+  it("is one indicator table with a two-row header, scored once", () => {
+    const a = run(form(["原因分析", "改进措施"], explained));
+    expect(tables(a)).toEqual(["budget@自评表!C4:I5", "indicators@自评表!B6:J11"]);
+    expect(a.indicators.map((i) => [i.row, i.name])).toEqual([
+      [8, "新建健身路径"],
+      [9, "健身设施覆盖行政村比例"],
+      [10, "群众满意度"],
+    ]);
+    expect(a.totals.map((t) => [t.table, t.score, t.recordedScore, t.grade])).toEqual([["B6:J11", "94.27", "94.27", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("counts a filled 改进措施 as the row's explanation, and asks for one on the 原因分析 cell when both are empty", () => {
+    expect(found(run(form(["偏差原因分析", "改进措施"], explained)))).toEqual([]);
+    const unexplained = run(form(["偏差原因分析", "改进措施"], { output: ["", ""], effect: ["", ""] }));
+    expect(found(unexplained)).toEqual(["missing-reason@自评表!I8", "missing-reason@自评表!I9"]);
+  });
+
+  it("keeps a second header row whose words add no column (原因 | 措施) in the header", () => {
+    const a = run(form(["原因", "措施"], explained));
+    // 措施 names no column of its own: the table ends at the 原因 column.
+    expect(tables(a)).toEqual(["budget@自评表!C4:I5", "indicators@自评表!B6:I11"]);
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["94.27", "94.27"]]);
+  });
+});
+
+describe("原因分析 and 改进措施 as two columns of a one-row header", () => {
+  it("asks for a reason only when both are empty", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目名称", "全民健身设施建设项目"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "改进措施"],
+          ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, "2处选址调整", ""],
+          ["效益指标", "社会效益指标", "健身设施覆盖行政村比例", "95%", "93%", 30, 29.37, "", "加快剩余行政村建设进度"],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "90%", 10, 9.47, "", ""],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual(["missing-reason@自评表!H5"]);
+  });
+});
+
 describe("budget execution scored as a row of the indicator table (预算执行率（10分）)", () => {
   it("does not add the budget weight a second time", () => {
     const wb = workbook({
