@@ -338,13 +338,15 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     table.rows.push(row);
     table.lastRow = row;
   }
-  // A grade row right under the total row (or a total under a grade) belongs to the table too.
+  // A grade row right under the total row (or a total under a grade) belongs to the table too. A
+  // total right under the total is the 总分: the one above is the indicators' 合计 (90 of 90), the
+  // one below adds the budget's score (项目自评总分（含预算执行率得分）).
   if (table.totalRow !== null || table.gradeRow !== null) {
     table.lastRow = row;
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && labelMatches(labels, GRADE_LABEL)) table.gradeRow = next;
-      else if (table.totalRow === null && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
+      else if ((table.totalRow === null || table.gradeRow === null) && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
       else break;
       table.lastRow = next;
     }

@@ -101,8 +101,8 @@ export const LOOKED_FOR = {
   indicators: ["一级指标", "二级指标", "三级指标 / 指标名称", "年度指标值 / 指标值", "实际完成值", "分值", "得分"],
 };
 
-/** Rows that close a table and carry its recorded total or grade. */
-export const TOTAL_LABEL = /^(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分)/;
+/** Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too). */
+export const TOTAL_LABEL = /^(项目)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
@@ -127,7 +127,7 @@ export function withoutNumbering(text: string): string {
   return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
 }
 
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

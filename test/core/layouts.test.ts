@@ -449,6 +449,81 @@ describe("原因分析 and 改进措施 as two columns of a one-row header", () 
   });
 });
 
+describe("the 总分 row under an indicator 合计, on a sheet apart from the budget", () => {
+  /** 表1 预算执行 (9.5 of 10) and 表2 绩效指标 (90 of 90), ending in `closing` rows from row 11. */
+  const form = (closing: Row[], merges: string[]): WorkbookGrid =>
+    workbook(
+      {
+        name: "预算执行",
+        rows: [
+          ["表1 项目预算执行情况"],
+          ["项目名称", "大气污染防治专项"],
+          ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+          ["年度资金总额", 500, 480, 456, 0.95, 10, 9.5],
+          ["其中：中央资金", 300, 300, 300, 1, "—", "—"],
+          ["\u3000\u3000\u3000省级资金", 200, 180, 156, 0.866666666666667, "—", "—"],
+        ],
+        merges: ["A1:G1"],
+        numFmts: { E4: "0.00%", E5: "0.00%", E6: "0.00%" },
+      },
+      {
+        name: "绩效指标",
+        rows: [
+          ["表2 项目绩效指标完成情况"],
+          ["项目名称", "大气污染防治专项"],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "监测站点建设", "≥12个", "12个", 20, 20, ""],
+          [null, "质量指标", "监测数据有效率", "≥90%", "96.3%", 10, 10, ""],
+          [null, "时效指标", "监测报告按时报送率", "=100%", "100%", 10, 10, ""],
+          [null, "成本指标", "单站建设成本", "≤38万元", "38万元", 10, 10, ""],
+          ["效益指标", "生态效益指标", "PM2.5年均浓度下降", "≥3%", "3.2%", 15, 15, ""],
+          [null, "社会效益指标", "空气质量优良天数比例", "≥80%", "82.5%", 15, 15, ""],
+          ["满意度指标", "服务对象满意度指标", "公众满意度", "≥85%", "88%", 10, 10, ""],
+          ...closing,
+        ],
+        merges: ["A1:H1", "A4:A7", "A8:A9", ...merges],
+      },
+    );
+
+  it("takes 项目自评总分（含预算执行率得分） for the 总分, not the indicators' 合计 90 above it", () => {
+    const a = run(
+      form(
+        [
+          ["合计", null, null, null, null, 90, 90, ""],
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, null, 99.5, ""],
+          ["评价等次", null, null, null, null, null, "优", ""],
+        ],
+        ["A11:E11", "A12:F12", "A13:F13"],
+      ),
+    );
+    expect(tables(a)[1]).toBe("indicators@绩效指标!A3:H13");
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "99.5", "优", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("finds a wrong 项目自评总分 and 评价等次 (88 and 良 for 99.5 and 优)", () => {
+    const a = run(
+      form(
+        [
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, null, 88, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:F11", "A12:F12"],
+      ),
+    );
+    expect(a.indicators).toHaveLength(7);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
+    // 良 is the grade of the 88 written beside it: the grade follows once the total is mended.
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
+  });
+
+  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计"])("reads a recorded total labelled %s", (label) => {
+    const a = run(form([[label, null, null, null, null, 100, 98, ""]], ["A11:E11"]));
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "98"]]);
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
+  });
+});
+
 describe("budget execution scored as a row of the indicator table (预算执行率（10分）)", () => {
   it("does not add the budget weight a second time", () => {
     const wb = workbook({
