@@ -46,13 +46,17 @@ function normalizeUncached(text: string): string {
   return t;
 }
 
+/** 分值 and 得分 as both tables word them: 标准分值, 指标分值, 权重分; 自评分, 考核得分, 得分值. */
+const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
+const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
+
 const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
   ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?)$/],
   ["planned", /^(全年|调整后|调整|本年|年度)?(预算|预算数|预算金额|预算资金|预算安排数?)(合计)?$/],
   ["spent", /^(全年|本年|年度|预算|实际)?(执行数|执行金额|执行资金|支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数)$/],
   ["rate", /^(全年|预算|资金|年度)?(执行率|完成率)$|^完成预算$/],
-  ["weight", /^(分值|权重|分数|标准分|满分|权重分)$/],
-  ["score", /^(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["weight", WEIGHT_HEADER],
+  ["score", SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
   ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目)$/],
 ];
@@ -63,8 +67,8 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
   ["target", /^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$/],
   ["actual", /^(全年|年度)?(实际完成值|实际值|完成值|实际完成情况|实际完成数|实际完成|实际完成指标值)$/],
-  ["weight", /^(指标)?(分值|权重|分数|标准分|满分)$/],
-  ["score", /^(指标)?(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["weight", WEIGHT_HEADER],
+  ["score", SCORE_HEADER],
   // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
   ["measures", /^(改进|整改)措施$/],
   ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],

@@ -449,6 +449,48 @@ describe("原因分析 and 改进措施 as two columns of a one-row header", () 
   });
 });
 
+describe("other wordings of 分值 and 得分, in the budget block and the indicator header alike", () => {
+  /** The national form with `weight` and `score` as both tables' 分值 and 得分 headers. */
+  const form = (weight: string, score: string): WorkbookGrid =>
+    workbook({
+      name: "自评",
+      rows: [
+        ["项目名称", "课题研究经费"],
+        ["主管部门", "某局", null, null, null, "实施单位", "某中心"],
+        ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", weight, "执行率", score],
+        [null, "年度资金总额", 100, 100, 90, 10, 0.9, 9],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", weight, score, "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "完成调研报告", "≥5篇", "4篇", 10, 8, "1篇延期"],
+        [null, "质量指标", "报告采纳率", "≥80%", "85%", 20, 20, ""],
+        [null, "时效指标", "按期完成率", "=100%", "100%", 20, 20, ""],
+        ["效益指标", "社会效益指标", "决策参考作用", "明显", "明显", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "委托方满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", null, null, null, null, 100, 97, ""],
+      ],
+      merges: ["A3:A4", "A6:A8", "A11:E11"],
+      numFmts: { G4: "0%" },
+    });
+
+  it.each([
+    ["标准分值", "实际得分"],
+    ["指标分值", "自评分"],
+    ["权重分", "考核得分"],
+    ["指标权重", "得分值"],
+  ])("reads %s and %s", (weight, score) => {
+    const a = run(form(weight, score));
+    expect(a.budget.map((b) => [b.weight, b.recordedScore])).toEqual([["10", "9"]]);
+    expect(a.indicators.map((i) => [i.weight, i.recordedScore])).toEqual([
+      ["10", "8"],
+      ["20", "20"],
+      ["20", "20"],
+      ["30", "30"],
+      ["10", "10"],
+    ]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "97", "97", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("the 总分 row under an indicator 合计, on a sheet apart from the budget", () => {
   /** 表1 预算执行 (9.5 of 10) and 表2 绩效指标 (90 of 90), ending in `closing` rows from row 11. */
   const form = (closing: Row[], merges: string[]): WorkbookGrid =>
