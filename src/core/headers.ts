@@ -99,10 +99,21 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
 export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
 export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
+/** How a 分值 and a 得分 column may be headed, named to a user whose header lacks one. */
+export const SCORE_COLUMN_WORDINGS = { weight: "分值 / 权重 / 标准分值", score: "得分 / 自评得分 / 考核得分" };
+
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", "分值", "得分"],
-  indicators: ["一级指标", "二级指标", "三级指标 / 指标名称", "年度指标值 / 指标值", "实际完成值", "分值", "得分"],
+  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
+  indicators: [
+    "一级指标",
+    "二级指标",
+    "三级指标 / 指标名称",
+    "年度指标值 / 指标值",
+    "实际完成值",
+    SCORE_COLUMN_WORDINGS.weight,
+    SCORE_COLUMN_WORDINGS.score,
+  ],
 };
 
 /** Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too). */

@@ -489,6 +489,23 @@ describe("other wordings of 分值 and 得分, in the budget block and the indic
     expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "97", "97", "优"]]);
     expect(found(a)).toEqual([]);
   });
+
+  it("says which header row lacks a 分值 column it can read, instead of a silent total —", () => {
+    const a = run(form("赋分", "得分"));
+    expect(a.totals.map((t) => [t.weights, t.score])).toEqual([[null, null]]);
+    expect(found(a)).toEqual(["total-incomplete@自评!A5"]);
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的分值列（可写作 分值 / 权重 / 标准分值）。补齐后才能计算总分和等次。");
+    expect(analyze(form("赋分", "得分"), DEFAULT_PROFILE, { lang: "en" }).findings[0].message).toBe(
+      "No total can be computed: the header in row 5 has no weight column jixiao reads (headed 分值 / 权重 / 标准分值). Fill them in to get a total and a grade.",
+    );
+  });
+
+  it("says which header row lacks a 得分 column when a row's score cannot be computed without it", () => {
+    const a = run(form("分值", "打分"));
+    expect(a.totals.map((t) => [t.weights, t.score])).toEqual([["100", null]]);
+    expect(found(a)).toEqual(["total-incomplete@自评!G11"]);
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的得分列（可写作 得分 / 自评得分 / 考核得分）。补齐后才能计算总分和等次。");
+  });
 });
 
 describe("the 总分 row under an indicator 合计, on a sheet apart from the budget", () => {
