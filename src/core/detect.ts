@@ -166,7 +166,7 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     const found: Columns<string> = columnsOf<string>(view, row, match);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1) && !isNameLine(view, row);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
@@ -212,6 +212,21 @@ function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: n
     return ranked;
   }
   return columns;
+}
+
+/**
+ * A line of the form's header block right above a header (项目名称 | 某项目 | 实施单位 | 某单位 over
+ * 项目资金（万元） | 年初预算数 …), not the header's top row: a name label (项目名称 is also a budget
+ * table's label column) with its value beside it, not merged down, and the header's own words under it.
+ */
+function isNameLine(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const name = labelledName(view, row, c);
+    if (name === null || (view.mergeAt(row, c)?.bottom ?? row) > row) continue;
+    if (matchBudgetField(name.value) !== undefined || matchIndicatorField(name.value) !== undefined) continue;
+    if (view.isOrigin(row + 1, c) && view.text(row + 1, c) !== "") return true;
+  }
+  return false;
 }
 
 /** A row with numbers in it is data, not the second row of a header. */

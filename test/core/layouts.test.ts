@@ -555,7 +555,9 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
         ["A11:E11", "A12:F12", "A13:F13"],
       ),
     );
-    expect(tables(a)[1]).toBe("indicators@绩效指标!A3:H13");
+    // 项目名称 | 大气污染防治专项 right above each header is the form's header block (see real-forms).
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H13"]);
+    expect(a.tables.map((t) => t.label)).toEqual(["大气污染防治专项", "大气污染防治专项"]);
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "99.5", "优", "优"]]);
     expect(found(a)).toEqual([]);
   });
