@@ -697,6 +697,29 @@ describe("merged 一级/二级 cells and blank 'same as above' cells mean the sa
   });
 });
 
+describe("stated weights in full-width digits: 产出指标（４０分）, 二、效益指标（３５分）", () => {
+  it("reads them as 40 and 35, in a 一级 label and in a heading row, and checks them against the rows", () => {
+    const a = run(
+      workbook({
+        name: "自评",
+        rows: [
+          INDICATOR_HEADER,
+          ["产出指标（４０分）", "数量指标", "完成调研报告", "≥5篇", "5篇", 30, 30, ""],
+          [null, "质量指标", "报告采纳率", "≥80%", "85%", 20, 20, ""],
+          ["二、效益指标（３５分）", null, null, null, null, null, null, null],
+          [null, "社会效益指标", "决策参考作用", "明显", "明显", 30, 30, ""],
+          ["三、满意度指标（１０分）", null, null, null, null, null, null, null],
+          [null, "服务对象满意度指标", "委托方满意度", "≥90%", "95%", 10, 10, ""],
+        ],
+        merges: ["A2:A3", "A4:H4", "A6:H6"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "二、效益指标", "三、满意度指标"]);
+    expect(found(a)).toEqual(["weight-header-mismatch@自评!A2", "weight-header-mismatch@自评!A4"]);
+    expect(a.findings[0].message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
+  });
+});
+
 describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单位 column", () => {
   const wb = workbook({
     name: "性质",
