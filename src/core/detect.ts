@@ -166,9 +166,11 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     const found: Columns<string> = columnsOf<string>(view, row, match);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1) && !isNameLine(view, row);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
-    if (below && fieldCount(below) > ownFields) {
+    // Header cells merged down over the next row make it the header's second row, even when its own
+    // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
+    if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row)))) {
       const double = rank(below, view, row, row + 1);
       if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double };
     }
@@ -176,6 +178,24 @@ export function headerAt(view: SheetView, row: number): HeaderMatch | undefined 
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
   }
   return undefined;
+}
+
+/**
+ * Whether the row and the next are laid out as one two-row header: a title merged down over both
+ * rows, and a title merged across with words of the next row under it.
+ */
+function twoRowLayout(view: SheetView, row: number): boolean {
+  let mergedDown = false;
+  let subTitled = false;
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const merge = view.mergeAt(row, c);
+    if (merge === undefined || merge.top !== row) continue;
+    if (merge.bottom === row + 1) mergedDown = true;
+    else if (merge.bottom === row && merge.right > merge.left && view.isOrigin(row + 1, c)) {
+      subTitled ||= view.text(row + 1, c) !== "";
+    }
+  }
+  return mergedDown && subTitled;
 }
 
 /**
@@ -192,6 +212,21 @@ function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: n
     return ranked;
   }
   return columns;
+}
+
+/**
+ * A line of the form's header block right above a header (项目名称 | 某项目 | 实施单位 | 某单位 over
+ * 项目资金（万元） | 年初预算数 …), not the header's top row: a name label (项目名称 is also a budget
+ * table's label column) with its value beside it, not merged down, and the header's own words under it.
+ */
+function isNameLine(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const name = labelledName(view, row, c);
+    if (name === null || (view.mergeAt(row, c)?.bottom ?? row) > row) continue;
+    if (matchBudgetField(name.value) !== undefined || matchIndicatorField(name.value) !== undefined) continue;
+    if (view.isOrigin(row + 1, c) && view.text(row + 1, c) !== "") return true;
+  }
+  return false;
 }
 
 /** A row with numbers in it is data, not the second row of a header. */
@@ -318,13 +353,15 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     table.rows.push(row);
     table.lastRow = row;
   }
-  // A grade row right under the total row (or a total under a grade) belongs to the table too.
+  // A grade row right under the total row (or a total under a grade) belongs to the table too. A
+  // total right under the total is the 总分: the one above is the indicators' 合计 (90 of 90), the
+  // one below adds the budget's score (项目自评总分（含预算执行率得分）).
   if (table.totalRow !== null || table.gradeRow !== null) {
     table.lastRow = row;
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && labelMatches(labels, GRADE_LABEL)) table.gradeRow = next;
-      else if (table.totalRow === null && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
+      else if ((table.totalRow === null || table.gradeRow === null) && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
       else break;
       table.lastRow = next;
     }

@@ -14,6 +14,7 @@ export type IndicatorField =
   | "weight"
   | "score"
   | "reason"
+  | "measures"
   | "description"
   | "nature"
   | "unit"
@@ -45,13 +46,17 @@ function normalizeUncached(text: string): string {
   return t;
 }
 
+/** 分值 and 得分 as both tables word them: 标准分值, 指标分值, 权重分; 自评分, 考核得分, 得分值. */
+const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
+const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
+
 const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
   ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?)$/],
   ["planned", /^(全年|调整后|调整|本年|年度)?(预算|预算数|预算金额|预算资金|预算安排数?)(合计)?$/],
   ["spent", /^(全年|本年|年度|预算|实际)?(执行数|执行金额|执行资金|支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数)$/],
   ["rate", /^(全年|预算|资金|年度)?(执行率|完成率)$|^完成预算$/],
-  ["weight", /^(分值|权重|分数|标准分|满分|权重分)$/],
-  ["score", /^(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["weight", WEIGHT_HEADER],
+  ["score", SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
   ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目)$/],
 ];
@@ -62,8 +67,10 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
   ["target", /^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$/],
   ["actual", /^(全年|年度)?(实际完成值|实际值|完成值|实际完成情况|实际完成数|实际完成|实际完成指标值)$/],
-  ["weight", /^(指标)?(分值|权重|分数|标准分|满分)$/],
-  ["score", /^(指标)?(得分|自评得分|评分|实际得分|评价得分|自评分)$/],
+  ["weight", WEIGHT_HEADER],
+  ["score", SCORE_HEADER],
+  // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
+  ["measures", /^(改进|整改)措施$/],
   ["reason", /(偏差|未完成).*(原因|措施)|原因分析|改进措施|^原因$|^偏差说明$/],
   ["description", /^(绩效)?指标(描述|解释|说明)$|^评价(内容|要点)$/],
   // The older 绩效评价指标表: 评价指标 merged over its level columns, 评分标准 saying how points are given.
@@ -92,14 +99,25 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
 export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
 export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
+/** How a 分值 and a 得分 column may be headed, named to a user whose header lacks one. */
+export const SCORE_COLUMN_WORDINGS = { weight: "分值 / 权重 / 标准分值", score: "得分 / 自评得分 / 考核得分" };
+
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", "分值", "得分"],
-  indicators: ["一级指标", "二级指标", "三级指标 / 指标名称", "年度指标值 / 指标值", "实际完成值", "分值", "得分"],
+  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
+  indicators: [
+    "一级指标",
+    "二级指标",
+    "三级指标 / 指标名称",
+    "年度指标值 / 指标值",
+    "实际完成值",
+    SCORE_COLUMN_WORDINGS.weight,
+    SCORE_COLUMN_WORDINGS.score,
+  ],
 };
 
-/** Rows that close a table and carry its recorded total or grade. */
-export const TOTAL_LABEL = /^(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分)/;
+/** Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too). */
+export const TOTAL_LABEL = /^(项目)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
@@ -124,7 +142,7 @@ export function withoutNumbering(text: string): string {
   return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
 }
 
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小]/;
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 
@@ -186,9 +204,14 @@ function dimensionUncached(level1: string): Dimension | undefined {
   return undefined;
 }
 
-/** "产出目标（50分）" → { name: "产出目标", weight: "50" }. */
+/** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too: （４０分）. */
 export function splitStatedWeight(label: string): { name: string; weight: string | null } {
-  const match = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(label);
+  const match = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(halfWidthDigits(label));
   if (!match) return { name: label.replace(/\s+/g, " ").trim(), weight: null };
   return { name: label.slice(0, match.index).replace(/\s+/g, "").trim(), weight: match[1] };
+}
+
+/** ０-９ and ． as their ASCII forms, one character for one, so indexes into the text still hold. */
+function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }

@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, IndicatorTable, rowCell } from "./detect";
+import { BudgetTable, Columns, IndicatorTable, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import {
   Dimension,
@@ -11,6 +11,7 @@ import {
   FUNDS_USE_LABEL,
   FUNDS_TOTAL_LABEL,
   GRADE_LABEL,
+  IndicatorField,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   dimensionOf,
@@ -195,6 +196,17 @@ function textCell(view: SheetView, row: number, col: number | undefined): TextCe
   if (col === undefined) return null;
   const at = view.origin(row, col);
   return { sheet: view.sheet.name, row: at.row, col: at.col, text: cellText(view.raw(at.row, at.col)) };
+}
+
+/**
+ * The row's explanation of a deviation: 偏差原因分析, or 改进措施 in a column of its own when only that
+ * is filled. Both empty: the reason cell (the 改进措施 one in a table with no other), to be asked for.
+ */
+function reasonCell(view: SheetView, row: number, cols: Columns<IndicatorField>): TextCell | null {
+  const reason = textCell(view, row, cols.reason);
+  const measures = textCell(view, row, cols.measures);
+  if (reason === null) return measures;
+  return reason.text === "" && measures?.text ? measures : reason;
 }
 
 function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
@@ -474,7 +486,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       actual,
       weight: weightCell(view, row, cols.weight),
       score: numberCell(view, row, cols.score),
-      reason: textCell(view, row, cols.reason),
+      reason: reasonCell(view, row, cols),
     });
   }
   const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, TOTAL_LABEL, cols.score, cols.weight);

@@ -332,7 +332,9 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   layout.mergedLine(t.budget, "section");
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   layout.headerRow(t.budgetHeader(unit ? `\n（${unit}）` : ""));
-  for (const b of input.budget.filter((line) => line.scored || line.line.kind === "funds-total")) {
+  // The lines that carry the budget score, and the totals: a project list (unweighted) has its 合计.
+  const shown = input.budget.filter((line) => line.scored || line.line.kind === "funds-total" || line.line.kind === "total");
+  for (const b of shown) {
     layout.text(0, b.line.sheet, "text");
     layout.text(1, b.line.label, "text");
     layout.number(2, b.planned, "#,##0.00");

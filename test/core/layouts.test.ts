@@ -381,6 +381,210 @@ describe("a two-row indicator header and header texts broken over lines", () => 
   });
 });
 
+describe("偏差原因分析及改进措施 merged over two columns, with 原因分析 | 改进措施 on a second header row", () => {
+  type Reasons = Record<"output" | "effect", [string, string]>;
+  /** The national form at B2 with its reason header split in two; `subHeader` is the second header row's I | J. */
+  const form = (subHeader: [string, string], reasons: Reasons): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      at: "B2",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称：全民健身设施建设项目", "", "", "", "", "实施单位：某市体育局"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 300, 300, 297, 10, 0.99, 9.9],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值（分）", "得分（分）", "偏差原因分析及改进措施", null],
+        [null, null, null, null, null, null, null, ...subHeader],
+        ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, ...reasons.output],
+        ["效益指标", "社会效益指标", "健身设施覆盖行政村比例", "95%", "93%", 30, 29.37, ...reasons.effect],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", 10, 10, "", ""],
+        ["合计", "", "", "", "", 100, 94.27, "", ""],
+      ],
+      merges: ["B2:J2", "B4:B5", "B6:B7", "C6:C7", "D6:D7", "E6:E7", "F6:F7", "G6:G7", "H6:H7", "I6:J6", "B11:F11"],
+      numFmts: { H5: "0.00%" },
+    });
+  const explained: Reasons = { output: ["2处选址调整", ""], effect: ["", "加快剩余行政村建设进度"] };
+
+  it("is one indicator table with a two-row header, scored once", () => {
+    const a = run(form(["原因分析", "改进措施"], explained));
+    expect(tables(a)).toEqual(["budget@自评表!C4:I5", "indicators@自评表!B6:J11"]);
+    expect(a.indicators.map((i) => [i.row, i.name])).toEqual([
+      [8, "新建健身路径"],
+      [9, "健身设施覆盖行政村比例"],
+      [10, "群众满意度"],
+    ]);
+    expect(a.totals.map((t) => [t.table, t.score, t.recordedScore, t.grade])).toEqual([["B6:J11", "94.27", "94.27", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("counts a filled 改进措施 as the row's explanation, and asks for one on the 原因分析 cell when both are empty", () => {
+    expect(found(run(form(["偏差原因分析", "改进措施"], explained)))).toEqual([]);
+    const unexplained = run(form(["偏差原因分析", "改进措施"], { output: ["", ""], effect: ["", ""] }));
+    expect(found(unexplained)).toEqual(["missing-reason@自评表!I8", "missing-reason@自评表!I9"]);
+  });
+
+  it("keeps a second header row whose words add no column (原因 | 措施) in the header", () => {
+    const a = run(form(["原因", "措施"], explained));
+    // 措施 names no column of its own: the table ends at the 原因 column.
+    expect(tables(a)).toEqual(["budget@自评表!C4:I5", "indicators@自评表!B6:I11"]);
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["94.27", "94.27"]]);
+  });
+});
+
+describe("原因分析 and 改进措施 as two columns of a one-row header", () => {
+  it("asks for a reason only when both are empty", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目名称", "全民健身设施建设项目"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "改进措施"],
+          ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, "2处选址调整", ""],
+          ["效益指标", "社会效益指标", "健身设施覆盖行政村比例", "95%", "93%", 30, 29.37, "", "加快剩余行政村建设进度"],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "90%", 10, 9.47, "", ""],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual(["missing-reason@自评表!H5"]);
+  });
+});
+
+describe("other wordings of 分值 and 得分, in the budget block and the indicator header alike", () => {
+  /** The national form with `weight` and `score` as both tables' 分值 and 得分 headers. */
+  const form = (weight: string, score: string): WorkbookGrid =>
+    workbook({
+      name: "自评",
+      rows: [
+        ["项目名称", "课题研究经费"],
+        ["主管部门", "某局", null, null, null, "实施单位", "某中心"],
+        ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", weight, "执行率", score],
+        [null, "年度资金总额", 100, 100, 90, 10, 0.9, 9],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", weight, score, "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "完成调研报告", "≥5篇", "4篇", 10, 8, "1篇延期"],
+        [null, "质量指标", "报告采纳率", "≥80%", "85%", 20, 20, ""],
+        [null, "时效指标", "按期完成率", "=100%", "100%", 20, 20, ""],
+        ["效益指标", "社会效益指标", "决策参考作用", "明显", "明显", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "委托方满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", null, null, null, null, 100, 97, ""],
+      ],
+      merges: ["A3:A4", "A6:A8", "A11:E11"],
+      numFmts: { G4: "0%" },
+    });
+
+  it.each([
+    ["标准分值", "实际得分"],
+    ["指标分值", "自评分"],
+    ["权重分", "考核得分"],
+    ["指标权重", "得分值"],
+  ])("reads %s and %s", (weight, score) => {
+    const a = run(form(weight, score));
+    expect(a.budget.map((b) => [b.weight, b.recordedScore])).toEqual([["10", "9"]]);
+    expect(a.indicators.map((i) => [i.weight, i.recordedScore])).toEqual([
+      ["10", "8"],
+      ["20", "20"],
+      ["20", "20"],
+      ["30", "30"],
+      ["10", "10"],
+    ]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "97", "97", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("says which header row lacks a 分值 column it can read, instead of a silent total —", () => {
+    const a = run(form("赋分", "得分"));
+    expect(a.totals.map((t) => [t.weights, t.score])).toEqual([[null, null]]);
+    expect(found(a)).toEqual(["total-incomplete@自评!A5"]);
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的分值列（可写作 分值 / 权重 / 标准分值）。补齐后才能计算总分和等次。");
+    expect(analyze(form("赋分", "得分"), DEFAULT_PROFILE, { lang: "en" }).findings[0].message).toBe(
+      "No total can be computed: the header in row 5 has no weight column jixiao reads (headed 分值 / 权重 / 标准分值). Fill them in to get a total and a grade.",
+    );
+  });
+
+  it("says which header row lacks a 得分 column when a row's score cannot be computed without it", () => {
+    const a = run(form("分值", "打分"));
+    expect(a.totals.map((t) => [t.weights, t.score])).toEqual([["100", null]]);
+    expect(found(a)).toEqual(["total-incomplete@自评!G11"]);
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的得分列（可写作 得分 / 自评得分 / 考核得分）。补齐后才能计算总分和等次。");
+  });
+});
+
+describe("the 总分 row under an indicator 合计, on a sheet apart from the budget", () => {
+  /** 表1 预算执行 (9.5 of 10) and 表2 绩效指标 (90 of 90), ending in `closing` rows from row 11. */
+  const form = (closing: Row[], merges: string[]): WorkbookGrid =>
+    workbook(
+      {
+        name: "预算执行",
+        rows: [
+          ["表1 项目预算执行情况"],
+          ["项目名称", "大气污染防治专项"],
+          ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+          ["年度资金总额", 500, 480, 456, 0.95, 10, 9.5],
+          ["其中：中央资金", 300, 300, 300, 1, "—", "—"],
+          ["\u3000\u3000\u3000省级资金", 200, 180, 156, 0.866666666666667, "—", "—"],
+        ],
+        merges: ["A1:G1"],
+        numFmts: { E4: "0.00%", E5: "0.00%", E6: "0.00%" },
+      },
+      {
+        name: "绩效指标",
+        rows: [
+          ["表2 项目绩效指标完成情况"],
+          ["项目名称", "大气污染防治专项"],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "监测站点建设", "≥12个", "12个", 20, 20, ""],
+          [null, "质量指标", "监测数据有效率", "≥90%", "96.3%", 10, 10, ""],
+          [null, "时效指标", "监测报告按时报送率", "=100%", "100%", 10, 10, ""],
+          [null, "成本指标", "单站建设成本", "≤38万元", "38万元", 10, 10, ""],
+          ["效益指标", "生态效益指标", "PM2.5年均浓度下降", "≥3%", "3.2%", 15, 15, ""],
+          [null, "社会效益指标", "空气质量优良天数比例", "≥80%", "82.5%", 15, 15, ""],
+          ["满意度指标", "服务对象满意度指标", "公众满意度", "≥85%", "88%", 10, 10, ""],
+          ...closing,
+        ],
+        merges: ["A1:H1", "A4:A7", "A8:A9", ...merges],
+      },
+    );
+
+  it("takes 项目自评总分（含预算执行率得分） for the 总分, not the indicators' 合计 90 above it", () => {
+    const a = run(
+      form(
+        [
+          ["合计", null, null, null, null, 90, 90, ""],
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, null, 99.5, ""],
+          ["评价等次", null, null, null, null, null, "优", ""],
+        ],
+        ["A11:E11", "A12:F12", "A13:F13"],
+      ),
+    );
+    // 项目名称 | 大气污染防治专项 right above each header is the form's header block (see real-forms).
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H13"]);
+    expect(a.tables.map((t) => t.label)).toEqual(["大气污染防治专项", "大气污染防治专项"]);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "99.5", "优", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("finds a wrong 项目自评总分 and 评价等次 (88 and 良 for 99.5 and 优)", () => {
+    const a = run(
+      form(
+        [
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, null, 88, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:F11", "A12:F12"],
+      ),
+    );
+    expect(a.indicators).toHaveLength(7);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
+    // 良 is the grade of the 88 written beside it: the grade follows once the total is mended.
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
+  });
+
+  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计"])("reads a recorded total labelled %s", (label) => {
+    const a = run(form([[label, null, null, null, null, 100, 98, ""]], ["A11:E11"]));
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "98"]]);
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
+  });
+});
+
 describe("budget execution scored as a row of the indicator table (预算执行率（10分）)", () => {
   it("does not add the budget weight a second time", () => {
     const wb = workbook({
@@ -490,6 +694,29 @@ describe("merged 一级/二级 cells and blank 'same as above' cells mean the sa
     expect(found(merged)).toEqual([]);
     expect(found(blank)).toEqual([]);
     expect(merged.totals[0].weights).toBe("100");
+  });
+});
+
+describe("stated weights in full-width digits: 产出指标（４０分）, 二、效益指标（３５分）", () => {
+  it("reads them as 40 and 35, in a 一级 label and in a heading row, and checks them against the rows", () => {
+    const a = run(
+      workbook({
+        name: "自评",
+        rows: [
+          INDICATOR_HEADER,
+          ["产出指标（４０分）", "数量指标", "完成调研报告", "≥5篇", "5篇", 30, 30, ""],
+          [null, "质量指标", "报告采纳率", "≥80%", "85%", 20, 20, ""],
+          ["二、效益指标（３５分）", null, null, null, null, null, null, null],
+          [null, "社会效益指标", "决策参考作用", "明显", "明显", 30, 30, ""],
+          ["三、满意度指标（１０分）", null, null, null, null, null, null, null],
+          [null, "服务对象满意度指标", "委托方满意度", "≥90%", "95%", 10, 10, ""],
+        ],
+        merges: ["A2:A3", "A4:H4", "A6:H6"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "二、效益指标", "三、满意度指标"]);
+    expect(found(a)).toEqual(["weight-header-mismatch@自评!A2", "weight-header-mismatch@自评!A4"]);
+    expect(a.findings[0].message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
   });
 });
 

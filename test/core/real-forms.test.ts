@@ -390,6 +390,32 @@ describe("every table is labelled by its own form's 项目名称 / 单位名称"
     expect(dept.tables.map((t) => t.label)).toEqual(["某区教育局", "附表!A1:C2"]);
   });
 
+  it("reads a 项目名称 | 实施单位 line right above the 项目资金 header as the header block, not as a header row", () => {
+    const nameLine = run(
+      workbook({
+        name: "绩效自评",
+        rows: [
+          ["项目支出绩效自评表（2023年度）"],
+          ["项目名称", "公共文化服务体系建设", "", "", "实施单位", "某县文化馆"],
+          ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          ["", "年度资金总额", 60, 60, 57.6, 10, 0.96, 9.6],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["产出指标", "数量指标", "送戏下乡场次", "≥40场", "42场", 50, 50, ""],
+          ["效益指标", "社会效益指标", "群众文化参与人次", "≥5万人次", "5.3万人次", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", "", "", "", "", 100, 99.6, ""],
+        ],
+        merges: ["A1:H1", "A3:A4", "A9:E9"],
+        numFmts: { G4: "0.00%" },
+      }),
+    );
+    expect(nameLine.tables).toEqual([
+      { sheet: "绩效自评", kind: "budget", range: "B3:H4", label: "公共文化服务体系建设", project: "公共文化服务体系建设", unit: "某县文化馆" },
+      { sheet: "绩效自评", kind: "indicators", range: "A5:H9", label: "公共文化服务体系建设", project: "公共文化服务体系建设", unit: "某县文化馆" },
+    ]);
+    expect(found(nameLine)).toEqual([]);
+  });
+
   it("does not lend a form's name to the next form, whose title comes first", () => {
     const untitled = run(
       workbook({

@@ -141,6 +141,29 @@ describe("the 综合得分 layout", () => {
   });
 });
 
+describe("the 综合得分 budget section for a project list", () => {
+  test("gives the list's 合计 line, in the 元 the form states, though no line carries a budget score", () => {
+    const list = workbook({
+      name: "项目汇总",
+      rows: [
+        ["某县财政局2023年度项目支出绩效自评汇总表"],
+        [null, null, null, null, null, "单位：元"],
+        ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等次"],
+        [1, "政府采购监管", "120,000.00", "114,000.00", "95.00%", 96.5, "优"],
+        [2, "财政投资评审", "1,500,000.00", "1,455,000.00", "97.00%", 92, "优"],
+        [3, "国库集中支付运维", "300,000.00", "240,000.00", "80.00%", 85, "良"],
+        [4, "会计人员继续教育", "80,000.00", "80,000.00", "100.00%", 98, "优"],
+        ["合计", null, "2,000,000.00", "1,889,000.00", "94.45%", null, null],
+      ],
+      merges: ["A1:G1", "A8:B8"],
+    });
+    const summary = analyze(list).summary;
+    const header = rowOf(summary, "全年预算数\n（元）");
+    const lines = summary.cells.filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标")).map((c) => c.value);
+    expect(lines).toEqual(["项目汇总", "合计", "2000000", "1889000", "0.9445"]);
+  });
+});
+
 describe("the summary's font", () => {
   test("the workbook's body font when it holds Chinese, else 宋体", () => {
     expect(summaryFont("仿宋_GB2312")).toBe("仿宋_GB2312");

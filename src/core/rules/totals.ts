@@ -6,7 +6,9 @@
 import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { evaluateSumFormula } from "../formula";
+import { IndicatorTable } from "../detect";
 import { CellValue, SheetView, cellKey } from "../grid";
+import { SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
@@ -62,6 +64,23 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
   }),
 };
+
+/**
+ * The total-incomplete text for an indicator header with a 分值 column and no 得分 column jixiao
+ * reads, or the other way round: a wording it does not know. A header with neither is no scored
+ * table (a monitoring form's), and null.
+ */
+function unreadColumnText(table: IndicatorTable, field: "weight" | "score"): { zh: string; en: string } | null {
+  const other = field === "weight" ? "score" : "weight";
+  if (table.columns[field] !== undefined || table.columns[other] === undefined) return null;
+  const row = table.headerTop + 1;
+  const wordings = SCORE_COLUMN_WORDINGS[field];
+  const name = field === "weight" ? { zh: "分值", en: "weight" } : { zh: "得分", en: "score" };
+  return {
+    zh: `第 ${row} 行的表头中没有认得出的${name.zh}列（可写作 ${wordings}）`,
+    en: `the header in row ${row} has no ${name.en} column jixiao reads (headed ${wordings})`,
+  };
+}
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
@@ -228,7 +247,12 @@ export function evaluateTotals(
     budget,
     recomputed,
   };
-  if (sums.levels.every((l) => l.weights === null)) return total;
+  if (sums.levels.every((l) => l.weights === null)) {
+    const unread = unreadColumnText(block.table, "weight");
+    const header = { sheet: block.sheet, row: block.table.headerTop, col: block.table.left };
+    if (unread) findings.add("total-incomplete", header, { missing: unread.zh, missingEn: unread.en });
+    return total;
+  }
 
   total.weights = budgetWeight.plus(indicatorWeights);
   const gradable = eq(total.weights, HUNDRED);
@@ -256,7 +280,7 @@ export function evaluateTotals(
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
     if (gradable) total.grade = gradeFor(total.score, profile) || null;
   } else {
-    const missing = gapTexts(gaps);
+    const missing = unreadColumnText(block.table, "score") ?? gapTexts(gaps);
     const scoreHeader = block.table.columns.score;
     const ref: CellRef =
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
