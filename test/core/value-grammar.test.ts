@@ -1,0 +1,94 @@
+/**
+ * Values as correctly filled official forms write them (the reviewer's probe of 财预〔2020〕10号
+ * 绩效自评表 and provincial variants): units jixiao has no entry for, 无 for "none happened",
+ * counts per period. Each grid is the national 项目支出绩效自评表 as units fill it: title, 项目名称
+ * block, a budget block with merged labels, the 绩效指标 header with 一级/二级 merged down.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (indicators: Row[], merges: string[] = []): Analysis => analyze(workbook(nationalForm(indicators, merges)), DEFAULT_PROFILE, { lang: "zh" });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
+const message = (a: Analysis, rule: string, cell: string): string => {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f.message;
+};
+
+/**
+ * The form at A1 (p34 of the probe): rows 1–4 title and 项目名称 block, budget rows 5–7 (500 of
+ * 500 spent: 10 points), the indicator header at row 8, `indicators` (B–I) from row 9, merged as
+ * given, and the 总分 row under them recording the sum of the indicators' 得分 plus 10.
+ */
+function nationalForm(indicators: Row[], merges: string[]) {
+  const first = 9;
+  const total = first + indicators.length;
+  const recorded = indicators.reduce((sum, row) => sum + (typeof row[6] === "number" ? row[6] : 0), 10);
+  return {
+    name: "项目支出绩效自评表",
+    rows: [
+      ["项目支出绩效自评表"],
+      ["（2023年度）"],
+      ["项目名称", "城乡基础设施补短板项目"],
+      ["主管部门", "某县住房和城乡建设局", "", "", "", "实施单位", "某县城乡建设服务中心"],
+      ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", "", 500, 500, 500, 10, 1, 10],
+      ["", "其中：当年财政拨款", "", 500, 500, 500, "—", 1, "—"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ...indicators.map((row) => ["", ...row]),
+      ["总分", "", "", "", "", "", 100, recorded, ""],
+    ],
+    merges: ["A1:J1", "A2:J2", "B3:J3", "B4:E4", "G4:J4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", `A8:A${total - 1}`, "I8:J8", `A${total}:F${total}`, ...merges],
+    numFmts: { H6: "0.00%", H7: "0.00%" },
+  };
+}
+
+/** 效益 and 满意度 met in full, under the 产出 rows a test gives (which carry 60 points). */
+const EFFECT_AND_SATISFACTION: Row[] = [
+  ["效益指标", "社会效益指标", "群众出行便利度", "有效提升", "有效提升", 20, 20, ""],
+  ["满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "95%", 10, 10, ""],
+];
+
+describe("units jixiao has no entry for, in the actual as in the target", () => {
+  const outputs = (lamps: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", lamps, 10, points, reason],
+    ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+    ["", "", "村级管护员培训", "≥40学时", "42学时", 10, 10, ""],
+    ["", "", "新增光纤带宽", "≥100Mbps", "100Mbps", 10, 10, ""],
+    ["", "质量指标", "出水化学需氧量", "≤50mg/L", "42mg/L", 10, 10, ""],
+    ["", "", "PM2.5年均浓度", "≤35微克/立方米", "33μg/m³", 10, 10, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B14", "C9:C12", "C13:C14"];
+
+  it("reads 120盏, 10眼, 42学时, 100Mbps, 42mg/L and 33μg/m³ as their targets are read: no finding", () => {
+    const a = run(outputs("120盏", 10), merges);
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores a shortfall written with such a unit: 100盏 of ≥120盏 is 8.33 of 10", () => {
+    const a = run(outputs("100盏", 10, "部分路段未通电"), merges);
+    expect(found(a)).toEqual(["score-mismatch@H9"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“新装太阳能路灯”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+
+  it("still finds an actual in another unit, and a count written as a percentage", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120个", 10, 10, ""],
+        ["", "", "巡查次数", "≥12次", "12天", 10, 10, ""],
+        ["", "", "新打灌溉机井数量", "≥10眼", "100%", 10, 10, ""],
+        ["", "", "村级管护员培训", "≥40学时", "40小时", 30, 30, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["B9:B12", "C9:C12"],
+    );
+    expect(found(a)).toEqual(["unit-mismatch@F9", "unit-mismatch@F10", "count-as-percent@F11", "unit-mismatch@F12"]);
+    expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“120个”与指标值“≥120盏”的单位无法换算，请统一单位。");
+  });
+});
