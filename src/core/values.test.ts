@@ -197,6 +197,23 @@ describe("parseValue: units", () => {
     expect(parsed(`10${written}以上`)).toMatchObject(num("10", symbol, ">="));
   });
 
+  it.each([
+    ["≥1次/月", "次", "月", 12],
+    ["12次/年", "次", "年", 1],
+    ["2次/季度", "次", "季度", 4],
+    ["≥3场/周", "场", "周", 52],
+    ["≥8小时/天", "小时", "天", 365],
+    ["4人次/半年", "人次", "半年", 2],
+  ])("%s is stated per period", (text, unit, word, perYear) => {
+    const p = parseValue(text);
+    expect([p.kind, p.unit?.symbol, p.period]).toEqual(["number", unit, { word, perYear }]);
+  });
+
+  it("keeps a denominator that is no period as part of the rate, without a period", () => {
+    expect(parseValue("500元/人").period).toBeNull();
+    expect(parseValue("≤3000元/㎡").period).toBeNull();
+  });
+
   it("compares a unit it has no entry for by its text alone", () => {
     const [lamps, units, wells] = [parseValue("120盏").unit!, parseValue("120个").unit!, parseValue("≥10眼").unit!];
     expect(unitsConvertible(lamps, parseValue("≥120盏").unit!)).toBe(true);

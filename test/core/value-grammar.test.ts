@@ -92,3 +92,31 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
     expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“120个”与指标值“≥120盏”的单位无法换算，请统一单位。");
   });
 });
+
+describe("counts stated per period, compared on a year's basis", () => {
+  const outputs = (patrols: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 20, 20, ""],
+    ["", "质量指标", "设施巡查频次", "≥1次/月", patrols, 10, points, reason],
+    ["", "", "安全检查", "≥4次/年", "1次/季度", 10, 10, ""],
+    ["", "时效指标", "管护员每日在岗", "≥8小时/天", "8小时", 20, 20, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B12", "C10:C11"];
+
+  it("takes 12次 in the year for ≥1次/月 as met, not as 1200% over-achieved", () => {
+    const a = run(outputs("12次", 10), merges);
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores 10次 in the year against ≥1次/月 as 10 of 12", () => {
+    const a = run(outputs("10次", 10, "冬季停工两月"), merges);
+    expect(found(a)).toEqual(["score-mismatch@H10"]);
+    expect(message(a, "score-mismatch", "H10")).toBe("“设施巡查频次”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+
+  it("still finds a period against a count in days", () => {
+    const a = run(outputs("12天", 10), merges);
+    expect(found(a)).toEqual(["unit-mismatch@F10"]);
+  });
+});
