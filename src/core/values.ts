@@ -663,6 +663,40 @@ export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue
   return invalid(error, `单元格是错误值 ${error}`);
 }
 
+/** 无 alone: "nothing", an empty marker unless the row makes it an answer (see answeredNone). */
+function isNone(p: ParsedValue): boolean {
+  return p.kind === "empty" && p.text.normalize("NFKC") === "无";
+}
+
+/**
+ * A target that nothing at all meets: 0, =0, ≤N or <N (N > 0) of a count, of a unit jixiao has no
+ * entry for (0起, ≤1例) or of no unit. Not a rate or an amount, where 无 may as well mean "no data".
+ */
+function allowsNone(p: ParsedValue): boolean {
+  if (p.kind !== "number" || p.value === null || p.value.isNegative()) return false;
+  if (p.unit && p.unit.family !== "count" && lookupUnit(p.unit.symbol) !== undefined) return false;
+  if (p.op === "<=") return true;
+  if (p.op === "<") return !p.value.isZero();
+  return (p.op === null || p.op === "=") && p.value.isZero();
+}
+
+/** 无 read as the number 0 (in `unit`), its text kept. */
+function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): ParsedValue {
+  return result(none.text, "number", { op, value: new Decimal(0), unit });
+}
+
+/**
+ * 无 as the answer "none" rather than an empty cell (domain.md §2 lists it among the empty markers):
+ * an actual 无 against a target nothing meets (0起, ≤1次) says none happened, 0 in the target's
+ * unit. On a row counting what should not happen (`harm`: 安全生产事故, 投诉) a target 无 allows
+ * none (=0), so 无/无 there is "none allowed, none happened". Anywhere else 无 stays empty: a
+ * missing actual is never turned into a met one.
+ */
+export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boolean): { target: ParsedValue; actual: ParsedValue } {
+  const stated = harm && isNone(target) ? noneAsZero(target, "=", null) : target;
+  return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
+}
+
 /** A cell's number as exact decimals: the number itself, as Excel shows it, and its own decimals. */
 interface NumberDecimals {
   exact: Decimal;

@@ -120,3 +120,55 @@ describe("counts stated per period, compared on a year's basis", () => {
     expect(found(a)).toEqual(["unit-mismatch@F10"]);
   });
 });
+
+describe("无 for none happened", () => {
+  const merges = ["B9:B12", "C9:C10", "C11:C12"];
+
+  it("reads 无 against 0起 and ≤1次, and 无/无 on a 安全生产事故 row, as none: met", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+        ["", "质量指标", "夜间安全事故", "0起", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "无", 20, 20, ""],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores an accident against a target of 无 on such a row", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+        ["", "质量指标", "夜间安全事故", "0起", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "1起", 20, 20, "已整改"],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual(["score-mismatch@H13"]);
+    expect(message(a, "score-mismatch", "H13")).toBe("“安全生产事故”填报得分 20；按未达到指标值不得分应为 0。");
+  });
+
+  it("keeps 无 empty where it is no answer: against a quantity due, a rate, or 无/无 on an output row", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "无", 30, 30, ""],
+        ["", "", "新打灌溉机井", "无", "无", 10, 10, ""],
+        ["", "质量指标", "返修率", "≤5%", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "无", 20, 20, ""],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual(["missing-actual@F9", "score-without-values@H10", "missing-actual@F11", "total-incomplete@H15"]);
+    expect(a.totals[0].score).toBeNull();
+  });
+});
