@@ -7,7 +7,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { workbook } from "../support/grid";
+import { sheet, withFormulas, workbook } from "../support/grid";
 
 type Row = CellValue[];
 
@@ -170,5 +170,50 @@ describe("无 for none happened", () => {
     );
     expect(found(a)).toEqual(["missing-actual@F9", "score-without-values@H10", "missing-actual@F11", "total-incomplete@H15"]);
     expect(a.totals[0].score).toBeNull();
+  });
+});
+
+describe("a recorded number quoted as its cell shows it", () => {
+  // p22 of the probe: every 得分 a formula whose cached double Excel shows at 0.00, the 总分 their
+  // SUM; the cached parts add up to 95.074999999999999 in exact decimals, a double Excel shows as 95.075.
+  const scores: [string, number, string][] = [
+    ["H6", (10 * 7.7) / 8, "G6*7.7/8"],
+    ["H7", (5 * 107) / 200, "G7*107/200"],
+    ["H8", (10 * 97.02) / 98, "G8*97.02/98"],
+    ["H9", (10 * 88.2) / 90, "G9*88.2/90"],
+    ["H10", (15 * 1.45) / 1.5, "G10*1.45/1.5"],
+    ["H11", (30 * 2905) / 3000, "G11*2905/3000"],
+    ["H12", (10 * 89.55) / 90, "G12*89.55/90"],
+  ];
+  const total = scores.reduce((sum, [, v]) => sum + v, 9.575);
+  const grid = withFormulas(
+    sheet({
+      name: "自评",
+      rows: [
+        ["项目名称", "公式未取整测试项目"],
+        ["主管部门", "某局", "", "", "", "实施单位", "某中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 800, 800, 766, 10, 0.9575, 9.575],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, scores[0][1], "x"],
+        ["", "", "", "培训人数", "≥200人", "107人", 5, scores[1][1], "x"],
+        ["", "", "质量指标", "合格率", "≥98%", "97.02%", 10, scores[2][1], "x"],
+        ["", "", "时效指标", "完成及时率", "≥90%", "88.2%", 10, scores[3][1], "x"],
+        ["", "", "成本指标", "成本控制", "≤1.45万元", "1.5万元", 15, scores[4][1], "x"],
+        ["", "效益指标", "社会效益指标", "受益人口", "≥3000人", "2905人", 30, scores[5][1], "x"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "89.55%", 10, scores[6][1], "x"],
+        ["总分", "", "", "", "", "", 100, total, ""],
+      ],
+      merges: ["A3:A4", "A5:A12", "B6:B10", "C6:C7", "A13:F13"],
+      numFmts: { G4: "0.00%", H4: "0.00", H13: "0.00", ...Object.fromEntries(scores.map(([cell]) => [cell, "0.00"])) },
+    }),
+    { G4: "E4/D4", H4: "F4*G4", H13: "H4+SUM(H6:H12)", ...Object.fromEntries(scores.map(([cell, , formula]) => [cell, formula])) },
+  );
+  const a = analyze({ sheets: [grid] }, DEFAULT_PROFILE, { lang: "zh" });
+
+  it("reports the recomputed 总分 without binary noise and leaves its cached result alone", () => {
+    expect(total).toBe(95.075);
+    expect(a.totals[0].recordedScore).toBe("95.075");
+    expect(a.writes.filter((w) => w.cell === "H13")).toEqual([]);
   });
 });
