@@ -217,3 +217,58 @@ describe("a recorded number quoted as its cell shows it", () => {
     expect(a.writes.filter((w) => w.cell === "H13")).toEqual([]);
   });
 });
+
+describe("a stated weight in full-width digits", () => {
+  // p30fw/p19 of the probe: the 一级 label carries its weight as 产出指标（４０分）, merged down over
+  // its rows, or as a heading row 一、产出指标（５０分） across the table.
+  const merged = (label: string) =>
+    run(
+      [
+        [label, "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "质量指标", "验收合格率", "100%", "100%", 20, 20, ""],
+        ["", "时效指标", "按期完工率", "100%", "100%", 10, 10, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["B9:B11"],
+    );
+
+  it("checks 产出指标（４０分） against its rows, as it checks （40分）, and names the level 产出指标", () => {
+    for (const label of ["产出指标（４０分）", "产出指标（40分）"]) {
+      const a = merged(label);
+      expect(found(a)).toEqual(["weight-header-mismatch@B9"]);
+      expect(a.indicators[0].level1).toBe("产出指标");
+    }
+    expect(found(merged("产出指标（６０分）"))).toEqual([]);
+  });
+
+  it("reads the weight of a heading row 一、产出指标（５０分）", () => {
+    const a = analyze(
+      workbook({
+        name: "项目自评(2023)",
+        rows: [
+          ["2023年度项目支出绩效自评表"],
+          ["项目名称：河道综合治理工程", "", "", "", "实施单位：某县水利局"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["一、产出指标（５０分）"],
+          ["", "数量指标", "治理河道长度", "≥１２公里", "12.5公里", 20, 20, ""],
+          ["", "质量指标", "工程质量合格率", "100%", "100%", 20, 20, ""],
+          ["", "成本指标", "每公里治理成本", "≤１７５万元", "161.28万元", 20, 20, ""],
+          ["二、效益指标（３０分）"],
+          ["", "生态效益指标", "水质达标率", "≥９０％", "92％", 30, 30, ""],
+          ["三、满意度指标（１０分）"],
+          ["", "服务对象满意度指标", "沿岸群众满意度", "≥90%", "93%", 10, 10, ""],
+          ["综合得分", "", "", "", "", "", 100, ""],
+        ],
+        merges: ["A1:H1", "A2:D2", "E2:H2", "A4:H4", "A8:H8", "A10:H10", "A12:F12"],
+      }),
+      DEFAULT_PROFILE,
+      { lang: "zh" },
+    );
+    expect(found(a)).toEqual(["weight-header-mismatch@A4"]);
+    expect(message(a, "weight-header-mismatch", "A4")).toBe(
+      "“一、产出指标”标明 50 分，但其下各指标分值合计 60 分。请调整各指标分值使其合计 50 分，或把标题改为（60分）。",
+    );
+    // The heading keeps its numbering, as a half-width one does; its weight is gone from the name.
+    expect(a.indicators[0].level1).toBe("一、产出指标");
+  });
+});
