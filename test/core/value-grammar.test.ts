@@ -7,7 +7,9 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { readXlsxBytes } from "../../src/xlsx/reader";
 import { sheet, withFormulas, workbook } from "../support/grid";
+import { buildPackage } from "../support/package";
 
 type Row = CellValue[];
 
@@ -270,5 +272,47 @@ describe("a stated weight in full-width digits", () => {
     );
     // The heading keeps its numbering, as a half-width one does; its weight is gone from the name.
     expect(a.indicators[0].level1).toBe("一、产出指标");
+  });
+});
+
+describe("a date under one of Excel's built-in Chinese date formats", () => {
+  // p36 of the probe: 2024年1月15日 typed in 中文 Excel is the serial 45306 under format id 31 (no
+  // <numFmt> of its own), against a deadline of 2023年12月31日前; the row below has the same date in a
+  // custom format.
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const row = (r: number, cells: string[]) => `<row r="${r}">${cells.join("")}</row>`;
+  const indicator = (r: number, levels: string[], name: string, style: number) =>
+    row(r, [
+      ...levels.map((level, c) => text(`${"AB"[c]}${r}`, level)),
+      text(`C${r}`, name),
+      text(`D${r}`, "2023年12月31日前"),
+      `<c r="E${r}" s="${style}"><v>45306</v></c>`,
+      `<c r="F${r}"><v>10</v></c>`,
+      `<c r="G${r}"><v>10</v></c>`,
+    ]);
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+  const bytes = buildPackage({
+    sheets: [
+      {
+        name: "自评表",
+        sheetXml:
+          "<sheetData>" +
+          row(1, [text("A1", "项目名称"), text("B1", "中文内置日期格式")]) +
+          row(2, header.map((h, c) => text(`${String.fromCharCode(65 + c)}2`, h))) +
+          indicator(3, ["产出指标", "时效指标"], "竣工验收时间", 1) +
+          indicator(4, [], "资金拨付时间", 2) +
+          "</sheetData>",
+      },
+    ],
+    numFmts: ['<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'],
+    cellXfs: ['<xf numFmtId="31"/>', '<xf numFmtId="164"/>'],
+  });
+
+  it("reads it as the date it shows, 2024-01-15, past its deadline like the custom format's", () => {
+    const { grid } = readXlsxBytes(bytes, "p36.xlsx");
+    const values = grid.sheets[0].values;
+    expect([values[2][4], values[3][4]]).toEqual(["2024-01-15", "2024-01-15"]);
+    const a = analyze(grid, DEFAULT_PROFILE, { lang: "zh" });
+    expect(found(a).filter((f) => f.startsWith("qualitative-score-band"))).toEqual(["qualitative-score-band@G3", "qualitative-score-band@G4"]);
   });
 });
