@@ -74,6 +74,8 @@ const DEFS: UnitDef[] = [
   // …and in infrastructure and health tables (lamps, wells, beds, vessels, bids). 部, 门, 节, 口, 单
   // and 根 start common words (部门, 门诊, 节约, 单位, 根据): they are read as units only where they end a value.
   ...plain("count", ["盏", "眼", "床", "床位", "艘", "架", "标段", "车次"]),
+  // Visits and person-time: not the 亩, 篇, 家, 套, 台 or 人 they start with.
+  ...plain("count", ["亩次", "篇次", "家次", "套次", "台次", "人年"]),
   // The base is 分钟 so that every factor is an integer: 1天 = 24小时 = 1440分钟.
   ...scale("time", [
     ["分钟", "1", ["min"]],
