@@ -590,11 +590,17 @@ function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boole
   return { ops: op ? [op] : [], qualitative: false };
 }
 
-/** The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit. */
-function columnUnit(text: string | undefined): Unit | null {
+/**
+ * The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit,
+ * and the period it is per (次/月).
+ */
+function columnUnit(text: string | undefined): { unit: Unit | null; period: Period | null } {
   const s = (text ?? "").trim();
-  if (isEmptyMarker(s)) return null;
-  return lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? unitNamed(s);
+  if (isEmptyMarker(s)) return { unit: null, period: null };
+  const normalized = normalizeText(s);
+  const slash = normalized.indexOf("/");
+  const period = slash < 0 ? null : readPer(normalized, slash).period;
+  return { unit: lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? unitNamed(s), period };
 }
 
 function parseText(raw: string, ctx: ParseContext): ParsedValue {
@@ -610,8 +616,8 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
       value = value.div(Decimal.pow(10, MAGNITUDES.get(scaledBy) as number));
       scaledBy = null;
     }
-    const unit = q.unit ?? columnUnit(ctx.unitColumn);
-    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, q.period);
+    const { unit, period } = q.unit ? q : columnUnit(ctx.unitColumn);
+    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);
@@ -644,8 +650,9 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
     return result(text, "qualitative", { date: dateIn(text) });
   }
   const { value, text } = shownNumber(n, format);
-  const unit = format.percent ? PERCENT : (format.unit ?? columnUnit(ctx.unitColumn));
-  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false);
+  const stated = format.percent ? PERCENT : format.unit;
+  const { unit, period } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
+  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false, false, period);
 }
 
 /**

@@ -123,6 +123,34 @@ describe("counts stated per period, compared on a year's basis", () => {
   });
 });
 
+describe("a period in a 计量单位 column", () => {
+  // Sichuan-style 指标性质 and 计量单位 columns: the unit 次/月 holds for both value cells, unless a
+  // cell writes its own unit (12次, the year's count).
+  const table = (actual: CellValue) =>
+    analyze(
+      workbook({
+        name: "性质",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["产出指标", "质量指标", "设施巡查频次", "≥", 1, "次/月", actual, 60, 60, ""],
+          ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 92, 10, 10, ""],
+        ],
+      }),
+      DEFAULT_PROFILE,
+      { lang: "zh" },
+    );
+
+  it.each<[CellValue, string[]]>([
+    [1, []],
+    ["12次", []],
+    ["10次", ["score-mismatch@I2", "missing-reason@J2"]],
+    [2, ["over-achievement@G2", "missing-reason@J2"]],
+  ])("reads %p against ≥ 1 次/月 on one basis", (actual, findings) => {
+    expect(found(table(actual))).toEqual(findings);
+  });
+});
+
 describe("无 for none happened", () => {
   const merges = ["B9:B12", "C9:C10", "C11:C12"];
 
