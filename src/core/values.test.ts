@@ -261,7 +261,7 @@ describe("parseValue: qualifiers after the unit", () => {
   });
 
   it("reads a number running into an unknown word as a name, unless a comparator says it is a quantity", () => {
-    for (const text of ["5G网络", "1号楼改造", "3A级景区", "12345热线", "8点前", "10部门联合执法"]) {
+    for (const text of ["5G网络", "1号楼改造", "3A级景区", "12345热线", "8点前", "10部门联合执法", "100强", "进入全国100强", "覆盖全省10市"]) {
       expect(parsed(text)).toMatchObject({ kind: "qualitative", value: null });
     }
     expect(parsed("≥100单位以上的企业")).toMatchObject(num("100", null, ">="));

@@ -349,10 +349,10 @@ function readPer(s: string, i: number): { end: number; period: Period | null } {
 /**
  * A unit word jixiao has no entry for: one or two Chinese characters (眼, 学时) or a run of up to
  * five Latin or Greek letters (GB, Mbps). Words that make a number a name or a time (1号, 3级,
- * 12345热线, 8点前), comparator words (以上) and 万/亿 are none.
+ * 12345热线, 100强, 8点前), comparator words (以上) and 万/亿 are none.
  */
 const UNNAMED_WORD = /\p{Script=Han}{1,2}|[a-zα-ω]{1,5}(?![a-zα-ω])/iuy;
-const NOT_A_UNIT_WORD = /^[万亿]|[号级楼线路型代版星前后点]$/;
+const NOT_A_UNIT_WORD = /^[万亿]|[号级楼线路型代版星强前后点]$/;
 
 /** The unit words that may start at i, longest first (10盏灯: 盏灯, then 盏). */
 function unnamedWords(s: string, i: number): string[] {
@@ -435,7 +435,8 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (/^[:：]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
-  const read = readUnit(s, i, ops) ?? (prefix.percent ? undefined : unnamedUnit(s, i));
+  // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
+  const read = readUnit(s, i, ops) ?? (prefix.percent || whole ? undefined : unnamedUnit(s, i));
   let period: Period | null = null;
   if (read) ({ end: i, period } = readPer(s, skipNear(s, read.end, ops)));
   let exponent = read?.exponent;
