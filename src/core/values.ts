@@ -354,7 +354,7 @@ function readPer(s: string, i: number): { end: number; period: Period | null } {
 const UNNAMED_WORD = /\p{Script=Han}{1,2}|[a-zα-ω]{1,5}(?![a-zα-ω])/iuy;
 const NOT_A_UNIT_WORD = /^[万亿]|[号级楼线路型代版星强前后点]$/;
 
-/** The unit words that may start at i, longest first (10盏灯: 盏灯, then 盏). */
+/** The unit words that may start at i, longest first (10口井: 口井, then 口). */
 function unnamedWords(s: string, i: number): string[] {
   UNNAMED_WORD.lastIndex = i;
   const m = UNNAMED_WORD.exec(s);
@@ -365,7 +365,7 @@ function unnamedWords(s: string, i: number): string[] {
 
 /**
  * A unit jixiao does not know (10眼, 42学时, 100Mbps, 10mg/m³), read only where it ends the value
- * (but for a comparator after it): it compares with the same text alone. 1号楼, 10盏路灯 stay names.
+ * (but for a comparator after it): it compares with the same text alone. 1号楼, 10口井改造 stay names.
  */
 function unnamedUnit(s: string, i: number): { unit: Unit; exponent: number; end: number } | undefined {
   for (const word of unnamedWords(s, i)) {
@@ -677,7 +677,7 @@ function isNone(p: ParsedValue): boolean {
 }
 
 /**
- * A target that nothing at all meets: 0, =0, ≤N or <N (N > 0) of a count, of a unit jixiao has no
+ * A target that none at all meets: 0, =0, ≤N, or <N above 0, of a count, of a unit jixiao has no
  * entry for (0起, ≤1例) or of no unit. Not a rate or an amount, where 无 may as well mean "no data".
  */
 function allowsNone(p: ParsedValue): boolean {
