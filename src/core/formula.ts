@@ -6,7 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { CellValue, isCellError, parseCellAddress } from "./grid";
-import { parseNumber } from "./values";
+import { parseNumber, withoutBinaryNoise } from "./values";
 
 /** The value a cell holds once jixiao's writes are in. */
 export type CellReader = (row: number, col: number) => CellValue;
@@ -164,12 +164,16 @@ class Evaluator {
   }
 }
 
-/** The formula's value once the cells it reads hold what `read` gives, or undefined. */
+/**
+ * The formula's value once the cells it reads hold what `read` gives, or undefined: as Excel shows
+ * it, to 15 significant digits (cached 9.575 + 85.49999999999999 is the 95.075 Excel shows, not
+ * 95.074999999999999).
+ */
 export function evaluateSumFormula(formula: string, read: CellReader): Decimal | undefined {
   const tokens = tokenize(formula);
   if (!tokens || tokens.length === 0) return undefined;
   try {
-    return new Evaluator(tokens, read).run();
+    return withoutBinaryNoise(new Evaluator(tokens, read).run());
   } catch (error) {
     if (error instanceof NotEvaluable) return undefined;
     throw error;

@@ -204,14 +204,9 @@ function dimensionUncached(level1: string): Dimension | undefined {
   return undefined;
 }
 
-/** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too: （４０分）. */
+/** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too (（５０分）). */
 export function splitStatedWeight(label: string): { name: string; weight: string | null } {
-  const match = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(halfWidthDigits(label));
+  const match = /[（(]\s*([\d０-９]+(?:[.．][\d０-９]+)?)\s*分\s*[)）]/.exec(label);
   if (!match) return { name: label.replace(/\s+/g, " ").trim(), weight: null };
-  return { name: label.slice(0, match.index).replace(/\s+/g, "").trim(), weight: match[1] };
-}
-
-/** ０-９ and ． as their ASCII forms, one character for one, so indexes into the text still hold. */
-function halfWidthDigits(text: string): string {
-  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return { name: label.slice(0, match.index).replace(/\s+/g, "").trim(), weight: match[1].normalize("NFKC") };
 }

@@ -14,6 +14,8 @@ const COUNTS_BY_CATEGORY = /数量指标/;
 const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现/;
 const DURATION = /年限|使用时间|时限|时长|周期|工期|期限|寿命|保障时间|持续时间|运行时间/;
 const COST = /成本/;
+/** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
+const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
 
 export interface Measure {
   rate: boolean;
@@ -23,6 +25,8 @@ export interface Measure {
   cost: boolean;
   /** 满意度: a rate that is also scored in points (≥90分). */
   satisfaction: boolean;
+  /** Counts what should not happen (事故, 投诉 …), by its name. */
+  harm: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
   statedUnits: readonly Unit[];
 }
@@ -72,6 +76,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
     cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
+    harm: HARM.test(name),
     statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),
   };
 }

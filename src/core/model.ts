@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import { BudgetTable, Columns, IndicatorTable, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
+import { measureOf } from "./measures";
 import {
   Dimension,
   FUNDS_SOURCE_LABEL,
@@ -20,7 +21,7 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
-import { ParsedValue, decimalPlacesShown, isEmptyMarker, parseNumber, parseShownNumber, parseValue } from "./values";
+import { ParsedValue, answeredNone, decimalPlacesShown, isEmptyMarker, parseNumber, parseShownNumber, parseValue } from "./values";
 
 export interface CellRef {
   sheet: string;
@@ -216,6 +217,13 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
   const numFmt = view.sheet.numFmts[at.row]?.[at.col];
   const parsed = parseValue(raw, { numFmt, opColumn: context.nature, unitColumn: context.unit });
   return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
+}
+
+/** A row's target and actual, with 无 read as the answer "none" where the row makes it one. */
+function answerNone(target: ValueCell | null, actual: ValueCell | null, harm: boolean): [ValueCell | null, ValueCell | null] {
+  if (!target || !actual) return [target, actual];
+  const answered = answeredNone(target.parsed, actual.parsed, harm);
+  return [{ ...target, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 
 /**
@@ -455,8 +463,12 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const nameCell = rowCell(view, row, nameCol as number);
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);
-    const target = valueCell(view, row, cols.target, { nature, unit });
-    const actual = valueCell(view, row, cols.actual, { nature, unit });
+    const description = cols.description !== undefined ? view.text(row, cols.description) : "";
+    const [target, actual] = answerNone(
+      valueCell(view, row, cols.target, { nature, unit }),
+      valueCell(view, row, cols.actual, { nature, unit }),
+      measureOf(name, label.name, level2, description).harm,
+    );
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
     const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
@@ -481,7 +493,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       level2,
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },
-      description: cols.description !== undefined ? view.text(row, cols.description) : "",
+      description,
       target,
       actual,
       weight: weightCell(view, row, cols.weight),

@@ -15,6 +15,7 @@ export type UnitFamily =
   | "temperature"
   | "energy"
   | "mass"
+  | "power"
   | "other";
 
 export interface Unit {
@@ -70,6 +71,11 @@ const DEFS: UnitDef[] = [
   ...plain("count", ["件", "批", "本", "篇", "期", "户", "间", "处", "宗", "所", "块", "棵", "株"]),
   // Further counts seen in indicator tables (people, roads, buildings, books, livestock).
   ...plain("count", ["名", "条", "座", "张", "册", "栋", "头", "只", "批次", "户次"]),
+  // …and in infrastructure and health tables (lamps, wells, beds, vessels, bids). 部, 门, 节, 口, 单
+  // and 根 start common words (部门, 门诊, 节约, 单位, 根据): they are read as units only where they end a value.
+  ...plain("count", ["盏", "眼", "床", "床位", "艘", "架", "标段", "车次"]),
+  // Visits and person-time: not the 亩, 篇, 家, 套, 台 or 人 they start with.
+  ...plain("count", ["亩次", "篇次", "家次", "套次", "台次", "人年"]),
   // The base is 分钟 so that every factor is an integer: 1天 = 24小时 = 1440分钟.
   ...scale("time", [
     ["分钟", "1", ["min"]],
@@ -110,6 +116,16 @@ const DEFS: UnitDef[] = [
     ["吨", "1000"],
     ["万吨", "10000000"],
   ]),
+  ...scale("power", [
+    ["千瓦", "1", ["kW"]],
+    ["兆瓦", "1000", ["MW"]],
+  ]),
+  // Concentrations (PM2.5, water quality), each as Chinese and as SI symbols.
+  { symbol: "微克/立方米", family: "other", aliases: ["μg/m³", "ug/m³"] },
+  { symbol: "毫克/升", family: "other", aliases: ["mg/L"] },
+  // Noise (≤55分贝) and person-days: not 分 (points) or 人 followed by a word.
+  { symbol: "分贝", family: "other", aliases: ["dB"] },
+  { symbol: "人日", family: "count" },
   // Scores (满意度 ≥90分) and multiples (增长2倍) have no family of their own.
   ...plain("other", ["分", "倍"]),
   ...scale("other", [
@@ -183,6 +199,14 @@ export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
   if (a.family !== b.family || a.factor === null || b.factor === null) return false;
   return a.base === undefined || b.base === undefined || a.base === b.base;
+}
+
+/**
+ * A unit jixiao has no entry for (a 计量单位 text, 标准箱 after a number): it compares only with the
+ * same text, and converts to nothing.
+ */
+export function unitNamed(text: string): Unit {
+  return lookupUnit(text) ?? { symbol: text, family: "other", factor: null };
 }
 
 /** The value in its family's base unit; a unit without factor leaves the value as it is. */

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { CellValue } from "./grid";
-import { Unit, lookupUnit, matchUnitPrefix } from "./units";
+import { Unit, lookupUnit, matchUnitPrefix, unitNamed } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
 export type Achievement = "achieved" | "partial" | "notAchieved";
@@ -31,6 +31,14 @@ export interface ParsedValue {
   problem: string | null;
   /** A date the text states (7月, 12月底前, 2023年6月30日, a date cell): a deadline, never a duration. */
   date: CalendarDate | null;
+  /** The period a number is stated per (≥1次/月), if any. */
+  period: Period | null;
+}
+
+/** A period a value is stated per: its word (月) and how many of them make a year (12). */
+export interface Period {
+  word: string;
+  perYear: number;
 }
 
 /**
@@ -243,6 +251,7 @@ type Quantity =
       contradictory: boolean;
       /** The bare 万 or 亿 the number was multiplied by (≥3万), if any. */
       scaledBy: string | null;
+      period: Period | null;
     };
 
 const NOT_A_QUANTITY: Quantity = { kind: "none" };
@@ -307,14 +316,66 @@ function readUnit(s: string, i: number, ops: Op[]): { unit: Unit; exponent: numb
   return { unit: after.unit, exponent: magnitude, end: j + after.length };
 }
 
+/** Periods a count can be stated per (≥1次/月), with how many of them make a year. */
+const PERIODS = new Map<string, number>([
+  ["年", 1],
+  ["年度", 1],
+  ["半年", 2],
+  ["季度", 4],
+  ["季", 4],
+  ["月", 12],
+  ["个月", 12],
+  ["旬", 36],
+  ["周", 52],
+  ["星期", 52],
+  ["天", 365],
+  ["日", 365],
+]);
+const PERIOD_WORDS = longestFirst(PERIODS.keys());
+
 /**
- * The denominator of a rate per unit (3000元/㎡, 50元/人次): part of the unit, so that the 2 of
- * ㎡ (m2 once normalised) is not taken for a second number.
+ * What follows a unit after "/": a period (≥1次/月: `period`), or the denominator of a rate per
+ * unit (3000元/㎡, 50元/人次), part of the unit, so that the 2 of ㎡ (m2 once normalised) is not
+ * taken for a second number; `end` is where the unit ends.
  */
-function skipPerUnit(s: string, i: number): number {
-  if (s[i] !== "/") return i;
-  const per = matchUnitPrefix(s.slice(i + 1));
-  return per ? i + 1 + per.length : i;
+function readPer(s: string, i: number): { end: number; period: Period | null } {
+  if (s[i] !== "/") return { end: i, period: null };
+  const word = startsWithAny(s, i + 1, PERIOD_WORDS);
+  if (word) return { end: i + 1 + word.length, period: { word, perYear: PERIODS.get(word) as number } };
+  const length = matchUnitPrefix(s.slice(i + 1))?.length ?? unnamedWords(s, i + 1)[0]?.length;
+  return { end: length === undefined ? i : i + 1 + length, period: null };
+}
+
+/**
+ * A unit word jixiao has no entry for: one or two Chinese characters (眼, 学时) or a run of up to
+ * five Latin or Greek letters (GB, Mbps). Words that make a number a name or a time (1号, 3级,
+ * 12345热线, 100强, 8点前), comparator words (以上) and 万/亿 are none.
+ */
+const UNNAMED_WORD = /\p{Script=Han}{1,2}|[a-zα-ω]{1,5}(?![a-zα-ω])/iuy;
+const NOT_A_UNIT_WORD = /^[万亿]|[号级楼线路型代版星强前后点]$/;
+
+/** The unit words that may start at i, longest first (10口井: 口井, then 口). */
+function unnamedWords(s: string, i: number): string[] {
+  UNNAMED_WORD.lastIndex = i;
+  const m = UNNAMED_WORD.exec(s);
+  if (!m || startsWithAny(s, i, SUFFIX_KEYS)) return [];
+  const words = /^\p{Script=Han}{2}$/u.test(m[0]) ? [m[0], m[0][0]] : [m[0]];
+  return words.filter((w) => !NOT_A_UNIT_WORD.test(w));
+}
+
+/**
+ * A unit jixiao does not know (10眼, 42学时, 100Mbps, 10mg/m³), read only where it ends the value
+ * (but for a comparator after it): it compares with the same text alone. 1号楼, 10口井改造 stay names.
+ */
+function unnamedUnit(s: string, i: number): { unit: Unit; exponent: number; end: number } | undefined {
+  for (const word of unnamedWords(s, i)) {
+    const per = readPer(s, i + word.length);
+    if (readSuffix(s, per.end, []) !== s.length) continue;
+    // A period is read again after the unit; a denominator is part of the unit's text (mg/m3).
+    const end = per.period ? i + word.length : per.end;
+    return { unit: unitNamed(s.slice(i, end)), exponent: 0, end };
+  }
+  return undefined;
 }
 
 function readSuffix(s: string, i: number, ops: Op[]): number {
@@ -327,8 +388,15 @@ function readSuffix(s: string, i: number, ops: Op[]): number {
   }
 }
 
-function quantity(value: Decimal, unit: Unit | null, ops: Op[], contradictory = false, scaledBy: string | null = null): Quantity {
-  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory, scaledBy };
+function quantity(
+  value: Decimal,
+  unit: Unit | null,
+  ops: Op[],
+  contradictory = false,
+  scaledBy: string | null = null,
+  period: Period | null = null,
+): Quantity {
+  return { kind: "number", value, unit, ops, contradictory: contradictory || resolveOps(ops).contradictory, scaledBy, period };
 }
 
 function invalidQuantity(problem: string, ops: Op[], unit: Unit | null): Quantity {
@@ -367,8 +435,10 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (/^[:：]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
-  const read = readUnit(s, i, ops);
-  if (read) i = skipPerUnit(s, skipNear(s, read.end, ops));
+  // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
+  const read = readUnit(s, i, ops) ?? (prefix.percent || whole ? undefined : unnamedUnit(s, i));
+  let period: Period | null = null;
+  if (read) ({ end: i, period } = readPer(s, skipNear(s, read.end, ops)));
   let exponent = read?.exponent;
   // 3万, ≥3万, 1.2亿以上: with nothing but a comparator after it, a bare 万/亿 is a plain magnitude.
   const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
@@ -388,7 +458,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
   if (/\d/.test(outsideParentheses)) return withSecondNumber(outsideParentheses, value, unit, ops);
-  return quantity(value, unit, ops, false, scaledBy);
+  return quantity(value, unit, ops, false, scaledBy, period);
 }
 
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
@@ -486,6 +556,7 @@ function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedV
     vague: false,
     problem: null,
     date: null,
+    period: null,
   };
   return { text, kind, ...none, ...fields };
 }
@@ -495,9 +566,17 @@ function qualitative(text: string, phrase: string): ParsedValue {
   return result(text, "qualitative", { achievement: achievementOf(p), vague: VAGUE.test(p), date: dateIn(p) });
 }
 
-function numberResult(text: string, value: Decimal, unit: Unit | null, ops: Op[], contradictory: boolean, scaled = false): ParsedValue {
+function numberResult(
+  text: string,
+  value: Decimal,
+  unit: Unit | null,
+  ops: Op[],
+  contradictory: boolean,
+  scaled = false,
+  period: Period | null = null,
+): ParsedValue {
   const resolved = resolveOps(ops);
-  return result(text, "number", { op: resolved.op, value, unit, scaled, contradictory: contradictory || resolved.contradictory });
+  return result(text, "number", { op: resolved.op, value, unit, scaled, contradictory: contradictory || resolved.contradictory, period });
 }
 
 function invalid(text: string, problem: string, ops: Op[] = [], unit: Unit | null = null): ParsedValue {
@@ -512,11 +591,17 @@ function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boole
   return { ops: op ? [op] : [], qualitative: false };
 }
 
-/** The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit. */
-function columnUnit(text: string | undefined): Unit | null {
+/**
+ * The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit,
+ * and the period it is per (次/月).
+ */
+function columnUnit(text: string | undefined): { unit: Unit | null; period: Period | null } {
   const s = (text ?? "").trim();
-  if (isEmptyMarker(s)) return null;
-  return lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? { symbol: s, family: "other", factor: null };
+  if (isEmptyMarker(s)) return { unit: null, period: null };
+  const normalized = normalizeText(s);
+  const slash = normalized.indexOf("/");
+  const period = slash < 0 ? null : readPer(normalized, slash).period;
+  return { unit: lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? unitNamed(s), period };
 }
 
 function parseText(raw: string, ctx: ParseContext): ParsedValue {
@@ -532,8 +617,8 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
       value = value.div(Decimal.pow(10, MAGNITUDES.get(scaledBy) as number));
       scaledBy = null;
     }
-    const unit = q.unit ?? columnUnit(ctx.unitColumn);
-    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null);
+    const { unit, period } = q.unit ? q : columnUnit(ctx.unitColumn);
+    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);
@@ -566,8 +651,9 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
     return result(text, "qualitative", { date: dateIn(text) });
   }
   const { value, text } = shownNumber(n, format);
-  const unit = format.percent ? PERCENT : (format.unit ?? columnUnit(ctx.unitColumn));
-  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false);
+  const stated = format.percent ? PERCENT : format.unit;
+  const { unit, period } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
+  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false, false, period);
 }
 
 /**
@@ -583,6 +669,40 @@ export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue
   if (typeof cell === "boolean") return qualitative(cell ? "TRUE" : "FALSE", "");
   const error = String(cell.error).trim();
   return invalid(error, `单元格是错误值 ${error}`);
+}
+
+/** 无 alone: "nothing", an empty marker unless the row makes it an answer (see answeredNone). */
+function isNone(p: ParsedValue): boolean {
+  return p.kind === "empty" && p.text.normalize("NFKC") === "无";
+}
+
+/**
+ * A target that none at all meets: 0, =0, ≤N, or <N above 0, of a count, of a unit jixiao has no
+ * entry for (0起, ≤1例) or of no unit. Not a rate or an amount, where 无 may as well mean "no data".
+ */
+function allowsNone(p: ParsedValue): boolean {
+  if (p.kind !== "number" || p.value === null || p.value.isNegative()) return false;
+  if (p.unit && p.unit.family !== "count" && lookupUnit(p.unit.symbol) !== undefined) return false;
+  if (p.op === "<=") return true;
+  if (p.op === "<") return !p.value.isZero();
+  return (p.op === null || p.op === "=") && p.value.isZero();
+}
+
+/** 无 read as the number 0 (in `unit`), its text kept. */
+function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): ParsedValue {
+  return result(none.text, "number", { op, value: new Decimal(0), unit });
+}
+
+/**
+ * 无 as the answer "none" rather than an empty cell (domain.md §2 lists it among the empty markers):
+ * an actual 无 against a target nothing meets (0起, ≤1次) says none happened, 0 in the target's
+ * unit. On a row counting what should not happen (`harm`: 安全生产事故, 投诉) a target 无 allows
+ * none (=0), so 无/无 there is "none allowed, none happened". Anywhere else 无 stays empty: a
+ * missing actual is never turned into a met one.
+ */
+export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boolean): { target: ParsedValue; actual: ParsedValue } {
+  const stated = harm && isNone(target) ? noneAsZero(target, "=", null) : target;
+  return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
 }
 
 /** A cell's number as exact decimals: the number itself, as Excel shows it, and its own decimals. */

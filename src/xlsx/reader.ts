@@ -98,6 +98,18 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   20: "h:mm",
   21: "h:mm:ss",
   22: 'm/d/yy "h":mm',
+  // The Chinese (zh-CN) dates and times Excel stores by id alone (ECMA-376 §18.8.30): a 2024年1月15日
+  // typed in 中文 Excel is a serial under id 31, a date and not a number.
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
   37: "#,##0 ;(#,##0)",
   38: "#,##0 ;[Red](#,##0)",
   39: "#,##0.00 ;(#,##0.00)",
@@ -107,6 +119,15 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   47: "mmss.0",
   48: "##0.0E+0",
   49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** Whether a format shows a date or time: a date letter outside quotes and brackets (as ExcelJS decides). */

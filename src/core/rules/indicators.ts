@@ -59,8 +59,26 @@ function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
   return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) ? bare.times(100) : bare;
 }
 
+/** A value stated per period (≥1次/月) as so many a year (12次). */
+function perYear(p: ParsedValue): ParsedValue {
+  return p.period && p.value ? { ...p, value: p.value.times(p.period.perYear), period: null } : p;
+}
+
+/**
+ * Values stated per period on one basis, a year's: 2次/季度 against 1次/月 is 8 against 12. A
+ * count without a period (12次) is the year's count, what a yearly self-evaluation records, so
+ * ≥1次/月 against 12次 is met; another unit without one (8小时 against ≥8小时/天) is compared as
+ * written.
+ */
+function onYearBasis(target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
+  if (!target.period && !actual.period) return [target, actual];
+  const yearly = (target.period && actual.period) || target.unit?.family === "count" || actual.unit?.family === "count";
+  return yearly ? [perYear(target), perYear(actual)] : [target, actual];
+}
+
 /** Target and actual as comparable numbers in one unit, or null when their units do not convert. */
-function comparable(target: ParsedValue, actual: ParsedValue): { target: Decimal; actual: Decimal } | null {
+function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { target: Decimal; actual: Decimal } | null {
+  const [target, actual] = onYearBasis(statedTarget, statedActual);
   if (target.value === null || actual.value === null) return null;
   if (target.unit && actual.unit && target.unit.symbol !== actual.unit.symbol) {
     if (!unitsConvertible(target.unit, actual.unit)) return null;

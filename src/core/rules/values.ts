@@ -72,12 +72,10 @@ const NOT_CEILING = {
   wording: { why: "没有写明金额", whyEn: "states no amount" },
 };
 
-/** Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次). */
-const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
-
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
-  if (measure.rate || HARM.test(indicator.name)) return false;
+  // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次).
+  if (measure.rate || measure.harm) return false;
   return /数量/.test(indicator.level2) || (indicator.level2 === "" && measure.count && /产出/.test(indicator.level1));
 }
 

@@ -1,0 +1,346 @@
+/**
+ * Values as correctly filled official forms write them (the reviewer's probe of 财预〔2020〕10号
+ * 绩效自评表 and provincial variants): units jixiao has no entry for, 无 for "none happened",
+ * counts per period. Each grid is the national 项目支出绩效自评表 as units fill it: title, 项目名称
+ * block, a budget block with merged labels, the 绩效指标 header with 一级/二级 merged down.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { readXlsxBytes } from "../../src/xlsx/reader";
+import { sheet, withFormulas, workbook } from "../support/grid";
+import { buildPackage } from "../support/package";
+
+type Row = CellValue[];
+
+const run = (indicators: Row[], merges: string[] = []): Analysis => analyze(workbook(nationalForm(indicators, merges)), DEFAULT_PROFILE, { lang: "zh" });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
+const message = (a: Analysis, rule: string, cell: string): string => {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f.message;
+};
+
+/**
+ * The form at A1 (p34 of the probe): rows 1–4 title and 项目名称 block, budget rows 5–7 (500 of
+ * 500 spent: 10 points), the indicator header at row 8, `indicators` (B–I) from row 9, merged as
+ * given, and the 总分 row under them recording the sum of the indicators' 得分 plus 10.
+ */
+function nationalForm(indicators: Row[], merges: string[]) {
+  const first = 9;
+  const total = first + indicators.length;
+  const recorded = indicators.reduce((sum, row) => sum + (typeof row[6] === "number" ? row[6] : 0), 10);
+  return {
+    name: "项目支出绩效自评表",
+    rows: [
+      ["项目支出绩效自评表"],
+      ["（2023年度）"],
+      ["项目名称", "城乡基础设施补短板项目"],
+      ["主管部门", "某县住房和城乡建设局", "", "", "", "实施单位", "某县城乡建设服务中心"],
+      ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", "", 500, 500, 500, 10, 1, 10],
+      ["", "其中：当年财政拨款", "", 500, 500, 500, "—", 1, "—"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ...indicators.map((row) => ["", ...row]),
+      ["总分", "", "", "", "", "", 100, recorded, ""],
+    ],
+    merges: ["A1:J1", "A2:J2", "B3:J3", "B4:E4", "G4:J4", "A5:A7", "B5:C5", "B6:C6", "B7:C7", `A8:A${total - 1}`, "I8:J8", `A${total}:F${total}`, ...merges],
+    numFmts: { H6: "0.00%", H7: "0.00%" },
+  };
+}
+
+/** 效益 and 满意度 met in full, under the 产出 rows a test gives (which carry 60 points). */
+const EFFECT_AND_SATISFACTION: Row[] = [
+  ["效益指标", "社会效益指标", "群众出行便利度", "有效提升", "有效提升", 20, 20, ""],
+  ["满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "95%", 10, 10, ""],
+];
+
+describe("units jixiao has no entry for, in the actual as in the target", () => {
+  const outputs = (lamps: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", lamps, 10, points, reason],
+    ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+    ["", "", "村级管护员培训", "≥40学时", "42学时", 10, 10, ""],
+    ["", "", "新增光纤带宽", "≥100Mbps", "100Mbps", 10, 10, ""],
+    ["", "质量指标", "出水化学需氧量", "≤50mg/L", "42mg/L", 10, 10, ""],
+    ["", "", "PM2.5年均浓度", "≤35微克/立方米", "33μg/m³", 10, 10, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B14", "C9:C12", "C13:C14"];
+
+  it("reads 120盏, 10眼, 42学时, 100Mbps, 42mg/L and 33μg/m³ as their targets are read: no finding", () => {
+    const a = run(outputs("120盏", 10), merges);
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores a shortfall written with such a unit: 100盏 of ≥120盏 is 8.33 of 10", () => {
+    const a = run(outputs("100盏", 10, "部分路段未通电"), merges);
+    expect(found(a)).toEqual(["score-mismatch@H9"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“新装太阳能路灯”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+
+  it("still finds an actual in another unit, and a count written as a percentage", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120个", 10, 10, ""],
+        ["", "", "巡查次数", "≥12次", "12天", 10, 10, ""],
+        ["", "", "新打灌溉机井数量", "≥10眼", "100%", 10, 10, ""],
+        ["", "", "村级管护员培训", "≥40学时", "40小时", 30, 30, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["B9:B12", "C9:C12"],
+    );
+    expect(found(a)).toEqual(["unit-mismatch@F9", "unit-mismatch@F10", "count-as-percent@F11", "unit-mismatch@F12"]);
+    expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“120个”与指标值“≥120盏”的单位无法换算，请统一单位。");
+  });
+});
+
+describe("counts stated per period, compared on a year's basis", () => {
+  const outputs = (patrols: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 20, 20, ""],
+    ["", "质量指标", "设施巡查频次", "≥1次/月", patrols, 10, points, reason],
+    ["", "", "安全检查", "≥4次/年", "1次/季度", 10, 10, ""],
+    ["", "时效指标", "管护员每日在岗", "≥8小时/天", "8小时", 20, 20, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B12", "C10:C11"];
+
+  it("takes 12次 in the year for ≥1次/月 as met, not as 1200% over-achieved", () => {
+    const a = run(outputs("12次", 10), merges);
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores 10次 in the year against ≥1次/月 as 10 of 12", () => {
+    const a = run(outputs("10次", 10, "冬季停工两月"), merges);
+    expect(found(a)).toEqual(["score-mismatch@H10"]);
+    expect(message(a, "score-mismatch", "H10")).toBe("“设施巡查频次”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+
+  it("still finds a period against a count in days", () => {
+    const a = run(outputs("12天", 10), merges);
+    expect(found(a)).toEqual(["unit-mismatch@F10"]);
+  });
+});
+
+describe("a period in a 计量单位 column", () => {
+  // Sichuan-style 指标性质 and 计量单位 columns: the unit 次/月 holds for both value cells, unless a
+  // cell writes its own unit (12次, the year's count).
+  const table = (actual: CellValue) =>
+    analyze(
+      workbook({
+        name: "性质",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["产出指标", "质量指标", "设施巡查频次", "≥", 1, "次/月", actual, 60, 60, ""],
+          ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 92, 10, 10, ""],
+        ],
+      }),
+      DEFAULT_PROFILE,
+      { lang: "zh" },
+    );
+
+  it.each<[CellValue, string[]]>([
+    [1, []],
+    ["12次", []],
+    ["10次", ["score-mismatch@I2", "missing-reason@J2"]],
+    [2, ["over-achievement@G2", "missing-reason@J2"]],
+  ])("reads %p against ≥ 1 次/月 on one basis", (actual, findings) => {
+    expect(found(table(actual))).toEqual(findings);
+  });
+});
+
+describe("无 for none happened", () => {
+  const merges = ["B9:B12", "C9:C10", "C11:C12"];
+
+  it("reads 无 against 0起 and ≤1次, and 无/无 on a 安全生产事故 row, as none: met", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+        ["", "质量指标", "夜间安全事故", "0起", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "无", 20, 20, ""],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores an accident against a target of 无 on such a row", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "", "新打灌溉机井", "≥10眼", "10眼", 10, 10, ""],
+        ["", "质量指标", "夜间安全事故", "0起", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "1起", 20, 20, "已整改"],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual(["score-mismatch@H13"]);
+    expect(message(a, "score-mismatch", "H13")).toBe("“安全生产事故”填报得分 20；按未达到指标值不得分应为 0。");
+  });
+
+  it("keeps 无 empty where it is no answer: against a quantity due, a rate, or 无/无 on an output row", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "无", 30, 30, ""],
+        ["", "", "新打灌溉机井", "无", "无", 10, 10, ""],
+        ["", "质量指标", "返修率", "≤5%", "无", 10, 10, ""],
+        ["", "", "有效投诉", "≤1次", "无", 10, 10, ""],
+        ["效益指标", "社会效益指标", "安全生产事故", "无", "无", 20, 20, ""],
+        EFFECT_AND_SATISFACTION[1],
+      ],
+      merges,
+    );
+    expect(found(a)).toEqual(["missing-actual@F9", "score-without-values@H10", "missing-actual@F11", "total-incomplete@H15"]);
+    expect(a.totals[0].score).toBeNull();
+  });
+});
+
+describe("a recorded number quoted as its cell shows it", () => {
+  // p22 of the probe: every 得分 a formula whose cached double Excel shows at 0.00, the 总分 their
+  // SUM; the cached parts add up to 95.074999999999999 in exact decimals, a double Excel shows as 95.075.
+  const scores: [string, number, string][] = [
+    ["H6", (10 * 7.7) / 8, "G6*7.7/8"],
+    ["H7", (5 * 107) / 200, "G7*107/200"],
+    ["H8", (10 * 97.02) / 98, "G8*97.02/98"],
+    ["H9", (10 * 88.2) / 90, "G9*88.2/90"],
+    ["H10", (15 * 1.45) / 1.5, "G10*1.45/1.5"],
+    ["H11", (30 * 2905) / 3000, "G11*2905/3000"],
+    ["H12", (10 * 89.55) / 90, "G12*89.55/90"],
+  ];
+  const total = scores.reduce((sum, [, v]) => sum + v, 9.575);
+  const grid = withFormulas(
+    sheet({
+      name: "自评",
+      rows: [
+        ["项目名称", "公式未取整测试项目"],
+        ["主管部门", "某局", "", "", "", "实施单位", "某中心"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 800, 800, 766, 10, 0.9575, 9.575],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, scores[0][1], "x"],
+        ["", "", "", "培训人数", "≥200人", "107人", 5, scores[1][1], "x"],
+        ["", "", "质量指标", "合格率", "≥98%", "97.02%", 10, scores[2][1], "x"],
+        ["", "", "时效指标", "完成及时率", "≥90%", "88.2%", 10, scores[3][1], "x"],
+        ["", "", "成本指标", "成本控制", "≤1.45万元", "1.5万元", 15, scores[4][1], "x"],
+        ["", "效益指标", "社会效益指标", "受益人口", "≥3000人", "2905人", 30, scores[5][1], "x"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "89.55%", 10, scores[6][1], "x"],
+        ["总分", "", "", "", "", "", 100, total, ""],
+      ],
+      merges: ["A3:A4", "A5:A12", "B6:B10", "C6:C7", "A13:F13"],
+      numFmts: { G4: "0.00%", H4: "0.00", H13: "0.00", ...Object.fromEntries(scores.map(([cell]) => [cell, "0.00"])) },
+    }),
+    { G4: "E4/D4", H4: "F4*G4", H13: "H4+SUM(H6:H12)", ...Object.fromEntries(scores.map(([cell, , formula]) => [cell, formula])) },
+  );
+  const a = analyze({ sheets: [grid] }, DEFAULT_PROFILE, { lang: "zh" });
+
+  it("reports the recomputed 总分 without binary noise and leaves its cached result alone", () => {
+    expect(total).toBe(95.075);
+    expect(a.totals[0].recordedScore).toBe("95.075");
+    expect(a.writes.filter((w) => w.cell === "H13")).toEqual([]);
+  });
+});
+
+describe("a stated weight in full-width digits", () => {
+  // p30fw/p19 of the probe: the 一级 label carries its weight as 产出指标（４０分）, merged down over
+  // its rows, or as a heading row 一、产出指标（５０分） across the table.
+  const merged = (label: string) =>
+    run(
+      [
+        [label, "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 30, 30, ""],
+        ["", "质量指标", "验收合格率", "100%", "100%", 20, 20, ""],
+        ["", "时效指标", "按期完工率", "100%", "100%", 10, 10, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["B9:B11"],
+    );
+
+  it("checks 产出指标（４０分） against its rows, as it checks （40分）, and names the level 产出指标", () => {
+    for (const label of ["产出指标（４０分）", "产出指标（40分）"]) {
+      const a = merged(label);
+      expect(found(a)).toEqual(["weight-header-mismatch@B9"]);
+      expect(a.indicators[0].level1).toBe("产出指标");
+    }
+    expect(found(merged("产出指标（６０分）"))).toEqual([]);
+  });
+
+  it("reads the weight of a heading row 一、产出指标（５０分）", () => {
+    const a = analyze(
+      workbook({
+        name: "项目自评(2023)",
+        rows: [
+          ["2023年度项目支出绩效自评表"],
+          ["项目名称：河道综合治理工程", "", "", "", "实施单位：某县水利局"],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["一、产出指标（５０分）"],
+          ["", "数量指标", "治理河道长度", "≥１２公里", "12.5公里", 20, 20, ""],
+          ["", "质量指标", "工程质量合格率", "100%", "100%", 20, 20, ""],
+          ["", "成本指标", "每公里治理成本", "≤１７５万元", "161.28万元", 20, 20, ""],
+          ["二、效益指标（３０分）"],
+          ["", "生态效益指标", "水质达标率", "≥９０％", "92％", 30, 30, ""],
+          ["三、满意度指标（１０分）"],
+          ["", "服务对象满意度指标", "沿岸群众满意度", "≥90%", "93%", 10, 10, ""],
+          ["综合得分", "", "", "", "", "", 100, ""],
+        ],
+        merges: ["A1:H1", "A2:D2", "E2:H2", "A4:H4", "A8:H8", "A10:H10", "A12:F12"],
+      }),
+      DEFAULT_PROFILE,
+      { lang: "zh" },
+    );
+    expect(found(a)).toEqual(["weight-header-mismatch@A4"]);
+    expect(message(a, "weight-header-mismatch", "A4")).toBe(
+      "“一、产出指标”标明 50 分，但其下各指标分值合计 60 分。请调整各指标分值使其合计 50 分，或把标题改为（60分）。",
+    );
+    // The heading keeps its numbering, as a half-width one does; its weight is gone from the name.
+    expect(a.indicators[0].level1).toBe("一、产出指标");
+  });
+});
+
+describe("a date under one of Excel's built-in Chinese date formats", () => {
+  // p36 of the probe: 2024年1月15日 typed in 中文 Excel is the serial 45306 under format id 31 (no
+  // <numFmt> of its own), against a deadline of 2023年12月31日前; the row below has the same date in a
+  // custom format.
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const row = (r: number, cells: string[]) => `<row r="${r}">${cells.join("")}</row>`;
+  const indicator = (r: number, levels: string[], name: string, style: number) =>
+    row(r, [
+      ...levels.map((level, c) => text(`${"AB"[c]}${r}`, level)),
+      text(`C${r}`, name),
+      text(`D${r}`, "2023年12月31日前"),
+      `<c r="E${r}" s="${style}"><v>45306</v></c>`,
+      `<c r="F${r}"><v>10</v></c>`,
+      `<c r="G${r}"><v>10</v></c>`,
+    ]);
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+  const bytes = buildPackage({
+    sheets: [
+      {
+        name: "自评表",
+        sheetXml:
+          "<sheetData>" +
+          row(1, [text("A1", "项目名称"), text("B1", "中文内置日期格式")]) +
+          row(2, header.map((h, c) => text(`${String.fromCharCode(65 + c)}2`, h))) +
+          indicator(3, ["产出指标", "时效指标"], "竣工验收时间", 1) +
+          indicator(4, [], "资金拨付时间", 2) +
+          "</sheetData>",
+      },
+    ],
+    numFmts: ['<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'],
+    cellXfs: ['<xf numFmtId="31"/>', '<xf numFmtId="164"/>'],
+  });
+
+  it("reads it as the date it shows, 2024-01-15, past its deadline like the custom format's", () => {
+    const { grid } = readXlsxBytes(bytes, "p36.xlsx");
+    const values = grid.sheets[0].values;
+    expect([values[2][4], values[3][4]]).toEqual(["2024-01-15", "2024-01-15"]);
+    const a = analyze(grid, DEFAULT_PROFILE, { lang: "zh" });
+    expect(found(a).filter((f) => f.startsWith("qualitative-score-band"))).toEqual(["qualitative-score-band@G3", "qualitative-score-band@G4"]);
+  });
+});
