@@ -173,9 +173,20 @@ export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed
 }
 
 /** |shown − computed| is at most one unit of the last decimal the recorded cell shows. */
-export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
+function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
   const places = shownPlaces(shownDecimals);
   return lte(asShown(recorded, places).minus(computed).abs(), new Decimal(10).pow(-places));
+}
+
+/**
+ * Whether a recorded sum agrees with its parts added up (README, rounding tolerance): as shown
+ * (agreesAsShown), or within one unit of the last decimal shown of their exact sum, since parts
+ * rounded one by one add up to a little more or less than their exact sum rounded. `exact` is the
+ * sum of the unrounded values the parts stand for, where they are known (computed scores: 9.575
+ * recorded as 9.58); else the parts are all there is and it is `sum` itself.
+ */
+export function agreesAsSum(recorded: Decimal, shownDecimals: number, sum: Decimal, exact: Decimal = sum): boolean {
+  return agreesAsShown(recorded, shownDecimals, sum) || withinOneUnit(recorded, shownDecimals, exact);
 }
 
 const plainText = (value: Decimal, places: number): string => roundHalfUp(value, places).toFixed();

@@ -442,6 +442,50 @@ describe("total-mismatch", () => {
     expect(found(run(withTotal(98.33)))).toEqual([]);
     expect(found(run(withTotal(98.3, { G8: "0.0" })))).toEqual([]);
   });
+
+  describe("scores rounded one by one", () => {
+    // 766 of 800 spent: 9.575 → 9.58; 7.7 of ≥8户 on 10: 9.625 → 9.63; 107 of ≥200人 on 5: 2.675 → 2.68.
+    // Exactly they add up to 96.875 (96.88 rounded), as recorded to 96.89.
+    const rounding = (total: number) =>
+      selfEval(
+        [
+          ["产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, 9.63, "部分农户迁出"],
+          ["产出指标", "数量指标", "培训人数", "≥200人", "107人", 5, 2.68, "报名不足"],
+        ],
+        {
+          budget: ["年度资金总额", 800, 800, 766, 10, 0.9575, 9.58],
+          after: [["总分", "", "", "", "", 100, total, ""]],
+          numFmts: { G10: "0.00" },
+        },
+      );
+
+    it("accepts the exact sum rounded (96.88) and the rounded parts' sum (96.89)", () => {
+      expect(found(run(rounding(96.88)))).toEqual([]);
+      expect(found(run(rounding(96.89)))).toEqual([]);
+      expect(run(rounding(96.88)).totals[0]).toMatchObject({ score: "96.89", recordedScore: "96.88", grade: "优" });
+    });
+
+    it("flags one unit beyond either (96.90, 96.86), suggesting the rounded parts' sum", () => {
+      expect(found(run(rounding(96.9)))).toEqual(["total-mismatch@自评表!G10"]);
+      expect(found(run(rounding(96.86)))).toEqual(["total-mismatch@自评表!G10"]);
+      expect(finding(run(rounding(96.86)), "total-mismatch", "G10").message).toBe("综合得分填的是 96.86，各项得分相加为 96.89。请改为 96.89，或核对各项得分。");
+    });
+
+    it("takes a recorded score that differs from its computed one as it stands, not the computed one", () => {
+      // 9.5 for 改造户数 is a score-mismatch; the total is checked against the 9.5 the sheet holds
+      // (96.76 added up, 96.75 exactly), not the 96.88 the computed 9.625 would make.
+      const wrongPart = (total: number) =>
+        selfEval(
+          [
+            ["产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, 9.5, "部分农户迁出"],
+            ["产出指标", "数量指标", "培训人数", "≥200人", "107人", 5, 2.68, "报名不足"],
+          ],
+          { budget: ["年度资金总额", 800, 800, 766, 10, 0.9575, 9.58], after: [["总分", "", "", "", "", 100, total, ""]], numFmts: { G10: "0.00" } },
+        );
+      expect(found(run(wrongPart(96.75)))).toEqual(["score-mismatch@自评表!G5"]);
+      expect(found(run(wrongPart(96.88)))).toEqual(["score-mismatch@自评表!G5", "total-mismatch@自评表!G10"]);
+    });
+  });
 });
 
 describe("grade-mismatch", () => {

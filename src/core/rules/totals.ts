@@ -9,7 +9,19 @@ import { evaluateSumFormula } from "../formula";
 import { CellValue, SheetView, cellKey } from "../grid";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
+import {
+  HUNDRED,
+  ZERO,
+  agreesAsShown,
+  agreesAsSum,
+  attainableBound,
+  budgetScore,
+  differingTexts,
+  groupSums,
+  percentText,
+  roundHalfUp,
+  sumOf,
+} from "../score";
 import { BudgetLineResult } from "./budget";
 import { checkNumberCell, errorValue } from "./cells";
 import { FindingList } from "./findings";
@@ -266,15 +278,15 @@ export function evaluateTotals(
   if (recorded && recordedValue) {
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
-    const inEffect = sheetSum(results, budget, sharing);
+    const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
     const digits = scoreDigits(recorded, profile.scoreDecimals);
-    if (inEffect !== null && !agreesAsShown(recordedValue, digits, inEffect)) {
+    if (inEffect !== null && !agreesAsSum(recordedValue, digits, inEffect.sum, inEffect.exact)) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
       findings.add("total-mismatch", recorded, {
-        ...differingTexts(recordedValue, digits, inEffect, profile.scoreDecimals),
-        fullMarks: gt(inEffect, fullMarks) ? fullMarks.toFixed() : "",
+        ...differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals),
+        fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
       });
     }
     if (budget?.rate) {
@@ -301,16 +313,47 @@ export function evaluateTotals(
 }
 
 /**
- * The recorded scores (computed ones where blank) plus the budget's, or null when some scored item
- * will hold no score even then, or the budget score is not known.
+ * The exact score a part of the total stands for: the computed one when the sheet holds it, filled
+ * in or recorded as it rounds (9.58 for 9.575); else the part itself (a qualitative score, one the
+ * sheet got wrong).
  */
-function sheetSum(results: IndicatorResult[], budget: BudgetLineResult | null, sharing: ScoreSharing): Decimal | null {
+function exactPart(inEffect: Decimal, recorded: NumberCell | null, computed: Decimal | null, places: number): Decimal {
+  if (computed === null) return inEffect;
+  const holdsComputed =
+    recorded?.value != null ? agreesAsShown(recorded.value, scoreDigits(recorded, places), computed) : eq(inEffect, roundHalfUp(computed, places));
+  return holdsComputed ? computed : inEffect;
+}
+
+/** The budget line's exact score, when it can be scored. */
+function exactBudgetScore(budget: BudgetLineResult): Decimal | null {
+  const { weight, rate } = budget;
+  return weight !== null && rate !== null && !weight.isNegative() ? budgetScore(weight, rate) : null;
+}
+
+/**
+ * The recorded scores (computed ones where blank) plus the budget's: their `sum`, and the `exact`
+ * sum of what they stand for (see exactPart). Null when some scored item will hold no score even
+ * then, or the budget score is not known.
+ */
+function sheetSum(
+  results: IndicatorResult[],
+  budget: BudgetLineResult | null,
+  sharing: ScoreSharing,
+  places: number,
+): { sum: Decimal; exact: Decimal } | null {
+  const parts: Decimal[] = [];
+  const exact: Decimal[] = [];
   const budgetScore = budget?.line.score?.value ?? budget?.score ?? null;
   if (budget?.scored && budgetScore === null) return null;
-  const scores: Decimal[] = [];
-  for (const r of results) {
-    if (r.inEffect !== null) scores.push(r.inEffect);
-    else if (isScored(r.indicator, sharing) && !sharing.carried.has(r.indicator)) return null;
+  if (budget && budgetScore !== null) {
+    parts.push(budgetScore);
+    exact.push(exactPart(budgetScore, budget.line.score, exactBudgetScore(budget), places));
   }
-  return sumOf(scores).plus(budgetScore ?? 0);
+  for (const r of results) {
+    if (r.inEffect !== null) {
+      parts.push(r.inEffect);
+      exact.push(exactPart(r.inEffect, r.indicator.score, r.computed, places));
+    } else if (isScored(r.indicator, sharing) && !sharing.carried.has(r.indicator)) return null;
+  }
+  return { sum: sumOf(parts), exact: sumOf(exact) };
 }
