@@ -102,6 +102,15 @@ export function attainableBound(rate: Decimal, budgetWeight: Decimal): Decimal {
   return HUNDRED.minus(budgetWeight.times(ONE.minus(Decimal.min(rate, ONE))));
 }
 
+/**
+ * Whether a recorded total claims more than the attainable bound, beyond rounding: the bound is the
+ * weights plus a budget score that the form rounds (99.62 for 90 + 9.6154), so it is compared as a
+ * sum of rounded parts.
+ */
+export function aboveAttainable(recorded: Decimal, shownDecimals: number, bound: Decimal): boolean {
+  return gt(recorded, bound) && !agreesAsSum(recorded, shownDecimals, bound);
+}
+
 /** 0.4316 → "43.16%". */
 export function percentText(fraction: Decimal, places = 2): string {
   return `${roundHalfUp(fraction.times(HUNDRED), places).toFixed()}%`;

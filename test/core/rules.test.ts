@@ -542,6 +542,27 @@ describe("score-above-attainable", () => {
     expect(found(a)).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
     expectFinding(a, "score-above-attainable", "G8", "error");
   });
+
+  it("compares with the bound as the total shows it: 99.62 at 500 of 520 spent (at most 99.6154), not 99.63", () => {
+    // 96.15% spent: the budget scores 9.615…, recorded 9.62; every indicator is full.
+    const total = (value: number) =>
+      selfEval([], {
+        budget: ["年度资金总额", 520, 520, 500, 10, 0.9615, 9.62],
+        after: [["总分", "", "", "", "", 100, value, ""]],
+        numFmts: { G8: "0.00" },
+      });
+    expect(found(run(total(99.62)))).toEqual([]);
+    expect(run(total(99.62)).totals[0]).toMatchObject({ score: "99.62", recordedScore: "99.62", grade: "优" });
+    expect(found(run(total(99.63)))).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
+    expect(finding(run(total(99.63)), "score-above-attainable", "G8").message).toBe(
+      "执行率 96.15% 时最高只能得 99.62 分（预算执行率分值 10 分按执行率扣减），填的是 99.63。",
+    );
+  });
+
+  it("takes a project's 自评得分 rounded as it shows: 99.62 at 96.15%, but not 99.63", () => {
+    expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.62, "优"]])))).toEqual([]);
+    expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.63, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+  });
 });
 
 describe("count-as-percent", () => {

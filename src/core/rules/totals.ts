@@ -12,6 +12,7 @@ import { Profile, gradeFor, sameGrade } from "../profile";
 import {
   HUNDRED,
   ZERO,
+  aboveAttainable,
   agreesAsShown,
   agreesAsSum,
   attainableBound,
@@ -291,7 +292,7 @@ export function evaluateTotals(
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
-      if (gt(recordedValue, bound)) {
+      if (aboveAttainable(recordedValue, digits, bound)) {
         findings.add("score-above-attainable", recorded, {
           rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
