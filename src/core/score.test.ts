@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { agreesAsShown, agreesAsSum, decimalString, groupSums, roundHalfUp, sumOf } from "./score";
+import { agreesAsShown, decimalString, groupSums, roundHalfUp, sumOf } from "./score";
 
 /**
  * The reference: the values added one by one at a precision wide enough for any two of them
@@ -132,21 +132,5 @@ describe("agreesAsShown", () => {
     expect(agreesAsShown(d(1145037.34 / 763358.23), 10, exact)).toBe(true);
     // A value that differs in its 15 significant digits is a real difference.
     expect(agreesAsShown(d("1.49999999346"), 10, exact)).toBe(false);
-  });
-});
-
-describe("agreesAsSum", () => {
-  const d = (n: number | string) => new Decimal(n);
-  it("takes a sum of typed parts within one unit of its last shown digit, and no more", () => {
-    // 33.34 + 66.66 = 100 recorded as 100.01: the parts were rounded.
-    expect(agreesAsSum(d("100.01"), 2, d("100"))).toBe(true);
-    expect(agreesAsSum(d("100.02"), 2, d("100"))).toBe(false);
-  });
-
-  it("with the exact sum known, takes the parts' sum as shown and one unit around the exact sum", () => {
-    // Parts 9.58 + 2.68 for 9.575 + 2.675: 12.26 added up, 12.25 exactly.
-    const [sum, exact] = [d("12.26"), d("12.25")];
-    expect([d("12.24"), d("12.25"), d("12.26")].map((r) => agreesAsSum(r, 2, sum, exact))).toEqual([true, true, true]);
-    expect([d("12.23"), d("12.27")].map((r) => agreesAsSum(r, 2, sum, exact))).toEqual([false, false]);
   });
 });

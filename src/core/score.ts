@@ -103,12 +103,11 @@ export function attainableBound(rate: Decimal, budgetWeight: Decimal): Decimal {
 }
 
 /**
- * Whether a recorded total claims more than the attainable bound, beyond rounding: the bound is the
- * weights plus a budget score that the form rounds (99.62 for 90 + 9.6154), so it is compared as a
- * sum of rounded parts.
+ * Whether a recorded total claims more than the attainable bound as its cell shows it: the bound
+ * holds a budget score the form rounds, so 99.62 for a bound of 99.6154 is that bound, not above it.
  */
 export function aboveAttainable(recorded: Decimal, shownDecimals: number, bound: Decimal): boolean {
-  return gt(recorded, bound) && !agreesAsSum(recorded, shownDecimals, bound);
+  return gt(recorded, bound) && !agreesAsShown(recorded, shownDecimals, bound);
 }
 
 /** 0.4316 → "43.16%". */
@@ -182,20 +181,9 @@ export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed
 }
 
 /** |shown − computed| is at most one unit of the last decimal the recorded cell shows. */
-function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
+export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
   const places = shownPlaces(shownDecimals);
   return lte(asShown(recorded, places).minus(computed).abs(), new Decimal(10).pow(-places));
-}
-
-/**
- * Whether a recorded sum agrees with its parts added up (README, rounding tolerance): as shown
- * (agreesAsShown), or within one unit of the last decimal shown of their exact sum, since parts
- * rounded one by one add up to a little more or less than their exact sum rounded. `exact` is the
- * sum of the unrounded values the parts stand for, where they are known (computed scores: 9.575
- * recorded as 9.58); else the parts are all there is and it is `sum` itself.
- */
-export function agreesAsSum(recorded: Decimal, shownDecimals: number, sum: Decimal, exact: Decimal = sum): boolean {
-  return agreesAsShown(recorded, shownDecimals, sum) || withinOneUnit(recorded, shownDecimals, exact);
 }
 
 const plainText = (value: Decimal, places: number): string => roundHalfUp(value, places).toFixed();

@@ -465,6 +465,11 @@ describe("total-mismatch", () => {
       expect(run(rounding(96.88)).totals[0]).toMatchObject({ score: "96.89", recordedScore: "96.88", grade: "优" });
     });
 
+    it("flags a total no rounding makes: 98.34 for scores adding up to 98.33, exactly 98.3333", () => {
+      const a = run(withTotal(98.34, { G8: "0.00" }));
+      expect(found(a)).toEqual(["total-mismatch@自评表!G8"]);
+    });
+
     it("flags one unit beyond either (96.90, 96.86), suggesting the rounded parts' sum", () => {
       expect(found(run(rounding(96.9)))).toEqual(["total-mismatch@自评表!G10"]);
       expect(found(run(rounding(96.86)))).toEqual(["total-mismatch@自评表!G10"]);
@@ -562,6 +567,8 @@ describe("score-above-attainable", () => {
   it("takes a project's 自评得分 rounded as it shows: 99.62 at 96.15%, but not 99.63", () => {
     expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.62, "优"]])))).toEqual([]);
     expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.63, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+    // At 90% the bound is 99 exactly: a typed 99.1 is above it, not a rounding of it.
+    expect(found(run(projectList([[1, "市场监管", 500, 450, "90%", 99.1, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
   });
 });
 

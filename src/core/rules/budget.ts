@@ -14,7 +14,6 @@ import {
   ZERO,
   aboveAttainable,
   agreesAsShown,
-  agreesAsSum,
   attainableBound,
   budgetRate,
   budgetScore,
@@ -22,6 +21,7 @@ import {
   percentText,
   roundHalfUp,
   sumOf,
+  withinOneUnit,
 } from "../score";
 import { decimalPlacesShown, parseValue, valueToFraction } from "../values";
 import { TOTAL_LABEL, normalizeHeader } from "../headers";
@@ -149,8 +149,8 @@ function checkSums(findings: FindingList, block: BudgetBlock, totals: Map<Budget
         }
         continue;
       }
-      // The parts may each have been rounded.
-      if (!agreesAsSum(cell.value, cell.shown, sum)) {
+      // The parts may each have been rounded: one unit of the last digit shown is still a match.
+      if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
         findings.add("sum-mismatch", cell, {
           what,
           whatEn,

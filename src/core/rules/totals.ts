@@ -14,7 +14,6 @@ import {
   ZERO,
   aboveAttainable,
   agreesAsShown,
-  agreesAsSum,
   attainableBound,
   budgetScore,
   differingTexts,
@@ -281,7 +280,10 @@ export function evaluateTotals(
     // a score by then.
     const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
     const digits = scoreDigits(recorded, profile.scoreDecimals);
-    if (inEffect !== null && !agreesAsSum(recordedValue, digits, inEffect.sum, inEffect.exact)) {
+    // Its parts rounded one by one, a total may be what they add up to (95.09) or their exact sum
+    // rounded (95.08 for 95.075): either, as the cell shows it, is right.
+    const agrees = (sum: Decimal) => agreesAsShown(recordedValue, digits, sum);
+    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact)) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
