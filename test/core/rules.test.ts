@@ -779,7 +779,7 @@ describe("missing-reason", () => {
       rows: [
         ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
         ["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 60, 45],
-        ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 20, 20],
+        ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 30, 30],
         ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 10, 10],
       ],
     });
@@ -1287,7 +1287,8 @@ describe("findings name only table cells", () => {
     };
     const a = run(workbook(spec));
     expect(a.findings.every((f) => parseCellAddress(f.cell)!.row >= 3)).toBe(true);
-    expect(found(a)).toEqual([]);
+    // No budget anywhere: no total, said on the 得分 header.
+    expect(found(a)).toEqual(["total-incomplete@自评表!G4"]);
   });
 });
 

@@ -48,12 +48,11 @@ export interface EvaluationTotal {
 /**
  * Why a scored item leaves the total unknown (domain.md §3): no actual; neither target nor actual;
  * a score that is neither recorded nor computable; a negative weight; budget execution that cannot
- * be scored. (Indicators adding up to 90 with no budget table anywhere leave its points to a table
- * kept elsewhere, see README: that is no gap.)
+ * be scored, or none found to count while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "weight" | "budget";
+type Gap = "actual" | "values" | "score" | "weight" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget", "noBudget"];
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
@@ -72,6 +71,12 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   budget: () => ({
     zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
+  }),
+  // No weighted budget table this total can count: none in the workbook, one without a 分值, or
+  // several it cannot tell between.
+  noBudget: () => ({
+    zh: "没有找到计入本表总分的预算执行率得分（预算表及其分值）",
+    en: "no budget execution score (a budget table with its weight) was found to count in this total",
   }),
 };
 
@@ -222,6 +227,8 @@ export function evaluateTotals(
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
+  // Points left to a budget table jixiao did not find: the total lacks them.
+  const budgetMissing = budget === null && gt(budgetWeight, ZERO);
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
   // Only an error value (the cell right of a 总分 label may hold a note rather than a number), and
@@ -263,6 +270,7 @@ export function evaluateTotals(
   const gaps = rowGaps(findings, block, results, sharing);
   const budgetScore = budget?.score ?? null;
   if (budget?.scored && budgetScore === null) gaps.push("budget");
+  if (budgetMissing) gaps.push("noBudget");
   if (gaps.length === 0) {
     total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
