@@ -591,7 +591,7 @@ describe("layouts and values from other provinces", () => {
     expect(ok.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
     expect([ok.totals[0].recordedScore, ok.totals[0].recordedGrade]).toEqual(["90", "优"]);
     expect(found(ok)).toEqual(["total-incomplete@B5"]);
-    expect(found(run({ rows: rows(95, "良") }))).toEqual(["total-incomplete@B5", "total-mismatch@B5", "grade-mismatch@E5"]);
+    expect(found(run({ rows: rows(85, "优") }))).toEqual(["total-incomplete@B5", "total-mismatch@B5", "grade-mismatch@E5"]);
   });
 
   it("知晓度, 参与度 and 覆盖度 are rates, even under 数量指标", () => {

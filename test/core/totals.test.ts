@@ -32,7 +32,7 @@ describe("weights-total with no budget table in the workbook", () => {
 
 describe("a total whose budget execution is nowhere in the workbook", () => {
   // 项目绩效指标完成情况表 alone: indicators worth 90, their 合计 79.95, no budget figures anywhere.
-  const form = workbook({
+  const withTotal = (total: number) => workbook({
     name: "绩效指标完成情况",
     rows: [
       ["项目绩效指标完成情况表"],
@@ -45,10 +45,11 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
       ["效益指标", "社会效益指标", "受益人口", "≥2万人", "1.6万人", 15, 12, "部分工程未完工"],
       [null, "可持续影响指标", "工程运行年限", "≥20年", "20年", 15, 15, ""],
       ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "85%", 10, 9.44, "供水时段有待优化"],
-      ["合计", null, null, null, null, 90, 79.95, ""],
+      ["合计", null, null, null, null, 90, total, ""],
     ],
     merges: ["A1:H1", "A4:A7", "A8:A9", "A11:E11"],
   });
+  const form = withTotal(79.95);
   const a = analyze(form);
 
   it("has no total and no grade: the budget's 10 points are missing, and the warning says so", () => {
@@ -60,6 +61,14 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
     expect(analyze(form, undefined, { lang: "en" }).findings[0].message).toBe(
       "No total can be computed: no budget execution score (a budget table with its weight) was found to count in this total. Fill them in to get a total and a grade.",
     );
+  });
+
+  it("takes a recorded total that may hold the missing budget score (79.95 to 89.95), and no other", () => {
+    const rules = (total: number) => analyze(withTotal(total)).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules(89.95)).toEqual(["total-incomplete@G11"]);
+    expect(rules(85)).toEqual(["total-incomplete@G11"]);
+    expect(rules(78.95)).toEqual(["total-incomplete@G11", "total-mismatch@G11"]);
+    expect(rules(90.95)).toEqual(["total-incomplete@G11", "total-mismatch@G11"]);
   });
 
   it("shows no total on 综合得分 either", () => {

@@ -4,7 +4,7 @@
  * total-mismatch, grade-mismatch, score-above-attainable (on the recorded 总分).
  */
 import Decimal from "decimal.js";
-import { eq, gt } from "../compare";
+import { eq, gt, gte, lte } from "../compare";
 import { evaluateSumFormula } from "../formula";
 import { CellValue, SheetView, cellKey } from "../grid";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
@@ -291,7 +291,10 @@ export function evaluateTotals(
     // Its parts rounded one by one, a total may be what they add up to (95.09) or their exact sum
     // rounded (95.08 for 95.075): either, as the cell shows it, is right.
     const agrees = (sum: Decimal) => agreesAsShown(recordedValue, digits, sum);
-    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact)) {
+    // With the budget's points left to a table jixiao did not find, the 总分 may hold its score: up
+    // to the budget weight above the indicators' scores, it may be right.
+    const mayHoldBudget = (sum: Decimal) => budgetMissing && gte(recordedValue, sum) && lte(recordedValue, sum.plus(budgetWeight));
+    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum)) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
