@@ -102,6 +102,14 @@ export function attainableBound(rate: Decimal, budgetWeight: Decimal): Decimal {
   return HUNDRED.minus(budgetWeight.times(ONE.minus(Decimal.min(rate, ONE))));
 }
 
+/**
+ * Whether a recorded total claims more than the attainable bound as its cell shows it: the bound
+ * holds a budget score the form rounds, so 99.62 for a bound of 99.6154 is that bound, not above it.
+ */
+export function aboveAttainable(recorded: Decimal, shownDecimals: number, bound: Decimal): boolean {
+  return gt(recorded, bound) && !agreesAsShown(recorded, shownDecimals, bound);
+}
+
 /** 0.4316 → "43.16%". */
 export function percentText(fraction: Decimal, places = 2): string {
   return `${roundHalfUp(fraction.times(HUNDRED), places).toFixed()}%`;

@@ -417,7 +417,8 @@ describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () =>
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
       ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 7, ""],
       ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
-      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      // The indicators carry all 100 points (no budget table), so the total shows what the group counts.
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
       ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
       SATISFACTION_ROW,
     ]);
@@ -432,7 +433,7 @@ describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () =>
     expect(report.findings.map((f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`)).toEqual(["score-mismatch@G2"]);
     expect(report.findings[0].message).toContain("8 至 10 之间");
     expect(report.writes).toEqual([]);
-    expect(report.totals[0].score).toBe("89");
+    expect(report.totals[0].score).toBe("99");
   });
 });
 

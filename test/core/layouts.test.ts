@@ -264,12 +264,13 @@ describe("one table per sheet, with a cover sheet of text and numbers", () => {
         { name: "项目B", rows: project(1, 100).slice(3) },
       ),
     );
-    // 项目B has no budget block: its total is its indicators' 90, not 90 + 项目A's 5.
+    // 项目B has no budget block: its total is unknown, not 90 + 项目A's 5; its recorded 100 may hold
+    // a budget score kept elsewhere.
     expect(b.totals.map((t) => [t.sheet, t.score, t.recordedScore])).toEqual([
       ["项目A", "95", "95"],
-      ["项目B", "90", "100"],
+      ["项目B", null, "100"],
     ]);
-    expect(found(b)).toEqual(["total-mismatch@项目B!G5"]);
+    expect(found(b)).toEqual(["total-incomplete@项目B!G5"]);
   });
 });
 
@@ -293,9 +294,9 @@ describe("the wordings of domain.md §1", () => {
       ["户均增收", "≥2000元", "2100元", "30", "30"],
       ["农户满意度", "≥95%", "95%", "10", "10"],
     ]);
-    // No budget table: the budget's 10 points count as weight but add no score.
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: "88.33", recordedScore: "88.33", grade: "良", recordedGrade: "良" }]);
-    expect(found(a)).toEqual([]);
+    // No budget table: the budget's 10 points count as weight, and without its score there is no total.
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: null, recordedScore: "88.33", grade: null, recordedGrade: "良" }]);
+    expect(found(a)).toEqual(["total-incomplete@自评!G5"]);
   });
 
   it("reads 全年预算数(A) / 全年执行数(B) / 执行率(B/A) with a recorded rate and score", () => {
@@ -333,7 +334,7 @@ describe("the wordings of domain.md §1", () => {
         ["指标名称", "指标值", "实际完成值", "分值", "得分", "偏差原因"],
         ["培训人次", "≥500人次", "450人次", 40, 36, "受场地限制"],
         ["培训合格率", "≥95%", "97%", 30, 30, ""],
-        ["学员满意度", "≥90%", "92%", 20, 20, ""],
+        ["学员满意度", "≥90%", "92%", 30, 30, ""],
       ],
     });
     const a = run(wb);
@@ -341,7 +342,7 @@ describe("the wordings of domain.md §1", () => {
     expect(a.indicators.map((i) => [i.row, i.level1, i.name, i.score])).toEqual([
       [4, "", "培训人次", "36"],
       [5, "", "培训合格率", "30"],
-      [6, "", "学员满意度", "20"],
+      [6, "", "学员满意度", "30"],
     ]);
     // A flat list has no 一级 column: no missing-dimension, and nothing else to flag.
     expect(found(a)).toEqual([]);
@@ -356,7 +357,7 @@ describe("a two-row indicator header and header texts broken over lines", () => 
       ["一级\n指标", "二级\n指标", "三级\n指标", "指标值", "", "分\n值", "得\n分", "偏差原因分析\n及改进措施"],
       ["", "", "", "年度\n指标值", "实际\n完成值", "", "", ""],
       ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
-      ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 30, 30, ""],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 40, 40, ""],
       ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, null, ""],
       ["合计", "", "", "", "", 100, null, ""],
     ],
@@ -374,8 +375,8 @@ describe("a two-row indicator header and header texts broken over lines", () => 
   });
 
   it("does not take the 合计 row's 分值 (100) for a recorded total when its 得分 is blank", () => {
-    // No budget block: 50 + 30 + 10 (written into the blank 得分).
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!B2:I7", table: "B2:I7", weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null }]);
+    // No budget block, the indicators carry all 100 points: 50 + 40 + 10 (written into the blank 得分).
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!B2:I7", table: "B2:I7", weights: "100", score: "100", recordedScore: null, grade: "优", recordedGrade: null }]);
     expect(found(a)).toEqual([]);
     expect(writes(a)).toEqual(["自评!H6=10|0.00"]);
   });
@@ -644,7 +645,7 @@ describe("the 共性指标 framework: 一级 投入/过程/产出/效果, 满意
         ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
         ["投入", "预算配置", "在职人员控制率", "≤100%", "98%", 10, 10, ""],
         ["过程", "资金管理", "资金使用合规性", "合规", "合规", 10, 10, ""],
-        ["产出", "职责履行", "重点工作完成率", "=100%", "100%", 40, 40, ""],
+        ["产出", "职责履行", "重点工作完成率", "=100%", "100%", 50, 50, ""],
         ["效果", "社会效益", "服务水平", "有效提升", "有效提升", 20, 20, ""],
         [null, "服务对象满意度", "群众满意度", "≥90%", "96%", 10, 10, ""],
       ],
@@ -671,7 +672,7 @@ describe("merged 一级/二级 cells and blank 'same as above' cells mean the sa
     ["产出指标（40分）", "数量指标", "新增停车位", "≥300个", "320个", 20, 20, ""],
     [null, null, "新增充电桩", "≥50个", "50个", 10, 10, ""],
     [null, "时效指标", "工程按期完工率", "=100%", "100%", 10, 10, ""],
-    ["效益指标（40分）", "社会效益指标", "停车难缓解", "有效缓解", "有效缓解", 40, 36, "个别片区仍紧张"],
+    ["效益指标（50分）", "社会效益指标", "停车难缓解", "有效缓解", "有效缓解", 50, 46, "个别片区仍紧张"],
     ["满意度指标（10分）", "服务对象满意度指标", "市民满意度", "≥85%", "90%", 10, 10, ""],
   ];
   const merged = run(workbook({ name: "合并", rows, merges: ["A2:A4", "B2:B3"] }));
@@ -729,7 +730,7 @@ describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单�
       ["产出指标", "数量指标", "新建道路长度", "≥", 12, "公里", 12.5, 20, 20, ""],
       [null, "成本指标", "每公里造价", "≤", 300, "万元", 320, 20, 18.75, "材料价格上涨"],
       [null, "质量指标", "验收合格率", "=", 100, "%", 100, 10, 10, ""],
-      ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 30, 27, "部分路段未完工"],
+      ["效益指标", "社会效益指标", "群众出行条件", "定性", "明显改善", "", "明显改善", 40, 36, "部分路段未完工"],
       ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", 90, "%", 92, 10, 10, ""],
     ],
     merges: ["A3:A5"],
@@ -757,7 +758,7 @@ describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单�
       rows: [
         ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "实际完成值", "分值", "得分"],
         ["产出指标", "质量指标", "抽检合格率", "≤", "≥95%", "96%", 50, 50],
-        ["效益指标", "社会效益指标", "就业带动", "≥", "≥100人", "120人", 30, 30],
+        ["效益指标", "社会效益指标", "就业带动", "≥", "≥100人", "120人", 40, 40],
         ["满意度指标", "满意度指标", "满意度", "≥", "≥90%", "95%", 10, 10],
       ],
     });
@@ -865,7 +866,7 @@ describe("blocks around a table: signatures, contacts, paragraphs, plans and str
       [],
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
       ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
-      ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 30, 30, ""],
+      ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 40, 40, ""],
       ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
       ["填表人：王五", "", "联系电话：0730-8123456", "", "审核人：孙八", "", "", ""],
       ["联系人：王五", 13800000000, "", "邮编", 414000],
@@ -900,7 +901,7 @@ describe("blocks around a table: signatures, contacts, paragraphs, plans and str
         rows: [
           INDICATOR_HEADER,
           ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
-          ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 30, 30, ""],
+          ["效益指标", "社会效益指标", "就业率", "≥60%", "62%", 40, 40, ""],
           ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
           ...signatures,
         ],
@@ -925,7 +926,7 @@ describe("blocks around a table: signatures, contacts, paragraphs, plans and str
       rows: [
         INDICATOR_HEADER,
         ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
-        ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 30, 30, ""],
+        ["效益指标", "社会效益指标", "技能提升", "有效提升", "有效提升", 40, 40, ""],
         ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
         ["自评结论：项目完成了年度绩效目标，资金使用规范。"],
         ["存在问题及改进措施：培训场地不足，下一步将协调场地资源，确保2024年按期完成。"],

@@ -726,8 +726,8 @@ describe("Sichuan's form: 指标性质 and 度量单位 in columns of their own"
     expect(a.tables[0].label).toBe("乡村道路提升");
   });
 
-  it("flags what is wrong: a recorded score, 3万 against a bare 3.2 people, a count with a ceiling", () => {
-    expect(found(a)).toEqual(["score-mismatch@自评表!I4", "unit-mismatch@自评表!G5", "count-ceiling@自评表!E6"]);
+  it("flags what is wrong: a recorded score, 3万 against a bare 3.2 people, a count with a ceiling; no budget, no total", () => {
+    expect(found(a)).toEqual(["total-incomplete@自评表!I3", "score-mismatch@自评表!I4", "unit-mismatch@自评表!G5", "count-ceiling@自评表!E6"]);
     expect(message(a, "score-mismatch", "I4")).toBe("“新建道路里程”填报得分 20；按正向指标公式（分值×实际值÷指标值）应为 18.69。");
   });
 });

@@ -12,11 +12,15 @@ const run = (spec: SheetSpec, profile: Profile = DEFAULT_PROFILE): Analysis => a
 const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
 const rules = (a: Analysis): string[] => [...new Set(a.findings.map((f) => f.rule))];
 
-/** 产出 50 + 效益 30 + 满意度 10 under a header at row 1; the budget 10 is assumed elsewhere. */
+/**
+ * 产出 50 + 效益 30 + 满意度 10 under a header at row 1. The budget's 10 points are in no table of the
+ * workbook, so there is no total (domain.md §3): NO_BUDGET says so on the 得分 header.
+ */
 function indicators(rows: CellValue[][], extra: Partial<SheetSpec> = {}): SheetSpec {
   return { rows: [INDICATOR_HEADER, ...rows], ...extra };
 }
 const EFFECT: CellValue[] = ["效益指标", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""];
+const NO_BUDGET = "total-incomplete@G1";
 
 describe("indicator tables", () => {
   it("a 一级 label filled down on every row is one group, not one per row", () => {
@@ -28,7 +32,7 @@ describe("indicator tables", () => {
         SATISFACTION_ROW,
       ]),
     );
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 
   it("an indicator named 等级公路比例 does not end the table as a grade row", () => {
@@ -40,7 +44,7 @@ describe("indicator tables", () => {
       ]),
     );
     expect(a.indicators.map((i) => i.name)).toEqual(["等级公路比例", "服务水平", "满意度"]);
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 
   it("a 小计 row merged across the table is skipped, and the rows below it still count", () => {
@@ -50,7 +54,7 @@ describe("indicator tables", () => {
       }),
     );
     expect(a.indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
-    expect(rules(a)).toEqual([]);
+    expect(rules(a)).toEqual(["total-incomplete"]);
   });
 
   it("an actual and a reason merged down over two rows hold for both", () => {
@@ -107,7 +111,7 @@ describe("indicator tables", () => {
         ["满意度指标", "服务对象满意度", "群众满意度", "≥90分", "93分", 10, 10, ""],
       ]),
     );
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 
   it("writes scores with the profile's decimals, and a second run agrees with them", () => {
@@ -118,7 +122,7 @@ describe("indicator tables", () => {
     const filled = structuredClone(spec);
     filled.rows[1][6] = 33.3;
     filled.numFmts = { G2: "0.0" };
-    expect(found(run(filled, profile))).toEqual([]);
+    expect(found(run(filled, profile))).toEqual([NO_BUDGET]);
   });
 });
 
@@ -245,16 +249,17 @@ describe("weights written as percentages", () => {
       ),
     );
     expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 });
 
 describe("a 分值 or 得分 merged over several indicators scores them as one group", () => {
-  // Rows 2–3 share their points: 培训场次 met (100%), 培训人数 at 80% of its target.
+  // Rows 2–3 share their points: 培训场次 met (100%), 培训人数 at 80% of its target. The indicators
+  // carry all 100 points (no budget table), so the total shows what the group counts.
   const shared = (weights: CellValue[], scores: CellValue[]): CellValue[][] => [
     ["产出指标", "数量指标", "培训场次", "≥10场", "10场", weights[0], scores[0], ""],
     ["产出指标", "数量指标", "培训人数", "≥100人", "80人", weights[1], scores[1], "部分学员因故缺席"],
-    ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+    ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
     EFFECT,
     SATISFACTION_ROW,
   ];
@@ -264,10 +269,10 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     for (const recorded of [8, 8.5, 9, 10]) {
       const a = run(indicators(shared([10, null], [recorded, null]), { merges: ["F2:F3", "G2:G3"] }));
       expect(found(a)).toEqual([]);
-      expect(a.indicators.map((i) => i.weight)).toEqual(["10", null, "40", "30", "10"]);
+      expect(a.indicators.map((i) => i.weight)).toEqual(["10", null, "50", "30", "10"]);
       expect(a.indicators[0].score).toBe(String(recorded));
       expect(a.totals[0].weights).toBe("100");
-      expect(total(a)).toBe(new Decimal(80).plus(recorded).toFixed());
+      expect(total(a)).toBe(new Decimal(90).plus(recorded).toFixed());
     }
   });
 
@@ -282,14 +287,14 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     const a = run(indicators(shared([10, null], [null, null]), { merges: ["F2:F3", "G2:G3"] }));
     expect(a.writes).toEqual([]);
     expect(a.indicators[0].score).toBe("9");
-    expect(total(a)).toBe("89");
+    expect(total(a)).toBe("99");
   });
 
   it("分值 per row and 得分 merged: the group's score is the members' exact sum", () => {
     const ok = run(indicators(shared([5, 5], [9, null]), { merges: ["G2:G3"] }));
     expect(found(ok)).toEqual([]);
-    expect(ok.indicators.map((i) => i.weight)).toEqual(["5", "5", "40", "30", "10"]);
-    expect(total(ok)).toBe("89");
+    expect(ok.indicators.map((i) => i.weight)).toEqual(["5", "5", "50", "30", "10"]);
+    expect(total(ok)).toBe("99");
     const wrong = run(indicators(shared([5, 5], [10, null]), { merges: ["G2:G3"] }));
     expect(found(wrong)).toEqual(["score-mismatch@G2"]);
   });
@@ -297,7 +302,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
   it("分值 merged and 得分 per row: the members' scores add up within the shared points", () => {
     const ok = run(indicators(shared([10, null], [5, 4]), { merges: ["F2:F3"] }));
     expect(found(ok)).toEqual([]);
-    expect(total(ok)).toBe("89");
+    expect(total(ok)).toBe("99");
     const over = run(indicators(shared([10, null], [6, 6]), { merges: ["F2:F3"] }));
     expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
     const low = run(indicators(shared([10, null], [3, 3]), { merges: ["F2:F3"] }));
@@ -305,7 +310,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     // Blank scores: no member's share is known, so nothing is written; the group counts at equal shares.
     const blank = run(indicators(shared([10, null], [null, null]), { merges: ["F2:F3"] }));
     expect(blank.writes).toEqual([]);
-    expect(total(blank)).toBe("89");
+    expect(total(blank)).toBe("99");
   });
 
   it("scores per member are checked together only when all are there, on the first that is", () => {
@@ -322,7 +327,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
       ["产出指标", "数量指标", "", "", "", 10, 9, ""],
       ["产出指标", "数量指标", "培训场次", "≥10场", "10场", null, null, ""],
       ["产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, "部分学员缺席"],
-      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
       EFFECT,
       SATISFACTION_ROW,
     ];
@@ -330,7 +335,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(a.indicators.map((i) => i.name)).toEqual(["培训场次", "培训人数", "合格率", "服务水平", "满意度"]);
     expect(found(a)).toEqual([]);
     expect(a.totals[0].weights).toBe("100");
-    expect(a.totals[0].score).toBe("89");
+    expect(a.totals[0].score).toBe("99");
     const wrong = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 5 : v)) : r)), { merges: ["F2:F4", "G2:G4"] }));
     expect(found(wrong)).toEqual(["score-mismatch@G2"]);
   });
@@ -346,13 +351,13 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     const rows: CellValue[][] = [
       ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 7, ""],
       ["产出指标", "质量指标", "培训效果", "良好", "一般", null, null, "部分课程内容偏难"],
-      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
       EFFECT,
       SATISFACTION_ROW,
     ];
     const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
     expect(found(a)).toEqual([]);
-    expect(total(a)).toBe("87");
+    expect(total(a)).toBe("97");
     const over = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 12 : v)) : r)), { merges: ["F2:F3", "G2:G3"] }));
     expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
   });
@@ -397,7 +402,7 @@ describe("a bare 万 against money and counts", () => {
 
   it("≤3万 against 2.8万元 is within the ceiling; a plain 3万 target is met by 3.2万人次", () => {
     const a = run(indicators(cost("≤3万", "2.8万元", 20)));
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
     expect(a.indicators.map((i) => i.score)).toEqual(["20", "30", "30", "10"]);
   });
 });
@@ -431,19 +436,19 @@ describe("layouts and values from other provinces", () => {
   it("a budget block between two indicator tables belongs to the one below it", () => {
     const table = [INDICATOR_HEADER, OUTPUT, EFFECT, SATISFACTION_ROW, ["总分", "", "", "", "", 100, 99, ""]];
     const a = run({ rows: [...table, [], ...BUDGET_ROWS, [], ...table] });
-    expect(a.totals.map((t) => t.score)).toEqual(["90", "99"]);
+    expect(a.totals.map((t) => t.score)).toEqual([null, "99"]);
   });
 
   it("weights typed as text (50%, 30%, 10%) are points, like 0.5 formatted 0%", () => {
     const rows = [OUTPUT, EFFECT, SATISFACTION_ROW].map((r, i) => r.map((v, c) => (c === 5 ? ["50%", "30%", "10%"][i] : v)));
     const a = run(indicators(rows));
     expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 
   it("a ratio (师生比 1:15) is a phrase, not a malformed number", () => {
     const a = run(indicators([OUTPUT, ["效益指标", "社会效益", "师生比", "1:15", "1:14", 30, 30, ""], SATISFACTION_ROW]));
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
     expect(a.indicators[1].target.value).toBeNull();
   });
 
@@ -491,7 +496,7 @@ describe("layouts and values from other provinces", () => {
       ["二、效益指标", "服务水平"],
       ["（三）满意度指标", "满意度"],
     ]);
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual(["total-incomplete@G8"]);
   });
 
   it("a heading row with its 一级 weight in 分值 is that level's stated weight, not one more indicator", () => {
@@ -507,7 +512,7 @@ describe("layouts and values from other provinces", () => {
     const a = run({ rows, merges: ["A2:E2", "A4:E4", "A6:E6"] });
     expect(a.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
     expect(a.totals[0].weights).toBe("100");
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
     const wrong = run({ rows: rows.map((r, i) => (i === 2 ? r.map((v, c) => (c === 5 ? 40 : c === 6 ? 40 : v)) : r)), merges: ["A2:E2", "A4:E4", "A6:E6"] });
     expect(found(wrong)).toContain("weight-header-mismatch@A2");
   });
@@ -530,7 +535,7 @@ describe("layouts and values from other provinces", () => {
       ["满意度指标", "学员满意度"],
     ]);
     expect(a.totals[0].weights).toBe("100");
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual(["total-incomplete@E1"]);
   });
 
   it("a 其中 breakdown keeps going past words it does not know, and numbered lines read as their words", () => {
@@ -585,8 +590,8 @@ describe("layouts and values from other provinces", () => {
     const ok = run({ rows: rows(90, "优") });
     expect(ok.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
     expect([ok.totals[0].recordedScore, ok.totals[0].recordedGrade]).toEqual(["90", "优"]);
-    expect(found(ok)).toEqual([]);
-    expect(found(run({ rows: rows(95, "良") }))).toEqual(["total-mismatch@B5", "grade-mismatch@E5"]);
+    expect(found(ok)).toEqual(["total-incomplete@B5"]);
+    expect(found(run({ rows: rows(85, "优") }))).toEqual(["total-incomplete@B5", "total-mismatch@B5", "grade-mismatch@E5"]);
   });
 
   it("知晓度, 参与度 and 覆盖度 are rates, even under 数量指标", () => {
@@ -599,7 +604,7 @@ describe("layouts and values from other provinces", () => {
         SATISFACTION_ROW,
       ]),
     );
-    expect(found(a)).toEqual([]);
+    expect(found(a)).toEqual([NO_BUDGET]);
   });
 
   it("reads the header wordings 指标分值, 指标得分, 实际完成指标值 and 决算数", () => {
@@ -639,14 +644,14 @@ describe("a stray cell far away (XFD1, A1048576)", () => {
 describe("values that reach the summary sheet", () => {
   it("an error value in a 得分 cell is quoted as Excel shows it, not as [object Object]", () => {
     const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, { error: "#DIV/0!" }, ""], EFFECT, SATISFACTION_ROW]));
-    expect(found(a)).toEqual(["formula-error@G2"]);
-    expect(a.findings[0].message).toBe("得分是错误值 #DIV/0!，此处应为数字。请检查公式或改填数字。");
+    expect(found(a)).toEqual([NO_BUDGET, "formula-error@G2"]);
+    expect(a.findings[1].message).toBe("得分是错误值 #DIV/0!，此处应为数字。请检查公式或改填数字。");
   });
 
   it("a message quoting a huge cell is cut to Excel's 32,767 characters per cell", () => {
     const name = "很".repeat(32767);
     const a = run(indicators([["产出指标", "数量指标", name, "≥10场", "8场", 50, null, ""], EFFECT, SATISFACTION_ROW]));
-    expect(a.findings[0].message.length).toBeGreaterThan(32767);
+    expect(a.findings.find((f) => f.rule === "missing-reason")!.message.length).toBeGreaterThan(32767);
     const longest = Math.max(...a.summary.cells.map((c) => c.value.length));
     expect(longest).toBe(32767);
   });
@@ -671,10 +676,10 @@ describe("typed numbers and the digits they claim", () => {
     run(indicators([["产出指标", "数量指标", "培训人数", "≥93人", "80人", 10, score, "部分学员缺席"], ["产出指标", "质量指标", "合格率", "≥95%", "96%", 40, 40, ""], EFFECT, SATISFACTION_ROW]));
 
   it("a typed 8.6 is 8.60 rounded to what it shows; a typed 9 is not", () => {
-    expect(found(typedScore(8.6))).toEqual([]);
-    expect(found(typedScore(8.60))).toEqual([]);
-    expect(found(typedScore(9))).toEqual(["score-mismatch@G2"]);
-    expect(found(typedScore(8.7))).toEqual(["score-mismatch@G2"]);
+    expect(found(typedScore(8.6))).toEqual([NO_BUDGET]);
+    expect(found(typedScore(8.60))).toEqual([NO_BUDGET]);
+    expect(found(typedScore(9))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
+    expect(found(typedScore(8.7))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
   });
 
   it("a typed 执行率 of 89.7 agrees with 89.67%; 90, or 1 for 95%, does not", () => {

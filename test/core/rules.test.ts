@@ -442,6 +442,55 @@ describe("total-mismatch", () => {
     expect(found(run(withTotal(98.33)))).toEqual([]);
     expect(found(run(withTotal(98.3, { G8: "0.0" })))).toEqual([]);
   });
+
+  describe("scores rounded one by one", () => {
+    // 766 of 800 spent: 9.575 → 9.58; 7.7 of ≥8户 on 10: 9.625 → 9.63; 107 of ≥200人 on 5: 2.675 → 2.68.
+    // Exactly they add up to 96.875 (96.88 rounded), as recorded to 96.89.
+    const rounding = (total: number) =>
+      selfEval(
+        [
+          ["产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, 9.63, "部分农户迁出"],
+          ["产出指标", "数量指标", "培训人数", "≥200人", "107人", 5, 2.68, "报名不足"],
+        ],
+        {
+          budget: ["年度资金总额", 800, 800, 766, 10, 0.9575, 9.58],
+          after: [["总分", "", "", "", "", 100, total, ""]],
+          numFmts: { G10: "0.00" },
+        },
+      );
+
+    it("accepts the exact sum rounded (96.88) and the rounded parts' sum (96.89)", () => {
+      expect(found(run(rounding(96.88)))).toEqual([]);
+      expect(found(run(rounding(96.89)))).toEqual([]);
+      expect(run(rounding(96.88)).totals[0]).toMatchObject({ score: "96.89", recordedScore: "96.88", grade: "优" });
+    });
+
+    it("flags a total no rounding makes: 98.34 for scores adding up to 98.33, exactly 98.3333", () => {
+      const a = run(withTotal(98.34, { G8: "0.00" }));
+      expect(found(a)).toEqual(["total-mismatch@自评表!G8"]);
+    });
+
+    it("flags one unit beyond either (96.90, 96.86), suggesting the rounded parts' sum", () => {
+      expect(found(run(rounding(96.9)))).toEqual(["total-mismatch@自评表!G10"]);
+      expect(found(run(rounding(96.86)))).toEqual(["total-mismatch@自评表!G10"]);
+      expect(finding(run(rounding(96.86)), "total-mismatch", "G10").message).toBe("综合得分填的是 96.86，各项得分相加为 96.89。请改为 96.89，或核对各项得分。");
+    });
+
+    it("takes a recorded score that differs from its computed one as it stands, not the computed one", () => {
+      // 9.5 for 改造户数 is a score-mismatch; the total is checked against the 9.5 the sheet holds
+      // (96.76 added up, 96.75 exactly), not the 96.88 the computed 9.625 would make.
+      const wrongPart = (total: number) =>
+        selfEval(
+          [
+            ["产出指标", "数量指标", "改造户数", "≥8户", "7.7户", 10, 9.5, "部分农户迁出"],
+            ["产出指标", "数量指标", "培训人数", "≥200人", "107人", 5, 2.68, "报名不足"],
+          ],
+          { budget: ["年度资金总额", 800, 800, 766, 10, 0.9575, 9.58], after: [["总分", "", "", "", "", 100, total, ""]], numFmts: { G10: "0.00" } },
+        );
+      expect(found(run(wrongPart(96.75)))).toEqual(["score-mismatch@自评表!G5"]);
+      expect(found(run(wrongPart(96.88)))).toEqual(["score-mismatch@自评表!G5", "total-mismatch@自评表!G10"]);
+    });
+  });
 });
 
 describe("grade-mismatch", () => {
@@ -497,6 +546,29 @@ describe("score-above-attainable", () => {
     );
     expect(found(a)).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
     expectFinding(a, "score-above-attainable", "G8", "error");
+  });
+
+  it("compares with the bound as the total shows it: 99.62 at 500 of 520 spent (at most 99.6154), not 99.63", () => {
+    // 96.15% spent: the budget scores 9.615…, recorded 9.62; every indicator is full.
+    const total = (value: number) =>
+      selfEval([], {
+        budget: ["年度资金总额", 520, 520, 500, 10, 0.9615, 9.62],
+        after: [["总分", "", "", "", "", 100, value, ""]],
+        numFmts: { G8: "0.00" },
+      });
+    expect(found(run(total(99.62)))).toEqual([]);
+    expect(run(total(99.62)).totals[0]).toMatchObject({ score: "99.62", recordedScore: "99.62", grade: "优" });
+    expect(found(run(total(99.63)))).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
+    expect(finding(run(total(99.63)), "score-above-attainable", "G8").message).toBe(
+      "执行率 96.15% 时最高只能得 99.62 分（预算执行率分值 10 分按执行率扣减），填的是 99.63。",
+    );
+  });
+
+  it("takes a project's 自评得分 rounded as it shows: 99.62 at 96.15%, but not 99.63", () => {
+    expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.62, "优"]])))).toEqual([]);
+    expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.63, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+    // At 90% the bound is 99 exactly: a typed 99.1 is above it, not a rounding of it.
+    expect(found(run(projectList([[1, "市场监管", 500, 450, "90%", 99.1, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
   });
 });
 
@@ -707,7 +779,7 @@ describe("missing-reason", () => {
       rows: [
         ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
         ["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 60, 45],
-        ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 20, 20],
+        ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 30, 30],
         ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 10, 10],
       ],
     });
@@ -1215,7 +1287,8 @@ describe("findings name only table cells", () => {
     };
     const a = run(workbook(spec));
     expect(a.findings.every((f) => parseCellAddress(f.cell)!.row >= 3)).toBe(true);
-    expect(found(a)).toEqual([]);
+    // No budget anywhere: no total, said on the 得分 header.
+    expect(found(a)).toEqual(["total-incomplete@自评表!G4"]);
   });
 });
 

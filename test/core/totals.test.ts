@@ -30,6 +30,59 @@ describe("weights-total with no budget table in the workbook", () => {
   });
 });
 
+describe("a total whose budget execution is nowhere in the workbook", () => {
+  // 项目绩效指标完成情况表 alone: indicators worth 90, their 合计 79.95, no budget figures anywhere.
+  const withTotal = (total: number) => workbook({
+    name: "绩效指标完成情况",
+    rows: [
+      ["项目绩效指标完成情况表"],
+      ["项目名称", "农村饮水安全巩固提升"],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "新建供水工程", "≥10处", "8处", 20, 16, "2处因用地手续未完成"],
+      [null, "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
+      [null, "时效指标", "完工及时率", "≥95%", "80%", 10, 8.42, "雨季影响工期"],
+      [null, "成本指标", "单处工程造价", "≤50万元", "55万元", 10, 9.09, "材料涨价"],
+      ["效益指标", "社会效益指标", "受益人口", "≥2万人", "1.6万人", 15, 12, "部分工程未完工"],
+      [null, "可持续影响指标", "工程运行年限", "≥20年", "20年", 15, 15, ""],
+      ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "85%", 10, 9.44, "供水时段有待优化"],
+      ["合计", null, null, null, null, 90, total, ""],
+    ],
+    merges: ["A1:H1", "A4:A7", "A8:A9", "A11:E11"],
+  });
+  const form = withTotal(79.95);
+  const a = analyze(form);
+
+  it("has no total and no grade: the budget's 10 points are missing, and the warning says so", () => {
+    expect(a.totals).toEqual([
+      { sheet: "绩效指标完成情况", label: "农村饮水安全巩固提升", table: "A3:H11", weights: "100", score: null, recordedScore: "79.95", grade: null, recordedGrade: null },
+    ]);
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G11"]);
+    expect(a.findings[0].message).toBe("无法得出总分：没有找到计入本表总分的预算执行率得分（预算表及其分值）。补齐后才能计算总分和等次。");
+    expect(analyze(form, undefined, { lang: "en" }).findings[0].message).toBe(
+      "No total can be computed: no budget execution score (a budget table with its weight) was found to count in this total. Fill them in to get a total and a grade.",
+    );
+  });
+
+  it("takes a recorded total that may hold the missing budget score (79.95 to 89.95), and no other", () => {
+    const rules = (total: number) => analyze(withTotal(total)).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(rules(89.95)).toEqual(["total-incomplete@G11"]);
+    expect(rules(85)).toEqual(["total-incomplete@G11"]);
+    expect(rules(78.95)).toEqual(["total-incomplete@G11", "total-mismatch@G11"]);
+    expect(rules(90.95)).toEqual(["total-incomplete@G11", "total-mismatch@G11"]);
+  });
+
+  it("shows no total on 综合得分 either", () => {
+    expect([a.summary.total, a.summary.grade, a.summary.gradeReason]).toEqual([null, null, "无法计算总分，未评等次"]);
+    expect(a.summary.cells.filter((c) => c.style === "total" && c.isNumber)).toEqual([]);
+  });
+
+  it("totals indicators that carry all 100 points themselves", () => {
+    const all = analyze(workbook({ rows: indicators([50, 40, 10]) }));
+    expect(all.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+    expect(all.findings).toEqual([]);
+  });
+});
+
 describe("grade wordings", () => {
   it("treats 优秀 as 优 and 良好 as 良, but not 良 as 优", () => {
     expect(sameGrade("优秀", "优")).toBe(true);

@@ -55,16 +55,16 @@ export const SATISFACTION_ROW: FormRow = ["满意度指标", "服务对象满意
 
 /**
  * The smallest project form: the indicator header, then one indicator each of 产出 (50), 效益 (30)
- * and 满意度 (10); the budget's 10 is assumed elsewhere. As given, every score is full and 培训场次
- * is over-achieved (14 of ≥10 场) with no reason: two warnings and no error. A test puts its own
- * 产出 or 效益 row in place of the given one. Plain values, for a grid or an .xlsx alike.
+ * and 满意度 (20): with no budget table, they carry all 100 points. As given, every score is full
+ * and 培训场次 is over-achieved (14 of ≥10 场) with no reason: two warnings and no error. A test puts
+ * its own 产出 or 效益 row in place of the given one. Plain values, for a grid or an .xlsx alike.
  */
 export function threeIndicatorForm(rows: { output?: FormRow; effect?: FormRow } = {}): FormRow[] {
   return [
     INDICATOR_HEADER,
     rows.output ?? ["产出指标", "数量指标", "培训场次", "≥10场", "14场", 50, 50, ""],
     rows.effect ?? ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
-    SATISFACTION_ROW,
+    ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 20, 20, ""],
   ];
 }
 

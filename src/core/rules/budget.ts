@@ -12,6 +12,7 @@ import {
   HUNDRED,
   TWO,
   ZERO,
+  aboveAttainable,
   agreesAsShown,
   attainableBound,
   budgetRate,
@@ -271,7 +272,7 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
     findings.add("score-exceeds-weight", score, { score: value.toFixed(), weight: "100" });
   } else if (rate !== null) {
     const bound = attainableBound(rate, new Decimal(profile.budgetWeight));
-    if (gt(value, bound)) {
+    if (aboveAttainable(value, scoreDigits(score, profile.scoreDecimals), bound)) {
       findings.add("score-above-attainable", score, {
         rate: percentText(rate),
         bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),

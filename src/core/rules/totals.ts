@@ -4,14 +4,26 @@
  * total-mismatch, grade-mismatch, score-above-attainable (on the recorded 总分).
  */
 import Decimal from "decimal.js";
-import { eq, gt } from "../compare";
+import { eq, gt, gte, lte } from "../compare";
 import { evaluateSumFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { CellValue, SheetView, cellKey } from "../grid";
 import { SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
-import { HUNDRED, ZERO, agreesAsShown, attainableBound, differingTexts, groupSums, percentText, roundHalfUp, sumOf } from "../score";
+import {
+  HUNDRED,
+  ZERO,
+  aboveAttainable,
+  agreesAsShown,
+  attainableBound,
+  budgetScore,
+  differingTexts,
+  groupSums,
+  percentText,
+  roundHalfUp,
+  sumOf,
+} from "../score";
 import { BudgetLineResult } from "./budget";
 import { checkNumberCell, errorValue } from "./cells";
 import { FindingList } from "./findings";
@@ -38,12 +50,11 @@ export interface EvaluationTotal {
 /**
  * Why a scored item leaves the total unknown (domain.md §3): no actual; neither target nor actual;
  * a score that is neither recorded nor computable; a negative weight; budget execution that cannot
- * be scored. (Indicators adding up to 90 with no budget table anywhere leave its points to a table
- * kept elsewhere, see README: that is no gap.)
+ * be scored, or none found to count while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "weight" | "budget";
+type Gap = "actual" | "values" | "score" | "weight" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget", "noBudget"];
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
@@ -62,6 +73,12 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   budget: () => ({
     zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
+  }),
+  // No weighted budget table this total can count: none in the workbook, one without a 分值, or
+  // several it cannot tell between.
+  noBudget: () => ({
+    zh: "没有找到计入本表总分的预算执行率得分（预算表及其分值）",
+    en: "no budget execution score (a budget table with its weight) was found to count in this total",
   }),
 };
 
@@ -229,6 +246,8 @@ export function evaluateTotals(
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
+  // Points left to a budget table jixiao did not find: the total lacks them.
+  const budgetMissing = budget === null && gt(budgetWeight, ZERO);
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
   // Only an error value (the cell right of a 总分 label may hold a note rather than a number), and
@@ -275,6 +294,7 @@ export function evaluateTotals(
   const gaps = rowGaps(findings, block, results, sharing);
   const budgetScore = budget?.score ?? null;
   if (budget?.scored && budgetScore === null) gaps.push("budget");
+  if (budgetMissing) gaps.push("noBudget");
   if (gaps.length === 0) {
     total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
@@ -290,20 +310,26 @@ export function evaluateTotals(
   if (recorded && recordedValue) {
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
-    const inEffect = sheetSum(results, budget, sharing);
+    const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
     const digits = scoreDigits(recorded, profile.scoreDecimals);
-    if (inEffect !== null && !agreesAsShown(recordedValue, digits, inEffect)) {
+    // Its parts rounded one by one, a total may be what they add up to (95.09) or their exact sum
+    // rounded (95.08 for 95.075): either, as the cell shows it, is right.
+    const agrees = (sum: Decimal) => agreesAsShown(recordedValue, digits, sum);
+    // With the budget's points left to a table jixiao did not find, the 总分 may hold its score: up
+    // to the budget weight above the indicators' scores, it may be right.
+    const mayHoldBudget = (sum: Decimal) => budgetMissing && gte(recordedValue, sum) && lte(recordedValue, sum.plus(budgetWeight));
+    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum)) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
       findings.add("total-mismatch", recorded, {
-        ...differingTexts(recordedValue, digits, inEffect, profile.scoreDecimals),
-        fullMarks: gt(inEffect, fullMarks) ? fullMarks.toFixed() : "",
+        ...differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals),
+        fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
       });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
-      if (gt(recordedValue, bound)) {
+      if (aboveAttainable(recordedValue, digits, bound)) {
         findings.add("score-above-attainable", recorded, {
           rate: percentText(budget.rate),
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
@@ -325,16 +351,47 @@ export function evaluateTotals(
 }
 
 /**
- * The recorded scores (computed ones where blank) plus the budget's, or null when some scored item
- * will hold no score even then, or the budget score is not known.
+ * The exact score a part of the total stands for: the computed one when the sheet holds it, filled
+ * in or recorded as it rounds (9.58 for 9.575); else the part itself (a qualitative score, one the
+ * sheet got wrong).
  */
-function sheetSum(results: IndicatorResult[], budget: BudgetLineResult | null, sharing: ScoreSharing): Decimal | null {
+function exactPart(inEffect: Decimal, recorded: NumberCell | null, computed: Decimal | null, places: number): Decimal {
+  if (computed === null) return inEffect;
+  const holdsComputed =
+    recorded?.value != null ? agreesAsShown(recorded.value, scoreDigits(recorded, places), computed) : eq(inEffect, roundHalfUp(computed, places));
+  return holdsComputed ? computed : inEffect;
+}
+
+/** The budget line's exact score, when it can be scored. */
+function exactBudgetScore(budget: BudgetLineResult): Decimal | null {
+  const { weight, rate } = budget;
+  return weight !== null && rate !== null && !weight.isNegative() ? budgetScore(weight, rate) : null;
+}
+
+/**
+ * The recorded scores (computed ones where blank) plus the budget's: their `sum`, and the `exact`
+ * sum of what they stand for (see exactPart). Null when some scored item will hold no score even
+ * then, or the budget score is not known.
+ */
+function sheetSum(
+  results: IndicatorResult[],
+  budget: BudgetLineResult | null,
+  sharing: ScoreSharing,
+  places: number,
+): { sum: Decimal; exact: Decimal } | null {
+  const parts: Decimal[] = [];
+  const exact: Decimal[] = [];
   const budgetScore = budget?.line.score?.value ?? budget?.score ?? null;
   if (budget?.scored && budgetScore === null) return null;
-  const scores: Decimal[] = [];
-  for (const r of results) {
-    if (r.inEffect !== null) scores.push(r.inEffect);
-    else if (isScored(r.indicator, sharing) && !sharing.carried.has(r.indicator)) return null;
+  if (budget && budgetScore !== null) {
+    parts.push(budgetScore);
+    exact.push(exactPart(budgetScore, budget.line.score, exactBudgetScore(budget), places));
   }
-  return sumOf(scores).plus(budgetScore ?? 0);
+  for (const r of results) {
+    if (r.inEffect !== null) {
+      parts.push(r.inEffect);
+      exact.push(exactPart(r.inEffect, r.indicator.score, r.computed, places));
+    } else if (isScored(r.indicator, sharing) && !sharing.carried.has(r.indicator)) return null;
+  }
+  return { sum: sumOf(parts), exact: sumOf(exact) };
 }
