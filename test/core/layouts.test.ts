@@ -442,7 +442,7 @@ describe("原因分析 and 改进措施 as two columns of a one-row header", () 
           ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "改进措施"],
           ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, "2处选址调整", ""],
           ["效益指标", "社会效益指标", "健身设施覆盖行政村比例", "95%", "93%", 30, 29.37, "", "加快剩余行政村建设进度"],
-          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "90%", 10, 9.47, "", ""],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", "90%", 20, 18.95, "", ""],
         ],
       }),
     );
@@ -716,8 +716,9 @@ describe("stated weights in full-width digits: 产出指标（４０分）, 二�
       }),
     );
     expect(a.indicators.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "二、效益指标", "三、满意度指标"]);
-    expect(found(a)).toEqual(["weight-header-mismatch@自评!A2", "weight-header-mismatch@自评!A4"]);
-    expect(a.findings[0].message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
+    // 90 points and no budget line: the total is left open (total-incomplete), as for any such form.
+    expect(found(a)).toEqual(["total-incomplete@自评!G1", "weight-header-mismatch@自评!A2", "weight-header-mismatch@自评!A4"]);
+    expect(a.findings.find((f) => f.rule === "weight-header-mismatch")!.message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
   });
 });
 
