@@ -184,6 +184,17 @@ describe("total-incomplete: a total is complete or absent", () => {
     );
   });
 
+  it("a total-mismatch over scores that differ from jixiao's gives jixiao's total, not the sum to write", () => {
+    // 108 of ≥120 公里 is worth 18 of 20, recorded as 20: the sheet's scores add up to 100, jixiao's to 98.
+    const rows = INDICATORS.map((r, i) => (i === 0 ? [...r.slice(0, 5), "108公里", 20, 20, "两段改至下年"] : r));
+    const a = run(workbook(nationalForm(BUDGET_FULL, rows, 99, "优", INDICATOR_MERGES)));
+    expect(found(a)).toEqual(["score-mismatch@H11", "total-mismatch@H17"]);
+    expect(message(a, "total-mismatch", "H17")).toBe("综合得分填的是 99，各项得分相加为 100，但其中有得分与核算不符：按核算的得分，总分应为 98。请先核对各项得分。");
+    expect(message(run(workbook(nationalForm(BUDGET_FULL, rows, 99, "优", INDICATOR_MERGES)), "en"), "total-mismatch", "H17")).toBe(
+      "Recorded total is 99; the scores add up to 100, but some of them differ from the computed ones: with the computed scores the total is 98. Check the scores first.",
+    );
+  });
+
   it("a total-mismatch within the weights still suggests the sum", () => {
     const a = run(workbook(nationalForm(BUDGET_FULL, INDICATORS, 98, "优", INDICATOR_MERGES)));
     expect(found(a)).toEqual(["total-mismatch@H17"]);

@@ -322,10 +322,11 @@ export function evaluateTotals(
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
-      findings.add("total-mismatch", recorded, {
-        ...differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals),
-        fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
-      });
+      const texts = differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals);
+      // Scores the sheet holds that differ from jixiao's (score-mismatch) make its own total another
+      // number: the message gives that one, so the user does not write a sum that is still wrong.
+      const checked = total.score !== null && total.score.toFixed() !== texts.computed ? total.score.toFixed() : "";
+      findings.add("total-mismatch", recorded, { ...texts, fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "", checked });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
