@@ -229,9 +229,10 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     mark.value = Number(w.value);
     const view = views.get(w.sheet);
     mark.format = view?.sheet.numFmts[w.row]?.[w.col] ?? "General";
-    // A cell jixiao fills reads as blank: one that holds spaces keeps them in the record.
+    // A cell jixiao fills reads as blank: one that holds spaces, or an empty text (another program
+    // wrote it), keeps them in the record.
     const held = view?.raw(w.row, w.col);
-    if (typeof held === "string" && held !== "") mark.was = held;
+    if (typeof held === "string") mark.was = held;
   }
   for (const entry of previous.entries) {
     const area = areaOf(entry);

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
+import { readXlsxBytes } from "../../src/xlsx/reader";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
 import { buildPackage, partsOfFile } from "../support/package";
@@ -171,6 +172,36 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
   it("keeps another number the user typed over it", async () => {
     const { dir, edited } = await withG3('<c r="G3" s="$S"><v>41</v></c>');
     expect(await cleanedG3(dir, edited)).toBe(41);
+  });
+});
+
+describe("清除标记 and a blank score that held an empty text (another program wrote it)", () => {
+  it("gives the empty text back, not a cell without a value", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    // G2's shared string is "": it reads as blank and is filled in with 40.
+    writeFileSync(
+      input,
+      buildPackage({
+        sheets: [
+          {
+            name: "自评表",
+            rows: [
+              HEADER,
+              ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, "", "疫情停办两场"],
+              ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, "无"],
+            ],
+          },
+        ],
+      }),
+    );
+    expect(readXlsxBytes(readFileSync(input), "in.xlsx").grid.sheets[0].values[1][6]).toBe("");
+    const scored = path.join(dir, "scored.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("score", input, "--out", scored)).code).toBe(0);
+    expect(readXlsxBytes(readFileSync(scored), "scored.xlsx").grid.sheets[0].values[1][6]).toBe(40);
+    expect((await runMain("clean", scored, "--out", cleaned)).code).toBe(0);
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets[0].values[1][6]).toBe("");
   });
 });
 
