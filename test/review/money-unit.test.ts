@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { ProcessResult, buildCli, runCli } from "../support/cli";
-import { describeWithOpenpyxl } from "../support/openpyxl";
+import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
 import { ReadBackSheet, cleanProjectWorkbook, readBack, unitlessProjectWorkbook, yuanDepartmentWorkbook } from "./support";
 
@@ -55,6 +55,11 @@ describeWithOpenpyxl("汇总 read back by openpyxl", () => {
   it("shows the 元 form's figures converted, the 万元 form's as written", () => {
     expect(row("b-元.xlsx").slice(6, 10)).toEqual([1320, 1280.12345, "万元", 0.9698]);
     expect(row("a-万元.xlsx").slice(6, 10)).toEqual([320, 288, "万元", 0.9]);
+  });
+
+  it("shows converted amounts down to the fen: two decimals, more where the amount has them", () => {
+    const formats = pythonJson(["-c", "import sys, json, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['汇总']; print(json.dumps([[c.number_format for c in r] for r in ws['G2:H4']]))"], out);
+    expect(formats).toEqual(Array(3).fill(["#,##0.00####", "#,##0.00####"]));
   });
 
   it("says that the figures of a form without a unit are as written", () => {
