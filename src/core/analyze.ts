@@ -10,6 +10,7 @@ import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
 import { BudgetBlock, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
+import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
   AnalysisResult,
@@ -46,6 +47,8 @@ export interface Analysis extends AnalysisResult {
   readonly summary: SummarySheet;
   /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
   totalSources: TotalSource[];
+  /** One per `budget` line, in the same order: the money unit its table states, null when none (for the review). */
+  budgetUnits: (MoneyUnit | null)[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
   ignored: IgnoredFinding[];
 }
@@ -325,6 +328,12 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
   const totals = works.flatMap((w) => w.totals);
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
+  const budgetUnits = works.flatMap((w) =>
+    w.budgets.flatMap((b) => {
+      const unit = tableMoneyUnit([w.view.sheet], b.block.lines);
+      return b.results.map(() => unit);
+    }),
+  );
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   // One report row per indicator, built when first read: the JSON report reads them, the add-in
@@ -382,6 +391,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     },
     totals: totals.map(totalReport),
     totalSources: totals.map(totalSource),
+    budgetUnits,
     findings: active,
     ignored,
     writes: works.flatMap((w) => w.writes),

@@ -12,7 +12,8 @@ import { Analysis } from "./analyze";
 import { MergeRange, parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
-import { BudgetReport, RuleId, Severity, TableReport, totalIndexOf } from "./result";
+import { inWanYuan } from "./money-unit";
+import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -32,10 +33,19 @@ export interface ReviewRow {
   /** The table's range on its sheet (the indicator table for an evaluation). */
   table: string;
   kind: ReviewRowKind;
-  /** 预算数, 执行数 and 执行率 of the budget line the row counts: exact decimals, the rate a fraction. */
+  /**
+   * 预算数, 执行数 and 执行率 of the budget line the row counts: exact decimals, the rate a fraction.
+   * The amounts are in 万元 (a form's 元 converted exactly) when its budget table states its unit,
+   * else as the form has them: see `moneyUnit`.
+   */
   planned: string | null;
   spent: string | null;
   rate: string | null;
+  /**
+   * The unit of `planned` and `spent`: 万元, or null when the form states none (the amounts are as
+   * written, in a unit nobody can tell) or the row has no budget line.
+   */
+  moneyUnit: "万元" | null;
   score: string | null;
   recordedScore: string | null;
   grade: string | null;
@@ -131,6 +141,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): Review
     planned: null,
     spent: null,
     rate: null,
+    moneyUnit: null,
     score: null,
     recordedScore: null,
     grade: null,
@@ -142,11 +153,16 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): Review
   };
 }
 
-function withBudget(row: ReviewRow, line: BudgetReport | undefined): void {
-  if (!line) return;
-  row.planned = line.planned;
-  row.spent = line.spent;
+/** The row's budget figures from the analysis's line at `index` (none for -1), the amounts in 万元 where the form's unit is known. */
+function withBudget(row: ReviewRow, analysis: Analysis, index: number): void {
+  if (index < 0) return;
+  const line = analysis.budget[index];
+  const unit = analysis.budgetUnits[index];
+  const amount = (value: string | null) => (value === null || unit === null ? value : inWanYuan(value, unit));
+  row.planned = amount(line.planned);
+  row.spent = amount(line.spent);
   row.rate = line.rate;
+  row.moneyUnit = unit === null ? null : "万元";
 }
 
 const holdsRow = (range: MergeRange, row: number) => range.top <= row && row <= range.bottom;
@@ -173,7 +189,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
     Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
-    withBudget(row, analysis.budget.find((b) => b.sheet === counted.sheet && b.row === counted.row));
+    withBudget(row, analysis, analysis.budget.findIndex((b) => b.sheet === counted.sheet && b.row === counted.row));
     const budgetTable = budgetTables.find((t) => analysis.tables[t].sheet === counted.sheet && holdsRow(owners.range(t)!, counted.row - 1));
     // A budget table two totals count stays with the first.
     if (budgetTable !== undefined && !rowOfTable.has(budgetTable)) rowOfTable.set(budgetTable, row);
@@ -183,7 +199,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
     const table = analysis.tables[index];
     const row = emptyRow(file, table, "budget");
     const range = owners.range(index)!;
-    withBudget(row, analysis.budget.find((b) => b.sheet === table.sheet && holdsRow(range, b.row - 1)));
+    withBudget(row, analysis, analysis.budget.findIndex((b) => b.sheet === table.sheet && holdsRow(range, b.row - 1)));
     rows.push(row);
     rowOfTable.set(index, row);
   }

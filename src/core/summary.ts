@@ -6,9 +6,10 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
-import { MergeRange, SheetGrid, cellText, viewOf } from "./grid";
+import { MergeRange, SheetGrid, cellText } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
+import { tableMoneyUnit } from "./money-unit";
 import { Profile, describeProfile } from "./profile";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
@@ -282,25 +283,6 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   return named ? `${named} ${t.title}` : t.title;
 }
 
-/** The money unit a budget table states: in its amounts' header or a 单位：万元 line above it. */
-function moneyUnit(input: SummaryInput): "万元" | "元" | null {
-  const sheets = new Map(input.sheets.map((sheet) => [sheet.name, sheet]));
-  for (const line of input.budget) {
-    const cell = line.line.planned;
-    const sheet = sheets.get(line.line.sheet);
-    if (!cell || !sheet) continue;
-    const view = viewOf(sheet);
-    const above: string[] = [];
-    for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
-    for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
-    for (const text of above) {
-      if (text.includes("万元")) return "万元";
-      if (/[（(]\s*元\s*[)）]|单位[:：]\s*元/.test(text)) return "元";
-    }
-  }
-  return null;
-}
-
 export interface SummaryInput {
   sheets: SheetGrid[];
   otherSheetNames?: string[];
@@ -328,7 +310,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const freezeRows = layout.row;
   layout.row++;
 
-  const unit = moneyUnit(input);
+  const unit = tableMoneyUnit(input.sheets, input.budget.map((b) => b.line));
   layout.mergedLine(t.budget, "section");
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   layout.headerRow(t.budgetHeader(unit ? `\n（${unit}）` : ""));

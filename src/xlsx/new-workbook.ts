@@ -14,8 +14,11 @@ import { DEFLATE_LEVEL } from "./codec";
 import { blankCell, numberCell, textCell } from "./sheet-part";
 import { escapeAttribute, escapeXml } from "./xml";
 
-/** How a column's cells look: text, text wrapped in its width, or a number format. */
-export type ColumnKind = "text" | "wrap" | "integer" | "decimal" | "percent";
+/**
+ * How a column's cells look: text, text wrapped in its width, or a number format. `money` shows
+ * two decimals and up to four more when the amount has them: 万元 converted from 元 down to the fen.
+ */
+export type ColumnKind = "text" | "wrap" | "integer" | "decimal" | "percent" | "money";
 
 export interface NewColumn {
   title: string;
@@ -57,13 +60,13 @@ const ROWS_PER_CHUNK = 500;
 
 // cellXfs indices of STYLES_XML below.
 const HEADER_STYLE = 1;
-const KIND_STYLE: Record<ColumnKind, number> = { text: 2, wrap: 3, integer: 4, decimal: 5, percent: 6 };
+const KIND_STYLE: Record<ColumnKind, number> = { text: 2, wrap: 3, integer: 4, decimal: 5, percent: 6, money: 7 };
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
 const STYLES_XML =
   XML_HEAD +
   `<styleSheet xmlns="${MAIN_NS}">` +
-  `<numFmts count="1"><numFmt numFmtId="164" formatCode="0.00%"/></numFmts>` +
+  `<numFmts count="2"><numFmt numFmtId="164" formatCode="0.00%"/><numFmt numFmtId="165" formatCode="#,##0.00####"/></numFmts>` +
   `<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>` +
   `<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>` +
   `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
@@ -72,7 +75,7 @@ const STYLES_XML =
   `<border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right>` +
   `<top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>` +
   `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="7">` +
+  `<cellXfs count="8">` +
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
   `<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` +
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
@@ -80,6 +83,7 @@ const STYLES_XML =
   `<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
   `<xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
   `<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
   `</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** A cell as the copy's sheets write theirs (sheet-part.ts), without a prefix. */

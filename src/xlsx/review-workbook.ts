@@ -23,6 +23,8 @@ export function isReviewWorkbook(grid: WorkbookGrid): boolean {
 
 const KIND_LABEL: Record<ReviewRowKind, string> = { evaluation: "自评表", targets: "目标表", budget: "预算表" };
 const SEVERITY = SEVERITY_LABEL.zh;
+/** Said beside amounts whose form states no unit: they are as written, and may not be 万元. */
+const UNKNOWN_MONEY_UNIT = "未注明（按原表数）";
 
 const col = (title: string, width: number, kind: NewColumn["kind"] = "text"): NewColumn => ({ title, width, kind });
 
@@ -33,8 +35,9 @@ const ROW_COLUMNS = [
   col("工作表", 18, "wrap"),
   col("表格区域", 10),
   col("类型", 8),
-  col("预算数", 12, "decimal"),
-  col("执行数", 12, "decimal"),
+  col("预算数（万元）", 14, "money"),
+  col("执行数（万元）", 14, "money"),
+  col("金额单位", 12, "wrap"),
   col("执行率", 9, "percent"),
   col("总分（计算）", 11, "decimal"),
   col("总分（填报）", 11, "decimal"),
@@ -57,6 +60,7 @@ function* rowCells(rows: ReviewRow[]): Iterable<NewCellValue[]> {
       KIND_LABEL[r.kind],
       r.planned,
       r.spent,
+      r.planned === null && r.spent === null ? "" : (r.moneyUnit ?? UNKNOWN_MONEY_UNIT),
       r.rate,
       r.score,
       r.recordedScore,

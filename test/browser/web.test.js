@@ -196,6 +196,8 @@ async function main() {
       assert(files["xl/charts/chart3.xml"], "no chart part");
       const summary = Buffer.from(files["xl/worksheets/sheet1.xml"]).toString("utf8");
       assert(summary.includes("岳阳市云溪区机关事务服务中心") && summary.includes("kaiping-2023-targets"), "a unit is missing");
+      // The same writer as the command line's: money in 万元, each row's money unit named.
+      assert(summary.includes("预算数（万元）") && summary.includes("金额单位"), "the money columns do not say their unit");
       const failures = Buffer.from(files["xl/worksheets/sheet4.xml"]).toString("utf8");
       assert(failures.includes(CORRUPTED) && failures.includes(WPS), "the unreadable files are missing");
     });

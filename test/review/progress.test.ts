@@ -7,7 +7,7 @@ const review = (errors: number): { review: FileReview } => ({
     file: "a.xlsx",
     gradeScale: [],
     findings: [],
-    rows: [{ unit: "", project: "", file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
+    rows: [{ unit: "", project: "", file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
   },
 });
 const failure = { failure: { zh: "b.xlsx: 文件是空的", en: "b.xlsx: the file is empty" } };

@@ -67,3 +67,67 @@ export async function cleanProjectWorkbook(file: string, project: string, unit: 
   );
   return file;
 }
+
+/**
+ * A 部门整体支出绩效自评表 whose money is in 元, stated once in the header block (单位：元) as such
+ * forms do: two-row budget block under a merged 资金项目 label, amounts formatted #,##0.00, the
+ * 执行率 a formula with its cached result, 一级指标 on merged lines of their own.
+ */
+export async function yuanDepartmentWorkbook(file: string, unit: string, planned: number, spent: number): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("部门整体");
+  ws.addRows([
+    ["部门整体支出绩效自评表"],
+    ["（2023年度）"],
+    ["部门（单位）名称", unit, "", "", "", "", "单位：元"],
+    ["资金项目", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度预算资金总额", "", planned, planned, spent, 10, null, null],
+    ["其中", "基本支出", 8000000, 8200000, 8200000],
+    ["", "项目支出", planned - 8200000, planned - 8200000, spent - 8200000],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["一、产出指标（50分）"],
+    ["", "数量指标", "执法检查企业数", "≥500家", "532家", 25, 25],
+    ["", "质量指标", "监测数据有效率", "≥95%", "98.6%", 25, 25],
+    ["二、效益指标（30分）"],
+    ["", "生态效益指标", "地表水达标率", "≥90%", "92%", 30, 30],
+    ["三、满意度指标（10分）"],
+    ["", "服务对象满意度指标", "公众满意度", "≥85%", "88%", 10, 10],
+    ["自评得分", "", "", "", "", 100],
+    ["评价等次"],
+  ]);
+  ws.getCell("G5").value = { formula: "E5/D5", result: spent / planned };
+  ws.getCell("G5").numFmt = "0.00%";
+  for (const row of [5, 6, 7]) for (const col of ["C", "D", "E"]) ws.getCell(`${col}${row}`).numFmt = "#,##0.00";
+  for (const range of ["A1:H1", "A2:H2", "A4:B4", "A5:B5", "A6:A7", "A9:H9", "A12:H12", "A14:H14", "A16:E16", "A17:F17"]) ws.mergeCells(range);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/**
+ * A project's form that states no money unit anywhere: the budget on a 预算执行 sheet of its own,
+ * the indicators and total on another.
+ */
+export async function unitlessProjectWorkbook(file: string, project: string, planned: number, spent: number): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("预算执行").addRows([
+    ["项目预算执行情况表"],
+    ["项目名称", project],
+    ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    ["财政拨款", planned, planned, spent, spent / planned, 10, (10 * spent) / planned],
+  ]);
+  wb.addWorksheet("绩效指标").addRows([
+    ["项目绩效指标自评表"],
+    ["项目名称", project],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "举办阅读活动", "≥20场", "22场", 40, 40],
+    ["", "质量指标", "活动达标率", "≥95%", "96%", 10, 10],
+    ["效益指标", "社会效益指标", "参与人次", "≥5000人次", "5200人次", 30, 30],
+    ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "92%", 10, 10],
+    ["指标合计", "", "", "", "", 90, 90],
+    ["项目自评总分（含预算执行率得分）", "", "", "", "", 100, 90 + (10 * spent) / planned],
+    ["评价等次", "", "", "", "", "", "优"],
+  ]);
+  wb.getWorksheet("绩效指标")!.mergeCells("A4:A5");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
