@@ -122,6 +122,35 @@ describe("rates per unit keep their denominator (万元/公里, 元/平方米)",
   });
 });
 
+describe("a sustainability horizon answered in words", () => {
+  // The probe's n01: 持续运行3年以上 cannot be measured at year end; forms answer it 持续运行.
+  const form = (level2: string, name: string, actual: string, points: number): Row[] => [
+    ["产出指标", "数量指标", "举办推介会", "≥5场", "6场", 60, 60, ""],
+    ["效益指标", level2, name, "持续运行3年以上", actual, 20, points, ""],
+    ...EFFECT_AND_SATISFACTION.slice(1),
+  ];
+
+  it("reads 持续运行 against 持续运行3年以上 as a qualitative answer, not an unreadable number", () => {
+    const a = run(form("可持续影响指标", "平台运行", "持续运行", 20));
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("checks the score against the band of a result the answer states", () => {
+    const a = run(form("可持续影响指标", "平台运行", "未达成", 20));
+    expect(found(a)).toEqual(["qualitative-score-band@H10"]);
+  });
+
+  it("still wants a number for years that are no horizon (设备使用年限 on a 质量指标 row)", () => {
+    const a = run([
+      ["产出指标", "质量指标", "设备使用年限", "≥3年", "正常使用", 60, 60, ""],
+      ["效益指标", "社会效益指标", "群众出行便利度", "有效提升", "有效提升", 20, 20, ""],
+      ...EFFECT_AND_SATISFACTION.slice(1),
+    ]);
+    expect(found(a)).toEqual(["not-numeric@F9"]);
+  });
+});
+
 describe("counts stated per period, compared on a year's basis", () => {
   const outputs = (patrols: string, points: number, reason = ""): Row[] => [
     ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 20, 20, ""],

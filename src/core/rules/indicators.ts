@@ -233,6 +233,20 @@ function checkScoreRange(findings: FindingList, score: NumberCell | null, weight
   }
 }
 
+const SUSTAINED = /持续|长期/;
+
+/**
+ * A sustainability horizon (持续运行3年以上, ≥5年 on a 可持续影响 row) answered in words (持续运行):
+ * years ahead that no year-end self-evaluation can measure, so the actual is read as a qualitative
+ * one, scored in its band when it states a result, rather than as a number that failed to parse.
+ */
+function isHorizonAnsweredInWords(indicator: Indicator, target: ParsedValue, actual: ParsedValue): boolean {
+  const years = target.unit?.family === "time" && target.unit.base === "个月";
+  const horizon = (target.op === ">=" || target.op === ">") && years;
+  const sustained = [indicator.level2, indicator.name, target.text].some((text) => SUSTAINED.test(text));
+  return horizon && sustained && actual.kind === "qualitative" && actual.date === null;
+}
+
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
 interface ScoringCells {
   weight: NumberCell | null;
@@ -285,7 +299,7 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  if (target.parsed.kind === "number") {
+  if (target.parsed.kind === "number" && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     if (isDateAgainstDuration(actual.parsed, target.parsed)) {
       addDateAgainstDuration(findings, actual, target);
       return result;
