@@ -722,6 +722,12 @@ export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boo
   return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
 }
 
+/** The unit a value is stated in, with the period it is per: 次/月, 人/天, 万元/公里, %; null without one. */
+export function unitShown(p: ParsedValue): string | null {
+  if (p.unit === null) return null;
+  return p.period ? `${p.unit.symbol}/${p.period.word}` : p.unit.symbol;
+}
+
 /** A cell's number as exact decimals: the number itself, as Excel shows it, and its own decimals. */
 interface NumberDecimals {
   exact: Decimal;

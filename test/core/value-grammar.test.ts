@@ -164,6 +164,9 @@ describe("counts stated per period, compared on a year's basis", () => {
   it("takes 12次 in the year for ≥1次/月 as met, not as 1200% over-achieved", () => {
     const a = run(outputs("12次", 10), merges);
     expect(found(a)).toEqual([]);
+    // The report states each value's unit with the period it is per.
+    const units = a.indicators.slice(1, 4).map((r) => [r.target.unit, r.actual?.unit]);
+    expect(units).toEqual([["次/月", "次"], ["次/年", "次/季度"], ["小时/天", "小时"]]);
     expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
   });
 
