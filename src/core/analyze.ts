@@ -34,6 +34,7 @@ import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
+import { unitShown } from "./values";
 
 export type { Lang } from "./messages";
 
@@ -182,7 +183,7 @@ function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
 function valueReport(cell: ValueCell | null): ValueReport | null {
   if (!cell) return null;
   const p = cell.parsed;
-  return { text: p.text, op: p.op, value: decimalString(p.value), unit: p.unit?.symbol ?? null };
+  return { text: p.text, op: p.op, value: decimalString(p.value), unit: unitShown(p) };
 }
 
 function tableReport(sheet: string, table: Table): TableReport {

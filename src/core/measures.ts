@@ -2,7 +2,7 @@
  * What an indicator measures, read from its names (三级指标, 二级指标, 描述): a rate, a count, a
  * duration, a cost. The unit rules compare this with the unit its value is written in.
  */
-import { Unit, lookupUnit } from "./units";
+import { Unit, lookupUnit, unitPer } from "./units";
 
 const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参与|覆盖|完成|认可|达标|配合|支持|普及|认知)度/;
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
@@ -38,11 +38,15 @@ function statedUnits(text: string): Unit[] {
   if (!/[（(]/.test(text)) return NO_UNITS;
   const units: Unit[] = [];
   const re = /[（(]\s*([^（）()]{1,8}?)\s*(?:[)）]|$)/g;
+  const add = (unit: Unit | undefined) => {
+    if (unit && !units.some((u) => u.symbol === unit.symbol)) units.push(unit);
+  };
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const part of m[1].split(/[\\/／、,，或]/)) {
-      const unit = lookupUnit(part.trim());
-      if (unit && !units.some((u) => u.symbol === unit.symbol)) units.push(unit);
-    }
+    // （万元/公里） states a cost per kilometre; （个/套） either of two counts: both are kept.
+    const [numerator, denominator, ...more] = m[1].trim().split(/[/／]/);
+    const [top, bottom] = [lookupUnit(numerator), lookupUnit(denominator ?? "")];
+    if (top && bottom && more.length === 0) add(unitPer(top, bottom));
+    for (const part of m[1].split(/[\\/／、,，或]/)) add(lookupUnit(part.trim()));
   }
   return units;
 }

@@ -201,13 +201,14 @@ function textCell(view: SheetView, row: number, col: number | undefined): TextCe
 
 /**
  * The row's explanation of a deviation: 偏差原因分析, or 改进措施 in a column of its own when only that
- * is filled. Both empty: the reason cell (the 改进措施 one in a table with no other), to be asked for.
+ * is filled (a 原因分析 of 无 or / gives none). Both empty: the reason cell (the 改进措施 one in a
+ * table with no other), to be asked for.
  */
 function reasonCell(view: SheetView, row: number, cols: Columns<IndicatorField>): TextCell | null {
   const reason = textCell(view, row, cols.reason);
   const measures = textCell(view, row, cols.measures);
   if (reason === null) return measures;
-  return reason.text === "" && measures?.text ? measures : reason;
+  return isEmptyMarker(reason.text) && measures && !isEmptyMarker(measures.text) ? measures : reason;
 }
 
 function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {

@@ -32,6 +32,8 @@ export interface Unit {
    * convert into each other: time has 分钟 (分钟, 小时, 天) and 个月 (个月, 年).
    */
   base?: string;
+  /** A rate per unit (2万元/公里, 3000元/㎡): what is counted and what it is counted per. */
+  per?: { numerator: Unit; denominator: Unit };
 }
 
 interface UnitDef {
@@ -196,6 +198,10 @@ const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.symbol === b.symbol) return true;
+  // 万元/公里 converts to 元/公里 and 元/米, never to 万元: a cost per kilometre is no total.
+  if (a.per || b.per) {
+    return a.per !== undefined && b.per !== undefined && unitsConvertible(a.per.numerator, b.per.numerator) && unitsConvertible(a.per.denominator, b.per.denominator);
+  }
   if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
   if (a.family !== b.family || a.factor === null || b.factor === null) return false;
   return a.base === undefined || b.base === undefined || a.base === b.base;
@@ -209,7 +215,17 @@ export function unitNamed(text: string): Unit {
   return lookupUnit(text) ?? { symbol: text, family: "other", factor: null };
 }
 
+/**
+ * A unit per another (2万元/公里, 50元/人次, 10学时/人): its own symbol, in no family of its own
+ * (a cost per kilometre is not money to add up), convertible only to another rate per unit whose
+ * parts convert (see unitsConvertible).
+ */
+export function unitPer(numerator: Unit, denominator: Unit): Unit {
+  return Object.freeze({ symbol: `${numerator.symbol}/${denominator.symbol}`, family: "other", factor: null, per: { numerator, denominator } });
+}
+
 /** The value in its family's base unit; a unit without factor leaves the value as it is. */
 export function toBase(value: Decimal, unit: Unit): Decimal {
+  if (unit.per) return toBase(value, unit.per.numerator).div(toBase(new Decimal(1), unit.per.denominator));
   return unit.factor === null ? value : value.times(unit.factor);
 }

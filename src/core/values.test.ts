@@ -190,7 +190,7 @@ describe("parseValue: units", () => {
     ["学时", "学时"], ["课时", "课时"], ["车次", "车次"], ["门", "门"], ["节", "节"], ["床位", "床位"], ["标段", "标段"],
     ["单", "单"], ["笔", "笔"], ["人日", "人日"], ["亩次", "亩次"], ["篇次", "篇次"], ["台次", "台次"], ["人年", "人年"], ["分贝", "分贝"], ["GB", "GB"], ["TB", "TB"], ["Mbps", "Mbps"],
     ["kW", "千瓦"], ["兆瓦", "兆瓦"], ["mg/L", "毫克/升"], ["微克/立方米", "微克/立方米"], ["μg/m³", "微克/立方米"],
-    ["µg/m³", "微克/立方米"], ["mg/m³", "mg/m3"], ["元/平方米", "元"],
+    ["µg/m³", "微克/立方米"], ["mg/m³", "mg/m3"], ["元/平方米", "元/㎡"],
   ])("10%s reads alike with a comparator before or after it, in %s", (written, symbol) => {
     expect(parsed(`10${written}`)).toMatchObject(num("10", symbol));
     expect(parsed(`≥10${written}`)).toMatchObject(num("10", symbol, ">="));
@@ -212,6 +212,28 @@ describe("parseValue: units", () => {
   it("keeps a denominator that is no period as part of the rate, without a period", () => {
     expect(parseValue("500元/人").period).toBeNull();
     expect(parseValue("≤3000元/㎡").period).toBeNull();
+  });
+
+  it("keeps the denominator of a rate per unit: a cost per kilometre is no total", () => {
+    const unitOf = (text: string, ctx: ParseContext = {}) => parseValue(text, ctx).unit!;
+    const convertible = (a: string, b: string) => unitsConvertible(unitOf(a), unitOf(b));
+    expect(["≤2万元/公里", "3000元/平方米", "10小时/人", "50元/人次"].map((t) => unitOf(t).symbol)).toEqual([
+      "万元/公里",
+      "元/㎡",
+      "小时/人",
+      "元/人次",
+    ]);
+    expect(convertible("≤2万元/公里", "380万元")).toBe(false);
+    expect(convertible("≤3000元/平方米", "3000元")).toBe(false);
+    expect(convertible("≥8小时/人", "8小时")).toBe(false);
+    expect(convertible("≤2万元/公里", "1.8万元/公里")).toBe(true);
+    expect(convertible("≤2万元/公里", "18000元/公里")).toBe(true);
+    expect(convertible("≤2万元/公里", "20元/米")).toBe(true);
+    expect(convertible("50元/人次", "50元/人")).toBe(false);
+    expect(toBase(new Decimal(2), unitOf("2万元/公里")).equals(toBase(new Decimal(20), unitOf("20元/米")))).toBe(true);
+    // A 计量单位 column reads alike, and a period stays a period (次/年: 12 a year).
+    expect(unitOf("2", { unitColumn: "万元/公里" }).symbol).toBe("万元/公里");
+    expect(parseValue(12, { unitColumn: "次/年" })).toMatchObject({ unit: { symbol: "次" }, period: { word: "年" } });
   });
 
   it("compares a unit it has no entry for by its text alone", () => {
@@ -249,7 +271,7 @@ describe("parseValue: qualifiers after the unit", () => {
     ["109家单位", "109", "家", null],
     ["12次/年", "12", "次", null],
     ["≥20度", "20", "℃", ">="],
-    ["500元/人", "500", "元", null],
+    ["500元/人", "500", "元/人", null],
     ["3次会议", "3", "次", null],
     ["≥95%(含)", "95", "%", ">="],
     ["95%以上(含)", "95", "%", ">="],
@@ -333,7 +355,7 @@ describe("parseValue: 指标性质 and 计量单位 columns", () => {
     [100, { opColumn: "正向指标" }, ">=", "100", null],
     [100, { opColumn: "反向" }, "<=", "100", null],
     [100, { opColumn: "定量" }, null, "100", null],
-    [500, { unitColumn: "元/人" }, null, "500", "元"],
+    [500, { unitColumn: "元/人" }, null, "500", "元/人"],
     [12, { unitColumn: "次/年" }, null, "12", "次"],
     [12, { unitColumn: "/" }, null, "12", null],
     [12, { unitColumn: "" }, null, "12", null],

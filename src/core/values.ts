@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { CellValue } from "./grid";
-import { Unit, lookupUnit, matchUnitPrefix, unitNamed } from "./units";
+import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
 export type Achievement = "achieved" | "partial" | "notAchieved";
@@ -335,15 +335,23 @@ const PERIOD_WORDS = longestFirst(PERIODS.keys());
 
 /**
  * What follows a unit after "/": a period (≥1次/月: `period`), or the denominator of a rate per
- * unit (3000元/㎡, 50元/人次), part of the unit, so that the 2 of ㎡ (m2 once normalised) is not
- * taken for a second number; `end` is where the unit ends.
+ * unit (3000元/㎡, 2万元/公里, 50元/人次), which the unit keeps (see unitPer); `end` is where the
+ * unit ends. A cost per kilometre read as 万元 would pass for a total.
  */
-function readPer(s: string, i: number): { end: number; period: Period | null } {
-  if (s[i] !== "/") return { end: i, period: null };
+function readPer(s: string, i: number): { end: number; period: Period | null; denominator: Unit | null } {
+  if (s[i] !== "/") return { end: i, period: null, denominator: null };
   const word = startsWithAny(s, i + 1, PERIOD_WORDS);
-  if (word) return { end: i + 1 + word.length, period: { word, perYear: PERIODS.get(word) as number } };
-  const length = matchUnitPrefix(s.slice(i + 1))?.length ?? unnamedWords(s, i + 1)[0]?.length;
-  return { end: length === undefined ? i : i + 1 + length, period: null };
+  if (word) return { end: i + 1 + word.length, period: { word, perYear: PERIODS.get(word) as number }, denominator: null };
+  const known = matchUnitPrefix(s.slice(i + 1));
+  if (known) return { end: i + 1 + known.length, period: null, denominator: known.unit };
+  const unnamed = unnamedWords(s, i + 1)[0];
+  if (unnamed === undefined) return { end: i, period: null, denominator: null };
+  return { end: i + 1 + unnamed.length, period: null, denominator: unitNamed(unnamed) };
+}
+
+/** The unit as written before a "/" and what follows it: 次/月 is 次 per month, 元/㎡ is 元/㎡. */
+function withPer(unit: Unit, per: { period: Period | null; denominator: Unit | null }): { unit: Unit; period: Period | null } {
+  return { unit: per.denominator ? unitPer(unit, per.denominator) : unit, period: per.period };
 }
 
 /**
@@ -438,7 +446,12 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
   const read = readUnit(s, i, ops) ?? (prefix.percent || whole ? undefined : unnamedUnit(s, i));
   let period: Period | null = null;
-  if (read) ({ end: i, period } = readPer(s, skipNear(s, read.end, ops)));
+  let readUnitPer: Unit | null = null;
+  if (read) {
+    const per = readPer(s, skipNear(s, read.end, ops));
+    ({ unit: readUnitPer, period } = withPer(read.unit, per));
+    i = per.end;
+  }
   let exponent = read?.exponent;
   // 3万, ≥3万, 1.2亿以上: with nothing but a comparator after it, a bare 万/亿 is a plain magnitude.
   const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
@@ -449,7 +462,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   }
   const value = toDecimal(number.text, exponent);
   const scaledBy = scaled ? s[i - 1] : null;
-  const unit = read?.unit ?? (prefix.percent ? PERCENT : null);
+  const unit = readUnitPer ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
   if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
@@ -592,16 +605,20 @@ function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boole
 }
 
 /**
- * The 计量单位 column: a known unit ("元/人" → 元), else the text itself as an unconvertible unit,
- * and the period it is per (次/月).
+ * The 计量单位 column: a known unit, else the text itself as an unconvertible unit; a unit per a
+ * period (次/月) or per another unit (元/人, 万元/公里) as the value grammar reads it after a number.
  */
 function columnUnit(text: string | undefined): { unit: Unit | null; period: Period | null } {
   const s = (text ?? "").trim();
   if (isEmptyMarker(s)) return { unit: null, period: null };
+  const known = lookupUnit(s);
+  if (known) return { unit: known, period: null };
   const normalized = normalizeText(s);
   const slash = normalized.indexOf("/");
-  const period = slash < 0 ? null : readPer(normalized, slash).period;
-  return { unit: lookupUnit(s) ?? lookupUnit(s.split(/[/／]/)[0]) ?? unitNamed(s), period };
+  const per = slash > 0 ? readPer(normalized, slash) : undefined;
+  if (per === undefined || per.end !== normalized.length) return { unit: unitNamed(s), period: null };
+  const numerator = normalized.slice(0, slash);
+  return withPer(lookupUnit(numerator) ?? unitNamed(numerator), per);
 }
 
 function parseText(raw: string, ctx: ParseContext): ParsedValue {
@@ -703,6 +720,12 @@ function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): Parsed
 export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boolean): { target: ParsedValue; actual: ParsedValue } {
   const stated = harm && isNone(target) ? noneAsZero(target, "=", null) : target;
   return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
+}
+
+/** The unit a value is stated in, with the period it is per: 次/月, 人/天, 万元/公里, %; null without one. */
+export function unitShown(p: ParsedValue): string | null {
+  if (p.unit === null) return null;
+  return p.period ? `${p.unit.symbol}/${p.period.word}` : p.unit.symbol;
 }
 
 /** A cell's number as exact decimals: the number itself, as Excel shows it, and its own decimals. */

@@ -785,6 +785,34 @@ describe("missing-reason", () => {
     });
     expect(found(run(noReason))).toEqual([]);
   });
+
+  // The probe's n12: 9.5万人次 of 10万人次 scored 14.25 and 部分达成 scored 8 of 10, both with 无.
+  it.each(["无", "/", "—", "-"])("takes the empty marker %p for no reason, on a quantitative and a qualitative row", (marker) => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "游客接待量", "≥10万人次", "9.5万人次", 15, 14.25, marker],
+        ["产出指标", "质量指标", "档案规范", "达成", "部分达成", 10, 8, marker],
+      ]),
+    );
+    expect(found(a)).toEqual(["missing-reason@自评表!H5", "missing-reason@自评表!H6"]);
+  });
+
+  it("takes wording beyond the empty markers (无偏差, 暂无) as written, and 无 beside a filled 改进措施 as explained", () => {
+    expect(found(run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 15, "无偏差"]])))).toEqual([]);
+    expect(found(run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "150人次", 20, 15, "暂无"]])))).toEqual([]);
+    const twoColumns = (measures: string) =>
+      workbook({
+        name: "自评表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "改进措施"],
+          ["产出指标", "数量指标", "新建健身路径", "≥20处", "18处", 50, 45, "无", measures],
+          ["效益指标", "社会效益指标", "服务水平", "有效提升", "有效提升", 30, 30, "", ""],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, "", ""],
+        ],
+      });
+    expect(found(run(twoColumns("加快选址")))).toEqual([]);
+    expect(found(run(twoColumns("/")))).toEqual(["missing-reason@自评表!H2"]);
+  });
 });
 
 describe("over-achievement", () => {

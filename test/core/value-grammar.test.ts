@@ -95,6 +95,62 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
   });
 });
 
+describe("rates per unit keep their denominator (万元/公里, 元/平方米)", () => {
+  // The probe's n16: a road project's 成本指标 per kilometre against the whole cost.
+  const outputs = (perKilometre: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新建道路", "≥190公里", "190公里", 30, 30, ""],
+    ["", "成本指标", "每公里建设成本（万元/公里）", "≤2万元/公里", perKilometre, 20, points, reason],
+    ["", "", "单位面积造价", "≤300元/平方米", "0.031万元/平方米", 10, 9.68, "材料涨价"],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B11", "C10:C11"];
+
+  it("finds a total amount against a cost per kilometre, and suggests no score for it", () => {
+    const a = run(outputs("380万元", 20), merges);
+    expect(found(a)).toEqual(["unit-mismatch@F10"]);
+    expect(message(a, "unit-mismatch", "F10")).toBe("实际完成值“380万元”与指标值“≤2万元/公里”的单位无法换算，请统一单位。");
+    const row = a.indicators.find((r) => r.name.startsWith("每公里建设成本"));
+    // No score is computed (0.11 before): the recorded 20 stands, as on any row whose units do not convert.
+    expect([row?.target.unit, row?.actual?.unit, row?.score, row?.recordedScore]).toEqual(["万元/公里", "万元", "20", "20"]);
+    expect(a.totals[0].score).toBe("99.68");
+  });
+
+  it("compares a cost per kilometre in 元 with one in 万元, and 万元/平方米 with 元/平方米, in the unit the name states", () => {
+    const a = run(outputs("25000元/公里", 16, "征地费用上涨"), merges);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).toBe("95.68");
+  });
+});
+
+describe("a sustainability horizon answered in words", () => {
+  // The probe's n01: 持续运行3年以上 cannot be measured at year end; forms answer it 持续运行.
+  const form = (level2: string, name: string, actual: string, points: number): Row[] => [
+    ["产出指标", "数量指标", "举办推介会", "≥5场", "6场", 60, 60, ""],
+    ["效益指标", level2, name, "持续运行3年以上", actual, 20, points, ""],
+    ...EFFECT_AND_SATISFACTION.slice(1),
+  ];
+
+  it("reads 持续运行 against 持续运行3年以上 as a qualitative answer, not an unreadable number", () => {
+    const a = run(form("可持续影响指标", "平台运行", "持续运行", 20));
+    expect(found(a)).toEqual([]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("checks the score against the band of a result the answer states", () => {
+    const a = run(form("可持续影响指标", "平台运行", "未达成", 20));
+    expect(found(a)).toEqual(["qualitative-score-band@H10"]);
+  });
+
+  it("still wants a number for years that are no horizon (设备使用年限 on a 质量指标 row)", () => {
+    const a = run([
+      ["产出指标", "质量指标", "设备使用年限", "≥3年", "正常使用", 60, 60, ""],
+      ["效益指标", "社会效益指标", "群众出行便利度", "有效提升", "有效提升", 20, 20, ""],
+      ...EFFECT_AND_SATISFACTION.slice(1),
+    ]);
+    expect(found(a)).toEqual(["not-numeric@F9"]);
+  });
+});
+
 describe("counts stated per period, compared on a year's basis", () => {
   const outputs = (patrols: string, points: number, reason = ""): Row[] => [
     ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120盏", 20, 20, ""],
@@ -108,6 +164,9 @@ describe("counts stated per period, compared on a year's basis", () => {
   it("takes 12次 in the year for ≥1次/月 as met, not as 1200% over-achieved", () => {
     const a = run(outputs("12次", 10), merges);
     expect(found(a)).toEqual([]);
+    // The report states each value's unit with the period it is per.
+    const units = a.indicators.slice(1, 4).map((r) => [r.target.unit, r.actual?.unit]);
+    expect(units).toEqual([["次/月", "次"], ["次/年", "次/季度"], ["小时/天", "小时"]]);
     expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
   });
 

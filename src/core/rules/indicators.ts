@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { eq, gt, gte, lt, lte } from "../compare";
 import { dimensionOf, normalizeHeader } from "../headers";
 import { measureOf } from "../measures";
-import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, ValueCell, scoreDigits } from "../model";
+import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, meetsDeadline } from "../values";
+import { Achievement, ParsedValue, isEmptyMarker, meetsDeadline } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -44,6 +44,15 @@ export interface IndicatorResult {
    * weight of its own: a member of a group sharing a merged 分值.
    */
   attainment: Decimal | null;
+}
+
+/**
+ * A reason cell that gives none: blank, or one of the empty markers of domain.md §2 (/, —, -, 无).
+ * 无 there says "no deviation" on a row that deviates, which explains nothing; wording that is
+ * text (无偏差, 暂无) is left to the reader.
+ */
+function givesNoReason(reason: TextCell | null): reason is TextCell {
+  return reason !== null && isEmptyMarker(reason.text);
 }
 
 const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", partial: "部分达成", notAchieved: "未达成" };
@@ -224,6 +233,20 @@ function checkScoreRange(findings: FindingList, score: NumberCell | null, weight
   }
 }
 
+const SUSTAINED = /持续|长期/;
+
+/**
+ * A sustainability horizon (持续运行3年以上, ≥5年 on a 可持续影响 row) answered in words (持续运行):
+ * years ahead that no year-end self-evaluation can measure, so the actual is read as a qualitative
+ * one, scored in its band when it states a result, rather than as a number that failed to parse.
+ */
+function isHorizonAnsweredInWords(indicator: Indicator, target: ParsedValue, actual: ParsedValue): boolean {
+  const years = target.unit?.family === "time" && target.unit.base === "个月";
+  const horizon = (target.op === ">=" || target.op === ">") && years;
+  const sustained = [indicator.level2, indicator.name, target.text].some((text) => SUSTAINED.test(text));
+  return horizon && sustained && actual.kind === "qualitative" && actual.date === null;
+}
+
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
 interface ScoringCells {
   weight: NumberCell | null;
@@ -276,7 +299,7 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  if (target.parsed.kind === "number") {
+  if (target.parsed.kind === "number" && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     if (isDateAgainstDuration(actual.parsed, target.parsed)) {
       addDateAgainstDuration(findings, actual, target);
       return result;
@@ -326,7 +349,7 @@ function evaluateIndicator(
       });
     }
     const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
-    if ((below || over) && reason && reason.text === "") {
+    if ((below || over) && givesNoReason(reason)) {
       findings.add("missing-reason", reason, {
         name,
         why: over ? "超额完成" : `得分 ${result.score?.toFixed()} 低于分值 ${weightValue?.toFixed()}`,
@@ -354,7 +377,7 @@ function evaluateIndicator(
       });
     }
   }
-  if (score?.value && weightValue !== null && lt(score.value, weightValue) && reason && reason.text === "") {
+  if (score?.value && weightValue !== null && lt(score.value, weightValue) && givesNoReason(reason)) {
     findings.add("missing-reason", reason, {
       name,
       why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
@@ -465,7 +488,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   const rounded = earned === null ? null : roundHalfUp(earned.estimate, profile.scoreDecimals);
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
   const reasonCell = members[0].reason;
-  const unexplained = members.every((m) => !m.reason || m.reason.text === "");
+  const unexplained = members.every((m) => !m.reason || givesNoReason(m.reason));
   if (complete && weight !== null && counted !== null && lt(counted, weight) && reasonCell && unexplained) {
     findings.add("missing-reason", reasonCell, {
       name: names,
