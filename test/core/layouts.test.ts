@@ -578,6 +578,25 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
   });
 
+  // Merged across the name and value columns like a paragraph (自评结论：…), the indicators' 合计 used
+  // to end the table, leaving the wrong 总分 and 等次 under it unread.
+  it.each(["指标合计", "绩效指标合计"])("reads on past a %s merged across the indicator columns to the 总分 and 等次", (label) => {
+    const a = run(
+      form(
+        [
+          [label, null, null, null, null, 90, 90, ""],
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, 100, 88, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:E11", "A12:E12", "A13:F13"],
+      ),
+    );
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H13"]);
+    expect(a.indicators).toHaveLength(7);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G12"]);
+  });
+
   it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计"])("reads a recorded total labelled %s", (label) => {
     const a = run(form([[label, null, null, null, null, 100, 98, ""]], ["A11:E11"]));
     expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "98"]]);
