@@ -121,6 +121,8 @@ export const LOOKED_FOR = {
  * the indicators' own 合计 is also headed 指标合计 or 绩效指标合计.
  */
 export const TOTAL_LABEL = /^(项目|绩效指标|指标)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
+/** Of those, the ones that sum the rows above them (domain.md §1) rather than name the 总分. */
+export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)/;
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;

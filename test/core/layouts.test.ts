@@ -597,7 +597,32 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     expect(found(a)).toEqual(["total-mismatch@绩效指标!G12"]);
   });
 
-  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计"])("reads a recorded total labelled %s", (label) => {
+  // 合计 | 90 | 90 sums the indicators above it (domain.md §1); the 总分 with the budget's 9.5 is 99.5.
+  it.each([90, null])("reads a last 合计 whose 分值 is the indicators' 90 (得分 %s) as their subtotal, and computes the 总分", (subtotal) => {
+    const a = run(form([["合计", null, null, null, null, 90, subtotal, ""]], ["A11:E11"]));
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H11"]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "99.5", null, "优"]]);
+    expect(found(a)).toEqual([]);
+    // The 总分 99.5 is not written into the indicators' 合计.
+    expect(writes(a)).toEqual([]);
+  });
+
+  it("checks the 评价等次 under such a subtotal against the computed 总分", () => {
+    const a = run(
+      form(
+        [
+          ["指标合计", null, null, null, null, 90, 90, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:E11", "A12:F12"],
+      ),
+    );
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", null, "优", "良"]]);
+    expect(found(a)).toEqual(["grade-mismatch@绩效指标!G12"]);
+  });
+
+  // 合计 | 100 is the whole form's: the 总分, budget included.
+  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计", "合计"])("reads a recorded total labelled %s", (label) => {
     const a = run(form([[label, null, null, null, null, 100, 98, ""]], ["A11:E11"]));
     expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "98"]]);
     expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
