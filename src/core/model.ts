@@ -130,6 +130,8 @@ export interface IndicatorBlock {
   selfEvaluation: boolean;
   recordedTotal: NumberCell | null;
   recordedGrade: TextCell | null;
+  /** The indicators' own 合计 (90 of 90), not the 总分: kept only to update a formula's cached result. */
+  recordedSubtotal: NumberCell | null;
 }
 
 /**
@@ -526,10 +528,14 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       reason: reasonCell(view, row, cols),
     });
   }
-  // The groups first: they give a shared weight to the member whose total it is.
+  // Grouped first: a weight merged down from a heading row goes to its first member, and the
+  // indicators' weights are then what a 合计 of theirs states.
   const groups = scoreGroups(view, table, indicators);
-  const totalRow = table.totalRow !== null && !isIndicatorSubtotal(view, table, table.totalRow, indicators) ? table.totalRow : null;
+  const lastIsSubtotal = table.totalRow !== null && isIndicatorSubtotal(view, table, table.totalRow, indicators);
+  const totalRow = lastIsSubtotal ? null : table.totalRow;
+  const subtotalRow = lastIsSubtotal ? table.totalRow : table.subtotalRow;
   const totalCell = totalRow === null ? null : valueRightOfLabel(view, totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
   const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, GRADE_LABEL, cols.score);
   return {
     sheet,
@@ -540,5 +546,6 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     selfEvaluation: cols.actual !== undefined || (cols.target === undefined && cols.score !== undefined),
     recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
+    recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
   };
 }

@@ -8,7 +8,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
 type Row = CellValue[];
 
@@ -619,6 +619,22 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     );
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", null, "优", "良"]]);
     expect(found(a)).toEqual(["grade-mismatch@绩效指标!G12"]);
+  });
+
+  // Row 4's 得分 is left blank for jixiao (20 of 20): the 合计 =SUM(G4:G10) shows 70 until Excel recalculates.
+  it.each([
+    ["alone", [["合计", null, null, null, null, 90, 70, ""]], []],
+    ["over the 总分", [["合计", null, null, null, null, 90, 70, ""], ["项目自评总分（含预算执行率得分）", null, null, null, null, 100, 99.5, ""]], ["A12:E12"]],
+  ] as [string, Row[], string[]][])("updates the cached result of the indicators' 合计 formula, %s, over the score it fills", (_layout, closing, merges) => {
+    const wb = form(closing, ["A11:E11", ...merges]);
+    const sheet = wb.sheets[1];
+    sheet.values[3][6] = null;
+    wb.sheets[1] = withFormulas(sheet, { G11: "SUM(G4:G10)" });
+    const a = run(wb);
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", closing.length > 1 ? "99.5" : null]]);
+    expect(found(a)).toEqual([]);
+    expect(writes(a)).toEqual(["绩效指标!G4=20|0.00", "绩效指标!G11=90|General"]);
+    expect(a.writes.map((w) => w.cachedResult)).toEqual([undefined, true]);
   });
 
   // 合计 | 100 is the whole form's: the 总分, budget included.
