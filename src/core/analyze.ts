@@ -28,7 +28,7 @@ import {
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals, recomputedTotal } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
@@ -129,7 +129,7 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
 
 /**
  * Totals come last: an indicator sheet's total may include a budget block on another sheet, and a
- * 总分 formula over cells jixiao fills is recomputed with them filled.
+ * 总分 (or indicators' 合计) formula over cells jixiao fills is recomputed with them filled.
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   const elsewhere = budgetSheetLine(works);
@@ -142,9 +142,9 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
       if (!block.selfEvaluation) continue;
       const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
       work.totals.push(total);
-      if (total.recomputed) {
-        const { cell, value } = total.recomputed;
-        writeCell(work.writes, cell, value, cell.numFmt ?? "General", { cachedResult: true });
+      // The indicators' 合计 above (or instead of) the 总分 is a sum formula of the same kind.
+      for (const recomputed of [total.recomputed, recomputedTotal(block.recordedSubtotal, work.view, filledCells)]) {
+        if (recomputed) writeCell(work.writes, recomputed.cell, recomputed.value, recomputed.cell.numFmt ?? "General", { cachedResult: true });
       }
     }
   }

@@ -47,9 +47,14 @@ export interface BudgetTable extends TableBase {
 export interface IndicatorTable extends TableBase {
   kind: "indicators";
   columns: Columns<IndicatorField>;
-  /** The row holding the recorded 总分 / 综合得分, and the row holding the recorded 等次, if any. */
+  /**
+   * The row holding the recorded 总分 / 综合得分 (or a last 合计 that may be the indicators' own, see
+   * model's isIndicatorSubtotal), and the row holding the recorded 等次, if any.
+   */
   totalRow: number | null;
   gradeRow: number | null;
+  /** The indicators' 合计 right above the 总分 row (90 of 90 over 项目自评总分), if any. */
+  subtotalRow: number | null;
 }
 
 export type Table = BudgetTable | IndicatorTable;
@@ -324,7 +329,7 @@ function isHeaderWord(view: SheetView, row: number, col: number | undefined): bo
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
-  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null };
+  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null };
   const { right } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = 0;
@@ -361,8 +366,10 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && labelMatches(labels, GRADE_LABEL)) table.gradeRow = next;
-      else if ((table.totalRow === null || table.gradeRow === null) && labelMatches(labels, TOTAL_LABEL)) table.totalRow = next;
-      else break;
+      else if ((table.totalRow === null || table.gradeRow === null) && labelMatches(labels, TOTAL_LABEL)) {
+        table.subtotalRow = table.totalRow;
+        table.totalRow = next;
+      } else break;
       table.lastRow = next;
     }
   }

@@ -116,8 +116,13 @@ export const LOOKED_FOR = {
   ],
 };
 
-/** Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too). */
-export const TOTAL_LABEL = /^(项目)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
+/**
+ * Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too);
+ * the indicators' own 合计 is also headed 指标合计 or 绩效指标合计.
+ */
+export const TOTAL_LABEL = /^(项目|绩效指标|指标)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
+/** Of those, the ones that sum the rows above them (domain.md §1) rather than name the 总分. */
+export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)/;
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
@@ -125,7 +130,6 @@ export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金
 export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
 export const FUNDS_SOURCE_LABEL =
   /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
-/** The first characters of every total, grade and note label above: a cheap test before the regexes. */
 /**
  * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
  * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.
@@ -142,7 +146,8 @@ export function withoutNumbering(text: string): string {
   return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
 }
 
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项]/;
+/** The first characters of every total, grade and note label above: a cheap test before the regexes. */
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

@@ -14,6 +14,7 @@ import {
   GRADE_LABEL,
   IndicatorField,
   SUBTOTAL_LABEL,
+  SUM_LABEL,
   TOTAL_LABEL,
   dimensionOf,
   isSectionHeading,
@@ -21,6 +22,8 @@ import {
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
+import { eq, lt } from "./compare";
+import { HUNDRED, sumOf } from "./score";
 import { ParsedValue, answeredNone, decimalPlacesShown, isEmptyMarker, parseNumber, parseShownNumber, parseValue } from "./values";
 
 export interface CellRef {
@@ -127,6 +130,8 @@ export interface IndicatorBlock {
   selfEvaluation: boolean;
   recordedTotal: NumberCell | null;
   recordedGrade: TextCell | null;
+  /** The indicators' own 合计 (90 of 90), not the 总分: kept only to update a formula's cached result. */
+  recordedSubtotal: NumberCell | null;
 }
 
 /**
@@ -350,6 +355,28 @@ function valueRightOfLabel(
   return null;
 }
 
+/**
+ * A 合计 (总计, 指标合计 …) under the indicators whose 分值 is theirs alone (90, the budget's 10 kept
+ * apart) sums the rows above it (domain.md §1): their subtotal, not the 总分, which the form then
+ * leaves to be computed. One whose 分值 is the whole 100, or that is headed 总分 or 综合得分, is the 总分.
+ */
+function isIndicatorSubtotal(view: SheetView, table: IndicatorTable, row: number, indicators: Indicator[]): boolean {
+  if (!SUM_LABEL.test(normalizeHeader(rowLabel(view, row)))) return false;
+  const stated = weightCell(view, row, table.columns.weight)?.value;
+  if (stated === null || stated === undefined || !lt(stated, HUNDRED)) return false;
+  const weights = indicators.flatMap((i) => (i.weight?.value ? [i.weight.value] : []));
+  return eq(stated, sumOf(weights));
+}
+
+/** The first text on a row: the label of a total or grade row. */
+function rowLabel(view: SheetView, row: number): string {
+  for (let c = 0; c < view.rowLength(row); c++) {
+    const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
+    if (text !== "") return text;
+  }
+  return "";
+}
+
 /** Runs of indicators that a 分值 or 得分 merged over several rows ties together. */
 function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicator[]): ScoreGroup[] {
   const { weight, score } = table.columns;
@@ -502,16 +529,24 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       reason: reasonCell(view, row, cols),
     });
   }
-  const totalCell = table.totalRow === null ? null : valueRightOfLabel(view, table.totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  // Grouped first: a weight merged down from a heading row goes to its first member, and the
+  // indicators' weights are then what a 合计 of theirs states.
+  const groups = scoreGroups(view, table, indicators);
+  const lastIsSubtotal = table.totalRow !== null && isIndicatorSubtotal(view, table, table.totalRow, indicators);
+  const totalRow = lastIsSubtotal ? null : table.totalRow;
+  const subtotalRow = lastIsSubtotal ? table.totalRow : table.subtotalRow;
+  const totalCell = totalRow === null ? null : valueRightOfLabel(view, totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
   const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, GRADE_LABEL, cols.score);
   return {
     sheet,
     table,
     indicators,
-    groups: scoreGroups(view, table, indicators),
+    groups,
     // A 绩效评价指标表 has no actuals: its 得分 column makes it an evaluation all the same.
     selfEvaluation: cols.actual !== undefined || (cols.target === undefined && cols.score !== undefined),
     recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
+    recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
   };
 }

@@ -8,7 +8,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
 type Row = CellValue[];
 
@@ -579,7 +579,67 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
   });
 
-  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计"])("reads a recorded total labelled %s", (label) => {
+  // Merged across the name and value columns like a paragraph (自评结论：…), the indicators' 合计 used
+  // to end the table, leaving the wrong 总分 and 等次 under it unread.
+  it.each(["指标合计", "绩效指标合计"])("reads on past a %s merged across the indicator columns to the 总分 and 等次", (label) => {
+    const a = run(
+      form(
+        [
+          [label, null, null, null, null, 90, 90, ""],
+          ["项目自评总分（含预算执行率得分）", null, null, null, null, 100, 88, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:E11", "A12:E12", "A13:F13"],
+      ),
+    );
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H13"]);
+    expect(a.indicators).toHaveLength(7);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G12"]);
+  });
+
+  // 合计 | 90 | 90 sums the indicators above it (domain.md §1); the 总分 with the budget's 9.5 is 99.5.
+  it.each([90, null])("reads a last 合计 whose 分值 is the indicators' 90 (得分 %s) as their subtotal, and computes the 总分", (subtotal) => {
+    const a = run(form([["合计", null, null, null, null, 90, subtotal, ""]], ["A11:E11"]));
+    expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H11"]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "99.5", null, "优"]]);
+    expect(found(a)).toEqual([]);
+    // The 总分 99.5 is not written into the indicators' 合计.
+    expect(writes(a)).toEqual([]);
+  });
+
+  it("checks the 评价等次 under such a subtotal against the computed 总分", () => {
+    const a = run(
+      form(
+        [
+          ["指标合计", null, null, null, null, 90, 90, ""],
+          ["评价等次", null, null, null, null, null, "良", ""],
+        ],
+        ["A11:E11", "A12:F12"],
+      ),
+    );
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", null, "优", "良"]]);
+    expect(found(a)).toEqual(["grade-mismatch@绩效指标!G12"]);
+  });
+
+  // Row 4's 得分 is left blank for jixiao (20 of 20): the 合计 =SUM(G4:G10) shows 70 until Excel recalculates.
+  it.each([
+    ["alone", [["合计", null, null, null, null, 90, 70, ""]], []],
+    ["over the 总分", [["合计", null, null, null, null, 90, 70, ""], ["项目自评总分（含预算执行率得分）", null, null, null, null, 100, 99.5, ""]], ["A12:E12"]],
+  ] as [string, Row[], string[]][])("updates the cached result of the indicators' 合计 formula, %s, over the score it fills", (_layout, closing, merges) => {
+    const wb = form(closing, ["A11:E11", ...merges]);
+    const sheet = wb.sheets[1];
+    sheet.values[3][6] = null;
+    wb.sheets[1] = withFormulas(sheet, { G11: "SUM(G4:G10)" });
+    const a = run(wb);
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", closing.length > 1 ? "99.5" : null]]);
+    expect(found(a)).toEqual([]);
+    expect(writes(a)).toEqual(["绩效指标!G4=20|0.00", "绩效指标!G11=90|General"]);
+    expect(a.writes.map((w) => w.cachedResult)).toEqual([undefined, true]);
+  });
+
+  // 合计 | 100 is the whole form's: the 总分, budget included.
+  it.each(["项目自评总分", "自评总得分", "总分", "自评总分", "综合得分", "得分合计", "合计"])("reads a recorded total labelled %s", (label) => {
     const a = run(form([[label, null, null, null, null, 100, 98, ""]], ["A11:E11"]));
     expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "98"]]);
     expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);

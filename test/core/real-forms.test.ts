@@ -57,6 +57,39 @@ const EFFECT_AND_SATISFACTION: Row[] = [
   ["满意度指标", "服务对象满意度指标", "参训教师满意度", "≥90%", "96%", 10, 10, ""],
 ];
 
+describe("a 合计 of the indicators closing the form, with no 总分 row (the budget block on the same sheet)", () => {
+  // 年度资金总额 scores 9 of 10; the indicators 87 of 90, summed by the 合计 on the form's last row.
+  const wb = workbook({
+    name: "自评",
+    rows: [
+      ["项目支出绩效自评表"],
+      ["项目名称", "合计行测试"],
+      ["实施单位", "某县文旅局"],
+      ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", 50, 50, 45, 10, 0.9, 9],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "举办活动", "≥20场", "22场", 20, 20, ""],
+      ["", "质量指标", "活动达标率", "≥95%", "96%", 20, 20, ""],
+      ["", "时效指标", "按期完成率", "100%", "100%", 10, 10, ""],
+      ["效益指标", "社会效益指标", "参与人次", "≥5000人次", "4500人次", 30, 27, "疫情影响"],
+      ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "92%", 10, 10, ""],
+      ["合计", "", "", "", "", 90, 87, ""],
+    ],
+    merges: ["A1:H1", "A4:A5", "A7:A9", "A12:E12"],
+    numFmts: { G5: "0%" },
+  });
+
+  it("takes the 合计 87 of 90 for the indicators' sum, not a wrong 总分, and gives the 总分 96 as computed", () => {
+    const a = run(wb);
+    expect(a.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["budget", "B4:H5"],
+      ["indicators", "A6:H12"],
+    ]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore, t.grade])).toEqual([["100", "96", null, "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("cost-not-ceiling in the wordings units write", () => {
   // Sichuan-style 成本指标 split into 经济/社会/生态环境成本指标, merged down.
   const wb = workbook(

@@ -161,10 +161,11 @@ function gapTexts(gaps: Gap[]): { zh: string; en: string } {
 export type FilledCells = ReadonlyMap<number, Decimal>;
 
 /**
- * The value of a recorded 总分 that is a formula over cells jixiao fills, once they are filled;
- * null when it is no formula, one jixiao does not evaluate, or one whose value does not change.
+ * The value of a recorded 总分 (or the indicators' 合计) that is a formula over cells jixiao fills,
+ * once they are filled; null when it is no formula, one jixiao does not evaluate, or one whose
+ * value does not change.
  */
-function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
+export function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
   const read = (row: number, col: number): CellValue => {
