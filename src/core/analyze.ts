@@ -28,7 +28,7 @@ import {
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, evaluateTotals, recomputedTotal } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
@@ -143,7 +143,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
       const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
       work.totals.push(total);
       // The indicators' 合计 above (or instead of) the 总分 is a sum formula of the same kind.
-      for (const recomputed of [total.recomputed, recomputedTotal(block.recordedSubtotal, work.view, filledCells)]) {
+      for (const recomputed of [total.recomputed, total.recomputedSubtotal]) {
         if (recomputed) writeCell(work.writes, recomputed.cell, recomputed.value, recomputed.cell.numFmt ?? "General", { cachedResult: true });
       }
     }

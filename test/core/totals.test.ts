@@ -31,8 +31,9 @@ describe("weights-total with no budget table in the workbook", () => {
 });
 
 describe("a total whose budget execution is nowhere in the workbook", () => {
-  // 项目绩效指标完成情况表 alone: indicators worth 90, their 合计 79.95, no budget figures anywhere.
-  const withTotal = (total: number) => workbook({
+  // 项目绩效指标完成情况表 alone: indicators worth 90 scoring 79.95, no budget figures anywhere; a
+  // last row 合计 (the indicators' subtotal: its 分值 is their 90) or 总分 holding `total`.
+  const withTotal = (total: number, label = "合计") => workbook({
     name: "绩效指标完成情况",
     rows: [
       ["项目绩效指标完成情况表"],
@@ -45,7 +46,7 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
       ["效益指标", "社会效益指标", "受益人口", "≥2万人", "1.6万人", 15, 12, "部分工程未完工"],
       [null, "可持续影响指标", "工程运行年限", "≥20年", "20年", 15, 15, ""],
       ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "85%", 10, 9.44, "供水时段有待优化"],
-      ["合计", null, null, null, null, 90, total, ""],
+      [label, null, null, null, null, 90, total, ""],
     ],
     merges: ["A1:H1", "A4:A7", "A8:A9", "A11:E11"],
   });
@@ -54,17 +55,24 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
 
   it("has no total and no grade: the budget's 10 points are missing, and the warning says so", () => {
     expect(a.totals).toEqual([
-      { sheet: "绩效指标完成情况", label: "农村饮水安全巩固提升", table: "A3:H11", weights: "100", score: null, recordedScore: "79.95", grade: null, recordedGrade: null },
+      { sheet: "绩效指标完成情况", label: "农村饮水安全巩固提升", table: "A3:H11", weights: "100", score: null, recordedScore: null, grade: null, recordedGrade: null },
     ]);
-    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G11"]);
+    // No recorded total (the 合计 is the indicators'): the warning is on the 得分 header.
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3"]);
     expect(a.findings[0].message).toBe("无法得出总分：没有找到计入本表总分的预算执行率得分（预算表及其分值）。补齐后才能计算总分和等次。");
     expect(analyze(form, undefined, { lang: "en" }).findings[0].message).toBe(
       "No total can be computed: no budget execution score (a budget table with its weight) was found to count in this total. Fill them in to get a total and a grade.",
     );
   });
 
-  it("takes a recorded total that may hold the missing budget score (79.95 to 89.95), and no other", () => {
-    const rules = (total: number) => analyze(withTotal(total)).findings.map((f) => `${f.rule}@${f.cell}`);
+  it("checks the indicators' 合计 against their scores (sum-mismatch)", () => {
+    const wrong = analyze(withTotal(85));
+    expect(wrong.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3", "sum-mismatch@G11"]);
+    expect(wrong.findings[1].message).toBe("指标得分合计填的是 85，但各指标得分相加为 79.95。请改为 79.95，或核对各行数字。");
+  });
+
+  it("takes a recorded 总分 that may hold the missing budget score (79.95 to 89.95), and no other", () => {
+    const rules = (total: number) => analyze(withTotal(total, "总分")).findings.map((f) => `${f.rule}@${f.cell}`);
     expect(rules(89.95)).toEqual(["total-incomplete@G11"]);
     expect(rules(85)).toEqual(["total-incomplete@G11"]);
     expect(rules(78.95)).toEqual(["total-incomplete@G11", "total-mismatch@G11"]);

@@ -45,6 +45,8 @@ export interface EvaluationTotal {
    * the copy's cached result is updated to it.
    */
   recomputed: { cell: NumberCell; value: Decimal } | null;
+  /** The same for the indicators' 合计 (block.recordedSubtotal). */
+  recomputedSubtotal: { cell: NumberCell; value: Decimal } | null;
 }
 
 /**
@@ -165,7 +167,7 @@ export type FilledCells = ReadonlyMap<number, Decimal>;
  * once they are filled; null when it is no formula, one jixiao does not evaluate, or one whose
  * value does not change.
  */
-export function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
+function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
   const read = (row: number, col: number): CellValue => {
@@ -266,6 +268,7 @@ export function evaluateTotals(
     levels: sums.levels.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
     budget,
     recomputed,
+    recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
   };
   if (sums.levels.every((l) => l.weights === null)) {
     const unread = unreadColumnText(block.table, "weight");
@@ -306,6 +309,21 @@ export function evaluateTotals(
     const ref: CellRef =
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
     findings.add("total-incomplete", ref, { missing: missing.zh, missingEn: missing.en });
+  }
+
+  // The indicators' 合计 (their weights' sum, read as their subtotal, not the 总分) sums their scores
+  // (domain.md §4, sum-mismatch), as the sheet holds them once its blanks are filled in.
+  // A sum formula over them is recomputed, as the 总分's is, and agrees.
+  const subtotal = block.recordedSubtotal;
+  const indicatorsSum = subtotal?.value && !total.recomputedSubtotal ? sheetSum(results, null, sharing, profile.scoreDecimals) : null;
+  if (subtotal?.value && indicatorsSum && !agreesAsShown(subtotal.value, subtotal.shown, indicatorsSum.sum) && !agreesAsShown(subtotal.value, subtotal.shown, indicatorsSum.exact)) {
+    findings.add("sum-mismatch", subtotal, {
+      what: "指标得分合计",
+      whatEn: "The indicators' 合计",
+      parts: "各指标得分",
+      recorded: subtotal.value.toFixed(),
+      computed: roundHalfUp(indicatorsSum.sum, profile.scoreDecimals).toFixed(),
+    });
   }
 
   if (recorded && recordedValue) {
