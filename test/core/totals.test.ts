@@ -1,6 +1,6 @@
 /** Totals without a budget table, and grade wordings that say the same level. */
 import { analyze } from "../../src/core/analyze";
-import { CellValue } from "../../src/core/grid";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { sameGrade } from "../../src/core/profile";
 import { INDICATOR_HEADER, workbook } from "../support/grid";
 
@@ -65,10 +65,27 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
     );
   });
 
-  it("checks the indicators' 合计 against their scores (sum-mismatch)", () => {
+  it("checks the indicators' 合计 against their scores (sum-mismatch), and names an error value in it", () => {
+    const rules = (form: WorkbookGrid) => analyze(form).findings.map((f) => `${f.rule}@${f.cell}`);
     const wrong = analyze(withTotal(85));
-    expect(wrong.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3", "sum-mismatch@G11"]);
+    expect(rules(withTotal(85))).toEqual(["total-incomplete@G3", "sum-mismatch@G11"]);
     expect(wrong.findings[1].message).toBe("指标得分合计填的是 85，但各指标得分相加为 79.95。请改为 79.95，或核对各行数字。");
+    const broken = withTotal(0);
+    broken.sheets[0].values[10][6] = { error: "#VALUE!" };
+    expect(rules(broken)).toEqual(["total-incomplete@G3", "formula-error@G11"]);
+  });
+
+  it("takes a 合计 that agrees with jixiao's own scores where a score differs, and asks for that sum otherwise", () => {
+    // 新建供水工程: 8 of ≥10处 is worth 16 of 20, typed 18: jixiao's scores add up to 79.95.
+    const typed = (total: number) => {
+      const form = withTotal(total);
+      form.sheets[0].values[3][6] = 18;
+      return analyze(form);
+    };
+    // jixiao's sum, or the typed scores' (81.95), as a 总分 may be: the score has its own finding.
+    for (const total of [79.95, 81.95]) expect(typed(total).findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3", "score-mismatch@G4"]);
+    // Neither: jixiao's sum is asked for, not the typed scores' that would be wrong once 18 is corrected.
+    expect(typed(85).findings.find((f) => f.rule === "sum-mismatch")?.message).toBe("指标得分合计填的是 85，但按核算的各指标得分相加为 79.95。请改为 79.95，或核对各行数字。");
   });
 
   it("takes a recorded 总分 that may hold the missing budget score (79.95 to 89.95), and no other", () => {

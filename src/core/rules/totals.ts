@@ -296,6 +296,8 @@ export function evaluateTotals(
   // an item lacks what its score needs.
   const sharing = scoreSharing(block);
   const gaps = rowGaps(findings, block, results, sharing);
+  // jixiao's own sum of the indicators' scores, when every row has one.
+  const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
   if (budget?.scored && budgetScore === null) gaps.push("budget");
   if (budgetMissing) gaps.push("noBudget");
@@ -313,17 +315,25 @@ export function evaluateTotals(
 
   // The indicators' 合计 (their weights' sum, read as their subtotal, not the 总分) sums their scores
   // (domain.md §4, sum-mismatch), as the sheet holds them once its blanks are filled in.
-  // A sum formula over them is recomputed, as the 总分's is, and agrees.
+  // A sum formula over them is recomputed, as the 总分's is, and agrees; an error value is named. A
+  // 合计 that agrees with jixiao's own scores is right: a score that differs has its own finding.
   const subtotal = block.recordedSubtotal;
+  if (subtotal && !total.recomputedSubtotal && errorValue(subtotal) !== null) checkNumberCell(findings, subtotal, "score");
   const indicatorsSum = subtotal?.value && !total.recomputedSubtotal ? sheetSum(results, null, sharing, profile.scoreDecimals) : null;
-  if (subtotal?.value && indicatorsSum && !agreesAsShown(subtotal.value, subtotal.shown, indicatorsSum.sum) && !agreesAsShown(subtotal.value, subtotal.shown, indicatorsSum.exact)) {
-    findings.add("sum-mismatch", subtotal, {
-      what: "指标得分合计",
-      whatEn: "The indicators' 合计",
-      parts: "各指标得分",
-      recorded: subtotal.value.toFixed(),
-      computed: roundHalfUp(indicatorsSum.sum, profile.scoreDecimals).toFixed(),
-    });
+  if (subtotal?.value && indicatorsSum) {
+    const agreesWith = (sum: Decimal) => agreesAsShown(subtotal.value!, subtotal.shown, sum);
+    if (!agreesWith(indicatorsSum.sum) && !agreesWith(indicatorsSum.exact) && !(ownSum && agreesWith(ownSum))) {
+      const sheetSumText = roundHalfUp(indicatorsSum.sum, profile.scoreDecimals).toFixed();
+      // Scores that differ from jixiao's: its own sum is the one to write once they are checked.
+      const checked = ownSum !== null && ownSum.toFixed() !== sheetSumText;
+      findings.add("sum-mismatch", subtotal, {
+        what: "指标得分合计",
+        whatEn: "The indicators' 合计",
+        parts: checked ? "按核算的各指标得分" : "各指标得分",
+        recorded: subtotal.value.toFixed(),
+        computed: checked ? ownSum.toFixed() : sheetSumText,
+      });
+    }
   }
 
   if (recorded && recordedValue) {
@@ -337,7 +347,9 @@ export function evaluateTotals(
     // With the budget's points left to a table jixiao did not find, the 总分 may hold its score: up
     // to the budget weight above the indicators' scores, it may be right.
     const mayHoldBudget = (sum: Decimal) => budgetMissing && gte(recordedValue, sum) && lte(recordedValue, sum.plus(budgetWeight));
-    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum)) {
+    // A total that agrees with jixiao's own is right: a score that differs has its own finding.
+    const agreesWithOwn = total.score !== null && agrees(total.score);
+    if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum) && !agreesWithOwn) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
       const fullMarks = Decimal.min(total.weights, HUNDRED);
