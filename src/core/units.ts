@@ -198,9 +198,17 @@ const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.symbol === b.symbol) return true;
-  // 万元/公里 converts to 元/公里 and 元/米, never to 万元: a cost per kilometre is no total.
-  if (a.per || b.per) {
-    return a.per !== undefined && b.per !== undefined && unitsConvertible(a.per.numerator, b.per.numerator) && unitsConvertible(a.per.denominator, b.per.denominator);
+  // 万元/公里 converts to 元/公里 and 元/米.
+  if (a.per && b.per) return unitsConvertible(a.per.numerator, b.per.numerator) && unitsConvertible(a.per.denominator, b.per.denominator);
+  const rate = a.per ? a : b.per ? b : undefined;
+  if (rate?.per) {
+    const other = rate === a ? b : a;
+    const { numerator, denominator } = rate.per;
+    // 人/次 is how many forms write 人次.
+    if (numerator.symbol + denominator.symbol === other.symbol) return true;
+    // Money per unit is no total (≤2万元/公里 against 380万元). Anything else per item or person
+    // against a bare value (≤3天/件 against 2.5天) is that value per item, compared as written.
+    return numerator.family !== "money" && denominator.family === "count" && unitsConvertible(numerator, other);
   }
   if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
   if (a.family !== b.family || a.factor === null || b.factor === null) return false;

@@ -214,7 +214,7 @@ describe("parseValue: units", () => {
     expect(parseValue("≤3000元/㎡").period).toBeNull();
   });
 
-  it("keeps the denominator of a rate per unit: a cost per kilometre is no total", () => {
+  it("keeps the denominator of a rate per unit: a cost per kilometre is no total, a time per item is that time", () => {
     const unitOf = (text: string, ctx: ParseContext = {}) => parseValue(text, ctx).unit!;
     const convertible = (a: string, b: string) => unitsConvertible(unitOf(a), unitOf(b));
     expect(["≤2万元/公里", "3000元/平方米", "10小时/人", "50元/人次"].map((t) => unitOf(t).symbol)).toEqual([
@@ -225,7 +225,13 @@ describe("parseValue: units", () => {
     ]);
     expect(convertible("≤2万元/公里", "380万元")).toBe(false);
     expect(convertible("≤3000元/平方米", "3000元")).toBe(false);
-    expect(convertible("≥8小时/人", "8小时")).toBe(false);
+    // Anything but money per item or person against a bare value is that value per item (≤3天/件
+    // against 2.5天); 人/次 is how forms write 人次.
+    expect(convertible("≥8小时/人", "8小时")).toBe(true);
+    expect(convertible("≤3天/件", "2.5天")).toBe(true);
+    expect(convertible("≥2000人/次", "2100人次")).toBe(true);
+    expect(convertible("≥2000人/次", "2100人")).toBe(true);
+    expect(convertible("≤3天/公里", "2.5天")).toBe(false);
     expect(convertible("≤2万元/公里", "1.8万元/公里")).toBe(true);
     expect(convertible("≤2万元/公里", "18000元/公里")).toBe(true);
     expect(convertible("≤2万元/公里", "20元/米")).toBe(true);
