@@ -435,10 +435,13 @@ describe("parseValue: empty, error and invalid cells", () => {
     ["3~5次", "写成了数值区间，不是单一的指标值", null, null],
     ["90至95%", "写成了数值区间，不是单一的指标值", null, null],
     ["≥90%≥95%", "包含多个数字，无法确定指标值", ">=", "%"],
-    ["1/3", "包含多个数字，无法确定指标值", null, null],
     ["1,2345元", "包含多个数字，无法确定指标值", null, null],
   ])("%s is invalid: %s", (text, problem, op, unit) => {
     expect(parsed(text)).toMatchObject({ kind: "invalid", problem, op, unit, value: null });
+  });
+
+  it("reads a fraction as a phrase, as a ratio (1:15) is", () => {
+    for (const text of ["1/3", "≥1/3", "2／5"]) expect(parsed(text)).toMatchObject({ kind: "qualitative", value: null });
   });
 
   it("reads a comparator word without a number as a phrase", () => {

@@ -439,8 +439,8 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
-  // 师生比 1:15, 8:30: a ratio or a time of day, not a quantity.
-  if (/^[:：]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
+  // 师生比 1:15, 8:30, ≥1/3: a ratio, a time of day or a fraction, not a quantity.
+  if (/^[:：/／]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.

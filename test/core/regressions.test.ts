@@ -452,6 +452,12 @@ describe("layouts and values from other provinces", () => {
     expect(a.indicators[1].target.value).toBeNull();
   });
 
+  it("a fraction (≥1/3 of the villages) is a phrase too, not a number with another number after it", () => {
+    const a = run(indicators([OUTPUT, ["效益指标", "社会效益", "覆盖行政村比例", "≥1/3", "2/5", 30, 30, ""], SATISFACTION_ROW]));
+    expect(found(a)).toEqual([NO_BUDGET]);
+    expect(a.indicators[1].target.value).toBeNull();
+  });
+
   it("预算数 over 年初 | 调整后: the adjusted budget is the one the rate divides by", () => {
     const a = run({
       rows: [
