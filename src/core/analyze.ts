@@ -28,7 +28,7 @@ import {
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, evaluateTotals } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
@@ -116,13 +116,21 @@ function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
 function checkSheet(view: SheetView, tables: Table[], findings: FindingList, profile: Profile): SheetWork {
   const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [], writes: [] };
   for (const table of tables) {
-    if (table.kind === "budget") {
-      const block = readBudgetBlock(view, table);
-      work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
-    } else {
-      const block = readIndicatorBlock(view, table);
-      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
-    }
+    if (table.kind !== "indicators") continue;
+    const block = readIndicatorBlock(view, table);
+    work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
+  }
+  // A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
+  // under a 总分 row stating 100 (a 部门整体 form), gives budget execution no points: it is read as a
+  // block without weights, nothing scored or filled. Without that 100 the profile's budget weight
+  // applies, as a preset's may on top of the indicators.
+  const carried = work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results));
+  for (const table of tables) {
+    if (table.kind !== "budget") continue;
+    const read = readBudgetBlock(view, table);
+    const blank = read.statedWeight === null && read.lines.every((l) => l.weight?.value == null && l.score?.value == null);
+    const block = carried && read.weighted && blank ? { ...read, weighted: false } : read;
+    work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
   }
   return work;
 }

@@ -132,6 +132,8 @@ export interface IndicatorBlock {
   recordedGrade: TextCell | null;
   /** The indicators' own 合计 (90 of 90), not the 总分: kept only to update a formula's cached result. */
   recordedSubtotal: NumberCell | null;
+  /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
+  statedTotalWeight: Decimal | null;
 }
 
 /**
@@ -548,5 +550,6 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
+    statedTotalWeight: totalRow === null ? null : (numberCell(view, totalRow, cols.weight)?.value ?? null),
   };
 }

@@ -697,3 +697,37 @@ describe("typed numbers and the digits they claim", () => {
     expect(found(budget(285, 0.95))).toEqual([]);
   });
 });
+
+describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank, its indicators carrying 100", () => {
+  /** 资金来源 | … | 分值 | 得分 left blank; indicators 30 + 30 + 20 + 20; the 总分 row stating `stated` points. */
+  const form = (stated: number | null): SheetSpec => ({
+    rows: [
+      ["部门整体支出绩效自评表"],
+      ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+      ["一般公共预算", 100, 100, 95, 0.95, null, null],
+      ["合计", 100, 100, 95, 0.95, null, null],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "检查企业", "≥500家", "532家", 30, 30, ""],
+      [null, "质量指标", "整改有效率", "≥95%", "98.6%", 30, 30, ""],
+      ["效益指标", "社会效益指标", "投诉办结率", "≥95%", "96%", 20, 20, ""],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥85%", "88%", 20, 20, ""],
+      ["总分", null, null, null, null, stated, 100, ""],
+      ["评价等次", null, null, null, null, null, "优", ""],
+    ],
+    merges: ["A1:H1", "A6:A7", "A10:E10", "A11:F11"],
+  });
+
+  it("gives budget execution no points when the 总分 row states 100: nothing scored, filled or flagged", () => {
+    const a = run(form(100));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+    expect(a.budget.map((b) => b.score)).toEqual([null, null]);
+    expect(a.writes).toEqual([]);
+  });
+
+  it("leaves the profile's budget weight where the form states no scale (a preset may add it on top)", () => {
+    const a = run(form(null));
+    expect(a.totals[0]).toMatchObject({ weights: "110" });
+    expect(found(a)).toContain("weights-total@F5");
+  });
+});

@@ -218,6 +218,15 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
 }
 
 /**
+ * Whether a table says its indicators carry all 100 points, leaving none to budget execution: their
+ * weights add up to 100 under a 总分 row that states 100.
+ */
+export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorResult[]): boolean {
+  const stated = block.statedTotalWeight;
+  return stated !== null && eq(stated, HUNDRED) && eq(levelSums(results).weights, HUNDRED);
+}
+
+/**
  * A table whose 一级指标 include budget execution (预算执行率（10分）, 预算执行情况) scores it as rows of
  * its own: their weight is already among the indicator weights.
  */
