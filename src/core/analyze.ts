@@ -116,23 +116,36 @@ function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
 function checkSheet(view: SheetView, tables: Table[], findings: FindingList, profile: Profile): SheetWork {
   const work: SheetWork = { view, tables, budgets: [], indicators: [], totals: [], writes: [] };
   for (const table of tables) {
-    if (table.kind !== "indicators") continue;
-    const block = readIndicatorBlock(view, table);
-    work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
-  }
-  // A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
-  // under a 总分 row stating 100 (a 部门整体 form), gives budget execution no points: it is read as a
-  // block without weights, nothing scored or filled. Without that 100 the profile's budget weight
-  // applies, as a preset's may on top of the indicators.
-  const carried = work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results));
-  for (const table of tables) {
-    if (table.kind !== "budget") continue;
-    const read = readBudgetBlock(view, table);
-    const blank = read.statedWeight === null && read.lines.every((l) => l.weight?.value == null && l.score?.value == null);
-    const block = carried && read.weighted && blank ? { ...read, weighted: false } : read;
-    work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
+    if (table.kind === "budget") {
+      const block = readBudgetBlock(view, table);
+      work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
+    } else {
+      const block = readIndicatorBlock(view, table);
+      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
+    }
   }
   return work;
+}
+
+/**
+ * A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
+ * under a 总分 row stating 100 (a 部门整体 form), gives budget execution no points: it becomes a
+ * block without weights, nothing scored or filled. "Beside": on the same sheet, or on a budget sheet
+ * of its own when such indicators have no weighted budget block on theirs (see budgetSheetLine).
+ * Without that stated 100 the profile's budget weight applies, as a preset's may on top of the
+ * indicators. With both cells blank, scoring the block raised no finding that now goes.
+ */
+function dropUnclaimedBudgetWeights(works: SheetWork[]): void {
+  const claimsAll = (work: SheetWork) => work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results));
+  const claimedElsewhere = works.some((w) => claimsAll(w) && !w.budgets.some((b) => b.block.weighted));
+  for (const work of works) {
+    if (!(claimsAll(work) || (work.indicators.length === 0 && claimedElsewhere))) continue;
+    work.budgets = work.budgets.map(({ block, results }) => {
+      const blank = block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
+      if (!block.weighted || !blank) return { block, results };
+      return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null })) };
+    });
+  }
 }
 
 /**
@@ -140,6 +153,7 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * 总分 (or indicators' 合计) formula over cells jixiao fills is recomputed with them filled.
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
+  dropUnclaimedBudgetWeights(works);
   const elsewhere = budgetSheetLine(works);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);

@@ -725,6 +725,14 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
     expect(a.writes).toEqual([]);
   });
 
+  it("does the same for such a budget block on a sheet of its own", () => {
+    const rows = form(100).rows;
+    const a = analyze(workbook({ name: "预算", rows: rows.slice(0, 4) }, { name: "指标", rows: rows.slice(4), merges: ["A2:A3", "A6:E6", "A7:F7"] }));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+    expect(a.writes).toEqual([]);
+  });
+
   it("leaves the profile's budget weight where the form states no scale (a preset may add it on top)", () => {
     const a = run(form(null));
     expect(a.totals[0]).toMatchObject({ weights: "110" });
