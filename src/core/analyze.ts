@@ -129,14 +129,16 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
 
 /**
  * A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
- * under a 总分 row stating 100 (a 部门整体 form), gives budget execution no points: it becomes a
+ * under a 总分 row stating 100 or recording their scores alone (a 部门整体 form), gives budget
+ * execution no points: it becomes a
  * block without weights, nothing scored or filled. "Beside": on the same sheet, or on a budget sheet
  * of its own when such indicators have no weighted budget block on theirs (see budgetSheetLine).
- * Without that stated 100 the profile's budget weight applies, as a preset's may on top of the
- * indicators. With both cells blank, scoring the block raised no finding that now goes.
+ * Otherwise the profile's budget weight applies, as a preset's may on top of the indicators. With
+ * both cells blank, scoring the block raised no finding that now goes.
  */
-function dropUnclaimedBudgetWeights(works: SheetWork[]): void {
-  const claimsAll = (work: SheetWork) => work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results));
+function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
+  const claimsAll = (work: SheetWork) =>
+    work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals));
   const claimedElsewhere = works.some((w) => claimsAll(w) && !w.budgets.some((b) => b.block.weighted));
   for (const work of works) {
     if (!(claimsAll(work) || (work.indicators.length === 0 && claimedElsewhere))) continue;
@@ -153,7 +155,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[]): void {
  * 总分 (or indicators' 合计) formula over cells jixiao fills is recomputed with them filled.
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
-  dropUnclaimedBudgetWeights(works);
+  dropUnclaimedBudgetWeights(works, profile);
   const elsewhere = budgetSheetLine(works);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);

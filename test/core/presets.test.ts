@@ -69,12 +69,16 @@ describe("the yunxi fixture under the county preset", () => {
 
   /**
    * The yunxi form as a unit fills it in with its budget line's 分值 (F4) left blank, so that the
-   * profile's budget weight applies, and with row 29 (营造良好工作氛围, 10 points) changed as given.
+   * profile's budget weight applies, its 总分 (H36) counting the budget's points on top of the
+   * indicators' 96 (a 总分 of the indicators alone would say the budget has none), and with row 29
+   * (营造良好工作氛围, 10 points) changed as given.
    */
   function unitForm(row29?: { actual: string; score: number }): WorkbookGrid {
     const copy: WorkbookGrid = JSON.parse(JSON.stringify(grid));
     const values = copy.sheets[0].values;
     values[3][5] = null;
+    expect(values[35].slice(0, 8)).toEqual(["绩效自评综合得分", null, null, null, null, null, null, 96]);
+    values[35][7] = 116;
     if (row29) {
       values[28][5] = row29.actual;
       values[28][7] = row29.score;

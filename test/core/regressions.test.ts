@@ -700,7 +700,7 @@ describe("typed numbers and the digits they claim", () => {
 
 describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank, its indicators carrying 100", () => {
   /** 资金来源 | … | 分值 | 得分 left blank; indicators 30 + 30 + 20 + 20; the 总分 row stating `stated` points. */
-  const form = (stated: number | null): SheetSpec => ({
+  const form = (stated: number | null, total = 100): SheetSpec => ({
     rows: [
       ["部门整体支出绩效自评表"],
       ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
@@ -711,7 +711,7 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
       [null, "质量指标", "整改有效率", "≥95%", "98.6%", 30, 30, ""],
       ["效益指标", "社会效益指标", "投诉办结率", "≥95%", "96%", 20, 20, ""],
       ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥85%", "88%", 20, 20, ""],
-      ["总分", null, null, null, null, stated, 100, ""],
+      ["总分", null, null, null, null, stated, total, ""],
       ["评价等次", null, null, null, null, null, "优", ""],
     ],
     merges: ["A1:H1", "A6:A7", "A10:E10", "A11:F11"],
@@ -725,6 +725,12 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
     expect(a.writes).toEqual([]);
   });
 
+  it("reads a 总分 of the indicators' scores alone, with no stated scale, the same way", () => {
+    const a = run(form(null));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+  });
+
   it("does the same for such a budget block on a sheet of its own", () => {
     const rows = form(100).rows;
     const a = analyze(workbook({ name: "预算", rows: rows.slice(0, 4) }, { name: "指标", rows: rows.slice(4), merges: ["A2:A3", "A6:E6", "A7:F7"] }));
@@ -733,8 +739,8 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
     expect(a.writes).toEqual([]);
   });
 
-  it("leaves the profile's budget weight where the form states no scale (a preset may add it on top)", () => {
-    const a = run(form(null));
+  it("leaves the profile's budget weight where the 总分 row states no scale and counts more than the indicators", () => {
+    const a = run(form(null, 109.5));
     expect(a.totals[0]).toMatchObject({ weights: "110" });
     expect(found(a)).toContain("weights-total@F5");
   });

@@ -219,11 +219,16 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
 
 /**
  * Whether a table says its indicators carry all 100 points, leaving none to budget execution: their
- * weights add up to 100 under a 总分 row that states 100.
+ * weights add up to 100, and its 总分 row states 100 points or records the indicators' scores alone
+ * (as the cell shows them added up).
  */
-export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorResult[]): boolean {
+export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorResult[], places: number): boolean {
+  if (!eq(levelSums(results).weights, HUNDRED)) return false;
   const stated = block.statedTotalWeight;
-  return stated !== null && eq(stated, HUNDRED) && eq(levelSums(results).weights, HUNDRED);
+  if (stated !== null && eq(stated, HUNDRED)) return true;
+  const recorded = block.recordedTotal;
+  const sum = recorded?.value ? sheetSum(results, null, scoreSharing(block), places) : null;
+  return recorded?.value != null && sum !== null && agreesAsShown(recorded.value, scoreDigits(recorded, places), sum.sum);
 }
 
 /**
