@@ -130,24 +130,25 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
 /**
  * A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
  * under a 总分 row stating 100 or recording their scores alone (a 部门整体 form), gives budget
- * execution no points: it becomes a
- * block without weights, nothing scored or filled. "Beside": on the same sheet, or on a budget sheet
- * of its own when such indicators have no weighted budget block on theirs (see budgetSheetLine).
- * Otherwise the profile's budget weight applies, as a preset's may on top of the indicators. With
- * both cells blank, scoring the block raised no finding that now goes.
+ * execution no points: it becomes a block without weights, nothing scored or filled. "Beside": on
+ * the same sheet, or on a budget sheet of its own when such indicators have no weighted budget
+ * block on theirs (see budgetSheetLine). Otherwise the profile's budget weight applies, as a
+ * preset's may on top of the indicators. With both cells blank, scoring the block raised no
+ * finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
-  const claimsAll = (work: SheetWork) =>
-    work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals));
-  const claimedElsewhere = works.some((w) => claimsAll(w) && !w.budgets.some((b) => b.block.weighted));
-  for (const work of works) {
-    if (!(claimsAll(work) || (work.indicators.length === 0 && claimedElsewhere))) continue;
+  const claiming = works.map((work) =>
+    work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals)),
+  );
+  const claimedElsewhere = works.some((w, i) => claiming[i] && !w.budgets.some((b) => b.block.weighted));
+  works.forEach((work, i) => {
+    if (!claiming[i] && !(work.indicators.length === 0 && claimedElsewhere)) return;
     work.budgets = work.budgets.map(({ block, results }) => {
       const blank = block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
       if (!block.weighted || !blank) return { block, results };
       return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null })) };
     });
-  }
+  });
 }
 
 /**
