@@ -146,7 +146,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
     work.budgets = work.budgets.map(({ block, results }) => {
       const blank = block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
       if (!block.weighted || !blank) return { block, results };
-      return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null })) };
+      return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null, exactScore: null })) };
     });
   });
 }

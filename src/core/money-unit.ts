@@ -13,7 +13,7 @@ export type MoneyUnit = "万元" | "元";
  * The unit a budget line's amounts are stated in: in its 预算数 column's header (全年预算数（万元）)
  * or a 单位：万元 line above, null when neither says.
  */
-export function statedMoneyUnit(sheet: SheetGrid, line: BudgetLine): MoneyUnit | null {
+function statedMoneyUnit(sheet: SheetGrid, line: BudgetLine): MoneyUnit | null {
   const cell = line.planned;
   if (!cell) return null;
   const view = viewOf(sheet);

@@ -44,6 +44,8 @@ export interface BudgetLineResult {
   scored: boolean;
   weight: Decimal | null;
   score: Decimal | null;
+  /** The score before rounding, for sums of rounded parts (rules/totals.ts). */
+  exactScore: Decimal | null;
 }
 
 /**
@@ -219,7 +221,7 @@ function evaluateLine(
   const computedRate = budgetRate(planned, spent);
   const rate = computedRate !== null && isAbsurdRate(computedRate) ? null : computedRate;
   const recorded = recordedRate(line.rate, profile.rateDecimals, block.ratesInPercent);
-  const result: BudgetLineResult = { line, planned, spent, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null };
+  const result: BudgetLineResult = { line, planned, spent, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null, exactScore: null };
 
   checkNumberCell(findings, line.planned, "planned");
   checkNumberCell(findings, line.spent, "spent");
@@ -247,6 +249,7 @@ function evaluateLine(
     // A negative weight (negative-value) yields no score.
     if (rate !== null && !result.weight.isNegative()) {
       const exact = budgetScore(result.weight, rate);
+      result.exactScore = exact;
       result.score = roundHalfUp(exact, profile.scoreDecimals);
       const recordedScore = line.score?.value ?? null;
       const digits = line.score ? scoreDigits(line.score, profile.scoreDecimals) : 0;

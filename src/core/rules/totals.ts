@@ -17,7 +17,6 @@ import {
   aboveAttainable,
   agreesAsShown,
   attainableBound,
-  budgetScore,
   differingTexts,
   groupSums,
   percentText,
@@ -408,12 +407,6 @@ function exactPart(inEffect: Decimal, recorded: NumberCell | null, computed: Dec
   return holdsComputed ? computed : inEffect;
 }
 
-/** The budget line's exact score, when it can be scored. */
-function exactBudgetScore(budget: BudgetLineResult): Decimal | null {
-  const { weight, rate } = budget;
-  return weight !== null && rate !== null && !weight.isNegative() ? budgetScore(weight, rate) : null;
-}
-
 /**
  * The recorded scores (computed ones where blank) plus the budget's: their `sum`, and the `exact`
  * sum of what they stand for (see exactPart). Null when some scored item will hold no score even
@@ -431,7 +424,7 @@ function sheetSum(
   if (budget?.scored && budgetScore === null) return null;
   if (budget && budgetScore !== null) {
     parts.push(budgetScore);
-    exact.push(exactPart(budgetScore, budget.line.score, exactBudgetScore(budget), places));
+    exact.push(exactPart(budgetScore, budget.line.score, budget.exactScore, places));
   }
   for (const r of results) {
     if (r.inEffect !== null) {
