@@ -252,7 +252,7 @@ function isBlankRow(view: SheetView, row: number, left: number, right: number): 
 }
 
 /** The normalised texts a row starts with, for recognising total, grade and note rows. */
-function leadingLabels(view: SheetView, row: number, left: number, right: number): string[] {
+export function leadingLabels(view: SheetView, row: number, left: number, right: number): string[] {
   const labels: string[] = [];
   for (let c = left; c <= right && labels.length < 3; c++) {
     if (!view.isOrigin(row, c)) continue;

@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, Columns, IndicatorTable, rowCell } from "./detect";
+import { BudgetTable, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { measureOf } from "./measures";
 import {
@@ -363,20 +363,13 @@ function valueRightOfLabel(
  * leaves to be computed. One whose 分值 is the whole 100, or that is headed 总分 or 综合得分, is the 总分.
  */
 function isIndicatorSubtotal(view: SheetView, table: IndicatorTable, row: number, indicators: Indicator[]): boolean {
-  if (!SUM_LABEL.test(normalizeHeader(rowLabel(view, row)))) return false;
+  // The row's first text is its label.
+  const [label = ""] = leadingLabels(view, row, 0, view.rowLength(row) - 1);
+  if (!SUM_LABEL.test(normalizeHeader(label))) return false;
   const stated = weightCell(view, row, table.columns.weight)?.value;
   if (stated === null || stated === undefined || !lt(stated, HUNDRED)) return false;
   const weights = indicators.flatMap((i) => (i.weight?.value ? [i.weight.value] : []));
   return eq(stated, sumOf(weights));
-}
-
-/** The first text on a row: the label of a total or grade row. */
-function rowLabel(view: SheetView, row: number): string {
-  for (let c = 0; c < view.rowLength(row); c++) {
-    const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
-    if (text !== "") return text;
-  }
-  return "";
 }
 
 /** Runs of indicators that a 分值 or 得分 merged over several rows ties together. */
