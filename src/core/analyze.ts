@@ -137,6 +137,10 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
+  const leftBlank = (block: BudgetBlock) =>
+    block.weighted && block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
+  // Most workbooks fill their budget 分值: nothing to drop, and the indicators' sums are not needed.
+  if (!works.some((work) => work.budgets.some((b) => leftBlank(b.block)))) return;
   const claiming = works.map((work) =>
     work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals)),
   );
@@ -144,8 +148,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
   works.forEach((work, i) => {
     if (!claiming[i] && !(work.indicators.length === 0 && claimedElsewhere)) return;
     work.budgets = work.budgets.map(({ block, results }) => {
-      const blank = block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
-      if (!block.weighted || !blank) return { block, results };
+      if (!leftBlank(block)) return { block, results };
       return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null, exactScore: null })) };
     });
   });
@@ -356,7 +359,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
   const budgetRows = budget.map((r) => budgetReport(r, profile));
   const budgetUnits = works.flatMap((w) =>
     w.budgets.flatMap((b) => {
-      const unit = tableMoneyUnit([w.view.sheet], b.block.lines);
+      const unit = tableMoneyUnit(w.view, b.block.lines);
       return b.results.map(() => unit);
     }),
   );
@@ -394,6 +397,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
     previousSummary: marksOf(record).summary,
     budget,
+    moneyUnit: budgetUnits.find((unit) => unit !== null) ?? null,
     totals,
     findings: active,
     ignored,
