@@ -4,7 +4,7 @@
  * in 万元 side by side.
  */
 import Decimal from "decimal.js";
-import { SheetGrid, viewOf } from "./grid";
+import { SheetView } from "./grid";
 import { BudgetLine } from "./model";
 
 export type MoneyUnit = "万元" | "元";
@@ -13,10 +13,9 @@ export type MoneyUnit = "万元" | "元";
  * The unit a budget line's amounts are stated in: in its 预算数 column's header (全年预算数（万元）)
  * or a 单位：万元 line above, null when neither says.
  */
-function statedMoneyUnit(sheet: SheetGrid, line: BudgetLine): MoneyUnit | null {
+function statedMoneyUnit(view: SheetView, line: BudgetLine): MoneyUnit | null {
   const cell = line.planned;
   if (!cell) return null;
-  const view = viewOf(sheet);
   const above: string[] = [];
   for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
   for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
@@ -27,11 +26,10 @@ function statedMoneyUnit(sheet: SheetGrid, line: BudgetLine): MoneyUnit | null {
   return null;
 }
 
-/** The unit of a table of budget lines: the first of its lines that states one (its lower lines may be far below the header). */
-export function tableMoneyUnit(sheets: readonly SheetGrid[], lines: readonly BudgetLine[]): MoneyUnit | null {
+/** The unit of a table of budget lines on a sheet: the first of its lines that states one (its lower lines may be far below the header). */
+export function tableMoneyUnit(view: SheetView, lines: readonly BudgetLine[]): MoneyUnit | null {
   for (const line of lines) {
-    const sheet = sheets.find((s) => s.name === line.sheet);
-    const unit = sheet ? statedMoneyUnit(sheet, line) : null;
+    const unit = statedMoneyUnit(view, line);
     if (unit) return unit;
   }
   return null;

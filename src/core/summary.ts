@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { MergeRange, SheetGrid, cellText } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
-import { tableMoneyUnit } from "./money-unit";
+import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile } from "./profile";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
@@ -291,6 +291,8 @@ export interface SummaryInput {
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
+  /** The unit the first budget table stating one gives its money in, which heads the money columns. */
+  moneyUnit: MoneyUnit | null;
   totals: EvaluationTotal[];
   findings: Finding[];
   /** Findings the unit set aside with a reason (src/core/ignores.ts): listed apart, not counted. */
@@ -310,7 +312,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const freezeRows = layout.row;
   layout.row++;
 
-  const unit = tableMoneyUnit(input.sheets, input.budget.map((b) => b.line));
+  const unit = input.moneyUnit;
   layout.mergedLine(t.budget, "section");
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   layout.headerRow(t.budgetHeader(unit ? `\n（${unit}）` : ""));
