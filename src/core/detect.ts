@@ -353,7 +353,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       table.totalRow = row;
       break;
     }
-    if (labelMatches(labels, SUBTOTAL_LABEL)) continue; // a 小计 inside the table is not an indicator
+    // A 小计 inside the table is not an indicator; one named 小计完成项目, with its own values, is.
+    if (summaryRow && labelMatches(labels, SUBTOTAL_LABEL)) continue;
     if (labelMatches(labels, NOTE_LABEL) || isParagraph(view, row, columns)) break;
     table.rows.push(row);
     table.lastRow = row;

@@ -47,6 +47,19 @@ describe("indicator tables", () => {
     expect(found(a)).toEqual([NO_BUDGET]);
   });
 
+  it("an indicator named 小计完成项目, with a target and an actual of its own, is an indicator, not a 小计 row", () => {
+    const a = run(
+      indicators([
+        ["产出指标", "数量指标", "小计完成项目", "≥12个", "12个", 20, 20, ""],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 30, 30, ""],
+        EFFECT,
+        SATISFACTION_ROW,
+      ]),
+    );
+    expect(a.indicators.map((i) => i.name)).toEqual(["小计完成项目", "培训场次", "服务水平", "满意度"]);
+    expect(found(a)).toEqual([NO_BUDGET]);
+  });
+
   it("a 小计 row merged across the table is skipped, and the rows below it still count", () => {
     const a = run(
       indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], ["小计"], EFFECT, SATISFACTION_ROW], {
