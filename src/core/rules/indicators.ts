@@ -318,7 +318,10 @@ function evaluateIndicator(
       }
       return result;
     }
-    const overAchieved = direction === "positive" && reachesRatio(pair.target, pair.actual, decimalsOf(profile).overAchievement);
+    // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
+    const range = target.parsed.range;
+    const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed)?.target) ?? pair.target;
+    const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
     if (weightValue === null) {
       result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
     } else {
@@ -345,7 +348,7 @@ function evaluateIndicator(
         name,
         actual: actual.parsed.text,
         target: target.parsed.text,
-        ratio: `${fmt(pair.actual.div(pair.target).times(100), 0)}%`,
+        ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
       });
     }
     const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
