@@ -147,13 +147,13 @@ describe("a count naming what it counted after the target's unit (10口井 again
 describe("a target written as a range (10-20个, 90%-100%), as an approved 绩效目标表 may set it", () => {
   // The probe's u14 (应急管理局) and f10: 10-20个, 90%-100% and 90%-95% were not-numeric errors, and
   // actuals below the range passed with full marks unflagged.
-  const outputs = (shelters: string, coverage: string, points: [number, number], reason = ""): Row[] => [
-    ["产出指标", "数量指标", "新建应急避难场所", "10-20个", shelters, 30, points[0], reason],
+  const outputs = (shelters: string, coverage: string, points: [number, number], satisfaction = "90%～95%"): Row[] => [
+    ["产出指标", "数量指标", "新建应急避难场所", "10-20个", shelters, 30, points[0], ""],
     ["", "", "开展应急演练", "10至20次", "22次", 10, 10, ""],
     ["", "", "应急救援培训", "3-5天", "4天", 10, 10, ""],
-    ["", "质量指标", "演练覆盖率", "90%-100%", coverage, 10, points[1], reason],
+    ["", "质量指标", "演练覆盖率", "90%-100%", coverage, 10, points[1], ""],
     ["效益指标", "社会效益指标", "应急处置能力", "有效提升", "有效提升", 20, 20, ""],
-    ["满意度指标", "服务对象满意度指标", "群众满意度", "90%～95%", "96%", 10, 10, ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", satisfaction, "96%", 10, 10, ""],
   ];
   const merges = ["B9:B12", "C9:C11"];
 
@@ -178,6 +178,11 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     const a = run(outputs("26个", "95%", [30, 10]), merges);
     expect(found(a)).toEqual(["over-achievement@F9", "missing-reason@I9"]);
     expect(message(a, "over-achievement", "F9")).toContain("130%");
+  });
+
+  it("finds a bounded rate whose range runs above 100%", () => {
+    const a = run(outputs("15个", "95%", [30, 10], "90%-120%"), merges);
+    expect(found(a)).toEqual(["percent-over-100@E14"]);
   });
 
   it("still wants one number in the actual", () => {
