@@ -169,8 +169,8 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
   it("scores an actual below the lower bound in proportion to it, and asks for its reason", () => {
     const a = run(outputs("5个", "85%", [30, 10]), merges);
     expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9", "score-mismatch@H12", "missing-reason@I12"]);
-    expect(message(a, "score-mismatch", "H9")).toBe("“新建应急避难场所”填报得分 30；按正向指标公式（分值×实际值÷指标值）应为 15。");
-    expect(message(a, "score-mismatch", "H12")).toBe("“演练覆盖率”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 9.44。");
+    expect(message(a, "score-mismatch", "H9")).toBe("“新建应急避难场所”填报得分 30；按正向指标公式（分值×实际值÷指标值下限）应为 15。");
+    expect(message(a, "score-mismatch", "H12")).toBe("“演练覆盖率”填报得分 10；按正向指标公式（分值×实际值÷指标值下限）应为 9.44。");
     expect(a.totals[0].score).toBe("84.44");
   });
 
@@ -205,8 +205,8 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     ]);
     const over = run(rows("260万元", "3起", [20, 10], "材料涨价"), ["B9:B11"]);
     expect(found(over)).toEqual(["score-mismatch@H10", "score-mismatch@H11"]);
-    expect(message(over, "score-mismatch", "H10")).toBe("“单个避难场所建设成本”填报得分 20；按反向指标公式（分值×指标值÷实际值）应为 19.23。");
-    expect(message(over, "score-mismatch", "H11")).toBe("“演练安全事故”填报得分 10；按反向指标公式（分值×指标值÷实际值）应为 6.67。");
+    expect(message(over, "score-mismatch", "H10")).toBe("“单个避难场所建设成本”填报得分 20；按反向指标公式（分值×指标值上限÷实际值）应为 19.23。");
+    expect(message(over, "score-mismatch", "H11")).toBe("“演练安全事故”填报得分 10；按反向指标公式（分值×指标值上限÷实际值）应为 6.67。");
   });
 });
 
