@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { BudgetTable, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
-import { measureOf } from "./measures";
+import { Measure, measureOf } from "./measures";
 import {
   Dimension,
   FUNDS_SOURCE_LABEL,
@@ -24,7 +24,17 @@ import {
 } from "./headers";
 import { eq, lt } from "./compare";
 import { HUNDRED, sumOf } from "./score";
-import { ParsedValue, answeredNone, decimalPlacesShown, isEmptyMarker, parseNumber, parseShownNumber, parseValue } from "./values";
+import {
+  ParsedValue,
+  answeredNone,
+  countInUnitOf,
+  decimalPlacesShown,
+  isEmptyMarker,
+  parseNumber,
+  parseShownNumber,
+  parseValue,
+  rangeAsBound,
+} from "./values";
 
 export interface CellRef {
   sheet: string;
@@ -227,11 +237,16 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
   return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
 }
 
-/** A row's target and actual, with 无 read as the answer "none" where the row makes it one. */
-function answerNone(target: ValueCell | null, actual: ValueCell | null, harm: boolean): [ValueCell | null, ValueCell | null] {
-  if (!target || !actual) return [target, actual];
-  const answered = answeredNone(target.parsed, actual.parsed, harm);
-  return [{ ...target, parsed: answered.target }, { ...actual, parsed: answered.actual }];
+/**
+ * A row's target and actual as the row reads them together: a target range as the bound that
+ * decides it (10-20个 as ≥10个, see rangeAsBound), an actual naming what it counted in the target's
+ * unit (10口井 against ≥10口), and 无 as the answer "none" where the row makes it one.
+ */
+function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
+  const bound = target && { ...target, parsed: rangeAsBound(target.parsed, measure.cost || measure.harm) };
+  if (!bound || !actual) return [bound, actual];
+  const answered = answeredNone(bound.parsed, countInUnitOf(bound.parsed, actual.parsed), measure.harm);
+  return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 
 /**
@@ -487,10 +502,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);
     const description = cols.description !== undefined ? view.text(row, cols.description) : "";
-    const [target, actual] = answerNone(
+    const [target, actual] = readRowValues(
       valueCell(view, row, cols.target, { nature, unit }),
       valueCell(view, row, cols.actual, { nature, unit }),
-      measureOf(name, label.name, level2, description).harm,
+      measureOf(name, label.name, level2, description),
     );
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
     const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);

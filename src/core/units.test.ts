@@ -88,7 +88,7 @@ describe("lookupUnit", () => {
     for (const symbol of ["次", "场", "个", "家", "辆", "人", "份", "套", "台", "项", "件", "批", "本", "篇", "期"]) {
       expect(unit(symbol)).toMatchObject({ family: "count", factor: null });
     }
-    for (const symbol of ["户", "间", "处", "宗", "所", "块", "棵", "株", "名", "条", "座", "张", "册", "栋"]) {
+    for (const symbol of ["户", "间", "处", "宗", "所", "块", "棵", "株", "名", "条", "座", "张", "册", "栋", "孔"]) {
       expect(unit(symbol)).toMatchObject({ family: "count", factor: null });
     }
   });

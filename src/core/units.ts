@@ -73,9 +73,10 @@ const DEFS: UnitDef[] = [
   ...plain("count", ["件", "批", "本", "篇", "期", "户", "间", "处", "宗", "所", "块", "棵", "株"]),
   // Further counts seen in indicator tables (people, roads, buildings, books, livestock).
   ...plain("count", ["名", "条", "座", "张", "册", "栋", "头", "只", "批次", "户次"]),
-  // …and in infrastructure and health tables (lamps, wells, beds, vessels, bids). 部, 门, 节, 口, 单
-  // and 根 start common words (部门, 门诊, 节约, 单位, 根据): they are read as units only where they end a value.
-  ...plain("count", ["盏", "眼", "床", "床位", "艘", "架", "标段", "车次"]),
+  // …and in infrastructure and health tables (lamps, wells, beds, vessels, bids, the spans of a
+  // culvert or bridge: 6孔涵洞). 部, 门, 节, 口, 单 and 根 start common words (部门, 门诊, 节约, 口罩,
+  // 单位, 根据): they are read as units only where they end a value, or in the target's unit (values.ts countInUnitOf).
+  ...plain("count", ["盏", "眼", "床", "床位", "艘", "架", "孔", "标段", "车次"]),
   // Visits and person-time: not the 亩, 篇, 家, 套, 台 or 人 they start with.
   ...plain("count", ["亩次", "篇次", "家次", "套次", "台次", "人年"]),
   // The base is 分钟 so that every factor is an integer: 1天 = 24小时 = 1440分钟.

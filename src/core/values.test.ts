@@ -7,12 +7,14 @@ import {
   Op,
   ParseContext,
   ParsedValue,
+  countInUnitOf,
   decimalPlacesShown,
   isEmptyMarker,
   numberShown,
   parseNumber,
   parseShownNumber,
   parseValue,
+  rangeAsBound,
   valueToFraction,
 } from "./values";
 
@@ -432,8 +434,8 @@ describe("parseValue: empty, error and invalid cells", () => {
     ["万元", "只有单位，没有数字", null, "万元"],
     ["次", "只有单位，没有数字", null, "次"],
     ["95%-100%", "写成了数值区间，不是单一的指标值", null, "%"],
-    ["3~5次", "写成了数值区间，不是单一的指标值", null, null],
-    ["90至95%", "写成了数值区间，不是单一的指标值", null, null],
+    ["3~5次", "写成了数值区间，不是单一的指标值", null, "次"],
+    ["90至95%", "写成了数值区间，不是单一的指标值", null, "%"],
     ["≥90%≥95%", "包含多个数字，无法确定指标值", ">=", "%"],
     ["1,2345元", "包含多个数字，无法确定指标值", null, null],
   ])("%s is invalid: %s", (text, problem, op, unit) => {
@@ -762,5 +764,90 @@ describe("a bare 万 or 亿", () => {
   it("without a comparator, 3万 is 30000 too", () => {
     const p = parseValue("3万");
     expect([p.kind, p.op, p.value?.toFixed(), p.unit, p.scaled]).toEqual(["number", null, "30000", null, true]);
+  });
+});
+
+describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds", () => {
+  const bounds = (cell: CellValue, ctx?: ParseContext) => {
+    const p = parseValue(cell, ctx);
+    return { kind: p.kind, unit: p.unit?.symbol ?? null, range: p.range && [p.range.low.toFixed(), p.range.high.toFixed()] };
+  };
+
+  it.each<[string, string | null, [string, string]]>([
+    ["10-20个", "个", ["10", "20"]],
+    ["90%-100%", "%", ["90", "100"]],
+    ["90%～95%", "%", ["90", "95"]],
+    ["90-95%", "%", ["90", "95"]],
+    ["10至20个", "个", ["10", "20"]],
+    ["3—5天", "天", ["3", "5"]],
+    ["1.5~2.5万元", "万元", ["1.5", "2.5"]],
+    ["1-2次/月", "次", ["1", "2"]],
+    ["10个-20个", "个", ["10", "20"]],
+  ])("%s is a range in %s from %p", (text, unit, range) => {
+    expect(bounds(text)).toEqual({ kind: "invalid", unit, range });
+  });
+
+  it("takes the unit of a 计量单位 column when the text writes none", () => {
+    expect(bounds("10-20", { unitColumn: "个" })).toEqual({ kind: "invalid", unit: "个", range: ["10", "20"] });
+  });
+
+  it.each(["2023-2025年", "2023-2025", "20-10个", "10个-20天", "1-2月"])("%s gives no bounds", (text) => {
+    expect(parseValue(text)).toMatchObject({ kind: "invalid", range: null });
+  });
+});
+
+describe("rangeAsBound: a target range read by the bound that decides it", () => {
+  const bound = (text: string, fewerIsBetter: boolean, ctx?: ParseContext) => {
+    const p = rangeAsBound(parseValue(text, ctx), fewerIsBetter);
+    return { kind: p.kind, op: p.op, value: p.value?.toFixed() ?? null, unit: p.unit?.symbol ?? null, problem: p.problem };
+  };
+
+  it("reads the lower bound as what must be reached, the upper one where fewer is better", () => {
+    expect(bound("10-20个", false)).toEqual({ kind: "number", op: ">=", value: "10", unit: "个", problem: null });
+    expect(bound("90%～95%", false)).toEqual({ kind: "number", op: ">=", value: "90", unit: "%", problem: null });
+    expect(bound("200-250万元", true)).toEqual({ kind: "number", op: "<=", value: "250", unit: "万元", problem: null });
+  });
+
+  it("follows a bound the text or its 指标性质 states over the row's kind", () => {
+    expect(bound("10-20个以内", false)).toMatchObject({ op: "<=", value: "20" });
+    expect(bound("10-20", true, { opColumn: "≥", unitColumn: "个" })).toMatchObject({ op: ">=", value: "10", unit: "个" });
+    expect(bound("3-5", false, { opColumn: "反向", unitColumn: "天" })).toMatchObject({ op: "<=", value: "5", unit: "天" });
+  });
+
+  it("keeps the range with the bound, and leaves any other value as it is", () => {
+    const range = rangeAsBound(parseValue("10-20个"), false).range;
+    expect([range?.low.toFixed(), range?.high.toFixed()]).toEqual(["10", "20"]);
+    for (const text of ["≥10个", "2023-2025年", "按期完成", "≥90%≥95%"]) {
+      const p = parseValue(text);
+      expect(rangeAsBound(p, false)).toBe(p);
+    }
+  });
+});
+
+describe("countInUnitOf: a count naming what it counted, in the target's unit", () => {
+  const reread = (target: string, actual: string) => summary(countInUnitOf(parseValue(target), parseValue(actual)));
+
+  it.each<[string, string, string, string, Op | null]>([
+    ["≥10口", "10口井", "10", "口", null],
+    ["≥6孔", "6孔涵洞", "6", "孔", null],
+    ["≥8根", "8根电杆", "8", "根", null],
+    ["≥10口", "12口机井（已验收）", "12", "口", null],
+    ["≥10口", "10口井以上", "10", "口", ">="],
+    ["10口", "约10口井", "10", "口", "≈"],
+  ])("against %s reads %s as %s %s", (target, actual, value, unit, op) => {
+    expect(reread(target, actual)).toMatchObject({ ...num(value, unit, op), text: actual });
+  });
+
+  it.each<[string, string]>([
+    ["≥1000人", "1020人次"], // a unit jixiao knows stays itself: visits are no people
+    ["≥10口", "10眼井"],
+    ["≥10市", "覆盖全省10市"],
+    ["≥3名", "前3名"],
+    ["≥10口", "10口井改造工程已完工"],
+    ["≥10口", "2023年10口"],
+    ["≥95%", "95%以上群众"],
+    ["按期完成", "10口井"],
+  ])("against %s leaves %s as it was read", (target, actual) => {
+    expect(reread(target, actual)).toEqual(parsed(actual));
   });
 });

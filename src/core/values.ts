@@ -4,6 +4,7 @@
  * (a numeric cell is read from its shortest text, String(n)), and nothing here throws.
  */
 import Decimal from "decimal.js";
+import { gt } from "./compare";
 import { CellValue } from "./grid";
 import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer } from "./units";
 
@@ -33,6 +34,17 @@ export interface ParsedValue {
   date: CalendarDate | null;
   /** The period a number is stated per (≥1次/月), if any. */
   period: Period | null;
+  /**
+   * A range written where one value is due (10-20个, 90%～95%, 3至5天): its bounds in `unit`. The
+   * value stays invalid (an actual must be one number); a target is read by the bound that decides
+   * it (see rangeAsBound), which keeps the range.
+   */
+  range: ValueRange | null;
+}
+
+export interface ValueRange {
+  low: Decimal;
+  high: Decimal;
 }
 
 /** A period a value is stated per: its word (月) and how many of them make a year (12). */
@@ -242,7 +254,7 @@ interface Prefix {
 
 type Quantity =
   | { kind: "none" }
-  | { kind: "invalid"; problem: string; ops: Op[]; unit: Unit | null }
+  | { kind: "invalid"; problem: string; ops: Op[]; unit: Unit | null; range?: { bounds: ValueRange; period: Period | null } }
   | {
       kind: "number";
       value: Decimal;
@@ -422,6 +434,28 @@ function secondBound(rest: string): Op[] | undefined {
 
 /** "95%-100%", "3~5次", "90至95%": a range where one value is due. */
 const RANGE = /^[-~—–至到]+[+-]?\.?\d/;
+const RANGE_DASH = /[-~—–至到]+/y;
+const RANGE_PROBLEM = "写成了数值区间，不是单一的指标值";
+/** A number that may be a year: 2023-2025年 is a period of years, not a range of so many years. */
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/**
+ * A range from `low` (read up to `i`, where the dash starts) to the quantity after the dash:
+ * invalid, with its bounds in one unit when it has them. Bounds in two units (10个-20天), the wrong
+ * way round (20-10个) or years (2023-2025年) give none.
+ */
+function rangeQuantity(s: string, i: number, low: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[]): Quantity {
+  RANGE_DASH.lastIndex = i;
+  RANGE_DASH.exec(s);
+  const upper = scanFrom(s, readPrefix(s, RANGE_DASH.lastIndex));
+  if (upper.kind !== "number" || upper.scaledBy !== null || gt(low, upper.value)) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
+  if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
+  const unit = upper.unit ?? lowUnit;
+  const years = [low, upper.value].every((n) => YEAR.test(n.toFixed())) && (unit === null || unit.symbol === "年");
+  if (years) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
+  const range = { bounds: { low, high: upper.value }, period: upper.period ?? lowPeriod };
+  return { kind: "invalid", problem: RANGE_PROBLEM, ops: [...ops, ...upper.ops], unit, range };
+}
 
 /** A further number after the value: a second bound, or noise that hides the target. */
 function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: Op[]): Quantity {
@@ -466,7 +500,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
   if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
-  if (RANGE.test(rest)) return invalidQuantity("写成了数值区间，不是单一的指标值", ops, unit);
+  if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
@@ -570,6 +604,7 @@ function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedV
     problem: null,
     date: null,
     period: null,
+    range: null,
   };
   return { text, kind, ...none, ...fields };
 }
@@ -637,6 +672,12 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
     const { unit, period } = q.unit ? q : columnUnit(ctx.unitColumn);
     return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
   }
+  if (q.kind === "invalid" && q.range && !column.qualitative) {
+    // The bounds are in the 计量单位 column's unit when the text writes none (10-20 under 个).
+    const { unit, period } = q.unit ? { unit: q.unit, period: q.range.period } : columnUnit(ctx.unitColumn);
+    const op = resolveOps([...q.ops, ...column.ops]).op;
+    return result(text, "invalid", { op, unit, period, problem: q.problem, range: q.range.bounds });
+  }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);
 }
@@ -675,8 +716,8 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
 
 /**
  * Reads a target or actual. Numbers give kind "number" (a % format scales by 100); empty markers
- * "empty"; error values, a comparator symbol without a number, a bare unit, ranges and several
- * numbers "invalid"; any other text "qualitative", including deadlines ("2023年12月底前") and
+ * "empty"; error values, a comparator symbol without a number, a bare unit, ranges (with their
+ * `range`, which a target is read by: rangeAsBound) and several numbers "invalid"; any other text "qualitative", including deadlines ("2023年12月底前") and
  * phrases led by a comparator word without a number ("达到国家标准"). Never throws.
  */
 export function parseValue(cell: CellValue, ctx: ParseContext = {}): ParsedValue {
@@ -720,6 +761,54 @@ function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): Parsed
 export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boolean): { target: ParsedValue; actual: ParsedValue } {
   const stated = harm && isNone(target) ? noneAsZero(target, "=", null) : target;
   return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
+}
+
+/**
+ * A target written as a range (10-20个, 90%～95%, 3至5天), which an approved 绩效目标表 may set, read
+ * as the bound that decides whether it is met: the lower one (≥10个) is what must be reached; the
+ * upper one (≤5天) where fewer is better (`fewerIsBetter`: a 成本指标, a count of what should not
+ * happen) or where the text or its 指标性质 says so (10-20个以内, ≤). An actual anywhere within
+ * the range meets either. `range` keeps both bounds. Any other value is returned as it is.
+ */
+export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): ParsedValue {
+  if (target.kind !== "invalid" || target.range === null) return target;
+  const { op, range } = target;
+  const upper = op !== null && (isLower(op) || isUpper(op)) ? isUpper(op) : fewerIsBetter;
+  const { low, high } = range;
+  return result(target.text, "number", { op: upper ? "<=" : ">=", value: upper ? high : low, unit: target.unit, period: target.period, range });
+}
+
+const COUNTED_NOUN = /^\p{Script=Han}+$/u;
+
+/**
+ * An actual that names what it counted after the target's unit (10口井 against ≥10口, 6孔涵洞
+ * against ≥6孔, 8根电杆 against ≥8根): that count in the target's unit. Read only with the target
+ * to go by, and only where the actual starts with its number: alone, 10口井 may as well be
+ * counted in 口井, and a label before the number (覆盖全省10市, 前3名) keeps a phrase a phrase.
+ * For a count or a unit jixiao has no entry for; other values are returned as they are.
+ */
+export function countInUnitOf(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const unit = target.kind === "number" ? target.unit : null;
+  if (unit === null || unit.per || (unit.family !== "count" && lookupUnit(unit.symbol) !== undefined)) return actual;
+  // A unit jixiao knows stays what it is (1020人次 is no 1020人 counted in 次); 口井 may be 口 and 井.
+  const stated = actual.kind === "number" ? actual.unit : null;
+  const otherUnnamed = stated !== null && !stated.per && stated.symbol !== unit.symbol && lookupUnit(stated.symbol) === undefined;
+  if (actual.kind !== "qualitative" && !otherUnnamed) return actual;
+  const s = normalizeText(actual.text);
+  const prefix = readPrefix(s, 0);
+  const number = isDateAt(s, prefix.end) ? undefined : readNumber(s, prefix.end);
+  if (!number) return actual;
+  const ops = [...prefix.ops];
+  const at = skipNear(s, number.end, ops);
+  if (!s.startsWith(unit.symbol, at)) return actual;
+  // The noun: one to three Chinese characters, then at most a comparator (10口井以上) or a note in parentheses.
+  const nounAt = at + unit.symbol.length;
+  const end = [1, 2, 3]
+    .map((n) => nounAt + n)
+    .find((e) => COUNTED_NOUN.test(s.slice(nounAt, e)) && readSuffix(s, e, []) === s.length);
+  if (end === undefined) return actual;
+  readSuffix(s, end, ops);
+  return numberResult(actual.text, toDecimal(number.text), unit, ops, false);
 }
 
 /** The unit a value is stated in, with the period it is per: 次/月, 人/天, 万元/公里, %; null without one. */

@@ -95,6 +95,121 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
   });
 });
 
+describe("a count naming what it counted after the target's unit (10口井 against ≥10口)", () => {
+  // The probe's u17 (水务局) and units2: 10口井 against ≥10口 was a unit-mismatch, 6孔涵洞 against
+  // ≥6孔 not-numeric, while 12个村 and 520盏路灯 passed.
+  const outputs = (wells: string, points: number, reason = ""): Row[] => [
+    ["产出指标", "数量指标", "新打抗旱机井", "≥10口", wells, 10, points, reason],
+    ["", "", "新建排水涵洞", "≥6孔", "6孔涵洞", 10, 10, ""],
+    ["", "", "更换通信电杆", "≥8根", "8根电杆", 10, 10, ""],
+    ["", "", "覆盖行政村", "≥12个", "12个村", 10, 10, ""],
+    ["", "", "安装太阳能路灯", "≥500盏", "520盏路灯", 10, 10, ""],
+    ["", "", "新建农村桥梁", "≥3座", "3座桥", 10, 10, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["B9:B14", "C9:C14"];
+
+  it("reads 10口井, 6孔涵洞 and 8根电杆 in the target's unit, as 12个村 and 3座桥 are read: no finding", () => {
+    const a = run(outputs("10口井", 10), merges);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(0, 6).map((r) => [r.actual?.value, r.actual?.unit])).toEqual([
+      ["10", "口"],
+      ["6", "孔"],
+      ["8", "根"],
+      ["12", "个"],
+      ["520", "盏"],
+      ["3", "座"],
+    ]);
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores a shortfall so written: 8口井 of ≥10口 is 8 of 10", () => {
+    const a = run(outputs("8口井", 10), merges);
+    expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8。");
+  });
+
+  it("keeps a phrase a phrase and another unit another unit", () => {
+    const a = run(
+      [
+        ["产出指标", "数量指标", "新打抗旱机井", "≥10口", "10口井", 10, 10, ""],
+        ["", "", "宣传覆盖地市", "≥10市", "覆盖全省10市", 10, 10, ""],
+        ["", "", "发放补贴人数", "≥1000人", "1020人次", 10, 10, ""],
+        ["", "", "新打灌溉机井", "≥10口", "10眼井", 30, 30, ""],
+        ...EFFECT_AND_SATISFACTION,
+      ],
+      ["B9:B12", "C9:C12"],
+    );
+    expect(found(a)).toEqual(["not-numeric@F10", "unit-mismatch@F11", "unit-mismatch@F12"]);
+  });
+});
+
+describe("a target written as a range (10-20个, 90%-100%), as an approved 绩效目标表 may set it", () => {
+  // The probe's u14 (应急管理局) and f10: 10-20个, 90%-100% and 90%-95% were not-numeric errors, and
+  // actuals below the range passed with full marks unflagged.
+  const outputs = (shelters: string, coverage: string, points: [number, number], satisfaction = "90%～95%"): Row[] => [
+    ["产出指标", "数量指标", "新建应急避难场所", "10-20个", shelters, 30, points[0], ""],
+    ["", "", "开展应急演练", "10至20次", "22次", 10, 10, ""],
+    ["", "", "应急救援培训", "3-5天", "4天", 10, 10, ""],
+    ["", "质量指标", "演练覆盖率", "90%-100%", coverage, 10, points[1], ""],
+    ["效益指标", "社会效益指标", "应急处置能力", "有效提升", "有效提升", 20, 20, ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", satisfaction, "96%", 10, 10, ""],
+  ];
+  const merges = ["B9:B12", "C9:C11"];
+
+  it("is met by an actual within the range or above it, and reports its lower bound as the target", () => {
+    const a = run(outputs("15个", "95%", [30, 10]), merges);
+    // 15个 is 150% of 10 and 22次 110% of 20: within the range nothing is over-achieved.
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].target).toEqual({ text: "10-20个", op: ">=", value: "10", unit: "个" });
+    expect(a.indicators[5].target).toEqual({ text: "90%～95%", op: ">=", value: "90", unit: "%" });
+    expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores an actual below the lower bound in proportion to it, and asks for its reason", () => {
+    const a = run(outputs("5个", "85%", [30, 10]), merges);
+    expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9", "score-mismatch@H12", "missing-reason@I12"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“新建应急避难场所”填报得分 30；按正向指标公式（分值×实际值÷指标值下限）应为 15。");
+    expect(message(a, "score-mismatch", "H12")).toBe("“演练覆盖率”填报得分 10；按正向指标公式（分值×实际值÷指标值下限）应为 9.44。");
+    expect(a.totals[0].score).toBe("84.44");
+  });
+
+  it("notes an actual at 130% of the upper bound as over-achieved", () => {
+    const a = run(outputs("26个", "95%", [30, 10]), merges);
+    expect(found(a)).toEqual(["over-achievement@F9", "missing-reason@I9"]);
+    expect(message(a, "over-achievement", "F9")).toContain("130%");
+  });
+
+  it("finds a bounded rate whose range runs above 100%", () => {
+    const a = run(outputs("15个", "95%", [30, 10], "90%-120%"), merges);
+    expect(found(a)).toEqual(["percent-over-100@E14"]);
+  });
+
+  it("still wants one number in the actual", () => {
+    const a = run(outputs("12-15个", "95%", [30, 10]), merges);
+    expect(found(a)).toEqual(["not-numeric@F9"]);
+  });
+
+  it("holds a 成本指标 or a count of accidents to its upper bound", () => {
+    const rows = (cost: string, accidents: string, points: [number, number], reason = ""): Row[] => [
+      ["产出指标", "数量指标", "新建应急避难场所", "10-20个", "12个", 30, 30, ""],
+      ["", "成本指标", "单个避难场所建设成本", "200-250万元", cost, 20, points[0], reason],
+      ["", "质量指标", "演练安全事故", "0-2起", accidents, 10, points[1], reason],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const met = run(rows("240万元", "1起", [20, 10]), ["B9:B11"]);
+    expect(found(met)).toEqual([]);
+    expect(met.indicators.slice(1, 3).map((r) => [r.target.op, r.target.value])).toEqual([
+      ["<=", "250"],
+      ["<=", "2"],
+    ]);
+    const over = run(rows("260万元", "3起", [20, 10], "材料涨价"), ["B9:B11"]);
+    expect(found(over)).toEqual(["score-mismatch@H10", "score-mismatch@H11"]);
+    expect(message(over, "score-mismatch", "H10")).toBe("“单个避难场所建设成本”填报得分 20；按反向指标公式（分值×指标值上限÷实际值）应为 19.23。");
+    expect(message(over, "score-mismatch", "H11")).toBe("“演练安全事故”填报得分 10；按反向指标公式（分值×指标值上限÷实际值）应为 6.67。");
+  });
+});
+
 describe("rates per unit keep their denominator (万元/公里, 元/平方米)", () => {
   // The probe's n16: a road project's 成本指标 per kilometre against the whole cost.
   const outputs = (perKilometre: string, points: number, reason = ""): Row[] => [

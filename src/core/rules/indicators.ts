@@ -206,23 +206,26 @@ function scoreFormula(
   pair: { target: Decimal; actual: Decimal },
   met: boolean,
   profile: Profile,
+  ranged: boolean,
 ): { formula: string; formulaEn: string } {
+  // A range (10-20个) is scored by one of its bounds: the formula names which.
+  const [target, targetEn] = !ranged ? ["指标值", "target"] : direction === "negative" ? ["指标值上限", "upper bound"] : ["指标值下限", "lower bound"];
   if (direction === "negative") {
-    if (met) return { formula: "反向指标规则（实际值未超过指标值得满分）", formulaEn: "the negative-indicator rule (within the target: full weight)" };
+    if (met) return { formula: `反向指标规则（实际值未超过${target}得满分）`, formulaEn: `the negative-indicator rule (within the ${targetEn}: full weight)` };
     if (profile.negativeFormula === "linear") {
       return {
-        formula: "反向指标公式（分值×(2×指标值−实际值)÷指标值）",
-        formulaEn: "the negative-indicator formula (weight × (2 × target − actual) ÷ target)",
+        formula: `反向指标公式（分值×(2×${target}−实际值)÷${target}）`,
+        formulaEn: `the negative-indicator formula (weight × (2 × ${targetEn} − actual) ÷ ${targetEn})`,
       };
     }
-    return { formula: "反向指标公式（分值×指标值÷实际值）", formulaEn: "the negative-indicator formula (weight × target ÷ actual)" };
+    return { formula: `反向指标公式（分值×${target}÷实际值）`, formulaEn: `the negative-indicator formula (weight × ${targetEn} ÷ actual)` };
   }
-  if (met) return { formula: "正向指标规则（实际值达到指标值得满分）", formulaEn: "the positive-indicator rule (target reached: full weight)" };
+  if (met) return { formula: `正向指标规则（实际值达到${target}得满分）`, formulaEn: `the positive-indicator rule (${targetEn} reached: full weight)` };
   // quantitativeScore: across zero (a target of 0, a negative actual) the comparison alone decides.
   if (!pair.target.isPositive() || pair.target.isZero() || pair.actual.isNegative()) {
-    return { formula: "未达到指标值不得分", formulaEn: "the rule that a target missed scores 0" };
+    return { formula: `未达到${target}不得分`, formulaEn: `the rule that a ${targetEn} missed scores 0` };
   }
-  return { formula: "正向指标公式（分值×实际值÷指标值）", formulaEn: "the positive-indicator formula (weight × actual ÷ target)" };
+  return { formula: `正向指标公式（分值×实际值÷${target}）`, formulaEn: `the positive-indicator formula (weight × actual ÷ ${targetEn})` };
 }
 
 /** A score above its weight (a negative one is a negative-value of its own). */
@@ -318,7 +321,10 @@ function evaluateIndicator(
       }
       return result;
     }
-    const overAchieved = direction === "positive" && reachesRatio(pair.target, pair.actual, decimalsOf(profile).overAchievement);
+    // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
+    const range = target.parsed.range;
+    const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed)?.target) ?? pair.target;
+    const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
     if (weightValue === null) {
       result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
     } else {
@@ -334,7 +340,7 @@ function evaluateIndicator(
         findings.add("score-mismatch", score, {
           name,
           ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
-          ...scoreFormula(direction, pair, eq(result.computed, weightValue), profile),
+          ...scoreFormula(direction, pair, eq(result.computed, weightValue), profile, range !== null),
         });
       }
     }
@@ -345,7 +351,7 @@ function evaluateIndicator(
         name,
         actual: actual.parsed.text,
         target: target.parsed.text,
-        ratio: `${fmt(pair.actual.div(pair.target).times(100), 0)}%`,
+        ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
       });
     }
     const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);

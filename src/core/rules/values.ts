@@ -127,7 +127,8 @@ export function checkValue(
     findings.add("unit-mismatch", cell, { detail: conflict.zh, detailEn: conflict.en });
     return;
   }
-  if (measure.boundedRate && p.unit?.family === "percent" && gt(p.value, HUNDRED)) {
+  // A range (90%-120%) is read by its lower bound, but its upper one states a rate as well.
+  if (measure.boundedRate && p.unit?.family === "percent" && gt(p.range?.high ?? p.value, HUNDRED)) {
     findings.add("percent-over-100", cell, { name, value: p.text });
     return;
   }
