@@ -237,13 +237,19 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
   return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
 }
 
+/** A target range as the bound that decides it; the cell itself when it holds no range. */
+function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
+  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm);
+  return parsed === target.parsed ? target : { ...target, parsed };
+}
+
 /**
  * A row's target and actual as the row reads them together: a target range as the bound that
  * decides it (10-20个 as ≥10个, see rangeAsBound), an actual naming what it counted in the target's
  * unit (10口井 against ≥10口), and 无 as the answer "none" where the row makes it one.
  */
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
-  const bound = target && { ...target, parsed: rangeAsBound(target.parsed, measure.cost || measure.harm) };
+  const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
   const answered = answeredNone(bound.parsed, countInUnitOf(bound.parsed, actual.parsed), measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
