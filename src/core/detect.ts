@@ -236,11 +236,11 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
 }
 
 /**
- * The table headers `row` starts: none, one, or one per table when tables stand side by side
- * under it (see sideSpans).
+ * The table headers `row` starts in `span`: none, one, or one per table when tables stand side by
+ * side under it (see sideSpans).
  */
-export function headersAt(view: SheetView, row: number): HeaderMatch[] {
-  const header = headerAt(view, row, WHOLE_ROW);
+function headersAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch[] {
+  const header = headerAt(view, row, span);
   if (!header) return [];
   const spans = sideSpans(view, header);
   if (spans.length < 2) return [header];
@@ -252,13 +252,15 @@ export function headersAt(view: SheetView, row: number): HeaderMatch[] {
  * Tables side by side (two projects' forms next to each other) share their header row: a field
  * named again (a second 全年预算数, a second 三级指标) starts the next table. Each table's span runs
  * from the column after the previous one's last field (its row labels sit left of its fields)
- * through its own last field, the last one's to the row's end. One span for a header naming each
- * field once; a share that is no header by itself (a stray second 得分) leaves the row one table.
+ * through its own last field, the last one's to the end of the header's span. One span for a
+ * header naming each field once; a share that is no header by itself (a stray second 得分) leaves
+ * the row one table (see headersAt).
  */
 function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
   const { match } = HEADER_KINDS.find((k) => k.kind === header.kind)!;
   const below = header.bottom > header.top ? header.bottom : undefined;
-  const cells = fieldCells<string>(view, header.top, match, below, WHOLE_ROW).sort((a, b) => a.col - b.col);
+  const { span } = header;
+  const cells = fieldCells<string>(view, header.top, match, below, span).sort((a, b) => a.col - b.col);
   const shares: FieldCell<string>[][] = [];
   let share: FieldCell<string>[] = [];
   for (const cell of cells) {
@@ -269,10 +271,10 @@ function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
     share.push(cell);
   }
   shares.push(share);
-  if (shares.length < 2) return [WHOLE_ROW];
+  if (shares.length < 2) return [span];
   return shares.map((fields, i) => ({
-    left: i === 0 ? WHOLE_ROW.left : shares[i - 1][shares[i - 1].length - 1].col + 1,
-    right: i === shares.length - 1 ? WHOLE_ROW.right : fields[fields.length - 1].col,
+    left: i === 0 ? span.left : shares[i - 1][shares[i - 1].length - 1].col + 1,
+    right: i === shares.length - 1 ? span.right : fields[fields.length - 1].col,
   }));
 }
 
@@ -606,18 +608,38 @@ export function tableRange(table: Table): string {
 }
 
 /**
+ * The columns of a row that no table still running through it reads, left to right: the whole
+ * row under tables that have ended; beside one of tables side by side that runs on, the rest.
+ */
+function freeSpans(running: Table[]): ColumnSpan[] {
+  const free: ColumnSpan[] = [];
+  let left = WHOLE_ROW.left;
+  const byLeft = running.length > 1 ? [...running].sort((a, b) => a.span.left - b.span.left) : running;
+  for (const { span } of byLeft) {
+    if (span.left > left) free.push({ left, right: span.left - 1 });
+    left = Math.max(left, span.right + 1);
+  }
+  if (left <= WHOLE_ROW.right) free.push({ left, right: WHOLE_ROW.right });
+  return free;
+}
+
+/**
  * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
- * form (see formNames). Tables side by side end where each does; the scan goes on under the
- * longest of them.
+ * form (see formNames). A table's rows start nothing; tables side by side end where each does,
+ * and the next one may start under the shorter beside the longer.
  */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
+  let running: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
+    if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
     if (view.rowLength(row) === 0) continue; // an empty row starts nothing
-    for (const header of headersAt(view, row)) {
-      const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
-      tables.push(table);
-      row = Math.max(row, table.lastRow, header.bottom);
+    for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
+      for (const header of headersAt(view, row, span)) {
+        const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
+        tables.push(table);
+        running.push(table);
+      }
     }
   }
   formNames(view, tables);

@@ -196,6 +196,24 @@ describe("two project forms side by side on one sheet", () => {
       ["公共文化服务", "100", "92.5", "92.5"],
     ]);
   });
+
+  test("a table under the shorter form, beside the longer one, is found and read in its own columns", () => {
+    const short = projectForm({ ...HERITAGE, indicators: [INDICATORS[0], INDICATORS[3], INDICATORS[4], INDICATORS[6]] });
+    short.rows.splice(-2, 2, [], ["项目名称", "文物修缮"], ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], [null, ...INDICATORS[0]], [null, ...INDICATORS[6]]);
+    const analysis = analyze(besideEachOther([short, projectForm(CULTURE)], 1));
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["budget", "B5:I7", "非遗保护传承"],
+      ["budget", "L5:S7", "公共文化服务"],
+      ["indicators", "B10:I14", "非遗保护传承"],
+      ["indicators", "L10:S19", "公共文化服务"],
+      ["indicators", "B17:I19", "文物修缮"],
+    ]);
+    // Rows 18 and 19 of the left columns are its indicators; the right form's end at row 17.
+    expect(analysis.indicators.filter((i) => i.row >= 18).map((i) => [i.row, i.name, i.score])).toEqual([
+      [18, "培训人次", "20"],
+      [19, "企业满意度", "10"],
+    ]);
+  });
 });
 
 describe("indicator tables side by side without budget blocks", () => {
