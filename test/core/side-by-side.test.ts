@@ -152,6 +152,19 @@ describe("two project forms side by side on one sheet", () => {
     ]);
   });
 
+  test("budget tables side by side with no indicators each have their review row and figures", () => {
+    const budgetOnly = (p: Project): FormBlock => {
+      const form = projectForm(p);
+      return { rows: form.rows.slice(0, 7), merges: form.merges.filter((m) => parseRangeAddress(m)!.bottom < 7) };
+    };
+    const analysis = analyze(besideEachOther([budgetOnly(HERITAGE), budgetOnly(CULTURE)], 1));
+    const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+    expect(review.rows.map((r) => [r.kind, r.project, r.table, r.planned, r.spent, r.rate])).toEqual([
+      ["budget", "非遗保护传承", "B5:I7", "1000", "950", "0.95"],
+      ["budget", "公共文化服务", "L5:S7", "200", "150", "0.75"],
+    ]);
+  });
+
   test("a finding on one form counts in its own form's review row", () => {
     // The right form's scores add up to 92.5 with its budget's 7.5, not the 93.5 it records.
     const wrongTotal: Project = { ...CULTURE, total: [100, 93.5] };
