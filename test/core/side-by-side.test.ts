@@ -229,6 +229,28 @@ describe("two project forms side by side on one sheet", () => {
   });
 });
 
+describe("budget tables side by side under two-row headers", () => {
+  test("预算执行情况 merged over each form's 全年预算数 | 全年执行数 | 执行率: each form reads its own", () => {
+    const rows: Row[] = [
+      ["项目名称", "甲项目", null, null, null, null, "项目名称", "乙项目"],
+      ["资金来源", "预算执行情况", null, null, "得分", null, "资金来源", "预算执行情况", null, null, "得分"],
+      [null, "全年预算数", "全年执行数", "执行率", null, null, null, "全年预算数", "全年执行数", "执行率", null],
+      ["财政资金", 100, 90, 0.9, null, null, "财政资金", 50, 50, 1, null],
+    ];
+    const merges = ["A2:A3", "B2:D2", "E2:E3", "G2:G3", "H2:J2", "K2:K3"];
+    const analysis = analyze(workbook({ name: "预算执行", rows, merges }));
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual([
+      ["A2:E4", "甲项目"],
+      ["G2:K4", "乙项目"],
+    ]);
+    expect(analysis.budget.map((b) => [b.label, b.planned, b.spent, b.rate])).toEqual([
+      ["财政资金", "100", "90", "0.9"],
+      ["财政资金", "50", "50", "1"],
+    ]);
+    expect(analysis.findings).toEqual([]);
+  });
+});
+
 describe("indicator tables side by side without budget blocks", () => {
   /** 项目名称 over each table, the tables' 合计 stating their 90 points. */
   function indicatorsOnly(names: string[]): WorkbookGrid {
