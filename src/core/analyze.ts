@@ -4,12 +4,12 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, detectTables, tableLabel, tableRange } from "./detect";
+import { Table, detectTables, sameSide, tableLabel, tableRange } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
-import { BudgetBlock, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
+import { BudgetBlock, BudgetLine, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
 import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
@@ -38,9 +38,12 @@ import { unitShown } from "./values";
 
 export type { Lang } from "./messages";
 
-/** Where a total's budget score came from (the budget line it counted), by the total's index. */
+/**
+ * Where a total's budget score came from (the budget line it counted), by the total's index:
+ * `line` is that line's index in `budget` (forms side by side have lines on the same row).
+ */
 export interface TotalSource {
-  budget: { sheet: string; row: number } | null;
+  budget: { sheet: string; row: number; line: number } | null;
 }
 
 export interface Analysis extends AnalysisResult {
@@ -50,6 +53,8 @@ export interface Analysis extends AnalysisResult {
   totalSources: TotalSource[];
   /** One per `budget` line, in the same order: the money unit its table states, null when none (for the review). */
   budgetUnits: (MoneyUnit | null)[];
+  /** One per `budget` line, in the same order: the index in `tables` of its budget table (for the review). */
+  budgetTables: number[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
   ignored: IgnoredFinding[];
 }
@@ -89,19 +94,22 @@ const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLin
   budget?.results.find((r) => r.scored) ?? null;
 
 /**
- * The budget execution an indicator table's total includes: the weighted budget block closest
- * above it on its sheet, else the one right below it when no later indicator table claims that
- * one; on a sheet without one, `elsewhere`: the workbook's only weighted block on a sheet of budget
- * tables alone (a budget sheet beside an indicator sheet). A block sharing its sheet with
- * indicators belongs to those; with several candidates, which one is meant is unknown.
+ * The budget execution an indicator table's total includes: the weighted budget block on its side
+ * (see sameSide: forms side by side each have their own) closest above it on its sheet, else the
+ * one right below it when no later indicator table on that side claims that one; on a sheet
+ * without one, `elsewhere`: the workbook's only weighted block on a sheet of budget tables alone
+ * (a budget sheet beside an indicator sheet). A block sharing its sheet with indicators belongs to
+ * those; with several candidates, which one is meant is unknown.
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetLineResult | null): BudgetLineResult | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
   if (weighted.length === 0) return elsewhere;
-  const above = weighted.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
+  const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
+  const above = beside.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
   if (above) return scoredLine(above);
-  const below = weighted.find((b) => b.block.table.headerTop > block.table.lastRow);
-  const claimed = below && work.indicators.some((i) => i.block.table.headerTop > below.block.table.lastRow);
+  const below = beside.find((b) => b.block.table.headerTop > block.table.lastRow);
+  const claimed =
+    below && work.indicators.some((i) => sameSide(i.block.table, below.block.table) && i.block.table.headerTop > below.block.table.lastRow);
   return claimed ? null : scoredLine(below);
 }
 
@@ -131,24 +139,29 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * A budget block whose 分值 and 得分 are left blank, beside indicators that carry all 100 points
  * under a 总分 row stating 100 or recording their scores alone (a 部门整体 form), gives budget
  * execution no points: it becomes a block without weights, nothing scored or filled. "Beside": on
- * the same sheet, or on a budget sheet of its own when such indicators have no weighted budget
- * block on theirs (see budgetSheetLine). Otherwise the profile's budget weight applies, as a
- * preset's may on top of the indicators. With both cells blank, scoring the block raised no
- * finding that now goes.
+ * the same sheet, on the block's side of it when forms stand side by side (see sameSide), or on a
+ * budget sheet of its own when such indicators have no weighted budget block on theirs (see
+ * budgetSheetLine). Otherwise the profile's budget weight applies, as a preset's may on top of the
+ * indicators. With both cells blank, scoring the block raised no finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
   const leftBlank = (block: BudgetBlock) =>
     block.weighted && block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
   // Most workbooks fill their budget 分值: nothing to drop, and the indicators' sums are not needed.
   if (!works.some((work) => work.budgets.some((b) => leftBlank(b.block)))) return;
+  // Per sheet, the tables of its indicator blocks that carry all 100 points themselves.
   const claiming = works.map((work) =>
-    work.indicators.some((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals)),
+    work.indicators
+      .filter((i) => i.block.selfEvaluation && statesAllPointsItself(i.block, i.results, profile.scoreDecimals))
+      .map((i) => i.block.table),
   );
-  const claimedElsewhere = works.some((w, i) => claiming[i] && !w.budgets.some((b) => b.block.weighted));
+  const claimedElsewhere = works.some((w, i) => claiming[i].length > 0 && !w.budgets.some((b) => b.block.weighted));
   works.forEach((work, i) => {
-    if (!claiming[i] && !(work.indicators.length === 0 && claimedElsewhere)) return;
+    const budgetSheetClaimed = work.indicators.length === 0 && claimedElsewhere;
+    if (claiming[i].length === 0 && !budgetSheetClaimed) return;
     work.budgets = work.budgets.map(({ block, results }) => {
       if (!leftBlank(block)) return { block, results };
+      if (!budgetSheetClaimed && !claiming[i].some((table) => sameSide(table, block.table))) return { block, results };
       return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null, exactScore: null })) };
     });
   });
@@ -221,9 +234,9 @@ function tableReport(sheet: string, table: Table): TableReport {
   return report;
 }
 
-function totalSource(t: EvaluationTotal): TotalSource {
+function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>): TotalSource {
   const line = t.budget?.line;
-  return { budget: line ? { sheet: line.sheet, row: line.row + 1 } : null };
+  return { budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null };
 }
 
 function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
@@ -363,6 +376,9 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       return b.results.map(() => unit);
     }),
   );
+  const tableIndex = new Map(works.flatMap((w) => w.tables).map((t, index) => [t, index]));
+  const budgetTables = works.flatMap((w) => w.budgets.flatMap((b) => b.results.map(() => tableIndex.get(b.block.table)!)));
+  const lineIndex = new Map(budget.map((r, index) => [r.line, index]));
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   // One report row per indicator, built when first read: the JSON report reads them, the add-in
@@ -420,8 +436,9 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       return summary;
     },
     totals: totals.map(totalReport),
-    totalSources: totals.map(totalSource),
+    totalSources: totals.map((t) => totalSource(t, lineIndex)),
     budgetUnits,
+    budgetTables,
     findings: active,
     ignored,
     writes: works.flatMap((w) => w.writes),

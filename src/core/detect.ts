@@ -2,7 +2,7 @@
  * Finds budget tables and indicator tables anywhere on a sheet by their header wordings, and
  * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
  */
-import { CellValue, SheetView, cellText, rangeAddress } from "./grid";
+import { CellValue, SHEET_COLUMNS, SheetView, cellText, rangeAddress } from "./grid";
 import {
   BudgetField,
   FORM_TITLE,
@@ -23,6 +23,25 @@ import { isEmptyMarker, parseNumber } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
 
+/** A run of columns, first to last. */
+export interface ColumnSpan {
+  left: number;
+  right: number;
+}
+
+/** A table alone in its rows reads whole rows: labels left of its fields, totals right of them. */
+const WHOLE_ROW: ColumnSpan = { left: 0, right: SHEET_COLUMNS - 1 };
+
+/** Where a loop over the cells of `row` inside `span` stops (exclusive). */
+function spanEnd(view: SheetView, row: number, span: ColumnSpan): number {
+  return Math.min(view.rowLength(row), span.right + 1);
+}
+
+/** Whether two tables share columns: one is under the other, not beside it (see sideSpans). */
+export function sameSide(a: { span: ColumnSpan }, b: { span: ColumnSpan }): boolean {
+  return a.span.left <= b.span.right && b.span.left <= a.span.right;
+}
+
 interface TableBase {
   headerTop: number;
   headerBottom: number;
@@ -31,6 +50,11 @@ interface TableBase {
   /** Data rows, in order. */
   rows: number[];
   lastRow: number;
+  /**
+   * The columns the table reads, its rows' ends and its form's names included: whole rows for a
+   * table alone in its rows, its own share of the header row for tables side by side (sideSpans).
+   */
+  span: ColumnSpan;
   /** The 项目名称 of the form's header block above the table (see formNames); null without one. */
   project: string | null;
   /** The unit the header block names (单位名称, 实施单位 …; see formNames); null without one. */
@@ -75,13 +99,24 @@ export function rowCell(
   return { value: view.raw(row, originCol), row, col: originCol, continued: false };
 }
 
-function columnsOf<F extends string>(
+/** A header cell naming a field. */
+interface FieldCell<F extends string> {
+  col: number;
+  field: F;
+}
+
+/**
+ * The header cells of `row` inside `span` that name a field, a field named twice each time: the
+ * top row's own first, then sub-headers under merged group titles (see columnsOf).
+ */
+function fieldCells<F extends string>(
   view: SheetView,
   row: number,
   match: (text: string) => F | undefined,
-  below?: number,
-): Columns<F> {
-  const columns: Columns<F> = {};
+  below: number | undefined,
+  span: ColumnSpan,
+): FieldCell<F>[] {
+  const cells: FieldCell<F>[] = [];
   // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
   // 年初 | 调整后: 年初预算数, 调整后预算数).
   const subHeader = (subRow: number, c: number): F | undefined => {
@@ -91,8 +126,8 @@ function columnsOf<F extends string>(
   // Header cells span at most two rows (the two-row header); a label merged further down runs
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
-  const width = Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below));
-  for (let c = 0; c < width; c++) {
+  const width = Math.min(span.right + 1, Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below)));
+  for (let c = span.left; c < width; c++) {
     const merge = view.mergeAt(row, c);
     if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
     if ((merge?.bottom ?? row) > lastHeaderRow) continue;
@@ -100,17 +135,30 @@ function columnsOf<F extends string>(
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
     if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
     field ??= match(view.text(row, c));
-    if (field !== undefined && columns[field] === undefined) columns[field] = c;
+    if (field !== undefined) cells.push({ col: c, field });
   }
   if (below !== undefined) {
     // Sub-headers in columns that are not origins in the top row (under a merged group title).
-    for (let c = 0; c < width; c++) {
+    for (let c = span.left; c < width; c++) {
       if (view.originCol(row, c) === c) continue;
       if (view.originRow(below, c) !== below) continue;
       const field = subHeader(below, c);
-      if (field !== undefined && columns[field] === undefined) columns[field] = c;
+      if (field !== undefined) cells.push({ col: c, field });
     }
   }
+  return cells;
+}
+
+/** Each field's column: the first of fieldCells naming it. */
+function columnsOf<F extends string>(
+  view: SheetView,
+  row: number,
+  match: (text: string) => F | undefined,
+  below: number | undefined,
+  span: ColumnSpan,
+): Columns<F> {
+  const columns: Columns<F> = {};
+  for (const { col, field } of fieldCells(view, row, match, below, span)) columns[field] ??= col;
   return columns;
 }
 
@@ -154,6 +202,8 @@ interface HeaderMatch {
   top: number;
   bottom: number;
   columns: Columns<BudgetField> | Columns<IndicatorField>;
+  /** The columns the header was read in (the table's span). */
+  span: ColumnSpan;
 }
 
 const HEADER_KINDS = [
@@ -162,37 +212,80 @@ const HEADER_KINDS = [
 ];
 
 /**
- * Whether `row` starts a table header: one row, or two rows when the first has header cells of
- * its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
+ * Whether `row` starts a table header in `span`: one row, or two rows when the first has header
+ * cells of its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
  */
-export function headerAt(view: SheetView, row: number): HeaderMatch | undefined {
+function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch | undefined {
   let twoRows: boolean | undefined;
   for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
-    const found: Columns<string> = columnsOf<string>(view, row, match);
+    const found: Columns<string> = columnsOf<string>(view, row, match, undefined, span);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1) && !isNameLine(view, row);
-    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1) : undefined;
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span);
+    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
-    if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row)))) {
-      const double = rank(below, view, row, row + 1);
-      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double };
+    if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
+      const double = rank(below, view, row, row + 1, span);
+      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double, span };
     }
-    const single = rank(found, view, row, row);
-    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single };
+    const single = rank(found, view, row, row, span);
+    if (isHeader(single)) return { kind, top: row, bottom: row, columns: single, span };
   }
   return undefined;
+}
+
+/**
+ * The table headers `row` starts in `span`: none, one, or one per table when tables stand side by
+ * side under it (see sideSpans).
+ */
+function headersAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch[] {
+  const header = headerAt(view, row, span);
+  if (!header) return [];
+  const spans = sideSpans(view, header);
+  if (spans.length < 2) return [header];
+  const sides = spans.map((span) => headerAt(view, row, span));
+  return sides.every((side) => side?.kind === header.kind) ? (sides as HeaderMatch[]) : [header];
+}
+
+/**
+ * Tables side by side (two projects' forms next to each other) share their header row: a field
+ * named again (a second 全年预算数, a second 三级指标) starts the next table. Each table's span runs
+ * from the column after the previous one's last field (its row labels sit left of its fields)
+ * through its own last field, the last one's to the end of the header's span. One span for a
+ * header naming each field once; a share that is no header by itself (a stray second 得分) leaves
+ * the row one table (see headersAt).
+ */
+function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
+  const { match } = HEADER_KINDS.find((k) => k.kind === header.kind)!;
+  const below = header.bottom > header.top ? header.bottom : undefined;
+  const { span } = header;
+  const cells = fieldCells<string>(view, header.top, match, below, span).sort((a, b) => a.col - b.col);
+  const shares: FieldCell<string>[][] = [];
+  let share: FieldCell<string>[] = [];
+  for (const cell of cells) {
+    if (share.some((c) => c.field === cell.field)) {
+      shares.push(share);
+      share = [];
+    }
+    share.push(cell);
+  }
+  shares.push(share);
+  if (shares.length < 2) return [span];
+  return shares.map((fields, i) => ({
+    left: i === 0 ? span.left : shares[i - 1][shares[i - 1].length - 1].col + 1,
+    right: i === shares.length - 1 ? span.right : fields[fields.length - 1].col,
+  }));
 }
 
 /**
  * Whether the row and the next are laid out as one two-row header: a title merged down over both
  * rows, and a title merged across with words of the next row under it.
  */
-function twoRowLayout(view: SheetView, row: number): boolean {
+function twoRowLayout(view: SheetView, row: number, span: ColumnSpan): boolean {
   let mergedDown = false;
   let subTitled = false;
-  for (let c = 0; c < view.rowLength(row); c++) {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
     const merge = view.mergeAt(row, c);
     if (merge === undefined || merge.top !== row) continue;
     if (merge.bottom === row + 1) mergedDown = true;
@@ -207,8 +300,8 @@ function twoRowLayout(view: SheetView, row: number): boolean {
  * 预算数 | 调整后预算数: the adjusted (or 全年) budget is the one 执行率 divides by (domain.md §3);
  * a bare 预算数 beside it is then the initial budget.
  */
-function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: number, row: number): Columns<string> {
-  for (let c = 0; c < view.rowLength(row); c++) {
+function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: number, row: number, span: ColumnSpan): Columns<string> {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
     if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;
     const bare = columns.planned;
@@ -224,9 +317,9 @@ function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: n
  * 项目资金（万元） | 年初预算数 …), not the header's top row: a name label (项目名称 is also a budget
  * table's label column) with its value beside it, not merged down, and the header's own words under it.
  */
-function isNameLine(view: SheetView, row: number): boolean {
-  for (let c = 0; c < view.rowLength(row); c++) {
-    const name = labelledName(view, row, c);
+function isNameLine(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
+    const name = labelledName(view, row, c, span);
     if (name === null || (view.mergeAt(row, c)?.bottom ?? row) > row) continue;
     if (matchBudgetField(name.value) !== undefined || matchIndicatorField(name.value) !== undefined) continue;
     if (view.isOrigin(row + 1, c) && view.text(row + 1, c) !== "") return true;
@@ -234,9 +327,9 @@ function isNameLine(view: SheetView, row: number): boolean {
   return false;
 }
 
-/** A row with numbers in it is data, not the second row of a header. */
-function isDataLike(view: SheetView, row: number): boolean {
-  for (let c = 0; c < view.rowLength(row); c++) {
+/** A row with numbers in it (in `span`) is data, not the second row of a header. */
+function isDataLike(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (typeof view.rowValue(row, c) === "number") return true;
   }
   return false;
@@ -282,6 +375,7 @@ function tableBase(header: HeaderMatch): TableBase {
     right: Math.max(...cols),
     rows: [],
     lastRow: header.bottom,
+    span: header.span,
     project: null,
     unit: null,
     label: null,
@@ -330,13 +424,13 @@ function isHeaderWord(view: SheetView, row: number, col: number | undefined): bo
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
   const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null };
-  const { right } = table;
+  const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
-  const scanLeft = 0;
+  const scanLeft = span.left;
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     if (isBlankRow(view, row, scanLeft, right)) break;
-    if (!isDataLike(view, row) && mayStartHeader(view, row, columns) && headerAt(view, row)) break;
+    if (!isDataLike(view, row, span) && mayStartHeader(view, row, columns) && headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && labelIs(labels[0], TOTAL_LABEL) && labelMatches(labels, GRADE_LABEL, 1)) {
@@ -385,13 +479,13 @@ const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rat
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   const columns = header.columns as Columns<BudgetField>;
   const table: BudgetTable = { kind: "budget", ...tableBase(header), columns };
-  const { right } = table;
+  const { right, span } = table;
   const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const firstNumberCol = Math.min(...numberCols);
   for (let row = header.bottom + 1; row < view.rowCount; row++) {
-    if (isBlankRow(view, row, 0, right)) break;
-    if (headerAt(view, row)) break;
-    const labels = leadingLabels(view, row, 0, firstNumberCol - 1);
+    if (isBlankRow(view, row, span.left, right)) break;
+    if (headerAt(view, row, span)) break;
+    const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
     if (labelMatches(labels, NOTE_LABEL)) break;
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
@@ -420,7 +514,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (table.rows.length > 1 && labelMatches(labels, TOTAL_LABEL) && !labelMatches(labels, SUBTOTAL_LABEL)) break;
   }
   // The row labels (年度资金总额, project names) sit left of the number columns: include them.
-  while (table.left > 0 && table.rows.some((r) => !rowCell(view, r, table.left - 1).continued && view.text(r, table.left - 1) !== "")) {
+  while (table.left > span.left && table.rows.some((r) => !rowCell(view, r, table.left - 1).continued && view.text(r, table.left - 1) !== "")) {
     table.left--;
   }
   return table;
@@ -429,43 +523,43 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
 type FormNames = Pick<TableBase, "project" | "unit">;
 
 /**
- * The names a form's header block gives, searched upwards from row `from` down to `stop`
+ * The names a form's header block gives, searched in `span` upwards from row `from` down to `stop`
  * (exclusive) or the form's title: the closest 项目名称, and the unit by the labels' preference
  * (实施单位 before 主管部门), the closest of equal rank. `own` is false when those rows hold neither
  * a name nor a title: the table has no header block of its own.
  */
-function blockNames(view: SheetView, from: number, stop: number): FormNames & { own: boolean } {
+function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpan): FormNames & { own: boolean } {
   let project: string | null = null;
   let unit: string | null = null;
   let unitRank = Infinity;
   for (let row = from; row > stop; row--) {
-    for (let c = 0; c < view.rowLength(row); c++) {
-      const name = labelledName(view, row, c);
+    for (let c = span.left; c < spanEnd(view, row, span); c++) {
+      const name = labelledName(view, row, c, span);
       if (name?.field === "project") project ??= name.value;
       else if (name?.field === "unit" && name.rank < unitRank) {
         unit = name.value;
         unitRank = name.rank;
       }
     }
-    if (isFormTitle(view, row)) return { project, unit, own: true };
+    if (isFormTitle(view, row, span)) return { project, unit, own: true };
   }
   return { project, unit, own: project !== null || unit !== null };
 }
 
-/** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two); null for none. */
-function labelledName(view: SheetView, row: number, col: number): (FormNameLabel & { value: string }) | null {
+/** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
+function labelledName(view: SheetView, row: number, col: number, span: ColumnSpan): (FormNameLabel & { value: string }) | null {
   if (!view.isOrigin(row, col)) return null;
   const text = cellText(view.raw(row, col));
   const colon = text.search(/[:：]/);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
   if (label === null) return null;
-  const value = (colon < 0 ? "" : text.slice(colon + 1).trim()) || valueRightOf(view, row, col);
+  const value = (colon < 0 ? "" : text.slice(colon + 1).trim()) || valueRightOf(view, row, col, span);
   return value === "" ? null : { ...label, value };
 }
 
 /** The first text right of a label cell on its row ("" for none, or for another label). */
-function valueRightOf(view: SheetView, row: number, col: number): string {
-  for (let c = col + 1; c < view.rowLength(row); c++) {
+function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): string {
+  for (let c = col + 1; c < spanEnd(view, row, span); c++) {
     if (!view.isOrigin(row, c)) continue;
     const text = cellText(view.raw(row, c));
     if (text !== "") return formNameLabel(text) === null ? text : "";
@@ -474,15 +568,16 @@ function valueRightOf(view: SheetView, row: number, col: number): string {
 }
 
 /**
- * Names each table by its form's header block: the rows between it and the table above (or the
- * sheet's top), up to the form's title (see blockNames). A table with no header block of its
- * own, right under another table of the same form (the indicators under their budget block),
- * takes that table's names.
+ * Names each table by its form's header block: the rows between it and the table above on its
+ * side (or the sheet's top), up to the form's title, in its span (see blockNames). A table with
+ * no header block of its own, right under another table of the same form (the indicators under
+ * their budget block), takes that table's names.
  */
 function formNames(view: SheetView, tables: Table[]): void {
   tables.forEach((table, i) => {
-    const above = tables[i - 1];
-    const block = blockNames(view, table.headerTop - 1, above ? above.lastRow : -1);
+    let above: Table | undefined;
+    for (let j = i - 1; j >= 0 && above === undefined; j--) if (sameSide(tables[j], table)) above = tables[j];
+    const block = blockNames(view, table.headerTop - 1, above ? above.lastRow : -1, table.span);
     const names = block.own ? block : { project: above?.project ?? null, unit: above?.unit ?? null };
     table.project = names.project;
     table.unit = names.unit;
@@ -490,8 +585,8 @@ function formNames(view: SheetView, tables: Table[]): void {
   });
 }
 
-function isFormTitle(view: SheetView, row: number): boolean {
-  for (let c = 0; c < view.rowLength(row); c++) {
+function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
     const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
     if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return true;
   }
@@ -513,16 +608,40 @@ export function tableRange(table: Table): string {
   return rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right });
 }
 
-/** All tables on a sheet, top to bottom, each named by its form (see formNames). */
+/**
+ * The columns of a row that no table still running through it reads, left to right: the whole
+ * row under tables that have ended; beside one of tables side by side that runs on, the rest.
+ */
+function freeSpans(running: Table[]): ColumnSpan[] {
+  const free: ColumnSpan[] = [];
+  let left = WHOLE_ROW.left;
+  const byLeft = running.length > 1 ? [...running].sort((a, b) => a.span.left - b.span.left) : running;
+  for (const { span } of byLeft) {
+    if (span.left > left) free.push({ left, right: span.left - 1 });
+    left = Math.max(left, span.right + 1);
+  }
+  if (left <= WHOLE_ROW.right) free.push({ left, right: WHOLE_ROW.right });
+  return free;
+}
+
+/**
+ * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
+ * form (see formNames). A table's rows start nothing; tables side by side end where each does,
+ * and the next one may start under the shorter beside the longer.
+ */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
+  let running: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
+    if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
     if (view.rowLength(row) === 0) continue; // an empty row starts nothing
-    const header = headerAt(view, row);
-    if (!header) continue;
-    const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
-    tables.push(table);
-    row = Math.max(table.lastRow, header.bottom);
+    for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
+      for (const header of headersAt(view, row, span)) {
+        const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
+        tables.push(table);
+        running.push(table);
+      }
+    }
   }
   formNames(view, tables);
   return tables;

@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
+import { BudgetTable, ColumnSpan, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
 import {
@@ -257,7 +257,8 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
 
 /**
  * The row's label: the labelled column if the table has one, else the rightmost text left of the
- * numbers that belongs to this row (not a merged area coming down from above, not a 序号).
+ * numbers, in the table's span, that belongs to this row (not a merged area coming down from
+ * above, not a 序号).
  */
 function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: string; ref: CellRef | null } {
   const candidates: number[] = [];
@@ -265,7 +266,7 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
   const firstNumberCol = Math.min(
     ...(["initial", "planned", "spent", "rate"] as const).map((f) => table.columns[f] ?? Infinity),
   );
-  for (let c = Math.min(firstNumberCol, view.colCount) - 1; c >= 0; c--) candidates.push(c);
+  for (let c = Math.min(firstNumberCol, view.colCount) - 1; c >= table.span.left; c--) candidates.push(c);
   for (const c of candidates) {
     const cell = rowCell(view, row, c);
     const text = cellText(cell.value);
@@ -343,11 +344,13 @@ function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null
 }
 
 /**
- * The first non-empty cell right of a total/grade label: where the recorded value sits. `skipCol`
- * is a column that never holds it (the 分值 column holds the weights' sum, 100, not the total).
+ * The first non-empty cell right of a total/grade label, in the table's span: where the recorded
+ * value sits. `skipCol` is a column that never holds it (the 分值 column holds the weights' sum,
+ * 100, not the total).
  */
 function valueRightOfLabel(
   view: SheetView,
+  { left, right }: ColumnSpan,
   row: number,
   label: RegExp,
   preferredCol: number | undefined,
@@ -360,7 +363,8 @@ function valueRightOfLabel(
   }
   // The label is the first text, or (综合得分 | 95 | 评价等次 | 优 on one row) the one matching `label`.
   let labelCol: number | undefined;
-  for (let c = 0; c < view.rowLength(row); c++) {
+  const end = Math.min(view.rowLength(row), right + 1);
+  for (let c = left; c < end; c++) {
     if (!view.isOrigin(row, c) || c === skipCol) continue;
     const text = cellText(view.raw(row, c));
     if (text === "") continue;
@@ -371,7 +375,7 @@ function valueRightOfLabel(
     }
   }
   if (labelCol === undefined) return null;
-  for (let c = labelCol + 1; c < view.rowLength(row); c++) {
+  for (let c = labelCol + 1; c < end; c++) {
     if (!view.isOrigin(row, c) || c === skipCol) continue;
     if (cellText(view.raw(row, c)) !== "") return { row, col: c };
   }
@@ -385,7 +389,7 @@ function valueRightOfLabel(
  */
 function isIndicatorSubtotal(view: SheetView, table: IndicatorTable, row: number, indicators: Indicator[]): boolean {
   // The row's first text is its label.
-  const [label = ""] = leadingLabels(view, row, 0, view.rowLength(row) - 1);
+  const [label = ""] = leadingLabels(view, row, table.span.left, Math.min(view.rowLength(row) - 1, table.span.right));
   if (!SUM_LABEL.test(normalizeHeader(label))) return false;
   const stated = weightCell(view, row, table.columns.weight)?.value;
   if (stated === null || stated === undefined || !lt(stated, HUNDRED)) return false;
@@ -551,9 +555,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   const lastIsSubtotal = table.totalRow !== null && isIndicatorSubtotal(view, table, table.totalRow, indicators);
   const totalRow = lastIsSubtotal ? null : table.totalRow;
   const subtotalRow = lastIsSubtotal ? table.totalRow : table.subtotalRow;
-  const totalCell = totalRow === null ? null : valueRightOfLabel(view, totalRow, TOTAL_LABEL, cols.score, cols.weight);
-  const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
-  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, table.gradeRow, GRADE_LABEL, cols.score);
+  const { span } = table;
+  const totalCell = totalRow === null ? null : valueRightOfLabel(view, span, totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, span, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
+  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
   return {
     sheet,
     table,

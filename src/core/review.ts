@@ -9,7 +9,7 @@
  * `ReviewTally` gathers only those rows, file after file.
  */
 import { Analysis } from "./analyze";
-import { MergeRange, parseCellAddress } from "./grid";
+import { parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { inWanYuan } from "./money-unit";
@@ -165,8 +165,6 @@ function withBudget(row: ReviewRow, analysis: Analysis, index: number): void {
   row.moneyUnit = unit === null ? null : "万元";
 }
 
-const holdsRow = (range: MergeRange, row: number) => range.top <= row && row <= range.bottom;
-
 interface Drafts {
   rows: ReviewRow[];
   /** The row each table counts in, by index into the analysis's tables. */
@@ -174,7 +172,7 @@ interface Drafts {
 }
 
 /** A workbook's rows: one per indicator table, one per budget table no total counts. */
-function draftRows(file: string, analysis: Analysis, owners: TableOwners): Drafts {
+function draftRows(file: string, analysis: Analysis): Drafts {
   const rows: ReviewRow[] = [];
   const rowOfTable = new Map<number, ReviewRow>();
   const budgetTables = analysis.tables.flatMap((t, index) => (t.kind === "budget" ? [index] : []));
@@ -189,8 +187,8 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
     Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
-    withBudget(row, analysis, analysis.budget.findIndex((b) => b.sheet === counted.sheet && b.row === counted.row));
-    const budgetTable = budgetTables.find((t) => analysis.tables[t].sheet === counted.sheet && holdsRow(owners.range(t)!, counted.row - 1));
+    withBudget(row, analysis, counted.line);
+    const budgetTable = analysis.budgetTables[counted.line];
     // A budget table two totals count stays with the first.
     if (budgetTable !== undefined && !rowOfTable.has(budgetTable)) rowOfTable.set(budgetTable, row);
   });
@@ -198,8 +196,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
     if (rowOfTable.has(index)) continue;
     const table = analysis.tables[index];
     const row = emptyRow(file, table, "budget");
-    const range = owners.range(index)!;
-    withBudget(row, analysis, analysis.budget.findIndex((b) => b.sheet === table.sheet && holdsRow(range, b.row - 1)));
+    withBudget(row, analysis, analysis.budgetTables.indexOf(index));
     rows.push(row);
     rowOfTable.set(index, row);
   }
@@ -225,7 +222,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string): void {
 /** One analysed workbook's rows and findings for the review; the names come from the analysis's tables. */
 export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
-  const drafts = draftRows(file, analysis, owners);
+  const drafts = draftRows(file, analysis);
   nameUnnamedRows(drafts.rows, file);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();

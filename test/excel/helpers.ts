@@ -78,6 +78,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     totals: [],
     totalSources: [],
     budgetUnits: [],
+    budgetTables: [],
     findings: [],
     ignored: [],
     writes,

@@ -1,0 +1,346 @@
+/**
+ * Forms side by side on one sheet (two projects' 自评表 next to each other, as some units hand them
+ * in): each is read, checked, scored, filled and reviewed as a form of its own.
+ */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { analyze } from "../../src/core/analyze";
+import { detectTables } from "../../src/core/detect";
+import { CellValue, WorkbookGrid, columnLetters, parseCellAddress, parseRangeAddress, rangeAddress, viewOf } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { Report } from "../../src/core/report";
+import { reviewFile } from "../../src/core/review";
+import { readXlsx } from "../../src/xlsx/read";
+import { runMain } from "../support/cli";
+import { sheet, workbook } from "../support/grid";
+import { tempDir, writeGridXlsx } from "../support/xlsx";
+
+type Row = CellValue[];
+
+interface Project {
+  name: string;
+  /** 全年预算数, 全年执行数 and the recorded 执行率 and 得分 of 年度资金总额 (万元). */
+  planned: number;
+  spent: number;
+  rate: number | null;
+  score: number | null;
+  /** The budget line's 分值; null leaves it blank. */
+  weight: number | null;
+  /** The indicators: 一级指标, 二级指标, 三级指标, target, actual, 分值, 得分, reason. */
+  indicators: Row[];
+  /** The 总分 row's 分值 and recorded total, and the recorded 等次. */
+  total: [number, number | null];
+  grade: string;
+}
+
+/** 85 of 90 points, each score below its weight with its reason. */
+const INDICATORS: Row[] = [
+  ["产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 20, 20, ""],
+  [null, "质量指标", "抽检合格率", "≥95%", "96.5%", 15, 15, ""],
+  [null, "时效指标", "完成时间", "2023年12月底前", "2023年11月", 5, 5, ""],
+  [null, "成本指标", "人均培训成本", "≤350元", "320元", 10, 10, ""],
+  ["效益指标", "社会效益指标", "群众办事便利度", "明显提升", "明显提升", 15, 14, "线上办理推广不足"],
+  [null, "可持续影响指标", "长效机制建设", "达成", "部分达成", 15, 11, "制度仍在修订"],
+  ["满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93%", 10, 10, ""],
+];
+
+const HERITAGE: Project = { name: "非遗保护传承", planned: 1000, spent: 950, rate: 0.95, score: 9.5, weight: 10, indicators: INDICATORS, total: [100, 94.5], grade: "优" };
+const CULTURE: Project = { name: "公共文化服务", planned: 200, spent: 150, rate: 0.75, score: 7.5, weight: 10, indicators: INDICATORS, total: [100, 92.5], grade: "优" };
+
+/** Columns A..I of a form, and its merged areas relative to its own first column. */
+interface FormBlock {
+  rows: Row[];
+  merges: string[];
+}
+
+/**
+ * The national 项目支出绩效自评表, nine columns wide: its title, header block, budget block
+ * (年度资金总额 with its 其中 row, 执行率 of the 其中 row left blank), 年度总体目标, indicators with
+ * their 一级指标 merged down, 总分 and 评价等次.
+ */
+function projectForm(p: Project): FormBlock {
+  const first = 11; // the indicators' first row (1-based)
+  const rows: Row[] = [
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", p.name],
+    ["主管部门", "县文化旅游局", null, null, null, "实施单位", `县${p.name.slice(0, 2)}中心`],
+    ["项目资金（万元）", null, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", null, p.planned, p.planned, p.spent, p.weight, p.rate, p.score],
+    [null, "其中：财政拨款", null, p.planned, p.planned, p.spent, null, null, null],
+    ["年度总体目标", "预期目标", null, null, null, "实际完成情况"],
+    [null, "目标1", null, null, null, "完成"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ...p.indicators.map((row) => [null, ...row]),
+    ["总分", null, null, null, null, null, ...p.total, null],
+    ["评价等次", null, null, null, null, null, null, p.grade, null],
+  ];
+  // The title and the labels merged across, 一级指标 merged down over its rows, as the template has them.
+  const merges = ["A1:I1", "A2:I2", "B3:I3", "A5:C5", "B6:C6", "B7:C7"];
+  let top = -1;
+  p.indicators.forEach((row, i) => {
+    const end = i === p.indicators.length - 1 || p.indicators[i + 1][0] !== null;
+    if (row[0] !== null) top = first + i;
+    if (end && first + i > top) merges.push(`B${top}:B${first + i}`);
+  });
+  return { rows, merges };
+}
+
+/** Blocks side by side, `gap` blank columns between them, as one sheet. */
+function besideEachOther(blocks: FormBlock[], gap: number): WorkbookGrid {
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  let col = 0;
+  for (const block of blocks) {
+    const width = Math.max(...block.rows.map((r) => r.length));
+    block.rows.forEach((row, r) => {
+      rows[r] ??= [];
+      row.forEach((value, c) => (rows[r][col + c] = value));
+    });
+    for (const m of block.merges) {
+      const area = parseRangeAddress(m)!;
+      merges.push(rangeAddress({ ...area, left: area.left + col, right: area.right + col }));
+    }
+    col += width + gap;
+  }
+  for (const row of rows) for (let c = 0; c < row.length; c++) row[c] ??= null;
+  return workbook({ name: "自评表", rows, merges });
+}
+
+/** The column letter `offset` columns right of `letter`. */
+const shifted = (letter: string, offset: number) => columnLetters(parseCellAddress(`${letter}1`)!.col + offset);
+
+describe("two project forms side by side on one sheet", () => {
+  test.each([0, 1, 2])("with %i blank columns between them, each form is its own budget table and indicator table", (gap) => {
+    const grid = besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], gap);
+    const right = 9 + gap; // the right form's first column
+    const col = (letter: string) => shifted(letter, right);
+    const analysis = analyze(grid);
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.project, t.unit])).toEqual([
+      ["budget", "B5:I7", "非遗保护传承", "县非遗中心"],
+      ["budget", `${col("B")}5:${col("I")}7`, "公共文化服务", "县公共中心"],
+      ["indicators", "B10:I19", "非遗保护传承", "县非遗中心"],
+      ["indicators", `${col("B")}10:${col("I")}19`, "公共文化服务", "县公共中心"],
+    ]);
+    // Each budget line divides its own spending by its own budget.
+    expect(analysis.budget.map((b) => [b.label, b.planned, b.spent, b.rate])).toEqual([
+      ["年度资金总额", "1000", "950", "0.95"],
+      ["其中：财政拨款", "1000", "950", "0.95"],
+      ["年度资金总额", "200", "150", "0.75"],
+      ["其中：财政拨款", "200", "150", "0.75"],
+    ]);
+    // A correct form raises nothing: no rate-mismatch, overspent or budget-score-mismatch.
+    expect(analysis.findings).toEqual([]);
+    // Each total counts its own budget line: 9.5 + 85 and 7.5 + 85.
+    expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore, t.grade])).toEqual([
+      ["非遗保护传承", "94.5", "94.5", "优"],
+      ["公共文化服务", "92.5", "92.5", "优"],
+    ]);
+    // The blank 执行率 of each 其中 row is filled with its own rate.
+    expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual([
+      ["H7", "0.95"],
+      [`${col("H")}7`, "0.75"],
+    ]);
+  });
+
+  test("the review has a row per project with its own budget figures", () => {
+    const analysis = analyze(besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], 1));
+    const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+    expect(review.rows.map((r) => [r.kind, r.project, r.table, r.planned, r.spent, r.rate, r.score])).toEqual([
+      ["evaluation", "非遗保护传承", "B10:I19", "1000", "950", "0.95", "94.5"],
+      ["evaluation", "公共文化服务", "L10:S19", "200", "150", "0.75", "92.5"],
+    ]);
+  });
+
+  test("budget tables side by side with no indicators each have their review row and figures", () => {
+    const budgetOnly = (p: Project): FormBlock => {
+      const form = projectForm(p);
+      return { rows: form.rows.slice(0, 7), merges: form.merges.filter((m) => parseRangeAddress(m)!.bottom < 7) };
+    };
+    const analysis = analyze(besideEachOther([budgetOnly(HERITAGE), budgetOnly(CULTURE)], 1));
+    const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+    expect(review.rows.map((r) => [r.kind, r.project, r.table, r.planned, r.spent, r.rate])).toEqual([
+      ["budget", "非遗保护传承", "B5:I7", "1000", "950", "0.95"],
+      ["budget", "公共文化服务", "L5:S7", "200", "150", "0.75"],
+    ]);
+  });
+
+  test("a finding on one form counts in its own form's review row", () => {
+    // The right form's scores add up to 92.5 with its budget's 7.5, not the 93.5 it records.
+    const wrongTotal: Project = { ...CULTURE, total: [100, 93.5] };
+    const analysis = analyze(besideEachOther([projectForm(HERITAGE), projectForm(wrongTotal)], 1));
+    expect(analysis.findings.map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", "R18"]]);
+    const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+    expect(review.rows.map((r) => [r.project, r.errors])).toEqual([
+      ["非遗保护传承", 0],
+      ["公共文化服务", 1],
+    ]);
+  });
+
+  test("a form leaving its 总分 and 等次 blank reads none from the form beside it", () => {
+    const blank: Project = { ...HERITAGE, total: [100, null], grade: "" };
+    const analysis = analyze(besideEachOther([projectForm(blank), projectForm(CULTURE)], 1));
+    // The 评价等次 label of the right form is no grade recorded by the left one (no grade-mismatch).
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([
+      ["非遗保护传承", "94.5", null, "优", null],
+      ["公共文化服务", "92.5", "92.5", "优", "优"],
+    ]);
+  });
+
+  test("each form ends where it does: a blank row in the shorter form's columns ends it, the longer form reads on", () => {
+    // Four indicators and no 总分 row: a blank row in its own columns ends the left form, while
+    // the right form's indicators run on beside it.
+    const short = projectForm({ ...HERITAGE, indicators: [INDICATORS[0], INDICATORS[3], INDICATORS[4], INDICATORS[6]] });
+    short.rows.splice(-2);
+    const grid = besideEachOther([short, projectForm(CULTURE)], 1);
+    const view = viewOf(grid.sheets[0]);
+    const [, , left, right] = detectTables(view);
+    expect(left.kind === "indicators" && [left.rows.map((r) => r + 1), left.totalRow]).toEqual([[11, 12, 13, 14], null]);
+    expect(right.kind === "indicators" && [right.rows.map((r) => r + 1), right.totalRow! + 1, right.gradeRow! + 1]).toEqual([
+      [11, 12, 13, 14, 15, 16, 17],
+      18,
+      19,
+    ]);
+    const analysis = analyze(grid);
+    // 20 + 10 + 14 + 10 of 55 points, with the budget's 9.5 of 10.
+    expect(analysis.totals.map((t) => [t.label, t.weights, t.score, t.recordedScore])).toEqual([
+      ["非遗保护传承", "65", "63.5", null],
+      ["公共文化服务", "100", "92.5", "92.5"],
+    ]);
+  });
+
+  test("a table under the shorter form, beside the longer one, is found and read in its own columns", () => {
+    const short = projectForm({ ...HERITAGE, indicators: [INDICATORS[0], INDICATORS[3], INDICATORS[4], INDICATORS[6]] });
+    short.rows.splice(-2, 2, [], ["项目名称", "文物修缮"], ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], [null, ...INDICATORS[0]], [null, ...INDICATORS[6]]);
+    const analysis = analyze(besideEachOther([short, projectForm(CULTURE)], 1));
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["budget", "B5:I7", "非遗保护传承"],
+      ["budget", "L5:S7", "公共文化服务"],
+      ["indicators", "B10:I14", "非遗保护传承"],
+      ["indicators", "L10:S19", "公共文化服务"],
+      ["indicators", "B17:I19", "文物修缮"],
+    ]);
+    // Rows 18 and 19 of the left columns are its indicators; the right form's end at row 17.
+    expect(analysis.indicators.filter((i) => i.row >= 18).map((i) => [i.row, i.name, i.score])).toEqual([
+      [18, "培训人次", "20"],
+      [19, "企业满意度", "10"],
+    ]);
+  });
+});
+
+describe("budget tables side by side under two-row headers", () => {
+  test("预算执行情况 merged over each form's 全年预算数 | 全年执行数 | 执行率: each form reads its own", () => {
+    const rows: Row[] = [
+      ["项目名称", "甲项目", null, null, null, null, "项目名称", "乙项目"],
+      ["资金来源", "预算执行情况", null, null, "得分", null, "资金来源", "预算执行情况", null, null, "得分"],
+      [null, "全年预算数", "全年执行数", "执行率", null, null, null, "全年预算数", "全年执行数", "执行率", null],
+      ["财政资金", 100, 90, 0.9, null, null, "财政资金", 50, 50, 1, null],
+    ];
+    const merges = ["A2:A3", "B2:D2", "E2:E3", "G2:G3", "H2:J2", "K2:K3"];
+    const analysis = analyze(workbook({ name: "预算执行", rows, merges }));
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual([
+      ["A2:E4", "甲项目"],
+      ["G2:K4", "乙项目"],
+    ]);
+    expect(analysis.budget.map((b) => [b.label, b.planned, b.spent, b.rate])).toEqual([
+      ["财政资金", "100", "90", "0.9"],
+      ["财政资金", "50", "50", "1"],
+    ]);
+    expect(analysis.findings).toEqual([]);
+  });
+});
+
+describe("indicator tables side by side without budget blocks", () => {
+  /** 项目名称 over each table, the tables' 合计 stating their 90 points. */
+  function indicatorsOnly(names: string[]): WorkbookGrid {
+    const block = (name: string): FormBlock => ({
+      rows: [
+        ["项目名称", name],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ...INDICATORS,
+        ["合计", null, null, null, null, 90, 85, null],
+      ],
+      merges: ["A3:A6", "A7:A8"],
+    });
+    return besideEachOther(names.map(block), 1);
+  }
+
+  test("each table is found and named by the 项目名称 above it, none dropped", () => {
+    const analysis = analyze(indicatorsOnly(["项目甲", "项目乙"]));
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["indicators", "A2:H10", "项目甲"],
+      ["indicators", "J2:Q10", "项目乙"],
+    ]);
+    expect(analysis.indicators.filter((i) => i.name === "企业满意度").map((i) => [i.sheet, i.row, i.score])).toEqual([
+      ["自评表", 9, "10"],
+      ["自评表", 9, "10"],
+    ]);
+    // With no budget block, neither total can be computed: each says so at its own header.
+    expect(analysis.findings.filter((f) => f.rule === "total-incomplete").map((f) => f.cell)).toEqual(["G2", "P2"]);
+  });
+
+  test("three tables side by side are three tables", () => {
+    const analysis = analyze(indicatorsOnly(["项目甲", "项目乙", "项目丙"]));
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual([
+      ["A2:H10", "项目甲"],
+      ["J2:Q10", "项目乙"],
+      ["S2:Z10", "项目丙"],
+    ]);
+  });
+});
+
+describe("the budget weight when each side has its budget block and indicators", () => {
+  test("a side whose indicators claim all 100 points drops its blank budget weight; the other side keeps the profile's", () => {
+    // Left: a 部门整体-like form, 分值/得分 of the budget left blank, indicators of 100 points.
+    const claiming: Project = {
+      ...HERITAGE,
+      weight: null,
+      score: null,
+      // 60 + 14 + 11 + 10 = 95 of 60 + 15 + 15 + 10 = 100 points.
+      indicators: [["产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 60, 60, ""], ...INDICATORS.slice(4)],
+      total: [100, 95],
+    };
+    // Right: the budget's 分值/得分 blank beside 90 points of indicators: budget execution keeps its 10.
+    const unclaimed: Project = { ...CULTURE, weight: null, score: null, total: [100, 92.5] };
+    const analysis = analyze(besideEachOther([projectForm(claiming), projectForm(unclaimed)], 1));
+    expect(analysis.totals.map((t) => [t.label, t.weights, t.score])).toEqual([
+      ["非遗保护传承", "100", "95"],
+      ["公共文化服务", "100", "92.5"],
+    ]);
+    // Only the right form's budget score is filled (7.5 at 75%); the left one scores nothing.
+    expect(analysis.writes.filter((w) => w.basis === "budget-score").map((w) => [w.cell, w.value])).toEqual([["S6", "7.5"]]);
+    expect(analysis.findings.filter((f) => f.rule === "weights-total")).toEqual([]);
+  });
+});
+
+describe("one header row naming a field twice that is no second table", () => {
+  test("a second 得分 column (the reviewers' 考核得分) after the indicators' own stays part of the one table", () => {
+    const rows: Row[] = [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "考核得分"],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 50, 50, "", 50],
+    ];
+    const tables = detectTables(viewOf(sheet({ rows })));
+    // One table, its 得分 the first one, as before tables side by side were read.
+    expect(tables.map((t) => [t.kind, t.left, t.right, t.rows, t.kind === "indicators" && t.columns.score])).toEqual([["indicators", 0, 7, [1], 6]]);
+  });
+});
+
+describe("forms side by side through the command line", () => {
+  test("the scored copy fills each form's own rate and the report lists both projects", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "县文旅局.xlsx");
+    await writeGridXlsx(besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], 1), input);
+    const copy = path.join(dir, "out.xlsx");
+    const json = path.join(dir, "report.json");
+    const run = await runMain("score", input, "--out", copy, "--json", json);
+    expect(run.code).toBe(0); // no finding at all on these correct forms
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.totals.map((t) => [t.label, t.score, t.recordedScore])).toEqual([
+      ["非遗保护传承", "94.5", "94.5"],
+      ["公共文化服务", "92.5", "92.5"],
+    ]);
+    const scored = (await readXlsx(copy)).grid.sheets.find((s) => s.name === "自评表")!;
+    expect([scored.values[6][7], scored.values[6][17]]).toEqual([0.95, 0.75]);
+  });
+});
