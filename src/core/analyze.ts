@@ -9,7 +9,7 @@ import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
-import { BudgetBlock, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
+import { BudgetBlock, BudgetLineKind, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
 import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
@@ -48,10 +48,18 @@ export interface Analysis extends AnalysisResult {
   readonly summary: SummarySheet;
   /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
   totalSources: TotalSource[];
-  /** One per `budget` line, in the same order: the money unit its table states, null when none (for the review). */
-  budgetUnits: (MoneyUnit | null)[];
+  /** One per `budget` line, in the same order (for the review and the 综合得分 sheet). */
+  budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
   ignored: IgnoredFinding[];
+}
+
+export interface BudgetLineFacts {
+  /** The money unit the line's table states (src/core/money-unit.ts), null when it states none. */
+  unit: MoneyUnit | null;
+  kind: BudgetLineKind;
+  /** The line stands for its table in one row of the finance bureau's review (see leadingLine). */
+  leads: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -338,6 +346,19 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
   }
 }
 
+/**
+ * The line that stands for a budget table in one row: the one that carries the budget score; in
+ * an unweighted table (a project list, a funds table) its first 合计 or 年度资金总额; else the
+ * table's only line. Null for a list without a total: no one project stands for the others.
+ */
+function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
+  return (
+    results.find((r) => r.scored) ??
+    results.find((r) => r.line.kind === "total" || r.line.kind === "funds-total") ??
+    (results.length === 1 ? results[0] : null)
+  );
+}
+
 /** The sheets' work, with their totals, as the Analysis both hosts take. */
 function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
@@ -357,12 +378,19 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
   const totals = works.flatMap((w) => w.totals);
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
-  const budgetUnits = works.flatMap((w) =>
-    w.budgets.flatMap((b) => {
-      const unit = tableMoneyUnit(w.view, b.block.lines);
-      return b.results.map(() => unit);
-    }),
-  );
+  const budgetLines: BudgetLineFacts[] = [];
+  // Per budget line, its table's unit and name, for the 综合得分 sheet to tell tables apart.
+  const budgetTables: SummaryInput["budgetTables"] = [];
+  for (const w of works) {
+    for (const { block, results } of w.budgets) {
+      const unit = tableMoneyUnit(w.view, block.table, block.table.columns.planned, w.tables);
+      const lead = leadingLine(results);
+      for (const r of results) {
+        budgetLines.push({ unit, kind: r.line.kind, leads: r === lead });
+        budgetTables.push({ unit, label: block.table.label });
+      }
+    }
+  }
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   // One report row per indicator, built when first read: the JSON report reads them, the add-in
@@ -397,7 +425,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
     previousSummary: marksOf(record).summary,
     budget,
-    moneyUnit: budgetUnits.find((unit) => unit !== null) ?? null,
+    budgetTables,
     totals,
     findings: active,
     ignored,
@@ -421,7 +449,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     },
     totals: totals.map(totalReport),
     totalSources: totals.map(totalSource),
-    budgetUnits,
+    budgetLines,
     findings: active,
     ignored,
     writes: works.flatMap((w) => w.writes),

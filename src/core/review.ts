@@ -157,7 +157,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): Review
 function withBudget(row: ReviewRow, analysis: Analysis, index: number): void {
   if (index < 0) return;
   const line = analysis.budget[index];
-  const unit = analysis.budgetUnits[index];
+  const unit = analysis.budgetLines[index].unit;
   const amount = (value: string | null) => (value === null || unit === null ? value : inWanYuan(value, unit));
   row.planned = amount(line.planned);
   row.spent = amount(line.spent);

@@ -77,7 +77,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     indicators: [],
     totals: [],
     totalSources: [],
-    budgetUnits: [],
+    budgetLines: [],
     findings: [],
     ignored: [],
     writes,
