@@ -12,6 +12,7 @@ import { Analysis } from "./analyze";
 import { MergeRange, parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
+import { originalWorkbookName } from "./file-kinds";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
@@ -124,8 +125,9 @@ export const NO_GRADE = "（无）";
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const WORST_SHOWN = 3;
 
+/** The name a unit gave its workbook: 县档案馆 of 县档案馆.xlsx, and of its scored copy 县档案馆.jixiao.xlsx. */
 const fileStem = (file: string) => {
-  const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const base = originalWorkbookName(file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1));
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 
@@ -199,11 +201,26 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners): Draft
     const table = analysis.tables[index];
     const row = emptyRow(file, table, "budget");
     const range = owners.range(index)!;
-    withBudget(row, analysis, analysis.budget.findIndex((b) => b.sheet === table.sheet && holdsRow(range, b.row - 1)));
+    const lines = analysis.budget.flatMap((b, i) => (b.sheet === table.sheet && holdsRow(range, b.row - 1) ? [i] : []));
+    const lead = lines.find((i) => analysis.budgetLines[i].leads);
+    if (lead !== undefined) {
+      withBudget(row, analysis, lead);
+      row.project ||= listTotalName(analysis, lead, lines);
+    }
     rows.push(row);
     rowOfTable.set(index, row);
   }
   return { rows, rowOfTable };
+}
+
+/**
+ * A project list's row is named by what its figures are, its 合计 over so many projects
+ * (合计（3个项目）); "" for a row whose line is no list's total.
+ */
+function listTotalName(analysis: Analysis, lead: number, lines: number[]): string {
+  const kind = analysis.budgetLines[lead].kind;
+  const projects = lines.filter((i) => analysis.budgetLines[i].kind === "line").length;
+  return (kind === "total" || kind === "funds-total") && projects > 1 ? `${analysis.budget[lead].label}（${projects}个项目）` : "";
 }
 
 /**
@@ -216,9 +233,13 @@ function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: strin
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
 }
 
-/** A workbook is one unit's: a unit named on one sheet names the rows whose form does not repeat it, else the file's name. */
-function nameUnnamedRows(rows: ReviewRow[], file: string): void {
-  const named = rows.find((r) => r.unit !== "")?.unit ?? fileStem(file);
+/**
+ * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
+ * any of its tables, a budget table folded into an evaluation's row too) names the rows whose form
+ * does not repeat it, else the file's name.
+ */
+function nameUnnamedRows(rows: ReviewRow[], file: string, tables: readonly TableReport[]): void {
+  const named = rows.find((r) => r.unit !== "")?.unit ?? tables.find((t) => t.unit)?.unit ?? fileStem(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
@@ -226,7 +247,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string): void {
 export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis, owners);
-  nameUnnamedRows(drafts.rows, file);
+  nameUnnamedRows(drafts.rows, file, analysis.tables);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
   for (const f of analysis.findings) {
@@ -237,7 +258,9 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile): 
     else row.infos++;
     let worst = worstOf.get(row);
     if (!worst) worstOf.set(row, (worst = []));
-    worst.push({ severity: f.severity, text: `${f.cell} ${ruleName(f.rule, "zh")}：${f.message}` });
+    // A finding on another sheet than its row's (a budget sheet beside the indicators) says which.
+    const where = f.sheet === row.sheet ? f.cell : `${f.sheet}!${f.cell}`;
+    worst.push({ severity: f.severity, text: `${where} ${ruleName(f.rule, "zh")}：${f.message}` });
     findings.push({ unit: row.unit, project: row.project, file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message });
   }
   for (const [row, worst] of worstOf) {
