@@ -9,7 +9,7 @@ import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
-import { BudgetBlock, BudgetLineKind, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
+import { BudgetBlock, BudgetLineKind, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock, scoreDigits } from "./model";
 import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
@@ -29,7 +29,7 @@ import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
-import { decimalString, roundHalfUp } from "./score";
+import { asShown, decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
@@ -267,7 +267,8 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
   };
 }
 
-function totalReport(t: EvaluationTotal): TotalReport {
+function totalReport(t: EvaluationTotal, profile: Profile): TotalReport {
+  const cell = t.block.recordedTotal;
   return {
     sheet: t.sheet,
     label: tableLabel(t.sheet, t.block.table),
@@ -275,6 +276,8 @@ function totalReport(t: EvaluationTotal): TotalReport {
     weights: decimalString(t.weights),
     score: decimalString(t.score),
     recordedScore: decimalString(t.recordedScore),
+    // As the finding about it quotes it (see differingTexts): the decimals its cell shows.
+    recordedScoreShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, scoreDigits(cell, profile.scoreDecimals)).toFixed(),
     grade: t.grade,
     recordedGrade: t.recordedGrade,
   };
@@ -447,7 +450,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       }
       return summary;
     },
-    totals: totals.map(totalReport),
+    totals: totals.map((t) => totalReport(t, profile)),
     totalSources: totals.map(totalSource),
     budgetLines,
     findings: active,
