@@ -4,7 +4,7 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, detectTables, tableLabel, tableRange } from "./detect";
+import { Table, coverUnitName, detectTables, tableLabel, tableRange } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -48,6 +48,8 @@ export interface Analysis extends AnalysisResult {
   readonly summary: SummarySheet;
   /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
   totalSources: TotalSource[];
+  /** The unit a sheet without tables names (a cover's 单位名称：某局), for a review row whose forms name none. */
+  coverUnit: string | null;
   /** One per `budget` line, in the same order (for the review and the 综合得分 sheet). */
   budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
@@ -452,6 +454,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     },
     totals: totals.map((t) => totalReport(t, profile)),
     totalSources: totals.map(totalSource),
+    coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     budgetLines,
     findings: active,
     ignored,

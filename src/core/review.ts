@@ -235,11 +235,11 @@ function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: strin
 
 /**
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
- * any of its tables, a budget table folded into an evaluation's row too) names the rows whose form
- * does not repeat it, else the file's name.
+ * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
+ * rows whose form does not repeat it, else the file's name.
  */
-function nameUnnamedRows(rows: ReviewRow[], file: string, tables: readonly TableReport[]): void {
-  const named = rows.find((r) => r.unit !== "")?.unit ?? tables.find((t) => t.unit)?.unit ?? fileStem(file);
+function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
+  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? fileStem(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
@@ -247,7 +247,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string, tables: readonly Table
 export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis, owners);
-  nameUnnamedRows(drafts.rows, file, analysis.tables);
+  nameUnnamedRows(drafts.rows, file, analysis);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
   for (const f of analysis.findings) {

@@ -61,6 +61,19 @@ describe("the review row's names", () => {
     expect(rows[0].worst[0]).toBe(`预算执行!F4 执行率算错：${rate.message}`);
   });
 
+  test("the unit a cover sheet names, when no form names one above its tables", () => {
+    const form = projectSheet("统计执法检查", 100, 95);
+    form.rows[1] = ["项目名称", "统计执法检查"];
+    const cover = {
+      name: "封面",
+      rows: [["2023年度项目支出绩效自评报告"], [], ["单位名称：", "县统计局"], ["填报日期：", "2024年3月"]],
+      merges: ["A1:F1"],
+    };
+    expect(review("统计局自评.xlsx", workbook(cover, form)).rows.map((r) => r.unit)).toEqual(["县统计局"]);
+    // A unit the forms name comes first.
+    expect(review("统计局自评.xlsx", workbook(cover, projectSheet("统计执法检查", 100, 95))).rows.map((r) => r.unit)).toEqual(["县农业农村局"]);
+  });
+
   test("a scored copy handed in alone is named as the workbook it was made from", () => {
     const unnamed = workbook(projectSheet("档案数字化", 100, 95));
     unnamed.sheets[0].values[1] = ["项目名称", "档案数字化"];

@@ -77,6 +77,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     indicators: [],
     totals: [],
     totalSources: [],
+    coverUnit: null,
     budgetLines: [],
     findings: [],
     ignored: [],
