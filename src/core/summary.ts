@@ -321,14 +321,19 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // its own beside its label (a table in 元 under a heading in 万元 would read 10,000 times too big).
   const units = new Set(shown.map((line) => line.unit));
   const commonUnit = units.size === 1 ? [...units][0] : null;
-  // Lines of several tables (two projects' 年度资金总额 on one sheet) are told apart by their table's name.
-  const named = new Set(shown.map((line) => line.label)).size > 1;
+  // Lines of several tables on one sheet (two projects' 年度资金总额) are told apart by their table's name.
+  const tablesOnSheet = new Map<string, Set<string | null>>();
+  for (const { b, label } of shown) {
+    const labels = tablesOnSheet.get(b.line.sheet) ?? new Set();
+    tablesOnSheet.set(b.line.sheet, labels.add(label));
+  }
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   layout.headerRow(t.budgetHeader(commonUnit ? `\n（${commonUnit}）` : ""));
   for (const { b, unit, label } of shown) {
     const ownUnit = units.size > 1 && unit ? `（${unit}）` : "";
     layout.text(0, b.line.sheet, "text");
-    layout.text(1, `${named && label ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
+    const named = label !== null && tablesOnSheet.get(b.line.sheet)!.size > 1;
+    layout.text(1, `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
     layout.number(2, b.planned, "#,##0.00");
     layout.number(3, b.spent, "#,##0.00");
     layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), "0.00%", "percent");

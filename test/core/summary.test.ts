@@ -196,6 +196,14 @@ describe("the 综合得分 budget section for tables in different money units", 
     });
   });
 
+  test("names only the unit beside the label for projects on sheets of their own: the sheet tells them apart", () => {
+    const summary = analyze(workbook({ name: "林下经济示范", rows: project("林下经济示范", "万元", 1000) }, { name: "森林防火", rows: project("森林防火", "元", 500000) })).summary;
+    expect(budgetSection(summary)).toEqual({
+      header: ["全年预算数", "执行数"],
+      lines: ["年度资金总额（万元）", "1000", "年度资金总额（元）", "500000"],
+    });
+  });
+
   test("heads the money columns with the unit when every table states the same", () => {
     const rows = [...project("林下经济示范", "万元", 1000), ...project("森林防火", "万元", 50)];
     const summary = analyze(workbook({ name: "Sheet", rows })).summary;
