@@ -38,15 +38,21 @@ import { unitShown } from "./values";
 
 export type { Lang } from "./messages";
 
-/** Where a total's budget score came from (the budget line it counted), by the total's index. */
+/** What the review and the command line read of a total beyond its report, by the total's index. */
 export interface TotalSource {
+  /** Where its budget score came from: the budget line it counted. */
   budget: { sheet: string; row: number } | null;
+  /**
+   * The recorded 总分 as its cell shows it, as the findings quote it (see differingTexts): 76.67 of
+   * a 76.6666666666667 formatted 0.00 (the report's recordedScore keeps every digit).
+   */
+  recordedShown: string | null;
 }
 
 export interface Analysis extends AnalysisResult {
   /** The 综合得分 sheet, laid out when first read: the command line's review and check read none. */
   readonly summary: SummarySheet;
-  /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
+  /** One per `totals` entry, in the same order (for the finance bureau's review and the command line's headline). */
   totalSources: TotalSource[];
   /** The unit a sheet without tables names (a cover's 单位名称：某局), for a review row whose forms name none. */
   coverUnit: string | null;
@@ -231,9 +237,13 @@ function tableReport(sheet: string, table: Table): TableReport {
   return report;
 }
 
-function totalSource(t: EvaluationTotal): TotalSource {
+function totalSource(t: EvaluationTotal, profile: Profile): TotalSource {
   const line = t.budget?.line;
-  return { budget: line ? { sheet: line.sheet, row: line.row + 1 } : null };
+  const cell = t.block.recordedTotal;
+  return {
+    budget: line ? { sheet: line.sheet, row: line.row + 1 } : null,
+    recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, scoreDigits(cell, profile.scoreDecimals)).toFixed(),
+  };
 }
 
 function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
@@ -269,8 +279,7 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
   };
 }
 
-function totalReport(t: EvaluationTotal, profile: Profile): TotalReport {
-  const cell = t.block.recordedTotal;
+function totalReport(t: EvaluationTotal): TotalReport {
   return {
     sheet: t.sheet,
     label: tableLabel(t.sheet, t.block.table),
@@ -278,8 +287,6 @@ function totalReport(t: EvaluationTotal, profile: Profile): TotalReport {
     weights: decimalString(t.weights),
     score: decimalString(t.score),
     recordedScore: decimalString(t.recordedScore),
-    // As the finding about it quotes it (see differingTexts): the decimals its cell shows.
-    recordedScoreShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, scoreDigits(cell, profile.scoreDecimals)).toFixed(),
     grade: t.grade,
     recordedGrade: t.recordedGrade,
   };
@@ -452,8 +459,8 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       }
       return summary;
     },
-    totals: totals.map((t) => totalReport(t, profile)),
-    totalSources: totals.map(totalSource),
+    totals: totals.map(totalReport),
+    totalSources: totals.map((t) => totalSource(t, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     budgetLines,
     findings: active,

@@ -106,8 +106,6 @@ export interface TotalReport {
   weights: string | null;
   score: string | null;
   recordedScore: string | null;
-  /** The recorded 总分 as its cell shows it: 76.67 of a 76.6666666666667 formatted 0.00. */
-  recordedScoreShown: string | null;
   grade: string | null;
   recordedGrade: string | null;
 }

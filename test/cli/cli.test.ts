@@ -409,7 +409,7 @@ describe("formula cells", () => {
 });
 
 describe("a recorded total with more digits than its cell shows", () => {
-  it("is printed as its cell shows it, as the finding about it quotes it; the JSON keeps both", async () => {
+  it("is printed as its cell shows it, as the finding about it quotes it; the JSON keeps every digit", async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("项目自评表");
@@ -432,7 +432,7 @@ describe("a recorded total with more digits than its cell shows", () => {
     const json = path.join(dir, "r.json");
     const result = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
     const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.totals[0]).toMatchObject({ score: "83.12", recordedScore: "76.6666666666667", recordedScoreShown: "76.67" });
+    expect(report.totals[0]).toMatchObject({ score: "83.12", recordedScore: "76.6666666666667" });
     expect(result.out).toContain("综合得分 83.12（表中填 76.67）");
     const mismatch = report.findings.find((f: { rule: string }) => f.rule === "total-mismatch");
     expect(mismatch.message).toContain("填的是 76.67");
