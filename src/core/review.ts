@@ -35,9 +35,10 @@ export interface ReviewRow {
   table: string;
   kind: ReviewRowKind;
   /**
-   * 预算数, 执行数 and 执行率 of the budget line the row counts: exact decimals, the rate a fraction.
-   * The amounts are in 万元 (a form's 元 converted exactly) when its budget table states its unit,
-   * else as the form has them: see `moneyUnit`.
+   * 预算数, 执行数 and 执行率 of the budget line the row counts (for a budget table of its own, the
+   * line that stands for it: see BudgetLineFacts.leads): exact decimals, the rate a fraction. The
+   * amounts are in 万元 (a form's 元, 千元 or 亿元 converted exactly) when its budget table states its
+   * unit, else as the form has them: see `moneyUnit`.
    */
   planned: string | null;
   spent: string | null;
