@@ -9,8 +9,8 @@ import { SheetView } from "./grid";
 
 export type MoneyUnit = "亿元" | "万元" | "千元" | "元";
 
-/** A unit line of a header block: 单位：万元, 金额单位：人民币元, （单位：万元）; never 单位：元/人 (a rate). */
-const UNIT_LINE = /单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?![/／每\p{Script=Han}])/u;
+/** A unit line of a header block: 单位：万元, 金额单位：人民币元, 单位：万元人民币, （单位：万元）; never 单位：元/人 (a rate). */
+const UNIT_LINE = /单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?:人民币)?(?![/／每\p{Script=Han}])/u;
 /** A unit in brackets, as a header states it: 全年预算数（万元）, 项目资金(元), （人民币千元）. */
 const BRACKETED_UNIT = /[（(]\s*(?:人民币)?\s*(亿元|千元|万元|元)\s*[)）]/;
 
