@@ -78,7 +78,9 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   // The honest headlines (src/core/headline.ts): no grade where the total cannot carry one, and why.
   const heads = headlines(report.totals, report.findings, lang);
   report.totals.forEach((total, i) => {
-    const recorded = total.recordedScore === null ? "" : zh ? `（表中填 ${total.recordedScore}）` : ` (recorded ${total.recordedScore})`;
+    // As its cell shows it (表中填 76.67), as the findings quote it.
+    const shown = outcome.recordedTotals?.[i] ?? total.recordedScore;
+    const recorded = shown === null ? "" : zh ? `（表中填 ${shown}）` : ` (recorded ${shown})`;
     const head = heads[i];
     const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
     out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);

@@ -19,6 +19,8 @@ export interface FileOutcome {
   input: string;
   output?: string;
   report?: Report;
+  /** Each total's recorded 总分 as its cell shows it (the report's keeps every digit), for the headline. */
+  recordedTotals?: (string | null)[];
   /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
   ignored?: IgnoredFinding[];
   /** Why the file could not be scored: one line for the person running the command. */
@@ -77,7 +79,8 @@ export async function scoreFile(
   } catch (error) {
     return { input, failure: cannotWrite(output, systemReason(error)) };
   }
-  return { input, output, report: scored.report, ignored: scored.ignored, ...(scored.keptSummary && { keptSummary: scored.keptSummary }) };
+  const { report, recordedTotals, ignored, keptSummary } = scored;
+  return { input, output, report, recordedTotals, ignored, ...(keptSummary && { keptSummary }) };
 }
 
 function cannotWrite(output: string, why: Bilingual): Bilingual {
@@ -87,6 +90,7 @@ function cannotWrite(output: string, why: Bilingual): Bilingual {
 interface Scored {
   bytes: Uint8Array;
   report: Report;
+  recordedTotals: (string | null)[];
   ignored: IgnoredFinding[];
   keptSummary?: KeptSummary;
 }
@@ -99,7 +103,13 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits
   if (analysis.tables.length === 0) return null;
   const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const kept = analysis.summary.keptEdited;
-  return { bytes, report: buildReport(input, grid, analysis), ignored: analysis.ignored, ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }) };
+  return {
+    bytes,
+    report: buildReport(input, grid, analysis),
+    recordedTotals: analysis.totalSources.map((source) => source.recordedShown),
+    ignored: analysis.ignored,
+    ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }),
+  };
 }
 
 const SYSTEM_REASONS: Record<string, Bilingual> = {

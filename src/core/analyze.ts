@@ -4,12 +4,23 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, detectTables, sameSide, tableLabel, tableRange } from "./detect";
+import { Table, coverUnitName, detectTables, sameSide, tableLabel, tableRange } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
-import { BudgetBlock, BudgetLine, CellRef, IndicatorBlock, NumberCell, ValueCell, readBudgetBlock, readIndicatorBlock } from "./model";
+import {
+  BudgetBlock,
+  BudgetLine,
+  BudgetLineKind,
+  CellRef,
+  IndicatorBlock,
+  NumberCell,
+  ValueCell,
+  readBudgetBlock,
+  readIndicatorBlock,
+  scoreDigits,
+} from "./model";
 import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
@@ -29,7 +40,7 @@ import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
-import { decimalString, roundHalfUp } from "./score";
+import { asShown, decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf } from "./marks";
 import { parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
@@ -38,25 +49,41 @@ import { unitShown } from "./values";
 
 export type { Lang } from "./messages";
 
-/**
- * Where a total's budget score came from (the budget line it counted), by the total's index:
- * `line` is that line's index in `budget` (forms side by side have lines on the same row).
- */
+/** What the review and the command line read of a total beyond its report, by the total's index. */
 export interface TotalSource {
+  /**
+   * Where its budget score came from: the budget line it counted; `line` is that line's index in
+   * `budget` (forms side by side have lines on the same row).
+   */
   budget: { sheet: string; row: number; line: number } | null;
+  /**
+   * The recorded 总分 as its cell shows it, as the findings quote it (see differingTexts): 76.67 of
+   * a 76.6666666666667 formatted 0.00 (the report's recordedScore keeps every digit).
+   */
+  recordedShown: string | null;
 }
 
 export interface Analysis extends AnalysisResult {
   /** The 综合得分 sheet, laid out when first read: the command line's review and check read none. */
   readonly summary: SummarySheet;
-  /** One per `totals` entry, in the same order (for the finance bureau's review, src/core/review.ts). */
+  /** One per `totals` entry, in the same order (for the finance bureau's review and the command line's headline). */
   totalSources: TotalSource[];
-  /** One per `budget` line, in the same order: the money unit its table states, null when none (for the review). */
-  budgetUnits: (MoneyUnit | null)[];
-  /** One per `budget` line, in the same order: the index in `tables` of its budget table (for the review). */
-  budgetTables: number[];
+  /** The unit a sheet without tables names (a cover's 单位名称：某局), for a review row whose forms name none. */
+  coverUnit: string | null;
+  /** One per `budget` line, in the same order (for the review and the 综合得分 sheet). */
+  budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
   ignored: IgnoredFinding[];
+}
+
+export interface BudgetLineFacts {
+  /** The money unit the line's table states (src/core/money-unit.ts), null when it states none. */
+  unit: MoneyUnit | null;
+  kind: BudgetLineKind;
+  /** The line stands for its table in one row of the finance bureau's review (see leadingLine). */
+  leads: boolean;
+  /** The index in `tables` of the line's budget table. */
+  table: number;
 }
 
 export interface AnalyzeOptions {
@@ -234,9 +261,13 @@ function tableReport(sheet: string, table: Table): TableReport {
   return report;
 }
 
-function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>): TotalSource {
+function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, profile: Profile): TotalSource {
   const line = t.budget?.line;
-  return { budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null };
+  const cell = t.block.recordedTotal;
+  return {
+    budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
+    recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, scoreDigits(cell, profile.scoreDecimals)).toFixed(),
+  };
 }
 
 function budgetReport(r: BudgetLineResult, profile: Profile): BudgetReport {
@@ -351,6 +382,19 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
   }
 }
 
+/**
+ * The line that stands for a budget table in one row: the one that carries the budget score; in
+ * an unweighted table (a project list, a funds table) its first 合计 or 年度资金总额; else the
+ * table's only line. Null for a list without a total: no one project stands for the others.
+ */
+function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
+  return (
+    results.find((r) => r.scored) ??
+    results.find((r) => r.line.kind === "total" || r.line.kind === "funds-total") ??
+    (results.length === 1 ? results[0] : null)
+  );
+}
+
 /** The sheets' work, with their totals, as the Analysis both hosts take. */
 function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
@@ -370,15 +414,22 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
   const totals = works.flatMap((w) => w.totals);
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
-  const budgetUnits = works.flatMap((w) =>
-    w.budgets.flatMap((b) => {
-      const unit = tableMoneyUnit(w.view, b.block.lines);
-      return b.results.map(() => unit);
-    }),
-  );
   const tableIndex = new Map(works.flatMap((w) => w.tables).map((t, index) => [t, index]));
-  const budgetTables = works.flatMap((w) => w.budgets.flatMap((b) => b.results.map(() => tableIndex.get(b.block.table)!)));
   const lineIndex = new Map(budget.map((r, index) => [r.line, index]));
+  const budgetLines: BudgetLineFacts[] = [];
+  // Per budget line, its table's unit and name, for the 综合得分 sheet to tell tables apart.
+  const budgetTables: SummaryInput["budgetTables"] = [];
+  for (const w of works) {
+    for (const { block, results } of w.budgets) {
+      const unit = tableMoneyUnit(w.view, block.table, block.table.columns.planned, w.tables);
+      const lead = leadingLine(results);
+      const table = tableIndex.get(block.table)!;
+      for (const r of results) {
+        budgetLines.push({ unit, kind: r.line.kind, leads: r === lead, table });
+        budgetTables.push({ unit, label: block.table.label });
+      }
+    }
+  }
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   // One report row per indicator, built when first read: the JSON report reads them, the add-in
@@ -413,7 +464,7 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
     tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
     previousSummary: marksOf(record).summary,
     budget,
-    moneyUnit: budgetUnits.find((unit) => unit !== null) ?? null,
+    budgetTables,
     totals,
     findings: active,
     ignored,
@@ -436,9 +487,9 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
       return summary;
     },
     totals: totals.map(totalReport),
-    totalSources: totals.map((t) => totalSource(t, lineIndex)),
-    budgetUnits,
-    budgetTables,
+    totalSources: totals.map((t) => totalSource(t, lineIndex, profile)),
+    coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
+    budgetLines,
     findings: active,
     ignored,
     writes: works.flatMap((w) => w.writes),

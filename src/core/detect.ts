@@ -567,6 +567,14 @@ function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpa
   return "";
 }
 
+/** Rows of a sheet without tables (a cover, a 说明 sheet) where it names its unit. */
+const COVER_ROWS = 30;
+
+/** The unit a sheet without tables names in its first rows (a cover's 单位名称：某局), as a header block would. */
+export function coverUnitName(view: SheetView): string | null {
+  return blockNames(view, Math.min(view.rowCount, COVER_ROWS) - 1, -1, WHOLE_ROW).unit;
+}
+
 /**
  * Names each table by its form's header block: the rows between it and the table above on its
  * side (or the sheet's top), up to the form's title, in its span (see blockNames). A table with

@@ -38,6 +38,19 @@ export function isScoredCopyName(name: string): boolean {
 }
 
 /**
+ * The workbook a scored copy was made from, as its name tells: a.jixiao.xlsx → a.xlsx,
+ * a.xlsm.jixiao.xlsx → a.xlsm, a.jixiao.jixiao.xlsx (scored again) → a.xlsx; any other name as it is.
+ */
+export function originalWorkbookName(name: string): string {
+  let original = name;
+  while (isScoredCopyName(original)) {
+    const stem = original.slice(0, -SCORED_COPY_SUFFIX.length);
+    original = READABLE_WORKBOOK.test(stem) ? stem : `${stem}.xlsx`;
+  }
+  return original;
+}
+
+/**
  * The scored copies among a folder's file names whose workbook is beside them: a.jixiao.xlsx of
  * a.xlsx or a.xlsm, a.xlsx.jixiao.xlsx of a.xlsx (the command line's name when two would clash),
  * a.jixiao.jixiao.xlsx of a.jixiao.xlsx (a unit's scored copy, scored again). A run over the

@@ -1,35 +1,57 @@
 /**
- * The money unit a budget table states (万元 or 元), and amounts brought to 万元: the 综合得分
- * sheet heads its money with the unit, and the finance bureau's review puts every unit's figures
- * in 万元 side by side.
+ * The money unit a budget table states (亿元, 万元, 千元 or 元), and amounts brought to 万元: the
+ * 综合得分 sheet shows each table's money with its unit, and the finance bureau's review puts every
+ * unit's figures in 万元 side by side.
  */
 import Decimal from "decimal.js";
+import { Table, sameSide } from "./detect";
 import { SheetView } from "./grid";
-import { BudgetLine } from "./model";
 
-export type MoneyUnit = "万元" | "元";
+export type MoneyUnit = "亿元" | "万元" | "千元" | "元";
 
-/**
- * The unit a budget line's amounts are stated in: in its 预算数 column's header (全年预算数（万元）)
- * or a 单位：万元 line above, null when neither says.
- */
-function statedMoneyUnit(view: SheetView, line: BudgetLine): MoneyUnit | null {
-  const cell = line.planned;
-  if (!cell) return null;
-  const above: string[] = [];
-  for (let r = cell.row - 1; r >= Math.max(0, cell.row - 4); r--) above.push(view.text(r, cell.col));
-  for (let r = Math.max(0, cell.row - 8); r < cell.row; r++) for (let c = 0; c < view.rowLength(r); c++) above.push(view.text(r, c));
-  for (const text of above) {
-    if (text.includes("万元")) return "万元";
-    if (/[（(]\s*元\s*[)）]|单位[:：]\s*元/.test(text)) return "元";
-  }
-  return null;
+/** A unit line of a header block: 单位：万元, 金额单位：人民币元, 单位：万元人民币, （单位：万元）; never 单位：元/人 (a rate). */
+const UNIT_LINE = /单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?:人民币)?(?![/／每\p{Script=Han}])/u;
+/** A unit in brackets, as a header states it: 全年预算数（万元）, 项目资金(元), （人民币千元）. */
+const BRACKETED_UNIT = /[（(]\s*(?:人民币)?\s*(亿元|千元|万元|元)\s*[)）]/;
+
+/** The money unit a header cell or a header-block line states; null for any other text (≥50万元 is a value, not a unit). */
+export function statedMoneyUnit(text: string): MoneyUnit | null {
+  const match = UNIT_LINE.exec(text) ?? BRACKETED_UNIT.exec(text);
+  return match ? (match[1] as MoneyUnit) : null;
 }
 
-/** The unit of a table of budget lines on a sheet: the first of its lines that states one (its lower lines may be far below the header). */
-export function tableMoneyUnit(view: SheetView, lines: readonly BudgetLine[]): MoneyUnit | null {
-  for (const line of lines) {
-    const unit = statedMoneyUnit(view, line);
+/**
+ * The unit a budget table's amounts are stated in, from the table's own cells only: first its
+ * header cells (the 预算数 column's, then the others, a units row under the header included), then
+ * its header block, nearest line first (a 单位：万元 line above the header, up to the table above it
+ * on its side). Null when neither says: a unit stated for another table, or an amount such as
+ * ≥50万元 among the indicators above, says nothing about this one.
+ */
+export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number | undefined, sheetTables: readonly Table[]): MoneyUnit | null {
+  // Read in the table's columns (forms side by side each state their own unit), up to the table above on its side.
+  const stop = Math.max(-1, ...sheetTables.filter((t) => t !== table && t.lastRow < table.headerTop && sameSide(t, table)).map((t) => t.lastRow));
+  const stated = (row: number, col: number) => (view.isOrigin(row, col) ? statedMoneyUnit(view.text(row, col)) : null);
+  const onRow = (row: number): MoneyUnit | null => {
+    const end = Math.min(view.rowLength(row), table.span.right + 1);
+    for (let c = table.span.left; c < end; c++) {
+      const unit = stated(row, c);
+      if (unit) return unit;
+    }
+    return null;
+  };
+  // The header's rows first (a units row （万元） under it included; its label cell 项目资金（元）
+  // may sit left of the columns read), then the header block above, nearest line first.
+  const headerEnd = table.rows.length > 0 ? table.rows[0] : table.headerBottom + 1;
+  const headerRows = Array.from({ length: headerEnd - table.headerTop }, (_, i) => table.headerTop + i);
+  const blockRows = Array.from({ length: table.headerTop - 1 - stop }, (_, i) => table.headerTop - 1 - i);
+  if (plannedCol !== undefined) {
+    for (const r of headerRows) {
+      const unit = stated(r, plannedCol);
+      if (unit) return unit;
+    }
+  }
+  for (const r of [...headerRows, ...blockRows]) {
+    const unit = onRow(r);
     if (unit) return unit;
   }
   return null;
@@ -37,9 +59,15 @@ export function tableMoneyUnit(view: SheetView, lines: readonly BudgetLine[]): M
 
 /** Precise enough that 元 divided by 10,000 keeps every digit (decimal.js rounds to 20 by default). */
 const Exact = Decimal.clone({ precision: 1e9 });
-const YUAN_PER_WAN = new Exact(10000);
+/** How many 万元 one of each unit is: exact, so that a conversion loses no digit. */
+const WAN_YUAN_PER: Record<MoneyUnit, Decimal> = {
+  亿元: new Exact(10000),
+  万元: new Exact(1),
+  千元: new Exact("0.1"),
+  元: new Exact("0.0001"),
+};
 
-/** An exact amount (decimal text) in 万元: 13200000 元 is 1320, 1234.5 元 is 0.12345. */
+/** An exact amount (decimal text) in 万元: 13200000 元 is 1320, 1234.5 元 is 0.12345, 1.25 亿元 is 12500. */
 export function inWanYuan(amount: string, unit: MoneyUnit): string {
-  return unit === "万元" ? amount : new Exact(amount).div(YUAN_PER_WAN).toFixed();
+  return unit === "万元" ? amount : new Exact(amount).times(WAN_YUAN_PER[unit]).toFixed();
 }

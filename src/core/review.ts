@@ -12,6 +12,7 @@ import { Analysis } from "./analyze";
 import { parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
+import { originalWorkbookName } from "./file-kinds";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
@@ -34,9 +35,10 @@ export interface ReviewRow {
   table: string;
   kind: ReviewRowKind;
   /**
-   * 预算数, 执行数 and 执行率 of the budget line the row counts: exact decimals, the rate a fraction.
-   * The amounts are in 万元 (a form's 元 converted exactly) when its budget table states its unit,
-   * else as the form has them: see `moneyUnit`.
+   * 预算数, 执行数 and 执行率 of the budget line the row counts (for a budget table of its own, the
+   * line that stands for it: see BudgetLineFacts.leads): exact decimals, the rate a fraction. The
+   * amounts are in 万元 (a form's 元, 千元 or 亿元 converted exactly) when its budget table states its
+   * unit, else as the form has them: see `moneyUnit`.
    */
   planned: string | null;
   spent: string | null;
@@ -124,8 +126,9 @@ export const NO_GRADE = "（无）";
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const WORST_SHOWN = 3;
 
+/** The name a unit gave its workbook: 县档案馆 of 县档案馆.xlsx, and of its scored copy 县档案馆.jixiao.xlsx. */
 const fileStem = (file: string) => {
-  const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const base = originalWorkbookName(file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1));
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 
@@ -157,7 +160,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): Review
 function withBudget(row: ReviewRow, analysis: Analysis, index: number): void {
   if (index < 0) return;
   const line = analysis.budget[index];
-  const unit = analysis.budgetUnits[index];
+  const unit = analysis.budgetLines[index].unit;
   const amount = (value: string | null) => (value === null || unit === null ? value : inWanYuan(value, unit));
   row.planned = amount(line.planned);
   row.spent = amount(line.spent);
@@ -188,7 +191,7 @@ function draftRows(file: string, analysis: Analysis): Drafts {
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);
-    const budgetTable = analysis.budgetTables[counted.line];
+    const budgetTable = analysis.budgetLines[counted.line]?.table;
     // A budget table two totals count stays with the first.
     if (budgetTable !== undefined && !rowOfTable.has(budgetTable)) rowOfTable.set(budgetTable, row);
   });
@@ -196,11 +199,26 @@ function draftRows(file: string, analysis: Analysis): Drafts {
     if (rowOfTable.has(index)) continue;
     const table = analysis.tables[index];
     const row = emptyRow(file, table, "budget");
-    withBudget(row, analysis, analysis.budgetTables.indexOf(index));
+    const lines = analysis.budgetLines.flatMap((line, i) => (line.table === index ? [i] : []));
+    const lead = lines.find((i) => analysis.budgetLines[i].leads);
+    if (lead !== undefined) {
+      withBudget(row, analysis, lead);
+      row.project ||= listTotalName(analysis, lead, lines);
+    }
     rows.push(row);
     rowOfTable.set(index, row);
   }
   return { rows, rowOfTable };
+}
+
+/**
+ * A project list's row is named by what its figures are, its 合计 over so many projects
+ * (合计（3个项目）); "" for a row whose line is no list's total.
+ */
+function listTotalName(analysis: Analysis, lead: number, lines: number[]): string {
+  const kind = analysis.budgetLines[lead].kind;
+  const projects = lines.filter((i) => analysis.budgetLines[i].kind === "line").length;
+  return (kind === "total" || kind === "funds-total") && projects > 1 ? `${analysis.budget[lead].label}（${projects}个项目）` : "";
 }
 
 /**
@@ -213,9 +231,13 @@ function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: strin
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
 }
 
-/** A workbook is one unit's: a unit named on one sheet names the rows whose form does not repeat it, else the file's name. */
-function nameUnnamedRows(rows: ReviewRow[], file: string): void {
-  const named = rows.find((r) => r.unit !== "")?.unit ?? fileStem(file);
+/**
+ * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
+ * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
+ * rows whose form does not repeat it, else the file's name.
+ */
+function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
+  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? fileStem(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
@@ -223,7 +245,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string): void {
 export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis);
-  nameUnnamedRows(drafts.rows, file);
+  nameUnnamedRows(drafts.rows, file, analysis);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
   for (const f of analysis.findings) {
@@ -234,7 +256,9 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile): 
     else row.infos++;
     let worst = worstOf.get(row);
     if (!worst) worstOf.set(row, (worst = []));
-    worst.push({ severity: f.severity, text: `${f.cell} ${ruleName(f.rule, "zh")}：${f.message}` });
+    // A finding on another sheet than its row's (a budget sheet beside the indicators) says which.
+    const where = f.sheet === row.sheet ? f.cell : `${f.sheet}!${f.cell}`;
+    worst.push({ severity: f.severity, text: `${where} ${ruleName(f.rule, "zh")}：${f.message}` });
     findings.push({ unit: row.unit, project: row.project, file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message });
   }
   for (const [row, worst] of worstOf) {

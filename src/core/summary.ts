@@ -291,8 +291,8 @@ export interface SummaryInput {
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
-  /** The unit the first budget table stating one gives its money in, which heads the money columns. */
-  moneyUnit: MoneyUnit | null;
+  /** Per `budget` line, its table's money unit (src/core/money-unit.ts) and name (project or unit). */
+  budgetTables: { unit: MoneyUnit | null; label: string | null }[];
   totals: EvaluationTotal[];
   findings: Finding[];
   /** Findings the unit set aside with a reason (src/core/ignores.ts): listed apart, not counted. */
@@ -312,15 +312,28 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const freezeRows = layout.row;
   layout.row++;
 
-  const unit = input.moneyUnit;
   layout.mergedLine(t.budget, "section");
-  // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
-  layout.headerRow(t.budgetHeader(unit ? `\n（${unit}）` : ""));
   // The lines that carry the budget score, and the totals: a project list (unweighted) has its 合计.
-  const shown = input.budget.filter((line) => line.scored || line.line.kind === "funds-total" || line.line.kind === "total");
-  for (const b of shown) {
+  const shown = input.budget.flatMap((line, i) =>
+    line.scored || line.line.kind === "funds-total" || line.line.kind === "total" ? [{ ...input.budgetTables[i], b: line }] : [],
+  );
+  // One unit heads the money columns when every table shown states the same; else each line names
+  // its own beside its label (a table in 元 under a heading in 万元 would read 10,000 times too big).
+  const units = new Set(shown.map((line) => line.unit));
+  const commonUnit = units.size === 1 ? [...units][0] : null;
+  // Lines of several tables on one sheet (two projects' 年度资金总额) are told apart by their table's name.
+  const tablesOnSheet = new Map<string, Set<string | null>>();
+  for (const { b, label } of shown) {
+    const labels = tablesOnSheet.get(b.line.sheet) ?? new Set();
+    tablesOnSheet.set(b.line.sheet, labels.add(label));
+  }
+  // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
+  layout.headerRow(t.budgetHeader(commonUnit ? `\n（${commonUnit}）` : ""));
+  for (const { b, unit, label } of shown) {
+    const ownUnit = units.size > 1 && unit ? `（${unit}）` : "";
     layout.text(0, b.line.sheet, "text");
-    layout.text(1, b.line.label, "text");
+    const named = label !== null && tablesOnSheet.get(b.line.sheet)!.size > 1;
+    layout.text(1, `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
     layout.number(2, b.planned, "#,##0.00");
     layout.number(3, b.spent, "#,##0.00");
     layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), "0.00%", "percent");

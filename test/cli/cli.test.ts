@@ -15,7 +15,7 @@ import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { readXlsx } from "../../src/xlsx/read";
 import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";
-import { SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
+import { INDICATOR_HEADER, SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("jixiao score on the yunxi fixture", () => {
@@ -405,6 +405,37 @@ describe("formula cells", () => {
     await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"));
     const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "o.xlsx")));
     expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+  });
+});
+
+describe("a recorded total with more digits than its cell shows", () => {
+  it("is printed as its cell shows it, as the finding about it quotes it; the JSON keeps every digit", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目自评表");
+    ws.addRows([
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 300, 300, 200, 10, 2 / 3, 20 / 3],
+      [],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥1200人次", "1000人次", 30, 25, "报名不足"],
+      ["", "质量指标", "合格率", "≥95%", "90%", 20, 18.95, "考核从严"],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "45%", 30, 22.5, "经济下行"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "90%", 10, 10, ""],
+      // A total pasted as a value from another sum: a double, shown to two decimals.
+      ["总分", "", "", "", "", 100, 76.6666666666667],
+    ]);
+    ws.getCell("G9").numFmt = "0.00";
+    for (const cell of ["F2", "G2"]) ws.getCell(cell).numFmt = "0.00%";
+    const file = path.join(dir, "tail.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "r.json");
+    const result = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.totals[0]).toMatchObject({ score: "83.12", recordedScore: "76.6666666666667" });
+    expect(result.out).toContain("综合得分 83.12（表中填 76.67）");
+    const mismatch = report.findings.find((f: { rule: string }) => f.rule === "total-mismatch");
+    expect(mismatch.message).toContain("填的是 76.67");
   });
 });
 

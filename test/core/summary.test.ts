@@ -164,6 +164,56 @@ describe("the 综合得分 budget section for a project list", () => {
   });
 });
 
+describe("the 综合得分 budget section for tables in different money units", () => {
+  /** A project's form as a unit fills in two on one sheet: 项目名称 block, budget block headed with its unit, indicators, 总分. */
+  const project = (name: string, money: string, planned: number) => [
+    ["项目名称", name],
+    ["主管部门", "县林业局", "", "", "", "实施单位", "县林业局"],
+    [`项目资金（${money}）`, "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "", planned, planned, planned * 0.8, 10, 0.8, 8],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 50, 50],
+    ["", "效益指标", "经济效益指标", "带动农户增收", "≥50万元", "56万元", 30, 30],
+    ["", "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93%", 10, 10],
+    ["总分", "", "", "", "", "", 100, 98],
+    [],
+  ];
+  const budgetSection = (summary: SummarySheet) => {
+    const header = rowOf(summary, "工作表");
+    const lines = summary.cells.filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"));
+    return {
+      header: summary.cells.filter((c) => c.row === header && (c.col === 2 || c.col === 3)).map((c) => c.value),
+      lines: lines.filter((c) => c.col === 1 || c.col === 2).map((c) => c.value),
+    };
+  };
+
+  test("names each line's unit and project beside its label, and no unit over the money columns", () => {
+    const rows = [...project("林下经济示范", "万元", 1000), ...project("森林防火", "元", 500000)];
+    const summary = analyze(workbook({ name: "Sheet", rows, merges: ["A3:C3", "A13:C13"] })).summary;
+    expect(budgetSection(summary)).toEqual({
+      header: ["全年预算数", "执行数"],
+      lines: ["林下经济示范 · 年度资金总额（万元）", "1000", "森林防火 · 年度资金总额（元）", "500000"],
+    });
+  });
+
+  test("names only the unit beside the label for projects on sheets of their own: the sheet tells them apart", () => {
+    const summary = analyze(workbook({ name: "林下经济示范", rows: project("林下经济示范", "万元", 1000) }, { name: "森林防火", rows: project("森林防火", "元", 500000) })).summary;
+    expect(budgetSection(summary)).toEqual({
+      header: ["全年预算数", "执行数"],
+      lines: ["年度资金总额（万元）", "1000", "年度资金总额（元）", "500000"],
+    });
+  });
+
+  test("heads the money columns with the unit when every table states the same", () => {
+    const rows = [...project("林下经济示范", "万元", 1000), ...project("森林防火", "万元", 50)];
+    const summary = analyze(workbook({ name: "Sheet", rows })).summary;
+    expect(budgetSection(summary)).toEqual({
+      header: ["全年预算数\n（万元）", "执行数\n（万元）"],
+      lines: ["林下经济示范 · 年度资金总额", "1000", "森林防火 · 年度资金总额", "50"],
+    });
+  });
+});
+
 describe("the summary's font", () => {
   test("the workbook's body font when it holds Chinese, else 宋体", () => {
     expect(summaryFont("仿宋_GB2312")).toBe("仿宋_GB2312");

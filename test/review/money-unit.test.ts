@@ -9,7 +9,7 @@ import * as path from "path";
 import { ProcessResult, buildCli, runCli } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
-import { ReadBackSheet, cleanProjectWorkbook, readBack, unitlessProjectWorkbook, yuanDepartmentWorkbook } from "./support";
+import { ReadBackSheet, cleanProjectWorkbook, readBack, twoProjectsWorkbook, unitlessProjectWorkbook, yuanDepartmentWorkbook } from "./support";
 
 const dir = tempDir("jixiao-money-");
 const out = path.join(dir, "汇总.xlsx");
@@ -22,6 +22,12 @@ beforeAll(async () => {
   // 13,200,000.00 元 is 1320 万元; 12,801,234.50 元 is 1280.12345 万元, every digit kept.
   await yuanDepartmentWorkbook(path.join(dir, "b-元.xlsx"), "某市生态环境局", 13200000, 12801234.5);
   await unitlessProjectWorkbook(path.join(dir, "c-未注明.xlsx"), "全民阅读推广", 50, 45);
+  await twoProjectsWorkbook(path.join(dir, "d-两个项目.xlsx"));
+  // Units other than 万元 and 元, stated in the 预算数 header or in the header block.
+  const stated = (unitLine: string, headerUnit: string, planned: number, spent: number) => ({ unitLine, label: "项目资金", headerUnit, planned, spent });
+  await cleanProjectWorkbook(path.join(dir, "e-亿元.xlsx"), "国省干线公路改造", "县交通运输局", stated("", "（亿元）", 1.25, 1.125));
+  await cleanProjectWorkbook(path.join(dir, "f-千元.xlsx"), "乡村道路养护", "县公路段", stated("金额单位：千元", "", 3200, 2880));
+  await cleanProjectWorkbook(path.join(dir, "g-人民币元.xlsx"), "农村客运补贴", "县运管所", stated("金额单位：人民币元", "", 3200000, 2880000));
   result = await runCli(buildCli(), ["review", dir, "--out", out, "--json", json]);
   rows = JSON.parse(readFileSync(json, "utf8")).rows;
 }, 120_000);
@@ -34,6 +40,19 @@ describe("the review's JSON", () => {
     expect(byFile("a-万元.xlsx")).toEqual([expect.objectContaining({ planned: "320", spent: "288", rate: "0.9", moneyUnit: "万元" })]);
     // Only the amounts are converted: the execution rate is the form's own.
     expect(byFile("b-元.xlsx")).toEqual([expect.objectContaining({ planned: "1320", spent: "1280.12345", rate: "0.9698", moneyUnit: "万元" })]);
+  });
+
+  it("takes each project's unit from its own table: a project in 元 under one in 万元 is converted", () => {
+    expect(byFile("d-两个项目.xlsx").map((r) => [r.planned, r.spent, r.moneyUnit])).toEqual([
+      ["1000", "800", "万元"],
+      ["50", "40", "万元"],
+    ]);
+  });
+
+  it("converts 亿元, 千元 and 人民币元 exactly", () => {
+    expect(byFile("e-亿元.xlsx")).toEqual([expect.objectContaining({ planned: "12500", spent: "11250", moneyUnit: "万元" })]);
+    expect(byFile("f-千元.xlsx")).toEqual([expect.objectContaining({ planned: "320", spent: "288", moneyUnit: "万元" })]);
+    expect(byFile("g-人民币元.xlsx")).toEqual([expect.objectContaining({ planned: "320", spent: "288", moneyUnit: "万元" })]);
   });
 
   it("keeps the figures of a form that states no unit as written, its unit null", () => {
@@ -60,6 +79,15 @@ describeWithOpenpyxl("汇总 read back by openpyxl", () => {
   it("shows converted amounts down to the fen: two decimals, more where the amount has them", () => {
     const formats = pythonJson(["-c", "import sys, json, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['汇总']; print(json.dumps([[c.number_format for c in r] for r in ws['G2:H4']]))"], out);
     expect(formats).toEqual(Array(3).fill(["#,##0.00####", "#,##0.00####"]));
+  });
+
+  it("shows the project in 元 below one in 万元, and the 亿元 form, in 万元", () => {
+    const projects = sheet.rows.filter((r) => r[2] === "d-两个项目.xlsx");
+    expect(projects.map((r) => [r[1], ...r.slice(6, 9)])).toEqual([
+      ["林下经济示范", 1000, 800, "万元"],
+      ["森林防火", 50, 40, "万元"],
+    ]);
+    expect(row("e-亿元.xlsx").slice(6, 9)).toEqual([12500, 11250, "万元"]);
   });
 
   it("says that the figures of a form without a unit are as written", () => {

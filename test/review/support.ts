@@ -39,19 +39,33 @@ export function readBack(file: string): { sheets: ReadBackSheet[]; parts: string
 }
 
 /**
+ * How a project form states its money: a unit line in its header block (单位：万元), its budget
+ * block's merged label (项目资金（万元）) and a unit in the 全年预算数 header; the amounts (the rate is 90 %).
+ */
+export interface FormMoney {
+  unitLine: string;
+  label: string;
+  headerUnit: string;
+  planned: number;
+  spent: number;
+}
+
+export const IN_WAN_YUAN: FormMoney = { unitLine: "单位：万元", label: "项目资金（万元）", headerUnit: "", planned: 320, spent: 288 };
+
+/**
  * A project's 项目支出绩效自评表 as units fill it in, with nothing wrong in it: title, 项目名称 and
  * 实施单位 block, a merged budget block, indicators under merged 一级/二级 labels, 总分 and 等次.
  */
-export async function cleanProjectWorkbook(file: string, project: string, unit: string): Promise<string> {
+export async function cleanProjectWorkbook(file: string, project: string, unit: string, money: FormMoney = IN_WAN_YUAN): Promise<string> {
   await writeGridXlsx(
     workbook({
       name: "项目自评表",
       rows: [
         ["2023年度项目支出绩效自评表"],
-        ["项目名称", project, "", "", "", "", "单位：万元"],
+        ["项目名称", project, "", "", "", "", money.unitLine],
         ["主管部门", "某县水利局", "", "", "实施单位", unit],
-        ["项目资金（万元）", "", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
-        ["", "年度资金总额", 300, 320, 288, 10, 0.9, 9],
+        [money.label, "", "年初预算数", `全年预算数${money.headerUnit}(A)`, "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+        ["", "年度资金总额", money.planned, money.planned, money.spent, 10, 0.9, 9],
         ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
         ["", "产出指标（50分）", "数量指标", "新建集中供水工程", "≥120处", "120处", 25, 25, ""],
         ["", "", "质量指标", "水质达标率", "≥95%", "97%", 25, 25, ""],
@@ -129,5 +143,34 @@ export async function unitlessProjectWorkbook(file: string, project: string, pla
   ]);
   wb.getWorksheet("绩效指标")!.mergeCells("A4:A5");
   await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/**
+ * Two project forms one under the other on one sheet, as a unit fills in its projects: the first
+ * in 万元 with an amount in 万元 among its indicators (≥50万元), a few rows above the second, whose
+ * money is in 元 (its merged label 项目资金（元）).
+ */
+export async function twoProjectsWorkbook(file: string): Promise<string> {
+  const project = (name: string, money: string, planned: number, spent: number, benefit: string[]) => [
+    ["项目名称", name],
+    ["主管部门", "县林业局", "", "", "", "实施单位", "县林业局"],
+    [`项目资金（${money}）`, "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "", planned, planned, spent, 10, 0.8, 8],
+    ["", "其中：财政拨款", "", planned, planned, spent],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 50, 50],
+    ["", "效益指标", ...benefit, 30, 30],
+    ["", "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93%", 10, 10],
+    ["总分", "", "", "", "", "", 100, 98],
+    ["评价等次", "", "", "", "", "", "", "优"],
+    [],
+  ];
+  const rows = [
+    ...project("林下经济示范", "万元", 1000, 800, ["经济效益指标", "带动农户增收", "≥50万元", "56万元"]),
+    ...project("森林防火", "元", 500000, 400000, ["社会效益指标", "群众办事便利度", "明显提升", "明显提升"]),
+  ];
+  const merges = [0, 12].flatMap((top) => [`A${top + 3}:C${top + 3}`, `A${top + 6}:A${top + 9}`]);
+  await writeGridXlsx(workbook({ name: "项目自评表", rows, merges }), file);
   return file;
 }

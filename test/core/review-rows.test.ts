@@ -1,0 +1,84 @@
+/**
+ * The finance bureau's review row of each table as a unit hands its workbook in: a project list
+ * stands in one row by its 合计, the unit is the one the forms name on any sheet, a scored copy is
+ * named as the workbook it was made from, and the row's worst findings say which sheet they are on.
+ */
+import { analyze } from "../../src/core/analyze";
+import { WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { reviewFile } from "../../src/core/review";
+import { BUDGET_HEADER, workbook } from "../support/grid";
+import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
+
+const review = (file: string, grid: WorkbookGrid) => reviewFile(file, analyze(grid), DEFAULT_PROFILE);
+
+describe("the review row of a budget table no total counts", () => {
+  test("a project list is given by its 合计, named by what it adds up", () => {
+    const { rows } = review("农业农村局.xlsx", workbook(projectList, projectSheet("高标准农田建设", 2500, 2500)));
+    expect(rows.find((r) => r.kind === "budget")).toMatchObject({
+      sheet: "项目汇总",
+      unit: "县农业农村局",
+      project: "合计（3个项目）",
+      planned: "3420",
+      spent: "3316",
+      rate: "0.9696",
+      moneyUnit: "万元",
+    });
+  });
+
+  test("a weighted table is given by the line that carries its score, wherever it is", () => {
+    const budgetOnly = workbook({
+      name: "预算执行",
+      rows: [
+        ["部门（单位）名称", "县某局", "", "", "", "单位：万元"],
+        BUDGET_HEADER,
+        ["其中：财政拨款", 500, 500, 450],
+        ["其他资金", 300, 300, 270],
+        ["合计", 800, 800, 720, 10, 0.9, 9],
+      ],
+    });
+    const { rows } = review("某局.xlsx", budgetOnly);
+    expect(rows).toEqual([expect.objectContaining({ kind: "budget", planned: "800", spent: "720", rate: "0.9" })]);
+  });
+
+  test("a list without a 合计 shows no figures rather than its first project's", () => {
+    const withoutTotal = { ...projectList, rows: projectList.rows.slice(0, -1) };
+    const { rows } = review("农业农村局.xlsx", workbook(withoutTotal));
+    expect(rows).toEqual([expect.objectContaining({ kind: "budget", project: "", planned: null, spent: null, rate: null, moneyUnit: null })]);
+  });
+});
+
+describe("the review row's names", () => {
+  test("the unit is the one the form names on another sheet, not the file's name", () => {
+    const { rows } = review("民宗局.xlsx", departmentOnTwoSheets);
+    expect(rows.map((r) => [r.kind, r.sheet, r.unit])).toEqual([["evaluation", "绩效指标", "县民族宗教事务局"]]);
+  });
+
+  test("a finding on another sheet than the row's is named with its sheet among the worst", () => {
+    const { rows, findings } = review("民宗局.xlsx", departmentOnTwoSheets);
+    const rate = findings.find((f) => f.rule === "rate-mismatch")!;
+    expect(rate).toMatchObject({ sheet: "预算执行", cell: "F4" });
+    expect(rows[0].worst[0]).toBe(`预算执行!F4 执行率算错：${rate.message}`);
+  });
+
+  test("the unit a cover sheet names, when no form names one above its tables", () => {
+    const form = projectSheet("统计执法检查", 100, 95);
+    form.rows[1] = ["项目名称", "统计执法检查"];
+    const cover = {
+      name: "封面",
+      rows: [["2023年度项目支出绩效自评报告"], [], ["单位名称：", "县统计局"], ["填报日期：", "2024年3月"]],
+      merges: ["A1:F1"],
+    };
+    expect(review("统计局自评.xlsx", workbook(cover, form)).rows.map((r) => r.unit)).toEqual(["县统计局"]);
+    // A unit the forms name comes first.
+    expect(review("统计局自评.xlsx", workbook(cover, projectSheet("统计执法检查", 100, 95))).rows.map((r) => r.unit)).toEqual(["县农业农村局"]);
+  });
+
+  test("a scored copy handed in alone is named as the workbook it was made from", () => {
+    const unnamed = workbook(projectSheet("档案数字化", 100, 95));
+    unnamed.sheets[0].values[1] = ["项目名称", "档案数字化"];
+    for (const file of ["县档案馆.jixiao.xlsx", "乡镇/县档案馆.JIXIAO.xlsx", "县档案馆.xlsx.jixiao.xlsx", "县档案馆.jixiao.jixiao.xlsx"]) {
+      expect(review(file, unnamed).rows.map((r) => r.unit)).toEqual(["县档案馆"]);
+    }
+  });
+});
