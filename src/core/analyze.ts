@@ -30,7 +30,7 @@ import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
 import { decimalString, roundHalfUp } from "./score";
-import { MARK_COLORS, marksOf } from "./marks";
+import { MARK_COLORS, marksOf, withoutOwnFills } from "./marks";
 import { parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
@@ -302,6 +302,8 @@ export function* analysisSteps(
   profile: Profile = DEFAULT_PROFILE,
   options: AnalyzeOptions = {},
 ): Generator<AnalysisProgress, Analysis, void> {
+  // Values an earlier run filled in are read as the blanks they were, to be computed again.
+  workbook = withoutOwnFills(workbook, marksOf(parseState(workbook.state)));
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
   /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote. */

@@ -20,7 +20,7 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { CellValue, MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
@@ -206,6 +206,7 @@ export interface WantedInput {
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
   const views = viewsByName(grid);
   const holds = holdsInViews(views);
+  const own = new Map(ownFills(previous, holds).map((e) => [entryKey(e.sheet, e.area), e]));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -224,9 +225,17 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
   }
   for (const w of analysis.writes) {
     if (w.cachedResult) continue;
-    const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
+    const area = areaAt(w.sheet, w.row, w.col);
+    const mark = slot(w.sheet, area, "filled", FILLED_COLOR);
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
+    // Filled in again over an earlier run's value: what the cell was before that run is kept.
+    const earlier = own.get(entryKey(w.sheet, areaText(area)));
+    if (earlier) {
+      mark.format = earlier.format ?? "General";
+      if (earlier.was !== undefined) mark.was = earlier.was;
+      continue;
+    }
     const view = views.get(w.sheet);
     mark.format = view?.sheet.numFmts[w.row]?.[w.col] ?? "General";
     // A cell jixiao fills reads as blank: one that holds spaces, or an empty text (another program
@@ -351,16 +360,53 @@ function holdsInViews(views: ReadonlyMap<string, SheetView>): HoldsValue {
   });
 }
 
+/**
+ * The recorded marks of values jixiao filled in that their cells still hold: those values are
+ * jixiao's, not the user's. A mark whose cell was also named by a finding counts too (its entry
+ * keeps the value).
+ */
+export function ownFills(record: MarksRecord, holds: HoldsValue): MarkEntry[] {
+  return record.entries.filter((entry) => {
+    const area = areaOf(entry);
+    return entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value);
+  });
+}
+
+/**
+ * The workbook as the analysis reads it: each cell an earlier run filled in that still holds
+ * jixiao's value is as it was before that run (blank, or its spaces, in its number format). A rerun
+ * then computes it afresh from what the user has changed since, fills it in again, and raises no
+ * finding against jixiao's own number. A value the user typed over it, or a formula, is theirs and
+ * is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets with
+ * such cells are shallow copies.
+ */
+export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): WorkbookGrid {
+  const own = groupBy(ownFills(record, holdsIn(grid)), (e) => e.sheet);
+  if (own.size === 0) return grid;
+  const sheets = grid.sheets.map((sheet): SheetGrid => {
+    const entries = own.get(sheet.name);
+    if (!entries) return sheet;
+    const values = [...sheet.values];
+    const numFmts = [...sheet.numFmts];
+    for (const entry of entries) {
+      const { top: row, left: col } = areaOf(entry);
+      values[row] = [...values[row]];
+      values[row][col] = entry.was ?? null;
+      numFmts[row] = [...(numFmts[row] ?? [])];
+      numFmts[row][col] = entry.format;
+    }
+    return { ...sheet, values, numFmts };
+  });
+  return { ...grid, sheets };
+}
+
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
   const plan = planMarks([], previous, look);
-  const clears: ValueClear[] = [];
-  for (const entry of previous.entries) {
+  const clears = ownFills(previous, holds).map((entry): ValueClear => {
     const area = areaOf(entry);
-    if (entry.kind === "filled" && entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value)) {
-      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null });
-    }
-  }
+    return { sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null };
+  });
   return { ...plan, clears, record: { entries: [], summary: previous.summary } };
 }
 

@@ -23,30 +23,7 @@ import {
 } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
-
-/** A workbook's looks as a host would hold them, with the plan's changes applied as a host does. */
-class Looks {
-  readonly cells = new Map<string, CellLook>();
-  constructor(initial: Record<string, CellLook> = {}) {
-    for (const [key, look] of Object.entries(initial)) this.cells.set(key, { ...look });
-  }
-  at = (sheet: string, row: number, col: number): CellLook => this.cells.get(`${sheet}!${cellAddress(row, col)}`) ?? { fill: null, note: null };
-  apply(plan: MarkPlan): void {
-    for (const change of plan.fills) {
-      for (let r = change.area.top; r <= change.area.bottom; r++) {
-        for (let c = change.area.left; c <= change.area.right; c++) this.set(change.sheet, r, c, { fill: change.fill });
-      }
-    }
-    for (const note of plan.notes) this.set(note.sheet, note.row, note.col, { note: note.note });
-  }
-  private set(sheet: string, row: number, col: number, change: Partial<CellLook>): void {
-    this.cells.set(`${sheet}!${cellAddress(row, col)}`, { ...this.at(sheet, row, col), ...change });
-  }
-  /** Every cell that has a fill or a note. */
-  shown(): Record<string, CellLook> {
-    return Object.fromEntries([...this.cells].filter(([, look]) => look.fill !== null || look.note !== null).sort(([a], [b]) => a.localeCompare(b)));
-  }
-}
+import { Looks } from "../support/looks";
 
 /** No cell holds a value jixiao filled in (the marks below carry none). */
 const NO_VALUES = () => false;
@@ -181,6 +158,18 @@ describe("planMarks: jixiao owns its marks", () => {
       { sheet: "表", row: 1, col: 0, numFmt: "0.0", was: null },
       { sheet: "表", row: 3, col: 0, numFmt: "General", was: "  " },
     ]);
+  });
+
+  test("清除标记 blanks a value jixiao filled in that a finding also names (its mark is the finding's)", () => {
+    const grid = workbook({ name: "表", rows: [["执行率"], [null]] });
+    const write = { sheet: "表", cell: "A2", row: 1, col: 0, value: "1.25", numFmt: "0.00%", basis: "rate" as const };
+    const finding = { rule: "overspent" as const, severity: "warning" as const, sheet: "表", cell: "A2", message: "执行数超过预算" };
+    const marks = wantedMarks({ marks: [{ sheet: "表", row: 1, col: 0, color: MARK_COLORS.warning }], findings: [finding], writes: [write] }, grid, "zh");
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, marks);
+    expect(record.entries.map((e) => [e.kind, e.value])).toEqual([["finding", 1.25]]);
+    const clean = planClean(record, looks.at, () => true);
+    expect(clean.clears).toEqual([{ sheet: "表", row: 1, col: 0, numFmt: "General", was: null }]);
   });
 
   test("refuses to plan over cells whose look was not read", () => {

@@ -175,6 +175,26 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
   });
 });
 
+describe("a rerun after the user changed an input a value jixiao filled in was computed from", () => {
+  it("fills that value in again, with no finding against jixiao's old number, and jixiao clean still gives back the cell before the first run", async () => {
+    // 培训场次's 实际完成值 goes from 8场 to 9场: its 得分 (G3, filled in with 40) is now 45.
+    const { dir, edited } = await scoredThenEdited("xl/sharedStrings.xml", (xml) => xml.replace("<t>8场</t>", "<t>9场</t>"));
+    const rerun = path.join(dir, "rerun.xlsx");
+    const json = path.join(dir, "rerun.json");
+    await runMain("score", edited, "--out", rerun, "--json", json);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string; rule: string }[] };
+    expect(report.findings.filter((f) => f.cell === "G3")).toEqual([]);
+    const g3 = (file: string) => {
+      const sheet = readXlsxBytes(readFileSync(file), file).grid.sheets[0];
+      return [sheet.values[2][6], sheet.numFmts[2][6]];
+    };
+    expect(g3(rerun)).toEqual([45, "0.00"]);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    expect(g3(cleaned)).toEqual(["  ", "0.0"]);
+  });
+});
+
 describe("清除标记 and a blank score that held an empty text (another program wrote it)", () => {
   it("gives the empty text back, not a cell without a value", async () => {
     const dir = tempDir();
