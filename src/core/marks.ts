@@ -144,12 +144,21 @@ export function composeNote(user: string | null, text: string): string {
   return user ? `${user}\n\n${text}` : text;
 }
 
-/** The note without jixiao's text: the user's own note, null when none is left. A note that no
- * longer holds the text (the user rewrote it) is the user's. */
+/**
+ * The note without jixiao's text: the user's own note, null when none is left. jixiao's text is
+ * found wherever it sits: after the user's note (as composeNote put it), or with a remark the user
+ * typed after it (where Excel puts the cursor when a note is edited), which stays on its own line.
+ * A note that no longer holds the text (the user rewrote it) is the user's.
+ */
 export function userNote(note: string | null, text: string): string | null {
-  if (note === null || note === text) return null;
-  if (note.endsWith(`\n\n${text}`)) return note.slice(0, note.length - text.length - 2) || null;
-  return note;
+  if (note === null) return null;
+  const at = note.indexOf(text);
+  if (at < 0) return note;
+  let before = note.slice(0, at);
+  if (before.endsWith("\n\n")) before = before.slice(0, -2);
+  let after = note.slice(at + text.length);
+  while (after.startsWith("\n")) after = after.slice(1);
+  return [before, after].filter((part) => part !== "").join("\n") || null;
 }
 
 const areaOf = (entry: MarkEntry): MergeRange => parseRangeAddress(entry.area)!;

@@ -49,6 +49,24 @@ describe("notes", () => {
     expect(userNote("已改正", ours)).toBe("已改正");
   });
 
+  test("jixiao's text is found wherever the user's edit left it: a remark typed after it stays, on its own line", () => {
+    const ours = `${NOTE_PREFIX}\n【警告】“群众办事便利度”得分 14 低于分值 15，请填写偏差原因分析及改进措施。`;
+    expect(userNote(`${ours}\n单位说明：满意度样本少`, ours)).toBe("单位说明：满意度样本少");
+    expect(userNote(`${ours}单位说明`, ours)).toBe("单位说明");
+    expect(userNote(`请张三核对\n\n${ours}\n\n单位说明`, ours)).toBe("请张三核对\n单位说明");
+  });
+
+  test("a rerun over a note the user added a remark to replaces jixiao's text, not appends a second copy; 清除标记 leaves the remark", () => {
+    const ours = `${NOTE_PREFIX}\n【警告】得分低于分值`;
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, [wanted("表", cellArea(0, 0), ours, "finding", MARK_COLORS.warning)]);
+    looks.cells.set("表!A1", { fill: MARK_COLORS.warning, note: `${ours}\n单位说明：样本少` });
+    const rerun = run(looks, record, [wanted("表", cellArea(0, 0), ours, "finding", MARK_COLORS.warning)]);
+    expect(looks.at("表", 0, 0).note).toBe(`单位说明：样本少\n\n${ours}`);
+    looks.apply(planClean(rerun.record, looks.at, NO_VALUES));
+    expect(looks.at("表", 0, 0)).toEqual({ fill: null, note: "单位说明：样本少" });
+  });
+
   test("every mark of a real analysis has a note starting 绩效自评助手：, and filled cells say how", () => {
     const grid = workbook({
       name: "自评表",

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
+import { commentText, readComments } from "../../src/xlsx/comments-part";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
@@ -192,6 +193,23 @@ describe("a rerun after the user changed an input a value jixiao filled in was c
     const cleaned = path.join(dir, "clean.xlsx");
     expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
     expect(g3(cleaned)).toEqual(["  ", "0.0"]);
+  });
+});
+
+describe("a remark the user typed after jixiao's text in a note", () => {
+  it("is kept on a rerun, which replaces jixiao's text rather than adding a second copy, and is all jixiao clean leaves", async () => {
+    const remark = "单位说明：按培训台账";
+    const { dir, edited } = await scoredThenEdited("xl/comments1.xml", (xml) => xml.replace("补填</t>", `补填\n${remark}</t>`));
+    const rerun = path.join(dir, "rerun.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    const noteOf = (file: string) => {
+      const comment = readComments(partsOfFile(file)["xl/comments1.xml"]).byCell.get("G3");
+      return comment && commentText(comment);
+    };
+    expect(noteOf(rerun)).toBe(`${remark}\n\n${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(noteOf(cleaned)).toBe(remark);
   });
 });
 
