@@ -161,6 +161,39 @@ export function userNote(note: string | null, text: string): string | null {
   return [before, after].filter((part) => part !== "").join("\n") || null;
 }
 
+/** The lines jixiao's text is made of after its first: a finding, or how a filled-in value was computed. */
+const FINDING_LINE_STARTS = (["zh", "en"] as const).flatMap((lang) => Object.values(SEVERITY_LABEL[lang]).map((label) => `【${label}】`));
+const FILLED_LINES = new Set(
+  (["zh", "en"] as const).flatMap((lang) => [undefined, ...(Object.keys(BASIS[lang]) as WriteBasis[])].map((basis) => filledText(basis, lang).slice(NOTE_PREFIX.length))),
+);
+const isJixiaoLine = (line: string): boolean => FILLED_LINES.has(line) || FINDING_LINE_STARTS.some((start) => line.startsWith(start));
+
+/**
+ * A note without the text jixiao writes, found by its shape where jixiao's record does not say what
+ * it wrote (another program saved the workbook without the record's part, or the user copied a
+ * marked cell with its note): a paragraph that starts the note or follows a blank line, opens with
+ * 绩效自评助手：, and goes on with lines jixiao writes (【错误】… and the like, or 由 … 补填). A line of
+ * any other shape after it is the user's and stays. Null when nothing else is left.
+ */
+export function withoutJixiaoText(note: string | null): string | null {
+  if (note === null) return null;
+  const lines = note.split("\n");
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i];
+    const opens = first.startsWith(NOTE_PREFIX) && (i === 0 || lines[i - 1] === "");
+    const rest = first.slice(NOTE_PREFIX.length);
+    if (!opens || !(rest === "" || FILLED_LINES.has(rest))) {
+      kept.push(first);
+      continue;
+    }
+    // The blank line composeNote put between the user's note and jixiao's text goes with it.
+    if (kept.at(-1) === "") kept.pop();
+    while (i + 1 < lines.length && isJixiaoLine(lines[i + 1])) i++;
+  }
+  return kept.join("\n") || null;
+}
+
 const areaOf = (entry: MarkEntry): MergeRange => parseRangeAddress(entry.area)!;
 const areaText = (area: MergeRange): string =>
   area.top === area.bottom && area.left === area.right ? cellAddress(area.top, area.left) : rangeAddress(area);
@@ -309,7 +342,8 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
     });
     const topKey = sheetCellKey(mark.sheet, mark.area.top, mark.area.left);
     const note = notesPutBack.has(topKey) ? notesPutBack.get(topKey)! : lookOf(look, mark.sheet, mark.area.top, mark.area.left).note;
-    const user = prior ? userNote(note, prior.text) : note;
+    // Without a record of the area, jixiao's text in its note is known by its shape (a record lost).
+    const user = prior ? userNote(note, prior.text) : withoutJixiaoText(note);
     const composed = composeNote(user, mark.text);
     fills.push({ sheet: mark.sheet, area: mark.area, fill: mark.color });
     if (composed !== note) notes.push({ sheet: mark.sheet, row: mark.area.top, col: mark.area.left, note: composed });
@@ -409,6 +443,16 @@ export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): Workbo
   return { ...grid, sheets };
 }
 
+/**
+ * The writes that change their cells: all but those of a rerun filling a cell in again with the
+ * number jixiao's own value there already is (the analysis read it as blank, withoutOwnFills, and
+ * came to the same). Those change nothing, and are not counted or reported as cells filled in.
+ */
+export function changingWrites(writes: CellWrite[], grid: WorkbookGrid): CellWrite[] {
+  const views = viewsByName(grid);
+  return writes.filter((w) => w.cachedResult || views.get(w.sheet)?.raw(w.row, w.col) !== Number(w.value));
+}
+
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
   const plan = planMarks([], previous, look);
@@ -417,6 +461,35 @@ export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue
     return { sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null };
   });
   return { ...plan, clears, record: { entries: [], summary: previous.summary } };
+}
+
+/** A note as a host read it. */
+export interface CellNote {
+  sheet: string;
+  row: number;
+  col: number;
+  note: string;
+}
+
+/**
+ * 清除标记 for the notes that hold jixiao's text where its record lists no mark (`record`, as read):
+ * that text taken away (withoutJixiaoText), the user's own text kept. The fills and values of those
+ * cells are left as they are: without the record, nothing tells jixiao's from the user's.
+ */
+export function unrecordedNotes(notes: CellNote[], record: MarksRecord): NoteChange[] {
+  const recorded = new Set(
+    record.entries.map((entry) => {
+      const area = areaOf(entry);
+      return sheetCellKey(entry.sheet, area.top, area.left);
+    }),
+  );
+  const changes: NoteChange[] = [];
+  for (const { sheet, row, col, note } of notes) {
+    if (recorded.has(sheetCellKey(sheet, row, col))) continue;
+    const user = withoutJixiaoText(note);
+    if (user !== note) changes.push({ sheet, row, col, note: user });
+  }
+  return changes;
 }
 
 /** One change per cell: a later change to a cell replaces an earlier one. */

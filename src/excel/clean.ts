@@ -54,9 +54,10 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const summary = summaryName === undefined ? undefined : sheets.find((s) => s.name === summaryName);
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
-  // The values jixiao filled in, with their formats: taken back while the cells still hold them.
+  // The values jixiao filled in (a finding's mark may carry one too), with their formats: taken
+  // back while the cells still hold them.
   const filled = record.entries
-    .filter((e) => e.kind === "filled" && e.value !== undefined)
+    .filter((e) => e.value !== undefined)
     .map((e) => {
       const { top, left } = parseRangeAddress(e.area)!;
       const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);

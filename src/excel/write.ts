@@ -14,7 +14,7 @@
  */
 import type { Analysis, Lang } from "../core/analyze";
 import { MergeRange, cellAddress, wholeRows } from "../core/grid";
-import { cellsToLook, marksOf, marksOnSheets, planMarks, wantedMarks, withMarks } from "../core/marks";
+import { cellsToLook, changingWrites, marksOf, marksOnSheets, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
 import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
@@ -74,8 +74,8 @@ export async function applyAnalysis(
   const kept = marksOnSheets(previous, sheetNames);
   const areas = cellsToLook(wanted, kept);
   // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
-  // it is not in the undo record either.
-  const written = { writes: analysis.writes.filter((w) => !w.cachedResult) };
+  // it is not in the undo record either; nor is jixiao's own value filled in again the same.
+  const written = { writes: changingWrites(analysis.writes, state.grid).filter((w) => !w.cachedResult) };
   const summary = analysis.summary;
   const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 

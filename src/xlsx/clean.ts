@@ -5,11 +5,11 @@
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
 import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
-import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } from "../core/marks";
-import { WorkbookGrid } from "../core/grid";
+import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
+import { WorkbookGrid, cellAddress } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
-import { readLooks } from "./marks-parts";
+import { readLooks, readNotes } from "./marks-parts";
 import { Package } from "./package";
 import { writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
@@ -25,6 +25,11 @@ export interface CleanResult {
   bytes: Uint8Array;
   /** Marked areas taken back. */
   removed: number;
+  /**
+   * The cells ("自评表!H6") whose notes held jixiao's text that its record does not list: that text
+   * is taken away; their fills and values stay, as nothing tells jixiao's from the user's.
+   */
+  unrecordedNotes: string[];
   /** The summary sheet removed, if one was. */
   summaryRemoved: string | null;
 }
@@ -78,7 +83,9 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   // The formula results jixiao updated go back to what they were, as the values under them do.
   const givenBack = cachedResultsToGiveBack(cachedResultsOf(state), grid);
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears, givenBack);
-  writeNotesAndCells(copy, plan.notes, edits);
+  // jixiao's text in notes its record does not list (another program saved the workbook without it).
+  const unrecorded = unrecordedNotes(readNotes(sheets, sheetNotes), record);
+  writeNotesAndCells(copy, [...plan.notes, ...unrecorded], edits);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);
@@ -93,5 +100,10 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   }
   writeState(pkg, rels, contentTypes, stateJson(withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), [])));
 
-  return { bytes: copyBytes(copy, workbookXml), removed: plan.removed, summaryRemoved };
+  return {
+    bytes: copyBytes(copy, workbookXml),
+    removed: plan.removed,
+    unrecordedNotes: unrecorded.map((n) => `${n.sheet}!${cellAddress(n.row, n.col)}`),
+    summaryRemoved,
+  };
 }

@@ -17,8 +17,10 @@ import {
   marksOnSheets,
   planClean,
   planMarks,
+  unrecordedNotes,
   userNote,
   wantedMarks,
+  withoutJixiaoText,
   withMarks,
 } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
@@ -65,6 +67,44 @@ describe("notes", () => {
     expect(looks.at("表", 0, 0).note).toBe(`单位说明：样本少\n\n${ours}`);
     looks.apply(planClean(rerun.record, looks.at, NO_VALUES));
     expect(looks.at("表", 0, 0)).toEqual({ fill: null, note: "单位说明：样本少" });
+  });
+
+  test("without a record, jixiao's text is known by its shape: a paragraph opening 绩效自评助手： and lines jixiao writes", () => {
+    const findings = `${NOTE_PREFIX}\n【警告】“培训人次”得分 16.67 低于分值 20\n【错误】得分不符`;
+    const filled = `${NOTE_PREFIX}由 执行数÷全年预算数 补填`;
+    expect(withoutJixiaoText(findings)).toBeNull();
+    expect(withoutJixiaoText(filled)).toBeNull();
+    expect(withoutJixiaoText(`${NOTE_PREFIX}filled in by jixiao as spent ÷ planned`)).toBeNull();
+    // A finding's mark on a cell jixiao also filled in: its note says both.
+    expect(withoutJixiaoText(`${findings}\n由 分值×实际完成值÷年度指标值 补填`)).toBeNull();
+    expect(withoutJixiaoText(`请张三核对\n\n${findings}`)).toBe("请张三核对");
+    expect(withoutJixiaoText(`${findings}\n单位说明：报名人数不足\n【备注】另附`)).toBe("单位说明：报名人数不足\n【备注】另附");
+    // Not jixiao's shape: the user's words quoting the name, or a paragraph jixiao does not write.
+    for (const user of [`见${NOTE_PREFIX}的提示`, `张三\n${NOTE_PREFIX}由 张三 补填`, `${NOTE_PREFIX}已核`, "已核"]) expect(withoutJixiaoText(user)).toBe(user);
+    expect(withoutJixiaoText(null)).toBeNull();
+  });
+
+  test("a mark on a cell whose note holds jixiao's text the record does not list replaces that text, not appends to it", () => {
+    const stale = `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`;
+    const looks = new Looks({ "表!A1": { fill: FILLED_COLOR, note: `单位说明\n\n${stale}` } });
+    const ours = `${NOTE_PREFIX}\n【错误】得分不符`;
+    run(looks, EMPTY_MARKS, [wanted("表", cellArea(0, 0), ours)]);
+    expect(looks.at("表", 0, 0).note).toBe(`单位说明\n\n${ours}`);
+  });
+
+  test("清除标记 takes jixiao's text out of the notes its record does not list, and leaves those the record lists to the plan", () => {
+    const stale = `${NOTE_PREFIX}\n【警告】请填写偏差原因`;
+    const record: MarksRecord = { entries: [{ sheet: "表", area: "B1:B2", kind: "finding", color: MARK_COLORS.error, text: stale, before: [null] }], summary: null };
+    const notes = [
+      { sheet: "表", row: 0, col: 0, note: `${stale}\n单位说明` },
+      { sheet: "表", row: 0, col: 1, note: stale },
+      { sheet: "表", row: 0, col: 2, note: "张三：已核" },
+      { sheet: "表", row: 0, col: 3, note: stale },
+    ];
+    expect(unrecordedNotes(notes, record)).toEqual([
+      { sheet: "表", row: 0, col: 0, note: "单位说明" },
+      { sheet: "表", row: 0, col: 3, note: null },
+    ]);
   });
 
   test("every mark of a real analysis has a note starting 绩效自评助手：, and filled cells say how", () => {

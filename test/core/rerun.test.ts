@@ -1,6 +1,6 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { WorkbookGrid, cellText } from "../../src/core/grid";
-import { holdsIn, marksOf, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
+import { changingWrites, holdsIn, marksOf, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 import { Looks } from "../support/looks";
@@ -71,6 +71,9 @@ describe("a rerun after the user changed an input: the values jixiao filled in a
     const second = scoreRun(typed(first.saved, { D2: 180, E5: "1150人次" }), looks);
     expect(writesOf(second.analysis)).toEqual(["F2=0.9", "G2=9", "G5=19.17"]);
     expect(second.analysis.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // Each changes its cell; over an unchanged workbook the same values change nothing.
+    expect(changingWrites(second.analysis.writes, typed(first.saved, { D2: 180, E5: "1150人次" }))).toHaveLength(3);
+    expect(changingWrites(scoreRun(first.saved, new Looks()).analysis.writes, first.saved)).toEqual([]);
     expect(second.analysis.budget[0]).toMatchObject({ rate: "0.9", recordedRate: null, score: "9", recordedScore: null });
     // The record still gives back what the cells were before the first run: blank, in the unit's format.
     const clean = planClean(marksOf(parseState(second.saved.state)), looks.at, holdsIn(second.saved));

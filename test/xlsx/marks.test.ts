@@ -213,6 +213,38 @@ describe("a remark the user typed after jixiao's text in a note", () => {
   });
 });
 
+describe("a scored copy whose record another program dropped (as openpyxl does with custom XML parts)", () => {
+  /** userForm scored, its record then emptied: the marked cells keep jixiao's notes, fills and values. */
+  const recordLost = () => scoredThenEdited("customXml/item1.xml", (xml) => xml.replace(/>\{.*\}</s, '>{"v":1}<'));
+  const notesOf = (file: string) => {
+    const part = Object.keys(partsOfFile(file)).find((name) => name.startsWith("xl/comments"))!;
+    return Object.fromEntries([...readComments(partsOfFile(file)[part]).byCell].map(([ref, comment]) => [ref, commentText(comment)]));
+  };
+
+  it("jixiao clean takes jixiao's text out of the notes, keeps the user's, leaves fills and values, and names the cells to check", async () => {
+    const { dir, edited } = await recordLost();
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { code, out } = await runMain("clean", edited, "--out", cleaned);
+    expect(code).toBe(0);
+    expect(out).toContain(`${edited}：清除了 0 处标记及其批注`);
+    // G2: the 得分 header's own finding.
+    expect(out).toContain("另有 3 条批注含绩效自评助手的文字");
+    expect(out).toContain("请核对：自评表!G2、自评表!G3、自评表!G4\n");
+    expect(notesOf(cleaned)).toEqual({ A1: "标题批注", G4: "张三：请复核" });
+    // Without the record nothing tells jixiao's 40 from a number the user typed: it stays.
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets[0].values[2][6]).toBe(40);
+  });
+
+  it("a rerun replaces jixiao's text in a note it marks again instead of adding a second copy", async () => {
+    const { dir, edited } = await recordLost();
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    const g4 = notesOf(rerun).G4;
+    expect(g4.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
+    expect(g4.split(NOTE_PREFIX)).toHaveLength(2);
+  });
+});
+
 describe("清除标记 and a blank score that held an empty text (another program wrote it)", () => {
   it("gives the empty text back, not a cell without a value", async () => {
     const dir = tempDir();
