@@ -243,7 +243,8 @@ export interface WantedInput {
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
  * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
- * run filled in keeps its mark while it still holds that value as a value of its own (holdsBy).
+ * run filled in (`previous`) that is filled in again keeps what it was before that run in the
+ * record; one this run does not fill in again is taken back (ownFillsNotRefilled).
  */
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
   const views = viewsByName(grid);
@@ -284,12 +285,6 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     // wrote it), keeps them in the record.
     const held = view?.raw(w.row, w.col);
     if (typeof held === "string") mark.was = held;
-  }
-  for (const entry of previous.entries) {
-    const area = areaOf(entry);
-    const key = entryKey(entry.sheet, entry.area);
-    if (entry.kind !== "filled" || entry.value === undefined || !holds(entry.sheet, area.top, area.left, entry.value) || wanted.has(key)) continue;
-    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format, was: entry.was });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
@@ -444,6 +439,25 @@ export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): Workbo
 }
 
 /**
+ * The values earlier runs filled in that this run does not fill in again (it read them as blank,
+ * withoutOwnFills, and can no longer compute them: the user blanked an input they came from). They
+ * are taken back as 清除标记 takes them, with their marks (planMarks), so that the copy does not
+ * show a number the analysis did not count.
+ */
+export function ownFillsNotRefilled(previous: MarksRecord, grid: WorkbookGrid, writes: CellWrite[]): ValueClear[] {
+  const refilled = new Set(writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
+  return valueClears(ownFills(previous, holdsIn(grid))).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
+}
+
+/** The cells of filled-in values blank again, in their number formats from before, or with their spaces back. */
+function valueClears(entries: MarkEntry[]): ValueClear[] {
+  return entries.map((entry) => {
+    const area = areaOf(entry);
+    return { sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null };
+  });
+}
+
+/**
  * The writes that change their cells: all but those of a rerun filling a cell in again with the
  * number jixiao's own value there already is (the analysis read it as blank, withoutOwnFills, and
  * came to the same). Those change nothing, and are not counted or reported as cells filled in.
@@ -456,11 +470,7 @@ export function changingWrites(writes: CellWrite[], grid: WorkbookGrid): CellWri
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
   const plan = planMarks([], previous, look);
-  const clears = ownFills(previous, holds).map((entry): ValueClear => {
-    const area = areaOf(entry);
-    return { sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null };
-  });
-  return { ...plan, clears, record: { entries: [], summary: previous.summary } };
+  return { ...plan, clears: valueClears(ownFills(previous, holds)), record: { entries: [], summary: previous.summary } };
 }
 
 /** A note as a host read it. */

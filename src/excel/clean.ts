@@ -21,7 +21,7 @@ import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList } from "./read";
 import { keepAsBackup, pushUndoOps } from "./undo";
-import { cellOps } from "./write";
+import { cellOps, clearOps } from "./write";
 
 export interface CleanOptions {
   api?: ApiCheck;
@@ -89,13 +89,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ...pushUndoOps(context, undoRecord, undo, sheetNames, m),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
-    ...plan.clears.map((c) =>
-      writeOp(3, c.numFmt, () => {
-        const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
-        range.numberFormat = [[c.numFmt]];
-        range.values = [[c.was ?? ""]];
-      }),
-    ),
+    ...clearOps(plan.clears, sheetProxies(context)),
   ];
   if (summary && backup) ops.push(writeOp(3, backup, () => keepAsBackup(context.workbook.worksheets.getItem(summary.name), backup)));
   const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });

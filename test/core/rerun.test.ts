@@ -1,6 +1,6 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { WorkbookGrid, cellText } from "../../src/core/grid";
-import { changingWrites, holdsIn, marksOf, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
+import { changingWrites, holdsIn, marksOf, ownFillsNotRefilled, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 import { Looks } from "../support/looks";
@@ -98,6 +98,25 @@ describe("a rerun after the user changed an input: the values jixiao filled in a
     const withFormula = scoreRun(formula, lookedAfterFirst()).analysis;
     expect(writesOf(withFormula)).toEqual(["F2=0.75", "G2=7.5"]);
     expect(rulesAt(withFormula, "G5")).toEqual(["score-mismatch"]);
+  });
+
+  test("one jixiao can no longer compute (the user blanked an input it came from) is taken back with its mark", () => {
+    const looks = new Looks();
+    const first = scoreRun(form(), looks);
+    const blanked = typed(first.saved, { D2: "" });
+    const previous = marksOf(parseState(blanked.state));
+    const second = scoreRun(blanked, looks);
+    expect(writesOf(second.analysis)).toEqual(["G5=16.67"]);
+    expect(ownFillsNotRefilled(previous, blanked, second.analysis.writes)).toEqual([
+      { sheet: "自评表", row: 1, col: 5, numFmt: "General", was: null },
+      { sheet: "自评表", row: 1, col: 6, numFmt: "General", was: null },
+    ]);
+    expect([looks.at("自评表", 1, 5), looks.at("自评表", 1, 6)]).toEqual([
+      { fill: null, note: null },
+      { fill: null, note: null },
+    ]);
+    const areas = marksOf(parseState(second.saved.state)).entries.map((e) => e.area);
+    expect(["F2", "G2", "G5"].filter((area) => areas.includes(area))).toEqual(["G5"]);
   });
 
   test("withoutOwnFills reads the cells jixiao filled in as they were before, and leaves the grid it is given as it was", () => {

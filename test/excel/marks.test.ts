@@ -92,6 +92,18 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(wb.snapshot().sheets[0].cells.G2?.value ?? null).toBeNull();
   });
 
+  test("a rerun after the user blanked the input of a value jixiao filled in takes it back with its mark; 撤销 brings it back", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    setValue(wb, "E2", "");
+    const blanked = wb.snapshot();
+    await recalc(wb);
+    const second = wb.snapshot().sheets[0];
+    expect([second.cells.G2?.value ?? null, second.cells.G2?.fill ?? null, second.notes.G2]).toEqual([null, null, undefined]);
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...blanked, settings: {} });
+  });
+
   test("undo of three runs in a row gives back the workbook as it was, notes and record included", async () => {
     const wb = book(18);
     const before = wb.snapshot();

@@ -196,6 +196,18 @@ describe("a rerun after the user changed an input a value jixiao filled in was c
   });
 });
 
+describe("a rerun after the user blanked the input a value jixiao filled in came from", () => {
+  it("takes that value back with its mark: the cell as before the first run", async () => {
+    const { dir, edited } = await scoredThenEdited("xl/sharedStrings.xml", (xml) => xml.replace("<t>8场</t>", "<t></t>"));
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    const sheet = readXlsxBytes(readFileSync(rerun), "rerun.xlsx").grid.sheets[0];
+    expect([sheet.values[2][6], sheet.numFmts[2][6]]).toEqual(["  ", "0.0"]);
+    const comments = readComments(partsOfFile(rerun)["xl/comments1.xml"]).byCell;
+    expect(comments.has("G3")).toBe(false);
+  });
+});
+
 describe("a remark the user typed after jixiao's text in a note", () => {
   it("is kept on a rerun, which replaces jixiao's text rather than adding a second copy, and is all jixiao clean leaves", async () => {
     const remark = "单位说明：按培训台账";
