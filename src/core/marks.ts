@@ -502,6 +502,24 @@ export function unrecordedNotes(notes: CellNote[], record: MarksRecord): NoteCha
   return changes;
 }
 
+const JIXIAO_FILLS = new Set([...Object.values(MARK_COLORS), FILLED_COLOR].map((color) => color.toUpperCase()));
+
+/**
+ * The cells 清除标记 leaves to the user to check where jixiao's record did not cover every run: those
+ * whose notes held jixiao's text the record does not list (`unrecorded`), and those it gives one of
+ * jixiao's own fills back to (the fill before a recorded mark was an earlier run's, whose record was
+ * lost). Their fills and values stay; in the sheets' order (`sheets`), row by row.
+ */
+export function cellsToCheck(unrecorded: NoteChange[], fills: FillChange[], sheets: string[]): { sheet: string; row: number; col: number }[] {
+  const cells = new Map<string, { sheet: string; row: number; col: number }>();
+  for (const { sheet, row, col } of unrecorded) cells.set(sheetCellKey(sheet, row, col), { sheet, row, col });
+  for (const { sheet, area, fill } of fills) {
+    if (fill !== null && JIXIAO_FILLS.has(fill.toUpperCase())) for (const cell of cellsOf(area)) cells.set(sheetCellKey(sheet, cell.row, cell.col), { sheet, ...cell });
+  }
+  const order = new Map(sheets.map((sheet, i) => [sheet, i]));
+  return [...cells.values()].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
+}
+
 /** One change per cell: a later change to a cell replaces an earlier one. */
 function lastPerCell(notes: NoteChange[]): NoteChange[] {
   const byCell = new Map<string, NoteChange>();

@@ -5,7 +5,7 @@
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
 import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
-import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
+import { cellsToCheck, cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
 import { WorkbookGrid, cellAddress } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
@@ -25,11 +25,13 @@ export interface CleanResult {
   bytes: Uint8Array;
   /** Marked areas taken back. */
   removed: number;
+  /** Notes that held jixiao's text its record does not list: that text is taken away. */
+  unrecordedNotes: number;
   /**
-   * The cells ("自评表!H6") whose notes held jixiao's text that its record does not list: that text
-   * is taken away; their fills and values stay, as nothing tells jixiao's from the user's.
+   * The cells ("自评表!H6") the record did not cover (core cellsToCheck): their fills and values
+   * stay, as nothing tells jixiao's from the user's.
    */
-  unrecordedNotes: string[];
+  toCheck: string[];
   /** The summary sheet removed, if one was. */
   summaryRemoved: string | null;
 }
@@ -103,7 +105,8 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   return {
     bytes: copyBytes(copy, workbookXml),
     removed: plan.removed,
-    unrecordedNotes: unrecorded.map((n) => `${n.sheet}!${cellAddress(n.row, n.col)}`),
+    unrecordedNotes: unrecorded.length,
+    toCheck: cellsToCheck(unrecorded, plan.fills, sheets.sheets()).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved,
   };
 }

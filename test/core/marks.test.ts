@@ -4,6 +4,7 @@ import { MergeRange, cellAddress } from "../../src/core/grid";
 import {
   CellLook,
   EMPTY_MARKS,
+  cellsToCheck,
   FILLED_COLOR,
   HeldCell,
   MARK_COLORS,
@@ -152,6 +153,21 @@ describe("notes", () => {
       "zh",
     );
     expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】一\n【错误】二`)]);
+  });
+});
+
+describe("cellsToCheck: what 清除标记 cannot tell where the record did not cover every run", () => {
+  test("cells whose notes held unrecorded text, and cells given one of jixiao's own fills back, in the sheets' order, once each", () => {
+    const cell = (sheet: string, row: number, col: number) => ({ sheet, row, col });
+    const unrecorded = [{ ...cell("表二", 0, 0), note: null }, { ...cell("表", 3, 1), note: "单位说明" }];
+    const fills = [
+      { sheet: "表", area: cellArea(3, 1), fill: FILLED_COLOR },
+      { sheet: "表", area: { top: 1, left: 0, bottom: 1, right: 1 }, fill: MARK_COLORS.warning.toLowerCase() },
+      { sheet: "表", area: cellArea(5, 5), fill: "#00B050" },
+      { sheet: "表", area: cellArea(6, 6), fill: null },
+    ];
+    expect(cellsToCheck(unrecorded, fills, ["表", "表二"])).toEqual([cell("表", 1, 0), cell("表", 1, 1), cell("表", 3, 1), cell("表二", 0, 0)]);
+    expect(cellsToCheck([], [{ sheet: "表", area: cellArea(0, 0), fill: "#00B050" }], ["表"])).toEqual([]);
   });
 });
 

@@ -240,7 +240,8 @@ describe("a scored copy whose record another program dropped (as openpyxl does w
     expect(code).toBe(0);
     expect(out).toContain(`${edited}：清除了 0 处标记及其批注`);
     // G2: the 得分 header's own finding.
-    expect(out).toContain("另有 3 条批注含绩效自评助手的文字");
+    expect(out).toContain("绩效自评助手的记录不全");
+    expect(out).toContain("另删去 3 条批注中绩效自评助手的文字");
     expect(out).toContain("请核对：自评表!G2、自评表!G3、自评表!G4\n");
     expect(notesOf(cleaned)).toEqual({ A1: "标题批注", G4: "张三：请复核" });
     // Without the record nothing tells jixiao's 40 from a number the user typed: it stays.
@@ -254,6 +255,31 @@ describe("a scored copy whose record another program dropped (as openpyxl does w
     const g4 = notesOf(rerun).G4;
     expect(g4.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
     expect(g4.split(NOTE_PREFIX)).toHaveLength(2);
+  });
+});
+
+describeWithOpenpyxl("a scored copy saved again by openpyxl, which drops jixiao's record part", () => {
+  it("jixiao clean takes jixiao's text out of every note and names the cells whose fills and values it cannot tell", async () => {
+    const dir = tempDir();
+    const scored = path.join(dir, "scored.xlsx");
+    const saved = path.join(dir, "saved.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    await runMain("score", await userForm(dir), "--out", scored);
+    // The unit types a reason in openpyxl and saves.
+    openpyxl(scored, `wb.worksheets[0]["H4"] = "样本偏少"\nwb.save(${JSON.stringify(saved)})\nprint("null")`);
+    expect(Object.keys(partsOfFile(saved)).some((part) => part.startsWith("customXml/"))).toBe(false);
+    const { code, out } = await runMain("clean", saved, "--out", cleaned);
+    expect(code).toBe(0);
+    expect(out).toContain(`${saved}：清除了 0 处标记及其批注`);
+    expect(out).toContain("请核对：自评表!G2、自评表!G3、自评表!G4\n");
+    const cells = openpyxl(cleaned, CELLS) as Record<string, unknown[]>;
+    const notes = Object.entries(cells).filter(([, cell]) => cell[4] !== null).map(([address, cell]) => [address, cell[4]]);
+    expect(notes).toEqual([
+      ["A1", "标题批注"],
+      ["G4", "张三：请复核"],
+    ]);
+    // jixiao's 40 and its fill cannot be told from the user's: they stay.
+    expect(cells.G3.slice(0, 1)).toEqual([40]);
   });
 });
 
