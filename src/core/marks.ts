@@ -419,6 +419,8 @@ export function ownFills(record: MarksRecord, holds: HoldsValue): MarkEntry[] {
  * such cells are shallow copies.
  */
 export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): WorkbookGrid {
+  // Most workbooks were never scored: no sheet's view is made for them here.
+  if (!record.entries.some((entry) => entry.value !== undefined)) return grid;
   const own = groupBy(ownFills(record, holdsIn(grid)), (e) => e.sheet);
   if (own.size === 0) return grid;
   const sheets = grid.sheets.map((sheet): SheetGrid => {
