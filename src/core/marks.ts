@@ -508,11 +508,13 @@ const JIXIAO_FILLS = new Set([...Object.values(MARK_COLORS), FILLED_COLOR].map((
 
 /**
  * The cells 清除标记 leaves to the user to check where jixiao's record did not cover every run: those
- * whose notes held jixiao's text the record does not list (`unrecorded`), and those it gives one of
- * jixiao's own fills back to (the fill before a recorded mark was an earlier run's, whose record was
- * lost). Their fills and values stay; in the sheets' order (`sheets`), row by row.
+ * whose notes held jixiao's text the record does not list (`unrecorded`, what tells that a record
+ * was lost: none, none to check), and those it gives one of jixiao's own fills back to (the fill
+ * before a recorded mark was an earlier run's; alone it proves nothing, as Excel's 差 and 适中 cell
+ * styles have the same colours). Their fills and values stay; in the sheets' order, row by row.
  */
 export function cellsToCheck(unrecorded: NoteChange[], fills: FillChange[], sheets: string[]): { sheet: string; row: number; col: number }[] {
+  if (unrecorded.length === 0) return [];
   const cells = new Map<string, { sheet: string; row: number; col: number }>();
   for (const { sheet, row, col } of unrecorded) cells.set(sheetCellKey(sheet, row, col), { sheet, row, col });
   for (const { sheet, area, fill } of fills) {
