@@ -41,8 +41,8 @@ import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
 import { asShown, decimalString, roundHalfUp } from "./score";
-import { MARK_COLORS, marksOf } from "./marks";
-import { parseState } from "./state";
+import { MARK_COLORS, marksOf, withoutOwnFills } from "./marks";
+import { WorkbookState, parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
 import { unitShown } from "./values";
@@ -346,6 +346,9 @@ export function* analysisSteps(
   profile: Profile = DEFAULT_PROFILE,
   options: AnalyzeOptions = {},
 ): Generator<AnalysisProgress, Analysis, void> {
+  const record = parseState(workbook.state);
+  // Values an earlier run filled in are read as the blanks they were, to be computed again.
+  workbook = withoutOwnFills(workbook, marksOf(record));
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
   /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote. */
@@ -370,7 +373,7 @@ export function* analysisSteps(
 
   yield { phase: "totals" };
   addTotals(works, findings, profile);
-  return assemble(workbook, works, findings, skippedSheets, profile, options.lang ?? "zh");
+  return assemble(workbook, record, works, findings, skippedSheets, profile, options.lang ?? "zh");
 }
 
 /** The whole analysis in one call: analysisSteps run to the end. */
@@ -396,7 +399,7 @@ function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
 }
 
 /** The sheets' work, with their totals, as the Analysis both hosts take. */
-function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
+function assemble(workbook: WorkbookGrid, record: WorkbookState, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const raw = [...findings.items].sort(
     (a, b) =>
@@ -447,7 +450,6 @@ function assemble(workbook: WorkbookGrid, works: SheetWork[], findings: FindingL
   let active = findingList;
   let activeRefs = refs;
   let ignored: IgnoredFinding[] = [];
-  const record = parseState(workbook.state);
   const records = ignoresOf(record);
   if (records.length > 0) {
     const places = placeFindings({ findings: findingList, tables, budget: budgetRows, indicators: indicatorReports() }, workbook);

@@ -60,7 +60,9 @@ export function recordCachedResults(writes: CellWrite[], grid: WorkbookGrid, pre
   const entries = new Map<string, CachedResultEntry>();
   for (const w of writes) {
     if (!w.cachedResult) continue;
-    const was = earlier.get(key(w))?.was ?? views.get(w.sheet)?.raw(w.row, w.col) ?? null;
+    // An earlier entry's `was` may be null (no result before the first run): that is kept too.
+    const first = earlier.get(key(w));
+    const was = first ? first.was : views.get(w.sheet)?.raw(w.row, w.col) ?? null;
     entries.set(key(w), { sheet: w.sheet, cell: w.cell, value: w.value, was });
   }
   for (const [k, e] of earlier) if (!entries.has(k)) entries.set(k, e);

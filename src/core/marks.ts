@@ -20,7 +20,7 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { CellValue, MergeRange, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { CellWrite, Finding, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
@@ -144,12 +144,54 @@ export function composeNote(user: string | null, text: string): string {
   return user ? `${user}\n\n${text}` : text;
 }
 
-/** The note without jixiao's text: the user's own note, null when none is left. A note that no
- * longer holds the text (the user rewrote it) is the user's. */
+/**
+ * The note without jixiao's text: the user's own note, null when none is left. jixiao's text is
+ * found wherever it sits: after the user's note (as composeNote put it), or with a remark the user
+ * typed after it (where Excel puts the cursor when a note is edited), which stays on its own line.
+ * A note that no longer holds the text (the user rewrote it) is the user's.
+ */
 export function userNote(note: string | null, text: string): string | null {
-  if (note === null || note === text) return null;
-  if (note.endsWith(`\n\n${text}`)) return note.slice(0, note.length - text.length - 2) || null;
-  return note;
+  if (note === null) return null;
+  const at = note.indexOf(text);
+  if (at < 0) return note;
+  let before = note.slice(0, at);
+  if (before.endsWith("\n\n")) before = before.slice(0, -2);
+  let after = note.slice(at + text.length);
+  while (after.startsWith("\n")) after = after.slice(1);
+  return [before, after].filter((part) => part !== "").join("\n") || null;
+}
+
+/** The lines jixiao's text is made of after its first: a finding, or how a filled-in value was computed. */
+const FINDING_LINE_STARTS = (["zh", "en"] as const).flatMap((lang) => Object.values(SEVERITY_LABEL[lang]).map((label) => `【${label}】`));
+const FILLED_LINES = new Set(
+  (["zh", "en"] as const).flatMap((lang) => [undefined, ...(Object.keys(BASIS[lang]) as WriteBasis[])].map((basis) => filledText(basis, lang).slice(NOTE_PREFIX.length))),
+);
+const isJixiaoLine = (line: string): boolean => FILLED_LINES.has(line) || FINDING_LINE_STARTS.some((start) => line.startsWith(start));
+
+/**
+ * A note without the text jixiao writes, found by its shape where jixiao's record does not say what
+ * it wrote (another program saved the workbook without the record's part, or the user copied a
+ * marked cell with its note): a paragraph that starts the note or follows a blank line, opens with
+ * 绩效自评助手：, and goes on with lines jixiao writes (【错误】… and the like, or 由 … 补填). A line of
+ * any other shape after it is the user's and stays. Null when nothing else is left.
+ */
+export function withoutJixiaoText(note: string | null): string | null {
+  if (note === null) return null;
+  const lines = note.split("\n");
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i];
+    const opens = first.startsWith(NOTE_PREFIX) && (i === 0 || lines[i - 1] === "");
+    const rest = first.slice(NOTE_PREFIX.length);
+    if (!opens || !(rest === "" || FILLED_LINES.has(rest))) {
+      kept.push(first);
+      continue;
+    }
+    // The blank line composeNote put between the user's note and jixiao's text goes with it.
+    if (kept.at(-1) === "") kept.pop();
+    while (i + 1 < lines.length && isJixiaoLine(lines[i + 1])) i++;
+  }
+  return kept.join("\n") || null;
 }
 
 const areaOf = (entry: MarkEntry): MergeRange => parseRangeAddress(entry.area)!;
@@ -201,11 +243,13 @@ export interface WantedInput {
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
  * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
- * run filled in keeps its mark while it still holds that value as a value of its own (holdsBy).
+ * run filled in (`previous`) that is filled in again keeps what it was before that run in the
+ * record; one this run does not fill in again is taken back (ownFillsNotRefilled).
  */
 export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
   const views = viewsByName(grid);
   const holds = holdsInViews(views);
+  const own = new Map(ownFills(previous, holds).map((e) => [entryKey(e.sheet, e.area), e]));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -224,21 +268,23 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
   }
   for (const w of analysis.writes) {
     if (w.cachedResult) continue;
-    const mark = slot(w.sheet, areaAt(w.sheet, w.row, w.col), "filled", FILLED_COLOR);
+    const area = areaAt(w.sheet, w.row, w.col);
+    const mark = slot(w.sheet, area, "filled", FILLED_COLOR);
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
+    // Filled in again over an earlier run's value: what the cell was before that run is kept.
+    const earlier = own.get(entryKey(w.sheet, areaText(area)));
+    if (earlier) {
+      mark.format = earlier.format ?? "General";
+      if (earlier.was !== undefined) mark.was = earlier.was;
+      continue;
+    }
     const view = views.get(w.sheet);
     mark.format = view?.sheet.numFmts[w.row]?.[w.col] ?? "General";
     // A cell jixiao fills reads as blank: one that holds spaces, or an empty text (another program
     // wrote it), keeps them in the record.
     const held = view?.raw(w.row, w.col);
     if (typeof held === "string") mark.was = held;
-  }
-  for (const entry of previous.entries) {
-    const area = areaOf(entry);
-    const key = entryKey(entry.sheet, entry.area);
-    if (entry.kind !== "filled" || entry.value === undefined || !holds(entry.sheet, area.top, area.left, entry.value) || wanted.has(key)) continue;
-    wanted.set(key, { sheet: entry.sheet, area, kind: "filled", color: FILLED_COLOR, text: "", findings: [], filled: [entry.text], value: entry.value, format: entry.format, was: entry.was });
   }
   return [...wanted.values()].map(({ findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
@@ -291,7 +337,8 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
     });
     const topKey = sheetCellKey(mark.sheet, mark.area.top, mark.area.left);
     const note = notesPutBack.has(topKey) ? notesPutBack.get(topKey)! : lookOf(look, mark.sheet, mark.area.top, mark.area.left).note;
-    const user = prior ? userNote(note, prior.text) : note;
+    // Without a record of the area, jixiao's text in its note is known by its shape (a record lost).
+    const user = prior ? userNote(note, prior.text) : withoutJixiaoText(note);
     const composed = composeNote(user, mark.text);
     fills.push({ sheet: mark.sheet, area: mark.area, fill: mark.color });
     if (composed !== note) notes.push({ sheet: mark.sheet, row: mark.area.top, col: mark.area.left, note: composed });
@@ -351,17 +398,130 @@ function holdsInViews(views: ReadonlyMap<string, SheetView>): HoldsValue {
   });
 }
 
+/**
+ * The recorded marks of values jixiao filled in that their cells still hold: those values are
+ * jixiao's, not the user's. A mark whose cell was also named by a finding counts too (its entry
+ * keeps the value).
+ */
+export function ownFills(record: MarksRecord, holds: HoldsValue): MarkEntry[] {
+  return record.entries.filter((entry) => {
+    const area = areaOf(entry);
+    return entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value);
+  });
+}
+
+/**
+ * The workbook as the analysis reads it: each cell an earlier run filled in that still holds
+ * jixiao's value is as it was before that run (blank, or its spaces, in its number format). A rerun
+ * then computes it afresh from what the user has changed since, fills it in again, and raises no
+ * finding against jixiao's own number. A value the user typed over it, or a formula, is theirs and
+ * is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets with
+ * such cells are shallow copies.
+ */
+export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): WorkbookGrid {
+  // Most workbooks were never scored: no sheet's view is made for them here.
+  if (!record.entries.some((entry) => entry.value !== undefined)) return grid;
+  const own = groupBy(ownFills(record, holdsIn(grid)), (e) => e.sheet);
+  if (own.size === 0) return grid;
+  const sheets = grid.sheets.map((sheet): SheetGrid => {
+    const entries = own.get(sheet.name);
+    if (!entries) return sheet;
+    const values = [...sheet.values];
+    const numFmts = [...sheet.numFmts];
+    for (const entry of entries) {
+      const { top: row, left: col } = areaOf(entry);
+      values[row] = [...values[row]];
+      values[row][col] = entry.was ?? null;
+      numFmts[row] = [...(numFmts[row] ?? [])];
+      numFmts[row][col] = entry.format;
+    }
+    return { ...sheet, values, numFmts };
+  });
+  return { ...grid, sheets };
+}
+
+/**
+ * The values earlier runs filled in that this run does not fill in again (it read them as blank,
+ * withoutOwnFills, and can no longer compute them: the user blanked an input they came from). They
+ * are taken back as 清除标记 takes them, with their marks (planMarks), so that the copy does not
+ * show a number the analysis did not count.
+ */
+export function ownFillsNotRefilled(previous: MarksRecord, grid: WorkbookGrid, writes: CellWrite[]): ValueClear[] {
+  const refilled = new Set(writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
+  return valueClears(ownFills(previous, holdsIn(grid))).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
+}
+
+/** The cells of filled-in values blank again, in their number formats from before, or with their spaces back. */
+function valueClears(entries: MarkEntry[]): ValueClear[] {
+  return entries.map((entry) => {
+    const area = areaOf(entry);
+    return { sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null };
+  });
+}
+
+/**
+ * The writes that change their cells: all but those of a rerun filling a cell in again with the
+ * number jixiao's own value there already is (the analysis read it as blank, withoutOwnFills, and
+ * came to the same). Those change nothing, and are not counted or reported as cells filled in.
+ */
+export function changingWrites(writes: CellWrite[], grid: WorkbookGrid): CellWrite[] {
+  const views = viewsByName(grid);
+  return writes.filter((w) => w.cachedResult || views.get(w.sheet)?.raw(w.row, w.col) !== Number(w.value));
+}
+
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
   const plan = planMarks([], previous, look);
-  const clears: ValueClear[] = [];
-  for (const entry of previous.entries) {
-    const area = areaOf(entry);
-    if (entry.kind === "filled" && entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value)) {
-      clears.push({ sheet: entry.sheet, row: area.top, col: area.left, numFmt: entry.format ?? "General", was: entry.was ?? null });
-    }
+  return { ...plan, clears: valueClears(ownFills(previous, holds)), record: { entries: [], summary: previous.summary } };
+}
+
+/** A note as a host read it. */
+export interface CellNote {
+  sheet: string;
+  row: number;
+  col: number;
+  note: string;
+}
+
+/**
+ * 清除标记 for the notes that hold jixiao's text where its record lists no mark (`record`, as read):
+ * that text taken away (withoutJixiaoText), the user's own text kept. The fills and values of those
+ * cells are left as they are: without the record, nothing tells jixiao's from the user's.
+ */
+export function unrecordedNotes(notes: CellNote[], record: MarksRecord): NoteChange[] {
+  const recorded = new Set(
+    record.entries.map((entry) => {
+      const area = areaOf(entry);
+      return sheetCellKey(entry.sheet, area.top, area.left);
+    }),
+  );
+  const changes: NoteChange[] = [];
+  for (const { sheet, row, col, note } of notes) {
+    if (recorded.has(sheetCellKey(sheet, row, col))) continue;
+    const user = withoutJixiaoText(note);
+    if (user !== note) changes.push({ sheet, row, col, note: user });
   }
-  return { ...plan, clears, record: { entries: [], summary: previous.summary } };
+  return changes;
+}
+
+const JIXIAO_FILLS = new Set([...Object.values(MARK_COLORS), FILLED_COLOR].map((color) => color.toUpperCase()));
+
+/**
+ * The cells 清除标记 leaves to the user to check where jixiao's record did not cover every run: those
+ * whose notes held jixiao's text the record does not list (`unrecorded`, what tells that a record
+ * was lost: none, none to check), and those it gives one of jixiao's own fills back to (the fill
+ * before a recorded mark was an earlier run's; alone it proves nothing, as Excel's 差 and 适中 cell
+ * styles have the same colours). Their fills and values stay; in the sheets' order, row by row.
+ */
+export function cellsToCheck(unrecorded: NoteChange[], fills: FillChange[], sheets: string[]): { sheet: string; row: number; col: number }[] {
+  if (unrecorded.length === 0) return [];
+  const cells = new Map<string, { sheet: string; row: number; col: number }>();
+  for (const { sheet, row, col } of unrecorded) cells.set(sheetCellKey(sheet, row, col), { sheet, row, col });
+  for (const { sheet, area, fill } of fills) {
+    if (fill !== null && JIXIAO_FILLS.has(fill.toUpperCase())) for (const cell of cellsOf(area)) cells.set(sheetCellKey(sheet, cell.row, cell.col), { sheet, ...cell });
+  }
+  const order = new Map(sheets.map((sheet, i) => [sheet, i]));
+  return [...cells.values()].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
 }
 
 /** One change per cell: a later change to a cell replaces an earlier one. */

@@ -4,6 +4,7 @@
  */
 import { Analysis } from "./analyze";
 import { CellValue, WorkbookGrid, cellText, isCellError } from "./grid";
+import { changingWrites } from "./marks";
 import { BudgetReport, Finding, IndicatorReport, TableReport, TotalReport } from "./result";
 
 export const REPORT_SCHEMA = "jixiao-report/1";
@@ -44,7 +45,7 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     indicators: analysis.indicators,
     totals: analysis.totals,
     findings: analysis.findings,
-    writes: analysis.writes.map((w) => ({
+    writes: changingWrites(analysis.writes, grid).map((w) => ({
       sheet: w.sheet,
       cell: w.cell,
       before: plain(sheets.get(w.sheet)?.values[w.row]?.[w.col] ?? null),

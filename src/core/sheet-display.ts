@@ -6,7 +6,7 @@
 import { groupBy } from "./collections";
 import { AnalysisResult, CellWrite, Severity, TableReport } from "./result";
 import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress, viewOf } from "./grid";
-import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks } from "./marks";
+import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks, withoutOwnFills } from "./marks";
 import type { Lang } from "./messages";
 import { parseState } from "./state";
 import { numberShown } from "./values";
@@ -157,10 +157,13 @@ export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDispla
 
 /**
  * The views of the sheets holding tables, with the marks the scored copy carries (the same
- * wantedMarks, earlier runs' filled cells included), or none when the profile turns marking off.
+ * wantedMarks), or none when the profile turns marking off. The values earlier runs filled in show
+ * as the copy has them: filled in again, or taken back.
  */
-export function tableSheetDisplays(grid: WorkbookGrid, analysis: AnalysisResult, options: { lang: Lang; mark: boolean }): SheetDisplay[] {
-  const marks = options.mark ? wantedMarks(analysis, grid, options.lang, marksOf(parseState(grid.state))) : [];
+export function tableSheetDisplays(workbook: WorkbookGrid, analysis: AnalysisResult, options: { lang: Lang; mark: boolean }): SheetDisplay[] {
+  const previous = marksOf(parseState(workbook.state));
+  const marks = options.mark ? wantedMarks(analysis, workbook, options.lang, previous) : [];
+  const grid = withoutOwnFills(workbook, previous);
   // Grouped once: each sheet looking through the whole workbook's lists grew with the square of the sheets.
   const tables = groupBy(analysis.tables, (t) => t.sheet);
   const writes = groupBy(analysis.writes, (w) => w.sheet);

@@ -21,7 +21,7 @@ import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList } from "./read";
 import { keepAsBackup, pushUndoOps } from "./undo";
-import { cellOps } from "./write";
+import { cellOps, clearOps } from "./write";
 
 export interface CleanOptions {
   api?: ApiCheck;
@@ -54,9 +54,10 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const summary = summaryName === undefined ? undefined : sheets.find((s) => s.name === summaryName);
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
-  // The values jixiao filled in, with their formats: taken back while the cells still hold them.
+  // The values jixiao filled in (a finding's mark may carry one too), with their formats: taken
+  // back while the cells still hold them.
   const filled = record.entries
-    .filter((e) => e.kind === "filled" && e.value !== undefined)
+    .filter((e) => e.value !== undefined)
     .map((e) => {
       const { top, left } = parseRangeAddress(e.area)!;
       const range = context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, left, 1, 1);
@@ -88,13 +89,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ...pushUndoOps(context, undoRecord, undo, sheetNames, m),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
-    ...plan.clears.map((c) =>
-      writeOp(3, c.numFmt, () => {
-        const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
-        range.numberFormat = [[c.numFmt]];
-        range.values = [[c.was ?? ""]];
-      }),
-    ),
+    ...clearOps(plan.clears, sheetProxies(context)),
   ];
   if (summary && backup) ops.push(writeOp(3, backup, () => keepAsBackup(context.workbook.worksheets.getItem(summary.name), backup)));
   const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });

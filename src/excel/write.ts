@@ -13,8 +13,8 @@
  * 4 MB of request.
  */
 import type { Analysis, Lang } from "../core/analyze";
-import { MergeRange, cellAddress, wholeRows } from "../core/grid";
-import { cellsToLook, marksOf, marksOnSheets, planMarks, wantedMarks, withMarks } from "../core/marks";
+import { MergeRange, cellAddress, viewsByName, wholeRows } from "../core/grid";
+import { ValueClear, cellsToLook, changingWrites, marksOf, marksOnSheets, ownFillsNotRefilled, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
 import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
@@ -74,19 +74,25 @@ export async function applyAnalysis(
   const kept = marksOnSheets(previous, sheetNames);
   const areas = cellsToLook(wanted, kept);
   // Excel recalculates formulas itself: a write that only updates a cached result is not made, so
-  // it is not in the undo record either.
-  const written = { writes: analysis.writes.filter((w) => !w.cachedResult) };
+  // it is not in the undo record either; nor is jixiao's own value filled in again the same.
+  const written = { writes: changingWrites(analysis.writes, state.grid).filter((w) => !w.cachedResult) };
   const summary = analysis.summary;
   const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
   const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
   const marks = planMarks(wanted, kept, looks);
   const plan = planCellChanges(written, marks.fills);
+  // Values an earlier run filled in that this one no longer computes go with their marks.
+  const notRefilled = ownFillsNotRefilled(kept, state.grid, analysis.writes);
+  const views = viewsByName(state.grid);
   const backup = replaced ? freeBackupSheet(sheetNames) : null;
-  const undo = withOldCells(
-    buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }),
-    notesBefore(marks.notes, looks, api),
-  );
+  const undo = withOldCells(buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }), [
+    ...notesBefore(marks.notes, looks, api),
+    ...notRefilled.map((c) => {
+      const view = views.get(c.sheet)!;
+      return { ...c, old: { v: view.raw(c.row, c.col) as number, f: view.sheet.numFmts[c.row]?.[c.col] ?? "General" } };
+    }),
+  ]);
   const marked = markedCells(undo);
   const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
   const undoOps = pushUndoOps(context, record, state.undo, sheetNames, m);
@@ -98,6 +104,7 @@ export async function applyAnalysis(
     [
       ...undoOps,
       ...cellOps(plan, sheetOf),
+      ...clearOps(notRefilled, sheetOf),
       ...noteOps(context, marks.notes, hasNote, api),
       ...summaryOps(context, summary, replaced, backup),
       recordOp(context, state.recordPartId, stateJson(newRecord)),
@@ -137,6 +144,17 @@ export function cellOps(plan: CellPlan, sheetOf: SheetOf): WriteOp[] {
     writeOp(2, f.fill, () => setFill(rangeOf(sheetOf(f.sheet), f.area), f.fill)),
   );
   return [...writes, ...fills];
+}
+
+/** Values jixiao filled in, taken back: each cell blank again (or its spaces back) in its old number format. */
+export function clearOps(clears: ValueClear[], sheetOf: SheetOf): WriteOp[] {
+  return clears.map((c) =>
+    writeOp(3, c.numFmt, () => {
+      const range = sheetOf(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
+      range.numberFormat = [[c.numFmt]];
+      range.values = [[c.was ?? ""]];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   // The results view's data, built as the task pane builds it.
   const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {
-    written: analysis.writes.length,
+    written: report.writes.length,
     marked: analysis.marks.length,
     summarySheet: analysis.summary.name,
   });

@@ -5,11 +5,11 @@
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
 import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
-import { cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, withMarks } from "../core/marks";
-import { WorkbookGrid } from "../core/grid";
+import { cellsToCheck, cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
+import { WorkbookGrid, cellAddress } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
-import { readLooks } from "./marks-parts";
+import { readLooks, readNotes } from "./marks-parts";
 import { Package } from "./package";
 import { writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
@@ -25,6 +25,13 @@ export interface CleanResult {
   bytes: Uint8Array;
   /** Marked areas taken back. */
   removed: number;
+  /** Notes that held jixiao's text its record does not list: that text is taken away. */
+  unrecordedNotes: number;
+  /**
+   * The cells ("自评表!H6") the record did not cover (core cellsToCheck): their fills and values
+   * stay, as nothing tells jixiao's from the user's.
+   */
+  toCheck: string[];
   /** The summary sheet removed, if one was. */
   summaryRemoved: string | null;
 }
@@ -78,7 +85,9 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   // The formula results jixiao updated go back to what they were, as the values under them do.
   const givenBack = cachedResultsToGiveBack(cachedResultsOf(state), grid);
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears, givenBack);
-  writeNotesAndCells(copy, plan.notes, edits);
+  // jixiao's text in notes its record does not list (another program saved the workbook without it).
+  const unrecorded = unrecordedNotes(readNotes(sheets, sheetNotes), record);
+  writeNotesAndCells(copy, [...plan.notes, ...unrecorded], edits);
 
   let summaryRemoved: string | null = null;
   let workbookXml = pkg.required(workbookPath);
@@ -93,5 +102,11 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   }
   writeState(pkg, rels, contentTypes, stateJson(withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), [])));
 
-  return { bytes: copyBytes(copy, workbookXml), removed: plan.removed, summaryRemoved };
+  return {
+    bytes: copyBytes(copy, workbookXml),
+    removed: plan.removed,
+    unrecordedNotes: unrecorded.length,
+    toCheck: cellsToCheck(unrecorded, plan.fills, sheets.sheets()).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
+    summaryRemoved,
+  };
 }

@@ -5,8 +5,8 @@
  */
 import { CachedResultEntry, withCachedResults } from "../core/cached-results";
 import { groupBy } from "../core/collections";
-import { cellAddress } from "../core/grid";
-import { CellLook, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
+import { cellAddress, parseCellAddress } from "../core/grid";
+import { CellLook, CellNote, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
@@ -127,6 +127,31 @@ export function readLooks(
     }
   }
   return (sheet, row, col) => looks.get(sheetCellKey(sheet, row, col));
+}
+
+/**
+ * Every note of the workbook's sheets, for 清除标记 to find jixiao's text its record does not list.
+ * A sheet whose notes part jixiao cannot read is passed over: its notes are left as they are.
+ */
+export function readNotes(sheets: SheetParts, sheetNotes: SheetNotes): CellNote[] {
+  const all: CellNote[] = [];
+  for (const sheet of sheets.sheets()) {
+    const notes: CellNote[] = [];
+    let comments: Comments;
+    try {
+      comments = sheetNotes.of(sheets.required(sheet)).comments;
+    } catch (error) {
+      if (error instanceof PackageError || error instanceof XmlError) continue;
+      throw error;
+    }
+    for (const [ref, comment] of comments.byCell) {
+      const at = parseCellAddress(ref);
+      if (at) notes.push({ sheet, ...at, note: commentText(comment) });
+    }
+    // Row by row, as the cells are named to the user (a part keeps its notes in any order).
+    all.push(...notes.sort((a, b) => a.row - b.row || a.col - b.col));
+  }
+  return all;
 }
 
 /** A notes drawing's shapes other than its note boxes; none when jixiao cannot read the part. */

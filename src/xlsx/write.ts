@@ -9,7 +9,7 @@
 import { Analysis, Lang } from "../core/analyze";
 import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core/cached-results";
 import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
-import { NoteChange, ValueClear, wantedMarks } from "../core/marks";
+import { NoteChange, ValueClear, marksOf, ownFillsNotRefilled, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, folderOf, workbookParts } from "./package";
@@ -73,9 +73,10 @@ function resultOf(value: CellValue): Pick<CellEdit, "value" | "resultType"> {
 
 /**
  * The core's plan (src/core/writeplan.ts, as the add-in uses it) as edits per sheet: each write,
- * each fill over every cell of its area, and for 清除标记 each value jixiao filled in taken back
- * (the cell blank again, or its spaces back, in its old number format) and each formula result it
- * updated given back, composed when they fall on the same cell.
+ * each fill over every cell of its area, each value jixiao filled in taken back (by 清除标记, or by a
+ * rerun that no longer computes it: the cell blank again, or its spaces back, in its old number
+ * format) and for 清除标记 each formula result it updated given back, composed when they fall on the
+ * same cell.
  */
 export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: ValueClear[] = [], givenBack: CachedResultEntry[] = []): Map<string, SheetEdits> {
   const bySheet = new Map<string, SheetEdits>();
@@ -152,7 +153,8 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
 
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
   const marks = planCopyMarks(copy, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  writeNotesAndCells(copy, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles));
+  const notRefilled = ownFillsNotRefilled(marksOf(marks.state), grid, analysis.writes);
+  writeNotesAndCells(copy, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles, notRefilled));
 
   const summary = analysis.summary;
   const replaced = summary.replaces ? sheets.required(summary.name) : undefined;

@@ -26,6 +26,9 @@ describe("the formula results a scored copy updates, in jixiao's record", () => 
     // Recalculated since by another program: the result there now is the one before.
     expect(recordCachedResults([write("85")], totalGrid(91), first)).toEqual([{ sheet: "自评表", cell: "B3", value: "85", was: 91 }]);
     expect(recordCachedResults([], totalGrid(91), first)).toEqual([]);
+    // A formula that held no result before the first run: none is still what it held before.
+    const noneBefore = [{ sheet: "自评表", cell: "B3", value: "90", was: null }];
+    expect(recordCachedResults([write("85")], totalGrid(90), noneBefore)).toEqual([{ sheet: "自评表", cell: "B3", value: "85", was: null }]);
   });
 
   it("清除标记 gives back only where the formula still holds jixiao's result, not over a value typed in its place", () => {

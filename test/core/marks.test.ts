@@ -4,6 +4,7 @@ import { MergeRange, cellAddress } from "../../src/core/grid";
 import {
   CellLook,
   EMPTY_MARKS,
+  cellsToCheck,
   FILLED_COLOR,
   HeldCell,
   MARK_COLORS,
@@ -17,36 +18,15 @@ import {
   marksOnSheets,
   planClean,
   planMarks,
+  unrecordedNotes,
   userNote,
   wantedMarks,
+  withoutJixiaoText,
   withMarks,
 } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
-
-/** A workbook's looks as a host would hold them, with the plan's changes applied as a host does. */
-class Looks {
-  readonly cells = new Map<string, CellLook>();
-  constructor(initial: Record<string, CellLook> = {}) {
-    for (const [key, look] of Object.entries(initial)) this.cells.set(key, { ...look });
-  }
-  at = (sheet: string, row: number, col: number): CellLook => this.cells.get(`${sheet}!${cellAddress(row, col)}`) ?? { fill: null, note: null };
-  apply(plan: MarkPlan): void {
-    for (const change of plan.fills) {
-      for (let r = change.area.top; r <= change.area.bottom; r++) {
-        for (let c = change.area.left; c <= change.area.right; c++) this.set(change.sheet, r, c, { fill: change.fill });
-      }
-    }
-    for (const note of plan.notes) this.set(note.sheet, note.row, note.col, { note: note.note });
-  }
-  private set(sheet: string, row: number, col: number, change: Partial<CellLook>): void {
-    this.cells.set(`${sheet}!${cellAddress(row, col)}`, { ...this.at(sheet, row, col), ...change });
-  }
-  /** Every cell that has a fill or a note. */
-  shown(): Record<string, CellLook> {
-    return Object.fromEntries([...this.cells].filter(([, look]) => look.fill !== null || look.note !== null).sort(([a], [b]) => a.localeCompare(b)));
-  }
-}
+import { Looks } from "../support/looks";
 
 /** No cell holds a value jixiao filled in (the marks below carry none). */
 const NO_VALUES = () => false;
@@ -70,6 +50,62 @@ describe("notes", () => {
     expect(userNote(ours, ours)).toBeNull();
     // Rewritten by the user: all of it is theirs.
     expect(userNote("已改正", ours)).toBe("已改正");
+  });
+
+  test("jixiao's text is found wherever the user's edit left it: a remark typed after it stays, on its own line", () => {
+    const ours = `${NOTE_PREFIX}\n【警告】“群众办事便利度”得分 14 低于分值 15，请填写偏差原因分析及改进措施。`;
+    expect(userNote(`${ours}\n单位说明：满意度样本少`, ours)).toBe("单位说明：满意度样本少");
+    expect(userNote(`${ours}单位说明`, ours)).toBe("单位说明");
+    expect(userNote(`请张三核对\n\n${ours}\n\n单位说明`, ours)).toBe("请张三核对\n单位说明");
+  });
+
+  test("a rerun over a note the user added a remark to replaces jixiao's text, not appends a second copy; 清除标记 leaves the remark", () => {
+    const ours = `${NOTE_PREFIX}\n【警告】得分低于分值`;
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, [wanted("表", cellArea(0, 0), ours, "finding", MARK_COLORS.warning)]);
+    looks.cells.set("表!A1", { fill: MARK_COLORS.warning, note: `${ours}\n单位说明：样本少` });
+    const rerun = run(looks, record, [wanted("表", cellArea(0, 0), ours, "finding", MARK_COLORS.warning)]);
+    expect(looks.at("表", 0, 0).note).toBe(`单位说明：样本少\n\n${ours}`);
+    looks.apply(planClean(rerun.record, looks.at, NO_VALUES));
+    expect(looks.at("表", 0, 0)).toEqual({ fill: null, note: "单位说明：样本少" });
+  });
+
+  test("without a record, jixiao's text is known by its shape: a paragraph opening 绩效自评助手： and lines jixiao writes", () => {
+    const findings = `${NOTE_PREFIX}\n【警告】“培训人次”得分 16.67 低于分值 20\n【错误】得分不符`;
+    const filled = `${NOTE_PREFIX}由 执行数÷全年预算数 补填`;
+    expect(withoutJixiaoText(findings)).toBeNull();
+    expect(withoutJixiaoText(filled)).toBeNull();
+    expect(withoutJixiaoText(`${NOTE_PREFIX}filled in by jixiao as spent ÷ planned`)).toBeNull();
+    // A finding's mark on a cell jixiao also filled in: its note says both.
+    expect(withoutJixiaoText(`${findings}\n由 分值×实际完成值÷年度指标值 补填`)).toBeNull();
+    expect(withoutJixiaoText(`请张三核对\n\n${findings}`)).toBe("请张三核对");
+    expect(withoutJixiaoText(`${findings}\n单位说明：报名人数不足\n【备注】另附`)).toBe("单位说明：报名人数不足\n【备注】另附");
+    // Not jixiao's shape: the user's words quoting the name, or a paragraph jixiao does not write.
+    for (const user of [`见${NOTE_PREFIX}的提示`, `张三\n${NOTE_PREFIX}由 张三 补填`, `${NOTE_PREFIX}已核`, "已核"]) expect(withoutJixiaoText(user)).toBe(user);
+    expect(withoutJixiaoText(null)).toBeNull();
+  });
+
+  test("a mark on a cell whose note holds jixiao's text the record does not list replaces that text, not appends to it", () => {
+    const stale = `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`;
+    const looks = new Looks({ "表!A1": { fill: FILLED_COLOR, note: `单位说明\n\n${stale}` } });
+    const ours = `${NOTE_PREFIX}\n【错误】得分不符`;
+    run(looks, EMPTY_MARKS, [wanted("表", cellArea(0, 0), ours)]);
+    expect(looks.at("表", 0, 0).note).toBe(`单位说明\n\n${ours}`);
+  });
+
+  test("清除标记 takes jixiao's text out of the notes its record does not list, and leaves those the record lists to the plan", () => {
+    const stale = `${NOTE_PREFIX}\n【警告】请填写偏差原因`;
+    const record: MarksRecord = { entries: [{ sheet: "表", area: "B1:B2", kind: "finding", color: MARK_COLORS.error, text: stale, before: [null] }], summary: null };
+    const notes = [
+      { sheet: "表", row: 0, col: 0, note: `${stale}\n单位说明` },
+      { sheet: "表", row: 0, col: 1, note: stale },
+      { sheet: "表", row: 0, col: 2, note: "张三：已核" },
+      { sheet: "表", row: 0, col: 3, note: stale },
+    ];
+    expect(unrecordedNotes(notes, record)).toEqual([
+      { sheet: "表", row: 0, col: 0, note: "单位说明" },
+      { sheet: "表", row: 0, col: 3, note: null },
+    ]);
   });
 
   test("every mark of a real analysis has a note starting 绩效自评助手：, and filled cells say how", () => {
@@ -117,6 +153,22 @@ describe("notes", () => {
       "zh",
     );
     expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】一\n【错误】二`)]);
+  });
+});
+
+describe("cellsToCheck: what 清除标记 cannot tell where the record did not cover every run", () => {
+  test("cells whose notes held unrecorded text, and cells given one of jixiao's own fills back, in the sheets' order, once each", () => {
+    const cell = (sheet: string, row: number, col: number) => ({ sheet, row, col });
+    const unrecorded = [{ ...cell("表二", 0, 0), note: null }, { ...cell("表", 3, 1), note: "单位说明" }];
+    const fills = [
+      { sheet: "表", area: cellArea(3, 1), fill: FILLED_COLOR },
+      { sheet: "表", area: { top: 1, left: 0, bottom: 1, right: 1 }, fill: MARK_COLORS.warning.toLowerCase() },
+      { sheet: "表", area: cellArea(5, 5), fill: "#00B050" },
+      { sheet: "表", area: cellArea(6, 6), fill: null },
+    ];
+    expect(cellsToCheck(unrecorded, fills, ["表", "表二"])).toEqual([cell("表", 1, 0), cell("表", 1, 1), cell("表", 3, 1), cell("表二", 0, 0)]);
+    // Without a note jixiao's record missed, nothing says a record was lost: a user's 差 style has jixiao's red.
+    expect(cellsToCheck([], [{ sheet: "表", area: cellArea(0, 0), fill: MARK_COLORS.error }], ["表"])).toEqual([]);
   });
 });
 
@@ -181,6 +233,18 @@ describe("planMarks: jixiao owns its marks", () => {
       { sheet: "表", row: 1, col: 0, numFmt: "0.0", was: null },
       { sheet: "表", row: 3, col: 0, numFmt: "General", was: "  " },
     ]);
+  });
+
+  test("清除标记 blanks a value jixiao filled in that a finding also names (its mark is the finding's)", () => {
+    const grid = workbook({ name: "表", rows: [["执行率"], [null]] });
+    const write = { sheet: "表", cell: "A2", row: 1, col: 0, value: "1.25", numFmt: "0.00%", basis: "rate" as const };
+    const finding = { rule: "overspent" as const, severity: "warning" as const, sheet: "表", cell: "A2", message: "执行数超过预算" };
+    const marks = wantedMarks({ marks: [{ sheet: "表", row: 1, col: 0, color: MARK_COLORS.warning }], findings: [finding], writes: [write] }, grid, "zh");
+    const looks = new Looks();
+    const { record } = run(looks, EMPTY_MARKS, marks);
+    expect(record.entries.map((e) => [e.kind, e.value])).toEqual([["finding", 1.25]]);
+    const clean = planClean(record, looks.at, () => true);
+    expect(clean.clears).toEqual([{ sheet: "表", row: 1, col: 0, numFmt: "General", was: null }]);
   });
 
   test("refuses to plan over cells whose look was not read", () => {

@@ -4,8 +4,9 @@
  * is cut to.
  */
 import { analyze } from "../../src/core/analyze";
-import { CellValue, cellAddress, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
-import { NOTE_PREFIX } from "../../src/core/marks";
+import { CellValue, WorkbookGrid, cellAddress, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
+import { FILLED_COLOR, MarkEntry, NOTE_PREFIX, withMarks } from "../../src/core/marks";
+import { stateJson } from "../../src/core/state";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { MAX_CELL_TEXT, MAX_SHOWN_COLS, MAX_SHOWN_ROWS, SheetDisplay, ShownCell, sheetDisplay, tableSheetDisplays } from "../../src/core/sheet-display";
 import { readXlsx } from "../../src/xlsx/read";
@@ -36,6 +37,23 @@ const FORM = {
   merges: ["A1:H1", "B2:H2", "A7:A9"],
   numFmts: { B4: "#,##0.00", C4: "#,##0.00", D4: "#,##0.00", E9: "yyyy-mm-dd", E11: "0%" },
 };
+
+describe("a form an earlier run filled in", () => {
+  it("shows the values that run filled in as the copy has them: taken back when they can no longer be computed, filled in again otherwise", () => {
+    // The first run filled in 执行率 (F4) and 得分 (G4); the unit has since blanked 执行数 (D4).
+    const shownWith = (spent: number | null) => {
+      const rows = FORM.rows.map((row) => [...row]);
+      rows[3] = ["年度资金总额", 1200000, 1234567, spent, 10, 0.75, 7.5];
+      const entry = (area: string, value: number): MarkEntry => ({ sheet: "自评表", area, kind: "filled", color: FILLED_COLOR, text: `${NOTE_PREFIX}由 x 补填`, before: [null], value });
+      const grid = { ...workbook({ ...FORM, rows }), state: stateJson(withMarks({ v: 1 }, { entries: [entry("F4", 0.75), entry("G4", 7.5)], summary: null })) } as WorkbookGrid;
+      return tableSheetDisplays(grid, analyze(grid, DEFAULT_PROFILE, { lang: "zh" }), { lang: "zh", mark: true })[0];
+    };
+    const blanked = shownWith(null);
+    expect([at(blanked, "F4"), at(blanked, "G4")]).toEqual([undefined, undefined]);
+    const changed = shownWith(987654);
+    expect([at(changed, "F4")!.text, at(changed, "G4")!.text]).toEqual(["80.00%", "8.00"]);
+  });
+});
 
 describe("a form's sheet", () => {
   const grid = workbook(FORM);

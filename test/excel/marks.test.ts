@@ -41,7 +41,7 @@ async function recalc(wb: FakeWorkbook): Promise<{ written: number; marked: numb
   return applyAnalysis(contextOf(wb), analysis, state, { api: apiOf(wb), lang: "zh" });
 }
 
-const setValue = (wb: FakeWorkbook, address: string, value: number) => {
+const setValue = (wb: FakeWorkbook, address: string, value: number | string) => {
   const [col, row] = [address.charCodeAt(0) - 65, Number(address.slice(1)) - 1];
   wb.sheet("自评表")!.cellForWrite(row, col).value = value;
 };
@@ -75,6 +75,33 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(second.notes.G3).toBe(first.notes.G3);
     expect(second.notes.G2).toBe(first.notes.G2);
     expect(wb.customXmlParts).toHaveLength(1);
+  });
+
+  test("a rerun after the user changed an input fills jixiao's own value in again, with no finding against it; 清除标记 blanks it", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    expect(wb.snapshot().sheets[0].cells.G2.value).toBe(40);
+    setValue(wb, "E2", "9场"); // 培训场次: 9 of ≥10 场, 45 of 50
+    const state = await readWorkbookState(contextOf(wb), { api: apiOf(wb), fills: true });
+    const analysis = analyze(state.grid, DEFAULT_PROFILE, { lang: "zh" });
+    expect(analysis.findings.filter((f) => f.cell === "G2")).toEqual([]);
+    expect((await applyAnalysis(contextOf(wb), analysis, state, { api: apiOf(wb), lang: "zh" })).written).toBe(1);
+    const second = wb.snapshot().sheets[0];
+    expect([second.cells.G2.value, second.notes.G2]).toEqual([45, `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`]);
+    await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.snapshot().sheets[0].cells.G2?.value ?? null).toBeNull();
+  });
+
+  test("a rerun after the user blanked the input of a value jixiao filled in takes it back with its mark; 撤销 brings it back", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    setValue(wb, "E2", "");
+    const blanked = wb.snapshot();
+    await recalc(wb);
+    const second = wb.snapshot().sheets[0];
+    expect([second.cells.G2?.value ?? null, second.cells.G2?.fill ?? null, second.notes.G2]).toEqual([null, null, undefined]);
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...blanked, settings: {} });
   });
 
   test("undo of three runs in a row gives back the workbook as it was, notes and record included", async () => {

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
+import { commentText, readComments } from "../../src/xlsx/comments-part";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
@@ -175,6 +176,113 @@ describe("jixiao clean and a value jixiao filled in that the user has since repl
   });
 });
 
+describe("a rerun after the user changed an input a value jixiao filled in was computed from", () => {
+  it("fills that value in again, with no finding against jixiao's old number, and jixiao clean still gives back the cell before the first run", async () => {
+    // 培训场次's 实际完成值 goes from 8场 to 9场: its 得分 (G3, filled in with 40) is now 45.
+    const { dir, edited } = await scoredThenEdited("xl/sharedStrings.xml", (xml) => xml.replace("<t>8场</t>", "<t>9场</t>"));
+    const rerun = path.join(dir, "rerun.xlsx");
+    const json = path.join(dir, "rerun.json");
+    await runMain("score", edited, "--out", rerun, "--json", json);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string; rule: string }[] };
+    expect(report.findings.filter((f) => f.cell === "G3")).toEqual([]);
+    const g3 = (file: string) => {
+      const sheet = readXlsxBytes(readFileSync(file), file).grid.sheets[0];
+      return [sheet.values[2][6], sheet.numFmts[2][6]];
+    };
+    expect(g3(rerun)).toEqual([45, "0.00"]);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    expect(g3(cleaned)).toEqual(["  ", "0.0"]);
+  });
+});
+
+describe("a rerun after the user blanked the input a value jixiao filled in came from", () => {
+  it("takes that value back with its mark: the cell as before the first run", async () => {
+    const { dir, edited } = await scoredThenEdited("xl/sharedStrings.xml", (xml) => xml.replace("<t>8场</t>", "<t></t>"));
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    const sheet = readXlsxBytes(readFileSync(rerun), "rerun.xlsx").grid.sheets[0];
+    expect([sheet.values[2][6], sheet.numFmts[2][6]]).toEqual(["  ", "0.0"]);
+    const comments = readComments(partsOfFile(rerun)["xl/comments1.xml"]).byCell;
+    expect(comments.has("G3")).toBe(false);
+  });
+});
+
+describe("a remark the user typed after jixiao's text in a note", () => {
+  it("is kept on a rerun, which replaces jixiao's text rather than adding a second copy, and is all jixiao clean leaves", async () => {
+    const remark = "单位说明：按培训台账";
+    const { dir, edited } = await scoredThenEdited("xl/comments1.xml", (xml) => xml.replace("补填</t>", `补填\n${remark}</t>`));
+    const rerun = path.join(dir, "rerun.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
+    const noteOf = (file: string) => {
+      const comment = readComments(partsOfFile(file)["xl/comments1.xml"]).byCell.get("G3");
+      return comment && commentText(comment);
+    };
+    expect(noteOf(rerun)).toBe(`${remark}\n\n${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(noteOf(cleaned)).toBe(remark);
+  });
+});
+
+describe("a scored copy whose record another program dropped (as openpyxl does with custom XML parts)", () => {
+  /** userForm scored, its record then emptied: the marked cells keep jixiao's notes, fills and values. */
+  const recordLost = () => scoredThenEdited("customXml/item1.xml", (xml) => xml.replace(/>\{.*\}</s, '>{"v":1}<'));
+  const notesOf = (file: string) => {
+    const part = Object.keys(partsOfFile(file)).find((name) => name.startsWith("xl/comments"))!;
+    return Object.fromEntries([...readComments(partsOfFile(file)[part]).byCell].map(([ref, comment]) => [ref, commentText(comment)]));
+  };
+
+  it("jixiao clean takes jixiao's text out of the notes, keeps the user's, leaves fills and values, and names the cells to check", async () => {
+    const { dir, edited } = await recordLost();
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { code, out } = await runMain("clean", edited, "--out", cleaned);
+    expect(code).toBe(0);
+    expect(out).toContain(`${edited}：清除了 0 处标记及其批注`);
+    // G2: the 得分 header's own finding.
+    expect(out).toContain("绩效自评助手的记录不全");
+    expect(out).toContain("另删去 3 条批注中绩效自评助手的文字");
+    expect(out).toContain("请核对：自评表!G2、自评表!G3、自评表!G4\n");
+    expect(notesOf(cleaned)).toEqual({ A1: "标题批注", G4: "张三：请复核" });
+    // Without the record nothing tells jixiao's 40 from a number the user typed: it stays.
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets[0].values[2][6]).toBe(40);
+  });
+
+  it("a rerun replaces jixiao's text in a note it marks again instead of adding a second copy", async () => {
+    const { dir, edited } = await recordLost();
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    const g4 = notesOf(rerun).G4;
+    expect(g4.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
+    expect(g4.split(NOTE_PREFIX)).toHaveLength(2);
+  });
+});
+
+describeWithOpenpyxl("a scored copy saved again by openpyxl, which drops jixiao's record part", () => {
+  it("jixiao clean takes jixiao's text out of every note and names the cells whose fills and values it cannot tell", async () => {
+    const dir = tempDir();
+    const scored = path.join(dir, "scored.xlsx");
+    const saved = path.join(dir, "saved.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    await runMain("score", await userForm(dir), "--out", scored);
+    // The unit types a reason in openpyxl and saves.
+    openpyxl(scored, `wb.worksheets[0]["H4"] = "样本偏少"\nwb.save(${JSON.stringify(saved)})\nprint("null")`);
+    expect(Object.keys(partsOfFile(saved)).some((part) => part.startsWith("customXml/"))).toBe(false);
+    const { code, out } = await runMain("clean", saved, "--out", cleaned);
+    expect(code).toBe(0);
+    expect(out).toContain(`${saved}：清除了 0 处标记及其批注`);
+    expect(out).toContain("请核对：自评表!G2、自评表!G3、自评表!G4\n");
+    const cells = openpyxl(cleaned, CELLS) as Record<string, unknown[]>;
+    const notes = Object.entries(cells).filter(([, cell]) => cell[4] !== null).map(([address, cell]) => [address, cell[4]]);
+    expect(notes).toEqual([
+      ["A1", "标题批注"],
+      ["G4", "张三：请复核"],
+    ]);
+    // jixiao's 40 and its fill cannot be told from the user's: they stay.
+    expect(cells.G3.slice(0, 1)).toEqual([40]);
+  });
+});
+
 describe("清除标记 and a blank score that held an empty text (another program wrote it)", () => {
   it("gives the empty text back, not a cell without a value", async () => {
     const dir = tempDir();
@@ -266,14 +374,17 @@ describe("清除标记 and a 总分 formula whose cached result the scored copy 
       return input;
     });
 
-  it("after a rerun that updates it again (the user changed a score the total adds): still the result before the first run", async () => {
-    const { dir, edited } = await scoredThenSheetEdited("><f>SUM(G2:G3)</f><v>50</v>", (xml) => xml.replace(/(<c r="G3"[^>]*>)<v>50<\/v>/, "$1<v>45</v>"));
+  it.each([
+    ["a result", "><f>SUM(G2:G3)</f><v>50</v>"],
+    ["no result", "><f>SUM(G2:G3)</f>"],
+  ])("after a rerun that updates it again (the user changed a score the total adds): still what it held before the first run (%s)", async (_, cached) => {
+    const { dir, edited } = await scoredThenSheetEdited(cached, (xml) => xml.replace(/(<c r="G3"[^>]*>)<v>50<\/v>/, "$1<v>45</v>"));
     const rerun = path.join(dir, "rerun.xlsx");
     await runMain("score", edited, "--out", rerun);
     expect(g4(partsOfFile(rerun))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>85</v></c>');
     const cleaned = path.join(dir, "clean.xlsx");
     expect((await runMain("clean", rerun, "--out", cleaned)).code).toBe(0);
-    expect(g4(partsOfFile(cleaned))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>50</v></c>');
+    expect(g4(partsOfFile(cleaned))).toBe(`<c r="G4"${cached}</c>`);
   });
 
   it("leaves a result recalculated since (another program saved the copy) as it is", async () => {
