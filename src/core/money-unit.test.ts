@@ -130,4 +130,17 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
     const tables = [table(0, 1), table(7, 2)];
     expect(tables.map((t) => tableMoneyUnit(view, t, t.left + 2, tables))).toEqual([null, "万元"]);
   });
+
+  it("is stated for each of forms side by side by a unit line merged across both", () => {
+    const form = (project: string, planned: number) => [
+      ["项目名称", project, "", ""],
+      ["项目资金", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", planned, planned * 0.9, 0.9],
+    ];
+    const [left, right] = [form("职业技能培训", 1000), form("农村公路桥梁", 200)];
+    const rows = [["金额单位：万元"], ...left.map((row, r) => [...row, "", ...right[r]])];
+    expect(unitsOf({ name: "Sheet", rows, merges: ["A1:I1"] })).toEqual(["万元", "万元"]);
+    // Merged over the left form only, it says nothing of the right one.
+    expect(unitsOf({ name: "Sheet", rows, merges: ["A1:D1"] })).toEqual(["万元", null]);
+  });
 });

@@ -24,16 +24,22 @@ export function statedMoneyUnit(text: string): MoneyUnit | null {
  * The unit a budget table's amounts are stated in, from the table's own cells only: first its
  * header cells (the 预算数 column's, then the others, a units row under the header included), then
  * its header block, nearest line first (a 单位：万元 line above the header, up to the table above it
- * on its side). Null when neither says: a unit stated for another table, or an amount such as
- * ≥50万元 among the indicators above, says nothing about this one.
+ * on its side; a line merged across forms side by side states it for each). Null when neither
+ * says: a unit stated for another table, or an amount such as ≥50万元 among the indicators above,
+ * says nothing about this one.
  */
 export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number | undefined, sheetTables: readonly Table[]): MoneyUnit | null {
   // Read in the table's columns (forms side by side each state their own unit), up to the table above on its side.
   const stop = Math.max(-1, ...sheetTables.filter((t) => t !== table && t.lastRow < table.headerTop && sameSide(t, table)).map((t) => t.lastRow));
   const stated = (row: number, col: number) => (view.isOrigin(row, col) ? statedMoneyUnit(view.text(row, col)) : null);
   const onRow = (row: number): MoneyUnit | null => {
-    const end = Math.min(view.rowLength(row), table.span.right + 1);
-    for (let c = table.span.left; c < end; c++) {
+    const { left, right } = table.span;
+    // A line merged across forms side by side (金额单位：万元 over both) reaches into this one's columns from the left.
+    const reachingIn = view.originRow(row, left) === row && view.originCol(row, left) < left;
+    const merged = reachingIn ? statedMoneyUnit(view.text(row, left)) : null;
+    if (merged) return merged;
+    const end = Math.min(view.rowLength(row), right + 1);
+    for (let c = left; c < end; c++) {
       const unit = stated(row, c);
       if (unit) return unit;
     }
