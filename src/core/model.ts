@@ -237,9 +237,13 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
   return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
 }
 
-/** A target range as the bound that decides it; the cell itself when it holds no range. */
+/**
+ * A target range as the bound that decides it; the cell itself when it holds no range. A time
+ * limit (审批办结时限 3-5个工作日) is fewer-is-better for a range only: a plain 5天 keeps domain.md's
+ * positive reading.
+ */
 function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
-  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm);
+  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm || measure.timeLimit);
   return parsed === target.parsed ? target : { ...target, parsed };
 }
 

@@ -767,7 +767,7 @@ export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boo
  * A target written as a range (10-20个, 90%～95%, 3至5天), which an approved 绩效目标表 may set, read
  * as the bound that decides whether it is met: the lower one (≥10个) is what must be reached; the
  * upper one (≤5天) where fewer is better (`fewerIsBetter`: a 成本指标, a count of what should not
- * happen) or where the text or its 指标性质 says so (10-20个以内, ≤). An actual anywhere within
+ * happen, the time a task may take) or where the text or its 指标性质 says so (10-20个以内, ≤). An actual anywhere within
  * the range meets either. `range` keeps both bounds. Any other value is returned as it is.
  */
 export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): ParsedValue {

@@ -190,6 +190,42 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     expect(found(a)).toEqual(["not-numeric@F9"]);
   });
 
+  describe("on a row timing a task (时限, 办结, 处置时长): the upper bound is the limit", () => {
+    // The probe's r3_range_time and r2_range_short: 2天 against 3-5天 on a 时效 row was scored as a
+    // shortfall (应为 6.67), and 6天 passed in full.
+    const rows = (disposal: string, points: number, reason = ""): Row[] => [
+      ["产出指标", "数量指标", "新建应急避难场所", "10-20个", "15个", 10, 10, ""],
+      ["", "时效指标", "应急处置时长", "3-5天", disposal, 10, points, reason],
+      ["", "", "审批办结时限", "3-5个工作日", "2个工作日", 10, 10, ""],
+      ["", "", "投诉办结时长", "≤5天", "6天", 10, 8.33, "案件复杂"],
+      // Time given, not taken: below the range falls short, as on any positive row.
+      ["", "", "应急救援培训时长", "3-5天", "2天", 10, 6.67, "汛期停训"],
+      // A plain value keeps domain.md's reading (no comparator: positive), a range only is read so.
+      ["", "", "群众来信受理时限", "5天", "6天", 10, 10, ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const merges = ["B9:B14", "C10:C14"];
+
+    it("is met within the range or below it, and reports its upper bound as the target", () => {
+      const a = run(rows("2天", 10), merges);
+      expect(found(a)).toEqual([]);
+      expect(a.indicators.slice(1, 5).map((r) => [r.target.op, r.target.value, r.target.unit])).toEqual([
+        ["<=", "5", "天"],
+        ["<=", "5", "工作日"],
+        ["<=", "5", "天"],
+        [">=", "3", "天"],
+      ]);
+      expect(a.totals[0].score).toBe("95");
+    });
+
+    it("scores an actual above the upper bound as a shortfall, and asks for its reason", () => {
+      const a = run(rows("6天", 10), merges);
+      expect(found(a)).toEqual(["score-mismatch@H10", "missing-reason@I10"]);
+      expect(message(a, "score-mismatch", "H10")).toBe("“应急处置时长”填报得分 10；按反向指标公式（分值×指标值上限÷实际值）应为 8.33。");
+      expect(a.totals[0].score).toBe("93.33");
+    });
+  });
+
   it("holds a 成本指标 or a count of accidents to its upper bound", () => {
     const rows = (cost: string, accidents: string, points: [number, number], reason = ""): Row[] => [
       ["产出指标", "数量指标", "新建应急避难场所", "10-20个", "12个", 30, 30, ""],
