@@ -249,13 +249,15 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 
 /**
  * A row's target and actual as the row reads them together: a target range as the bound that
- * decides it (10-20个 as ≥10个, see rangeAsBound), an actual naming what it counted in the target's
- * unit (10口井 against ≥10口), and 无 as the answer "none" where the row makes it one.
+ * decides it (10-20个 as ≥10个, see rangeAsBound), a value naming what it counted in the other's
+ * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 as the answer "none" where the row
+ * makes it one.
  */
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const answered = answeredNone(bound.parsed, countInUnitOf(bound.parsed, actual.parsed), measure.harm);
+  const counted = countInUnitOf(bound.parsed, actual.parsed);
+  const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 

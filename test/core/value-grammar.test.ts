@@ -129,6 +129,31 @@ describe("a count naming what it counted after the target's unit (10口井 again
     expect(message(a, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8。");
   });
 
+  it("reads a target naming what it counts (≥10口井, ≥8根电杆) in the unit of an actual that names nothing (10口, 8根)", () => {
+    // The probe's r5_nouns2: 10口 against ≥10口井 was a unit-mismatch while 10口井 against ≥10口 passed.
+    const rows = (wells: string, points: number, reason = ""): Row[] => [
+      ["产出指标", "数量指标", "新打抗旱机井", "≥10口井", wells, 20, points, reason],
+      ["", "", "新建排水涵洞", "≥6孔涵洞", "6孔", 10, 10, ""],
+      ["", "", "更换通信电杆", "≥8根电杆", "8根", 10, 10, ""],
+      ["", "", "维修塘坝", "≥10口塘", "10口塘", 10, 10, ""],
+      ["", "", "覆盖行政村", "≥12个行政村", "12个", 10, 10, ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const met = run(rows("10口", 20), ["B9:B13", "C9:C13"]);
+    expect(found(met)).toEqual([]);
+    expect(met.indicators.slice(0, 5).map((r) => [r.target.op, r.target.value, r.target.unit])).toEqual([
+      [">=", "10", "口"],
+      [">=", "6", "孔"],
+      [">=", "8", "根"],
+      [">=", "10", "口塘"],
+      [">=", "12", "个"],
+    ]);
+    expect([met.totals[0].score, met.totals[0].grade]).toEqual(["100", "优"]);
+    const short = run(rows("8口", 20, "2口井地质条件不符"), ["B9:B13", "C9:C13"]);
+    expect(found(short)).toEqual(["score-mismatch@H9"]);
+    expect(message(short, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 20；按正向指标公式（分值×实际值÷指标值）应为 16。");
+  });
+
   it("keeps a phrase a phrase and another unit another unit", () => {
     const a = run(
       [
