@@ -239,11 +239,12 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
 
 /**
  * A target range as the bound that decides it; the cell itself when it holds no range. A time
- * limit (审批办结时限 3-5个工作日) is fewer-is-better for a range only: a plain 5天 keeps domain.md's
- * positive reading.
+ * limit is fewer-is-better for a range of time only (审批办结时限 3-5个工作日, not 审批时间压缩
+ * 20%-30%), and a plain 5天 keeps domain.md's positive reading.
  */
 function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
-  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm || measure.timeLimit);
+  const timeAllowed = measure.timeLimit && target.parsed.unit?.family === "time";
+  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm || timeAllowed);
   return parsed === target.parsed ? target : { ...target, parsed };
 }
 
