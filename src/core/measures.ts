@@ -13,6 +13,16 @@ const COUNTS_BY_CATEGORY = /数量指标/;
 /** A 数量指标 whose name says how far something got is a completion rate, not a count. */
 const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现/;
 const DURATION = /年限|使用时间|时限|时长|周期|工期|期限|寿命|保障时间|持续时间|运行时间/;
+/**
+ * The time a task may take (办结时限, 审批时间, 响应时长, 处置用时, 工期): the less, the better. The
+ * time something lasts or is given is none (使用年限, 寿命, 使用时间, 持续时间, 运行时间, 培训时长,
+ * 服务时长), and neither is 时长 alone: 应急救援培训时长 is time given.
+ */
+const TIME_LIMIT = new RegExp(
+  "时限|时效|工期|耗时|(?<![使作])用时|(?:建设|施工)周期" +
+    "|(?:处置|处理|办理|办结|审批|审核|受理|响应|等待|回复|答复|反馈|整改|维修|修复|抢修|到场|到达|拨付|到账|到位|完成)" +
+    "(?:时间|时长|周期|期限)",
+);
 const COST = /成本/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
 const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
@@ -22,6 +32,8 @@ export interface Measure {
   boundedRate: boolean;
   count: boolean;
   duration: boolean;
+  /** The time a task may take (办结时限, 审批时间): fewer is better, for a range target (model.ts rangedTarget). */
+  timeLimit: boolean;
   cost: boolean;
   /** 满意度: a rate that is also scored in points (≥90分). */
   satisfaction: boolean;
@@ -77,6 +89,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     boundedRate: rate && !UNBOUNDED_RATE.test(name),
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
+    timeLimit: !rate && TIME_LIMIT.test(name),
     // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
     cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),

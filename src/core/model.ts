@@ -237,21 +237,28 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
   return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
 }
 
-/** A target range as the bound that decides it; the cell itself when it holds no range. */
+/**
+ * A target range as the bound that decides it; the cell itself when it holds no range. A time
+ * limit is fewer-is-better for a range of time only (审批办结时限 3-5个工作日, not 审批时间压缩
+ * 20%-30%), and a plain 5天 keeps domain.md's positive reading.
+ */
 function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
-  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm);
+  const timeAllowed = measure.timeLimit && target.parsed.unit?.family === "time";
+  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm || timeAllowed);
   return parsed === target.parsed ? target : { ...target, parsed };
 }
 
 /**
  * A row's target and actual as the row reads them together: a target range as the bound that
- * decides it (10-20个 as ≥10个, see rangeAsBound), an actual naming what it counted in the target's
- * unit (10口井 against ≥10口), and 无 as the answer "none" where the row makes it one.
+ * decides it (10-20个 as ≥10个, see rangeAsBound), a value naming what it counted in the other's
+ * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 as the answer "none" where the row
+ * makes it one.
  */
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const answered = answeredNone(bound.parsed, countInUnitOf(bound.parsed, actual.parsed), measure.harm);
+  const counted = countInUnitOf(bound.parsed, actual.parsed);
+  const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 

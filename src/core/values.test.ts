@@ -824,8 +824,9 @@ describe("rangeAsBound: a target range read by the bound that decides it", () =>
   });
 });
 
-describe("countInUnitOf: a count naming what it counted, in the target's unit", () => {
+describe("countInUnitOf: a count naming what it counted, in the other value's unit", () => {
   const reread = (target: string, actual: string) => summary(countInUnitOf(parseValue(target), parseValue(actual)));
+  const rereadTarget = (target: string, actual: string) => summary(countInUnitOf(parseValue(actual), parseValue(target)));
 
   it.each<[string, string, string, string, Op | null]>([
     ["≥10口", "10口井", "10", "口", null],
@@ -849,5 +850,24 @@ describe("countInUnitOf: a count naming what it counted, in the target's unit", 
     ["按期完成", "10口井"],
   ])("against %s leaves %s as it was read", (target, actual) => {
     expect(reread(target, actual)).toEqual(parsed(actual));
+  });
+
+  it.each<[string, string, string, string, Op | null]>([
+    ["≥10口井", "10口", "10", "口", ">="],
+    ["≥6孔涵洞", "6孔", "6", "孔", ">="],
+    ["不少于8根电杆", "8根", "8", "根", ">="],
+    ["10口井以内", "8口", "10", "口", "<="],
+  ])("reads a target %s against %s as %s %s", (target, actual, value, unit, op) => {
+    expect(rereadTarget(target, actual)).toMatchObject({ ...num(value, unit, op), text: target });
+  });
+
+  it.each<[string, string]>([
+    ["≥1020人次", "1000人"],
+    ["≥10眼井", "10口"],
+    ["覆盖全省10市", "10市"],
+    ["10口井改造工程全部完工", "10口"],
+    ["按期完成", "10口"],
+  ])("leaves a target %s against %s as it was read", (target, actual) => {
+    expect(rereadTarget(target, actual)).toEqual(parsed(target));
   });
 });

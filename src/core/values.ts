@@ -767,7 +767,7 @@ export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boo
  * A target written as a range (10-20个, 90%～95%, 3至5天), which an approved 绩效目标表 may set, read
  * as the bound that decides whether it is met: the lower one (≥10个) is what must be reached; the
  * upper one (≤5天) where fewer is better (`fewerIsBetter`: a 成本指标, a count of what should not
- * happen) or where the text or its 指标性质 says so (10-20个以内, ≤). An actual anywhere within
+ * happen, the time a task may take) or where the text or its 指标性质 says so (10-20个以内, ≤). An actual anywhere within
  * the range meets either. `range` keeps both bounds. Any other value is returned as it is.
  */
 export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): ParsedValue {
@@ -781,34 +781,36 @@ export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): Parse
 const COUNTED_NOUN = /^\p{Script=Han}+$/u;
 
 /**
- * An actual that names what it counted after the target's unit (10口井 against ≥10口, 6孔涵洞
- * against ≥6孔, 8根电杆 against ≥8根): that count in the target's unit. Read only with the target
- * to go by, and only where the actual starts with its number: alone, 10口井 may as well be
- * counted in 口井, and a label before the number (覆盖全省10市, 前3名) keeps a phrase a phrase.
- * For a count or a unit jixiao has no entry for; other values are returned as they are.
+ * A value that names what it counted after the unit of the row's other value: an actual 10口井
+ * against ≥10口, 6孔涵洞 against ≥6孔, 8根电杆 against ≥8根, and a target ≥10口井 against 10口,
+ * is that count in the other's unit. Read only with the other value to go by, and only where the
+ * value starts with its number (after a comparator): alone, 10口井 may as well be counted in 口井,
+ * and a label before the number (覆盖全省10市, 前3名) keeps a phrase a phrase. For a count or a
+ * unit jixiao has no entry for; other values are returned as they are.
  */
-export function countInUnitOf(target: ParsedValue, actual: ParsedValue): ParsedValue {
-  const unit = target.kind === "number" ? target.unit : null;
-  if (unit === null || unit.per || (unit.family !== "count" && lookupUnit(unit.symbol) !== undefined)) return actual;
-  // A unit jixiao knows stays what it is (1020人次 is no 1020人 counted in 次); 口井 may be 口 and 井.
-  const stated = actual.kind === "number" ? actual.unit : null;
-  const otherUnnamed = stated !== null && !stated.per && stated.symbol !== unit.symbol && lookupUnit(stated.symbol) === undefined;
-  if (actual.kind !== "qualitative" && !otherUnnamed) return actual;
-  const s = normalizeText(actual.text);
+export function countInUnitOf(other: ParsedValue, value: ParsedValue): ParsedValue {
+  const unit = other.kind === "number" ? other.unit : null;
+  if (unit === null || unit.per || (unit.family !== "count" && lookupUnit(unit.symbol) !== undefined)) return value;
+  // A unit jixiao knows stays what it is (1020人次 is no 1020人 counted in 次); 口井 may be 口 and 井,
+  // and ≥8根电杆 was read with no unit at all (a comparator, then no word that ends the value).
+  const stated = value.kind === "number" ? value.unit : null;
+  const unnamed = stated === null || (!stated.per && stated.symbol !== unit.symbol && lookupUnit(stated.symbol) === undefined);
+  if (value.kind !== "qualitative" && !(value.kind === "number" && unnamed)) return value;
+  const s = normalizeText(value.text);
   const prefix = readPrefix(s, 0);
   const number = isDateAt(s, prefix.end) ? undefined : readNumber(s, prefix.end);
-  if (!number) return actual;
+  if (!number) return value;
   const ops = [...prefix.ops];
   const at = skipNear(s, number.end, ops);
-  if (!s.startsWith(unit.symbol, at)) return actual;
+  if (!s.startsWith(unit.symbol, at)) return value;
   // The noun: one to three Chinese characters, then at most a comparator (10口井以上) or a note in parentheses.
   const nounAt = at + unit.symbol.length;
   const end = [1, 2, 3]
     .map((n) => nounAt + n)
     .find((e) => COUNTED_NOUN.test(s.slice(nounAt, e)) && readSuffix(s, e, []) === s.length);
-  if (end === undefined) return actual;
+  if (end === undefined) return value;
   readSuffix(s, end, ops);
-  return numberResult(actual.text, toDecimal(number.text), unit, ops, false);
+  return numberResult(value.text, toDecimal(number.text), unit, ops, false);
 }
 
 /** The unit a value is stated in, with the period it is per: 次/月, 人/天, 万元/公里, %; null without one. */

@@ -129,6 +129,31 @@ describe("a count naming what it counted after the target's unit (10口井 again
     expect(message(a, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8。");
   });
 
+  it("reads a target naming what it counts (≥10口井, ≥8根电杆) in the unit of an actual that names nothing (10口, 8根)", () => {
+    // The probe's r5_nouns2: 10口 against ≥10口井 was a unit-mismatch while 10口井 against ≥10口 passed.
+    const rows = (wells: string, points: number, reason = ""): Row[] => [
+      ["产出指标", "数量指标", "新打抗旱机井", "≥10口井", wells, 20, points, reason],
+      ["", "", "新建排水涵洞", "≥6孔涵洞", "6孔", 10, 10, ""],
+      ["", "", "更换通信电杆", "≥8根电杆", "8根", 10, 10, ""],
+      ["", "", "维修塘坝", "≥10口塘", "10口塘", 10, 10, ""],
+      ["", "", "覆盖行政村", "≥12个行政村", "12个", 10, 10, ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const met = run(rows("10口", 20), ["B9:B13", "C9:C13"]);
+    expect(found(met)).toEqual([]);
+    expect(met.indicators.slice(0, 5).map((r) => [r.target.op, r.target.value, r.target.unit])).toEqual([
+      [">=", "10", "口"],
+      [">=", "6", "孔"],
+      [">=", "8", "根"],
+      [">=", "10", "口塘"],
+      [">=", "12", "个"],
+    ]);
+    expect([met.totals[0].score, met.totals[0].grade]).toEqual(["100", "优"]);
+    const short = run(rows("8口", 20, "2口井地质条件不符"), ["B9:B13", "C9:C13"]);
+    expect(found(short)).toEqual(["score-mismatch@H9"]);
+    expect(message(short, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 20；按正向指标公式（分值×实际值÷指标值）应为 16。");
+  });
+
   it("keeps a phrase a phrase and another unit another unit", () => {
     const a = run(
       [
@@ -188,6 +213,44 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
   it("still wants one number in the actual", () => {
     const a = run(outputs("12-15个", "95%", [30, 10]), merges);
     expect(found(a)).toEqual(["not-numeric@F9"]);
+  });
+
+  describe("on a row timing a task (时限, 办结, 处置时长): the upper bound is the limit", () => {
+    // The probe's r3_range_time and r2_range_short: 2天 against 3-5天 on a 时效 row was scored as a
+    // shortfall (应为 6.67), and 6天 passed in full.
+    const rows = (disposal: string, points: number, reason = ""): Row[] => [
+      // A share of time saved is no time taken: more is better.
+      ["产出指标", "时效指标", "审批时间压缩", "20%-30%", "35%", 10, 10, ""],
+      ["", "", "应急处置时长", "3-5天", disposal, 10, points, reason],
+      ["", "", "审批办结时限", "3-5个工作日", "2个工作日", 10, 10, ""],
+      ["", "", "投诉办结时长", "≤5天", "6天", 10, 8.33, "案件复杂"],
+      // Time given, not taken: below the range falls short, as on any positive row.
+      ["", "", "应急救援培训时长", "3-5天", "2天", 10, 6.67, "汛期停训"],
+      // A plain value keeps domain.md's reading (no comparator: positive), a range only is read so.
+      ["", "", "群众来信受理时限", "5天", "6天", 10, 10, ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const merges = ["B9:B14", "C9:C14"];
+
+    it("is met within the range or below it, and reports its upper bound as the target", () => {
+      const a = run(rows("2天", 10), merges);
+      expect(found(a)).toEqual([]);
+      expect(a.indicators.slice(0, 5).map((r) => [r.target.op, r.target.value, r.target.unit])).toEqual([
+        [">=", "20", "%"],
+        ["<=", "5", "天"],
+        ["<=", "5", "工作日"],
+        ["<=", "5", "天"],
+        [">=", "3", "天"],
+      ]);
+      expect(a.totals[0].score).toBe("95");
+    });
+
+    it("scores an actual above the upper bound as a shortfall, and asks for its reason", () => {
+      const a = run(rows("6天", 10), merges);
+      expect(found(a)).toEqual(["score-mismatch@H10", "missing-reason@I10"]);
+      expect(message(a, "score-mismatch", "H10")).toBe("“应急处置时长”填报得分 10；按反向指标公式（分值×指标值上限÷实际值）应为 8.33。");
+      expect(a.totals[0].score).toBe("93.33");
+    });
   });
 
   it("holds a 成本指标 or a count of accidents to its upper bound", () => {

@@ -1,0 +1,43 @@
+import { measureOf } from "./measures";
+
+describe("measureOf: a time limit, the time a task may take", () => {
+  const timeLimit = (name: string, level2 = "时效指标") => measureOf(name, "产出指标", level2, "").timeLimit;
+
+  it.each([
+    "审批办结时限",
+    "资金拨付时效",
+    "施工工期",
+    "项目建设周期",
+    "应急处置时长",
+    "投诉办结时长",
+    "平均办理时间",
+    "群众等待时间",
+    "应急响应时间",
+    "故障抢修用时",
+    "平均耗时",
+    "问题整改期限",
+    "补助资金到账时间",
+  ])("%s is one", (name) => {
+    expect(timeLimit(name)).toBe(true);
+  });
+
+  it.each([
+    "设备使用年限",
+    "设备使用寿命",
+    "设备使用时间",
+    "设备使用时长",
+    "设施持续时间",
+    "设备运行时间",
+    "培训时长",
+    "志愿服务时长",
+    "图书馆开放时间",
+    "投诉办结率",
+    "按时办结率",
+  ])("%s is none (time given or lasting, or a rate)", (name) => {
+    expect(timeLimit(name)).toBe(false);
+  });
+
+  it("is read from the name, not from a 时效指标 category", () => {
+    expect(timeLimit("应急救援培训", "时效指标")).toBe(false);
+  });
+});
