@@ -6,6 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
+import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellText } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
@@ -345,35 +346,44 @@ export function buildSummary(input: SummaryInput): SummarySheet {
 
   layout.mergedLine(t.levels, "section");
   layout.headerRow(t.levelsHeader);
+  const heads = headlines(
+    input.totals.map((total) => ({
+      sheet: total.sheet,
+      label: tableLabel(total.sheet, total.block.table),
+      table: tableRange(total.block.table),
+      score: total.score?.toFixed() ?? null,
+      grade: total.grade,
+      weights: total.weights?.toFixed() ?? null,
+    })),
+    input.findings,
+    input.lang,
+  );
+  // Lines of several totals on one sheet are named by their table, as the budget lines are.
+  const named = (i: number, text: string) => (heads[i].table === null ? text : `${heads[i].table} · ${text}`);
   const levels: SummaryLevel1[] = [];
   const chartTop = layout.row;
-  for (const total of input.totals) {
+  input.totals.forEach((total, i) => {
     for (const level of total.levels) {
       const levelRate = rate(level.score, level.weight);
       layout.text(0, total.sheet, "text");
-      layout.text(1, level.name, "text");
+      layout.text(1, named(i, level.name), "text");
       layout.number(2, level.weight, "0.00");
       layout.number(3, level.score, "0.00");
       layout.number(4, levelRate, "0.00%", "percent");
       layout.row++;
       levels.push({
-        name: multipleSheets ? `${total.sheet} · ${level.name}` : level.name,
+        name: multipleSheets ? `${total.sheet} · ${named(i, level.name)}` : named(i, level.name),
         weight: level.weight?.toFixed() ?? null,
         score: level.score?.toFixed() ?? null,
         rate: levelRate?.toFixed() ?? null,
       });
     }
-  }
+  });
   const chartBottom = layout.row - 1;
   if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
-  const heads = headlines(
-    input.totals.map((total) => ({ sheet: total.sheet, score: total.score?.toFixed() ?? null, grade: total.grade, weights: total.weights?.toFixed() ?? null })),
-    input.findings,
-    input.lang,
-  );
   input.totals.forEach((total, i) => {
     layout.text(0, total.sheet, "total");
-    layout.text(1, t.total, "total");
+    layout.text(1, named(i, t.total), "total");
     layout.number(3, total.score, "0.00", "total");
     layout.text(4, t.grade, "total");
     layout.span(5, 6, heads[i].grade ?? "—", "grade");
