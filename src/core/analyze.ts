@@ -463,7 +463,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, works: SheetWor
     sheets: workbook.sheets,
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
-    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
+    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit }))),
     previousSummary: marksOf(record).summary,
     budget,
     budgetTables,

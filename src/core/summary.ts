@@ -123,6 +123,7 @@ export function summarySheetName(
 const TEXT = {
   zh: {
     title: "绩效自评综合得分",
+    projects: (n: number) => `${n}个项目`,
     year: (year: string) => `${year}年度`,
     budget: "一、预算执行",
     budgetHeader: (unit: string) => ["工作表", "项目", `全年预算数${unit}`, `执行数${unit}`, "执行率", "分值", "得分"],
@@ -151,6 +152,7 @@ const TEXT = {
   },
   en: {
     title: "Performance self-evaluation summary",
+    projects: (n: number) => `${n} projects`,
     year: (year: string) => `${year}`,
     budget: "1. Budget execution",
     budgetHeader: (unit: string) => ["Sheet", "Line", `Planned${unit}`, `Spent${unit}`, "Rate", "Weight", "Score"],
@@ -272,13 +274,27 @@ function topTexts(sheet: SheetGrid | undefined, rows = 6): string[] {
   return sheet.values.slice(0, rows).flatMap((row) => (row ?? []).map((value) => cellText(value)).filter((text) => text !== ""));
 }
 
-/** The title: the unit or project (the table's label, else its sheet's name), the year the form
- * states, and what the sheet is. */
-function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
+/**
+ * What the title names: the one project (its table's label, else its sheet's name); for a workbook
+ * of several projects the unit their forms name, else how many projects there are. The first
+ * project alone would pass the others off as its own.
+ */
+function titleName(input: SummaryInput, t: (typeof TEXT)[Lang]): { name: string; sheet: string | undefined } {
   const first = input.totals[0]?.sheet ?? input.tables?.[0]?.sheet ?? input.budget[0]?.line.sheet;
-  const table = input.tables?.find((tb) => tb.sheet === first && tb.label) ?? input.tables?.find((tb) => tb.label);
-  const name = table?.label ?? first ?? "";
-  const grid = input.sheets.find((s) => s.name === (table?.sheet ?? first));
+  const tables = input.tables ?? [];
+  const projects = new Set(tables.flatMap((tb) => (tb.project ? [tb.project] : [])));
+  if (projects.size > 1) {
+    const units = new Set(tables.flatMap((tb) => (tb.unit ? [tb.unit] : [])));
+    return { name: units.size === 1 ? [...units][0] : t.projects(projects.size), sheet: first };
+  }
+  const table = tables.find((tb) => tb.sheet === first && tb.label) ?? tables.find((tb) => tb.label);
+  return { name: table?.label ?? first ?? "", sheet: table?.sheet ?? first };
+}
+
+/** The title: what titleName gives, the year the form states, and what the sheet is. */
+function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
+  const { name, sheet } = titleName(input, t);
+  const grid = input.sheets.find((s) => s.name === sheet);
   const year = [name, ...topTexts(grid)].map((text) => YEAR.exec(text)?.[1]).find((y) => y !== undefined);
   const named = year && !name.includes(year) ? `${name} ${t.year(year)}` : name;
   return named ? `${named} ${t.title}` : t.title;
@@ -287,8 +303,11 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
 export interface SummaryInput {
   sheets: SheetGrid[];
   otherSheetNames?: string[];
-  /** The tables found; a table's label (unit or project name) titles the sheet when there is one. */
-  tables?: { sheet: string; label: string | null }[];
+  /**
+   * The tables found, with the names their forms give (TableReport.project, .unit; label: the
+   * project, else the unit): they title the sheet.
+   */
+  tables?: { sheet: string; label: string | null; project?: string | null; unit?: string | null }[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];

@@ -420,3 +420,28 @@ describe("the headline of each form sharing a sheet is its own", () => {
     expect(english.out).toContain("  自评表 · 非遗保护传承: total 94.5 (recorded 94.5), grade 优\n");
   });
 });
+
+describe("the 综合得分 title of a workbook of several projects", () => {
+  const titleOf = (grid: WorkbookGrid) => analyze(grid).summary.cells.find((c) => c.row === 0 && c.col === 0)?.value;
+  /** The form of a project whose 实施单位 is `unit`. */
+  const formOf = (p: Project, unit: string): FormBlock => {
+    const form = projectForm(p);
+    form.rows[3] = form.rows[3].map((value, col) => (col === 6 ? unit : value));
+    return form;
+  };
+
+  test("names the unit the forms share, not the first project", () => {
+    const grid = besideEachOther([formOf(HERITAGE, "县文旅局"), formOf(CULTURE, "县文旅局")], 1);
+    expect(titleOf(grid)).toBe("县文旅局 2023年度 绩效自评综合得分");
+  });
+
+  test("says how many projects there are when their units differ, in the sheet's language", () => {
+    const grid = besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], 1);
+    expect(titleOf(grid)).toBe("2个项目 2023年度 绩效自评综合得分");
+    expect(analyze(grid, undefined, { lang: "en" }).summary.cells.find((c) => c.row === 0)?.value).toBe("2 projects 2023 Performance self-evaluation summary");
+  });
+
+  test("names the one project of a workbook that holds one", () => {
+    expect(titleOf(besideEachOther([projectForm(HERITAGE)], 0))).toBe("非遗保护传承 2023年度 绩效自评综合得分");
+  });
+});
