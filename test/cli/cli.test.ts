@@ -439,6 +439,42 @@ describe("a recorded total with more digits than its cell shows", () => {
   });
 });
 
+describe("a 总分 formula whose result jixiao writes", () => {
+  /** A form whose budget score (6.67) is blank and whose 总分 is =SUM over it, cached as `cached` (none: undefined). */
+  async function formulaTotal(dir: string, cached: number | undefined): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目自评表");
+    ws.addRows([
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 300, 300, 200, 10, null, null],
+      [],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥1200人次", "1000人次", 30, 25, "报名不足"],
+      ["", "质量指标", "合格率", "≥95%", "90%", 20, 18.95, "考核从严"],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "45%", 30, 22.5, "经济下行"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "90%", 10, 10, ""],
+      ["总分", "", "", "", "", 100],
+    ]);
+    ws.getCell("G9").value = { formula: "SUM(G2,G5:G8)", ...(cached !== undefined && { result: cached }) } as ExcelJS.CellFormulaValue;
+    const file = path.join(dir, "formula.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it.each([
+    ["no cached result (openpyxl saves none)", undefined],
+    ["a stale cached result", 70],
+  ])("with %s, is quoted as the copy shows it, on the first run as on the next", async (_, cached) => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    const run = await runMain("score", await formulaTotal(dir, cached), "--out", first);
+    // 6.67 + 25 + 18.95 + 22.5 + 10, written as the formula's cached result in a General cell.
+    expect(run.out).toContain("  项目自评表：综合得分 83.12（表中填 83.12），等次 良");
+    const again = await runMain("score", first, "--out", path.join(dir, "second.xlsx"));
+    expect(again.out).toContain("  项目自评表：综合得分 83.12（表中填 83.12），等次 良");
+  });
+});
+
 describe("a 分值 and 得分 merged over two indicators in a real .xlsx", () => {
   it("scores them as one group: a score no split can give is flagged on the merged cell, nothing is written there", async () => {
     const dir = tempDir();
