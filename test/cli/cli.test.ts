@@ -15,7 +15,7 @@ import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { readXlsx } from "../../src/xlsx/read";
 import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";
-import { INDICATOR_HEADER, SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
+import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("jixiao score on the yunxi fixture", () => {
@@ -444,17 +444,7 @@ describe("a 总分 formula whose result jixiao writes", () => {
   async function formulaTotal(dir: string, cached: number | undefined): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("项目自评表");
-    ws.addRows([
-      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      ["年度资金总额", 300, 300, 200, 10, null, null],
-      [],
-      INDICATOR_HEADER,
-      ["产出指标", "数量指标", "培训人次", "≥1200人次", "1000人次", 30, 25, "报名不足"],
-      ["", "质量指标", "合格率", "≥95%", "90%", 20, 18.95, "考核从严"],
-      ["效益指标", "社会效益指标", "就业率", "≥60%", "45%", 30, 22.5, "经济下行"],
-      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "90%", 10, 10, ""],
-      ["总分", "", "", "", "", 100],
-    ]);
+    ws.addRows(BLANK_BUDGET_SCORE_FORM);
     ws.getCell("G9").value = { formula: "SUM(G2,G5:G8)", ...(cached !== undefined && { result: cached }) } as ExcelJS.CellFormulaValue;
     const file = path.join(dir, "formula.xlsx");
     await wb.xlsx.writeFile(file);

@@ -2,7 +2,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { sameGrade } from "../../src/core/profile";
-import { INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
+import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
 function indicators(weights: number[], grade?: string): CellValue[][] {
   const rows: CellValue[][] = [INDICATOR_HEADER];
@@ -145,19 +145,7 @@ describe("a group of indicators whose shared 分值 and 得分 are both blank", 
 describe("a 总分 formula whose result jixiao writes, as the copy will show it", () => {
   /** The budget score (6.67) blank, the 总分 at G9 the formula `formula` with no cached result (as openpyxl saves it). */
   const formulaTotal = (formula: string) => {
-    const grid = workbook({
-        rows: [
-          ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-          ["年度资金总额", 300, 300, 200, 10, null, null],
-          [],
-          INDICATOR_HEADER,
-          ["产出指标", "数量指标", "培训人次", "≥1200人次", "1000人次", 30, 25, "报名不足"],
-          ["", "质量指标", "合格率", "≥95%", "90%", 20, 18.95, "考核从严"],
-          ["效益指标", "社会效益指标", "就业率", "≥60%", "45%", 30, 22.5, "经济下行"],
-          ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "90%", 10, 10, ""],
-          ["总分", "", "", "", "", 100, null],
-        ],
-    });
+    const grid = workbook({ rows: BLANK_BUDGET_SCORE_FORM });
     grid.sheets[0] = withFormulas(grid.sheets[0], { G9: formula });
     return analyze(grid);
   };
