@@ -83,7 +83,9 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
     const recorded = shown === null ? "" : zh ? `（表中填 ${shown}）` : ` (recorded ${shown})`;
     const head = heads[i];
     const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
-    out.log(zh ? `  ${total.sheet}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${total.sheet}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
+    // Forms sharing a sheet are told apart by their project.
+    const where = head.table === null ? total.sheet : `${total.sheet} · ${head.table}`;
+    out.log(zh ? `  ${where}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${where}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
   });
   if (outcome.keptSummary) {
     out.log(

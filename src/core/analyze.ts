@@ -19,7 +19,6 @@ import {
   ValueCell,
   readBudgetBlock,
   readIndicatorBlock,
-  scoreDigits,
 } from "./model";
 import { MoneyUnit, tableMoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
@@ -39,7 +38,7 @@ import {
 import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, evaluateTotals, statesAllPointsItself } from "./rules/totals";
+import { EvaluationTotal, FilledCells, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
 import { asShown, decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, marksOf, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
@@ -266,7 +265,7 @@ function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, pro
   const cell = t.block.recordedTotal;
   return {
     budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
-    recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, scoreDigits(cell, profile.scoreDecimals)).toFixed(),
+    recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, recordedTotalDigits(cell, t.recomputed, profile.scoreDecimals)).toFixed(),
   };
 }
 
@@ -463,7 +462,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, works: SheetWor
     sheets: workbook.sheets,
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
-    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label }))),
+    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit }))),
     previousSummary: marksOf(record).summary,
     budget,
     budgetTables,

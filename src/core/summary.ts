@@ -6,6 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
+import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellText } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
@@ -122,6 +123,7 @@ export function summarySheetName(
 const TEXT = {
   zh: {
     title: "绩效自评综合得分",
+    projects: (n: number) => `${n}个项目`,
     year: (year: string) => `${year}年度`,
     budget: "一、预算执行",
     budgetHeader: (unit: string) => ["工作表", "项目", `全年预算数${unit}`, `执行数${unit}`, "执行率", "分值", "得分"],
@@ -150,6 +152,7 @@ const TEXT = {
   },
   en: {
     title: "Performance self-evaluation summary",
+    projects: (n: number) => `${n} projects`,
     year: (year: string) => `${year}`,
     budget: "1. Budget execution",
     budgetHeader: (unit: string) => ["Sheet", "Line", `Planned${unit}`, `Spent${unit}`, "Rate", "Weight", "Score"],
@@ -271,13 +274,27 @@ function topTexts(sheet: SheetGrid | undefined, rows = 6): string[] {
   return sheet.values.slice(0, rows).flatMap((row) => (row ?? []).map((value) => cellText(value)).filter((text) => text !== ""));
 }
 
-/** The title: the unit or project (the table's label, else its sheet's name), the year the form
- * states, and what the sheet is. */
-function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
+/**
+ * What the title names: the one project (its table's label, else its sheet's name); for a workbook
+ * of several projects the unit their forms name, else how many projects there are. The first
+ * project alone would pass the others off as its own.
+ */
+function titleName(input: SummaryInput, t: (typeof TEXT)[Lang]): { name: string; sheet: string | undefined } {
   const first = input.totals[0]?.sheet ?? input.tables?.[0]?.sheet ?? input.budget[0]?.line.sheet;
-  const table = input.tables?.find((tb) => tb.sheet === first && tb.label) ?? input.tables?.find((tb) => tb.label);
-  const name = table?.label ?? first ?? "";
-  const grid = input.sheets.find((s) => s.name === (table?.sheet ?? first));
+  const tables = input.tables ?? [];
+  const projects = new Set(tables.flatMap((tb) => (tb.project ? [tb.project] : [])));
+  if (projects.size > 1) {
+    const units = new Set(tables.flatMap((tb) => (tb.unit ? [tb.unit] : [])));
+    return { name: units.size === 1 ? [...units][0] : t.projects(projects.size), sheet: first };
+  }
+  const table = tables.find((tb) => tb.sheet === first && tb.label) ?? tables.find((tb) => tb.label);
+  return { name: table?.label ?? first ?? "", sheet: table?.sheet ?? first };
+}
+
+/** The title: what titleName gives, the year the form states, and what the sheet is. */
+function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
+  const { name, sheet } = titleName(input, t);
+  const grid = input.sheets.find((s) => s.name === sheet);
   const year = [name, ...topTexts(grid)].map((text) => YEAR.exec(text)?.[1]).find((y) => y !== undefined);
   const named = year && !name.includes(year) ? `${name} ${t.year(year)}` : name;
   return named ? `${named} ${t.title}` : t.title;
@@ -286,8 +303,11 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
 export interface SummaryInput {
   sheets: SheetGrid[];
   otherSheetNames?: string[];
-  /** The tables found; a table's label (unit or project name) titles the sheet when there is one. */
-  tables?: { sheet: string; label: string | null }[];
+  /**
+   * The tables found, with the names their forms give (TableReport.project, .unit; label: the
+   * project, else the unit): they title the sheet.
+   */
+  tables?: { sheet: string; label: string | null; project?: string | null; unit?: string | null }[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
@@ -345,35 +365,44 @@ export function buildSummary(input: SummaryInput): SummarySheet {
 
   layout.mergedLine(t.levels, "section");
   layout.headerRow(t.levelsHeader);
+  const heads = headlines(
+    input.totals.map((total) => ({
+      sheet: total.sheet,
+      label: tableLabel(total.sheet, total.block.table),
+      table: tableRange(total.block.table),
+      score: total.score?.toFixed() ?? null,
+      grade: total.grade,
+      weights: total.weights?.toFixed() ?? null,
+    })),
+    input.findings,
+    input.lang,
+  );
+  // Lines of several totals on one sheet are named by their table, as the budget lines are.
+  const named = (i: number, text: string) => (heads[i].table === null ? text : `${heads[i].table} · ${text}`);
   const levels: SummaryLevel1[] = [];
   const chartTop = layout.row;
-  for (const total of input.totals) {
+  input.totals.forEach((total, i) => {
     for (const level of total.levels) {
       const levelRate = rate(level.score, level.weight);
       layout.text(0, total.sheet, "text");
-      layout.text(1, level.name, "text");
+      layout.text(1, named(i, level.name), "text");
       layout.number(2, level.weight, "0.00");
       layout.number(3, level.score, "0.00");
       layout.number(4, levelRate, "0.00%", "percent");
       layout.row++;
       levels.push({
-        name: multipleSheets ? `${total.sheet} · ${level.name}` : level.name,
+        name: multipleSheets ? `${total.sheet} · ${named(i, level.name)}` : named(i, level.name),
         weight: level.weight?.toFixed() ?? null,
         score: level.score?.toFixed() ?? null,
         rate: levelRate?.toFixed() ?? null,
       });
     }
-  }
+  });
   const chartBottom = layout.row - 1;
   if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
-  const heads = headlines(
-    input.totals.map((total) => ({ sheet: total.sheet, score: total.score?.toFixed() ?? null, grade: total.grade, weights: total.weights?.toFixed() ?? null })),
-    input.findings,
-    input.lang,
-  );
   input.totals.forEach((total, i) => {
     layout.text(0, total.sheet, "total");
-    layout.text(1, t.total, "total");
+    layout.text(1, named(i, t.total), "total");
     layout.number(3, total.score, "0.00", "total");
     layout.text(4, t.grade, "total");
     layout.span(5, 6, heads[i].grade ?? "—", "grade");

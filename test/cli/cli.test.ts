@@ -15,7 +15,7 @@ import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { readXlsx } from "../../src/xlsx/read";
 import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";
-import { INDICATOR_HEADER, SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
+import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, SATISFACTION_ROW, threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
 describe("jixiao score on the yunxi fixture", () => {
@@ -436,6 +436,32 @@ describe("a recorded total with more digits than its cell shows", () => {
     expect(result.out).toContain("综合得分 83.12（表中填 76.67）");
     const mismatch = report.findings.find((f: { rule: string }) => f.rule === "total-mismatch");
     expect(mismatch.message).toContain("填的是 76.67");
+  });
+});
+
+describe("a 总分 formula whose result jixiao writes", () => {
+  /** A form whose budget score (6.67) is blank and whose 总分 is =SUM over it, cached as `cached` (none: undefined). */
+  async function formulaTotal(dir: string, cached: number | undefined): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目自评表");
+    ws.addRows(BLANK_BUDGET_SCORE_FORM);
+    ws.getCell("G9").value = { formula: "SUM(G2,G5:G8)", ...(cached !== undefined && { result: cached }) } as ExcelJS.CellFormulaValue;
+    const file = path.join(dir, "formula.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it.each([
+    ["no cached result (openpyxl saves none)", undefined],
+    ["a stale cached result", 70],
+  ])("with %s, is quoted as the copy shows it, on the first run as on the next", async (_, cached) => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    const run = await runMain("score", await formulaTotal(dir, cached), "--out", first);
+    // 6.67 + 25 + 18.95 + 22.5 + 10, written as the formula's cached result in a General cell.
+    expect(run.out).toContain("  项目自评表：综合得分 83.12（表中填 83.12），等次 良");
+    const again = await runMain("score", first, "--out", path.join(dir, "second.xlsx"));
+    expect(again.out).toContain("  项目自评表：综合得分 83.12（表中填 83.12），等次 良");
   });
 });
 

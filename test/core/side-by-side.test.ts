@@ -344,3 +344,104 @@ describe("forms side by side through the command line", () => {
     expect([scored.values[6][7], scored.values[6][17]]).toEqual([0.95, 0.75]);
   });
 });
+
+/** Blocks one under the other, `gap` blank rows between them, as one sheet. */
+function underEachOther(blocks: FormBlock[], gap: number): WorkbookGrid {
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  for (const block of blocks) {
+    const top = rows.length;
+    rows.push(...block.rows);
+    for (const m of block.merges) {
+      const area = parseRangeAddress(m)!;
+      merges.push(rangeAddress({ ...area, top: area.top + top, bottom: area.bottom + top }));
+    }
+    for (let i = 0; i < gap; i++) rows.push([]);
+  }
+  return workbook({ name: "自评表", rows, merges });
+}
+
+describe("the headline of each form sharing a sheet is its own", () => {
+  // The right form's 培训人次 has no actual and no score: its total cannot be computed.
+  const incomplete: Project = { ...CULTURE, indicators: [["产出指标", "数量指标", "培训人次", "≥1200人次", null, 20, null, ""], ...INDICATORS.slice(1)], total: [100, null], grade: "" };
+  // The right form's indicators carry 85 points: with the budget's 10, 95 in all.
+  const underweight: Project = { ...CULTURE, indicators: [["产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 15, 15, ""], ...INDICATORS.slice(1)], total: [95, 87.5] };
+
+  /** The 综合得分 sheet's lines as texts, row by row. */
+  const summaryLines = (grid: WorkbookGrid): string[] => {
+    const { cells, rowCount } = analyze(grid).summary;
+    return Array.from({ length: rowCount }, (_, row) =>
+      cells
+        .filter((c) => c.row === row)
+        .map((c) => c.value)
+        .join(" | "),
+    );
+  };
+
+  test.each([
+    ["side by side", besideEachOther([projectForm(HERITAGE), projectForm(incomplete)], 1)],
+    ["the other way round", besideEachOther([projectForm(incomplete), projectForm(HERITAGE)], 1)],
+    ["one under the other", underEachOther([projectForm(HERITAGE), projectForm(incomplete)], 2)],
+  ])("%s: a complete form keeps its grade while the other's total is incomplete", (_, grid) => {
+    const lines = summaryLines(grid);
+    const at = (text: string) => lines.findIndex((line) => line.startsWith(text));
+    const heritage = at("自评表 | 非遗保护传承 · 综合得分");
+    const culture = at("自评表 | 公共文化服务 · 综合得分");
+    expect(lines[heritage]).toBe("自评表 | 非遗保护传承 · 综合得分 | 94.5 | 评价等次 | 优");
+    expect(lines[culture]).toBe("自评表 | 公共文化服务 · 综合得分 | 评价等次 | —");
+    expect(lines[culture + 1]).toBe("无法计算总分，未评等次");
+    // No line of the complete form's quotes the other's gap.
+    expect(lines[heritage + 1]).not.toMatch(/未评等次/);
+    // Each 一级指标 line is named by its form.
+    expect(lines.filter((line) => line.startsWith("自评表 | 非遗保护传承 · 产出指标"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("自评表 | 公共文化服务 · 产出指标"))).toHaveLength(1);
+  });
+
+  test("the weights of one form leave the other's grade alone, and are quoted on their own form's line only", () => {
+    const lines = summaryLines(besideEachOther([projectForm(HERITAGE), projectForm(underweight)], 1));
+    const culture = lines.findIndex((line) => line.startsWith("自评表 | 公共文化服务 · 综合得分"));
+    expect(lines.filter((line) => line.startsWith("自评表 | 非遗保护传承 · 综合得分"))).toEqual(["自评表 | 非遗保护传承 · 综合得分 | 94.5 | 评价等次 | 优"]);
+    expect(lines[culture]).toBe("自评表 | 公共文化服务 · 综合得分 | 87.5 | 评价等次 | —");
+    expect(lines[culture + 1]).toMatch(/^未评等次：.*合计 95 分/);
+    expect(lines.filter((line) => line.includes("合计 95 分") && line.startsWith("未评等次"))).toHaveLength(1);
+  });
+
+  test("the command line names each form's line by its project and judges it by its own table", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "县文旅局.xlsx");
+    await writeGridXlsx(besideEachOther([projectForm(HERITAGE), projectForm(incomplete)], 1), input);
+    const run = await runMain("score", input, "--out", path.join(dir, "out.xlsx"));
+    const lines = run.out.split("\n");
+    expect(lines.filter((line) => line.includes("综合得分"))).toEqual([
+      "  自评表 · 非遗保护传承：综合得分 94.5（表中填 94.5），等次 优",
+      "  自评表 · 公共文化服务：综合得分 —，等次 —（无法计算总分，未评等次）",
+    ]);
+    const english = await runMain("score", input, "--out", path.join(dir, "out-en.xlsx"), "--lang", "en");
+    expect(english.out).toContain("  自评表 · 非遗保护传承: total 94.5 (recorded 94.5), grade 优\n");
+  });
+});
+
+describe("the 综合得分 title of a workbook of several projects", () => {
+  const titleOf = (grid: WorkbookGrid) => analyze(grid).summary.cells.find((c) => c.row === 0 && c.col === 0)?.value;
+  /** The form of a project whose 实施单位 is `unit`. */
+  const formOf = (p: Project, unit: string): FormBlock => {
+    const form = projectForm(p);
+    form.rows[3] = form.rows[3].map((value, col) => (col === 6 ? unit : value));
+    return form;
+  };
+
+  test("names the unit the forms share, not the first project", () => {
+    const grid = besideEachOther([formOf(HERITAGE, "县文旅局"), formOf(CULTURE, "县文旅局")], 1);
+    expect(titleOf(grid)).toBe("县文旅局 2023年度 绩效自评综合得分");
+  });
+
+  test("says how many projects there are when their units differ, in the sheet's language", () => {
+    const grid = besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], 1);
+    expect(titleOf(grid)).toBe("2个项目 2023年度 绩效自评综合得分");
+    expect(analyze(grid, undefined, { lang: "en" }).summary.cells.find((c) => c.row === 0)?.value).toBe("2 projects 2023 Performance self-evaluation summary");
+  });
+
+  test("names the one project of a workbook that holds one", () => {
+    expect(titleOf(besideEachOther([projectForm(HERITAGE)], 0))).toBe("非遗保护传承 2023年度 绩效自评综合得分");
+  });
+});

@@ -257,28 +257,40 @@ describe("a summary the user wrote in is kept", () => {
 });
 
 describe("headline", () => {
-  const finding = (rule: "weights-total" | "missing-actual", sheet = "表") => ({ rule, severity: "error" as const, sheet, cell: "A1", message: "分值合计 110 分" });
+  const finding = (rule: "weights-total" | "missing-actual", sheet = "表", cell = "A1") => ({ rule, severity: "error" as const, sheet, cell, message: "分值合计 110 分" });
+  /** A total of the form at A1:H20 of its sheet. */
+  const totalOn = (sheet: string, score: string | null, grade: string | null, weights: string | null): HeadlineTotal => ({ sheet, label: "项目", table: "A1:H20", score, grade, weights });
   test("a grade only when the total can carry one", () => {
-    const total = { sheet: "表", score: "96", grade: "优", weights: "100" };
+    const total = totalOn("表", "96", "优", "100");
     const headlineOf = (t: HeadlineTotal, findings: ReturnType<typeof finding>[], lang: "zh" | "en") => headlines([t], findings, lang)[0];
-    expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({ sheet: "表", score: "96", grade: "优", reason: null });
-    expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
+    expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({ sheet: "表", table: null, score: "96", grade: "优", reason: null });
+    expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", table: null, score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
     expect(headlineOf(total, [finding("weights-total", "另一表")], "en").grade).toBe("优");
-    expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", score: null, grade: null, reason: "no total could be computed, so no grade" });
+    expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", table: null, score: null, grade: null, reason: "no total could be computed, so no grade" });
   });
 
   test("headlines of many totals: each its own sheet's first blocking finding", () => {
-    const totals = [
-      { sheet: "表", score: "96", grade: "优", weights: "100" },
-      { sheet: "另一表", score: "80", grade: "良", weights: "110" },
-      { sheet: "第三表", score: null, grade: null, weights: null },
-    ];
+    const totals = [totalOn("表", "96", "优", "100"), totalOn("另一表", "80", "良", "110"), totalOn("第三表", null, null, null)];
     const findings = [finding("missing-actual"), finding("weights-total", "另一表"), { ...finding("weights-total", "另一表"), message: "第二条" }];
     const heads = headlines(totals, findings, "zh");
     expect(heads).toEqual([
-      { sheet: "表", score: "96", grade: "优", reason: null },
-      { sheet: "另一表", score: "80", grade: null, reason: "未评等次：分值合计 110 分" },
-      { sheet: "第三表", score: null, grade: null, reason: "无法计算总分，未评等次" },
+      { sheet: "表", table: null, score: "96", grade: "优", reason: null },
+      { sheet: "另一表", table: null, score: "80", grade: null, reason: "未评等次：分值合计 110 分" },
+      { sheet: "第三表", table: null, score: null, grade: null, reason: "无法计算总分，未评等次" },
     ]);
+  });
+
+  test("totals sharing a sheet: each judged by the findings in its own table, and named by it", () => {
+    const left: HeadlineTotal = { sheet: "表", label: "甲项目", table: "B5:I14", score: "94.5", grade: "优", weights: "100" };
+    const right: HeadlineTotal = { sheet: "表", label: "表!L5:S11", table: "L5:S11", score: "92.5", grade: null, weights: "95" };
+    // The right form's weights-total at its 分值 header Q5, on the left form's header row.
+    const heads = headlines([left, right], [finding("weights-total", "表", "Q5")], "zh");
+    expect(heads).toEqual([
+      { sheet: "表", table: "甲项目", score: "94.5", grade: "优", reason: null },
+      // A form that names no project is named by its range: its sheet is named already.
+      { sheet: "表", table: "L5:S11", score: "92.5", grade: null, reason: "未评等次：分值合计 110 分" },
+    ]);
+    // A blocking finding outside every table withholds no grade.
+    expect(headlines([left], [finding("weights-total", "表", "A30")], "zh")[0].grade).toBe("优");
   });
 });

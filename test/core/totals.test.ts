@@ -2,7 +2,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { sameGrade } from "../../src/core/profile";
-import { INDICATOR_HEADER, workbook } from "../support/grid";
+import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
 function indicators(weights: number[], grade?: string): CellValue[][] {
   const rows: CellValue[][] = [INDICATOR_HEADER];
@@ -139,5 +139,26 @@ describe("a group of indicators whose shared 分值 and 得分 are both blank", 
     expect(found).toContain("total-incomplete@G6");
     expect(found).not.toContainEqual(expect.stringMatching(/^total-mismatch/));
     expect(a.totals[0].score).toBeNull();
+  });
+});
+
+describe("a 总分 formula whose result jixiao writes, as the copy will show it", () => {
+  /** The budget score (6.67) blank, the 总分 at G9 the formula `formula` with no cached result (as openpyxl saves it). */
+  const formulaTotal = (formula: string) => {
+    const grid = workbook({ rows: BLANK_BUDGET_SCORE_FORM });
+    grid.sheets[0] = withFormulas(grid.sheets[0], { G9: formula });
+    return analyze(grid);
+  };
+
+  it("the headline's recorded total is the result written (83.12 in a General cell), not its rounding to no decimals", () => {
+    const a = formulaTotal("SUM(G2,G5:G8)");
+    expect(a.writes.filter((w) => w.cachedResult).map((w) => [w.cell, w.value, w.numFmt])).toEqual([["G9", "83.12", "General"]]);
+    expect(a.totalSources[0].recordedShown).toBe("83.12");
+  });
+
+  it("a formula leaving a row out: the headline quotes it as its finding does", () => {
+    const a = formulaTotal("SUM(G2,G5:G7)");
+    expect(a.findings.find((f) => f.rule === "total-mismatch")?.message).toBe("综合得分填的是 73.12，各项得分相加为 83.12。请改为 83.12，或核对各项得分。");
+    expect(a.totalSources[0].recordedShown).toBe("73.12");
   });
 });

@@ -68,6 +68,22 @@ export function threeIndicatorForm(rows: { output?: FormRow; effect?: FormRow } 
   ];
 }
 
+/**
+ * A form whose budget score (6.67 of 10 at 2/3 执行率) is blank, 83.12 in all, the score of its 总分
+ * row (G9) left for a formula over G2 and G5:G8.
+ */
+export const BLANK_BUDGET_SCORE_FORM: FormRow[] = [
+  ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  ["年度资金总额", 300, 300, 200, 10, null, null],
+  [],
+  INDICATOR_HEADER,
+  ["产出指标", "数量指标", "培训人次", "≥1200人次", "1000人次", 30, 25, "报名不足"],
+  ["", "质量指标", "合格率", "≥95%", "90%", 20, 18.95, "考核从严"],
+  ["效益指标", "社会效益指标", "就业率", "≥60%", "45%", 30, 22.5, "经济下行"],
+  ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "90%", 10, 10, ""],
+  ["总分", "", "", "", "", 100, null],
+];
+
 /** The sheet with formulas (text without "=") in the cells given by address, as the hosts deliver them. */
 export function withFormulas(sheet: SheetGrid, formulas: Record<string, string>): SheetGrid {
   const grid: (string | undefined)[][] = [];

@@ -27,6 +27,7 @@ import { BudgetLineResult } from "./budget";
 import { checkNumberCell, errorValue } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
+import { decimalPlacesShown } from "../values";
 
 export interface EvaluationTotal {
   sheet: string;
@@ -176,6 +177,17 @@ function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () =>
   const value = evaluateSumFormula(formula, read);
   if (value === undefined || !Number.isFinite(value.toNumber())) return null;
   return cell.value !== null && eq(value, cell.value) ? null : { cell, value };
+}
+
+/**
+ * The decimals a recorded 总分 shows (scoreDigits): as the copy will show it where jixiao writes
+ * its formula's result, not as the cell held it before (no result at all on a first run: 91.17
+ * would be quoted 91).
+ */
+export function recordedTotalDigits(cell: NumberCell, recomputed: EvaluationTotal["recomputed"], places: number): number {
+  if (recomputed === null) return scoreDigits(cell, places);
+  const written = recomputed.value.toNumber();
+  return scoreDigits({ ...cell, raw: written, shown: decimalPlacesShown(written, cell.numFmt) }, places);
 }
 
 interface LevelSums {
@@ -353,7 +365,7 @@ export function evaluateTotals(
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
     const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
-    const digits = scoreDigits(recorded, profile.scoreDecimals);
+    const digits = recordedTotalDigits(recorded, recomputed, profile.scoreDecimals);
     // Its parts rounded one by one, a total may be what they add up to (95.09) or their exact sum
     // rounded (95.08 for 95.075): either, as the cell shows it, is right.
     const agrees = (sum: Decimal) => agreesAsShown(recordedValue, digits, sum);
