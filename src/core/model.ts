@@ -27,6 +27,7 @@ import { HUNDRED, sumOf } from "./score";
 import {
   ParsedValue,
   answeredNone,
+  asMonthAgainstDeadline,
   countInUnitOf,
   decimalPlacesShown,
   isEmptyMarker,
@@ -257,7 +258,7 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const counted = countInUnitOf(bound.parsed, actual.parsed);
+  const counted = countInUnitOf(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed));
   const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }

@@ -791,8 +791,25 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     expect(bounds("10-20", { unitColumn: "个" })).toEqual({ kind: "invalid", unit: "个", range: ["10", "20"] });
   });
 
-  it.each(["2023-2025年", "2023-2025", "20-10个", "10个-20天", "1-2月"])("%s gives no bounds", (text) => {
+  it.each(["2023-2025年", "2023-2025", "20-10个", "10个-20天"])("%s gives no bounds", (text) => {
     expect(parseValue(text)).toMatchObject({ kind: "invalid", range: null });
+  });
+
+  it.each([
+    ["1-2月", null, 2],
+    ["10-12月", null, 12],
+    ["10月-12月", null, 12],
+    ["2023年10月至12月", 2023, 12],
+    ["2023年10月-2024年3月", 2024, 3],
+    ["2023.1-2023.12", 2023, 12],
+  ])("%s is months from one to another, a deadline at the end of the last", (text, year, month) => {
+    expect(parseValue(text)).toMatchObject({ kind: "qualitative", range: null, date: { year, month, firstDay: 1 } });
+  });
+
+  it("counts a lower bound with its upper bound's magnitude: 1-1.2万人", () => {
+    expect(parseValue("1-1.2万人").range).toEqual({ low: new Decimal(10000), high: new Decimal(12000) });
+    // 万元 is the unit of both bounds, not a magnitude.
+    expect(parseValue("5-10万元").range).toEqual({ low: new Decimal(5), high: new Decimal(10) });
   });
 });
 

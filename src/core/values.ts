@@ -170,11 +170,12 @@ function readNumber(s: string, i: number): { text: string; end: number } | undef
 }
 
 /**
- * A date where the number would start: 2023年…, 2023-12, 2023.12.31, 12月底, 6月份, 12月31日, and a
- * month alone (7月: July, where 7 months is 7个月). Such a value is a deadline ("2023年12月底前"),
- * read as qualitative rather than as a number of 年 or 月.
+ * A date where the number would start: 2023年…, 2023-12, 2023.12.31, 12月底, 6月份, 12月31日, a
+ * month alone (7月: July, where 7 months is 7个月) and months from one to another (10-12月,
+ * 2023.1-2023.12). Such a value is a deadline ("2023年12月底前"), read as qualitative rather than
+ * as a number of 年 or 月.
  */
-const DATE_AT = /(?:19|20)\d{2}(?:年|[-/]\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2})|(?:1[0-2]|0?[1-9])月/y;
+const DATE_AT = /(?:19|20)\d{2}(?:年|[-/]\d{1,2}(?!\d)|\.\d{1,2}\.\d{1,2}|\.\d{1,2}[-~—–至到](?:19|20)\d{2}\.\d{1,2}(?!\d))|(?:1[0-2]|0?[1-9])(?:月份?)?[-~—–至到](?:1[0-2]|0?[1-9])月|(?:1[0-2]|0?[1-9])月/y;
 
 function isDateAt(s: string, i: number): boolean {
   DATE_AT.lastIndex = i;
@@ -183,6 +184,10 @@ function isDateAt(s: string, i: number): boolean {
 
 /** A month (with its year, and a day or a part of the month) anywhere in a text: 2023年12月底前完成. */
 const MONTH_DATE = /(?<![\d.])(?:((?:19|20)\d{2})年(?:度)?)?(1[0-2]|0?[1-9])月份?(?:(底|末|初|上旬|中旬|下旬|中)|(\d{1,2})[日号])?/;
+/** 10-12月, 10月-12月, 2023年10月至12月, 2023年10月-2024年3月: the year, the first month, the last's year and month. */
+const MONTH_WINDOW = /(?<![\d.])(?:((?:19|20)\d{2})年(?:度)?)?(?:1[0-2]|0?[1-9])(?:月份?)?[-~—–至到](?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月/;
+/** 2023.1-2023.12: the last month's year and month. */
+const NUMERIC_WINDOW = /(?<![\d.])(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])[-~—–至到]((?:19|20)\d{2})\.(1[0-2]|0?[1-9])(?!\d)/;
 /** 2023-12-31, 2023/6/30, 2023.12.31, 2023-12. */
 const NUMERIC_DATE = /(?<!\d)((?:19|20)\d{2})([-/.])(1[0-2]|0?[1-9])(?:\2(\d{1,2}))?(?!\d)/;
 /** The days a part of a month spans; Infinity stands for the month's last day. */
@@ -211,6 +216,11 @@ function calendarDate(yearText: string | undefined, monthText: string, [first, l
 
 /** The first date a (normalised) text states, if any. */
 function dateIn(s: string): CalendarDate | null {
+  // Done within months (10-12月, 2023年10月至12月): by the end of the last of them.
+  const window = MONTH_WINDOW.exec(s);
+  if (window) return calendarDate(window[2] ?? window[1], window[3], WHOLE_MONTH);
+  const numericWindow = NUMERIC_WINDOW.exec(s);
+  if (numericWindow) return calendarDate(numericWindow[1], numericWindow[2], WHOLE_MONTH);
   const numeric = NUMERIC_DATE.exec(s);
   if (numeric) {
     const day = numeric[4] ? Number(numeric[4]) : null;
@@ -436,22 +446,33 @@ function secondBound(rest: string): Op[] | undefined {
 const RANGE = /^[-~—–至到]+[+-]?\.?\d/;
 const RANGE_DASH = /[-~—–至到]+/y;
 const RANGE_PROBLEM = "写成了数值区间，不是单一的指标值";
-/** A number that may be a year: 2023-2025年 is a period of years, not a range of so many years. */
+/** A number that may be a year (or a year and its month, 2023.12). */
 const YEAR = /^(?:19|20)\d{2}$/;
+
+/** The power of ten a unit written with its magnitude (万人: 4) carries, after the number at i; undefined for none. */
+function magnitudeAfter(s: string, i: number): number | undefined {
+  const number = readNumber(s, i);
+  return number ? readUnit(s, skipNear(s, number.end, []), [])?.exponent : undefined;
+}
 
 /**
  * A range from `low` (read up to `i`, where the dash starts) to the quantity after the dash:
  * invalid, with its bounds in one unit when it has them. Bounds in two units (10个-20天), the wrong
  * way round (20-10个) or years (2023-2025年) give none.
  */
-function rangeQuantity(s: string, i: number, low: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[]): Quantity {
+function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[]): Quantity {
   RANGE_DASH.lastIndex = i;
   RANGE_DASH.exec(s);
-  const upper = scanFrom(s, readPrefix(s, RANGE_DASH.lastIndex));
+  const upperAt = readPrefix(s, RANGE_DASH.lastIndex);
+  const upper = scanFrom(s, upperAt);
+  // 1-1.2万人: a lower bound with no unit of its own is counted with the upper's magnitude too.
+  const magnitude = lowUnit === null ? magnitudeAfter(s, upperAt.end) : undefined;
+  const low = magnitude === undefined ? bareLow : bareLow.times(Decimal.pow(10, magnitude));
   if (upper.kind !== "number" || upper.scaledBy !== null || gt(low, upper.value)) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   const unit = upper.unit ?? lowUnit;
-  const years = [low, upper.value].every((n) => YEAR.test(n.toFixed())) && (unit === null || unit.symbol === "年");
+  // 2023-2025年 is a period of years, and 2023.1-2023.12 one of months, not a range of so many.
+  const years = [low, upper.value].every((n) => YEAR.test(n.trunc().toFixed())) && (unit === null || unit.symbol === "年" || unit.symbol === "月");
   if (years) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   const range = { bounds: { low, high: upper.value }, period: upper.period ?? lowPeriod };
   return { kind: "invalid", problem: RANGE_PROBLEM, ops: [...ops, ...upper.ops], unit, range };
@@ -779,6 +800,17 @@ export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): Parse
 }
 
 const COUNTED_NOUN = /^\p{Script=Han}+$/u;
+
+/**
+ * An actual written as a year and its month (2024.3, 2023.11) against a deadline (12月底前,
+ * 2023.1-2023.12): that month, not the number 2024.3. Read only with a deadline to go by, as alone
+ * 2023.5 may as well be an amount; other values are returned as they are.
+ */
+export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  if (target.date === null || actual.kind !== "number" || actual.unit !== null || actual.op !== null) return actual;
+  const date = YEAR.test(actual.value!.trunc().toFixed()) ? dateIn(normalizeText(actual.text)) : null;
+  return date === null ? actual : result(actual.text, "qualitative", { date });
+}
 
 /**
  * A value that names what it counted after the unit of the row's other value: an actual 10口井

@@ -215,6 +215,32 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     expect(found(a)).toEqual(["not-numeric@F9"]);
   });
 
+  it("counts a lower bound with the magnitude its upper bound states (1-1.2万人 is 10,000 to 12,000 人)", () => {
+    const rows = (trained: string, points: number): Row[] => [
+      ["产出指标", "数量指标", "培训农民", "1-1.2万人", trained, 60, points, points < 60 ? "部分乡镇未开班" : ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    const short = run(rows("9000人", 54));
+    expect(found(short)).toEqual([]);
+    expect(short.indicators[0].target).toEqual({ text: "1-1.2万人", op: ">=", value: "10000", unit: "人" });
+    // 9000人 against a lower bound read as 1 人 was met in full: the 54 recorded was a score-mismatch.
+    expect(short.totals[0].score).toBe("94");
+    expect(found(run(rows("1.1万人", 60)))).toEqual([]);
+  });
+
+  it("reads months from one to another (10-12月, 2023.1-2023.12) as a deadline at the end of the last, not as a range of numbers", () => {
+    const rows = (window: string, done: string, points: number): Row[] => [
+      ["产出指标", "时效指标", "项目完成时间", window, done, 60, points, points < 60 ? "工程延期" : ""],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+    expect(found(run(rows("10-12月", "11月", 60)))).toEqual([]);
+    expect(found(run(rows("2023年10月-12月", "2023年11月", 60)))).toEqual([]);
+    expect(found(run(rows("2023.1-2023.12", "2023.11", 60)))).toEqual([]);
+    // Done in March of the next year: late. 2023.1-2023.12 read as numbers was met in full by 2024.3.
+    expect(run(rows("2023.1-2023.12", "2024.3", 60)).findings.map((f) => f.rule)).not.toEqual([]);
+    expect(run(rows("2023年10月-12月", "2024年1月", 60)).findings.map((f) => f.rule)).not.toEqual([]);
+  });
+
   describe("on a row timing a task (时限, 办结, 处置时长): the upper bound is the limit", () => {
     // The probe's r3_range_time and r2_range_short: 2天 against 3-5天 on a 时效 row was scored as a
     // shortfall (应为 6.67), and 6天 passed in full.
