@@ -143,4 +143,13 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
     // Merged over the left form only, it says nothing of the right one.
     expect(unitsOf({ name: "Sheet", rows, merges: ["A1:D1"] })).toEqual(["万元", null]);
   });
+
+  it("is read from a units row under the header that holds the unit alone (万元 under 全年预算数)", () => {
+    const rows = [
+      ["项目资金", "全年预算数", "全年执行数", "执行率"],
+      ["", "万元", "万元", "%"],
+      ["年度资金总额", 1000, 900, 0.9],
+    ];
+    expect(unitsOf({ name: "Sheet", rows })).toEqual(["万元"]);
+  });
 });

@@ -14,6 +14,12 @@ const UNIT_LINE = /单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)
 /** A unit in brackets, as a header states it: 全年预算数（万元）, 项目资金(元), （人民币千元）. */
 const BRACKETED_UNIT = /[（(]\s*(?:人民币)?\s*(亿元|千元|万元|元)\s*[)）]/;
 
+/** A cell holding a money unit and nothing else (万元 in a units row under a header). */
+function bareMoneyUnit(text: string): MoneyUnit | null {
+  const match = /^(亿元|千元|万元|元)$/.exec(text.trim());
+  return match ? (match[1] as MoneyUnit) : null;
+}
+
 /** The money unit a header cell or a header-block line states; null for any other text (≥50万元 is a value, not a unit). */
 export function statedMoneyUnit(text: string): MoneyUnit | null {
   const match = UNIT_LINE.exec(text) ?? BRACKETED_UNIT.exec(text);
@@ -52,7 +58,8 @@ export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number
   const blockRows = Array.from({ length: table.headerTop - 1 - stop }, (_, i) => table.headerTop - 1 - i);
   if (plannedCol !== undefined) {
     for (const r of headerRows) {
-      const unit = stated(r, plannedCol);
+      // In a units row under the header the unit may stand alone: 万元 under 全年预算数.
+      const unit = stated(r, plannedCol) ?? (view.isOrigin(r, plannedCol) ? bareMoneyUnit(view.text(r, plannedCol)) : null);
       if (unit) return unit;
     }
   }
