@@ -218,7 +218,9 @@ function draftRows(file: string, analysis: Analysis): Drafts {
 function listTotalName(analysis: Analysis, lead: number, lines: number[]): string {
   const kind = analysis.budgetLines[lead].kind;
   const projects = lines.filter((i) => analysis.budgetLines[i].kind === "line").length;
-  return (kind === "total" || kind === "funds-total") && projects > 1 ? `${analysis.budget[lead].label}（${projects}个项目）` : "";
+  // 合  计: a label spaced out to fill its cell is named without the spaces.
+  const label = analysis.budget[lead].label.replace(/[\s\u3000]+/g, "");
+  return (kind === "total" || kind === "funds-total") && projects > 1 ? `${label}（${projects}个项目）` : "";
 }
 
 /**

@@ -26,6 +26,12 @@ describe("the review row of a budget table no total counts", () => {
     });
   });
 
+  test("a 合计 spaced out to fill its cell (合  计) names the row without the spaces", () => {
+    const spaced = { ...projectList, rows: projectList.rows.map((row) => (row[0] === "合计" ? ["合  计", ...row.slice(1)] : row)) };
+    const { rows } = review("农业农村局.xlsx", workbook(spaced));
+    expect(rows.find((r) => r.kind === "budget")?.project).toBe("合计（3个项目）");
+  });
+
   test("a weighted table is given by the line that carries its score, wherever it is", () => {
     const budgetOnly = workbook({
       name: "预算执行",
