@@ -9,7 +9,7 @@
  * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, holdsBy, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
+import { cellsToLook, holdsBy, holdsFill, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
@@ -72,7 +72,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       return [key, { value: range.values[0][0], formula: typeof formula === "string" && formula.startsWith("="), numFmt: range.numberFormat[0][0] }];
     }),
   );
-  const plan = planClean(record, looks, holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
+  const plan = planClean(record, looks, holdsFill(holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col)))));
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {

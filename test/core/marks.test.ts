@@ -14,6 +14,7 @@ import {
   WantedMark,
   composeNote,
   holdsBy,
+  holdsFill,
   marksOf,
   marksOnSheets,
   planClean,
@@ -228,7 +229,7 @@ describe("planMarks: jixiao owns its marks", () => {
     ]);
     // The user has since typed 8 over A3: that value is theirs.
     const holds = (_s: string, row: number, _c: number, value: number) => row !== 2 && value === 9.5;
-    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holds);
+    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holdsFill(holds));
     expect(clean.clears).toEqual([
       { sheet: "表", row: 1, col: 0, numFmt: "0.0", was: null },
       { sheet: "表", row: 3, col: 0, numFmt: "General", was: "  " },
