@@ -244,6 +244,8 @@ export interface WantedInput {
   marks: { sheet: string; row: number; col: number; color: string }[];
   findings: Finding[];
   writes: CellWrite[];
+  /** The values earlier runs filled in that are still jixiao's (ownFillsIn): what each cell was before them is kept. */
+  ownFills?: MarkEntry[];
   /** The rows' labels, for the record of each filled-in cell's row (rowLabels); 1-based rows. */
   budget?: Pick<BudgetReport, "sheet" | "row" | "label">[];
   indicators?: Pick<IndicatorReport, "sheet" | "row" | "level1" | "level2" | "name">[];
@@ -286,17 +288,20 @@ function labelsStay(views: ReadonlyMap<string, SheetView>, entry: MarkEntry): bo
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
  * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
- * run filled in (`previous`) that is filled in again keeps what it was before that run in the
+ * run filled in (`ownFills`) that is filled in again keeps what it was before that run in the
  * record; one this run does not fill in again is taken back (ownFillsNotRefilled).
  */
-export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
+export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang): WantedMark[] {
   const views = viewsByName(grid);
-  const own = new Map(ownFills(previous, ownsInViews(views)).map((e) => [entryKey(e.sheet, e.area), e]));
+  const own = new Map((analysis.ownFills ?? []).map((e) => [entryKey(e.sheet, e.area), e]));
   const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-  const labelTexts = new Map<string, string[]>([
-    ...(analysis.budget ?? []).map((b): [string, string[]] => [rowKey(b.sheet, b.row - 1), [b.label]]),
-    ...(analysis.indicators ?? []).map((i): [string, string[]] => [rowKey(i.sheet, i.row - 1), [i.level1, i.level2, i.name]]),
-  ]);
+  let labelTexts: Map<string, string[]> | undefined;
+  // Built for the first value filled in: the indicators' reports are built when first read.
+  const labelTextsAt = (sheet: string, row: number): string[] | undefined =>
+    (labelTexts ??= new Map([
+      ...(analysis.budget ?? []).map((b): [string, string[]] => [rowKey(b.sheet, b.row - 1), [b.label]]),
+      ...(analysis.indicators ?? []).map((i): [string, string[]] => [rowKey(i.sheet, i.row - 1), [i.level1, i.level2, i.name]]),
+    ])).get(rowKey(sheet, row));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -320,7 +325,7 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
     const view = views.get(w.sheet);
-    const texts = labelTexts.get(rowKey(w.sheet, w.row));
+    const texts = labelTextsAt(w.sheet, w.row);
     const labels = view && texts && rowLabels(view, w.row, w.col, texts);
     if (labels) mark.labels = labels;
     // Filled in again over an earlier run's value: what the cell was before that run is kept.
@@ -450,10 +455,7 @@ export function holdsFill(holds: HoldsValue): OwnsFill {
 
 /** Over a grid a host read: the cell holds jixiao's value, and its row still shows the labels it had then. */
 export function ownsIn(grid: WorkbookGrid): OwnsFill {
-  return ownsInViews(viewsByName(grid));
-}
-
-function ownsInViews(views: ReadonlyMap<string, SheetView>): OwnsFill {
+  const views = viewsByName(grid);
   const holds = holdsFill(
     holdsBy((sheet, row, col) => {
       const view = views.get(sheet);
@@ -473,19 +475,24 @@ function ownFills(record: MarksRecord, owns: OwnsFill): MarkEntry[] {
   return record.entries.filter(owns);
 }
 
-/**
- * The workbook as the analysis reads it: each cell an earlier run filled in that still holds
- * jixiao's value is as it was before that run (blank, or its spaces, in its number format). A rerun
- * then computes it afresh from what the user has changed since, fills it in again, and raises no
- * finding against jixiao's own number. A value the user typed over it, or a formula, is theirs and
- * is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets with
- * such cells are shallow copies.
- */
-export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): WorkbookGrid {
+/** ownFills over a grid a host read: found once per run (the analysis's `ownFills`), for the analysis, the marks and the writers. */
+export function ownFillsIn(grid: WorkbookGrid, record: MarksRecord): MarkEntry[] {
   // Most workbooks were never scored: no sheet's view is made for them here.
-  if (!record.entries.some((entry) => entry.value !== undefined)) return grid;
-  const own = groupBy(ownFills(record, ownsIn(grid)), (e) => e.sheet);
-  if (own.size === 0) return grid;
+  if (!record.entries.some((entry) => entry.value !== undefined)) return [];
+  return ownFills(record, ownsIn(grid));
+}
+
+/**
+ * The workbook as the analysis reads it: each cell an earlier run filled in that is still jixiao's
+ * (`ownFills`, ownFillsIn) is as it was before that run (blank, or its spaces, in its number format). A
+ * rerun then computes it afresh from what the user has changed since, fills it in again, and raises
+ * no finding against jixiao's own number. A value the user typed over it, or a formula, is theirs
+ * and is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets
+ * with such cells are shallow copies.
+ */
+export function withoutOwnFills(grid: WorkbookGrid, ownFills: MarkEntry[]): WorkbookGrid {
+  if (ownFills.length === 0) return grid;
+  const own = groupBy(ownFills, (e) => e.sheet);
   const sheets = grid.sheets.map((sheet): SheetGrid => {
     const entries = own.get(sheet.name);
     if (!entries) return sheet;
@@ -509,9 +516,9 @@ export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): Workbo
  * are taken back as 清除标记 takes them, with their marks (planMarks), so that the copy does not
  * show a number the analysis did not count.
  */
-export function ownFillsNotRefilled(previous: MarksRecord, grid: WorkbookGrid, writes: CellWrite[]): ValueClear[] {
-  const refilled = new Set(writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
-  return valueClears(ownFills(previous, ownsIn(grid))).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
+export function ownFillsNotRefilled(analysis: { ownFills: MarkEntry[]; writes: CellWrite[] }): ValueClear[] {
+  const refilled = new Set(analysis.writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
+  return valueClears(analysis.ownFills).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
 }
 
 /** The cells of filled-in values blank again, in their number formats from before, or with their spaces back. */

@@ -1,6 +1,6 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, cellText } from "../../src/core/grid";
-import { changingWrites, ownsIn, marksOf, ownFillsNotRefilled, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
+import { changingWrites, ownFillsIn, ownsIn, marksOf, ownFillsNotRefilled, planClean, planMarks, wantedMarks, withMarks, withoutOwnFills } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 import { Looks } from "../support/looks";
@@ -31,7 +31,7 @@ function scoreRun(grid: WorkbookGrid, looks: Looks): { analysis: Analysis; saved
   const state = parseState(grid.state);
   const previous = marksOf(state);
   const analysis = analyze(grid);
-  const plan = planMarks(wantedMarks(analysis, grid, "zh", previous), previous, looks.at);
+  const plan = planMarks(wantedMarks(analysis, grid, "zh"), previous, looks.at);
   looks.apply(plan);
   const sheets = grid.sheets.map((sheet) => {
     const values = sheet.values.map((row) => [...row]);
@@ -110,10 +110,9 @@ describe("a rerun after the user changed an input: the values jixiao filled in a
     const looks = new Looks();
     const first = scoreRun(form(), looks);
     const blanked = typed(first.saved, { D2: "" });
-    const previous = marksOf(parseState(blanked.state));
     const second = scoreRun(blanked, looks);
     expect(writesOf(second.analysis)).toEqual(["G5=16.67"]);
-    expect(ownFillsNotRefilled(previous, blanked, second.analysis.writes)).toEqual([
+    expect(ownFillsNotRefilled(second.analysis)).toEqual([
       { sheet: "自评表", row: 1, col: 5, numFmt: "General", was: null },
       { sheet: "自评表", row: 1, col: 6, numFmt: "General", was: null },
     ]);
@@ -129,14 +128,15 @@ describe("a rerun after the user changed an input: the values jixiao filled in a
     const looks = new Looks();
     const saved = scoreRun(form(), looks).saved;
     const record = marksOf(parseState(saved.state));
-    const read = withoutOwnFills(saved, record);
+    const read = withoutOwnFills(saved, ownFillsIn(saved, record));
     expect([read.sheets[0].values[1][5], read.sheets[0].values[4][6], read.sheets[0].numFmts[4][6]]).toEqual([null, null, "0.0"]);
     expect(cellText(saved.sheets[0].values[4][6])).toBe("16.67");
     expect(saved.sheets[0].numFmts[4][6]).toBe("0.00");
     // Nothing of jixiao's left in the cells: the same grid.
     const retyped = typed(saved, { F2: 0.75, G2: 7, G5: 16 });
     retyped.sheets[0] = withFormulas(retyped.sheets[0], { F2: "D2/C2" });
-    expect(withoutOwnFills(retyped, record)).toBe(retyped);
+    expect(ownFillsIn(retyped, record)).toEqual([]);
+    expect(withoutOwnFills(retyped, [])).toBe(retyped);
   });
 });
 
@@ -204,10 +204,9 @@ describe("a rerun after the user inserted a row above a value jixiao filled in",
     const first = scoreRun(fullScoreForm(), looks);
     // The unit has not entered 新增设备's 实际完成值 yet.
     const grid = withRowInserted(first.saved, 4, inserted(""));
-    const previous = marksOf(parseState(grid.state));
     const second = scoreRun(grid, looks);
     expect(writesOf(second.analysis)).toEqual(["F2=0.75", "G2=7.5"]);
-    expect(ownFillsNotRefilled(previous, grid, second.analysis.writes)).toEqual([]);
+    expect(ownFillsNotRefilled(second.analysis)).toEqual([]);
     expect(second.analysis.indicators.find((i) => i.name === "新增设备")?.recordedScore).toBe("20");
     // 清除标记 too leaves the user's 20 where it is.
     const clean = planClean(marksOf(parseState(second.saved.state)), looks.at, ownsIn(grid));
