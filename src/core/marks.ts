@@ -445,7 +445,7 @@ export function holdsBy(cellAt: (sheet: string, row: number, col: number) => Hel
 /** Whether a recorded mark is of a value jixiao filled in that is still its own (ownFills). */
 export type OwnsFill = (entry: MarkEntry) => boolean;
 
-/** Whether the cell of a recorded filled-in value still holds it: all a host that reads no labels can tell. */
+/** Whether the cell of a recorded filled-in value still holds it: all there is to tell where the record keeps no labels. */
 export function holdsFill(holds: HoldsValue): OwnsFill {
   return (entry) => {
     const area = areaOf(entry);
