@@ -265,6 +265,14 @@ describe("the record in the workbook's state", () => {
     expect(marksOf({ v: 1, marks: { entries: [{ sheet: 3 }], summary: "x" } })).toEqual(EMPTY_MARKS);
     expect(marksOf({ v: 1, marks: "broken" })).toEqual(EMPTY_MARKS);
   });
+
+  test("keeps a filled-in value's row labels; an entry whose labels are damaged counts as none", () => {
+    const filled = { sheet: "表", area: "G5", kind: "filled", color: FILLED_COLOR, text: "绩效自评助手：x", before: [null], value: 20 };
+    const labelled = { ...filled, labels: { A5: "产出指标", C5: "培训人次" } };
+    const damaged = [{ A5: 3 }, { 五: "产出指标" }, ["产出指标"], "产出指标"].map((labels) => ({ ...filled, labels }));
+    const record = marksOf({ v: 1, marks: { entries: [filled, labelled, ...damaged], summary: null } });
+    expect(record.entries).toEqual([filled, labelled]);
+  });
 });
 
 describe("marks on a deleted sheet", () => {
