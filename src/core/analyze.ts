@@ -40,7 +40,7 @@ import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
 import { asShown, decimalString, roundHalfUp } from "./score";
-import { MARK_COLORS, marksOf, withoutOwnFills } from "./marks";
+import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
@@ -73,6 +73,11 @@ export interface Analysis extends AnalysisResult {
   budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
   ignored: IgnoredFinding[];
+  /**
+   * The values earlier runs filled in that are still jixiao's (src/core/marks.ts ownFillsIn), read
+   * as the blanks they were: the hosts fill them in again from `writes`, or take them back.
+   */
+  ownFills: MarkEntry[];
 }
 
 export interface BudgetLineFacts {
@@ -347,7 +352,8 @@ export function* analysisSteps(
 ): Generator<AnalysisProgress, Analysis, void> {
   const record = parseState(workbook.state);
   // Values an earlier run filled in are read as the blanks they were, to be computed again.
-  workbook = withoutOwnFills(workbook, marksOf(record));
+  const ownFills = ownFillsIn(workbook, marksOf(record));
+  workbook = withoutOwnFills(workbook, ownFills);
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
   /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote. */
@@ -372,7 +378,7 @@ export function* analysisSteps(
 
   yield { phase: "totals" };
   addTotals(works, findings, profile);
-  return assemble(workbook, record, works, findings, skippedSheets, profile, options.lang ?? "zh");
+  return assemble(workbook, record, ownFills, works, findings, skippedSheets, profile, options.lang ?? "zh");
 }
 
 /** The whole analysis in one call: analysisSteps run to the end. */
@@ -398,7 +404,7 @@ function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
 }
 
 /** The sheets' work, with their totals, as the Analysis both hosts take. */
-function assemble(workbook: WorkbookGrid, record: WorkbookState, works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
+function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkEntry[], works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const raw = [...findings.items].sort(
     (a, b) =>
@@ -496,5 +502,6 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, works: SheetWor
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active, activeRefs) : [],
     skippedSheets,
+    ownFills,
   };
 }

@@ -20,9 +20,9 @@
  * (a pattern, a theme colour): the core only compares and copies them.
  */
 import { groupBy } from "./collections";
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, viewsByName, SheetView } from "./grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL } from "./messages";
-import { CellWrite, Finding, Severity, WriteBasis } from "./result";
+import { BudgetReport, CellWrite, Finding, IndicatorReport, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
 
 /** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
@@ -62,6 +62,13 @@ export interface MarkEntry {
   format?: string;
   /** The spaces a filled-in cell held before jixiao's value (it read as blank), given back too. */
   was?: string;
+  /**
+   * A filled-in cell's row as it was when filled in: its label cells by address and the text each
+   * showed (rowLabels). Once they show other texts (the user inserted or deleted a row above, so
+   * another row now stands at the address), the value there is the user's. Absent in records
+   * written before labels were kept, and for a row with no label jixiao knows.
+   */
+  labels?: Record<string, string>;
 }
 
 export interface MarksRecord {
@@ -230,12 +237,50 @@ export interface WantedMark {
   value?: number;
   format?: string;
   was?: string;
+  labels?: Record<string, string>;
 }
 
 export interface WantedInput {
   marks: { sheet: string; row: number; col: number; color: string }[];
   findings: Finding[];
   writes: CellWrite[];
+  /** The values earlier runs filled in that are still jixiao's (ownFillsIn): what each cell was before them is kept. */
+  ownFills?: MarkEntry[];
+  /** The rows' labels, for the record of each filled-in cell's row (rowLabels); 1-based rows. */
+  budget?: Pick<BudgetReport, "sheet" | "row" | "label">[];
+  indicators?: Pick<IndicatorReport, "sheet" | "row" | "level1" | "level2" | "name">[];
+}
+
+/** The text a cell shows, a merged area's being its top-left cell's. */
+const shownText = (view: SheetView, row: number, col: number): string => cellText(view.value(row, col));
+
+/**
+ * The labels of a filled-in cell's row: the cells left of it that show its 一级/二级/三级指标 or its
+ * budget line's label (a merged 一级指标 counts for each row it spans), by address, with their
+ * texts; undefined when none shows one. Those texts stay while the user corrects the row's values
+ * (实际完成值, 执行数 …) and change when another row comes to stand at its address.
+ */
+function rowLabels(view: SheetView, row: number, col: number, texts: string[]): Record<string, string> | undefined {
+  const wanted = new Set(texts.filter((text) => text !== ""));
+  const labels: Record<string, string> = {};
+  for (let c = 0; c < col; c++) {
+    const text = shownText(view, row, c);
+    if (wanted.has(text)) labels[cellAddress(row, c)] = text;
+  }
+  return Object.keys(labels).length > 0 ? labels : undefined;
+}
+
+/** Whether a recorded fill's row still shows the labels it had when filled in (one recorded without any: yes). */
+function labelsStay(views: ReadonlyMap<string, SheetView>, entry: MarkEntry): boolean {
+  if (entry.labels === undefined) return true;
+  const view = views.get(entry.sheet);
+  return (
+    view !== undefined &&
+    Object.entries(entry.labels).every(([address, text]) => {
+      const at = parseRangeAddress(address);
+      return at !== undefined && shownText(view, at.top, at.left) === text;
+    })
+  );
 }
 
 /**
@@ -243,13 +288,20 @@ export interface WantedInput {
  * its most severe finding, its note listing every finding in the area; and one per cell jixiao fills
  * in (a cached total of the user's formula is not jixiao's value and gets none). A filled-in cell
  * that is also named by a finding gets the finding's mark, its note saying both. A cell an earlier
- * run filled in (`previous`) that is filled in again keeps what it was before that run in the
+ * run filled in (`ownFills`) that is filled in again keeps what it was before that run in the
  * record; one this run does not fill in again is taken back (ownFillsNotRefilled).
  */
-export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang, previous: MarksRecord = EMPTY_MARKS): WantedMark[] {
+export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lang): WantedMark[] {
   const views = viewsByName(grid);
-  const holds = holdsInViews(views);
-  const own = new Map(ownFills(previous, holds).map((e) => [entryKey(e.sheet, e.area), e]));
+  const own = new Map((analysis.ownFills ?? []).map((e) => [entryKey(e.sheet, e.area), e]));
+  const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  let labelTexts: Map<string, string[]> | undefined;
+  // Built for the first value filled in: the indicators' reports are built when first read.
+  const labelTextsAt = (sheet: string, row: number): string[] | undefined =>
+    (labelTexts ??= new Map([
+      ...(analysis.budget ?? []).map((b): [string, string[]] => [rowKey(b.sheet, b.row - 1), [b.label]]),
+      ...(analysis.indicators ?? []).map((i): [string, string[]] => [rowKey(i.sheet, i.row - 1), [i.level1, i.level2, i.name]]),
+    ])).get(rowKey(sheet, row));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
   const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
@@ -272,6 +324,10 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     const mark = slot(w.sheet, area, "filled", FILLED_COLOR);
     mark.filled.push(filledText(w.basis, lang));
     mark.value = Number(w.value);
+    const view = views.get(w.sheet);
+    const texts = labelTextsAt(w.sheet, w.row);
+    const labels = view && texts && rowLabels(view, w.row, w.col, texts);
+    if (labels) mark.labels = labels;
     // Filled in again over an earlier run's value: what the cell was before that run is kept.
     const earlier = own.get(entryKey(w.sheet, areaText(area)));
     if (earlier) {
@@ -279,7 +335,6 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
       if (earlier.was !== undefined) mark.was = earlier.was;
       continue;
     }
-    const view = views.get(w.sheet);
     mark.format = view?.sheet.numFmts[w.row]?.[w.col] ?? "General";
     // A cell jixiao fills reads as blank: one that holds spaces, or an empty text (another program
     // wrote it), keeps them in the record.
@@ -352,6 +407,7 @@ export function planMarks(wanted: WantedMark[], previous: MarksRecord, look: Loo
       ...(mark.value !== undefined && { value: mark.value }),
       ...(mark.format !== undefined && { format: mark.format }),
       ...(mark.was !== undefined && { was: mark.was }),
+      ...(mark.labels !== undefined && { labels: mark.labels }),
     });
   }
   return {
@@ -386,43 +442,57 @@ export function holdsBy(cellAt: (sheet: string, row: number, col: number) => Hel
   };
 }
 
-/** holdsBy over a grid the reader read (the .xlsx copy). */
-export function holdsIn(grid: WorkbookGrid): HoldsValue {
-  return holdsInViews(viewsByName(grid));
-}
+/** Whether a recorded mark is of a value jixiao filled in that is still its own (ownFills). */
+export type OwnsFill = (entry: MarkEntry) => boolean;
 
-function holdsInViews(views: ReadonlyMap<string, SheetView>): HoldsValue {
-  return holdsBy((sheet, row, col) => {
-    const view = views.get(sheet);
-    return view && { value: view.raw(row, col), formula: view.isFormula(row, col) };
-  });
-}
-
-/**
- * The recorded marks of values jixiao filled in that their cells still hold: those values are
- * jixiao's, not the user's. A mark whose cell was also named by a finding counts too (its entry
- * keeps the value).
- */
-export function ownFills(record: MarksRecord, holds: HoldsValue): MarkEntry[] {
-  return record.entries.filter((entry) => {
+/** Whether the cell of a recorded filled-in value still holds it: all there is to tell where the record keeps no labels. */
+export function holdsFill(holds: HoldsValue): OwnsFill {
+  return (entry) => {
     const area = areaOf(entry);
     return entry.value !== undefined && holds(entry.sheet, area.top, area.left, entry.value);
-  });
+  };
+}
+
+/** Over a grid a host read: the cell holds jixiao's value, and its row still shows the labels it had then. */
+export function ownsIn(grid: WorkbookGrid): OwnsFill {
+  const views = viewsByName(grid);
+  const holds = holdsFill(
+    holdsBy((sheet, row, col) => {
+      const view = views.get(sheet);
+      return view && { value: view.raw(row, col), formula: view.isFormula(row, col) };
+    }),
+  );
+  return (entry) => holds(entry) && labelsStay(views, entry);
 }
 
 /**
- * The workbook as the analysis reads it: each cell an earlier run filled in that still holds
- * jixiao's value is as it was before that run (blank, or its spaces, in its number format). A rerun
- * then computes it afresh from what the user has changed since, fills it in again, and raises no
- * finding against jixiao's own number. A value the user typed over it, or a formula, is theirs and
- * is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets with
- * such cells are shallow copies.
+ * The recorded marks of values jixiao filled in that are still its own, not the user's: their cells
+ * still hold them, in the rows they were filled in for (a row inserted or deleted above brings
+ * another row, with its own labels, to the address; its value is the user's even when it is the
+ * same number). A mark whose cell was also named by a finding counts too (its entry keeps the value).
  */
-export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): WorkbookGrid {
+function ownFills(record: MarksRecord, owns: OwnsFill): MarkEntry[] {
+  return record.entries.filter(owns);
+}
+
+/** ownFills over a grid a host read: found once per run (the analysis's `ownFills`), for the analysis, the marks and the writers. */
+export function ownFillsIn(grid: WorkbookGrid, record: MarksRecord): MarkEntry[] {
   // Most workbooks were never scored: no sheet's view is made for them here.
-  if (!record.entries.some((entry) => entry.value !== undefined)) return grid;
-  const own = groupBy(ownFills(record, holdsIn(grid)), (e) => e.sheet);
-  if (own.size === 0) return grid;
+  if (!record.entries.some((entry) => entry.value !== undefined)) return [];
+  return ownFills(record, ownsIn(grid));
+}
+
+/**
+ * The workbook as the analysis reads it: each cell an earlier run filled in that is still jixiao's
+ * (`ownFills`, ownFillsIn) is as it was before that run (blank, or its spaces, in its number format). A
+ * rerun then computes it afresh from what the user has changed since, fills it in again, and raises
+ * no finding against jixiao's own number. A value the user typed over it, or a formula, is theirs
+ * and is read as it is. The grid itself is not changed (its sheets' views stay true); the sheets
+ * with such cells are shallow copies.
+ */
+export function withoutOwnFills(grid: WorkbookGrid, ownFills: MarkEntry[]): WorkbookGrid {
+  if (ownFills.length === 0) return grid;
+  const own = groupBy(ownFills, (e) => e.sheet);
   const sheets = grid.sheets.map((sheet): SheetGrid => {
     const entries = own.get(sheet.name);
     if (!entries) return sheet;
@@ -446,9 +516,9 @@ export function withoutOwnFills(grid: WorkbookGrid, record: MarksRecord): Workbo
  * are taken back as 清除标记 takes them, with their marks (planMarks), so that the copy does not
  * show a number the analysis did not count.
  */
-export function ownFillsNotRefilled(previous: MarksRecord, grid: WorkbookGrid, writes: CellWrite[]): ValueClear[] {
-  const refilled = new Set(writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
-  return valueClears(ownFills(previous, holdsIn(grid))).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
+export function ownFillsNotRefilled(analysis: { ownFills: MarkEntry[]; writes: CellWrite[] }): ValueClear[] {
+  const refilled = new Set(analysis.writes.map((w) => sheetCellKey(w.sheet, w.row, w.col)));
+  return valueClears(analysis.ownFills).filter((c) => !refilled.has(sheetCellKey(c.sheet, c.row, c.col)));
 }
 
 /** The cells of filled-in values blank again, in their number formats from before, or with their spaces back. */
@@ -470,9 +540,9 @@ export function changingWrites(writes: CellWrite[], grid: WorkbookGrid): CellWri
 }
 
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
-export function planClean(previous: MarksRecord, look: LookAt, holds: HoldsValue): MarkPlan {
+export function planClean(previous: MarksRecord, look: LookAt, owns: OwnsFill): MarkPlan {
   const plan = planMarks([], previous, look);
-  return { ...plan, clears: valueClears(ownFills(previous, holds)), record: { entries: [], summary: previous.summary } };
+  return { ...plan, clears: valueClears(ownFills(previous, owns)), record: { entries: [], summary: previous.summary } };
 }
 
 /** A note as a host read it. */
@@ -540,6 +610,12 @@ function lastPerCell(notes: NoteChange[]): NoteChange[] {
 
 const isFill = (value: unknown): value is Fill => value === null || typeof value === "string";
 
+const isLabels = (value: unknown): value is Record<string, string> =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(([address, text]) => parseRangeAddress(address) !== undefined && typeof text === "string");
+
 function isEntry(value: unknown): value is MarkEntry {
   const e = value as MarkEntry;
   return (
@@ -556,7 +632,8 @@ function isEntry(value: unknown): value is MarkEntry {
     e.before.every(isFill) &&
     (e.value === undefined || typeof e.value === "number") &&
     (e.format === undefined || typeof e.format === "string") &&
-    (e.was === undefined || typeof e.was === "string")
+    (e.was === undefined || typeof e.was === "string") &&
+    (e.labels === undefined || isLabels(e.labels))
   );
 }
 

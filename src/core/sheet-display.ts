@@ -6,9 +6,8 @@
 import { groupBy } from "./collections";
 import { AnalysisResult, CellWrite, Severity, TableReport } from "./result";
 import { CellValue, MergeRange, SheetGrid, SheetView, WorkbookGrid, cellKey, cellText, parseRangeAddress, viewOf } from "./grid";
-import { MARK_COLORS, NOTE_PREFIX, WantedMark, marksOf, wantedMarks, withoutOwnFills } from "./marks";
+import { MARK_COLORS, MarkEntry, NOTE_PREFIX, WantedMark, wantedMarks, withoutOwnFills } from "./marks";
 import type { Lang } from "./messages";
-import { parseState } from "./state";
 import { numberShown } from "./values";
 
 /** The most rows and columns a sheet view holds: enough for any form, small enough to send and draw. */
@@ -160,10 +159,13 @@ export function sheetDisplay(sheet: SheetGrid, input: DisplayInput): SheetDispla
  * wantedMarks), or none when the profile turns marking off. The values earlier runs filled in show
  * as the copy has them: filled in again, or taken back.
  */
-export function tableSheetDisplays(workbook: WorkbookGrid, analysis: AnalysisResult, options: { lang: Lang; mark: boolean }): SheetDisplay[] {
-  const previous = marksOf(parseState(workbook.state));
-  const marks = options.mark ? wantedMarks(analysis, workbook, options.lang, previous) : [];
-  const grid = withoutOwnFills(workbook, previous);
+export function tableSheetDisplays(
+  workbook: WorkbookGrid,
+  analysis: AnalysisResult & { ownFills: MarkEntry[] },
+  options: { lang: Lang; mark: boolean },
+): SheetDisplay[] {
+  const marks = options.mark ? wantedMarks(analysis, workbook, options.lang) : [];
+  const grid = withoutOwnFills(workbook, analysis.ownFills);
   // Grouped once: each sheet looking through the whole workbook's lists grew with the square of the sheets.
   const tables = groupBy(analysis.tables, (t) => t.sheet);
   const writes = groupBy(analysis.writes, (w) => w.sheet);

@@ -6,10 +6,11 @@
  * 撤销 brings the marks (and the sheet) back.
  *
  * Syncs: the sheet list and the record's part; the record's text; the filled-in cells' values; the
- * marked cells' fills and notes; then one batch for everything (plus one per extra 4 MB).
+ * marked cells' fills and notes; the sheets' cells as a rerun reads them, when the record keeps the
+ * labels of filled-in values' rows; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, holdsBy, marksOf, marksOnSheets, planClean, sheetCellKey, withMarks } from "../core/marks";
+import { cellsToLook, holdsBy, holdsFill, marksOf, marksOnSheets, ownsIn, planClean, sheetCellKey, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
@@ -19,7 +20,7 @@ import { freeBackupSheet } from "./keys";
 import { noteOps, notesBefore, readLooks } from "./marks";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
-import { readSheetList } from "./read";
+import { readSheetList, readWorkbook } from "./read";
 import { keepAsBackup, pushUndoOps } from "./undo";
 import { cellOps, clearOps } from "./write";
 
@@ -72,7 +73,11 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       return [key, { value: range.values[0][0], formula: typeof formula === "string" && formula.startsWith("="), numFmt: range.numberFormat[0][0] }];
     }),
   );
-  const plan = planClean(record, looks, holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
+  // A value recorded with its row's labels is jixiao's only while the row still shows them (a row
+  // inserted above brings the user's own to the address): that takes the sheets as a rerun reads them.
+  const labelled = record.entries.some((e) => e.value !== undefined && e.labels !== undefined);
+  const owns = labelled ? ownsIn(await readWorkbook(context, { api })) : holdsFill(holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
+  const plan = planClean(record, looks, owns);
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {

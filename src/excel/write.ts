@@ -68,7 +68,7 @@ export async function applyAnalysis(
   // The marks follow the core's plan (src/core/marks.ts), from jixiao's record in the workbook.
   const recordState = parseState(state.grid.state);
   const previous = marksOf(recordState);
-  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh", previous);
+  const wanted = options.mark === false ? [] : wantedMarks(analysis, state.grid, options.lang ?? "zh");
   const sheetNames = state.sheets.map((s) => s.name);
   // Marks on sheets deleted since the last run went with their sheets.
   const kept = marksOnSheets(previous, sheetNames);
@@ -83,7 +83,7 @@ export async function applyAnalysis(
   const marks = planMarks(wanted, kept, looks);
   const plan = planCellChanges(written, marks.fills);
   // Values an earlier run filled in that this one no longer computes go with their marks.
-  const notRefilled = ownFillsNotRefilled(kept, state.grid, analysis.writes);
+  const notRefilled = ownFillsNotRefilled(analysis);
   const views = viewsByName(state.grid);
   const backup = replaced ? freeBackupSheet(sheetNames) : null;
   const undo = withOldCells(buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }), [

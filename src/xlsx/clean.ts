@@ -5,7 +5,7 @@
  * removed. The user's values, formulas, number formats and everything else they made stay. Like the scored copy, only the parts that change are rewritten.
  */
 import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
-import { cellsToCheck, cellsToLook, holdsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
+import { cellsToCheck, cellsToLook, ownsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
 import { WorkbookGrid, cellAddress } from "../core/grid";
 import { parseState, stateJson } from "../core/state";
 import { planCellChanges } from "../core/writeplan";
@@ -81,7 +81,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = marksOnSheets(previous, sheets.sheets());
   const look = readLooks(pkg, styles, sheets, sheetNotes, cellsToLook([], record));
-  const plan = planClean(record, look, holdsIn(grid));
+  const plan = planClean(record, look, ownsIn(grid));
   // The formula results jixiao updated go back to what they were, as the values under them do.
   const givenBack = cachedResultsToGiveBack(cachedResultsOf(state), grid);
   const edits = cellEdits(planCellChanges({ writes: [] }, plan.fills), styles, plan.clears, givenBack);

@@ -9,7 +9,7 @@
 import { Analysis, Lang } from "../core/analyze";
 import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core/cached-results";
 import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
-import { NoteChange, ValueClear, marksOf, ownFillsNotRefilled, wantedMarks } from "../core/marks";
+import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, folderOf, workbookParts } from "./package";
@@ -152,8 +152,8 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
   }
 
   // jixiao's marks, their notes and its record (src/xlsx/marks-parts.ts, following src/core/marks.ts).
-  const marks = planCopyMarks(copy, (previous) => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh", previous)), grid.state);
-  const notRefilled = ownFillsNotRefilled(marksOf(marks.state), grid, analysis.writes);
+  const marks = planCopyMarks(copy, () => (options.mark === false ? [] : wantedMarks(analysis, grid, options.lang ?? "zh")), grid.state);
+  const notRefilled = ownFillsNotRefilled(analysis);
   writeNotesAndCells(copy, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles, notRefilled));
 
   const summary = analysis.summary;

@@ -14,6 +14,7 @@ import {
   WantedMark,
   composeNote,
   holdsBy,
+  holdsFill,
   marksOf,
   marksOnSheets,
   planClean,
@@ -228,7 +229,7 @@ describe("planMarks: jixiao owns its marks", () => {
     ]);
     // The user has since typed 8 over A3: that value is theirs.
     const holds = (_s: string, row: number, _c: number, value: number) => row !== 2 && value === 9.5;
-    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holds);
+    const clean = planClean(marksOf(parseState(stateJson(withMarks({ v: 1 }, record)))), looks.at, holdsFill(holds));
     expect(clean.clears).toEqual([
       { sheet: "表", row: 1, col: 0, numFmt: "0.0", was: null },
       { sheet: "表", row: 3, col: 0, numFmt: "General", was: "  " },
@@ -263,6 +264,14 @@ describe("the record in the workbook's state", () => {
     expect(state.ignores).toEqual(["keep"]);
     expect(marksOf({ v: 1, marks: { entries: [{ sheet: 3 }], summary: "x" } })).toEqual(EMPTY_MARKS);
     expect(marksOf({ v: 1, marks: "broken" })).toEqual(EMPTY_MARKS);
+  });
+
+  test("keeps a filled-in value's row labels; an entry whose labels are damaged counts as none", () => {
+    const filled = { sheet: "表", area: "G5", kind: "filled", color: FILLED_COLOR, text: "绩效自评助手：x", before: [null], value: 20 };
+    const labelled = { ...filled, labels: { A5: "产出指标", C5: "培训人次" } };
+    const damaged = [{ A5: 3 }, { 五: "产出指标" }, ["产出指标"], "产出指标"].map((labels) => ({ ...filled, labels }));
+    const record = marksOf({ v: 1, marks: { entries: [filled, labelled, ...damaged], summary: null } });
+    expect(record.entries).toEqual([filled, labelled]);
   });
 });
 

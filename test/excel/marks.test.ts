@@ -151,6 +151,16 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(wb.snapshot().sheets[0]).toEqual(before);
   });
 
+  test("清除标记 keeps the user's number where another row now stands (a row inserted above), even jixiao's number", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    expect(wb.sheet("自评表")!.cell(1, 6)!.value).toBe(40);
+    // Row 2 is now an indicator the user inserted, its 得分 typed as 40 (half of 10台 reached: 25).
+    ["产出指标", "数量指标", "新增设备", "≥10台", "5台", 50, 40, "采购延迟"].forEach((value, col) => (wb.sheet("自评表")!.cellForWrite(1, col).value = value));
+    await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.sheet("自评表")!.cell(1, 6)!.value).toBe(40);
+  });
+
   test("清除标记 keeps a formula the user wrote over a value jixiao filled in, even one with the same result", async () => {
     const wb = book(18);
     await recalc(wb);

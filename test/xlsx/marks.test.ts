@@ -4,7 +4,10 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
 import { commentText, readComments } from "../../src/xlsx/comments-part";
+import { Package } from "../../src/xlsx/package";
 import { readXlsxBytes } from "../../src/xlsx/reader";
+import { writeState } from "../../src/xlsx/state-part";
+import { copyBytes, openCopy } from "../../src/xlsx/write";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
 import { buildPackage, partsOfFile } from "../support/package";
@@ -392,5 +395,60 @@ describe("清除标记 and a 总分 formula whose cached result the scored copy 
     const cleaned = path.join(dir, "clean.xlsx");
     expect((await runMain("clean", edited, "--out", cleaned)).code).toBe(0);
     expect(g4(partsOfFile(cleaned))).toBe('<c r="G4"><f>SUM(G2:G3)</f><v>91</v></c>');
+  });
+});
+
+describe("a rerun after the user inserted a row above a value jixiao filled in", () => {
+  /** A form whose 培训场次 meets its target in full: the first run fills in its 得分 (G3) with its weight, 50. */
+  async function fullScoreForm(dir: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("自评表").addRows([
+      ["某某单位2023年度项目支出绩效自评表"],
+      HEADER,
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, null, ""],
+      ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, "无"],
+    ]);
+    const file = path.join(dir, "form.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  /**
+   * The scored copy with a row inserted above row 3 in Excel (ExcelJS moves the rows below), jixiao's
+   * record carried over as Excel keeps it. 新增设备 met half its target: its 得分 is 25, but the unit
+   * typed 50, the number the first run filled in at G3.
+   */
+  async function insertedAbove(dir: string, first: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(first) as unknown as ExcelJS.Buffer);
+    wb.getWorksheet("自评表")!.spliceRows(3, 0, ["产出指标", "数量指标", "新增设备", "≥10台", "5台", 50, 50, "采购延迟"]);
+    const copy = openCopy(Package.open(new Uint8Array(await wb.xlsx.writeBuffer())));
+    writeState(copy.pkg, copy.workbookRels, copy.contentTypes, readXlsxBytes(readFileSync(first), first).grid.state!);
+    const edited = path.join(dir, "edited.xlsx");
+    writeFileSync(edited, copyBytes(copy, copy.workbook.toXml()));
+    return edited;
+  }
+
+  it("checks the user's number there and leaves it, and jixiao clean leaves it too", async () => {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await runMain("score", await fullScoreForm(dir), "--out", first);
+    const edited = await insertedAbove(dir, first);
+    const rerun = path.join(dir, "rerun.xlsx");
+    const json = path.join(dir, "rerun.json");
+    await runMain("score", edited, "--out", rerun, "--json", json);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { findings: { cell: string; rule: string }[] };
+    expect(report.findings.filter((f) => f.cell === "G3").map((f) => f.rule)).toEqual(["score-mismatch"]);
+    const g3 = (file: string) => readXlsxBytes(readFileSync(file), file).grid.sheets[0].values[2][6];
+    expect(g3(rerun)).toBe(50);
+    // jixiao clean, on the edited copy or after the rerun.
+    for (const [from, to] of [
+      [edited, "clean-edited.xlsx"],
+      [rerun, "clean-rerun.xlsx"],
+    ]) {
+      const cleaned = path.join(dir, to);
+      expect((await runMain("clean", from, "--out", cleaned)).code).toBe(0);
+      expect(g3(cleaned)).toBe(50);
+    }
   });
 });
