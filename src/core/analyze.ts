@@ -429,7 +429,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
   const budgetTables: SummaryInput["budgetTables"] = [];
   for (const w of works) {
     for (const { block, results } of w.budgets) {
-      const unit = tableMoneyUnit(w.view, block.table, block.table.columns.planned, w.tables);
+      const unit = tableMoneyUnit(w.view, block.table, block.table.columns.planned);
       const lead = leadingLine(results);
       const table = tableIndex.get(block.table)!;
       for (const r of results) {

@@ -37,9 +37,24 @@ function spanEnd(view: SheetView, row: number, span: ColumnSpan): number {
   return Math.min(view.rowLength(row), span.right + 1);
 }
 
-/** Whether two tables share columns: one is under the other, not beside it (see sideSpans). */
-export function sameSide(a: { span: ColumnSpan }, b: { span: ColumnSpan }): boolean {
-  return a.span.left <= b.span.right && b.span.left <= a.span.right;
+/** What sameSide reads of a table: its fields' columns and the columns it reads. */
+type Sided = Pick<TableBase, "left" | "right" | "span">;
+
+/**
+ * Whether one table is under the other, not beside it: the middle of either's field columns lies
+ * in the other's span. Spans alone do not tell: forms side by side split each header row after
+ * the last field of the form on the left (see sideSpans), and a form whose indicator header is
+ * wider than its budget header (指标性质, 计量单位) reaches into the share its budget row leaves
+ * to the form beside it. The middle of a table's fields lies inside its own form's columns
+ * however the spans overlap at their edges; a table alone in its rows spans the whole row, so it
+ * is on every side.
+ */
+export function sameSide(a: Sided, b: Sided): boolean {
+  const inSpan = (fields: Sided, span: ColumnSpan) => {
+    const middle = (fields.left + fields.right) / 2;
+    return span.left <= middle && middle <= span.right;
+  };
+  return inSpan(a, b.span) || inSpan(b, a.span);
 }
 
 interface TableBase {
@@ -55,6 +70,11 @@ interface TableBase {
    * table alone in its rows, its own share of the header row for tables side by side (sideSpans).
    */
   span: ColumnSpan;
+  /**
+   * The nearest table above this one on its side (see sameSide), which its form's header block
+   * lies under (see formNames); null for the first on its side.
+   */
+  above: Table | null;
   /** The 项目名称 of the form's header block above the table (see formNames); null without one. */
   project: string | null;
   /** The unit the header block names (单位名称, 实施单位 …; see formNames); null without one. */
@@ -376,6 +396,7 @@ function tableBase(header: HeaderMatch): TableBase {
     rows: [],
     lastRow: header.bottom,
     span: header.span,
+    above: null,
     project: null,
     unit: null,
     label: null,
@@ -579,12 +600,17 @@ export function coverUnitName(view: SheetView): string | null {
  * Names each table by its form's header block: the rows between it and the table above on its
  * side (or the sheet's top), up to the form's title, in its span (see blockNames). A table with
  * no header block of its own, right under another table of the same form (the indicators under
- * their budget block), takes that table's names.
+ * their budget block), takes that table's names. Records that table above as `above`.
  */
 function formNames(view: SheetView, tables: Table[]): void {
   tables.forEach((table, i) => {
-    let above: Table | undefined;
-    for (let j = i - 1; j >= 0 && above === undefined; j--) if (sameSide(tables[j], table)) above = tables[j];
+    // Tables found earlier on its side have ended above its header (detectTables starts a table
+    // beside running ones only); the nearest is the one ending last.
+    let above: Table | null = null;
+    for (const earlier of tables.slice(0, i)) {
+      if (sameSide(earlier, table) && (above === null || earlier.lastRow > above.lastRow)) above = earlier;
+    }
+    table.above = above;
     const block = blockNames(view, table.headerTop - 1, above ? above.lastRow : -1, table.span);
     const names = block.own ? block : { project: above?.project ?? null, unit: above?.unit ?? null };
     table.project = names.project;

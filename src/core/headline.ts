@@ -5,11 +5,11 @@
  * the reason beside it. Each total is judged by its own table's findings only: a form beside or
  * under it on the same sheet, with a gap of its own, takes nothing from it.
  */
-import { groupBy } from "./collections";
 import { rangeLabel } from "./detect";
-import { MergeRange, parseCellAddress, parseRangeAddress } from "./grid";
+import { parseCellAddress } from "./grid";
 import { Lang } from "./messages";
 import { Finding } from "./result";
+import { TableOwners } from "./table-owner";
 
 export interface Headline {
   sheet: string;
@@ -56,9 +56,6 @@ function headline(total: HeadlineTotal, table: string | null, blocking: Finding 
   return { sheet, table, score, grade: total.grade, reason: null };
 }
 
-const holds = (range: MergeRange, at: { row: number; col: number }): boolean =>
-  range.top <= at.row && at.row <= range.bottom && range.left <= at.col && at.col <= range.right;
-
 /**
  * What names a total's table beside its sheet: the form's name (its label), or the range of a form
  * that gives none (its label is then "sheet!range", and the sheet is named already).
@@ -71,19 +68,16 @@ const tableName = (total: HeadlineTotal): string => (total.label === rangeLabel(
  * the sheet. The findings are read once (a workbook of hundreds of sheets has thousands).
  */
 export function headlines(totals: HeadlineTotal[], findings: Finding[], lang: Lang): Headline[] {
-  const bySheet = groupBy(
-    totals.map((total, index) => ({ index, range: parseRangeAddress(total.table) })),
-    ({ index }) => totals[index].sheet,
-  );
+  const owners = new TableOwners(totals.map((total) => ({ sheet: total.sheet, range: total.table })));
   const blocking = new Map<number, Finding>();
   for (const f of findings) {
     if (!UNGRADED_RULES.has(f.rule)) continue;
     const at = parseCellAddress(f.cell);
-    const owner = at && bySheet.get(f.sheet)?.find(({ range }) => range !== undefined && holds(range, at));
-    if (owner && !blocking.has(owner.index)) blocking.set(owner.index, f);
+    const owner = at ? owners.holderOf(f.sheet, at.row, at.col) : null;
+    if (owner !== null && !blocking.has(owner)) blocking.set(owner, f);
   }
   return totals.map((total, index) => {
-    const shared = bySheet.get(total.sheet)!.length > 1;
+    const shared = owners.countOn(total.sheet) > 1;
     return headline(total, shared ? tableName(total) : null, blocking.get(index), lang);
   });
 }

@@ -122,13 +122,14 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
       right: left + 4,
       rows: [headerTop + 1],
       lastRow: headerTop + 1,
+      above: null,
       project: null,
       unit: "县某局",
       label: "县某局",
       columns: { label: left, initial: left + 1, planned: left + 2, spent: left + 3, rate: left + 4 },
     });
     const tables = [table(0, 1), table(7, 2)];
-    expect(tables.map((t) => tableMoneyUnit(view, t, t.left + 2, tables))).toEqual([null, "万元"]);
+    expect(tables.map((t) => tableMoneyUnit(view, t, t.left + 2))).toEqual([null, "万元"]);
   });
 
   it("is stated for each of forms side by side by a unit line merged across both", () => {

@@ -4,7 +4,7 @@
  * unit's figures in 万元 side by side.
  */
 import Decimal from "decimal.js";
-import { Table, sameSide } from "./detect";
+import { Table } from "./detect";
 import { SheetView } from "./grid";
 
 export type MoneyUnit = "亿元" | "万元" | "千元" | "元";
@@ -34,9 +34,9 @@ export function statedMoneyUnit(text: string): MoneyUnit | null {
  * says: a unit stated for another table, or an amount such as ≥50万元 among the indicators above,
  * says nothing about this one.
  */
-export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number | undefined, sheetTables: readonly Table[]): MoneyUnit | null {
+export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number | undefined): MoneyUnit | null {
   // Read in the table's columns (forms side by side each state their own unit), up to the table above on its side.
-  const stop = Math.max(-1, ...sheetTables.filter((t) => t !== table && t.lastRow < table.headerTop && sameSide(t, table)).map((t) => t.lastRow));
+  const stop = table.above?.lastRow ?? -1;
   const stated = (row: number, col: number) => (view.isOrigin(row, col) ? statedMoneyUnit(view.text(row, col)) : null);
   const onRow = (row: number): MoneyUnit | null => {
     const { left, right } = table.span;

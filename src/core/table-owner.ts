@@ -1,6 +1,7 @@
 /**
  * Which of an analysis's tables a cell belongs to: one rule for the findings' places in ignore
- * records (ignores.ts) and the review's rows (review.ts), over ranges parsed once.
+ * records (ignores.ts), the review's rows (review.ts) and the headlines' totals (headline.ts),
+ * over ranges parsed once.
  */
 import { groupBy } from "./collections";
 import { MergeRange, parseRangeAddress } from "./grid";
@@ -11,7 +12,7 @@ export class TableOwners {
   /** Each sheet's tables' indices, in order: a finding is looked up among its own sheet's tables only. */
   private readonly onSheet: Map<string, number[]>;
 
-  constructor(tables: readonly TableReport[]) {
+  constructor(tables: readonly Pick<TableReport, "sheet" | "range">[]) {
     this.ranges = tables.map((t) => parseRangeAddress(t.range));
     this.onSheet = groupBy(
       tables.map((_, index) => index),
@@ -30,14 +31,29 @@ export class TableOwners {
    * of tables starting on the same row; null when no table on the sheet starts at or above it.
    */
   ownerOf(sheet: string, row: number, col: number): number | null {
+    const holder = this.holderOf(sheet, row, col);
+    if (holder !== null) return holder;
     let above: number | null = null;
     for (const index of this.onSheet.get(sheet) ?? []) {
       const range = this.ranges[index];
       if (!range || range.top > row) continue;
-      if (row <= range.bottom && range.left <= col && col <= range.right) return index;
       if (above === null || range.top > this.ranges[above]!.top) above = index;
     }
     return above;
+  }
+
+  /** The index of the first table on the sheet whose range holds a cell (zero-based); null when none does. */
+  holderOf(sheet: string, row: number, col: number): number | null {
+    for (const index of this.onSheet.get(sheet) ?? []) {
+      const range = this.ranges[index];
+      if (range && range.top <= row && row <= range.bottom && range.left <= col && col <= range.right) return index;
+    }
+    return null;
+  }
+
+  /** How many tables the sheet holds. */
+  countOn(sheet: string): number {
+    return this.onSheet.get(sheet)?.length ?? 0;
   }
 
   /** The index of the sheet's first table; null when it has none. */

@@ -53,13 +53,21 @@ interface FormBlock {
   merges: string[];
 }
 
+/** The indicator header of the national form, and of its variant with 指标性质 and 计量单位 columns. */
+const INDICATOR_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+const WIDE_INDICATOR_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+
 /**
  * The national 项目支出绩效自评表, nine columns wide: its title, header block, budget block
  * (年度资金总额 with its 其中 row, 执行率 of the 其中 row left blank), 年度总体目标, indicators with
- * their 一级指标 merged down, 总分 and 评价等次.
+ * their 一级指标 merged down, 总分 and 评价等次. Indicators given with 指标性质 and 计量单位 make
+ * its indicator table eleven columns wide under the nine of its budget block, as forms using the
+ * variant have it.
  */
 function projectForm(p: Project): FormBlock {
   const first = 11; // the indicators' first row (1-based)
+  const header = p.indicators[0].length === INDICATOR_HEADER.length - 1 ? INDICATOR_HEADER : WIDE_INDICATOR_HEADER;
+  const width = header.length;
   const rows: Row[] = [
     ["项目支出绩效自评表"],
     ["（2023年度）"],
@@ -70,13 +78,15 @@ function projectForm(p: Project): FormBlock {
     [null, "其中：财政拨款", null, p.planned, p.planned, p.spent, null, null, null],
     ["年度总体目标", "预期目标", null, null, null, "实际完成情况"],
     [null, "目标1", null, null, null, "完成"],
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    header,
     ...p.indicators.map((row) => [null, ...row]),
-    ["总分", null, null, null, null, null, ...p.total, null],
-    ["评价等次", null, null, null, null, null, null, p.grade, null],
+    // 分值 and 得分 in the indicators' 分值 and 得分 columns.
+    ["总分", ...Array<null>(width - 4).fill(null), ...p.total, null],
+    ["评价等次", ...Array<null>(width - 3).fill(null), p.grade, null],
   ];
   // The title and the labels merged across, 一级指标 merged down over its rows, as the template has them.
-  const merges = ["A1:I1", "A2:I2", "B3:I3", "A5:C5", "B6:C6", "B7:C7"];
+  const last = columnLetters(width - 1);
+  const merges = [`A1:${last}1`, `A2:${last}2`, `B3:${last}3`, "A5:C5", "B6:C6", "B7:C7"];
   let top = -1;
   p.indicators.forEach((row, i) => {
     const end = i === p.indicators.length - 1 || p.indicators[i + 1][0] !== null;
@@ -226,6 +236,53 @@ describe("two project forms side by side on one sheet", () => {
       [18, "培训人次", "20"],
       [19, "企业满意度", "10"],
     ]);
+  });
+});
+
+describe("forms whose indicator table is wider than their budget block, side by side", () => {
+  // 指标性质 and 计量单位 make the indicators' header eleven columns wide (A:K) under a budget
+  // header of nine (A:I): the budget block of the form on the right starts in the columns of the
+  // left form's indicators. 90 of 90 points.
+  const WIDE_INDICATORS: Row[] = [
+    ["产出指标", "数量指标", "新建校舍", "≥", 5000, "平方米", 5200, 30, 30, ""],
+    [null, "质量指标", "验收合格率", "=", 100, "%", 100, 20, 20, ""],
+    ["效益指标", "社会效益指标", "适龄儿童入学率", "≥", 98, "%", 99, 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "师生满意度", "≥", 90, "%", 92, 10, 10, ""],
+  ];
+  const SCHOOLS: Project = { name: "乡村学校改造", planned: 1200, spent: 1140, rate: 0.95, score: 9.5, weight: 10, indicators: WIDE_INDICATORS, total: [100, 99.5], grade: "优" };
+  const CLINICS: Project = { name: "乡镇卫生院改造", planned: 500, spent: 400, rate: 0.8, score: 8, weight: 10, indicators: WIDE_INDICATORS, total: [100, 98], grade: "优" };
+
+  test.each([
+    ["two wide forms", [SCHOOLS, CLINICS]],
+    ["a wide form left of a narrow one", [SCHOOLS, CULTURE]],
+    ["a narrow form left of a wide one", [CULTURE, SCHOOLS]],
+    ["two wide forms the other way round", [CLINICS, SCHOOLS]],
+  ])("%s: each form is named by its own header block and its total counts its own budget line", (_, projects) => {
+    const [left, right] = projects;
+    const analysis = analyze(besideEachOther(projects.map(projectForm), 1));
+    expect(analysis.tables.map((t) => [t.kind, t.project, t.unit])).toEqual([
+      ["budget", left.name, `县${left.name.slice(0, 2)}中心`],
+      ["budget", right.name, `县${right.name.slice(0, 2)}中心`],
+      ["indicators", left.name, `县${left.name.slice(0, 2)}中心`],
+      ["indicators", right.name, `县${right.name.slice(0, 2)}中心`],
+    ]);
+    // Every recorded figure is right: no total-mismatch, no score-above-attainable.
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore])).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]));
+  });
+
+  test("each form's budget weight is its own side's: a claiming wide form drops its blank weight, the form beside keeps its 10", () => {
+    // Left: budget 分值/得分 left blank beside indicators carrying all 100 points themselves.
+    const claiming: Project = { ...SCHOOLS, weight: null, score: null, indicators: [["产出指标", "数量指标", "新建校舍", "≥", 5000, "平方米", 5200, 40, 40, ""], ...WIDE_INDICATORS.slice(1)], total: [100, 100] };
+    // Right: its 分值/得分 blank too, beside 90 points: budget execution keeps the profile's 10.
+    const unclaimed: Project = { ...CLINICS, weight: null, score: null };
+    const analysis = analyze(besideEachOther([projectForm(claiming), projectForm(unclaimed)], 1));
+    expect(analysis.totals.map((t) => [t.label, t.weights, t.score])).toEqual([
+      ["乡村学校改造", "100", "100"],
+      ["乡镇卫生院改造", "100", "98"],
+    ]);
+    // Only the right form's budget score is filled (8 at 80%, in its 得分 column U).
+    expect(analysis.writes.filter((w) => w.basis === "budget-score").map((w) => [w.cell, w.value])).toEqual([["U6", "8"]]);
   });
 });
 
