@@ -811,6 +811,12 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     // 万元 is the unit of both bounds, not a magnitude.
     expect(parseValue("5-10万元").range).toEqual({ low: new Decimal(5), high: new Decimal(10) });
   });
+
+  it("counts a lower bound with a magnitude of its own once: 1万-1.2万人", () => {
+    expect(parseValue("1万-1.2万人").range).toEqual({ low: new Decimal(10000), high: new Decimal(12000) });
+    // Read as text before, such a target passed any score: now a not-numeric target when no unit says 万 of what.
+    expect(parseValue("1万-1.2万")).toMatchObject({ kind: "invalid", range: null });
+  });
 });
 
 describe("rangeAsBound: a target range read by the bound that decides it", () => {

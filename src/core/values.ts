@@ -460,13 +460,13 @@ function magnitudeAfter(s: string, i: number): number | undefined {
  * invalid, with its bounds in one unit when it has them. Bounds in two units (10个-20天), the wrong
  * way round (20-10个) or years (2023-2025年) give none.
  */
-function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[]): Quantity {
+function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[], lowScaled: boolean): Quantity {
   RANGE_DASH.lastIndex = i;
   RANGE_DASH.exec(s);
   const upperAt = readPrefix(s, RANGE_DASH.lastIndex);
   const upper = scanFrom(s, upperAt);
-  // 1-1.2万人: a lower bound with no unit of its own is counted with the upper's magnitude too.
-  const magnitude = lowUnit === null ? magnitudeAfter(s, upperAt.end) : undefined;
+  // 1-1.2万人: a lower bound with no unit or magnitude of its own is counted with the upper's magnitude too.
+  const magnitude = lowUnit === null && !lowScaled ? magnitudeAfter(s, upperAt.end) : undefined;
   const low = magnitude === undefined ? bareLow : bareLow.times(Decimal.pow(10, magnitude));
   if (upper.kind !== "number" || upper.scaledBy !== null || gt(low, upper.value)) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
@@ -511,7 +511,9 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   // 3万, ≥3万, 1.2亿以上: with nothing but a comparator after it, a bare 万/亿 is a plain magnitude.
   const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
   const scaled = magnitude !== undefined && readSuffix(s, i + 1, []) === s.length;
-  if (scaled) {
+  // 1万-1.2万人: a lower bound's magnitude before the range's dash.
+  const scaledLow = magnitude !== undefined && !scaled && RANGE.test(s.slice(i + 1));
+  if (scaled || scaledLow) {
     exponent = magnitude;
     i += 1;
   }
@@ -521,7 +523,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
   if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
-  if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops);
+  if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, scaledLow);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");

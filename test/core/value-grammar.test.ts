@@ -228,6 +228,12 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     expect(found(run(rows("1.1万人", 60)))).toEqual([]);
   });
 
+  it("reads 1万-1.2万人 as 10,000 to 12,000 人: 0.8万人 recorded in full is a score-mismatch", () => {
+    const a = run([["产出指标", "数量指标", "培训农民", "1万-1.2万人", "0.8万人", 60, 60, ""], ...EFFECT_AND_SATISFACTION]);
+    expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+    expect(a.totals[0].score).toBe("88");
+  });
+
   it("reads months from one to another (10-12月, 2023.1-2023.12) as a deadline at the end of the last, not as a range of numbers", () => {
     const rows = (window: string, done: string, points: number): Row[] => [
       ["产出指标", "时效指标", "项目完成时间", window, done, 60, points, points < 60 ? "工程延期" : ""],
