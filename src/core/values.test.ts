@@ -814,6 +814,8 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
 
   it("counts a lower bound with a magnitude of its own once: 1万-1.2万人", () => {
     expect(parseValue("1万-1.2万人").range).toEqual({ low: new Decimal(10000), high: new Decimal(12000) });
+    // In a unit that holds the magnitude, the lower bound is counted in that unit: 1 to 2 万元.
+    expect(parseValue("1万-2万元")).toMatchObject({ unit: { symbol: "万元" }, range: { low: new Decimal(1), high: new Decimal(2) } });
     // Read as text before, such a target passed any score: now a not-numeric target when no unit says 万 of what.
     expect(parseValue("1万-1.2万")).toMatchObject({ kind: "invalid", range: null });
   });

@@ -460,14 +460,20 @@ function magnitudeAfter(s: string, i: number): number | undefined {
  * invalid, with its bounds in one unit when it has them. Bounds in two units (10个-20天), the wrong
  * way round (20-10个) or years (2023-2025年) give none.
  */
-function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[], lowScaled: boolean): Quantity {
+function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[], lowScale: string | null): Quantity {
   RANGE_DASH.lastIndex = i;
   RANGE_DASH.exec(s);
   const upperAt = readPrefix(s, RANGE_DASH.lastIndex);
   const upper = scanFrom(s, upperAt);
-  // 1-1.2万人: a lower bound with no unit or magnitude of its own is counted with the upper's magnitude too.
-  const magnitude = lowUnit === null && !lowScaled ? magnitudeAfter(s, upperAt.end) : undefined;
-  const low = magnitude === undefined ? bareLow : bareLow.times(Decimal.pow(10, magnitude));
+  // 1-1.2万人: a lower bound with no unit or magnitude of its own is counted with the upper's magnitude
+  // too; 1万-2万元: one with a magnitude the upper's unit holds (万元) is counted in that unit.
+  const magnitude = lowUnit === null && lowScale === null ? magnitudeAfter(s, upperAt.end) : undefined;
+  const inUpperUnit = lowScale !== null && upper.kind === "number" && upper.unit?.symbol.startsWith(lowScale);
+  const low = inUpperUnit
+    ? bareLow.div(Decimal.pow(10, MAGNITUDES.get(lowScale!)!))
+    : magnitude === undefined
+      ? bareLow
+      : bareLow.times(Decimal.pow(10, magnitude));
   if (upper.kind !== "number" || upper.scaledBy !== null || gt(low, upper.value)) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
   const unit = upper.unit ?? lowUnit;
@@ -512,8 +518,8 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   const magnitude = read ? undefined : MAGNITUDES.get(s[i]);
   const scaled = magnitude !== undefined && readSuffix(s, i + 1, []) === s.length;
   // 1万-1.2万人: a lower bound's magnitude before the range's dash.
-  const scaledLow = magnitude !== undefined && !scaled && RANGE.test(s.slice(i + 1));
-  if (scaled || scaledLow) {
+  const lowScale = magnitude !== undefined && !scaled && RANGE.test(s.slice(i + 1)) ? s[i] : null;
+  if (scaled || lowScale !== null) {
     exponent = magnitude;
     i += 1;
   }
@@ -523,7 +529,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
   if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
-  if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, scaledLow);
+  if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, lowScale);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
