@@ -434,7 +434,8 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
       const table = tableIndex.get(block.table)!;
       for (const r of results) {
         budgetLines.push({ unit, kind: r.line.kind, leads: r === lead, table });
-        budgetTables.push({ unit, label: block.table.label });
+        // A form that gives no name is told by its range, as its total's headline is (headline.ts).
+        budgetTables.push({ unit, label: block.table.label ?? tableRange(block.table) });
       }
     }
   }

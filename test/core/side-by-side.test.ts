@@ -308,6 +308,19 @@ describe("budget tables side by side under two-row headers", () => {
   });
 });
 
+describe("budget lines of forms side by side on the 综合得分 sheet", () => {
+  test("a form that gives no name is told by its range, as its total's headline is", () => {
+    const rows: Row[] = [
+      ["资金来源", "全年预算数", "全年执行数", "执行率", null, "资金来源", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 100, 90, 0.9, null, "年度资金总额", 50, 50, 1],
+    ];
+    const labels = analyze(workbook({ name: "预算执行", rows }))
+      .summary.cells.filter((c) => c.col === 1 && String(c.value).endsWith("年度资金总额"))
+      .map((c) => c.value);
+    expect(labels).toEqual(["A1:D2 · 年度资金总额", "F1:I2 · 年度资金总额"]);
+  });
+});
+
 describe("indicator tables side by side without budget blocks", () => {
   /** 项目名称 over each table, the tables' 合计 stating their 90 points. */
   function indicatorsOnly(names: string[]): WorkbookGrid {
