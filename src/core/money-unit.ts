@@ -73,7 +73,7 @@ export function tableMoneyUnit(view: SheetView, table: Table, plannedCol: number
 /** Precise enough that 元 divided by 10,000 keeps every digit (decimal.js rounds to 20 by default). */
 const Exact = Decimal.clone({ precision: 1e9 });
 /** How many 万元 one of each unit is: exact, so that a conversion loses no digit. */
-const WAN_YUAN_PER: Record<MoneyUnit, Decimal> = {
+const WAN_PER_UNIT: Record<MoneyUnit, Decimal> = {
   亿元: new Exact(10000),
   万元: new Exact(1),
   千元: new Exact("0.1"),
@@ -82,5 +82,5 @@ const WAN_YUAN_PER: Record<MoneyUnit, Decimal> = {
 
 /** An exact amount (decimal text) in 万元: 13200000 元 is 1320, 1234.5 元 is 0.12345, 1.25 亿元 is 12500. */
 export function inWanYuan(amount: string, unit: MoneyUnit): string {
-  return unit === "万元" ? amount : new Exact(amount).times(WAN_YUAN_PER[unit]).toFixed();
+  return unit === "万元" ? amount : new Exact(amount).times(WAN_PER_UNIT[unit]).toFixed();
 }
