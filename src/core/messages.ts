@@ -38,7 +38,10 @@ const ZH: Record<RuleId, Template> = {
   "budget-score-mismatch": (p) =>
     `预算执行得分填的是 ${p.recorded}，按 分值×执行率（最高 100%）应为 ${p.computed}。`,
   "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}相加为 ${p.computed}。请改为 ${p.computed}，或核对各行数字。`,
-  "zero-budget": (p) => `全年预算数为 ${p.planned}，却有执行数 ${p.spent}：无法计算执行率，请补填预算数。`,
+  "zero-budget": (p) =>
+    p.planned === "空"
+      ? `全年预算数未填，却有执行数 ${p.spent}${p.initial ? `（年初预算数 ${p.initial}：预算未调整的，全年预算数即年初预算数）` : ""}：无法计算执行率，请补填全年预算数。`
+      : `全年预算数为 ${p.planned}，却有执行数 ${p.spent}：无法计算执行率，请补填预算数。`,
   overspent: (p) => `执行数 ${p.spent} 超过全年预算数 ${p.planned}（执行率 ${p.rate}），请说明超支原因。`,
   "weights-total": (p) =>
     `预算执行率分值 ${p.budget} 加各指标分值 ${p.indicators}，合计 ${p.total} 分，应为 100 分。请调整分值。`,
@@ -91,7 +94,10 @@ const EN: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
   "sum-mismatch": (p) => `${p.whatEn} is ${p.recordedEn || p.recorded} but the rows it sums add up to ${p.computed}: write ${p.computed} or check the rows.`,
-  "zero-budget": (p) => `Planned budget is ${p.planned} but ${p.spent} was spent: no rate can be computed; fill in the budget.`,
+  "zero-budget": (p) =>
+    p.planned === "空"
+      ? `The planned budget is blank but ${p.spent} was spent${p.initial ? ` (initial budget ${p.initial}: when the budget was not adjusted, the planned budget is the initial one)` : ""}: no rate can be computed; fill in the planned budget.`
+      : `Planned budget is ${p.planned} but ${p.spent} was spent: no rate can be computed; fill in the budget.`,
   overspent: (p) => `Spent ${p.spent} exceeds the planned ${p.planned} (rate ${p.rate}); explain the overspend.`,
   "weights-total": (p) =>
     `Budget weight ${p.budget} plus indicator weights ${p.indicators} make ${p.total}; they should make 100.`,

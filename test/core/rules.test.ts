@@ -219,6 +219,18 @@ describe("zero-budget", () => {
     expect(found(empty)).toEqual(["zero-budget@预算!C2"]);
   });
 
+  it("says a blank 全年预算数 is not filled in, and names the 年初预算数 beside it", () => {
+    expect(finding(run(budgetSheet([["年度资金总额", 300, null, 304, 10, null, null]])), "zero-budget", "C2", "预算").message).toBe(
+      "全年预算数未填，却有执行数 304（年初预算数 300：预算未调整的，全年预算数即年初预算数）：无法计算执行率，请补填全年预算数。",
+    );
+    expect(finding(run(budgetSheet([["年度资金总额", null, null, 304, 10, null, null]])), "zero-budget", "C2", "预算").message).toBe(
+      "全年预算数未填，却有执行数 304：无法计算执行率，请补填全年预算数。",
+    );
+    expect(finding(run(budgetSheet([["年度资金总额", 300, 0, 304, 10, null, null]])), "zero-budget", "C2", "预算").message).toBe(
+      "全年预算数为 0，却有执行数 304：无法计算执行率，请补填预算数。",
+    );
+  });
+
   it("is silent for a planned 0 with nothing spent", () => {
     const a = run(budgetSheet([["年度资金总额", 0, 0, 0, 10, null, null]]));
     expect(found(a)).toEqual([]);

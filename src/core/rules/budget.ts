@@ -235,7 +235,9 @@ function evaluateLine(
   if (nothingPlanned && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
     const at = line.planned ?? line.spent;
     // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
-    if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed() });
+    // A blank 全年预算数 beside a 年初预算数: the budget may simply not have been adjusted.
+    const initial = planned === null ? line.initial?.value : undefined;
+    if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed(), ...(initial && { initial: initial.toFixed() }) });
   }
   if (rate !== null && planned !== null && spent !== null && gt(spent, planned) && line.spent) {
     findings.add("overspent", line.spent, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
