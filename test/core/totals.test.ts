@@ -162,3 +162,27 @@ describe("a 总分 formula whose result jixiao writes, as the copy will show it"
     expect(a.totalSources[0].recordedShown).toBe("73.12");
   });
 });
+
+describe("a 总分 that is a formula kept as text", () => {
+  // A 总分 cell formatted as text before its formula was typed: Excel shows =SUM(G2:G4), no number.
+  const withTotalCell = (cell: CellValue) => {
+    const rows = indicators([50, 40, 10]);
+    rows[rows.length - 1][6] = cell;
+    return analyze(workbook({ rows }));
+  };
+
+  it("is not-numeric with the reason and the way to mend it; the total is still computed", () => {
+    for (const typed of ["=SUM(G2:G4)", " ＝SUM(G2:G4)"]) {
+      const a = withTotalCell(typed);
+      expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["not-numeric@G5"]);
+      expect(a.findings[0].message).toBe(
+        `总分“${typed.trim()}”无法识别为数值（这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式），请填写数字。`,
+      );
+      expect(a.totals[0]).toMatchObject({ score: "100", recordedScore: null });
+    }
+  });
+
+  it("leaves other text beside 总分 alone: it may be a note", () => {
+    expect(withTotalCell("见附表").findings).toEqual([]);
+  });
+});

@@ -27,13 +27,26 @@ export function errorValue(cell: NumberCell | null): string | null {
   return cell !== null && isCellError(cell.raw) ? cell.raw.error : null;
 }
 
+/**
+ * A formula typed into a cell formatted as text (=H5+SUM(H18:H25)): Excel shows the formula and
+ * never computes it, so the cell holds no number however right the formula is.
+ */
+export function formulaAsText(cell: NumberCell | null): boolean {
+  return cell !== null && cell.invalid && typeof cell.raw === "string" && (cell.raw.trimStart().startsWith("=") || cell.raw.trimStart().startsWith("＝"));
+}
+
+const FORMULA_AS_TEXT = {
+  why: "这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式",
+  whyEn: "a formula in a cell formatted as text, which Excel shows and never computes: set the cell to General and enter the formula again",
+};
+
 /** Raises the finding a number cell's content calls for, if any. */
 export function checkNumberCell(findings: FindingList, cell: NumberCell | null, field: NumberField): void {
   if (!cell) return;
   const { zh, en } = FIELD_NAMES[field];
   const error = errorValue(cell);
   if (error !== null) findings.add("formula-error", cell, { what: zh, whatEn: en, error });
-  else if (cell.invalid) findings.add("not-numeric", cell, { what: zh, value: cellText(cell.raw), why: "", whyEn: "" });
+  else if (cell.invalid) findings.add("not-numeric", cell, { what: zh, value: cellText(cell.raw), ...(formulaAsText(cell) ? FORMULA_AS_TEXT : { why: "", whyEn: "" }) });
   else if (cell.value !== null && cell.value.isNegative() && NEVER_NEGATIVE.has(field)) {
     findings.add("negative-value", cell, { what: zh, whatEn: en, value: cell.value.toFixed() });
   }

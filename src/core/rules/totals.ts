@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { BudgetLineResult } from "./budget";
-import { checkNumberCell, errorValue } from "./cells";
+import { checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
 import { decimalPlacesShown } from "../values";
@@ -278,9 +278,9 @@ export function evaluateTotals(
   const budgetMissing = budget === null && gt(budgetWeight, ZERO);
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
-  // Only an error value (the cell right of a 总分 label may hold a note rather than a number), and
-  // not one jixiao recomputes: Excel will too.
-  if (!recomputed && errorValue(recorded) !== null) checkNumberCell(findings, recorded, "total");
+  // Only an error value or a formula kept as text (the cell right of a 总分 label may hold a note
+  // rather than a number), and not one jixiao recomputes: Excel will too.
+  if (!recomputed && (errorValue(recorded) !== null || formulaAsText(recorded))) checkNumberCell(findings, recorded, "total");
   const recordedValue = recomputed?.value ?? recorded?.value ?? null;
   const total: EvaluationTotal = {
     sheet: block.sheet,
