@@ -56,7 +56,9 @@ const ZH: Record<RuleId, Template> = {
       ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，超过了满分 ${p.fullMarks} 分：请先核对各项得分和分值。`
       : p.checked
         ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}，但其中有得分与核算不符：按核算的得分，总分应为 ${p.checked}。请先核对各项得分。`
-        : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
+        : p.textScores
+          ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}：${p.textScores} 的得分是以文本保存的数字，公式求和时不计入。请把这些得分改为数字。`
+          : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
@@ -112,7 +114,9 @@ const EN: Record<RuleId, Template> = {
       ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the full marks of ${p.fullMarks}: check the scores and weights.`
       : p.checked
         ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, but some of them differ from the computed ones: with the computed scores the total is ${p.checked}. Check the scores first.`
-        : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
+        : p.textScores
+          ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: the scores in ${p.textScores} are numbers stored as text, which the formula's sum leaves out. Make them numbers.`
+          : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,

@@ -186,3 +186,29 @@ describe("a 总分 that is a formula kept as text", () => {
     expect(withTotalCell("见附表").findings).toEqual([]);
   });
 });
+
+describe("a 总分 formula over scores stored as text", () => {
+  // The scores of rows 2 and 3 typed as text ('50 ', '４０'): Excel's =SUM(G2:G4) leaves them out and shows 10.
+  const form = (formula: boolean, textScores: CellValue[] = ["50 ", "４０"]) => {
+    const rows = indicators([50, 40, 10]);
+    rows[1][6] = textScores[0];
+    rows[2][6] = textScores[1];
+    rows[4][6] = 10;
+    const grid = workbook({ rows });
+    if (formula) grid.sheets[0] = withFormulas(grid.sheets[0], { G5: "SUM(G2:G4)" });
+    return analyze(grid);
+  };
+
+  it("names the text cells as the cause, instead of asking for the sum over the formula", () => {
+    const a = form(true);
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-mismatch@G5"]);
+    expect(a.findings[0].message).toBe("综合得分填的是 10，各项得分相加为 100：G2、G3 的得分是以文本保存的数字，公式求和时不计入。请把这些得分改为数字。");
+  });
+
+  it("asks for the sum as before when the 总分 is typed; with numbers, the formula's stale result is updated instead", () => {
+    expect(form(false).findings[0].message).toBe("综合得分填的是 10，各项得分相加为 100。请改为 100，或核对各项得分。");
+    const numbers = form(true, [50, 40]);
+    expect(numbers.findings).toEqual([]);
+    expect(numbers.writes.filter((w) => w.cachedResult).map((w) => [w.cell, w.value])).toEqual([["G5", "100"]]);
+  });
+});

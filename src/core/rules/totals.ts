@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { eq, gt, gte, lte } from "../compare";
 import { evaluateSumFormula } from "../formula";
 import { IndicatorTable } from "../detect";
-import { CellValue, SheetView, cellKey } from "../grid";
+import { CellValue, SheetView, cellAddress, cellKey } from "../grid";
 import { SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
@@ -250,6 +250,15 @@ function scoresBudgetItself(results: IndicatorResult[]): boolean {
   return results.some((r) => /^预算执行/.test(r.indicator.level1));
 }
 
+/**
+ * The score cells that hold a number as text ('15 ', '１０', '10分'): jixiao reads them, Excel's SUM
+ * leaves them out, so a 总分 formula over them shows less than the scores add up to.
+ */
+function textScoreCells(results: IndicatorResult[], budget: BudgetLineResult | null): string[] {
+  const cells = [budget?.line.score ?? null, ...results.map((r) => r.indicator.score)];
+  return cells.filter((cell) => cell !== null && typeof cell.raw === "string" && cell.value !== null).map((cell) => cellAddress(cell!.row, cell!.col));
+}
+
 export function evaluateTotals(
   findings: FindingList,
   block: IndicatorBlock,
@@ -382,7 +391,9 @@ export function evaluateTotals(
       // Scores the sheet holds that differ from jixiao's (score-mismatch) make its own total another
       // number: the message gives that one, so the user does not write a sum that is still wrong.
       const checked = total.score !== null && total.score.toFixed() !== texts.computed ? total.score.toFixed() : "";
-      findings.add("total-mismatch", recorded, { ...texts, fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "", checked });
+      // A formula's total short of the scores because some are text: those cells are what to mend.
+      const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget).join("、") : "";
+      findings.add("total-mismatch", recorded, { ...texts, fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "", checked, textScores });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
