@@ -99,12 +99,14 @@ describe("cost-not-ceiling in the wordings units write", () => {
         ["产出指标", "数量指标", "培训人次", "≥200人次", "210人次", 20, 20, ""],
         ["", "经济成本指标", "成本控制率", 100, 98, 10, 10, ""],
         ["", "", "项目总成本", "≤100万元", "100万元", 5, 5, ""],
-        ["", "社会成本指标", "社会成本", "符合相关规定", "符合", 5, 5, ""],
-        ["", "生态环境成本指标", "环境成本", "控制在预算内", "控制在预算内", 5, 5, ""],
+        ["", "社会成本指标", "对周边群众出行的影响", "影响较小", "影响较小", 5, 5, ""],
+        ["", "生态环境成本指标", "施工对环境的影响", "不造成环境污染", "未造成环境污染", 5, 5, ""],
         ["", "经济成本指标", "人均培训成本", "≥500元", "480元", 5, 5, ""],
+        ["", "", "生均公用经费", "≥720元/生", "720元/生", 5, 5, ""],
+        ["", "", "运维成本", "控制在预算内", "控制在预算内", 5, 5, ""],
         ...EFFECT_AND_SATISFACTION,
       ],
-      ["A10:A15", "B11:B12"],
+      ["A10:A17", "B11:B12", "B15:B17"],
     ),
   );
   const a = run(wb);
@@ -112,9 +114,8 @@ describe("cost-not-ceiling in the wordings units write", () => {
   it("flags a rate without its % sign, wording without an amount and a lower bound, but not ≤ an amount", () => {
     expect(found(a).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([
       "cost-not-ceiling@自评表!D11",
-      "cost-not-ceiling@自评表!D13",
-      "cost-not-ceiling@自评表!D14",
       "cost-not-ceiling@自评表!D15",
+      "cost-not-ceiling@自评表!D17",
     ]);
     expect(a.findings.find((f) => f.rule === "cost-not-ceiling")!.severity).toBe("warning");
   });
@@ -123,12 +124,17 @@ describe("cost-not-ceiling in the wordings units write", () => {
     expect(message(a, "cost-not-ceiling", "D11")).toBe(
       "“成本控制率”是成本指标，指标值“100”是比率而不是金额，无法据以控制支出：请写成金额上限，例如“≤XX万元”。",
     );
-    expect(message(a, "cost-not-ceiling", "D13")).toContain("指标值“符合相关规定”没有写明金额");
+    expect(message(a, "cost-not-ceiling", "D17")).toContain("指标值“控制在预算内”没有写明金额");
     expect(message(a, "cost-not-ceiling", "D15")).toContain("指标值“≥500元”是下限，无法据以控制支出：请写成金额上限，例如“≤500元”。");
     const en = run(wb, "en");
-    expect(message(en, "cost-not-ceiling", "D14")).toBe(
-      '"环境成本" is a cost indicator and its target "控制在预算内" states no amount: write a ceiling amount such as "≤XX万元".',
+    expect(message(en, "cost-not-ceiling", "D17")).toBe(
+      '"运维成本" is a cost indicator and its target "控制在预算内" states no amount: write a ceiling amount such as "≤XX万元".',
     );
+  });
+
+  it("leaves alone the harm a 社会/生态环境成本指标 states in words, and a funding standard's floor per head (生均公用经费 ≥720元/生)", () => {
+    // 财预〔2021〕101号: social and ecological costs are a project's harm, not money; a standard per pupil is the least to spend.
+    expect(found(a).filter((f) => /@自评表!D1[346]$/.test(f))).toEqual([]);
   });
 
   it("flags the same wordings in a flat 指标名称 list, under a 成本指标 heading or by a name that says 成本", () => {

@@ -9,6 +9,7 @@ import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
+import { ParsedValue } from "../values";
 import { FindingList } from "./findings";
 
 const NUMBER_DUE = /数量|成本|经济效益|时效/;
@@ -72,6 +73,20 @@ const NOT_CEILING = {
   wording: { why: "没有写明金额", whyEn: "states no amount" },
 };
 
+/**
+ * 社会成本指标 and 生态环境成本指标 (财预〔2021〕101号) state the harm a project may do to society or to
+ * nature, often in words (影响较小, 不造成环境污染): no amount is due there, unlike 经济成本指标.
+ */
+const IMPACT_COST = /社会成本|生态(环境)?成本/;
+
+/**
+ * A funding standard per head (生均公用经费 ≥720元/生, 人均补助): the least the unit must spend on
+ * each, so a lower bound is what it should state.
+ */
+function isFundingStandard(name: string, p: ParsedValue): boolean {
+  return /经费|补助|补贴|资助/.test(name) && p.unit?.per?.numerator.family === "money";
+}
+
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
   // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次).
@@ -110,7 +125,7 @@ export function checkValue(
   if (p.kind === "qualitative") {
     if (isTarget && p.vague && (NUMBER_DUE.test(indicator.level2) || measure.rate || measure.count || measure.cost)) {
       findings.add("vague-target", cell, { name, value: p.text });
-    } else if (isTarget && measure.cost) {
+    } else if (isTarget && measure.cost && !IMPACT_COST.test(indicator.level2)) {
       // 符合相关规定, 控制在预算内: a cost with no amount to hold the spending to.
       findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元", ...NOT_CEILING.wording });
     }
@@ -134,8 +149,9 @@ export function checkValue(
   }
   if (!isTarget) return;
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
-  if (measure.cost && (p.op === ">=" || p.op === ">" || percentLike(cell) || (measure.rate && p.unit === null))) {
-    const why = p.op === ">=" || p.op === ">" ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
+  const lowerBound = p.op === ">=" || p.op === ">";
+  if (measure.cost && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
+    const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
     const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
     findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
