@@ -4,6 +4,9 @@ module.exports = {
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
+  // Tests that read a copy back with openpyxl or run the command line start other processes: on a
+  // shared 2-core machine under load they took over jest's default 5 s. Nothing here is timed.
+  testTimeout: 30000,
   // Fluent UI needs ResizeObserver and matchMedia under jsdom; a no-op for node-environment tests.
   setupFiles: ["<rootDir>/test/setup-jsdom.ts"],
   transform: {
