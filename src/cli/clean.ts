@@ -5,6 +5,7 @@
  * never written.
  */
 import { Command } from "commander";
+import { recordGapText } from "../core/marks";
 import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
 import { CopyWriteError } from "../xlsx/package";
@@ -14,9 +15,6 @@ import { langOption } from "./options";
 import { readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
 import { Output } from "./terminal";
-
-/** The cells to check named in the message; the rest are counted. */
-const CELLS_SHOWN = 10;
 
 /** Cleans one workbook; resolves to the exit code (0 done, 2 the input or output failed). */
 export async function runClean(input: string, output: string, removeSummary: boolean, lang: Lang, out: Output): Promise<number> {
@@ -45,17 +43,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
   }
   const zh = lang === "zh";
   out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);
-  const { toCheck, unrecordedNotes } = result;
-  if (toCheck.length > 0) {
-    const more = toCheck.length - CELLS_SHOWN;
-    const cells = toCheck.slice(0, CELLS_SHOWN).join(zh ? "、" : ", ") + (more > 0 ? (zh ? ` 等 ${toCheck.length} 处` : ` and ${more} more`) : "");
-    const notes = unrecordedNotes > 0 ? (zh ? `另删去 ${unrecordedNotes} 条批注中绩效自评助手的文字（用户自己的文字保留）；` : `jixiao's text was taken out of ${unrecordedNotes} more notes (the user's own text kept); `) : "";
-    out.log(
-      zh
-        ? `  绩效自评助手的记录不全（记录被其他程序删去，或单元格连批注一起复制而来）：${notes}以下单元格的填色和数值无法确认是否为绩效自评助手所填，未改动，请核对：${cells}`
-        : `  jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): ${notes}whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: ${cells}`,
-    );
-  }
+  if (result.toCheck.length > 0) out.log(`  ${recordGapText(result.unrecordedNotes, result.toCheck, lang)}`);
   if (result.summaryRemoved) out.log(zh ? `  已删除 ${result.summaryRemoved} 工作表` : `  Removed the sheet ${result.summaryRemoved}`);
   out.log(zh ? `  已写出：${output}` : `  Written: ${output}`);
   return 0;

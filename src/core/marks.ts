@@ -594,6 +594,29 @@ export function cellsToCheck(unrecorded: NoteChange[], fills: FillChange[], shee
   return [...cells.values()].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
 }
 
+/** The cells to check named in recordGapText; the rest are counted. */
+const CELLS_SHOWN = 10;
+
+/**
+ * What 清除标记 tells the user where jixiao's record did not cover every run (both hosts): how many
+ * notes lost jixiao's text (unrecordedNotes) and which cells to check (cellsToCheck, as
+ * "自评表!H6"), the first ten named.
+ */
+export function recordGapText(unrecordedNotes: number, toCheck: string[], lang: Lang): string {
+  const zh = lang === "zh";
+  const more = toCheck.length - CELLS_SHOWN;
+  const cells = toCheck.slice(0, CELLS_SHOWN).join(zh ? "、" : ", ") + (more > 0 ? (zh ? ` 等 ${toCheck.length} 处` : ` and ${more} more`) : "");
+  const notes =
+    unrecordedNotes > 0
+      ? zh
+        ? `另删去 ${unrecordedNotes} 条批注中绩效自评助手的文字（用户自己的文字保留）；`
+        : `jixiao's text was taken out of ${unrecordedNotes} more notes (the user's own text kept); `
+      : "";
+  return zh
+    ? `绩效自评助手的记录不全（记录被其他程序删去，或单元格连批注一起复制而来）：${notes}以下单元格的填色和数值无法确认是否为绩效自评助手所填，未改动，请核对：${cells}`
+    : `jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): ${notes}whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: ${cells}`;
+}
+
 /** One change per cell: a later change to a cell replaces an earlier one. */
 function lastPerCell(notes: NoteChange[]): NoteChange[] {
   const byCell = new Map<string, NoteChange>();

@@ -5,19 +5,25 @@
  * formulas, number formats and everything else they made stay. Like a recalculation it goes on the undo stack, so
  * 撤销 brings the marks (and the sheet) back.
  *
- * Syncs: the sheet list and the record's part; the record's text; the filled-in cells' values; the
- * marked cells' fills and notes; the sheets' cells as a rerun reads them, when the record keeps the
- * labels of filled-in values' rows; then one batch for everything (plus one per extra 4 MB).
+ * Where Excel has the notes API (ExcelApi 1.18) it also takes jixiao's text out of the notes that
+ * hold it where the record lists no mark (another program saved the workbook without the record, or
+ * cells were copied with their notes), keeping the user's own text, and names those cells for the
+ * user to check, as `jixiao clean` does (core unrecordedNotes, cellsToCheck).
+ *
+ * Syncs: the sheet list, the record's part and the workbook's notes; the record's text; the
+ * filled-in cells' values and the notes' cells; the marked cells' fills and notes; the sheets' cells
+ * as a rerun reads them, when the record keeps the labels of filled-in values' rows; then one batch
+ * for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToLook, holdsBy, holdsFill, marksOf, marksOnSheets, ownsIn, planClean, sheetCellKey, withMarks } from "../core/marks";
+import { cellsToCheck, cellsToLook, holdsBy, holdsFill, marksOf, marksOnSheets, ownsIn, planClean, sheetCellKey, unrecordedNotes, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { parseRangeAddress } from "../core/grid";
+import { cellAddress, parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { freeBackupSheet } from "./keys";
-import { noteOps, notesBefore, readLooks } from "./marks";
+import { noteAtOf, noteOps, notesBefore, queueWorkbookNotes, readLooks } from "./marks";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList, readWorkbook } from "./read";
@@ -34,6 +40,13 @@ export interface CleanOptions {
 export interface CleanOutcome {
   /** Marked areas taken back. */
   removed: number;
+  /** Notes that held jixiao's text its record does not list: that text is taken away. */
+  unrecordedNotes: number;
+  /**
+   * The cells ("自评表!H6") the record did not cover (core cellsToCheck): their fills and values
+   * stay, as nothing tells jixiao's from the user's.
+   */
+  toCheck: string[];
   summaryRemoved: string | null;
 }
 
@@ -41,6 +54,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const api = options.api ?? officeApi;
   const m = hostMessages(options.lang);
   if (!api(MIN_API)) throw new HostError(m.apiTooOld);
+  const listed = queueWorkbookNotes(context, api);
   const { sheets, workbookProtected, recordParts, undo } = await readSheetList(context);
   const part = recordParts.items[0];
   const json = await readRecordText(context, part);
@@ -49,8 +63,6 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const sheetNames = sheets.map((s) => s.name);
   const record = marksOnSheets(previous, sheetNames);
 
-  const locked = record.entries.find((e) => sheets.find((s) => s.name === e.sheet)?.protected);
-  if (locked) throw new HostError(m.protectedSheet(locked.sheet));
   const summaryName = options.removeSummary ? previous.summary?.name : undefined;
   const summary = summaryName === undefined ? undefined : sheets.find((s) => s.name === summaryName);
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
@@ -65,8 +77,16 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       range.load(["values", "numberFormat", "formulas"]);
       return { key: sheetCellKey(e.sheet, top, left), range };
     });
-  if (filled.length > 0) await context.sync();
-  const { looks, fills, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
+  const located = listed.locate();
+  if (filled.length > 0 || located.count > 0) await context.sync();
+  const listedNotes = located.read();
+  const noteAt = noteAtOf(listedNotes);
+  // jixiao's text in notes its record does not list (another program saved the workbook without it).
+  const unrecorded = unrecordedNotes(listedNotes, record);
+  const locked = [...record.entries, ...unrecorded].find((e) => sheets.find((s) => s.name === e.sheet)?.protected);
+  if (locked) throw new HostError(m.protectedSheet(locked.sheet));
+
+  const { looks, fills, notes, hasNote } = await readLooks(context, { fills: new Map(), sheets }, cellsToLook([], record), api);
   const held = new Map(
     filled.map(({ key, range }) => {
       const formula = range.formulas[0][0];
@@ -82,7 +102,8 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {
     ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
-      ...notesBefore(plan.notes, looks, api),
+      ...notesBefore(plan.notes, notes, api),
+      ...notesBefore(unrecorded, noteAt, api),
       ...plan.clears.map((c) => {
         const now = held.get(sheetCellKey(c.sheet, c.row, c.col))!;
         return { ...c, old: { v: now.value as number, f: now.numFmt } };
@@ -94,11 +115,17 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ...pushUndoOps(context, undoRecord, undo, sheetNames, m),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
+    ...noteOps(context, unrecorded, (sheet, row, col) => noteAt(sheet, row, col) !== null, api),
     ...clearOps(plan.clears, sheetProxies(context)),
   ];
   if (summary && backup) ops.push(writeOp(3, backup, () => keepAsBackup(context.workbook.worksheets.getItem(summary.name), backup)));
   const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });
   ops.push(recordOp(context, part?.id ?? null, stateJson(cleaned)));
   await runOps(context, ops, api);
-  return { removed: plan.removed, summaryRemoved: summary?.name ?? null };
+  return {
+    removed: plan.removed,
+    unrecordedNotes: unrecorded.length,
+    toCheck: cellsToCheck(unrecorded, plan.fills, sheetNames).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
+    summaryRemoved: summary?.name ?? null,
+  };
 }

@@ -8,7 +8,7 @@
  * refuses a second one on a cell the user has commented on.
  */
 import { MergeRange, cellAddress, quotedSheetName } from "../core/grid";
-import { Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks";
+import { CellNote, Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks";
 import { FillLookup } from "../core/writeplan";
 import { ApiCheck } from "./api";
 import { WriteOp, writeOp } from "./batch";
@@ -30,6 +30,8 @@ export function rangeOf(sheet: Excel.Worksheet, area: MergeRange): Excel.Range {
 export interface Looks {
   looks: LookAt;
   fills: FillLookup;
+  /** The notes read now. */
+  notes: NoteAt;
   /** Whether a cell has a note now (to add one or change it). */
   hasNote: (sheet: string, row: number, col: number) => boolean;
 }
@@ -72,6 +74,7 @@ export async function readLooks(context: Excel.RequestContext, state: Pick<Workb
       const fill = fills(sheet, row, col);
       return fill === undefined ? undefined : { fill, note: noteAt(sheet, row, col) };
     },
+    notes: noteAt,
     hasNote: (sheet, row, col) => noteAt(sheet, row, col) !== null,
   };
 }
@@ -92,14 +95,39 @@ export function queueNotes(context: Excel.RequestContext, cells: { sheet: string
     ? cells.map(({ sheet, row, col }) => {
         const note = context.workbook.notes.getItemOrNullObject(noteAddress(sheet, row, col));
         note.load("content");
-        return { key: sheetCellKey(sheet, row, col), note };
+        return { sheet, row, col, note };
       })
     : [];
   return {
     count: reads.length,
-    read: () => {
-      const notes = new Map(reads.filter(({ note }) => !note.isNullObject).map(({ key, note }) => [key, note.content]));
-      return (sheet, row, col) => notes.get(sheetCellKey(sheet, row, col)) ?? null;
+    read: () => noteAtOf(reads.filter(({ note }) => !note.isNullObject).map(({ note, ...cell }) => ({ ...cell, note: note.content }))),
+  };
+}
+
+/** The notes a host read, by cell. */
+export function noteAtOf(notes: CellNote[]): NoteAt {
+  const byCell = new Map(notes.map(({ sheet, row, col, note }) => [sheetCellKey(sheet, row, col), note]));
+  return (sheet, row, col) => byCell.get(sheetCellKey(sheet, row, col)) ?? null;
+}
+
+export interface ListedNotes {
+  /** After the caller's sync: queues reading the cell of each note listed, for its next sync. */
+  locate(): { count: number; read(): CellNote[] };
+}
+
+/**
+ * Queues listing every note of the workbook with its text, for the caller's next sync; none below
+ * ExcelApi 1.18. A note tells its cell only through getLocation, on a note listed: so a second sync.
+ */
+export function queueWorkbookNotes(context: Excel.RequestContext, api: ApiCheck): ListedNotes {
+  const notes = api(NOTES_API) ? context.workbook.notes.load("items/content") : undefined;
+  return {
+    locate: () => {
+      const located = (notes?.items ?? []).map((note) => ({ note, cell: note.getLocation().load(["rowIndex", "columnIndex", "worksheet/name"]) }));
+      return {
+        count: located.length,
+        read: () => located.map(({ note, cell }) => ({ sheet: cell.worksheet.name, row: cell.rowIndex, col: cell.columnIndex, note: note.content })),
+      };
     },
   };
 }
@@ -120,10 +148,10 @@ export function noteOps(context: Excel.RequestContext, notes: NoteChange[], hasN
   return notes.map((change) => writeOp(2, change.note, () => writeNote(context, change, hasNote(change.sheet, change.row, change.col))));
 }
 
-/** The notes a plan changes, with what each read before, for the undo record; none below ExcelApi
- * 1.18, where no note is written. */
-export function notesBefore(notes: NoteChange[], looks: LookAt, api: ApiCheck): (NoteChange & { old: { n: string | null } })[] {
-  return api(NOTES_API) ? notes.map((n) => ({ ...n, old: { n: looks(n.sheet, n.row, n.col)?.note ?? null } })) : [];
+/** The notes a plan changes, with what each read before (`noteAt`), for the undo record; none
+ * below ExcelApi 1.18, where no note is written. */
+export function notesBefore(notes: NoteChange[], noteAt: NoteAt, api: ApiCheck): (NoteChange & { old: { n: string | null } })[] {
+  return api(NOTES_API) ? notes.map((n) => ({ ...n, old: { n: noteAt(n.sheet, n.row, n.col) } })) : [];
 }
 
 /** Queues a range's fill: a colour, or none (null); undefined leaves it as it is. */

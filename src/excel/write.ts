@@ -79,7 +79,7 @@ export async function applyAnalysis(
   const summary = analysis.summary;
   const replaced = checkBeforeWriting(planCellChanges(written, areas.map((a) => ({ ...a, fill: null }))), summary, state, options.lang);
 
-  const { looks, fills, hasNote } = await readLooks(context, state, areas, api);
+  const { looks, fills, notes, hasNote } = await readLooks(context, state, areas, api);
   const marks = planMarks(wanted, kept, looks);
   const plan = planCellChanges(written, marks.fills);
   // Values an earlier run filled in that this one no longer computes go with their marks.
@@ -87,7 +87,7 @@ export async function applyAnalysis(
   const views = viewsByName(state.grid);
   const backup = replaced ? freeBackupSheet(sheetNames) : null;
   const undo = withOldCells(buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }), [
-    ...notesBefore(marks.notes, looks, api),
+    ...notesBefore(marks.notes, notes, api),
     ...notRefilled.map((c) => {
       const view = views.get(c.sheet)!;
       return { ...c, old: { v: view.raw(c.row, c.col) as number, f: view.sheet.numFmts[c.row]?.[c.col] ?? "General" } };

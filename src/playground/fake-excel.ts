@@ -15,7 +15,7 @@
  *   getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9).
  * Each class names the real members it mirrors (`Mirrors`), so a misspelt member fails to compile.
  */
-import { MergeRange, cellAddress, cellKey as gridKey, rangeAddress } from "../core/grid";
+import { MergeRange, SHEET_COLUMNS, cellAddress, cellKey as gridKey, rangeAddress } from "../core/grid";
 import {
   ExcelScalar,
   FakeChangeEvent,
@@ -263,9 +263,22 @@ function noteCell(book: FakeWorkbook, address: string): NoteRef {
   return { sheet, key: gridKey(rect.top, rect.left) };
 }
 
-export class FakeNoteCollection extends FakeObject<FakeWorkbook> implements Mirrors<Excel.NoteCollection, "add" | "getItem" | "getItemOrNullObject"> {
+export class FakeNoteCollection extends FakeObject<FakeWorkbook> implements Mirrors<Excel.NoteCollection, "items" | "add" | "getItem" | "getItemOrNullObject"> {
   constructor(ctx: FakeRequestContext) {
     super(ctx, "NoteCollection", () => ctx.book);
+  }
+  get items(): FakeNote[] {
+    return this.get("items");
+  }
+  /** Every note of the workbook, sheet by sheet, each sheet's row by row. */
+  protected override loadNested(name: string, rest: string[]): Delivery {
+    if (name !== "items") return super.loadNested(name, rest);
+    if (!this.ctx.book.supports(18)) throw new FakeRichApiError("ApiNotFound", "notes needs ExcelApi 1.18");
+    const refs = this.target().sheets.flatMap((sheet) => [...sheet.notes.keys()].sort((a, b) => a - b).map((key): NoteRef => ({ sheet, key })));
+    return this.loadItems(
+      refs.map((ref) => new FakeNote(this.ctx, () => (ref.sheet.notes.has(ref.key) ? ref : undefined))),
+      rest,
+    );
   }
   add(cellAddress: string, content: string): FakeNote {
     this.ctx.requireApi(18, "notes.add");
@@ -295,7 +308,7 @@ export class FakeNoteCollection extends FakeObject<FakeWorkbook> implements Mirr
   }
 }
 
-export class FakeNote extends FakeObject<NoteRef> implements Pick<Excel.Note, "content">, Mirrors<Excel.Note, "delete"> {
+export class FakeNote extends FakeObject<NoteRef> implements Pick<Excel.Note, "content">, Mirrors<Excel.Note, "delete" | "getLocation"> {
   constructor(ctx: FakeRequestContext, resolver: () => NoteRef | undefined) {
     super(ctx, "Note", resolver);
   }
@@ -322,6 +335,15 @@ export class FakeNote extends FakeObject<NoteRef> implements Pick<Excel.Note, "c
       const ref = this.target();
       if (ref.sheet.protected) throw new FakeRichApiError("AccessDenied", `Sheet ${ref.sheet.name} is protected`);
       ref.sheet.notes.delete(ref.key);
+    });
+  }
+  /** The cell the note is on. */
+  getLocation(): FakeRange {
+    const worksheet = new FakeWorksheet(this.ctx, () => this.target().sheet);
+    return new FakeRange(worksheet, () => {
+      const { sheet, key } = this.target();
+      const [row, col] = [Math.floor(key / SHEET_COLUMNS), key % SHEET_COLUMNS];
+      return { sheet, rect: { top: row, left: col, bottom: row, right: col } };
     });
   }
 }
@@ -849,7 +871,7 @@ export class FakeRange
   extends FakeObject<RangeRef>
   implements
     Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "numberFormat" | "formulas">,
-    Mirrors<Excel.Range, "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
+    Mirrors<Excel.Range, "worksheet" | "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
 {
   readonly format: FakeRangeFormat;
 
@@ -941,6 +963,11 @@ export class FakeRange
       default:
         return super.readScalar(prop);
     }
+  }
+
+  /** "worksheet/name": the sheet of a range got from elsewhere (a note's cell). */
+  protected override loadNested(name: string, rest: string[]): Delivery {
+    return name === "worksheet" ? this.worksheet.runLoad(rest) : super.loadNested(name, rest);
   }
 
   /** Only fill colour and pattern are modelled: what the undo snapshot reads. */

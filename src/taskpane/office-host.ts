@@ -101,7 +101,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     hasUndo: () => run(hasUndo),
 
-    cleanMarks: () => run(async (context) => (await cleanMarks(context, { api, lang })).removed),
+    cleanMarks: () =>
+      run(async (context) => {
+        const { removed, unrecordedNotes, toCheck } = await cleanMarks(context, { api, lang });
+        return { removed, unrecordedNotes, toCheck };
+      }),
 
     loadProfile: () =>
       run(async (context) => {

@@ -53,6 +53,16 @@ export interface RecalcOptions {
   onCounts?: (step: RecalcStep, counts: StepCounts) => void;
 }
 
+/** What 清除标记 did. */
+export interface CleanSummary {
+  /** Marks jixiao's record listed, taken back with their notes. */
+  removed: number;
+  /** Notes the record did not list whose jixiao text was taken out (another program dropped the record, a note copied). */
+  unrecordedNotes: number;
+  /** The cells ("自评表!H6") whose fills and values may be jixiao's though the record does not say so: the user checks them. */
+  toCheck: string[];
+}
+
 export interface PaneHost {
   recalculate(profile: Profile, onStep: (step: RecalcStep) => void, options?: RecalcOptions): Promise<RecalcOutcome>;
   /** Reads and checks the workbook without writing anything. */
@@ -61,8 +71,8 @@ export interface PaneHost {
   /** Restores what the last recalculation changed; resolves to the number of cells restored, or null when there is nothing to undo. */
   undoLast(): Promise<number | null>;
   hasUndo(): Promise<boolean>;
-  /** 清除标记: takes back every jixiao mark and note; resolves to the number of marks removed. */
-  cleanMarks(): Promise<number>;
+  /** 清除标记: takes back every jixiao mark and note. */
+  cleanMarks(): Promise<CleanSummary>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   /** Writes the chosen computed values (into the undo record too); resolves to the cells written. */

@@ -2,6 +2,7 @@
  * Every string the task pane, the ribbon command and its notice dialog show, in Chinese (the
  * default) and English. Pick a set with `STRINGS[host.language()]`.
  */
+import { recordGapText } from "../core/marks";
 import { BilingualError } from "../core/messages";
 import type { NegativeFormula } from "../core/profile";
 import type { Severity } from "../core/result";
@@ -24,6 +25,8 @@ export interface Strings {
   clean: string;
   cleaning: string;
   cleanDone: (marks: number) => string;
+  /** The notes whose jixiao text went though the record did not list them, and the cells to check. */
+  cleanToCheck: (notes: number, cells: string[]) => string;
   cleanFailed: string;
   tabResults: string;
   tabSettings: string;
@@ -168,6 +171,7 @@ const zh: Strings = {
   clean: "清除标记",
   cleaning: "正在清除…",
   cleanDone: (marks) => (marks === 0 ? "没有需要清除的标记。" : `已清除 ${marks} 处标记及其批注，数据未变。`),
+  cleanToCheck: (notes, cells) => recordGapText(notes, cells, "zh"),
   cleanFailed: "清除标记失败",
   tabResults: "结果",
   tabSettings: "评分方案",
@@ -317,6 +321,7 @@ const en: Strings = {
   clean: "Remove marks",
   cleaning: "Removing…",
   cleanDone: (marks) => (marks === 0 ? "There were no marks to remove." : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes; the data is unchanged.`),
+  cleanToCheck: (notes, cells) => recordGapText(notes, cells, "en"),
   cleanFailed: "Removing the marks failed",
   tabResults: "Results",
   tabSettings: "Scoring profile",

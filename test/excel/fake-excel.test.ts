@@ -184,3 +184,31 @@ describe("fake Excel: formula cells", () => {
     expect(wb.toGrid().sheets[0].formulas?.[4]).toEqual([undefined, undefined, undefined, undefined, undefined, true]);
   });
 });
+
+describe("fake Excel: the workbook's notes (ExcelApi 1.18)", () => {
+  const notesBook = (apiMinor = 18) =>
+    fakeBook([sheet("表1", [["a", 1]]), sheet("Bob's 表", [["b"]])], { apiMinor, notes: { 表1: { B2: "第二", A1: "第一" }, "Bob's 表": { C3: "第三" } } });
+
+  test("the list of notes is read with items/content; each note's cell through getLocation, after a sync", async () => {
+    const ctx = new FakeRequestContext(notesBook());
+    const notes = ctx.workbook.notes;
+    notes.load("items/content");
+    expect(() => notes.items).toThrow(FakeRichApiError);
+    await ctx.sync();
+    expect(notes.items.map((n) => n.content)).toEqual(["第一", "第二", "第三"]);
+    const cells = notes.items.map((n) => n.getLocation().load(["rowIndex", "columnIndex", "worksheet/name"]));
+    expect(() => cells[0].rowIndex).toThrow(FakeRichApiError);
+    await ctx.sync();
+    expect(cells.map((c) => [c.worksheet.name, c.rowIndex, c.columnIndex])).toEqual([
+      ["表1", 0, 0],
+      ["表1", 1, 1],
+      ["Bob's 表", 2, 2],
+    ]);
+  });
+
+  test("below ExcelApi 1.18 the list fails at sync", async () => {
+    const ctx = new FakeRequestContext(notesBook(17));
+    ctx.workbook.notes.load("items/content");
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+  });
+});

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { analyze } from "../../src/core/analyze";
-import { NOTE_PREFIX } from "../../src/core/marks";
+import { cellKey } from "../../src/core/grid";
+import { MARK_COLORS, NOTE_PREFIX } from "../../src/core/marks";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { STATE_NAMESPACE } from "../../src/core/state";
 import { cleanMarks } from "../../src/excel/clean";
@@ -178,6 +179,70 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     await recalc(wb);
     expect(wb.snapshot().sheets[0].notes).toEqual({ A1: "表头说明", G4: "张三：请复核" });
     expect(wb.snapshot().sheets[0].cells.G3.fill).toBe("#FFC7CE");
+  });
+});
+
+describe("清除标记 where jixiao's record does not list a note (another program dropped it, a note copied)", () => {
+  const jixiaoOnly = `${NOTE_PREFIX}\n【错误】得分 20 超过按完成情况计算的 19`;
+  const userAndJixiao = `张三：请复核\n\n${NOTE_PREFIX}\n【错误】得分 10 低于按完成情况计算的 20`;
+  /** The indicator table as a run left it, saved by a program that dropped jixiao's record and its undo stack. */
+  function bookWithoutRecord(apiMinor: number): FakeWorkbook {
+    return FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: rows(20, 10) })] }, {
+      apiMinor,
+      fills: { 自评表: { G3: MARK_COLORS.error, G4: MARK_COLORS.error, A1: "#FFFF00" } },
+      // H2: the user's own note that happens to start as jixiao's do.
+      notes: { 自评表: { G3: jixiaoOnly, G4: userAndJixiao, A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` } },
+    });
+  }
+
+  test("no record: jixiao's text leaves both notes, the user's own text stays, and both cells are named to check", async () => {
+    const wb = bookWithoutRecord(18);
+    const before = wb.snapshot().sheets[0];
+    const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect(outcome).toEqual({ removed: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null });
+    const after = wb.snapshot().sheets[0];
+    expect(after.notes).toEqual({ G4: "张三：请复核", A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` });
+    // Without the record nothing tells jixiao's fills and values from the user's: they stay.
+    expect(after.cells).toEqual(before.cells);
+  });
+
+  test("撤销 brings the notes back as they were", async () => {
+    const wb = bookWithoutRecord(18);
+    const before = wb.snapshot();
+    await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.snapshot().sheets[0].notes.G3).toBeUndefined();
+    expect(await undoLast(contextOf(wb), { api: apiOf(wb) })).toBe(2);
+    expect({ ...wb.snapshot(), settings: {} }).toEqual(before);
+  });
+
+  test("with a record: its notes are taken back as before, and a marked cell's note copied elsewhere loses jixiao's text too", async () => {
+    const wb = book(18);
+    const before = wb.snapshot().sheets[0];
+    await recalc(wb);
+    const marked = wb.sheet("自评表")!;
+    // The user copied G4 (its note: their own text, then jixiao's) to I4.
+    const copied = marked.notes.get(cellKey(3, 6))!;
+    expect(copied.startsWith("张三：请复核\n\n")).toBe(true);
+    marked.notes.set(cellKey(3, 8), copied);
+    const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect([outcome.unrecordedNotes, outcome.toCheck]).toEqual([1, ["自评表!I4"]]);
+    expect(outcome.removed).toBeGreaterThan(0);
+    expect(wb.snapshot().sheets[0].notes).toEqual({ ...before.notes, I4: "张三：请复核" });
+  });
+
+  test("a note on a protected sheet is refused with the sheet's name, before anything is written", async () => {
+    const wb = bookWithoutRecord(18);
+    wb.sheet("自评表")!.protected = true;
+    const before = wb.snapshot();
+    await expect(cleanMarks(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow("自评表");
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  test("below ExcelApi 1.18 (no notes API) the notes stay as they are and no cell is named", async () => {
+    const wb = bookWithoutRecord(17);
+    const before = wb.snapshot().sheets[0];
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null });
+    expect(wb.snapshot().sheets[0]).toEqual(before);
   });
 });
 

@@ -9,6 +9,7 @@
  */
 import "../setup-jsdom";
 import { readFileSync } from "fs";
+import { NOTE_PREFIX } from "../../src/core/marks";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { updateWorkbookRecord } from "../../src/excel/state";
 import { stateOfPart, statePartXml } from "../../src/xlsx/state-xml";
@@ -22,9 +23,9 @@ import { contextOf } from "./helpers";
 const globals = globalThis as unknown as { Office?: unknown; Excel?: unknown };
 const SHEET = "部门整体支出绩效自评表";
 
-async function yunxi(): Promise<FakeWorkbook> {
+async function yunxi(apiMinor?: number): Promise<FakeWorkbook> {
   const bytes = readFileSync(`${__dirname}/../fixtures/yunxi-2023-dept-selfeval.xlsx`);
-  const book = await fakeFromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const book = await fakeFromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { apiMinor });
   globals.Office = officeStandIn(() => book, { displayLanguage: "zh-CN" });
   globals.Excel = excelStandIn(() => book);
   return book;
@@ -110,6 +111,27 @@ describe("pane actions in Excel", () => {
 
     await host.undoLast();
     expect(book.snapshot()).toEqual(before);
+  });
+
+  test("清除标记 on a scored workbook whose record another program dropped: jixiao's notes go, the cells to check are named, 撤销 brings them back", async () => {
+    const book = await yunxi(18);
+    const host = createOfficeHost();
+    results(await host.recalculate(DEFAULT_PROFILE, () => undefined));
+    const jixiaoNotes = () => [...book.sheet(SHEET)!.notes.values()].filter((note) => note.includes(NOTE_PREFIX)).length;
+    const noted = jixiaoNotes();
+    expect(noted).toBeGreaterThan(0);
+    book.customXmlParts.splice(0);
+    const scored = book.snapshot();
+
+    const outcome = await host.cleanMarks();
+    expect(outcome.removed).toBe(0);
+    expect(outcome.unrecordedNotes).toBe(noted);
+    expect(outcome.toCheck.length).toBe(noted);
+    expect(outcome.toCheck.every((cell) => cell.startsWith(`${SHEET}!`))).toBe(true);
+    expect(jixiaoNotes()).toBe(0);
+
+    expect(await host.undoLast()).toBe(noted);
+    expect({ ...book.snapshot(), settings: {} }).toEqual({ ...scored, settings: {} });
   });
 
   test("a check reads and writes nothing", async () => {

@@ -226,7 +226,7 @@ describe("App", () => {
     const host = fakeHost({
       cleanMarks: async () => {
         undoable = true;
-        return 12;
+        return { removed: 12, unrecordedNotes: 0, toCheck: [] };
       },
       hasUndo: async () => undoable,
     });
@@ -238,6 +238,30 @@ describe("App", () => {
     expect(screen.getAllByText(done)).toHaveLength(2);
     expect(host.cleanMarks).toHaveBeenCalledTimes(1);
     await waitFor(() => expect((screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"] }) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    const said =
+      "绩效自评助手的记录不全（记录被其他程序删去，或单元格连批注一起复制而来）：另删去 2 条批注中绩效自评助手的文字（用户自己的文字保留）；以下单元格的填色和数值无法确认是否为绩效自评助手所填，未改动，请核对：自评表!G3、自评表!G4";
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(said));
+    expect(screen.getAllByText(said)).toHaveLength(2);
+    // No "没有需要清除的标记": notes were cleaned.
+    expect(screen.queryByText("没有需要清除的标记。")).toBeNull();
+  });
+
+  test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, unrecordedNotes: 1, toCheck: ["Form!I4"] }) }, "en");
+    renderInFluent(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
+    const title = "Removed 4 marks and their notes; the data is unchanged.";
+    const check =
+      "jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): jixiao's text was taken out of 1 more notes (the user's own text kept); whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: Form!I4";
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(`${title} ${check}`));
+    expect(screen.getByText(title)).toBeTruthy();
+    expect(screen.getByText(check)).toBeTruthy();
   });
 
   test("a total that cannot be graded shows no grade and the reason beside it", async () => {

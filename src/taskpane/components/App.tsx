@@ -274,9 +274,19 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     setCleaning(true);
     setNotice(null);
     try {
-      const done = strings.cleanDone(await host.cleanMarks());
-      setNotice({ intent: "success", text: done });
-      setAnnouncement(done);
+      const { removed, unrecordedNotes, toCheck } = await host.cleanMarks();
+      const done = strings.cleanDone(removed);
+      if (toCheck.length === 0) {
+        setNotice({ intent: "success", text: done });
+        setAnnouncement(done);
+      } else {
+        // jixiao's record did not cover every run: the cells it cannot tell are named to check
+        // (with no recorded mark, "no marks to remove" would belie the notes just cleaned).
+        const check = strings.cleanToCheck(unrecordedNotes, toCheck);
+        const title = removed > 0 ? done : undefined;
+        setNotice({ intent: "warning", title, text: check });
+        setAnnouncement(title ? `${title} ${check}` : check);
+      }
     } catch (error) {
       setNotice({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
     } finally {
