@@ -33,7 +33,7 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name) };
-    return { review: reviewFile(task.name, analysis, task.profile) };
+    return { review: reviewFile(task.name, analysis, task.profile, task.lang) };
   } catch (error) {
     const failure = readFailure(task.name, error);
     if (failure) return { failure: relabel(failure, task) };

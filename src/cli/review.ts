@@ -221,7 +221,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
 
   const review = tally.review();
-  await writeOutput(out, reviewWorkbookBytes(review));
+  await writeOutput(out, reviewWorkbookBytes(review, lang));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
   if (review.failures.length > 0) return 2;

@@ -13,6 +13,7 @@ import { parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { originalWorkbookName } from "./file-kinds";
+import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
@@ -55,7 +56,7 @@ export interface ReviewRow {
   errors: number;
   warnings: number;
   infos: number;
-  /** The three most serious findings, worst first, by their Chinese rule name: "H24 得分算错：…". */
+  /** The three most serious findings, worst first, by their rule name: "H24 得分算错：…", "H24 Score wrong: …" in English. */
   worst: string[];
 }
 
@@ -124,6 +125,11 @@ export interface Review {
 export const NO_GRADE = "（无）";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** A finding as a row's worst lists it, after its cell: its rule's short name, then its message. */
+const NAMED_MESSAGE: Record<Lang, (rule: RuleId, message: string) => string> = {
+  zh: (rule, message) => `${ruleName(rule, "zh")}：${message}`,
+  en: (rule, message) => `${ruleName(rule, "en")}: ${message}`,
+};
 const WORST_SHOWN = 3;
 
 /** The name a unit gave its workbook: 县档案馆 of 县档案馆.xlsx, and of its scored copy 县档案馆.jixiao.xlsx. */
@@ -175,7 +181,7 @@ interface Drafts {
 }
 
 /** A workbook's rows: one per indicator table, one per budget table no total counts. */
-function draftRows(file: string, analysis: Analysis): Drafts {
+function draftRows(file: string, analysis: Analysis, lang: Lang): Drafts {
   const rows: ReviewRow[] = [];
   const rowOfTable = new Map<number, ReviewRow>();
   const budgetTables = analysis.tables.flatMap((t, index) => (t.kind === "budget" ? [index] : []));
@@ -203,7 +209,7 @@ function draftRows(file: string, analysis: Analysis): Drafts {
     const lead = lines.find((i) => analysis.budgetLines[i].leads);
     if (lead !== undefined) {
       withBudget(row, analysis, lead);
-      row.project ||= listTotalName(analysis, lead, lines);
+      row.project ||= listTotalName(analysis, lead, lines, lang);
     }
     rows.push(row);
     rowOfTable.set(index, row);
@@ -211,16 +217,22 @@ function draftRows(file: string, analysis: Analysis): Drafts {
   return { rows, rowOfTable };
 }
 
+/** A list's total label (合计) over so many projects, as a review row's project. */
+const OVER_PROJECTS: Record<Lang, (label: string, projects: number) => string> = {
+  zh: (label, projects) => `${label}（${projects}个项目）`,
+  en: (label, projects) => `${label} (${projects} projects)`,
+};
+
 /**
  * A project list's row is named by what its figures are, its 合计 over so many projects
  * (合计（3个项目）); "" for a row whose line is no list's total.
  */
-function listTotalName(analysis: Analysis, lead: number, lines: number[]): string {
+function listTotalName(analysis: Analysis, lead: number, lines: number[], lang: Lang): string {
   const kind = analysis.budgetLines[lead].kind;
   const projects = lines.filter((i) => analysis.budgetLines[i].kind === "line").length;
   // 合  计: a label spaced out to fill its cell is named without the spaces.
   const label = analysis.budget[lead].label.replace(/[\s\u3000]+/g, "");
-  return (kind === "total" || kind === "funds-total") && projects > 1 ? `${label}（${projects}个项目）` : "";
+  return (kind === "total" || kind === "funds-total") && projects > 1 ? OVER_PROJECTS[lang](label, projects) : "";
 }
 
 /**
@@ -243,10 +255,13 @@ function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): v
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
-/** One analysed workbook's rows and findings for the review; the names come from the analysis's tables. */
-export function reviewFile(file: string, analysis: Analysis, profile: Profile): FileReview {
+/**
+ * One analysed workbook's rows and findings for the review; the names come from the analysis's
+ * tables. `lang` is the analysis's: its messages are quoted with rule names in the same language.
+ */
+export function reviewFile(file: string, analysis: Analysis, profile: Profile, lang: Lang = "zh"): FileReview {
   const owners = new TableOwners(analysis.tables);
-  const drafts = draftRows(file, analysis);
+  const drafts = draftRows(file, analysis, lang);
   nameUnnamedRows(drafts.rows, file, analysis);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
@@ -260,7 +275,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile): 
     if (!worst) worstOf.set(row, (worst = []));
     // A finding on another sheet than its row's (a budget sheet beside the indicators) says which.
     const where = f.sheet === row.sheet ? f.cell : `${f.sheet}!${f.cell}`;
-    worst.push({ severity: f.severity, text: `${where} ${ruleName(f.rule, "zh")}：${f.message}` });
+    worst.push({ severity: f.severity, text: `${where} ${NAMED_MESSAGE[lang](f.rule, f.message)}` });
     findings.push({ unit: row.unit, project: row.project, file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message });
   }
   for (const [row, worst] of worstOf) {

@@ -819,6 +819,20 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     // Read as text before, such a target passed any score: now a not-numeric target when no unit says 万 of what.
     expect(parseValue("1万-1.2万")).toMatchObject({ kind: "invalid", range: null });
   });
+
+  it.each<[string, string, [string, string]]>([
+    // Read as text before: any actual passed against it, unchecked.
+    ["10口-20口井", "口", ["10", "20"]],
+    ["10口-20口", "口", ["10", "20"]],
+    ["10口—20口井（新打）", "口", ["10", "20"]],
+    ["10口井-20口井", "口井", ["10", "20"]],
+  ])("reads a unit jixiao has no entry for before the dash when the upper bound repeats it: %s is a range in %s", (text, unit, range) => {
+    expect(bounds(text)).toEqual({ kind: "invalid", unit, range });
+  });
+
+  it.each(["3A-5A级", "1号-3号楼", "10口-20眼", "10口井-20口", "10口-20口机井"])("keeps %s a phrase: its upper bound does not end in the lower bound's word", (text) => {
+    expect(parseValue(text)).toMatchObject({ kind: "qualitative", range: null });
+  });
 });
 
 describe("rangeAsBound: a target range read by the bound that decides it", () => {
@@ -894,5 +908,31 @@ describe("countInUnitOf: a count naming what it counted, in the other value's un
     ["按期完成", "10口"],
   ])("leaves a target %s against %s as it was read", (target, actual) => {
     expect(rereadTarget(target, actual)).toEqual(parsed(target));
+  });
+
+  describe("a target range read by its bound, as ≥10口井 is", () => {
+    const rereadRange = (target: string, actual: string, fewerIsBetter = false) => {
+      const p = countInUnitOf(parseValue(actual), rangeAsBound(parseValue(target), fewerIsBetter));
+      return { ...summary(p), range: p.range && [p.range.low.toFixed(), p.range.high.toFixed()] };
+    };
+
+    it.each<[string, string, Op, string, [string, string]]>([
+      ["10-20口井", "15口", ">=", "10", ["10", "20"]],
+      ["10口井-20口井", "15口", ">=", "10", ["10", "20"]],
+      ["10～20口井以内", "8口", "<=", "20", ["10", "20"]],
+      ["10-20口塘", "15口", ">=", "10", ["10", "20"]],
+    ])("reads %s against %s in the actual's unit, its comparator and bounds kept", (target, actual, op, value, range) => {
+      expect(rereadRange(target, actual)).toMatchObject({ ...num(value, actual.replace(/^\d+/, ""), op), text: target, range });
+    });
+
+    it.each<[string, string]>([
+      ["10-20口井", "15人"], // another unit jixiao knows
+      ["10-20眼井", "15口"],
+      ["10-20口井", "15"],
+      ["10-20口机井改造", "15口"],
+    ])("leaves %s against %s as it was read", (target, actual) => {
+      const bound = rangeAsBound(parseValue(target), false);
+      expect(countInUnitOf(parseValue(actual), bound)).toBe(bound);
+    });
   });
 });

@@ -395,17 +395,31 @@ function unnamedWords(s: string, i: number): string[] {
 
 /**
  * A unit jixiao does not know (10眼, 42学时, 100Mbps, 10mg/m³), read only where it ends the value
- * (but for a comparator after it): it compares with the same text alone. 1号楼, 10口井改造 stay names.
+ * (but for a comparator after it) or a range's lower bound that its upper bound repeats (10口-20口井):
+ * it compares with the same text alone. 1号楼, 10口井改造 stay names.
  */
 function unnamedUnit(s: string, i: number): { unit: Unit; exponent: number; end: number } | undefined {
   for (const word of unnamedWords(s, i)) {
-    const per = readPer(s, i + word.length);
+    const end = i + word.length;
+    if (repeatedByUpperBound(s, end, word)) return { unit: unitNamed(word), exponent: 0, end };
+    const per = readPer(s, end);
     if (readSuffix(s, per.end, []) !== s.length) continue;
     // A period is read again after the unit; a denominator is part of the unit's text (mg/m3).
-    const end = per.period ? i + word.length : per.end;
-    return { unit: unitNamed(s.slice(i, end)), exponent: 0, end };
+    const unitEnd = per.period ? end : per.end;
+    return { unit: unitNamed(s.slice(i, unitEnd)), exponent: 0, end: unitEnd };
   }
   return undefined;
+}
+
+/**
+ * Whether a range's dash follows at i and its upper bound ends the value in `word`, alone or naming
+ * what it counts (10口-20口, 10口-20口井); 3A-5A级 stays a name.
+ */
+function repeatedByUpperBound(s: string, i: number, word: string): boolean {
+  const upperAt = afterRangeDash(s, i);
+  const upper = upperAt === undefined ? undefined : readNumber(s, upperAt);
+  const upperUnit = upper && unnamedUnit(s, upper.end)?.unit;
+  return upperUnit !== undefined && (upperUnit.symbol === word || countedAfter(upperUnit, unitNamed(word)));
 }
 
 function readSuffix(s: string, i: number, ops: Op[]): number {
@@ -445,6 +459,12 @@ function secondBound(rest: string): Op[] | undefined {
 /** "95%-100%", "3~5次", "90至95%": a range where one value is due. */
 const RANGE = /^[-~—–至到]+[+-]?\.?\d/;
 const RANGE_DASH = /[-~—–至到]+/y;
+
+/** Where a range's upper bound starts, after the dash at i; undefined without a dash there. */
+function afterRangeDash(s: string, i: number): number | undefined {
+  RANGE_DASH.lastIndex = i;
+  return RANGE_DASH.exec(s) ? RANGE_DASH.lastIndex : undefined;
+}
 const RANGE_PROBLEM = "写成了数值区间，不是单一的指标值";
 /** A number that may be a year (or a year and its month, 2023.12). */
 const YEAR = /^(?:19|20)\d{2}$/;
@@ -461,9 +481,8 @@ function magnitudeAfter(s: string, i: number): number | undefined {
  * way round (20-10个) or years (2023-2025年) give none.
  */
 function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[], lowScale: string | null): Quantity {
-  RANGE_DASH.lastIndex = i;
-  RANGE_DASH.exec(s);
-  const upperAt = readPrefix(s, RANGE_DASH.lastIndex);
+  // RANGE found the dash at i.
+  const upperAt = readPrefix(s, afterRangeDash(s, i) as number);
   const upper = scanFrom(s, upperAt);
   // 1-1.2万人: a lower bound with no unit or magnitude of its own is counted with the upper's magnitude
   // too; 1万-2万元: one with a magnitude the upper's unit holds (万元) is counted in that unit.
@@ -475,8 +494,10 @@ function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | n
       ? bareLow
       : bareLow.times(Decimal.pow(10, magnitude));
   if (upper.kind !== "number" || upper.scaledBy !== null || gt(low, upper.value)) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
-  if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
-  const unit = upper.unit ?? lowUnit;
+  // 10口-20口井: the upper bound names what it counts after the lower bound's unit.
+  const nounAfterLowUnit = lowUnit !== null && upper.unit !== null && countedAfter(upper.unit, lowUnit);
+  if (lowUnit && upper.unit && lowUnit.symbol !== upper.unit.symbol && !nounAfterLowUnit) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
+  const unit = nounAfterLowUnit ? lowUnit : (upper.unit ?? lowUnit);
   // 2023-2025年 is a period of years, and 2023.1-2023.12 one of months, not a range of so many.
   const years = [low, upper.value].every((n) => YEAR.test(n.trunc().toFixed())) && (unit === null || unit.symbol === "年" || unit.symbol === "月");
   if (years) return invalidQuantity(RANGE_PROBLEM, ops, lowUnit);
@@ -809,6 +830,12 @@ export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): Parse
 
 const COUNTED_NOUN = /^\p{Script=Han}+$/u;
 
+/** A unit jixiao has no entry for that is `unit` and the noun it counts: 口井 is 口 of 井. */
+function countedAfter(written: Unit, unit: Unit): boolean {
+  if (written.per || lookupUnit(written.symbol) !== undefined || !written.symbol.startsWith(unit.symbol)) return false;
+  return COUNTED_NOUN.test(written.symbol.slice(unit.symbol.length));
+}
+
 /**
  * An actual written as a year and its month (2024.3, 2023.11) against a deadline (12月底前,
  * 2023.1-2023.12): that month, not the number 2024.3. Read only with a deadline to go by, as alone
@@ -823,10 +850,11 @@ export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue)
 /**
  * A value that names what it counted after the unit of the row's other value: an actual 10口井
  * against ≥10口, 6孔涵洞 against ≥6孔, 8根电杆 against ≥8根, and a target ≥10口井 against 10口,
- * is that count in the other's unit. Read only with the other value to go by, and only where the
- * value starts with its number (after a comparator): alone, 10口井 may as well be counted in 口井,
- * and a label before the number (覆盖全省10市, 前3名) keeps a phrase a phrase. For a count or a
- * unit jixiao has no entry for; other values are returned as they are.
+ * is that count in the other's unit; so is a target range read by its bound (10-20口井, 10口井-20口井
+ * against 15口: rangeAsBound), its bounds and comparator kept. Read only with the other value to go
+ * by, and only where the value starts with its number (after a comparator): alone, 10口井 may as
+ * well be counted in 口井, and a label before the number (覆盖全省10市, 前3名) keeps a phrase a
+ * phrase. For a count or a unit jixiao has no entry for; other values are returned as they are.
  */
 export function countInUnitOf(other: ParsedValue, value: ParsedValue): ParsedValue {
   const unit = other.kind === "number" ? other.unit : null;
@@ -841,16 +869,29 @@ export function countInUnitOf(other: ParsedValue, value: ParsedValue): ParsedVal
   const number = isDateAt(s, prefix.end) ? undefined : readNumber(s, prefix.end);
   if (!number) return value;
   const ops = [...prefix.ops];
-  const at = skipNear(s, number.end, ops);
-  if (!s.startsWith(unit.symbol, at)) return value;
+  const at = value.range === null ? skipNear(s, number.end, ops) : upperBoundEnd(s, number.end, value.unit);
+  if (at === undefined || !s.startsWith(unit.symbol, at)) return value;
   // The noun: one to three Chinese characters, then at most a comparator (10口井以上) or a note in parentheses.
   const nounAt = at + unit.symbol.length;
   const end = [1, 2, 3]
     .map((n) => nounAt + n)
     .find((e) => COUNTED_NOUN.test(s.slice(nounAt, e)) && readSuffix(s, e, []) === s.length);
   if (end === undefined) return value;
+  // A range's comparator was read with it, from its text and its 指标性质 (rangeAsBound).
+  if (value.range !== null) return result(value.text, "number", { op: value.op, value: value.value, unit, period: value.period, range: value.range });
   readSuffix(s, end, ops);
   return numberResult(value.text, toDecimal(number.text), unit, ops, false);
+}
+
+/**
+ * Where the upper bound's number ends in a range whose lower bound's number ends at `i`: past the
+ * lower bound's unit as the range was read (10口井-20口井), the dash and the upper number; undefined
+ * where the text runs otherwise.
+ */
+function upperBoundEnd(s: string, i: number, rangeUnit: Unit | null): number | undefined {
+  const dashAt = rangeUnit !== null && s.startsWith(rangeUnit.symbol, i) ? i + rangeUnit.symbol.length : i;
+  const upperAt = afterRangeDash(s, dashAt);
+  return upperAt === undefined ? undefined : readNumber(s, upperAt)?.end;
 }
 
 /** The unit a value is stated in, with the period it is per: 次/月, 人/天, 万元/公里, %; null without one. */

@@ -166,7 +166,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       if (entry.review) tally.add(entry.review);
       else if (entry.message) tally.fail(entry.name, entry.message);
     }
-    download(reviewWorkbookBytes(tally.review()), "汇总.xlsx", SHEET_MIME);
+    download(reviewWorkbookBytes(tally.review(), lang), "汇总.xlsx", SHEET_MIME);
   };
 
   const done = files.filter((f) => f.done && !f.message).length;

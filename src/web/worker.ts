@@ -27,7 +27,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   if (analysis.tables.length === 0) return post({ id, kind: "failed", message: { zh: `${name}: ${noTablesMessage("zh")}`, en: `${name}: ${noTablesMessage("en")}` } });
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);
-  const review = reviewFile(name, analysis, profile);
+  const review = reviewFile(name, analysis, profile, lang);
   // Before the copy is written: the views read the grid and the record as the writer does.
   const sheets = tableSheetDisplays(grid, analysis, { lang, mark: profile.markCells });
   post({ id, kind: "step", step: "write" });

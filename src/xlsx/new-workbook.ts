@@ -48,6 +48,8 @@ export interface NewSheet extends NewTable {
   autoFilter: boolean;
   /** Printed at the top of every page (the header row repeats below it). */
   printTitle: string;
+  /** Printed at the foot of every page, in Excel's header and footer codes: "Page &P of &N". */
+  pageFooter: string;
   chart?: BarChart;
 }
 
@@ -132,7 +134,7 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
     // A4 (paperSize 9), landscape, as wide as one page and as many pages down as it takes.
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
     `<headerFooter><oddHeader>&amp;C&amp;"-,Bold"${escapeXml(sheet.printTitle)}</oddHeader>` +
-    `<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>` +
+    `<oddFooter>&amp;C${escapeXml(sheet.pageFooter)}</oddFooter></headerFooter>` +
     (hasDrawing ? `<drawing r:id="rId1"/>` : "") +
     `</worksheet>`
   );

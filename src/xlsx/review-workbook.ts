@@ -5,51 +5,132 @@
  * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart,
  *   and findings per unit;
  * - 无法读取: the files that could not be read, and why.
+ * In English (Review, Findings, Counts, Unreadable) jixiao's own words are English throughout; the
+ * forms' texts stay as typed.
  */
 import { WorkbookGrid } from "../core/grid";
-import { SEVERITY_LABEL } from "../core/messages";
-import { Review, ReviewRow, ReviewRowKind } from "../core/review";
+import { Lang, SEVERITY_LABEL } from "../core/messages";
+import { NO_GRADE, Review, ReviewRow, ReviewRowKind } from "../core/review";
 import { ruleName } from "../core/rule-names";
 import { BarChart, BarChartStyle } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
-export const REVIEW_SHEETS = { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" } as const;
+/** The four sheets' names, in order, in each language of the review. */
+export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string }> = {
+  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable" },
+};
 
-/** A review workbook jixiao wrote (its four sheets, in order): a rerun over the folder skips it. */
+/** A review workbook jixiao wrote, in either language (its four sheets, in order): a rerun over the folder skips it. */
 export function isReviewWorkbook(grid: WorkbookGrid): boolean {
-  const names = Object.values(REVIEW_SHEETS);
-  return grid.sheets.length === names.length && grid.sheets.every((s, i) => s.name === names[i]);
+  return Object.values(REVIEW_SHEETS).some((sheets) => {
+    const names = Object.values(sheets);
+    return grid.sheets.length === names.length && grid.sheets.every((s, i) => s.name === names[i]);
+  });
 }
 
-const KIND_LABEL: Record<ReviewRowKind, string> = { evaluation: "自评表", targets: "目标表", budget: "预算表" };
-const SEVERITY = SEVERITY_LABEL.zh;
-/** Said beside amounts whose form states no unit: they are as written, and may not be 万元. */
-const UNKNOWN_MONEY_UNIT = "未注明（按原表数）";
+/**
+ * jixiao's own words in the review workbook. What the forms and the profile wrote (units,
+ * projects, sheets, grade labels such as 优) and the findings' messages, already in the run's
+ * language, are shown as they are.
+ */
+const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: string; unknownMoneyUnit: string; noGrade: string; chart: string; pageFooter: string }> = {
+  zh: {
+    kinds: { evaluation: "自评表", targets: "目标表", budget: "预算表" },
+    wanYuan: "万元",
+    // Beside amounts whose form states no unit: they are as written, and may not be 万元.
+    unknownMoneyUnit: "未注明（按原表数）",
+    noGrade: NO_GRADE,
+    chart: "等次分布：计算与填报",
+    pageFooter: "第 &P 页，共 &N 页",
+  },
+  en: {
+    kinds: { evaluation: "Self-evaluation", targets: "Target table", budget: "Budget table" },
+    wanYuan: "10k yuan",
+    unknownMoneyUnit: "not stated (as in the form)",
+    noGrade: "(none)",
+    chart: "Grades: computed and recorded",
+    pageFooter: "Page &P of &N",
+  },
+};
 
-const col = (title: string, width: number, kind: NewColumn["kind"] = "text"): NewColumn => ({ title, width, kind });
+const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: string; failures: string }> = {
+  zh: { rows: "汇总复核", findings: "问题明细", counts: "规则统计", failures: "无法读取的文件" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts by rule, grade and unit", failures: "Files that could not be read" },
+};
+
+/** A column whose header (and width, where its English words are longer) is in both languages; `inLang` gives it in one. */
+interface ReviewColumn {
+  title: Record<Lang, string>;
+  width: Record<Lang, number>;
+  kind: NewColumn["kind"];
+}
+
+const col = (zh: string, en: string, width: number, kind: NewColumn["kind"] = "text", widthEn = width): ReviewColumn => ({
+  title: { zh, en },
+  width: { zh: width, en: widthEn },
+  kind,
+});
+const inLang = (columns: ReviewColumn[], lang: Lang): NewColumn[] => columns.map((c) => ({ title: c.title[lang], width: c.width[lang], kind: c.kind }));
+
+const UNIT = col("单位", "Unit", 28, "wrap");
+const PROJECT = col("项目", "Project", 28, "wrap");
+const FILE = col("文件", "File", 24, "wrap");
+const SHEET = col("工作表", "Sheet", 18, "wrap");
 
 const ROW_COLUMNS = [
-  col("单位", 28, "wrap"),
-  col("项目", 28, "wrap"),
-  col("文件", 24, "wrap"),
-  col("工作表", 18, "wrap"),
-  col("表格区域", 10),
-  col("类型", 8),
-  col("预算数（万元）", 14, "money"),
-  col("执行数（万元）", 14, "money"),
-  col("金额单位", 12, "wrap"),
-  col("执行率", 9, "percent"),
-  col("总分（计算）", 11, "decimal"),
-  col("总分（填报）", 11, "decimal"),
-  col("等次（计算）", 10),
-  col("等次（填报）", 10),
-  col("错误", 6, "integer"),
-  col("警告", 6, "integer"),
-  col("提示", 6, "integer"),
-  col("主要问题（最严重的三条）", 60, "wrap"),
+  UNIT,
+  PROJECT,
+  FILE,
+  SHEET,
+  col("表格区域", "Range", 10),
+  col("类型", "Kind", 8, "text", 16),
+  col("预算数（万元）", "Planned (10k yuan)", 14, "money"),
+  col("执行数（万元）", "Spent (10k yuan)", 14, "money"),
+  col("金额单位", "Money unit", 12, "wrap"),
+  col("执行率", "Rate", 9, "percent"),
+  col("总分（计算）", "Total (computed)", 11, "decimal"),
+  col("总分（填报）", "Total (recorded)", 11, "decimal"),
+  col("等次（计算）", "Grade (computed)", 10),
+  col("等次（填报）", "Grade (recorded)", 10),
+  col("错误", "Errors", 6, "integer"),
+  col("警告", "Warnings", 6, "integer"),
+  col("提示", "Info", 6, "integer"),
+  col("主要问题（最严重的三条）", "Main findings (the three most serious)", 60, "wrap"),
 ];
 
-function* rowCells(rows: ReviewRow[]): Iterable<NewCellValue[]> {
+const FINDING_COLUMNS = [
+  UNIT,
+  PROJECT,
+  FILE,
+  SHEET,
+  col("单元格", "Cell", 8),
+  col("严重程度", "Severity", 8),
+  col("规则", "Rule id", 24),
+  col("规则名称", "Rule", 20, "wrap"),
+  col("说明", "Message", 70, "wrap"),
+];
+
+const RULE_COLUMNS = [
+  col("规则", "Rule id", 24),
+  col("严重程度", "Severity", 10),
+  col("问题数", "Findings", 10, "integer"),
+  col("涉及文件", "Files", 10, "integer"),
+  col("涉及单位", "Units", 10, "integer"),
+];
+const GRADE_COLUMNS = [col("等次", "Grade", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
+const UNIT_COLUMNS = [
+  col("单位", "Unit", 24, "wrap"),
+  col("文件数", "Files", 10, "integer"),
+  col("表数", "Tables", 10, "integer"),
+  col("错误", "Errors", 10, "integer"),
+  col("警告", "Warnings", 10, "integer"),
+  col("提示", "Info", 10, "integer"),
+];
+const FAILURE_COLUMNS = [col("文件", "File", 50, "wrap"), col("原因", "Reason", 90, "wrap")];
+
+function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCellValue[]> {
+  const words = WORDS[lang];
   for (const r of rows) {
     yield [
       r.unit,
@@ -57,10 +138,10 @@ function* rowCells(rows: ReviewRow[]): Iterable<NewCellValue[]> {
       r.file,
       r.sheet,
       r.table,
-      KIND_LABEL[r.kind],
+      words.kinds[r.kind],
       r.planned,
       r.spent,
-      r.planned === null && r.spent === null ? "" : (r.moneyUnit ?? UNKNOWN_MONEY_UNIT),
+      r.planned === null && r.spent === null ? "" : r.moneyUnit === null ? words.unknownMoneyUnit : words.wanYuan,
       r.rate,
       r.score,
       r.recordedScore,
@@ -74,14 +155,16 @@ function* rowCells(rows: ReviewRow[]): Iterable<NewCellValue[]> {
   }
 }
 
-function findingsSheet(review: Review): NewSheet {
+function findingsSheet(review: Review, lang: Lang): NewSheet {
+  const severity = SEVERITY_LABEL[lang];
   return {
-    name: REVIEW_SHEETS.findings,
-    printTitle: "问题明细",
+    name: REVIEW_SHEETS[lang].findings,
+    printTitle: PRINT_TITLES[lang].findings,
+    pageFooter: WORDS[lang].pageFooter,
     autoFilter: true,
-    columns: [col("单位", 28, "wrap"), col("项目", 28, "wrap"), col("文件", 24, "wrap"), col("工作表", 18, "wrap"), col("单元格", 8), col("严重程度", 8), col("规则", 24), col("规则名称", 20, "wrap"), col("说明", 70, "wrap")],
+    columns: inLang(FINDING_COLUMNS, lang),
     rows: (function* () {
-      for (const f of review.findings) yield [f.unit, f.project, f.file, f.sheet, f.cell, SEVERITY[f.severity], f.rule, ruleName(f.rule, "zh"), f.message];
+      for (const f of review.findings) yield [f.unit, f.project, f.file, f.sheet, f.cell, severity[f.severity], f.rule, ruleName(f.rule, lang), f.message];
     })(),
   };
 }
@@ -90,23 +173,25 @@ function findingsSheet(review: Review): NewSheet {
 export const GRADE_CHART_STYLE: BarChartStyle = { direction: "col", categoryOrder: "minMax", valueMin: null, numberFormat: "0", legend: true, dataLabels: true };
 
 /** 规则统计: per rule (the filterable first table), the grade distribution and its chart, per unit. */
-function countsSheet(review: Review): NewSheet {
-  const ruleColumns = [col("规则", 24), col("严重程度", 10), col("问题数", 10, "integer"), col("涉及文件", 10, "integer"), col("涉及单位", 10, "integer")];
-  const gradeColumns = [col("等次", 24), col("计算等次（表数）", 16, "integer"), col("填报等次（表数）", 16, "integer")];
-  const unitColumns = [col("单位", 24, "wrap"), col("文件数", 10, "integer"), col("表数", 10, "integer"), col("错误", 10, "integer"), col("警告", 10, "integer"), col("提示", 10, "integer")];
+function countsSheet(review: Review, lang: Lang): NewSheet {
+  const words = WORDS[lang];
+  const severity = SEVERITY_LABEL[lang];
+  const gradeColumns = inLang(GRADE_COLUMNS, lang);
+  const unitColumns = inLang(UNIT_COLUMNS, lang);
   // Row 0 is the rules' header; the grade table's header comes after the rules and a blank row.
   const gradeHeader = review.rules.length + 2;
   const grades = review.grades;
+  const gradeLabel = (grade: string) => (grade === NO_GRADE ? words.noGrade : grade);
   const chart: BarChart | undefined =
     grades.length === 0
       ? undefined
       : {
           ...GRADE_CHART_STYLE,
-          title: "等次分布：计算与填报",
+          title: words.chart,
           categoryCol: 0,
           firstRow: gradeHeader + 1,
           lastRow: gradeHeader + grades.length,
-          categories: grades.map((g) => g.grade),
+          categories: grades.map((g) => gradeLabel(g.grade)),
           series: [
             { name: { text: gradeColumns[1].title, cell: { row: gradeHeader, col: 1 } }, col: 1, values: grades.map((g) => g.computed) },
             { name: { text: gradeColumns[2].title, cell: { row: gradeHeader, col: 2 } }, col: 2, values: grades.map((g) => g.recorded) },
@@ -115,33 +200,39 @@ function countsSheet(review: Review): NewSheet {
           to: { row: 18, col: unitColumns.length + 9 },
         };
   return {
-    name: REVIEW_SHEETS.counts,
-    printTitle: "规则统计",
+    name: REVIEW_SHEETS[lang].counts,
+    printTitle: PRINT_TITLES[lang].counts,
+    pageFooter: words.pageFooter,
     autoFilter: true,
-    columns: ruleColumns,
-    rows: review.rules.map((r) => [r.rule, SEVERITY[r.severity], r.findings, r.files, r.units]),
+    columns: inLang(RULE_COLUMNS, lang),
+    rows: review.rules.map((r) => [r.rule, severity[r.severity], r.findings, r.files, r.units]),
     below: [
-      { columns: gradeColumns, rows: grades.map((g) => [g.grade, g.computed, g.recorded]) },
+      { columns: gradeColumns, rows: grades.map((g) => [gradeLabel(g.grade), g.computed, g.recorded]) },
       { columns: unitColumns, rows: review.units.map((u) => [u.unit, u.files, u.tables, u.errors, u.warnings, u.infos]) },
     ],
     chart,
   };
 }
 
-export function reviewSheets(review: Review): NewSheet[] {
+/** The review's sheets in `lang`: jixiao's words in it, the forms' own as they are. */
+export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
+  const names = REVIEW_SHEETS[lang];
+  const titles = PRINT_TITLES[lang];
+  const pageFooter = WORDS[lang].pageFooter;
   return [
-    { name: REVIEW_SHEETS.rows, printTitle: "汇总复核", autoFilter: true, columns: ROW_COLUMNS, rows: rowCells(review.rows) },
-    findingsSheet(review),
-    countsSheet(review),
+    { name: names.rows, printTitle: titles.rows, pageFooter, autoFilter: true, columns: inLang(ROW_COLUMNS, lang), rows: rowCells(review.rows, lang) },
+    findingsSheet(review, lang),
+    countsSheet(review, lang),
     {
-      name: REVIEW_SHEETS.failures,
-      printTitle: "无法读取的文件",
+      name: names.failures,
+      printTitle: titles.failures,
+      pageFooter,
       autoFilter: true,
-      columns: [col("文件", 50, "wrap"), col("原因", 90, "wrap")],
+      columns: inLang(FAILURE_COLUMNS, lang),
       rows: review.failures.map((f) => [f.file, f.message]),
     },
   ];
 }
 
 /** The review workbook as bytes (the command line's output and the page's download). */
-export const reviewWorkbookBytes = (review: Review): Uint8Array => newWorkbookBytes(reviewSheets(review));
+export const reviewWorkbookBytes = (review: Review, lang: Lang = "zh"): Uint8Array => newWorkbookBytes(reviewSheets(review, lang));

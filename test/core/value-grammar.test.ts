@@ -234,6 +234,45 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
     expect(a.totals[0].score).toBe("88");
   });
 
+  describe("naming what it counts after its unit (10-20口井), read as ≥10口井 is", () => {
+    // Review round 8: 10-20口井 against 15口 was a unit-mismatch, and 10口-20口井 was read as text,
+    // any actual passing it unchecked.
+    const rows = (target: string, wells: string | number, points: number, reason = ""): Row[] => [
+      ["产出指标", "数量指标", "新打抗旱机井", target, wells, 60, points, reason],
+      ...EFFECT_AND_SATISFACTION,
+    ];
+
+    it.each<[string, string | number]>([
+      ["10-20口井", "15口"],
+      ["10-20口井", "15口井"],
+      ["10-20口井", 15],
+      ["10～20口", "15口井"],
+      ["10～20口", "15口"],
+      ["10口-20口井", "15口"],
+      ["10口-20口井", "15口井"],
+      ["10口-20口井", 15],
+    ])("is met in full by an actual within it: %s against %p", (target, wells) => {
+      const a = run(rows(target, wells, 60));
+      expect(found(a)).toEqual([]);
+      expect(a.indicators[0].target).toMatchObject({ text: target, op: ">=", value: "10" });
+      expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
+    });
+
+    it("scores an actual below it by its lower bound: 8口 of 10-20口井 recorded in full is a score-mismatch", () => {
+      const a = run(rows("10-20口井", "8口", 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(message(a, "score-mismatch", "H9")).toBe("“新打抗旱机井”填报得分 60；按正向指标公式（分值×实际值÷指标值下限）应为 48。");
+      expect(a.totals[0].score).toBe("88");
+      expect(found(run(rows("10口-20口井", "8口井", 48, "2口井地质条件不符")))).toEqual([]);
+    });
+
+    it("still finds an actual in another unit", () => {
+      const a = run(rows("10-20口井", "15人", 60));
+      expect(found(a)).toEqual(["unit-mismatch@F9"]);
+      expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“15人”与指标值“10-20口井”的单位无法换算，请统一单位。");
+    });
+  });
+
   it("reads months from one to another (10-12月, 2023.1-2023.12) as a deadline at the end of the last, not as a range of numbers", () => {
     const rows = (window: string, done: string, points: number): Row[] => [
       ["产出指标", "时效指标", "项目完成时间", window, done, 60, points, points < 60 ? "工程延期" : ""],

@@ -3,6 +3,7 @@
  * real. A folder of units in subfolders with a jixiao.json, a corrupted file and a WPS file among
  * good ones; exit codes; the same review with one worker or several; Ctrl+C leaving nothing behind.
  */
+import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
@@ -137,6 +138,26 @@ describe("exit codes", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split("\n")).toEqual([expect.stringContaining(`评分方案文件 ${path.join(dir, "jixiao.json")} 不是有效的 JSON`)]);
     expect(existsSync(path.join(dir, "汇总.xlsx"))).toBe(false);
+  }, 60_000);
+});
+
+describe("--lang en", () => {
+  it("writes the review workbook in English, which a rerun over the folder then skips", async () => {
+    const dir = tempDir("jixiao-review-en-");
+    await cleanProjectWorkbook(path.join(dir, "a.xlsx"), "项目甲", "单位甲");
+    const out = path.join(dir, "review.xlsx");
+    const result = await run(dir, "--out", out, "--lang", "en");
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    // Read back by ExcelJS, a reader jixiao did not write.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable"]);
+    const review = book.getWorksheet("Review")!;
+    expect((review.getRow(1).values as unknown[]).slice(1, 10)).toEqual(["Unit", "Project", "File", "Sheet", "Range", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
+    expect((review.getRow(2).values as unknown[]).slice(1, 10)).toEqual(["单位甲", "项目甲", "a.xlsx", "项目自评表", "B6:I12", "Self-evaluation", 320, 288, "10k yuan"]);
+    const rerun = await run(dir, "--out", path.join(dir, "again.xlsx"), "--lang", "en");
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain("review.xlsx: a review jixiao wrote, skipped");
   }, 60_000);
 });
 

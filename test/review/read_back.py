@@ -1,5 +1,6 @@
 """Reads a review workbook back with openpyxl (a reader jixiao did not write) and prints what the
-tests check as JSON: each sheet's cells, frozen pane, AutoFilter, print setup, and its charts."""
+tests check as JSON: each sheet's cells, frozen pane, AutoFilter, print setup (with its page
+header and footer), and its charts."""
 import json
 import sys
 import zipfile
@@ -32,6 +33,8 @@ for ws in book.worksheets:
         "fitToHeight": ws.page_setup.fitToHeight,
         "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
         "charts": charts,
+        "printHeader": ws.oddHeader.center.text,
+        "printFooter": ws.oddFooter.center.text,
     })
 out["parts"] = sorted(zipfile.ZipFile(path).namelist())
 print(json.dumps(out, ensure_ascii=False, default=str))

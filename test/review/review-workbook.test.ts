@@ -17,6 +17,7 @@ import { describeWithOpenpyxl } from "../support/openpyxl";
 import { KAIPING, tempDir } from "../support/xlsx";
 import { ReadBackSheet, readBack, unitWorkbook } from "./support";
 
+const SHEETS = REVIEW_SHEETS.zh;
 const dir = tempDir("jixiao-review-");
 const reports = new Map<string, Report>();
 let review: Review;
@@ -97,18 +98,18 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   const body = (name: string) => sheets.get(name)!.rows.slice(1);
 
   it("has the four sheets, each with a frozen, filterable header, printed A4 landscape one page wide", () => {
-    expect([...sheets.keys()]).toEqual([REVIEW_SHEETS.rows, REVIEW_SHEETS.findings, REVIEW_SHEETS.counts, REVIEW_SHEETS.failures]);
+    expect([...sheets.keys()]).toEqual([SHEETS.rows, SHEETS.findings, SHEETS.counts, SHEETS.failures]);
     for (const sheet of sheets.values()) {
       expect(sheet.freeze).toBe("A2");
       expect(sheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
       expect(sheet.printTitleRows).toBe("$1:$1");
       expect([sheet.orientation, Number(sheet.paperSize), Number(sheet.fitToWidth), Number(sheet.fitToHeight), sheet.fitToPage]).toEqual(["landscape", 9, 1, 0, true]);
     }
-    expect(sheets.get(REVIEW_SHEETS.rows)!.autoFilter).toBe(`A1:R${review.rows.length + 1}`);
+    expect(sheets.get(SHEETS.rows)!.autoFilter).toBe(`A1:R${review.rows.length + 1}`);
   });
 
   it("汇总 names every unit and every table, with exact numbers", () => {
-    const rows = body(REVIEW_SHEETS.rows);
+    const rows = body(SHEETS.rows);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["甲县财政局", "乙县教育局", "kaiping"]));
     expect(rows).toHaveLength(review.rows.length);
     const a = rows.find((r) => r[0] === "甲县财政局")!;
@@ -117,7 +118,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
 
   it("问题明细 holds every finding of every file's report, in its cell", () => {
-    const rows = body(REVIEW_SHEETS.findings);
+    const rows = body(SHEETS.findings);
     for (const [file, report] of reports) {
       const mine = rows.filter((r) => r[2] === file).map((r) => `${r[3]}!${r[4]} ${r[6]} ${r[7]} ${r[8]}`);
       expect(mine).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${ruleName(f.rule, "zh")} ${f.message}`));
@@ -126,8 +127,8 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
 
   it("规则统计 counts each rule's findings as the reports do, and charts the grades computed vs recorded", () => {
-    const sheet = sheets.get(REVIEW_SHEETS.counts)!;
-    const rules = body(REVIEW_SHEETS.counts).slice(0, review.rules.length);
+    const sheet = sheets.get(SHEETS.counts)!;
+    const rules = body(SHEETS.counts).slice(0, review.rules.length);
     const all = [...reports.values()].flatMap((r) => r.findings);
     for (const [rule, , findings, files] of rules) {
       expect(findings).toBe(all.filter((f) => f.rule === rule).length);
@@ -158,7 +159,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
 
   it("规则统计 counts per unit add up to the units' rows", () => {
-    const sheet = sheets.get(REVIEW_SHEETS.counts)!;
+    const sheet = sheets.get(SHEETS.counts)!;
     const unitHeader = review.rules.length + 2 + review.grades.length + 2;
     expect(sheet.rows[unitHeader].slice(0, 6)).toEqual(["单位", "文件数", "表数", "错误", "警告", "提示"]);
     const units = sheet.rows.slice(unitHeader + 1);
@@ -170,6 +171,6 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
 
   it("无法读取 names the broken file and why", () => {
-    expect(body(REVIEW_SHEETS.failures)).toEqual([[path.join(dir, "broken.xlsx"), expect.stringContaining("损坏")]]);
+    expect(body(SHEETS.failures)).toEqual([[path.join(dir, "broken.xlsx"), expect.stringContaining("损坏")]]);
   });
 });

@@ -31,6 +31,9 @@ export interface ReadBackSheet {
   fitToHeight: number | string | null;
   fitToPage: boolean | null;
   charts: { type: string; series: { name: string | null; values: string; categories: string }[] }[];
+  /** The centre of the page header and footer, in Excel's codes ("Page &P of &N"). */
+  printHeader: string | null;
+  printFooter: string | null;
 }
 
 /** The workbook as openpyxl reads it (test/review/read_back.py). */
