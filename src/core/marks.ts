@@ -21,7 +21,7 @@
  */
 import { groupBy } from "./collections";
 import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
-import { Lang, SEVERITY_LABEL } from "./messages";
+import { Lang, SEVERITY_LABEL, counted } from "./messages";
 import { BudgetReport, CellWrite, Finding, IndicatorReport, Severity, WriteBasis } from "./result";
 import { WorkbookState } from "./state";
 
@@ -610,7 +610,7 @@ export function recordGapText(unrecordedNotes: number, toCheck: string[], lang: 
     unrecordedNotes > 0
       ? zh
         ? `另删去 ${unrecordedNotes} 条批注中绩效自评助手的文字（用户自己的文字保留）；`
-        : `jixiao's text was taken out of ${unrecordedNotes} more notes (the user's own text kept); `
+        : `jixiao's text was also taken out of ${counted(unrecordedNotes, "note")} (the user's own text kept); `
       : "";
   return zh
     ? `绩效自评助手的记录不全（记录被其他程序删去，或单元格连批注一起复制而来）：${notes}以下单元格的填色和数值无法确认是否为绩效自评助手所填，未改动，请核对：${cells}`

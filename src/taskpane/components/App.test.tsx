@@ -258,7 +258,7 @@ describe("App", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
     const title = "Removed 4 marks and their notes; the data is unchanged.";
     const check =
-      "jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): jixiao's text was taken out of 1 more notes (the user's own text kept); whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: Form!I4";
+      "jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): jixiao's text was also taken out of 1 note (the user's own text kept); whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: Form!I4";
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(`${title} ${check}`));
     expect(screen.getByText(title)).toBeTruthy();
     expect(screen.getByText(check)).toBeTruthy();
