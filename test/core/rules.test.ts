@@ -311,6 +311,41 @@ describe("weight-header-mismatch", () => {
   });
 });
 
+describe("weight-header-mismatch in the other wordings of a stated weight", () => {
+  // Provincial forms write the 一级 weight as 权重 or as a percentage of the 100 points.
+  const form = (label: string, firstWeight: number) =>
+    workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        BUDGET_OK,
+        [],
+        INDICATOR_HEADER,
+        [label, "数量指标", "培训人次", "≥100人次", "100人次", firstWeight, firstWeight, ""],
+        [null, "质量指标", "培训合格率", "≥90%", "95%", 20, 20, ""],
+        ["效益指标", "社会效益指标", "就业率", "≥60%", "65%", 30, 30, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+      ],
+      merges: ["A5:A6"],
+      numFmts: { F2: "0.00%" },
+    });
+
+  it.each(["产出指标（权重40分）", "产出指标（权重：40）", "产出指标（40%）", "产出指标(40分)", "产出指标 (权重: 40%)"])(
+    "reads %s as 40 points and flags rows adding to 50; rows adding to 40 pass",
+    (label) => {
+      const wrong = run(form(label, 30));
+      expect(found(wrong)).toContain("weight-header-mismatch@自评表!A5");
+      expect(finding(wrong, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
+      expect(found(run(form(label, 20)))).not.toContain("weight-header-mismatch@自评表!A5");
+    },
+  );
+
+  it("states no weight with a bare number in brackets (a year), and keeps the label whole", () => {
+    const a = run(form("产出指标（2023）", 30));
+    expect(found(a)).not.toContain("weight-header-mismatch@自评表!A5");
+  });
+});
+
 describe("score-exceeds-weight", () => {
   it("flags an indicator score above its weight; one below 0 is a negative-value", () => {
     const a = run(
