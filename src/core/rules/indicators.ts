@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, isEmptyMarker, meetsDeadline } from "../values";
+import { Achievement, ParsedValue, achievementAgainst, isEmptyMarker, meetsDeadline } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -113,8 +113,8 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
 }
 
 /**
- * The qualitative result: a date against its deadline (met or missed), stated in the actual, or
- * the actual restating its target (= met).
+ * The qualitative result: a date against its deadline (met or missed), the actual restating its
+ * target (= met), the actual read against its target (良 → 差), or as the actual states it.
  */
 function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | null {
   if (target.date && actual.date) {
@@ -125,7 +125,7 @@ function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | 
   if (actual.kind === "qualitative" && (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text))) {
     return "achieved";
   }
-  return actual.achievement;
+  return achievementAgainst(target, actual) ?? actual.achievement;
 }
 
 /** The profile's numbers the row rules use, as Decimals. */
