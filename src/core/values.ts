@@ -62,6 +62,8 @@ export interface CalendarDate {
   month: number;
   firstDay: number;
   lastDay: number;
+  /** Written in the year after the form's (次年1月, 翌年3月), whose year the text leaves to the form. */
+  nextYear?: true;
 }
 
 export interface ParseContext {
@@ -208,10 +210,38 @@ function monthLength(month: number, year: number | null): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function calendarDate(yearText: string | undefined, monthText: string, [first, last]: [number, number]): CalendarDate {
+function calendarDate(yearText: string | undefined, monthText: string | number, [first, last]: [number, number], nextYear = false): CalendarDate {
   const year = yearText ? Number(yearText) : null;
   const month = Number(monthText);
-  return { year, month, firstDay: first, lastDay: Math.min(last, monthLength(month, year)) };
+  const date: CalendarDate = { year, month, firstDay: first, lastDay: Math.min(last, monthLength(month, year)) };
+  if (nextYear && year === null) date.nextYear = true;
+  return date;
+}
+
+/** The year a text names before a month or a part of the year: 次年, 翌年, 来年, 下一年 (the year after the form's). */
+const NEXT_YEAR = "(?:次|翌|来|下一?)年度?";
+const NEXT_YEAR_BEFORE = new RegExp(`${NEXT_YEAR}$`);
+/** Before a part of the year, its year: 2023年, 次年, 本年; never after a number (3年内 is a duration). */
+const NOT_AFTER_A_NUMBER = "(?<![\\d.〇零一二三四五六七八九十两])";
+const YEAR_NAMED = `${NOT_AFTER_A_NUMBER}(?:((?:19|20)\\d{2})年度?|(${NEXT_YEAR})|(?:本|当|今)年度?)`;
+/** 2023年底前, 年末, 年内完成, 年度内: by the end of December (年底 and 年末 its last days). */
+const YEAR_END = new RegExp(`(?:${YEAR_NAMED}|${NOT_AFTER_A_NUMBER}年度?)(底|末|内)`);
+/** 第四季度, 2023年第三季度末, 上半年: by the end of the quarter's or the half's last month. */
+const YEAR_SPAN = new RegExp(`${YEAR_NAMED}?的?(?:第?([一二三四1-4])季度(末|底)?|(上|下)半年)`);
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
+
+/** A part of a year a text names (2023年底前, 年内完成, 第四季度, 次年上半年), as the last month it ends in. */
+function yearPartIn(s: string): CalendarDate | null {
+  const end = YEAR_END.exec(s);
+  if (end) {
+    const [, year, next, part] = end;
+    return calendarDate(year, 12, part === "内" ? WHOLE_MONTH : MONTH_PARTS[part], next !== undefined);
+  }
+  const span = YEAR_SPAN.exec(s);
+  if (!span) return null;
+  const [, year, next, quarter, quarterEnd, half] = span;
+  const month = quarter ? QUARTERS[quarter] * 3 : half === "上" ? 6 : 12;
+  return calendarDate(year, month, quarterEnd ? MONTH_PARTS[quarterEnd] : WHOLE_MONTH, next !== undefined);
 }
 
 /** The first date a (normalised) text states, if any. */
@@ -227,22 +257,29 @@ function dateIn(s: string): CalendarDate | null {
     return calendarDate(numeric[1], numeric[3], day === null ? WHOLE_MONTH : [day, day]);
   }
   const m = MONTH_DATE.exec(s);
-  if (!m) return null;
+  if (!m) return yearPartIn(s);
   const day = m[4] ? Number(m[4]) : null;
-  return calendarDate(m[1], m[2], m[3] ? MONTH_PARTS[m[3]] : day === null ? WHOLE_MONTH : [day, day]);
+  const nextYear = m[1] === undefined && NEXT_YEAR_BEFORE.test(s.slice(0, m.index));
+  return calendarDate(m[1], m[2], m[3] ? MONTH_PARTS[m[3]] : day === null ? WHOLE_MONTH : [day, day], nextYear);
 }
 
 /**
  * Whether a date meets a deadline: true when all of it falls on or before the deadline's last day,
  * false when all of it falls after, null when the texts leave it open (12月 against 12月15日前) or
- * only one of them names its year.
+ * only one of them names its year and the form's year (`formYear`, which a date without one is
+ * in) is not known. Without either year, 次年1月 still falls after 12月底前.
  */
-export function meetsDeadline(date: CalendarDate, deadline: CalendarDate): boolean | null {
-  if ((date.year === null) !== (deadline.year === null)) return null;
-  const day = (d: CalendarDate, n: number) => ((d.year ?? 0) * 100 + d.month) * 100 + n;
-  const limit = day(deadline, deadline.lastDay);
-  if (day(date, date.lastDay) <= limit) return true;
-  if (day(date, date.firstDay) > limit) return false;
+export function meetsDeadline(date: CalendarDate, deadline: CalendarDate, formYear: number | null = null): boolean | null {
+  // Two dates without a year are in the same one, whichever it is.
+  const unnamedYear = formYear ?? (date.year === null && deadline.year === null ? 0 : null);
+  const yearOf = (d: CalendarDate) => (d.year !== null ? d.year : unnamedYear === null ? null : unnamedYear + (d.nextYear ? 1 : 0));
+  const dateYear = yearOf(date);
+  const deadlineYear = yearOf(deadline);
+  if (dateYear === null || deadlineYear === null) return null;
+  const day = (year: number, month: number, n: number) => (year * 100 + month) * 100 + n;
+  const limit = day(deadlineYear, deadline.month, deadline.lastDay);
+  if (day(dateYear, date.month, date.lastDay) <= limit) return true;
+  if (day(dateYear, date.month, date.firstDay) > limit) return false;
   return null;
 }
 

@@ -116,9 +116,9 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
  * The qualitative result: a date against its deadline (met or missed), the actual restating its
  * target (= met), the actual read against its target (良 → 差), or as the actual states it.
  */
-function achievementOf(target: ParsedValue, actual: ParsedValue): Achievement | null {
+function achievementOf(target: ParsedValue, actual: ParsedValue, formYear: number | null): Achievement | null {
   if (target.date && actual.date) {
-    const met = meetsDeadline(actual.date, target.date);
+    const met = meetsDeadline(actual.date, target.date, formYear);
     if (met !== null) return met ? "achieved" : "notAchieved";
   }
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
@@ -370,7 +370,7 @@ function evaluateIndicator(
     return result;
   }
   // Qualitative: the recorded score must sit inside the band of the result; none is invented.
-  result.achievement = achievementOf(target.parsed, actual.parsed);
+  result.achievement = achievementOf(target.parsed, actual.parsed, block.year);
   if (result.achievement && score?.value && weightValue !== null) {
     const [lowScore, highScore] = bandPoints(profile, weightValue, result.achievement);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
