@@ -639,11 +639,11 @@ const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D
 /**
  * A verb of achievement negated (未提升, 未能保障, 没有明显改善, 无明显提升): the result was not
  * reached. Only verbs of getting something done or better: 未发生安全事故, 未出现返贫, 未降低服务标准
- * and 未增加负担 negate what should not happen, and stay unread.
+ * and 未增加负担 negate what should not happen, and stay unread; 无 only as 无明显 (无运行故障 is met).
  */
 const NEGATED_ACHIEVING = new RegExp(
-  "^\\D{0,8}?(?:未能?|没有|没能|没|不能|无法|无)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?" +
-    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|运行|投入使用|完成|实现|达成|达到|达标)\\D{0,8}$",
+  "^\\D{0,8}?(?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
+    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标)\\D{0,8}$",
 );
 /** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格. */
 const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/;

@@ -502,6 +502,7 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["不降低服务标准", "未降低"],
     ["按期完成", "未延期"],
     ["持续运行", "运行正常，未停运"],
+    ["正常运行", "设备无运行故障"],
     ["满意", "满意"],
     ["群众满意", "满意"],
     ["良", "优"],
