@@ -209,9 +209,15 @@ function dimensionUncached(level1: string): Dimension | undefined {
   return undefined;
 }
 
+/**
+ * A weight stated in brackets: （50分）, (50分), （权重50分）, （权重：50）, （分值50）, or （40%) — a
+ * percentage of the 100 points, so 40 points. A bare number in brackets (（2023）) states none.
+ */
+const STATED_WEIGHT = /[（(]\s*(?:(权重|分值)\s*[:：]?\s*)?([\d０-９]+(?:[.．][\d０-９]+)?)\s*(分|%|％)?\s*[)）]/g;
+
 /** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too (（５０分）). */
 export function splitStatedWeight(label: string): { name: string; weight: string | null } {
-  const match = /[（(]\s*([\d０-９]+(?:[.．][\d０-９]+)?)\s*分\s*[)）]/.exec(label);
+  const match = [...label.matchAll(STATED_WEIGHT)].find((m) => m[1] !== undefined || m[3] !== undefined);
   if (!match) return { name: label.replace(/\s+/g, " ").trim(), weight: null };
-  return { name: label.slice(0, match.index).replace(/\s+/g, "").trim(), weight: match[1].normalize("NFKC") };
+  return { name: label.slice(0, match.index ?? 0).replace(/\s+/g, "").trim(), weight: match[2].normalize("NFKC") };
 }

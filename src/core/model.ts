@@ -11,6 +11,7 @@ import {
   FUNDS_SOURCE_LABEL,
   FUNDS_USE_LABEL,
   FUNDS_TOTAL_LABEL,
+  FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
   SUBTOTAL_LABEL,
@@ -145,6 +146,8 @@ export interface IndicatorBlock {
   recordedSubtotal: NumberCell | null;
   /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
   statedTotalWeight: Decimal | null;
+  /** The year the form is for (see formYear): the year of a deadline that names none (12月31日前). */
+  year: number | null;
 }
 
 /**
@@ -578,5 +581,28 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalRow === null ? null : (numberCell(view, totalRow, cols.weight)?.value ?? null),
+    year: formYear(view, table, indicators),
   };
+}
+
+/** The year a form states above its table: （2023年度）, or a title 2023年项目支出绩效自评表. */
+const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
+
+/**
+ * The year a form is for: the nearest one stated above its table (up to the table of another form
+ * above it), else the one year its targets' deadlines name (2023年12月31日前); null when unknown.
+ */
+function formYear(view: SheetView, table: IndicatorTable, indicators: Indicator[]): number | null {
+  const stop = table.above?.kind === "indicators" ? table.above.lastRow : -1;
+  for (let row = table.headerTop - 1; row > stop; row--) {
+    const end = Math.min(view.rowLength(row), table.span.right + 1);
+    for (let col = table.span.left; col < end; col++) {
+      const text = view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+      const stated = STATED_YEAR.exec(text) ?? (FORM_TITLE.test(normalizeHeader(text)) ? TITLE_YEAR.exec(text) : null);
+      if (stated) return Number(stated[1]);
+    }
+  }
+  const years = new Set(indicators.flatMap((i) => i.target?.parsed.date?.year ?? []));
+  return years.size === 1 ? [...years][0] : null;
 }

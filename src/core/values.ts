@@ -62,6 +62,8 @@ export interface CalendarDate {
   month: number;
   firstDay: number;
   lastDay: number;
+  /** Written in the year after the form's (次年1月, 翌年3月), whose year the text leaves to the form. */
+  nextYear?: true;
 }
 
 export interface ParseContext {
@@ -208,10 +210,38 @@ function monthLength(month: number, year: number | null): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function calendarDate(yearText: string | undefined, monthText: string, [first, last]: [number, number]): CalendarDate {
+function calendarDate(yearText: string | undefined, monthText: string | number, [first, last]: [number, number], nextYear = false): CalendarDate {
   const year = yearText ? Number(yearText) : null;
   const month = Number(monthText);
-  return { year, month, firstDay: first, lastDay: Math.min(last, monthLength(month, year)) };
+  const date: CalendarDate = { year, month, firstDay: first, lastDay: Math.min(last, monthLength(month, year)) };
+  if (nextYear && year === null) date.nextYear = true;
+  return date;
+}
+
+/** The year a text names before a month or a part of the year: 次年, 翌年, 来年, 下一年 (the year after the form's). */
+const NEXT_YEAR = "(?:次|翌|来|下一?)年度?";
+const NEXT_YEAR_BEFORE = new RegExp(`${NEXT_YEAR}$`);
+/** Before a part of the year, its year: 2023年, 次年, 本年; never after a number (3年内 is a duration). */
+const NOT_AFTER_A_NUMBER = "(?<![\\d.〇零一二三四五六七八九十两])";
+const YEAR_NAMED = `${NOT_AFTER_A_NUMBER}(?:((?:19|20)\\d{2})年度?|(${NEXT_YEAR})|(?:本|当|今)年度?)`;
+/** 2023年底前, 年末, 年内完成, 年度内: by the end of December (年底 and 年末 its last days). */
+const YEAR_END = new RegExp(`(?:${YEAR_NAMED}|${NOT_AFTER_A_NUMBER}年度?)(底|末|内)`);
+/** 第四季度, 2023年第三季度末, 上半年: by the end of the quarter's or the half's last month. */
+const YEAR_SPAN = new RegExp(`${YEAR_NAMED}?的?(?:第?([一二三四1-4])季度(末|底)?|(上|下)半年)`);
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
+
+/** A part of a year a text names (2023年底前, 年内完成, 第四季度, 次年上半年), as the last month it ends in. */
+function yearPartIn(s: string): CalendarDate | null {
+  const end = YEAR_END.exec(s);
+  if (end) {
+    const [, year, next, part] = end;
+    return calendarDate(year, 12, part === "内" ? WHOLE_MONTH : MONTH_PARTS[part], next !== undefined);
+  }
+  const span = YEAR_SPAN.exec(s);
+  if (!span) return null;
+  const [, year, next, quarter, quarterEnd, half] = span;
+  const month = quarter ? QUARTERS[quarter] * 3 : half === "上" ? 6 : 12;
+  return calendarDate(year, month, quarterEnd ? MONTH_PARTS[quarterEnd] : WHOLE_MONTH, next !== undefined);
 }
 
 /** The first date a (normalised) text states, if any. */
@@ -227,22 +257,29 @@ function dateIn(s: string): CalendarDate | null {
     return calendarDate(numeric[1], numeric[3], day === null ? WHOLE_MONTH : [day, day]);
   }
   const m = MONTH_DATE.exec(s);
-  if (!m) return null;
+  if (!m) return yearPartIn(s);
   const day = m[4] ? Number(m[4]) : null;
-  return calendarDate(m[1], m[2], m[3] ? MONTH_PARTS[m[3]] : day === null ? WHOLE_MONTH : [day, day]);
+  const nextYear = m[1] === undefined && NEXT_YEAR_BEFORE.test(s.slice(0, m.index));
+  return calendarDate(m[1], m[2], m[3] ? MONTH_PARTS[m[3]] : day === null ? WHOLE_MONTH : [day, day], nextYear);
 }
 
 /**
  * Whether a date meets a deadline: true when all of it falls on or before the deadline's last day,
  * false when all of it falls after, null when the texts leave it open (12月 against 12月15日前) or
- * only one of them names its year.
+ * only one of them names its year and the form's year (`formYear`, which a date without one is
+ * in) is not known. Without either year, 次年1月 still falls after 12月底前.
  */
-export function meetsDeadline(date: CalendarDate, deadline: CalendarDate): boolean | null {
-  if ((date.year === null) !== (deadline.year === null)) return null;
-  const day = (d: CalendarDate, n: number) => ((d.year ?? 0) * 100 + d.month) * 100 + n;
-  const limit = day(deadline, deadline.lastDay);
-  if (day(date, date.lastDay) <= limit) return true;
-  if (day(date, date.firstDay) > limit) return false;
+export function meetsDeadline(date: CalendarDate, deadline: CalendarDate, formYear: number | null = null): boolean | null {
+  // Two dates without a year are in the same one, whichever it is.
+  const unnamedYear = formYear ?? (date.year === null && deadline.year === null ? 0 : null);
+  const yearOf = (d: CalendarDate) => (d.year !== null ? d.year : unnamedYear === null ? null : unnamedYear + (d.nextYear ? 1 : 0));
+  const dateYear = yearOf(date);
+  const deadlineYear = yearOf(deadline);
+  if (dateYear === null || deadlineYear === null) return null;
+  const day = (year: number, month: number, n: number) => (year * 100 + month) * 100 + n;
+  const limit = day(deadlineYear, deadline.month, deadline.lastDay);
+  if (day(dateYear, date.month, date.lastDay) <= limit) return true;
+  if (day(dateYear, date.month, date.firstDay) > limit) return false;
   return null;
 }
 
@@ -614,21 +651,126 @@ const DONE = "(?:完成|达成|实现|达标)";
 const OBJECT = "了?(?:(?:年度|全年|预期|既定|各项)?(?:目标|任务|计划|指标|工作){1,2}|预期)?";
 /**
  * 基本实现 is deliberately absent: real tables write it as a target that the actual restates
- * (云溪 营造良好工作氛围: 基本实现 / 基本实现), and a restated target means 达成 (domain.md §3). The
- * indicator rules apply that only when `achievement` is null, so 基本实现 stays unclassified.
+ * (云溪 营造良好工作氛围: 基本实现 / 基本实现), where a restated target means 达成 (domain.md §3);
+ * alone, 基本实现 is as often the wording of the goal itself as of a partial result.
  */
 const PARTLY = "(?:部分|大部分|大部|未全部|未完全|没有全部|没有完全)";
-const PARTIAL = new RegExp(`^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标)|${PARTLY}\\D{0,2}${DONE})${OBJECT}$`);
+const PARTIAL = new RegExp(`^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标|达到)|${PARTLY}\\D{0,2}${DONE})${OBJECT}$`);
 const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D{0,3}|不)(?:完成|达成|实现|达标|达到)${OBJECT}$`);
+/**
+ * A verb of achievement negated (未提升, 未能保障, 没有明显改善, 无明显提升): the result was not
+ * reached. Only verbs of getting something done or better: 未发生安全事故, 未出现返贫, 未降低服务标准
+ * and 未增加负担 negate what should not happen, and stay unread; 无 only as 无明显 (无运行故障 is met).
+ */
+const NEGATED_ACHIEVING = new RegExp(
+  "^\\D{0,8}?(?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
+    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标)\\D{0,8}$",
+);
+/** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格. */
+const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/;
 const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
 const ACHIEVED_REACHED = /^达到(?:预期|(?:预期|年度)?目标|要求)$/;
 /** A prefix that makes 完成 a plan or a doubt rather than a result: 确保完成, 计划完成, 基本实现. */
 const NOT_A_RESULT = /[未没不无否]|基本|部分|^(?:待|将|拟|计划|预计|正在|争取|力争|确保|努力|力求|需|要|应)/;
 
+/**
+ * Grades of how well something went, best first by rank: 优 (6) … 差 (1). A target and an actual
+ * both on this scale are compared; an actual alone that is middling (一般, rank 3) or worse says
+ * 部分达成 or 未达成 whatever was asked.
+ */
+const QUALITY_GRADES = new Map<string, number>([
+  ...["优", "优秀", "很好", "非常好"].map((w) => [w, 6] as const),
+  ...["好", "良", "良好"].map((w) => [w, 5] as const),
+  ...["较好", "比较好"].map((w) => [w, 4] as const),
+  ...["中", "中等", "一般", "尚可"].map((w) => [w, 3] as const),
+  ...["较差", "比较差"].map((w) => [w, 2] as const),
+  ...["差", "很差"].map((w) => [w, 1] as const),
+]);
+/**
+ * 高 … 低: better either way, as the target asks (满意度较高; 对环境影响较低), so compared only
+ * against a target on the same scale, never read alone.
+ */
+const LEVEL_GRADES = new Map([
+  ["高", 5],
+  ["较高", 4],
+  ["比较高", 4],
+  ["一般", 3],
+  ["较低", 2],
+  ["比较低", 2],
+  ["低", 1],
+]);
+const MIDDLE_GRADE = 3;
+/** What a grade is of, before it (效果良好, 质量为优, 评价等级：良) and after it (良好等次). */
+const GRADE_FRAME = /^(?:总体|整体|实施|服务|工作|项目|综合)?(?:效果|质量|成效|效益|评价|等级|等次|结果|水平|情况|状况|程度){0,2}(?:为|是|:)?(.+?)(?:等次|等级|级)?$/;
+
+function gradeWord(phrase: string): string | null {
+  const m = GRADE_FRAME.exec(phrase);
+  return m ? m[1] : null;
+}
+
+/**
+ * The result an actual below its target's grade stands for: one grade short of it, or down to the
+ * middle (一般), is 部分达成; a grade below the middle (较差, 差) is 未达成.
+ */
+function belowGrade(actualRank: number): Achievement {
+  return actualRank < MIDDLE_GRADE ? "notAchieved" : "partial";
+}
+
+/** 效果良好 → 效果一般 on one scale, or null when the two are not both grades of it. */
+function gradeAgainst(target: string, actual: string): Achievement | null {
+  const t = gradeWord(target);
+  const a = gradeWord(actual);
+  if (t === null || a === null) return null;
+  const wanted = QUALITY_GRADES.get(t);
+  const got = QUALITY_GRADES.get(a);
+  if (wanted !== undefined && got !== undefined) return got >= wanted ? "achieved" : belowGrade(got);
+  const level = LEVEL_GRADES.get(t);
+  const reached = LEVEL_GRADES.get(a);
+  if (level === undefined || reached === undefined || level === MIDDLE_GRADE) return null;
+  // A target of 较低 asks for less: mirror the scale so that the better end ranks highest.
+  const mirror = (rank: number) => (level > MIDDLE_GRADE ? rank : 2 * MIDDLE_GRADE - rank);
+  return mirror(reached) >= mirror(level) ? "achieved" : belowGrade(mirror(reached));
+}
+
+/** An actual graded middling or worse on its own (效果一般, 差), whatever its target asked. */
+function gradeAlone(phrase: string): Achievement | null {
+  const word = gradeWord(phrase);
+  const rank = word === null ? undefined : QUALITY_GRADES.get(word);
+  return rank === undefined || rank > MIDDLE_GRADE ? null : belowGrade(rank);
+}
+
+/** Getting better: what a target asks for with 提升, 改善 … */
+const IMPROVING = "(?:提升|提高|改善|增强|好转|优化|改进|完善|加强|增加|推进|促进)";
+/** Asked for strongly (有效提升, 显著提高, 明显改善) … */
+const STRONGLY_IMPROVED = new RegExp(`(?:有效|明显|显著|大幅|切实|极大|全面|较大)地?${IMPROVING}`);
+/** … and answered weakly (有所提升, 略有改善): 部分达成. */
+const SLIGHTLY_IMPROVED = new RegExp(`^\\D{0,6}?(?:有所|略有|稍有|小幅|一定程度上?|部分)${IMPROVING}\\D{0,4}$`);
+/** No change at all (无明显变化, 没有变化, 变化不大) against a target that asks for one: 未达成. */
+const UNCHANGED = /^\D{0,6}?(?:(?:无|没有|未见)明显?变化|变化不大|基本持平|与上年持平|没有改变|未改变)\D{0,4}$/;
+const ASKS_IMPROVEMENT = new RegExp(IMPROVING);
+
+/**
+ * The result an actual states against its target where the two must be read together: a grade
+ * below the target's (良 → 差, 效果良好 → 效果一般), a weak answer to a strong ask (有效提升 →
+ * 有所提升), no change where one was asked (显著提高 → 无明显变化); null when neither says so.
+ */
+export function achievementAgainst(target: ParsedValue, actual: ParsedValue): Achievement | null {
+  if (target.kind !== "qualitative" || actual.kind !== "qualitative") return null;
+  const t = phraseOf(target.text);
+  const a = phraseOf(actual.text);
+  const graded = gradeAgainst(t, a);
+  if (graded !== null) return graded;
+  if (STRONGLY_IMPROVED.test(t) && SLIGHTLY_IMPROVED.test(a)) return "partial";
+  if (ASKS_IMPROVEMENT.test(t) && UNCHANGED.test(a)) return "notAchieved";
+  return null;
+}
+
 function achievementOf(phrase: string): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
-  if (NOT_ACHIEVED.test(phrase)) return "notAchieved";
+  if (NOT_ACHIEVED.test(phrase) || NEGATED_ACHIEVING.test(phrase) || MISSED.test(phrase)) return "notAchieved";
   if (ACHIEVED_REACHED.test(phrase)) return "achieved";
+  const graded = gradeAlone(phrase);
+  if (graded !== null) return graded;
   const m = ACHIEVED.exec(phrase);
   return m && !NOT_A_RESULT.test(m[1]) ? "achieved" : null;
 }
@@ -657,6 +799,11 @@ function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedV
     range: null,
   };
   return { text, kind, ...none, ...fields };
+}
+
+/** A phrase as its result is read: normalised, without the stop that ends it. */
+function phraseOf(text: string): string {
+  return normalizeText(text).replace(/[。.,;!、]+$/, "");
 }
 
 function qualitative(text: string, phrase: string): ParsedValue {

@@ -294,12 +294,48 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
       ["资金拨付时间", "9月", "10月", 10],
       ["整改完成时间", "2023年6月30日前", "2023-08-15", 4],
     ]);
-    // 6月 (any day of June) meets 6月30日前; 11月15日 meets 12月底; 2024年1月 against 12月底 (no
-    // year) cannot be placed; 10月 misses 9月; 2023-08-15 misses 2023年6月30日前.
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!G13"]);
+    // 6月 (any day of June) meets 6月30日前; 11月15日 meets 12月底; 10月 misses 9月; 2023-08-15
+    // misses 2023年6月30日前, which makes 2023 the form's year: 2024年1月 misses 12月底 (of 2023).
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!G12", "qualitative-score-band@自评表!G13"]);
     expect(message(a, "qualitative-score-band", "G13")).toBe("“资金拨付时间”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。");
     const onTimeLow = timed([["开工时间", "6月30日前", "6月", 7]]);
     expect(found(onTimeLow)).toEqual(["qualitative-score-band@自评表!G10"]);
+  });
+
+  /** One 时效指标 row recorded at full marks on a form whose title is `title`: the band it is flagged in, or null. */
+  const lateBand = (title: string, target: string, actual: string): string | null => {
+    const spec = nationalForm("校舍维修项目", [
+      ["产出指标", "时效指标", "完工时间", target, actual, 10, 10, "已说明"],
+      ["", "数量指标", "维修校舍", "≥3所", "3所", 40, 40, ""],
+      ...EFFECT_AND_SATISFACTION,
+    ]);
+    const a = run(workbook({ ...spec, rows: [[title], ...spec.rows.slice(1)] }));
+    const f = a.findings.find((x) => x.rule === "qualitative-score-band");
+    return f ? /完成情况为“(.+?)”/.exec(f.message)![1] : null;
+  };
+
+  it.each([
+    ["2023年底前", "2024年3月", "2023年12月25日"],
+    ["年内完成", "2024年2月完成", "2023年11月完成"],
+    ["12月31日之前", "2024年3月", "2023年12月"],
+    ["第四季度", "2024年1月", "2023年11月"],
+    ["2023年第三季度末", "2023年10月", "2023年9月"],
+    ["上半年完成", "2023年7月", "2023年6月"],
+    ["12月底前", "次年1月", "12月20日"],
+  ])("reads %s as a deadline of the form's year (2023年度): %s is late (未达成), %s on time", (target, late, onTime) => {
+    expect(lateBand("2023年度项目支出绩效自评表", target, late)).toBe("未达成");
+    expect(lateBand("2023年度项目支出绩效自评表", target, onTime)).toBeNull();
+  });
+
+  it("takes the year from a title line of its own, and leaves a deadline without any year open against a dated actual", () => {
+    expect(lateBand("（2023年度）", "年内完成", "2024年2月")).toBe("未达成");
+    expect(lateBand("（2024年度）", "年内完成", "2024年2月")).toBeNull();
+    expect(lateBand("项目支出绩效自评表", "年内完成", "2024年2月")).toBeNull();
+  });
+
+  it("reads 3年内 as a duration, not as the end of a year", () => {
+    expect(parseValue("3年内")).toMatchObject({ kind: "number", date: null });
+    expect(parseValue("三年内完成").date).toBeNull();
   });
 
   it("compares durations with durations: ≤12个月 against 10个月, ≤90天 against 80天", () => {

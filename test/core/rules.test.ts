@@ -323,6 +323,41 @@ describe("weight-header-mismatch", () => {
   });
 });
 
+describe("weight-header-mismatch in the other wordings of a stated weight", () => {
+  // Provincial forms write the 一级 weight as 权重 or as a percentage of the 100 points.
+  const form = (label: string, firstWeight: number) =>
+    workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        BUDGET_OK,
+        [],
+        INDICATOR_HEADER,
+        [label, "数量指标", "培训人次", "≥100人次", "100人次", firstWeight, firstWeight, ""],
+        [null, "质量指标", "培训合格率", "≥90%", "95%", 20, 20, ""],
+        ["效益指标", "社会效益指标", "就业率", "≥60%", "65%", 30, 30, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+      ],
+      merges: ["A5:A6"],
+      numFmts: { F2: "0.00%" },
+    });
+
+  it.each(["产出指标（权重40分）", "产出指标（权重：40）", "产出指标（40%）", "产出指标(40分)", "产出指标 (权重: 40%)"])(
+    "reads %s as 40 points and flags rows adding to 50; rows adding to 40 pass",
+    (label) => {
+      const wrong = run(form(label, 30));
+      expect(found(wrong)).toContain("weight-header-mismatch@自评表!A5");
+      expect(finding(wrong, "weight-header-mismatch", "A5").message).toBe("“产出指标”标明 40 分，但其下各指标分值合计 50 分。请调整各指标分值使其合计 40 分，或把标题改为（50分）。");
+      expect(found(run(form(label, 20)))).not.toContain("weight-header-mismatch@自评表!A5");
+    },
+  );
+
+  it("states no weight with a bare number in brackets (a year), and keeps the label whole", () => {
+    const a = run(form("产出指标（2023）", 30));
+    expect(found(a)).not.toContain("weight-header-mismatch@自评表!A5");
+  });
+});
+
 describe("score-exceeds-weight", () => {
   it("flags an indicator score above its weight; one below 0 is a negative-value", () => {
     const a = run(
@@ -433,6 +468,84 @@ describe("qualitative-score-band", () => {
     const older: Profile = { ...DEFAULT_PROFILE, qualitative: { achieved: [0.8, 1], partial: [0.5, 0.8], notAchieved: [0, 0.5] } };
     expect(found(run(selfEval([row("高质量完成", "部分达成", 5)]), older))).toEqual([]);
     expect(found(run(selfEval([row("高质量完成", "部分达成", 5)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+  });
+});
+
+describe("qualitative-score-band: actuals that say the target was not met", () => {
+  const row = (target: string, actual: string, score: number): Row => ["效益指标", "社会效益指标", "服务水平", target, actual, 10, score, "已说明"];
+  const bandOf = (target: string, actual: string, score: number): string | null => {
+    const a = run(selfEval([row(target, actual, score)]));
+    const f = a.findings.find((x) => x.rule === "qualitative-score-band");
+    return f ? /完成情况为“(.+?)”/.exec(f.message)![1] : null;
+  };
+
+  // Full marks are flagged; a score inside the band (5 of 10 for 未达成, 7 for 部分达成) is not.
+  it.each([
+    ["有效提升", "未提升", "未达成", 5],
+    ["持续发挥", "未发挥", "未达成", 5],
+    ["明显改善", "未改善", "未达成", 5],
+    ["有效提升", "没有明显提升", "未达成", 5],
+    ["显著提高", "无明显变化", "未达成", 5],
+    ["按期完成", "延期完成", "未达成", 5],
+    ["有效保障", "未能保障", "未达成", 5],
+    ["持续运行", "已停止运行", "未达成", 5],
+    ["及时", "不及时", "未达成", 5],
+    ["良", "差", "未达成", 5],
+    ["好", "差", "未达成", 5],
+    ["效果良好", "效果较差", "未达成", 5],
+    ["达到预期", "基本达到", "部分达成", 7],
+    ["效果良好", "效果一般", "部分达成", 7],
+    ["好", "一般", "部分达成", 7],
+    ["优", "良", "部分达成", 7],
+    ["高", "较高", "部分达成", 7],
+    ["明显提升", "有所提升", "部分达成", 7],
+    ["有效提升", "略有提升", "部分达成", 7],
+    ["有效提升", "一般", "部分达成", 7],
+  ])("reads %s → %s as %s", (target, actual, band, inBand) => {
+    expect(bandOf(target, actual, 10)).toBe(band);
+    expect(bandOf(target, actual, inBand as number)).toBeNull();
+  });
+
+  it.each([
+    ["无安全事故", "无安全事故发生"],
+    ["无重大事故", "未发生安全事故"],
+    ["零投诉", "无投诉"],
+    ["无返贫", "未出现返贫"],
+    ["不降低服务标准", "未降低"],
+    ["按期完成", "未延期"],
+    ["持续运行", "运行正常，未停运"],
+    ["正常运行", "设备无运行故障"],
+    ["满意", "满意"],
+    ["群众满意", "满意"],
+    ["良", "优"],
+    ["较好", "好"],
+    ["一般", "中"],
+    ["较低", "低"],
+    ["提升", "有所提升"],
+    ["水质保持稳定", "无明显变化"],
+    ["基本实现", "基本实现"],
+  ])("keeps %s → %s at full marks (达成, or nothing read)", (target, actual) => {
+    expect(bandOf(target, actual, 10)).toBeNull();
+  });
+
+  it("reads a lower grade in a 指标性质 定性 layout (良 → 差 at 15 of 15, as the Sichuan form does)", () => {
+    const wb = workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        BUDGET_OK,
+        [],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析"],
+        ["产出指标", "数量指标", "培训人次", "≥", 100, "人次", 100, 50, 50, ""],
+        ["效益指标", "社会效益指标", "运行机制", "定性", "良", "", "差", 15, 15, ""],
+        ["效益指标", "社会效益指标", "就业率", "≥", 60, "%", 65, 15, 15, ""],
+        ["满意度指标", "满意度指标", "学员满意度", "≥", 90, "%", 95, 10, 10, ""],
+      ],
+      numFmts: { F2: "0.00%" },
+    });
+    const a = run(wb);
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!I6"]);
+    expect(finding(a, "qualitative-score-band", "I6").message).toBe("“运行机制”的完成情况为“未达成”，得分应在 0 到 9 分之间，填的是 15。");
   });
 });
 
