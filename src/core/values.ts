@@ -700,6 +700,11 @@ const LEVEL_GRADES = new Map([
   ["低", 1],
 ]);
 const MIDDLE_GRADE = 3;
+/**
+ * One grade short of the target (好 → 较好, 优 → 良) is still 达成: its 80–100 % band leaves the
+ * reviewer room to take a point off (9 of 10 with a reason), which a 部分达成 band would call wrong.
+ */
+const ONE_GRADE = 1;
 /** What a grade is of, before it (效果良好, 质量为优, 评价等级：良) and after it (良好等次). */
 const GRADE_FRAME = /^(?:总体|整体|实施|服务|工作|项目|综合)?(?:效果|质量|成效|效益|评价|等级|等次|结果|水平|情况|状况|程度){0,2}(?:为|是|:)?(.+?)(?:等次|等级|级)?$/;
 
@@ -709,8 +714,8 @@ function gradeWord(phrase: string): string | null {
 }
 
 /**
- * The result an actual below its target's grade stands for: one grade short of it, or down to the
- * middle (一般), is 部分达成; a grade below the middle (较差, 差) is 未达成.
+ * The result an actual more than one grade below its target's stands for: down to the middle (一般)
+ * 部分达成; a grade below the middle (较差, 差) 未达成.
  */
 function belowGrade(actualRank: number): Achievement {
   return actualRank < MIDDLE_GRADE ? "notAchieved" : "partial";
@@ -723,13 +728,13 @@ function gradeAgainst(target: string, actual: string): Achievement | null {
   if (t === null || a === null) return null;
   const wanted = QUALITY_GRADES.get(t);
   const got = QUALITY_GRADES.get(a);
-  if (wanted !== undefined && got !== undefined) return got >= wanted ? "achieved" : belowGrade(got);
+  if (wanted !== undefined && got !== undefined) return got >= wanted - ONE_GRADE ? "achieved" : belowGrade(got);
   const level = LEVEL_GRADES.get(t);
   const reached = LEVEL_GRADES.get(a);
   if (level === undefined || reached === undefined || level === MIDDLE_GRADE) return null;
   // A target of 较低 asks for less: mirror the scale so that the better end ranks highest.
   const mirror = (rank: number) => (level > MIDDLE_GRADE ? rank : 2 * MIDDLE_GRADE - rank);
-  return mirror(reached) >= mirror(level) ? "achieved" : belowGrade(mirror(reached));
+  return mirror(reached) >= mirror(level) - ONE_GRADE ? "achieved" : belowGrade(mirror(reached));
 }
 
 /** An actual graded middling or worse on its own (效果一般, 差), whatever its target asked. */
