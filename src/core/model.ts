@@ -198,16 +198,30 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
   };
 }
 
-/** An indicator's 权重 written as a percentage (10%, stored 0.1) is 10 points of the 100. */
-function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
-  const cell = numberCell(view, row, col);
-  if (!cell) return null;
+/** Points written as a percentage of the 100 (10%, stored 0.1 or typed "10%") as those points; null for a cell written otherwise. */
+function percentAsPoints(cell: NumberCell): NumberCell | null {
   if (cell.value !== null && cell.numFmt?.includes("%")) return { ...cell, value: cell.value.times(100) };
   // Typed as text, "10%" is the same 10 points.
   const percentText = typeof cell.raw === "string" ? /^(.*\d)\s*[%％]$/.exec(cell.raw.trim()) : null;
   const typed = percentText ? parseNumber(percentText[1]) : null;
-  if (typed !== null) return { ...cell, value: typed, invalid: false, shown: decimalPlacesShown(cell.raw) };
-  return cell;
+  return typed === null ? null : { ...cell, value: typed, invalid: false, shown: decimalPlacesShown(cell.raw) };
+}
+
+/** A 权重 (of an indicator, the budget line or the 总分) written as a percentage (10%, stored 0.1) is 10 points of the 100. */
+function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+  const cell = numberCell(view, row, col);
+  return cell && (percentAsPoints(cell) ?? cell);
+}
+
+/**
+ * A 得分 on its weight's scale: beside a 权重 written as a percentage, a score written as one (9.5%,
+ * stored 0.095) is 9.5 points, as the weight is. Beside a weight in points a % format says nothing
+ * of the scale, and a score in points beside a percentage weight is in points already.
+ */
+function scoreCell(view: SheetView, row: number, col: number | undefined, weight: NumberCell | null): NumberCell | null {
+  const cell = numberCell(view, row, col);
+  const weightInPercent = weight !== null && percentAsPoints(weight) !== null;
+  return cell && ((weightInPercent && percentAsPoints(cell)) || cell);
 }
 
 /**
@@ -309,6 +323,8 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     if (kind === "source" || kind === "use") breakdown = true;
     else if (kind !== "line") breakdown = false;
     else if (breakdown) kind = "source";
+    // Read as the indicators' 权重 are: 10% is 10 points.
+    const weight = weightCell(view, row, cols.weight);
     return {
       sheet: view.sheet.name,
       row,
@@ -320,8 +336,8 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       planned: numberCell(view, row, cols.planned),
       spent: numberCell(view, row, cols.spent),
       rate: numberCell(view, row, cols.rate),
-      weight: numberCell(view, row, cols.weight),
-      score: numberCell(view, row, cols.score),
+      weight,
+      score: scoreCell(view, row, cols.score, weight),
       grade: textCell(view, row, cols.grade),
     };
   });
@@ -435,7 +451,7 @@ function scoreGroups(view: SheetView, table: IndicatorTable, indicators: Indicat
     const weightMerge = mergedDown(first.row, weight);
     const scoreMerge = mergedDown(first.row, score);
     if (weightMerge && weightMerge.top < first.row) first.weight = weightCell(view, weightMerge.top, weight);
-    if (scoreMerge && scoreMerge.top < first.row) first.score = numberCell(view, scoreMerge.top, score);
+    if (scoreMerge && scoreMerge.top < first.row) first.score = scoreCell(view, scoreMerge.top, score, first.weight);
     if (members.length === 1) continue;
     // Shared: one merged cell running over all the members.
     const last = members[members.length - 1].row;
@@ -542,6 +558,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     if (nameText === "" && !valued) continue;
     // A template row (指标1：, ……) is no indicator unless something was filled into it.
     if (placeholder && !valued && !hasOwnEntry(view, row, cols.weight) && !hasOwnEntry(view, row, cols.score)) continue;
+    const weight = weightCell(view, row, cols.weight);
     indicators.push({
       sheet,
       row,
@@ -555,8 +572,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       description,
       target,
       actual,
-      weight: weightCell(view, row, cols.weight),
-      score: numberCell(view, row, cols.score),
+      weight,
+      score: scoreCell(view, row, cols.score, weight),
       reason: reasonCell(view, row, cols),
     });
   }
@@ -570,6 +587,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   const totalCell = totalRow === null ? null : valueRightOfLabel(view, span, totalRow, TOTAL_LABEL, cols.score, cols.weight);
   const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, span, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
   const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
+  const totalWeight = totalRow === null ? null : weightCell(view, totalRow, cols.weight);
   return {
     sheet,
     table,
@@ -577,10 +595,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     groups,
     // A 绩效评价指标表 has no actuals: its 得分 column makes it an evaluation all the same.
     selfEvaluation: cols.actual !== undefined || (cols.target === undefined && cols.score !== undefined),
-    recordedTotal: totalCell ? numberCell(view, totalCell.row, totalCell.col) : null,
+    recordedTotal: totalCell ? scoreCell(view, totalCell.row, totalCell.col, totalWeight) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
-    statedTotalWeight: totalRow === null ? null : (numberCell(view, totalRow, cols.weight)?.value ?? null),
+    statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),
   };
 }

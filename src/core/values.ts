@@ -913,7 +913,9 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   const { value, text } = shownNumber(n, format);
   const stated = format.percent ? PERCENT : format.unit;
   const { unit, period } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
-  return numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false, false, period);
+  const number = numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false, false, period);
+  const literal = textWithLiterals(value, format);
+  return literal ? readAsShown(number, literal, ctx) : number;
 }
 
 /**
@@ -1118,40 +1120,63 @@ interface Format {
   unit: Unit | null;
   /** That literal text, as shown. */
   unitText: string;
+  /** The literal text shown before the number and after it (≤ of "≤"0%, 次/月 of 0"次/月"), trimmed. */
+  before: string;
+  after: string;
+  /** The section shows the number at all (a zero section "—" or "-"?? shows only its text). */
+  showsNumber: boolean;
+  /** The number shows without its sign: a negative one under a negative section of its own that writes none. */
+  unsigned: boolean;
 }
 
-/** The section of a format code that applies to n: positive;negative;zero;text. */
-function formatSection(numFmt: string, n: number): string {
-  const sections = numFmt.match(/(?:"[^"]*"|\\.|[^;])+/g) ?? [""];
+/** The sections of a format code: positive;negative;zero;text. */
+function formatSections(numFmt: string): string[] {
+  return numFmt.match(/(?:"[^"]*"|\\.|[^;])+/g) ?? [""];
+}
+
+/** The section of a format code that applies to n. */
+function formatSection(sections: string[], n: number): string {
   if (n < 0 && sections.length > 1) return sections[1];
   if (n === 0 && sections.length > 2) return sections[2];
   return sections[0];
 }
 
-/** Splits a format section into its code and the literal text it prints (quoted, escaped, CJK). */
-function splitLiterals(section: string): { code: string; literal: string } {
+/** General in Chinese Excel and WPS: its CJK part is no literal text. */
+const GENERAL_CN = "G/通用格式";
+
+/**
+ * Splits a format section into its code and the literal text it prints (quoted, escaped, CJK),
+ * before its first digit placeholder and after it.
+ */
+function splitLiterals(section: string): { code: string; before: string; after: string } {
   let code = "";
-  let literal = "";
+  const literal = { before: "", after: "" };
+  let side: keyof typeof literal = "before";
   for (let k = 0; k < section.length; k++) {
     const c = section[k];
     if (c === '"') {
       const end = section.indexOf('"', k + 1);
-      literal += section.slice(k + 1, end < 0 ? section.length : end);
+      literal[side] += section.slice(k + 1, end < 0 ? section.length : end);
       k = end < 0 ? section.length : end;
     } else if (c === "\\") {
-      literal += section[++k] ?? "";
+      literal[side] += section[++k] ?? "";
     } else if (c === "_" || c === "*") {
       k++; // _x pads with the width of x, *x repeats x: neither is shown text
     } else if (c === "[") {
       const end = section.indexOf("]", k);
       k = end < 0 ? section.length : end; // [Red], [$-804], [>100]
+    } else if (section.startsWith(GENERAL_CN, k)) {
+      code += "G/";
+      side = "after";
+      k += GENERAL_CN.length - 1;
     } else if (/[\u3400-\u9fff]/.test(c)) {
-      literal += c;
+      literal[side] += c;
     } else {
       code += c;
+      if (/[0#?]/.test(c) || /^general/i.test(section.slice(k))) side = "after";
     }
   }
-  return { code, literal: literal.trim() };
+  return { code, before: literal.before.trim(), after: literal.after.trim() };
 }
 
 const formats = new Map<string, Format>();
@@ -1172,8 +1197,10 @@ function readFormat(numFmt: string | undefined, n: number): Format {
 }
 
 function readFormatUncached(numFmt: string | undefined, n: number): Format {
-  const { code, literal } = splitLiterals(formatSection(numFmt ?? "", n));
-  // "G/通用格式" is General in Chinese Excel (its CJK part went to `literal`).
+  const sections = formatSections(numFmt ?? "");
+  const { code, before, after } = splitLiterals(formatSection(sections, n));
+  const literal = `${before}${after}`;
+  // "G/通用格式" is General in Chinese Excel (its CJK part is no literal).
   const general = /^(?:general|g\/|@)?$/i.test(code.trim());
   const decimals = /\.([0#?]*)/.exec(code)?.[1].length ?? 0;
   const unit = (literal && lookupUnit(literal)) || null;
@@ -1184,6 +1211,12 @@ function readFormatUncached(numFmt: string | undefined, n: number): Format {
     date: !general && /[ymdhs]/i.test(code),
     unit,
     unitText: unit ? literal : "",
+    before,
+    after,
+    // # and ? show no digit of a zero: 会计专用's zero section _ * "-"??_ shows only its dash.
+    showsNumber: /0|general|g\//i.test(code) || (n !== 0 && /[#?]/.test(code)),
+    // Under its own negative section a number shows the "-" the section writes, or none (下降0.0%).
+    unsigned: n < 0 && sections.length > 1 && !/[-(]/.test(code),
   };
 }
 
@@ -1199,6 +1232,56 @@ function renderNumber(value: Decimal, format: Format): string {
 function shownNumber(n: number, format: Format): { value: Decimal; text: string } {
   const value = format.percent ? decimalOf(n).times(100) : decimalOf(n);
   return { value, text: renderNumber(value, format) + (format.percent ? "%" : format.unitText) };
+}
+
+/** A number shown with the literal text of its format: the number as shown (unrounded), its digits as shown, and the whole text. */
+interface LiteralText {
+  number: Decimal;
+  digits: string;
+  text: string;
+}
+
+/**
+ * The whole text a number shows under a format that prints literal text around it ("≤"0% shows
+ * ≤5%; under "增长"0.0%;"下降"0.0% a negative number shows 下降5.0%, its own section writing no
+ * sign; a zero section "—" shows only —); null under a format that prints none. `value` is the
+ * number as shownNumber gives it.
+ */
+function textWithLiterals(value: Decimal, format: Format): LiteralText | null {
+  if (format.before === "" && format.after === "") return null;
+  const number = format.unsigned ? value.abs() : value;
+  const digits = format.showsNumber ? renderNumber(number, format) : "";
+  const percent = format.showsNumber && format.percent ? "%" : "";
+  return { number, digits, text: `${format.before}${digits}${percent}${format.after}` };
+}
+
+/** A unit in jixiao's table (or a rate of two such): not a word the grammar only names (10眼). */
+function isKnownUnit(unit: Unit | null): boolean {
+  if (unit === null) return true;
+  if (unit.per) return isKnownUnit(unit.per.numerator) && isKnownUnit(unit.per.denominator);
+  return lookupUnit(unit.symbol) !== undefined;
+}
+
+/** What the grammar's number may be of the digits shown: the same, or those times a 万 or 亿 the text writes (3.35万人). */
+const SHOWN_MAGNITUDES = [new Decimal(1), ...[...MAGNITUDES.values()].map((exponent) => Decimal.pow(10, exponent))];
+
+/**
+ * A number whose format prints text around it, read as the text it shows by the value grammar, as
+ * a typed one is (domain.md §2): "≤"0% is ≤5%, 0"次/月" 3次/月, "不低于"0% a lower bound. The number
+ * stays the cell's own, unrounded (0.955 under "≤"0% is ≤95.5%). A text that adds nothing the
+ * grammar knows (a unit it has no entry for, a label: 第3名), or that it reads as another number,
+ * leaves `number`, the cell read without it.
+ */
+function readAsShown(number: ParsedValue, shown: LiteralText, ctx: ParseContext): ParsedValue {
+  if (shown.digits === "") return number;
+  const read = cachedParseText(shown.text, ctx);
+  if (read.kind !== "number" || !isKnownUnit(read.unit)) return number;
+  const digits = toDecimal(shown.digits);
+  const times = SHOWN_MAGNITUDES.find((m) => digits.times(m).eq(read.value!));
+  if (times === undefined) return number;
+  const same =
+    read.op === number.op && read.contradictory === number.contradictory && read.unit?.symbol === number.unit?.symbol && read.period?.word === number.period?.word;
+  return same && times.eq(1) ? number : { ...read, value: shown.number.times(times) };
 }
 
 /** Excel never shows more than 15 significant digits: what lies past them is binary noise. */
@@ -1220,8 +1303,8 @@ export function numberShown(n: number, numFmt: string | undefined): string {
   const format = readFormat(numFmt, n);
   if (format.date) return excelDate(n);
   // General: a 0.1+0.2 stored as 0.30000000000000004 shows 0.3.
-  if (format.decimals === null) return shownNumber(Number(numberDecimals(n).shown), format).text;
-  return shownNumber(n, format).text;
+  const shown = shownNumber(format.decimals === null ? Number(numberDecimals(n).shown) : n, format);
+  return textWithLiterals(shown.value, format)?.text ?? shown.text;
 }
 
 /** An Excel serial date as YYYY-MM-DD (1900 system, with its fictitious 1900-02-29 at serial 60). */

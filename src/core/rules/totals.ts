@@ -27,7 +27,7 @@ import { BudgetLineResult } from "./budget";
 import { checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
-import { decimalPlacesShown } from "../values";
+import { decimalPlacesShown, parseShownNumber } from "../values";
 
 export interface EvaluationTotal {
   sheet: string;
@@ -176,7 +176,9 @@ function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () =>
   };
   const value = evaluateSumFormula(formula, read);
   if (value === undefined || !Number.isFinite(value.toNumber())) return null;
-  return cell.value !== null && eq(value, cell.value) ? null : { cell, value };
+  // Against the result the cell holds, as stored: a 总分 of 97.50% is read as 97.5 points, its formula gives 0.975.
+  const held = parseShownNumber(cell.raw);
+  return held !== null && eq(value, held) ? null : { cell, value };
 }
 
 /**
