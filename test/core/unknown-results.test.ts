@@ -32,8 +32,8 @@ function nationalForm(scores: CellValue[] = [30, 20, 30, 10], budgetScore: CellV
 const NATIONAL_FORMULAS = { F2: "D2/C2", G2: "E2*F2", G10: "G2+SUM(G5:G9)" };
 
 /** The form with `formulas`, saved with their results (as `rows` hold them) or without. */
-function form(rows: CellValue[][], formulas: Record<string, string>, resultsHeld: boolean): WorkbookGrid {
-  const grid = workbook({ rows, merges: ["A5:A7"], numFmts: { F2: "0.00%" } });
+function form(rows: CellValue[][], formulas: Record<string, string>, resultsHeld: boolean, merges = ["A5:A7"]): WorkbookGrid {
+  const grid = workbook({ rows, merges, numFmts: { F2: "0.00%" } });
   grid.sheets[0] = resultsHeld ? withFormulas(grid.sheets[0], formulas) : withUnknownResults(grid.sheets[0], formulas);
   return grid;
 }
@@ -63,6 +63,17 @@ describe("a 总分 formula whose result the file does not hold", () => {
     rows[1] = ["年度资金总额", 300, 320, 336, 10, 1.05, 10.5];
     const a = analyze(form(rows, NATIONAL_FORMULAS, false));
     expect(a.findings.find((f) => f.rule === "total-mismatch")?.message).toBe("综合得分填的是 100.5，各项得分相加为 100。请改为 100，或核对各项得分。");
+  });
+
+  it("takes a funds total whose SUM holds no result for unknown, not for a blank the 其中 rows mismatch", () => {
+    const rows = nationalForm();
+    rows[1] = ["年度资金总额", 300, 320, null, 10, null, null];
+    rows.splice(2, 0, ["其中：当年财政拨款", 250, 260, 250, null, null, null], ["上年结转资金", 50, 60, 54, null, null, null]);
+    const formulas = { D2: "SUM(D3:D4)", F2: "D2/C2", G2: "E2*F2", G12: "G2+SUM(G7:G11)" };
+    const a = analyze(form(rows, formulas, false, ["A7:A9"]));
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    // Its budget score is worked out through it too: D2 = 304, F2 = 95%, G2 = 9.5.
+    expect(a.totals[0].recordedScore).toBe("99.5");
   });
 
   it("records no total when a formula it reads cannot be worked out (the unit's own ROUND/IF scores)", () => {
