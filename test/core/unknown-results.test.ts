@@ -5,6 +5,8 @@
  */
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { reviewFile } from "../../src/core/review";
 import { INDICATOR_HEADER, withFormulas, withUnknownResults, workbook } from "../support/grid";
 
 /**
@@ -94,6 +96,13 @@ describe("a 总分 formula whose result the file does not hold", () => {
     expect(rulesOf(grid)).toEqual(["total-incomplete@G10"]);
     expect(a.totals[0].recordedScore).toBeNull();
     expect(a.writes.filter((w) => w.cachedResult)).toEqual([]);
+  });
+
+  it("gives the finance bureau's review the recorded 总分 the form shows, or none it cannot know", () => {
+    const recorded = (grid: WorkbookGrid) => reviewFile("供水.xlsx", analyze(grid), DEFAULT_PROFILE).rows.map((r) => [r.recordedScore, r.recordedGrade]);
+    expect(recorded(form(nationalForm(), NATIONAL_FORMULAS, false))).toEqual([["99.5", "优"]]);
+    const fromSheet = { G10: "G2+SUM(G5:G9)", G5: "评分依据!C2", G6: "评分依据!C3", G8: "评分依据!C4", G9: "评分依据!C5" };
+    expect(recorded(form(nationalForm([null, null, null, null]), fromSheet, false))).toEqual([[null, "优"]]);
   });
 
   it("records no total when a cell it names alone is blank and jixiao cannot fill it; one jixiao fills counts; saved with its result, the blank counted 0 as Excel did", () => {
