@@ -1,6 +1,6 @@
 /** The 总分 formulas jixiao recomputes, and those it leaves to Excel. */
 import { FormulaCells, evaluateFormula } from "../../src/core/formula";
-import { CellValue, parseCellAddress } from "../../src/core/grid";
+import { CellValue, cellKey, parseCellAddress } from "../../src/core/grid";
 
 /**
  * Cells by address: a value, or a formula whose result the file does not hold ({ formula }). Any
@@ -9,11 +9,11 @@ import { CellValue, parseCellAddress } from "../../src/core/grid";
 type Cells = Record<string, CellValue | { formula: string }>;
 
 function cellsOf(cells: Cells): FormulaCells {
-  const at = (row: number, col: number) =>
-    Object.entries(cells).find(([address]) => {
-      const cell = parseCellAddress(address)!;
-      return cell.row === row && cell.col === col;
-    })?.[1] ?? null;
+  const byKey = new Map(Object.entries(cells).map(([address, cell]) => {
+    const { row, col } = parseCellAddress(address)!;
+    return [cellKey(row, col), cell];
+  }));
+  const at = (row: number, col: number) => byKey.get(cellKey(row, col)) ?? null;
   const isUncached = (cell: CellValue | { formula: string }): cell is { formula: string } => typeof cell === "object" && cell !== null && "formula" in cell;
   return {
     value: (row, col) => {
@@ -115,6 +115,14 @@ describe("evaluateFormula, a result the file does not hold", () => {
 
   it("is unknown when a formula comes round to itself", () => {
     expect(worked("H14+H15", { ...NATIONAL, H15: { formula: "H16+1" }, H16: { formula: "H15*2" } })).toBeUndefined();
+  });
+
+  it("leaves a chain deeper than any form's unknown, without overflowing the stack", () => {
+    // H1 = 1, then each row the one above plus 1, down 20,000 rows, no result held.
+    const chain: Cells = { H1: 1 };
+    for (let row = 2; row <= 20000; row++) chain[`H${row}`] = { formula: `H${row - 1}+1` };
+    expect(worked("H20000+0", chain)).toBeUndefined();
+    expect(worked("H5+0", chain)).toBe("5");
   });
 
   it("takes a result held in the file as it is", () => {
