@@ -96,10 +96,13 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   }
   const counts = severityCounts(report.findings);
   const label = SEVERITY_LABEL[lang];
+  // A formula's new result in the copy is no blank cell filled in: told apart, when there is one.
+  const { filled, formulaResults } = outcome.writeCounts!;
+  const updated = formulaResults === 0 ? "" : zh ? `，更新 ${formulaResults} 个公式的计算结果` : `, ${counted(formulaResults, "formula result")} updated`;
   out.log(
     zh
-      ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${report.writes.length} 个空单元格`
-      : `  Findings: ${counted(counts.error, "error")}, ${counted(counts.warning, "warning")}, ${counts.info} info; ${counted(report.writes.length, "blank cell")} filled`,
+      ? `  问题：${label.error} ${counts.error}，${label.warning} ${counts.warning}，${label.info} ${counts.info}；填入 ${filled} 个空单元格${updated}`
+      : `  Findings: ${counted(counts.error, "error")}, ${counted(counts.warning, "warning")}, ${counts.info} info; ${counted(filled, "blank cell")} filled${updated}`,
   );
   for (const f of report.findings.slice(0, SHOWN_FINDINGS)) {
     out.log(`  [${label[f.severity]}] ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);

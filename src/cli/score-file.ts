@@ -7,7 +7,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
-import { Report, buildReport } from "../core/report";
+import { Report, buildReport, writeCounts } from "../core/report";
 import { CopyWriteError, ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { scoredCopy } from "../xlsx/write";
@@ -21,6 +21,8 @@ export interface FileOutcome {
   report?: Report;
   /** Each total's recorded 总分 as its cell shows it (the report's keeps every digit), for the headline. */
   recordedTotals?: (string | null)[];
+  /** The blank cells filled in and the formulas' results updated, of the report's writes. */
+  writeCounts?: { filled: number; formulaResults: number };
   /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
   ignored?: IgnoredFinding[];
   /** Why the file could not be scored: one line for the person running the command. */
@@ -79,8 +81,8 @@ export async function scoreFile(
   } catch (error) {
     return { input, failure: cannotWrite(output, systemReason(error)) };
   }
-  const { report, recordedTotals, ignored, keptSummary } = scored;
-  return { input, output, report, recordedTotals, ignored, ...(keptSummary && { keptSummary }) };
+  const { report, recordedTotals, writeCounts, ignored, keptSummary } = scored;
+  return { input, output, report, recordedTotals, writeCounts, ignored, ...(keptSummary && { keptSummary }) };
 }
 
 function cannotWrite(output: string, why: Bilingual): Bilingual {
@@ -91,6 +93,7 @@ interface Scored {
   bytes: Uint8Array;
   report: Report;
   recordedTotals: (string | null)[];
+  writeCounts: { filled: number; formulaResults: number };
   ignored: IgnoredFinding[];
   keptSummary?: KeptSummary;
 }
@@ -107,6 +110,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits
     bytes,
     report: buildReport(input, grid, analysis),
     recordedTotals: analysis.totalSources.map((source) => source.recordedShown),
+    writeCounts: writeCounts(analysis, grid),
     ignored: analysis.ignored,
     ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }),
   };

@@ -32,6 +32,12 @@ export interface SheetGrid {
    * know. Absent: no formulas known.
    */
   formulas?: (boolean | string | undefined)[][];
+  /**
+   * unknownResults[row][col] is true where a formula cell's file holds no result for it (openpyxl
+   * and Apache POI write `<f>` without a `<v>`): its value, null, is not known, which is not blank.
+   * Absent: every formula's result is known (Excel's own files, the add-in's host).
+   */
+  unknownResults?: (boolean | undefined)[][];
 }
 
 export interface WorkbookGrid {
@@ -227,6 +233,11 @@ export class SheetView {
   isFormula(row: number, col: number): boolean {
     const formula = this.sheet.formulas?.[row]?.[col];
     return formula !== undefined && formula !== false;
+  }
+
+  /** Whether the cell is a formula whose result the file does not hold (SheetGrid.unknownResults). */
+  resultUnknown(row: number, col: number): boolean {
+    return this.sheet.unknownResults?.[row]?.[col] === true;
   }
 
   /** The formula's text without "=" when the host knows it ("SUM(H5:H20)"). */

@@ -62,6 +62,8 @@ export interface NumberCell extends CellRef {
   writable: boolean;
   /** Holds a formula: its value is the formula's cached result, worked out from other cells. */
   formula: boolean;
+  /** Holds a formula whose result the file does not hold: its value is unknown, not blank. */
+  resultUnknown: boolean;
 }
 
 export interface TextCell extends CellRef {
@@ -195,6 +197,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
     // across rows or columns (other fields) it does not belong to.
     writable: blank && !formula && view.mergeAt(row, col) === undefined,
     formula,
+    resultUnknown: view.resultUnknown(cell.row, cell.col),
   };
 }
 

@@ -30,6 +30,16 @@ export interface Report {
   summary: { sheet: string; keptEdited: string | null };
 }
 
+/**
+ * How many blank cells a run fills, and how many formulas' results it updates in the copy
+ * (CellWrite.cachedResult), of the writes that change their cells: only the first are cells filled in.
+ */
+export function writeCounts(analysis: Analysis, grid: WorkbookGrid): { filled: number; formulaResults: number } {
+  const writes = changingWrites(analysis.writes, grid);
+  const formulaResults = writes.filter((w) => w.cachedResult).length;
+  return { filled: writes.length - formulaResults, formulaResults };
+}
+
 function plain(value: CellValue): string | number | boolean | null {
   if (value === null || typeof value !== "object") return value;
   return isCellError(value) ? value.error : cellText(value);

@@ -7,7 +7,7 @@
 import { analyze, noTablesMessage } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual, BilingualError } from "../core/messages";
-import { buildReport } from "../core/report";
+import { buildReport, writeCounts } from "../core/report";
 import { reviewFile } from "../core/review";
 import { tableSheetDisplays } from "../core/sheet-display";
 import { resultsOf } from "../taskpane/outcome";
@@ -35,7 +35,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   // The results view's data, built as the task pane builds it.
   const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {
-    written: report.writes.length,
+    written: writeCounts(analysis, grid).filled,
     marked: analysis.marks.length,
     summarySheet: analysis.summary.name,
   });

@@ -273,6 +273,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
   const formulas: (boolean | string | undefined)[][] = [];
+  const unknownResults: (boolean | undefined)[][] = [];
   const merges: SheetGrid["merges"] = [];
   const { formats, date1904, cellBudget } = context;
   let strings: string[] | undefined;
@@ -340,6 +341,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     (values[row] ??= [])[col] = result;
     // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula do not.
     if (formula) (formulas[row] ??= [])[col] = formula.text === "" ? true : formula.text;
+    // No result written (openpyxl's empty <v>, POI's none): unknown. An empty text result is written
+    // as t="str" with an empty <v>, and is known.
+    if (formula && !value && type !== "str") (unknownResults[row] ??= [])[col] = true;
   };
 
   parse(xml, part, {
@@ -434,6 +438,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         delete cells[c];
         if (numFmts[r]) delete numFmts[r][c];
         if (formulas[r]) delete formulas[r][c];
+        if (unknownResults[r]) delete unknownResults[r][c];
       }
     }
   }
@@ -441,7 +446,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     values[r] ??= [];
     numFmts[r] ??= [];
   }
-  return { grid: { name, values, numFmts, merges: clipped, formulas }, layout: recorder.finish() };
+  const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
+  if (unknownResults.length > 0) grid.unknownResults = unknownResults;
+  return { grid, layout: recorder.finish() };
 }
 
 // ---- the workbook -----------------------------------------------------------------------------

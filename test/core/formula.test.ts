@@ -1,19 +1,37 @@
 /** The 总分 formulas jixiao recomputes, and those it leaves to Excel. */
-import { evaluateSumFormula } from "../../src/core/formula";
-import { CellValue, parseCellAddress } from "../../src/core/grid";
+import { FormulaCells, evaluateFormula } from "../../src/core/formula";
+import { CellValue, cellKey, parseCellAddress } from "../../src/core/grid";
+
+/**
+ * Cells by address: a value, or a formula whose result the file does not hold ({ formula }). Any
+ * other cell is blank.
+ */
+type Cells = Record<string, CellValue | { formula: string }>;
+
+function cellsOf(cells: Cells): FormulaCells {
+  const byKey = new Map(Object.entries(cells).map(([address, cell]) => {
+    const { row, col } = parseCellAddress(address)!;
+    return [cellKey(row, col), cell];
+  }));
+  const at = (row: number, col: number) => byKey.get(cellKey(row, col)) ?? null;
+  const isUncached = (cell: CellValue | { formula: string }): cell is { formula: string } => typeof cell === "object" && cell !== null && "formula" in cell;
+  return {
+    value: (row, col) => {
+      const cell = at(row, col);
+      return isUncached(cell) ? undefined : cell;
+    },
+    formulaText: (row, col) => {
+      const cell = at(row, col);
+      return isUncached(cell) ? cell.formula : undefined;
+    },
+  };
+}
 
 /** Column H, rows 1–6: 10, 2.5, blank, "说明", 7, #DIV/0!. */
-const CELLS: Record<string, CellValue> = { H1: 10, H2: 2.5, H4: "说明", H5: 7, H6: { error: "#DIV/0!" }, I1: 0.1, I2: 0.2 };
-const read = (row: number, col: number): CellValue => {
-  const hit = Object.entries(CELLS).find(([address]) => {
-    const at = parseCellAddress(address)!;
-    return at.row === row && at.col === col;
-  });
-  return hit ? hit[1] : null;
-};
-const value = (formula: string) => evaluateSumFormula(formula, read)?.toFixed();
+const CELLS = cellsOf({ H1: 10, H2: 2.5, H4: "说明", H5: 7, H6: { error: "#DIV/0!" }, I1: 0.1, I2: 0.2 });
+const value = (formula: string) => evaluateFormula(formula, CELLS, false)?.toFixed();
 
-describe("evaluateSumFormula", () => {
+describe("evaluateFormula, the formula's result held in the file", () => {
   it.each([
     ["SUM(H1:H5)", "19.5"], // the text and the blank are skipped
     ["sum(h1:h2, h5)", "19.5"],
@@ -23,6 +41,12 @@ describe("evaluateSumFormula", () => {
     ["SUM(H1,H2+H5)", "19.5"],
     ["I1+I2", "0.3"], // exact: not 0.30000000000000004
     ["H1+1.5", "11.5"],
+    ["H1*2", "20"],
+    ["H1*H2/4+H5", "13.25"],
+    ["H1+H2*2", "15"], // × before +
+    ["(H1+H2)*2", "25"],
+    ["H1*H3", "0"], // a blank counts 0, as Excel counts it
+    ["H5/3", "2.33333333333333"], // to 15 significant digits, as Excel shows it
   ])("%s = %s", (formula, expected) => {
     expect(value(formula)).toBe(expected);
   });
@@ -32,7 +56,9 @@ describe("evaluateSumFormula", () => {
     "H1+H4", // text added with +
     "ROUND(SUM(H1:H2),2)",
     "Sheet2!H1+H2",
-    "H1*2",
+    "H1/H3", // #DIV/0!
+    "H1/0",
+    "H1*-2",
     "H1:H2",
     "SUM(H:H)",
     "SUM(H1,",
@@ -40,5 +66,66 @@ describe("evaluateSumFormula", () => {
     '"a"&H1',
   ])("%s is left to Excel", (formula) => {
     expect(value(formula)).toBeUndefined();
+  });
+});
+
+/**
+ * The national form's budget line and 总分 as openpyxl writes them, no formula holding a result:
+ * 执行率 H7 = F7/E7 (304 of 320), 得分 I7 = G7*H7, and scores H14:H16 with H16 an empty optional row.
+ */
+const NATIONAL: Cells = {
+  E7: 320,
+  F7: 304,
+  G7: 10,
+  H7: { formula: "F7/E7" },
+  I7: { formula: "G7*H7" },
+  H14: 50,
+  H15: 39,
+};
+
+describe("evaluateFormula, a result the file does not hold", () => {
+  const worked = (formula: string, cells: Cells, resultUnknown = true) => evaluateFormula(formula, cellsOf(cells), resultUnknown)?.toFixed();
+
+  it("works a formula out through the formulas it reads, from their own cells", () => {
+    expect(worked("I7+SUM(H14:H16)", NATIONAL)).toBe("98.5");
+  });
+
+  it("skips a range's blank rows: an empty optional row is blank, not unknown", () => {
+    expect(worked("SUM(H14:H16)", NATIONAL)).toBe("89");
+  });
+
+  it("is unknown when a cell it names alone is blank, never a value made of blanks", () => {
+    expect(worked("I7+SUM(H14:H16)", { ...NATIONAL, G7: null })).toBeUndefined(); // G7*H7 over a blank G7
+    expect(worked("H16+SUM(H14:H15)", NATIONAL)).toBeUndefined();
+    expect(worked("SUM(H16,H14:H15)", NATIONAL)).toBeUndefined();
+    // With its result held, the same formula is what Excel showed: the blank counted 0.
+    expect(worked("H16+SUM(H14:H15)", NATIONAL, false)).toBe("89");
+  });
+
+  it("is unknown when a formula it reads cannot be worked out, whether or not its own result is held", () => {
+    const rounded = { ...NATIONAL, I7: { formula: "ROUND(G7*MIN(H7,1),2)" } };
+    const otherSheet = { ...NATIONAL, H15: { formula: "评分依据!C3" } };
+    for (const cells of [rounded, otherSheet]) {
+      expect(worked("I7+SUM(H14:H16)", cells)).toBeUndefined();
+      expect(worked("I7+SUM(H14:H16)", cells, false)).toBeUndefined();
+    }
+    // In a range too: a formula whose result is not held is not a blank to skip.
+    expect(worked("SUM(H14:H16)", otherSheet)).toBeUndefined();
+  });
+
+  it("is unknown when a formula comes round to itself", () => {
+    expect(worked("H14+H15", { ...NATIONAL, H15: { formula: "H16+1" }, H16: { formula: "H15*2" } })).toBeUndefined();
+  });
+
+  it("leaves a chain deeper than any form's unknown, without overflowing the stack", () => {
+    // H1 = 1, then each row the one above plus 1, down 20,000 rows, no result held.
+    const chain: Cells = { H1: 1 };
+    for (let row = 2; row <= 20000; row++) chain[`H${row}`] = { formula: `H${row - 1}+1` };
+    expect(worked("H20000+0", chain)).toBeUndefined();
+    expect(worked("H5+0", chain)).toBe("5");
+  });
+
+  it("takes a result held in the file as it is", () => {
+    expect(worked("I7+SUM(H14:H16)", { ...NATIONAL, I7: 9.5 })).toBe("98.5");
   });
 });

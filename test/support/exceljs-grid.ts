@@ -39,10 +39,13 @@ export async function exceljsGrid(bytes: Uint8Array): Promise<WorkbookGrid> {
   return { sheets: workbook.worksheets.map(exceljsSheetGrid) };
 }
 
-/** The grid as both readers can give it: a formula's text counts as "a formula" (ExcelJS's grid said only that). */
+/**
+ * The grid as both readers can give it: a formula's text counts as "a formula" (ExcelJS's grid said
+ * only that), and which formulas hold no result is left out (ExcelJS reads them as blank).
+ */
 export function comparable(grid: WorkbookGrid): { sheets: SheetGrid[] } {
   return {
-    sheets: grid.sheets.map((sheet) => ({
+    sheets: grid.sheets.map(({ unknownResults: _unknown, ...sheet }) => ({
       ...sheet,
       formulas: (sheet.formulas ?? []).map((row) => row?.map((f) => (f === undefined ? undefined : true))),
     })),

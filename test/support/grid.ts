@@ -93,3 +93,18 @@ export function withFormulas(sheet: SheetGrid, formulas: Record<string, string>)
   }
   return { ...sheet, formulas: grid };
 }
+
+/**
+ * The sheet with formulas as openpyxl and Apache POI save them, holding no result: the cells
+ * blank, their results unknown (SheetGrid.unknownResults).
+ */
+export function withUnknownResults(sheet: SheetGrid, formulas: Record<string, string>): SheetGrid {
+  const values = sheet.values.map((row) => [...(row ?? [])]);
+  const unknownResults: boolean[][] = [];
+  for (const address of Object.keys(formulas)) {
+    const { row, col } = parseCellAddress(address)!;
+    (values[row] ??= [])[col] = null;
+    (unknownResults[row] ??= [])[col] = true;
+  }
+  return { ...withFormulas({ ...sheet, values }, formulas), unknownResults };
+}

@@ -136,9 +136,9 @@ function checkSums(findings: FindingList, block: BudgetBlock, totals: Map<Budget
       if (!cell || values.length === 0) continue;
       const sum = sumOf(values);
       // A funds total left blank over rows that carry money: the gap is the mismatch (it is judged
-      // as their sum meanwhile).
+      // as their sum meanwhile). A formula whose result the file does not hold is not blank.
       if (cell.value === null) {
-        if (cell.empty && total.kind === "funds-total" && gt(sum, ZERO)) {
+        if (cell.empty && !cell.resultUnknown && total.kind === "funds-total" && gt(sum, ZERO)) {
           const recorded = cellText(cell.raw);
           findings.add("sum-mismatch", cell, {
             what,

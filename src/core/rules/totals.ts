@@ -5,9 +5,9 @@
  */
 import Decimal from "decimal.js";
 import { eq, gt, gte, lte } from "../compare";
-import { evaluateSumFormula } from "../formula";
+import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
-import { CellValue, SheetView, cellAddress, cellKey } from "../grid";
+import { SheetView, cellAddress, cellKey } from "../grid";
 import { SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
@@ -165,16 +165,21 @@ export type FilledCells = ReadonlyMap<number, Decimal>;
 /**
  * The value of a recorded 总分 (or the indicators' 合计) that is a formula over cells jixiao fills,
  * once they are filled; null when it is no formula, one jixiao does not evaluate, or one whose
- * value does not change.
+ * value does not change. A formula whose result the file does not hold is worked out strictly
+ * (formula.ts): unknown, it records no total at all.
  */
 function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
-  const read = (row: number, col: number): CellValue => {
-    const value = filled().get(cellKey(row, col));
-    return value === undefined ? view.raw(row, col) : value.toNumber();
+  const cells: FormulaCells = {
+    value: (row, col) => {
+      const value = filled().get(cellKey(row, col));
+      if (value !== undefined) return value.toNumber();
+      return view.resultUnknown(row, col) ? undefined : view.raw(row, col);
+    },
+    formulaText: (row, col) => view.formulaText(row, col),
   };
-  const value = evaluateSumFormula(formula, read);
+  const value = evaluateFormula(formula, cells, view.resultUnknown(cell.row, cell.col));
   if (value === undefined || !Number.isFinite(value.toNumber())) return null;
   // Against the result the cell holds, as stored: a 总分 of 97.50% is read as 97.5 points, its formula gives 0.975.
   const held = parseShownNumber(cell.raw);
