@@ -169,7 +169,15 @@ function fieldCells<F extends string>(
   return cells;
 }
 
-/** Each field's column: the first of fieldCells naming it. */
+/** The fields naming an indicator. */
+const NAME_FIELDS: readonly string[] = ["level1", "level2", "level3", "levels"] satisfies IndicatorField[];
+
+/**
+ * Each field's column: the first of fieldCells naming it. An indicator's values, 分值 and 得分 come
+ * after its name: fields left of every name column are those of a line or a budget block beside
+ * the indicators (预期目标 | 实际完成情况, 分值 | 得分 of a form whose header rows start higher or
+ * lower), not theirs.
+ */
 function columnsOf<F extends string>(
   view: SheetView,
   row: number,
@@ -178,7 +186,13 @@ function columnsOf<F extends string>(
   span: ColumnSpan,
 ): Columns<F> {
   const columns: Columns<F> = {};
-  for (const { col, field } of fieldCells(view, row, match, below, span)) columns[field] ??= col;
+  const cells = fieldCells(view, row, match, below, span);
+  const names = cells.filter((c) => NAME_FIELDS.includes(c.field)).map((c) => c.col);
+  const firstName = names.length === 0 ? -1 : Math.min(...names);
+  for (const { col, field } of cells) {
+    if (col < firstName) continue;
+    columns[field] ??= col;
+  }
   return columns;
 }
 
@@ -228,7 +242,7 @@ interface HeaderMatch {
 
 const HEADER_KINDS = [
   { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: spreadLevels },
-  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: preferAdjustedBudget },
+  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: rankBudgetColumns },
 ];
 
 /**
@@ -247,7 +261,9 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
     if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
       const double = rank(below, view, row, row + 1, span);
-      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double, span };
+      if (isHeader(double) && !isHeaderBeside(view, row, found, isHeader, match, span)) {
+        return { kind, top: row, bottom: row + 1, columns: double, span };
+      }
     }
     const single = rank(found, view, row, row, span);
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single, span };
@@ -299,6 +315,36 @@ function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
 }
 
 /**
+ * Whether the row under `row` is a header by itself beside the fields `row` names: its fields lie
+ * wholly outside the columns of those (merged areas included) and of the titles merged across
+ * `row`. The words above it are another form's (预期目标 | 实际完成情况 of a form beside, whose
+ * header rows start a row lower), not the top row of a two-row header.
+ */
+function isHeaderBeside(
+  view: SheetView,
+  row: number,
+  topFields: Columns<string>,
+  isHeader: (columns: Columns<string>) => boolean,
+  match: (text: string) => string | undefined,
+  span: ColumnSpan,
+): boolean {
+  const next = columnsOf<string>(view, row + 1, match, undefined, span);
+  if (!isHeader(next)) return false;
+  let left = Infinity;
+  let right = -Infinity;
+  const cover = (col: number) => {
+    left = Math.min(left, col);
+    right = Math.max(right, view.mergeAt(row, col)?.right ?? col);
+  };
+  for (const col of Object.values(topFields) as number[]) cover(col);
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
+    const merge = view.mergeAt(row, c);
+    if (merge !== undefined && merge.left === c && merge.top === row && merge.right > c) cover(c);
+  }
+  return (Object.values(next) as number[]).every((col) => col < left || col > right);
+}
+
+/**
  * Whether the row and the next are laid out as one two-row header: a title merged down over both
  * rows, and a title merged across with words of the next row under it.
  */
@@ -314,6 +360,28 @@ function twoRowLayout(view: SheetView, row: number, span: ColumnSpan): boolean {
     }
   }
   return mergedDown && subTitled;
+}
+
+function rankBudgetColumns(columns: Columns<string>, view: SheetView, top: number, row: number, span: ColumnSpan): Columns<string> {
+  return preferAdjustedBudget(ownLabel(columns, view, top, span), view, top, row, span);
+}
+
+/**
+ * A budget table's row labels (项目名称, 资金来源) head a column left of its figures. A label named
+ * right of them, or a 项目名称 (单位名称 …) with a name beside it over none of the figures' columns
+ * (项目名称 | 某项目, as a form's header block has it), is the name line of a form beside the table
+ * whose header rows start lower or higher, not its label column.
+ */
+function ownLabel(columns: Columns<string>, view: SheetView, top: number, span: ColumnSpan): Columns<string> {
+  const { label, ...figures } = columns;
+  if (label === undefined) return columns;
+  const figureCols = BUDGET_NUMBER_FIELDS.flatMap((f) => (figures[f] === undefined ? [] : [figures[f]]));
+  if (figureCols.some((c) => c < label)) return figures;
+  const name = labelledName(view, top, label, span);
+  const valueCol = valueColRightOf(view, top, label, span);
+  if (name === null || valueCol === undefined || matchBudgetField(name.value) !== undefined) return columns;
+  const value = view.mergeAt(top, valueCol) ?? { left: valueCol, right: valueCol };
+  return figureCols.some((c) => value.left <= c && c <= value.right) ? columns : figures;
 }
 
 /**
@@ -580,12 +648,18 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
 
 /** The first text right of a label cell on its row ("" for none, or for another label). */
 function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): string {
+  const valueCol = valueColRightOf(view, row, col, span);
+  if (valueCol === undefined) return "";
+  const text = cellText(view.raw(row, valueCol));
+  return formNameLabel(text) === null ? text : "";
+}
+
+/** The column of the first text right of a cell on its row; undefined for none. */
+function valueColRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): number | undefined {
   for (let c = col + 1; c < spanEnd(view, row, span); c++) {
-    if (!view.isOrigin(row, c)) continue;
-    const text = cellText(view.raw(row, c));
-    if (text !== "") return formNameLabel(text) === null ? text : "";
+    if (view.isOrigin(row, c) && cellText(view.raw(row, c)) !== "") return c;
   }
-  return "";
+  return undefined;
 }
 
 /** Rows of a sheet without tables (a cover, a 说明 sheet) where it names its unit. */
@@ -658,10 +732,63 @@ function freeSpans(running: Table[]): ColumnSpan[] {
   return free;
 }
 
+function readTable(view: SheetView, header: HeaderMatch): Table {
+  return header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
+}
+
+/**
+ * Rows above and below a table's header within which a table beside it, outside its columns, makes
+ * the two forms side by side even when their header rows differ (an extra title or 项目名称 line).
+ */
+const BESIDE_ROWS = 8;
+
+/**
+ * The columns a table reads when forms stand side by side with their header rows on different
+ * rows: a table (found, or a header starting) within BESIDE_ROWS of its header, wholly left of
+ * the table's columns (its row labels included) or wholly right of its fields, belongs to a form
+ * beside it. The table then reads from the column after that form's last field through its own
+ * last field, as forms sharing their header row do (see sideSpans); its span as found otherwise.
+ */
+function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan {
+  let { left, right } = table.span;
+  const top = table.headerTop - BESIDE_ROWS;
+  const bottom = Math.min(view.rowCount - 1, table.headerTop + BESIDE_ROWS);
+  for (const other of tables) {
+    if (other.lastRow < top || other.headerTop > bottom) continue;
+    if (left <= other.right && other.right < table.left) left = other.right + 1;
+    if (table.right < other.left && other.left <= right) right = table.right;
+  }
+  for (let row = table.headerTop; row <= bottom; row++) {
+    if (right > table.right && headerAt(view, row, { left: table.right + 1, right })) right = table.right;
+    const leftOf = left < table.left ? headerAt(view, row, { left, right: table.left - 1 }) : undefined;
+    if (leftOf) left = tableBase(leftOf).right + 1;
+  }
+  return { left, right };
+}
+
+/**
+ * The table a header starts, read in its own columns when another form stands beside it (see
+ * ownColumns). Read in a narrower span, it may find the next form beside it further on (three
+ * forms, each a row lower): it narrows until no form is left beside it. Undefined when its own
+ * columns hold no header on that row: the form beside lent it words (预期目标 | 实际完成情况 over
+ * the header a row lower), and its own header starts further down.
+ */
+function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Table | undefined {
+  let table = readTable(view, header);
+  for (;;) {
+    const own = ownColumns(view, table, tables);
+    if (own.left === table.span.left && own.right === table.span.right) return table;
+    const narrowed = headerAt(view, header.top, own);
+    if (narrowed === undefined) return undefined;
+    table = readTable(view, narrowed);
+  }
+}
+
 /**
  * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
  * form (see formNames). A table's rows start nothing; tables side by side end where each does,
- * and the next one may start under the shorter beside the longer.
+ * and the next one may start under the shorter beside the longer, or beside a table read in its
+ * own columns on the same row.
  */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
@@ -669,13 +796,23 @@ export function detectTables(view: SheetView): Table[] {
   for (let row = 0; row < view.rowCount; row++) {
     if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
     if (view.rowLength(row) === 0) continue; // an empty row starts nothing
-    for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
-      for (const header of headersAt(view, row, span)) {
-        const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
-        tables.push(table);
-        running.push(table);
+    const found: Table[] = [];
+    for (let more = true; more; ) {
+      more = false;
+      for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
+        for (const header of headersAt(view, row, span)) {
+          const table = readOwnTable(view, header, tables);
+          if (table === undefined) continue;
+          found.push(table);
+          tables.push(table);
+          running.push(table);
+          more = true;
+        }
+        // A table read in its own columns leaves the rest of its row free for the form beside it.
+        if (more) break;
       }
     }
+    if (found.length > 1) tables.splice(tables.length - found.length, found.length, ...found.sort((a, b) => a.span.left - b.span.left));
   }
   formNames(view, tables);
   return tables;

@@ -515,3 +515,76 @@ describe("the 综合得分 title of a workbook of several projects", () => {
     expect(titleOf(besideEachOther([projectForm(HERITAGE)], 0))).toBe("非遗保护传承 2023年度 绩效自评综合得分");
   });
 });
+
+/**
+ * A form with `count` more lines in its header block under its title (填报单位, 填报日期, a 项目编号 …),
+ * as some units' templates have them: its header rows start `count` rows lower.
+ */
+function withMoreLines(block: FormBlock, count: number): FormBlock {
+  const lines: Row[] = [["填报单位（盖章）：县文化旅游局"], ["填报日期：2024年3月15日"], ["项目编号", "P2023-017"], ["项目类别", "经常性项目"], ["资金性质", "一般公共预算"], ["预算年度", "2023"], ["联系人", "王某"], ["联系电话", "0000-1234567"]];
+  const rows = [block.rows[0], ...lines.slice(0, count), ...block.rows.slice(1)];
+  const merges = block.merges.map((m) => {
+    const area = parseRangeAddress(m)!;
+    return area.top === 0 ? m : rangeAddress({ ...area, top: area.top + count, bottom: area.bottom + count });
+  });
+  return { rows, merges };
+}
+
+/** What one form of a sheet reads as: its tables, budget lines, total, the rate it fills, its review row. */
+function formRead(analysis: ReturnType<typeof analyze>, name: string) {
+  const own = (table: number) => analysis.tables[table].project === name;
+  const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE).rows.filter((r) => r.project === name);
+  return {
+    tables: analysis.tables.filter((t) => t.project === name).map((t) => [t.kind, t.range, t.unit]),
+    budget: analysis.budget.filter((_, i) => own(analysis.budgetLines[i].table)).map((b) => [b.label, b.row, b.planned, b.spent, b.rate]),
+    totals: analysis.totals.filter((t) => t.label === name).map((t) => [t.score, t.recordedScore, t.grade]),
+    review: review.map((r) => [r.kind, r.table, r.planned, r.spent, r.rate, r.score, r.moneyUnit]),
+  };
+}
+
+/** What the form of `p`, its first column `first` and its rows `lower` rows down, reads as when read alone. */
+function expectedRead(p: Project, first: number, lower: number) {
+  const cell = (letter: string, row: number) => `${shifted(letter, first)}${row + lower}`;
+  const indicators = `${cell("B", 10)}:${cell("I", 19)}`;
+  const rate = String(p.spent / p.planned);
+  return {
+    tables: [
+      ["budget", `${cell("B", 5)}:${cell("I", 7)}`, `县${p.name.slice(0, 2)}中心`],
+      ["indicators", indicators, `县${p.name.slice(0, 2)}中心`],
+    ],
+    budget: [
+      ["年度资金总额", 6 + lower, String(p.planned), String(p.spent), rate],
+      ["其中：财政拨款", 7 + lower, String(p.planned), String(p.spent), rate],
+    ],
+    totals: [[String(p.total[1]), String(p.total[1]), p.grade]],
+    review: [["evaluation", indicators, String(p.planned), String(p.spent), rate, String(p.total[1]), "万元"]],
+  };
+}
+
+describe("forms side by side whose header rows start on different rows", () => {
+  test.each([
+    [1, 0],
+    [2, 0],
+    [5, 0],
+    [0, 1],
+    [0, 2],
+    [0, 5],
+    [3, 1],
+  ])("the left form %i and the right form %i rows lower (more lines in its header block): each is read as it is alone", (leftLower, rightLower) => {
+    for (const gap of [0, 1]) {
+      const grid = besideEachOther([withMoreLines(projectForm(HERITAGE), leftLower), withMoreLines(projectForm(CULTURE), rightLower)], gap);
+      const analysis = analyze(grid);
+      expect(formRead(analysis, HERITAGE.name)).toEqual(expectedRead(HERITAGE, 0, leftLower));
+      expect(formRead(analysis, CULTURE.name)).toEqual(expectedRead(CULTURE, 9 + gap, rightLower));
+      // Nothing else is read: no table without a name, no line of one form credited to the other.
+      expect(analysis.tables).toHaveLength(4);
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual(
+        [
+          [`H${7 + leftLower}`, "0.95"],
+          [`${shifted("H", 9 + gap)}${7 + rightLower}`, "0.75"],
+        ].sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1))),
+      );
+    }
+  });
+});
