@@ -280,8 +280,19 @@ function headersAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch[
   if (!header) return [];
   const spans = sideSpans(view, header);
   if (spans.length < 2) return [header];
-  const sides = spans.map((span) => headerAt(view, row, span));
+  const sides = spans.map((span) => ownHeaderAt(view, row, span));
   return sides.every((side) => side?.kind === header.kind) ? (sides as HeaderMatch[]) : [header];
+}
+
+/**
+ * The header in the columns of one of forms side by side that holds `row`: the two-row header
+ * starting a row above when there is one (read across the whole row, the other form's name line
+ * beside its top row, 项目名称 | 乙项目, made that row look like a line of a header block: see
+ * isNameLine), else the one starting at `row`.
+ */
+function ownHeaderAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch | undefined {
+  const above = row > 0 ? headerAt(view, row - 1, span) : undefined;
+  return above?.bottom === row ? above : headerAt(view, row, span);
 }
 
 /**
@@ -778,7 +789,7 @@ function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Ta
   for (;;) {
     const own = ownColumns(view, table, tables);
     if (own.left === table.span.left && own.right === table.span.right) return table;
-    const narrowed = headerAt(view, header.top, own);
+    const narrowed = ownHeaderAt(view, header.top, own);
     if (narrowed === undefined) return undefined;
     table = readTable(view, narrowed);
   }
@@ -812,7 +823,11 @@ export function detectTables(view: SheetView): Table[] {
         if (more) break;
       }
     }
-    if (found.length > 1) tables.splice(tables.length - found.length, found.length, ...found.sort((a, b) => a.span.left - b.span.left));
+    // Top to bottom (a side's header may start a row above, see ownHeaderAt), then left to right.
+    if (found.length > 1) {
+      found.sort((a, b) => a.headerTop - b.headerTop || a.span.left - b.span.left);
+      tables.splice(tables.length - found.length, found.length, ...found);
+    }
   }
   formNames(view, tables);
   return tables;

@@ -561,6 +561,16 @@ function expectedRead(p: Project, first: number, lower: number) {
   };
 }
 
+/** The rates filled in the blank 执行率 of each form's 其中 row, in the order the sheet holds them. */
+function expectedRates(forms: [Project, number, number][]): string[][] {
+  return forms
+    .map(([p, first, lower]) => ({ row: 7 + lower, col: first, cell: `${shifted("H", first)}${7 + lower}`, value: String(p.spent / p.planned) }))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((w) => [w.cell, w.value]);
+}
+
+const RELICS: Project = { name: "文物保护修缮", planned: 500, spent: 400, rate: 0.8, score: 8, weight: 10, indicators: INDICATORS, total: [100, 93], grade: "优" };
+
 describe("forms side by side whose header rows start on different rows", () => {
   test.each([
     [1, 0],
@@ -580,11 +590,117 @@ describe("forms side by side whose header rows start on different rows", () => {
       expect(analysis.tables).toHaveLength(4);
       expect(analysis.findings).toEqual([]);
       expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual(
-        [
-          [`H${7 + leftLower}`, "0.95"],
-          [`${shifted("H", 9 + gap)}${7 + rightLower}`, "0.75"],
-        ].sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1))),
+        expectedRates([
+          [HERITAGE, 0, leftLower],
+          [CULTURE, 9 + gap, rightLower],
+        ]),
       );
+    }
+  });
+
+  test.each([
+    [0, 2, 1],
+    [3, 0, 5],
+    [1, 4, 0],
+  ])("three forms %i, %i and %i rows lower: each is read as it is alone", (...lowers) => {
+    const projects = [HERITAGE, CULTURE, RELICS];
+    for (const gap of [0, 1]) {
+      const analysis = analyze(besideEachOther(projects.map((p, i) => withMoreLines(projectForm(p), lowers[i])), gap));
+      const forms = projects.map((p, i): [Project, number, number] => [p, i * (9 + gap), lowers[i]]);
+      for (const [p, first, lower] of forms) expect(formRead(analysis, p.name)).toEqual(expectedRead(p, first, lower));
+      expect(analysis.tables).toHaveLength(6);
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual(expectedRates(forms));
+    }
+  });
+
+  test("a form in 元 beside one in 万元, a row lower: each budget is read in its own unit", () => {
+    const inYuan = withMoreLines(projectForm({ ...CULTURE, planned: 2000000, spent: 1500000 }), 1);
+    // The budget header, a row lower for the extra line: 项目资金（元）.
+    inYuan.rows[5] = inYuan.rows[5].map((v, c) => (c === 0 ? "项目资金（元）" : v));
+    const analysis = analyze(besideEachOther([projectForm(HERITAGE), inYuan], 1));
+    expect(formRead(analysis, HERITAGE.name).review).toEqual(expectedRead(HERITAGE, 0, 0).review);
+    // 2,000,000 元 is 200 万元 in the review, beside the other form's 1000 万元.
+    expect(formRead(analysis, CULTURE.name).review).toEqual(expectedRead(CULTURE, 10, 1).review);
+    expect(analysis.budgetLines.map((l) => [analysis.tables[l.table].project, l.unit])).toEqual([
+      [HERITAGE.name, "万元"],
+      [HERITAGE.name, "万元"],
+      [CULTURE.name, "元"],
+      [CULTURE.name, "元"],
+    ]);
+  });
+
+  test.each([1, 3])("indicator tables alone, the right one %i rows lower: each is found and named by its own 项目名称", (lower) => {
+    const block = (name: string, lines: number): FormBlock => ({
+      rows: [
+        ...Array.from({ length: lines }, (_, i): Row => [`填报说明${i + 1}：金额单位为万元`]),
+        ["项目名称", name],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ...INDICATORS,
+        ["合计", null, null, null, null, 90, 85, null],
+      ],
+      merges: [`A${lines + 3}:A${lines + 6}`, `A${lines + 7}:A${lines + 8}`],
+    });
+    const analysis = analyze(besideEachOther([block("项目甲", 0), block("项目乙", lower)], 1));
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["indicators", "A2:H10", "项目甲"],
+      ["indicators", `J${2 + lower}:Q${10 + lower}`, "项目乙"],
+    ]);
+    expect(analysis.indicators.filter((i) => i.name === "企业满意度").map((i) => [i.row, i.score])).toEqual([
+      [9, "10"],
+      [9 + lower, "10"],
+    ]);
+    // With no budget block, neither total can be computed: each says so at its own header.
+    expect(analysis.findings.filter((f) => f.rule === "total-incomplete").map((f) => f.cell)).toEqual(["G2", `P${2 + lower}`]);
+  });
+
+  test.each([
+    ["the right one a row lower", 0, 1],
+    ["the left one a row lower", 1, 0],
+  ])("budget tables under two-row headers, %s: each reads its own figures", (_, leftLower, rightLower) => {
+    /** 项目名称 over 预算执行情况 merged over 全年预算数 | 全年执行数 | 执行率, 资金来源 and 得分 merged down. */
+    const budgetBlock = (name: string, lower: number, planned: number, spent: number): FormBlock => ({
+      rows: [
+        ...Array.from({ length: lower }, (): Row => []),
+        ["项目名称", name],
+        ["资金来源", "预算执行情况", null, null, "得分"],
+        [null, "全年预算数", "全年执行数", "执行率", null],
+        ["财政资金", planned, spent, spent / planned, null],
+      ],
+      merges: [`A${2 + lower}:A${3 + lower}`, `B${2 + lower}:D${2 + lower}`, `E${2 + lower}:E${3 + lower}`],
+    });
+    const analysis = analyze(besideEachOther([budgetBlock("甲项目", leftLower, 100, 90), budgetBlock("乙项目", rightLower, 50, 50)], 1));
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual([
+      [`A${2 + leftLower}:E${4 + leftLower}`, "甲项目"],
+      [`G${2 + rightLower}:K${4 + rightLower}`, "乙项目"],
+    ].sort((a, b) => Number(a[0].slice(1, 2)) - Number(b[0].slice(1, 2))));
+    expect(analysis.budget.map((b) => [b.row, b.label, b.planned, b.spent, b.rate]).sort()).toEqual([
+      [4 + leftLower, "财政资金", "100", "90", "0.9"],
+      [4 + rightLower, "财政资金", "50", "50", "1"],
+    ].sort());
+    expect(analysis.findings).toEqual([]);
+  });
+});
+
+describe("a form with something that is no form beside it, on other rows", () => {
+  /** The form alone, and what stands right of it (from column K), its rows `lower` rows down. */
+  const beside = (rows: Row[], merges: string[], lower: number) =>
+    besideEachOther([projectForm(HERITAGE), { rows: [...Array.from({ length: lower }, (): Row => []), ...rows], merges: merges.map((m) => rangeAddress({ ...parseRangeAddress(m)!, top: parseRangeAddress(m)!.top + lower, bottom: parseRangeAddress(m)!.bottom + lower })) }], 1);
+  const NOTES: Row[] = [["填表说明："], ["1. 金额单位为万元，执行率保留两位小数。"], ["2. 预期目标 | 实际完成情况按年度总体目标填写。"], ["年度总体目标", "预期目标", null, "实际完成情况"], [null, "完成培训任务", null, "已完成"]];
+  const WORK_PLAN: Row[] = [["序号", "工作内容", "完成时间", "责任科室", "完成情况"], [1, "制定培训方案", "2023年3月", "培训科", "已完成"], [2, "组织考核验收", "2023年11月", "办公室", "已完成"], [3, "资金拨付", "2023年12月", "财务科", "已完成"]];
+
+  test.each([
+    ["a note block", NOTES, ["A1:D1", "A2:D2", "A3:D3"]],
+    ["a work plan table", WORK_PLAN, []],
+  ])("%s beside the form is read as no form: the form reads as it does alone", (_, rows, merges) => {
+    const alone = analyze(besideEachOther([projectForm(HERITAGE)], 0));
+    for (const lower of [0, 1, 4, 7]) {
+      const analysis = analyze(beside(rows, merges, lower));
+      expect(analysis.tables).toEqual(alone.tables);
+      expect(analysis.budget).toEqual(alone.budget);
+      expect(analysis.totals).toEqual(alone.totals);
+      expect(analysis.findings).toEqual(alone.findings);
+      expect(analysis.writes).toEqual(alone.writes);
     }
   });
 });
