@@ -761,18 +761,23 @@ const BESIDE_ROWS = 8;
  * last field, as forms sharing their header row do (see sideSpans); its span as found otherwise.
  */
 function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan {
-  let { left, right } = table.span;
+  const { span } = table;
+  let { left, right } = span;
   const top = table.headerTop - BESIDE_ROWS;
   const bottom = Math.min(view.rowCount - 1, table.headerTop + BESIDE_ROWS);
   for (const other of tables) {
     if (other.lastRow < top || other.headerTop > bottom) continue;
-    if (left <= other.right && other.right < table.left) left = other.right + 1;
-    if (table.right < other.left && other.left <= right) right = table.right;
+    if (span.left <= other.right && other.right < table.left) left = Math.max(left, other.right + 1);
+    if (table.right < other.left && other.left <= span.right) right = table.right;
   }
+  // The form on the left may be wider further down (indicators with 指标性质 and 计量单位 under
+  // its budget block): its widest header found in all the columns left of the table bounds it.
+  const leftOf: ColumnSpan = { left: span.left, right: table.left - 1 };
+  const rightOf: ColumnSpan = { left: table.right + 1, right: span.right };
   for (let row = table.headerTop; row <= bottom; row++) {
-    if (right > table.right && headerAt(view, row, { left: table.right + 1, right })) right = table.right;
-    const leftOf = left < table.left ? headerAt(view, row, { left, right: table.left - 1 }) : undefined;
-    if (leftOf) left = tableBase(leftOf).right + 1;
+    if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
+    const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
+    if (header) left = Math.max(left, tableBase(header).right + 1);
   }
   return { left, right };
 }

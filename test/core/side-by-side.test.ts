@@ -271,6 +271,31 @@ describe("forms whose indicator table is wider than their budget block, side by 
     expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore])).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]));
   });
 
+  test.each([
+    [0, 1],
+    [1, 0],
+    [0, 2],
+    [2, 0],
+  ])("a wide form %i and a narrow one %i rows lower: the wide form's indicators keep their 得分 and reasons", (wideLower, narrowLower) => {
+    for (const projects of [
+      [SCHOOLS, CULTURE],
+      [CULTURE, SCHOOLS],
+    ]) {
+      const lower = (p: Project) => (p === SCHOOLS ? wideLower : narrowLower);
+      const analysis = analyze(besideEachOther(projects.map((p) => withMoreLines(projectForm(p), lower(p))), 1));
+      const first = (i: number) => (i === 0 ? 0 : projectForm(projects[0]).rows[9].length + 1);
+      // Each form's indicator table reads all its columns: eleven for the wide form, nine for the other.
+      expect(analysis.tables.filter((t) => t.kind === "indicators").map((t) => [t.project, t.range])).toEqual(
+        projects
+          .map((p, i) => [p.name, `${shifted("B", first(i))}${10 + lower(p)}:${shifted(p === SCHOOLS ? "K" : "I", first(i))}${(p === SCHOOLS ? 16 : 19) + lower(p)}`])
+          .sort((a, b) => Number(/\d+$/.exec(a[1].split(":")[0])![0]) - Number(/\d+$/.exec(b[1].split(":")[0])![0])),
+      );
+      expect(analysis.tables.map((t) => t.unit).sort()).toEqual(projects.flatMap((p) => [`县${p.name.slice(0, 2)}中心`, `县${p.name.slice(0, 2)}中心`]).sort());
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore]).sort()).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]).sort());
+    }
+  });
+
   test("each form's budget weight is its own side's: a claiming wide form drops its blank weight, the form beside keeps its 10", () => {
     // Left: budget 分值/得分 left blank beside indicators carrying all 100 points themselves.
     const claiming: Project = { ...SCHOOLS, weight: null, score: null, indicators: [["产出指标", "数量指标", "新建校舍", "≥", 5000, "平方米", 5200, 40, 40, ""], ...WIDE_INDICATORS.slice(1)], total: [100, 100] };
