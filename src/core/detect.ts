@@ -261,9 +261,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
     if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
       const double = rank(below, view, row, row + 1, span);
-      if (isHeader(double) && !isHeaderBeside(view, row, found, isHeader, match, span)) {
-        return { kind, top: row, bottom: row + 1, columns: double, span };
-      }
+      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double, span };
     }
     const single = rank(found, view, row, row, span);
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single, span };
@@ -323,36 +321,6 @@ function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
     left: i === 0 ? span.left : shares[i - 1][shares[i - 1].length - 1].col + 1,
     right: i === shares.length - 1 ? span.right : fields[fields.length - 1].col,
   }));
-}
-
-/**
- * Whether the row under `row` is a header by itself beside the fields `row` names: its fields lie
- * wholly outside the columns of those (merged areas included) and of the titles merged across
- * `row`. The words above it are another form's (预期目标 | 实际完成情况 of a form beside, whose
- * header rows start a row lower), not the top row of a two-row header.
- */
-function isHeaderBeside(
-  view: SheetView,
-  row: number,
-  topFields: Columns<string>,
-  isHeader: (columns: Columns<string>) => boolean,
-  match: (text: string) => string | undefined,
-  span: ColumnSpan,
-): boolean {
-  const next = columnsOf<string>(view, row + 1, match, undefined, span);
-  if (!isHeader(next)) return false;
-  let left = Infinity;
-  let right = -Infinity;
-  const cover = (col: number) => {
-    left = Math.min(left, col);
-    right = Math.max(right, view.mergeAt(row, col)?.right ?? col);
-  };
-  for (const col of Object.values(topFields) as number[]) cover(col);
-  for (let c = span.left; c < spanEnd(view, row, span); c++) {
-    const merge = view.mergeAt(row, c);
-    if (merge !== undefined && merge.left === c && merge.top === row && merge.right > c) cover(c);
-  }
-  return (Object.values(next) as number[]).every((col) => col < left || col > right);
 }
 
 /**
