@@ -187,12 +187,9 @@ function columnsOf<F extends string>(
 ): Columns<F> {
   const columns: Columns<F> = {};
   const cells = fieldCells(view, row, match, below, span);
-  const names = cells.filter((c) => NAME_FIELDS.includes(c.field)).map((c) => c.col);
-  const firstName = names.length === 0 ? -1 : Math.min(...names);
-  for (const { col, field } of cells) {
-    if (col < firstName) continue;
-    columns[field] ??= col;
-  }
+  let firstName = -1;
+  for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
+  for (const { col, field } of cells) if (col >= firstName) columns[field] ??= col;
   return columns;
 }
 
