@@ -283,13 +283,15 @@ describe("forms whose indicator table is wider than their budget block, side by 
     ]) {
       const lower = (p: Project) => (p === SCHOOLS ? wideLower : narrowLower);
       const analysis = analyze(besideEachOther(projects.map((p) => withMoreLines(projectForm(p), lower(p))), 1));
-      const first = (i: number) => (i === 0 ? 0 : projectForm(projects[0]).rows[9].length + 1);
+      // The right form starts a blank column after the left one's last (K for a wide form, I for a narrow one).
+      const first = [0, projectForm(projects[0]).rows[9].length + 1];
       // Each form's indicator table reads all its columns: eleven for the wide form, nine for the other.
-      expect(analysis.tables.filter((t) => t.kind === "indicators").map((t) => [t.project, t.range])).toEqual(
-        projects
-          .map((p, i) => [p.name, `${shifted("B", first(i))}${10 + lower(p)}:${shifted(p === SCHOOLS ? "K" : "I", first(i))}${(p === SCHOOLS ? 16 : 19) + lower(p)}`])
-          .sort((a, b) => Number(/\d+$/.exec(a[1].split(":")[0])![0]) - Number(/\d+$/.exec(b[1].split(":")[0])![0])),
-      );
+      const indicatorRange = (p: Project, i: number) =>
+        `${shifted("B", first[i])}${10 + lower(p)}:${shifted(p === SCHOOLS ? "K" : "I", first[i])}${(p === SCHOOLS ? 16 : 19) + lower(p)}`;
+      const expected = projects.map((p, i) => [p.name, indicatorRange(p, i)]);
+      // Top to bottom: the higher form's table first.
+      if (lower(projects[1]) < lower(projects[0])) expected.reverse();
+      expect(analysis.tables.filter((t) => t.kind === "indicators").map((t) => [t.project, t.range])).toEqual(expected);
       expect(analysis.tables.map((t) => t.unit).sort()).toEqual(projects.flatMap((p) => [`县${p.name.slice(0, 2)}中心`, `县${p.name.slice(0, 2)}中心`]).sort());
       expect(analysis.findings).toEqual([]);
       expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore]).sort()).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]).sort());
@@ -555,6 +557,16 @@ function withMoreLines(block: FormBlock, count: number): FormBlock {
   return { rows, merges };
 }
 
+/** A block `count` rows further down: blank rows above it. */
+function shiftedDown(block: FormBlock, count: number): FormBlock {
+  const rows = [...Array.from({ length: count }, (): Row => []), ...block.rows];
+  const merges = block.merges.map((m) => {
+    const area = parseRangeAddress(m)!;
+    return rangeAddress({ ...area, top: area.top + count, bottom: area.bottom + count });
+  });
+  return { rows, merges };
+}
+
 /** What one form of a sheet reads as: its tables, budget lines, total, the rate it fills, its review row. */
 function formRead(analysis: ReturnType<typeof analyze>, name: string) {
   const own = (table: number) => analysis.tables[table].project === name;
@@ -684,33 +696,29 @@ describe("forms side by side whose header rows start on different rows", () => {
     ["the left one a row lower", 1, 0],
   ])("budget tables under two-row headers, %s: each reads its own figures", (_, leftLower, rightLower) => {
     /** 项目名称 over 预算执行情况 merged over 全年预算数 | 全年执行数 | 执行率, 资金来源 and 得分 merged down. */
-    const budgetBlock = (name: string, lower: number, planned: number, spent: number): FormBlock => ({
+    const budgetBlock = (name: string, planned: number, spent: number): FormBlock => ({
       rows: [
-        ...Array.from({ length: lower }, (): Row => []),
         ["项目名称", name],
         ["资金来源", "预算执行情况", null, null, "得分"],
         [null, "全年预算数", "全年执行数", "执行率", null],
         ["财政资金", planned, spent, spent / planned, null],
       ],
-      merges: [`A${2 + lower}:A${3 + lower}`, `B${2 + lower}:D${2 + lower}`, `E${2 + lower}:E${3 + lower}`],
+      merges: ["A2:A3", "B2:D2", "E2:E3"],
     });
-    const analysis = analyze(besideEachOther([budgetBlock("甲项目", leftLower, 100, 90), budgetBlock("乙项目", rightLower, 50, 50)], 1));
-    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual([
-      [`A${2 + leftLower}:E${4 + leftLower}`, "甲项目"],
-      [`G${2 + rightLower}:K${4 + rightLower}`, "乙项目"],
-    ].sort((a, b) => Number(a[0].slice(1, 2)) - Number(b[0].slice(1, 2))));
-    expect(analysis.budget.map((b) => [b.row, b.label, b.planned, b.spent, b.rate]).sort()).toEqual([
-      [4 + leftLower, "财政资金", "100", "90", "0.9"],
-      [4 + rightLower, "财政资金", "50", "50", "1"],
-    ].sort());
+    const analysis = analyze(besideEachOther([shiftedDown(budgetBlock("甲项目", 100, 90), leftLower), shiftedDown(budgetBlock("乙项目", 50, 50), rightLower)], 1));
+    // Top to bottom: the higher form's table first.
+    const left = { range: `A${2 + leftLower}:E${4 + leftLower}`, label: "甲项目", line: [4 + leftLower, "财政资金", "100", "90", "0.9"] };
+    const right = { range: `G${2 + rightLower}:K${4 + rightLower}`, label: "乙项目", line: [4 + rightLower, "财政资金", "50", "50", "1"] };
+    const inOrder = leftLower <= rightLower ? [left, right] : [right, left];
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual(inOrder.map((t) => [t.range, t.label]));
+    expect(analysis.budget.map((b) => [b.row, b.label, b.planned, b.spent, b.rate])).toEqual(inOrder.map((t) => t.line));
     expect(analysis.findings).toEqual([]);
   });
 });
 
 describe("a form with something that is no form beside it, on other rows", () => {
-  /** The form alone, and what stands right of it (from column K), its rows `lower` rows down. */
-  const beside = (rows: Row[], merges: string[], lower: number) =>
-    besideEachOther([projectForm(HERITAGE), { rows: [...Array.from({ length: lower }, (): Row => []), ...rows], merges: merges.map((m) => rangeAddress({ ...parseRangeAddress(m)!, top: parseRangeAddress(m)!.top + lower, bottom: parseRangeAddress(m)!.bottom + lower })) }], 1);
+  /** The form, and what stands right of it (from column K), its rows `lower` rows down. */
+  const beside = (rows: Row[], merges: string[], lower: number) => besideEachOther([projectForm(HERITAGE), shiftedDown({ rows, merges }, lower)], 1);
   const NOTES: Row[] = [["填表说明："], ["1. 金额单位为万元，执行率保留两位小数。"], ["2. 预期目标 | 实际完成情况按年度总体目标填写。"], ["年度总体目标", "预期目标", null, "实际完成情况"], [null, "完成培训任务", null, "已完成"]];
   const WORK_PLAN: Row[] = [["序号", "工作内容", "完成时间", "责任科室", "完成情况"], [1, "制定培训方案", "2023年3月", "培训科", "已完成"], [2, "组织考核验收", "2023年11月", "办公室", "已完成"], [3, "资金拨付", "2023年12月", "财务科", "已完成"]];
 
