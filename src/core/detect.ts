@@ -169,7 +169,15 @@ function fieldCells<F extends string>(
   return cells;
 }
 
-/** Each field's column: the first of fieldCells naming it. */
+/** The fields naming an indicator. */
+const NAME_FIELDS: readonly string[] = ["level1", "level2", "level3", "levels"] satisfies IndicatorField[];
+
+/**
+ * Each field's column: the first of fieldCells naming it. An indicator's values, 分值 and 得分 come
+ * after its name: fields left of every name column are those of a line or a budget block beside
+ * the indicators (预期目标 | 实际完成情况, 分值 | 得分 of a form whose header rows start higher or
+ * lower), not theirs.
+ */
 function columnsOf<F extends string>(
   view: SheetView,
   row: number,
@@ -178,7 +186,10 @@ function columnsOf<F extends string>(
   span: ColumnSpan,
 ): Columns<F> {
   const columns: Columns<F> = {};
-  for (const { col, field } of fieldCells(view, row, match, below, span)) columns[field] ??= col;
+  const cells = fieldCells(view, row, match, below, span);
+  let firstName = -1;
+  for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
+  for (const { col, field } of cells) if (col >= firstName) columns[field] ??= col;
   return columns;
 }
 
@@ -228,7 +239,7 @@ interface HeaderMatch {
 
 const HEADER_KINDS = [
   { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: spreadLevels },
-  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: preferAdjustedBudget },
+  { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: rankBudgetColumns },
 ];
 
 /**
@@ -264,8 +275,19 @@ function headersAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch[
   if (!header) return [];
   const spans = sideSpans(view, header);
   if (spans.length < 2) return [header];
-  const sides = spans.map((span) => headerAt(view, row, span));
+  const sides = spans.map((span) => ownHeaderAt(view, row, span));
   return sides.every((side) => side?.kind === header.kind) ? (sides as HeaderMatch[]) : [header];
+}
+
+/**
+ * The header in the columns of one of forms side by side that holds `row`: the two-row header
+ * starting a row above when there is one (read across the whole row, the other form's name line
+ * beside its top row, 项目名称 | 乙项目, made that row look like a line of a header block: see
+ * isNameLine), else the one starting at `row`.
+ */
+function ownHeaderAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch | undefined {
+  const above = row > 0 ? headerAt(view, row - 1, span) : undefined;
+  return above?.bottom === row ? above : headerAt(view, row, span);
 }
 
 /**
@@ -314,6 +336,28 @@ function twoRowLayout(view: SheetView, row: number, span: ColumnSpan): boolean {
     }
   }
   return mergedDown && subTitled;
+}
+
+function rankBudgetColumns(columns: Columns<string>, view: SheetView, top: number, row: number, span: ColumnSpan): Columns<string> {
+  return preferAdjustedBudget(ownLabel(columns, view, top, span), view, top, row, span);
+}
+
+/**
+ * A budget table's row labels (项目名称, 资金来源) head a column left of its figures. A label named
+ * right of them, or a 项目名称 (单位名称 …) with a name beside it over none of the figures' columns
+ * (项目名称 | 某项目, as a form's header block has it), is the name line of a form beside the table
+ * whose header rows start lower or higher, not its label column.
+ */
+function ownLabel(columns: Columns<string>, view: SheetView, top: number, span: ColumnSpan): Columns<string> {
+  const { label, ...figures } = columns;
+  if (label === undefined) return columns;
+  const figureCols = BUDGET_NUMBER_FIELDS.flatMap((f) => (figures[f] === undefined ? [] : [figures[f]]));
+  if (figureCols.some((c) => c < label)) return figures;
+  const name = labelledName(view, top, label, span);
+  const valueCol = valueColRightOf(view, top, label, span);
+  if (name === null || valueCol === undefined || matchBudgetField(name.value) !== undefined) return columns;
+  const value = view.mergeAt(top, valueCol) ?? { left: valueCol, right: valueCol };
+  return figureCols.some((c) => value.left <= c && c <= value.right) ? columns : figures;
 }
 
 /**
@@ -580,12 +624,18 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
 
 /** The first text right of a label cell on its row ("" for none, or for another label). */
 function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): string {
+  const valueCol = valueColRightOf(view, row, col, span);
+  if (valueCol === undefined) return "";
+  const text = cellText(view.raw(row, valueCol));
+  return formNameLabel(text) === null ? text : "";
+}
+
+/** The column of the first text right of a cell on its row; undefined for none. */
+function valueColRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): number | undefined {
   for (let c = col + 1; c < spanEnd(view, row, span); c++) {
-    if (!view.isOrigin(row, c)) continue;
-    const text = cellText(view.raw(row, c));
-    if (text !== "") return formNameLabel(text) === null ? text : "";
+    if (view.isOrigin(row, c) && cellText(view.raw(row, c)) !== "") return c;
   }
-  return "";
+  return undefined;
 }
 
 /** Rows of a sheet without tables (a cover, a 说明 sheet) where it names its unit. */
@@ -658,10 +708,68 @@ function freeSpans(running: Table[]): ColumnSpan[] {
   return free;
 }
 
+function readTable(view: SheetView, header: HeaderMatch): Table {
+  return header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
+}
+
+/**
+ * Rows above and below a table's header within which a table beside it, outside its columns, makes
+ * the two forms side by side even when their header rows differ (an extra title or 项目名称 line).
+ */
+const BESIDE_ROWS = 8;
+
+/**
+ * The columns a table reads when forms stand side by side with their header rows on different
+ * rows: a table (found, or a header starting) within BESIDE_ROWS of its header, wholly left of
+ * the table's columns (its row labels included) or wholly right of its fields, belongs to a form
+ * beside it. The table then reads from the column after that form's last field through its own
+ * last field, as forms sharing their header row do (see sideSpans); its span as found otherwise.
+ */
+function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan {
+  const { span } = table;
+  let { left, right } = span;
+  const top = table.headerTop - BESIDE_ROWS;
+  const bottom = Math.min(view.rowCount - 1, table.headerTop + BESIDE_ROWS);
+  for (const other of tables) {
+    if (other.lastRow < top || other.headerTop > bottom) continue;
+    if (span.left <= other.right && other.right < table.left) left = Math.max(left, other.right + 1);
+    if (table.right < other.left && other.left <= span.right) right = table.right;
+  }
+  // The form on the left may be wider further down (indicators with 指标性质 and 计量单位 under
+  // its budget block): its widest header found in all the columns left of the table bounds it.
+  const leftOf: ColumnSpan = { left: span.left, right: table.left - 1 };
+  const rightOf: ColumnSpan = { left: table.right + 1, right: span.right };
+  for (let row = table.headerTop; row <= bottom; row++) {
+    if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
+    const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
+    if (header) left = Math.max(left, tableBase(header).right + 1);
+  }
+  return { left, right };
+}
+
+/**
+ * The table a header starts, read in its own columns when another form stands beside it (see
+ * ownColumns). Read in a narrower span, it may find the next form beside it further on (three
+ * forms, each a row lower): it narrows until no form is left beside it. Undefined when its own
+ * columns hold no header on that row: the form beside lent it words (预期目标 | 实际完成情况 over
+ * the header a row lower), and its own header starts further down.
+ */
+function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Table | undefined {
+  let table = readTable(view, header);
+  for (;;) {
+    const own = ownColumns(view, table, tables);
+    if (own.left === table.span.left && own.right === table.span.right) return table;
+    const narrowed = ownHeaderAt(view, header.top, own);
+    if (narrowed === undefined) return undefined;
+    table = readTable(view, narrowed);
+  }
+}
+
 /**
  * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
  * form (see formNames). A table's rows start nothing; tables side by side end where each does,
- * and the next one may start under the shorter beside the longer.
+ * and the next one may start under the shorter beside the longer, or beside a table read in its
+ * own columns on the same row.
  */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
@@ -669,12 +777,26 @@ export function detectTables(view: SheetView): Table[] {
   for (let row = 0; row < view.rowCount; row++) {
     if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
     if (view.rowLength(row) === 0) continue; // an empty row starts nothing
-    for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
-      for (const header of headersAt(view, row, span)) {
-        const table = header.kind === "indicators" ? readIndicatorTable(view, header) : readBudgetTable(view, header);
-        tables.push(table);
-        running.push(table);
+    const found: Table[] = [];
+    for (let more = true; more; ) {
+      more = false;
+      for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
+        for (const header of headersAt(view, row, span)) {
+          const table = readOwnTable(view, header, tables);
+          if (table === undefined) continue;
+          found.push(table);
+          tables.push(table);
+          running.push(table);
+          more = true;
+        }
+        // A table read in its own columns leaves the rest of its row free for the form beside it.
+        if (more) break;
       }
+    }
+    // Top to bottom (a side's header may start a row above, see ownHeaderAt), then left to right.
+    if (found.length > 1) {
+      found.sort((a, b) => a.headerTop - b.headerTop || a.span.left - b.span.left);
+      tables.splice(tables.length - found.length, found.length, ...found);
     }
   }
   formNames(view, tables);

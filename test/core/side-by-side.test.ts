@@ -271,6 +271,33 @@ describe("forms whose indicator table is wider than their budget block, side by 
     expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore])).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]));
   });
 
+  test.each([
+    [0, 1],
+    [1, 0],
+    [0, 2],
+    [2, 0],
+  ])("a wide form %i and a narrow one %i rows lower: the wide form's indicators keep their 得分 and reasons", (wideLower, narrowLower) => {
+    for (const projects of [
+      [SCHOOLS, CULTURE],
+      [CULTURE, SCHOOLS],
+    ]) {
+      const lower = (p: Project) => (p === SCHOOLS ? wideLower : narrowLower);
+      const analysis = analyze(besideEachOther(projects.map((p) => withMoreLines(projectForm(p), lower(p))), 1));
+      // The right form starts a blank column after the left one's last (K for a wide form, I for a narrow one).
+      const first = [0, projectForm(projects[0]).rows[9].length + 1];
+      // Each form's indicator table reads all its columns: eleven for the wide form, nine for the other.
+      const indicatorRange = (p: Project, i: number) =>
+        `${shifted("B", first[i])}${10 + lower(p)}:${shifted(p === SCHOOLS ? "K" : "I", first[i])}${(p === SCHOOLS ? 16 : 19) + lower(p)}`;
+      const expected = projects.map((p, i) => [p.name, indicatorRange(p, i)]);
+      // Top to bottom: the higher form's table first.
+      if (lower(projects[1]) < lower(projects[0])) expected.reverse();
+      expect(analysis.tables.filter((t) => t.kind === "indicators").map((t) => [t.project, t.range])).toEqual(expected);
+      expect(analysis.tables.map((t) => t.unit).sort()).toEqual(projects.flatMap((p) => [`县${p.name.slice(0, 2)}中心`, `县${p.name.slice(0, 2)}中心`]).sort());
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.totals.map((t) => [t.label, t.score, t.recordedScore]).sort()).toEqual(projects.map((p) => [p.name, String(p.total[1]), String(p.total[1])]).sort());
+    }
+  });
+
   test("each form's budget weight is its own side's: a claiming wide form drops its blank weight, the form beside keeps its 10", () => {
     // Left: budget 分值/得分 left blank beside indicators carrying all 100 points themselves.
     const claiming: Project = { ...SCHOOLS, weight: null, score: null, indicators: [["产出指标", "数量指标", "新建校舍", "≥", 5000, "平方米", 5200, 40, 40, ""], ...WIDE_INDICATORS.slice(1)], total: [100, 100] };
@@ -513,5 +540,200 @@ describe("the 综合得分 title of a workbook of several projects", () => {
 
   test("names the one project of a workbook that holds one", () => {
     expect(titleOf(besideEachOther([projectForm(HERITAGE)], 0))).toBe("非遗保护传承 2023年度 绩效自评综合得分");
+  });
+});
+
+/**
+ * A form with `count` more lines in its header block under its title (填报单位, 填报日期, a 项目编号 …),
+ * as some units' templates have them: its header rows start `count` rows lower.
+ */
+function withMoreLines(block: FormBlock, count: number): FormBlock {
+  const lines: Row[] = [["填报单位（盖章）：县文化旅游局"], ["填报日期：2024年3月15日"], ["项目编号", "P2023-017"], ["项目类别", "经常性项目"], ["资金性质", "一般公共预算"], ["预算年度", "2023"], ["联系人", "王某"], ["联系电话", "0000-1234567"]];
+  const rows = [block.rows[0], ...lines.slice(0, count), ...block.rows.slice(1)];
+  const merges = block.merges.map((m) => {
+    const area = parseRangeAddress(m)!;
+    return area.top === 0 ? m : rangeAddress({ ...area, top: area.top + count, bottom: area.bottom + count });
+  });
+  return { rows, merges };
+}
+
+/** A block `count` rows further down: blank rows above it. */
+function shiftedDown(block: FormBlock, count: number): FormBlock {
+  const rows = [...Array.from({ length: count }, (): Row => []), ...block.rows];
+  const merges = block.merges.map((m) => {
+    const area = parseRangeAddress(m)!;
+    return rangeAddress({ ...area, top: area.top + count, bottom: area.bottom + count });
+  });
+  return { rows, merges };
+}
+
+/** What one form of a sheet reads as: its tables, budget lines, total, the rate it fills, its review row. */
+function formRead(analysis: ReturnType<typeof analyze>, name: string) {
+  const own = (table: number) => analysis.tables[table].project === name;
+  const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE).rows.filter((r) => r.project === name);
+  return {
+    tables: analysis.tables.filter((t) => t.project === name).map((t) => [t.kind, t.range, t.unit]),
+    budget: analysis.budget.filter((_, i) => own(analysis.budgetLines[i].table)).map((b) => [b.label, b.row, b.planned, b.spent, b.rate]),
+    totals: analysis.totals.filter((t) => t.label === name).map((t) => [t.score, t.recordedScore, t.grade]),
+    review: review.map((r) => [r.kind, r.table, r.planned, r.spent, r.rate, r.score, r.moneyUnit]),
+  };
+}
+
+/** What the form of `p`, its first column `first` and its rows `lower` rows down, reads as when read alone. */
+function expectedRead(p: Project, first: number, lower: number) {
+  const cell = (letter: string, row: number) => `${shifted(letter, first)}${row + lower}`;
+  const indicators = `${cell("B", 10)}:${cell("I", 19)}`;
+  const rate = String(p.spent / p.planned);
+  return {
+    tables: [
+      ["budget", `${cell("B", 5)}:${cell("I", 7)}`, `县${p.name.slice(0, 2)}中心`],
+      ["indicators", indicators, `县${p.name.slice(0, 2)}中心`],
+    ],
+    budget: [
+      ["年度资金总额", 6 + lower, String(p.planned), String(p.spent), rate],
+      ["其中：财政拨款", 7 + lower, String(p.planned), String(p.spent), rate],
+    ],
+    totals: [[String(p.total[1]), String(p.total[1]), p.grade]],
+    review: [["evaluation", indicators, String(p.planned), String(p.spent), rate, String(p.total[1]), "万元"]],
+  };
+}
+
+/** The rates filled in the blank 执行率 of each form's 其中 row, in the order the sheet holds them. */
+function expectedRates(forms: [Project, number, number][]): string[][] {
+  return forms
+    .map(([p, first, lower]) => ({ row: 7 + lower, col: first, cell: `${shifted("H", first)}${7 + lower}`, value: String(p.spent / p.planned) }))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((w) => [w.cell, w.value]);
+}
+
+const RELICS: Project = { name: "文物保护修缮", planned: 500, spent: 400, rate: 0.8, score: 8, weight: 10, indicators: INDICATORS, total: [100, 93], grade: "优" };
+
+describe("forms side by side whose header rows start on different rows", () => {
+  test.each([
+    [1, 0],
+    [2, 0],
+    [5, 0],
+    [0, 1],
+    [0, 2],
+    [0, 5],
+    [3, 1],
+  ])("the left form %i and the right form %i rows lower (more lines in its header block): each is read as it is alone", (leftLower, rightLower) => {
+    for (const gap of [0, 1]) {
+      const grid = besideEachOther([withMoreLines(projectForm(HERITAGE), leftLower), withMoreLines(projectForm(CULTURE), rightLower)], gap);
+      const analysis = analyze(grid);
+      expect(formRead(analysis, HERITAGE.name)).toEqual(expectedRead(HERITAGE, 0, leftLower));
+      expect(formRead(analysis, CULTURE.name)).toEqual(expectedRead(CULTURE, 9 + gap, rightLower));
+      // Nothing else is read: no table without a name, no line of one form credited to the other.
+      expect(analysis.tables).toHaveLength(4);
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual(
+        expectedRates([
+          [HERITAGE, 0, leftLower],
+          [CULTURE, 9 + gap, rightLower],
+        ]),
+      );
+    }
+  });
+
+  test.each([
+    [0, 2, 1],
+    [3, 0, 5],
+    [1, 4, 0],
+  ])("three forms %i, %i and %i rows lower: each is read as it is alone", (...lowers) => {
+    const projects = [HERITAGE, CULTURE, RELICS];
+    for (const gap of [0, 1]) {
+      const analysis = analyze(besideEachOther(projects.map((p, i) => withMoreLines(projectForm(p), lowers[i])), gap));
+      const forms = projects.map((p, i): [Project, number, number] => [p, i * (9 + gap), lowers[i]]);
+      for (const [p, first, lower] of forms) expect(formRead(analysis, p.name)).toEqual(expectedRead(p, first, lower));
+      expect(analysis.tables).toHaveLength(6);
+      expect(analysis.findings).toEqual([]);
+      expect(analysis.writes.map((w) => [w.cell, w.value])).toEqual(expectedRates(forms));
+    }
+  });
+
+  test("a form in 元 beside one in 万元, a row lower: each budget is read in its own unit", () => {
+    const inYuan = withMoreLines(projectForm({ ...CULTURE, planned: 2000000, spent: 1500000 }), 1);
+    // The budget header, a row lower for the extra line: 项目资金（元）.
+    inYuan.rows[5] = inYuan.rows[5].map((v, c) => (c === 0 ? "项目资金（元）" : v));
+    const analysis = analyze(besideEachOther([projectForm(HERITAGE), inYuan], 1));
+    expect(formRead(analysis, HERITAGE.name).review).toEqual(expectedRead(HERITAGE, 0, 0).review);
+    // 2,000,000 元 is 200 万元 in the review, beside the other form's 1000 万元.
+    expect(formRead(analysis, CULTURE.name).review).toEqual(expectedRead(CULTURE, 10, 1).review);
+    expect(analysis.budgetLines.map((l) => [analysis.tables[l.table].project, l.unit])).toEqual([
+      [HERITAGE.name, "万元"],
+      [HERITAGE.name, "万元"],
+      [CULTURE.name, "元"],
+      [CULTURE.name, "元"],
+    ]);
+  });
+
+  test.each([1, 3])("indicator tables alone, the right one %i rows lower: each is found and named by its own 项目名称", (lower) => {
+    const block = (name: string, lines: number): FormBlock => ({
+      rows: [
+        ...Array.from({ length: lines }, (_, i): Row => [`填报说明${i + 1}：金额单位为万元`]),
+        ["项目名称", name],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ...INDICATORS,
+        ["合计", null, null, null, null, 90, 85, null],
+      ],
+      merges: [`A${lines + 3}:A${lines + 6}`, `A${lines + 7}:A${lines + 8}`],
+    });
+    const analysis = analyze(besideEachOther([block("项目甲", 0), block("项目乙", lower)], 1));
+    expect(analysis.tables.map((t) => [t.kind, t.range, t.label])).toEqual([
+      ["indicators", "A2:H10", "项目甲"],
+      ["indicators", `J${2 + lower}:Q${10 + lower}`, "项目乙"],
+    ]);
+    expect(analysis.indicators.filter((i) => i.name === "企业满意度").map((i) => [i.row, i.score])).toEqual([
+      [9, "10"],
+      [9 + lower, "10"],
+    ]);
+    // With no budget block, neither total can be computed: each says so at its own header.
+    expect(analysis.findings.filter((f) => f.rule === "total-incomplete").map((f) => f.cell)).toEqual(["G2", `P${2 + lower}`]);
+  });
+
+  test.each([
+    ["the right one a row lower", 0, 1],
+    ["the left one a row lower", 1, 0],
+  ])("budget tables under two-row headers, %s: each reads its own figures", (_, leftLower, rightLower) => {
+    /** 项目名称 over 预算执行情况 merged over 全年预算数 | 全年执行数 | 执行率, 资金来源 and 得分 merged down. */
+    const budgetBlock = (name: string, planned: number, spent: number): FormBlock => ({
+      rows: [
+        ["项目名称", name],
+        ["资金来源", "预算执行情况", null, null, "得分"],
+        [null, "全年预算数", "全年执行数", "执行率", null],
+        ["财政资金", planned, spent, spent / planned, null],
+      ],
+      merges: ["A2:A3", "B2:D2", "E2:E3"],
+    });
+    const analysis = analyze(besideEachOther([shiftedDown(budgetBlock("甲项目", 100, 90), leftLower), shiftedDown(budgetBlock("乙项目", 50, 50), rightLower)], 1));
+    // Top to bottom: the higher form's table first.
+    const left = { range: `A${2 + leftLower}:E${4 + leftLower}`, label: "甲项目", line: [4 + leftLower, "财政资金", "100", "90", "0.9"] };
+    const right = { range: `G${2 + rightLower}:K${4 + rightLower}`, label: "乙项目", line: [4 + rightLower, "财政资金", "50", "50", "1"] };
+    const inOrder = leftLower <= rightLower ? [left, right] : [right, left];
+    expect(analysis.tables.map((t) => [t.range, t.label])).toEqual(inOrder.map((t) => [t.range, t.label]));
+    expect(analysis.budget.map((b) => [b.row, b.label, b.planned, b.spent, b.rate])).toEqual(inOrder.map((t) => t.line));
+    expect(analysis.findings).toEqual([]);
+  });
+});
+
+describe("a form with something that is no form beside it, on other rows", () => {
+  /** The form, and what stands right of it (from column K), its rows `lower` rows down. */
+  const beside = (rows: Row[], merges: string[], lower: number) => besideEachOther([projectForm(HERITAGE), shiftedDown({ rows, merges }, lower)], 1);
+  const NOTES: Row[] = [["填表说明："], ["1. 金额单位为万元，执行率保留两位小数。"], ["2. 预期目标 | 实际完成情况按年度总体目标填写。"], ["年度总体目标", "预期目标", null, "实际完成情况"], [null, "完成培训任务", null, "已完成"]];
+  const WORK_PLAN: Row[] = [["序号", "工作内容", "完成时间", "责任科室", "完成情况"], [1, "制定培训方案", "2023年3月", "培训科", "已完成"], [2, "组织考核验收", "2023年11月", "办公室", "已完成"], [3, "资金拨付", "2023年12月", "财务科", "已完成"]];
+
+  test.each([
+    ["a note block", NOTES, ["A1:D1", "A2:D2", "A3:D3"]],
+    ["a work plan table", WORK_PLAN, []],
+  ])("%s beside the form is read as no form: the form reads as it does alone", (_, rows, merges) => {
+    const alone = analyze(besideEachOther([projectForm(HERITAGE)], 0));
+    for (const lower of [0, 1, 4, 7]) {
+      const analysis = analyze(beside(rows, merges, lower));
+      expect(analysis.tables).toEqual(alone.tables);
+      expect(analysis.budget).toEqual(alone.budget);
+      expect(analysis.totals).toEqual(alone.totals);
+      expect(analysis.findings).toEqual(alone.findings);
+      expect(analysis.writes).toEqual(alone.writes);
+    }
   });
 });
