@@ -36,6 +36,7 @@ import {
   parseShownNumber,
   parseValue,
   rangeAsBound,
+  shownAsPercent,
 } from "./values";
 
 export interface CellRef {
@@ -203,7 +204,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined): Numb
 
 /** Points written as a percentage of the 100 (10%, stored 0.1 or typed "10%") as those points; null for a cell written otherwise. */
 function percentAsPoints(cell: NumberCell): NumberCell | null {
-  if (cell.value !== null && cell.numFmt?.includes("%")) return { ...cell, value: cell.value.times(100) };
+  if (cell.value !== null && typeof cell.raw === "number" && shownAsPercent(cell.raw, cell.numFmt)) return { ...cell, value: cell.value.times(100) };
   // Typed as text, "10%" is the same 10 points.
   const percentText = typeof cell.raw === "string" ? /^(.*\d)\s*[%％]$/.exec(cell.raw.trim()) : null;
   const typed = percentText ? parseNumber(percentText[1]) : null;

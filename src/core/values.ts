@@ -1288,6 +1288,11 @@ function readAsShown(number: ParsedValue, shown: LiteralText, ctx: ParseContext)
 const EXCEL_DIGITS = 15;
 
 /** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
+/** Whether a number shows in a percent format, times 100: `0%`, not `0"%"`, whose quoted % is text. */
+export function shownAsPercent(n: number, numFmt: string | undefined): boolean {
+  return numFmt !== undefined && readFormat(numFmt, n).percent;
+}
+
 export function withoutBinaryNoise(value: Decimal): Decimal {
   // Most numbers are short: they keep their (shared) Decimal.
   return value.precision(true) > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;

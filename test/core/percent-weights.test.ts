@@ -95,6 +95,15 @@ describe("权重 written as percentages (0.1 shown 10%)", () => {
     expect(analyze(workbook(formatted), DEFAULT_PROFILE).budget[0].recordedScore).toBe("0.095");
   });
 
+  it("reads points shown with a quoted % (0\"%\": 10 shows 10%, the % is text) as those points, not a hundred times them", () => {
+    const quoted = percentForm({ weights: "points", scores: "points" });
+    for (const cell of ["E2", "F5", "F6", "F7", "F8"]) quoted.numFmts![cell] = '0"%"';
+    const a = analyze(workbook(quoted), DEFAULT_PROFILE);
+    expect(a.budget.map((b) => [b.weight, b.score])).toEqual([["10", "9.5"]]);
+    expect(a.indicators.map((i) => i.weight)).toEqual(["50", "30", "10"]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("scores the .xlsx on the command line without a false budget or weights finding", async () => {
     const dir = tempDir();
     const input = path.join(dir, "wp.xlsx");
