@@ -663,8 +663,8 @@ const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D
  * and 未增加负担 negate what should not happen, and stay unread; 无 only as 无明显 (无运行故障 is met).
  */
 const NEGATED_ACHIEVING = new RegExp(
-  "^\\D{0,8}?(?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
-    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标)\\D{0,8}$",
+  "^\\D{0,8}?((?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
+    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标))\\D{0,8}$",
 );
 /** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格. */
 const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/;
@@ -701,10 +701,17 @@ const LEVEL_GRADES = new Map([
 ]);
 const MIDDLE_GRADE = 3;
 /**
- * One grade short of the target (好 → 较好, 优 → 良) is still 达成: its 80–100 % band leaves the
- * reviewer room to take a point off (9 of 10 with a reason), which a 部分达成 band would call wrong.
+ * One grade short of the target (好 → 较好, 优 → 良) is read as no band: reviewers score it anywhere
+ * from full marks less a point to 部分达成's (9 or 7 of 10 with a reason), and either band would call
+ * one of them wrong.
  */
 const ONE_GRADE = 1;
+
+/** A grade against the target's on one scale: at or above it 达成, one short unread, further below by belowGrade. */
+function gradeResult(got: number, wanted: number): Achievement | null {
+  if (got >= wanted) return "achieved";
+  return got === wanted - ONE_GRADE ? null : belowGrade(got);
+}
 /** What a grade is of, before it (效果良好, 质量为优, 评价等级：良) and after it (良好等次). */
 const GRADE_FRAME = /^(?:总体|整体|实施|服务|工作|项目|综合)?(?:效果|质量|成效|效益|评价|等级|等次|结果|水平|情况|状况|程度){0,2}(?:为|是|:)?(.+?)(?:等次|等级|级)?$/;
 
@@ -728,13 +735,18 @@ function gradeAgainst(target: string, actual: string): Achievement | null {
   if (t === null || a === null) return null;
   const wanted = QUALITY_GRADES.get(t);
   const got = QUALITY_GRADES.get(a);
-  if (wanted !== undefined && got !== undefined) return got >= wanted - ONE_GRADE ? "achieved" : belowGrade(got);
+  if (wanted !== undefined && got !== undefined) return gradeResult(got, wanted);
   const level = LEVEL_GRADES.get(t);
   const reached = LEVEL_GRADES.get(a);
   if (level === undefined || reached === undefined || level === MIDDLE_GRADE) return null;
   // A target of 较低 asks for less: mirror the scale so that the better end ranks highest.
   const mirror = (rank: number) => (level > MIDDLE_GRADE ? rank : 2 * MIDDLE_GRADE - rank);
-  return mirror(reached) >= mirror(level) - ONE_GRADE ? "achieved" : belowGrade(mirror(reached));
+  return gradeResult(mirror(reached), mirror(level));
+}
+
+function isQualityGrade(phrase: string): boolean {
+  const word = gradeWord(phrase);
+  return word !== null && QUALITY_GRADES.has(word);
 }
 
 /** An actual graded middling or worse on its own (效果一般, 差), whatever its target asked. */
@@ -770,14 +782,43 @@ export function achievementAgainst(target: ParsedValue, actual: ParsedValue): Ac
   return null;
 }
 
-function achievementOf(phrase: string): Achievement | null {
+/** A target that asks for something to stop, close or shrink: lateness or stopping is then its subject. */
+const ASKS_TO_STOP = /停用|停运|停产|停止|关停|关闭|淘汰|拆除|取缔|清收|清零|下架|压减|降低|减少|化解/;
+/** A target that allows a middling grade (中及以下, 达到中等, 合格以上): a middling actual meets it. */
+const ALLOWS_MIDDLE = /中等|中及|^中$|一般|合格|及格|以下|不高于|不超过/;
+
+/** What an actual's result is read against: its target's phrase and its indicator's name. */
+interface AchievementContext {
+  target: string;
+  name: string;
+}
+
+/**
+ * The result a phrase states. With its context, a word of lateness or stopping that names what the
+ * indicator is about (逾期贷款已全部清收 under 逾期贷款全部清收, 已停运3家污染企业 under 关停污染企业) is
+ * no result, nor is a middling grade where the target allows one.
+ */
+function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
-  if (NOT_ACHIEVED.test(phrase) || NEGATED_ACHIEVING.test(phrase) || MISSED.test(phrase)) return "notAchieved";
+  if (NOT_ACHIEVED.test(phrase)) return "notAchieved";
+  // The words that say it was missed (未完成, 延期), unless the indicator is about them (未完成事项清零).
+  const missed = NEGATED_ACHIEVING.exec(phrase)?.[1] ?? MISSED.exec(phrase)?.[0];
+  if (missed !== undefined) {
+    const subject = context && (context.target.includes(missed) || context.name.includes(missed) || ASKS_TO_STOP.test(context.target));
+    return subject ? null : "notAchieved";
+  }
   if (ACHIEVED_REACHED.test(phrase)) return "achieved";
   const graded = gradeAlone(phrase);
-  if (graded !== null) return graded;
+  // A target graded on the same scale was compared with it already (gradeAgainst).
+  if (graded !== null) return context && (ALLOWS_MIDDLE.test(context.target) || isQualityGrade(context.target)) ? null : graded;
   const m = ACHIEVED.exec(phrase);
   return m && !NOT_A_RESULT.test(m[1]) ? "achieved" : null;
+}
+
+/** A qualitative actual's result read against its target and indicator (achievementOf's context). */
+export function achievementIn(target: ParsedValue, actual: ParsedValue, name: string): Achievement | null {
+  if (actual.kind !== "qualitative") return actual.achievement;
+  return achievementOf(phraseOf(actual.text), { target: phraseOf(target.text), name });
 }
 
 const VAGUE = new RegExp(

@@ -531,6 +531,40 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     expect(bandOf(target, actual, 10)).toBeNull();
   });
 
+  it.each([
+    // The words of a miss naming what the indicator is about (review round 10).
+    ["逾期贷款全部清收", "逾期贷款已全部清收"],
+    ["不合格产品全部下架", "不合格产品已全部下架"],
+    ["不达标水体完成整治", "不达标水体已完成整治"],
+    ["未完成事项清零", "未完成事项已清零"],
+    ["整改不到位问题清零", "整改不到位问题已清零"],
+    ["停用老旧锅炉", "老旧锅炉已停止运行"],
+    ["关停污染企业", "已停运3家污染企业"],
+    ["停运", "已停运"],
+    ["降低", "逾期率降低"],
+    ["减少", "延期交房减少"],
+    // A middling actual where the target allows one.
+    ["中及以下", "中"],
+    ["一般及以下", "一般"],
+    ["不高于中等", "中等"],
+    ["中等水平", "中等"],
+    ["合格以上", "中等"],
+    ["达到中等", "中等"],
+  ])("keeps %s → %s at full marks: the target names the words, or allows the grade", (target, actual) => {
+    expect(bandOf(target, actual, 10)).toBeNull();
+  });
+
+  it("leaves a grade one short of the target to the reviewer, at full marks or a deduction", () => {
+    for (const [target, actual] of [["好", "较好"], ["优", "良"], ["高", "较高"], ["较好", "一般"]]) {
+      for (const score of [10, 9, 7]) expect(bandOf(target, actual, score)).toBeNull();
+    }
+  });
+
+  it("reads the indicator's own name as the subject: 延期还本付息, 已为20家企业办理延期", () => {
+    const a = run(selfEval([["效益指标", "社会效益指标", "延期还本付息", "应延尽延", "已为20家企业办理延期", 10, 10, ""]]));
+    expect(found(a)).toEqual([]);
+  });
+
   it("reads a lower grade in a 指标性质 定性 layout (良 → 差 at 15 of 15, as the Sichuan form does)", () => {
     const wb = workbook({
       name: "自评表",

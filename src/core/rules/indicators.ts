@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, achievementAgainst, isEmptyMarker, meetsDeadline } from "../values";
+import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -116,7 +116,7 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
  * The qualitative result: a date against its deadline (met or missed), the actual restating its
  * target (= met), the actual read against its target (良 → 差), or as the actual states it.
  */
-function achievementOf(target: ParsedValue, actual: ParsedValue, formYear: number | null): Achievement | null {
+function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, formYear: number | null): Achievement | null {
   if (target.date && actual.date) {
     const met = meetsDeadline(actual.date, target.date, formYear);
     if (met !== null) return met ? "achieved" : "notAchieved";
@@ -125,7 +125,7 @@ function achievementOf(target: ParsedValue, actual: ParsedValue, formYear: numbe
   if (actual.kind === "qualitative" && (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text))) {
     return "achieved";
   }
-  return achievementAgainst(target, actual) ?? actual.achievement;
+  return achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
 }
 
 /** The profile's numbers the row rules use, as Decimals. */
@@ -370,7 +370,7 @@ function evaluateIndicator(
     return result;
   }
   // Qualitative: the recorded score must sit inside the band of the result; none is invented.
-  result.achievement = achievementOf(target.parsed, actual.parsed, block.year);
+  result.achievement = achievementOf(target.parsed, actual.parsed, name, block.year);
   if (result.achievement && score?.value && weightValue !== null) {
     const [lowScore, highScore] = bandPoints(profile, weightValue, result.achievement);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
