@@ -115,7 +115,7 @@ const EN: Record<RuleId, Template> = {
       : p.checked
         ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, but some of them differ from the computed ones: with the computed scores the total is ${p.checked}. Check the scores first.`
         : p.textScores
-          ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: the scores in ${p.textScores} are numbers stored as text, which the formula's sum leaves out. Make them numbers.`
+          ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: the scores in ${p.textScoresEn} are numbers stored as text, which the formula's sum leaves out. Make them numbers.`
           : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>

@@ -1,5 +1,5 @@
 /** Totals without a budget table, and grade wordings that say the same level. */
-import { analyze } from "../../src/core/analyze";
+import { Analysis, Lang, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { sameGrade } from "../../src/core/profile";
 import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
@@ -164,22 +164,24 @@ describe("a 总分 formula whose result jixiao writes, as the copy will show it"
 });
 
 describe("a 总分 that is a formula kept as text", () => {
-  // A 总分 cell formatted as text before its formula was typed: Excel shows =SUM(G2:G4), no number.
-  const withTotalCell = (cell: CellValue) => {
+  // Excel shows the formula and never computes it: typed into a cell formatted as text, after an
+  // apostrophe, or with a full-width ＝.
+  const withTotalCell = (cell: CellValue, numFmt?: string) => {
     const rows = indicators([50, 40, 10]);
     rows[rows.length - 1][6] = cell;
-    return analyze(workbook({ rows }));
+    return analyze(workbook({ rows, ...(numFmt && { numFmts: { G5: numFmt } }) }));
   };
+  const why = (a: Analysis) => /（(.+)），请填写数字。$/.exec(a.findings[0].message)![1];
 
-  it("is not-numeric with the reason and the way to mend it; the total is still computed", () => {
-    for (const typed of ["=SUM(G2:G4)", " ＝SUM(G2:G4)"]) {
-      const a = withTotalCell(typed);
-      expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["not-numeric@G5"]);
-      expect(a.findings[0].message).toBe(
-        `总分“${typed.trim()}”无法识别为数值（这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式），请填写数字。`,
-      );
-      expect(a.totals[0]).toMatchObject({ score: "100", recordedScore: null });
-    }
+  it("is not-numeric saying why and how to mend it; the total is still computed", () => {
+    const textFormat = withTotalCell("=SUM(G2:G4)", "@");
+    expect(textFormat.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["not-numeric@G5"]);
+    expect(textFormat.findings[0].message).toBe(
+      "总分“=SUM(G2:G4)”无法识别为数值（这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式），请填写数字。",
+    );
+    expect(textFormat.totals[0]).toMatchObject({ score: "100", recordedScore: null });
+    expect(why(withTotalCell("=SUM(G2:G4)"))).toBe("公式以文本保存（前面有撇号，或粘贴为文本），Excel 只显示不计算：请重新输入公式");
+    expect(why(withTotalCell(" ＝SUM(G2:G4)", "@"))).toBe("公式以全角“＝”开头，Excel 不当作公式：请改为半角“=”");
   });
 
   it("leaves other text beside 总分 alone: it may be a note", () => {
@@ -189,20 +191,23 @@ describe("a 总分 that is a formula kept as text", () => {
 
 describe("a 总分 formula over scores stored as text", () => {
   // The scores of rows 2 and 3 typed as text ('50 ', '４０'): Excel's =SUM(G2:G4) leaves them out and shows 10.
-  const form = (formula: boolean, textScores: CellValue[] = ["50 ", "４０"]) => {
+  const form = (formula: boolean, textScores: CellValue[] = ["50 ", "４０"], lang: Lang = "zh") => {
     const rows = indicators([50, 40, 10]);
     rows[1][6] = textScores[0];
     rows[2][6] = textScores[1];
     rows[4][6] = 10;
     const grid = workbook({ rows });
     if (formula) grid.sheets[0] = withFormulas(grid.sheets[0], { G5: "SUM(G2:G4)" });
-    return analyze(grid);
+    return analyze(grid, undefined, { lang });
   };
 
   it("names the text cells as the cause, instead of asking for the sum over the formula", () => {
     const a = form(true);
     expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-mismatch@G5"]);
     expect(a.findings[0].message).toBe("综合得分填的是 10，各项得分相加为 100：G2、G3 的得分是以文本保存的数字，公式求和时不计入。请把这些得分改为数字。");
+    expect(form(true, undefined, "en").findings[0].message).toBe(
+      "Recorded total is 10; the scores add up to 100: the scores in G2, G3 are numbers stored as text, which the formula's sum leaves out. Make them numbers.",
+    );
   });
 
   it("asks for the sum as before when the 总分 is typed; with numbers, the formula's stale result is updated instead", () => {

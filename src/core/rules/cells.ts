@@ -35,10 +35,25 @@ export function formulaAsText(cell: NumberCell | null): boolean {
   return cell !== null && cell.invalid && typeof cell.raw === "string" && (cell.raw.trimStart().startsWith("=") || cell.raw.trimStart().startsWith("＝"));
 }
 
-const FORMULA_AS_TEXT = {
-  why: "这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式",
-  whyEn: "a formula in a cell formatted as text, which Excel shows and never computes: set the cell to General and enter the formula again",
-};
+/** Why a formula kept as text is not computed, and how to mend it: what the user can see differs. */
+function formulaAsTextWhy(cell: NumberCell): { why: string; whyEn: string } {
+  if ((cell.raw as string).trimStart().startsWith("＝")) {
+    return {
+      why: "公式以全角“＝”开头，Excel 不当作公式：请改为半角“=”",
+      whyEn: "the formula starts with a full-width ＝, which Excel does not take for a formula: type a plain =",
+    };
+  }
+  if (cell.numFmt === "@") {
+    return {
+      why: "这是文本格式单元格里的公式，Excel 只显示不计算：请把单元格格式改为“常规”后重新输入公式",
+      whyEn: "a formula in a cell formatted as text, which Excel shows and never computes: set the cell to General and enter the formula again",
+    };
+  }
+  return {
+    why: "公式以文本保存（前面有撇号，或粘贴为文本），Excel 只显示不计算：请重新输入公式",
+    whyEn: "the formula is kept as text (an apostrophe before it, or pasted as text), which Excel shows and never computes: enter the formula again",
+  };
+}
 
 /** Raises the finding a number cell's content calls for, if any. */
 export function checkNumberCell(findings: FindingList, cell: NumberCell | null, field: NumberField): void {
@@ -46,7 +61,7 @@ export function checkNumberCell(findings: FindingList, cell: NumberCell | null, 
   const { zh, en } = FIELD_NAMES[field];
   const error = errorValue(cell);
   if (error !== null) findings.add("formula-error", cell, { what: zh, whatEn: en, error });
-  else if (cell.invalid) findings.add("not-numeric", cell, { what: zh, value: cellText(cell.raw), ...(formulaAsText(cell) ? FORMULA_AS_TEXT : { why: "", whyEn: "" }) });
+  else if (cell.invalid) findings.add("not-numeric", cell, { what: zh, value: cellText(cell.raw), ...(formulaAsText(cell) ? formulaAsTextWhy(cell) : { why: "", whyEn: "" }) });
   else if (cell.value !== null && cell.value.isNegative() && NEVER_NEGATIVE.has(field)) {
     findings.add("negative-value", cell, { what: zh, whatEn: en, value: cell.value.toFixed() });
   }

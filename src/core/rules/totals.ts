@@ -399,8 +399,14 @@ export function evaluateTotals(
       // number: the message gives that one, so the user does not write a sum that is still wrong.
       const checked = total.score !== null && total.score.toFixed() !== texts.computed ? total.score.toFixed() : "";
       // A formula's total short of the scores because some are text: those cells are what to mend.
-      const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget).join("、") : "";
-      findings.add("total-mismatch", recorded, { ...texts, fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "", checked, textScores });
+      const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget) : [];
+      findings.add("total-mismatch", recorded, {
+        ...texts,
+        fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
+        checked,
+        textScores: textScores.join("、"),
+        textScoresEn: textScores.join(", "),
+      });
     }
     if (budget?.rate) {
       const bound = attainableBound(budget.rate, budgetWeight);
