@@ -54,9 +54,9 @@ export interface EvaluationTotal {
  * a score that is neither recorded nor computable; a negative weight; budget execution that cannot
  * be scored, or none found to count while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "weight" | "budget" | "noBudget";
+type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "weight", "budget", "noBudget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "budget", "noBudget"];
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
@@ -70,6 +70,11 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   score: (n) => ({
     zh: `${n} 项得分未填且无法计算`,
     en: items(n, "has no score and none can be computed", "have no score and none can be computed"),
+  }),
+  // A score that is a formula saved without its result (openpyxl, Apache POI): Excel or WPS works it out on saving.
+  unsaved: (n) => ({
+    zh: `${n} 项得分是没有保存计算结果的公式（在 Excel 或 WPS 中打开并保存一次即可）`,
+    en: items(n, "has a score formula saved without its result", "have score formulas saved without their results") + " (open and save the workbook once in Excel or WPS)",
   }),
   weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
   budget: () => ({
@@ -124,6 +129,9 @@ function isScored(indicator: Indicator, sharing: ScoreSharing): boolean {
   return indicator.weight?.value != null || indicator.score?.value != null || sharing.inGroup.has(indicator);
 }
 
+/** A score neither recorded nor computable: a formula whose result was not saved, or blank. */
+const scoreGap = (indicator: Indicator): Gap => (indicator.score?.resultUnknown ? "unsaved" : "score");
+
 /**
  * What each scored row lacks for its score (at most one gap a row), raising score-without-values
  * for a row scored with nothing behind it.
@@ -140,7 +148,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     if (!isScored(indicator, sharing)) continue;
     if (weight?.isNegative()) gaps.push("weight");
     else if (!valueColumns) {
-      if (recorded === null && !sharing.carried.has(indicator)) gaps.push("score");
+      if (recorded === null && !sharing.carried.has(indicator)) gaps.push(scoreGap(indicator));
     }
     else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
@@ -148,7 +156,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
       }
       gaps.push("values");
     } else if (isEmpty(indicator.actual)) gaps.push("actual");
-    else if (result.score === null && !sharing.carried.has(indicator)) gaps.push("score");
+    else if (result.score === null && !sharing.carried.has(indicator)) gaps.push(scoreGap(indicator));
   }
   return gaps;
 }
