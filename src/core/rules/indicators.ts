@@ -112,6 +112,11 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
   return { target: target.value, actual: actual.value };
 }
 
+/** An actual written as its target is (1-6年级 / 1-6年级, 基本完成 / 基本完成). */
+function restatesTarget(target: ParsedValue, actual: ParsedValue): boolean {
+  return actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text);
+}
+
 /**
  * The qualitative result: a date against its deadline (met or missed), the actual restating its
  * target (= met), the actual read against its target (良 → 差), or as the actual states it.
@@ -122,9 +127,7 @@ function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, f
     if (met !== null) return met ? "achieved" : "notAchieved";
   }
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
-  if (actual.kind === "qualitative" && (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text))) {
-    return "achieved";
-  }
+  if (actual.kind !== "number" && restatesTarget(target, actual)) return "achieved";
   return achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
 }
 
@@ -285,7 +288,10 @@ function evaluateIndicator(
     checkScoreRange(findings, score, weight?.value ?? null);
     return result;
   }
-  if (target) checkValue(findings, indicator, measure, target, true);
+  // A target no number reads (1-6年级, the years 2023-2025年) that the actual restates was met as
+  // written: a label or a period, not a quantity to correct.
+  const restatedText = target !== null && actual !== null && actual.parsed.kind === "invalid" && restatesTarget(target.parsed, actual.parsed);
+  if (target && !(restatedText && target.parsed.kind === "invalid")) checkValue(findings, indicator, measure, target, true);
   // A 绩效评价指标表 has no value columns: its recorded score is checked against its weight alone.
   if (!target && !actual) checkScoreRange(findings, score, weight?.value ?? null);
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
@@ -302,7 +308,7 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  if (target.parsed.kind === "number" && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
+  if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     if (isDateAgainstDuration(actual.parsed, target.parsed)) {
       addDateAgainstDuration(findings, actual, target);
       return result;
