@@ -1329,6 +1329,14 @@ function readAsShown(number: ParsedValue, shown: LiteralText, ctx: ParseContext)
 const EXCEL_DIGITS = 15;
 
 /** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
+/** A cut stated as its size (压减10%, 降低5%, 节约20万元), not as the level to reach (降低至5%). */
+const REDUCTION = /^(?:压减|压缩|缩减|降低|下降|减少|节约|节省)(?!至|到)/;
+
+/** Whether a target states how much to cut (压减10%): the more cut, the better, even on a cost. */
+export function statesReduction(p: ParsedValue): boolean {
+  return p.kind === "number" && p.op === null && REDUCTION.test(phraseOf(p.text));
+}
+
 /** Whether a number shows in a percent format, times 100: `0%`, not `0"%"`, whose quoted % is text. */
 export function shownAsPercent(n: number, numFmt: string | undefined): boolean {
   return numFmt !== undefined && readFormat(numFmt, n).percent;

@@ -421,6 +421,13 @@ describe("score-mismatch", () => {
     expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
     expect(scoreOf(a, 5)).toBe("15");
   });
+
+  it("scores a cut stated by its size (压减10%) as a floor on the cut, a 成本指标's included, with no cost-not-ceiling", () => {
+    const cut = (actual: string, score: number) => run(selfEval([["产出指标", "成本指标", "一般性支出", "压减10%", actual, 5, score, "已说明"]]));
+    expect(found(cut("一般性支出压减12%", 5))).toEqual([]);
+    expect(found(cut("压减8%", 4))).toEqual([]);
+    expect(finding(cut("压减8%", 5), "score-mismatch", "G5").message).toContain("应为 4");
+  });
 });
 
 describe("qualitative-score-band", () => {

@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline } from "../values";
+import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -270,7 +270,8 @@ function evaluateIndicator(
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
   const { target, actual, reason } = indicator;
   const name = indicator.name || indicator.level2;
-  const direction = directionOf(target?.parsed.op ?? null, measure.cost, target?.parsed.value ?? null);
+  // A cut stated by its size (压减10%) is a floor on the cut, a cost's included.
+  const direction = target && statesReduction(target.parsed) ? "positive" : directionOf(target?.parsed.op ?? null, measure.cost, target?.parsed.value ?? null);
   const recorded = score?.value ?? null;
   const result: IndicatorResult = {
     indicator,

@@ -9,7 +9,7 @@ import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
-import { ParsedValue } from "../values";
+import { ParsedValue, statesReduction } from "../values";
 import { FindingList } from "./findings";
 
 const NUMBER_DUE = /数量|成本|经济效益|时效/;
@@ -150,7 +150,8 @@ export function checkValue(
   if (!isTarget) return;
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
   const lowerBound = p.op === ">=" || p.op === ">";
-  if (measure.cost && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
+  // A cut by a share of the spending (一般性支出压减10%) holds it down as a ceiling does.
+  if (measure.cost && !statesReduction(p) && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
     const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
