@@ -783,7 +783,9 @@ export function achievementAgainst(target: ParsedValue, actual: ParsedValue): Ac
 }
 
 /** A target that asks for something to stop, close or shrink: lateness or stopping is then its subject. */
-const ASKS_TO_STOP = /停用|停运|停产|停止|关停|关闭|淘汰|拆除|取缔|清收|清零|下架|压减|降低|减少|化解/;
+const ASKS_TO_STOP = /应停|尽停|停用|停运|停产|停止|关停|关闭|淘汰|拆除|取缔|清收|清零|下架|压减|降低|减少|化解/;
+/** A word of a miss that names a kind of thing (不合格产品, 整改不及时问题, 逾期率): its subject, not a result. */
+const MISSED_AS_ATTRIBUTE = new RegExp(`(?:${MISSED.source})的?(?:问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)`);
 /** A target that allows a middling grade (中及以下, 达到中等, 合格以上): a middling actual meets it. */
 const ALLOWS_MIDDLE = /中等|中及|^中$|一般|合格|及格|以下|不高于|不超过/;
 
@@ -804,7 +806,9 @@ function achievementOf(phrase: string, context?: AchievementContext): Achievemen
   // The words that say it was missed (未完成, 延期), unless the indicator is about them (未完成事项清零).
   const missed = NEGATED_ACHIEVING.exec(phrase)?.[1] ?? MISSED.exec(phrase)?.[0];
   if (missed !== undefined) {
-    const subject = context && (context.target.includes(missed) || context.name.includes(missed) || ASKS_TO_STOP.test(context.target));
+    const subject =
+      MISSED_AS_ATTRIBUTE.test(phrase) ||
+      (context && (context.target.includes(missed) || context.name.includes(missed) || ASKS_TO_STOP.test(context.target)));
     return subject ? null : "notAchieved";
   }
   if (ACHIEVED_REACHED.test(phrase)) return "achieved";

@@ -545,6 +545,10 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["停运", "已停运"],
     ["降低", "逾期率降低"],
     ["减少", "延期交房减少"],
+    ["及时处置", "不合格产品均已及时处置"],
+    ["整改到位", "整改不及时问题已全部纠正"],
+    ["全部整改", "不达标问题已全部整改"],
+    ["应停尽停", "已停止运行"],
     // A middling actual where the target allows one.
     ["中及以下", "中"],
     ["一般及以下", "一般"],
