@@ -784,8 +784,47 @@ export function achievementAgainst(target: ParsedValue, actual: ParsedValue): Ac
 
 /** A target that asks for something to stop, close or shrink: lateness or stopping is then its subject. */
 const ASKS_TO_STOP = /应停|尽停|停用|停运|停产|停止|关停|关闭|淘汰|拆除|取缔|清收|清零|下架|压减|降低|减少|化解/;
-/** A word of a miss that names a kind of thing (不合格产品, 整改不及时问题, 逾期率): its subject, not a result. */
-const MISSED_AS_ATTRIBUTE = new RegExp(`(?:${MISSED.source})的?(?:问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)`);
+/** After a word of a miss, a kind of thing it names (不合格产品, 整改不及时问题, 逾期率): its subject, not a result. */
+const KIND_OF_THING = /^的?(?:问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)/;
+const MISSED_ALL = new RegExp(MISSED.source, "g");
+/** Before a word in its clause, what says it did not happen: 未发现不合格项, 无一例逾期, 没有出现停运, 零逾期, 0起延期. */
+const NEGATOR_BEFORE = /[未无没零]|杜绝|不存在|(?<![\d.])0(?![\d.])/;
+/** In a target, what forbids the word (不延期, 杜绝不合格, 无逾期, 不得延期): it asks that it not happen. */
+const FORBIDS_BEFORE = /[不未无没零]|杜绝/;
+/** After it, a count of none: 不合格数为0, 延期项目0个. */
+const NONE_AFTER = /^[^，,；;。]*?(?:为|是)?[0零](?:个|次|起|笔|天|项|例|处|件|人)?(?:[，,；;。]|$)/;
+
+/** The text of a phrase's clause before `index`: what may negate the word there. */
+function clauseBefore(phrase: string, index: number): string {
+  let start = 0;
+  for (const stop of "，,；;。") start = Math.max(start, phrase.lastIndexOf(stop, index - 1) + 1);
+  return phrase.slice(start, index);
+}
+
+/** Whether a target names the word as what it is about (逾期贷款全部清收), not only to forbid it (不延期). */
+function namesAsSubject(target: string, word: string): boolean {
+  const at = target.indexOf(word);
+  return at !== -1 && !FORBIDS_BEFORE.test(clauseBefore(target, at));
+}
+
+/**
+ * Whether the word of a miss at `index` says the target was missed: not when its clause says it did
+ * not happen (未发现不合格项, 不合格数为0), it names a kind of thing (不合格产品已下架), or the indicator
+ * is about it (in its name or its target, or a target that asks to stop or shrink something).
+ */
+function saysMissed(phrase: string, word: string, index: number, context?: AchievementContext): boolean {
+  const after = phrase.slice(index + word.length);
+  if (NEGATOR_BEFORE.test(clauseBefore(phrase, index)) || NONE_AFTER.test(after) || KIND_OF_THING.test(after)) return false;
+  return !(context && (namesAsSubject(context.target, word) || context.name.includes(word) || ASKS_TO_STOP.test(context.target)));
+}
+
+/** Whether a phrase says the target was missed, in a negated achievement (未提升) or a word of lateness or stopping (延期). */
+function statesMiss(phrase: string, context?: AchievementContext): boolean | null {
+  const negated = NEGATED_ACHIEVING.exec(phrase);
+  const words = [...(negated ? [{ word: negated[1], index: phrase.indexOf(negated[1]) }] : []), ...[...phrase.matchAll(MISSED_ALL)].map((m) => ({ word: m[0], index: m.index! }))];
+  if (words.length === 0) return null;
+  return words.some(({ word, index }) => saysMissed(phrase, word, index, context));
+}
 /** A target that allows a middling grade (中及以下, 达到中等, 合格以上): a middling actual meets it. */
 const ALLOWS_MIDDLE = /中等|中及|^中$|一般|合格|及格|以下|不高于|不超过/;
 
@@ -803,14 +842,9 @@ interface AchievementContext {
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
   if (NOT_ACHIEVED.test(phrase)) return "notAchieved";
-  // The words that say it was missed (未完成, 延期), unless the indicator is about them (未完成事项清零).
-  const missed = NEGATED_ACHIEVING.exec(phrase)?.[1] ?? MISSED.exec(phrase)?.[0];
-  if (missed !== undefined) {
-    const subject =
-      MISSED_AS_ATTRIBUTE.test(phrase) ||
-      (context && (context.target.includes(missed) || context.name.includes(missed) || ASKS_TO_STOP.test(context.target)));
-    return subject ? null : "notAchieved";
-  }
+  // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
+  const missed = statesMiss(phrase, context);
+  if (missed !== null) return missed ? "notAchieved" : null;
   if (ACHIEVED_REACHED.test(phrase)) return "achieved";
   const graded = gradeAlone(phrase);
   // A target graded on the same scale was compared with it already (gradeAgainst).
@@ -1333,12 +1367,15 @@ function readAsShown(number: ParsedValue, shown: LiteralText, ctx: ParseContext)
 const EXCEL_DIGITS = 15;
 
 /** A cell's number as Excel shows it, to at most 15 significant digits: 0.9559000000000001 is 0.9559. */
-/** A cut stated as its size (压减10%, 降低5%, 节约20万元), not as the level to reach (降低至5%). */
-const REDUCTION = /^(?:压减|压缩|缩减|降低|下降|减少|节约|节省)(?!至|到)/;
+/**
+ * A cut stated as its size, its number a few characters on (压减10%, 较上年压减5%, 压减比例≥10%, 节约20万元),
+ * not as the level to reach (降低至5%).
+ */
+const REDUCTION = /(?:压减|压缩|缩减|降低|下降|减少|节约|节省)(?!至|到)[^\d至到]{0,4}\d/;
 
-/** Whether a target states how much to cut (压减10%): the more cut, the better, even on a cost. */
+/** Whether a target states how much to cut (压减10%, 降低5%以上): the more cut, the better, even on a cost. */
 export function statesReduction(p: ParsedValue): boolean {
-  return p.kind === "number" && p.op === null && REDUCTION.test(phraseOf(p.text));
+  return p.kind === "number" && (p.op === null || p.op === ">=" || p.op === ">") && REDUCTION.test(phraseOf(p.text));
 }
 
 /** Whether a number shows in a percent format, times 100: `0%`, not `0"%"`, whose quoted % is text. */

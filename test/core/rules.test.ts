@@ -427,6 +427,11 @@ describe("score-mismatch", () => {
     expect(found(cut("一般性支出压减12%", 5))).toEqual([]);
     expect(found(cut("压减8%", 4))).toEqual([]);
     expect(finding(cut("压减8%", 5), "score-mismatch", "G5").message).toContain("应为 4");
+    // With words before it, or a comparator the parser reads in 降低/节约 (review round 11).
+    for (const [target, actual] of [["较上年压减5%", "较上年压减6%"], ["同比下降10%", "下降12%"], ["节约20万元", "节约25万元"], ["压减比例≥10%", "压减12%"], ["降低5%以上", "降低6%"]]) {
+      expect(found(run(selfEval([["产出指标", "成本指标", "三公经费", target, actual, 5, 5, ""]])))).toEqual([]);
+    }
+    expect(finding(run(selfEval([["产出指标", "成本指标", "三公经费", "较上年压减5%", "较上年压减2%", 5, 5, "已说明"]])), "score-mismatch", "G5").message).toContain("应为 2");
   });
 });
 
@@ -497,6 +502,14 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["有效保障", "未能保障", "未达成", 5],
     ["持续运行", "已停止运行", "未达成", 5],
     ["及时", "不及时", "未达成", 5],
+    // A target that forbids the harm does not excuse it (review round 11).
+    ["不延期", "延期完成", "未达成", 5],
+    ["无逾期", "逾期3笔", "未达成", 5],
+    ["杜绝不合格", "个别工程不合格", "未达成", 5],
+    ["不得延期", "工程延期", "未达成", 5],
+    // A kind of thing named first, the miss after it.
+    ["及时处置", "不合格产品处置不及时", "未达成", 5],
+    ["按期完成", "2023年12月延期完成", "未达成", 5],
     ["良", "差", "未达成", 5],
     ["好", "差", "未达成", 5],
     ["效果良好", "效果较差", "未达成", 5],
@@ -549,6 +562,17 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["整改到位", "整改不及时问题已全部纠正"],
     ["全部整改", "不达标问题已全部整改"],
     ["应停尽停", "已停止运行"],
+    // A harm said not to have happened, however it is worded (review round 11).
+    ["按要求完成", "未发现不合格项"],
+    ["合格", "经验收合格，未发现不合格项"],
+    ["按要求完成", "未出现工程延期交付"],
+    ["按要求完成", "无一例逾期"],
+    ["按要求完成", "没有出现停运"],
+    ["按要求完成", "零逾期"],
+    ["按要求完成", "0起延期"],
+    ["按要求完成", "不合格数为0"],
+    ["按要求完成", "未因天气原因延期"],
+    ["按期完成", "按期完成，无逾期未完成事项"],
     // A middling actual where the target allows one.
     ["中及以下", "中"],
     ["一般及以下", "一般"],
