@@ -784,8 +784,10 @@ export function achievementAgainst(target: ParsedValue, actual: ParsedValue): Ac
 
 /** A target that asks for something to stop, close or shrink: lateness or stopping is then its subject. */
 const ASKS_TO_STOP = /应停|尽停|停用|停运|停产|停止|关停|关闭|淘汰|拆除|取缔|清收|清零|下架|压减|降低|减少|化解/;
-/** After a word of a miss, a kind of thing it names (不合格产品, 整改不及时问题, 逾期率): its subject, not a result. */
-const KIND_OF_THING = /^的?(?:问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)/;
+/** After a word of a miss, a kind of thing it names (不合格产品, 整改不及时问题, 逾期率, 停止运行的闸站): its subject, not a result. */
+const KIND_OF_THING = /^(?:的|问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)/;
+/** A negation of a negation (没有一项不达标): what it says is that everything was met. */
+const DOUBLE_NEGATIVE = /(?:没有|没|未|无)\D{0,3}不/;
 const MISSED_ALL = new RegExp(MISSED.source, "g");
 /** Before a word in its clause, what says it did not happen: 未发现不合格项, 无一例逾期, 没有出现停运, 零逾期, 0起延期. */
 const NEGATOR_BEFORE = /[未无没零]|杜绝|不存在|(?<![\d.])0(?![\d.])/;
@@ -841,7 +843,7 @@ interface AchievementContext {
  */
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
-  if (NOT_ACHIEVED.test(phrase)) return "notAchieved";
+  if (NOT_ACHIEVED.test(phrase) && !DOUBLE_NEGATIVE.test(phrase)) return "notAchieved";
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
   const missed = statesMiss(phrase, context);
   if (missed !== null) return missed ? "notAchieved" : null;

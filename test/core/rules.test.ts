@@ -432,6 +432,10 @@ describe("score-mismatch", () => {
       expect(found(run(selfEval([["产出指标", "成本指标", "三公经费", target, actual, 5, 5, ""]])))).toEqual([]);
     }
     expect(finding(run(selfEval([["产出指标", "成本指标", "三公经费", "较上年压减5%", "较上年压减2%", 5, 5, "已说明"]])), "score-mismatch", "G5").message).toContain("应为 2");
+    // An indicator that measures a cut: its share is the cut's size.
+    for (const name of ["能耗下降率", "采购成本节约率", "单位成本降低"]) {
+      expect(found(run(selfEval([["产出指标", "成本指标", name, "≥5%", "6%", 5, 5, ""]])))).toEqual([]);
+    }
   });
 });
 
@@ -573,6 +577,8 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["按要求完成", "不合格数为0"],
     ["按要求完成", "未因天气原因延期"],
     ["按期完成", "按期完成，无逾期未完成事项"],
+    ["按要求完成", "没有一项不达标"],
+    ["病险水库消险", "已完成病险水库除险，停止运行的闸站已恢复"],
     // A middling actual where the target allows one.
     ["中及以下", "中"],
     ["一般及以下", "一般"],

@@ -87,6 +87,9 @@ function isFundingStandard(name: string, p: ParsedValue): boolean {
   return /经费|补助|补贴|资助/.test(name) && p.unit?.per?.numerator.family === "money";
 }
 
+/** An indicator that measures a cut (能耗下降率, 采购成本节约率, 单位成本降低): its share is the size of the cut. */
+const CUT_NAME = /(?:压减|压缩|降低|下降|减少|节约|节省)(?:率|比例|幅度)?$/;
+
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
   // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次).
@@ -151,7 +154,7 @@ export function checkValue(
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
   const lowerBound = p.op === ">=" || p.op === ">";
   // A cut by a share of the spending (一般性支出压减10%) holds it down as a ceiling does.
-  if (measure.cost && !statesReduction(p) && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
+  if (measure.cost && !statesReduction(p) && !CUT_NAME.test(name) && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
     const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
