@@ -791,8 +791,12 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     expect(bounds("10-20", { unitColumn: "个" })).toEqual({ kind: "invalid", unit: "个", range: ["10", "20"] });
   });
 
-  it.each(["2023-2025年", "2023-2025", "20-10个", "10个-20天"])("%s gives no bounds", (text) => {
+  it.each(["20-10个", "10个-20天"])("%s gives no bounds", (text) => {
     expect(parseValue(text)).toMatchObject({ kind: "invalid", range: null });
+  });
+
+  it.each(["2023-2025年", "2023-2025", "2023—2025年"])("%s is a period of years, words rather than a quantity", (text) => {
+    expect(parseValue(text)).toMatchObject({ kind: "qualitative", range: null });
   });
 
   it.each([

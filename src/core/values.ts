@@ -505,6 +505,8 @@ function afterRangeDash(s: string, i: number): number | undefined {
 const RANGE_PROBLEM = "写成了数值区间，不是单一的指标值";
 /** A number that may be a year (or a year and its month, 2023.12). */
 const YEAR = /^(?:19|20)\d{2}$/;
+/** A year and nothing more of its number: 2025年, 2025 (not 2025.6). */
+const YEAR_START = /^(?:19|20)\d{2}(?![\d.])/;
 
 /** The power of ten a unit written with its magnitude (万人: 4) carries, after the number at i; undefined for none. */
 function magnitudeAfter(s: string, i: number): number | undefined {
@@ -520,6 +522,8 @@ function magnitudeAfter(s: string, i: number): number | undefined {
 function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | null, lowPeriod: Period | null, ops: Op[], lowScale: string | null): Quantity {
   // RANGE found the dash at i.
   const upperAt = readPrefix(s, afterRangeDash(s, i) as number);
+  // 2023-2025年: a period of years (实施期限) says when, not how many: words, as 按计划实施 would be.
+  if (lowUnit === null && YEAR.test(bareLow.toFixed()) && YEAR_START.test(s.slice(upperAt.end))) return NOT_A_QUANTITY;
   const upper = scanFrom(s, upperAt);
   // 1-1.2万人: a lower bound with no unit or magnitude of its own is counted with the upper's magnitude
   // too; 1万-2万元: one with a magnitude the upper's unit holds (万元) is counted in that unit.

@@ -947,6 +947,8 @@ describe("not-numeric", () => {
   it("leaves a target no number reads alone where the actual restates it: a label (1-6年级) or a period (2023-2025年)", () => {
     const restated = (target: string) => run(selfEval([["产出指标", "数量指标", "覆盖年级", target, target, 10, 10, ""]]));
     for (const target of ["1-6年级", "2023-2025年"]) expect(found(restated(target))).toEqual([]);
+    // A period of years answered in words: when, not how many (review round 11).
+    expect(found(run(selfEval([["产出指标", "时效指标", "实施期限", "2023-2025年", "按计划推进", 10, 10, ""]])))).toEqual([]);
     // Answered otherwise, the actual range is still no single value.
     expect(found(run(selfEval([["产出指标", "数量指标", "覆盖年级", "1-6年级", "1-5年级", 10, 10, ""]])))).toContain("not-numeric@自评表!E5");
   });
