@@ -670,8 +670,8 @@ const NEGATED_ACHIEVING = new RegExp(
   "^\\D{0,8}?((?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
     "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标))\\D{0,8}$",
 );
-/** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格. */
-const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/;
+/** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格 (every one in a phrase: g). */
+const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/g;
 const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
 const ACHIEVED_REACHED = /^达到(?:预期|(?:预期|年度)?目标|要求)$/;
 /** A prefix that makes 完成 a plan or a doubt rather than a result: 确保完成, 计划完成, 基本实现. */
@@ -792,7 +792,6 @@ const ASKS_TO_STOP = /应停|尽停|停用|停运|停产|停止|关停|关闭|�
 const KIND_OF_THING = /^(?:的|问题|产品|水体|事项|企业|隐患|设备|车辆|贷款|情况|现象|行为|案件|率)/;
 /** A negation of a negation (没有一项不达标): what it says is that everything was met. */
 const DOUBLE_NEGATIVE = /(?:没有|没|未|无)\D{0,3}不/;
-const MISSED_ALL = new RegExp(MISSED.source, "g");
 /** Before a word in its clause, what says it did not happen: 未发现不合格项, 无一例逾期, 没有出现停运, 零逾期, 0起延期. */
 const NEGATOR_BEFORE = /[未无没零]|杜绝|不存在|(?<![\d.])0(?![\d.])/;
 /** In a target, what forbids the word (不延期, 杜绝不合格, 无逾期, 不得延期): it asks that it not happen. */
@@ -827,7 +826,8 @@ function saysMissed(phrase: string, word: string, index: number, context?: Achie
 /** Whether a phrase says the target was missed, in a negated achievement (未提升) or a word of lateness or stopping (延期). */
 function statesMiss(phrase: string, context?: AchievementContext): boolean | null {
   const negated = NEGATED_ACHIEVING.exec(phrase);
-  const words = [...(negated ? [{ word: negated[1], index: phrase.indexOf(negated[1]) }] : []), ...[...phrase.matchAll(MISSED_ALL)].map((m) => ({ word: m[0], index: m.index! }))];
+  const words = [...phrase.matchAll(MISSED)].map((m) => ({ word: m[0], index: m.index! }));
+  if (negated) words.unshift({ word: negated[1], index: phrase.indexOf(negated[1]) });
   if (words.length === 0) return null;
   return words.some(({ word, index }) => saysMissed(phrase, word, index, context));
 }
