@@ -195,8 +195,9 @@ function columnsOf<F extends string>(
 
 function isIndicatorHeader(columns: Columns<IndicatorField>): boolean {
   const named = columns.level3 !== undefined || (columns.level1 !== undefined && columns.level2 !== undefined);
-  // A 绩效评价指标表 scores by its 评分标准 rather than by targets and actuals.
-  const scoredByStandard = columns.standard !== undefined && columns.weight !== undefined;
+  // A 绩效评价指标表 scores by its 评分标准 rather than by targets and actuals. Without a 得分
+  // column it is a reference of how to score (评分办法 beside a form), which nothing fills in.
+  const scoredByStandard = columns.standard !== undefined && columns.weight !== undefined && columns.score !== undefined;
   return named && (columns.target !== undefined || columns.actual !== undefined || scoredByStandard);
 }
 

@@ -656,6 +656,27 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
     expect(a.totals[0]).toMatchObject({ weights: "100", score: "89", recordedScore: "89", grade: "良" });
   });
 
+  it("leaves a 评分标准 reference beside a form (分值 and 评分办法, no 得分) unread: no second table, no missing-dimension", () => {
+    const form = nationalForm("教师培训项目", [["产出指标", "数量指标", "培训人次", "≥200人次", "210人次", 50, 50, ""], ...EFFECT_AND_SATISFACTION]);
+    const reference: Row[] = [
+      ["评分标准"],
+      ["一级指标", "二级指标", "分值", "评分办法"],
+      ["产出指标", "数量指标", 50, "按完成比例计分"],
+      ["效益指标", "社会效益指标", 30, "按比例"],
+      ["满意度指标", "服务对象满意度指标", 10, "≥90%满分"],
+      ["合计", "", 100, ""],
+    ];
+    // The reference from K3 on, two columns right of the form's last (H).
+    reference.forEach((cells, i) => (form.rows[2 + i] = [...form.rows[2 + i], "", "", ...cells]));
+    const a = run(workbook(form));
+    expect(a.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["budget", "B4:H6"],
+      ["indicators", "A9:H13"],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+  });
+
   it("reads 评价指标 over one column as the indicator's name", () => {
     const a = evaluation([10, 9, 10, 8, 15, 14, 18, 9], 93, 1);
     expect(a.tables.map((t) => t.range)).toEqual(["A3:E12"]);
