@@ -859,10 +859,23 @@ function achievementOf(phrase: string, context?: AchievementContext): Achievemen
   return m && !NOT_A_RESULT.test(m[1]) ? "achieved" : null;
 }
 
-/** A qualitative actual's result read against its target and indicator (achievementOf's context). */
+/**
+ * A qualitative actual's result read against its target and indicator (achievementOf's context);
+ * against a target in words, also a number said with the words of a miss (逾期2个月 under 按期完成).
+ */
 export function achievementIn(target: ParsedValue, actual: ParsedValue, name: string): Achievement | null {
+  const context = { target: phraseOf(target.text), name };
+  if (actual.kind === "number") return target.kind === "qualitative" && statesMissBy(actual, context) ? "notAchieved" : null;
   if (actual.kind !== "qualitative") return actual.achievement;
-  return achievementOf(phraseOf(actual.text), { target: phraseOf(target.text), name });
+  return achievementOf(phraseOf(actual.text), context);
+}
+
+/**
+ * A number of days, months or items late or stopped (延期15天, 逾期2个月, 3项延期): more than none,
+ * and not a share (逾期率5% is how much, not that it was missed).
+ */
+function statesMissBy(actual: ParsedValue, context: AchievementContext): boolean {
+  return actual.value !== null && actual.value.gt(0) && actual.unit?.symbol !== "%" && statesMiss(phraseOf(actual.text), context) === true;
 }
 
 const VAGUE = new RegExp(

@@ -514,6 +514,9 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     // A kind of thing named first, the miss after it.
     ["及时处置", "不合格产品处置不及时", "未达成", 5],
     ["按期完成", "2023年12月延期完成", "未达成", 5],
+    // A number said with the words of a miss: how late, so late it was.
+    ["按期完成", "逾期2个月", "未达成", 5],
+    ["按时完成", "延期15天", "未达成", 5],
     ["良", "差", "未达成", 5],
     ["好", "差", "未达成", 5],
     ["效果良好", "效果较差", "未达成", 5],
@@ -577,6 +580,9 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["按要求完成", "不合格数为0"],
     ["按要求完成", "未因天气原因延期"],
     ["按期完成", "按期完成，无逾期未完成事项"],
+    ["按期完成", "逾期0天"],
+    ["无逾期", "逾期率0%"],
+    ["按计划完成", "完成12场"],
     ["按要求完成", "没有一项不达标"],
     ["病险水库消险", "已完成病险水库除险，停止运行的闸站已恢复"],
     // A middling actual where the target allows one.
@@ -951,6 +957,18 @@ describe("not-numeric", () => {
     expect(found(run(selfEval([["产出指标", "时效指标", "实施期限", "2023-2025年", "按计划推进", 10, 10, ""]])))).toEqual([]);
     // Answered otherwise, the actual range is still no single value.
     expect(found(run(selfEval([["产出指标", "数量指标", "覆盖年级", "1-6年级", "1-5年级", 10, 10, ""]])))).toContain("not-numeric@自评表!E5");
+  });
+
+  it("takes a range target restated in words that add no number and state no miss as met (已覆盖1-6年级全部学生)", () => {
+    const covered = (actual: string, score = 10) => run(selfEval([["产出指标", "数量指标", "覆盖年级", "1-6年级", actual, 10, score, ""]]));
+    expect(found(covered("已覆盖1-6年级全部学生"))).toEqual([]);
+    // Met: a score below the band of a met target is out of it.
+    expect(found(covered("已覆盖1-6年级全部学生", 4))).toContain("qualitative-score-band@自评表!G5");
+    // Another range in the words, or words of a shortfall or a miss, are no restatement: the range is
+    // still no single value.
+    for (const actual of ["计划1-6年级，实际覆盖1-3年级", "已覆盖1-6年级，部分学生未完成", "1-6年级基本覆盖", "1-6年级覆盖工作延期"]) {
+      expect(found(covered(actual))).toContain("not-numeric@自评表!E5");
+    }
   });
 });
 

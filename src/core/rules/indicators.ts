@@ -112,9 +112,21 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
   return { target: target.value, actual: actual.value };
 }
 
-/** An actual written as its target is (1-6年级 / 1-6年级, 基本完成 / 基本完成). */
-function restatesTarget(target: ParsedValue, actual: ParsedValue): boolean {
-  return actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text);
+/** Words that take something away from what they go with: a negation, a part, a shortfall. */
+const QUALIFIES = /[未没不无非缺欠差仅只尚]|部分|基本|大部|多数/;
+
+/**
+ * An actual written as its target is (1-6年级 / 1-6年级, 基本完成 / 基本完成), or in words around a
+ * range target (已覆盖1-6年级全部学生) that add no number of their own and state no miss.
+ */
+function restatesTarget(target: ParsedValue, actual: ParsedValue, name: string): boolean {
+  if (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text)) return true;
+  if (!target.range || actual.kind !== "qualitative") return false;
+  const at = actual.text.indexOf(target.text);
+  if (at < 0) return false;
+  // 计划1-6年级，实际覆盖1-3年级 says another range, 部分学生未覆盖 a shortfall: not the target restated.
+  const words = actual.text.slice(0, at) + actual.text.slice(at + target.text.length);
+  return !/[0-9０-９]/.test(words) && !QUALIFIES.test(words) && achievementIn(target, actual, name) === null;
 }
 
 /**
@@ -127,7 +139,7 @@ function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, f
     if (met !== null) return met ? "achieved" : "notAchieved";
   }
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
-  if (actual.kind !== "number" && restatesTarget(target, actual)) return "achieved";
+  if (actual.kind !== "number" && restatesTarget(target, actual, name)) return "achieved";
   return achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
 }
 
@@ -291,7 +303,8 @@ function evaluateIndicator(
   }
   // A target no number reads (1-6年级, the years 2023-2025年) that the actual restates was met as
   // written: a label or a period, not a quantity to correct.
-  const restatedText = target !== null && actual !== null && actual.parsed.kind === "invalid" && restatesTarget(target.parsed, actual.parsed);
+  const restatedText =
+    target !== null && actual !== null && (actual.parsed.kind === "invalid" || actual.parsed.kind === "qualitative") && restatesTarget(target.parsed, actual.parsed, name);
   if (target && !(restatedText && target.parsed.kind === "invalid")) checkValue(findings, indicator, measure, target, true);
   // A 绩效评价指标表 has no value columns: its recorded score is checked against its weight alone.
   if (!target && !actual) checkScoreRange(findings, score, weight?.value ?? null);
