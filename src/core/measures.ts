@@ -7,6 +7,8 @@ import { Unit, lookupUnit, unitPer } from "./units";
 const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参与|覆盖|完成|认可|达标|配合|支持|普及|认知)度/;
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
 const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比/;
+/** A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率. */
+const PLAN_COMPLETION = /(?:收入|征收|招商|引资|投资|产量|产值|营收|销售).*完成率/;
 const COUNT_WORDS =
   /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
 const COUNTS_BY_CATEGORY = /数量指标/;
@@ -30,6 +32,8 @@ const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案
 export interface Measure {
   rate: boolean;
   boundedRate: boolean;
+  /** A plan's completion rate, which passes 100% when more than planned comes in (收入完成率). */
+  planCompletion: boolean;
   count: boolean;
   duration: boolean;
   /** The time a task may take (办结时限, 审批时间): fewer is better, for a range target (model.ts rangedTarget). */
@@ -82,11 +86,13 @@ export function measureOf(name: string, level1: string, level2: string, descript
 
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = RATE.test(name);
+  const planCompletion = rate && PLAN_COMPLETION.test(name);
   const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {
     rate,
-    boundedRate: rate && !UNBOUNDED_RATE.test(name),
+    boundedRate: rate && !planCompletion && !UNBOUNDED_RATE.test(name),
+    planCompletion,
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     timeLimit: !rate && TIME_LIMIT.test(name),

@@ -63,7 +63,7 @@ const ZH: Record<RuleId, Template> = {
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
   "count-as-percent": (p) =>
-    `“${p.name}”是数量类指标，指标值不应写成百分比“${p.value}”。请写明具体数量和单位，例如“≥${p.example}”。`,
+    `“${p.name}”是数量类指标，${p.what}不应写成百分比“${p.value}”。请写明具体数量和单位，例如“≥${p.example}”。`,
   "unit-mismatch": (p) => p.detail,
   "percent-over-100": (p) => `“${p.name}”是不超过 100% 的比率，“${p.value}”超过了 100%。`,
   "ge-100-percent": (p) => `“${p.value}”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。`,

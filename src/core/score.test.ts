@@ -118,11 +118,16 @@ describe("roundHalfUp", () => {
 
 describe("agreesAsShown", () => {
   const d = (n: number | string) => new Decimal(n);
-  it("takes a rounded or cut-off value for the computed one, and a wrong one for wrong", () => {
+  it("takes a value rounded half up, down or up for the computed one, and a wrong one for wrong", () => {
     expect(agreesAsShown(d("0.33"), 2, d(1).div(3))).toBe(true);
     expect(agreesAsShown(d("0.4876"), 4, d("0.487657"))).toBe(true);
-    expect(agreesAsShown(d("3"), 0, d("2.35"))).toBe(false);
+    // 10 × 97.45%, the rate as it shows, where exactly it is 97.445%: the score rounded twice.
+    expect(agreesAsShown(d("9.75"), 2, d("9.7445"))).toBe(true);
+    // A typed 3 claims 3.0: not 2.35 rounded.
+    expect(agreesAsShown(d("3"), 1, d("2.35"))).toBe(false);
     expect(agreesAsShown(d("0.4877"), 4, d("0.48751"))).toBe(false);
+    // No rounding of 9 makes 9.1.
+    expect(agreesAsShown(d("9.1"), 1, d("9"))).toBe(false);
   });
 
   it("takes a formula's cached double for its exact result even where rounding to 15 digits first moves the last shown digit", () => {
@@ -131,6 +136,6 @@ describe("agreesAsShown", () => {
     const exact = d("1145037.34").div("763358.23");
     expect(agreesAsShown(d(1145037.34 / 763358.23), 10, exact)).toBe(true);
     // A value that differs in its 15 significant digits is a real difference.
-    expect(agreesAsShown(d("1.49999999346"), 10, exact)).toBe(false);
+    expect(agreesAsShown(d("1.49999999356"), 10, exact)).toBe(false);
   });
 });

@@ -150,6 +150,8 @@ describe("unitsConvertible", () => {
     ["个", "项", true],
     ["件", "个", true],
     ["项", "次", false],
+    ["辆", "台", true],
+    ["辆", "套", false],
     ["天", "小时", true],
     ["分钟", "天", true],
     ["年", "个月", true],

@@ -429,7 +429,6 @@ describe("parseValue: empty, error and invalid cells", () => {
     ["≥", "比较符后没有数字", ">=", null],
     ["≥%", "比较符后没有数字", ">=", "%"],
     ["＞ ", "比较符后没有数字", ">", null],
-    ["≥上年", "比较符后没有数字", ">=", null],
     ["%", "只有单位，没有数字", null, "%"],
     ["万元", "只有单位，没有数字", null, "万元"],
     ["次", "只有单位，没有数字", null, "次"],
@@ -448,6 +447,12 @@ describe("parseValue: empty, error and invalid cells", () => {
 
   it("reads a comparator word without a number as a phrase", () => {
     for (const text of ["达到国家标准", "不低于上年水平", "超过预期", "近期完成", "约"]) {
+      expect(parsed(text)).toMatchObject({ kind: "qualitative", problem: null });
+    }
+  });
+
+  it("reads a comparator symbol before last year's figure as a phrase, as 不高于上年 is: the form gives no number to compare", () => {
+    for (const text of ["≤上年", "≤上年度", "≥上一年度", "＜去年", "≤上年同期"]) {
       expect(parsed(text)).toMatchObject({ kind: "qualitative", problem: null });
     }
   });

@@ -599,9 +599,14 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   return quantity(value, unit, ops, false, scaledBy, period);
 }
 
+/** Last year's figure, named rather than given: 上年, 上年度, 上一年度, 去年, 上年同期. */
+const PRIOR_YEAR = /^(?:上一?年|去年|同期)/;
+
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
 function noNumber(s: string, prefix: Prefix): Quantity {
   const unit = matchUnitPrefix(s.slice(prefix.end));
+  // ≤上年 compares with last year's figure, which the form does not give: words, as 不高于上年 is.
+  if (prefix.symbolic && PRIOR_YEAR.test(s.slice(prefix.end))) return NOT_A_QUANTITY;
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
   if (prefix.ops.length === 0 && unitOnly) return invalidQuantity("只有单位，没有数字", [], unit.unit);

@@ -91,7 +91,7 @@ describe("indicator tables", () => {
     expect(rules(a)).not.toContain("qualitative-score-band");
   });
 
-  it("scores zero and negative targets all or nothing, never by ratio", () => {
+  it("scores zero targets all or nothing, never by ratio, and a ceiling below zero as the cut it asks (2% of ≥5%: 8 of 20)", () => {
     const a = run(
       indicators([
         ["产出指标", "质量指标", "投诉增长率", "≤0%", "-3%", 20, null, ""],
@@ -101,7 +101,7 @@ describe("indicator tables", () => {
         SATISFACTION_ROW,
       ]),
     );
-    expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["20", "0", "10"]);
+    expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["20", "8", "10"]);
   });
 
   it("does not take 道路维修（城区） and 道路维修（乡镇） for one indicator twice", () => {
@@ -698,7 +698,7 @@ describe("typed numbers and the digits they claim", () => {
     expect(found(typedScore(8.6))).toEqual([NO_BUDGET]);
     expect(found(typedScore(8.60))).toEqual([NO_BUDGET]);
     expect(found(typedScore(9))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
-    expect(found(typedScore(8.7))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
+    expect(found(typedScore(8.8))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
   });
 
   it("a typed 执行率 of 89.7 agrees with 89.67%; 90, or 1 for 95%, does not", () => {

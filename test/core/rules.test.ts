@@ -437,6 +437,16 @@ describe("score-mismatch", () => {
       expect(found(run(selfEval([["产出指标", "成本指标", name, "≥5%", "6%", 5, 5, ""]])))).toEqual([]);
     }
   });
+
+  it("scores a change held below zero (变动率 ≤-5%) as a cut of at least 5%, with no cost-not-ceiling (review round 12)", () => {
+    const change = (actual: string, score: number) => run(selfEval([["产出指标", "成本指标", "“三公”经费变动率", "≤-5%", actual, 5, score, "已说明"]]));
+    expect(found(change("-8%", 5))).toEqual([]);
+    // A cut of 3% against 5%: 5 × 3 ÷ 5.
+    expect(found(change("-3%", 3))).toEqual([]);
+    expect(finding(change("-3%", 5), "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 5；按正向指标公式（分值×实际值÷指标值）应为 3。");
+    // A rise earns nothing, and the message names the rule that gives 0.
+    expect(finding(change("2%", 2), "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 2；按超过指标值不得分应为 0。");
+  });
 });
 
 describe("qualitative-score-band", () => {
@@ -669,9 +679,10 @@ describe("total-mismatch", () => {
       expect(run(rounding(96.88)).totals[0]).toMatchObject({ score: "96.89", recordedScore: "96.88", grade: "优" });
     });
 
-    it("flags a total no rounding makes: 98.34 for scores adding up to 98.33, exactly 98.3333", () => {
-      const a = run(withTotal(98.34, { G8: "0.00" }));
+    it("flags a total no rounding makes: 98.35 for scores adding up to 98.33, exactly 98.3333; 98.34 is it rounded up", () => {
+      const a = run(withTotal(98.35, { G8: "0.00" }));
       expect(found(a)).toEqual(["total-mismatch@自评表!G8"]);
+      expect(found(run(withTotal(98.34, { G8: "0.00" })))).toEqual([]);
     });
 
     it("flags one unit beyond either (96.90, 96.86), suggesting the rounded parts' sum", () => {
@@ -768,6 +779,22 @@ describe("score-above-attainable", () => {
     );
   });
 
+  it("takes scores worked out from a rate as it shows (10 × 97.45% = 9.75, exactly 9.7445) as rounded, not wrong", () => {
+    // 1948.9 of 2000 spent: 97.445%, typed as 97.45%; the budget, an indicator and the 总分 round twice.
+    const a = run(
+      selfEval([["产出指标", "数量指标", "带动社会投资", "≥2000万元", "1948.9万元", 10, 9.75, "部分项目延后"]], {
+        budget: ["年度资金总额", 2000, 2000, 1948.9, 10, 0.9745, 9.75],
+        after: [["总分", "", "", "", "", 100, 99.5, ""]],
+        numFmts: { F2: "0.00%", G2: "0.00", G5: "0.00", G9: "0.00" },
+      }),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ recordedScore: "99.5", grade: "优" });
+    // Two units off is no rounding.
+    const twoOff = run(selfEval([], { budget: ["年度资金总额", 2000, 2000, 1948.9, 10, 0.9745, 9.76], numFmts: { F2: "0.00%", G2: "0.00" } }));
+    expect(found(twoOff)).toEqual(["budget-score-mismatch@自评表!G2"]);
+  });
+
   it("takes a project's 自评得分 rounded as it shows: 99.62 at 96.15%, but not 99.63", () => {
     expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.62, "优"]])))).toEqual([]);
     expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.63, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
@@ -786,12 +813,14 @@ describe("count-as-percent", () => {
     );
     expectFinding(a, "count-as-percent", "D5", "error");
     expectFinding(a, "count-as-percent", "D6", "error");
-    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([
-      "count-as-percent@自评表!D5",
-      "count-as-percent@自评表!E5",
-      "count-as-percent@自评表!D6",
-      "count-as-percent@自评表!E6",
-    ]);
+    // One fact, one finding: the actuals in % follow from their targets'.
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D5", "count-as-percent@自评表!D6"]);
+  });
+
+  it("flags an actual in % under a target written as a count, naming it the actual", () => {
+    const a = run(selfEval([["产出指标", "数量指标", "举办活动次数", "≥12次", "100%", 10, 10, ""]]));
+    expect(found(a)).toContain("count-as-percent@自评表!E5");
+    expect(finding(a, "count-as-percent", "E5").message).toBe("“举办活动次数”是数量类指标，实际完成值不应写成百分比“100%”。请写明具体数量和单位，例如“≥10次”。");
   });
 
   it("leaves rates and completion wording under 数量指标 alone, and counts written as counts", () => {
@@ -859,6 +888,21 @@ describe("percent-over-100", () => {
     );
     expect(found(a)).toEqual([]);
   });
+
+  it("leaves a plan's completion where more than planned can come in above 100%, and ≥100% as its target (review round 12)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "一般公共预算收入完成率", "≥100%", "103.2%", 10, 10, ""],
+        ["产出指标", "数量指标", "招商引资任务完成率", "≥100%", "112%", 10, 10, ""],
+        ["产出指标", "数量指标", "粮食产量计划完成率", "≥100%", "101.5%", 10, 10, ""],
+        ["产出指标", "数量指标", "非税收入征收完成率", "100%", "105.6%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+    // A share of a whole named with the same words stays bounded.
+    const share = run(selfEval([["产出指标", "质量指标", "低收入人口覆盖率", "≥90%", "105%", 10, 10, ""]]));
+    expect(found(share)).toEqual(["percent-over-100@自评表!E5"]);
+  });
 });
 
 describe("ge-100-percent", () => {
@@ -880,25 +924,40 @@ describe("ge-100-percent", () => {
 });
 
 describe("cost-not-ceiling", () => {
-  it("warns at a 成本指标 target written ≥100%, ≥ an amount, or ≤ a percentage", () => {
-    const a = run(
+  /** A 目标表 whose 产出 rows are 成本指标 with these names and targets, from row 2, merged down. */
+  const costTargets = (costs: [string, string][]) =>
+    run(
       workbook({
         name: "目标表",
         rows: [
           ["一级指标", "二级指标", "三级指标", "指标值"],
-          ["产出指标", "成本指标", "项目支出", "≥100%"],
-          [null, "成本指标", "资金成本", "≥150万元"],
-          [null, "成本指标", "成本控制", "≤95%"],
-          [null, "成本指标", "印刷成本", "≤15万元"],
-          [null, "成本指标", "单位造价", "3000元/㎡"],
+          ...costs.map(([name, target], i): Row => [i === 0 ? "产出指标" : null, "成本指标", name, target]),
           ["效益指标", "社会效益指标", "服务水平", "有效提升"],
           ["满意度指标", "满意度指标", "满意度", "≥95%"],
         ],
-        merges: ["A2:A6"],
+        merges: [`A2:A${costs.length + 1}`],
       }),
     );
+
+  it("warns at a 成本指标 target written ≥100%, ≥ an amount, or ≤ a percentage", () => {
+    const a = costTargets([
+      ["项目支出", "≥100%"],
+      ["资金成本", "≥150万元"],
+      ["成本控制", "≤95%"],
+      ["印刷成本", "≤15万元"],
+      ["单位造价", "3000元/㎡"],
+    ]);
     expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
     expectFinding(a, "cost-not-ceiling", "D2", "warning", "目标表");
+  });
+
+  it("warns, and no more, at a cost held to last year's written with a symbol (≤上年) as in words (不高于上年)", () => {
+    const a = costTargets([
+      ["会议费", "≤上年"],
+      ["公务接待费", "≤上年度"],
+      ["差旅费", "不高于上年"],
+    ]);
+    expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
   });
 });
 

@@ -225,8 +225,11 @@ function scoreFormula(
 ): { formula: string; formulaEn: string } {
   // A range (10-20个) is scored by one of its bounds: the formula names which.
   const [target, targetEn] = !ranged ? ["指标值", "target"] : direction === "negative" ? ["指标值上限", "upper bound"] : ["指标值下限", "lower bound"];
+  // quantitativeScore: across zero (a target of 0, a negative actual) the comparison alone decides.
+  const acrossZero = !pair.target.isPositive() || pair.target.isZero() || pair.actual.isNegative();
   if (direction === "negative") {
     if (met) return { formula: `反向指标规则（实际值未超过${target}得满分）`, formulaEn: `the negative-indicator rule (within the ${targetEn}: full weight)` };
+    if (acrossZero) return { formula: `超过${target}不得分`, formulaEn: `the rule that a ${targetEn} exceeded scores 0` };
     if (profile.negativeFormula === "linear") {
       return {
         formula: `反向指标公式（分值×(2×${target}−实际值)÷${target}）`,
@@ -236,10 +239,7 @@ function scoreFormula(
     return { formula: `反向指标公式（分值×${target}÷实际值）`, formulaEn: `the negative-indicator formula (weight × ${targetEn} ÷ actual)` };
   }
   if (met) return { formula: `正向指标规则（实际值达到${target}得满分）`, formulaEn: `the positive-indicator rule (${targetEn} reached: full weight)` };
-  // quantitativeScore: across zero (a target of 0, a negative actual) the comparison alone decides.
-  if (!pair.target.isPositive() || pair.target.isZero() || pair.actual.isNegative()) {
-    return { formula: `未达到${target}不得分`, formulaEn: `the rule that a ${targetEn} missed scores 0` };
-  }
+  if (acrossZero) return { formula: `未达到${target}不得分`, formulaEn: `the rule that a ${targetEn} missed scores 0` };
   return { formula: `正向指标公式（分值×实际值÷${target}）`, formulaEn: `the positive-indicator formula (weight × actual ÷ ${targetEn})` };
 }
 
@@ -345,10 +345,14 @@ function evaluateIndicator(
     const range = target.parsed.range;
     const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed)?.target) ?? pair.target;
     const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
+    // A ceiling below zero (三公经费变动率 ≤-5%) asks for a cut of at least 5%: a cut of 3% (−3%)
+    // earns 3 of 5, as a cut stated by its size (压减5%) does; a rise earns nothing.
+    const asCut = direction === "negative" && pair.target.isNegative() && !pair.actual.isPositive();
+    const scored = asCut ? { direction: "positive" as const, target: pair.target.neg(), actual: pair.actual.neg() } : { direction, ...pair };
     if (weightValue === null) {
-      result.attainment = quantitativeScore(direction, pair.target, pair.actual, ONE, profile);
+      result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
     } else {
-      result.computed = quantitativeScore(direction, pair.target, pair.actual, weightValue, profile);
+      result.computed = quantitativeScore(scored.direction, scored.target, scored.actual, weightValue, profile);
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
       // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
       // a lower recorded score is then the reviewer's call, not a wrong number.
@@ -360,7 +364,7 @@ function evaluateIndicator(
         findings.add("score-mismatch", score, {
           name,
           ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
-          ...scoreFormula(direction, pair, eq(result.computed, weightValue), profile, range !== null),
+          ...scoreFormula(scored.direction, scored, eq(result.computed, weightValue), profile, range !== null),
         });
       }
     }

@@ -137,7 +137,10 @@ export function checkValue(
   if (p.kind !== "number" || p.value === null) return;
 
   if (measure.count && percentLike(cell)) {
-    findings.add("count-as-percent", cell, { name, value: p.text, example: countExample(indicator, measure) });
+    // One fact, one finding: an actual in % under a target in % follows from the target's.
+    const fromTarget = !isTarget && indicator.target !== null && findings.at("count-as-percent", indicator.target) !== undefined;
+    const what = isTarget ? "指标值" : "实际完成值";
+    if (!fromTarget) findings.add("count-as-percent", cell, { name, what, value: p.text, example: countExample(indicator, measure) });
     return;
   }
   const conflict = unitConflict(measure, cell);
@@ -153,8 +156,10 @@ export function checkValue(
   if (!isTarget) return;
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
   const lowerBound = p.op === ">=" || p.op === ">";
-  // A cut by a share of the spending (一般性支出压减10%) holds it down as a ceiling does.
-  if (measure.cost && !statesReduction(p) && !CUT_NAME.test(name) && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
+  // A cut by a share of the spending (一般性支出压减10%), or a change held below zero (变动率 ≤-5%),
+  // holds it down as a ceiling does.
+  const cut = statesReduction(p) || CUT_NAME.test(name) || (!lowerBound && p.value.isNegative());
+  if (measure.cost && !cut && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
     const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
@@ -166,7 +171,8 @@ export function checkValue(
     findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;
   }
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED)) {
+  // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed.
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED) && !measure.planCompletion) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
