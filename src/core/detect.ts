@@ -14,6 +14,7 @@ import {
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   formNameLabel,
+  formNameValue,
   isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
@@ -619,7 +620,7 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
   const colon = text.search(/[:：]/);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
   if (label === null) return null;
-  const value = (colon < 0 ? "" : text.slice(colon + 1).trim()) || valueRightOf(view, row, col, span);
+  const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1))) || formNameValue(valueRightOf(view, row, col, span));
   return value === "" ? null : { ...label, value };
 }
 

@@ -170,9 +170,39 @@ export const UNIT_NAME_LABELS = [
   "预算单位名称",
   "部门名称",
   "填报单位",
+  "编制单位",
+  "报送单位",
   "评价单位",
   "主管部门",
 ];
+
+/**
+ * Labels that may follow a name on the same line of a header block with no space before them
+ * (县公路事务中心金额单位：万元): the name ends where one of them starts.
+ */
+const NEXT_LABEL_END =
+  /(?:金额单位|计量单位|填报日期|填表日期|联系电话|填表人|填报人|联系人|负责人|审核人|项目名称|实施单位|主管部门|单位名称|填报单位|编制单位|报送单位|单位|日期|电话)\s*(?:[(（][^()（）]*[)）])?\s*$/;
+/** A note that the name is to be stamped: 县公路事务中心（盖章）. */
+const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
+
+/**
+ * The name a header-block line gives after its label, without the rest of the line: a one-cell line
+ * often goes on with another field (填报单位：县公路事务中心　　　　金额单位：万元, …中心 填报日期：…),
+ * set apart by a run of spaces or by that field's own label, and a unit's name may be followed by
+ * the note to stamp it (（盖章）). "" when nothing is left.
+ */
+export function formNameValue(text: string): string {
+  // A run of two or more spaces (full-width ones too) ends the name.
+  let name = text.trim().split(/[\s\u3000]{2,}/)[0];
+  const colon = name.search(/[:：]/);
+  if (colon >= 0) {
+    // The next field's label: the word before its colon, after a space or as a known label.
+    const before = name.slice(0, colon);
+    const space = before.search(/[\s\u3000]\S*$/);
+    name = space >= 0 ? before.slice(0, space) : before.replace(NEXT_LABEL_END, "");
+  }
+  return name.replace(SEAL_NOTE, "").trim();
+}
 
 /** Which name a header-block label gives: the project, or a unit with its rank in UNIT_NAME_LABELS. */
 export type FormNameLabel = { field: "project" } | { field: "unit"; rank: number };
