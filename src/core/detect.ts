@@ -19,6 +19,7 @@ import {
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
+  unitInTitle,
 } from "./headers";
 import { isEmptyMarker, parseNumber } from "./values";
 
@@ -640,7 +641,7 @@ function valueColRightOf(view: SheetView, row: number, col: number, span: Column
   return undefined;
 }
 
-/** Rows of a sheet without tables (a cover, a 说明 sheet) where it names its unit. */
+/** Rows of a sheet where it names its unit: a cover's (or a 说明 sheet's) 单位名称, a form's title. */
 const COVER_ROWS = 30;
 
 /** The unit a sheet without tables names in its first rows (a cover's 单位名称：某局), as a header block would. */
@@ -672,11 +673,26 @@ function formNames(view: SheetView, tables: Table[]): void {
 }
 
 function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {
+  return formTitleText(view, row, span) !== null;
+}
+
+/** The text of a form's title on a row (in `span`): 2023年度项目支出绩效自评表; null for none. */
+function formTitleText(view: SheetView, row: number, span: ColumnSpan): string | null {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
-    if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return true;
+    if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return text;
   }
-  return false;
+  return null;
+}
+
+/** The unit a form's title in a sheet's first rows names before its year (see unitInTitle); null for none. */
+export function titleUnitName(view: SheetView): string | null {
+  for (let row = 0; row < Math.min(view.rowCount, COVER_ROWS); row++) {
+    const title = formTitleText(view, row, WHOLE_ROW);
+    const unit = title === null ? null : unitInTitle(title);
+    if (unit !== null) return unit;
+  }
+  return null;
 }
 
 /** A table's label in reports: its form's name, or its sheet and range when it has none. */

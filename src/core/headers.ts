@@ -216,6 +216,22 @@ export function formNameLabel(label: string): FormNameLabel | null {
 /** A form's title (2023年度项目支出绩效自评表): the top of one form on a sheet that holds several. */
 export const FORM_TITLE = /(?:绩效|自评|评价).*表$/;
 
+/** The words before a form's year (某区卫生健康局2023年度…, 某局二〇二三年…, 某局年度…): its unit's name, when it is one. */
+const BEFORE_YEAR = /^(.+?)(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?|年度)/;
+/** How the names of budget units end: 局, 委员会, 中心, 学校, 医院, 人民政府, 街道办事处, 镇 … */
+const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村)$/;
+
+/**
+ * The unit a form's title (or a file named like one) names before its year: 某区卫生健康局 of
+ * 某区卫生健康局2023年度部门整体支出绩效自评评分表. Null unless those words end as a unit's name does
+ * and hold no number or punctuation: 某县2023年度… names a county, not a unit, and 2023年度… nothing.
+ */
+export function unitInTitle(title: string): string | null {
+  const before = BEFORE_YEAR.exec(title.replace(/[\s\u3000]+/g, ""))?.[1];
+  if (before === undefined || /[\d\p{P}]/u.test(before)) return null;
+  return UNIT_NAME_END.test(before) ? before : null;
+}
+
 /** 一级 categories (for missing-dimension and the negative-indicator default). */
 export type Dimension = "output" | "effect" | "satisfaction" | "cost";
 

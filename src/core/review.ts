@@ -13,6 +13,7 @@ import { parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { originalWorkbookName } from "./file-kinds";
+import { FORM_TITLE, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
@@ -138,6 +139,33 @@ const fileStem = (file: string) => {
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 
+/**
+ * A file named as the form it holds rather than by its unit, as saved from a template or an OA
+ * system: 部门整体支出绩效自评表, 2023年度项目支出绩效自评表, 附件2-绩效自评表(1).
+ */
+const FORM_FILE_NAME = /^(?:附件\d*[-_:：、.．]?)?(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|项目支出|项目|部门|财政|专项|绩效|自评|评价)/;
+const isFormFileName = (stem: string) => {
+  const name = normalizeHeader(stem);
+  return FORM_FILE_NAME.test(name) && FORM_TITLE.test(name);
+};
+
+/** The folder a file is in under the reviewed one: 县教育局 of 县教育局/部门整体支出绩效自评表.xlsx; null at the top. */
+const unitFolder = (file: string): string | null => {
+  const parts = file.split(/[/\\]/);
+  return parts.length > 1 ? parts[parts.length - 2] : null;
+};
+
+/**
+ * The unit of a workbook whose forms name none, by what the file tells: the folder it is in, when
+ * units hand in one folder each and the file keeps the form's name; else the unit the file's name
+ * gives before a year (县教育局2023年度项目支出绩效自评表), else the file's name.
+ */
+function unitOfFile(file: string): string {
+  const stem = fileStem(file);
+  const folder = isFormFileName(stem) ? unitFolder(file) : null;
+  return folder ?? unitInTitle(stem) ?? stem;
+}
+
 /** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
 function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): ReviewRow {
   return {
@@ -248,10 +276,12 @@ function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: strin
 /**
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
  * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
- * rows whose form does not repeat it, else the file's name.
+ * rows whose form does not repeat it, else the unit a form's title names, else the file's (see
+ * unitOfFile).
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
-  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? fileStem(file);
+  const named =
+    rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? analysis.titleUnit ?? unitOfFile(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 

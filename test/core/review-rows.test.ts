@@ -6,7 +6,8 @@
 import { analyze } from "../../src/core/analyze";
 import { WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { reviewFile } from "../../src/core/review";
+import { ReviewTally, reviewFile } from "../../src/core/review";
+import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
 
@@ -88,3 +89,73 @@ describe("the review row's names", () => {
     }
   });
 });
+
+describe("the unit of a workbook whose forms name none", () => {
+  /** A form whose header block names no unit (no 单位名称, 实施单位 … line) under `title`. */
+  const formTitled = (title: string) => {
+    const sheet = projectSheet("部门整体", 800, 760);
+    sheet.rows = [[title], ["项目名称", ""], ...sheet.rows.slice(2)];
+    return workbook({ ...sheet, merges: ["A1:H1"] });
+  };
+  const UNNAMED = formTitled("2023年度部门整体支出绩效自评表");
+  const unitsOf = (files: [string, WorkbookGrid][]) => {
+    const tally = new ReviewTally();
+    for (const [file, grid] of files) tally.add(review(file, grid));
+    return tally.review().units.map((u) => [u.unit, u.files]);
+  };
+
+  test("is the unit's folder when units hand in one folder each and the files keep the form's name", () => {
+    expect(
+      unitsOf([
+        ["县教育局/部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["县卫健局/部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["乡镇\\某镇人民政府\\2023年度部门整体支出绩效自评表(1).xlsx", UNNAMED],
+        ["县档案馆/附件2-项目支出绩效自评表.xlsx", UNNAMED],
+      ]),
+    ).toEqual([
+      ["县教育局", 1],
+      ["县卫健局", 1],
+      ["某镇人民政府", 1],
+      ["县档案馆", 1],
+    ]);
+  });
+
+  test("is the file's name when that names the unit, or the file is at the top of the reviewed folder", () => {
+    expect(review("2024年报送/县档案馆.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["县档案馆"]);
+    expect(review("部门整体支出绩效自评表.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["部门整体支出绩效自评表"]);
+    // A file named by its unit and the form: the unit, so that its two forms count as one unit.
+    expect(
+      unitsOf([
+        ["2024年报送/县教育局2023年度部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["2024年报送/县教育局2023年度项目支出绩效自评表.xlsx", UNNAMED],
+      ]),
+    ).toEqual([["县教育局", 2]]);
+  });
+
+  test("is the unit the form's title names before its year, before the folder's or the file's name", () => {
+    const titled = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
+    for (const file of ["县卫健局/部门整体支出绩效自评表.xlsx", "d3.xlsx"]) {
+      expect(review(file, titled).rows.map((r) => r.unit)).toEqual(["某区卫生健康局"]);
+    }
+    // A unit the form names in its header block comes first.
+    const named = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
+    named.sheets[0].values[1] = ["填报单位：某区疾病预防控制中心"];
+    expect(review("d3.xlsx", named).rows.map((r) => r.unit)).toEqual(["某区疾病预防控制中心"]);
+  });
+
+  test.each([
+    ["某区卫生健康局2023年度部门整体支出绩效自评评分表", "某区卫生健康局"],
+    ["县教育局 2023 年度项目支出绩效自评表", "县教育局"],
+    ["某县人民政府办公室二〇二三年部门整体支出绩效自评表", "某县人民政府办公室"],
+    ["某镇中心学校年度绩效自评表", "某镇中心学校"],
+    // A county, not a unit; no words before the year; a note in brackets, a number: not read.
+    ["某县2023年度项目支出绩效自评表", null],
+    ["2023年度某区卫生健康局部门整体支出绩效自评表", null],
+    ["某区卫生健康局（本级）2023年度部门整体支出绩效自评表", null],
+    ["附件2某局2023年度绩效自评表", null],
+    ["部门整体支出绩效自评表", null],
+  ])("a title %s names the unit %s", (title, unit) => {
+    expect(unitInTitle(title)).toBe(unit);
+  });
+});
+
