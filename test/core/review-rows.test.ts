@@ -90,6 +90,43 @@ describe("the review row's names", () => {
   });
 });
 
+describe("a target table's row", () => {
+  /** A 评分标准 sheet beside the form: how each indicator is scored, its 指标值 column left empty (`withTargets` fills it). */
+  const scoringReference = (header: string[], withTargets = false) => ({
+    name: "评分标准",
+    rows: [
+      header,
+      ["产出指标", "数量指标", "建成高标准农田", withTargets ? "≥1万亩" : "", 50, "完成得满分，未完成按比例扣分"],
+      ["", "质量指标", "验收合格率", withTargets ? "100%" : "", 20, "100%得满分"],
+      ["效益指标", "经济效益指标", "亩均增产", withTargets ? "≥50公斤" : "", 20, "达到得满分"],
+      ["满意度指标", "服务对象满意度指标", "农户满意度", withTargets ? "≥90%" : "", 10, "≥90%得满分"],
+    ].map((row) => (header.length === 5 ? row.filter((_, c) => c !== 3) : row)),
+    merges: ["A2:A3"],
+  });
+  const WITH_TARGET_COLUMN = ["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "评分标准"];
+  const form = projectSheet("高标准农田建设", 2500, 2500);
+
+  test("is left out for a scoring reference beside the form, with nothing filled in", () => {
+    for (const header of [WITH_TARGET_COLUMN, ["一级指标", "二级指标", "三级指标", "分值", "评分标准"]]) {
+      const { rows } = review("农业农村局.xlsx", workbook(form, scoringReference(header)));
+      expect(rows.map((r) => [r.sheet, r.kind])).toEqual([["高标准农田建设", "evaluation"]]);
+    }
+  });
+
+  test("stays for a 绩效目标表 with its targets filled in", () => {
+    const { rows } = review("农业农村局.xlsx", workbook(form, scoringReference(WITH_TARGET_COLUMN, true)));
+    expect(rows.map((r) => [r.sheet, r.kind])).toEqual([
+      ["高标准农田建设", "evaluation"],
+      ["评分标准", "targets"],
+    ]);
+  });
+
+  test("stays for a blank form that is all the workbook holds, so that it is seen", () => {
+    const { rows } = review("农业农村局.xlsx", workbook(scoringReference(WITH_TARGET_COLUMN)));
+    expect(rows.map((r) => [r.sheet, r.kind, r.unit])).toEqual([["评分标准", "targets", "农业农村局"]]);
+  });
+});
+
 describe("the unit of a workbook whose forms name none", () => {
   /** A form whose header block names no unit (no 单位名称, 实施单位 … line) under `title`. */
   const formTitled = (title: string) => {
