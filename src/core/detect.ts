@@ -15,6 +15,7 @@ import {
   TOTAL_LABEL,
   formNameLabel,
   formNameValue,
+  isFieldLabel,
   isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
@@ -625,12 +626,12 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
   return value === "" ? null : { ...label, value };
 }
 
-/** The first text right of a label cell on its row ("" for none, or for another label). */
+/** The first text right of a label cell on its row ("" for none, or for another label: 主管部门, 预算编码). */
 function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): string {
   const valueCol = valueColRightOf(view, row, col, span);
   if (valueCol === undefined) return "";
   const text = cellText(view.raw(row, valueCol));
-  return formNameLabel(text) === null ? text : "";
+  return formNameLabel(text) === null && !isFieldLabel(text) ? text : "";
 }
 
 /** The column of the first text right of a cell on its row; undefined for none. */

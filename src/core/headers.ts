@@ -182,6 +182,12 @@ export const UNIT_NAME_LABELS = [
  */
 const NEXT_LABEL_END =
   /(?:金额单位|计量单位|填报日期|填表日期|联系电话|填表人|填报人|联系人|负责人|审核人|项目名称|实施单位|主管部门|单位名称|填报单位|编制单位|报送单位|单位|日期|电话)\s*(?:[(（][^()（）]*[)）])?\s*$/;
+/**
+ * A header-block cell that labels another field (预算编码, 项目类别, 填报日期：2024年3月, 联系电话 …):
+ * right of a name label whose own value was left blank, it is that next field, not the name.
+ */
+const FIELD_LABEL = /^.{0,4}(?:编码|代码|编号|日期|电话|类别|类型|性质|年度|负责人|联系人|填报人|填表人|审核人|金额单位|计量单位)$/;
+export const isFieldLabel = (text: string) => FIELD_LABEL.test(normalizeHeader(text.split(/[:：]/)[0]));
 /** A note that the name is to be stamped: 县公路事务中心（盖章）. */
 const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
 

@@ -110,6 +110,19 @@ describe("a unit's name on a line of the header block that goes on with other fi
     expect(tally.review().units.map((u) => [u.unit, u.files])).toEqual([["县公路事务中心", Object.keys(LINES).length]]);
   });
 
+  test("a name label left blank names nothing, and does not take the next field's label as its value", () => {
+    for (const line of [
+      ["部门（单位）名称", null, null, null, null, "预算编码", "132001"],
+      ["填报单位（盖章）：", null, null, "填报日期：2024年3月15日"],
+      ["单位名称", null, "金额单位：万元"],
+      ["实施单位", "", "项目类别", "经常性项目"],
+    ]) {
+      const { analysis, review } = reviewOf(form("自评表", [["2023年度部门整体支出绩效自评表"], line]));
+      expect(analysis.tables.map((t) => t.unit)).toEqual([undefined, undefined]);
+      expect(review.rows.map((r) => r.unit)).toEqual(["单位自评"]);
+    }
+  });
+
   test("a project's name on such a line ends where the next field starts too", () => {
     const grid = form("Sheet1", [["项目支出绩效自评表"], ["项目名称：农村公路养护工程        项目编号：P2023-017"], ["实施单位：县公路事务中心"]]);
     expect(analyze(grid).tables.map((t) => [t.project, t.unit])).toEqual([
