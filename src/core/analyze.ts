@@ -4,7 +4,7 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, coverUnitName, detectTables, sameSide, tableLabel, tableRange } from "./detect";
+import { Table, coverUnitName, detectTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -69,6 +69,8 @@ export interface Analysis extends AnalysisResult {
   totalSources: TotalSource[];
   /** The unit a sheet without tables names (a cover's 单位名称：某局), for a review row whose forms name none. */
   coverUnit: string | null;
+  /** The unit a form's title names before its year (某区卫生健康局2023年度…自评表), for a review row whose forms and cover name none. */
+  titleUnit: string | null;
   /** One per `budget` line, in the same order (for the review and the 综合得分 sheet). */
   budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
@@ -497,6 +499,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     totals: totals.map(totalReport),
     totalSources: totals.map((t) => totalSource(t, lineIndex, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
+    titleUnit: works.reduce<string | null>((unit, w) => unit ?? titleUnitName(w.view), null),
     budgetLines,
     findings: active,
     ignored,

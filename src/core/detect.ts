@@ -14,10 +14,13 @@ import {
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
   formNameLabel,
+  formNameValue,
+  isFieldLabel,
   isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
+  unitInTitle,
 } from "./headers";
 import { isEmptyMarker, parseNumber } from "./values";
 
@@ -619,16 +622,16 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
   const colon = text.search(/[:：]/);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
   if (label === null) return null;
-  const value = (colon < 0 ? "" : text.slice(colon + 1).trim()) || valueRightOf(view, row, col, span);
+  const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1))) || formNameValue(valueRightOf(view, row, col, span));
   return value === "" ? null : { ...label, value };
 }
 
-/** The first text right of a label cell on its row ("" for none, or for another label). */
+/** The first text right of a label cell on its row ("" for none, or for another label: 主管部门, 预算编码). */
 function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): string {
   const valueCol = valueColRightOf(view, row, col, span);
   if (valueCol === undefined) return "";
   const text = cellText(view.raw(row, valueCol));
-  return formNameLabel(text) === null ? text : "";
+  return formNameLabel(text) === null && !isFieldLabel(text) ? text : "";
 }
 
 /** The column of the first text right of a cell on its row; undefined for none. */
@@ -639,7 +642,7 @@ function valueColRightOf(view: SheetView, row: number, col: number, span: Column
   return undefined;
 }
 
-/** Rows of a sheet without tables (a cover, a 说明 sheet) where it names its unit. */
+/** Rows of a sheet where it names its unit: a cover's (or a 说明 sheet's) 单位名称, a form's title. */
 const COVER_ROWS = 30;
 
 /** The unit a sheet without tables names in its first rows (a cover's 单位名称：某局), as a header block would. */
@@ -671,11 +674,26 @@ function formNames(view: SheetView, tables: Table[]): void {
 }
 
 function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {
+  return formTitleText(view, row, span) !== null;
+}
+
+/** The text of a form's title on a row (in `span`): 2023年度项目支出绩效自评表; null for none. */
+function formTitleText(view: SheetView, row: number, span: ColumnSpan): string | null {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
-    if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return true;
+    if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return text;
   }
-  return false;
+  return null;
+}
+
+/** The unit a form's title in a sheet's first rows names before its year (see unitInTitle); null for none. */
+export function titleUnitName(view: SheetView): string | null {
+  for (let row = 0; row < Math.min(view.rowCount, COVER_ROWS); row++) {
+    const title = formTitleText(view, row, WHOLE_ROW);
+    const unit = title === null ? null : unitInTitle(title);
+    if (unit !== null) return unit;
+  }
+  return null;
 }
 
 /** A table's label in reports: its form's name, or its sheet and range when it has none. */

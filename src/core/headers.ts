@@ -170,9 +170,45 @@ export const UNIT_NAME_LABELS = [
   "预算单位名称",
   "部门名称",
   "填报单位",
+  "编制单位",
+  "报送单位",
   "评价单位",
   "主管部门",
 ];
+
+/**
+ * Labels that may follow a name on the same line of a header block with no space before them
+ * (县公路事务中心金额单位：万元): the name ends where one of them starts.
+ */
+const NEXT_LABEL_END =
+  /(?:金额单位|计量单位|填报日期|填表日期|联系电话|填表人|填报人|联系人|负责人|审核人|项目名称|实施单位|主管部门|单位名称|填报单位|编制单位|报送单位|单位|日期|电话)\s*(?:[(（][^()（）]*[)）])?\s*$/;
+/**
+ * A header-block cell that labels another field (预算编码, 项目类别, 填报日期：2024年3月, 联系电话 …):
+ * right of a name label whose own value was left blank, it is that next field, not the name.
+ */
+const FIELD_LABEL = /^.{0,4}(?:编码|代码|编号|日期|电话|类别|类型|性质|年度|负责人|联系人|填报人|填表人|审核人|金额单位|计量单位)$/;
+export const isFieldLabel = (text: string) => FIELD_LABEL.test(normalizeHeader(text.split(/[:：]/)[0]));
+/** A note that the name is to be stamped: 县公路事务中心（盖章）. */
+const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
+
+/**
+ * The name a header-block line gives after its label, without the rest of the line: a one-cell line
+ * often goes on with another field (填报单位：县公路事务中心　　　　金额单位：万元, …中心 填报日期：…),
+ * set apart by a run of spaces or by that field's own label, and a unit's name may be followed by
+ * the note to stamp it (（盖章）). "" when nothing is left.
+ */
+export function formNameValue(text: string): string {
+  // A run of two or more spaces (full-width ones too) ends the name.
+  let name = text.trim().split(/[\s\u3000]{2,}/)[0];
+  const colon = name.search(/[:：]/);
+  if (colon >= 0) {
+    // The next field's label: the word before its colon, after a space or as a known label.
+    const before = name.slice(0, colon);
+    const space = before.search(/[\s\u3000]\S*$/);
+    name = space >= 0 ? before.slice(0, space) : before.replace(NEXT_LABEL_END, "");
+  }
+  return name.replace(SEAL_NOTE, "").trim();
+}
 
 /** Which name a header-block label gives: the project, or a unit with its rank in UNIT_NAME_LABELS. */
 export type FormNameLabel = { field: "project" } | { field: "unit"; rank: number };
@@ -185,6 +221,22 @@ export function formNameLabel(label: string): FormNameLabel | null {
 }
 /** A form's title (2023年度项目支出绩效自评表): the top of one form on a sheet that holds several. */
 export const FORM_TITLE = /(?:绩效|自评|评价).*表$/;
+
+/** The words before a form's year (某区卫生健康局2023年度…, 某局二〇二三年…, 某局年度…): its unit's name, when it is one. */
+const BEFORE_YEAR = /^(.+?)(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?|年度)/;
+/** How the names of budget units end: 局, 委员会, 中心, 学校, 医院, 人民政府, 街道办事处, 镇 … */
+const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村)$/;
+
+/**
+ * The unit a form's title (or a file named like one) names before its year: 某区卫生健康局 of
+ * 某区卫生健康局2023年度部门整体支出绩效自评评分表. Null unless those words end as a unit's name does
+ * and hold no number or punctuation: 某县2023年度… names a county, not a unit, and 2023年度… nothing.
+ */
+export function unitInTitle(title: string): string | null {
+  const before = BEFORE_YEAR.exec(title.replace(/[\s\u3000]+/g, ""))?.[1];
+  if (before === undefined || /[\d\p{P}]/u.test(before)) return null;
+  return UNIT_NAME_END.test(before) ? before : null;
+}
 
 /** 一级 categories (for missing-dimension and the negative-indicator default). */
 export type Dimension = "output" | "effect" | "satisfaction" | "cost";

@@ -9,10 +9,12 @@
  * `ReviewTally` gathers only those rows, file after file.
  */
 import { Analysis } from "./analyze";
+import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
 import { Profile } from "./profile";
 import { ruleName } from "./rule-names";
 import { originalWorkbookName } from "./file-kinds";
+import { FORM_TITLE, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
@@ -138,6 +140,33 @@ const fileStem = (file: string) => {
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 
+/**
+ * A file named as the form it holds rather than by its unit, as saved from a template or an OA
+ * system: 部门整体支出绩效自评表, 2023年度项目支出绩效自评表, 附件2-绩效自评表(1).
+ */
+const FORM_FILE_NAME = /^(?:附件\d*[-_:：、.．]?)?(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|项目支出|项目|部门|财政|专项|绩效|自评|评价)/;
+const isFormFileName = (stem: string) => {
+  const name = normalizeHeader(stem);
+  return FORM_FILE_NAME.test(name) && FORM_TITLE.test(name);
+};
+
+/** The folder a file is in under the reviewed one: 县教育局 of 县教育局/部门整体支出绩效自评表.xlsx; null at the top. */
+const unitFolder = (file: string): string | null => {
+  const parts = file.split(/[/\\]/);
+  return parts.length > 1 ? parts[parts.length - 2] : null;
+};
+
+/**
+ * The unit of a workbook whose forms name none, by what the file tells: the folder it is in, when
+ * units hand in one folder each and the file keeps the form's name; else the unit the file's name
+ * gives before a year (县教育局2023年度项目支出绩效自评表), else the file's name.
+ */
+function unitOfFile(file: string): string {
+  const stem = fileStem(file);
+  const folder = isFormFileName(stem) ? unitFolder(file) : null;
+  return folder ?? unitInTitle(stem) ?? stem;
+}
+
 /** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
 function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): ReviewRow {
   return {
@@ -180,13 +209,42 @@ interface Drafts {
   rowOfTable: Map<number, ReviewRow>;
 }
 
-/** A workbook's rows: one per indicator table, one per budget table no total counts. */
-function draftRows(file: string, analysis: Analysis, lang: Lang): Drafts {
+/**
+ * The target tables (indicator tables without a total) with nothing filled in: no target and no
+ * recorded score on their rows, and no finding. Beside a unit's forms such a table is a reference of
+ * how to score (a 评分标准 sheet with an empty 指标值 column) or a spare copy of the template, no
+ * table of the unit's. A workbook with nothing else keeps them, so that a blank form handed in is seen.
+ */
+function blankTargetTables(analysis: Analysis, owners: TableOwners): Set<number> {
+  const withFindings = new Set(analysis.findings.map((f) => ownerTable(owners, f.sheet, f.cell)));
+  const candidates = analysis.tables.flatMap((table, index) =>
+    table.kind === "indicators" && totalIndexOf(table, analysis.totals) < 0 && !withFindings.has(index) ? [index] : [],
+  );
+  // The indicator rows are built only for a workbook that has such a table.
+  if (candidates.length === 0) return new Set();
+  const filledRows = groupBy(
+    analysis.indicators.filter((i) => i.target.text !== "" || i.recordedScore !== null),
+    (i) => i.sheet,
+  );
+  const blank = new Set<number>();
+  for (const index of candidates) {
+    const range = owners.range(index);
+    if (!range) continue;
+    // Rows of the table's range: tables side by side share rows, so a filled row there keeps both.
+    const filled = (filledRows.get(analysis.tables[index].sheet) ?? []).some((i) => range.top <= i.row - 1 && i.row - 1 <= range.bottom);
+    if (!filled) blank.add(index);
+  }
+  return blank.size < analysis.tables.length ? blank : new Set();
+}
+
+/** A workbook's rows: one per indicator table (but blank target tables, see blankTargetTables), one per budget table no total counts. */
+function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: Lang): Drafts {
   const rows: ReviewRow[] = [];
   const rowOfTable = new Map<number, ReviewRow>();
   const budgetTables = analysis.tables.flatMap((t, index) => (t.kind === "budget" ? [index] : []));
+  const blank = blankTargetTables(analysis, owners);
   analysis.tables.forEach((table, index) => {
-    if (table.kind !== "indicators") return;
+    if (table.kind !== "indicators" || blank.has(index)) return;
     const source = totalIndexOf(table, analysis.totals);
     const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation");
     rows.push(row);
@@ -240,18 +298,25 @@ function listTotalName(analysis: Analysis, lead: number, lines: number[], lang: 
  * first table, else the workbook's first row (none only for a workbook without tables).
  */
 function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: string): ReviewRow | undefined {
-  const at = parseCellAddress(cell);
-  const table = (at ? owners.ownerOf(sheet, at.row, at.col) : null) ?? owners.firstOn(sheet);
+  const table = ownerTable(owners, sheet, cell);
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
+}
+
+/** The table a finding's cell belongs to (see TableOwners.ownerOf), else its sheet's first; null for a sheet without tables. */
+function ownerTable(owners: TableOwners, sheet: string, cell: string): number | null {
+  const at = parseCellAddress(cell);
+  return (at ? owners.ownerOf(sheet, at.row, at.col) : null) ?? owners.firstOn(sheet);
 }
 
 /**
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
  * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
- * rows whose form does not repeat it, else the file's name.
+ * rows whose form does not repeat it, else the unit a form's title names, else the file's (see
+ * unitOfFile).
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
-  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? fileStem(file);
+  const named =
+    rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? analysis.titleUnit ?? unitOfFile(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 
@@ -261,7 +326,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): v
  */
 export function reviewFile(file: string, analysis: Analysis, profile: Profile, lang: Lang = "zh"): FileReview {
   const owners = new TableOwners(analysis.tables);
-  const drafts = draftRows(file, analysis, lang);
+  const drafts = draftRows(file, analysis, owners, lang);
   nameUnnamedRows(drafts.rows, file, analysis);
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();

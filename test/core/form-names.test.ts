@@ -8,7 +8,7 @@ import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { placeFindings } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Finding, TableReport } from "../../src/core/result";
-import { reviewFile } from "../../src/core/review";
+import { ReviewTally, reviewFile } from "../../src/core/review";
 import { TableOwners } from "../../src/core/table-owner";
 import { workbook } from "../support/grid";
 
@@ -76,6 +76,59 @@ describe("a form's names, read once by detection", () => {
     const { analysis, review } = reviewOf(grid);
     expect(analysis.tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
     expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
+  });
+});
+
+describe("a unit's name on a line of the header block that goes on with other fields", () => {
+  /** The line under the title as units write it: in one cell merged across the form, or a label and its name in two cells. */
+  const LINES: Record<string, Row> = {
+    fullWidthSpaces: ["填报单位：县公路事务中心\u3000\u3000\u3000\u3000\u3000\u3000金额单位：万元"],
+    spacesThenDate: ["填报单位（盖章）：县公路事务中心                 填报日期：2024年3月15日"],
+    oneSpaceThenDate: ["填报单位：县公路事务中心 填报日期：2024年3月15日"],
+    labelRightAfter: ["填报单位：县公路事务中心金额单位：万元"],
+    compiledBy: ["编制单位：县公路事务中心", null, null, null, null, null, null, "单位：万元"],
+    submittedBy: ["报送单位：县公路事务中心"],
+    sealNote: ["单位名称：县公路事务中心（盖章）"],
+    sealNoteAscii: ["填报单位：县公路事务中心(公章)  "],
+    yearAfterSpaces: ["单位名称（盖章）：县公路事务中心         2024年度"],
+    sealBeforeNameCell: ["填报单位：（盖章）", "县公路事务中心", null, null, null, null, null, "单位：万元"],
+    twoCells: ["填报单位（盖章）：", "县公路事务中心", null, null, null, null, null, "单位：万元"],
+    clean: ["填报单位(盖章):县公路事务中心  "],
+  };
+  // A line in one cell is merged across the form.
+  const unitForm = (line: Row) => form("Sheet1", [["项目支出绩效自评表"], line, ["项目名称", "农村公路养护工程"]], line.length === 1 ? ["A2:I2"] : []);
+
+  test.each(Object.entries(LINES))("%s: the unit is 县公路事务中心", (_, line) => {
+    const { analysis, review } = reviewOf(unitForm(line));
+    expect(analysis.tables.map((t) => t.unit)).toEqual(["县公路事务中心", "县公路事务中心"]);
+    expect(review.rows.map((r) => r.unit)).toEqual(["县公路事务中心"]);
+  });
+
+  test("the same unit's forms, whatever the line, count as one unit in the review", () => {
+    const tally = new ReviewTally();
+    Object.values(LINES).forEach((line, i) => tally.add(reviewFile(`${i}.xlsx`, analyze(unitForm(line)), DEFAULT_PROFILE)));
+    expect(tally.review().units.map((u) => [u.unit, u.files])).toEqual([["县公路事务中心", Object.keys(LINES).length]]);
+  });
+
+  test("a name label left blank names nothing, and does not take the next field's label as its value", () => {
+    for (const line of [
+      ["部门（单位）名称", null, null, null, null, "预算编码", "132001"],
+      ["填报单位（盖章）：", null, null, "填报日期：2024年3月15日"],
+      ["单位名称", null, "金额单位：万元"],
+      ["实施单位", "", "项目类别", "经常性项目"],
+    ]) {
+      const { analysis, review } = reviewOf(form("自评表", [["2023年度部门整体支出绩效自评表"], line]));
+      expect(analysis.tables.map((t) => t.unit)).toEqual([undefined, undefined]);
+      expect(review.rows.map((r) => r.unit)).toEqual(["单位自评"]);
+    }
+  });
+
+  test("a project's name on such a line ends where the next field starts too", () => {
+    const grid = form("Sheet1", [["项目支出绩效自评表"], ["项目名称：农村公路养护工程        项目编号：P2023-017"], ["实施单位：县公路事务中心"]]);
+    expect(analyze(grid).tables.map((t) => [t.project, t.unit])).toEqual([
+      ["农村公路养护工程", "县公路事务中心"],
+      ["农村公路养护工程", "县公路事务中心"],
+    ]);
   });
 });
 

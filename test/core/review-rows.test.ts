@@ -6,7 +6,8 @@
 import { analyze } from "../../src/core/analyze";
 import { WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { reviewFile } from "../../src/core/review";
+import { ReviewTally, reviewFile } from "../../src/core/review";
+import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
 
@@ -88,3 +89,110 @@ describe("the review row's names", () => {
     }
   });
 });
+
+describe("a target table's row", () => {
+  /** A 评分标准 sheet beside the form: how each indicator is scored, its 指标值 column left empty (`withTargets` fills it). */
+  const scoringReference = (header: string[], withTargets = false) => ({
+    name: "评分标准",
+    rows: [
+      header,
+      ["产出指标", "数量指标", "建成高标准农田", withTargets ? "≥1万亩" : "", 50, "完成得满分，未完成按比例扣分"],
+      ["", "质量指标", "验收合格率", withTargets ? "100%" : "", 20, "100%得满分"],
+      ["效益指标", "经济效益指标", "亩均增产", withTargets ? "≥50公斤" : "", 20, "达到得满分"],
+      ["满意度指标", "服务对象满意度指标", "农户满意度", withTargets ? "≥90%" : "", 10, "≥90%得满分"],
+    ].map((row) => (header.length === 5 ? row.filter((_, c) => c !== 3) : row)),
+    merges: ["A2:A3"],
+  });
+  const WITH_TARGET_COLUMN = ["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "评分标准"];
+  const form = projectSheet("高标准农田建设", 2500, 2500);
+
+  test("is left out for a scoring reference beside the form, with nothing filled in", () => {
+    for (const header of [WITH_TARGET_COLUMN, ["一级指标", "二级指标", "三级指标", "分值", "评分标准"]]) {
+      const { rows } = review("农业农村局.xlsx", workbook(form, scoringReference(header)));
+      expect(rows.map((r) => [r.sheet, r.kind])).toEqual([["高标准农田建设", "evaluation"]]);
+    }
+  });
+
+  test("stays for a 绩效目标表 with its targets filled in", () => {
+    const { rows } = review("农业农村局.xlsx", workbook(form, scoringReference(WITH_TARGET_COLUMN, true)));
+    expect(rows.map((r) => [r.sheet, r.kind])).toEqual([
+      ["高标准农田建设", "evaluation"],
+      ["评分标准", "targets"],
+    ]);
+  });
+
+  test("stays for a blank form that is all the workbook holds, so that it is seen", () => {
+    const { rows } = review("农业农村局.xlsx", workbook(scoringReference(WITH_TARGET_COLUMN)));
+    expect(rows.map((r) => [r.sheet, r.kind, r.unit])).toEqual([["评分标准", "targets", "农业农村局"]]);
+  });
+});
+
+describe("the unit of a workbook whose forms name none", () => {
+  /** A form whose header block names no unit (no 单位名称, 实施单位 … line) under `title`. */
+  const formTitled = (title: string) => {
+    const sheet = projectSheet("部门整体", 800, 760);
+    sheet.rows = [[title], ["项目名称", ""], ...sheet.rows.slice(2)];
+    return workbook({ ...sheet, merges: ["A1:H1"] });
+  };
+  const UNNAMED = formTitled("2023年度部门整体支出绩效自评表");
+  const unitsOf = (files: [string, WorkbookGrid][]) => {
+    const tally = new ReviewTally();
+    for (const [file, grid] of files) tally.add(review(file, grid));
+    return tally.review().units.map((u) => [u.unit, u.files]);
+  };
+
+  test("is the unit's folder when units hand in one folder each and the files keep the form's name", () => {
+    expect(
+      unitsOf([
+        ["县教育局/部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["县卫健局/部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["乡镇\\某镇人民政府\\2023年度部门整体支出绩效自评表(1).xlsx", UNNAMED],
+        ["县档案馆/附件2-项目支出绩效自评表.xlsx", UNNAMED],
+      ]),
+    ).toEqual([
+      ["县教育局", 1],
+      ["县卫健局", 1],
+      ["某镇人民政府", 1],
+      ["县档案馆", 1],
+    ]);
+  });
+
+  test("is the file's name when that names the unit, or the file is at the top of the reviewed folder", () => {
+    expect(review("2024年报送/县档案馆.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["县档案馆"]);
+    expect(review("部门整体支出绩效自评表.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["部门整体支出绩效自评表"]);
+    // A file named by its unit and the form: the unit, so that its two forms count as one unit.
+    expect(
+      unitsOf([
+        ["2024年报送/县教育局2023年度部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["2024年报送/县教育局2023年度项目支出绩效自评表.xlsx", UNNAMED],
+      ]),
+    ).toEqual([["县教育局", 2]]);
+  });
+
+  test("is the unit the form's title names before its year, before the folder's or the file's name", () => {
+    const titled = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
+    for (const file of ["县卫健局/部门整体支出绩效自评表.xlsx", "d3.xlsx"]) {
+      expect(review(file, titled).rows.map((r) => r.unit)).toEqual(["某区卫生健康局"]);
+    }
+    // A unit the form names in its header block comes first.
+    const named = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
+    named.sheets[0].values[1] = ["填报单位：某区疾病预防控制中心"];
+    expect(review("d3.xlsx", named).rows.map((r) => r.unit)).toEqual(["某区疾病预防控制中心"]);
+  });
+
+  test.each([
+    ["某区卫生健康局2023年度部门整体支出绩效自评评分表", "某区卫生健康局"],
+    ["县教育局 2023 年度项目支出绩效自评表", "县教育局"],
+    ["某县人民政府办公室二〇二三年部门整体支出绩效自评表", "某县人民政府办公室"],
+    ["某镇中心学校年度绩效自评表", "某镇中心学校"],
+    // A county, not a unit; no words before the year; a note in brackets, a number: not read.
+    ["某县2023年度项目支出绩效自评表", null],
+    ["2023年度某区卫生健康局部门整体支出绩效自评表", null],
+    ["某区卫生健康局（本级）2023年度部门整体支出绩效自评表", null],
+    ["附件2某局2023年度绩效自评表", null],
+    ["部门整体支出绩效自评表", null],
+  ])("a title %s names the unit %s", (title, unit) => {
+    expect(unitInTitle(title)).toBe(unit);
+  });
+});
+

@@ -78,6 +78,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     totals: [],
     totalSources: [],
     coverUnit: null,
+    titleUnit: null,
     ownFills: [],
     budgetLines: [],
     findings: [],
