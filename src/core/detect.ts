@@ -193,7 +193,19 @@ function columnsOf<F extends string>(
   let firstName = -1;
   for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
   for (const { col, field } of cells) if (col >= firstName) columns[field] ??= col;
-  return columns;
+  return withOwnWeight(columns, cells);
+}
+
+/**
+ * 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level is weighed in the 分值 right after it,
+ * and an indicator's own weight is its deepest level's, not the first 分值 of the row.
+ */
+function withOwnWeight<F extends string>(columns: Columns<F>, cells: { col: number; field: F }[]): Columns<F> {
+  const fields = columns as Columns<string>;
+  const deepest = Math.max(fields.level1 ?? -1, fields.level2 ?? -1, fields.level3 ?? -1);
+  if (fields.weight === undefined || fields.weight > deepest) return columns;
+  const own = cells.find(({ col, field }) => field === "weight" && col > deepest);
+  return own === undefined ? columns : { ...columns, weight: own.col };
 }
 
 function isIndicatorHeader(columns: Columns<IndicatorField>): boolean {

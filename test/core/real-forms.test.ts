@@ -685,6 +685,37 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
   });
 });
 
+describe("a 评分表 with a 分值 after each level: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值", () => {
+  /** 投入 15 = 目标设定 5 (3 + 2) + 预算配置 10 (4 + 6); the 一级 and 二级 分值 merged down. */
+  const scored = (first: number) =>
+    run(
+      workbook({
+        name: "评分表",
+        rows: [
+          ["某区卫生健康局2023年度部门整体支出绩效自评评分表"],
+          ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "得分"],
+          ["投入", 15, "目标设定", 5, "绩效目标合理性", 3, "合理得3分", first],
+          ["", "", "", "", "绩效指标明确性", 2, "明确得2分", 2],
+          ["", "", "预算配置", 10, "在职人员控制率", 4, "≤100%得4分", 4],
+          ["", "", "", "", "重点支出安排率", 6, "≥60%得6分", 6],
+          ["合计", "", "", "", "", 15, "", 12 + first],
+        ],
+        merges: ["A1:H1", "A3:A6", "B3:B6", "C3:C4", "D3:D4", "C5:C6", "D5:D6", "A7:E7"],
+      }),
+    );
+
+  it("weighs each indicator by its 三级 分值, not the 一级 one merged beside it", () => {
+    expect(scored(3).indicators.map((i) => [i.name, i.weight])).toEqual([
+      ["绩效目标合理性", "3"],
+      ["绩效指标明确性", "2"],
+      ["在职人员控制率", "4"],
+      ["重点支出安排率", "6"],
+    ]);
+    // 5 of its 3 points: above the row's own weight.
+    expect(found(scored(5))).toContain("score-exceeds-weight@评分表!H3");
+  });
+});
+
 describe("a 分值 and 得分 merged over several indicators, scored as one group", () => {
   /** Two 满意度 rows sharing a merged 分值 (10) and 得分 (F16:F17, G16:G17 of the national form). */
   const shared = (second: string, score: number): Analysis =>
