@@ -126,10 +126,20 @@ export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
-/** The 其中 rows under a funds total come in two breakdowns, each adding up to the total on its own. */
-export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
+/**
+ * The 其中 rows under a funds total come in two breakdowns, each adding up to the total on its own:
+ * by use (基本支出, 项目支出; 基本支出's own parts 人员经费 and 公用经费) and by source of funds.
+ */
+export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出|人员经费|公用经费)$/;
+/** The uses that list their own parts under them: 基本支出 its 人员经费 and 公用经费, 项目支出 its projects. */
+export const BASIC_SPENDING_LABEL = /^(其中[:：]?)?基本支出$/;
+export const PROJECT_SPENDING_LABEL = /^(其中[:：]?)?项目支出$/;
+export const BASIC_SPENDING_PART = /^(其中[:：]?)?(人员经费|公用经费)$/;
+/** 其中 leading a row: it breaks down a row above it (a funds total, 项目支出), whatever it names. */
+export const IN_WHICH = /^其中[:：]?/;
+/** 上级补助 alone names a source; followed by more (上级补助农机购置补贴) it begins a project's name. */
 export const FUNDS_SOURCE_LABEL =
-  /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
+  /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|一般公共预算|政府性基金)|^上级补助(资金|收入)?$/;
 /**
  * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
  * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.
