@@ -50,11 +50,21 @@ function normalizeUncached(text: string): string {
 const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
 const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
 
+/**
+ * The budget's columns. 预算调整数 is not the planned budget: forms use it for the amount a budget
+ * was adjusted by (年初预算数 | 预算调整数 | 调整后预算数). 资金到位数 (money received) is not spending.
+ */
 const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
-  ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?)$/],
-  ["planned", /^(全年|调整后|调整|本年|年度)?(预算|预算数|预算金额|预算资金|预算安排数?)(合计)?$/],
-  ["spent", /^(全年|本年|年度|预算|实际)?(执行数|执行金额|执行资金|支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数)$/],
-  ["rate", /^(全年|预算|资金|年度)?(执行率|完成率)$|^完成预算$/],
+  ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?|批复数|批复预算数?)$/],
+  [
+    "planned",
+    /^(全年|调整后|调整|本年|年度|当年)?(调整)?(预算|预算数|预算金额|预算资金|预算安排数?|预算总额|可用预算数?|预算批复数|批复数|批复预算数?)(合计)?$/,
+  ],
+  [
+    "spent",
+    /^(截[至止].{0,12}?)?(?:(全年|本年|年度|当年|累计)?(预算|实际)?(执行数|执行金额|执行资金)|(全年|本年|年度|当年|累计|预算|实际)?(支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数))$/,
+  ],
+  ["rate", /^(全年|本年|年度|当年|资金)?(预算)?(执行率|完成率)$|^完成预算$/],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
@@ -101,10 +111,12 @@ export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
 /** How a 分值 and a 得分 column may be headed, named to a user whose header lacks one. */
 export const SCORE_COLUMN_WORDINGS = { weight: "分值 / 权重 / 标准分值", score: "得分 / 自评得分 / 考核得分" };
+/** The same for the budget's amounts. */
+export const BUDGET_COLUMN_WORDINGS = { planned: "全年预算数 / 预算数", spent: "全年执行数 / 执行数 / 实际支出" };
 
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
+  budget: [BUDGET_COLUMN_WORDINGS.planned, BUDGET_COLUMN_WORDINGS.spent, "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
   indicators: [
     "一级指标",
     "二级指标",

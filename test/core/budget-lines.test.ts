@@ -1,7 +1,8 @@
 /**
- * Budget lists as 部门整体 forms and unit summaries give them (review round 12, item 1): a 基本支出
- * line among the projects, 一、基本支出 / 二、项目支出 over their parts, a 合计 heading or closing the
- * list, a project whose name begins with a source of funds.
+ * Budget lists as 部门整体 forms and unit summaries give them (review round 12, items 1 and 8): a
+ * 基本支出 line among the projects, 一、基本支出 / 二、项目支出 over their parts, a 合计 heading or
+ * closing the list, a project whose name begins with a source of funds; and budget headers in the
+ * wordings units write (全年调整预算数, 预算批复数, 累计支出数, 截至12月31日执行数 …).
  */
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
@@ -193,5 +194,69 @@ describe("the 部门整体 form: the budget list's 合计 carries the budget sco
 
   it("names a 合计 that is not the sum of every line above it, 基本支出 included", () => {
     expect(found(run(form(790.3)))).toEqual(["sum-mismatch@部门整体!C8"]);
+  });
+});
+
+describe("budget headers in the wordings units write", () => {
+  /**
+   * The national 项目支出 form with the budget header's 年初 | 全年 | 执行 columns worded `headers`:
+   * 300 / 320 / 304 in all, 9.5 budget points, the indicators 90 of 90, 总分 99.5, 优.
+   */
+  const form = (headers: [string, string, string]): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称", "", "乡村道路提质改造工程"],
+        ["项目资金（万元）", "", "", ...headers, "分值", "执行率", "得分"],
+        ["", "", "年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+        ["", "", "其中：当年财政拨款", 250, 260, 250, "—", "—", "—"],
+        ["", "", "上年结转资金", 50, 60, 54, "—", "—", "—"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "提质改造农村公路", "≥35公里", "36.2公里", 30, 30, ""],
+        ["", "", "质量指标", "交工验收合格率", "100%", "100%", 20, 20, ""],
+        ["", "效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 30, 30, ""],
+        ["", "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "94%", 10, 10, ""],
+        ["总分", "", "", "", "", "", 100, 99.5],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "A3:B6", "A7:A11", "B8:B9"],
+      numFmts: { H4: "0.00%" },
+    });
+
+  it.each([
+    ["年初预算数", "全年调整预算数", "全年执行数"],
+    ["年初预算数", "全年预算总额", "全年执行数"],
+    ["年初预算", "全年可用预算", "全年执行数"],
+    ["年初批复数", "预算批复数", "实际执行数"],
+    ["年初预算数", "当年预算数", "当年预算执行数"],
+    ["年初预算数", "全年预算数", "全年预算执行数"],
+    ["年初预算数", "全年预算数", "累计支出数"],
+    ["年初预算数", "全年预算数", "累计执行数"],
+    ["年初预算数", "全年预算数", "截至12月31日执行数"],
+  ] as [string, string, string][])("reads %s | %s | %s", (...headers) => {
+    const a = run(form(headers));
+    expect(found(a)).toEqual([]);
+    expect(a.budget[0]).toMatchObject({ planned: "320", spent: "304", rate: "0.95", score: "9.5" });
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
+  });
+
+  it("does not take 预算调整数 (the amount a budget was adjusted by) for the planned budget, and says so at the total", () => {
+    const a = run(form(["年初预算数", "预算调整数", "全年执行数"]));
+    expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
+    expect(a.findings[0].message).toBe(
+      "无法得出总分：第 3 行的表头中没有认得出的全年预算数列（可写作 全年预算数 / 预算数）。补齐后才能计算总分和等次。",
+    );
+    expect(run(form(["年初预算数", "预算调整数", "全年执行数"]), "en").findings[0].message).toBe(
+      "No total can be computed: the header in row 3 has no planned budget column jixiao reads (headed 全年预算数 / 预算数). Fill them in to get a total and a grade.",
+    );
+  });
+
+  it("does not take 资金到位数 (money received) for spending, nor says the spending is not filled in", () => {
+    const a = run(form(["年初预算数", "全年预算数", "资金到位数"]));
+    expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
+    expect(a.findings[0].message).toBe(
+      "无法得出总分：第 3 行的表头中没有认得出的执行数列（可写作 全年执行数 / 执行数 / 实际支出）。补齐后才能计算总分和等次。",
+    );
   });
 });

@@ -46,6 +46,21 @@ export interface BudgetLineResult {
   score: Decimal | null;
   /** The score before rounding, for sums of rounded parts (rules/totals.ts). */
   exactScore: Decimal | null;
+  /** The amount column its table's header lacks, so that no 执行率 can be worked out; null when it has both. */
+  unreadColumn: UnreadAmountColumn | null;
+}
+
+/** A budget header with no 全年预算数 or no 执行数 column in a wording jixiao reads (headerRow: its first row, 0-based). */
+export interface UnreadAmountColumn {
+  field: "planned" | "spent";
+  headerRow: number;
+}
+
+function unreadAmountColumn(block: BudgetBlock): UnreadAmountColumn | null {
+  const { columns, headerTop } = block.table;
+  if (columns.planned === undefined) return { field: "planned", headerRow: headerTop };
+  if (columns.spent === undefined) return { field: "spent", headerRow: headerTop };
+  return null;
 }
 
 /**
@@ -239,14 +254,26 @@ function evaluateLine(
   line: BudgetLine,
   scored: boolean,
   profile: Profile,
-  derived: Partial<Record<AmountField, Decimal>> = {},
+  derived: Partial<Record<AmountField, Decimal>>,
+  unreadColumn: UnreadAmountColumn | null,
 ): BudgetLineResult {
   const planned = derived.planned ?? line.planned?.value ?? null;
   const spent = derived.spent ?? line.spent?.value ?? null;
   const computedRate = budgetRate(planned, spent);
   const rate = computedRate !== null && isAbsurdRate(computedRate) ? null : computedRate;
   const recorded = recordedRate(line.rate, profile.rateDecimals, block.ratesInPercent);
-  const result: BudgetLineResult = { line, planned, spent, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null, exactScore: null };
+  const result: BudgetLineResult = {
+    line,
+    planned,
+    spent,
+    rate,
+    recordedRate: recorded?.value ?? null,
+    scored,
+    weight: null,
+    score: null,
+    exactScore: null,
+    unreadColumn,
+  };
 
   checkNumberCell(findings, line.planned, "planned");
   checkNumberCell(findings, line.spent, "spent");
@@ -256,8 +283,9 @@ function evaluateLine(
   checkRateCell(findings, line, recorded !== null);
 
   const nothingPlanned = planned === null || planned.isZero() || (computedRate !== null && rate === null);
-  // A 全年预算数 that is text or an error value has its own finding.
-  if (nothingPlanned && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
+  // A 全年预算数 that is text or an error value has its own finding; a header without a 全年预算数
+  // column leaves none unfilled (the total names the header, rules/totals.ts).
+  if (nothingPlanned && unreadColumn?.field !== "planned" && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
     const at = line.planned ?? line.spent;
     // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
     // A blank 全年预算数 beside a 年初预算数: the budget may simply not have been adjusted.
@@ -324,7 +352,8 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const breakdownOf = breakdowns(block.lines);
   const totals = fundsTotalBreakdowns(breakdownOf);
   const derived = derivedAmounts(totals);
-  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line)));
+  const unread = unreadAmountColumn(block);
+  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line) ?? {}, unread));
   checkSums(findings, block, breakdownOf);
   reportMoneyFactsOnce(findings, totals);
   return results;
