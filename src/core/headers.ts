@@ -50,11 +50,21 @@ function normalizeUncached(text: string): string {
 const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
 const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
 
+/**
+ * The budget's columns. 预算调整数 is not the planned budget: forms use it for the amount a budget
+ * was adjusted by (年初预算数 | 预算调整数 | 调整后预算数). 资金到位数 (money received) is not spending.
+ */
 const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
-  ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?)$/],
-  ["planned", /^(全年|调整后|调整|本年|年度)?(预算|预算数|预算金额|预算资金|预算安排数?)(合计)?$/],
-  ["spent", /^(全年|本年|年度|预算|实际)?(执行数|执行金额|执行资金|支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数)$/],
-  ["rate", /^(全年|预算|资金|年度)?(执行率|完成率)$|^完成预算$/],
+  ["initial", /^年初(预算|预算数|预算金额|预算资金|安排数?|批复数|批复预算数?)$/],
+  [
+    "planned",
+    /^(全年|调整后|调整|本年|年度|当年)?(调整)?(预算|预算数|预算金额|预算资金|预算安排数?|预算总额|可用预算数?|预算批复数|批复数|批复预算数?)(合计)?$/,
+  ],
+  [
+    "spent",
+    /^(截[至止].{0,12}?)?(?:(全年|本年|年度|当年|累计)?(预算|实际)?(执行数|执行金额|执行资金)|(全年|本年|年度|当年|累计|预算|实际)?(支出数|支出|支出金额|实际支出|实际支出数|实际支出金额|决算数))$/,
+  ],
+  ["rate", /^(全年|本年|年度|当年|资金)?(预算)?(执行率|完成率)$|^完成预算$/],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
@@ -101,10 +111,12 @@ export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
 /** How a 分值 and a 得分 column may be headed, named to a user whose header lacks one. */
 export const SCORE_COLUMN_WORDINGS = { weight: "分值 / 权重 / 标准分值", score: "得分 / 自评得分 / 考核得分" };
+/** The same for the budget's amounts. */
+export const BUDGET_COLUMN_WORDINGS = { planned: "全年预算数 / 预算数", spent: "全年执行数 / 执行数 / 实际支出" };
 
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: ["全年预算数 / 预算数", "全年执行数 / 执行数 / 实际支出", "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
+  budget: [BUDGET_COLUMN_WORDINGS.planned, BUDGET_COLUMN_WORDINGS.spent, "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
   indicators: [
     "一级指标",
     "二级指标",
@@ -126,10 +138,20 @@ export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
-/** The 其中 rows under a funds total come in two breakdowns, each adding up to the total on its own. */
-export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出)$/;
+/**
+ * The 其中 rows under a funds total come in two breakdowns, each adding up to the total on its own:
+ * by use (基本支出, 项目支出; 基本支出's own parts 人员经费 and 公用经费) and by source of funds.
+ */
+export const FUNDS_USE_LABEL = /^(其中[:：]?)?(基本支出|项目支出|人员经费|公用经费)$/;
+/** The uses that list their own parts under them: 基本支出 its 人员经费 and 公用经费, 项目支出 its projects. */
+export const BASIC_SPENDING_LABEL = /^(其中[:：]?)?基本支出$/;
+export const PROJECT_SPENDING_LABEL = /^(其中[:：]?)?项目支出$/;
+export const BASIC_SPENDING_PART = /^(其中[:：]?)?(人员经费|公用经费)$/;
+/** 其中 leading a row: it breaks down a row above it (a funds total, 项目支出), whatever it names. */
+export const IN_WHICH = /^其中[:：]?/;
+/** 上级补助 alone names a source; followed by more (上级补助农机购置补贴) it begins a project's name. */
 export const FUNDS_SOURCE_LABEL =
-  /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|上级补助|一般公共预算|政府性基金)/;
+  /^(其中|本年财政拨款|当年财政拨款|上年结转|财政资金|财政拨款|财政专户管理资金|单位资金|其他资金|自有资金|一般公共预算|政府性基金)|^上级补助(资金|收入)?$/;
 /**
  * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
  * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.

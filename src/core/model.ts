@@ -8,8 +8,12 @@ import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
 import {
   Dimension,
+  BASIC_SPENDING_LABEL,
+  BASIC_SPENDING_PART,
   FUNDS_SOURCE_LABEL,
   FUNDS_USE_LABEL,
+  IN_WHICH,
+  PROJECT_SPENDING_LABEL,
   FUNDS_TOTAL_LABEL,
   FORM_TITLE,
   GRADE_LABEL,
@@ -85,6 +89,12 @@ export interface BudgetLine {
   label: string;
   labelRef: CellRef | null;
   kind: BudgetLineKind;
+  /**
+   * The line this one is a 其中 row of (see nestLines): a funds total for its sources and uses,
+   * 基本支出 for its 人员经费 and 公用经费, 项目支出 for its projects. Null for a line of the list
+   * itself, which a 合计 under it adds up.
+   */
+  partOf: BudgetLine | null;
   initial: NumberCell | null;
   planned: NumberCell | null;
   spent: NumberCell | null;
@@ -306,27 +316,100 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
   return { text: "", ref: null };
 }
 
-function lineKind(label: string): BudgetLineKind {
-  const t = withoutNumbering(normalizeHeader(label));
-  if (FUNDS_TOTAL_LABEL.test(t)) return "funds-total";
-  if (SUBTOTAL_LABEL.test(t)) return "subtotal";
-  if (TOTAL_LABEL.test(t)) return "total";
-  if (FUNDS_USE_LABEL.test(t)) return "use";
-  if (FUNDS_SOURCE_LABEL.test(t)) return "source";
+/** A line's words, without white space, numbering or a note in brackets: 一、基本支出（人员经费） → 基本支出. */
+const lineWords = (label: string): string => withoutNumbering(normalizeHeader(label));
+
+function lineKind(words: string): BudgetLineKind {
+  if (FUNDS_TOTAL_LABEL.test(words)) return "funds-total";
+  if (SUBTOTAL_LABEL.test(words)) return "subtotal";
+  if (TOTAL_LABEL.test(words)) return "total";
+  if (FUNDS_USE_LABEL.test(words)) return "use";
+  if (FUNDS_SOURCE_LABEL.test(words)) return "source";
   return "line";
+}
+
+/**
+ * Which lines are 其中 rows of which (BudgetLine.partOf), and the kind of those named by their place
+ * alone. Under a funds total (年度资金总额, or a 合计 heading the table) its sources and uses, and
+ * after a source the lines that follow (其中：中央资金 / 省级资金 / 县级配套资金), until the next total.
+ * Under 项目支出, the lines that follow are its projects, up to the next use, source or total; under
+ * 基本支出 its 人员经费 and 公用经费, or the lines from a 其中 row on. With no funds total above, a
+ * 基本支出 or a line named like a source (上级补助资金) is a line of the list like any other: the
+ * projects after 基本支出 are not its parts, and a 合计 closing the list adds them all.
+ */
+function nestLines(lines: BudgetLine[]): void {
+  let fundsTotal: BudgetLine | null = null;
+  // After a source under it, the lines that follow are its sources too; after a use, its uses
+  // (合计 / 基本支出 / 公共法律服务 …: the projects beside 基本支出).
+  let sourcesFollow = false;
+  let usesFollow = false;
+  // The open 基本支出 or 项目支出, and whether the lines that follow are its parts.
+  let spending: BudgetLine | null = null;
+  let partsFollow = false;
+  for (const line of lines) {
+    const words = lineWords(line.label);
+    // What the line before left open; each case below keeps it open or not.
+    const parent: BudgetLine | null = spending;
+    const partsListed: boolean = partsFollow;
+    spending = null;
+    partsFollow = false;
+    switch (line.kind) {
+      case "funds-total":
+      case "total":
+      case "subtotal":
+        fundsTotal = line.kind === "funds-total" ? line : null;
+        sourcesFollow = usesFollow = false;
+        break;
+      case "use":
+        if (parent && BASIC_SPENDING_LABEL.test(lineWords(parent.label)) && BASIC_SPENDING_PART.test(words)) {
+          line.partOf = parent;
+          spending = parent;
+          partsFollow = partsListed;
+          break;
+        }
+        line.partOf = fundsTotal;
+        sourcesFollow = false;
+        usesFollow = fundsTotal !== null;
+        if (!BASIC_SPENDING_PART.test(words)) spending = line;
+        partsFollow = PROJECT_SPENDING_LABEL.test(words);
+        break;
+      case "source":
+        // 其中 and words that name no source (其中：公共法律服务) under 项目支出: its first project.
+        if (parent && IN_WHICH.test(words) && !FUNDS_SOURCE_LABEL.test(words.replace(IN_WHICH, ""))) {
+          partOfSpending(line, parent);
+          spending = parent;
+          partsFollow = true;
+        } else if (fundsTotal) {
+          line.partOf = fundsTotal;
+          sourcesFollow = true;
+          usesFollow = false;
+        }
+        break;
+      case "line":
+        if (parent && partsListed) {
+          partOfSpending(line, parent);
+          spending = parent;
+          partsFollow = true;
+        } else if (fundsTotal && (sourcesFollow || usesFollow)) {
+          if (sourcesFollow) line.kind = "source";
+          line.partOf = fundsTotal;
+        }
+        break;
+    }
+  }
+}
+
+/** A project under 项目支出 is a line of the list (a project) still; a part of 基本支出 is a use. */
+function partOfSpending(line: BudgetLine, parent: BudgetLine): void {
+  line.partOf = parent;
+  line.kind = PROJECT_SPENDING_LABEL.test(lineWords(parent.label)) ? "line" : "use";
 }
 
 export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
   const cols = table.columns;
-  // Once a 其中 breakdown starts under a funds total, the lines after it belong to it
-  // (其中：中央资金 / 省级资金 / 县级配套资金) until the next total.
-  let breakdown = false;
   const lines = table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
-    let kind = lineKind(label.text);
-    if (kind === "source" || kind === "use") breakdown = true;
-    else if (kind !== "line") breakdown = false;
-    else if (breakdown) kind = "source";
+    const kind = lineKind(lineWords(label.text));
     // Read as the indicators' 权重 are: 10% is 10 points.
     const weight = weightCell(view, row, cols.weight);
     return {
@@ -336,6 +419,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       labelRef: label.ref,
       // A 合计 heading the table (合计 over 财政资金, 其他资金) is the total of the rows below it.
       kind: i === 0 && kind === "total" ? "funds-total" : kind,
+      partOf: null,
       initial: numberCell(view, row, cols.initial),
       planned: numberCell(view, row, cols.planned),
       spent: numberCell(view, row, cols.spent),
@@ -345,6 +429,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       grade: textCell(view, row, cols.grade),
     };
   });
+  nestLines(lines);
   const stated = statedHeaderWeight(view, table);
   return {
     sheet: view.sheet.name,

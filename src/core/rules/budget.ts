@@ -46,6 +46,21 @@ export interface BudgetLineResult {
   score: Decimal | null;
   /** The score before rounding, for sums of rounded parts (rules/totals.ts). */
   exactScore: Decimal | null;
+  /** The amount column its table's header lacks, so that no 执行率 can be worked out; null when it has both. */
+  unreadColumn: UnreadAmountColumn | null;
+}
+
+/** A budget header with no 全年预算数 or no 执行数 column in a wording jixiao reads (headerRow: its first row, 0-based). */
+export interface UnreadAmountColumn {
+  field: "planned" | "spent";
+  headerRow: number;
+}
+
+function unreadAmountColumn(block: BudgetBlock): UnreadAmountColumn | null {
+  const { columns, headerTop } = block.table;
+  if (columns.planned === undefined) return { field: "planned", headerRow: headerTop };
+  if (columns.spent === undefined) return { field: "spent", headerRow: headerTop };
+  return null;
 }
 
 /**
@@ -82,24 +97,36 @@ function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   return new Set(main ? [main] : []);
 }
 
-/** The 其中 rows right under a funds total: all of them in order, by source of funds, and by use. */
+/**
+ * A line's 其中 rows (BudgetLine.partOf): all of them in order, by source of funds, and by use
+ * (基本支出, 项目支出, 人员经费, a project).
+ */
 export interface Breakdown {
   below: BudgetLine[];
   sources: BudgetLine[];
   uses: BudgetLine[];
 }
 
-/** Each funds total's breakdown, in the order of the lines, worked out once for every check. */
+/** Each line's breakdown, for the lines that have one, worked out once for every check. */
 function breakdowns(lines: BudgetLine[]): Map<BudgetLine, Breakdown> {
-  const byTotal = new Map<BudgetLine, Breakdown>();
-  lines.forEach((line, i) => {
-    if (line.kind !== "funds-total") return;
-    const below: BudgetLine[] = [];
-    for (let j = i + 1; j < lines.length && (lines[j].kind === "source" || lines[j].kind === "use"); j++) below.push(lines[j]);
-    byTotal.set(line, { below, sources: below.filter((l) => l.kind === "source"), uses: below.filter((l) => l.kind === "use") });
-  });
-  return byTotal;
+  const byLine = new Map<BudgetLine, Breakdown>();
+  for (const line of lines) {
+    if (line.partOf === null) continue;
+    let breakdown = byLine.get(line.partOf);
+    if (!breakdown) byLine.set(line.partOf, (breakdown = { below: [], sources: [], uses: [] }));
+    breakdown.below.push(line);
+    (line.kind === "source" ? breakdown.sources : breakdown.uses).push(line);
+  }
+  return byLine;
 }
+
+/** The breakdowns of the funds totals (年度资金总额, a 合计 heading the table) alone. */
+function fundsTotalBreakdowns(all: Map<BudgetLine, Breakdown>): Map<BudgetLine, Breakdown> {
+  return new Map([...all].filter(([line]) => line.kind === "funds-total"));
+}
+
+/** The 其中 rows a line adds up to: its sources, else its uses (a funds total may list both). */
+const summedParts = ({ sources, uses }: Breakdown): BudgetLine[] => (sources.length > 0 ? sources : uses);
 
 const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
@@ -114,8 +141,8 @@ const amountsOf = (parts: BudgetLine[], field: AmountField): Decimal[] =>
  */
 function derivedAmounts(totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
   const derived = new Map<BudgetLine, Partial<Record<AmountField, Decimal>>>();
-  totals.forEach(({ sources, uses }, line) => {
-    const parts = sources.length > 0 ? sources : uses;
+  totals.forEach((breakdown, line) => {
+    const parts = summedParts(breakdown);
     const amounts: Partial<Record<AmountField, Decimal>> = {};
     for (const field of AMOUNT_FIELDS) {
       const cell = line[field];
@@ -128,11 +155,19 @@ function derivedAmounts(totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Par
   return derived;
 }
 
-function checkSums(findings: FindingList, block: BudgetBlock, totals: Map<BudgetLine, Breakdown>): void {
+function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>): void {
+  /** A line's amount: its own, or for one left blank over 其中 rows (二、项目支出 heading its projects) theirs added up. */
+  const amountOf = (line: BudgetLine, field: AmountField): Decimal | null => {
+    const own = line[field]?.value ?? null;
+    const breakdown = breakdownOf.get(line);
+    if (own !== null || !breakdown) return own;
+    const values = summedParts(breakdown).flatMap((part) => amountOf(part, field) ?? []);
+    return values.length > 0 ? sumOf(values) : null;
+  };
   const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
     for (const field of AMOUNT_FIELDS) {
       const cell = total[field];
-      const values = amountsOf(parts, field);
+      const values = parts.flatMap((part) => amountOf(part, field) ?? []);
       if (!cell || values.length === 0) continue;
       const sum = sumOf(values);
       // A funds total left blank over rows that carry money: the gap is the mismatch (it is judged
@@ -165,29 +200,34 @@ function checkSums(findings: FindingList, block: BudgetBlock, totals: Map<Budget
   };
   const lines = block.lines;
   lines.forEach((line, i) => {
-    const breakdown = totals.get(line);
-    if (breakdown) {
-      const { below, sources, uses } = breakdown;
+    const breakdown = breakdownOf.get(line);
+    if (breakdown && line.kind === "funds-total") {
+      const { sources, uses } = breakdown;
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
       if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
+    } else if (breakdown) {
+      // 基本支出 over its 人员经费 and 公用经费, 项目支出 over its projects.
+      check(line, breakdown.below, `“${line.label}”`, `"${line.label}"`, "其中各项");
+    } else if (line.kind === "funds-total") {
       // A 合计 heading a project list is the total of the projects under it.
-      if (i === 0 && below.length === 0 && TOTAL_LABEL.test(normalizeHeader(line.label))) {
+      if (i === 0 && TOTAL_LABEL.test(normalizeHeader(line.label))) {
         const projects: BudgetLine[] = [];
         for (let j = 1; j < lines.length && lines[j].kind === "line"; j++) projects.push(lines[j]);
         if (projects.length > 1) check(line, projects, `${line.label}行`, `The ${line.label} row`, "下方各行");
       }
     } else if (line.kind === "subtotal" || line.kind === "total") {
+      // The list's own lines above it, whatever they name (基本支出, 上级补助资金), not the 其中 rows
+      // of one of them; for a 小计, those since the 小计 before.
       const parts: BudgetLine[] = [];
-      const sources: BudgetLine[] = [];
       for (let j = i - 1; j >= 0; j--) {
-        const kind = lines[j].kind;
-        if (line.kind === "subtotal" && (kind === "subtotal" || kind === "total")) break;
-        if (kind === "line" || kind === "funds-total") parts.push(lines[j]);
-        if (kind === "source") sources.push(lines[j]);
+        const above = lines[j];
+        if (above.kind === "subtotal" || above.kind === "total") {
+          if (line.kind === "subtotal") break;
+        } else if (above.partOf === null) parts.push(above);
       }
       const subtotals = lines.slice(0, i).filter((l) => l.kind === "subtotal");
-      // A 合计 under its sources alone (财政资金, 其他资金, 合计) adds those up.
-      const summed = parts.length > 0 ? parts : sources.length > 0 ? sources : line.kind === "total" ? subtotals : [];
+      // A 合计 over nothing but 小计 rows adds those up.
+      const summed = parts.length > 0 ? parts : line.kind === "total" ? subtotals : [];
       if (summed.length > 0) check(line, summed, `${line.label}行`, `The ${line.label} row`, "上方各行");
     }
   });
@@ -214,14 +254,26 @@ function evaluateLine(
   line: BudgetLine,
   scored: boolean,
   profile: Profile,
-  derived: Partial<Record<AmountField, Decimal>> = {},
+  derived: Partial<Record<AmountField, Decimal>>,
+  unreadColumn: UnreadAmountColumn | null,
 ): BudgetLineResult {
   const planned = derived.planned ?? line.planned?.value ?? null;
   const spent = derived.spent ?? line.spent?.value ?? null;
   const computedRate = budgetRate(planned, spent);
   const rate = computedRate !== null && isAbsurdRate(computedRate) ? null : computedRate;
   const recorded = recordedRate(line.rate, profile.rateDecimals, block.ratesInPercent);
-  const result: BudgetLineResult = { line, planned, spent, rate, recordedRate: recorded?.value ?? null, scored, weight: null, score: null, exactScore: null };
+  const result: BudgetLineResult = {
+    line,
+    planned,
+    spent,
+    rate,
+    recordedRate: recorded?.value ?? null,
+    scored,
+    weight: null,
+    score: null,
+    exactScore: null,
+    unreadColumn,
+  };
 
   checkNumberCell(findings, line.planned, "planned");
   checkNumberCell(findings, line.spent, "spent");
@@ -231,8 +283,9 @@ function evaluateLine(
   checkRateCell(findings, line, recorded !== null);
 
   const nothingPlanned = planned === null || planned.isZero() || (computedRate !== null && rate === null);
-  // A 全年预算数 that is text or an error value has its own finding.
-  if (nothingPlanned && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
+  // A 全年预算数 that is text or an error value has its own finding; a header without a 全年预算数
+  // column leaves none unfilled (the total names the header, rules/totals.ts).
+  if (nothingPlanned && unreadColumn?.field !== "planned" && !line.planned?.invalid && spent !== null && gt(spent, ZERO)) {
     const at = line.planned ?? line.spent;
     // toString, not toFixed: a planned 1e-300 is shown as such, not as 300 zeros.
     // A blank 全年预算数 beside a 年初预算数: the budget may simply not have been adjusted.
@@ -296,10 +349,12 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
 
 export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, profile: Profile): BudgetLineResult[] {
   const scored = scoredLines(block);
-  const totals = breakdowns(block.lines);
+  const breakdownOf = breakdowns(block.lines);
+  const totals = fundsTotalBreakdowns(breakdownOf);
   const derived = derivedAmounts(totals);
-  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line)));
-  checkSums(findings, block, totals);
+  const unread = unreadAmountColumn(block);
+  const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line) ?? {}, unread));
+  checkSums(findings, block, breakdownOf);
   reportMoneyFactsOnce(findings, totals);
   return results;
 }

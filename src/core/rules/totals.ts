@@ -8,7 +8,7 @@ import { eq, gt, gte, lte } from "../compare";
 import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
-import { SCORE_COLUMN_WORDINGS } from "../headers";
+import { BUDGET_COLUMN_WORDINGS, SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, sameGrade } from "../profile";
 import {
@@ -23,7 +23,7 @@ import {
   roundHalfUp,
   sumOf,
 } from "../score";
-import { BudgetLineResult } from "./budget";
+import { BudgetLineResult, UnreadAmountColumn } from "./budget";
 import { checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -89,6 +89,15 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   }),
 };
 
+/** "第 5 行的表头中没有认得出的得分列（可写作 …）": a column a header lacks, in the total-incomplete text. */
+function missingColumnText(headerRow: number, name: { zh: string; en: string }, wordings: string): { zh: string; en: string } {
+  const row = headerRow + 1;
+  return {
+    zh: `第 ${row} 行的表头中没有认得出的${name.zh}列（可写作 ${wordings}）`,
+    en: `the header in row ${row} has no ${name.en} column jixiao reads (headed ${wordings})`,
+  };
+}
+
 /**
  * The total-incomplete text for an indicator header with a 分值 column and no 得分 column jixiao
  * reads, or the other way round: a wording it does not know. A header with neither is no scored
@@ -97,13 +106,14 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
 function unreadColumnText(table: IndicatorTable, field: "weight" | "score"): { zh: string; en: string } | null {
   const other = field === "weight" ? "score" : "weight";
   if (table.columns[field] !== undefined || table.columns[other] === undefined) return null;
-  const row = table.headerTop + 1;
-  const wordings = SCORE_COLUMN_WORDINGS[field];
   const name = field === "weight" ? { zh: "分值", en: "weight" } : { zh: "得分", en: "score" };
-  return {
-    zh: `第 ${row} 行的表头中没有认得出的${name.zh}列（可写作 ${wordings}）`,
-    en: `the header in row ${row} has no ${name.en} column jixiao reads (headed ${wordings})`,
-  };
+  return missingColumnText(table.headerTop, name, SCORE_COLUMN_WORDINGS[field]);
+}
+
+/** The same for a budget header without a 全年预算数 or 执行数 column jixiao reads: why the budget score is unknown. */
+function unreadBudgetColumnText({ field, headerRow }: UnreadAmountColumn): { zh: string; en: string } {
+  const name = field === "planned" ? { zh: "全年预算数", en: "planned budget" } : { zh: "执行数", en: "spending" };
+  return missingColumnText(headerRow, name, BUDGET_COLUMN_WORDINGS[field]);
 }
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
@@ -161,9 +171,14 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
   return gaps;
 }
 
-/** The total-incomplete message's list of what is missing, in both languages. */
-function gapTexts(gaps: Gap[]): { zh: string; en: string } {
-  const texts = GAP_ORDER.filter((gap) => gaps.includes(gap)).map((gap) => GAP_TEXT[gap](gaps.filter((g) => g === gap).length));
+/**
+ * The total-incomplete message's list of what is missing, in both languages; for budget execution,
+ * the column its header lacks where that is why.
+ */
+function gapTexts(gaps: Gap[], budget: BudgetLineResult | null): { zh: string; en: string } {
+  const text = (gap: Gap) =>
+    gap === "budget" && budget?.unreadColumn ? unreadBudgetColumnText(budget.unreadColumn) : GAP_TEXT[gap](gaps.filter((g) => g === gap).length);
+  const texts = GAP_ORDER.filter((gap) => gaps.includes(gap)).map(text);
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
 
@@ -355,7 +370,7 @@ export function evaluateTotals(
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
     if (gradable) total.grade = gradeFor(total.score, profile) || null;
   } else {
-    const missing = unreadColumnText(block.table, "score") ?? gapTexts(gaps);
+    const missing = unreadColumnText(block.table, "score") ?? gapTexts(gaps, budget);
     const scoreHeader = block.table.columns.score;
     const ref: CellRef =
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);

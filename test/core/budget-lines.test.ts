@@ -1,0 +1,262 @@
+/**
+ * Budget lists as 部门整体 forms and unit summaries give them (review round 12, items 1 and 8): a
+ * 基本支出 line among the projects, 一、基本支出 / 二、项目支出 over their parts, a 合计 heading or
+ * closing the list, a project whose name begins with a source of funds; and budget headers in the
+ * wordings units write (全年调整预算数, 预算批复数, 累计支出数, 截至12月31日执行数 …).
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { SheetSpec, workbook } from "../support/grid";
+
+type Row = CellValue[];
+/** A line of a list: its label, 年初预算数, 全年预算数 and 全年执行数 (万元). */
+type Line = [string, number, number, number];
+
+const run = (wb: WorkbookGrid, lang: "zh" | "en" = "zh"): Analysis => analyze(wb, DEFAULT_PROFILE, { lang });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+
+const BASIC: Line = ["基本支出", 620.3, 655.1, 655.1];
+const PROJECT_SPENDING: Line = ["项目支出", 160, 175, 166.68];
+const PROJECTS: Line[] = [
+  ["公共法律服务", 85, 92.4, 88.16],
+  ["人民调解", 40, 40, 38.5],
+  ["社区矫正", 35, 42.6, 40.02],
+];
+const TOTAL: Line = ["合计", 780.3, 830.1, 821.78];
+
+/**
+ * A unit's budget list under 单位：万元: 序号 | 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 in
+ * row 2, `lines` from row 3, each 执行率 typed as the sheet computes it (0.00%).
+ */
+function budgetList(name: string, lines: Line[], header = "项目"): SheetSpec {
+  const numFmts: Record<string, string> = {};
+  lines.forEach((_, i) => (numFmts[`F${3 + i}`] = "0.00%"));
+  return {
+    name,
+    rows: [
+      ["单位：万元"],
+      ["序号", header, "年初预算数", "全年预算数", "全年执行数", "执行率"],
+      ...lines.map(([label, initial, planned, spent], i): Row => [i + 1, label, initial, planned, spent, spent / planned]),
+    ],
+    numFmts,
+  };
+}
+
+/** The line labelled `label` with its 全年预算数 raised by 10: one wrong figure. */
+const raised = (lines: Line[], label: string): Line[] =>
+  lines.map((line) => (line[0] === label ? [line[0], line[1], line[2] + 10, line[3]] : line));
+
+/** Every right list of round 12's item 1, and the cell a wrong 全年预算数 in it is named at. */
+const LISTS: { name: string; lines: Line[]; header?: string; wrong: string; at: string }[] = [
+  { name: "基本支出在前", lines: [BASIC, ...PROJECTS, TOTAL], wrong: "合计", at: "D7" },
+  { name: "基本支出在后", lines: [...PROJECTS, BASIC, TOTAL], wrong: "社区矫正", at: "D7" },
+  { name: "基本支出带注", lines: [["基本支出（人员经费、公用经费）", 620.3, 655.1, 655.1], ...PROJECTS, TOTAL], wrong: "人民调解", at: "D7" },
+  {
+    name: "项目支出冒号",
+    lines: [BASIC, ["项目支出：公共法律服务", 85, 92.4, 88.16], ...PROJECTS.slice(1), TOTAL],
+    wrong: "合计",
+    at: "D7",
+  },
+  // 合计 = 一 + 二; the projects break down 二、项目支出, and a wrong one is named there.
+  {
+    name: "分级",
+    lines: [["一、基本支出", 620.3, 655.1, 655.1], ["二、项目支出", 160, 175, 166.68], ...PROJECTS, TOTAL],
+    wrong: "人民调解",
+    at: "D4",
+  },
+  // 合计 heading the list = 基本支出 + 项目支出; 其中 under 项目支出 breaks it down, not the 合计.
+  {
+    name: "合计在上",
+    lines: [TOTAL, BASIC, PROJECT_SPENDING, ["其中：公共法律服务", 85, 92.4, 88.16], ...PROJECTS.slice(1)],
+    wrong: "人民调解",
+    at: "D5",
+  },
+  { name: "合计在上基本支出", lines: [TOTAL, BASIC, ...PROJECTS], wrong: "人民调解", at: "D3" },
+  {
+    name: "合计在上分级",
+    lines: [TOTAL, ["一、基本支出", 620.3, 655.1, 655.1], ["人员经费", 520.3, 545.1, 545.1], ["公用经费", 100, 110, 110], ["二、项目支出", 160, 175, 166.68], ...PROJECTS],
+    wrong: "公用经费",
+    at: "D4",
+  },
+  {
+    name: "上级补助",
+    header: "项目名称",
+    lines: [
+      ["高标准农田建设", 1200, 1200, 1168.5],
+      ["上级补助农机购置补贴", 300, 300, 300],
+      ["动物疫病防控", 86, 86, 86],
+      ["农业技术推广", 35, 35, 33.6],
+      ["合计", 1621, 1621, 1588.1],
+    ],
+    wrong: "合计",
+    at: "D7",
+  },
+];
+
+describe("a budget list with no 年度资金总额 above it: a 基本支出 line or a source's name among its lines", () => {
+  it.each(LISTS)("finds nothing wrong in the right list ($name)", ({ name, lines, header }) => {
+    const a = run(workbook(budgetList(name, lines, header)));
+    expect(a.budget).toHaveLength(lines.length);
+    expect(found(a)).toEqual([]);
+  });
+
+  it.each(LISTS)("names one wrong 全年预算数 at the line that sums it ($name, $wrong)", ({ name, lines, header, wrong, at }) => {
+    expect(found(run(workbook(budgetList(name, raised(lines, wrong), header))))).toEqual([`sum-mismatch@${name}!${at}`]);
+  });
+
+  it("adds 基本支出 into a 合计 closing the list: 620.3 + 160 is not 790.3", () => {
+    const a = run(workbook(budgetList("两行", [BASIC, PROJECT_SPENDING, ["合计", 790.3, 840.1, 831.78]])));
+    expect(found(a)).toEqual(["sum-mismatch@两行!C5", "sum-mismatch@两行!D5", "sum-mismatch@两行!E5"]);
+    expect(a.findings[0].message).toBe("合计行填的是 790.3，但上方各行相加为 780.3。请改为 780.3，或核对各行数字。");
+  });
+
+  it("names the parts a 项目支出 does not add up to", () => {
+    const lines = raised([TOTAL, BASIC, PROJECT_SPENDING, ...PROJECTS], "人民调解");
+    const a = run(workbook(budgetList("合计在上", lines)));
+    expect(a.findings.map((f) => f.message)).toEqual(["“项目支出”填的是 175，但其中各项相加为 185。请改为 185，或核对各行数字。"]);
+  });
+
+  it("counts 一、基本支出 / 二、项目支出 headings left blank as their parts", () => {
+    const lines = (total: number): Row[] => [
+      ["一、基本支出"],
+      ["人员经费", 520.3, 545.1, 545.1],
+      ["公用经费", 100, 110, 110],
+      ["二、项目支出"],
+      ...PROJECTS,
+      ["合计", 780.3, total, 821.78],
+    ];
+    const sheet = (total: number): SheetSpec => ({ name: "标题行", rows: [["项目", "年初预算数", "全年预算数", "全年执行数"], ...lines(total)] });
+    expect(found(run(workbook(sheet(830.1))))).toEqual([]);
+    expect(found(run(workbook(sheet(840.1))))).toEqual(["sum-mismatch@标题行!C9"]);
+  });
+
+  it("takes a project named after a source of funds (上级补助农机购置补贴) for a project of the list", () => {
+    const a = run(workbook(budgetList("上级补助", LISTS.find((l) => l.name === "上级补助")!.lines, "项目名称")));
+    expect(a.budgetLines.map((l) => l.kind)).toEqual(["line", "line", "line", "line", "total"]);
+  });
+});
+
+describe("a 年度资金总额 over 基本支出 and 项目支出, and 项目支出 over its projects", () => {
+  const form = (projectB: number): SheetSpec => ({
+    name: "资金",
+    rows: [
+      ["项目", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 300, 290, null],
+      ["其中：基本支出", 120, 120, null],
+      ["项目支出", 180, 170, null],
+      ["项目A", 100, 95, null],
+      ["项目B", projectB, 75, null],
+    ],
+  });
+
+  it("checks the total against its uses, and 项目支出 against its projects", () => {
+    expect(found(run(workbook(form(80))))).toEqual([]);
+    expect(found(run(workbook(form(90))))).toEqual(["sum-mismatch@资金!B4"]);
+  });
+});
+
+describe("the 部门整体 form: the budget list's 合计 carries the budget score", () => {
+  /** 年度主要任务 merged down the list; 基本支出 first; 总分 = the 合计's 9.9 + 90; 评价等次 优. */
+  const form = (initialTotal: number): WorkbookGrid =>
+    workbook({
+      name: "部门整体",
+      rows: [
+        ["部门整体支出绩效自评表（2023年度）"],
+        ["部门名称", "", "某县司法局", "", "", "", "单位：万元"],
+        ["年度主要任务", "任务名称", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", ...BASIC, null, 1],
+        ["", ...PROJECTS[0], null, 88.16 / 92.4],
+        ["", ...PROJECTS[1], null, 38.5 / 40],
+        ["", ...PROJECTS[2], null, 40.02 / 42.6],
+        ["", "合计", initialTotal, 830.1, 821.78, 10, 821.78 / 830.1, 9.9],
+        [],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "法律援助案件", "≥300件", "326件", 15, 15, ""],
+        ["", "", "", "人民调解案件", "≥1200件", "1315件", 15, 15, ""],
+        ["", "", "质量指标", "调解成功率", "≥95%", "97.8%", 10, 10, ""],
+        ["", "", "时效指标", "法律援助指派及时率", "100%", "100%", 10, 10, ""],
+        ["", "效益指标", "社会效益指标", "矛盾纠纷化解", "有效化解", "有效化解", 15, 15, ""],
+        ["", "", "", "社区矫正对象再犯罪率", "≤0.2%", "0.1%", 15, 15, ""],
+        ["", "满意度指标", "服务对象满意度指标", "受援群众满意度", "≥95%", "98%", 10, 10, ""],
+        ["总分", "", "", "", "", "", 100, 99.9],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "A3:A8", "A10:A17", "B11:B14", "B15:B16", "C11:C12", "C15:C16"],
+      numFmts: { G4: "0.00%", G5: "0.00%", G6: "0.00%", G7: "0.00%", G8: "0.00%" },
+    });
+
+  it("finds the form right and scores it 99.9, 优", () => {
+    const a = run(form(780.3));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.9", "优"]]);
+  });
+
+  it("names a 合计 that is not the sum of every line above it, 基本支出 included", () => {
+    expect(found(run(form(790.3)))).toEqual(["sum-mismatch@部门整体!C8"]);
+  });
+});
+
+describe("budget headers in the wordings units write", () => {
+  /**
+   * The national 项目支出 form with the budget header's 年初 | 全年 | 执行 columns worded `headers`:
+   * 300 / 320 / 304 in all, 9.5 budget points, the indicators 90 of 90, 总分 99.5, 优.
+   */
+  const form = (headers: [string, string, string]): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ["项目支出绩效自评表"],
+        ["项目名称", "", "乡村道路提质改造工程"],
+        ["项目资金（万元）", "", "", ...headers, "分值", "执行率", "得分"],
+        ["", "", "年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+        ["", "", "其中：当年财政拨款", 250, 260, 250, "—", "—", "—"],
+        ["", "", "上年结转资金", 50, 60, 54, "—", "—", "—"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "提质改造农村公路", "≥35公里", "36.2公里", 30, 30, ""],
+        ["", "", "质量指标", "交工验收合格率", "100%", "100%", 20, 20, ""],
+        ["", "效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 30, 30, ""],
+        ["", "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "94%", 10, 10, ""],
+        ["总分", "", "", "", "", "", 100, 99.5],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "A3:B6", "A7:A11", "B8:B9"],
+      numFmts: { H4: "0.00%" },
+    });
+
+  it.each([
+    ["年初预算数", "全年调整预算数", "全年执行数"],
+    ["年初预算数", "全年预算总额", "全年执行数"],
+    ["年初预算", "全年可用预算", "全年执行数"],
+    ["年初批复数", "预算批复数", "实际执行数"],
+    ["年初预算数", "当年预算数", "当年预算执行数"],
+    ["年初预算数", "全年预算数", "全年预算执行数"],
+    ["年初预算数", "全年预算数", "累计支出数"],
+    ["年初预算数", "全年预算数", "累计执行数"],
+    ["年初预算数", "全年预算数", "截至12月31日执行数"],
+  ] as [string, string, string][])("reads %s | %s | %s", (...headers) => {
+    const a = run(form(headers));
+    expect(found(a)).toEqual([]);
+    expect(a.budget[0]).toMatchObject({ planned: "320", spent: "304", rate: "0.95", score: "9.5" });
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
+  });
+
+  it("does not take 预算调整数 (the amount a budget was adjusted by) for the planned budget, and says so at the total", () => {
+    const a = run(form(["年初预算数", "预算调整数", "全年执行数"]));
+    expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
+    expect(a.findings[0].message).toBe(
+      "无法得出总分：第 3 行的表头中没有认得出的全年预算数列（可写作 全年预算数 / 预算数）。补齐后才能计算总分和等次。",
+    );
+    expect(run(form(["年初预算数", "预算调整数", "全年执行数"]), "en").findings[0].message).toBe(
+      "No total can be computed: the header in row 3 has no planned budget column jixiao reads (headed 全年预算数 / 预算数). Fill them in to get a total and a grade.",
+    );
+  });
+
+  it("does not take 资金到位数 (money received) for spending, nor says the spending is not filled in", () => {
+    const a = run(form(["年初预算数", "全年预算数", "资金到位数"]));
+    expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
+    expect(a.findings[0].message).toBe(
+      "无法得出总分：第 3 行的表头中没有认得出的执行数列（可写作 全年执行数 / 执行数 / 实际支出）。补齐后才能计算总分和等次。",
+    );
+  });
+});
