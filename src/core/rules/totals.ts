@@ -10,7 +10,7 @@ import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
 import { SCORE_COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
-import { Profile, gradeFor, sameGrade } from "../profile";
+import { Profile, gradeFor, gradeMismatch } from "../profile";
 import {
   HUNDRED,
   ZERO,
@@ -431,10 +431,8 @@ export function evaluateTotals(
   const grade = block.recordedGrade;
   const gradedTotal = recordedValue ?? total.score;
   if (gradable && gradedTotal !== null && grade && grade.text !== "") {
-    const expected = gradeFor(gradedTotal, profile);
-    if (expected !== "" && !sameGrade(grade.text, expected)) {
-      findings.add("grade-mismatch", grade, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
-    }
+    const mismatch = gradeMismatch(grade.text, gradedTotal, profile);
+    if (mismatch) findings.add("grade-mismatch", grade, mismatch);
   }
   return total;
 }
