@@ -8,7 +8,7 @@ import { eq, gt, gte, lte } from "../compare";
 import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
-import { SCORE_COLUMN_WORDINGS } from "../headers";
+import { COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, gradeMismatch } from "../profile";
 import {
@@ -89,17 +89,20 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   }),
 };
 
+/** The column whose presence says a table meant to have the other: 分值 and 得分 go together, a 实际完成值 with the targets. */
+const PARTNER_COLUMN = { weight: "score", score: "weight", actual: "target" } as const;
+const COLUMN_NAMES = { weight: { zh: "分值", en: "weight" }, score: { zh: "得分", en: "score" }, actual: { zh: "实际完成值", en: "actual value" } };
+
 /**
  * The total-incomplete text for an indicator header with a 分值 column and no 得分 column jixiao
- * reads, or the other way round: a wording it does not know. A header with neither is no scored
- * table (a monitoring form's), and null.
+ * reads, or the other way round, or targets and no 实际完成值 column: a wording it does not know.
+ * A header with neither is no scored table (a monitoring form's), and null.
  */
-function unreadColumnText(table: IndicatorTable, field: "weight" | "score"): { zh: string; en: string } | null {
-  const other = field === "weight" ? "score" : "weight";
-  if (table.columns[field] !== undefined || table.columns[other] === undefined) return null;
+function unreadColumnText(table: IndicatorTable, field: keyof typeof PARTNER_COLUMN): { zh: string; en: string } | null {
+  if (table.columns[field] !== undefined || table.columns[PARTNER_COLUMN[field]] === undefined) return null;
   const row = table.headerTop + 1;
-  const wordings = SCORE_COLUMN_WORDINGS[field];
-  const name = field === "weight" ? { zh: "分值", en: "weight" } : { zh: "得分", en: "score" };
+  const wordings = COLUMN_WORDINGS[field];
+  const name = COLUMN_NAMES[field];
   return {
     zh: `第 ${row} 行的表头中没有认得出的${name.zh}列（可写作 ${wordings}）`,
     en: `the header in row ${row} has no ${name.en} column jixiao reads (headed ${wordings})`,
@@ -355,7 +358,7 @@ export function evaluateTotals(
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
     if (gradable) total.grade = gradeFor(total.score, profile) || null;
   } else {
-    const missing = unreadColumnText(block.table, "score") ?? gapTexts(gaps);
+    const missing = unreadColumnText(block.table, "score") ?? unreadColumnText(block.table, "actual") ?? gapTexts(gaps);
     const scoreHeader = block.table.columns.score;
     const ref: CellRef =
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
