@@ -32,6 +32,7 @@ describe("readGrade", () => {
     ["优。", "优"],
     ["优 （自评）", "优"],
     ["等级：“良好”。", "良好"],
+    ["（优）", "优"],
   ])("reads %s as the grade word %s", (recorded, grade) => {
     expect(readGrade(recorded, SCALE)).toEqual({ kind: "grade", grade });
   });
@@ -47,14 +48,27 @@ describe("readGrade", () => {
     expect(readGrade("一级", ["一级", "二级", "三级"])).toEqual({ kind: "grade", grade: "一级" });
   });
 
-  it("records no grade for a box list with nothing ticked, and names each option of one ticked twice", () => {
+  it("gives a mark to the word it touches, and by the list's direction when it touches both or neither", () => {
+    expect(readGrade("优 √良 中 差", SCALE)).toEqual({ kind: "grade", grade: "良" });
+    expect(readGrade("优 良√ 中 差", SCALE)).toEqual({ kind: "grade", grade: "良" });
+    expect(readGrade("优√良中差", SCALE)).toEqual({ kind: "grade", grade: "优" });
+    expect(readGrade("√优良中差", SCALE)).toEqual({ kind: "grade", grade: "优" });
+    expect(readGrade("优 √ 良 中 差", SCALE)).toEqual({ kind: "grade", grade: "优" });
+  });
+
+  it("records no grade for a list with nothing ticked, and names each option of one ticked twice", () => {
     expect(readGrade("优□ 良□ 中□ 差□", SCALE)).toEqual({ kind: "unticked" });
     expect(readGrade("优（ ）良（ ）中（ ）差（ ）", SCALE)).toEqual({ kind: "unticked" });
+    expect(readGrade("优 良 中 差", SCALE)).toEqual({ kind: "unticked" });
+    expect(readGrade("优、良、中、差", SCALE)).toEqual({ kind: "unticked" });
     expect(readGrade("优☑ 良☑ 中□ 差□", SCALE)).toEqual({ kind: "ticked", grades: ["优", "良"] });
   });
 
-  it("reads marks around words that are no grades as plain text", () => {
+  it("reads marks around words that are no grades, two grade words or one word twice as plain text", () => {
     expect(readGrade("已完成√", SCALE)).toEqual({ kind: "grade", grade: "已完成√" });
+    expect(readGrade("优良", SCALE)).toEqual({ kind: "grade", grade: "优良" });
+    expect(readGrade("优 优 优", SCALE)).toEqual({ kind: "grade", grade: "优优优" });
+    expect(readGrade("☑☑", SCALE)).toEqual({ kind: "grade", grade: "☑☑" });
   });
 });
 

@@ -230,3 +230,46 @@ describe("a recorded 等次 written the way templates print it", () => {
     );
   });
 });
+
+describe("wordings that stay what they were", () => {
+  it("keeps the 实际完成值 column where a 完成情况 column stands beside it, in one table", () => {
+    const wb = form();
+    const sheet = wb.sheets[0];
+    sheet.values[8][8] = "完成情况";
+    for (let row = 9; row < 18; row++) sheet.values[row][8] = "已完成";
+    const a = run(wb);
+    expect(a.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["budget", "B4:H6"],
+      ["indicators", "A9:H20"],
+    ]);
+    expect(a.indicators.map((i) => i.actual?.text)).toEqual(INDICATORS.map((row) => row[4]));
+    expect(found(a)).toEqual([]);
+  });
+
+  it("finds no table in a 年度总体目标 block headed 预期目标 | 完成情况", () => {
+    const wb = form();
+    wb.sheets[0].values[6][4] = "完成情况";
+    expect(run(wb).tables).toEqual(run(form()).tables);
+  });
+
+  it("reads an indicator named 评价结果应用 in a 绩效评价指标表 as an indicator, not the 等次 row", () => {
+    const a = run(
+      workbook({
+        name: "评价表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "评分标准", "分值", "得分"],
+          ["决策", "项目立项", "立项依据充分性", "依据充分得满分", 20, 20],
+          ["过程", "资金管理", "资金到位率", "按到位比例得分", 20, 20],
+          ["产出", "产出数量", "实际完成率", "按完成比例得分", 30, 30],
+          ["效益", "项目效益", "评价结果应用", "应用于预算安排得满分", 20, 17],
+          ["满意度", "服务对象满意度", "群众满意度", "按调查结果得分", 10, 10],
+          ["合计", null, null, null, 100, 97],
+        ],
+        merges: ["A7:D7"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.name)).toEqual(["立项依据充分性", "资金到位率", "实际完成率", "评价结果应用", "群众满意度"]);
+    expect(totalsOf(a)).toEqual([["A1:F7", "97", "97", "优", null]]);
+    expect(found(a)).toEqual([]);
+  });
+});
