@@ -141,7 +141,7 @@ export interface IndicatorBlock {
   table: IndicatorTable;
   indicators: Indicator[];
   groups: ScoreGroup[];
-  /** Self-evaluation (has actuals) rather than a target-setting table. */
+  /** Self-evaluation (actuals, or recorded scores: see isSelfEvaluation) rather than a target-setting table. */
   selfEvaluation: boolean;
   recordedTotal: NumberCell | null;
   recordedGrade: TextCell | null;
