@@ -3,13 +3,16 @@
  * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
  */
 import { CellValue, SHEET_COLUMNS, SheetView, cellText, rangeAddress } from "./grid";
+import { isGradeText } from "./grade-text";
 import {
   BudgetField,
+  CONCLUSION_LABEL,
   FORM_TITLE,
   FormNameLabel,
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
+  RESULT_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
@@ -445,6 +448,26 @@ function labelMatches(labels: string[], re: RegExp, from = 0): boolean {
   return false;
 }
 
+/**
+ * What labels[i] heads, the text after it being what the row holds: a "total", a "grade", or
+ * neither. 自评结果 | 95 is the 总分 and 自评结果 | 优 the 等次; 自评结论 is the 等次 only when it
+ * holds a grade word (自评结论 | 优), not a paragraph.
+ */
+function summaryKind(labels: string[], i: number): "total" | "grade" | null {
+  const label = labels[i];
+  const held = labels[i + 1] ?? "";
+  if (labelIs(label, RESULT_LABEL)) return parseNumber(held) !== null ? "total" : "grade";
+  if (labelIs(label, CONCLUSION_LABEL)) return isGradeText(held) ? "grade" : null;
+  if (labelIs(label, GRADE_LABEL)) return "grade";
+  return labelIs(label, TOTAL_LABEL) ? "total" : null;
+}
+
+/** Whether any of the labels from `from` on heads a row of that kind (see summaryKind). */
+function heads(labels: string[], kind: "total" | "grade", from = 0): boolean {
+  for (let i = from; i < labels.length; i++) if (summaryKind(labels, i) === kind) return true;
+  return false;
+}
+
 /** The parts every table starts with: its header rows and the columns its fields span. */
 function tableBase(header: HeaderMatch): TableBase {
   const cols = Object.values(header.columns) as number[];
@@ -514,17 +537,17 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (!isDataLike(view, row, span) && mayStartHeader(view, row, columns) && headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
-    if (labels.length > 1 && labelIs(labels[0], TOTAL_LABEL) && labelMatches(labels, GRADE_LABEL, 1)) {
+    if (labels.length > 1 && summaryKind(labels, 0) === "total" && heads(labels, "grade", 1)) {
       table.totalRow = table.gradeRow = row;
       break;
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
-    if (summaryRow && labelMatches(labels, GRADE_LABEL)) {
+    if (summaryRow && heads(labels, "grade")) {
       table.gradeRow = row;
       break;
     }
-    if (summaryRow && labelMatches(labels, TOTAL_LABEL)) {
+    if (summaryRow && heads(labels, "total")) {
       table.totalRow = row;
       break;
     }
@@ -541,8 +564,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     table.lastRow = row;
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
-      if (table.gradeRow === null && labelMatches(labels, GRADE_LABEL)) table.gradeRow = next;
-      else if ((table.totalRow === null || table.gradeRow === null) && labelMatches(labels, TOTAL_LABEL)) {
+      if (table.gradeRow === null && heads(labels, "grade")) table.gradeRow = next;
+      else if ((table.totalRow === null || table.gradeRow === null) && heads(labels, "total")) {
         table.subtotalRow = table.totalRow;
         table.totalRow = next;
       } else break;

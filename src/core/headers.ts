@@ -50,6 +50,26 @@ function normalizeUncached(text: string): string {
 const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
 const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
 
+/** How units head the 实际完成值 column (the 全年/年度/年末 before them aside). */
+const ACTUAL_WORDS = [
+  "实际完成值",
+  "实际值",
+  "完成值",
+  "实际完成情况",
+  "实际完成数",
+  "实际完成",
+  "实际完成指标值",
+  "实际完成结果",
+  "实际执行值",
+  "实际达成值",
+  "实际指标值",
+  "指标完成值",
+  "完成指标值",
+  "完成情况",
+  "执行情况",
+  "完成数",
+];
+
 /**
  * The budget's columns. 预算调整数 is not the planned budget: forms use it for the amount a budget
  * was adjusted by (年初预算数 | 预算调整数 | 调整后预算数). 资金到位数 (money received) is not spending.
@@ -75,8 +95,10 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["level1", /^一级指标(名称)?$/],
   ["level2", /^二级指标(名称)?$/],
   ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
-  ["target", /^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$/],
-  ["actual", /^(全年|年度)?(实际完成值|实际值|完成值|实际完成情况|实际完成数|实际完成|实际完成指标值)$/],
+  // 绩效指标 alone heads the 一级-to-三级 columns (levels below), not the targets.
+  ["target", /^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$|^(指标|绩效|年度绩效|绩效指标年度|年初设定)目标值$|^绩效指标值$|^(年度)?(计划数|目标数)$/],
+  // 完成情况 / 执行情况 whole only: 偏差原因及完成情况说明 explains, and 预算执行情况 heads budget figures.
+  ["actual", new RegExp(`^(全年|年度|年末)?(${ACTUAL_WORDS.join("|")})$`)],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
@@ -109,33 +131,46 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
 export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
 export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
-/** How a 分值 and a 得分 column may be headed, named to a user whose header lacks one. */
-export const SCORE_COLUMN_WORDINGS = { weight: "分值 / 权重 / 标准分值", score: "得分 / 自评得分 / 考核得分" };
+/** How a 分值, a 得分 and a 实际完成值 column may be headed, named to a user whose header lacks one. */
+export const COLUMN_WORDINGS = {
+  weight: "分值 / 权重 / 标准分值",
+  score: "得分 / 自评得分 / 考核得分",
+  actual: "实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况",
+};
 /** The same for the budget's amounts. */
 export const BUDGET_COLUMN_WORDINGS = { planned: "全年预算数 / 预算数", spent: "全年执行数 / 执行数 / 实际支出" };
 
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: [BUDGET_COLUMN_WORDINGS.planned, BUDGET_COLUMN_WORDINGS.spent, "执行率", SCORE_COLUMN_WORDINGS.weight, SCORE_COLUMN_WORDINGS.score],
+  budget: [BUDGET_COLUMN_WORDINGS.planned, BUDGET_COLUMN_WORDINGS.spent, "执行率", COLUMN_WORDINGS.weight, COLUMN_WORDINGS.score],
   indicators: [
     "一级指标",
     "二级指标",
     "三级指标 / 指标名称",
     "年度指标值 / 指标值",
-    "实际完成值",
-    SCORE_COLUMN_WORDINGS.weight,
-    SCORE_COLUMN_WORDINGS.score,
+    COLUMN_WORDINGS.actual,
+    COLUMN_WORDINGS.weight,
+    COLUMN_WORDINGS.score,
   ],
 };
 
 /**
  * Rows that close a table and carry its recorded total or grade (项目自评总分（含预算执行率得分） too);
- * the indicators' own 合计 is also headed 指标合计 or 绩效指标合计.
+ * the indicators' own 合计 is also headed 指标合计 or 绩效指标合计. A 总分 is also worded 综合评分,
+ * 绩效评价总分 or 项目支出绩效自评总分; 项目支出合计 is a budget line, not one of them.
  */
-export const TOTAL_LABEL = /^(项目|绩效指标|指标)?(合计|总计|总分|综合得分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分)/;
+export const TOTAL_LABEL =
+  /^(项目|绩效指标|指标)?(合计|总计|总分|综合得分|综合评分|总评分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分|评价总分|总体得分|最终得分)|^(项目支出|项目)?绩效(自评|评价)(得分|总分)/;
 /** Of those, the ones that sum the rows above them (domain.md §1) rather than name the 总分. */
 export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)/;
-export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|评价结果)/;
+export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|绩效等级|评定等级|综合评价等级)|^(评价|自评)(结果|结论)$/;
+/**
+ * Of those, the labels whose row is a total or a grade by what it holds: 自评结果 | 95 is the 总分,
+ * 自评结果 | 优 the 等次. A 结论 is the 等次 only when it is a grade word (自评结论 | 优), not a
+ * paragraph (自评结论 | 项目总体完成较好……). Whole labels only: 评价结果应用 is an indicator.
+ */
+export const RESULT_LABEL = /^(评价|自评)结果$/;
+export const CONCLUSION_LABEL = /^(评价|自评)结论$/;
 export const SUBTOTAL_LABEL = /^小计/;
 export const FUNDS_TOTAL_LABEL = /^(年度资金总额|资金总额|预算资金总额|项目资金总额|资金合计|总额)/;
 /**
@@ -169,7 +204,7 @@ export function withoutNumbering(text: string): string {
 }
 
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指]/;
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

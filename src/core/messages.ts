@@ -59,7 +59,10 @@ const ZH: Record<RuleId, Template> = {
         : p.textScores
           ? `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}：${p.textScores} 的得分是以文本保存的数字，公式求和时不计入。请把这些得分改为数字。`
           : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
-  "grade-mismatch": (p) => `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
+  "grade-mismatch": (p) =>
+    p.ticked
+      ? `等次勾选了不止一项（${p.ticked}）：总分 ${p.total} 对应的等次是“${p.expected}”，请只勾选“${p.expected}”。`
+      : `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
   "count-as-percent": (p) =>
@@ -117,7 +120,10 @@ const EN: Record<RuleId, Template> = {
         : p.textScores
           ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: the scores in ${p.textScoresEn} are numbers stored as text, which the formula's sum leaves out. Make them numbers.`
           : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
-  "grade-mismatch": (p) => `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
+  "grade-mismatch": (p) =>
+    p.ticked
+      ? `More than one grade is ticked (${p.ticked}): a total of ${p.total} is graded "${p.expected}"; tick "${p.expected}" alone.`
+      : `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,
   "count-as-percent": (p) => `"${p.name}" counts things: write a number with its unit, not "${p.value}".`,

@@ -151,7 +151,7 @@ export interface IndicatorBlock {
   table: IndicatorTable;
   indicators: Indicator[];
   groups: ScoreGroup[];
-  /** Self-evaluation (has actuals) rather than a target-setting table. */
+  /** Self-evaluation (actuals, or recorded scores: see isSelfEvaluation) rather than a target-setting table. */
   selfEvaluation: boolean;
   recordedTotal: NumberCell | null;
   recordedGrade: TextCell | null;
@@ -682,14 +682,25 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     table,
     indicators,
     groups,
-    // A 绩效评价指标表 has no actuals: its 得分 column makes it an evaluation all the same.
-    selfEvaluation: cols.actual !== undefined || (cols.target === undefined && cols.score !== undefined),
+    selfEvaluation: isSelfEvaluation(cols, indicators),
     recordedTotal: totalCell ? scoreCell(view, totalCell.row, totalCell.col, totalWeight) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),
   };
+}
+
+/**
+ * Whether a table evaluates (its actuals scored) rather than sets targets. A 绩效评价指标表 has no
+ * actuals: its 得分 column makes it an evaluation all the same. So do scores recorded beside
+ * targets under a 实际完成值 column headed in words jixiao does not read: the totals say the
+ * column is missing, rather than the form passing for a 绩效目标表 with nothing checked.
+ */
+function isSelfEvaluation(cols: Columns<IndicatorField>, indicators: Indicator[]): boolean {
+  if (cols.actual !== undefined) return true;
+  if (cols.score === undefined) return false;
+  return cols.target === undefined || indicators.some((i) => i.score !== null && (!i.score.empty || i.score.formula));
 }
 
 /** The year a form states above its table: （2023年度）, or a title 2023年项目支出绩效自评表. */

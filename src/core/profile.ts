@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { GRADE_SYNONYMS, readGrade } from "./grade-text";
 import { BilingualError } from "./messages";
 
 /**
@@ -226,14 +227,28 @@ export function gradeFor(total: Decimal, profile: Profile): string {
   return ""; // below every band: a profile without a band at 0 grades nothing there
 }
 
-/** Wordings of one grade level across localities: 优 and 优秀 say the same. */
-const GRADE_SYNONYMS = [["优", "优秀"], ["良", "良好"], ["中", "一般", "合格"], ["差", "较差", "不合格"]];
+/**
+ * Whether a grade word says the same as the expected label (exactly, or a known synonym); the
+ * word as readGrade gives it (优 of 优秀（90-100分）).
+ */
+function sameGrade(word: string, expected: string): boolean {
+  if (word === expected) return true;
+  return GRADE_SYNONYMS.some((group) => group.includes(word) && group.includes(expected));
+}
 
-/** Whether a recorded grade says the same as the expected label (exactly, or a known synonym). */
-export function sameGrade(recorded: string, expected: string): boolean {
-  const r = recorded.replace(/\s+/g, "");
-  if (r === expected) return true;
-  return GRADE_SYNONYMS.some((group) => group.includes(r) && group.includes(expected));
+/**
+ * The grade-mismatch message's parameters for a recorded 等次 that does not say the grade `total`
+ * earns (with `ticked` when several options of a box list are ticked), or null when it does, or
+ * records none (a box list left unticked).
+ */
+export function gradeMismatch(recorded: string, total: Decimal, profile: Profile): Record<string, string> | null {
+  const expected = gradeFor(total, profile);
+  if (expected === "") return null;
+  const reading = readGrade(recorded, profile.grades.map((g) => g.label));
+  if (reading.kind === "unticked" || (reading.kind === "grade" && sameGrade(reading.grade, expected))) return null;
+  const params: Record<string, string> = { total: total.toFixed(), expected, recorded };
+  if (reading.kind === "ticked") params.ticked = reading.grades.join("、");
+  return params;
 }
 
 /** A one-line description of the profile for the summary sheet. */

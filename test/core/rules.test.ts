@@ -741,6 +741,17 @@ describe("grade-mismatch", () => {
     );
     expect(found(a)).toEqual(["grade-mismatch@项目!G2"]);
   });
+
+  it("reads a project's 评价等级 written with its band or in a box list as the grade it names", () => {
+    const a = run(
+      projectList([
+        [1, "校舍维修", 200, 200, "100%", 85, "良好（80-89分）"],
+        [2, "学生资助", 150, 150, "100%", 92, "优☑ 良□ 中□ 差□"],
+        [3, "营养改善", 100, 100, "100%", 92, "优□ 良☑ 中□ 差□"],
+      ]),
+    );
+    expect(found(a)).toEqual(["grade-mismatch@项目!G4"]);
+  });
 });
 
 describe("score-above-attainable", () => {

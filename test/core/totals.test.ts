@@ -1,7 +1,8 @@
 /** Totals without a budget table, and grade wordings that say the same level. */
+import Decimal from "decimal.js";
 import { Analysis, Lang, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
-import { sameGrade } from "../../src/core/profile";
+import { DEFAULT_PROFILE, gradeMismatch } from "../../src/core/profile";
 import { BLANK_BUDGET_SCORE_FORM, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
 function indicators(weights: number[], grade?: string): CellValue[][] {
@@ -110,10 +111,11 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
 
 describe("grade wordings", () => {
   it("treats 优秀 as 优 and 良好 as 良, but not 良 as 优", () => {
-    expect(sameGrade("优秀", "优")).toBe(true);
-    expect(sameGrade(" 良好 ", "良")).toBe(true);
-    expect(sameGrade("一般", "中")).toBe(true);
-    expect(sameGrade("良", "优")).toBe(false);
+    const mismatch = (recorded: string, total: number) => gradeMismatch(recorded, new Decimal(total), DEFAULT_PROFILE);
+    expect(mismatch("优秀", 95)).toBeNull();
+    expect(mismatch(" 良好 ", 85)).toBeNull();
+    expect(mismatch("一般", 70)).toBeNull();
+    expect(mismatch("良", 95)).toEqual({ total: "95", expected: "优", recorded: "良" });
   });
 
   it("raises grade-mismatch only when the level differs", () => {

@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
 import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits, typedMinimum } from "../model";
-import { Profile, gradeFor, sameGrade } from "../profile";
+import { Profile, gradeMismatch } from "../profile";
 import { gt } from "../compare";
 import {
   HUNDRED,
@@ -340,10 +340,8 @@ function checkProjectScore(findings: FindingList, line: BudgetLine, score: Numbe
     }
   }
   if (line.grade && line.grade.text !== "") {
-    const expected = gradeFor(value, profile);
-    if (expected !== "" && !sameGrade(line.grade.text, expected)) {
-      findings.add("grade-mismatch", line.grade, { total: value.toFixed(), expected, recorded: line.grade.text });
-    }
+    const mismatch = gradeMismatch(line.grade.text, value, profile);
+    if (mismatch) findings.add("grade-mismatch", line.grade, mismatch);
   }
 }
 

@@ -8,9 +8,9 @@ import { eq, gt, gte, lte } from "../compare";
 import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
-import { BUDGET_COLUMN_WORDINGS, SCORE_COLUMN_WORDINGS } from "../headers";
+import { BUDGET_COLUMN_WORDINGS, COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
-import { Profile, gradeFor, sameGrade } from "../profile";
+import { Profile, gradeFor, gradeMismatch } from "../profile";
 import {
   HUNDRED,
   ZERO,
@@ -98,16 +98,18 @@ function missingColumnText(headerRow: number, name: { zh: string; en: string }, 
   };
 }
 
+/** The column whose presence says a table meant to have the other: 分值 and 得分 go together, a 实际完成值 with the targets. */
+const PARTNER_COLUMN = { weight: "score", score: "weight", actual: "target" } as const;
+const COLUMN_NAMES = { weight: { zh: "分值", en: "weight" }, score: { zh: "得分", en: "score" }, actual: { zh: "实际完成值", en: "actual value" } };
+
 /**
  * The total-incomplete text for an indicator header with a 分值 column and no 得分 column jixiao
- * reads, or the other way round: a wording it does not know. A header with neither is no scored
- * table (a monitoring form's), and null.
+ * reads, or the other way round, or targets and no 实际完成值 column: a wording it does not know.
+ * A header with neither is no scored table (a monitoring form's), and null.
  */
-function unreadColumnText(table: IndicatorTable, field: "weight" | "score"): { zh: string; en: string } | null {
-  const other = field === "weight" ? "score" : "weight";
-  if (table.columns[field] !== undefined || table.columns[other] === undefined) return null;
-  const name = field === "weight" ? { zh: "分值", en: "weight" } : { zh: "得分", en: "score" };
-  return missingColumnText(table.headerTop, name, SCORE_COLUMN_WORDINGS[field]);
+function unreadColumnText(table: IndicatorTable, field: keyof typeof PARTNER_COLUMN): { zh: string; en: string } | null {
+  if (table.columns[field] !== undefined || table.columns[PARTNER_COLUMN[field]] === undefined) return null;
+  return missingColumnText(table.headerTop, COLUMN_NAMES[field], COLUMN_WORDINGS[field]);
 }
 
 /** The same for a budget header without a 全年预算数 or 执行数 column jixiao reads: why the budget score is unknown. */
@@ -370,7 +372,7 @@ export function evaluateTotals(
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
     if (gradable) total.grade = gradeFor(total.score, profile) || null;
   } else {
-    const missing = unreadColumnText(block.table, "score") ?? gapTexts(gaps, budget);
+    const missing = unreadColumnText(block.table, "score") ?? unreadColumnText(block.table, "actual") ?? gapTexts(gaps, budget);
     const scoreHeader = block.table.columns.score;
     const ref: CellRef =
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
@@ -446,10 +448,8 @@ export function evaluateTotals(
   const grade = block.recordedGrade;
   const gradedTotal = recordedValue ?? total.score;
   if (gradable && gradedTotal !== null && grade && grade.text !== "") {
-    const expected = gradeFor(gradedTotal, profile);
-    if (expected !== "" && !sameGrade(grade.text, expected)) {
-      findings.add("grade-mismatch", grade, { total: gradedTotal.toFixed(), expected, recorded: grade.text });
-    }
+    const mismatch = gradeMismatch(grade.text, gradedTotal, profile);
+    if (mismatch) findings.add("grade-mismatch", grade, mismatch);
   }
   return total;
 }
