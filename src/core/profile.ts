@@ -237,6 +237,18 @@ function sameGrade(word: string, expected: string): boolean {
 }
 
 /**
+ * The grade of `labels` (the profile's, best first) a recorded 等次 names, for counting grades:
+ * 优☑ 良□ 中□ 差□ and 优秀 are 优; a wording no label matches as written; null for a list with
+ * nothing ticked (no grade recorded).
+ */
+export function recordedGradeLabel(recorded: string, labels: readonly string[]): string | null {
+  const reading = readGrade(recorded, labels);
+  if (reading.kind === "unticked") return null;
+  if (reading.kind === "ticked") return recorded;
+  return labels.find((label) => sameGrade(reading.grade, label)) ?? reading.grade;
+}
+
+/**
  * The grade-mismatch message's parameters for a recorded 等次 that does not say the grade `total`
  * earns (with `ticked` when several options of a box list are ticked), or null when it does, or
  * records none (a box list left unticked).

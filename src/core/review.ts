@@ -11,7 +11,7 @@
 import { Analysis } from "./analyze";
 import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
-import { Profile } from "./profile";
+import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { originalWorkbookName } from "./file-kinds";
 import { FORM_TITLE, normalizeHeader, unitInTitle } from "./headers";
@@ -378,7 +378,8 @@ export class ReviewTally {
       unit.infos += row.infos;
       if (row.kind === "evaluation") {
         this.grade(row.grade ?? NO_GRADE).computed++;
-        this.grade(row.recordedGrade ?? NO_GRADE).recorded++;
+        const recorded = row.recordedGrade === null ? null : recordedGradeLabel(row.recordedGrade, file.gradeScale);
+        this.grade(recorded ?? NO_GRADE).recorded++;
       }
     }
     for (const f of file.findings) {

@@ -196,3 +196,24 @@ describe("the unit of a workbook whose forms name none", () => {
   });
 });
 
+
+describe("the review's grade counts", () => {
+  /** A project's form with its 评价等次 row written as `grade`. */
+  const graded = (grade: string) => {
+    const form = projectSheet("高标准农田建设", 2500, 2500);
+    return workbook({ ...form, rows: [...form.rows, ["评价等次", grade]] });
+  };
+
+  test("count a recorded 等次 by the grade it names, however the template prints it; a list with nothing ticked records none", () => {
+    const tally = new ReviewTally();
+    for (const [file, grade] of [["甲.xlsx", "优☑ 良□ 中□ 差□"], ["乙.xlsx", "优秀"], ["丙.xlsx", "优□ 良□ 中□ 差□"]]) tally.add(review(file, graded(grade)));
+    const { grades } = tally.review();
+    expect(grades.map((g) => [g.grade, g.computed, g.recorded])).toEqual([
+      ["优", 3, 2],
+      ["良", 0, 0],
+      ["中", 0, 0],
+      ["差", 0, 0],
+      ["（无）", 0, 1],
+    ]);
+  });
+});
