@@ -8,7 +8,7 @@ const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参�
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
 const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比/;
 /** A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率. */
-const PLAN_COMPLETION = /(?:收入|征收|招商|引资|投资|产量|产值|营收|销售).*完成率/;
+const PLAN_COMPLETION = /(?:收入|税收|招商引资|引资|投资|产量|产值|营收|销售额?)(?:征收|计划|任务)?完成率/;
 const COUNT_WORDS =
   /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
 const COUNTS_BY_CATEGORY = /数量指标/;

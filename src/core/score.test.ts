@@ -118,13 +118,13 @@ describe("roundHalfUp", () => {
 
 describe("agreesAsShown", () => {
   const d = (n: number | string) => new Decimal(n);
-  it("takes a value rounded half up, down or up for the computed one, and a wrong one for wrong", () => {
+  it("takes a value rounded half up, cut off, or rounded twice for the computed one, and a wrong one for wrong", () => {
     expect(agreesAsShown(d("0.33"), 2, d(1).div(3))).toBe(true);
     expect(agreesAsShown(d("0.4876"), 4, d("0.487657"))).toBe(true);
     // 10 × 97.45%, the rate as it shows, where exactly it is 97.445%: the score rounded twice.
     expect(agreesAsShown(d("9.75"), 2, d("9.7445"))).toBe(true);
-    // A typed 3 claims 3.0: not 2.35 rounded.
-    expect(agreesAsShown(d("3"), 1, d("2.35"))).toBe(false);
+    expect(agreesAsShown(d("3"), 0, d("2.35"))).toBe(false);
+    expect(agreesAsShown(d("9"), 0, d("8.2"))).toBe(false);
     expect(agreesAsShown(d("0.4877"), 4, d("0.48751"))).toBe(false);
     // No rounding of 9 makes 9.1.
     expect(agreesAsShown(d("9.1"), 1, d("9"))).toBe(false);

@@ -2,7 +2,7 @@
  * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
  */
 import Decimal from "decimal.js";
-import { eq, gte, lte, lt, gt, smallInteger } from "./compare";
+import { eq, gte, lte, gt, smallInteger } from "./compare";
 import { Profile } from "./profile";
 import { Op, withoutBinaryNoise } from "./values";
 
@@ -163,18 +163,23 @@ export function asShown(value: Decimal, shownDecimals: number): Decimal {
 
 /**
  * Whether a recorded value agrees with the computed one as far as the recorded cell shows it: what
- * it shows is the computed value rounded at its last shown decimal, half up, down or up, so less
- * than one unit of that decimal from it (domain.md §4: 33% for 33.33%, 48.76% for 48.7657%, a cached
- * 0.9559000000000001 for 0.9559). Rounded up is how a score worked out from a rate as it shows comes
- * out (10 × 97.45% = 9.75, where the rate is 97.445% and the score 9.7445). Anything else — 9.1
- * for 9, which no rounding makes, or 3 for 2.35 typed as 3.0 — is a real difference.
+ * it shows equals the computed value rounded half up or cut off at the decimals shown (33% for
+ * 33.33%, 48.76% for 48.7657%, a cached 0.9559000000000001 for 0.9559), or rounded twice, through
+ * one decimal more first: a score worked out from a rate as it shows (10 × 97.45% = 9.75, where the
+ * rate is 97.445% and the score 9.7445). Anything else — 3 for 2.35, 9 for 8.2 — is a real difference.
  */
 export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
   // A formula's cached double is the computed value up to binary noise; rounded to 15 digits first
   // and then to the decimals shown, it can land one unit off (1.4999999934499955 → …935, exact …934).
   if (eq(recorded, computed) || eq(withoutBinaryNoise(recorded), withoutBinaryNoise(computed))) return true;
   const places = shownPlaces(shownDecimals);
-  return lt(asShown(recorded, places).minus(computed).abs(), new Decimal(10).pow(-places));
+  const shown = asShown(recorded, places);
+  return (
+    eq(shown, computed) ||
+    eq(shown, computed.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) ||
+    eq(shown, computed.toDecimalPlaces(places, Decimal.ROUND_DOWN)) ||
+    eq(shown, computed.toDecimalPlaces(places + 1, Decimal.ROUND_HALF_UP).toDecimalPlaces(places, Decimal.ROUND_HALF_UP))
+  );
 }
 
 /** |shown − computed| is at most one unit of the last decimal the recorded cell shows. */

@@ -151,6 +151,7 @@ describe("unitsConvertible", () => {
     ["件", "个", true],
     ["项", "次", false],
     ["辆", "台", true],
+    ["辆次", "台次", true],
     ["辆", "套", false],
     ["天", "小时", true],
     ["分钟", "天", true],

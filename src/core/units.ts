@@ -194,7 +194,7 @@ export function matchUnitPrefix(text: string): { unit: Unit; length: number } | 
  * Count words that name the same thing (800场 against 820场次; 50名 against 48人; 个, 项 and 件 all
  * count items; vehicles are counted in 辆 or 台). 人 and 人次 do not: people are not visits.
  */
-const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人", 项: "个", 件: "个", 辆: "台" };
+const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人", 项: "个", 件: "个", 辆: "台", 辆次: "台次" };
 const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {

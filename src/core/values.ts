@@ -606,7 +606,7 @@ const PRIOR_YEAR = /^(?:上一?年|去年|同期)/;
 function noNumber(s: string, prefix: Prefix): Quantity {
   const unit = matchUnitPrefix(s.slice(prefix.end));
   // ≤上年 compares with last year's figure, which the form does not give: words, as 不高于上年 is.
-  if (prefix.symbolic && PRIOR_YEAR.test(s.slice(prefix.end))) return NOT_A_QUANTITY;
+  if (prefix.symbolic && PRIOR_YEAR.test(s.slice(prefix.end)) && !/\d/.test(s.slice(prefix.end))) return NOT_A_QUANTITY;
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
   if (prefix.ops.length === 0 && unitOnly) return invalidQuantity("只有单位，没有数字", [], unit.unit);
@@ -876,12 +876,18 @@ export function achievementIn(target: ParsedValue, actual: ParsedValue, name: st
 }
 
 /**
- * A number of days, months or items late or stopped (延期15天, 逾期2个月, 3项延期): more than none,
- * and not a share (逾期率5% is how much, not that it was missed).
+ * A number of days, months or items late or stopped (延期15天, 逾期2个月, 逾期报送2次) under a target
+ * about being on time or naming the miss (按期完成, 零逾期, 杜绝不合格): more than none, and not a
+ * share (逾期率5% is how much, not that it was missed). Under another target the words name
+ * something else (延期还本付息惠及企业15家 under 有效缓解: a relief policy).
  */
 function statesMissBy(actual: ParsedValue, context: AchievementContext): boolean {
-  return actual.value !== null && actual.value.gt(0) && actual.unit?.symbol !== "%" && statesMiss(phraseOf(actual.text), context) === true;
+  if (actual.value === null || !actual.value.gt(0) || actual.unit?.symbol === "%") return false;
+  const aboutTheMiss = ON_TIME.test(context.target) || context.target.search(MISSED) >= 0;
+  return aboutTheMiss && statesMiss(phraseOf(actual.text), context) === true;
 }
+/** A target that asks for something on time. */
+const ON_TIME = /按期|按时|如期|及时|准时|限期|工期|前完成|底前|内完成/;
 
 const VAGUE = new RegExp(
   "(?:有所|有效|明显|显著|进一步|逐步|不断|稳步|持续|大幅|大力|得到|全面|较大|极大|切实|积极)地?" +

@@ -698,7 +698,7 @@ describe("typed numbers and the digits they claim", () => {
     expect(found(typedScore(8.6))).toEqual([NO_BUDGET]);
     expect(found(typedScore(8.60))).toEqual([NO_BUDGET]);
     expect(found(typedScore(9))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
-    expect(found(typedScore(8.8))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
+    expect(found(typedScore(8.7))).toEqual([NO_BUDGET, "score-mismatch@G2"]);
   });
 
   it("a typed 执行率 of 89.7 agrees with 89.67%; 90, or 1 for 95%, does not", () => {

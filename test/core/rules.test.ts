@@ -444,8 +444,17 @@ describe("score-mismatch", () => {
     // A cut of 3% against 5%: 5 × 3 ÷ 5.
     expect(found(change("-3%", 3))).toEqual([]);
     expect(finding(change("-3%", 5), "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 5；按正向指标公式（分值×实际值÷指标值）应为 3。");
-    // A rise earns nothing, and the message names the rule that gives 0.
-    expect(finding(change("2%", 2), "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 2；按超过指标值不得分应为 0。");
+    // The cut in words on one side and as a change on the other (review round 13).
+    expect(found(change("下降6.2%", 5))).toEqual([]);
+    expect(found(change("下降3%", 3))).toEqual([]);
+    expect(found(run(selfEval([["产出指标", "成本指标", "“三公”经费", "较上年下降5%", "-6.2%", 5, 5, ""]])))).toEqual([]);
+    // Held at zero (≤0%) is a ceiling as well: no cost-not-ceiling (review round 13).
+    expect(found(run(selfEval([["产出指标", "成本指标", "“三公”经费变动率", "≤0%", "-3%", 5, 5, ""]])))).toEqual([]);
+    // A rise earns nothing, and the message names the rule that gives 0: the cut asked was not made.
+    expect(finding(change("2%", 2), "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 2；按未达到指标值不得分应为 0。");
+    // Over a ceiling of zero (≤0%) a rise is above it.
+    const zero = run(selfEval([["产出指标", "成本指标", "“三公”经费变动率", "≤0%", "3%", 5, 2, "已说明"]]));
+    expect(finding(zero, "score-mismatch", "G5").message).toBe("““三公”经费变动率”填报得分 2；按超过指标值不得分应为 0。");
   });
 });
 
@@ -527,6 +536,7 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     // A number said with the words of a miss: how late, so late it was.
     ["按期完成", "逾期2个月", "未达成", 5],
     ["按时完成", "延期15天", "未达成", 5],
+    ["零逾期", "逾期报送2次", "未达成", 5],
     ["良", "差", "未达成", 5],
     ["好", "差", "未达成", 5],
     ["效果良好", "效果较差", "未达成", 5],
@@ -593,6 +603,8 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["按期完成", "逾期0天"],
     ["无逾期", "逾期率0%"],
     ["按计划完成", "完成12场"],
+    // A miss word in a name under a target not about time (review round 13).
+    ["有效缓解", "延期还本付息惠及企业15家"],
     ["按要求完成", "没有一项不达标"],
     ["病险水库消险", "已完成病险水库除险，停止运行的闸站已恢复"],
     // A middling actual where the target allows one.
@@ -679,10 +691,9 @@ describe("total-mismatch", () => {
       expect(run(rounding(96.88)).totals[0]).toMatchObject({ score: "96.89", recordedScore: "96.88", grade: "优" });
     });
 
-    it("flags a total no rounding makes: 98.35 for scores adding up to 98.33, exactly 98.3333; 98.34 is it rounded up", () => {
-      const a = run(withTotal(98.35, { G8: "0.00" }));
+    it("flags a total no rounding makes: 98.34 for scores adding up to 98.33, exactly 98.3333", () => {
+      const a = run(withTotal(98.34, { G8: "0.00" }));
       expect(found(a)).toEqual(["total-mismatch@自评表!G8"]);
-      expect(found(run(withTotal(98.34, { G8: "0.00" })))).toEqual([]);
     });
 
     it("flags one unit beyond either (96.90, 96.86), suggesting the rounded parts' sum", () => {
@@ -910,9 +921,11 @@ describe("percent-over-100", () => {
       ]),
     );
     expect(found(a)).toEqual([]);
-    // A share of a whole named with the same words stays bounded.
-    const share = run(selfEval([["产出指标", "质量指标", "低收入人口覆盖率", "≥90%", "105%", 10, 10, ""]]));
-    expect(found(share)).toEqual(["percent-over-100@自评表!E5"]);
+    // A share of a whole named with the same words stays bounded, and so does a task's completion
+    // that only mentions a plan word (review round 13).
+    for (const name of ["低收入人口覆盖率", "房屋征收签约完成率", "财政投资评审项目完成率", "销售票据核查完成率"]) {
+      expect(found(run(selfEval([["产出指标", "质量指标", name, "≥90%", "105%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
+    }
   });
 });
 
@@ -1036,7 +1049,7 @@ describe("not-numeric", () => {
     expect(found(covered("已覆盖1-6年级全部学生", 4))).toContain("qualitative-score-band@自评表!G5");
     // Another range in the words, or words of a shortfall or a miss, are no restatement: the range is
     // still no single value.
-    for (const actual of ["计划1-6年级，实际覆盖1-3年级", "已覆盖1-6年级，部分学生未完成", "1-6年级基本覆盖", "1-6年级覆盖工作延期"]) {
+    for (const actual of ["计划1-6年级，实际覆盖1-3年级", "已覆盖1-6年级，部分学生未完成", "1-6年级基本覆盖", "1-6年级覆盖工作延期", "1-6年级（除寄宿制学校外）"]) {
       expect(found(covered(actual))).toContain("not-numeric@自评表!E5");
     }
   });

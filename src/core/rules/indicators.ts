@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { eq, gt, gte, lt, lte } from "../compare";
-import { dimensionOf, normalizeHeader } from "../headers";
+import { dimensionOf } from "../headers";
 import { measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
 import { Profile } from "../profile";
@@ -112,21 +112,43 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
   return { target: target.value, actual: actual.value };
 }
 
-/** Words that take something away from what they go with: a negation, a part, a shortfall. */
-const QUALIFIES = /[未没不无非缺欠差仅只尚]|部分|基本|大部|多数/;
+const withoutSpace = (text: string): string => text.replace(/[\s\u3000]+/g, "");
+
+/** Words that take something away from what they go with: a negation, a part, a shortfall, an exception. */
+const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
 
 /**
  * An actual written as its target is (1-6年级 / 1-6年级, 基本完成 / 基本完成), or in words around a
  * range target (已覆盖1-6年级全部学生) that add no number of their own and state no miss.
  */
 function restatesTarget(target: ParsedValue, actual: ParsedValue, name: string): boolean {
-  if (actual.text === target.text || normalizeHeader(actual.text) === normalizeHeader(target.text)) return true;
+  // White space aside: a note in brackets after it (（除寄宿制学校外）) is words of its own.
+  if (withoutSpace(actual.text) === withoutSpace(target.text)) return true;
   if (!target.range || actual.kind !== "qualitative") return false;
   const at = actual.text.indexOf(target.text);
   if (at < 0) return false;
   // 计划1-6年级，实际覆盖1-3年级 says another range, 部分学生未覆盖 a shortfall: not the target restated.
   const words = actual.text.slice(0, at) + actual.text.slice(at + target.text.length);
   return !/[0-9０-９]/.test(words) && !QUALIFIES.test(words) && achievementIn(target, actual, name) === null;
+}
+
+/**
+ * A cut scored by its size, both sides on one sign. A ceiling below zero (三公经费变动率 ≤-5%) asks
+ * for a cut of at least 5%: −3% or 下降3% earns 3 of 5, a rise (2%) nothing. A cut stated by its size
+ * (较上年下降5%, scored positive already) answered as a change (−6.2%) is a cut of 6.2%. Null for
+ * any other row.
+ */
+function asCut(
+  target: ParsedValue,
+  actual: ParsedValue,
+  direction: Direction,
+  pair: { target: Decimal; actual: Decimal },
+): { direction: Direction; target: Decimal; actual: Decimal } | null {
+  if (direction === "negative" && pair.target.isNegative()) {
+    return { direction: "positive", target: pair.target.neg(), actual: statesReduction(actual) ? pair.actual : pair.actual.neg() };
+  }
+  if (statesReduction(target) && pair.actual.isNegative()) return { direction, target: pair.target, actual: pair.actual.neg() };
+  return null;
 }
 
 /**
@@ -345,10 +367,7 @@ function evaluateIndicator(
     const range = target.parsed.range;
     const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed)?.target) ?? pair.target;
     const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
-    // A ceiling below zero (三公经费变动率 ≤-5%) asks for a cut of at least 5%: a cut of 3% (−3%)
-    // earns 3 of 5, as a cut stated by its size (压减5%) does; a rise earns nothing.
-    const asCut = direction === "negative" && pair.target.isNegative() && !pair.actual.isPositive();
-    const scored = asCut ? { direction: "positive" as const, target: pair.target.neg(), actual: pair.actual.neg() } : { direction, ...pair };
+    const scored = asCut(target.parsed, actual.parsed, direction, pair) ?? { direction, ...pair };
     if (weightValue === null) {
       result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
     } else {

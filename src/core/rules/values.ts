@@ -156,9 +156,9 @@ export function checkValue(
   if (!isTarget) return;
   // A lower bound, or a share rather than an amount: ≥150万元, ≤95%, 成本控制率 100 (a rate without its %).
   const lowerBound = p.op === ">=" || p.op === ">";
-  // A cut by a share of the spending (一般性支出压减10%), or a change held below zero (变动率 ≤-5%),
-  // holds it down as a ceiling does.
-  const cut = statesReduction(p) || CUT_NAME.test(name) || (!lowerBound && p.value.isNegative());
+  // A cut by a share of the spending (一般性支出压减10%), or a change held at or below zero (变动率
+  // ≤-5%, ≤0%), holds it down as a ceiling does.
+  const cut = statesReduction(p) || CUT_NAME.test(name) || (!lowerBound && !p.value.gt(0));
   if (measure.cost && !cut && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
