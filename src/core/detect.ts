@@ -657,7 +657,7 @@ function labelledName(view: SheetView, row: number, col: number, span: ColumnSpa
   const colon = text.search(/[:：]/);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
   if (label === null) return null;
-  const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1))) || formNameValue(valueRightOf(view, row, col, span));
+  const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1), label.field)) || formNameValue(valueRightOf(view, row, col, span), label.field);
   return value === "" ? null : { ...label, value };
 }
 

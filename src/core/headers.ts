@@ -237,8 +237,13 @@ export const UNIT_NAME_LABELS = [
  * Labels that may follow a name on the same line of a header block with no space before them
  * (县公路事务中心金额单位：万元): the name ends where one of them starts.
  */
-const NEXT_LABEL_END =
-  /(?:金额单位|计量单位|填报日期|填表日期|联系电话|填表人|填报人|联系人|负责人|审核人|项目名称|实施单位|主管部门|单位名称|填报单位|编制单位|报送单位|单位|日期|电话)\s*(?:[(（][^()（）]*[)）])?\s*$/;
+const NEXT_LABELS =
+  "(?:金额单位|计量单位|填报日期|填表日期|联系电话|填表人|填报人|联系人|负责人|审核人|项目名称|实施单位|主管部门|单位名称|填报单位|编制单位|报送单位|单位|日期|电话)\\s*(?:[(（][^()（）]*[)）])?\\s*";
+const NEXT_LABEL_END = new RegExp(`${NEXT_LABELS}$`);
+/** Another field's label and its colon, later on a project's line (… 金额单位：万元). */
+const NEXT_FIELD = new RegExp(`[\\s\u3000]*${NEXT_LABELS}[:：]`);
+/** Any short label and its colon after a run of spaces (…        项目编号：P2023-017). */
+const LABEL_AFTER_SPACES = /[\s\u3000]{2,}[^\s\u3000:：]{1,8}[:：]/;
 /**
  * A header-block cell that labels another field (预算编码, 项目类别, 填报日期：2024年3月, 联系电话 …):
  * right of a name label whose own value was left blank, it is that next field, not the name.
@@ -252,9 +257,15 @@ const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
  * The name a header-block line gives after its label, without the rest of the line: a one-cell line
  * often goes on with another field (填报单位：县公路事务中心　　　　金额单位：万元, …中心 填报日期：…),
  * set apart by a run of spaces or by that field's own label, and a unit's name may be followed by
- * the note to stamp it (（盖章）). "" when nothing is left.
+ * the note to stamp it (（盖章）). "" when nothing is left. A project's line ends only at another
+ * field's label and colon: its name may hold a colon or spaces of its own.
  */
-export function formNameValue(text: string): string {
+export function formNameValue(text: string, field: FormNameLabel["field"]): string {
+  // A project's name may hold a colon or spaces of its own (民生实事：农村公路提质改造, 农村公路提质改造  （一期）).
+  if (field === "project") {
+    const next = [text.search(NEXT_FIELD), text.search(LABEL_AFTER_SPACES)].filter((at) => at >= 0);
+    return (next.length === 0 ? text : text.slice(0, Math.min(...next))).trim();
+  }
   // A run of two or more spaces (full-width ones too) ends the name.
   let name = text.trim().split(/[\s\u3000]{2,}/)[0];
   const colon = name.search(/[:：]/);

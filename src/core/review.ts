@@ -150,21 +150,24 @@ const isFormFileName = (stem: string) => {
   return FORM_FILE_NAME.test(name) && FORM_TITLE.test(name);
 };
 
-/** The folder a file is in under the reviewed one: 县教育局 of 县教育局/部门整体支出绩效自评表.xlsx; null at the top. */
-const unitFolder = (file: string): string | null => {
-  const parts = file.split(/[/\\]/);
-  return parts.length > 1 ? parts[parts.length - 2] : null;
-};
+/** Folder names that are no unit's: a year (2023年), a bundle of papers (附件, 报送材料, 自评资料 …). */
+const NOT_A_UNIT_FOLDER = /\d|附件|材料|资料|报送|汇总|自评|绩效|评价|文件|新建文件夹/;
 
 /**
- * The unit of a workbook whose forms name none, by what the file tells: the folder it is in, when
- * units hand in one folder each and the file keeps the form's name; else the unit the file's name
- * gives before a year (县教育局2023年度项目支出绩效自评表), else the file's name.
+ * The unit a file's folders name, when units hand in one folder each and the file keeps the form's
+ * name: the nearest folder above it under the reviewed one that can be a unit's (县教育局 of
+ * 县教育局/2023年/部门整体支出绩效自评表.xlsx); null for none, or for a file named otherwise.
  */
-function unitOfFile(file: string): string {
+function folderUnit(file: string): string | null {
+  if (!isFormFileName(fileStem(file))) return null;
+  const folders = file.split(/[/\\]/).slice(0, -1);
+  return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
+}
+
+/** The unit a file's name gives before a year (县教育局2023年度项目支出绩效自评表), else the file's name. */
+function unitOfFileName(file: string): string {
   const stem = fileStem(file);
-  const folder = isFormFileName(stem) ? unitFolder(file) : null;
-  return folder ?? unitInTitle(stem) ?? stem;
+  return unitInTitle(stem) ?? stem;
 }
 
 /** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
@@ -311,12 +314,18 @@ function ownerTable(owners: TableOwners, sheet: string, cell: string): number | 
 /**
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
  * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
- * rows whose form does not repeat it, else the unit a form's title names, else the file's (see
- * unitOfFile).
+ * rows whose form does not repeat it, else the unit's folder (folderUnit), else the unit a form's
+ * title names, else the file's name (unitOfFileName). The folder comes before the title: a title's
+ * words before its year may name a project's site (城东农贸市场2023年度…) as well as a unit.
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
   const named =
-    rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? analysis.coverUnit ?? analysis.titleUnit ?? unitOfFile(file);
+    rows.find((r) => r.unit !== "")?.unit ??
+    analysis.tables.find((t) => t.unit)?.unit ??
+    analysis.coverUnit ??
+    folderUnit(file) ??
+    analysis.titleUnit ??
+    unitOfFileName(file);
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 

@@ -110,6 +110,13 @@ describe("a unit's name on a line of the header block that goes on with other fi
     expect(tally.review().units.map((u) => [u.unit, u.files])).toEqual([["县公路事务中心", Object.keys(LINES).length]]);
   });
 
+  test("a project's name keeps a colon and spaces of its own, and ends at another field's label (review round 13)", () => {
+    const projectOf = (line: Row) => reviewOf(form("Sheet1", [["项目支出绩效自评表"], line], line.length === 1 ? ["A2:I2"] : [])).analysis.tables[0].project;
+    expect(projectOf(["项目名称：民生实事：农村公路提质改造"])).toBe("民生实事：农村公路提质改造");
+    expect(projectOf(["项目名称", "农村公路提质改造  （一期）"])).toBe("农村公路提质改造  （一期）");
+    expect(projectOf(["项目名称：农村公路提质改造　　　　金额单位：万元"])).toBe("农村公路提质改造");
+  });
+
   test("a name label left blank names nothing, and does not take the next field's label as its value", () => {
     for (const line of [
       ["部门（单位）名称", null, null, null, null, "预算编码", "132001"],
