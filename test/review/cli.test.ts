@@ -61,13 +61,14 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
     ]);
     // 99 is 良好 on 乙县's scale and 优 on the default one, which the form followed.
     expect(review.rows[0]).toMatchObject({ grade: "良好", recordedGrade: "优", errors: 1 });
-    // 甲县's form weighs 110 points: computed, its total has no grade (（无）).
+    // 甲县's form weighs 110 points: computed, its total has no grade (（无）). 乙县's recorded 优 counts
+    // under 优秀, the grade its scale has for that word, as grade-mismatch reads it.
     expect(review.grades.map((g) => [g.grade, g.computed, g.recorded])).toEqual([
-      ["优秀", 0, 0],
+      ["优秀", 0, 1],
       ["良好", 1, 0],
       ["合格", 0, 0],
       ["不合格", 0, 0],
-      ["优", 0, 2],
+      ["优", 0, 1],
       ["良", 0, 0],
       ["中", 0, 0],
       ["差", 0, 0],
