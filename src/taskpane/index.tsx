@@ -1,8 +1,9 @@
 /* global document, navigator, Office */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "./components/App";
+import NoticeBar from "./components/NoticeBar";
 import { createOfficeHost } from "./office-host";
 import { errorText, STRINGS } from "./strings";
 import type { PaneHost } from "./pane-host";
@@ -21,12 +22,11 @@ function render(content: React.ReactElement) {
 
 function renderMessage(title: string, text?: string) {
   render(
-    <MessageBar intent="error" style={{ margin: 16 }}>
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
+    <div style={{ margin: 16 }}>
+      <NoticeBar intent="error" title={title}>
         {text}
-      </MessageBarBody>
-    </MessageBar>,
+      </NoticeBar>
+    </div>,
   );
 }
 

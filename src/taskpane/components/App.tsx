@@ -1,15 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Switch,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Switch, Text, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
@@ -18,6 +8,7 @@ import type { FindingItem } from "../grouping";
 import { withFindingIgnored } from "../outcome";
 import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
+import NoticeBar from "./NoticeBar";
 import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
@@ -372,22 +363,22 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
       </div>
 
       {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>
-            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-            {notice.text}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent={notice.intent} title={notice.title}>
+          {notice.text}
+        </NoticeBar>
       )}
       {stale && phase.kind === "results" && (
-        <MessageBar intent="warning" data-testid="stale">
-          <MessageBarBody>{stale === "profile" ? strings.staleProfile : strings.staleWorkbook}</MessageBarBody>
-          <MessageBarActions>
+        <NoticeBar
+          intent="warning"
+          data-testid="stale"
+          actions={
             <Button size="small" onClick={() => void recalculate()} disabled={running || busy}>
               {strings.recalcNow}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {stale === "profile" ? strings.staleProfile : strings.staleWorkbook}
+        </NoticeBar>
       )}
 
       <PaneTabs
@@ -448,19 +439,12 @@ function PhaseView({ phase, strings, onCancel, ...actions }: PhaseViewProps) {
       // Not keyed by run: a re-check keeps the search and the toggles the user set.
       return <ResultsView outcome={phase.outcome} strings={strings} {...actions} />;
     case "no-tables":
-      return (
-        <MessageBar intent="warning">
-          <MessageBarBody>{phase.message}</MessageBarBody>
-        </MessageBar>
-      );
+      return <NoticeBar intent="warning">{phase.message}</NoticeBar>;
     case "error":
       return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
-            {phase.message}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" title={strings.errorTitle}>
+          {phase.message}
+        </NoticeBar>
       );
   }
 }

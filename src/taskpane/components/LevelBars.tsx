@@ -1,7 +1,8 @@
 import * as React from "react";
-import { makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { SummaryLevel1 } from "../../core/summary-types";
 import type { Strings } from "../strings";
+import PaneBar from "./PaneBar";
 import { stackedList } from "./styles";
 
 export interface LevelBarsProps {
@@ -53,7 +54,7 @@ const LevelBars: React.FC<LevelBarsProps> = ({ levels, strings }) => {
           <li key={`${level.name}-${index}`} className={styles.row}>
             <Text weight="semibold">{level.name}</Text>
             <Text className={styles.score}>{strings.levelScore(score, weight)}</Text>
-            <ProgressBar
+            <PaneBar
               className={styles.bar}
               thickness="large"
               color={barColor(rate)}

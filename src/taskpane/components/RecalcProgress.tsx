@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
 import type { RecalcStep, StepCounts } from "../pane-host";
 import type { Strings } from "../strings";
+import PaneBar from "./PaneBar";
 import { stackedList } from "./styles";
 
 export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score", "write"];
@@ -62,7 +63,7 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, st
       {/* The pane's live region announces progress; this is what sighted users read. */}
       <Text weight="semibold">{label}</Text>
       {counts && step && <Text data-testid="step-counts">{strings.stepCounts(step, counts.done, counts.total)}</Text>}
-      <ProgressBar value={(current + withinStep) / RECALC_STEPS.length} aria-label={strings.progressLabel} />
+      <PaneBar value={(current + withinStep) / RECALC_STEPS.length} aria-label={strings.progressLabel} />
       <ol className={styles.steps}>
         {RECALC_STEPS.map((s, index) => {
           const state = index < current ? "done" : index === current && step !== null ? "current" : "pending";

@@ -5,9 +5,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -18,6 +15,7 @@ import {
 import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
+import NoticeBar from "./NoticeBar";
 import { download } from "../download";
 import { errorText, Strings } from "../strings";
 
@@ -205,24 +203,13 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       <div role="status" aria-live="polite">
         {status.kind === "saved" && <Text>{s.autosaved}</Text>}
       </div>
-      {!checked.ok && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{checked.message ?? s.unsavedInvalid}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!checked.ok && <NoticeBar intent="warning">{checked.message ?? s.unsavedInvalid}</NoticeBar>}
       {status.kind === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{s.saveFailed}</MessageBarTitle>
-            {status.message}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" title={s.saveFailed}>
+          {status.message}
+        </NoticeBar>
       )}
-      {importError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{importError}</MessageBarBody>
-        </MessageBar>
-      )}
+      {importError && <NoticeBar intent="error">{importError}</NoticeBar>}
 
       <div className={styles.actions}>
         <Button type="button" onClick={() => onChange(profileToForm(DEFAULT_PROFILE))} disabled={disabled}>
