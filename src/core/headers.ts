@@ -209,17 +209,19 @@ export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备�
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 
 /**
- * What a form's header block calls it: 项目名称 | 农村饮水工程, or 单位名称：某区教育局 in one cell
- * (labels as normalizeHeader gives them). A 项目名称 names a project form; a unit's name (部门整体
- * forms) is used only without one.
+ * What a form's header block calls it: 项目名称 | 农村饮水工程 (转移支付（项目）名称 on a transfer
+ * payment's form), or 单位名称：某区教育局 in one cell (labels as normalizeHeader gives them). A
+ * 项目名称 names a project form; a unit's name (部门整体 forms) is used only without one.
  */
-export const PROJECT_NAME_LABEL = "项目名称";
+const PROJECT_NAME_LABELS = ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称"];
 /**
  * The unit labels in order of preference where a header block has several: the unit that did the
  * work (实施单位) before the department over it (主管部门).
  */
 export const UNIT_NAME_LABELS = [
   "实施单位",
+  "项目实施单位",
+  "资金使用单位",
   "单位名称",
   "部门(单位)名称",
   "单位(部门)名称",
@@ -231,6 +233,10 @@ export const UNIT_NAME_LABELS = [
   "报送单位",
   "评价单位",
   "主管部门",
+  "项目主管部门",
+  // A 转移支付 form names the local department that spent the funds beside the central one.
+  "地方主管部门",
+  "中央主管部门",
 ];
 
 /**
@@ -283,7 +289,7 @@ export type FormNameLabel = { field: "project" } | { field: "unit"; rank: number
 
 export function formNameLabel(label: string): FormNameLabel | null {
   const normalized = normalizeHeader(label);
-  if (normalized === PROJECT_NAME_LABEL) return { field: "project" };
+  if (PROJECT_NAME_LABELS.includes(normalized)) return { field: "project" };
   const rank = UNIT_NAME_LABELS.indexOf(normalized);
   return rank < 0 ? null : { field: "unit", rank };
 }

@@ -142,9 +142,9 @@ const fileStem = (file: string) => {
 
 /**
  * A file named as the form it holds rather than by its unit, as saved from a template or an OA
- * system: 部门整体支出绩效自评表, 2023年度项目支出绩效自评表, 附件2-绩效自评表(1).
+ * system: 部门整体支出绩效自评表, 2023年度项目支出绩效自评表, 附件2-绩效自评表(1), 附件3-1 项目支出绩效自评表（城乡低保）.
  */
-const FORM_FILE_NAME = /^(?:附件\d*[-_:：、.．]?)?(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|项目支出|项目|部门|财政|专项|绩效|自评|评价)/;
+const FORM_FILE_NAME = /^(?:附件[\d\-－_:：、.．]*)?(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|项目支出|项目|部门|财政|专项|绩效|自评|评价)/;
 const isFormFileName = (stem: string) => {
   const name = normalizeHeader(stem);
   return FORM_FILE_NAME.test(name) && FORM_TITLE.test(name);

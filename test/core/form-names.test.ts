@@ -117,6 +117,14 @@ describe("a unit's name on a line of the header block that goes on with other fi
     expect(projectOf(["项目名称：农村公路提质改造　　　　金额单位：万元"])).toBe("农村公路提质改造");
   });
 
+  test("provincial and transfer-payment labels name the project and the unit (review round 14)", () => {
+    const names = (lines: Row[]) => reviewOf(form("Sheet1", [["项目支出绩效自评表"], ...lines])).analysis.tables.map((t) => [t.project, t.unit])[0];
+    expect(names([["项目名称", "农村公路养护"], ["项目实施单位", "县公路事务中心"]])).toEqual(["农村公路养护", "县公路事务中心"]);
+    expect(names([["项目名称", "农村公路养护"], ["资金使用单位", "县公路事务中心", "项目主管部门", "县交通运输局"]])).toEqual(["农村公路养护", "县公路事务中心"]);
+    expect(names([["项目名称", "农村公路养护"], ["项目主管部门", "县交通运输局"]])).toEqual(["农村公路养护", "县交通运输局"]);
+    expect(names([["转移支付（项目）名称", "农村综合改革转移支付"], ["中央主管部门", "财政部", "地方主管部门", "县财政局"]])).toEqual(["农村综合改革转移支付", "县财政局"]);
+  });
+
   test("a name label left blank names nothing, and does not take the next field's label as its value", () => {
     for (const line of [
       ["部门（单位）名称", null, null, null, null, "预算编码", "132001"],

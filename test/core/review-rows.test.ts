@@ -150,6 +150,7 @@ describe("the unit of a workbook whose forms name none", () => {
         ["县档案馆/附件2-项目支出绩效自评表.xlsx", UNNAMED],
         // Folders of a year or of papers under the unit's are passed over (review round 13).
         ["县水利局/2023年/附件/部门整体支出绩效自评表.xlsx", UNNAMED],
+        ["县民政局/附件3-1 项目支出绩效自评表（城乡低保）.xlsx", UNNAMED],
       ]),
     ).toEqual([
       ["县教育局", 1],
@@ -157,6 +158,7 @@ describe("the unit of a workbook whose forms name none", () => {
       ["某镇人民政府", 1],
       ["县档案馆", 1],
       ["县水利局", 1],
+      ["县民政局", 1],
     ]);
   });
 
