@@ -525,6 +525,7 @@ function isHeaderWord(view: SheetView, row: number, col: number | undefined): bo
   return matchIndicatorField(text) !== undefined || matchBudgetField(text) !== undefined;
 }
 
+/** Whether a header (of any table) starts at `row` inside an indicator table with these columns. */
 function startsHeader(view: SheetView, row: number, span: ColumnSpan, columns: Columns<IndicatorField>): boolean {
   return !isDataLike(view, row, span) && mayStartHeader(view, row, columns) && headerAt(view, row, span) !== undefined;
 }
