@@ -88,6 +88,23 @@ describe("a gap inside an indicator table before its 总分 row", () => {
     expect(found(a)).toEqual(["total-mismatch@自评表!G17"]);
   });
 
+  it("in each of two forms side by side, read in its own columns", () => {
+    const pad = (row: Row): Row => [...row, ...Array<CellValue>(10 - row.length).fill("")];
+    const left = form(withGap([[]]));
+    const right = form(withGap([[]]), { project: "农村义务教育学生营养改善计划" });
+    const rows = left.rows.map((row, i) => [...pad(row), ...right.rows[i]]);
+    const a = run({ name: "自评表", rows, merges: ["A4:C6", "K4:M6"], numFmts: { H5: "0%", R5: "0%" } });
+    expect(a.tables.filter((t) => t.kind === "indicators").map((t) => [t.range, t.project])).toEqual([
+      ["A9:H17", "学生资助补助经费"],
+      ["K9:R17", "农村义务教育学生营养改善计划"],
+    ]);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade])).toEqual([
+      ["100", "100", "优"],
+      ["100", "100", "优"],
+    ]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("checks the rows after the gap: a wrong score there is found", () => {
     const effect: Row = ["效益指标", "社会效益指标", "受助学生人数", "≥100人", "80人", 30, 30, "部分学生毕业"];
     const a = run(form([...OUTPUT_ROWS, [], effect, SATISFACTION_ROW]));
