@@ -525,6 +525,87 @@ function isHeaderWord(view: SheetView, row: number, col: number | undefined): bo
   return matchIndicatorField(text) !== undefined || matchBudgetField(text) !== undefined;
 }
 
+/** Whether a header (of any table) starts at `row` inside an indicator table with these columns. */
+function startsHeader(view: SheetView, row: number, span: ColumnSpan, columns: Columns<IndicatorField>): boolean {
+  return !isDataLike(view, row, span) && mayStartHeader(view, row, columns) && headerAt(view, row, span) !== undefined;
+}
+
+/** Blank rows and notes an indicator table goes on past (see resumesAt). */
+const GAP_ROWS = 3;
+
+/**
+ * Where an indicator table goes on after a break at `from` that comes before its 总分 row: past up
+ * to GAP_ROWS blank rows and notes (说明：…, 注：…, 备注：…: a spacer between 产出 and 效益, a note on
+ * a block) and its own header once more (a form printed over two pages, or pages pasted together),
+ * at a row of its own (see isOwnRow). Undefined when anything else comes first — another header
+ * (a budget block, a different indicator header, forms side by side where the table stood alone),
+ * a form's title or 项目名称 line, a paragraph, more gap rows, the sheet's end: the table ends.
+ */
+function resumesAt(view: SheetView, from: number, table: IndicatorTable, header: HeaderMatch): number | undefined {
+  const { span, columns, right } = table;
+  let gaps = 0;
+  let repeated = false;
+  for (let row = from; row < view.rowCount; ) {
+    if (startsHeader(view, row, span, columns)) {
+      const again = repeated ? undefined : repeatedHeader(view, row, table, header);
+      if (again === undefined) return undefined;
+      repeated = true;
+      row = again.bottom + 1;
+      continue;
+    }
+    const labels = leadingLabels(view, row, span.left, right);
+    if (isBlankRow(view, row, span.left, right) || labelMatches(labels, NOTE_LABEL)) {
+      if (++gaps > GAP_ROWS) return undefined;
+      row++;
+      continue;
+    }
+    return isOwnRow(view, row, table, labels) ? row : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The table's header again at `row`, in its span: the same kind, rows, columns and words, and the
+ * only header there (forms side by side under a header the table had alone start new forms).
+ */
+function repeatedHeader(view: SheetView, row: number, table: IndicatorTable, header: HeaderMatch): HeaderMatch | undefined {
+  const found = headersAt(view, row, table.span);
+  const again = found.length === 1 ? found[0] : undefined;
+  if (again?.kind !== "indicators" || again.bottom - again.top !== header.bottom - header.top) return undefined;
+  const fields = Object.entries(header.columns) as [string, number][];
+  const againColumns = again.columns as Columns<string>;
+  if (fieldCount(againColumns) !== fields.length || fields.some(([field, col]) => againColumns[field] !== col)) return undefined;
+  const sameWords = (col: number) => {
+    for (let k = 0; k <= header.bottom - header.top; k++) if (view.text(header.top + k, col) !== view.text(again.top + k, col)) return false;
+    return true;
+  };
+  return fields.every(([, col]) => sameWords(col)) ? again : undefined;
+}
+
+/**
+ * A row the table goes on with after a gap: its 总分 or 等次 row, or an indicator filling the
+ * columns its rows fill — a name and a target or actual, and a 分值 or 得分 where its rows have one
+ * — that does not start the 一级 levels over (产出 again after 满意度: the next list of indicators).
+ */
+function isOwnRow(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
+  const { columns } = table;
+  if (!hasOwnValues(view, row, columns)) return heads(labels, "total") || heads(labels, "grade");
+  const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
+  if (nameCol === undefined || view.text(row, nameCol) === "") return false;
+  const points = (r: number) => hasOwnText(view, r, columns.weight) || hasOwnText(view, r, columns.score);
+  if (table.rows.some(points) && !points(row)) return false;
+  return !startsLevelsOver(view, row, table);
+}
+
+/** Whether the row's 一级 label is one the table had before its latest (产出 under 效益 or 满意度). */
+function startsLevelsOver(view: SheetView, row: number, table: IndicatorTable): boolean {
+  const col = table.columns.level1;
+  const level = col === undefined ? "" : view.text(row, col);
+  if (col === undefined || level === "") return false;
+  const earlier = table.rows.map((r) => view.text(r, col)).filter((text) => text !== "");
+  return earlier.includes(level) && earlier[earlier.length - 1] !== level;
+}
+
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
   const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null };
@@ -533,8 +614,14 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   const scanLeft = span.left;
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
-    if (isBlankRow(view, row, scanLeft, right)) break;
-    if (!isDataLike(view, row, span) && mayStartHeader(view, row, columns) && headerAt(view, row, span)) break;
+    // A blank row or the header again in the middle of the table: it goes on past them where its
+    // own rows follow (see resumesAt), else they end it.
+    if (isBlankRow(view, row, scanLeft, right) || startsHeader(view, row, span, columns)) {
+      const next = resumesAt(view, row, table, header);
+      if (next === undefined) break;
+      row = next - 1;
+      continue;
+    }
     const labels = leadingLabels(view, row, scanLeft, right);
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && summaryKind(labels, 0) === "total" && heads(labels, "grade", 1)) {
@@ -553,7 +640,14 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // A 小计 inside the table is not an indicator; one named 小计完成项目, with its own values, is.
     if (summaryRow && labelMatches(labels, SUBTOTAL_LABEL)) continue;
-    if (labelMatches(labels, NOTE_LABEL) || isParagraph(view, row, columns)) break;
+    // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
+    if (labelMatches(labels, NOTE_LABEL)) {
+      const next = resumesAt(view, row, table, header);
+      if (next === undefined) break;
+      row = next - 1;
+      continue;
+    }
+    if (isParagraph(view, row, columns)) break;
     table.rows.push(row);
     table.lastRow = row;
   }

@@ -47,7 +47,10 @@ const ZH: Record<RuleId, Template> = {
     `预算执行率分值 ${p.budget} 加各指标分值 ${p.indicators}，合计 ${p.total} 分，应为 100 分。请调整分值。`,
   "weight-header-mismatch": (p) =>
     `“${p.label}”标明 ${p.stated} 分，但其下各指标分值合计 ${p.sum} 分。请调整各指标分值使其合计 ${p.stated} 分，或把标题改为（${p.sum}分）。`,
-  "score-exceeds-weight": (p) => `得分 ${p.score} 不在 0 到分值 ${p.weight} 之间。`,
+  "score-exceeds-weight": (p) =>
+    p.level
+      ? `“${p.level}”标明 ${p.weight} 分，其下各指标得分合计 ${p.score} 分，超过了标明的分值。请核对各指标得分。`
+      : `得分 ${p.score} 不在 0 到分值 ${p.weight} 之间。`,
   "score-mismatch": (p) => `“${p.name}”填报得分 ${p.recorded}；按${p.formula}应为 ${p.computed}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
@@ -108,7 +111,10 @@ const EN: Record<RuleId, Template> = {
     `Budget weight ${p.budget} plus indicator weights ${p.indicators} make ${p.total}; they should make 100.`,
   "weight-header-mismatch": (p) =>
     `"${p.label}" states ${p.stated} points but its rows add up to ${p.sum}: make the rows add up to ${p.stated}, or state (${p.sum}分).`,
-  "score-exceeds-weight": (p) => `Score ${p.score} is outside 0..${p.weight}.`,
+  "score-exceeds-weight": (p) =>
+    p.level
+      ? `"${p.level}" states ${p.weight} points but the scores of its rows add up to ${p.score}: check the scores.`
+      : `Score ${p.score} is outside 0..${p.weight}.`,
   "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,

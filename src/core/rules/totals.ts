@@ -127,18 +127,24 @@ const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parse
 interface ScoreSharing {
   inGroup: ReadonlySet<Indicator>;
   carried: ReadonlySet<Indicator>;
+  /** The levels are weighed in their labels (see levelSums): every row shares its level's weight. */
+  byLabel: boolean;
 }
 
-function scoreSharing(block: IndicatorBlock): ScoreSharing {
+function scoreSharing(block: IndicatorBlock, byLabel: boolean): ScoreSharing {
   return {
     inGroup: new Set(block.groups.flatMap((g) => g.members)),
     carried: new Set(block.groups.flatMap((g) => g.members.slice(1))),
+    byLabel,
   };
 }
 
-/** A row counts towards the total when it has a weight or a score, or shares them in a group. */
+/**
+ * A row counts towards the total when it has a weight or a score, shares them in a group, or its
+ * level is weighed in its label.
+ */
 function isScored(indicator: Indicator, sharing: ScoreSharing): boolean {
-  return indicator.weight?.value != null || indicator.score?.value != null || sharing.inGroup.has(indicator);
+  return indicator.weight?.value != null || indicator.score?.value != null || sharing.inGroup.has(indicator) || sharing.byLabel;
 }
 
 /** A score neither recorded nor computable: a formula whose result was not saved, or blank. */
@@ -236,9 +242,11 @@ interface LevelSums {
 
 /**
  * Per 一级指标, in order, its weights and scores summed; and the sums over all of them, the
- * indicators' weights and scores.
+ * indicators' weights and scores. A form may weigh its levels in their labels alone (产出指标（50分）,
+ * every row's 分值 blank): when every level states a weight and no row has one, `byLabel` is set
+ * and the indicators' weights are the stated ones.
  */
-function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal } {
+function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal; byLabel: boolean } {
   const byName = new Map<string, { ref: CellRef | null; stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
     const name = indicator.level1 || "（未分类）";
@@ -257,7 +265,34 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
     weights: entry.weights.length > 0 ? weights.sums[i] : null,
     scores: entry.scores.length > 0 ? scores.sums[i] : null,
   }));
-  return { levels, weights: weights.total, scores: scores.total };
+  const byLabel = levels.every((l) => l.weights === null && l.stated !== null);
+  return { levels, weights: byLabel ? sumOf(levels.map((l) => l.stated!)) : weights.total, scores: scores.total, byLabel };
+}
+
+/**
+ * Levels weighed by their labels alone: the scores of a level's rows add up to at most the weight
+ * it states (no row has a weight of its own to check its score against).
+ */
+function checkLevelScores(findings: FindingList, levels: LevelSums[]): void {
+  for (const { name, ref, stated, scores } of levels) {
+    if (ref && stated && scores && gt(scores, stated)) {
+      findings.add("score-exceeds-weight", ref, { level: name, score: scores.toFixed(), weight: stated.toFixed() });
+    }
+  }
+}
+
+/**
+ * Why a table has no weights: no row has a 分值, and not every 一级 label states one (产出指标（50分）)
+ * to weigh its level by.
+ */
+function blankWeightsText(block: IndicatorBlock, levels: LevelSums[]): { zh: string; en: string } {
+  const unstated = levels.filter((l) => l.stated === null).map((l) => l.name);
+  const row = block.table.headerTop + 1;
+  const where = block.table.columns.weight === undefined ? { zh: "表头中没有分值列", en: `the header in row ${row} has no weight column` } : { zh: `第 ${row} 行表头下的分值列为空`, en: `the weight column under the header in row ${row} is blank` };
+  return {
+    zh: `各指标的分值均未填（${where.zh}），${unstated.join("、")}的名称中也没有标明分值（可写作 产出指标（50分））`,
+    en: `no indicator has a weight (${where.en}) and ${unstated.join(", ")} ${unstated.length === 1 ? "states" : "state"} none in its label (written 产出指标（50分）)`,
+  };
 }
 
 /**
@@ -266,11 +301,12 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
  * (as the cell shows them added up).
  */
 export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorResult[], places: number): boolean {
-  if (!eq(levelSums(results).weights, HUNDRED)) return false;
+  const sums = levelSums(results);
+  if (!eq(sums.weights, HUNDRED)) return false;
   const stated = block.statedTotalWeight;
   if (stated !== null && eq(stated, HUNDRED)) return true;
   const recorded = block.recordedTotal;
-  const sum = recorded?.value ? sheetSum(results, null, scoreSharing(block), places) : null;
+  const sum = recorded?.value ? sheetSum(results, null, scoreSharing(block, sums.byLabel), places) : null;
   return recorded?.value != null && sum !== null && agreesAsShown(recorded.value, scoreDigits(recorded, places), sum.sum);
 }
 
@@ -301,6 +337,7 @@ export function evaluateTotals(
   filled: () => FilledCells,
 ): EvaluationTotal {
   const sums = levelSums(results);
+  if (sums.byLabel) checkLevelScores(findings, sums.levels);
   for (const level of sums.levels) {
     if (level.ref && level.stated && level.weights && !eq(level.weights, level.stated)) {
       findings.add("weight-header-mismatch", level.ref, {
@@ -336,10 +373,15 @@ export function evaluateTotals(
     recomputed,
     recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
   };
-  if (sums.levels.every((l) => l.weights === null)) {
+  if (!sums.byLabel && sums.levels.every((l) => l.weights === null)) {
+    // A header without a 分值 column jixiao reads is named as such, unless labels state weights; a
+    // blank 分值 column is named where the rows are scored (not a list of targets).
     const unread = unreadColumnText(block.table, "weight");
-    const header = { sheet: block.sheet, row: block.table.headerTop, col: block.table.left };
-    if (unread) findings.add("total-incomplete", header, { missing: unread.zh, missingEn: unread.en });
+    const stated = sums.levels.some((l) => l.stated !== null);
+    const scored = results.some((r) => r.indicator.score?.value != null);
+    const why = unread && !stated ? unread : unread || scored ? blankWeightsText(block, sums.levels) : null;
+    const header = { sheet: block.sheet, row: block.table.headerTop, col: block.table.columns.weight ?? block.table.left };
+    if (why) findings.add("total-incomplete", header, { missing: why.zh, missingEn: why.en });
     return total;
   }
 
@@ -360,7 +402,7 @@ export function evaluateTotals(
 
   // The computed total: the budget score plus each indicator's score that counts; unknown when
   // an item lacks what its score needs.
-  const sharing = scoreSharing(block);
+  const sharing = scoreSharing(block, sums.byLabel);
   const gaps = rowGaps(findings, block, results, sharing);
   // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
