@@ -676,10 +676,13 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
  */
 const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|月|旬|周)|(年|季|月|周)均)/;
 
-function leadingPeriod(s: string): Period | null {
-  const m = LEADING_PERIOD.exec(s);
+type NumberQuantity = Extract<Quantity, { kind: "number" }>;
+
+/** A quantity read after a label, per the period the label opens with (LEADING_PERIOD) unless it states one of its own. */
+function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
+  const m = q.period === null ? LEADING_PERIOD.exec(s) : null;
   const word = m && (m[1] ?? m[2]);
-  return word ? { word, perYear: PERIODS.get(word) as number } : null;
+  return word ? { ...q, period: { word, perYear: PERIODS.get(word) as number } } : q;
 }
 
 function scanQuantity(s: string): Quantity {
@@ -688,8 +691,7 @@ function scanQuantity(s: string): Quantity {
   const labelled = afterLabel(s);
   const afterSymbol = labelled ? scanFrom(s, labelled) : NOT_A_QUANTITY;
   const q = afterSymbol.kind === "number" ? afterSymbol : labelledQuantity(s);
-  if (q.kind !== "number") return noNumber(s, prefix);
-  return q.period === null ? { ...q, period: leadingPeriod(s) } : q;
+  return q.kind === "number" ? perLeadingPeriod(s, q) : noNumber(s, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1161,13 +1163,13 @@ export function quantityInWords(target: ParsedValue, actual: ParsedValue): Parse
   const unit = target.kind === "number" ? target.unit : null;
   if (unit === null || actual.kind !== "qualitative") return actual;
   const s = phraseOf(actual.text);
-  const q = labelledQuantity(s, "noun");
-  if (q.kind !== "number" || q.unit === null || !unitsConvertible(q.unit, unit)) return actual;
-  return numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period ?? leadingPeriod(s));
+  const read = labelledQuantity(s, "noun");
+  if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, unit)) return actual;
+  const q = perLeadingPeriod(s, read);
+  return numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period);
 }
 
-/** 100, of 100%. */
-const ALL = new Decimal(100);
+const ONE_HUNDRED = new Decimal(100);
 /** All of it done or covered: 全覆盖, 全部完成, 已全部完成, 均已完成, 全部到位, 完成. */
 const ALL_DONE = /^(?:已|均已|已经|均)?(?:全部|全面|全)?完成$|^(?:已|均已|均)?(?:全部|全面|全)(?:覆盖|到位|落实)$/;
 
@@ -1177,10 +1179,10 @@ const ALL_DONE = /^(?:已|均已|已经|均)?(?:全部|全面|全)?完成$|^(?:�
  * and other values are returned as they are.
  */
 export function allDoneAsHundredPercent(target: ParsedValue, actual: ParsedValue): ParsedValue {
-  const hundred = target.kind === "number" && target.unit?.symbol === PERCENT.symbol && target.value !== null && target.value.eq(ALL);
+  const hundred = target.kind === "number" && target.unit?.symbol === PERCENT.symbol && target.value !== null && target.value.eq(ONE_HUNDRED);
   const asked = target.op === null || target.op === "=" || target.op === ">=";
   if (!hundred || !asked || actual.kind !== "qualitative" || !ALL_DONE.test(phraseOf(actual.text))) return actual;
-  return numberResult(actual.text, ALL, PERCENT, [], false);
+  return numberResult(actual.text, ONE_HUNDRED, PERCENT, [], false);
 }
 
 /**

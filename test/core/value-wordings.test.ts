@@ -134,6 +134,12 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     expect(message(a, "score-mismatch", "G7")).toBe("“开展督导检查次数”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 5。");
   });
 
+  it("reads an actual in words per period so too: 每月开展2次督导 meets ≥24次", () => {
+    const a = run(townshipForm({ name: "开展督导检查次数", target: "≥24次", actual: "每月开展2次督导" }));
+    expect(a.indicators[0].actual).toMatchObject({ value: "2", unit: "次/月" });
+    expect(found(a)).toEqual([]);
+  });
+
   it("reads the period as ≥2次/月 reads it, but not a day's: 每日接待≥500人次 is answered with the day's figure", () => {
     for (const text of ["每月2次", "每月不少于2次", "月均≥2次", "≥2次/月"]) expect(unitShown(parseValue(text))).toBe("次/月");
     expect(parseValue("每季度≥1次").period).toEqual({ word: "季度", perYear: 4 });
