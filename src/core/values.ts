@@ -678,9 +678,13 @@ const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|�
 
 type NumberQuantity = Extract<Quantity, { kind: "number" }>;
 
-/** A quantity read after a label, per the period the label opens with (LEADING_PERIOD) unless it states one of its own. */
+/**
+ * A quantity read after a label, per the period the label opens with (LEADING_PERIOD) unless it
+ * states one of its own. A share is per no period: 月均出勤率≥95% is 95%, 年均增长5% 5%.
+ */
 function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
-  const m = q.period === null ? LEADING_PERIOD.exec(s) : null;
+  const share = q.unit?.family === "percent" || q.unit?.family === "permille";
+  const m = q.period === null && !share ? LEADING_PERIOD.exec(s) : null;
   const word = m && (m[1] ?? m[2]);
   return word ? { ...q, period: { word, perYear: PERIODS.get(word) as number } } : q;
 }

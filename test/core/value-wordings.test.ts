@@ -145,7 +145,9 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     expect(parseValue("每季度≥1次").period).toEqual({ word: "季度", perYear: 4 });
     expect(parseValue("每半年1次").period).toEqual({ word: "半年", perYear: 2 });
     expect(parseValue("每日接待≥500人次")).toMatchObject({ kind: "number", period: null, unit: { symbol: "人次" } });
-    // 每 before anything but a period is no period: 每公里造价 is a label.
+    // A share is per no period; 每 before anything but a period is no period (每公里造价 is a label).
+    expect(parseValue("月均出勤率≥95%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
+    expect(parseValue("年均增长5%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
     expect(parseValue("每公里造价3万元")).toMatchObject({ kind: "number", period: null, unit: { symbol: "万元" } });
   });
 });
