@@ -31,6 +31,7 @@ import { eq, lt } from "./compare";
 import { HUNDRED, sumOf } from "./score";
 import {
   ParsedValue,
+  allDoneAsHundredPercent,
   answeredNone,
   asMonthAgainstDeadline,
   countInUnitOf,
@@ -39,6 +40,7 @@ import {
   parseNumber,
   parseShownNumber,
   parseValue,
+  quantityInWords,
   rangeAsBound,
   shownAsPercent,
 } from "./values";
@@ -289,7 +291,8 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const counted = countInUnitOf(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed));
+  const stated = quantityInWords(bound.parsed, allDoneAsHundredPercent(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed)));
+  const counted = countInUnitOf(bound.parsed, stated);
   const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }

@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { gt } from "./compare";
 import { CellValue } from "./grid";
-import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer } from "./units";
+import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer, unitsConvertible } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
 export type Achievement = "achieved" | "partial" | "notAchieved";
@@ -555,10 +555,33 @@ function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: 
 }
 
 /**
- * Reads the quantity at `prefix.end`. `whole`: the text must end with the quantity, its unit (or a
- * bare 万/亿) written, as when a label comes before it.
+ * What may follow a quantity written after a label: nothing but its unit (or a bare 万/亿) and a
+ * comparator (新建道路32.1公里), or also words naming what it counted (开展22场宣传活动) that hold no
+ * number and take nothing away (see labelledQuantity).
  */
-function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
+type LabelledEnding = "unit" | "noun";
+
+/** Words that take something away from what they go with: a negation, a part, a shortfall, an exception. */
+export const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
+/** Words that make a quantity a plan rather than a result: 计划完成3个村, 预计开展20场. */
+const PLANNED = /计划|预计|预期|拟|争取|力争|确保/;
+
+/** Whether words around a quantity leave it a result as it stands: no number of their own, nothing taken away, no plan. */
+function leavesResult(words: string): boolean {
+  return !/\d/.test(words) && !QUALIFIES.test(words) && !PLANNED.test(words);
+}
+
+/** Whether the text after a quantity read after a label lets the quantity stand (LabelledEnding). */
+function endsLabelled(ending: LabelledEnding, rest: string, unitRead: boolean, scaled: boolean): boolean {
+  if (ending === "unit") return rest === "" && (unitRead || scaled);
+  return unitRead && leavesResult(rest);
+}
+
+/**
+ * Reads the quantity at `prefix.end`. `ending`, for a quantity after a label: what may follow it
+ * (LabelledEnding); a unit jixiao does not know is then no unit.
+ */
+function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity {
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
@@ -567,7 +590,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
-  const read = readUnit(s, i, ops) ?? (prefix.percent || whole ? undefined : unnamedUnit(s, i));
+  const read = readUnit(s, i, ops) ?? (prefix.percent || ending ? undefined : unnamedUnit(s, i));
   let period: Period | null = null;
   let readUnitPer: Unit | null = null;
   if (read) {
@@ -590,7 +613,7 @@ function scanFrom(s: string, prefix: Prefix, whole = false): Quantity {
   const unit = readUnitPer ?? (prefix.percent ? PERCENT : null);
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
-  if (whole && (rest !== "" || (!read && !scaled))) return NOT_A_QUANTITY;
+  if (ending && !endsLabelled(ending, rest, read !== undefined, scaled)) return NOT_A_QUANTITY;
   if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, lowScale);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
@@ -609,7 +632,8 @@ function noNumber(s: string, prefix: Prefix): Quantity {
   if (prefix.symbolic && PRIOR_YEAR.test(s.slice(prefix.end)) && !/\d/.test(s.slice(prefix.end))) return NOT_A_QUANTITY;
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
-  if (prefix.ops.length === 0 && unitOnly) return invalidQuantity("只有单位，没有数字", [], unit.unit);
+  // 年内 is a deadline (within the year), though 年 is a unit and 内 a comparator after one.
+  if (prefix.ops.length === 0 && unitOnly && dateIn(s) === null) return invalidQuantity("只有单位，没有数字", [], unit.unit);
   return NOT_A_QUANTITY;
 }
 
@@ -627,30 +651,51 @@ const LABEL_OP_KEYS = longestFirst([...PREFIX_OPS.keys(), ...PROGRESS_OPS.keys()
 
 /**
  * "新建道路32.1公里", "受益人口3万", "培训不少于300人次": a short label without digits, then a
- * quantity with its unit that ends the text; a comparator word at the label's end counts. Ranks
- * (第3名, 前3名) and negated comparators (未超过3次) are not read.
+ * quantity with its unit that ends the text (`ending` "unit"), or that the words of what it counted
+ * follow (开展22场宣传活动: "noun", where neither the label nor those words may take anything away or
+ * make it a plan); a comparator word at the label's end counts. Ranks (第3名, 前3名) and negated
+ * comparators (未超过3次) are not read.
  */
-function labelledQuantity(s: string): Quantity {
+function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity {
   const at = s.search(/\d/);
   if (at < 1 || at > 12) return NOT_A_QUANTITY;
   const label = s.slice(0, at);
   if (/[第前后.+\-]$|排名|名列/.test(label)) return NOT_A_QUANTITY;
   const word = LABEL_OP_KEYS.find((k) => label.endsWith(k));
-  if (word && /[未没非无]$/.test(label.slice(0, -word.length))) return NOT_A_QUANTITY;
+  const beforeWord = word === undefined ? label : label.slice(0, -word.length);
+  if (word && /[未没非无]$/.test(beforeWord)) return NOT_A_QUANTITY;
+  if (ending === "noun" && !leavesResult(beforeWord)) return NOT_A_QUANTITY;
   const op = word === undefined ? undefined : (PREFIX_OPS.get(word) ?? PROGRESS_OPS.get(word));
-  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false }, true);
+  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false }, ending);
+}
+
+/**
+ * A period written before the number, as 每 or 均 (每月2次, 每季度≥1次, 每个月不少于2次, 月均≥2次): the
+ * quantity is per that period, as ≥2次/月 is. Not a day's (每日, 日均): a daily figure (每日接待≥500人次)
+ * is as often answered with the day's figure as with the year's.
+ */
+const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|月|旬|周)|(年|季|月|周)均)/;
+
+type NumberQuantity = Extract<Quantity, { kind: "number" }>;
+
+/**
+ * A quantity read after a label, per the period the label opens with (LEADING_PERIOD) unless it
+ * states one of its own. A share is per no period: 月均出勤率≥95% is 95%, 年均增长5% 5%.
+ */
+function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
+  const share = q.unit?.family === "percent" || q.unit?.family === "permille";
+  const m = q.period === null && !share ? LEADING_PERIOD.exec(s) : null;
+  const word = m && (m[1] ?? m[2]);
+  return word ? { ...q, period: { word, perYear: PERIODS.get(word) as number } } : q;
 }
 
 function scanQuantity(s: string): Quantity {
   const prefix = readPrefix(s, 0);
   if (prefix.end > 0 || /^[+-]?\.?\d/.test(s)) return scanFrom(s, prefix);
   const labelled = afterLabel(s);
-  if (labelled) {
-    const q = scanFrom(s, labelled);
-    if (q.kind === "number") return q;
-  }
-  const named = labelledQuantity(s);
-  return named.kind === "number" ? named : noNumber(s, prefix);
+  const afterSymbol = labelled ? scanFrom(s, labelled) : NOT_A_QUANTITY;
+  const q = afterSymbol.kind === "number" ? afterSymbol : labelledQuantity(s);
+  return q.kind === "number" ? perLeadingPeriod(s, q) : noNumber(s, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1108,6 +1153,40 @@ export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue)
   if (target.date === null || actual.kind !== "number" || actual.unit !== null || actual.op !== null) return actual;
   const date = YEAR.test(actual.value!.trunc().toFixed()) ? dateIn(normalizeText(actual.text)) : null;
   return date === null ? actual : result(actual.text, "qualitative", { date });
+}
+
+/**
+ * An actual that says what was done around its quantity (开展22场宣传活动, 已建成5座桥梁, 实际完成3个村,
+ * 培训312人次农民) against a target in a unit that quantity converts to: that quantity. Alone such
+ * words stay a phrase (labelledQuantity's "unit" ending): a target 新建3所学校 or 投入资金300万元用于道路建设
+ * describes the task as often as it sets a number. An actual, set beside a number in its unit,
+ * reports the result asked for. Not where the words before or after the quantity hold a number,
+ * take something away (未, 仅, 部分) or make it a plan (计划); other values are returned as they are.
+ */
+export function quantityInWords(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const unit = target.kind === "number" ? target.unit : null;
+  if (unit === null || actual.kind !== "qualitative") return actual;
+  const s = phraseOf(actual.text);
+  const read = labelledQuantity(s, "noun");
+  if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, unit)) return actual;
+  const q = perLeadingPeriod(s, read);
+  return numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period);
+}
+
+const ONE_HUNDRED = new Decimal(100);
+/** All of it done or covered: 全覆盖, 全部完成, 已全部完成, 均已完成, 全部到位, 完成. */
+const ALL_DONE = /^(?:已|均已|已经|均)?(?:全部|全面|全)?完成$|^(?:已|均已|均)?(?:全部|全面|全)(?:覆盖|到位|落实)$/;
+
+/**
+ * An actual that says all of it was done (全覆盖, 全部完成, 完成) against a target of 100% (=100%,
+ * ≥100%, 100%): 100%, what a reviewer reads it as. Under any other target the words give no figure,
+ * and other values are returned as they are.
+ */
+export function allDoneAsHundredPercent(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const hundred = target.kind === "number" && target.unit?.symbol === PERCENT.symbol && target.value !== null && target.value.eq(ONE_HUNDRED);
+  const asked = target.op === null || target.op === "=" || target.op === ">=";
+  if (!hundred || !asked || actual.kind !== "qualitative" || !ALL_DONE.test(phraseOf(actual.text))) return actual;
+  return numberResult(actual.text, ONE_HUNDRED, PERCENT, [], false);
 }
 
 /**

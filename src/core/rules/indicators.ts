@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { toBase, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
+import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -113,9 +113,6 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { tar
 }
 
 const withoutSpace = (text: string): string => text.replace(/[\s\u3000]+/g, "");
-
-/** Words that take something away from what they go with: a negation, a part, a shortfall, an exception. */
-const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
 
 /**
  * An actual written as its target is (1-6年级 / 1-6年级, 基本完成 / 基本完成), or in words around a

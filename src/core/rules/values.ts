@@ -97,6 +97,14 @@ function isCountOutput(indicator: Indicator, measure: Measure): boolean {
   return /数量/.test(indicator.level2) || (indicator.level2 === "" && measure.count && /产出/.test(indicator.level1));
 }
 
+/**
+ * An amount of money (“三公”经费控制 ≤28万元, ≤500元/人): 部门整体 forms list spending controls under
+ * 数量指标 too, and a ceiling on spending is what they should state.
+ */
+function isMoney(p: ParsedValue): boolean {
+  return p.unit?.family === "money" || p.unit?.per?.numerator.family === "money";
+}
+
 /** Checks one value cell; `isTarget` says whether it is the 年度指标值 (some rules apply only there). */
 export function checkValue(
   findings: FindingList,
@@ -166,7 +174,7 @@ export function checkValue(
     findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
     return;
   }
-  if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell)) {
+  if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell) && !isMoney(p)) {
     const floor = `${p.value.toFixed()}${p.unit?.symbol ?? ""}`;
     findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;

@@ -1,0 +1,208 @@
+/**
+ * Value wordings of correct 乡镇 and 部门整体 forms that were read wrong (review round 14): an actual
+ * naming what was done after its number (开展22场宣传活动), a target per period written before its
+ * number (每月2次), 全覆盖 against 100%, a target 年内, and a money ceiling under 数量指标. Each
+ * grid is laid out as the forms are: a title, the 项目名称 block, a budget block, a merged 一级
+ * label, and the 总分 row with its recorded total.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { parseValue, unitShown } from "../../src/core/values";
+import { workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE, { lang: "zh" });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const message = (a: Analysis, rule: string, cell: string): string => {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f.message;
+};
+
+interface RowUnderTest {
+  level2?: string;
+  name: string;
+  target: CellValue;
+  actual: CellValue;
+  score?: number;
+  reason?: string;
+}
+
+/**
+ * A 乡镇 项目支出绩效自评表: title, 项目名称 and 实施单位 lines, the budget block (190 of 200 spent:
+ * 9.5 of 10), the indicator header at row 6, the row under test at row 7 (产出, weight 10) over four
+ * more 产出 rows under one merged 一级 label, a 效益 and a 满意度 row, and the 总分 row recording the
+ * total the rows' scores make.
+ */
+function townshipForm({ level2 = "数量指标", name, target, actual, score = 10, reason = "" }: RowUnderTest): WorkbookGrid {
+  const indicators: Row[] = [
+    ["产出指标", level2, name, target, actual, 10, score, reason],
+    ["", "数量指标", "完成村道硬化", "≥30公里", "31公里", 10, 10, ""],
+    ["", "质量指标", "工程验收合格率", "=100%", "100%", 10, 10, ""],
+    ["", "时效指标", "完工时间", "12月底前", "11月", 10, 10, ""],
+    ["", "成本指标", "每公里建设成本", "≤50万元", "48万元", 10, 10, ""],
+    ["效益指标", "社会效益指标", "改善群众出行条件", "明显改善", "出行条件明显改善", 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", 10, 10, ""],
+  ];
+  const recordedTotal = 9.5 + indicators.reduce((sum, r) => sum + (r[6] as number), 0);
+  return workbook({
+    name: "项目支出绩效自评表",
+    rows: [
+      ["项目支出绩效自评表（2024年度）"],
+      ["项目名称", "农村人居环境整治", "", "", "", "", "", ""],
+      ["主管部门", "某县农业农村局", "", "", "实施单位", "某镇人民政府"],
+      ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", 200, 200, 190, 10, 0.95, 9.5],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ...indicators,
+      ["总分", "", "", "", "", 100, recordedTotal, "优"],
+    ],
+    merges: ["A1:H1", "B2:H2", "A4:A5", "A7:A11", "A14:E14"],
+    numFmts: { G5: "0%" },
+  });
+}
+
+describe("an actual naming what was done after its number: 开展22场宣传活动 against ≥20场", () => {
+  it.each([
+    ["≥20场", "开展22场宣传活动", "22", "场"],
+    ["≥300人次", "培训312人次农民", "312", "人次"],
+    ["≥5座", "已建成5座桥梁", "5", "座"],
+    ["完成3个村", "实际完成3个村", "3", "个"],
+    ["≥120户", "已完成126户改造", "126", "户"],
+    ["完成3个村", "已完成3个村", "3", "个"],
+    ["完成120户危房改造", "已完成120户危房改造", "120", "户"],
+    ["完成3个村的污水管网建设，验收合格", "已完成3个村污水管网建设并通过验收", "3", "个"],
+    ["≤300万元", "投入资金280万元用于道路建设", "280", "万元"],
+  ])("reads %s / %s as that quantity, met in full", (target, actual, value, unit) => {
+    const a = run(townshipForm({ name: "任务量", target, actual }));
+    expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("scores such an actual short of its target as the number it states", () => {
+    const a = run(townshipForm({ name: "新建桥梁", target: "≥5座", actual: "已建成4座桥梁", score: 10, reason: "1座在建" }));
+    expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7"]);
+    expect(message(a, "score-mismatch", "G7")).toBe("“新建桥梁”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8。");
+  });
+
+  it.each([
+    ["仅建成4座桥梁", "a shortfall before the number"],
+    ["计划建成5座桥梁", "a plan, not a result"],
+    ["建成5座桥梁，另有2座在建", "a second number after it"],
+    ["建成5座桥梁部分未验收", "a part taken away after it"],
+    ["排名第5座", "a rank"],
+  ])("keeps %s a not-numeric actual (%s)", (actual) => {
+    const a = run(townshipForm({ name: "新建桥梁", target: "≥5座", actual }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+
+  it("reads the words only in the target's unit: 开展22场宣传活动 against ≥20次 stays not-numeric", () => {
+    const a = run(townshipForm({ name: "宣传次数", target: "≥20次", actual: "开展22场宣传活动" }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+
+  it("leaves the same words a phrase alone, where they may describe a task as well as state a number", () => {
+    for (const text of ["开展22场宣传活动", "新建3所学校", "投入资金300万元用于道路建设"]) {
+      expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
+    }
+  });
+});
+
+describe("a target per period written before its number: 每月2次 is 24 a year", () => {
+  it.each([
+    ["每月不少于2次", "全年开展巡查26次"],
+    ["每月2次", "26次"],
+    ["每季度≥1次", "4次"],
+    ["每季度至少开展1次", "全年开展5次"],
+    ["每周1次", "52次"],
+    ["每月至少1次", "12次"],
+    ["月均≥2次", "26次"],
+    ["每半年1次", "2次"],
+    ["每个月1次", "12次"],
+  ])("reads %s against %s on a year's basis: met, and no over-achievement", (target, actual) => {
+    const a = run(townshipForm({ name: "开展督导检查次数", target, actual }));
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("scores 12次 against 每月2次 as 12 of 24: a recorded full score is a score-mismatch", () => {
+    const a = run(townshipForm({ name: "开展督导检查次数", target: "每月2次", actual: "12次", score: 10 }));
+    expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7", "missing-reason@项目支出绩效自评表!H7"]);
+    expect(message(a, "score-mismatch", "G7")).toBe("“开展督导检查次数”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 5。");
+  });
+
+  it("reads an actual in words per period so too: 每月开展2次督导 meets ≥24次", () => {
+    const a = run(townshipForm({ name: "开展督导检查次数", target: "≥24次", actual: "每月开展2次督导" }));
+    expect(a.indicators[0].actual).toMatchObject({ value: "2", unit: "次/月" });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("reads the period as ≥2次/月 reads it, but not a day's: 每日接待≥500人次 is answered with the day's figure", () => {
+    for (const text of ["每月2次", "每月不少于2次", "月均≥2次", "≥2次/月"]) expect(unitShown(parseValue(text))).toBe("次/月");
+    expect(parseValue("每季度≥1次").period).toEqual({ word: "季度", perYear: 4 });
+    expect(parseValue("每半年1次").period).toEqual({ word: "半年", perYear: 2 });
+    expect(parseValue("每日接待≥500人次")).toMatchObject({ kind: "number", period: null, unit: { symbol: "人次" } });
+    // A share is per no period; 每 before anything but a period is no period (每公里造价 is a label).
+    expect(parseValue("月均出勤率≥95%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
+    expect(parseValue("年均增长5%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
+    expect(parseValue("每公里造价3万元")).toMatchObject({ kind: "number", period: null, unit: { symbol: "万元" } });
+  });
+});
+
+describe("all of it done (全覆盖, 全部完成, 完成) against a target of 100%", () => {
+  it.each([
+    ["服务覆盖率", "100%", "全覆盖"],
+    ["完成任务", "100%", "全部完成"],
+    ["项目完成率", "100%", "完成"],
+    ["项目完成率", "=100%", "已全部完成"],
+  ])("reads %s %s / %s as 100%%, met", (name, target, actual) => {
+    const a = run(townshipForm({ level2: "质量指标", name, target, actual }));
+    expect(a.indicators[0].actual).toMatchObject({ text: actual, value: "100", unit: "%" });
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("reads 均已完成 against ≥100% as met too, the target keeping its own warning", () => {
+    const a = run(townshipForm({ level2: "质量指标", name: "政策落实率", target: "≥100%", actual: "均已完成" }));
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual(["ge-100-percent@项目支出绩效自评表!D7"]);
+  });
+
+  it.each([
+    ["100%", "基本完成"],
+    ["≥95%", "全覆盖"],
+    ["≤100%", "全部完成"],
+  ])("gives %s / %s no figure: a not-numeric actual", (target, actual) => {
+    const a = run(townshipForm({ level2: "质量指标", name: "服务覆盖率", target, actual }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+});
+
+describe("a target 年内 alone is a deadline, as 本年内 and 年度内完成 are", () => {
+  it("reads it as the year's end, met by 2024年10月已全部拨付", () => {
+    const a = run(townshipForm({ level2: "时效指标", name: "资金拨付时间", target: "年内", actual: "2024年10月已全部拨付" }));
+    expect(found(a)).toEqual([]);
+    expect(parseValue("年内")).toMatchObject({ kind: "qualitative", problem: null, date: { year: null, month: 12, firstDay: 1, lastDay: 31 } });
+  });
+
+  it("keeps a unit alone a unit without a number: 年 and 次", () => {
+    for (const text of ["年", "次以内"]) expect(parseValue(text)).toMatchObject({ kind: "invalid", problem: "只有单位，没有数字" });
+  });
+});
+
+describe("count-ceiling: a ceiling on money under 数量指标 is a spending control", () => {
+  it("leaves “三公”经费控制 ≤28万元 alone, and still flags a count with a ceiling", () => {
+    const money = run(townshipForm({ name: "“三公”经费控制", target: "≤28万元", actual: "26.4万元" }));
+    expect(found(money)).toEqual([]);
+    const count = run(townshipForm({ name: "新建公厕", target: "≤4座", actual: "4座" }));
+    expect(found(count)).toEqual(["count-ceiling@项目支出绩效自评表!D7"]);
+  });
+
+  it("leaves a ceiling per head in money alone too (≤500元/人)", () => {
+    const a = run(townshipForm({ name: "人均补助标准", target: "≤500元/人", actual: "480元/人" }));
+    expect(found(a)).toEqual([]);
+  });
+});
