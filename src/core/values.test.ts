@@ -456,6 +456,12 @@ describe("parseValue: empty, error and invalid cells", () => {
       expect(parsed(text)).toMatchObject({ kind: "qualitative", problem: null });
     }
   });
+
+  it("reads last year's figure when it is given after the words (≤上年18万元 is ≤18万元)", () => {
+    for (const text of ["≤上年18万元", "≤上年度的18万元", "不高于上年18万元"]) {
+      expect(parsed(text)).toMatchObject(num("18", "万元", "<="));
+    }
+  });
 });
 
 describe("parseValue: deadlines", () => {

@@ -622,14 +622,16 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
   return quantity(value, unit, ops, false, scaledBy, period);
 }
 
-/** Last year's figure, named rather than given: 上年, 上年度, 上一年度, 去年, 上年同期. */
-const PRIOR_YEAR = /^(?:上一?年|去年|同期)/;
+/** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
+const PRIOR_YEAR = /^(?:上一?年度?(?:同期)?|去年|同期)(?:的|水平|数|为)?/;
 
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
 function noNumber(s: string, prefix: Prefix): Quantity {
   const unit = matchUnitPrefix(s.slice(prefix.end));
-  // ≤上年 compares with last year's figure, which the form does not give: words, as 不高于上年 is.
-  if (prefix.symbolic && PRIOR_YEAR.test(s.slice(prefix.end)) && !/\d/.test(s.slice(prefix.end))) return NOT_A_QUANTITY;
+  // ≤上年 (不高于上年) compares with last year's figure, which the form does not give: words;
+  // ≤上年18万元 (不高于上年18万元) gives it, and is read as ≤18万元.
+  const prior = prefix.ops.length > 0 ? PRIOR_YEAR.exec(s.slice(prefix.end)) : null;
+  if (prior) return /\d/.test(s.slice(prefix.end)) ? scanFrom(s, { ...prefix, end: prefix.end + prior[0].length }) : NOT_A_QUANTITY;
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
   // 年内 is a deadline (within the year), though 年 is a unit and 内 a comparator after one.

@@ -983,6 +983,13 @@ describe("cost-not-ceiling", () => {
     ]);
     expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
   });
+
+  it("reads the amount when last year's is given (≤上年18万元) and scores an overrun against it (round 14)", () => {
+    const overrun = (score: number) => run(selfEval([["产出指标", "成本指标", "会议费", "≤上年18万元", "18.6万元", 10, score, "会议增加"]]));
+    // 10 × 18 ÷ 18.6 = 9.677…
+    expect(found(overrun(9.68))).toEqual([]);
+    expect(found(overrun(10))).toEqual(["score-mismatch@自评表!G5"]);
+  });
 });
 
 describe("contradictory-comparator", () => {
