@@ -131,18 +131,18 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
 export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
 export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
 
-/** How a 分值, a 得分 and a 实际完成值 column may be headed, named to a user whose header lacks one. */
+/** How a column may be headed, named to a user whose header lacks one: 分值, 得分, 实际完成值, the budget's amounts. */
 export const COLUMN_WORDINGS = {
   weight: "分值 / 权重 / 标准分值",
   score: "得分 / 自评得分 / 考核得分",
   actual: "实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况",
+  planned: "全年预算数 / 预算数",
+  spent: "全年执行数 / 执行数 / 实际支出",
 };
-/** The same for the budget's amounts. */
-export const BUDGET_COLUMN_WORDINGS = { planned: "全年预算数 / 预算数", spent: "全年执行数 / 执行数 / 实际支出" };
 
 /** The wordings named to a user whose workbook has no recognisable table. */
 export const LOOKED_FOR = {
-  budget: [BUDGET_COLUMN_WORDINGS.planned, BUDGET_COLUMN_WORDINGS.spent, "执行率", COLUMN_WORDINGS.weight, COLUMN_WORDINGS.score],
+  budget: [COLUMN_WORDINGS.planned, COLUMN_WORDINGS.spent, "执行率", COLUMN_WORDINGS.weight, COLUMN_WORDINGS.score],
   indicators: [
     "一级指标",
     "二级指标",

@@ -437,7 +437,7 @@ function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
   const firstRow = new Map<string, number>();
   for (const indicator of block.indicators) {
     // Only white space is ignored: 道路维修（城区） and 道路维修（乡镇） are two indicators.
-    const key = indicator.name.replace(/[\s\u3000]+/g, "");
+    const key = withoutSpace(indicator.name);
     if (key === "") continue;
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, indicator.row);

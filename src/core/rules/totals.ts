@@ -8,7 +8,7 @@ import { eq, gt, gte, lte } from "../compare";
 import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
-import { BUDGET_COLUMN_WORDINGS, COLUMN_WORDINGS } from "../headers";
+import { COLUMN_WORDINGS } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, gradeMismatch } from "../profile";
 import {
@@ -89,9 +89,20 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
   }),
 };
 
+/** The columns a total-incomplete may say a header lacks, as they are named to the user. */
+const COLUMN_NAMES = {
+  weight: { zh: "分值", en: "weight" },
+  score: { zh: "得分", en: "score" },
+  actual: { zh: "实际完成值", en: "actual value" },
+  planned: { zh: "全年预算数", en: "planned budget" },
+  spent: { zh: "执行数", en: "spending" },
+};
+
 /** "第 5 行的表头中没有认得出的得分列（可写作 …）": a column a header lacks, in the total-incomplete text. */
-function missingColumnText(headerRow: number, name: { zh: string; en: string }, wordings: string): { zh: string; en: string } {
+function missingColumnText(headerRow: number, field: keyof typeof COLUMN_NAMES): { zh: string; en: string } {
   const row = headerRow + 1;
+  const name = COLUMN_NAMES[field];
+  const wordings = COLUMN_WORDINGS[field];
   return {
     zh: `第 ${row} 行的表头中没有认得出的${name.zh}列（可写作 ${wordings}）`,
     en: `the header in row ${row} has no ${name.en} column jixiao reads (headed ${wordings})`,
@@ -100,7 +111,6 @@ function missingColumnText(headerRow: number, name: { zh: string; en: string }, 
 
 /** The column whose presence says a table meant to have the other: 分值 and 得分 go together, a 实际完成值 with the targets. */
 const PARTNER_COLUMN = { weight: "score", score: "weight", actual: "target" } as const;
-const COLUMN_NAMES = { weight: { zh: "分值", en: "weight" }, score: { zh: "得分", en: "score" }, actual: { zh: "实际完成值", en: "actual value" } };
 
 /**
  * The total-incomplete text for an indicator header with a 分值 column and no 得分 column jixiao
@@ -109,13 +119,12 @@ const COLUMN_NAMES = { weight: { zh: "分值", en: "weight" }, score: { zh: "得
  */
 function unreadColumnText(table: IndicatorTable, field: keyof typeof PARTNER_COLUMN): { zh: string; en: string } | null {
   if (table.columns[field] !== undefined || table.columns[PARTNER_COLUMN[field]] === undefined) return null;
-  return missingColumnText(table.headerTop, COLUMN_NAMES[field], COLUMN_WORDINGS[field]);
+  return missingColumnText(table.headerTop, field);
 }
 
 /** The same for a budget header without a 全年预算数 or 执行数 column jixiao reads: why the budget score is unknown. */
 function unreadBudgetColumnText({ field, headerRow }: UnreadAmountColumn): { zh: string; en: string } {
-  const name = field === "planned" ? { zh: "全年预算数", en: "planned budget" } : { zh: "执行数", en: "spending" };
-  return missingColumnText(headerRow, name, BUDGET_COLUMN_WORDINGS[field]);
+  return missingColumnText(headerRow, field);
 }
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
