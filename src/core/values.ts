@@ -35,6 +35,11 @@ export interface ParsedValue {
   /** The period a number is stated per (≥1次/月), if any. */
   period: Period | null;
   /**
+   * Its comparator comes only from a 正向/反向 指标性质 (广东's forms): a form whose words for a
+   * comparator have no "=" to write instead.
+   */
+  directional: boolean;
+  /**
    * A range written where one value is due (10-20个, 90%～95%, 3至5天): its bounds in `unit`. The
    * value stays invalid (an actual must be one number); a target is read by the bound that decides
    * it (see rangeAsBound), which keeps the range.
@@ -958,6 +963,7 @@ function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedV
     date: null,
     period: null,
     range: null,
+    directional: false,
   };
   return { text, kind, ...none, ...fields };
 }
@@ -989,12 +995,13 @@ function invalid(text: string, problem: string, ops: Op[] = [], unit: Unit | nul
   return result(text, "invalid", { op: resolveOps(ops).op, unit, problem });
 }
 
-/** The 指标性质 column: a comparator, 正向/反向, or 定性. */
-function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boolean } {
+/** The 指标性质 column: a comparator, 正向/反向 (`directional`), or 定性. */
+function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boolean; directional: boolean } {
   const s = normalizeText(text ?? "");
-  if (s.includes("定性")) return { ops: [], qualitative: true };
-  const op = PREFIX_OPS.get(s) ?? DIRECTION_OPS.get(s.replace(/指标$/, ""));
-  return { ops: op ? [op] : [], qualitative: false };
+  if (s.includes("定性")) return { ops: [], qualitative: true, directional: false };
+  const symbol = PREFIX_OPS.get(s);
+  const op = symbol ?? DIRECTION_OPS.get(s.replace(/指标$/, ""));
+  return { ops: op ? [op] : [], qualitative: false, directional: op !== undefined && symbol === undefined };
 }
 
 /**
@@ -1028,7 +1035,8 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
       scaledBy = null;
     }
     const { unit, period } = q.unit ? q : columnUnit(ctx.unitColumn);
-    return numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
+    const number = numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
+    return column.directional && q.ops.length === 0 ? { ...number, directional: true } : number;
   }
   if (q.kind === "invalid" && q.range && !column.qualitative) {
     // The bounds are in the 计量单位 column's unit when the text writes none (10-20 under 个).
@@ -1069,7 +1077,8 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   const { value, text } = shownNumber(n, format);
   const stated = format.percent ? PERCENT : format.unit;
   const { unit, period } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
-  const number = numberResult(text, value, unit, readOpColumn(ctx.opColumn).ops, false, false, period);
+  const column = readOpColumn(ctx.opColumn);
+  const number = { ...numberResult(text, value, unit, column.ops, false, false, period), directional: column.directional };
   const literal = textWithLiterals(value, format);
   return literal ? readAsShown(number, literal, ctx) : number;
 }

@@ -945,6 +945,32 @@ describe("ge-100-percent", () => {
     );
     expect(found(a)).toEqual([]);
   });
+
+  /** 广东's layout: the comparator in a 指标性质 column, the unit in a 度量单位 column. */
+  const natureForm = (nature: string) =>
+    run(
+      workbook({
+        name: "自评表",
+        rows: [
+          BUDGET_HEADER,
+          BUDGET_OK,
+          [],
+          ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析"],
+          ["产出指标", "质量指标", "活动验收合格率", nature, 100, "%", 100, 50, 50, ""],
+          ["效益指标", "社会效益指标", "就业率", "≥", 60, "%", 65, 30, 30, ""],
+          ["满意度指标", "满意度指标", "学员满意度", "≥", 90, "%", 95, 10, 10, ""],
+        ],
+      }),
+    );
+
+  it("stays quiet on a 正向指标 of 100 %: such a form has no = to write (review round 14)", () => {
+    expect(found(natureForm("正向指标"))).toEqual([]);
+    expect(found(natureForm("正向"))).toEqual([]);
+  });
+
+  it("still warns when the 指标性质 column says ≥, where = can be written", () => {
+    expect(found(natureForm("≥"))).toEqual(["ge-100-percent@自评表!E5"]);
+  });
 });
 
 describe("cost-not-ceiling", () => {

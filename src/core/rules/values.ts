@@ -179,8 +179,9 @@ export function checkValue(
     findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;
   }
-  // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed.
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED) && !measure.planCompletion) {
+  // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed. A
+  // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise.
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED) && !measure.planCompletion && !p.directional) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
