@@ -233,6 +233,25 @@ export function unitPer(numerator: Unit, denominator: Unit): Unit {
   return Object.freeze({ symbol: `${numerator.symbol}/${denominator.symbol}`, family: "other", factor: null, per: { numerator, denominator } });
 }
 
+const MINUTES_A_DAY = new Decimal(1440);
+/** The shortest and longest month and year, in days: a duration in months is a span of days. */
+const DAYS_IN: Record<string, [number, number]> = { 个月: [28, 31], 年: [365, 366] };
+
+/**
+ * A duration on either time scale in minutes, the days' scale's base: exact for 分钟, 小时 and 天;
+ * for 个月 and 年 its shortest and longest (a month is 28 to 31 days). Null for any other unit.
+ */
+export function durationInMinutes(value: Decimal, unit: Unit): { shortest: Decimal; longest: Decimal } | null {
+  if (unit.family !== "time" || unit.factor === null) return null;
+  const days = DAYS_IN[unit.symbol];
+  if (days === undefined) {
+    const minutes = toBase(value, unit);
+    return { shortest: minutes, longest: minutes };
+  }
+  const [fewest, most] = days.map((n) => value.times(n).times(MINUTES_A_DAY));
+  return { shortest: fewest, longest: most };
+}
+
 /** The value in its family's base unit; a unit without factor leaves the value as it is. */
 export function toBase(value: Decimal, unit: Unit): Decimal {
   if (unit.per) return toBase(value, unit.per.numerator).div(toBase(new Decimal(1), unit.per.denominator));

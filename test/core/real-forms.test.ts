@@ -348,6 +348,28 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["10", "10"]);
   });
 
+  it("compares days with months when no month's length (28 to 31 days) changes the score (review round 14)", () => {
+    const a = timed([
+      ["工期", "≤180天", "5个月", 10], // at most 155 days
+      ["建设周期", "≤6个月", "150天", 10], // at least 168 days allowed
+      ["培训时长", "≥3个月", "100天", 10], // at most 93 days asked
+      ["运维期限", "≥1年", "366天", 10],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(0, 4).map((i) => i.score)).toEqual(["10", "10", "10", "10"]);
+  });
+
+  it("leaves days against months a unit-mismatch when the month's length decides, and scores nothing there", () => {
+    const a = timed([
+      ["工期", "≤180天", "6个月", 10], // 168 to 186 days
+      ["培训时长", "≥3个月", "90天", 10], // 84 to 93 days asked
+      ["运维期限", "≥1年", "365天", 10], // a leap year has 366
+    ]);
+    expect(found(a)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11", "unit-mismatch@自评表!E12"]);
+    expect(message(a, "unit-mismatch", "E10")).toBe("实际完成值“6个月”与指标值“≤180天”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。");
+    expect(a.indicators[0].score).toBe("10"); // the recorded score stands: nothing was computed
+  });
+
   it("never turns a date into a duration: 7月 against ≤12个月 is a unit-mismatch, and 10个月 against 12月底 too", () => {
     const a = timed([
       ["建设周期", "≤12个月", "7月", 10],

@@ -23,7 +23,7 @@ import {
   roundHalfUp,
   sumOf,
 } from "../score";
-import { toBase, unitsConvertible } from "../units";
+import { durationInMinutes, toBase, unitsConvertible } from "../units";
 import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
@@ -85,12 +85,33 @@ function onYearBasis(target: ParsedValue, actual: ParsedValue): [ParsedValue, Pa
   return yearly ? [perYear(target), perYear(actual)] : [target, actual];
 }
 
-/** Target and actual as comparable numbers in one unit, or null when their units do not convert. */
-function comparable(statedTarget: ParsedValue, statedActual: ParsedValue): { target: Decimal; actual: Decimal } | null {
+type Pair = { target: Decimal; actual: Decimal };
+
+/**
+ * A duration in days against one in months (≤180天 against 5个月), in minutes: a month is 28 to 31
+ * days, so the pair is taken at the month's length least in the actual's favour. It is a pair only
+ * when the actual meets its target even so, which scores the same at any month's length; null when
+ * the month's length decides it, or either value is not such a duration.
+ */
+function acrossMonthLengths(target: ParsedValue, actual: ParsedValue, direction: Direction): Pair | null {
+  const targetSpan = target.unit && target.value && durationInMinutes(target.value, target.unit);
+  const actualSpan = actual.unit && actual.value && durationInMinutes(actual.value, actual.unit);
+  if (!targetSpan || !actualSpan || direction === "equal") return null;
+  if (direction === "positive") return gte(actualSpan.shortest, targetSpan.longest) ? { target: targetSpan.longest, actual: actualSpan.shortest } : null;
+  return lte(actualSpan.longest, targetSpan.shortest) ? { target: targetSpan.shortest, actual: actualSpan.longest } : null;
+}
+
+const isDuration = (p: ParsedValue): boolean => p.unit !== null && p.value !== null && durationInMinutes(p.value, p.unit) !== null;
+
+/**
+ * Target and actual as comparable numbers in one unit, or null when their units do not convert (a
+ * duration in days against one in months only when the month's length cannot change the score).
+ */
+function comparable(statedTarget: ParsedValue, statedActual: ParsedValue, direction: Direction): Pair | null {
   const [target, actual] = onYearBasis(statedTarget, statedActual);
   if (target.value === null || actual.value === null) return null;
   if (target.unit && actual.unit && target.unit.symbol !== actual.unit.symbol) {
-    if (!unitsConvertible(target.unit, actual.unit)) return null;
+    if (!unitsConvertible(target.unit, actual.unit)) return acrossMonthLengths(target, actual, direction);
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
   // 3万 against a plain 3.2 (in the same unit, or a 计量单位 column's): whether 3.2 means 3.2万 is not
@@ -351,18 +372,23 @@ function evaluateIndicator(
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
-    const pair = comparable(target.parsed, actual.parsed);
+    const pair = comparable(target.parsed, actual.parsed, direction);
     if (!pair) {
       if (actual.parsed.kind === "number" && !findings.hasCell(actual)) {
-        const zh = `实际完成值“${actual.parsed.text}”与指标值“${target.parsed.text}”的单位无法换算，请统一单位。`;
-        const en = `The actual "${actual.parsed.text}" and the target "${target.parsed.text}" have units that do not convert.`;
+        const [a, t] = [actual.parsed.text, target.parsed.text];
+        const [zh, en] = isDuration(actual.parsed) && isDuration(target.parsed)
+          ? [
+              `实际完成值“${a}”与指标值“${t}”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。`,
+              `The actual "${a}" against the target "${t}": whether it is met depends on the month's length (28 to 31 days); write both in one unit.`,
+            ]
+          : [`实际完成值“${a}”与指标值“${t}”的单位无法换算，请统一单位。`, `The actual "${a}" and the target "${t}" have units that do not convert.`];
         findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
       }
       return result;
     }
     // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
     const range = target.parsed.range;
-    const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed)?.target) ?? pair.target;
+    const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed, direction)?.target) ?? pair.target;
     const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
     const scored = asCut(target.parsed, actual.parsed, direction, pair) ?? { direction, ...pair };
     if (weightValue === null) {
