@@ -28,6 +28,7 @@ import {
   splitStatedWeight,
 } from "./headers";
 import { eq, lt } from "./compare";
+import { isGradeText } from "./grade-text";
 import { HUNDRED, sumOf } from "./score";
 import {
   ParsedValue,
@@ -463,6 +464,21 @@ function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null
 }
 
 /**
+ * A grade typed alone in the 总分 row, in the first cell filled right of its score (总分 | 100 |
+ * 99.6 | 优, under 偏差原因): the recorded 等次 of a form with no row of its own for it.
+ */
+function gradeBesideTotal(view: SheetView, { right }: ColumnSpan, totalCell: { row: number; col: number }): { row: number; col: number } | null {
+  const { row } = totalCell;
+  const end = Math.min(view.rowLength(row), right + 1);
+  for (let c = totalCell.col + 1; c < end; c++) {
+    if (!view.isOrigin(row, c)) continue;
+    const text = cellText(view.raw(row, c));
+    if (text !== "") return isGradeText(text) ? { row, col: c } : null;
+  }
+  return null;
+}
+
+/**
  * The first non-empty cell right of a total/grade label, in the table's span: where the recorded
  * value sits. `skipCol` is a column that never holds it (the 分值 column holds the weights' sum,
  * 100, not the total).
@@ -678,7 +694,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   const { span } = table;
   const totalCell = totalRow === null ? null : valueRightOfLabel(view, span, totalRow, TOTAL_LABEL, cols.score, cols.weight);
   const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, span, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
-  const gradeCell = table.gradeRow === null ? null : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
+  const gradeCell = table.gradeRow === null ? totalCell && gradeBesideTotal(view, span, totalCell) : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
   const totalWeight = totalRow === null ? null : weightCell(view, totalRow, cols.weight);
   return {
     sheet,

@@ -38,6 +38,8 @@ interface FormOptions {
   /** The 总分 row: its label and the total it records (row 19). */
   totalLabel?: string;
   total?: CellValue;
+  /** What the 总分 row holds under 偏差原因 (H19). */
+  besideTotal?: CellValue;
   /** The 等次 row under it (row 20); none when `gradeLabel` is null. */
   gradeLabel?: string | null;
   grade?: CellValue;
@@ -50,7 +52,7 @@ interface FormOptions {
  */
 function form(o: FormOptions = {}): WorkbookGrid {
   const indicators = INDICATORS.map((row, i) => (o.scores ? [...row.slice(0, 6), o.scores[i], row[7]] : row));
-  const closing: Row[] = [[o.totalLabel ?? "总分", null, null, null, null, 100, o.total ?? 99.5, ""]];
+  const closing: Row[] = [[o.totalLabel ?? "总分", null, null, null, null, 100, o.total ?? 99.5, o.besideTotal ?? ""]];
   if (o.gradeLabel !== null) closing.push([o.gradeLabel ?? "评价等次", null, null, null, null, null, o.grade ?? "优", ""]);
   return workbook({
     name: "自评表",
@@ -184,6 +186,28 @@ describe("an 等次 row in the other wordings units label it with", () => {
     expect(totalsOf(withParagraph)).toEqual([["A9:H19", "99.5", "99.5", "优", null]]);
     expect(withParagraph.tables).toEqual(withoutGrade.tables);
     expect(found(withParagraph)).toEqual([]);
+  });
+});
+
+describe("a grade typed alone in the 总分 row (review round 14, B3)", () => {
+  it("is the recorded 等次 of a form with no 等次 row: a wrong one is an error there", () => {
+    const a = run(form({ gradeLabel: null, besideTotal: "差" }));
+    expect(totalsOf(a)).toEqual([["A9:H19", "99.5", "99.5", "优", "差"]]);
+    expect(found(a)).toEqual(["grade-mismatch@自评表!H19"]);
+  });
+
+  it("agrees when it is the total's grade", () => {
+    const a = run(form({ gradeLabel: null, besideTotal: "优秀" }));
+    expect(totalsOf(a)).toEqual([["A9:H19", "99.5", "99.5", "优", "优秀"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("is no grade when the cell holds words of another kind (无, a note)", () => {
+    for (const besideTotal of ["无", "各项指标均已完成"]) {
+      const a = run(form({ gradeLabel: null, besideTotal }));
+      expect(totalsOf(a)).toEqual([["A9:H19", "99.5", "99.5", "优", null]]);
+      expect(found(a)).toEqual([]);
+    }
   });
 });
 
