@@ -26,6 +26,8 @@ const TIME_LIMIT = new RegExp(
     "(?:时间|时长|周期|期限)",
 );
 const COST = /成本/;
+/** A figure per head, per 亩, per kilometre (人均培训成本, 亩均增产, 每公里建设成本, 单位面积成本). */
+const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平方米|平米|㎡|公里|千米|米|吨|件|台|套|座|所|家|床|辆|个)|单位(?:面积|长度|里程|建设|造价|运营|服务)?成本/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
 const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
 
@@ -43,6 +45,8 @@ export interface Measure {
   satisfaction: boolean;
   /** Counts what should not happen (事故, 投诉 …), by its name. */
   harm: boolean;
+  /** States a figure per head, per 亩, per kilometre (人均, 亩均, 每公里): an amount answers per unit. */
+  perUnit: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
   statedUnits: readonly Unit[];
 }
@@ -100,6 +104,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
     harm: HARM.test(name),
+    perUnit: PER_UNIT.test(name),
     statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),
   };
 }

@@ -136,6 +136,11 @@ export interface Indicator {
   weight: NumberCell | null;
   score: NumberCell | null;
   reason: TextCell | null;
+  /**
+   * The duty and task the row is listed under, in columns left of the 一级 (部门职责 | 工作任务 in a
+   * 部门整体 form), joined; "" without such columns.
+   */
+  group: string;
 }
 
 /**
@@ -600,6 +605,19 @@ function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
 }
 
+/** Headers of the columns left of the 一级 that list indicators by duty, task or project. */
+const GROUPING_HEADER = /职责|职能|任务|重点工作|工作内容|项目名称|子项目|支出方向/;
+
+function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
+  const first = table.columns.level1;
+  const columns: number[] = [];
+  if (first === undefined) return columns;
+  for (let c = table.span.left; c < first; c++) {
+    if (GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
+  }
+  return columns;
+}
+
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {
   const cols = table.columns;
   const sheet = view.sheet.name;
@@ -630,7 +648,13 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     }
     level1 = text;
   };
+  const groupCols = groupingColumns(view, table);
+  const groupTexts = groupCols.map(() => "");
   for (const row of table.rows) {
+    groupCols.forEach((c, i) => {
+      const text = view.text(row, c);
+      if (text !== "") groupTexts[i] = text;
+    });
     // Blank or merged 一级/二级 cells mean "same as above".
     if (cols.level1 !== undefined) {
       const text = view.text(row, cols.level1);
@@ -683,6 +707,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       weight,
       score: scoreCell(view, row, cols.score, weight),
       reason: reasonCell(view, row, cols),
+      group: groupTexts.join("\u0000"),
     });
   }
   // Grouped first: a weight merged down from a heading row goes to its first member, and the

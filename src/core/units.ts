@@ -238,10 +238,12 @@ const MINUTES_A_DAY = new Decimal(1440);
 const DAYS_IN: Record<string, [number, number]> = { 个月: [28, 31], 年: [365, 366] };
 
 /**
- * A duration on either time scale in minutes, the days' scale's base: exact for 分钟, 小时 and 天;
- * for 个月 and 年 its shortest and longest (a month is 28 to 31 days). Null for any other unit.
+ * A duration in minutes, the days' scale's base: exact for 分钟, 小时 and 天; for 个月 and 年 its
+ * shortest and longest (a month is 28 to 31 days); N 工作日 at least N days and at most any number
+ * (`longest` null: holidays fall between them). Null for any other unit.
  */
-export function durationInMinutes(value: Decimal, unit: Unit): { shortest: Decimal; longest: Decimal } | null {
+export function durationInMinutes(value: Decimal, unit: Unit): { shortest: Decimal; longest: Decimal | null } | null {
+  if (unit.symbol === "工作日") return { shortest: value.times(MINUTES_A_DAY), longest: null };
   if (unit.family !== "time" || unit.factor === null) return null;
   const days = DAYS_IN[unit.symbol];
   if (days === undefined) {

@@ -137,6 +137,28 @@ describe("cost-not-ceiling in the wordings units write", () => {
     expect(found(a).filter((f) => /@自评表!D1[346]$/.test(f))).toEqual([]);
   });
 
+  it("leaves alone the floor of any funding standard per head 民政 and 教育 forms state (review round 15, A3), not a cost's", () => {
+    const standards = run(
+      workbook(
+        nationalForm(
+          "城乡低保",
+          [
+            ["产出指标", "数量指标", "保障人数", "≥2000人", "2100人", 20, 20, ""],
+            ["", "成本指标", "人均救助标准", "≥500元/人·月", "520元/人·月", 5, 5, ""],
+            ["", "", "城市低保保障标准", "≥700元/人/月", "720元/人/月", 5, 5, ""],
+            ["", "", "生均取暖费标准", "≥300元/生", "300元/生", 5, 5, ""],
+            ["", "", "人均奖励金额", "≥2000元/人", "2000元/人", 5, 5, ""],
+            ["", "", "优抚对象抚恤标准", "≥1500元/人·月", "1500元/人·月", 5, 5, ""],
+            ["", "", "人均服务成本标准", "≥300元/人", "280元/人", 5, 5, ""],
+            ...EFFECT_AND_SATISFACTION,
+          ],
+          ["A10:A16", "B11:B16"],
+        ),
+      ),
+    );
+    expect(found(standards).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual(["cost-not-ceiling@自评表!D16"]);
+  });
+
   it("flags the same wordings in a flat 指标名称 list, under a 成本指标 heading or by a name that says 成本", () => {
     const flat = run(
       workbook({
@@ -368,6 +390,21 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(found(a)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11", "unit-mismatch@自评表!E12"]);
     expect(message(a, "unit-mismatch", "E10")).toBe("实际完成值“6个月”与指标值“≤180天”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。");
     expect(a.indicators[0].score).toBe("10"); // the recorded score stands: nothing was computed
+  });
+
+  it("compares days with working days when the holidays between cannot change the score (review round 15, A7)", () => {
+    const met = timed([
+      ["办结时限", "≤15个工作日", "12天", 10], // 12 days hold at most 12 working days
+      ["审批时限", "≤15个工作日", "15天", 10],
+      ["培训时长", "≥10天", "10个工作日", 10], // 10 working days last 10 days or more
+    ]);
+    expect(found(met)).toEqual([]);
+    const open = timed([
+      ["办结时限", "≤15天", "12个工作日", 10], // 12 working days may last more than 15 days
+      ["审批时限", "≤15个工作日", "16天", 10],
+    ]);
+    expect(found(open)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11"]);
+    expect(message(open, "unit-mismatch", "E10")).toBe("实际完成值“12个工作日”与指标值“≤15天”：工作日之间还有节假日，是否达到指标取决于其间的节假日，请统一单位。");
   });
 
   it("never turns a date into a duration: 7月 against ≤12个月 is a unit-mismatch, and 10个月 against 12月底 too", () => {

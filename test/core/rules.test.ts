@@ -1229,6 +1229,46 @@ describe("duplicate-indicator", () => {
     expect(a.tables).toHaveLength(2);
     expect(found(a)).toEqual([]);
   });
+
+  describe("in a 部门整体 form listing indicators by duty and task (review round 15, A4)", () => {
+    const byTask = () =>
+      run(
+        workbook({
+          name: "目标表",
+          rows: [
+            ["部门职责", "工作任务", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["社会救助", "城乡低保", "产出指标", "数量指标", "救助人数", "≥12000人"],
+            [null, null, null, "时效指标", "资金发放及时率", "100%"],
+            ["养老服务", "敬老院运营", "产出指标", "数量指标", "集中供养人数", "≥300人"],
+            [null, null, null, "时效指标", "资金发放及时率", "100%"],
+            [null, null, "效益指标", "社会效益指标", "特困人员生活质量", "明显改善"],
+            [null, null, "满意度指标", "满意度指标", "救助对象满意度", "≥90%"],
+          ],
+          merges: ["A2:A3", "B2:B3", "A4:A7", "B4:B7"],
+        }),
+      );
+
+    it("takes the same name under two tasks for two indicators", () => {
+      expect(found(byTask()).filter((f) => f.startsWith("duplicate"))).toEqual([]);
+    });
+
+    it("still warns at a name repeated under one task", () => {
+      const a = run(
+        workbook({
+          name: "目标表",
+          rows: [
+            ["部门职责", "工作任务", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["社会救助", "城乡低保", "产出指标", "数量指标", "资金发放及时率", "100%"],
+            [null, null, null, "时效指标", "资金发放及时率", "100%"],
+            [null, null, "效益指标", "社会效益指标", "困难群众基本生活保障", "有效保障"],
+            [null, null, "满意度指标", "满意度指标", "救助对象满意度", "≥90%"],
+          ],
+          merges: ["A2:A5", "B2:B5"],
+        }),
+      );
+      expect(found(a)).toEqual(["duplicate-indicator@目标表!E3"]);
+    });
+  });
 });
 
 describe("vague-target", () => {

@@ -371,6 +371,37 @@ describe("rates per unit keep their denominator (万元/公里, 元/平方米)",
   });
 });
 
+describe("a figure per unit the name states, answered without its “/…” (review round 15, A2)", () => {
+  const outputs = (name: string, target: string, actual: string, points: number, reason = "", level2 = "成本指标"): Row[] => [
+    ["产出指标", "数量指标", "新建道路", "≥190公里", "190公里", 30, 30, ""],
+    ["", level2, name, target, actual, 20, points, reason],
+    ["", "质量指标", "验收合格率", "100%", "100%", 10, 10, ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const merges = ["A8:A10"];
+
+  it.each([
+    ["人均培训成本", "≤800元/人", "760元", "成本指标"],
+    ["亩均建设成本", "≤1350元/亩", "1280元", "成本指标"],
+    ["亩均增产粮食", "≥50公斤/亩", "52公斤", "数量指标"],
+    ["每公里建设成本", "≤120万元/公里", "118万元", "成本指标"],
+  ])("reads %s %s against %s per unit: met, no finding", (name, target, actual, level2) => {
+    const a = run(outputs(name, target, actual, 20, "", level2), merges);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).toBe("100");
+  });
+
+  it("scores a per-unit miss written without its “/…”", () => {
+    const a = run(outputs("每公里建设成本", "≤2万元/公里", "2.5万元", 20, "材料涨价"), merges);
+    expect(found(a)).toEqual(["score-mismatch@H10"]);
+    expect(message(a, "score-mismatch", "H10")).toBe("“每公里建设成本”填报得分 20；按反向指标公式（分值×指标值÷实际值）应为 16。");
+  });
+
+  it("keeps a unit-mismatch where the name states no figure per unit (培训成本 ≤800元/人 against 760元)", () => {
+    expect(found(run(outputs("培训成本", "≤800元/人", "760元", 20), merges))).toEqual(["unit-mismatch@F10"]);
+  });
+});
+
 describe("a sustainability horizon answered in words", () => {
   // The probe's n01: 持续运行3年以上 cannot be measured at year end; forms answer it 持续运行.
   const form = (level2: string, name: string, actual: string, points: number): Row[] => [

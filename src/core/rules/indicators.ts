@@ -23,7 +23,7 @@ import {
   roundHalfUp,
   sumOf,
 } from "../score";
-import { durationInMinutes, toBase, unitsConvertible } from "../units";
+import { durationInMinutes, toBase, unitPer, unitsConvertible } from "../units";
 import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
@@ -88,30 +88,67 @@ function onYearBasis(target: ParsedValue, actual: ParsedValue): [ParsedValue, Pa
 type Pair = { target: Decimal; actual: Decimal };
 
 /**
- * A duration in days against one in months (≤180天 against 5个月), in minutes: a month is 28 to 31
- * days, so the pair is taken at the month's length least in the actual's favour. It is a pair only
- * when the actual meets its target even so, which scores the same at any month's length; null when
- * the month's length decides it, or either value is not such a duration.
+ * Durations on time scales that do not convert: days against months (≤180天 against 5个月: a month
+ * is 28 to 31 days) or against working days (12天 against ≤15个工作日: N working days are N days or
+ * more), in minutes, at the length least in the actual's favour. A pair only when the actual meets
+ * its target even so, which scores the same at any length; null when the length decides it, or
+ * either value is not such a duration.
  */
-function acrossMonthLengths(target: ParsedValue, actual: ParsedValue, direction: Direction): Pair | null {
+function acrossTimeScales(target: ParsedValue, actual: ParsedValue, direction: Direction): Pair | null {
   const targetSpan = target.unit && target.value && durationInMinutes(target.value, target.unit);
   const actualSpan = actual.unit && actual.value && durationInMinutes(actual.value, actual.unit);
   if (!targetSpan || !actualSpan || direction === "equal") return null;
-  if (direction === "positive") return gte(actualSpan.shortest, targetSpan.longest) ? { target: targetSpan.longest, actual: actualSpan.shortest } : null;
-  return lte(actualSpan.longest, targetSpan.shortest) ? { target: targetSpan.shortest, actual: actualSpan.longest } : null;
+  if (direction === "positive") {
+    const { longest } = targetSpan;
+    return longest && gte(actualSpan.shortest, longest) ? { target: longest, actual: actualSpan.shortest } : null;
+  }
+  const { longest } = actualSpan;
+  return longest && lte(longest, targetSpan.shortest) ? { target: targetSpan.shortest, actual: longest } : null;
+}
+
+const TEN = new Decimal(10);
+
+/**
+ * On a row whose name states a figure per unit (人均培训成本 ≤800元/人), an amount without the
+ * "/人" (760元) is that figure per unit, as the name says: read in the other side's rate. Only an
+ * amount of the rate's size (within ten times either way): 380万元 against ≤2万元/公里 is a total.
+ */
+function perUnitAsNamed(target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
+  const asRate = (bare: ParsedValue, rate: ParsedValue): ParsedValue => {
+    const per = rate.unit?.per;
+    if (!per || !bare.unit || bare.unit.per || !bare.value || !rate.value || !unitsConvertible(bare.unit, per.numerator)) return bare;
+    const size = toBase(bare.value, bare.unit).abs();
+    const rateSize = toBase(rate.value, per.numerator).abs();
+    if (gt(size, rateSize.times(TEN)) || gt(rateSize, size.times(TEN))) return bare;
+    return { ...bare, unit: unitPer(bare.unit, per.denominator) };
+  };
+  return [asRate(target, actual), asRate(actual, target)];
 }
 
 const isDuration = (p: ParsedValue): boolean => p.unit !== null && p.value !== null && durationInMinutes(p.value, p.unit) !== null;
 
+/** Why an actual's unit-mismatch is one: units that do not convert, or durations whose length decides. */
+function unitMismatchText(target: ParsedValue, actual: ParsedValue): [zh: string, en: string] {
+  const [a, t] = [actual.text, target.text];
+  if (!isDuration(actual) || !isDuration(target)) {
+    return [`实际完成值“${a}”与指标值“${t}”的单位无法换算，请统一单位。`, `The actual "${a}" and the target "${t}" have units that do not convert.`];
+  }
+  const [why, whyEn] =
+    actual.unit?.symbol === "工作日" || target.unit?.symbol === "工作日"
+      ? ["工作日之间还有节假日，是否达到指标取决于其间的节假日", "whether it is met depends on the holidays between working days"]
+      : ["一个月按 28 至 31 天计，是否达到指标取决于月份的天数", "whether it is met depends on the month's length (28 to 31 days)"];
+  return [`实际完成值“${a}”与指标值“${t}”：${why}，请统一单位。`, `The actual "${a}" against the target "${t}": ${whyEn}; write both in one unit.`];
+}
+
 /**
- * Target and actual as comparable numbers in one unit, or null when their units do not convert (a
- * duration in days against one in months only when the month's length cannot change the score).
+ * Target and actual as comparable numbers in one unit, or null when their units do not convert
+ * (durations on two time scales only when their length cannot change the score).
  */
 function comparable(statedTarget: ParsedValue, statedActual: ParsedValue, direction: Direction): Pair | null {
   const [target, actual] = onYearBasis(statedTarget, statedActual);
   if (target.value === null || actual.value === null) return null;
   if (target.unit && actual.unit && target.unit.symbol !== actual.unit.symbol) {
-    if (!unitsConvertible(target.unit, actual.unit)) return acrossMonthLengths(target, actual, direction);
+    if (!unitsConvertible(target.unit, actual.unit)) return acrossTimeScales(target, actual, direction);
     return { target: toBase(target.value, target.unit), actual: toBase(actual.value, actual.unit) };
   }
   // 3万 against a plain 3.2 (in the same unit, or a 计量单位 column's): whether 3.2 means 3.2万 is not
@@ -372,23 +409,18 @@ function evaluateIndicator(
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
-    const pair = comparable(target.parsed, actual.parsed, direction);
+    const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, actual.parsed) : [target.parsed, actual.parsed];
+    const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
       if (actual.parsed.kind === "number" && !findings.hasCell(actual)) {
-        const [a, t] = [actual.parsed.text, target.parsed.text];
-        const [zh, en] = isDuration(actual.parsed) && isDuration(target.parsed)
-          ? [
-              `实际完成值“${a}”与指标值“${t}”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。`,
-              `The actual "${a}" against the target "${t}": whether it is met depends on the month's length (28 to 31 days); write both in one unit.`,
-            ]
-          : [`实际完成值“${a}”与指标值“${t}”的单位无法换算，请统一单位。`, `The actual "${a}" and the target "${t}" have units that do not convert.`];
+        const [zh, en] = unitMismatchText(target.parsed, actual.parsed);
         findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
       }
       return result;
     }
     // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
     const range = target.parsed.range;
-    const planned = (range && comparable({ ...target.parsed, value: range.high }, actual.parsed, direction)?.target) ?? pair.target;
+    const planned = (range && comparable({ ...targetRead, value: range.high }, actualRead, direction)?.target) ?? pair.target;
     const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
     const scored = asCut(target.parsed, actual.parsed, direction, pair) ?? { direction, ...pair };
     if (weightValue === null) {
@@ -462,9 +494,11 @@ function evaluateIndicator(
 function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
   const firstRow = new Map<string, number>();
   for (const indicator of block.indicators) {
-    // Only white space is ignored: 道路维修（城区） and 道路维修（乡镇） are two indicators.
-    const key = withoutSpace(indicator.name);
-    if (key === "") continue;
+    // Only white space is ignored: 道路维修（城区） and 道路维修（乡镇） are two indicators, and so
+    // is one name under two tasks of a 部门整体 form.
+    const name = withoutSpace(indicator.name);
+    if (name === "") continue;
+    const key = `${indicator.group}\u0000${name}`;
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, indicator.row);
     else findings.add("duplicate-indicator", indicator.nameRef, { name: indicator.name, firstRow: String(first + 1) });

@@ -80,11 +80,17 @@ const NOT_CEILING = {
 const IMPACT_COST = /社会成本|生态(环境)?成本/;
 
 /**
- * A funding standard per head (生均公用经费 ≥720元/生, 人均补助): the least the unit must spend on
- * each, so a lower bound is what it should state.
+ * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, or a 标准 of anything but a cost
+ * (城市低保保障标准, 生均取暖费标准).
+ */
+const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|^(?!.*成本).*标准/;
+
+/**
+ * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月): the least the
+ * unit must spend on each, so a lower bound is what it should state.
  */
 function isFundingStandard(name: string, p: ParsedValue): boolean {
-  return /经费|补助|补贴|资助/.test(name) && p.unit?.per?.numerator.family === "money";
+  return FUNDING.test(name) && p.unit?.per?.numerator.family === "money";
 }
 
 /** An indicator that measures a cut (能耗下降率, 采购成本节约率, 单位成本降低): its share is the size of the cut. */
