@@ -654,6 +654,9 @@ function afterLabel(s: string): Prefix | undefined {
   return prefix.ops.length > 0 ? prefix : undefined;
 }
 
+/** A duration that ends with 内 or 以内 (30日内, 15个工作日以内, 6个月内完工): the time a task may take. */
+const TIME_LIMIT_AFTER_EVENT = /^\d+(?:\.\d+)?(?:个?工作日|日|天|个?小时|分钟|个月|年)(?:以)?内/;
+
 const LABEL_OP_KEYS = longestFirst([...PREFIX_OPS.keys(), ...PROGRESS_OPS.keys()]);
 
 /**
@@ -667,6 +670,8 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
   const at = s.search(/\d/);
   if (at < 1 || at > 12) return NOT_A_QUANTITY;
   const label = s.slice(0, at);
+  // A time limit counted from an event (收到资金后30日内, 资金下达后15个工作日内) is that limit.
+  if (/[^\d]后$/.test(label) && TIME_LIMIT_AFTER_EVENT.test(s.slice(at))) return scanQuantity(s.slice(at));
   if (/[第前后.+\-]$|排名|名列/.test(label)) return NOT_A_QUANTITY;
   const word = LABEL_OP_KEYS.find((k) => label.endsWith(k));
   const beforeWord = word === undefined ? label : label.slice(0, -word.length);

@@ -407,6 +407,18 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(message(open, "unit-mismatch", "E10")).toBe("实际完成值“12个工作日”与指标值“≤15天”：工作日之间还有节假日，是否达到指标取决于其间的节假日，请统一单位。");
   });
 
+  it("reads a time limit counted from an event (收到资金后30日内) as that limit, and scores a late actual (review round 15, B3)", () => {
+    const a = timed([
+      ["资金拨付时间", "收到资金后30日内", "45日", 10],
+      ["审批办结时限", "收到申请后3个工作日内", "2个工作日", 10],
+      ["应急响应时间", "接到报案后2小时内", "1.5小时", 10],
+    ]);
+    expect(found(a)).toEqual(["score-mismatch@自评表!G10"]);
+    expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["6.67", "10", "10"]);
+    // 后 before a number is no such limit elsewhere: a rank, a span without 内.
+    expect(["排名后3名", "验收后3年", "批复后6月内"].map((t) => parseValue(t).kind)).toEqual(["qualitative", "qualitative", "qualitative"]);
+  });
+
   it("never turns a date into a duration: 7月 against ≤12个月 is a unit-mismatch, and 10个月 against 12月底 too", () => {
     const a = timed([
       ["建设周期", "≤12个月", "7月", 10],
