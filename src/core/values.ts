@@ -1160,14 +1160,21 @@ function countedAfter(written: Unit, unit: Unit): boolean {
   return COUNTED_NOUN.test(written.symbol.slice(unit.symbol.length));
 }
 
+/** The serial numbers Excel stores the dates of 2000 to 2099 as. */
+const FIRST_SERIAL = 36526;
+const PAST_SERIAL = 73051;
+
 /**
  * An actual written as a year and its month (2024.3, 2023.11) against a deadline (12月底前,
- * 2023.1-2023.12): that month, not the number 2024.3. Read only with a deadline to go by, as alone
- * 2023.5 may as well be an amount; other values are returned as they are.
+ * 2023.1-2023.12): that month, not the number 2024.3; and a date cell that lost its format (45311,
+ * 2024-01-20, pasted as a value): that date. Read only with a deadline to go by, as alone 2023.5 or
+ * 45311 may as well be an amount; other values are returned as they are.
  */
 export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue): ParsedValue {
   if (target.date === null || actual.kind !== "number" || actual.unit !== null || actual.op !== null) return actual;
-  const date = YEAR.test(actual.value!.trunc().toFixed()) ? dateIn(normalizeText(actual.text)) : null;
+  const value = actual.value!;
+  const serial = value.isInteger() && value.gte(FIRST_SERIAL) && value.lt(PAST_SERIAL);
+  const date = serial ? dateIn(excelDate(value.toNumber())) : YEAR.test(value.trunc().toFixed()) ? dateIn(normalizeText(actual.text)) : null;
   return date === null ? actual : result(actual.text, "qualitative", { date });
 }
 

@@ -470,6 +470,24 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(found(dated(45260, 10))).toEqual([]);
     expect(found(dated(45300, 9))).toEqual(["qualitative-score-band@自评表!G10"]);
   });
+
+  it("reads a date cell that lost its format (a bare 45311 against a deadline) as that date (review round 15, B4)", () => {
+    const pasted = (serial: number, score: number): Analysis =>
+      run(
+        workbook(
+          nationalForm("校舍维修项目", [
+            ["产出指标", "时效指标", "完工时间", "2023年12月31日前", serial, 10, score, "已说明"],
+            ["", "数量指标", "维修校舍", "≥3所", "3所", 40, 40, ""],
+            ...EFFECT_AND_SATISFACTION,
+          ]),
+        ),
+      );
+    // 45311 is 2024-01-20, late; 45260 is 2023-11-30, on time.
+    expect(found(pasted(45311, 10))).toEqual(["qualitative-score-band@自评表!G10"]);
+    expect(found(pasted(45260, 10))).toEqual([]);
+    // Against a number it stays a number: 45311元 is an amount.
+    expect(parseValue("45311").kind).toBe("number");
+  });
 });
 
 describe("every table is labelled by its own form's 项目名称 / 单位名称", () => {
