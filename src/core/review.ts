@@ -164,10 +164,22 @@ function folderUnit(file: string): string | null {
   return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
 }
 
-/** The unit a file's name gives before a year (县教育局2023年度项目支出绩效自评表), else the file's name. */
-function unitOfFileName(file: string): string {
-  const stem = fileStem(file);
-  return unitInTitle(stem) ?? stem;
+/** A file's name as a unit and then a part of its own: 县残联（康复救助）, 县残联-辅具适配, 县残联 就业培训. */
+const UNIT_THEN_PART = /^(.+?)\s*(?:[（(【[]([^（）()【】[\]]+)[）)】\]]|[\s\-－—_]+(.+))$/;
+
+/**
+ * The unit a file's name gives: before a year (县教育局2023年度项目支出绩效自评表), or before the
+ * project the file holds (县残联（康复救助） for its form of 残疾人康复救助, as units name each
+ * project's file); else the file's name.
+ */
+function unitOfFileName(file: string, projects: string[]): string {
+  const stem = fileStem(file).trim();
+  const titled = unitInTitle(stem);
+  if (titled !== null) return titled;
+  const m = UNIT_THEN_PART.exec(stem);
+  const part = m && (m[2] ?? m[3]).trim();
+  const namesProject = part && projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
+  return namesProject ? m[1] : stem;
 }
 
 /** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
@@ -315,7 +327,7 @@ function ownerTable(owners: TableOwners, sheet: string, cell: string): number | 
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
  * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
  * rows whose form does not repeat it, else the unit's folder (folderUnit), else the unit a form's
- * title names, else the file's name (unitOfFileName). The folder comes before the title: a title's
+ * title names, else the file's name, before a year or the project it holds (unitOfFileName). The folder comes before the title: a title's
  * words before its year may name a project's site (城东农贸市场2023年度…) as well as a unit.
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
@@ -325,7 +337,7 @@ function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): v
     analysis.coverUnit ??
     folderUnit(file) ??
     analysis.titleUnit ??
-    unitOfFileName(file);
+    unitOfFileName(file, rows.map((r) => r.project));
   for (const row of rows) if (row.unit === "") row.unit = named;
 }
 

@@ -174,6 +174,24 @@ describe("the unit of a workbook whose forms name none", () => {
     ).toEqual([["县教育局", 2]]);
   });
 
+  test("is the file's name before the project the file holds: 县残联（康复救助） for 残疾人康复救助 (review round 15, A8)", () => {
+    const project = (name: string) => {
+      const grid = formTitled("项目支出绩效自评表");
+      grid.sheets[0].values[1] = ["项目名称", name];
+      return grid;
+    };
+    expect(
+      unitsOf([
+        ["县残联（康复救助）.xlsx", project("残疾人康复救助")],
+        ["县残联（两项补贴）.xlsx", project("残疾人两项补贴")],
+        ["县残联 就业培训.xlsx", project("残疾人就业培训")],
+        ["县残联-辅具适配 .xlsx", project("辅具适配")],
+      ]),
+    ).toEqual([["县残联", 4]]);
+    // Words in brackets that are not the form's project stay part of the name: 县教育局（本级） is a unit of its own.
+    expect(review("县教育局（本级）.xlsx", project("校舍维修改造")).rows.map((r) => r.unit)).toEqual(["县教育局（本级）"]);
+  });
+
   test("is the unit the form's title names before its year, after the unit's folder and before the file's name", () => {
     const titled = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
     expect(review("d3.xlsx", titled).rows.map((r) => r.unit)).toEqual(["某区卫生健康局"]);
