@@ -622,10 +622,17 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
   if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, lowScale);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
-  const outsideParentheses = rest.replace(/\([^()]*\)/g, "");
-  if (/\d/.test(outsideParentheses)) return withSecondNumber(outsideParentheses, value, unit, ops);
+  const outsideNotes = rest.replace(/\([^()]*\)/g, "").replace(COMPARISON_NOTE, "");
+  if (/\d/.test(outsideNotes)) return withSecondNumber(outsideNotes, value, unit, ops);
   return quantity(value, unit, ops, false, scaledBy, period);
 }
+
+/**
+ * A clause that sets the value against another figure (98%，较上年提高2个百分点; 1235亩，占计划的
+ * 102.9%), with no figure after it: a note on the value, as one in brackets is. 另有2座在建 adds a
+ * figure of its own, and stays.
+ */
+const COMPARISON_NOTE = /[,;](?:较|比|同比|环比|占|超出|超过计划|高于|低于)[^,;]*(?:[,;][^,;\d]*)*$/;
 
 /** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
 const PRIOR_YEAR = /^(?:上一?年度?(?:同期)?|去年|同期)(?:的|水平|数|为)?/;

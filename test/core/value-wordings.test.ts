@@ -111,6 +111,29 @@ describe("an actual naming what was done after its number: 开展22场宣传活�
   });
 });
 
+describe("an actual with a clause setting it against another figure (review round 15, D)", () => {
+  /** A 质量指标 rate for the percentages, a 数量指标 count for the others. */
+  const row = (target: string, actual: string): RowUnderTest =>
+    target.endsWith("%") ? { level2: "质量指标", name: "工程合格率", target, actual } : { name: "任务量", target, actual };
+
+  it.each([
+    ["≥95%", "98%，较上年提高2个百分点", "98", "%"],
+    ["≥1200亩", "1235亩，占计划的102.9%", "1235", "亩"],
+    ["≥95%", "98%；同比提高1.5个百分点，位居全市第一", "98", "%"],
+    ["≥20场", "22场，比计划多2场", "22", "场"],
+  ])("reads %s / %s as its first figure, met in full", (target, actual, value, unit) => {
+    const a = run(townshipForm(row(target, actual)));
+    expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("keeps a clause adding a figure of its own, or a comparison followed by one, not-numeric", () => {
+    for (const actual of ["98%，另有2所在建", "98%，较上年提高2个百分点，另有3所在建"]) {
+      expect(found(run(townshipForm(row("≥95%", actual))))).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+    }
+  });
+});
+
 describe("a target per period written before its number: 每月2次 is 24 a year", () => {
   it.each([
     ["每月不少于2次", "全年开展巡查26次"],
