@@ -42,6 +42,7 @@ import {
   parseShownNumber,
   parseValue,
   quantityInWords,
+  sameDayAsOneDay,
   rangeAsBound,
   shownAsPercent,
 } from "./values";
@@ -297,7 +298,8 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const stated = quantityInWords(bound.parsed, allDoneAsHundredPercent(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed)));
+  const worded = sameDayAsOneDay(bound.parsed, allDoneAsHundredPercent(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed)));
+  const stated = quantityInWords(bound.parsed, worded);
   const counted = countInUnitOf(bound.parsed, stated);
   const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];

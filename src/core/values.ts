@@ -1219,6 +1219,21 @@ export function allDoneAsHundredPercent(target: ParsedValue, actual: ParsedValue
   return numberResult(actual.text, ONE_HUNDRED, PERCENT, [], false);
 }
 
+/** Done the same day: 当日办结, 当天完成, 即办, 即时办结, 当场办理, 随到随办. */
+const SAME_DAY = /^(?:已|均)?(?:当日|当天|即时|即办|立即|当场|随到随办)(?:办结|办理|完成|处理|答复|办|受理|解决)?(?:完毕)?$/;
+const ONE_DAY = new Decimal(1);
+
+/**
+ * An actual done the same day (当日办结, 即办) against a time limit of a day or more (≤3个工作日,
+ * 5天内): one day, what a reviewer reads it as. Against hours or minutes the words give no figure,
+ * and other values are returned as they are.
+ */
+export function sameDayAsOneDay(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const days = target.kind === "number" && (target.unit?.symbol === "天" || target.unit?.symbol === "工作日") && target.value !== null && target.value.gte(ONE_DAY);
+  if (!days || actual.kind !== "qualitative" || !SAME_DAY.test(phraseOf(actual.text))) return actual;
+  return numberResult(actual.text, ONE_DAY, lookupUnit("天") as Unit, [], false);
+}
+
 /**
  * A value that names what it counted after the unit of the row's other value: an actual 10口井
  * against ≥10口, 6孔涵洞 against ≥6孔, 8根电杆 against ≥8根, and a target ≥10口井 against 10口,

@@ -419,6 +419,17 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(["排名后3名", "验收后3年", "批复后6月内"].map((t) => parseValue(t).kind)).toEqual(["qualitative", "qualitative", "qualitative"]);
   });
 
+  it("reads done the same day (当日办结, 即办) as one day against a limit of days (review round 15, D)", () => {
+    const a = timed([
+      ["办结时限", "≤3个工作日", "当日办结", 10],
+      ["受理时限", "≤5天", "即办", 10],
+      ["答复时限", "1个工作日内", "当天答复", 10],
+    ]);
+    expect(found(a)).toEqual([]);
+    // Against hours a day may be too long: the words give no figure.
+    expect(found(timed([["响应时间", "≤2小时", "当日办结", 10]]))).toEqual(["not-numeric@自评表!E10"]);
+  });
+
   it("never turns a date into a duration: 7月 against ≤12个月 is a unit-mismatch, and 10个月 against 12月底 too", () => {
     const a = timed([
       ["建设周期", "≤12个月", "7月", 10],
