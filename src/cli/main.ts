@@ -75,6 +75,10 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
   const budgets = report.tables.filter((t) => t.kind === "budget").length;
   const indicators = report.tables.length - budgets;
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}`);
+  if (report.hiddenSheets.length > 0) {
+    const names = report.hiddenSheets.join(zh ? "、" : ", ");
+    out.log(zh ? `  隐藏的工作表未检查：${names}` : `  Hidden sheets, not checked: ${names}`);
+  }
   // The honest headlines (src/core/headline.ts): no grade where the total cannot carry one, and why.
   const heads = headlines(report.totals, report.findings, lang);
   report.totals.forEach((total, i) => {

@@ -358,11 +358,13 @@ export function* analysisSteps(
   workbook = withoutOwnFills(workbook, ownFills);
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
-  /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote. */
+  /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote, or a hidden sheet. */
   const detected: ({ view: SheetView; tables: Table[] } | null)[] = [];
   for (const sheet of workbook.sheets) {
     if (isJixiaoSummary(sheet)) {
       skippedSheets.push(sheet.name);
+      detected.push(null);
+    } else if (sheet.hidden) {
       detected.push(null);
     } else {
       const view = viewOf(sheet);
@@ -506,6 +508,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active, activeRefs) : [],
     skippedSheets,
+    hiddenSheets: workbook.sheets.filter((s) => s.hidden && !isJixiaoSummary(s)).map((s) => s.name),
     ownFills,
   };
 }

@@ -38,6 +38,11 @@ export interface SheetGrid {
    * Absent: every formula's result is known (Excel's own files, the add-in's host).
    */
   unknownResults?: (boolean | undefined)[][];
+  /**
+   * The sheet is hidden (or very hidden) in the workbook: its forms are not checked, as a unit hides
+   * last year's form or the lists behind its drop-downs there. Absent: visible.
+   */
+  hidden?: true;
 }
 
 export interface WorkbookGrid {

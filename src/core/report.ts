@@ -28,6 +28,8 @@ export interface Report {
   /** The sheet the 综合得分 summary was written to, and a summary sheet the user had written in that
    * was kept rather than replaced (null when none). */
   summary: { sheet: string; keptEdited: string | null };
+  /** Hidden sheets, not checked (Analysis.hiddenSheets). */
+  hiddenSheets: string[];
 }
 
 /**
@@ -62,5 +64,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
       after: w.value,
     })),
     summary: { sheet: analysis.summary.name, keptEdited: analysis.summary.keptEdited },
+    hiddenSheets: analysis.hiddenSheets,
   };
 }

@@ -156,6 +156,8 @@ export interface AnalysisResult {
   marks: CellMark[];
   /** Sheets that were skipped because jixiao wrote them (an earlier 综合得分). */
   skippedSheets: string[];
+  /** Hidden sheets, not checked (see SheetGrid.hidden): named so that nothing is left out unseen. */
+  hiddenSheets: string[];
 }
 
 /** How many findings of each severity. */

@@ -138,6 +138,7 @@ const TEXT = {
     ignoredLabel: "已忽略",
     ignoredReason: (reason: string) => `忽略理由：${reason}`,
     noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
+    hiddenSheets: (names: string[]) => `隐藏的工作表未检查：${names.join("、")}（取消隐藏后重新运行即可检查）。`,
     chart: "各一级指标得分率",
     legend: "四、标记说明",
     legendRows: [
@@ -167,6 +168,7 @@ const TEXT = {
     ignoredLabel: "ignored",
     ignoredReason: (reason: string) => `Reason for ignoring: ${reason}`,
     noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
+    hiddenSheets: (names: string[]) => `Hidden sheets, not checked: ${names.join(", ")} (unhide them and run again to check them).`,
     chart: "Score rate by level-1 indicator",
     legend: "4. Marks",
     legendRows: [
@@ -409,6 +411,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.row++;
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
   });
+  const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);
+  if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");
   layout.row++;
 
   // The chart of 得分率 goes right under the rates it plots, over rows left empty for it: high on

@@ -109,7 +109,8 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   const complete = reads.filter((read) => read.values !== null);
   if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
 
-  const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name))) };
+  const hidden = new Set(sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name));
+  const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name), hidden.has(name))) };
   const record = recordXml ? stateOfPartDom(recordXml.value) : undefined;
   if (record !== undefined) grid.state = record;
   const fills = new Map<string, FillBlock[]>();
@@ -310,8 +311,8 @@ function halve(group: Block[]): Block[][] | undefined {
 // ---------------------------------------------------------------------------------------------
 // Assembly
 
-function sheetGrid(name: string, reads: BlockRead[]): SheetGrid {
-  const sheet: SheetGrid = { name, values: [], numFmts: [], merges: [] };
+function sheetGrid(name: string, reads: BlockRead[], hidden: boolean): SheetGrid {
+  const sheet: SheetGrid = { name, values: [], numFmts: [], merges: [], ...(hidden && { hidden: true }) };
   let empty = true;
   const formulas: (boolean | undefined)[][] = [];
   for (const { block, values, numFmts, merges, formulas: areas } of reads) {

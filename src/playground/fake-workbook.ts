@@ -175,6 +175,7 @@ export class FakeWorkbook {
     const book = new FakeWorkbook(options);
     for (const sheetGrid of grid.sheets) {
       const sheet = book.addSheet(sheetGrid.name);
+      if (sheetGrid.hidden) sheet.visibility = "Hidden";
       sheetGrid.values.forEach((row, r) =>
         row?.forEach((value, c) => {
           const numFmt = sheetGrid.numFmts[r]?.[c];

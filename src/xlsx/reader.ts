@@ -514,6 +514,8 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
       );
     }
     const { grid, layout } = readSheet(xml, sheet.name, relationship.part, context);
+    const state = sheet.element.attributes.state;
+    if (state === "hidden" || state === "veryHidden") grid.hidden = true;
     sheets.push(grid);
     pkg.setSheetLayout(relationship.part, layout);
   }

@@ -149,6 +149,22 @@ describe("jixiao score options and inputs", () => {
     expect(bad.err).toContain("negativeFormula");
   });
 
+  it("names a hidden sheet it did not check, in the console and the JSON report", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("2022年", { state: "hidden" }).addRows(threeIndicatorForm());
+    wb.addWorksheet("自评表").addRows(threeIndicatorForm());
+    const file = path.join(dir, "two-years.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "r.json");
+    const r = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    expect(r.out).toContain("识别到 0 张预算表、1 张指标表");
+    expect(r.out).toContain("隐藏的工作表未检查：2022年");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.hiddenSheets).toEqual(["2022年"]);
+    expect(report.findings.every((f: { sheet: string }) => f.sheet === "自评表")).toBe(true);
+  });
+
   it("exits 0 when there are only warnings", async () => {
     const dir = tempDir();
     const file = await xlsxFromRows(path.join(dir, "ok.xlsx"), "自评表", threeIndicatorForm());

@@ -87,6 +87,19 @@ describe("analysisSteps", () => {
     expect(step.value.findings).toEqual(analyze(yunxi).findings);
   });
 
+  test("a hidden sheet is not checked, and named in the analysis and on the 综合得分 sheet (review round 15, D)", () => {
+    const lastYear: SheetGrid = { ...yunxi.sheets[0], name: "2022年", hidden: true };
+    const withLastYear: WorkbookGrid = { ...yunxi, sheets: [lastYear, ...yunxi.sheets] };
+    const a = analyze(withLastYear);
+    const alone = analyze(yunxi);
+    expect(a.hiddenSheets).toEqual(["2022年"]);
+    expect([a.tables, a.totals, a.findings, a.writes, a.marks]).toEqual([alone.tables, alone.totals, alone.findings, alone.writes, alone.marks]);
+    expect(alone.hiddenSheets).toEqual([]);
+    const lines = a.summary.cells.map((c) => c.value);
+    expect(lines).toContain("隐藏的工作表未检查：2022年（取消隐藏后重新运行即可检查）。");
+    expect(alone.summary.cells.map((c) => c.value).some((v) => String(v).includes("隐藏的工作表"))).toBe(false);
+  });
+
   test("a workbook without sheets goes straight to the totals", () => {
     const empty: WorkbookGrid = { sheets: [] };
     const steps = analysisSteps(empty);

@@ -86,6 +86,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     writes,
     marks,
     skippedSheets: [],
+    hiddenSheets: [],
     summary,
   };
 }

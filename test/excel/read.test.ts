@@ -52,6 +52,18 @@ describe("readWorkbook", () => {
     expect(state.sheets.map((s) => s.name)).toContain(UNDO_BACKUP_SHEET);
   });
 
+  test("a hidden or very hidden sheet is read, and known to be hidden", async () => {
+    const book = fakeBook([sheet("2022年", [["a"]]), sheet("说明", [["b"]]), sheet("表", [["c"]])]);
+    book.sheet("2022年")!.visibility = "Hidden";
+    book.sheet("说明")!.visibility = "VeryHidden";
+    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    expect(grid.sheets.map((s) => [s.name, s.values, s.hidden])).toEqual([
+      ["2022年", [["a"]], true],
+      ["说明", [["b"]], true],
+      ["表", [["c"]], undefined],
+    ]);
+  });
+
   test("without ExcelApi 1.13 merged areas are not asked for", async () => {
     const book = fakeBook([sheet("表", [["a", null]], ["A1:B1"])], { apiMinor: 12 });
     const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });

@@ -216,9 +216,18 @@ describe("valid packages from other producers", () => {
     expect(readXlsxBytes(output!, "out.xlsx").grid.sheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
   });
 
-  it("hidden sheets are read like the others", async () => {
-    const grid = readXlsxBytes(buildPackage({ sheets: [{ name: "说明", rows: [["填表说明"]], state: "veryHidden" }, { name: "自评表", rows: ROWS }] }), "hidden.xlsx").grid;
-    expect(grid.sheets.map((s) => s.name)).toEqual(["说明", "自评表"]);
+  it("hidden sheets are read like the others, and known to be hidden", async () => {
+    const sheets = [
+      { name: "说明", rows: [["填表说明"]], state: "veryHidden" as const },
+      { name: "2022年", rows: ROWS, state: "hidden" as const },
+      { name: "自评表", rows: ROWS },
+    ];
+    const grid = readXlsxBytes(buildPackage({ sheets }), "hidden.xlsx").grid;
+    expect(grid.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["说明", true],
+      ["2022年", true],
+      ["自评表", undefined],
+    ]);
   });
 
   it("reads jixiao's record from its custom XML part, found through the workbook's relationships", () => {
