@@ -260,3 +260,89 @@ describe("budget headers in the wordings units write", () => {
     );
   });
 });
+
+describe("the 部门整体 form weighing 基本支出 and 项目支出 each (review round 15, A5)", () => {
+  type Score = number | null;
+  /**
+   * 部门预算执行情况 merged down its lines: 基本支出 (5 points, 815 of 820: 4.97) and 项目支出 (5 points,
+   * 1335 of 1380: 4.84), each scored; the 合计 with `total` as its 分值 and 得分 (none by default);
+   * the indicators 90 of 90; 总分 99.81, 优.
+   */
+  const form = (scores: { basic?: Score; project?: Score; total?: [Score, Score]; recorded?: number } = {}): WorkbookGrid =>
+    workbook({
+      name: "部门整体",
+      rows: [
+        ["部门（单位）整体支出绩效自评表"],
+        ["部门（单位）名称", "县民政局", "", "", "", "", "", "金额单位：万元"],
+        ["部门预算执行情况", "项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "基本支出", 800, 820, 815, 5, 815 / 820, scores.basic === undefined ? 4.97 : scores.basic],
+        ["", "项目支出", 1200, 1380, 1335, 5, 1335 / 1380, scores.project === undefined ? 4.84 : scores.project],
+        ["", "合计", 2000, 2200, 2150, scores.total?.[0] ?? null, 2150 / 2200, scores.total?.[1] ?? null],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["", "产出指标", "数量指标", "城乡低保对象救助人数", "≥12000人", "12350人", 15, 15, ""],
+        ["", "", "", "特困人员集中供养人数", "≥300人", "312人", 10, 10, ""],
+        ["", "", "质量指标", "低保资金发放准确率", "100%", "100%", 15, 15, ""],
+        ["", "", "时效指标", "救助资金发放及时率", "100%", "100%", 10, 10, ""],
+        ["", "效益指标", "社会效益指标", "困难群众基本生活保障", "有效保障", "有效保障", 15, 15, ""],
+        ["", "", "可持续影响指标", "救助制度长效运行", "长期", "长期", 15, 15, ""],
+        ["", "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "95.6%", 10, 10, ""],
+        ["总分", "", "", "", "", "", 100, scores.recorded ?? 99.81],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "B2:G2", "A3:A6", "A7:A14", "B8:B11", "C8:C9", "B12:B13"],
+      numFmts: { G4: "0.00%", G5: "0.00%", G6: "0.00%" },
+    });
+
+  it("counts both weighted lines in the total: 10 points, 9.81, total 99.81 优, nothing found", () => {
+    const a = run(form());
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.81", "优"]]);
+  });
+
+  it("fills a blank line score and counts it: 项目支出 4.84", () => {
+    const a = run(form({ project: null }));
+    expect(a.writes.map((w) => [w.cell, w.value])).toEqual([["H5", "4.84"]]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).toBe("99.81");
+  });
+
+  it("checks each weighted line's score: 项目支出 5 at 96.74%", () => {
+    expect(found(run(form({ project: 5 })))).toEqual(["budget-score-mismatch@部门整体!H5"]);
+  });
+
+  it("gives the review the 合计's figures for the form's budget", () => {
+    const a = run(form());
+    const line = a.totalSources[0].budget!.line;
+    expect(a.budget[line]).toMatchObject({ label: "合计", planned: "2200", spent: "2150" });
+  });
+
+  it("bounds the total by both lines' rates", () => {
+    const a = run(form({ recorded: 100 }));
+    expect(found(a)).toEqual(["total-mismatch@部门整体!H15", "score-above-attainable@部门整体!H15"]);
+    expect(a.findings[1].message).toBe("执行率 基本支出 99.39%、项目支出 96.74% 时最高只能得 99.81 分（预算执行率分值 10 分按执行率扣减），填的是 100。");
+  });
+
+  describe("a 合计 that also carries 分值 and 得分 restates the lines: counted once, checked as their sum", () => {
+    it("finds nothing wrong in 10 and 9.81 and scores 99.81 on 100 points", () => {
+      const a = run(form({ total: [10, 9.81] }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.81", "优"]]);
+    });
+
+    it("takes the 合计's 得分 for the sum of the lines' scores, not 10 × its rate (9.77)", () => {
+      const a = run(form({ total: [10, 9.77] }));
+      expect(found(a)).toEqual(["sum-mismatch@部门整体!H6"]);
+      expect(a.findings[0].message).toBe("合计行填的是 9.77，但上方各行相加为 9.81。请改为 9.81，或核对各行数字。");
+    });
+
+    it("adds a score jixiao fills into the lines' sum", () => {
+      expect(found(run(form({ project: null, total: [10, 9.81] })))).toEqual([]);
+    });
+
+    it("names a 分值 that is not the lines' 5 + 5", () => {
+      const a = run(form({ total: [12, 9.81] }));
+      expect(found(a)).toEqual(["sum-mismatch@部门整体!F6"]);
+      expect(a.totals[0].weights).toBe("100");
+    });
+  });
+});
