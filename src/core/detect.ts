@@ -930,6 +930,7 @@ export function detectTables(view: SheetView): Table[] {
       more = false;
       for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
         for (const header of headersAt(view, row, span)) {
+          if (isTaskList(view, header)) continue;
           const table = readOwnTable(view, header, tables);
           if (table === undefined) continue;
           found.push(table);
@@ -949,4 +950,26 @@ export function detectTables(view: SheetView): Table[] {
   }
   formNames(view, tables);
   return tables;
+}
+
+/** A task heading a list's rows: 年度主要任务, 任务名称, 重点工作任务. */
+const TASK_LABEL = /^(年度)?(主要|重点)?(工作|履职)?任务(名称)?$/;
+
+/**
+ * A 部门整体 form's 年度主要任务 list (任务名称 | 主要内容 | 预算数 | 执行数 | 完成情况): what each task
+ * was given and spent, with no execution rated or scored, is no budget table: a header naming a task
+ * left of its figures, with no 执行率, 分值 or 得分 column. Its header still ends the table above.
+ */
+function isTaskList(view: SheetView, header: HeaderMatch): boolean {
+  if (header.kind !== "budget") return false;
+  const columns = header.columns as Columns<BudgetField>;
+  if (columns.rate !== undefined || columns.weight !== undefined || columns.score !== undefined) return false;
+  const figures = BUDGET_NUMBER_FIELDS.flatMap((f) => (columns[f] === undefined ? [] : [columns[f]]));
+  const firstFigure = Math.min(...figures);
+  for (let row = header.top; row <= header.bottom; row++) {
+    for (let c = header.span.left; c < Math.min(firstFigure, spanEnd(view, row, header.span)); c++) {
+      if (view.isOrigin(row, c) && TASK_LABEL.test(normalizeHeader(view.text(row, c)))) return true;
+    }
+  }
+  return false;
 }

@@ -7,7 +7,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { SheetSpec, workbook } from "../support/grid";
+import { DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, SheetSpec, workbook } from "../support/grid";
 
 type Row = CellValue[];
 /** A line of a list: its label, 年初预算数, 全年预算数 and 全年执行数 (万元). */
@@ -266,26 +266,17 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
   /**
    * 部门预算执行情况 merged down its lines: 基本支出 (5 points, 815 of 820: 4.97) and 项目支出 (5 points,
    * 1335 of 1380: 4.84), each scored; the 合计 with `total` as its 分值 and 得分 (none by default);
-   * the indicators 90 of 90; 总分 99.81, 优.
+   * the indicators 90 of 90 (DEPARTMENT_INDICATORS); 总分 99.81, 优.
    */
   const form = (scores: { basic?: Score; project?: Score; total?: [Score, Score]; recorded?: number } = {}): WorkbookGrid =>
     workbook({
       name: "部门整体",
       rows: [
-        ["部门（单位）整体支出绩效自评表"],
-        ["部门（单位）名称", "县民政局", "", "", "", "", "", "金额单位：万元"],
-        ["部门预算执行情况", "项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ...DEPARTMENT_HEAD,
         ["", "基本支出", 800, 820, 815, 5, 815 / 820, scores.basic === undefined ? 4.97 : scores.basic],
         ["", "项目支出", 1200, 1380, 1335, 5, 1335 / 1380, scores.project === undefined ? 4.84 : scores.project],
         ["", "合计", 2000, 2200, 2150, scores.total?.[0] ?? null, 2150 / 2200, scores.total?.[1] ?? null],
-        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-        ["", "产出指标", "数量指标", "城乡低保对象救助人数", "≥12000人", "12350人", 15, 15, ""],
-        ["", "", "", "特困人员集中供养人数", "≥300人", "312人", 10, 10, ""],
-        ["", "", "质量指标", "低保资金发放准确率", "100%", "100%", 15, 15, ""],
-        ["", "", "时效指标", "救助资金发放及时率", "100%", "100%", 10, 10, ""],
-        ["", "效益指标", "社会效益指标", "困难群众基本生活保障", "有效保障", "有效保障", 15, 15, ""],
-        ["", "", "可持续影响指标", "救助制度长效运行", "长期", "长期", 15, 15, ""],
-        ["", "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "95.6%", 10, 10, ""],
+        ...DEPARTMENT_INDICATORS,
         ["总分", "", "", "", "", "", 100, scores.recorded ?? 99.81],
         ["评价等次", "", "", "", "", "", "", "优"],
       ],
