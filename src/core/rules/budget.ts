@@ -409,12 +409,12 @@ export interface BudgetExecution {
 export function budgetExecution(results: BudgetLineResult[]): BudgetExecution | null {
   const lines = results.filter((r) => r.scored);
   if (lines.length === 0) return null;
-  const scores = lines.map((r) => r.score);
+  const scores = lines.flatMap((r) => (r.score === null ? [] : [r.score]));
   return {
     lines,
     lead: leadingLine(results) ?? lines[0],
     weight: sumOf(lines.map((r) => r.weight ?? ZERO)),
-    score: scores.every((s) => s !== null) ? sumOf(scores as Decimal[]) : null,
+    score: scores.length === lines.length ? sumOf(scores) : null,
   };
 }
 
@@ -438,12 +438,11 @@ export function leadingLine(results: BudgetLineResult[]): BudgetLineResult | nul
  * one line, each with its label for several. Null when a rate is unknown.
  */
 export function attainableAt(budget: BudgetExecution): { bound: Decimal; rates: string } | null {
-  const rates = budget.lines.map((r) => r.rate);
-  if (rates.some((rate) => rate === null)) return null;
-  const lost = budget.lines.map((r) => budgetPointsLost(r.rate as Decimal, r.weight ?? ZERO));
-  const named = budget.lines.length > 1;
+  const rated = budget.lines.flatMap((r) => (r.rate === null ? [] : [{ label: r.line.label, rate: r.rate, weight: r.weight ?? ZERO }]));
+  if (rated.length < budget.lines.length) return null;
+  const named = rated.length > 1;
   return {
-    bound: HUNDRED.minus(sumOf(lost)),
-    rates: budget.lines.map((r) => (named ? `${r.line.label} ` : "") + percentText(r.rate as Decimal)).join("、"),
+    bound: HUNDRED.minus(sumOf(rated.map(({ rate, weight }) => budgetPointsLost(rate, weight)))),
+    rates: rated.map(({ label, rate }) => (named ? `${label} ` : "") + percentText(rate)).join("、"),
   };
 }
