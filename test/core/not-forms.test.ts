@@ -1,13 +1,13 @@
 /**
  * Tables that hold a form's words and figures but are no table of the unit's (review round 15):
- * a 部门整体 form's 年度主要任务 list with each task's 预算数 and 执行数 (D). It is not read; the form
- * around it is.
+ * a filled 填写示例 under its heading on a 填表说明 sheet (A6), and a 部门整体 form's 年度主要任务
+ * list with each task's 预算数 and 执行数 (D). Neither is read; the forms around them are.
  */
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reviewFile } from "../../src/core/review";
-import { DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, workbook } from "../support/grid";
+import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
 
 type Row = CellValue[];
 
@@ -70,5 +70,71 @@ describe("a 部门整体 form's 年度主要任务 list (任务名称 | 主要�
     const a = run(rated);
     expect(a.tables.map((t) => t.kind)).toEqual(["budget", "budget", "indicators"]);
     expect(found(a)).toEqual(["rate-mismatch@部门整体!G8"]);
+  });
+});
+
+describe("a filled 填写示例 on the 填表说明 sheet", () => {
+  /** 填表说明: its rules in words, a reference 一级指标 | 分值 table, then `example` (rows from row 13). */
+  const instructions = (example: Row[]): SheetSpec => ({
+    name: "填表说明",
+    rows: [
+      ["填表说明"],
+      ["1. 本表按财预〔2020〕10号填报，预算执行率10分，产出指标50分，效益指标30分，满意度指标10分，合计100分。"],
+      ["2. 定量指标：完成指标值的得满分，未完成的按比例得分。"],
+      ["一级指标", "分值", "说明"],
+      ["预算执行率", 10, "执行数/全年预算数"],
+      ["产出指标", 50],
+      ["效益指标", 30],
+      ["满意度指标", 10],
+      [],
+      ...example,
+    ],
+  });
+  const EXAMPLE_ROWS: Row[] = [
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训人数", "≥300人", "280人", 10, 9.33, "部分学员因故未参训"],
+    ["效益指标", "社会效益指标", "带动就业", "≥50人", "60人", 10, 10, ""],
+  ];
+  /** The project's form on a sheet of its own: 10 budget points (9.5) and 90 of indicators, 总分 99.5, 优. */
+  const PROJECT_ROWS: Row[] = [
+    ["2023年度项目支出绩效自评表"],
+    ["项目名称", "农村道路维护"],
+    ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
+    ["年度资金总额", 200, 200, 190, 10, 0.95, 9.5],
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "维护道路里程", "≥50公里", "52公里", 50, 50, ""],
+    ["效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", "", "", "", "", 100, 99.5],
+    ["评价等次", "", "", "", "", "", "优"],
+  ];
+  const project: SheetSpec = { name: "项目1", rows: PROJECT_ROWS };
+
+  it.each([["填写示例："], ["示例"], ["例："], ["填报示例（仅供参考）："]])("reads nothing under a line %s", (heading) => {
+    const a = run(workbook(instructions([[heading], ...EXAMPLE_ROWS]), project));
+    expect(a.tables.map((t) => t.sheet)).toEqual(["项目1", "项目1"]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["项目1", "99.5", "优"]]);
+  });
+
+  it("reads nothing of a whole example form (budget block and indicators) under the line", () => {
+    const a = run(workbook(instructions([["填写示例："], ...PROJECT_ROWS]), project));
+    expect(a.tables.map((t) => t.sheet)).toEqual(["项目1", "项目1"]);
+  });
+
+  it("reads a real form set under the example, with its own title", () => {
+    const a = run(workbook(instructions([["填写示例："], ...EXAMPLE_ROWS, [], ...PROJECT_ROWS])));
+    expect(tables(a)).toEqual(["budget@填表说明!A17:G18", "indicators@填表说明!A19:H24"]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
+  });
+
+  it("reads a form the unit filled in on the 填表说明 sheet itself, with no example line", () => {
+    const a = run(workbook(instructions(PROJECT_ROWS)));
+    expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["填表说明", "99.5", "优"]]);
+  });
+
+  it("reads a table under a sentence that gives an example in words (例如：…)", () => {
+    const a = run(workbook(instructions([["例如：培训人数写作“≥300人”。"], ...PROJECT_ROWS.slice(2)])));
+    expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["填表说明", "99.5", "优"]]);
   });
 });
