@@ -7,7 +7,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, SheetSpec, workbook } from "../support/grid";
+import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
 
 type Row = CellValue[];
 /** A line of a list: its label, 年初预算数, 全年预算数 and 全年执行数 (万元). */
@@ -311,6 +311,27 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
     const a = run(form({ recorded: 100 }));
     expect(found(a)).toEqual(["total-mismatch@部门整体!H15", "score-above-attainable@部门整体!H15"]);
     expect(a.findings[1].message).toBe("执行率 基本支出 99.39%、项目支出 96.74% 时最高只能得 99.81 分（预算执行率分值 10 分按执行率扣减），填的是 100。");
+  });
+
+  it("gives 其中 rows with a 分值 of 0 no points of their own: the 年度资金总额 carries the 10", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
+          ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+          ["其中：当年财政拨款", 250, 260, 250, 0, 250 / 260, 0],
+          ["上年结转资金", 50, 60, 54, 0, 0.9, 0],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          ["效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", "", "", "", "", 100, 99.5],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
   });
 
   describe("a 合计 that also carries 分值 and 得分 restates the lines: counted once, checked as their sum", () => {

@@ -96,15 +96,17 @@ const isSumLine = (line: BudgetLine): boolean => line.kind === "total" || line.k
 
 /**
  * Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds
- * total. Where lines of the list carry their own (基本支出 5 and 项目支出 5 in a 部门整体 form), a
- * sum line's 分值, or that of a line whose 其中 rows carry theirs, restates them (a 合计 of 10):
- * it is checked as their sum (checkSums), not scored again.
+ * total. Where lines of the list carry points of their own (基本支出 5 and 项目支出 5 in a 部门整体
+ * form), a sum line's 分值, or that of a line whose 其中 rows carry theirs, restates them (a 合计 of
+ * 10): it is checked as their sum (checkSums), not scored again. A 分值 of 0 on a 其中 row gives it
+ * no points of its own.
  */
 function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   if (!block.weighted) return new Set();
   const withWeight = block.lines.filter(hasWeight);
   if (withWeight.length > 0) {
-    const own = withWeight.filter((line) => !isSumLine(line) && !withWeight.some((part) => part.partOf === line));
+    const withPoints = withWeight.filter((line) => !line.weight?.value?.isZero());
+    const own = withPoints.filter((line) => !isSumLine(line) && !withPoints.some((part) => part.partOf === line));
     return new Set(own.length > 0 ? own : withWeight);
   }
   const main = block.lines.find((l) => l.kind === "funds-total" || l.kind === "total") ?? block.lines[0];
