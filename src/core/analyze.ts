@@ -35,7 +35,7 @@ import {
   ValueReport,
   WriteBasis,
 } from "./result";
-import { BudgetLineResult, evaluateBudgetBlock } from "./rules/budget";
+import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, leadingLine } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
@@ -123,8 +123,7 @@ interface SheetWork {
   writes: CellWrite[];
 }
 
-const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLineResult | null =>
-  budget?.results.find((r) => r.scored) ?? null;
+const countedBudget = (budget: SheetWork["budgets"][number] | undefined): BudgetExecution | null => (budget ? budgetExecution(budget.results) : null);
 
 /**
  * The budget execution an indicator table's total includes: the weighted budget block on its side
@@ -134,23 +133,23 @@ const scoredLine = (budget: SheetWork["budgets"][number] | undefined): BudgetLin
  * (a budget sheet beside an indicator sheet). A block sharing its sheet with indicators belongs to
  * those; with several candidates, which one is meant is unknown.
  */
-function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetLineResult | null): BudgetLineResult | null {
+function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetExecution | null): BudgetExecution | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
   if (weighted.length === 0) return elsewhere;
   const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
   const above = beside.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
-  if (above) return scoredLine(above);
+  if (above) return countedBudget(above);
   const below = beside.find((b) => b.block.table.headerTop > block.table.lastRow);
   const claimed =
     below && work.indicators.some((i) => sameSide(i.block.table, below.block.table) && i.block.table.headerTop > below.block.table.lastRow);
-  return claimed ? null : scoredLine(below);
+  return claimed ? null : countedBudget(below);
 }
 
-/** The budget line of the workbook's only weighted block on a sheet without indicators, if one. */
-function budgetSheetLine(works: SheetWork[]): BudgetLineResult | null {
+/** The budget lines of the workbook's only weighted block on a sheet without indicators, if one. */
+function budgetSheetLines(works: SheetWork[]): BudgetExecution | null {
   const budgetSheets = works.filter((w) => w.indicators.length === 0);
   const weighted = budgetSheets.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
-  return weighted.length === 1 ? scoredLine(weighted[0]) : null;
+  return weighted.length === 1 ? countedBudget(weighted[0]) : null;
 }
 
 /** Validates and scores the rows of one sheet's tables (its totals come later, see addTotals). */
@@ -174,7 +173,7 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * execution no points: it becomes a block without weights, nothing scored or filled. "Beside": on
  * the same sheet, on the block's side of it when forms stand side by side (see sameSide), or on a
  * budget sheet of its own when such indicators have no weighted budget block on theirs (see
- * budgetSheetLine). Otherwise the profile's budget weight applies, as a preset's may on top of the
+ * budgetSheetLines). Otherwise the profile's budget weight applies, as a preset's may on top of the
  * indicators. With both cells blank, scoring the block raised no finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
@@ -206,7 +205,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   dropUnclaimedBudgetWeights(works, profile);
-  const elsewhere = budgetSheetLine(works);
+  const elsewhere = budgetSheetLines(works);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);
     // Built only for a 总分 formula to read: most sheets have none.
@@ -268,7 +267,7 @@ function tableReport(sheet: string, table: Table): TableReport {
 }
 
 function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, profile: Profile): TotalSource {
-  const line = t.budget?.line;
+  const line = t.budget?.lead.line;
   const cell = t.block.recordedTotal;
   return {
     budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
@@ -392,19 +391,6 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
     const step = steps.next();
     if (step.done) return step.value;
   }
-}
-
-/**
- * The line that stands for a budget table in one row: the one that carries the budget score; in
- * an unweighted table (a project list, a funds table) its first 合计 or 年度资金总额; else the
- * table's only line. Null for a list without a total: no one project stands for the others.
- */
-function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
-  return (
-    results.find((r) => r.scored) ??
-    results.find((r) => r.line.kind === "total" || r.line.kind === "funds-total") ??
-    (results.length === 1 ? results[0] : null)
-  );
 }
 
 /** The sheets' work, with their totals, as the Analysis both hosts take. */

@@ -930,6 +930,7 @@ export function detectTables(view: SheetView): Table[] {
       more = false;
       for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
         for (const header of headersAt(view, row, span)) {
+          if (isTaskList(view, header)) continue;
           const table = readOwnTable(view, header, tables);
           if (table === undefined) continue;
           found.push(table);
@@ -948,5 +949,60 @@ export function detectTables(view: SheetView): Table[] {
     }
   }
   formNames(view, tables);
-  return tables;
+  return withoutExamples(view, tables);
+}
+
+/** A task heading a list's rows: 年度主要任务, 任务名称, 重点工作任务. */
+const TASK_LABEL = /^(年度)?(主要|重点)?(工作|履职)?任务(名称)?$/;
+
+/**
+ * A 部门整体 form's 年度主要任务 list (任务名称 | 主要内容 | 预算数 | 执行数 | 完成情况): what each task
+ * was given and spent, with no execution rated or scored, is no budget table: a header naming a task
+ * left of its figures, with no 执行率, 分值 or 得分 column. Its header still ends the table above.
+ */
+function isTaskList(view: SheetView, header: HeaderMatch): boolean {
+  if (header.kind !== "budget") return false;
+  const columns = header.columns as Columns<BudgetField>;
+  if (columns.rate !== undefined || columns.weight !== undefined || columns.score !== undefined) return false;
+  const figures = BUDGET_NUMBER_FIELDS.flatMap((f) => (columns[f] === undefined ? [] : [columns[f]]));
+  const firstFigure = Math.min(...figures);
+  for (let row = header.top; row <= header.bottom; row++) {
+    for (let c = header.span.left; c < Math.min(firstFigure, spanEnd(view, row, header.span)); c++) {
+      if (view.isOrigin(row, c) && TASK_LABEL.test(normalizeHeader(view.text(row, c)))) return true;
+    }
+  }
+  return false;
+}
+
+/** A line heading an example of how to fill the form in: 填写示例：, 示例, 例：, 填报示例（仅供参考）. */
+const EXAMPLE_HEADING = /^(填写|填报|填表)?(示例|样例|范例)(\(.*\))?$|^例$/;
+
+/** How far above a header an example's heading may stand: over the form's title and name lines. */
+const EXAMPLE_ROWS = 8;
+
+/**
+ * The tables but the examples: a table with a line heading an example (see EXAMPLE_HEADING) in its
+ * header block, at most EXAMPLE_ROWS above its header and below the table above on its side, and a
+ * table of the same form right under such a one (the indicators under an example's budget block, no
+ * header block of their own). A 填表说明 sheet shows how to fill the form in with one; a form under
+ * a title of its own after it is read.
+ */
+function withoutExamples(view: SheetView, tables: Table[]): Table[] {
+  const examples = new Set<Table>();
+  for (const table of tables) {
+    const stop = Math.max(table.above?.lastRow ?? -1, table.headerTop - EXAMPLE_ROWS - 1);
+    const sameForm = table.above !== null && examples.has(table.above) && !blockNames(view, table.headerTop - 1, table.above.lastRow, table.span).own;
+    if (sameForm || headsExample(view, table.headerTop - 1, stop, table.span)) examples.add(table);
+  }
+  return examples.size === 0 ? tables : tables.filter((t) => !examples.has(t));
+}
+
+/** Whether a row from `from` up to `stop` (exclusive), in `span`, is an example's heading. */
+function headsExample(view: SheetView, from: number, stop: number, span: ColumnSpan): boolean {
+  for (let row = from; row > stop; row--) {
+    for (let c = span.left; c < spanEnd(view, row, span); c++) {
+      if (view.isOrigin(row, c) && EXAMPLE_HEADING.test(normalizeHeader(cellText(view.raw(row, c))))) return true;
+    }
+  }
+  return false;
 }

@@ -97,9 +97,14 @@ export function budgetScore(weight: Decimal, rate: Decimal): Decimal {
   return gte(rate, ONE) ? weight : weight.times(rate);
 }
 
+/** The points budget execution loses at rate r of its budget: its weight's share left unspent. */
+export function budgetPointsLost(rate: Decimal, budgetWeight: Decimal): Decimal {
+  return budgetWeight.times(ONE.minus(Decimal.min(rate, ONE)));
+}
+
 /** The most a project that spent rate r of its budget can score. */
 export function attainableBound(rate: Decimal, budgetWeight: Decimal): Decimal {
-  return HUNDRED.minus(budgetWeight.times(ONE.minus(Decimal.min(rate, ONE))));
+  return HUNDRED.minus(budgetPointsLost(rate, budgetWeight));
 }
 
 /**

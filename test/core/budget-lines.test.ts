@@ -7,7 +7,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { SheetSpec, workbook } from "../support/grid";
+import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
 
 type Row = CellValue[];
 /** A line of a list: its label, 年初预算数, 全年预算数 and 全年执行数 (万元). */
@@ -258,5 +258,103 @@ describe("budget headers in the wordings units write", () => {
     expect(a.findings[0].message).toBe(
       "无法得出总分：第 3 行的表头中没有认得出的执行数列（可写作 全年执行数 / 执行数 / 实际支出）。补齐后才能计算总分和等次。",
     );
+  });
+});
+
+describe("the 部门整体 form weighing 基本支出 and 项目支出 each (review round 15, A5)", () => {
+  type Score = number | null;
+  /**
+   * 部门预算执行情况 merged down its lines: 基本支出 (5 points, 815 of 820: 4.97) and 项目支出 (5 points,
+   * 1335 of 1380: 4.84), each scored; the 合计 with `total` as its 分值 and 得分 (none by default);
+   * the indicators 90 of 90 (DEPARTMENT_INDICATORS); 总分 99.81, 优.
+   */
+  const form = (scores: { basic?: Score; project?: Score; total?: [Score, Score]; recorded?: number } = {}): WorkbookGrid =>
+    workbook({
+      name: "部门整体",
+      rows: [
+        ...DEPARTMENT_HEAD,
+        ["", "基本支出", 800, 820, 815, 5, 815 / 820, scores.basic === undefined ? 4.97 : scores.basic],
+        ["", "项目支出", 1200, 1380, 1335, 5, 1335 / 1380, scores.project === undefined ? 4.84 : scores.project],
+        ["", "合计", 2000, 2200, 2150, scores.total?.[0] ?? null, 2150 / 2200, scores.total?.[1] ?? null],
+        ...DEPARTMENT_INDICATORS,
+        ["总分", "", "", "", "", "", 100, scores.recorded ?? 99.81],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "B2:G2", "A3:A6", "A7:A14", "B8:B11", "C8:C9", "B12:B13"],
+      numFmts: { G4: "0.00%", G5: "0.00%", G6: "0.00%" },
+    });
+
+  it("counts both weighted lines in the total: 10 points, 9.81, total 99.81 优, nothing found", () => {
+    const a = run(form());
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.81", "优"]]);
+  });
+
+  it("fills a blank line score and counts it: 项目支出 4.84", () => {
+    const a = run(form({ project: null }));
+    expect(a.writes.map((w) => [w.cell, w.value])).toEqual([["H5", "4.84"]]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).toBe("99.81");
+  });
+
+  it("checks each weighted line's score: 项目支出 5 at 96.74%", () => {
+    expect(found(run(form({ project: 5 })))).toEqual(["budget-score-mismatch@部门整体!H5"]);
+  });
+
+  it("gives the review the 合计's figures for the form's budget", () => {
+    const a = run(form());
+    const line = a.totalSources[0].budget!.line;
+    expect(a.budget[line]).toMatchObject({ label: "合计", planned: "2200", spent: "2150" });
+  });
+
+  it("bounds the total by both lines' rates", () => {
+    const a = run(form({ recorded: 100 }));
+    expect(found(a)).toEqual(["total-mismatch@部门整体!H15", "score-above-attainable@部门整体!H15"]);
+    expect(a.findings[1].message).toBe("执行率 基本支出 99.39%、项目支出 96.74% 时最高只能得 99.81 分（预算执行率分值 10 分按执行率扣减），填的是 100。");
+  });
+
+  it("gives 其中 rows with a 分值 of 0 no points of their own: the 年度资金总额 carries the 10", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
+          ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+          ["其中：当年财政拨款", 250, 260, 250, 0, 250 / 260, 0],
+          ["上年结转资金", 50, 60, 54, 0, 0.9, 0],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          ["效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", "", "", "", "", 100, 99.5],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
+  });
+
+  describe("a 合计 that also carries 分值 and 得分 restates the lines: counted once, checked as their sum", () => {
+    it("finds nothing wrong in 10 and 9.81 and scores 99.81 on 100 points", () => {
+      const a = run(form({ total: [10, 9.81] }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.81", "优"]]);
+    });
+
+    it("takes the 合计's 得分 for the sum of the lines' scores, not 10 × its rate (9.77)", () => {
+      const a = run(form({ total: [10, 9.77] }));
+      expect(found(a)).toEqual(["sum-mismatch@部门整体!H6"]);
+      expect(a.findings[0].message).toBe("合计行填的是 9.77，但上方各行相加为 9.81。请改为 9.81，或核对各行数字。");
+    });
+
+    it("adds a score jixiao fills into the lines' sum", () => {
+      expect(found(run(form({ project: null, total: [10, 9.81] })))).toEqual([]);
+    });
+
+    it("names a 分值 that is not the lines' 5 + 5", () => {
+      const a = run(form({ total: [12, 9.81] }));
+      expect(found(a)).toEqual(["sum-mismatch@部门整体!F6"]);
+      expect(a.totals[0].weights).toBe("100");
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   aboveAttainable,
   agreesAsShown,
   attainableBound,
+  budgetPointsLost,
   budgetRate,
   budgetScore,
   differingTexts,
@@ -88,11 +89,26 @@ export function recordedRate(
   return { value: parsed.value, shown: claimed(percentDecimals + 2) };
 }
 
-/** Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds total. */
+const hasWeight = (line: BudgetLine): boolean => line.weight?.value !== null && line.weight?.value !== undefined;
+
+/** A line that adds up others: a 合计, 小计 or 年度资金总额. */
+const isSumLine = (line: BudgetLine): boolean => line.kind === "total" || line.kind === "subtotal" || line.kind === "funds-total";
+
+/**
+ * Lines whose 分值 × 执行率 is the budget-execution score: those with a weight, else the funds
+ * total. Where lines of the list carry points of their own (基本支出 5 and 项目支出 5 in a 部门整体
+ * form), a sum line's 分值, or that of a line whose 其中 rows carry theirs, restates them (a 合计 of
+ * 10): it is checked as their sum (checkSums), not scored again. A 分值 of 0 on a 其中 row gives it
+ * no points of its own.
+ */
 function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   if (!block.weighted) return new Set();
-  const withWeight = block.lines.filter((l) => l.weight?.value !== null && l.weight?.value !== undefined);
-  if (withWeight.length > 0) return new Set(withWeight);
+  const withWeight = block.lines.filter(hasWeight);
+  if (withWeight.length > 0) {
+    const withPoints = withWeight.filter((line) => !line.weight?.value?.isZero());
+    const own = withPoints.filter((line) => !isSumLine(line) && !withPoints.some((part) => part.partOf === line));
+    return new Set(own.length > 0 ? own : withWeight);
+  }
   const main = block.lines.find((l) => l.kind === "funds-total" || l.kind === "total") ?? block.lines[0];
   return new Set(main ? [main] : []);
 }
@@ -130,6 +146,10 @@ const summedParts = ({ sources, uses }: Breakdown): BudgetLine[] => (sources.len
 
 const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
+/** A weighted line restating the scored lines' 分值 and 得分 is checked on them too. */
+const RESTATED_FIELDS = [...AMOUNT_FIELDS, "weight", "score"] as const;
+type SummedField = (typeof RESTATED_FIELDS)[number];
+const isAmount = (field: SummedField): field is AmountField => field !== "weight" && field !== "score";
 
 const amountsOf = (parts: BudgetLine[], field: AmountField): Decimal[] =>
   parts.map((p) => p[field]?.value).filter((v): v is Decimal => v !== null && v !== undefined);
@@ -155,17 +175,34 @@ function derivedAmounts(totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Par
   return derived;
 }
 
-function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>): void {
+/**
+ * The figures of a line a sum adds up: its amounts, and for a scored line its 分值 and its 得分 (as
+ * recorded, else as jixiao fills it in); a line not scored adds no points.
+ */
+function summedValues(results: BudgetLineResult[]): (line: BudgetLine, field: SummedField) => Decimal | null {
+  const scored = new Map(results.filter((r) => r.scored).map((r) => [r.line, r]));
+  return (line, field) => {
+    if (isAmount(field)) return line[field]?.value ?? null;
+    const result = scored.get(line);
+    if (!result) return null;
+    return field === "weight" ? result.weight : (line.score?.value ?? result.score);
+  };
+}
+
+function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>, results: BudgetLineResult[]): void {
+  const valueOf = summedValues(results);
+  // A weighted line that is not scored restates the scored lines' 分值 and 得分 (see scoredLines).
+  const restating = new Set(results.filter((r) => !r.scored && block.weighted && hasWeight(r.line)).map((r) => r.line));
   /** A line's amount: its own, or for one left blank over 其中 rows (二、项目支出 heading its projects) theirs added up. */
-  const amountOf = (line: BudgetLine, field: AmountField): Decimal | null => {
-    const own = line[field]?.value ?? null;
+  const amountOf = (line: BudgetLine, field: SummedField): Decimal | null => {
+    const own = valueOf(line, field);
     const breakdown = breakdownOf.get(line);
     if (own !== null || !breakdown) return own;
     const values = summedParts(breakdown).flatMap((part) => amountOf(part, field) ?? []);
     return values.length > 0 ? sumOf(values) : null;
   };
   const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
-    for (const field of AMOUNT_FIELDS) {
+    for (const field of restating.has(total) ? RESTATED_FIELDS : AMOUNT_FIELDS) {
       const cell = total[field];
       const values = parts.flatMap((part) => amountOf(part, field) ?? []);
       if (!cell || values.length === 0) continue;
@@ -173,7 +210,7 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
       // A funds total left blank over rows that carry money: the gap is the mismatch (it is judged
       // as their sum meanwhile). A formula whose result the file does not hold is not blank.
       if (cell.value === null) {
-        if (cell.empty && !cell.resultUnknown && total.kind === "funds-total" && gt(sum, ZERO)) {
+        if (cell.empty && !cell.resultUnknown && total.kind === "funds-total" && isAmount(field) && gt(sum, ZERO)) {
           const recorded = cellText(cell.raw);
           findings.add("sum-mismatch", cell, {
             what,
@@ -352,7 +389,62 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const derived = derivedAmounts(totals);
   const unread = unreadAmountColumn(block);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line) ?? {}, unread));
-  checkSums(findings, block, breakdownOf);
+  checkSums(findings, block, breakdownOf, results);
   reportMoneyFactsOnce(findings, totals);
   return results;
+}
+
+/**
+ * The budget execution a total counts: the lines of one weighted table that carry its score (one as
+ * a rule; 基本支出 and 项目支出 with 5 points each in a 部门整体 form), together.
+ */
+export interface BudgetExecution {
+  lines: BudgetLineResult[];
+  /** The line that stands for them (see leadingLine): their 合计 where several are scored. */
+  lead: BudgetLineResult;
+  weight: Decimal;
+  /** Their scores added up; null when one cannot be computed. */
+  score: Decimal | null;
+}
+
+/** The budget execution of a table's lines (evaluateBudgetBlock's results); null for a table that scores none. */
+export function budgetExecution(results: BudgetLineResult[]): BudgetExecution | null {
+  const lines = results.filter((r) => r.scored);
+  if (lines.length === 0) return null;
+  const scores = lines.flatMap((r) => (r.score === null ? [] : [r.score]));
+  return {
+    lines,
+    lead: leadingLine(results) ?? lines[0],
+    weight: sumOf(lines.map((r) => r.weight ?? ZERO)),
+    score: scores.length === lines.length ? sumOf(scores) : null,
+  };
+}
+
+/**
+ * The line that stands for a budget table in one row: the one that carries the budget score; where
+ * several do, the 合计 or 年度资金总额 over them; in an unweighted table (a project list, a funds
+ * table) its first 合计 or 年度资金总额; else the table's only line. Null for a list without a
+ * total: no one project stands for the others.
+ */
+export function leadingLine(results: BudgetLineResult[]): BudgetLineResult | null {
+  const scored = results.filter((r) => r.scored);
+  if (scored.length === 1) return scored[0];
+  const total = results.find((r) => r.line.kind === "total" || r.line.kind === "funds-total");
+  if (scored.length > 1) return total ?? scored[0];
+  return total ?? (results.length === 1 ? results[0] : null);
+}
+
+/**
+ * The most a total can score at its budget lines' execution rates (attainableBound, each line's
+ * points lost taken off), and those rates as score-above-attainable names them: the rate alone for
+ * one line, each with its label for several. Null when a rate is unknown.
+ */
+export function attainableAt(budget: BudgetExecution): { bound: Decimal; rates: string } | null {
+  const rated = budget.lines.flatMap((r) => (r.rate === null ? [] : [{ label: r.line.label, rate: r.rate, weight: r.weight ?? ZERO }]));
+  if (rated.length < budget.lines.length) return null;
+  const named = rated.length > 1;
+  return {
+    bound: HUNDRED.minus(sumOf(rated.map(({ rate, weight }) => budgetPointsLost(rate, weight)))),
+    rates: rated.map(({ label, rate }) => (named ? `${label} ` : "") + percentText(rate)).join("、"),
+  };
 }

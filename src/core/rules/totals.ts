@@ -16,14 +16,12 @@ import {
   ZERO,
   aboveAttainable,
   agreesAsShown,
-  attainableBound,
   differingTexts,
   groupSums,
-  percentText,
   roundHalfUp,
   sumOf,
 } from "../score";
-import { BudgetLineResult, UnreadAmountColumn } from "./budget";
+import { BudgetExecution, UnreadAmountColumn, attainableAt } from "./budget";
 import { checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
@@ -39,7 +37,7 @@ export interface EvaluationTotal {
   recordedGrade: string | null;
   /** Per 一级指标, in order: stated or summed weight and the score that counts. */
   levels: { name: string; weight: Decimal | null; score: Decimal | null }[];
-  budget: BudgetLineResult | null;
+  budget: BudgetExecution | null;
   /**
    * A recorded 总分 that is a formula over cells jixiao fills, and its value once they are filled:
    * the copy's cached result is updated to it.
@@ -192,9 +190,10 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
  * The total-incomplete message's list of what is missing, in both languages; for budget execution,
  * the column its header lacks where that is why.
  */
-function gapTexts(gaps: Gap[], budget: BudgetLineResult | null): { zh: string; en: string } {
-  const text = (gap: Gap) =>
-    gap === "budget" && budget?.unreadColumn ? unreadBudgetColumnText(budget.unreadColumn) : GAP_TEXT[gap](gaps.filter((g) => g === gap).length);
+function gapTexts(gaps: Gap[], budget: BudgetExecution | null): { zh: string; en: string } {
+  // The header is the table's: its lines all lack the same column.
+  const unread = budget?.lead.unreadColumn;
+  const text = (gap: Gap) => (gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](gaps.filter((g) => g === gap).length));
   const texts = GAP_ORDER.filter((gap) => gaps.includes(gap)).map(text);
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
@@ -331,8 +330,8 @@ function scoresBudgetItself(results: IndicatorResult[]): boolean {
  * The score cells that hold a number as text ('15 ', '１０', '10分'): jixiao reads them, Excel's SUM
  * leaves them out, so a 总分 formula over them shows less than the scores add up to.
  */
-function textScoreCells(results: IndicatorResult[], budget: BudgetLineResult | null): string[] {
-  const cells = [budget?.line.score ?? null, ...results.map((r) => r.indicator.score)];
+function textScoreCells(results: IndicatorResult[], budget: BudgetExecution | null): string[] {
+  const cells = [...(budget?.lines ?? []).map((r) => r.line.score), ...results.map((r) => r.indicator.score)];
   return cells.filter((cell) => cell !== null && typeof cell.raw === "string" && cell.value !== null).map((cell) => cellAddress(cell!.row, cell!.col));
 }
 
@@ -340,7 +339,7 @@ export function evaluateTotals(
   findings: FindingList,
   block: IndicatorBlock,
   results: IndicatorResult[],
-  budget: BudgetLineResult | null,
+  budget: BudgetExecution | null,
   profile: Profile,
   view: SheetView,
   filled: () => FilledCells,
@@ -416,7 +415,7 @@ export function evaluateTotals(
   // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
-  if (budget?.scored && budgetScore === null) gaps.push("budget");
+  if (budget && budgetScore === null) gaps.push("budget");
   if (budgetMissing) gaps.push("noBudget");
   if (gaps.length === 0) {
     total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
@@ -484,11 +483,12 @@ export function evaluateTotals(
         textScoresEn: textScores.join(", "),
       });
     }
-    if (budget?.rate) {
-      const bound = attainableBound(budget.rate, budgetWeight);
+    const attainable = budget && attainableAt(budget);
+    if (attainable) {
+      const { bound, rates } = attainable;
       if (aboveAttainable(recordedValue, digits, bound)) {
         findings.add("score-above-attainable", recorded, {
-          rate: percentText(budget.rate),
+          rate: rates,
           bound: roundHalfUp(bound, profile.scoreDecimals).toFixed(),
           budgetWeight: budgetWeight.toFixed(),
           recorded: recordedValue.toFixed(),
@@ -524,17 +524,17 @@ function exactPart(inEffect: Decimal, recorded: NumberCell | null, computed: Dec
  */
 function sheetSum(
   results: IndicatorResult[],
-  budget: BudgetLineResult | null,
+  budget: BudgetExecution | null,
   sharing: ScoreSharing,
   places: number,
 ): { sum: Decimal; exact: Decimal } | null {
   const parts: Decimal[] = [];
   const exact: Decimal[] = [];
-  const budgetScore = budget?.line.score?.value ?? budget?.score ?? null;
-  if (budget?.scored && budgetScore === null) return null;
-  if (budget && budgetScore !== null) {
+  for (const { line, score, exactScore } of budget?.lines ?? []) {
+    const budgetScore = line.score?.value ?? score;
+    if (budgetScore === null) return null;
     parts.push(budgetScore);
-    exact.push(exactPart(budgetScore, budget.line.score, budget.exactScore, places));
+    exact.push(exactPart(budgetScore, line.score, exactScore, places));
   }
   for (const r of results) {
     if (r.inEffect !== null) {
