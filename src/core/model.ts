@@ -41,6 +41,7 @@ import {
   parseNumber,
   parseShownNumber,
   parseValue,
+  limitAfterEvent,
   quantityInWords,
   sameDayAsOneDay,
   rangeAsBound,
@@ -298,10 +299,11 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const worded = sameDayAsOneDay(bound.parsed, allDoneAsHundredPercent(bound.parsed, asMonthAgainstDeadline(bound.parsed, actual.parsed)));
-  const stated = quantityInWords(bound.parsed, worded);
-  const counted = countInUnitOf(bound.parsed, stated);
-  const answered = answeredNone(countInUnitOf(counted, bound.parsed), counted, measure.harm);
+  const limit = limitAfterEvent(bound.parsed, actual.parsed);
+  const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, actual.parsed)));
+  const stated = quantityInWords(limit, worded);
+  const counted = countInUnitOf(limit, stated);
+  const answered = answeredNone(countInUnitOf(counted, limit), counted, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 

@@ -661,9 +661,6 @@ function afterLabel(s: string): Prefix | undefined {
   return prefix.ops.length > 0 ? prefix : undefined;
 }
 
-/** A duration that ends with 内 or 以内 (30日内, 15个工作日以内, 6个月内完工): the time a task may take. */
-const TIME_LIMIT_AFTER_EVENT = /^\d+(?:\.\d+)?(?:个?工作日|日|天|个?小时|分钟|个月|年)(?:以)?内/;
-
 const LABEL_OP_KEYS = longestFirst([...PREFIX_OPS.keys(), ...PROGRESS_OPS.keys()]);
 
 /**
@@ -677,8 +674,6 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
   const at = s.search(/\d/);
   if (at < 1 || at > 12) return NOT_A_QUANTITY;
   const label = s.slice(0, at);
-  // A time limit counted from an event (收到资金后30日内, 资金下达后15个工作日内) is that limit.
-  if (/[^\d]后$/.test(label) && TIME_LIMIT_AFTER_EVENT.test(s.slice(at))) return scanQuantity(s.slice(at));
   if (/[第前后.+\-]$|排名|名列/.test(label)) return NOT_A_QUANTITY;
   const word = LABEL_OP_KEYS.find((k) => label.endsWith(k));
   const beforeWord = word === undefined ? label : label.slice(0, -word.length);
@@ -1217,6 +1212,25 @@ export function allDoneAsHundredPercent(target: ParsedValue, actual: ParsedValue
   const asked = target.op === null || target.op === "=" || target.op === ">=";
   if (!hundred || !asked || actual.kind !== "qualitative" || !ALL_DONE.test(phraseOf(actual.text))) return actual;
   return numberResult(actual.text, ONE_HUNDRED, PERCENT, [], false);
+}
+
+/**
+ * A time limit counted from an event (收到资金后30日内, 资金下达后15个工作日内拨付): the event, 后, a
+ * duration ending in 内 or 以内, and at most a verb after it (拨付, 办结, 完成拨付), no figure.
+ */
+const LIMIT_AFTER_EVENT = /^\D{1,12}?后(\d+(?:\.\d+)?(?:个?工作日|日|天|个?小时|分钟|个月|年)(?:以)?内)[\u4e00-\u9fff]{0,6}$/;
+
+/**
+ * A target of a time limit counted from an event, against an actual that states the time taken
+ * (收到资金后30日内 against 45日): that limit, ≤30天. Against words or a date (已按时拨付,
+ * 2023年6月10日) the target stays words, as the event's date is on no form; and so does a period
+ * after an event that sets no limit (项目完工后2年内保修 against 按合同履行保修责任).
+ */
+export function limitAfterEvent(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  if (target.kind !== "qualitative" || actual.kind !== "number" || actual.unit?.family !== "time") return target;
+  const m = LIMIT_AFTER_EVENT.exec(phraseOf(target.text));
+  const q = m ? scanQuantity(m[1]) : NOT_A_QUANTITY;
+  return q.kind === "number" ? numberResult(target.text, q.value, q.unit, q.ops, q.contradictory) : target;
 }
 
 /** Done the same day: 当日办结, 当天完成, 即办, 即时办结, 当场办理, 随到随办. */

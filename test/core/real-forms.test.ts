@@ -415,8 +415,43 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     ]);
     expect(found(a)).toEqual(["score-mismatch@自评表!G10"]);
     expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["6.67", "10", "10"]);
-    // 后 before a number is no such limit elsewhere: a rank, a span without 内.
-    expect(["排名后3名", "验收后3年", "批复后6月内"].map((t) => parseValue(t).kind)).toEqual(["qualitative", "qualitative", "qualitative"]);
+  });
+
+  it("leaves a limit after an event words against words or a date, and a period after an event that sets no limit (review round 16)", () => {
+    // The event's date is on no form: 已按时拨付 answers it as the form allows.
+    const answered = timed([
+      ["资金拨付时间", "收到资金后30日内拨付", "已按时拨付", 10],
+      ["复查时间", "整改后3日内复查", "已按时复查", 10],
+      ["拨付时间", "资金下达后15个工作日内拨付", "2023年6月10日拨付到位", 10],
+    ]);
+    expect(found(answered)).toEqual([]);
+    // A rate or a warranty after an event is no time limit: 毕业后6个月内就业率≥90% asks for 90%.
+    const notLimits = run(
+      workbook(
+        nationalForm("职业技能培训", [
+          ["产出指标", "数量指标", "培训人数", "≥200人", "210人", 50, 50, ""],
+          ["效益指标", "社会效益指标", "学员就业", "毕业后6个月内就业率≥90%", "92%", 20, 20, ""],
+          ["", "可持续影响指标", "设备保修", "项目完工后2年内保修", "按合同履行保修责任", 10, 10, ""],
+          ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+        ]),
+      ),
+    );
+    expect(found(notLimits)).toEqual([]);
+    // 后 before a number is no such limit as a value of its own: a rank, a span without 内.
+    expect(["收到资金后30日内", "排名后3名", "验收后3年"].map((t) => parseValue(t).kind)).toEqual(["qualitative", "qualitative", "qualitative"]);
+  });
+
+  it("gives no count-ceiling to a time limit listed under 数量指标 (问题整改时限 ≤15个工作日)", () => {
+    const a = run(
+      workbook(
+        nationalForm("问题整改", [
+          ["产出指标", "数量指标", "问题整改时限", "发现问题后15个工作日内", "12个工作日", 30, 30, ""],
+          ["", "数量指标", "整改问题数", "≥20个", "22个", 20, 20, ""],
+          ...EFFECT_AND_SATISFACTION,
+        ]),
+      ),
+    );
+    expect(found(a)).toEqual([]);
   });
 
   it("reads done the same day (当日办结, 即办) as one day against a limit of days (review round 15, D)", () => {

@@ -98,8 +98,9 @@ const CUT_NAME = /(?:压减|压缩|降低|下降|减少|节约|节省)(?:率|比
 
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
-  // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次).
-  if (measure.rate || measure.harm) return false;
+  // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次), and so
+  // is one on the time a task may take, listed under 数量指标 too (问题整改时限 ≤15个工作日).
+  if (measure.rate || measure.harm || measure.timeLimit) return false;
   return /数量/.test(indicator.level2) || (indicator.level2 === "" && measure.count && /产出/.test(indicator.level1));
 }
 
