@@ -609,15 +609,21 @@ function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
 }
 
-/** Headers of the columns left of the 一级 that list indicators by duty, task or project. */
-const GROUPING_HEADER = /职责|职能|任务|重点工作|工作内容|项目名称|子项目|支出方向/;
+/** Headers of the columns left of the 一级 that list indicators by duty or task. */
+const GROUPING_HEADER = /职责|职能|任务|重点工作|子项目|支出方向/;
 
+/**
+ * The columns left of the 一级 that group the indicators by duty or task: headed so, and over
+ * several rows (merged down, or left blank below): one with words of each row's own describes the
+ * row, and groups nothing.
+ */
 function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
   const first = table.columns.level1;
   const columns: number[] = [];
   if (first === undefined) return columns;
   for (let c = table.span.left; c < first; c++) {
-    if (GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
+    const groups = table.rows.some((row) => !view.isOrigin(row, c) || cellText(view.raw(row, c)) === "");
+    if (groups && GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
   }
   return columns;
 }

@@ -164,6 +164,8 @@ function folderUnit(file: string): string | null {
   return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
 }
 
+/** A number or an attachment's number before a file's name (附件3-, 01 , 表2_): no unit. */
+const NUMBERING = /^(?:附件|附表|表)?[\d\-－_.．、\s]*$/;
 /** A file's name as a unit and then a part of its own: 县残联（康复救助）, 县残联-辅具适配, 县残联 就业培训. */
 const UNIT_THEN_PART = /^(.+?)\s*(?:[（(【[]([^（）()【】[\]]+)[）)】\]]|[\s\-－—_]+(.+))$/;
 
@@ -177,8 +179,10 @@ function unitOfFileName(file: string, projects: string[]): string {
   const titled = unitInTitle(stem);
   if (titled !== null) return titled;
   const m = UNIT_THEN_PART.exec(stem);
-  const part = m && (m[2] ?? m[3]).trim();
-  const namesProject = part && projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
+  // 附件3-县人民医院: the part is the unit, and the project may well name it (县人民医院医疗设备购置).
+  if (!m || NUMBERING.test(m[1])) return stem;
+  const part = (m[2] ?? m[3]).trim();
+  const namesProject = projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
   return namesProject ? m[1] : stem;
 }
 

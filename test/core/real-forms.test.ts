@@ -150,13 +150,20 @@ describe("cost-not-ceiling in the wordings units write", () => {
             ["", "", "人均奖励金额", "≥2000元/人", "2000元/人", 5, 5, ""],
             ["", "", "优抚对象抚恤标准", "≥1500元/人·月", "1500元/人·月", 5, 5, ""],
             ["", "", "人均服务成本标准", "≥300元/人", "280元/人", 5, 5, ""],
+            ["", "", "会议费标准", "≥400元/人", "400元/人", 5, 5, ""],
+            ["", "", "差旅费住宿标准", "≥450元/人", "450元/人", 5, 5, ""],
             ...EFFECT_AND_SATISFACTION,
           ],
-          ["A10:A16", "B11:B16"],
+          ["A10:A18", "B11:B18"],
         ),
       ),
     );
-    expect(found(standards).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual(["cost-not-ceiling@自评表!D16"]);
+    // A standard that caps spending is a ceiling: 会议费标准 and 差旅费住宿标准 stated as floors are flagged (review round 16).
+    expect(found(standards).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([
+      "cost-not-ceiling@自评表!D16",
+      "cost-not-ceiling@自评表!D17",
+      "cost-not-ceiling@自评表!D18",
+    ]);
   });
 
   it("flags the same wordings in a flat 指标名称 list, under a 成本指标 heading or by a name that says 成本", () => {

@@ -192,6 +192,27 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(review("县教育局（本级）.xlsx", project("校舍维修改造")).rows.map((r) => r.unit)).toEqual(["县教育局（本级）"]);
   });
 
+  test("is not a number before the unit's name, whose project the unit names (附件3-县人民医院.xlsx, review round 16)", () => {
+    const project = (name: string) => {
+      const grid = formTitled("项目支出绩效自评表");
+      grid.sheets[0].values[1] = ["项目名称", name];
+      return grid;
+    };
+    expect(
+      unitsOf([
+        ["附件3-县人民医院.xlsx", project("县人民医院医疗设备购置")],
+        ["附件3-县中医院.xlsx", project("县中医院能力提升")],
+        ["01 县妇幼保健院.xlsx", project("县妇幼保健院两癌筛查")],
+        ["01 县疾控中心.xlsx", project("冷链建设")],
+      ]),
+    ).toEqual([
+      ["附件3-县人民医院", 1],
+      ["附件3-县中医院", 1],
+      ["01 县妇幼保健院", 1],
+      ["01 县疾控中心", 1],
+    ]);
+  });
+
   test("is the unit the form's title names before its year, after the unit's folder and before the file's name", () => {
     const titled = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
     expect(review("d3.xlsx", titled).rows.map((r) => r.unit)).toEqual(["某区卫生健康局"]);

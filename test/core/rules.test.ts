@@ -1268,6 +1268,23 @@ describe("duplicate-indicator", () => {
       );
       expect(found(a)).toEqual(["duplicate-indicator@目标表!E3"]);
     });
+
+    it("still warns when a column of each row's own words stands left of the 一级 (review round 16)", () => {
+      const a = run(
+        workbook({
+          name: "目标表",
+          rows: [
+            ["部门职责", "重点工作", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["养老服务", "敬老院日常运营", "产出指标", "数量指标", "集中供养人数", "≥300人"],
+            [null, "特困人员集中供养", null, "数量指标", "集中供养人数", "≥300人"],
+            [null, "护理员培训", "效益指标", "社会效益指标", "特困人员生活质量", "明显改善"],
+            [null, "满意度调查", "满意度指标", "满意度指标", "供养对象满意度", "≥90%"],
+          ],
+          merges: ["A2:A5"],
+        }),
+      );
+      expect(found(a)).toEqual(["duplicate-indicator@目标表!E3"]);
+    });
   });
 });
 

@@ -80,10 +80,11 @@ const NOT_CEILING = {
 const IMPACT_COST = /社会成本|生态(环境)?成本/;
 
 /**
- * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, or a 标准 of anything but a cost
- * (城市低保保障标准, 生均取暖费标准).
+ * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, 津贴, or a 保障, 生活费 or 取暖费
+ * standard (城市低保保障标准, 生均取暖费标准). Not a standard that caps spending (会议费标准,
+ * 差旅费住宿标准, 工程造价标准): those are ceilings.
  */
-const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|^(?!.*成本).*标准/;
+const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|保障标准|生活费|取暖费/;
 
 /**
  * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月): the least the
