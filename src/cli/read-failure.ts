@@ -12,5 +12,6 @@ export function readFailure(input: string, error: unknown): Bilingual | undefine
   return undefined;
 }
 
-/** The line for a workbook in which no table was found. */
-export const noTablesFailure = (input: string): Bilingual => new WorkbookReadError(input, noTablesMessage("zh"), noTablesMessage("en")).text;
+/** The line for a workbook in which no table was found, naming its hidden sheets (not checked). */
+export const noTablesFailure = (input: string, hiddenSheets: string[]): Bilingual =>
+  new WorkbookReadError(input, noTablesMessage("zh", hiddenSheets), noTablesMessage("en", hiddenSheets)).text;

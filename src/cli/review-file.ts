@@ -32,7 +32,7 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
     const { grid } = await readXlsx(task.path, task.limits);
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
-    if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name) };
+    if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name, analysis.hiddenSheets) };
     return { review: reviewFile(task.name, analysis, task.profile, task.lang) };
   } catch (error) {
     const failure = readFailure(task.name, error);

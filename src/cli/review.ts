@@ -130,7 +130,14 @@ function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
   const rows = outcome.review.rows;
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const warnings = rows.reduce((n, r) => n + r.warnings, 0);
-  return text(lang, `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}`, `${name}: ${count(rows.length, "table")}, ${count(errors, "error")}, ${count(warnings, "warning")}`);
+  const hidden = outcome.review.hiddenSheets;
+  const zhHidden = hidden.length > 0 ? `（隐藏的工作表未检查：${hidden.join("、")}）` : "";
+  const enHidden = hidden.length > 0 ? ` (hidden sheets, not checked: ${hidden.join(", ")})` : "";
+  return text(
+    lang,
+    `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}${zhHidden}`,
+    `${name}: ${count(rows.length, "table")}, ${count(errors, "error")}, ${count(warnings, "warning")}${enHidden}`,
+  );
 }
 
 /** The progress bar on a terminal, or a line per file. */

@@ -65,7 +65,7 @@ export async function scoreFile(
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
   const other = otherSpreadsheetMessage(input);
   if (other) return { input, failure: other };
-  let scored: Scored | null;
+  let scored: Scored | NoTables;
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
@@ -75,7 +75,7 @@ export async function scoreFile(
     if (failure) return { input, failure };
     throw error;
   }
-  if (!scored) return { input, failure: noTablesFailure(input) };
+  if ("hiddenSheets" in scored) return { input, failure: noTablesFailure(input, scored.hiddenSheets) };
   try {
     await writeWhole(output, scored.bytes);
   } catch (error) {
@@ -98,12 +98,17 @@ interface Scored {
   keptSummary?: KeptSummary;
 }
 
-/** Reads, analyses and builds the scored copy in memory; null when there is no table. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | null> {
+/** No table was found: the hidden sheets, which were not checked, are named in the message. */
+interface NoTables {
+  hiddenSheets: string[];
+}
+
+/** Reads, analyses and builds the scored copy in memory. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | NoTables> {
   const { source, grid } = await readXlsx(input, limits);
   // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
-  if (analysis.tables.length === 0) return null;
+  if (analysis.tables.length === 0) return { hiddenSheets: analysis.hiddenSheets };
   const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const kept = analysis.summary.keptEdited;
   return {

@@ -105,7 +105,13 @@ export const scoreFormat = (profile: Profile) => decimalsFormat(profile.scoreDec
 const decimalsFormat = (places: number) => (places > 0 ? `0.${"0".repeat(places)}` : "0");
 
 /** The message for a workbook with no recognisable table: which headers were looked for. */
-export function noTablesMessage(lang: Lang = "zh"): string {
+export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = []): string {
+  // The forms may be on sheets the unit hid: then the headers are not what to check.
+  if (hiddenSheets.length > 0) {
+    return lang === "en"
+      ? `No budget or indicator table on the visible sheets; hidden sheets are not checked: ${hiddenSheets.join(", ")}. Unhide them and run again to check them.`
+      : `可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表未检查：${hiddenSheets.join("、")}。取消隐藏后重新运行即可检查。`;
+  }
   const budget = LOOKED_FOR.budget.join("、");
   const indicators = LOOKED_FOR.indicators.join("、");
   return lang === "en"

@@ -80,6 +80,8 @@ export interface FileReview {
   findings: ReviewFinding[];
   /** The grade labels of the profile the file was scored with, best first. */
   gradeScale: string[];
+  /** Hidden sheets, not checked (Analysis.hiddenSheets): no row of theirs is counted. */
+  hiddenSheets: string[];
 }
 
 export interface ReviewFailure {
@@ -376,7 +378,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
       .map((w) => w.text);
   }
   const gradeScale = [...profile.grades].sort((a, b) => b.min - a.min).map((g) => g.label);
-  return { file, rows: drafts.rows, findings, gradeScale };
+  return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
 }
 
 /** Gathers the files' reviews as they come in; `review()` gives the whole. */

@@ -57,7 +57,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
       run(async (context) => {
         const state = await readWorkbookState(context, { api });
         const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
-        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
+        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
         return resultsOf(analysis, state.grid, profile, null);
       }),
 
@@ -149,7 +149,7 @@ async function recalculate(
       if (progress.phase !== "totals") options.onCounts?.(step, { done: progress.done, total: progress.total });
     },
   });
-  if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang) };
+  if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
   onStep("write");
   const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return resultsOf(analysis, state.grid, profile, applied);

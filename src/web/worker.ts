@@ -24,7 +24,10 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const { source, grid } = readXlsxBytes(bytes, name);
   post({ id, kind: "step", step: "check" });
   const analysis = analyze(grid, profile, { lang });
-  if (analysis.tables.length === 0) return post({ id, kind: "failed", message: { zh: `${name}: ${noTablesMessage("zh")}`, en: `${name}: ${noTablesMessage("en")}` } });
+  if (analysis.tables.length === 0) {
+    const message = { zh: `${name}: ${noTablesMessage("zh", analysis.hiddenSheets)}`, en: `${name}: ${noTablesMessage("en", analysis.hiddenSheets)}` };
+    return post({ id, kind: "failed", message });
+  }
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, analysis, profile, lang);

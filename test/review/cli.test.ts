@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+import { threeIndicatorForm } from "../support/grid";
 import { cleanProjectWorkbook, unitWorkbook } from "./support";
 
 let bin: string;
@@ -215,4 +216,35 @@ describe("Ctrl+C", () => {
     expect(out).not.toContain("[30/30]");
     expect(readdirSync(dir).filter((n) => !n.startsWith("unit"))).toEqual([]);
   }, 60_000);
+});
+
+describe("hidden sheets in the units' workbooks (review round 16)", () => {
+  const dir = tempDir("jixiao-hidden-");
+  let result: ProcessResult;
+
+  beforeAll(async () => {
+    const withSheets = async (file: string, sheets: { name: string; hidden: boolean; rows: ExcelJS.CellValue[][] }[]) => {
+      const wb = new ExcelJS.Workbook();
+      for (const s of sheets) wb.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible" }).addRows(s.rows);
+      await wb.xlsx.writeFile(path.join(dir, file));
+    };
+    await withSheets("县档案馆.xlsx", [
+      { name: "2022年", hidden: true, rows: threeIndicatorForm() },
+      { name: "自评表", hidden: false, rows: threeIndicatorForm() },
+    ]);
+    await withSheets("县地志办.xlsx", [
+      { name: "填报说明", hidden: false, rows: [["请按模板填写"]] },
+      { name: "自评表", hidden: true, rows: threeIndicatorForm() },
+    ]);
+    result = await run(dir, "--out", path.join(dir, "汇总.xlsx"));
+  }, 120_000);
+
+  it("counts no table of a hidden sheet, and names the sheet on the file's line", () => {
+    expect(result.stdout).toContain("县档案馆.xlsx：1 张表，错误 0，警告 2（隐藏的工作表未检查：2022年）");
+  });
+
+  it("says a file whose only form is hidden has it on a hidden sheet, not that its headers are wrong", () => {
+    expect(result.stderr).toContain("县地志办.xlsx: 可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表未检查：自评表。取消隐藏后重新运行即可检查。");
+    expect(result.stderr).not.toContain("请确认表头文字在同一行");
+  });
 });

@@ -6,6 +6,7 @@ const review = (errors: number): { review: FileReview } => ({
   review: {
     file: "a.xlsx",
     gradeScale: [],
+    hiddenSheets: [],
     findings: [],
     rows: [{ unit: "", project: "", file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
   },
