@@ -755,6 +755,21 @@ describe("total-mismatch", () => {
         );
       expect(found(run(wrongPart(96.75)))).toEqual(["score-mismatch@自评表!G5"]);
       expect(found(run(wrongPart(96.88)))).toEqual(["score-mismatch@自评表!G5", "total-mismatch@自评表!G10"]);
+      expect(finding(run(wrongPart(96.88)), "total-mismatch", "G10").message).toBe(
+        "综合得分填的是 96.88，各项得分相加为 96.76，但其中有得分与核算不符：按核算的得分，总分应为 96.89。请先核对各项得分。",
+      );
+    });
+
+    it("asks to check the scores first only when one was flagged: 9.3 for 9.33 is a rounding, the 总分 simply wrong (review round 15 D)", () => {
+      // 280 of ≥300户 on 10: 9.333…, recorded 9.3 (agrees as shown). The sheet adds up to 99.3, jixiao's
+      // own total is 99.33; a 总分 of 95 is neither.
+      const a = run(
+        selfEval([["产出指标", "数量指标", "改造户数", "≥300户", "280户", 10, 9.3, "部分农户迁出"]], {
+          after: [["总分", "", "", "", "", 100, 95, ""]],
+        }),
+      );
+      expect(found(a)).toEqual(["total-mismatch@自评表!G9"]);
+      expect(finding(a, "total-mismatch", "G9").message).toBe("综合得分填的是 95，各项得分相加为 99.3。请改为 99.3，或核对各项得分。");
     });
   });
 
