@@ -174,12 +174,12 @@ export interface IndicatorBlock {
 }
 
 /**
- * Decimals at which a recorded score is compared: what its number format shows. A General-format
- * number shows the digits typed, but a whole number claims one decimal more: a typed 3 is not
- * 2.68 rounded (it would be 2.7), while a typed 2.7 is.
+ * Decimals at which a recorded score is compared: what its number format shows. A typed number
+ * shows the digits typed, but a whole number claims one decimal more: a typed 3 is not 2.68
+ * rounded (it would be 2.7), while a typed 2.7 is.
  */
 export function scoreDigits(cell: NumberCell, places: number): number {
-  return isGeneralNumber(cell) ? Math.max(cell.shown, typedMinimum(places)) : cell.shown;
+  return isTypedNumber(cell) ? Math.max(cell.shown, typedMinimum(places)) : cell.shown;
 }
 
 /** The fewest decimals a typed number claims, at most the profile's own. */
@@ -187,8 +187,13 @@ export function typedMinimum(places: number): number {
   return Math.min(1, places);
 }
 
-/** A number in a General-format cell: it shows every digit it has (a typed text shows what it says). */
-export function isGeneralNumber(cell: NumberCell): boolean {
+/**
+ * A number as typed, showing every digit it has: in a General-format cell, or stored as text
+ * ("10", "10分", "１０": system exports and WPS forms keep numbers so, and no format rounds them).
+ * A text percentage ("10%") is not: it shows as a 0% format would.
+ */
+export function isTypedNumber(cell: NumberCell): boolean {
+  if (typeof cell.raw === "string") return parseNumber(cell.raw) !== null;
   return typeof cell.raw === "number" && (cell.numFmt === undefined || cell.numFmt === "General");
 }
 

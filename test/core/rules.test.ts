@@ -112,6 +112,17 @@ describe("rate-mismatch", () => {
     expect(found(run(budgetSheet([["年度资金总额", 1000, 1000, 996, 10, 1, 9.96]], { F2: "0%" })))).toEqual([]);
   });
 
+  it("takes a whole percentage stored as text (\"98\", \"９８\") as the typed 98: 98.0%, not 97.56% rounded (review round 15 B1)", () => {
+    const rate = (value: CellValue) => found(run(budgetSheet([["年度资金总额", 4100, 4100, 4000, 10, value, 9.76]])));
+    expect(rate(98)).toEqual(["rate-mismatch@预算!F2"]);
+    expect(rate("98")).toEqual(["rate-mismatch@预算!F2"]);
+    expect(rate("９８")).toEqual(["rate-mismatch@预算!F2"]);
+    // Text with decimals, or a percent sign (as a 0% format would show it), keeps what it shows.
+    expect(rate("97.6")).toEqual([]);
+    expect(rate("98%")).toEqual([]);
+    expect(found(run(budgetSheet([["年度资金总额", 4000, 4000, 4000, 10, "100", 10]])))).toEqual([]);
+  });
+
   it("reads an Excel error value in the rate cell as formula-error rather than a mismatch", () => {
     const a = run(budgetSheet([["年度资金总额", 100, 100, 80, 10, { error: "#DIV/0!" }, 8]]));
     expect(found(a)).toEqual(["formula-error@预算!F2"]);
@@ -132,6 +143,18 @@ describe("budget-score-mismatch", () => {
     expect(found(run(budgetSheet([line(5)], { F2: "0.00%" })))).toEqual(["budget-score-mismatch@预算!G2"]);
     expect(found(run(budgetSheet([line(4.88)], { F2: "0.00%" })))).toEqual([]);
     expect(found(run(budgetSheet([line(5)], { F2: "0.00%", G2: "0" })))).toEqual([]);
+  });
+
+  it("flags a whole number stored as text (\"5\", \"5分\", \"５\") against 4.876570 as the typed 5 is, but not \"4.9\", nor \"10\" at 100% (review round 15 B1)", () => {
+    const line = (score: CellValue): Row => ["年度资金总额", 1000000, 1000000, 487657, 10, 0.4877, score];
+    for (const text of ["5", "5分", "５", " 5 "]) {
+      expect(found(run(budgetSheet([line(text)], { F2: "0.00%" })))).toEqual(["budget-score-mismatch@预算!G2"]);
+    }
+    expect(finding(run(budgetSheet([line("5分")], { F2: "0.00%" })), "budget-score-mismatch", "G2", "预算").message).toBe(
+      "预算执行得分填的是 5，按 分值×执行率（最高 100%）应为 4.88。",
+    );
+    expect(found(run(budgetSheet([line("4.9")], { F2: "0.00%" })))).toEqual([]);
+    expect(found(run(budgetSheet([["年度资金总额", 400, 400, 400, 10, 1, "10"]], { F2: "0.00%" })))).toEqual([]);
   });
 
   it("caps the rate at 100%: an overspent line scores the full weight", () => {
@@ -392,7 +415,7 @@ describe("score-exceeds-weight", () => {
 
 describe("score-mismatch", () => {
   // 成本指标 without comparator is negative: 3 × 100 ÷ 111.94 = 2.680…
-  const cost = (score: number): Row => ["产出指标", "成本指标", "后勤建设及营运（食堂）", "100万元", "111.94万元", 3, score, "物价上涨"];
+  const cost = (score: CellValue): Row => ["产出指标", "成本指标", "后勤建设及营运（食堂）", "100万元", "111.94万元", 3, score, "物价上涨"];
 
   it("flags a General-format integer 3 against the computed 2.68, as an error at the score cell", () => {
     const a = run(selfEval([cost(3)]));
@@ -408,6 +431,23 @@ describe("score-mismatch", () => {
     expect(found(run(selfEval([cost(2.68)])))).toEqual([]);
     expect(found(run(selfEval([cost(2.7)], { numFmts: { G5: "0.0" } })))).toEqual([]);
     expect(found(run(selfEval([cost(3)], { numFmts: { G5: "0" } })))).toEqual([]);
+  });
+
+  it("flags a whole number stored as text (\"3\", \"3分\", full-width, padded) against 2.68, as the typed 3 is (review round 15 B1)", () => {
+    for (const text of ["3", "3分", "３", "３分", " 3 "]) {
+      const a = run(selfEval([cost(text)]));
+      expect(found(a)).toEqual(["score-mismatch@自评表!G5"]);
+      expect(finding(a, "score-mismatch", "G5").message).toBe("“后勤建设及营运（食堂）”填报得分 3；按反向指标公式（分值×指标值÷实际值）应为 2.68。");
+    }
+    // Text with decimals keeps what it shows: 2.7 is 2.68 rounded.
+    expect(found(run(selfEval([cost("2.7")])))).toEqual([]);
+    expect(found(run(selfEval([cost("2.7分")])))).toEqual([]);
+  });
+
+  it("accepts a whole number stored as text where the score is exactly that: \"10\" for a target met", () => {
+    for (const text of ["10", "10分", "１０"]) {
+      expect(found(run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "200人次", 10, text, ""]])))).toEqual([]);
+    }
   });
 
   it("accepts 2.6 shown with format 0.0 (2.68 cut off), but flags 2.5 and 2.8", () => {
@@ -715,6 +755,50 @@ describe("total-mismatch", () => {
         );
       expect(found(run(wrongPart(96.75)))).toEqual(["score-mismatch@自评表!G5"]);
       expect(found(run(wrongPart(96.88)))).toEqual(["score-mismatch@自评表!G5", "total-mismatch@自评表!G10"]);
+      expect(finding(run(wrongPart(96.88)), "total-mismatch", "G10").message).toBe(
+        "综合得分填的是 96.88，各项得分相加为 96.76，但其中有得分与核算不符：按核算的得分，总分应为 96.89。请先核对各项得分。",
+      );
+    });
+
+    it("asks to check the scores first only when one was flagged: 9.3 for 9.33 is a rounding, the 总分 simply wrong (review round 15 D)", () => {
+      // 280 of ≥300户 on 10: 9.333…, recorded 9.3 (agrees as shown). The sheet adds up to 99.3, jixiao's
+      // own total is 99.33; a 总分 of 95 is neither.
+      const a = run(
+        selfEval([["产出指标", "数量指标", "改造户数", "≥300户", "280户", 10, 9.3, "部分农户迁出"]], {
+          after: [["总分", "", "", "", "", 100, 95, ""]],
+        }),
+      );
+      expect(found(a)).toEqual(["total-mismatch@自评表!G9"]);
+      expect(finding(a, "total-mismatch", "G9").message).toBe("综合得分填的是 95，各项得分相加为 99.3。请改为 99.3，或核对各项得分。");
+    });
+  });
+
+  describe("a 总分 stored as text (review round 15 B1)", () => {
+    // 4000 of 4100 spent: 97.56%, the budget scores 9.76 and every indicator is full: 99.76.
+    const textTotal = (total: CellValue, spent = 4000) =>
+      run(
+        selfEval([], {
+          budget: ["年度资金总额", 4100, 4100, spent, 10, spent / 4100, spent === 4100 ? 10 : 9.76],
+          after: [["总分", "", "", "", "", 100, total, ""]],
+        }),
+      );
+
+    it("flags \"100\" and \"100分\" for 99.76, as the typed 100 is: a mismatch and above the attainable 99.76", () => {
+      for (const text of ["100", "100分", "１００", " 100 "]) {
+        expect(found(textTotal(text))).toEqual(["total-mismatch@自评表!G8", "score-above-attainable@自评表!G8"]);
+      }
+      expect(finding(textTotal("100分"), "total-mismatch", "G8").message).toBe("综合得分填的是 100，各项得分相加为 99.76。请改为 99.76，或核对各项得分。");
+    });
+
+    it("flags \"99分\" for 99.76 (no rounding makes 99.0), but not \"99.8\" nor \"99.76分\"", () => {
+      expect(found(textTotal("99分"))).toEqual(["total-mismatch@自评表!G8"]);
+      expect(found(textTotal("99.8"))).toEqual([]);
+      expect(found(textTotal("99.76分"))).toEqual([]);
+    });
+
+    it("accepts \"100\" and \"100分\" where the total is exactly 100", () => {
+      expect(found(textTotal("100", 4100))).toEqual([]);
+      expect(found(textTotal("100分", 4100))).toEqual([]);
     });
   });
 });
@@ -822,6 +906,13 @@ describe("score-above-attainable", () => {
     expect(found(run(projectList([[1, "市场监管", 520, 500, "96.15%", 99.63, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
     // At 90% the bound is 99 exactly: a typed 99.1 is above it, not a rounding of it.
     expect(found(run(projectList([[1, "市场监管", 500, 450, "90%", 99.1, "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+  });
+
+  it("takes a project's 自评得分 stored as text as typed: \"100\" at 97.56% is above 99.76, \"100\" at 100% is not (review round 15 B1)", () => {
+    expect(found(run(projectList([[1, "市场监管", 4100, 4000, "97.56%", "100", "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+    expect(found(run(projectList([[1, "市场监管", 4100, 4000, "97.56%", "100分", "优"]])))).toEqual(["score-above-attainable@项目!F2"]);
+    expect(found(run(projectList([[1, "市场监管", 4100, 4000, "97.56%", "99.76", "优"]])))).toEqual([]);
+    expect(found(run(projectList([[1, "市场监管", 4100, 4100, "100%", "100", "优"]])))).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
-import { BudgetBlock, BudgetLine, NumberCell, isGeneralNumber, scoreDigits, typedMinimum } from "../model";
+import { BudgetBlock, BudgetLine, NumberCell, isTypedNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeMismatch } from "../profile";
 import { gt } from "../compare";
 import {
@@ -66,8 +66,9 @@ function unreadAmountColumn(block: BudgetBlock): UnreadAmountColumn | null {
 
 /**
  * A recorded 执行率 as a fraction and the decimals of that fraction the cell claims: what its format
- * or text shows; a General-format number the digits typed, and a whole percentage one decimal more
- * (as scores do): a typed 1 or 90 claims 100.0% or 90.0%, not 95% or 89.67% rounded; 89.7 is.
+ * or text shows; a typed number (isTypedNumber) the digits typed, and a whole percentage one decimal
+ * more (as scores do): a typed 1 or 90, or a text "90", claims 100.0% or 90.0%, not 95% or 89.67%
+ * rounded; 89.7 is.
  */
 export function recordedRate(
   cell: NumberCell | null,
@@ -78,7 +79,7 @@ export function recordedRate(
   const parsed = parseValue(cell.raw, { numFmt: cell.numFmt });
   if (parsed.kind !== "number" || parsed.value === null) return null;
   const shown = decimalPlacesShown(cell.raw, cell.numFmt);
-  const claimed = (decimals: number) => (isGeneralNumber(cell) ? Math.max(shown, decimals) : shown);
+  const claimed = (decimals: number) => (isTypedNumber(cell) ? Math.max(shown, decimals) : shown);
   const fraction = valueToFraction(parsed); // 98% → 0.98, 5‰ → 0.005
   if (fraction) return { value: fraction, shown: shown + (parsed.unit?.family === "permille" ? 3 : 2) };
   if (parsed.unit) return null;

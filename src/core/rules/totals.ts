@@ -472,7 +472,9 @@ export function evaluateTotals(
       const texts = differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals);
       // Scores the sheet holds that differ from jixiao's (score-mismatch) make its own total another
       // number: the message gives that one, so the user does not write a sum that is still wrong.
-      const checked = total.score !== null && total.score.toFixed() !== texts.computed ? total.score.toFixed() : "";
+      // Scores that only round it (9.3 for 9.33) leave nothing to check first: the sum is right.
+      const own = total.score?.toFixed() ?? null;
+      const checked = own !== null && own !== texts.computed && scoreFlagged(findings, results, budget) ? own : "";
       // A formula's total short of the scores because some are text: those cells are what to mend.
       const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget) : [];
       findings.add("total-mismatch", recorded, {
@@ -503,6 +505,13 @@ export function evaluateTotals(
     if (mismatch) findings.add("grade-mismatch", grade, mismatch);
   }
   return total;
+}
+
+/** Whether a score the total adds up (an indicator's, the budget line's) differs from its computed one. */
+function scoreFlagged(findings: FindingList, results: IndicatorResult[], budget: BudgetLineResult | null): boolean {
+  const budgetScore = budget?.line.score;
+  if (budgetScore && findings.at("budget-score-mismatch", budgetScore)) return true;
+  return results.some((r) => r.indicator.score !== null && findings.at("score-mismatch", r.indicator.score) !== undefined);
 }
 
 /**
