@@ -27,7 +27,7 @@ const TIME_LIMIT = new RegExp(
 );
 const COST = /成本/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
-const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
+export const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
 
 export interface Measure {
   rate: boolean;
