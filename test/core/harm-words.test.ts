@@ -141,6 +141,7 @@ describe("a harm answered in words that none happened, against a target of 0 or 
 
   it.each([
     ["安全事故发生数", "0起", "未发生重大安全事故", "a severity the name does not state: lesser ones may have happened"],
+    ["安全事故发生数", "0起", "无安全责任事故", "a kind the name does not state: accidents of no one's making may have happened"],
     ["安全事故发生数", "0起", "基本未发生安全事故", "a word that takes something away"],
     ["安全事故发生数", "0起", "未发生投诉", "a harm another row counts"],
     ["安全事故发生数", "0起", "未发现安全隐患", "what was not found is not what the row counts"],
