@@ -29,7 +29,7 @@ const COST = /成本/;
 /** A figure per head, per 亩, per kilometre (人均培训成本, 亩均增产, 每公里建设成本, 单位面积成本). */
 const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平方米|平米|㎡|公里|千米|米|吨|件|台|套|座|所|家|床|辆|个)|单位(?:面积|长度|里程|建设|造价|运营|服务)?成本/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
-const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
+export const HARM = /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回/;
 
 export interface Measure {
   rate: boolean;

@@ -297,18 +297,20 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 
 /**
  * A row's target and actual as the row reads them together: a target range as the bound that
- * decides it (10-20个 as ≥10个, see rangeAsBound), a value naming what it counted in the other's
- * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 as the answer "none" where the row
- * makes it one.
+ * decides it (10-20个 as ≥10个, see rangeAsBound), a limit after an event against the time taken
+ * (收到资金后30日内 against 45日), words of the actual the target gives a figure to (当日办结, 全部完成,
+ * 开展22场宣传活动, a date serial against a deadline), a value naming what it counted in the other's
+ * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 (or 未发生安全事故 …) as the answer "none"
+ * where the row, by its `name`, makes it one.
  */
-function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure): [ValueCell | null, ValueCell | null] {
+function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure, name: string): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
   const limit = limitAfterEvent(bound.parsed, actual.parsed);
   const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, actual.parsed)));
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);
-  const answered = answeredNone(countInUnitOf(counted, limit), counted, measure.harm);
+  const answered = answeredNone(countInUnitOf(counted, limit), counted, name);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 
@@ -690,6 +692,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       valueCell(view, row, cols.target, { nature, unit }),
       valueCell(view, row, cols.actual, { nature, unit }),
       measureOf(name, label.name, level2, description),
+      name,
     );
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
     const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);

@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { gt } from "./compare";
 import { CellValue } from "./grid";
+import { HARM } from "./measures";
 import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer, unitsConvertible } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
@@ -703,8 +704,25 @@ function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
   return word ? { ...q, period: { word, perYear: PERIODS.get(word) as number } } : q;
 }
 
+/**
+ * A number spelled as a word where its digits stand: 〇 or 零 (〇起, 零起, ≤零次) and 百 after 百分之
+ * (百分之百). 零 is 0 only before a unit it takes as digits would, one jixiao knows or of one
+ * character (起): 零事故, 零投诉 and 零容忍 are words (none of a kind), no count of 0 in 事故.
+ */
+function spelledNumber(s: string, prefix: Prefix): Quantity | undefined {
+  const at = prefix.end;
+  const digits = prefix.percent && s[at] === "百" ? "100" : s[at] === "〇" || s[at] === "零" ? "0" : undefined;
+  // A numeral follows: 百分之百五, 零点五 are numbers in words jixiao does not read.
+  if (digits === undefined || /^[\d.点〇零一二三四五六七八九十百千万亿两]/.test(s.slice(at + 1))) return undefined;
+  const q = scanFrom(`${s.slice(0, at)}${digits}${s.slice(at + 1)}`, prefix);
+  if (q.kind !== "number" || q.scaledBy !== null) return undefined;
+  return q.unit === null || isKnownUnit(q.unit) || q.unit.symbol.length === 1 ? q : undefined;
+}
+
 function scanQuantity(s: string): Quantity {
   const prefix = readPrefix(s, 0);
+  const spelled = spelledNumber(s, prefix);
+  if (spelled) return spelled;
   if (prefix.end > 0 || /^[+-]?\.?\d/.test(s)) return scanFrom(s, prefix);
   const labelled = afterLabel(s);
   const afterSymbol = labelled ? scanFrom(s, labelled) : NOT_A_QUANTITY;
@@ -887,6 +905,56 @@ function saysMissed(phrase: string, word: string, index: number, context?: Achie
   return !(context && (namesAsSubject(context.target, word) || context.name.includes(word) || ASKS_TO_STOP.test(context.target)));
 }
 
+/** What should not happen (measures.ts HARM: 事故, 投诉, 污染 …), every one in a text. */
+const HARMS = new RegExp(HARM.source, "g");
+/** Words that say a harm came about or was found (发生, 造成, 收到 …); negated (未发生, 没有发现), that none did. */
+const HAPPENS = /发生|出现|发现|造成|收到|接到|受到|产生|引发|导致/;
+const HAPPENS_ALL = new RegExp(HAPPENS.source, "g");
+/** A count of some right after a harm (安全事故1起, 投诉2件, 事故共3起): so counted, it happened. */
+const SOME_AFTER = /^(?:发生|共|计)?[1-9]\d*(?:起|次|件|例|个|处|项|宗|人|名|户|家|批|笔)/;
+/** Words of keeping a harm from happening (防止发生安全事故, 预防污染): no report that it happened. */
+const PREVENTS = /防止|预防|避免|防范|防控/;
+/**
+ * A kind a text narrows a harm to: how grave (无重大安全事故), or whether it counts (有效投诉, 安全责任事故).
+ * The text then says nothing of the other kinds (一般事故, 无效投诉).
+ */
+const NARROWED = /重特大|特大|重大|较大|严重|有效|责任/g;
+
+function harmsIn(text: string): string[] {
+  return [...text.matchAll(HARMS)].map(([word]) => word);
+}
+
+/** Whether every kind `text` narrows a harm to (NARROWED), `other` names too. */
+function narrowedAsIn(text: string, other: string): boolean {
+  return [...text.matchAll(NARROWED)].every(([word]) => other.includes(word));
+}
+
+/** What ends a clause, and so what a negation in it covers (see clauseBefore). */
+const CLAUSE_STOP = /[，,；;。]/;
+
+function clausesOf(phrase: string): string[] {
+  return phrase.split(CLAUSE_STOP).filter((clause) => clause !== "");
+}
+
+/**
+ * Whether a phrase says a harm happened that its target forbids (发生1起一般安全事故 under 未发生安全事故,
+ * 收到投诉2件 under 无投诉, 造成轻微扬尘污染 under 不造成环境污染): its clause says before it how it came
+ * about (发生, 造成, 收到 …) or right after it how many (安全事故1起), and nothing says it did not
+ * (未发生, 零事故, 安全事故0起: read as for the words of a miss, saysMissed) or was kept from happening
+ * (防止发生). A target that forbids one kind of it only (无重大安全事故, 无有效投诉) is met by another;
+ * one that names the harm as what it is about (投诉处理及时) forbids nothing.
+ */
+function statesForbiddenHarm(phrase: string, target: string): boolean {
+  return [...phrase.matchAll(HARMS)].some(({ 0: word, index }) => {
+    const forbidden = target.includes(word) && !namesAsSubject(target, word);
+    if (!forbidden || !saysMissed(phrase, word, index)) return false;
+    const before = clauseBefore(phrase, index);
+    const after = phrase.slice(index + word.length).split(CLAUSE_STOP)[0];
+    const happened = (HAPPENS.test(before) && !PREVENTS.test(before)) || SOME_AFTER.test(after);
+    return happened && narrowedAsIn(target, before + word + after);
+  });
+}
+
 /** Whether a phrase says the target was missed, in a negated achievement (未提升) or a word of lateness or stopping (延期). */
 function statesMiss(phrase: string, context?: AchievementContext): boolean | null {
   const negated = NEGATED_ACHIEVING.exec(phrase);
@@ -912,6 +980,7 @@ interface AchievementContext {
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
   if (NOT_ACHIEVED.test(phrase) && !DOUBLE_NEGATIVE.test(phrase)) return "notAchieved";
+  if (context && statesForbiddenHarm(phrase, context.target)) return "notAchieved";
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
   const missed = statesMiss(phrase, context);
   if (missed !== null) return missed ? "notAchieved" : null;
@@ -929,7 +998,10 @@ function achievementOf(phrase: string, context?: AchievementContext): Achievemen
  */
 export function achievementIn(target: ParsedValue, actual: ParsedValue, name: string): Achievement | null {
   const context = { target: phraseOf(target.text), name };
-  if (actual.kind === "number") return target.kind === "qualitative" && statesMissBy(actual, context) ? "notAchieved" : null;
+  if (actual.kind === "number") {
+    const missed = target.kind === "qualitative" && (statesMissBy(actual, context) || statesForbiddenHarm(phraseOf(actual.text), context.target));
+    return missed ? "notAchieved" : null;
+  }
   if (actual.kind !== "qualitative") return actual.achievement;
   return achievementOf(phraseOf(actual.text), context);
 }
@@ -1112,11 +1184,13 @@ function isNone(p: ParsedValue): boolean {
 
 /**
  * A target that none at all meets: 0, =0, ≤N, or <N above 0, of a count, of a unit jixiao has no
- * entry for (0起, ≤1例) or of no unit. Not a rate or an amount, where 无 may as well mean "no data".
+ * entry for (0起, ≤1例) or of no unit; with `shares`, of a share too (事故发生率 ≤1%). Not a rate or
+ * an amount for 无, which may as well mean "no data" there.
  */
-function allowsNone(p: ParsedValue): boolean {
+function allowsNone(p: ParsedValue, shares = false): boolean {
   if (p.kind !== "number" || p.value === null || p.value.isNegative()) return false;
-  if (p.unit && p.unit.family !== "count" && lookupUnit(p.unit.symbol) !== undefined) return false;
+  const share = p.unit?.family === "percent" || p.unit?.family === "permille";
+  if (p.unit && p.unit.family !== "count" && !(shares && share) && lookupUnit(p.unit.symbol) !== undefined) return false;
   if (p.op === "<=") return true;
   if (p.op === "<") return !p.value.isZero();
   return (p.op === null || p.op === "=") && p.value.isZero();
@@ -1127,16 +1201,53 @@ function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): Parsed
   return result(none.text, "number", { op, value: new Decimal(0), unit });
 }
 
+/** Words between a negation and what it negates: 没有, 无任何, 未发生过, 未发生一起 (not one). */
+const NOT_ONE = /^有|任何|过|一(?:起|例|件|次|个|项|宗)/g;
+/** A year the clause is about (2023年未发生安全事故): the one number such an answer may hold. */
+const YEAR_WORD = /(?:19|20)\d{2}年度?/g;
+
+/**
+ * Whether an actual in words says none of what the row counts happened (未发生, 没有发生, 未发现,
+ * 未发生安全事故, 零事故, 无安全责任事故, 全年未发生食品安全事故): each clause a negation as the words
+ * of a miss are read (NEGATOR_BEFORE: 未, 无, 没有, 零 …), with nothing that counts (除1起外) or takes
+ * something away (基本未发生, 未发生不良…) around it, and after it a harm, or how one comes about (发生,
+ * 发现) with nothing but words of the name (未发现问题 under 违规违纪问题). The harms it names must
+ * include one the row's name counts (未发生投诉 under 安全事故发生数 is an answer to another row), and
+ * a harm narrowed to a kind the name does not state (未发生重大安全事故, 无安全责任事故 under
+ * 安全事故发生数: NARROWED) says nothing of the others.
+ */
+function saysNoneHappened(phrase: string, name: string): boolean {
+  const counted = harmsIn(name);
+  const named = harmsIn(phrase);
+  if (counted.length === 0 || !narrowedAsIn(phrase, name)) return false;
+  if (named.length > 0 && !named.some((harm) => counted.includes(harm))) return false;
+  const clauses = clausesOf(phrase);
+  return clauses.length > 0 && clauses.every((clause) => {
+    const negation = NEGATOR_BEFORE.exec(clause);
+    if (!negation || /\d/.test(clause.replace(YEAR_WORD, ""))) return false;
+    const before = clause.slice(0, negation.index);
+    const what = clause.slice(negation.index + negation[0].length).replace(NOT_ONE, "");
+    if (QUALIFIES.test(before) || HAPPENS.test(before) || QUALIFIES.test(what.replace(HARMS, ""))) return false;
+    if (harmsIn(clause).length > 0) return true;
+    const rest = what.replace(HAPPENS_ALL, "");
+    return rest !== what && (rest === "" || name.includes(rest));
+  });
+}
+
 /**
  * 无 as the answer "none" rather than an empty cell (domain.md §2 lists it among the empty markers):
  * an actual 无 against a target nothing meets (0起, ≤1次) says none happened, 0 in the target's
- * unit. On a row counting what should not happen (`harm`: 安全生产事故, 投诉) a target 无 allows
+ * unit. So do words that say none of what the row counts happened (未发生安全事故, 零事故, 未发现:
+ * saysNoneHappened), against a share too (事故发生率 ≤1%), as they leave no doubt of the figure. On a
+ * row counting what should not happen (its `name` says so: 安全生产事故, 投诉) a target 无 allows
  * none (=0), so 无/无 there is "none allowed, none happened". Anywhere else 无 stays empty: a
  * missing actual is never turned into a met one.
  */
-export function answeredNone(target: ParsedValue, actual: ParsedValue, harm: boolean): { target: ParsedValue; actual: ParsedValue } {
-  const stated = harm && isNone(target) ? noneAsZero(target, "=", null) : target;
-  return { target: stated, actual: isNone(actual) && allowsNone(stated) ? noneAsZero(actual, null, stated.unit) : actual };
+export function answeredNone(target: ParsedValue, actual: ParsedValue, name: string): { target: ParsedValue; actual: ParsedValue } {
+  const stated = HARM.test(name) && isNone(target) ? noneAsZero(target, "=", null) : target;
+  const saysNone = actual.kind === "qualitative" && allowsNone(stated, true) && saysNoneHappened(phraseOf(actual.text), name);
+  const none = saysNone || (isNone(actual) && allowsNone(stated));
+  return { target: stated, actual: none ? noneAsZero(actual, null, stated.unit) : actual };
 }
 
 /**

@@ -507,10 +507,9 @@ export function evaluateTotals(
   return total;
 }
 
-/** Whether a score the total adds up (an indicator's, the budget line's) differs from its computed one. */
-function scoreFlagged(findings: FindingList, results: IndicatorResult[], budget: BudgetLineResult | null): boolean {
-  const budgetScore = budget?.line.score;
-  if (budgetScore && findings.at("budget-score-mismatch", budgetScore)) return true;
+/** Whether a score the total adds up (an indicator's, a budget line's) differs from its computed one. */
+function scoreFlagged(findings: FindingList, results: IndicatorResult[], budget: BudgetExecution | null): boolean {
+  if (budget?.lines.some((r) => r.line.score && findings.at("budget-score-mismatch", r.line.score))) return true;
   return results.some((r) => r.indicator.score !== null && findings.at("score-mismatch", r.indicator.score) !== undefined);
 }
 

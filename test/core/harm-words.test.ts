@@ -1,0 +1,224 @@
+/**
+ * Harms answered in words (review round 15, A1, B2 and D): a row counting what should not happen
+ * (安全事故, 投诉, 信访, 违规) whose actual says in words that none happened (未发生安全事故, 零事故,
+ * 无信访投诉) against a target of 0 or ≤N; a harm that happened (发生1起一般安全事故, 收到投诉2件) under a
+ * target in words that forbids it (未发生安全事故, 无投诉); and numbers spelled as words (〇起, 零起,
+ * 百分之百). Each grid is the national 项目支出绩效自评表 as units fill it in: title, year, a 填报单位
+ * line, the 项目名称 block, a budget block with its 其中 row, the 年度总体目标 block, a two-row indicator
+ * header with 偏差原因分析及改进措施 over 原因分析 | 改进措施, 绩效指标 merged down column A, and the
+ * 总分 and 评价等次 rows.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { parseValue } from "../../src/core/values";
+import { workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE, { lang: "zh" });
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const message = (a: Analysis, rule: string, cell: string): string => {
+  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
+  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
+  return f.message;
+};
+
+interface RowUnderTest {
+  level2?: string;
+  name: string;
+  target: CellValue;
+  actual: CellValue;
+  score?: number;
+  reason?: string;
+}
+
+/**
+ * The national form of a 安全生产监管 project, the row under test at row 13 (产出 · 质量指标 by
+ * default, weight 10: actual F13, score H13), five clean rows under it and the 总分 row recording the
+ * total the scores make. The budget is fully spent: 10 points.
+ */
+function safetyForm({ level2 = "质量指标", name, target, actual, score = 10, reason = "" }: RowUnderTest): WorkbookGrid {
+  const indicators: Row[] = [
+    ["", "产出指标", level2, name, target, actual, 10, score, reason, ""],
+    ["", "", "数量指标", "开展安全生产检查", "≥120次", "126次", 20, 20, "", ""],
+    ["", "", "时效指标", "隐患整改及时率", "≥95%", "98%", 10, 10, "", ""],
+    ["", "", "成本指标", "项目成本", "≤80万元", "80万元", 10, 10, "", ""],
+    ["", "效益指标", "社会效益指标", "安全生产形势", "持续稳定", "持续稳定", 30, 30, "", ""],
+    ["", "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "95%", 10, 10, "", ""],
+  ];
+  const total = 10 + indicators.reduce((sum, r) => sum + (r[7] as number), 0);
+  return workbook({
+    name: "自评表",
+    rows: [
+      ["项目支出绩效自评表"],
+      ["（2023年度）"],
+      ["填报单位（盖章）：某县应急管理局", "", "", "", "", "", "", "", "金额单位：万元"],
+      ["项目名称", "", "安全生产监管执法"],
+      ["主管部门", "", "某县人民政府", "", "", "", "实施单位", "", "某县应急管理局"],
+      ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "", "年度资金总额", 80, 80, 80, 10, 1, 10],
+      ["", "", "其中：当年财政拨款", 80, 80, 80, "—", "—", "—"],
+      ["年度总体目标", "预期目标", "", "", "", "实际完成情况"],
+      ["", "全年安全生产形势稳定", "", "", "", "已完成"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", ""],
+      ["", "", "", "", "", "", "", "", "原因分析", "改进措施"],
+      ...indicators,
+      ["总分", "", "", "", "", "", 100, total],
+      ["评价等次", "", "", "", "", "", "优"],
+    ],
+    merges: [
+      "A1:J1",
+      "A2:J2",
+      "A6:B8",
+      "A9:A10",
+      "B9:E9",
+      "F9:J9",
+      "B10:E10",
+      "F10:J10",
+      "I11:J11",
+      ...["B", "C", "D", "E", "F", "G", "H"].map((c) => `${c}11:${c}12`),
+      "A11:A18",
+      "B13:B16",
+      "A19:F19",
+      "A20:F20",
+      "G20:H20",
+    ],
+    numFmts: { H7: "0.00%" },
+  });
+}
+
+/** The row under test met: scored full marks, and nothing found on the form. */
+function expectMet(row: RowUnderTest): Analysis {
+  const a = run(safetyForm(row));
+  expect(a.indicators[0].score).toBe("10");
+  expect(found(a)).toEqual([]);
+  return a;
+}
+
+describe("a harm answered in words that none happened, against a target of 0 or ≤N (review round 15, A1)", () => {
+  it.each([
+    ["安全事故发生数", "0起", "未发生", "起"],
+    ["安全事故发生数", "0起", "未发生安全事故", "起"],
+    ["安全事故发生数", "0起", "零事故", "起"],
+    ["群众投诉次数", "≤2次", "未发生投诉", "次"],
+    ["安全责任事故", "0起", "无安全责任事故", "起"],
+    ["安全责任事故", "0起", "没有发生", "起"],
+    ["食品安全事故", "0起", "全年未发生食品安全事故", "起"],
+    ["违规违纪问题", "0个", "未发现", "个"],
+    ["违规违纪问题", "0个", "未发现违规违纪问题", "个"],
+    ["信访投诉", "≤1件", "无信访投诉", "件"],
+    ["群众投诉次数", "≤2次", "未接到群众投诉。", "次"],
+    ["安全事故发生数", "0起", "2023年度未发生一起安全事故", "起"],
+    ["安全事故发生数", "0起", "未发生安全事故，未发生人员伤亡", "起"],
+    ["重大安全事故发生数", "0起", "未发生重大安全事故", "起"],
+    ["不合格产品批次", "0批", "未发现不合格产品", "批"],
+  ])("reads %s %s / %s as 0 of the target's unit: met, 10 of 10 stands", (name, target, actual, unit) => {
+    const a = expectMet({ name, target, actual });
+    expect(a.indicators[0].actual).toMatchObject({ text: actual, value: "0", unit });
+  });
+
+  it("reads it against a target of 0 with no unit, and against a share held down (≤1%) as 0%", () => {
+    const bare = expectMet({ name: "重大安全事故发生率", target: "0", actual: "未发生" });
+    expect(bare.indicators[0].actual).toMatchObject({ value: "0", unit: null });
+    const share = expectMet({ name: "安全事故发生率", target: "≤1%", actual: "未发生安全事故" });
+    expect(share.indicators[0].actual).toMatchObject({ value: "0", unit: "%" });
+  });
+
+  it("scores the answer as the number it is: 8 of 10 recorded for none happened is a score-mismatch", () => {
+    const a = run(safetyForm({ name: "安全事故发生数", target: "0起", actual: "未发生安全事故", score: 8, reason: "年中发生险情" }));
+    expect(found(a)).toEqual(["score-mismatch@自评表!H13"]);
+    expect(message(a, "score-mismatch", "H13")).toBe("“安全事故发生数”填报得分 8；按正向指标规则（实际值达到指标值得满分）应为 10。");
+  });
+
+  it.each([
+    ["安全事故发生数", "0", "0"],
+    ["安全事故发生数", "0起", "无"],
+    ["安全责任事故", "0起", "0起（未发生）"],
+  ])("leaves what was read before as it was: %s %s / %s is met", (name, target, actual) => {
+    expectMet({ name, target, actual });
+  });
+
+  it.each([
+    ["安全事故发生数", "0起", "未发生重大安全事故", "a severity the name does not state: lesser ones may have happened"],
+    ["安全事故发生数", "0起", "无安全责任事故", "a kind the name does not state: accidents of no one's making may have happened"],
+    ["安全事故发生数", "0起", "基本未发生安全事故", "a word that takes something away"],
+    ["安全事故发生数", "0起", "未发生投诉", "a harm another row counts"],
+    ["安全事故发生数", "0起", "未发现安全隐患", "what was not found is not what the row counts"],
+    ["安全事故发生数", "0起", "未发生安全事故，发生1起轻微事故", "a count of some in another clause"],
+    ["安全事故发生数", "0起", "发生1起轻微事故", "a harm that happened"],
+    ["投诉办结率", "≥95%", "未发生投诉", "a share to reach, which none happened gives no figure"],
+    ["新建村道", "≥30公里", "未发生", "a row that counts no harm"],
+  ])("keeps %s %s / %s a not-numeric actual (%s)", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual }));
+    expect(found(a)).toEqual(["not-numeric@自评表!F13"]);
+  });
+});
+
+describe("a harm the target in words forbids, said in words to have happened (review round 15, B2)", () => {
+  it.each([
+    ["安全生产情况", "未发生安全事故", "发生1起一般安全事故"],
+    ["安全事故", "不发生安全事故", "发生安全事故1起"],
+    ["环境影响", "不造成环境污染", "造成轻微扬尘污染"],
+    ["群众投诉", "无投诉", "收到投诉2件"],
+    ["群众投诉", "零投诉", "全年接到投诉3次，均已办结"],
+    ["安全生产", "杜绝安全事故发生", "项目实施期间发生安全事故1起"],
+  ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual }));
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
+    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+  });
+
+  it("accepts a score in the 未达成 band with its reason", () => {
+    const a = run(safetyForm({ name: "安全事故", target: "不发生安全事故", actual: "发生安全事故1起", score: 5, reason: "施工人员违规作业，已加强培训" }));
+    expect(found(a)).toEqual([]);
+  });
+
+  it.each([
+    ["不发生安全事故", "未发生安全事故", "negated in its clause"],
+    ["不造成环境污染", "施工期间未对周边环境造成污染", "negated before the verb"],
+    ["无安全事故", "安全事故0起", "a count of none"],
+    ["杜绝安全事故", "全年安全事故发生率为0", "a share of none"],
+    ["无重大安全事故", "发生1起一般安全事故", "a lesser harm than the one forbidden"],
+    ["无有效投诉", "收到投诉1件，经核实为无效投诉", "another kind than the one forbidden"],
+    ["无安全事故", "开展安全事故应急演练3次", "the harm naming what was done, not what happened"],
+    ["无安全事故", "开展防止发生安全事故宣传", "the harm kept from happening"],
+    ["投诉处理及时", "收到投诉2件，均及时办结", "a target about the harm, forbidding nothing"],
+    ["无投诉", "无投诉", "the target restated"],
+    ["安全生产形势稳定", "发生安全事故1起", "a target that names no harm"],
+  ])("keeps %s / %s at full marks (%s)", (target, actual) => {
+    expect(found(run(safetyForm({ name: "安全生产", target, actual })))).toEqual([]);
+  });
+});
+
+describe("a number spelled as a word: 〇起, 零起, 百分之百 (review round 15, D)", () => {
+  it.each([
+    ["〇起", "0", "起", null],
+    ["零起", "0", "起", null],
+    ["≤零次", "0", "次", "<="],
+    ["百分之百", "100", "%", null],
+    ["达到百分之百", "100", "%", ">="],
+  ])("reads %s as %s %s", (text, value, unit, op) => {
+    const parsed = parseValue(text);
+    expect(parsed).toMatchObject({ kind: "number", op, unit: { symbol: unit } });
+    expect(parsed.value?.toFixed()).toBe(value);
+  });
+
+  it.each(["零事故", "零投诉", "零逾期", "零容忍", "百分之百五", "零点五"])("keeps %s words: none of a kind, or a number in words jixiao does not read", (text) => {
+    expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
+  });
+
+  it.each([
+    ["安全事故发生数", "0起", "〇起"],
+    ["安全事故发生数", "0起", "零起"],
+    ["工程质量合格率", "100%", "百分之百"],
+  ])("meets %s %s with %s", (name, target, actual) => {
+    expectMet({ name, target, actual });
+  });
+
+  it("scores a spelled zero against a target it misses: 零次 against ≥1次 earns nothing", () => {
+    const a = run(safetyForm({ name: "应急演练次数", target: "≥1次", actual: "零次", score: 10, reason: "疫情原因未组织" }));
+    expect(found(a)).toEqual(["score-mismatch@自评表!H13"]);
+    expect(message(a, "score-mismatch", "H13")).toBe("“应急演练次数”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 0。");
+  });
+});
