@@ -414,6 +414,16 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(message(open, "unit-mismatch", "E10")).toBe("实际完成值“12个工作日”与指标值“≤15天”：工作日之间还有节假日，是否达到指标取决于其间的节假日，请统一单位。");
   });
 
+  it("says a duration on the other scale is missed at any length when it is (review round 16, A7)", () => {
+    const missed = timed([
+      ["工期", "≤6个月", "200天", 10], // 6 months are at most 186 days
+      ["办结时限", "≤10天", "12个工作日", 10], // 12 working days are at least 12 days
+    ]);
+    expect(found(missed)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11"]);
+    expect(message(missed, "unit-mismatch", "E10")).toBe("实际完成值“200天”与指标值“≤6个月”：一个月按 28 至 31 天计都未达到指标，少得的分取决于月份的天数，请统一单位。");
+    expect(message(missed, "unit-mismatch", "E11")).toBe("实际完成值“12个工作日”与指标值“≤10天”：工作日之间无论有多少节假日都未达到指标，少得的分取决于其间的节假日，请统一单位。");
+  });
+
   it("reads a time limit counted from an event (收到资金后30日内) as that limit, and scores a late actual (review round 15, B3)", () => {
     const a = timed([
       ["资金拨付时间", "收到资金后30日内", "45日", 10],

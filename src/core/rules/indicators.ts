@@ -95,15 +95,33 @@ type Pair = { target: Decimal; actual: Decimal };
  * either value is not such a duration.
  */
 function acrossTimeScales(target: ParsedValue, actual: ParsedValue, direction: Direction): Pair | null {
-  const targetSpan = target.unit && target.value && durationInMinutes(target.value, target.unit);
-  const actualSpan = actual.unit && actual.value && durationInMinutes(actual.value, actual.unit);
-  if (!targetSpan || !actualSpan || direction === "equal") return null;
+  const spans = durationSpans(target, actual);
+  if (!spans || direction === "equal") return null;
+  const { targetSpan, actualSpan } = spans;
   if (direction === "positive") {
     const { longest } = targetSpan;
     return longest && gte(actualSpan.shortest, longest) ? { target: longest, actual: actualSpan.shortest } : null;
   }
   const { longest } = actualSpan;
   return longest && lte(longest, targetSpan.shortest) ? { target: targetSpan.shortest, actual: longest } : null;
+}
+
+type Span = NonNullable<ReturnType<typeof durationInMinutes>>;
+
+/** Target and actual as durations in minutes, their shortest and longest; null unless both are durations. */
+function durationSpans(target: ParsedValue, actual: ParsedValue): { targetSpan: Span; actualSpan: Span } | null {
+  const targetSpan = target.unit && target.value && durationInMinutes(target.value, target.unit);
+  const actualSpan = actual.unit && actual.value && durationInMinutes(actual.value, actual.unit);
+  return targetSpan && actualSpan ? { targetSpan, actualSpan } : null;
+}
+
+/** Durations on two time scales where the actual misses its target even at the length most in its favour (200天 against ≤6个月). */
+function missesAtAnyLength(target: ParsedValue, actual: ParsedValue, direction: Direction): boolean {
+  const spans = durationSpans(target, actual);
+  if (!spans || direction === "equal") return false;
+  const { targetSpan, actualSpan } = spans;
+  if (direction === "positive") return actualSpan.longest !== null && lt(actualSpan.longest, targetSpan.shortest);
+  return targetSpan.longest !== null && gt(actualSpan.shortest, targetSpan.longest);
 }
 
 const TEN = new Decimal(10);
@@ -128,14 +146,19 @@ function perUnitAsNamed(target: ParsedValue, actual: ParsedValue): [ParsedValue,
 const isDuration = (p: ParsedValue): boolean => p.unit !== null && p.value !== null && durationInMinutes(p.value, p.unit) !== null;
 
 /** Why an actual's unit-mismatch is one: units that do not convert, or durations whose length decides. */
-function unitMismatchText(target: ParsedValue, actual: ParsedValue): [zh: string, en: string] {
+function unitMismatchText(target: ParsedValue, actual: ParsedValue, direction: Direction): [zh: string, en: string] {
   const [a, t] = [actual.text, target.text];
   if (!isDuration(actual) || !isDuration(target)) {
     return [`实际完成值“${a}”与指标值“${t}”的单位无法换算，请统一单位。`, `The actual "${a}" and the target "${t}" have units that do not convert.`];
   }
-  const [why, whyEn] =
-    actual.unit?.symbol === "工作日" || target.unit?.symbol === "工作日"
-      ? ["工作日之间还有节假日，是否达到指标取决于其间的节假日", "whether it is met depends on the holidays between working days"]
+  const workingDays = actual.unit?.symbol === "工作日" || target.unit?.symbol === "工作日";
+  const missed = missesAtAnyLength(target, actual, direction);
+  const [why, whyEn] = workingDays
+    ? missed
+      ? ["工作日之间无论有多少节假日都未达到指标，少得的分取决于其间的节假日", "it is missed whatever the holidays between working days, and the points lost depend on them"]
+      : ["工作日之间还有节假日，是否达到指标取决于其间的节假日", "whether it is met depends on the holidays between working days"]
+    : missed
+      ? ["一个月按 28 至 31 天计都未达到指标，少得的分取决于月份的天数", "it is missed at any month's length (28 to 31 days), and the points lost depend on it"]
       : ["一个月按 28 至 31 天计，是否达到指标取决于月份的天数", "whether it is met depends on the month's length (28 to 31 days)"];
   return [`实际完成值“${a}”与指标值“${t}”：${why}，请统一单位。`, `The actual "${a}" against the target "${t}": ${whyEn}; write both in one unit.`];
 }
@@ -413,7 +436,7 @@ function evaluateIndicator(
     const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
       if (actual.parsed.kind === "number" && !findings.hasCell(actual)) {
-        const [zh, en] = unitMismatchText(target.parsed, actual.parsed);
+        const [zh, en] = unitMismatchText(target.parsed, actual.parsed, direction);
         findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
       }
       return result;
