@@ -26,6 +26,7 @@ const TIME_LIMIT = new RegExp(
     "(?:时间|时长|周期|期限)",
 );
 const COST = /成本/;
+const CHANGE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|变化|变动|比上年|较上年|同比|环比/;
 /** A figure per head, per 亩, per kilometre (人均培训成本, 亩均增产, 每公里建设成本, 单位面积成本). */
 const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平方米|平米|㎡|公里|千米|米|吨|件|台|套|座|所|家|床|辆|个)|单位(?:面积|长度|里程|建设|造价|运营|服务)?成本/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
@@ -47,6 +48,8 @@ export interface Measure {
   harm: boolean;
   /** States a figure per head, per 亩, per kilometre (人均, 亩均, 每公里): an amount answers per unit. */
   perUnit: boolean;
+  /** Measures a change (农民收入增幅, 较上年增长): a figure compared with another is what it asks. */
+  change: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
   statedUnits: readonly Unit[];
 }
@@ -105,6 +108,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     satisfaction: /满意/.test(name),
     harm: HARM.test(name),
     perUnit: PER_UNIT.test(name),
+    change: CHANGE.test(name),
     statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),
   };
 }

@@ -552,12 +552,14 @@ function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | n
   return { kind: "invalid", problem: RANGE_PROBLEM, ops: [...ops, ...upper.ops], unit, range };
 }
 
+const SEVERAL_NUMBERS = "包含多个数字，无法确定指标值";
+
 /** A further number after the value: a second bound, or noise that hides the target. */
 function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: Op[]): Quantity {
   const second = secondBound(rest);
   const first = resolveOps(ops).op;
   if (second && first && resolveOps([first, ...second]).contradictory) return quantity(value, unit, ops, true);
-  return invalidQuantity("包含多个数字，无法确定指标值", ops, unit);
+  return invalidQuantity(SEVERAL_NUMBERS, ops, unit);
 }
 
 /**
@@ -634,6 +636,16 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
  * figure of its own, and stays.
  */
 const COMPARISON_NOTE = /[,;](?:较|比|同比|环比|占|超出|超过计划|高于|低于)[^,;]*(?:[,;][^,;\d]*)*$/;
+
+/**
+ * An actual read as its first figure before a comparison note (92%，较上年提高1%) on a row that
+ * measures a change (农民收入增幅 ≥3%): the note's figure is as much what the row asks, so which is
+ * meant is not written, a not-numeric actual as any value of two numbers. Others are returned as they are.
+ */
+export function noteFigureAsked(actual: ParsedValue): ParsedValue {
+  if (actual.kind !== "number" || !COMPARISON_NOTE.test(normalizeText(actual.text))) return actual;
+  return invalid(actual.text, SEVERAL_NUMBERS, [], actual.unit);
+}
 
 /** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
 const PRIOR_YEAR = /^(?:上一?年度?(?:同期)?|去年|同期)(?:的|水平|数|为)?/;

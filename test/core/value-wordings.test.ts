@@ -127,6 +127,11 @@ describe("an actual with a clause setting it against another figure (review roun
     expect(found(a)).toEqual([]);
   });
 
+  it("keeps it not-numeric on a row measuring a change, whose figure the clause may give (农民收入增幅, review round 16)", () => {
+    const a = run(townshipForm({ level2: "质量指标", name: "农民收入增幅", target: "≥3%", actual: "92%，较上年提高1%" }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+
   it("keeps a clause adding a figure of its own, or a comparison followed by one, not-numeric", () => {
     for (const actual of ["98%，另有2所在建", "98%，较上年提高2个百分点，另有3所在建"]) {
       expect(found(run(townshipForm(row("≥95%", actual))))).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
