@@ -4,7 +4,7 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, coverUnitName, detectTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
+import { Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -364,7 +364,7 @@ export function* analysisSteps(
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
   /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote, or a hidden sheet. */
-  const detected: ({ view: SheetView; tables: Table[] } | null)[] = [];
+  const detected: ({ view: SheetView; tables: Table[]; examples: Set<Table> } | null)[] = [];
   for (const sheet of workbook.sheets) {
     if (isJixiaoSummary(sheet)) {
       skippedSheets.push(sheet.name);
@@ -373,9 +373,15 @@ export function* analysisSteps(
       detected.push(null);
     } else {
       const view = viewOf(sheet);
-      detected.push({ view, tables: detectTables(view) });
+      const tables = detectTables(view);
+      detected.push({ view, tables, examples: exampleTables(view, tables) });
     }
     yield { phase: "detect", done: detected.length, total };
+  }
+  // An example of how to fill the form in is no form beside the unit's own; a workbook that holds
+  // nothing else was filled in over its template's example, heading and all, and is read.
+  if (detected.some((sheet) => sheet && sheet.tables.some((t) => !sheet.examples.has(t)))) {
+    for (const sheet of detected) if (sheet) sheet.tables = sheet.tables.filter((t) => !sheet.examples.has(t));
   }
 
   const findings = new FindingList();

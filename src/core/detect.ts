@@ -949,7 +949,7 @@ export function detectTables(view: SheetView): Table[] {
     }
   }
   formNames(view, tables);
-  return withoutExamples(view, tables);
+  return tables;
 }
 
 /** A task heading a list's rows: 年度主要任务, 任务名称, 重点工作任务. */
@@ -981,20 +981,20 @@ const EXAMPLE_HEADING = /^(填写|填报|填表)?(示例|样例|范例)(\(.*\))?
 const EXAMPLE_ROWS = 8;
 
 /**
- * The tables but the examples: a table with a line heading an example (see EXAMPLE_HEADING) in its
- * header block, at most EXAMPLE_ROWS above its header and below the table above on its side, and a
- * table of the same form right under such a one (the indicators under an example's budget block, no
- * header block of their own). A 填表说明 sheet shows how to fill the form in with one; a form under
- * a title of its own after it is read.
+ * A sheet's examples (see analyze, which leaves them out beside a form of the unit's own): a table
+ * with a line heading an example (see EXAMPLE_HEADING) in its header block, at most EXAMPLE_ROWS
+ * above its header and below the table above on its side, and a table of the same form right under
+ * such a one (the indicators under an example's budget block, no header block of their own). A
+ * 填表说明 sheet shows how to fill the form in with one; a form under a title of its own after it is read.
  */
-function withoutExamples(view: SheetView, tables: Table[]): Table[] {
+export function exampleTables(view: SheetView, tables: Table[]): Set<Table> {
   const examples = new Set<Table>();
   for (const table of tables) {
     const stop = Math.max(table.above?.lastRow ?? -1, table.headerTop - EXAMPLE_ROWS - 1);
     const sameForm = table.above !== null && examples.has(table.above) && !blockNames(view, table.headerTop - 1, table.above.lastRow, table.span).own;
     if (sameForm || headsExample(view, table.headerTop - 1, stop, table.span)) examples.add(table);
   }
-  return examples.size === 0 ? tables : tables.filter((t) => !examples.has(t));
+  return examples;
 }
 
 /** Whether a row from `from` up to `stop` (exclusive), in `span`, is an example's heading. */

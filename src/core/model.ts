@@ -623,15 +623,18 @@ const GROUPING_HEADER = /职责|职能|任务|重点工作|子项目|支出方�
 
 /**
  * The columns left of the 一级 that group the indicators by duty or task: headed so, and over
- * several rows (merged down, or left blank below): one with words of each row's own describes the
- * row, and groups nothing.
+ * several rows (merged down, left blank below, or written again on each): one with words of each
+ * row's own describes the row, and groups nothing.
  */
 function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
   const first = table.columns.level1;
   const columns: number[] = [];
   if (first === undefined) return columns;
   for (let c = table.span.left; c < first; c++) {
-    const groups = table.rows.some((row) => !view.isOrigin(row, c) || cellText(view.raw(row, c)) === "");
+    const groups = table.rows.some((row, i) => {
+      const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
+      return text === "" || (i > 0 && text === view.text(table.rows[i - 1], c));
+    });
     if (groups && GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
   }
   return columns;

@@ -234,24 +234,43 @@ export function unitPer(numerator: Unit, denominator: Unit): Unit {
 }
 
 const MINUTES_A_DAY = new Decimal(1440);
-/** The shortest and longest month and year, in days: a duration in months is a span of days. */
-const DAYS_IN: Record<string, [number, number]> = { 个月: [28, 31], 年: [365, 366] };
+/** The months' lengths over four years, one of them a leap year: every run of months there is. */
+const FOUR_YEARS_OF_MONTHS = [0, 1, 2, 3].flatMap((year) => [31, year === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+
+/**
+ * The fewest and most days `months` months in a row can have (5个月: 150 to 153, 6个月: 181 to
+ * 184, 12个月: 365 to 366), from every month they may start in; a part of a month at 28 to 31 days.
+ */
+function daysInMonths(months: Decimal): [Decimal, Decimal] {
+  const whole = months.floor().toNumber();
+  let fewest = Infinity;
+  let most = 0;
+  for (let start = 0; start < FOUR_YEARS_OF_MONTHS.length; start++) {
+    let days = 0;
+    for (let i = 0; i < whole; i++) days += FOUR_YEARS_OF_MONTHS[(start + i) % FOUR_YEARS_OF_MONTHS.length];
+    fewest = Math.min(fewest, days);
+    most = Math.max(most, days);
+  }
+  const part = months.minus(whole);
+  return [part.times(28).plus(fewest), part.times(31).plus(most)];
+}
 
 /**
  * A duration in minutes, the days' scale's base: exact for 分钟, 小时 and 天; for 个月 and 年 its
- * shortest and longest (a month is 28 to 31 days); N 工作日 at least N days and at most any number
+ * shortest and longest (see daysInMonths); N 工作日 at least N days and at most any number
  * (`longest` null: holidays fall between them). Null for any other unit.
  */
 export function durationInMinutes(value: Decimal, unit: Unit): { shortest: Decimal; longest: Decimal | null } | null {
   if (unit.symbol === "工作日") return { shortest: value.times(MINUTES_A_DAY), longest: null };
   if (unit.family !== "time" || unit.factor === null) return null;
-  const days = DAYS_IN[unit.symbol];
-  if (days === undefined) {
+  if (unit.base !== "个月") {
     const minutes = toBase(value, unit);
     return { shortest: minutes, longest: minutes };
   }
-  const [fewest, most] = days.map((n) => value.times(n).times(MINUTES_A_DAY));
-  return { shortest: fewest, longest: most };
+  // Runs of months too long to matter here (centuries) are taken at 28 to 31 days a month.
+  const months = toBase(value, unit);
+  const [fewest, most] = months.lte(1200) ? daysInMonths(months) : [months.times(28), months.times(31)];
+  return { shortest: fewest.times(MINUTES_A_DAY), longest: most.times(MINUTES_A_DAY) };
 }
 
 /** The value in its family's base unit; a unit without factor leaves the value as it is. */

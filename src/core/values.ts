@@ -643,8 +643,10 @@ const COMPARISON_NOTE = /[,;](?:较|比|同比|环比|占|超出|超过计划|�
  * meant is not written, a not-numeric actual as any value of two numbers. Others are returned as they are.
  */
 export function noteFigureAsked(actual: ParsedValue): ParsedValue {
-  if (actual.kind !== "number" || !COMPARISON_NOTE.test(normalizeText(actual.text))) return actual;
-  return invalid(actual.text, SEVERAL_NUMBERS, [], actual.unit);
+  if (actual.kind !== "number") return actual;
+  // A note without a figure (6%，高于全省平均水平) gives none to choose from.
+  const note = COMPARISON_NOTE.exec(normalizeText(actual.text));
+  return note && /\d/.test(note[0]) ? invalid(actual.text, SEVERAL_NUMBERS, [], actual.unit) : actual;
 }
 
 /** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
@@ -924,8 +926,11 @@ const HAPPENS = /发生|出现|发现|造成|收到|接到|受到|产生|引发|
 const HAPPENS_ALL = new RegExp(HAPPENS.source, "g");
 /** A count of some right after a harm (安全事故1起, 投诉2件, 事故共3起): so counted, it happened. */
 const SOME_AFTER = /^(?:发生|共|计)?[1-9]\d*(?:起|次|件|例|个|处|项|宗|人|名|户|家|批|笔)/;
-/** Words of keeping a harm from happening (防止发生安全事故, 预防污染): no report that it happened. */
-const PREVENTS = /防止|预防|避免|防范|防控/;
+/**
+ * Words of keeping a harm from happening (防止发生安全事故, 预防污染) or of setting up how to deal with
+ * it (建立接到投诉2小时内响应机制): no report that it happened.
+ */
+const PREVENTS = /防止|预防|避免|防范|防控|建立|健全/;
 /**
  * A kind a text narrows a harm to: how grave (无重大安全事故), or whether it counts (有效投诉, 安全责任事故).
  * The text then says nothing of the other kinds (一般事故, 无效投诉).

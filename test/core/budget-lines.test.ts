@@ -334,6 +334,27 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
     expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
   });
 
+  it("still scores the 年度资金总额 alone beside a 其中 row of 分值 0 and no money at all (review round 17)", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
+          ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+          ["其中：当年财政拨款", 300, 320, 304, 0, 0.95, 0],
+          ["其他资金", 0, 0, 0, 0, "—", 0],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          ["效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", "", "", "", "", 100, 99.5],
+        ],
+      }),
+    );
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
+  });
+
   describe("a 合计 that also carries 分值 and 得分 restates the lines: counted once, checked as their sum", () => {
     it("finds nothing wrong in 10 and 9.81 and scores 99.81 on 100 points", () => {
       const a = run(form({ total: [10, 9.81] }));

@@ -183,6 +183,7 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["无有效投诉", "收到投诉1件，经核实为无效投诉", "another kind than the one forbidden"],
     ["无安全事故", "开展安全事故应急演练3次", "the harm naming what was done, not what happened"],
     ["无安全事故", "开展防止发生安全事故宣传", "the harm kept from happening"],
+    ["无投诉", "建立接到投诉2小时内响应机制", "a way set up to deal with it (review round 17)"],
     ["投诉处理及时", "收到投诉2件，均及时办结", "a target about the harm, forbidding nothing"],
     ["无投诉", "无投诉", "the target restated"],
     ["安全生产形势稳定", "发生安全事故1起", "a target that names no harm"],

@@ -133,6 +133,11 @@ describe("a filled 填写示例 on the 填表说明 sheet", () => {
     expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["填表说明", "99.5", "优"]]);
   });
 
+  it("reads a form filled in over the template's example, heading and all, when the workbook holds no other (review round 17)", () => {
+    const a = run(workbook({ name: "自评表", rows: [["填写示例："], ...PROJECT_ROWS] }));
+    expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["自评表", "99.5", "优"]]);
+  });
+
   it("reads a table under a sentence that gives an example in words (例如：…)", () => {
     const a = run(workbook(instructions([["例如：培训人数写作“≥300人”。"], ...PROJECT_ROWS.slice(2)])));
     expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["填表说明", "99.5", "优"]]);

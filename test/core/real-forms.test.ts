@@ -377,11 +377,11 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["10", "10"]);
   });
 
-  it("compares days with months when no month's length (28 to 31 days) changes the score (review round 14)", () => {
+  it("compares days with months when no run of months' length changes the score (review rounds 14 and 17)", () => {
     const a = timed([
-      ["工期", "≤180天", "5个月", 10], // at most 155 days
-      ["建设周期", "≤6个月", "150天", 10], // at least 168 days allowed
-      ["培训时长", "≥3个月", "100天", 10], // at most 93 days asked
+      ["工期", "≤180天", "5个月", 10], // five months in a row are at most 153 days
+      ["建设周期", "≤6个月", "180天", 10], // six months in a row are at least 181 days (review round 17)
+      ["培训时长", "≥3个月", "100天", 10], // three months in a row are at most 92 days
       ["运维期限", "≥1年", "366天", 10],
     ]);
     expect(found(a)).toEqual([]);
@@ -390,12 +390,12 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
 
   it("leaves days against months a unit-mismatch when the month's length decides, and scores nothing there", () => {
     const a = timed([
-      ["工期", "≤180天", "6个月", 10], // 168 to 186 days
-      ["培训时长", "≥3个月", "90天", 10], // 84 to 93 days asked
+      ["工期", "≤182天", "6个月", 10], // six months in a row are 181 to 184 days
+      ["培训时长", "≥3个月", "90天", 10], // 89 to 92 days asked
       ["运维期限", "≥1年", "365天", 10], // a leap year has 366
     ]);
     expect(found(a)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11", "unit-mismatch@自评表!E12"]);
-    expect(message(a, "unit-mismatch", "E10")).toBe("实际完成值“6个月”与指标值“≤180天”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。");
+    expect(message(a, "unit-mismatch", "E10")).toBe("实际完成值“6个月”与指标值“≤182天”：一个月按 28 至 31 天计，是否达到指标取决于月份的天数，请统一单位。");
     expect(a.indicators[0].score).toBe("10"); // the recorded score stands: nothing was computed
   });
 
@@ -416,7 +416,7 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
 
   it("says a duration on the other scale is missed at any length when it is (review round 16, A7)", () => {
     const missed = timed([
-      ["工期", "≤6个月", "200天", 10], // 6 months are at most 186 days
+      ["工期", "≤6个月", "200天", 10], // six months in a row are at most 184 days
       ["办结时限", "≤10天", "12个工作日", 10], // 12 working days are at least 12 days
     ]);
     expect(found(missed)).toEqual(["unit-mismatch@自评表!E10", "unit-mismatch@自评表!E11"]);

@@ -1360,6 +1360,24 @@ describe("duplicate-indicator", () => {
       expect(found(a)).toEqual(["duplicate-indicator@目标表!E3"]);
     });
 
+    it("takes a duty and task written again on each row for the rows' group, as merged down (review round 17)", () => {
+      const a = run(
+        workbook({
+          name: "目标表",
+          rows: [
+            ["部门职责", "工作任务", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["社会救助", "城乡低保", "产出指标", "数量指标", "救助人数", "≥12000人"],
+            ["社会救助", "城乡低保", "产出指标", "时效指标", "资金发放及时率", "100%"],
+            ["养老服务", "敬老院运营", "产出指标", "数量指标", "集中供养人数", "≥300人"],
+            ["养老服务", "敬老院运营", "产出指标", "时效指标", "资金发放及时率", "100%"],
+            ["养老服务", "敬老院运营", "效益指标", "社会效益指标", "特困人员生活质量", "明显改善"],
+            ["养老服务", "敬老院运营", "满意度指标", "满意度指标", "救助对象满意度", "≥90%"],
+          ],
+        }),
+      );
+      expect(found(a).filter((f) => f.startsWith("duplicate"))).toEqual([]);
+    });
+
     it("still warns when a column of each row's own words stands left of the 一级 (review round 16)", () => {
       const a = run(
         workbook({

@@ -130,6 +130,9 @@ describe("an actual with a clause setting it against another figure (review roun
   it("keeps it not-numeric on a row measuring a change, whose figure the clause may give (农民收入增幅, review round 16)", () => {
     const a = run(townshipForm({ level2: "质量指标", name: "农民收入增幅", target: "≥3%", actual: "92%，较上年提高1%" }));
     expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+    // A note without a figure gives none to choose from (review round 17).
+    const plain = run(townshipForm({ level2: "质量指标", name: "农民人均收入增长率", target: "≥5%", actual: "6%，高于全省平均水平" }));
+    expect(found(plain)).toEqual([]);
   });
 
   it("keeps a clause adding a figure of its own, or a comparison followed by one, not-numeric", () => {

@@ -108,7 +108,8 @@ function scoredLines(block: BudgetBlock): Set<BudgetLine> {
   if (withWeight.length > 0) {
     const withPoints = withWeight.filter((line) => !line.weight?.value?.isZero());
     const own = withPoints.filter((line) => !isSumLine(line) && !withPoints.some((part) => part.partOf === line));
-    return new Set(own.length > 0 ? own : withWeight);
+    // Only a sum line carries points (年度资金总额 over 其中 rows of 分值 0, or of none): it alone is scored.
+    return new Set(own.length > 0 ? own : withPoints.length > 0 ? withPoints : withWeight);
   }
   const main = block.lines.find((l) => l.kind === "funds-total" || l.kind === "total") ?? block.lines[0];
   return new Set(main ? [main] : []);
