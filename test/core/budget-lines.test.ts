@@ -313,15 +313,15 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
     expect(a.findings[1].message).toBe("执行率 基本支出 99.39%、项目支出 96.74% 时最高只能得 99.81 分（预算执行率分值 10 分按执行率扣减），填的是 100。");
   });
 
-  it("gives 其中 rows with a 分值 of 0 no points of their own: the 年度资金总额 carries the 10", () => {
-    const a = run(
+  /** A 年度资金总额 of 10 points (9.5) over `parts`, the indicators' 90 (90), 总分 99.5. */
+  const overParts = (parts: Row[]) =>
+    run(
       workbook({
         name: "自评表",
         rows: [
           ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
           ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
-          ["其中：当年财政拨款", 250, 260, 250, 0, 250 / 260, 0],
-          ["上年结转资金", 50, 60, 54, 0, 0.9, 0],
+          ...parts,
           INDICATOR_HEADER,
           ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
           ["效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
@@ -330,27 +330,21 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
         ],
       }),
     );
+
+  it("gives 其中 rows with a 分值 of 0 no points of their own: the 年度资金总额 carries the 10", () => {
+    const a = overParts([
+      ["其中：当年财政拨款", 250, 260, 250, 0, 250 / 260, 0],
+      ["上年结转资金", 50, 60, 54, 0, 0.9, 0],
+    ]);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
   });
 
   it("still scores the 年度资金总额 alone beside a 其中 row of 分值 0 and no money at all (review round 17)", () => {
-    const a = run(
-      workbook({
-        name: "自评表",
-        rows: [
-          ["项目资金（万元）", ...BUDGET_HEADER.slice(1)],
-          ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
-          ["其中：当年财政拨款", 300, 320, 304, 0, 0.95, 0],
-          ["其他资金", 0, 0, 0, 0, "—", 0],
-          INDICATOR_HEADER,
-          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
-          ["效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
-          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
-          ["总分", "", "", "", "", 100, 99.5],
-        ],
-      }),
-    );
+    const a = overParts([
+      ["其中：当年财政拨款", 300, 320, 304, 0, 0.95, 0],
+      ["其他资金", 0, 0, 0, 0, "—", 0],
+    ]);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => [t.weights, t.score, t.grade])).toEqual([["100", "99.5", "优"]]);
   });
