@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, makeStyles, Switch, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
@@ -12,6 +12,7 @@ import NoticeBar from "./NoticeBar";
 import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
+import PaneSwitch from "./PaneSwitch";
 import SettingsPanel from "./SettingsPanel";
 import { useProfileEditor } from "../use-profile-editor";
 
@@ -359,7 +360,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || busy || cleaning}>
           {cleaning ? strings.cleaning : strings.clean}
         </Button>
-        <Switch label={strings.checkAsYouType} checked={watching} onChange={(_, data) => setWatching(data.checked)} title={strings.checkAsYouTypeHint} />
+        <PaneSwitch label={strings.checkAsYouType} checked={watching} onChange={setWatching} title={strings.checkAsYouTypeHint} />
       </div>
 
       {notice && (

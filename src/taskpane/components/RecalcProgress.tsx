@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
 import type { RecalcStep, StepCounts } from "../pane-host";
 import type { Strings } from "../strings";
 import PaneBar from "./PaneBar";
+import PaneSpinner from "./PaneSpinner";
 import { stackedList } from "./styles";
 
 export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score", "write"];
@@ -85,7 +86,7 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, st
                 {state === "done" ? (
                   <CheckmarkCircle20Filled className={styles.doneIcon} />
                 ) : state === "current" ? (
-                  <Spinner size="extra-tiny" />
+                  <PaneSpinner />
                 ) : (
                   <Circle20Regular />
                 )}

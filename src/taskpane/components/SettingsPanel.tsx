@@ -8,7 +8,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Switch,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -16,6 +15,7 @@ import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../.
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
+import PaneSwitch from "./PaneSwitch";
 import { download } from "../download";
 import { errorText, Strings } from "../strings";
 
@@ -197,7 +197,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       </Field>
 
       <Field hint={s.markCellsHint}>
-        <Switch label={s.markCells} checked={form.markCells} onChange={(_, data) => edit({ markCells: data.checked })} />
+        <PaneSwitch label={s.markCells} checked={form.markCells} onChange={(markCells) => edit({ markCells })} />
       </Field>
 
       <div role="status" aria-live="polite">
