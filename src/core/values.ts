@@ -1225,7 +1225,7 @@ const YEAR_WORD = /(?:19|20)\d{2}年度?/g;
 
 /**
  * Whether an actual in words says none of what the row counts happened (未发生, 没有发生, 未发现,
- * 未发生安全事故, 零事故, 无安全责任事故, 全年未发生食品安全事故): each clause a negation as the words
+ * 未发生安全事故, 零事故, 无安全责任事故, 全年未发生食品安全事故, 安全事故0起): each clause a count of none, or a negation as the words
  * of a miss are read (NEGATOR_BEFORE: 未, 无, 没有, 零 …), with nothing that counts (除1起外) or takes
  * something away (基本未发生, 未发生不良…) around it, and after it a harm, or how one comes about (发生,
  * 发现) with nothing but words of the name (未发现问题 under 违规违纪问题). The harms it names must
@@ -1233,6 +1233,9 @@ const YEAR_WORD = /(?:19|20)\d{2}年度?/g;
  * a harm narrowed to a kind the name does not state (未发生重大安全事故, 无安全责任事故 under
  * 安全事故发生数: NARROWED) says nothing of the others.
  */
+/** A harm counted as none (安全事故0起, 发生安全事故0起, 安全事故发生0起, 投诉为零): its words in group 1. */
+const ZERO_COUNT = /^(?:全年)?(?:发生)?(\D+?)(?:发生)?(?:为|共)?[0零〇](?:个|次|起|件|例|宗|人|处|项|笔)?$/;
+
 function saysNoneHappened(phrase: string, name: string): boolean {
   const counted = harmsIn(name);
   const named = harmsIn(phrase);
@@ -1240,6 +1243,8 @@ function saysNoneHappened(phrase: string, name: string): boolean {
   if (named.length > 0 && !named.some((harm) => counted.includes(harm))) return false;
   const clauses = clausesOf(phrase);
   return clauses.length > 0 && clauses.every((clause) => {
+    const zero = ZERO_COUNT.exec(clause);
+    if (zero) return harmsIn(zero[1]).length > 0 && !QUALIFIES.test(zero[1]);
     const negation = NEGATOR_BEFORE.exec(clause);
     if (!negation || /\d/.test(clause.replace(YEAR_WORD, ""))) return false;
     const before = clause.slice(0, negation.index);
@@ -1251,16 +1256,26 @@ function saysNoneHappened(phrase: string, name: string): boolean {
   });
 }
 
+/** A target in words that forbids a harm (无投诉, 未发生安全事故, 杜绝违规违纪, 不发生重大事故). */
+function forbidsHarm(target: ParsedValue): boolean {
+  if (target.kind !== "qualitative") return false;
+  const phrase = phraseOf(target.text);
+  return [...phrase.matchAll(HARMS)].some(({ index }) => FORBIDS_BEFORE.test(clauseBefore(phrase, index)));
+}
+
 /**
  * 无 as the answer "none" rather than an empty cell (domain.md §2 lists it among the empty markers):
  * an actual 无 against a target nothing meets (0起, ≤1次) says none happened, 0 in the target's
  * unit. So do words that say none of what the row counts happened (未发生安全事故, 零事故, 未发现:
  * saysNoneHappened), against a share too (事故发生率 ≤1%), as they leave no doubt of the figure. On a
  * row counting what should not happen (its `name` says so: 安全生产事故, 投诉) a target 无 allows
- * none (=0), so 无/无 there is "none allowed, none happened". Anywhere else 无 stays empty: a
- * missing actual is never turned into a met one.
+ * none (=0), so 无/无 there is "none allowed, none happened"; and under a target in words that
+ * forbids a harm (无投诉), 无 is that answer in words. Anywhere else 无 stays empty: a missing actual
+ * is never turned into a met one.
  */
 export function answeredNone(target: ParsedValue, actual: ParsedValue, name: string): { target: ParsedValue; actual: ParsedValue } {
+  // 无 under a target in words that forbids a harm (无投诉, 未发生安全事故) says none happened, in words too.
+  if (isNone(actual) && forbidsHarm(target)) return { target, actual: result(actual.text, "qualitative") };
   const stated = HARM.test(name) && isNone(target) ? noneAsZero(target, "=", null) : target;
   const saysNone = actual.kind === "qualitative" && allowsNone(stated, true) && saysNoneHappened(phraseOf(actual.text), name);
   const none = saysNone || (isNone(actual) && allowsNone(stated));

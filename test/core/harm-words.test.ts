@@ -113,6 +113,10 @@ describe("a harm answered in words that none happened, against a target of 0 or 
     ["安全事故发生数", "0起", "未发生安全事故，未发生人员伤亡", "起"],
     ["重大安全事故发生数", "0起", "未发生重大安全事故", "起"],
     ["不合格产品批次", "0批", "未发现不合格产品", "批"],
+    // The harm counted as none (review round 17).
+    ["安全事故发生数", "0起", "安全事故0起", "起"],
+    ["安全事故发生数", "0起", "发生安全事故0起", "起"],
+    ["安全事故发生数", "0起", "安全事故发生0起", "起"],
   ])("reads %s %s / %s as 0 of the target's unit: met, 10 of 10 stands", (name, target, actual, unit) => {
     const a = expectMet({ name, target, actual });
     expect(a.indicators[0].actual).toMatchObject({ text: actual, value: "0", unit });
@@ -184,11 +188,16 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["无安全事故", "开展安全事故应急演练3次", "the harm naming what was done, not what happened"],
     ["无安全事故", "开展防止发生安全事故宣传", "the harm kept from happening"],
     ["无投诉", "建立接到投诉2小时内响应机制", "a way set up to deal with it (review round 17)"],
+    ["无投诉", "无", "无 under a target forbidding the harm: none happened (review round 17)"],
+    ["无重大安全事故", "无", "the same under a narrower harm"],
+    ["未发生安全事故", "无", "the same under 未发生"],
     ["投诉处理及时", "收到投诉2件，均及时办结", "a target about the harm, forbidding nothing"],
     ["无投诉", "无投诉", "the target restated"],
     ["安全生产形势稳定", "发生安全事故1起", "a target that names no harm"],
   ])("keeps %s / %s at full marks (%s)", (target, actual) => {
-    expect(found(run(safetyForm({ name: "安全生产", target, actual })))).toEqual([]);
+    const a = run(safetyForm({ name: "安全生产", target, actual }));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).not.toBeNull();
   });
 });
 
