@@ -941,9 +941,19 @@ function harmsIn(text: string): string[] {
   return [...text.matchAll(HARMS)].map(([word]) => word);
 }
 
-/** Whether every kind `text` narrows a harm to (NARROWED), `other` names too. */
+/** How grave a harm is, least first: 较大及以上 takes in 重大 and 特大, and 重大 特大 (特别重大, 重特大). */
+const GRAVITY = ["较大", "重大", "重特大", "特大"];
+const gravityOf = (text: string): number => Math.max(-1, ...[...text.matchAll(NARROWED)].map(([word]) => GRAVITY.indexOf(word)));
+
+/**
+ * Whether every kind `text` narrows a harm to (NARROWED), `other` names too; a grade of gravity by
+ * one as grave or graver (无较大及以上安全事故 against 发生重大安全事故1起).
+ */
 function narrowedAsIn(text: string, other: string): boolean {
-  return [...text.matchAll(NARROWED)].every(([word]) => other.includes(word));
+  return [...text.matchAll(NARROWED)].every(([word]) => {
+    const gravity = GRAVITY.indexOf(word);
+    return gravity < 0 ? other.includes(word) : gravityOf(other) >= gravity;
+  });
 }
 
 /** What ends a clause, and so what a negation in it covers (see clauseBefore). */

@@ -167,6 +167,9 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["群众投诉", "无投诉", "收到投诉2件"],
     ["群众投诉", "零投诉", "全年接到投诉3次，均已办结"],
     ["安全生产", "杜绝安全事故发生", "项目实施期间发生安全事故1起"],
+    // A graver harm than the least the target forbids (review round 17).
+    ["安全生产", "无较大及以上安全事故", "发生重大安全事故1起"],
+    ["安全生产", "无重大安全事故", "发生特大安全事故1起"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
