@@ -930,6 +930,16 @@ describe("count-as-percent", () => {
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D5", "count-as-percent@自评表!D6"]);
   });
 
+  it("leaves a change of a count in percent alone: 粮食产量增幅 ≥3%, 受益人数增长率 ≥5% (review round 17)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "粮食产量增幅", "≥3%", "5%", 10, 10, ""],
+        ["效益指标", "社会效益指标", "受益人数增长率", "≥5%", "6%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([]);
+  });
+
   it("flags an actual in % under a target written as a count, naming it the actual", () => {
     const a = run(selfEval([["产出指标", "数量指标", "举办活动次数", "≥12次", "100%", 10, 10, ""]]));
     expect(found(a)).toContain("count-as-percent@自评表!E5");

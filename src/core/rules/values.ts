@@ -152,7 +152,8 @@ export function checkValue(
   }
   if (p.kind !== "number" || p.value === null) return;
 
-  if (measure.count && percentLike(cell)) {
+  // A change of a count (粮食产量增幅 ≥3%, 受益人数增长5%) is a share of it.
+  if (measure.count && !measure.change && percentLike(cell)) {
     // One fact, one finding: an actual in % under a target in % follows from the target's.
     const fromTarget = !isTarget && indicator.target !== null && findings.at("count-as-percent", indicator.target) !== undefined;
     const what = isTarget ? "指标值" : "实际完成值";
