@@ -733,6 +733,15 @@ function spelledNumber(s: string, prefix: Prefix): Quantity | undefined {
   return q.unit === null || isKnownUnit(q.unit) || q.unit.symbol.length === 1 ? q : undefined;
 }
 
+/** A unit a quantity is per, written before it with 每 (每户1000元, 每人500元, 每亩50公斤). */
+const LEADING_PER = /^每个?(人|户|亩|生|名|家|公里|平方米|套|台|辆|所|村)(?=\d|不|≥|≤|>|<)/;
+
+/** A quantity read after a label, per the unit the label opens with (LEADING_PER): 每户1000元 is 1000元/户. */
+function perLeadingUnit(s: string, q: NumberQuantity): NumberQuantity {
+  const m = q.unit && !q.unit.per && q.period === null ? LEADING_PER.exec(s) : null;
+  return m ? { ...q, unit: unitPer(q.unit as Unit, unitNamed(m[1])) } : q;
+}
+
 function scanQuantity(s: string): Quantity {
   const prefix = readPrefix(s, 0);
   const spelled = spelledNumber(s, prefix);
@@ -741,7 +750,7 @@ function scanQuantity(s: string): Quantity {
   const labelled = afterLabel(s);
   const afterSymbol = labelled ? scanFrom(s, labelled) : NOT_A_QUANTITY;
   const q = afterSymbol.kind === "number" ? afterSymbol : labelledQuantity(s);
-  return q.kind === "number" ? perLeadingPeriod(s, q) : noNumber(s, prefix);
+  return q.kind === "number" ? perLeadingPeriod(s, perLeadingUnit(s, q)) : noNumber(s, prefix);
 }
 
 // ---------------------------------------------------------------------------------------------

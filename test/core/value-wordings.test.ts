@@ -142,6 +142,17 @@ describe("an actual with a clause setting it against another figure (review roun
   });
 });
 
+describe("a unit written before its number with 每: 每户1000元 is 1000元/户 (review round 17)", () => {
+  it("reads it per that unit, against a target per the same", () => {
+    expect(parseValue("每户1000元")).toMatchObject({ kind: "number", unit: { symbol: "元/户" } });
+    expect(parseValue("每亩不少于50公斤")).toMatchObject({ kind: "number", op: ">=", unit: { symbol: "千克/亩" } });
+    const met = run(townshipForm({ level2: "质量指标", name: "困难户取暖补助", target: "≥1200元/户", actual: "每户1200元" }));
+    expect(found(met)).toEqual([]);
+    const short = run(townshipForm({ level2: "质量指标", name: "困难户取暖补助", target: "≥1200元/户", actual: "每户1000元", reason: "标准调整" }));
+    expect(message(short, "score-mismatch", "G7")).toBe("“困难户取暖补助”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+});
+
 describe("a target per period written before its number: 每月2次 is 24 a year", () => {
   it.each([
     ["每月不少于2次", "全年开展巡查26次"],
