@@ -308,8 +308,12 @@ const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站
  */
 export function unitInTitle(title: string): string | null {
   const before = BEFORE_YEAR.exec(title.replace(/[\s\u3000]+/g, ""))?.[1];
-  if (before === undefined || /[\d\p{P}]/u.test(before)) return null;
-  return UNIT_NAME_END.test(before) ? before : null;
+  return before !== undefined && isUnitName(before) ? before : null;
+}
+
+/** Whether words end as a unit's name does (局, 中心, 医院, 人民政府 …) and hold no number or punctuation. */
+export function isUnitName(words: string): boolean {
+  return !/[\d\p{P}]/u.test(words) && UNIT_NAME_END.test(words);
 }
 
 /** 一级 categories (for missing-dimension and the negative-indicator default). */

@@ -14,7 +14,7 @@ import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { originalWorkbookName } from "./file-kinds";
-import { FORM_TITLE, normalizeHeader, unitInTitle } from "./headers";
+import { FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
@@ -166,6 +166,8 @@ function folderUnit(file: string): string | null {
   return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
 }
 
+/** A number or an attachment's number and what parts it from a name: 附件3-, 附件3-1 , 01 , 表2_. */
+const LEADING_NUMBER = /^(?:(?:附件|附表|表)\d+(?:[-－]\d+)*|\d+)[\s\-－_.．、:：]+/;
 /** A number or an attachment's number before a file's name (附件3-, 01 , 表2_): no unit. */
 const NUMBERING = /^(?:附件|附表|表)?[\d\-－_.．、\s]*$/;
 /** A file's name as a unit and then a part of its own: 县残联（康复救助）, 县残联-辅具适配, 县残联 就业培训. */
@@ -180,6 +182,9 @@ function unitOfFileName(file: string, projects: string[]): string {
   const stem = fileStem(file).trim();
   const titled = unitInTitle(stem);
   if (titled !== null) return titled;
+  // 附件3-县人民医院, 01 县疾控中心: a number before the unit's name.
+  const named = stem.replace(LEADING_NUMBER, "");
+  if (named !== stem && isUnitName(named)) return named;
   const m = UNIT_THEN_PART.exec(stem);
   // 附件3-县人民医院: the part is the unit, and the project may well name it (县人民医院医疗设备购置).
   if (!m || NUMBERING.test(m[1])) return stem;

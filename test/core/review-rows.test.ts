@@ -192,7 +192,7 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(review("县教育局（本级）.xlsx", project("校舍维修改造")).rows.map((r) => r.unit)).toEqual(["县教育局（本级）"]);
   });
 
-  test("is not a number before the unit's name, whose project the unit names (附件3-县人民医院.xlsx, review round 16)", () => {
+  test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
     const project = (name: string) => {
       const grid = formTitled("项目支出绩效自评表");
       grid.sheets[0].values[1] = ["项目名称", name];
@@ -206,11 +206,13 @@ describe("the unit of a workbook whose forms name none", () => {
         ["01 县疾控中心.xlsx", project("冷链建设")],
       ]),
     ).toEqual([
-      ["附件3-县人民医院", 1],
-      ["附件3-县中医院", 1],
-      ["01 县妇幼保健院", 1],
-      ["01 县疾控中心", 1],
+      ["县人民医院", 1],
+      ["县中医院", 1],
+      ["县妇幼保健院", 1],
+      ["县疾控中心", 1],
     ]);
+    // After a number, words that are no unit's name keep the file's name (附件1, 3-高标准农田建设).
+    expect(review("附件3-高标准农田建设.xlsx", project("高标准农田建设")).rows.map((r) => r.unit)).toEqual(["附件3-高标准农田建设"]);
   });
 
   test("is the unit the form's title names before its year, after the unit's folder and before the file's name", () => {
