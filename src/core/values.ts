@@ -935,6 +935,8 @@ const HAPPENS = /发生|出现|发现|造成|收到|接到|受到|产生|引发|
 const HAPPENS_ALL = new RegExp(HAPPENS.source, "g");
 /** A count of some right after a harm (安全事故1起, 投诉2件, 事故共3起): so counted, it happened. */
 const SOME_AFTER = /^(?:发生|共|计)?[1-9]\d*(?:起|次|件|例|个|处|项|宗|人|名|户|家|批|笔)/;
+/** …or right before it, with at most a word of its kind between (除1起轻微事故外, 2件投诉), unless a change is counted (减少3起). */
+const SOME_BEFORE = /(?<!减少|下降|降低)[1-9]\d*(?:起|次|件|例|宗|笔)[^\d，,；;。]{0,4}$/;
 /**
  * Words of keeping a harm from happening (防止发生安全事故, 预防污染) or of setting up how to deal with
  * it (建立接到投诉2小时内响应机制): no report that it happened.
@@ -986,7 +988,7 @@ function statesForbiddenHarm(phrase: string, target: string): boolean {
     if (!forbidden || !saysMissed(phrase, word, index)) return false;
     const before = clauseBefore(phrase, index);
     const after = phrase.slice(index + word.length).split(CLAUSE_STOP)[0];
-    const happened = (HAPPENS.test(before) && !PREVENTS.test(before)) || SOME_AFTER.test(after);
+    const happened = (HAPPENS.test(before) && !PREVENTS.test(before)) || SOME_AFTER.test(after) || SOME_BEFORE.test(before);
     return happened && narrowedAsIn(target, before + word + after);
   });
 }

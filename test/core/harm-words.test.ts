@@ -170,6 +170,7 @@ describe("a harm the target in words forbids, said in words to have happened (re
     // A graver harm than the least the target forbids (review round 17).
     ["安全生产", "无较大及以上安全事故", "发生重大安全事故1起"],
     ["安全生产", "无重大安全事故", "发生特大安全事故1起"],
+    ["安全生产", "无安全事故", "除1起轻微事故外，未发生安全事故"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
