@@ -1277,6 +1277,11 @@ function saysNoneHappened(phrase: string, name: string): boolean {
   });
 }
 
+/** Whether an actual in words says none of what the row's `name` counts happened (saysNoneHappened). */
+export function statesNoneHappened(actual: ParsedValue, name: string): boolean {
+  return actual.kind === "qualitative" && saysNoneHappened(phraseOf(actual.text), name);
+}
+
 /** A target in words that forbids a harm (无投诉, 未发生安全事故, 杜绝违规违纪, 不发生重大事故). */
 function forbidsHarm(target: ParsedValue): boolean {
   if (target.kind !== "qualitative") return false;

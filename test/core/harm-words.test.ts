@@ -151,11 +151,20 @@ describe("a harm answered in words that none happened, against a target of 0 or 
     ["安全事故发生数", "0起", "未发现安全隐患", "what was not found is not what the row counts"],
     ["安全事故发生数", "0起", "未发生安全事故，发生1起轻微事故", "a count of some in another clause"],
     ["安全事故发生数", "0起", "发生1起轻微事故", "a harm that happened"],
-    ["投诉办结率", "≥95%", "未发生投诉", "a share to reach, which none happened gives no figure"],
     ["新建村道", "≥30公里", "未发生", "a row that counts no harm"],
   ])("keeps %s %s / %s a not-numeric actual (%s)", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["not-numeric@自评表!F13"]);
+  });
+
+  it.each([
+    ["投诉办结率", "≥95%", "未发生投诉"],
+    ["投诉办结率", "100%", "未收到投诉"],
+    ["安全事故处置率", "100%", "未发生安全事故"],
+  ])("asks no figure of a share of what never came: %s %s / %s, the recorded score standing (review round 17)", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual }));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].score).toBe("10");
   });
 });
 

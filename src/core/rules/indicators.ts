@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { durationInMinutes, toBase, unitPer, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesReduction } from "../values";
+import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesNoneHappened, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -428,7 +428,9 @@ function evaluateIndicator(
       return result;
     }
     if (actual.parsed.kind === "qualitative") {
-      findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      // A share of what never came (投诉办结率 ≥95% against 未收到投诉): no figure to give, nothing to correct.
+      const noneToCount = isPercent(target.parsed) && statesNoneHappened(actual.parsed, name);
+      if (!noneToCount) findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
