@@ -308,7 +308,8 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
   const limit = limitAfterEvent(bound.parsed, actual.parsed);
-  const asked = measure.change ? noteFigureAsked(actual.parsed) : actual.parsed;
+  const timed = limitAfterEvent(actual.parsed, limit);
+  const asked = measure.change ? noteFigureAsked(timed) : timed;
   const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked)));
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);

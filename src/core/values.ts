@@ -581,7 +581,7 @@ function leavesResult(words: string): boolean {
 
 /** Whether the text after a quantity read after a label lets the quantity stand (LabelledEnding). */
 function endsLabelled(ending: LabelledEnding, rest: string, unitRead: boolean, scaled: boolean): boolean {
-  if (ending === "unit") return rest === "" && (unitRead || scaled);
+  if (ending === "unit") return rest.replace(COMPARISON_NOTE, "") === "" && (unitRead || scaled);
   return unitRead && leavesResult(rest);
 }
 
@@ -1390,16 +1390,16 @@ export function allDoneAsHundredPercent(target: ParsedValue, actual: ParsedValue
 const LIMIT_AFTER_EVENT = /^\D{1,12}?后(\d+(?:\.\d+)?(?:个?工作日|日|天|个?小时|分钟|个月|年)(?:以)?内)[\u4e00-\u9fff]{0,6}$/;
 
 /**
- * A target of a time limit counted from an event, against an actual that states the time taken
- * (收到资金后30日内 against 45日): that limit, ≤30天. Against words or a date (已按时拨付,
- * 2023年6月10日) the target stays words, as the event's date is on no form; and so does a period
+ * A time limit counted from an event, against a value of the row that states a time (收到资金后30日内
+ * against 45日, and 资金到位后20日内完成拨付 against 30日内): that limit, ≤30天. Against words or a date
+ * (已按时拨付, 2023年6月10日) it stays words, as the event's date is on no form; and so does a period
  * after an event that sets no limit (项目完工后2年内保修 against 按合同履行保修责任).
  */
-export function limitAfterEvent(target: ParsedValue, actual: ParsedValue): ParsedValue {
-  if (target.kind !== "qualitative" || actual.kind !== "number" || actual.unit?.family !== "time") return target;
-  const m = LIMIT_AFTER_EVENT.exec(phraseOf(target.text));
+export function limitAfterEvent(value: ParsedValue, other: ParsedValue): ParsedValue {
+  if (value.kind !== "qualitative" || other.kind !== "number" || other.unit?.family !== "time") return value;
+  const m = LIMIT_AFTER_EVENT.exec(phraseOf(value.text));
   const q = m ? scanQuantity(m[1]) : NOT_A_QUANTITY;
-  return q.kind === "number" ? numberResult(target.text, q.value, q.unit, q.ops, q.contradictory) : target;
+  return q.kind === "number" ? numberResult(value.text, q.value, q.unit, q.ops, q.contradictory) : value;
 }
 
 /** Done the same day: 当日办结, 当天完成, 即办, 即时办结, 当场办理, 随到随办. */

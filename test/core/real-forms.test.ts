@@ -434,6 +434,15 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(a.indicators.slice(0, 3).map((i) => i.score)).toEqual(["6.67", "10", "10"]);
   });
 
+  it("reads an actual written as a limit after an event against a limit of days (资金到位后20日内完成拨付 against 30日内)", () => {
+    const a = timed([
+      ["资金拨付时间", "30日内", "资金到位后20日内完成拨付", 10],
+      ["办结时限", "≤5个工作日", "受理后7个工作日内办结", 10],
+    ]);
+    expect(found(a)).toEqual(["score-mismatch@自评表!G11"]);
+    expect(a.indicators.slice(0, 2).map((i) => i.score)).toEqual(["10", "7.14"]);
+  });
+
   it("leaves a limit after an event words against words or a date, and a period after an event that sets no limit (review round 16)", () => {
     // The event's date is on no form: 已按时拨付 answers it as the form allows.
     const answered = timed([

@@ -121,6 +121,7 @@ describe("an actual with a clause setting it against another figure (review roun
     ["≥1200亩", "1235亩，占计划的102.9%", "1235", "亩"],
     ["≥95%", "98%；同比提高1.5个百分点，位居全市第一", "98", "%"],
     ["≥20场", "22场，比计划多2场", "22", "场"],
+    ["≥1200亩", "实际完成1235亩，占计划的102.9%", "1235", "亩"],
   ])("reads %s / %s as its first figure, met in full", (target, actual, value, unit) => {
     const a = run(townshipForm(row(target, actual)));
     expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
