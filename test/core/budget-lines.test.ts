@@ -8,13 +8,13 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 /** A line of a list: its label, 年初预算数, 全年预算数 and 全年执行数 (万元). */
 type Line = [string, number, number, number];
 
 const run = (wb: WorkbookGrid, lang: "zh" | "en" = "zh"): Analysis => analyze(wb, DEFAULT_PROFILE, { lang });
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 
 const BASIC: Line = ["基本支出", 620.3, 655.1, 655.1];
 const PROJECT_SPENDING: Line = ["项目支出", 160, 175, 166.68];

@@ -12,26 +12,12 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { parseValue } from "../../src/core/values";
-import { workbook } from "../support/grid";
+import { RowUnderTest, workbook } from "../support/grid";
+import { found, message } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE, { lang: "zh" });
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
-const message = (a: Analysis, rule: string, cell: string): string => {
-  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
-  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
-  return f.message;
-};
-
-interface RowUnderTest {
-  level2?: string;
-  name: string;
-  target: CellValue;
-  actual: CellValue;
-  score?: number;
-  reason?: string;
-}
 
 /**
  * The national form of a 安全生产监管 project, the row under test at row 13 (产出 · 质量指标 by

@@ -9,11 +9,11 @@ import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reviewFile } from "../../src/core/review";
 import { workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid, lang: "zh" | "en" = "zh"): Analysis => analyze(wb, DEFAULT_PROFILE, { lang });
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 
 /** Nine indicators worth 90 points, each met in full: 90 of 90. */
 const INDICATORS: Row[] = [

@@ -10,10 +10,10 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { INDICATOR_HEADER, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 const message = (a: Analysis, rule: string): string => {
   const f = a.findings.find((x) => x.rule === rule);
   if (!f) throw new Error(`no ${rule}; found ${found(a).join(", ") || "nothing"}`);

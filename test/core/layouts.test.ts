@@ -9,11 +9,11 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE);
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 const tables = (a: Analysis): string[] => a.tables.map((t) => `${t.kind}@${t.sheet}!${t.range}`);
 const writes = (a: Analysis): string[] => a.writes.map((w) => `${w.sheet}!${w.cell}=${w.value}|${w.numFmt}`);
 

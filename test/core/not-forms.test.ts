@@ -8,11 +8,11 @@ import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reviewFile } from "../../src/core/review";
 import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE);
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 const tables = (a: Analysis): string[] => a.tables.map((t) => `${t.kind}@${t.sheet}!${t.range}`);
 
 describe("a 部门整体 form's 年度主要任务 list (任务名称 | 主要内容 | 预算数 | 执行数 | 完成情况)", () => {

@@ -13,16 +13,11 @@ import { meetsDeadline, parseValue } from "../../src/core/values";
 import { readXlsx } from "../../src/xlsx/read";
 import { SheetSpec, workbook } from "../support/grid";
 import { KAIPING } from "../support/xlsx";
+import { found, message } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid, lang: "zh" | "en" = "zh"): Analysis => analyze(wb, DEFAULT_PROFILE, { lang });
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
-const message = (a: Analysis, rule: string, cell: string): string => {
-  const f = a.findings.find((x) => x.rule === rule && x.cell === cell);
-  if (!f) throw new Error(`no ${rule} at ${cell}; found ${found(a).join(", ") || "nothing"}`);
-  return f.message;
-};
 
 /**
  * The national 项目支出绩效自评表 at A1: title, 项目名称 block, a budget block (rows 4–6), the goal

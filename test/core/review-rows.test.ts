@@ -135,6 +135,12 @@ describe("the unit of a workbook whose forms name none", () => {
     return workbook({ ...sheet, merges: ["A1:H1"] });
   };
   const UNNAMED = formTitled("2023年度部门整体支出绩效自评表");
+  /** That form under a plain title, for the project `name`. */
+  const project = (name: string) => {
+    const grid = formTitled("项目支出绩效自评表");
+    grid.sheets[0].values[1] = ["项目名称", name];
+    return grid;
+  };
   const unitsOf = (files: [string, WorkbookGrid][]) => {
     const tally = new ReviewTally();
     for (const [file, grid] of files) tally.add(review(file, grid));
@@ -175,11 +181,6 @@ describe("the unit of a workbook whose forms name none", () => {
   });
 
   test("is the file's name before the project the file holds: 县残联（康复救助） for 残疾人康复救助 (review round 15, A8)", () => {
-    const project = (name: string) => {
-      const grid = formTitled("项目支出绩效自评表");
-      grid.sheets[0].values[1] = ["项目名称", name];
-      return grid;
-    };
     expect(
       unitsOf([
         ["县残联（康复救助）.xlsx", project("残疾人康复救助")],
@@ -193,11 +194,6 @@ describe("the unit of a workbook whose forms name none", () => {
   });
 
   test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
-    const project = (name: string) => {
-      const grid = formTitled("项目支出绩效自评表");
-      grid.sheets[0].values[1] = ["项目名称", name];
-      return grid;
-    };
     expect(
       unitsOf([
         ["附件3-县人民医院.xlsx", project("县人民医院医疗设备购置")],

@@ -9,11 +9,11 @@ import { DEFAULT_PROFILE, Profile, parseGrades } from "../../src/core/profile";
 import { RuleId, Severity } from "../../src/core/result";
 import { parseNumber } from "../../src/core/values";
 import { SheetSpec, BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (wb: WorkbookGrid, profile: Profile = DEFAULT_PROFILE): Analysis => analyze(wb, profile);
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 const writes = (a: Analysis): string[] => a.writes.map((w) => `${w.cell}=${w.value}|${w.numFmt}`);
 const scoreOf = (a: Analysis, row: number): string | null => a.indicators.find((i) => i.row === row)!.score;
 

@@ -8,11 +8,11 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
+import { found } from "../support/findings";
 
 type Row = CellValue[];
 
 const run = (...sheets: SheetSpec[]): Analysis => analyze(workbook(...sheets), DEFAULT_PROFILE, { lang: "zh" });
-const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
 
 const OUTPUT_ROWS: Row[] = [
   ["产出指标", "数量指标", "资助学生人数", "≥850人", "862人", 20, 20, ""],

@@ -133,3 +133,13 @@ export function withUnknownResults(sheet: SheetGrid, formulas: Record<string, st
   }
   return { ...withFormulas({ ...sheet, values }, formulas), unknownResults };
 }
+
+/** The one row a form is built around in a test: its 二级, 三级 name, values, score and reason. */
+export interface RowUnderTest {
+  level2?: string;
+  name: string;
+  target: CellValue;
+  actual: CellValue;
+  score?: number;
+  reason?: string;
+}
