@@ -29,7 +29,7 @@ export interface Unit {
   factor: Decimal | null;
   /**
    * The base unit `factor` converts to. Needed because one family can hold two scales that do not
-   * convert into each other: time has 分钟 (分钟, 小时, 天) and 个月 (个月, 年).
+   * convert into each other: time has 分钟 (分钟, 小时, 天, 周) and 个月 (个月, 年).
    */
   base?: string;
   /** A rate per unit (2万元/公里, 3000元/㎡): what is counted and what it is counted per. */
@@ -84,6 +84,7 @@ const DEFS: UnitDef[] = [
     ["分钟", "1", ["min"]],
     ["小时", "60", ["个小时"]],
     ["天", "1440", ["日"]],
+    ["周", "10080", ["星期", "个星期"]],
   ]),
   ...scale("time", [
     ["个月", "1", ["月"]],
@@ -129,6 +130,9 @@ const DEFS: UnitDef[] = [
   // Noise (≤55分贝) and person-days: not 分 (points) or 人 followed by a word.
   { symbol: "分贝", family: "other", aliases: ["dB"] },
   { symbol: "人日", family: "count" },
+  // An age (60周岁) and an anniversary (建党100周年) are no weeks.
+  { symbol: "岁", family: "other", aliases: ["周岁"] },
+  { symbol: "周年", family: "other" },
   // Scores (满意度 ≥90分) and multiples (增长2倍) have no family of their own.
   ...plain("other", ["分", "倍"]),
   ...scale("other", [
@@ -256,7 +260,7 @@ function daysInMonths(months: Decimal): [Decimal, Decimal] {
 }
 
 /**
- * A duration in minutes, the days' scale's base: exact for 分钟, 小时 and 天; for 个月 and 年 its
+ * A duration in minutes, the days' scale's base: exact for 分钟, 小时, 天 and 周; for 个月 and 年 its
  * shortest and longest (see daysInMonths); N 工作日 at least N days and at most any number
  * (`longest` null: holidays fall between them). Null for any other unit.
  */

@@ -383,6 +383,28 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     expect(a.indicators.slice(0, 4).map((i) => i.score)).toEqual(["10", "10", "10", "10"]);
   });
 
+  it("reads weeks as seven days, against days and against months (52周 against ≤1年)", () => {
+    const a = timed([
+      ["培训时长", "≥4周", "30天", 10],
+      ["项目实施周期", "≤12个月", "50周", 10], // 350 days; twelve months in a row are at least 365
+      ["建设周期", "≤1年", "52周", 10],
+      ["办结时限", "1周内", "5天", 10],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.indicators.slice(0, 4).map((i) => i.score)).toEqual(["10", "10", "10", "10"]);
+    const late = timed([
+      ["办结时限", "≤2周", "20天", 10],
+      ["运维期限", "≥1年", "52周", 10], // 364 days, short of any year
+    ]);
+    expect(found(late)).toEqual(["score-mismatch@自评表!G10", "unit-mismatch@自评表!E11"]);
+    expect(late.indicators[0].score).toBe("7"); // 10 × 14 ÷ 20
+  });
+
+  it("reads an age and an anniversary as no weeks (60周岁, 100周年)", () => {
+    expect(parseValue("60周岁以上").unit?.symbol).toBe("岁");
+    expect(parseValue("100周年").unit?.symbol).toBe("周年");
+  });
+
   it("leaves days against months a unit-mismatch when the month's length decides, and scores nothing there", () => {
     const a = timed([
       ["工期", "≤182天", "6个月", 10], // six months in a row are 181 to 184 days
