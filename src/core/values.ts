@@ -570,13 +570,25 @@ function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: 
 type LabelledEnding = "unit" | "noun";
 
 /** Words that take something away from what they go with: a negation, a part, a shortfall, an exception. */
-export const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
+const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
+/**
+ * Names that hold one of those characters and take nothing away: 非遗 (intangible heritage), 无障碍
+ * (accessible), 不动产 (real estate), 除险加固 (making safe), 拆除 (pulling down), 接待 (receiving),
+ * 未成年人 (minors), 基本农田 (protected farmland), 差旅 (travel) …
+ */
+const NAMES_NOT_QUALIFYING =
+  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
+
+/** Whether words take something away from what they go with (QUALIFIES), names aside (NAMES_NOT_QUALIFYING). */
+export function qualifies(words: string): boolean {
+  return QUALIFIES.test(words.replace(NAMES_NOT_QUALIFYING, ""));
+}
 /** Words that make a quantity a plan rather than a result: 计划完成3个村, 预计开展20场. */
 const PLANNED = /计划|预计|预期|拟|争取|力争|确保/;
 
 /** Whether words around a quantity leave it a result as it stands: no number of their own, nothing taken away, no plan. */
 function leavesResult(words: string): boolean {
-  return !/\d/.test(words) && !QUALIFIES.test(words) && !PLANNED.test(words);
+  return !/\d/.test(words) && !qualifies(words) && !PLANNED.test(words);
 }
 
 /** Whether the text after a quantity read after a label lets the quantity stand (LabelledEnding). */
@@ -1265,12 +1277,12 @@ function saysNoneHappened(phrase: string, name: string): boolean {
   const clauses = clausesOf(phrase);
   return clauses.length > 0 && clauses.every((clause) => {
     const zero = ZERO_COUNT.exec(clause);
-    if (zero) return harmsIn(zero[1]).length > 0 && !QUALIFIES.test(zero[1]);
+    if (zero) return harmsIn(zero[1]).length > 0 && !qualifies(zero[1]);
     const negation = NEGATOR_BEFORE.exec(clause);
     if (!negation || /\d/.test(clause.replace(YEAR_WORD, ""))) return false;
     const before = clause.slice(0, negation.index);
     const what = clause.slice(negation.index + negation[0].length).replace(NOT_ONE, "");
-    if (QUALIFIES.test(before) || HAPPENS.test(before) || QUALIFIES.test(what.replace(HARMS, ""))) return false;
+    if (qualifies(before) || HAPPENS.test(before) || qualifies(what.replace(HARMS, ""))) return false;
     if (harmsIn(clause).length > 0) return true;
     const rest = what.replace(HAPPENS_ALL, "");
     return rest !== what && (rest === "" || name.includes(rest));

@@ -61,6 +61,13 @@ describe("an actual naming what was done after its number: 开展22场宣传活�
     ["完成120户危房改造", "已完成120户危房改造", "120", "户"],
     ["完成3个村的污水管网建设，验收合格", "已完成3个村污水管网建设并通过验收", "3", "个"],
     ["≤300万元", "投入资金280万元用于道路建设", "280", "万元"],
+    // Names that hold a character of negation or of a part, and take nothing away.
+    ["≥20场", "开展22场非遗宣传活动", "22", "场"],
+    ["≥5处", "建成5处无障碍设施", "5", "处"],
+    ["≥3个", "建成3个不动产登记服务点", "3", "个"],
+    ["≥2座", "完成2座病险水库除险加固", "2", "座"],
+    ["≥10处", "完成12处违法建筑拆除", "12", "处"],
+    ["≥5000亩", "建成5000亩高标准基本农田", "5000", "亩"],
   ])("reads %s / %s as that quantity, met in full", (target, actual, value, unit) => {
     const a = run(townshipForm({ name: "任务量", target, actual }));
     expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
@@ -79,6 +86,8 @@ describe("an actual naming what was done after its number: 开展22场宣传活�
     ["计划建成5座桥梁", "a plan, not a result"],
     ["建成5座桥梁，另有2座在建", "a second number after it"],
     ["建成5座桥梁部分未验收", "a part taken away after it"],
+    ["建成5座无障碍桥梁，未验收", "a negation beside a name that holds one"],
+    ["建成5座桥梁基本完工", "基本 that is not 基本农田"],
     ["排名第5座", "a rank"],
   ])("keeps %s a not-numeric actual (%s)", (actual) => {
     const a = run(townshipForm({ name: "新建桥梁", target: "≥5座", actual }));

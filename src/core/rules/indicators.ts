@@ -24,7 +24,7 @@ import {
   sumOf,
 } from "../score";
 import { durationInMinutes, toBase, unitPer, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, QUALIFIES, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, statesNoneHappened, statesReduction } from "../values";
+import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, qualifies, statesNoneHappened, statesReduction } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -207,7 +207,7 @@ function restatesTarget(target: ParsedValue, actual: ParsedValue, name: string):
   if (at < 0) return false;
   // 计划1-6年级，实际覆盖1-3年级 says another range, 部分学生未覆盖 a shortfall: not the target restated.
   const words = actual.text.slice(0, at) + actual.text.slice(at + target.text.length);
-  return !/[0-9０-９]/.test(words) && !QUALIFIES.test(words) && achievementIn(target, actual, name) === null;
+  return !/[0-9０-９]/.test(words) && !qualifies(words) && achievementIn(target, actual, name) === null;
 }
 
 /**
