@@ -78,7 +78,11 @@ function form(o: FormOptions = {}): WorkbookGrid {
 const totalsOf = (a: Analysis) => a.totals.map((t) => [t.table, t.score, t.recordedScore, t.grade, t.recordedGrade]);
 
 describe("a 实际完成值 column in the other wordings units head it with", () => {
-  it.each(["指标完成值", "完成情况", "执行情况", "实际执行值", "实际达成值", "完成指标值", "年末实际值", "实际指标值", "完成数", "实际完成结果"])(
+  it.each([
+    ...["指标完成值", "完成情况", "执行情况", "实际执行值", "实际达成值", "完成指标值", "年末实际值", "实际指标值", "完成数", "实际完成结果"],
+    // After the year, or as of a date (review round 18).
+    ...["2023年实际完成值", "2023年度实际完成值", "本年实际完成值", "当年完成值", "截至12月底完成值", "截止2023年12月31日实际完成值"],
+  ])(
     "reads %s: the form is scored, not taken for a 绩效目标表",
     (actual) => {
       const a = run(form({ actual }));
@@ -88,7 +92,11 @@ describe("a 实际完成值 column in the other wordings units head it with", ()
     },
   );
 
-  it.each(["指标目标值", "绩效目标值", "年初设定目标值", "绩效指标年度目标值", "年度绩效目标值", "绩效指标值", "年度计划数", "计划数", "目标数"])(
+  it.each([
+    ...["指标目标值", "绩效目标值", "年初设定目标值", "绩效指标年度目标值", "年度绩效目标值", "绩效指标值", "年度计划数", "计划数", "目标数"],
+    // After the year, and as the plan (review round 18).
+    ...["2023年度指标值", "2023年指标值", "2023年度目标值", "年度绩效指标值", "年度预期目标值", "预期值", "计划值", "年度计划值", "计划完成值"],
+  ])(
     "reads the targets under %s, and checks each score against them",
     (target) => {
       const a = run(form({ target, actual: "指标完成值" }));
