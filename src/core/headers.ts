@@ -91,24 +91,21 @@ const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
   ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目)$/],
 ];
 
-/** The year a column's heading may open with: 2023年度指标值, 本年实际完成值, 当年实际完成值. */
-const YEAR_BEFORE = "\\d{4}年度?|本年度?|当年";
-
 const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["level1", /^一级指标(名称)?$/],
   ["level2", /^二级指标(名称)?$/],
   ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
   // 绩效指标 alone heads the 一级-to-三级 columns (levels below), not the targets.
-  // Also after the year (2023年度指标值), and as the plan (年度预期目标值, 计划值, 计划完成值).
+  // Also as the plan (年度预期目标值, 计划值, 计划完成值).
   [
     "target",
     new RegExp(
-      `^(${YEAR_BEFORE})?(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$|^(指标|绩效|年度绩效|绩效指标年度|年初设定)目标值$|^(年度)?绩效指标值$` +
+      `^(年度|年初|全年|预期|计划)?(指标值|目标值|指标|目标)$|^(指标|绩效|年度绩效|绩效指标年度|年初设定)目标值$|^(年度)?绩效指标值$` +
         `|^(年度)?(计划数|目标数)$|^(年度)?(预期|计划)(目标值|指标值|值|完成值|完成数)$`,
     ),
   ],
   // 完成情况 / 执行情况 whole only: 偏差原因及完成情况说明 explains, and 预算执行情况 heads budget figures.
-  ["actual", new RegExp(`^(${YEAR_BEFORE}|截[至止].{0,12}?)?(全年|年度|年末)?(${ACTUAL_WORDS.join("|")})$`)],
+  ["actual", new RegExp(`^(截[至止].{0,12}?)?(全年|年度|年末)?(${ACTUAL_WORDS.join("|")})$`)],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
@@ -122,15 +119,19 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["unit", /^(度量|计量)?单位$/],
 ];
 
+/** The year a column's heading may open with: 2023年度指标值, 2023年初预算数, 本年实际完成值, 当年执行数. */
+const YEAR_BEFORE = /^(?:\d{4}(?:年度?(?!初))?|本年度?|当年)(?=.)/;
+
 /** Memoised: every row of every sheet is tried as a header, and cell texts repeat a lot. */
 function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string) => F | undefined {
   const cache = new Map<string, F | null>();
+  const match = (t: string) => patterns.find(([, re]) => re.test(t))?.[0];
   return (text) => {
     if (text === "" || text.length > 40) return undefined;
     let field = cache.get(text);
     if (field === undefined) {
       const t = normalizeHeader(text);
-      field = patterns.find(([, re]) => re.test(t))?.[0] ?? null;
+      field = match(t) ?? match(t.replace(YEAR_BEFORE, "")) ?? null;
       if (cache.size > 50000) cache.clear();
       cache.set(text, field);
     }

@@ -132,6 +132,23 @@ describe("a 实际完成值 column in the other wordings units head it with", ()
   });
 });
 
+describe("budget columns headed after the year (review round 18)", () => {
+  it("reads 2023年初预算数 | 2023年预算数 | 2023年执行数 as the budget's columns", () => {
+    const dated = form();
+    dated.sheets[0].values[3] = ["项目资金（万元）", null, "2023年初预算数", "2023年预算数", "2023年执行数", "分值", "2023年执行率", "得分"];
+    const a = run(dated);
+    const undated = run(form());
+    const lines = (analysis: Analysis) => analysis.budget.map((line) => [line.label, line.planned, line.spent, line.rate, line.score]);
+    expect(lines(undated)).toEqual([
+      ["年度资金总额", "320", "304", "0.95", "9.5"],
+      ["其中：财政拨款", "320", "304", "0.95", null],
+    ]);
+    expect(lines(a)).toEqual(lines(undated));
+    expect(a.tables.map((t) => [t.kind, t.range])).toEqual(undated.tables.map((t) => [t.kind, t.range]));
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("a scored table whose 实际完成值 column jixiao cannot read", () => {
   const unread = form({ actual: "实绩" });
 
