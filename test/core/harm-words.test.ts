@@ -154,6 +154,30 @@ describe("a harm answered in words that none happened, against a target of 0 or 
   });
 });
 
+describe("无 answering a row of the 2024 template's 社会成本 and 生态环境成本 (review round 18, A1)", () => {
+  it.each([
+    ["社会成本指标", "对社会环境的负面影响", "无", "无"],
+    ["社会成本指标", "社会成本", "无", "无"],
+    ["生态环境成本指标", "生态环境成本", "无", "无"],
+    ["社会成本指标", "对社会环境的负面影响", "无负面影响", "无"],
+    ["质量指标", "工程质量问题", "无", "无"],
+    ["质量指标", "资金挪用", "无", "无"],
+    ["质量指标", "负面舆情", "无", "无"],
+    ["质量指标", "安全隐患", "无", "无"],
+    ["质量指标", "脱贫人口返贫", "0人", "未发生返贫"],
+  ])("reads %s · %s %s / %s as none of the harm: met, the total given", (level2, name, target, actual) => {
+    const a = run(safetyForm({ level2, name, target, actual }));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].score).toBe("10");
+    expect(a.totals[0].score).not.toBeNull();
+  });
+
+  it("still asks for the figures of a row 无 answers that counts no harm (培训人数 无/无)", () => {
+    const a = run(safetyForm({ name: "培训人数", target: "无", actual: "无" }));
+    expect(found(a)).toContain("score-without-values@自评表!H13");
+  });
+});
+
 describe("a harm the target in words forbids, said in words to have happened (review round 15, B2)", () => {
   it.each([
     ["安全生产情况", "未发生安全事故", "发生1起一般安全事故"],
@@ -166,6 +190,9 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["安全生产", "无较大及以上安全事故", "发生重大安全事故1起"],
     ["安全生产", "无重大安全事故", "发生特大安全事故1起"],
     ["安全生产", "无安全事故", "除1起轻微事故外，未发生安全事故"],
+    // The harms of the 2024 template's 社会成本 and 生态环境成本 rows (review round 18).
+    ["对社会环境的负面影响", "无负面影响", "造成一定负面影响"],
+    ["对生态环境的影响", "不对生态环境造成破坏", "造成局部植被破坏"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
