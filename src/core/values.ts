@@ -711,11 +711,15 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
 }
 
 /**
- * A period written before the number, as 每 or 均 (每月2次, 每季度≥1次, 每个月不少于2次, 月均≥2次): the
- * quantity is per that period, as ≥2次/月 is. Not a day's (每日, 日均): a daily figure (每日接待≥500人次)
- * is as often answered with the day's figure as with the year's.
+ * A period written before the number, as 每 or 均 (每月2次, 每季度≥1次, 每个月不少于2次, 月均≥2次, 每日1次):
+ * the quantity is per that period, as ≥2次/月 is; a day's figure is read against either a day's or
+ * a year's (see the rules' onYearBasis). Several periods (每两周, 每半月, 每2个月) are read by
+ * LEADING_PERIODS.
  */
-const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|月|旬|周)|(年|季|月|周)均)/;
+const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|月|旬|周|天|日)|(年|季|月|周|日)均)/;
+/** Every so many weeks or months, or every half month: 每两周, 每2周, 每半月, 每两个月, 每3个月. */
+const LEADING_PERIODS = /^每(半|两|[2-9])个?(周|星期|月)/;
+const PERIOD_COUNTS: Record<string, number> = { 半: 0.5, 两: 2 };
 
 type NumberQuantity = Extract<Quantity, { kind: "number" }>;
 
@@ -725,7 +729,15 @@ type NumberQuantity = Extract<Quantity, { kind: "number" }>;
  */
 function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
   const share = q.unit?.family === "percent" || q.unit?.family === "permille";
-  const m = q.period === null && !share ? LEADING_PERIOD.exec(s) : null;
+  if (q.period !== null || share) return q;
+  const several = LEADING_PERIODS.exec(s);
+  if (several) {
+    const [, count, word] = several;
+    const perYear = (PERIODS.get(word) as number) / (PERIOD_COUNTS[count] ?? Number(count));
+    // Only a whole number of them a year keeps the count exact (每3周 is 17⅓ a year): others stay as written.
+    return Number.isInteger(perYear) ? { ...q, period: { word: `${count}${word}`, perYear } } : q;
+  }
+  const m = LEADING_PERIOD.exec(s);
   const word = m && (m[1] ?? m[2]);
   return word ? { ...q, period: { word, perYear: PERIODS.get(word) as number } } : q;
 }

@@ -160,6 +160,14 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     ["月均≥2次", "26次"],
     ["每半年1次", "2次"],
     ["每个月1次", "12次"],
+    // Every so many weeks or months, every half month, every day (review round 18, A2).
+    ["每两周1次", "26次"],
+    ["每2周1次", "26次"],
+    ["每半月1次", "24次"],
+    ["每两个月1次", "6次"],
+    ["每3个月1次", "4次"],
+    ["每日1次", "365次"],
+    ["每天1次", "365次"],
   ])("reads %s against %s on a year's basis: met, and no over-achievement", (target, actual) => {
     const a = run(townshipForm({ name: "开展督导检查次数", target, actual }));
     expect(a.indicators[0].score).toBe("10");
@@ -172,17 +180,48 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     expect(message(a, "score-mismatch", "G7")).toBe("“开展督导检查次数”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 5。");
   });
 
+  it.each([
+    ["每两周1次", "10次", "3.85"], // 26 due
+    ["每两个月1次", "3次", "5"], // 6 due
+    ["每日1次", "300次", "8.22"], // 365 due
+  ])("scores a shortfall against %s on a year's basis: %s earns %s of 10 (review round 18, B4)", (target, actual, score) => {
+    const a = run(townshipForm({ name: "开展督导检查次数", target, actual, score: 10 }));
+    expect(a.indicators[0].score).toBe(score);
+    expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7", "missing-reason@项目支出绩效自评表!H7"]);
+  });
+
+  it.each([
+    ["每日接待≥500人次", "520人次"],
+    ["≥500人次/天", "520人次"],
+    ["每日接待≥500人次", "19万人次"],
+    ["≥500人次/天", "19万人次"],
+  ])("reads a day's figure %s against %s as the day's or the year's, whichever it is nearer: met", (target, actual) => {
+    const a = run(townshipForm({ name: "接待游客人次", target, actual }));
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual([]);
+  });
+
+  it("scores a day's figure short on the reading it is nearer: 400人次 against ≥500人次/天 earns 8 of 10", () => {
+    const a = run(townshipForm({ name: "接待游客人次", target: "≥500人次/天", actual: "400人次", score: 10 }));
+    expect(a.indicators[0].score).toBe("8");
+    expect(found(a)).toContain("score-mismatch@项目支出绩效自评表!G7");
+  });
+
   it("reads an actual in words per period so too: 每月开展2次督导 meets ≥24次", () => {
     const a = run(townshipForm({ name: "开展督导检查次数", target: "≥24次", actual: "每月开展2次督导" }));
     expect(a.indicators[0].actual).toMatchObject({ value: "2", unit: "次/月" });
     expect(found(a)).toEqual([]);
   });
 
-  it("reads the period as ≥2次/月 reads it, but not a day's: 每日接待≥500人次 is answered with the day's figure", () => {
+  it("reads the period as ≥2次/月 reads it, a day's too", () => {
     for (const text of ["每月2次", "每月不少于2次", "月均≥2次", "≥2次/月"]) expect(unitShown(parseValue(text))).toBe("次/月");
     expect(parseValue("每季度≥1次").period).toEqual({ word: "季度", perYear: 4 });
     expect(parseValue("每半年1次").period).toEqual({ word: "半年", perYear: 2 });
-    expect(parseValue("每日接待≥500人次")).toMatchObject({ kind: "number", period: null, unit: { symbol: "人次" } });
+    expect(parseValue("每日接待≥500人次")).toMatchObject({ kind: "number", period: { word: "日", perYear: 365 }, unit: { symbol: "人次" } });
+    expect(parseValue("每两周1次").period).toEqual({ word: "两周", perYear: 26 });
+    expect(parseValue("每半月1次").period).toEqual({ word: "半月", perYear: 24 });
+    // 每3周 is 17⅓ a year: no exact count, so no period.
+    expect(parseValue("每3周1次").period).toBeNull();
     // A share is per no period; 每 before anything but a period is no period (每公里造价 is a label).
     expect(parseValue("月均出勤率≥95%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
     expect(parseValue("年均增长5%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });

@@ -77,12 +77,27 @@ function perYear(p: ParsedValue): ParsedValue {
  * Values stated per period on one basis, a year's: 2次/季度 against 1次/月 is 8 against 12. A
  * count without a period (12次) is the year's count, what a yearly self-evaluation records, so
  * ≥1次/月 against 12次 is met; another unit without one (8小时 against ≥8小时/天) is compared as
- * written.
+ * written. A day's figure against a count without a period is the day's or the year's, whichever
+ * the count is nearer (see nearerADay).
  */
 function onYearBasis(target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
   if (!target.period && !actual.period) return [target, actual];
   const yearly = (target.period && actual.period) || target.unit?.family === "count" || actual.unit?.family === "count";
-  return yearly ? [perYear(target), perYear(actual)] : [target, actual];
+  if (!yearly || nearerADay(target, actual)) return [target, actual];
+  return [perYear(target), perYear(actual)];
+}
+
+const DAYS_A_YEAR = 365;
+
+/**
+ * Whether one side is a day's figure (每日≥500人次, ≥500人次/天) and the other, with no period, is
+ * nearer a day's than a year's: 520人次 is the day's, 19万人次 the year's. A daily figure is answered
+ * with either as often; the year's is nearer when other² > daily² × 365, the ratios' geometric middle.
+ */
+function nearerADay(target: ParsedValue, actual: ParsedValue): boolean {
+  const [daily, other] = target.period ? [target, actual] : [actual, target];
+  if (daily.period?.perYear !== DAYS_A_YEAR || other.period || !daily.value || !other.value) return false;
+  return lte(other.value.times(other.value), daily.value.times(daily.value).times(DAYS_A_YEAR));
 }
 
 type Pair = { target: Decimal; actual: Decimal };
