@@ -462,6 +462,16 @@ describe("parseValue: empty, error and invalid cells", () => {
       expect(parsed(text)).toMatchObject(num("18", "万元", "<="));
     }
   });
+
+  it("reads the budget named with its amount as that amount (不超过批复金额100万元 is ≤100万元; review round 18, A3)", () => {
+    for (const text of ["不超过批复金额100万元", "不超预算（100万元）", "不超过预算数：100万元", "控制在批复预算100万元以内", "不超100万元"]) {
+      expect(parsed(text)).toMatchObject(num("100", "万元", "<="));
+    }
+    // Named alone, the budget stays words; 不超 before words is no comparator either.
+    for (const text of ["不超预算", "不超过预算", "不超标", "不超支"]) {
+      expect(parsed(text)).toMatchObject({ kind: "qualitative", op: null });
+    }
+  });
 });
 
 describe("parseValue: deadlines", () => {

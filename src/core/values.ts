@@ -89,7 +89,7 @@ const PREFIX_OPS = new Map<string, Op>([
   ...words(">=", ["≥", ">=", "≧", "⩾", "≥=", "=>", "≮", "不低于", "不少于", "不小于", "不得低于", "不得少于"]),
   ...words(">=", ["大于等于", "大于或等于", "达到", "至少"]),
   ...words(">", [">", "高于", "超过", "大于", "多于"]),
-  ...words("<=", ["≤", "<=", "≦", "⩽", "≤=", "=<", "≯", "不高于", "不超过", "不大于", "不多于", "不得高于", "不得超过"]),
+  ...words("<=", ["≤", "<=", "≦", "⩽", "≤=", "=<", "≯", "不高于", "不超过", "不超", "不大于", "不多于", "不得高于", "不得超过"]),
   ...words("<=", ["小于等于", "小于或等于", "至多", "控制在"]),
   ...words("<", ["<", "低于", "小于", "少于", "不足"]),
   ...words("=", ["=", "==", "等于"]),
@@ -664,6 +664,9 @@ export function noteFigureAsked(actual: ParsedValue): ParsedValue {
 /** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
 const PRIOR_YEAR = /^(?:上一?年度?(?:同期)?|去年|同期)(?:的|水平|数|为)?/;
 
+/** The budget named after a comparator: 批复金额, 批复预算, 预算数, 核定预算资金, 预算总额 (a colon after it). */
+const BUDGET_NAMED = /^(?:批复|核定|下达)?(?:预算|金额)(?:数|金额|资金|总额)?:?/;
+
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
 function noNumber(s: string, prefix: Prefix): Quantity {
   const unit = matchUnitPrefix(s.slice(prefix.end));
@@ -671,6 +674,11 @@ function noNumber(s: string, prefix: Prefix): Quantity {
   // ≤上年18万元 (不高于上年18万元) gives it, and is read as ≤18万元.
   const prior = prefix.ops.length > 0 ? PRIOR_YEAR.exec(s.slice(prefix.end)) : null;
   if (prior) return /\d/.test(s.slice(prefix.end)) ? scanFrom(s, { ...prefix, end: prefix.end + prior[0].length }) : NOT_A_QUANTITY;
+  // The budget named with its amount (不超过批复金额100万元, 不超预算（100万元）, 控制在批复预算100万元以内)
+  // is that amount; named alone (不超预算) it stays words.
+  const budget = prefix.ops.length > 0 ? BUDGET_NAMED.exec(s.slice(prefix.end)) : null;
+  const amount = budget && s.slice(prefix.end + budget[0].length).replace(/^\(([^()]*)\)$/, "$1");
+  if (amount && /^\d/.test(amount)) return scanFrom(s.slice(0, prefix.end) + amount, prefix);
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
   // 年内 is a deadline (within the year), though 年 is a unit and 内 a comparator after one.
