@@ -1028,6 +1028,23 @@ describe("percent-over-100", () => {
       expect(found(run(selfEval([["产出指标", "质量指标", name, "≥90%", "105%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
     }
   });
+
+  it("leaves a plan, task or target of a quantity completed past 100% alone (招生计划完成率 104%; review round 18, A4)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "招生计划完成率", "100%", "104%", 10, 10, ""],
+        ["产出指标", "数量指标", "造林任务完成率", "≥100%", "104%", 10, 10, ""],
+        ["产出指标", "数量指标", "新增就业目标完成率", "100%", "112%", 10, 10, ""],
+        ["产出指标", "数量指标", "疫苗接种任务完成率", "≥95%", "101.2%", 10, 10, ""],
+        ["产出指标", "数量指标", "培训人数完成比例", "100%", "104%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+    // A share of tasks done in time stays bounded.
+    for (const name of ["上级任务限时完成率", "任务按时完成率"]) {
+      expect(found(run(selfEval([["产出指标", "时效指标", name, "≥95%", "104%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
+    }
+  });
 });
 
 describe("ge-100-percent", () => {
