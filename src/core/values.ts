@@ -1054,12 +1054,32 @@ function achievementOf(phrase: string, context?: AchievementContext): Achievemen
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
   const missed = statesMiss(phrase, context);
   if (missed !== null) return missed ? "notAchieved" : null;
+  if (context && negatesTarget(phrase, context.target)) return "notAchieved";
   if (ACHIEVED_REACHED.test(phrase)) return "achieved";
   const graded = gradeAlone(phrase);
   // A target graded on the same scale was compared with it already (gradeAgainst).
   if (graded !== null) return context && (ALLOWS_MIDDLE.test(context.target) || isQualityGrade(context.target)) ? null : graded;
   const m = ACHIEVED.exec(phrase);
   return m && !NOT_A_RESULT.test(m[1]) ? "achieved" : null;
+}
+
+/** A negation opening an actual, and what it negates in group 1: 不健全, 未通过验收, 不能正常运行, 无效. */
+const NEGATED = /^(?:仍|尚|还)?(?:未能|未|不能|不|没有|没能|无法|无)(.+)$/;
+/** A negation inside an actual, after its subject: 机制不健全, 设备未正常运行. */
+const NEGATION_WITHIN = /(?:仍|尚|还)?(?:未能|未|不能|不|没有|没能|无法)/;
+
+/**
+ * Whether an actual is the target's words negated (机制健全 → 不健全 or 机制不健全, 通过验收 → 未通过验收,
+ * 有效 → 无效, 开工建设 → 未开工). Only under a target that takes nothing away and asks nothing to
+ * stop, and not where the negated words are a harm or its happening: 无投诉 under 零投诉 and
+ * 未发现问题 under 发现问题及时整改 say none happened.
+ */
+function negatesTarget(phrase: string, target: string): boolean {
+  if (/\d/.test(target) || qualifies(target) || ASKS_TO_STOP.test(target)) return false;
+  const within = NEGATION_WITHIN.test(phrase) && phrase.replace(NEGATION_WITHIN, "") === target;
+  const negated = NEGATED.exec(phrase)?.[1] ?? (within ? target : undefined);
+  if (negated === undefined || HARM.test(negated) || HAPPENS.test(negated)) return false;
+  return target.includes(negated);
 }
 
 /**

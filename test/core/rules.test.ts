@@ -588,6 +588,16 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["明显提升", "有所提升", "部分达成", 7],
     ["有效提升", "略有提升", "部分达成", 7],
     ["有效提升", "一般", "部分达成", 7],
+    // The target's words negated (review round 18, B2).
+    ["机制健全", "不健全", "未达成", 5],
+    ["机制健全", "机制不健全", "未达成", 5],
+    ["有效", "无效", "未达成", 5],
+    ["规范", "不规范", "未达成", 5],
+    ["正常运行", "不能正常运行", "未达成", 5],
+    ["全覆盖", "未全覆盖", "未达成", 5],
+    ["通过验收", "未通过验收", "未达成", 5],
+    ["开工建设", "未开工", "未达成", 5],
+    ["群众满意", "不满意", "未达成", 5],
   ])("reads %s → %s as %s", (target, actual, band, inBand) => {
     expect(bandOf(target, actual, 10)).toBe(band);
     expect(bandOf(target, actual, inBand as number)).toBeNull();
@@ -642,6 +652,13 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["按期完成", "按期完成，无逾期未完成事项"],
     ["按期完成", "逾期0天"],
     ["无逾期", "逾期率0%"],
+    // A negation that is no negation of the target (review round 18).
+    ["零投诉", "无投诉"],
+    ["发现问题及时整改", "未发现问题"],
+    ["减少浪费", "无浪费"],
+    ["持续完善", "不断完善"],
+    ["整改到位", "无需整改"],
+    ["机制健全", "机制健全"],
     ["按计划完成", "完成12场"],
     // A miss word in a name under a target not about time (review round 13).
     ["有效缓解", "延期还本付息惠及企业15家"],
