@@ -131,6 +131,9 @@ export interface Indicator {
   level1Stated: Decimal | null;
   dimension: Dimension | undefined;
   level2: string;
+  level2Ref: CellRef | null;
+  /** The 二级 label's stated weight: 数量指标（30分） → 30. */
+  level2Stated: Decimal | null;
   name: string;
   nameRef: CellRef;
   description: string;
@@ -648,7 +651,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   let level1 = "";
   let level1Ref: CellRef | null = null;
   let level2 = "";
-  // The 一级 label's parts, worked out once per label text rather than once per row.
+  let level2Ref: CellRef | null = null;
+  // The 一级 and 二级 labels' parts, worked out once per label text rather than once per row.
   const labelParts = new Map<string, { name: string; weight: Decimal | null; dimension: Dimension | undefined }>();
   const partsOf = (text: string) => {
     let parts = labelParts.get(text);
@@ -665,6 +669,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     // A label filled down or merged again per block is still the same 一级: keep its first cell.
     if (text !== level1) {
       level2 = "";
+      level2Ref = null;
       label = partsOf(text);
       statedWeight = label.weight;
       level1Ref = { sheet, row, col };
@@ -685,6 +690,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     }
     if (cols.level2 !== undefined) {
       const text = view.text(row, cols.level2);
+      if (text !== "" && text !== level2) level2Ref = { sheet, row: view.originRow(row, cols.level2), col: view.originCol(row, cols.level2) };
       if (text !== "") level2 = text;
     }
     const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
@@ -723,6 +729,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       level1Stated: statedWeight,
       dimension: label.dimension,
       level2,
+      level2Ref,
+      level2Stated: level2Ref && partsOf(level2).weight,
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },
       description,

@@ -344,6 +344,26 @@ describe("weight-header-mismatch", () => {
     expect(found(short)).toContain("weight-header-mismatch@自评表!A5");
     expect(finding(short, "weight-header-mismatch", "A5").message).toContain("合计 45 分");
   });
+
+  it("checks a 二级 label's stated weight too: 数量指标（30分） over rows adding to 25, at the merged label (review round 18, B1)", () => {
+    const rows = (label: string) => [
+      BUDGET_HEADER,
+      BUDGET_OK,
+      [],
+      INDICATOR_HEADER,
+      ["产出指标（50分）", label, "培训人次", "≥100人次", "100人次", 15, 15, ""],
+      [null, null, "培训课时", "≥40课时", "40课时", 10, 10, ""],
+      [null, "质量指标（25分）", "培训合格率", "≥90%", "95%", 25, 25, ""],
+      ["效益指标（30分）", "社会效益指标", "就业率", "≥60%", "65%", 30, 30, ""],
+      ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
+    ];
+    const numFmts = { F2: "0.00%" };
+    const merges = ["A5:A7", "B5:B6"];
+    expect(found(run(workbook({ name: "自评表", rows: rows("数量指标（25分）"), numFmts, merges })))).toEqual([]);
+    const wrong = run(workbook({ name: "自评表", rows: rows("数量指标（30分）"), numFmts, merges }));
+    expect(found(wrong)).toEqual(["weight-header-mismatch@自评表!B5"]);
+    expect(finding(wrong, "weight-header-mismatch", "B5").message).toBe("“数量指标”标明 30 分，但其下各指标分值合计 25 分。请调整各指标分值使其合计 30 分，或把标题改为（25分）。");
+  });
 });
 
 describe("weight-header-mismatch in the other wordings of a stated weight", () => {

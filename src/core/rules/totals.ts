@@ -8,7 +8,7 @@ import { eq, gt, gte, lte } from "../compare";
 import { FormulaCells, evaluateFormula } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
-import { COLUMN_WORDINGS } from "../headers";
+import { COLUMN_WORDINGS, splitStatedWeight } from "../headers";
 import { CellRef, Indicator, IndicatorBlock, NumberCell, ValueCell, scoreDigits } from "../model";
 import { Profile, gradeFor, gradeMismatch } from "../profile";
 import {
@@ -278,6 +278,27 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
 }
 
 /**
+ * A 二级 label that states its weight (数量指标（30分）) over rows whose weights add up to another:
+ * weight-header-mismatch at the label, as for a 一级 label. Rows without weights leave it unchecked.
+ */
+function checkLevel2Weights(findings: FindingList, results: IndicatorResult[]): void {
+  const byLabel = new Map<string, { indicator: Indicator; weights: Decimal[] }>();
+  for (const { indicator } of results) {
+    if (indicator.level2Ref === null || indicator.level2Stated === null) continue;
+    const key = cellAddress(indicator.level2Ref.row, indicator.level2Ref.col);
+    let entry = byLabel.get(key);
+    if (!entry) byLabel.set(key, (entry = { indicator, weights: [] }));
+    if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
+  }
+  for (const { indicator, weights } of byLabel.values()) {
+    const sum = weights.length > 0 ? sumOf(weights) : null;
+    const stated = indicator.level2Stated!;
+    if (sum === null || eq(sum, stated)) continue;
+    findings.add("weight-header-mismatch", indicator.level2Ref!, { label: splitStatedWeight(indicator.level2).name, stated: stated.toFixed(), sum: sum.toFixed() });
+  }
+}
+
+/**
  * Levels weighed by their labels alone: the scores of a level's rows add up to at most the weight
  * it states (no row has a weight of its own to check its score against).
  */
@@ -355,6 +376,7 @@ export function evaluateTotals(
       });
     }
   }
+  checkLevel2Weights(findings, results);
   const indicatorWeights = sums.weights;
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
