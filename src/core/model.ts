@@ -242,7 +242,18 @@ function percentAsPoints(cell: NumberCell): NumberCell | null {
 
 /** A 权重 (of an indicator, the budget line or the 总分) written as a percentage (10%, stored 0.1) is 10 points of the 100. */
 function weightCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
-  const cell = numberCell(view, row, col);
+  return inPoints(numberCell(view, row, col));
+}
+
+/**
+ * The 总分 is points of the 100 however its weight is written: 99.5% (stored 0.995) is 99.5 points,
+ * beside a 分值 of 100 as beside one of 100%.
+ */
+function totalScoreCell(view: SheetView, row: number, col: number): NumberCell | null {
+  return inPoints(numberCell(view, row, col));
+}
+
+function inPoints(cell: NumberCell | null): NumberCell | null {
   return cell && (percentAsPoints(cell) ?? cell);
 }
 
@@ -759,7 +770,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     indicators,
     groups,
     selfEvaluation: isSelfEvaluation(cols, indicators),
-    recordedTotal: totalCell ? scoreCell(view, totalCell.row, totalCell.col, totalWeight) : null,
+    recordedTotal: totalCell ? totalScoreCell(view, totalCell.row, totalCell.col) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,

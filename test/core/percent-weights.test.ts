@@ -77,6 +77,17 @@ describe("权重 written as percentages (0.1 shown 10%)", () => {
     expect(found(a)).toEqual([]);
   });
 
+  it("reads a 总分 shown as a percentage (0.975 shown 97.5%) as 97.5 points beside weights in percent or in points (review round 18, A7)", () => {
+    for (const weights of ["percent", "points"] as const) {
+      const spec = percentForm({ weights, scores: "points" });
+      spec.rows[7][6] = 0.975;
+      spec.numFmts!.G8 = "0.0%";
+      const a = analyze(workbook(spec), DEFAULT_PROFILE);
+      expect(a.totals[0]).toMatchObject({ score: "97.5", recordedScore: "97.5", grade: "优" });
+      expect(found(a)).toEqual([]);
+    }
+  });
+
   it("still flags a wrong budget score written as a percentage, in points", () => {
     const spec = percentForm({ weights: "percent", scores: "percent" });
     spec.rows[1][6] = 0.1; // 10.00%: full marks at 95% spent
