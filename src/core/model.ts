@@ -245,14 +245,7 @@ function weightCell(view: SheetView, row: number, col: number | undefined): Numb
   return inPoints(numberCell(view, row, col));
 }
 
-/**
- * The 总分 is points of the 100 however its weight is written: 99.5% (stored 0.995) is 99.5 points,
- * beside a 分值 of 100 as beside one of 100%.
- */
-function totalScoreCell(view: SheetView, row: number, col: number): NumberCell | null {
-  return inPoints(numberCell(view, row, col));
-}
-
+/** Points of the 100 however they are written: 10, or 10% (stored 0.1). */
 function inPoints(cell: NumberCell | null): NumberCell | null {
   return cell && (percentAsPoints(cell) ?? cell);
 }
@@ -770,7 +763,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     indicators,
     groups,
     selfEvaluation: isSelfEvaluation(cols, indicators),
-    recordedTotal: totalCell ? totalScoreCell(view, totalCell.row, totalCell.col) : null,
+    // The 总分 is points of the 100 beside any 分值: 99.5% (stored 0.995) is 99.5, beside 100 as beside 100%.
+    recordedTotal: totalCell ? inPoints(numberCell(view, totalCell.row, totalCell.col)) : null,
     recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
