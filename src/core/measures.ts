@@ -39,6 +39,9 @@ const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平�
 export const HARM =
   /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回|负面影响|不良影响|质量问题|挪用|截留|舆情|隐患|返贫|破坏|社会成本|生态环境成本|生态成本|环境成本/;
 
+/** The 2024 template's 二级 of harms: every row under 社会成本指标 or 生态环境成本指标 counts what should not happen. */
+const HARMS_CATEGORY = /社会成本|生态环境成本|生态成本|环境成本/;
+
 export interface Measure {
   rate: boolean;
   boundedRate: boolean;
@@ -113,7 +116,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
     cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
-    harm: HARM.test(name),
+    harm: HARM.test(name) || HARMS_CATEGORY.test(level2),
     perUnit: PER_UNIT.test(name),
     change: CHANGE.test(name),
     statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),

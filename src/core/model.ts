@@ -320,7 +320,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked)));
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);
-  const answered = answeredNone(countInUnitOf(counted, limit), counted, name);
+  const answered = answeredNone(countInUnitOf(counted, limit), counted, name, measure.harm);
   return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
 }
 

@@ -1346,15 +1346,16 @@ function forbidsHarm(target: ParsedValue): boolean {
  * an actual 无 against a target nothing meets (0起, ≤1次) says none happened, 0 in the target's
  * unit. So do words that say none of what the row counts happened (未发生安全事故, 零事故, 未发现:
  * saysNoneHappened), against a share too (事故发生率 ≤1%), as they leave no doubt of the figure. On a
- * row counting what should not happen (its `name` says so: 安全生产事故, 投诉) a target 无 allows
+ * row counting what should not happen (`countsHarm`: its `name` says so, 安全生产事故, 投诉, or its
+ * 二级 does, 社会成本指标) a target 无 allows
  * none (=0), so 无/无 there is "none allowed, none happened"; and under a target in words that
  * forbids a harm (无投诉), 无 is that answer in words. Anywhere else 无 stays empty: a missing actual
  * is never turned into a met one.
  */
-export function answeredNone(target: ParsedValue, actual: ParsedValue, name: string): { target: ParsedValue; actual: ParsedValue } {
+export function answeredNone(target: ParsedValue, actual: ParsedValue, name: string, countsHarm = HARM.test(name)): { target: ParsedValue; actual: ParsedValue } {
   // 无 under a target in words that forbids a harm (无投诉, 未发生安全事故) says none happened, in words too.
   if (isNone(actual) && forbidsHarm(target)) return { target, actual: result(actual.text, "qualitative") };
-  const stated = HARM.test(name) && isNone(target) ? noneAsZero(target, "=", null) : target;
+  const stated = countsHarm && isNone(target) ? noneAsZero(target, "=", null) : target;
   const saysNone = actual.kind === "qualitative" && allowsNone(stated, true) && saysNoneHappened(phraseOf(actual.text), name);
   const none = saysNone || (isNone(actual) && allowsNone(stated));
   return { target: stated, actual: none ? noneAsZero(actual, null, stated.unit) : actual };

@@ -172,6 +172,14 @@ describe("无 answering a row of the 2024 template's 社会成本 and 生态环�
     expect(a.totals[0].score).not.toBeNull();
   });
 
+  it("reads 无/无 on any row under 社会成本指标 or 生态环境成本指标 as none, its name a harm or not (生态环境影响)", () => {
+    for (const level2 of ["社会成本指标", "生态环境成本指标"]) {
+      const a = run(safetyForm({ level2, name: "生态环境影响", target: "无", actual: "无" }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals[0].score).not.toBeNull();
+    }
+  });
+
   it("still asks for the figures of a row 无 answers that counts no harm (培训人数 无/无)", () => {
     const a = run(safetyForm({ name: "培训人数", target: "无", actual: "无" }));
     expect(found(a)).toContain("score-without-values@自评表!H13");
