@@ -16,6 +16,7 @@ import {
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
   TOTAL_LABEL,
+  datedField,
   formNameLabel,
   formNameValue,
   isFieldLabel,
@@ -153,6 +154,7 @@ function fieldCells<F extends string>(
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
   const width = Math.min(span.right + 1, Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below)));
+  const dated: (FieldCell<F> & { year: number })[] = [];
   for (let c = span.left; c < width; c++) {
     const merge = view.mergeAt(row, c);
     if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
@@ -162,7 +164,12 @@ function fieldCells<F extends string>(
     if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
     field ??= match(view.text(row, c));
     if (field !== undefined) cells.push({ col: c, field });
+    else {
+      const year = datedField(view.text(row, c), match);
+      if (year) dated.push({ col: c, ...year });
+    }
   }
+  cells.push(...datedColumns(dated, cells));
   if (below !== undefined) {
     // Sub-headers in columns that are not origins in the top row (under a merged group title).
     for (let c = span.left; c < width; c++) {
@@ -173,6 +180,30 @@ function fieldCells<F extends string>(
     }
   }
   return cells;
+}
+
+/**
+ * Columns headed with their year or date (2023年度指标值, 截至12月底完成值: see datedField), for
+ * fields no heading names as written. A field one such column claims is read there. Of several
+ * (2022年度指标值 | 2023年度指标值), the one of the form's year: the year of the fields one column
+ * claims, or the latest year every field claimed several times has; else none, as which column is
+ * the year's own cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
+ */
+function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[]): FieldCell<F>[] {
+  const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
+  for (const cell of dated) {
+    if (named.some((n) => n.field === cell.field)) continue;
+    byField.set(cell.field, [...(byField.get(cell.field) ?? []), cell]);
+  }
+  const groups = [...byField.values()];
+  const singleYears = new Set(groups.filter((g) => g.length === 1).map((g) => g[0].year));
+  const several = groups.filter((g) => g.length > 1);
+  const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
+  const year = singleYears.size === 1 ? [...singleYears][0] : singleYears.size === 0 && commonYears.length > 0 ? Math.max(...commonYears) : null;
+  return groups.flatMap((g) => {
+    const cell = g.length === 1 ? g[0] : g.filter((c) => c.year === year).pop();
+    return cell ? [{ col: cell.col, field: cell.field }] : [];
+  });
 }
 
 /** The fields naming an indicator. */

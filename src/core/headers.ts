@@ -105,7 +105,7 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
     ),
   ],
   // 完成情况 / 执行情况 whole only: 偏差原因及完成情况说明 explains, and 预算执行情况 heads budget figures.
-  ["actual", new RegExp(`^(截[至止].{0,12}?)?(全年|年度|年末)?(${ACTUAL_WORDS.join("|")})$`)],
+  ["actual", new RegExp(`^(全年|年度|年末)?(${ACTUAL_WORDS.join("|")})$`)],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   // 改进措施 in a column of its own, beside 偏差原因分析: either one explains a deviation.
@@ -119,19 +119,15 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["unit", /^(度量|计量)?单位$/],
 ];
 
-/** The year a column's heading may open with: 2023年度指标值, 2023年初预算数, 本年实际完成值, 当年执行数. */
-const YEAR_BEFORE = /^(?:\d{4}(?:年度?(?!初))?|本年度?|当年)(?=.)/;
-
 /** Memoised: every row of every sheet is tried as a header, and cell texts repeat a lot. */
 function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string) => F | undefined {
   const cache = new Map<string, F | null>();
-  const match = (t: string) => patterns.find(([, re]) => re.test(t))?.[0];
   return (text) => {
     if (text === "" || text.length > 40) return undefined;
     let field = cache.get(text);
     if (field === undefined) {
       const t = normalizeHeader(text);
-      field = match(t) ?? match(t.replace(YEAR_BEFORE, "")) ?? null;
+      field = patterns.find(([, re]) => re.test(t))?.[0] ?? null;
       if (cache.size > 50000) cache.clear();
       cache.set(text, field);
     }
@@ -141,6 +137,36 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
 
 export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
 export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
+
+/**
+ * What a column's heading may open with to say which year it is for: 2023年度指标值, 2023年初预算数,
+ * 本年实际完成值, 当年执行数; or the date it runs to, 截至12月底完成值. Not last year's or a running
+ * total (上年, 去年, 累计): those columns are never the year's own.
+ */
+const YEAR_OPENING = /^(?:(\d{4})(?:年度?(?!初))?|本年度?|当年)(?=.)/;
+const AS_OF = /^截[至止]/;
+
+/**
+ * The field a heading names after its year or date, and how late that is: the year (本年 and 当年
+ * the latest, a date without a year 0). Undefined for a heading that names none so.
+ */
+export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; year: number } | undefined {
+  if (text === "" || text.length > 40) return undefined;
+  const t = normalizeHeader(text);
+  if (/上年|去年|累计/.test(t)) return undefined;
+  const opening = YEAR_OPENING.exec(t);
+  if (opening) {
+    const field = match(t.slice(opening[0].length));
+    return field && { field, year: opening[1] ? Number(opening[1]) : Infinity };
+  }
+  if (!AS_OF.test(t)) return undefined;
+  // 截至 and the date, up to 12 characters of it, then the heading.
+  for (let end = 2; end <= Math.min(14, t.length - 1); end++) {
+    const field = match(t.slice(end));
+    if (field) return { field, year: Number(/\d{4}/.exec(t.slice(0, end))?.[0] ?? 0) };
+  }
+  return undefined;
+}
 
 /** How a column may be headed, named to a user whose header lacks one: 分值, 得分, 实际完成值, the budget's amounts. */
 export const COLUMN_WORDINGS = {

@@ -10,11 +10,12 @@ const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|
 /**
  * A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率,
  * and a plan, task or target of a quantity (招生计划完成率, 造林任务完成率, 新增就业目标完成率,
- * 培训人数完成比例). A share of tasks done in time (上级任务限时完成率, 按时完成率) is no such plan.
+ * 培训人数完成比例). A share of tasks done in time (上级任务限时完成率, 按时完成率), or of tasks of work
+ * assigned (整改任务完成率, 督办任务完成率), is no such plan.
  */
 const PLAN_COMPLETION =
   /(?:收入|税收|招商引资|引资|投资|产量|产值|营收|销售额?)(?:征收|计划|任务)?完成率|(?:计划|任务|目标|人数|人次|户数|数量|面积|里程)(?:完成率|完成比例)/;
-const IN_TIME = /按时|及时|限时|按期|准时|如期/;
+const TASKS_DONE = /按时|及时|限时|按期|准时|如期|整改|督办|检查|审批|办理|信访|办结|处置|监督|核查|审核|巡查|验收/;
 const COUNT_WORDS =
   /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
 const COUNTS_BY_CATEGORY = /数量指标/;
@@ -103,7 +104,7 @@ export function measureOf(name: string, level1: string, level2: string, descript
 
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = RATE.test(name);
-  const planCompletion = rate && PLAN_COMPLETION.test(name) && !IN_TIME.test(name);
+  const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
   const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {

@@ -734,7 +734,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       dimension: label.dimension,
       level2,
       level2Ref,
-      level2Stated: level2Ref && partsOf(level2).weight,
+      // In points (数量指标（30分）, （权重30分）): a bare percentage there (满意度指标（90%）) is as often its target.
+      level2Stated: level2Ref && /分|权重/.test(level2) ? partsOf(level2).weight : null,
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },
       description,

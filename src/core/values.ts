@@ -573,11 +573,11 @@ type LabelledEnding = "unit" | "noun";
 const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大部|多数|以外|推迟|正在/;
 /**
  * Names that hold one of those characters and take nothing away: 非遗 (intangible heritage), 无障碍
- * (accessible), 不动产 (real estate), 除险加固 (making safe), 拆除 (pulling down), 接待 (receiving),
+ * (accessible), 不动产 (real estate), 不定期 (unannounced), 除险加固 (making safe), 拆除 (pulling down), 接待 (receiving),
  * 未成年人 (minors), 基本农田 (protected farmland), 差旅 (travel) …
  */
 const NAMES_NOT_QUALIFYING =
-  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
+  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|不定期|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
 
 /** Whether words take something away from what they go with (QUALIFIES), names aside (NAMES_NOT_QUALIFYING). */
 export function qualifies(words: string): boolean {
@@ -725,9 +725,11 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
  * LEADING_PERIODS.
  */
 const LEADING_PERIOD = /^(?:每个?(年度|半年|季度|个月|星期|年|季|月|旬|周|天|日)|(年|季|月|周|日)均)/;
-/** Every so many weeks or months, or every half month: 每两周, 每2周, 每半月, 每两个月, 每3个月. */
-const LEADING_PERIODS = /^每(半|两|[2-9])个?(周|星期|月)/;
-const PERIOD_COUNTS: Record<string, number> = { 半: 0.5, 两: 2 };
+/** Every so many weeks or months, or every half month: 每两周, 每半月, 每两个月, 每三个月 (每2周 and 每3个月 as these, see scanQuantity). */
+const LEADING_PERIODS = /^每(半|[两二三四五六七八九])个?(周|星期|月)/;
+const PERIOD_COUNTS: Record<string, number> = { 半: 0.5, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A count of periods in digits (每2周1次, 每3个月1次): written in words, it is no second number of the value. */
+const PERIODS_IN_DIGITS = /^每([2-9])(?=个?(?:周|星期|月))/;
 
 type NumberQuantity = Extract<Quantity, { kind: "number" }>;
 
@@ -735,15 +737,17 @@ type NumberQuantity = Extract<Quantity, { kind: "number" }>;
  * A quantity read after a label, per the period the label opens with (LEADING_PERIOD) unless it
  * states one of its own. A share is per no period: 月均出勤率≥95% is 95%, 年均增长5% 5%.
  */
-function perLeadingPeriod(s: string, q: NumberQuantity): NumberQuantity {
+function perLeadingPeriod(s: string, q: NumberQuantity): Quantity {
   const share = q.unit?.family === "percent" || q.unit?.family === "permille";
   if (q.period !== null || share) return q;
   const several = LEADING_PERIODS.exec(s);
   if (several) {
     const [, count, word] = several;
-    const perYear = (PERIODS.get(word) as number) / (PERIOD_COUNTS[count] ?? Number(count));
-    // Only a whole number of them a year keeps the count exact (每3周 is 17⅓ a year): others stay as written.
-    return Number.isInteger(perYear) ? { ...q, period: { word: `${count}${word}`, perYear } } : q;
+    const perYear = (PERIODS.get(word) as number) / PERIOD_COUNTS[count];
+    // Only a whole number of them a year keeps the count exact: 每三周 (17⅓ a year) is words.
+    // Shown as written: 两周, 半月, 2周, 3个月.
+    const shown = `${count === "半" || count === "两" ? count : PERIOD_COUNTS[count]}${word === "月" && count !== "半" ? "个月" : word}`;
+    return Number.isInteger(perYear) ? { ...q, period: { word: shown, perYear } } : NOT_A_QUANTITY;
   }
   const m = LEADING_PERIOD.exec(s);
   const word = m && (m[1] ?? m[2]);
@@ -774,7 +778,8 @@ function perLeadingUnit(s: string, q: NumberQuantity): NumberQuantity {
   return m ? { ...q, unit: unitPer(q.unit as Unit, unitNamed(m[1])) } : q;
 }
 
-function scanQuantity(s: string): Quantity {
+function scanQuantity(written: string): Quantity {
+  const s = written.replace(PERIODS_IN_DIGITS, (_, digit: string) => `每${"二三四五六七八九"[Number(digit) - 2]}`);
   const prefix = readPrefix(s, 0);
   const spelled = spelledNumber(s, prefix);
   if (spelled) return spelled;
@@ -1075,12 +1080,17 @@ const NEGATION_WITHIN = /(?:仍|尚|还)?(?:未能|未|不能|不|没有|没能|
  * 未发现问题 under 发现问题及时整改 say none happened.
  */
 function negatesTarget(phrase: string, target: string): boolean {
-  if (/\d/.test(target) || qualifies(target) || ASKS_TO_STOP.test(target)) return false;
-  const within = NEGATION_WITHIN.test(phrase) && phrase.replace(NEGATION_WITHIN, "") === target;
-  const negated = NEGATED.exec(phrase)?.[1] ?? (within ? target : undefined);
+  if (/\d/.test(target) || QUALIFIES.test(target) || ASKS_TO_STOP.test(target) || FORBIDS.test(target)) return false;
+  // A name that opens with a negation (无害化处理, 不定期抽查) negates nothing.
+  const plain = phrase.replace(NAMES_NOT_QUALIFYING, (name) => "※".repeat(name.length));
+  const within = NEGATION_WITHIN.test(plain) && phrase.replace(NEGATION_WITHIN, "") === target;
+  const opening = NEGATED.exec(plain);
+  const negated = opening ? phrase.slice(phrase.length - opening[1].length) : within ? target : undefined;
   if (negated === undefined || HARM.test(negated) || HAPPENS.test(negated)) return false;
   return target.includes(negated);
 }
+/** A target that asks for none of something (零死角, 遗漏为零, 杜绝浪费, 防止资金沉淀, 风险可控): 无 or 未 of it meets it. */
+const FORBIDS = /零|为0|杜绝|避免|防止|防范|严禁|禁止|可控|不发生/;
 
 /**
  * A qualitative actual's result read against its target and indicator (achievementOf's context);
@@ -1417,7 +1427,7 @@ export function quantityInWords(target: ParsedValue, actual: ParsedValue): Parse
   const read = labelledQuantity(s, "noun");
   if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, unit)) return actual;
   const q = perLeadingPeriod(s, read);
-  return numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period);
+  return q.kind === "number" ? numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period) : actual;
 }
 
 const ONE_HUNDRED = new Decimal(100);

@@ -149,6 +149,45 @@ describe("budget columns headed after the year (review round 18)", () => {
   });
 });
 
+describe("columns of last year's figures beside this year's (review round 19, R3)", () => {
+  it("reads this year's target and actual, not last year's, whichever comes first", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目资金（万元）", "2022年执行数", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          ["年度资金总额", 80, 100, 100, 95, 10, 0.95, 9.5],
+          [],
+          ["一级指标", "二级指标", "三级指标", "2022年度指标值", "2023年度指标值", "2022年实际完成值", "2023年实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "培训人次", "≥600人次", "≥500人次", "300人次", "520人次", 90, 90],
+          ["总分", null, null, null, null, null, null, 100, 99.5],
+        ],
+        numFmts: { G2: "0%" },
+      }),
+    );
+    expect(a.budget.map((line) => [line.planned, line.spent, line.rate])).toEqual([["100", "95", "0.95"]]);
+    expect(a.indicators.map((i) => [i.target.text, i.actual?.text])).toEqual([["≥500人次", "520人次"]]);
+    // One row of 产出 alone: only the dimensions it lacks are found.
+    expect(found(a)).toEqual(["missing-dimension@自评表!A4"]);
+  });
+
+  it("reads 实际完成值 as written over 2022年实际完成值 or 截至上年底完成值 before it", () => {
+    for (const prior of ["2022年实际完成值", "截至上年底完成值", "截至2023年底累计完成值"]) {
+      const a = run(
+        workbook({
+          name: "自评表",
+          rows: [
+            ["一级指标", "二级指标", "三级指标", "年度指标值", prior, "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
+          ],
+        }),
+      );
+      expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
+      expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
+    }
+  });
+});
+
 describe("a scored table whose 实际完成值 column jixiao cannot read", () => {
   const unread = form({ actual: "实绩" });
 

@@ -363,6 +363,8 @@ describe("weight-header-mismatch", () => {
     const wrong = run(workbook({ name: "自评表", rows: rows("数量指标（30分）"), numFmts, merges }));
     expect(found(wrong)).toEqual(["weight-header-mismatch@自评表!B5"]);
     expect(finding(wrong, "weight-header-mismatch", "B5").message).toBe("“数量指标”标明 30 分，但其下各指标分值合计 25 分。请调整各指标分值使其合计 30 分，或把标题改为（25分）。");
+    // A bare percentage on a 二级 label is as often its target as its weight (review round 19, R5).
+    expect(found(run(workbook({ name: "自评表", rows: rows("数量指标（90%）"), numFmts, merges })))).toEqual([]);
   });
 });
 
@@ -679,6 +681,17 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["持续完善", "不断完善"],
     ["整改到位", "无需整改"],
     ["机制健全", "机制健全"],
+    // None of what the target asks to be none of, and names that open with a negation (review round 19, R1, R2 and R7).
+    ["零死角", "无死角"],
+    ["遗漏为零", "无遗漏"],
+    ["风险可控", "无风险"],
+    ["防范风险", "无风险"],
+    ["杜绝浪费", "无浪费"],
+    ["防止资金沉淀", "未沉淀"],
+    ["零停电", "未停电"],
+    ["生活垃圾无害化处理", "无害化处理"],
+    ["实现无纸化办公", "无纸化办公"],
+    ["定期开展", "不定期开展"],
     ["按计划完成", "完成12场"],
     // A miss word in a name under a target not about time (review round 13).
     ["有效缓解", "延期还本付息惠及企业15家"],
@@ -1077,8 +1090,8 @@ describe("percent-over-100", () => {
       ]),
     );
     expect(found(a)).toEqual([]);
-    // A share of tasks done in time stays bounded.
-    for (const name of ["上级任务限时完成率", "任务按时完成率"]) {
+    // A share of tasks done in time, or of tasks of work assigned, stays bounded (review round 19, R6).
+    for (const name of ["上级任务限时完成率", "任务按时完成率", "整改任务完成率", "督办任务完成率", "监督检查任务完成率"]) {
       expect(found(run(selfEval([["产出指标", "时效指标", name, "≥95%", "104%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
     }
   });

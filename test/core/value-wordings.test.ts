@@ -168,8 +168,14 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     ["每3个月1次", "4次"],
     ["每日1次", "365次"],
     ["每天1次", "365次"],
+    // A day's figure is a year's of 250 working days to 365 days (review round 19, R4).
+    ["每日1次", "250次"],
+    ["每日处理≥20件", "5000件"],
+    ["每日1次", "30次/月"],
+    ["每日≥2次", "60次/月"],
   ])("reads %s against %s on a year's basis: met, and no over-achievement", (target, actual) => {
     const a = run(townshipForm({ name: "开展督导检查次数", target, actual }));
+    expect(a.indicators[0].target.value).not.toBeNull(); // read as a number, not left as words
     expect(a.indicators[0].score).toBe("10");
     expect(found(a)).toEqual([]);
   });
@@ -182,8 +188,10 @@ describe("a target per period written before its number: 每月2次 is 24 a year
 
   it.each([
     ["每两周1次", "10次", "3.85"], // 26 due
+    ["每2周1次", "13次", "5"], // 26 due (review round 19)
+    ["每3个月1次", "2次", "5"], // 4 due
     ["每两个月1次", "3次", "5"], // 6 due
-    ["每日1次", "300次", "8.22"], // 365 due
+    ["每日1次", "200次", "8"], // 250 due at the fewest, on working days
   ])("scores a shortfall against %s on a year's basis: %s earns %s of 10 (review round 18, B4)", (target, actual, score) => {
     const a = run(townshipForm({ name: "开展督导检查次数", target, actual, score: 10 }));
     expect(a.indicators[0].score).toBe(score);
@@ -220,8 +228,11 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     expect(parseValue("每日接待≥500人次")).toMatchObject({ kind: "number", period: { word: "日", perYear: 365 }, unit: { symbol: "人次" } });
     expect(parseValue("每两周1次").period).toEqual({ word: "两周", perYear: 26 });
     expect(parseValue("每半月1次").period).toEqual({ word: "半月", perYear: 24 });
-    // 每3周 is 17⅓ a year: no exact count, so no period.
-    expect(parseValue("每3周1次").period).toBeNull();
+    expect(parseValue("每2周1次").period).toEqual({ word: "2周", perYear: 26 });
+    expect(parseValue("每3个月1次").period).toEqual({ word: "3个月", perYear: 4 });
+    expect(parseValue("每两个月1次").period).toEqual({ word: "两个月", perYear: 6 });
+    // 每3周 is 17⅓ a year: no exact count, so words, as a target to be read by the reviewer.
+    for (const text of ["每3周1次", "每三周1次"]) expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null });
     // A share is per no period; 每 before anything but a period is no period (每公里造价 is a label).
     expect(parseValue("月均出勤率≥95%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });
     expect(parseValue("年均增长5%")).toMatchObject({ kind: "number", period: null, unit: { symbol: "%" } });

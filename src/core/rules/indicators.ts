@@ -84,10 +84,25 @@ function onYearBasis(target: ParsedValue, actual: ParsedValue): [ParsedValue, Pa
   if (!target.period && !actual.period) return [target, actual];
   const yearly = (target.period && actual.period) || target.unit?.family === "count" || actual.unit?.family === "count";
   if (!yearly || nearerADay(target, actual)) return [target, actual];
-  return [perYear(target), perYear(actual)];
+  return [asYearOf(target, actual), asYearOf(actual, target)];
 }
 
 const DAYS_A_YEAR = 365;
+const WORKING_DAYS = 250;
+
+/**
+ * A value per period as a year's (perYear). A day's figure (每日处理≥20件, 每日1次) is a year's of
+ * 250 working days to 365 days, which the form does not say: against another side's year that falls
+ * between, it is that year's (5000件 meets 每日≥20件, 360次 meets 每日1次); outside, the nearer end.
+ */
+function asYearOf(p: ParsedValue, other: ParsedValue): ParsedValue {
+  const yearly = perYear(p);
+  if (p.period?.perYear !== DAYS_A_YEAR || !p.value || other.period?.perYear === DAYS_A_YEAR) return yearly;
+  const otherYear = perYear(other).value;
+  if (!otherYear) return yearly;
+  const fewest = p.value.times(WORKING_DAYS);
+  return { ...yearly, value: Decimal.max(fewest, Decimal.min(yearly.value!, otherYear)) };
+}
 
 /**
  * Whether one side is a day's figure (每日≥500人次, ≥500人次/天) and the other, with no period, is
