@@ -53,6 +53,16 @@ function setup(profile: Profile = CUSTOM) {
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 describe("SettingsPanel", () => {
+  test("the formula for negative indicators is a radio group named by its field; choosing one edits the profile", () => {
+    const { last } = setup();
+    const group = screen.getByRole("radiogroup", { name: "反向指标（≤ 目标）超出时的得分" });
+    const [ratio, linear] = Array.from(group.querySelectorAll('input[type="radio"]')) as HTMLInputElement[];
+    expect([ratio.checked, linear.checked]).toEqual([false, true]);
+    fireEvent.click(screen.getByRole("radio", { name: /按比例/ }));
+    expect(last()).toMatchObject({ profile: { negativeFormula: "ratio" } });
+    expect(ratio.checked).toBe(true);
+  });
+
   test("grades as a small table, highest first; rows can be added and removed", () => {
     const { last } = setup();
     expect(screen.getAllByLabelText("等次").map((i) => (i as HTMLInputElement).value)).toEqual(["优秀", "合格", "不合格"]);

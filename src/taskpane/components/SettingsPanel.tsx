@@ -5,8 +5,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Radio,
-  RadioGroup,
   Select,
   Text,
   tokens,
@@ -15,6 +13,7 @@ import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../.
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
+import PaneRadioGroup from "./PaneRadioGroup";
 import PaneSwitch from "./PaneSwitch";
 import { download } from "../download";
 import { errorText, Strings } from "../strings";
@@ -180,10 +179,17 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       </fieldset>
 
       <Field label={s.negativeFormula}>
-        <RadioGroup value={form.negativeFormula} onChange={(_, data) => edit({ negativeFormula: data.value as NegativeFormula })}>
-          <Radio value="ratio" label={s.formulas.ratio} />
-          <Radio value="linear" label={s.formulas.linear} />
-        </RadioGroup>
+        {(fieldProps) => (
+          <PaneRadioGroup<NegativeFormula>
+            {...fieldProps}
+            value={form.negativeFormula}
+            options={[
+              { value: "ratio", label: s.formulas.ratio },
+              { value: "linear", label: s.formulas.linear },
+            ]}
+            onChange={(negativeFormula) => edit({ negativeFormula })}
+          />
+        )}
       </Field>
 
       <Field label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
