@@ -169,7 +169,6 @@ function fieldCells<F extends string>(
       if (year) dated.push({ col: c, ...year });
     }
   }
-  cells.push(...datedColumns(dated, cells));
   if (below !== undefined) {
     // Sub-headers in columns that are not origins in the top row (under a merged group title).
     for (let c = span.left; c < width; c++) {
@@ -179,15 +178,17 @@ function fieldCells<F extends string>(
       if (field !== undefined) cells.push({ col: c, field });
     }
   }
-  return cells;
+  // After every heading named as written, sub-headers included: those win over dated ones.
+  return [...cells, ...datedColumns(dated, cells)];
 }
 
 /**
  * Columns headed with their year or date (2023年度指标值, 截至12月底完成值: see datedField), for
  * fields no heading names as written. A field one such column claims is read there. Of several
  * (2022年度指标值 | 2023年度指标值), the one of the form's year: the year of the fields one column
- * claims, or the latest year every field claimed several times has; else none, as which column is
- * the year's own cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
+ * claims, 本年 or 当年 beside numbered years, or the latest year every field claimed several times
+ * has; else none, as which column is the year's own cannot be told (2023年度指标值 | 2024年度指标值
+ * beside 实际完成值).
  */
 function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[]): FieldCell<F>[] {
   const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
@@ -201,7 +202,9 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
   const year = singleYears.size === 1 ? [...singleYears][0] : singleYears.size === 0 && commonYears.length > 0 ? Math.max(...commonYears) : null;
   return groups.flatMap((g) => {
-    const cell = g.length === 1 ? g[0] : g.filter((c) => c.year === year).pop();
+    // 本年 or 当年 beside numbered years is the year's own.
+    const current = g.filter((c) => c.year === Infinity);
+    const cell = g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === year).pop();
     return cell ? [{ col: cell.col, field: cell.field }] : [];
   });
 }

@@ -577,7 +577,7 @@ const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大�
  * 未成年人 (minors), 基本农田 (protected farmland), 差旅 (travel) …
  */
 const NAMES_NOT_QUALIFYING =
-  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|不定期|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
+  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|不定期|不定时|不定点|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
 
 /** Whether words take something away from what they go with (QUALIFIES), names aside (NAMES_NOT_QUALIFYING). */
 export function qualifies(words: string): boolean {
@@ -1080,13 +1080,16 @@ const NEGATION_WITHIN = /(?:仍|尚|还)?(?:未能|未|不能|不|没有|没能|
  * 未发现问题 under 发现问题及时整改 say none happened.
  */
 function negatesTarget(phrase: string, target: string): boolean {
-  if (/\d/.test(target) || QUALIFIES.test(target) || ASKS_TO_STOP.test(target) || FORBIDS.test(target)) return false;
+  if (/\d/.test(target) || qualifies(target) || ASKS_TO_STOP.test(target)) return false;
   // A name that opens with a negation (无害化处理, 不定期抽查) negates nothing.
   const plain = phrase.replace(NAMES_NOT_QUALIFYING, (name) => "※".repeat(name.length));
   const within = NEGATION_WITHIN.test(plain) && phrase.replace(NEGATION_WITHIN, "") === target;
   const opening = NEGATED.exec(plain);
   const negated = opening ? phrase.slice(phrase.length - opening[1].length) : within ? target : undefined;
   if (negated === undefined || HARM.test(negated) || HAPPENS.test(negated)) return false;
+  // Under a target asking for none of something, none of it meets it (无浪费 under 杜绝浪费); the
+  // asking negated does not (未杜绝浪费, 未能防止资金沉淀, 风险不可控).
+  if (FORBIDS.test(target) && !FORBIDS.test(negated)) return false;
   return target.includes(negated);
 }
 /** A target that asks for none of something (零死角, 遗漏为零, 杜绝浪费, 防止资金沉淀, 风险可控): 无 or 未 of it meets it. */

@@ -620,6 +620,11 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["通过验收", "未通过验收", "未达成", 5],
     ["开工建设", "未开工", "未达成", 5],
     ["群众满意", "不满意", "未达成", 5],
+    // The asking for none negated, and a target holding a name (review round 20, N4).
+    ["杜绝浪费", "未杜绝浪费", "未达成", 5],
+    ["风险可控", "风险不可控", "未达成", 5],
+    ["防止资金沉淀", "未能防止资金沉淀", "未达成", 5],
+    ["接待工作规范", "接待工作不规范", "未达成", 5],
   ])("reads %s → %s as %s", (target, actual, band, inBand) => {
     expect(bandOf(target, actual, 10)).toBe(band);
     expect(bandOf(target, actual, inBand as number)).toBeNull();
@@ -692,6 +697,7 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["生活垃圾无害化处理", "无害化处理"],
     ["实现无纸化办公", "无纸化办公"],
     ["定期开展", "不定期开展"],
+    ["定时巡查", "不定时巡查"],
     ["按计划完成", "完成12场"],
     // A miss word in a name under a target not about time (review round 13).
     ["有效缓解", "延期还本付息惠及企业15家"],
@@ -1090,6 +1096,10 @@ describe("percent-over-100", () => {
       ]),
     );
     expect(found(a)).toEqual([]);
+    // A plan or a quantity of checking or accepting work is still a plan (review round 20, N2).
+    for (const name of ["检查计划完成率", "验收面积完成率", "核查户数完成率"]) {
+      expect(found(run(selfEval([["产出指标", "数量指标", name, "100%", "105%", 10, 10, ""]])))).toEqual([]);
+    }
     // A share of tasks done in time, or of tasks of work assigned, stays bounded (review round 19, R6).
     for (const name of ["上级任务限时完成率", "任务按时完成率", "整改任务完成率", "督办任务完成率", "监督检查任务完成率"]) {
       expect(found(run(selfEval([["产出指标", "时效指标", name, "≥95%", "104%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
