@@ -159,6 +159,12 @@ function fieldCells<F extends string>(
     const merge = view.mergeAt(row, c);
     if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
     if ((merge?.bottom ?? row) > lastHeaderRow) continue;
+    // A heading over its years (实际完成值 over 2022年 | 2023年): each column its year's.
+    const years = below === undefined || merge === undefined ? [] : yearsUnder(view, row, below, merge.left, merge.right, match);
+    if (years.length > 0) {
+      dated.push(...years);
+      continue;
+    }
     let field: F | undefined;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
     if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
@@ -183,12 +189,37 @@ function fieldCells<F extends string>(
 }
 
 /**
+ * The columns under a heading of what was done or spent merged across them whose sub-headers are
+ * each a year (实际完成值 over 2022年 | 2023年), as headings of those years (2022年实际完成值,
+ * 2023年实际完成值), the latest of which is read (datedColumns); none unless every one is. Targets
+ * over years (年度指标值 over 2023年 | 2024年) are read as before: which year is the form's is not told.
+ */
+function yearsUnder<F extends string>(
+  view: SheetView,
+  row: number,
+  below: number,
+  left: number,
+  right: number,
+  match: (text: string) => F | undefined,
+): (FieldCell<F> & { year: number })[] {
+  if (right === left) return [];
+  const heading = view.text(row, left);
+  const years: (FieldCell<F> & { year: number })[] = [];
+  for (let c = left; c <= right; c++) {
+    const year = /^(?:\d{4}年度?|本年度?|当年)$/.test(view.text(below, c)) ? datedField(view.text(below, c) + heading, match) : undefined;
+    if (!year || !RESULT_FIELDS.includes(year.field)) return [];
+    years.push({ col: c, ...year });
+  }
+  return years;
+}
+
+/**
  * Columns headed with their year or date (2023年度指标值, 截至12月底完成值: see datedField), for
  * fields no heading names as written. A field one such column claims is read there. Of several
  * (2022年度指标值 | 2023年度指标值), the one of the form's year: the year of the fields one column
  * claims, 本年 or 当年 beside numbered years, or the latest year every field claimed several times
- * has; else none, as which column is the year's own cannot be told (2023年度指标值 | 2024年度指标值
- * beside 实际完成值).
+ * has, or for what was done or spent its latest; else none, as which column is the year's own
+ * cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
  */
 function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[]): FieldCell<F>[] {
   const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
@@ -202,12 +233,18 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
   const year = singleYears.size === 1 ? [...singleYears][0] : singleYears.size === 0 && commonYears.length > 0 ? Math.max(...commonYears) : null;
   return groups.flatMap((g) => {
-    // 本年 or 当年 beside numbered years is the year's own.
+    // 本年 or 当年 beside numbered years is the year's own; what was done or spent is never a
+    // later year's (a target may be: 2024年度指标值 beside 2023年度指标值).
     const current = g.filter((c) => c.year === Infinity);
-    const cell = g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === year).pop();
+    const latest = RESULT_FIELDS.includes(g[0].field) ? Math.max(...g.map((c) => c.year)) : null;
+    const cell =
+      g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === (year ?? latest)).pop();
     return cell ? [{ col: cell.col, field: cell.field }] : [];
   });
 }
+
+/** The fields of what was done or spent in the year. */
+const RESULT_FIELDS: readonly string[] = ["actual", "spent"] satisfies (IndicatorField | BudgetField)[];
 
 /** The fields naming an indicator. */
 const NAME_FIELDS: readonly string[] = ["level1", "level2", "level3", "levels"] satisfies IndicatorField[];

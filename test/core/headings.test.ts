@@ -187,6 +187,35 @@ describe("columns of last year's figures beside this year's (review round 19, R3
     expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
   });
 
+  it("reads a heading over its years (实际完成值 over 2022年 | 2023年) in the latest year's column (review round 20)", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", null, "分值", "得分"],
+          [null, null, null, null, "2022年", "2023年", null, null],
+          ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
+        ],
+        merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"],
+      }),
+    );
+    expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
+    expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
+  });
+
+  it("reads the later of two dated actual columns, what was done being no later year's (2022年完成值 | 2023年完成值)", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "2022年完成值", "2023年完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
+        ],
+      }),
+    );
+    expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
+  });
+
   it("reads 本年实际完成值 beside 2022年实际完成值 as the year's (review round 20, N8)", () => {
     const a = run(
       workbook({
