@@ -171,78 +171,46 @@ describe("columns of last year's figures beside this year's (review round 19, R3
     expect(found(a)).toEqual(["missing-dimension@自评表!A4"]);
   });
 
-  it("reads a sub-header as written over a dated column beside its group (review round 20, N1)", () => {
-    const a = run(
-      workbook({
-        name: "自评表",
-        rows: [
-          ["一级指标", "二级指标", "三级指标", "2022年实际完成值", "指标值及完成情况", null, "分值", "得分"],
-          [null, null, null, null, "年度指标值", "实际完成值", null, null],
-          ["产出指标", "数量指标", "培训人次", "300人次", "≥500人次", "520人次", 90, 90],
-        ],
-        merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"],
-      }),
-    );
+  /** One indicator, 520 of ≥500人次, under a header of one or two rows; last year's 300 in another column. */
+  const yearsForm = (header: Row[], values: Row, merges: string[] = []): Analysis =>
+    run(workbook({ name: "自评表", rows: [...header, ["产出指标", "数量指标", "培训人次", ...values, 90, 90]], merges }));
+  const TWO_ROW_MERGES = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"];
+
+  it.each<[string, Row[], Row, string[]]>([
+    // A sub-header as written over a dated column beside its group (review round 20, N1).
+    [
+      "a sub-header beside 2022年实际完成值",
+      [
+        ["一级指标", "二级指标", "三级指标", "2022年实际完成值", "指标值及完成情况", null, "分值", "得分"],
+        [null, null, null, null, "年度指标值", "实际完成值", null, null],
+      ],
+      ["300人次", "≥500人次", "520人次"],
+      TWO_ROW_MERGES,
+    ],
+    // A heading over its years: what was done is never a later year's (review round 20).
+    [
+      "实际完成值 over 2022年 | 2023年",
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", null, "分值", "得分"],
+        [null, null, null, null, "2022年", "2023年", null, null],
+      ],
+      ["≥500人次", "300人次", "520人次"],
+      TWO_ROW_MERGES,
+    ],
+    ["2022年完成值 | 2023年完成值", [["一级指标", "二级指标", "三级指标", "年度指标值", "2022年完成值", "2023年完成值", "分值", "得分"]], ["≥500人次", "300人次", "520人次"], []],
+    // 本年 beside a numbered year (review round 20, N8).
+    ["2022年实际完成值 | 本年实际完成值", [["一级指标", "二级指标", "三级指标", "年度指标值", "2022年实际完成值", "本年实际完成值", "分值", "得分"]], ["≥500人次", "300人次", "520人次"], []],
+    // 实际完成值 as written after last year's, or a running total (review round 19, R3).
+    ...["2022年实际完成值", "截至上年底完成值", "截至2023年底累计完成值"].map((prior): [string, Row[], Row, string[]] => [
+      `${prior} | 实际完成值`,
+      [["一级指标", "二级指标", "三级指标", "年度指标值", prior, "实际完成值", "分值", "得分"]],
+      ["≥500人次", "300人次", "520人次"],
+      [],
+    ]),
+  ])("reads this year's actual under %s: 520 of ≥500人次, no score-mismatch", (_, header, values, merges) => {
+    const a = yearsForm(header, values, merges);
     expect(a.indicators.map((i) => [i.target.text, i.actual?.text])).toEqual([["≥500人次", "520人次"]]);
     expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
-  });
-
-  it("reads a heading over its years (实际完成值 over 2022年 | 2023年) in the latest year's column (review round 20)", () => {
-    const a = run(
-      workbook({
-        name: "自评表",
-        rows: [
-          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", null, "分值", "得分"],
-          [null, null, null, null, "2022年", "2023年", null, null],
-          ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
-        ],
-        merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"],
-      }),
-    );
-    expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
-    expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
-  });
-
-  it("reads the later of two dated actual columns, what was done being no later year's (2022年完成值 | 2023年完成值)", () => {
-    const a = run(
-      workbook({
-        name: "自评表",
-        rows: [
-          ["一级指标", "二级指标", "三级指标", "年度指标值", "2022年完成值", "2023年完成值", "分值", "得分"],
-          ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
-        ],
-      }),
-    );
-    expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
-  });
-
-  it("reads 本年实际完成值 beside 2022年实际完成值 as the year's (review round 20, N8)", () => {
-    const a = run(
-      workbook({
-        name: "自评表",
-        rows: [
-          ["一级指标", "二级指标", "三级指标", "年度指标值", "2022年实际完成值", "本年实际完成值", "分值", "得分"],
-          ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
-        ],
-      }),
-    );
-    expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
-  });
-
-  it("reads 实际完成值 as written over 2022年实际完成值 or 截至上年底完成值 before it", () => {
-    for (const prior of ["2022年实际完成值", "截至上年底完成值", "截至2023年底累计完成值"]) {
-      const a = run(
-        workbook({
-          name: "自评表",
-          rows: [
-            ["一级指标", "二级指标", "三级指标", "年度指标值", prior, "实际完成值", "分值", "得分"],
-            ["产出指标", "数量指标", "培训人次", "≥500人次", "300人次", "520人次", 90, 90],
-          ],
-        }),
-      );
-      expect(a.indicators.map((i) => i.actual?.text)).toEqual(["520人次"]);
-      expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
-    }
   });
 });
 
