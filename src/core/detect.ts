@@ -155,6 +155,8 @@ function fieldCells<F extends string>(
   const lastHeaderRow = row + 1;
   const width = Math.min(span.right + 1, Math.max(view.rowLength(row), below === undefined ? 0 : view.rowLength(below)));
   const dated: (FieldCell<F> & { year: number })[] = [];
+  // A heading over its years read as before (its first column) where no year of them is the form's.
+  const overYears: FieldCell<F>[] = [];
   for (let c = span.left; c < width; c++) {
     const merge = view.mergeAt(row, c);
     if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
@@ -163,6 +165,7 @@ function fieldCells<F extends string>(
     const years = below === undefined || merge === undefined ? [] : yearsUnder(view, row, below, merge.left, merge.right, match);
     if (years.length > 0) {
       dated.push(...years);
+      overYears.push({ col: c, field: years[0].field });
       continue;
     }
     let field: F | undefined;
@@ -171,7 +174,8 @@ function fieldCells<F extends string>(
     field ??= match(view.text(row, c));
     if (field !== undefined) cells.push({ col: c, field });
     else {
-      const year = datedField(view.text(row, c), match);
+      // A dated heading over several columns (2023年实际完成值 over 上半年 | 全年) is a group title: none of them.
+      const year = merge !== undefined && merge.right > merge.left ? undefined : datedField(view.text(row, c), match);
       if (year) dated.push({ col: c, ...year });
     }
   }
@@ -185,14 +189,30 @@ function fieldCells<F extends string>(
     }
   }
   // After every heading named as written, sub-headers included: those win over dated ones.
-  return [...cells, ...datedColumns(dated, cells)];
+  const chosen = datedColumns(dated, cells, yearOfForm(view, row));
+  const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
+  return [...cells, ...chosen, ...unresolved];
 }
 
 /**
- * The columns under a heading of what was done or spent merged across them whose sub-headers are
- * each a year (实际完成值 over 2022年 | 2023年), as headings of those years (2022年实际完成值,
- * 2023年实际完成值), the latest of which is read (datedColumns); none unless every one is. Targets
- * over years (年度指标值 over 2023年 | 2024年) are read as before: which year is the form's is not told.
+ * The year a form states above its header (its title, 2023年度项目支出绩效自评表, or a line （2023年度）),
+ * within the rows a form's header block takes; null if none does.
+ */
+function yearOfForm(view: SheetView, headerRow: number): number | null {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - COVER_ROWS); r--) {
+    for (let c = 0; c < view.rowLength(r); c++) {
+      const text = view.isOrigin(r, c) ? cellText(view.raw(r, c)) : "";
+      const year = text.length <= 40 && /年度|绩效|自评|评价/.test(text) ? /((?:19|20)\d{2})\s*年/.exec(text) : null;
+      if (year) return Number(year[1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * The columns under a heading merged across them whose sub-headers are each a year (实际完成值 over
+ * 2022年 | 2023年), as headings of those years (2022年实际完成值, 2023年实际完成值): see datedColumns
+ * for which is read; none unless every one is.
  */
 function yearsUnder<F extends string>(
   view: SheetView,
@@ -207,7 +227,7 @@ function yearsUnder<F extends string>(
   const years: (FieldCell<F> & { year: number })[] = [];
   for (let c = left; c <= right; c++) {
     const year = /^(?:\d{4}年度?|本年度?|当年)$/.test(view.text(below, c)) ? datedField(view.text(below, c) + heading, match) : undefined;
-    if (!year || !RESULT_FIELDS.includes(year.field)) return [];
+    if (!year) return [];
     years.push({ col: c, ...year });
   }
   return years;
@@ -216,12 +236,13 @@ function yearsUnder<F extends string>(
 /**
  * Columns headed with their year or date (2023年度指标值, 截至12月底完成值: see datedField), for
  * fields no heading names as written. A field one such column claims is read there. Of several
- * (2022年度指标值 | 2023年度指标值), the one of the form's year: the year of the fields one column
- * claims, 本年 or 当年 beside numbered years, or the latest year every field claimed several times
- * has, or for what was done or spent its latest; else none, as which column is the year's own
- * cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
+ * (2022年度指标值 | 2023年度指标值), the one of the form's year: 本年 or 当年 beside numbered years;
+ * else the year of the fields one column claims; else the year of what was done or spent, which is
+ * never a later year's than the form's (`formYear`, from its title), so its latest up to that; else
+ * the latest year every field claimed several times has. Otherwise none, as which column is the
+ * year's own cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
  */
-function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[]): FieldCell<F>[] {
+function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[], formYear: number | null): FieldCell<F>[] {
   const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
   for (const cell of dated) {
     if (named.some((n) => n.field === cell.field)) continue;
@@ -230,15 +251,16 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const groups = [...byField.values()];
   const singleYears = new Set(groups.filter((g) => g.length === 1).map((g) => g[0].year));
   const several = groups.filter((g) => g.length > 1);
+  const resultYears = several
+    .filter((g) => RESULT_FIELDS.includes(g[0].field))
+    .flatMap((g) => g.map((c) => c.year))
+    .filter((y) => formYear === null || y <= formYear);
   const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
-  const year = singleYears.size === 1 ? [...singleYears][0] : singleYears.size === 0 && commonYears.length > 0 ? Math.max(...commonYears) : null;
+  const year =
+    singleYears.size === 1 ? [...singleYears][0] : singleYears.size > 0 ? null : resultYears.length > 0 ? Math.max(...resultYears) : commonYears.length > 0 ? Math.max(...commonYears) : null;
   return groups.flatMap((g) => {
-    // 本年 or 当年 beside numbered years is the year's own; what was done or spent is never a
-    // later year's (a target may be: 2024年度指标值 beside 2023年度指标值).
     const current = g.filter((c) => c.year === Infinity);
-    const latest = RESULT_FIELDS.includes(g[0].field) ? Math.max(...g.map((c) => c.year)) : null;
-    const cell =
-      g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === (year ?? latest)).pop();
+    const cell = g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === year).pop();
     return cell ? [{ col: cell.col, field: cell.field }] : [];
   });
 }

@@ -207,9 +207,42 @@ describe("columns of last year's figures beside this year's (review round 19, R3
       ["≥500人次", "300人次", "520人次"],
       [],
     ]),
+    // Target and actual over the same years: the same year for both (review round 21, F3).
+    [
+      "年度指标值 and 实际完成值 each over 2022年 | 2023年",
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", null, "实际完成值", null, "分值", "得分"],
+        [null, null, null, "2022年", "2023年", "2022年", "2023年", null, null],
+      ],
+      ["≥300人次", "≥500人次", "300人次", "520人次"],
+      ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:H2", "I1:I2"],
+    ],
+    // What was done is never a later year's than the form's title says (review round 21, F2).
+    [
+      "实际完成值 over 2023年 | 2024年 on a （2023年度） form",
+      [
+        ["（2023年度）"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", null, "分值", "得分"],
+        [null, null, null, null, "2023年", "2024年", null, null],
+      ],
+      ["≥500人次", "520人次", "300人次"],
+      ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2", "G2:G3", "H2:H3"],
+    ],
   ])("reads this year's actual under %s: 520 of ≥500人次, no score-mismatch", (_, header, values, merges) => {
     const a = yearsForm(header, values, merges);
     expect(a.indicators.map((i) => [i.target.text, i.actual?.text])).toEqual([["≥500人次", "520人次"]]);
+    expect(found(a).filter((f) => f.startsWith("score-mismatch") || f.startsWith("over-achievement"))).toEqual([]);
+  });
+
+  it("reads none of the columns a dated heading spans (2023年实际完成值 over 上半年 | 全年): no false score-mismatch (review round 21, F1)", () => {
+    const a = yearsForm(
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "2023年实际完成值", null, "分值", "得分"],
+        [null, null, null, null, "上半年", "全年", null, null],
+      ],
+      ["≥500人次", "300人次", "520人次"],
+      TWO_ROW_MERGES,
+    );
     expect(found(a).filter((f) => f.startsWith("score-mismatch"))).toEqual([]);
   });
 });
