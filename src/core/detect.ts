@@ -189,7 +189,7 @@ function fieldCells<F extends string>(
     }
   }
   // After every heading named as written, sub-headers included: those win over dated ones.
-  const chosen = datedColumns(dated, cells, yearOfForm(view, row));
+  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells, () => yearOfForm(view, row));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
 }
@@ -238,11 +238,11 @@ function yearsUnder<F extends string>(
  * fields no heading names as written. A field one such column claims is read there. Of several
  * (2022年度指标值 | 2023年度指标值), the one of the form's year: 本年 or 当年 beside numbered years;
  * else the year of the fields one column claims; else the year of what was done or spent, which is
- * never a later year's than the form's (`formYear`, from its title), so its latest up to that; else
+ * never a later year's than the form's (`formYearOf`, from its title), so its latest up to that; else
  * the latest year every field claimed several times has. Otherwise none, as which column is the
  * year's own cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
  */
-function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[], formYear: number | null): FieldCell<F>[] {
+function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[], formYearOf: () => number | null): FieldCell<F>[] {
   const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
   for (const cell of dated) {
     if (named.some((n) => n.field === cell.field)) continue;
@@ -251,10 +251,10 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const groups = [...byField.values()];
   const singleYears = new Set(groups.filter((g) => g.length === 1).map((g) => g[0].year));
   const several = groups.filter((g) => g.length > 1);
-  const resultYears = several
-    .filter((g) => RESULT_FIELDS.includes(g[0].field))
-    .flatMap((g) => g.map((c) => c.year))
-    .filter((y) => formYear === null || y <= formYear);
+  const results = several.filter((g) => RESULT_FIELDS.includes(g[0].field));
+  // The title's year, looked for only when it decides: it takes a scan of the rows above.
+  const formYear = results.length > 0 ? formYearOf() : null;
+  const resultYears = results.flatMap((g) => g.map((c) => c.year)).filter((y) => formYear === null || y <= formYear);
   const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
   const year =
     singleYears.size === 1 ? [...singleYears][0] : singleYears.size > 0 ? null : resultYears.length > 0 ? Math.max(...resultYears) : commonYears.length > 0 ? Math.max(...commonYears) : null;
