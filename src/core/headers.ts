@@ -151,7 +151,8 @@ const AS_OF = /^截[至止]/;
  * the latest, a date without a year 0). Undefined for a heading that names none so.
  */
 export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; year: number } | undefined {
-  if (text === "" || text.length > 40 || !/^\s*(?:\d|本年|当年|截[至止])/.test(text)) return undefined;
+  // Every dated heading opens with a year (2023年…, 本年…, 当年…) or with 截至: numbers and words do not.
+  if (text.length > 40 || !/^\s*(?:\d{4}\s*年|本年|当年|截[至止])/.test(text)) return undefined;
   const t = normalizeHeader(text);
   if (/上年|去年|累计/.test(t)) return undefined;
   const opening = YEAR_OPENING.exec(t);
