@@ -24,6 +24,7 @@ import {
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
+  periodRank,
   unitInTitle,
 } from "./headers";
 import { isEmptyMarker, parseNumber } from "./values";
@@ -224,9 +225,13 @@ function yearsUnder<F extends string>(
 ): (FieldCell<F> & { year: number })[] {
   if (right === left) return [];
   const heading = view.text(row, left);
+  const field = match(heading);
   const years: (FieldCell<F> & { year: number })[] = [];
   for (let c = left; c <= right; c++) {
-    const year = /^(?:\d{4}年度?|本年度?|当年)$/.test(view.text(below, c)) ? datedField(view.text(below, c) + heading, match) : undefined;
+    const sub = view.text(below, c);
+    // Parts of the year under what was done or spent (截至6月底 | 截至12月底, 上半年 | 全年, 1-6月 | 1-12月).
+    const part = field !== undefined && RESULT_FIELDS.includes(field) ? periodRank(sub) : null;
+    const year = part !== null ? { field: field!, year: part } : /^(?:\d{4}年度?|本年度?|当年)$/.test(sub) ? datedField(sub + heading, match) : undefined;
     if (!year) return [];
     years.push({ col: c, ...year });
   }
@@ -254,13 +259,19 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const results = several.filter((g) => RESULT_FIELDS.includes(g[0].field));
   // The title's year, looked for only when it decides: it takes a scan of the rows above.
   const formYear = results.length > 0 ? formYearOf() : null;
-  const resultYears = results.flatMap((g) => g.map((c) => c.year)).filter((y) => formYear === null || y <= formYear);
+  // What was done or spent: its latest column up to the form's year (a part of a year ranks by its month).
+  const latestResult = (g: (FieldCell<F> & { year: number })[]) => {
+    const years = g.map((c) => c.year).filter((y) => formYear === null || Math.floor(y) <= formYear);
+    return years.length > 0 ? Math.max(...years) : null;
+  };
+  const resultYears = results.map(latestResult).filter((y): y is number => y !== null);
   const commonYears = several.length > 1 ? [...new Set(several[0].map((c) => c.year))].filter((y) => several.every((g) => g.some((c) => c.year === y))) : [];
   const year =
     singleYears.size === 1 ? [...singleYears][0] : singleYears.size > 0 ? null : resultYears.length > 0 ? Math.max(...resultYears) : commonYears.length > 0 ? Math.max(...commonYears) : null;
   return groups.flatMap((g) => {
     const current = g.filter((c) => c.year === Infinity);
-    const cell = g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === year).pop();
+    const wanted = RESULT_FIELDS.includes(g[0].field) ? latestResult(g) : year;
+    const cell = g.length === 1 ? g[0] : current.length === 1 ? current[0] : g.filter((c) => c.year === wanted).pop();
     return cell ? [{ col: cell.col, field: cell.field }] : [];
   });
 }

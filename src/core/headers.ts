@@ -158,15 +158,30 @@ export function datedField<F extends string>(text: string, match: (text: string)
   const opening = YEAR_OPENING.exec(t);
   if (opening) {
     const field = match(t.slice(opening[0].length));
-    return field && { field, year: opening[1] ? Number(opening[1]) : Infinity };
+    if (field) return { field, year: opening[1] ? Number(opening[1]) : Infinity };
   }
-  if (!AS_OF.test(t)) return undefined;
-  // 截至 and the date, up to 12 characters of it, then the heading.
-  for (let end = 2; end <= Math.min(14, t.length - 1); end++) {
+  if (!opening && !AS_OF.test(t)) return undefined;
+  // 截至 and the date, or the year and a month (2023年12月底完成值), up to 14 characters, then the heading.
+  for (let end = opening ? opening[0].length : 2; end <= Math.min(14, t.length - 1); end++) {
     const field = match(t.slice(end));
-    if (field) return { field, year: Number(/\d{4}/.exec(t.slice(0, end))?.[0] ?? 0) };
+    if (field) return { field, year: periodRank(t.slice(0, end)) ?? Number(/\d{4}/.exec(t.slice(0, end))?.[0] ?? 0) };
   }
   return undefined;
+}
+
+/**
+ * How late a date or a part of a year runs to, as its year and its month ÷ 100: 截至2023年12月底 and
+ * 截至2023年底 are 2023.12, 截至6月底 and 1-6月 0.06, 上半年 0.06, 全年 0.12; null for other words.
+ */
+export function periodRank(text: string): number | null {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  const month = /^(?:截[至止])?(?:(\d{4})年)?(?:1[-—~至到])?(\d{1,2})月份?[底末]?$/.exec(t);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? Number(month[1] ?? 0) + m / 100 : null;
+  }
+  const half = /^(?:截[至止])?(?:(\d{4})年)?(上半年|下半年|全年|年?底|年?末)$/.exec(t);
+  return half ? Number(half[1] ?? 0) + (half[2] === "上半年" ? 0.06 : 0.12) : null;
 }
 
 /** How a column may be headed, named to a user whose header lacks one: 分值, 得分, 实际完成值, the budget's amounts. */

@@ -217,6 +217,32 @@ describe("columns of last year's figures beside this year's (review round 19, R3
       ["≥300人次", "≥500人次", "300人次", "520人次"],
       ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:H2", "I1:I2"],
     ],
+    // Parts of the year under what was done, and dates: the latest (review round 22).
+    ...[
+      ["截至6月底", "截至12月底"],
+      ["上半年", "全年"],
+      ["1-6月", "1-12月"],
+    ].map(([part, whole]): [string, Row[], Row, string[]] => [
+      `实际完成值 over ${part} | ${whole}`,
+      [
+        ["一级指标", "二级指标", "三级指标", "2023年度指标值", "实际完成值", null, "分值", "得分"],
+        [null, null, null, null, part, whole, null, null],
+      ],
+      ["≥500人次", "300人次", "520人次"],
+      TWO_ROW_MERGES,
+    ]),
+    [
+      "截至2023年12月底完成值 | 截至2023年6月底完成值",
+      [["一级指标", "二级指标", "三级指标", "2023年度指标值", "截至2023年12月底完成值", "截至2023年6月底完成值", "分值", "得分"]],
+      ["≥500人次", "520人次", "300人次"],
+      [],
+    ],
+    [
+      "截至2023年6月底完成值 | 截至2023年底完成值",
+      [["一级指标", "二级指标", "三级指标", "年度指标值", "截至2023年6月底完成值", "截至2023年底完成值", "分值", "得分"]],
+      ["≥500人次", "300人次", "520人次"],
+      [],
+    ],
     // What was done is never a later year's than the form's title says (review round 21, F2).
     [
       "实际完成值 over 2023年 | 2024年 on a （2023年度） form",
