@@ -24,10 +24,9 @@ import {
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
-  periodRank,
   unitInTitle,
 } from "./headers";
-import { isEmptyMarker, parseNumber } from "./values";
+import { isEmptyMarker, parseNumber, periodEnd } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
 
@@ -176,8 +175,8 @@ function fieldCells<F extends string>(
     if (field !== undefined) cells.push({ col: c, field });
     else {
       // A dated heading over several columns (2023年实际完成值 over 上半年 | 全年) is a group title: none of them.
-      const year = merge !== undefined && merge.right > merge.left ? undefined : datedField(view.text(row, c), match);
-      if (year) dated.push({ col: c, ...year });
+      const heading = merge !== undefined && merge.right > merge.left ? undefined : datedField(view.text(row, c), match);
+      if (heading) dated.push({ col: c, field: heading.field, year: rankOf(heading.when) });
     }
   }
   if (below !== undefined) {
@@ -229,13 +228,25 @@ function yearsUnder<F extends string>(
   const years: (FieldCell<F> & { year: number })[] = [];
   for (let c = left; c <= right; c++) {
     const sub = view.text(below, c);
-    // Parts of the year under what was done or spent (截至6月底 | 截至12月底, 上半年 | 全年, 1-6月 | 1-12月).
-    const part = field !== undefined && RESULT_FIELDS.includes(field) ? periodRank(sub) : null;
-    const year = part !== null ? { field: field!, year: part } : /^(?:\d{4}年度?|本年度?|当年)$/.test(sub) ? datedField(sub + heading, match) : undefined;
-    if (!year) return [];
-    years.push({ col: c, ...year });
+    // Years (2022年 | 2023年), and parts of the year under what was done or spent (截至6月底 |
+    // 截至12月底, 上半年 | 全年, 1-6月 | 1-12月).
+    const part = field !== undefined && RESULT_FIELDS.includes(field) && periodEnd(sub) !== null;
+    const dated = part ? { field: field!, when: sub } : /^(?:\d{4}年度?|本年度?|当年)$/.test(sub) ? datedField(sub + heading, match) : undefined;
+    if (!dated) return [];
+    years.push({ col: c, field: dated.field, year: rankOf(dated.when) });
   }
   return years;
+}
+
+/**
+ * How late a dated heading's words run to, to order columns by: the year and the month ÷ 100
+ * (截至2023年6月底 2023.06, 2023年 2023.12, 截至6月底 0.06, 全年 0.12); 本年 and 当年 the latest.
+ */
+function rankOf(when: string): number {
+  if (/^(?:本年度?|当年)$/.test(when)) return Infinity;
+  const year = Number(/\d{4}/.exec(when)?.[0] ?? 0);
+  const end = periodEnd(when);
+  return (end?.year ?? year) + (end?.month ?? 12) / 100;
 }
 
 /**

@@ -147,41 +147,22 @@ const YEAR_OPENING = /^(?:(\d{4})(?:年度?(?!初))?|本年度?|当年)(?=.)/;
 const AS_OF = /^截[至止]/;
 
 /**
- * The field a heading names after its year or date, and how late that is: the year (本年 and 当年
- * the latest, a date without a year 0). Undefined for a heading that names none so.
+ * The field a heading names after its year or date, and those words (`when`: 2023年, 本年,
+ * 截至2023年6月底, 2023年12月底), which detect.ts ranks. Undefined for a heading that names none so.
  */
-export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; year: number } | undefined {
+export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; when: string } | undefined {
   // Every dated heading opens with a year (2023年…, 本年…, 当年…) or with 截至: numbers and words do not.
   if (text.length > 40 || !/^\s*(?:\d{4}\s*年|本年|当年|截[至止])/.test(text)) return undefined;
   const t = normalizeHeader(text);
   if (/上年|去年|累计/.test(t)) return undefined;
   const opening = YEAR_OPENING.exec(t);
-  if (opening) {
-    const field = match(t.slice(opening[0].length));
-    if (field) return { field, year: opening[1] ? Number(opening[1]) : Infinity };
-  }
   if (!opening && !AS_OF.test(t)) return undefined;
-  // 截至 and the date, or the year and a month (2023年12月底完成值), up to 14 characters, then the heading.
+  // The year alone, or 截至 and the date, or the year and a month (2023年12月底完成值): at most 14 characters.
   for (let end = opening ? opening[0].length : 2; end <= Math.min(14, t.length - 1); end++) {
     const field = match(t.slice(end));
-    if (field) return { field, year: periodRank(t.slice(0, end)) ?? Number(/\d{4}/.exec(t.slice(0, end))?.[0] ?? 0) };
+    if (field) return { field, when: t.slice(0, end) };
   }
   return undefined;
-}
-
-/**
- * How late a date or a part of a year runs to, as its year and its month ÷ 100: 截至2023年12月底 and
- * 截至2023年底 are 2023.12, 截至6月底 and 1-6月 0.06, 上半年 0.06, 全年 0.12; null for other words.
- */
-export function periodRank(text: string): number | null {
-  const t = text.replace(/[\s\u3000]+/g, "");
-  const month = /^(?:截[至止])?(?:(\d{4})年)?(?:1[-—~至到])?(\d{1,2})月份?[底末]?$/.exec(t);
-  if (month) {
-    const m = Number(month[2]);
-    return m >= 1 && m <= 12 ? Number(month[1] ?? 0) + m / 100 : null;
-  }
-  const half = /^(?:截[至止])?(?:(\d{4})年)?(上半年|下半年|全年|年?底|年?末)$/.exec(t);
-  return half ? Number(half[1] ?? 0) + (half[2] === "上半年" ? 0.06 : 0.12) : null;
 }
 
 /** How a column may be headed, named to a user whose header lacks one: 分值, 得分, 实际完成值, the budget's amounts. */

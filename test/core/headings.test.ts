@@ -222,6 +222,7 @@ describe("columns of last year's figures beside this year's (review round 19, R3
       ["截至6月底", "截至12月底"],
       ["上半年", "全年"],
       ["1-6月", "1-12月"],
+      ["2023年1-6月", "2023年全年"],
     ].map(([part, whole]): [string, Row[], Row, string[]] => [
       `实际完成值 over ${part} | ${whole}`,
       [
