@@ -1068,43 +1068,34 @@ describe("percent-over-100", () => {
     expect(found(a)).toEqual([]);
   });
 
-  it("leaves a plan's completion where more than planned can come in above 100%, and ≥100% as its target (review round 12)", () => {
-    const a = run(
-      selfEval([
-        ["产出指标", "数量指标", "一般公共预算收入完成率", "≥100%", "103.2%", 10, 10, ""],
-        ["产出指标", "数量指标", "招商引资任务完成率", "≥100%", "112%", 10, 10, ""],
-        ["产出指标", "数量指标", "粮食产量计划完成率", "≥100%", "101.5%", 10, 10, ""],
-        ["产出指标", "数量指标", "非税收入征收完成率", "100%", "105.6%", 10, 10, ""],
-      ]),
-    );
-    expect(found(a)).toEqual([]);
-    // A share of a whole named with the same words stays bounded, and so does a task's completion
-    // that only mentions a plan word (review round 13).
-    for (const name of ["低收入人口覆盖率", "房屋征收签约完成率", "财政投资评审项目完成率", "销售票据核查完成率"]) {
-      expect(found(run(selfEval([["产出指标", "质量指标", name, "≥90%", "105%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
-    }
+  // A plan's completion where more than planned can come in (review round 12), and a plan, task or
+  // target of a quantity (review round 18, A4), or of checking or accepting work (review round 20, N2).
+  it.each([
+    ["一般公共预算收入完成率", "≥100%", "103.2%"],
+    ["招商引资任务完成率", "≥100%", "112%"],
+    ["粮食产量计划完成率", "≥100%", "101.5%"],
+    ["非税收入征收完成率", "100%", "105.6%"],
+    ["招生计划完成率", "100%", "104%"],
+    ["造林任务完成率", "≥100%", "104%"],
+    ["新增就业目标完成率", "100%", "112%"],
+    ["疫苗接种任务完成率", "≥95%", "101.2%"],
+    ["培训人数完成比例", "100%", "104%"],
+    ["检查计划完成率", "100%", "110%"],
+    ["验收面积完成率", "100%", "103%"],
+    ["核查户数完成率", "100%", "104%"],
+  ])("leaves %s past 100%% alone, and ≥100%% as its target: %s / %s", (name, target, actual) => {
+    expect(found(run(selfEval([["产出指标", "数量指标", name, target, actual, 10, 10, ""]])))).toEqual([]);
   });
 
-  it("leaves a plan, task or target of a quantity completed past 100% alone (招生计划完成率 104%; review round 18, A4)", () => {
-    const a = run(
-      selfEval([
-        ["产出指标", "数量指标", "招生计划完成率", "100%", "104%", 10, 10, ""],
-        ["产出指标", "数量指标", "造林任务完成率", "≥100%", "104%", 10, 10, ""],
-        ["产出指标", "数量指标", "新增就业目标完成率", "100%", "112%", 10, 10, ""],
-        ["产出指标", "数量指标", "疫苗接种任务完成率", "≥95%", "101.2%", 10, 10, ""],
-        ["产出指标", "数量指标", "培训人数完成比例", "100%", "104%", 10, 10, ""],
-      ]),
-    );
-    expect(found(a)).toEqual([]);
-    // A plan or a quantity of checking or accepting work is still a plan (review round 20, N2).
-    for (const name of ["检查计划完成率", "验收面积完成率", "核查户数完成率"]) {
-      expect(found(run(selfEval([["产出指标", "数量指标", name, "100%", "105%", 10, 10, ""]])))).toEqual([]);
-    }
-    // A share of tasks done in time, or of tasks of work assigned, stays bounded (review round 19, R6).
-    for (const name of ["上级任务限时完成率", "任务按时完成率", "整改任务完成率", "督办任务完成率", "监督检查任务完成率"]) {
-      expect(found(run(selfEval([["产出指标", "时效指标", name, "≥95%", "104%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
-    }
-  });
+  // A share of a whole named with the same words stays bounded, and so does a task's completion
+  // that only mentions a plan word (review round 13), a share of tasks done in time, or of tasks of
+  // work assigned (review round 19, R6).
+  it.each(["低收入人口覆盖率", "房屋征收签约完成率", "财政投资评审项目完成率", "销售票据核查完成率", "上级任务限时完成率", "任务按时完成率", "整改任务完成率", "督办任务完成率", "监督检查任务完成率"])(
+    "keeps %s bounded at 100%%",
+    (name) => {
+      expect(found(run(selfEval([["产出指标", "质量指标", name, "≥90%", "105%", 10, 10, ""]])))).toEqual(["percent-over-100@自评表!E5"]);
+    },
+  );
 });
 
 describe("ge-100-percent", () => {

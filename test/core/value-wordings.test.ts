@@ -173,6 +173,11 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     ["每日处理≥20件", "5000件"],
     ["每日1次", "30次/月"],
     ["每日≥2次", "60次/月"],
+    // …read as the day's or the year's, whichever the count is nearer.
+    ["每日接待≥500人次", "520人次"],
+    ["≥500人次/天", "520人次"],
+    ["每日接待≥500人次", "19万人次"],
+    ["≥500人次/天", "19万人次"],
   ])("reads %s against %s on a year's basis: met, and no over-achievement", (target, actual) => {
     const a = run(townshipForm({ name: "开展督导检查次数", target, actual }));
     expect(a.indicators[0].target.value).not.toBeNull(); // read as a number, not left as words
@@ -198,16 +203,6 @@ describe("a target per period written before its number: 每月2次 is 24 a year
     expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7", "missing-reason@项目支出绩效自评表!H7"]);
   });
 
-  it.each([
-    ["每日接待≥500人次", "520人次"],
-    ["≥500人次/天", "520人次"],
-    ["每日接待≥500人次", "19万人次"],
-    ["≥500人次/天", "19万人次"],
-  ])("reads a day's figure %s against %s as the day's or the year's, whichever it is nearer: met", (target, actual) => {
-    const a = run(townshipForm({ name: "接待游客人次", target, actual }));
-    expect(a.indicators[0].score).toBe("10");
-    expect(found(a)).toEqual([]);
-  });
 
   it("scores a day's figure short on the reading it is nearer: 400人次 against ≥500人次/天 earns 8 of 10", () => {
     const a = run(townshipForm({ name: "接待游客人次", target: "≥500人次/天", actual: "400人次", score: 10 }));
