@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { isScoredCopyName, isWorkbookName, scoredCopyName } from "../core/file-kinds";
+import { SCORE_OUT_FOLDER, isScoredCopyName, isWorkbookName, scoredCopyName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
@@ -177,7 +177,7 @@ async function folderJobs(folder: string, outFolder: string, out: Output, lang: 
  */
 async function scoreFolder(folder: string, options: ScoreOptions, profile: Profile, limits: Partial<ReadLimits>, out: Output): Promise<number> {
   const { lang } = options;
-  const files = await folderJobs(folder, options.out ?? path.join(folder, "jixiao-out"), out, lang);
+  const files = await folderJobs(folder, options.out ?? path.join(folder, SCORE_OUT_FOLDER), out, lang);
   if (files.length === 0) {
     out.error(lang === "en" ? `${folder}: the folder holds no .xlsx file` : `${folder}: 文件夹中没有 .xlsx 文件`);
     if (options.json) await writeJson(options.json, batchReport(folder, [], lang));

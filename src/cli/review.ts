@@ -14,12 +14,13 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { copiesBesideTheirWorkbook, isWorkbookName } from "../core/file-kinds";
+import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { Review, ReviewTally } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
-import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import { readXlsx } from "../xlsx/read";
+import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { writeWhole } from "./files";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
@@ -56,25 +57,29 @@ export interface ReviewIo {
 
 /**
  * The workbooks under `folder`, as paths relative to it, in a stable order; and the scored copies
- * passed over because their workbook is beside them (a unit that handed in only its scored copy
- * is reviewed from it).
+ * passed over because their workbook is beside them or, for the copies `jixiao score` wrote to its
+ * jixiao-out folder, in the folder above (a unit that handed in only its scored copy is reviewed
+ * from it).
  */
 async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[] }> {
   const found: string[] = [];
   const copies: string[] = [];
-  const walk = async (relative: string) => {
+  // `originals`: the workbooks whose copies may sit here, those of the folder above for the
+  // folder `jixiao score` writes its copies to (jixiao-out), none for any other.
+  const walk = async (relative: string, originals: string[]) => {
     const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
     // Hidden folders (.git) and Excel's lock files (~$a.xlsx) are not units' work.
     const names = entries.filter((entry) => !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
-    const besides = new Set(copiesBesideTheirWorkbook(names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)));
+    const files = names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+    const besides = new Set(copiesOfWorkbooks([...files, ...originals], files));
     for (const entry of names) {
       const name = path.join(relative, entry.name);
-      if (entry.isDirectory()) await walk(name);
+      if (entry.isDirectory()) await walk(name, entry.name === SCORE_OUT_FOLDER ? files : []);
       else if (besides.has(entry.name)) copies.push(name);
       else if (isWorkbookName(entry.name) && !skip.has(path.resolve(folder, name))) found.push(name);
     }
   };
-  await walk("");
+  await walk("", []);
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return { found: found.sort(order), copies: copies.sort(order) };
 }
@@ -107,6 +112,35 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
     return found;
   };
   return (dir) => lookup(dir === "." ? "" : dir);
+}
+
+/**
+ * An output that names a workbook under the reviewed folder would replace a unit's work: refused
+ * before anything is read, unless it is a review jixiao wrote there before (a rerun replaces it).
+ * `option`: the option that named it, null for the default 汇总.xlsx.
+ */
+async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null): Promise<void> {
+  const relative = path.relative(path.resolve(folder), path.resolve(output));
+  if (relative.startsWith("..") || path.isAbsolute(relative) || !isWorkbookName(path.basename(output))) return;
+  try {
+    if (!(await fs.stat(output)).isFile()) return;
+  } catch {
+    return; // not there yet
+  }
+  try {
+    if (isReviewWorkbook((await readXlsx(output)).grid)) return;
+  } catch {
+    // unreadable: a unit's file all the same, which the review lists
+  }
+  throw option === null
+    ? new ReviewError(
+        `${output}: 文件夹中已有这个工作簿，它不是 jixiao 的复核汇总，复核不会覆盖它；请用 --out 为汇总另指一个文件`,
+        `${output}: the folder holds this workbook, which is no review jixiao wrote, and the review does not replace it; name the review's file with --out`,
+      )
+    : new ReviewError(
+        `${output}: 这是所复核文件夹中的工作簿，${option} 会覆盖它（输入文件不会被修改）；请用 ${option} 另指一个文件`,
+        `${output}: a workbook in the reviewed folder, which ${option} would replace (inputs are never changed); name another file with ${option}`,
+      );
 }
 
 /** Writes an output whole (src/cli/files.ts), or ends the run with one clear line. */
@@ -178,10 +212,12 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
   if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
   const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
+  await refuseOverUnitWorkbook(folder, out, options.out === undefined ? null : "--out");
+  if (options.json) await refuseOverUnitWorkbook(folder, options.json, "--json");
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
   const { found: names, copies } = await workbooksUnder(folder, new Set(outputs));
   if (copies.length > 0) {
-    io.log(text(lang, `跳过 jixiao 评分后的副本（原工作簿在旁）：${copies.join("、")}`, `Skipped jixiao's scored copies (their workbooks are beside them): ${copies.join(", ")}`));
+    io.log(text(lang, `跳过 jixiao 评分后的副本（原工作簿也在复核之列）：${copies.join("、")}`, `Skipped jixiao's scored copies (their workbooks are reviewed): ${copies.join(", ")}`));
   }
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 

@@ -50,14 +50,17 @@ export function originalWorkbookName(name: string): string {
   return original;
 }
 
+/** The folder `jixiao score <folder>` writes its scored copies to, inside the folder. */
+export const SCORE_OUT_FOLDER = "jixiao-out";
+
 /**
- * The scored copies among a folder's file names whose workbook is beside them: a.jixiao.xlsx of
+ * The scored copies among `names` whose workbook is among `workbookNames`: a.jixiao.xlsx of
  * a.xlsx or a.xlsm, a.xlsx.jixiao.xlsx of a.xlsx (the command line's name when two would clash),
- * a.jixiao.jixiao.xlsx of a.jixiao.xlsx (a unit's scored copy, scored again). A run over the
+ * a.jixiao.jixiao.xlsx of a.jixiao.xlsx (a unit's scored copy, scored again). A run over a
  * folder takes up the workbook, not its copy too.
  */
-export function copiesBesideTheirWorkbook(names: string[]): string[] {
-  const workbooks = new Set(names.filter((name) => READABLE_WORKBOOK.test(name)).map((name) => name.toLowerCase()));
+export function copiesOfWorkbooks(workbookNames: string[], names: string[]): string[] {
+  const workbooks = new Set(workbookNames.filter((name) => READABLE_WORKBOOK.test(name)).map((name) => name.toLowerCase()));
   return names.filter((name) => {
     if (!isScoredCopyName(name)) return false;
     const stem = name.slice(0, -SCORED_COPY_SUFFIX.length).toLowerCase();

@@ -173,7 +173,7 @@ describe("jixiao's scored copies in the folder", () => {
     copyFileSync(path.join(dir, "云溪.jixiao.xlsx"), path.join(dir, "开平.JIXIAO.jixiao.xlsx"));
     const json = path.join(dir, "r.json");
     const result = await run(dir, "--json", json);
-    expect(result.stdout).toContain("跳过 jixiao 评分后的副本（原工作簿在旁）：云溪.jixiao.xlsx、开平.JIXIAO.jixiao.xlsx");
+    expect(result.stdout).toContain("跳过 jixiao 评分后的副本（原工作簿也在复核之列）：云溪.jixiao.xlsx、开平.JIXIAO.jixiao.xlsx");
     const review = JSON.parse(readFileSync(json, "utf8")) as { files: number; rows: { file: string; kind: string; score: string }[] };
     expect(review.files).toBe(2);
     // The scored copy reads as its workbook does: jixiao's 综合得分 is no table of the unit's.
@@ -181,6 +181,57 @@ describe("jixiao's scored copies in the folder", () => {
       ["云溪.xlsx", "evaluation", "106.47"],
       ["开平.JIXIAO.XLSX", "evaluation", "106.47"],
     ]);
+  }, 60_000);
+});
+
+describe("a bureau's folder after other runs (review round 23)", () => {
+  it("passes over the copies `jixiao score <folder>` wrote to its jixiao-out folder, whose workbooks are reviewed", async () => {
+    const dir = tempDir("jixiao-scored-folder-");
+    mkdirSync(path.join(dir, "城关镇"));
+    await cleanProjectWorkbook(path.join(dir, "城关镇", "垃圾清运.xlsx"), "垃圾清运", "城关镇人民政府");
+    await cleanProjectWorkbook(path.join(dir, "城关镇", "路灯.xlsx"), "路灯维护", "城关镇人民政府");
+    expect((await runCli(bin, ["score", path.join(dir, "城关镇")])).code).toBe(0);
+    // A jixiao-out folder whose workbooks are not above it holds a unit's own copies: reviewed.
+    mkdirSync(path.join(dir, "石桥镇", "jixiao-out"), { recursive: true });
+    await cleanProjectWorkbook(path.join(dir, "石桥镇", "jixiao-out", "水利.jixiao.xlsx"), "水利", "石桥镇人民政府");
+    const json = path.join(dir, "r.json");
+    const result = await run(dir, "--json", json);
+    expect(result.code).toBe(0);
+    const copies = ["垃圾清运.jixiao.xlsx", "路灯.jixiao.xlsx"].map((name) => path.join("城关镇", "jixiao-out", name));
+    expect(result.stdout).toContain(`跳过 jixiao 评分后的副本（原工作簿也在复核之列）：${copies.join("、")}`);
+    const review = JSON.parse(readFileSync(json, "utf8")) as { files: number; rows: { file: string }[] };
+    expect(review.rows.map((row) => row.file)).toEqual([
+      path.join("城关镇", "垃圾清运.xlsx"),
+      path.join("城关镇", "路灯.xlsx"),
+      path.join("石桥镇", "jixiao-out", "水利.jixiao.xlsx"),
+    ]);
+  }, 60_000);
+
+  it("never writes its review or JSON over a unit's workbook in the folder; an earlier review there is replaced", async () => {
+    const dir = tempDir("jixiao-over-input-");
+    const unitBook = await cleanProjectWorkbook(path.join(dir, "县林业局.xlsx"), "森林防火", "县林业局");
+    // A unit's own workbook named as the review's default.
+    const ownSummary = await cleanProjectWorkbook(path.join(dir, "汇总.xlsx"), "项目汇总", "县档案馆");
+    const before = [unitBook, ownSummary].map((file) => readFileSync(file));
+
+    const byDefault = await run(dir);
+    expect([byDefault.code, byDefault.stderr.trim()]).toEqual([2, `${ownSummary}: 文件夹中已有这个工作簿，它不是 jixiao 的复核汇总，复核不会覆盖它；请用 --out 为汇总另指一个文件`]);
+    const overUnit = await run(dir, "--out", unitBook);
+    expect([overUnit.code, overUnit.stderr.trim()]).toEqual([2, `${unitBook}: 这是所复核文件夹中的工作簿，--out 会覆盖它（输入文件不会被修改）；请用 --out 另指一个文件`]);
+    const jsonOverUnit = await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", unitBook, "--lang", "en");
+    expect([jsonOverUnit.code, jsonOverUnit.stderr.trim()]).toEqual([
+      2,
+      `${unitBook}: a workbook in the reviewed folder, which --json would replace (inputs are never changed); name another file with --json`,
+    ]);
+    expect([unitBook, ownSummary].map((file) => readFileSync(file))).toEqual(before);
+    expect(existsSync(path.join(dir, "复核.xlsx"))).toBe(false);
+
+    // The review's own earlier file is no unit's: a rerun writes over it.
+    const first = await run(dir, "--out", path.join(dir, "复核.xlsx"));
+    expect(first.code).toBe(0);
+    const rerun = await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", path.join(dir, "r.json"));
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
   }, 60_000);
 });
 
