@@ -21,6 +21,7 @@ import {
   formNameValue,
   isFieldLabel,
   isSectionHeading,
+  isSectionSubtotal,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
@@ -753,8 +754,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       table.totalRow = row;
       break;
     }
-    // A 小计 inside the table is not an indicator; one named 小计完成项目, with its own values, is.
-    if (summaryRow && labelMatches(labels, SUBTOTAL_LABEL)) continue;
+    // A 小计 inside the table (产出指标小计 too) is not an indicator; one named 小计完成项目, with its own values, is.
+    if (summaryRow && (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isSectionSubtotal))) continue;
     // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
     if (labelMatches(labels, NOTE_LABEL)) {
       const next = resumesAt(view, row, table, header);

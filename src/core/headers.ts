@@ -225,11 +225,18 @@ export const FUNDS_SOURCE_LABEL =
  * A 一级 heading row: 一、产出指标（50分）, 产出指标, （二）效益指标 — short, no sentence; in the older
  * 绩效评价指标表 also 决策（20分）, 项目过程, 投入.
  */
-const SECTION_HEADING =
-  /^(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响|(?:项目)?(?:决策|过程|投入|管理|产出|效益|绩效))(?:指标|目标)?\s*(?:[(（][^()（）]*[)）])?$/;
+const SECTION_NAME = "(?:产出|效益|效果|满意度|成本|预算执行|社会效益|经济效益|生态效益|可持续影响|(?:项目)?(?:决策|过程|投入|管理|产出|效益|绩效))(?:指标|目标)?";
+const SECTION_HEADING = new RegExp(`^${SECTION_NAME}\\s*(?:[(（][^()（）]*[)）])?$`);
 
 export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
+}
+
+/** A 一级's own 小计 or 合计 row (产出指标小计, 产出指标 合计, 一、效益指标得分小计): the sum of its rows, no indicator. */
+const SECTION_SUBTOTAL = new RegExp(`^${SECTION_NAME}(?:得分)?(?:小计|合计)$`);
+
+export function isSectionSubtotal(text: string): boolean {
+  return text.length <= 24 && SECTION_SUBTOTAL.test(withoutNumbering(normalizeHeader(text)));
 }
 
 /** A line's words without its numbering: 1.财政拨款, （二）其他资金, 一、项目支出. */

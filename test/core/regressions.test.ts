@@ -70,6 +70,20 @@ describe("indicator tables", () => {
     expect(rules(a)).toEqual(["total-incomplete"]);
   });
 
+  // Review round 23c: labelled after its 一级, merged over the value columns it was a paragraph that
+  // ended the table; merged over the name columns alone it was an indicator of 50 points.
+  it.each([
+    ["产出指标小计", "A3:E3"],
+    ["产出指标 小计", "A3:E3"],
+    ["产出指标合计", "A3:E3"],
+    ["一、产出指标得分小计", "A3:E3"],
+    ["产出指标小计", "A3:C3"],
+  ])("a 一级's own subtotal row %s merged over %s is skipped, and the rows below it still count", (label, merge) => {
+    const a = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], [label, null, null, null, null, 50, 50], EFFECT, SATISFACTION_ROW], { merges: [merge] }));
+    expect(a.indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
+    expect(found(a)).toEqual([NO_BUDGET]);
+  });
+
   it("an actual and a reason merged down over two rows hold for both", () => {
     const a = run(
       indicators(
