@@ -14,14 +14,24 @@ const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/cus
 const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
 
 /**
+ * The custom XML parts related from the workbook part, as Office relates them, then those related
+ * from the package itself, where LibreOffice moves them when it saves the file.
+ */
+function customXmlParts(pkg: Package, workbookRels: RelationshipsPart): string[] {
+  const rootRels = pkg.text("_rels/.rels");
+  const fromRoot = rootRels === undefined ? [] : new RelationshipsPart(rootRels, "").allOfType("customXml");
+  return [...workbookRels.allOfType("customXml"), ...fromRoot].map((rel) => rel.part);
+}
+
+/**
  * jixiao's part among the workbook's custom XML parts, if it has one: the reader takes the record
  * from it (grid.state), the writer writes the new record into it.
  */
 export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { part: string; json: string } | undefined {
-  for (const rel of workbookRels.allOfType("customXml")) {
+  for (const part of customXmlParts(pkg, workbookRels)) {
     let xml: string | undefined;
     try {
-      xml = pkg.text(rel.part);
+      xml = pkg.text(part);
     } catch (error) {
       // Another program's part jixiao cannot read (damaged, in an encoding OPC does not allow) is
       // not jixiao's record, and no reason to refuse the workbook: it is copied as it is. A part
@@ -31,7 +41,7 @@ export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { 
       throw error;
     }
     const json = xml === undefined ? undefined : stateOfPart(xml);
-    if (json !== undefined) return { part: rel.part, json };
+    if (json !== undefined) return { part, json };
   }
   return undefined;
 }

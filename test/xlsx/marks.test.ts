@@ -228,6 +228,39 @@ describe("a remark the user typed after jixiao's text in a note", () => {
   });
 });
 
+describe("a scored copy saved by LibreOffice, which relates jixiao's record from the package instead of the workbook (review round 23b)", () => {
+  /** userForm scored, its record's relationship then moved as LibreOffice 7 moves it (with its ../ target). */
+  async function savedAsLibreOffice(): Promise<{ dir: string; saved: string }> {
+    const dir = tempDir();
+    const first = path.join(dir, "first.xlsx");
+    await runMain("score", await userForm(dir), "--out", first);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const record = /<Relationship [^>]*customXml"[^>]*\/>/.exec(workbookRels)![0];
+    zip.file("xl/_rels/workbook.xml.rels", workbookRels.replace(record, ""));
+    const rootRels = await zip.file("_rels/.rels")!.async("string");
+    zip.file("_rels/.rels", rootRels.replace("</Relationships>", `${record.replace('Id="', 'Id="lo')}</Relationships>`));
+    const saved = path.join(dir, "saved.xlsx");
+    writeFileSync(saved, await zip.generateAsync({ type: "nodebuffer" }));
+    return { dir, saved };
+  }
+
+  it("is found: clean takes every mark away, and a rerun writes into it instead of a second record", async () => {
+    const { dir, saved } = await savedAsLibreOffice();
+    expect(readXlsxBytes(readFileSync(saved), "saved.xlsx").grid.state).toContain('"marks"');
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { code, out } = await runMain("clean", saved, "--out", cleaned);
+    expect(code).toBe(0);
+    expect(out).not.toContain("绩效自评助手的记录不全");
+    expect(out).toMatch(/清除了 [1-9]\d* 处标记/);
+    // The value jixiao filled in is taken back, as with the record where Office keeps it.
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets[0].values[2][6]).not.toBe(40);
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", saved, "--out", rerun);
+    expect(Object.keys(partsOfFile(rerun)).filter((part) => /^customXml\/item\d+\.xml$/.test(part))).toEqual(["customXml/item1.xml"]);
+  });
+});
+
 describe("a scored copy whose record another program dropped (as openpyxl does with custom XML parts)", () => {
   /** userForm scored, its record then emptied: the marked cells keep jixiao's notes, fills and values. */
   const recordLost = () => scoredThenEdited("customXml/item1.xml", (xml) => xml.replace(/>\{.*\}</s, '>{"v":1}<'));
