@@ -275,6 +275,8 @@ export const UNIT_NAME_LABELS = [
   "评价单位",
   "主管部门",
   "项目主管部门",
+  // 财预〔2020〕10号's own 项目支出绩效自评表: 主管部门及代码 | 县审计局（123001）.
+  "主管部门及代码",
   // A 转移支付 form names the local department that spent the funds beside the central one.
   "地方主管部门",
   "中央主管部门",
@@ -299,6 +301,8 @@ const FIELD_LABEL = /^.{0,4}(?:编码|代码|编号|日期|电话|类别|类型|
 export const isFieldLabel = (text: string) => FIELD_LABEL.test(normalizeHeader(text.split(/[:：]/)[0]));
 /** A note that the name is to be stamped: 县公路事务中心（盖章）. */
 const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
+/** A unit's code before or after its name, as 主管部门及代码 asks for both: 县审计局 123001, [123001]县审计局. */
+const UNIT_CODE = /^[(（[【]?\d{3,}[)）\]】]?[\s\-－_:：]*|[\s\-－_:：]*[(（[【]?\d{3,}[)）\]】]?$/g;
 
 /**
  * The name a header-block line gives after its label, without the rest of the line: a one-cell line
@@ -322,7 +326,7 @@ export function formNameValue(text: string, field: FormNameLabel["field"]): stri
     const space = before.search(/[\s\u3000]\S*$/);
     name = space >= 0 ? before.slice(0, space) : before.replace(NEXT_LABEL_END, "");
   }
-  return name.replace(SEAL_NOTE, "").trim();
+  return name.replace(SEAL_NOTE, "").trim().replace(UNIT_CODE, "");
 }
 
 /** Which name a header-block label gives: the project, or a unit with its rank in UNIT_NAME_LABELS. */

@@ -174,14 +174,39 @@ const NUMBERING = /^(?:附件|附表|表)?[\d\-－_.．、\s]*$/;
 const UNIT_THEN_PART = /^(.+?)\s*(?:[（(【[]([^（）()【】[\]]+)[）)】\]]|[\s\-－—_]+(.+))$/;
 
 /**
- * The unit a file's name gives: before a year (县教育局2023年度项目支出绩效自评表), or before the
- * project the file holds (县残联（康复救助） for its form of 残疾人康复救助, as units name each
- * project's file); else the file's name.
+ * What Windows, WeChat and Excel add to a copy's name, and the versions people name their files by:
+ * (1)县教育局, 县教育局(1), 县教育局 - 副本, 县教育局-修改后, 县教育局（定稿）, 县教育局最终版.
+ */
+const COPY_MARK =
+  /^[(（]\d+[)）]\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修订版|定稿|终稿|最终稿|最终版|终版|盖章版|正式版|报送版)[)）】]?)$/;
+
+function withoutCopyMarks(stem: string): string {
+  for (let name = stem.trim(); ; ) {
+    const next = name.replace(COPY_MARK, "").trim();
+    if (next === name || next === "") return name;
+    name = next;
+  }
+}
+
+/** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
+const FORM_WORDS_AFTER = /[\s\-－_]*(?:(?:19|20)\d{2}年?度?)?(?:(?:项目支出|部门整体支出|部门整体|项目|部门)?(?:绩效)?(?:自评表?|评价表|目标表|自评报告))?$/;
+/** A unit's name in brackets before the rest of a file's name: 【县教育局】项目自评. */
+const BRACKETED_FIRST = /^[【[]([^【】[\]]+)[】\]]/;
+
+/**
+ * The unit a file's name gives, without a copy's or a version's marks: before a year
+ * (县教育局2023年度项目支出绩效自评表) or the form's name (县教育局 自评表), in brackets
+ * (【县教育局】项目自评, 学生资助（县教育局）), or before the project the file holds (县残联（康复救助）
+ * for its form of 残疾人康复救助, as units name each project's file); else the file's name.
  */
 function unitOfFileName(file: string, projects: string[]): string {
-  const stem = fileStem(file).trim();
+  const stem = withoutCopyMarks(fileStem(file));
   const titled = unitInTitle(stem);
   if (titled !== null) return titled;
+  const beforeForm = stem.replace(FORM_WORDS_AFTER, "");
+  if (beforeForm !== stem && isUnitName(beforeForm)) return beforeForm;
+  const bracketed = BRACKETED_FIRST.exec(stem)?.[1];
+  if (bracketed !== undefined && isUnitName(bracketed)) return bracketed;
   // 附件3-县人民医院, 01 县疾控中心: a number before the unit's name.
   const named = stem.replace(LEADING_NUMBER, "");
   if (named !== stem && isUnitName(named)) return named;
@@ -189,6 +214,8 @@ function unitOfFileName(file: string, projects: string[]): string {
   // 附件3-县人民医院: the part is the unit, and the project may well name it (县人民医院医疗设备购置).
   if (!m || NUMBERING.test(m[1])) return stem;
   const part = (m[2] ?? m[3]).trim();
+  // 学生资助（县教育局）: the unit in brackets after its project.
+  if (m[2] !== undefined && isUnitName(part) && !isUnitName(m[1])) return part;
   const namesProject = projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
   return namesProject ? m[1] : stem;
 }

@@ -193,6 +193,46 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(review("县教育局（本级）.xlsx", project("校舍维修改造")).rows.map((r) => r.unit)).toEqual(["县教育局（本级）"]);
   });
 
+  test("is the file's name without a copy's or a version's marks, or the form's name after the unit (review round 23a)", () => {
+    const names = [
+      "(1)县教育局",
+      "县教育局(1)",
+      "县教育局 (2)",
+      "县教育局 - 副本",
+      "县教育局-修改后",
+      "县教育局（定稿）",
+      "县教育局（盖章版）",
+      "县教育局最终版",
+      "县教育局 自评表",
+      "县教育局项目支出绩效自评表",
+      "县教育局_2023年自评",
+      "县教育局2023",
+      "【县教育局】项目自评",
+      "学生资助（县教育局）",
+      "县教育局（学生资助）(1)",
+      "县教育局-学生资助-修改稿",
+    ];
+    expect(unitsOf(names.map((name) => [`${name}.xlsx`, project("学生资助")]))).toEqual([["县教育局", names.length]]);
+    // Words that are no copy's mark stay: 县教育局（本级） is a unit of its own, and so is a name no unit's ends as.
+    expect(unitsOf([["县教育局（本级）.xlsx", project("学生资助")], ["County Water Bureau.xlsx", project("农村饮水")]])).toEqual([
+      ["县教育局（本级）", 1],
+      ["County Water Bureau", 1],
+    ]);
+  });
+
+  test("is the unit 主管部门及代码 names, without its code, as the national form asks for both (review round 23a)", () => {
+    const coded = (value: string) => {
+      const grid = project("审计整改");
+      grid.sheets[0].values.splice(2, 0, ["主管部门及代码", value]);
+      return grid;
+    };
+    expect(["县审计局 123001", "县审计局（123001）", "[123001]县审计局"].map((value) => review("文件名.xlsx", coded(value)).rows[0].unit)).toEqual([
+      "县审计局",
+      "县审计局",
+      "县审计局",
+    ]);
+  });
+
   test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
     expect(
       unitsOf([
