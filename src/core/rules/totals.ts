@@ -507,7 +507,8 @@ export function evaluateTotals(
         textScoresEn: textScores.join(", "),
       });
     }
-    const attainable = budget && attainableAt(budget);
+    // The bound is of a form of 100 points: on another scale weights-total says what is wrong.
+    const attainable = gradable && budget && attainableAt(budget);
     if (attainable) {
       const { bound, rates } = attainable;
       if (aboveAttainable(recordedValue, digits, bound)) {
