@@ -680,6 +680,92 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
   return Object.keys(restored).some((field) => field !== "v") ? restored : null;
 }
 
+/**
+ * The record with every mark where its note is now. Excel and LibreOffice move a cell's note and
+ * fill with it when the user inserts or deletes rows or columns, and keep them when the user renames
+ * the sheet, while the record keeps the address and the sheet's name of the run: without this, a
+ * rerun would add its text to a note a second time and take jixiao's own fill for the user's, and
+ * 清除标记 would leave jixiao's notes and fills and put the user's fills back on other rows.
+ *
+ * A mark is where a note holds its text (`notes`: every note of the workbook, as read):
+ * - a sheet the workbook no longer has was renamed to the sheet no mark names whose notes hold the
+ *   most of its marks' texts;
+ * - a mark whose note no longer holds its text at its address moved to the nearest note that does in
+ *   its column (rows inserted or deleted), else in its row (columns), that no other mark holds; its
+ *   row's labels (a filled-in value's) move with it;
+ * - a mark found nowhere stays as recorded (the user deleted its note), unless a moved mark now
+ *   stands at its address: its row was deleted with it.
+ */
+export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MarksRecord {
+  const notesOf = groupBy(notes, (n) => n.sheet);
+  const noteAt = new Map(notes.map((n) => [sheetCellKey(n.sheet, n.row, n.col), n.note]));
+  const holds = (entry: MarkEntry, sheet: string, row: number, col: number): boolean => noteAt.get(sheetCellKey(sheet, row, col))?.includes(entry.text) ?? false;
+  const renamed = renamedSheets(record, notesOf, sheets);
+  const entries = record.entries.map((entry) => (renamed.has(entry.sheet) ? { ...entry, sheet: renamed.get(entry.sheet)! } : entry));
+  const placed = entries.map((entry) => {
+    const area = areaOf(entry);
+    return entry.text !== "" && holds(entry, entry.sheet, area.top, area.left);
+  });
+  const taken = new Set(entries.flatMap((entry, i) => (placed[i] ? [topKey(entry)] : [])));
+  const moved = entries.map((entry, i) => {
+    if (placed[i] || entry.text === "") return null;
+    const area = areaOf(entry);
+    const candidates = (notesOf.get(entry.sheet) ?? []).filter(
+      (n) => (n.col === area.left || n.row === area.top) && n.note.includes(entry.text) && !taken.has(sheetCellKey(n.sheet, n.row, n.col)),
+    );
+    const distance = (n: CellNote) => (n.col === area.left ? 0 : 1_000_000) + Math.abs(n.row - area.top) + Math.abs(n.col - area.left);
+    const nearest = candidates.sort((a, b) => distance(a) - distance(b))[0];
+    if (!nearest) return null;
+    taken.add(sheetCellKey(nearest.sheet, nearest.row, nearest.col));
+    return shifted(entry, nearest.row - area.top, nearest.col - area.left);
+  });
+  const movedTo = new Set(moved.flatMap((entry) => (entry ? [topKey(entry)] : [])));
+  const followed = entries.flatMap((entry, i) => {
+    if (moved[i]) return [moved[i]!];
+    // Found nowhere, with a moved mark at its address: its row or column was deleted.
+    return !placed[i] && movedTo.has(topKey(entry)) ? [] : [entry];
+  });
+  const changed = renamed.size > 0 || moved.some((entry) => entry !== null) || followed.length !== entries.length;
+  return changed ? { ...record, entries: followed } : record;
+}
+
+const topKey = (entry: MarkEntry): string => {
+  const area = areaOf(entry);
+  return sheetCellKey(entry.sheet, area.top, area.left);
+};
+
+/** The mark `rows` down and `cols` right, its row's labels with it. */
+function shifted(entry: MarkEntry, rows: number, cols: number): MarkEntry {
+  const move = (address: string) => {
+    const area = parseRangeAddress(address)!;
+    return areaText({ top: area.top + rows, bottom: area.bottom + rows, left: area.left + cols, right: area.right + cols });
+  };
+  const labels = entry.labels && Object.fromEntries(Object.entries(entry.labels).map(([address, text]) => [move(address), text]));
+  return { ...entry, area: move(entry.area), ...(labels && { labels }) };
+}
+
+/** Recorded sheets the workbook no longer has, each to the unnamed sheet whose notes hold the most of its marks' texts. */
+function renamedSheets(record: MarksRecord, notesOf: Map<string, CellNote[]>, sheets: string[]): Map<string, string> {
+  const present = new Set(sheets);
+  const named = new Set(record.entries.map((e) => e.sheet));
+  const unnamed = sheets.filter((sheet) => !named.has(sheet));
+  const renamed = new Map<string, string>();
+  for (const [sheet, entries] of groupBy(record.entries, (e) => e.sheet)) {
+    if (present.has(sheet)) continue;
+    let best: { sheet: string; found: number } | null = null;
+    for (const candidate of unnamed) {
+      const texts = (notesOf.get(candidate) ?? []).map((n) => n.note);
+      const found = entries.filter((e) => e.text !== "" && texts.some((note) => note.includes(e.text))).length;
+      if (found > 0 && found > (best?.found ?? 0)) best = { sheet: candidate, found };
+    }
+    if (best) {
+      renamed.set(sheet, best.sheet);
+      unnamed.splice(unnamed.indexOf(best.sheet), 1);
+    }
+  }
+  return renamed;
+}
+
 /** The record without the marks on sheets the workbook no longer has: they went with their sheets. */
 export function marksOnSheets(record: MarksRecord, sheets: string[]): MarksRecord {
   const present = new Set(sheets);

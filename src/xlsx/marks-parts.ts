@@ -6,7 +6,22 @@
 import { CachedResultEntry, withCachedResults } from "../core/cached-results";
 import { groupBy } from "../core/collections";
 import { cellAddress, parseCellAddress } from "../core/grid";
-import { CellLook, CellNote, LookAt, MarkPlan, MarksRecord, NoteChange, WantedMark, cellsToLook, marksOf, marksOnSheets, planMarks, sheetCellKey, withMarks } from "../core/marks";
+import {
+  CellLook,
+  CellNote,
+  LookAt,
+  MarkPlan,
+  MarksRecord,
+  NoteChange,
+  WantedMark,
+  cellsToLook,
+  followMovedMarks,
+  marksOf,
+  marksOnSheets,
+  planMarks,
+  sheetCellKey,
+  withMarks,
+} from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
@@ -152,6 +167,19 @@ export function readNotes(sheets: SheetParts, sheetNotes: SheetNotes): CellNote[
     all.push(...notes.sort((a, b) => a.row - b.row || a.col - b.col));
   }
   return all;
+}
+
+/**
+ * The record's text with its marks where their notes are now (core followMovedMarks: rows or columns
+ * inserted or deleted, a sheet renamed, since the run); the text as it was when nothing moved, or
+ * when the record lists no mark (the notes are then not read).
+ */
+export function withMarksFollowed(stateText: string, pkg: Package, sheets: SheetParts): string {
+  const state = parseState(stateText);
+  const record = marksOf(state);
+  if (record.entries.length === 0) return stateText;
+  const followed = followMovedMarks(record, readNotes(sheets, new SheetNotes(pkg)), sheets.sheets());
+  return followed === record ? stateText : stateJson(withMarks(state, followed));
 }
 
 /** A notes drawing's shapes other than its note boxes; none when jixiao cannot read the part. */

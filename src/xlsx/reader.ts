@@ -12,7 +12,8 @@ import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress, parseRa
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
-import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, WorkbookPart, readPartXml, relsPathOf } from "./package";
+import { withMarksFollowed } from "./marks-parts";
+import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, SheetParts, WorkbookPart, readPartXml, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
 import { XmlError, localOf, scanXml } from "./xml";
@@ -521,8 +522,9 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
   }
   if (sheets.length === 0) throw new PackageError("工作簿中没有工作表", "the workbook has no worksheet");
 
-  // jixiao's record (src/core/state.ts), from its custom XML part.
-  const state = findStatePart(pkg, rels)?.json;
+  // jixiao's record (src/core/state.ts), from its custom XML part, its marks where their notes are now.
+  const recorded = findStatePart(pkg, rels)?.json;
+  const state = recorded === undefined ? undefined : withMarksFollowed(recorded, pkg, new SheetParts(workbook, rels));
   const grid: WorkbookGrid = { sheets, otherSheetNames };
   if (state !== undefined) grid.state = state;
   return { source: pkg, grid };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyze } from "../../src/core/analyze";
-import { MergeRange, cellAddress } from "../../src/core/grid";
+import { MergeRange, cellAddress, parseCellAddress } from "../../src/core/grid";
 import {
   CellLook,
   EMPTY_MARKS,
@@ -13,6 +13,7 @@ import {
   NOTE_PREFIX,
   WantedMark,
   composeNote,
+  followMovedMarks,
   holdsBy,
   holdsFill,
   marksOf,
@@ -286,6 +287,64 @@ describe("marks on a deleted sheet", () => {
     const rerun = planMarks([], kept, onlyHere);
     expect(rerun.removed).toBe(1);
     expect(rerun.fills).toEqual([{ sheet: "表", area: cellArea(1, 1), fill: "#00B050" }]);
+  });
+});
+
+describe("followMovedMarks: marks follow their notes (review round 23b)", () => {
+  const entry = (sheet: string, area: string, text: string, labels?: Record<string, string>) => ({
+    sheet,
+    area,
+    kind: "finding" as const,
+    color: MARK_COLORS.error,
+    text,
+    before: [null],
+    ...(labels && { labels }),
+  });
+  const record: MarksRecord = {
+    entries: [entry("表", "H10", `${NOTE_PREFIX}甲`), entry("表", "H12:I12", `${NOTE_PREFIX}乙`, { C12: "培训场次" }), entry("表", "H20", `${NOTE_PREFIX}丙`)],
+    summary: { name: "综合得分", digest: "0123456789abcdef" },
+  };
+  const note = (sheet: string, address: string, text: string) => ({ sheet, ...parseCellAddress(address)!, note: text });
+
+  test("is the record itself when every note is where it was", () => {
+    const notes = [note("表", "H10", `${NOTE_PREFIX}甲`), note("表", "H12", `张三：请复核\n\n${NOTE_PREFIX}乙`), note("表", "H20", `${NOTE_PREFIX}丙`)];
+    expect(followMovedMarks(record, notes, ["表", "综合得分"])).toBe(record);
+  });
+
+  test("moves the marks below a deleted row up, with their rows' labels, and drops the mark of the deleted row", () => {
+    // Row 10 deleted: 甲's note went with it, 乙's and 丙's moved up a row.
+    const notes = [note("表", "H11", `${NOTE_PREFIX}乙`), note("表", "H19", `${NOTE_PREFIX}丙`)];
+    const followed = followMovedMarks(record, notes, ["表"]);
+    expect(followed.entries.map((e) => [e.area, e.text, e.labels])).toEqual([
+      ["H10", `${NOTE_PREFIX}甲`, undefined],
+      ["H11:I11", `${NOTE_PREFIX}乙`, { C11: "培训场次" }],
+      ["H19", `${NOTE_PREFIX}丙`, undefined],
+    ]);
+    // A mark whose row was deleted, with another mark moved to its address, is gone.
+    const upTwo = followMovedMarks({ ...record, entries: [entry("表", "H10", `${NOTE_PREFIX}甲`), entry("表", "H12", `${NOTE_PREFIX}乙`)] }, [note("表", "H10", `${NOTE_PREFIX}乙`)], ["表"]);
+    expect(upTwo.entries.map((e) => [e.area, e.text])).toEqual([["H10", `${NOTE_PREFIX}乙`]]);
+    expect(upTwo.summary).toEqual(record.summary);
+  });
+
+  test("moves the marks below an inserted row down", () => {
+    const notes = [note("表", "H11", `${NOTE_PREFIX}甲`), note("表", "H13", `${NOTE_PREFIX}乙`), note("表", "H21", `${NOTE_PREFIX}丙`)];
+    expect(followMovedMarks(record, notes, ["表"]).entries.map((e) => e.area)).toEqual(["H11", "H13:I13", "H21"]);
+    // Two marks of one text (values filled in the same way): the cells marked are the notes' cells.
+    const same = { ...record, entries: [entry("表", "H10", `${NOTE_PREFIX}甲`), entry("表", "H11", `${NOTE_PREFIX}甲`)] };
+    const moved = followMovedMarks(same, [note("表", "H11", `${NOTE_PREFIX}甲`), note("表", "H12", `${NOTE_PREFIX}甲`)], ["表"]);
+    expect(moved.entries.map((e) => e.area).sort()).toEqual(["H11", "H12"]);
+  });
+
+  test("follows a renamed sheet to the sheet no mark names whose notes hold its marks' texts", () => {
+    const notes = [note("表（改）", "H10", `${NOTE_PREFIX}甲`), note("表（改）", "H12", `${NOTE_PREFIX}乙`), note("表（改）", "H20", `${NOTE_PREFIX}丙`), note("封面", "A1", "说明")];
+    const followed = followMovedMarks(record, notes, ["封面", "表（改）", "综合得分"]);
+    expect(followed.entries.map((e) => [e.sheet, e.area])).toEqual([
+      ["表（改）", "H10"],
+      ["表（改）", "H12:I12"],
+      ["表（改）", "H20"],
+    ]);
+    // A sheet that holds none of the texts is no rename: the marks stay on the sheet that is gone.
+    expect(followMovedMarks(record, [note("封面", "A1", "说明")], ["封面"])).toBe(record);
   });
 });
 
