@@ -772,6 +772,10 @@ export function marksOnSheets(record: MarksRecord, sheets: string[]): MarksRecor
   return { ...record, entries: record.entries.filter((e) => present.has(e.sheet)) };
 }
 
+/** The state with `record` as its marks; none kept when the record holds no mark and no summary (after 清除标记). */
 export function withMarks(state: WorkbookState, record: MarksRecord): WorkbookState {
-  return { ...state, marks: record };
+  const next: WorkbookState = { ...state };
+  delete next.marks;
+  if (record.entries.length > 0 || record.summary !== null) next.marks = record;
+  return next;
 }

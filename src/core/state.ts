@@ -41,6 +41,11 @@ export function parseState(json: string | undefined): WorkbookState {
   return { ...EMPTY_STATE };
 }
 
+/** Whether the record holds nothing but its version: a workbook needs no part for it. */
+export function isEmptyState(state: WorkbookState): boolean {
+  return Object.keys(state).every((field) => field === "v");
+}
+
 export function stateJson(state: WorkbookState): string {
   return JSON.stringify(state);
 }

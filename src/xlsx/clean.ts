@@ -7,11 +7,12 @@
 import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../core/cached-results";
 import { cellsToCheck, cellsToLook, ownsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
 import { WorkbookGrid, cellAddress } from "../core/grid";
-import { parseState, stateJson } from "../core/state";
+import { isEmptyState, parseState, stateJson } from "../core/state";
+import { isJixiaoSummary, summarySheetName } from "../core/summary";
 import { planCellChanges } from "../core/writeplan";
 import { readLooks, readNotes } from "./marks-parts";
 import { Package } from "./package";
-import { writeState } from "./state-part";
+import { removeState, writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
 import { cellEdits, copyBytes, openCopy, writeNotesAndCells } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
@@ -34,6 +35,8 @@ export interface CleanResult {
   toCheck: string[];
   /** The summary sheet removed, if one was. */
   summaryRemoved: string | null;
+  /** With removeSummary: summary sheets jixiao made that the user has written in since, kept as theirs. */
+  summaryKept: string[];
 }
 
 /** The workbook part without one sheet: its <sheet>, and the defined names local to it; later
@@ -90,17 +93,28 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   writeNotesAndCells(copy, [...plan.notes, ...unrecorded], edits);
 
   let summaryRemoved: string | null = null;
+  let summaryKept: string[] = [];
   let workbookXml = pkg.required(workbookPath);
   const summary = previous.summary;
-  const summaryPart = summary ? sheets.get(summary.name) : undefined;
-  if (options.removeSummary && summary && summaryPart) {
-    const relationshipId = workbook.sheets().get(summary.name);
-    workbookXml = withoutSheet(workbookXml, summary.name);
-    if (relationshipId) rels.remove(new Set([relationshipId]));
-    pkg.removeWithRelated(summaryPart, contentTypes);
-    summaryRemoved = summary.name;
+  if (options.removeSummary) {
+    // The summary a rerun would replace, as it would tell it: the one the record names while it is
+    // as jixiao wrote it, or, where the record is lost, jixiao's own by its footer.
+    const last = summarySheetName(grid.sheets, grid.otherSheetNames, summary);
+    const summaryPart = last.replaces ? sheets.get(last.name) : undefined;
+    if (summaryPart) {
+      const relationshipId = workbook.sheets().get(last.name);
+      workbookXml = withoutSheet(workbookXml, last.name);
+      if (relationshipId) rels.remove(new Set([relationshipId]));
+      pkg.removeWithRelated(summaryPart, contentTypes);
+      summaryRemoved = last.name;
+    }
+    // Summaries jixiao made that the user wrote in since are theirs: kept, and said so.
+    summaryKept = grid.sheets.filter((sheet) => sheet.name !== summaryRemoved && isJixiaoSummary(sheet)).map((sheet) => sheet.name);
   }
-  writeState(pkg, rels, contentTypes, stateJson(withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), [])));
+  // A record left with nothing in it goes, so that a cleaned workbook carries no trace of jixiao.
+  const cleaned = withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), []);
+  if (isEmptyState(cleaned)) removeState(pkg, rels, contentTypes);
+  else writeState(pkg, rels, contentTypes, stateJson(cleaned));
 
   return {
     bytes: copyBytes(copy, workbookXml),
@@ -108,5 +122,6 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheets.sheets()).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved,
+    summaryKept,
   };
 }

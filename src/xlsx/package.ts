@@ -494,19 +494,19 @@ export class Package {
     this.changes.set(key, null);
   }
 
-  /** Removes a part with its own relationships and the parts only they lead to (a macro's signature). */
+  /**
+   * Removes a part with its own relationships and the parts only they lead to, and theirs in turn
+   * (a macro's signature; a summary's drawing, its chart and the chart's relationships).
+   */
   removeWithRelated(part: string, contentTypes: ContentTypes): void {
+    if (!this.has(part)) return; // removed already: parts may lead to each other
     const relsPath = relsPathOf(part);
     const relsXml = this.text(relsPath);
-    if (relsXml) {
-      for (const related of new RelationshipsPart(relsXml, part).list) {
-        this.remove(related.part);
-        contentTypes.remove(related.part);
-      }
-      this.remove(relsPath);
-    }
     this.remove(part);
     contentTypes.remove(part);
+    if (!relsXml) return;
+    this.remove(relsPath);
+    for (const related of new RelationshipsPart(relsXml, part).list) this.removeWithRelated(related.part, contentTypes);
   }
 
   /**

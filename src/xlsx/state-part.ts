@@ -13,22 +13,25 @@ const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/cus
 /** The data store item id of jixiao's part: fixed, as only one such part is in a workbook. */
 const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
 
+const ROOT_RELS = "_rels/.rels";
+
 /**
  * The custom XML parts related from the workbook part, as Office relates them, then those related
- * from the package itself, where LibreOffice moves them when it saves the file.
+ * from the package itself, where LibreOffice moves them when it saves the file; each with the
+ * relationships that relate it.
  */
-function customXmlParts(pkg: Package, workbookRels: RelationshipsPart): string[] {
-  const rootRels = pkg.text("_rels/.rels");
-  const fromRoot = rootRels === undefined ? [] : new RelationshipsPart(rootRels, "").allOfType("customXml");
-  return [...workbookRels.allOfType("customXml"), ...fromRoot].map((rel) => rel.part);
+function customXmlParts(pkg: Package, workbookRels: RelationshipsPart): { part: string; id: string; rels: RelationshipsPart }[] {
+  const rootXml = pkg.text(ROOT_RELS);
+  const rootRels = rootXml === undefined ? undefined : new RelationshipsPart(rootXml, "");
+  return [workbookRels, ...(rootRels ? [rootRels] : [])].flatMap((rels) => rels.allOfType("customXml").map((rel) => ({ part: rel.part, id: rel.id, rels })));
 }
 
 /**
  * jixiao's part among the workbook's custom XML parts, if it has one: the reader takes the record
  * from it (grid.state), the writer writes the new record into it.
  */
-export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { part: string; json: string } | undefined {
-  for (const part of customXmlParts(pkg, workbookRels)) {
+export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { part: string; json: string; id: string; rels: RelationshipsPart } | undefined {
+  for (const { part, id, rels } of customXmlParts(pkg, workbookRels)) {
     let xml: string | undefined;
     try {
       xml = pkg.text(part);
@@ -41,9 +44,22 @@ export function findStatePart(pkg: Package, workbookRels: RelationshipsPart): { 
       throw error;
     }
     const json = xml === undefined ? undefined : stateOfPart(xml);
-    if (json !== undefined) return { part, json };
+    if (json !== undefined) return { part, json, id, rels };
   }
   return undefined;
+}
+
+/**
+ * Takes jixiao's part out of the workbook (a record with nothing left in it), with its properties
+ * part and the relationship that related it; a workbook without one is left as it is.
+ */
+export function removeState(pkg: Package, workbookRels: RelationshipsPart, contentTypes: ContentTypes): void {
+  const existing = findStatePart(pkg, workbookRels);
+  if (!existing) return;
+  existing.rels.remove(new Set([existing.id]));
+  // The workbook's relationships are written with the copy; the package's own are written here.
+  if (existing.rels !== workbookRels) pkg.put(ROOT_RELS, existing.rels.toXml());
+  pkg.removeWithRelated(existing.part, contentTypes);
 }
 
 /** Writes the record: into jixiao's part when there is one, else into a new custom XML part. */

@@ -261,6 +261,60 @@ describe("a scored copy saved by LibreOffice, which relates jixiao's record from
   });
 });
 
+describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", () => {
+  // Folder entries (ExcelJS writes them) are no parts.
+  const partNames = (file: string) => Object.keys(partsOfFile(file)).filter((name) => !name.endsWith("/")).sort();
+
+  it("takes the summary's drawing and chart with it, and the emptied record, however many runs came before", async () => {
+    const dir = tempDir();
+    const input = await userForm(dir);
+    let file = input;
+    for (const run of [1, 2]) {
+      const out = path.join(dir, `run${run}.xlsx`);
+      await runMain("score", file, "--out", out);
+      file = out;
+    }
+    expect(partNames(file).filter((part) => part.includes("chart"))).not.toEqual([]);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", file, "--out", cleaned, "--remove-summary")).code).toBe(0);
+    expect(partNames(cleaned)).toEqual(partNames(input));
+    expect(partsOfFile(cleaned)["[Content_Types].xml"]).not.toMatch(/chart|drawing|customXml/);
+    expect(partsOfFile(cleaned)["xl/_rels/workbook.xml.rels"]).not.toContain("customXml");
+  });
+
+  it("adds nothing to a workbook jixiao never scored", async () => {
+    const dir = tempDir();
+    const input = await userForm(dir);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", input, "--out", cleaned, "--remove-summary")).code).toBe(0);
+    expect(partNames(cleaned)).toEqual(partNames(input));
+  });
+
+  it("removes jixiao's 综合得分 told by its footer where the record was lost, as a rerun would replace it", async () => {
+    const { dir, edited } = await scoredThenEdited("customXml/item1.xml", (xml) => xml.replace(/>\{.*\}</s, '>{"v":1}<'));
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { out } = await runMain("clean", edited, "--out", cleaned, "--remove-summary");
+    expect(out).toContain("已删除 综合得分 工作表");
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets.map((sheet) => sheet.name)).toEqual(["自评表"]);
+  });
+
+  it("keeps a 综合得分 the user wrote in, and says so, before a rerun and after one", async () => {
+    const { dir, edited } = await scoredThenEdited("xl/worksheets/sheet2.xml", (xml) => xml.replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>"));
+    const sheetsOf = (file: string) => readXlsxBytes(readFileSync(file), file).grid.sheets.map((sheet) => sheet.name);
+    const kept = "  保留 综合得分：这张绩效自评助手生成的表之后被改动过，按用户的表保留";
+    const cleaned = path.join(dir, "clean.xlsx");
+    const direct = await runMain("clean", edited, "--out", cleaned, "--remove-summary");
+    expect(direct.out.split("\n")).toContain(kept);
+    expect(sheetsOf(cleaned)).toEqual(["自评表", "综合得分"]);
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", edited, "--out", rerun);
+    const rerunCleaned = path.join(dir, "rerun-clean.xlsx");
+    const after = await runMain("clean", rerun, "--out", rerunCleaned, "--remove-summary");
+    expect(after.out.split("\n")).toEqual(expect.arrayContaining(["  已删除 综合得分(2) 工作表", kept]));
+    expect(sheetsOf(rerunCleaned)).toEqual(["自评表", "综合得分"]);
+  });
+});
+
 describe("a scored copy whose record another program dropped (as openpyxl does with custom XML parts)", () => {
   /** userForm scored, its record then emptied: the marked cells keep jixiao's notes, fills and values. */
   const recordLost = () => scoredThenEdited("customXml/item1.xml", (xml) => xml.replace(/>\{.*\}</s, '>{"v":1}<'));
