@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
-import { LOOKED_FOR } from "./headers";
+import { LOOKED_FOR, normalizeHeader } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
 import {
@@ -136,12 +136,13 @@ const countedBudget = (budget: SheetWork["budgets"][number] | undefined): Budget
  * (see sameSide: forms side by side each have their own) closest above it on its sheet, else the
  * one right below it when no later indicator table on that side claims that one; on a sheet
  * without one, `elsewhere`: the workbook's only weighted block on a sheet of budget tables alone
- * (a budget sheet beside an indicator sheet). A block sharing its sheet with indicators belongs to
- * those; with several candidates, which one is meant is unknown.
+ * (a budget sheet beside an indicator sheet), or of a project list there, the line of the table's
+ * own project (projectLineOf). A block sharing its sheet with indicators belongs to those; with
+ * several candidates, which one is meant is unknown.
  */
-function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetExecution | null): BudgetExecution | null {
+function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork["budgets"][number] | null): BudgetExecution | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
-  if (weighted.length === 0) return elsewhere;
+  if (weighted.length === 0) return elsewhere && (projectLineOf(elsewhere, block) ?? countedBudget(elsewhere));
   const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
   const above = beside.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
   if (above) return countedBudget(above);
@@ -151,11 +152,24 @@ function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: BudgetExec
   return claimed ? null : countedBudget(below);
 }
 
-/** The budget lines of the workbook's only weighted block on a sheet without indicators, if one. */
-function budgetSheetLines(works: SheetWork[]): BudgetExecution | null {
+/**
+ * Of a project list that scores each project's budget execution (its own 分值 and 得分 per line), the
+ * line of the project an indicator table evaluates (its form's 项目名称), when exactly one scored
+ * line is named so: that project's execution, not the whole list's.
+ */
+function projectLineOf(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
+  const project = block.table.project;
+  if (!project) return null;
+  const name = normalizeHeader(project);
+  const named = budget.results.filter((r) => r.scored && r.line.kind === "line" && normalizeHeader(r.line.label) === name);
+  return named.length === 1 ? budgetExecution(named) : null;
+}
+
+/** The workbook's only weighted block on a sheet without indicators, if one. */
+function budgetSheetBlock(works: SheetWork[]): SheetWork["budgets"][number] | null {
   const budgetSheets = works.filter((w) => w.indicators.length === 0);
   const weighted = budgetSheets.flatMap((w) => w.budgets.filter((b) => b.block.weighted));
-  return weighted.length === 1 ? countedBudget(weighted[0]) : null;
+  return weighted.length === 1 ? weighted[0] : null;
 }
 
 /** Validates and scores the rows of one sheet's tables (its totals come later, see addTotals). */
@@ -179,7 +193,7 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * execution no points: it becomes a block without weights, nothing scored or filled. "Beside": on
  * the same sheet, on the block's side of it when forms stand side by side (see sameSide), or on a
  * budget sheet of its own when such indicators have no weighted budget block on theirs (see
- * budgetSheetLines). Otherwise the profile's budget weight applies, as a preset's may on top of the
+ * budgetSheetBlock). Otherwise the profile's budget weight applies, as a preset's may on top of the
  * indicators. With both cells blank, scoring the block raised no finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
@@ -211,7 +225,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   dropUnclaimedBudgetWeights(works, profile);
-  const elsewhere = budgetSheetLines(works);
+  const elsewhere = budgetSheetBlock(works);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);
     // Built only for a 总分 formula to read: most sheets have none.

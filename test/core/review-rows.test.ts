@@ -8,7 +8,7 @@ import { WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { ReviewTally, reviewFile } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
-import { BUDGET_HEADER, workbook } from "../support/grid";
+import { BUDGET_HEADER, SheetSpec, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
 
 const review = (file: string, grid: WorkbookGrid) => reviewFile(file, analyze(grid), DEFAULT_PROFILE);
@@ -25,6 +25,36 @@ describe("the review row of a budget table no total counts", () => {
       rate: "0.9696",
       moneyUnit: "万元",
     });
+  });
+
+  test("a project list that scores each project's execution gives each project's form its own line, not the list's (review round 23a)", () => {
+    const scoredList: SheetSpec = {
+      ...projectList,
+      rows: [
+        ...projectList.rows.slice(0, 2),
+        ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        [1, "高标准农田建设", 2500, 2500, 1, 10, 10],
+        [2, "农村人居环境整治", 800, 720, 0.9, 10, 9],
+        [3, "动物防疫补助", 120, 96, 0.8, 10, 8],
+        ["合计", "", 3420, 3316, 0.9696],
+      ],
+    };
+    // Each project's own sheet holds its indicators alone, worth 90.
+    const indicatorsOnly = (name: string): SheetSpec => {
+      const sheet = projectSheet(name, 1, 1);
+      return { ...sheet, rows: [...sheet.rows.slice(0, 2), ...sheet.rows.slice(5, 9), ["总分", "", "", "", "", 100, null, ""]] };
+    };
+    const analysis = analyze(workbook(scoredList, indicatorsOnly("农村人居环境整治"), indicatorsOnly("动物防疫补助")));
+    expect(analysis.totals.map((t) => [t.weights, t.score])).toEqual([
+      ["100", "99"],
+      ["100", "98"],
+    ]);
+    expect(analysis.findings.map((f) => f.rule)).toEqual([]);
+    const rows = reviewFile("农业农村局.xlsx", analysis, DEFAULT_PROFILE).rows.filter((r) => r.kind === "evaluation");
+    expect(rows.map((r) => [r.project, r.planned, r.spent, r.rate, r.score])).toEqual([
+      ["农村人居环境整治", "800", "720", "0.9", "99"],
+      ["动物防疫补助", "120", "96", "0.8", "98"],
+    ]);
   });
 
   test("a 合计 spaced out to fill its cell (合  计) names the row without the spaces", () => {
