@@ -2,6 +2,8 @@
  * One workbook of a review, as a worker thread does it: read, analyse, and keep only the review's
  * rows (src/core/review.ts). The grid and the analysis stay in the worker and are let go.
  */
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
 import { Lang, analyze } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
@@ -22,8 +24,11 @@ export interface ReviewTask {
   limits: Partial<ReadLimits>;
 }
 
-/** `skipped`: a review workbook jixiao wrote earlier, not a unit's. */
-export type ReviewOutcome = { review: FileReview } | { failure: Bilingual } | { skipped: true };
+/**
+ * `skipped`: a review workbook jixiao wrote earlier, not a unit's. `digest`: the file's bytes'
+ * SHA-256, which tells a file handed in twice under two names.
+ */
+export type ReviewOutcome = { review: FileReview; digest: string } | { failure: Bilingual } | { skipped: true };
 
 export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
@@ -33,7 +38,9 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name, analysis.hiddenSheets) };
-    return { review: reviewFile(task.name, analysis, task.profile, task.lang) };
+    // Read again for the digest: the reader keeps no copy of the bytes, and the file was read whole just now.
+    const digest = createHash("sha256").update(await fs.readFile(task.path)).digest("hex");
+    return { review: reviewFile(task.name, analysis, task.profile, task.lang), digest };
   } catch (error) {
     const failure = readFailure(task.name, error);
     if (failure) return { failure: relabel(failure, task) };

@@ -17,7 +17,7 @@ import { Lang } from "../core/analyze";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { Review, ReviewTally } from "../core/review";
+import { Review, ReviewTally, reviewNote } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -157,10 +157,14 @@ const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
 /** "1 table", "2 tables". */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
+/** A file's outcome as the progress tells it: a reviewed file identical to an earlier one is that one's duplicate. */
+type ShownOutcome = ReviewOutcome | { duplicateOf: string };
+
 /** What became of one file, in one line. */
-function outcomeLine(name: string, outcome: ReviewOutcome, lang: Lang): string {
+function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
   if ("failure" in outcome) return outcome.failure[lang];
   if ("skipped" in outcome) return text(lang, `${name}：jixiao 的复核汇总，跳过`, `${name}: a review jixiao wrote, skipped`);
+  if ("duplicateOf" in outcome) return `${name}${text(lang, "：", ": ")}${reviewNote(name, "duplicate", outcome.duplicateOf, lang).message}`;
   const rows = outcome.review.rows;
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const warnings = rows.reduce((n, r) => n + r.warnings, 0);
@@ -180,7 +184,7 @@ export function progressReporter(io: ReviewIo, total: number, lang: Lang) {
   let failed = 0;
   const started = Date.now();
   return {
-    file(name: string, outcome: ReviewOutcome) {
+    file(name: string, outcome: ShownOutcome) {
       done++;
       if ("failure" in outcome) failed++;
       const terminal = io.terminal;
@@ -216,6 +220,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (options.json) await refuseOverUnitWorkbook(folder, options.json, "--json");
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
   const { found: names, copies } = await workbooksUnder(folder, new Set(outputs));
+  const tally = new ReviewTally(lang);
+  for (const copy of copies) tally.note(copy, "scored-copy");
   if (copies.length > 0) {
     io.log(text(lang, `跳过 jixiao 评分后的副本（原工作簿也在复核之列）：${copies.join("、")}`, `Skipped jixiao's scored copies (their workbooks are reviewed): ${copies.join(", ")}`));
   }
@@ -226,15 +232,18 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
   const profileOf = folderProfiles(folder);
   const tasks: ReviewTask[] = [];
-  const sources = new Set<string>();
+  /** Each folder profile in use, with the number of files it scores. */
+  const sources = new Map<string, number>();
   for (const name of names) {
     const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(name));
-    if (found.source) sources.add(found.source);
+    if (found.source) sources.set(found.source, (sources.get(found.source) ?? 0) + 1);
     tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
   }
-  if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources].join("、")}`, `Folder profiles in use: ${[...sources].join(", ")}`));
+  if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
+  for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
 
-  const tally = new ReviewTally();
+  /** The first file of each content: a file handed in twice under two names counts once. */
+  const firstOfDigest = new Map<string, string>();
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(
     tasks,
@@ -252,7 +261,17 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
     (outcome, index) => {
       const name = tasks[index].name;
       if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
-      else if ("review" in outcome) tally.add(outcome.review);
+      else if ("skipped" in outcome) tally.note(name, "earlier-review");
+      else {
+        const first = firstOfDigest.get(outcome.digest);
+        if (first !== undefined) {
+          tally.note(name, "duplicate", first);
+          progress.file(name, { duplicateOf: first });
+          return;
+        }
+        firstOfDigest.set(outcome.digest, name);
+        tally.add(outcome.review);
+      }
       progress.file(name, outcome);
     },
     signal,

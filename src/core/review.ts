@@ -113,6 +113,48 @@ export interface GradeCount {
   recorded: number;
 }
 
+/**
+ * What the review passed over or could not check, so that the workbook a bureau keeps says so (its
+ * 说明 sheet), not only the console:
+ * - `scored-copy`: jixiao's scored copy of a workbook that is reviewed itself, not counted;
+ * - `earlier-review`: a review jixiao wrote, not counted;
+ * - `duplicate`: a file identical to an earlier one (`detail`), not counted twice;
+ * - `hidden-sheets`: sheets not checked (`detail`, their names);
+ * - `same-project`: an evaluation of the unit and project an earlier file (`detail`) evaluates too,
+ *   both counted (a revised version handed in beside the first, or the same project twice);
+ * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`).
+ */
+export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "hidden-sheets" | "same-project" | "profile";
+
+export interface ReviewNote {
+  file: string;
+  kind: ReviewNoteKind;
+  detail: string;
+  /** The note in the run's language. */
+  message: string;
+}
+
+const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>> = {
+  zh: {
+    "scored-copy": () => "jixiao 评分后的副本，其原工作簿也在复核之列：未计入",
+    "earlier-review": () => "jixiao 之前写出的复核汇总：未计入",
+    duplicate: (first) => `与 ${first} 内容完全相同：未重复计入`,
+    "hidden-sheets": (sheets) => `隐藏的工作表未检查：${sheets}`,
+    "same-project": (first) => `与 ${first} 是同一单位的同一项目：两份都已计入，请确认以哪一份为准`,
+    profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
+  },
+  en: {
+    "scored-copy": () => "jixiao's scored copy, whose workbook is reviewed: not counted",
+    "earlier-review": () => "a review jixiao wrote earlier: not counted",
+    duplicate: (first) => `identical to ${first}: not counted twice`,
+    "hidden-sheets": (sheets) => `hidden sheets, not checked: ${sheets}`,
+    "same-project": (first) => `the same unit and project as ${first}: both are counted; check which one stands`,
+    profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,
+  },
+};
+
+export const reviewNote = (file: string, kind: ReviewNoteKind, detail: string, lang: Lang): ReviewNote => ({ file, kind, detail, message: NOTE_TEXT[lang][kind](detail) });
+
 export interface Review {
   schema: typeof REVIEW_SCHEMA;
   /** Workbooks reviewed, failures included. */
@@ -123,6 +165,7 @@ export interface Review {
   units: UnitCount[];
   grades: GradeCount[];
   failures: ReviewFailure[];
+  notes: ReviewNote[];
 }
 
 /** The grade distribution's category for an evaluation without a grade (incomplete, or none recorded). */
@@ -413,11 +456,14 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
 }
 
-/** Gathers the files' reviews as they come in; `review()` gives the whole. */
+/** Gathers the files' reviews as they come in; `review()` gives the whole, its notes in `lang`. */
 export class ReviewTally {
   private readonly rows: ReviewRow[] = [];
   private readonly findings: ReviewFinding[] = [];
   private readonly failures: ReviewFailure[] = [];
+  private readonly notes: ReviewNote[] = [];
+  /** The first file each evaluated unit and project came in, for the same-project notes. */
+  private readonly projectFiles = new Map<string, string>();
   private readonly rules = new Map<RuleId, RuleCount & { lastFile: string; unitSet: Set<string> }>();
   private readonly units = new Map<string, UnitCount & { lastFile: string }>();
   /** Grade labels in the order of the profiles' scales, then recorded labels no scale has. */
@@ -425,8 +471,22 @@ export class ReviewTally {
   private readonly grades = new Map<string, GradeCount>();
   private fileCount = 0;
 
+  constructor(private readonly lang: Lang = "zh") {}
+
   add(file: FileReview): void {
     this.fileCount++;
+    if (file.hiddenSheets.length > 0) this.note(file.file, "hidden-sheets", file.hiddenSheets.join(this.lang === "zh" ? "、" : ", "));
+    const earlier = new Set<string>();
+    for (const row of file.rows) {
+      if (row.kind !== "evaluation" || row.project === "") continue;
+      const key = `${row.unit}\u0000${row.project}`;
+      const first = this.projectFiles.get(key);
+      if (first === undefined) this.projectFiles.set(key, file.file);
+      else if (first !== file.file && !earlier.has(first)) {
+        earlier.add(first);
+        this.note(file.file, "same-project", first);
+      }
+    }
     for (const label of file.gradeScale) this.grade(label);
     for (const row of file.rows) {
       this.rows.push(row);
@@ -462,6 +522,11 @@ export class ReviewTally {
     this.failures.push({ file, message });
   }
 
+  /** A file passed over or not wholly checked, or a profile in use: see ReviewNoteKind. */
+  note(file: string, kind: ReviewNoteKind, detail = ""): void {
+    this.notes.push(reviewNote(file, kind, detail, this.lang));
+  }
+
   private unit(name: string, file: string): UnitCount & { lastFile: string } {
     let unit = this.units.get(name);
     if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, errors: 0, warnings: 0, infos: 0, lastFile: "" }));
@@ -494,6 +559,7 @@ export class ReviewTally {
       units: [...this.units.values()].map(({ unit, files, tables, errors, warnings, infos }) => ({ unit, files, tables, errors, warnings, infos })),
       grades: order.map((g) => this.grades.get(g)!),
       failures: this.failures,
+      notes: this.notes,
     };
   }
 }

@@ -161,7 +161,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
   const editor = useProfileEditor(profile, saveProfile, strings.pane, SETTLE_MS);
 
   const downloadReview = () => {
-    const tally = new ReviewTally();
+    const tally = new ReviewTally(lang);
     for (const entry of files) {
       if (entry.review) tally.add(entry.review);
       else if (entry.message) tally.fail(entry.name, entry.message);

@@ -4,9 +4,11 @@
  * - 问题明细: every finding with its unit, project, file and cell (AutoFilter);
  * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart,
  *   and findings per unit;
- * - 无法读取: the files that could not be read, and why.
- * In English (Review, Findings, Counts, Unreadable) jixiao's own words are English throughout; the
- * forms' texts stay as typed.
+ * - 无法读取: the files that could not be read, and why;
+ * - 说明: what was not counted (scored copies, earlier reviews, identical files) or not checked
+ *   (hidden sheets), evaluations of one project in several files, and the folders' profiles.
+ * In English (Review, Findings, Counts, Unreadable, Notes) jixiao's own words are English
+ * throughout; the forms' texts stay as typed.
  */
 import { WorkbookGrid } from "../core/grid";
 import { Lang, SEVERITY_LABEL } from "../core/messages";
@@ -15,17 +17,21 @@ import { ruleName } from "../core/rule-names";
 import { BarChart, BarChartStyle } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
-/** The four sheets' names, in order, in each language of the review. */
-export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string }> = {
-  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取" },
-  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable" },
+/** The sheets' names, in order, in each language of the review. */
+export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string }> = {
+  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes" },
 };
 
-/** A review workbook jixiao wrote, in either language (its four sheets, in order): a rerun over the folder skips it. */
+/**
+ * A review workbook jixiao wrote, in either language: it opens with the review's first three
+ * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to). A
+ * rerun over the folder skips it.
+ */
 export function isReviewWorkbook(grid: WorkbookGrid): boolean {
-  return Object.values(REVIEW_SHEETS).some((sheets) => {
-    const names = Object.values(sheets);
-    return grid.sheets.length === names.length && grid.sheets.every((s, i) => s.name === names[i]);
+  return Object.values(REVIEW_SHEETS).some(({ rows, findings, counts }) => {
+    const names = [rows, findings, counts];
+    return grid.sheets.length >= names.length && names.every((name, i) => grid.sheets[i].name === name);
   });
 }
 
@@ -54,9 +60,9 @@ const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: strin
   },
 };
 
-const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: string; failures: string }> = {
-  zh: { rows: "汇总复核", findings: "问题明细", counts: "规则统计", failures: "无法读取的文件" },
-  en: { rows: "Review", findings: "Findings", counts: "Counts by rule, grade and unit", failures: "Files that could not be read" },
+const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string }> = {
+  zh: { rows: "汇总复核", findings: "问题明细", counts: "规则统计", failures: "无法读取的文件", notes: "未计入、未检查的内容及评分方案" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts by rule, grade and unit", failures: "Files that could not be read", notes: "What was not counted or not checked, and the profiles" },
 };
 
 /** A column whose header (and width, where its English words are longer) is in both languages; `inLang` gives it in one. */
@@ -128,6 +134,7 @@ const UNIT_COLUMNS = [
   col("提示", "Info", 10, "integer"),
 ];
 const FAILURE_COLUMNS = [col("文件", "File", 50, "wrap"), col("原因", "Reason", 90, "wrap")];
+const NOTE_COLUMNS = [col("文件", "File", 50, "wrap"), col("说明", "Note", 90, "wrap")];
 
 function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCellValue[]> {
   const words = WORDS[lang];
@@ -230,6 +237,14 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
       autoFilter: true,
       columns: inLang(FAILURE_COLUMNS, lang),
       rows: review.failures.map((f) => [f.file, f.message]),
+    },
+    {
+      name: names.notes,
+      printTitle: titles.notes,
+      pageFooter,
+      autoFilter: true,
+      columns: inLang(NOTE_COLUMNS, lang),
+      rows: review.notes.map((n) => [n.file, n.message]),
     },
   ];
 }

@@ -9,7 +9,8 @@ import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 import { threeIndicatorForm } from "../support/grid";
-import { cleanProjectWorkbook, unitWorkbook } from "./support";
+import { Review } from "../../src/core/review";
+import { IN_WAN_YUAN, cleanProjectWorkbook, unitWorkbook } from "./support";
 
 let bin: string;
 
@@ -100,7 +101,8 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
     const again = await run(dir, "--out", path.join(dir, "single.xlsx"), "--json", single, "--jobs", "1");
     expect(again.code).toBe(2);
     const one = JSON.parse(readFileSync(single, "utf8"));
-    expect(one).toEqual(review);
+    // The first run's review, beside the files now, is named among the notes, and not counted.
+    expect(one).toEqual({ ...review, notes: [...review.notes, { file: "汇总.xlsx", kind: "earlier-review", detail: "", message: "jixiao 之前写出的复核汇总：未计入" }] });
   }, 120_000);
 });
 
@@ -153,7 +155,7 @@ describe("--lang en", () => {
     // Read back by ExcelJS, a reader jixiao did not write.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable"]);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes"]);
     const review = book.getWorksheet("Review")!;
     expect((review.getRow(1).values as unknown[]).slice(1, 10)).toEqual(["Unit", "Project", "File", "Sheet", "Range", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
     expect((review.getRow(2).values as unknown[]).slice(1, 10)).toEqual(["单位甲", "项目甲", "a.xlsx", "项目自评表", "B6:I12", "Self-evaluation", 320, 288, "10k yuan"]);
@@ -232,6 +234,46 @@ describe("a bureau's folder after other runs (review round 23)", () => {
     const rerun = await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", path.join(dir, "r.json"));
     expect(rerun.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
+  }, 60_000);
+});
+
+describe("what the review did not count or check is in its workbook and JSON (review round 23a)", () => {
+  it("counts a file handed in twice once, and names it, a revised one beside the first, a hidden sheet, a scored copy and a folder's profile", async () => {
+    const dir = tempDir("jixiao-notes-");
+    mkdirSync(path.join(dir, "县直部门"));
+    const forestry = await cleanProjectWorkbook(path.join(dir, "县直部门", "县林业局.xlsx"), "森林防火", "县林业局");
+    copyFileSync(forestry, path.join(dir, "县直部门", "县林业局 - 副本.xlsx"));
+    // A revised version: the same unit and project, other bytes.
+    await cleanProjectWorkbook(path.join(dir, "县直部门", "县林业局-修改后.xlsx"), "森林防火", "县林业局", { ...IN_WAN_YUAN, unitLine: "金额单位：万元" });
+    expect((await runCli(bin, ["score", forestry, "--out", path.join(dir, "县直部门", "县林业局.jixiao.xlsx")])).code).toBe(0);
+    writeFileSync(path.join(dir, "县直部门", "jixiao.json"), JSON.stringify({ grades: "90:优,0:良" }));
+    const hidden = await cleanProjectWorkbook(path.join(dir, "县气象局.xlsx"), "人工影响天气", "县气象局");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(hidden);
+    book.addWorksheet("2022年自评表", { state: "hidden" }).addRow(["旧表"]);
+    await book.xlsx.writeFile(hidden);
+
+    const json = path.join(dir, "r.json");
+    const out = path.join(dir, "复核.xlsx");
+    expect((await run(dir, "--out", out, "--json", json)).code).toBe(0);
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const forestryFiles = ["县林业局 - 副本.xlsx", "县林业局-修改后.xlsx", "县林业局.xlsx"].map((name) => path.join("县直部门", name));
+    expect(review.files).toBe(3);
+    expect(review.rows.map((row) => row.file)).toEqual(["县气象局.xlsx", forestryFiles[0], forestryFiles[1]]);
+    expect(review.units.find((unit) => unit.unit === "县林业局")).toMatchObject({ files: 2, tables: 2 });
+    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([
+      [path.join("县直部门", "县林业局.jixiao.xlsx"), "scored-copy", ""],
+      [path.join("县直部门", "jixiao.json"), "profile", "3"],
+      ["县气象局.xlsx", "hidden-sheets", "2022年自评表"],
+      [forestryFiles[1], "same-project", forestryFiles[0]],
+      [forestryFiles[2], "duplicate", forestryFiles[0]],
+    ]);
+    // The 说明 sheet says the same, in the run's language, for a reviewer who keeps the workbook.
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(out);
+    const notes = read.getWorksheet("说明")!;
+    expect((notes.getRow(1).values as unknown[]).slice(1)).toEqual(["文件", "说明"]);
+    expect((notes.getRow(6).values as unknown[]).slice(1)).toEqual([forestryFiles[2], `与 ${forestryFiles[0]} 内容完全相同：未重复计入`]);
   }, 60_000);
 });
 

@@ -64,7 +64,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   });
 
   it("names its sheets, their headers and their printed pages in English", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Review", "Findings", "Counts", "Unreadable"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes"]);
     expect(sheet("Review").rows[0]).toEqual([
       "Unit",
       "Project",
@@ -93,6 +93,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
       ['Findings', "Page &P of &N"],
       ['Counts by rule, grade and unit', "Page &P of &N"],
       ['Files that could not be read', "Page &P of &N"],
+      ['What was not counted or not checked, and the profiles', "Page &P of &N"],
     ]);
   });
 
@@ -150,7 +151,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
   });
 
   it("keeps its sheet names, headers and printed pages", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "规则统计", "无法读取"]);
+    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "规则统计", "无法读取", "说明"]);
     expect(sheet("汇总").rows[0]).toEqual([
       "单位",
       "项目",
@@ -179,6 +180,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
       ['问题明细', "第 &P 页，共 &N 页"],
       ['规则统计', "第 &P 页，共 &N 页"],
       ['无法读取的文件', "第 &P 页，共 &N 页"],
+      ['未计入、未检查的内容及评分方案', "第 &P 页，共 &N 页"],
     ]);
   });
 
@@ -206,6 +208,16 @@ describe("a review workbook in either language", () => {
   it("is told from a unit's workbook, so that a rerun over the folder skips it", async () => {
     for (const lang of ["zh", "en"] as const) expect(isReviewWorkbook((await readXlsx(written[lang].file)).grid)).toBe(true);
     expect(isReviewWorkbook((await readXlsx(path.join(dir, "农业农村局.xlsx"))).grid)).toBe(false);
+  });
+
+  it("is told by its first three sheets: a review of an earlier version (four sheets) and one the reviewer added a sheet to (review round 23a)", () => {
+    const named = (...names: string[]) => ({ sheets: names.map((name) => ({ name, values: [], numFmts: [], merges: [] })) });
+    expect(isReviewWorkbook(named("汇总", "问题明细", "规则统计", "无法读取"))).toBe(true);
+    expect(isReviewWorkbook(named("汇总", "问题明细", "规则统计", "无法读取", "说明", "备注"))).toBe(true);
+    expect(isReviewWorkbook(named("Review", "Findings", "Counts", "Unreadable", "Notes"))).toBe(true);
+    // A unit's workbook that happens to open with a sheet named 汇总 is no review.
+    expect(isReviewWorkbook(named("汇总", "项目1", "项目2"))).toBe(false);
+    expect(isReviewWorkbook(named("问题明细", "汇总", "规则统计"))).toBe(false);
   });
 
   it("has the same figures in both languages: only the words differ", () => {

@@ -2,7 +2,7 @@
 import { progressReporter } from "../../src/cli/review";
 import { FileReview } from "../../src/core/review";
 
-const review = (errors: number): { review: FileReview } => ({
+const review = (errors: number): { review: FileReview; digest: string } => ({
   review: {
     file: "a.xlsx",
     gradeScale: [],
@@ -10,6 +10,7 @@ const review = (errors: number): { review: FileReview } => ({
     findings: [],
     rows: [{ unit: "", project: "", file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
   },
+  digest: "0",
 });
 const failure = { failure: { zh: "b.xlsx: 文件是空的", en: "b.xlsx: the file is empty" } };
 
@@ -31,6 +32,14 @@ it("prints a line per file when not on a terminal, in the language asked", () =>
   progress.file("a.xlsx", review(3));
   progress.file("b.xlsx", failure);
   expect(lines).toEqual(["[1/2] a.xlsx: 1 table, 3 errors, 2 warnings", "[2/2] b.xlsx: the file is empty"]);
+});
+
+it("names a file identical to an earlier one as its duplicate (review round 23a)", () => {
+  const lines: string[] = [];
+  const progress = progressReporter({ log: (l) => lines.push(l), error: (l) => lines.push(l) }, 2, "zh");
+  progress.file("a.xlsx", review(0));
+  progress.file("a - 副本.xlsx", { duplicateOf: "a.xlsx" });
+  expect(lines[1]).toBe("[2/2] a - 副本.xlsx：与 a.xlsx 内容完全相同：未重复计入");
 });
 
 it("ends an interrupted bar's line so the next message starts on its own", () => {

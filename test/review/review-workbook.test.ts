@@ -97,8 +97,8 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
   const body = (name: string) => sheets.get(name)!.rows.slice(1);
 
-  it("has the four sheets, each with a frozen, filterable header, printed A4 landscape one page wide", () => {
-    expect([...sheets.keys()]).toEqual([SHEETS.rows, SHEETS.findings, SHEETS.counts, SHEETS.failures]);
+  it("has the five sheets, each with a frozen, filterable header, printed A4 landscape one page wide", () => {
+    expect([...sheets.keys()]).toEqual([SHEETS.rows, SHEETS.findings, SHEETS.counts, SHEETS.failures, SHEETS.notes]);
     for (const sheet of sheets.values()) {
       expect(sheet.freeze).toBe("A2");
       expect(sheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
