@@ -69,6 +69,10 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
     out.error(outcome.failure[lang]);
     return;
   }
+  if (outcome.skipped) {
+    out.log(outcome.skipped[lang]);
+    return;
+  }
   const report = outcome.report!;
   const zh = lang === "zh";
   out.log(`${outcome.input}`);
@@ -151,9 +155,37 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   return exitCodeOf([outcome]);
 }
 
+/**
+ * The folders in `folder` that hold workbooks (at any depth), but for hidden ones and where the
+ * copies go: `score` takes the folder's own workbooks only, and says which folders it left.
+ */
+async function foldersWithWorkbooks(folder: string, outFolder: string): Promise<string[]> {
+  const holdsWorkbooks = async (dir: string): Promise<boolean> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    if (entries.some((entry) => !entry.isDirectory() && isWorkbookName(entry.name))) return true;
+    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith(".") && (await holdsWorkbooks(path.join(dir, entry.name)))) return true;
+    return false;
+  };
+  const found: string[] = [];
+  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
+    const dir = path.join(folder, entry.name);
+    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === SCORE_OUT_FOLDER || path.resolve(dir) === path.resolve(outFolder)) continue;
+    if (await holdsWorkbooks(dir)) found.push(entry.name);
+  }
+  return found.sort();
+}
+
 /** The folder's workbooks and where each one's copy goes. */
 async function folderJobs(folder: string, outFolder: string, out: Output, lang: Lang): Promise<{ input: string; output: string }[]> {
   const workbooks = (await fs.readdir(folder)).filter(isWorkbookName).sort();
+  const left = await foldersWithWorkbooks(folder, outFolder);
+  if (left.length > 0) {
+    out.log(
+      lang === "en"
+        ? `Folders not entered (score takes this folder's own workbooks; jixiao review takes a whole tree): ${left.join(", ")}`
+        : `未进入的子文件夹（score 只处理本文件夹中的工作簿；整个文件夹树请用 jixiao review 复核）：${left.join("、")}`,
+    );
+  }
   const earlier = workbooks.filter(isScoredCopyName);
   if (earlier.length > 0) {
     out.log(lang === "en" ? `Skipped jixiao's earlier outputs: ${earlier.join(", ")}` : `跳过 jixiao 已评分的文件：${earlier.join("、")}`);
@@ -240,6 +272,7 @@ function batchReport(folder: string, outcomes: FileOutcome[], lang: Lang) {
     input: folder,
     reports: outcomes.filter((o) => o.report).map((o) => o.report),
     failures: outcomes.filter((o) => o.failure).map((o) => ({ input: o.input, message: o.failure![lang] })),
+    skipped: outcomes.filter((o) => o.skipped).map((o) => ({ input: o.input, message: o.skipped![lang] })),
   };
 }
 

@@ -10,6 +10,7 @@ import { Profile } from "../core/profile";
 import { Report, buildReport, writeCounts } from "../core/report";
 import { CopyWriteError, ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
+import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { scoredCopy } from "../xlsx/write";
 import { sameFile, writeWhole } from "./files";
 import { noTablesFailure, readFailure } from "./read-failure";
@@ -27,6 +28,8 @@ export interface FileOutcome {
   ignored?: IgnoredFinding[];
   /** Why the file could not be scored: one line for the person running the command. */
   failure?: Bilingual;
+  /** Why the file was not scored though it could be read: a review workbook jixiao wrote, no unit's form. */
+  skipped?: Bilingual;
   /** A 综合得分 the user wrote in, kept, and the sheet the new summary went to. */
   keptSummary?: KeptSummary;
 }
@@ -65,7 +68,7 @@ export async function scoreFile(
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
   const other = otherSpreadsheetMessage(input);
   if (other) return { input, failure: other };
-  let scored: Scored | NoTables;
+  let scored: Scored | NoTables | { review: true };
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
@@ -76,6 +79,9 @@ export async function scoreFile(
     throw error;
   }
   if ("hiddenSheets" in scored) return { input, failure: noTablesFailure(input, scored.hiddenSheets) };
+  if ("review" in scored) {
+    return { input, skipped: { zh: `${input}：这是 jixiao 写出的复核汇总，不是单位的自评表，跳过`, en: `${input}: a review jixiao wrote, no unit's form; skipped` } };
+  }
   try {
     await writeWhole(output, scored.bytes);
   } catch (error) {
@@ -103,9 +109,10 @@ interface NoTables {
   hiddenSheets: string[];
 }
 
-/** Reads, analyses and builds the scored copy in memory. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | NoTables> {
+/** Reads, analyses and builds the scored copy in memory; `review` for a review workbook jixiao wrote. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | NoTables | { review: true }> {
   const { source, grid } = await readXlsx(input, limits);
+  if (isReviewWorkbook(grid)) return { review: true };
   // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) return { hiddenSheets: analysis.hiddenSheets };

@@ -9,6 +9,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { ProcessResult, buildCli, runCli, sha256 } from "../support/cli";
 import { buildPackage } from "../support/package";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
+import { cleanProjectWorkbook } from "../review/support";
 
 jest.setTimeout(120_000);
 
@@ -27,6 +28,27 @@ function bigWorkbook(file: string): void {
   const rows = Array.from({ length: 20_000 }, (_, i) => [`${String(i).padStart(6, "0")}${"说明文字".repeat(225)}`]);
   writeFileSync(file, buildPackage({ sheets: [{ name: "说明", rows }] }));
 }
+
+describe("a bureau's folder given to score (review round 23a)", () => {
+  it("skips a review jixiao wrote there, names the subfolders it does not enter, and scores the rest", async () => {
+    const dir = tempDir();
+    await cleanProjectWorkbook(path.join(dir, "县档案馆.xlsx"), "档案数字化", "县档案馆");
+    mkdirSync(path.join(dir, "城关镇", "2023年"), { recursive: true });
+    await cleanProjectWorkbook(path.join(dir, "城关镇", "2023年", "垃圾清运.xlsx"), "垃圾清运", "城关镇人民政府");
+    mkdirSync(path.join(dir, "空文件夹"));
+    expect((await jixiao("review", dir, "--out", path.join(dir, "汇总.xlsx"))).code).toBe(0);
+    const json = path.join(dir, "batch.json");
+    const r = await jixiao("score", dir, "--json", json);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines).toContain("未进入的子文件夹（score 只处理本文件夹中的工作簿；整个文件夹树请用 jixiao review 复核）：城关镇");
+    expect(lines).toContain(`${path.join(dir, "汇总.xlsx")}：这是 jixiao 写出的复核汇总，不是单位的自评表，跳过`);
+    const batch = JSON.parse(readFileSync(json, "utf8"));
+    expect(batch.reports.map((report: { input: string }) => path.basename(report.input))).toEqual(["县档案馆.xlsx"]);
+    expect(batch.skipped).toEqual([{ input: path.join(dir, "汇总.xlsx"), message: expect.stringContaining("复核汇总") }]);
+    expect(readdirSync(path.join(dir, "jixiao-out"))).toEqual(["县档案馆.jixiao.xlsx"]);
+  });
+});
 
 describe("a folder of workbooks", () => {
   it("gives a.xlsx and a.xlsm outputs of their own, and says which earlier outputs it skipped", async () => {

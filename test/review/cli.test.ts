@@ -30,6 +30,7 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
   let result: ProcessResult;
   let review: {
     files: number;
+    notes: unknown[];
     rows: { unit: string; file: string; grade: string | null; recordedGrade: string | null; errors: number }[];
     failures: { file: string; message: string }[];
     grades: { grade: string; computed: number; recorded: number }[];
