@@ -107,6 +107,8 @@ export interface IndicatorTable extends TableBase {
   gradeRow: number | null;
   /** The indicators' 合计 right above the 总分 row (90 of 90 over 项目自评总分), if any. */
   subtotalRow: number | null;
+  /** The 小计 rows inside the table (产出指标小计 | 50 | 48), in order: no indicators. */
+  levelSubtotalRows: number[];
 }
 
 export type Table = BudgetTable | IndicatorTable;
@@ -724,7 +726,7 @@ function startsLevelsOver(view: SheetView, row: number, table: IndicatorTable): 
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
-  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null };
+  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null, levelSubtotalRows: [] };
   const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = span.left;
@@ -755,7 +757,10 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       break;
     }
     // A 小计 inside the table (产出指标小计 too) is not an indicator; one named 小计完成项目, with its own values, is.
-    if (summaryRow && (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isSectionSubtotal))) continue;
+    if (summaryRow && (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isSectionSubtotal))) {
+      table.levelSubtotalRows.push(row);
+      continue;
+    }
     // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
     if (labelMatches(labels, NOTE_LABEL)) {
       const next = resumesAt(view, row, table, header);

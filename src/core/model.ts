@@ -160,10 +160,26 @@ export interface ScoreGroup {
   sharedScore: NumberCell | null;
 }
 
+/** A 小计 row inside an indicator table: the 分值 and 得分 it records for the rows of one 一级 above it. */
+export interface LevelSubtotal {
+  /** The 一级 of the rows it sums: that of the row right above it. */
+  level1: string;
+  /** Those rows: the ones of that 一级 since the 小计 before it (or the table's start). */
+  rows: Indicator[];
+  /**
+   * What else it may sum: every row since the 小计 before it, or every row above it (the
+   * indicators' 90 before the 总分, after a 小计 per 一级).
+   */
+  wider: Indicator[][];
+  weight: NumberCell | null;
+  score: NumberCell | null;
+}
+
 export interface IndicatorBlock {
   sheet: string;
   table: IndicatorTable;
   indicators: Indicator[];
+  levelSubtotals: LevelSubtotal[];
   groups: ScoreGroup[];
   /** Self-evaluation (actuals, or recorded scores: see isSelfEvaluation) rather than a target-setting table. */
   selfEvaluation: boolean;
@@ -762,6 +778,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     sheet,
     table,
     indicators,
+    levelSubtotals: levelSubtotals(view, table, indicators),
     groups,
     selfEvaluation: isSelfEvaluation(cols, indicators),
     // The 总分 is points of the 100 beside any 分值: 99.5% (stored 0.995) is 99.5, beside 100 as beside 100%.
@@ -771,6 +788,26 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),
   };
+}
+
+/** The table's 小计 rows, each with the rows of the 一级 right above it since the 小计 before it. */
+function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indicator[]): LevelSubtotal[] {
+  const subtotals: LevelSubtotal[] = [];
+  let from = table.headerBottom;
+  for (const row of table.levelSubtotalRows) {
+    const since = indicators.filter((i) => i.row > from && i.row < row);
+    from = row;
+    const last = since.at(-1);
+    if (!last) continue;
+    subtotals.push({
+      level1: last.level1,
+      rows: since.filter((i) => i.level1 === last.level1),
+      wider: [since, indicators.filter((i) => i.row < row)],
+      weight: weightCell(view, row, table.columns.weight),
+      score: numberCell(view, row, table.columns.score),
+    });
+  }
+  return subtotals;
 }
 
 /**

@@ -84,6 +84,38 @@ describe("indicator tables", () => {
     expect(found(a)).toEqual([NO_BUDGET]);
   });
 
+  describe("a 小计 row is checked against the rows it sums (review round 23c, B1)", () => {
+    /** 产出 25 + 25 under 产出指标小计, 效益 30 under 效益指标小计, 满意度 10, then a 小计 of all 90. */
+    const withSubtotals = (output: [number, number], effect: [number, number], all: [number, number] = [90, 90]) =>
+      run(
+        indicators(
+          [
+            ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+            ["产出指标", "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+            ["产出指标小计", null, null, null, null, ...output],
+            EFFECT,
+            ["效益指标小计", null, null, null, null, ...effect],
+            SATISFACTION_ROW,
+            ["小计", null, null, null, null, ...all],
+          ],
+          { merges: ["A4:E4", "A6:E6", "A8:E8"] },
+        ),
+      );
+
+    it("is quiet where each adds up: one 一级's rows, or every row above it", () => {
+      expect(found(withSubtotals([50, 50], [30, 30]))).toEqual([NO_BUDGET]);
+    });
+
+    it.each([
+      ["a 分值", [45, 50] as [number, number], [30, 30] as [number, number], "F4", "产出指标小计的分值填的是 45，但其下各指标分值相加为 50。请改为 50，或核对各行数字。"],
+      ["a 得分", [50, 50] as [number, number], [30, 25] as [number, number], "G6", "效益指标小计的得分填的是 25，但其下各指标得分相加为 30。请改为 30，或核对各行数字。"],
+    ])("finds %s that does not add up, at its cell", (_, output, effect, cell, text) => {
+      const a = withSubtotals(output, effect);
+      expect(found(a)).toEqual([NO_BUDGET, `sum-mismatch@${cell}`]);
+      expect(a.findings.find((f) => f.rule === "sum-mismatch")!.message).toBe(text);
+    });
+  });
+
   it("an actual and a reason merged down over two rows hold for both", () => {
     const a = run(
       indicators(

@@ -299,6 +299,54 @@ function checkLevel2Weights(findings: FindingList, results: IndicatorResult[]): 
 }
 
 /**
+ * A 小计 row sums the rows of its 一级 above it (domain.md §4, sum-mismatch), or every row since the
+ * 小计 before it, or every row above it (one over several 一级, as the indicators' 90 before the 总分):
+ * its 分值 their weights, its 得分 their scores as the sheet holds them once its blanks are filled in, or as jixiao
+ * scores them (a score that differs has its own finding). A row without a weight or a score leaves it
+ * unchecked; a mismatch is told against the 一级's rows.
+ */
+function checkLevelSubtotals(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[], places: number): void {
+  const resultOf = new Map(results.map((r) => [r.indicator, r]));
+  const sums = (rows: Indicator[]) => {
+    const mine = rows.map((indicator) => resultOf.get(indicator)!);
+    const known = (values: (Decimal | null)[]) => (values.every((v) => v !== null) ? roundHalfUp(sumOf(values as Decimal[]), places) : null);
+    return {
+      weights: known(mine.map((r) => r.indicator.weight?.value ?? null)),
+      onSheet: known(mine.map((r) => r.indicator.score?.value ?? r.score)),
+      own: known(mine.map((r) => r.score)),
+    };
+  };
+  for (const subtotal of block.levelSubtotals) {
+    const level = sums(subtotal.rows);
+    const wider = subtotal.wider.map(sums);
+    const name = splitStatedWeight(subtotal.level1).name;
+    const weight = subtotal.weight;
+    const weightSums = [level, ...wider].map((s) => s.weights);
+    if (weight?.value && level.weights && !weightSums.some((sum) => sum !== null && eq(weight.value!, sum))) {
+      findings.add("sum-mismatch", weight, {
+        what: `${name}小计的分值`,
+        whatEn: `The 小计 weight of ${name}`,
+        parts: "其下各指标分值",
+        recorded: weight.value.toFixed(),
+        computed: level.weights.toFixed(),
+      });
+    }
+    const score = subtotal.score;
+    if (!score?.value || !level.onSheet || !level.own) continue;
+    const agrees = (sum: Decimal | null) => sum !== null && agreesAsShown(score.value!, score.shown, sum);
+    if ([level, ...wider].some((s) => agrees(s.onSheet) || agrees(s.own))) continue;
+    const checked = !eq(level.own, level.onSheet);
+    findings.add("sum-mismatch", score, {
+      what: `${name}小计的得分`,
+      whatEn: `The 小计 score of ${name}`,
+      parts: checked ? "按核算的各指标得分" : "其下各指标得分",
+      recorded: score.value.toFixed(),
+      computed: (checked ? level.own : level.onSheet).toFixed(),
+    });
+  }
+}
+
+/**
  * Levels weighed by their labels alone: the scores of a level's rows add up to at most the weight
  * it states (no row has a weight of its own to check its score against).
  */
@@ -450,6 +498,8 @@ export function evaluateTotals(
       recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
     findings.add("total-incomplete", ref, { missing: missing.zh, missingEn: missing.en });
   }
+
+  checkLevelSubtotals(findings, block, results, profile.scoreDecimals);
 
   // The indicators' 合计 (their weights' sum, read as their subtotal, not the 总分) sums their scores
   // (domain.md §4, sum-mismatch), as the sheet holds them once its blanks are filled in.
