@@ -60,6 +60,8 @@ export interface TotalSource {
    * a 76.6666666666667 formatted 0.00 (the report's recordedScore keeps every digit).
    */
   recordedShown: string | null;
+  /** The year the form is for, as it states it (see model's formYear); null when it does not. */
+  year: number | null;
 }
 
 export interface Analysis extends AnalysisResult {
@@ -292,6 +294,7 @@ function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, pro
   return {
     budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
     recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, recordedTotalDigits(cell, t.recomputed, profile.scoreDecimals)).toFixed(),
+    year: t.block.year,
   };
 }
 

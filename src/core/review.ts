@@ -32,6 +32,8 @@ export type ReviewRowKind = "evaluation" | "targets" | "budget";
 export interface ReviewRow {
   unit: string;
   project: string;
+  /** The year an evaluation is for, as its form states it (title, header block or its deadlines); null when it does not, and for other rows. */
+  year: number | null;
   file: string;
   sheet: string;
   /** The table's range on its sheet (the indicator table for an evaluation). */
@@ -122,9 +124,10 @@ export interface GradeCount {
  * - `hidden-sheets`: sheets not checked (`detail`, their names);
  * - `same-project`: an evaluation of the unit and project an earlier file (`detail`) evaluates too,
  *   both counted (a revised version handed in beside the first, or the same project twice);
- * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`).
+ * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`);
+ * - `other-year`: an evaluation for another year (`detail`) than most of the review's.
  */
-export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "hidden-sheets" | "same-project" | "profile";
+export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "hidden-sheets" | "same-project" | "profile" | "other-year";
 
 export interface ReviewNote {
   file: string;
@@ -142,6 +145,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "hidden-sheets": (sheets) => `隐藏的工作表未检查：${sheets}`,
     "same-project": (first) => `与 ${first} 是同一单位的同一项目：两份都已计入，请确认以哪一份为准`,
     profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
+    "other-year": (years) => `自评年度为 ${years}，与其他多数文件的年度不同`,
   },
   en: {
     "scored-copy": () => "jixiao's scored copy, whose workbook is reviewed: not counted",
@@ -150,6 +154,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "hidden-sheets": (sheets) => `hidden sheets, not checked: ${sheets}`,
     "same-project": (first) => `the same unit and project as ${first}: both are counted; check which one stands`,
     profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,
+    "other-year": (years) => `evaluates ${years}, not the year most files evaluate`,
   },
 };
 
@@ -268,6 +273,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): Review
   return {
     unit: table.unit ?? "",
     project: table.project ?? "",
+    year: null,
     file,
     sheet: table.sheet,
     table: table.range,
@@ -347,7 +353,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     rowOfTable.set(index, row);
     if (source < 0) return;
     const total = analysis.totals[source];
-    Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
+    Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade, year: analysis.totalSources[source].year });
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);
@@ -456,6 +462,23 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
 }
 
+/** What a township's or a county's name is followed by as its government's: 城关镇 and 城关镇人民政府 are one unit. */
+const GOVERNMENT = ["人民政府", "政府", "街道办事处", "办事处"];
+
+/**
+ * The review's units named as a government without its word (城关镇, from a folder or a file's name)
+ * where the review also has them with it (城关镇人民政府, as a form names it): each to the full name.
+ */
+function governmentAliases(units: string[]): Map<string, string> {
+  const present = new Set(units);
+  const alias = new Map<string, string>();
+  for (const unit of units) {
+    const full = GOVERNMENT.map((word) => unit + word).find((name) => present.has(name));
+    if (full !== undefined) alias.set(unit, full);
+  }
+  return alias;
+}
+
 /** Gathers the files' reviews as they come in; `review()` gives the whole, its notes in `lang`. */
 export class ReviewTally {
   private readonly rows: ReviewRow[] = [];
@@ -546,20 +569,44 @@ export class ReviewTally {
     return count;
   }
 
+  /** Evaluations for another year than most: a file of last year's handed in among this year's. */
+  private otherYears(): ReviewNote[] {
+    const evaluations = this.rows.filter((r) => r.kind === "evaluation" && r.year !== null);
+    const counts = new Map<number, number>();
+    for (const row of evaluations) counts.set(row.year!, (counts.get(row.year!) ?? 0) + 1);
+    if (counts.size < 2) return [];
+    // The most common year; of as common ones, the latest.
+    const [usual] = [...counts].sort(([a, m], [b, n]) => n - m || b - a)[0];
+    const byFile = groupBy(
+      evaluations.filter((r) => r.year !== usual),
+      (r) => r.file,
+    );
+    return [...byFile].map(([file, rows]) => reviewNote(file, "other-year", [...new Set(rows.map((r) => r.year))].join(this.lang === "zh" ? "、" : ", "), this.lang));
+  }
+
   review(): Review {
     const order = [...this.gradeOrder.filter((g) => g !== NO_GRADE), ...(this.grades.has(NO_GRADE) ? [NO_GRADE] : [])];
+    const alias = governmentAliases([...this.units.keys()]);
+    const named = (unit: string) => alias.get(unit) ?? unit;
+    for (const item of [...this.rows, ...this.findings]) item.unit = named(item.unit);
+    const units = new Map<string, UnitCount>();
+    for (const { unit, files, tables, errors, warnings, infos } of this.units.values()) {
+      const into = units.get(named(unit));
+      if (!into) units.set(named(unit), { unit: named(unit), files, tables, errors, warnings, infos });
+      else Object.assign(into, { files: into.files + files, tables: into.tables + tables, errors: into.errors + errors, warnings: into.warnings + warnings, infos: into.infos + infos });
+    }
     return {
       schema: REVIEW_SCHEMA,
       files: this.fileCount,
       rows: this.rows,
       findings: this.findings,
       rules: [...this.rules.values()]
-        .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: unitSet.size }))
+        .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.findings - a.findings || a.rule.localeCompare(b.rule)),
-      units: [...this.units.values()].map(({ unit, files, tables, errors, warnings, infos }) => ({ unit, files, tables, errors, warnings, infos })),
+      units: [...units.values()],
       grades: order.map((g) => this.grades.get(g)!),
       failures: this.failures,
-      notes: this.notes,
+      notes: [...this.notes, ...this.otherYears()],
     };
   }
 }

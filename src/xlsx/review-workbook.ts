@@ -87,6 +87,7 @@ const SHEET = col("工作表", "Sheet", 18, "wrap");
 const ROW_COLUMNS = [
   UNIT,
   PROJECT,
+  col("年度", "Year", 7, "integer"),
   FILE,
   SHEET,
   col("表格区域", "Range", 10),
@@ -142,6 +143,7 @@ function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCellValue[]> {
     yield [
       r.unit,
       r.project,
+      r.year,
       r.file,
       r.sheet,
       r.table,

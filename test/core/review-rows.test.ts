@@ -263,6 +263,33 @@ describe("the unit of a workbook whose forms name none", () => {
     ]);
   });
 
+  test("is one unit for a township's folder and the government its forms name: 城关镇 and 城关镇人民政府 (review round 23a)", () => {
+    const governmentForm = formTitled("项目支出绩效自评表");
+    governmentForm.sheets[0].values[1] = ["填报单位：城关镇人民政府"];
+    const tally = new ReviewTally();
+    tally.add(review("城关镇/部门整体支出绩效自评表.xlsx", UNNAMED));
+    tally.add(review("城关镇/垃圾清运.xlsx", governmentForm));
+    tally.add(review("城关镇中心学校/部门整体支出绩效自评表.xlsx", UNNAMED));
+    const whole = tally.review();
+    expect(whole.units.map((u) => [u.unit, u.files, u.tables])).toEqual([
+      ["城关镇人民政府", 2, 2],
+      ["城关镇中心学校", 1, 1],
+    ]);
+    expect(whole.rows.map((r) => r.unit)).toEqual(["城关镇人民政府", "城关镇人民政府", "城关镇中心学校"]);
+  });
+
+  test("an evaluation's year is the one its form states, and one of another year than most is named (review round 23a)", () => {
+    const yearForm = (year: number) => formTitled(`${year}年度部门整体支出绩效自评表`);
+    const tally = new ReviewTally();
+    tally.add(review("县民政局-2023年.xlsx", yearForm(2023)));
+    tally.add(review("县教育局.xlsx", yearForm(2023)));
+    tally.add(review("县民政局-2022年.xlsx", yearForm(2022)));
+    tally.add(review("县档案馆.xlsx", formTitled("部门整体支出绩效自评表")));
+    const whole = tally.review();
+    expect(whole.rows.map((r) => r.year)).toEqual([2023, 2023, 2022, null]);
+    expect(whole.notes).toEqual([{ file: "县民政局-2022年.xlsx", kind: "other-year", detail: "2022", message: "自评年度为 2022，与其他多数文件的年度不同" }]);
+  });
+
   test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
     expect(
       unitsOf([

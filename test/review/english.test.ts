@@ -57,7 +57,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   let sheets: ReadBackSheet[];
   let review: Review;
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
-  const rowOf = (file: string, sheetName: string) => sheet("Review").rows.find((r) => r[2] === file && r[3] === sheetName)!;
+  const rowOf = (file: string, sheetName: string) => sheet("Review").rows.find((r) => r[3] === file && r[4] === sheetName)!;
   beforeAll(() => {
     ({ review } = written.en);
     sheets = readBack(written.en.file).sheets;
@@ -68,6 +68,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(sheet("Review").rows[0]).toEqual([
       "Unit",
       "Project",
+      "Year",
       "File",
       "Sheet",
       "Range",
@@ -98,20 +99,20 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   });
 
   it("says each row's kind and money unit in English, and keeps what the forms wrote as typed", () => {
-    // 单位, 项目, 文件, 工作表, 表格区域, 类型, 预算数, 执行数, 金额单位, 执行率
-    expect(rowOf("农业农村局.xlsx", "项目汇总").slice(0, 10)).toEqual(["县农业农村局", "合计 (3 projects)", "农业农村局.xlsx", "项目汇总", "A3:E7", "Budget table", 3420, 3316, "10k yuan", 0.9696]);
-    expect(rowOf("农业农村局.xlsx", "高标准农田建设").slice(0, 6)).toEqual(["县农业农村局", "高标准农田建设", "农业农村局.xlsx", "高标准农田建设", "A6:H10", "Self-evaluation"]);
+    // 单位, 项目, 年度, 文件, 工作表, 表格区域, 类型, 预算数, 执行数, 金额单位, 执行率
+    expect(rowOf("农业农村局.xlsx", "项目汇总").slice(0, 11)).toEqual(["县农业农村局", "合计 (3 projects)", null, "农业农村局.xlsx", "项目汇总", "A3:E7", "Budget table", 3420, 3316, "10k yuan", 0.9696]);
+    expect(rowOf("农业农村局.xlsx", "高标准农田建设").slice(0, 7)).toEqual(["县农业农村局", "高标准农田建设", null, "农业农村局.xlsx", "高标准农田建设", "A6:H10", "Self-evaluation"]);
     // A form that states no money unit: its amounts as written, said so in English.
-    expect(rowOf("图书馆.xlsx", "绩效指标").slice(5, 9)).toEqual(["Self-evaluation", 50, 45, "not stated (as in the form)"]);
+    expect(rowOf("图书馆.xlsx", "绩效指标").slice(6, 10)).toEqual(["Self-evaluation", 50, 45, "not stated (as in the form)"]);
     // Grades are the profile's labels, as typed.
-    expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表")[13]).toBe("优");
-    const kinds = sheet("Review").rows.slice(1).map((r) => r[5]);
+    expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表")[14]).toBe("优");
+    const kinds = sheet("Review").rows.slice(1).map((r) => r[6]);
     expect(new Set(kinds)).toEqual(new Set(["Self-evaluation", "Budget table"]));
   });
 
   it("lists each row's worst findings by their English rule names and English messages", () => {
     const row = review.rows.find((r) => r.unit === "甲县财政局")!;
-    const cells = rowOf("财政局.xlsx", "部门整体支出绩效自评表")[17] as string;
+    const cells = rowOf("财政局.xlsx", "部门整体支出绩效自评表")[18] as string;
     expect(cells.split("\n")).toEqual(row.worst);
     const first = review.findings.find((f) => f.file === "财政局.xlsx" && f.severity === "error")!;
     expect(row.worst[0]).toBe(`${first.cell} ${ruleName(first.rule, "en")}: ${first.message}`);
@@ -138,7 +139,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
 
   it("writes no word of its own in Chinese: headers, kinds, money units, severities and rule names", () => {
     for (const s of sheets) expect(s.rows[0].filter((v) => typeof v === "string" && CJK.test(v))).toEqual([]);
-    const own = [...sheet("Review").rows.slice(1).flatMap((r) => [r[5], r[8]]), ...sheet("Findings").rows.slice(1).flatMap((r) => [r[5], r[7]])];
+    const own = [...sheet("Review").rows.slice(1).flatMap((r) => [r[6], r[9]]), ...sheet("Findings").rows.slice(1).flatMap((r) => [r[5], r[7]])];
     expect(own.filter((v) => typeof v === "string" && CJK.test(v))).toEqual([]);
   });
 });
@@ -155,6 +156,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     expect(sheet("汇总").rows[0]).toEqual([
       "单位",
       "项目",
+      "年度",
       "文件",
       "工作表",
       "表格区域",
@@ -186,9 +188,9 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
 
   it("keeps its kinds, money units, severities, rule names and （无）", () => {
     const rows = sheet("汇总").rows.slice(1);
-    expect(rows.find((r) => r[3] === "项目汇总")!.slice(0, 10)).toEqual(["县农业农村局", "合计（3个项目）", "农业农村局.xlsx", "项目汇总", "A3:E7", "预算表", 3420, 3316, "万元", 0.9696]);
-    expect(rows.find((r) => r[2] === "图书馆.xlsx" && r[3] === "绩效指标")!.slice(5, 9)).toEqual(["自评表", 50, 45, "未注明（按原表数）"]);
-    const worst = (rows.find((r) => r[0] === "甲县财政局")![17] as string).split("\n");
+    expect(rows.find((r) => r[4] === "项目汇总")!.slice(0, 11)).toEqual(["县农业农村局", "合计（3个项目）", null, "农业农村局.xlsx", "项目汇总", "A3:E7", "预算表", 3420, 3316, "万元", 0.9696]);
+    expect(rows.find((r) => r[3] === "图书馆.xlsx" && r[4] === "绩效指标")!.slice(6, 10)).toEqual(["自评表", 50, 45, "未注明（按原表数）"]);
+    const worst = (rows.find((r) => r[0] === "甲县财政局")![18] as string).split("\n");
     expect(worst[0]).toMatch(/^[A-Z]+\d+ \S+：/);
     const findings = sheet("问题明细").rows.slice(1);
     for (const [, , , , , severity, rule, name] of findings) {

@@ -8,7 +8,7 @@ const review = (errors: number): { review: FileReview; digest: string } => ({
     gradeScale: [],
     hiddenSheets: [],
     findings: [],
-    rows: [{ unit: "", project: "", file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
+    rows: [{ unit: "", project: "", year: null, file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
   },
   digest: "0",
 });

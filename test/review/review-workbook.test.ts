@@ -105,7 +105,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
       expect(sheet.printTitleRows).toBe("$1:$1");
       expect([sheet.orientation, Number(sheet.paperSize), Number(sheet.fitToWidth), Number(sheet.fitToHeight), sheet.fitToPage]).toEqual(["landscape", 9, 1, 0, true]);
     }
-    expect(sheets.get(SHEETS.rows)!.autoFilter).toBe(`A1:R${review.rows.length + 1}`);
+    expect(sheets.get(SHEETS.rows)!.autoFilter).toBe(`A1:S${review.rows.length + 1}`);
   });
 
   it("汇总 names every unit and every table, with exact numbers", () => {
@@ -114,7 +114,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
     expect(rows).toHaveLength(review.rows.length);
     const a = rows.find((r) => r[0] === "甲县财政局")!;
     // The form's weights add up to 110: its total is computed but never graded; the unit wrote 优.
-    expect(a.slice(3, 14)).toEqual(["部门整体支出绩效自评表", "B11:I37", "自评表", 2246.07, 2000, "万元", 0.8904, Number(review.rows.find((r) => r.unit === "甲县财政局")!.score), 96, null, "优"]);
+    expect(a.slice(4, 15)).toEqual(["部门整体支出绩效自评表", "B11:I37", "自评表", 2246.07, 2000, "万元", 0.8904, Number(review.rows.find((r) => r.unit === "甲县财政局")!.score), 96, null, "优"]);
   });
 
   it("问题明细 holds every finding of every file's report, in its cell", () => {
