@@ -23,7 +23,7 @@ import { groupBy } from "./collections";
 import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL, counted } from "./messages";
 import { BudgetReport, CellWrite, Finding, IndicatorReport, Severity, WriteBasis } from "./result";
-import { WorkbookState } from "./state";
+import { WorkbookState, parseState, stateJson } from "./state";
 
 /** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
 export const NOTE_PREFIX = "绩效自评助手：";
@@ -727,6 +727,22 @@ export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets:
   });
   const changed = renamed.size > 0 || moved.some((entry) => entry !== null) || followed.length !== entries.length;
   return changed ? { ...record, entries: followed } : record;
+}
+
+/** Whether a record's text lists any mark: only then do its marks need their notes read to be followed. */
+export function recordsMarks(stateText: string | undefined): boolean {
+  return marksOf(parseState(stateText)).entries.length > 0;
+}
+
+/**
+ * A record's text with its marks where their notes are now (followMovedMarks), as both hosts read
+ * it; the text as it was when nothing moved.
+ */
+export function followedStateText(stateText: string, notes: CellNote[], sheets: string[]): string {
+  const state = parseState(stateText);
+  const record = marksOf(state);
+  const followed = followMovedMarks(record, notes, sheets);
+  return followed === record ? stateText : stateJson(withMarks(state, followed));
 }
 
 const topKey = (entry: MarkEntry): string => {

@@ -16,14 +16,28 @@
  * for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellsToCheck, cellsToLook, holdsBy, holdsFill, marksOf, marksOnSheets, ownsIn, planClean, sheetCellKey, unrecordedNotes, withMarks } from "../core/marks";
+import {
+  cellsToCheck,
+  cellsToLook,
+  followMovedMarks,
+  holdsBy,
+  holdsFill,
+  marksOf,
+  marksOnSheets,
+  ownsIn,
+  planClean,
+  sheetCellKey,
+  unrecordedNotes,
+  withMarks,
+} from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { cellAddress, parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { freeBackupSheet } from "./keys";
-import { noteAtOf, noteOps, notesBefore, queueWorkbookNotes, readLooks } from "./marks";
+import { noteAtOf, noteOps, notesBefore, readLooks } from "./marks";
+import { queueWorkbookNotes } from "./notes";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetList, readWorkbook } from "./read";
@@ -59,8 +73,15 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const part = recordParts.items[0];
   const json = await readRecordText(context, part);
   const recordState = parseState(json);
-  const previous = marksOf(recordState);
+  const recorded = marksOf(recordState);
   const sheetNames = sheets.map((s) => s.name);
+
+  const located = listed.locate();
+  if (located.count > 0) await context.sync();
+  const listedNotes = located.read();
+  const noteAt = noteAtOf(listedNotes);
+  // The marks where their notes are now (rows or columns inserted or deleted, a sheet renamed).
+  const previous = followMovedMarks(recorded, listedNotes, sheetNames);
   const record = marksOnSheets(previous, sheetNames);
 
   const summaryName = options.removeSummary ? previous.summary?.name : undefined;
@@ -77,10 +98,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
       range.load(["values", "numberFormat", "formulas"]);
       return { key: sheetCellKey(e.sheet, top, left), range };
     });
-  const located = listed.locate();
-  if (filled.length > 0 || located.count > 0) await context.sync();
-  const listedNotes = located.read();
-  const noteAt = noteAtOf(listedNotes);
+  if (filled.length > 0) await context.sync();
   // jixiao's text in notes its record does not list (another program saved the workbook without it).
   const unrecorded = unrecordedNotes(listedNotes, record);
   const locked = [...record.entries, ...unrecorded].find((e) => sheets.find((s) => s.name === e.sheet)?.protected);

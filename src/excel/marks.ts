@@ -14,8 +14,9 @@ import { ApiCheck } from "./api";
 import { WriteOp, writeOp } from "./batch";
 import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
 
-/** Notes: ExcelApi 1.18. */
-export const NOTES_API = 18;
+import { NOTES_API } from "./notes";
+
+export { NOTES_API } from "./notes";
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */
 export function noteAddress(sheet: string, row: number, col: number): string {
@@ -108,28 +109,6 @@ export function queueNotes(context: Excel.RequestContext, cells: { sheet: string
 export function noteAtOf(notes: CellNote[]): NoteAt {
   const byCell = new Map(notes.map(({ sheet, row, col, note }) => [sheetCellKey(sheet, row, col), note]));
   return (sheet, row, col) => byCell.get(sheetCellKey(sheet, row, col)) ?? null;
-}
-
-export interface ListedNotes {
-  /** After the caller's sync: queues reading the cell of each note listed, for its next sync. */
-  locate(): { count: number; read(): CellNote[] };
-}
-
-/**
- * Queues listing every note of the workbook with its text, for the caller's next sync; none below
- * ExcelApi 1.18. A note tells its cell only through getLocation, on a note listed: so a second sync.
- */
-export function queueWorkbookNotes(context: Excel.RequestContext, api: ApiCheck): ListedNotes {
-  const notes = api(NOTES_API) ? context.workbook.notes.load("items/content") : undefined;
-  return {
-    locate: () => {
-      const located = (notes?.items ?? []).map((note) => ({ note, cell: note.getLocation().load(["rowIndex", "columnIndex", "worksheet/name"]) }));
-      return {
-        count: located.length,
-        read: () => located.map(({ note, cell }) => ({ sheet: cell.worksheet.name, row: cell.rowIndex, col: cell.columnIndex, note: note.content })),
-      };
-    },
-  };
 }
 
 /** Queues a note changed, added, or deleted (null), as the cell has one now or not. */

@@ -20,9 +20,11 @@
  * write over it.
  */
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { followedStateText, recordsMarks } from "../core/marks";
 import { UndoRecord, packChunks, parseUndoStack } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
 import { UNDO_SETTING, isBackupSheet } from "./keys";
+import { readWorkbookNotes } from "./notes";
 import { queueRecordParts, stateOfPartDom } from "./state";
 import { fromExcelValue } from "./values";
 
@@ -112,7 +114,8 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   const hidden = new Set(sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name));
   const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name), hidden.has(name))) };
   const record = recordXml ? stateOfPartDom(recordXml.value) : undefined;
-  if (record !== undefined) grid.state = record;
+  // The marks where their notes are now: rows or columns inserted or deleted, a sheet renamed since the run.
+  if (record !== undefined) grid.state = recordsMarks(record) ? followedStateText(record, await readWorkbookNotes(context, api), names) : record;
   const fills = new Map<string, FillBlock[]>();
   if (withFills) {
     for (const read of complete) {

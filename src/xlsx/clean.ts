@@ -112,7 +112,9 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     summaryKept = grid.sheets.filter((sheet) => sheet.name !== summaryRemoved && isJixiaoSummary(sheet)).map((sheet) => sheet.name);
   }
   // A record left with nothing in it goes, so that a cleaned workbook carries no trace of jixiao.
-  const cleaned = withCachedResults(withMarks(state, { entries: [], summary: summaryRemoved ? null : summary }), []);
+  // The summary the record names is gone when removed now or deleted by hand since.
+  const summaryLeft = summary && !summaryRemoved && sheets.get(summary.name) !== undefined ? summary : null;
+  const cleaned = withCachedResults(withMarks(state, { entries: [], summary: summaryLeft }), []);
   if (isEmptyState(cleaned)) removeState(pkg, rels, contentTypes);
   else writeState(pkg, rels, contentTypes, stateJson(cleaned));
 

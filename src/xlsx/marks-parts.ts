@@ -15,10 +15,11 @@ import {
   NoteChange,
   WantedMark,
   cellsToLook,
-  followMovedMarks,
+  followedStateText,
   marksOf,
   marksOnSheets,
   planMarks,
+  recordsMarks,
   sheetCellKey,
   withMarks,
 } from "../core/marks";
@@ -175,11 +176,7 @@ export function readNotes(sheets: SheetParts, sheetNotes: SheetNotes): CellNote[
  * when the record lists no mark (the notes are then not read).
  */
 export function withMarksFollowed(stateText: string, pkg: Package, sheets: SheetParts): string {
-  const state = parseState(stateText);
-  const record = marksOf(state);
-  if (record.entries.length === 0) return stateText;
-  const followed = followMovedMarks(record, readNotes(sheets, new SheetNotes(pkg)), sheets.sheets());
-  return followed === record ? stateText : stateJson(withMarks(state, followed));
+  return recordsMarks(stateText) ? followedStateText(stateText, readNotes(sheets, new SheetNotes(pkg)), sheets.sheets()) : stateText;
 }
 
 /** A notes drawing's shapes other than its note boxes; none when jixiao cannot read the part. */

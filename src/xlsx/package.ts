@@ -105,6 +105,12 @@ export function relsPathOf(part: string): string {
   return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
+/** The part a relationships part belongs to: xl/_rels/workbook.xml.rels → xl/workbook.xml; _rels/.rels → "" (the package). */
+function sourceOfRels(relsPath: string): string {
+  const folder = folderOf(relsPath);
+  return folder.slice(0, -"_rels/".length) + relsPath.slice(folder.length, -".rels".length);
+}
+
 /** A relationship target for `part` from the folder `from` ("xl/worksheets/" → "../comments1.xml"). */
 export function relativeTarget(from: string, part: string): string {
   const fromSegments = from.split("/").filter((s) => s !== "");
@@ -496,17 +502,39 @@ export class Package {
 
   /**
    * Removes a part with its own relationships and the parts only they lead to, and theirs in turn
-   * (a macro's signature; a summary's drawing, its chart and the chart's relationships).
+   * (a macro's signature; a summary's drawing, its chart and the chart's relationships). A part
+   * another part that stays still relates to (a picture LibreOffice stores once for two sheets) stays.
    */
   removeWithRelated(part: string, contentTypes: ContentTypes): void {
-    if (!this.has(part)) return; // removed already: parts may lead to each other
-    const relsPath = relsPathOf(part);
-    const relsXml = this.text(relsPath);
-    this.remove(part);
-    contentTypes.remove(part);
-    if (!relsXml) return;
-    this.remove(relsPath);
-    for (const related of new RelationshipsPart(relsXml, part).list) this.removeWithRelated(related.part, contentTypes);
+    const removing = new Set<string>();
+    const collect = (name: string) => {
+      const key = name.toLowerCase();
+      if (removing.has(key) || !this.has(name)) return; // parts may lead to each other
+      removing.add(key);
+      const relsXml = this.text(relsPathOf(name));
+      if (relsXml) for (const related of new RelationshipsPart(relsXml, name).list) collect(related.part);
+    };
+    collect(part);
+    // The parts related to from parts that stay: only a part no other leads to goes with this one.
+    const kept = new Set<string>();
+    if (removing.size > 1) {
+      for (const name of this.partNames()) {
+        if (!name.endsWith(".rels") || removing.has(sourceOfRels(name).toLowerCase())) continue;
+        const xml = this.text(name);
+        if (xml) for (const related of new RelationshipsPart(xml, sourceOfRels(name)).list) kept.add(related.part.toLowerCase());
+      }
+    }
+    for (const name of this.partNames()) {
+      const key = name.toLowerCase();
+      if (!removing.has(key) || (key !== part.toLowerCase() && kept.has(key))) continue;
+      const relsPath = relsPathOf(name);
+      if (this.has(relsPath)) {
+        this.remove(relsPath);
+        contentTypes.remove(relsPath);
+      }
+      this.remove(name);
+      contentTypes.remove(name);
+    }
   }
 
   /**

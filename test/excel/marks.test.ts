@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { analyze } from "../../src/core/analyze";
-import { cellKey } from "../../src/core/grid";
+import { SHEET_COLUMNS, cellKey } from "../../src/core/grid";
 import { MARK_COLORS, NOTE_PREFIX } from "../../src/core/marks";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { STATE_NAMESPACE } from "../../src/core/state";
@@ -140,6 +140,55 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(after.sheets[0]).toEqual(before);
     await undoLast(contextOf(wb), { api: apiOf(wb) });
     expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...marked, settings: {} });
+  });
+
+  describe("after the user inserted a row above the marks, or renamed the sheet (review round 23b)", () => {
+    /** A row inserted at `at` as Excel inserts one: the cells, notes and merged areas below move down a row. */
+    function insertRow(wb: FakeWorkbook, at: number): void {
+      const sheet = wb.sheet("自评表")!;
+      const down = <T>(map: Map<number, T>) => {
+        const moved = [...map].map(([k, v]): [number, T] => [Math.floor(k / SHEET_COLUMNS) >= at ? k + SHEET_COLUMNS : k, v]);
+        map.clear();
+        for (const [k, v] of moved) map.set(k, v);
+      };
+      down(sheet.cells);
+      down(sheet.notes);
+      sheet.merges = sheet.merges.map((m) => (m.top >= at ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m));
+    }
+    /** The sheet as before the run, with the same row inserted: what 清除标记 must give back. */
+    const withRowInserted = (wb: FakeWorkbook, at: number) => {
+      insertRow(wb, at);
+      return wb.snapshot().sheets[0];
+    };
+
+    test("清除标记 takes every mark back where its note is now, and the value jixiao filled in", async () => {
+      const expected = withRowInserted(book(18), 1);
+      const wb = book(18);
+      await recalc(wb);
+      insertRow(wb, 1);
+      await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+      expect(wb.snapshot().sheets[0]).toEqual(expected);
+    });
+
+    test("a rerun writes jixiao's text once in each note, and 清除标记 then gives the sheet back", async () => {
+      const expected = withRowInserted(book(18), 1);
+      const wb = book(18);
+      await recalc(wb);
+      insertRow(wb, 1);
+      await recalc(wb);
+      for (const text of Object.values(wb.snapshot().sheets[0].notes)) expect(text.split("绩效自评助手：").length).toBeLessThanOrEqual(2);
+      await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+      expect(wb.snapshot().sheets[0]).toEqual(expected);
+    });
+
+    test("清除标记 follows the marks to the renamed sheet", async () => {
+      const wb = book(18);
+      const before = wb.snapshot().sheets[0];
+      await recalc(wb);
+      wb.sheet("自评表")!.name = "自评表（改）";
+      await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+      expect(wb.snapshot().sheets[0]).toEqual({ ...before, name: "自评表（改）" });
+    });
   });
 
   test("清除标记 gives back the spaces a cell held before jixiao filled it in", async () => {

@@ -6,14 +6,15 @@
  *
  * test/fixtures/edited-after-scoring: the yunxi form with the user's own fills and notes, scored,
  * then edited in LibreOffice 7.4 (its record's relationship put back where Excel keeps it); beside
- * each, the original with the same edit (`-expected`).
+ * each, the original with the same edit (`-expected`); and shared-picture-scored.xlsx, the form
+ * scored, then given the same picture on its sheet and on 综合得分 in LibreOffice.
  */
 import JSZip from "jszip";
 import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { runMain } from "../support/cli";
-import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
+import { describeWithOpenpyxl, openpyxlSheets, pythonJson } from "../support/openpyxl";
 import { YUNXI, tempDir } from "../support/xlsx";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "edited-after-scoring");
@@ -35,6 +36,17 @@ describeWithOpenpyxl("a scored copy edited before 清除标记 or a rerun", () =
     expect(afterRerun).toEqual(expected);
     // The rerun wrote jixiao's text once in each note, never a second copy beside a moved one.
     for (const text of Object.values(rescoredSheet.notes)) expect(text.split("绩效自评助手：").length).toBeLessThanOrEqual(2);
+  });
+
+  it("a picture the form and the 综合得分 share (LibreOffice stores it once) stays when the summary goes (review round 24a)", async () => {
+    const dir = tempDir();
+    const cleaned = path.join(dir, "cleaned.xlsx");
+    expect((await runMain("clean", path.join(FIXTURES, "shared-picture-scored.xlsx"), "--out", cleaned, "--remove-summary")).code).toBe(0);
+    const pictures = pythonJson(["-c", "import sys, json, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(json.dumps([[ws.title, len(ws._images)] for ws in wb.worksheets]))"], cleaned);
+    expect(pictures).toEqual([
+      ["封面 说明", 0],
+      [FORM, 1],
+    ]);
   });
 
   it("a renamed form sheet: clean takes every mark away", async () => {

@@ -298,6 +298,13 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets.map((sheet) => sheet.name)).toEqual(["自评表"]);
   });
 
+  it("takes the record away when the user deleted 综合得分 by hand (review round 24a)", async () => {
+    const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace(/<sheet [^>]*name="综合得分"[^>]*\/>/, ""));
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", edited, "--out", cleaned)).code).toBe(0);
+    expect(Object.keys(partsOfFile(cleaned)).filter((part) => part.startsWith("customXml/"))).toEqual([]);
+  });
+
   it("keeps a 综合得分 the user wrote in, and says so, before a rerun and after one", async () => {
     const { dir, edited } = await scoredThenEdited("xl/worksheets/sheet2.xml", (xml) => xml.replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>"));
     const sheetsOf = (file: string) => readXlsxBytes(readFileSync(file), file).grid.sheets.map((sheet) => sheet.name);
