@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
-import { LOOKED_FOR, normalizeHeader } from "./headers";
+import { LOOKED_FOR, withoutNumbering } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
 import {
@@ -136,16 +136,23 @@ const countedBudget = (budget: SheetWork["budgets"][number] | undefined): Budget
 /**
  * The budget execution an indicator table's total includes: the weighted budget block on its side
  * (see sameSide: forms side by side each have their own) closest above it on its sheet, else the
- * one right below it when no later indicator table on that side claims that one; on a sheet
+ * one right below it when no later indicator table on that side claims that one, else the sheet's
+ * only weighted block when it stands beside the indicators with none of its own; on a sheet
  * without one, `elsewhere`: the workbook's only weighted block on a sheet of budget tables alone
  * (a budget sheet beside an indicator sheet), or of a project list there, the line of the table's
- * own project (projectLineOf). A block sharing its sheet with indicators belongs to those; with
+ * own project (budgetOfSheetFor). A block sharing its sheet with indicators belongs to those; with
  * several candidates, which one is meant is unknown.
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork["budgets"][number] | null): BudgetExecution | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
-  if (weighted.length === 0) return elsewhere && (projectLineOf(elsewhere, block) ?? countedBudget(elsewhere));
+  if (weighted.length === 0) return elsewhere && budgetOfSheetFor(elsewhere, block);
   const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
+  // A budget block to the right of the indicators, on their rows: the sheet's only weighted block,
+  // with no indicators on its side to claim it (no form of its own).
+  if (beside.length === 0) {
+    const lone = weighted.length === 1 && !work.indicators.some((i) => sameSide(i.block.table, weighted[0].block.table));
+    return lone ? countedBudget(weighted[0]) : null;
+  }
   const above = beside.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
   if (above) return countedBudget(above);
   const below = beside.find((b) => b.block.table.headerTop > block.table.lastRow);
@@ -155,16 +162,30 @@ function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork[
 }
 
 /**
- * Of a project list that scores each project's budget execution (its own 分值 and 得分 per line), the
- * line of the project an indicator table evaluates (its form's 项目名称), when exactly one scored
- * line is named so: that project's execution, not the whole list's.
+ * A project's name as a list and a form may each write it: no spaces, numbering (1.), year before it
+ * (2023年) or 项目 after it, brackets of one kind; what is in brackets stays (高标准农田建设（二期）).
  */
-function projectLineOf(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
+function projectKey(name: string): string {
+  const words = withoutNumbering(name.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
+  return words.replace(/^(?:19|20)\d{2}年度?/, "").replace(/项目$/, "");
+}
+
+/**
+ * What a budget sheet of its own gives an indicator table: of a project list that scores each
+ * project's execution (its own 分值 and 得分 on several lines), the line of the project the table
+ * evaluates (its form's 项目名称, named the same, else the one line whose name holds it or that it
+ * holds), and none when no one line is its: never the whole list's points for one project. A form
+ * that names no project, or a sheet scoring one line, counts the sheet as before.
+ */
+function budgetOfSheetFor(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
   const project = block.table.project;
-  if (!project) return null;
-  const name = normalizeHeader(project);
-  const named = budget.results.filter((r) => r.scored && r.line.kind === "line" && normalizeHeader(r.line.label) === name);
-  return named.length === 1 ? budgetExecution(named) : null;
+  const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
+  if (!project || scored.length < 2) return countedBudget(budget);
+  const key = projectKey(project);
+  const same = scored.filter((r) => projectKey(r.line.label) === key);
+  const holding = scored.filter((r) => projectKey(r.line.label).includes(key) || key.includes(projectKey(r.line.label)));
+  const line = same.length === 1 ? same : holding.length === 1 ? holding : [];
+  return line.length === 1 ? budgetExecution(line) : null;
 }
 
 /** The workbook's only weighted block on a sheet without indicators, if one. */

@@ -109,6 +109,12 @@ export interface IndicatorTable extends TableBase {
   subtotalRow: number | null;
   /** The 小计 rows inside the table (产出指标小计 | 50 | 48), in order: no indicators. */
   levelSubtotalRows: number[];
+  /**
+   * The 自评得分 and 自评等级 the form's header block states (自评得分 | 95.5 | 自评等级 | 优), the
+   * cells of their values: where the table has no 总分 or 等次 row, they are its recorded ones.
+   */
+  statedTotal: { row: number; col: number } | null;
+  statedGrade: { row: number; col: number } | null;
 }
 
 export type Table = BudgetTable | IndicatorTable;
@@ -389,7 +395,8 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     const found: Columns<string> = columnsOf<string>(view, row, match, undefined, span);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span);
+    // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isDataLike(view, row, span);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
@@ -726,7 +733,17 @@ function startsLevelsOver(view: SheetView, row: number, table: IndicatorTable): 
 
 function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTable {
   const columns = header.columns as Columns<IndicatorField>;
-  const table: IndicatorTable = { kind: "indicators", ...tableBase(header), columns, totalRow: null, gradeRow: null, subtotalRow: null, levelSubtotalRows: [] };
+  const table: IndicatorTable = {
+    kind: "indicators",
+    ...tableBase(header),
+    columns,
+    totalRow: null,
+    gradeRow: null,
+    subtotalRow: null,
+    levelSubtotalRows: [],
+    statedTotal: null,
+    statedGrade: null,
+  };
   const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = span.left;
@@ -920,7 +937,34 @@ function formNames(view: SheetView, tables: Table[]): void {
     table.project = names.project;
     table.unit = names.unit;
     table.label = names.project ?? names.unit;
+    if (table.kind === "indicators") statedResult(view, table, tables);
   });
+}
+
+/** How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优). */
+const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分|总分)$/;
+const STATED_GRADE_LABEL = /^(自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次)$/;
+
+/**
+ * The 自评得分 and 自评等级 the form's header block states beside their labels: searched from the
+ * table's header up to the form's title (or the sheet's top), over no other table's data rows on
+ * its side (a budget block's 合计 is no total), in its span.
+ */
+function statedResult(view: SheetView, table: IndicatorTable, tables: Table[]): void {
+  // A header row of the table above may have taken the block's last line in (自评得分 | 95.5 right over 项目资金).
+  const inOtherTable = (row: number) => tables.some((t) => t !== table && sameSide(t, table) && t.headerBottom < row && row <= t.lastRow);
+  for (let row = table.headerTop - 1; row >= 0; row--) {
+    if (inOtherTable(row)) continue;
+    for (let c = table.span.left; c < spanEnd(view, row, table.span); c++) {
+      if (!view.isOrigin(row, c)) continue;
+      const label = normalizeHeader(cellText(view.raw(row, c)));
+      const valueCol = STATED_TOTAL_LABEL.test(label) || STATED_GRADE_LABEL.test(label) ? valueColRightOf(view, row, c, table.span) : undefined;
+      if (valueCol === undefined) continue;
+      if (STATED_TOTAL_LABEL.test(label)) table.statedTotal ??= { row, col: valueCol };
+      else table.statedGrade ??= { row, col: valueCol };
+    }
+    if (isFormTitle(view, row, table.span)) return;
+  }
 }
 
 function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {

@@ -162,13 +162,14 @@ export interface ScoreGroup {
 
 /** A 小计 row inside an indicator table: the 分值 and 得分 it records for the rows of one 一级 above it. */
 export interface LevelSubtotal {
-  /** The 一级 of the rows it sums: that of the row right above it. */
+  /** The 一级 of the rows it is told against (see levelSubtotals). */
   level1: string;
-  /** Those rows: the ones of that 一级 since the 小计 before it (or the table's start). */
+  /** Those rows. */
   rows: Indicator[];
   /**
-   * What else it may sum: every row since the 小计 before it, or every row above it (the
-   * indicators' 90 before the 总分, after a 小计 per 一级).
+   * What else it may sum, any of which makes it right: every row since the 小计 before it, every
+   * row above it (the indicators' 90 before the 总分, after a 小计 per 一级), every row of its 一级
+   * (a 一级's 小计 after those of its 二级), the rows up to the next 小计, or those of their first 一级.
    */
   wider: Indicator[][];
   weight: NumberCell | null;
@@ -770,9 +771,13 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   const totalRow = lastIsSubtotal ? null : table.totalRow;
   const subtotalRow = lastIsSubtotal ? table.totalRow : table.subtotalRow;
   const { span } = table;
-  const totalCell = totalRow === null ? null : valueRightOfLabel(view, span, totalRow, TOTAL_LABEL, cols.score, cols.weight);
+  // Without a 总分 row, the 自评得分 the header block states is the recorded total (and its 自评等级 the grade).
+  const totalCell = totalRow === null ? table.statedTotal : valueRightOfLabel(view, span, totalRow, TOTAL_LABEL, cols.score, cols.weight);
   const subtotalCell = subtotalRow === null ? null : valueRightOfLabel(view, span, subtotalRow, TOTAL_LABEL, cols.score, cols.weight);
-  const gradeCell = table.gradeRow === null ? totalCell && gradeBesideTotal(view, span, totalCell) : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
+  const gradeCell =
+    table.gradeRow === null
+      ? ((totalRow !== null && totalCell && gradeBesideTotal(view, span, totalCell)) || table.statedGrade)
+      : valueRightOfLabel(view, span, table.gradeRow, GRADE_LABEL, cols.score);
   const totalWeight = totalRow === null ? null : weightCell(view, totalRow, cols.weight);
   return {
     sheet,
@@ -790,23 +795,31 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   };
 }
 
-/** The table's 小计 rows, each with the rows of the 一级 right above it since the 小计 before it. */
+/**
+ * The table's 小计 rows, each with the rows it is told against: those of the 一级 right above it
+ * since the 小计 before it (a 小计 at the foot of its group), or, with no row since that one, those
+ * of the 一级 right below it up to the next (at the head of its group); and what else it may sum.
+ */
 function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indicator[]): LevelSubtotal[] {
   const subtotals: LevelSubtotal[] = [];
-  let from = table.headerBottom;
-  for (const row of table.levelSubtotalRows) {
-    const since = indicators.filter((i) => i.row > from && i.row < row);
-    from = row;
-    const last = since.at(-1);
-    if (!last) continue;
-    subtotals.push({
-      level1: last.level1,
-      rows: since.filter((i) => i.level1 === last.level1),
-      wider: [since, indicators.filter((i) => i.row < row)],
-      weight: weightCell(view, row, table.columns.weight),
-      score: numberCell(view, row, table.columns.score),
-    });
-  }
+  const marks = table.levelSubtotalRows;
+  marks.forEach((row, i) => {
+    const from = i === 0 ? table.headerBottom : marks[i - 1];
+    const to = marks[i + 1] ?? Infinity;
+    const since = indicators.filter((r) => r.row > from && r.row < row);
+    const after = indicators.filter((r) => r.row > row && r.row < to);
+    const ofLevel = (rows: Indicator[], level1: string) => rows.filter((r) => r.level1 === level1);
+    const above = indicators.filter((r) => r.row < row);
+    const next = after[0];
+    // Right under another 小计 (a 一级's after its 二级's), it sums the 一级 above.
+    const underSubtotal = i > 0 && marks[i - 1] === row - 1;
+    const last = since.at(-1) ?? (underSubtotal ? above.at(-1) : undefined);
+    const level1 = last?.level1 ?? next?.level1;
+    if (level1 === undefined) return;
+    const rows = last ? ofLevel(since.length > 0 ? since : above, level1) : ofLevel(after, level1);
+    const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(after, next.level1)] : [])];
+    subtotals.push({ level1, rows, wider, weight: weightCell(view, row, table.columns.weight), score: numberCell(view, row, table.columns.score) });
+  });
   return subtotals;
 }
 

@@ -373,3 +373,65 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
     });
   });
 });
+
+describe("a budget block to the right of the indicators, on their rows (review round 23c, A2)", () => {
+  /** Indicators in A:H, the form's budget block in J:P beside them, 总分 under the indicators. */
+  const besideForm = (recordedTotal: number): WorkbookGrid => {
+    const pad = (row: CellValue[], budget: CellValue[] = []) => [...row, null, ...budget];
+    return workbook({
+      name: "自评表",
+      rows: [
+        pad(INDICATOR_HEADER, ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
+        pad(["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""], ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5]),
+        pad(["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""]),
+        pad(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""]),
+        ["总分", "", "", "", "", 100, recordedTotal, ""],
+      ],
+    });
+  };
+
+  it("counts in the form's total: the sheet's only weighted block, with no indicators of its own", () => {
+    const a = run(besideForm(99.5));
+    expect(a.totals.map((t) => [t.weights, t.score, t.recordedScore])).toEqual([["100", "99.5", "99.5"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("so a wrong 总分 is found", () => {
+    expect(found(run(besideForm(98.5)))).toEqual(["total-mismatch@自评表!G5"]);
+  });
+});
+
+describe("a 自评得分 and 自评等级 the header block states, on a form with no 总分 row (review round 23c, B3)", () => {
+  const headerStated = (total: CellValue, grade: CellValue, rightAboveBudget = false): WorkbookGrid => {
+    const stated = ["自评得分", total, "", "", "自评等级", grade];
+    const names = ["项目名称", "职业技能培训", "", "", "实施单位", "县人社局"];
+    return workbook({
+      name: "自评表",
+      rows: [
+        ["项目支出绩效自评表"],
+        ...(rightAboveBudget ? [names, stated] : [stated, names]),
+        BUDGET_HEADER,
+        ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+        ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+      ],
+    });
+  };
+
+  it.each([false, true])("are the form's recorded total and grade: quiet where they are right (right above the budget header: %s)", (rightAboveBudget) => {
+    // Right above the budget header, the line with its 95.5 is no top row of that header (its 自评得分 no 得分 column).
+    const a = run(headerStated(99.5, "优", rightAboveBudget));
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "99.5", "优", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it.each([
+    [95.5, "优", "total-mismatch@自评表!B2"],
+    [99.5, "良", "grade-mismatch@自评表!F2"],
+  ])("and found where they are wrong: %s, %s", (total, grade, finding) => {
+    expect(found(run(headerStated(total, grade)))).toEqual([finding]);
+  });
+});

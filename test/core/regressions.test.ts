@@ -106,6 +106,48 @@ describe("indicator tables", () => {
       expect(found(withSubtotals([50, 50], [30, 30]))).toEqual([NO_BUDGET]);
     });
 
+    // Review round 24b: at the head of its group, and a 一级's 小计 after its 二级's, were told against the wrong rows.
+    it("is quiet at the head of its group, and for a 一级's 小计 right under those of its 二级", () => {
+      const atHead = run(
+        indicators(
+          [
+            ["产出指标小计", null, null, null, null, 50, 50],
+            ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+            ["产出指标", "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+            ["效益指标小计", null, null, null, null, 30, 30],
+            EFFECT,
+            SATISFACTION_ROW,
+          ],
+          { merges: ["A2:E2", "A5:E5"] },
+        ),
+      );
+      expect(found(atHead)).toEqual([NO_BUDGET]);
+      const levels = run(
+        indicators([
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+          ["产出指标", "", "小计", null, null, 25, 25],
+          ["产出指标", "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+          ["产出指标", "", "小计", null, null, 25, 25],
+          ["产出指标", "小计", null, null, null, 50, 50],
+          EFFECT,
+          SATISFACTION_ROW,
+        ]),
+      );
+      expect(found(levels)).toEqual([NO_BUDGET]);
+      // 16.67 × 3 under a 小计 of 50: as the cell shows it.
+      const thirds = run(
+        indicators([
+          ["产出指标", "数量指标", "甲", "≥10场", "10场", 16.67, 16.67, ""],
+          ["产出指标", "数量指标", "乙", "≥10场", "10场", 16.67, 16.67, ""],
+          ["产出指标", "数量指标", "丙", "≥10场", "10场", 16.67, 16.67, ""],
+          ["产出指标小计", null, null, null, null, 50, 50],
+          EFFECT,
+          SATISFACTION_ROW,
+        ], { merges: ["A5:E5"] }),
+      );
+      expect(found(thirds).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
+    });
+
     it.each([
       ["a 分值", [45, 50] as [number, number], [30, 30] as [number, number], "F4", "产出指标小计的分值填的是 45，但其下各指标分值相加为 50。请改为 50，或核对各行数字。"],
       ["a 得分", [50, 50] as [number, number], [30, 25] as [number, number], "G6", "效益指标小计的得分填的是 25，但其下各指标得分相加为 30。请改为 30，或核对各行数字。"],

@@ -4,7 +4,7 @@
  * named as the workbook it was made from, and the row's worst findings say which sheet they are on.
  */
 import { analyze } from "../../src/core/analyze";
-import { WorkbookGrid } from "../../src/core/grid";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { ReviewTally, reviewFile } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
@@ -27,24 +27,25 @@ describe("the review row of a budget table no total counts", () => {
     });
   });
 
+  /** The project list scoring each project's execution: a 分值 and a 得分 on each line. */
+  const scoredList = (lines: CellValue[][]): SheetSpec => ({
+    ...projectList,
+    rows: [...projectList.rows.slice(0, 2), ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"], ...lines],
+  });
+  /** A project's own sheet holding its indicators alone, worth 90 (the sheet named as the project, as far as a name goes). */
+  const indicatorsOnly = (name: string): SheetSpec => {
+    const sheet = projectSheet(name, 1, 1);
+    return { ...sheet, name: name.slice(0, 20), rows: [...sheet.rows.slice(0, 2), ...sheet.rows.slice(5, 9), ["总分", "", "", "", "", 100, null, ""]] };
+  };
+
   test("a project list that scores each project's execution gives each project's form its own line, not the list's (review round 23a)", () => {
-    const scoredList: SheetSpec = {
-      ...projectList,
-      rows: [
-        ...projectList.rows.slice(0, 2),
-        ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
-        [1, "高标准农田建设", 2500, 2500, 1, 10, 10],
-        [2, "农村人居环境整治", 800, 720, 0.9, 10, 9],
-        [3, "动物防疫补助", 120, 96, 0.8, 10, 8],
-        ["合计", "", 3420, 3316, 0.9696],
-      ],
-    };
-    // Each project's own sheet holds its indicators alone, worth 90.
-    const indicatorsOnly = (name: string): SheetSpec => {
-      const sheet = projectSheet(name, 1, 1);
-      return { ...sheet, rows: [...sheet.rows.slice(0, 2), ...sheet.rows.slice(5, 9), ["总分", "", "", "", "", 100, null, ""]] };
-    };
-    const analysis = analyze(workbook(scoredList, indicatorsOnly("农村人居环境整治"), indicatorsOnly("动物防疫补助")));
+    const list = scoredList([
+      [1, "高标准农田建设", 2500, 2500, 1, 10, 10],
+      [2, "农村人居环境整治", 800, 720, 0.9, 10, 9],
+      [3, "动物防疫补助", 120, 96, 0.8, 10, 8],
+      ["合计", "", 3420, 3316, 0.9696],
+    ]);
+    const analysis = analyze(workbook(list, indicatorsOnly("农村人居环境整治"), indicatorsOnly("动物防疫补助")));
     expect(analysis.totals.map((t) => [t.weights, t.score])).toEqual([
       ["100", "99"],
       ["100", "98"],
@@ -55,6 +56,18 @@ describe("the review row of a budget table no total counts", () => {
       ["农村人居环境整治", "800", "720", "0.9", "99"],
       ["动物防疫补助", "120", "96", "0.8", "98"],
     ]);
+  });
+
+  test("a project's line is found however the list and the form write its name, and no project takes the whole list (review round 24b)", () => {
+    const list = scoredList([
+      [1, "1.高标准农田建设项目", 2500, 2500, 1, 10, 10],
+      [2, "高标准农田建设（二期）", 500, 400, 0.8, 10, 8],
+      [3, "农村人居环境整治", 800, 720, 0.9, 10, 9],
+    ]);
+    const analysis = analyze(workbook(list, indicatorsOnly("高标准农田建设"), indicatorsOnly("高标准农田建设(二期)"), indicatorsOnly("2023年农村人居环境整治项目"), indicatorsOnly("动物防疫补助")));
+    expect(analysis.totals.map((t) => t.score)).toEqual(["100", "98", "99", null]);
+    // A project the list does not score: no total, rather than the list's 30 points.
+    expect(analysis.findings.map((f) => `${f.rule}@${f.sheet}`)).toEqual(["total-incomplete@动物防疫补助"]);
   });
 
   test("a 合计 spaced out to fill its cell (合  计) names the row without the spaces", () => {
@@ -243,6 +256,11 @@ describe("the unit of a workbook whose forms name none", () => {
       "县教育局-学生资助-修改稿",
     ];
     expect(unitsOf(names.map((name) => [`${name}.xlsx`, project("学生资助")]))).toEqual([["县教育局", names.length]]);
+    // A project's site in brackets is no unit (review round 24b): the file's name stays.
+    expect(unitsOf([["人居环境整治（美丽乡村）.xlsx", project("人居环境整治")], ["文化广场建设（人民广场）.xlsx", project("文化广场建设")]])).toEqual([
+      ["人居环境整治（美丽乡村）", 1],
+      ["文化广场建设（人民广场）", 1],
+    ]);
     // Words that are no copy's mark stay: 县教育局（本级） is a unit of its own, and so is a name no unit's ends as.
     expect(unitsOf([["县教育局（本级）.xlsx", project("学生资助")], ["County Water Bureau.xlsx", project("农村饮水")]])).toEqual([
       ["县教育局（本级）", 1],
@@ -260,6 +278,13 @@ describe("the unit of a workbook whose forms name none", () => {
       "县审计局",
       "县审计局",
       "县审计局",
+    ]);
+    // A name that starts with a number keeps it; a telephone number after a name goes (review round 24b).
+    expect(["120急救中心", "101中学", "909地质大队", "县人民医院 0731-1234567"].map((value) => review("文件名.xlsx", coded(value)).rows[0].unit)).toEqual([
+      "120急救中心",
+      "101中学",
+      "909地质大队",
+      "县人民医院",
     ]);
   });
 

@@ -299,11 +299,11 @@ function checkLevel2Weights(findings: FindingList, results: IndicatorResult[]): 
 }
 
 /**
- * A 小计 row sums the rows of its 一级 above it (domain.md §4, sum-mismatch), or every row since the
- * 小计 before it, or every row above it (one over several 一级, as the indicators' 90 before the 总分):
- * its 分值 their weights, its 得分 their scores as the sheet holds them once its blanks are filled in, or as jixiao
- * scores them (a score that differs has its own finding). A row without a weight or a score leaves it
- * unchecked; a mismatch is told against the 一级's rows.
+ * A 小计 row sums the rows of a group (domain.md §4, sum-mismatch; see model's levelSubtotals for
+ * which): its 分值 their weights, its 得分 their scores as the sheet holds them once its blanks are
+ * filled in, or as jixiao scores them (a score that differs has its own finding), as the cell shows
+ * them. A row without a weight or a score leaves it unchecked; a mismatch is told against the
+ * group's rows.
  */
 function checkLevelSubtotals(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[], places: number): void {
   const resultOf = new Map(results.map((r) => [r.indicator, r]));
@@ -321,8 +321,9 @@ function checkLevelSubtotals(findings: FindingList, block: IndicatorBlock, resul
     const wider = subtotal.wider.map(sums);
     const name = splitStatedWeight(subtotal.level1).name;
     const weight = subtotal.weight;
-    const weightSums = [level, ...wider].map((s) => s.weights);
-    if (weight?.value && level.weights && !weightSums.some((sum) => sum !== null && eq(weight.value!, sum))) {
+    // As the cell shows it: 50 over 16.67 × 3 is right.
+    const weightAgrees = (sum: Decimal | null) => sum !== null && agreesAsShown(weight!.value!, weight!.shown, sum);
+    if (weight?.value && level.weights && ![level, ...wider].some((s) => weightAgrees(s.weights))) {
       findings.add("sum-mismatch", weight, {
         what: `${name}小计的分值`,
         whatEn: `The 小计 weight of ${name}`,
