@@ -21,7 +21,7 @@ import { Review, ReviewTally, reviewNote } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
-import { writeWhole } from "./files";
+import { fileKey, writeWhole } from "./files";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
@@ -115,13 +115,15 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
 }
 
 /**
- * An output that names a workbook under the reviewed folder would replace a unit's work: refused
- * before anything is read, unless it is a review jixiao wrote there before (a rerun replaces it).
+ * An output that names a workbook under the reviewed folder, or is one of the workbooks reviewed
+ * (`inputKeys`, see fileKey: through a link too), would replace a unit's work: refused before
+ * anything is read, unless it is a review jixiao wrote there before (a rerun replaces it).
  * `option`: the option that named it, null for the default 汇总.xlsx.
  */
-async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null): Promise<void> {
+async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null, inputKeys: Set<string>): Promise<void> {
   const relative = path.relative(path.resolve(folder), path.resolve(output));
-  if (relative.startsWith("..") || path.isAbsolute(relative) || !isWorkbookName(path.basename(output))) return;
+  const inFolder = !relative.startsWith("..") && !path.isAbsolute(relative) && isWorkbookName(path.basename(output));
+  if (!inFolder && !inputKeys.has(await fileKey(output))) return;
   try {
     if (!(await fs.stat(output)).isFile()) return;
   } catch {
@@ -216,10 +218,12 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
   if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
   const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
-  await refuseOverUnitWorkbook(folder, out, options.out === undefined ? null : "--out");
-  if (options.json) await refuseOverUnitWorkbook(folder, options.json, "--json");
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
   const { found: names, copies } = await workbooksUnder(folder, new Set(outputs));
+  // Files, not names: an output through a link to a unit's workbook would replace it too.
+  const inputKeys = new Set(await Promise.all(names.map((name) => fileKey(path.join(folder, name)))));
+  await refuseOverUnitWorkbook(folder, out, options.out === undefined ? null : "--out", inputKeys);
+  if (options.json) await refuseOverUnitWorkbook(folder, options.json, "--json", inputKeys);
   const tally = new ReviewTally(lang);
   for (const copy of copies) tally.note(copy, "scored-copy");
   if (copies.length > 0) {

@@ -301,8 +301,12 @@ const FIELD_LABEL = /^.{0,4}(?:编码|代码|编号|日期|电话|类别|类型|
 export const isFieldLabel = (text: string) => FIELD_LABEL.test(normalizeHeader(text.split(/[:：]/)[0]));
 /** A note that the name is to be stamped: 县公路事务中心（盖章）. */
 const SEAL_NOTE = /[(（【[]\s*(?:盖章|公章|签章|印章)\s*[)）】\]]/g;
-/** A unit's code before or after its name, as 主管部门及代码 asks for both: 县审计局 123001, [123001]县审计局. */
-const UNIT_CODE = /^[(（[【]?\d{3,}[)）\]】]?[\s\-－_:：]*|[\s\-－_:：]*[(（[【]?\d{3,}[)）\]】]?$/g;
+/**
+ * A unit's code before or after its name, as 主管部门及代码 asks for both: 县审计局 123001,
+ * [123001]县审计局, 123001-县审计局; set apart by brackets or a space, dash or colon, so that a name
+ * that starts with a number (120急救中心, 101中学) keeps it.
+ */
+const UNIT_CODE = /^(?:[(（[【]\d{3,}[)）\]】]|\d{3,}[\s\-－_:：]+)\s*|\s*(?:[(（[【][\d\-－]{3,}[)）\]】]|[\s\-－_:：]+[\d\-－]{3,})$/g;
 
 /**
  * The name a header-block line gives after its label, without the rest of the line: a one-cell line

@@ -238,6 +238,8 @@ function withoutCopyMarks(stem: string): string {
 
 /** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
 const FORM_WORDS_AFTER = /[\s\-－_]*(?:(?:19|20)\d{2}年?度?)?(?:(?:项目支出|部门整体支出|部门整体|项目|部门)?(?:绩效)?(?:自评表?|评价表|目标表|自评报告))?$/;
+/** How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may end so). */
+const AGENCY_NAME_END = /(?:局|委员会|委|办公室|中心|医院|学校|政府|办事处|联合会|残联|站|所|馆|队)$/;
 /** A unit's name in brackets before the rest of a file's name: 【县教育局】项目自评. */
 const BRACKETED_FIRST = /^[【[]([^【】[\]]+)[】\]]/;
 
@@ -262,8 +264,8 @@ function unitOfFileName(file: string, projects: string[]): string {
   // 附件3-县人民医院: the part is the unit, and the project may well name it (县人民医院医疗设备购置).
   if (!m || NUMBERING.test(m[1])) return stem;
   const part = (m[2] ?? m[3]).trim();
-  // 学生资助（县教育局）: the unit in brackets after its project.
-  if (m[2] !== undefined && isUnitName(part) && !isUnitName(m[1])) return part;
+  // 学生资助（县教育局）: the unit in brackets after its project; a place there (人居环境整治（美丽乡村）) is no unit.
+  if (m[2] !== undefined && AGENCY_NAME_END.test(part) && !isUnitName(m[1])) return part;
   const namesProject = projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
   return namesProject ? m[1] : stem;
 }

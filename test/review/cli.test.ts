@@ -4,7 +4,7 @@
  * good ones; exit codes; the same review with one worker or several; Ctrl+C leaving nothing behind.
  */
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
@@ -226,6 +226,11 @@ describe("a bureau's folder after other runs (review round 23)", () => {
       2,
       `${unitBook}: a workbook in the reviewed folder, which --json would replace (inputs are never changed); name another file with --json`,
     ]);
+    // Through a link to the folder, from outside it (review round 24b): the same file.
+    const link = path.join(tempDir("jixiao-link-"), "单位");
+    symlinkSync(dir, link);
+    const throughLink = await run(dir, "--out", path.join(link, "县林业局.xlsx"));
+    expect(throughLink.code).toBe(2);
     expect([unitBook, ownSummary].map((file) => readFileSync(file))).toEqual(before);
     expect(existsSync(path.join(dir, "复核.xlsx"))).toBe(false);
 
