@@ -690,9 +690,11 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
  * A mark is where a note holds its text (`notes`: every note of the workbook, as read):
  * - a sheet the workbook no longer has was renamed to the sheet no mark names whose notes hold the
  *   most of its marks' texts;
- * - a mark whose note no longer holds its text at its address moved to the nearest note that does in
- *   its column (rows inserted or deleted), else in its row (columns), that no other mark holds; its
- *   row's labels (a filled-in value's) move with it;
+ * - marks of one text in one column are paired in order with the notes there that hold it, when
+ *   there are as many;
+ * - any other mark whose note no longer holds its text at its address moved to the nearest note
+ *   that does in its column (rows inserted or deleted), else in its row (columns), else anywhere on
+ *   its sheet, that no other mark holds; its row's labels (a filled-in value's) move with it;
  * - a mark found nowhere stays as recorded (the user deleted its note), unless a moved mark now
  *   stands at its address: its row was deleted with it.
  */
@@ -702,22 +704,45 @@ export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets:
   const holds = (entry: MarkEntry, sheet: string, row: number, col: number): boolean => noteAt.get(sheetCellKey(sheet, row, col))?.includes(entry.text) ?? false;
   const renamed = renamedSheets(record, notesOf, sheets);
   const entries = record.entries.map((entry) => (renamed.has(entry.sheet) ? { ...entry, sheet: renamed.get(entry.sheet)! } : entry));
-  const placed = entries.map((entry) => {
+  const taken = new Set<string>();
+  const moved: (MarkEntry | null)[] = entries.map(() => null);
+  const placed = entries.map(() => false);
+  // Marks of one text in one column (values filled in the same way) keep their order: rows inserted
+  // or deleted move them all alike. Paired in order when as many notes there hold the text.
+  for (const group of groupBy(
+    entries.flatMap((entry, i) => (entry.text === "" ? [] : [{ entry, i, area: areaOf(entry) }])),
+    ({ entry, area }) => `${entry.sheet}\u0000${area.left}\u0000${entry.text}`,
+  ).values()) {
+    const { entry, area } = group[0];
+    const there = (notesOf.get(entry.sheet) ?? []).filter((n) => n.col === area.left && n.note.includes(entry.text)).sort((a, b) => a.row - b.row);
+    if (there.length !== group.length) continue;
+    group.sort((a, b) => a.area.top - b.area.top);
+    group.forEach(({ entry, i, area }, k) => {
+      taken.add(sheetCellKey(there[k].sheet, there[k].row, there[k].col));
+      if (there[k].row === area.top) placed[i] = true;
+      else moved[i] = shifted(entry, there[k].row - area.top, 0);
+    });
+  }
+  entries.forEach((entry, i) => {
+    if (placed[i] || moved[i] || entry.text === "") return;
     const area = areaOf(entry);
-    return entry.text !== "" && holds(entry, entry.sheet, area.top, area.left);
+    if (holds(entry, entry.sheet, area.top, area.left) && !taken.has(topKey(entry))) {
+      placed[i] = true;
+      taken.add(topKey(entry));
+    }
   });
-  const taken = new Set(entries.flatMap((entry, i) => (placed[i] ? [topKey(entry)] : [])));
-  const moved = entries.map((entry, i) => {
-    if (placed[i] || entry.text === "") return null;
+  entries.forEach((entry, i) => {
+    if (placed[i] || moved[i] || entry.text === "") return;
     const area = areaOf(entry);
-    const candidates = (notesOf.get(entry.sheet) ?? []).filter(
-      (n) => (n.col === area.left || n.row === area.top) && n.note.includes(entry.text) && !taken.has(sheetCellKey(n.sheet, n.row, n.col)),
-    );
-    const distance = (n: CellNote) => (n.col === area.left ? 0 : 1_000_000) + Math.abs(n.row - area.top) + Math.abs(n.col - area.left);
-    const nearest = candidates.sort((a, b) => distance(a) - distance(b))[0];
-    if (!nearest) return null;
+    // The nearest note that holds its text and no other mark holds: in its column (rows moved),
+    // else its row (columns moved), else anywhere on the sheet (both).
+    const distance = (n: CellNote) => (n.col === area.left ? 0 : n.row === area.top ? 1_000_000 : 2_000_000) + Math.abs(n.row - area.top) + Math.abs(n.col - area.left);
+    const nearest = (notesOf.get(entry.sheet) ?? [])
+      .filter((n) => n.note.includes(entry.text) && !taken.has(sheetCellKey(n.sheet, n.row, n.col)))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (!nearest) return;
     taken.add(sheetCellKey(nearest.sheet, nearest.row, nearest.col));
-    return shifted(entry, nearest.row - area.top, nearest.col - area.left);
+    moved[i] = shifted(entry, nearest.row - area.top, nearest.col - area.left);
   });
   const movedTo = new Set(moved.flatMap((entry) => (entry ? [topKey(entry)] : [])));
   const followed = entries.flatMap((entry, i) => {
@@ -750,14 +775,19 @@ const topKey = (entry: MarkEntry): string => {
   return sheetCellKey(entry.sheet, area.top, area.left);
 };
 
-/** The mark `rows` down and `cols` right, its row's labels with it. */
+/**
+ * The mark `rows` down and `cols` right, its row's labels down with it. Moved across columns, a
+ * column was inserted or deleted somewhere left of it, maybe between it and its labels: they are
+ * no longer told (a value recorded without labels is jixiao's while the cell holds it).
+ */
 function shifted(entry: MarkEntry, rows: number, cols: number): MarkEntry {
-  const move = (address: string) => {
+  const move = (address: string, by: number) => {
     const area = parseRangeAddress(address)!;
-    return areaText({ top: area.top + rows, bottom: area.bottom + rows, left: area.left + cols, right: area.right + cols });
+    return areaText({ top: area.top + rows, bottom: area.bottom + rows, left: area.left + by, right: area.right + by });
   };
-  const labels = entry.labels && Object.fromEntries(Object.entries(entry.labels).map(([address, text]) => [move(address), text]));
-  return { ...entry, area: move(entry.area), ...(labels && { labels }) };
+  const { labels, ...rest } = entry;
+  const movedLabels = labels && cols === 0 ? Object.fromEntries(Object.entries(labels).map(([address, text]) => [move(address, 0), text])) : undefined;
+  return { ...rest, area: move(entry.area, cols), ...(movedLabels && { labels: movedLabels }) };
 }
 
 /** Recorded sheets the workbook no longer has, each to the unnamed sheet whose notes hold the most of its marks' texts. */

@@ -329,10 +329,24 @@ describe("followMovedMarks: marks follow their notes (review round 23b)", () => 
   test("moves the marks below an inserted row down", () => {
     const notes = [note("表", "H11", `${NOTE_PREFIX}甲`), note("表", "H13", `${NOTE_PREFIX}乙`), note("表", "H21", `${NOTE_PREFIX}丙`)];
     expect(followMovedMarks(record, notes, ["表"]).entries.map((e) => e.area)).toEqual(["H11", "H13:I13", "H21"]);
-    // Two marks of one text (values filled in the same way): the cells marked are the notes' cells.
-    const same = { ...record, entries: [entry("表", "H10", `${NOTE_PREFIX}甲`), entry("表", "H11", `${NOTE_PREFIX}甲`)] };
+    // Marks of one text in one column (values filled in the same way) keep their order (review round 24a).
+    const same = { ...record, entries: [entry("表", "H10", `${NOTE_PREFIX}甲`, { C10: "第一行" }), entry("表", "H11", `${NOTE_PREFIX}甲`, { C11: "第二行" })] };
     const moved = followMovedMarks(same, [note("表", "H11", `${NOTE_PREFIX}甲`), note("表", "H12", `${NOTE_PREFIX}甲`)], ["表"]);
-    expect(moved.entries.map((e) => e.area).sort()).toEqual(["H11", "H12"]);
+    expect(moved.entries.map((e) => [e.area, e.labels])).toEqual([
+      ["H11", { C11: "第一行" }],
+      ["H12", { C12: "第二行" }],
+    ]);
+  });
+
+  test("follows a mark moved across rows and columns at once, and tells its row's labels no longer after a column moved it", () => {
+    // A row deleted above and a column inserted left: 乙 from H12 to I11.
+    const notes = [note("表", "H10", `${NOTE_PREFIX}甲`), note("表", "I11", `${NOTE_PREFIX}乙`), note("表", "H20", `${NOTE_PREFIX}丙`)];
+    const followed = followMovedMarks(record, notes, ["表"]);
+    expect(followed.entries.map((e) => [e.area, e.labels])).toEqual([
+      ["H10", undefined],
+      ["I11:J11", undefined],
+      ["H20", undefined],
+    ]);
   });
 
   test("follows a renamed sheet to the sheet no mark names whose notes hold its marks' texts", () => {
