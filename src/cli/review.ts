@@ -17,7 +17,7 @@ import { Lang } from "../core/analyze";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { Review, ReviewTally, reviewNote } from "../core/review";
+import { FileReview, Review, ReviewTally, reviewNote } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -246,8 +246,9 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
   for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
 
-  /** The first file of each content: a file handed in twice under two names counts once. */
-  const firstOfDigest = new Map<string, string>();
+  /** The first file of each content, with its units: a file handed in twice under two names counts once. */
+  const firstOfDigest = new Map<string, { name: string; units: string }>();
+  const unitsOf = (review: FileReview) => [...new Set(review.rows.map((row) => row.unit))].sort().join("\u0000");
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(
     tasks,
@@ -268,12 +269,14 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
       else if ("skipped" in outcome) tally.note(name, "earlier-review");
       else {
         const first = firstOfDigest.get(outcome.digest);
-        if (first !== undefined) {
-          tally.note(name, "duplicate", first);
-          progress.file(name, { duplicateOf: first });
+        if (first !== undefined && first.units === unitsOf(outcome.review)) {
+          tally.note(name, "duplicate", first.name);
+          progress.file(name, { duplicateOf: first.name });
           return;
         }
-        firstOfDigest.set(outcome.digest, name);
+        // The same bytes taken for another unit's (its folder): counted, and said so.
+        if (first !== undefined) tally.note(name, "same-content", first.name);
+        else firstOfDigest.set(outcome.digest, { name, units: unitsOf(outcome.review) });
         tally.add(outcome.review);
       }
       progress.file(name, outcome);

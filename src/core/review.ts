@@ -120,14 +120,16 @@ export interface GradeCount {
  * 说明 sheet), not only the console:
  * - `scored-copy`: jixiao's scored copy of a workbook that is reviewed itself, not counted;
  * - `earlier-review`: a review jixiao wrote, not counted;
- * - `duplicate`: a file identical to an earlier one (`detail`), not counted twice;
+ * - `duplicate`: a file identical to an earlier one (`detail`) of the same unit, not counted twice;
+ * - `same-content`: a file identical to an earlier one (`detail`) that the review takes for another
+ *   unit's (by its folder or name), both counted: one unit may have handed in another's form;
  * - `hidden-sheets`: sheets not checked (`detail`, their names);
  * - `same-project`: an evaluation of the unit and project an earlier file (`detail`) evaluates too,
  *   both counted (a revised version handed in beside the first, or the same project twice);
  * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`);
  * - `other-year`: an evaluation for another year (`detail`) than most of the review's.
  */
-export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "hidden-sheets" | "same-project" | "profile" | "other-year";
+export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "same-content" | "hidden-sheets" | "same-project" | "profile" | "other-year";
 
 export interface ReviewNote {
   file: string;
@@ -142,6 +144,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "scored-copy": () => "jixiao 评分后的副本，其原工作簿也在复核之列：未计入",
     "earlier-review": () => "jixiao 之前写出的复核汇总：未计入",
     duplicate: (first) => `与 ${first} 内容完全相同：未重复计入`,
+    "same-content": (first) => `与 ${first} 内容完全相同，却按另一单位计：两份都已计入，请核对是否误报了别的单位的表`,
     "hidden-sheets": (sheets) => `隐藏的工作表未检查：${sheets}`,
     "same-project": (first) => `与 ${first} 是同一单位的同一项目：两份都已计入，请确认以哪一份为准`,
     profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
@@ -151,6 +154,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "scored-copy": () => "jixiao's scored copy, whose workbook is reviewed: not counted",
     "earlier-review": () => "a review jixiao wrote earlier: not counted",
     duplicate: (first) => `identical to ${first}: not counted twice`,
+    "same-content": (first) => `identical to ${first}, yet taken for another unit's: both are counted; check whether one unit handed in another's form`,
     "hidden-sheets": (sheets) => `hidden sheets, not checked: ${sheets}`,
     "same-project": (first) => `the same unit and project as ${first}: both are counted; check which one stands`,
     profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,

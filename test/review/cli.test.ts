@@ -10,7 +10,7 @@ import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 import { threeIndicatorForm } from "../support/grid";
 import { Review } from "../../src/core/review";
-import { IN_WAN_YUAN, cleanProjectWorkbook, unitWorkbook } from "./support";
+import { IN_WAN_YUAN, cleanProjectWorkbook, unitWorkbook, unitlessProjectWorkbook } from "./support";
 
 let bin: string;
 
@@ -280,6 +280,23 @@ describe("what the review did not count or check is in its workbook and JSON (re
     const notes = read.getWorksheet("说明")!;
     expect((notes.getRow(1).values as unknown[]).slice(1)).toEqual(["文件", "说明"]);
     expect((notes.getRow(6).values as unknown[]).slice(1)).toEqual([forestryFiles[2], `与 ${forestryFiles[0]} 内容完全相同：未重复计入`]);
+  }, 60_000);
+});
+
+describe("identical files the review takes for two units' (review round 24b)", () => {
+  it("counts both, and says so: one unit may have handed in another's form", async () => {
+    const dir = tempDir("jixiao-same-content-");
+    mkdirSync(path.join(dir, "城关镇"));
+    mkdirSync(path.join(dir, "石桥镇"));
+    const form = await unitlessProjectWorkbook(path.join(dir, "城关镇", "项目支出绩效自评表.xlsx"), "垃圾清运", 320, 288);
+    copyFileSync(form, path.join(dir, "石桥镇", "项目支出绩效自评表.xlsx"));
+    const json = path.join(dir, "r.json");
+    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(review.rows.map((row) => row.unit)).toEqual(["城关镇", "石桥镇"]);
+    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([
+      [path.join("石桥镇", "项目支出绩效自评表.xlsx"), "same-content", path.join("城关镇", "项目支出绩效自评表.xlsx")],
+    ]);
   }, 60_000);
 });
 
