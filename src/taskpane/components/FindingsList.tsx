@@ -6,7 +6,6 @@ import {
   Input,
   makeStyles,
   mergeClasses,
-  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -19,6 +18,7 @@ import { RuleId, Severity, severityCounts } from "../../core/result";
 import { FindingFilter, FindingItem, groupFindings, NO_FILTER, SEVERITIES, TableSection } from "../grouping";
 import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
+import PaneSelect from "./PaneSelect";
 import { stackedList } from "./styles";
 
 /** A fix's value as its cell will show it ("0.9567" in "0.00%" → "95.67%"); what is not a number, as it is. */
@@ -305,14 +305,16 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
               <Input type="search" placeholder={strings.searchPlaceholder} value={filter.query} onChange={(_, data) => setFilter((f) => ({ ...f, query: data.value }))} />
             </Field>
             <Field label={strings.ruleFilter} size="small" className={styles.field}>
-              <Select value={filter.rule} onChange={(_, data) => setFilter((f) => ({ ...f, rule: data.value as RuleId | "" }))}>
-                <option value="">{strings.allRules}</option>
-                {ruleOptions.map(([id, count]) => (
-                  <option key={id} value={id}>
-                    {strings.ruleOption(ruleName(id, strings.lang), count)}
-                  </option>
-                ))}
-              </Select>
+              {(props) => (
+                <PaneSelect {...props} size="small" value={filter.rule} onChange={(value) => setFilter((f) => ({ ...f, rule: value as RuleId | "" }))}>
+                  <option value="">{strings.allRules}</option>
+                  {ruleOptions.map(([id, count]) => (
+                    <option key={id} value={id}>
+                      {strings.ruleOption(ruleName(id, strings.lang), count)}
+                    </option>
+                  ))}
+                </PaneSelect>
+              )}
             </Field>
             <div className={styles.toggles} role="group" aria-label={strings.severityFilter}>
               {present.map((severity) => (

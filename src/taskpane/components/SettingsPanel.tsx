@@ -5,7 +5,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -14,6 +13,7 @@ import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
 import PaneRadioGroup from "./PaneRadioGroup";
+import PaneSelect from "./PaneSelect";
 import PaneSwitch from "./PaneSwitch";
 import { download } from "../download";
 import { errorText, Strings } from "../strings";
@@ -104,22 +104,25 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
   return (
     <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label={s.title}>
       <Field label={s.preset} hint={s.presetHint}>
-        <Select
-          value={presetId}
-          disabled={disabled}
-          onChange={(_, data) => {
-            setPresetId(data.value);
-            const chosen = PRESETS.find((p) => p.id === data.value);
-            if (chosen) onChange(profileToForm(presetProfile(chosen)));
-          }}
-        >
-          <option value="">—</option>
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name[strings.lang]}
-            </option>
-          ))}
-        </Select>
+        {(props) => (
+          <PaneSelect
+            {...props}
+            value={presetId}
+            disabled={disabled}
+            onChange={(value) => {
+              setPresetId(value);
+              const chosen = PRESETS.find((p) => p.id === value);
+              if (chosen) onChange(profileToForm(presetProfile(chosen)));
+            }}
+          >
+            <option value="">—</option>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name[strings.lang]}
+              </option>
+            ))}
+          </PaneSelect>
+        )}
       </Field>
       {preset && <p className={styles.hint}>{`${s.presetSource}：${preset.source}`}</p>}
 
