@@ -269,7 +269,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
       else if ("skipped" in outcome) tally.note(name, "earlier-review");
       else {
         const first = firstOfDigest.get(outcome.digest);
-        if (first !== undefined && first.units === unitsOf(outcome.review)) {
+        // A copy in the same folder (县林业局 - 副本.xlsx), or of the same unit elsewhere, is the same file.
+        if (first !== undefined && (path.dirname(first.name) === path.dirname(name) || first.units === unitsOf(outcome.review))) {
           tally.note(name, "duplicate", first.name);
           progress.file(name, { duplicateOf: first.name });
           return;

@@ -163,11 +163,12 @@ function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork[
 
 /**
  * A project's name as a list and a form may each write it: no spaces, numbering (1.), year before it
- * (2023年) or 项目 after it, brackets of one kind; what is in brackets stays (高标准农田建设（二期）).
+ * (2023年) or 项目 after it (or before its brackets), brackets of one kind; what is in brackets stays
+ * (高标准农田建设（二期）).
  */
 function projectKey(name: string): string {
   const words = withoutNumbering(name.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
-  return words.replace(/^(?:19|20)\d{2}年度?/, "").replace(/项目$/, "");
+  return words.replace(/^(?:19|20)\d{2}年度?/, "").replace(/项目(?=\(|$)/, "");
 }
 
 /**

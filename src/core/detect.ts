@@ -396,7 +396,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isDataLike(view, row, span);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
@@ -941,9 +941,22 @@ function formNames(view: SheetView, tables: Table[]): void {
   });
 }
 
-/** How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优). */
-const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分|总分)$/;
+/**
+ * How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优); not 总分,
+ * which a header block may give the form's full marks under (总分 | 100 | 自评得分 | 96.5).
+ */
+const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分)$/;
 const STATED_GRADE_LABEL = /^(自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次)$/;
+
+/** A header block's line stating the form's total (自评得分 | 95.5): no top row of the header under it. */
+function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
+    if (!view.isOrigin(row, c) || !STATED_TOTAL_LABEL.test(normalizeHeader(cellText(view.raw(row, c))))) continue;
+    const valueCol = valueColRightOf(view, row, c, span);
+    if (valueCol !== undefined && typeof view.rowValue(row, valueCol) === "number") return true;
+  }
+  return false;
+}
 
 /**
  * The 自评得分 and 自评等级 the form's header block states beside their labels: searched from the

@@ -817,7 +817,12 @@ function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indi
     const level1 = last?.level1 ?? next?.level1;
     if (level1 === undefined) return;
     const rows = last ? ofLevel(since.length > 0 ? since : above, level1) : ofLevel(after, level1);
-    const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(after, next.level1)] : [])];
+    // Below it: up to the next 小计, or its first 一级's rows on down (a 一级's 小计 at the head of
+    // its group, over 二级 小计s), or, right under the header, every row (a 小计 of all).
+    const below = indicators.filter((r) => r.row > row);
+    const end = below.length > 0 ? below.findIndex((r) => r.level1 !== below[0].level1) : 0;
+    const headed = end < 0 ? below : below.slice(0, end);
+    const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(after, next.level1)] : []), headed, ...(above.length === 0 ? [below] : [])];
     subtotals.push({ level1, rows, wider, weight: weightCell(view, row, table.columns.weight), score: numberCell(view, row, table.columns.score) });
   });
   return subtotals;

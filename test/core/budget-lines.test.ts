@@ -428,6 +428,14 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(found(a)).toEqual([]);
   });
 
+  it("a header line giving the full marks first (总分 | 100 | 自评得分 | 96.5) records the 自评得分 (review round 25)", () => {
+    const grid = headerStated(99.5, "优");
+    grid.sheets[0].values[1] = ["总分", 100, "", "自评得分", 99.5];
+    const a = run(grid);
+    expect(a.totals.map((t) => t.recordedScore)).toEqual(["99.5"]);
+    expect(found(a)).toEqual([]);
+  });
+
   it.each([
     [95.5, "优", "total-mismatch@自评表!B2"],
     [99.5, "良", "grade-mismatch@自评表!F2"],

@@ -134,6 +134,22 @@ describe("indicator tables", () => {
         ]),
       );
       expect(found(levels)).toEqual([NO_BUDGET]);
+      // Review round 25: a 一级's 小计 at the head of its group, over 二级 小计s; a 小计 of all right under the header.
+      const headOverLevels = run(
+        indicators([
+          ["产出指标", "小计", null, null, null, 50, 50],
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+          ["产出指标", "", "小计", null, null, 25, 25],
+          ["产出指标", "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+          ["效益指标", "小计", null, null, null, 30, 30],
+          ["效益指标", "", "小计", null, null, 30, 30],
+          EFFECT,
+          SATISFACTION_ROW,
+        ]),
+      );
+      expect(found(headOverLevels)).toEqual([NO_BUDGET]);
+      const allFirst = run(indicators([["小计", null, null, null, null, 90, 90], ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW], { merges: ["A2:E2"] }));
+      expect(found(allFirst)).toEqual([NO_BUDGET]);
       // 16.67 × 3 under a 小计 of 50: as the cell shows it.
       const thirds = run(
         indicators([

@@ -136,3 +136,12 @@ describe("where the reader found each sheet's rows, for the writer", () => {
     expect(["A1", "B1", "C1", "D1", "A3", "B4", "C4", "D4"].map(at)).toEqual([1, 2, 0, 2, 1, 1, 0, 0]);
   });
 });
+
+describe("a two-row budget header whose top row holds the year as a number (review round 25)", () => {
+  it("is read: 2023 merged over 年初预算数 | 全年预算数 | 全年执行数, with 分值, 执行率 and 得分 beside (test/fixtures/year-over-budget-header.xlsx)", () => {
+    const { grid } = readXlsxBytes(readFileSync(path.join(__dirname, "..", "fixtures", "year-over-budget-header.xlsx")), "year-over-budget-header.xlsx");
+    const a = analyze(grid);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade])).toEqual([["96.5", "96.5", "优"]]);
+    expect(a.findings.filter((f) => f.severity !== "warning" || f.rule === "total-incomplete").map((f) => f.rule)).toEqual([]);
+  });
+});
