@@ -3,14 +3,14 @@
  * rows (src/core/review.ts). The grid and the analysis stay in the worker and are let go.
  */
 import { createHash } from "crypto";
-import { promises as fs } from "fs";
 import { Lang, analyze } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { FileReview, reviewFile } from "../core/review";
 import { ReadLimits } from "../xlsx/package";
-import { readXlsx } from "../xlsx/read";
+import { nodeCodec, readWorkbookFile } from "../xlsx/read";
+import { readXlsxBytes } from "../xlsx/reader";
 import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { noTablesFailure, readFailure } from "./read-failure";
 
@@ -34,12 +34,13 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
   if (other) return { failure: other };
   try {
-    const { grid } = await readXlsx(task.path, task.limits);
+    // Read once: the bytes give the digest, then the grid.
+    const bytes = await readWorkbookFile(task.path);
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits });
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name, analysis.hiddenSheets) };
-    // Read again for the digest: the reader keeps no copy of the bytes, and the file was read whole just now.
-    const digest = createHash("sha256").update(await fs.readFile(task.path)).digest("hex");
     return { review: reviewFile(task.name, analysis, task.profile, task.lang), digest };
   } catch (error) {
     const failure = readFailure(task.name, error);

@@ -594,7 +594,7 @@ export class ReviewTally {
     const order = [...this.gradeOrder.filter((g) => g !== NO_GRADE), ...(this.grades.has(NO_GRADE) ? [NO_GRADE] : [])];
     const alias = governmentAliases([...this.units.keys()]);
     const named = (unit: string) => alias.get(unit) ?? unit;
-    for (const item of [...this.rows, ...this.findings]) item.unit = named(item.unit);
+    const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
     const units = new Map<string, UnitCount>();
     for (const { unit, files, tables, errors, warnings, infos } of this.units.values()) {
       const into = units.get(named(unit));
@@ -604,8 +604,8 @@ export class ReviewTally {
     return {
       schema: REVIEW_SCHEMA,
       files: this.fileCount,
-      rows: this.rows,
-      findings: this.findings,
+      rows: renamed(this.rows),
+      findings: renamed(this.findings),
       rules: [...this.rules.values()]
         .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.findings - a.findings || a.rule.localeCompare(b.rule)),

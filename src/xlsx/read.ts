@@ -32,6 +32,11 @@ export const nodeCodec: Codec = {
 };
 
 export async function readXlsx(file: string, limits: Partial<ReadLimits> = {}): Promise<LoadedWorkbook> {
+  return readXlsxBytes(await readWorkbookFile(file), file, { codec: nodeCodec, limits });
+}
+
+/** A workbook file's bytes, after the file checks (a folder, a device or a pipe is refused with a clear line). */
+export async function readWorkbookFile(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -45,5 +50,5 @@ export async function readXlsx(file: string, limits: Partial<ReadLimits> = {}): 
     if (code === "ENOENT") throw new WorkbookReadError(file, "文件不存在", "no such file");
     throw new WorkbookReadError(file, `无法读取（${code ?? String(error)}）`, `cannot be read (${code ?? String(error)})`);
   }
-  return readXlsxBytes(bytes, file, { codec: nodeCodec, limits });
+  return bytes;
 }
