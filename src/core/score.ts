@@ -20,23 +20,46 @@ const SUM_CHUNK = 10000;
 /** decimal.js at a precision no sum of cells reaches: products and sums in it are exact. */
 const Exact = Decimal.clone({ precision: 1e9 });
 
+/** A sum, and how many of its terms carry binary noise cut at 15 digits (see carriesCutNoise). */
+interface ExactSum {
+  value: Decimal;
+  cutTerms: number;
+}
+
 /**
  * The exact sum of some decimals (0 for none). A column of weights or scores holds few distinct
  * values many times, and each distinct number is one shared Decimal (cells' numbers are cached, a
  * met target scores its weight itself): so each distinct Decimal is multiplied by its count once
  * rather than added again for every row.
  */
-function exactSum(values: Decimal[]): Decimal {
+function exactSum(values: Decimal[]): ExactSum {
   const whole = smallIntegerSum(values);
-  if (whole !== null) return new Decimal(whole);
+  if (whole !== null) return { value: new Decimal(whole), cutTerms: 0 };
   const counts = new Map<Decimal, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const terms: Decimal[] = [];
-  for (const [value, count] of counts) terms.push(count === 1 ? value : new Exact(value).times(count));
+  let cutTerms = 0;
+  for (const [value, count] of counts) {
+    terms.push(count === 1 ? value : new Exact(value).times(count));
+    if (carriesCutNoise(value)) cutTerms += count;
+  }
   let total: Decimal = new Exact(0);
   for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Exact.sum(total, ...terms.slice(i, i + SUM_CHUNK));
-  return total;
+  return { value: total, cutTerms };
 }
+
+/**
+ * Whether a number may be a double's binary noise cut to the 15 digits Excel shows
+ * (withoutBinaryNoise, as cells' numbers are read): a fraction of exactly 15 significant digits, as
+ * =50/3's cached 16.666666666666668 is read 16.6666666666667. No weight, score or amount is typed
+ * that long, and what jixiao computes has decimal.js's 20.
+ */
+function carriesCutNoise(value: Decimal): boolean {
+  return value.precision() === CUT_DIGITS && value.decimalPlaces() > 0;
+}
+
+const CUT_DIGITS = 15;
+
 
 /**
  * The sum of whole numbers below 10^7 (most weights and scores) added as JS numbers, exact while
@@ -53,10 +76,18 @@ function smallIntegerSum(values: Decimal[]): number | null {
   return total;
 }
 
-/** Rounded once, as decimal.js rounds any result: to its precision (20 significant digits). */
-const rounded = (exact: Decimal): Decimal => new Decimal(exact).toSignificantDigits(Decimal.precision, Decimal.rounding);
+/**
+ * Rounded once, as decimal.js rounds any result: to its precision (20 significant digits). A sum
+ * of n ≥ 2 numbers cut from binary noise is off by less than n/2 units in their 15th digit: it is
+ * rounded where that no longer shows, to 14 digits for up to 9 of them, 13 for up to 99. Three
+ * =50/3 weights add up to the 50 Excel shows, not to 50.0000000000001.
+ */
+function rounded({ value, cutTerms }: ExactSum): Decimal {
+  if (cutTerms < 2) return new Decimal(value).toSignificantDigits(Decimal.precision, Decimal.rounding);
+  return new Decimal(value.toSignificantDigits(CUT_DIGITS - String(cutTerms).length, Decimal.ROUND_HALF_UP));
+}
 
-/** The sum of some decimals (0 for none), exact until rounded once to Decimal's precision. */
+/** The sum of some decimals (0 for none), exact until rounded once (see rounded). */
 export function sumOf(values: Decimal[]): Decimal {
   return rounded(exactSum(values));
 }
@@ -67,7 +98,9 @@ export function sumOf(values: Decimal[]): Decimal {
  */
 export function groupSums(groups: Decimal[][]): { sums: Decimal[]; total: Decimal } {
   const exact = groups.map(exactSum);
-  return { sums: exact.map(rounded), total: rounded(exactSum(exact)) };
+  const all = exactSum(exact.map((sum) => sum.value));
+  const cutTerms = exact.reduce((count, sum) => count + sum.cutTerms, 0);
+  return { sums: exact.map(rounded), total: rounded({ value: all.value, cutTerms }) };
 }
 
 export function roundHalfUp(value: Decimal, places: number): Decimal {

@@ -29,6 +29,13 @@ describe("weights-total with no budget table in the workbook", () => {
   it("flags any other sum, on the 分值 header", () => {
     expect(rules(indicators([50, 35, 10]))).toContain("weights-total@F1");
   });
+
+  it("adds weights typed as =50/3 (each cached 16.666666666666668) up to the 100 Excel shows, and grades the form", () => {
+    const thirds = indicators([50 / 3, 50 / 3, 50 / 3, 30, 20], "优");
+    const analysis = analyze(workbook({ rows: thirds }));
+    expect(analysis.findings.map((f) => `${f.rule}@${f.cell}`)).not.toContainEqual(expect.stringMatching(/^weights-total/));
+    expect(analysis.totals[0]).toMatchObject({ weights: "100", grade: "优" });
+  });
 });
 
 describe("a total whose budget execution is nowhere in the workbook", () => {
