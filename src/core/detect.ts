@@ -15,13 +15,14 @@ import {
   RESULT_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
+  SUM_LABEL,
   TOTAL_LABEL,
   datedField,
   formNameLabel,
   formNameValue,
   isFieldLabel,
   isSectionHeading,
-  isSectionSubtotal,
+  isGroupSubtotal,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
@@ -628,6 +629,18 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
 }
 
 /** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
+/**
+ * Whether a row is inside a 一级's group: its 一级 cell continues a label merged from above, or
+ * holds a 一级 heading itself (产出指标 | 合计 | 50 | 50 at the head of its group). A 合计 in its
+ * 二级 column sums that 一级, not the table: the table's own 合计 or 总分 is in the 一级 column.
+ */
+function withinLevel1Group(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
+  const col = columns.level1;
+  if (col === undefined) return false;
+  if (!view.isOrigin(row, col)) return view.originRow(row, col) < row;
+  return isSectionHeading(cellText(view.raw(row, col)));
+}
+
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
   return hasOwnText(view, row, columns.target) || hasOwnText(view, row, columns.actual);
 }
@@ -765,6 +778,14 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
+    // A 小计 inside the table (产出指标小计, 数量指标小计 too) is not an indicator; one named
+    // 小计完成项目, with its own values, is. So is a 合计 beside a 一级's label (see withinLevel1Group).
+    const levelSubtotal =
+      labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal) || (labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns));
+    if (summaryRow && levelSubtotal) {
+      table.levelSubtotalRows.push(row);
+      continue;
+    }
     if (summaryRow && heads(labels, "grade")) {
       table.gradeRow = row;
       break;
@@ -772,11 +793,6 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (summaryRow && heads(labels, "total")) {
       table.totalRow = row;
       break;
-    }
-    // A 小计 inside the table (产出指标小计 too) is not an indicator; one named 小计完成项目, with its own values, is.
-    if (summaryRow && (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isSectionSubtotal))) {
-      table.levelSubtotalRows.push(row);
-      continue;
     }
     // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
     if (labelMatches(labels, NOTE_LABEL)) {
@@ -948,12 +964,20 @@ function formNames(view: SheetView, tables: Table[]): void {
 const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分)$/;
 const STATED_GRADE_LABEL = /^(自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次)$/;
 
-/** A header block's line stating the form's total (自评得分 | 95.5): no top row of the header under it. */
+/**
+ * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分, or left blank
+ * before its 自评等级 or the row's end): no top row of the header under it. A header's own
+ * 自评得分 column is merged down over its rows, or has its column's header word beside it.
+ */
 function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boolean {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (!view.isOrigin(row, c) || !STATED_TOTAL_LABEL.test(normalizeHeader(cellText(view.raw(row, c))))) continue;
+    if ((view.mergeAt(row, c)?.bottom ?? row) > row) continue;
     const valueCol = valueColRightOf(view, row, c, span);
-    if (valueCol !== undefined && typeof view.rowValue(row, valueCol) === "number") return true;
+    if (valueCol === undefined) return true;
+    const value = view.rowValue(row, valueCol);
+    if (typeof value === "number" || parseNumber(value) !== null) return true;
+    if (STATED_GRADE_LABEL.test(normalizeHeader(cellText(value)))) return true;
   }
   return false;
 }

@@ -232,11 +232,14 @@ export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
 }
 
-/** A 一级's own 小计 or 合计 row (产出指标小计, 产出指标 合计, 一、效益指标得分小计): the sum of its rows, no indicator. */
-const SECTION_SUBTOTAL = new RegExp(`^${SECTION_NAME}(?:得分)?(?:小计|合计)$`);
+/**
+ * A 一级's or a 二级's own 小计 or 合计 row (产出指标小计, 产出指标 合计, 一、效益指标得分小计,
+ * 数量指标小计, 服务对象满意度指标小计): the sum of its rows, no indicator.
+ */
+const GROUP_SUBTOTAL = new RegExp(`^(?:${SECTION_NAME}|[\u4e00-\u9fff]{1,12}指标)(?:得分)?(?:小计|合计)$`);
 
-export function isSectionSubtotal(text: string): boolean {
-  return text.length <= 24 && SECTION_SUBTOTAL.test(withoutNumbering(normalizeHeader(text)));
+export function isGroupSubtotal(text: string): boolean {
+  return text.length <= 24 && GROUP_SUBTOTAL.test(withoutNumbering(normalizeHeader(text)));
 }
 
 /** A line's words without its numbering: 1.财政拨款, （二）其他资金, 一、项目支出. */

@@ -428,6 +428,17 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(found(a)).toEqual([]);
   });
 
+  // Review round 25 (9): blank, or typed with its 分, the line was the budget header's top row and
+  // its 自评得分 made a 得分 column of the labels under it (not-numeric on 年度资金总额).
+  it.each([
+    ["", ""],
+    ["99.5分", "优"],
+  ])("right above the budget header, a 自评得分 of %j is no top row of that header either", (total, grade) => {
+    const a = run(headerStated(total, grade, true));
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("a header line giving the full marks first (总分 | 100 | 自评得分 | 96.5) records the 自评得分 (review round 25)", () => {
     const grid = headerStated(99.5, "优");
     grid.sheets[0].values[1] = ["总分", 100, "", "自评得分", 99.5];

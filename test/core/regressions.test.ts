@@ -164,6 +164,46 @@ describe("indicator tables", () => {
       expect(found(thirds).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
     });
 
+    // Review round 24b (A7): a 二级's subtotal merged over the name and value columns was a
+    // paragraph that ended the table; a 合计 in the 二级 column beside a merged 一级 its total.
+    it("reads a 二级's 数量指标小计, and a 合计 in the 二级 column of a 一级's group, as 小计 rows", () => {
+      const named = run(
+        indicators(
+          [
+            ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+            [null, "数量指标小计", null, null, null, 25, 25],
+            [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+            [null, "质量指标小计", null, null, null, 25, 25],
+            EFFECT,
+            ["效益指标", "社会效益指标小计", null, null, null, 30, 30],
+            SATISFACTION_ROW,
+            ["满意度指标", "服务对象满意度指标小计", null, null, null, 10, 10],
+          ],
+          { merges: ["A2:A5", "B3:E3", "B5:E5", "A6:A7", "B7:E7", "A8:A9", "B9:E9"] },
+        ),
+      );
+      expect(named.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(named)).toEqual([NO_BUDGET]);
+      const heji = (output: number, atHead: boolean) =>
+        run(
+          indicators(
+            atHead
+              ? [["产出指标", "合计", null, null, null, output, 50], [null, "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""], [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""], EFFECT, SATISFACTION_ROW]
+              : [["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""], [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""], [null, "合计", null, null, null, output, 50], EFFECT, SATISFACTION_ROW],
+            { merges: ["A2:A4"] },
+          ),
+        );
+      for (const atHead of [false, true]) {
+        expect(heji(50, atHead).indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+        expect(found(heji(50, atHead))).toEqual([NO_BUDGET]);
+        expect(found(heji(45, atHead))).toEqual([NO_BUDGET, `sum-mismatch@F${atHead ? 2 : 4}`]);
+      }
+      // The table's own 合计, in the 一级 column, is its total still: checked as the indicators' 合计.
+      const total = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, ["合计", null, null, null, null, 90, 85]]));
+      expect(total.indicators).toHaveLength(3);
+      expect(found(total)).toEqual([NO_BUDGET, "sum-mismatch@G5"]);
+    });
+
     it.each([
       ["a 分值", [45, 50] as [number, number], [30, 30] as [number, number], "F4", "产出指标小计的分值填的是 45，但其下各指标分值相加为 50。请改为 50，或核对各行数字。"],
       ["a 得分", [50, 50] as [number, number], [30, 25] as [number, number], "G6", "效益指标小计的得分填的是 25，但其下各指标得分相加为 30。请改为 30，或核对各行数字。"],
