@@ -20,7 +20,7 @@ import {
   readBudgetBlock,
   readIndicatorBlock,
 } from "./model";
-import { MoneyUnit, tableMoneyUnit } from "./money-unit";
+import { MoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile } from "./profile";
 import {
   AnalysisResult,
@@ -470,7 +470,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
   const budgetTables: SummaryInput["budgetTables"] = [];
   for (const w of works) {
     for (const { block, results } of w.budgets) {
-      const unit = tableMoneyUnit(w.view, block.table, block.table.columns.planned);
+      const unit = block.moneyUnit;
       const lead = leadingLine(results);
       const table = tableIndex.get(block.table)!;
       for (const r of results) {

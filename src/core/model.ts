@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { BudgetTable, ColumnSpan, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
+import { MoneyUnit, convertAmount, tableMoneyUnit, typedAmount } from "./money-unit";
 import {
   Dimension,
   BASIC_SPENDING_LABEL,
@@ -120,6 +121,8 @@ export interface BudgetBlock {
   statedWeight: Decimal | null;
   /** The 执行率 header says its numbers are percentages (执行率（%）): a typed 1.5 is 1.5%. */
   ratesInPercent: boolean;
+  /** The unit of its amounts (see readTypedAmounts); null when unknown. */
+  moneyUnit: MoneyUnit | null;
 }
 
 export interface Indicator {
@@ -482,10 +485,35 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     sheet: view.sheet.name,
     table,
     lines,
+    moneyUnit: readTypedAmounts(view, table, lines),
     weighted: cols.weight !== undefined || stated !== null,
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, cols.rate).some((t) => /[%％]/.test(t)),
   };
+}
+
+const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
+
+/**
+ * The table's money unit: the one it states (money-unit.ts), else the first one its amounts are
+ * typed with (126.8万元), its plain numbers then taken in it too; null when neither says. Amounts
+ * typed with their unit are read in it (1268000元 in a table of 万元 is 126.8), not as text.
+ */
+function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine[]): MoneyUnit | null {
+  const typed: { line: BudgetLine; field: (typeof AMOUNT_FIELDS)[number]; value: Decimal; unit: MoneyUnit }[] = [];
+  for (const line of lines) {
+    for (const field of AMOUNT_FIELDS) {
+      const cell = line[field];
+      const amount = cell?.invalid && typeof cell.raw === "string" ? typedAmount(cell.raw) : null;
+      if (amount) typed.push({ line, field, ...amount });
+    }
+  }
+  const unit = tableMoneyUnit(view, table, table.columns.planned) ?? typed[0]?.unit ?? null;
+  for (const { line, field, value, unit: from } of typed) {
+    const amount = convertAmount(value, from, unit!);
+    line[field] = { ...line[field]!, value: amount, invalid: false, shown: amount.decimalPlaces() };
+  }
+  return unit;
 }
 
 /** The header texts over a column (one or two header rows). */

@@ -80,6 +80,20 @@ const WAN_PER_UNIT: Record<MoneyUnit, Decimal> = {
   元: new Exact("0.0001"),
 };
 
+/**
+ * An amount typed with its money unit in the cell (126.8万元, 1,268,000元, 人民币120万元): its number
+ * and unit; null for anything else (a plain number, ≥50万元, 5万元/人).
+ */
+export function typedAmount(text: string): { value: Decimal; unit: MoneyUnit } | null {
+  const match = /^(?:人民币)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|千元|万元|元)(?:人民币)?$/.exec(text.trim());
+  return match ? { value: new Decimal(match[1].replace(/,/g, "")), unit: match[2] as MoneyUnit } : null;
+}
+
+/** An exact amount in one money unit brought to another: 126.8 万元 is 1268000 元. */
+export function convertAmount(amount: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
+  return from === to ? amount : new Decimal(new Exact(amount).times(WAN_PER_UNIT[from]).div(WAN_PER_UNIT[to]));
+}
+
 /** An exact amount (decimal text) in 万元: 13200000 元 is 1320, 1234.5 元 is 0.12345, 1.25 亿元 is 12500. */
 export function inWanYuan(amount: string, unit: MoneyUnit): string {
   return unit === "万元" ? amount : new Exact(amount).times(WAN_PER_UNIT[unit]).toFixed();

@@ -454,3 +454,40 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(found(run(headerStated(total, grade)))).toEqual([finding]);
   });
 });
+
+describe("budget amounts typed with their money unit in the cell (review round 23c, A3)", () => {
+  const form = (header: Row, total: CellValue[], parts: Row[] = []): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [
+        header,
+        ["年度资金总额", ...total, 10, 0.95, 9.5],
+        ...parts,
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+        ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
+        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", null, null, null, null, 100, 99.5, ""],
+      ],
+    });
+  const line = (a: Analysis) => a.budget.map((b) => [b.label, b.planned, b.spent, b.rate, b.score]);
+
+  it("are read in the unit typed, the table's plain numbers taken in it too: rate, score and total as written", () => {
+    const a = run(form(BUDGET_HEADER, ["100万元", "100万元", "95万元"], [["其中：财政拨款", 80, 80, 76, "—", "—", "—"], ["其他资金", 20, 20, 19, "—", "—", "—"]]));
+    expect(line(a)[0]).toEqual(["年度资金总额", "100", "95", "0.95", "9.5"]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "99.5"]]);
+  });
+
+  it("are brought to the unit the table states: 1,000,000元 under 全年预算数（万元） is 100", () => {
+    const header = ["", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分"];
+    const a = run(form(header, ["1,000,000元", "人民币100万元", "950000元"]));
+    expect(line(a)[0]).toEqual(["年度资金总额", "100", "95", "0.95", "9.5"]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it("leave words around an amount not-numeric, as before", () => {
+    expect(found(run(form(BUDGET_HEADER, [100, "约100万元", 95])))).toContain("not-numeric@自评表!C2");
+  });
+});
