@@ -17,7 +17,7 @@ import { Lang } from "../core/analyze";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { FileReview, Review, ReviewTally, reviewNote } from "../core/review";
+import { FileReview, Review, ReviewTally, reviewFileOrder, reviewNote } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -56,7 +56,7 @@ export interface ReviewIo {
 }
 
 /**
- * The workbooks under `folder`, as paths relative to it, in a stable order; and the scored copies
+ * The workbooks under `folder`, as paths relative to it, in review order (reviewFileOrder); and the scored copies
  * passed over because their workbook is beside them or, for the copies `jixiao score` wrote to its
  * jixiao-out folder, in the folder above (a unit that handed in only its scored copy is reviewed
  * from it).
@@ -80,8 +80,7 @@ async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ foun
     }
   };
   await walk("", []);
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { found: found.sort(order), copies: copies.sort(order) };
+  return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder) };
 }
 
 interface FolderProfile {

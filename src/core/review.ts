@@ -240,6 +240,23 @@ function withoutCopyMarks(stem: string): string {
   }
 }
 
+/**
+ * The order a folder's workbooks are reviewed in: by path, each file's copies and versions
+ * (县林业局 - 副本.xlsx, 县林业局-修改后.xlsx) right after it, so that of identical files the one
+ * without copy marks is counted and the copies are named as its duplicates.
+ */
+export function reviewFileOrder(a: string, b: string): number {
+  const key = (file: string) => {
+    const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1;
+    const stem = fileStem(file);
+    const original = withoutCopyMarks(stem);
+    return [file.slice(0, cut) + original, original === stem ? "0" : "1", file];
+  };
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
+}
+
 /** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
 const FORM_WORDS_AFTER = /[\s\-－_]*(?:(?:19|20)\d{2}年?度?)?(?:(?:项目支出|部门整体支出|部门整体|项目|部门)?(?:绩效)?(?:自评表?|评价表|目标表|自评报告))?$/;
 /** How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may end so). */
@@ -604,8 +621,8 @@ export class ReviewTally {
     return {
       schema: REVIEW_SCHEMA,
       files: this.fileCount,
-      rows: renamed(this.rows),
-      findings: renamed(this.findings),
+      rows: byUnit(renamed(this.rows)),
+      findings: byUnit(renamed(this.findings)),
       rules: [...this.rules.values()]
         .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
         .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.findings - a.findings || a.rule.localeCompare(b.rule)),
@@ -615,4 +632,15 @@ export class ReviewTally {
       notes: [...this.notes, ...this.otherYears()],
     };
   }
+}
+
+/** Each unit's items together, the units in the order they first appear (the files' order), each unit's in theirs. */
+function byUnit<T extends { unit: string }>(items: T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.unit);
+    if (group) group.push(item);
+    else groups.set(item.unit, [item]);
+  }
+  return [...groups.values()].flat();
 }

@@ -6,7 +6,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { ReviewTally, reviewFile } from "../../src/core/review";
+import { ReviewTally, reviewFile, reviewFileOrder } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, SheetSpec, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
@@ -312,8 +312,27 @@ describe("the unit of a workbook whose forms name none", () => {
     tally.add(review("县民政局-2022年.xlsx", yearForm(2022)));
     tally.add(review("县档案馆.xlsx", formTitled("部门整体支出绩效自评表")));
     const whole = tally.review();
-    expect(whole.rows.map((r) => r.year)).toEqual([2023, 2023, 2022, null]);
+    // Each unit's rows together (县民政局's two files), the units in the order of their first file.
+    expect(whole.rows.map((r) => [r.unit, r.year])).toEqual([
+      ["县民政局", 2023],
+      ["县民政局", 2022],
+      ["县教育局", 2023],
+      ["县档案馆", null],
+    ]);
     expect(whole.notes).toEqual([{ file: "县民政局-2022年.xlsx", kind: "other-year", detail: "2022", message: "自评年度为 2022，与其他多数文件的年度不同" }]);
+  });
+
+  test("files are reviewed by path, each one's copies and versions right after it (review round 24b, A8)", () => {
+    const files = ["县直/县林业局 - 副本.xlsx", "县直/县林业局(1).xlsx", "县直/县林业局.xlsx", "县直/县林业局-修改后.xlsx", "县直/县档案馆.xlsx", "县农业局.xlsx", "乡镇/城关镇.xlsx"];
+    expect([...files].sort(reviewFileOrder)).toEqual([
+      "乡镇/城关镇.xlsx",
+      "县农业局.xlsx",
+      "县直/县林业局.xlsx",
+      "县直/县林业局 - 副本.xlsx",
+      "县直/县林业局(1).xlsx",
+      "县直/县林业局-修改后.xlsx",
+      "县直/县档案馆.xlsx",
+    ]);
   });
 
   test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
