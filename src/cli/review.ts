@@ -17,7 +17,7 @@ import { Lang } from "../core/analyze";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { FileReview, Review, ReviewTally, reviewFileOrder, reviewNote } from "../core/review";
+import { FileReview, REVIEW_SCHEMA, Review, ReviewTally, reviewFileOrder, reviewNote } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -114,34 +114,43 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
 }
 
 /**
- * An output that names a workbook under the reviewed folder, or is one of the workbooks reviewed
- * (`inputKeys`, see fileKey: through a link too), would replace a unit's work: refused before
- * anything is read, unless it is a review jixiao wrote there before (a rerun replaces it).
- * `option`: the option that named it, null for the default 汇总.xlsx.
+ * An output that names a file under the reviewed folder (a unit's workbook, its report in .docx or
+ * .pdf), or is one of the workbooks reviewed (`inputKeys`, see fileKey: through a link too), would
+ * replace a unit's work: refused before anything is read, unless it is a review jixiao wrote there
+ * before, its workbook or its JSON (a rerun replaces it). `option`: the option that named it, null
+ * for the default 汇总.xlsx.
  */
 async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null, inputKeys: Set<string>): Promise<void> {
   const relative = path.relative(path.resolve(folder), path.resolve(output));
-  const inFolder = !relative.startsWith("..") && !path.isAbsolute(relative) && isWorkbookName(path.basename(output));
+  const inFolder = !relative.startsWith("..") && !path.isAbsolute(relative);
   if (!inFolder && !inputKeys.has(await fileKey(output))) return;
   try {
     if (!(await fs.stat(output)).isFile()) return;
   } catch {
     return; // not there yet
   }
-  try {
-    if (isReviewWorkbook((await readXlsx(output)).grid)) return;
-  } catch {
-    // unreadable: a unit's file all the same, which the review lists
-  }
+  if (await isEarlierReview(output)) return;
+  const workbook = isWorkbookName(path.basename(output));
   throw option === null
     ? new ReviewError(
         `${output}: 文件夹中已有这个工作簿，它不是 jixiao 的复核汇总，复核不会覆盖它；请用 --out 为汇总另指一个文件`,
         `${output}: the folder holds this workbook, which is no review jixiao wrote, and the review does not replace it; name the review's file with --out`,
       )
     : new ReviewError(
-        `${output}: 这是所复核文件夹中的工作簿，${option} 会覆盖它（输入文件不会被修改）；请用 ${option} 另指一个文件`,
-        `${output}: a workbook in the reviewed folder, which ${option} would replace (inputs are never changed); name another file with ${option}`,
+        `${output}: 这是所复核文件夹中的${workbook ? "工作簿" : "文件"}，${option} 会覆盖它（输入文件不会被修改）；请用 ${option} 另指一个文件`,
+        `${output}: a ${workbook ? "workbook" : "file"} in the reviewed folder, which ${option} would replace (inputs are never changed); name another file with ${option}`,
       );
+}
+
+/** Whether a file is a review jixiao wrote: its workbook (isReviewWorkbook) or its JSON (jixiao-review/1). */
+async function isEarlierReview(file: string): Promise<boolean> {
+  try {
+    if (isWorkbookName(path.basename(file))) return isReviewWorkbook((await readXlsx(file)).grid);
+    const json = JSON.parse(await fs.readFile(file, "utf8")) as { schema?: unknown } | null;
+    return json?.schema === REVIEW_SCHEMA;
+  } catch {
+    return false; // unreadable: a unit's file all the same
+  }
 }
 
 /** Writes an output whole (src/cli/files.ts), or ends the run with one clear line. */

@@ -22,12 +22,14 @@ import {
   formNameValue,
   isFieldLabel,
   isSectionHeading,
+  withoutNumbering,
   isGroupSubtotal,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
   unitInTitle,
 } from "./headers";
+import { typedAmount } from "./money-unit";
 import { isEmptyMarker, parseNumber, periodEnd } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
@@ -638,7 +640,24 @@ function withinLevel1Group(view: SheetView, row: number, columns: Columns<Indica
   const col = columns.level1;
   if (col === undefined) return false;
   if (!view.isOrigin(row, col)) return view.originRow(row, col) < row;
-  return isSectionHeading(cellText(view.raw(row, col)));
+  // 绩效指标 | 合计 is the table's total: 绩效指标 heads all the 一级s.
+  const text = cellText(view.raw(row, col));
+  return isSectionHeading(text) && !WHOLE_TABLE_HEADING.test(withoutNumbering(text.trim()));
+}
+
+const WHOLE_TABLE_HEADING = /^(?:项目)?绩效(?:指标|目标)?/;
+
+/**
+ * Whether the table goes on under a row: the next row that is not blank is an indicator's (it has
+ * a target or an actual of its own) or the table's total. A 合计 after the last 一级's rows, with
+ * that 一级's label merged down over it by mistake, is the table's total still.
+ */
+function tableGoesOn(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
+  for (let next = row + 1; next < view.rowCount; next++) {
+    if (isBlankRow(view, next, table.span.left, table.right)) continue;
+    return hasOwnValues(view, next, columns) || heads(leadingLabels(view, next, table.span.left, table.right), "total");
+  }
+  return false;
 }
 
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
@@ -778,21 +797,21 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
-    // A 小计 inside the table (产出指标小计, 数量指标小计 too) is not an indicator; one named
-    // 小计完成项目, with its own values, is. So is a 合计 beside a 一级's label (see withinLevel1Group).
-    const levelSubtotal =
-      labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal) || (labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns));
-    if (summaryRow && levelSubtotal) {
-      table.levelSubtotalRows.push(row);
-      continue;
-    }
-    if (summaryRow && heads(labels, "grade")) {
+    // A 合计 beside a 一级's label, with the table going on under it, sums that 一级 (see withinLevel1Group).
+    const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns) && tableGoesOn(view, row, table, columns);
+    if (summaryRow && !groupSum && heads(labels, "grade")) {
       table.gradeRow = row;
       break;
     }
-    if (summaryRow && heads(labels, "total")) {
+    if (summaryRow && !groupSum && heads(labels, "total")) {
       table.totalRow = row;
       break;
+    }
+    // A 小计 inside the table (产出指标小计, 数量指标小计 too) is not an indicator; one named
+    // 小计完成项目, with its own values, is.
+    if (summaryRow && (groupSum || labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal))) {
+      table.levelSubtotalRows.push(row);
+      continue;
     }
     // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
     if (labelMatches(labels, NOTE_LABEL)) {
@@ -848,7 +867,8 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     for (const c of numberCols) {
       const value = view.rowValue(row, c);
       const text = cellText(value);
-      if (parseNumber(value) !== null) numbers++;
+      // An amount typed with its money unit (20万元) is a number of the table (see readTypedAmounts).
+      if (parseNumber(value) !== null || typedAmount(text) !== null) numbers++;
       else if (!isEmptyMarker(text)) {
         texts++; // "—" in a source row is "nothing", not text
         if (text.length <= 12) shortTexts++;
@@ -965,21 +985,25 @@ const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自�
 const STATED_GRADE_LABEL = /^(自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次)$/;
 
 /**
- * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分, or left blank
- * before its 自评等级 or the row's end): no top row of the header under it. A header's own
- * 自评得分 column is merged down over its rows, or has its column's header word beside it.
+ * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it
+ * blank with nothing else on the line but its grade (自评得分 | | 自评等级 | ): no top row of the
+ * header under it. A header's own 自评得分 column stands among other fields' words (分值 | 执行率 |
+ * 自评得分 | 评价等级).
  */
 function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boolean {
+  let labelled = false;
+  let otherWords = false;
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
-    if (!view.isOrigin(row, c) || !STATED_TOTAL_LABEL.test(normalizeHeader(cellText(view.raw(row, c))))) continue;
-    if ((view.mergeAt(row, c)?.bottom ?? row) > row) continue;
-    const valueCol = valueColRightOf(view, row, c, span);
-    if (valueCol === undefined) return true;
-    const value = view.rowValue(row, valueCol);
-    if (typeof value === "number" || parseNumber(value) !== null) return true;
-    if (STATED_GRADE_LABEL.test(normalizeHeader(cellText(value)))) return true;
+    if (!view.isOrigin(row, c)) continue;
+    const text = cellText(view.raw(row, c));
+    const label = normalizeHeader(text);
+    if (STATED_TOTAL_LABEL.test(label)) {
+      const valueCol = valueColRightOf(view, row, c, span);
+      if (valueCol !== undefined && parseNumber(view.rowValue(row, valueCol)) !== null) return true;
+      labelled = true;
+    } else if (text !== "" && !STATED_GRADE_LABEL.test(label) && !isGradeText(text)) otherWords = true;
   }
-  return false;
+  return labelled && !otherWords;
 }
 
 /**

@@ -194,9 +194,9 @@ export const LOOKED_FOR = {
  * 绩效评价总分 or 项目支出绩效自评总分; 项目支出合计 is a budget line, not one of them.
  */
 export const TOTAL_LABEL =
-  /^(项目|绩效指标|指标)?(合计|总计|总分|综合得分|综合评分|总评分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分|评价总分|总体得分|最终得分)|^(项目支出|项目)?绩效(自评|评价)(得分|总分)/;
+  /^(项目绩效指标|项目|绩效指标|各项指标|指标)?(合计|总计|总分|综合得分|综合评分|总评分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分|评价总分|总体得分|最终得分)|^(项目支出|项目)?绩效(自评|评价)(得分|总分)/;
 /** Of those, the ones that sum the rows above them (domain.md §1) rather than name the 总分. */
-export const SUM_LABEL = /^(项目|绩效指标|指标)?(得分)?(合计|总计)/;
+export const SUM_LABEL = /^(项目绩效指标|项目|绩效指标|各项指标|指标)?(得分)?(合计|总计)/;
 export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|绩效等级|评定等级|综合评价等级)|^(评价|自评)(结果|结论)$/;
 /**
  * Of those, the labels whose row is a total or a grade by what it holds: 自评结果 | 95 is the 总分,
@@ -232,11 +232,15 @@ export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
 }
 
+/** The 二级 names of the national forms (数量指标, 服务对象满意度指标), as a subtotal row names them. */
+const LEVEL2_NAME =
+  "(?:数量|质量|时效|进度|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|社会公众满意度|群众满意度|满意度)指标";
+
 /**
  * A 一级's or a 二级's own 小计 or 合计 row (产出指标小计, 产出指标 合计, 一、效益指标得分小计,
  * 数量指标小计, 服务对象满意度指标小计): the sum of its rows, no indicator.
  */
-const GROUP_SUBTOTAL = new RegExp(`^(?:${SECTION_NAME}|[\u4e00-\u9fff]{1,12}指标)(?:得分)?(?:小计|合计)$`);
+const GROUP_SUBTOTAL = new RegExp(`^(?:${SECTION_NAME}|${LEVEL2_NAME})(?:得分)?(?:小计|合计)$`);
 
 export function isGroupSubtotal(text: string): boolean {
   return text.length <= 24 && GROUP_SUBTOTAL.test(withoutNumbering(normalizeHeader(text)));
@@ -248,7 +252,7 @@ export function withoutNumbering(text: string): string {
 }
 
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最]/;
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最各]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

@@ -495,25 +495,30 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
 const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 
 /**
- * The table's money unit: the one it states (money-unit.ts), else the first one its amounts are
- * typed with (126.8万元), its plain numbers then taken in it too; null when neither says. Amounts
- * typed with their unit are read in it (1268000元 in a table of 万元 is 126.8), not as text.
+ * Reads amounts typed with their money unit (126.8万元) as numbers: in the unit the table states
+ * (money-unit.ts), brought to it (1268000元 in a table of 万元 is 126.8); else in the first one
+ * typed, the table's plain numbers taken in it too. Returns the table's money unit: the one it
+ * states, else the one all its amounts are typed in; null when neither (a typed 120万元 beside a
+ * plain 1200000 says nothing of the plain one's unit).
  */
 function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine[]): MoneyUnit | null {
   const typed: { line: BudgetLine; field: (typeof AMOUNT_FIELDS)[number]; value: Decimal; unit: MoneyUnit }[] = [];
+  let plain = false;
   for (const line of lines) {
     for (const field of AMOUNT_FIELDS) {
       const cell = line[field];
       const amount = cell?.invalid && typeof cell.raw === "string" ? typedAmount(cell.raw) : null;
       if (amount) typed.push({ line, field, ...amount });
+      else if (cell?.value) plain = true;
     }
   }
-  const unit = tableMoneyUnit(view, table, table.columns.planned) ?? typed[0]?.unit ?? null;
+  const stated = tableMoneyUnit(view, table, table.columns.planned);
+  const unit = stated ?? typed[0]?.unit ?? null;
   for (const { line, field, value, unit: from } of typed) {
     const amount = convertAmount(value, from, unit!);
     line[field] = { ...line[field]!, value: amount, invalid: false, shown: amount.decimalPlaces() };
   }
-  return unit;
+  return stated ?? (plain ? null : unit);
 }
 
 /** The header texts over a column (one or two header rows). */

@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { Table } from "./detect";
 import { SheetView } from "./grid";
+import { parseNumber } from "./values";
 
 export type MoneyUnit = "亿元" | "万元" | "千元" | "元";
 
@@ -81,12 +82,15 @@ const WAN_PER_UNIT: Record<MoneyUnit, Decimal> = {
 };
 
 /**
- * An amount typed with its money unit in the cell (126.8万元, 1,268,000元, 人民币120万元): its number
- * and unit; null for anything else (a plain number, ≥50万元, 5万元/人).
+ * An amount typed with its money unit in the cell (126.8万元, 1,268,000元, 人民币120万元, 120万,
+ * １２０万元): its number and unit; null for anything else (a plain number, ≥50万元, 约120万元, 5万元/人).
  */
 export function typedAmount(text: string): { value: Decimal; unit: MoneyUnit } | null {
-  const match = /^(?:人民币)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|千元|万元|元)(?:人民币)?$/.exec(text.trim());
-  return match ? { value: new Decimal(match[1].replace(/,/g, "")), unit: match[2] as MoneyUnit } : null;
+  const match = /^(?:人民币)?\s*([^分]+?)\s*(亿元|千元|万元|元|亿|万)(?:人民币)?$/.exec(text.trim());
+  const value = match ? parseNumber(match[1]) : null;
+  if (!match || value === null) return null;
+  const unit = match[2];
+  return { value, unit: (unit.endsWith("元") ? unit : `${unit}元`) as MoneyUnit };
 }
 
 /** An exact amount in one money unit brought to another: 126.8 万元 is 1268000 元. */

@@ -7,6 +7,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { reviewFile } from "../../src/core/review";
 import { BUDGET_HEADER, DEPARTMENT_HEAD, DEPARTMENT_INDICATORS, INDICATOR_HEADER, SheetSpec, workbook } from "../support/grid";
 import { found } from "../support/findings";
 
@@ -439,6 +440,31 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(found(a)).toEqual([]);
   });
 
+  // Review round 26: the line test took a two-row budget header's own top row, whose 自评得分 has
+  // nothing right of it (or its 评价等级), for such a line, and the header lost its 分值 and 得分.
+  it.each([[[]], [["评价等级"]]])("a two-row budget header whose top row ends in 自评得分 %j, unmerged, is read whole", (after) => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["项目支出绩效自评表"],
+          ["项目资金（万元）", "预算执行情况", "", "", "分值", "执行率", "自评得分", ...after],
+          ["", "年初预算数", "全年预算数", "全年执行数"],
+          ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5, ...after.map(() => "优")],
+          [],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+          ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", null, null, null, null, 100, 99.5, ""],
+        ],
+        merges: ["A2:A3", "B2:D2"],
+      }),
+    );
+    expect(a.totals.map((t) => [t.score, t.recordedScore])).toEqual([["99.5", "99.5"]]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("a header line giving the full marks first (总分 | 100 | 自评得分 | 96.5) records the 自评得分 (review round 25)", () => {
     const grid = headerStated(99.5, "优");
     grid.sheets[0].values[1] = ["总分", 100, "", "自评得分", 99.5];
@@ -485,6 +511,22 @@ describe("budget amounts typed with their money unit in the cell (review round 2
     const a = run(form(header, ["1,000,000元", "人民币100万元", "950000元"]));
     expect(line(a)[0]).toEqual(["年度资金总额", "100", "95", "0.95", "9.5"]);
     expect(found(a)).toEqual([]);
+  });
+
+  // Review round 26: a 其中 row typed with units throughout was no row of the table (it ended there).
+  it("are read in every line, 其中 rows too, also as 120万 and in full-width digits; sums are checked", () => {
+    const parts = (planned: string) => [["其中：财政拨款", "80万元", planned, "76万元", "—", "—", "—"], ["其他资金", "２０万元", "20万元", "19万元", "—", "—", "—"]];
+    const right = run(form(BUDGET_HEADER, ["100万元", "100万元", "95万元"], parts("80万")));
+    expect(right.budget.map((b) => b.label)).toEqual(["年度资金总额", "其中：财政拨款", "其他资金"]);
+    expect(found(right)).toEqual([]);
+    expect(found(run(form(BUDGET_HEADER, ["100万元", "100万元", "95万元"], parts("90万"))))).toEqual(["sum-mismatch@自评表!C2"]);
+  });
+
+  it("give the table their unit where all its amounts are typed in it; beside plain numbers, no unit is claimed", () => {
+    // As the bureau's review shows them: 预算数（万元） and its 金额单位.
+    const reviewed = (grid: WorkbookGrid) => reviewFile("县人社局.xlsx", run(grid), DEFAULT_PROFILE).rows.map((r) => [r.planned, r.moneyUnit]);
+    expect(reviewed(form(BUDGET_HEADER, ["1,000,000元", "1,000,000元", "950,000元"]))).toEqual([["100", "万元"]]);
+    expect(reviewed(form(BUDGET_HEADER, ["100万元", "100万元", "95万元"], [["其中：财政拨款", 1000000, 1000000, 950000, "—", "—", "—"]]))).toEqual([["100", null]]);
   });
 
   it("leave words around an amount not-numeric, as before", () => {

@@ -198,6 +198,20 @@ describe("indicator tables", () => {
         expect(found(heji(50, atHead))).toEqual([NO_BUDGET]);
         expect(found(heji(45, atHead))).toEqual([NO_BUDGET, `sum-mismatch@F${atHead ? 2 : 4}`]);
       }
+      // Review round 26: the table's total still, worded 项目绩效指标合计, 各项指标合计 or 绩效指标 | 合计,
+      // or in the 二级 column with the last 一级's label merged down over it (no row of the table after it).
+      for (const [label, merges] of [
+        [["项目绩效指标合计"], []],
+        [["各项指标合计"], []],
+        [["绩效指标", "合计"], []],
+        [[null, "合计"], ["A4:A5"]],
+      ] as [CellValue[], string[]][]) {
+        const closing = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [...label, ...Array(5 - label.length).fill(null), 90, 85]], { merges }));
+        // The wrong 85 found as the table's total's (as the indicators' 合计, or the 总分 it names), not a 小计's.
+        const atTotal = closing.findings.filter((f) => f.cell === "G5");
+        expect(atTotal.map((f) => f.rule)).toContainEqual(expect.stringMatching(/^(sum|total)-mismatch$/));
+        expect(atTotal.map((f) => f.message).join()).not.toContain("小计");
+      }
       // The table's own 合计, in the 一级 column, is its total still: checked as the indicators' 合计.
       const total = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, ["合计", null, null, null, null, 90, 85]]));
       expect(total.indicators).toHaveLength(3);

@@ -240,6 +240,16 @@ describe("a bureau's folder after other runs (review round 23)", () => {
     const rerun = await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", path.join(dir, "r.json"));
     expect(rerun.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
+    // Its JSON too; but no other file of the folder, a unit's report in .docx or a note (review round 24b).
+    expect((await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", path.join(dir, "r.json"))).code).toBe(0);
+    const report = path.join(dir, "县林业局自评报告.docx");
+    const note = path.join(dir, "说明.txt");
+    writeFileSync(report, "a unit's report");
+    writeFileSync(note, "{}");
+    const overReport = await run(dir, "--out", report);
+    expect([overReport.code, overReport.stderr.trim()]).toEqual([2, `${report}: 这是所复核文件夹中的文件，--out 会覆盖它（输入文件不会被修改）；请用 --out 另指一个文件`]);
+    expect((await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", note)).code).toBe(2);
+    expect([readFileSync(report, "utf8"), readFileSync(note, "utf8")]).toEqual(["a unit's report", "{}"]);
   }, 60_000);
 });
 
