@@ -593,6 +593,17 @@ function valueRightOfLabel(
   return null;
 }
 
+/** An 等次 written in its label's cell (评价等次：优), with nothing right of it: that cell, with what is written after the label. */
+function gradeInLabelCell(view: SheetView, { left, right }: ColumnSpan, row: number): TextCell | null {
+  const end = Math.min(view.rowLength(row), right + 1);
+  for (let c = left; c < end; c++) {
+    if (!view.isOrigin(row, c)) continue;
+    const [label, written] = cellText(view.raw(row, c)).split(/[:：]/, 2);
+    if (written?.trim() && GRADE_LABEL.test(normalizeHeader(label))) return { sheet: view.sheet.name, row, col: c, text: written.trim() };
+  }
+  return null;
+}
+
 /**
  * A 合计 (总计, 指标合计 …) under the indicators whose 分值 is theirs alone (90, the budget's 10 kept
  * apart) sums the rows above it (domain.md §1): their subtotal, not the 总分, which the form then
@@ -821,7 +832,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     selfEvaluation: isSelfEvaluation(cols, indicators),
     // The 总分 is points of the 100 beside any 分值: 99.5% (stored 0.995) is 99.5, beside 100 as beside 100%.
     recordedTotal: totalCell ? inPoints(numberCell(view, totalCell.row, totalCell.col)) : null,
-    recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : null,
+    recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : table.gradeRow === null ? null : gradeInLabelCell(view, span, table.gradeRow),
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),

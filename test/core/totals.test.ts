@@ -129,6 +129,18 @@ describe("grade wordings", () => {
     expect(rules(indicators([50, 40, 10], "优秀"))).not.toContainEqual(expect.stringMatching(/^grade-mismatch/));
     expect(rules(indicators([50, 40, 10], "良"))).toContain("grade-mismatch@G6");
   });
+
+  it("reads an 等次 written in its label's cell (评价等次：良), and fills in no grade beside it", () => {
+    const inLabel = (written: string) => {
+      const rows = indicators([50, 40, 10]);
+      rows.push([written]);
+      return analyze(workbook({ rows }));
+    };
+    const wrong = inLabel("评价等次：良");
+    expect(wrong.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([["grade-mismatch", "A6", "总分 100 对应的等次是“优”，填的是“良”。"]]);
+    const right = inLabel("评价等次：优秀");
+    expect([right.findings, right.totals[0].recordedGrade, right.writes]).toEqual([[], "优秀", []]);
+  });
 });
 
 describe("a group of indicators whose shared 分值 and 得分 are both blank", () => {
