@@ -116,8 +116,15 @@ export interface IndicatorTable extends TableBase {
    * The 自评得分 and 自评等级 the form's header block states (自评得分 | 95.5 | 自评等级 | 优), the
    * cells of their values: where the table has no 总分 or 等次 row, they are its recorded ones.
    */
-  statedTotal: { row: number; col: number } | null;
-  statedGrade: { row: number; col: number } | null;
+  statedTotal: StatedCell | null;
+  statedGrade: StatedCell | null;
+}
+
+/** A stated value's cell; `written`: the value as written after its label in the same cell (自评得分：95.5分 → 95.5). */
+export interface StatedCell {
+  row: number;
+  col: number;
+  written?: string;
 }
 
 export type Table = BudgetTable | IndicatorTable;
@@ -981,8 +988,13 @@ function formNames(view: SheetView, tables: Table[]): void {
  * How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优); not 总分,
  * which a header block may give the form's full marks under (总分 | 100 | 自评得分 | 96.5).
  */
-const STATED_TOTAL_LABEL = /^(自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分)$/;
-const STATED_GRADE_LABEL = /^(自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次)$/;
+const STATED_TOTAL_WORDS = "自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分";
+const STATED_GRADE_WORDS = "自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次";
+const STATED_TOTAL_LABEL = new RegExp(`^(${STATED_TOTAL_WORDS})$`);
+const STATED_GRADE_LABEL = new RegExp(`^(${STATED_GRADE_WORDS})$`);
+/** The same written with its value in one cell, alone or after the title: 自评得分：95.5分, 项目支出绩效自评表 自评等级：优. */
+const STATED_TOTAL_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_TOTAL_WORDS})\\s*[:：]\\s*(\\d+(?:\\.\\d+)?)\\s*分?(?![\\d.])`);
+const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE_WORDS})\\s*[:：]\\s*([^\\s　，,；;。（）()]+)`);
 
 /**
  * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it
@@ -1018,11 +1030,20 @@ function statedResult(view: SheetView, table: IndicatorTable, tables: Table[]): 
     if (inOtherTable(row)) continue;
     for (let c = table.span.left; c < spanEnd(view, row, table.span); c++) {
       if (!view.isOrigin(row, c)) continue;
-      const label = normalizeHeader(cellText(view.raw(row, c)));
+      const text = cellText(view.raw(row, c));
+      const label = normalizeHeader(text);
       const valueCol = STATED_TOTAL_LABEL.test(label) || STATED_GRADE_LABEL.test(label) ? valueColRightOf(view, row, c, table.span) : undefined;
-      if (valueCol === undefined) continue;
-      if (STATED_TOTAL_LABEL.test(label)) table.statedTotal ??= { row, col: valueCol };
-      else table.statedGrade ??= { row, col: valueCol };
+      if (valueCol !== undefined) {
+        if (STATED_TOTAL_LABEL.test(label)) table.statedTotal ??= { row, col: valueCol };
+        else table.statedGrade ??= { row, col: valueCol };
+        continue;
+      }
+      // Not in a note (说明：评价等级：优秀、良好…), which explains the form rather than states its result.
+      if (labelMatches([text], NOTE_LABEL)) continue;
+      const total = STATED_TOTAL_IN_CELL.exec(text);
+      if (total) table.statedTotal ??= { row, col: c, written: total[1] };
+      const grade = STATED_GRADE_IN_CELL.exec(text);
+      if (grade) table.statedGrade ??= { row, col: c, written: grade[1] };
     }
     if (isFormTitle(view, row, table.span)) return;
   }

@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, ColumnSpan, Columns, IndicatorTable, leadingLabels, rowCell } from "./detect";
+import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
 import { MoneyUnit, convertAmount, tableMoneyUnit, typedAmount } from "./money-unit";
@@ -593,6 +593,18 @@ function valueRightOfLabel(
   return null;
 }
 
+/** A stated total written after its label in the cell (自评得分：95.5分): that number, the cell read-only. */
+function statedNumber(cell: NumberCell, stated: StatedCell | null): NumberCell {
+  if (stated?.written === undefined) return cell;
+  const value = parseNumber(stated.written)!;
+  return { ...cell, value, invalid: false, empty: false, writable: false, shown: value.decimalPlaces() };
+}
+
+/** A stated grade written after its label in the cell (自评等级：优): that text. */
+function statedText(cell: TextCell, stated: StatedCell | null): TextCell {
+  return stated?.written === undefined ? cell : { ...cell, text: stated.written };
+}
+
 /** An 等次 written in its label's cell (评价等次：优), with nothing right of it: that cell, with what is written after the label. */
 function gradeInLabelCell(view: SheetView, { left, right }: ColumnSpan, row: number): TextCell | null {
   const end = Math.min(view.rowLength(row), right + 1);
@@ -831,8 +843,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     groups,
     selfEvaluation: isSelfEvaluation(cols, indicators),
     // The 总分 is points of the 100 beside any 分值: 99.5% (stored 0.995) is 99.5, beside 100 as beside 100%.
-    recordedTotal: totalCell ? inPoints(numberCell(view, totalCell.row, totalCell.col)) : null,
-    recordedGrade: gradeCell ? textCell(view, gradeCell.row, gradeCell.col) : table.gradeRow === null ? null : gradeInLabelCell(view, span, table.gradeRow),
+    recordedTotal: totalCell ? inPoints(statedNumber(numberCell(view, totalCell.row, totalCell.col)!, table.statedTotal === totalCell ? table.statedTotal : null)) : null,
+    recordedGrade: gradeCell ? statedText(textCell(view, gradeCell.row, gradeCell.col)!, table.statedGrade === gradeCell ? table.statedGrade : null) : table.gradeRow === null ? null : gradeInLabelCell(view, span, table.gradeRow),
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),

@@ -465,6 +465,28 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(found(a)).toEqual([]);
   });
 
+  it.each([
+    [[["项目支出绩效自评表 自评得分：99.5分"]], "99.5", null],
+    [[["项目支出绩效自评表（自评得分：99.5）"]], "99.5", null],
+    [[["项目支出绩效自评表"], ["自评得分：99.5分", "", "", "", "自评等级：优"]], "99.5", "优"],
+    [[["项目支出绩效自评表"], ["自评得分：99.5；自评等级：优秀"]], "99.5", "优秀"],
+    // A note explains the form: no result of its own.
+    [[["项目支出绩效自评表"], ["说明：自评得分：满分100分，自评等级：优、良、中、差"]], null, null],
+  ])("written after their labels in one cell, in the title or a line of the header block: %j", (block, total, grade) => {
+    const grid = headerStated("", "");
+    grid.sheets[0].values.splice(0, 3, ...(block as CellValue[][]), ["项目名称", "职业技能培训"]);
+    const a = run(grid);
+    expect(a.totals.map((t) => [t.recordedScore, t.recordedGrade])).toEqual([[total, grade]]);
+    expect(found(a)).toEqual([]);
+    expect(a.writes).toEqual([]);
+  });
+
+  it("written after their labels in one cell, and wrong: found at that cell", () => {
+    const grid = headerStated("", "");
+    grid.sheets[0].values.splice(0, 3, ["项目支出绩效自评表"], ["自评得分：95分；自评等级：良"], ["项目名称", "职业技能培训"]);
+    expect(found(run(grid))).toEqual(["total-mismatch@自评表!A2", "grade-mismatch@自评表!A2"]);
+  });
+
   it("a header line giving the full marks first (总分 | 100 | 自评得分 | 96.5) records the 自评得分 (review round 25)", () => {
     const grid = headerStated(99.5, "优");
     grid.sheets[0].values[1] = ["总分", 100, "", "自评得分", 99.5];
