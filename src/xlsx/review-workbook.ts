@@ -25,14 +25,22 @@ export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; count
 
 /**
  * A review workbook jixiao wrote, in either language: it opens with the review's first three
- * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to). A
- * rerun over the folder skips it.
+ * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to),
+ * or holds a sheet headed as its 汇总 (renamed, or with a sheet put before it). A rerun over the
+ * folder skips it.
  */
 export function isReviewWorkbook(grid: WorkbookGrid): boolean {
-  return Object.values(REVIEW_SHEETS).some(({ rows, findings, counts }) => {
+  const opensAsReview = Object.values(REVIEW_SHEETS).some(({ rows, findings, counts }) => {
     const names = [rows, findings, counts];
     return grid.sheets.length >= names.length && names.every((name, i) => grid.sheets[i].name === name);
   });
+  return opensAsReview || grid.sheets.some(headedAsReviewRows);
+}
+
+/** A sheet headed as the review's 汇总 is, column for column, in either language, whatever its name and place. */
+function headedAsReviewRows(sheet: WorkbookGrid["sheets"][number]): boolean {
+  const header = sheet.values[0] ?? [];
+  return (["zh", "en"] as const).some((lang) => ROW_COLUMNS.every((column, i) => header[i] === column.title[lang]));
 }
 
 /**

@@ -222,6 +222,18 @@ describe("a review workbook in either language", () => {
     expect(isReviewWorkbook(named("问题明细", "汇总", "规则统计"))).toBe(false);
   });
 
+  it("is told by its 汇总's header too: renamed, or with a sheet put before it (review round 24b)", async () => {
+    for (const lang of ["zh", "en"] as const) {
+      const grid = (await readXlsx(written[lang].file)).grid;
+      grid.sheets[0].name = "2024年复核";
+      grid.sheets.unshift({ name: "封面", values: [["县财政局绩效自评复核"]], numFmts: [], merges: [] });
+      expect(isReviewWorkbook(grid)).toBe(true);
+    }
+    // A unit's list whose first columns happen to read 单位 | 项目 is none.
+    const list = { name: "汇总", values: [["单位", "项目", "年度", "预算数", "执行数"]], numFmts: [], merges: [] };
+    expect(isReviewWorkbook({ sheets: [list] })).toBe(false);
+  });
+
   it("has the same figures in both languages: only the words differ", () => {
     const figures = (review: Review) => review.rows.map((r) => [r.unit, r.file, r.sheet, r.kind, r.planned, r.spent, r.moneyUnit, r.rate, r.score, r.grade, r.errors, r.warnings]);
     expect(figures(written.en.review)).toEqual(figures(written.zh.review));
