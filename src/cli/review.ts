@@ -121,7 +121,8 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
  * for the default 汇总.xlsx.
  */
 async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null, inputKeys: Set<string>): Promise<void> {
-  const relative = path.relative(path.resolve(folder), path.resolve(output));
+  // Real paths: the folder or the output may be named through a link.
+  const relative = path.relative(await realPath(folder), path.join(await realPath(path.dirname(output)), path.basename(output)));
   const inFolder = !relative.startsWith("..") && !path.isAbsolute(relative);
   if (!inFolder && !inputKeys.has(await fileKey(output))) return;
   try {
@@ -140,6 +141,15 @@ async function refuseOverUnitWorkbook(folder: string, output: string, option: st
         `${output}: 这是所复核文件夹中的${workbook ? "工作簿" : "文件"}，${option} 会覆盖它（输入文件不会被修改）；请用 ${option} 另指一个文件`,
         `${output}: a ${workbook ? "workbook" : "file"} in the reviewed folder, which ${option} would replace (inputs are never changed); name another file with ${option}`,
       );
+}
+
+/** A path with its links resolved; as given where it does not exist. */
+async function realPath(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /** Whether a file is a review jixiao wrote: its workbook (isReviewWorkbook) or its JSON (jixiao-review/1). */

@@ -2,6 +2,7 @@
  * Finds budget tables and indicator tables anywhere on a sheet by their header wordings, and
  * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
  */
+import Decimal from "decimal.js";
 import { CellValue, SHEET_COLUMNS, SheetView, cellText, rangeAddress } from "./grid";
 import { isGradeText } from "./grade-text";
 import {
@@ -29,7 +30,7 @@ import {
   normalizeHeader,
   unitInTitle,
 } from "./headers";
-import { typedAmount } from "./money-unit";
+import { statedMoneyUnit, typedAmount } from "./money-unit";
 import { isEmptyMarker, parseNumber, periodEnd } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
@@ -655,16 +656,45 @@ function withinLevel1Group(view: SheetView, row: number, columns: Columns<Indica
 const WHOLE_TABLE_HEADING = /^(?:项目)?绩效(?:指标|目标)?/;
 
 /**
- * Whether the table goes on under a row: the next row that is not blank is an indicator's (it has
- * a target or an actual of its own) or the table's total. A 合计 after the last 一级's rows, with
- * that 一级's label merged down over it by mistake, is the table's total still.
+ * Whether a 合计 inside a 一级's group sums that group rather than the table. At the foot of its
+ * group, by its 分值: that of its 一级's rows since the last 小计 (and not of all rows) is the group's;
+ * that of all rows, or 100, the table's, its 一级's label merged down over it by mistake. Else, or
+ * without a 分值, by what follows: the group's when the table goes on under it (an indicator's
+ * row, a 小计 or the table's total next).
  */
-function tableGoesOn(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
+function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
+  const weight = columns.weight === undefined ? null : parseNumber(view.rowValue(row, columns.weight));
+  if (weight !== null) {
+    const since = table.levelSubtotalRows.at(-1) ?? table.headerBottom;
+    const level1 = (r: number) => view.text(view.originRow(r, columns.level1!), columns.level1!);
+    const groupRows = table.rows.filter((r) => r > since && level1(r) === level1(row));
+    const group = weightSum(view, groupRows, columns);
+    const all = weightSum(view, table.rows, columns);
+    // At the head of its group (no row of it yet) only what follows tells.
+    if (groupRows.length > 0 && group !== null && all !== null) {
+      if (weight.eq(group) && !group.eq(all)) return true;
+      if (!weight.eq(group) && (weight.eq(all) || weight.eq(100))) return false;
+    }
+  }
   for (let next = row + 1; next < view.rowCount; next++) {
     if (isBlankRow(view, next, table.span.left, table.right)) continue;
-    return hasOwnValues(view, next, columns) || heads(leadingLabels(view, next, table.span.left, table.right), "total");
+    const labels = leadingLabels(view, next, table.span.left, table.right);
+    // An indicator's row: its values, or its name where they are left blank.
+    const indicator = hasOwnValues(view, next, columns) || hasOwnText(view, next, columns.level3);
+    return indicator || heads(labels, "total") || labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal);
   }
   return false;
+}
+
+/** The sum of the rows' 分值 as typed; null where one is not a number. */
+function weightSum(view: SheetView, rows: number[], columns: Columns<IndicatorField>): Decimal | null {
+  let sum = new Decimal(0);
+  for (const r of rows) {
+    const weight = parseNumber(view.rowValue(r, columns.weight!));
+    if (weight === null) return null;
+    sum = sum.plus(weight);
+  }
+  return sum;
 }
 
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
@@ -804,8 +834,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
-    // A 合计 beside a 一级's label, with the table going on under it, sums that 一级 (see withinLevel1Group).
-    const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns) && tableGoesOn(view, row, table, columns);
+    // A 合计 beside a 一级's label may sum that 一级 (see withinLevel1Group, sumsGroup).
+    const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns) && sumsGroup(view, row, table, columns);
     if (summaryRow && !groupSum && heads(labels, "grade")) {
       table.gradeRow = row;
       break;
@@ -998,7 +1028,8 @@ const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE
 
 /**
  * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it
- * blank with nothing else on the line but its grade (自评得分 | | 自评等级 | ): no top row of the
+ * blank with nothing else on the line but its grade and a unit line (自评得分 | | 自评等级 | |
+ * 单位：万元): no top row of the
  * header under it. A header's own 自评得分 column stands among other fields' words (分值 | 执行率 |
  * 自评得分 | 评价等级).
  */
@@ -1013,7 +1044,7 @@ function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boo
       const valueCol = valueColRightOf(view, row, c, span);
       if (valueCol !== undefined && parseNumber(view.rowValue(row, valueCol)) !== null) return true;
       labelled = true;
-    } else if (text !== "" && !STATED_GRADE_LABEL.test(label) && !isGradeText(text)) otherWords = true;
+    } else if (text !== "" && !STATED_GRADE_LABEL.test(label) && !isGradeText(text) && statedMoneyUnit(text) === null) otherWords = true;
   }
   return labelled && !otherWords;
 }
@@ -1033,7 +1064,8 @@ function statedResult(view: SheetView, table: IndicatorTable, tables: Table[]): 
       const text = cellText(view.raw(row, c));
       const label = normalizeHeader(text);
       const valueCol = STATED_TOTAL_LABEL.test(label) || STATED_GRADE_LABEL.test(label) ? valueColRightOf(view, row, c, table.span) : undefined;
-      if (valueCol !== undefined) {
+      // The line's unit (单位：万元) at its end is no value of a blank 自评等级.
+      if (valueCol !== undefined && statedMoneyUnit(view.text(row, valueCol)) === null) {
         if (STATED_TOTAL_LABEL.test(label)) table.statedTotal ??= { row, col: valueCol };
         else table.statedGrade ??= { row, col: valueCol };
         continue;

@@ -39,6 +39,8 @@ export function readGrade(recorded: string, labels: readonly string[]): GradeRea
     if (ticked.length === 0) return { kind: "unticked" };
     return ticked.length === 1 ? { kind: "grade", grade: ticked[0] } : { kind: "ticked", grades: ticked };
   }
+  // The scale printed where the grade goes (90分以上为优，80-90分为良，60-80分为中…): none chosen.
+  if (GRADE_SYNONYMS.filter((group) => group.some((word) => text.includes(word))).length >= 3) return { kind: "unticked" };
   return { kind: "grade", grade: gradeWord(text.replace(/ /g, ""), vocabulary) };
 }
 

@@ -19,6 +19,7 @@ import {
   FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
+  NOTE_LABEL,
   SUBTOTAL_LABEL,
   SUM_LABEL,
   TOTAL_LABEL,
@@ -29,7 +30,7 @@ import {
   splitStatedWeight,
 } from "./headers";
 import { eq, lt } from "./compare";
-import { isGradeText } from "./grade-text";
+import { isGradeText, readGrade } from "./grade-text";
 import { HUNDRED, sumOf } from "./score";
 import {
   ParsedValue,
@@ -509,7 +510,8 @@ function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine
       const cell = line[field];
       const amount = cell?.invalid && typeof cell.raw === "string" ? typedAmount(cell.raw) : null;
       if (amount) typed.push({ line, field, ...amount });
-      else if (cell?.value) plain = true;
+      // A plain 0 (其他资金) is 0 in any unit.
+      else if (cell?.value && !cell.value.isZero()) plain = true;
     }
   }
   const stated = tableMoneyUnit(view, table, table.columns.planned);
@@ -588,7 +590,9 @@ function valueRightOfLabel(
   if (labelCol === undefined) return null;
   for (let c = labelCol + 1; c < end; c++) {
     if (!view.isOrigin(row, c) || c === skipCol) continue;
-    if (cellText(view.raw(row, c)) !== "") return { row, col: c };
+    const text = cellText(view.raw(row, c));
+    // A signature beside it (填表人：张三) is no value of the label's.
+    if (text !== "" && !NOTE_LABEL.test(text)) return { row, col: c };
   }
   return null;
 }
@@ -610,10 +614,26 @@ function gradeInLabelCell(view: SheetView, { left, right }: ColumnSpan, row: num
   const end = Math.min(view.rowLength(row), right + 1);
   for (let c = left; c < end; c++) {
     if (!view.isOrigin(row, c)) continue;
-    const [label, written] = cellText(view.raw(row, c)).split(/[:：]/, 2);
-    if (written?.trim() && GRADE_LABEL.test(normalizeHeader(label))) return { sheet: view.sheet.name, row, col: c, text: written.trim() };
+    const written = gradeAfterLabel(cellText(view.raw(row, c)));
+    // A grade, or options ticked; not the scale itself (评价等次：优（90分以上）、良（80-89分）…).
+    if (written && isGradeText(written) && readGrade(written, []).kind !== "unticked") return { sheet: view.sheet.name, row, col: c, text: written };
   }
   return null;
+}
+
+/**
+ * What is written after an 等次 label in one cell (评价等次：优☑ 良□ → 优☑ 良□, 评价等次： → ""); null
+ * for a cell without such a label.
+ */
+function gradeAfterLabel(text: string): string | null {
+  const [label, written] = text.split(/[:：]/, 2);
+  return written !== undefined && GRADE_LABEL.test(normalizeHeader(label)) ? written.trim() : null;
+}
+
+/** A recorded 等次 read from a cell that holds its label too (merged across the row): what follows the label. */
+function withoutGradeLabel(cell: TextCell): TextCell {
+  const written = gradeAfterLabel(cell.text);
+  return written === null ? cell : { ...cell, text: written };
 }
 
 /**
@@ -844,7 +864,11 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     selfEvaluation: isSelfEvaluation(cols, indicators),
     // The 总分 is points of the 100 beside any 分值: 99.5% (stored 0.995) is 99.5, beside 100 as beside 100%.
     recordedTotal: totalCell ? inPoints(statedNumber(numberCell(view, totalCell.row, totalCell.col)!, table.statedTotal === totalCell ? table.statedTotal : null)) : null,
-    recordedGrade: gradeCell ? statedText(textCell(view, gradeCell.row, gradeCell.col)!, table.statedGrade === gradeCell ? table.statedGrade : null) : table.gradeRow === null ? null : gradeInLabelCell(view, span, table.gradeRow),
+    recordedGrade: gradeCell
+      ? withoutGradeLabel(statedText(textCell(view, gradeCell.row, gradeCell.col)!, table.statedGrade === gradeCell ? table.statedGrade : null))
+      : table.gradeRow === null
+        ? null
+        : gradeInLabelCell(view, span, table.gradeRow),
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
     year: formYear(view, table, indicators),

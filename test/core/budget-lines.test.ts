@@ -434,8 +434,12 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
   it.each([
     ["", ""],
     ["99.5分", "优"],
-  ])("right above the budget header, a 自评得分 of %j is no top row of that header either", (total, grade) => {
-    const a = run(headerStated(total, grade, true));
+    // Review round 27: with the table's unit line at its end.
+    ["", "", "单位：万元"],
+  ])("right above the budget header, a 自评得分 of %j is no top row of that header either", (total, grade, unitLine = "") => {
+    const grid = headerStated(total, grade, true);
+    if (unitLine) grid.sheets[0].values[2].push(unitLine);
+    const a = run(grid);
     expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
     expect(found(a)).toEqual([]);
   });
@@ -549,6 +553,8 @@ describe("budget amounts typed with their money unit in the cell (review round 2
     const reviewed = (grid: WorkbookGrid) => reviewFile("县人社局.xlsx", run(grid), DEFAULT_PROFILE).rows.map((r) => [r.planned, r.moneyUnit]);
     expect(reviewed(form(BUDGET_HEADER, ["1,000,000元", "1,000,000元", "950,000元"]))).toEqual([["100", "万元"]]);
     expect(reviewed(form(BUDGET_HEADER, ["100万元", "100万元", "95万元"], [["其中：财政拨款", 1000000, 1000000, 950000, "—", "—", "—"]]))).toEqual([["100", null]]);
+    // A plain 0 is 0 in any unit (review round 27): 1.2亿 is 12000 万元.
+    expect(reviewed(form(BUDGET_HEADER, ["1.2亿", "1.2亿元", "1.14亿"], [["其中：财政拨款", "1.2亿", "1.2亿", "1.14亿", "—", "—", "—"], ["其他资金", 0, 0, 0, "—", "—", "—"]]))).toEqual([["12000", "万元"]]);
   });
 
   it("leave words around an amount not-numeric, as before", () => {

@@ -212,6 +212,33 @@ describe("indicator tables", () => {
         expect(atTotal.map((f) => f.rule)).toContainEqual(expect.stringMatching(/^(sum|total)-mismatch$/));
         expect(atTotal.map((f) => f.message).join()).not.toContain("小计");
       }
+      // Review round 27: at the foot of the last group with no 总分 after it (the grade, a note, or
+      // nothing next), a 合计 of its group's 分值 is the group's; one of all rows' is the table's,
+      // also with another form right under it.
+      const atG5 = (after: CellValue[][], weight: number, score: number) =>
+        run(
+          indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [null, "合计", null, null, null, weight, score], ...after], {
+            merges: ["A4:A5"],
+          }),
+        ).findings.filter((f) => f.cell === "G5");
+      const secondForm = [[], ["项目名称", "第二个项目"], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 90, 90, ""]];
+      for (const after of [[], [["评价等次", null, null, null, null, null, "优"]], [["说明：满意度为问卷调查结果"]], secondForm]) {
+        expect(atG5(after, 10, 10)).toEqual([]);
+        expect(atG5(after, 10, 9).map((f) => f.message)).toEqual(["满意度指标小计的得分填的是 9，但其下各指标得分相加为 10。请改为 10，或核对各行数字。"]);
+        expect(atG5(after, 90, 85).map((f) => f.message)).toEqual([expect.not.stringContaining("小计")]);
+      }
+      // At the head of a group, over a 二级's 小计 right under it.
+      const headOverNamed = run(
+        indicators([
+          ["产出指标", "合计", null, null, null, 50, 50],
+          ["产出指标", "数量指标小计", null, null, null, 50, 50],
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          EFFECT,
+          SATISFACTION_ROW,
+        ]),
+      );
+      expect(headOverNamed.indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
+      expect(found(headOverNamed)).toEqual([NO_BUDGET]);
       // The table's own 合计, in the 一级 column, is its total still: checked as the indicators' 合计.
       const total = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, ["合计", null, null, null, null, 90, 85]]));
       expect(total.indicators).toHaveLength(3);

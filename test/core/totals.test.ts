@@ -140,6 +140,24 @@ describe("grade wordings", () => {
     expect(wrong.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([["grade-mismatch", "A6", "总分 100 对应的等次是“优”，填的是“良”。"]]);
     const right = inLabel("评价等次：优秀");
     expect([right.findings, right.totals[0].recordedGrade, right.writes]).toEqual([[], "优秀", []]);
+    // Not the scale printed there, nor the label left to be filled in (review round 27).
+    for (const blank of ["评价等次：90分以上为优，80-89分为良，60-79分为中，60分以下为差", "评价等次："]) {
+      expect(inLabel(blank).findings).toEqual([]);
+      expect(inLabel(blank).totals[0].recordedGrade).toBeNull();
+    }
+  });
+
+  it("reads an 等次 cell merged over its label and the 得分 column (评价等次：优☑ 良□) without its label; a signature beside a blank one is none", () => {
+    const merged = (text: string) => {
+      const rows = indicators([50, 40, 10]);
+      rows.push([text]);
+      return analyze(workbook({ rows, merges: ["A6:H6"] }));
+    };
+    expect(merged("评价等次：优☑ 良□ 中□ 差□").findings).toEqual([]);
+    expect(merged("评价等次：优□ 良☑ 中□ 差□").findings.map((f) => f.message)).toEqual(["总分 100 对应的等次是“优”，填的是“优□ 良☑ 中□ 差□”。"]);
+    const rows = indicators([50, 40, 10]);
+    rows.push(["评价等次", null, null, null, null, null, null, "填表人：张三"]);
+    expect(analyze(workbook({ rows })).findings).toEqual([]);
   });
 });
 

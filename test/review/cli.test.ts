@@ -249,6 +249,8 @@ describe("a bureau's folder after other runs (review round 23)", () => {
     const overReport = await run(dir, "--out", report);
     expect([overReport.code, overReport.stderr.trim()]).toEqual([2, `${report}: 这是所复核文件夹中的文件，--out 会覆盖它（输入文件不会被修改）；请用 --out 另指一个文件`]);
     expect((await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", note)).code).toBe(2);
+    // The folder reviewed through a link, the file named by its real path (review round 27).
+    expect((await run(link, "--out", path.join(tempDir("jixiao-out-"), "复核.xlsx"), "--json", note)).code).toBe(2);
     expect([readFileSync(report, "utf8"), readFileSync(note, "utf8")]).toEqual(["a unit's report", "{}"]);
   }, 60_000);
 });
