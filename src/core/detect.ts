@@ -644,12 +644,15 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
  * holds a 一级 heading itself (产出指标 | 合计 | 50 | 50 at the head of its group). A 合计 in its
  * 二级 column sums that 一级, not the table: the table's own 合计 or 总分 is in the 一级 column.
  */
-function withinLevel1Group(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
+function withinLevel1Group(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
   const col = columns.level1;
   if (col === undefined) return false;
   if (!view.isOrigin(row, col)) return view.originRow(row, col) < row;
   // 绩效指标 | 合计 is the table's total: 绩效指标 heads all the 一级s.
   const text = cellText(view.raw(row, col));
+  // Left blank under rows of the table, as a 一级 written on its first row alone leaves it: a
+  // 合计 there is told by its 分值 (see sumsGroup).
+  if (text === "") return table.rows.length > 0;
   return isSectionHeading(text) && !WHOLE_TABLE_HEADING.test(withoutNumbering(text.trim()));
 }
 
@@ -657,23 +660,21 @@ const WHOLE_TABLE_HEADING = /^(?:项目)?绩效(?:指标|目标)?/;
 
 /**
  * Whether a 合计 inside a 一级's group sums that group rather than the table. At the foot of its
- * group, by its 分值: that of its 一级's rows since the last 小计 (and not of all rows) is the group's;
- * that of all rows, or 100, the table's, its 一级's label merged down over it by mistake. Else, or
- * without a 分值, by what follows: the group's when the table goes on under it (an indicator's
- * row, a 小计 or the table's total next).
+ * group, by its 分值 (or, left blank, its 得分): that of its 一级's rows right above it (and not
+ * of all rows) is the group's; that of all rows, or 100, the table's, its 一级's label merged down
+ * over it by mistake. Else, and at the head of a group, by what follows: the group's when the
+ * table goes on under it (an indicator's row, a 小计 or the table's total next).
  */
 function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
-  const weight = columns.weight === undefined ? null : parseNumber(view.rowValue(row, columns.weight));
-  if (weight !== null) {
-    const since = table.levelSubtotalRows.at(-1) ?? table.headerBottom;
-    const level1 = (r: number) => view.text(view.originRow(r, columns.level1!), columns.level1!);
-    const groupRows = table.rows.filter((r) => r > since && level1(r) === level1(row));
-    const group = weightSum(view, groupRows, columns);
-    const all = weightSum(view, table.rows, columns);
-    // At the head of its group (no row of it yet) only what follows tells.
-    if (groupRows.length > 0 && group !== null && all !== null) {
-      if (weight.eq(group) && !group.eq(all)) return true;
-      if (!weight.eq(group) && (weight.eq(all) || weight.eq(100))) return false;
+  const col = [columns.weight, columns.score].find((c) => c !== undefined && parseNumber(view.rowValue(row, c)) !== null);
+  if (col !== undefined) {
+    const value = parseNumber(view.rowValue(row, col))!;
+    const group = groupRowsAbove(view, row, table, columns.level1!);
+    const groupSum = columnSum(view, group, col);
+    const all = columnSum(view, table.rows, col);
+    if (group.length > 0 && groupSum !== null && all !== null) {
+      if (value.eq(groupSum) && !groupSum.eq(all)) return true;
+      if (!value.eq(groupSum) && (value.eq(all) || value.eq(100))) return false;
     }
   }
   for (let next = row + 1; next < view.rowCount; next++) {
@@ -686,13 +687,29 @@ function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns:
   return false;
 }
 
-/** The sum of the rows' 分值 as typed; null where one is not a number. */
-function weightSum(view: SheetView, rows: number[], columns: Columns<IndicatorField>): Decimal | null {
+/**
+ * The table's rows right above `row` of its 一级 (its label merged over them, written on each, or
+ * on the first alone with the others blank), past any 小计 among them.
+ */
+function groupRowsAbove(view: SheetView, row: number, table: IndicatorTable, col: number): number[] {
+  const labelOf = (r: number) => view.text(view.originRow(r, col), col);
+  // A blank 一级 cell continues the label above it.
+  const effective = new Map<number, string>();
+  let last = "";
+  for (const r of table.rows) effective.set(r, (last = labelOf(r) || last));
+  const own = labelOf(row) || last;
+  const group: number[] = [];
+  for (let i = table.rows.length - 1; i >= 0 && effective.get(table.rows[i]) === own; i--) group.push(table.rows[i]);
+  return group;
+}
+
+/** The sum of the rows' numbers in a column as typed; null where one is not a number. */
+function columnSum(view: SheetView, rows: number[], col: number): Decimal | null {
   let sum = new Decimal(0);
   for (const r of rows) {
-    const weight = parseNumber(view.rowValue(r, columns.weight!));
-    if (weight === null) return null;
-    sum = sum.plus(weight);
+    const value = parseNumber(view.rowValue(r, col));
+    if (value === null) return null;
+    sum = sum.plus(value);
   }
   return sum;
 }
@@ -835,7 +852,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
     // A 合计 beside a 一级's label may sum that 一级 (see withinLevel1Group, sumsGroup).
-    const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, columns) && sumsGroup(view, row, table, columns);
+    const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, table, columns) && sumsGroup(view, row, table, columns);
     if (summaryRow && !groupSum && heads(labels, "grade")) {
       table.gradeRow = row;
       break;
@@ -1023,7 +1040,7 @@ const STATED_GRADE_WORDS = "自评等级|自评等次|评价等级|评价等次|
 const STATED_TOTAL_LABEL = new RegExp(`^(${STATED_TOTAL_WORDS})$`);
 const STATED_GRADE_LABEL = new RegExp(`^(${STATED_GRADE_WORDS})$`);
 /** The same written with its value in one cell, alone or after the title: 自评得分：95.5分, 项目支出绩效自评表 自评等级：优. */
-const STATED_TOTAL_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_TOTAL_WORDS})\\s*[:：]\\s*(\\d+(?:\\.\\d+)?)\\s*分?(?![\\d.])`);
+const STATED_TOTAL_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_TOTAL_WORDS})\\s*[:：]\\s*(\\d+(?:\\.\\d+)?)\\s*分?(?=$|[\\s　，,；;。、（()）])`);
 const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE_WORDS})\\s*[:：]\\s*([^\\s　，,；;。（）()]+)`);
 
 /**

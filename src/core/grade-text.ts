@@ -40,7 +40,8 @@ export function readGrade(recorded: string, labels: readonly string[]): GradeRea
     return ticked.length === 1 ? { kind: "grade", grade: ticked[0] } : { kind: "ticked", grades: ticked };
   }
   // The scale printed where the grade goes (90分以上为优，80-90分为良，60-80分为中…): none chosen.
-  if (GRADE_SYNONYMS.filter((group) => group.some((word) => text.includes(word))).length >= 3) return { kind: "unticked" };
+  // Not what brackets add to a grade (良（经评价中心复核，优秀率不足）).
+  if (GRADE_SYNONYMS.filter((group) => group.some((word) => boxed.includes(word))).length >= 3) return { kind: "unticked" };
   return { kind: "grade", grade: gradeWord(text.replace(/ /g, ""), vocabulary) };
 }
 

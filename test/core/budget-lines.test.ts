@@ -474,7 +474,8 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     [[["项目支出绩效自评表（自评得分：99.5）"]], "99.5", null],
     [[["项目支出绩效自评表"], ["自评得分：99.5分", "", "", "", "自评等级：优"]], "99.5", "优"],
     [[["项目支出绩效自评表"], ["自评得分：99.5；自评等级：优秀"]], "99.5", "优秀"],
-    // A note explains the form: no result of its own.
+    // A scale is no total (review round 28), nor is a note, which explains the form.
+    [[["项目支出绩效自评表"], ["自评得分：90-100分为优"]], null, null],
     [[["项目支出绩效自评表"], ["说明：自评得分：满分100分，自评等级：优、良、中、差"]], null, null],
   ])("written after their labels in one cell, in the title or a line of the header block: %j", (block, total, grade) => {
     const grid = headerStated("", "");

@@ -227,6 +227,43 @@ describe("indicator tables", () => {
         expect(atG5(after, 10, 9).map((f) => f.message)).toEqual(["满意度指标小计的得分填的是 9，但其下各指标得分相加为 10。请改为 10，或核对各行数字。"]);
         expect(atG5(after, 90, 85).map((f) => f.message)).toEqual([expect.not.stringContaining("小计")]);
       }
+      // Review round 28: a group's rows past its 二级's 小计s; a 一级 written on its first row alone;
+      // a 合计 with its 得分 only.
+      const overLevel2 = run(
+        indicators(
+          [
+            ["产出指标", "数量指标小计", null, null, null, 25, 25],
+            [null, "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+            [null, "质量指标小计", null, null, null, 25, 25],
+            [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+            [null, "合计", null, null, null, 50, 50],
+            EFFECT,
+            [null, "合计", null, null, null, 30, 30],
+            SATISFACTION_ROW,
+            [null, "合计", null, null, null, 10, 10],
+            ["总分", null, null, null, null, 90, 90],
+          ],
+          { merges: ["A2:A6", "A7:A8", "A9:A10"] },
+        ),
+      );
+      expect(overLevel2.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(overLevel2)).toEqual(["total-incomplete@G11"]);
+      for (const labelled of [false, true]) {
+        const firstRowOnly = run(
+          indicators([
+            ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+            [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+            [labelled ? "产出指标" : null, "合计", null, null, null, 50, 50],
+            EFFECT,
+            [labelled ? "效益指标" : null, "合计", null, null, null, null, 30],
+            SATISFACTION_ROW,
+            [labelled ? "满意度指标" : null, "合计", null, null, null, 10, 10],
+            ["评价等次", null, null, null, null, null, "优"],
+          ]),
+        );
+        expect(firstRowOnly.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+        expect(found(firstRowOnly)).toEqual([NO_BUDGET]);
+      }
       // At the head of a group, over a 二级's 小计 right under it.
       const headOverNamed = run(
         indicators([

@@ -140,6 +140,8 @@ describe("grade wordings", () => {
     expect(wrong.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([["grade-mismatch", "A6", "总分 100 对应的等次是“优”，填的是“良”。"]]);
     const right = inLabel("评价等次：优秀");
     expect([right.findings, right.totals[0].recordedGrade, right.writes]).toEqual([[], "优秀", []]);
+    // A grade with a note in brackets is that grade, whatever the note names (review round 28).
+    expect(inLabel("评价等次：良（经评价中心复核，优秀率不足）").findings.map((f) => f.rule)).toEqual(["grade-mismatch"]);
     // Not the scale printed there, nor the label left to be filled in (review round 27).
     for (const blank of ["评价等次：90分以上为优，80-89分为良，60-79分为中，60分以下为差", "评价等次："]) {
       expect(inLabel(blank).findings).toEqual([]);
