@@ -22,13 +22,13 @@ import {
   formNameLabel,
   formNameValue,
   isFieldLabel,
-  isSectionHeading,
-  withoutNumbering,
   isGroupSubtotal,
+  isSectionHeading,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
   unitInTitle,
+  withoutNumbering,
 } from "./headers";
 import { statedMoneyUnit, typedAmount } from "./money-unit";
 import { isEmptyMarker, parseNumber, periodEnd } from "./values";
@@ -638,7 +638,6 @@ function isParagraph(view: SheetView, row: number, columns: Columns<IndicatorFie
   return text !== "" && !isSectionHeading(text);
 }
 
-/** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
 /**
  * Whether a row is inside a 一级's group: its 一级 cell continues a label merged from above, or
  * holds a 一级 heading itself (产出指标 | 合计 | 50 | 50 at the head of its group). A 合计 in its
@@ -714,6 +713,7 @@ function columnSum(view: SheetView, rows: number[], col: number): Decimal | null
   return sum;
 }
 
+/** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
 function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorField>): boolean {
   return hasOwnText(view, row, columns.target) || hasOwnText(view, row, columns.actual);
 }
@@ -1046,9 +1046,8 @@ const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE
 /**
  * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it
  * blank with nothing else on the line but its grade and a unit line (自评得分 | | 自评等级 | |
- * 单位：万元): no top row of the
- * header under it. A header's own 自评得分 column stands among other fields' words (分值 | 执行率 |
- * 自评得分 | 评价等级).
+ * 单位：万元): no top row of the header under it. A header's own 自评得分 column stands among other
+ * fields' words (分值 | 执行率 | 自评得分 | 评价等级).
  */
 function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boolean {
   let labelled = false;
