@@ -67,7 +67,6 @@ export interface Strings {
   budgetTable: string;
   counts: (counts: Record<Severity, number>) => string;
   collapsed: (count: number, rule: string) => string;
-  showCells: (count: number) => string;
   rowTitle: (row: number, label: string) => string;
   goToCell: (where: string) => string;
   fix: string;
@@ -76,7 +75,6 @@ export interface Strings {
   fixPreview: string;
   fixConfirm: (count: number) => string;
   cancel: string;
-  fixing: string;
   fixDone: (count: number) => string;
   fixFailed: string;
   ignore: string;
@@ -214,7 +212,6 @@ const zh: Strings = {
   counts: (c) =>
     [c.error && `错误 ${c.error}`, c.warning && `警告 ${c.warning}`, c.info && `提示 ${c.info}`].filter(Boolean).join("，") || "没有问题",
   collapsed: (count, rule) => `${count} 处：${rule}`,
-  showCells: (count) => `查看这 ${count} 处`,
   rowTitle: (row, label) => `第 ${row} 行　${label}`,
   goToCell: (where) => `选中 ${where}`,
   fix: "采用计算值",
@@ -223,7 +220,6 @@ const zh: Strings = {
   fixPreview: "将写入以下计算值（可用“撤销上次重算”恢复）：",
   fixConfirm: (count) => `写入 ${count} 个单元格`,
   cancel: "取消",
-  fixing: "正在写入…",
   fixDone: (count) => `已写入 ${count} 个计算值。`,
   fixFailed: "写入失败",
   ignore: "忽略",
@@ -367,7 +363,6 @@ const en: Strings = {
       .filter(Boolean)
       .join(", ") || "no findings",
   collapsed: (count, rule) => `${count} cells: ${rule}`,
-  showCells: (count) => `Show the ${count} cells`,
   rowTitle: (row, label) => `Row ${row}: ${label}`,
   goToCell: (where) => `Select ${where}`,
   fix: "Use computed value",
@@ -376,7 +371,6 @@ const en: Strings = {
   fixPreview: "These computed values will be written (Undo last recalculation restores them):",
   fixConfirm: (count) => `Write ${count} ${count === 1 ? "cell" : "cells"}`,
   cancel: "Cancel",
-  fixing: "Writing…",
   fixDone: (count) => `${count} computed ${count === 1 ? "value" : "values"} written.`,
   fixFailed: "Could not write",
   ignore: "Ignore",
