@@ -233,24 +233,32 @@ const COPY_MARK =
   /^[(（]\d+[)）]\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修订版|定稿|终稿|最终稿|最终版|终版|盖章版|正式版|报送版)[)）】]?)$/;
 
 function withoutCopyMarks(stem: string): string {
-  for (let name = stem.trim(); ; ) {
-    const next = name.replace(COPY_MARK, "").trim();
-    if (next === name || next === "") return name;
-    name = next;
+  return copyMarks(stem).original;
+}
+
+/** A name without a copy's or a version's marks, and how many it had: 县林业局（定稿） - 副本 → 县林业局, 2. */
+function copyMarks(name: string): { original: string; marks: number } {
+  let marks = 0;
+  for (let original = name.trim(); ; marks++) {
+    const next = original.replace(COPY_MARK, "").trim();
+    if (next === original || next === "") return { original, marks };
+    original = next;
   }
 }
 
 /**
  * The order a folder's workbooks are reviewed in: by path, each file's copies and versions
- * (县林业局 - 副本.xlsx, 县林业局-修改后.xlsx) right after it, so that of identical files the one
- * without copy marks is counted and the copies are named as its duplicates.
+ * (县林业局 - 副本.xlsx, 县林业局-修改后.xlsx, also in a copied folder 县直 - 副本/) right after it,
+ * so that of identical files the one with the fewest copy marks is counted and the copies are named
+ * as its duplicates.
  */
 export function reviewFileOrder(a: string, b: string): number {
   const key = (file: string) => {
-    const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1;
-    const stem = fileStem(file);
-    const original = withoutCopyMarks(stem);
-    return [file.slice(0, cut) + original, original === stem ? "0" : "1", file];
+    const folders = file.split(/[\\/]/).slice(0, -1).map(copyMarks);
+    const name = copyMarks(fileStem(file));
+    const marks = folders.reduce((n, folder) => n + folder.marks, name.marks);
+    // Fewest marks first: 县林业局（定稿） before 县林业局（定稿） - 副本, 城关镇/ before 城关镇 - 副本/.
+    return [[...folders.map((folder) => folder.original), name.original].join("/"), String(marks).padStart(4, "0"), file];
   };
   const [ka, kb] = [key(a), key(b)];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;

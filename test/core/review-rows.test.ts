@@ -333,6 +333,14 @@ describe("the unit of a workbook whose forms name none", () => {
       "县直/县林业局-修改后.xlsx",
       "县直/县档案馆.xlsx",
     ]);
+    // Fewest marks first, in the file's name and its folders' (review round 27).
+    expect(["县直/县林业局（定稿） - 副本.xlsx", "县直/县林业局（定稿）.xlsx", "城关镇 - 副本/垃圾清运.xlsx", "城关镇/垃圾清运.xlsx", "城关镇/路灯.xlsx"].sort(reviewFileOrder)).toEqual([
+      "县直/县林业局（定稿）.xlsx",
+      "县直/县林业局（定稿） - 副本.xlsx",
+      "城关镇/垃圾清运.xlsx",
+      "城关镇 - 副本/垃圾清运.xlsx",
+      "城关镇/路灯.xlsx",
+    ]);
   });
 
   test("is the unit's name after a number (附件3-县人民医院.xlsx, 01 县疾控中心.xlsx), never the number (review rounds 16 and 17)", () => {
