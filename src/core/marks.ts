@@ -23,7 +23,7 @@ import { groupBy } from "./collections";
 import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL, counted } from "./messages";
 import { BudgetReport, CellWrite, Finding, IndicatorReport, Severity, WriteBasis } from "./result";
-import { WorkbookState, parseState, stateJson } from "./state";
+import { WorkbookState, isEmptyState, parseState, stateJson } from "./state";
 
 /** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
 export const NOTE_PREFIX = "绩效自评助手：";
@@ -677,7 +677,7 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
   const restored: WorkbookState = { ...now };
   delete restored.marks;
   if (before.marks !== undefined) restored.marks = before.marks;
-  return Object.keys(restored).some((field) => field !== "v") ? restored : null;
+  return isEmptyState(restored) ? null : restored;
 }
 
 /**

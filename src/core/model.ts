@@ -493,7 +493,8 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
   };
 }
 
-const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
+/** A budget line's amounts (money, in the table's unit). */
+export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 
 /**
  * Reads amounts typed with their money unit (126.8万元) as numbers: in the unit the table states

@@ -644,11 +644,5 @@ export class ReviewTally {
 
 /** Each unit's items together, the units in the order they first appear (the files' order), each unit's in theirs. */
 function byUnit<T extends { unit: string }>(items: T[]): T[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.unit);
-    if (group) group.push(item);
-    else groups.set(item.unit, [item]);
-  }
-  return [...groups.values()].flat();
+  return [...groupBy(items, (item) => item.unit).values()].flat();
 }

@@ -12,11 +12,8 @@ import { CellNote, Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks"
 import { FillLookup } from "../core/writeplan";
 import { ApiCheck } from "./api";
 import { WriteOp, writeOp } from "./batch";
-import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
-
 import { NOTES_API } from "./notes";
-
-export { NOTES_API } from "./notes";
+import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */
 export function noteAddress(sheet: string, row: number, col: number): string {

@@ -25,7 +25,8 @@ import { UndoEntry, UndoRecord, parseUndoStack, pushUndo, restoredCells } from "
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
-import { NOTES_API, NoteAt, queueNotes, setFill, writeNote } from "./marks";
+import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
+import { NOTES_API } from "./notes";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
 

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
-import { BudgetBlock, BudgetLine, NumberCell, isTypedNumber, scoreDigits, typedMinimum } from "../model";
+import { AMOUNT_FIELDS, BudgetBlock, BudgetLine, NumberCell, isTypedNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeMismatch } from "../profile";
 import { gt } from "../compare";
 import {
@@ -146,7 +146,6 @@ function fundsTotalBreakdowns(all: Map<BudgetLine, Breakdown>): Map<BudgetLine, 
 /** The 其中 rows a line adds up to: its sources, else its uses (a funds total may list both). */
 const summedParts = ({ sources, uses }: Breakdown): BudgetLine[] => (sources.length > 0 ? sources : uses);
 
-const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
 /** A weighted line restating the scored lines' 分值 and 得分 is checked on them too. */
 const RESTATED_FIELDS = [...AMOUNT_FIELDS, "weight", "score"] as const;
