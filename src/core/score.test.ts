@@ -23,7 +23,10 @@ const decimalText = fc.oneof(
   fc
     .double({ min: -1e6, max: 1e6, noNaN: true })
     .map(String)
-    .filter((text) => !(new Decimal(text).precision() === 15 && new Decimal(text).decimalPlaces() > 0)),
+    .filter((text) => {
+      const value = new Decimal(text);
+      return !(value.precision() === 15 && value.decimalPlaces() > 0);
+    }),
   // Whole numbers, most weights and scores, on both sides of the 10^7 that is added as plain numbers.
   fc.integer({ min: -2e7, max: 2e7 }).map(String),
   fc
@@ -94,6 +97,9 @@ describe("sums of cells' numbers cut from binary noise", () => {
     const typed = new Decimal("16.67");
     expect(sumOf([typed, typed, typed]).toFixed()).toBe("50.01");
     expect(sumOf([new Decimal("0.1234567890123"), new Decimal("1e-13")]).toFixed()).toBe("0.1234567890124");
+    // A sum of 15 digits and more, of terms that were not cut, keeps every digit.
+    expect(sumOf([new Decimal("0.12345678901234"), new Decimal("1e-15")]).toFixed()).toBe("0.123456789012341");
+    expect(sumOf([new Decimal("0.12345678901234"), new Decimal("0.12345678901234"), new Decimal("1e-16")]).toFixed()).toBe("0.2469135780246801");
   });
 });
 

@@ -375,6 +375,14 @@ describe("the 部门整体 form weighing 基本支出 and 项目支出 each (rev
   });
 });
 
+/** The forms below: their funds line (10 points, 9.5 scored) and indicators worth 90, all met. */
+const FUNDS_TOTAL: Row = ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5];
+const NINETY_POINTS: Row[] = [
+  ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
+  ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
+  ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+];
+
 describe("a budget block to the right of the indicators, on their rows (review round 23c, A2)", () => {
   /** Indicators in A:H, the form's budget block in J:P beside them, 总分 under the indicators. */
   const besideForm = (recordedTotal: number): WorkbookGrid => {
@@ -383,9 +391,9 @@ describe("a budget block to the right of the indicators, on their rows (review r
       name: "自评表",
       rows: [
         pad(INDICATOR_HEADER, ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
-        pad(["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""], ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5]),
-        pad(["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""]),
-        pad(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""]),
+        pad(NINETY_POINTS[0], FUNDS_TOTAL),
+        pad(NINETY_POINTS[1]),
+        pad(NINETY_POINTS[2]),
         ["总分", "", "", "", "", 100, recordedTotal, ""],
       ],
     });
@@ -412,18 +420,16 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
         ["项目支出绩效自评表"],
         ...(rightAboveBudget ? [names, stated] : [stated, names]),
         BUDGET_HEADER,
-        ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5],
+        FUNDS_TOTAL,
         [],
         INDICATOR_HEADER,
-        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
-        ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
-        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+        ...NINETY_POINTS,
       ],
     });
   };
 
   it.each([false, true])("are the form's recorded total and grade: quiet where they are right (right above the budget header: %s)", (rightAboveBudget) => {
-    // Right above the budget header, the line with its 95.5 is no top row of that header (its 自评得分 no 得分 column).
+    // Right above the budget header, the line with its 99.5 is no top row of that header (its 自评得分 no 得分 column).
     const a = run(headerStated(99.5, "优", rightAboveBudget));
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "99.5", "优", "优"]]);
     expect(found(a)).toEqual([]);
@@ -454,12 +460,10 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
           ["项目支出绩效自评表"],
           ["项目资金（万元）", "预算执行情况", "", "", "分值", "执行率", "自评得分", ...after],
           ["", "年初预算数", "全年预算数", "全年执行数"],
-          ["年度资金总额", 100, 100, 95, 10, 0.95, 9.5, ...after.map(() => "优")],
+          [...FUNDS_TOTAL, ...after.map(() => "优")],
           [],
           INDICATOR_HEADER,
-          ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
-          ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
-          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+          ...NINETY_POINTS,
           ["总分", null, null, null, null, 100, 99.5, ""],
         ],
         merges: ["A2:A3", "B2:D2"],
@@ -518,9 +522,7 @@ describe("budget amounts typed with their money unit in the cell (review round 2
         ...parts,
         [],
         INDICATOR_HEADER,
-        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 50, 50, ""],
-        ["效益指标", "社会效益指标", "受益人数", "≥1000人", "1050人", 30, 30, ""],
-        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10, ""],
+        ...NINETY_POINTS,
         ["总分", null, null, null, null, 100, 99.5, ""],
       ],
     });

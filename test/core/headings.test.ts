@@ -362,27 +362,27 @@ describe("a grade typed alone in the 总分 row (review round 14, B3)", () => {
 });
 
 describe("a recorded 等次 written the way templates print it", () => {
+  // Recorded as written, without a label written in the cell with it (等级：优 is 优).
   it.each([
-    "优☑ 良□ 中□ 差□",
-    "■优 □良 □中 □差",
-    "优（√）良（ ）中（ ）差（ ）",
-    "√优 良 中 差",
-    "优秀（90-100分）",
-    "优（≥90）",
-    "优（90分以上）",
-    "优秀（≥90分）",
-    "优等",
-    "优级",
-    "优秀等次",
-    "评定为优",
-    "等级：优",
-    "“优”",
-    "优。",
-    "优 （自评）",
-  ])("takes %s for 优 under a total of 99.5", (grade) => {
+    ["优☑ 良□ 中□ 差□", "优☑ 良□ 中□ 差□"],
+    ["■优 □良 □中 □差", "■优 □良 □中 □差"],
+    ["优（√）良（ ）中（ ）差（ ）", "优（√）良（ ）中（ ）差（ ）"],
+    ["√优 良 中 差", "√优 良 中 差"],
+    ["优秀（90-100分）", "优秀（90-100分）"],
+    ["优（≥90）", "优（≥90）"],
+    ["优（90分以上）", "优（90分以上）"],
+    ["优秀（≥90分）", "优秀（≥90分）"],
+    ["优等", "优等"],
+    ["优级", "优级"],
+    ["优秀等次", "优秀等次"],
+    ["评定为优", "评定为优"],
+    ["等级：优", "优"],
+    ["“优”", "“优”"],
+    ["优。", "优。"],
+    ["优 （自评）", "优 （自评）"],
+  ])("takes %s for 优 under a total of 99.5, recorded as %s", (grade, recorded) => {
     const a = run(form({ grade }));
-    // Recorded as written, without a label written in the cell with it (等级：优 is 优).
-    expect(totalsOf(a)).toEqual([["A9:H20", "99.5", "99.5", "优", grade.replace(/^等级：/, "")]]);
+    expect(totalsOf(a)).toEqual([["A9:H20", "99.5", "99.5", "优", recorded]]);
     expect(found(a)).toEqual([]);
   });
 

@@ -311,7 +311,7 @@ describe("followMovedMarks: marks follow their notes (review round 23b)", () => 
     expect(followMovedMarks(record, notes, ["表", "综合得分"])).toBe(record);
   });
 
-  test("moves the marks below a deleted row up, with their rows' labels, and drops the mark of the deleted row", () => {
+  test("moves the marks below a deleted row up, with their rows' labels; the deleted row's mark stays unless another moved to its address", () => {
     // Row 10 deleted: 甲's note went with it, 乙's and 丙's moved up a row.
     const notes = [note("表", "H11", `${NOTE_PREFIX}乙`), note("表", "H19", `${NOTE_PREFIX}丙`)];
     const followed = followMovedMarks(record, notes, ["表"]);

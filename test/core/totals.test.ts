@@ -156,6 +156,7 @@ describe("grade wordings", () => {
       return analyze(workbook({ rows, merges: ["A6:H6"] }));
     };
     expect(merged("评价等次：优☑ 良□ 中□ 差□").findings).toEqual([]);
+    expect(merged("评价等次：优☑ 良□ 中□ 差□").totals[0].recordedGrade).toBe("优☑ 良□ 中□ 差□");
     expect(merged("评价等次：优□ 良☑ 中□ 差□").findings.map((f) => f.message)).toEqual(["总分 100 对应的等次是“优”，填的是“优□ 良☑ 中□ 差□”。"]);
     const rows = indicators([50, 40, 10]);
     rows.push(["评价等次", null, null, null, null, null, null, "填表人：张三"]);

@@ -229,8 +229,9 @@ describe("a bureau's folder after other runs (review round 23)", () => {
     // Through a link to the folder, from outside it (review round 24b): the same file.
     const link = path.join(tempDir("jixiao-link-"), "单位");
     symlinkSync(dir, link);
-    const throughLink = await run(dir, "--out", path.join(link, "县林业局.xlsx"));
-    expect(throughLink.code).toBe(2);
+    const linkedUnitBook = path.join(link, "县林业局.xlsx");
+    const throughLink = await run(dir, "--out", linkedUnitBook);
+    expect([throughLink.code, throughLink.stderr.trim()]).toEqual([2, `${linkedUnitBook}: 这是所复核文件夹中的工作簿，--out 会覆盖它（输入文件不会被修改）；请用 --out 另指一个文件`]);
     expect([unitBook, ownSummary].map((file) => readFileSync(file))).toEqual(before);
     expect(existsSync(path.join(dir, "复核.xlsx"))).toBe(false);
 
@@ -248,9 +249,12 @@ describe("a bureau's folder after other runs (review round 23)", () => {
     writeFileSync(note, "{}");
     const overReport = await run(dir, "--out", report);
     expect([overReport.code, overReport.stderr.trim()]).toEqual([2, `${report}: 这是所复核文件夹中的文件，--out 会覆盖它（输入文件不会被修改）；请用 --out 另指一个文件`]);
-    expect((await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", note)).code).toBe(2);
+    const noteRefused = [2, `${note}: 这是所复核文件夹中的文件，--json 会覆盖它（输入文件不会被修改）；请用 --json 另指一个文件`];
+    const overNote = await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", note);
+    expect([overNote.code, overNote.stderr.trim()]).toEqual(noteRefused);
     // The folder reviewed through a link, the file named by its real path (review round 27).
-    expect((await run(link, "--out", path.join(tempDir("jixiao-out-"), "复核.xlsx"), "--json", note)).code).toBe(2);
+    const overNoteThroughLink = await run(link, "--out", path.join(tempDir("jixiao-out-"), "复核.xlsx"), "--json", note);
+    expect([overNoteThroughLink.code, overNoteThroughLink.stderr.trim()]).toEqual(noteRefused);
     expect([readFileSync(report, "utf8"), readFileSync(note, "utf8")]).toEqual(["a unit's report", "{}"]);
   }, 60_000);
 });

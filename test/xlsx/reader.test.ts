@@ -142,6 +142,7 @@ describe("a two-row budget header whose top row holds the year as a number (revi
     const { grid } = readXlsxBytes(readFileSync(path.join(__dirname, "..", "fixtures", "year-over-budget-header.xlsx")), "year-over-budget-header.xlsx");
     const a = analyze(grid);
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade])).toEqual([["96.5", "96.5", "优"]]);
+    expect(a.budget.map((b) => [b.planned, b.spent, b.weight, b.recordedRate, b.recordedScore])).toEqual([["120", "108", "10", "0.9", "9"]]);
     expect(a.findings.filter((f) => f.severity !== "warning" || f.rule === "total-incomplete").map((f) => f.rule)).toEqual([]);
   });
 });

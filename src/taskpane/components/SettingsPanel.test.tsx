@@ -103,11 +103,15 @@ describe("SettingsPanel", () => {
     expect(input("预算执行率分值").value).toBe("20");
   });
 
+  test("the preset list (the pane's own PaneSelect) is named by its Field's label and described by its hint, as Fluent's Select was", () => {
+    setup(DEFAULT_PROFILE);
+    const select = screen.getByRole("combobox", { name: "预设方案" });
+    expect(document.getElementById(select.getAttribute("aria-describedby") ?? "")?.textContent).toBe(STRINGS.zh.settings.presetHint);
+  });
+
   test("each preset is offered; choosing one fills the form with its profile and shows its source", () => {
     const { last } = setup(DEFAULT_PROFILE);
     const select = screen.getByRole("combobox", { name: "预设方案" }) as HTMLSelectElement;
-    // The pane's own select (PaneSelect) takes its Field's hint as its description, as Fluent's did.
-    expect(document.getElementById(select.getAttribute("aria-describedby") ?? "")?.textContent).toBe(STRINGS.zh.settings.presetHint);
     expect(Array.from(select.options).map((o) => o.value)).toEqual(["", ...PRESETS.map((p) => p.id)]);
     for (const preset of PRESETS) {
       fireEvent.change(select, { target: { value: preset.id } });
