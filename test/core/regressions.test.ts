@@ -166,7 +166,7 @@ describe("indicator tables", () => {
 
     // Review round 24b (A7): a 二级's subtotal merged over the name and value columns was a
     // paragraph that ended the table; a 合计 in the 二级 column beside a merged 一级 its total.
-    it("reads a 二级's 数量指标小计, and a 合计 in the 二级 column of a 一级's group, as 小计 rows", () => {
+    it("reads a 二级's subtotal (数量指标小计) as a 小计 row", () => {
       const named = run(
         indicators(
           [
@@ -184,7 +184,10 @@ describe("indicator tables", () => {
       );
       expect(named.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
       expect(found(named)).toEqual([NO_BUDGET]);
-      const heji = (output: number, atHead: boolean) =>
+    });
+
+    it.each([false, true])("reads a 合计 in the 二级 column of a merged 一级's group as its 小计 (at its head: %s), and checks it", (atHead) => {
+      const heji = (output: number) =>
         run(
           indicators(
             atHead
@@ -193,43 +196,50 @@ describe("indicator tables", () => {
             { merges: ["A2:A4"] },
           ),
         );
-      for (const atHead of [false, true]) {
-        expect(heji(50, atHead).indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
-        expect(found(heji(50, atHead))).toEqual([NO_BUDGET]);
-        expect(found(heji(45, atHead))).toEqual([NO_BUDGET, `sum-mismatch@F${atHead ? 2 : 4}`]);
-      }
-      // Review round 26: the table's total still, worded 项目绩效指标合计, 各项指标合计 or 绩效指标 | 合计,
-      // or in the 二级 column with the last 一级's label merged down over it (no row of the table after it).
-      // The wrong 85 is found as the indicators' 合计's, or (绩效指标 | 合计) as the 总分's, not as a 小计's.
-      const asIndicatorsSum = ["sum-mismatch", "指标得分合计填的是 85，但各指标得分相加为 90。请改为 90，或核对各行数字。"];
-      const asTotal = ["total-mismatch", "综合得分填的是 85，各项得分相加为 90。请改为 90，或核对各项得分。"];
-      for (const [label, merges, expected] of [
-        [["项目绩效指标合计"], [], asIndicatorsSum],
-        [["各项指标合计"], [], asIndicatorsSum],
-        [["绩效指标", "合计"], [], asTotal],
-        [[null, "合计"], ["A4:A5"], asIndicatorsSum],
-      ] as [CellValue[], string[], string[]][]) {
-        const closing = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [...label, ...Array(5 - label.length).fill(null), 90, 85]], { merges }));
-        const atTotal = closing.findings.filter((f) => f.cell === "G5" && f.rule !== "total-incomplete");
-        expect(atTotal.map((f) => [f.rule, f.message])).toEqual([expected]);
-      }
-      // Review round 27: at the foot of the last group with no 总分 after it (the grade, a note, or
-      // nothing next), a 合计 of its group's 分值 is the group's; one of all rows' is the table's,
-      // also with another form right under it.
-      const atG5 = (after: CellValue[][], weight: number, score: number) =>
+      expect(heji(50).indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(heji(50))).toEqual([NO_BUDGET]);
+      expect(found(heji(45))).toEqual([NO_BUDGET, `sum-mismatch@F${atHead ? 2 : 4}`]);
+    });
+
+    /** A wrong 85 under indicators worth 90, found as the indicators' 合计's, not as a 小计's. */
+    const AS_INDICATORS_SUM = ["sum-mismatch", "指标得分合计填的是 85，但各指标得分相加为 90。请改为 90，或核对各行数字。"];
+
+    // Review round 26: the table's total still, worded 项目绩效指标合计, 各项指标合计 or 绩效指标 | 合计,
+    // or in the 二级 column with the last 一级's label merged down over it (no row of the table after it).
+    it.each([
+      [["项目绩效指标合计"], [], AS_INDICATORS_SUM],
+      [["各项指标合计"], [], AS_INDICATORS_SUM],
+      // Read as the 总分.
+      [["绩效指标", "合计"], [], ["total-mismatch", "综合得分填的是 85，各项得分相加为 90。请改为 90，或核对各项得分。"]],
+      [[null, "合计"], ["A4:A5"], AS_INDICATORS_SUM],
+    ] as [CellValue[], string[], string[]][])("reads %j (merged %j) under the last indicator as the table's total", (label, merges, expected) => {
+      const closing = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [...label, ...Array(5 - label.length).fill(null), 90, 85]], { merges }));
+      const atTotal = closing.findings.filter((f) => f.cell === "G5" && f.rule !== "total-incomplete");
+      expect(atTotal.map((f) => [f.rule, f.message])).toEqual([expected]);
+    });
+
+    // Review round 27: at the foot of the last group with no 总分 after it (the grade, a note, or
+    // nothing next), a 合计 of its group's 分值 is the group's; one of all rows' is the table's,
+    // also with another form right under it.
+    it.each([
+      ["nothing", []],
+      ["the grade", [["评价等次", null, null, null, null, null, "优"]]],
+      ["a note", [["说明：满意度为问卷调查结果"]]],
+      ["another form", [[], ["项目名称", "第二个项目"], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 90, 90, ""]]],
+    ] as [string, CellValue[][]][])("tells a 合计 under the last 一级's merged label, with %s after it, by its 分值", (_, after) => {
+      const atG5 = (weight: number, score: number) =>
         run(
           indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [null, "合计", null, null, null, weight, score], ...after], {
             merges: ["A4:A5"],
           }),
         ).findings.filter((f) => f.cell === "G5");
-      const secondForm = [[], ["项目名称", "第二个项目"], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 90, 90, ""]];
-      for (const after of [[], [["评价等次", null, null, null, null, null, "优"]], [["说明：满意度为问卷调查结果"]], secondForm]) {
-        expect(atG5(after, 10, 10)).toEqual([]);
-        expect(atG5(after, 10, 9).map((f) => f.message)).toEqual(["满意度指标小计的得分填的是 9，但其下各指标得分相加为 10。请改为 10，或核对各行数字。"]);
-        expect(atG5(after, 90, 85).map((f) => [f.rule, f.message])).toEqual([asIndicatorsSum]);
-      }
-      // Review round 28: a group's rows past its 二级's 小计s; a 一级 written on its first row alone;
-      // a 合计 with its 得分 only.
+      expect(atG5(10, 10)).toEqual([]);
+      expect(atG5(10, 9).map((f) => f.message)).toEqual(["满意度指标小计的得分填的是 9，但其下各指标得分相加为 10。请改为 10，或核对各行数字。"]);
+      expect(atG5(90, 85).map((f) => [f.rule, f.message])).toEqual([AS_INDICATORS_SUM]);
+    });
+
+    // Review round 28.
+    it("tells a group's 合计 against its 一级's rows past the 二级 小计s among them", () => {
       const overLevel2 = run(
         indicators(
           [
@@ -249,23 +259,26 @@ describe("indicator tables", () => {
       );
       expect(overLevel2.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
       expect(found(overLevel2)).toEqual(["total-incomplete@G11"]);
-      for (const labelled of [false, true]) {
-        const firstRowOnly = run(
-          indicators([
-            ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
-            [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
-            [labelled ? "产出指标" : null, "合计", null, null, null, 50, 50],
-            EFFECT,
-            [labelled ? "效益指标" : null, "合计", null, null, null, null, 30],
-            SATISFACTION_ROW,
-            [labelled ? "满意度指标" : null, "合计", null, null, null, 10, 10],
-            ["评价等次", null, null, null, null, null, "优"],
-          ]),
-        );
-        expect(firstRowOnly.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
-        expect(found(firstRowOnly)).toEqual([NO_BUDGET]);
-      }
-      // At the head of a group, over a 二级's 小计 right under it.
+    });
+
+    it.each([false, true])("reads the 合计s under a 一级 written on its group's first row alone (合计 rows labelled: %s), one by its 得分 alone", (labelled) => {
+      const firstRowOnly = run(
+        indicators([
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
+          [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
+          [labelled ? "产出指标" : null, "合计", null, null, null, 50, 50],
+          EFFECT,
+          [labelled ? "效益指标" : null, "合计", null, null, null, null, 30],
+          SATISFACTION_ROW,
+          [labelled ? "满意度指标" : null, "合计", null, null, null, 10, 10],
+          ["评价等次", null, null, null, null, null, "优"],
+        ]),
+      );
+      expect(firstRowOnly.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(firstRowOnly)).toEqual([NO_BUDGET]);
+    });
+
+    it("reads a 合计 at the head of a group, over a 二级's 小计 right under it", () => {
       const headOverNamed = run(
         indicators([
           ["产出指标", "合计", null, null, null, 50, 50],
@@ -277,7 +290,9 @@ describe("indicator tables", () => {
       );
       expect(headOverNamed.indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
       expect(found(headOverNamed)).toEqual([NO_BUDGET]);
-      // The table's own 合计, in the 一级 column, is its total still: checked as the indicators' 合计.
+    });
+
+    it("reads the table's own 合计, in the 一级 column, as its total still: checked as the indicators' 合计", () => {
       const total = run(indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, ["合计", null, null, null, null, 90, 85]]));
       expect(total.indicators).toHaveLength(3);
       expect(found(total)).toEqual([NO_BUDGET, "sum-mismatch@G5"]);
