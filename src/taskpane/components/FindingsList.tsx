@@ -3,7 +3,6 @@ import {
   Button,
   createFocusOutlineStyle,
   Field,
-  Input,
   makeStyles,
   mergeClasses,
   Text,
@@ -18,6 +17,7 @@ import { RuleId, Severity, severityCounts } from "../../core/result";
 import { FindingFilter, FindingItem, groupFindings, NO_FILTER, SEVERITIES, TableSection } from "../grouping";
 import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
+import PaneInput from "./PaneInput";
 import PaneSelect from "./PaneSelect";
 import { stackedList } from "./styles";
 
@@ -149,7 +149,7 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
         }}
       >
         <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
-          <Input autoFocus value={reason} onChange={(_, data) => setReason(data.value)} />
+          <PaneInput autoFocus value={reason} onChange={(value) => setReason(value)} />
         </Field>
         <Button size="small" type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
           {strings.ignoreConfirm}
@@ -302,7 +302,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
         <>
           <div className={styles.filters}>
             <Field label={strings.search} size="small" className={styles.field}>
-              <Input type="search" placeholder={strings.searchPlaceholder} value={filter.query} onChange={(_, data) => setFilter((f) => ({ ...f, query: data.value }))} />
+              <PaneInput type="search" placeholder={strings.searchPlaceholder} value={filter.query} onChange={(value) => setFilter((f) => ({ ...f, query: value }))} />
             </Field>
             <Field label={strings.ruleFilter} size="small" className={styles.field}>
               {(props) => (

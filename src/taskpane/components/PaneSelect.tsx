@@ -5,7 +5,8 @@
  * (`{(props) => <PaneSelect {...props} … />}`), it takes the label's id and the hint's.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { outlineControl, smallControl } from "./styles";
 
 export interface PaneSelectProps extends Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "value" | "onChange" | "size"> {
   value: string;
@@ -15,23 +16,12 @@ export interface PaneSelectProps extends Omit<React.SelectHTMLAttributes<HTMLSel
 
 const useStyles = makeStyles({
   select: {
-    boxSizing: "border-box",
+    ...outlineControl,
     width: "100%",
-    height: "32px",
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalXS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
     cursor: "pointer",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`, outlineOffset: "-1px" },
-    ":disabled": { cursor: "not-allowed", color: tokens.colorNeutralForegroundDisabled, ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled) },
   },
-  small: { height: "24px", fontSize: tokens.fontSizeBase200 },
+  small: smallControl,
 });
 
 export default function PaneSelect({ value, onChange, size = "medium", className, children, ...rest }: PaneSelectProps) {

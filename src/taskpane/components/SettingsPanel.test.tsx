@@ -89,6 +89,17 @@ describe("SettingsPanel", () => {
     expect(screen.getByText("有未保存的修改：请改正标出的设置，改正后自动保存。")).toBeTruthy();
   });
 
+  test("a text box (the pane's own PaneInput) is named by its Field's label, described by its hint, and marked invalid with its message", () => {
+    setup();
+    const box = input("预算执行率分值");
+    const described = () => (box.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent);
+    expect(described()).toEqual([STRINGS.zh.settings.budgetWeightHint]);
+    expect(box.getAttribute("aria-invalid")).toBeNull();
+    fireEvent.change(box, { target: { value: "120" } });
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+    expect(described()).toEqual([STRINGS.zh.settings.numberInvalid, STRINGS.zh.settings.budgetWeightHint]);
+  });
+
   test("import takes the same JSON as --profile; a bad file says which setting is wrong", async () => {
     const { last } = setup(DEFAULT_PROFILE);
     const file = (text: string) => new File([text], "profile.json", { type: "application/json" });

@@ -3,7 +3,6 @@ import * as React from "react";
 import {
   Button,
   Field,
-  Input,
   makeStyles,
   Text,
   tokens,
@@ -12,6 +11,7 @@ import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../.
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
+import PaneInput from "./PaneInput";
 import PaneRadioGroup from "./PaneRadioGroup";
 import PaneSelect from "./PaneSelect";
 import PaneSwitch from "./PaneSwitch";
@@ -57,7 +57,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   band: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "end", columnGap: tokens.spacingHorizontalS },
-  narrow: { minWidth: 0 },
   bandError: { gridColumnStart: 1, gridColumnEnd: 3, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   file: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
@@ -127,7 +126,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       {preset && <p className={styles.hint}>{`${s.presetSource}：${preset.source}`}</p>}
 
       <Field label={s.name}>
-        <Input value={form.name} onChange={(_, data) => edit({ name: data.value })} />
+        <PaneInput value={form.name} onChange={(value) => edit({ name: value })} />
       </Field>
 
       <fieldset className={styles.fieldset}>
@@ -135,10 +134,10 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
         {form.grades.map((row, index) => (
           <div key={index} className={styles.pair}>
             <Field label={s.gradeMin} {...validation(`grades.${index}`)}>
-              <Input className={styles.narrow} inputMode="decimal" value={row.min} onChange={(_, data) => editGrade(index, { min: data.value })} />
+              <PaneInput inputMode="decimal" value={row.min} onChange={(value) => editGrade(index, { min: value })} />
             </Field>
             <Field label={s.gradeLabel}>
-              <Input className={styles.narrow} value={row.label} onChange={(_, data) => editGrade(index, { label: data.value })} />
+              <PaneInput value={row.label} onChange={(value) => editGrade(index, { label: value })} />
             </Field>
             <Button
               type="button"
@@ -158,7 +157,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       </fieldset>
 
       <Field label={s.budgetWeight} hint={s.budgetWeightHint} {...validation("budgetWeight")}>
-        <Input inputMode="decimal" value={form.budgetWeight} onChange={(_, data) => edit({ budgetWeight: data.value })} />
+        <PaneInput inputMode="decimal" value={form.budgetWeight} onChange={(value) => edit({ budgetWeight: value })} />
       </Field>
 
       <fieldset className={styles.fieldset}>
@@ -167,10 +166,10 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
         {BAND_KEYS.map((key) => (
           <div key={key} className={styles.band}>
             <Field label={`${s[key]} ${s.low}`} {...validation(`${key}.low`)}>
-              <Input className={styles.narrow} inputMode="decimal" value={form.bands[key].low} onChange={(_, data) => editBand(key, "low", data.value)} />
+              <PaneInput inputMode="decimal" value={form.bands[key].low} onChange={(value) => editBand(key, "low", value)} />
             </Field>
             <Field label={`${s[key]} ${s.high}`} {...validation(`${key}.high`)}>
-              <Input className={styles.narrow} inputMode="decimal" value={form.bands[key].high} onChange={(_, data) => editBand(key, "high", data.value)} />
+              <PaneInput inputMode="decimal" value={form.bands[key].high} onChange={(value) => editBand(key, "high", value)} />
             </Field>
             {errors[`${key}.order`] && (
               <span className={styles.bandError} role="alert">
@@ -196,13 +195,13 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       </Field>
 
       <Field label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
-        <Input inputMode="decimal" value={form.overAchievement} onChange={(_, data) => edit({ overAchievement: data.value })} />
+        <PaneInput inputMode="decimal" value={form.overAchievement} onChange={(value) => edit({ overAchievement: value })} />
       </Field>
       <Field label={s.scoreDecimals} hint={s.decimalsHint} {...validation("scoreDecimals")}>
-        <Input inputMode="numeric" value={form.scoreDecimals} onChange={(_, data) => edit({ scoreDecimals: data.value })} />
+        <PaneInput inputMode="numeric" value={form.scoreDecimals} onChange={(value) => edit({ scoreDecimals: value })} />
       </Field>
       <Field label={s.rateDecimals} hint={s.decimalsHint} {...validation("rateDecimals")}>
-        <Input inputMode="numeric" value={form.rateDecimals} onChange={(_, data) => edit({ rateDecimals: data.value })} />
+        <PaneInput inputMode="numeric" value={form.rateDecimals} onChange={(value) => edit({ rateDecimals: value })} />
       </Field>
 
       <Field hint={s.markCellsHint}>
