@@ -499,26 +499,28 @@ export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 /**
  * Reads amounts typed with their money unit (126.8万元) as numbers: in the unit the table states
  * (money-unit.ts), brought to it (1268000元 in a table of 万元 is 126.8); else in the first one
- * typed, the table's plain numbers taken in it too. Returns the table's money unit: the one it
- * states, else the one all its amounts are typed in; null when neither (a typed 120万元 beside a
- * plain 1200000 says nothing of the plain one's unit).
+ * typed, the table's plain numbers taken in it too. An amount with only its currency sign
+ * (¥126.80) is a plain number. Returns the table's money unit: the one it states, else the one
+ * all its amounts are typed in; null when neither (a typed 120万元 beside a plain 1200000 says
+ * nothing of the plain one's unit).
  */
 function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine[]): MoneyUnit | null {
-  const typed: { line: BudgetLine; field: (typeof AMOUNT_FIELDS)[number]; value: Decimal; unit: MoneyUnit }[] = [];
+  const typed: { line: BudgetLine; field: (typeof AMOUNT_FIELDS)[number]; value: Decimal; unit: MoneyUnit | null }[] = [];
   let plain = false;
   for (const line of lines) {
     for (const field of AMOUNT_FIELDS) {
       const cell = line[field];
       const amount = cell?.invalid && typeof cell.raw === "string" ? typedAmount(cell.raw) : null;
       if (amount) typed.push({ line, field, ...amount });
-      // A plain 0 (其他资金) is 0 in any unit.
-      else if (cell?.value && !cell.value.isZero()) plain = true;
+      // A plain 0 (其他资金) is 0 in any unit; ¥126.80 is a plain number with its sign.
+      const value = amount ? amount.value : cell?.value;
+      if ((!amount || amount.unit === null) && value && !value.isZero()) plain = true;
     }
   }
   const stated = tableMoneyUnit(view, table, table.columns.planned);
-  const unit = stated ?? typed[0]?.unit ?? null;
+  const unit = stated ?? typed.find((t) => t.unit !== null)?.unit ?? null;
   for (const { line, field, value, unit: from } of typed) {
-    const amount = convertAmount(value, from, unit!);
+    const amount = from === null ? value : convertAmount(value, from, unit!);
     line[field] = { ...line[field]!, value: amount, invalid: false, shown: amount.decimalPlaces() };
   }
   return stated ?? (plain ? null : unit);

@@ -81,16 +81,22 @@ const WAN_PER_UNIT: Record<MoneyUnit, Decimal> = {
   元: new Exact("0.0001"),
 };
 
+/** An amount with its money: a currency sign or 人民币 before it, a unit after it, or both. */
+const TYPED_AMOUNT = /^(人民币)?\s*([¥￥])?\s*([^分]+?)\s*(亿元|千元|万元|元|亿|万)?(人民币)?$/;
+
 /**
- * An amount typed with its money unit in the cell (126.8万元, 1,268,000元, 人民币120万元, 120万,
- * １２０万元): its number and unit; null for anything else (a plain number, ≥50万元, 约120万元, 5万元/人).
+ * An amount typed with its money in the cell (126.8万元, 1,268,000元, 人民币120万元, 120万,
+ * １２０万元, ¥1,268,000.00元, ￥126.80): its number and unit, the unit null where only a currency
+ * sign or 人民币 is written (the amount is then in the table's unit, as a ¥ number format shows
+ * one); null for anything else (a plain number, ≥50万元, 约120万元, 5万元/人).
  */
-export function typedAmount(text: string): { value: Decimal; unit: MoneyUnit } | null {
-  const match = /^(?:人民币)?\s*([^分]+?)\s*(亿元|千元|万元|元|亿|万)(?:人民币)?$/.exec(text.trim());
-  const value = match ? parseNumber(match[1]) : null;
-  if (!match || value === null) return null;
-  const unit = match[2];
-  return { value, unit: (unit.endsWith("元") ? unit : `${unit}元`) as MoneyUnit };
+export function typedAmount(text: string): { value: Decimal; unit: MoneyUnit | null } | null {
+  const match = TYPED_AMOUNT.exec(text.trim());
+  if (!match || !(match[1] || match[2] || match[4] || match[5])) return null;
+  const value = parseNumber(match[3]);
+  if (value === null) return null;
+  const unit = match[4];
+  return { value, unit: unit ? ((unit.endsWith("元") ? unit : `${unit}元`) as MoneyUnit) : null };
 }
 
 /** An exact amount in one money unit brought to another: 126.8 万元 is 1268000 元. */

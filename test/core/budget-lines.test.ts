@@ -560,7 +560,20 @@ describe("budget amounts typed with their money unit in the cell (review round 2
     expect(reviewed(form(BUDGET_HEADER, ["1.2亿", "1.2亿元", "1.14亿"], [["其中：财政拨款", "1.2亿", "1.2亿", "1.14亿", "—", "—", "—"], ["其他资金", 0, 0, 0, "—", "—", "—"]]))).toEqual([["12000", "万元"]]);
   });
 
+  // Review round 28 (c5): ¥ before an amount, typed as text, was not-numeric.
+  it("are read with a currency sign before them: with the unit after it as any typed amount, alone in the table's unit", () => {
+    const header = ["", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分"];
+    const signed = run(form(header, ["¥100.00", "￥100", "¥ 95.00"]));
+    expect(line(signed)[0]).toEqual(["年度资金总额", "100", "95", "0.95", "9.5"]);
+    expect(found(signed)).toEqual([]);
+    expect(line(run(form(header, ["¥1,000,000.00元", "人民币¥100万元", "￥950,000元"])))[0]).toEqual(["年度资金总额", "100", "95", "0.95", "9.5"]);
+    // A sign says money, not which unit: beside amounts typed in 万元 and no stated unit, the review claims none.
+    const reviewed = reviewFile("县人社局.xlsx", run(form(BUDGET_HEADER, ["100万元", "¥100", "95万元"])), DEFAULT_PROFILE).rows;
+    expect(reviewed.map((r) => [r.planned, r.moneyUnit])).toEqual([["100", null]]);
+  });
+
   it("leave words around an amount not-numeric, as before", () => {
     expect(found(run(form(BUDGET_HEADER, [100, "约100万元", 95])))).toContain("not-numeric@自评表!C2");
+    expect(found(run(form(BUDGET_HEADER, [100, "¥约100", 95])))).toContain("not-numeric@自评表!C2");
   });
 });
