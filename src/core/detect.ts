@@ -1045,25 +1045,33 @@ const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE
 
 /**
  * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it
- * blank with nothing else on the line but its grade and a unit line (自评得分 | | 自评等级 | |
- * 单位：万元): no top row of the header under it. A header's own 自评得分 column stands among other
- * fields' words (分值 | 执行率 | 自评得分 | 评价等级).
+ * blank with nothing else on the line but its grade, a unit line and other fields of the block
+ * with their values (自评得分 | | 自评等级 | | 填报日期 | 2024年1月10日 | 单位：万元): no top row
+ * of the header under it. A header's own 自评得分 column stands among other fields' words (分值 |
+ * 执行率 | 自评得分 | 评价等级).
  */
 function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boolean {
   let labelled = false;
   let otherWords = false;
+  let fieldValueNext = false;
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (!view.isOrigin(row, c)) continue;
     const text = cellText(view.raw(row, c));
     const label = normalizeHeader(text);
+    const fieldValue = fieldValueNext;
+    fieldValueNext = false;
     if (STATED_TOTAL_LABEL.test(label)) {
       const valueCol = valueColRightOf(view, row, c, span);
       if (valueCol !== undefined && parseNumber(view.rowValue(row, valueCol)) !== null) return true;
       labelled = true;
-    } else if (text !== "" && !STATED_GRADE_LABEL.test(label) && !isGradeText(text) && statedMoneyUnit(text) === null) otherWords = true;
+    } else if (isFieldLabel(text)) fieldValueNext = !/[:：]./.test(text);
+    else if (text !== "" && !fieldValue && !STATED_GRADE_LABEL.test(label) && !isGradeText(text) && !isOtherField(text)) otherWords = true;
   }
   return labelled && !otherWords;
 }
+
+/** A header block's unit line (单位：万元) or another field with its label (填报日期, 填表人：张三): no stated total or grade. */
+const isOtherField = (text: string) => statedMoneyUnit(text) !== null || isFieldLabel(text) || NOTE_LABEL.test(text);
 
 /**
  * The 自评得分 and 自评等级 the form's header block states beside their labels: searched from the
@@ -1080,8 +1088,8 @@ function statedResult(view: SheetView, table: IndicatorTable, tables: Table[]): 
       const text = cellText(view.raw(row, c));
       const label = normalizeHeader(text);
       const valueCol = STATED_TOTAL_LABEL.test(label) || STATED_GRADE_LABEL.test(label) ? valueColRightOf(view, row, c, table.span) : undefined;
-      // The line's unit (单位：万元) at its end is no value of a blank 自评等级.
-      if (valueCol !== undefined && statedMoneyUnit(view.text(row, valueCol)) === null) {
+      // The line's unit (单位：万元) at its end, or another field of the block (填报日期, 填表人：张三), is no value of a blank 自评等级.
+      if (valueCol !== undefined && !isOtherField(view.text(row, valueCol))) {
         if (STATED_TOTAL_LABEL.test(label)) table.statedTotal ??= { row, col: valueCol };
         else table.statedGrade ??= { row, col: valueCol };
         continue;

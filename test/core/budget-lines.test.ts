@@ -438,13 +438,16 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
   // Review round 25 (9): blank, or typed with its 分, the line was the budget header's top row and
   // its 自评得分 made a 得分 column of the labels under it (not-numeric on 年度资金总额).
   it.each([
-    ["", ""],
-    ["99.5分", "优"],
+    ["", "", []],
+    ["99.5分", "优", []],
     // Review round 27: with the table's unit line at its end.
-    ["", "", "单位：万元"],
-  ])("right above the budget header, a 自评得分 of %j is no top row of that header either", (total, grade, unitLine = "") => {
+    ["", "", ["单位：万元"]],
+    // Review round 27 (b7): with another field of the block and its value (填报日期 | 2024年1月10日), or in one cell.
+    ["", "", ["填报日期", "2024年1月10日"]],
+    ["", "", ["填表人：张三", "联系电话", "0717-1234567"]],
+  ])("right above the budget header, a 自评得分 of %j, its 自评等级 %j and %j after them on its line is no top row of that header either", (total, grade, after: string[]) => {
     const grid = headerStated(total, grade, true);
-    if (unitLine) grid.sheets[0].values[2].push(unitLine);
+    grid.sheets[0].values[2].push(...after);
     const a = run(grid);
     expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
     expect(found(a)).toEqual([]);
