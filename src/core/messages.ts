@@ -64,8 +64,8 @@ const ZH: Record<RuleId, Template> = {
           : `综合得分填的是 ${p.recorded}，各项得分相加为 ${p.computed}。请改为 ${p.computed}，或核对各项得分。`,
   "grade-mismatch": (p) =>
     p.ticked
-      ? `等次勾选了不止一项（${p.ticked}）：总分 ${p.total} 对应的等次是“${p.expected}”，请只勾选“${p.expected}”。`
-      : `总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
+      ? `等次勾选了不止一项（${p.ticked}）：${p.computed ? "按核算的" : ""}总分 ${p.total} 对应的等次是“${p.expected}”，请只勾选“${p.expected}”。`
+      : `${p.computed ? "按核算的" : ""}总分 ${p.total} 对应的等次是“${p.expected}”，填的是“${p.recorded}”。`,
   "score-above-attainable": (p) =>
     `执行率 ${p.rate} 时最高只能得 ${p.bound} 分（预算执行率分值 ${p.budgetWeight} 分按执行率扣减），填的是 ${p.recorded}。`,
   "count-as-percent": (p) =>
@@ -128,8 +128,8 @@ const EN: Record<RuleId, Template> = {
           : `Recorded total is ${p.recorded}; the scores add up to ${p.computed}: write ${p.computed} or check the scores.`,
   "grade-mismatch": (p) =>
     p.ticked
-      ? `More than one grade is ticked (${p.ticked}): a total of ${p.total} is graded "${p.expected}"; tick "${p.expected}" alone.`
-      : `A total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
+      ? `More than one grade is ticked (${p.ticked}): a ${p.computed ? "computed " : ""}total of ${p.total} is graded "${p.expected}"; tick "${p.expected}" alone.`
+      : `A ${p.computed ? "computed " : ""}total of ${p.total} is graded "${p.expected}", not "${p.recorded}".`,
   "score-above-attainable": (p) =>
     `At an execution rate of ${p.rate} the highest possible score is ${p.bound}; ${p.recorded} was recorded.`,
   "count-as-percent": (p) => `"${p.name}" counts things: write a number with its unit, not "${p.value}".`,

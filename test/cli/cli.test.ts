@@ -121,16 +121,16 @@ describe("jixiao score options and inputs", () => {
     // Weights adding up to 100 (a grade is only given on 100 points), every target met.
     const input = await xlsxFromRows(path.join(dir, "in.xlsx"), "自评表", [
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-      ["产出指标", "数量指标", "培训场次", "≥10场", "12场", 60, null],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "9场", 60, null],
       ["效益指标", "社会效益指标", "受益人数", "≥100人", "120人", 30, null],
       ["满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 10, null],
-      ["总分", null, null, null, null, 100, 96],
+      ["总分", null, null, null, null, 100, 94],
       ["评价等次", null, null, null, null, null, "优"],
     ]);
     await runMain("score", input, "--out", path.join(dir, "o.xlsx"), "--json", json, "--grades", "99:优秀,90:良好,0:较差");
     const report = JSON.parse(readFileSync(json, "utf8"));
-    expect(report.totals[0]).toMatchObject({ score: "100", grade: "优秀" });
-    // The recorded total 96 is 良好 under this profile, not the recorded 优.
+    expect(report.totals[0]).toMatchObject({ score: "94", grade: "良好" });
+    // The total 94 (54 + 30 + 10) is 良好 under this profile, not the recorded 优 (优 by default).
     expect(report.findings.some((f: { rule: string; cell: string }) => f.rule === "grade-mismatch" && f.cell === "G6")).toBe(true);
   });
 

@@ -308,7 +308,7 @@ describe("a 总分 row in the other wordings units label it with", () => {
     (totalLabel) => {
       expect(totalsOf(run(form({ totalLabel })))).toEqual([["A9:H20", "99.5", "99.5", "优", "优"]]);
       const wrong = run(form({ totalLabel, total: 89.5, grade: "良" }));
-      expect(found(wrong)).toEqual(["total-mismatch@自评表!G19"]);
+      expect(found(wrong)).toEqual(["total-mismatch@自评表!G19", "grade-mismatch@自评表!G20"]);
       expect(wrong.totals[0].recordedScore).toBe("89.5");
     },
   );

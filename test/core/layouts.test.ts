@@ -575,8 +575,37 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     );
     expect(a.indicators).toHaveLength(7);
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
-    // 良 is the grade of the 88 written beside it: the grade follows once the total is mended.
-    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11"]);
+    // 良 is the grade of the 88 written beside it, but typed: with the total mended to 99.5 it would be wrong.
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G11", "grade-mismatch@绩效指标!G12"]);
+    expect(a.findings.find((f) => f.rule === "grade-mismatch")?.message).toBe("按核算的总分 99.5 对应的等次是“优”，填的是“良”。");
+  });
+
+  // Review round 29 (1): the 等次 was checked against the wrong 总分 the sheet shows, so a right 优 beside
+  // a total that leaves out the budget's points (89 for 98.5) was called wrong, and a wrong 良 was not.
+  const closing = (total: number, grade: string): Row[] => [
+    ["项目自评总分（含预算执行率得分）", null, null, null, null, null, total, ""],
+    ["评价等次", null, null, null, null, null, grade, ""],
+  ];
+  it.each([
+    ["优", ["total-mismatch@绩效指标!G11"]],
+    ["良", ["total-mismatch@绩效指标!G11", "grade-mismatch@绩效指标!G12"]],
+  ])("beside a wrong 总分 (89 for 99.5), a typed 等次 %s is checked against the total once mended", (grade, expected) => {
+    expect(found(run(form(closing(89, grade), ["A11:F11", "A12:F12"])))).toEqual(expected);
+  });
+
+  it("a 等次 that is a formula over the wrong 总分 follows it once mended: only the 总分 is found", () => {
+    const wb = form(closing(88, "良"), ["A11:F11", "A12:F12"]);
+    wb.sheets[1] = withFormulas(wb.sheets[1], { G12: 'IF(G11>=90,"优",IF(G11>=80,"良",IF(G11>=60,"中","差")))' });
+    expect(found(run(wb))).toEqual(["total-mismatch@绩效指标!G11"]);
+  });
+
+  it("a 总分 and 等次 that agree with scores found wrong: the 等次 is checked against the total of the computed scores", () => {
+    const wb = form(closing(99.5, "优"), ["A11:F11", "A12:F12"]);
+    wb.sheets[1].values[3][4] = "6个"; // half the 12 stations built, scored 20 of 20: 10 by the target
+    const a = run(wb);
+    expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["89.5", "99.5", "良", "优"]]);
+    expect(found(a).filter((f) => !f.startsWith("missing-reason"))).toEqual(["score-mismatch@绩效指标!G4", "grade-mismatch@绩效指标!G12"]);
+    expect(a.findings.find((f) => f.rule === "grade-mismatch")?.message).toBe("按核算的总分 89.5 对应的等次是“良”，填的是“优”。");
   });
 
   // Merged across the name and value columns like a paragraph (自评结论：…), the indicators' 合计 used
@@ -595,7 +624,7 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     expect(tables(a)).toEqual(["budget@预算执行!A3:G6", "indicators@绩效指标!A3:H13"]);
     expect(a.indicators).toHaveLength(7);
     expect(a.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([["99.5", "88", "优", "良"]]);
-    expect(found(a)).toEqual(["total-mismatch@绩效指标!G12"]);
+    expect(found(a)).toEqual(["total-mismatch@绩效指标!G12", "grade-mismatch@绩效指标!G13"]);
   });
 
   // 合计 | 90 | 90 sums the indicators above it (domain.md §1); the 总分 with the budget's 9.5 is 99.5.

@@ -573,10 +573,21 @@ export function evaluateTotals(
     }
   }
   const grade = block.recordedGrade;
-  const gradedTotal = recordedValue ?? total.score;
+  // Where the 总分 or a score it adds up is found wrong, a typed 等次 must go with the total they
+  // make once mended, jixiao's own; else, and where the 等次 is a formula (over the 总分, it follows
+  // it), with the 总分 the sheet shows (a grade at a boundary is the one its total shows, however
+  // jixiao's exact sum rounds).
+  const totalFlagged = recorded !== null && findings.at("total-mismatch", recorded) !== undefined;
+  const byOwn =
+    total.score !== null &&
+    recordedValue !== null &&
+    grade !== null &&
+    !view.isFormula(grade.row, grade.col) &&
+    (totalFlagged || scoreFlagged(findings, results, budget));
+  const gradedTotal = byOwn ? total.score : (recordedValue ?? total.score);
   if (gradable && gradedTotal !== null && grade && grade.text !== "") {
     const mismatch = gradeMismatch(grade.text, gradedTotal, profile);
-    if (mismatch) findings.add("grade-mismatch", grade, mismatch);
+    if (mismatch) findings.add("grade-mismatch", grade, byOwn ? { ...mismatch, computed: "1" } : mismatch);
   }
   return total;
 }
