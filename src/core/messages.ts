@@ -80,7 +80,7 @@ const ZH: Record<RuleId, Template> = {
   "missing-actual": (p) => `“${p.name}”有指标值“${p.target}”，但实际完成值是空的。`,
   "missing-reason": (p) => `“${p.name}”${p.why}，请填写偏差原因分析及改进措施。`,
   "over-achievement": (p) =>
-    `“${p.name}”实际完成 ${p.actual}，是指标值 ${p.target} 的 ${p.ratio}，超额较多：请说明原因，若目标定得过低应酌情扣分。`,
+    `“${p.name}”实际完成 ${p.actual}，是指标值 ${p.target} 的 ${p.ratio}，超额较多：${p.explained ? "已说明原因，" : "请说明原因，"}若目标定得过低应酌情扣分。`,
   "duplicate-indicator": (p) =>
     `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
   "vague-target": (p) => `“${p.value}”无法衡量，“${p.name}”应写明可考核的数值和单位。`,
@@ -143,7 +143,7 @@ const EN: Record<RuleId, Template> = {
   "missing-actual": (p) => `"${p.name}" has a target "${p.target}" but no actual value.`,
   "missing-reason": (p) => `"${p.name}" ${p.whyEn}: write the reason for the deviation.`,
   "over-achievement": (p) =>
-    `"${p.name}" reached ${p.actual}, ${p.ratio} of its target ${p.target}: explain it; if the target was too low, reduce the score.`,
+    `"${p.name}" reached ${p.actual}, ${p.ratio} of its target ${p.target}: ${p.explained ? "a reason is given" : "explain it"}; if the target was too low, reduce the score.`,
   "duplicate-indicator": (p) =>
     `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
   "vague-target": (p) => `"${p.value}" cannot be measured: "${p.name}" needs a number and unit.`,

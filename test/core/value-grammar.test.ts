@@ -73,6 +73,16 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
     expect([a.totals[0].score, a.totals[0].grade]).toEqual(["100", "优"]);
   });
 
+  // Review round 29 (3): the warning asked for a reason the row gives.
+  it("notes an over-achievement at full marks, asking for its reason only where none is given", () => {
+    const unexplained = run(outputs("160盏", 10), merges);
+    expect(found(unexplained)).toEqual(["over-achievement@F9", "missing-reason@I9"]);
+    expect(message(unexplained, "over-achievement", "F9")).toBe("“新装太阳能路灯”实际完成 160盏，是指标值 ≥120盏 的 133%，超额较多：请说明原因，若目标定得过低应酌情扣分。");
+    const explained = run(outputs("160盏", 10, "争取到省级配套资金，增装40盏"), merges);
+    expect(found(explained)).toEqual(["over-achievement@F9"]);
+    expect(message(explained, "over-achievement", "F9")).toBe("“新装太阳能路灯”实际完成 160盏，是指标值 ≥120盏 的 133%，超额较多：已说明原因，若目标定得过低应酌情扣分。");
+  });
+
   it("scores a shortfall written with such a unit: 100盏 of ≥120盏 is 8.33 of 10", () => {
     const a = run(outputs("100盏", 10, "部分路段未通电"), merges);
     expect(found(a)).toEqual(["score-mismatch@H9"]);

@@ -505,6 +505,7 @@ function evaluateIndicator(
         actual: actual.parsed.text,
         target: target.parsed.text,
         ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
+        explained: reason !== null && !givesNoReason(reason) ? "1" : "",
       });
     }
     const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
