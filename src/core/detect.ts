@@ -1193,9 +1193,19 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
   for (let row = table.headerTop; row <= bottom; row++) {
     if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
     const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
-    if (header) left = Math.max(left, tableBase(header).right + 1);
+    if (header && !runsUnder(view, row, span, table)) left = Math.max(left, tableBase(header).right + 1);
   }
   return { left, right };
+}
+
+/**
+ * Whether the header on `row`, read across the span, is one table running on into the table's
+ * columns (a 部门整体 form's budget block under its 年度主要任务 list, wider to the left): a table
+ * under it, not a form beside it.
+ */
+function runsUnder(view: SheetView, row: number, span: ColumnSpan, table: Table): boolean {
+  const headers = headersAt(view, row, span);
+  return headers.length === 1 && tableBase(headers[0]).right >= table.left;
 }
 
 /**

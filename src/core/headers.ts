@@ -88,7 +88,7 @@ const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
-  ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目)$/],
+  ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目|任务名称)$/],
 ];
 
 const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [

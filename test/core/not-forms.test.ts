@@ -73,6 +73,53 @@ describe("a 部门整体 form's 年度主要任务 list (任务名称 | 主要�
   });
 });
 
+// Review round 29 (4): the budget block under the list, wider to the left, was taken for a form
+// beside it: the list read in its amounts' columns alone (lines without names), and no table found
+// the unit's name above it.
+describe("a 年度主要任务 list whose execution is rated, above the budget block, its amounts right of blank columns", () => {
+  const form = (taskLabel = "任务名称"): WorkbookGrid =>
+    workbook({
+      name: "部门整体",
+      rows: [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "", "县市场监督管理局"],
+        ["年度主要任务", taskLabel, "", "主要内容", "", "", "预算数", "执行数", "执行率"],
+        ["", "市场主体登记服务", "", "登记、年报、信用监管", "", "", 120, 118.6, null],
+        ["", "食品安全抽检", "", "抽检1500批次", "", "", 260, 255.2, null],
+        ["", "合计", "", "", "", "", 380, 373.8, null],
+        ["部门预算执行情况", "项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", 2000, 2200, 2150, 10, 2150 / 2200, 9.77],
+        ...DEPARTMENT_INDICATORS,
+        ["总分", "", "", "", "", "", 100, 99.77],
+        ["评价等次", "", "", "", "", "", "", "优"],
+      ],
+      merges: ["A1:I1", "A3:A6"],
+      numFmts: { H8: "0.00%" },
+    });
+
+  it("is read whole, its lines named by their 任务名称, every table named by the unit above it", () => {
+    const a = run(form());
+    expect(tables(a)).toEqual(["budget@部门整体!B3:I6", "budget@部门整体!B7:H8", "indicators@部门整体!B9:I18"]);
+    expect(a.tables.map((t) => t.unit)).toEqual(["县市场监督管理局", "县市场监督管理局", "县市场监督管理局"]);
+    expect(a.budget.map((b) => [b.label, b.rate])).toEqual([
+      ["市场主体登记服务", "0.9883"],
+      ["食品安全抽检", "0.9815"],
+      ["合计", "0.9837"],
+      ["年度资金总额", "0.9773"],
+    ]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.77", "优"]]);
+  });
+
+  it("headed in words that name no column (重点工作), read in its amounts' columns, still has no form beside it: the unit names every table", () => {
+    const a = run(form("重点工作"));
+    expect(tables(a)).toEqual(["budget@部门整体!G3:I6", "budget@部门整体!B7:H8", "indicators@部门整体!B9:I18"]);
+    expect(a.tables.map((t) => t.unit)).toEqual(["县市场监督管理局", "县市场监督管理局", "县市场监督管理局"]);
+    expect(a.budget.map((b) => b.label)).toEqual(["登记、年报、信用监管", "抽检1500批次", "合计", "年度资金总额"]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("a filled 填写示例 on the 填表说明 sheet", () => {
   /** 填表说明: its rules in words, a reference 一级指标 | 分值 table, then `example` (rows from row 13). */
   const instructions = (example: Row[]): SheetSpec => ({
