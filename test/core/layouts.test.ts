@@ -9,7 +9,7 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
-import { found } from "../support/findings";
+import { found, message } from "../support/findings";
 
 type Row = CellValue[];
 
@@ -591,6 +591,35 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     ["良", ["total-mismatch@绩效指标!G11", "grade-mismatch@绩效指标!G12"]],
   ])("beside a wrong 总分 (89 for 99.5), a typed 等次 %s is checked against the total once mended", (grade, expected) => {
     expect(found(run(form(closing(89, grade), ["A11:F11", "A12:F12"])))).toEqual(expected);
+  });
+
+  // Review round 30: with the 总分 alone found wrong, the 等次 goes with the sum its finding asks
+  // for (90, the budget's 9.46 shown 9.5), not jixiao's exact 89.96.
+  it.each([
+    ["优", ["total-mismatch@绩效指标!G11"]],
+    ["良", ["total-mismatch@绩效指标!G11", "grade-mismatch@绩效指标!G12"]],
+  ])("beside a mistyped 总分 (92), a typed 等次 %s is checked against the sum the total-mismatch asks for", (grade, expected) => {
+    const wb = form(closing(92, grade), ["A11:F11", "A12:F12"]);
+    wb.sheets[0].values[3] = ["年度资金总额", 500, 480, 454.08, 0.946, 10, 9.5];
+    wb.sheets[0].values[5].splice(3, 2, 154.08, 154.08 / 180);
+    wb.sheets[1].values[3].splice(4, 5, "9个", 20, 15, "部分站点选址未落实");
+    wb.sheets[1].values[7].splice(4, 5, "2.1%", 15, 10.5, "受气象条件影响");
+    const a = run(wb);
+    expect(message(a, "total-mismatch", "G11")).toBe("综合得分填的是 92，各项得分相加为 90。请改为 90，或核对各项得分。");
+    expect(found(a)).toEqual(expected);
+    if (grade === "良") expect(message(a, "grade-mismatch", "G12")).toBe("按核算的总分 90 对应的等次是“优”，填的是“良”。");
+  });
+
+  it("a 等次 beside a wrong 总分 and a shared score whose split is not written down is not graded: the mended total is not known", () => {
+    const wb = form(closing(95, "良"), ["A11:F11", "A12:F12", "F4:F5", "G4:G5"]);
+    // 站点 and 有效率 share 30 points and a 得分 of 5 (9个 of 12, 96.3% of 90%): 22.5 to 30, 5 is wrong.
+    wb.sheets[1].values[3].splice(4, 4, "9个", 30, 5, "部分站点选址未落实");
+    wb.sheets[1].values[4].splice(5, 2, null, null);
+    wb.sheets[1].values[7].splice(4, 5, "2.1%", 15, 10.5, "受气象条件影响");
+    const a = run(wb);
+    // The total is 87.5 to 95 (良 or 优): jixiao's 91.25 is the middle of the group's range.
+    expect(a.totals[0].score).toBe("91.25");
+    expect(found(a)).toEqual(["score-mismatch@绩效指标!G4", "total-mismatch@绩效指标!G11"]);
   });
 
   it("a 等次 that is a formula over the wrong 总分 follows it once mended: only the 总分 is found", () => {

@@ -848,7 +848,8 @@ describe("layouts and values from other provinces", () => {
     expect(ok.indicators.map((i) => i.name)).toEqual(["培训人次", "服务水平", "满意度"]);
     expect([ok.totals[0].recordedScore, ok.totals[0].recordedGrade]).toEqual(["90", "优"]);
     expect(found(ok)).toEqual(["total-incomplete@B5"]);
-    expect(found(run({ rows: rows(85, "优") }))).toEqual(["total-incomplete@B5", "total-mismatch@B5", "grade-mismatch@E5"]);
+    // The 总分 is wrong, and what it is once mended is not known (no budget's points were found): no grade is claimed.
+    expect(found(run({ rows: rows(85, "优") }))).toEqual(["total-incomplete@B5", "total-mismatch@B5"]);
   });
 
   it("知晓度, 参与度 and 覆盖度 are rates, even under 数量指标", () => {

@@ -44,6 +44,11 @@ export interface IndicatorResult {
    * weight of its own: a member of a group sharing a merged 分值.
    */
   attainment: Decimal | null;
+  /**
+   * The score is an estimate, the middle of the range the group's rows allow (their shared 分值
+   * split is not written down), put for a recorded score outside that range.
+   */
+  estimated?: true;
 }
 
 /**
@@ -666,6 +671,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
       r.score = i === 0 ? counted : null;
       r.inEffect = i === 0 ? (recorded ?? rounded) : null;
     });
+    if (!fits && earned !== null && !eq(earned.low, earned.high)) results[0].estimated = true;
   } else if (recorded === null && rounded !== null) {
     results[0].score = results[0].inEffect = rounded;
   }

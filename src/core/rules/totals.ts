@@ -525,6 +525,9 @@ export function evaluateTotals(
     }
   }
 
+  // The total the sheet will show once the 总分 and the scores found wrong are mended, when any is
+  // (null when not known: a part of it was not found); undefined when none is found wrong.
+  let mended: Decimal | null | undefined = scoreFlagged(findings, results, budget) ? total.score : undefined;
   if (recorded && recordedValue) {
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
@@ -550,6 +553,8 @@ export function evaluateTotals(
       const checked = own !== null && own !== texts.computed && scoreFlagged(findings, results, budget) ? own : "";
       // A formula's total short of the scores because some are text: those cells are what to mend.
       const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget) : [];
+      // The sum the message asks for; jixiao's own where it asks to check the scores first.
+      mended = total.score !== null && checked === "" && !gt(inEffect.sum, fullMarks) ? roundHalfUp(inEffect.sum, profile.scoreDecimals) : total.score;
       findings.add("total-mismatch", recorded, {
         ...texts,
         fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
@@ -574,20 +579,14 @@ export function evaluateTotals(
   }
   const grade = block.recordedGrade;
   // Where the 总分 or a score it adds up is found wrong, a typed 等次 must go with the total they
-  // make once mended, jixiao's own; else, and where the 等次 is a formula (over the 总分, it follows
-  // it), with the 总分 the sheet shows (a grade at a boundary is the one its total shows, however
-  // jixiao's exact sum rounds).
-  const totalFlagged = recorded !== null && findings.at("total-mismatch", recorded) !== undefined;
-  const byOwn =
-    total.score !== null &&
-    recordedValue !== null &&
-    grade !== null &&
-    !view.isFormula(grade.row, grade.col) &&
-    (totalFlagged || scoreFlagged(findings, results, budget));
-  const gradedTotal = byOwn ? total.score : (recordedValue ?? total.score);
+  // make once mended; else, and where the 等次 is a formula (over the 总分, it follows it), with the
+  // 总分 the sheet shows (a grade at a boundary is the one its total shows, however jixiao's exact
+  // sum rounds). A mended total not known, or holding an estimated score, grades nothing.
+  const byMended = mended !== undefined && recordedValue !== null && grade !== null && !view.isFormula(grade.row, grade.col);
+  const gradedTotal = byMended ? (results.some((r) => r.estimated) ? null : (mended ?? null)) : (recordedValue ?? total.score);
   if (gradable && gradedTotal !== null && grade && grade.text !== "") {
     const mismatch = gradeMismatch(grade.text, gradedTotal, profile);
-    if (mismatch) findings.add("grade-mismatch", grade, byOwn ? { ...mismatch, computed: "1" } : mismatch);
+    if (mismatch) findings.add("grade-mismatch", grade, byMended ? { ...mismatch, computed: "1" } : mismatch);
   }
   return total;
 }
