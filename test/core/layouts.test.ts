@@ -610,16 +610,28 @@ describe("the 总分 row under an indicator 合计, on a sheet apart from the bu
     if (grade === "良") expect(message(a, "grade-mismatch", "G12")).toBe("按核算的总分 90 对应的等次是“优”，填的是“良”。");
   });
 
-  it("a 等次 beside a wrong 总分 and a shared score whose split is not written down is not graded: the mended total is not known", () => {
-    const wb = form(closing(95, "良"), ["A11:F11", "A12:F12", "F4:F5", "G4:G5"]);
-    // 站点 and 有效率 share 30 points and a 得分 of 5 (9个 of 12, 96.3% of 90%): 22.5 to 30, 5 is wrong.
-    wb.sheets[1].values[3].splice(4, 4, "9个", 30, 5, "部分站点选址未落实");
-    wb.sheets[1].values[4].splice(5, 2, null, null);
-    wb.sheets[1].values[7].splice(4, 5, "2.1%", 15, 10.5, "受气象条件影响");
-    const a = run(wb);
-    // The total is 87.5 to 95 (良 or 优): jixiao's 91.25 is the middle of the group's range.
-    expect(a.totals[0].score).toBe("91.25");
-    expect(found(a)).toEqual(["score-mismatch@绩效指标!G4", "total-mismatch@绩效指标!G11"]);
+  describe("beside a shared 得分 whose split is not written down, found wrong (5 for 22.5 to 30): the mended total is not known", () => {
+    const sharedScore = (total: number, grade: string): Analysis => {
+      const wb = form(closing(total, grade), ["A11:F11", "A12:F12", "F4:F5", "G4:G5"]);
+      // 站点 and 有效率 share 30 points and a 得分 of 5 (9个 of 12, 96.3% of 90%).
+      wb.sheets[1].values[3].splice(4, 4, "9个", 30, 5, "部分站点选址未落实");
+      wb.sheets[1].values[4].splice(5, 2, null, null);
+      wb.sheets[1].values[7].splice(4, 5, "2.1%", 15, 10.5, "受气象条件影响");
+      return run(wb);
+    };
+
+    it("a typed 等次 beside a 总分 found wrong is not graded", () => {
+      const a = sharedScore(95, "良");
+      // The total is 87.5 to 95 (良 or 优): jixiao's 91.25 is the middle of the group's range.
+      expect(a.totals[0].score).toBe("91.25");
+      expect(found(a)).toEqual(["score-mismatch@绩效指标!G4", "total-mismatch@绩效指标!G11"]);
+    });
+
+    it("a 总分 that adds up the scores as written grades its 等次 as the sheet shows it", () => {
+      const a = sharedScore(70, "优");
+      expect(found(a)).toEqual(["score-mismatch@绩效指标!G4", "grade-mismatch@绩效指标!G12"]);
+      expect(message(a, "grade-mismatch", "G12")).toBe("总分 70 对应的等次是“中”，填的是“优”。");
+    });
   });
 
   it("a 等次 that is a formula over the wrong 总分 follows it once mended: only the 总分 is found", () => {

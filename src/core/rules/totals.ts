@@ -526,8 +526,10 @@ export function evaluateTotals(
   }
 
   // The total the sheet will show once the 总分 and the scores found wrong are mended, when any is
-  // (null when not known: a part of it was not found); undefined when none is found wrong.
-  let mended: Decimal | null | undefined = scoreFlagged(findings, results, budget) ? total.score : undefined;
+  // (null when not known: a part of it was not found, or a score is an estimate).
+  const scoresFlagged = scoreFlagged(findings, results, budget);
+  let totalFlagged = false;
+  let mended: Decimal | null = results.some((r) => r.estimated) ? null : total.score;
   if (recorded && recordedValue) {
     // What the sheet adds up to once its blank scores are filled in, when every scored item holds
     // a score by then.
@@ -554,7 +556,8 @@ export function evaluateTotals(
       // A formula's total short of the scores because some are text: those cells are what to mend.
       const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget) : [];
       // The sum the message asks for; jixiao's own where it asks to check the scores first.
-      mended = total.score !== null && checked === "" && !gt(inEffect.sum, fullMarks) ? roundHalfUp(inEffect.sum, profile.scoreDecimals) : total.score;
+      totalFlagged = true;
+      if (mended !== null && checked === "" && !gt(inEffect.sum, fullMarks)) mended = roundHalfUp(inEffect.sum, profile.scoreDecimals);
       findings.add("total-mismatch", recorded, {
         ...texts,
         fullMarks: gt(inEffect.sum, fullMarks) ? fullMarks.toFixed() : "",
@@ -578,15 +581,15 @@ export function evaluateTotals(
     }
   }
   const grade = block.recordedGrade;
-  // Where the 总分 or a score it adds up is found wrong, a typed 等次 must go with the total they
-  // make once mended; else, and where the 等次 is a formula (over the 总分, it follows it), with the
-  // 总分 the sheet shows (a grade at a boundary is the one its total shows, however jixiao's exact
-  // sum rounds). A mended total not known, or holding an estimated score, grades nothing.
-  const byMended = mended !== undefined && recordedValue !== null && grade !== null && !view.isFormula(grade.row, grade.col);
-  const gradedTotal = byMended ? (results.some((r) => r.estimated) ? null : (mended ?? null)) : (recordedValue ?? total.score);
-  if (gradable && gradedTotal !== null && grade && grade.text !== "") {
-    const mismatch = gradeMismatch(grade.text, gradedTotal, profile);
-    if (mismatch) findings.add("grade-mismatch", grade, byMended ? { ...mismatch, computed: "1" } : mismatch);
+  if (gradable && grade && grade.text !== "") {
+    // Where the 总分 or a score it adds up is found wrong, a typed 等次 must go with the total they
+    // make once mended; else, and where the 等次 is a formula (over the 总分, it follows it), with
+    // the 总分 the sheet shows (a grade at a boundary is the one its total shows, however jixiao's
+    // exact sum rounds). With the mended total not known, a wrong 总分 grades nothing.
+    const byMended = (totalFlagged || scoresFlagged) && recordedValue !== null && !view.isFormula(grade.row, grade.col);
+    const gradedTotal = !byMended ? (recordedValue ?? total.score) : (mended ?? (totalFlagged ? null : recordedValue));
+    const mismatch = gradedTotal === null ? null : gradeMismatch(grade.text, gradedTotal, profile);
+    if (mismatch) findings.add("grade-mismatch", grade, byMended && mended !== null ? { ...mismatch, computed: "1" } : mismatch);
   }
   return total;
 }
