@@ -307,6 +307,7 @@ function tableReport(sheet: string, table: Table): TableReport {
   const report: TableReport = { sheet, kind: table.kind, range: tableRange(table), label: tableLabel(sheet, table) };
   if (table.project !== null) report.project = table.project;
   if (table.unit !== null) report.unit = table.unit;
+  if (table.wholeDepartment) report.wholeDepartment = true;
   return report;
 }
 

@@ -93,6 +93,8 @@ interface TableBase {
   unit: string | null;
   /** What the form calls the table: its project, else its unit; null without either. */
   label: string | null;
+  /** Whether the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
+  wholeDepartment: boolean;
 }
 
 export interface BudgetTable extends TableBase {
@@ -619,6 +621,7 @@ function tableBase(header: HeaderMatch): TableBase {
     project: null,
     unit: null,
     label: null,
+    wholeDepartment: false,
   };
 }
 
@@ -946,7 +949,10 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   return table;
 }
 
-type FormNames = Pick<TableBase, "project" | "unit">;
+type FormNames = Pick<TableBase, "project" | "unit" | "wholeDepartment">;
+
+/** A whole department's form, by its title: 部门整体支出绩效自评表, 部门（单位）整体绩效自评表, 整体支出绩效评价表. */
+const WHOLE_DEPARTMENT_TITLE = /整体(支出)?(绩效|自评|评价)/;
 
 /**
  * The names a form's header block gives, searched in `span` upwards from row `from` down to `stop`
@@ -967,9 +973,10 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
         unitRank = name.rank;
       }
     }
-    if (isFormTitle(view, row, span)) return { project, unit, own: true };
+    const title = formTitleText(view, row, span);
+    if (title !== null) return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
   }
-  return { project, unit, own: project !== null || unit !== null };
+  return { project, unit, own: project !== null || unit !== null, wholeDepartment: false };
 }
 
 /** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
@@ -1023,9 +1030,10 @@ function formNames(view: SheetView, tables: Table[]): void {
     }
     table.above = above;
     const block = blockNames(view, table.headerTop - 1, above ? above.lastRow : -1, table.span);
-    const names = block.own ? block : { project: above?.project ?? null, unit: above?.unit ?? null };
+    const names = block.own ? block : { project: above?.project ?? null, unit: above?.unit ?? null, wholeDepartment: above?.wholeDepartment ?? false };
     table.project = names.project;
     table.unit = names.unit;
+    table.wholeDepartment = names.wholeDepartment;
     table.label = names.project ?? names.unit;
     if (table.kind === "indicators") statedResult(view, table, tables);
   });

@@ -126,6 +126,7 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
       project: null,
       unit: "县某局",
       label: "县某局",
+      wholeDepartment: false,
       columns: { label: left, initial: left + 1, planned: left + 2, spent: left + 3, rate: left + 4 },
     });
     const tables = [table(0, 1), table(7, 2)];

@@ -61,6 +61,8 @@ export interface TableReport {
   project?: string;
   /** The unit the header block names (实施单位, 单位名称, 填报单位 …, 主管部门 last), when it gives one. */
   unit?: string;
+  /** Set when the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
+  wholeDepartment?: true;
 }
 
 export interface BudgetReport {

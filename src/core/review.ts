@@ -299,11 +299,17 @@ function unitOfFileName(file: string, projects: string[]): string {
   return namesProject ? m[1] : stem;
 }
 
-/** A row as the form's header block names it (see TableReport.project, .unit); unnamed rows get the workbook's unit later. */
-function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): ReviewRow {
+/** What a whole department's evaluation is, in the 项目 column, where its form names no project. */
+const WHOLE_DEPARTMENT: Record<Lang, string> = { zh: "部门整体", en: "Whole department" };
+
+/**
+ * A row as the form's header block names it (see TableReport.project, .unit), a whole department's
+ * form as such; unnamed rows get the workbook's unit later.
+ */
+function emptyRow(file: string, table: TableReport, kind: ReviewRowKind, lang: Lang): ReviewRow {
   return {
     unit: table.unit ?? "",
-    project: table.project ?? "",
+    project: table.project ?? (table.wholeDepartment ? WHOLE_DEPARTMENT[lang] : ""),
     year: null,
     file,
     sheet: table.sheet,
@@ -379,7 +385,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
   analysis.tables.forEach((table, index) => {
     if (table.kind !== "indicators" || blank.has(index)) return;
     const source = totalIndexOf(table, analysis.totals);
-    const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation");
+    const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation", lang);
     rows.push(row);
     rowOfTable.set(index, row);
     if (source < 0) return;
@@ -395,7 +401,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
   for (const index of budgetTables) {
     if (rowOfTable.has(index)) continue;
     const table = analysis.tables[index];
-    const row = emptyRow(file, table, "budget");
+    const row = emptyRow(file, table, "budget", lang);
     const lines = analysis.budgetLines.flatMap((line, i) => (line.table === index ? [i] : []));
     const lead = lines.find((i) => analysis.budgetLines[i].leads);
     if (lead !== undefined) {
@@ -516,8 +522,8 @@ export class ReviewTally {
   private readonly findings: ReviewFinding[] = [];
   private readonly failures: ReviewFailure[] = [];
   private readonly notes: ReviewNote[] = [];
-  /** The first file each evaluated unit and project came in, for the same-project notes. */
-  private readonly projectFiles = new Map<string, string>();
+  /** The first file each evaluated unit and project came in, and its year, for the same-project notes. */
+  private readonly projectFiles = new Map<string, { file: string; year: number | null }>();
   private readonly rules = new Map<RuleId, RuleCount & { lastFile: string; unitSet: Set<string> }>();
   private readonly units = new Map<string, UnitCount & { lastFile: string }>();
   /** Grade labels in the order of the profiles' scales, then recorded labels no scale has. */
@@ -535,10 +541,12 @@ export class ReviewTally {
       if (row.kind !== "evaluation" || row.project === "") continue;
       const key = `${row.unit}\u0000${row.project}`;
       const first = this.projectFiles.get(key);
-      if (first === undefined) this.projectFiles.set(key, file.file);
-      else if (first !== file.file && !earlier.has(first)) {
-        earlier.add(first);
-        this.note(file.file, "same-project", first);
+      // Another year's evaluation of it is no second version (a unit's 部门整体 forms of two years).
+      const otherYear = first !== undefined && first.year !== null && row.year !== null && first.year !== row.year;
+      if (first === undefined) this.projectFiles.set(key, { file: file.file, year: row.year });
+      else if (first.file !== file.file && !otherYear && !earlier.has(first.file)) {
+        earlier.add(first.file);
+        this.note(file.file, "same-project", first.file);
       }
     }
     for (const label of file.gradeScale) this.grade(label);

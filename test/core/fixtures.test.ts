@@ -19,9 +19,10 @@ describe("yunxi-2023-dept-selfeval.xlsx (部门整体支出绩效自评表)", ()
 
   it("finds one budget table and one indicator table with 24 indicators", () => {
     expect(a.tables).toEqual([
-      // Named by the 部门（单位）名称 above the budget block; the indicators below it are the same form's.
-      { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心" },
-      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心" },
+      // Named by the 部门（单位）名称 above the budget block; the indicators below it are the same form's,
+      // a whole department's by its title.
+      { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心", wholeDepartment: true },
+      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心", wholeDepartment: true },
     ]);
     expect(a.indicators).toHaveLength(24);
     expect(a.indicators[0]).toMatchObject({ row: 12, level1: "产出目标", level2: "质量指标", name: "党建工作" });

@@ -39,12 +39,18 @@ describe("a form's names, read once by detection", () => {
   test("a 部门整体 form naming its unit by 填报单位: the tables' label and unit and the review's unit agree", () => {
     const grid = form("部门自评表", [["2023年度部门整体支出绩效自评表"], ["填报单位：某县教育局", null, null, null, null, null, "单位：万元"]], ["A2:F2"]);
     const { analysis, review } = reviewOf(grid);
-    expect(analysis.tables.map((t) => [t.kind, t.label, t.unit, t.project])).toEqual([
-      ["budget", "某县教育局", "某县教育局", undefined],
-      ["indicators", "某县教育局", "某县教育局", undefined],
+    expect(analysis.tables.map((t) => [t.kind, t.label, t.unit, t.project, t.wholeDepartment])).toEqual([
+      ["budget", "某县教育局", "某县教育局", undefined, true],
+      ["indicators", "某县教育局", "某县教育局", undefined, true],
     ]);
-    // The review used to miss 填报单位 and fall back on the file's name.
-    expect(review.rows.map((r) => [r.kind, r.unit, r.project])).toEqual([["evaluation", "某县教育局", ""]]);
+    // The review used to miss 填报单位 and fall back on the file's name; its 项目 says what the form evaluates.
+    expect(review.rows.map((r) => [r.kind, r.unit, r.project])).toEqual([["evaluation", "某县教育局", "部门整体"]]);
+  });
+
+  test.each(["部门（单位）整体支出绩效自评表", "2023年度整体支出绩效评价表", "部门整体绩效自评表"])("%s is a whole department's form; a project's is not", (title) => {
+    const named = (t: string) => analyze(form("自评表", [[t], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);
+    expect(named(title)).toEqual([true, true]);
+    expect(named("2023年度项目支出绩效自评表")).toEqual([undefined, undefined]);
   });
 
   test("a project form naming 主管部门 and 实施单位: the unit is the one that did the work, in detection and review", () => {

@@ -105,6 +105,14 @@ describe("the review row's names", () => {
     expect(rows.map((r) => [r.kind, r.sheet, r.unit])).toEqual([["evaluation", "绩效指标", "县民族宗教事务局"]]);
   });
 
+  // The README's known limit of rounds 23 to 25: a 部门整体 row's 项目 was blank.
+  test("a whole department's form, by its title, is named 部门整体 (Whole department) in the 项目 column", () => {
+    expect(review("民宗局.xlsx", departmentOnTwoSheets).rows.map((r) => r.project)).toEqual(["部门整体"]);
+    expect(reviewFile("民宗局.xlsx", analyze(departmentOnTwoSheets), DEFAULT_PROFILE, "en").rows.map((r) => r.project)).toEqual(["Whole department"]);
+    const projectForm = workbook(projectSheet("统计执法检查", 100, 95));
+    expect(review("统计局.xlsx", projectForm).rows.map((r) => r.project)).toEqual(["统计执法检查"]);
+  });
+
   test("a finding on another sheet than the row's is named with its sheet among the worst", () => {
     const { rows, findings } = review("民宗局.xlsx", departmentOnTwoSheets);
     const rate = findings.find((f) => f.rule === "rate-mismatch")!;
@@ -319,7 +327,13 @@ describe("the unit of a workbook whose forms name none", () => {
       ["县教育局", 2023],
       ["县档案馆", null],
     ]);
+    // Its two years' 部门整体 forms are no two versions of one evaluation: no same-project note.
     expect(whole.notes).toEqual([{ file: "县民政局-2022年.xlsx", kind: "other-year", detail: "2022", message: "自评年度为 2022，与其他多数文件的年度不同" }]);
+    // Two of one year are.
+    const versions = new ReviewTally();
+    versions.add(review("县民政局.xlsx", yearForm(2023)));
+    versions.add(review("县民政局-修改后.xlsx", yearForm(2023)));
+    expect(versions.review().notes.map((n) => [n.file, n.kind, n.detail])).toEqual([["县民政局-修改后.xlsx", "same-project", "县民政局.xlsx"]]);
   });
 
   test("files are reviewed by path, each one's copies and versions right after it (review round 24b, A8)", () => {

@@ -53,7 +53,7 @@ describeWithOpenpyxl("汇总 rows read back by openpyxl", () => {
 
   it("names a 部门整体 form by the unit its budget sheet names, and its worst finding by its sheet", () => {
     const [row] = rowsOf("民宗局.xlsx");
-    expect(row.slice(0, 5)).toEqual(["县民族宗教事务局", null, null, "民宗局.xlsx", "绩效指标"]);
+    expect(row.slice(0, 5)).toEqual(["县民族宗教事务局", "部门整体", null, "民宗局.xlsx", "绩效指标"]);
     expect(row[18]).toMatch(/^预算执行!F4 执行率算错：/);
   });
 
