@@ -552,11 +552,11 @@ export function evaluateTotals(
       // number: the message gives that one, so the user does not write a sum that is still wrong.
       // Scores that only round it (9.3 for 9.33) leave nothing to check first: the sum is right.
       const own = total.score?.toFixed() ?? null;
-      const checked = own !== null && own !== texts.computed && scoreFlagged(findings, results, budget) ? own : "";
+      const checked = own !== null && own !== texts.computed && scoresFlagged ? own : "";
       // A formula's total short of the scores because some are text: those cells are what to mend.
       const textScores = view.isFormula(recorded.row, recorded.col) ? textScoreCells(results, budget) : [];
-      // The sum the message asks for; jixiao's own where it asks to check the scores first.
       totalFlagged = true;
+      // Mended, it is the sum the message asks for; jixiao's own where it asks to check the scores first.
       if (mended !== null && checked === "" && !gt(inEffect.sum, fullMarks)) mended = roundHalfUp(inEffect.sum, profile.scoreDecimals);
       findings.add("total-mismatch", recorded, {
         ...texts,
