@@ -19,6 +19,7 @@ import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
+import { chosenFolderFiles, droppedFiles, PickedFile } from "./picked";
 import { Scorer, WORKER_SCRIPT } from "./scorer";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
 import { PAGE_STRINGS, PageStrings } from "./strings";
@@ -62,6 +63,9 @@ const useStyles = makeStyles({
 });
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
+/** A file's name without the folders it was dropped in (县直/县林业局.xlsx → 县林业局.xlsx), for what it downloads as. */
+const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 function savedProfile(): Profile {
   try {
@@ -96,10 +100,10 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
         <>
           <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(entry.name), SHEET_MIME)}>
+            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(baseName(entry.name)), SHEET_MIME)}>
               {strings.downloadCopy}
             </Button>
-            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(entry.name)}.report.json`, "application/json")}>
+            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(baseName(entry.name))}.report.json`, "application/json")}>
               {strings.downloadReport}
             </Button>
           </div>
@@ -124,9 +128,11 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
   const [files, setFiles] = React.useState<FileEntry[]>([]);
   const [profile, setProfile] = React.useState<Profile>(savedProfile);
   const [dragging, setDragging] = React.useState(false);
+  const [notices, setNotices] = React.useState<string[]>([]);
   const [scorer] = React.useState(() => new Scorer(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))));
   const nextId = React.useRef(1);
   const picker = React.useRef<HTMLInputElement>(null);
+  const folderPicker = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
     scorer.listen((message) => {
@@ -140,11 +146,30 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
   const submit = (entry: FileEntry, withProfile: Profile) =>
     scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
 
-  const addFiles = async (list: FileList | File[]) => {
+  // The files as last rendered, for telling a file added again.
+  const shown = React.useRef(files);
+  React.useEffect(() => {
+    shown.current = files;
+  }, [files]);
+  const addFiles = async (picked: PickedFile[]) => {
     const added: FileEntry[] = [];
-    for (const file of Array.from(list)) {
-      added.push({ id: nextId.current++, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), step: "queued", done: false });
+    const skipped: string[] = [];
+    for (const { path, file } of picked) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        skipped.push(strings.unreadable(path));
+        continue;
+      }
+      // The same file added again (a folder dropped twice) would count twice in 汇总.
+      if ([...shown.current, ...added].some((e) => e.name === path && sameBytes(e.bytes, bytes))) {
+        skipped.push(strings.alreadyAdded(path));
+        continue;
+      }
+      added.push({ id: nextId.current++, name: path, bytes, step: "queued", done: false });
     }
+    setNotices(skipped);
     setFiles((current) => [...current, ...added]);
     for (const entry of added) submit(entry, profile);
   };
@@ -189,12 +214,15 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
         onDrop={(event) => {
           event.preventDefault();
           setDragging(false);
-          void addFiles(event.dataTransfer.files);
+          droppedFiles(event.dataTransfer).then(addFiles, () => setNotices([strings.dropFailed]));
         }}
       >
-        <Button appearance="primary" onClick={() => picker.current?.click()}>
-          {strings.choose}
-        </Button>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => picker.current?.click()}>
+            {strings.choose}
+          </Button>
+          <Button onClick={() => folderPicker.current?.click()}>{strings.chooseFolder}</Button>
+        </div>
         <input
           ref={picker}
           type="file"
@@ -203,22 +231,53 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
           data-testid="pick"
           hidden
           onChange={(event) => {
-            if (event.target.files) void addFiles(event.target.files);
+            if (event.target.files) void addFiles(Array.from(event.target.files, (file) => ({ path: file.name, file })));
+            event.target.value = "";
+          }}
+        />
+        <input
+          ref={folderPicker}
+          type="file"
+          data-testid="pick-folder"
+          hidden
+          {...{ webkitdirectory: "" }}
+          onChange={(event) => {
+            if (event.target.files) void addFiles(chosenFolderFiles(event.target.files));
             event.target.value = "";
           }}
         />
         <Text>{strings.drop}</Text>
         <Text size={200}>{strings.formats}</Text>
       </section>
+      {notices.length > 0 && (
+        <MessageBar intent="warning" role="alert" data-testid="notices">
+          <MessageBarBody>
+            {notices.map((notice) => (
+              <div key={notice}>{notice}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {files.length > 0 && (
         <section>
           <Title2 as="h2">{strings.reviewTitle}</Title2>
           <Text as="p" data-testid="review-hint">
             {strings.reviewHint(done, failed, waiting)}
           </Text>
-          <Button data-testid="download-review" disabled={waiting > 0 || done === 0} onClick={downloadReview}>
-            {strings.downloadReview}
-          </Button>
+          <div className={styles.actions}>
+            <Button data-testid="download-review" disabled={waiting > 0 || done === 0} onClick={downloadReview}>
+              {strings.downloadReview}
+            </Button>
+            <Button
+              data-testid="clear"
+              onClick={() => {
+                setFiles([]);
+                setNotices([]);
+              }}
+            >
+              {strings.clear}
+            </Button>
+          </div>
         </section>
       )}
       {files.map((entry) => (

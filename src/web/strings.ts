@@ -23,7 +23,13 @@ export interface PageStrings {
   intro: string;
   offline: string;
   choose: string;
+  chooseFolder: string;
   drop: string;
+  /** A file of a drop or a folder that the browser would not give the page. */
+  unreadable: (path: string) => string;
+  alreadyAdded: (path: string) => string;
+  dropFailed: string;
+  clear: string;
   formats: string;
   steps: Record<ScoreStep | "queued", string>;
   downloadCopy: string;
@@ -47,7 +53,12 @@ const zh: PageStrings = {
   intro: "在浏览器中检查并计算预算绩效自评表。文件只在本机处理，不会上传。",
   offline: "本页加载一次后即可离线使用。",
   choose: "选择 .xlsx 文件",
-  drop: "或把一个或多个 .xlsx 文件拖到这里",
+  chooseFolder: "选择文件夹",
+  drop: "或把 .xlsx 文件、或装有各单位文件的文件夹拖到这里",
+  unreadable: (path) => `${path}：浏览器无法读取此文件，未加入。`,
+  alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
+  dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
+  clear: "清空列表",
   formats: ".xls 与 WPS 的 .et 文件请先另存为 .xlsx。",
   steps: { queued: "排队中", read: "读取中", check: "检查中", score: "计分中", write: "生成评分后的工作簿" },
   downloadCopy: "下载评分后的工作簿",
@@ -77,7 +88,12 @@ const en: PageStrings = {
   intro: "Checks and scores budget-performance self-evaluation workbooks in the browser. Files stay on this computer; nothing is uploaded.",
   offline: "Once loaded, this page also works offline.",
   choose: "Choose .xlsx files",
-  drop: "or drop one or more .xlsx files here",
+  chooseFolder: "Choose a folder",
+  drop: "or drop .xlsx files, or a folder of units' files, here",
+  unreadable: (path) => `${path}: the browser could not read this file; it was not added.`,
+  alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
+  dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
+  clear: "Clear the list",
   formats: "Save .xls and WPS .et files as .xlsx first.",
   steps: { queued: "Waiting", read: "Reading", check: "Checking", score: "Scoring", write: "Writing the scored copy" },
   downloadCopy: "Download the scored workbook",

@@ -5,7 +5,8 @@
  * corrupted file and a WPS .et file on it, waits for the results, opens 查看工作表 at a finding's
  * cell, downloads the scored copy and compares it with the command line's copy of the same input,
  * checks the bad files' messages against the command line's, downloads the review (汇总.xlsx),
- * then reloads offline (service worker). Prints the page's JavaScript size (≤ 400 KB gzipped,
+ * drops the same file again and a folder, clears the list, then reloads offline (service worker),
+ * and drops a file on a page whose worker script is missing. Prints the page's JavaScript size (≤ 400 KB gzipped,
  * checked) and the time to the first results (printed, not checked). Last line:
  * `browser: N passed, M failed`.
  */
@@ -202,6 +203,37 @@ async function main() {
       assert(failures.includes(CORRUPTED) && failures.includes(WPS), "the unreadable files are missing");
     });
 
+    // Review round 31: the same file dropped again counted twice in 汇总; a folder dropped did nothing.
+    await check("the same file dropped again is not added twice, and the page says so", async () => {
+      await drop([dropped[0]]);
+      await page.getByTestId("notices").getByText(`${SAMPLES[0]}：已加入过同一文件，未重复加入。`).waitFor();
+      assert((await card(SAMPLES[0]).count()) === 1, "the file was added twice");
+    });
+
+    await check("a folder dropped gives its workbooks, in its subfolders too, by their paths; lock files and others are left", async () => {
+      const folder = path.join(dir, "drop", "县直部门");
+      fs.mkdirSync(path.join(folder, "乡镇"), { recursive: true });
+      fs.copyFileSync(path.join(dir, SAMPLES[0]), path.join(folder, "县机关事务中心.xlsx"));
+      fs.copyFileSync(path.join(dir, SAMPLES[1]), path.join(folder, "乡镇", "开平.xlsx"));
+      fs.writeFileSync(path.join(folder, "~$县机关事务中心.xlsx"), "lock");
+      fs.writeFileSync(path.join(folder, "说明.txt"), "各单位自评表");
+      // An operating system's drop of the folder, as from Explorer (Chrome DevTools Protocol).
+      const zone = page.getByTestId("drop");
+      await zone.scrollIntoViewIfNeeded();
+      const box = await zone.boundingBox();
+      const cdp = await context.newCDPSession(page);
+      const data = { items: [], files: [folder], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      for (const name of ["县直部门/县机关事务中心.xlsx", "县直部门/乡镇/开平.xlsx"]) await card(name).locator(":scope[data-state=done]").waitFor();
+      const names = await page.locator("[data-testid=file]").evaluateAll((cards) => cards.map((c) => c.dataset.name));
+      assert(!names.some((n) => n.includes("~$") || n.endsWith(".txt")), names.join(", "));
+    });
+
+    await check("清空列表 empties the list", async () => {
+      await page.getByTestId("clear").click();
+      assert((await page.locator("[data-testid=file]").count()) === 0, "files are left");
+    });
+
     await check("reloads and works offline once loaded (service worker)", async () => {
       await page.waitForFunction(async () => {
         const cache = await caches.open("jixiao-web");
@@ -217,6 +249,26 @@ async function main() {
 
     await check("no uncaught error on the page", async () => assert(pageErrors.length === 0, pageErrors.join("; ")));
     await page.screenshot({ path: path.join(ROOT, "test-output", "web.png"), fullPage: true }).catch(() => undefined);
+
+    // Review round 31: a worker that could not start left its files queued for ever.
+    await check("without its worker script (missing on the server), each file fails and says why", async () => {
+      const bare = await browser.newContext({ serviceWorkers: "block" });
+      const lonely = await bare.newPage();
+      await lonely.route("**/web-worker.js", (route) => route.fulfill({ status: 404, body: "" }));
+      await lonely.goto(url);
+      await lonely.getByTestId("drop").waitFor();
+      await lonely.evaluate(({ name, base64 }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+        const zone = document.querySelector("[data-testid=drop]");
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, dropped[0]);
+      const failed = lonely.locator(`[data-testid=file][data-name="${SAMPLES[0]}"][data-state=failed]`);
+      await failed.waitFor();
+      const text = (await failed.getByTestId("file-message").textContent()).trim();
+      assert(text.includes("web-worker.js"), text);
+      await bare.close();
+    });
   } finally {
     await browser.close();
     server.close();

@@ -1,0 +1,55 @@
+/**
+ * The files a drop or the folder chooser gives the page, each with its path in what was chosen
+ * (县直/县林业局.xlsx), so that a folder of units' workbooks is read as `jixiao review` reads one.
+ */
+/* global FileSystemEntry, FileSystemFileEntry, FileSystemDirectoryEntry */
+
+export interface PickedFile {
+  path: string;
+  file: File;
+}
+
+/** The workbooks a folder holds; Excel's and WPS's lock files (~$县林业局.xlsx) and hidden files are no unit's. */
+const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
+const isFolderWorkbook = (name: string) => WORKBOOK.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+
+/**
+ * What a drop holds: its files, and the workbooks in its folders and their subfolders, by path. A
+ * file dropped by itself is taken whatever it is (the page says what it cannot read). The drop's
+ * items are read at once, as a browser keeps them only while the drop event lasts.
+ */
+export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
+  const entries = Array.from(data.items, (item) => (item.kind === "file" ? item.webkitGetAsEntry() : null));
+  if (entries.every((entry) => entry === null)) return Array.from(data.files, (file) => ({ path: file.name, file }));
+  const picked: PickedFile[] = [];
+  for (const entry of entries) if (entry) await collect(entry, "", picked, true);
+  return picked;
+}
+
+/** The workbooks the folder chooser (webkitdirectory) gives, by their path in the chosen folder. */
+export function chosenFolderFiles(files: FileList): PickedFile[] {
+  return Array.from(files)
+    .filter((file) => isFolderWorkbook(file.name))
+    .map((file) => ({ path: file.webkitRelativePath || file.name, file }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function collect(entry: FileSystemEntry, folder: string, picked: PickedFile[], dropped: boolean): Promise<void> {
+  const path = folder + entry.name;
+  if (entry.isFile) {
+    if (!dropped && !isFolderWorkbook(entry.name)) return;
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    picked.push({ path, file });
+    return;
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  // readEntries gives a folder's entries in batches, an empty one at the end.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch);
+  }
+  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const child of children) await collect(child, `${path}/`, picked, false);
+}
