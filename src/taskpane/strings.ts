@@ -62,6 +62,10 @@ export interface Strings {
   search: string;
   searchPlaceholder: string;
   tableTotal: (total: string, grade: string) => string;
+  /** A form's line among several: its label, then what it says (tableTotal). */
+  tableLine: (label: string, line: string) => string;
+  /** Between the parts of a table's line (its total; its counts). */
+  separator: string;
   targetsOnly: string;
   noTotals: string;
   budgetTable: string;
@@ -206,6 +210,8 @@ const zh: Strings = {
   search: "搜索问题",
   searchPlaceholder: "按文字、单元格或指标名称搜索",
   tableTotal: (total, grade) => `总分 ${total}　等次 ${grade}`,
+  tableLine: (label, line) => `${label}：${line}`,
+  separator: "；",
   targetsOnly: "绩效目标表：只校验，不计分",
   noTotals: "工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。",
   budgetTable: "预算执行表",
@@ -355,6 +361,8 @@ const en: Strings = {
   search: "Search findings",
   searchPlaceholder: "Text, cell or indicator name",
   tableTotal: (total, grade) => `Total ${total}, grade ${grade}`,
+  tableLine: (label, line) => `${label}: ${line}`,
+  separator: "; ",
   targetsOnly: "Target table: checked, not scored",
   noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
   budgetTable: "Budget execution",

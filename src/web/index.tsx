@@ -60,6 +60,8 @@ const useStyles = makeStyles({
   },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  /** Read out, not shown. */
+  announcer: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
 });
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
@@ -129,10 +131,17 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
   const [profile, setProfile] = React.useState<Profile>(savedProfile);
   const [dragging, setDragging] = React.useState(false);
   const [notices, setNotices] = React.useState<string[]>([]);
+  const [announcement, setAnnouncement] = React.useState("");
   const [scorer] = React.useState(() => new Scorer(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1))));
   const nextId = React.useRef(1);
   const picker = React.useRef<HTMLInputElement>(null);
   const folderPicker = React.useRef<HTMLInputElement>(null);
+
+  // The files as last rendered, for telling a file added again and naming the file announced.
+  const shown = React.useRef(files);
+  React.useEffect(() => {
+    shown.current = files;
+  }, [files]);
 
   React.useEffect(() => {
     scorer.listen((message) => {
@@ -140,17 +149,18 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       const timing = window as unknown as { jixiaoFirstResultMs?: number };
       if (message.kind === "done") timing.jixiaoFirstResultMs ??= performance.now();
       setFiles((list) => list.map((entry) => withMessage(entry, message, lang)));
+      // A screen reader hears each file's outcome, as the task pane's announcement says it.
+      const name = shown.current.find((entry) => entry.id === message.id)?.name ?? "";
+      if (message.kind === "done") {
+        const { total, grade, findings } = message.results;
+        setAnnouncement(strings.pane.tableLine(name, strings.pane.announce(total, grade, findings.length)));
+      } else if (message.kind === "failed") setAnnouncement(message.message[lang]);
     });
-  }, [scorer, lang]);
+  }, [scorer, lang, strings]);
 
   const submit = (entry: FileEntry, withProfile: Profile) =>
     scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
 
-  // The files as last rendered, for telling a file added again.
-  const shown = React.useRef(files);
-  React.useEffect(() => {
-    shown.current = files;
-  }, [files]);
   const addFiles = async (picked: PickedFile[]) => {
     const added: FileEntry[] = [];
     const skipped: string[] = [];
@@ -283,6 +293,9 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       {files.map((entry) => (
         <FileCard key={entry.id} entry={entry} strings={strings} />
       ))}
+      <div role="status" aria-live="polite" className={styles.announcer} data-testid="announcement">
+        {announcement}
+      </div>
       <details>
         <summary>{strings.settings}</summary>
         <SettingsPanel profile={profile} {...editor} strings={strings.pane} disabled={waiting > 0} />

@@ -81,7 +81,8 @@ const zh: PageStrings = {
 const en: PageStrings = {
   pane: {
     ...STRINGS.en,
-    written: (sheet, filled, marked) => `In the scored workbook: ${filled} cells filled, ${marked} marked, and the "${sheet}" sheet added.`,
+    written: (sheet, filled, marked) =>
+      `In the scored workbook: ${filled} ${filled === 1 ? "cell" : "cells"} filled, ${marked} marked, and the "${sheet}" sheet added.`,
     goToCell: (where) => `Show ${where} in the sheet view`,
   },
   title: "Jixiao self-evaluation checker (web)",
@@ -99,7 +100,8 @@ const en: PageStrings = {
   downloadCopy: "Download the scored workbook",
   downloadReport: "Download the JSON report",
   reviewTitle: "Review of all files",
-  reviewHint: (done, failed, waiting) => `${done} files done, ${failed} could not be read${waiting > 0 ? `, ${waiting} still working` : ""}.`,
+  reviewHint: (done, failed, waiting) =>
+    `${done} ${done === 1 ? "file" : "files"} done, ${failed} could not be read${waiting > 0 ? `, ${waiting} still working` : ""}.`,
   downloadReview: "Download the review (汇总.xlsx)",
   settings: "Scoring profile",
   sheets: {

@@ -123,6 +123,13 @@ async function main() {
       console.log(`    first results: ${firstMs === undefined ? "none" : `${firstMs.toFixed(0)} ms after navigation`} (printed, not checked)`);
     });
 
+    // Review round 31 (M3): nothing was read out when files finished.
+    await check("a screen reader hears the files' outcomes in a polite status region", async () => {
+      const region = page.getByTestId("announcement");
+      assert((await region.getAttribute("role")) === "status" && (await region.getAttribute("aria-live")) === "polite", "no polite status region");
+      assert((await region.textContent()).trim() !== "", "nothing announced");
+    });
+
     await check("the WPS .et file gets the message to save it as .xlsx first, as on the command line", async () => {
       assert((await card(WPS).getAttribute("data-state")) === "failed", "not failed");
       assert((await message(WPS)) === cli.messages[WPS], `${await message(WPS)} ≠ ${cli.messages[WPS]}`);

@@ -212,7 +212,7 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
           </Button>
         )}
       </div>
-      <Text className={styles.meta}>{[scoreLine, strings.counts(section.counts)].filter(Boolean).join("；")}</Text>
+      <Text className={styles.meta}>{[scoreLine, strings.counts(section.counts)].filter(Boolean).join(strings.separator)}</Text>
       {preview && (
         <div className={styles.preview} role="group" aria-label={strings.fixAll(section.fixes.length)}>
           <Text>{strings.fixPreview}</Text>

@@ -104,6 +104,26 @@ describe("ResultsView", () => {
     expect(screen.getByTestId("no-totals").textContent).toBe("工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。");
   });
 
+  // Review round 31 (M2): a workbook of three projects showed — for its total and no project's anywhere.
+  test("several forms: each one's total and grade, by its label, under the headline's dash", () => {
+    const total = (label: string, table: string, score: string | null, grade: string | null) => ({
+      sheet: "自评表", label, table, weights: "100", score, recordedScore: null, grade, recordedGrade: null,
+    });
+    const totals = [total("测土配方施肥项目", "A3:H20", "98.5", "优"), total("农村公路提质改造", "A23:H40", null, null)];
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.getByTestId("total").textContent).toBe("—");
+    expect(Array.from(screen.getByTestId("table-totals").querySelectorAll("li"), (li) => li.textContent)).toEqual([
+      "测土配方施肥项目：总分 98.5　等次 优",
+      "农村公路提质改造：总分 —　等次 —",
+    ]);
+  });
+
+  test("one form: its total is the headline's alone", () => {
+    renderInFluent(<ResultsView outcome={SAMPLE_RESULTS} strings={STRINGS.zh} {...actions} />);
+    expect(SAMPLE_RESULTS.totals).toHaveLength(1);
+    expect(screen.queryByTestId("table-totals")).toBeNull();
+  });
+
   test("a read-only check does not claim to have written anything", () => {
     renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, checkOnly: true }} strings={STRINGS.zh} {...actions} />);
     expect(screen.queryByText(/结果已写入/)).toBeNull();

@@ -3,6 +3,7 @@ import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Results } from "../pane-host";
 import FindingsList, { FindingsListProps } from "./FindingsList";
 import LevelBars from "./LevelBars";
+import { stackedList } from "./styles";
 
 export type { Results };
 
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontVariantNumeric: "tabular-nums",
   },
+  tableTotals: { ...stackedList(tokens.spacingVerticalXS), fontVariantNumeric: "tabular-nums" },
   heading: {
     margin: `0 0 ${tokens.spacingVerticalS} 0`,
     fontSize: tokens.fontSizeBase300,
@@ -56,6 +58,14 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
         </div>
       </dl>
       {outcome.totals.length === 0 && <Text data-testid="no-totals">{strings.noTotals}</Text>}
+      {/* Several forms (projects) have no one total: each its own, as the command line prints them. */}
+      {outcome.totals.length > 1 && (
+        <ul className={styles.tableTotals} data-testid="table-totals">
+          {outcome.totals.map((t) => (
+            <li key={`${t.sheet}!${t.table}`}>{strings.tableLine(t.label, strings.tableTotal(t.score ?? strings.noValue, t.grade ?? strings.noValue))}</li>
+          ))}
+        </ul>
+      )}
       {outcome.gradeReason && (
         <Text size={200} weight="semibold" data-testid="grade-reason">
           {outcome.gradeReason}
