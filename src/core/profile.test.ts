@@ -1,4 +1,4 @@
-import { ProfileError, parseGrades, profileFromJson } from "./profile";
+import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades, profileFromJson, sameProfile } from "./profile";
 
 describe("profileFromJson", () => {
   it("takes an over-achievement threshold of 100% or more, and refuses one below it in both languages", () => {
@@ -88,5 +88,14 @@ describe("numbers in a profile", () => {
     const text = refusal(() => profileFromJson(json));
     expect(text.zh).toContain(zh);
     expect(text.en).toContain(en);
+  });
+});
+
+describe("sameProfile", () => {
+  it("is true of profiles that set everything alike, whatever order their keys were set in", () => {
+    const reordered = Object.fromEntries(Object.entries(DEFAULT_PROFILE).reverse()) as Profile;
+    expect(sameProfile(reordered, DEFAULT_PROFILE)).toBe(true);
+    expect(sameProfile(profileFromJson({ scoreDecimals: 0 }), DEFAULT_PROFILE)).toBe(false);
+    expect(sameProfile(profileFromJson({ grades: "90:优秀,80:良,60:中,0:差" }), DEFAULT_PROFILE)).toBe(false);
   });
 });

@@ -143,6 +143,12 @@ const DECIMALS_RANGE = { scoreDecimals: [0, 6], rateDecimals: [2, 8] } as const;
 /** Over-achievement beyond this many times the target is not a threshold anyone means. */
 const MAX_OVER_ACHIEVEMENT = 100;
 
+/** Whether two profiles set everything alike, whatever order their keys were set in. */
+export function sameProfile(a: Profile, b: Profile): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Profile)[]);
+  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
 /** Merges a parsed profile JSON over the default, checking every field it sets. */
 export function profileFromJson(json: unknown, base: Profile = DEFAULT_PROFILE): Profile {
   if (!isRecord(json)) throw new ProfileError("评分方案应为 JSON 对象", "The scoring profile should be a JSON object");

@@ -4,12 +4,11 @@
  * corrected. Shared by the task pane and the browser page, so neither can drop an edit.
  */
 import * as React from "react";
-import type { Profile } from "../core/profile";
+import { Profile, sameProfile } from "../core/profile";
 import type { SaveStatus } from "./components/SettingsPanel";
 import { formToProfile, ProfileForm, profileToForm } from "./profile-form";
 import { Strings, errorText } from "./strings";
 
-const sameProfile = (a: Profile, b: Profile) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ProfileEditor {
   /** What the settings panel shows: the edit under way, else the profile in use. */

@@ -9,7 +9,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../core/analyze";
-import { DEFAULT_PROFILE, Profile, profileFromJson } from "../core/profile";
+import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { scoredCopyName } from "../core/file-kinds";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -259,6 +259,16 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
         <Text>{strings.drop}</Text>
         <Text size={200}>{strings.formats}</Text>
       </section>
+      {!sameProfile(profile, DEFAULT_PROFILE) && (
+        <MessageBar intent="info" data-testid="custom-profile">
+          <MessageBarBody>
+            {strings.customProfile(profile.name)}{" "}
+            <Button size="small" onClick={() => void saveProfile(DEFAULT_PROFILE)}>
+              {strings.restoreDefault}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {notices.length > 0 && (
         <MessageBar intent="warning" role="alert" data-testid="notices">
           <MessageBarBody>

@@ -30,6 +30,9 @@ export interface PageStrings {
   alreadyAdded: (path: string) => string;
   dropFailed: string;
   clear: string;
+  /** The profile in use is not the default one (kept in this browser from an earlier visit). */
+  customProfile: (name: string) => string;
+  restoreDefault: string;
   formats: string;
   steps: Record<ScoreStep | "queued", string>;
   downloadCopy: string;
@@ -48,6 +51,8 @@ const zh: PageStrings = {
     written: (sheet, filled, marked) => `评分后的工作簿中：补填 ${filled} 个单元格，标记 ${marked} 个单元格，并加入“${sheet}”工作表。`,
     // A finding's cell opens in 查看工作表 below, as there is no workbook open to select it in.
     goToCell: (where) => `在工作表中查看 ${where}`,
+    // The page scores its files again at once.
+    settings: { ...STRINGS.zh.settings, autosaved: "已自动保存，各文件已按此方案重新计算。" },
   },
   title: "绩效自评助手（网页版）",
   intro: "在浏览器中检查并计算预算绩效自评表。文件只在本机处理，不会上传。",
@@ -59,6 +64,8 @@ const zh: PageStrings = {
   alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
   clear: "清空列表",
+  customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
+  restoreDefault: "恢复默认方案",
   formats: ".xls 与 WPS 的 .et 文件请先另存为 .xlsx。",
   steps: { queued: "排队中", read: "读取中", check: "检查中", score: "计分中", write: "生成评分后的工作簿" },
   downloadCopy: "下载评分后的工作簿",
@@ -84,6 +91,7 @@ const en: PageStrings = {
     written: (sheet, filled, marked) =>
       `In the scored workbook: ${filled} ${filled === 1 ? "cell" : "cells"} filled, ${marked} marked, and the "${sheet}" sheet added.`,
     goToCell: (where) => `Show ${where} in the sheet view`,
+    settings: { ...STRINGS.en.settings, autosaved: "Saved automatically; every file was scored again with it." },
   },
   title: "Jixiao self-evaluation checker (web)",
   intro: "Checks and scores budget-performance self-evaluation workbooks in the browser. Files stay on this computer; nothing is uploaded.",
@@ -95,6 +103,8 @@ const en: PageStrings = {
   alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
   clear: "Clear the list",
+  customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
+  restoreDefault: "Restore the default",
   formats: "Save .xls and WPS .et files as .xlsx first.",
   steps: { queued: "Waiting", read: "Reading", check: "Checking", score: "Scoring", write: "Writing the scored copy" },
   downloadCopy: "Download the scored workbook",

@@ -241,6 +241,17 @@ async function main() {
       assert((await page.locator("[data-testid=file]").count()) === 0, "files are left");
     });
 
+    // Review round 31 (M4): a profile changed on an earlier visit was used with nothing saying so.
+    await check("a custom profile kept in the browser is said to be in use, and 恢复默认方案 restores the default", async () => {
+      await page.evaluate(() => localStorage.setItem("jixiao.web.profile", JSON.stringify({ name: "某市方案", scoreDecimals: 0 })));
+      await page.reload();
+      const notice = page.getByTestId("custom-profile");
+      await notice.getByText("某市方案", { exact: false }).waitFor();
+      await notice.getByRole("button", { name: "恢复默认方案" }).click();
+      await notice.waitFor({ state: "detached" });
+      assert((await page.evaluate(() => JSON.parse(localStorage.getItem("jixiao.web.profile")).scoreDecimals)) === 2, "the default was not saved");
+    });
+
     await check("reloads and works offline once loaded (service worker)", async () => {
       await page.waitForFunction(async () => {
         const cache = await caches.open("jixiao-web");
