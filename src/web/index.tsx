@@ -17,6 +17,7 @@ import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
+import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
 import { chosenFolderFiles, droppedFiles, PickedFile } from "./picked";
@@ -61,7 +62,7 @@ const useStyles = makeStyles({
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   /** Read out, not shown. */
-  announcer: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  announcer: visuallyHidden,
 });
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);

@@ -14,6 +14,7 @@ import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
 import PaneSwitch from "./PaneSwitch";
 import SettingsPanel from "./SettingsPanel";
+import { visuallyHidden } from "./styles";
 import { useProfileEditor } from "../use-profile-editor";
 
 export interface AppProps {
@@ -52,7 +53,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  visuallyHidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  visuallyHidden,
 });
 
 function languageOf(host: PaneHost): Lang {

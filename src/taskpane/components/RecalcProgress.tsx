@@ -5,7 +5,7 @@ import type { RecalcStep, StepCounts } from "../pane-host";
 import type { Strings } from "../strings";
 import PaneBar from "./PaneBar";
 import PaneSpinner from "./PaneSpinner";
-import { stackedList } from "./styles";
+import { stackedList, visuallyHidden } from "./styles";
 
 export const RECALC_STEPS: RecalcStep[] = ["read", "detect", "validate", "score", "write"];
 
@@ -36,15 +36,7 @@ const useStyles = makeStyles({
   current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   doneIcon: { color: tokens.colorPaletteGreenForeground1 },
   icon: { display: "inline-flex", width: "20px", justifyContent: "center" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
 });
 
 /**

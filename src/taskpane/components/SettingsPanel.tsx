@@ -15,6 +15,7 @@ import PaneInput from "./PaneInput";
 import PaneRadioGroup from "./PaneRadioGroup";
 import PaneSelect from "./PaneSelect";
 import PaneSwitch from "./PaneSwitch";
+import { visuallyHidden } from "./styles";
 import { download } from "../download";
 import { errorText, Strings } from "../strings";
 
@@ -59,7 +60,7 @@ const useStyles = makeStyles({
   band: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "end", columnGap: tokens.spacingHorizontalS },
   bandError: { gridColumnStart: 1, gridColumnEnd: 3, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  file: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  file: visuallyHidden,
 });
 
 /** The settings as a form: every key of the profile, presets, and the profile as a JSON file. */

@@ -1,6 +1,17 @@
 /** Style pieces the pane's components share (Griffel style objects, spread into makeStyles). */
 import { shorthands, tokens, type GriffelStyle } from "@fluentui/react-components";
 
+/** Read by screen readers, not shown (a live region's text, a file input behind its button). */
+export const visuallyHidden: GriffelStyle = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+};
+
 /** A <ul> or <ol> without bullets or indent, its items stacked with `gap` between them. */
 export function stackedList(gap: string): GriffelStyle {
   return { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: gap };
