@@ -11,6 +11,7 @@ import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, 
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { scoredCopyName } from "../core/file-kinds";
+import { severityCounts } from "../core/result";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
@@ -63,6 +64,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   /** Read out, not shown. */
   announcer: visuallyHidden,
+  overview: {
+    borderCollapse: "collapse",
+    fontVariantNumeric: "tabular-nums",
+    "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
+  },
 });
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
@@ -86,11 +93,11 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
   const [target, setTarget] = React.useState<SheetTarget | null>(null);
   const showCell = (sheet: string, cell: string) => setTarget((last) => ({ sheet, cell, seq: (last?.seq ?? 0) + 1 }));
   return (
-    <Card data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.message ? "failed" : "done") : "working"}>
+    <Card id={cardId(entry)} data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.message ? "failed" : "done") : "working"}>
       <Title2 as="h2">{entry.name}</Title2>
       {!entry.done && (
         <>
-          <ProgressBar value={progress} />
+          <ProgressBar value={progress} aria-label={`${entry.name}：${strings.steps[entry.step]}`} />
           <Text>{strings.steps[entry.step]}</Text>
         </>
       )}
@@ -114,6 +121,48 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
         </>
       )}
     </Card>
+  );
+};
+
+const cardId = (entry: FileEntry) => `file-${entry.id}`;
+
+/**
+ * Every file on one line (its total and grade, or where it is, or that it failed), each a link to
+ * its card: with tens of files the cards run to many screens.
+ */
+const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ files, strings }) => {
+  const styles = useStyles();
+  const { pane } = strings;
+  const outcome = (entry: FileEntry): [string, string, string] => {
+    if (entry.message) return [strings.failedShort, "", ""];
+    if (!entry.results) return [strings.steps[entry.step], "", ""];
+    const { total, grade, totals, findings } = entry.results;
+    const several = totals.length > 1 ? strings.forms(totals.length) : null;
+    return [several ?? total ?? pane.noValue, several ? "" : (grade ?? pane.noValue), pane.counts(severityCounts(findings))];
+  };
+  return (
+    <table className={styles.overview} data-testid="overview">
+      <thead>
+        <tr>
+          <th scope="col">{strings.overviewFile}</th>
+          <th scope="col">{pane.total}</th>
+          <th scope="col">{pane.grade}</th>
+          <th scope="col">{strings.overviewFindings}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((entry) => (
+          <tr key={entry.id}>
+            <th scope="row">
+              <a href={`#${cardId(entry)}`}>{entry.name}</a>
+            </th>
+            {outcome(entry).map((text, i) => (
+              <td key={i}>{text}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 };
 
@@ -281,8 +330,10 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       )}
       {files.length > 0 && (
         <section>
-          <Title2 as="h2">{strings.reviewTitle}</Title2>
-          <Text as="p" data-testid="review-hint">
+          <Title2 as="h2" block>
+            {strings.reviewTitle}
+          </Title2>
+          <Text as="p" block data-testid="review-hint">
             {strings.reviewHint(done, failed, waiting)}
           </Text>
           <div className={styles.actions}>
@@ -301,6 +352,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
           </div>
         </section>
       )}
+      {files.length > 1 && <Overview files={files} strings={strings} />}
       {files.map((entry) => (
         <FileCard key={entry.id} entry={entry} strings={strings} />
       ))}

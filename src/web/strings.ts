@@ -30,6 +30,12 @@ export interface PageStrings {
   alreadyAdded: (path: string) => string;
   dropFailed: string;
   clear: string;
+  /** The overview of all files (with more than one): its columns beside 总分 and 等次. */
+  overviewFile: string;
+  overviewFindings: string;
+  failedShort: string;
+  /** A workbook of several forms, in the overview: each one's total is in its card. */
+  forms: (count: number) => string;
   /** The profile in use is not the default one (kept in this browser from an earlier visit). */
   customProfile: (name: string) => string;
   restoreDefault: string;
@@ -64,6 +70,10 @@ const zh: PageStrings = {
   alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
   clear: "清空列表",
+  overviewFile: "文件",
+  overviewFindings: "问题",
+  failedShort: "无法读取",
+  forms: (count) => `${count} 张表，见下文`,
   customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
   restoreDefault: "恢复默认方案",
   formats: ".xls 与 WPS 的 .et 文件请先另存为 .xlsx。",
@@ -103,6 +113,10 @@ const en: PageStrings = {
   alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
   clear: "Clear the list",
+  overviewFile: "File",
+  overviewFindings: "Findings",
+  failedShort: "Could not be read",
+  forms: (count) => `${count} forms, see below`,
   customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
   restoreDefault: "Restore the default",
   formats: "Save .xls and WPS .et files as .xlsx first.",

@@ -123,6 +123,17 @@ async function main() {
       console.log(`    first results: ${firstMs === undefined ? "none" : `${firstMs.toFixed(0)} ms after navigation`} (printed, not checked)`);
     });
 
+    // Review round 31 (M5): tens of files ran to many screens with no list of them.
+    await check("with several files, an overview lists each with its total and grade, or why it failed, linked to its card", async () => {
+      const rows = await page.getByTestId("overview").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.cells, (c) => c.textContent.trim())));
+      assert(rows.length === dropped.length, `${rows.length} rows`);
+      const yunxi = rows.find((r) => r[0] === SAMPLES[0]);
+      assert(yunxi && yunxi[1] === cli.reports[SAMPLES[0]].totals[0].score, JSON.stringify(yunxi));
+      assert(rows.find((r) => r[0] === WPS)?.[1] === "无法读取", JSON.stringify(rows));
+      const href = await page.getByTestId("overview").getByRole("link", { name: SAMPLES[0] }).getAttribute("href");
+      assert((await page.locator(href).getAttribute("data-name")) === SAMPLES[0], href);
+    });
+
     // Review round 31 (M3): nothing was read out when files finished.
     await check("a screen reader hears the files' outcomes in a polite status region", async () => {
       const region = page.getByTestId("announcement");
