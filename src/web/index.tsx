@@ -18,6 +18,7 @@ import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
+import { profileToForm } from "../taskpane/profile-form";
 import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
@@ -126,6 +127,14 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
 
 const cardId = (entry: FileEntry) => `file-${entry.id}`;
 
+/** A file's outcome as a screen reader hears it: its total and grade, or each form's; its findings. */
+function outcomeSaid({ total, grade, totals, findings }: FileResults, strings: PageStrings): string {
+  const { pane } = strings;
+  if (totals.length <= 1) return pane.announce(total, grade, findings.length);
+  const forms = totals.map((t) => pane.tableLine(t.label, pane.tableTotal(t.score ?? pane.noValue, t.grade ?? pane.noValue)));
+  return [...forms, pane.counts(severityCounts(findings))].join(pane.separator);
+}
+
 /**
  * Every file on one line (its total and grade, or where it is, or that it failed), each a link to
  * its card: with tens of files the cards run to many screens.
@@ -200,11 +209,10 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       if (message.kind === "done") timing.jixiaoFirstResultMs ??= performance.now();
       setFiles((list) => list.map((entry) => withMessage(entry, message, lang)));
       // A screen reader hears each file's outcome, as the task pane's announcement says it.
-      const name = shown.current.find((entry) => entry.id === message.id)?.name ?? "";
-      if (message.kind === "done") {
-        const { total, grade, findings } = message.results;
-        setAnnouncement(strings.pane.tableLine(name, strings.pane.announce(total, grade, findings.length)));
-      } else if (message.kind === "failed") setAnnouncement(message.message[lang]);
+      const name = shown.current.find((entry) => entry.id === message.id)?.name;
+      if (name === undefined) return; // a file of a cleared list
+      if (message.kind === "done") setAnnouncement(strings.pane.tableLine(name, outcomeSaid(message.results, strings)));
+      else if (message.kind === "failed") setAnnouncement(message.message[lang]);
     });
   }, [scorer, lang, strings]);
 
@@ -212,6 +220,10 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
     scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
 
   const addFiles = async (picked: PickedFile[]) => {
+    if (picked.length === 0) {
+      setNotices([strings.noWorkbooks]);
+      return;
+    }
     const added: FileEntry[] = [];
     const skipped: string[] = [];
     for (const { path, file } of picked) {
@@ -313,7 +325,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
         <MessageBar intent="info" data-testid="custom-profile">
           <MessageBarBody>
             {strings.customProfile(profile.name)}{" "}
-            <Button size="small" onClick={() => void saveProfile(DEFAULT_PROFILE)}>
+            <Button size="small" onClick={() => editor.onChange(profileToForm(DEFAULT_PROFILE))}>
               {strings.restoreDefault}
             </Button>
           </MessageBarBody>
@@ -343,6 +355,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
             <Button
               data-testid="clear"
               onClick={() => {
+                scorer.clear();
                 setFiles([]);
                 setNotices([]);
               }}

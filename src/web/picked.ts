@@ -14,15 +14,17 @@ const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
 const isFolderWorkbook = (name: string) => WORKBOOK.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
 /**
- * What a drop holds: its files, and the workbooks in its folders and their subfolders, by path. A
- * file dropped by itself is taken whatever it is (the page says what it cannot read). The drop's
- * items are read at once, as a browser keeps them only while the drop event lasts.
+ * What a drop holds: its files, and the workbooks in its folders and their subfolders, by path (in
+ * one folder dropped alone, by their path in it, as `jixiao review <folder>` names them). A file
+ * dropped by itself is taken whatever it is (the page says what it cannot read). The drop's items
+ * are read at once, as a browser keeps them only while the drop event lasts.
  */
 export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
   const entries = Array.from(data.items, (item) => (item.kind === "file" ? item.webkitGetAsEntry() : null));
   if (entries.every((entry) => entry === null)) return Array.from(data.files, (file) => ({ path: file.name, file }));
   const picked: PickedFile[] = [];
-  for (const entry of entries) if (entry) await collect(entry, "", picked, true);
+  if (entries.length === 1 && entries[0]?.isDirectory) await collectFolder(entries[0] as FileSystemDirectoryEntry, "", picked);
+  else for (const entry of entries) if (entry) await collect(entry, "", picked, true);
   return picked;
 }
 
@@ -30,7 +32,7 @@ export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
 export function chosenFolderFiles(files: FileList): PickedFile[] {
   return Array.from(files)
     .filter((file) => isFolderWorkbook(file.name))
-    .map((file) => ({ path: file.webkitRelativePath || file.name, file }))
+    .map((file) => ({ path: file.webkitRelativePath.split("/").slice(1).join("/") || file.name, file }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -42,7 +44,12 @@ async function collect(entry: FileSystemEntry, folder: string, picked: PickedFil
     picked.push({ path, file });
     return;
   }
-  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  await collectFolder(entry as FileSystemDirectoryEntry, `${path}/`, picked);
+}
+
+/** The workbooks in a folder and its subfolders, their paths starting with `folder`. */
+async function collectFolder(directory: FileSystemDirectoryEntry, folder: string, picked: PickedFile[]): Promise<void> {
+  const reader = directory.createReader();
   const children: FileSystemEntry[] = [];
   // readEntries gives a folder's entries in batches, an empty one at the end.
   for (;;) {
@@ -51,5 +58,5 @@ async function collect(entry: FileSystemEntry, folder: string, picked: PickedFil
     children.push(...batch);
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const child of children) await collect(child, `${path}/`, picked, false);
+  for (const child of children) await collect(child, folder, picked, false);
 }

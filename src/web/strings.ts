@@ -29,6 +29,8 @@ export interface PageStrings {
   unreadable: (path: string) => string;
   alreadyAdded: (path: string) => string;
   dropFailed: string;
+  /** A drop or a folder chosen that holds no workbook. */
+  noWorkbooks: string;
   clear: string;
   /** The overview of all files (with more than one): its columns beside 总分 and 等次. */
   overviewFile: string;
@@ -70,6 +72,7 @@ const zh: PageStrings = {
   alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
   clear: "清空列表",
+  noWorkbooks: "拖入或选择的内容中没有 .xlsx 工作簿。",
   overviewFile: "文件",
   overviewFindings: "问题",
   failedShort: "无法读取",
@@ -113,6 +116,7 @@ const en: PageStrings = {
   alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
   clear: "Clear the list",
+  noWorkbooks: "What was dropped or chosen holds no .xlsx workbook.",
   overviewFile: "File",
   overviewFindings: "Findings",
   failedShort: "Could not be read",

@@ -242,9 +242,17 @@ async function main() {
       const cdp = await context.newCDPSession(page);
       const data = { items: [], files: [folder], dragOperationsMask: 1 };
       for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
-      for (const name of ["县直部门/县机关事务中心.xlsx", "县直部门/乡镇/开平.xlsx"]) await card(name).locator(":scope[data-state=done]").waitFor();
+      // Named by their paths in the folder dropped, as `jixiao review 县直部门` names them.
+      for (const name of ["县机关事务中心.xlsx", "乡镇/开平.xlsx"]) await card(name).locator(":scope[data-state=done]").waitFor();
       const names = await page.locator("[data-testid=file]").evaluateAll((cards) => cards.map((c) => c.dataset.name));
       assert(!names.some((n) => n.includes("~$") || n.endsWith(".txt")), names.join(", "));
+      // A folder with no workbook says so.
+      const empty = path.join(dir, "drop", "空文件夹");
+      fs.mkdirSync(empty, { recursive: true });
+      fs.writeFileSync(path.join(empty, "说明.txt"), "");
+      const emptyData = { items: [], files: [empty], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data: emptyData });
+      await page.getByTestId("notices").getByText("拖入或选择的内容中没有 .xlsx 工作簿。").waitFor();
     });
 
     await check("清空列表 empties the list", async () => {
@@ -261,6 +269,14 @@ async function main() {
       await notice.getByRole("button", { name: "恢复默认方案" }).click();
       await notice.waitFor({ state: "detached" });
       assert((await page.evaluate(() => JSON.parse(localStorage.getItem("jixiao.web.profile")).scoreDecimals)) === 2, "the default was not saved");
+      // Round 32: restored right after an edit in the settings, the edit came back two seconds later.
+      await page.getByText("评分方案", { exact: true }).click();
+      await page.getByLabel("预算执行率分值").fill("20");
+      await notice.waitFor();
+      await notice.getByRole("button", { name: "恢复默认方案" }).click();
+      await notice.waitFor({ state: "detached" });
+      await page.waitForTimeout(2500);
+      assert((await notice.count()) === 0 && (await page.getByLabel("预算执行率分值").inputValue()) === "10", "the edit came back");
     });
 
     await check("reloads and works offline once loaded (service worker)", async () => {
