@@ -20,14 +20,31 @@ export async function fileKey(file: string): Promise<string> {
   try {
     const stats = await fs.stat(file, { bigint: true });
     if (stats.ino !== 0n) return `inode:${stats.dev}:${stats.ino}`;
-    return `path:${caseFolded(await fs.realpath(file))}`;
   } catch {
-    const resolved = path.resolve(file);
-    try {
-      return `path:${caseFolded(path.join(await fs.realpath(path.dirname(resolved)), path.basename(resolved)))}`;
-    } catch {
-      return `path:${caseFolded(resolved)}`;
-    }
+    // not there yet: its real path
+  }
+  return `path:${caseFolded(await realPath(file))}`;
+}
+
+/** A path with its links resolved; one not there yet, its folder's real path and its name (see realFolderPath). */
+export async function realPath(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return realFolderPath(file);
+  }
+}
+
+/**
+ * Where a file is or would be written: its folder's real path and its name, a link of that name
+ * not followed (writing replaces the link); as given where the folder is not there either.
+ */
+export async function realFolderPath(file: string): Promise<string> {
+  const resolved = path.resolve(file);
+  try {
+    return path.join(await fs.realpath(path.dirname(resolved)), path.basename(resolved));
+  } catch {
+    return resolved;
   }
 }
 

@@ -21,7 +21,7 @@ import { FileReview, REVIEW_SCHEMA, Review, ReviewTally, reviewFileOrder, review
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
-import { fileKey, writeWhole } from "./files";
+import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
 import { readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
@@ -122,7 +122,7 @@ function folderProfiles(root: string): (relativeDir: string) => Promise<FolderPr
  */
 async function refuseOverUnitWorkbook(folder: string, output: string, option: string | null, inputKeys: Set<string>): Promise<void> {
   // Real paths: the folder or the output may be named through a link.
-  const relative = path.relative(await realPath(folder), path.join(await realPath(path.dirname(output)), path.basename(output)));
+  const relative = path.relative(await realPath(folder), await realFolderPath(output));
   const inFolder = !relative.startsWith("..") && !path.isAbsolute(relative);
   if (!inFolder && !inputKeys.has(await fileKey(output))) return;
   try {
@@ -141,15 +141,6 @@ async function refuseOverUnitWorkbook(folder: string, output: string, option: st
         `${output}: 这是所复核文件夹中的${workbook ? "工作簿" : "文件"}，${option} 会覆盖它（输入文件不会被修改）；请用 ${option} 另指一个文件`,
         `${output}: a ${workbook ? "workbook" : "file"} in the reviewed folder, which ${option} would replace (inputs are never changed); name another file with ${option}`,
       );
-}
-
-/** A path with its links resolved; as given where it does not exist. */
-async function realPath(file: string): Promise<string> {
-  try {
-    return await fs.realpath(file);
-  } catch {
-    return path.resolve(file);
-  }
 }
 
 /** Whether a file is a review jixiao wrote: its workbook (isReviewWorkbook) or its JSON (jixiao-review/1). */
