@@ -23,6 +23,11 @@ export function isWorkbookName(name: string): boolean {
 /** jixiao's scored copies are named `<name>.jixiao.xlsx`. */
 const SCORED_COPY_SUFFIX = ".jixiao.xlsx";
 
+/** A file's name without its folders (县直/县林业局.xlsx, 县直\县林业局.xlsx → 县林业局.xlsx). */
+export function fileBaseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+
 /**
  * A workbook's scored copy's name: a.xlsx → a.jixiao.xlsx; with `keepExtension`, for a name the
  * copy of another workbook took already (a.xlsm beside a.xlsx), a.xlsm.jixiao.xlsx.

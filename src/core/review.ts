@@ -13,7 +13,7 @@ import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
-import { originalWorkbookName } from "./file-kinds";
+import { fileBaseName, originalWorkbookName } from "./file-kinds";
 import { FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
@@ -190,7 +190,7 @@ const WORST_SHOWN = 3;
 
 /** The name a unit gave its workbook: 县档案馆 of 县档案馆.xlsx, and of its scored copy 县档案馆.jixiao.xlsx. */
 const fileStem = (file: string) => {
-  const base = originalWorkbookName(file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1));
+  const base = originalWorkbookName(fileBaseName(file));
   return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
 };
 

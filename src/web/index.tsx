@@ -10,7 +10,7 @@ import { createRoot } from "react-dom/client";
 import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
-import { scoredCopyName } from "../core/file-kinds";
+import { fileBaseName, scoredCopyName } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -74,8 +74,6 @@ const useStyles = makeStyles({
 });
 
 const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
-/** A file's name without the folders it was dropped in (县直/县林业局.xlsx → 县林业局.xlsx), for what it downloads as. */
-const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 function savedProfile(): Profile {
@@ -111,10 +109,10 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
         <>
           <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(baseName(entry.name)), SHEET_MIME)}>
+            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(fileBaseName(entry.name)), SHEET_MIME)}>
               {strings.downloadCopy}
             </Button>
-            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(baseName(entry.name))}.report.json`, "application/json")}>
+            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(fileBaseName(entry.name))}.report.json`, "application/json")}>
               {strings.downloadReport}
             </Button>
           </div>

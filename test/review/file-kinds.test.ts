@@ -2,7 +2,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { copiesOfWorkbooks, isScoredCopyName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
+import { copiesOfWorkbooks, fileBaseName, isScoredCopyName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
 import { tempDir } from "../support/xlsx";
 
 describe("a WPS Spreadsheets file", () => {
@@ -38,5 +38,11 @@ describe("jixiao's scored copies, by name", () => {
     expect(["a.jixiao.xlsx", "A.JIXIAO.XLSX", "a.xlsx", "jixiao.xlsx"].map(isScoredCopyName)).toEqual([true, true, false, false]);
     const names = ["a.xlsx", "a.jixiao.xlsx", "a.xlsx.jixiao.xlsx", "b.xlsm", "B.JIXIAO.xlsx", "c.jixiao.xlsx", "c.jixiao.jixiao.xlsx"];
     expect(copiesOfWorkbooks(names, names)).toEqual(["a.jixiao.xlsx", "a.xlsx.jixiao.xlsx", "B.JIXIAO.xlsx", "c.jixiao.jixiao.xlsx"]);
+  });
+});
+
+describe("fileBaseName", () => {
+  test("drops the folders, written with either separator", () => {
+    expect(["县直/县林业局.xlsx", "县直\\乡镇\\县林业局.xlsx", "县林业局.xlsx"].map(fileBaseName)).toEqual(["县林业局.xlsx", "县林业局.xlsx", "县林业局.xlsx"]);
   });
 });
