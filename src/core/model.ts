@@ -893,19 +893,21 @@ function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indi
     const after = indicators.filter((r) => r.row > row && r.row < to);
     const ofLevel = (rows: Indicator[], level1: string) => rows.filter((r) => r.level1 === level1);
     const above = indicators.filter((r) => r.row < row);
-    const next = after[0];
-    // Right under another 小计 (a 一级's after its 二级's), it sums the 一级 above.
-    const underSubtotal = i > 0 && marks[i - 1] === row - 1;
-    const last = since.at(-1) ?? (underSubtotal ? above.at(-1) : undefined);
-    const level1 = last?.level1 ?? next?.level1;
-    if (level1 === undefined) return;
-    const rows = last ? ofLevel(since.length > 0 ? since : above, level1) : ofLevel(after, level1);
     // Below it: up to the next 小计, or its first 一级's rows on down (a 一级's 小计 at the head of
     // its group, over 二级 小计s), or, right under the header, every row (a 小计 of all).
     const below = indicators.filter((r) => r.row > row);
     const end = below.length > 0 ? below.findIndex((r) => r.level1 !== below[0].level1) : 0;
     const headed = end < 0 ? below : below.slice(0, end);
-    const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(after, next.level1)] : []), headed, ...(above.length === 0 ? [below] : [])];
+    // At the head of its group, right over a 二级's 小计, it is told against the 一级's rows below that.
+    const headRows = after.length > 0 ? after : headed;
+    const next = headRows[0];
+    // Right under another 小计 (a 一级's after its 二级's), it sums the 一级 above.
+    const underSubtotal = i > 0 && marks[i - 1] === row - 1;
+    const last = since.at(-1) ?? (underSubtotal ? above.at(-1) : undefined);
+    const level1 = last?.level1 ?? next?.level1;
+    if (level1 === undefined) return;
+    const rows = last ? ofLevel(since.length > 0 ? since : above, level1) : ofLevel(headRows, level1);
+    const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(headRows, next.level1)] : []), headed, ...(above.length === 0 ? [below] : [])];
     subtotals.push({ level1, rows, wider, weight: weightCell(view, row, table.columns.weight), score: numberCell(view, row, table.columns.score) });
   });
   return subtotals;

@@ -187,8 +187,7 @@ describe("indicator tables", () => {
     });
 
     it.each([false, true])("reads a 合计 in the 二级 column of a merged 一级's group as its 小计 (at its head: %s), and checks it", (atHead) => {
-      const heji = (output: number) =>
-        run(
+      const heji = (output: number) => run(
           indicators(
             atHead
               ? [["产出指标", "合计", null, null, null, output, 50], [null, "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""], [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""], EFFECT, SATISFACTION_ROW]
@@ -227,8 +226,7 @@ describe("indicator tables", () => {
       ["a note", [["说明：满意度为问卷调查结果"]]],
       ["another form", [[], ["项目名称", "第二个项目"], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 90, 90, ""]]],
     ] as [string, CellValue[][]][])("tells a 合计 under the last 一级's merged label, with %s after it, by its 分值", (_, after) => {
-      const atG5 = (weight: number, score: number) =>
-        run(
+      const atG5 = (weight: number, score: number) => run(
           indicators([["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""], EFFECT, SATISFACTION_ROW, [null, "合计", null, null, null, weight, score], ...after], {
             merges: ["A4:A5"],
           }),
@@ -240,14 +238,14 @@ describe("indicator tables", () => {
 
     // Review round 28.
     it("tells a group's 合计 against its 一级's rows past the 二级 小计s among them", () => {
-      const overLevel2 = run(
+      const overLevel2 = (score: number) => run(
         indicators(
           [
             ["产出指标", "数量指标小计", null, null, null, 25, 25],
             [null, "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
             [null, "质量指标小计", null, null, null, 25, 25],
             [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
-            [null, "合计", null, null, null, 50, 50],
+            [null, "合计", null, null, null, 50, score],
             EFFECT,
             [null, "合计", null, null, null, 30, 30],
             SATISFACTION_ROW,
@@ -257,39 +255,44 @@ describe("indicator tables", () => {
           { merges: ["A2:A6", "A7:A8", "A9:A10"] },
         ),
       );
-      expect(overLevel2.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
-      expect(found(overLevel2)).toEqual(["total-incomplete@G11"]);
+      expect(overLevel2(50).indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(overLevel2(50))).toEqual(["total-incomplete@G11"]);
+      // Checked as the group's sum: a wrong one is found there.
+      expect(found(overLevel2(45))).toEqual(["sum-mismatch@G6", "total-incomplete@G11"]);
     });
 
     it.each([false, true])("reads the 合计s under a 一级 written on its group's first row alone (合计 rows labelled: %s), one by its 得分 alone", (labelled) => {
-      const firstRowOnly = run(
+      const firstRowOnly = (effect: number) => run(
         indicators([
           ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 25, 25, ""],
           [null, "质量指标", "合格率", "≥95%", "96%", 25, 25, ""],
           [labelled ? "产出指标" : null, "合计", null, null, null, 50, 50],
           EFFECT,
-          [labelled ? "效益指标" : null, "合计", null, null, null, null, 30],
+          [labelled ? "效益指标" : null, "合计", null, null, null, null, effect],
           SATISFACTION_ROW,
           [labelled ? "满意度指标" : null, "合计", null, null, null, 10, 10],
           ["评价等次", null, null, null, null, null, "优"],
         ]),
       );
-      expect(firstRowOnly.indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
-      expect(found(firstRowOnly)).toEqual([NO_BUDGET]);
+      expect(firstRowOnly(30).indicators.map((i) => i.name)).toEqual(["培训场次", "合格率", "服务水平", "满意度"]);
+      expect(found(firstRowOnly(30))).toEqual([NO_BUDGET]);
+      expect(found(firstRowOnly(25))).toEqual([NO_BUDGET, "sum-mismatch@G6"]);
     });
 
     it("reads a 合计 at the head of a group, over a 二级's 小计 right under it", () => {
-      const headOverNamed = run(
+      const headOverNamed = (score: number) => run(
         indicators([
-          ["产出指标", "合计", null, null, null, 50, 50],
+          ["产出指标", "合计", null, null, null, 50, score],
           ["产出指标", "数量指标小计", null, null, null, 50, 50],
           ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
           EFFECT,
           SATISFACTION_ROW,
         ]),
       );
-      expect(headOverNamed.indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
-      expect(found(headOverNamed)).toEqual([NO_BUDGET]);
+      expect(headOverNamed(50).indicators.map((i) => i.name)).toEqual(["培训场次", "服务水平", "满意度"]);
+      expect(found(headOverNamed(50))).toEqual([NO_BUDGET]);
+      // Checked against its 一级's rows under the 二级's 小计 (review round 32's re-reading: it was not).
+      expect(found(headOverNamed(45))).toEqual([NO_BUDGET, "sum-mismatch@G2"]);
     });
 
     it("reads the table's own 合计, in the 一级 column, as its total still: checked as the indicators' 合计", () => {
