@@ -47,10 +47,12 @@ describe("a form's names, read once by detection", () => {
     expect(review.rows.map((r) => [r.kind, r.unit, r.project])).toEqual([["evaluation", "某县教育局", "部门整体"]]);
   });
 
-  test.each(["部门（单位）整体支出绩效自评表", "2023年度整体支出绩效评价表", "部门整体绩效自评表"])("%s is a whole department's form; a project's is not", (title) => {
-    const named = (t: string) => analyze(form("自评表", [[t], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);
-    expect(named(title)).toEqual([true, true]);
-    expect(named("2023年度项目支出绩效自评表")).toEqual([undefined, undefined]);
+  const wholeDepartment = (title: string) => analyze(form("自评表", [[title], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);
+  test.each(["部门（单位）整体支出绩效自评表", "2023年度整体支出绩效评价表", "部门整体绩效自评表"])("%s is a whole department's form", (title) => {
+    expect(wholeDepartment(title)).toEqual([true, true]);
+  });
+  test("a project's form is not a whole department's", () => {
+    expect(wholeDepartment("2023年度项目支出绩效自评表")).toEqual([undefined, undefined]);
   });
 
   test("a project form naming 主管部门 and 实施单位: the unit is the one that did the work, in detection and review", () => {

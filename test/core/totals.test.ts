@@ -160,7 +160,9 @@ describe("grade wordings", () => {
     expect(merged("评价等次：优□ 良☑ 中□ 差□").findings.map((f) => f.message)).toEqual(["总分 100 对应的等次是“优”，填的是“优□ 良☑ 中□ 差□”。"]);
     const rows = indicators([50, 40, 10]);
     rows.push(["评价等次", null, null, null, null, null, null, "填表人：张三"]);
-    expect(analyze(workbook({ rows })).findings).toEqual([]);
+    const signed = analyze(workbook({ rows }));
+    expect(signed.findings).toEqual([]);
+    expect(signed.totals[0].recordedGrade).toBeNull();
   });
 });
 

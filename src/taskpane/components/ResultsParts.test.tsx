@@ -121,6 +121,7 @@ describe("ResultsView", () => {
   test("one form: its total is the headline's alone", () => {
     renderInFluent(<ResultsView outcome={SAMPLE_RESULTS} strings={STRINGS.zh} {...actions} />);
     expect(SAMPLE_RESULTS.totals).toHaveLength(1);
+    expect(screen.getByTestId("total").textContent).toBe(SAMPLE_RESULTS.total);
     expect(screen.queryByTestId("table-totals")).toBeNull();
   });
 
