@@ -1195,13 +1195,17 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
     if (table.right < other.left && other.left <= span.right) right = table.right;
   }
   // The form on the left may be wider further down (indicators with 指标性质 and 计量单位 under
-  // its budget block): its widest header found in all the columns left of the table bounds it.
-  const leftOf: ColumnSpan = { left: span.left, right: table.left - 1 };
+  // its budget block): its widest header found in all the columns left of the table bounds it,
+  // also where a table of that form still runs beside this one's header (its budget block, whose
+  // columns are not in the span this table was found in).
+  const leftOf: ColumnSpan = { left: WHOLE_ROW.left, right: table.left - 1 };
   const rightOf: ColumnSpan = { left: table.right + 1, right: span.right };
   for (let row = table.headerTop; row <= bottom; row++) {
     if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
     const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
-    if (header && !runsUnder(view, row, span, table)) left = Math.max(left, tableBase(header).right + 1);
+    if (header && !runsUnder(view, row, { ...span, left: WHOLE_ROW.left }, table)) {
+      left = Math.max(left, tableBase(header).right + 1);
+    }
   }
   return { left, right };
 }

@@ -276,6 +276,13 @@ describe("forms whose indicator table is wider than their budget block, side by 
     [1, 0],
     [0, 2],
     [2, 0],
+    // Further down, the wide form's budget block still runs beside the narrow form's indicator
+    // header: the wider header under it must bound that table too (review round 30).
+    [3, 0],
+    [4, 0],
+    [8, 0],
+    [0, 3],
+    [0, 8],
   ])("a wide form %i and a narrow one %i rows lower: the wide form's indicators keep their 得分 and reasons", (wideLower, narrowLower) => {
     for (const projects of [
       [SCHOOLS, CULTURE],
