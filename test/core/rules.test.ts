@@ -1087,6 +1087,18 @@ describe("percent-over-100", () => {
     expect(found(run(selfEval([["产出指标", "数量指标", name, target, actual, 10, 10, ""]])))).toEqual([]);
   });
 
+  // Money spent against money given: an overrun is what the ceiling is there to catch (review round 33).
+  it.each([
+    ["成本指标", "项目成本控制率", "≤100%", "103%", 9.71],
+    ["成本指标", "公用经费控制率", "≤100%", "105%", 9.52],
+    ["成本指标", "“三公”经费控制率", "≤100%", "108%", 9.26],
+    ["时效指标", "资金支出进度（预算执行率）", "≥95%", "102%", 10],
+  ])("leaves %s %s past 100%% alone: %s / %s", (level2, name, target, actual, score) => {
+    const rules = found(run(selfEval([["产出指标", level2, name, target, actual, 10, score, "超支，已整改"]])));
+    expect(rules.filter((r) => r.startsWith("percent-over-100"))).toEqual([]);
+    expect(rules.filter((r) => r.startsWith("score-mismatch"))).toEqual([]);
+  });
+
   // A share of a whole named with the same words stays bounded, and so does a task's completion
   // that only mentions a plan word (review round 13), a share of tasks done in time, or of tasks of
   // work assigned (review round 19, R6).
