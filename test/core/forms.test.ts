@@ -145,6 +145,33 @@ describe("score-without-values: a row scored with neither target nor actual", ()
   });
 });
 
+describe("a row the form prints that does not apply, kept with no points (review round 33)", () => {
+  // 成本指标 | 成本控制 | / | / | 0 | 0 | 本项目不涉及 under the met rows: 90 + 10 of the budget, and 0.
+  const withUnused = (target: string | null, actual: string | null, weight: number | string, score: number | string | null): Row[] => [
+    ...INDICATORS,
+    [null, "成本指标", "经济成本指标", "成本控制", target, actual, weight, score, "本项目不涉及"],
+  ];
+
+  it.each([
+    ["/", "/", 0, 0],
+    ["无", "无", 0, 0],
+    [null, null, 0, "/"],
+    ["—", "—", "0", null],
+  ])("adds nothing and lacks nothing: %s | %s | %s | %s", (target, actual, weight, score) => {
+    const a = run(workbook(nationalForm(BUDGET_FULL, withUnused(target, actual, weight, score), 100, "优", INDICATOR_MERGES)));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", recordedScore: "100", grade: "优" });
+  });
+
+  it("a row with points, or a score, and nothing behind it still has nothing behind it", () => {
+    const points = run(workbook(nationalForm(BUDGET_FULL, withUnused("/", "/", 5, 5), 105, "优", INDICATOR_MERGES)));
+    expect(found(points)).toContain("score-without-values@H17");
+    expect(points.totals[0]).toMatchObject({ score: null, grade: null });
+    const scored = run(workbook(nationalForm(BUDGET_FULL, withUnused("/", "/", 0, 5), 105, "优", INDICATOR_MERGES)));
+    expect(found(scored)).toContain("score-without-values@H17");
+  });
+});
+
 describe("total-incomplete: a total is complete or absent", () => {
   it("a form with both actuals blank gets no total and no grade, not 差 on 10 points", () => {
     const rows = INDICATORS.map((r, i) => (i < 2 ? [...r.slice(0, 5), null, r[6], null, null] : r));

@@ -158,6 +158,14 @@ function isScored(indicator: Indicator, sharing: ScoreSharing): boolean {
 const scoreGap = (indicator: Indicator): Gap => (indicator.score?.resultUnknown ? "unsaved" : "score");
 
 /**
+ * A row the form prints that does not apply to the project (成本指标 | / | / | 0 | 0 | 本项目不涉及): no
+ * points, no score but 0, no values. It adds nothing, and lacks nothing (review round 33).
+ */
+function isUnusedRow(indicator: Indicator, weight: Decimal | null, recorded: Decimal | null): boolean {
+  return weight !== null && weight.isZero() && (recorded === null || recorded.isZero()) && isEmpty(indicator.target) && isEmpty(indicator.actual);
+}
+
+/**
  * What each scored row lacks for its score (at most one gap a row), raising score-without-values
  * for a row scored with nothing behind it.
  */
@@ -171,6 +179,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const weight = indicator.weight?.value ?? null;
     const recorded = indicator.score?.value ?? null;
     if (!isScored(indicator, sharing)) continue;
+    if (isUnusedRow(indicator, weight, recorded)) continue;
     if (weight?.isNegative()) gaps.push("weight");
     else if (!valueColumns) {
       if (recorded === null && !sharing.carried.has(indicator)) gaps.push(scoreGap(indicator));
