@@ -450,6 +450,38 @@ function nestLines(lines: BudgetLine[]): void {
   }
 }
 
+/** A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金. */
+const GOVERNMENT_LEVEL_SOURCE = /^(中央|省|市|州|县|区|乡|镇|本级|地方)/;
+
+/**
+ * The sources a source of a funds total is split into (其中：当年财政拨款 80, then 其中：中央资金 50 |
+ * 省级资金 30, before 上年结转资金 20): the lines right after it named by a level of government, when
+ * the first says 其中 again, or when their 全年预算数 add up to it and the funds total's sources,
+ * read flat, do not add up to it. Read flat, they were counted twice (review round 33: 100 taken for 180).
+ */
+function nestSourceSplits(lines: BudgetLine[]): void {
+  const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
+  const planned = (line: BudgetLine) => line.planned?.value ?? null;
+  const addsUpTo = (parts: BudgetLine[], whole: BudgetLine) => {
+    const amounts = parts.map(planned);
+    const value = planned(whole);
+    return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const source = lines[i];
+    const total = source.partOf;
+    if (source.kind !== "source" || total?.kind !== "funds-total" || isLevelSource(source)) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end].partOf === total && isLevelSource(lines[end])) end++;
+    const split = lines.slice(i + 1, end);
+    if (split.length === 0) continue;
+    const saysInWhich = IN_WHICH.test(lineWords(split[0].label));
+    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === total), total);
+    if (saysInWhich || (addsUpTo(split, source) && !flatAddsUp)) for (const part of split) part.partOf = source;
+    i = end - 1;
+  }
+}
+
 /** A project under 项目支出 is a line of the list (a project) still; a part of 基本支出 is a use. */
 function partOfSpending(line: BudgetLine, parent: BudgetLine): void {
   line.partOf = parent;
@@ -481,6 +513,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     };
   });
   nestLines(lines);
+  nestSourceSplits(lines);
   const stated = statedHeaderWeight(view, table);
   return {
     sheet: view.sheet.name,

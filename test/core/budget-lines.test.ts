@@ -157,6 +157,56 @@ describe("a 年度资金总额 over 基本支出 and 项目支出, and 项目支
   });
 });
 
+describe("a source of funds split by level of government under it (review round 33, H5)", () => {
+  /** 年度资金总额 100 over 当年财政拨款 80 (split into `split`), 上年结转资金 20 and 其他资金 0. */
+  const form = (fiscal: string, split: [string, number][]): SheetSpec => ({
+    name: "资金",
+    rows: [
+      ["项目", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 100, 95, null],
+      [fiscal, 80, 76, null],
+      ...split.map(([label, planned]): Row => [label, planned, planned * 0.95, null]),
+      ["上年结转资金", 20, 19, null],
+      ["其他资金", 0, 0, null],
+    ],
+  });
+
+  it.each([
+    ["其中：当年财政拨款", [["其中：中央资金", 50], ["省级资金", 30]]],
+    ["其中：当年财政拨款", [["中央资金", 50], ["省级资金", 30]]],
+    ["1.当年财政拨款", [["（1）中央补助资金", 50], ["（2）省级配套资金", 30]]],
+    ["其中：财政拨款", [["其中：中央资金", 80]]],
+  ] as [string, [string, number][]][])("reads %s over %j as its parts, the total over the sources alone", (fiscal, split) => {
+    const a = run(workbook(form(fiscal, split)));
+    expect(found(a)).toEqual([]);
+    // The total is still checked, against the sources alone: a wrong 上年结转资金 is found there.
+    const carried = form(fiscal, split);
+    carried.rows = carried.rows.map((r) => (r[0] === "上年结转资金" ? ["上年结转资金", 30, 19, null] : r));
+    expect(found(run(workbook(carried)))).toEqual(["sum-mismatch@资金!B2"]);
+  });
+
+  it("names a split that does not add up at the source it splits, said with 其中 again", () => {
+    const a = run(workbook(form("其中：当年财政拨款", [["其中：中央资金", 50], ["省级资金", 20]])));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
+  });
+
+  it("keeps sources by level listed right under the total as its sources, and the total checked against them", () => {
+    const flat: SheetSpec = {
+      name: "资金",
+      rows: [
+        ["项目", "全年预算数", "全年执行数", "执行率"],
+        ["年度资金总额", 100, 95, null],
+        ["其中：财政拨款", 40, 38, null],
+        ["中央资金", 30, 28.5, null],
+        ["省级资金", 30, 28.5, null],
+      ],
+    };
+    expect(found(run(workbook(flat)))).toEqual([]);
+    const wrong = { ...flat, rows: flat.rows.map((r, i) => (i === 1 ? ["年度资金总额", 110, 95, null] : r)) };
+    expect(found(run(workbook(wrong)))).toEqual(["sum-mismatch@资金!B2"]);
+  });
+});
+
 describe("the 部门整体 form: the budget list's 合计 carries the budget score", () => {
   /** 年度主要任务 merged down the list; 基本支出 first; 总分 = the 合计's 9.9 + 90; 评价等次 优. */
   const form = (initialTotal: number): WorkbookGrid =>
