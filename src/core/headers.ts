@@ -49,6 +49,8 @@ function normalizeUncached(text: string): string {
 /** 分值 and 得分 as both tables word them: 标准分值, 指标分值, 权重分; 自评分, 考核得分, 得分值. */
 const WEIGHT_HEADER = /^(指标|标准)?(分值|权重|分数|标准分|满分|权重分)$/;
 const SCORE_HEADER = /^(指标)?(得分|得分值|自评得分|评分|自评分|实际得分|评价得分|考核得分)$/;
+/** A project list's budget execution score, beside the project's 自评总分 (review round 33). */
+export const EXECUTION_SCORE_HEADER = /^(预算)?执行率?得分$/;
 
 /** How units head the 实际完成值 column (the 全年/年度/年末 before them aside). */
 const ACTUAL_WORDS = [
@@ -87,6 +89,7 @@ const BUDGET_PATTERNS: [BudgetField, RegExp][] = [
   ["rate", /^(全年|本年|年度|当年|资金)?(预算)?(执行率|完成率)$|^完成预算$/],
   ["weight", WEIGHT_HEADER],
   ["score", SCORE_HEADER],
+  ["score", EXECUTION_SCORE_HEADER],
   ["grade", /^(评价|自评)?(等级|等次)$/],
   ["label", /^(项目名称|项目|资金来源|资金性质|单位名称|科目名称|名称|支出项目|预算项目|任务名称)$/],
 ];

@@ -11,6 +11,7 @@ import {
   Dimension,
   BASIC_SPENDING_LABEL,
   BASIC_SPENDING_PART,
+  EXECUTION_SCORE_HEADER,
   FUNDS_SOURCE_LABEL,
   FUNDS_USE_LABEL,
   IN_WHICH,
@@ -520,7 +521,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     table,
     lines,
     moneyUnit: readTypedAmounts(view, table, lines),
-    weighted: cols.weight !== undefined || stated !== null,
+    weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, cols.rate).some((t) => /[%％]/.test(t)),
   };
@@ -564,6 +565,23 @@ function headerTexts(view: SheetView, table: BudgetTable, col: number): string[]
   const texts: string[] = [];
   for (let row = table.headerTop; row <= table.headerBottom; row++) texts.push(view.text(row, col));
   return texts;
+}
+
+/**
+ * A project list giving each project its whole 100 points (分值 or 满分 of 100 on every line, or
+ * 得分（100分）) beside its 自评得分: that 得分 is the project's own total, not 分值 × 执行率 (review
+ * round 33: 98.5 taken for a budget score that should be 95).
+ */
+function weighsWholeProjects(lines: BudgetLine[], stated: Decimal | null): boolean {
+  if (stated !== null) return eq(stated, HUNDRED);
+  const weights = lines.flatMap((line) => (line.weight?.value ? [line.weight.value] : []));
+  return weights.length > 0 && weights.every((weight) => eq(weight, HUNDRED));
+}
+
+/** A 得分 column headed 预算执行得分: budget execution's points, out of the profile's weight where no 分值 says. */
+function scoresExecution(view: SheetView, table: BudgetTable): boolean {
+  const col = table.columns.score;
+  return col !== undefined && headerTexts(view, table, col).some((text) => EXECUTION_SCORE_HEADER.test(normalizeHeader(text)));
 }
 
 /** 得分（10分） over the score column of a table without a 分值 column. */

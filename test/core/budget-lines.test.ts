@@ -207,6 +207,53 @@ describe("a source of funds split by level of government under it (review round 
   });
 });
 
+describe("a list of projects' results, each with its whole 100 points (review round 33, H2)", () => {
+  /** 序号 | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | `points` | `score` | 自评等级, three projects. */
+  const results = (points: string, score: string, rows: [number, number, number | string, number, string][]): SheetSpec => ({
+    name: "汇总",
+    rows: [
+      ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", points, score, "自评等级"],
+      ...rows.map(([planned, spent, weight, total, grade], i): Row => [i + 1, `项目${i + 1}`, planned, spent, spent / planned, weight, total, grade]),
+    ],
+  });
+  const RIGHT: [number, number, number, number, string][] = [
+    [80, 76, 100, 98.5, "优"],
+    [500, 480, 100, 98.6, "优"],
+    [300, 270, 100, 88, "良"],
+  ];
+
+  it.each([
+    ["分值", "自评得分"],
+    ["满分", "自评得分"],
+    ["分值", "得分"],
+  ])("takes %s 100 beside %s for the project's whole points: its score is its total, not 分值 × 执行率", (points, score) => {
+    expect(found(run(workbook(results(points, score, RIGHT))))).toEqual([]);
+    // Each total is still graded: 88 is 良, not 优.
+    const wrongGrade = RIGHT.map((r, i): [number, number, number, number, string] => (i === 2 ? [r[0], r[1], r[2], r[3], "优"] : r));
+    expect(found(run(workbook(results(points, score, wrongGrade))))).toEqual(["grade-mismatch@汇总!H4"]);
+  });
+
+  it("still scores budget execution where a line's 分值 is a part of 100 (10 of them)", () => {
+    const budgetScores: [number, number, number, number, string][] = [
+      [80, 76, 10, 9.5, "优"],
+      [500, 480, 10, 10, "优"],
+    ];
+    expect(found(run(workbook(results("分值", "得分", budgetScores))))).toEqual(["budget-score-mismatch@汇总!G3"]);
+  });
+
+  it("reads a 预算执行得分 column beside the project's 自评总分 as budget execution's points", () => {
+    const list: SheetSpec = {
+      name: "汇总",
+      rows: [
+        ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "分值", "预算执行得分", "自评总分"],
+        [1, "项目1", 80, 76, 0.95, 10, 9.5, 98.5],
+        [2, "项目2", 500, 480, 0.96, 10, 10, 98.6],
+      ],
+    };
+    expect(found(run(workbook(list)))).toEqual(["budget-score-mismatch@汇总!G3"]);
+  });
+});
+
 describe("the 部门整体 form: the budget list's 合计 carries the budget score", () => {
   /** 年度主要任务 merged down the list; 基本支出 first; 总分 = the 合计's 9.9 + 90; 评价等次 优. */
   const form = (initialTotal: number): WorkbookGrid =>
