@@ -392,8 +392,9 @@ export function dimensionOf(label: string): Dimension | undefined {
 function dimensionUncached(level1: string): Dimension | undefined {
   const t = normalizeHeader(level1);
   if (/满意/.test(t)) return "satisfaction";
-  if (/产出/.test(t)) return "output";
-  if (/效益|效果/.test(t)) return "effect";
+  // The 部门整体 framework's 履职效能 is its 产出, and its 社会效应 its 效益 (review round 33).
+  if (/产出|履职/.test(t)) return "output";
+  if (/效益|效果|效应/.test(t)) return "effect";
   if (/成本/.test(t)) return "cost";
   return undefined;
 }

@@ -1534,6 +1534,32 @@ describe("missing-dimension", () => {
   });
 });
 
+describe("the 部门整体 framework: 运行成本, 管理效率, 履职效能, 社会效应, 服务对象满意度 (review round 33)", () => {
+  const framework = (controlTarget: string) =>
+    workbook({
+      name: "部门整体",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["运行成本", "经济性", "“三公”经费控制率", controlTarget, "86%", 10, 10, ""],
+        [null, null, "日常公用经费控制率", "≤100%", "97%", 10, 10, ""],
+        ["管理效率", "预算管理", "预算执行率", "≥90%", "95.2%", 20, 20, ""],
+        ["履职效能", "重点工作", "市场主体登记户数", "≥3000户", "3426户", 30, 30, ""],
+        ["社会效应", "社会效益", "区域营商环境", "持续优化", "持续优化", 20, 20, ""],
+        ["服务对象满意度", "满意度", "市场主体满意度", "≥90%", "94%", 10, 10, ""],
+        ["总分", null, null, null, null, 100, 100, ""],
+      ],
+      merges: ["A2:A3", "B2:B3"],
+    });
+
+  it("has its 产出 in 履职效能 and its 效益 in 社会效应, and holds its costs to the control rates it prescribes", () => {
+    expect(found(run(framework("≤100%")))).toEqual([]);
+  });
+
+  it("still warns at a control rate given a floor", () => {
+    expect(found(run(framework("≥100%")))).toContain("cost-not-ceiling@部门整体!D2");
+  });
+});
+
 describe("a 绩效目标表 from another county with the kaiping defects in other words", () => {
   const wb = workbook({
     name: "目标表2",
