@@ -8,7 +8,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { readdirSync, writeFileSync } from "fs";
 import * as path from "path";
+import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Report } from "../../src/core/report";
 import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
 import { ReadOptions, WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
@@ -613,6 +615,19 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const cells = ["<c><v>abc</v></c>", "<c><v>1e309</v></c>", '<c s="1"><v>1e20</v></c>', '<c s="1"><v>45291</v></c>'].map((xml) => ({ xml }));
     const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, cells] }], noAddresses: true, cellXfs: ['<xf numFmtId="14" applyNumberFormat="1"/>'] });
     expect(readXlsxBytes(bytes, "in.xlsx").grid.sheets[0].values[3]).toEqual(["abc", "1e309", 1e20, "2023-12-31"]);
+  });
+
+  it("a score under a built-in currency or accounting format (千位分隔) shows as Excel shows it (review round 33)", () => {
+    // 培训场次 8 of 10 on 50 points scores 40: a recorded 40.004 shown 40.00, or 40.4 shown 40, is right.
+    const mismatches = (xf: string, score: number) => {
+      const rows = ROWS.map((row, i) => (i === 1 ? [...row.slice(0, 6), { xml: `<c s="1"><v>${score}</v></c>` }, row[7]] : row));
+      const bytes = buildPackage({ sheets: [{ name: "自评表", rows }], noAddresses: true, cellXfs: [xf] });
+      const analysis = analyze(readXlsxBytes(bytes, "in.xlsx").grid, DEFAULT_PROFILE);
+      return analysis.findings.filter((f) => f.rule === "score-mismatch" && f.cell === "G2").map((f) => f.cell);
+    };
+    for (const id of [7, 8, 43, 44]) expect([id, mismatches(`<xf numFmtId="${id}" applyNumberFormat="1"/>`, 40.004)]).toEqual([id, []]);
+    for (const id of [5, 6, 41, 42]) expect([id, mismatches(`<xf numFmtId="${id}" applyNumberFormat="1"/>`, 40.4)]).toEqual([id, []]);
+    expect(mismatches('<xf numFmtId="0"/>', 40.004)).toEqual(["G2"]);
   });
 
   it("more cells than the limit", () => {
