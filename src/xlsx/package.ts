@@ -407,7 +407,9 @@ export class Package {
    */
   private checkedBytes(part: string, entry: ZipEntry): Uint8Array {
     let bytes = entry.data;
-    if (entry.method !== 0) {
+    // An empty part flagged deflated holds no data at all, as the zip format asks of empty entries.
+    const empty = entry.size === 0 && entry.data.length === 0;
+    if (entry.method !== 0 && !empty) {
       try {
         bytes = this.codec.inflate(entry.data, entry.size);
       } catch (error) {

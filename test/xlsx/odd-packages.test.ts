@@ -551,6 +551,16 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     }
   });
 
+  it("an empty part flagged deflated with no data at all is read as empty and copied, in the command line and the page (review round 33)", async () => {
+    const entries = zip.readZip(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+    const empty: ZipEntry = { name: "docProps/empty.bin", method: 8, crc: 0, size: 0, data: new Uint8Array(0), time: 0, date: 0 };
+    const bytes = zip.writeZip([...entries, empty]);
+    expect(readXlsxBytes(bytes, "in.xlsx").grid.sheets[0].values[1][2]).toBe("培训场次");
+    const r = await scorePackage(bytes);
+    expect(r.code).toBe(1);
+    expect(zip.readZip(r.output!).find((e) => e.name === "docProps/empty.bin")).toMatchObject({ size: 0, crc: 0 });
+  });
+
   it("an entry declaring more than 4 GB inflated (copied unread from a zip64 input) is refused by the writer, not cut to 32 bits", () => {
     const entry: ZipEntry = { name: "xl/media/huge.bin", method: 8, crc: 0, size: 2 ** 32 + 1, data: new Uint8Array(16), time: 0, date: 0 };
     const refusal = (() => {
