@@ -339,7 +339,20 @@ export class Package {
     private readonly codec: Codec,
     private readonly limits: ReadLimits,
   ) {
-    for (const entry of entries) if (!entry.name.endsWith("/")) this.entries.set(entry.name.toLowerCase(), entry);
+    for (const entry of entries) {
+      if (entry.name.endsWith("/")) continue;
+      const key = entry.name.toLowerCase();
+      const twin = this.entries.get(key);
+      // Part names are told apart without case (OPC): two that differ only so, or a name twice,
+      // would leave one part out of the copy unseen. The same bytes twice are one part.
+      if (twin && (twin.crc !== entry.crc || twin.size !== entry.size)) {
+        throw new PackageError(
+          `文件已损坏：压缩包里有两个同名的部件 ${twin.name} 和 ${entry.name}`,
+          `the file is damaged: the zip holds two parts of the same name, ${twin.name} and ${entry.name}`,
+        );
+      }
+      if (!twin) this.entries.set(key, entry);
+    }
   }
 
   /** The package of a zip's bytes; a zip this cannot read throws PackageError. */

@@ -72,7 +72,10 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   }
   const entries: ZipEntry[] = [];
   let at = directory;
-  for (let i = 0; i < count; i++) {
+  // An end record that counts fewer entries than the directory holds would leave the rest out of
+  // the copy unseen: the directory is read on while entries follow, as Python's zipfile reads it.
+  const more = () => at + 4 <= bytes.length && dv.getUint32(at, true) === CENTRAL_HEADER;
+  for (let i = 0; i < count || more(); i++) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_HEADER) throw new ZipFormatError("压缩包的目录已损坏", "the zip's directory is damaged");
     const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);

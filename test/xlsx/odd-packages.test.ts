@@ -561,6 +561,29 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(zip.readZip(r.output!).find((e) => e.name === "docProps/empty.bin")).toMatchObject({ size: 0, crc: 0 });
   });
 
+  it("an end record counting fewer entries than the directory holds: every entry is read and copied (review round 33)", async () => {
+    const entries = zip.readZip(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+    const picture: ZipEntry = { name: "xl/media/image1.png", method: 0, crc: zip.crc32(new Uint8Array([1, 2, 3])), size: 3, data: new Uint8Array([1, 2, 3]), time: 0, date: 0 };
+    const bytes = zip.writeZip([...entries, picture]);
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.length - 22;
+    expect(dv.getUint32(end, true)).toBe(0x06054b50);
+    dv.setUint16(end + 8, entries.length, true);
+    dv.setUint16(end + 10, entries.length, true);
+    expect(zip.readZip(bytes).map((e) => e.name)).toContain("xl/media/image1.png");
+    const r = await scorePackage(bytes);
+    expect([...zip.readZip(r.output!).find((e) => e.name === "xl/media/image1.png")!.data]).toEqual([1, 2, 3]);
+  });
+
+  it("two parts whose names differ only in case, or one name twice with other bytes, are refused by name; the same bytes twice are one part", () => {
+    const entries = zip.readZip(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+    const picture = (name: string, data: number[]): ZipEntry => ({ name, method: 0, crc: zip.crc32(new Uint8Array(data)), size: data.length, data: new Uint8Array(data), time: 0, date: 0 });
+    expect(readFailure(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/Image1.PNG", [2])]))).toBe(
+      "in.xlsx: the file is damaged: the zip holds two parts of the same name, xl/media/image1.png and xl/media/Image1.PNG",
+    );
+    expect(readXlsxBytes(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/image1.png", [1])]), "in.xlsx").grid.sheets).toHaveLength(1);
+  });
+
   it("an entry declaring more than 4 GB inflated (copied unread from a zip64 input) is refused by the writer, not cut to 32 bits", () => {
     const entry: ZipEntry = { name: "xl/media/huge.bin", method: 8, crc: 0, size: 2 ** 32 + 1, data: new Uint8Array(16), time: 0, date: 0 };
     const refusal = (() => {
