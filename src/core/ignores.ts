@@ -42,12 +42,17 @@ export interface IgnoredFinding extends Finding {
 const KIND_ZH = { budget: "预算表", indicators: "指标表" } as const;
 
 /**
- * A table's key: its label when the form names one, else its sheet and its place on it (指标表2),
- * never its range, which moves when rows are inserted above.
+ * A table's key: its label when the form names one, with its sheet when another table of its kind
+ * on another sheet has the same label (a quarterly and a yearly form of one project: review round
+ * 33); else its sheet and its place on it (指标表2); never its range, which moves when rows are
+ * inserted above.
  */
 export function tableKey(tables: TableReport[], index: number): string {
   const table = tables[index];
-  if (table.label !== rangeLabel(table.sheet, table.range)) return table.label;
+  if (table.label !== rangeLabel(table.sheet, table.range)) {
+    const shared = tables.some((t) => t.kind === table.kind && t.label === table.label && t.sheet !== table.sheet);
+    return shared ? `${table.sheet}·${table.label}` : table.label;
+  }
   const ordinal = tables.slice(0, index + 1).filter((t) => t.sheet === table.sheet && t.kind === table.kind).length;
   return `${table.sheet}·${KIND_ZH[table.kind]}${ordinal}`;
 }

@@ -10,7 +10,7 @@ import type { FindingPlace } from "../core/ignores";
 import { parseCellAddress } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { ruleName } from "../core/rule-names";
-import { Finding, RuleId, Severity, TableReport, TotalReport, totalIndexOf } from "../core/result";
+import { Finding, RuleId, Severity, TableReport, TotalReport, formLabels, totalIndexOf } from "../core/result";
 import type { Results } from "./pane-host";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -92,6 +92,7 @@ export function groupFindings(results: Results, filter: FindingFilter, lang: Lan
   const totals = tableTotals(results.tables, results.totals);
   const query = filter.query.trim().toLowerCase();
   const sections = new Map<string, { section: TableSection; items: FindingItem[] }>();
+  const titles = formLabels(results.tables);
 
   const sectionFor = (place: FindingPlace, finding: Finding) => {
     const key = place.table === null ? `sheet:${finding.sheet}` : `table:${place.table}`;
@@ -102,8 +103,9 @@ export function groupFindings(results: Results, filter: FindingFilter, lang: Lan
       entry = {
         section: {
           key,
-          // The table's own label (its 项目名称, else its sheet and range); outside tables, the sheet.
-          title: table?.label ?? place.tableKey,
+          // The table's own label (its 项目名称, else its sheet and range; with its sheet where a
+          // form on another sheet has the same); outside tables, the sheet.
+          title: place.table === null ? place.tableKey : titles[place.table],
           sheet: finding.sheet,
           table,
           total,

@@ -11,7 +11,7 @@ import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, 
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";
-import { severityCounts } from "../core/result";
+import { formLabels, severityCounts } from "../core/result";
 import { FileReview, ReviewTally } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
@@ -129,7 +129,8 @@ const cardId = (entry: FileEntry) => `file-${entry.id}`;
 function outcomeSaid({ total, grade, totals, findings }: FileResults, strings: PageStrings): string {
   const { pane } = strings;
   if (totals.length <= 1) return pane.announce(total, grade, findings.length);
-  const forms = totals.map((t) => pane.tableLine(t.label, pane.tableTotal(t.score ?? pane.noValue, t.grade ?? pane.noValue)));
+  const labels = formLabels(totals);
+  const forms = totals.map((t, i) => pane.tableLine(labels[i], pane.tableTotal(t.score ?? pane.noValue, t.grade ?? pane.noValue)));
   return [...forms, pane.counts(severityCounts(findings))].join(pane.separator);
 }
 

@@ -3,6 +3,7 @@
  * unit once, the review's rows show what detection found, and ignore records and review rows put a
  * finding in the same table.
  */
+import { formLabels } from "../../src/core/result";
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { placeFindings } from "../../src/core/ignores";
@@ -195,5 +196,17 @@ describe("the table a finding belongs to", () => {
       ["甲项目", 2],
       ["乙项目", 1],
     ]);
+  });
+});
+
+describe("formLabels: each form's name in a list of several (review round 33)", () => {
+  test("names the sheet only where a form on another sheet has the same label", () => {
+    const totals = [
+      { sheet: "一季度", label: "培训项目" },
+      { sheet: "全年", label: "培训项目" },
+      { sheet: "全年", label: "道路养护" },
+    ];
+    expect(formLabels(totals)).toEqual(["一季度 · 培训项目", "全年 · 培训项目", "道路养护"]);
+    expect(formLabels([{ sheet: "A", label: "x" }, { sheet: "A", label: "x" }])).toEqual(["x", "x"]);
   });
 });

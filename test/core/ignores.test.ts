@@ -102,3 +102,23 @@ describe("ignores in the workbook's record", () => {
     expect(ignoresOf(parseState(JSON.stringify({ v: 1, ignores: "none" })))).toEqual([]);
   });
 });
+
+describe("two forms of one project on two sheets (a quarterly and a yearly form: review round 33)", () => {
+  /** The project's form under its 项目名称 line, on sheet `name`. */
+  const form = (name: string) => ({ name, rows: [["项目名称", "培训项目"], [], ...selfEvaluation().sheets[0].values], merges: ["A7:A8", "B7:B8"] });
+
+  test("an ignore on one sheet leaves the other sheet's finding alone, and each table's key names its sheet", () => {
+    const grid = workbook(form("一季度"), form("全年"));
+    const analysis = analyze(grid);
+    const places = placeFindings(analysis, grid);
+    const at = (sheet: string) => analysis.findings.findIndex((f) => f.rule === "score-mismatch" && f.sheet === sheet);
+    expect([places[at("一季度")].tableKey, places[at("全年")].tableKey]).toEqual(["一季度·培训项目", "全年·培训项目"]);
+    const state = withIgnore(EMPTY_STATE, ignoreRecord(analysis.findings[at("一季度")], places[at("一季度")], "一季度按局里口径"));
+    const after = analyze(withState(grid, state));
+    expect(after.ignored.map((f) => [f.sheet, f.rule])).toEqual([["一季度", "score-mismatch"]]);
+    expect(after.findings.filter((f) => f.rule === "score-mismatch").map((f) => f.sheet)).toEqual(["全年"]);
+    // Alone in its workbook, a form's key is its label.
+    const alone = workbook(form("全年"));
+    expect(new Set(placeFindings(analyze(alone), alone).map((p) => p.tableKey))).toEqual(new Set(["培训项目"]));
+  });
+});
