@@ -3,12 +3,11 @@
  * unit once, the review's rows show what detection found, and ignore records and review rows put a
  * finding in the same table.
  */
-import { formLabels } from "../../src/core/result";
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { placeFindings } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { Finding, TableReport } from "../../src/core/result";
+import { Finding, TableReport, formLabels } from "../../src/core/result";
 import { ReviewTally, reviewFile } from "../../src/core/review";
 import { TableOwners } from "../../src/core/table-owner";
 import { workbook } from "../support/grid";
