@@ -40,7 +40,17 @@ const chartRows = (bars: number): number => Math.max(12, 6 + 2 * bars);
 const DEFAULT_SIZE = 11;
 const DEFAULT_ROW_HEIGHT = 15;
 
+/** The older summary sheet a recalculation in Excel replaced, kept very hidden while its run can be
+ * undone (a second one is "jixiao.undo.summary.2", and so on). Every reader skips them: they are
+ * not the user's data. */
+export const UNDO_BACKUP_SHEET = "jixiao.undo.summary";
+
+export function isBackupSheet(name: string): boolean {
+  return name === UNDO_BACKUP_SHEET || name.startsWith(`${UNDO_BACKUP_SHEET}.`);
+}
+
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
+  if (isBackupSheet(sheet.name)) return true;
   for (let r = sheet.values.length - 1; r >= 0; r--) {
     if (MARKER_TEXTS.has(cellText(sheet.values[r]?.[0]))) return true;
   }

@@ -11,13 +11,8 @@ export const PROFILE_SETTING = "jixiao.profile";
 /** The undo record of the last recalculation (JSON, see UndoRecord in core/writeplan). */
 export const UNDO_SETTING = "jixiao.undo";
 
-/** The older summary sheet a recalculation replaced, kept very hidden while its run can be undone
- * (a second one is "jixiao.undo.summary.2", and so on). Readers skip them: they are not the user's data. */
-export const UNDO_BACKUP_SHEET = "jixiao.undo.summary";
-
-export function isBackupSheet(name: string): boolean {
-  return name === UNDO_BACKUP_SHEET || name.startsWith(`${UNDO_BACKUP_SHEET}.`);
-}
+export { UNDO_BACKUP_SHEET, isBackupSheet } from "../core/summary";
+import { UNDO_BACKUP_SHEET } from "../core/summary";
 
 /** A backup sheet name no sheet has yet. */
 export function freeBackupSheet(taken: string[]): string {

@@ -10,22 +10,26 @@
  * summary sheet they replace or put away very hidden (清除标记 with keepAsBackup); 采用计算值 pushes
  * the newest run again with its cells added (src/excel/fixes.ts).
  *
- * Limits: a cell the user edited after the run is overwritten with its pre-run state (that is what
- * undo means); if the user renamed the new summary sheet, it is left in place; a sheet deleted since
- * the run is skipped. Cells holding formulas are never written (the read marks them, even when their
- * result is blank), so there is no formula to bring back.
+ * Undo never overwrites the user's work: when a cell the run changed no longer shows what the run
+ * left (a value typed over one it filled in, a fill or a note line of the user's, rows inserted or
+ * deleted since), or a sheet it changed has been renamed or deleted, it refuses, changing nothing,
+ * names the cells and points to 清除标记, which keeps such edits (review round 33). If the user
+ * renamed the new summary sheet, it is left in place. Cells holding formulas are never written (the
+ * read marks them, even when their result is blank), so there is no formula to bring back.
  *
  * Syncs: one to read the undo record and check protection, one more to read jixiao's record when the
- * workbook has one, one to restore (plus one per extra 4 MB).
+ * workbook has one, one to read the cells it restores, one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { recordAfterUndo } from "../core/marks";
-import { parseState, stateJson } from "../core/state";
-import { UndoEntry, UndoRecord, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
+import { cellAddress } from "../core/grid";
+import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
+import { WorkbookState, parseState, stateJson } from "../core/state";
+import { UndoEntry, UndoRecord, changedSinceRun, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
 import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
+import { FILL_OPTIONS, fillColor } from "./read";
 import { NOTES_API } from "./notes";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
@@ -65,7 +69,10 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), { name: ws.name, protected: ws.protection.protected }]));
   const find = (name: string | null | undefined) => (name ? existing.get(name.toLowerCase()) : undefined);
 
-  const sheets = record.sheets.filter((s) => find(s.name));
+  // A sheet renamed since the run would be skipped and its marks left for good: nothing is undone.
+  const gone = record.sheets.find((s) => !find(s.name));
+  if (gone) throw new HostError(m.undoSheetGone(gone.name));
+  const sheets = record.sheets.map((s) => ({ ...s, name: find(s.name)!.name }));
   const locked = sheets.find((s) => find(s.name)!.protected);
   if (locked) throw new HostError(m.undoProtectedSheet(locked.name));
   const summary = record.summary;
@@ -73,7 +80,8 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
-  const noteAt = await readNotes(context, sheets, api);
+  const recordText = record.state !== undefined || sheets.length > 0 ? await readRecordText(context, recordParts.items[0]) : undefined;
+  const noteAt = await refuseEditedSince(context, { ...record, sheets }, parseState(recordText), m, api);
   const sheetOf = sheetProxies(context);
   const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, noteAt, api)));
   if (summary) ops.push(...summaryOps(context, summary, summarySheet?.name, backup?.name));
@@ -81,7 +89,7 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   // before the record existed leave it alone).
   if (record.state !== undefined) {
     const part = recordParts.items[0];
-    const restored = recordAfterUndo(parseState(await readRecordText(context, part)), parseState(record.state ?? undefined));
+    const restored = recordAfterUndo(parseState(recordText), parseState(record.state ?? undefined));
     ops.push(recordOp(context, part?.id ?? null, restored && stateJson(restored)));
   }
   // Last, so an undo cut short by Excel can simply be run again.
@@ -91,13 +99,45 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   return restoredCells({ ...record, sheets });
 }
 
-/** The notes now of the cells whose notes the record restores (one sync; none below ExcelApi 1.18). */
-async function readNotes(context: Excel.RequestContext, sheets: UndoRecord["sheets"], api: ApiCheck): Promise<NoteAt> {
-  const cells = sheets.flatMap((s) => s.entries.filter((e) => e.n !== undefined).map((e) => ({ sheet: s.name, row: e.r, col: e.c })));
-  const reads = queueNotes(context, cells, api);
-  if (reads.count > 0) await context.sync();
-  return reads.read();
+/**
+ * Reads the cells the record restores as they are now (one sync: fills, values, and notes from
+ * ExcelApi 1.18) and refuses, changing nothing, when any no longer shows what the run left there
+ * (core changedSinceRun); else the notes read, for restoring them.
+ */
+async function refuseEditedSince(context: Excel.RequestContext, record: UndoRecord, state: WorkbookState, m: HostMessages, api: ApiCheck): Promise<NoteAt> {
+  const marks = marksOf(state).entries;
+  const cells = record.sheets.flatMap((s) => s.entries.map((e) => ({ sheet: s.name, row: e.r, col: e.c, entry: e })));
+  const reads = queueNotes(context, cells.filter((c) => c.entry.n !== undefined), api);
+  const ranges = marks.length === 0 ? [] : cells.map((c) => {
+    const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
+    range.load(["values", "formulas"]);
+    return { ...c, range, props: range.getCellProperties(FILL_OPTIONS) };
+  });
+  if (reads.count > 0 || ranges.length > 0) await context.sync();
+  const noteAt = reads.read();
+  if (ranges.length === 0) return noteAt;
+  const now = new Map(
+    ranges.map(({ sheet, row, col, range, props }) => {
+      const formula = range.formulas[0][0];
+      const cell = { fill: fillColor(props.value[0][0]), note: noteAt(sheet, row, col), value: range.values[0][0], formula: typeof formula === "string" && formula.startsWith("=") };
+      return [sheetCellKey(sheet, row, col), cell];
+    }),
+  );
+  // Where Excel has no notes API they cannot be read: their check is left out.
+  const notesKnown = api(NOTES_API);
+  const changed = changedSinceRun(notesKnown ? record : withoutNotes(record), marks, (sheet, row, col) => now.get(sheetCellKey(sheet, row, col)));
+  if (changed.length > 0) {
+    const shown = changed.slice(0, 5).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`);
+    throw new HostError(m.undoEditedSince(shown, changed.length - shown.length));
+  }
+  return noteAt;
 }
+
+/** A record whose entries restore no note: the check of notes left out. */
+const withoutNotes = (record: UndoRecord): UndoRecord => ({
+  ...record,
+  sheets: record.sheets.map((s) => ({ ...s, entries: s.entries.map(({ n: _n, ...rest }) => rest) })),
+});
 
 function restoreOp(context: Excel.RequestContext, sheetOf: (name: string) => Excel.Worksheet, sheet: string, entry: UndoEntry, noteAt: NoteAt, api: ApiCheck): WriteOp {
   return writeOp(4, entry, () => {

@@ -8,12 +8,13 @@ import { applyFixes } from "../../src/excel/fixes";
 import { hasUndo, undoLast } from "../../src/excel/undo";
 import { UNDO_BACKUP_SHEET, UNDO_RECORD_MAX_CHARS, UNDO_SETTING, isBackupSheet } from "../../src/excel/keys";
 import type { Fix } from "../../src/core/fixes";
+import { SHEET_COLUMNS } from "../../src/core/grid";
 import { UNDO_DEPTH, UndoRecord, parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import type { Analysis } from "../../src/core/analyze";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
 
-function book(): FakeWorkbook {
+function book(apiMinor?: number): FakeWorkbook {
   const wb = fakeBook(
     [
       sheet("表1", [
@@ -22,7 +23,7 @@ function book(): FakeWorkbook {
         [null, "质量", 10, 8],
       ], ["A2:A3"], [[], [undefined, undefined, undefined, "0.0"]]),
     ],
-    { fills: { 表1: { C2: "#00FF00", A3: "#0000FF" } } },
+    { fills: { 表1: { C2: "#00FF00", A3: "#0000FF" } }, apiMinor },
   );
   wb.settings.set("jixiao.profile", "{}");
   return wb;
@@ -37,7 +38,7 @@ async function recalc(wb: FakeWorkbook, a: Analysis = analysis()): Promise<void>
 }
 
 describe("undoLast", () => {
-  test("brings back every value, format and fill and removes the summary sheet, in three syncs", async () => {
+  test("brings back every value, format and fill and removes the summary sheet, in four syncs", async () => {
     const wb = book();
     const before = wb.snapshot();
     await recalc(wb);
@@ -45,8 +46,8 @@ describe("undoLast", () => {
     const syncs = wb.syncCount;
     // A new context: as after closing and reopening the pane.
     const restored = await undoLast(contextOf(wb), { api: apiOf(wb) });
-    // The undo record and protection; jixiao's record (the run wrote one); the restore.
-    expect(wb.syncCount - syncs).toBe(3);
+    // The undo record and protection; jixiao's record (the run wrote one); the cells as they are now; the restore.
+    expect(wb.syncCount - syncs).toBe(4);
     expect(restored).toBe(5); // D2 written; A2:A3 (merged, mixed fills), C2, D3 marked
     expect(wb.snapshot()).toEqual(before);
     expect(await hasUndo(contextOf(wb))).toBe(false);
@@ -88,6 +89,33 @@ describe("undoLast", () => {
     wb.sheet("表1")!.protected = true;
     const after = wb.snapshot();
     await expect(undoLast(contextOf(wb), { api: apiOf(wb), lang: "en" })).rejects.toThrow('Sheet "表1" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.');
+    expect(wb.snapshot()).toEqual(after);
+    expect(await hasUndo(contextOf(wb))).toBe(true);
+  });
+
+  // Undo never overwrites what the user did after the run (review round 33): it refuses, names the
+  // cells, changes nothing and stays on the stack; 清除标记 keeps such edits.
+  test.each([
+    ["a value typed over the one the run filled in", (wb: FakeWorkbook) => wb.editCell("表1", "D2", 9), "表1!D2"],
+    ["a fill of the user's own on a marked cell", (wb: FakeWorkbook) => (wb.sheet("表1")!.cellForWrite(1, 2).fill = "#00B0F0"), "表1!C2"],
+    ["a line written into jixiao's note", (wb: FakeWorkbook) => wb.sheet("表1")!.notes.set(2 * SHEET_COLUMNS + 3, `${wb.sheet("表1")!.notes.get(2 * SHEET_COLUMNS + 3)}\n财政局同意按8分`), "表1!D3"],
+  ])("%s: refused, naming the cell, nothing changed", async (_, edit, cell) => {
+    // Notes as Excel has them from ExcelApi 1.18.
+    const wb = book(18);
+    await recalc(wb);
+    edit(wb);
+    const after = wb.snapshot();
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`以下单元格在上次重算后已被改动（改了数值、填色或批注，或插入、删除了行列）：${cell}。`);
+    expect(wb.snapshot()).toEqual(after);
+    expect(await hasUndo(contextOf(wb))).toBe(true);
+  });
+
+  test("a sheet renamed since the run: refused, naming it, nothing changed and the run kept", async () => {
+    const wb = book();
+    await recalc(wb);
+    wb.sheet("表1")!.name = "表1（定稿）";
+    const after = wb.snapshot();
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb), lang: "en" })).rejects.toThrow('Sheet "表1", which the last run changed, has been renamed or deleted');
     expect(wb.snapshot()).toEqual(after);
     expect(await hasUndo(contextOf(wb))).toBe(true);
   });
