@@ -4,6 +4,7 @@
  * to the user; the backup of a replaced summary sheet is a very hidden sheet (the only thing that
  * can hold a whole formatted sheet with its chart).
  */
+import { UNDO_BACKUP_SHEET } from "../core/summary";
 
 /** The saved scoring profile (JSON). */
 export const PROFILE_SETTING = "jixiao.profile";
@@ -11,8 +12,6 @@ export const PROFILE_SETTING = "jixiao.profile";
 /** The undo record of the last recalculation (JSON, see UndoRecord in core/writeplan). */
 export const UNDO_SETTING = "jixiao.undo";
 
-export { UNDO_BACKUP_SHEET, isBackupSheet } from "../core/summary";
-import { UNDO_BACKUP_SHEET } from "../core/summary";
 
 /** A backup sheet name no sheet has yet. */
 export function freeBackupSheet(taken: string[]): string {

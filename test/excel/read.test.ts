@@ -1,5 +1,5 @@
 import { readWorkbook, readWorkbookState, fillAt } from "../../src/excel/read";
-import { UNDO_BACKUP_SHEET } from "../../src/excel/keys";
+import { UNDO_BACKUP_SHEET } from "../../src/core/summary";
 import { apiOf, contextOf, fakeBook, sheet } from "./helpers";
 
 describe("readWorkbook", () => {
