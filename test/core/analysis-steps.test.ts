@@ -87,6 +87,13 @@ describe("analysisSteps", () => {
     expect(step.value.findings).toEqual(analyze(yunxi).findings);
   });
 
+  test("the add-in's very hidden backup of an older 综合得分 is jixiao's, not a hidden sheet of the unit's (review round 33)", () => {
+    const backup: SheetGrid = { name: "jixiao.undo.summary.2", hidden: true, values: [["综合得分（旧）"]], numFmts: [], merges: [] };
+    const a = analyze({ ...yunxi, sheets: [...yunxi.sheets, backup] });
+    expect(a.hiddenSheets).toEqual([]);
+    expect(a.skippedSheets).toEqual(["jixiao.undo.summary.2"]);
+  });
+
   test("a hidden sheet is not checked, and named in the analysis and on the 综合得分 sheet (review round 15, D)", () => {
     const lastYear: SheetGrid = { ...yunxi.sheets[0], name: "2022年", hidden: true };
     const withLastYear: WorkbookGrid = { ...yunxi, sheets: [lastYear, ...yunxi.sheets] };
