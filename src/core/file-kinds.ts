@@ -1,6 +1,7 @@
 /**
- * WPS Spreadsheets files, told by their name before any byte is read: the command line, the review
- * and the page say to save them as .xlsx first. (An old .xls is told by its bytes, by the reader.)
+ * WPS Spreadsheets files and other spreadsheet formats, told by their name before any byte is read:
+ * the command line, the review and the page say to save them as .xlsx first, and to unpack an
+ * archive. (An old .xls is told by its bytes, by the reader.)
  */
 import { Bilingual } from "./messages";
 
@@ -10,10 +11,20 @@ export const READABLE_WORKBOOK = /\.(xlsx|xlsm)$/i;
 const OTHER_FORMATS: Record<string, Bilingual> = {
   et: { zh: "WPS 表格文件（.et）", en: "a WPS Spreadsheets file (.et)" },
   ett: { zh: "WPS 表格模板（.ett）", en: "a WPS Spreadsheets template (.ett)" },
+  // Named so that a folder run lists them with what to do, never passes over them (review round 33).
+  xlsb: { zh: "Excel 二进制工作簿（.xlsb）", en: "an Excel binary workbook (.xlsb)" },
+  xltx: { zh: "Excel 模板（.xltx）", en: "an Excel template (.xltx)" },
+  xltm: { zh: "Excel 模板（.xltm）", en: "an Excel template (.xltm)" },
+  ods: { zh: "OpenDocument 表格（.ods）", en: "an OpenDocument spreadsheet (.ods)" },
+  csv: { zh: "CSV 文本（.csv）", en: "a CSV text file (.csv)" },
 };
 
-/** Names of spreadsheet files that need saving as .xlsx (.xls included): a review lists them, never skips them. */
-export const OTHER_SPREADSHEET = /\.(xls|et|ett)$/i;
+/** What to do with an archive a unit sent its forms in. */
+const ARCHIVE: Bilingual = { zh: "压缩包，请先解压，再复核其中的 .xlsx 工作簿", en: "an archive; unpack it first, then review the .xlsx workbooks in it" };
+const ARCHIVE_NAME = /\.(zip|rar|7z)$/i;
+
+/** Names of spreadsheet files that need saving as .xlsx (.xls included), and archives to unpack: a review lists them, never skips them. */
+export const OTHER_SPREADSHEET = /\.(xls|et|ett|xlsb|xltx|xltm|ods|csv|zip|rar|7z)$/i;
 
 /** A spreadsheet a folder run takes up: one jixiao reads, or one it says to save as .xlsx; never Excel's lock files (~$a.xlsx). */
 export function isWorkbookName(name: string): boolean {
@@ -75,6 +86,7 @@ export function copiesOfWorkbooks(workbookNames: string[], names: string[]): str
 
 /** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
 export function otherSpreadsheetMessage(name: string): Bilingual | null {
+  if (ARCHIVE_NAME.test(name)) return { zh: `${name}: 这是${ARCHIVE.zh}`, en: `${name}: this is ${ARCHIVE.en}` };
   const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
   const format = name.includes(".") ? OTHER_FORMATS[ext] : undefined;
   if (!format) return null;

@@ -2,7 +2,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { copiesOfWorkbooks, fileBaseName, isScoredCopyName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
+import { copiesOfWorkbooks, fileBaseName, isScoredCopyName, isWorkbookName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
 import { tempDir } from "../support/xlsx";
 
 describe("a WPS Spreadsheets file", () => {
@@ -12,6 +12,15 @@ describe("a WPS Spreadsheets file", () => {
       en: "报表/教育局.ET: this is a WPS Spreadsheets file (.et); save it as an .xlsx workbook in WPS (Save As) first",
     });
     expect(otherSpreadsheetMessage("模板.ett")?.zh).toContain("WPS 表格模板（.ett）");
+  });
+
+  it("and every other spreadsheet format or archive a unit may send is named with what to do, never passed over (review round 33)", () => {
+    expect(["a.xlsb", "a.XLTX", "a.xltm", "a.ods", "a.csv"].map((name) => otherSpreadsheetMessage(name)?.zh.endsWith("请先在 WPS 中“另存为” .xlsx 工作簿后再试"))).toEqual([true, true, true, true, true]);
+    expect(otherSpreadsheetMessage("县林业局.zip")).toEqual({
+      zh: "县林业局.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿",
+      en: "县林业局.zip: this is an archive; unpack it first, then review the .xlsx workbooks in it",
+    });
+    expect(["a.rar", "a.7z", "a.xlsb", "a.ods"].map(isWorkbookName)).toEqual([true, true, true, true]);
   });
 
   it("is none of an .xlsx, an .xls (told by its bytes) or a name without an extension", () => {
