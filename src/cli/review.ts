@@ -14,10 +14,10 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { SCORE_OUT_FOLDER, copiesOfWorkbooks, isWorkbookName } from "../core/file-kinds";
+import { isWorkbookName } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { FileReview, REVIEW_SCHEMA, Review, ReviewTally, reviewFileOrder, reviewNote } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, reviewNote, reviewedFiles } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -56,31 +56,23 @@ export interface ReviewIo {
 }
 
 /**
- * The workbooks under `folder`, as paths relative to it, in review order (reviewFileOrder); and the scored copies
- * passed over because their workbook is beside them or, for the copies `jixiao score` wrote to its
- * jixiao-out folder, in the folder above (a unit that handed in only its scored copy is reviewed
- * from it).
+ * The workbooks under `folder`, as paths relative to it, and the scored copies passed over (core
+ * reviewedFiles); `skip`: the review's own outputs.
  */
 async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[] }> {
-  const found: string[] = [];
-  const copies: string[] = [];
-  // `originals`: the workbooks whose copies may sit here, those of the folder above for the
-  // folder `jixiao score` writes its copies to (jixiao-out), none for any other.
-  const walk = async (relative: string, originals: string[]) => {
-    const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
-    // Hidden folders (.git) and Excel's lock files (~$a.xlsx) are not units' work.
-    const names = entries.filter((entry) => !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
-    const files = names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
-    const besides = new Set(copiesOfWorkbooks([...files, ...originals], files));
-    for (const entry of names) {
+  const paths: string[] = [];
+  const walk = async (relative: string) => {
+    for (const entry of await fs.readdir(path.join(folder, relative), { withFileTypes: true })) {
       const name = path.join(relative, entry.name);
-      if (entry.isDirectory()) await walk(name, entry.name === SCORE_OUT_FOLDER ? files : []);
-      else if (besides.has(entry.name)) copies.push(name);
-      else if (isWorkbookName(entry.name) && !skip.has(path.resolve(folder, name))) found.push(name);
+      // Hidden folders (.git) are not units' work, nor walked.
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".")) await walk(name);
+      } else paths.push(name);
     }
   };
-  await walk("", []);
-  return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder) };
+  await walk("");
+  const { found, copies } = reviewedFiles(paths);
+  return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies };
 }
 
 interface FolderProfile {
@@ -255,9 +247,6 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
   for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
 
-  /** The first file of each content, with its units: a file handed in twice under two names counts once. */
-  const firstOfDigest = new Map<string, { name: string; units: string }>();
-  const unitsOf = (review: FileReview) => [...new Set(review.rows.map((row) => row.unit))].sort().join("\u0000");
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(
     tasks,
@@ -277,17 +266,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
       if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
       else if ("skipped" in outcome) tally.note(name, "earlier-review");
       else {
-        const first = firstOfDigest.get(outcome.digest);
-        // A copy in the same folder (县林业局 - 副本.xlsx), or of the same unit elsewhere, is the same file.
-        if (first !== undefined && (path.dirname(first.name) === path.dirname(name) || first.units === unitsOf(outcome.review))) {
-          tally.note(name, "duplicate", first.name);
-          progress.file(name, { duplicateOf: first.name });
-          return;
-        }
-        // The same bytes taken for another unit's (its folder): counted, and said so.
-        if (first !== undefined) tally.note(name, "same-content", first.name);
-        else firstOfDigest.set(outcome.digest, { name, units: unitsOf(outcome.review) });
-        tally.add(outcome.review);
+        const duplicateOf = tally.addReviewed(outcome.review, outcome.digest);
+        if (duplicateOf !== null) return progress.file(name, { duplicateOf });
       }
       progress.file(name, outcome);
     },

@@ -13,7 +13,7 @@ import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
-import { fileBaseName, originalWorkbookName } from "./file-kinds";
+import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, isWorkbookName, originalWorkbookName } from "./file-kinds";
 import { FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
@@ -516,6 +516,33 @@ function governmentAliases(units: string[]): Map<string, string> {
   return alias;
 }
 
+/** A file's folder, as its path names it ("" for none): 县直/县林业局.xlsx → 县直. */
+const folderOf = (file: string): string => file.slice(0, Math.max(0, file.lastIndexOf("/"), file.lastIndexOf("\\")));
+
+/**
+ * Which of the files under a reviewed folder (paths relative to it) the review reads, and the scored
+ * copies it passes over: a copy beside its workbook, or in the jixiao-out folder `jixiao score`
+ * wrote it to beside the folder above's workbook (a unit that handed in only its scored copy is
+ * reviewed from it). Hidden folders and files (.git) and Excel's lock files (~$a.xlsx) are no unit's
+ * work. Both in review order (reviewFileOrder). The command line and the page alike.
+ */
+export function reviewedFiles(paths: string[]): { found: string[]; copies: string[] } {
+  const visible = paths.filter((file) => !file.split(/[\\/]/).some((part) => part.startsWith(".")) && !fileBaseName(file).startsWith("~$"));
+  const byFolder = groupBy(visible, folderOf);
+  const found: string[] = [];
+  const copies: string[] = [];
+  for (const [folder, files] of byFolder) {
+    const names = files.map(fileBaseName);
+    const originals = fileBaseName(folder) === SCORE_OUT_FOLDER ? (byFolder.get(folderOf(folder)) ?? []).map(fileBaseName) : [];
+    const besides = new Set(copiesOfWorkbooks([...names, ...originals], names));
+    for (const file of files) {
+      if (besides.has(fileBaseName(file))) copies.push(file);
+      else if (isWorkbookName(fileBaseName(file))) found.push(file);
+    }
+  }
+  return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder) };
+}
+
 /** Gathers the files' reviews as they come in; `review()` gives the whole, its notes in `lang`. */
 export class ReviewTally {
   private readonly rows: ReviewRow[] = [];
@@ -530,8 +557,29 @@ export class ReviewTally {
   private readonly gradeOrder: string[] = [];
   private readonly grades = new Map<string, GradeCount>();
   private fileCount = 0;
+  /** The first file of each content (its bytes' digest), with its units. */
+  private readonly firstOfDigest = new Map<string, { file: string; units: string }>();
 
   constructor(private readonly lang: Lang = "zh") {}
+
+  /**
+   * A reviewed file with its bytes' digest. The same bytes as an earlier file in its folder (县林业局 -
+   * 副本.xlsx), or of the same units elsewhere, are that file handed in twice: noted, not counted,
+   * and the earlier file's name returned. The same bytes taken for another unit's (by its folder)
+   * are counted, and said so. Null when the file is counted.
+   */
+  addReviewed(file: FileReview, digest: string): string | null {
+    const units = [...new Set(file.rows.map((row) => row.unit))].sort().join("\u0000");
+    const first = this.firstOfDigest.get(digest);
+    if (first !== undefined && (folderOf(first.file) === folderOf(file.file) || first.units === units)) {
+      this.note(file.file, "duplicate", first.file);
+      return first.file;
+    }
+    if (first !== undefined) this.note(file.file, "same-content", first.file);
+    else this.firstOfDigest.set(digest, { file: file.file, units });
+    this.add(file);
+    return null;
+  }
 
   add(file: FileReview): void {
     this.fileCount++;

@@ -12,7 +12,7 @@ import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";
 import { formLabels, severityCounts } from "../core/result";
-import { FileReview, ReviewTally } from "../core/review";
+import { FileReview, ReviewTally, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -36,8 +36,11 @@ interface FileEntry {
   results?: FileResults;
   report?: unknown;
   scored?: Uint8Array;
-  /** The file's rows for the review (汇总.xlsx). */
+  /** The file's rows for the review (汇总.xlsx), and its bytes' digest (a copy counts once). */
   review?: FileReview;
+  digest?: string;
+  /** A review jixiao wrote earlier: shown with its message, left out of the review. */
+  earlierReview?: boolean;
   /** The sheets with tables, as the scored copy shows them (查看工作表). */
   sheets?: SheetDisplay[];
   message?: string;
@@ -92,7 +95,7 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
   const [target, setTarget] = React.useState<SheetTarget | null>(null);
   const showCell = (sheet: string, cell: string) => setTarget((last) => ({ sheet, cell, seq: (last?.seq ?? 0) + 1 }));
   return (
-    <Card id={cardId(entry)} data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.message ? "failed" : "done") : "working"}>
+    <Card id={cardId(entry)} data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.earlierReview ? "skipped" : entry.message ? "failed" : "done") : "working"}>
       <Title2 as="h2">{entry.name}</Title2>
       {!entry.done && (
         <>
@@ -101,7 +104,7 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
         </>
       )}
       {entry.message && (
-        <MessageBar intent="error">
+        <MessageBar intent={entry.earlierReview ? "info" : "error"}>
           <MessageBarBody data-testid="file-message">{entry.message}</MessageBarBody>
         </MessageBar>
       )}
@@ -142,6 +145,7 @@ const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ file
   const styles = useStyles();
   const { pane } = strings;
   const outcome = (entry: FileEntry): [string, string, string] => {
+    if (entry.earlierReview) return [strings.earlierReviewShort, "", ""];
     if (entry.message) return [strings.failedShort, "", ""];
     if (!entry.results) return [strings.steps[entry.step], "", ""];
     const { total, grade, totals, findings } = entry.results;
@@ -179,7 +183,9 @@ function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileE
   if (entry.id !== message.id) return entry;
   if (message.kind === "step") return { ...entry, step: message.step };
   if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
-  return { ...entry, done: true, results: message.results, report: message.report, scored: message.scored, review: message.review, sheets: message.sheets };
+  if (message.kind === "earlier-review") return { ...entry, done: true, message: message.message[lang], earlierReview: true };
+  const { results, report, scored, review, digest, sheets } = message;
+  return { ...entry, done: true, results, report, scored, review, digest, sheets };
 }
 
 const App: React.FC<{ lang: Lang }> = ({ lang }) => {
@@ -211,7 +217,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       const name = shown.current.find((entry) => entry.id === message.id)?.name;
       if (name === undefined) return; // a file of a cleared list
       if (message.kind === "done") setAnnouncement(strings.pane.tableLine(name, outcomeSaid(message.results, strings)));
-      else if (message.kind === "failed") setAnnouncement(message.message[lang]);
+      else if (message.kind === "failed" || message.kind === "earlier-review") setAnnouncement(message.message[lang]);
     });
   }, [scorer, lang, strings]);
 
@@ -256,17 +262,24 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
   // Settings save themselves once typing settles, as in the task pane; every file is then scored again.
   const editor = useProfileEditor(profile, saveProfile, strings.pane, SETTLE_MS);
 
+  // The review the command line writes of the same files: scored copies beside their workbooks,
+  // earlier reviews and files handed in twice are noted, not counted (review round 33).
   const downloadReview = () => {
     const tally = new ReviewTally(lang);
-    for (const entry of files) {
-      if (entry.review) tally.add(entry.review);
+    const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
+    for (const copy of copies) tally.note(copy, "scored-copy");
+    const byName = new Map(files.map((entry) => [entry.name, entry]));
+    for (const name of found) {
+      const entry = byName.get(name)!;
+      if (entry.earlierReview) tally.note(entry.name, "earlier-review");
+      else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
       else if (entry.message) tally.fail(entry.name, entry.message);
     }
     download(reviewWorkbookBytes(tally.review(), lang), "汇总.xlsx", SHEET_MIME);
   };
 
-  const done = files.filter((f) => f.done && !f.message).length;
-  const failed = files.filter((f) => f.message).length;
+  const done = files.filter((f) => f.done && (!f.message || f.earlierReview)).length;
+  const failed = files.filter((f) => f.message && !f.earlierReview).length;
   const waiting = files.length - done - failed;
   return (
     <main className={styles.page}>

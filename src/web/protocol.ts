@@ -29,7 +29,11 @@ export type ScoreMessage =
       report: Report;
       scored: Uint8Array;
       review: FileReview;
+      /** The file's bytes' SHA-256, which tells a file handed in twice under two names (as in `jixiao review`). */
+      digest: string;
       /** The sheets holding tables as the scored copy shows them (a window of a large one), not the whole grid. */
       sheets: SheetDisplay[];
     }
-  | { id: number; kind: "failed"; message: Bilingual };
+  | { id: number; kind: "failed"; message: Bilingual }
+  /** A review jixiao wrote earlier (汇总.xlsx dropped with the units' files): not a unit's, left out of the review. */
+  | { id: number; kind: "earlier-review"; message: Bilingual };

@@ -36,6 +36,7 @@ export interface PageStrings {
   overviewFile: string;
   overviewFindings: string;
   failedShort: string;
+  earlierReviewShort: string;
   /** A workbook of several forms, in the overview: each one's total is in its card. */
   forms: (count: number) => string;
   /** The profile in use is not the default one (kept in this browser from an earlier visit). */
@@ -76,6 +77,7 @@ const zh: PageStrings = {
   overviewFile: "文件",
   overviewFindings: "问题",
   failedShort: "无法读取",
+  earlierReviewShort: "复核汇总，不计入",
   forms: (count) => `${count} 张表，见下文`,
   customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
   restoreDefault: "恢复默认方案",
@@ -120,6 +122,7 @@ const en: PageStrings = {
   overviewFile: "File",
   overviewFindings: "Findings",
   failedShort: "Could not be read",
+  earlierReviewShort: "A review, not counted",
   forms: (count) => `${count} forms, see below`,
   customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
   restoreDefault: "Restore the default",

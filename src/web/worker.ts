@@ -12,6 +12,7 @@ import { reviewFile } from "../core/review";
 import { tableSheetDisplays } from "../core/sheet-display";
 import { resultsOf } from "../taskpane/outcome";
 import { readXlsxBytes } from "../xlsx/reader";
+import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
 
@@ -21,7 +22,11 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const other = otherSpreadsheetMessage(name);
   if (other) return post({ id, kind: "failed", message: other });
   post({ id, kind: "step", step: "read" });
+  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as BufferSource))].map((b) => b.toString(16).padStart(2, "0")).join("");
   const { source, grid } = readXlsxBytes(bytes, name);
+  if (isReviewWorkbook(grid)) {
+    return post({ id, kind: "earlier-review", message: { zh: `${name}：jixiao 的复核汇总，不计入汇总`, en: `${name}: a review jixiao wrote, left out of the review` } });
+  }
   post({ id, kind: "step", step: "check" });
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) {
@@ -43,7 +48,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
     summarySheet: analysis.summary.name,
   });
   // Through JSON, the report is what its download will hold (the indicator rows are built here).
-  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review, sheets }, [scored.buffer]);
+  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review, digest, sheets }, [scored.buffer]);
 }
 
 self.onmessage = (event: MessageEvent<ScoreRequest>) => {

@@ -266,6 +266,37 @@ async function main() {
       assert((await page.locator("[data-testid=file]").count()) === 0, "files are left");
     });
 
+    // Review round 33 (bureau H1): the page counted copies, scored copies and an earlier review.
+    await check("a folder's review is the command line's: a copy, a scored copy and an earlier review are noted, not counted", async () => {
+      const folder = path.join(dir, "drop", "复核");
+      fs.mkdirSync(path.join(folder, "乡镇"), { recursive: true });
+      fs.copyFileSync(path.join(dir, SAMPLES[0]), path.join(folder, "县机关事务中心.xlsx"));
+      fs.copyFileSync(path.join(dir, SAMPLES[0]), path.join(folder, "县机关事务中心 - 副本.xlsx"));
+      fs.copyFileSync(path.join(dir, SAMPLES[1]), path.join(folder, "乡镇", "开平.xlsx"));
+      const cli = path.join(ROOT, "bin", "jixiao.js");
+      spawnSync(process.execPath, [cli, "score", "县机关事务中心.xlsx"], { cwd: folder });
+      // A review written into the folder before: the second one notes it.
+      spawnSync(process.execPath, [cli, "review", folder], { encoding: "utf8" });
+      const second = path.join(dir, "cli", "复核汇总.xlsx");
+      const run = spawnSync(process.execPath, [cli, "review", folder, "--out", second], { encoding: "utf8" });
+      assert(fs.existsSync(second), run.stderr);
+      const zone = page.getByTestId("drop");
+      const box = await zone.boundingBox();
+      const cdp = await context.newCDPSession(page);
+      const data = { items: [], files: [folder], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      const names = ["县机关事务中心.xlsx", "县机关事务中心 - 副本.xlsx", "县机关事务中心.jixiao.xlsx", "乡镇/开平.xlsx", "汇总.xlsx"];
+      for (const name of names) await card(name).locator(":scope:not([data-state=working])").waitFor();
+      await card("汇总.xlsx").locator(":scope[data-state=skipped]").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
+      const pageParts = parts(fs.readFileSync(await download.path()));
+      const cliParts = parts(fs.readFileSync(second));
+      for (const part of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/sharedStrings.xml"]) {
+        assert(pageParts[part] === cliParts[part], `${part} differs from the command line's review`);
+      }
+      await page.getByTestId("clear").click();
+    });
+
     // Review round 31 (M4): a profile changed on an earlier visit was used with nothing saying so.
     await check("a custom profile kept in the browser is said to be in use, and 恢复默认方案 restores the default", async () => {
       await page.evaluate(() => localStorage.setItem("jixiao.web.profile", JSON.stringify({ name: "某市方案", scoreDecimals: 0 })));

@@ -2,6 +2,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { reviewFileOrder, reviewedFiles } from "../../src/core/review";
 import { copiesOfWorkbooks, fileBaseName, isScoredCopyName, isWorkbookName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
 import { tempDir } from "../support/xlsx";
 
@@ -53,5 +54,26 @@ describe("jixiao's scored copies, by name", () => {
 describe("fileBaseName", () => {
   test("drops the folders, written with either separator", () => {
     expect(["县直/县林业局.xlsx", "县直\\乡镇\\县林业局.xlsx", "县林业局.xlsx"].map(fileBaseName)).toEqual(["县林业局.xlsx", "县林业局.xlsx", "县林业局.xlsx"]);
+  });
+});
+
+describe("reviewedFiles: what a review reads of a folder's files, on the command line and the page alike", () => {
+  it("passes over scored copies beside their workbooks or in jixiao-out, hidden files and lock files; keeps a unit's lone copy", () => {
+    const paths = [
+      "县直/县林业局.xlsx",
+      "县直/县林业局.jixiao.xlsx",
+      "县直/jixiao-out/县林业局.jixiao.xlsx",
+      "县直/jixiao-out/县水利局.jixiao.xlsx",
+      "县直/~$县林业局.xlsx",
+      ".git/a.xlsx",
+      "乡镇\\城关镇.xlsx",
+      "乡镇\\城关镇.jixiao.xlsx",
+      "说明.txt",
+      "教育局.et",
+    ];
+    expect(reviewedFiles(paths)).toEqual({
+      found: ["乡镇\\城关镇.xlsx", "教育局.et", "县直/jixiao-out/县水利局.jixiao.xlsx", "县直/县林业局.xlsx"].sort(reviewFileOrder),
+      copies: ["乡镇\\城关镇.jixiao.xlsx", "县直/jixiao-out/县林业局.jixiao.xlsx", "县直/县林业局.jixiao.xlsx"].sort(reviewFileOrder),
+    });
   });
 });
