@@ -13,7 +13,7 @@
  * five minutes at most. It is always called.
  */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { severityCounts } from "../core/result";
+import { formLabels, severityCounts } from "../core/result";
 import { createOfficeHost } from "../taskpane/office-host";
 import type { Lang, PaneHost, RecalcOutcome } from "../taskpane/pane-host";
 import { errorText, STRINGS, Strings } from "../taskpane/strings";
@@ -36,11 +36,17 @@ export function describeOutcome(outcome: RecalcOutcome, strings: Strings): Notic
   }
   const counts = severityCounts(outcome.findings);
   const total = counts.error + counts.warning + counts.info;
+  // Several forms have no one total: each form's line, as the pane lists them (review round 33).
+  const labels = formLabels(outcome.totals);
+  const headline =
+    outcome.totals.length > 1
+      ? outcome.totals.map((t, i) => strings.tableLine(labels[i], strings.tableTotal(t.score ?? strings.noValue, t.grade ?? strings.noValue)))
+      : [c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue, outcome.gradeReason)];
   return {
     kind: counts.error > 0 ? "warning" : "success",
     title: c.noticeTitle,
     lines: [
-      c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue, outcome.gradeReason),
+      ...headline,
       total === 0 ? c.noFindings : c.findings(counts.error, counts.warning, counts.info),
       c.writtenTo(outcome.summarySheet),
     ],

@@ -54,6 +54,8 @@ export interface CleanOptions {
 export interface CleanOutcome {
   /** Marked areas taken back. */
   removed: number;
+  /** Values jixiao filled in that the cells still held, blank again. */
+  cleared: number;
   /** Notes that held jixiao's text its record does not list: that text is taken away. */
   unrecordedNotes: number;
   /**
@@ -142,6 +144,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   await runOps(context, ops, api);
   return {
     removed: plan.removed,
+    cleared: plan.clears.length,
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheetNames).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved: summary?.name ?? null,

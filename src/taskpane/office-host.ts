@@ -103,8 +103,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     cleanMarks: () =>
       run(async (context) => {
-        const { removed, unrecordedNotes, toCheck } = await cleanMarks(context, { api, lang });
-        return { removed, unrecordedNotes, toCheck };
+        const { removed, cleared, unrecordedNotes, toCheck } = await cleanMarks(context, { api, lang });
+        return { removed, cleared, unrecordedNotes, toCheck };
       }),
 
     loadProfile: () =>

@@ -57,6 +57,8 @@ export interface RecalcOptions {
 export interface CleanSummary {
   /** Marks jixiao's record listed, taken back with their notes. */
   removed: number;
+  /** Of them, the values jixiao filled in that the cells still held: blank again. */
+  cleared: number;
   /** Notes the record did not list whose jixiao text was taken out (another program dropped the record, a note copied). */
   unrecordedNotes: number;
   /** The cells ("自评表!H6") whose fills and values may be jixiao's though the record does not say so: the user checks them. */

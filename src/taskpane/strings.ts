@@ -24,7 +24,8 @@ export interface Strings {
   undoFailed: string;
   clean: string;
   cleaning: string;
-  cleanDone: (marks: number) => string;
+  /** Marks taken back with their notes, and how many of the values jixiao filled in went with them. */
+  cleanDone: (marks: number, cleared: number) => string;
   /** The notes whose jixiao text went though the record did not list them, and the cells to check. */
   cleanToCheck: (notes: number, cells: string[]) => string;
   cleanFailed: string;
@@ -172,7 +173,8 @@ const zh: Strings = {
   undoFailed: "撤销失败",
   clean: "清除标记",
   cleaning: "正在清除…",
-  cleanDone: (marks) => (marks === 0 ? "没有需要清除的标记。" : `已清除 ${marks} 处标记及其批注，数据未变。`),
+  cleanDone: (marks, cleared) =>
+    marks === 0 ? "没有需要清除的标记。" : `已清除 ${marks} 处标记及其批注${cleared > 0 ? `，去掉了助手补填的 ${cleared} 个数值` : ""}；您填写的数据未变。`,
   cleanToCheck: (notes, cells) => recordGapText(notes, cells, "zh"),
   cleanFailed: "清除标记失败",
   tabResults: "结果",
@@ -322,7 +324,10 @@ const en: Strings = {
   undoFailed: "Undo failed",
   clean: "Remove marks",
   cleaning: "Removing…",
-  cleanDone: (marks) => (marks === 0 ? "There were no marks to remove." : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes; the data is unchanged.`),
+  cleanDone: (marks, cleared) =>
+    marks === 0
+      ? "There were no marks to remove."
+      : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes${cleared > 0 ? `, and the ${cleared === 1 ? "value" : `${cleared} values`} the add-in filled in` : ""}; the data you typed is unchanged.`,
   cleanToCheck: (notes, cells) => recordGapText(notes, cells, "en"),
   cleanFailed: "Removing the marks failed",
   tabResults: "Results",

@@ -11,11 +11,12 @@ import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, 
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";
-import { formLabels, severityCounts } from "../core/result";
+import { severityCounts } from "../core/result";
 import { FileReview, ReviewTally, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
+import { outcomeSaid } from "../taskpane/outcome";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
 import { profileToForm } from "../taskpane/profile-form";
@@ -128,15 +129,6 @@ const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry,
 
 const cardId = (entry: FileEntry) => `file-${entry.id}`;
 
-/** A file's outcome as a screen reader hears it: its total and grade, or each form's; its findings. */
-function outcomeSaid({ total, grade, totals, findings }: FileResults, strings: PageStrings): string {
-  const { pane } = strings;
-  if (totals.length <= 1) return pane.announce(total, grade, findings.length);
-  const labels = formLabels(totals);
-  const forms = totals.map((t, i) => pane.tableLine(labels[i], pane.tableTotal(t.score ?? pane.noValue, t.grade ?? pane.noValue)));
-  return [...forms, pane.counts(severityCounts(findings))].join(pane.separator);
-}
-
 /**
  * Every file on one line (its total and grade, or where it is, or that it failed), each a link to
  * its card: with tens of files the cards run to many screens.
@@ -216,7 +208,7 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
       // A screen reader hears each file's outcome, as the task pane's announcement says it.
       const name = shown.current.find((entry) => entry.id === message.id)?.name;
       if (name === undefined) return; // a file of a cleared list
-      if (message.kind === "done") setAnnouncement(strings.pane.tableLine(name, outcomeSaid(message.results, strings)));
+      if (message.kind === "done") setAnnouncement(strings.pane.tableLine(name, outcomeSaid(message.results, strings.pane)));
       else if (message.kind === "failed" || message.kind === "earlier-review") setAnnouncement(message.message[lang]);
     });
   }, [scorer, lang, strings]);

@@ -250,7 +250,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
     const wb = bookWithoutRecord(18);
     const before = wb.snapshot().sheets[0];
     const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
-    expect(outcome).toEqual({ removed: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null });
+    expect(outcome).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null });
     const after = wb.snapshot().sheets[0];
     expect(after.notes).toEqual({ G4: "张三：请复核", A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` });
     // Without the record nothing tells jixiao's fills and values from the user's: they stay.
@@ -292,7 +292,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
   test("below ExcelApi 1.18 (no notes API) the notes stay as they are and no cell is named", async () => {
     const wb = bookWithoutRecord(17);
     const before = wb.snapshot().sheets[0];
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null });
     expect(wb.snapshot().sheets[0]).toEqual(before);
   });
 });

@@ -190,11 +190,23 @@ describe("App", () => {
     await waitFor(() => expect(undo.disabled).toBe(false));
 
     fireEvent.click(undo);
-    expect(await screen.findByText("已撤销上次重算，恢复了 12 个单元格。")).toBeTruthy();
+    // Shown, and heard in the status region (review round 33: it kept the undone run's outcome).
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("已撤销上次重算，恢复了 12 个单元格。"));
+    expect(screen.getAllByText("已撤销上次重算，恢复了 12 个单元格。")).toHaveLength(2);
     expect(host.undoLast).toHaveBeenCalledTimes(1);
     // The results it undid are gone, and there is nothing left to undo.
     expect(screen.queryByTestId("total")).toBeNull();
     await waitFor(() => expect(undo.disabled).toBe(true));
+  });
+
+  test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
+    const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
+    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toBe("部门整体支出：总分 86.50　等次 良；公共文化服务：总分 92.50　等次 优；错误 2，警告 1，提示 1"),
+    );
   });
 
   test("undo: says so when the host has nothing to restore", async () => {
@@ -203,7 +215,7 @@ describe("App", () => {
     const undo = await screen.findByRole("button", { name: "撤销上次重算" });
     await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(undo);
-    expect(await screen.findByText("没有可以撤销的重算。")).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText("没有可以撤销的重算。")).toHaveLength(2));
   });
 
   test("undo: a failure is shown as an error", async () => {
@@ -226,13 +238,14 @@ describe("App", () => {
     const host = fakeHost({
       cleanMarks: async () => {
         undoable = true;
-        return { removed: 12, unrecordedNotes: 0, toCheck: [] };
+        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [] };
       },
       hasUndo: async () => undoable,
     });
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    const done = "已清除 12 处标记及其批注，数据未变。";
+    // The values it filled in go too, and the message says so (review round 33: it said 数据未变).
+    const done = "已清除 12 处标记及其批注，去掉了助手补填的 2 个数值；您填写的数据未变。";
     // Shown in the notice and said by the live region.
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(done));
     expect(screen.getAllByText(done)).toHaveLength(2);
@@ -241,7 +254,7 @@ describe("App", () => {
   });
 
   test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"] }) });
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"] }) });
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const said =
@@ -253,10 +266,10 @@ describe("App", () => {
   });
 
   test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, unrecordedNotes: 1, toCheck: ["Form!I4"] }) }, "en");
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"] }) }, "en");
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
-    const title = "Removed 4 marks and their notes; the data is unchanged.";
+    const title = "Removed 4 marks and their notes, and the value the add-in filled in; the data you typed is unchanged.";
     const check =
       "jixiao's record is incomplete (another program dropped it, or cells were copied with their notes): jixiao's text was also taken out of 1 note (the user's own text kept); whether the fills and values of these cells are jixiao's cannot be told, they are left as they are, please check: Form!I4";
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(`${title} ${check}`));

@@ -5,7 +5,7 @@ import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
-import { withFindingIgnored } from "../outcome";
+import { outcomeSaid, withFindingIgnored } from "../outcome";
 import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
 import NoticeBar from "./NoticeBar";
@@ -120,7 +120,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   const running = phase.kind === "running";
   const showResults = (outcome: Results, run: number) => {
     setPhase({ kind: "results", outcome, run });
-    setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
+    setAnnouncement(outcomeSaid(outcome, strings));
   };
 
   const announceProgress = (text: string) => {
@@ -190,7 +190,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
       if (outcome.kind === "results") {
         runCount.current += 1;
         setPhase({ kind: "results", outcome, run: runCount.current });
-        setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length));
+        setAnnouncement(outcomeSaid(outcome, strings));
         setStale((s) => s ?? "workbook");
       }
     } catch (error) {
@@ -243,20 +243,26 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     () => setStale((s) => (phase.kind === "results" ? "profile" : s)),
   );
 
+  /** A notice a screen reader hears too (the status region holds the last run's outcome otherwise). */
+  const tell = (next: Notice) => {
+    setNotice(next);
+    setAnnouncement(next.title ? `${next.title} ${next.text}` : next.text);
+  };
+
   const undo = async () => {
     setUndoing(true);
     setNotice(null);
     try {
       const restored = await host.undoLast();
       if (restored === null) {
-        setNotice({ intent: "info", text: strings.undoNothing });
+        tell({ intent: "info", text: strings.undoNothing });
       } else {
-        setNotice({ intent: "success", text: strings.undoDone(restored) });
+        tell({ intent: "success", text: strings.undoDone(restored) });
         setPhase({ kind: "idle" });
         setStale(null);
       }
     } catch (error) {
-      setNotice({ intent: "error", title: strings.undoFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.undoFailed, text: errorText(error, strings) });
     } finally {
       setUndoing(false);
     }
@@ -267,8 +273,8 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     setCleaning(true);
     setNotice(null);
     try {
-      const { removed, unrecordedNotes, toCheck } = await host.cleanMarks();
-      const done = strings.cleanDone(removed);
+      const { removed, cleared, unrecordedNotes, toCheck } = await host.cleanMarks();
+      const done = strings.cleanDone(removed, cleared);
       if (toCheck.length === 0) {
         setNotice({ intent: "success", text: done });
         setAnnouncement(done);
@@ -281,7 +287,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         setAnnouncement(title ? `${title} ${check}` : check);
       }
     } catch (error) {
-      setNotice({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
     } finally {
       setCleaning(false);
     }
