@@ -3,7 +3,7 @@
  * fields; the final check is the core's own profileFromJson, so the pane accepts exactly what the
  * command line accepts.
  */
-import { NegativeFormula, Profile, profileFromJson } from "../core/profile";
+import { DECIMALS_RANGE, NegativeFormula, Profile, profileFromJson } from "../core/profile";
 import { Strings, errorText } from "./strings";
 
 export type BandKey = "achieved" | "partial" | "notAchieved";
@@ -117,7 +117,8 @@ export function formToProfile(form: ProfileForm, base: Profile, strings: Strings
 
   const decimals = (key: "scoreDecimals" | "rateDecimals") => {
     const value = parseNumber(form[key]);
-    if (value === undefined || !Number.isInteger(value) || value > 10) errors[key] = s.decimalsInvalid;
+    const [fewest, most] = DECIMALS_RANGE[key];
+    if (value === undefined || !Number.isInteger(value) || value < fewest || value > most) errors[key] = s.decimalsInvalid(fewest, most);
     return value;
   };
   const scoreDecimals = decimals("scoreDecimals");

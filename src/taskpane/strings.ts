@@ -132,8 +132,8 @@ export interface Strings {
     resetDefault: string;
     scoreDecimals: string;
     rateDecimals: string;
-    decimalsHint: string;
-    decimalsInvalid: string;
+    decimalsHint: (fewest: number, most: number) => string;
+    decimalsInvalid: (fewest: number, most: number) => string;
     gradeMin: string;
     gradeLabel: string;
     addGrade: string;
@@ -282,8 +282,8 @@ const zh: Strings = {
     resetDefault: "恢复默认值",
     scoreDecimals: "得分保留小数位数",
     rateDecimals: "执行率保留小数位数（按小数计，4 即 43.16%）",
-    decimalsHint: "0 到 10 的整数",
-    decimalsInvalid: "应为 0 到 10 的整数",
+    decimalsHint: (fewest, most) => `${fewest} 到 ${most} 的整数`,
+    decimalsInvalid: (fewest, most) => `应为 ${fewest} 到 ${most} 的整数`,
     gradeMin: "最低分",
     gradeLabel: "等次",
     addGrade: "添加等次",
@@ -438,8 +438,8 @@ const en: Strings = {
     resetDefault: "Restore defaults",
     scoreDecimals: "Score decimal places",
     rateDecimals: "Rate decimal places (as a fraction: 4 gives 43.16%)",
-    decimalsHint: "A whole number from 0 to 10",
-    decimalsInvalid: "Enter a whole number from 0 to 10",
+    decimalsHint: (fewest, most) => `A whole number from ${fewest} to ${most}`,
+    decimalsInvalid: (fewest, most) => `Enter a whole number from ${fewest} to ${most}`,
     gradeMin: "From score",
     gradeLabel: "Grade",
     addGrade: "Add grade",

@@ -85,8 +85,21 @@ describe("SettingsPanel", () => {
     const result = last();
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(["grades.0", "scoreDecimals"]);
-    expect(screen.getByText("应为 0 到 10 的整数")).toBeTruthy();
+    expect(screen.getByText("应为 0 到 6 的整数")).toBeTruthy();
     expect(screen.getByText("有未保存的修改：请改正标出的设置，改正后自动保存。")).toBeTruthy();
+  });
+
+  test("the decimals fields take what a profile takes, said at the field (review round 33: 0 到 10, then a JSON key's error)", () => {
+    const { last } = setup();
+    expect(screen.getByText("2 到 8 的整数")).toBeTruthy();
+    fireEvent.change(input("得分保留小数位数"), { target: { value: "8" } });
+    fireEvent.change(input("执行率保留小数位数"), { target: { value: "1" } });
+    const result = last();
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(["rateDecimals", "scoreDecimals"]);
+    expect(screen.getByText("应为 2 到 8 的整数")).toBeTruthy();
+    fireEvent.change(input("得分保留小数位数"), { target: { value: "6" } });
+    fireEvent.change(input("执行率保留小数位数"), { target: { value: "8" } });
+    expect(last().ok).toBe(true);
   });
 
   test("a text box (the pane's own PaneInput) is named by its Field's label, described by its hint, and marked invalid with its message", () => {

@@ -7,7 +7,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
+import { DECIMALS_RANGE, DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
@@ -198,10 +198,10 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       <Field label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
         <PaneInput inputMode="decimal" value={form.overAchievement} onChange={(value) => edit({ overAchievement: value })} />
       </Field>
-      <Field label={s.scoreDecimals} hint={s.decimalsHint} {...validation("scoreDecimals")}>
+      <Field label={s.scoreDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.scoreDecimals)} {...validation("scoreDecimals")}>
         <PaneInput inputMode="numeric" value={form.scoreDecimals} onChange={(value) => edit({ scoreDecimals: value })} />
       </Field>
-      <Field label={s.rateDecimals} hint={s.decimalsHint} {...validation("rateDecimals")}>
+      <Field label={s.rateDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.rateDecimals)} {...validation("rateDecimals")}>
         <PaneInput inputMode="numeric" value={form.rateDecimals} onChange={(value) => edit({ rateDecimals: value })} />
       </Field>
 
