@@ -93,12 +93,12 @@ describe("SettingsPanel", () => {
     const { last } = setup();
     expect(screen.getByText("2 到 8 的整数")).toBeTruthy();
     fireEvent.change(input("得分保留小数位数"), { target: { value: "8" } });
-    fireEvent.change(input("执行率保留小数位数"), { target: { value: "1" } });
+    fireEvent.change(input(STRINGS.zh.settings.rateDecimals), { target: { value: "1" } });
     const result = last();
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(["rateDecimals", "scoreDecimals"]);
     expect(screen.getByText("应为 2 到 8 的整数")).toBeTruthy();
     fireEvent.change(input("得分保留小数位数"), { target: { value: "6" } });
-    fireEvent.change(input("执行率保留小数位数"), { target: { value: "8" } });
+    fireEvent.change(input(STRINGS.zh.settings.rateDecimals), { target: { value: "8" } });
     expect(last().ok).toBe(true);
   });
 
