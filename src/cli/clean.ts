@@ -10,7 +10,7 @@ import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
 import { CopyWriteError } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
-import { sameFile, writeWhole } from "./files";
+import { removingTemporariesOnSignal, sameFile, writeWhole } from "./files";
 import { langOption } from "./options";
 import { readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
@@ -62,6 +62,6 @@ export function addCleanCommand(program: Command, out: Output, done: (code: numb
     .option("--remove-summary", "also remove jixiao's 综合得分 sheet")
     .option("--lang <lang>", "message language: zh or en", langOption, "zh")
     .action(async (input: string, opts: { out: string; removeSummary?: boolean; lang: Lang }) => {
-      done(await runClean(input, opts.out, opts.removeSummary === true, opts.lang, out));
+      done(await removingTemporariesOnSignal(() => runClean(input, opts.out, opts.removeSummary === true, opts.lang, out)));
     });
 }

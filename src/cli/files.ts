@@ -2,7 +2,7 @@
  * Files the command writes: never the input, and whole or not at all.
  */
 import { randomBytes } from "crypto";
-import { promises as fs } from "fs";
+import { promises as fs, readdirSync, rmSync } from "fs";
 import * as path from "path";
 
 /** Letter case counts in a path only where the file system says so. */
@@ -62,8 +62,10 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 export async function writeWhole(target: string, data: Uint8Array | string): Promise<void> {
   const folder = path.dirname(path.resolve(target));
   await fs.mkdir(folder, { recursive: true });
+  noteOutputFolder(folder);
+  await removeStaleTemporaries(folder);
   // Short and unique: the target's own name may already be as long as the file system allows.
-  const temporary = path.join(folder, `.jixiao-${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path.join(folder, `.jixiao-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   const handle = await fs.open(temporary, "wx");
   try {
     await handle.writeFile(data);
@@ -76,6 +78,71 @@ export async function writeWhole(target: string, data: Uint8Array | string): Pro
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** A temporary file of writeWhole's, with the id of the process that wrote it. */
+const TEMPORARY = /^\.jixiao-(\d+)-[0-9a-f]+\.tmp$/;
+
+/** The folders this thread writes into, and those the main thread's workers write into (noteOutputFolder). */
+const outputFolders = new Set<string>();
+
+/** A folder temporaries are written into, by this thread or by its workers, to clean up after (removeTemporaries). */
+export function noteOutputFolder(folder: string): void {
+  outputFolders.add(path.resolve(folder));
+}
+
+/**
+ * Removes this process's temporary files from the output folders: what an interrupted run (Ctrl+C)
+ * would leave half written. Synchronous, for a signal's handler (see main.ts).
+ */
+export function removeTemporaries(): void {
+  for (const folder of outputFolders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (TEMPORARY.exec(name)?.[1] === String(process.pid)) rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+/**
+ * While `run` goes on, Ctrl+C (or a kill) removes this process's half-written temporaries before
+ * the process ends as the signal means (exit 130, 143): outputs appear whole or not at all.
+ */
+export async function removingTemporariesOnSignal<T>(run: () => Promise<T>): Promise<T> {
+  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+    const handler = () => {
+      removeTemporaries();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once(signal, handler);
+    return { signal, handler };
+  });
+  try {
+    return await run();
+  } finally {
+    for (const { signal, handler } of handlers) process.removeListener(signal, handler);
+  }
+}
+
+/** Removes the temporaries a process that is gone left in `folder` (a run killed outright). */
+async function removeStaleTemporaries(folder: string): Promise<void> {
+  for (const name of await fs.readdir(folder)) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) await fs.rm(path.join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Flushes the folder's entry for the renamed file, so the rename survives a power cut where the system allows it. */

@@ -14,7 +14,7 @@ import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/mess
 import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
 import { severityCounts } from "../core/result";
 import { WorkbookReadError } from "../xlsx/read";
-import { fileKey, writeWhole } from "./files";
+import { fileKey, noteOutputFolder, removingTemporariesOnSignal, writeWhole } from "./files";
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
@@ -209,7 +209,10 @@ async function folderJobs(folder: string, outFolder: string, out: Output, lang: 
  */
 async function scoreFolder(folder: string, options: ScoreOptions, profile: Profile, limits: Partial<ReadLimits>, out: Output): Promise<number> {
   const { lang } = options;
-  const files = await folderJobs(folder, options.out ?? path.join(folder, SCORE_OUT_FOLDER), out, lang);
+  const outFolder = options.out ?? path.join(folder, SCORE_OUT_FOLDER);
+  const files = await folderJobs(folder, outFolder, out, lang);
+  // The workers write the copies there: an interrupted run's temporaries are looked for there.
+  noteOutputFolder(outFolder);
   if (files.length === 0) {
     out.error(lang === "en" ? `${folder}: the folder holds no .xlsx file` : `${folder}: 文件夹中没有 .xlsx 文件`);
     if (options.json) await writeJson(options.json, batchReport(folder, [], lang));
@@ -327,7 +330,7 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     .option("--max-size <MB>", "the most a workbook may inflate to, per part and in all (default 200)")
     .action(async (input: string, opts: ScoreOptions) => {
       lang = opts.lang;
-      code = await runScore(input, opts, out);
+      code = await removingTemporariesOnSignal(() => runScore(input, opts, out));
     });
   const terminal = output === CONSOLE && process.stderr.isTTY ? { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } : undefined;
   addReviewCommand(program, { ...out, terminal }, (c) => (code = c));

@@ -5,7 +5,8 @@
 import { copyFileSync, linkSync, promises as fsp, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { terminalText } from "../../src/cli/terminal";
-import { runMain, sha256 } from "../support/cli";
+import { spawn, spawnSync } from "child_process";
+import { buildCli, runMain, sha256 } from "../support/cli";
 import { threeIndicatorForm } from "../support/grid";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
 
@@ -97,6 +98,36 @@ describe("outputs appear whole or not at all", () => {
     expect(readFileSync(json, "utf8")).toBe('{"older": true}\n');
     expect(readdirSync(dir).sort()).toEqual(["in.jixiao.xlsx", "in.xlsx", "report.json"]);
     expect(sha256(input)).toBe(before);
+  });
+
+  // Review round 33 (reliability M1): Ctrl+C during the write left a 108 MB hidden temporary, one more each time.
+  it("Ctrl+C while a copy is written removes the half-written temporary, and the process ends as the signal means", () => {
+    const files = path.join(path.dirname(buildCli()), "..", "dist-cli", "cli", "files.js");
+    const dir = tempDir();
+    const script = [
+      `const files = require(${JSON.stringify(files)});`,
+      `files.noteOutputFolder(${JSON.stringify(dir)});`,
+      `require("fs").writeFileSync(require("path").join(${JSON.stringify(dir)}, ".jixiao-" + process.pid + "-0a1b2c.tmp"), "half");`,
+      // A copy still being written (the interval keeps the process busy) when Ctrl+C comes.
+      `files.removingTemporariesOnSignal(() => new Promise(() => { setInterval(() => {}, 1000); process.kill(process.pid, "SIGINT"); }));`,
+    ].join("\n");
+    const child = spawnSync(process.execPath, ["-e", script]);
+    expect(child.status).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a temporary that a run killed outright left goes at the next write in its folder; a running one's stays", async () => {
+    const dir = tempDir();
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const running = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      writeFileSync(path.join(dir, `.jixiao-${gone}-0a1b2c.tmp`), "half");
+      writeFileSync(path.join(dir, `.jixiao-${running.pid}-0a1b2c.tmp`), "being written");
+      expect((await runMain("score", YUNXI, "--out", path.join(dir, "scored.xlsx"))).code).toBe(1);
+      expect(readdirSync(dir).sort()).toEqual([`.jixiao-${running.pid}-0a1b2c.tmp`, "scored.xlsx"]);
+    } finally {
+      running.kill();
+    }
   });
 
   it("an --out that is a folder is refused at the rename and leaves no temporary file behind", async () => {
