@@ -72,6 +72,8 @@ export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile
 export interface CellBefore {
   value: RestoreValue;
   numFmt: string;
+  /** The cell's note, where the host reads notes and the fix takes jixiao's text out of it. */
+  note?: string | null;
 }
 
 /**
@@ -93,6 +95,7 @@ export function undoWithFixes(
       entry.v = before[i].value;
       entry.f = before[i].numFmt;
     }
+    if (entry.n === undefined && before[i].note !== undefined) entry.n = before[i].note;
     return entry.fill;
   });
   return { record: next, unmark };

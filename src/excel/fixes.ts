@@ -1,17 +1,21 @@
 /**
  * 采用计算值 in Excel: writes the computed values the user chose (core/fixes.ts), each with the
- * format a filled-in blank gets, takes the run's mark off the fixed cell, and adds the cells to the
- * add-in's undo record so 撤销上次重算 restores them. Nothing is written when a sheet is protected.
+ * format a filled-in blank gets, takes the run's mark off the fixed cell (its fill, and jixiao's
+ * text from its note where Excel has the notes API, the user's own text kept), and adds the cells
+ * to the add-in's undo record so 撤销上次重算 restores them. Nothing is written when a sheet is
+ * protected.
  *
  * Syncs: one to read the record, the sheets, the cells and protection; one to write.
  */
 import type { Lang } from "../core/analyze";
 import { CellBefore, Fix, undoWithFixes } from "../core/fixes";
+import { withoutJixiaoText } from "../core/marks";
 import { parseUndoStack, restoreValue } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
-import { setFill } from "./marks";
+import { queueNotes, setFill, writeNote } from "./marks";
+import { NOTES_API } from "./notes";
 import { HostError, hostMessages } from "./messages";
 import { pushUndoOps } from "./undo";
 import { fromExcelValue } from "./values";
@@ -35,13 +39,22 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
     return { name, protection };
   });
   const cells = fixes.map((fix) => sheetOf(fix.sheet).getRangeByIndexes(fix.row, fix.col, 1, 1).load(["values", "numberFormat"]));
+  const api = options.api ?? officeApi;
+  const notes = queueNotes(context, fixes, api);
   await context.sync();
 
   const locked = sheets.find((s) => s.protection.protected);
   if (locked) throw new HostError(m.protectedSheet(locked.name));
-  const before: CellBefore[] = cells.map((range) => ({
+  const noteAt = notes.read();
+  // The finding the mark's note told of is mended: jixiao's text leaves the note (review round 33), the user's stays.
+  const mended = fixes.map((fix) => {
+    const note = noteAt(fix.sheet, fix.row, fix.col);
+    return { note, without: withoutJixiaoText(note) };
+  });
+  const before: CellBefore[] = cells.map((range, i) => ({
     value: restoreValue(fromExcelValue(range.values[0][0])),
     numFmt: String(range.numberFormat[0][0] ?? "General"),
+    ...(api(NOTES_API) && mended[i].note !== mended[i].without && { note: mended[i].note }),
   }));
   // The fixes join the newest run's record on the undo stack: 撤销上次重算 takes them back with it.
   const [newest, ...older] = setting.isNullObject ? [] : parseUndoStack(setting.value) ?? [];
@@ -59,10 +72,12 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
           range.numberFormat = [[fix.numFmt]];
           range.values = [[Number(fix.after)]];
           setFill(range, unmark[i]);
+          const { note, without } = mended[i];
+          if (api(NOTES_API) && note !== without) writeNote(context, { sheet: fix.sheet, row: fix.row, col: fix.col, note: without }, true);
         }),
       ),
     ],
-    options.api ?? officeApi,
+    api,
   );
   return fixes.length;
 }

@@ -9,6 +9,7 @@
  */
 import "../setup-jsdom";
 import { readFileSync } from "fs";
+import { SHEET_COLUMNS } from "../../src/core/grid";
 import { NOTE_PREFIX } from "../../src/core/marks";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { updateWorkbookRecord } from "../../src/excel/state";
@@ -109,6 +110,22 @@ describe("pane actions in Excel", () => {
     expect(rechecked.findings.some((f) => f.rule === "score-mismatch" && f.cell === "H24")).toBe(false);
     expect(rechecked.checkOnly).toBe(true);
 
+    await host.undoLast();
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("采用计算值 takes jixiao's text out of the fixed cell's note too, keeping the user's; 撤销 brings it back (review round 33)", async () => {
+    const book = await yunxi(18);
+    const host = createOfficeHost();
+    const at = 23 * SHEET_COLUMNS + 7;
+    book.sheet(SHEET)!.notes.set(at, "张三：请复核");
+    const before = book.snapshot();
+    const outcome = results(await host.recalculate(DEFAULT_PROFILE, () => undefined));
+    const fix = outcome.fixes.find((f) => f.cell === "H24")!;
+    expect(book.sheet(SHEET)!.notes.get(at)).toContain(NOTE_PREFIX);
+    await host.applyFixes([fix]);
+    expect(book.sheet(SHEET)!.notes.get(at)).toBe("张三：请复核");
+    // Undo takes the run back whole: the workbook as it was before the run.
     await host.undoLast();
     expect(book.snapshot()).toEqual(before);
   });
