@@ -21,8 +21,11 @@ const TASKS_DONE = /按时|及时|限时|按期|准时|如期|(?:整改|督办|�
 const COUNT_WORDS =
   /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
 const COUNTS_BY_CATEGORY = /数量指标/;
-/** A 数量指标 whose name says how far something got is a completion rate, not a count. */
-const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现/;
+/**
+ * A 数量指标 whose name says how far something got is a completion rate, not a count; so is one that
+ * names a share of those due (补贴资金足额发放, 发放到户, 政策知晓面, 应补尽补, 项目验收通过: review round 33).
+ */
+const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现|足额|到户|到位|入户|应补尽补|知晓|验收通过/;
 const DURATION = /年限|使用时间|时限|时长|周期|工期|期限|寿命|保障时间|持续时间|运行时间/;
 /**
  * The time a task may take (办结时限, 审批时间, 响应时长, 处置用时, 工期): the less, the better. The

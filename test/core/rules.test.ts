@@ -996,6 +996,21 @@ describe("count-as-percent", () => {
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([]);
   });
 
+  it.each(["补贴资金足额发放", "惠民补贴发放到户", "政策宣传知晓面", "符合条件农户应补尽补", "项目验收通过", "测土配方施肥技术入户"])(
+    "leaves a share of those due under 数量指标 alone: %s 100%% (review round 33)",
+    (name) => {
+      const a = run(selfEval([["产出指标", "数量指标", name, "≥90%", "100%", 10, 10, ""]]));
+      expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([]);
+    },
+  );
+
+  it("still flags a count under 数量指标 written in %: 培训农户数量, 举办培训场次 ≥100%", () => {
+    for (const name of ["培训农户数量", "举办培训场次"]) {
+      const a = run(selfEval([["产出指标", "数量指标", name, "≥100%", "100%", 10, 10, ""]]));
+      expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D5"]);
+    }
+  });
+
   it("flags an actual in % under a target written as a count, naming it the actual", () => {
     const a = run(selfEval([["产出指标", "数量指标", "举办活动次数", "≥12次", "100%", 10, 10, ""]]));
     expect(found(a)).toContain("count-as-percent@自评表!E5");
