@@ -1232,6 +1232,14 @@ describe("contradictory-comparator", () => {
     expectFinding(a, "contradictory-comparator", "D5", "error");
   });
 
+  it("gives no direction to score by: the recorded score stands, with no score-mismatch built on a guess (review round 33)", () => {
+    for (const recorded of [10, 9.58]) {
+      const a = run(selfEval([["产出指标", "质量指标", "培训后就业率", "低于80%及以上", "83.5%", 10, recorded, "已说明"]]));
+      expect(found(a)).toEqual(["contradictory-comparator@自评表!D5"]);
+      expect(a.indicators[0].score).toBe(String(recorded));
+    }
+  });
+
   it("accepts 5%以内 and 不低于95%", () => {
     const a = run(
       selfEval([

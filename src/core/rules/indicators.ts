@@ -456,6 +456,9 @@ function evaluateIndicator(
     return result;
   }
   checkScoreRange(findings, score, weightValue);
+  // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
+  // recorded score stands, as beside a value that reads as no number (review round 33).
+  if (target.parsed.kind === "number" && target.parsed.contradictory) return result;
 
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     if (isDateAgainstDuration(actual.parsed, target.parsed)) {
@@ -469,6 +472,7 @@ function evaluateIndicator(
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
+    if (actual.parsed.kind === "number" && actual.parsed.contradictory) return result;
     const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, actual.parsed) : [target.parsed, actual.parsed];
     const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
