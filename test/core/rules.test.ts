@@ -1170,6 +1170,17 @@ describe("ge-100-percent", () => {
 });
 
 describe("cost-not-ceiling", () => {
+  it("leaves the recorded score of a cost given a floor as the unit read it, either way; fills a blank one as written (review round 33)", () => {
+    // 1430 against ≥1500: 10 read as a ceiling met, 9.53 read as written.
+    for (const recorded of [10, 9.53]) {
+      const a = run(selfEval([["产出指标", "成本指标", "人均培训成本", "≥1500元", "1430元", 10, recorded, ""]]));
+      expect(found(a)).toEqual(["cost-not-ceiling@自评表!D5"]);
+      expect(a.indicators[0].score).toBe(String(recorded));
+    }
+    const blank = run(selfEval([["产出指标", "成本指标", "人均培训成本", "≥1500元", "1430元", 10, null, "培训人数少于计划"]]));
+    expect(blank.indicators[0].score).toBe("9.53");
+  });
+
   /** A 目标表 whose 产出 rows are 成本指标 with these names and targets, from row 2, merged down. */
   const costTargets = (costs: [string, string][]) =>
     run(
