@@ -1264,6 +1264,13 @@ describe("contradictory-comparator", () => {
 });
 
 describe("not-numeric", () => {
+  it("leaves work not done and scored 0 alone (未开展满意度调查): there is no figure to give (review round 33)", () => {
+    const notDone = (score: number) => run(selfEval([["满意度指标", "服务对象满意度指标", "参训农户满意度", "≥90%", "未开展满意度调查", 10, score, "受经费限制未开展"]]));
+    expect(found(notDone(0)).filter((f) => f.startsWith("not-numeric"))).toEqual([]);
+    // Scored above 0, the words give nothing to score it by: a number is asked for.
+    expect(found(notDone(8)).filter((f) => f.startsWith("not-numeric"))).toEqual(["not-numeric@自评表!E5"]);
+  });
+
   it("flags a written-out weight, a comparator without a number, an actual range, and a text actual against a number", () => {
     // A target may be a range (it reads as its lower bound, see value-grammar.test.ts); an actual is one number.
     const a = run(

@@ -51,6 +51,9 @@ export interface IndicatorResult {
   estimated?: true;
 }
 
+/** An actual saying the work was not done at all: 未开展满意度调查, 未实施, 尚未启动. */
+const NOT_DONE = /^(本年度|全年|年内)?(未|没有|尚未)(开展|实施|启动|组织|进行)/;
+
 /**
  * A reason cell that gives none: blank, or one of the empty markers of domain.md §2 (/, —, -, 无).
  * 无 there says "no deviation" on a row that deviates, which explains nothing; wording that is
@@ -473,7 +476,11 @@ function evaluateIndicator(
     if (actual.parsed.kind === "qualitative") {
       // A share of what never came (投诉办结率 ≥95% against 未收到投诉): no figure to give, nothing to correct.
       const noneToCount = isPercent(target.parsed) && statesNoneHappened(actual.parsed, name);
-      if (!noneToCount) findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      // Work not done (未开展满意度调查), scored 0: there is no figure to give (review round 33).
+      const notDoneScoredNothing = NOT_DONE.test(actual.parsed.text) && recorded !== null && recorded.isZero();
+      if (!noneToCount && !notDoneScoredNothing) {
+        findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      }
       return result;
     }
     checkValue(findings, indicator, measure, actual, false);
