@@ -502,17 +502,43 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
 /** What a township's or a county's name is followed by as its government's: 城关镇 and 城关镇人民政府 are one unit. */
 const GOVERNMENT = ["人民政府", "政府", "街道办事处", "办事处"];
 
+/** Punctuation a unit's name was typed with after it (县林业局; 县林业局。). */
+const TRAILING_PUNCTUATION = /[\s;；,，.。:：、]+$/;
+/** The department's own body (本级), which the review counts with the department. */
+const OWN_BODY = /[（(]本级[)）]$/;
 /**
- * The review's units named as a government without its word (城关镇, from a folder or a file's name)
- * where the review also has them with it (城关镇人民政府, as a form names it): each to the full name.
+ * A county's own unit, named without the county: 县教育局. (Not 区财政局: a district review may
+ * also hold a development zone's, 开发区财政局, another unit.)
  */
-function governmentAliases(units: string[]): Map<string, string> {
+const PLACE_LEVEL_UNIT = /^[县旗][\u4e00-\u9fff]{2,}$/;
+/** A place's name before its level: 清河 of 清河县教育局. */
+const PLACE_NAME = /^[\u4e00-\u9fff]{2,4}$/;
+
+/**
+ * The review's units written two ways, each to the one name the review uses (review rounds 23a and
+ * 33): a government without its word (城关镇, from a folder or a file's name) to the name with it
+ * (城关镇人民政府, as a form names it); a name with punctuation after it (县林业局;) to the name without;
+ * a department's own body (清河县教育局（本级）) to the department; and a county's unit named without
+ * its place (县教育局) to the one name of the review that adds it (清河县教育局), where only one does.
+ */
+function unitAliases(units: string[]): Map<string, string> {
   const present = new Set(units);
   const alias = new Map<string, string>();
+  const to = (unit: string, name: string) => name !== unit && alias.set(unit, name);
   for (const unit of units) {
     const full = GOVERNMENT.map((word) => unit + word).find((name) => present.has(name));
-    if (full !== undefined) alias.set(unit, full);
+    if (full !== undefined) to(unit, full);
+    const bare = unit.replace(TRAILING_PUNCTUATION, "");
+    if (bare !== unit && bare !== "") to(unit, bare);
+    const department = unit.replace(OWN_BODY, "");
+    if (department !== unit && present.has(department)) to(unit, department);
+    if (PLACE_LEVEL_UNIT.test(unit)) {
+      const placed = units.filter((name) => name.endsWith(unit) && PLACE_NAME.test(name.slice(0, -unit.length)));
+      if (placed.length === 1) to(unit, placed[0]);
+    }
   }
+  // One step further where one alias leads to another (县教育局（本级） → 县教育局 → 清河县教育局).
+  for (const [unit, name] of alias) alias.set(unit, alias.get(name) ?? name);
   return alias;
 }
 
@@ -673,7 +699,7 @@ export class ReviewTally {
 
   review(): Review {
     const order = [...this.gradeOrder.filter((g) => g !== NO_GRADE), ...(this.grades.has(NO_GRADE) ? [NO_GRADE] : [])];
-    const alias = governmentAliases([...this.units.keys()]);
+    const alias = unitAliases([...this.units.keys()]);
     const named = (unit: string) => alias.get(unit) ?? unit;
     const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
     const units = new Map<string, UnitCount>();

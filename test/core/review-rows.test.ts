@@ -312,6 +312,31 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(whole.rows.map((r) => r.unit)).toEqual(["城关镇人民政府", "城关镇人民政府", "城关镇中心学校"]);
   });
 
+  test("is one unit written two ways: with the county or without, with punctuation after it, or its own body (本级) (review round 33)", () => {
+    const named = (unit: string) => {
+      const form = formTitled("项目支出绩效自评表");
+      form.sheets[0].values[1] = [`填报单位：${unit}`];
+      return form;
+    };
+    const tally = new ReviewTally();
+    for (const [file, unit] of [
+      ["教育局/部门整体.xlsx", "清河县教育局"],
+      ["教育局/学生资助.xlsx", "县教育局"],
+      ["教育局/营养改善.xlsx", "清河县教育局（本级）"],
+      ["县林业局.xlsx", "县林业局;"],
+      ["开发区财政局.xlsx", "开发区财政局"],
+      ["区财政局.xlsx", "区财政局"],
+    ]) {
+      tally.add(review(file, named(unit)));
+    }
+    expect(tally.review().units.map((u) => [u.unit, u.files])).toEqual([
+      ["清河县教育局", 3],
+      ["县林业局", 1],
+      ["开发区财政局", 1],
+      ["区财政局", 1],
+    ]);
+  });
+
   test("an evaluation's year is the one its form states, and one of another year than most is named (review round 23a)", () => {
     const yearForm = (year: number) => formTitled(`${year}年度部门整体支出绩效自评表`);
     const tally = new ReviewTally();
