@@ -279,6 +279,22 @@ class CellLimitError extends Error {}
 const SHEET_ROWS = 1048576;
 
 /** One sheet's grid, and where its rows and cells are in the part (LayoutRecorder, sheet-part.ts). */
+/**
+ * A sheet's part damaged (not well-formed XML, failing its checksum, too large): said of the sheet by
+ * its name, as a user knows it, the part after it (review round 33: "the part xl/worksheets/sheet1.xml").
+ */
+function namingSheet<T>(name: string, part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+    const { zh, en } = error.text;
+    if (!zh.includes(`部件 ${part} `)) throw error;
+    const Named = error.constructor as new (zh: string, en: string) => PackageError;
+    throw new Named(zh.replace(`部件 ${part} `, `工作表“${name}”（${part}）`), en.replace(`the part ${part}`, `sheet "${name}" (${part})`));
+  }
+}
+
 function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
@@ -516,14 +532,16 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
       otherSheetNames.push(sheet.name);
       continue;
     }
-    const xml = pkg.text(relationship.part);
-    if (xml === undefined) {
-      throw new PackageError(
-        `文件已损坏：工作表“${sheet.name}”的内容（${relationship.part}）不在文件中`,
-        `the file is damaged: the content of sheet "${sheet.name}" (${relationship.part}) is missing`,
-      );
-    }
-    const { grid, layout } = readSheet(xml, sheet.name, relationship.part, context);
+    const { grid, layout } = namingSheet(sheet.name, relationship.part, () => {
+      const xml = pkg.text(relationship.part);
+      if (xml === undefined) {
+        throw new PackageError(
+          `文件已损坏：工作表“${sheet.name}”的内容（${relationship.part}）不在文件中`,
+          `the file is damaged: the content of sheet "${sheet.name}" (${relationship.part}) is missing`,
+        );
+      }
+      return readSheet(xml, sheet.name, relationship.part, context);
+    });
     const state = sheet.element.attributes.state;
     if (state === "hidden" || state === "veryHidden") grid.hidden = true;
     sheets.push(grid);

@@ -401,7 +401,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(bytes.length).toBeLessThan(100_000);
     const refused = await scorePackage(bytes, "--max-size", "2");
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain("部件 xl/worksheets/sheet1.xml 解压后有 4 MB，超过每个部件 2 MB 的上限（命令行可用 --max-size 提高）");
+    expect(refused.err).toContain("工作表“自评表”（xl/worksheets/sheet1.xml）解压后有 4 MB，超过每个部件 2 MB 的上限（命令行可用 --max-size 提高）");
     expect((await scorePackage(bytes, "--max-size", "5")).code).toBe(1);
     expect((await runMain("score", "x.xlsx", "--max-size", "lots")).err).toContain("--max-size 应为正数（MB），不是 lots");
   });
@@ -416,7 +416,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
 
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
-    expect(readFailure(bytes)).toContain("the part xl/worksheets/sheet1.xml cannot be inflated (inflates to more than the 10 bytes it declares)");
+    expect(readFailure(bytes)).toContain("sheet \"自评表\" (xl/worksheets/sheet1.xml) cannot be inflated (inflates to more than the 10 bytes it declares)");
   });
 
   it("a zip directory whose lengths run past the end of the file is damaged: its last entry's name, extra field or comment, or a zip64 field too short", () => {
@@ -450,7 +450,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const value = Buffer.from(stored).indexOf("<v>30</v>");
     expect(value).toBeGreaterThan(0);
     stored[value + "<v>3".length] = "1".charCodeAt(0); // G3's recorded 30 now reads 31
-    expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: the part xl/worksheets/sheet1.xml fails its checksum");
+    expect(readFailure(stored)).toBe("in.xlsx: the file is damaged: sheet \"自评表\" (xl/worksheets/sheet1.xml) fails its checksum");
   });
 
   it("a part jixiao does not read, copied as it is, is checked too: a damaged one is told, not copied", async () => {
@@ -603,7 +603,7 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
     const r = await scorePackage(bytes, "--lang", "en");
     expect(r.code).toBe(2);
-    expect(r.err).toContain("the part xl/worksheets/sheet1.xml inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
+    expect(r.err).toContain("sheet \"自评表\" (xl/worksheets/sheet1.xml) inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
     expect(r.err.split("\n")).toHaveLength(1);
   });
 
@@ -669,9 +669,9 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(readXlsxBytes(bytes, "cells.xlsx", { limits: { maxCells: 23 } }).grid.sheets).toHaveLength(1);
   });
 
-  it("a sheet that is not well-formed XML names its part", () => {
+  it("a sheet that is not well-formed XML is named, with its part (review round 33)", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("</sheetData>", "</sheetdata>");
-    expect(readFailure(zipParts(parts))).toContain("the file is damaged: the part xl/worksheets/sheet1.xml is not well-formed XML");
+    expect(readFailure(zipParts(parts))).toContain("the file is damaged: sheet \"自评表\" (xl/worksheets/sheet1.xml) is not well-formed XML");
   });
 });
