@@ -18,9 +18,9 @@ import { BarChart, BarChartStyle } from "./bar-chart";
 import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
 
 /** The sheets' names, in order, in each language of the review. */
-export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string }> = {
-  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明" },
-  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes" },
+export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string; units: string }> = {
+  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明", units: "单位统计" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes", units: "Units" },
 };
 
 /**
@@ -68,9 +68,16 @@ const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: strin
   },
 };
 
-const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string }> = {
-  zh: { rows: "汇总复核", findings: "问题明细", counts: "规则统计", failures: "无法读取的文件", notes: "未计入、未检查的内容及评分方案" },
-  en: { rows: "Review", findings: "Findings", counts: "Counts by rule, grade and unit", failures: "Files that could not be read", notes: "What was not counted or not checked, and the profiles" },
+const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string; units: string }> = {
+  zh: { rows: "汇总复核", findings: "问题明细", counts: "规则统计", failures: "无法读取的文件", notes: "未计入、未检查的内容及评分方案", units: "各单位统计" },
+  en: {
+    rows: "Review",
+    findings: "Findings",
+    counts: "Counts by rule and grade",
+    failures: "Files that could not be read",
+    notes: "What was not counted or not checked, and the profiles",
+    units: "Counts by unit",
+  },
 };
 
 /** A column whose header (and width, where its English words are longer) is in both languages; `inLang` gives it in one. */
@@ -194,7 +201,7 @@ function countsSheet(review: Review, lang: Lang): NewSheet {
   const words = WORDS[lang];
   const severity = SEVERITY_LABEL[lang];
   const gradeColumns = inLang(GRADE_COLUMNS, lang);
-  const unitColumns = inLang(UNIT_COLUMNS, lang);
+  const ruleColumns = inLang(RULE_COLUMNS, lang);
   // Row 0 is the rules' header; the grade table's header comes after the rules and a blank row.
   const gradeHeader = review.rules.length + 2;
   const grades = review.grades;
@@ -213,20 +220,18 @@ function countsSheet(review: Review, lang: Lang): NewSheet {
             { name: { text: gradeColumns[1].title, cell: { row: gradeHeader, col: 1 } }, col: 1, values: grades.map((g) => g.computed) },
             { name: { text: gradeColumns[2].title, cell: { row: gradeHeader, col: 2 } }, col: 2, values: grades.map((g) => g.recorded) },
           ],
-          from: { row: 0, col: unitColumns.length + 1 },
-          to: { row: 18, col: unitColumns.length + 9 },
+          // Right of the rules' columns, the widest table of the sheet.
+          from: { row: 0, col: ruleColumns.length + 1 },
+          to: { row: 18, col: ruleColumns.length + 9 },
         };
   return {
     name: REVIEW_SHEETS[lang].counts,
     printTitle: PRINT_TITLES[lang].counts,
     pageFooter: words.pageFooter,
     autoFilter: true,
-    columns: inLang(RULE_COLUMNS, lang),
+    columns: ruleColumns,
     rows: review.rules.map((r) => [r.rule, severity[r.severity], r.findings, r.files, r.units]),
-    below: [
-      { columns: gradeColumns, rows: grades.map((g) => [gradeLabel(g.grade), g.computed, g.recorded]) },
-      { columns: unitColumns, rows: review.units.map((u) => [u.unit, u.files, u.tables, u.errors, u.warnings, u.infos]) },
-    ],
+    below: [{ columns: gradeColumns, rows: grades.map((g) => [gradeLabel(g.grade), g.computed, g.recorded]) }],
     chart,
   };
 }
@@ -255,6 +260,16 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
       autoFilter: true,
       columns: inLang(NOTE_COLUMNS, lang),
       rows: review.notes.map((n) => [n.file, n.message]),
+    },
+    // A sheet of its own, with its own header, filter and print title (review round 33: under the
+    // rules' header, its columns read as the rules').
+    {
+      name: names.units,
+      printTitle: titles.units,
+      pageFooter,
+      autoFilter: true,
+      columns: inLang(UNIT_COLUMNS, lang),
+      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.errors, u.warnings, u.infos]),
     },
   ];
 }

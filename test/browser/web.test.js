@@ -291,7 +291,7 @@ async function main() {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
       const pageParts = parts(fs.readFileSync(await download.path()));
       const cliParts = parts(fs.readFileSync(second));
-      for (const part of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/sharedStrings.xml"]) {
+      for (const part of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml", "xl/sharedStrings.xml"]) {
         assert(pageParts[part] === cliParts[part], `${part} differs from the command line's review`);
       }
       await page.getByTestId("clear").click();

@@ -156,7 +156,7 @@ describe("--lang en", () => {
     // Read back by ExcelJS, a reader jixiao did not write.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes"]);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes", "Units"]);
     const review = book.getWorksheet("Review")!;
     expect((review.getRow(1).values as unknown[]).slice(1, 11)).toEqual(["Unit", "Project", "Year", "File", "Sheet", "Range", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
     expect((review.getRow(2).values as unknown[]).slice(1, 11)).toEqual(["单位甲", "项目甲", 2023, "a.xlsx", "项目自评表", "B6:I12", "Self-evaluation", 320, 288, "10k yuan"]);

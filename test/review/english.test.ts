@@ -64,7 +64,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   });
 
   it("names its sheets, their headers and their printed pages in English", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes", "Units"]);
     expect(sheet("Review").rows[0]).toEqual([
       "Unit",
       "Project",
@@ -92,9 +92,10 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
       ['Review', "Page &P of &N"],
       ['Findings', "Page &P of &N"],
-      ['Counts by rule, grade and unit', "Page &P of &N"],
+      ['Counts by rule and grade', "Page &P of &N"],
       ['Files that could not be read', "Page &P of &N"],
       ['What was not counted or not checked, and the profiles', "Page &P of &N"],
+      ['Counts by unit', "Page &P of &N"],
     ]);
   });
 
@@ -131,8 +132,9 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     const gradeHeader = review.rules.length + 2;
     expect(counts[gradeHeader].slice(0, 3)).toEqual(["Grade", "Computed (tables)", "Recorded (tables)"]);
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "(none)"]);
-    const unitHeader = gradeHeader + review.grades.length + 2;
-    expect(counts[unitHeader]).toEqual(["Unit", "Files", "Tables", "Errors", "Warnings", "Info"]);
+    // Each unit's counts on a sheet of their own, under their own header (review round 33).
+    expect(counts).toHaveLength(gradeHeader + 1 + review.grades.length);
+    expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Errors", "Warnings", "Info"]);
     expect(sheet("Counts").charts[0].series.map((s) => s.name)).toEqual([`'Counts'!$B$${gradeHeader + 1}`, `'Counts'!$C$${gradeHeader + 1}`]);
     expect(sheet("Unreadable").rows.slice(1)).toEqual([["坏.xlsx", expect.stringContaining("damaged")]]);
   });
@@ -152,7 +154,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
   });
 
   it("keeps its sheet names, headers and printed pages", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "规则统计", "无法读取", "说明"]);
+    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "规则统计", "无法读取", "说明", "单位统计"]);
     expect(sheet("汇总").rows[0]).toEqual([
       "单位",
       "项目",
@@ -183,6 +185,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
       ['规则统计', "第 &P 页，共 &N 页"],
       ['无法读取的文件', "第 &P 页，共 &N 页"],
       ['未计入、未检查的内容及评分方案', "第 &P 页，共 &N 页"],
+      ['各单位统计', "第 &P 页，共 &N 页"],
     ]);
   });
 
@@ -202,7 +205,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     const counts = sheet("规则统计").rows;
     expect(counts[gradeHeader].slice(0, 3)).toEqual(["等次", "计算等次（表数）", "填报等次（表数）"]);
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "（无）"]);
-    expect(counts[gradeHeader + review.grades.length + 2]).toEqual(["单位", "文件数", "表数", "错误", "警告", "提示"]);
+    expect(sheet("单位统计").rows[0]).toEqual(["单位", "文件数", "表数", "错误", "警告", "提示"]);
   });
 });
 
