@@ -136,7 +136,10 @@ export function splitIgnored(
   const active: number[] = [];
   const ignored: IgnoredFinding[] = [];
   findings.forEach((finding, index) => {
-    const reason = reasons.get(ignoreKey(finding.rule, places[index]));
+    const place = places[index];
+    // A record made while another sheet had the same form (its key names the sheet) still holds
+    // once that sheet is gone and the key is the label alone (review round 37).
+    const reason = reasons.get(ignoreKey(finding.rule, place)) ?? reasons.get(ignoreKey(finding.rule, { ...place, tableKey: `${finding.sheet}·${place.tableKey}` }));
     if (reason === undefined) active.push(index);
     else ignored.push({ ...finding, reason, place: places[index] });
   });
