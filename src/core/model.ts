@@ -568,14 +568,18 @@ function headerTexts(view: SheetView, table: BudgetTable, col: number): string[]
 }
 
 /**
- * A project list giving each project its whole 100 points (分值 or 满分 of 100 on every line, or
+ * A list of projects giving each its whole 100 points (分值 or 满分 of 100 on every project line, or
  * 得分（100分）) beside its 自评得分: that 得分 is the project's own total, not 分值 × 执行率 (review
- * round 33: 98.5 taken for a budget score that should be 95).
+ * round 33: 98.5 taken for a budget score that should be 95). A list: two projects or more, no
+ * funds total or source among the weighted lines; a form's 年度资金总额 given 100 is a slip for 10,
+ * which weights-total names (review round 37).
  */
 function weighsWholeProjects(lines: BudgetLine[], stated: Decimal | null): boolean {
+  const projects = lines.filter((line) => line.kind === "line");
+  if (projects.length < 2) return false;
   if (stated !== null) return eq(stated, HUNDRED);
-  const weights = lines.flatMap((line) => (line.weight?.value ? [line.weight.value] : []));
-  return weights.length > 0 && weights.every((weight) => eq(weight, HUNDRED));
+  const weighted = lines.filter((line) => line.weight?.value);
+  return weighted.length > 0 && weighted.every((line) => line.kind === "line" && eq(line.weight!.value!, HUNDRED));
 }
 
 /** A 得分 column headed 预算执行得分: budget execution's points, out of the profile's weight where no 分值 says. */

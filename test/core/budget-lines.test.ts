@@ -233,6 +233,22 @@ describe("a list of projects' results, each with its whole 100 points (review ro
     expect(found(run(workbook(results(points, score, wrongGrade))))).toEqual(["grade-mismatch@汇总!H4"]);
   });
 
+  it("takes a form's 年度资金总额 given 分值 100 for a slip for 10, named by weights-total, not a list (review round 37)", () => {
+    const form: SheetSpec = {
+      name: "自评表",
+      rows: [
+        ["项目", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["年度资金总额", 100, 95, 0.95, 100, 95],
+        ["其中：财政拨款", 100, 95, 0.95, null, null],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 90, 90, ""],
+        ["总分", null, null, null, null, 190, 185],
+      ],
+    };
+    expect(found(run(workbook(form)))).toContain("weights-total@自评表!F5");
+  });
+
   it("still scores budget execution where a line's 分值 is a part of 100 (10 of them)", () => {
     const budgetScores: [number, number, number, number, string][] = [
       [80, 76, 10, 9.5, "优"],
