@@ -454,11 +454,16 @@ function nestLines(lines: BudgetLine[]): void {
 /** A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金. */
 const GOVERNMENT_LEVEL_SOURCE = /^(中央|省|市|州|县|区|乡|镇|本级|地方)/;
 
+/** A line numbered as a heading (1. 当年财政拨款, 一、), and one numbered as a part under it ((1) 中央资金, （一）). */
+const NUMBERED_HEADING = /^\s*[0-9０-９一二三四五六七八九十]+\s*[.、．]/;
+const NUMBERED_PART = /^\s*[（(][0-9０-９一二三四五六七八九十]+[)）]/;
+
 /**
  * The sources a source of a funds total is split into (其中：当年财政拨款 80, then 其中：中央资金 50 |
  * 省级资金 30, before 上年结转资金 20): the lines right after it named by a level of government, when
- * the first says 其中 again, or when their 全年预算数 add up to it and the funds total's sources,
- * read flat, do not add up to it. Read flat, they were counted twice (review round 33: 100 taken for 180).
+ * the first says 其中 again or is numbered as a part under it (1.当年财政拨款, （1）中央资金), or when
+ * their 全年预算数 add up to it and the funds total's sources, read flat, do not add up to it. Read
+ * flat, they were counted twice (review rounds 33 and 37: 100 taken for 180).
  */
 function nestSourceSplits(lines: BudgetLine[]): void {
   const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
@@ -476,7 +481,7 @@ function nestSourceSplits(lines: BudgetLine[]): void {
     while (end < lines.length && lines[end].partOf === total && isLevelSource(lines[end])) end++;
     const split = lines.slice(i + 1, end);
     if (split.length === 0) continue;
-    const saysInWhich = IN_WHICH.test(lineWords(split[0].label));
+    const saysInWhich = IN_WHICH.test(lineWords(split[0].label)) || (NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label));
     const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === total), total);
     if (saysInWhich || (addsUpTo(split, source) && !flatAddsUp)) for (const part of split) part.partOf = source;
     i = end - 1;

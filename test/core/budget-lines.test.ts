@@ -190,6 +190,15 @@ describe("a source of funds split by level of government under it (review round 
     expect(found(a)).toEqual(["sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
   });
 
+  it("names a numbered split that does not add up at the source it splits, 1. over （1）(review round 37)", () => {
+    const a = run(workbook(form("1.当年财政拨款", [["（1）中央资金", 50], ["（2）省级资金", 20]])));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
+  });
+
+  it("reads one 其中 line under a source as the part of it that it names, not all it holds (review round 37)", () => {
+    expect(found(run(workbook(form("其中：当年财政拨款", [["其中：中央资金", 50]]))))).toEqual([]);
+  });
+
   it("keeps sources by level listed right under the total as its sources, and the total checked against them", () => {
     const flat: SheetSpec = {
       name: "资金",
