@@ -27,6 +27,7 @@ export interface HostMessages {
   undoProtectedSheet(sheet: string): string;
   undoProtectedWorkbook: string;
   undoSheetGone(sheet: string): string;
+  undoSummaryEdited(sheet: string): string;
   undoEditedSince(cells: string[], more: number): string;
   cellEditMode: string;
   tooLarge: string;
@@ -45,6 +46,7 @@ const ZH: HostMessages = {
   undoProtectedSheet: (sheet) => `工作表“${sheet}”受保护，无法撤销，未做任何修改。请撤消工作表保护后再试。`,
   undoProtectedWorkbook: "工作簿结构受保护，无法删除“综合得分”工作表，未做任何修改。请取消保护工作簿后再试。",
   undoSheetGone: (sheet) => `上次重算改动的工作表“${sheet}”已改名或删除，无法撤销，未做任何修改。可用“清除标记”去掉本助手的标记和补填的数值。`,
+  undoSummaryEdited: (sheet) => `“${sheet}”工作表在上次重算后已被改动（如签字、填写），撤销会删除它，因此未做任何修改。可用“清除标记”去掉其他工作表上的标记，保留它。`,
   undoEditedSince: (cells, more) =>
     `以下单元格在上次重算后已被改动（改了数值、填色或批注，或插入、删除了行列）：${cells.join("、")}${more > 0 ? ` 等 ${cells.length + more} 处` : ""}。撤销会覆盖这些改动，因此未做任何修改。可用“清除标记”去掉本助手的标记，保留您的改动。`,
   cellEditMode: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。",
@@ -64,6 +66,7 @@ const EN: HostMessages = {
   undoProtectedSheet: (sheet) => `Sheet "${sheet}" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.`,
   undoProtectedWorkbook: "The workbook structure is protected, so the summary sheet cannot be removed; nothing was changed. Unprotect the workbook and try again.",
   undoSheetGone: (sheet) => `Sheet "${sheet}", which the last run changed, has been renamed or deleted, so the run cannot be undone; nothing was changed. Clear marks takes the add-in's marks and filled-in values away.`,
+  undoSummaryEdited: (sheet) => `Sheet "${sheet}" was written in after the last run (signed or filled in), and undo would delete it; nothing was changed. Clear marks takes the marks off the other sheets and keeps it.`,
   undoEditedSince: (cells, more) =>
     `These cells were changed after the last run (a value, fill or note, or rows or columns inserted or deleted): ${cells.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Undo would overwrite those changes, so nothing was changed. Clear marks takes the add-in's marks away and keeps your changes.`,
   cellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",

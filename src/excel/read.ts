@@ -126,6 +126,11 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   return { grid, recordPartId: recordPart?.id ?? null, undo, sheets, workbookProtected, fills };
 }
 
+/** One sheet's grid, its values as a whole read gives them (the 综合得分 sheet 撤销 checks). */
+export async function readSheetGrid(context: Excel.RequestContext, name: string, api: ApiCheck = officeApi): Promise<SheetGrid> {
+  return sheetGrid(name, await readUsedRanges(context, [name], api, false), false);
+}
+
 /** The old fill of a cell, if it was read. */
 export function fillAt(state: Pick<WorkbookState, "fills">, sheet: string, row: number, col: number): string | null | undefined {
   for (const block of state.fills.get(sheet) ?? []) {

@@ -17,19 +17,23 @@
  * renamed the new summary sheet, it is left in place. Cells holding formulas are never written (the
  * read marks them, even when their result is blank), so there is no formula to bring back.
  *
+ * Nor does it delete a 综合得分 the user has written in since the run (signed it): it refuses, naming it.
+ *
  * Syncs: one to read the undo record and check protection, one more to read jixiao's record when the
- * workbook has one, one to read the cells it restores, one to restore (plus one per extra 4 MB).
+ * workbook has one, one to read the summary sheet the run wrote, one to read the cells it restores,
+ * one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
 import { cellAddress } from "../core/grid";
 import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
+import { sheetDigest } from "../core/summary";
 import { UndoEntry, UndoRecord, changedSinceRun, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
 import { ApiCheck, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
 import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
-import { FILL_OPTIONS, fillColor } from "./read";
+import { FILL_OPTIONS, fillColor, readSheetGrid } from "./read";
 import { NOTES_API } from "./notes";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
@@ -80,7 +84,12 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
-  const recordText = record.state !== undefined || sheets.length > 0 ? await readRecordText(context, recordParts.items[0]) : undefined;
+  const recordText = record.state !== undefined || sheets.length > 0 || summarySheet ? await readRecordText(context, recordParts.items[0]) : undefined;
+  // The 综合得分 the run wrote, written in since (signed): deleting it would lose that (review round 37).
+  const written = marksOf(parseState(recordText)).summary;
+  if (summarySheet && written?.name === summarySheet.name && sheetDigest(await readSheetGrid(context, summarySheet.name, api)) !== written.digest) {
+    throw new HostError(m.undoSummaryEdited(summarySheet.name));
+  }
   const noteAt = await refuseEditedSince(context, { ...record, sheets }, parseState(recordText), m, api);
   const sheetOf = sheetProxies(context);
   const ops: WriteOp[] = sheets.flatMap((s) => s.entries.map((entry) => restoreOp(context, sheetOf, s.name, entry, noteAt, api)));

@@ -39,7 +39,7 @@ async function recalc(wb: FakeWorkbook, a: Analysis = analysis()): Promise<void>
 }
 
 describe("undoLast", () => {
-  test("brings back every value, format and fill and removes the summary sheet, in four syncs", async () => {
+  test("brings back every value, format and fill and removes the summary sheet, in five syncs", async () => {
     const wb = book();
     const before = wb.snapshot();
     await recalc(wb);
@@ -47,8 +47,9 @@ describe("undoLast", () => {
     const syncs = wb.syncCount;
     // A new context: as after closing and reopening the pane.
     const restored = await undoLast(contextOf(wb), { api: apiOf(wb) });
-    // The undo record and protection; jixiao's record (the run wrote one); the cells as they are now; the restore.
-    expect(wb.syncCount - syncs).toBe(4);
+    // The undo record and protection; jixiao's record (the run wrote one); the summary sheet and the
+    // cells as they are now; the restore.
+    expect(wb.syncCount - syncs).toBe(5);
     expect(restored).toBe(5); // D2 written; A2:A3 (merged, mixed fills), C2, D3 marked
     expect(wb.snapshot()).toEqual(before);
     expect(await hasUndo(contextOf(wb))).toBe(false);
@@ -107,6 +108,17 @@ describe("undoLast", () => {
     edit(wb);
     const after = wb.snapshot();
     await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`以下单元格在上次重算后已被改动（改了数值、填色或批注，或插入、删除了行列）：${cell}。`);
+    expect(wb.snapshot()).toEqual(after);
+    expect(await hasUndo(contextOf(wb))).toBe(true);
+  });
+
+  test("a summary sheet written in since the run (signed): refused, naming it, nothing changed (review round 37)", async () => {
+    const wb = book();
+    await recalc(wb);
+    const summary = wb.sheets.find((s) => s.name !== "表1")!.name;
+    wb.editCell(summary, "B40", "填报人：张三");
+    const after = wb.snapshot();
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`“${summary}”工作表在上次重算后已被改动`);
     expect(wb.snapshot()).toEqual(after);
     expect(await hasUndo(contextOf(wb))).toBe(true);
   });
