@@ -7,9 +7,8 @@ import { fixesFor } from "../core/fixes";
 import type { WorkbookGrid } from "../core/grid";
 import { FindingPlace, placeFindings } from "../core/ignores";
 import type { Profile } from "../core/profile";
-import { Finding, formLabels, severityCounts } from "../core/result";
+import type { Finding } from "../core/result";
 import type { Results } from "./pane-host";
-import type { Strings } from "./strings";
 
 export interface Applied {
   written: number;
@@ -36,17 +35,6 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     summarySheet: applied?.summarySheet ?? analysis.summary.name,
     ...(applied === null && { checkOnly: true }),
   };
-}
-
-/**
- * What a screen reader hears of a run: the total and grade, or for several forms each form's (the
- * workbook's headline has none of its own: review round 33), and the findings.
- */
-export function outcomeSaid({ total, grade, totals, findings }: Pick<Results, "total" | "grade" | "totals" | "findings">, strings: Strings): string {
-  if (totals.length <= 1) return strings.announce(total, grade, findings.length);
-  const labels = formLabels(totals);
-  const forms = totals.map((t, i) => strings.tableLine(labels[i], strings.tableTotal(t.score ?? strings.noValue, t.grade ?? strings.noValue)));
-  return [...forms, strings.counts(severityCounts(findings))].join(strings.separator);
 }
 
 /**

@@ -16,7 +16,7 @@ import { FileReview, ReviewTally, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
-import { outcomeSaid } from "../taskpane/outcome";
+import { outcomeSaid } from "../taskpane/said";
 import { useProfileEditor } from "../taskpane/use-profile-editor";
 import SettingsPanel from "../taskpane/components/SettingsPanel";
 import { profileToForm } from "../taskpane/profile-form";

@@ -3,15 +3,19 @@
  * (县直/县林业局.xlsx), so that a folder of units' workbooks is read as `jixiao review` reads one.
  */
 /* global FileSystemEntry, FileSystemFileEntry, FileSystemDirectoryEntry */
+import { isWorkbookName } from "../core/file-kinds";
 
 export interface PickedFile {
   path: string;
   file: File;
 }
 
-/** The workbooks a folder holds; Excel's and WPS's lock files (~$县林业局.xlsx) and hidden files are no unit's. */
-const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
-const isFolderWorkbook = (name: string) => WORKBOOK.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+/**
+ * The workbooks a folder holds, and the other spreadsheets and archives the page says what to do
+ * with, as `jixiao review` lists them (core isWorkbookName); Excel's and WPS's lock files
+ * (~$县林业局.xlsx) and hidden files are no unit's.
+ */
+const isFolderWorkbook = (name: string) => isWorkbookName(name) && !name.startsWith(".");
 
 /**
  * What a drop holds: its files, and the workbooks in its folders and their subfolders, by path (in

@@ -241,6 +241,8 @@ async function main() {
       fs.copyFileSync(path.join(dir, SAMPLES[1]), path.join(folder, "乡镇", "开平.xlsx"));
       fs.writeFileSync(path.join(folder, "~$县机关事务中心.xlsx"), "lock");
       fs.writeFileSync(path.join(folder, "说明.txt"), "各单位自评表");
+      // A unit's forms sent zipped: listed with what to do, as `jixiao review` lists it (review round 37).
+      fs.writeFileSync(path.join(folder, "县供销社.zip"), "PK");
       // An operating system's drop of the folder, as from Explorer (Chrome DevTools Protocol).
       const zone = page.getByTestId("drop");
       await zone.scrollIntoViewIfNeeded();
@@ -250,6 +252,7 @@ async function main() {
       for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
       // Named by their paths in the folder dropped, as `jixiao review 县直部门` names them.
       for (const name of ["县机关事务中心.xlsx", "乡镇/开平.xlsx"]) await card(name).locator(":scope[data-state=done]").waitFor();
+      await card("县供销社.zip").getByText("县供销社.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿").waitFor();
       const names = await page.locator("[data-testid=file]").evaluateAll((cards) => cards.map((c) => c.dataset.name));
       assert(!names.some((n) => n.includes("~$") || n.endsWith(".txt")), names.join(", "));
       // A folder with no workbook says so.

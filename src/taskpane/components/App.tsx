@@ -1,11 +1,13 @@
 import * as React from "react";
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
-import { outcomeSaid, withFindingIgnored } from "../outcome";
+import { withFindingIgnored } from "../outcome";
+import { outcomeSaid } from "../said";
 import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, STRINGS, Strings } from "../strings";
 import NoticeBar from "./NoticeBar";
@@ -440,7 +442,7 @@ interface PhaseViewProps {
 function PhaseView({ phase, strings, onCancel, ...actions }: PhaseViewProps) {
   switch (phase.kind) {
     case "idle":
-      return <Text>{strings.idleHint}</Text>;
+      return <PaneText>{strings.idleHint}</PaneText>;
     case "running":
       return <RecalcProgress step={phase.step} counts={phase.counts} strings={strings} onCancel={onCancel} />;
     case "results":
