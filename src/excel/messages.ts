@@ -26,9 +26,9 @@ export interface HostMessages {
   undoDamaged: string;
   undoProtectedSheet(sheet: string): string;
   undoProtectedWorkbook: string;
-  undoSheetGone(sheet: string): string;
-  undoSummaryEdited(sheet: string): string;
-  undoEditedSince(cells: string[], more: number): string;
+  /** Cells ("自评表!H5") or sheets (sheetItem) changed, renamed or deleted since the run: undo would overwrite them. */
+  undoEditedSince(items: string[], more: number): string;
+  sheetItem(sheet: string): string;
   cellEditMode: string;
   tooLarge: string;
   accessDenied: string;
@@ -45,10 +45,9 @@ const ZH: HostMessages = {
   undoDamaged: "撤销记录已损坏，无法撤销。未做任何修改。",
   undoProtectedSheet: (sheet) => `工作表“${sheet}”受保护，无法撤销，未做任何修改。请撤消工作表保护后再试。`,
   undoProtectedWorkbook: "工作簿结构受保护，无法删除“综合得分”工作表，未做任何修改。请取消保护工作簿后再试。",
-  undoSheetGone: (sheet) => `上次重算改动的工作表“${sheet}”已改名或删除，无法撤销，未做任何修改。可用“清除标记”去掉本助手的标记和补填的数值。`,
-  undoSummaryEdited: (sheet) => `“${sheet}”工作表在上次重算后已被改动（如签字、填写），撤销会删除它，因此未做任何修改。可用“清除标记”去掉其他工作表上的标记，保留它。`,
-  undoEditedSince: (cells, more) =>
-    `以下单元格在上次重算后已被改动（改了数值、填色或批注，或插入、删除了行列）：${cells.join("、")}${more > 0 ? ` 等 ${cells.length + more} 处` : ""}。撤销会覆盖这些改动，因此未做任何修改。可用“清除标记”去掉本助手的标记，保留您的改动。`,
+  undoEditedSince: (items, more) =>
+    `以下内容在上次重算后已被改动（数值、填色、批注、签字，或插入、删除了行列，工作表改名、删除）：${items.join("、")}${more > 0 ? ` 等 ${items.length + more} 处` : ""}。撤销会覆盖这些改动，因此未做任何修改。可用“清除标记”去掉本助手的标记，保留您的改动。`,
+  sheetItem: (sheet) => `工作表“${sheet}”`,
   cellEditMode: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。",
   tooLarge: "工作簿太大，Excel 无法一次传送这么多数据。请关闭其他工作簿后再试，或使用命令行版本。",
   accessDenied: "Excel 拒绝了修改（工作表或工作簿可能受保护，或文件为只读）。",
@@ -65,10 +64,9 @@ const EN: HostMessages = {
   undoDamaged: "The undo record is damaged and cannot be used. Nothing was changed.",
   undoProtectedSheet: (sheet) => `Sheet "${sheet}" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.`,
   undoProtectedWorkbook: "The workbook structure is protected, so the summary sheet cannot be removed; nothing was changed. Unprotect the workbook and try again.",
-  undoSheetGone: (sheet) => `Sheet "${sheet}", which the last run changed, has been renamed or deleted, so the run cannot be undone; nothing was changed. Clear marks takes the add-in's marks and filled-in values away.`,
-  undoSummaryEdited: (sheet) => `Sheet "${sheet}" was written in after the last run (signed or filled in), and undo would delete it; nothing was changed. Clear marks takes the marks off the other sheets and keeps it.`,
-  undoEditedSince: (cells, more) =>
-    `These cells were changed after the last run (a value, fill or note, or rows or columns inserted or deleted): ${cells.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Undo would overwrite those changes, so nothing was changed. Clear marks takes the add-in's marks away and keeps your changes.`,
+  undoEditedSince: (items, more) =>
+    `These were changed after the last run (a value, fill, note or signature, rows or columns inserted or deleted, a sheet renamed or deleted): ${items.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Undo would overwrite those changes, so nothing was changed. Clear marks takes the add-in's marks away and keeps your changes.`,
+  sheetItem: (sheet) => `sheet "${sheet}"`,
   cellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   tooLarge: "The workbook is too large for Excel to send at once. Close other workbooks and try again, or use the command-line version.",
   accessDenied: "Excel refused the change (a sheet or the workbook may be protected, or the file is read-only).",

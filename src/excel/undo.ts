@@ -75,7 +75,7 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
 
   // A sheet renamed since the run would be skipped and its marks left for good: nothing is undone.
   const gone = record.sheets.find((s) => !find(s.name));
-  if (gone) throw new HostError(m.undoSheetGone(gone.name));
+  if (gone) throw new HostError(m.undoEditedSince([m.sheetItem(gone.name)], 0));
   const sheets = record.sheets.map((s) => ({ ...s, name: find(s.name)!.name }));
   const locked = sheets.find((s) => find(s.name)!.protected);
   if (locked) throw new HostError(m.undoProtectedSheet(locked.name));
@@ -88,7 +88,7 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   // The 综合得分 the run wrote, written in since (signed): deleting it would lose that (review round 37).
   const written = marksOf(parseState(recordText)).summary;
   if (summarySheet && written?.name === summarySheet.name && sheetDigest(await readSheetGrid(context, summarySheet.name, api)) !== written.digest) {
-    throw new HostError(m.undoSummaryEdited(summarySheet.name));
+    throw new HostError(m.undoEditedSince([m.sheetItem(summarySheet.name)], 0));
   }
   const noteAt = await refuseEditedSince(context, { ...record, sheets }, parseState(recordText), m, api);
   const sheetOf = sheetProxies(context);

@@ -107,7 +107,7 @@ describe("undoLast", () => {
     await recalc(wb);
     edit(wb);
     const after = wb.snapshot();
-    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`以下单元格在上次重算后已被改动（改了数值、填色或批注，或插入、删除了行列）：${cell}。`);
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`以下内容在上次重算后已被改动（数值、填色、批注、签字，或插入、删除了行列，工作表改名、删除）：${cell}。`);
     expect(wb.snapshot()).toEqual(after);
     expect(await hasUndo(contextOf(wb))).toBe(true);
   });
@@ -118,7 +118,7 @@ describe("undoLast", () => {
     const summary = wb.sheets.find((s) => s.name !== "表1")!.name;
     wb.editCell(summary, "B40", "填报人：张三");
     const after = wb.snapshot();
-    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`“${summary}”工作表在上次重算后已被改动`);
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(`已被改动（数值、填色、批注、签字，或插入、删除了行列，工作表改名、删除）：工作表“${summary}”。`);
     expect(wb.snapshot()).toEqual(after);
     expect(await hasUndo(contextOf(wb))).toBe(true);
   });
@@ -128,7 +128,7 @@ describe("undoLast", () => {
     await recalc(wb);
     wb.sheet("表1")!.name = "表1（定稿）";
     const after = wb.snapshot();
-    await expect(undoLast(contextOf(wb), { api: apiOf(wb), lang: "en" })).rejects.toThrow('Sheet "表1", which the last run changed, has been renamed or deleted');
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb), lang: "en" })).rejects.toThrow('These were changed after the last run (a value, fill, note or signature, rows or columns inserted or deleted, a sheet renamed or deleted): sheet "表1".');
     expect(wb.snapshot()).toEqual(after);
     expect(await hasUndo(contextOf(wb))).toBe(true);
   });

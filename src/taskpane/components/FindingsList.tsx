@@ -5,9 +5,9 @@ import {
   Field,
   makeStyles,
   mergeClasses,
-  Text,
   tokens,
 } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
@@ -215,10 +215,10 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
           </Button>
         )}
       </div>
-      <Text className={styles.meta}>{[scoreLine, strings.counts(section.counts)].filter(Boolean).join(strings.separator)}</Text>
+      <PaneText className={styles.meta}>{[scoreLine, strings.counts(section.counts)].filter(Boolean).join(strings.separator)}</PaneText>
       {preview && (
         <div className={styles.preview} role="group" aria-label={strings.fixAll(section.fixes.length)}>
-          <Text>{strings.fixPreview}</Text>
+          <PaneText>{strings.fixPreview}</PaneText>
           <ul className={styles.list} data-preview="">
             {section.fixes.map((fix) => (
               <li key={`${fix.sheet}!${fix.cell}`} className={styles.change}>
@@ -250,7 +250,7 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
             <details>
               <summary className={styles.cardTitle}>{strings.collapsed(entry.items.length, ruleName(entry.rule, strings.lang))}</summary>
               <RuleLabel rule={entry.rule} severity={entry.severity} strings={strings} />
-              <Text>{entry.message}</Text>
+              <PaneText>{entry.message}</PaneText>
               <span className={styles.cells}>{entry.items.map((item) => <span key={item.index}>{cellLink(item.finding.sheet, item.finding.cell)}</span>)}</span>
             </details>
           </li>
@@ -300,7 +300,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
         {strings.findingsTitle(results.findings.length)}
       </h2>
       {results.findings.length === 0 ? (
-        <Text>{strings.noFindings}</Text>
+        <PaneText>{strings.noFindings}</PaneText>
       ) : (
         <>
           <div className={styles.filters}>
@@ -335,7 +335,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
             </div>
           </div>
           {sections.length === 0 ? (
-            <Text>{strings.noMatchingFindings}</Text>
+            <PaneText>{strings.noMatchingFindings}</PaneText>
           ) : (
             sections.map((section) => (
               <TableView key={section.key} section={section} strings={strings} busy={busy} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} />
@@ -358,7 +358,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
                   </button>{" "}
                   {finding.message}
                 </span>
-                <Text weight="semibold">{strings.ignoredReason(finding.reason)}</Text>
+                <PaneText weight="semibold">{strings.ignoredReason(finding.reason)}</PaneText>
                 {onUnignore && (
                   <span className={styles.actions}>
                     <Button size="small" disabled={busy} onClick={() => void onUnignore(finding)}>

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import type { SummaryLevel1 } from "../../core/summary-types";
 import type { Strings } from "../strings";
 import PaneBar from "./PaneBar";
@@ -43,7 +44,7 @@ function barColor(rate: number | null): "brand" | "warning" | "error" {
 /** Each 一级指标's score against its weight, as a labelled bar. */
 const LevelBars: React.FC<LevelBarsProps> = ({ levels, strings }) => {
   const styles = useStyles();
-  if (levels.length === 0) return <Text>{strings.noLevels}</Text>;
+  if (levels.length === 0) return <PaneText>{strings.noLevels}</PaneText>;
   return (
     <ul className={styles.list} aria-label={strings.levelsTitle}>
       {levels.map((level, index) => {
@@ -52,8 +53,8 @@ const LevelBars: React.FC<LevelBarsProps> = ({ levels, strings }) => {
         const weight = level.weight ?? strings.noValue;
         return (
           <li key={`${level.name}-${index}`} className={styles.row}>
-            <Text weight="semibold">{level.name}</Text>
-            <Text className={styles.score}>{strings.levelScore(score, weight)}</Text>
+            <PaneText weight="semibold">{level.name}</PaneText>
+            <PaneText className={styles.score}>{strings.levelScore(score, weight)}</PaneText>
             <PaneBar
               className={styles.bar}
               thickness="large"

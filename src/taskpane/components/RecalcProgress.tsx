@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
 import type { RecalcStep, StepCounts } from "../pane-host";
 import type { Strings } from "../strings";
@@ -54,8 +55,8 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, st
   return (
     <section className={styles.root} aria-label={strings.progressLabel}>
       {/* The pane's live region announces progress; this is what sighted users read. */}
-      <Text weight="semibold">{label}</Text>
-      {counts && step && <Text data-testid="step-counts">{strings.stepCounts(step, counts.done, counts.total)}</Text>}
+      <PaneText weight="semibold">{label}</PaneText>
+      {counts && step && <PaneText data-testid="step-counts">{strings.stepCounts(step, counts.done, counts.total)}</PaneText>}
       <PaneBar value={(current + withinStep) / RECALC_STEPS.length} aria-label={strings.progressLabel} />
       <ol className={styles.steps}>
         {RECALC_STEPS.map((s, index) => {
@@ -83,7 +84,7 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, st
                   <Circle20Regular />
                 )}
               </span>
-              <Text>{strings.steps[s]}</Text>
+              <PaneText>{strings.steps[s]}</PaneText>
               <span className={styles.visuallyHidden}>{stateText}</span>
             </li>
           );
@@ -91,7 +92,7 @@ const RecalcProgress: React.FC<RecalcProgressProps> = ({ step, counts = null, st
       </ol>
       {onCancel &&
         (step === "write" ? (
-          <Text>{strings.writeNotCancellable}</Text>
+          <PaneText>{strings.writeNotCancellable}</PaneText>
         ) : (
           <div>
             <Button

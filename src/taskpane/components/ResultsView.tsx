@@ -1,5 +1,6 @@
 import * as React from "react";
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import { formLabels } from "../../core/result";
 import type { Results } from "../pane-host";
 import FindingsList, { FindingsListProps } from "./FindingsList";
@@ -59,7 +60,7 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
           </dd>
         </div>
       </dl>
-      {outcome.totals.length === 0 && <Text data-testid="no-totals">{strings.noTotals}</Text>}
+      {outcome.totals.length === 0 && <PaneText data-testid="no-totals">{strings.noTotals}</PaneText>}
       {/* Several forms (projects) have no one total: each its own, as the command line prints them. */}
       {outcome.totals.length > 1 && (
         <ul className={styles.tableTotals} data-testid="table-totals">
@@ -69,11 +70,11 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
         </ul>
       )}
       {outcome.gradeReason && (
-        <Text size={200} weight="semibold" data-testid="grade-reason">
+        <PaneText size={200} weight="semibold" data-testid="grade-reason">
           {outcome.gradeReason}
-        </Text>
+        </PaneText>
       )}
-      {!outcome.checkOnly && <Text size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</Text>}
+      {!outcome.checkOnly && <PaneText size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</PaneText>}
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>
           {strings.levelsTitle}

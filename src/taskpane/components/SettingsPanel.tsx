@@ -4,9 +4,9 @@ import {
   Button,
   Field,
   makeStyles,
-  Text,
   tokens,
 } from "@fluentui/react-components";
+import PaneText from "./PaneText";
 import { DECIMALS_RANGE, DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
@@ -210,7 +210,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
       </Field>
 
       <div role="status" aria-live="polite">
-        {status.kind === "saved" && <Text>{s.autosaved}</Text>}
+        {status.kind === "saved" && <PaneText>{s.autosaved}</PaneText>}
       </div>
       {!checked.ok && <NoticeBar intent="warning">{checked.message ?? s.unsavedInvalid}</NoticeBar>}
       {status.kind === "failed" && (
