@@ -346,10 +346,12 @@ export class Package {
       // Part names are told apart without case (OPC): two that differ only so, or a name twice,
       // would leave one part out of the copy unseen. The same bytes twice are one part.
       if (twin && (twin.crc !== entry.crc || twin.size !== entry.size)) {
-        throw new PackageError(
-          `文件已损坏：压缩包里有两个同名的部件 ${twin.name} 和 ${entry.name}`,
-          `the file is damaged: the zip holds two parts of the same name, ${twin.name} and ${entry.name}`,
-        );
+        throw twin.name === entry.name
+          ? new PackageError(`文件已损坏：压缩包里的部件 ${entry.name} 出现了两次，内容不同`, `the file is damaged: the zip holds the part ${entry.name} twice, with different contents`)
+          : new PackageError(
+              `文件已损坏：压缩包里有两个只差大小写的同名部件 ${twin.name} 和 ${entry.name}`,
+              `the file is damaged: the zip holds two parts whose names differ only in case, ${twin.name} and ${entry.name}`,
+            );
       }
       if (!twin) this.entries.set(key, entry);
     }

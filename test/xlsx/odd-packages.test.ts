@@ -579,7 +579,10 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     const entries = zip.readZip(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
     const picture = (name: string, data: number[]): ZipEntry => ({ name, method: 0, crc: zip.crc32(new Uint8Array(data)), size: data.length, data: new Uint8Array(data), time: 0, date: 0 });
     expect(readFailure(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/Image1.PNG", [2])]))).toBe(
-      "in.xlsx: the file is damaged: the zip holds two parts of the same name, xl/media/image1.png and xl/media/Image1.PNG",
+      "in.xlsx: the file is damaged: the zip holds two parts whose names differ only in case, xl/media/image1.png and xl/media/Image1.PNG",
+    );
+    expect(readFailure(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/image1.png", [2])]))).toBe(
+      "in.xlsx: the file is damaged: the zip holds the part xl/media/image1.png twice, with different contents",
     );
     expect(readXlsxBytes(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/image1.png", [1])]), "in.xlsx").grid.sheets).toHaveLength(1);
   });
