@@ -136,12 +136,12 @@ export function splitIgnored(
   const active: number[] = [];
   const ignored: IgnoredFinding[] = [];
   findings.forEach((finding, index) => {
-    const place = places[index];
     // A record made while another sheet had the same form (its key names the sheet) still holds
-    // once that sheet is gone and the key is the label alone (review round 37).
-    const reason = reasons.get(ignoreKey(finding.rule, place)) ?? reasons.get(ignoreKey(finding.rule, { ...place, tableKey: `${finding.sheet}·${place.tableKey}` }));
-    if (reason === undefined) active.push(index);
-    else ignored.push({ ...finding, reason, place: places[index] });
+    // once that sheet is gone and the key is the label alone (review round 37); the finding keeps
+    // the record's key, so that taking the ignore back, or giving another reason, finds the record.
+    const place = [places[index], { ...places[index], tableKey: `${finding.sheet}·${places[index].tableKey}` }].find((p) => reasons.has(ignoreKey(finding.rule, p)));
+    if (place === undefined) active.push(index);
+    else ignored.push({ ...finding, reason: reasons.get(ignoreKey(finding.rule, place))!, place });
   });
   return { active, ignored };
 }
