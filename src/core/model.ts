@@ -461,9 +461,9 @@ const NUMBERED_PART = /^\s*[（(][0-9０-９一二三四五六七八九十]+[)�
 /**
  * The sources a source of a funds total is split into (其中：当年财政拨款 80, then 其中：中央资金 50 |
  * 省级资金 30, before 上年结转资金 20): the lines right after it named by a level of government, when
- * the first says 其中 again or is numbered as a part under it (1.当年财政拨款, （1）中央资金), or when
- * their 全年预算数 add up to it and the funds total's sources, read flat, do not add up to it. Read
- * flat, they were counted twice (review rounds 33 and 37: 100 taken for 180).
+ * the funds total's sources, read flat, do not add up to it and the first says 其中 again or is
+ * numbered as a part under it (1.当年财政拨款, （1）中央资金), or their 全年预算数 add up to the
+ * source. Read flat, they were counted twice (review rounds 33 and 37: 100 taken for 180).
  */
 function nestSourceSplits(lines: BudgetLine[]): void {
   const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
@@ -482,8 +482,10 @@ function nestSourceSplits(lines: BudgetLine[]): void {
     const split = lines.slice(i + 1, end);
     if (split.length === 0) continue;
     const saysInWhich = IN_WHICH.test(lineWords(split[0].label)) || (NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label));
-    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === total), total);
-    if (saysInWhich || (addsUpTo(split, source) && !flatAddsUp)) for (const part of split) part.partOf = source;
+    // The total's sources read flat, its uses (基本支出, 项目支出) left out: where they add up, the
+    // lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40), whatever they say.
+    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === total && l.kind === "source"), total);
+    if (!flatAddsUp && (saysInWhich || addsUpTo(split, source))) for (const part of split) part.partOf = source;
     i = end - 1;
   }
 }

@@ -195,6 +195,21 @@ describe("a source of funds split by level of government under it (review round 
     expect(found(a)).toEqual(["sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
   });
 
+  it("keeps two sources that each say 其中 as sources where the total's sources add up, its uses beside them (review round 37)", () => {
+    const sources: SheetSpec = {
+      name: "资金",
+      rows: [
+        ["项目", "全年预算数", "全年执行数", "执行率"],
+        ["年度资金总额", 100, 95, null],
+        ["其中：上级补助资金", 60, 57, null],
+        ["其中：县级配套资金", 40, 38, null],
+        ["基本支出", 30, 30, null],
+        ["项目支出", 70, 65, null],
+      ],
+    };
+    expect(found(run(workbook(sources)))).toEqual([]);
+  });
+
   it("reads one 其中 line under a source as the part of it that it names, not all it holds (review round 37)", () => {
     expect(found(run(workbook(form("其中：当年财政拨款", [["其中：中央资金", 50]]))))).toEqual([]);
   });
