@@ -1249,6 +1249,9 @@ describe("contradictory-comparator", () => {
       expect(found(a)).toEqual(["contradictory-comparator@自评表!D5"]);
       expect(a.indicators[0].score).toBe(String(recorded));
     }
+    // The actual is still checked: a text against the number is not-numeric.
+    const text = run(selfEval([["产出指标", "质量指标", "培训后就业率", "低于80%及以上", "已完成", 10, 10, ""]]));
+    expect(found(text)).toEqual(["contradictory-comparator@自评表!D5", "not-numeric@自评表!E5"]);
   });
 
   it("accepts 5%以内 and 不低于95%", () => {

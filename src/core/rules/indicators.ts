@@ -459,14 +459,6 @@ function evaluateIndicator(
     return result;
   }
   checkScoreRange(findings, score, weightValue);
-  // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
-  // recorded score stands, as beside a value that reads as no number (review round 33).
-  if (target.parsed.kind === "number" && target.parsed.contradictory) return result;
-  // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
-  // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
-  // round 33); a blank one is filled in as the target is written.
-  const costFloor = target.parsed.kind === "number" && (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
-  if (costFloor && recorded !== null) return result;
 
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     if (isDateAgainstDuration(actual.parsed, target.parsed)) {
@@ -485,6 +477,14 @@ function evaluateIndicator(
     }
     checkValue(findings, indicator, measure, actual, false);
     if (actual.parsed.kind === "number" && actual.parsed.contradictory) return result;
+    // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
+    // recorded score stands, as beside a value that reads as no number (review round 33).
+    if (target.parsed.contradictory) return result;
+    // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
+    // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
+    // round 33); a blank one is filled in as the target is written.
+    const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
+    if (costFloor && recorded !== null) return result;
     const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, actual.parsed) : [target.parsed, actual.parsed];
     const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
