@@ -260,9 +260,10 @@ const App: React.FC<{ lang: Lang }> = ({ lang }) => {
     const tally = new ReviewTally(lang);
     const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
     for (const copy of copies) tally.note(copy, "scored-copy");
-    const byName = new Map(files.map((entry) => [entry.name, entry]));
-    for (const name of found) {
-      const entry = byName.get(name)!;
+    // Every file the review reads, in its order; two dropped by one name (from two folders) both.
+    const order = new Map(found.map((name, i) => [name, i]));
+    const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    for (const entry of reviewed) {
       if (entry.earlierReview) tally.note(entry.name, "earlier-review");
       else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
       else if (entry.message) tally.fail(entry.name, entry.message);

@@ -12,7 +12,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightRegular,
-    color: tokens.colorNeutralForeground1,
   },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   semibold: { fontWeight: tokens.fontWeightSemibold },
