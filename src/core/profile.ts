@@ -135,10 +135,10 @@ function positiveNumber(value: unknown, key: string): number {
 }
 
 /**
- * Decimal places a form can show: a rate is a fraction, so fewer than 2 places would round 43.16%
- * to 0 or 100%; more than 8 (or 6 for a score) is noise no form prints.
+ * Decimal places a profile may keep, as a form can show them: a rate is a fraction (97.45% is
+ * 0.9745), so fewer than 2 places would round 43.16% to 0 or 100%; more than 8 (or 6 for a score)
+ * is noise no form prints.
  */
-/** The decimals a profile may keep: scores to 0–6 places, rates to 2–8 (a rate of 97.45% is 0.9745). */
 export const DECIMALS_RANGE = { scoreDecimals: [0, 6], rateDecimals: [2, 8] } as const;
 
 /** Over-achievement beyond this many times the target is not a threshold anyone means. */

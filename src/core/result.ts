@@ -162,7 +162,6 @@ export interface AnalysisResult {
   hiddenSheets: string[];
 }
 
-/** How many findings of each severity. */
 /**
  * Each total's name in a list of several forms: its label, after its sheet where a form on another
  * sheet has the same label (a quarterly and a yearly form of one project: review round 33).
@@ -171,6 +170,7 @@ export function formLabels(totals: Pick<TotalReport, "sheet" | "label">[]): stri
   return totals.map((t) => (totals.some((o) => o.label === t.label && o.sheet !== t.sheet) ? `${t.sheet} · ${t.label}` : t.label));
 }
 
+/** How many findings of each severity. */
 export function severityCounts(findings: Pick<Finding, "severity">[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -12,7 +12,6 @@ export const PROFILE_SETTING = "jixiao.profile";
 /** The undo record of the last recalculation (JSON, see UndoRecord in core/writeplan). */
 export const UNDO_SETTING = "jixiao.undo";
 
-
 /** A backup sheet name no sheet has yet. */
 export function freeBackupSheet(taken: string[]): string {
   const names = new Set(taken.map((n) => n.toLowerCase()));

@@ -278,7 +278,6 @@ class CellLimitError extends Error {}
 /** Rows in a sheet, 1 to 1,048,576. */
 const SHEET_ROWS = 1048576;
 
-/** One sheet's grid, and where its rows and cells are in the part (LayoutRecorder, sheet-part.ts). */
 /**
  * A sheet's part damaged (not well-formed XML, failing its checksum, too large): said of the sheet by
  * its name, as a user knows it, the part after it (review round 33: "the part xl/worksheets/sheet1.xml").
@@ -295,6 +294,7 @@ function namingSheet<T>(name: string, part: string, read: () => T): T {
   }
 }
 
+/** One sheet's grid, and where its rows and cells are in the part (LayoutRecorder, sheet-part.ts). */
 function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
   const values: CellValue[][] = [];
   const numFmts: (string | undefined)[][] = [];
