@@ -212,6 +212,8 @@ describe("a source of funds split by level of government under it (review round 
 
   it("reads one 其中 line under a source as the part of it that it names, not all it holds (review round 37)", () => {
     expect(found(run(workbook(form("其中：当年财政拨款", [["其中：中央资金", 50]]))))).toEqual([]);
+    // A part more than the whole is still wrong.
+    expect(found(run(workbook(form("其中：当年财政拨款", [["其中：中央资金", 90]]))))).toEqual(["sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
   });
 
   it("keeps sources by level listed right under the total as its sources, and the total checked against them", () => {

@@ -190,6 +190,13 @@ function summedValues(results: BudgetLineResult[]): (line: BudgetLine, field: Su
   };
 }
 
+/** Whether a part's amounts pass its line's (其中：中央资金 90 of a source of 80). */
+const exceedsOwner = (line: BudgetLine, part: BudgetLine): boolean =>
+  AMOUNT_FIELDS.some((field) => {
+    const [whole, amount] = [line[field]?.value, part[field]?.value];
+    return whole != null && amount != null && gt(amount, whole);
+  });
+
 function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>, results: BudgetLineResult[]): void {
   const valueOf = summedValues(results);
   // A weighted line that is not scored restates the scored lines' 分值 and 得分 (see scoredLines).
@@ -243,10 +250,10 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
       const { sources, uses } = breakdown;
       if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
       if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
-    } else if (breakdown && !(line.kind === "source" && breakdown.below.length === 1)) {
+    } else if (breakdown && !(line.kind === "source" && breakdown.below.length === 1 && !exceedsOwner(line, breakdown.below[0]))) {
       // 基本支出 over its 人员经费 and 公用经费, 项目支出 over its projects, a source over its levels
       // of government; a source over one part alone (其中：中央资金 50 of 80) says what part of it
-      // that is, not all it holds (review round 37).
+      // that is, not all it holds (review round 37), unless the part is more than the whole.
       check(line, breakdown.below, `“${line.label}”`, `"${line.label}"`, "其中各项");
     } else if (line.kind === "funds-total") {
       // A 合计 heading a project list is the total of the projects under it.
