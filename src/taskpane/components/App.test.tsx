@@ -199,6 +199,19 @@ describe("App", () => {
     await waitFor(() => expect(undo.disabled).toBe(true));
   });
 
+  test("the keyboard's focus goes back to the toolbar when an action ends, not to the page (review round 33)", async () => {
+    let undoable = false;
+    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [] }) });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("total");
+    await waitFor(() => expect(document.activeElement).toBe(recalcButton()));
+    const clean = screen.getByRole("button", { name: "清除标记" });
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.click(clean);
+    await waitFor(() => expect(document.activeElement).toBe(clean));
+  });
+
   test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
     const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
     const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }) });

@@ -120,6 +120,18 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   }, [host, strings]);
 
   const running = phase.kind === "running";
+  // The toolbar's buttons are disabled while an action runs, which drops the keyboard's focus to
+  // the page: it goes back to where the user goes on from, the button itself, or after 撤销 (which
+  // may leave nothing to undo) 一键重算 (review round 33).
+  const recalcButton = React.useRef<HTMLButtonElement>(null);
+  const cleanButton = React.useRef<HTMLButtonElement>(null);
+  const focusAfter = React.useRef<React.RefObject<HTMLButtonElement> | null>(null);
+  const idle = !(running || undoing || cleaning);
+  React.useEffect(() => {
+    if (!idle || !focusAfter.current) return;
+    if (document.activeElement === document.body || document.activeElement === null) focusAfter.current.current?.focus();
+    focusAfter.current = null;
+  }, [idle]);
   const showResults = (outcome: Results, run: number) => {
     setPhase({ kind: "results", outcome, run });
     setAnnouncement(outcomeSaid(outcome, strings));
@@ -360,13 +372,37 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         {announcement}
       </div>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<Calculator20Regular />} onClick={() => void recalculate()} disabled={running || undoing || busy || cleaning}>
+        <Button
+          ref={recalcButton}
+          appearance="primary"
+          icon={<Calculator20Regular />}
+          onClick={() => {
+            focusAfter.current = recalcButton;
+            void recalculate();
+          }}
+          disabled={running || undoing || busy || cleaning}
+        >
           {running ? strings.recalculating : strings.recalculate}
         </Button>
-        <Button icon={<ArrowUndo20Regular />} onClick={() => void undo()} disabled={!canUndo || running || undoing || busy || cleaning}>
+        <Button
+          icon={<ArrowUndo20Regular />}
+          onClick={() => {
+            focusAfter.current = recalcButton;
+            void undo();
+          }}
+          disabled={!canUndo || running || undoing || busy || cleaning}
+        >
           {undoing ? strings.undoing : strings.undo}
         </Button>
-        <Button icon={<Eraser20Regular />} onClick={() => void clean()} disabled={running || undoing || busy || cleaning}>
+        <Button
+          ref={cleanButton}
+          icon={<Eraser20Regular />}
+          onClick={() => {
+            focusAfter.current = cleanButton;
+            void clean();
+          }}
+          disabled={running || undoing || busy || cleaning}
+        >
           {cleaning ? strings.cleaning : strings.clean}
         </Button>
         <PaneSwitch label={strings.checkAsYouType} checked={watching} onChange={setWatching} title={strings.checkAsYouTypeHint} />
