@@ -36,8 +36,16 @@ const SCORED_COPY_SUFFIX = ".jixiao.xlsx";
 
 /** A file's name without its folders (县直/县林业局.xlsx, 县直\县林业局.xlsx → 县林业局.xlsx). */
 export function fileBaseName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  return file.slice(lastSeparator(file) + 1);
 }
+
+/** A file's folder, as its path names it ("" for none): 县直/县林业局.xlsx → 县直. */
+export function folderOf(file: string): string {
+  return file.slice(0, Math.max(0, lastSeparator(file)));
+}
+
+/** Where a path's last folder ends: either separator, as a Windows path or a browser's names it; -1 for none. */
+const lastSeparator = (file: string): number => Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
 
 /**
  * A workbook's scored copy's name: a.xlsx → a.jixiao.xlsx; with `keepExtension`, for a name the

@@ -13,7 +13,7 @@ import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
-import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, isWorkbookName, originalWorkbookName } from "./file-kinds";
+import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName } from "./file-kinds";
 import { FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
@@ -542,8 +542,6 @@ function unitAliases(units: string[]): Map<string, string> {
   return alias;
 }
 
-/** A file's folder, as its path names it ("" for none): 县直/县林业局.xlsx → 县直. */
-const folderOf = (file: string): string => file.slice(0, Math.max(0, file.lastIndexOf("/"), file.lastIndexOf("\\")));
 
 /**
  * Which of the files under a reviewed folder (paths relative to it) the review reads, and the scored
