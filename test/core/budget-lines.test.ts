@@ -275,6 +275,10 @@ describe("a list of projects' results, each with its whole 100 points (review ro
     expect(found(run(workbook(form)))).toContain("weights-total@自评表!F5");
   });
 
+  it("takes one project line given 分值 100 for a budget line, not a list (review round 37)", () => {
+    expect(found(run(workbook(results("分值", "得分", [RIGHT[0]]))))).toContain("budget-score-mismatch@汇总!G2");
+  });
+
   it("still scores budget execution where a line's 分值 is a part of 100 (10 of them)", () => {
     const budgetScores: [number, number, number, number, string][] = [
       [80, 76, 10, 9.5, "优"],
