@@ -419,9 +419,11 @@ describe("App", () => {
     await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
   });
 
+  /** The re-check's outcome once the first finding's value is taken: that finding and its fix are gone. */
+  const FIXED_FIRST = { ...SAMPLE_RESULTS, findings: SAMPLE_RESULTS.findings.slice(1), places: SAMPLE_RESULTS.places.slice(1), fixes: [], checkOnly: true };
+
   test("采用计算值 writes through the host, re-checks, and says the summary sheet is behind", async () => {
-    const fixed = { ...SAMPLE_RESULTS, findings: SAMPLE_RESULTS.findings.slice(1), places: SAMPLE_RESULTS.places.slice(1), fixes: [], checkOnly: true };
-    const host = fakeHost({ check: async () => fixed });
+    const host = fakeHost({ check: async () => FIXED_FIRST });
     renderInFluent(<App host={host} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
@@ -433,6 +435,48 @@ describe("App", () => {
     expect(screen.getByRole("heading", { name: "发现的问题（3）" })).toBeTruthy();
     expect(screen.queryByText("执行率应为 95.00%")).toBeNull();
     expect(screen.getByTestId("stale").textContent).toContain("工作簿已修改，“综合得分”工作表尚未更新。");
+  });
+
+  test("after 采用, 确定忽略 and 恢复 the keyboard's focus goes to the findings' heading, not to the page (review round 33)", async () => {
+    // The re-check after 采用 finds the fixed finding gone, with its button.
+    const host = fakeHost({ check: async () => FIXED_FIRST });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("total");
+    const heading = () => screen.getByRole("heading", { name: /^发现的问题/ });
+
+    const fix = screen.getByRole("button", { name: "采用计算值" });
+    fix.focus();
+    fireEvent.click(fix);
+    (document.activeElement as HTMLElement).blur();
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+
+    const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    fireEvent.change(within(card).getByLabelText("忽略原因"), { target: { value: "已说明" } });
+    fireEvent.click(within(card).getByRole("button", { name: "确定忽略" }));
+    await screen.findByRole("heading", { name: "已忽略（1）" });
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+
+    fireEvent.click(screen.getByRole("button", { name: "恢复" }));
+    (document.activeElement as HTMLElement).blur();
+    await waitFor(() => expect(host.unignore).toHaveBeenCalled());
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+  });
+
+  test("Escape closes the 忽略 form, ignoring nothing, and puts the focus back on 忽略 (review round 33)", async () => {
+    const host = fakeHost();
+    renderInFluent(<App host={host} />);
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("total");
+    const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    const reason = within(card).getByLabelText("忽略原因");
+    fireEvent.change(reason, { target: { value: "写了一半" } });
+    fireEvent.keyDown(reason, { key: "Escape" });
+    expect(within(card).queryByLabelText("忽略原因")).toBeNull();
+    expect(document.activeElement).toBe(within(card).getByRole("button", { name: "忽略" }));
+    expect(host.ignore).not.toHaveBeenCalled();
   });
 
   test("全部采用 shows what will be written and writes nothing until confirmed", async () => {

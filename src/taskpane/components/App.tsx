@@ -122,11 +122,13 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   const running = phase.kind === "running";
   // The toolbar's buttons are disabled while an action runs, which drops the keyboard's focus to
   // the page: it goes back to where the user goes on from, the button itself, or after 撤销 (which
-  // may leave nothing to undo) 一键重算 (review round 33).
+  // may leave nothing to undo) 一键重算; after 采用, 忽略 or 恢复, whose finding has left the list,
+  // the findings' heading, which says how many are left (review round 33).
   const recalcButton = React.useRef<HTMLButtonElement>(null);
   const cleanButton = React.useRef<HTMLButtonElement>(null);
-  const focusAfter = React.useRef<React.RefObject<HTMLButtonElement> | null>(null);
-  const idle = !(running || undoing || cleaning);
+  const findingsHeading = React.useRef<HTMLHeadingElement>(null);
+  const focusAfter = React.useRef<React.RefObject<HTMLElement> | null>(null);
+  const idle = !(running || undoing || cleaning || busy);
   React.useEffect(() => {
     if (!idle || !focusAfter.current) return;
     if (document.activeElement === document.body || document.activeElement === null) focusAfter.current.current?.focus();
@@ -315,6 +317,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   };
 
   const applyFixes = async (fixes: Fix[]) => {
+    focusAfter.current = findingsHeading;
     setBusy(true);
     setNotice(null);
     try {
@@ -341,6 +344,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     });
 
   const ignore = async (item: FindingItem, reason: string) => {
+    focusAfter.current = findingsHeading;
     setBusy(true);
     try {
       await host.ignore(item.finding, item.place, reason);
@@ -353,6 +357,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
   };
 
   const unignore = async (finding: IgnoredFinding) => {
+    focusAfter.current = findingsHeading;
     setBusy(true);
     try {
       await host.unignore(finding);
@@ -457,6 +462,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
             onFix={applyFixes}
             onIgnore={ignore}
             onUnignore={unignore}
+            headingRef={findingsHeading}
           />
         )}
       </div>
@@ -473,6 +479,7 @@ interface PhaseViewProps {
   onFix: (fixes: Fix[]) => Promise<void>;
   onIgnore: (item: FindingItem, reason: string) => Promise<void>;
   onUnignore: (finding: IgnoredFinding) => Promise<void>;
+  headingRef: React.Ref<HTMLHeadingElement>;
 }
 
 function PhaseView({ phase, strings, onCancel, ...actions }: PhaseViewProps) {

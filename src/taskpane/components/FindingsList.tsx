@@ -41,6 +41,8 @@ export interface FindingsListProps {
   onUnignore?: (finding: IgnoredFinding) => Promise<void>;
   /** A run or a write is under way: actions wait. */
   busy?: boolean;
+  /** The findings' heading, focusable: where the keyboard's focus goes once an action's finding has left the list. */
+  headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
 const useStyles = makeStyles({
@@ -141,6 +143,17 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
 }) {
   const styles = useStyles();
   const [reason, setReason] = React.useState<string | null>(null);
+  // Closing the reason form (取消, Escape) puts the focus back on 忽略.
+  const ignoreButton = React.useRef<HTMLButtonElement>(null);
+  const closed = React.useRef(false);
+  React.useEffect(() => {
+    if (reason === null && closed.current) ignoreButton.current?.focus();
+    closed.current = false;
+  }, [reason]);
+  const close = () => {
+    closed.current = true;
+    setReason(null);
+  };
   const { fix } = item;
   if (reason !== null) {
     return (
@@ -150,6 +163,9 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
           event.preventDefault();
           if (reason.trim() !== "") void onIgnore(item, reason.trim());
         }}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") close();
+        }}
       >
         <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
           <PaneInput autoFocus value={reason} onChange={(value) => setReason(value)} />
@@ -157,7 +173,7 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
         <Button size="small" type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
           {strings.ignoreConfirm}
         </Button>
-        <Button size="small" type="button" onClick={() => setReason(null)}>
+        <Button size="small" type="button" onClick={close}>
           {strings.cancel}
         </Button>
       </form>
@@ -173,7 +189,7 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
           </Button>
         </>
       )}
-      <Button size="small" disabled={busy} onClick={() => setReason("")} data-ignore="">
+      <Button ref={ignoreButton} size="small" disabled={busy} onClick={() => setReason("")} data-ignore="">
         {strings.ignore}
       </Button>
     </span>
@@ -280,7 +296,7 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
  * Findings by table, then by row, with a search box, severity toggles (only severities that occur)
  * and a rule filter; ignored findings apart at the end, with their reasons.
  */
-const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect, onFix, onIgnore, onUnignore, busy = false }) => {
+const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect, onFix, onIgnore, onUnignore, busy = false, headingRef }) => {
   const styles = useStyles();
   const headingId = React.useId();
   const ignoredId = React.useId();
@@ -296,7 +312,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={styles.heading} ref={headingRef} tabIndex={-1}>
         {strings.findingsTitle(results.findings.length)}
       </h2>
       {results.findings.length === 0 ? (
