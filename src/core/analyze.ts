@@ -140,25 +140,29 @@ const countedBudget = (budget: SheetWork["budgets"][number] | undefined): Budget
  * only weighted block when it stands beside the indicators with none of its own; on a sheet
  * without one, `elsewhere`: the workbook's only weighted block on a sheet of budget tables alone
  * (a budget sheet beside an indicator sheet), or of a project list there, the line of the table's
- * own project (budgetOfSheetFor). A block sharing its sheet with indicators belongs to those; with
- * several candidates, which one is meant is unknown.
+ * own project (projectBudget), as of a list on its sheet for a table naming its project on its rows.
+ * A block sharing its sheet with indicators belongs to those; with several candidates, which one is
+ * meant is unknown.
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork["budgets"][number] | null): BudgetExecution | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
-  if (weighted.length === 0) return elsewhere && budgetOfSheetFor(elsewhere, block);
+  if (weighted.length === 0) return elsewhere && projectBudget(elsewhere, block);
+  // A table naming its project on its rows (see detect's splitProjects) counts its project's line.
+  const counted = (budget: SheetWork["budgets"][number] | undefined) =>
+    budget && block.table.projectColumn !== null ? projectBudget(budget, block) : countedBudget(budget);
   const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
   // A budget block to the right of the indicators, on their rows: the sheet's only weighted block,
   // with no indicators on its side to claim it (no form of its own).
   if (beside.length === 0) {
     const lone = weighted.length === 1 && !work.indicators.some((i) => sameSide(i.block.table, weighted[0].block.table));
-    return lone ? countedBudget(weighted[0]) : null;
+    return lone ? counted(weighted[0]) : null;
   }
   const above = beside.filter((b) => b.block.table.lastRow < block.table.headerTop).pop();
-  if (above) return countedBudget(above);
+  if (above) return counted(above);
   const below = beside.find((b) => b.block.table.headerTop > block.table.lastRow);
   const claimed =
     below && work.indicators.some((i) => sameSide(i.block.table, below.block.table) && i.block.table.headerTop > below.block.table.lastRow);
-  return claimed ? null : countedBudget(below);
+  return claimed ? null : counted(below);
 }
 
 /**
@@ -172,13 +176,14 @@ function projectKey(name: string): string {
 }
 
 /**
- * What a budget sheet of its own gives an indicator table: of a project list that scores each
- * project's execution (its own 分值 and 得分 on several lines), the line of the project the table
- * evaluates (its form's 项目名称, named the same, else the one line whose name holds it or that it
- * holds), and none when no one line is its: never the whole list's points for one project. A form
- * that names no project, or a sheet scoring one line, counts the sheet as before.
+ * What a budget sheet of its own, or a list beside a table naming its project on its rows, gives an
+ * indicator table: of a project list that scores each project's execution (its own 分值 and 得分 on
+ * several lines), the line of the project the table evaluates (its form's 项目名称, named the same,
+ * else the one line whose name holds it or that it holds), and none when no one line is its: never
+ * the whole list's points for one project. A form that names no project, or a block scoring one
+ * line, counts the whole block.
  */
-function budgetOfSheetFor(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
+function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
   const project = block.table.project;
   const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
   if (!project || scored.length < 2) return countedBudget(budget);

@@ -70,6 +70,11 @@ export function sameSide(a: Sided, b: Sided): boolean {
 }
 
 interface TableBase {
+  /**
+   * The first row of the cells the table covers (tableRange): its header's top; one project's part
+   * of a table listing several starts at its own first row (see splitProjects).
+   */
+  top: number;
   headerTop: number;
   headerBottom: number;
   left: number;
@@ -105,6 +110,12 @@ export interface BudgetTable extends TableBase {
 export interface IndicatorTable extends TableBase {
   kind: "indicators";
   columns: Columns<IndicatorField>;
+  /**
+   * The column left of the levels naming the project each row belongs to (项目名称), when the header
+   * has one: a table listing several projects' indicators is read as one table per project (see
+   * splitProjects), each counting its own project's line of a budget list.
+   */
+  projectColumn: number | null;
   /**
    * The row holding the recorded 总分 / 综合得分 (or a last 合计 that may be the indicators' own, see
    * model's isIndicatorSubtotal), and the row holding the recorded 等次, if any.
@@ -610,6 +621,7 @@ function heads(labels: string[], kind: "total" | "grade", from = 0): boolean {
 function tableBase(header: HeaderMatch): TableBase {
   const cols = Object.values(header.columns) as number[];
   return {
+    top: header.top,
     headerTop: header.top,
     headerBottom: header.bottom,
     left: Math.min(...cols),
@@ -811,11 +823,14 @@ function isOwnRow(view: SheetView, row: number, table: IndicatorTable, labels: s
   return !startsLevelsOver(view, row, table);
 }
 
-/** Whether the row's 一级 label is one the table had before its latest (产出 under 效益 or 满意度). */
+/**
+ * Whether the row's 一级 label is one the table had before its latest (产出 under 效益 or 满意度),
+ * other than at the next project's first row of a table listing several (see splitProjects).
+ */
 function startsLevelsOver(view: SheetView, row: number, table: IndicatorTable): boolean {
   const col = table.columns.level1;
   const level = col === undefined ? "" : view.text(row, col);
-  if (col === undefined || level === "") return false;
+  if (col === undefined || level === "" || startsProject(view, row, table)) return false;
   const earlier = table.rows.map((r) => view.text(r, col)).filter((text) => text !== "");
   return earlier.includes(level) && earlier[earlier.length - 1] !== level;
 }
@@ -826,6 +841,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     kind: "indicators",
     ...tableBase(header),
     columns,
+    projectColumn: null,
     totalRow: null,
     gradeRow: null,
     subtotalRow: null,
@@ -833,6 +849,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     statedTotal: null,
     statedGrade: null,
   };
+  table.projectColumn = projectColumnOf(view, table);
   const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = span.left;
@@ -854,6 +871,12 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
+    // One project's 小计 or 总分 in a table listing several goes on to the next project's rows (see splitProjects).
+    if (summaryRow && projectFollows(view, row, table)) {
+      table.rows.push(row);
+      table.lastRow = row;
+      continue;
+    }
     // A 合计 beside a 一级's label may sum that 一级 (see withinLevel1Group, sumsGroup).
     const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, table, columns) && sumsGroup(view, row, table, columns);
     if (summaryRow && !groupSum && heads(labels, "grade")) {
@@ -897,6 +920,115 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
   }
   return table;
+}
+
+/** A header over the column naming each row's project, left of the levels. */
+const PROJECT_COLUMN_LABEL = /^项目(名称)?$/;
+
+/** The column left of the table's levels headed 项目名称 (or 项目), if any (see IndicatorTable.projectColumn). */
+function projectColumnOf(view: SheetView, table: IndicatorTable): number | null {
+  const { level1, level2, level3 } = table.columns;
+  const firstLevel = Math.min(level1 ?? Infinity, level2 ?? Infinity, level3 ?? Infinity);
+  for (let row = table.headerTop; row <= table.headerBottom; row++) {
+    for (let c = table.span.left; c < Math.min(firstLevel, spanEnd(view, row, table.span)); c++) {
+      if (view.isOrigin(row, c) && PROJECT_COLUMN_LABEL.test(normalizeHeader(view.text(row, c)))) return c;
+    }
+  }
+  return null;
+}
+
+/** The project a row names in the table's project column, in a cell of its own; "" when none. */
+function ownProjectText(view: SheetView, row: number, table: IndicatorTable): string {
+  const col = table.projectColumn;
+  return col !== null && row < view.rowCount && view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+}
+
+/** Whether a project's indicators start at the row: its name in the project column, beside a target or actual. */
+function startsProject(view: SheetView, row: number, table: IndicatorTable): boolean {
+  return ownProjectText(view, row, table) !== "" && hasOwnValues(view, row, table.columns);
+}
+
+/** Whether the next project's indicators start after the row, past up to GAP_ROWS blank rows. */
+function projectFollows(view: SheetView, row: number, table: IndicatorTable): boolean {
+  if (table.projectColumn === null) return false;
+  for (let next = row + 1; next < Math.min(view.rowCount, row + 2 + GAP_ROWS); next++) {
+    if (!isBlankRow(view, next, table.span.left, table.right)) return startsProject(view, next, table);
+  }
+  return false;
+}
+
+/**
+ * Whether a project column's text heads its project's 总分 or 小计: 总分, 小计, or the project's
+ * name before it (测土配方施肥项目总分).
+ */
+function isProjectTotal(text: string, project: string | undefined): boolean {
+  const words = normalizeHeader(text);
+  const own = project === undefined ? "" : normalizeHeader(project);
+  const rest = own !== "" && words.startsWith(own) ? words.slice(own.length) : words;
+  return TOTAL_LABEL.test(rest) || SUBTOTAL_LABEL.test(rest);
+}
+
+/**
+ * A table listing several projects' indicators, told apart by its 项目名称 column (each project's
+ * name merged down, or written on its first row or every row, and its own 总分 row after it, or
+ * not), read as one table per project: each is named by its project, holds its rows and its 总分,
+ * and covers its own rows (the first the header too). The last project takes the table's 总分 and
+ * 等次 only when each earlier one had its own: a 总分 under projects that have none is the whole
+ * list's, no one project's, and is not read. A table of one project takes that name when its form
+ * names none.
+ */
+function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[] {
+  const notProjects = [{ ...table, projectColumn: null }];
+  const parts: { name: string; rows: number[]; totalRow: number | null }[] = [];
+  // A project's 小计 in its project column was taken for a level's (the last one has no project after it).
+  const projectSubtotals = table.levelSubtotalRows.filter((row) => isProjectTotal(ownProjectText(view, row, table), undefined));
+  const rows = projectSubtotals.length === 0 ? table.rows : [...table.rows, ...projectSubtotals].sort((a, b) => a - b);
+  for (const row of rows) {
+    const text = ownProjectText(view, row, table);
+    const part = parts.at(-1);
+    if (text !== "" && !hasOwnValues(view, row, table.columns) && isProjectTotal(text, part?.name)) {
+      if (part) part.totalRow ??= row;
+      continue;
+    }
+    if (text !== "" && text !== part?.name) parts.push({ name: text, rows: [row], totalRow: null });
+    else if (part) part.rows.push(row);
+    // Rows before any project's name: not a list of projects.
+    else return notProjects;
+  }
+  // Each project's part is a form's list of indicators, over two 一级 at least (产出 and 效益):
+  // a column naming a project on each row or few, under 一级 merged over them, is no such list.
+  const level1 = table.columns.level1;
+  const wholeForms = level1 !== undefined && parts.every((part) => new Set(part.rows.map((row) => view.text(row, level1))).size >= 2);
+  if (!wholeForms) return notProjects;
+  if (parts.length === 1) {
+    const project = table.project ?? parts[0].name;
+    return [{ ...table, project, label: project }];
+  }
+  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
+  const ends: number[] = [];
+  return parts.map((part, i) => {
+    const last = i === parts.length - 1;
+    const tableTotals = last && part.totalRow === null && earlierTotalled;
+    const end = tableTotals ? table.lastRow : (part.totalRow ?? part.rows[part.rows.length - 1]);
+    const start = part.rows[0];
+    const after = i === 0 ? table.headerBottom : ends[i - 1];
+    ends.push(end);
+    return {
+      ...table,
+      top: i === 0 ? table.headerTop : start,
+      rows: part.rows,
+      lastRow: end,
+      totalRow: tableTotals ? table.totalRow : part.totalRow,
+      gradeRow: tableTotals ? table.gradeRow : null,
+      subtotalRow: tableTotals ? table.subtotalRow : null,
+      levelSubtotalRows: table.levelSubtotalRows.filter((row) => row > after && row < end && !projectSubtotals.includes(row)),
+      // A 自评得分 the header block states is the whole list's.
+      statedTotal: null,
+      statedGrade: null,
+      project: part.name,
+      label: part.name,
+    };
+  });
 }
 
 /** A row numbering the columns under a header: 栏次 | 1 | 2 | 3 … */
@@ -1148,7 +1280,7 @@ export function rangeLabel(sheet: string, range: string): string {
 
 /** The cells a table covers, header to last row: "B3:H12". */
 export function tableRange(table: Table): string {
-  return rangeAddress({ top: table.headerTop, left: table.left, bottom: table.lastRow, right: table.right });
+  return rangeAddress({ top: table.top, left: table.left, bottom: table.lastRow, right: table.right });
 }
 
 /**
@@ -1274,7 +1406,22 @@ export function detectTables(view: SheetView): Table[] {
     }
   }
   formNames(view, tables);
-  return tables;
+  return withProjectsSplit(view, tables);
+}
+
+/** The tables with each indicator table listing several projects in its place as one per project (see splitProjects). */
+function withProjectsSplit(view: SheetView, tables: Table[]): Table[] {
+  if (!tables.some((t) => t.kind === "indicators" && t.projectColumn !== null)) return tables;
+  const lastPart = new Map<Table, Table>();
+  const split = tables.flatMap((table) => {
+    if (table.kind !== "indicators" || table.projectColumn === null) return [table];
+    const parts = splitProjects(view, table);
+    lastPart.set(table, parts[parts.length - 1]);
+    return parts;
+  });
+  // A form under the list is under its last project's part.
+  for (const table of split) if (table.above && lastPart.has(table.above)) table.above = lastPart.get(table.above)!;
+  return split;
 }
 
 /** A task heading a list's rows: 年度主要任务, 任务名称, 重点工作任务. */

@@ -116,6 +116,7 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
     const table = (left: number, headerTop: number): Table => ({
       kind: "budget",
       span: left === 0 ? { left: 0, right: 6 } : { left: 7, right: 16383 },
+      top: headerTop,
       headerTop,
       headerBottom: headerTop,
       left,

@@ -1,0 +1,144 @@
+/**
+ * Several projects' indicators in one table, told apart by a 项目名称 column left of the 一级 (review
+ * round 33, H4): a department's sheet with its projects' budget list above. Each project is read as
+ * a form of its own, scored with its own line of the list; before, the sheet was one "project" of
+ * 295.5 points with a weights-total error and every indicator a duplicate.
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, parseCellAddress } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { TableOwners } from "../../src/core/table-owner";
+import { SheetSpec, workbook } from "../support/grid";
+
+type Row = CellValue[];
+
+const run = (spec: SheetSpec): Analysis => analyze(workbook(spec), DEFAULT_PROFILE);
+const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const totals = (a: Analysis): string[] => a.totals.map((t) => `${t.label} ${t.table}: ${t.score} of ${t.weights} (${t.recordedScore})`);
+
+const PROJECTS = ["测土配方施肥项目", "耕地质量提升项目", "农技推广补助项目"];
+
+/** One project's eight indicators (90 points, 89 scored), its name in column A of the first. */
+const indicatorRows = (project: string | null): Row[] => [
+  [project, "产出指标", "数量指标", "推广面积", "≥5万亩", "5.2万亩", 15, 15, null],
+  [null, null, null, "培训场次", "≥20场", "22场", 10, 10, null],
+  [null, null, "质量指标", "化肥使用量减少", "≥3%", "3.4%", 15, 15, null],
+  [null, null, "时效指标", "完成时间", "2023年12月底前", "2023年11月", 10, 10, null],
+  [null, "效益指标", "经济效益指标", "亩均节本增效", "≥30元", "32元", 10, 10, null],
+  [null, null, "生态效益指标", "耕地质量等级提升", "提升", "有效提升", 10, 9, "部分地块提升不明显"],
+  [null, null, "可持续影响指标", "科学施肥意识", "明显增强", "明显增强", 10, 10, null],
+  [null, "满意度指标", "服务对象满意度指标", "参训农户满意度", "≥90%", "96.5%", 10, 10, null],
+];
+
+const INDICATOR_HEADER: Row = ["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+
+/** The sheet's top: title, then the projects' budget list (each 10 points, 9.5 scored), a blank row. */
+const LIST: Row[] = [
+  ["2023年度县农业农村局项目支出绩效自评表"],
+  ["项目名称", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  ...PROJECTS.map((name): Row => [name, 80, 76, 10, 0.95, 9.5]),
+  [],
+];
+
+/**
+ * The sheet, each project's rows followed by `after(project)` (its 总分 row, or nothing), the project's
+ * name merged down over its eight rows when `merged`.
+ */
+function sheetOf(after: (project: string, i: number) => Row[], { merged = true, between = [] as Row[] } = {}): SheetSpec {
+  const rows: Row[] = [...LIST, INDICATOR_HEADER];
+  const merges: string[] = ["A1:I1"];
+  PROJECTS.forEach((project, i) => {
+    if (i > 0) rows.push(...between);
+    const first = rows.length + 1;
+    if (merged) merges.push(`A${first}:A${first + 7}`);
+    rows.push(...indicatorRows(project).map((row, k): Row => (merged || k === 0 ? row : [project, ...row.slice(1)])), ...after(project, i));
+  });
+  return { name: "项目绩效自评", rows, merges };
+}
+
+const totalRow = (label: string, score: CellValue = 98.5): Row => [label, null, null, null, null, null, 100, score, null];
+
+describe("several projects in one indicator table, a 项目名称 column telling them apart (review round 33, H4)", () => {
+  it("reads each project as its own form: its rows, its 总分 row and its line of the budget list", () => {
+    const a = run(sheetOf((project) => [totalRow(`${project}总分`)]));
+    expect(found(a)).toEqual([]);
+    // The first covers the header; the others start at their own rows.
+    expect(totals(a)).toEqual([
+      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
+      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
+      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
+    ]);
+  });
+
+  it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
+    const a = run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 97 : 98.5)]));
+    expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
+  });
+
+  it("scores each project with its own line: a slower project's budget score counts for it alone", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // 耕地质量提升项目 spent 60 of 80: 7.5 of 10, its total 96.5.
+    spec.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
+    spec.rows[24] = totalRow(`${PROJECTS[1]}总分`, 96.5);
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => t.score)).toEqual(["98.5", "96.5", "98.5"]);
+  });
+
+  it("reads projects without 总分 rows, and with the name on every row or on the first alone", () => {
+    for (const merged of [true, false]) {
+      const a = run(sheetOf(() => [], { merged }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    }
+  });
+
+  it("reads projects apart by blank rows, each with a bare 总分 or 小计 row", () => {
+    for (const label of ["总分", "小计"]) {
+      const a = run(sheetOf(() => [totalRow(label)], { between: [[]] }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual(PROJECTS.map((p) => `${p} 98.5 (98.5)`));
+    }
+  });
+
+  it("leaves a 合计 of the whole list unread where the projects have no 总分 of their own", () => {
+    const spec = sheetOf(() => []);
+    spec.rows.push(["合计", null, null, null, null, null, 300, 295.5, null]);
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (null)", "98.5 (null)", "98.5 (null)"]);
+  });
+
+  it("tells a finding in one project's rows to that project's table, not the first's", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // The second project's 培训场次 scored 10 of 10 while 15 of 22 were held: a score-mismatch in its rows.
+    spec.rows[17] = [null, null, null, "培训场次", "≥20场", "15场", 10, 10, null];
+    const a = run(spec);
+    const finding = a.findings.find((f) => f.rule === "score-mismatch")!;
+    expect(finding.cell).toBe("H18");
+    const owners = new TableOwners(a.tables);
+    const { row, col } = parseCellAddress(finding.cell)!;
+    const owner = owners.ownerOf(finding.sheet, row, col)!;
+    expect(a.tables[owner].label).toBe("耕地质量提升项目");
+  });
+
+  it("keeps one table where the column names a project per row under 一级 merged over them (no form per project)", () => {
+    const rows: Row[] = [
+      ["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["道路养护", "产出指标", "数量指标", "养护里程", "≥100公里", "120公里", 50, 50, null],
+      ["桥梁检测", null, "质量指标", "检测合格率", "≥95%", "98%", 20, 20, null],
+      ["路灯维修", "效益指标", "社会效益指标", "亮灯率", "≥98%", "99%", 20, 20, null],
+      ["路灯维修", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, null],
+      ["总分", null, null, null, null, null, 100, 100, null],
+    ];
+    const a = run({ name: "部门整体", rows, merges: ["B2:B3"] });
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.table} ${t.score} (${t.recordedScore})`)).toEqual(["B1:I6 100 (100)"]);
+  });
+
+  it("names a table of one project by its column where the form's header names none", () => {
+    const rows: Row[] = [INDICATOR_HEADER, ...indicatorRows(PROJECTS[0]), ["总分", null, null, null, null, null, 90, 89, null]];
+    const a = run({ name: "自评表", rows, merges: ["A2:A9"] });
+    expect(a.totals.map((t) => t.label)).toEqual([PROJECTS[0]]);
+  });
+});
