@@ -7,7 +7,8 @@
 /* global document, navigator, window, location, localStorage, caches */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Button, Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
+import { Card, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens, webLightTheme } from "@fluentui/react-components";
+import Button from "../taskpane/components/PaneButton";
 import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";

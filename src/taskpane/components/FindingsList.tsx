@@ -1,12 +1,12 @@
 import * as React from "react";
 import {
-  Button,
   createFocusOutlineStyle,
   Field,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { CheckmarkCircle20Filled, Circle20Regular } from "@fluentui/react-icons";
 import type { RecalcStep, StepCounts } from "../pane-host";

@@ -1,11 +1,11 @@
 /* global FileReader */
 import * as React from "react";
 import {
-  Button,
   Field,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { DECIMALS_RANGE, DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
