@@ -28,6 +28,7 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     places: placeFindings(analysis, grid),
     tables: analysis.tables,
     totals: analysis.totals,
+    hiddenSheets: analysis.hiddenSheets,
     ignored: analysis.ignored,
     fixes: fixesFor(analysis, grid, profile),
     written: applied?.written ?? 0,

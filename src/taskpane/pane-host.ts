@@ -30,6 +30,8 @@ export interface Results {
   places: FindingPlace[];
   tables: TableReport[];
   totals: TotalReport[];
+  /** Hidden sheets, not checked (Analysis.hiddenSheets). */
+  hiddenSheets: string[];
   /** Findings the workbook's record sets aside, with their reasons. */
   ignored: IgnoredFinding[];
   /** The computed values 采用计算值 can write. */

@@ -69,6 +69,8 @@ export interface Strings {
   separator: string;
   targetsOnly: string;
   noTotals: string;
+  /** Hidden sheets are not read (as 综合得分 and the command line say): which ones. */
+  hiddenSheets: (names: string[]) => string;
   budgetTable: string;
   counts: (counts: Record<Severity, number>) => string;
   collapsed: (count: number, rule: string) => string;
@@ -216,6 +218,7 @@ const zh: Strings = {
   separator: "；",
   targetsOnly: "绩效目标表：只校验，不计分",
   noTotals: "工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。",
+  hiddenSheets: (names) => `隐藏的工作表未检查：${names.join("、")}。取消隐藏后重新计算即可检查。`,
   budgetTable: "预算执行表",
   counts: (c) =>
     [c.error && `错误 ${c.error}`, c.warning && `警告 ${c.warning}`, c.info && `提示 ${c.info}`].filter(Boolean).join("，") || "没有问题",
@@ -370,6 +373,7 @@ const en: Strings = {
   separator: "; ",
   targetsOnly: "Target table: checked, not scored",
   noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
+  hiddenSheets: (names) => `Hidden sheets, not checked: ${names.join(", ")}. Unhide them and recalculate to check them.`,
   budgetTable: "Budget execution",
   counts: (c) =>
     [c.error && `${c.error} ${c.error === 1 ? "error" : "errors"}`, c.warning && `${c.warning} ${c.warning === 1 ? "warning" : "warnings"}`, c.info && `${c.info} info`]

@@ -196,6 +196,13 @@ describe("office host", () => {
     expect(book.snapshot()).toEqual(before);
   });
 
+  test("hidden sheets reach the pane's results by name, not checked, as 综合得分 and the command line say (review round 33)", async () => {
+    const hidden = { ...selfEvaluation("2022年", false), hidden: true as const };
+    install(fakeBook([selfEvaluation("2023年", false), hidden]));
+    const outcome = await createOfficeHost().check(DEFAULT_PROFILE);
+    expect(outcome.kind === "results" && [outcome.hiddenSheets, outcome.tables.map((t) => t.sheet)]).toEqual([["2022年"], ["2023年", "2023年"]]);
+  });
+
   test("a protected sheet: the pane gets the message and the workbook is untouched", async () => {
     const book = fakeBook([selfEvaluation("项目", true)]);
     book.sheet("项目")!.protected = true;

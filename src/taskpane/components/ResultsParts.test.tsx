@@ -104,6 +104,17 @@ describe("ResultsView", () => {
     expect(screen.getByTestId("no-totals").textContent).toBe("工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。");
   });
 
+  test("hidden sheets: says which were not checked, as 综合得分 and the command line do (review round 33)", () => {
+    const { rerender } = renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, hiddenSheets: ["2022年", "旧表"] }} strings={STRINGS.zh} {...actions} />);
+    expect(screen.getByTestId("hidden-sheets").textContent).toBe("隐藏的工作表未检查：2022年、旧表。取消隐藏后重新计算即可检查。");
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <ResultsView outcome={SAMPLE_RESULTS} strings={STRINGS.zh} {...actions} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByTestId("hidden-sheets")).toBeNull();
+  });
+
   // Review round 31 (M2): a workbook of three projects showed — for its total and no project's anywhere.
   test("several forms: each one's total and grade, by its label, under the headline's dash", () => {
     const total = (label: string, table: string, score: string | null, grade: string | null) => ({

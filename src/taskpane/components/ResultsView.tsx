@@ -75,6 +75,11 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
         </PaneText>
       )}
       {!outcome.checkOnly && <PaneText size={200}>{strings.written(outcome.summarySheet, outcome.written, outcome.marked)}</PaneText>}
+      {outcome.hiddenSheets.length > 0 && (
+        <PaneText size={200} data-testid="hidden-sheets">
+          {strings.hiddenSheets(outcome.hiddenSheets)}
+        </PaneText>
+      )}
       <section aria-labelledby={levelsId}>
         <h2 id={levelsId} className={styles.heading}>
           {strings.levelsTitle}
