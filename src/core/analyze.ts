@@ -60,8 +60,6 @@ export interface TotalSource {
    * a 76.6666666666667 formatted 0.00 (the report's recordedScore keeps every digit).
    */
   recordedShown: string | null;
-  /** The year the form is for, as it states it (see model's formYear); null when it does not. */
-  year: number | null;
 }
 
 export interface Analysis extends AnalysisResult {
@@ -308,11 +306,12 @@ function valueReport(cell: ValueCell | null): ValueReport | null {
   return { text: p.text, op: p.op, value: decimalString(p.value), unit: unitShown(p) };
 }
 
-function tableReport(sheet: string, table: Table): TableReport {
+function tableReport(sheet: string, table: Table, year: number | null): TableReport {
   const report: TableReport = { sheet, kind: table.kind, range: tableRange(table), label: tableLabel(sheet, table) };
   if (table.project !== null) report.project = table.project;
   if (table.unit !== null) report.unit = table.unit;
   if (table.wholeDepartment) report.wholeDepartment = true;
+  if (year !== null) report.year = year;
   return report;
 }
 
@@ -322,7 +321,6 @@ function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, pro
   return {
     budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
     recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, recordedTotalDigits(cell, t.recomputed, profile.scoreDecimals)).toFixed(),
-    year: t.block.year,
   };
 }
 
@@ -467,7 +465,10 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
-  const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t)));
+  const tables = works.flatMap((w) => {
+    const years = new Map(w.indicators.map((i) => [i.block.table as Table, i.block.year]));
+    return w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null));
+  });
   const budgetRows = budget.map((r) => budgetReport(r, profile));
   const tableIndex = new Map(works.flatMap((w) => w.tables).map((t, index) => [t, index]));
   const lineIndex = new Map(budget.map((r, index) => [r.line, index]));

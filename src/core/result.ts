@@ -63,6 +63,8 @@ export interface TableReport {
   unit?: string;
   /** Set when the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
   wholeDepartment?: true;
+  /** Of an indicator table, the year its form is for, when the form states it (a 目标表's （2024年度） too). */
+  year?: number;
 }
 
 export interface BudgetReport {

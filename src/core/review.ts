@@ -32,7 +32,7 @@ export type ReviewRowKind = "evaluation" | "targets" | "budget";
 export interface ReviewRow {
   unit: string;
   project: string;
-  /** The year an evaluation is for, as its form states it (title, header block or its deadlines); null when it does not, and for other rows. */
+  /** The year the form is for, as it states it (title, header block or its deadlines; a 目标表's too); null when it does not, and for budget rows. */
   year: number | null;
   file: string;
   sheet: string;
@@ -310,7 +310,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind, lang: L
   return {
     unit: table.unit ?? "",
     project: table.project ?? (table.wholeDepartment ? WHOLE_DEPARTMENT[lang] : ""),
-    year: null,
+    year: table.year ?? null,
     file,
     sheet: table.sheet,
     table: table.range,
@@ -390,7 +390,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     rowOfTable.set(index, row);
     if (source < 0) return;
     const total = analysis.totals[source];
-    Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade, year: analysis.totalSources[source].year });
+    Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);

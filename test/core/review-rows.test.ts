@@ -8,7 +8,7 @@ import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { ReviewTally, reviewFile, reviewFileOrder } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
-import { BUDGET_HEADER, SheetSpec, workbook } from "../support/grid";
+import { BUDGET_HEADER, SheetSpec, sheet, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
 
 const review = (file: string, grid: WorkbookGrid) => reviewFile(file, analyze(grid), DEFAULT_PROFILE);
@@ -359,6 +359,29 @@ describe("the unit of a workbook whose forms name none", () => {
     versions.add(review("县民政局.xlsx", yearForm(2023)));
     versions.add(review("县民政局-修改后.xlsx", yearForm(2023)));
     expect(versions.review().notes.map((n) => [n.file, n.kind, n.detail])).toEqual([["县民政局-修改后.xlsx", "same-project", "县民政局.xlsx"]]);
+  });
+
+  test("a 目标表's year is the one its title states, and names no other year: next year's targets come with this year's forms (review round 33d, L4)", () => {
+    const targets = {
+      name: "2024年绩效目标",
+      rows: [
+        ["项目支出绩效目标表（2024年度）"],
+        ["项目名称", "", "公共文化服务"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "送戏下乡场次", "≥60场"],
+        ["效益指标", "社会效益指标", "受益群众人次", "≥3万人次"],
+      ],
+    };
+    const grid = formTitled("2023年度部门整体支出绩效自评表");
+    grid.sheets.push(sheet(targets));
+    const tally = new ReviewTally();
+    tally.add(review("县文化和旅游局.xlsx", grid));
+    const whole = tally.review();
+    expect(whole.rows.map((r) => [r.kind, r.year])).toEqual([
+      ["evaluation", 2023],
+      ["targets", 2024],
+    ]);
+    expect(whole.notes).toEqual([]);
   });
 
   test("files are reviewed by path, each one's copies and versions right after it (review round 24b, A8)", () => {
