@@ -22,7 +22,7 @@ describe("yunxi-2023-dept-selfeval.xlsx (部门整体支出绩效自评表)", ()
       // Named by the 部门（单位）名称 above the budget block; the indicators below it are the same form's,
       // a whole department's by its title.
       { sheet: SHEET, kind: "budget", range: "B3:H4", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心", wholeDepartment: true },
-      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心", wholeDepartment: true },
+      { sheet: SHEET, kind: "indicators", range: "B11:I37", label: "岳阳市云溪区机关事务服务中心", unit: "岳阳市云溪区机关事务服务中心", wholeDepartment: true, year: 2023 },
     ]);
     expect(a.indicators).toHaveLength(24);
     expect(a.indicators[0]).toMatchObject({ row: 12, level1: "产出目标", level2: "质量指标", name: "党建工作" });

@@ -665,7 +665,7 @@ describe("every table is labelled by its own form's 项目名称 / 单位名称"
     );
     expect(nameLine.tables).toEqual([
       { sheet: "绩效自评", kind: "budget", range: "B3:H4", label: "公共文化服务体系建设", project: "公共文化服务体系建设", unit: "某县文化馆" },
-      { sheet: "绩效自评", kind: "indicators", range: "A5:H9", label: "公共文化服务体系建设", project: "公共文化服务体系建设", unit: "某县文化馆" },
+      { sheet: "绩效自评", kind: "indicators", range: "A5:H9", label: "公共文化服务体系建设", project: "公共文化服务体系建设", unit: "某县文化馆", year: 2023 },
     ]);
     expect(found(nameLine)).toEqual([]);
   });
