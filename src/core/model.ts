@@ -142,6 +142,8 @@ export interface Indicator {
   name: string;
   nameRef: CellRef;
   description: string;
+  /** The row's own 评分标准 (完成500人次得满分，每少10人次扣0.5分); "" without that column. */
+  standard: string;
   target: ValueCell | null;
   actual: ValueCell | null;
   weight: NumberCell | null;
@@ -862,6 +864,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);
     const description = cols.description !== undefined ? view.text(row, cols.description) : "";
+    const standard = cols.standard !== undefined ? view.text(row, cols.standard) : "";
     const [target, actual] = readRowValues(
       valueCell(view, row, cols.target, { nature, unit }),
       valueCell(view, row, cols.actual, { nature, unit }),
@@ -897,6 +900,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },
       description,
+      standard,
       target,
       actual,
       weight,

@@ -449,6 +449,44 @@ describe("score-mismatch", () => {
     expect(scoreOf(a, 5)).toBe("2.68");
   });
 
+  describe("beside the row's own 评分标准 (review round 33, M7)", () => {
+    /** 自评表 with a 评分标准 column (I) after the others: 培训人数 ≥500人次, 480 held, under `standard`. */
+    const withStandard = (standard: string, score: CellValue): WorkbookGrid =>
+      workbook({
+        name: "自评表",
+        rows: [
+          BUDGET_HEADER,
+          BUDGET_OK,
+          [],
+          [...INDICATOR_HEADER, "评分标准"],
+          ["产出指标", "数量指标", "培训人数", "≥500人次", "480人次", 50, score, "部分学员未参训", standard],
+          [...EFFECT, ""],
+          [...SATISFACTION, ""],
+        ],
+        numFmts: { F2: "0.00%" },
+      });
+
+    it.each(["完成500人次得满分，每少10人次扣0.5分", "完成得满分，未完成不得分", "完成90%以上得40分"])(
+      "takes a score given by a rule of steps, fixed points or all or nothing (%s) as it stands, in the total too",
+      (standard) => {
+        const a = run(withStandard(standard, 49));
+        expect(found(a)).toEqual([]);
+        expect(scoreOf(a, 5)).toBe("49");
+        expect(a.totals[0].score).toBe("99");
+      },
+    );
+
+    it("still checks a score by the formula where the standard is in proportion (按比例), or there is none", () => {
+      for (const standard of ["完成500人次得满分，未完成按比例扣分", ""]) {
+        expect(found(run(withStandard(standard, 49)))).toEqual(["score-mismatch@自评表!G5"]);
+      }
+    });
+
+    it("fills a blank score by the formula: the form's rule is not read", () => {
+      expect(writes(run(withStandard("每少10人次扣0.5分", null)))).toContain("G5=48|0.00");
+    });
+  });
+
   it("accepts 2.68, 2.7 shown with format 0.0, and 3 shown with format 0", () => {
     expect(found(run(selfEval([cost(2.68)])))).toEqual([]);
     expect(found(run(selfEval([cost(2.7)], { numFmts: { G5: "0.0" } })))).toEqual([]);
