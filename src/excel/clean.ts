@@ -31,6 +31,7 @@ import {
   withMarks,
 } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
+import { sheetDigest } from "../core/summary";
 import { cellAddress, parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
@@ -40,14 +41,17 @@ import { noteAtOf, noteOps, notesBefore, readLooks } from "./marks";
 import { queueWorkbookNotes } from "./notes";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
-import { readSheetList, readWorkbook } from "./read";
+import { readSheetGrid, readSheetList, readWorkbook } from "./read";
 import { keepAsBackup, pushUndoOps } from "./undo";
 import { cellOps, clearOps } from "./write";
 
 export interface CleanOptions {
   api?: ApiCheck;
   lang?: Lang;
-  /** Also put away jixiao's 综合得分 sheet (kept very hidden for 撤销). */
+  /**
+   * Also put away jixiao's 综合得分 sheet (kept very hidden for 撤销): the one its record names, while
+   * it is as jixiao wrote it; one written in since is the user's and stays (`summaryKept`).
+   */
   removeSummary?: boolean;
 }
 
@@ -64,6 +68,8 @@ export interface CleanOutcome {
    */
   toCheck: string[];
   summaryRemoved: string | null;
+  /** jixiao's 综合得分 left in the workbook: not asked to go, or (asked) written in since the run. */
+  summaryKept: string | null;
 }
 
 export async function cleanMarks(context: Excel.RequestContext, options: CleanOptions = {}): Promise<CleanOutcome> {
@@ -86,8 +92,10 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const previous = followMovedMarks(recorded, listedNotes, sheetNames);
   const record = marksOnSheets(previous, sheetNames);
 
-  const summaryName = options.removeSummary ? previous.summary?.name : undefined;
-  const summary = summaryName === undefined ? undefined : sheets.find((s) => s.name === summaryName);
+  const summarySheet = previous.summary ? sheets.find((s) => s.name === previous.summary!.name) : undefined;
+  // A 综合得分 written in since the run is the user's: it stays, as jixiao clean leaves it.
+  const asWritten = async () => sheetDigest(await readSheetGrid(context, summarySheet!.name, api)) === previous.summary!.digest;
+  const summary = options.removeSummary && summarySheet && (await asWritten()) ? summarySheet : undefined;
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
   // The values jixiao filled in (a finding's mark may carry one too), with their formats: taken
@@ -148,5 +156,6 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheetNames).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved: summary?.name ?? null,
+    summaryKept: summary ? null : (summarySheet?.name ?? null),
   };
 }

@@ -101,11 +101,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
 
     hasUndo: () => run(hasUndo),
 
-    cleanMarks: () =>
-      run(async (context) => {
-        const { removed, cleared, unrecordedNotes, toCheck } = await cleanMarks(context, { api, lang });
-        return { removed, cleared, unrecordedNotes, toCheck };
-      }),
+    cleanMarks: (options = {}) => run((context) => cleanMarks(context, { api, lang, ...options })),
 
     loadProfile: () =>
       run(async (context) => {

@@ -65,6 +65,10 @@ export interface CleanSummary {
   unrecordedNotes: number;
   /** The cells ("自评表!H6") whose fills and values may be jixiao's though the record does not say so: the user checks them. */
   toCheck: string[];
+  /** jixiao's summary sheet put away (kept for 撤销), when asked to. */
+  summaryRemoved: string | null;
+  /** jixiao's summary sheet still in the workbook: not asked to go, or written in since the run. */
+  summaryKept: string | null;
 }
 
 export interface PaneHost {
@@ -76,7 +80,8 @@ export interface PaneHost {
   undoLast(): Promise<number | null>;
   hasUndo(): Promise<boolean>;
   /** 清除标记: takes back every jixiao mark and note. */
-  cleanMarks(): Promise<CleanSummary>;
+  /** 清除标记; with `removeSummary`, jixiao's summary sheet goes too (but one written in since). */
+  cleanMarks(options?: { removeSummary?: boolean }): Promise<CleanSummary>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   /** Writes the chosen computed values (into the undo record too); resolves to the cells written. */

@@ -29,6 +29,11 @@ export interface Strings {
   /** The notes whose jixiao text went though the record did not list them, and the cells to check. */
   cleanToCheck: (notes: number, cells: string[]) => string;
   cleanFailed: string;
+  /** After 清除标记: the action that puts jixiao's summary sheet away too, and what it did. */
+  removeSummary: (sheet: string) => string;
+  summaryRemoved: (sheet: string) => string;
+  /** The summary sheet written in since the run is the user's: kept. */
+  summaryWrittenIn: (sheet: string) => string;
   tabResults: string;
   tabSettings: string;
   idleHint: string;
@@ -179,6 +184,9 @@ const zh: Strings = {
     marks === 0 ? "没有需要清除的标记。" : `已清除 ${marks} 处标记及其批注${cleared > 0 ? `，去掉了助手补填的 ${cleared} 个数值` : ""}；您填写的数据未变。`,
   cleanToCheck: (notes, cells) => recordGapText(notes, cells, "zh"),
   cleanFailed: "清除标记失败",
+  removeSummary: (sheet) => `同时移除“${sheet}”工作表`,
+  summaryRemoved: (sheet) => `已移除“${sheet}”工作表；点击“撤销上次重算”可找回。`,
+  summaryWrittenIn: (sheet) => `“${sheet}”工作表在上次重算后有人填写过，已保留；如不需要，请手动删除。`,
   tabResults: "结果",
   tabSettings: "评分方案",
   idleHint:
@@ -333,6 +341,9 @@ const en: Strings = {
       : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes${cleared > 0 ? `, and the ${cleared === 1 ? "value" : `${cleared} values`} the add-in filled in` : ""}; the data you typed is unchanged.`,
   cleanToCheck: (notes, cells) => recordGapText(notes, cells, "en"),
   cleanFailed: "Removing the marks failed",
+  removeSummary: (sheet) => `Remove the “${sheet}” sheet too`,
+  summaryRemoved: (sheet) => `Removed the “${sheet}” sheet; Undo last recalculation brings it back.`,
+  summaryWrittenIn: (sheet) => `Someone wrote in the “${sheet}” sheet after the last recalculation, so it was kept; delete it by hand if it is not needed.`,
   tabResults: "Results",
   tabSettings: "Scoring profile",
   idleHint:

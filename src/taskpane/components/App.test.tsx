@@ -201,7 +201,7 @@ describe("App", () => {
 
   test("the keyboard's focus goes back to the toolbar when an action ends, not to the page (review round 33)", async () => {
     let undoable = false;
-    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [] }) });
+    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null }) });
     renderInFluent(<App host={host} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
@@ -251,7 +251,7 @@ describe("App", () => {
     const host = fakeHost({
       cleanMarks: async () => {
         undoable = true;
-        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [] };
+        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null };
       },
       hasUndo: async () => undoable,
     });
@@ -266,8 +266,33 @@ describe("App", () => {
     await waitFor(() => expect((screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement).disabled).toBe(false));
   });
 
+  test("清除标记 offers to remove the 综合得分 sheet too; one written in since is kept and said so (review round 33)", async () => {
+    let summary: "written" | "as written" | "gone" = "as written";
+    const host = fakeHost({
+      cleanMarks: async (options) => {
+        const removing = options?.removeSummary === true && summary === "as written";
+        if (removing) summary = "gone";
+        return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryKept: summary === "gone" ? null : "综合得分" };
+      },
+    });
+    renderInFluent(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    fireEvent.click(await screen.findByRole("button", { name: "同时移除“综合得分”工作表" }));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("已移除“综合得分”工作表；点击“撤销上次重算”可找回。"));
+    expect(host.cleanMarks).toHaveBeenLastCalledWith({ removeSummary: true });
+    // Nothing left to offer once it is gone.
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("没有需要清除的标记。"));
+    expect(screen.queryByRole("button", { name: /同时移除/ })).toBeNull();
+
+    summary = "written";
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    fireEvent.click(await screen.findByRole("button", { name: "同时移除“综合得分”工作表" }));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("“综合得分”工作表在上次重算后有人填写过，已保留；如不需要，请手动删除。"));
+  });
+
   test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"] }) });
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null }) });
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const said =
@@ -279,7 +304,7 @@ describe("App", () => {
   });
 
   test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"] }) }, "en");
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryKept: null }) }, "en");
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
     const title = "Removed 4 marks and their notes, and the value the add-in filled in; the data you typed is unchanged.";

@@ -34,7 +34,7 @@ type Phase =
   | { kind: "no-tables"; message: string }
   | { kind: "error"; message: string };
 
-type Notice = { intent: "success" | "info" | "warning" | "error"; title?: string; text: string };
+type Notice = { intent: "success" | "info" | "warning" | "error"; title?: string; text: string; action?: { label: string; run: () => void } };
 
 /** Why the results shown are behind: a new profile, or a workbook changed since the summary was written. */
 type Stale = "profile" | "workbook" | null;
@@ -286,22 +286,23 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     await refreshUndo();
   };
 
-  const clean = async () => {
+  /** 清除标记; then, offered beside its result, the same with jixiao's summary sheet put away too. */
+  const clean = async (removeSummary = false) => {
+    focusAfter.current = cleanButton;
     setCleaning(true);
     setNotice(null);
     try {
-      const { removed, cleared, unrecordedNotes, toCheck } = await host.cleanMarks();
+      const { removed, cleared, unrecordedNotes, toCheck, summaryRemoved, summaryKept } = await host.cleanMarks({ removeSummary });
       const done = strings.cleanDone(removed, cleared);
-      if (toCheck.length === 0) {
-        setNotice({ intent: "success", text: done });
-        setAnnouncement(done);
+      if (summaryRemoved !== null) tell({ intent: "success", text: strings.summaryRemoved(summaryRemoved) });
+      else if (removeSummary && summaryKept !== null) tell({ intent: "warning", text: strings.summaryWrittenIn(summaryKept) });
+      else if (toCheck.length === 0) {
+        const action = summaryKept === null ? undefined : { label: strings.removeSummary(summaryKept), run: () => void clean(true) };
+        tell({ intent: "success", text: done, action });
       } else {
         // jixiao's record did not cover every run: the cells it cannot tell are named to check
         // (with no recorded mark, "no marks to remove" would belie the notes just cleaned).
-        const check = strings.cleanToCheck(unrecordedNotes, toCheck);
-        const title = removed > 0 ? done : undefined;
-        setNotice({ intent: "warning", title, text: check });
-        setAnnouncement(title ? `${title} ${check}` : check);
+        tell({ intent: "warning", title: removed > 0 ? done : undefined, text: strings.cleanToCheck(unrecordedNotes, toCheck) });
       }
     } catch (error) {
       tell({ intent: "error", title: strings.cleanFailed, text: errorText(error, strings) });
@@ -403,10 +404,7 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
         <Button
           ref={cleanButton}
           icon={<Eraser20Regular />}
-          onClick={() => {
-            focusAfter.current = cleanButton;
-            void clean();
-          }}
+          onClick={() => void clean()}
           disabled={running || undoing || busy || cleaning}
         >
           {cleaning ? strings.cleaning : strings.clean}
@@ -415,7 +413,17 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
       </div>
 
       {notice && (
-        <NoticeBar intent={notice.intent} title={notice.title}>
+        <NoticeBar
+          intent={notice.intent}
+          title={notice.title}
+          actions={
+            notice.action && (
+              <Button size="small" onClick={notice.action.run} disabled={running || undoing || busy || cleaning}>
+                {notice.action.label}
+              </Button>
+            )
+          }
+        >
           {notice.text}
         </NoticeBar>
       )}
