@@ -853,6 +853,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = span.left;
+  // The project whose rows these are, in a table naming its rows' projects (see splitProjects).
+  let project: string | undefined;
   let row = header.bottom + 1;
   for (; row < view.rowCount; row++) {
     // A blank row or the header again in the middle of the table: it goes on past them where its
@@ -864,6 +866,20 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       continue;
     }
     const labels = leadingLabels(view, row, scanLeft, right);
+    if (startsProject(view, row, table)) project = ownProjectText(view, row, table);
+    // One project's 总分, 小计 or 等次 in a table naming its rows' projects goes on to the next
+    // project's rows (see splitProjects); the last project's 总分 (测土配方施肥项目总分) is the table's.
+    if (project !== undefined && endsProject(view, row, table, labels, project)) {
+      if (projectFollows(view, row, table, scanLeft, project)) {
+        table.rows.push(row);
+        table.lastRow = row;
+        continue;
+      }
+      if (isProjectTotal(ownProjectText(view, row, table), project)) {
+        table.totalRow = row;
+        break;
+      }
+    }
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && summaryKind(labels, 0) === "total" && heads(labels, "grade", 1)) {
       table.totalRow = table.gradeRow = row;
@@ -871,12 +887,6 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     }
     // An indicator may be named 等级公路比例 or 总计划完成率: a total or grade row has no target or actual.
     const summaryRow = !hasOwnValues(view, row, columns);
-    // One project's 小计 or 总分 in a table listing several goes on to the next project's rows (see splitProjects).
-    if (summaryRow && projectFollows(view, row, table)) {
-      table.rows.push(row);
-      table.lastRow = row;
-      continue;
-    }
     // A 合计 beside a 一级's label may sum that 一级 (see withinLevel1Group, sumsGroup).
     const groupSum = summaryRow && labelMatches(labels, SUM_LABEL) && withinLevel1Group(view, row, table, columns) && sumsGroup(view, row, table, columns);
     if (summaryRow && !groupSum && heads(labels, "grade")) {
@@ -912,7 +922,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && heads(labels, "grade")) table.gradeRow = next;
-      else if ((table.totalRow === null || table.gradeRow === null) && heads(labels, "total")) {
+      else if ((table.totalRow === null || table.gradeRow === null) && (heads(labels, "total") || (project !== undefined && isProjectTotal(ownProjectText(view, next, table), project)))) {
         table.subtotalRow = table.totalRow;
         table.totalRow = next;
       } else break;
@@ -948,80 +958,138 @@ function startsProject(view: SheetView, row: number, table: IndicatorTable): boo
   return ownProjectText(view, row, table) !== "" && hasOwnValues(view, row, table.columns);
 }
 
-/** Whether the next project's indicators start after the row, past up to GAP_ROWS blank rows. */
-function projectFollows(view: SheetView, row: number, table: IndicatorTable): boolean {
-  if (table.projectColumn === null) return false;
-  for (let next = row + 1; next < Math.min(view.rowCount, row + 2 + GAP_ROWS); next++) {
-    if (!isBlankRow(view, next, table.span.left, table.right)) return startsProject(view, next, table);
+/**
+ * Whether a row, with no target or actual, closes its project's rows: its 总分 or 小计 in the project
+ * column (see isProjectTotal), or a 总分 or 等次 row.
+ */
+function endsProject(view: SheetView, row: number, table: IndicatorTable, labels: string[], project: string): boolean {
+  if (hasOwnValues(view, row, table.columns)) return false;
+  return isProjectTotal(ownProjectText(view, row, table), project) || heads(labels, "total") || heads(labels, "grade");
+}
+
+/**
+ * Whether the next project's indicators start after a row closing a project, past up to GAP_ROWS
+ * blank rows and the project's other 总分 or 等次 rows.
+ */
+function projectFollows(view: SheetView, row: number, table: IndicatorTable, scanLeft: number, project: string): boolean {
+  let gaps = 0;
+  for (let next = row + 1; next < view.rowCount; next++) {
+    if (isBlankRow(view, next, scanLeft, table.right)) {
+      if (++gaps > GAP_ROWS) return false;
+    } else if (!endsProject(view, next, table, leadingLabels(view, next, scanLeft, table.right), project)) {
+      return startsProject(view, next, table);
+    }
   }
   return false;
 }
 
+/** Words after a project's name, or alone, that head its 总分 or 小计 (项目得分, 小计, 总分). */
+const PROJECT_TOTAL_WORDS = /^(项目)?(自评)?(总分|得分|合计|小计|总计)$/;
+
+/** A name as a project column and its 总分 row each may write it: no spaces or numbering, brackets of one kind. */
+function compactName(text: string): string {
+  return withoutNumbering(text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
+}
+
+/** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
+function afterName(text: string, project: string): string | null {
+  const words = compactName(text);
+  const name = compactName(project);
+  const bare = name.replace(/项目$/, "");
+  if (name !== "" && words.startsWith(name)) return words.slice(name.length);
+  return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
+}
+
 /**
- * Whether a project column's text heads its project's 总分 or 小计: 总分, 小计, or the project's
- * name before it (测土配方施肥项目总分).
+ * Whether a project column's text heads a project's 总分 or 小计: 总分, 小计, 项目得分, or those
+ * after the project's name (测土配方施肥项目总分).
  */
-function isProjectTotal(text: string, project: string | undefined): boolean {
-  const words = normalizeHeader(text);
-  const own = project === undefined ? "" : normalizeHeader(project);
-  const rest = own !== "" && words.startsWith(own) ? words.slice(own.length) : words;
-  return TOTAL_LABEL.test(rest) || SUBTOTAL_LABEL.test(rest);
+function isProjectTotal(text: string, project: string): boolean {
+  if (text === "") return false;
+  const label = normalizeHeader(afterName(text, project) ?? text);
+  return PROJECT_TOTAL_WORDS.test(label) || TOTAL_LABEL.test(label) || SUBTOTAL_LABEL.test(label);
 }
 
 /**
  * A table listing several projects' indicators, told apart by its 项目名称 column (each project's
- * name merged down, or written on its first row or every row, and its own 总分 row after it, or
- * not), read as one table per project: each is named by its project, holds its rows and its 总分,
- * and covers its own rows (the first the header too). The last project takes the table's 总分 and
- * 等次 only when each earlier one had its own: a 总分 under projects that have none is the whole
- * list's, no one project's, and is not read. A table of one project takes that name when its form
- * names none.
+ * name merged down, or written on its first row or every row; its own 总分, 小计 or 等次 rows after
+ * it, or none), read as one table per project: each is named by its project, holds its rows, its
+ * 总分 and 等次, and covers its own rows (the first the header too). Only a list of whole forms: two
+ * projects or more, each over two 一级 at least (产出 and 效益), their 分值 adding up to more than
+ * one form's 100 and each project's to 100 at most; a 部门整体 form naming a task on its rows, its
+ * 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
+ * when each earlier one had its own, or when it names the project; a 总分 under projects that have
+ * none, or one over 100 points, is the whole list's, no one project's, and is not read. A table of
+ * one project named on its rows is that project's (its form's header may name none). A table that
+ * is neither keeps its rows but those closing a project, a 小计 among them being a level's, as before.
  */
 function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[] {
-  const notProjects = [{ ...table, projectColumn: null }];
-  const parts: { name: string; rows: number[]; totalRow: number | null }[] = [];
-  // A project's 小计 in its project column was taken for a level's (the last one has no project after it).
-  const projectSubtotals = table.levelSubtotalRows.filter((row) => isProjectTotal(ownProjectText(view, row, table), undefined));
-  const rows = projectSubtotals.length === 0 ? table.rows : [...table.rows, ...projectSubtotals].sort((a, b) => a - b);
-  for (const row of rows) {
+  type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null };
+  const parts: Part[] = [];
+  const closing: number[] = [];
+  let unnamedFirst = false;
+  const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
+  for (const row of table.rows) {
     const text = ownProjectText(view, row, table);
     const part = parts.at(-1);
-    if (text !== "" && !hasOwnValues(view, row, table.columns) && isProjectTotal(text, part?.name)) {
-      if (part) part.totalRow ??= row;
+    if (part && endsProject(view, row, table, labelsOf(row), part.name)) {
+      closing.push(row);
+      if (heads(labelsOf(row), "grade")) part.gradeRow ??= row;
+      // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
+      else if (part.totalRow === null) part.totalRow = row;
+      else if (part.subtotalRow === null) [part.subtotalRow, part.totalRow] = [part.totalRow, row];
       continue;
     }
-    if (text !== "" && text !== part?.name) parts.push({ name: text, rows: [row], totalRow: null });
+    // A project starts at its name, or at its name again after its 总分 (two projects of one name).
+    if (text !== "" && (text !== part?.name || part.totalRow !== null)) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
-    // Rows before any project's name: not a list of projects.
-    else return notProjects;
+    else unnamedFirst = true;
   }
-  // Each project's part is a form's list of indicators, over two 一级 at least (产出 and 效益):
-  // a column naming a project on each row or few, under 一级 merged over them, is no such list.
-  const level1 = table.columns.level1;
-  const wholeForms = level1 !== undefined && parts.every((part) => new Set(part.rows.map((row) => view.text(row, level1))).size >= 2);
-  if (!wholeForms) return notProjects;
-  if (parts.length === 1) {
+  const { level1, weight } = table.columns;
+  const hundred = new Decimal(100);
+  // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
+  const weights = weight === undefined ? [] : parts.map((part) => part.rows.reduce((sum, row) => sum.plus(parseNumber(view.rowValue(row, weight)) ?? 0), new Decimal(0)));
+  const forms =
+    !unnamedFirst &&
+    level1 !== undefined &&
+    parts.every((part) => new Set(part.rows.map((row) => view.text(row, level1))).size >= 2) &&
+    weights.length === parts.length &&
+    weights.every((w) => w.lte(hundred));
+  // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
+  if (forms && parts.length === 1 && !WHOLE_TABLE_HEADING.test(normalizeHeader(parts[0].name))) {
     const project = table.project ?? parts[0].name;
     return [{ ...table, project, label: project }];
   }
+  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred)) {
+    const subtotals = closing.filter((row) => labelMatches(labelsOf(row), SUBTOTAL_LABEL) || labelsOf(row).some(isGroupSubtotal));
+    const rows = table.rows.filter((row) => !closing.includes(row));
+    const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
+    return [{ ...table, projectColumn: null, rows, levelSubtotalRows }];
+  }
+  // The 总分 rows under the last project's rows, but the whole list's (its 分值 over 100 points).
+  const last = parts[parts.length - 1];
+  const overHundred = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0).gt(hundred);
+  const endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
-  const ends: number[] = [];
+  if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || afterName(ownProjectText(view, endTotals[0], table), last.name) !== null)) {
+    last.totalRow = endTotals[endTotals.length - 1];
+    last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
+    last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;
+  }
+  let after = table.headerBottom;
   return parts.map((part, i) => {
-    const last = i === parts.length - 1;
-    const tableTotals = last && part.totalRow === null && earlierTotalled;
-    const end = tableTotals ? table.lastRow : (part.totalRow ?? part.rows[part.rows.length - 1]);
-    const start = part.rows[0];
-    const after = i === 0 ? table.headerBottom : ends[i - 1];
-    ends.push(end);
+    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1);
+    const from = after;
+    after = end;
     return {
       ...table,
-      top: i === 0 ? table.headerTop : start,
+      top: i === 0 ? table.headerTop : part.rows[0],
       rows: part.rows,
       lastRow: end,
-      totalRow: tableTotals ? table.totalRow : part.totalRow,
-      gradeRow: tableTotals ? table.gradeRow : null,
-      subtotalRow: tableTotals ? table.subtotalRow : null,
-      levelSubtotalRows: table.levelSubtotalRows.filter((row) => row > after && row < end && !projectSubtotals.includes(row)),
+      totalRow: part.totalRow,
+      subtotalRow: part.subtotalRow,
+      gradeRow: part.gradeRow,
+      levelSubtotalRows: table.levelSubtotalRows.filter((row) => row > from && row < end),
       // A 自评得分 the header block states is the whole list's.
       statedTotal: null,
       statedGrade: null,

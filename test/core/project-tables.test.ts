@@ -136,9 +136,107 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(a.totals.map((t) => `${t.table} ${t.score} (${t.recordedScore})`)).toEqual(["B1:I6 100 (100)"]);
   });
 
-  it("names a table of one project by its column where the form's header names none", () => {
-    const rows: Row[] = [INDICATOR_HEADER, ...indicatorRows(PROJECTS[0]), ["总分", null, null, null, null, null, 90, 89, null]];
+  it("names a table of one project by its column where the form's header names none, and counts its line of the list", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // The first project's rows alone under the list of three.
+    spec.rows = spec.rows.slice(0, 16);
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(["测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)"]);
+  });
+
+  it("keeps a national form's 绩效指标 merged down a column headed 项目 as no project's name", () => {
+    const rows: Row[] = [["项目", ...INDICATOR_HEADER.slice(1)], ...indicatorRows("绩效指标"), ["总分", null, null, null, null, null, 90, 89, null]];
     const a = run({ name: "自评表", rows, merges: ["A2:A9"] });
-    expect(a.totals.map((t) => t.label)).toEqual([PROJECTS[0]]);
+    expect(a.totals.map((t) => t.label)).toEqual(["自评表!B1:I10"]);
+  });
+});
+
+describe("the rows closing each project, as forms write them (review round 38)", () => {
+  const gradeRow = (grade: string): Row => ["评价等次", null, null, null, null, null, grade, null, null];
+
+  it("reads a 等次 row after each project's 总分, bare or named, and checks it", () => {
+    for (const label of ["总分", "项目总分"]) {
+      const a = run(sheetOf((project, i) => [totalRow(label === "总分" ? "总分" : `${project}总分`), gradeRow(i === 1 ? "良" : "优")]));
+      expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore}) ${t.grade}/${t.recordedGrade}`)).toEqual(PROJECTS.map((p) => `${p} 98.5 (98.5) 优/${p === PROJECTS[1] ? "良" : "优"}`));
+      expect(found(a)).toEqual(["grade-mismatch@项目绩效自评!G27"]);
+    }
+  });
+
+  it("reads a project's 合计 over its 总分 as its indicators' subtotal, and its total", () => {
+    const a = run(sheetOf((project) => [["合计", null, null, null, null, null, 90, 89, null], totalRow(`${project}总分`)]));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "98.5 (98.5)", "98.5 (98.5)"]);
+  });
+
+  it("reads the last project's 总分 merged across the row, and leaves the whole list's 合计 (300 points) unread", () => {
+    const merged = sheetOf((project) => [totalRow(`${project}总分`)]);
+    merged.merges = [...(merged.merges ?? []), "A16:F16", "A25:F25", "A34:F34"];
+    merged.rows[33] = totalRow(`${PROJECTS[2]}总分`, 95);
+    expect(found(run(merged))).toEqual(["total-mismatch@项目绩效自评!H34"]);
+    const listTotal = sheetOf((project) => [totalRow(`${project}总分`)]);
+    listTotal.rows.push(["合计", null, null, null, null, null, 300, 295.5, null]);
+    const a = run(listTotal);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => t.recordedScore)).toEqual(["98.5", "98.5", "98.5"]);
+  });
+
+  it("knows a project's 总分 row by 项目得分, and by its name numbered in the column or bracketed", () => {
+    expect(found(run(sheetOf(() => [totalRow("项目得分")])))).toEqual([]);
+    const numbered = sheetOf((project) => [totalRow(`${project}总分`)]);
+    numbered.rows = numbered.rows.map((row, r) => (r >= 7 && typeof row[0] === "string" && PROJECTS.includes(row[0]) ? [`${PROJECTS.indexOf(row[0]) + 1}.${row[0]}`, ...row.slice(1)] : row));
+    const a = run(numbered);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.recordedScore}`)).toEqual(PROJECTS.map((p, i) => `${i + 1}.${p} 98.5`));
+  });
+
+  it("starts a second project of the same name after the first one's 总分", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    spec.rows = spec.rows.map((row) => (row[0] === PROJECTS[1] || row[0] === `${PROJECTS[1]}总分` ? [String(row[0]).replace(PROJECTS[1], PROJECTS[0]), ...row.slice(1)] : row));
+    expect(run(spec).totals.map((t) => `${t.label} ${t.recordedScore}`)).toEqual([`${PROJECTS[0]} 98.5`, `${PROJECTS[0]} 98.5`, `${PROJECTS[2]} 98.5`]);
+  });
+
+  it("places a project's findings on the header block in its own rows, one per project (weights-total, missing-dimension)", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // 耕地质量提升项目's 推广面积 weighs 20 (105 points); 农技推广补助项目's 满意度 row is another 效益 one.
+    spec.rows[16] = [PROJECTS[1], "产出指标", "数量指标", "推广面积", "≥5万亩", "5.2万亩", 20, 20, null];
+    spec.rows[32] = [null, "效益指标", "可持续影响指标", "农户培训覆盖面", "≥90%", "96.5%", 10, 10, null];
+    const a = run(spec);
+    expect(found(a).filter((f) => /weights-total|missing-dimension/.test(f))).toEqual(["weights-total@项目绩效自评!G17", "missing-dimension@项目绩效自评!B26"]);
+    const owners = new TableOwners(a.tables);
+    const ownerOf = (cell: string) => {
+      const { row, col } = parseCellAddress(cell)!;
+      return a.tables[owners.ownerOf("项目绩效自评", row, col)!].label;
+    };
+    expect([ownerOf("G17"), ownerOf("B26")]).toEqual([PROJECTS[1], PROJECTS[2]]);
+  });
+});
+
+describe("a 部门整体 form naming a task on its rows stays one form (review round 38, H2)", () => {
+  /** Three tasks of two rows each, under two 一级 each, 90 points in all, one 总分 of 100 and its 等次. */
+  const departmentForm = (total: number): SheetSpec => ({
+    name: "部门整体",
+    rows: [
+      ["项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 500, 475, 10, 0.95, 9.5],
+      [],
+      INDICATOR_HEADER,
+      ["道路养护", "产出指标", "数量指标", "养护里程", "≥100公里", "120公里", 20, 20, null],
+      [null, "效益指标", "社会效益指标", "通行保障", "有效保障", "有效保障", 10, 10, null],
+      ["桥梁检测", "产出指标", "质量指标", "检测合格率", "≥95%", "98%", 20, 20, null],
+      [null, "效益指标", "社会效益指标", "安全事故", "0起", "0起", 10, 10, null],
+      ["路灯维修", "产出指标", "时效指标", "维修及时率", "≥95%", "97%", 20, 20, null],
+      [null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10, null],
+      ["总分", null, null, null, null, null, 100, total, null],
+      ["评价等次", null, null, null, null, null, "优", null, null],
+    ],
+    merges: ["A5:A6", "A7:A8", "A9:A10"],
+  });
+
+  it("scores it whole, with its budget and its 总分, and finds a wrong 总分", () => {
+    const a = run(departmentForm(99.5));
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(["部门整体!B4:I12 B4:I12: 99.5 of 100 (99.5)"]);
+    expect(found(run(departmentForm(97)))).toEqual(["total-mismatch@部门整体!H11"]);
   });
 });

@@ -610,7 +610,7 @@ function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
   if (missing.length > 0) {
     findings.add(
       "missing-dimension",
-      { sheet: block.sheet, row: block.table.headerTop, col: levelCol },
+      { sheet: block.sheet, row: block.table.top, col: levelCol },
       { missing: missing.join("、") },
     );
   }

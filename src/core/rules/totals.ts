@@ -468,7 +468,7 @@ export function evaluateTotals(
     const stated = sums.levels.some((l) => l.stated !== null);
     const scored = results.some((r) => r.indicator.score?.value != null);
     const why = unread && !stated ? unread : unread || scored ? blankWeightsText(block, sums.levels) : null;
-    const header = { sheet: block.sheet, row: block.table.headerTop, col: block.table.columns.weight ?? block.table.left };
+    const header = { sheet: block.sheet, row: block.table.top, col: block.table.columns.weight ?? block.table.left };
     if (why) findings.add("total-incomplete", header, { missing: why.zh, missingEn: why.en });
     return total;
   }
@@ -479,7 +479,7 @@ export function evaluateTotals(
     const header = block.table.columns.weight;
     const ref: CellRef =
       header !== undefined
-        ? { sheet: block.sheet, row: block.table.headerTop, col: header }
+        ? { sheet: block.sheet, row: block.table.top, col: header }
         : results[0].indicator.nameRef;
     findings.add("weights-total", ref, {
       budget: budgetWeight.toFixed(),
@@ -505,7 +505,7 @@ export function evaluateTotals(
     const missing = unreadColumnText(block.table, "score") ?? unreadColumnText(block.table, "actual") ?? gapTexts(gaps, budget);
     const scoreHeader = block.table.columns.score;
     const ref: CellRef =
-      recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.headerTop, col: scoreHeader } : results[0].indicator.nameRef);
+      recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.top, col: scoreHeader } : results[0].indicator.nameRef);
     findings.add("total-incomplete", ref, { missing: missing.zh, missingEn: missing.en });
   }
 
