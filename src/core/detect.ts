@@ -1016,8 +1016,8 @@ function isProjectTotal(text: string, project: string): boolean {
  * it, or none), read as one table per project: each is named by its project, holds its rows, its
  * 总分 and 等次, and covers its own rows (the first the header too). Only a list of whole forms: two
  * projects or more, each over two 一级 at least (产出 and 效益), their 分值 adding up to more than
- * one form's 100 and each project's to 100 at most; a 部门整体 form naming a task on its rows, its
- * 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
+ * one form's 100 and each project's to between 50 and 100, under no 部门整体 title; a 部门整体
+ * form naming a task on its rows, its 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
  * when each earlier one had its own, or when it names the project; a 总分 under projects that have
  * none, or one over 100 points, is the whole list's, no one project's, and is not read. A table of
  * one project named on its rows is that project's (its form's header may name none). A table that
@@ -1051,6 +1051,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const weights = weight === undefined ? [] : parts.map((part) => part.rows.reduce((sum, row) => sum.plus(parseNumber(view.rowValue(row, weight)) ?? 0), new Decimal(0)));
   const forms =
     !unnamedFirst &&
+    !table.wholeDepartment &&
     level1 !== undefined &&
     parts.every((part) => new Set(part.rows.map((row) => view.text(row, level1))).size >= 2) &&
     weights.length === parts.length &&
@@ -1060,7 +1061,13 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const project = table.project ?? parts[0].name;
     return [{ ...table, project, label: project }];
   }
-  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred)) {
+  // A project's form gives its indicators most of its 100 points (90 beside a budget's 10); a
+  // department's tasks whose 分值 wrongly add up to over 100 have less each, or one 总分 of 100
+  // under them all.
+  const half = new Decimal(50);
+  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
+  const oneFormTotal = !earlierTotalled && table.totalRow !== null && weight !== undefined && parseNumber(view.rowValue(table.totalRow, weight))?.eq(hundred) === true;
+  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred) || weights.some((w) => w.lt(half)) || oneFormTotal) {
     const subtotals = closing.filter((row) => labelMatches(labelsOf(row), SUBTOTAL_LABEL) || labelsOf(row).some(isGroupSubtotal));
     const rows = table.rows.filter((row) => !closing.includes(row));
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
@@ -1070,17 +1077,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const last = parts[parts.length - 1];
   const overHundred = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0).gt(hundred);
   const endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
-  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
   if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || afterName(ownProjectText(view, endTotals[0], table), last.name) !== null)) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
     last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;
   }
-  let after = table.headerBottom;
   return parts.map((part, i) => {
-    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1);
-    const from = after;
-    after = end;
+    // A 小计 of the project's levels lies among its rows or after them, before the next project's.
+    const before = parts[i + 1]?.rows[0] ?? Infinity;
+    const levelSubtotalRows = table.levelSubtotalRows.filter((row) => row > part.rows[0] && row < before);
+    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1, ...levelSubtotalRows);
     return {
       ...table,
       top: i === 0 ? table.headerTop : part.rows[0],
@@ -1089,7 +1095,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       totalRow: part.totalRow,
       subtotalRow: part.subtotalRow,
       gradeRow: part.gradeRow,
-      levelSubtotalRows: table.levelSubtotalRows.filter((row) => row > from && row < end),
+      levelSubtotalRows,
       // A 自评得分 the header block states is the whole list's.
       statedTotal: null,
       statedGrade: null,

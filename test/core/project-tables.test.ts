@@ -190,6 +190,23 @@ describe("the rows closing each project, as forms write them (review round 38)",
     expect(a.totals.map((t) => `${t.label} ${t.recordedScore}`)).toEqual(PROJECTS.map((p, i) => `${i + 1}.${p} 98.5`));
   });
 
+  it("gives each project the 小计 of its levels, after its rows too where it has no 总分 (review round 39)", () => {
+    /** Each 一级 closed by its 小计 (50, 30 and 10 points), the satisfaction 小计 of the second and third `second`, `third`. */
+    const withSubtotals = (second: number, third: number): SheetSpec => {
+      const rows: Row[] = [...LIST, INDICATOR_HEADER];
+      PROJECTS.forEach((project, i) => {
+        const [output, effect, satisfaction] = [indicatorRows(project).slice(0, 4), indicatorRows(null).slice(4, 7), indicatorRows(null).slice(7)];
+        const subtotal = (label: string, weight: number, score: number): Row => [null, label, null, null, null, null, weight, score, null];
+        rows.push(...output, subtotal("产出指标小计", 50, 50), ...effect, subtotal("效益指标小计", 30, 29), ...satisfaction, subtotal("满意度指标小计", 10, [10, second, third][i]));
+      });
+      return { name: "项目绩效自评", rows, merges: ["A1:I1"] };
+    };
+    const right = run(withSubtotals(10, 10));
+    expect(found(right)).toEqual([]);
+    expect(right.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
+    expect(found(run(withSubtotals(7, 7)))).toEqual(["sum-mismatch@项目绩效自评!H29", "sum-mismatch@项目绩效自评!H40"]);
+  });
+
   it("starts a second project of the same name after the first one's 总分", () => {
     const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
     spec.rows = spec.rows.map((row) => (row[0] === PROJECTS[1] || row[0] === `${PROJECTS[1]}总分` ? [String(row[0]).replace(PROJECTS[1], PROJECTS[0]), ...row.slice(1)] : row));
@@ -231,6 +248,17 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
       ["评价等次", null, null, null, null, null, "优", null, null],
     ],
     merges: ["A5:A6", "A7:A8", "A9:A10"],
+  });
+
+  it("stays whole with its tasks' 分值 wrongly over 100: one weights-total, not a form per task (review round 39)", () => {
+    const doubled = departmentForm(189.5);
+    doubled.rows = doubled.rows.map((row) => (typeof row[6] === "number" && row[0] !== "总分" && typeof row[3] === "string" ? [...row.slice(0, 6), row[6] * 2, row[6] * 2, row[8]] : row));
+    expect(found(run(doubled))).toEqual(["weights-total@部门整体!G4"]);
+    // Under a 部门整体 title too, even with each task's 分值 a form's.
+    const titled = departmentForm(99.5);
+    titled.rows = [["2023年度县交通运输局部门整体支出绩效自评表"], ...titled.rows];
+    titled.merges = titled.merges!.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 1)));
+    expect(run(titled).totals).toHaveLength(1);
   });
 
   it("scores it whole, with its budget and its 总分, and finds a wrong 总分", () => {
