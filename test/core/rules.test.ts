@@ -476,10 +476,27 @@ describe("score-mismatch", () => {
       },
     );
 
-    it("still checks a score by the formula where the standard is in proportion (按比例), or there is none", () => {
-      for (const standard of ["完成500人次得满分，未完成按比例扣分", ""]) {
+    it("still checks a score by the formula where the standard is in proportion (按比例), even naming its points, or there is none", () => {
+      for (const standard of ["完成500人次得满分，未完成按比例扣分", "完成目标得50分，未完成按完成比例计分", ""]) {
         expect(found(run(withStandard(standard, 49)))).toEqual(["score-mismatch@自评表!G5"]);
       }
+    });
+
+    it("gives a target met its full marks whatever the standard (review round 39)", () => {
+      const met = workbook({
+        name: "自评表",
+        rows: [
+          BUDGET_HEADER,
+          BUDGET_OK,
+          [],
+          [...INDICATOR_HEADER, "评分标准"],
+          ["产出指标", "数量指标", "培训人数", "≥500人次", "520人次", 50, 42, "", "完成500人次得满分，每少10人次扣0.5分"],
+          [...EFFECT, ""],
+          [...SATISFACTION, ""],
+        ],
+        numFmts: { F2: "0.00%" },
+      });
+      expect(found(run(met))).toEqual(["score-mismatch@自评表!G5"]);
     });
 
     it("fills a blank score by the formula: the form's rule is not read", () => {

@@ -404,11 +404,15 @@ function isHorizonAnsweredInWords(indicator: Indicator, target: ParsedValue, act
 }
 
 /**
- * A row's 评分标准 scoring otherwise than in proportion: by steps (每少10人次扣0.5分, 每低1个百分点扣1分),
- * by fixed points (完成90%得8分) or all or nothing (未完成不得分). 按比例 (…得满分，未完成按比例扣分) is
- * the profile's own formula.
+ * A row's 评分标准 scoring a target missed otherwise than in proportion: by steps (每少10人次扣0.5分,
+ * 每低1个百分点扣1分), by fixed points (完成90%得8分) or all or nothing (未完成不得分). One in proportion
+ * (未完成按比例扣分, 完成得20分，未完成按完成比例计分) is the profile's own formula.
  */
 const OWN_SCORING_RULE = /每[^，,。；;]{0,15}扣|得\s*[0-9０-９.]+\s*分|不得分|计0分|得0分/;
+const IN_PROPORTION = /比例/;
+
+/** Whether a row's score for a target missed is given by its own 评分标准 (see OWN_SCORING_RULE). */
+const scoredByOwnRule = (standard: string): boolean => OWN_SCORING_RULE.test(standard) && !IN_PROPORTION.test(standard);
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
 interface ScoringCells {
@@ -512,9 +516,10 @@ function evaluateIndicator(
       result.computed = quantitativeScore(scored.direction, scored.target, scored.actual, weightValue, profile);
       const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
       // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
-      // a lower recorded score is then the reviewer's call, not a wrong number. A score given by the
-      // row's own 评分标准 stands likewise (review round 33, M7); a blank one is filled in by the formula.
-      const byOwnRule = recorded !== null && OWN_SCORING_RULE.test(indicator.standard);
+      // a lower recorded score is then the reviewer's call, not a wrong number. A score for a target
+      // missed given by the row's own 评分标准 stands likewise (review round 33, M7); a blank one is
+      // filled in by the formula, and a target met has its full marks as always.
+      const byOwnRule = recorded !== null && lt(rounded, weightValue) && scoredByOwnRule(indicator.standard);
       const reduced = (overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded)) || byOwnRule;
       result.score = reduced ? recorded : rounded;
       result.inEffect = recorded ?? rounded;
