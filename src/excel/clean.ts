@@ -68,8 +68,10 @@ export interface CleanOutcome {
    */
   toCheck: string[];
   summaryRemoved: string | null;
-  /** jixiao's 综合得分 left in the workbook: not asked to go, or (asked) written in since the run. */
+  /** jixiao's 综合得分 left in the workbook as it wrote it, not asked to go: one that can go. */
   summaryKept: string | null;
+  /** jixiao's 综合得分 written in since the run: the user's, kept whether asked to go or not. */
+  summaryWrittenIn: string | null;
 }
 
 export async function cleanMarks(context: Excel.RequestContext, options: CleanOptions = {}): Promise<CleanOutcome> {
@@ -94,8 +96,8 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
 
   const summarySheet = previous.summary ? sheets.find((s) => s.name === previous.summary!.name) : undefined;
   // A 综合得分 written in since the run is the user's: it stays, as jixiao clean leaves it.
-  const asWritten = async () => sheetDigest(await readSheetGrid(context, summarySheet!.name, api)) === previous.summary!.digest;
-  const summary = options.removeSummary && summarySheet && (await asWritten()) ? summarySheet : undefined;
+  const asWritten = summarySheet !== undefined && sheetDigest(await readSheetGrid(context, summarySheet.name, api)) === previous.summary!.digest;
+  const summary = options.removeSummary && asWritten ? summarySheet : undefined;
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
   // The values jixiao filled in (a finding's mark may carry one too), with their formats: taken
@@ -139,8 +141,10 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     ]),
     state: json ?? null,
   };
+  // Nothing of the sheets to change (a second 清除标记, a summary refused): no step for 撤销 to take back.
+  const changes = plan.fills.length + plan.notes.length + unrecorded.length + plan.clears.length > 0 || summary !== undefined;
   const ops: WriteOp[] = [
-    ...pushUndoOps(context, undoRecord, undo, sheetNames, m),
+    ...(changes ? pushUndoOps(context, undoRecord, undo, sheetNames, m) : []),
     ...cellOps(cells, sheetProxies(context)),
     ...noteOps(context, plan.notes, hasNote, api),
     ...noteOps(context, unrecorded, (sheet, row, col) => noteAt(sheet, row, col) !== null, api),
@@ -156,6 +160,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheetNames).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved: summary?.name ?? null,
-    summaryKept: summary ? null : (summarySheet?.name ?? null),
+    summaryKept: asWritten && !summary ? summarySheet!.name : null,
+    summaryWrittenIn: summarySheet !== undefined && !asWritten ? summarySheet.name : null,
   };
 }

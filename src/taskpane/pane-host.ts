@@ -67,8 +67,10 @@ export interface CleanSummary {
   toCheck: string[];
   /** jixiao's summary sheet put away (kept for 撤销), when asked to. */
   summaryRemoved: string | null;
-  /** jixiao's summary sheet still in the workbook: not asked to go, or written in since the run. */
+  /** jixiao's summary sheet left as it wrote it, not asked to go: one that can go. */
   summaryKept: string | null;
+  /** jixiao's summary sheet written in since the run: the user's, kept. */
+  summaryWrittenIn: string | null;
 }
 
 export interface PaneHost {

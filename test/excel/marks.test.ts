@@ -142,17 +142,21 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect({ ...wb.snapshot(), settings: {} }).toEqual({ ...marked, settings: {} });
   });
 
-  test("清除标记 without removing the summary names it as kept; asked again, it goes, unless written in since the run", async () => {
+  test("清除标记 without removing the summary names it as one that can go; asked again, it goes, unless written in since the run", async () => {
     const wb = book(18);
     await recalc(wb);
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toMatchObject({ summaryRemoved: null, summaryKept: "综合得分" });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toMatchObject({ summaryRemoved: null, summaryKept: "综合得分", summaryWrittenIn: null });
     const written = book(18);
     await recalc(written);
+    await cleanMarks(contextOf(written), { api: apiOf(written) });
     written.sheet("综合得分")!.cellForWrite(40, 0).value = "审核意见：同意";
     const before = written.snapshot();
+    expect(await cleanMarks(contextOf(written), { api: apiOf(written) })).toMatchObject({ summaryKept: null, summaryWrittenIn: "综合得分" });
     const outcome = await cleanMarks(contextOf(written), { api: apiOf(written), removeSummary: true });
-    expect(outcome).toMatchObject({ summaryRemoved: null, summaryKept: "综合得分" });
-    expect(written.snapshot().sheets.find((s) => s.name === "综合得分")).toEqual(before.sheets.find((s) => s.name === "综合得分"));
+    expect(outcome).toMatchObject({ summaryRemoved: null, summaryKept: null, summaryWrittenIn: "综合得分" });
+    // Refused, it changed nothing, and left no step for 撤销: the one left takes the first 清除标记 back.
+    expect(written.snapshot()).toEqual(before);
+    expect(await undoLast(contextOf(written), { api: apiOf(written) })).toBeGreaterThan(0);
     expect(await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true })).toMatchObject({ summaryRemoved: "综合得分", summaryKept: null });
   });
 
@@ -264,7 +268,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
     const wb = bookWithoutRecord(18);
     const before = wb.snapshot().sheets[0];
     const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
-    expect(outcome).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null });
+    expect(outcome).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null });
     const after = wb.snapshot().sheets[0];
     expect(after.notes).toEqual({ G4: "张三：请复核", A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` });
     // Without the record nothing tells jixiao's fills and values from the user's: they stay.
@@ -306,7 +310,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
   test("below ExcelApi 1.18 (no notes API) the notes stay as they are and no cell is named", async () => {
     const wb = bookWithoutRecord(17);
     const before = wb.snapshot().sheets[0];
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null });
     expect(wb.snapshot().sheets[0]).toEqual(before);
   });
 });

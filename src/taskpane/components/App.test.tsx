@@ -201,7 +201,7 @@ describe("App", () => {
 
   test("the keyboard's focus goes back to the toolbar when an action ends, not to the page (review round 33)", async () => {
     let undoable = false;
-    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null }) });
+    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
     renderInFluent(<App host={host} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
@@ -251,7 +251,7 @@ describe("App", () => {
     const host = fakeHost({
       cleanMarks: async () => {
         undoable = true;
-        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null };
+        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null };
       },
       hasUndo: async () => undoable,
     });
@@ -272,7 +272,8 @@ describe("App", () => {
       cleanMarks: async (options) => {
         const removing = options?.removeSummary === true && summary === "as written";
         if (removing) summary = "gone";
-        return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryKept: summary === "gone" ? null : "综合得分" };
+        const left = (kind: typeof summary) => (summary === kind && !removing ? "综合得分" : null);
+        return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryKept: left("as written"), summaryWrittenIn: left("written") };
       },
     });
     renderInFluent(<App host={host} />);
@@ -285,14 +286,16 @@ describe("App", () => {
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("没有需要清除的标记。"));
     expect(screen.queryByRole("button", { name: /同时移除/ })).toBeNull();
 
+    // One written in since the run is not offered: it would stay.
     summary = "written";
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    fireEvent.click(await screen.findByRole("button", { name: "同时移除“综合得分”工作表" }));
-    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("“综合得分”工作表在上次重算后有人填写过，已保留；如不需要，请手动删除。"));
+    await waitFor(() => expect(host.cleanMarks).toHaveBeenCalledTimes(4));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("没有需要清除的标记。"));
+    expect(screen.queryByRole("button", { name: /同时移除/ })).toBeNull();
   });
 
   test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null }) });
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const said =
@@ -304,7 +307,7 @@ describe("App", () => {
   });
 
   test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryKept: null }) }, "en");
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) }, "en");
     renderInFluent(<App host={host} />);
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
     const title = "Removed 4 marks and their notes, and the value the add-in filled in; the data you typed is unchanged.";
@@ -498,6 +501,9 @@ describe("App", () => {
     fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
     const reason = within(card).getByLabelText("忽略原因");
     fireEvent.change(reason, { target: { value: "写了一半" } });
+    // Escape while an input method composes the reason cancels that alone.
+    fireEvent.keyDown(reason, { key: "Escape", isComposing: true });
+    expect(within(card).getByLabelText("忽略原因")).toBeTruthy();
     fireEvent.keyDown(reason, { key: "Escape" });
     expect(within(card).queryByLabelText("忽略原因")).toBeNull();
     expect(document.activeElement).toBe(within(card).getByRole("button", { name: "忽略" }));

@@ -292,10 +292,10 @@ const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
     setCleaning(true);
     setNotice(null);
     try {
-      const { removed, cleared, unrecordedNotes, toCheck, summaryRemoved, summaryKept } = await host.cleanMarks({ removeSummary });
+      const { removed, cleared, unrecordedNotes, toCheck, summaryRemoved, summaryKept, summaryWrittenIn } = await host.cleanMarks({ removeSummary });
       const done = strings.cleanDone(removed, cleared);
       if (summaryRemoved !== null) tell({ intent: "success", text: strings.summaryRemoved(summaryRemoved) });
-      else if (removeSummary && summaryKept !== null) tell({ intent: "warning", text: strings.summaryWrittenIn(summaryKept) });
+      else if (removeSummary && summaryWrittenIn !== null) tell({ intent: "warning", text: strings.summaryWrittenIn(summaryWrittenIn) });
       else if (toCheck.length === 0) {
         const action = summaryKept === null ? undefined : { label: strings.removeSummary(summaryKept), run: () => void clean(true) };
         tell({ intent: "success", text: done, action });

@@ -164,7 +164,8 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
           if (reason.trim() !== "") void onIgnore(item, reason.trim());
         }}
         onKeyDown={(event) => {
-          if (event.key === "Escape") close();
+          // Not while an input method composes the reason: its Escape cancels the composition.
+          if (event.key === "Escape" && !event.nativeEvent.isComposing) close();
         }}
       >
         <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>

@@ -32,6 +32,19 @@ describe("PaneButton", () => {
     expect(button.textContent).toBe("一键重算");
   });
 
+  test("disabledFocusable submits no form (review round 39)", () => {
+    const submit = jest.fn((event: React.FormEvent) => event.preventDefault());
+    renderInFluent(
+      <form onSubmit={submit}>
+        <PaneButton type="submit" disabledFocusable>
+          确定
+        </PaneButton>
+      </form>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "确定" }));
+    expect(submit).not.toHaveBeenCalled();
+  });
+
   test("disabledFocusable keeps the focus, says it is disabled and ignores clicks; disabled is disabled", () => {
     const click = jest.fn();
     const { rerender } = renderInFluent(

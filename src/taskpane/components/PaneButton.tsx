@@ -19,7 +19,7 @@ export interface PaneButtonProps extends React.ButtonHTMLAttributes<HTMLButtonEl
   size?: "small";
   /** An icon before the text (a 20 px Fluent icon). */
   icon?: React.ReactElement;
-  /** Disabled, and still focusable: aria-disabled, its clicks ignored (取消重算 once asked, keeping the focus). */
+  /** Disabled, and still focusable: aria-disabled, its clicks ignored, a form not submitted (取消重算 once asked, keeping the focus). */
   disabledFocusable?: boolean;
   "data-testid"?: string;
 }
@@ -164,7 +164,7 @@ const PaneButton = React.forwardRef<HTMLButtonElement, PaneButtonProps>(
         type={type}
         disabled={disabled}
         aria-disabled={disabledFocusable || undefined}
-        onClick={disabledFocusable ? undefined : onClick}
+        onClick={disabledFocusable ? (event) => event.preventDefault() : onClick}
         className={mergeClasses(
           styles.root,
           appearance === "primary" && styles.primary,
