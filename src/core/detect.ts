@@ -1066,18 +1066,20 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // under them all.
   const half = new Decimal(50);
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
-  const oneFormTotal = !earlierTotalled && table.totalRow !== null && weight !== undefined && parseNumber(view.rowValue(table.totalRow, weight))?.eq(hundred) === true;
-  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred) || weights.some((w) => w.lt(half)) || oneFormTotal) {
+  const last = parts[parts.length - 1];
+  const namesLast = (row: number) => afterName(ownProjectText(view, row, table), last.name) !== null;
+  const oneFormTotal = () =>
+    !earlierTotalled && table.totalRow !== null && !namesLast(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
+  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred) || weights.some((w) => w.lt(half)) || oneFormTotal()) {
     const subtotals = closing.filter((row) => labelMatches(labelsOf(row), SUBTOTAL_LABEL) || labelsOf(row).some(isGroupSubtotal));
     const rows = table.rows.filter((row) => !closing.includes(row));
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows }];
   }
   // The 总分 rows under the last project's rows, but the whole list's (its 分值 over 100 points).
-  const last = parts[parts.length - 1];
   const overHundred = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0).gt(hundred);
   const endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
-  if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || afterName(ownProjectText(view, endTotals[0], table), last.name) !== null)) {
+  if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
     last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;

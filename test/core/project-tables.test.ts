@@ -181,6 +181,12 @@ describe("the rows closing each project, as forms write them (review round 38)",
     expect(a.totals.map((t) => t.recordedScore)).toEqual(["98.5", "98.5", "98.5"]);
   });
 
+  it("reads the last project's own 总分 of 100, named, under projects that have none (review round 40)", () => {
+    const a = run(sheetOf((project, i) => (i === 2 ? [totalRow(`${project}总分`)] : [])));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.recordedScore}`)).toEqual([`${PROJECTS[0]} null`, `${PROJECTS[1]} null`, `${PROJECTS[2]} 98.5`]);
+  });
+
   it("knows a project's 总分 row by 项目得分, and by its name numbered in the column or bracketed", () => {
     expect(found(run(sheetOf(() => [totalRow("项目得分")])))).toEqual([]);
     const numbered = sheetOf((project) => [totalRow(`${project}总分`)]);

@@ -466,7 +466,7 @@ describe("score-mismatch", () => {
         numFmts: { F2: "0.00%" },
       });
 
-    it.each(["完成500人次得满分，每少10人次扣0.5分", "完成得满分，未完成不得分", "完成90%以上得40分"])(
+    it.each(["完成500人次得满分，每少10人次扣0.5分", "完成得满分，未完成不得分", "完成90%以上得40分", "完成比例每降低1%扣1分"])(
       "takes a score given by a rule of steps, fixed points or all or nothing (%s) as it stands, in the total too",
       (standard) => {
         const a = run(withStandard(standard, 49));

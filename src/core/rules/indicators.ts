@@ -408,11 +408,13 @@ function isHorizonAnsweredInWords(indicator: Indicator, target: ParsedValue, act
  * 每低1个百分点扣1分), by fixed points (完成90%得8分) or all or nothing (未完成不得分). One in proportion
  * (未完成按比例扣分, 完成得20分，未完成按完成比例计分) is the profile's own formula.
  */
-const OWN_SCORING_RULE = /每[^，,。；;]{0,15}扣|得\s*[0-9０-９.]+\s*分|不得分|计0分|得0分/;
-const IN_PROPORTION = /比例/;
+const STEP_RULE = /每[^，,。；;]{0,15}扣/;
+const OWN_SCORING_RULE = /得\s*[0-9０-９.]+\s*分|不得分|计0分|得0分/;
+/** Scoring in proportion (按比例扣分, 按完成比例计分, 比例得分); not 比例 in a name (覆盖比例每降低1个百分点扣2分). */
+const IN_PROPORTION = /按[^，,。；;]{0,6}比例|比例(计分|得分|扣分)/;
 
-/** Whether a row's score for a target missed is given by its own 评分标准 (see OWN_SCORING_RULE). */
-const scoredByOwnRule = (standard: string): boolean => OWN_SCORING_RULE.test(standard) && !IN_PROPORTION.test(standard);
+/** Whether a row's score for a target missed is given by its own 评分标准: steps win over a mention of proportion. */
+const scoredByOwnRule = (standard: string): boolean => STEP_RULE.test(standard) || (OWN_SCORING_RULE.test(standard) && !IN_PROPORTION.test(standard));
 
 /** The weight and score cells a row is scored with: its own, or none where a group shares them. */
 interface ScoringCells {

@@ -164,8 +164,9 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
           if (reason.trim() !== "") void onIgnore(item, reason.trim());
         }}
         onKeyDown={(event) => {
-          // Not while an input method composes the reason: its Escape cancels the composition.
-          if (event.key === "Escape" && !event.nativeEvent.isComposing) close();
+          // Not while an input method composes the reason: its Escape cancels the composition
+          // (Safari says so by keyCode 229 alone, after composition has ended).
+          if (event.key === "Escape" && !event.nativeEvent.isComposing && event.keyCode !== 229) close();
         }}
       >
         <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
