@@ -13,6 +13,13 @@ function recalcButton(name: string | RegExp = "一键重算") {
   return screen.getByRole("button", { name }) as HTMLButtonElement;
 }
 
+/** The results' missing-reason finding with its 忽略 form opened: the card. */
+function openIgnoreForm(): HTMLElement {
+  const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
+  fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+  return card;
+}
+
 function stepItem(label: string): HTMLElement {
   const item = screen.getByText(label).closest("li");
   if (!item) throw new Error(`no step ${label}`);
@@ -479,8 +486,7 @@ describe("App", () => {
     (document.activeElement as HTMLElement).blur();
     await waitFor(() => expect(document.activeElement).toBe(heading()));
 
-    const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
-    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    const card = openIgnoreForm();
     fireEvent.change(within(card).getByLabelText("忽略原因"), { target: { value: "已说明" } });
     fireEvent.click(within(card).getByRole("button", { name: "确定忽略" }));
     await screen.findByRole("heading", { name: "已忽略（1）" });
@@ -497,8 +503,7 @@ describe("App", () => {
     renderInFluent(<App host={host} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
-    const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
-    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    const card = openIgnoreForm();
     const reason = within(card).getByLabelText("忽略原因");
     fireEvent.change(reason, { target: { value: "写了一半" } });
     // Escape while an input method composes the reason cancels that alone.
@@ -537,8 +542,7 @@ describe("App", () => {
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
 
-    const card = document.querySelector('[data-finding="missing-reason"]') as HTMLElement;
-    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    const card = openIgnoreForm();
     const confirm = within(card).getByRole("button", { name: "确定忽略" }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     fireEvent.change(within(card).getByLabelText("忽略原因"), { target: { value: "原因已在自评报告中说明" } });
