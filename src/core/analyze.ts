@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
-import { LOOKED_FOR, withoutNumbering } from "./headers";
+import { LOOKED_FOR, compactName } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
 import { Lang, findingMessage } from "./messages";
 import {
@@ -169,8 +169,7 @@ function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork[
  * (高标准农田建设（二期）).
  */
 function projectKey(name: string): string {
-  const words = withoutNumbering(name.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
-  return words.replace(/^(?:19|20)\d{2}年度?/, "").replace(/项目(?=\(|$)/, "");
+  return compactName(name).replace(/^(?:19|20)\d{2}年度?/, "").replace(/项目(?=\(|$)/, "");
 }
 
 /**

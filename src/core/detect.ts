@@ -8,6 +8,7 @@ import { isGradeText } from "./grade-text";
 import {
   BudgetField,
   CONCLUSION_LABEL,
+  compactName,
   FORM_TITLE,
   FormNameLabel,
   GRADE_LABEL,
@@ -985,11 +986,6 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, sca
 
 /** Words after a project's name, or alone, that head its 总分 or 小计 (项目得分, 小计, 总分). */
 const PROJECT_TOTAL_WORDS = /^(项目)?(自评)?(总分|得分|合计|小计|总计)$/;
-
-/** A name as a project column and its 总分 row each may write it: no spaces or numbering, brackets of one kind. */
-function compactName(text: string): string {
-  return withoutNumbering(text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
-}
 
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {

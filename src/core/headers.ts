@@ -254,6 +254,11 @@ export function withoutNumbering(text: string): string {
   return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
 }
 
+/** A name as a list, a form and its 总分 row each may write it: no spaces or numbering, brackets of one kind. */
+export function compactName(text: string): string {
+  return withoutNumbering(text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));
+}
+
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最各]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
