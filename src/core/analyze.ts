@@ -38,7 +38,7 @@ import {
 import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, leadingLine } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
+import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
 import { asShown, decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
@@ -265,6 +265,12 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
       for (const recomputed of [total.recomputed, total.recomputedSubtotal]) {
         if (recomputed) writeCell(work.writes, recomputed.cell, recomputed.value, recomputed.cell.numFmt ?? "General", { cachedResult: true });
       }
+    }
+    for (const last of work.totals.filter((t) => t.block.listTotals.length > 0)) {
+      // The list's projects: the tables split from its one (see detect's splitProjects).
+      const list = last.block.table;
+      const projects = work.totals.filter((t) => t.block.table.projectColumn !== null && t.block.table.headerTop === list.headerTop && t.block.table.span.left === list.span.left);
+      checkListTotals(findings, projects, work.view, filledCells, profile.scoreDecimals);
     }
   }
 }

@@ -128,6 +128,11 @@ export interface IndicatorTable extends TableBase {
   /** The 小计 rows inside the table (产出指标小计 | 50 | 48), in order: no indicators. */
   levelSubtotalRows: number[];
   /**
+   * On the last project's table of a list of several (see splitProjects): the rows of the whole
+   * list's own 合计 under it (300 | 295.5), which adds up, or averages, the projects' totals.
+   */
+  listTotalRows: number[];
+  /**
    * The 自评得分 and 自评等级 the form's header block states (自评得分 | 95.5 | 自评等级 | 优), the
    * cells of their values: where the table has no 总分 or 等次 row, they are its recorded ones.
    */
@@ -847,6 +852,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     gradeRow: null,
     subtotalRow: null,
     levelSubtotalRows: [],
+    listTotalRows: [],
     statedTotal: null,
     statedGrade: null,
   };
@@ -1015,7 +1021,8 @@ function isProjectTotal(text: string, project: string): boolean {
  * one form's 100 and each project's to between 50 and 100, under no 部门整体 title; a 部门整体
  * form naming a task on its rows, its 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
  * when each earlier one had its own, or when it names the project; a 总分 under projects that have
- * none, or one over 100 points, is the whole list's, no one project's, and is not read. A table of
+ * none, one over 100 points, or one under the last project's own named 总分 stating its points
+ * again, is the whole list's, no one project's (see IndicatorTable.listTotalRows). A table of
  * one project named on its rows is that project's (its form's header may name none). A table that
  * is neither keeps its rows but those closing a project, a 小计 among them being a level's, as before.
  */
@@ -1072,19 +1079,25 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows }];
   }
-  // The 总分 rows under the last project's rows, but the whole list's (its 分值 over 100 points).
-  const overHundred = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0).gt(hundred);
-  const endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
+  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, or,
+  // under the last project's own 总分 (naming it), one stating as many points (the projects' average).
+  const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
+  const overHundred = (row: number) => weightOf(row).gt(hundred);
+  let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
+  if (endTotals.length === 2 && namesLast(endTotals[0]) && weightOf(endTotals[0]).eq(weightOf(endTotals[1]))) endTotals = [endTotals[0]];
   if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
     last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;
   }
+  // The end rows no project took are the whole list's 合计 (checked against the projects' totals).
+  const listTotalRows = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && row !== last.totalRow && row !== last.subtotalRow);
   return parts.map((part, i) => {
     // A 小计 of the project's levels lies among its rows or after them, before the next project's.
     const before = parts[i + 1]?.rows[0] ?? Infinity;
     const levelSubtotalRows = table.levelSubtotalRows.filter((row) => row > part.rows[0] && row < before);
-    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1, ...levelSubtotalRows);
+    const ownListTotals = i === parts.length - 1 ? listTotalRows : [];
+    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1, ...levelSubtotalRows, ...ownListTotals);
     return {
       ...table,
       top: i === 0 ? table.headerTop : part.rows[0],
@@ -1094,6 +1107,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       subtotalRow: part.subtotalRow,
       gradeRow: part.gradeRow,
       levelSubtotalRows,
+      listTotalRows: ownListTotals,
       // A 自评得分 the header block states is the whole list's.
       statedTotal: null,
       statedGrade: null,

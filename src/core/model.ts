@@ -197,6 +197,8 @@ export interface IndicatorBlock {
   recordedSubtotal: NumberCell | null;
   /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
   statedTotalWeight: Decimal | null;
+  /** A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows): its 得分, and the 分值 it states. */
+  listTotals: { score: NumberCell; statedWeight: Decimal | null }[];
   /** The year the form is for (see formYear): the year of a deadline that names none (12月31日前). */
   year: number | null;
 }
@@ -940,6 +942,11 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
         : gradeInLabelCell(view, span, table.gradeRow),
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
     statedTotalWeight: totalWeight?.value ?? null,
+    listTotals: table.listTotalRows.flatMap((row) => {
+      const cell = valueRightOfLabel(view, span, row, TOTAL_LABEL, cols.score, cols.weight);
+      const score = cell && inPoints(numberCell(view, cell.row, cell.col));
+      return score ? [{ score, statedWeight: weightCell(view, row, cols.weight)?.value ?? null }] : [];
+    }),
     year: formYear(view, table, indicators),
   };
 }

@@ -101,12 +101,16 @@ describe("several projects in one indicator table, a 项目名称 column telling
     }
   });
 
-  it("leaves a 合计 of the whole list unread where the projects have no 总分 of their own", () => {
+  it("checks a 合计 of the whole list, where the projects have no 总分 of their own, against their totals added up", () => {
     const spec = sheetOf(() => []);
     spec.rows.push(["合计", null, null, null, null, null, 300, 295.5, null]);
     const a = run(spec);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (null)", "98.5 (null)", "98.5 (null)"]);
+    spec.rows[spec.rows.length - 1] = ["合计", null, null, null, null, null, 300, 290, null];
+    const wrong = run(spec).findings;
+    expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H32"]);
+    expect(wrong[0].message).toBe("项目清单的合计得分填的是 290，但各项目总分相加为 295.5。请改为 295.5，或核对各行数字。");
   });
 
   it("tells a finding in one project's rows to that project's table, not the first's", () => {
@@ -169,7 +173,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
     expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "98.5 (98.5)", "98.5 (98.5)"]);
   });
 
-  it("reads the last project's 总分 merged across the row, and leaves the whole list's 合计 (300 points) unread", () => {
+  it("reads the last project's 总分 merged across the row, and the whole list's 合计 (300 points) as the list's", () => {
     const merged = sheetOf((project) => [totalRow(`${project}总分`)]);
     merged.merges = [...(merged.merges ?? []), "A16:F16", "A25:F25", "A34:F34"];
     merged.rows[33] = totalRow(`${PROJECTS[2]}总分`, 95);
@@ -179,6 +183,59 @@ describe("the rows closing each project, as forms write them (review round 38)",
     const a = run(listTotal);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => t.recordedScore)).toEqual(["98.5", "98.5", "98.5"]);
+    // The list's 合计 is the last project's table's, where a finding on it is told.
+    expect(a.tables.at(-1)!.range).toBe("B26:I35");
+  });
+
+  it("checks the whole list's 合计 against the projects' 总分 as the sheet shows them, or as jixiao checks them (the 290 of round 38's e20)", () => {
+    const spec = (second: number, list: number) => {
+      const s = sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? second : 98.5)]);
+      s.rows.push(["合计", null, null, null, null, null, 300, list, null]);
+      return s;
+    };
+    expect(found(run(spec(98.5, 290)))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
+    // The second project's 总分 wrongly 97: the list's 294 adds up what the sheet shows, its 295.5 what jixiao checks.
+    expect(found(run(spec(97, 294)))).toEqual(["total-mismatch@项目绩效自评!H25"]);
+    expect(found(run(spec(97, 295.5)))).toEqual(["total-mismatch@项目绩效自评!H25"]);
+    const both = run(spec(97, 290)).findings.filter((f) => f.rule === "sum-mismatch");
+    expect(both.map((f) => f.message)).toEqual(["项目清单的合计得分填的是 290，但按核算的各项目总分相加为 295.5。请改为 295.5，或核对各行数字。"]);
+  });
+
+  it("reads a whole list's 合计 of one project's 100 points as the projects' average, under the last one's own named 总分", () => {
+    const spec = (list: number) => {
+      const s = sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 96.5 : 98.5)]);
+      // The second project's budget line: 60 of 80 spent, 7.5 of 10.
+      s.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
+      s.rows.push(["合计", null, null, null, null, null, 100, list, null]);
+      return s;
+    };
+    const a = run(spec(97.83));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual([`${PROJECTS[0]} 98.5 (98.5)`, `${PROJECTS[1]} 96.5 (96.5)`, `${PROJECTS[2]} 98.5 (98.5)`]);
+    const wrong = run(spec(99)).findings;
+    expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H35"]);
+    expect(wrong[0].message).toBe("项目清单的合计得分填的是 99，但各项目总分平均为 97.83。请改为 97.83，或核对各行数字。");
+  });
+
+  it("takes a project without a 总分 at its scores as the sheet holds them, for the whole list's 合计 (round 38's e18)", () => {
+    const spec = (list: number) => {
+      const s = sheetOf(() => []);
+      // The third project's 推广面积 reached 4.5万亩 of ≥5万亩 and kept its 15: 13.5 by the formula.
+      s.rows[23] = [PROJECTS[2], "产出指标", "数量指标", "推广面积", "≥5万亩", "4.5万亩", 15, 15, null];
+      s.rows.push(["合计", null, null, null, null, null, 300, list, null]);
+      return s;
+    };
+    // 295.5 adds up the scores the sheet shows, 294 jixiao's: the wrong score is the one finding.
+    for (const list of [295.5, 294]) expect(found(run(spec(list))).filter((f) => !f.startsWith("missing-reason"))).toEqual(["score-mismatch@项目绩效自评!H24"]);
+    expect(found(run(spec(290))).filter((f) => f.startsWith("sum-mismatch"))).toEqual(["sum-mismatch@项目绩效自评!H32"]);
+  });
+
+  it("leaves the whole list's 合计 unchecked while a project's total is not known", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`, null)]);
+    // The first project's 推广面积 has no actual: its total is not known.
+    spec.rows[7] = [PROJECTS[0], "产出指标", "数量指标", "推广面积", "≥5万亩", null, 15, null, null];
+    spec.rows.push(["合计", null, null, null, null, null, 300, 250, null]);
+    expect(found(run(spec)).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
   });
 
   it("reads the last project's own 总分 of 100, named, under projects that have none (review round 40)", () => {

@@ -45,6 +45,11 @@ export interface EvaluationTotal {
   recomputed: { cell: NumberCell; value: Decimal } | null;
   /** The same for the indicators' 合计 (block.recordedSubtotal). */
   recomputedSubtotal: { cell: NumberCell; value: Decimal } | null;
+  /**
+   * What the sheet's scores add up to, the budget's included, once its blanks are filled in (see
+   * sheetSum): the total it shows without a 总分 of its own. Null when an item will hold no score.
+   */
+  sheetScore: Decimal | null;
 }
 
 /**
@@ -460,6 +465,7 @@ export function evaluateTotals(
     budget,
     recomputed,
     recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
+    sheetScore: null,
   };
   if (!sums.byLabel && sums.levels.every((l) => l.weights === null)) {
     // A header without a 分值 column jixiao reads is named as such, unless labels state weights; a
@@ -539,10 +545,11 @@ export function evaluateTotals(
   const scoresFlagged = scoreFlagged(findings, results, budget);
   let totalFlagged = false;
   let mended: Decimal | null = results.some((r) => r.estimated) ? null : total.score;
+  // What the sheet adds up to once its blank scores are filled in, when every scored item holds a
+  // score by then.
+  const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
+  total.sheetScore = inEffect?.sum ?? null;
   if (recorded && recordedValue) {
-    // What the sheet adds up to once its blank scores are filled in, when every scored item holds
-    // a score by then.
-    const inEffect = sheetSum(results, budget, sharing, profile.scoreDecimals);
     const digits = recordedTotalDigits(recorded, recomputed, profile.scoreDecimals);
     // Its parts rounded one by one, a total may be what they add up to (95.09) or their exact sum
     // rounded (95.08 for 95.075): either, as the cell shows it, is right.
@@ -648,3 +655,45 @@ function sheetSum(
   }
   return { sum: sumOf(parts), exact: sumOf(exact) };
 }
+
+/**
+ * A list of several projects' own 合计 under its last project (see IndicatorTable.listTotalRows)
+ * adds up the projects' totals (300 | 295.5), or averages them where it states one project's points
+ * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or jixiao's own
+ * (a total that differs has its own finding), as the cell shows them. A 分值 that is neither leaves
+ * either reading right. Unchecked while a project's total is not known, and where the 合计 is a
+ * formula over cells jixiao fills (Excel adds it up again).
+ */
+export function checkListTotals(findings: FindingList, projects: EvaluationTotal[], view: SheetView, filled: () => FilledCells, places: number): void {
+  const shown = projects.map((t) => t.recordedScore ?? t.sheetScore);
+  const own = projects.map((t) => t.score);
+  const weights = projects.map((t) => t.weights);
+  if (!shown.every(isKnown)) return;
+  const count = new Decimal(projects.length);
+  const sums = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null };
+  const weightSum = weights.every(isKnown) ? sumOf(weights) : null;
+  for (const { score, statedWeight } of projects[projects.length - 1].block.listTotals) {
+    if (!score.value || recomputedTotal(score, view, filled)) continue;
+    const recorded = score.value;
+    const agrees = (value: Decimal | null) => value !== null && agreesAsShown(recorded, scoreDigits(score, places), value);
+    const states = (value: Decimal | null) => statedWeight !== null && value !== null && eq(statedWeight, value);
+    const averaged = states(weightSum?.div(count) ?? null) && !states(weightSum);
+    const readings = averaged ? [true] : states(weightSum) ? [false] : [false, true];
+    const of = (sum: Decimal | null, average: boolean) => (sum !== null && average ? sum.div(count) : sum);
+    if (readings.some((average) => agrees(of(sums.shown, average)) || agrees(of(sums.own, average)))) continue;
+    // The sheet's own totals added up; jixiao's where they differ (the projects' 总分 found wrong).
+    const checked = sums.own !== null && !eq(sums.own, sums.shown);
+    const computed = roundHalfUp(of(checked ? sums.own : sums.shown, averaged)!, places).toFixed();
+    findings.add("sum-mismatch", score, {
+      what: "项目清单的合计得分",
+      whatEn: "The list's 合计 score",
+      parts: checked ? "按核算的各项目总分" : "各项目总分",
+      partsEn: checked ? "the projects' totals as jixiao checks them" : "the projects' totals",
+      average: averaged ? "1" : "",
+      recorded: recorded.toFixed(),
+      computed,
+    });
+  }
+}
+
+const isKnown = (value: Decimal | null): value is Decimal => value !== null;
