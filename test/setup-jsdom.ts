@@ -6,6 +6,10 @@
 export {};
 
 if (typeof window !== "undefined") {
+  // waitFor and findBy give up after 1 s by default: on a shared 2-core machine under load a
+  // re-render after a click has taken longer (the pane's focus test failed so). Nothing here is timed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("@testing-library/dom").configure({ asyncUtilTimeout: 10000 });
   if (typeof window.ResizeObserver === "undefined") {
     class ResizeObserverStub {
       observe(): void {}
