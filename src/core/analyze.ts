@@ -4,7 +4,7 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
+import { IndicatorTable, Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR, compactName } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -144,10 +144,10 @@ const countedBudget = (budget: SheetWork["budgets"][number] | undefined): Budget
  */
 function budgetFor(work: SheetWork, block: IndicatorBlock, elsewhere: SheetWork["budgets"][number] | null): BudgetExecution | null {
   const weighted = work.budgets.filter((b) => b.block.weighted);
-  if (weighted.length === 0) return elsewhere && projectBudget(elsewhere, block);
+  if (weighted.length === 0) return elsewhere && projectBudget(elsewhere, block, work);
   // A table naming its project on its rows (see detect's splitProjects) counts its project's line.
   const counted = (budget: SheetWork["budgets"][number] | undefined) =>
-    budget && block.table.projectColumn !== null ? projectBudget(budget, block) : countedBudget(budget);
+    budget && block.table.projectColumn !== null ? projectBudget(budget, block, work) : countedBudget(budget);
   const beside = weighted.filter((b) => sameSide(b.block.table, block.table));
   // A budget block to the right of the indicators, on their rows: the sheet's only weighted block,
   // with no indicators on its side to claim it (no form of its own).
@@ -178,17 +178,32 @@ function projectKey(name: string): string {
  * several lines), the line of the project the table evaluates (its form's 项目名称, named the same,
  * else the one line whose name holds it or that it holds), and none when no one line is its: never
  * the whole list's points for one project. A form that names no project, or a block scoring one
- * line, counts the whole block.
+ * line, counts the whole block; a project left unnamed in a table of several (see detect's
+ * splitProjects) the one line no other project of its table (on `work`'s sheet) is given, if one.
  */
-function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock): BudgetExecution | null {
+function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
   const project = block.table.project;
   const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
-  if (!project || scored.length < 2) return countedBudget(budget);
-  const key = projectKey(project);
-  const same = scored.filter((r) => projectKey(r.line.label) === key);
-  const holding = scored.filter((r) => projectKey(r.line.label).includes(key) || key.includes(projectKey(r.line.label)));
-  const line = same.length === 1 ? same : holding.length === 1 ? holding : [];
-  return line.length === 1 ? budgetExecution(line) : null;
+  if (scored.length < 2) return countedBudget(budget);
+  const lineOf = (name: string) => {
+    const key = projectKey(name);
+    const same = scored.filter((r) => projectKey(r.line.label) === key);
+    const holding = scored.filter((r) => projectKey(r.line.label).includes(key) || key.includes(projectKey(r.line.label)));
+    return same.length === 1 ? same[0] : holding.length === 1 ? holding[0] : null;
+  };
+  if (project) {
+    const line = lineOf(project);
+    return line ? budgetExecution([line]) : null;
+  }
+  if (block.table.projectColumn === null) return countedBudget(budget);
+  const taken = work.indicators.filter((i) => i.block.table.project && sameList(i.block.table, block.table)).map((i) => lineOf(i.block.table.project!));
+  const left = scored.filter((r) => !taken.includes(r));
+  return left.length === 1 ? budgetExecution(left) : null;
+}
+
+/** Whether two indicator tables were split from one table listing several projects (see detect's splitProjects). */
+function sameList(a: IndicatorTable, b: IndicatorTable): boolean {
+  return a.projectColumn !== null && b.projectColumn !== null && a.headerTop === b.headerTop && a.span.left === b.span.left;
 }
 
 /** The workbook's only weighted block on a sheet without indicators, if one. */
@@ -268,8 +283,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
     }
     for (const last of work.totals.filter((t) => t.block.listTotals.length > 0)) {
       // The list's projects: the tables split from its one (see detect's splitProjects).
-      const list = last.block.table;
-      const projects = work.totals.filter((t) => t.block.table.projectColumn !== null && t.block.table.headerTop === list.headerTop && t.block.table.span.left === list.span.left);
+      const projects = work.totals.filter((t) => sameList(t.block.table, last.block.table));
       checkListTotals(findings, projects, work.view, filledCells, profile.scoreDecimals);
     }
   }

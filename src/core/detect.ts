@@ -766,15 +766,23 @@ function startsHeader(view: SheetView, row: number, span: ColumnSpan, columns: C
 const GAP_ROWS = 3;
 
 /**
+ * Blank rows and notes a table listing several projects goes on past before a project's first row
+ * (see splitProjects): a page's worth of space left between one project and the next.
+ */
+const PROJECT_GAP_ROWS = 10;
+
+/**
  * Where an indicator table goes on after a break at `from` that comes before its 总分 row: past up
  * to GAP_ROWS blank rows and notes (说明：…, 注：…, 备注：…: a spacer between 产出 and 效益, a note on
- * a block) and its own header once more (a form printed over two pages, or pages pasted together),
+ * a block; PROJECT_GAP_ROWS before a project's first row) and its own header once more (a form
+ * printed over two pages, or pages pasted together),
  * at a row of its own (see isOwnRow). Undefined when anything else comes first — another header
  * (a budget block, a different indicator header, forms side by side where the table stood alone),
  * a form's title or 项目名称 line, a paragraph, more gap rows, the sheet's end: the table ends.
  */
 function resumesAt(view: SheetView, from: number, table: IndicatorTable, header: HeaderMatch): number | undefined {
   const { span, columns, right } = table;
+  const allowed = table.projectColumn === null ? GAP_ROWS : PROJECT_GAP_ROWS;
   let gaps = 0;
   let repeated = false;
   for (let row = from; row < view.rowCount; ) {
@@ -787,10 +795,11 @@ function resumesAt(view: SheetView, from: number, table: IndicatorTable, header:
     }
     const labels = leadingLabels(view, row, span.left, right);
     if (isBlankRow(view, row, span.left, right) || labelMatches(labels, NOTE_LABEL)) {
-      if (++gaps > GAP_ROWS) return undefined;
+      if (++gaps > allowed) return undefined;
       row++;
       continue;
     }
+    if (gaps > GAP_ROWS && !startsProject(view, row, table)) return undefined;
     return isOwnRow(view, row, table, labels) ? row : undefined;
   }
   return undefined;
@@ -960,9 +969,25 @@ function ownProjectText(view: SheetView, row: number, table: IndicatorTable): st
   return col !== null && row < view.rowCount && view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
 }
 
-/** Whether a project's indicators start at the row: its name in the project column, beside a target or actual. */
+/**
+ * Whether a project's indicators start at the row, beside a target or actual: its name in the
+ * project column, or, its name left blank, its 一级 starting the levels over (see startsUnnamedProject).
+ */
 function startsProject(view: SheetView, row: number, table: IndicatorTable): boolean {
-  return ownProjectText(view, row, table) !== "" && hasOwnValues(view, row, table.columns);
+  if (!hasOwnValues(view, row, table.columns)) return false;
+  return ownProjectText(view, row, table) !== "" || startsUnnamedProject(view, row, table, table.rows[0], table.rows[table.rows.length - 1]);
+}
+
+/**
+ * Whether a project whose name cell was left blank starts at the row, in a table whose first project
+ * is named: its 一级 is the first one of the table (产出指标), after another (满意度指标) on the
+ * table's row before it.
+ */
+function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTable, first: number | undefined, before: number | undefined): boolean {
+  const col = table.columns.level1;
+  if (col === undefined || first === undefined || before === undefined || ownProjectText(view, row, table) !== "" || ownProjectText(view, first, table) === "") return false;
+  const level = view.text(row, col);
+  return level !== "" && level === view.text(first, col) && view.text(before, col) !== level;
 }
 
 /**
@@ -975,14 +1000,14 @@ function endsProject(view: SheetView, row: number, table: IndicatorTable, labels
 }
 
 /**
- * Whether the next project's indicators start after a row closing a project, past up to GAP_ROWS
- * blank rows and the project's other 总分 or 等次 rows.
+ * Whether the next project's indicators start after a row closing a project, past up to
+ * PROJECT_GAP_ROWS blank rows and the project's other 总分 or 等次 rows.
  */
 function projectFollows(view: SheetView, row: number, table: IndicatorTable, scanLeft: number, project: string): boolean {
   let gaps = 0;
   for (let next = row + 1; next < view.rowCount; next++) {
     if (isBlankRow(view, next, scanLeft, table.right)) {
-      if (++gaps > GAP_ROWS) return false;
+      if (++gaps > PROJECT_GAP_ROWS) return false;
     } else if (!endsProject(view, next, table, leadingLabels(view, next, scanLeft, table.right), project)) {
       return startsProject(view, next, table);
     }
@@ -1002,13 +1027,24 @@ function afterName(text: string, project: string): string | null {
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
 }
 
+/** Words a project's 总分 or 小计 row ends with, after whatever name (see isProjectTotal). */
+const PROJECT_TOTAL_END = /(总分|得分|合计|小计|总计)$/;
+
+/** The project a 总分 row's text names before its words (耕地质量提升项目总分 → 耕地质量提升项目); "" for none (项目总分). */
+function nameBeforeTotal(text: string): string {
+  const name = text.trim().replace(/\s*(自评)?(总分|得分|合计|小计|总计)$/, "");
+  return /^(项目)?$/.test(name) ? "" : name;
+}
+
 /**
  * Whether a project column's text heads a project's 总分 or 小计: 总分, 小计, 项目得分, or those
- * after the project's name (测土配方施肥项目总分).
+ * after the project's name (测土配方施肥项目总分); after any name, for a project whose name cell was
+ * left blank ("": see startsUnnamedProject).
  */
 function isProjectTotal(text: string, project: string): boolean {
   if (text === "") return false;
   const label = normalizeHeader(afterName(text, project) ?? text);
+  if (project === "" && PROJECT_TOTAL_END.test(label)) return true;
   return PROJECT_TOTAL_WORDS.test(label) || TOTAL_LABEL.test(label) || SUBTOTAL_LABEL.test(label);
 }
 
@@ -1032,7 +1068,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const closing: number[] = [];
   let unnamedFirst = false;
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
-  for (const row of table.rows) {
+  table.rows.forEach((row, i) => {
     const text = ownProjectText(view, row, table);
     const part = parts.at(-1);
     if (part && endsProject(view, row, table, labelsOf(row), part.name)) {
@@ -1041,13 +1077,15 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
       else if (part.totalRow === null) part.totalRow = row;
       else if (part.subtotalRow === null) [part.subtotalRow, part.totalRow] = [part.totalRow, row];
-      continue;
+      return;
     }
-    // A project starts at its name, or at its name again after its 总分 (two projects of one name).
-    if (text !== "" && (text !== part?.name || part.totalRow !== null)) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
+    // A project starts at its name, or at its name again after its 总分 (two projects of one name),
+    // or where the levels start over with its name left blank.
+    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : startsUnnamedProject(view, row, table, table.rows[0], table.rows[i - 1]);
+    if (starts) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
     else unnamedFirst = true;
-  }
+  });
   const { level1, weight } = table.columns;
   const hundred = new Decimal(100);
   // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
@@ -1090,6 +1128,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
     last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;
   }
+  // A project whose name cell was left blank takes the name its 总分 row gives (耕地质量提升项目总分).
+  for (const part of parts) if (part.name === "" && part.totalRow !== null) part.name = nameBeforeTotal(ownProjectText(view, part.totalRow, table));
   // The end rows no project took are the whole list's 合计 (checked against the projects' totals).
   const listTotalRows = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && row !== last.totalRow && row !== last.subtotalRow);
   return parts.map((part, i) => {
@@ -1111,8 +1151,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       // A 自评得分 the header block states is the whole list's.
       statedTotal: null,
       statedGrade: null,
-      project: part.name,
-      label: part.name,
+      // A project whose name was left blank is named by its range, as a form without a name.
+      project: part.name || null,
+      label: part.name || null,
     };
   });
 }

@@ -14,6 +14,7 @@ type Row = CellValue[];
 
 const run = (spec: SheetSpec): Analysis => analyze(workbook(spec), DEFAULT_PROFILE);
 const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`);
+const indicatorTables = (a: Analysis) => a.tables.filter((t) => t.kind === "indicators");
 const totals = (a: Analysis): string[] => a.totals.map((t) => `${t.label} ${t.table}: ${t.score} of ${t.weights} (${t.recordedScore})`);
 
 const PROJECTS = ["测土配方施肥项目", "耕地质量提升项目", "农技推广补助项目"];
@@ -153,6 +154,65 @@ describe("several projects in one indicator table, a 项目名称 column telling
     const rows: Row[] = [["项目", ...INDICATOR_HEADER.slice(1)], ...indicatorRows("绩效指标"), ["总分", null, null, null, null, null, 90, 89, null]];
     const a = run({ name: "自评表", rows, merges: ["A2:A9"] });
     expect(a.totals.map((t) => t.label)).toEqual(["自评表!B1:I10"]);
+  });
+});
+
+describe("projects far apart or left unnamed (review round 38's a32)", () => {
+  const blank = (n: number): Row[] => Array.from({ length: n }, () => []);
+
+  it("reads projects up to ten blank rows apart, with their 总分 rows or without", () => {
+    for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+      const a = run(sheetOf(after, { between: blank(6) }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    }
+    // Eleven blank rows: the list ends at its first project, as a table left alone.
+    const far = run(sheetOf((project) => [totalRow(`${project}总分`)], { between: blank(11) }));
+    expect(far.totals.map((t) => t.label)).toEqual([PROJECTS[0]]);
+  });
+
+  it("ends a table at four blank rows where what follows starts no project", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // Under the list, after four blank rows, an indicator row of no project: not the table's.
+    spec.rows.push(...blank(4), [null, "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95%", 10, 10, null]);
+    expect(indicatorTables(run(spec)).map((t) => t.range)).toEqual(["B7:I16", "B17:I25", "B26:I34"]);
+  });
+
+  it("reads a project whose name cell was left blank as a project of its own, named by its 总分 row", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    spec.rows[16][0] = null;
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual([
+      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
+      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
+      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
+    ]);
+  });
+
+  it("names a project left unnamed, with a bare 总分, by its range, and counts the one line of the list no other project takes (round 38's g01)", () => {
+    const spec = sheetOf(() => [totalRow("总分")]);
+    spec.rows[16][0] = null;
+    // The second project's line: 60 of 80 spent, 7.5 of 10 (its 总分 96.5).
+    spec.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
+    spec.rows[24] = totalRow("总分", 96.5);
+    const a = run(spec);
+    expect(indicatorTables(a).map((t) => `${t.label} ${t.range}`)).toEqual([`${PROJECTS[0]} B7:I16`, "项目绩效自评!B17:I25 B17:I25", `${PROJECTS[2]} B26:I34`]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "96.5 (96.5)", "98.5 (98.5)"]);
+    // The first project's line named another: neither it nor the unnamed one is told which of two lines is its.
+    spec.rows[2] = ["其他项目", 80, 76, 10, 0.95, 9.5];
+    const two = run(spec);
+    expect(found(two)).toEqual(["total-incomplete@项目绩效自评!H16", "total-incomplete@项目绩效自评!H25"]);
+    expect(two.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["null (98.5)", "null (96.5)", "98.5 (98.5)"]);
+  });
+
+  it("reads an unnamed project's rows after a named one's without a 总分 between, where its levels start over", () => {
+    const spec = sheetOf(() => [], { merged: false });
+    // Every row names its project; the second project's rows name none.
+    for (let r = 15; r < 23; r++) spec.rows[r][0] = null;
+    const a = run(spec);
+    expect(indicatorTables(a).map((t) => `${t.label} ${t.range}`)).toEqual([`${PROJECTS[0]} B7:I15`, "项目绩效自评!B16:I23 B16:I23", `${PROJECTS[2]} B24:I31`]);
   });
 });
 
