@@ -1385,7 +1385,7 @@ function formTitleText(view: SheetView, row: number, span: ColumnSpan): string |
   return null;
 }
 
-/** The unit a form's title in a sheet's first rows names before its year (see unitInTitle); null for none. */
+/** The unit a form's title in a sheet's first rows names (see unitInTitle); null for none. */
 export function titleUnitName(view: SheetView): string | null {
   for (let row = 0; row < Math.min(view.rowCount, COVER_ROWS); row++) {
     const title = formTitleText(view, row, WHOLE_ROW);

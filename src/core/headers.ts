@@ -365,14 +365,33 @@ const BEFORE_YEAR = /^(.+?)(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七�
 /** How the names of budget units end: 局, 委员会, 中心, 学校, 医院, 人民政府, 街道办事处, 镇 … */
 const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村)$/;
 
+/** How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may end so). */
+export const AGENCY_NAME_END = /(?:局|委员会|委|办公室|中心|医院|学校|政府|办事处|联合会|残联|站|所|馆|队)$/;
+/** A year that starts a form's title (2023年度…, 二〇二三年…). */
+const YEAR_FIRST = /^(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?/;
+/** The form's words that follow its unit's name in a title that starts with its year. */
+const FORM_WORDS_FIRST = /^(?:部门|单位|项目|整体|预算|财政|专项|绩效)/;
+
 /**
  * The unit a form's title (or a file named like one) names before its year: 某区卫生健康局 of
  * 某区卫生健康局2023年度部门整体支出绩效自评评分表. Null unless those words end as a unit's name does
- * and hold no number or punctuation: 某县2023年度… names a county, not a unit, and 2023年度… nothing.
+ * and hold no number or punctuation: 某县2023年度… names a county, not a unit. In a title that
+ * starts with its year, the agency named right before the form's words (2023年度县教育局部门整体…,
+ * 2023年度县农业农村局农机化中心项目支出…): an agency's name, not a site's (2023年度城东农贸市场项目…
+ * names a project).
  */
 export function unitInTitle(title: string): string | null {
-  const before = BEFORE_YEAR.exec(title.replace(/[\s\u3000]+/g, ""))?.[1];
-  return before !== undefined && isUnitName(before) ? before : null;
+  const compact = title.replace(/[\s\u3000]+/g, "");
+  const before = BEFORE_YEAR.exec(compact)?.[1];
+  if (before !== undefined && isUnitName(before)) return before;
+  const year = YEAR_FIRST.exec(compact)?.[0];
+  if (year === undefined) return null;
+  const rest = compact.slice(year.length);
+  for (let end = 2; end < rest.length; end++) {
+    const words = rest.slice(0, end);
+    if (AGENCY_NAME_END.test(words) && isUnitName(words) && FORM_WORDS_FIRST.test(rest.slice(end))) return words;
+  }
+  return null;
 }
 
 /** Whether words end as a unit's name does (局, 中心, 医院, 人民政府 …) and hold no number or punctuation. */

@@ -14,7 +14,7 @@ import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName } from "./file-kinds";
-import { FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
+import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
@@ -267,8 +267,6 @@ export function reviewFileOrder(a: string, b: string): number {
 
 /** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
 const FORM_WORDS_AFTER = /[\s\-－_]*(?:(?:19|20)\d{2}年?度?)?(?:(?:项目支出|部门整体支出|部门整体|项目|部门)?(?:绩效)?(?:自评表?|评价表|目标表|自评报告))?$/;
-/** How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may end so). */
-const AGENCY_NAME_END = /(?:局|委员会|委|办公室|中心|医院|学校|政府|办事处|联合会|残联|站|所|馆|队)$/;
 /** A unit's name in brackets before the rest of a file's name: 【县教育局】项目自评. */
 const BRACKETED_FIRST = /^[【[]([^【】[\]]+)[】\]]/;
 

@@ -440,9 +440,15 @@ describe("the unit of a workbook whose forms name none", () => {
     ["县教育局 2023 年度项目支出绩效自评表", "县教育局"],
     ["某县人民政府办公室二〇二三年部门整体支出绩效自评表", "某县人民政府办公室"],
     ["某镇中心学校年度绩效自评表", "某镇中心学校"],
-    // A county, not a unit; no words before the year; a note in brackets, a number: not read.
+    // Year first: the agency right before the form's words, not a project's site, nor a form's words alone.
+    ["2023年度某区卫生健康局部门整体支出绩效自评表", "某区卫生健康局"],
+    ["2023年度县农业农村局农机化中心项目支出绩效自评表", "县农业农村局农机化中心"],
+    ["二〇二三年度县残联项目支出绩效自评表", "县残联"],
+    ["2023年度城东农贸市场项目支出绩效自评表", null],
+    ["2023年度部门整体支出绩效自评表", null],
+    ["2023年度高标准农田建设项目绩效自评表", null],
+    // A county, not a unit; a note in brackets, a number: not read.
     ["某县2023年度项目支出绩效自评表", null],
-    ["2023年度某区卫生健康局部门整体支出绩效自评表", null],
     ["某区卫生健康局（本级）2023年度部门整体支出绩效自评表", null],
     ["附件2某局2023年度绩效自评表", null],
     ["部门整体支出绩效自评表", null],
