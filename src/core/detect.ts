@@ -1015,8 +1015,11 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, sca
   return false;
 }
 
+/** The words a project's 总分 or 小计 row ends with. */
+const PROJECT_CLOSING_WORDS = "总分|得分|合计|小计|总计";
+
 /** Words after a project's name, or alone, that head its 总分 or 小计 (项目得分, 小计, 总分). */
-const PROJECT_TOTAL_WORDS = /^(项目)?(自评)?(总分|得分|合计|小计|总计)$/;
+const PROJECT_TOTAL_WORDS = new RegExp(`^(项目)?(自评)?(${PROJECT_CLOSING_WORDS})$`);
 
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {
@@ -1027,12 +1030,12 @@ function afterName(text: string, project: string): string | null {
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
 }
 
-/** Words a project's 总分 or 小计 row ends with, after whatever name (see isProjectTotal). */
-const PROJECT_TOTAL_END = /(总分|得分|合计|小计|总计)$/;
+/** A project's 总分 or 小计 words after whatever name (see isProjectTotal, nameBeforeTotal). */
+const PROJECT_TOTAL_END = new RegExp(`\\s*(自评)?(${PROJECT_CLOSING_WORDS})$`);
 
 /** The project a 总分 row's text names before its words (耕地质量提升项目总分 → 耕地质量提升项目); "" for none (项目总分). */
 function nameBeforeTotal(text: string): string {
-  const name = text.trim().replace(/\s*(自评)?(总分|得分|合计|小计|总计)$/, "");
+  const name = text.trim().replace(PROJECT_TOTAL_END, "");
   return /^(项目)?$/.test(name) ? "" : name;
 }
 

@@ -659,10 +659,10 @@ function sheetSum(
 /**
  * A list of several projects' own 合计 under its last project (see IndicatorTable.listTotalRows)
  * adds up the projects' totals (300 | 295.5), or averages them where it states one project's points
- * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or jixiao's own
- * (a total that differs has its own finding), as the cell shows them. A 分值 that is neither leaves
- * either reading right. Unchecked while a project's total is not known, and where the 合计 is a
- * formula over cells jixiao fills (Excel adds it up again).
+ * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or
+ * jixiao's own (a total that differs has its own finding), as the cell shows them. A 分值 that is
+ * neither leaves either reading right. Unchecked while a project's total is not known, and where
+ * the 合计 is a formula over cells jixiao fills (Excel adds it up again).
  */
 export function checkListTotals(findings: FindingList, projects: EvaluationTotal[], view: SheetView, filled: () => FilledCells, places: number): void {
   const shown = projects.map((t) => t.recordedScore ?? t.sheetScore);
