@@ -971,23 +971,41 @@ function ownProjectText(view: SheetView, row: number, table: IndicatorTable): st
 
 /**
  * Whether a project's indicators start at the row, beside a target or actual: its name in the
- * project column, or, its name left blank, its 一级 starting the levels over (see startsUnnamedProject).
+ * project column, or its name left blank after the project before's 总分 (see startsUnnamedProject).
  */
 function startsProject(view: SheetView, row: number, table: IndicatorTable): boolean {
   if (!hasOwnValues(view, row, table.columns)) return false;
-  return ownProjectText(view, row, table) !== "" || startsUnnamedProject(view, row, table, table.rows[0], table.rows[table.rows.length - 1]);
+  return ownProjectText(view, row, table) !== "" || startsUnnamedProject(view, row, table);
 }
 
 /**
  * Whether a project whose name cell was left blank starts at the row, in a table whose first project
- * is named: its 一级 is the first one of the table (产出指标), after another (满意度指标) on the
- * table's row before it.
+ * is named: a name cell of its own (not the project before's merged down), the table's first 一级
+ * (产出指标), right after the rows closing the project before (its 总分, 小计 or 等次) or the end of
+ * its name merged down, blank rows and notes between. Not inside a project (产出指标 again for a
+ * 成本指标 after 满意度).
  */
-function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTable, first: number | undefined, before: number | undefined): boolean {
+function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTable): boolean {
   const col = table.columns.level1;
-  if (col === undefined || first === undefined || before === undefined || ownProjectText(view, row, table) !== "" || ownProjectText(view, first, table) === "") return false;
+  const first = table.rows[0];
+  if (col === undefined || table.projectColumn === null || first === undefined || first >= row || ownProjectText(view, first, table) === "") return false;
+  if (!view.isOrigin(row, table.projectColumn) || ownProjectText(view, row, table) !== "") return false;
   const level = view.text(row, col);
-  return level !== "" && level === view.text(first, col) && view.text(before, col) !== level;
+  return level !== "" && level === view.text(first, col) && followsProjectEnd(view, row, table, table.projectColumn);
+}
+
+/**
+ * Whether the nearest row above `row` in the table, past blank rows and notes, ends a project: it
+ * closes one, or a name merged down the project column ends there.
+ */
+function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, projectColumn: number): boolean {
+  const { span, right } = table;
+  for (let above = row - 1; above > table.headerBottom; above--) {
+    const labels = leadingLabels(view, above, span.left, right);
+    if (isBlankRow(view, above, span.left, right) || labelMatches(labels, NOTE_LABEL)) continue;
+    return !view.isOrigin(above, projectColumn) || endsProject(view, above, table, labels, "");
+  }
+  return false;
 }
 
 /**
@@ -1000,15 +1018,16 @@ function endsProject(view: SheetView, row: number, table: IndicatorTable, labels
 }
 
 /**
- * Whether the next project's indicators start after a row closing a project, past up to
- * PROJECT_GAP_ROWS blank rows and the project's other 总分 or 等次 rows.
+ * Whether the next project's indicators start after a row closing a project, past up
+ * to PROJECT_GAP_ROWS blank rows and notes (说明：…) and the project's other 总分 or 等次 rows.
  */
 function projectFollows(view: SheetView, row: number, table: IndicatorTable, scanLeft: number, project: string): boolean {
   let gaps = 0;
   for (let next = row + 1; next < view.rowCount; next++) {
-    if (isBlankRow(view, next, scanLeft, table.right)) {
+    const labels = leadingLabels(view, next, scanLeft, table.right);
+    if (isBlankRow(view, next, scanLeft, table.right) || labelMatches(labels, NOTE_LABEL)) {
       if (++gaps > PROJECT_GAP_ROWS) return false;
-    } else if (!endsProject(view, next, table, leadingLabels(view, next, scanLeft, table.right), project)) {
+    } else if (!endsProject(view, next, table, labels, project)) {
       return startsProject(view, next, table);
     }
   }
@@ -1033,10 +1052,18 @@ function afterName(text: string, project: string): string | null {
 /** A project's 总分 or 小计 words after whatever name (see isProjectTotal, nameBeforeTotal). */
 const PROJECT_TOTAL_END = new RegExp(`\\s*(自评)?(${PROJECT_CLOSING_WORDS})$`);
 
-/** The project a 总分 row's text names before its words (耕地质量提升项目总分 → 耕地质量提升项目); "" for none (项目总分). */
+/** Words before a 总分 that name no project (综合得分, 绩效自评总分, 项目总分). */
+const NO_PROJECT_NAME = /^(项目|综合|绩效|评价|自评|指标|总体|最终|支出)*$/;
+
+/**
+ * The project a 总分 row's text names before its words (耕地质量提升项目总分 → 耕地质量提升项目); ""
+ * for none (总分, 项目总分, 综合得分, 绩效自评总分, 得分合计).
+ */
 function nameBeforeTotal(text: string): string {
+  const label = normalizeHeader(text);
+  if (TOTAL_LABEL.test(label) || PROJECT_TOTAL_WORDS.test(label)) return "";
   const name = text.trim().replace(PROJECT_TOTAL_END, "");
-  return /^(项目)?$/.test(name) ? "" : name;
+  return NO_PROJECT_NAME.test(normalizeHeader(name)) ? "" : name;
 }
 
 /**
@@ -1071,7 +1098,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const closing: number[] = [];
   let unnamedFirst = false;
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
-  table.rows.forEach((row, i) => {
+  for (const row of table.rows) {
     const text = ownProjectText(view, row, table);
     const part = parts.at(-1);
     if (part && endsProject(view, row, table, labelsOf(row), part.name)) {
@@ -1080,15 +1107,15 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
       else if (part.totalRow === null) part.totalRow = row;
       else if (part.subtotalRow === null) [part.subtotalRow, part.totalRow] = [part.totalRow, row];
-      return;
+      continue;
     }
     // A project starts at its name, or at its name again after its 总分 (two projects of one name),
-    // or where the levels start over with its name left blank.
-    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : startsUnnamedProject(view, row, table, table.rows[0], table.rows[i - 1]);
+    // or with its name left blank after the one before (see startsUnnamedProject).
+    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && startsUnnamedProject(view, row, table);
     if (starts) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
     else unnamedFirst = true;
-  });
+  }
   const { level1, weight } = table.columns;
   const hundred = new Decimal(100);
   // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
@@ -1120,12 +1147,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows }];
   }
-  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, or,
-  // under the last project's own 总分 (naming it), one stating as many points (the projects' average).
+  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, or
+  // the second where each project before closed with one 总分 row (no 合计 over it), or under the
+  // last project's own 总分 (naming it) one stating as many points (the projects' average). (A
+  // 得分 over 100 may be a project's, wrongly: e.g. its 分值 adding up to 105.)
   const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
   const overHundred = (row: number) => weightOf(row).gt(hundred);
   let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
-  if (endTotals.length === 2 && namesLast(endTotals[0]) && weightOf(endTotals[0]).eq(weightOf(endTotals[1]))) endTotals = [endTotals[0]];
+  const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
+  const restated = (rows: number[]) => namesLast(rows[0]) && weightOf(rows[0]).eq(weightOf(rows[1]));
+  if (endTotals.length === 2 && (closedByOne || restated(endTotals))) endTotals = [endTotals[0]];
   if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;

@@ -74,6 +74,8 @@ describe("several projects in one indicator table, a 项目名称 column telling
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
     const a = run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 97 : 98.5)]));
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
+    // The last one's, wrongly over 100, is still its own, not the whole list's (round 38's e13).
+    expect(found(run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 2 ? 100.5 : 98.5)])))).toEqual(["total-mismatch@项目绩效自评!H34", "score-above-attainable@项目绩效自评!H34"]);
   });
 
   it("scores each project with its own line: a slower project's budget score counts for it alone", () => {
@@ -207,12 +209,50 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     expect(two.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["null (98.5)", "null (96.5)", "98.5 (98.5)"]);
   });
 
-  it("reads an unnamed project's rows after a named one's without a 总分 between, where its levels start over", () => {
-    const spec = sheetOf(() => [], { merged: false });
-    // Every row names its project; the second project's rows name none.
-    for (let r = 15; r < 23; r++) spec.rows[r][0] = null;
+  it("names an unnamed project by its range where its 总分 row names no project: 综合得分, 绩效自评总分, 总  分, 得分合计 (review round 41, H2)", () => {
+    for (const label of ["综合得分", "绩效自评总分", "总  分", "得分合计"]) {
+      const spec = sheetOf((project, i) => [totalRow(i === 1 ? label : `${project}总分`)]);
+      spec.rows[16][0] = null;
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual([`${PROJECTS[0]} 98.5`, "项目绩效自评!B17:I25 98.5", `${PROJECTS[2]} 98.5`]);
+    }
+  });
+
+  it("reads on past a note (说明：…) between one project's 总分 and the next project (review round 41, H3)", () => {
+    for (const label of ["总分", null]) {
+      const spec = sheetOf((project) => [totalRow(label ?? `${project}总分`)], { between: [["说明：本项目指标值依据年初绩效目标表填列。"], []] });
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => t.label)).toEqual(PROJECTS);
+    }
+  });
+
+  it("reads an unnamed project without 总分 rows where the name merged down the project before ends", () => {
+    for (const between of [[], [[], [], [], [], []]] as Row[][]) {
+      const spec = sheetOf(() => [], { between });
+      const second = 7 + 8 + between.length;
+      spec.rows[second][0] = null;
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual([`${PROJECTS[0]} 98.5`, `项目绩效自评!B${second + 1}:I${second + 8} 98.5`, `${PROJECTS[2]} 98.5`]);
+    }
+  });
+
+  it("keeps a 成本指标 under 产出指标 after 满意度 in its project, its name merged down (review round 41, H1)", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    // Each project's 科学施肥意识 (10 points) gives way to a 成本指标 of 10 points after 满意度.
+    for (const first of [7, 16, 25]) {
+      spec.rows[first + 6] = spec.rows[first + 7];
+      spec.rows[first + 7] = [null, "产出指标", "成本指标", "亩均补助成本", "≤50元", "48元", 10, 10, null];
+    }
     const a = run(spec);
-    expect(indicatorTables(a).map((t) => `${t.label} ${t.range}`)).toEqual([`${PROJECTS[0]} B7:I15`, "项目绩效自评!B16:I23 B16:I23", `${PROJECTS[2]} B24:I31`]);
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual([
+      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
+      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
+      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
+    ]);
   });
 });
 
@@ -288,6 +328,42 @@ describe("the rows closing each project, as forms write them (review round 38)",
     // 295.5 adds up the scores the sheet shows, 294 jixiao's: the wrong score is the one finding.
     for (const list of [295.5, 294]) expect(found(run(spec(list))).filter((f) => !f.startsWith("missing-reason"))).toEqual(["score-mismatch@项目绩效自评!H24"]);
     expect(found(run(spec(290))).filter((f) => f.startsWith("sum-mismatch"))).toEqual(["sum-mismatch@项目绩效自评!H32"]);
+  });
+
+  it("reads the 合计 after projects that each closed with one 总分 as the list's, its 分值 blank or 100 (review round 41, M1)", () => {
+    const spec = (label: (project: string) => string, list: Row) => {
+      const s = sheetOf((project, i) => [totalRow(label(project), i === 1 ? 96.5 : 98.5)]);
+      // The second project's line: 60 of 80 spent, 7.5 of 10 (its 总分 96.5).
+      s.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
+      s.rows.push(list);
+      return s;
+    };
+    const named = (project: string) => `${project}总分`;
+    for (const [label, list] of [
+      [named, ["合计", null, null, null, null, null, null, 97.83, null]],
+      [() => "总分", ["合计", null, null, null, null, null, 100, 97.83, null]],
+      [() => "小计", ["合计", null, null, null, null, null, 100, 97.83, null]],
+      [named, ["合计", null, null, null, null, null, null, 293.5, null]],
+    ] as [(p: string) => string, Row][]) {
+      const a = run(spec(label, list));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "96.5 (96.5)", "98.5 (98.5)"]);
+    }
+    expect(found(run(spec(() => "总分", ["合计", null, null, null, null, null, 100, 98.5, null])))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
+  });
+
+  it("checks a 合计 stating the indicators' points alone (270 = 3 × 90) against their scores, the budget's left out (review round 41, M2)", () => {
+    for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+      const spec = (list: number) => {
+        const s = sheetOf(after);
+        s.rows.push(["合计", null, null, null, null, null, 270, list, null]);
+        return s;
+      };
+      expect(found(run(spec(267)))).toEqual([]);
+      const wrong = run(spec(260)).findings;
+      expect(wrong.map((f) => f.rule)).toEqual(["sum-mismatch"]);
+      expect(wrong[0].message).toBe("项目清单的合计得分填的是 260，但各项目指标得分相加为 267。请改为 267，或核对各行数字。");
+    }
   });
 
   it("leaves the whole list's 合计 unchecked while a project's total is not known", () => {

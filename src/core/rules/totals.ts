@@ -660,38 +660,44 @@ function sheetSum(
  * A list of several projects' own 合计 under its last project (see IndicatorTable.listTotalRows)
  * adds up the projects' totals (300 | 295.5), or averages them where it states one project's points
  * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or
- * jixiao's own (a total that differs has its own finding), as the cell shows them. A 分值 that is
- * neither leaves either reading right. Unchecked while a project's total is not known, and where
- * the 合计 is a formula over cells jixiao fills (Excel adds it up again).
+ * jixiao's own (a total that differs has its own finding), as the cell shows them. A 合计 stating
+ * the indicators' points alone (270 = 3 × 90) adds up their scores, the budget's left out. A 分值
+ * that is none of these leaves any reading right. Unchecked while a project's total is not known,
+ * and where the 合计 is a formula over cells jixiao fills (Excel adds it up again).
  */
 export function checkListTotals(findings: FindingList, projects: EvaluationTotal[], view: SheetView, filled: () => FilledCells, places: number): void {
   const shown = projects.map((t) => t.recordedScore ?? t.sheetScore);
+  if (!shown.every(isKnown)) return;
   const own = projects.map((t) => t.score);
   const weights = projects.map((t) => t.weights);
-  if (!shown.every(isKnown)) return;
   const count = new Decimal(projects.length);
-  const sums = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null };
+  const budgetPoints = projects.map((t) => sumOf((t.budget?.lines ?? []).map(({ line, score }) => line.score?.value ?? score ?? ZERO)));
+  const indicatorWeights = weights.every(isKnown) ? sumOf(weights.map((w, i) => w.minus(projects[i].budget?.weight ?? ZERO))) : null;
+  const indicatorScores = projects.every((t) => t.sheetScore !== null) ? sumOf(projects.map((t, i) => t.sheetScore!.minus(budgetPoints[i]))) : null;
   const weightSum = weights.every(isKnown) ? sumOf(weights) : null;
+  type Reading = { shown: Decimal | null; own: Decimal | null; weight: Decimal | null; average?: true; indicators?: true };
+  const sum: Reading = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null, weight: weightSum };
+  const average: Reading = { shown: sum.shown!.div(count), own: sum.own?.div(count) ?? null, weight: weightSum?.div(count) ?? null, average: true };
+  const indicators: Reading = { shown: indicatorScores, own: null, weight: indicatorWeights, indicators: true };
   for (const { score, statedWeight } of projects[projects.length - 1].block.listTotals) {
     if (!score.value || recomputedTotal(score, view, filled)) continue;
     const recorded = score.value;
     const agrees = (value: Decimal | null) => value !== null && agreesAsShown(recorded, scoreDigits(score, places), value);
-    const states = (value: Decimal | null) => statedWeight !== null && value !== null && eq(statedWeight, value);
-    const averaged = states(weightSum?.div(count) ?? null) && !states(weightSum);
-    const readings = averaged ? [true] : states(weightSum) ? [false] : [false, true];
-    const of = (sum: Decimal | null, average: boolean) => (sum !== null && average ? sum.div(count) : sum);
-    if (readings.some((average) => agrees(of(sums.shown, average)) || agrees(of(sums.own, average)))) continue;
-    // The sheet's own totals added up; jixiao's where they differ (the projects' 总分 found wrong).
-    const checked = sums.own !== null && !eq(sums.own, sums.shown);
-    const computed = roundHalfUp(of(checked ? sums.own : sums.shown, averaged)!, places).toFixed();
+    const stated = [sum, average, indicators].filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
+    const readings = stated.length > 0 ? stated : [sum, average, indicators];
+    if (readings.some((r) => agrees(r.shown) || agrees(r.own))) continue;
+    const reading = readings[0];
+    if (reading.shown === null) continue;
+    // The sheet's own totals; jixiao's where they differ (the projects' 总分 found wrong).
+    const checked = reading.own !== null && !eq(reading.own, reading.shown);
     findings.add("sum-mismatch", score, {
       what: "项目清单的合计得分",
       whatEn: "The list's 合计 score",
-      parts: checked ? "按核算的各项目总分" : "各项目总分",
-      partsEn: checked ? "the projects' totals as jixiao checks them" : "the projects' totals",
-      average: averaged ? "1" : "",
+      parts: reading.indicators ? "各项目指标得分" : checked ? "按核算的各项目总分" : "各项目总分",
+      partsEn: reading.indicators ? "the projects' indicator scores" : checked ? "the projects' totals as jixiao checks them" : "the projects' totals",
+      average: reading.average ? "1" : "",
       recorded: recorded.toFixed(),
-      computed,
+      computed: roundHalfUp(checked ? reading.own! : reading.shown, places).toFixed(),
     });
   }
 }
