@@ -1037,8 +1037,8 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, sca
 /** The words a project's 总分 or 小计 row ends with. */
 const PROJECT_CLOSING_WORDS = "总分|得分|合计|小计|总计";
 
-/** Words after a project's name, or alone, that head its 总分 or 小计 (项目得分, 小计, 总分). */
-const PROJECT_TOTAL_WORDS = new RegExp(`^(项目)?(自评)?(${PROJECT_CLOSING_WORDS})$`);
+/** Words after a project's name, or alone, that head its 总分 or 小计 (项目得分, 小计, 总分, 本项目总分, 项目绩效总分, 评价得分). */
+const PROJECT_TOTAL_WORDS = new RegExp(`^本?(项目)?(绩效)?(自评|评价)?(${PROJECT_CLOSING_WORDS})$`);
 
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {
@@ -1117,6 +1117,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     else unnamedFirst = true;
   }
   const { level1, weight } = table.columns;
+  const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!))).size;
+  // A part left unnamed too small to be a form (a 成本指标 row just below the name merged over the
+  // project before, the merge ending a row short) is the rows of that project, when it has no 总分 yet.
+  for (let i = parts.length - 1; i > 0 && level1 !== undefined; i--) {
+    const [before, part] = [parts[i - 1], parts[i]];
+    if (part.name !== "" || levelsOf(part) >= 2 || before.totalRow !== null) continue;
+    before.rows.push(...part.rows);
+    [before.totalRow, before.subtotalRow, before.gradeRow] = [part.totalRow, part.subtotalRow, part.gradeRow];
+    parts.splice(i, 1);
+  }
   const hundred = new Decimal(100);
   // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
   const weights = weight === undefined ? [] : parts.map((part) => part.rows.reduce((sum, row) => sum.plus(parseNumber(view.rowValue(row, weight)) ?? 0), new Decimal(0)));
@@ -1124,7 +1134,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     !unnamedFirst &&
     !table.wholeDepartment &&
     level1 !== undefined &&
-    parts.every((part) => new Set(part.rows.map((row) => view.text(row, level1))).size >= 2) &&
+    parts.every((part) => levelsOf(part) >= 2) &&
     weights.length === parts.length &&
     weights.every((w) => w.lte(hundred));
   // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
@@ -1156,7 +1166,10 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
   const restated = (rows: number[]) => namesLast(rows[0]) && weightOf(rows[0]).eq(weightOf(rows[1]));
-  if (endTotals.length === 2 && (closedByOne || restated(endTotals))) endTotals = [endTotals[0]];
+  // The last project's indicators' 合计 (90 | 89, or 小计) over its 总分 (100 | 98.5), as a form closes.
+  const isSum = (row: number) => labelMatches(labelsOf(row), SUM_LABEL) || labelMatches(labelsOf(row), SUBTOTAL_LABEL);
+  const sumOverTotal = (rows: number[]) => (isSum(rows[0]) && !isSum(rows[1])) || (weightOf(rows[0]).gt(0) && weightOf(rows[0]).lt(weightOf(rows[1])));
+  if (endTotals.length === 2 && ((closedByOne && !sumOverTotal(endTotals)) || restated(endTotals))) endTotals = [endTotals[0]];
   if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;

@@ -228,6 +228,23 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
+  it("keeps a project's last row just below its name merged a row short in the project (review round 42, N2)", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    for (const first of [7, 16, 25]) {
+      spec.rows[first + 6] = spec.rows[first + 7];
+      spec.rows[first + 7] = [null, "产出指标", "成本指标", "亩均补助成本", "≤50元", "48元", 10, 10, null];
+    }
+    // The names merged over seven rows of eight: the 成本指标 row has a name cell of its own, blank.
+    spec.merges = spec.merges!.map((range) => range.replace(/^A(\d+):A(\d+)$/, (_, top, bottom) => `A${top}:A${Number(bottom) - 1}`));
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual([
+      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
+      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
+      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
+    ]);
+  });
+
   it("reads an unnamed project without 总分 rows where the name merged down the project before ends", () => {
     for (const between of [[], [[], [], [], [], []]] as Row[][]) {
       const spec = sheetOf(() => [], { between });
@@ -350,6 +367,23 @@ describe("the rows closing each project, as forms write them (review round 38)",
       expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "96.5 (96.5)", "98.5 (98.5)"]);
     }
     expect(found(run(spec(() => "总分", ["合计", null, null, null, null, null, 100, 98.5, null])))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
+  });
+
+  it("reads the last project's 合计 (90) over its 总分 as its own, where earlier projects closed with one 总分 (review round 42, N1)", () => {
+    for (const sum of ["合计", "小计"]) {
+      const spec = sheetOf((project, i) => [...(i === 2 ? [[sum, null, null, null, null, null, 90, 89, null]] : []), totalRow(`${project}总分`)]);
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "98.5 (98.5)", "98.5 (98.5)"]);
+    }
+  });
+
+  it("knows a project's 总分 row as 本项目总分, 项目绩效总分, 评价得分 or 本项目得分 (review round 42, N4)", () => {
+    for (const label of ["本项目总分", "项目绩效总分", "评价得分", "本项目得分"]) {
+      const a = run(sheetOf(() => [totalRow(label)]));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.recordedScore}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    }
   });
 
   it("checks a 合计 stating the indicators' points alone (270 = 3 × 90) against their scores, the budget's left out (review round 41, M2)", () => {
