@@ -971,7 +971,7 @@ function ownProjectText(view: SheetView, row: number, table: IndicatorTable): st
 
 /**
  * Whether a project's indicators start at the row, beside a target or actual: its name in the
- * project column, or its name left blank after the project before's 总分 (see startsUnnamedProject).
+ * project column, or its name left blank after the project before (see startsUnnamedProject).
  */
 function startsProject(view: SheetView, row: number, table: IndicatorTable): boolean {
   if (!hasOwnValues(view, row, table.columns)) return false;
@@ -1087,8 +1087,9 @@ function isProjectTotal(text: string, project: string): boolean {
  * one form's 100 and each project's to between 50 and 100, under no 部门整体 title; a 部门整体
  * form naming a task on its rows, its 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
  * when each earlier one had its own, or when it names the project; a 总分 under projects that have
- * none, one over 100 points, or one under the last project's own named 总分 stating its points
- * again, is the whole list's, no one project's (see IndicatorTable.listTotalRows). A table of
+ * none, one over 100 points, a second where each earlier project closed with one 总分, or one
+ * under the last project's own named 总分 stating its points again, is the whole list's, no one
+ * project's (see IndicatorTable.listTotalRows). A table of
  * one project named on its rows is that project's (its form's header may name none). A table that
  * is neither keeps its rows but those closing a project, a 小计 among them being a level's, as before.
  */
