@@ -59,16 +59,31 @@ function sheetOf(after: (project: string, i: number) => Row[], { merged = true, 
 
 const totalRow = (label: string, score: CellValue = 98.5): Row => [label, null, null, null, null, null, 100, score, null];
 
+/** The three projects of sheetOf with a `<项目>总分` row each, read right: each its own form, 98.5 of 100. */
+const EACH_WITH_ITS_TOTAL = [
+  "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
+  "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
+  "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
+];
+
+/**
+ * Each project's last row (sheetOf with a 总分 row each) made a 成本指标 under 产出指标 after its
+ * 满意度 row, as many provinces list cost last: its 可持续影响 row (10 points) gives way to it.
+ */
+function withCostRowLast(spec: SheetSpec): SheetSpec {
+  for (const first of [7, 16, 25]) {
+    spec.rows[first + 6] = spec.rows[first + 7];
+    spec.rows[first + 7] = [null, "产出指标", "成本指标", "亩均补助成本", "≤50元", "48元", 10, 10, null];
+  }
+  return spec;
+}
+
 describe("several projects in one indicator table, a 项目名称 column telling them apart (review round 33, H4)", () => {
   it("reads each project as its own form: its rows, its 总分 row and its line of the budget list", () => {
     const a = run(sheetOf((project) => [totalRow(`${project}总分`)]));
     expect(found(a)).toEqual([]);
     // The first covers the header; the others start at their own rows.
-    expect(totals(a)).toEqual([
-      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
-      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
-      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
-    ]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
@@ -185,11 +200,7 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     spec.rows[16][0] = null;
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(totals(a)).toEqual([
-      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
-      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
-      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
-    ]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
   it("names a project left unnamed, with a bare 总分, by its range, and counts the one line of the list no other project takes (round 38's g01)", () => {
@@ -229,20 +240,12 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
   });
 
   it("keeps a project's last row just below its name merged a row short in the project (review round 42, N2)", () => {
-    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
-    for (const first of [7, 16, 25]) {
-      spec.rows[first + 6] = spec.rows[first + 7];
-      spec.rows[first + 7] = [null, "产出指标", "成本指标", "亩均补助成本", "≤50元", "48元", 10, 10, null];
-    }
+    const spec = withCostRowLast(sheetOf((project) => [totalRow(`${project}总分`)]));
     // The names merged over seven rows of eight: the 成本指标 row has a name cell of its own, blank.
     spec.merges = spec.merges!.map((range) => range.replace(/^A(\d+):A(\d+)$/, (_, top, bottom) => `A${top}:A${Number(bottom) - 1}`));
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(totals(a)).toEqual([
-      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
-      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
-      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
-    ]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
   it("reads an unnamed project without 总分 rows where the name merged down the project before ends", () => {
@@ -257,19 +260,10 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
   });
 
   it("keeps a 成本指标 under 产出指标 after 满意度 in its project, its name merged down (review round 41, H1)", () => {
-    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
-    // Each project's 科学施肥意识 (10 points) gives way to a 成本指标 of 10 points after 满意度.
-    for (const first of [7, 16, 25]) {
-      spec.rows[first + 6] = spec.rows[first + 7];
-      spec.rows[first + 7] = [null, "产出指标", "成本指标", "亩均补助成本", "≤50元", "48元", 10, 10, null];
-    }
+    const spec = withCostRowLast(sheetOf((project) => [totalRow(`${project}总分`)]));
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(totals(a)).toEqual([
-      "测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)",
-      "耕地质量提升项目 B17:I25: 98.5 of 100 (98.5)",
-      "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)",
-    ]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 });
 
