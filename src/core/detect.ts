@@ -128,6 +128,11 @@ export interface IndicatorTable extends TableBase {
   /** The 小计 rows inside the table (产出指标小计 | 50 | 48), in order: no indicators. */
   levelSubtotalRows: number[];
   /**
+   * Those of them closing a task's rows in one form naming a task on its rows (道路养护小计 after
+   * 道路养护's, see splitProjects), with the task's name ("" for one left blank): they sum its rows.
+   */
+  taskSubtotals: { row: number; task: string }[];
+  /**
    * On the last project's table of a list of several (see splitProjects): the rows of the whole
    * list's own 合计 under it (300 | 295.5), which adds up, or averages, the projects' totals.
    */
@@ -603,6 +608,14 @@ function labelMatches(labels: string[], re: RegExp, from = 0): boolean {
   return false;
 }
 
+/** A numbered sentence (1.本项目指标值依据年初目标填列。): one of a form's notes, not a name. */
+const NUMBERED_NOTE = /^[（(]?\d{1,2}[)）.、．]\s*\S.*[。；;]/;
+
+/** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered sentence alone on its row. */
+function isNote(labels: string[]): boolean {
+  return labelMatches(labels, NOTE_LABEL) || (labels.length === 1 && NUMBERED_NOTE.test(labels[0].trim()));
+}
+
 /**
  * What labels[i] heads, the text after it being what the row holds: a "total", a "grade", or
  * neither. 自评结果 | 95 is the 总分 and 自评结果 | 优 the 等次; 自评结论 is the 等次 only when it
@@ -794,7 +807,7 @@ function resumesAt(view: SheetView, from: number, table: IndicatorTable, header:
       continue;
     }
     const labels = leadingLabels(view, row, span.left, right);
-    if (isBlankRow(view, row, span.left, right) || labelMatches(labels, NOTE_LABEL)) {
+    if (isBlankRow(view, row, span.left, right) || isNote(labels)) {
       if (++gaps > allowed) return undefined;
       row++;
       continue;
@@ -861,6 +874,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     gradeRow: null,
     subtotalRow: null,
     levelSubtotalRows: [],
+    taskSubtotals: [],
     listTotalRows: [],
     statedTotal: null,
     statedGrade: null,
@@ -886,7 +900,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     // One project's 总分, 小计 or 等次 in a table naming its rows' projects goes on to the next
     // project's rows (see splitProjects); the last project's 总分 (测土配方施肥项目总分) is the table's.
     if (project !== undefined && endsProject(view, row, table, labels, project)) {
-      if (projectFollows(view, row, table, scanLeft, project)) {
+      if (projectFollows(view, row, table, header, scanLeft, project)) {
         table.rows.push(row);
         table.lastRow = row;
         continue;
@@ -920,7 +934,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       continue;
     }
     // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
-    if (labelMatches(labels, NOTE_LABEL)) {
+    if (isNote(labels)) {
       const next = resumesAt(view, row, table, header);
       if (next === undefined) break;
       row = next - 1;
@@ -1002,7 +1016,7 @@ function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, 
   const { span, right } = table;
   for (let above = row - 1; above > table.headerBottom; above--) {
     const labels = leadingLabels(view, above, span.left, right);
-    if (isBlankRow(view, above, span.left, right) || labelMatches(labels, NOTE_LABEL)) continue;
+    if (isBlankRow(view, above, span.left, right) || isNote(labels)) continue;
     return !view.isOrigin(above, projectColumn) || endsProject(view, above, table, labels, "");
   }
   return false;
@@ -1018,14 +1032,21 @@ function endsProject(view: SheetView, row: number, table: IndicatorTable, labels
 }
 
 /**
- * Whether the next project's indicators start after a row closing a project, past up
- * to PROJECT_GAP_ROWS blank rows and notes (说明：…) and the project's other 总分 or 等次 rows.
+ * Whether the next project's indicators start after a row closing a project, past up to
+ * PROJECT_GAP_ROWS blank rows and notes (说明：…), the table's header once more and the project's
+ * other 总分 or 等次 rows. Another header (the budget list under the table) is no project's.
  */
-function projectFollows(view: SheetView, row: number, table: IndicatorTable, scanLeft: number, project: string): boolean {
+function projectFollows(view: SheetView, row: number, table: IndicatorTable, header: HeaderMatch, scanLeft: number, project: string): boolean {
   let gaps = 0;
   for (let next = row + 1; next < view.rowCount; next++) {
+    if (startsHeader(view, next, table.span, table.columns)) {
+      const again = repeatedHeader(view, next, table, header);
+      if (again === undefined) return false;
+      next = again.bottom;
+      continue;
+    }
     const labels = leadingLabels(view, next, scanLeft, table.right);
-    if (isBlankRow(view, next, scanLeft, table.right) || labelMatches(labels, NOTE_LABEL)) {
+    if (isBlankRow(view, next, scanLeft, table.right) || isNote(labels)) {
       if (++gaps > PROJECT_GAP_ROWS) return false;
     } else if (!endsProject(view, next, table, labels, project)) {
       return startsProject(view, next, table);
@@ -1048,6 +1069,9 @@ function afterName(text: string, project: string): string | null {
   if (name !== "" && words.startsWith(name)) return words.slice(name.length);
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
 }
+
+/** Words after a project's name that head its indicators' sum, not its 总分 (道路养护小计). */
+const PROJECT_SUBTOTAL_WORDS = /^(小计|合计)$/;
 
 /** A project's 总分 or 小计 words after whatever name (see isProjectTotal, nameBeforeTotal). */
 const PROJECT_TOTAL_END = new RegExp(`\\s*(自评)?(${PROJECT_CLOSING_WORDS})$`);
@@ -1097,6 +1121,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null };
   const parts: Part[] = [];
   const closing: number[] = [];
+  const closedProject = new Map<number, Part>();
   let unnamedFirst = false;
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
   for (const row of table.rows) {
@@ -1104,6 +1129,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const part = parts.at(-1);
     if (part && endsProject(view, row, table, labelsOf(row), part.name)) {
       closing.push(row);
+      closedProject.set(row, part);
       if (heads(labelsOf(row), "grade")) part.gradeRow ??= row;
       // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
       else if (part.totalRow === null) part.totalRow = row;
@@ -1117,6 +1143,14 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     else if (part) part.rows.push(row);
     else unnamedFirst = true;
   }
+  // A level's 小计 (小计, 产出指标小计), or a project's own (道路养护小计, 道路养护合计).
+  const isSubtotal = (row: number) => {
+    const labels = labelsOf(row);
+    if (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal)) return true;
+    const text = ownProjectText(view, row, table);
+    const named = parts.find((part) => part.name !== "" && afterName(text, part.name) !== null);
+    return named !== undefined && PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, named.name)!));
+  };
   const { level1, weight } = table.columns;
   const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!))).size;
   // A part left unnamed too small to be a form (a 成本指标 row just below the name merged over the
@@ -1152,17 +1186,25 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const namesLast = (row: number) => afterName(ownProjectText(view, row, table), last.name) !== null;
   const oneFormTotal = () =>
     !earlierTotalled && table.totalRow !== null && !namesLast(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
+  const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
+  // A 小计 stating the last project's points, short of all the projects'.
+  const sumsLastAlone = (row: number) =>
+    weight !== undefined && weights.length > 1 && weightOf(row).eq(weights[weights.length - 1]) && !weightOf(row).eq(weights.reduce((sum, w) => sum.plus(w)));
   if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred) || weights.some((w) => w.lt(half)) || oneFormTotal()) {
-    const subtotals = closing.filter((row) => labelMatches(labelsOf(row), SUBTOTAL_LABEL) || labelsOf(row).some(isGroupSubtotal));
+    const subtotals = closing.filter(isSubtotal);
+    // The last task's own 小计 over the form's 总分 (路灯维修小计, after 道路养护小计 and the rest) is
+    // that task's, as theirs are, not the form's indicators' 合计.
+    const lastOwnSubtotal = table.subtotalRow !== null && subtotals.length > 0 && isSubtotal(table.subtotalRow) && (namesLast(table.subtotalRow) || sumsLastAlone(table.subtotalRow));
+    if (lastOwnSubtotal) subtotals.push(table.subtotalRow!);
     const rows = table.rows.filter((row) => !closing.includes(row));
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
-    return [{ ...table, projectColumn: null, rows, levelSubtotalRows }];
+    const taskSubtotals = subtotals.filter((row) => !labelsOf(row).some(isGroupSubtotal)).map((row) => ({ row, task: (closedProject.get(row) ?? last).name }));
+    return [{ ...table, projectColumn: null, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
   }
   // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, or
   // the second where each project before closed with one 总分 row (no 合计 over it), or under the
   // last project's own 总分 (naming it) one stating as many points (the projects' average). (A
   // 得分 over 100 may be a project's, wrongly: e.g. its 分值 adding up to 105.)
-  const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
   const overHundred = (row: number) => weightOf(row).gt(hundred);
   let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
@@ -1221,7 +1263,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
-    if (labelMatches(labels, NOTE_LABEL)) break;
+    if (isNote(labels)) break;
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
     if (underHeader && COLUMN_NUMBERS_LABEL.test(labels[0] ?? "")) continue;

@@ -167,10 +167,10 @@ export interface ScoreGroup {
   sharedScore: NumberCell | null;
 }
 
-/** A 小计 row inside an indicator table: the 分值 and 得分 it records for the rows of one 一级 above it. */
+/** A 小计 row inside an indicator table: the 分值 and 得分 it records for the rows of one 一级 above it, or of one task. */
 export interface LevelSubtotal {
-  /** The 一级 of the rows it is told against (see levelSubtotals). */
-  level1: string;
+  /** What it is the 小计 of: the 一级 of the rows it is told against (see levelSubtotals), or their task (道路养护). */
+  name: string;
   /** Those rows. */
   rows: Indicator[];
   /**
@@ -981,7 +981,11 @@ function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indi
     if (level1 === undefined) return;
     const rows = last ? ofLevel(since.length > 0 ? since : above, level1) : ofLevel(headRows, level1);
     const wider = [since, above, ofLevel(indicators, level1), after, ...(next ? [ofLevel(headRows, next.level1)] : []), headed, ...(above.length === 0 ? [below] : [])];
-    subtotals.push({ level1, rows, wider, weight: weightCell(view, row, table.columns.weight), score: numberCell(view, row, table.columns.score) });
+    const cells = { weight: weightCell(view, row, table.columns.weight), score: numberCell(view, row, table.columns.score) };
+    // A task's 小计 sums the task's rows, all since the 小计 before.
+    const task = table.taskSubtotals.find((subtotal) => subtotal.row === row);
+    if (task && since.length > 0) subtotals.push({ name: task.task, rows: since, wider, ...cells });
+    else subtotals.push({ name: splitStatedWeight(level1).name, rows, wider, ...cells });
   });
   return subtotals;
 }

@@ -239,6 +239,14 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
+  it("reads on past a note headed 填表说明, or numbered (1.…), between one project's 总分 and the next (review round 42, N3)", () => {
+    for (const note of ["填表说明：指标值依据年初目标填列", "1.本项目指标值依据年初绩效目标表填列。", "（2）满意度以问卷调查结果填列，样本200份。"]) {
+      const a = run(sheetOf((project) => [totalRow(`${project}总分`)], { between: [[note]] }));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => t.label)).toEqual(PROJECTS);
+    }
+  });
+
   it("keeps a project's last row just below its name merged a row short in the project (review round 42, N2)", () => {
     const spec = withCostRowLast(sheetOf((project) => [totalRow(`${project}总分`)]));
     // The names merged over seven rows of eight: the 成本指标 row has a name cell of its own, blank.
@@ -380,6 +388,22 @@ describe("the rows closing each project, as forms write them (review round 38)",
     }
   });
 
+  it("reads the whole list's 合计 as the list's with the budget list under the table, the projects without 总分 rows (review round 42, N5)", () => {
+    const spec = (listTotal: Row): SheetSpec => {
+      const above = sheetOf(() => []);
+      // The title, then the indicators and their 合计, then the budget list after a blank row.
+      const indicators = above.rows.slice(LIST.length);
+      const rows = [LIST[0], ...indicators, listTotal, [], ...LIST.slice(1, -1)];
+      return { ...above, rows, merges: above.merges!.map((m) => m.replace(/^A(\d+):A(\d+)$/, (_, top, bottom) => `A${Number(top) - 5}:A${Number(bottom) - 5}`)) };
+    };
+    for (const [weight, right, wrong] of [[300, 295.5, 290], [270, 267, 260]]) {
+      const a = run(spec(["合计", null, null, null, null, null, weight, right, null]));
+      expect(found(a)).toEqual([]);
+      expect(totals(a)).toEqual(PROJECTS.map((p, i) => `${p} ${["B2:I10", "B11:I18", "B19:I27"][i]}: 98.5 of 100 (null)`));
+      expect(found(run(spec(["合计", null, null, null, null, null, weight, wrong, null])))).toEqual(["sum-mismatch@项目绩效自评!H27"]);
+    }
+  });
+
   it("checks a 合计 stating the indicators' points alone (270 = 3 × 90) against their scores, the budget's left out (review round 41, M2)", () => {
     for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
       const spec = (list: number) => {
@@ -486,6 +510,28 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     titled.rows = [["2023年度县交通运输局部门整体支出绩效自评表"], ...titled.rows];
     titled.merges = titled.merges!.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + 1)));
     expect(run(titled).totals).toHaveLength(1);
+  });
+
+  it("reads each task's 小计, the last one's over the 总分 too, as that task's, and checks it (review round 42)", () => {
+    // Each task's two rows (30 points) closed by its 小计, named or bare; then the form's 总分 of 100.
+    const withSubtotals = (label: (task: string) => string, lastScore = 30): SheetSpec => {
+      const spec = departmentForm(99.5);
+      const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
+      const rows = [...head];
+      ["道路养护", "桥梁检测", "路灯维修"].forEach((task, i) => {
+        rows.push(...tasks.slice(2 * i, 2 * i + 2), [label(task), null, null, null, null, null, 30, i === 2 ? lastScore : 30, null]);
+      });
+      return { ...spec, rows: [...rows, ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
+    };
+    for (const label of [(task: string) => `${task}小计`, () => "小计"]) {
+      const a = run(withSubtotals(label));
+      expect(found(a)).toEqual([]);
+      expect(totals(a)).toEqual(["部门整体!B4:I15 B4:I15: 99.5 of 100 (99.5)"]);
+      const wrong = run(withSubtotals(label, 29)).findings;
+      expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H13"]);
+      // A bare 小计 too is named by its task.
+      expect(wrong[0].message).toBe(`路灯维修小计的得分填的是 29，但其下各指标得分相加为 30。请改为 30，或核对各行数字。`);
+    }
   });
 
   it("scores it whole, with its budget and its 总分, and finds a wrong 总分", () => {

@@ -333,7 +333,7 @@ function checkLevelSubtotals(findings: FindingList, block: IndicatorBlock, resul
   for (const subtotal of block.levelSubtotals) {
     const level = sums(subtotal.rows);
     const wider = subtotal.wider.map(sums);
-    const name = splitStatedWeight(subtotal.level1).name;
+    const name = subtotal.name;
     const weight = subtotal.weight;
     // As the cell shows it: 50 over 16.67 × 3 is right.
     const weightAgrees = (sum: Decimal | null) => sum !== null && agreesAsShown(weight!.value!, weight!.shown, sum);
