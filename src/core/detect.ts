@@ -910,6 +910,11 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
         break;
       }
     }
+    // The projects' average under the last of them (平均得分 | 100 | 98.17) ends the list.
+    if (project !== undefined && labelMatches(labels, LIST_AVERAGE_LABEL) && !hasOwnValues(view, row, columns)) {
+      table.totalRow = row;
+      break;
+    }
     // 综合得分 | 95 | 评价等次 | 优: the total and the grade on one row.
     if (labels.length > 1 && summaryKind(labels, 0) === "total" && heads(labels, "grade", 1)) {
       table.totalRow = table.gradeRow = row;
@@ -952,7 +957,11 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && heads(labels, "grade")) table.gradeRow = next;
-      else if ((table.totalRow === null || table.gradeRow === null) && (heads(labels, "total") || (project !== undefined && isProjectTotal(ownProjectText(view, next, table), project)))) {
+      else if (
+        ((table.totalRow === null || table.gradeRow === null) && (heads(labels, "total") || (project !== undefined && isProjectTotal(ownProjectText(view, next, table), project)))) ||
+        // Under the last project's 总分 and 等次, the whole list's 合计 or average (see splitProjects).
+        (project !== undefined && table.subtotalRow === null && (heads(labels, "total") || labelMatches(labels, LIST_AVERAGE_LABEL)))
+      ) {
         table.subtotalRow = table.totalRow;
         table.totalRow = next;
       } else break;
@@ -1070,6 +1079,9 @@ function afterName(text: string, project: string): string | null {
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
 }
 
+/** The label of a list's average of its projects' totals (平均得分 | 100 | 98.17): the whole list's, never one project's. */
+const LIST_AVERAGE_LABEL = /^(各?项目)?平均(得)?分$/;
+
 /** Words after a project's name that head its indicators' sum, not its 总分 (道路养护小计). */
 const PROJECT_SUBTOTAL_WORDS = /^(小计|合计)$/;
 
@@ -1184,8 +1196,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
   const last = parts[parts.length - 1];
   const namesLast = (row: number) => afterName(ownProjectText(view, row, table), last.name) !== null;
+  const isAverage = (row: number) => labelMatches(labelsOf(row), LIST_AVERAGE_LABEL);
   const oneFormTotal = () =>
-    !earlierTotalled && table.totalRow !== null && !namesLast(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
+    !earlierTotalled && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
   const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
   // A 小计 stating the last project's points, short of all the projects'.
   const sumsLastAlone = (row: number) =>
@@ -1201,12 +1214,12 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const taskSubtotals = subtotals.filter((row) => !labelsOf(row).some(isGroupSubtotal)).map((row) => ({ row, task: (closedProject.get(row) ?? last).name }));
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
   }
-  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, or
-  // the second where each project before closed with one 总分 row (no 合计 over it), or under the
+  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, one
+  // labelled the projects' average (平均得分), or the second where each project before closed with one 总分 row (no 合计 over it), or under the
   // last project's own 总分 (naming it) one stating as many points (the projects' average). (A
   // 得分 over 100 may be a project's, wrongly: e.g. its 分值 adding up to 105.)
   const overHundred = (row: number) => weightOf(row).gt(hundred);
-  let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row));
+  let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row) && !isAverage(row));
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
   const restated = (rows: number[]) => namesLast(rows[0]) && weightOf(rows[0]).eq(weightOf(rows[1]));
   // The last project's indicators' 合计 (90 | 89, or 小计) over its 总分 (100 | 98.5), as a form closes.
@@ -1216,7 +1229,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
-    last.gradeRow ??= table.gradeRow !== null && endTotals.includes(table.totalRow!) ? table.gradeRow : null;
+    // Its 等次 row, right under it or above the list's 合计.
+    const ownGrade = table.gradeRow !== null && (endTotals.includes(table.totalRow!) || table.gradeRow < table.totalRow!);
+    last.gradeRow ??= ownGrade ? table.gradeRow : null;
   }
   // A project whose name cell was left blank takes the name its 总分 row gives (耕地质量提升项目总分).
   for (const part of parts) if (part.name === "" && part.totalRow !== null) part.name = nameBeforeTotal(ownProjectText(view, part.totalRow, table));

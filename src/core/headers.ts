@@ -260,7 +260,7 @@ export function compactName(text: string): string {
 }
 
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
-export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最各]/;
+export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最各平]/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|填表说明|填报说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

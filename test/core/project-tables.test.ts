@@ -286,6 +286,34 @@ describe("the rows closing each project, as forms write them (review round 38)",
     }
   });
 
+  it("reads the whole list's 合计 after the last project's 等次, the 等次 staying the project's (review round 41's b41)", () => {
+    const spec = (lastGrade: string, listScore: number) => {
+      const s = sheetOf((project, i) => [totalRow(`${project}总分`), gradeRow(i === 2 ? lastGrade : "优")]);
+      s.rows.push(["合计", null, null, null, null, null, 300, listScore, null]);
+      return s;
+    };
+    const a = run(spec("优", 295.5));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.recordedScore} ${t.recordedGrade}`)).toEqual(["98.5 优", "98.5 优", "98.5 优"]);
+    expect(found(run(spec("良", 290)))).toEqual(["grade-mismatch@项目绩效自评!G37", "sum-mismatch@项目绩效自评!H38"]);
+  });
+
+  it("reads the projects' average labelled 平均得分 under the last project as the whole list's (review round 41's b14)", () => {
+    for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+      const spec = (average: number) => {
+        const s = sheetOf(after);
+        s.rows.push(["平均得分", null, null, null, null, null, 100, average, null]);
+        return s;
+      };
+      const a = run(spec(98.5));
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
+      const wrong = run(spec(96)).findings;
+      expect(wrong.map((f) => f.rule)).toEqual(["sum-mismatch"]);
+      expect(wrong[0].message).toBe("项目清单的合计得分填的是 96，但各项目总分平均为 98.5。请改为 98.5，或核对各行数字。");
+    }
+  });
+
   it("reads a project's 合计 over its 总分 as its indicators' subtotal, and its total", () => {
     const a = run(sheetOf((project) => [["合计", null, null, null, null, null, 90, 89, null], totalRow(`${project}总分`)]));
     expect(found(a)).toEqual([]);
