@@ -1328,7 +1328,7 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
   let project: string | null = null;
   let unit: string | null = null;
   let unitRank = Infinity;
-  for (let row = from; row > stop; row--) {
+  const readNames = (row: number) => {
     for (let c = span.left; c < spanEnd(view, row, span); c++) {
       const name = labelledName(view, row, c, span);
       if (name?.field === "project") project ??= name.value;
@@ -1337,11 +1337,20 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
         unitRank = name.rank;
       }
     }
+  };
+  for (let row = from; row > stop; row--) {
+    readNames(row);
     const title = formTitleText(view, row, span);
-    if (title !== null) return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
+    if (title === null) continue;
+    // A 填报单位 line may stand right above the title.
+    for (let above = row - 1; unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) readNames(above);
+    return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
   }
   return { project, unit, own: project !== null || unit !== null, wholeDepartment: false };
 }
+
+/** Rows above a form's title where its 填报单位 line may stand (a 附件 line between). */
+const UNIT_ROWS_ABOVE_TITLE = 2;
 
 /** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
 function labelledName(view: SheetView, row: number, col: number, span: ColumnSpan): (FormNameLabel & { value: string }) | null {
