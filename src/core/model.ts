@@ -198,7 +198,7 @@ export interface IndicatorBlock {
   /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
   statedTotalWeight: Decimal | null;
   /** A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows): its 得分, and the 分值 it states. */
-  listTotals: { score: NumberCell; statedWeight: Decimal | null }[];
+  listTotals: { score: NumberCell; weight: NumberCell | null }[];
   /** The year the form is for (see formYear): the year of a deadline that names none (12月31日前). */
   year: number | null;
 }
@@ -945,7 +945,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     listTotals: table.listTotalRows.flatMap((row) => {
       const cell = valueRightOfLabel(view, span, row, TOTAL_LABEL, cols.score, cols.weight);
       const score = cell && inPoints(numberCell(view, cell.row, cell.col));
-      return score ? [{ score, statedWeight: weightCell(view, row, cols.weight)?.value ?? null }] : [];
+      return score ? [{ score, weight: weightCell(view, row, cols.weight) }] : [];
     }),
     year: formYear(view, table, indicators),
   };

@@ -432,6 +432,20 @@ describe("the rows closing each project, as forms write them (review round 38)",
     }
   });
 
+  it("checks the whole list's 合计's own 分值: one that is no reading's (290 for 300 or 100 or 270) is a sum-mismatch", () => {
+    const spec = (weight: number, score: number) => {
+      const s = sheetOf((project) => [totalRow(`${project}总分`)]);
+      s.rows.push(["合计", null, null, null, null, null, weight, score, null]);
+      return s;
+    };
+    for (const [weight, score] of [[300, 295.5], [100, 98.5], [270, 267]]) expect(found(run(spec(weight, score)))).toEqual([]);
+    const wrong = run(spec(290, 295.5)).findings;
+    expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@G35"]);
+    expect(wrong[0].message).toBe("项目清单的合计分值填的是 290，但各项目分值相加为 300。请改为 300，或核对各行数字。");
+    // Its 得分 is then read every way: a wrong one is told too.
+    expect(found(run(spec(290, 290)))).toEqual(["sum-mismatch@项目绩效自评!G35", "sum-mismatch@项目绩效自评!H35"]);
+  });
+
   it("checks a 合计 stating the indicators' points alone (270 = 3 × 90) against their scores, the budget's left out (review round 41, M2)", () => {
     for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
       const spec = (list: number) => {

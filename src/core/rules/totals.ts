@@ -662,8 +662,9 @@ function sheetSum(
  * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or
  * jixiao's own (a total that differs has its own finding), as the cell shows them. A 合计 stating
  * the indicators' points alone (270 = 3 × 90) adds up their scores, the budget's left out. A 分值
- * that is none of these leaves any reading right. Unchecked while a project's total is not known,
- * and where the 合计 is a formula over cells jixiao fills (Excel adds it up again).
+ * that is none of these (290 for 300) is itself a sum-mismatch, and leaves any reading right. Unchecked
+ * while a project's total is not known, and where the 合计 is a formula over cells jixiao fills
+ * (Excel adds it up again).
  */
 export function checkListTotals(findings: FindingList, projects: EvaluationTotal[], view: SheetView, filled: () => FilledCells, places: number): void {
   const shown = projects.map((t) => t.recordedScore ?? t.sheetScore);
@@ -679,11 +680,22 @@ export function checkListTotals(findings: FindingList, projects: EvaluationTotal
   const sum: Reading = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null, weight: weightSum };
   const average: Reading = { shown: sum.shown!.div(count), own: sum.own?.div(count) ?? null, weight: weightSum?.div(count) ?? null, average: true };
   const indicators: Reading = { shown: indicatorScores, own: null, weight: indicatorWeights, indicators: true };
-  for (const { score, statedWeight } of projects[projects.length - 1].block.listTotals) {
+  for (const { score, weight } of projects[projects.length - 1].block.listTotals) {
+    const statedWeight = weight?.value ?? null;
+    const stated = [sum, average, indicators].filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
+    if (statedWeight !== null && stated.length === 0 && weightSum !== null) {
+      findings.add("sum-mismatch", weight!, {
+        what: "项目清单的合计分值",
+        whatEn: "The list's 合计 weight",
+        parts: "各项目分值",
+        partsEn: "the projects' weights",
+        recorded: statedWeight.toFixed(),
+        computed: weightSum.toFixed(),
+      });
+    }
     if (!score.value || recomputedTotal(score, view, filled)) continue;
     const recorded = score.value;
     const agrees = (value: Decimal | null) => value !== null && agreesAsShown(recorded, scoreDigits(score, places), value);
-    const stated = [sum, average, indicators].filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
     const readings = stated.length > 0 ? stated : [sum, average, indicators];
     if (readings.some((r) => agrees(r.shown) || agrees(r.own))) continue;
     const reading = readings[0];
