@@ -899,13 +899,15 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     if (startsProject(view, row, table)) project = ownProjectText(view, row, table);
     // One project's 总分, 小计 or 等次 in a table naming its rows' projects goes on to the next
     // project's rows (see splitProjects); the last project's 总分 (测土配方施肥项目总分) is the table's.
-    if (project !== undefined && endsProject(view, row, table, labels, project)) {
-      if (projectFollows(view, row, table, header, scanLeft, project)) {
+    // Before any name, in a project column: a first project whose name cell was left blank.
+    const closing = project ?? (table.projectColumn !== null ? "" : undefined);
+    if (closing !== undefined && endsProject(view, row, table, labels, closing)) {
+      if (projectFollows(view, row, table, header, scanLeft, closing)) {
         table.rows.push(row);
         table.lastRow = row;
         continue;
       }
-      if (isProjectTotal(ownProjectText(view, row, table), project)) {
+      if (project !== undefined && isProjectTotal(ownProjectText(view, row, table), project)) {
         table.totalRow = row;
         break;
       }
@@ -1134,7 +1136,6 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const parts: Part[] = [];
   const closing: number[] = [];
   const closedProject = new Map<number, Part>();
-  let unnamedFirst = false;
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
   for (const row of table.rows) {
     const text = ownProjectText(view, row, table);
@@ -1153,7 +1154,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && startsUnnamedProject(view, row, table);
     if (starts) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
-    else unnamedFirst = true;
+    // Rows before the first name: a first project whose name cell was left blank.
+    else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
   }
   // A level's 小计 (小计, 产出指标小计), or a project's own (道路养护小计, 道路养护合计).
   const isSubtotal = (row: number) => {
@@ -1178,7 +1180,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
   const weights = weight === undefined ? [] : parts.map((part) => part.rows.reduce((sum, row) => sum.plus(parseNumber(view.rowValue(row, weight)) ?? 0), new Decimal(0)));
   const forms =
-    !unnamedFirst &&
+    parts.some((part) => part.name !== "") &&
     !table.wholeDepartment &&
     level1 !== undefined &&
     parts.every((part) => levelsOf(part) >= 2) &&

@@ -203,6 +203,21 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
+  it("reads a first project whose name cell was left blank as a project of its own, named by its 总分 row or its range (review round 41's u05)", () => {
+    const named = sheetOf((project) => [totalRow(`${project}总分`)]);
+    named.rows[7][0] = null;
+    expect(found(run(named))).toEqual([]);
+    expect(totals(run(named))).toEqual(EACH_WITH_ITS_TOTAL);
+    // With a bare 总分, or none, it counts the one line of the list no other project takes (测土配方施肥项目's).
+    for (const [after, recorded, range] of [[() => [totalRow("总分")], "98.5", "B7:I16"], [() => [], "null", "B7:I15"]] as const) {
+      const bare = sheetOf(after);
+      bare.rows[7][0] = null;
+      const a = run(bare);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual([`项目绩效自评!${range} 98.5 (${recorded})`, `${PROJECTS[1]} 98.5 (${recorded})`, `${PROJECTS[2]} 98.5 (${recorded})`]);
+    }
+  });
+
   it("names a project left unnamed, with a bare 总分, by its range, and counts the one line of the list no other project takes (round 38's g01)", () => {
     const spec = sheetOf(() => [totalRow("总分")]);
     spec.rows[16][0] = null;
