@@ -1193,14 +1193,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   }
   // A project's form gives its indicators most of its 100 points (90 beside a budget's 10); a
   // department's tasks whose 分值 wrongly add up to over 100 have less each, or one 总分 of 100
-  // under them all.
+  // under them all (not when each weighs a whole form's indicators alike: the projects' average).
   const half = new Decimal(50);
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
   const last = parts[parts.length - 1];
   const namesLast = (row: number) => afterName(ownProjectText(view, row, table), last.name) !== null;
   const isAverage = (row: number) => labelMatches(labelsOf(row), LIST_AVERAGE_LABEL);
+  // Projects each weighing a whole form's indicators, the same (90 each): their 合计 of 100 is their average.
+  const wholeForms = weights.length > 1 && weights.every((w) => w.eq(weights[0])) && weights[0].gte(WHOLE_FORM_INDICATOR_POINTS);
   const oneFormTotal = () =>
-    !earlierTotalled && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
+    !earlierTotalled && !wholeForms && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
   const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
   // A 小计 stating the last project's points, short of all the projects'.
   const sumsLastAlone = (row: number) =>
@@ -1264,6 +1266,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     };
   });
 }
+
+/** What a project's indicators weigh at least on its own form: 90 beside its budget's 10, or 100. */
+const WHOLE_FORM_INDICATOR_POINTS = 90;
 
 /** A row numbering the columns under a header: 栏次 | 1 | 2 | 3 … */
 const COLUMN_NUMBERS_LABEL = /^(栏次|行次|栏号)$/;

@@ -379,6 +379,18 @@ describe("the rows closing each project, as forms write them (review round 38)",
     expect(wrong[0].message).toBe("项目清单的合计得分填的是 99，但各项目总分平均为 97.83。请改为 97.83，或核对各行数字。");
   });
 
+  it("reads projects without 总分 rows over their average 合计 of 100 as the list's, each weighing a whole form's 90 (review round 41's b09)", () => {
+    const spec = (average: number) => {
+      const s = sheetOf(() => []);
+      s.rows.push(["合计", null, null, null, null, null, 100, average, null]);
+      return s;
+    };
+    const a = run(spec(98.5));
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    expect(found(run(spec(97)))).toEqual(["sum-mismatch@项目绩效自评!H32"]);
+  });
+
   it("takes a project without a 总分 at its scores as the sheet holds them, for the whole list's 合计 (round 38's e18)", () => {
     const spec = (list: number) => {
       const s = sheetOf(() => []);
