@@ -177,8 +177,8 @@ function projectKey(name: string): string {
  * indicator table: of a project list that scores each project's execution (its own 分值 and 得分 on
  * several lines), the line of the project the table evaluates (its form's 项目名称, named the same,
  * else the one line whose name holds it or that it holds), and none when no one line is its: never
- * the whole list's points for one project. A form that names no project, or a block scoring one
- * line, counts the whole block; a project left unnamed in a table of several (see detect's
+ * the whole list's points for one project. A 部门整体 form none of it; a form that names no
+ * project, or a block scoring one line, counts the whole block; a project left unnamed in a table of several (see detect's
  * splitProjects) the one line no other project of its table (on `work`'s sheet) is given, if one.
  */
 function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
@@ -195,6 +195,8 @@ function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlo
     const line = lineOf(project);
     return line ? budgetExecution([line]) : null;
   }
+  // A 部门整体 form is no one project's, nor all of them (review round 25: it took the list's 30 points).
+  if (block.table.wholeDepartment) return null;
   if (block.table.projectColumn === null) return countedBudget(budget);
   const taken = work.indicators.filter((i) => i.block.table.project && sameList(i.block.table, block.table)).map((i) => lineOf(i.block.table.project!));
   const left = scored.filter((r) => !taken.includes(r));

@@ -71,6 +71,23 @@ describe("the review row of a budget table no total counts", () => {
     expect(analysis.findings.map((f) => `${f.rule}@${f.sheet}`)).toEqual(["total-incomplete@动物防疫补助"]);
   });
 
+  test("a 部门整体 form on a sheet of its own takes none of a list scoring each project: no total, rather than the list's 30 points (review round 25)", () => {
+    const list = scoredList([
+      [1, "高标准农田建设", 2500, 2500, 1, 10, 10],
+      [2, "农村人居环境整治", 800, 720, 0.9, 10, 9],
+      ["合计", "", 3300, 3220, 0.9758],
+    ]);
+    // Its header block names the unit, no project.
+    const department = indicatorsOnly("部门整体");
+    department.rows = [["2023年度部门整体支出绩效自评表"], ["单位名称", "县农业农村局"], ...department.rows.slice(2)];
+    const analysis = analyze(workbook(list, department, indicatorsOnly("农村人居环境整治")));
+    expect(analysis.totals.map((t) => [t.label, t.weights, t.score])).toEqual([
+      ["县农业农村局", "100", null],
+      ["农村人居环境整治", "100", "99"],
+    ]);
+    expect(analysis.findings.map((f) => `${f.rule}@${f.sheet}`)).toEqual(["total-incomplete@部门整体"]);
+  });
+
   test("a 合计 spaced out to fill its cell (合  计) names the row without the spaces", () => {
     const spaced = { ...projectList, rows: projectList.rows.map((row) => (row[0] === "合计" ? ["合  计", ...row.slice(1)] : row)) };
     const { rows } = review("农业农村局.xlsx", workbook(spaced));
