@@ -608,12 +608,22 @@ function labelMatches(labels: string[], re: RegExp, from = 0): boolean {
   return false;
 }
 
-/** A numbered sentence (1.本项目指标值依据年初目标填列。): one of a form's notes, not a name. */
-const NUMBERED_NOTE = /^[（(]?\d{1,2}[)）.、．]\s*\S.*[。；;]/;
+/** Words a numbered line holds at least to be a note rather than a name (本项目指标值依据年初目标填列). */
+const NOTE_WORDS = 12;
 
-/** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered sentence alone on its row. */
+/**
+ * A numbered line that is one of a form's notes, not a name: a sentence (1.本项目指标值…。), or more
+ * words than a name has, however it is numbered (一、, （二）, ①, １．).
+ */
+function isNumberedNote(text: string): boolean {
+  const line = text.trim();
+  const words = withoutNumbering(line);
+  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS);
+}
+
+/** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered note alone on its row. */
 function isNote(labels: string[]): boolean {
-  return labelMatches(labels, NOTE_LABEL) || (labels.length === 1 && NUMBERED_NOTE.test(labels[0].trim()));
+  return labelMatches(labels, NOTE_LABEL) || (labels.length === 1 && isNumberedNote(labels[0]));
 }
 
 /**

@@ -249,9 +249,9 @@ export function isGroupSubtotal(text: string): boolean {
   return text.length <= 24 && GROUP_SUBTOTAL.test(withoutNumbering(normalizeHeader(text)));
 }
 
-/** A line's words without its numbering: 1.财政拨款, （二）其他资金, 一、项目支出. */
+/** A line's words without its numbering: 1.财政拨款, （二）其他资金, 一、项目支出, １．, ①. */
 export function withoutNumbering(text: string): string {
-  return text.replace(/^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．])\s*/, "");
+  return text.replace(/^(?:[(（]?[0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９一二三四五六七八九十]+[.、．]|[①-⑳])\s*/, "");
 }
 
 /** A name as a list, a form and its 总分 row each may write it: no spaces or numbering, brackets of one kind. */

@@ -254,11 +254,23 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads on past a note headed 填表说明, or numbered (1.…), between one project's 总分 and the next (review round 42, N3)", () => {
-    for (const note of ["填表说明：指标值依据年初目标填列", "1.本项目指标值依据年初绩效目标表填列。", "（2）满意度以问卷调查结果填列，样本200份。"]) {
-      const a = run(sheetOf((project) => [totalRow(`${project}总分`)], { between: [[note]] }));
-      expect(found(a)).toEqual([]);
-      expect(a.totals.map((t) => t.label)).toEqual(PROJECTS);
+  it("reads on past a note headed 填表说明, or numbered any way, between projects (review rounds 42, N3, and 43, I1)", () => {
+    const notes = [
+      "填表说明：指标值依据年初目标填列",
+      "1.本项目指标值依据年初绩效目标表填列。",
+      "（2）满意度以问卷调查结果填列，样本200份。",
+      "1.本项目指标值依据年初绩效目标表填列",
+      "①本项目指标值依据年初绩效目标表填列。",
+      "一、本项目指标值依据年初绩效目标表填列。",
+      "（一）本项目指标值依据年初绩效目标表填列。",
+      "１．本项目指标值依据年初绩效目标表填列。",
+    ];
+    for (const note of notes) {
+      for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+        const a = run(sheetOf(after, { between: [[note]] }));
+        expect(found(a)).toEqual([]);
+        expect(a.totals.map((t) => t.label)).toEqual(PROJECTS);
+      }
     }
   });
 
