@@ -683,7 +683,8 @@ export function checkListTotals(findings: FindingList, projects: EvaluationTotal
   for (const { score, weight } of projects[projects.length - 1].block.listTotals) {
     const statedWeight = weight?.value ?? null;
     const stated = [sum, average, indicators].filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
-    if (statedWeight !== null && stated.length === 0 && weightSum !== null) {
+    // Only where every project's total is known: one missing its budget line weighs what it lacks.
+    if (statedWeight !== null && stated.length === 0 && weightSum !== null && sum.own !== null) {
       findings.add("sum-mismatch", weight!, {
         what: "项目清单的合计分值",
         whatEn: "The list's 合计 weight",
