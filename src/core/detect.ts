@@ -13,6 +13,7 @@ import {
   FormNameLabel,
   GRADE_LABEL,
   IndicatorField,
+  LIST_AVERAGE_LABEL,
   NOTE_LABEL,
   RESULT_LABEL,
   ROW_LABEL_START,
@@ -1090,9 +1091,6 @@ function afterName(text: string, project: string): string | null {
   if (name !== "" && words.startsWith(name)) return words.slice(name.length);
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
 }
-
-/** The label of a list's average of its projects' totals (平均得分 | 100 | 98.17): the whole list's, never one project's. */
-const LIST_AVERAGE_LABEL = /^(各?项目)?平均(得)?分$/;
 
 /** Words after a project's name that head its indicators' sum, not its 总分 (道路养护小计). */
 const PROJECT_SUBTOTAL_WORDS = /^(小计|合计)$/;

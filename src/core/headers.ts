@@ -261,6 +261,8 @@ export function compactName(text: string): string {
 
 /** The first characters of every total, grade and note label above: a cheap test before the regexes. */
 export const ROW_LABEL_START = /^[\s\u3000]*[合总综绩自得评等注说备填审负联单财小项指最各平]/;
+/** The label of a list's average of its projects' totals (平均得分 | 100 | 98.17): the whole list's, never one project's. */
+export const LIST_AVERAGE_LABEL = /^(各?项目)?平均(得)?分$/;
 /** Lines under a table that are notes or signatures, not data: "填表人：张三", or 填表人 | 张三 in cells of their own. */
 export const NOTE_LABEL = /^(注|说明|填表说明|填报说明|备注|填表人|填报人|审核人|负责人|联系人|联系电话|单位负责人|财务负责人|填报日期|填表日期)(?:[:：\s]|$)/;
 

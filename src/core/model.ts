@@ -27,6 +27,7 @@ import {
   dimensionOf,
   isSectionHeading,
   withoutNumbering,
+  LIST_AVERAGE_LABEL,
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
@@ -197,8 +198,11 @@ export interface IndicatorBlock {
   recordedSubtotal: NumberCell | null;
   /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
   statedTotalWeight: Decimal | null;
-  /** A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows): its 得分, and the 分值 it states. */
-  listTotals: { score: NumberCell; weight: NumberCell | null }[];
+  /**
+   * A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows):
+   * its 得分, the 分值 it states, and whether its label says it is their average (平均得分).
+   */
+  listTotals: { score: NumberCell; weight: NumberCell | null; average: boolean }[];
   /** The year the form is for (see formYear): the year of a deadline that names none (12月31日前). */
   year: number | null;
 }
@@ -945,7 +949,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     listTotals: table.listTotalRows.flatMap((row) => {
       const cell = valueRightOfLabel(view, span, row, TOTAL_LABEL, cols.score, cols.weight);
       const score = cell && inPoints(numberCell(view, cell.row, cell.col));
-      return score ? [{ score, weight: weightCell(view, row, cols.weight) }] : [];
+      const average = leadingLabels(view, row, span.left, span.right).some((label) => LIST_AVERAGE_LABEL.test(normalizeHeader(label)));
+      return score ? [{ score, weight: weightCell(view, row, cols.weight), average }] : [];
     }),
     year: formYear(view, table, indicators),
   };

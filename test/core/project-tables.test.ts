@@ -337,8 +337,14 @@ describe("the rows closing each project, as forms write them (review round 38)",
       expect(a.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
       const wrong = run(spec(96)).findings;
       expect(wrong.map((f) => f.rule)).toEqual(["sum-mismatch"]);
-      expect(wrong[0].message).toBe("项目清单的合计得分填的是 96，但各项目总分平均为 98.5。请改为 98.5，或核对各行数字。");
+      expect(wrong[0].message).toBe("项目清单的平均得分填的是 96，但各项目总分平均为 98.5。请改为 98.5，或核对各行数字。");
     }
+    // Its 分值 of 300 is itself wrong; its 得分 is still the average (review round 43, I7).
+    const summed = sheetOf(() => []);
+    summed.rows.push(["平均得分", null, null, null, null, null, 300, 98.5, null]);
+    const wrong = run(summed).findings;
+    expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@G32"]);
+    expect(wrong[0].message).toBe("项目清单的平均得分的分值填的是 300，但各项目分值平均为 100。请改为 100，或核对各行数字。");
   });
 
   it("reads a project's 合计 over its 总分 as its indicators' subtotal, and its total", () => {

@@ -680,32 +680,36 @@ export function checkListTotals(findings: FindingList, projects: EvaluationTotal
   const sum: Reading = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null, weight: weightSum };
   const average: Reading = { shown: sum.shown!.div(count), own: sum.own?.div(count) ?? null, weight: weightSum?.div(count) ?? null, average: true };
   const indicators: Reading = { shown: indicatorScores, own: null, weight: indicatorWeights, indicators: true };
-  for (const { score, weight } of projects[projects.length - 1].block.listTotals) {
+  for (const { score, weight, average: labelledAverage } of projects[projects.length - 1].block.listTotals) {
+    // One labelled 平均得分 is their average alone.
+    const candidates = labelledAverage ? [average] : [sum, average, indicators];
+    const label = labelledAverage ? "平均得分" : "合计";
     const statedWeight = weight?.value ?? null;
-    const stated = [sum, average, indicators].filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
+    const stated = candidates.filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
     // Only where every project's total is known: one missing its budget line weighs what it lacks.
-    if (statedWeight !== null && stated.length === 0 && weightSum !== null && sum.own !== null) {
+    if (statedWeight !== null && stated.length === 0 && candidates[0].weight !== null && sum.own !== null) {
       findings.add("sum-mismatch", weight!, {
-        what: "项目清单的合计分值",
-        whatEn: "The list's 合计 weight",
+        what: labelledAverage ? "项目清单的平均得分的分值" : "项目清单的合计分值",
+        whatEn: `The list's ${label} weight`,
         parts: "各项目分值",
         partsEn: "the projects' weights",
+        average: labelledAverage ? "1" : "",
         recorded: statedWeight.toFixed(),
-        computed: weightSum.toFixed(),
+        computed: roundHalfUp(candidates[0].weight, places).toFixed(),
       });
     }
     if (!score.value || recomputedTotal(score, view, filled)) continue;
     const recorded = score.value;
     const agrees = (value: Decimal | null) => value !== null && agreesAsShown(recorded, scoreDigits(score, places), value);
-    const readings = stated.length > 0 ? stated : [sum, average, indicators];
+    const readings = stated.length > 0 ? stated : candidates;
     if (readings.some((r) => agrees(r.shown) || agrees(r.own))) continue;
     const reading = readings[0];
     if (reading.shown === null) continue;
     // The sheet's own totals; jixiao's where they differ (the projects' 总分 found wrong).
     const checked = reading.own !== null && !eq(reading.own, reading.shown);
     findings.add("sum-mismatch", score, {
-      what: "项目清单的合计得分",
-      whatEn: "The list's 合计 score",
+      what: labelledAverage ? "项目清单的平均得分" : "项目清单的合计得分",
+      whatEn: `The list's ${label} score`,
       parts: reading.indicators ? "各项目指标得分" : checked ? "按核算的各项目总分" : "各项目总分",
       partsEn: reading.indicators ? "the projects' indicator scores" : checked ? "the projects' totals as jixiao checks them" : "the projects' totals",
       average: reading.average ? "1" : "",
