@@ -918,7 +918,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
         table.lastRow = row;
         continue;
       }
-      if (project !== undefined && isProjectTotal(ownProjectText(view, row, table), project)) {
+      if (project !== undefined && isOwnProjectTotal(view, row, table, labels, project)) {
         table.totalRow = row;
         break;
       }
@@ -967,11 +967,18 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   // one below adds the budget's score (项目自评总分（含预算执行率得分）).
   if (table.totalRow !== null || table.gradeRow !== null) {
     table.lastRow = row;
-    for (let next = row + 1; next < Math.min(row + 3, view.rowCount); next++) {
+    let blankPassed = false;
+    for (let next = row + 1, end = row + 3; next < Math.min(end, view.rowCount); next++) {
+      // In a table naming its rows' projects, one blank row may stand before the form's 总分 (after its last task's 小计).
+      if (project !== undefined && !blankPassed && isBlankRow(view, next, scanLeft, right)) {
+        blankPassed = true;
+        end++;
+        continue;
+      }
       const labels = leadingLabels(view, next, scanLeft, right);
       if (table.gradeRow === null && heads(labels, "grade")) table.gradeRow = next;
       else if (
-        ((table.totalRow === null || table.gradeRow === null) && (heads(labels, "total") || (project !== undefined && isProjectTotal(ownProjectText(view, next, table), project)))) ||
+        ((table.totalRow === null || table.gradeRow === null) && (heads(labels, "total") || (project !== undefined && isOwnProjectTotal(view, next, table, labels, project)))) ||
         // Under the last project's 总分 and 等次, the whole list's 合计 or average (see splitProjects).
         (project !== undefined && table.subtotalRow === null && (heads(labels, "total") || labelMatches(labels, LIST_AVERAGE_LABEL)))
       ) {
@@ -1045,12 +1052,21 @@ function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, 
 }
 
 /**
- * Whether a row, with no target or actual, closes its project's rows: its 总分 or 小计 in the project
- * column (see isProjectTotal), or a 总分 or 等次 row.
+ * Whether a row, with no target or actual, closes its project's rows: its 总分 or 小计 (see
+ * isOwnProjectTotal), or a 总分 or 等次 row.
  */
 function endsProject(view: SheetView, row: number, table: IndicatorTable, labels: string[], project: string): boolean {
   if (hasOwnValues(view, row, table.columns)) return false;
-  return isProjectTotal(ownProjectText(view, row, table), project) || heads(labels, "total") || heads(labels, "grade");
+  return isOwnProjectTotal(view, row, table, labels, project) || heads(labels, "total") || heads(labels, "grade");
+}
+
+/**
+ * Whether a row holds its project's 总分 or 小计: in the project column (see isProjectTotal), or
+ * naming the project in a column of its own (道路养护小计 in the 一级 column).
+ */
+function isOwnProjectTotal(view: SheetView, row: number, table: IndicatorTable, labels: string[], project: string): boolean {
+  if (isProjectTotal(ownProjectText(view, row, table), project)) return true;
+  return project !== "" && labels.some((label) => afterName(label, project) !== null && isProjectTotal(label, project));
 }
 
 /**
@@ -1169,9 +1185,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const isSubtotal = (row: number) => {
     const labels = labelsOf(row);
     if (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal)) return true;
-    const text = ownProjectText(view, row, table);
-    const named = parts.find((part) => part.name !== "" && afterName(text, part.name) !== null);
-    return named !== undefined && PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, named.name)!));
+    const subtotalOf = (name: string) => labels.some((text) => PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, name) ?? "")));
+    return parts.some((part) => part.name !== "" && subtotalOf(part.name));
   };
   const { level1, weight } = table.columns;
   const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!))).size;
@@ -1205,7 +1220,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const half = new Decimal(50);
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
   const last = parts[parts.length - 1];
-  const namesLast = (row: number) => afterName(ownProjectText(view, row, table), last.name) !== null;
+  const namesLast = (row: number) => labelsOf(row).some((text) => afterName(text, last.name) !== null);
   const isAverage = (row: number) => labelMatches(labelsOf(row), LIST_AVERAGE_LABEL);
   // Projects each weighing a whole form's indicators, the same (90 each): their 合计 of 100 is their average.
   const wholeForms = weights.length > 1 && weights.every((w) => w.eq(weights[0])) && weights[0].gte(WHOLE_FORM_INDICATOR_POINTS);

@@ -603,25 +603,31 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     expect(run(titled).totals).toHaveLength(1);
   });
 
-  it("reads each task's 小计, the last one's over the 总分 too, as that task's, and checks it (review round 42)", () => {
-    // Each task's two rows (30 points) closed by its 小计, named or bare; then the form's 总分 of 100.
-    const withSubtotals = (label: (task: string) => string, lastScore = 30): SheetSpec => {
+  it("reads each task's 小计, the last one's over the 总分 too, as that task's, and checks it (review rounds 42 and 43, I4 and I5)", () => {
+    // Each task's two rows (30 points) closed by its 小计, named or bare, in the task's column or the
+    // 一级's; then the form's 总分 of 100, a blank row before it or not.
+    const withSubtotals = (label: (task: string) => string, { lastScore = 30, inLevelColumn = false, blankBefore = false } = {}): SheetSpec => {
       const spec = departmentForm(99.5);
       const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
       const rows = [...head];
       ["道路养护", "桥梁检测", "路灯维修"].forEach((task, i) => {
-        rows.push(...tasks.slice(2 * i, 2 * i + 2), [label(task), null, null, null, null, null, 30, i === 2 ? lastScore : 30, null]);
+        const subtotal: Row = [label(task), null, null, null, null, null, 30, i === 2 ? lastScore : 30, null];
+        rows.push(...tasks.slice(2 * i, 2 * i + 2), inLevelColumn ? [null, ...subtotal.slice(0, 5), ...subtotal.slice(6)] : subtotal);
       });
-      return { ...spec, rows: [...rows, ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
+      return { ...spec, rows: [...rows, ...(blankBefore ? [[]] : []), ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
     };
     for (const label of [(task: string) => `${task}小计`, () => "小计"]) {
-      const a = run(withSubtotals(label));
-      expect(found(a)).toEqual([]);
-      expect(totals(a)).toEqual(["部门整体!B4:I15 B4:I15: 99.5 of 100 (99.5)"]);
-      const wrong = run(withSubtotals(label, 29)).findings;
-      expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H13"]);
-      // A bare 小计 too is named by its task.
-      expect(wrong[0].message).toBe(`路灯维修小计的得分填的是 29，但其下各指标得分相加为 30。请改为 30，或核对各行数字。`);
+      // (A bare 小计 in the 一级 column is read as its 一级's, or as all rows since the 小计 before.)
+      for (const layout of label("") === "小计" ? [{}, { blankBefore: true }] : [{}, { inLevelColumn: true }, { blankBefore: true }]) {
+        const a = run(withSubtotals(label, layout));
+        expect(found(a)).toEqual([]);
+        const end = layout.blankBefore ? 16 : 15;
+        expect(totals(a)).toEqual([`部门整体!B4:I${end} B4:I${end}: 99.5 of 100 (99.5)`]);
+        const wrong = run(withSubtotals(label, { ...layout, lastScore: 29 })).findings;
+        expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H13"]);
+        // A bare 小计 too is named by its task.
+        expect(wrong[0].message).toBe(`路灯维修小计的得分填的是 29，但其下各指标得分相加为 30。请改为 30，或核对各行数字。`);
+      }
     }
   });
 
