@@ -1372,8 +1372,10 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
     readNames(row);
     const title = formTitleText(view, row, span);
     if (title === null) continue;
-    // A 填报单位 line may stand right above the title.
-    for (let above = row - 1; unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) readNames(above);
+    // A 填报单位 line may stand right above the title; not a signature line closing a form above (…填报人：张三).
+    for (let above = row - 1; unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) {
+      if (!signsForm(view, above, span)) readNames(above);
+    }
     return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
   }
   return { project, unit, own: project !== null || unit !== null, wholeDepartment: false };
@@ -1381,6 +1383,17 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
 
 /** Rows above a form's title where its 填报单位 line may stand (a 附件 line between). */
 const UNIT_ROWS_ABOVE_TITLE = 2;
+
+/** The fields of a line signing a form, under it: 填报人, 审核人, 单位负责人, 联系电话, 填报日期 … */
+const SIGNATURE_FIELD = /填[报表]人|审核人|负责人|联系人|联系电话|填[报表]日期/;
+
+/** Whether a row signs a form (填报单位（盖章）：县水利局　填报人：张三). */
+function signsForm(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
+    if (view.isOrigin(row, c) && SIGNATURE_FIELD.test(cellText(view.raw(row, c)))) return true;
+  }
+  return false;
+}
 
 /** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
 function labelledName(view: SheetView, row: number, col: number, span: ColumnSpan): (FormNameLabel & { value: string }) | null {

@@ -47,16 +47,18 @@ describe("a form's names, read once by detection", () => {
     expect(review.rows.map((r) => [r.kind, r.unit, r.project])).toEqual([["evaluation", "某县教育局", "部门整体"]]);
   });
 
-  test("a 填报单位 line right above the form's title names its unit, in one cell or two", () => {
-    for (const top of [[["填报单位：某县教育局"]], [["附件2"], ["填报单位", "某县教育局"]]] as Row[][]) {
+  test("a 填报单位 line right above the form's title names its unit, in one cell or two (review round 43, I9: 填报单位名称)", () => {
+    for (const top of [[["填报单位：某县教育局"]], [["附件2"], ["填报单位", "某县教育局"]], [["填报单位名称：某县教育局"]]] as Row[][]) {
       const grid = form("部门自评表", [...top, ["2023年度部门整体支出绩效自评表"], [null, null, null, null, null, null, "单位：万元"]], []);
       const { analysis, review } = reviewOf(grid);
       expect(analysis.tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
       expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
     }
-    // Three rows up, it is no line of this form's.
+    // Three rows up, it is no line of this form's; nor is a line signing a form above (review round 43, I8).
     const far = form("部门自评表", [["填报单位：某县教育局"], [], [], ["2023年度部门整体支出绩效自评表"]], []);
     expect(analyze(far).tables.map((t) => t.unit)).toEqual([undefined, undefined]);
+    const signed = form("部门自评表", [["填报单位（盖章）：某县教育局　　填报人：张三"], ["2023年度部门整体支出绩效自评表"]], []);
+    expect(analyze(signed).tables.map((t) => t.unit)).toEqual([undefined, undefined]);
   });
 
   const wholeDepartment = (title: string) => analyze(form("自评表", [[title], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);
