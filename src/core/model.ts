@@ -197,7 +197,7 @@ export interface IndicatorBlock {
   /** The indicators' own 合计 (90 of 90), not the 总分: kept only to update a formula's cached result. */
   recordedSubtotal: NumberCell | null;
   /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
-  statedTotalWeight: Decimal | null;
+  statedTotalWeight: NumberCell | null;
   /**
    * A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows):
    * its 得分, the 分值 it states, and whether its label says it is their average (平均得分).
@@ -945,7 +945,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
         ? null
         : gradeInLabelCell(view, span, table.gradeRow),
     recordedSubtotal: subtotalCell ? numberCell(view, subtotalCell.row, subtotalCell.col) : null,
-    statedTotalWeight: totalWeight?.value ?? null,
+    statedTotalWeight: totalWeight,
     listTotals: table.listTotalRows.flatMap((row) => {
       const cell = valueRightOfLabel(view, span, row, TOTAL_LABEL, cols.score, cols.weight);
       const score = cell && inPoints(numberCell(view, cell.row, cell.col));

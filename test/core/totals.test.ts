@@ -30,6 +30,18 @@ describe("weights-total with no budget table in the workbook", () => {
     expect(rules(indicators([50, 35, 10]))).toContain("weights-total@F1");
   });
 
+  it("checks the points a 总分 row states: 110 over weights of 100 is a sum-mismatch of its own, 100 is right (review round 43, I10)", () => {
+    const stating = (points: number) => {
+      const rows = indicators([50, 40, 10]);
+      rows[rows.length - 1][5] = points;
+      return analyze(workbook({ rows })).findings;
+    };
+    expect(stating(100)).toEqual([]);
+    const wrong = stating(110);
+    expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@F5"]);
+    expect(wrong[0].message).toBe("总分的分值填的是 110，但预算执行率与各指标的分值相加为 100。请改为 100，或核对各行数字。");
+  });
+
   it("adds weights typed as =50/3 (each cached 16.666666666666668) up to the 100 Excel shows, and grades the form", () => {
     const thirds = indicators([50 / 3, 50 / 3, 50 / 3, 30, 20], "优");
     const analysis = analyze(workbook({ rows: thirds }));

@@ -395,7 +395,7 @@ function blankWeightsText(block: IndicatorBlock, levels: LevelSums[]): { zh: str
 export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorResult[], places: number): boolean {
   const sums = levelSums(results);
   if (!eq(sums.weights, HUNDRED)) return false;
-  const stated = block.statedTotalWeight;
+  const stated = block.statedTotalWeight?.value ?? null;
   if (stated !== null && eq(stated, HUNDRED)) return true;
   const recorded = block.recordedTotal;
   const sum = recorded?.value ? sheetSum(results, null, scoreSharing(block, sums.byLabel), places) : null;
@@ -491,6 +491,20 @@ export function evaluateTotals(
       budget: budgetWeight.toFixed(),
       indicators: indicatorWeights.toFixed(),
       total: total.weights.toFixed(),
+    });
+  }
+  // A 总分 row stating other points than its weights' 100, or the indicators' alone (90), is wrong
+  // itself (总分 | 110 | 98.5); not where that cell is the total itself (its score under 分值).
+  const stated = block.statedTotalWeight;
+  const isRecordedTotal = stated !== null && block.recordedTotal !== null && stated.row === block.recordedTotal.row && stated.col === block.recordedTotal.col;
+  if (gradable && stated?.value && !isRecordedTotal && !eq(stated.value, HUNDRED) && !eq(stated.value, indicatorWeights)) {
+    findings.add("sum-mismatch", stated, {
+      what: "总分的分值",
+      whatEn: "The 总分 weight",
+      parts: "预算执行率与各指标的分值",
+      partsEn: "the budget's and the indicators' weights",
+      recorded: stated.value.toFixed(),
+      computed: total.weights.toFixed(),
     });
   }
 
