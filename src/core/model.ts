@@ -792,8 +792,11 @@ function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
 }
 
-/** Headers of the columns left of the 一级 that list indicators by duty or task. */
-const GROUPING_HEADER = /职责|职能|任务|重点工作|子项目|支出方向/;
+/**
+ * Headers of the columns left of the 一级 that list indicators by duty or task; 项目 or 项目名称 too,
+ * a 部门整体 form naming a task on its rows (a list of several projects is read as one table each).
+ */
+const GROUPING_HEADER = /职责|职能|任务|重点工作|子项目|支出方向|^项目(名称)?$/;
 
 /**
  * The columns left of the 一级 that group the indicators by duty or task: headed so, and over

@@ -631,6 +631,15 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     }
   });
 
+  it("takes one indicator under each task (群众满意度) for no duplicate, one twice in a task for one (review round 43, I10)", () => {
+    const spec = departmentForm(99.5);
+    const duplicates = () => found(run(spec)).filter((f) => f.startsWith("duplicate-indicator"));
+    for (const row of [5, 7, 9]) spec.rows[row] = [...spec.rows[row].slice(0, 3), "群众满意度", ...spec.rows[row].slice(4)];
+    expect(duplicates()).toEqual([]);
+    spec.rows[4] = [...spec.rows[4].slice(0, 3), "群众满意度", ...spec.rows[4].slice(4)];
+    expect(duplicates()).toEqual(["duplicate-indicator@部门整体!D6"]);
+  });
+
   it("scores it whole, with its budget and its 总分, and finds a wrong 总分", () => {
     const a = run(departmentForm(99.5));
     expect(found(a)).toEqual([]);
