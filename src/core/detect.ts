@@ -614,12 +614,13 @@ const NOTE_WORDS = 12;
 
 /**
  * A numbered line that is one of a form's notes, not a name: a sentence (1.本项目指标值…。), or more
- * words than a name has, however it is numbered (一、, （二）, ①, １．).
+ * words than a name has, however it is numbered (一、, （二）, ①, １．); never a 一级 heading
+ * (一、产出指标（本项50分，含数量、质量、时效、成本）).
  */
 function isNumberedNote(text: string): boolean {
   const line = text.trim();
   const words = withoutNumbering(line);
-  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS);
+  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS) && !isSectionHeading(line);
 }
 
 /** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered note alone on its row. */
@@ -1242,9 +1243,10 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
   }
   // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, one
-  // labelled the projects' average (平均得分), or the second where each project before closed with one 总分 row (no 合计 over it), or under the
-  // last project's own 总分 (naming it) one stating as many points (the projects' average). (A
-  // 得分 over 100 may be a project's, wrongly: e.g. its 分值 adding up to 105.)
+  // labelled the projects' average (平均得分), or the second where each project before closed with
+  // one 总分 row (no 合计 over it), or under the last project's own 总分 (naming it) one stating as
+  // many points (the projects' average). (A 得分 over 100 may be a project's, wrongly: e.g. its 分值
+  // adding up to 105.)
   const overHundred = (row: number) => weightOf(row).gt(hundred);
   let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row) && !isAverage(row));
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
@@ -1308,7 +1310,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
-    if (isNote(labels)) break;
+    if (labelMatches(labels, NOTE_LABEL)) break;
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
     if (underHeader && COLUMN_NUMBERS_LABEL.test(labels[0] ?? "")) continue;

@@ -737,6 +737,24 @@ describe("layouts and values from other provinces", () => {
     }
   });
 
+  it("一级 heading rows with a long note in their brackets are headings, not notes between rows (review round 43)", () => {
+    const a = run({
+      rows: [
+        INDICATOR_HEADER,
+        ["一、产出指标（本项50分，含数量、质量、时效）"],
+        ["", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
+        ["二、效益指标（30分）"],
+        ["", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
+        ["总分", "", "", "", "", 80, 80, ""],
+      ],
+      merges: ["A2:H2", "A4:H4"],
+    });
+    expect(a.indicators.map((i) => [i.level1, i.name])).toEqual([
+      ["一、产出指标（本项50分，含数量、质量、时效）", "培训人次"],
+      ["二、效益指标", "服务水平"],
+    ]);
+  });
+
   it("一级 heading rows merged across the table name the rows below and do not end it", () => {
     const a = run({
       rows: [
