@@ -178,8 +178,9 @@ function projectKey(name: string): string {
  * several lines), the line of the project the table evaluates (its form's 项目名称, named the same,
  * else the one line whose name holds it or that it holds), and none when no one line is its: never
  * the whole list's points for one project. A 部门整体 form none of it; a form that names no
- * project, or a block scoring one line, counts the whole block; a project left unnamed in a table of several (see detect's
- * splitProjects) the one line no other project of its table (on `work`'s sheet) is given, if one.
+ * project, or a block scoring one line, counts the whole block; a project left unnamed in a table
+ * of several (see detect's splitProjects) the one line no other project of its table (on `work`'s
+ * sheet) is given, if one.
  */
 function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
   const project = block.table.project;

@@ -20,6 +20,7 @@ import {
   FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
+  LIST_AVERAGE_LABEL,
   NOTE_LABEL,
   SUBTOTAL_LABEL,
   SUM_LABEL,
@@ -27,7 +28,6 @@ import {
   dimensionOf,
   isSectionHeading,
   withoutNumbering,
-  LIST_AVERAGE_LABEL,
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
@@ -196,7 +196,7 @@ export interface IndicatorBlock {
   recordedGrade: TextCell | null;
   /** The indicators' own 合计 (90 of 90), not the 总分: kept only to update a formula's cached result. */
   recordedSubtotal: NumberCell | null;
-  /** The 分值 the 总分 row states (总分 | 100 | 96.5): the scale the form itself gives its total. */
+  /** The 分值 cell of the 总分 row (总分 | 100 | 96.5): the scale the form itself gives its total. */
   statedTotalWeight: NumberCell | null;
   /**
    * A list of several projects' whole 合计 under its last project (see IndicatorTable.listTotalRows):

@@ -675,10 +675,11 @@ function sheetSum(
  * adds up the projects' totals (300 | 295.5), or averages them where it states one project's points
  * (100 | 98.5): each total as the sheet shows it (its recorded 总分, else its scores added up), or
  * jixiao's own (a total that differs has its own finding), as the cell shows them. A 合计 stating
- * the indicators' points alone (270 = 3 × 90) adds up their scores, the budget's left out. A 分值
- * that is none of these (290 for 300) is itself a sum-mismatch, and leaves any reading right. Unchecked
- * while a project's total is not known, and where the 合计 is a formula over cells jixiao fills
- * (Excel adds it up again).
+ * the indicators' points alone (270 = 3 × 90) adds up their scores, the budget's left out; one
+ * labelled 平均得分 is their average alone. A 分值 that is none of these (290 for 300) is itself a
+ * sum-mismatch (once every project's total is known), and leaves any reading right. Unchecked while
+ * a project's total is not known, and where the 合计 is a formula over cells jixiao fills (Excel
+ * adds it up again).
  */
 export function checkListTotals(findings: FindingList, projects: EvaluationTotal[], view: SheetView, filled: () => FilledCells, places: number): void {
   const shown = projects.map((t) => t.recordedScore ?? t.sheetScore);
