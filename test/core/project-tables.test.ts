@@ -616,9 +616,13 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
       });
       return { ...spec, rows: [...rows, ...(blankBefore ? [[]] : []), ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
     };
-    for (const label of [(task: string) => `${task}小计`, () => "小计"]) {
-      // (A bare 小计 in the 一级 column is read as its 一级's, or as all rows since the 小计 before.)
-      for (const layout of label("") === "小计" ? [{}, { blankBefore: true }] : [{}, { inLevelColumn: true }, { blankBefore: true }]) {
+    // (A bare 小计 in the 一级 column is read as its 一级's, or as all rows since the 小计 before.)
+    const cases: [(task: string) => string, { inLevelColumn?: boolean; blankBefore?: boolean }[]][] = [
+      [(task) => `${task}小计`, [{}, { inLevelColumn: true }, { blankBefore: true }]],
+      [() => "小计", [{}, { blankBefore: true }]],
+    ];
+    for (const [label, layouts] of cases) {
+      for (const layout of layouts) {
         const a = run(withSubtotals(label, layout));
         expect(found(a)).toEqual([]);
         const end = layout.blankBefore ? 16 : 15;
