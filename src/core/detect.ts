@@ -26,6 +26,7 @@ import {
   isFieldLabel,
   isGroupSubtotal,
   isSectionHeading,
+  startsWithSectionName,
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
@@ -615,12 +616,12 @@ const NOTE_WORDS = 12;
 /**
  * A numbered line that is one of a form's notes, not a name: a sentence (1.本项目指标值…。), or more
  * words than a name has, however it is numbered (一、, （二）, ①, １．); never a 一级 heading
- * (一、产出指标（本项50分，含数量、质量、时效、成本）).
+ * (一、产出指标（本项50分，含数量、质量、时效、成本）, 一、产出指标：反映项目产出情况。).
  */
 function isNumberedNote(text: string): boolean {
   const line = text.trim();
   const words = withoutNumbering(line);
-  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS) && !isSectionHeading(line);
+  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS) && !startsWithSectionName(words);
 }
 
 /** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered note alone on its row. */
@@ -968,11 +969,11 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   // one below adds the budget's score (项目自评总分（含预算执行率得分）).
   if (table.totalRow !== null || table.gradeRow !== null) {
     table.lastRow = row;
-    let blankPassed = false;
+    let blanks = 0;
     for (let next = row + 1, end = row + 3; next < Math.min(end, view.rowCount); next++) {
-      // In a table naming its rows' projects, one blank row may stand before the form's 总分 (after its last task's 小计).
-      if (project !== undefined && !blankPassed && isBlankRow(view, next, scanLeft, right)) {
-        blankPassed = true;
+      // In a table naming its rows' projects, blank rows may stand before the form's 总分 (after its last task's 小计).
+      if (project !== undefined && blanks < GAP_ROWS && isBlankRow(view, next, scanLeft, right)) {
+        blanks++;
         end++;
         continue;
       }
@@ -1374,9 +1375,9 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
     readNames(row);
     const title = formTitleText(view, row, span);
     if (title === null) continue;
-    // A 填报单位 line may stand right above the title; not a signature line closing a form above (…填报人：张三).
+    // A 填报单位 line may stand right above the title; under a form, not one signing it (…填报人：张三).
     for (let above = row - 1; unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) {
-      if (!signsForm(view, above, span)) readNames(above);
+      if (stop < 0 || !signsForm(view, above, span)) readNames(above);
     }
     return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
   }

@@ -235,6 +235,13 @@ export function isSectionHeading(text: string): boolean {
   return text.length <= 24 && SECTION_HEADING.test(withoutNumbering(text.trim()));
 }
 
+const SECTION_START = new RegExp(`^${SECTION_NAME}\\s*[:：(（]`);
+
+/** Whether words start with a 一级's name and what it says of it (产出指标：反映…, 效益指标（30分）…). */
+export function startsWithSectionName(words: string): boolean {
+  return SECTION_START.test(words);
+}
+
 /** The 二级 names of the national forms (数量指标, 服务对象满意度指标), as a subtotal row names them. */
 const LEVEL2_NAME =
   "(?:数量|质量|时效|进度|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|社会公众满意度|群众满意度|满意度)指标";

@@ -16,7 +16,11 @@ type Row = CellValue[];
 
 /** A form's budget block and indicators under its header block: 年度资金总额, three indicators, 总分. */
 function form(name: string, headerBlock: Row[], merges: string[] = []): WorkbookGrid {
-  const rows: Row[] = [
+  return workbook({ name, rows: formRows(headerBlock), merges: ["A1:I1", ...merges] });
+}
+
+function formRows(headerBlock: Row[]): Row[] {
+  return [
     ...headerBlock,
     ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
     [null, "年度资金总额", 100, 100, 90, 10, 0.9, 9],
@@ -27,7 +31,6 @@ function form(name: string, headerBlock: Row[], merges: string[] = []): Workbook
     [null, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10, 10, ""],
     ["总分", null, null, null, null, null, 100, 99, null],
   ];
-  return workbook({ name, rows, merges: ["A1:I1", ...merges] });
 }
 
 function reviewOf(grid: WorkbookGrid) {
@@ -54,11 +57,16 @@ describe("a form's names, read once by detection", () => {
       expect(analysis.tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
       expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
     }
-    // Three rows up, it is no line of this form's; nor is a line signing a form above (review round 43, I8).
+    // Three rows up, it is no line of this form's.
     const far = form("部门自评表", [["填报单位：某县教育局"], [], [], ["2023年度部门整体支出绩效自评表"]], []);
     expect(analyze(far).tables.map((t) => t.unit)).toEqual([undefined, undefined]);
-    const signed = form("部门自评表", [["填报单位（盖章）：某县教育局　　填报人：张三"], ["2023年度部门整体支出绩效自评表"]], []);
-    expect(analyze(signed).tables.map((t) => t.unit)).toEqual([undefined, undefined]);
+    // With a date or a signer on it: at the sheet's top it names the form's unit (review round 44,
+    // J1); under another form it signs that one, and names none below (review round 43, I8).
+    const signing: Row = ["填报单位（盖章）：某县教育局　　填报人：张三"];
+    const top = form("部门自评表", [signing, ["2023年度部门整体支出绩效自评表"]], []);
+    expect(analyze(top).tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
+    const under = workbook({ name: "部门自评表", rows: [...formRows([["2023年度项目支出绩效自评表"]]), signing, ["2023年度项目支出绩效自评表"], ...formRows([])] });
+    expect(analyze(under).tables.map((t) => t.unit)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   const wholeDepartment = (title: string) => analyze(form("自评表", [[title], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);

@@ -489,7 +489,11 @@ describe("the rows closing each project, as forms write them (review round 38)",
     expect(wrong[0].message).toBe("项目清单的合计分值填的是 290，但各项目分值相加为 300。请改为 300，或核对各行数字。");
     // Its 得分 is then read every way: a wrong one is told too.
     expect(found(run(spec(290, 290)))).toEqual(["sum-mismatch@项目绩效自评!G35", "sum-mismatch@项目绩效自评!H35"]);
-    // Unchecked while a project's total is not known: without the budget list, its 270 is no error (review round 43, I2).
+    // Checked with a project's total unknown for a missing actual (review round 44, J6)…
+    const missing = spec(290, 295.5);
+    missing.rows[17] = [null, null, null, "培训场次", "≥20场", null, 10, null, null];
+    expect(found(run(missing))).toContain("sum-mismatch@项目绩效自评!G35");
+    // …but not for a missing budget line, which the project weighs all the same: without the list, its 270 is no error (review round 43, I2).
     const unlisted = spec(270, 267);
     unlisted.rows = unlisted.rows.map((row, i) => (i > 0 && i < LIST.length ? [] : row));
     expect(found(run(unlisted)).filter((f) => !f.startsWith("total-incomplete"))).toEqual([]);
@@ -605,8 +609,8 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
 
   it("reads each task's 小计, the last one's over the 总分 too, as that task's, and checks it (review rounds 42 and 43, I4 and I5)", () => {
     // Each task's two rows (30 points) closed by its 小计, named or bare, in the task's column or the
-    // 一级's; then the form's 总分 of 100, a blank row before it or not.
-    const withSubtotals = (label: (task: string) => string, { lastScore = 30, inLevelColumn = false, blankBefore = false } = {}): SheetSpec => {
+    // 一级's; then the form's 总分 of 100, blank rows before it or not.
+    const withSubtotals = (label: (task: string) => string, { lastScore = 30, inLevelColumn = false, blanksBefore = 0 } = {}): SheetSpec => {
       const spec = departmentForm(99.5);
       const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
       const rows = [...head];
@@ -614,18 +618,18 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
         const subtotal: Row = [label(task), null, null, null, null, null, 30, i === 2 ? lastScore : 30, null];
         rows.push(...tasks.slice(2 * i, 2 * i + 2), inLevelColumn ? [null, ...subtotal.slice(0, 5), ...subtotal.slice(6)] : subtotal);
       });
-      return { ...spec, rows: [...rows, ...(blankBefore ? [[]] : []), ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
+      return { ...spec, rows: [...rows, ...Array.from({ length: blanksBefore }, () => []), ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
     };
     // (A bare 小计 in the 一级 column is read as its 一级's, or as all rows since the 小计 before.)
-    const cases: [(task: string) => string, { inLevelColumn?: boolean; blankBefore?: boolean }[]][] = [
-      [(task) => `${task}小计`, [{}, { inLevelColumn: true }, { blankBefore: true }]],
-      [() => "小计", [{}, { blankBefore: true }]],
+    const cases: [(task: string) => string, { inLevelColumn?: boolean; blanksBefore?: number }[]][] = [
+      [(task) => `${task}小计`, [{}, { inLevelColumn: true }, { blanksBefore: 1 }, { blanksBefore: 2 }]],
+      [() => "小计", [{}, { blanksBefore: 1 }]],
     ];
     for (const [label, layouts] of cases) {
       for (const layout of layouts) {
         const a = run(withSubtotals(label, layout));
         expect(found(a)).toEqual([]);
-        const end = layout.blankBefore ? 16 : 15;
+        const end = 15 + (layout.blanksBefore ?? 0);
         expect(totals(a)).toEqual([`部门整体!B4:I${end} B4:I${end}: 99.5 of 100 (99.5)`]);
         const wrong = run(withSubtotals(label, { ...layout, lastScore: 29 })).findings;
         expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H13"]);

@@ -737,20 +737,23 @@ describe("layouts and values from other provinces", () => {
     }
   });
 
-  it("一级 heading rows with a long note in their brackets are headings, not notes between rows (review round 43)", () => {
+  it.each([
+    ["一、产出指标（本项50分，含数量、质量、时效）", ["A2:H2", "A4:H4"]],
+    ["一、产出指标：反映项目产出情况。", []],
+  ])("一级 heading row %s is a heading, not a note between rows (review rounds 43 and 44)", (heading, merges) => {
     const a = run({
       rows: [
         INDICATOR_HEADER,
-        ["一、产出指标（本项50分，含数量、质量、时效）"],
+        [heading],
         ["", "数量指标", "培训人次", "≥100人次", "100人次", 50, 50, ""],
         ["二、效益指标（30分）"],
         ["", "社会效益", "服务水平", "有效提升", "有效提升", 30, 30, ""],
         ["总分", "", "", "", "", 80, 80, ""],
       ],
-      merges: ["A2:H2", "A4:H4"],
+      merges,
     });
     expect(a.indicators.map((i) => [i.level1, i.name])).toEqual([
-      ["一、产出指标（本项50分，含数量、质量、时效）", "培训人次"],
+      [heading, "培训人次"],
       ["二、效益指标", "服务水平"],
     ]);
   });

@@ -40,6 +40,10 @@ describe("weights-total with no budget table in the workbook", () => {
     const wrong = stating(110);
     expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@F5"]);
     expect(wrong[0].message).toBe("总分的分值填的是 110，但预算执行率与各指标的分值相加为 100。请改为 100，或核对各行数字。");
+    // 98.5 under 分值 with 得分 left blank may be the score typed a column early: no 分值 to mend (review round 44, J8).
+    const early = indicators([50, 40, 10]);
+    early[early.length - 1] = ["总分", null, null, null, null, 98.5, null, null];
+    expect(analyze(workbook({ rows: early })).findings.map((f) => f.rule)).not.toContain("sum-mismatch");
   });
 
   it("adds weights typed as =50/3 (each cached 16.666666666666668) up to the 100 Excel shows, and grades the form", () => {

@@ -494,10 +494,12 @@ export function evaluateTotals(
     });
   }
   // A 总分 row stating other points than its weights' 100, or the indicators' alone (90), is wrong
-  // itself (总分 | 110 | 98.5); not where that cell is the total itself (its score under 分值).
+  // itself (总分 | 110 | 98.5); not where that cell may be the total itself (总分 | 98.5 | blank: its
+  // score typed under 分值).
   const stated = block.statedTotalWeight;
   const isRecordedTotal = stated !== null && block.recordedTotal !== null && stated.row === block.recordedTotal.row && stated.col === block.recordedTotal.col;
-  if (gradable && stated?.value && !isRecordedTotal && !eq(stated.value, HUNDRED) && !eq(stated.value, indicatorWeights)) {
+  const mayBeScore = (points: Decimal) => block.recordedTotal?.value == null && !gt(points, HUNDRED);
+  if (gradable && stated?.value && !isRecordedTotal && !mayBeScore(stated.value) && !eq(stated.value, HUNDRED) && !eq(stated.value, indicatorWeights)) {
     findings.add("sum-mismatch", stated, {
       what: "总分的分值",
       whatEn: "The 总分 weight",
@@ -677,7 +679,7 @@ function sheetSum(
  * jixiao's own (a total that differs has its own finding), as the cell shows them. A 合计 stating
  * the indicators' points alone (270 = 3 × 90) adds up their scores, the budget's left out; one
  * labelled 平均得分 is their average alone. A 分值 that is none of these (290 for 300) is itself a
- * sum-mismatch (once every project's total is known), and leaves any reading right. Unchecked while
+ * sum-mismatch (where no project lacks its budget line), and leaves any reading right. Unchecked while
  * a project's total is not known, and where the 合计 is a formula over cells jixiao fills (Excel
  * adds it up again).
  */
@@ -695,14 +697,15 @@ export function checkListTotals(findings: FindingList, projects: EvaluationTotal
   const sum: Reading = { shown: sumOf(shown), own: own.every(isKnown) ? sumOf(own) : null, weight: weightSum };
   const average: Reading = { shown: sum.shown!.div(count), own: sum.own?.div(count) ?? null, weight: weightSum?.div(count) ?? null, average: true };
   const indicators: Reading = { shown: indicatorScores, own: null, weight: indicatorWeights, indicators: true };
+  // Each project's weights as its rows give them: not one missing its budget line, which weighs what it lacks.
+  const weighedWhole = projects.every((t) => t.budget !== null || (t.weights !== null && eq(t.weights, sumOf(t.levels.map((l) => l.weight ?? ZERO)))));
   for (const { score, weight, average: labelledAverage } of projects[projects.length - 1].block.listTotals) {
     // One labelled 平均得分 is their average alone.
     const candidates = labelledAverage ? [average] : [sum, average, indicators];
     const label = labelledAverage ? "平均得分" : "合计";
     const statedWeight = weight?.value ?? null;
     const stated = candidates.filter((r) => statedWeight !== null && r.weight !== null && eq(statedWeight, r.weight));
-    // Only where every project's total is known: one missing its budget line weighs what it lacks.
-    if (statedWeight !== null && stated.length === 0 && candidates[0].weight !== null && sum.own !== null) {
+    if (statedWeight !== null && stated.length === 0 && candidates[0].weight !== null && weighedWhole) {
       findings.add("sum-mismatch", weight!, {
         what: labelledAverage ? "项目清单的平均得分的分值" : "项目清单的合计分值",
         whatEn: `The list's ${label} weight`,
