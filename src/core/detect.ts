@@ -1073,11 +1073,13 @@ function isOwnProjectTotal(view: SheetView, row: number, table: IndicatorTable, 
 
 /**
  * Whether the next project's indicators start after a row closing a project, past up to
- * PROJECT_GAP_ROWS blank rows and notes (说明：…), the table's header once more and the project's
- * other 总分 or 等次 rows. Another header (the budget list under the table) is no project's.
+ * PROJECT_GAP_ROWS blank rows and notes (说明：…), a project's heading row, the table's header once
+ * more and the project's other 总分 or 等次 rows. Another header (the budget list under the table)
+ * is no project's.
  */
 function projectFollows(view: SheetView, row: number, table: IndicatorTable, header: HeaderMatch, scanLeft: number, project: string): boolean {
   let gaps = 0;
+  let headed = false;
   for (let next = row + 1; next < view.rowCount; next++) {
     if (startsHeader(view, next, table.span, table.columns)) {
       const again = repeatedHeader(view, next, table, header);
@@ -1086,13 +1088,24 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
       continue;
     }
     const labels = leadingLabels(view, next, scanLeft, table.right);
-    if (isBlankRow(view, next, scanLeft, table.right) || isNote(labels)) {
+    const heading = isProjectHeading(view, next, table, labels);
+    headed ||= heading;
+    if (isBlankRow(view, next, scanLeft, table.right) || isNote(labels) || heading) {
       if (++gaps > PROJECT_GAP_ROWS) return false;
     } else if (!endsProject(view, next, table, labels, project)) {
-      return startsProject(view, next, table);
+      // Under a project's heading, its rows may leave their name cells blank.
+      return startsProject(view, next, table) || (headed && hasOwnValues(view, next, table.columns));
     }
   }
   return false;
+}
+
+/**
+ * A row heading a project's rows with its name alone in the project column (二、耕地质量提升项目),
+ * no target or actual: not a closing row.
+ */
+function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
+  return labels.length === 1 && labels[0] === ownProjectText(view, row, table) && !hasOwnValues(view, row, table.columns) && !endsProject(view, row, table, labels, "");
 }
 
 /** The words a project's 总分 or 小计 row ends with. */
@@ -1182,6 +1195,13 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     else if (part) part.rows.push(row);
     // Rows before the first name: a first project whose name cell was left blank.
     else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
+  }
+  // A project's heading row alone (二、耕地质量提升项目) over rows naming it again is that project's.
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const [part, next] = [parts[i], parts[i + 1]];
+    if (part.totalRow !== null || part.rows.some((row) => hasOwnValues(view, row, table.columns))) continue;
+    next.rows.unshift(...part.rows);
+    parts.splice(i, 1);
   }
   // A level's 小计 (小计, 产出指标小计), or a project's own (道路养护小计, 道路养护合计).
   const isSubtotal = (row: number) => {

@@ -43,13 +43,14 @@ const LIST: Row[] = [
 
 /**
  * The sheet, each project's rows followed by `after(project)` (its 总分 row, or nothing), the project's
- * name merged down over its eight rows when `merged`.
+ * name merged down over its eight rows when `merged`, `heading(project)` over them.
  */
-function sheetOf(after: (project: string, i: number) => Row[], { merged = true, between = [] as Row[] } = {}): SheetSpec {
+function sheetOf(after: (project: string, i: number) => Row[], { merged = true, between = [] as Row[], heading = (_project: string, _i: number): Row[] => [] } = {}): SheetSpec {
   const rows: Row[] = [...LIST, INDICATOR_HEADER];
   const merges: string[] = ["A1:I1"];
   PROJECTS.forEach((project, i) => {
     if (i > 0) rows.push(...between);
+    rows.push(...heading(project, i));
     const first = rows.length + 1;
     if (merged) merges.push(`A${first}:A${first + 7}`);
     rows.push(...indicatorRows(project).map((row, k): Row => (merged || k === 0 ? row : [project, ...row.slice(1)])), ...after(project, i));
@@ -271,6 +272,21 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
         expect(found(a)).toEqual([]);
         expect(a.totals.map((t) => t.label)).toEqual(PROJECTS);
       }
+    }
+  });
+
+  it("reads a project's numbered heading row over its rows, naming it again or not (review round 44, J2)", () => {
+    const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}`]];
+    for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+      const named = run(sheetOf(after, { heading }));
+      expect(found(named)).toEqual([]);
+      expect(named.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+      // Its rows' name cells left blank: the heading names the project.
+      const spec = sheetOf(after, { heading });
+      spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
+      const headed = run(spec);
+      expect(found(headed)).toEqual([]);
+      expect(headed.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p, i) => `${heading(p, i)[0][0]} 98.5`));
     }
   });
 
