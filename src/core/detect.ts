@@ -1024,8 +1024,8 @@ function startsProject(view: SheetView, row: number, table: IndicatorTable): boo
 }
 
 /**
- * Whether a project whose name cell was left blank starts at the row, in a table whose first project
- * is named: a name cell of its own (not the project before's merged down), the table's first 一级
+ * Whether a project whose name cell was left blank starts at the row, in a table naming a project
+ * above it: a name cell of its own (not the project before's merged down), the table's first 一级
  * (产出指标), right after the rows closing the project before (its 总分, 小计 or 等次) or the end of
  * its name merged down, blank rows and notes between. Not inside a project (产出指标 again for a
  * 成本指标 after 满意度).
@@ -1033,10 +1033,11 @@ function startsProject(view: SheetView, row: number, table: IndicatorTable): boo
 function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTable): boolean {
   const col = table.columns.level1;
   const first = table.rows[0];
-  if (col === undefined || table.projectColumn === null || first === undefined || first >= row || ownProjectText(view, first, table) === "") return false;
+  if (col === undefined || table.projectColumn === null || first === undefined || first >= row) return false;
   if (!view.isOrigin(row, table.projectColumn) || ownProjectText(view, row, table) !== "") return false;
   const level = view.text(row, col);
-  return level !== "" && level === view.text(first, col) && followsProjectEnd(view, row, table, table.projectColumn);
+  const named = () => table.rows.some((r) => ownProjectText(view, r, table) !== "");
+  return level !== "" && level === view.text(first, col) && followsProjectEnd(view, row, table, table.projectColumn) && named();
 }
 
 /**
@@ -1211,7 +1212,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     return parts.some((part) => part.name !== "" && subtotalOf(part.name));
   };
   const { level1, weight } = table.columns;
-  const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!))).size;
+  // Its 一级 labels (a blank one continues the label above).
+  const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!)).filter((text) => text !== "")).size;
+  // A part left unnamed too small to be a form, after a project's 总分 and right before a name, holds
+  // that project's first rows: its name typed in a middle row, not merged (review round 44, J3).
+  for (let i = parts.length - 2; i >= 0 && level1 !== undefined; i--) {
+    const [part, next] = [parts[i], parts[i + 1]];
+    if (part.name !== "" || part.totalRow !== null || levelsOf(part) >= 2 || (i > 0 && parts[i - 1].totalRow === null)) continue;
+    next.rows.unshift(...part.rows);
+    parts.splice(i, 1);
+  }
   // A part left unnamed too small to be a form (a 成本指标 row just below the name merged over the
   // project before, the merge ending a row short) is the rows of that project, when it has no 总分 yet.
   for (let i = parts.length - 1; i > 0 && level1 !== undefined; i--) {

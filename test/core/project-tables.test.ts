@@ -290,6 +290,15 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
+  it("reads each project's name typed in a middle row, not merged, where each closes with its 总分 (review round 44, J3)", () => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)], { merged: false });
+    // Each name on a project's fourth row alone.
+    for (const first of [7, 16, 25]) for (let k = 0; k < 8; k++) if (k !== 3) spec.rows[first + k][0] = null;
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
+  });
+
   it("keeps a project's last row just below its name merged a row short in the project (review round 42, N2)", () => {
     const spec = withCostRowLast(sheetOf((project) => [totalRow(`${project}总分`)]));
     // The names merged over seven rows of eight: the 成本指标 row has a name cell of its own, blank.
