@@ -1083,7 +1083,8 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
   let headed = false;
   for (let next = row + 1; next < view.rowCount; next++) {
     if (startsHeader(view, next, table.span, table.columns)) {
-      const again = repeatedHeader(view, next, table, header);
+      // A heading line over a header is the next form's title, not a project's heading.
+      const again = headed ? undefined : repeatedHeader(view, next, table, header);
       if (again === undefined) return false;
       next = again.bottom;
       continue;

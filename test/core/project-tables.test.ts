@@ -299,6 +299,13 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
+  it("takes a heading line over the header again for the next form's title, not a project's heading (review round 45, K1)", () => {
+    const rows: Row[] = [INDICATOR_HEADER, ...indicatorRows(PROJECTS[0]), totalRow("总分"), [`二、${PROJECTS[1]}`], INDICATOR_HEADER, ...indicatorRows(PROJECTS[1]), totalRow("总分")];
+    const a = run({ name: "自评表", rows, merges: ["A2:A9", "A10:F10", "A11:I11", "A13:A20", "A21:F21"] });
+    expect(indicatorTables(a).map((t) => t.range)).toEqual(["B1:I10", "B12:I21"]);
+    expect(found(a).filter((f) => !f.startsWith("total-incomplete"))).toEqual([]);
+  });
+
   it("keeps a project's last row just below its name merged a row short in the project (review round 42, N2)", () => {
     const spec = withCostRowLast(sheetOf((project) => [totalRow(`${project}总分`)]));
     // The names merged over seven rows of eight: the 成本指标 row has a name cell of its own, blank.
