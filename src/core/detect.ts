@@ -825,6 +825,8 @@ function resumesAt(view: SheetView, from: number, table: IndicatorTable, header:
       row++;
       continue;
     }
+    // A project's heading row (二、耕地质量提升项目) after a note: the table goes on there.
+    if (isProjectHeading(view, row, table, labels)) return row;
     if (gaps > GAP_ROWS && !startsProject(view, row, table)) return undefined;
     return isOwnRow(view, row, table, labels) ? row : undefined;
   }
@@ -1036,8 +1038,10 @@ function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTabl
   if (col === undefined || table.projectColumn === null || first === undefined || first >= row) return false;
   if (!view.isOrigin(row, table.projectColumn) || ownProjectText(view, row, table) !== "") return false;
   const level = view.text(row, col);
-  const named = () => table.rows.some((r) => ownProjectText(view, r, table) !== "");
-  return level !== "" && level === view.text(first, col) && followsProjectEnd(view, row, table, table.projectColumn) && named();
+  if (level === "" || !followsProjectEnd(view, row, table, table.projectColumn)) return false;
+  // The table's first 一级 (under a project's heading row, on the row after it), and a name above.
+  const firstLevelRow = table.rows.find((r) => view.text(r, col) !== "");
+  return firstLevelRow !== undefined && view.text(firstLevelRow, col) === level && table.rows.some((r) => ownProjectText(view, r, table) !== "");
 }
 
 /**
@@ -1049,7 +1053,7 @@ function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, 
   for (let above = row - 1; above > table.headerBottom; above--) {
     const labels = leadingLabels(view, above, span.left, right);
     if (isBlankRow(view, above, span.left, right) || isNote(labels)) continue;
-    return !view.isOrigin(above, projectColumn) || endsProject(view, above, table, labels, "");
+    return !view.isOrigin(above, projectColumn) || endsProject(view, above, table, labels, "") || isProjectHeading(view, above, table, labels);
   }
   return false;
 }
@@ -1192,7 +1196,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     }
     // A project starts at its name, or at its name again after its 总分 (two projects of one name),
     // or with its name left blank after the one before (see startsUnnamedProject).
-    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && startsUnnamedProject(view, row, table);
+    // (Rows under a project's heading row, their names left blank, are that project's.)
+    const headingOnly = part !== undefined && !part.rows.some((r) => hasOwnValues(view, r, table.columns));
+    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && !headingOnly && startsUnnamedProject(view, row, table);
     if (starts) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
     // Rows before the first name: a first project whose name cell was left blank.

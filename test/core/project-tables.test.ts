@@ -275,18 +275,26 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads a project's numbered heading row over its rows, naming it again or not (review round 44, J2)", () => {
-    const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}`]];
-    for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
-      const named = run(sheetOf(after, { heading }));
-      expect(found(named)).toEqual([]);
-      expect(named.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
-      // Its rows' name cells left blank: the heading names the project.
-      const spec = sheetOf(after, { heading });
-      spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
-      const headed = run(spec);
-      expect(found(headed)).toEqual([]);
-      expect(headed.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p, i) => `${heading(p, i)[0][0]} 98.5`));
+  it("reads a project's numbered heading row over its rows, naming it again or not, a note beside it or not (review rounds 44, J2, and 45, K3)", () => {
+    const title = (project: string, i: number) => `${["一", "二", "三"][i]}、${project}`;
+    const note: Row = ["说明：本项目指标值依据年初绩效目标填列。"];
+    const layouts = [
+      { heading: (project: string, i: number): Row[] => [[title(project, i)]] },
+      { heading: (project: string, i: number): Row[] => [[title(project, i)]], between: [note] },
+      { heading: (project: string, i: number): Row[] => [[title(project, i)], ...(i > 0 ? [note] : [])] },
+    ];
+    for (const layout of layouts) {
+      for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
+        const named = run(sheetOf(after, layout));
+        expect(found(named)).toEqual([]);
+        expect(named.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+        // Its rows' name cells left blank: the heading names the project.
+        const spec = sheetOf(after, layout);
+        spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
+        const headed = run(spec);
+        expect(found(headed)).toEqual([]);
+        expect(headed.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p, i) => `${title(p, i)} 98.5`));
+      }
     }
   });
 
