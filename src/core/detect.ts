@@ -1199,7 +1199,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // (Rows under a project's heading row, their names left blank, are that project's.)
     const headingOnly = part !== undefined && !part.rows.some((r) => hasOwnValues(view, r, table.columns));
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && !headingOnly && startsUnnamedProject(view, row, table);
-    if (starts) parts.push({ name: text, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
+    // A heading row names its project without its numbering (二、耕地质量提升项目).
+    const name = hasOwnValues(view, row, table.columns) ? text : withoutNumbering(text.trim());
+    if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
     else if (part) part.rows.push(row);
     // Rows before the first name: a first project whose name cell was left blank.
     else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
@@ -1424,8 +1426,8 @@ function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpa
 /** Rows above a form's title where its 填报单位 line may stand (a 附件 line between). */
 const UNIT_ROWS_ABOVE_TITLE = 2;
 
-/** The fields of a line signing a form, under it: 填报人, 审核人, 单位负责人, 联系电话, 填报日期 … */
-const SIGNATURE_FIELD = /填[报表]人|审核人|负责人|联系人|联系电话|填[报表]日期/;
+/** The fields of a line signing a form, under it: 填报人, 审核人, 单位负责人 (a date or a phone number signs nothing). */
+const SIGNATURE_FIELD = /填[报表]人|审核人|负责人/;
 
 /** Whether a row signs a form (填报单位（盖章）：县水利局　填报人：张三). */
 function signsForm(view: SheetView, row: number, span: ColumnSpan): boolean {

@@ -67,6 +67,9 @@ describe("a form's names, read once by detection", () => {
     expect(analyze(top).tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
     const under = workbook({ name: "部门自评表", rows: [...formRows([["2023年度项目支出绩效自评表"]]), signing, ["2023年度项目支出绩效自评表"], ...formRows([])] });
     expect(analyze(under).tables.map((t) => t.unit)).toEqual([undefined, undefined, undefined, undefined]);
+    // A date or a phone number beside it signs nothing: the next form's unit line (review round 45, K5).
+    const dated = workbook({ name: "部门自评表", rows: [...formRows([["2023年度项目支出绩效自评表"]]), ["填报单位：某县教育局", null, null, null, null, "填报日期：2024年1月15日"], ["2023年度项目支出绩效自评表"], ...formRows([])] });
+    expect(analyze(dated).tables.map((t) => t.unit)).toEqual([undefined, undefined, "某县教育局", "某县教育局"]);
   });
 
   const wholeDepartment = (title: string) => analyze(form("自评表", [[title], ["填报单位：某县教育局"]], ["A2:F2"])).tables.map((x) => x.wholeDepartment);
