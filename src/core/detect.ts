@@ -962,7 +962,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       row = next - 1;
       continue;
     }
-    if (isParagraph(view, row, columns)) break;
+    // A project's heading row merged across the table is no paragraph ending it.
+    if (!isProjectHeading(view, row, table, labels) && isParagraph(view, row, columns)) break;
     table.rows.push(row);
     table.lastRow = row;
   }
@@ -1040,7 +1041,8 @@ function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTabl
   const level = view.text(row, col);
   if (level === "" || !followsProjectEnd(view, row, table, table.projectColumn)) return false;
   // The table's first 一级 (under a project's heading row, on the row after it), and a name above.
-  const firstLevelRow = table.rows.find((r) => view.text(r, col) !== "");
+  const isHeading = (r: number) => isProjectHeading(view, r, table, leadingLabels(view, r, table.span.left, table.right));
+  const firstLevelRow = table.rows.find((r) => view.text(r, col) !== "" && !isHeading(r));
   return firstLevelRow !== undefined && view.text(firstLevelRow, col) === level && table.rows.some((r) => ownProjectText(view, r, table) !== "");
 }
 
@@ -1108,11 +1110,15 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
 
 /**
  * A row heading a project's rows with its name alone in the project column (二、耕地质量提升项目),
- * no target or actual: not a closing row.
+ * no target or actual, no sentence or field (自评结论：…): not a closing row.
  */
 function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
-  return labels.length === 1 && labels[0] === ownProjectText(view, row, table) && !hasOwnValues(view, row, table.columns) && !endsProject(view, row, table, labels, "");
+  if (labels.length !== 1 || labels[0].length > PROJECT_HEADING_LENGTH || /[。；;：:]/.test(labels[0])) return false;
+  return labels[0] === ownProjectText(view, row, table) && !hasOwnValues(view, row, table.columns) && !endsProject(view, row, table, labels, "");
 }
+
+/** The most characters a project's heading row holds (二、2023年度高标准农田建设项目（二期）): no sentence. */
+const PROJECT_HEADING_LENGTH = 40;
 
 /** The words a project's 总分 or 小计 row ends with. */
 const PROJECT_CLOSING_WORDS = "总分|得分|合计|小计|总计";
@@ -1220,6 +1226,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const subtotalOf = (name: string) => labels.some((text) => PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, name) ?? "")));
     return parts.some((part) => part.name !== "" && subtotalOf(part.name));
   };
+  // The rows that are indicators: not a project's heading row (merged across, its name is in every cell).
+  const isIndicatorRow = (row: number) => !isProjectHeading(view, row, table, labelsOf(row));
   const { level1, weight } = table.columns;
   // Its 一级 labels (a blank one continues the label above).
   const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!)).filter((text) => text !== "")).size;
@@ -1253,7 +1261,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
   if (forms && parts.length === 1 && !WHOLE_TABLE_HEADING.test(normalizeHeader(parts[0].name))) {
     const project = table.project ?? parts[0].name;
-    return [{ ...table, project, label: project }];
+    return [{ ...table, project, label: project, rows: table.rows.filter(isIndicatorRow) }];
   }
   // A project's form gives its indicators most of its 100 points (90 beside a budget's 10); a
   // department's tasks whose 分值 wrongly add up to over 100 have less each, or one 总分 of 100
@@ -1277,7 +1285,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // that task's, as theirs are, not the form's indicators' 合计.
     const lastOwnSubtotal = table.subtotalRow !== null && subtotals.length > 0 && isSubtotal(table.subtotalRow) && (namesLast(table.subtotalRow) || sumsLastAlone(table.subtotalRow));
     if (lastOwnSubtotal) subtotals.push(table.subtotalRow!);
-    const rows = table.rows.filter((row) => !closing.includes(row));
+    const rows = table.rows.filter((row) => !closing.includes(row) && isIndicatorRow(row));
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
     const taskSubtotals = subtotals.filter((row) => !labelsOf(row).some(isGroupSubtotal)).map((row) => ({ row, task: (closedProject.get(row) ?? last).name }));
     return [{ ...table, projectColumn: null, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
@@ -1315,7 +1323,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     return {
       ...table,
       top: i === 0 ? table.headerTop : part.rows[0],
-      rows: part.rows,
+      rows: part.rows.filter(isIndicatorRow),
       lastRow: end,
       totalRow: part.totalRow,
       subtotalRow: part.subtotalRow,

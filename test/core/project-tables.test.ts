@@ -275,7 +275,7 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads a project's numbered heading row over its rows, naming it again or not, a note beside it or not (review rounds 44, J2, and 45, K3)", () => {
+  it("reads a project's numbered heading row over its rows, naming it again or not, a note beside it or not, merged across or not (review rounds 44, J2, and 45, K2 and K3)", () => {
     const title = (project: string, i: number) => `${["一", "二", "三"][i]}、${project}`;
     const note: Row = ["说明：本项目指标值依据年初绩效目标填列。"];
     const layouts = [
@@ -283,13 +283,23 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
       { heading: (project: string, i: number): Row[] => [[title(project, i)]], between: [note] },
       { heading: (project: string, i: number): Row[] => [[title(project, i)], ...(i > 0 ? [note] : [])] },
     ];
+    // The heading merged across the table, or not (review round 45, K2).
+    const mergedAcross = (spec: SheetSpec): SheetSpec => {
+      const headings = spec.rows.flatMap((row, r) => (row.length === 1 && /^[一二三]、/.test(String(row[0])) ? [`A${r + 1}:I${r + 1}`] : []));
+      return { ...spec, merges: [...spec.merges!, ...headings] };
+    };
     for (const layout of layouts) {
-      for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
-        const named = run(sheetOf(after, layout));
+      for (const [after, merge] of [
+        [(project: string) => [totalRow(`${project}总分`)], false],
+        [() => [], false],
+        [(project: string) => [totalRow(`${project}总分`)], true],
+      ] as const) {
+        const sheet = (spec: SheetSpec) => (merge ? mergedAcross(spec) : spec);
+        const named = run(sheet(sheetOf(after, layout)));
         expect(found(named)).toEqual([]);
         expect(named.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
         // Its rows' name cells left blank: the heading names the project, without its numbering (review round 45, K7).
-        const spec = sheetOf(after, layout);
+        const spec = sheet(sheetOf(after, layout));
         spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
         const headed = run(spec);
         expect(found(headed)).toEqual([]);
