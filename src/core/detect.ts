@@ -1183,7 +1183,8 @@ function isProjectTotal(text: string, project: string): boolean {
  * is neither keeps its rows but those closing a project, a 小计 among them being a level's, as before.
  */
 function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[] {
-  type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null };
+  // `valued`: whether any of its rows has a target or actual (a heading row alone has none).
+  type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null; valued: boolean };
   const parts: Part[] = [];
   const closing: number[] = [];
   const closedProject = new Map<number, Part>();
@@ -1203,19 +1204,22 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // A project starts at its name, or at its name again after its 总分 (two projects of one name),
     // or with its name left blank after the one before (see startsUnnamedProject).
     // (Rows under a project's heading row, their names left blank, are that project's.)
-    const headingOnly = part !== undefined && !part.rows.some((r) => hasOwnValues(view, r, table.columns));
-    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && !headingOnly && startsUnnamedProject(view, row, table);
+    const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && part.valued && startsUnnamedProject(view, row, table);
+    const valued = hasOwnValues(view, row, table.columns);
     // A heading row names its project without its numbering (二、耕地质量提升项目).
-    const name = hasOwnValues(view, row, table.columns) ? text : withoutNumbering(text.trim());
-    if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
-    else if (part) part.rows.push(row);
+    const name = valued ? text : withoutNumbering(text.trim());
+    if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
+    else if (part) {
+      part.rows.push(row);
+      part.valued ||= valued;
+    }
     // Rows before the first name: a first project whose name cell was left blank.
-    else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null });
+    else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
   }
   // A project's heading row alone (二、耕地质量提升项目) over rows naming it again is that project's.
   for (let i = parts.length - 2; i >= 0; i--) {
     const [part, next] = [parts[i], parts[i + 1]];
-    if (part.totalRow !== null || part.rows.some((row) => hasOwnValues(view, row, table.columns))) continue;
+    if (part.totalRow !== null || part.valued) continue;
     next.rows.unshift(...part.rows);
     parts.splice(i, 1);
   }
