@@ -825,8 +825,8 @@ function resumesAt(view: SheetView, from: number, table: IndicatorTable, header:
       row++;
       continue;
     }
-    // A project's heading row (二、耕地质量提升项目) after a note: the table goes on there.
-    if (isProjectHeading(view, row, table, labels)) return row;
+    // A project's heading row (二、耕地质量提升项目) after a note, over its rows: the table goes on there.
+    if (isProjectHeading(view, row, table, labels) && valuesFollow(view, row, table)) return row;
     if (gaps > GAP_ROWS && !startsProject(view, row, table)) return undefined;
     return isOwnRow(view, row, table, labels) ? row : undefined;
   }
@@ -1114,7 +1114,19 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
  */
 function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
   if (labels.length !== 1 || labels[0].length > PROJECT_HEADING_LENGTH || /[。；;：:]/.test(labels[0])) return false;
+  // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
+  if (FORM_TITLE.test(normalizeHeader(labels[0]))) return false;
   return labels[0] === ownProjectText(view, row, table) && !hasOwnValues(view, row, table.columns) && !endsProject(view, row, table, labels, "");
+}
+
+/** Whether an indicator's row (a target or actual) comes next after `row`, past blank rows and notes. */
+function valuesFollow(view: SheetView, row: number, table: IndicatorTable): boolean {
+  const { span, right } = table;
+  for (let next = row + 1; next < Math.min(view.rowCount, row + 1 + PROJECT_GAP_ROWS); next++) {
+    if (isBlankRow(view, next, span.left, right) || isNote(leadingLabels(view, next, span.left, right))) continue;
+    return hasOwnValues(view, next, table.columns);
+  }
+  return false;
 }
 
 /** The most characters a project's heading row holds (二、2023年度高标准农田建设项目（二期）): no sentence. */

@@ -317,6 +317,14 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
+  it("takes another form's title under the list, past blank rows, for no project's heading (round 41's g08)", () => {
+    const spec = sheetOf(() => []);
+    spec.rows.push([], [], ["2023年度农机购置补贴项目支出绩效自评表"], ["项目名称", "农机购置补贴项目"], INDICATOR_HEADER, ...indicatorRows(null), totalRow("总分", 89));
+    const a = run(spec);
+    expect(indicatorTables(a).map((t) => t.label)).toEqual([...PROJECTS, "农机购置补贴项目"]);
+    expect(a.totals.slice(0, 3).map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+  });
+
   it("takes a heading line over the header again for the next form's title, not a project's heading (review round 45, K1)", () => {
     const rows: Row[] = [INDICATOR_HEADER, ...indicatorRows(PROJECTS[0]), totalRow("总分"), [`二、${PROJECTS[1]}`], INDICATOR_HEADER, ...indicatorRows(PROJECTS[1]), totalRow("总分")];
     const a = run({ name: "自评表", rows, merges: ["A2:A9", "A10:F10", "A11:I11", "A13:A20", "A21:F21"] });
