@@ -58,7 +58,10 @@ function sheetOf(after: (project: string, i: number) => Row[], { merged = true, 
   return { name: "项目绩效自评", rows, merges };
 }
 
-const totalRow = (label: string, score: CellValue = 98.5): Row => [label, null, null, null, null, null, 100, score, null];
+const totalRow = (label: string, score: CellValue = 98.5, weight: CellValue = 100): Row => [label, null, null, null, null, null, weight, score, null];
+
+/** The sheet with rows added under it (a whole list's 合计). */
+const withRows = (spec: SheetSpec, ...rows: Row[]): SheetSpec => ({ ...spec, rows: [...spec.rows, ...rows] });
 
 /** The three projects of sheetOf with a `<项目>总分` row each, read right: each its own form, 98.5 of 100. */
 const EACH_WITH_ITS_TOTAL = [
@@ -122,11 +125,11 @@ describe("several projects in one indicator table, a 项目名称 column telling
 
   it("checks a 合计 of the whole list, where the projects have no 总分 of their own, against their totals added up", () => {
     const spec = sheetOf(() => []);
-    spec.rows.push(["合计", null, null, null, null, null, 300, 295.5, null]);
+    spec.rows.push(totalRow("合计", 295.5, 300));
     const a = run(spec);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (null)", "98.5 (null)", "98.5 (null)"]);
-    spec.rows[spec.rows.length - 1] = ["合计", null, null, null, null, null, 300, 290, null];
+    spec.rows[spec.rows.length - 1] = totalRow("合计", 290, 300);
     const wrong = run(spec).findings;
     expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@H32"]);
     expect(wrong[0].message).toBe("项目清单的合计得分填的是 290，但各项目总分相加为 295.5。请改为 295.5，或核对各行数字。");
@@ -372,11 +375,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
   });
 
   it("reads the whole list's 合计 after the last project's 等次, the 等次 staying the project's (review round 41's b41)", () => {
-    const spec = (lastGrade: string, listScore: number) => {
-      const s = sheetOf((project, i) => [totalRow(`${project}总分`), gradeRow(i === 2 ? lastGrade : "优")]);
-      s.rows.push(["合计", null, null, null, null, null, 300, listScore, null]);
-      return s;
-    };
+    const spec = (lastGrade: string, listScore: number) => withRows(sheetOf((project, i) => [totalRow(`${project}总分`), gradeRow(i === 2 ? lastGrade : "优")]), totalRow("合计", listScore, 300));
     const a = run(spec("优", 295.5));
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.recordedScore} ${t.recordedGrade}`)).toEqual(["98.5 优", "98.5 优", "98.5 优"]);
@@ -385,11 +384,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
 
   it("reads the projects' average labelled 平均得分 under the last project as the whole list's (review round 41's b14)", () => {
     for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
-      const spec = (average: number) => {
-        const s = sheetOf(after);
-        s.rows.push(["平均得分", null, null, null, null, null, 100, average, null]);
-        return s;
-      };
+      const spec = (average: number) => withRows(sheetOf(after), totalRow("平均得分", average));
       const a = run(spec(98.5));
       expect(found(a)).toEqual([]);
       expect(a.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
@@ -399,14 +394,14 @@ describe("the rows closing each project, as forms write them (review round 38)",
     }
     // Its 分值 of 300 is itself wrong; its 得分 is still the average (review round 43, I7).
     const summed = sheetOf(() => []);
-    summed.rows.push(["平均得分", null, null, null, null, null, 300, 98.5, null]);
+    summed.rows.push(totalRow("平均得分", 98.5, 300));
     const wrong = run(summed).findings;
     expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@G32"]);
     expect(wrong[0].message).toBe("项目清单的平均得分的分值填的是 300，但各项目分值平均为 100。请改为 100，或核对各行数字。");
   });
 
   it("reads a project's 合计 over its 总分 as its indicators' subtotal, and its total", () => {
-    const a = run(sheetOf((project) => [["合计", null, null, null, null, null, 90, 89, null], totalRow(`${project}总分`)]));
+    const a = run(sheetOf((project) => [totalRow("合计", 89, 90), totalRow(`${project}总分`)]));
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "98.5 (98.5)", "98.5 (98.5)"]);
   });
@@ -417,7 +412,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
     merged.rows[33] = totalRow(`${PROJECTS[2]}总分`, 95);
     expect(found(run(merged))).toEqual(["total-mismatch@项目绩效自评!H34"]);
     const listTotal = sheetOf((project) => [totalRow(`${project}总分`)]);
-    listTotal.rows.push(["合计", null, null, null, null, null, 300, 295.5, null]);
+    listTotal.rows.push(totalRow("合计", 295.5, 300));
     const a = run(listTotal);
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => t.recordedScore)).toEqual(["98.5", "98.5", "98.5"]);
@@ -426,11 +421,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
   });
 
   it("checks the whole list's 合计 against the projects' 总分 as the sheet shows them, or as jixiao checks them (the 290 of round 38's e20)", () => {
-    const spec = (second: number, list: number) => {
-      const s = sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? second : 98.5)]);
-      s.rows.push(["合计", null, null, null, null, null, 300, list, null]);
-      return s;
-    };
+    const spec = (second: number, list: number) => withRows(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? second : 98.5)]), totalRow("合计", list, 300));
     expect(found(run(spec(98.5, 290)))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
     // The second project's 总分 wrongly 97: the list's 294 adds up what the sheet shows, its 295.5 what jixiao checks.
     expect(found(run(spec(97, 294)))).toEqual(["total-mismatch@项目绩效自评!H25"]);
@@ -444,7 +435,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
       const s = sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 96.5 : 98.5)]);
       // The second project's budget line: 60 of 80 spent, 7.5 of 10.
       s.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
-      s.rows.push(["合计", null, null, null, null, null, 100, list, null]);
+      s.rows.push(totalRow("合计", list));
       return s;
     };
     const a = run(spec(97.83));
@@ -456,11 +447,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
   });
 
   it("reads projects without 总分 rows over their average 合计 of 100 as the list's, each weighing a whole form's 90 (review round 41's b09)", () => {
-    const spec = (average: number) => {
-      const s = sheetOf(() => []);
-      s.rows.push(["合计", null, null, null, null, null, 100, average, null]);
-      return s;
-    };
+    const spec = (average: number) => withRows(sheetOf(() => []), totalRow("合计", average));
     const a = run(spec(98.5));
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
@@ -472,7 +459,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
       const s = sheetOf(() => []);
       // The third project's 推广面积 reached 4.5万亩 of ≥5万亩 and kept its 15: 13.5 by the formula.
       s.rows[23] = [PROJECTS[2], "产出指标", "数量指标", "推广面积", "≥5万亩", "4.5万亩", 15, 15, null];
-      s.rows.push(["合计", null, null, null, null, null, 300, list, null]);
+      s.rows.push(totalRow("合计", list, 300));
       return s;
     };
     // 295.5 adds up the scores the sheet shows, 294 jixiao's: the wrong score is the one finding.
@@ -490,16 +477,16 @@ describe("the rows closing each project, as forms write them (review round 38)",
     };
     const named = (project: string) => `${project}总分`;
     for (const [label, list] of [
-      [named, ["合计", null, null, null, null, null, null, 97.83, null]],
-      [() => "总分", ["合计", null, null, null, null, null, 100, 97.83, null]],
-      [() => "小计", ["合计", null, null, null, null, null, 100, 97.83, null]],
-      [named, ["合计", null, null, null, null, null, null, 293.5, null]],
+      [named, totalRow("合计", 97.83, null)],
+      [() => "总分", totalRow("合计", 97.83)],
+      [() => "小计", totalRow("合计", 97.83)],
+      [named, totalRow("合计", 293.5, null)],
     ] as [(p: string) => string, Row][]) {
       const a = run(spec(label, list));
       expect(found(a)).toEqual([]);
       expect(a.totals.map((t) => `${t.score} (${t.recordedScore})`)).toEqual(["98.5 (98.5)", "96.5 (96.5)", "98.5 (98.5)"]);
     }
-    expect(found(run(spec(() => "总分", ["合计", null, null, null, null, null, 100, 98.5, null])))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
+    expect(found(run(spec(() => "总分", totalRow("合计", 98.5))))).toEqual(["sum-mismatch@项目绩效自评!H35"]);
   });
 
   it("reads the last project's 合计 (90) over its 总分 as its own, where earlier projects closed with one 总分 (review round 42, N1)", () => {
@@ -528,19 +515,15 @@ describe("the rows closing each project, as forms write them (review round 38)",
       return { ...above, rows, merges: above.merges!.map((m) => m.replace(/^A(\d+):A(\d+)$/, (_, top, bottom) => `A${Number(top) - 5}:A${Number(bottom) - 5}`)) };
     };
     for (const [weight, right, wrong] of [[300, 295.5, 290], [270, 267, 260]]) {
-      const a = run(spec(["合计", null, null, null, null, null, weight, right, null]));
+      const a = run(spec(totalRow("合计", right, weight)));
       expect(found(a)).toEqual([]);
       expect(totals(a)).toEqual(PROJECTS.map((p, i) => `${p} ${["B2:I10", "B11:I18", "B19:I27"][i]}: 98.5 of 100 (null)`));
-      expect(found(run(spec(["合计", null, null, null, null, null, weight, wrong, null])))).toEqual(["sum-mismatch@项目绩效自评!H27"]);
+      expect(found(run(spec(totalRow("合计", wrong, weight))))).toEqual(["sum-mismatch@项目绩效自评!H27"]);
     }
   });
 
   it("checks the whole list's 合计's own 分值: one that is no reading's (290 for 300 or 100 or 270) is a sum-mismatch", () => {
-    const spec = (weight: number, score: number) => {
-      const s = sheetOf((project) => [totalRow(`${project}总分`)]);
-      s.rows.push(["合计", null, null, null, null, null, weight, score, null]);
-      return s;
-    };
+    const spec = (weight: number, score: number) => withRows(sheetOf((project) => [totalRow(`${project}总分`)]), totalRow("合计", score, weight));
     for (const [weight, score] of [[300, 295.5], [100, 98.5], [270, 267]]) expect(found(run(spec(weight, score)))).toEqual([]);
     const wrong = run(spec(290, 295.5)).findings;
     expect(wrong.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@G35"]);
@@ -559,11 +542,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
 
   it("checks a 合计 stating the indicators' points alone (270 = 3 × 90) against their scores, the budget's left out (review round 41, M2)", () => {
     for (const after of [(project: string) => [totalRow(`${project}总分`)], () => []]) {
-      const spec = (list: number) => {
-        const s = sheetOf(after);
-        s.rows.push(["合计", null, null, null, null, null, 270, list, null]);
-        return s;
-      };
+      const spec = (list: number) => withRows(sheetOf(after), totalRow("合计", list, 270));
       expect(found(run(spec(267)))).toEqual([]);
       const wrong = run(spec(260)).findings;
       expect(wrong.map((f) => f.rule)).toEqual(["sum-mismatch"]);
@@ -575,7 +554,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
     const spec = sheetOf((project) => [totalRow(`${project}总分`, null)]);
     // The first project's 推广面积 has no actual: its total is not known.
     spec.rows[7] = [PROJECTS[0], "产出指标", "数量指标", "推广面积", "≥5万亩", null, 15, null, null];
-    spec.rows.push(["合计", null, null, null, null, null, 300, 250, null]);
+    spec.rows.push(totalRow("合计", 250, 300));
     expect(found(run(spec)).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
   });
 
