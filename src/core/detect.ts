@@ -1286,7 +1286,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
   const last = parts[parts.length - 1];
   const namesLast = (row: number) => labelsOf(row).some((text) => afterName(text, last.name) !== null);
-  const isAverage = (row: number) => labelMatches(labelsOf(row), LIST_AVERAGE_LABEL);
+  const isAverage = (row: number) => isListAverageRow(view, row, table);
   // Projects each weighing a whole form's indicators, the same (90 each): their 合计 of 100 is their average.
   const wholeForms = weights.length > 1 && weights.every((w) => w.eq(weights[0])) && weights[0].gte(WHOLE_FORM_INDICATOR_POINTS);
   const oneFormTotal = () =>
@@ -1354,6 +1354,11 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       label: part.name || null,
     };
   });
+}
+
+/** Whether a row of a table listing several projects is labelled their average (平均得分 | 100 | 98.17). */
+export function isListAverageRow(view: SheetView, row: number, table: IndicatorTable): boolean {
+  return labelMatches(leadingLabels(view, row, table.span.left, table.right), LIST_AVERAGE_LABEL);
 }
 
 /** What a project's indicators weigh at least on its own form: 90 beside its budget's 10, or 100. */

@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, leadingLabels, rowCell } from "./detect";
+import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, isListAverageRow, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
 import { MoneyUnit, convertAmount, tableMoneyUnit, typedAmount } from "./money-unit";
@@ -20,7 +20,6 @@ import {
   FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
-  LIST_AVERAGE_LABEL,
   NOTE_LABEL,
   SUBTOTAL_LABEL,
   SUM_LABEL,
@@ -952,8 +951,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     listTotals: table.listTotalRows.flatMap((row) => {
       const cell = valueRightOfLabel(view, span, row, TOTAL_LABEL, cols.score, cols.weight);
       const score = cell && inPoints(numberCell(view, cell.row, cell.col));
-      const average = leadingLabels(view, row, span.left, span.right).some((label) => LIST_AVERAGE_LABEL.test(normalizeHeader(label)));
-      return score ? [{ score, weight: weightCell(view, row, cols.weight), average }] : [];
+      return score ? [{ score, weight: weightCell(view, row, cols.weight), average: isListAverageRow(view, row, table) }] : [];
     }),
     year: formYear(view, table, indicators),
   };
