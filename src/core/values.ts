@@ -1385,6 +1385,17 @@ export function answeredNone(target: ParsedValue, actual: ParsedValue, name: str
 }
 
 /**
+ * An actual written as a range (95%-98%), read at one end: the upper where `upper`, else the lower.
+ * It stays `invalid` as parsed (an actual must be one number); the rules read a range whose worse end
+ * meets its target at that end, as the target is met whichever figure it stands for.
+ */
+export function rangeEnd(actual: ParsedValue, upper: boolean): ParsedValue {
+  if (actual.kind !== "invalid" || actual.range === null) return actual;
+  const { low, high } = actual.range;
+  return result(actual.text, "number", { value: upper ? high : low, unit: actual.unit, period: actual.period, range: actual.range });
+}
+
+/**
  * A target written as a range (10-20个, 90%～95%, 3至5天), which an approved 绩效目标表 may set, read
  * as the bound that decides whether it is met: the lower one (≥10个) is what must be reached; the
  * upper one (≤5天) where fewer is better (`fewerIsBetter`: a 成本指标, a count of what should not

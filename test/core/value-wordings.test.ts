@@ -289,3 +289,36 @@ describe("count-ceiling: a ceiling on money under 数量指标 is a spending con
     expect(found(a)).toEqual([]);
   });
 });
+
+describe("an actual written as a range: met at its worse end, it meets the target", () => {
+  it.each([
+    ["质量指标", "验收合格率", "≥90%", "95%-98%"],
+    ["时效指标", "审批办结时限", "≤5天", "3-4天"],
+    ["数量指标", "培训场次", "≥20场", "20～25场"],
+    ["成本指标", "每户改造成本", "≤3万元", "2.5至2.8万元"],
+  ])("%s %s: %s against %s scores full marks with no finding", (level2, name, target, actual) => {
+    const a = run(townshipForm({ level2, name, target, actual }));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].score).toBe("10");
+  });
+
+  it("finds a score short of full marks there, as for any target met", () => {
+    const a = run(townshipForm({ level2: "质量指标", name: "验收合格率", target: "≥90%", actual: "95%-98%", score: 8, reason: "个别项目整改" }));
+    expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7"]);
+    expect(a.indicators[0].score).toBe("10");
+  });
+
+  it.each([
+    ["质量指标", "验收合格率", "≥90%", "88%-95%"],
+    ["时效指标", "审批办结时限", "≤5天", "3-6天"],
+    ["质量指标", "验收合格率", "=100%", "95%～100%"],
+  ])("%s %s: %s against %s, missed at its worse end, is still no one figure (not-numeric)", (level2, name, target, actual) => {
+    const a = run(townshipForm({ level2, name, target, actual, score: 9, reason: "部分未达标" }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+
+  it("still finds a satisfaction range past 100% (90%-120%)", () => {
+    const a = run(townshipForm({ level2: "服务对象满意度指标", name: "群众满意度", target: "≥90%", actual: "90%-120%" }));
+    expect(found(a)).toContain("percent-over-100@项目支出绩效自评表!E7");
+  });
+});

@@ -24,7 +24,18 @@ import {
   sumOf,
 } from "../score";
 import { durationInMinutes, toBase, unitPer, unitsConvertible } from "../units";
-import { Achievement, ParsedValue, achievementAgainst, achievementIn, isEmptyMarker, meetsDeadline, qualifies, statesNoneHappened, statesReduction } from "../values";
+import {
+  Achievement,
+  ParsedValue,
+  achievementAgainst,
+  achievementIn,
+  isEmptyMarker,
+  meetsDeadline,
+  qualifies,
+  rangeEnd,
+  statesNoneHappened,
+  statesReduction,
+} from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
 import { checkValue } from "./values";
@@ -422,6 +433,20 @@ interface ScoringCells {
   score: NumberCell | null;
 }
 
+/**
+ * An actual written as a range (95%-98% against ≥90%, 3-4天 against ≤5天) read at its worse end
+ * where that end meets the target: the target was met whichever figure the range stands for. Any
+ * other actual as it is, a range missing the target at its worse end too: it gives no one figure
+ * to score by, and stays `not-numeric`. So does a range against a target range, which may name
+ * what is covered (1-5年级 against 1-6年级) rather than a quantity.
+ */
+function actualMeetingTarget(target: ParsedValue, actual: ValueCell, direction: Direction, profile: Profile): ValueCell {
+  if (actual.parsed.kind !== "invalid" || actual.parsed.range === null || target.range !== null) return actual;
+  const parsed = rangeEnd(actual.parsed, direction === "negative");
+  const pair = comparable(target, parsed, direction);
+  return pair && quantitativeScore(direction, pair.target, pair.actual, ONE, profile).eq(ONE) ? { ...actual, parsed } : actual;
+}
+
 function evaluateIndicator(
   findings: FindingList,
   indicator: Indicator,
@@ -488,8 +513,9 @@ function evaluateIndicator(
       }
       return result;
     }
-    checkValue(findings, indicator, measure, actual, false);
-    if (actual.parsed.kind === "number" && actual.parsed.contradictory) return result;
+    const measured = actualMeetingTarget(target.parsed, actual, direction, profile);
+    checkValue(findings, indicator, measure, measured, false);
+    if (measured.parsed.kind === "number" && measured.parsed.contradictory) return result;
     // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
     // recorded score stands, as beside a value that reads as no number (review round 33).
     if (target.parsed.contradictory) return result;
@@ -498,11 +524,11 @@ function evaluateIndicator(
     // round 33); a blank one is filled in as the target is written.
     const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
     if (costFloor && recorded !== null) return result;
-    const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, actual.parsed) : [target.parsed, actual.parsed];
+    const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, measured.parsed) : [target.parsed, measured.parsed];
     const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
-      if (actual.parsed.kind === "number" && !findings.hasCell(actual)) {
-        const [zh, en] = unitMismatchText(target.parsed, actual.parsed, direction);
+      if (measured.parsed.kind === "number" && !findings.hasCell(actual)) {
+        const [zh, en] = unitMismatchText(target.parsed, measured.parsed, direction);
         findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
       }
       return result;
@@ -511,7 +537,7 @@ function evaluateIndicator(
     const range = target.parsed.range;
     const planned = (range && comparable({ ...targetRead, value: range.high }, actualRead, direction)?.target) ?? pair.target;
     const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
-    const scored = asCut(target.parsed, actual.parsed, direction, pair) ?? { direction, ...pair };
+    const scored = asCut(target.parsed, measured.parsed, direction, pair) ?? { direction, ...pair };
     if (weightValue === null) {
       result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
     } else {
