@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { createOfficeHost } from "../taskpane/office-host";
-import { STRINGS } from "../taskpane/strings";
+import { zh } from "../taskpane/strings";
+import { en } from "../taskpane/strings-en";
 import { fakeHost, SAMPLE_RESULTS } from "../taskpane/components/test-helpers";
 
 jest.mock("../taskpane/office-host", () => ({ createOfficeHost: jest.fn() }));
@@ -75,24 +76,24 @@ test("associates the ribbon's recalculate function once Office is ready", () => 
 });
 
 test("describeOutcome: total, grade, findings by severity and where to look", () => {
-  const notice = describeOutcome(SAMPLE_RESULTS, STRINGS.zh);
+  const notice = describeOutcome(SAMPLE_RESULTS, zh);
   expect(notice.kind).toBe("warning");
   expect(notice.lines).toEqual([
     "综合得分 86.50，评价等次 良。",
     "发现 4 个问题：错误 2 个，警告 1 个，提示 1 个。",
     "详情见“综合得分”工作表，或点击“打开助手”。",
   ]);
-  const clean = describeOutcome({ ...SAMPLE_RESULTS, findings: [], total: null }, STRINGS.en);
+  const clean = describeOutcome({ ...SAMPLE_RESULTS, findings: [], total: null }, en);
   expect(clean.kind).toBe("success");
   expect(clean.lines.slice(0, 2)).toEqual(["Total score —, grade 良.", "No findings."]);
   // A total that cannot carry a grade: none, and why.
-  const ungraded = describeOutcome({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, STRINGS.zh);
+  const ungraded = describeOutcome({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, zh);
   expect(ungraded.lines[0]).toBe("综合得分 106.47，评价等次 —（未评等次：分值合计 110 分）。");
   // Several forms: each form's line, where the workbook has no one total (review round 33).
   const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", score: "92.50", grade: "优" };
-  const several = describeOutcome({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }, STRINGS.zh);
+  const several = describeOutcome({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }, zh);
   expect(several.lines.slice(0, 2)).toEqual(["部门整体支出：总分 86.50　等次 良", "公共文化服务：总分 92.50　等次 优"]);
-  expect(describeOutcome({ kind: "no-tables", message: "没有表" }, STRINGS.zh)).toEqual({
+  expect(describeOutcome({ kind: "no-tables", message: "没有表" }, zh)).toEqual({
     kind: "warning",
     title: "没有找到自评表",
     lines: ["没有表"],

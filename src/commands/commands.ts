@@ -16,7 +16,7 @@ import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { formLabels, severityCounts } from "../core/result";
 import { createOfficeHost } from "../taskpane/office-host";
 import type { Lang, PaneHost, RecalcOutcome } from "../taskpane/pane-host";
-import { errorText, STRINGS, Strings } from "../taskpane/strings";
+import { errorText, loadStrings, paneLanguage, Strings } from "../taskpane/strings";
 
 type NoticeKind = "success" | "warning" | "error";
 
@@ -51,14 +51,6 @@ export function describeOutcome(outcome: RecalcOutcome, strings: Strings): Notic
       c.writtenTo(outcome.summarySheet),
     ],
   };
-}
-
-function languageOf(host: PaneHost | undefined): Lang {
-  try {
-    return host?.language() === "en" ? "en" : "zh";
-  } catch {
-    return "zh";
-  }
 }
 
 /** Opens notice.html and resolves when it has been closed (or could not be opened). */
@@ -120,13 +112,13 @@ async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
       // An unreadable saved profile should not stop the recalculation: use the default.
     }
     const outcome = await officeHost.recalculate(profile, () => undefined);
-    notice = describeOutcome(outcome, STRINGS[languageOf(officeHost)]);
+    notice = describeOutcome(outcome, await loadStrings(paneLanguage(officeHost)));
   } catch (error) {
-    const strings = STRINGS[languageOf(host)];
+    const strings = await loadStrings(paneLanguage(host));
     notice = { kind: "error", title: strings.command.failed, lines: [errorText(error, strings)] };
   }
   try {
-    await showNotice(notice, languageOf(host));
+    await showNotice(notice, paneLanguage(host));
   } finally {
     event.completed();
   }

@@ -4,11 +4,12 @@
  * passed in the URL query (?lang=zh|en&kind=success|warning|error&title=…&message=…) and tells the
  * command to close it when the user presses OK.
  */
-import { STRINGS } from "../taskpane/strings";
+import { zh } from "../taskpane/strings";
+import { en } from "../taskpane/strings-en";
 
 const params = new URLSearchParams(window.location.search);
 const lang = params.get("lang") === "en" ? "en" : "zh";
-const strings = STRINGS[lang];
+const strings = { zh, en }[lang];
 const kind = params.get("kind");
 
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";

@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "./components/App";
 import NoticeBar from "./components/NoticeBar";
 import { createOfficeHost } from "./office-host";
-import { errorText, STRINGS } from "./strings";
+import { errorText, loadStrings, paneLanguage } from "./strings";
 import type { PaneHost } from "./pane-host";
 
 const rootElement = document.getElementById("container");
@@ -13,7 +13,7 @@ const root = rootElement ? createRoot(rootElement) : undefined;
 
 /** Before there is a host to ask, the browser's language decides. */
 function browserStrings() {
-  return STRINGS[/^zh\b/i.test(navigator.language || "zh") ? "zh" : "en"];
+  return loadStrings(/^zh\b/i.test(navigator.language || "zh") ? "zh" : "en");
 }
 
 function render(content: React.ReactElement) {
@@ -30,10 +30,10 @@ function renderMessage(title: string, text?: string) {
   );
 }
 
-Office.onReady((info) => {
+Office.onReady(async (info) => {
   // Opened in a plain browser (or an Office app that does not report a host): say so instead of a blank pane.
   if (!info.host) {
-    const strings = browserStrings();
+    const strings = await browserStrings();
     renderMessage(strings.notInExcel);
     return;
   }
@@ -41,9 +41,9 @@ Office.onReady((info) => {
   try {
     host = createOfficeHost();
   } catch (error) {
-    const strings = browserStrings();
+    const strings = await browserStrings();
     renderMessage(strings.startFailed, errorText(error, strings));
     return;
   }
-  render(<App host={host} />);
+  render(<App host={host} strings={await loadStrings(paneLanguage(host))} />);
 });

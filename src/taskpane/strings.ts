@@ -1,12 +1,12 @@
 /**
  * Every string the task pane, the ribbon command and its notice dialog show, in Chinese (the
- * default) and English. Pick a set with `STRINGS[host.language()]`.
+ * default, here) and English (./strings-en). Get a set with `loadStrings(paneLanguage(host))`.
  */
 import { recordGapText } from "../core/marks";
 import { BilingualError } from "../core/messages";
 import type { NegativeFormula } from "../core/profile";
 import type { Severity } from "../core/result";
-import type { Lang, RecalcStep } from "./pane-host";
+import type { Lang, PaneHost, RecalcStep } from "./pane-host";
 
 export interface Strings {
   /** The language of this set, for messages that come in both (a profile's errors). */
@@ -165,7 +165,7 @@ export interface Strings {
   };
 }
 
-const zh: Strings = {
+export const zh: Strings = {
   lang: "zh",
   appTitle: "绩效自评助手",
   loading: "正在加载…",
@@ -320,167 +320,22 @@ const zh: Strings = {
   },
 };
 
-const en: Strings = {
-  lang: "en",
-  appTitle: "Self-Evaluation Assistant",
-  loading: "Loading…",
-  notInExcel: "Open this add-in in Excel.",
-  startFailed: "The assistant could not start",
-  recalculate: "Recalculate",
-  recalculating: "Recalculating…",
-  undo: "Undo last recalculation",
-  undoing: "Undoing…",
-  undoDone: (cells) => `Undid the last recalculation: ${cells} ${cells === 1 ? "cell" : "cells"} restored.`,
-  undoNothing: "There is no recalculation to undo.",
-  undoFailed: "Undo failed",
-  clean: "Remove marks",
-  cleaning: "Removing…",
-  cleanDone: (marks, cleared) =>
-    marks === 0
-      ? "There were no marks to remove."
-      : `Removed ${marks} ${marks === 1 ? "mark" : "marks"} and their notes${cleared > 0 ? `, and the ${cleared === 1 ? "value" : `${cleared} values`} the add-in filled in` : ""}; the data you typed is unchanged.`,
-  cleanToCheck: (notes, cells) => recordGapText(notes, cells, "en"),
-  cleanFailed: "Removing the marks failed",
-  removeSummary: (sheet) => `Remove the “${sheet}” sheet too`,
-  summaryRemoved: (sheet) => `Removed the “${sheet}” sheet; Undo last recalculation brings it back.`,
-  summaryWrittenIn: (sheet) => `Someone wrote in the “${sheet}” sheet after the last recalculation, so it was kept; delete it by hand if it is not needed.`,
-  tabResults: "Results",
-  tabSettings: "Scoring profile",
-  idleHint:
-    "Open the workbook with the self-evaluation tables and choose Recalculate: the assistant finds the tables, checks them, computes the scores and grade, and writes them to a summary sheet.",
-  steps: { read: "Read", detect: "Detect", validate: "Validate", score: "Score", write: "Write" },
-  stepDone: "done",
-  stepCurrent: "in progress",
-  stepPending: "waiting",
-  progressLabel: "Recalculation progress",
-  runningStep: (step) => `${step}…`,
-  errorTitle: "Something went wrong",
-  unknownError: "Unknown error",
-  total: "Total score",
-  grade: "Grade",
-  noValue: "—",
-  written: (sheet, filled, marked) =>
-    `Results written to the “${sheet}” sheet; ${filled} ${filled === 1 ? "cell" : "cells"} filled in, ${marked} marked.`,
-  levelsTitle: "Scores by level-1 indicator",
-  levelScore: (score, weight) => `${score} / ${weight}`,
-  levelBarLabel: (name, score, weight) => `${name}: ${score} of ${weight}`,
-  noLevels: "No level-1 indicator scores.",
-  findingsTitle: (count) => `Findings (${count})`,
-  noFindings: "No findings.",
-  noMatchingFindings: "No findings match the filter.",
-  severity: { error: "Error", warning: "Warning", info: "Info" },
-  severityGroup: (severity, count) => `${severity} (${count})`,
-  severityFilter: "Filter by severity",
-  ruleFilter: "Filter by rule",
-  allRules: "All rules",
-  ruleOption: (rule, count) => `${rule} (${count})`,
-  selectFailed: "Could not select the cell",
-  profileLoadFailed: "Could not read the saved scoring profile; using the default",
-  ruleLabel: (severity, rule) => `${severity}: ${rule}`,
-  search: "Search findings",
-  searchPlaceholder: "Text, cell or indicator name",
-  tableTotal: (total, grade) => `Total ${total}, grade ${grade}`,
-  tableLine: (label, line) => `${label}: ${line}`,
-  separator: "; ",
-  targetsOnly: "Target table: checked, not scored",
-  noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
-  hiddenSheets: (names) => `Hidden sheets, not checked: ${names.join(", ")}. Unhide them and recalculate to check them.`,
-  budgetTable: "Budget execution",
-  counts: (c) =>
-    [c.error && `${c.error} ${c.error === 1 ? "error" : "errors"}`, c.warning && `${c.warning} ${c.warning === 1 ? "warning" : "warnings"}`, c.info && `${c.info} info`]
-      .filter(Boolean)
-      .join(", ") || "no findings",
-  collapsed: (count, rule) => `${count} cells: ${rule}`,
-  rowTitle: (row, label) => `Row ${row}: ${label}`,
-  goToCell: (where) => `Select ${where}`,
-  fix: "Use computed value",
-  fixChange: (before, after) => `${before} → ${after}`,
-  fixAll: (count) => `Use all (${count})`,
-  fixPreview: "These computed values will be written (Undo last recalculation restores them):",
-  fixConfirm: (count) => `Write ${count} ${count === 1 ? "cell" : "cells"}`,
-  cancel: "Cancel",
-  fixDone: (count) => `${count} computed ${count === 1 ? "value" : "values"} written.`,
-  fixFailed: "Could not write",
-  ignore: "Ignore",
-  ignoreReason: "Reason for ignoring",
-  ignoreReasonHint: "A short note, e.g. “explained in the report” or “local rule differs”. It is saved in the workbook.",
-  ignoreConfirm: "Ignore",
-  ignoreFailed: "Could not save the ignore",
-  ignoredTitle: (count) => `Ignored (${count})`,
-  ignoredReason: (reason) => `Reason: ${reason}`,
-  unignore: "Restore",
-  staleProfile: "The scoring profile changed; these results still use the old one.",
-  staleWorkbook: "The workbook changed; the summary sheet is not up to date.",
-  recalcNow: "Recalculate",
-  checkAsYouType: "Check as I type",
-  checkAsYouTypeHint: "Re-check after each edit (reads only, writes nothing)",
-  checking: "Checking…",
-  cancelRun: "Cancel",
-  cancelling: "Cancelling…",
-  writeNotCancellable: "Writing all results in one batch; this cannot be cancelled.",
-  cancelled: "Cancelled; the workbook was not changed.",
-  stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `Sheet ${done} of ${total}`),
-  announce: (total, grade, findings) =>
-    `${total === null ? "No total could be computed" : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
-  settings: {
-    title: "Scoring profile",
-    name: "Profile name",
-    grades: "Grades (a total at or above the lowest score gets the grade)",
-    gradesInvalid: "Each grade needs a lowest score (0 to 100) and a name",
-    budgetWeight: "Budget execution weight",
-    budgetWeightHint: "10 by default; with the indicator weights it should total 100",
-    qualitative: "Qualitative score bands (% of the weight)",
-    qualitativeHint: "The reviewer picks a score inside the band; recorded scores outside it are flagged",
-    achieved: "Achieved",
-    partial: "Partly achieved",
-    notAchieved: "Not achieved",
-    low: "Low %",
-    high: "High %",
-    percentInvalid: "Enter a number from 0 to 100",
-    bandOrder: "The low end cannot exceed the high end",
-    numberInvalid: "Enter a number from 0 to 100",
-    negativeFormula: "Negative indicators (≤ target) above target score",
-    formulas: {
-      ratio: "Proportionally: weight × target ÷ actual",
-      linear: "Linearly down to 0 at twice the target",
-    },
-    overAchievement: "Over-achievement threshold %",
-    overAchievementHint: "A positive indicator at or above this % of its target needs a reason (130% by default)",
-    overAchievementInvalid: "Enter a number of at least 100",
-    markCells: "Colour the cells that have findings",
-    markCellsHint: "Errors, warnings and advice get different fills",
-    saveFailed: "Could not save",
-    resetDefault: "Restore defaults",
-    scoreDecimals: "Score decimal places",
-    rateDecimals: "Rate decimal places (as a fraction: 4 gives 43.16%)",
-    decimalsHint: (fewest, most) => `A whole number from ${fewest} to ${most}`,
-    decimalsInvalid: (fewest, most) => `Enter a whole number from ${fewest} to ${most}`,
-    gradeMin: "From score",
-    gradeLabel: "Grade",
-    addGrade: "Add grade",
-    removeGrade: (label) => `Remove grade “${label}”`,
-    preset: "Preset",
-    presetHint: "Fills in the settings below; you can still change them",
-    presetSource: "Source",
-    exportProfile: "Export JSON",
-    importProfile: "Import JSON",
-    autosaved: "Saved automatically; the next recalculation uses it.",
-    unsavedInvalid: "Unsaved changes: correct the marked settings and they are saved automatically.",
-  },
-  command: {
-    noticeTitle: "Self-Evaluation Assistant",
-    summary: (total, grade, reason) => `Total score ${total}, grade ${grade}${reason ? ` (${reason})` : ""}.`,
-    findings: (errors, warnings, infos) =>
-      `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info.`,
-    noFindings: "No findings.",
-    writtenTo: (sheet) => `See the “${sheet}” sheet, or choose Open assistant.`,
-    noTables: "No self-evaluation table found",
-    failed: "Recalculation failed",
-    ok: "OK",
-  },
-};
+/**
+ * The set of a language. English is a chunk of its own, fetched when an English Office asks for it:
+ * the pane most people open (in Chinese) does not load it.
+ */
+export function loadStrings(lang: Lang): Promise<Strings> {
+  return lang === "en" ? import(/* webpackChunkName: "strings-en" */ "./strings-en").then((m) => m.en) : Promise.resolve(zh);
+}
 
-export const STRINGS: Record<Lang, Strings> = { zh, en };
+/** The host's language, Chinese where it cannot tell (or there is no host yet). */
+export function paneLanguage(host: PaneHost | undefined): Lang {
+  try {
+    return host?.language() === "en" ? "en" : "zh";
+  } catch {
+    return "zh";
+  }
+}
 
 /** The message of anything thrown, for showing to the user. */
 export function errorText(error: unknown, strings: Strings): string {

@@ -1,7 +1,8 @@
 /** What the page says beyond the task pane's own strings (src/taskpane/strings.ts), in zh and en. */
 import type { Lang } from "../core/analyze";
 import type { ShownMark } from "../core/sheet-display";
-import { STRINGS, Strings } from "../taskpane/strings";
+import { Strings, zh as paneZh } from "../taskpane/strings";
+import { en as paneEn } from "../taskpane/strings-en";
 import type { ScoreStep } from "./protocol";
 
 /** 查看工作表 (src/web/SheetViewer.tsx). */
@@ -56,12 +57,12 @@ export interface PageStrings {
 const zh: PageStrings = {
   // The results view speaks of the scored copy the page offers, not of a workbook open in Excel.
   pane: {
-    ...STRINGS.zh,
+    ...paneZh,
     written: (sheet, filled, marked) => `评分后的工作簿中：补填 ${filled} 个单元格，标记 ${marked} 个单元格，并加入“${sheet}”工作表。`,
     // A finding's cell opens in 查看工作表 below, as there is no workbook open to select it in.
     goToCell: (where) => `在工作表中查看 ${where}`,
     // The page scores its files again at once.
-    settings: { ...STRINGS.zh.settings, autosaved: "已自动保存，各文件已按此方案重新计算。" },
+    settings: { ...paneZh.settings, autosaved: "已自动保存，各文件已按此方案重新计算。" },
   },
   title: "绩效自评助手（网页版）",
   intro: "在浏览器中检查并计算预算绩效自评表。文件只在本机处理，不会上传。",
@@ -93,7 +94,7 @@ const zh: PageStrings = {
     title: "查看工作表",
     pick: "工作表",
     legendTitle: "图例",
-    legend: { ...STRINGS.zh.severity, filled: "补填" },
+    legend: { ...paneZh.severity, filled: "补填" },
     tableLabel: (sheet) => `工作表“${sheet}”（评分后）`,
     cut: (rows, columns, rowCount, columnCount) => `工作表较大（共 ${rowCount} 行、${columnCount} 列），这里只显示表格所在的第 ${rows} 行、${columns} 列。`,
     outside: (where) => `${where} 不在这里显示的范围内。`,
@@ -102,11 +103,11 @@ const zh: PageStrings = {
 
 const en: PageStrings = {
   pane: {
-    ...STRINGS.en,
+    ...paneEn,
     written: (sheet, filled, marked) =>
       `In the scored workbook: ${filled} ${filled === 1 ? "cell" : "cells"} filled, ${marked} marked, and the "${sheet}" sheet added.`,
     goToCell: (where) => `Show ${where} in the sheet view`,
-    settings: { ...STRINGS.en.settings, autosaved: "Saved automatically; every file was scored again with it." },
+    settings: { ...paneEn.settings, autosaved: "Saved automatically; every file was scored again with it." },
   },
   title: "Jixiao self-evaluation checker (web)",
   intro: "Checks and scores budget-performance self-evaluation workbooks in the browser. Files stay on this computer; nothing is uploaded.",
@@ -139,7 +140,7 @@ const en: PageStrings = {
     title: "View sheets",
     pick: "Sheet",
     legendTitle: "Legend",
-    legend: { ...STRINGS.en.severity, filled: "Filled in" },
+    legend: { ...paneEn.severity, filled: "Filled in" },
     tableLabel: (sheet) => `Sheet "${sheet}" (scored)`,
     cut: (rows, columns, rowCount, columnCount) => `A large sheet (${rowCount} rows, ${columnCount} columns): only rows ${rows}, columns ${columns}, around its tables, are shown.`,
     outside: (where) => `${where} is outside the part shown here.`,

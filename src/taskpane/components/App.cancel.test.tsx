@@ -11,6 +11,7 @@ import { excelStandIn, officeStandIn } from "../../playground/office-globals";
 import { createOfficeHost } from "../office-host";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../../../test/support/grid";
 import App from "./App";
+import { zh } from "../strings";
 import { deferred, renderInFluent } from "./test-helpers";
 
 jest.setTimeout(60000);
@@ -51,7 +52,7 @@ test("第 12 / 300 张表 while the sheets are checked; 取消重算 then leaves
   const held = deferred<void>();
   let pauses = 0;
   const host = createOfficeHost({ pacing: { sliceMs: 0, pause: () => (++pauses === 312 ? held.promise : Promise.resolve()) } });
-  renderInFluent(<App host={host} />);
+  renderInFluent(<App host={host} strings={zh} />);
 
   fireEvent.click(screen.getByRole("button", { name: "一键重算" }));
   expect((await screen.findByTestId("step-counts")).textContent).toBe("第 12 / 300 张表");

@@ -4,6 +4,8 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import App from "./App";
 import { CancelledError } from "../pane-host";
+import { loadStrings, paneLanguage, zh } from "../strings";
+import { en } from "../strings-en";
 import { controlledRecalc, fakeHost, NO_TABLES, renderInFluent, SAMPLE_RESULTS } from "./test-helpers";
 
 // Fluent trees are large and role queries over them are slow in jsdom; allow for a busy machine.
@@ -29,7 +31,7 @@ function stepItem(label: string): HTMLElement {
 describe("App", () => {
   test("idle: explains what to do, loads the profile and the undo state, nothing run yet", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
 
     expect(screen.getByRole("heading", { level: 1, name: "绩效自评助手" })).toBeTruthy();
     expect(screen.getByText(/点击“一键重算”/)).toBeTruthy();
@@ -43,7 +45,7 @@ describe("App", () => {
   test("running: shows 读取 → 识别 → 校验 → 计算 → 写回 as the host reports each step", async () => {
     const recalc = controlledRecalc();
     const host = fakeHost({ recalculate: recalc.recalculate });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
 
     fireEvent.click(recalcButton());
     expect((screen.getByRole("button", { name: "正在重算…" }) as HTMLButtonElement).disabled).toBe(true);
@@ -80,7 +82,7 @@ describe("App", () => {
 
   test("results: total, grade, a bar per 一级指标, findings by table with Chinese rule names, and the result announced", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
 
     expect(await screen.findByTestId("total")).toBeTruthy();
@@ -112,7 +114,7 @@ describe("App", () => {
 
   test("clicking a finding's cell selects it", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
     fireEvent.click(screen.getByRole("button", { name: "选中 Sheet 2!E5" }));
@@ -128,7 +130,7 @@ describe("App", () => {
         throw new Error("找不到工作表 Sheet 2");
       },
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     fireEvent.click(await screen.findByRole("button", { name: /Sheet 2!E5/ }));
     expect(await screen.findByText("找不到工作表 Sheet 2")).toBeTruthy();
@@ -137,7 +139,7 @@ describe("App", () => {
 
   test("no tables: shows only the outcome's message", async () => {
     const host = fakeHost({ recalculate: async () => NO_TABLES });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
 
     const message = NO_TABLES.kind === "no-tables" ? NO_TABLES.message : "";
@@ -153,7 +155,7 @@ describe("App", () => {
   test("error: an exception from the host is shown in a message bar and the pane stays usable", async () => {
     const recalc = controlledRecalc();
     const host = fakeHost({ recalculate: recalc.recalculate });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     act(() => recalc.step("read"));
     await act(async () => recalc.reject(new Error("工作表“自评表”受保护，无法写入")));
@@ -168,7 +170,7 @@ describe("App", () => {
 
   test("error: a non-Error rejection still says something", async () => {
     const host = fakeHost({ recalculate: () => Promise.reject({ code: "GeneralException" }) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     expect(await screen.findByText("出错了")).toBeTruthy();
     expect(within(screen.getByRole("tabpanel")).getByText("未知错误")).toBeTruthy();
@@ -187,7 +189,7 @@ describe("App", () => {
         return 12;
       },
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     const undo = screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement;
     await waitFor(() => expect(host.hasUndo).toHaveBeenCalled());
     expect(undo.disabled).toBe(true);
@@ -209,7 +211,7 @@ describe("App", () => {
   test("the keyboard's focus goes back to the toolbar when an action ends, not to the page (review round 33)", async () => {
     let undoable = false;
     const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
     await waitFor(() => expect(document.activeElement).toBe(recalcButton()));
@@ -222,7 +224,7 @@ describe("App", () => {
   test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
     const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
     const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await waitFor(() =>
       expect(screen.getByTestId("announcer").textContent).toBe("部门整体支出：总分 86.50　等次 良；公共文化服务：总分 92.50　等次 优；错误 2，警告 1，提示 1"),
@@ -231,7 +233,7 @@ describe("App", () => {
 
   test("undo: says so when the host has nothing to restore", async () => {
     const host = fakeHost({ hasUndo: async () => true, undoLast: async () => null });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     const undo = await screen.findByRole("button", { name: "撤销上次重算" });
     await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(undo);
@@ -245,7 +247,7 @@ describe("App", () => {
         throw new Error("快照已失效");
       },
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     const undo = screen.getByRole("button", { name: "撤销上次重算" }) as HTMLButtonElement;
     await waitFor(() => expect(undo.disabled).toBe(false));
     fireEvent.click(undo);
@@ -262,7 +264,7 @@ describe("App", () => {
       },
       hasUndo: async () => undoable,
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     // The values it filled in go too, and the message says so (review round 33: it said 数据未变).
     const done = "已清除 12 处标记及其批注，去掉了助手补填的 2 个数值；您填写的数据未变。";
@@ -283,7 +285,7 @@ describe("App", () => {
         return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryKept: left("as written"), summaryWrittenIn: left("written") };
       },
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     fireEvent.click(await screen.findByRole("button", { name: "同时移除“综合得分”工作表" }));
     await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("已移除“综合得分”工作表；点击“撤销上次重算”可找回。"));
@@ -303,7 +305,7 @@ describe("App", () => {
 
   test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
     const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const said =
       "绩效自评助手的记录不全（记录被其他程序删去，或单元格连批注一起复制而来）：另删去 2 条批注中绩效自评助手的文字（用户自己的文字保留）；以下单元格的填色和数值无法确认是否为绩效自评助手所填，未改动，请核对：自评表!G3、自评表!G4";
@@ -315,7 +317,7 @@ describe("App", () => {
 
   test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
     const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) }, "en");
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={en} />);
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
     const title = "Removed 4 marks and their notes, and the value the add-in filled in; the data you typed is unchanged.";
     const check =
@@ -328,7 +330,7 @@ describe("App", () => {
   test("a total that cannot be graded shows no grade and the reason beside it", async () => {
     const reason = "未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分，应为 100 分。请调整分值。";
     const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: reason }) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     expect((await screen.findByTestId("grade")).textContent).toBe("—");
     expect(screen.getByTestId("grade-reason").textContent).toBe(reason);
@@ -345,7 +347,7 @@ describe("App", () => {
       ],
     };
     const host = fakeHost({ loadProfile: async () => saved });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     await waitFor(() => expect(host.loadProfile).toHaveBeenCalled());
 
     fireEvent.click(screen.getByRole("tab", { name: "评分方案" }));
@@ -365,7 +367,7 @@ describe("App", () => {
         throw new Error("设置已损坏");
       },
     });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     expect(await screen.findByText("设置已损坏")).toBeTruthy();
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
@@ -374,7 +376,7 @@ describe("App", () => {
 
   test("settings save themselves: every key of the profile, and the next run uses it", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} settleMs={0} />);
+    renderInFluent(<App host={host} strings={zh} settleMs={0} />);
     await waitFor(() => expect(host.loadProfile).toHaveBeenCalled());
     fireEvent.click(screen.getByRole("tab", { name: "评分方案" }));
 
@@ -417,7 +419,7 @@ describe("App", () => {
 
   test("an edit that is not valid yet survives a tab switch, is never saved, and is saved once corrected", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} settleMs={0} />);
+    renderInFluent(<App host={host} strings={zh} settleMs={0} />);
     await waitFor(() => expect(host.loadProfile).toHaveBeenCalled());
     fireEvent.click(screen.getByRole("tab", { name: "评分方案" }));
     fireEvent.change(screen.getByLabelText("预算执行率分值"), { target: { value: "二十" } });
@@ -434,7 +436,7 @@ describe("App", () => {
 
   test("a preset fills the form and is saved; a saved profile change marks the results stale, with one click to recalculate", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} settleMs={0} />);
+    renderInFluent(<App host={host} strings={zh} settleMs={0} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
     expect(screen.queryByTestId("stale")).toBeNull();
@@ -459,7 +461,7 @@ describe("App", () => {
 
   test("采用计算值 writes through the host, re-checks, and says the summary sheet is behind", async () => {
     const host = fakeHost({ check: async () => FIXED_FIRST });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
 
@@ -475,7 +477,7 @@ describe("App", () => {
   test("after 采用, 确定忽略 and 恢复 the keyboard's focus goes to the findings' heading, not to the page (review round 33)", async () => {
     // The re-check after 采用 finds the fixed finding gone, with its button.
     const host = fakeHost({ check: async () => FIXED_FIRST });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
     const heading = () => screen.getByRole("heading", { name: /^发现的问题/ });
@@ -500,7 +502,7 @@ describe("App", () => {
 
   test("Escape closes the 忽略 form, ignoring nothing, and puts the focus back on 忽略 (review round 33)", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
     const card = openIgnoreForm();
@@ -519,7 +521,7 @@ describe("App", () => {
 
   test("全部采用 shows what will be written and writes nothing until confirmed", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
 
@@ -538,7 +540,7 @@ describe("App", () => {
 
   test("忽略 asks for a reason, stores it through the host and shows the finding under 已忽略", async () => {
     const host = fakeHost();
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
 
@@ -557,7 +559,7 @@ describe("App", () => {
 
   test("counts: 第 12 / 300 张表 while the sheets are checked, the bar moving within the step", async () => {
     const recalc = controlledRecalc();
-    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} />);
+    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} strings={zh} />);
     fireEvent.click(recalcButton());
     act(() => recalc.step("read"));
     act(() => recalc.options()!.onCounts!("read", { done: 300, total: 300 }));
@@ -577,7 +579,7 @@ describe("App", () => {
     jest.spyOn(Date, "now").mockImplementation(() => now);
     try {
       const recalc = controlledRecalc();
-      renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} />);
+      renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate })} strings={zh} />);
       fireEvent.click(recalcButton());
       act(() => recalc.step("validate"));
       const announcer = screen.getByTestId("announcer");
@@ -601,7 +603,7 @@ describe("App", () => {
   test("取消重算 during a first run: the run is aborted, the pane says the workbook was not changed and is idle again", async () => {
     const recalc = controlledRecalc();
     const host = fakeHost({ recalculate: recalc.recalculate });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     act(() => recalc.step("detect"));
     act(() => recalc.options()!.onCounts!("detect", { done: 12, total: 300 }));
@@ -623,7 +625,7 @@ describe("App", () => {
     let call = 0;
     const second = controlledRecalc();
     const host = fakeHost({ recalculate: (...args) => (++call === 1 ? Promise.resolve(SAMPLE_RESULTS) : second.recalculate(...args)) });
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     expect((await screen.findByTestId("total")).textContent).toBe("86.50");
 
@@ -639,7 +641,7 @@ describe("App", () => {
 
   test("at the write step 取消重算 is no longer offered, and the pane says why", async () => {
     const recalc = controlledRecalc();
-    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate }, "en")} />);
+    renderInFluent(<App host={fakeHost({ recalculate: recalc.recalculate }, "en")} strings={en} />);
     fireEvent.click(screen.getByRole("button", { name: "Recalculate" }));
     act(() => recalc.step("validate"));
     act(() => recalc.options()!.onCounts!("validate", { done: 12, total: 300 }));
@@ -660,7 +662,7 @@ describe("App", () => {
         return stop;
       },
     });
-    renderInFluent(<App host={host} settleMs={0} />);
+    renderInFluent(<App host={host} strings={zh} settleMs={0} />);
     fireEvent.click(screen.getByRole("switch", { name: "边改边查" }));
     await waitFor(() => expect(host.watchChanges).toHaveBeenCalledTimes(1));
     act(() => changed!());
@@ -673,7 +675,7 @@ describe("App", () => {
 
   test("English when the host's language is en", async () => {
     const host = fakeHost({}, "en");
-    renderInFluent(<App host={host} />);
+    renderInFluent(<App host={host} strings={await loadStrings(paneLanguage(host))} />);
     expect(screen.getByRole("heading", { level: 1, name: "Self-Evaluation Assistant" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Undo last recalculation" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Scoring profile" })).toBeTruthy();

@@ -9,8 +9,8 @@ import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
 import { withFindingIgnored } from "../outcome";
 import { outcomeSaid } from "../said";
-import { CancelledError, Lang, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
-import { errorText, STRINGS, Strings } from "../strings";
+import { CancelledError, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
+import { errorText, Strings } from "../strings";
 import NoticeBar from "./NoticeBar";
 import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
@@ -23,6 +23,8 @@ import { useProfileEditor } from "../use-profile-editor";
 export interface AppProps {
   /** Everything the pane does to the workbook goes through the host (Office.js or the playground). */
   host: PaneHost;
+  /** What the pane says, in the host's language (see loadStrings). */
+  strings: Strings;
   /** How long edits settle before they are saved or re-checked, in ms. */
   settleMs?: number;
 }
@@ -59,18 +61,9 @@ const useStyles = makeStyles({
   visuallyHidden,
 });
 
-function languageOf(host: PaneHost): Lang {
-  try {
-    return host.language() === "en" ? "en" : "zh";
-  } catch {
-    return "zh";
-  }
-}
-
 /** The task pane: 一键重算 with progress and cancel, results and findings with fixes and ignores, the scoring profile and undo. */
-const App: React.FC<AppProps> = ({ host, settleMs = 600 }) => {
+const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
   const styles = useStyles();
-  const strings: Strings = STRINGS[languageOf(host)];
 
   const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
   const [profile, setProfile] = React.useState<Profile>(DEFAULT_PROFILE);

@@ -3,7 +3,8 @@ import * as React from "react";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../../core/result";
-import { STRINGS } from "../strings";
+import { zh } from "../strings";
+import { en } from "../strings-en";
 import type { Results } from "../pane-host";
 import FindingsList from "./FindingsList";
 import { renderInFluent } from "./test-helpers";
@@ -38,7 +39,7 @@ const RESULTS: Results = {
 
 function setup(lang: "zh" | "en" = "zh") {
   const props = { onSelect: jest.fn(), onFix: jest.fn(async () => undefined), onIgnore: jest.fn(async () => undefined), onUnignore: jest.fn(async () => undefined) };
-  renderInFluent(<FindingsList results={RESULTS} strings={STRINGS[lang]} {...props} />);
+  renderInFluent(<FindingsList results={RESULTS} strings={{ zh, en }[lang]} {...props} />);
   return props;
 }
 

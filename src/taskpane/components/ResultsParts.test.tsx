@@ -2,7 +2,8 @@
 import * as React from "react";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { STRINGS } from "../strings";
+import { zh } from "../strings";
+import { en } from "../strings-en";
 import LevelBars, { levelRate } from "./LevelBars";
 import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
@@ -28,7 +29,7 @@ describe("LevelBars", () => {
   test("one labelled bar per level; unknown scores show a dash and an empty bar", () => {
     renderInFluent(
       <LevelBars
-        strings={STRINGS.zh}
+        strings={zh}
         levels={[
           { name: "产出指标", weight: "50", score: "45", rate: "0.9" },
           { name: "满意度指标", weight: "10", score: null, rate: null },
@@ -45,7 +46,7 @@ describe("LevelBars", () => {
   });
 
   test("no levels: a sentence instead of an empty list", () => {
-    renderInFluent(<LevelBars strings={STRINGS.en} levels={[]} />);
+    renderInFluent(<LevelBars strings={en} levels={[]} />);
     expect(screen.getByText("No level-1 indicator scores.")).toBeTruthy();
     expect(screen.queryByRole("list")).toBeNull();
   });
@@ -53,7 +54,7 @@ describe("LevelBars", () => {
 
 describe("RecalcProgress", () => {
   test("before the first step: all steps waiting, no current step", () => {
-    renderInFluent(<RecalcProgress step={null} strings={STRINGS.zh} />);
+    renderInFluent(<RecalcProgress step={null} strings={zh} />);
     const items = screen.getAllByRole("listitem");
     expect(items.map((li) => li.getAttribute("data-state"))).toEqual([
       "pending",
@@ -70,7 +71,7 @@ describe("RecalcProgress", () => {
   });
 
   test("at 计算: three done, one current, one waiting; states are spoken", () => {
-    renderInFluent(<RecalcProgress step="score" strings={STRINGS.en} />);
+    renderInFluent(<RecalcProgress step="score" strings={en} />);
     const items = screen.getAllByRole("listitem");
     expect(items.map((li) => li.getAttribute("data-state"))).toEqual(["done", "done", "done", "current", "pending"]);
     expect(items[3].getAttribute("aria-current")).toBe("step");
@@ -81,13 +82,13 @@ describe("RecalcProgress", () => {
 
   test("counts of the step and a cancel button until the write step", () => {
     const onCancel = jest.fn();
-    const { rerender } = renderInFluent(<RecalcProgress step="read" counts={{ done: 12, total: 300 }} strings={STRINGS.zh} onCancel={onCancel} />);
+    const { rerender } = renderInFluent(<RecalcProgress step="read" counts={{ done: 12, total: 300 }} strings={zh} onCancel={onCancel} />);
     expect(screen.getByText("已读取 12 / 300 张工作表")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "取消重算" }));
     expect(onCancel).toHaveBeenCalledTimes(1);
     rerender(
       <FluentProvider theme={webLightTheme}>
-        <RecalcProgress step="write" strings={STRINGS.zh} onCancel={onCancel} />
+        <RecalcProgress step="write" strings={zh} onCancel={onCancel} />
       </FluentProvider>,
     );
     expect(screen.queryByRole("button", { name: "取消重算" })).toBeNull();
@@ -99,17 +100,17 @@ describe("ResultsView", () => {
   const actions = { onSelect: jest.fn(), onFix: jest.fn(), onIgnore: jest.fn(), onUnignore: jest.fn() };
 
   test("target tables only: says why there is no total instead of a bare dash", () => {
-    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals: [] }} strings={STRINGS.zh} {...actions} />);
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals: [] }} strings={zh} {...actions} />);
     expect(screen.getByTestId("total").textContent).toBe("—");
     expect(screen.getByTestId("no-totals").textContent).toBe("工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。");
   });
 
   test("hidden sheets: says which were not checked, as 综合得分 and the command line do (review round 33)", () => {
-    const { rerender } = renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, hiddenSheets: ["2022年", "旧表"] }} strings={STRINGS.zh} {...actions} />);
+    const { rerender } = renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, hiddenSheets: ["2022年", "旧表"] }} strings={zh} {...actions} />);
     expect(screen.getByTestId("hidden-sheets").textContent).toBe("隐藏的工作表未检查：2022年、旧表。取消隐藏后重新计算即可检查。");
     rerender(
       <FluentProvider theme={webLightTheme}>
-        <ResultsView outcome={SAMPLE_RESULTS} strings={STRINGS.zh} {...actions} />
+        <ResultsView outcome={SAMPLE_RESULTS} strings={zh} {...actions} />
       </FluentProvider>,
     );
     expect(screen.queryByTestId("hidden-sheets")).toBeNull();
@@ -121,7 +122,7 @@ describe("ResultsView", () => {
       sheet: "自评表", label, table, weights: "100", score, recordedScore: null, grade, recordedGrade: null,
     });
     const totals = [total("测土配方施肥项目", "A3:H20", "98.5", "优"), total("农村公路提质改造", "A23:H40", null, null)];
-    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals }} strings={STRINGS.zh} {...actions} />);
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals }} strings={zh} {...actions} />);
     expect(screen.getByTestId("total").textContent).toBe("—");
     expect(Array.from(screen.getByTestId("table-totals").querySelectorAll("li"), (li) => li.textContent)).toEqual([
       "测土配方施肥项目：总分 98.5　等次 优",
@@ -130,14 +131,14 @@ describe("ResultsView", () => {
   });
 
   test("one form: its total is the headline's alone", () => {
-    renderInFluent(<ResultsView outcome={SAMPLE_RESULTS} strings={STRINGS.zh} {...actions} />);
+    renderInFluent(<ResultsView outcome={SAMPLE_RESULTS} strings={zh} {...actions} />);
     expect(SAMPLE_RESULTS.totals).toHaveLength(1);
     expect(screen.getByTestId("total").textContent).toBe(SAMPLE_RESULTS.total);
     expect(screen.queryByTestId("table-totals")).toBeNull();
   });
 
   test("a read-only check does not claim to have written anything", () => {
-    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, checkOnly: true }} strings={STRINGS.zh} {...actions} />);
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, checkOnly: true }} strings={zh} {...actions} />);
     expect(screen.queryByText(/结果已写入/)).toBeNull();
     expect(screen.queryByTestId("no-totals")).toBeNull();
   });

@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { formToProfile, ProfileForm, profileToForm } from "../profile-form";
-import { STRINGS } from "../strings";
+import { zh } from "../strings";
 import SettingsPanel from "./SettingsPanel";
 import { renderInFluent } from "./test-helpers";
 
@@ -38,7 +38,7 @@ function Harness({ profile, onForm }: { profile: Profile; onForm: (form: Profile
         onForm(next);
       }}
       status={{ kind: "none" }}
-      strings={STRINGS.zh}
+      strings={zh}
     />
   );
 }
@@ -46,7 +46,7 @@ function Harness({ profile, onForm }: { profile: Profile; onForm: (form: Profile
 function setup(profile: Profile = CUSTOM) {
   const forms: ProfileForm[] = [];
   renderInFluent(<Harness profile={profile} onForm={(f) => forms.push(f)} />);
-  const last = () => formToProfile(forms[forms.length - 1], profile, STRINGS.zh);
+  const last = () => formToProfile(forms[forms.length - 1], profile, zh);
   return { forms, last };
 }
 
@@ -93,12 +93,12 @@ describe("SettingsPanel", () => {
     const { last } = setup();
     expect(screen.getByText("2 到 8 的整数")).toBeTruthy();
     fireEvent.change(input("得分保留小数位数"), { target: { value: "8" } });
-    fireEvent.change(input(STRINGS.zh.settings.rateDecimals), { target: { value: "1" } });
+    fireEvent.change(input(zh.settings.rateDecimals), { target: { value: "1" } });
     const result = last();
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(["rateDecimals", "scoreDecimals"]);
     expect(screen.getByText("应为 2 到 8 的整数")).toBeTruthy();
     fireEvent.change(input("得分保留小数位数"), { target: { value: "6" } });
-    fireEvent.change(input(STRINGS.zh.settings.rateDecimals), { target: { value: "8" } });
+    fireEvent.change(input(zh.settings.rateDecimals), { target: { value: "8" } });
     expect(last().ok).toBe(true);
   });
 
@@ -106,11 +106,11 @@ describe("SettingsPanel", () => {
     setup();
     const box = input("预算执行率分值");
     const described = () => (box.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent);
-    expect(described()).toEqual([STRINGS.zh.settings.budgetWeightHint]);
+    expect(described()).toEqual([zh.settings.budgetWeightHint]);
     expect(box.getAttribute("aria-invalid")).toBeNull();
     fireEvent.change(box, { target: { value: "120" } });
     expect(box.getAttribute("aria-invalid")).toBe("true");
-    expect(described()).toEqual([STRINGS.zh.settings.numberInvalid, STRINGS.zh.settings.budgetWeightHint]);
+    expect(described()).toEqual([zh.settings.numberInvalid, zh.settings.budgetWeightHint]);
   });
 
   test("import takes the same JSON as --profile; a bad file says which setting is wrong", async () => {
@@ -130,7 +130,7 @@ describe("SettingsPanel", () => {
   test("the preset list (the pane's own PaneSelect) is named by its Field's label and described by its hint, as Fluent's Select was", () => {
     setup(DEFAULT_PROFILE);
     const select = screen.getByRole("combobox", { name: "预设方案" });
-    expect(document.getElementById(select.getAttribute("aria-describedby") ?? "")?.textContent).toBe(STRINGS.zh.settings.presetHint);
+    expect(document.getElementById(select.getAttribute("aria-describedby") ?? "")?.textContent).toBe(zh.settings.presetHint);
   });
 
   test("each preset is offered; choosing one fills the form with its profile and shows its source", () => {
