@@ -632,11 +632,14 @@ function isNote(labels: string[]): boolean {
 /**
  * What labels[i] heads, the text after it being what the row holds: a "total", a "grade", or
  * neither. 自评结果 | 95 is the 总分 and 自评结果 | 优 the 等次; 自评结论 is the 等次 only when it
- * holds a grade word (自评结论 | 优), not a paragraph.
+ * holds a grade word (自评结论 | 优, or 自评结论：优 in one cell), not a paragraph.
  */
 function summaryKind(labels: string[], i: number): "total" | "grade" | null {
   const label = labels[i];
   const held = labels[i + 1] ?? "";
+  // The grade written in the label's own cell (自评结论：优).
+  const [inCellLabel, inCell] = label.split(/[:：]/, 2);
+  if (inCell !== undefined && (labelIs(inCellLabel, RESULT_LABEL) || labelIs(inCellLabel, CONCLUSION_LABEL)) && isGradeText(inCell.trim())) return "grade";
   if (labelIs(label, RESULT_LABEL)) return parseNumber(held) !== null ? "total" : "grade";
   if (labelIs(label, CONCLUSION_LABEL)) return isGradeText(held) ? "grade" : null;
   if (labelIs(label, GRADE_LABEL)) return "grade";

@@ -339,6 +339,21 @@ describe("an 等次 row in the other wordings units label it with", () => {
   });
 });
 
+describe("an 等次 written in its 结论 or 结果 label's own cell (自评结论：优)", () => {
+  it.each(["自评结论", "评价结论", "自评结果", "评价结果"])("reads %s：优 as the recorded 等次, and a wrong one is an error", (label) => {
+    const right = run(form({ gradeLabel: `${label}：优`, grade: "" }));
+    expect(totalsOf(right)).toEqual([["A9:H20", "99.5", "99.5", "优", "优"]]);
+    expect(found(right)).toEqual([]);
+    expect(found(run(form({ gradeLabel: `${label}：良`, grade: "" })))).toEqual(["grade-mismatch@自评表!A20"]);
+  });
+
+  it("takes no grade from a paragraph after the label (自评结论：项目按计划完成……)", () => {
+    const a = run(form({ gradeLabel: "自评结论：项目按计划完成道路提质改造，群众出行条件明显改善。", grade: "" }));
+    expect(totalsOf(a)).toEqual([["A9:H19", "99.5", "99.5", "优", null]]);
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("a grade typed alone in the 总分 row (review round 14, B3)", () => {
   it("is the recorded 等次 of a form with no 等次 row: a wrong one is an error there", () => {
     const a = run(form({ gradeLabel: null, besideTotal: "差" }));
