@@ -584,10 +584,11 @@ const QUALIFIES = /[未没不无非缺欠差仅只尚待除]|部分|基本|大�
 /**
  * Names that hold one of those characters and take nothing away: 非遗 (intangible heritage), 无障碍
  * (accessible), 不动产 (real estate), 不定期 (unannounced), 除险加固 (making safe), 拆除 (pulling down), 接待 (receiving),
- * 未成年人 (minors), 基本农田 (protected farmland), 差旅 (travel) …
+ * 未成年人 (minors), 基本农田 (protected farmland), 差旅 (travel), 缺水村 (villages short of water),
+ * 欠发达 (less developed), 非农就业 (off-farm jobs) …
  */
 const NAMES_NOT_QUALIFYING =
-  /非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|不定期|不定时|不定点|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
+  /缺水|欠发达|非农|非遗|非物质|非税|非公|非煤|无障碍|无害化|无公害|无偿|无人机|无线|无纸化|不动产|不锈钢|不定期|不定时|不定点|除险|除四害|[消排清拆铲去免剔扫根解废革]除|[接招优]待|待遇|未成年|基本(?:农田|公共|医疗|养老|药物|生活|民生|建设)|差旅/g;
 
 /** Whether words take something away from what they go with (QUALIFIES), names aside (NAMES_NOT_QUALIFYING). */
 export function qualifies(words: string): boolean {

@@ -68,6 +68,9 @@ describe("an actual naming what was done after its number: 开展22场宣传活�
     ["≥2座", "完成2座病险水库除险加固", "2", "座"],
     ["≥10处", "完成12处违法建筑拆除", "12", "处"],
     ["≥5000亩", "建成5000亩高标准基本农田", "5000", "亩"],
+    ["≥5座", "建成5座缺水村蓄水池", "5", "座"],
+    ["≥3个", "帮扶3个欠发达村", "3", "个"],
+    ["≥300人次", "培训312人次非农就业人员", "312", "人次"],
   ])("reads %s / %s as that quantity, met in full", (target, actual, value, unit) => {
     const a = run(townshipForm({ name: "任务量", target, actual }));
     expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
