@@ -200,6 +200,13 @@ export function matchUnitPrefix(text: string): { unit: Unit; length: number } | 
  */
 const SAME_COUNT: Record<string, string> = { 场次: "场", 名: "人", 项: "个", 件: "个", 辆: "台", 辆次: "台次" };
 const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
+/**
+ * Measure words of things, which 个, the measure word of anything, may stand for (12个 against ≥12座,
+ * 5个 against 5处). Not those of people, households, visits or events (人, 户, 人次, 次, 场, 期),
+ * which forms count in their own words.
+ */
+const THINGS_MEASURED = new Set(["座", "处", "所", "栋", "幢", "间", "台", "套", "件", "项", "口", "眼", "条", "块", "张", "辆", "艘", "架", "部", "家", "支", "只", "盏", "株", "棵", "本", "册"]);
+const anyThing = (a: Unit, b: Unit): boolean => a.symbol === "个" && THINGS_MEASURED.has(b.symbol);
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.symbol === b.symbol) return true;
@@ -216,6 +223,7 @@ export function unitsConvertible(a: Unit, b: Unit): boolean {
     return numerator.family !== "money" && denominator.family === "count" && unitsConvertible(numerator, other);
   }
   if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
+  if (anyThing(a, b) || anyThing(b, a)) return true;
   if (a.family !== b.family || a.factor === null || b.factor === null) return false;
   return a.base === undefined || b.base === undefined || a.base === b.base;
 }

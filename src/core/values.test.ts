@@ -245,12 +245,18 @@ describe("parseValue: units", () => {
   });
 
   it("compares a unit it has no entry for by its text alone", () => {
-    const [lamps, units, wells] = [parseValue("120盏").unit!, parseValue("120个").unit!, parseValue("≥10眼").unit!];
+    const [lamps, sets, wells] = [parseValue("120盏").unit!, parseValue("120套").unit!, parseValue("≥10眼").unit!];
     expect(unitsConvertible(lamps, parseValue("≥120盏").unit!)).toBe(true);
     expect(unitsConvertible(wells, parseValue("10眼").unit!)).toBe(true);
-    expect(unitsConvertible(lamps, units)).toBe(false);
+    expect(unitsConvertible(lamps, sets)).toBe(false);
     expect(unitsConvertible(parseValue("42学时").unit!, parseValue("40小时").unit!)).toBe(false);
     expect(unitsConvertible(parseValue("2兆瓦").unit!, parseValue("2000kW").unit!)).toBe(true);
+  });
+
+  it("lets 个, the measure word of anything, stand for a thing's own (120个 against ≥120盏), not for people's, households' or events'", () => {
+    const items = parseValue("120个").unit!;
+    for (const thing of ["120盏", "12座", "5处", "3所", "10眼", "8台"]) expect(unitsConvertible(items, parseValue(thing).unit!)).toBe(true);
+    for (const other of ["120人", "12户", "12人次", "12次", "12场", "120米"]) expect(unitsConvertible(items, parseValue(other).unit!)).toBe(false);
   });
 
   it("scales 万 and 亿 in front of a non-money unit", () => {

@@ -92,7 +92,7 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
   it("still finds an actual in another unit, and a count written as a percentage", () => {
     const a = run(
       [
-        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120个", 10, 10, ""],
+        ["产出指标", "数量指标", "新装太阳能路灯", "≥120盏", "120米", 10, 10, ""],
         ["", "", "巡查次数", "≥12次", "12天", 10, 10, ""],
         ["", "", "新打灌溉机井数量", "≥10眼", "100%", 10, 10, ""],
         ["", "", "村级管护员培训", "≥40学时", "40小时", 30, 30, ""],
@@ -101,7 +101,7 @@ describe("units jixiao has no entry for, in the actual as in the target", () => 
       ["B9:B12", "C9:C12"],
     );
     expect(found(a)).toEqual(["unit-mismatch@F9", "unit-mismatch@F10", "count-as-percent@F11", "unit-mismatch@F12"]);
-    expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“120个”与指标值“≥120盏”的单位无法换算，请统一单位。");
+    expect(message(a, "unit-mismatch", "F9")).toBe("实际完成值“120米”与指标值“≥120盏”的单位无法换算，请统一单位。");
   });
 });
 

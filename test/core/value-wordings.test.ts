@@ -325,3 +325,17 @@ describe("an actual written as a range: met at its worse end, it meets the targe
     expect(found(a)).toContain("percent-over-100@项目支出绩效自评表!E7");
   });
 });
+
+describe("个 against a thing's own measure word (12个 against ≥12座)", () => {
+  it("is the same count: met in full, or scored by it", () => {
+    expect(found(run(townshipForm({ name: "新建村级活动场所", target: "≥12座", actual: "12个" })))).toEqual([]);
+    expect(found(run(townshipForm({ name: "新建村级活动场所", target: "≥5处", actual: "已建成5个" })))).toEqual([]);
+    const short = run(townshipForm({ name: "新建村级活动场所", target: "≥5处", actual: "4个", score: 8, reason: "1处选址调整" }));
+    expect(found(short)).toEqual([]);
+    expect(short.indicators[0].score).toBe("8");
+  });
+
+  it("is still another unit against people or households (12个 against ≥12户)", () => {
+    expect(found(run(townshipForm({ name: "改造农户", target: "≥12户", actual: "12个" })))).toEqual(["unit-mismatch@项目支出绩效自评表!E7"]);
+  });
+});
