@@ -999,8 +999,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
   return table;
 }
 
-/** A header over the column naming each row's project, left of the levels. */
-const PROJECT_COLUMN_LABEL = /^项目(名称)?$/;
+/** A header over the column naming each row's project (or a 部门整体 form's task), left of the levels. */
+const PROJECT_COLUMN_LABEL = /^(项目|任务)(名称)?$|^项目[/／、]任务$/;
 
 /** The column left of the table's levels headed 项目名称 (or 项目), if any (see IndicatorTable.projectColumn). */
 function projectColumnOf(view: SheetView, table: IndicatorTable): number | null {

@@ -676,6 +676,22 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     }
   });
 
+  it.each(["项目/任务", "任务", "任务名称"])("reads a task column headed %s so too: each task's 小计, merged across, checked (review round 46)", (heading) => {
+    const spec = departmentForm(99.5);
+    const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
+    const withSubtotals = (lastScore: number): SheetSpec => {
+      const rows: Row[] = [...head.slice(0, 3), [heading, ...INDICATOR_HEADER.slice(1)]];
+      ["道路养护", "桥梁检测", "路灯维修"].forEach((task, i) => {
+        rows.push(...tasks.slice(2 * i, 2 * i + 2), [`${task}小计`, null, null, null, null, null, 30, i === 2 ? lastScore : 30, null]);
+      });
+      return { ...spec, rows: [...rows, ...end], merges: ["A5:A6", "A8:A9", "A11:A12", "A7:F7", "A10:F10", "A13:F13"] };
+    };
+    const a = run(withSubtotals(30));
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(["部门整体!B4:I15 B4:I15: 99.5 of 100 (99.5)"]);
+    expect(found(run(withSubtotals(29)))).toEqual(["sum-mismatch@部门整体!H13"]);
+  });
+
   it("takes one indicator under each task (群众满意度) for no duplicate, one twice in a task for one (review round 43, I10)", () => {
     const spec = departmentForm(99.5);
     const duplicates = () => found(run(spec)).filter((f) => f.startsWith("duplicate-indicator"));
