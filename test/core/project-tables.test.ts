@@ -676,7 +676,7 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     }
   });
 
-  it.each(["项目/任务", "任务", "任务名称"])("reads a task column headed %s so too: each task's 小计, merged across, checked (review round 46)", (heading) => {
+  it.each(["项目", "项目/任务", "任务", "任务名称"])("reads a task column headed %s so too: each task's 小计, merged across, checked (review round 46)", (heading) => {
     const spec = departmentForm(99.5);
     const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
     const withSubtotals = (lastScore: number): SheetSpec => {
