@@ -1073,12 +1073,49 @@ function endsProject(view: SheetView, row: number, table: IndicatorTable, labels
 }
 
 /**
- * Whether a row holds its project's 总分 or 小计: in the project column (see isProjectTotal), or
- * naming the project in a column of its own (道路养护小计 in the 一级 column).
+ * Whether a row holds its project's 总分 or 小计: in the project column (see isProjectTotal),
+ * naming the project in a column of its own (道路养护小计 in the 一级 column), or alone there: 项目得分
+ * or 本项目总分, and a bare 小计 or 合计 whose points are the project's rather than its last 一级's
+ * (小计 | 100 | 99.62 under 满意度指标's 15: review round 46).
  */
 function isOwnProjectTotal(view: SheetView, row: number, table: IndicatorTable, labels: string[], project: string): boolean {
   if (isProjectTotal(ownProjectText(view, row, table), project)) return true;
-  return project !== "" && labels.some((label) => afterName(label, project) !== null && isProjectTotal(label, project));
+  if (project !== "" && labels.some((label) => afterName(label, project) !== null && isProjectTotal(label, project))) return true;
+  // Its label alone, then its numbers (小计 | 100 | 99.62).
+  if (table.projectColumn === null || labels.length === 0 || labels.slice(1).some((text) => parseNumber(text) === null)) return false;
+  const label = normalizeHeader(labels[0]);
+  if (!PROJECT_TOTAL_WORDS.test(label)) return false;
+  return !PROJECT_SUBTOTAL_WORDS.test(label) || sumsProject(view, row, table, project);
+}
+
+/**
+ * Whether a 小计 or 合计 under a project's rows states the project's points (or a whole form's
+ * 100) in its 分值, not those of the 一级 right above it.
+ */
+function sumsProject(view: SheetView, row: number, table: IndicatorTable, project: string): boolean {
+  const { weight, level1 } = table.columns;
+  const value = weight === undefined ? null : parseNumber(view.rowValue(row, weight));
+  if (value === null || level1 === undefined) return false;
+  const rows = projectRowsAbove(view, row, table, project);
+  const sum = columnSum(view, rows, weight!);
+  // (Read again once the table is whole, as a list is split: only its rows above count.)
+  const above = { ...table, rows: table.rows.filter((r) => r < row) };
+  const groupSum = columnSum(view, groupRowsAbove(view, row, above, level1), weight!);
+  return rows.length > 0 && sum !== null && !(groupSum !== null && value.eq(groupSum)) && (value.eq(sum) || value.eq(100));
+}
+
+/** The table's rows above `row` of the project it closes: back to the project before's closing row, or a row naming another. */
+function projectRowsAbove(view: SheetView, row: number, table: IndicatorTable, project: string): number[] {
+  const col = table.projectColumn!;
+  const rows: number[] = [];
+  for (let i = table.rows.length - 1; i >= 0; i--) {
+    const r = table.rows[i];
+    if (r >= row) continue;
+    const name = view.text(view.originRow(r, col), col);
+    if (!hasOwnValues(view, r, table.columns) || (name !== "" && compactName(name) !== compactName(project))) break;
+    rows.push(r);
+  }
+  return rows;
 }
 
 /**

@@ -90,6 +90,29 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
+  it.each([
+    ["小计", true],
+    ["小计", false],
+    ["项目得分", true],
+    ["本项目总分", false],
+  ])("reads a project's %s alone in the 一级 column (merged across: %s) as its 总分, not its last 一级's (review round 46)", (label, mergedAcross) => {
+    const closing = (score: number): Row => [null, label, null, null, null, null, 100, score, null];
+    const spec = sheetOf((_project, i) => [closing(i === 1 ? 97 : 98.5)]);
+    // The project's name merged down over its closing row too; the label over B:F.
+    spec.merges = spec.merges!.map((m) => m.replace(/^A(\d+):A(\d+)$/, (_all, top, bottom) => `A${top}:A${Number(bottom) + 1}`));
+    if (mergedAcross) spec.merges.push("B16:F16", "B25:F25", "B34:F34");
+    const a = run(spec);
+    expect(totals(a)).toEqual(["测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)", "耕地质量提升项目 B17:I25: 98.5 of 100 (97)", "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)"]);
+    expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
+  });
+
+  it("still reads a 小计 stating its 一级's points as that 一级's (满意度指标 小计 | 10 | 10)", () => {
+    const spec = sheetOf((project) => [[null, "小计", null, null, null, null, 10, 10, null], totalRow(`${project}总分`)]);
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
+  });
+
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
     const a = run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 97 : 98.5)]));
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
@@ -657,10 +680,10 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
       });
       return { ...spec, rows: [...rows, ...Array.from({ length: blanksBefore }, () => []), ...end], merges: ["A5:A6", "A8:A9", "A11:A12"] };
     };
-    // (A bare 小计 in the 一级 column is read as its 一级's, or as all rows since the 小计 before.)
+    // A bare 小计 in the 一级 column is the task's by its points (review round 46).
     const cases: [(task: string) => string, { inLevelColumn?: boolean; blanksBefore?: number }[]][] = [
       [(task) => `${task}小计`, [{}, { inLevelColumn: true }, { blanksBefore: 1 }, { blanksBefore: 2 }]],
-      [() => "小计", [{}, { blanksBefore: 1 }]],
+      [() => "小计", [{}, { inLevelColumn: true }, { blanksBefore: 1 }]],
     ];
     for (const [label, layouts] of cases) {
       for (const layout of layouts) {
