@@ -41,3 +41,15 @@ describe("measureOf: a time limit, the time a task may take", () => {
     expect(timeLimit("应急救援培训", "时效指标")).toBe(false);
   });
 });
+
+describe("measureOf: a change", () => {
+  const change = (name: string) => measureOf(name, "产出指标", "数量指标", "").change;
+
+  it.each(["业务办理时长缩短", "办理时长压缩", "年限延长", "绿化面积扩大", "办件数量上升", "一般性支出压减"])("%s is one", (name) => {
+    expect(change(name)).toBe(true);
+  });
+
+  it.each(["审批时长", "垃圾压缩站数量", "空气压缩机台数", "新建管网延长米", "绿化面积"])("%s is none (a plain quantity, or a thing's name)", (name) => {
+    expect(change(name)).toBe(false);
+  });
+});

@@ -1051,6 +1051,18 @@ describe("count-as-percent", () => {
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual([]);
   });
 
+  it("leaves a count's change named 扩大 or 上升 alone, and still flags the count itself (review round 46)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "绿化面积扩大", "≥5%", "6%", 10, 10, ""],
+        ["产出指标", "数量指标", "办件数量上升", "≥5%", "6%", 10, 10, ""],
+        ["产出指标", "数量指标", "绿化面积", "≥5%", "6%", 10, 10, ""],
+        ["产出指标", "数量指标", "垃圾压缩站数量", "≥100%", "100%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D7", "count-as-percent@自评表!D8"]);
+  });
+
   it.each(["补贴资金足额发放", "惠民补贴发放到户", "政策宣传知晓面", "符合条件农户应补尽补", "项目验收通过", "测土配方施肥技术入户"])(
     "leaves a share of those due under 数量指标 alone: %s 100%% (review round 33)",
     (name) => {
@@ -1100,6 +1112,23 @@ describe("unit-mismatch", () => {
     );
     expect(found(a)).toEqual(["unit-mismatch@目标表!D2", "unit-mismatch@目标表!D3", "unit-mismatch@目标表!D4"]);
     expectFinding(a, "unit-mismatch", "D2", "error", "目标表");
+  });
+
+  it("leaves a duration's change in % alone: 办理时长缩短 ≥20%, and six more wordings (review round 46)", () => {
+    const names = ["业务办理时长缩短", "办理时长压缩", "审批时长减少", "停电时长下降", "作业时长减少幅度", "处置时长同比下降", "年限延长"];
+    const a = run(selfEval(names.map((name): Row => ["产出指标", "时效指标", name, "≥20%", "25%", 5, 5, ""])));
+    expect(found(a)).toEqual([]);
+    expect(scoreOf(a, 5)).toBe("5");
+  });
+
+  it("still flags a plain duration in %: 审批时长, 使用年限 ≥30%", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "时效指标", "审批时长", "≤30%", "25%", 10, 10, ""],
+        ["效益指标", "可持续影响指标", "设施使用年限", "≥30%", "35%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["unit-mismatch@自评表!D5", "unit-mismatch@自评表!E5", "unit-mismatch@自评表!D6", "unit-mismatch@自评表!E6"]);
   });
 
   it("flags an actual whose unit does not convert to the target's, at the actual cell", () => {

@@ -32,7 +32,8 @@ function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: stri
       en: `A rate should be written as a percentage, not "${cell.parsed.text}".`,
     };
   }
-  if (measure.duration && percentLike(cell)) {
+  // A change of a duration (办理时长缩短 ≥30%) is a share of it, as a count's is.
+  if (measure.duration && !measure.change && percentLike(cell)) {
     return {
       zh: `时长/年限类指标应写时间和单位（如“≥8年”“≤30天”），不应是百分比“${cell.parsed.text}”。`,
       en: `A duration should be written with a time unit (e.g. "≥8年"), not "${cell.parsed.text}".`,
