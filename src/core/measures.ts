@@ -45,6 +45,8 @@ const COST = /成本/;
 const CHANGE = /增长|增速|增幅|涨幅|提高|提升|上升|扩大|下降|降低|增加|减少|缩短|压减|压缩(?![站机车])|延长(?!米)|变化|变动|比上年|较上年|同比|环比/;
 /** A figure per head, per 亩, per kilometre (人均培训成本, 亩均增产, 每公里建设成本, 单位面积成本). */
 const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平方米|平米|㎡|公里|千米|米|吨|件|台|套|座|所|家|床|辆|个)|单位(?:面积|长度|里程|建设|造价|运营|服务)?成本/;
+/** An income raised (带动农民增收): forms count it per head or household, as 人均 or 户均 would say. */
+const INCOME = /增收/;
 /** What should not happen: counted, fewer is better (安全事故, 投诉次数, 差错). */
 export const HARM =
   /事故|投诉|差错|故障|违规|违纪|违法|超标|损失|案件|事件|失误|返工|不合格|上访|信访|伤亡|死亡|污染|误差|退件|退回|负面影响|不良影响|质量问题|挪用|截留|舆情|隐患|返贫|破坏|社会成本|生态环境成本|生态成本|环境成本/;
@@ -68,6 +70,8 @@ export interface Measure {
   harm: boolean;
   /** States a figure per head, per 亩, per kilometre (人均, 亩均, 每公里): an amount answers per unit. */
   perUnit: boolean;
+  /** Measures an income raised (带动农民增收), an amount per head or household where a value says per 人 or 户. */
+  income: boolean;
   /** Measures a change (农民收入增幅, 较上年增长): a figure compared with another is what it asks. */
   change: boolean;
   /** Units the name itself states, e.g. （年）, （%）, （个\套）. */
@@ -128,6 +132,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     satisfaction: /满意/.test(name),
     harm: HARM.test(name) || HARMS_CATEGORY.test(level2),
     perUnit: PER_UNIT.test(name),
+    income: INCOME.test(name),
     change: CHANGE.test(name),
     statedUnits: Object.freeze(description === "" ? statedUnits(name) : statedUnits(name).concat(statedUnits(description))),
   };

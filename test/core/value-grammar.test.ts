@@ -407,6 +407,22 @@ describe("a figure per unit the name states, answered without its “/…” (re
     expect(message(a, "score-mismatch", "H10")).toBe("“每公里建设成本”填报得分 20；按反向指标公式（分值×指标值÷实际值）应为 16。");
   });
 
+  it.each([
+    ["≥1000元/人", "1200元"],
+    ["≥1000元/人", "人均增收1200元"],
+    ["≥2000元/户", "2500元"],
+    ["≥1000元", "1200元/人"],
+  ])("reads an income (带动农民增收) %s against %s per head: met, no finding (review round 46)", (target, actual) => {
+    const a = run(outputs("带动农民增收", target, actual, 20, "", "经济效益指标"), merges);
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0].score).toBe("100");
+  });
+
+  it("keeps an income's total against a rate per head, or a rate per 亩, a unit-mismatch (120万元 against ≥1000元/人)", () => {
+    expect(found(run(outputs("带动农民增收", "≥1000元/人", "120万元", 20, "", "经济效益指标"), merges))).toEqual(["unit-mismatch@F10"]);
+    expect(found(run(outputs("带动农民增收", "≥200元/亩", "230元", 20, "", "经济效益指标"), merges))).toEqual(["unit-mismatch@F10"]);
+  });
+
   it("keeps a unit-mismatch where the name states no figure per unit (培训成本 ≤800元/人 against 760元)", () => {
     expect(found(run(outputs("培训成本", "≤800元/人", "760元", 20), merges))).toEqual(["unit-mismatch@F10"]);
   });

@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { eq, gt, gte, lt, lte } from "../compare";
 import { dimensionOf } from "../headers";
-import { measureOf } from "../measures";
+import { Measure, measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
@@ -177,13 +177,15 @@ const TEN = new Decimal(10);
 
 /**
  * On a row whose name states a figure per unit (人均培训成本 ≤800元/人), an amount without the
- * "/人" (760元) is that figure per unit, as the name says: read in the other side's rate. Only an
+ * "/人" (760元) is that figure per unit, as the name says: read in the other side's rate. So is an
+ * income's (带动农民增收 ≥1000元/人 against 1200元) against a rate per head or household. Only an
  * amount of the rate's size (within ten times either way): 380万元 against ≤2万元/公里 is a total.
  */
-function perUnitAsNamed(target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
+function perUnitAsNamed(measure: Measure, target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
   const asRate = (bare: ParsedValue, rate: ParsedValue): ParsedValue => {
     const per = rate.unit?.per;
-    if (!per || !bare.unit || bare.unit.per || !bare.value || !rate.value || !unitsConvertible(bare.unit, per.numerator)) return bare;
+    const perHead = measure.income && /^[人户名]$/.test(per?.denominator.symbol ?? "");
+    if (!per || !(measure.perUnit || perHead) || !bare.unit || bare.unit.per || !bare.value || !rate.value || !unitsConvertible(bare.unit, per.numerator)) return bare;
     const size = toBase(bare.value, bare.unit).abs();
     const rateSize = toBase(rate.value, per.numerator).abs();
     if (gt(size, rateSize.times(TEN)) || gt(rateSize, size.times(TEN))) return bare;
@@ -524,7 +526,7 @@ function evaluateIndicator(
     // round 33); a blank one is filled in as the target is written.
     const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
     if (costFloor && recorded !== null) return result;
-    const [targetRead, actualRead] = measure.perUnit ? perUnitAsNamed(target.parsed, measured.parsed) : [target.parsed, measured.parsed];
+    const [targetRead, actualRead] = perUnitAsNamed(measure, target.parsed, measured.parsed);
     const pair = comparable(targetRead, actualRead, direction);
     if (!pair) {
       if (measured.parsed.kind === "number" && !findings.hasCell(actual)) {
