@@ -616,13 +616,17 @@ const NOTE_WORDS = 12;
 /**
  * A numbered line that is one of a form's notes, not a name: a sentence (1.本项目指标值…。), or more
  * words than a name has, however it is numbered (一、, （二）, ①, １．); never a 一级 heading
- * (一、产出指标（本项50分，含数量、质量、时效、成本）, 一、产出指标：反映项目产出情况。).
+ * (一、产出指标（本项50分，含数量、质量、时效、成本）, 一、产出指标：反映项目产出情况。) nor a project's
+ * (review round 46).
  */
 function isNumberedNote(text: string): boolean {
   const line = text.trim();
   const words = withoutNumbering(line);
-  return words !== line && (/[。；;]/.test(words) || words.length >= NOTE_WORDS) && !startsWithSectionName(words);
+  return words !== line && (/[。；;]/.test(words) || (words.length >= NOTE_WORDS && !NAMES_PROJECT.test(words))) && !startsWithSectionName(words);
 }
+
+/** A project's name, its unit in brackets after it or not (耕地质量提升项目（县农业农村局）): a heading, however long. */
+const NAMES_PROJECT = /项目(?:[（(][^（）()]*[)）])?$/;
 
 /** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered note alone on its row. */
 function isNote(labels: string[]): boolean {
@@ -1149,14 +1153,18 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
 }
 
 /**
- * A row heading a project's rows with its name alone in the project column (二、耕地质量提升项目),
- * no target or actual, no sentence or field (自评结论：…): not a closing row.
+ * A row heading a project's rows with its name in the project column (二、耕地质量提升项目), no
+ * sentence or field (自评结论：…), and nothing of an indicator beside it (no level's name, no
+ * points): a note may stand beside it, under 年度指标值 or 偏差原因 (预算300万元，执行288.6万元:
+ * review round 46). Not a closing row.
  */
 function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
-  if (labels.length !== 1 || labels[0].length > PROJECT_HEADING_LENGTH || /[。；;：:]/.test(labels[0])) return false;
+  const [name = ""] = labels;
+  if (name === "" || name.length > PROJECT_HEADING_LENGTH || /[。；;：:]/.test(name)) return false;
   // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
-  if (FORM_TITLE.test(normalizeHeader(labels[0]))) return false;
-  return labels[0] === ownProjectText(view, row, table) && !hasOwnValues(view, row, table.columns) && !endsProject(view, row, table, labels, "");
+  if (FORM_TITLE.test(normalizeHeader(name)) || name !== ownProjectText(view, row, table)) return false;
+  const { level1, level2, level3, weight, score } = table.columns;
+  return ![level1, level2, level3, weight, score].some((col) => hasOwnText(view, row, col)) && !endsProject(view, row, table, labels, "");
 }
 
 /** Whether an indicator's row (a target or actual) comes next after `row`, past blank rows and notes. */
@@ -1181,7 +1189,8 @@ const PROJECT_TOTAL_WORDS = new RegExp(`^本?(项目)?(绩效)?(自评|评价)?(
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {
   const words = compactName(text);
-  const name = compactName(project);
+  // Without a note in brackets after it (耕地质量提升项目（县农业农村局）, a heading's), 项目 or not.
+  const name = compactName(project).replace(/(?<=项目)\([^()]*\)$/, "");
   const bare = name.replace(/项目$/, "");
   if (name !== "" && words.startsWith(name)) return words.slice(name.length);
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
@@ -1257,7 +1266,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // or with its name left blank after the one before (see startsUnnamedProject).
     // (Rows under a project's heading row, their names left blank, are that project's.)
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && part.valued && startsUnnamedProject(view, row, table);
-    const valued = hasOwnValues(view, row, table.columns);
+    const valued = hasOwnValues(view, row, table.columns) && !isProjectHeading(view, row, table, labelsOf(row));
     // A heading row names its project without its numbering (二、耕地质量提升项目).
     const name = valued ? text : withoutNumbering(text.trim());
     if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });

@@ -308,6 +308,9 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
       { heading: (project: string, i: number): Row[] => [[title(project, i)]] },
       { heading: (project: string, i: number): Row[] => [[title(project, i)]], between: [note] },
       { heading: (project: string, i: number): Row[] => [[title(project, i)], ...(i > 0 ? [note] : [])] },
+      // A note in a cell of its own beside it, under 偏差原因 or 年度指标值 (review round 46).
+      { heading: (project: string, i: number): Row[] => [[title(project, i), null, null, null, null, null, null, null, "预算80万元，执行76万元"]] },
+      { heading: (project: string, i: number): Row[] => [[title(project, i), null, null, null, "预算80万元，执行76万元"]] },
     ];
     // The heading merged across the table, or not (review round 45, K2).
     const mergedAcross = (spec: SheetSpec): SheetSpec => {
@@ -332,6 +335,15 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
         expect(headed.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
       }
     }
+  });
+
+  it("reads a long heading naming the project's unit in brackets as a heading, not a note (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
+    const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}（县农业农村局）`]];
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)], { heading });
+    spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p}（县农业农村局） 98.5`));
   });
 
   it("reads each project's name typed in a middle row, not merged, where each closes with its 总分 (review round 44, J3)", () => {
