@@ -439,7 +439,11 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
     if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
       const double = rank(below, view, row, row + 1, span);
-      if (isHeader(double)) return { kind, top: row, bottom: row + 1, columns: double, span };
+      // Words of the form beside, a row higher, over its sentences (预期目标 over 目标1：完成年度任务。)
+      // are no top row of a header the next row makes alone (review round 46).
+      const overSentences = Object.values(found).some((col) => /[。；;]/.test(view.text(row + 1, col as number)));
+      const nextAlone = overSentences && isHeader(rank(columnsOf<string>(view, row + 1, match, undefined, span), view, row + 1, row + 1, span));
+      if (isHeader(double) && !nextAlone) return { kind, top: row, bottom: row + 1, columns: double, span };
     }
     const single = rank(found, view, row, row, span);
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single, span };

@@ -643,6 +643,26 @@ describe("forms side by side whose header rows start on different rows", () => {
   });
 
   test.each([
+    [0, 1],
+    [1, 0],
+  ])("goals written as sentences, the left form %i and the right form %i rows lower: each is read as it is alone (review round 46)", (leftLower, rightLower) => {
+    // 预期目标 | 实际完成情况 of the lower form beside the other's goals (目标1：…。), over its header;
+    // each merged across its columns, as the template has them.
+    const withGoals = (block: FormBlock): FormBlock => {
+      const goals = block.rows.findIndex((row) => row[1] === "目标1") + 1;
+      return {
+        rows: block.rows.map((row) => (row[1] === "目标1" ? [null, "目标1：完成年度任务。", null, null, null, "全面完成年度任务。"] : row)),
+        merges: [...block.merges, ...[goals - 1, goals].flatMap((row) => [`B${row}:E${row}`, `F${row}:I${row}`])],
+      };
+    };
+    const grid = besideEachOther([withGoals(withMoreLines(projectForm(HERITAGE), leftLower)), withGoals(withMoreLines(projectForm(CULTURE), rightLower))], 1);
+    const analysis = analyze(grid);
+    expect(formRead(analysis, HERITAGE.name)).toEqual(expectedRead(HERITAGE, 0, leftLower));
+    expect(formRead(analysis, CULTURE.name)).toEqual(expectedRead(CULTURE, 10, rightLower));
+    expect(analysis.findings).toEqual([]);
+  });
+
+  test.each([
     [0, 2, 1],
     [3, 0, 5],
     [1, 4, 0],
