@@ -224,6 +224,8 @@ const LEADING_NUMBER = /^(?:(?:附件|附表|表)\d+(?:[-－]\d+)*|\d+)[\s\-－_
 const NUMBERING = /^(?:附件|附表|表)?[\d\-－_.．、\s]*$/;
 /** A file's name as a unit and then a part of its own: 县残联（康复救助）, 县残联-辅具适配, 县残联 就业培训. */
 const UNIT_THEN_PART = /^(.+?)\s*(?:[（(【[]([^（）()【】[\]]+)[）)】\]]|[\s\-－—_]+(.+))$/;
+/** The last part of a file's name after a space or dash: 县应急管理局 of 防灾减灾项目自评表-县应急管理局. */
+const LAST_PART = /[\s\-－—_]+([^\s\-－—_]+)$/;
 
 /**
  * What Windows, WeChat and Excel add to a copy's name, and the versions people name their files by:
@@ -284,10 +286,14 @@ function unitOfFileName(file: string, projects: string[]): string {
   if (beforeForm !== stem && isUnitName(beforeForm)) return beforeForm;
   const bracketed = BRACKETED_FIRST.exec(stem)?.[1];
   if (bracketed !== undefined && isUnitName(bracketed)) return bracketed;
+  const m = UNIT_THEN_PART.exec(stem);
+  // 防灾减灾项目自评表-县应急管理局: an agency's name last, unless a unit's name comes first (县卫健局-县疾控中心
+  // is read as before); a site's name there (人居环境整治-美丽乡村) is no unit.
+  const last = LAST_PART.exec(stem)?.[1];
+  if (m && last !== undefined && AGENCY_NAME_END.test(last) && isUnitName(last) && !isUnitName(m[1])) return last;
   // 附件3-县人民医院, 01 县疾控中心: a number before the unit's name.
   const named = stem.replace(LEADING_NUMBER, "");
   if (named !== stem && isUnitName(named)) return named;
-  const m = UNIT_THEN_PART.exec(stem);
   // 附件3-县人民医院: the part is the unit, and the project may well name it (县人民医院医疗设备购置).
   if (!m || NUMBERING.test(m[1])) return stem;
   const part = (m[2] ?? m[3]).trim();

@@ -440,6 +440,34 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(review("附件3-高标准农田建设.xlsx", project("高标准农田建设")).rows.map((r) => r.unit)).toEqual(["附件3-高标准农田建设"]);
   });
 
+  test("is the unit's name after the form's or the project's and a dash, underscore or space (防灾减灾项目自评表-县应急管理局.xlsx, review round 46)", () => {
+    expect(
+      unitsOf([
+        ["防灾减灾项目自评表-县应急管理局.xlsx", UNNAMED],
+        ["农村公路养护_县交通运输局.xlsx", project("农村公路养护")],
+        ["防汛抗旱—县水利局（定稿）.xlsx", project("防汛抗旱")],
+        ["附件2-学生资助 县教育局.xlsx", project("学生资助")],
+        ["医疗设备购置-县人民医院.xlsx", project("县人民医院医疗设备购置")],
+      ]),
+    ).toEqual([
+      ["县应急管理局", 1],
+      ["县交通运输局", 1],
+      ["县水利局", 1],
+      ["县教育局", 1],
+      ["县人民医院", 1],
+    ]);
+    // Not after a unit's name, nor a site's name last: the file's name stays.
+    expect(
+      unitsOf([
+        ["县卫健局-县疾控中心.xlsx", project("疾病防控")],
+        ["人居环境整治-美丽乡村.xlsx", project("人居环境整治")],
+      ]),
+    ).toEqual([
+      ["县卫健局-县疾控中心", 1],
+      ["人居环境整治-美丽乡村", 1],
+    ]);
+  });
+
   test("is the unit the form's title names before its year, after the unit's folder and before the file's name", () => {
     const titled = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
     expect(review("d3.xlsx", titled).rows.map((r) => r.unit)).toEqual(["某区卫生健康局"]);
