@@ -35,10 +35,10 @@ import {
   ValueReport,
   WriteBasis,
 } from "./result";
-import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, leadingLine } from "./rules/budget";
+import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, leadingLine, scoredAtProfileWeight } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
-import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
+import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesToBudget, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
 import { asShown, decimalString, roundHalfUp } from "./score";
 import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
@@ -264,12 +264,43 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
 }
 
 /**
+ * The budget execution of indicator tables that count no weighted block, from a block with a 执行率
+ * and no 分值 or 得分 column (scoredAtProfileWeight), found as budgetFor finds a weighted one: only
+ * where their weights leave exactly the profile's budget weight to 100 (leavesToBudget), so that
+ * indicators carrying all 100 points (a 部门整体 form) are given none. The lines counted are scored
+ * in their tables too, for the report and the 综合得分 sheet.
+ */
+function rateOnlyBudgets(works: SheetWork[], elsewhere: SheetWork["budgets"][number] | null, profile: Profile): Map<IndicatorBlock, BudgetExecution> {
+  const counted = new Map<IndicatorBlock, BudgetExecution>();
+  const rateOnly = works.map((work) => ({
+    ...work,
+    budgets: work.budgets.flatMap(({ block, results }) => {
+      const scored = scoredAtProfileWeight(block, results, profile);
+      return scored ? [{ block: { ...block, weighted: true }, results: scored }] : [];
+    }),
+  }));
+  if (rateOnly.every((work) => work.budgets.length === 0)) return counted;
+  const rateOnlyElsewhere = budgetSheetBlock(rateOnly);
+  works.forEach((work, i) => {
+    for (const { block, results } of work.indicators) {
+      if (!block.selfEvaluation || budgetFor(work, block, elsewhere) || !leavesToBudget(block, results, new Decimal(profile.budgetWeight))) continue;
+      const budget = budgetFor(rateOnly[i], block, rateOnlyElsewhere);
+      if (budget) counted.set(block, budget);
+    }
+  });
+  const scored = new Map([...counted.values()].flatMap((budget) => budget.lines.map((r) => [r.line, r] as const)));
+  for (const work of works) work.budgets = work.budgets.map(({ block, results }) => ({ block, results: results.map((r) => scored.get(r.line) ?? r) }));
+  return counted;
+}
+
+/**
  * Totals come last: an indicator sheet's total may include a budget block on another sheet, and a
  * 总分 (or indicators' 合计) formula over cells jixiao fills is recomputed with them filled.
  */
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   dropUnclaimedBudgetWeights(works, profile);
   const elsewhere = budgetSheetBlock(works);
+  const rateOnly = rateOnlyBudgets(works, elsewhere, profile);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);
     // Built only for a 总分 formula to read: most sheets have none.
@@ -277,7 +308,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
     const filledCells = () => (filled ??= new Map(work.writes.map((w) => [cellKey(w.row, w.col), new Decimal(w.value)])));
     for (const { block, results } of work.indicators) {
       if (!block.selfEvaluation) continue;
-      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere), profile, work.view, filledCells);
+      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere) ?? rateOnly.get(block) ?? null, profile, work.view, filledCells);
       work.totals.push(total);
       // The indicators' 合计 above (or instead of) the 总分 is a sum formula of the same kind.
       for (const recomputed of [total.recomputed, total.recomputedSubtotal]) {

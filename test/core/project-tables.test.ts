@@ -130,6 +130,25 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(a.totals.map((t) => t.score)).toEqual(["98.5", "96.5", "98.5"]);
   });
 
+  it("scores each project with its own line of a list with a 执行率 and no 分值 or 得分: the profile's 10 × its rate (review round 46, item 8)", () => {
+    const spec = sheetOf((project, i) => [totalRow(`${project}总分`, [98.5, 96.5, 99][i])]);
+    spec.rows.splice(1, 4, ["项目名称", "全年预算数", "全年执行数", "执行率"], [PROJECTS[0], 80, 76, 0.95], [PROJECTS[1], 80, 60, 0.75], [PROJECTS[2], 80, 80, 1]);
+    const a = run(spec);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([
+      ["98.5", "优"],
+      ["96.5", "优"],
+      ["99", "优"],
+    ]);
+    expect(a.budget.map((b) => [b.label, b.weight, b.score])).toEqual([
+      [PROJECTS[0], "10", "9.5"],
+      [PROJECTS[1], "10", "7.5"],
+      [PROJECTS[2], "10", "10"],
+    ]);
+    // Only the total counts it: no 得分 cell to fill in.
+    expect(a.writes).toEqual([]);
+  });
+
   it("reads projects without 总分 rows, and with the name on every row or on the first alone", () => {
     for (const merged of [true, false]) {
       const a = run(sheetOf(() => [], { merged }));

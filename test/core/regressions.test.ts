@@ -1021,3 +1021,39 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
     expect(found(a)).toContain("weights-total@F5");
   });
 });
+
+describe("a budget block with a 执行率 and no 分值 or 得分 column (review round 46, item 8)", () => {
+  /** 年度资金总额 at 98%; indicators of `weights` (each scored in full) under a 总分 row stating `stated` and recording `total`. */
+  const form = (weights: number[], stated: number | null, total: number): SheetSpec => ({
+    rows: [
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 4000, 4000, 3920, 0.98],
+      [],
+      INDICATOR_HEADER,
+      ...weights.map((w, i): CellValue[] => [["产出指标", "效益指标", "满意度指标"][i], "数量指标", `指标${i}`, "≥10次", "10次", w, w, ""]),
+      ["总分", null, null, null, null, stated, total, ""],
+      ["评价等次", null, null, null, null, null, "优", ""],
+    ],
+  });
+
+  it("counts as one whose 分值 is left blank where the indicators leave the profile's 10: 10 × 98% + 90 = 99.8, 优", () => {
+    const a = run(form([50, 30, 10], 100, 99.8));
+    expect(found(a)).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "99.8", grade: "优" });
+    // The report and the review name the line the score came from; nothing is written into cells that do not exist.
+    expect(a.budget[0]).toMatchObject({ label: "年度资金总额", weight: "10", score: "9.8" });
+    expect(a.totalSources[0].budget).toMatchObject({ row: 2, line: 0 });
+    expect(a.writes).toEqual([]);
+    // And under a preset's 20 where the indicators carry 80.
+    const twenty = run(form([50, 20, 10], 100, 99.6), { ...DEFAULT_PROFILE, budgetWeight: 20 });
+    expect(twenty.totals[0]).toMatchObject({ weights: "100", score: "99.6" });
+  });
+
+  it("gives no points where the indicators carry all 100, or their 总分 states their 90 alone", () => {
+    const all = run(form([50, 40, 10], 100, 100));
+    expect(found(all)).toEqual([]);
+    expect(all.totals[0]).toMatchObject({ weights: "100", score: "100", grade: "优" });
+    expect(all.budget[0]).toMatchObject({ weight: null, score: null });
+    expect(found(run(form([50, 30, 10], 90, 90)))).toContain("total-incomplete@G8");
+  });
+});

@@ -347,26 +347,45 @@ function evaluateLine(
   }
 
   if (scored) {
-    result.weight = line.weight?.value ?? block.statedWeight ?? new Decimal(profile.budgetWeight);
-    // A negative weight (negative-value) yields no score.
-    if (rate !== null && !result.weight.isNegative()) {
-      const exact = budgetScore(result.weight, rate);
-      result.exactScore = exact;
-      result.score = roundHalfUp(exact, profile.scoreDecimals);
-      const recordedScore = line.score?.value ?? null;
-      const digits = line.score ? scoreDigits(line.score, profile.scoreDecimals) : 0;
-      if (line.score && recordedScore !== null && !agreesAsShown(recordedScore, digits, exact)) {
+    const weight = line.weight?.value ?? block.statedWeight ?? new Decimal(profile.budgetWeight);
+    Object.assign(result, scoredAt(weight, rate, profile));
+    const exact = result.exactScore;
+    const recordedScore = line.score?.value ?? null;
+    if (exact !== null && line.score && recordedScore !== null) {
+      const digits = scoreDigits(line.score, profile.scoreDecimals);
+      if (!agreesAsShown(recordedScore, digits, exact)) {
         findings.add("budget-score-mismatch", line.score, differingTexts(recordedScore, digits, exact, profile.scoreDecimals));
       }
     }
-    const recordedScore = line.score?.value ?? null;
-    if (line.score && recordedScore !== null && !result.weight.isNegative() && gt(recordedScore, result.weight)) {
-      findings.add("score-exceeds-weight", line.score, { score: recordedScore.toFixed(), weight: result.weight.toFixed() });
+    if (line.score && recordedScore !== null && !weight.isNegative() && gt(recordedScore, weight)) {
+      findings.add("score-exceeds-weight", line.score, { score: recordedScore.toFixed(), weight: weight.toFixed() });
     }
   } else if (!block.weighted && line.score?.value != null && line.kind !== "total" && line.kind !== "subtotal") {
     checkProjectScore(findings, line, line.score, rate, profile);
   }
   return result;
+}
+
+/** A line's budget score at `weight`: weight × 执行率, at most the weight; none without a rate, nor at a negative weight (negative-value). */
+function scoredAt(weight: Decimal, rate: Decimal | null, profile: Profile): Pick<BudgetLineResult, "weight" | "score" | "exactScore"> {
+  if (rate === null || weight.isNegative()) return { weight, score: null, exactScore: null };
+  const exact = budgetScore(weight, rate);
+  return { weight, score: roundHalfUp(exact, profile.scoreDecimals), exactScore: exact };
+}
+
+/**
+ * A table with a 执行率 and no 分值 or 得分 column, its lines scored as if its 分值 were left blank
+ * (the profile's budget weight × 执行率): each project of a list of two or more, else the line
+ * scoredLines takes (the funds total). Null for any other table. Nothing is written: there is no
+ * cell to write to.
+ */
+export function scoredAtProfileWeight(block: BudgetBlock, results: BudgetLineResult[], profile: Profile): BudgetLineResult[] | null {
+  const { rate, weight, score } = block.table.columns;
+  if (rate === undefined || weight !== undefined || score !== undefined) return null;
+  const projects = block.lines.filter((line) => line.kind === "line" && line.partOf === null);
+  const scored = projects.length > 1 ? new Set(projects) : scoredLines({ ...block, weighted: true });
+  const points = new Decimal(profile.budgetWeight);
+  return results.map((r) => (scored.has(r.line) ? { ...r, scored: true, ...scoredAt(points, r.rate, profile) } : r));
 }
 
 /** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */

@@ -403,6 +403,16 @@ export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorR
 }
 
 /**
+ * Whether indicators leave exactly `budgetWeight` points to budget execution: their weights add up to
+ * 100 less it (90 at 10), and their 总分 row does not state their points alone (总分 | 90).
+ */
+export function leavesToBudget(block: IndicatorBlock, results: IndicatorResult[], budgetWeight: Decimal): boolean {
+  const weights = levelSums(results).weights;
+  const stated = block.statedTotalWeight?.value ?? null;
+  return eq(weights.plus(budgetWeight), HUNDRED) && !(stated !== null && eq(stated, weights));
+}
+
+/**
  * A table whose 一级指标 include budget execution (预算执行率（10分）, 预算执行情况) scores it as rows of
  * its own: their weight is already among the indicator weights.
  */
