@@ -35,7 +35,7 @@ import {
   ValueReport,
   WriteBasis,
 } from "./result";
-import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, leadingLine, scoredAtProfileWeight } from "./rules/budget";
+import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, isProjectListLeftBlank, leadingLine, scoredAtProfileWeight } from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesToBudget, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
@@ -185,7 +185,8 @@ function projectKey(name: string): string {
 function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
   const project = block.table.project;
   const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
-  if (scored.length < 2) return countedBudget(budget);
+  // A list whose 分值 and 得分 are left blank scores each project at the profile's weight (rateOnlyBudgets), not its 合计.
+  if (scored.length < 2) return isProjectListLeftBlank(budget.block) ? null : countedBudget(budget);
   const lineOf = (name: string) => {
     const key = projectKey(name);
     const same = scored.filter((r) => projectKey(r.line.label) === key);
@@ -288,8 +289,14 @@ function rateOnlyBudgets(works: SheetWork[], elsewhere: SheetWork["budgets"][num
       if (budget) counted.set(block, budget);
     }
   });
-  const scored = new Map([...counted.values()].flatMap((budget) => budget.lines.map((r) => [r.line, r] as const)));
-  for (const work of works) work.budgets = work.budgets.map(({ block, results }) => ({ block, results: results.map((r) => scored.get(r.line) ?? r) }));
+  // A table whose lines are counted takes its lines as scored here (its 合计 then scored at none).
+  const used = new Set([...counted.values()].flatMap((budget) => budget.lines.map((r) => r.line)));
+  works.forEach((work, i) => {
+    work.budgets = work.budgets.map((budget) => {
+      const scored = rateOnly[i].budgets.find((b) => b.block.table === budget.block.table);
+      return scored && scored.results.some((r) => used.has(r.line)) ? { block: budget.block, results: scored.results } : budget;
+    });
+  });
   return counted;
 }
 

@@ -149,6 +149,31 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(a.writes).toEqual([]);
   });
 
+  it.each([true, false])(
+    "scores each project with its own line of a list whose 分值 and 得分 are left blank (its 合计 below: %s), not the 合计's or the first line's (review round 46, item 3)",
+    (withTotal) => {
+      const spec = sheetOf((project, i) => [totalRow(`${project}总分`, [98.5, 96.5, 99][i])]);
+      const lines: Row[] = [[PROJECTS[0], 80, 76, null, null, null], [PROJECTS[1], 80, 60, null, null, null], [PROJECTS[2], 80, 80, null, null, null]];
+      spec.rows.splice(2, 3, ...lines);
+      // The 合计 in the list's blank row under it, the rows below staying where they are.
+      if (withTotal) spec.rows[5] = ["合计", 240, 216, null, 0.9, null];
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => t.score)).toEqual(["98.5", "96.5", "99"]);
+      expect(a.budget.filter((b) => b.weight !== null).map((b) => [b.label, b.weight, b.score])).toEqual([
+        [PROJECTS[0], "10", "9.5"],
+        [PROJECTS[1], "10", "7.5"],
+        [PROJECTS[2], "10", "10"],
+      ]);
+      // Each line's blank 执行率 and 得分 filled in; the 合计's 得分 left alone.
+      expect(a.writes.filter((w) => w.cell.startsWith("F")).map((w) => [w.cell, w.value])).toEqual([
+        ["F3", "9.5"],
+        ["F4", "7.5"],
+        ["F5", "10"],
+      ]);
+    },
+  );
+
   it("reads projects without 总分 rows, and with the name on every row or on the first alone", () => {
     for (const merged of [true, false]) {
       const a = run(sheetOf(() => [], { merged }));

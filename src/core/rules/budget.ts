@@ -373,19 +373,34 @@ function scoredAt(weight: Decimal, rate: Decimal | null, profile: Profile): Pick
   return { weight, score: roundHalfUp(exact, profile.scoreDecimals), exactScore: exact };
 }
 
+/** The lines of a list of projects (two or more): the lines that are no total, source or use, nor a 其中 row. */
+const projectLines = (block: BudgetBlock): BudgetLine[] => block.lines.filter((line) => line.kind === "line" && line.partOf === null);
+
+/**
+ * A list of projects whose 分值 and 得分 cells are all left blank (the projects' lines and their
+ * 合计): scored as one whose each line's 分值 is left blank (see scoredAtProfileWeight), not at its
+ * 合计 alone.
+ */
+export function isProjectListLeftBlank(block: BudgetBlock): boolean {
+  return projectLines(block).length > 1 && block.lines.every((line) => line.weight?.value == null && line.score?.value == null);
+}
+
 /**
  * A table with a 执行率 and no 分值 or 得分 column, its lines scored as if its 分值 were left blank
  * (the profile's budget weight × 执行率): each project of a list of two or more, else the line
- * scoredLines takes (the funds total). Null for any other table. Nothing is written: there is no
- * cell to write to.
+ * scoredLines takes (the funds total); and a list of projects whose 分值 and 得分 are all left blank
+ * (isProjectListLeftBlank), each project at that weight and its 合计 at none. Null for any other
+ * table. Nothing is written where there is no cell to write to.
  */
 export function scoredAtProfileWeight(block: BudgetBlock, results: BudgetLineResult[], profile: Profile): BudgetLineResult[] | null {
   const { rate, weight, score } = block.table.columns;
-  if (rate === undefined || weight !== undefined || score !== undefined) return null;
-  const projects = block.lines.filter((line) => line.kind === "line" && line.partOf === null);
+  const noPointsColumns = rate !== undefined && weight === undefined && score === undefined;
+  if (!noPointsColumns && !isProjectListLeftBlank(block)) return null;
+  const projects = projectLines(block);
   const scored = projects.length > 1 ? new Set(projects) : scoredLines({ ...block, weighted: true });
   const points = new Decimal(profile.budgetWeight);
-  return results.map((r) => (scored.has(r.line) ? { ...r, scored: true, ...scoredAt(points, r.rate, profile) } : r));
+  const unscored = { scored: false, weight: null, score: null, exactScore: null };
+  return results.map((r) => (scored.has(r.line) ? { ...r, scored: true, ...scoredAt(points, r.rate, profile) } : { ...r, ...unscored }));
 }
 
 /** A project list's 自评得分 is the project's own total: within 0..100, attainable, and graded right. */
