@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { CellValue, SHEET_COLUMNS, SheetView, cellText, rangeAddress } from "./grid";
 import { isGradeText } from "./grade-text";
 import {
+  AGENCY_NAME_END,
   BudgetField,
   CONCLUSION_LABEL,
   compactName,
@@ -26,6 +27,7 @@ import {
   isFieldLabel,
   isGroupSubtotal,
   isSectionHeading,
+  isUnitName,
   startsWithSectionName,
   matchBudgetField,
   matchIndicatorField,
@@ -1181,6 +1183,16 @@ function valuesFollow(view: SheetView, row: number, table: IndicatorTable): bool
   return false;
 }
 
+/**
+ * The project a heading row names: without its numbering (二、耕地质量提升项目), nor its unit in
+ * brackets after it (耕地质量提升项目（县农业农村局）); other brackets stay (高标准农田建设项目（二期）).
+ */
+function headingName(text: string): string {
+  const name = withoutNumbering(text.trim());
+  const unit = /[（(]([^（）()]+)[)）]$/.exec(name);
+  return unit && AGENCY_NAME_END.test(unit[1]) && isUnitName(unit[1]) ? name.slice(0, unit.index) : name;
+}
+
 /** The most characters a project's heading row holds (二、2023年度高标准农田建设项目（二期）): no sentence. */
 const PROJECT_HEADING_LENGTH = 40;
 
@@ -1193,8 +1205,7 @@ const PROJECT_TOTAL_WORDS = new RegExp(`^本?(项目)?(绩效)?(自评|评价)?(
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {
   const words = compactName(text);
-  // Without a note in brackets after it (耕地质量提升项目（县农业农村局）, a heading's), 项目 or not.
-  const name = compactName(project).replace(/(?<=项目)\([^()]*\)$/, "");
+  const name = compactName(project);
   const bare = name.replace(/项目$/, "");
   if (name !== "" && words.startsWith(name)) return words.slice(name.length);
   return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
@@ -1271,8 +1282,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // (Rows under a project's heading row, their names left blank, are that project's.)
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && part.valued && startsUnnamedProject(view, row, table);
     const valued = hasOwnValues(view, row, table.columns) && !isProjectHeading(view, row, table, labelsOf(row));
-    // A heading row names its project without its numbering (二、耕地质量提升项目).
-    const name = valued ? text : withoutNumbering(text.trim());
+    const name = valued ? text : headingName(text);
     if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
     else if (part) {
       part.rows.push(row);

@@ -381,13 +381,13 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads a long heading naming the project's unit in brackets as a heading, not a note (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
+  it("reads a long heading naming the project's unit in brackets as a heading, not a note, and names the project without it (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
     const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}（县农业农村局）`]];
     const spec = sheetOf((project) => [totalRow(`${project}总分`)], { heading });
     spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p}（县农业农村局） 98.5`));
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
   });
 
   it("reads each project's name typed in a middle row, not merged, where each closes with its 总分 (review round 44, J3)", () => {
