@@ -35,7 +35,16 @@ import {
   ValueReport,
   WriteBasis,
 } from "./result";
-import { BudgetExecution, BudgetLineResult, budgetExecution, evaluateBudgetBlock, isProjectListLeftBlank, leadingLine, scoredAtProfileWeight } from "./rules/budget";
+import {
+  BudgetExecution,
+  BudgetLineResult,
+  budgetExecution,
+  evaluateBudgetBlock,
+  isProjectListLeftBlank,
+  leadingLine,
+  pointsLeftBlank,
+  scoredAtProfileWeight,
+} from "./rules/budget";
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesToBudget, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
@@ -185,8 +194,9 @@ function projectKey(name: string): string {
 function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
   const project = block.table.project;
   const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
-  // A list whose 分值 and 得分 are left blank scores each project at the profile's weight (rateOnlyBudgets), not its 合计.
-  if (scored.length < 2) return isProjectListLeftBlank(budget.block) ? null : countedBudget(budget);
+  // A list of projects whose 分值 and 得分 are left blank scores each project's split form at the
+  // profile's weight (budgetsAtProfileWeight), not at its 合计.
+  if (scored.length < 2) return block.table.projectColumn !== null && isProjectListLeftBlank(budget.block) ? null : countedBudget(budget);
   const lineOf = (name: string) => {
     const key = projectKey(name);
     const same = scored.filter((r) => projectKey(r.line.label) === key);
@@ -242,10 +252,8 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
  * indicators. With both cells blank, scoring the block raised no finding that now goes.
  */
 function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void {
-  const leftBlank = (block: BudgetBlock) =>
-    block.weighted && block.statedWeight === null && block.lines.every((l) => l.weight?.value == null && l.score?.value == null);
   // Most workbooks fill their budget 分值: nothing to drop, and the indicators' sums are not needed.
-  if (!works.some((work) => work.budgets.some((b) => leftBlank(b.block)))) return;
+  if (!works.some((work) => work.budgets.some((b) => pointsLeftBlank(b.block)))) return;
   // Per sheet, the tables of its indicator blocks that carry all 100 points themselves.
   const claiming = works.map((work) =>
     work.indicators
@@ -257,7 +265,7 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
     const budgetSheetClaimed = work.indicators.length === 0 && claimedElsewhere;
     if (claiming[i].length === 0 && !budgetSheetClaimed) return;
     work.budgets = work.budgets.map(({ block, results }) => {
-      if (!leftBlank(block)) return { block, results };
+      if (!pointsLeftBlank(block)) return { block, results };
       if (!budgetSheetClaimed && !claiming[i].some((table) => sameSide(table, block.table))) return { block, results };
       return { block: { ...block, weighted: false }, results: results.map((r) => ({ ...r, scored: false, weight: null, score: null, exactScore: null })) };
     });
@@ -265,27 +273,29 @@ function dropUnclaimedBudgetWeights(works: SheetWork[], profile: Profile): void 
 }
 
 /**
- * The budget execution of indicator tables that count no weighted block, from a block with a 执行率
- * and no 分值 or 得分 column (scoredAtProfileWeight), found as budgetFor finds a weighted one: only
- * where their weights leave exactly the profile's budget weight to 100 (leavesToBudget), so that
+ * The budget execution of indicator tables that count no weighted block, from a table scored at the
+ * profile's weight (scoredAtProfileWeight: one with a 执行率 and no 分值 or 得分 column, or a list of
+ * projects whose 分值 and 得分 are left blank), found as budgetFor finds a weighted one: only where
+ * their weights leave exactly the profile's budget weight to 100 (leavesToBudget), so that
  * indicators carrying all 100 points (a 部门整体 form) are given none. The lines counted are scored
- * in their tables too, for the report and the 综合得分 sheet.
+ * in their tables too, for the report and the 综合得分 sheet. (Only workbooks holding such a table
+ * ask budgetFor twice.)
  */
-function rateOnlyBudgets(works: SheetWork[], elsewhere: SheetWork["budgets"][number] | null, profile: Profile): Map<IndicatorBlock, BudgetExecution> {
+function budgetsAtProfileWeight(works: SheetWork[], elsewhere: SheetWork["budgets"][number] | null, profile: Profile): Map<IndicatorBlock, BudgetExecution> {
   const counted = new Map<IndicatorBlock, BudgetExecution>();
-  const rateOnly = works.map((work) => ({
+  const profileScored = works.map((work) => ({
     ...work,
     budgets: work.budgets.flatMap(({ block, results }) => {
       const scored = scoredAtProfileWeight(block, results, profile);
       return scored ? [{ block: { ...block, weighted: true }, results: scored }] : [];
     }),
   }));
-  if (rateOnly.every((work) => work.budgets.length === 0)) return counted;
-  const rateOnlyElsewhere = budgetSheetBlock(rateOnly);
+  if (profileScored.every((work) => work.budgets.length === 0)) return counted;
+  const profileScoredElsewhere = budgetSheetBlock(profileScored);
   works.forEach((work, i) => {
     for (const { block, results } of work.indicators) {
       if (!block.selfEvaluation || budgetFor(work, block, elsewhere) || !leavesToBudget(block, results, new Decimal(profile.budgetWeight))) continue;
-      const budget = budgetFor(rateOnly[i], block, rateOnlyElsewhere);
+      const budget = budgetFor(profileScored[i], block, profileScoredElsewhere);
       if (budget) counted.set(block, budget);
     }
   });
@@ -293,7 +303,7 @@ function rateOnlyBudgets(works: SheetWork[], elsewhere: SheetWork["budgets"][num
   const used = new Set([...counted.values()].flatMap((budget) => budget.lines.map((r) => r.line)));
   works.forEach((work, i) => {
     work.budgets = work.budgets.map((budget) => {
-      const scored = rateOnly[i].budgets.find((b) => b.block.table === budget.block.table);
+      const scored = profileScored[i].budgets.find((b) => b.block.table === budget.block.table);
       return scored && scored.results.some((r) => used.has(r.line)) ? { block: budget.block, results: scored.results } : budget;
     });
   });
@@ -307,7 +317,7 @@ function rateOnlyBudgets(works: SheetWork[], elsewhere: SheetWork["budgets"][num
 function addTotals(works: SheetWork[], findings: FindingList, profile: Profile): void {
   dropUnclaimedBudgetWeights(works, profile);
   const elsewhere = budgetSheetBlock(works);
-  const rateOnly = rateOnlyBudgets(works, elsewhere, profile);
+  const atProfileWeight = budgetsAtProfileWeight(works, elsewhere, profile);
   for (const work of works) {
     work.writes = plannedWrites(work, profile);
     // Built only for a 总分 formula to read: most sheets have none.
@@ -315,7 +325,7 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
     const filledCells = () => (filled ??= new Map(work.writes.map((w) => [cellKey(w.row, w.col), new Decimal(w.value)])));
     for (const { block, results } of work.indicators) {
       if (!block.selfEvaluation) continue;
-      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere) ?? rateOnly.get(block) ?? null, profile, work.view, filledCells);
+      const total = evaluateTotals(findings, block, results, budgetFor(work, block, elsewhere) ?? atProfileWeight.get(block) ?? null, profile, work.view, filledCells);
       work.totals.push(total);
       // The indicators' 合计 above (or instead of) the 总分 is a sum formula of the same kind.
       for (const recomputed of [total.recomputed, total.recomputedSubtotal]) {

@@ -628,10 +628,12 @@ const NOTE_WORDS = 12;
 function isNumberedNote(text: string): boolean {
   const line = text.trim();
   const words = withoutNumbering(line);
-  return words !== line && (/[。；;]/.test(words) || (words.length >= NOTE_WORDS && !NAMES_PROJECT.test(words))) && !startsWithSectionName(words);
+  // A project's name (…项目, its phase in brackets or not), or a name with its unit in brackets: a heading, however long.
+  const heading = NAMES_PROJECT.test(words) || beforeUnitInBrackets(words) !== null;
+  return words !== line && (/[。；;]/.test(words) || (words.length >= NOTE_WORDS && !heading)) && !startsWithSectionName(words);
 }
 
-/** A project's name, its unit in brackets after it or not (耕地质量提升项目（县农业农村局）): a heading, however long. */
+/** How a project's name ends: 项目, its phase in brackets after it or not (高标准农田建设项目（二期）). */
 const NAMES_PROJECT = /项目(?:[（(][^（）()]*[)）])?$/;
 
 /** Whether a row's labels make it a note: 说明：…, 填表人：…, or a numbered note alone on its row. */
@@ -1107,14 +1109,20 @@ function sumsProject(view: SheetView, row: number, table: IndicatorTable, projec
   const value = weight === undefined ? null : parseNumber(view.rowValue(row, weight));
   if (value === null || level1 === undefined) return false;
   const rows = projectRowsAbove(view, row, table, project);
+  if (rows.length === 0) return false;
   const sum = columnSum(view, rows, weight!);
+  // The 一级 right above: the group of the last row above (the 小计's own 一级 cell holds 小计).
   // (Read again once the table is whole, as a list is split: only its rows above count.)
   const above = { ...table, rows: table.rows.filter((r) => r < row) };
-  const groupSum = columnSum(view, groupRowsAbove(view, row, above, level1), weight!);
-  return rows.length > 0 && sum !== null && !(groupSum !== null && value.eq(groupSum)) && (value.eq(sum) || value.eq(100));
+  const groupSum = columnSum(view, groupRowsAbove(view, rows[0], above, level1), weight!);
+  return sum !== null && !(groupSum !== null && value.eq(groupSum)) && (value.eq(sum) || value.eq(100));
 }
 
-/** The table's rows above `row` of the project it closes: back to the project before's closing row, or a row naming another. */
+/**
+ * The table's rows above `row` of the project it closes, nearest first: back to a row without a
+ * target or actual (the project before's closing row, its own heading) or one naming another
+ * project. (A 一级's 小计 is no row of the table's, and is passed over.)
+ */
 function projectRowsAbove(view: SheetView, row: number, table: IndicatorTable, project: string): number[] {
   const col = table.projectColumn!;
   const rows: number[] = [];
@@ -1183,16 +1191,6 @@ function valuesFollow(view: SheetView, row: number, table: IndicatorTable): bool
   return false;
 }
 
-/**
- * The project a heading row names: without its numbering (二、耕地质量提升项目), nor its unit in
- * brackets after it (耕地质量提升项目（县农业农村局）); other brackets stay (高标准农田建设项目（二期）).
- */
-function headingName(text: string): string {
-  const name = withoutNumbering(text.trim());
-  const unit = /[（(]([^（）()]+)[)）]$/.exec(name);
-  return unit && AGENCY_NAME_END.test(unit[1]) && isUnitName(unit[1]) ? name.slice(0, unit.index) : name;
-}
-
 /** The most characters a project's heading row holds (二、2023年度高标准农田建设项目（二期）): no sentence. */
 const PROJECT_HEADING_LENGTH = 40;
 
@@ -1205,10 +1203,20 @@ const PROJECT_TOTAL_WORDS = new RegExp(`^本?(项目)?(绩效)?(自评|评价)?(
 /** What a text says after the project's name it starts with (numbered or not, 项目 or not); null when it does not start with it. */
 function afterName(text: string, project: string): string | null {
   const words = compactName(text);
-  const name = compactName(project);
-  const bare = name.replace(/项目$/, "");
-  if (name !== "" && words.startsWith(name)) return words.slice(name.length);
-  return bare !== "" && words.startsWith(bare) ? words.slice(bare.length) : null;
+  const full = compactName(project);
+  // With its unit in brackets after it or without (测土配方（县农业局）总分 and 测土配方总分 both close 测土配方（县农业局）).
+  for (const name of [full, beforeUnitInBrackets(full) ?? full]) {
+    const bare = name.replace(/项目$/, "");
+    if (name !== "" && words.startsWith(name)) return words.slice(name.length);
+    if (bare !== "" && words.startsWith(bare)) return words.slice(bare.length);
+  }
+  return null;
+}
+
+/** A name with its unit in brackets after it (耕地质量提升项目（县农业农村局）): the name before them; null for none. */
+function beforeUnitInBrackets(name: string): string | null {
+  const unit = /[（(]([^（）()]+)[)）]$/.exec(name);
+  return unit && AGENCY_NAME_END.test(unit[1]) && isUnitName(unit[1]) ? name.slice(0, unit.index) : null;
 }
 
 /** Words after a project's name that head its indicators' sum, not its 总分 (道路养护小计). */
@@ -1282,7 +1290,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // (Rows under a project's heading row, their names left blank, are that project's.)
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && part.valued && startsUnnamedProject(view, row, table);
     const valued = hasOwnValues(view, row, table.columns) && !isProjectHeading(view, row, table, labelsOf(row));
-    const name = valued ? text : headingName(text);
+    // A heading row names its project without its numbering (二、耕地质量提升项目).
+    const name = valued ? text : withoutNumbering(text.trim());
     if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
     else if (part) {
       part.rows.push(row);

@@ -49,7 +49,7 @@ describe("measureOf: a change", () => {
     expect(change(name)).toBe(true);
   });
 
-  it.each(["审批时长", "垃圾压缩站数量", "空气压缩机台数", "新建管网延长米", "绿化面积"])("%s is none (a plain quantity, or a thing's name)", (name) => {
+  it.each(["审批时长", "垃圾压缩站数量", "空气压缩机台数", "新建管网延长米", "绿化面积", "带动扩大就业人数", "购置压缩式垃圾车"])("%s is none (a plain quantity, or a thing's name)", (name) => {
     expect(change(name)).toBe(false);
   });
 });

@@ -123,6 +123,8 @@ export interface BudgetBlock {
   statedWeight: Decimal | null;
   /** The 执行率 header says its numbers are percentages (执行率（%）): a typed 1.5 is 1.5%. */
   ratesInPercent: boolean;
+  /** Its row labels are headed 项目名称 (or 项目): a list of projects, each line one's. */
+  listsProjects: boolean;
   /** The unit of its amounts (see readTypedAmounts); null when unknown. */
   moneyUnit: MoneyUnit | null;
 }
@@ -538,6 +540,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, cols.rate).some((t) => /[%％]/.test(t)),
+    listsProjects: cols.label !== undefined && headerTexts(view, table, cols.label).some((t) => /^项目(名称)?$/.test(normalizeHeader(t))),
   };
 }
 

@@ -106,11 +106,20 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
   });
 
-  it("still reads a 小计 stating its 一级's points as that 一级's (满意度指标 小计 | 10 | 10)", () => {
-    const spec = sheetOf((project) => [[null, "小计", null, null, null, null, 10, 10, null], totalRow(`${project}总分`)]);
-    const a = run(spec);
+  it("still reads a bare 小计 after each 一级, stating that 一级's points, as that 一级's: 产出 50 | 50, 效益 30 | 29, 满意度 10 | 10", () => {
+    const rows: Row[] = [...LIST, INDICATOR_HEADER];
+    const merges = ["A1:I1"];
+    const subtotal = (weight: number, score: number): Row => [null, "小计", null, null, null, null, weight, score, null];
+    for (const project of PROJECTS) {
+      const first = rows.length + 1;
+      const own = indicatorRows(project);
+      rows.push(...own.slice(0, 4), subtotal(50, 50), ...own.slice(4, 7), subtotal(30, 29), own[7], subtotal(10, 10));
+      merges.push(`A${first}:A${rows.length}`);
+      rows.push(totalRow(`${project}总分`));
+    }
+    const a = run({ name: "项目绩效自评", rows, merges });
     expect(found(a)).toEqual([]);
-    expect(a.totals.map((t) => t.score)).toEqual(["98.5", "98.5", "98.5"]);
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
   });
 
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
@@ -381,13 +390,27 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads a long heading naming the project's unit in brackets as a heading, not a note, and names the project without it (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
+  it("reads a long heading naming the project's unit in brackets as a heading, not a note (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
     const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}（县农业农村局）`]];
     const spec = sheetOf((project) => [totalRow(`${project}总分`)], { heading });
     spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p}（县农业农村局） 98.5`));
+  });
+
+  it("reads headings naming no 项目 with their unit in brackets, each 总分 naming the project with it or without (review of round 46's mends)", () => {
+    const names = ["测土配方（县农业局）", "耕地提升（县农业局）", "农技推广（县农技站）"];
+    for (const repeated of [true, false]) {
+      const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
+      names.forEach((name, i) => {
+        const totalName = repeated ? name : name.replace(/（.*）/, "");
+        rows.push([`${"一二三"[i]}、${name}`], ...indicatorRows(null), totalRow(`${totalName}总分`));
+      });
+      const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(names.map((n) => `${n} 98.5`));
+    }
   });
 
   it("reads each project's name typed in a middle row, not merged, where each closes with its 总分 (review round 44, J3)", () => {

@@ -1022,6 +1022,33 @@ describe("a 部门整体 form whose budget block leaves 分值 and 得分 blank,
   });
 });
 
+describe("one project's budget sheet broken down by use, its 分值 and 得分 left blank (review of round 46's mends)", () => {
+  it("scores its 合计 at the profile's 10, not each use at 10, and writes nothing beside the uses", () => {
+    const budget: SheetSpec = {
+      name: "预算执行",
+      rows: [
+        ["资金用途", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["设备购置", 50, 48, null, null, null],
+        ["工程建设", 30, 30, null, null, null],
+        ["合计", 80, 78, null, null, null],
+      ],
+    };
+    const form: SheetSpec = {
+      name: "自评表",
+      rows: [
+        INDICATOR_HEADER,
+        ...[50, 30, 10].map((w, i): CellValue[] => [["产出指标", "效益指标", "满意度指标"][i], "数量指标", `指标${i}`, "≥10次", "10次", w, w, ""]),
+        ["总分", null, null, null, null, 100, 99.75, ""],
+        ["评价等次", null, null, null, null, null, "优", ""],
+      ],
+    };
+    const a = analyze(workbook(budget, form), DEFAULT_PROFILE);
+    expect(a.findings).toEqual([]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "99.75", grade: "优" });
+    expect(a.writes.filter((w) => w.cell === "F2" || w.cell === "F3")).toEqual([]);
+  });
+});
+
 describe("a budget block with a 执行率 and no 分值 or 得分 column (review round 46, item 8)", () => {
   /** 年度资金总额 at 98%; indicators of `weights` (each scored in full) under a 总分 row stating `stated` and recording `total`. */
   const form = (weights: number[], stated: number | null, total: number): SheetSpec => ({

@@ -1063,6 +1063,17 @@ describe("count-as-percent", () => {
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D7", "count-as-percent@自评表!D8"]);
   });
 
+  it("reads a name holding 扩大 or 压缩式 inside it as no change: its actual's comparison note is dropped, not a second figure", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "带动扩大就业人数", "≥200人", "230人，比计划多30人", 10, 10, ""],
+        ["产出指标", "数量指标", "购置压缩式垃圾车", "≥5辆", "6辆，较上年增加2辆", 10, 10, ""],
+        ["产出指标", "数量指标", "购置压缩式垃圾车数量", "≥100%", "100%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => !f.startsWith("over-achievement") && !f.startsWith("missing-reason"))).toEqual(["count-as-percent@自评表!D7"]);
+  });
+
   it.each(["补贴资金足额发放", "惠民补贴发放到户", "政策宣传知晓面", "符合条件农户应补尽补", "项目验收通过", "测土配方施肥技术入户"])(
     "leaves a share of those due under 数量指标 alone: %s 100%% (review round 33)",
     (name) => {

@@ -376,13 +376,18 @@ function scoredAt(weight: Decimal, rate: Decimal | null, profile: Profile): Pick
 /** The lines of a list of projects (two or more): the lines that are no total, source or use, nor a 其中 row. */
 const projectLines = (block: BudgetBlock): BudgetLine[] => block.lines.filter((line) => line.kind === "line" && line.partOf === null);
 
+/** Whether a weighted table leaves every 分值 and 得分 cell blank, and states no 分值 in its header either. */
+export function pointsLeftBlank(block: BudgetBlock): boolean {
+  return block.weighted && block.statedWeight === null && block.lines.every((line) => line.weight?.value == null && line.score?.value == null);
+}
+
 /**
- * A list of projects whose 分值 and 得分 cells are all left blank (the projects' lines and their
- * 合计): scored as one whose each line's 分值 is left blank (see scoredAtProfileWeight), not at its
- * 合计 alone.
+ * A list of projects (its labels headed 项目名称, two lines or more) whose 分值 and 得分 cells are
+ * all left blank, its 合计's too: for the split forms of those projects, scored as one whose each
+ * line's 分值 is left blank (see scoredAtProfileWeight), not at its 合计 alone.
  */
 export function isProjectListLeftBlank(block: BudgetBlock): boolean {
-  return projectLines(block).length > 1 && block.lines.every((line) => line.weight?.value == null && line.score?.value == null);
+  return block.listsProjects && projectLines(block).length > 1 && pointsLeftBlank(block);
 }
 
 /**
