@@ -1402,6 +1402,10 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   for (const part of parts) if (part.name === "" && part.totalRow !== null) part.name = nameBeforeTotal(ownProjectText(view, part.totalRow, table));
   // The end rows no project took are the whole list's 合计 (checked against the projects' totals).
   const listTotalRows = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && row !== last.totalRow && row !== last.subtotalRow);
+  // A project's unit in brackets after its name (耕地质量提升项目（县农业农村局）) is no part of it, where
+  // the names stay apart without it (道路硬化（甲镇政府） and 道路硬化（乙镇政府） do not).
+  const plain = parts.map((part) => beforeUnitInBrackets(part.name) ?? part.name);
+  const names = new Set(plain).size === plain.length ? plain : parts.map((part) => part.name);
   return parts.map((part, i) => {
     // A 小计 of the project's levels lies among its rows or after them, before the next project's.
     const before = parts[i + 1]?.rows[0] ?? Infinity;
@@ -1422,8 +1426,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       statedTotal: null,
       statedGrade: null,
       // A project whose name was left blank is named by its range, as a form without a name.
-      project: part.name || null,
-      label: part.name || null,
+      project: names[i] || null,
+      label: names[i] || null,
     };
   });
 }

@@ -396,11 +396,13 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
     const a = run(spec);
     expect(found(a)).toEqual([]);
-    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p}（县农业农村局） 98.5`));
+    // Named without the unit, as the names stay apart without it.
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
   });
 
   it("reads headings naming no 项目 with their unit in brackets, each 总分 naming the project with it or without (review of round 46's mends)", () => {
     const names = ["测土配方（县农业局）", "耕地提升（县农业局）", "农技推广（县农技站）"];
+    const named = (list: string[]) => list.map((n) => n.replace(/（.*）/, ""));
     for (const repeated of [true, false]) {
       const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
       names.forEach((name, i) => {
@@ -409,8 +411,15 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
       });
       const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
       expect(found(a)).toEqual([]);
-      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(names.map((n) => `${n} 98.5`));
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(named(names).map((n) => `${n} 98.5`));
     }
+    // One project carried out by two units, told apart by their brackets alone: named with them.
+    const twice = ["道路硬化（甲镇政府）", "道路硬化（乙镇政府）"];
+    const rows: Row[] = [...LIST.slice(0, 2), ...twice.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
+    twice.forEach((name, i) => rows.push([`${"一二"[i]}、${name}`], ...indicatorRows(null), totalRow(`${name}总分`)));
+    const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(twice.map((n) => `${n} 98.5`));
   });
 
   it("reads each project's name typed in a middle row, not merged, where each closes with its 总分 (review round 44, J3)", () => {
