@@ -1145,6 +1145,8 @@ function projectRowsAbove(view: SheetView, row: number, table: IndicatorTable, p
 function projectFollows(view: SheetView, row: number, table: IndicatorTable, header: HeaderMatch, scanLeft: number, project: string): boolean {
   let gaps = 0;
   let headed = false;
+  // After a task's 小计 the form's rows of no task may follow (满意度, its task cell left blank).
+  const afterSubtotal = leadingLabels(view, row, scanLeft, table.right).some((text) => /小计$/.test(normalizeHeader(text)));
   for (let next = row + 1; next < view.rowCount; next++) {
     if (startsHeader(view, next, table.span, table.columns)) {
       // A heading line over a header is the next form's title, not a project's heading.
@@ -1160,7 +1162,7 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
       if (++gaps > PROJECT_GAP_ROWS) return false;
     } else if (!endsProject(view, next, table, labels, project)) {
       // Under a project's heading, its rows may leave their name cells blank.
-      return startsProject(view, next, table) || (headed && hasOwnValues(view, next, table.columns));
+      return startsProject(view, next, table) || ((headed || afterSubtotal) && hasOwnValues(view, next, table.columns));
     }
   }
   return false;

@@ -803,6 +803,25 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     expect(found(run(withSubtotals(29)))).toEqual(["sum-mismatch@部门整体!H13"]);
   });
 
+  it("reads the form's rows of no task after the last task's 小计 (满意度, its task cell blank) as the form's, up to its 总分 (review round 47)", () => {
+    const spec = departmentForm(99.5);
+    const [head, tasks, end] = [spec.rows.slice(0, 4), spec.rows.slice(4, 10), spec.rows.slice(10)];
+    const satisfaction: Row = [null, ...tasks[5].slice(1)];
+    const withLast = (lastScore: number): SheetSpec => {
+      const rows: Row[] = [...head];
+      ["道路养护", "桥梁检测", "路灯维修"].forEach((task, i) => {
+        const own = i === 2 ? tasks.slice(4, 5) : tasks.slice(2 * i, 2 * i + 2);
+        const points = i === 2 ? 20 : 30;
+        rows.push(...own, [`${task}小计`, null, null, null, null, null, points, i === 2 ? lastScore : points, null]);
+      });
+      return { ...spec, rows: [...rows, satisfaction, ...end], merges: ["A5:A6", "A8:A9"] };
+    };
+    const a = run(withLast(20));
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(["部门整体!B4:I15 B4:I15: 99.5 of 100 (99.5)"]);
+    expect(found(run(withLast(19)))).toEqual(["sum-mismatch@部门整体!H12"]);
+  });
+
   it("takes one indicator under each task (群众满意度) for no duplicate, one twice in a task for one (review round 43, I10)", () => {
     const spec = departmentForm(99.5);
     const duplicates = () => found(run(spec)).filter((f) => f.startsWith("duplicate-indicator"));
