@@ -1275,6 +1275,12 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const closing: number[] = [];
   const closedProject = new Map<number, Part>();
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
+  // A bare 小计 or 合计 stating its project's indicators' points, short of a whole form's 100.
+  const sumsPartAlone = (row: number, rows: number[]) => {
+    const stated = table.columns.weight === undefined ? null : parseNumber(view.rowValue(row, table.columns.weight));
+    const sum = table.columns.weight === undefined ? null : columnSum(view, rows, table.columns.weight);
+    return PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(labelsOf(row)[0] ?? "")) && stated !== null && sum !== null && stated.eq(sum) && stated.lt(100);
+  };
   for (const row of table.rows) {
     const text = ownProjectText(view, row, table);
     const part = parts.at(-1);
@@ -1282,6 +1288,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
       closing.push(row);
       closedProject.set(row, part);
       if (heads(labelsOf(row), "grade")) part.gradeRow ??= row;
+      // Its indicators' 小计 or 合计 alone (90 | 90 of their 90 points) sums them: the 总分 is computed.
+      else if (part.totalRow === null && part.subtotalRow === null && sumsPartAlone(row, part.rows)) part.subtotalRow = row;
       // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
       else if (part.totalRow === null) part.totalRow = row;
       else if (part.subtotalRow === null) [part.subtotalRow, part.totalRow] = [part.totalRow, row];
@@ -1357,7 +1365,8 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // department's tasks whose 分值 wrongly add up to over 100 have less each, or one 总分 of 100
   // under them all (not when each weighs a whole form's indicators alike: the projects' average).
   const half = new Decimal(50);
-  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null);
+  // Each project before the last closed: by its 总分, or by its indicators' 小计 alone.
+  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null || p.subtotalRow !== null);
   const last = parts[parts.length - 1];
   const namesLast = (row: number) => labelsOf(row).some((text) => afterName(text, last.name) !== null);
   const isAverage = (row: number) => isListAverageRow(view, row, table);
@@ -1393,7 +1402,9 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const isSum = (row: number) => labelMatches(labelsOf(row), SUM_LABEL) || labelMatches(labelsOf(row), SUBTOTAL_LABEL);
   const sumOverTotal = (rows: number[]) => (isSum(rows[0]) && !isSum(rows[1])) || (weightOf(rows[0]).gt(0) && weightOf(rows[0]).lt(weightOf(rows[1])));
   if (endTotals.length === 2 && ((closedByOne && !sumOverTotal(endTotals)) || restated(endTotals))) endTotals = [endTotals[0]];
-  if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
+  if (last.totalRow === null && endTotals.length === 1 && earlierTotalled && sumsPartAlone(endTotals[0], last.rows)) {
+    last.subtotalRow = endTotals[0];
+  } else if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
     last.subtotalRow = endTotals.length > 1 ? endTotals[0] : null;
     // Its 等次 row, right under it or above the list's 合计.
@@ -1413,7 +1424,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const before = parts[i + 1]?.rows[0] ?? Infinity;
     const levelSubtotalRows = table.levelSubtotalRows.filter((row) => row > part.rows[0] && row < before);
     const ownListTotals = i === parts.length - 1 ? listTotalRows : [];
-    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.gradeRow ?? -1, ...levelSubtotalRows, ...ownListTotals);
+    const end = Math.max(part.rows[part.rows.length - 1], part.totalRow ?? -1, part.subtotalRow ?? -1, part.gradeRow ?? -1, ...levelSubtotalRows, ...ownListTotals);
     return {
       ...table,
       top: i === 0 ? table.headerTop : part.rows[0],

@@ -122,6 +122,14 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
   });
 
+  it("reads a project's closing 小计 stating its indicators' 90 points alone as their sum, the 总分 computed (review round 47)", () => {
+    const closing = (score: number): Row => [null, "小计", null, null, null, null, 90, score, null];
+    const a = run(sheetOf((_project, i) => [closing(i === 1 ? 88 : 89)]));
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    expect(found(a)).toEqual(["sum-mismatch@项目绩效自评!H25"]);
+    expect(indicatorTables(a).map((t) => t.range)).toEqual(["B7:I16", "B17:I25", "B26:I34"]);
+  });
+
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
     const a = run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 97 : 98.5)]));
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
