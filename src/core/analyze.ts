@@ -194,15 +194,14 @@ function projectKey(name: string): string {
 function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlock, work: SheetWork): BudgetExecution | null {
   const project = block.table.project;
   const scored = budget.results.filter((r) => r.scored && r.line.kind === "line");
-  // A list of projects whose 分值 and 得分 are left blank scores each project's split form at the
-  // profile's weight (budgetsAtProfileWeight), not at its 合计.
-  if (scored.length < 2) return block.table.projectColumn !== null && isProjectListLeftBlank(budget.block) ? null : countedBudget(budget);
-  const lineOf = (name: string) => {
-    const key = projectKey(name);
-    const same = scored.filter((r) => projectKey(r.line.label) === key);
-    const holding = scored.filter((r) => projectKey(r.line.label).includes(key) || key.includes(projectKey(r.line.label)));
-    return same.length === 1 ? same[0] : holding.length === 1 ? holding[0] : null;
-  };
+  // A list of projects whose 分值 and 得分 are left blank scores the form of a project it lists (a
+  // part of a split table, or a form of its own naming one) at the profile's weight
+  // (budgetsAtProfileWeight), not at its 合计.
+  if (scored.length < 2) {
+    const listed = block.table.projectColumn !== null || (project !== null && lineNamed(budget.results, project) !== null);
+    return listed && isProjectListLeftBlank(budget.block) ? null : countedBudget(budget);
+  }
+  const lineOf = (name: string) => lineNamed(scored, name);
   if (project) {
     const line = lineOf(project);
     return line ? budgetExecution([line]) : null;
@@ -213,6 +212,14 @@ function projectBudget(budget: SheetWork["budgets"][number], block: IndicatorBlo
   const taken = work.indicators.filter((i) => i.block.table.project && sameList(i.block.table, block.table)).map((i) => lineOf(i.block.table.project!));
   const left = scored.filter((r) => !taken.includes(r));
   return left.length === 1 ? budgetExecution(left) : null;
+}
+
+/** The line of `lines` that names a project: the one named so, else the one holding the name or held by it. */
+function lineNamed(lines: BudgetLineResult[], name: string): BudgetLineResult | null {
+  const key = projectKey(name);
+  const same = lines.filter((r) => r.line.kind === "line" && projectKey(r.line.label) === key);
+  const holding = lines.filter((r) => r.line.kind === "line" && (projectKey(r.line.label).includes(key) || key.includes(projectKey(r.line.label))));
+  return same.length === 1 ? same[0] : holding.length === 1 ? holding[0] : null;
 }
 
 /** Whether two indicator tables were split from one table listing several projects (see detect's splitProjects). */

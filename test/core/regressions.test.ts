@@ -1049,6 +1049,35 @@ describe("one project's budget sheet broken down by use, its 分值 and 得分 l
   });
 });
 
+describe("a sheet listing projects whose 分值 and 得分 are left blank, each project's form on a sheet of its own (review round 47)", () => {
+  it("scores each form at its own project's line, not at the list's 合计", () => {
+    const list: SheetSpec = {
+      name: "预算执行情况",
+      rows: [
+        ["序号", "项目名称", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [1, "耕地质量提升项目", 300, 288.6, null, null, null],
+        [2, "农机购置补贴项目", 850, 850, null, null, null],
+        ["合计", null, 1150, 1138.6, null, null, null],
+      ],
+    };
+    const form = (name: string, total: number): SheetSpec => ({
+      name: name.slice(0, 4),
+      rows: [
+        ["项目名称", name],
+        INDICATOR_HEADER,
+        ...[50, 30, 10].map((w, i): CellValue[] => [["产出指标", "效益指标", "满意度指标"][i], "数量指标", `指标${i}`, "≥10次", "10次", w, w, ""]),
+        ["总分", null, null, null, null, 100, total, ""],
+      ],
+    });
+    const a = analyze(workbook(list, form("耕地质量提升项目", 99.62), form("农机购置补贴项目", 100)), DEFAULT_PROFILE);
+    expect(a.findings).toEqual([]);
+    expect(a.totals.map((t) => [t.label, t.score])).toEqual([
+      ["耕地质量提升项目", "99.62"],
+      ["农机购置补贴项目", "100"],
+    ]);
+  });
+});
+
 describe("a budget block with a 执行率 and no 分值 or 得分 column (review round 46, item 8)", () => {
   /** 年度资金总额 at 98%; indicators of `weights` (each scored in full) under a 总分 row stating `stated` and recording `total`. */
   const form = (weights: number[], stated: number | null, total: number): SheetSpec => ({
