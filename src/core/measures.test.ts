@@ -45,7 +45,7 @@ describe("measureOf: a time limit, the time a task may take", () => {
 describe("measureOf: a change", () => {
   const change = (name: string) => measureOf(name, "产出指标", "数量指标", "").change;
 
-  it.each(["业务办理时长缩短", "办理时长压缩", "年限延长", "绿化面积扩大", "办件数量上升", "一般性支出压减"])("%s is one", (name) => {
+  it.each(["业务办理时长缩短", "办理时长压缩", "年限延长", "绿化面积扩大", "办件数量上升", "一般性支出压减", "审批环节精简", "发文数量缩减", "检查次数削减", "平均办结时长节约", "出件时长降幅"])("%s is one", (name) => {
     expect(change(name)).toBe(true);
   });
 

@@ -39,11 +39,11 @@ const TIME_LIMIT = new RegExp(
 );
 const COST = /成本/;
 /**
- * A change (农民收入增幅, 较上年增长); 上升, 扩大, 缩短, 压减, 压缩 and 延长 only where they end the name,
- * as a change does (办理时长缩短, 绿化面积扩大, 办件数量上升率, 年限延长), not inside a thing's name
- * (带动扩大就业人数, 购置压缩式垃圾车, 垃圾压缩站, 新建管网延长米).
+ * A change (农民收入增幅, 较上年增长, 出件时长降幅); 上升, 扩大, 缩短, 缩减, 削减, 精简, 节约, 压减, 压缩 and
+ * 延长 only where they end the name, as a change does (办理时长缩短, 绿化面积扩大, 办件数量上升率, 审批环节精简,
+ * 年限延长), not inside a thing's name (带动扩大就业人数, 购置压缩式垃圾车, 垃圾压缩站, 新建管网延长米).
  */
-const CHANGE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|变化|变动|比上年|较上年|同比|环比|(?:上升|扩大|缩短|压减|压缩|延长)(?:率|幅度|比例)?$/;
+const CHANGE = /增长|增速|增幅|降幅|涨幅|提高|提升|下降|降低|增加|减少|变化|变动|比上年|较上年|同比|环比|(?:上升|扩大|缩短|缩减|削减|精简|节约|压减|压缩|延长)(?:率|幅度|比例)?$/;
 /** A figure per head, per 亩, per kilometre (人均培训成本, 亩均增产, 每公里建设成本, 单位面积成本). */
 const PER_UNIT = /[人生户亩床车]均|每(?:人|名|生|户|亩|公顷|平方米|平米|㎡|公里|千米|米|吨|件|台|套|座|所|家|床|辆|个)|单位(?:面积|长度|里程|建设|造价|运营|服务)?成本/;
 /** An income raised (带动农民增收): forms count it per head or household, as 人均 or 户均 would say. */
