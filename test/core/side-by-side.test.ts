@@ -643,15 +643,17 @@ describe("forms side by side whose header rows start on different rows", () => {
   });
 
   test.each([
-    [0, 1],
-    [1, 0],
-  ])("goals written as sentences, the left form %i and the right form %i rows lower: each is read as it is alone (review round 46)", (leftLower, rightLower) => {
+    [0, 1, "目标1：完成年度任务。"],
+    [1, 0, "目标1：完成年度任务。"],
+    [0, 1, "按期完成"],
+    [0, 1, "新建农村公路32公里，改造危桥5座"],
+  ])("goals written out, the left form %i and the right form %i rows lower (%s): each is read as it is alone (review rounds 46 and 47)", (leftLower, rightLower, goal) => {
     // 预期目标 | 实际完成情况 of the lower form beside the other's goals (目标1：…。), over its header;
     // each merged across its columns, as the template has them.
     const withGoals = (block: FormBlock): FormBlock => {
       const goals = block.rows.findIndex((row) => row[1] === "目标1") + 1;
       return {
-        rows: block.rows.map((row) => (row[1] === "目标1" ? [null, "目标1：完成年度任务。", null, null, null, "全面完成年度任务。"] : row)),
+        rows: block.rows.map((row) => (row[1] === "目标1" ? [null, goal, null, null, null, "全面完成年度任务"] : row)),
         merges: [...block.merges, ...[goals - 1, goals].flatMap((row) => [`B${row}:E${row}`, `F${row}:I${row}`])],
       };
     };
