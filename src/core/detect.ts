@@ -975,8 +975,9 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       table.levelSubtotalRows.push(row);
       continue;
     }
-    // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it.
-    if (isNote(labels)) {
+    // A note (说明：…) on a block of the table, likewise; one under the last indicator ends it. (A
+    // project's heading is none, however long: 一、2023年度高标准农田建设工程.)
+    if (isNote(labels) && !isProjectHeading(view, row, table, labels)) {
       const next = resumesAt(view, row, table, header);
       if (next === undefined) break;
       row = next - 1;
@@ -1175,17 +1176,20 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
 
 /**
  * A row heading a project's rows with its name in the project column (二、耕地质量提升项目), no
- * sentence or field (自评结论：…), and nothing of an indicator beside it (no level's name, no
- * points): a note may stand beside it, under 年度指标值 or 偏差原因 (预算300万元，执行288.6万元:
- * review round 46). Not a closing row.
+ * sentence, clause or field (自评结论：…), and nothing of an indicator beside it (no level's name, no
+ * points, not both a target and an actual): a note may stand beside it, under 年度指标值, 偏差原因 or
+ * a level's column (预算300万元，执行288.6万元: review rounds 46 and 47). Not a closing row.
  */
 function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
   const [name = ""] = labels;
-  if (name === "" || name.length > PROJECT_HEADING_LENGTH || /[。；;：:]/.test(name)) return false;
+  if (name === "" || name.length > PROJECT_HEADING_LENGTH || /[。；;：:，,]/.test(beforeUnitInBrackets(name) ?? name)) return false;
   // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
   if (FORM_TITLE.test(normalizeHeader(name)) || name !== ownProjectText(view, row, table)) return false;
-  const { level1, level2, level3, weight, score } = table.columns;
-  return ![level1, level2, level3, weight, score].some((col) => hasOwnText(view, row, col)) && !endsProject(view, row, table, labels, "");
+  const { level1, level2, level3, weight, score, target, actual } = table.columns;
+  // A note beside it reads as a clause or sentence, even under a level's column; a level's name does not.
+  const named = [level1, level2, level3].some((col) => hasOwnText(view, row, col) && !/[，,。；;]/.test(view.text(row, col!)));
+  const valued = hasOwnText(view, row, weight) || hasOwnText(view, row, score) || (hasOwnText(view, row, target) && hasOwnText(view, row, actual));
+  return !named && !valued && !endsProject(view, row, table, labels, "");
 }
 
 /** Whether an indicator's row (a target or actual) comes next after `row`, past blank rows and notes. */
@@ -1220,10 +1224,12 @@ function afterName(text: string, project: string): string | null {
   return null;
 }
 
-/** A name with its unit in brackets after it (耕地质量提升项目（县农业农村局）): the name before them; null for none. */
+/** A name with its unit in brackets after it (耕地质量提升项目（县农业农村局）, 【县农业农村局】): the name before them; null for none. */
 function beforeUnitInBrackets(name: string): string | null {
-  const unit = /[（(]([^（）()]+)[)）]$/.exec(name);
-  return unit && AGENCY_NAME_END.test(unit[1]) && isUnitName(unit[1]) ? name.slice(0, unit.index) : null;
+  const brackets = /[（(【[]([^（）()【】[\]]+)[)）】\]]$/.exec(name);
+  // Its label too or not (（实施单位：县农业农村局）).
+  const unit = brackets?.[1].replace(/^(?:实施单位|主管部门|责任单位|单位)[:：]/, "") ?? "";
+  return brackets && AGENCY_NAME_END.test(unit) && isUnitName(unit) ? name.slice(0, brackets.index) : null;
 }
 
 /** Words after a project's name that head its indicators' sum, not its 总分 (道路养护小计). */

@@ -372,6 +372,8 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
       // A note in a cell of its own beside it, under 偏差原因 or 年度指标值 (review round 46).
       { heading: (project: string, i: number): Row[] => [[title(project, i), null, null, null, null, null, null, null, "预算80万元，执行76万元"]] },
       { heading: (project: string, i: number): Row[] => [[title(project, i), null, null, null, "预算80万元，执行76万元"]] },
+      // Or under a level's column (review round 47).
+      { heading: (project: string, i: number): Row[] => [[title(project, i), null, "预算80万元，执行76万元"]] },
     ];
     // The heading merged across the table, or not (review round 45, K2).
     const mergedAcross = (spec: SheetSpec): SheetSpec => {
@@ -398,14 +400,26 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     }
   });
 
-  it("reads a long heading naming the project's unit in brackets as a heading, not a note (一、耕地质量提升项目（县农业农村局）: review round 46)", () => {
-    const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}（县农业农村局）`]];
-    const spec = sheetOf((project) => [totalRow(`${project}总分`)], { heading });
-    spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
-    const a = run(spec);
+  it.each(["（县农业农村局）", "【县农业农村局】", "（实施单位：县农业农村局）"])(
+    "reads a long heading naming the project's unit in brackets as a heading, not a note (一、耕地质量提升项目%s: review rounds 46 and 47)",
+    (unit) => {
+      const heading = (project: string, i: number): Row[] => [[`${["一", "二", "三"][i]}、${project}${unit}`]];
+      const spec = sheetOf((project) => [totalRow(`${project}总分`)], { heading });
+      spec.rows = spec.rows.map((row) => (PROJECTS.includes(row[0] as string) && row[1] === "产出指标" ? [null, ...row.slice(1)] : row));
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      // Named without the unit, as the names stay apart without it.
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    },
+  );
+
+  it("reads a heading of twelve characters or more not ending in 项目 as a heading, not a note (review round 47)", () => {
+    const names = ["2023年度高标准农田建设工程", "2023年度农村公路养护工程", "2023年度动物疫病防控资金"];
+    const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
+    names.forEach((name, i) => rows.push([`${"一二三"[i]}、${name}`], ...indicatorRows(null), totalRow(`${name}总分`)));
+    const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
     expect(found(a)).toEqual([]);
-    // Named without the unit, as the names stay apart without it.
-    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(PROJECTS.map((p) => `${p} 98.5`));
+    expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(names.map((n) => `${n} 98.5`));
   });
 
   it("reads headings naming no 项目 with their unit in brackets, each 总分 naming the project with it or without (review of round 46's mends)", () => {
