@@ -205,7 +205,7 @@ const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
  * 5个 against 5处). Not those of people, households, visits or events (人, 户, 人次, 次, 场, 期),
  * which forms count in their own words.
  */
-const THINGS_MEASURED = new Set(["座", "处", "所", "栋", "幢", "间", "台", "套", "件", "项", "口", "眼", "条", "块", "张", "辆", "艘", "架", "部", "家", "支", "只", "盏", "株", "棵", "本", "册"]);
+const THINGS_MEASURED = new Set(["座", "处", "所", "栋", "幢", "间", "台", "套", "口", "眼", "条", "块", "张", "辆", "艘", "架", "部", "家", "支", "只", "盏", "株", "棵", "本", "册"]);
 const anyThing = (a: Unit, b: Unit): boolean => a.symbol === "个" && THINGS_MEASURED.has(b.symbol);
 
 export function unitsConvertible(a: Unit, b: Unit): boolean {

@@ -22,6 +22,16 @@ describe("loadStrings and paneLanguage", () => {
     await expect(loadStrings("en")).resolves.toBe(en);
   });
 
+  it("falls back to the Chinese set when the English chunk cannot be fetched", async () => {
+    jest.resetModules();
+    jest.doMock("./strings-en", () => {
+      throw new Error("ChunkLoadError: Loading chunk strings-en failed");
+    });
+    const fresh = await import("./strings");
+    await expect(fresh.loadStrings("en")).resolves.toBe(fresh.zh);
+    jest.dontMock("./strings-en");
+  });
+
   it("takes the host's language, and Chinese without a host or where it cannot tell", () => {
     const host = (language: () => "zh" | "en") => ({ language }) as unknown as PaneHost;
     expect(paneLanguage(host(() => "en"))).toBe("en");

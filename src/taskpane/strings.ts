@@ -325,7 +325,9 @@ export const zh: Strings = {
  * the pane most people open (in Chinese) does not load it.
  */
 export function loadStrings(lang: Lang): Promise<Strings> {
-  return lang === "en" ? import(/* webpackChunkName: "strings-en" */ "./strings-en").then((m) => m.en) : Promise.resolve(zh);
+  if (lang !== "en") return Promise.resolve(zh);
+  // A chunk that cannot be fetched (offline, a stale cache) leaves the pane in Chinese, never without words.
+  return import(/* webpackChunkName: "strings-en" */ "./strings-en").then((m) => m.en, () => zh);
 }
 
 /** The host's language, Chinese where it cannot tell (or there is no host yet). */

@@ -461,10 +461,15 @@ describe("the unit of a workbook whose forms name none", () => {
       unitsOf([
         ["县卫健局-县疾控中心.xlsx", project("疾病防控")],
         ["人居环境整治-美丽乡村.xlsx", project("人居环境整治")],
+        // A facility the project builds, named with no place first (review of round 46's mends).
+        ["乡村旅游-游客服务中心.xlsx", project("乡村旅游")],
+        ["污水治理_城东污水处理站.xlsx", project("污水治理")],
       ]),
     ).toEqual([
       ["县卫健局-县疾控中心", 1],
       ["人居环境整治-美丽乡村", 1],
+      ["乡村旅游-游客服务中心", 1],
+      ["污水治理_城东污水处理站", 1],
     ]);
   });
 

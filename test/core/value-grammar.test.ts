@@ -421,6 +421,8 @@ describe("a figure per unit the name states, answered without its “/…” (re
   it("keeps an income's total against a rate per head, or a rate per 亩, a unit-mismatch (120万元 against ≥1000元/人)", () => {
     expect(found(run(outputs("带动农民增收", "≥1000元/人", "120万元", 20, "", "经济效益指标"), merges))).toEqual(["unit-mismatch@F10"]);
     expect(found(run(outputs("带动农民增收", "≥200元/亩", "230元", 20, "", "经济效益指标"), merges))).toEqual(["unit-mismatch@F10"]);
+    // An amount said to be a total, though of a rate's size.
+    expect(found(run(outputs("带动农户增收", "≥2000元/户", "带动增收共计15000元", 20, "", "经济效益指标"), merges))).toEqual(["unit-mismatch@F10"]);
   });
 
   it("keeps a unit-mismatch where the name states no figure per unit (培训成本 ≤800元/人 against 760元)", () => {

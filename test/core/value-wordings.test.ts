@@ -315,6 +315,7 @@ describe("an actual written as a range: met at its worse end, it meets the targe
     ["质量指标", "验收合格率", "≥90%", "88%-95%"],
     ["时效指标", "审批办结时限", "≤5天", "3-6天"],
     ["质量指标", "验收合格率", "=100%", "95%～100%"],
+    ["数量指标", "新建村级服务站", "=12个", "12-15个"],
   ])("%s %s: %s against %s, missed at its worse end, is still no one figure (not-numeric)", (level2, name, target, actual) => {
     const a = run(townshipForm({ level2, name, target, actual, score: 9, reason: "部分未达标" }));
     expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);

@@ -184,7 +184,8 @@ const TEN = new Decimal(10);
 function perUnitAsNamed(measure: Measure, target: ParsedValue, actual: ParsedValue): [ParsedValue, ParsedValue] {
   const asRate = (bare: ParsedValue, rate: ParsedValue): ParsedValue => {
     const per = rate.unit?.per;
-    const perHead = measure.income && /^[人户名]$/.test(per?.denominator.symbol ?? "");
+    // An income's amount said to be a total (带动增收共计15000元) stays one.
+    const perHead = measure.income && /^[人户名]$/.test(per?.denominator.symbol ?? "") && !/共计|合计|总计|累计/.test(bare.text);
     if (!per || !(measure.perUnit || perHead) || !bare.unit || bare.unit.per || !bare.value || !rate.value || !unitsConvertible(bare.unit, per.numerator)) return bare;
     const size = toBase(bare.value, bare.unit).abs();
     const rateSize = toBase(rate.value, per.numerator).abs();
@@ -443,7 +444,8 @@ interface ScoringCells {
  * what is covered (1-5年级 against 1-6年级) rather than a quantity.
  */
 function actualMeetingTarget(target: ParsedValue, actual: ValueCell, direction: Direction, profile: Profile): ValueCell {
-  if (actual.parsed.kind !== "invalid" || actual.parsed.range === null || target.range !== null) return actual;
+  // A target of one figure exactly (=12个) is missed by a range beyond it (12-15个): no end meets it alone.
+  if (actual.parsed.kind !== "invalid" || actual.parsed.range === null || target.range !== null || target.op === "=") return actual;
   const parsed = rangeEnd(actual.parsed, direction === "negative");
   const pair = comparable(target, parsed, direction);
   return pair && quantitativeScore(direction, pair.target, pair.actual, ONE, profile).eq(ONE) ? { ...actual, parsed } : actual;
