@@ -376,7 +376,7 @@ const BEFORE_YEAR = /^(.+?)(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七�
 const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村)$/;
 
 /** How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may end so). */
-export const AGENCY_NAME_END = /(?:局|委员会|委|办公室|中心|医院|学校|政府|办事处|联合会|残联|站|所|馆|队)$/;
+export const AGENCY_NAME_END = /(?:局|委员会|委|办公室|中心|医院|学校|中学|小学|政府|办事处|联合会|残联|站|所|馆|队)$/;
 /** A year that starts a form's title (2023年度…, 二〇二三年…). */
 const YEAR_FIRST = /^(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?/;
 /** The form's words that follow its unit's name in a title that starts with its year. */

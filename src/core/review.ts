@@ -292,7 +292,7 @@ function unitOfFileName(file: string, projects: string[]): string {
   const m = UNIT_THEN_PART.exec(stem);
   // 防灾减灾项目自评表-县应急管理局: an agency's name last, unless a unit's name comes first (县卫健局-县疾控中心
   // is read as before); a site's name there (人居环境整治-美丽乡村) is no unit.
-  const last = LAST_PART.exec(stem)?.[1];
+  const last = LAST_PART.exec(beforeForm)?.[1];
   if (m && last !== undefined && AGENCY_NAME_END.test(last) && isUnitName(last) && !isUnitName(m[1])) return last;
   // 附件3-县人民医院, 01 县疾控中心: a number before the unit's name.
   const named = stem.replace(LEADING_NUMBER, "");

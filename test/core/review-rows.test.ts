@@ -448,6 +448,9 @@ describe("the unit of a workbook whose forms name none", () => {
         ["防汛抗旱—县水利局（定稿）.xlsx", project("防汛抗旱")],
         ["附件2-学生资助 县教育局.xlsx", project("学生资助")],
         ["医疗设备购置-县人民医院.xlsx", project("县人民医院医疗设备购置")],
+        // A school, and a year after the unit (review round 47).
+        ["校舍维修自评表-县第一中学.xlsx", project("校舍维修")],
+        ["公共法律服务自评表_县司法局_2023.xlsx", project("公共法律服务")],
       ]),
     ).toEqual([
       ["县应急管理局", 1],
@@ -455,6 +458,8 @@ describe("the unit of a workbook whose forms name none", () => {
       ["县水利局", 1],
       ["县教育局", 1],
       ["县人民医院", 1],
+      ["县第一中学", 1],
+      ["县司法局", 1],
     ]);
     // Not after a unit's name, nor a site's name last: the file's name stays.
     expect(
