@@ -441,15 +441,15 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
     if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
       const double = rank(below, view, row, row + 1, span);
-      // The goals' header of the form beside, a row higher (预期目标 | 实际完成情况 over its goals), is no
-      // top row of an indicator header the next row makes alone, wholly left or right of it (review
-      // rounds 46 and 47).
-      let nextAlone = false;
-      if (kind === "indicators" && Object.keys(found).every((field) => field === "target" || field === "actual")) {
-        const next = rank(columnsOf(view, row + 1, match, undefined, span), view, row + 1);
-        const cols = Object.values(next) as number[];
-        nextAlone = isHeader(next) && (Object.values(found) as number[]).every((col) => col < Math.min(...cols) || col > Math.max(...cols));
-      }
+      // A header the next row makes alone, wholly left or right of this row's words, is another form's
+      // a row lower when those words are the other form's goals' header (预期目标 | 实际完成情况 over its
+      // goals) or a whole header of their own (review rounds 46 and 47).
+      const next = rank(columnsOf<string>(view, row + 1, match, undefined, span), view, row + 1, row + 1, span);
+      // (Its own fields, not the 原因分析 | 改进措施 under the other form's 偏差原因分析及改进措施.)
+      const cols = Object.entries(next).flatMap(([field, col]) => (field === "reason" || field === "measures" ? [] : [col as number]));
+      const beside = isHeader(next) && (Object.values(found) as number[]).every((col) => col < Math.min(...cols) || col > Math.max(...cols));
+      const goalsOnly = kind === "indicators" && Object.keys(found).every((field) => field === "target" || field === "actual");
+      const nextAlone = beside && (goalsOnly || isHeader(rank(found, view, row, row, span)));
       if (isHeader(double) && !nextAlone) return { kind, top: row, bottom: row + 1, columns: double, span };
     }
     const single = rank(found, view, row, row, span);

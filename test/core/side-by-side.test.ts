@@ -665,6 +665,27 @@ describe("forms side by side whose header rows start on different rows", () => {
   });
 
   test.each([
+    [1, 0],
+    [0, 1],
+  ])("two-row indicator headers (偏差原因分析及改进措施 over 原因分析 | 改进措施), the left form %i and the right form %i rows lower: each form's own total (review round 47)", (leftLower, rightLower) => {
+    const twoRowHeader = (block: FormBlock): FormBlock => {
+      const h = block.rows.findIndex((row) => row[0] === "绩效指标");
+      const rows = [...block.rows.slice(0, h + 1), [...Array<null>(8).fill(null), "原因分析", "改进措施"], ...block.rows.slice(h + 1)];
+      const shiftedMerges = block.merges.map((m) => {
+        const area = parseRangeAddress(m)!;
+        return area.top > h ? rangeAddress({ ...area, top: area.top + 1, bottom: area.bottom + 1 }) : m;
+      });
+      const headerMerges = ["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => `${c}${h + 1}:${c}${h + 2}`);
+      return { rows, merges: [...shiftedMerges, ...headerMerges, `I${h + 1}:J${h + 1}`] };
+    };
+    const forms = [twoRowHeader(withMoreLines(projectForm(HERITAGE), leftLower)), twoRowHeader(withMoreLines(projectForm(CULTURE), rightLower))];
+    const analysis = analyze(besideEachOther(forms, 1));
+    expect(formRead(analysis, HERITAGE.name).totals).toEqual([[String(HERITAGE.total[1]), String(HERITAGE.total[1]), HERITAGE.grade]]);
+    expect(formRead(analysis, CULTURE.name).totals).toEqual([[String(CULTURE.total[1]), String(CULTURE.total[1]), CULTURE.grade]]);
+    expect(analysis.findings).toEqual([]);
+  });
+
+  test.each([
     [0, 2, 1],
     [3, 0, 5],
     [1, 4, 0],
