@@ -437,6 +437,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
     twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
+    const single = rank(found, view, row, row, span);
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
     if (below && (fieldCount(below) > ownFields || (fieldCount(below) === ownFields && twoRowLayout(view, row, span)))) {
@@ -449,10 +450,9 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
       const cols = Object.entries(next).flatMap(([field, col]) => (field === "reason" || field === "measures" ? [] : [col as number]));
       const beside = isHeader(next) && (Object.values(found) as number[]).every((col) => col < Math.min(...cols) || col > Math.max(...cols));
       const goalsOnly = kind === "indicators" && Object.keys(found).every((field) => field === "target" || field === "actual");
-      const nextAlone = beside && (goalsOnly || isHeader(rank(found, view, row, row, span)));
+      const nextAlone = beside && (goalsOnly || isHeader(single));
       if (isHeader(double) && !nextAlone) return { kind, top: row, bottom: row + 1, columns: double, span };
     }
-    const single = rank(found, view, row, row, span);
     if (isHeader(single)) return { kind, top: row, bottom: row, columns: single, span };
   }
   return undefined;
