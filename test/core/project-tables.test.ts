@@ -413,33 +413,34 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     },
   );
 
+  /**
+   * A list of the projects `names` (each 10 points, 9.5 scored), then their indicators, each under
+   * its numbered heading row and closed by `totalName(name)总分`, its rows' name cells blank.
+   */
+  const headedList = (names: string[], totalName = (name: string) => name): SheetSpec => {
+    const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
+    names.forEach((name, i) => rows.push([`${"一二三"[i]}、${name}`], ...indicatorRows(null), totalRow(`${totalName(name)}总分`)));
+    return { name: "项目绩效自评", rows, merges: ["A1:I1"] };
+  };
+
   it("reads a heading of twelve characters or more not ending in 项目 as a heading, not a note (review round 47)", () => {
     const names = ["2023年度高标准农田建设工程", "2023年度农村公路养护工程", "2023年度动物疫病防控资金"];
-    const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
-    names.forEach((name, i) => rows.push([`${"一二三"[i]}、${name}`], ...indicatorRows(null), totalRow(`${name}总分`)));
-    const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
+    const a = run(headedList(names));
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(names.map((n) => `${n} 98.5`));
   });
 
   it("reads headings naming no 项目 with their unit in brackets, each 总分 naming the project with it or without (review of round 46's mends)", () => {
     const names = ["测土配方（县农业局）", "耕地提升（县农业局）", "农技推广（县农技站）"];
-    const named = (list: string[]) => list.map((n) => n.replace(/（.*）/, ""));
-    for (const repeated of [true, false]) {
-      const rows: Row[] = [...LIST.slice(0, 2), ...names.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
-      names.forEach((name, i) => {
-        const totalName = repeated ? name : name.replace(/（.*）/, "");
-        rows.push([`${"一二三"[i]}、${name}`], ...indicatorRows(null), totalRow(`${totalName}总分`));
-      });
-      const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
+    const withoutUnit = (name: string) => name.replace(/（.*）/, "");
+    for (const totalName of [(name: string) => name, withoutUnit]) {
+      const a = run(headedList(names, totalName));
       expect(found(a)).toEqual([]);
-      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(named(names).map((n) => `${n} 98.5`));
+      expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(names.map((n) => `${withoutUnit(n)} 98.5`));
     }
     // One project carried out by two units, told apart by their brackets alone: named with them.
     const twice = ["道路硬化（甲镇政府）", "道路硬化（乙镇政府）"];
-    const rows: Row[] = [...LIST.slice(0, 2), ...twice.map((n): Row => [n, 80, 76, 10, 0.95, 9.5]), [], INDICATOR_HEADER];
-    twice.forEach((name, i) => rows.push([`${"一二"[i]}、${name}`], ...indicatorRows(null), totalRow(`${name}总分`)));
-    const a = run({ name: "项目绩效自评", rows, merges: ["A1:I1"] });
+    const a = run(headedList(twice));
     expect(found(a)).toEqual([]);
     expect(a.totals.map((t) => `${t.label} ${t.score}`)).toEqual(twice.map((n) => `${n} 98.5`));
   });
