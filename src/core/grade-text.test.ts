@@ -33,6 +33,8 @@ describe("readGrade", () => {
     ["优 （自评）", "优"],
     ["等级：“良好”。", "良好"],
     ["（优）", "优"],
+    ["优。项目全面完成年度目标。", "优"],
+    ["良好；个别指标未达标", "良好"],
   ])("reads %s as the grade word %s", (recorded, grade) => {
     expect(readGrade(recorded, SCALE)).toEqual({ kind: "grade", grade });
   });
@@ -75,6 +77,6 @@ describe("readGrade", () => {
 describe("isGradeText", () => {
   it("tells a grade word or box list from a sentence", () => {
     expect(["优", "良好", "较差", "优☑ 良□ 中□ 差□", "优□ 良□ 中□ 差□", "“良”"].map(isGradeText)).toEqual([true, true, true, true, true, true]);
-    expect(["项目总体完成较好，自评等级为优。", "按期完成", "95"].map(isGradeText)).toEqual([false, false, false]);
+    expect(["项目总体完成较好，自评等级为优。", "按期完成", "95", "优化了审批流程，群众满意。"].map(isGradeText)).toEqual([false, false, false, false]);
   });
 });

@@ -42,8 +42,15 @@ export function readGrade(recorded: string, labels: readonly string[]): GradeRea
   // The scale printed where the grade goes (90分以上为优，80-90分为良，60-80分为中…): none chosen.
   // Not what brackets add to a grade (良（经评价中心复核，优秀率不足）).
   if (GRADE_SYNONYMS.filter((group) => group.some((word) => boxed.includes(word))).length >= 3) return { kind: "unticked" };
-  return { kind: "grade", grade: gradeWord(text.replace(/ /g, ""), vocabulary) };
+  const word = gradeWord(text.replace(/ /g, ""), vocabulary);
+  // A grade followed by a sentence (优。项目全面完成年度目标。): the grade its first clause names.
+  const clause = FIRST_CLAUSE.exec(text)?.[1];
+  const clauseWord = clause === undefined || vocabulary.includes(word) ? undefined : gradeWord(clause.replace(/ /g, ""), vocabulary);
+  return { kind: "grade", grade: clauseWord !== undefined && vocabulary.includes(clauseWord) ? clauseWord : word };
 }
+
+/** A text's first clause, when a sentence follows it: 优 of 优。项目全面完成年度目标。 */
+const FIRST_CLAUSE = /^([^。；;，,！!]+)[。；;，,！!]\s*[^。；;，,！!\s]/;
 
 /** Whether `text` reads as a grade of the 优/良/中/差 scale: 优, 良好, 优☑ 良□ …, not a sentence. */
 export function isGradeText(text: string): boolean {

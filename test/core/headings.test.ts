@@ -347,6 +347,13 @@ describe("an 等次 written in its 结论 or 结果 label's own cell (自评结�
     expect(found(run(form({ gradeLabel: `${label}：良`, grade: "" })))).toEqual(["grade-mismatch@自评表!A20"]);
   });
 
+  it("reads the grade a sentence follows (自评结论：优。项目全面完成年度目标。), and a wrong one is an error", () => {
+    const right = run(form({ gradeLabel: "自评结论：优。项目全面完成年度目标。", grade: "" }));
+    expect(totalsOf(right)).toEqual([["A9:H20", "99.5", "99.5", "优", "优。项目全面完成年度目标。"]]);
+    expect(found(right)).toEqual([]);
+    expect(found(run(form({ gradeLabel: "自评结论：良，项目基本完成年度目标。", grade: "" })))).toEqual(["grade-mismatch@自评表!A20"]);
+  });
+
   it("takes no grade from a paragraph after the label (自评结论：项目按计划完成……)", () => {
     const a = run(form({ gradeLabel: "自评结论：项目按计划完成道路提质改造，群众出行条件明显改善。", grade: "" }));
     expect(totalsOf(a)).toEqual([["A9:H19", "99.5", "99.5", "优", null]]);
