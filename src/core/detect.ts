@@ -1108,20 +1108,25 @@ function isOwnProjectTotal(view: SheetView, row: number, table: IndicatorTable, 
 
 /**
  * Whether a 小计 or 合计 under a project's rows states the project's points (or a whole form's
- * 100) in its 分值, not those of the 一级 right above it.
+ * 100) in its 分值, not those of the 一级 right above it; with its 分值 left blank, whether its
+ * 得分 is more than that 一级's points (小计 | | 99.62 under 满意度指标's 15: review round 47).
  */
 function sumsProject(view: SheetView, row: number, table: IndicatorTable, project: string): boolean {
-  const { weight, level1 } = table.columns;
-  const value = weight === undefined ? null : parseNumber(view.rowValue(row, weight));
-  if (value === null || level1 === undefined) return false;
+  const { weight, score, level1 } = table.columns;
+  if (weight === undefined || level1 === undefined) return false;
   const rows = projectRowsAbove(view, row, table, project);
   if (rows.length === 0) return false;
-  const sum = columnSum(view, rows, weight!);
   // The 一级 right above: the group of the last row above (the 小计's own 一级 cell holds 小计).
   // (Read again once the table is whole, as a list is split: only its rows above count.)
   const above = { ...table, rows: table.rows.filter((r) => r < row) };
-  const groupSum = columnSum(view, groupRowsAbove(view, rows[0], above, level1), weight!);
-  return sum !== null && !(groupSum !== null && value.eq(groupSum)) && (value.eq(sum) || value.eq(100));
+  const groupSum = columnSum(view, groupRowsAbove(view, rows[0], above, level1), weight);
+  if (view.text(row, weight) === "") {
+    const scored = score === undefined ? null : parseNumber(view.rowValue(row, score));
+    return scored !== null && groupSum !== null && scored.gt(groupSum) && scored.lte(100);
+  }
+  const value = parseNumber(view.rowValue(row, weight));
+  const sum = columnSum(view, rows, weight);
+  return value !== null && sum !== null && !(groupSum !== null && value.eq(groupSum)) && (value.eq(sum) || value.eq(100));
 }
 
 /**
@@ -1286,10 +1291,13 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   const closing: number[] = [];
   const closedProject = new Map<number, Part>();
   const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
-  // A bare 小计 or 合计 stating its project's indicators' points, short of a whole form's 100.
+  // A bare 小计 or 合计 stating its project's indicators' points, short of a whole form's 100; or,
+  // its 分值 left blank, their 得分 (小计 | | 89).
   const sumsPartAlone = (row: number, rows: number[]) => {
-    const stated = table.columns.weight === undefined ? null : parseNumber(view.rowValue(row, table.columns.weight));
-    const sum = table.columns.weight === undefined ? null : columnSum(view, rows, table.columns.weight);
+    const { weight, score } = table.columns;
+    const col = weight !== undefined && view.text(row, weight) === "" ? score : weight;
+    const stated = col === undefined ? null : parseNumber(view.rowValue(row, col));
+    const sum = col === undefined ? null : columnSum(view, rows, col);
     return PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(labelsOf(row)[0] ?? "")) && stated !== null && sum !== null && stated.eq(sum) && stated.lt(100);
   };
   for (const row of table.rows) {

@@ -130,6 +130,32 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(indicatorTables(a).map((t) => t.range)).toEqual(["B7:I16", "B17:I25", "B26:I34"]);
   });
 
+  it("reads a project's closing 小计 whose 分值 is left blank by its 得分: the project's total over its last 一级's points, its indicators' sum at theirs (review round 47)", () => {
+    const closing = (score: number): Row => [null, "小计", null, null, null, null, null, score, null];
+    // The project's name merged down over its closing row too, as the reviewer's form has it.
+    const mergedOver = (spec: SheetSpec) => ({ ...spec, merges: spec.merges!.map((m) => m.replace(/^A(\d+):A(\d+)$/, (_all, top, bottom) => `A${top}:A${Number(bottom) + 1}`)) });
+    const total = run(mergedOver(sheetOf((_project, i) => [closing(i === 1 ? 97 : 98.5)])));
+    expect(totals(total)).toEqual(["测土配方施肥项目 B7:I16: 98.5 of 100 (98.5)", "耕地质量提升项目 B17:I25: 98.5 of 100 (97)", "农技推广补助项目 B26:I34: 98.5 of 100 (98.5)"]);
+    expect(found(total)).toEqual(["total-mismatch@项目绩效自评!H25"]);
+    const subtotal = run(mergedOver(sheetOf(() => [closing(89)])));
+    expect(subtotal.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual(PROJECTS.map((p) => `${p} 98.5 (null)`));
+    expect(found(subtotal)).toEqual([]);
+    // Wrong, it tells neither sum: it is taken for the total it closes.
+    expect(found(run(mergedOver(sheetOf((_project, i) => [closing(i === 1 ? 88 : 89)]))))).toEqual(["total-mismatch@项目绩效自评!H25"]);
+    // A 满意度 小计 of its own 10 stays the 一级's.
+    const rows: Row[] = [...LIST, INDICATOR_HEADER];
+    const merges = ["A1:I1"];
+    for (const project of PROJECTS) {
+      const first = rows.length + 1;
+      rows.push(...indicatorRows(project), closing(10));
+      merges.push(`A${first}:A${rows.length}`);
+      rows.push(totalRow(`${project}总分`));
+    }
+    const level = run({ name: "项目绩效自评", rows, merges });
+    expect(found(level)).toEqual([]);
+    expect(level.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual(PROJECTS.map((p) => `${p} 98.5 (98.5)`));
+  });
+
   it("checks each project's own 总分: a wrong one is that project's total-mismatch", () => {
     const a = run(sheetOf((project, i) => [totalRow(`${project}总分`, i === 1 ? 97 : 98.5)]));
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!H25"]);
