@@ -377,8 +377,14 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
   return { text: "", ref: null };
 }
 
-/** A line's words, without white space, numbering or a note in brackets: 一、基本支出（人员经费） → 基本支出. */
-const lineWords = (label: string): string => withoutNumbering(normalizeHeader(label));
+/**
+ * A line's words, without white space, numbering, a note in brackets or the heading of the split
+ * it begins: 一、基本支出（人员经费） and 按支出性质分：基本支出 → 基本支出.
+ */
+const lineWords = (label: string): string => withoutNumbering(normalizeHeader(label)).replace(SPLIT_HEADING, "");
+
+/** The split a line begins, written before it (按收入性质分：财政拨款, 按资金来源分：…): review round 47. */
+const SPLIT_HEADING = /^按[^:：]{1,8}分[:：]/;
 
 function lineKind(words: string): BudgetLineKind {
   if (FUNDS_TOTAL_LABEL.test(words)) return "funds-total";

@@ -157,6 +157,27 @@ describe("a 年度资金总额 over 基本支出 and 项目支出, and 项目支
   });
 });
 
+describe("a 年度资金总额 split twice, each split's heading written before its first line (review round 47)", () => {
+  const form = (otherFunds: number): SheetSpec => ({
+    name: "资金",
+    rows: [
+      ["项目", "年初预算数", "全年预算数", "全年执行数"],
+      ["年度资金总额", 1820.5, 1856.2, 1838.1],
+      ["按收入性质分：财政拨款", 1780.5, 1800, 1785],
+      ["其他资金", 40, otherFunds, 53.1],
+      ["按支出性质分：基本支出", 1200, 1235.6, 1230.4],
+      ["项目支出", 620.5, 620.6, 607.7],
+    ],
+  });
+
+  it("checks the total against its sources and against its uses, each on its own", () => {
+    const a = run(workbook(form(56.2)));
+    expect(a.budgetLines.map((l) => l.kind)).toEqual(["funds-total", "source", "source", "use", "use"]);
+    expect(found(a)).toEqual([]);
+    expect(found(run(workbook(form(66.2))))).toEqual(["sum-mismatch@资金!C2"]);
+  });
+});
+
 describe("a source of funds split by level of government under it (review round 33, H5)", () => {
   /** 年度资金总额 100 over 当年财政拨款 80 (split into `split`), 上年结转资金 20 and 其他资金 0. */
   const form = (fiscal: string, split: [string, number][]): SheetSpec => ({
