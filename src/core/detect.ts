@@ -122,6 +122,12 @@ export interface IndicatorTable extends TableBase {
    */
   projectColumn: number | null;
   /**
+   * Whether that column holds the projects' heading rows alone (二、耕地质量提升项目 in the 一级
+   * column, or merged across, over each project's rows), the table having no 项目名称 column: its
+   * other cells are the 一级's (review round 44's p04).
+   */
+  projectHeadings: boolean;
+  /**
    * The row holding the recorded 总分 / 综合得分 (or a last 合计 that may be the indicators' own, see
    * model's isIndicatorSubtotal), and the row holding the recorded 等次, if any.
    */
@@ -905,6 +911,7 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     ...tableBase(header),
     columns,
     projectColumn: null,
+    projectHeadings: false,
     totalRow: null,
     gradeRow: null,
     subtotalRow: null,
@@ -915,6 +922,10 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
     statedGrade: null,
   };
   table.projectColumn = projectColumnOf(view, table);
+  if (table.projectColumn === null) {
+    table.projectColumn = headingColumnOf(view, table);
+    table.projectHeadings = table.projectColumn !== null;
+  }
   const { right, span } = table;
   // Total, grade and note labels may start left of the first field column (often merged from A).
   const scanLeft = span.left;
@@ -1032,10 +1043,45 @@ function projectColumnOf(view: SheetView, table: IndicatorTable): number | null 
   return null;
 }
 
-/** The project a row names in the table's project column, in a cell of its own; "" when none. */
+/**
+ * A table with no 项目名称 column whose first row heads a project (一、测土配方施肥项目 in the 一级
+ * column or left of it, alone on its row, over an indicator's row): that row's column, where each
+ * project's heading stands (see IndicatorTable.projectHeadings). Null for any other first row: a
+ * 一级's heading (一、产出指标（50分）), a note, a title.
+ */
+function headingColumnOf(view: SheetView, table: IndicatorTable): number | null {
+  const { level1 } = table.columns;
+  if (level1 === undefined) return null;
+  for (let row = table.headerBottom + 1; row < Math.min(view.rowCount, table.headerBottom + 1 + PROJECT_GAP_ROWS); row++) {
+    const labels = leadingLabels(view, row, table.span.left, table.right);
+    if (labels.length === 0) continue;
+    const col = firstTextColumn(view, row, table.span.left, level1);
+    const name = withoutNumbering(labels[0].trim());
+    // Numbered or not; not the table's own heading (一、年度绩效指标).
+    const namesProject = (NAMES_PROJECT.test(name) || beforeUnitInBrackets(name) !== null || name !== labels[0].trim()) && !/绩效(指标|目标)/.test(name);
+    const heading =
+      labels.length === 1 && col !== undefined && !hasOwnValues(view, row, table.columns) && namesProject && !isSectionHeading(labels[0]) && !isNote(labels) && summaryKind(labels, 0) === null;
+    return heading && isProjectHeading(view, row, { ...table, projectColumn: col, projectHeadings: true }, labels) && valuesFollow(view, row, table) ? col : null;
+  }
+  return null;
+}
+
+/** The first column from `left` to `last` holding text of its own on the row. */
+function firstTextColumn(view: SheetView, row: number, left: number, last: number): number | undefined {
+  for (let c = left; c <= last; c++) if (view.isOrigin(row, c) && view.text(row, c) !== "") return c;
+  return undefined;
+}
+
+/**
+ * The project a row names in the table's project column, in a cell of its own; "" when none. In a
+ * column of headings (see IndicatorTable.projectHeadings), an indicator's row or a 一级's heading
+ * names none.
+ */
 function ownProjectText(view: SheetView, row: number, table: IndicatorTable): string {
   const col = table.projectColumn;
-  return col !== null && row < view.rowCount && view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+  const text = col !== null && row < view.rowCount && view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+  if (text !== "" && table.projectHeadings && (hasOwnValues(view, row, table.columns) || isSectionHeading(text))) return "";
+  return text;
 }
 
 /**
@@ -1076,7 +1122,9 @@ function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, 
   for (let above = row - 1; above > table.headerBottom; above--) {
     const labels = leadingLabels(view, above, span.left, right);
     if (isBlankRow(view, above, span.left, right) || isNote(labels)) continue;
-    return !view.isOrigin(above, projectColumn) || endsProject(view, above, table, labels, "") || isProjectHeading(view, above, table, labels);
+    // (A column of headings holds the 一级's cells, merged down over their rows: no project's name.)
+    const nameEnds = !table.projectHeadings && !view.isOrigin(above, projectColumn);
+    return nameEnds || endsProject(view, above, table, labels, "") || isProjectHeading(view, above, table, labels);
   }
   return false;
 }
@@ -1191,8 +1239,10 @@ function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, l
   // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
   if (FORM_TITLE.test(normalizeHeader(name)) || name !== ownProjectText(view, row, table)) return false;
   const { level1, level2, level3, weight, score, target, actual } = table.columns;
-  // A note beside it reads as a clause or sentence, even under a level's column; a level's name does not.
-  const named = [level1, level2, level3].some((col) => hasOwnText(view, row, col) && !/[，,。；;]/.test(view.text(row, col!)));
+  // A note beside it reads as a clause or sentence, even under a level's column; a level's name does
+  // not. (In a column of headings, the heading is in the 一级's.)
+  const levels = [level1, level2, level3].filter((col) => col !== table.projectColumn);
+  const named = levels.some((col) => hasOwnText(view, row, col) && !/[，,。；;]/.test(view.text(row, col!)));
   const valued = hasOwnText(view, row, weight) || hasOwnText(view, row, score) || (hasOwnText(view, row, target) && hasOwnText(view, row, actual));
   return !named && !valued && !endsProject(view, row, table, labels, "");
 }
@@ -1406,7 +1456,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const rows = table.rows.filter((row) => !closing.includes(row) && isIndicatorRow(row));
     const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
     const taskSubtotals = subtotals.filter((row) => !labelsOf(row).some(isGroupSubtotal)).map((row) => ({ row, task: (closedProject.get(row) ?? last).name }));
-    return [{ ...table, projectColumn: null, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
+    return [{ ...table, projectColumn: null, projectHeadings: false, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
   }
   // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, one
   // labelled the projects' average (平均得分), or the second where each project before closed with

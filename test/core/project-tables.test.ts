@@ -523,6 +523,46 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
   });
 });
 
+describe("projects' heading rows in a table with no 项目名称 column (review round 44's p04)", () => {
+  /**
+   * The list above; then the indicator header without 项目名称 and each project's heading
+   * (`heading(name, i)`, in the 一级 column, merged across when `merged`), its eight rows and its 总分.
+   */
+  const headedInLevels = ({ merged = false, heading = (name: string, i: number) => `${"一二三"[i]}、${name}`, total = (_i: number): CellValue => 98.5 } = {}): SheetSpec => {
+    const rows: Row[] = [...LIST, INDICATOR_HEADER.slice(1)];
+    const merges = ["A1:I1"];
+    PROJECTS.forEach((name, i) => {
+      rows.push([heading(name, i)]);
+      if (merged) merges.push(`A${rows.length}:H${rows.length}`);
+      rows.push(...indicatorRows(null).map((row) => row.slice(1)), ["总分", null, null, null, null, 100, total(i), null]);
+    });
+    return { name: "项目绩效自评", rows, merges };
+  };
+
+  it.each([false, true])("reads each heading's rows as its project's form (merged across: %s)", (merged) => {
+    const a = run(headedInLevels({ merged }));
+    expect(found(a)).toEqual([]);
+    expect(totals(a)).toEqual(["测土配方施肥项目 A7:H17: 98.5 of 100 (98.5)", "耕地质量提升项目 A18:H27: 98.5 of 100 (98.5)", "农技推广补助项目 A28:H37: 98.5 of 100 (98.5)"]);
+  });
+
+  it("scores each project with its own line, and checks each project's own 总分", () => {
+    const spec = headedInLevels({ heading: (name) => name, total: (i) => (i === 1 ? 96.5 : i === 2 ? 97 : 98.5) });
+    // 耕地质量提升项目 spent 60 of 80: 7.5 of 10, its total 96.5.
+    spec.rows[3] = [PROJECTS[1], 80, 60, 10, 0.75, 7.5];
+    const a = run(spec);
+    expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual(["测土配方施肥项目 98.5 (98.5)", "耕地质量提升项目 96.5 (96.5)", "农技推广补助项目 98.5 (97)"]);
+    expect(found(a)).toEqual(["total-mismatch@项目绩效自评!G37"]);
+  });
+
+  it("reads a table whose first row heads a 一级 (一、产出指标（50分）) as one form, as before", () => {
+    const rows: Row[] = [...LIST.slice(0, 3), [], INDICATOR_HEADER.slice(1), ["一、产出指标（50分）"]];
+    rows.push(...indicatorRows(null).map((row) => row.slice(1)), ["总分", null, null, null, null, 100, 98.5, null]);
+    const a = run({ name: "自评表", rows, merges: ["A1:I1"] });
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => `${t.label} ${t.score} (${t.recordedScore})`)).toEqual(["自评表!A5:H15 98.5 (98.5)"]);
+  });
+});
+
 describe("the rows closing each project, as forms write them (review round 38)", () => {
   const gradeRow = (grade: string): Row => ["评价等次", null, null, null, null, null, grade, null, null];
 
