@@ -12,6 +12,8 @@ describe("readGrade", () => {
     ["○优 ●良 ○中 ○差", "良"],
     ["优秀□ 良好✔ 合格□ 不合格□", "良好"],
     ["优（90分以上）□ 良（80-89分）☑ 中□ 差□", "良"],
+    ["☐优 ☒良 ☐中 ☐差", "良"],
+    ["☒优", "优"],
   ])("reads the ticked option of the box list %s", (recorded, grade) => {
     expect(readGrade(recorded, SCALE)).toEqual({ kind: "grade", grade });
   });

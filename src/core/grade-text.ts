@@ -20,7 +20,8 @@ export const GRADE_SYNONYMS: readonly (readonly string[])[] = [
  */
 export type GradeReading = { kind: "grade"; grade: string } | { kind: "unticked" } | { kind: "ticked"; grades: string[] };
 
-const TICKED = "☑✓✔√■●";
+// ☒ is Word's ticked check box (☐ unticked).
+const TICKED = "☑✓✔√■●☒";
 const UNTICKED = "□☐○";
 const MARKS = TICKED + UNTICKED;
 
