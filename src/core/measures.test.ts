@@ -53,3 +53,23 @@ describe("measureOf: a change", () => {
     expect(change(name)).toBe(false);
   });
 });
+
+describe("measureOf: a rate", () => {
+  const measure = (name: string) => measureOf(name, "满意度指标", "服务对象满意度指标", "");
+
+  it.each(["服务对象满意度", "群众满意度（%）", "满意度调查覆盖率", "出勤率", "政策知晓度"])("%s is one", (name) => {
+    expect(measure(name).rate).toBe(true);
+  });
+
+  it.each([
+    ["开展满意度调查", false],
+    ["满意度回访", false],
+    ["发放满意度调查问卷", false],
+    ["满意度调查户数", true],
+    ["群众满意度调查人数", true],
+    ["出勤率抽查次数", true],
+  ])("%s asks about a rate's survey, not the rate (counted: %s)", (name, count) => {
+    expect(measure(name).rate).toBe(false);
+    expect(measure(name).count).toBe(count);
+  });
+});

@@ -116,8 +116,25 @@ export function measureOf(name: string, level1: string, level2: string, descript
   return measure;
 }
 
+/**
+ * Words after a name's last rate word that make it ask about that rate's survey or checks, or count
+ * them, rather than state the rate (满意度调查户数, 出勤率抽查次数, 开展满意度调查, 发放满意度调查问卷: review
+ * round 48); not another rate after them (满意度调查覆盖率).
+ */
+const ABOUT_RATE = /调查|测评|回访|问卷|样本|抽查|抽检/;
+const RATE_WORDS = new RegExp(RATE.source, "g");
+
+/** Whether a name states a rate (see ABOUT_RATE). */
+function namesRate(name: string): boolean {
+  let end = -1;
+  for (const match of name.matchAll(RATE_WORDS)) end = match.index + match[0].length;
+  if (end < 0) return false;
+  const after = name.slice(end);
+  return !ABOUT_RATE.test(after) && !COUNT_WORDS.test(after);
+}
+
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
-  const rate = RATE.test(name);
+  const rate = namesRate(name);
   const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
   const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);

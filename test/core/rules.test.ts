@@ -1082,6 +1082,18 @@ describe("count-as-percent", () => {
     },
   );
 
+  it("reads a name asking about a rate's survey or checks (满意度调查户数, 出勤率抽查次数, 开展满意度调查) as no rate: its count is right, a rate in % a count-as-percent (review round 48)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "满意度调查户数", "≥200户", "216户", 10, 10, ""],
+        ["产出指标", "数量指标", "出勤率抽查次数", "≥12次", "12次", 10, 10, ""],
+        ["产出指标", "数量指标", "开展满意度调查", "≥1次", "1次", 10, 10, ""],
+        ["产出指标", "数量指标", "满意度调查人数", "≥90%", "92%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["count-as-percent@自评表!D8"]);
+  });
+
   it("still flags a count under 数量指标 written in %: 培训农户数量, 举办培训场次 ≥100%", () => {
     for (const name of ["培训农户数量", "举办培训场次"]) {
       const a = run(selfEval([["产出指标", "数量指标", name, "≥100%", "100%", 10, 10, ""]]));
