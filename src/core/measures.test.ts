@@ -68,7 +68,10 @@ describe("measureOf: a rate", () => {
     ["满意度调查户数", true],
     ["群众满意度调查人数", true],
     ["出勤率抽查次数", true],
-  ])("%s asks about a rate's survey, not the rate (counted: %s)", (name, count) => {
+    ["巡查频率", false],
+    ["新增装机功率", false],
+    ["宽带接入速率", false],
+  ])("%s states no rate (counted: %s)", (name, count) => {
     expect(measure(name).rate).toBe(false);
     expect(measure(name).count).toBe(count);
   });

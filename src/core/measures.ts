@@ -8,7 +8,8 @@ const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参�
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
 // Money spent against money given (成本控制率, “三公”经费控制率, 预算执行率, 支出进度) passes 100% in an
 // overrun: the ceiling such a rate is held to is there to catch it (review round 33).
-const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比|控制率|执行率|支出进度/;
+// So do beds in use counting extra beds (病床使用率 102%) and money drawn in by the fund's (撬动社会资本比例 ≥150%).
+const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比|控制率|执行率|支出进度|床位使用率|病床使用率|撬动|放大|杠杆/;
 /**
  * A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率,
  * and a plan, task or target of a quantity (招生计划完成率, 造林任务完成率, 新增就业目标完成率,
@@ -124,10 +125,13 @@ export function measureOf(name: string, level1: string, level2: string, descript
 const ABOUT_RATE = /调查|测评|回访|问卷|样本|抽查|抽检/;
 const RATE_WORDS = new RegExp(RATE.source, "g");
 
-/** Whether a name states a rate (see ABOUT_RATE). */
+/** 率 of what is no share: a frequency, a power, a speed (巡查频率 ≥2次/周, 装机功率, 宽带接入速率: review round 48). */
+const NO_SHARE = /[频功速]$/;
+
+/** Whether a name states a rate (see ABOUT_RATE, NO_SHARE). */
 function namesRate(name: string): boolean {
   let end = -1;
-  for (const match of name.matchAll(RATE_WORDS)) end = match.index + match[0].length;
+  for (const match of name.matchAll(RATE_WORDS)) if (!(match[0] === "率" && NO_SHARE.test(name.slice(0, match.index)))) end = match.index + match[0].length;
   if (end < 0) return false;
   const after = name.slice(end);
   return !ABOUT_RATE.test(after) && !COUNT_WORDS.test(after);

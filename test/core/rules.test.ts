@@ -1094,6 +1094,38 @@ describe("count-as-percent", () => {
     expect(found(a)).toEqual(["count-as-percent@自评表!D8"]);
   });
 
+  it("reads right what review round 48 took for false alarms: 率 of no share, a share over 100%, controls held down, indices, minimum standards", () => {
+    const a = run(
+      selfEval([
+        // No rate: a frequency, a power, a speed.
+        ["产出指标", "质量指标", "巡查频率", "≥2次/周", "2次/周", 5, 5, ""],
+        ["产出指标", "数量指标", "新增装机功率", "≥500千瓦", "520千瓦", 5, 5, ""],
+        ["产出指标", "质量指标", "宽带接入速率", "≥100Mbps", "100Mbps", 5, 5, ""],
+        // Shares that pass 100%.
+        ["产出指标", "质量指标", "医院病床使用率", "≥90%", "102.3%", 5, 5, ""],
+        ["产出指标", "质量指标", "财政资金撬动社会资本比例", "≥150%", "162%", 5, 5, ""],
+        // Counts a 部门整体 form holds down.
+        ["产出指标", "数量指标", "会议数量", "≤20次", "18次", 5, 5, ""],
+        ["产出指标", "数量指标", "因公出国（境）团组数", "≤1个", "0个", 5, 5, ""],
+        // An index set over 100%.
+        ["产出指标", "质量指标", "复种指数", "≥180%", "185%", 5, 5, ""],
+        // A minimum standard paid per 亩.
+        ["产出指标", "成本指标", "生态公益林补偿标准", "≥16元/亩", "16元/亩", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+    // Their neighbours are still flagged: a bounded share over 100%, a count output capped, a target of ≥100%.
+    const b = run(
+      selfEval([
+        ["产出指标", "质量指标", "设备完好率", "≥90%", "102%", 10, 10, ""],
+        ["产出指标", "数量指标", "举办培训场次", "≤20场", "18场", 10, 10, ""],
+        ["产出指标", "质量指标", "资金到位", "≥100%", "100%", 10, 10, ""],
+        ["产出指标", "成本指标", "会议费标准", "≥500元/人", "480元/人", 10, 10, ""],
+      ]),
+    );
+    expect(found(b)).toEqual(["percent-over-100@自评表!E5", "count-ceiling@自评表!D6", "ge-100-percent@自评表!D7", "cost-not-ceiling@自评表!D8"]);
+  });
+
   it("still flags a count under 数量指标 written in %: 培训农户数量, 举办培训场次 ≥100%", () => {
     for (const name of ["培训农户数量", "举办培训场次"]) {
       const a = run(selfEval([["产出指标", "数量指标", name, "≥100%", "100%", 10, 10, ""]]));

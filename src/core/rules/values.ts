@@ -3,7 +3,7 @@
  * percent-over-100, ge-100-percent, cost-not-ceiling, count-ceiling, contradictory-comparator,
  * not-numeric, vague-target.
  */
-import { gt, gte } from "../compare";
+import { eq, gt } from "../compare";
 import { isCellError } from "../grid";
 import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
@@ -84,11 +84,11 @@ const NOT_CEILING = {
 const IMPACT_COST = /社会成本|生态(环境)?成本/;
 
 /**
- * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, 津贴, or a 保障, 生活费 or 取暖费
- * standard (城市低保保障标准, 生均取暖费标准). Not a standard that caps spending (会议费标准,
+ * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, 津贴, 补偿, 养老金, 报酬, 工资, or a
+ * 保障, 生活费 or 取暖费 standard (城市低保保障标准, 生均取暖费标准, 生态公益林补偿标准: review round 48). Not a standard that caps spending (会议费标准,
  * 差旅费住宿标准, 工程造价标准): those are ceilings.
  */
-const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|保障标准|生活费|取暖费/;
+const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|补偿|养老金|报酬|工资|保障标准|生活费|取暖费/;
 
 /**
  * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月): the least the
@@ -101,11 +101,17 @@ function isFundingStandard(name: string, p: ParsedValue): boolean {
 /** An indicator that measures a cut (能耗下降率, 采购成本节约率, 单位成本降低): its share is the size of the cut. */
 const CUT_NAME = /(?:压减|压缩|降低|下降|减少|节约|节省)(?:率|比例|幅度)?$/;
 
+/**
+ * What a 部门整体 form holds down in number (会议数量, 发文数量, 公务用车, 公务接待批次, 因公出国（境）团组,
+ * 在职人员控制数): fewer is the aim, as with its spending (review round 48).
+ */
+const HELD_DOWN = /控制|压减|精简|会议|发文|公务用车|公务接待|出国|团组|编制|在职人员/;
+
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
-  // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次), and so
-  // is one on the time a task may take, listed under 数量指标 too (问题整改时限 ≤15个工作日).
-  if (measure.rate || measure.harm || measure.timeLimit) return false;
+  // Counts whose fewer is better: a ceiling on them is right (安全事故 ≤1次, 投诉次数 <3次, 会议数量
+  // ≤20次), and so is one on the time a task may take, listed under 数量指标 too (问题整改时限 ≤15个工作日).
+  if (measure.rate || measure.harm || measure.timeLimit || HELD_DOWN.test(indicator.name)) return false;
   return /数量/.test(indicator.level2) || (indicator.level2 === "" && measure.count && /产出/.test(indicator.level1));
 }
 
@@ -195,8 +201,10 @@ export function checkValue(
     return;
   }
   // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed. A
-  // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise.
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && gte(p.value, HUNDRED) && !measure.planCompletion && !p.directional) {
+  // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. A share held
+  // over 100% is percent-over-100 (above); what else is set over it is an index or a ratio
+  // (复种指数 ≥180%, 产值比 ≥240%: review round 48), which can be passed.
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && eq(p.value, HUNDRED) && !measure.planCompletion && !p.directional) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
