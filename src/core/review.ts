@@ -460,16 +460,15 @@ function ownerTable(owners: TableOwners, sheet: string, cell: string): number | 
  * rows whose form does not repeat it, else the unit's folder (folderUnit), else the unit a form's
  * title names, else the file's name, before a year or the project it holds (unitOfFileName). The folder comes before the title: a title's
  * words before its year may name a project's site (城东农贸市场2023年度…) as well as a unit.
+ * A budget table of its own in a workbook whose forms name several units (a department's 汇总 of
+ * its units' projects) is the workbook's, named by those last four, not by one of the units
+ * (review round 48).
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
-  const named =
-    rows.find((r) => r.unit !== "")?.unit ??
-    analysis.tables.find((t) => t.unit)?.unit ??
-    analysis.coverUnit ??
-    folderUnit(file) ??
-    analysis.titleUnit ??
-    unitOfFileName(file, rows.map((r) => r.project));
-  for (const row of rows) if (row.unit === "") row.unit = named;
+  const workbookUnit = () => analysis.coverUnit ?? folderUnit(file) ?? analysis.titleUnit ?? unitOfFileName(file, rows.map((r) => r.project));
+  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit();
+  const severalUnits = new Set(rows.map((r) => r.unit).filter((unit) => unit !== "")).size > 1;
+  for (const row of rows) if (row.unit === "") row.unit = severalUnits && row.kind === "budget" ? workbookUnit() : named;
 }
 
 /**

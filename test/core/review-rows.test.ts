@@ -27,6 +27,20 @@ describe("the review row of a budget table no total counts", () => {
     });
   });
 
+  test("a list of projects of several units, with no unit of its own, is the workbook's, not its first form's unit's (review round 48)", () => {
+    const list: SheetSpec = { ...projectList, rows: [projectList.rows[0], ...projectList.rows.slice(2)] };
+    const byUnit = (name: string, unit: string): SheetSpec => {
+      const form = projectSheet(name, 100, 100);
+      return { ...form, rows: form.rows.map((row) => (row[0] === "项目名称" ? ["项目名称", name, "", "", "实施单位", unit] : row)) };
+    };
+    const { rows } = review("县农业农村局2023年度项目支出绩效自评.xlsx", workbook(list, byUnit("高标准农田建设", "县农田建设服务中心"), byUnit("动物防疫补助", "县动物疫病预防控制中心")));
+    expect(rows.map((r) => [r.kind, r.unit])).toEqual([
+      ["evaluation", "县农田建设服务中心"],
+      ["evaluation", "县动物疫病预防控制中心"],
+      ["budget", "县农业农村局"],
+    ]);
+  });
+
   /** The project list scoring each project's execution: a 分值 and a 得分 on each line. */
   const scoredList = (lines: CellValue[][]): SheetSpec => ({
     ...projectList,
