@@ -1,11 +1,5 @@
 import * as React from "react";
-import {
-  createFocusOutlineStyle,
-  Field,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
@@ -17,6 +11,7 @@ import { RuleId, Severity, severityCounts } from "../../core/result";
 import { FindingFilter, FindingItem, groupFindings, NO_FILTER, SEVERITIES, TableSection } from "../grouping";
 import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
+import PaneField from "./PaneField";
 import PaneInput from "./PaneInput";
 import PaneSelect from "./PaneSelect";
 import { stackedList } from "./styles";
@@ -169,9 +164,9 @@ function FindingActions({ item, strings, busy, onFix, onIgnore }: {
           if (event.key === "Escape" && !event.nativeEvent.isComposing && event.keyCode !== 229) close();
         }}
       >
-        <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
+        <PaneField label={strings.ignoreReason} hint={strings.ignoreReasonHint} size="small" className={styles.field}>
           <PaneInput autoFocus value={reason} onChange={(value) => setReason(value)} />
-        </Field>
+        </PaneField>
         <Button size="small" type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
           {strings.ignoreConfirm}
         </Button>
@@ -322,10 +317,10 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
       ) : (
         <>
           <div className={styles.filters}>
-            <Field label={strings.search} size="small" className={styles.field}>
+            <PaneField label={strings.search} size="small" className={styles.field}>
               <PaneInput type="search" placeholder={strings.searchPlaceholder} value={filter.query} onChange={(value) => setFilter((f) => ({ ...f, query: value }))} />
-            </Field>
-            <Field label={strings.ruleFilter} size="small" className={styles.field}>
+            </PaneField>
+            <PaneField label={strings.ruleFilter} size="small" className={styles.field}>
               {(props) => (
                 <PaneSelect {...props} size="small" value={filter.rule} onChange={(value) => setFilter((f) => ({ ...f, rule: value as RuleId | "" }))}>
                   <option value="">{strings.allRules}</option>
@@ -336,7 +331,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
                   ))}
                 </PaneSelect>
               )}
-            </Field>
+            </PaneField>
             <div className={styles.toggles} role="group" aria-label={strings.severityFilter}>
               {present.map((severity) => (
                 <Button

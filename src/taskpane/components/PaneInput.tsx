@@ -1,10 +1,11 @@
 /**
  * A one-line text box, as Fluent's Input draws it (see `outlineControl`), invalid in red. The
- * pane's own: Input brought react-input into the pane for plain text boxes. Put in a Fluent Field
- * as Input is, it takes the Field's label, hint, validation state and size.
+ * pane's own: Input brought react-input into the pane for plain text boxes. Put in a PaneField
+ * as Input was in Fluent's Field, it takes the field's label, hint, validation state and size.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens, useFieldControlProps_unstable } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { usePaneFieldControl } from "./PaneField";
 import { outlineControl, smallControl } from "./styles";
 
 export interface PaneInputProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "size"> {
@@ -30,11 +31,7 @@ const useStyles = makeStyles({
 });
 
 export default function PaneInput(props: PaneInputProps) {
-  const { value, onChange, size = "medium", className, ...rest } = useFieldControlProps_unstable(props, {
-    supportsLabelFor: true,
-    supportsRequired: true,
-    supportsSize: true,
-  });
+  const { value, onChange, size = "medium", className, ...rest } = usePaneFieldControl(props, { supportsLabelFor: true, supportsSize: true });
   const styles = useStyles();
   return (
     <input

@@ -1,7 +1,7 @@
 /**
  * A choice of one of a few options, as Fluent's RadioGroup draws it: native radio inputs in a
  * role="radiogroup", each with its label after it. The pane's own: RadioGroup brought react-radio
- * into the pane for one setting. Inside a Fluent Field, given as its render function's child
+ * into the pane for one setting. Inside a PaneField, given as its render function's child
  * (`{(props) => <PaneRadioGroup {...props} … />}`), it takes the label's id and the hint's.
  */
 import * as React from "react";
@@ -11,7 +11,7 @@ export interface PaneRadioGroupProps<V extends string> {
   value: V;
   options: { value: V; label: string }[];
   onChange: (value: V) => void;
-  /** Given by a Fluent Field around the group (its FieldControlProps). */
+  /** Given by a PaneField around the group (its PaneFieldControlProps). */
   id?: string;
   "aria-labelledby"?: string;
   "aria-describedby"?: string;

@@ -1,7 +1,7 @@
 /**
  * A drop-down list, as Fluent's Select draws it: a native <select> with a border, a darker line
  * under it and the system's own arrow. The pane's own: Select brought react-select into the pane
- * for two lists. Inside a Fluent Field, given as its render function's child
+ * for two lists. Inside a PaneField, given as its render function's child
  * (`{(props) => <PaneSelect {...props} … />}`), it takes the label's id and the hint's.
  */
 import * as React from "react";

@@ -1,16 +1,13 @@
 /* global FileReader */
 import * as React from "react";
-import {
-  Field,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import Button from "./PaneButton";
 import PaneText from "./PaneText";
 import { DECIMALS_RANGE, DEFAULT_PROFILE, NegativeFormula, Profile, profileFromJson } from "../../core/profile";
 import { PRESETS, presetProfile } from "../../core/presets";
 import { BAND_KEYS, BandKey, FormErrors, formToProfile, ProfileForm, profileToForm } from "../profile-form";
 import NoticeBar from "./NoticeBar";
+import PaneField from "./PaneField";
 import PaneInput from "./PaneInput";
 import PaneRadioGroup from "./PaneRadioGroup";
 import PaneSelect from "./PaneSelect";
@@ -103,7 +100,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
 
   return (
     <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label={s.title}>
-      <Field label={s.preset} hint={s.presetHint}>
+      <PaneField label={s.preset} hint={s.presetHint}>
         {(props) => (
           <PaneSelect
             {...props}
@@ -123,23 +120,23 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
             ))}
           </PaneSelect>
         )}
-      </Field>
+      </PaneField>
       {preset && <p className={styles.hint}>{`${s.presetSource}：${preset.source}`}</p>}
 
-      <Field label={s.name}>
+      <PaneField label={s.name}>
         <PaneInput value={form.name} onChange={(value) => edit({ name: value })} />
-      </Field>
+      </PaneField>
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{s.grades}</legend>
         {form.grades.map((row, index) => (
           <div key={index} className={styles.pair}>
-            <Field label={s.gradeMin} {...validation(`grades.${index}`)}>
+            <PaneField label={s.gradeMin} {...validation(`grades.${index}`)}>
               <PaneInput inputMode="decimal" value={row.min} onChange={(value) => editGrade(index, { min: value })} />
-            </Field>
-            <Field label={s.gradeLabel}>
+            </PaneField>
+            <PaneField label={s.gradeLabel}>
               <PaneInput value={row.label} onChange={(value) => editGrade(index, { label: value })} />
-            </Field>
+            </PaneField>
             <Button
               type="button"
               aria-label={s.removeGrade(row.label || String(index + 1))}
@@ -157,21 +154,21 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
         </div>
       </fieldset>
 
-      <Field label={s.budgetWeight} hint={s.budgetWeightHint} {...validation("budgetWeight")}>
+      <PaneField label={s.budgetWeight} hint={s.budgetWeightHint} {...validation("budgetWeight")}>
         <PaneInput inputMode="decimal" value={form.budgetWeight} onChange={(value) => edit({ budgetWeight: value })} />
-      </Field>
+      </PaneField>
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{s.qualitative}</legend>
         <p className={styles.hint}>{s.qualitativeHint}</p>
         {BAND_KEYS.map((key) => (
           <div key={key} className={styles.band}>
-            <Field label={`${s[key]} ${s.low}`} {...validation(`${key}.low`)}>
+            <PaneField label={`${s[key]} ${s.low}`} {...validation(`${key}.low`)}>
               <PaneInput inputMode="decimal" value={form.bands[key].low} onChange={(value) => editBand(key, "low", value)} />
-            </Field>
-            <Field label={`${s[key]} ${s.high}`} {...validation(`${key}.high`)}>
+            </PaneField>
+            <PaneField label={`${s[key]} ${s.high}`} {...validation(`${key}.high`)}>
               <PaneInput inputMode="decimal" value={form.bands[key].high} onChange={(value) => editBand(key, "high", value)} />
-            </Field>
+            </PaneField>
             {errors[`${key}.order`] && (
               <span className={styles.bandError} role="alert">
                 {`${s[key]} — ${errors[`${key}.order`]}`}
@@ -181,7 +178,7 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
         ))}
       </fieldset>
 
-      <Field label={s.negativeFormula}>
+      <PaneField label={s.negativeFormula}>
         {(fieldProps) => (
           <PaneRadioGroup<NegativeFormula>
             {...fieldProps}
@@ -193,21 +190,21 @@ const SettingsPanel: React.FC<SettingsPanelProps> = ({ form, profile, onChange, 
             onChange={(negativeFormula) => edit({ negativeFormula })}
           />
         )}
-      </Field>
+      </PaneField>
 
-      <Field label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
+      <PaneField label={s.overAchievement} hint={s.overAchievementHint} {...validation("overAchievement")}>
         <PaneInput inputMode="decimal" value={form.overAchievement} onChange={(value) => edit({ overAchievement: value })} />
-      </Field>
-      <Field label={s.scoreDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.scoreDecimals)} {...validation("scoreDecimals")}>
+      </PaneField>
+      <PaneField label={s.scoreDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.scoreDecimals)} {...validation("scoreDecimals")}>
         <PaneInput inputMode="numeric" value={form.scoreDecimals} onChange={(value) => edit({ scoreDecimals: value })} />
-      </Field>
-      <Field label={s.rateDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.rateDecimals)} {...validation("rateDecimals")}>
+      </PaneField>
+      <PaneField label={s.rateDecimals} hint={s.decimalsHint(...DECIMALS_RANGE.rateDecimals)} {...validation("rateDecimals")}>
         <PaneInput inputMode="numeric" value={form.rateDecimals} onChange={(value) => edit({ rateDecimals: value })} />
-      </Field>
+      </PaneField>
 
-      <Field hint={s.markCellsHint}>
+      <PaneField hint={s.markCellsHint}>
         <PaneSwitch label={s.markCells} checked={form.markCells} onChange={(markCells) => edit({ markCells })} />
-      </Field>
+      </PaneField>
 
       <div role="status" aria-live="polite">
         {status.kind === "saved" && <PaneText>{s.autosaved}</PaneText>}
