@@ -2,10 +2,12 @@
  * An on/off setting, as Fluent's Switch draws one: a track with a thumb that moves across when on,
  * its label after it, and a checkbox of role="switch" underneath for the keyboard and assistive
  * technology. The pane's own: Switch brought react-switch and its label into the pane for these
- * few lines.
+ * few lines. In a PaneField, as Switch was in Fluent's Field, the checkbox is described by the
+ * field's hint.
  */
 import * as React from "react";
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { usePaneFieldControl } from "./PaneField";
 
 export interface PaneSwitchProps {
   label: string;
@@ -39,9 +41,10 @@ const useStyles = makeStyles({
 
 export default function PaneSwitch({ label, checked, onChange, title }: PaneSwitchProps) {
   const styles = useStyles();
+  const field = usePaneFieldControl({}, { supportsLabelFor: true });
   return (
     <label className={styles.root} title={title}>
-      <input type="checkbox" role="switch" className={styles.input} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input {...field} type="checkbox" role="switch" className={styles.input} checked={checked} onChange={(e) => onChange(e.target.checked)} />
       <span className={mergeClasses(styles.track, checked && styles.on)} aria-hidden="true">
         <span className={mergeClasses(styles.thumb, checked && styles.thumbOn)} />
       </span>

@@ -113,6 +113,12 @@ describe("SettingsPanel", () => {
     expect(described()).toEqual([zh.settings.numberInvalid, zh.settings.budgetWeightHint]);
   });
 
+  test("the switch for marking cells is named by its own label and described by its field's hint, as Fluent's Switch was", () => {
+    setup();
+    const toggle = screen.getByRole("switch", { name: zh.settings.markCells });
+    expect(document.getElementById(toggle.getAttribute("aria-describedby") ?? "")?.textContent).toBe(zh.settings.markCellsHint);
+  });
+
   test("import takes the same JSON as --profile; a bad file says which setting is wrong", async () => {
     const { last } = setup(DEFAULT_PROFILE);
     const file = (text: string) => new File([text], "profile.json", { type: "application/json" });
