@@ -10,7 +10,7 @@
  * blanks. A SUM over a range still skips the range's blank rows, as Excel does.
  */
 import Decimal from "decimal.js";
-import { CellValue, cellKey, isCellError, parseCellAddress } from "./grid";
+import { CellValue, SHEET_COLUMNS, SHEET_ROWS, cellKey, columnLetters, isCellError, parseCellAddress } from "./grid";
 import { parseNumber, withoutBinaryNoise } from "./values";
 
 /** The cells a formula reads, once jixiao's writes are in. */
@@ -52,6 +52,33 @@ function tokenize(formula: string): Token[] | undefined {
     }
   }
   return tokens;
+}
+
+/**
+ * A shared formula's text as the cell `rows` down and `cols` right of its master reads it (Excel
+ * writes the text on the master alone: a 总分 filled right from its 分值's): its relative references
+ * moved, its $ ones kept. Undefined for a formula this module does not read, or a reference moved
+ * off the sheet.
+ */
+export function shiftedFormula(formula: string, rows: number, cols: number): string | undefined {
+  const tokens = tokenize(formula);
+  if (!tokens) return undefined;
+  let text = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    // LOG10( reads as a reference: a function's name, which stays.
+    if (token.kind !== "ref" || tokens[i + 1]?.text === "(") {
+      text += token.text;
+      continue;
+    }
+    const [, colFixed, letters, rowFixed] = /^(\$?)([A-Z]+)(\$?)/.exec(token.text)!;
+    const at = parseCellAddress(token.text)!;
+    const row = rowFixed ? at.row : at.row + rows;
+    const col = colFixed ? at.col : at.col + cols;
+    if (row < 0 || row >= SHEET_ROWS || col < 0 || col >= SHEET_COLUMNS) return undefined;
+    text += `${colFixed}${colFixed ? letters : columnLetters(col)}${rowFixed}${row + 1}`;
+  }
+  return text;
 }
 
 /** Thrown inside the evaluation for anything it does not evaluate; caught at the top. */

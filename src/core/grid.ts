@@ -59,6 +59,7 @@ export function isCellError(value: CellValue | undefined): value is CellError {
 
 /** Columns in a sheet, A to XFD. */
 export const SHEET_COLUMNS = 16384;
+export const SHEET_ROWS = 1048576;
 
 /** One number per cell of a sheet (0-based row and column), for maps keyed by cell. */
 export function cellKey(row: number, col: number): number {

@@ -8,7 +8,8 @@
  * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
  * error values kept as values, the other cells of a merged area left empty.
  */
-import { CellValue, SHEET_COLUMNS, SheetGrid, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
+import { shiftedFormula } from "../core/formula";
+import { CellValue, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
@@ -275,9 +276,6 @@ interface SheetContext {
 
 class CellLimitError extends Error {}
 
-/** Rows in a sheet, 1 to 1,048,576. */
-const SHEET_ROWS = 1048576;
-
 /**
  * A sheet's part damaged (not well-formed XML, failing its checksum, too large): said of the sheet by
  * its name, as a user knows it, the part after it (review round 33: "the part xl/worksheets/sheet1.xml").
@@ -312,7 +310,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   // The cell being read.
   let type: string | undefined;
   let style = 0;
-  let formula: { text: string; shared: boolean } | undefined;
+  // `shared`: a shared formula's index (si), its text on its master cell alone.
+  let formula: { text: string; shared: string | undefined; kind: string | undefined } | undefined;
+  // Each shared formula's master: its text and cell.
+  const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
   let value: string | undefined;
   let inline: string | undefined;
   let reading: "v" | "f" | "t" | undefined;
@@ -365,7 +366,13 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     else if (type === "d") result = value.slice(0, 10); // an ISO date (Strict Open XML)
     else result = number(value);
     (values[row] ??= [])[col] = result;
-    // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula do not.
+    // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula
+    // read their master's as moved to them (true, a formula of unknown text, where it cannot be).
+    if (formula?.shared !== undefined) {
+      const master = sharedMasters.get(formula.shared);
+      if (formula.text !== "") sharedMasters.set(formula.shared, { text: formula.text, row, col });
+      else if (master) formula.text = shiftedFormula(master.text, row - master.row, col - master.col) ?? "";
+    }
     if (formula) (formulas[row] ??= [])[col] = formula.text === "" ? true : formula.text;
     // No result written (openpyxl's empty <v>, POI's none): unknown. An empty text result is written
     // as t="str" with an empty <v>, and is known.
@@ -400,7 +407,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         }
         case "f":
           // An <f/> without text is a formula only when it has a kind (a shared formula's other cells).
-          formula = { text: "", shared: node.attributes.t !== undefined };
+          formula = { text: "", shared: node.attributes.t === "shared" ? (node.attributes.si ?? "") : undefined, kind: node.attributes.t };
           reading = "f";
           break;
         case "v":
@@ -430,7 +437,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
       switch (local) {
         case "c":
           if (!closesCell) break;
-          if (formula && formula.text === "" && !formula.shared) formula = undefined;
+          if (formula && formula.text === "" && formula.kind === undefined) formula = undefined;
           finishCell();
           break;
         case "f":

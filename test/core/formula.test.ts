@@ -1,5 +1,5 @@
 /** The 总分 formulas jixiao recomputes, and those it leaves to Excel. */
-import { FormulaCells, evaluateFormula } from "../../src/core/formula";
+import { FormulaCells, evaluateFormula, shiftedFormula } from "../../src/core/formula";
 import { CellValue, cellKey, parseCellAddress } from "../../src/core/grid";
 
 /**
@@ -127,5 +127,19 @@ describe("evaluateFormula, a result the file does not hold", () => {
 
   it("takes a result held in the file as it is", () => {
     expect(worked("I7+SUM(H14:H16)", { ...NATIONAL, I7: 9.5 })).toBe("98.5");
+  });
+});
+
+describe("shiftedFormula: a shared formula's text as a cell away from its master reads it", () => {
+  it("moves relative references and keeps $ ones", () => {
+    expect(shiftedFormula("SUM(F2:F3)+G7", 0, 1)).toBe("SUM(G2:G3)+H7");
+    expect(shiftedFormula("B2/A2", 2, 0)).toBe("B4/A4");
+    expect(shiftedFormula("$B2*C$1+$D$5", 3, 2)).toBe("$B5*E$1+$D$5");
+  });
+
+  it("leaves a function named like a reference, and gives up off the sheet or on what it does not read", () => {
+    expect(shiftedFormula("LOG10(A1)", 1, 0)).toBe("LOG10(A2)");
+    expect(shiftedFormula("A2-1", -2, 0)).toBeUndefined();
+    expect(shiftedFormula('IF(A1>0,"是","否")', 1, 0)).toBeUndefined();
   });
 });

@@ -123,7 +123,25 @@ describe("valid packages from other producers", () => {
     await expectScoredAsUsual({ sheets: [{ name: "自评表", rows }], inlineStrings: true });
   });
 
-  it("shared and array formulas: the master's text, the others known as formulas, the cached results as values", async () => {
+  it("a 总分 filled right from its 分值 as a shared formula is worked out again once its blanks are filled, as a plain one is (review round 48b, M1)", async () => {
+    const rows: Cell[][] = [
+      HEADER,
+      ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 60, null, "疫情停办两场"],
+      ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 40, ""],
+      // G4's 40 is what Excel last worked out, before G2 was filled.
+      ["总分", "", "", "", "", { xml: '<c><f t="shared" ref="F4:G4" si="0">SUM(F2:F3)</f><v>100</v></c>' }, { xml: '<c><f t="shared" si="0"/><v>40</v></c>' }, ""],
+    ];
+    const { code, report } = await scorePackage(buildPackage({ sheets: [{ name: "自评表", rows }] }));
+    expect(report!.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(code).toBe(0);
+    expect(report!.totals.map((t) => [t.score, t.recordedScore])).toEqual([["88", "88"]]);
+    expect(report!.writes.map((w) => [w.cell, w.after])).toEqual([
+      ["G2", "48"],
+      ["G4", "88"],
+    ]);
+  });
+
+  it("shared and array formulas: the master's text, the others its text moved to them, the cached results as values", async () => {
     const rows: Cell[][] = [
       ["分值", "得分", "得分率"],
       [10, 8, { xml: '<c><f t="shared" ref="C2:C4" si="0">B2/A2</f><v>0.8</v></c>' }],
@@ -141,8 +159,8 @@ describe("valid packages from other producers", () => {
     ]);
     expect(sheet.formulas!.slice(1).map((row) => row.slice(0, 3))).toEqual([
       [undefined, undefined, "B2/A2"],
-      [undefined, undefined, true],
-      [undefined, undefined, true],
+      [undefined, undefined, "B3/A3"],
+      [undefined, undefined, "B4/A4"],
       ["SUM(A2:A4)", '"合计"&""', "1/0"],
     ]);
     expect(comparable({ sheets: [sheet] })).toEqual(comparable(await exceljsGrid(bytes)));
