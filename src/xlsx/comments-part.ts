@@ -8,7 +8,7 @@
  * user's runs exactly as they were.
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
-import { parseCellAddress } from "../core/grid";
+import { cellKey, parseCellAddress } from "../core/grid";
 import { XmlElement, XmlError, escapeAttribute, escapeXml, localOf, prefixOf, scanXml, startTag } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -198,9 +198,11 @@ export interface OtherShapes {
   ids: Set<string>;
   /** The drawing's namespace declarations (xmlns:v="…"), which they may use. */
   declarations: Record<string, string>;
+  /** The cells (cellKey) whose note box the user set to show always: drawn again shown (review round 48b). */
+  shownNotes: Set<number>;
 }
 
-export const NO_OTHER_SHAPES: OtherShapes = { xml: "", drawn: false, ids: new Set(), declarations: {} };
+export const NO_OTHER_SHAPES: OtherShapes = { xml: "", drawn: false, ids: new Set(), declarations: {}, shownNotes: new Set() };
 
 const VML_DECLARATIONS = {
   "xmlns:v": "urn:schemas-microsoft-com:vml",
@@ -217,9 +219,11 @@ export function otherShapes(vml: string): OtherShapes {
   let drawn = false;
   const ids = new Set<string>();
   const declarations: Record<string, string> = {};
+  const shownNotes = new Set<number>();
   // The shapes open around the element being read: a note box is the shape its <x:ClientData
-  // ObjectType="Note"> is in, at the top level or inside a group, which is kept without it.
-  const shapes: { element: XmlElement; isNote: boolean }[] = [];
+  // ObjectType="Note"> is in, at the top level or inside a group, which is kept without it; its
+  // <x:Row>, <x:Column> and <x:Visible/> say whose it is and whether it shows always.
+  const shapes: { element: XmlElement; isNote: boolean; row?: number; col?: number; shown?: boolean }[] = [];
   let notesInside: XmlElement[] = [];
   let topIsNote = false;
   scanXml(vml, {
@@ -236,8 +240,13 @@ export function otherShapes(vml: string): OtherShapes {
     },
     close: (element) => {
       const shape = shapes[shapes.length - 1];
+      const content = () => Number(vml.slice(element.openEnd, element.contentEnd).trim());
+      if (shape?.isNote && element.local === "Row") shape.row = content();
+      else if (shape?.isNote && element.local === "Column") shape.col = content();
+      else if (shape?.isNote && element.local === "Visible") shape.shown = true;
       if (shape?.element === element) {
         shapes.pop();
+        if (shape.isNote && shape.shown && Number.isInteger(shape.row) && Number.isInteger(shape.col)) shownNotes.add(cellKey(shape.row!, shape.col!));
         if (shape.isNote && element.depth === 1) topIsNote = true;
         else if (shape.isNote) notesInside.push(element);
       }
@@ -251,13 +260,13 @@ export function otherShapes(vml: string): OtherShapes {
       kept.push(vml.slice(at, element.end));
     },
   });
-  return { xml: kept.join(""), drawn, ids, declarations };
+  return { xml: kept.join(""), drawn, ids, declarations, shownNotes };
 }
 
 const NOTE_SHAPE_TYPE = "_x0000_t202";
 
 /**
- * The legacy VML drawing with one hidden note box per comment, anchored beside its cell, as Excel
+ * The legacy VML drawing with one hidden note box per comment (shown where the user had it shown), anchored beside its cell, as Excel
  * writes them (Excel shows a comment only through its shape here), after the drawing's other
  * shapes. `drawing` numbers the sheet's drawing in the workbook: shape ids must not repeat across
  * sheets, nor within the drawing.
@@ -272,12 +281,13 @@ export function vmlXml(comments: Comments, drawing: number, others: OtherShapes)
     const cell = parseCellAddress(comment.ref) ?? { row: 0, col: 0 };
     const lines = Math.min(12, Math.max(3, Math.ceil(commentText(comment).length / 18) + 1));
     const anchor = [cell.col + 1, 15, cell.row, 2, cell.col + 4, 15, cell.row + lines, 4].join(", ");
+    const shown = others.shownNotes.has(cellKey(cell.row, cell.col));
     return (
-      `<v:shape id="${freeId()}" type="#${NOTE_SHAPE_TYPE}" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="${freeId()}" type="#${NOTE_SHAPE_TYPE}" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:${shown ? "visible" : "hidden"}" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-      `<x:Row>${cell.row}</x:Row><x:Column>${cell.col}</x:Column></x:ClientData></v:shape>`
+      `<x:Row>${cell.row}</x:Row><x:Column>${cell.col}</x:Column>${shown ? "<x:Visible/>" : ""}</x:ClientData></v:shape>`
     );
   });
   // The note box's shape type, unless the drawing's own is kept.

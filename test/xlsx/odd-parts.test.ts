@@ -183,6 +183,38 @@ describe("a form control in the notes' drawing", () => {
   });
 });
 
+describe("notes the user set to show always (review round 48b, H1)", () => {
+  it("stay shown in the scored copy and after 清除标记, a marked cell's and another's; jixiao's own are hidden", async () => {
+    const parts = formParts();
+    withNotesPart(
+      parts,
+      `<comments xmlns="${MAIN_NS}"><authors><author>张三</author></authors><commentList>` +
+        '<comment ref="A1" authorId="0"><text><t>张三：表头按模板</t></text></comment>' +
+        '<comment ref="G3" authorId="0"><text><t>张三：请复核</t></text></comment></commentList></comments>',
+    );
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = parts["xl/worksheets/_rels/sheet1.xml.rels"].replace(
+      "</Relationships>",
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>',
+    );
+    const shown = (row: number, col: number, id: number) =>
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;visibility:visible"><x:ClientData ObjectType="Note"><x:Row>${row}</x:Row><x:Column>${col}</x:Column><x:Visible/></x:ClientData></v:shape>`;
+    parts["xl/drawings/vmlDrawing1.vml"] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${shown(0, 0, 1025)}${shown(2, 6, 1026)}</xml>`;
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("<Default ", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default ');
+    parts[SHEET] = parts[SHEET].replace("</worksheet>", '<legacyDrawing r:id="rId2"/></worksheet>');
+    const { code, copy } = await scorePackage(zipParts(parts));
+    expect(code).toBe(1);
+    const cleaned = path.join(path.dirname(copy), "clean.xlsx");
+    expect((await runMain("clean", copy, "--out", cleaned)).code).toBe(0);
+    // Each note box's cell and whether it shows, in the drawing's order.
+    const boxes = (file: string) =>
+      [...strFromU8(unzipSync(readFileSync(file))["xl/drawings/vmlDrawing1.vml"]).matchAll(/visibility:(\w+).*?<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>(<x:Visible\/>)?/g)].map(
+        ([, visibility, row, col, visible]) => `${row},${col} ${visibility}${visible ? " Visible" : ""}`,
+      );
+    expect(boxes(copy)).toEqual(["0,0 visible Visible", "2,6 visible Visible", "1,6 hidden"]);
+    expect(boxes(cleaned)).toEqual(["0,0 visible Visible", "2,6 visible Visible"]);
+  });
+});
+
 describe("a damaged notes part", () => {
   it.each([
     ["cut off", "<comments><oops", "1:15: unclosed tag: comments"],
