@@ -45,6 +45,13 @@ export async function runClean(input: string, output: string, removeSummary: boo
   out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);
   if (result.toCheck.length > 0) out.log(`  ${recordGapText(result.unrecordedNotes, result.toCheck, lang)}`);
   if (result.summaryRemoved) out.log(zh ? `  已删除 ${result.summaryRemoved} 工作表` : `  Removed the sheet ${result.summaryRemoved}`);
+  if (result.sheetShown) {
+    out.log(
+      zh
+        ? `  已取消隐藏 ${result.sheetShown}：其他工作表都已隐藏，工作簿至少要有一张可见的工作表`
+        : `  Unhid the sheet ${result.sheetShown}: every other sheet is hidden, and a workbook needs one visible sheet`,
+    );
+  }
   for (const kept of result.summaryKept) {
     out.log(zh ? `  保留 ${kept}：这张绩效自评助手生成的表之后被改动过，按用户的表保留` : `  Kept ${kept}: jixiao made this sheet and it has been edited since, so it is kept as the user's`);
   }

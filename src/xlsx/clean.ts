@@ -35,13 +35,20 @@ export interface CleanResult {
   toCheck: string[];
   /** The summary sheet removed, if one was. */
   summaryRemoved: string | null;
+  /** A hidden sheet shown again, as the summary removed was the only one visible (see withoutSheet). */
+  sheetShown: string | null;
   /** With removeSummary: summary sheets jixiao made that the user has written in since, kept as theirs. */
   summaryKept: string[];
 }
 
-/** The workbook part without one sheet: its <sheet>, and the defined names local to it; later
- * sheets' local names and the active tab move up one place. */
-function withoutSheet(xml: string, name: string): string {
+/**
+ * The workbook part without one sheet: its <sheet>, and the defined names local to it; later
+ * sheets' local names, the active tab and the first tab shown move up one place. Excel opens no
+ * workbook without a visible sheet: where the sheet was the only one, the first hidden one (not
+ * very hidden, if one is) is shown again, named in `shown` (review round 48b). The active tab is a
+ * visible sheet.
+ */
+function withoutSheet(xml: string, name: string): { xml: string; shown: string | null } {
   const sheets: XmlElement[] = [];
   let view: XmlElement | undefined;
   scanXml(xml, {
@@ -52,7 +59,7 @@ function withoutSheet(xml: string, name: string): string {
     },
   });
   const index = sheets.findIndex((s) => s.attributes.name === name);
-  if (index === -1) return xml;
+  if (index === -1) return { xml, shown: null };
   const removed = sheets[index];
   const edits: { start: number; end: number; text: string }[] = [{ start: removed.start, end: removed.end, text: "" }];
   for (const definedName of workbookChildren(xml).definedNames) {
@@ -62,8 +69,25 @@ function withoutSheet(xml: string, name: string): string {
     if (id === index) edits.push({ start: definedName.start, end: definedName.end, text: "" });
     else if (id > index) edits.push({ start: definedName.start, end: definedName.openEnd, text: startTag(definedName, { localSheetId: String(id - 1) }, definedName.selfClosing) });
   }
-  const active = view ? Number(view.attributes.activeTab ?? 0) : 0;
-  if (view && active >= index && active > 0) edits.push({ start: view.start, end: view.openEnd, text: startTag(view, { activeTab: String(active - 1) }, view.selfClosing) });
+  const left = sheets.filter((_, i) => i !== index);
+  const isVisible = (sheet: XmlElement) => (sheet.attributes.state ?? "visible") === "visible";
+  let shown: string | null = null;
+  if (left.length > 0 && !left.some(isVisible)) {
+    const hidden = Math.max(0, left.findIndex((sheet) => sheet.attributes.state === "hidden"));
+    edits.push({ start: left[hidden].start, end: left[hidden].openEnd, text: startTag(left[hidden], { state: undefined }, left[hidden].selfClosing) });
+    shown = left[hidden].attributes.name;
+  }
+  if (view && left.length > 0) {
+    const moved = (tab: number) => Math.min(tab >= index && tab > 0 ? tab - 1 : tab, left.length - 1);
+    const showing = (sheet: XmlElement) => isVisible(sheet) || sheet.attributes.name === shown;
+    const visibleTab = (tab: number) => (showing(left[tab]) ? tab : left.findIndex(showing));
+    const changes: Record<string, string> = {};
+    const active = visibleTab(moved(Number(view.attributes.activeTab ?? 0)));
+    if (active !== Number(view.attributes.activeTab ?? 0)) changes.activeTab = String(active);
+    const first = view.attributes.firstSheet === undefined ? undefined : moved(Number(view.attributes.firstSheet));
+    if (first !== undefined && first !== Number(view.attributes.firstSheet)) changes.firstSheet = String(first);
+    if (Object.keys(changes).length > 0) edits.push({ start: view.start, end: view.openEnd, text: startTag(view, changes, view.selfClosing) });
+  }
   edits.sort((a, b) => b.start - a.start);
   let out = xml;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
@@ -71,7 +95,7 @@ function withoutSheet(xml: string, name: string): string {
   const after = workbookChildren(out);
   const names = after.children.find((element) => element.local === "definedNames");
   if (names && !names.selfClosing && after.definedNames.length === 0) out = out.slice(0, names.start) + out.slice(names.end);
-  return out;
+  return { xml: out, shown };
 }
 
 /** The cleaned copy of a package the reader read into `grid` (jixiao's record as it read it: grid.state). */
@@ -93,6 +117,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   writeNotesAndCells(copy, [...plan.notes, ...unrecorded], edits);
 
   let summaryRemoved: string | null = null;
+  let sheetShown: string | null = null;
   let summaryKept: string[] = [];
   let workbookXml = pkg.required(workbookPath);
   const summary = previous.summary;
@@ -103,7 +128,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     const summaryPart = last.replaces ? sheets.get(last.name) : undefined;
     if (summaryPart) {
       const relationshipId = workbook.sheets().get(last.name);
-      workbookXml = withoutSheet(workbookXml, last.name);
+      ({ xml: workbookXml, shown: sheetShown } = withoutSheet(workbookXml, last.name));
       if (relationshipId) rels.remove(new Set([relationshipId]));
       pkg.removeWithRelated(summaryPart, contentTypes);
       summaryRemoved = last.name;
@@ -124,6 +149,7 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheets.sheets()).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved,
+    sheetShown,
     summaryKept,
   };
 }

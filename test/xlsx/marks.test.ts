@@ -298,6 +298,20 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets.map((sheet) => sheet.name)).toEqual(["自评表"]);
   });
 
+  it("shows the form again when the user hid it and kept 综合得分 alone visible, and moves the tabs to a sheet there is (review round 48b, M2 and L2)", async () => {
+    const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) =>
+      xml.replace('name="自评表" state="visible"', 'name="自评表" state="hidden"').replace("<sheets>", '<bookViews><workbookView activeTab="1" firstSheet="1"/></bookViews><sheets>'),
+    );
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { code, out } = await runMain("clean", edited, "--out", cleaned, "--remove-summary");
+    expect(code).toBe(0);
+    expect(out.split("\n")).toEqual(expect.arrayContaining(["  已删除 综合得分 工作表", "  已取消隐藏 自评表：其他工作表都已隐藏，工作簿至少要有一张可见的工作表"]));
+    const workbook = partsOfFile(cleaned)["xl/workbook.xml"];
+    expect(workbook.match(/<sheet [^>]*>/g)).toEqual([expect.not.stringContaining("state=")]);
+    expect(workbook).toMatch(/<workbookView[^>]* activeTab="0"/);
+    expect(workbook).toMatch(/<workbookView[^>]* firstSheet="0"/);
+  });
+
   it("takes the record away when the user deleted 综合得分 by hand (review round 24a)", async () => {
     const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace(/<sheet [^>]*name="综合得分"[^>]*\/>/, ""));
     const cleaned = path.join(dir, "clean.xlsx");
