@@ -254,7 +254,9 @@ export function writeNotes(
         drawings.set(part, { id: rels.add("vmlDrawing", relativeTarget(folder, vmlPart)) });
       }
     } else if (notesDrawing !== undefined) drawings.set(part, "remove");
-    pkg.put(relsPathOf(part), rels.toXml());
+    // A sheet left relating to nothing has no relationships part, as before its first run (review round 48b, L1).
+    if (rels.isEmpty) pkg.remove(relsPathOf(part));
+    else pkg.put(relsPathOf(part), rels.toXml());
   }
   return drawings;
 }

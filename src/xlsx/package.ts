@@ -231,6 +231,11 @@ export class RelationshipsPart {
     return id;
   }
 
+  /** Whether the part holds no relationship now (清除标记 took the notes' away). */
+  get isEmpty(): boolean {
+    return this.taken.size === 0;
+  }
+
   remove(ids: Set<string>): void {
     for (const id of ids) {
       if (!this.taken.delete(id)) continue;

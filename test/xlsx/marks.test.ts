@@ -282,6 +282,19 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     expect(partsOfFile(cleaned)["xl/_rels/workbook.xml.rels"]).not.toContain("customXml");
   });
 
+  it("leaves no relationships part on a sheet that had none before its first run (review round 48b, L1)", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "plain.xlsx");
+    const rows = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
+    writeFileSync(input, buildPackage({ sheets: [{ name: "自评表", rows }] }));
+    expect(partNames(input)).not.toContain("xl/worksheets/_rels/sheet1.xml.rels");
+    const scored = path.join(dir, "scored.xlsx");
+    expect((await runMain("score", input, "--out", scored)).code).toBe(1);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).code).toBe(0);
+    expect(partNames(cleaned)).toEqual(partNames(input));
+  });
+
   it("adds nothing to a workbook jixiao never scored", async () => {
     const dir = tempDir();
     const input = await userForm(dir);
