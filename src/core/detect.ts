@@ -1058,7 +1058,7 @@ function headingColumnOf(view: SheetView, table: IndicatorTable): number | null 
     const col = firstTextColumn(view, row, table.span.left, level1);
     const name = withoutNumbering(labels[0].trim());
     // Numbered or not; not the table's own heading (一、年度绩效指标).
-    const namesProject = (NAMES_PROJECT.test(name) || beforeUnitInBrackets(name) !== null || name !== labels[0].trim()) && !/绩效(指标|目标)/.test(name);
+    const namesProject = (NAMES_PROJECT.test(name) || beforeUnitInBrackets(name) !== null) && !/绩效(指标|目标)/.test(name);
     const heading =
       labels.length === 1 && col !== undefined && !hasOwnValues(view, row, table.columns) && namesProject && !isSectionHeading(labels[0]) && !isNote(labels) && summaryKind(labels, 0) === null;
     return heading && isProjectHeading(view, row, { ...table, projectColumn: col, projectHeadings: true }, labels) && valuesFollow(view, row, table) ? col : null;

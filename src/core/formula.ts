@@ -66,6 +66,8 @@ export function shiftedFormula(formula: string, rows: number, cols: number): str
   let text = "";
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // A whole column or row (F:F, 2:2) is not moved here.
+    if (token.text === ":" && (tokens[i - 1]?.kind !== "ref" || tokens[i + 1]?.kind !== "ref")) return undefined;
     // LOG10( reads as a reference: a function's name, which stays.
     if (token.kind !== "ref" || tokens[i + 1]?.text === "(") {
       text += token.text;

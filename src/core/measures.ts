@@ -126,15 +126,18 @@ const ABOUT_RATE = /调查|测评|回访|问卷|样本|抽查|抽检/;
 const RATE_WORDS = new RegExp(RATE.source, "g");
 
 /** 率 of what is no share: a frequency, a power, a speed (巡查频率 ≥2次/周, 装机功率, 宽带接入速率: review round 48). */
-const NO_SHARE = /[频功速]$/;
+const NO_SHARE = /(?:频|(?<!成)功|速)$/;
 
 /** Whether a name states a rate (see ABOUT_RATE, NO_SHARE). */
 function namesRate(name: string): boolean {
   let end = -1;
   for (const match of name.matchAll(RATE_WORDS)) if (!(match[0] === "率" && NO_SHARE.test(name.slice(0, match.index)))) end = match.index + match[0].length;
   if (end < 0) return false;
-  const after = name.slice(end);
-  return !ABOUT_RATE.test(after) && !COUNT_WORDS.test(after);
+  // A method in brackets (满意度（问卷调查）, 合格率（抽检）) says how the rate was found.
+  const after = name.slice(end).replace(/[（(][^（）()]*[)）]/g, "");
+  // The survey alone (群众满意度测评, 服务对象满意度调查) names the rate it finds; done or counted, it does not.
+  const surveyOnly = /^(?:调查|测评|抽查|抽检)$/.test(after) && !/^(?:开展|组织|进行|实施|完成)/.test(name);
+  return surveyOnly || (!ABOUT_RATE.test(after) && !COUNT_WORDS.test(after));
 }
 
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {

@@ -465,10 +465,12 @@ function ownerTable(owners: TableOwners, sheet: string, cell: string): number | 
  * (review round 48).
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
-  const workbookUnit = () => analysis.coverUnit ?? folderUnit(file) ?? analysis.titleUnit ?? unitOfFileName(file, rows.map((r) => r.project));
-  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit();
+  const fileUnit = unitOfFileName(file, rows.map((r) => r.project));
+  // The workbook's own unit; from its file's name only where that reads as a unit's (not 汇总表).
+  const workbookUnit = analysis.coverUnit ?? folderUnit(file) ?? analysis.titleUnit ?? (isUnitName(fileUnit) ? fileUnit : null);
+  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit ?? fileUnit;
   const severalUnits = new Set(rows.map((r) => r.unit).filter((unit) => unit !== "")).size > 1;
-  for (const row of rows) if (row.unit === "") row.unit = severalUnits && row.kind === "budget" ? workbookUnit() : named;
+  for (const row of rows) if (row.unit === "") row.unit = (severalUnits && row.kind === "budget" ? workbookUnit : null) ?? named;
 }
 
 /**

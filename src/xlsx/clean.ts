@@ -45,17 +45,17 @@ export interface CleanResult {
  * The workbook part without one sheet: its <sheet>, and the defined names local to it; later
  * sheets' local names, the active tab and the first tab shown move up one place. Excel opens no
  * workbook without a visible sheet: where the sheet was the only one, the first hidden one (not
- * very hidden, if one is) is shown again, named in `shown` (review round 48b). The active tab is a
- * visible sheet.
+ * very hidden, if one is) is shown again, named in `shown` (review round 48b). Each window's
+ * active tab is a visible sheet.
  */
 function withoutSheet(xml: string, name: string): { xml: string; shown: string | null } {
   const sheets: XmlElement[] = [];
-  let view: XmlElement | undefined;
+  const views: XmlElement[] = [];
   scanXml(xml, {
     open: (element) => {
       if (element.depth !== 2) return;
       if (element.local === "sheet") sheets.push(element);
-      else if (element.local === "workbookView") view ??= element;
+      else if (element.local === "workbookView") views.push(element);
     },
   });
   const index = sheets.findIndex((s) => s.attributes.name === name);
@@ -77,10 +77,11 @@ function withoutSheet(xml: string, name: string): { xml: string; shown: string |
     edits.push({ start: left[hidden].start, end: left[hidden].openEnd, text: startTag(left[hidden], { state: undefined }, left[hidden].selfClosing) });
     shown = left[hidden].attributes.name;
   }
-  if (view && left.length > 0) {
-    const moved = (tab: number) => Math.min(tab >= index && tab > 0 ? tab - 1 : tab, left.length - 1);
-    const showing = (sheet: XmlElement) => isVisible(sheet) || sheet.attributes.name === shown;
-    const visibleTab = (tab: number) => (showing(left[tab]) ? tab : left.findIndex(showing));
+  const moved = (tab: number) => Math.min(tab >= index && tab > 0 ? tab - 1 : tab, left.length - 1);
+  const showing = (sheet: XmlElement) => isVisible(sheet) || sheet.attributes.name === shown;
+  const visibleTab = (tab: number) => (showing(left[tab]) ? tab : left.findIndex(showing));
+  // Each window of the workbook (a <workbookView> each).
+  for (const view of left.length > 0 ? views : []) {
     const changes: Record<string, string> = {};
     const active = visibleTab(moved(Number(view.attributes.activeTab ?? 0)));
     if (active !== Number(view.attributes.activeTab ?? 0)) changes.activeTab = String(active);

@@ -243,7 +243,8 @@ export function otherShapes(vml: string): OtherShapes {
       const content = () => Number(vml.slice(element.openEnd, element.contentEnd).trim());
       if (shape?.isNote && element.local === "Row") shape.row = content();
       else if (shape?.isNote && element.local === "Column") shape.col = content();
-      else if (shape?.isNote && element.local === "Visible") shape.shown = true;
+      // <x:Visible/>, or True; False is hidden (ST_TrueFalseBlank).
+      else if (shape?.isNote && element.local === "Visible") shape.shown = /^(|t|true)$/i.test(vml.slice(element.openEnd, element.contentEnd).trim());
       if (shape?.element === element) {
         shapes.pop();
         if (shape.isNote && shape.shown && Number.isInteger(shape.row) && Number.isInteger(shape.col)) shownNotes.add(cellKey(shape.row!, shape.col!));

@@ -141,5 +141,7 @@ describe("shiftedFormula: a shared formula's text as a cell away from its master
     expect(shiftedFormula("LOG10(A1)", 1, 0)).toBe("LOG10(A2)");
     expect(shiftedFormula("A2-1", -2, 0)).toBeUndefined();
     expect(shiftedFormula('IF(A1>0,"是","否")', 1, 0)).toBeUndefined();
+    expect(shiftedFormula("SUM(F:F)", 0, 1)).toBeUndefined();
+    expect(shiftedFormula("SUM(2:2)", 1, 0)).toBeUndefined();
   });
 });

@@ -554,6 +554,13 @@ describe("projects' heading rows in a table with no 项目名称 column (review 
     expect(found(a)).toEqual(["total-mismatch@项目绩效自评!G37"]);
   });
 
+  it.each(["1.指标说明", "（一）年度指标"])("takes no project's name from a numbered line (%s) over one form's indicators", (line) => {
+    const rows: Row[] = [...LIST.slice(0, 3), [], INDICATOR_HEADER.slice(1), [line]];
+    rows.push(...indicatorRows(null).map((row) => row.slice(1)), ["总分", null, null, null, null, 100, 98.5, null]);
+    const a = run({ name: "自评表", rows, merges: ["A1:I1"] });
+    expect(indicatorTables(a).map((t) => t.project ?? null)).toEqual([null]);
+  });
+
   it("reads a table whose first row heads a 一级 (一、产出指标（50分）) as one form, as before", () => {
     const rows: Row[] = [...LIST.slice(0, 3), [], INDICATOR_HEADER.slice(1), ["一、产出指标（50分）"]];
     rows.push(...indicatorRows(null).map((row) => row.slice(1)), ["总分", null, null, null, null, 100, 98.5, null]);

@@ -33,12 +33,15 @@ describe("the review row of a budget table no total counts", () => {
       const form = projectSheet(name, 100, 100);
       return { ...form, rows: form.rows.map((row) => (row[0] === "项目名称" ? ["项目名称", name, "", "", "实施单位", unit] : row)) };
     };
-    const { rows } = review("县农业农村局2023年度项目支出绩效自评.xlsx", workbook(list, byUnit("高标准农田建设", "县农田建设服务中心"), byUnit("动物防疫补助", "县动物疫病预防控制中心")));
+    const sheets = workbook(list, byUnit("高标准农田建设", "县农田建设服务中心"), byUnit("动物防疫补助", "县动物疫病预防控制中心"));
+    const { rows } = review("县农业农村局2023年度项目支出绩效自评.xlsx", sheets);
     expect(rows.map((r) => [r.kind, r.unit])).toEqual([
       ["evaluation", "县农田建设服务中心"],
       ["evaluation", "县动物疫病预防控制中心"],
       ["budget", "县农业农村局"],
     ]);
+    // A file's name naming no unit (汇总表) is none: the list keeps its first form's unit, as before.
+    expect(review("汇总表.xlsx", sheets).rows.find((r) => r.kind === "budget")!.unit).toBe("县农田建设服务中心");
   });
 
   /** The project list scoring each project's execution: a 分值 and a 得分 on each line. */

@@ -1126,6 +1126,39 @@ describe("count-as-percent", () => {
     expect(found(b)).toEqual(["percent-over-100@自评表!E5", "count-ceiling@自评表!D6", "ge-100-percent@自评表!D7", "cost-not-ceiling@自评表!D8"]);
   });
 
+  describe("round 48's readings, not too wide (code review of the session's mends)", () => {
+    const one = (level1: string, level2: string, name: string, target: string, actual: string) => found(run(selfEval([[level1, level2, name, target, actual, 10, 10, ""]])));
+
+    it("reads 成功率 as a rate, not 功率: 手术成功率 102% is percent-over-100, 创业成功率 ≥60% no count-as-percent", () => {
+      expect(one("产出指标", "质量指标", "手术成功率", "≥95%", "102%")).toEqual(["percent-over-100@自评表!E5"]);
+      expect(one("产出指标", "数量指标", "创业成功率", "≥60%", "65%")).toEqual([]);
+    });
+
+    it.each(["群众满意度测评", "服务对象满意度调查", "服务对象满意度（问卷调查）", "工程质量合格率（抽检）"])("reads %s as the rate it finds: 102%% is percent-over-100", (name) => {
+      expect(one("产出指标", "质量指标", name, "≥90%", "102%")).toEqual(["percent-over-100@自评表!E5"]);
+    });
+
+    it.each([
+      ["编制村庄规划数量", "≤10个", "10个"],
+      ["召开培训会议场次", "≤5场", "5场"],
+      ["水土流失控制面积", "≤500亩", "500亩"],
+      ["在职人员培训人数", "≤50人", "50人"],
+      ["出国培训人次", "≤3人次", "3人次"],
+    ])("still flags a count output capped: %s %s", (name, target, actual) => {
+      expect(one("产出指标", "数量指标", name, target, actual)).toEqual(["count-ceiling@自评表!D5"]);
+    });
+
+    it.each(["资金到位", "政策知晓"])("still flags %s ≥110%%: a share with no rate word set over 100%%", (name) => {
+      expect(one("产出指标", "质量指标", name, "≥110%", "110%")).toEqual(["ge-100-percent@自评表!D5"]);
+    });
+
+    it("still flags a floor on a fee the project pays (专家评审劳务报酬标准 ≥800元/人) under 成本指标, not on the pay of the jobs a fund keeps", () => {
+      expect(one("产出指标", "成本指标", "专家评审劳务报酬标准", "≥800元/人", "800元/人")).toEqual(["cost-not-ceiling@自评表!D5"]);
+      expect(one("产出指标", "成本指标", "护林员劳务报酬", "≥1000元/人·月", "1000元/人·月")).toEqual([]);
+      expect(one("产出指标", "成本指标", "公益性岗位工资标准", "≥1500元/人·月", "1500元/人·月")).toEqual([]);
+    });
+  });
+
   it("still flags a count under 数量指标 written in %: 培训农户数量, 举办培训场次 ≥100%", () => {
     for (const name of ["培训农户数量", "举办培训场次"]) {
       const a = run(selfEval([["产出指标", "数量指标", name, "≥100%", "100%", 10, 10, ""]]));

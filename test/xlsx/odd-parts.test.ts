@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { NOTE_PREFIX } from "../../src/core/marks";
+import { otherShapes } from "../../src/xlsx/comments-part";
 import { runMain, scorePackage } from "../support/cli";
 import { threeIndicatorForm } from "../support/grid";
 import { describeWithOpenpyxl, openpyxlSheets } from "../support/openpyxl";
@@ -184,6 +185,13 @@ describe("a form control in the notes' drawing", () => {
 });
 
 describe("notes the user set to show always (review round 48b, H1)", () => {
+  it("are told by <x:Visible/> or True, not by <x:Visible>False</x:Visible>", () => {
+    const note = (visible: string) =>
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      `<v:shape id="_x0000_s1025"><x:ClientData ObjectType="Note"><x:Row>2</x:Row><x:Column>6</x:Column>${visible}</x:ClientData></v:shape></xml>`;
+    expect(["<x:Visible/>", "<x:Visible>True</x:Visible>", "<x:Visible>False</x:Visible>", ""].map((v) => otherShapes(note(v)).shownNotes.size)).toEqual([1, 1, 0, 0]);
+  });
+
   it("stay shown in the scored copy and after 清除标记, a marked cell's and another's; jixiao's own are hidden", async () => {
     const parts = formParts();
     withNotesPart(

@@ -84,11 +84,12 @@ const NOT_CEILING = {
 const IMPACT_COST = /社会成本|生态(环境)?成本/;
 
 /**
- * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, 津贴, 补偿, 养老金, 报酬, 工资, or a
- * 保障, 生活费 or 取暖费 standard (城市低保保障标准, 生均取暖费标准, 生态公益林补偿标准: review round 48). Not a standard that caps spending (会议费标准,
- * 差旅费住宿标准, 工程造价标准): those are ceilings.
+ * Money given per head: 经费, 补助, 补贴, 资助, 救助, 抚恤, 奖励, 津贴, 补偿, 养老金, or a 保障, 生活费 or
+ * 取暖费 standard (城市低保保障标准, 生均取暖费标准, 生态公益林补偿标准: review round 48), and the pay of
+ * the jobs a fund creates or keeps (护林员劳务报酬, 公益性岗位工资标准, 村干部基本报酬) or a minimum wage.
+ * Not a standard that caps spending (会议费标准, 差旅费住宿标准, 工程造价标准, 专家评审劳务报酬): those are ceilings.
  */
-const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|补偿|养老金|报酬|工资|保障标准|生活费|取暖费/;
+const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|补偿|养老金|最低工资|保障标准|生活费|取暖费|(?:护林员|护路员|保洁员|网格员|公益性岗位|村干部|社区干部).*(?:报酬|工资)/;
 
 /**
  * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月): the least the
@@ -105,7 +106,7 @@ const CUT_NAME = /(?:压减|压缩|降低|下降|减少|节约|节省)(?:率|比
  * What a 部门整体 form holds down in number (会议数量, 发文数量, 公务用车, 公务接待批次, 因公出国（境）团组,
  * 在职人员控制数): fewer is the aim, as with its spending (review round 48).
  */
-const HELD_DOWN = /控制|压减|精简|会议|发文|公务用车|公务接待|出国|团组|编制|在职人员/;
+const HELD_DOWN = /控制(?:数|率|人数)|压减|精简|^(?:召开)?会议(?:数量|次数|场次)?$|发文(?:数量|数)?$|公务用车|公务接待|因公出国|团组|编制(?:数|人数|内)|在职人员(?:控制)?数/;
 
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
@@ -204,7 +205,7 @@ export function checkValue(
   // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. A share held
   // over 100% is percent-over-100 (above); what else is set over it is an index or a ratio
   // (复种指数 ≥180%, 产值比 ≥240%: review round 48), which can be passed.
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && eq(p.value, HUNDRED) && !measure.planCompletion && !p.directional) {
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && (eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !/指数|系数|倍|比$|比值/.test(name))) && !measure.planCompletion && !p.directional) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
