@@ -104,9 +104,13 @@ const CUT_NAME = /(?:压减|压缩|降低|下降|减少|节约|节省)(?:率|比
 
 /**
  * What a 部门整体 form holds down in number (会议数量, 发文数量, 公务用车, 公务接待批次, 因公出国（境）团组,
- * 在职人员控制数): fewer is the aim, as with its spending (review round 48).
+ * 在职人员控制数): fewer is the aim, as with its spending (review round 48). Read on every form, so
+ * only names that are such a control: 召开培训会议场次 and 编制村庄规划数量 are outputs.
  */
 const HELD_DOWN = /控制(?:数|率|人数)|压减|精简|^(?:召开)?会议(?:数量|次数|场次)?$|发文(?:数量|数)?$|公务用车|公务接待|因公出国|团组|编制(?:数|人数|内)|在职人员(?:控制)?数/;
+
+/** An index or a ratio, set over 100% (复种指数 ≥180%, 产值比 ≥240%, 社会资本与财政资金之比: review round 48). */
+const INDEX_OR_RATIO = /指数|系数|倍|比$|比值/;
 
 /** An output counted in things done (数量指标): more is better, so a ceiling lets less score full. */
 function isCountOutput(indicator: Indicator, measure: Measure): boolean {
@@ -202,10 +206,11 @@ export function checkValue(
     return;
   }
   // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed. A
-  // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. A share held
-  // over 100% is percent-over-100 (above); what else is set over it is an index or a ratio
-  // (复种指数 ≥180%, 产值比 ≥240%: review round 48), which can be passed.
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && (eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !/指数|系数|倍|比$|比值/.test(name))) && !measure.planCompletion && !p.directional) {
+  // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. Over 100%, a
+  // rate's target is its percent-over-100 (above) or one that can pass 100%, and an index's or a
+  // ratio's can be passed; another share's cannot (资金到位 ≥110%).
+  const unreachable = eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !INDEX_OR_RATIO.test(name));
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && unreachable && !measure.planCompletion && !p.directional) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
