@@ -1047,7 +1047,7 @@ function projectColumnOf(view: SheetView, table: IndicatorTable): number | null 
  * A table with no 项目名称 column whose first row heads a project (一、测土配方施肥项目 in the 一级
  * column or left of it, alone on its row, over an indicator's row): that row's column, where each
  * project's heading stands (see IndicatorTable.projectHeadings). Null for any other first row: a
- * 一级's heading (一、产出指标（50分）), a note, a title.
+ * 一级's heading (一、产出指标（50分）), a numbered line naming no project (1.指标说明), a note, a title.
  */
 function headingColumnOf(view: SheetView, table: IndicatorTable): number | null {
   const { level1 } = table.columns;
@@ -1057,7 +1057,7 @@ function headingColumnOf(view: SheetView, table: IndicatorTable): number | null 
     if (labels.length === 0) continue;
     const col = firstTextColumn(view, row, table.span.left, level1);
     const name = withoutNumbering(labels[0].trim());
-    // Numbered or not; not the table's own heading (一、年度绩效指标).
+    // A project's name (…项目, or its unit in brackets), numbered or not; not the table's own heading (一、年度绩效指标).
     const namesProject = (NAMES_PROJECT.test(name) || beforeUnitInBrackets(name) !== null) && !/绩效(指标|目标)/.test(name);
     const heading =
       labels.length === 1 && col !== undefined && !hasOwnValues(view, row, table.columns) && namesProject && !isSectionHeading(labels[0]) && !isNote(labels) && summaryKind(labels, 0) === null;
