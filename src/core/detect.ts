@@ -1059,8 +1059,8 @@ function headingColumnOf(view: SheetView, table: IndicatorTable): number | null 
     const name = withoutNumbering(labels[0].trim());
     // A project's name (…项目, or its unit in brackets), numbered or not; not the table's own heading (一、年度绩效指标).
     const namesProject = (NAMES_PROJECT.test(name) || beforeUnitInBrackets(name) !== null) && !/绩效(指标|目标)/.test(name);
-    const heading =
-      labels.length === 1 && col !== undefined && !hasOwnValues(view, row, table.columns) && namesProject && !isSectionHeading(labels[0]) && !isNote(labels) && summaryKind(labels, 0) === null;
+    // Alone on its row, with nothing of an indicator (see isProjectHeading).
+    const heading = labels.length === 1 && col !== undefined && namesProject && !hasOwnValues(view, row, table.columns);
     return heading && isProjectHeading(view, row, { ...table, projectColumn: col, projectHeadings: true }, labels) && valuesFollow(view, row, table) ? col : null;
   }
   return null;

@@ -44,9 +44,10 @@ export function readGrade(recorded: string, labels: readonly string[]): GradeRea
   // Not what brackets add to a grade (良（经评价中心复核，优秀率不足）).
   if (GRADE_SYNONYMS.filter((group) => group.some((word) => boxed.includes(word))).length >= 3) return { kind: "unticked" };
   const word = gradeWord(text.replace(/ /g, ""), vocabulary);
+  if (vocabulary.includes(word)) return { kind: "grade", grade: word };
   // A grade followed by a sentence (优。项目全面完成年度目标。): the grade its first clause names.
   const clause = FIRST_CLAUSE.exec(text)?.[1];
-  const clauseWord = clause === undefined || vocabulary.includes(word) ? undefined : gradeWord(clause.replace(/ /g, ""), vocabulary);
+  const clauseWord = clause === undefined ? undefined : gradeWord(clause.replace(/ /g, ""), vocabulary);
   return { kind: "grade", grade: clauseWord !== undefined && vocabulary.includes(clauseWord) ? clauseWord : word };
 }
 

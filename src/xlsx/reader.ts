@@ -310,8 +310,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   // The cell being read.
   let type: string | undefined;
   let style = 0;
-  // `shared`: a shared formula's index (si), its text on its master cell alone.
-  let formula: { text: string; shared: string | undefined; kind: string | undefined } | undefined;
+  // `kind`: its t (shared, array), `si` a shared formula's index, its text on its master cell alone.
+  let formula: { text: string; kind: string | undefined; si: string | undefined } | undefined;
   // Each shared formula's master: its text and cell.
   const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
   let value: string | undefined;
@@ -368,9 +368,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     (values[row] ??= [])[col] = result;
     // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula
     // read their master's as moved to them (true, a formula of unknown text, where it cannot be).
-    if (formula?.shared !== undefined) {
-      const master = sharedMasters.get(formula.shared);
-      if (formula.text !== "") sharedMasters.set(formula.shared, { text: formula.text, row, col });
+    if (formula?.kind === "shared") {
+      const si = formula.si ?? "";
+      const master = sharedMasters.get(si);
+      if (formula.text !== "") sharedMasters.set(si, { text: formula.text, row, col });
       else if (master) formula.text = shiftedFormula(master.text, row - master.row, col - master.col) ?? "";
     }
     if (formula) (formulas[row] ??= [])[col] = formula.text === "" ? true : formula.text;
@@ -407,7 +408,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         }
         case "f":
           // An <f/> without text is a formula only when it has a kind (a shared formula's other cells).
-          formula = { text: "", shared: node.attributes.t === "shared" ? (node.attributes.si ?? "") : undefined, kind: node.attributes.t };
+          formula = { text: "", kind: node.attributes.t, si: node.attributes.si };
           reading = "f";
           break;
         case "v":
