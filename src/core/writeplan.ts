@@ -237,11 +237,6 @@ export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillL
   return { version: 1, sheets: [...sheets].map(([name, entries]) => ({ name, entries: [...entries.values()] })), summary };
 }
 
-/** How many cells an entry covers. */
-export function entryCells(entry: UndoEntry): number {
-  return (entry.h ?? 1) * (entry.w ?? 1);
-}
-
 /** A cell as 撤销 finds it before restoring it: its fill, note, value, and whether a formula gives it. */
 export interface CellNow {
   fill: string | null;
