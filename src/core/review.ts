@@ -225,10 +225,10 @@ const NUMBERING = /^(?:附件|附表|表)?[\d\-－_.．、\s]*$/;
 /** A file's name as a unit and then a part of its own: 县残联（康复救助）, 县残联-辅具适配, 县残联 就业培训. */
 const UNIT_THEN_PART = /^(.+?)\s*(?:[（(【[]([^（）()【】[\]]+)[）)】\]]|[\s\-－—_]+(.+))$/;
 /**
- * The last part of a file's name after a space or dash, naming a place first as units do: 县应急管理局 of
+ * The last part of a file's name after a space or dash, naming a place first as units do (县…, 东城街道…): 县应急管理局 of
  * 防灾减灾项目自评表-县应急管理局 (not 游客服务中心 of 乡村旅游-游客服务中心, a facility the project builds).
  */
-const LAST_PART = /[\s\-－—_]+((?:[^\s\-－—_]{0,4}?[省市县区镇乡旗])[^\s\-－—_]+)$/;
+const LAST_PART = /[\s\-－—_]+((?:[^\s\-－—_]{0,4}?(?:[省市县区镇乡旗]|街道))[^\s\-－—_]+)$/;
 
 /**
  * What Windows, WeChat and Excel add to a copy's name, and the versions people name their files by:

@@ -457,6 +457,23 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(review("附件3-高标准农田建设.xlsx", project("高标准农田建设")).rows.map((r) => r.unit)).toEqual(["附件3-高标准农田建设"]);
   });
 
+  test("reads the party's and the people's organisations, courts, 机关 and 管理段 as units, however the file names them (review round 49b)", () => {
+    const units = ["县委宣传部", "县总工会", "县妇联", "县工商联", "县供销合作社", "县红十字会", "县人民法院", "县人民检察院", "县中心幼儿园", "东城街道办事处", "县国有林场", "县老年大学", "中共县委党校", "县纪委监委机关", "县公路管理段"];
+    const named = (unit: string) => [
+      `营养改善计划自评表-${unit}.xlsx`,
+      `附件3-${unit}.xlsx`,
+      `01 ${unit}.xlsx`,
+      `${unit}_2023年自评.xlsx`,
+      `${unit}2023年度项目支出绩效自评表（定稿）.xlsx`,
+      `${unit}（盖章版）.xlsx`,
+    ];
+    for (const unit of units) {
+      expect(unitsOf(named(unit).map((file): [string, WorkbookGrid] => [file, project("营养改善计划")]))).toEqual([[unit, 6]]);
+    }
+    // A club is no unit, after a dash: the file's name stays.
+    expect(review("文体活动-县老干部俱乐部.xlsx", project("文体活动")).rows.map((r) => r.unit)).toEqual(["文体活动-县老干部俱乐部"]);
+  });
+
   test("is the unit's name after the form's or the project's and a dash, underscore or space (防灾减灾项目自评表-县应急管理局.xlsx, review round 46)", () => {
     expect(
       unitsOf([
