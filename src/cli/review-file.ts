@@ -2,7 +2,6 @@
  * One workbook of a review, as a worker thread does it: read, analyse, and keep only the review's
  * rows (src/core/review.ts). The grid and the analysis stay in the worker and are let go.
  */
-import { createHash } from "crypto";
 import { Lang, analyze } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
@@ -24,24 +23,19 @@ export interface ReviewTask {
   limits: Partial<ReadLimits>;
 }
 
-/**
- * `skipped`: a review workbook jixiao wrote earlier, not a unit's. `digest`: the file's bytes'
- * SHA-256, which tells a file handed in twice under two names.
- */
-export type ReviewOutcome = { review: FileReview; digest: string } | { failure: Bilingual } | { skipped: true };
+/** `skipped`: a review workbook jixiao wrote earlier, not a unit's. */
+export type ReviewOutcome = { review: FileReview } | { failure: Bilingual } | { skipped: true };
 
 export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
   if (other) return { failure: other };
   try {
-    // Read once: the bytes give the digest, then the grid.
     const bytes = await readWorkbookFile(task.path);
-    const digest = createHash("sha256").update(bytes).digest("hex");
     const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits });
     if (isReviewWorkbook(grid)) return { skipped: true };
     const analysis = analyze(grid, task.profile, { lang: task.lang });
     if (analysis.tables.length === 0) return { failure: noTablesFailure(task.name, analysis.hiddenSheets) };
-    return { review: reviewFile(task.name, analysis, task.profile, task.lang), digest };
+    return { review: reviewFile(task.name, analysis, task.profile, task.lang) };
   } catch (error) {
     const failure = readFailure(task.name, error);
     if (failure) return { failure: relabel(failure, task) };

@@ -10,14 +10,15 @@
  *   nothing; the outputs are written whole (a temporary file beside them, renamed when complete).
  */
 import { Command } from "commander";
-import { promises as fs } from "fs";
+import { createHash } from "crypto";
+import { createReadStream, promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { Lang } from "../core/analyze";
-import { isWorkbookName } from "../core/file-kinds";
+import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { REVIEW_SCHEMA, Review, ReviewTally, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, reviewNote, reviewedFiles } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -208,6 +209,26 @@ export function progressReporter(io: ReviewIo, total: number, lang: Lang) {
   };
 }
 
+/**
+ * Each workbook's bytes' SHA-256, which tells a file handed in twice under two names, read before
+ * the review so that of identical files the one with the fewest copy marks is counted (core
+ * contentOrder). None for a file its worker refuses unread or cannot read either: it says why.
+ */
+async function contentDigests(folder: string, names: string[]): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for (const name of names) {
+    if (otherSpreadsheetMessage(name)) continue;
+    try {
+      const hash = createHash("sha256");
+      for await (const chunk of createReadStream(path.join(folder, name))) hash.update(chunk as Buffer);
+      digests.set(name, hash.digest("hex"));
+    } catch {
+      // its worker reports the file
+    }
+  }
+  return digests;
+}
+
 /** Reviews every workbook under `folder`; resolves to the exit code. */
 export async function runReview(folder: string, options: ReviewOptions, io: ReviewIo, signal: AbortSignal): Promise<number> {
   const lang = options.lang;
@@ -239,7 +260,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const tasks: ReviewTask[] = [];
   /** Each folder profile in use, with the number of files it scores. */
   const sources = new Map<string, number>();
-  for (const name of names) {
+  const digests = await contentDigests(folder, names);
+  for (const name of contentOrder(names, (file) => file, (file) => digests.get(file))) {
     const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(name));
     if (found.source) sources.set(found.source, (sources.get(found.source) ?? 0) + 1);
     tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
@@ -266,8 +288,13 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
       if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
       else if ("skipped" in outcome) tally.note(name, "earlier-review");
       else {
-        const duplicateOf = tally.addReviewed(outcome.review, outcome.digest);
-        if (duplicateOf !== null) return progress.file(name, { duplicateOf });
+        const digest = digests.get(name);
+        // Read by its worker though not before (it changed meanwhile): counted.
+        if (digest === undefined) tally.add(outcome.review);
+        else {
+          const duplicateOf = tally.addReviewed(outcome.review, digest);
+          if (duplicateOf !== null) return progress.file(name, { duplicateOf });
+        }
       }
       progress.file(name, outcome);
     },

@@ -232,10 +232,10 @@ const LAST_PART = /[\s\-－—_]+((?:[^\s\-－—_]{0,4}?(?:[省市县区镇乡�
 
 /**
  * What Windows, WeChat and Excel add to a copy's name, and the versions people name their files by:
- * (1)县教育局, 县教育局(1), 县教育局 - 副本, 县教育局-修改后, 县教育局（定稿）, 县教育局最终版.
+ * (1)县教育局, 县教育局(1), 县教育局 - 副本, 复件 县教育局 (Windows XP), 县教育局-修改后, 县教育局（定稿）, 县教育局最终版.
  */
 const COPY_MARK =
-  /^[(（]\d+[)）]\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修订版|定稿|终稿|最终稿|最终版|终版|盖章版|正式版|报送版)[)）】]?)$/;
+  /^(?:[(（]\d+[)）]|复件)\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修订版|定稿|终稿|最终稿|最终版|终版|盖章版|正式版|报送版)[)）】]?)$/;
 
 function withoutCopyMarks(stem: string): string {
   return copyMarks(stem).original;
@@ -259,15 +259,47 @@ function copyMarks(name: string): { original: string; marks: number } {
  */
 export function reviewFileOrder(a: string, b: string): number {
   const key = (file: string) => {
-    const folders = file.split(/[\\/]/).slice(0, -1).map(copyMarks);
-    const name = copyMarks(fileStem(file));
-    const marks = folders.reduce((n, folder) => n + folder.marks, name.marks);
+    const { original, marks } = pathCopyMarks(file);
     // Fewest marks first: 县林业局（定稿） before 县林业局（定稿） - 副本, 城关镇/ before 城关镇 - 副本/.
-    return [[...folders.map((folder) => folder.original), name.original].join("/"), String(marks).padStart(4, "0"), file];
+    return [original, String(marks).padStart(4, "0"), file];
   };
   const [ka, kb] = [key(a), key(b)];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   return 0;
+}
+
+/** A file's path without its folders' and its name's copy marks, and how many they had (下载/县残联（盖章版）(1).xlsx: 下载/县残联, 2). */
+function pathCopyMarks(file: string): { original: string; marks: number } {
+  const folders = file.split(/[\\/]/).slice(0, -1).map(copyMarks);
+  const name = copyMarks(fileStem(file));
+  return { original: [...folders.map((folder) => folder.original), name.original].join("/"), marks: folders.reduce((n, folder) => n + folder.marks, name.marks) };
+}
+
+/**
+ * The review's order (see reviewFileOrder) with identical files together, where the first of them
+ * came: of each content (`digestOf`, the bytes' digest) the file with the fewest copy marks in its
+ * name and folders first, so that it is the one counted, also when a copy sits in another folder
+ * (县残联（盖章版）.xlsx before 下载/县残联（盖章版）(1).xlsx, review round 49b). A file without a
+ * digest (not read) keeps its place. `items` are the files or what stands for them (`pathOf`).
+ */
+export function contentOrder<T>(items: T[], pathOf: (item: T) => string, digestOf: (item: T) => string | undefined): T[] {
+  const sameContent = groupBy(
+    items.filter((item) => digestOf(item) !== undefined),
+    (item) => digestOf(item)!,
+  );
+  const marks = (item: T) => pathCopyMarks(pathOf(item)).marks;
+  const ordered: T[] = [];
+  const placed = new Set<string>();
+  for (const item of items) {
+    const digest = digestOf(item);
+    if (digest === undefined) ordered.push(item);
+    else if (!placed.has(digest)) {
+      placed.add(digest);
+      // A stable sort: of as few marks, the first in the review's order.
+      ordered.push(...[...sameContent.get(digest)!].sort((a, b) => marks(a) - marks(b)));
+    }
+  }
+  return ordered;
 }
 
 /** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
@@ -595,15 +627,19 @@ export class ReviewTally {
   constructor(private readonly lang: Lang = "zh") {}
 
   /**
-   * A reviewed file with its bytes' digest. The same bytes as an earlier file in its folder (县林业局 -
-   * 副本.xlsx), or of the same units elsewhere, are that file handed in twice: noted, not counted,
-   * and the earlier file's name returned. The same bytes taken for another unit's (by its folder)
-   * are counted, and said so. Null when the file is counted.
+   * A reviewed file with its bytes' digest, in contentOrder. The same bytes as an earlier file of
+   * the same units (县林业局 - 副本.xlsx), or in its folder under a name that gives no unit
+   * (XJY-county-education.xlsx), are that file handed in twice: noted, not counted, and the earlier
+   * file's name returned. The same bytes taken for another unit's (by its folder, or by both files'
+   * names: 县总工会.xlsx beside 县妇联.xlsx, review round 49b) are counted, and said so. Null when
+   * the file is counted.
    */
   addReviewed(file: FileReview, digest: string): string | null {
-    const units = [...new Set(file.rows.map((row) => row.unit))].sort().join("\u0000");
+    const unitList = [...new Set(file.rows.map((row) => row.unit))].sort();
+    const units = unitList.join("\u0000");
     const first = this.firstOfDigest.get(digest);
-    if (first !== undefined && (folderOf(first.file) === folderOf(file.file) || first.units === units)) {
+    const twoUnitsNamed = first !== undefined && unitList.every(isUnitName) && first.units.split("\u0000").every(isUnitName);
+    if (first !== undefined && (first.units === units || (folderOf(first.file) === folderOf(file.file) && !twoUnitsNamed))) {
       this.note(file.file, "duplicate", first.file);
       return first.file;
     }

@@ -6,7 +6,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { ReviewTally, reviewFile, reviewFileOrder } from "../../src/core/review";
+import { ReviewTally, contentOrder, reviewFile, reviewFileOrder } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, SheetSpec, sheet, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
@@ -285,6 +285,7 @@ describe("the unit of a workbook whose forms name none", () => {
       "县教育局(1)",
       "县教育局 (2)",
       "县教育局 - 副本",
+      "复件 县教育局",
       "县教育局-修改后",
       "县教育局（定稿）",
       "县教育局（盖章版）",
@@ -436,6 +437,18 @@ describe("the unit of a workbook whose forms name none", () => {
       "城关镇/垃圾清运.xlsx",
       "城关镇 - 副本/垃圾清运.xlsx",
       "城关镇/路灯.xlsx",
+    ]);
+  });
+
+  test("identical files come together where the first came, the one with the fewest copy marks first (review round 49b, P3)", () => {
+    const digests: Record<string, string> = { "下载/县残联（盖章版）(1).xlsx": "a", "县农业局.xlsx": "b", "县残联（盖章版）.xlsx": "a", "县档案馆.xlsx": "c" };
+    const files = ["下载/县残联（盖章版）(1).xlsx", "县农业局.xlsx", "县档案馆.xlsx", "县残联（盖章版）.xlsx", "无法读取.xlsx"];
+    expect(contentOrder(files, (file) => file, (file) => digests[file])).toEqual([
+      "县残联（盖章版）.xlsx",
+      "下载/县残联（盖章版）(1).xlsx",
+      "县农业局.xlsx",
+      "县档案馆.xlsx",
+      "无法读取.xlsx",
     ]);
   });
 

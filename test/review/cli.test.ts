@@ -316,6 +316,30 @@ describe("identical files the review takes for two units' (review round 24b)", (
     ]);
   }, 60_000);
 
+  it("counts two units whose files' names give them, though their forms are byte for byte the same (review round 49b, P2)", async () => {
+    const dir = tempDir("jixiao-two-named-");
+    const form = await unitlessProjectWorkbook(path.join(dir, "县总工会（盖章版）.xlsx"), "职工帮扶", 320, 288);
+    copyFileSync(form, path.join(dir, "县妇联（盖章版）.xlsx"));
+    const json = path.join(dir, "r.json");
+    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(review.units.map((unit) => unit.unit)).toEqual(["县妇联", "县总工会"]);
+    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([["县总工会（盖章版）.xlsx", "same-content", "县妇联（盖章版）.xlsx"]]);
+  }, 60_000);
+
+  it("counts the file with the fewest copy marks, also when a copy sits in another folder that comes first (review round 49b, P3)", async () => {
+    const dir = tempDir("jixiao-copy-elsewhere-");
+    mkdirSync(path.join(dir, "下载"));
+    const form = await unitlessProjectWorkbook(path.join(dir, "县残联（盖章版）.xlsx"), "康复救助", 320, 288);
+    copyFileSync(form, path.join(dir, "下载", "县残联（盖章版）(1).xlsx"));
+    const json = path.join(dir, "r.json");
+    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const copy = path.join("下载", "县残联（盖章版）(1).xlsx");
+    expect(review.rows.map((row) => [row.unit, row.file])).toEqual([["县残联", "县残联（盖章版）.xlsx"]]);
+    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([[copy, "duplicate", "县残联（盖章版）.xlsx"]]);
+  }, 60_000);
+
   it("counts a copy in the same folder once, whatever unit its file's name would give (review round 25)", async () => {
     const dir = tempDir("jixiao-same-folder-");
     const form = await unitlessProjectWorkbook(path.join(dir, "县教育局.xlsx"), "学生资助", 320, 288);

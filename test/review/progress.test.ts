@@ -2,7 +2,7 @@
 import { progressReporter } from "../../src/cli/review";
 import { FileReview } from "../../src/core/review";
 
-const review = (errors: number): { review: FileReview; digest: string } => ({
+const review = (errors: number): { review: FileReview } => ({
   review: {
     file: "a.xlsx",
     gradeScale: [],
@@ -10,7 +10,6 @@ const review = (errors: number): { review: FileReview; digest: string } => ({
     findings: [],
     rows: [{ unit: "", project: "", year: null, file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
   },
-  digest: "0",
 });
 const failure = { failure: { zh: "b.xlsx: 文件是空的", en: "b.xlsx: the file is empty" } };
 
