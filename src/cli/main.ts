@@ -11,7 +11,7 @@ import { Lang } from "../core/analyze";
 import { SCORE_OUT_FOLDER, isScoredCopyName, isWorkbookName, scoredCopyName } from "../core/file-kinds";
 import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted } from "../core/messages";
-import { DEFAULT_PROFILE, Profile, ProfileError, parseGrades } from "../core/profile";
+import { Profile, ProfileError, parseGrades } from "../core/profile";
 import { severityCounts } from "../core/result";
 import { WorkbookReadError } from "../xlsx/read";
 import { fileKey, noteOutputFolder, removingTemporariesOnSignal, writeWhole } from "./files";
@@ -19,7 +19,7 @@ import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
-import { readProfileFile } from "./profile-file";
+import { folderProfiles, readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
 import { ReadLimits, sizeLimits } from "../xlsx/package";
@@ -48,10 +48,18 @@ export interface ScoreOptions {
   maxMemory?: number;
 }
 
-async function loadProfile(options: ScoreOptions): Promise<Profile> {
-  let profile = DEFAULT_PROFILE;
-  if (options.profile) {
-    profile = await readProfileFile(options.profile);
+/**
+ * --profile, else the jixiao.json of the folder scored or the file's folder (or the nearest one
+ * above it, as `review` takes it: one file scores alike alone and in a review), named on the
+ * console; then --grades over it.
+ */
+async function loadProfile(input: string, isFolder: boolean, options: ScoreOptions, out: Output): Promise<Profile> {
+  let profile: Profile;
+  if (options.profile) profile = await readProfileFile(options.profile);
+  else {
+    const found = await folderProfiles()(isFolder ? input : path.dirname(input));
+    if (found.source) out.log(options.lang === "en" ? `Scoring profile: ${found.source}` : `评分方案：${found.source}`);
+    profile = found.profile;
   }
   // An empty --grades is a mistake (an unset variable in a script), not "no change".
   if (options.grades !== undefined) profile = { ...profile, grades: parseGrades(options.grades, "--grades") };
@@ -139,10 +147,11 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
-  const profile = await loadProfile(options);
+  const isFolder = await isDirectory(input);
+  const profile = await loadProfile(input, isFolder, options, out);
   const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
   if (!limits) throw new CliError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
-  if (await isDirectory(input)) return scoreFolder(input, options, profile, limits, out);
+  if (isFolder) return scoreFolder(input, options, profile, limits, out);
   const output = options.out ?? defaultOutput(input);
   if (options.json) {
     await refuseJsonOver(options.json, [input], THE_INPUT);

@@ -1,6 +1,43 @@
 /** A scoring profile read from a JSON file (--profile, or a folder's jixiao.json). */
 import { promises as fs } from "fs";
-import { Profile, ProfileError, profileFromJson } from "../core/profile";
+import * as path from "path";
+import { DEFAULT_PROFILE, Profile, ProfileError, profileFromJson } from "../core/profile";
+
+/** A folder's own scoring profile, for the workbooks in it and in the folders below it. */
+export const FOLDER_PROFILE = "jixiao.json";
+
+export interface FolderProfile {
+  profile: Profile;
+  /** The jixiao.json it came from; null for the default. */
+  source: string | null;
+}
+
+/**
+ * The profile of the workbooks in a folder: its jixiao.json, else the nearest one in a folder above
+ * it, else the default. `score` and `review` ask it alike, so that a file scores the same alone
+ * as in a review of its folder (review round 49b). Memoised: a review asks it for every file.
+ */
+export function folderProfiles(): (folder: string) => Promise<FolderProfile> {
+  const cache = new Map<string, Promise<FolderProfile>>();
+  const lookup = (folder: string): Promise<FolderProfile> => {
+    let found = cache.get(folder);
+    if (!found) {
+      found = (async () => {
+        const file = path.join(folder, FOLDER_PROFILE);
+        try {
+          await fs.access(file);
+        } catch {
+          const parent = path.dirname(folder);
+          return parent === folder ? { profile: DEFAULT_PROFILE, source: null } : lookup(parent);
+        }
+        return { profile: await readProfileFile(file), source: file };
+      })();
+      cache.set(folder, found);
+    }
+    return found;
+  };
+  return (folder) => lookup(path.resolve(folder));
+}
 
 export async function readProfileFile(file: string): Promise<Profile> {
   let text: string;

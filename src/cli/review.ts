@@ -5,7 +5,7 @@
  * - Files are reviewed in worker threads, one per core; only the review's rows come back, so
  *   memory grows with the rows and findings, not with the workbooks.
  * - The profile is --profile for every file, or else each folder's jixiao.json (the nearest one
- *   up to the reviewed folder), or else the default.
+ *   at or above the file's folder, as `score` takes it), or else the default.
  * - A progress bar on a terminal, a line per file otherwise. Ctrl+C stops the workers and writes
  *   nothing; the outputs are written whole (a temporary file beside them, renamed when complete).
  */
@@ -17,20 +17,18 @@ import * as path from "path";
 import { Lang } from "../core/analyze";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
-import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, reviewNote, reviewedFiles } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
-import { readProfileFile } from "./profile-file";
+import { FOLDER_PROFILE, folderProfiles, readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
 import { systemReason } from "./score-file";
 
 export const EXIT_INTERRUPTED = 130;
-export const FOLDER_PROFILE = "jixiao.json";
 export const DEFAULT_REVIEW_NAME = "汇总.xlsx";
 const WORKER_SCRIPT = path.join(__dirname, "review-worker.js");
 
@@ -74,36 +72,6 @@ async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ foun
   await walk("");
   const { found, copies } = reviewedFiles(paths);
   return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies };
-}
-
-interface FolderProfile {
-  profile: Profile;
-  /** The jixiao.json it came from; null for the default. */
-  source: string | null;
-}
-
-/** Each folder's profile: its own jixiao.json, else its parent's, up to the reviewed folder. */
-function folderProfiles(root: string): (relativeDir: string) => Promise<FolderProfile> {
-  const cache = new Map<string, Promise<FolderProfile>>();
-  const lookup = (dir: string): Promise<FolderProfile> => {
-    let found = cache.get(dir);
-    if (!found) {
-      found = (async () => {
-        const file = path.join(root, dir, FOLDER_PROFILE);
-        try {
-          await fs.access(file);
-        } catch {
-          if (dir === "") return { profile: DEFAULT_PROFILE, source: null };
-          const parent = path.dirname(dir);
-          return lookup(parent === "." ? "" : parent);
-        }
-        return { profile: await readProfileFile(file), source: file };
-      })();
-      cache.set(dir, found);
-    }
-    return found;
-  };
-  return (dir) => lookup(dir === "." ? "" : dir);
 }
 
 /**
@@ -256,18 +224,22 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
   if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
-  const profileOf = folderProfiles(folder);
+  const profileOf = folderProfiles();
   const tasks: ReviewTask[] = [];
   /** Each folder profile in use, with the number of files it scores. */
   const sources = new Map<string, number>();
   const digests = await contentDigests(folder, names);
   for (const name of contentOrder(names, (file) => file, (file) => digests.get(file))) {
-    const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(name));
+    const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(path.join(folder, name)));
     if (found.source) sources.set(found.source, (sources.get(found.source) ?? 0) + 1);
     tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
   }
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
-  for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
+  for (const [source, files] of sources) {
+    // One above the reviewed folder is named whole.
+    const relative = path.relative(folder, source);
+    tally.note(relative.startsWith("..") ? source : relative, "profile", String(files));
+  }
 
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(

@@ -300,6 +300,27 @@ describe("what the review did not count or check is in its workbook and JSON (re
   }, 60_000);
 });
 
+describe("a folder's jixiao.json (review round 49b, P4)", () => {
+  it("scores a file alike alone and in the review of its folder, the one beside it or above it", async () => {
+    const dir = tempDir("jixiao-folder-profile-");
+    mkdirSync(path.join(dir, "县水利局", "2023年"), { recursive: true });
+    writeFileSync(path.join(dir, "县水利局", "jixiao.json"), JSON.stringify({ name: "严格方案", grades: "99.9:优,0:良" }));
+    const file = await cleanProjectWorkbook(path.join(dir, "县水利局", "2023年", "县水利局.xlsx"), "河道治理", "县水利局");
+    const reviewJson = path.join(dir, "r.json");
+    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", reviewJson);
+    const [row] = (JSON.parse(readFileSync(reviewJson, "utf8")) as Review).rows;
+    const scoreJson = path.join(dir, "s.json");
+    const alone = await runCli(bin, ["score", file, "--out", path.join(dir, "copy.xlsx"), "--json", scoreJson]);
+    expect(alone.stdout).toContain(`评分方案：${path.join(dir, "县水利局", "jixiao.json")}`);
+    const [total] = (JSON.parse(readFileSync(scoreJson, "utf8")) as { totals: { score: string; grade: string }[] }).totals;
+    expect([row.score, row.grade]).toEqual(["99", "良"]);
+    expect([total.score, total.grade]).toEqual([row.score, row.grade]);
+    // --profile wins over the folder's.
+    const fixed = await runCli(bin, ["score", file, "--out", path.join(dir, "copy.xlsx"), "--profile", path.join(dir, "县水利局", "jixiao.json"), "--grades", "90:优,0:良"]);
+    expect(fixed.stdout).not.toContain("评分方案：");
+  }, 60_000);
+});
+
 describe("identical files the review takes for two units' (review round 24b)", () => {
   it("counts both, and says so: one unit may have handed in another's form", async () => {
     const dir = tempDir("jixiao-same-content-");
