@@ -9,6 +9,7 @@
  */
 import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
+import { wrappedLines } from "../core/summary";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
 import { blankCell, numberCell, textCell } from "./sheet-part";
@@ -98,8 +99,25 @@ function cellXml(ref: string, value: NewCellValue, style: number, numeric: boole
   return textCell("", ref, style, text);
 }
 
-function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], header: boolean): string {
-  let xml = `<row r="${index + 1}">`;
+/** Points a line of the sheets' 11-point text takes: their default row height. */
+const LINE_HEIGHT = 15;
+
+/**
+ * A row's height where a wrapped cell (a header's, or one of a `wrap` column) takes more lines
+ * than one in its column's `widths`: LibreOffice does not grow a row on opening, and a long path or
+ * finding would be printed over the row below (review round 49b).
+ */
+function rowHeight(cells: NewCellValue[], columns: NewColumn[], widths: number[], header: boolean): string {
+  let lines = 1;
+  columns.forEach((column, c) => {
+    const value = cells[c];
+    if (typeof value === "string" && (header || column.kind === "wrap")) lines = Math.max(lines, wrappedLines(value, widths[c]));
+  });
+  return lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : "";
+}
+
+function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], widths: number[], header: boolean): string {
+  let xml = `<row r="${index + 1}"${rowHeight(cells, columns, widths, header)}>`;
   for (let c = 0; c < columns.length; c++) {
     const kind = columns[c].kind;
     const style = header ? HEADER_STYLE : KIND_STYLE[kind];
@@ -108,10 +126,15 @@ function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], head
   return xml + `</row>`;
 }
 
-/** The worksheet part in pieces: everything before the rows, the rows, everything after. */
-function sheetHead(sheet: NewSheet): string {
+/** Each column's width: the widest its tables give it. */
+function columnWidths(sheet: NewSheet): number[] {
   const widths: number[] = [];
   for (const table of [sheet, ...(sheet.below ?? [])]) table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+  return widths;
+}
+
+/** The worksheet part before its rows, its columns `widths` wide. */
+function sheetHead(widths: number[]): string {
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   return (
     XML_HEAD +
@@ -119,7 +142,7 @@ function sheetHead(sheet: NewSheet): string {
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
+    `<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/><cols>${cols}</cols><sheetData>`
   );
 }
 
@@ -205,14 +228,15 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
   sheets.forEach((sheet, i) => {
     const file = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: DEFLATE_LEVEL });
     zip.add(file);
-    let batch = sheetHead(sheet);
+    const widths = columnWidths(sheet);
+    let batch = sheetHead(widths);
     let index = -1;
     let filtered = 0;
     for (const table of [sheet, ...(sheet.below ?? [])]) {
       if (index >= 0) index++; // the blank row between tables
-      batch += rowXml(++index, table.columns.map((c) => c.title), table.columns, true);
+      batch += rowXml(++index, table.columns.map((c) => c.title), table.columns, widths, true);
       for (const cells of table.rows) {
-        batch += rowXml(++index, cells, table.columns, false);
+        batch += rowXml(++index, cells, table.columns, widths, false);
         if (index % ROWS_PER_CHUNK === 0) {
           file.push(encoder.encode(batch));
           batch = "";

@@ -1,6 +1,6 @@
 """Reads a review workbook back with openpyxl (a reader jixiao did not write) and prints what the
 tests check as JSON: each sheet's cells, frozen pane, AutoFilter, print setup (with its page
-header and footer), and its charts."""
+header and footer), its rows' set heights, and its charts."""
 import json
 import sys
 import zipfile
@@ -33,6 +33,7 @@ for ws in book.worksheets:
         "fitToHeight": ws.page_setup.fitToHeight,
         "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
         "charts": charts,
+        "rowHeights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height is not None},
         "printHeader": ws.oddHeader.center.text,
         "printFooter": ws.oddFooter.center.text,
     })

@@ -108,6 +108,19 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
     expect(sheets.get(SHEETS.rows)!.autoFilter).toBe(`A1:S${review.rows.length + 1}`);
   });
 
+  it("gives a row whose wrapped text takes more than a line the height for it, so that printed it is not drawn over the next (review round 49b)", () => {
+    const sheet = sheets.get(SHEETS.rows)!;
+    const column = sheet.rows[0].indexOf("主要问题（最严重的三条）");
+    // About 29 Chinese characters fit a line of the column's 60.
+    const long = sheet.rows.flatMap((row, i) => (typeof row[column] === "string" && (row[column] as string).length > 40 ? [i + 1] : []));
+    expect(long.length).toBeGreaterThan(0);
+    for (const row of long) expect(sheet.rowHeights[String(row)]).toBeGreaterThanOrEqual(30);
+    // Rows of one line keep the default height: 单位统计's, of units' names and counts.
+    const units = sheets.get(SHEETS.units)!;
+    expect(units.rows.length).toBeGreaterThan(1);
+    expect(units.rowHeights).toEqual({});
+  });
+
   it("汇总 names every unit and every table, with exact numbers", () => {
     const rows = body(SHEETS.rows);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["甲县财政局", "乙县教育局", "kaiping"]));

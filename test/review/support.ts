@@ -31,6 +31,8 @@ export interface ReadBackSheet {
   fitToHeight: number | string | null;
   fitToPage: boolean | null;
   charts: { type: string; series: { name: string | null; values: string; categories: string }[] }[];
+  /** Row number → the height set on it, in points (rows of the default height are not listed). */
+  rowHeights: Record<string, number>;
   /** The centre of the page header and footer, in Excel's codes ("Page &P of &N"). */
   printHeader: string | null;
   printFooter: string | null;
