@@ -277,3 +277,50 @@ describe("a 总分 formula over scores stored as text", () => {
     expect(numbers.writes.filter((w) => w.cachedResult).map((w) => [w.cell, w.value])).toEqual([["G5", "100"]]);
   });
 });
+
+/**
+ * A national form filled in right (budget 9.5 of 10 at 95%, indicators 90 in full, 99.5 and 优);
+ * `edit` changes its rows (row 5 is the first indicator, row 9 the 总分) before it is read.
+ */
+function filledForm(edit: (rows: CellValue[][]) => void = () => {}): Analysis {
+  const rows: CellValue[][] = [
+    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", 300, 320, 304, 10, 0.95, 9.5],
+    [],
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "改造饮水工程", "12处", "12处", 30, 30, ""],
+    ["", "质量指标", "水质达标率", "≥95%", "97%", 20, 20, ""],
+    ["效益指标", "社会效益指标", "群众饮水条件", "有效改善", "有效改善", 30, 30, ""],
+    ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", null, null, null, null, 100, 99.5, null],
+    ["评价等次", null, null, null, null, null, "优", null],
+  ];
+  edit(rows);
+  return analyze(workbook({ rows, merges: ["A5:A6"], numFmts: { F2: "0.00%" } }));
+}
+
+describe("a 一级 level on 综合得分 with a row whose score is unknown (review round 49, cause 4)", () => {
+  /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
+  const levelLine = (a: Analysis, name: string) => {
+    const row = a.summary.cells.find((c) => c.col === 1 && c.value === name)!.row;
+    return [2, 3, 4].map((col) => a.summary.cells.find((c) => c.row === row && c.col === col)?.value ?? null);
+  };
+
+  // 产出指标's second row (of 20 points) in words, its score as given: the level's other row scores 30.
+  it.each([
+    ["a blank qualitative 得分", null],
+    ["a 得分 typed in words", "满分"],
+  ])("%s leaves the level's 得分 and 得分率 blank, as the total; the other levels are shown", (_, score) => {
+    const a = filledForm((rows) => (rows[5] = ["", "质量指标", "工程质量", "合格", "合格", 20, score, ""]));
+    expect(a.totals[0].score).toBeNull();
+    expect(levelLine(a, "产出指标")).toEqual(["50", null, null]);
+    expect(levelLine(a, "效益指标")).toEqual(["30", "30", "1"]);
+    expect(a.summary.levels.find((l) => l.name === "产出指标")).toEqual({ name: "产出指标", weight: "50", score: null, rate: null });
+  });
+
+  it("a row without its actual leaves its level unknown too", () => {
+    const a = filledForm((rows) => (rows[5][4] = null));
+    expect(levelLine(a, "产出指标")).toEqual(["50", null, null]);
+    expect(levelLine(a, "效益指标")).toEqual(["30", "30", "1"]);
+  });
+});

@@ -61,6 +61,12 @@ type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "budget" | "no
 
 const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "budget", "noBudget"];
 
+/** A gap and the 一级 whose score it leaves unknown too (none for budget execution). */
+interface ItemGap {
+  gap: Gap;
+  level: string | null;
+}
+
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
 
@@ -132,6 +138,9 @@ function unreadBudgetColumnText({ field, headerRow }: UnreadAmountColumn): { zh:
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
+/** The 一级 a row is summed under. */
+const levelOf = (indicator: Indicator): string => indicator.level1 || "（未分类）";
+
 /**
  * The rows of a table that share a score, as the totals need them: a group's score is carried by
  * its first member, so `carried` holds the others, whose own blank score is no gap.
@@ -174,28 +183,29 @@ function isUnusedRow(indicator: Indicator, weight: Decimal | null, recorded: Dec
  * What each scored row lacks for its score (at most one gap a row), raising score-without-values
  * for a row scored with nothing behind it.
  */
-function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[], sharing: ScoreSharing): Gap[] {
+function rowGaps(findings: FindingList, block: IndicatorBlock, results: IndicatorResult[], sharing: ScoreSharing): ItemGap[] {
   // A 绩效评价指标表 scores by its 评分标准 and has no value columns: its recorded scores stand alone.
   const { target, actual } = block.table.columns;
   const valueColumns = target !== undefined || actual !== undefined;
-  const gaps: Gap[] = [];
+  const gaps: ItemGap[] = [];
   for (const result of results) {
     const { indicator } = result;
     const weight = indicator.weight?.value ?? null;
     const recorded = indicator.score?.value ?? null;
     if (!isScored(indicator, sharing)) continue;
     if (isUnusedRow(indicator, weight, recorded)) continue;
-    if (weight?.isNegative()) gaps.push("weight");
+    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator) });
+    if (weight?.isNegative()) gap("weight");
     else if (!valueColumns) {
-      if (recorded === null && !sharing.carried.has(indicator)) gaps.push(scoreGap(indicator));
+      if (recorded === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
     }
     else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
         findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
       }
-      gaps.push("values");
-    } else if (isEmpty(indicator.actual)) gaps.push("actual");
-    else if (result.score === null && !sharing.carried.has(indicator)) gaps.push(scoreGap(indicator));
+      gap("values");
+    } else if (isEmpty(indicator.actual)) gap("actual");
+    else if (result.score === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
   }
   return gaps;
 }
@@ -204,11 +214,11 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
  * The total-incomplete message's list of what is missing, in both languages; for budget execution,
  * the column its header lacks where that is why.
  */
-function gapTexts(gaps: Gap[], budget: BudgetExecution | null): { zh: string; en: string } {
+function gapTexts(gaps: ItemGap[], budget: BudgetExecution | null): { zh: string; en: string } {
   // The header is the table's: its lines all lack the same column.
   const unread = budget?.lead.unreadColumn;
-  const text = (gap: Gap) => (gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](gaps.filter((g) => g === gap).length));
-  const texts = GAP_ORDER.filter((gap) => gaps.includes(gap)).map(text);
+  const text = (gap: Gap) => (gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](gaps.filter((g) => g.gap === gap).length));
+  const texts = GAP_ORDER.filter((gap) => gaps.some((g) => g.gap === gap)).map(text);
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
 
@@ -271,7 +281,7 @@ interface LevelSums {
 function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal; byLabel: boolean } {
   const byName = new Map<string, { ref: CellRef | null; stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
-    const name = indicator.level1 || "（未分类）";
+    const name = levelOf(indicator);
     let entry = byName.get(name);
     if (!entry) byName.set(name, (entry = { ref: indicator.level1Ref, stated: indicator.level1Stated, weights: [], scores: [] }));
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
@@ -524,11 +534,14 @@ export function evaluateTotals(
   // an item lacks what its score needs.
   const sharing = scoreSharing(block, sums.byLabel);
   const gaps = rowGaps(findings, block, results, sharing);
+  // A level with an item whose score is unknown has no score either (the 综合得分 sheet leaves it blank).
+  for (const level of total.levels) if (gaps.some((g) => g.level === level.name)) level.score = null;
   // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
-  if (budget && budgetScore === null) gaps.push("budget");
-  if (budgetMissing) gaps.push("noBudget");
+  const budgetGap = (gap: Gap) => gaps.push({ gap, level: null });
+  if (budget && budgetScore === null) budgetGap("budget");
+  if (budgetMissing) budgetGap("noBudget");
   if (gaps.length === 0) {
     total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
