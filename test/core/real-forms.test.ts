@@ -804,7 +804,7 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
 
   it("checks what it holds: a score above its weight, and the recorded 合计 against the scores", () => {
     const a = evaluation([10, 12, 10, 8, 15, 14, 18, 9], 90);
-    expect(found(a)).toEqual(["score-exceeds-weight@评价表!G5", "total-mismatch@评价表!G12"]);
+    expect(found(a)).toEqual(["score-exceeds-weight@评价表!G5", "total-incomplete@评价表!G12", "total-mismatch@评价表!G12"]);
   });
 
   it("takes 一级 headings across a one-column 评价指标 list (一、决策（20分）) as the levels, with their stated weights", () => {

@@ -557,8 +557,9 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     const ok = run(indicators(shared([10, null], [5, 4]), { merges: ["F2:F3"] }));
     expect(found(ok)).toEqual([]);
     expect(total(ok)).toBe("99");
+    // 12 of the 10 shared points: no total above full marks.
     const over = run(indicators(shared([10, null], [6, 6]), { merges: ["F2:F3"] }));
-    expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
+    expect(found(over)).toEqual(["total-incomplete@G1", "score-exceeds-weight@G2"]);
     const low = run(indicators(shared([10, null], [3, 3]), { merges: ["F2:F3"] }));
     expect(found(low)).toEqual(["score-mismatch@G2"]);
     // Blank scores: no member's share is known, so nothing is written; the group counts at equal shares.
@@ -613,7 +614,7 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(found(a)).toEqual([]);
     expect(total(a)).toBe("97");
     const over = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 12 : v)) : r)), { merges: ["F2:F3", "G2:G3"] }));
-    expect(found(over)).toEqual(["score-exceeds-weight@G2"]);
+    expect(found(over)).toEqual(["total-incomplete@G1", "score-exceeds-weight@G2"]);
   });
 });
 

@@ -299,6 +299,30 @@ function filledForm(edit: (rows: CellValue[][]) => void = () => {}): Analysis {
   return analyze(workbook({ rows, merges: ["A5:A6"], numFmts: { F2: "0.00%" } }));
 }
 
+const foundIn = (a: Analysis) => a.findings.map((f) => `${f.rule}@${f.cell}`);
+
+describe("a recorded score above its weight (review round 49, cause 1)", () => {
+  it("on a qualitative row, where it would count: no total and no grade, never 101.5 graded 优", () => {
+    const a = filledForm((rows) => {
+      rows[6][6] = 32;
+      rows[8][6] = 101.5;
+    });
+    expect(foundIn(a)).toEqual(["score-exceeds-weight@G7", "qualitative-score-band@G7", "total-incomplete@G9", "score-above-attainable@G9"]);
+    expect(a.findings[2].message).toBe("无法得出总分：“群众饮水条件”的得分超过分值。补齐后才能计算总分和等次。");
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "101.5" });
+    expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "32" });
+  });
+
+  it("on a quantitative row its computed score counts, and the total stands", () => {
+    const a = filledForm((rows) => {
+      rows[5][6] = 22;
+      rows[8][6] = 101.5;
+    });
+    expect(foundIn(a)).toEqual(["score-exceeds-weight@G6", "score-mismatch@G6", "score-above-attainable@G9"]);
+    expect(a.totals[0]).toMatchObject({ score: "99.5", grade: "优" });
+  });
+});
+
 describe("a 一级 level on 综合得分 with a row whose score is unknown (review round 49, cause 4)", () => {
   /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
   const levelLine = (a: Analysis, name: string) => {
@@ -310,6 +334,7 @@ describe("a 一级 level on 综合得分 with a row whose score is unknown (revi
   it.each([
     ["a blank qualitative 得分", null],
     ["a 得分 typed in words", "满分"],
+    ["a score above its weight", 22],
   ])("%s leaves the level's 得分 and 得分率 blank, as the total; the other levels are shown", (_, score) => {
     const a = filledForm((rows) => (rows[5] = ["", "质量指标", "工程质量", "合格", "合格", 20, score, ""]));
     expect(a.totals[0].score).toBeNull();

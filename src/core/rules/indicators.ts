@@ -60,6 +60,11 @@ export interface IndicatorResult {
    * split is not written down), put for a recorded score outside that range.
    */
   estimated?: true;
+  /**
+   * The score that would count is the recorded one, above its weight (score-exceeds-weight: a
+   * qualitative 12 of 10): the right score is unknown (`score` null), and so is the total.
+   */
+  aboveWeight?: true;
 }
 
 /** An actual saying the work was not done at all: 未开展满意度调查, 未实施, 尚未启动. */
@@ -393,6 +398,20 @@ function scoreFormula(
   if (met) return { formula: `正向指标规则（实际值达到${target}得满分）`, formulaEn: `the positive-indicator rule (${targetEn} reached: full weight)` };
   if (acrossZero) return { formula: `未达到${target}不得分`, formulaEn: `the rule that a ${targetEn} missed scores 0` };
   return { formula: `正向指标公式（分值×实际值÷${target}）`, formulaEn: `the positive-indicator formula (weight × actual ÷ ${targetEn})` };
+}
+
+/**
+ * Scores that would count above the weight they share (a recorded 12 of 10 that no computed score
+ * replaces) are no right score: never added into a total above full marks. The weight is taken at
+ * the score's decimals: a computed 16.67 is the whole of a weight typed as =50/3.
+ */
+function dropAboveWeight(results: IndicatorResult[], weight: Decimal | null, places: number): void {
+  const counting = results.filter((r) => r.score !== null);
+  if (weight === null || counting.length === 0 || !gt(sumOf(counting.map((r) => r.score!)), roundHalfUp(weight, places))) return;
+  for (const r of counting) {
+    r.score = null;
+    r.aboveWeight = true;
+  }
 }
 
 /** A score above its weight (a negative one is a negative-value of its own). */
@@ -737,6 +756,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   } else if (recorded === null && rounded !== null) {
     results[0].score = results[0].inEffect = rounded;
   }
+  dropAboveWeight(results, weight, profile.scoreDecimals);
 }
 
 /** The fewest rows of points that make a column look like a points column rather than chance. */
@@ -810,6 +830,7 @@ export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBl
     const cells = group ? { weight: null, score: group.sharedScore ? null : indicator.score } : indicator;
     const result = evaluateIndicator(findings, indicator, block, profile, cells, pointRows.has(indicator));
     if (group) resultOf.set(indicator, result);
+    else dropAboveWeight([result], indicator.weight?.value ?? null, profile.scoreDecimals);
     return result;
   });
   for (const group of block.groups) {

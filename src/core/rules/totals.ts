@@ -54,23 +54,26 @@ export interface EvaluationTotal {
 
 /**
  * Why a scored item leaves the total unknown (domain.md §3): no actual; neither target nor actual;
- * a score that is neither recorded nor computable; a negative weight; budget execution that cannot
- * be scored, or none found to count while the indicators leave its points to it.
+ * a score that is neither recorded nor computable; a negative weight; a score above its weight (a
+ * total above full marks is none); budget execution that cannot be scored, or none found to count
+ * while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "budget" | "noBudget";
+type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "overWeight" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "budget", "noBudget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "overWeight", "budget", "noBudget"];
 
-/** A gap and the 一级 whose score it leaves unknown too (none for budget execution). */
+/** A gap and the item it is in: an indicator (or a 一级 weighed by its label), named; budget execution has no level. */
 interface ItemGap {
   gap: Gap;
+  /** The 一级 whose score it leaves unknown too. */
   level: string | null;
+  name: string;
 }
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
 
-const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
+const GAP_TEXT: Record<Gap, (n: number, names: string[]) => { zh: string; en: string }> = {
   actual: (n) => ({ zh: `${n} 项缺实际完成值`, en: items(n, "lacks its actual value", "lack their actual values") }),
   values: (n) => ({
     zh: `${n} 项既无年度指标值也无实际完成值`,
@@ -86,6 +89,10 @@ const GAP_TEXT: Record<Gap, (n: number) => { zh: string; en: string }> = {
     en: items(n, "has a score formula saved without its result", "have score formulas saved without their results") + " (open and save the workbook once in Excel or WPS)",
   }),
   weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
+  overWeight: (n, names) => ({
+    zh: `${names.map((name) => `“${name}”`).join("、")}的得分超过分值`,
+    en: `the score of ${names.map((name) => `"${name}"`).join(", ")} ${n === 1 ? "is" : "are"} above ${n === 1 ? "its weight" : "their weights"}`,
+  }),
   budget: () => ({
     zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
@@ -194,18 +201,17 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const recorded = indicator.score?.value ?? null;
     if (!isScored(indicator, sharing)) continue;
     if (isUnusedRow(indicator, weight, recorded)) continue;
-    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator) });
+    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator), name: indicator.name || indicator.level2 });
     if (weight?.isNegative()) gap("weight");
-    else if (!valueColumns) {
-      if (recorded === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
-    }
-    else if (isEmpty(indicator.target) && isEmpty(indicator.actual)) {
+    else if (valueColumns && isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
         findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
       }
       gap("values");
-    } else if (isEmpty(indicator.actual)) gap("actual");
-    else if (result.score === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
+    } else if (valueColumns && isEmpty(indicator.actual)) gap("actual");
+    else if (result.aboveWeight) gap("overWeight");
+    // Without value columns the score is the recorded one.
+    else if ((valueColumns ? result.score : recorded) === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
   }
   return gaps;
 }
@@ -217,7 +223,10 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
 function gapTexts(gaps: ItemGap[], budget: BudgetExecution | null): { zh: string; en: string } {
   // The header is the table's: its lines all lack the same column.
   const unread = budget?.lead.unreadColumn;
-  const text = (gap: Gap) => (gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](gaps.filter((g) => g.gap === gap).length));
+  const text = (gap: Gap) => {
+    const names = gaps.filter((g) => g.gap === gap).map((g) => g.name);
+    return gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](names.length, names);
+  };
   const texts = GAP_ORDER.filter((gap) => gaps.some((g) => g.gap === gap)).map(text);
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
 }
@@ -373,14 +382,15 @@ function checkLevelSubtotals(findings: FindingList, block: IndicatorBlock, resul
 
 /**
  * Levels weighed by their labels alone: the scores of a level's rows add up to at most the weight
- * it states (no row has a weight of its own to check its score against).
+ * it states (no row has a weight of its own to check its score against). Returns the levels above
+ * it, whose scores leave the total unknown.
  */
-function checkLevelScores(findings: FindingList, levels: LevelSums[]): void {
-  for (const { name, ref, stated, scores } of levels) {
-    if (ref && stated && scores && gt(scores, stated)) {
-      findings.add("score-exceeds-weight", ref, { level: name, score: scores.toFixed(), weight: stated.toFixed() });
-    }
+function checkLevelScores(findings: FindingList, levels: LevelSums[]): ItemGap[] {
+  const above = levels.filter(({ stated, scores }) => stated && scores && gt(scores, stated));
+  for (const { name, ref, stated, scores } of above) {
+    if (ref) findings.add("score-exceeds-weight", ref, { level: name, score: scores!.toFixed(), weight: stated!.toFixed() });
   }
+  return above.map(({ name }) => ({ gap: "overWeight", level: name, name }));
 }
 
 /**
@@ -449,7 +459,7 @@ export function evaluateTotals(
   filled: () => FilledCells,
 ): EvaluationTotal {
   const sums = levelSums(results);
-  if (sums.byLabel) checkLevelScores(findings, sums.levels);
+  const levelGaps = sums.byLabel ? checkLevelScores(findings, sums.levels) : [];
   for (const level of sums.levels) {
     if (level.ref && level.stated && level.weights && !eq(level.weights, level.stated)) {
       findings.add("weight-header-mismatch", level.ref, {
@@ -533,13 +543,13 @@ export function evaluateTotals(
   // The computed total: the budget score plus each indicator's score that counts; unknown when
   // an item lacks what its score needs.
   const sharing = scoreSharing(block, sums.byLabel);
-  const gaps = rowGaps(findings, block, results, sharing);
+  const gaps = [...rowGaps(findings, block, results, sharing), ...levelGaps];
   // A level with an item whose score is unknown has no score either (the 综合得分 sheet leaves it blank).
   for (const level of total.levels) if (gaps.some((g) => g.level === level.name)) level.score = null;
   // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
-  const budgetGap = (gap: Gap) => gaps.push({ gap, level: null });
+  const budgetGap = (gap: Gap) => gaps.push({ gap, level: null, name: "" });
   if (budget && budgetScore === null) budgetGap("budget");
   if (budgetMissing) budgetGap("noBudget");
   if (gaps.length === 0) {
