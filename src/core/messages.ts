@@ -77,7 +77,10 @@ const ZH: Record<RuleId, Template> = {
     `“${p.name}”是成本指标，指标值“${p.value}”${p.why}，无法据以控制支出：请写成金额上限，例如“≤${p.example}”。`,
   "contradictory-comparator": (p) => `“${p.value}”同时写了上限和下限，请只保留一个比较方向。`,
   "not-numeric": (p) => `${p.what}“${p.value}”无法识别为数值${p.why ? `（${p.why}）` : ""}，请填写数字。`,
-  "missing-actual": (p) => `“${p.name}”有指标值“${p.target}”，但实际完成值是空的。`,
+  "missing-actual": (p) =>
+    p.actual
+      ? `“${p.name}”有指标值“${p.target}”，但实际完成值“${p.actual}”没有给出完成情况，请在表中填写。`
+      : `“${p.name}”有指标值“${p.target}”，但实际完成值是空的。`,
   "missing-reason": (p) => `“${p.name}”${p.why}，请填写偏差原因分析及改进措施。`,
   "over-achievement": (p) =>
     `“${p.name}”实际完成 ${p.actual}，是指标值 ${p.target} 的 ${p.ratio}，超额较多：${p.explained ? "已说明原因，" : "请说明原因，"}若目标定得过低应酌情扣分。`,
@@ -141,7 +144,10 @@ const EN: Record<RuleId, Template> = {
     `"${p.name}" is a cost indicator and its target "${p.value}" ${p.whyEn}: write a ceiling amount such as "≤${p.example}".`,
   "contradictory-comparator": (p) => `"${p.value}" states both an upper and a lower bound.`,
   "not-numeric": (p) => `"${p.value}" is not a number${p.whyEn ? ` (${p.whyEn})` : ""}; write a number.`,
-  "missing-actual": (p) => `"${p.name}" has a target "${p.target}" but no actual value.`,
+  "missing-actual": (p) =>
+    p.actual
+      ? `"${p.name}" has a target "${p.target}" but its actual "${p.actual}" gives no result on the form: fill it in.`
+      : `"${p.name}" has a target "${p.target}" but no actual value.`,
   "missing-reason": (p) => `"${p.name}" ${p.whyEn}: write the reason for the deviation.`,
   "over-achievement": (p) =>
     `"${p.name}" reached ${p.actual}, ${p.ratio} of its target ${p.target}: ${p.explained ? "a reason is given" : "explain it"}; if the target was too low, reduce the score.`,

@@ -323,6 +323,32 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
   });
 });
 
+describe("an actual that says where or when its figure is (review round 49, cause 3)", () => {
+  const withActual = (row: number, actual: string) => filledForm((rows) => (rows[row][4] = actual));
+
+  it.each(["见附件3", "详见附表", "另附", "待统计", "待定", "暂无数据", "尚未统计"])("%s is no actual: missing-actual, no total, as a blank one", (actual) => {
+    const a = withActual(5, actual);
+    expect(foundIn(a)).toEqual(["missing-actual@E6", "total-incomplete@G9"]);
+    expect(a.findings[0].message).toBe(`“水质达标率”有指标值“≥95%”，但实际完成值“${actual}”没有给出完成情况，请在表中填写。`);
+    expect(a.findings[1].message).toBe("无法得出总分：1 项缺实际完成值。补齐后才能计算总分和等次。");
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null });
+  });
+
+  it("under a target in words, and on a 可持续影响 row of years (read in words as a horizon otherwise)", () => {
+    expect(foundIn(withActual(6, "详见附件2"))).toEqual(["missing-actual@E7", "total-incomplete@G9"]);
+    const horizon = filledForm((rows) => (rows[6] = ["效益指标", "可持续影响指标", "工程设计使用年限", "≥20年", "详见附表", 30, 30, ""]));
+    expect(foundIn(horizon)).toEqual(["missing-actual@E7", "total-incomplete@G9"]);
+  });
+
+  it("leaves words that answer, or give a figure after the reference, as they were read: not-numeric, the recorded score stands", () => {
+    for (const actual of ["有效改善", "见附件3，达标率97%"]) {
+      const a = withActual(5, actual);
+      expect(foundIn(a)).toEqual(["not-numeric@E6"]);
+      expect(a.totals[0]).toMatchObject({ score: "99.5", grade: "优" });
+    }
+  });
+});
+
 describe("a 一级 level on 综合得分 with a row whose score is unknown (review round 49, cause 4)", () => {
   /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
   const levelLine = (a: Analysis, name: string) => {

@@ -29,6 +29,7 @@ import {
   ParsedValue,
   achievementAgainst,
   achievementIn,
+  givesFigureElsewhere,
   isEmptyMarker,
   meetsDeadline,
   qualifies,
@@ -511,6 +512,11 @@ function evaluateIndicator(
 
   if (actual.parsed.kind === "empty") {
     findings.add("missing-actual", actual, { name, target: target.parsed.text });
+    return result;
+  }
+  // 见附件3 or 待统计 gives no figure on the form: no actual, as a blank one (the total is unknown).
+  if (givesFigureElsewhere(actual.parsed.text)) {
+    findings.add("missing-actual", actual, { name, target: target.parsed.text, actual: actual.parsed.text });
     return result;
   }
   const weightValue = weight?.value ?? null;

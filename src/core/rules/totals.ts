@@ -25,7 +25,7 @@ import { BudgetExecution, UnreadAmountColumn, attainableAt } from "./budget";
 import { checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
-import { decimalPlacesShown, parseShownNumber } from "../values";
+import { decimalPlacesShown, givesFigureElsewhere, parseShownNumber } from "../values";
 
 export interface EvaluationTotal {
   sheet: string;
@@ -145,6 +145,9 @@ function unreadBudgetColumnText({ field, headerRow }: UnreadAmountColumn): { zh:
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
+/** No actual on the form: blank, or one saying where or when its figure is (见附件3, 待统计). */
+const lacksActual = (cell: ValueCell | null): boolean => isEmpty(cell) || givesFigureElsewhere(cell!.parsed.text);
+
 /** The 一级 a row is summed under. */
 const levelOf = (indicator: Indicator): string => indicator.level1 || "（未分类）";
 
@@ -208,7 +211,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
         findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
       }
       gap("values");
-    } else if (valueColumns && isEmpty(indicator.actual)) gap("actual");
+    } else if (valueColumns && lacksActual(indicator.actual)) gap("actual");
     else if (result.aboveWeight) gap("overWeight");
     // Without value columns the score is the recorded one.
     else if ((valueColumns ? result.score : recorded) === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
