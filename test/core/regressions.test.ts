@@ -1113,4 +1113,15 @@ describe("a budget block with a 执行率 and no 分值 or 得分 column (review
     expect(all.budget[0]).toMatchObject({ weight: null, score: null });
     expect(found(run(form([50, 30, 10], 90, 90)))).toContain("total-incomplete@G8");
   });
+
+  // Review round 49 (cause 2): read as 90, the indicators left the budget 10 points, a total of 109.85.
+  it("gives no points, and no total, where a 分值 typed in words (四十) leaves the indicators' weights unknown", () => {
+    const spec = form([50, 40, 10], 100, 100);
+    spec.rows[5][5] = "四十";
+    const a = run(spec);
+    expect(found(a)).toEqual(["not-numeric@F6", "total-incomplete@G8"]);
+    expect(a.findings[1].message).toContain("1 项分值无法识别为数值");
+    expect(a.totals[0]).toMatchObject({ weights: null, score: null, grade: null });
+    expect(a.budget[0]).toMatchObject({ weight: null, score: null });
+  });
 });

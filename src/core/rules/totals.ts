@@ -58,9 +58,9 @@ export interface EvaluationTotal {
  * total above full marks is none); budget execution that cannot be scored, or none found to count
  * while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "overWeight" | "budget" | "noBudget";
+type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "unreadWeight" | "overWeight" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "overWeight", "budget", "noBudget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "unreadWeight", "overWeight", "budget", "noBudget"];
 
 /** A gap and the item it is in: an indicator (or a 一级 weighed by its label), named; budget execution has no level. */
 interface ItemGap {
@@ -89,6 +89,7 @@ const GAP_TEXT: Record<Gap, (n: number, names: string[]) => { zh: string; en: st
     en: items(n, "has a score formula saved without its result", "have score formulas saved without their results") + " (open and save the workbook once in Excel or WPS)",
   }),
   weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
+  unreadWeight: (n) => ({ zh: `${n} 项分值无法识别为数值`, en: items(n, "has a weight that is not a number", "have weights that are not numbers") }),
   overWeight: (n, names) => ({
     zh: `${names.map((name) => `“${name}”`).join("、")}的得分超过分值`,
     en: `the score of ${names.map((name) => `"${name}"`).join(", ")} ${n === 1 ? "is" : "are"} above ${n === 1 ? "its weight" : "their weights"}`,
@@ -280,6 +281,8 @@ interface LevelSums {
   stated: Decimal | null;
   /** The sum of the level's indicator weights; null when none has one. */
   weights: Decimal | null;
+  /** The rows whose 分值 holds something that is no number (十, #REF!): the sum leaves them out. */
+  unread: number;
   /** The sum of the scores that count; null when none does. */
   scores: Decimal | null;
 }
@@ -290,13 +293,14 @@ interface LevelSums {
  * every row's 分值 blank): when every level states a weight and no row has one, `byLabel` is set
  * and the indicators' weights are the stated ones.
  */
-function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; scores: Decimal; byLabel: boolean } {
-  const byName = new Map<string, { ref: CellRef | null; stated: Decimal | null; weights: Decimal[]; scores: Decimal[] }>();
+function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: Decimal; unread: number; scores: Decimal; byLabel: boolean } {
+  const byName = new Map<string, { ref: CellRef | null; stated: Decimal | null; weights: Decimal[]; unread: number; scores: Decimal[] }>();
   for (const { indicator, score } of results) {
     const name = levelOf(indicator);
     let entry = byName.get(name);
-    if (!entry) byName.set(name, (entry = { ref: indicator.level1Ref, stated: indicator.level1Stated, weights: [], scores: [] }));
+    if (!entry) byName.set(name, (entry = { ref: indicator.level1Ref, stated: indicator.level1Stated, weights: [], unread: 0, scores: [] }));
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
+    if (indicator.weight?.invalid) entry.unread++;
     if (score !== null) entry.scores.push(score);
   }
   const entries = [...byName];
@@ -307,29 +311,33 @@ function levelSums(results: IndicatorResult[]): { levels: LevelSums[]; weights: 
     ref: entry.ref,
     stated: entry.stated,
     weights: entry.weights.length > 0 ? weights.sums[i] : null,
+    unread: entry.unread,
     scores: entry.scores.length > 0 ? scores.sums[i] : null,
   }));
   const byLabel = levels.every((l) => l.weights === null && l.stated !== null);
-  return { levels, weights: byLabel ? sumOf(levels.map((l) => l.stated!)) : weights.total, scores: scores.total, byLabel };
+  const unread = levels.reduce((n, l) => n + l.unread, 0);
+  return { levels, weights: byLabel ? sumOf(levels.map((l) => l.stated!)) : weights.total, unread, scores: scores.total, byLabel };
 }
 
 /**
  * A 二级 label that states its weight (数量指标（30分）) over rows whose weights add up to another:
- * weight-header-mismatch at the label, as for a 一级 label. Rows without weights leave it unchecked.
+ * weight-header-mismatch at the label, as for a 一级 label. Rows without weights, or with one that
+ * is no number, leave it unchecked.
  */
 function checkLevel2Weights(findings: FindingList, results: IndicatorResult[]): void {
-  const byLabel = new Map<string, { indicator: Indicator; weights: Decimal[] }>();
+  const byLabel = new Map<string, { indicator: Indicator; weights: Decimal[]; unread: boolean }>();
   for (const { indicator } of results) {
     if (indicator.level2Ref === null || indicator.level2Stated === null) continue;
     const key = cellAddress(indicator.level2Ref.row, indicator.level2Ref.col);
     let entry = byLabel.get(key);
-    if (!entry) byLabel.set(key, (entry = { indicator, weights: [] }));
+    if (!entry) byLabel.set(key, (entry = { indicator, weights: [], unread: false }));
     if (indicator.weight?.value) entry.weights.push(indicator.weight.value);
+    entry.unread ||= indicator.weight?.invalid === true;
   }
-  for (const { indicator, weights } of byLabel.values()) {
+  for (const { indicator, weights, unread } of byLabel.values()) {
     const sum = weights.length > 0 ? sumOf(weights) : null;
     const stated = indicator.level2Stated!;
-    if (sum === null || eq(sum, stated)) continue;
+    if (sum === null || unread || eq(sum, stated)) continue;
     findings.add("weight-header-mismatch", indicator.level2Ref!, { label: splitStatedWeight(indicator.level2).name, stated: stated.toFixed(), sum: sum.toFixed() });
   }
 }
@@ -426,13 +434,15 @@ export function statesAllPointsItself(block: IndicatorBlock, results: IndicatorR
 }
 
 /**
- * Whether indicators leave exactly `budgetWeight` points to budget execution: their weights add up to
- * 100 less it (90 at 10), and their 总分 row does not state their points alone (总分 | 90).
+ * Whether indicators leave exactly `budgetWeight` points to budget execution: their weights, every
+ * one read, add up to 100 less it (90 at 10), and their 总分 row does not state their points alone
+ * (总分 | 90).
  */
 export function leavesToBudget(block: IndicatorBlock, results: IndicatorResult[], budgetWeight: Decimal): boolean {
-  const weights = levelSums(results).weights;
+  const { weights, unread } = levelSums(results);
   const stated = block.statedTotalWeight?.value ?? null;
-  return eq(weights.plus(budgetWeight), HUNDRED) && !(stated !== null && eq(stated, weights));
+  // A 分值 that is no number leaves unknown what the indicators leave (90 for 100 with one of 10 unread).
+  return unread === 0 && eq(weights.plus(budgetWeight), HUNDRED) && !(stated !== null && eq(stated, weights));
 }
 
 /**
@@ -464,7 +474,7 @@ export function evaluateTotals(
   const sums = levelSums(results);
   const levelGaps = sums.byLabel ? checkLevelScores(findings, sums.levels) : [];
   for (const level of sums.levels) {
-    if (level.ref && level.stated && level.weights && !eq(level.weights, level.stated)) {
+    if (level.ref && level.stated && level.weights && level.unread === 0 && !eq(level.weights, level.stated)) {
       findings.add("weight-header-mismatch", level.ref, {
         label: level.name,
         stated: level.stated.toFixed(),
@@ -494,7 +504,8 @@ export function evaluateTotals(
     recordedScore: recordedValue,
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
-    levels: sums.levels.map((l) => ({ name: l.name, weight: l.weights ?? l.stated, score: l.scores })),
+    // A level with a 分值 that is no number weighs what its label states, if it states any.
+    levels: sums.levels.map((l) => ({ name: l.name, weight: l.unread === 0 ? (l.weights ?? l.stated) : l.stated, score: l.scores })),
     budget,
     recomputed,
     recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
@@ -512,9 +523,10 @@ export function evaluateTotals(
     return total;
   }
 
-  total.weights = budgetWeight.plus(indicatorWeights);
-  const gradable = eq(total.weights, HUNDRED);
-  if (!gradable) {
+  // A 分值 that is no number (十, #REF!) leaves the weights unknown, not that many points less.
+  total.weights = sums.unread === 0 ? budgetWeight.plus(indicatorWeights) : null;
+  const gradable = total.weights !== null && eq(total.weights, HUNDRED);
+  if (total.weights !== null && !gradable) {
     const header = block.table.columns.weight;
     const ref: CellRef =
       header !== undefined
@@ -539,7 +551,7 @@ export function evaluateTotals(
       parts: "预算执行率与各指标的分值",
       partsEn: "the budget's and the indicators' weights",
       recorded: stated.value.toFixed(),
-      computed: total.weights.toFixed(),
+      computed: HUNDRED.toFixed(),
     });
   }
 
@@ -552,9 +564,13 @@ export function evaluateTotals(
   // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
-  const budgetGap = (gap: Gap) => gaps.push({ gap, level: null, name: "" });
-  if (budget && budgetScore === null) budgetGap("budget");
-  if (budgetMissing) budgetGap("noBudget");
+  // Gaps told of the table, not of a row: its levels' scores that are read stand.
+  const tableGap = (gap: Gap) => gaps.push({ gap, level: null, name: "" });
+  // A 分值 that is no number leaves the weights unknown.
+  for (let i = 0; i < sums.unread; i++) tableGap("unreadWeight");
+  if (budget && budgetScore === null) tableGap("budget");
+  // Points left to a budget table are not known from weights that are not.
+  if (budgetMissing && total.weights !== null) tableGap("noBudget");
   if (gaps.length === 0) {
     total.score = roundHalfUp(sums.scores.plus(budgetScore ?? 0), profile.scoreDecimals);
     // A grade only on a scale of 100: on 110 points a 优 says nothing.
@@ -614,7 +630,7 @@ export function evaluateTotals(
     if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum) && !agreesWithOwn) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.
-      const fullMarks = Decimal.min(total.weights, HUNDRED);
+      const fullMarks = Decimal.min(total.weights ?? HUNDRED, HUNDRED);
       const texts = differingTexts(recordedValue, digits, inEffect.sum, profile.scoreDecimals);
       // Scores the sheet holds that differ from jixiao's (score-mismatch) make its own total another
       // number: the message gives that one, so the user does not write a sum that is still wrong.
