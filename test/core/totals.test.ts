@@ -54,28 +54,39 @@ describe("weights-total with no budget table in the workbook", () => {
   });
 });
 
+/**
+ * A budget line of 10 (9.8 at 98%) over indicators of 50, `weight` and 10 scored in full, under a
+ * 总分 row stating `points` and recording 99.8.
+ */
+const withBudget = (weight: CellValue, points = 100) =>
+  analyze(
+    workbook({
+      rows: [
+        BUDGET_HEADER,
+        ["年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+        ["效益指标", "社会效益", "受益人数", "≥100人", "100人", weight, 30, ""],
+        ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+        ["总分", null, null, null, null, points, 99.8, null],
+      ],
+    }),
+  );
+
+// Review round 49 (cause 5): the indicators' 90 was taken for their points alone over a total of all 100.
+it("checks the points a 总分 row states beside a budget line: its indicators' 90 over a total counting the budget's score is a sum-mismatch", () => {
+  expect(withBudget(30).findings).toEqual([]);
+  const wrong = withBudget(30, 90);
+  expect(wrong.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["sum-mismatch@F8"]);
+  expect(wrong.totals[0]).toMatchObject({ weights: "100", score: "99.8", grade: "优" });
+});
+
 // Review round 49 (cause 2): a 分值 that cannot be read was 30 points less, a weights-total of 90.
 describe("a 分值 that is no number", () => {
-  /** A budget line of 10 (9.8 at 98%) over indicators of 50, `weight` and 10 scored in full: 总分 99.8. */
-  const form = (weight: CellValue) =>
-    analyze(
-      workbook({
-        rows: [
-          BUDGET_HEADER,
-          ["年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
-          [],
-          INDICATOR_HEADER,
-          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
-          ["效益指标", "社会效益", "受益人数", "≥100人", "100人", weight, 30, ""],
-          ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
-          ["总分", null, null, null, null, 100, 99.8, null],
-        ],
-      }),
-    );
-
   it("leaves the weights unknown, not that many points less: no weights-total, no total, no grade", () => {
-    expect(form(30).totals[0]).toMatchObject({ weights: "100", score: "99.8", grade: "优" });
-    const words = form("三十");
+    expect(withBudget(30).totals[0]).toMatchObject({ weights: "100", score: "99.8", grade: "优" });
+    const words = withBudget("三十");
     expect(words.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["not-numeric@F6", "total-incomplete@G8"]);
     expect(words.totals[0]).toMatchObject({ weights: null, score: null, grade: null });
   });

@@ -538,13 +538,15 @@ export function evaluateTotals(
       total: total.weights.toFixed(),
     });
   }
-  // A 总分 row stating other points than its weights' 100, or the indicators' alone (90), is wrong
-  // itself (总分 | 110 | 98.5); not where that cell may be the total itself (总分 | 98.5 | blank: its
-  // score typed under 分值).
+  // A 总分 row stating other points than its weights' 100 is wrong itself (总分 | 110 | 98.5); the
+  // indicators' alone (90) may be its scale, the budget's kept elsewhere, but not over a total above
+  // them that counts a budget line's score (总分 | 90 | 99.85). Not where that cell may be the total
+  // itself (总分 | 98.5 | blank: its score typed under 分值).
   const stated = block.statedTotalWeight;
   const isRecordedTotal = stated !== null && block.recordedTotal !== null && stated.row === block.recordedTotal.row && stated.col === block.recordedTotal.col;
   const mayBeScore = (points: Decimal) => block.recordedTotal?.value == null && !gt(points, HUNDRED);
-  if (gradable && stated?.value && !isRecordedTotal && !mayBeScore(stated.value) && !eq(stated.value, HUNDRED) && !eq(stated.value, indicatorWeights)) {
+  const indicatorsAlone = (points: Decimal) => eq(points, indicatorWeights) && !(budget !== null && recordedValue !== null && gt(recordedValue, points));
+  if (gradable && stated?.value && !isRecordedTotal && !mayBeScore(stated.value) && !eq(stated.value, HUNDRED) && !indicatorsAlone(stated.value)) {
     findings.add("sum-mismatch", stated, {
       what: "总分的分值",
       whatEn: "The 总分 weight",
