@@ -1416,8 +1416,16 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     parts.splice(i, 1);
   }
   const hundred = new Decimal(100);
-  // Each project's 分值 as its cells give them (a blank or merged one adds nothing).
-  const weights = weight === undefined ? [] : parts.map((part) => part.rows.reduce((sum, row) => sum.plus(parseNumber(view.rowValue(row, weight)) ?? 0), new Decimal(0)));
+  // Each project's 分值 as its cells give them (a blank or merged one adds nothing); one whose 分值
+  // are all left blank, the points its own 总分 or 小计 row states (本项目总分 | 100 | 99.62; the
+  // last project's may be the table's): a form of its own, whose total is unknown (review round 49).
+  const weightOfPart = (part: Part, col: number) => {
+    const typed = part.rows.map((row) => parseNumber(view.rowValue(row, col)));
+    const closing = part.totalRow ?? part.subtotalRow ?? (part === parts.at(-1) ? table.totalRow : null);
+    if (typed.every((w) => w === null) && closing !== null) return parseNumber(view.rowValue(closing, col)) ?? new Decimal(0);
+    return typed.reduce((sum: Decimal, w) => sum.plus(w ?? 0), new Decimal(0));
+  };
+  const weights = weight === undefined ? [] : parts.map((part) => weightOfPart(part, weight));
   const forms =
     parts.some((part) => part.name !== "") &&
     !table.wholeDepartment &&

@@ -317,6 +317,16 @@ describe("projects far apart or left unnamed (review round 38's a32)", () => {
     expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
   });
 
+  // Review round 49 (cause 7): weighing nothing, the project made the list one table of 298.82 points.
+  it.each([0, 1, 2])("reads project %i whose 分值 are all left blank as a project of its own, at the points its 总分 states, with no total", (blank) => {
+    const spec = sheetOf((project) => [totalRow(`${project}总分`)]);
+    const first = [7, 16, 25][blank];
+    for (let k = 0; k < 8; k++) spec.rows[first + k][6] = null;
+    const a = run(spec);
+    expect(found(a)).toEqual([`total-incomplete@项目绩效自评!G${first === 7 ? 7 : first + 1}`]);
+    expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL.map((line, i) => (i === blank ? line.replace("98.5 of 100", "null of null") : line)));
+  });
+
   it("reads a first project whose name cell was left blank as a project of its own, named by its 总分 row or its range (review round 41's u05)", () => {
     const named = sheetOf((project) => [totalRow(`${project}总分`)]);
     named.rows[7][0] = null;
