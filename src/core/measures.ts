@@ -19,8 +19,9 @@ const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|
 const PLAN_COMPLETION =
   /(?:收入|税收|招商引资|引资|投资|产量|产值|营收|销售额?)(?:征收|计划|任务)?完成率|(?:计划|任务|目标|人数|人次|户数|数量|面积|里程)(?:完成率|完成比例)/;
 const TASKS_DONE = /按时|及时|限时|按期|准时|如期|(?:整改|督办|检查|审批|办理|信访|办结|处置|监督|核查|审核|巡查|验收|抽查)任务完成/;
+// 完成数: a number done (重点工作任务完成数 ≥12项), where 完成 alone says how far it got (see COMPLETION).
 const COUNT_WORDS =
-  /次数|数量|个数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
+  /次数|数量|个数|完成数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
 const COUNTS_BY_CATEGORY = /数量指标/;
 /**
  * A 数量指标 whose name says how far something got is a completion rate, not a count; so is one that

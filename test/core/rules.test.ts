@@ -1082,6 +1082,18 @@ describe("count-as-percent", () => {
     },
   );
 
+  // Review round 49 (cause 6): 完成 alone made it a completion rate, as 任务完成率 is.
+  it("flags a number of tasks done (重点工作任务完成数) written ≥100%, and leaves their share (重点工作任务完成率) alone", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "重点工作任务完成数", "≥100%", "100%", 10, 10, ""],
+        ["产出指标", "数量指标", "重点工作任务完成率", "≥95%", "100%", 10, 10, ""],
+        ["产出指标", "数量指标", "重点工作任务完成数", "≥12项", "12项", 10, 10, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D5"]);
+  });
+
   it("reads a name asking about a rate's survey or checks (满意度调查户数, 出勤率抽查次数, 开展满意度调查) as no rate: its count is right, a rate in % a count-as-percent (review round 48)", () => {
     const a = run(
       selfEval([
