@@ -1,0 +1,391 @@
+/**
+ * The page 绩效自评助手（网页版） (src/web/index.tsx mounts it): open or drop many .xlsx files; each
+ * is read, checked and scored by the scorer's Web Workers with its progress shown; per file the task
+ * pane's results view, its sheets with the marked cells, the scored copy and the JSON report to
+ * download; the review of all files (汇总.xlsx) to download.
+ */
+/* global window, localStorage */
+import * as React from "react";
+import { Card, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import Button from "../taskpane/components/PaneButton";
+import type { Lang } from "../core/analyze";
+import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
+import { fileBaseName, scoredCopyName } from "../core/file-kinds";
+import { severityCounts } from "../core/result";
+import { FileReview, ReviewTally, reviewedFiles } from "../core/review";
+import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import ResultsView from "../taskpane/components/ResultsView";
+import { download } from "../taskpane/download";
+import { outcomeSaid } from "../taskpane/said";
+import { useProfileEditor } from "../taskpane/use-profile-editor";
+import SettingsPanel from "../taskpane/components/SettingsPanel";
+import { profileToForm } from "../taskpane/profile-form";
+import { visuallyHidden } from "../taskpane/components/styles";
+import type { SheetDisplay } from "../core/sheet-display";
+import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
+import { chosenFolderFiles, droppedFiles, PickedFile } from "./picked";
+import type { Scorer } from "./scorer";
+import SheetViewer, { SheetTarget } from "./SheetViewer";
+import { PAGE_STRINGS, PageStrings } from "./strings";
+
+interface FileEntry {
+  id: number;
+  name: string;
+  /** Kept to score the file again under a new profile. */
+  bytes: Uint8Array;
+  step: ScoreStep | "queued";
+  results?: FileResults;
+  report?: unknown;
+  scored?: Uint8Array;
+  /** The file's rows for the review (汇总.xlsx), and its bytes' digest (a copy counts once). */
+  review?: FileReview;
+  digest?: string;
+  /** A review jixiao wrote earlier: shown with its message, left out of the review. */
+  earlierReview?: boolean;
+  /** The sheets with tables, as the scored copy shows them (查看工作表). */
+  sheets?: SheetDisplay[];
+  message?: string;
+  done: boolean;
+}
+
+const PROFILE_KEY = "jixiao.web.profile";
+const STEP_ORDER: (ScoreStep | "queued")[] = ["queued", "read", "check", "score", "write"];
+const SHEET_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** How long the settings wait for typing to settle before they save themselves and rescore. */
+const SETTLE_MS = 600;
+
+const useStyles = makeStyles({
+  page: { maxWidth: "1100px", margin: "0 auto", padding: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingHorizontalXXL,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalS,
+  },
+  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  /** Read out, not shown. */
+  announcer: visuallyHidden,
+  overview: {
+    borderCollapse: "collapse",
+    fontVariantNumeric: "tabular-nums",
+    "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
+  },
+});
+
+const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+function savedProfile(): Profile {
+  try {
+    const text = localStorage.getItem(PROFILE_KEY);
+    return text ? profileFromJson(JSON.parse(text)) : DEFAULT_PROFILE;
+  } catch {
+    return DEFAULT_PROFILE; // a profile saved by an older page that no longer parses
+  }
+}
+
+const FileCard: React.FC<{ entry: FileEntry; strings: PageStrings }> = ({ entry, strings }) => {
+  const styles = useStyles();
+  const progress = entry.done ? 1 : STEP_ORDER.indexOf(entry.step) / STEP_ORDER.length;
+  // A finding chosen in the results view opens 查看工作表 at its cell.
+  const [target, setTarget] = React.useState<SheetTarget | null>(null);
+  const showCell = (sheet: string, cell: string) => setTarget((last) => ({ sheet, cell, seq: (last?.seq ?? 0) + 1 }));
+  return (
+    <Card id={cardId(entry)} data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.earlierReview ? "skipped" : entry.message ? "failed" : "done") : "working"}>
+      <Title2 as="h2">{entry.name}</Title2>
+      {!entry.done && (
+        <>
+          <ProgressBar value={progress} aria-label={`${entry.name}：${strings.steps[entry.step]}`} />
+          <Text>{strings.steps[entry.step]}</Text>
+        </>
+      )}
+      {entry.message && (
+        <MessageBar intent={entry.earlierReview ? "info" : "error"}>
+          <MessageBarBody data-testid="file-message">{entry.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {entry.results && (
+        <>
+          <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />
+          <div className={styles.actions}>
+            <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(fileBaseName(entry.name)), SHEET_MIME)}>
+              {strings.downloadCopy}
+            </Button>
+            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(fileBaseName(entry.name))}.report.json`, "application/json")}>
+              {strings.downloadReport}
+            </Button>
+          </div>
+          {entry.sheets && entry.sheets.length > 0 && <SheetViewer sheets={entry.sheets} strings={strings.sheets} target={target} />}
+        </>
+      )}
+    </Card>
+  );
+};
+
+const cardId = (entry: FileEntry) => `file-${entry.id}`;
+
+/**
+ * Every file on one line (its total and grade, or where it is, or that it failed), each a link to
+ * its card: with tens of files the cards run to many screens.
+ */
+const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ files, strings }) => {
+  const styles = useStyles();
+  const { pane } = strings;
+  const outcome = (entry: FileEntry): [string, string, string] => {
+    if (entry.earlierReview) return [strings.earlierReviewShort, "", ""];
+    if (entry.message) return [strings.failedShort, "", ""];
+    if (!entry.results) return [strings.steps[entry.step], "", ""];
+    const { total, grade, totals, findings } = entry.results;
+    const several = totals.length > 1 ? strings.forms(totals.length) : null;
+    return [several ?? total ?? pane.noValue, several ? "" : (grade ?? pane.noValue), pane.counts(severityCounts(findings))];
+  };
+  return (
+    <table className={styles.overview} data-testid="overview">
+      <thead>
+        <tr>
+          <th scope="col">{strings.overviewFile}</th>
+          <th scope="col">{pane.total}</th>
+          <th scope="col">{pane.grade}</th>
+          <th scope="col">{strings.overviewFindings}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((entry) => (
+          <tr key={entry.id}>
+            <th scope="row">
+              <a href={`#${cardId(entry)}`}>{entry.name}</a>
+            </th>
+            {outcome(entry).map((text, i) => (
+              <td key={i}>{text}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+/** A file's entry once its worker has said something. */
+function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileEntry {
+  if (entry.id !== message.id) return entry;
+  if (message.kind === "step") return { ...entry, step: message.step };
+  if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
+  if (message.kind === "earlier-review") return { ...entry, done: true, message: message.message[lang], earlierReview: true };
+  const { results, report, scored, review, digest, sheets } = message;
+  return { ...entry, done: true, results, report, scored, review, digest, sheets };
+}
+
+/** What the page needs of its scorer (src/web/scorer.ts); a test gives it one of its own. */
+export type FileScorer = Pick<Scorer, "listen" | "submit" | "clear">;
+
+/** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
+const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => {
+  const strings = PAGE_STRINGS[lang];
+  const styles = useStyles();
+  const [files, setFiles] = React.useState<FileEntry[]>([]);
+  const [profile, setProfile] = React.useState<Profile>(savedProfile);
+  const [dragging, setDragging] = React.useState(false);
+  const [notices, setNotices] = React.useState<string[]>([]);
+  const [announcement, setAnnouncement] = React.useState("");
+  const nextId = React.useRef(1);
+  const picker = React.useRef<HTMLInputElement>(null);
+  const folderPicker = React.useRef<HTMLInputElement>(null);
+
+  // The files as last rendered, for telling a file added again and naming the file announced.
+  const shown = React.useRef(files);
+  React.useEffect(() => {
+    shown.current = files;
+  }, [files]);
+
+  React.useEffect(() => {
+    scorer.listen((message) => {
+      // For the browser test's figure: the time from navigation to the first file's results.
+      const timing = window as unknown as { jixiaoFirstResultMs?: number };
+      if (message.kind === "done") timing.jixiaoFirstResultMs ??= performance.now();
+      setFiles((list) => list.map((entry) => withMessage(entry, message, lang)));
+      // A screen reader hears each file's outcome, as the task pane's announcement says it.
+      const name = shown.current.find((entry) => entry.id === message.id)?.name;
+      if (name === undefined) return; // a file of a cleared list
+      if (message.kind === "done") setAnnouncement(strings.pane.tableLine(name, outcomeSaid(message.results, strings.pane)));
+      else if (message.kind === "failed" || message.kind === "earlier-review") setAnnouncement(message.message[lang]);
+    });
+  }, [scorer, lang, strings]);
+
+  const submit = (entry: FileEntry, withProfile: Profile) =>
+    scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
+
+  const addFiles = async (picked: PickedFile[]) => {
+    if (picked.length === 0) {
+      setNotices([strings.noWorkbooks]);
+      return;
+    }
+    const added: FileEntry[] = [];
+    const skipped: string[] = [];
+    for (const { path, file } of picked) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        skipped.push(strings.unreadable(path));
+        continue;
+      }
+      // The same file added again (a folder dropped twice) would count twice in 汇总.
+      if ([...shown.current, ...added].some((e) => e.name === path && sameBytes(e.bytes, bytes))) {
+        skipped.push(strings.alreadyAdded(path));
+        continue;
+      }
+      added.push({ id: nextId.current++, name: path, bytes, step: "queued", done: false });
+    }
+    setNotices(skipped);
+    setFiles((current) => [...current, ...added]);
+    for (const entry of added) submit(entry, profile);
+  };
+
+  const saveProfile = async (next: Profile) => {
+    localStorage.setItem(PROFILE_KEY, JSON.stringify(next));
+    setProfile(next);
+    // Every file is scored again under the new profile.
+    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, step: "queued", done: false }));
+    setFiles(again);
+    for (const entry of again) submit(entry, next);
+  };
+  // Settings save themselves once typing settles, as in the task pane; every file is then scored again.
+  const editor = useProfileEditor(profile, saveProfile, strings.pane, SETTLE_MS);
+
+  // The review the command line writes of the same files: scored copies beside their workbooks,
+  // earlier reviews and files handed in twice are noted, not counted (review round 33).
+  const downloadReview = () => {
+    const tally = new ReviewTally(lang);
+    const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
+    for (const copy of copies) tally.note(copy, "scored-copy");
+    // Every file the review reads, in its order; two dropped by one name (from two folders) both.
+    const order = new Map(found.map((name, i) => [name, i]));
+    const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    for (const entry of reviewed) {
+      if (entry.earlierReview) tally.note(entry.name, "earlier-review");
+      else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
+      else if (entry.message) tally.fail(entry.name, entry.message);
+    }
+    download(reviewWorkbookBytes(tally.review(), lang), "汇总.xlsx", SHEET_MIME);
+  };
+
+  const done = files.filter((f) => f.done && (!f.message || f.earlierReview)).length;
+  const failed = files.filter((f) => f.message && !f.earlierReview).length;
+  const waiting = files.length - done - failed;
+  return (
+    <main className={styles.page}>
+      <Title1 as="h1">{strings.title}</Title1>
+      <Text>
+        {strings.intro} {strings.offline}
+      </Text>
+      <section
+        className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+        data-testid="drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          droppedFiles(event.dataTransfer).then(addFiles, () => setNotices([strings.dropFailed]));
+        }}
+      >
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => picker.current?.click()}>
+            {strings.choose}
+          </Button>
+          <Button onClick={() => folderPicker.current?.click()}>{strings.chooseFolder}</Button>
+        </div>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls,.et"
+          data-testid="pick"
+          hidden
+          onChange={(event) => {
+            if (event.target.files) void addFiles(Array.from(event.target.files, (file) => ({ path: file.name, file })));
+            event.target.value = "";
+          }}
+        />
+        <input
+          ref={folderPicker}
+          type="file"
+          data-testid="pick-folder"
+          hidden
+          {...{ webkitdirectory: "" }}
+          onChange={(event) => {
+            if (event.target.files) void addFiles(chosenFolderFiles(event.target.files));
+            event.target.value = "";
+          }}
+        />
+        <Text>{strings.drop}</Text>
+        <Text size={200}>{strings.formats}</Text>
+      </section>
+      {!sameProfile(profile, DEFAULT_PROFILE) && (
+        <MessageBar intent="info" data-testid="custom-profile">
+          <MessageBarBody>
+            {strings.customProfile(profile.name)}{" "}
+            <Button size="small" onClick={() => editor.onChange(profileToForm(DEFAULT_PROFILE))}>
+              {strings.restoreDefault}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notices.length > 0 && (
+        <MessageBar intent="warning" role="alert" data-testid="notices">
+          <MessageBarBody>
+            {notices.map((notice) => (
+              <div key={notice}>{notice}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {files.length > 0 && (
+        <section>
+          <Title2 as="h2" block>
+            {strings.reviewTitle}
+          </Title2>
+          <Text as="p" block data-testid="review-hint">
+            {strings.reviewHint(done, failed, waiting)}
+          </Text>
+          <div className={styles.actions}>
+            <Button data-testid="download-review" disabled={waiting > 0 || done === 0} onClick={downloadReview}>
+              {strings.downloadReview}
+            </Button>
+            <Button
+              data-testid="clear"
+              onClick={() => {
+                scorer.clear();
+                setFiles([]);
+                setNotices([]);
+              }}
+            >
+              {strings.clear}
+            </Button>
+          </div>
+        </section>
+      )}
+      {files.length > 1 && <Overview files={files} strings={strings} />}
+      {files.map((entry) => (
+        <FileCard key={entry.id} entry={entry} strings={strings} />
+      ))}
+      <div role="status" aria-live="polite" className={styles.announcer} data-testid="announcement">
+        {announcement}
+      </div>
+      <details>
+        <summary>{strings.settings}</summary>
+        <SettingsPanel profile={profile} {...editor} strings={strings.pane} disabled={waiting > 0} />
+      </details>
+    </main>
+  );
+};
+
+export default App;
