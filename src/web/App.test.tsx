@@ -1,0 +1,133 @@
+/** @jest-environment jsdom */
+/**
+ * The page with many files: the work of a worker's message must not grow with the files already
+ * listed (review round 49b: 1,005 files took 234 s, 233 ms a file, as every message re-rendered
+ * every card's results and every overview row). Counted, not timed: how often the results views
+ * and the overview's rows are drawn while the files finish one after another.
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { FileResults, ScoreMessage, ScoreRequest } from "./protocol";
+import type { FileReview } from "../core/review";
+import type { SheetDisplay } from "../core/sheet-display";
+
+const drawn = { results: 0, sheets: 0, overviewRows: 0 };
+
+// The heavy parts of a card, counted (their own tests are ResultsParts.test.tsx and SheetViewer.test.tsx).
+jest.mock("../taskpane/components/ResultsView", () => ({
+  __esModule: true,
+  default: function ResultsView() {
+    drawn.results++;
+    return <div data-testid="results" />;
+  },
+}));
+jest.mock("./SheetViewer", () => ({
+  __esModule: true,
+  default: function SheetViewer() {
+    drawn.sheets++;
+    return <div data-testid="sheets" />;
+  },
+}));
+// The overview counts a finished file's findings each time it draws the file's row.
+jest.mock("../core/result", () => {
+  const actual = jest.requireActual("../core/result");
+  return {
+    ...actual,
+    severityCounts: (...args: Parameters<typeof actual.severityCounts>) => {
+      drawn.overviewRows++;
+      return actual.severityCounts(...args);
+    },
+  };
+});
+
+// Imported after the mocks.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const App = (require("./App") as typeof import("./App")).default;
+
+jest.setTimeout(60000);
+
+const FILES = 40;
+const RESULTS = { total: "90.00", grade: "优", totals: [], findings: [] } as unknown as FileResults;
+
+/** A scorer whose messages the test sends. */
+function fakeScorer() {
+  let listener: (message: ScoreMessage) => void = () => undefined;
+  const requests: ScoreRequest[] = [];
+  return {
+    requests,
+    listen: (l: (message: ScoreMessage) => void) => void (listener = l),
+    submit: (request: ScoreRequest) => void requests.push(request),
+    clear: () => undefined,
+    say: (message: ScoreMessage) => listener(message),
+  };
+}
+
+const cards = () => Array.from(document.querySelectorAll<HTMLElement>("[data-testid=file]"));
+
+/** Every message a file's worker sends. */
+const messagesOf = (id: number): ScoreMessage[] => [
+  ...(["read", "check", "score", "write"] as const).map((step): ScoreMessage => ({ id, kind: "step", step })),
+  { id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: {} as FileReview, digest: `d${id}`, sheets: [{} as SheetDisplay] },
+];
+
+/** Every message of one file, then the page's update of them. */
+async function finish(scorer: ReturnType<typeof fakeScorer>, id: number): Promise<void> {
+  act(() => messagesOf(id).forEach(scorer.say));
+  await waitFor(() => expect(cards().find((c) => c.dataset.name === `单位${id}.xlsx`)?.dataset.state).toBe("done"));
+}
+
+describe("the page with many files", () => {
+  test("each file's results and overview row are drawn a fixed number of times, however many files are listed", async () => {
+    const scorer = fakeScorer();
+    let commits = 0;
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <React.Profiler id="page" onRender={() => commits++}>
+          <App lang="zh" scorer={scorer} />
+        </React.Profiler>
+      </FluentProvider>,
+    );
+    const files = Array.from({ length: FILES }, (_, i) => ({ name: `单位${i + 1}.xlsx`, arrayBuffer: async () => new Uint8Array([i, i >> 8]).buffer }));
+    fireEvent.change(screen.getByTestId("pick"), { target: { files } });
+    await waitFor(() => expect(scorer.requests).toHaveLength(FILES));
+    await waitFor(() => expect(cards()).toHaveLength(FILES));
+
+    // The files finish one after another, each seen by the page before the next.
+    for (let id = 1; id <= FILES / 2; id++) await finish(scorer, id);
+    const before = { ...drawn };
+    // One step of a file still waiting draws no finished file's results or row again.
+    act(() => scorer.say({ id: FILES, kind: "step", step: "read" }));
+    await waitFor(() => expect(cards()[FILES - 1].textContent).toContain("读取中"));
+    expect(drawn).toEqual(before);
+    for (let id = FILES / 2 + 1; id <= FILES * 0.75; id++) await finish(scorer, id);
+
+    // The rest as workers send them, each message a task of its own: the page draws them
+    // together, not once a message (the bound leaves room for a slow machine; nothing is timed).
+    const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false; // React's updates come from the page's own timer here, as in a browser
+    const commitsBefore = commits;
+    let said = 0;
+    for (let id = FILES * 0.75 + 1; id <= FILES; id++) {
+      for (const message of messagesOf(id)) {
+        scorer.say(message);
+        said++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    await waitFor(() => expect(cards().every((c) => c.dataset.state === "done")).toBe(true));
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+    expect(commits - commitsBefore).toBeLessThanOrEqual(said / 4);
+
+    expect(cards().every((c) => c.dataset.state === "done")).toBe(true);
+    // Once each when the file finishes (twice allowed): rendering every card on each message drew them ~FILES² times.
+    expect(drawn.results).toBeGreaterThanOrEqual(FILES);
+    expect(drawn.results).toBeLessThanOrEqual(2 * FILES);
+    expect(drawn.sheets).toBeGreaterThanOrEqual(FILES);
+    expect(drawn.sheets).toBeLessThanOrEqual(2 * FILES);
+    expect(drawn.overviewRows).toBeGreaterThanOrEqual(FILES);
+    expect(drawn.overviewRows).toBeLessThanOrEqual(2 * FILES);
+    // What a screen reader hears: the last file's outcome.
+    expect(screen.getByTestId("announcement").textContent).toContain(`单位${FILES}.xlsx`);
+  });
+});
