@@ -1,7 +1,8 @@
 // Benchmark of `jixiao review` (figures printed, not asserted; run by `npm run bench` after
 // scripts/bench.js): the review of BENCH_UNITS (default 1,000) generated unit workbooks in ten
 // county folders, with one worker thread and with one per core, each run in its own process:
-// wall time and the process's peak RSS (all its threads).
+// wall time and the process's peak RSS (all its threads); then the same folder dropped on the page
+// (scripts/bench-page.js, when dist/ is built and Debian's chromium is there).
 //   node scripts/bench-review.js            generate, then measure both
 //   node scripts/bench-review.js run <dir> <jobs> <out>   one measured run (prints one JSON line)
 const ExcelJS = require("exceljs");
@@ -68,4 +69,5 @@ function measure(dir, jobs, out) {
       `   jixiao review, ${run.label.padEnd(26)}: ${result.seconds.toFixed(1)} s (${((UNITS / result.seconds) | 0)} files/s), peak RSS ${result.maxRssMB.toFixed(0)} MB, 汇总.xlsx ${size.toFixed(0)} KB`,
     );
   }
+  await require("./bench-page").printPageBench(dir);
 })();
