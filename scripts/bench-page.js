@@ -5,7 +5,7 @@
 // second half's files take no longer than the first's (review round 49b: 1,005 files took 234 s,
 // 55 ms a file at 119 files and 233 ms a file at 1,005, before the page drew its workers'
 // messages together and only the cards they spoke of).
-//   node scripts/bench-page.js <folder>
+//   node scripts/bench-page.js <folder>      (JIXIAO_DIST=<dir>: another build's dist/, to compare)
 const fs = require("fs");
 const path = require("path");
 const { chromium } = require("playwright-core");
@@ -15,7 +15,7 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
 /** Drops `folder` on the page; resolves to { files, seconds, halves: [ms a file, ms a file] }, or null when it cannot run. */
 async function benchPage(folder) {
-  const dist = path.join(__dirname, "..", "dist");
+  const dist = path.resolve(process.env.JIXIAO_DIST || path.join(__dirname, "..", "dist"));
   if (!fs.existsSync(path.join(dist, "web.html")) || !fs.existsSync(CHROMIUM)) return null;
   const server = await serve(dist);
   const browser = await chromium.launch({
