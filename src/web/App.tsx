@@ -12,7 +12,7 @@ import type { Lang } from "../core/analyze";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
-import { FileReview, ReviewTally, reviewedFiles } from "../core/review";
+import { FileReview, ReviewTally, contentOrder, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -323,7 +323,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     // Every file the review reads, in its order; two dropped by one name (from two folders) both.
     const order = new Map(found.map((name, i) => [name, i]));
     const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
-    for (const entry of reviewed) {
+    for (const entry of contentOrder(reviewed, (e) => e.name, (e) => e.digest)) {
       if (entry.earlierReview) tally.note(entry.name, "earlier-review");
       else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
       else if (entry.message) tally.fail(entry.name, entry.message);
