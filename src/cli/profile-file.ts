@@ -1,10 +1,7 @@
 /** A scoring profile read from a JSON file (--profile, or a folder's jixiao.json). */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { DEFAULT_PROFILE, Profile, ProfileError, profileFromJson } from "../core/profile";
-
-/** A folder's own scoring profile, for the workbooks in it and in the folders below it. */
-export const FOLDER_PROFILE = "jixiao.json";
+import { DEFAULT_PROFILE, FOLDER_PROFILE, Profile, ProfileError, profileFromJson } from "../core/profile";
 
 export interface FolderProfile {
   profile: Profile;

@@ -60,6 +60,9 @@ export const DEFAULT_PROFILE: Profile = {
 /** A scoring profile (JSON or --grades) that cannot be used; says which setting and what to write. */
 export class ProfileError extends BilingualError {}
 
+/** A folder's own scoring profile, for the workbooks in it and in the folders below it (score, review and the page alike). */
+export const FOLDER_PROFILE = "jixiao.json";
+
 /** A grade band's score: where the grades are set, so that a refusal names it (`grades`, `--grades`). */
 function gradeRefusal(key: string, zh: string, en: string): ProfileError {
   return new ProfileError(`${key}：${zh}`, `${key}: ${en}`);

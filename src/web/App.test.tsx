@@ -134,3 +134,36 @@ describe("the page with many files", () => {
     expect(screen.getByTestId("announcement").textContent).toContain(`单位${FILES}.xlsx`);
   });
 });
+
+describe("a folder's jixiao.json (review round 49b, P4)", () => {
+  test("scores the workbooks under it, as jixiao review does, and says so; the others take the page's profile", async () => {
+    const scorer = fakeScorer();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App lang="zh" scorer={scorer} />
+      </FluentProvider>,
+    );
+    const file = (path: string, text: string) => ({
+      name: path.split("/").pop()!,
+      webkitRelativePath: `复核/${path}`,
+      text: async () => text,
+      arrayBuffer: async () => Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer,
+    });
+    const files = [
+      file("县水利局/jixiao.json", JSON.stringify({ name: "严格方案", grades: "99.9:优,0:良" })),
+      file("县水利局/2023年/县水利局.xlsx", "a"),
+      file("县林业局.xlsx", "b"),
+      file("县财政局/jixiao.json", "{ grades: "),
+      file("县财政局/县财政局.xlsx", "c"),
+    ];
+    fireEvent.change(screen.getByTestId("pick-folder"), { target: { files } });
+    await waitFor(() => expect(scorer.requests).toHaveLength(3));
+    const profileOf = (name: string) => scorer.requests.find((r) => r.name === name)!.profile.name;
+    expect(profileOf("县水利局/2023年/县水利局.xlsx")).toBe("严格方案");
+    expect(profileOf("县林业局.xlsx")).toBe(profileOf("县财政局/县财政局.xlsx"));
+    expect(profileOf("县林业局.xlsx")).not.toBe("严格方案");
+    expect(screen.getByTestId("folder-profiles").textContent).toContain("县水利局/jixiao.json（1 个文件）");
+    // A jixiao.json that cannot be read is named, and its folder's files take the page's profile.
+    expect(screen.getByTestId("notices").textContent).toContain("县财政局/jixiao.json：");
+  });
+});

@@ -9,6 +9,7 @@ import * as React from "react";
 import { Card, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import Button from "../taskpane/components/PaneButton";
 import type { Lang } from "../core/analyze";
+import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, scoredCopyName } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
@@ -23,7 +24,7 @@ import { profileToForm } from "../taskpane/profile-form";
 import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
-import { chosenFolderFiles, droppedFiles, PickedFile } from "./picked";
+import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, PickedFile } from "./picked";
 import type { Scorer } from "./scorer";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
 import { PAGE_STRINGS, PageStrings } from "./strings";
@@ -46,6 +47,14 @@ interface FileEntry {
   sheets?: SheetDisplay[];
   message?: string;
   done: boolean;
+  /** The jixiao.json of its folder, or of the nearest above it, that scores it instead of the page's profile. */
+  folderProfile?: FolderProfile;
+}
+
+/** A folder's jixiao.json, by its path in what was picked, as `jixiao review` names it. */
+interface FolderProfile {
+  path: string;
+  profile: Profile;
 }
 
 const PROFILE_KEY = "jixiao.web.profile";
@@ -222,6 +231,13 @@ const drawDelay = (files: number) => 100 + files / 2;
 export type FileScorer = Pick<Scorer, "listen" | "submit" | "clear">;
 
 /** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
+/** Each folder jixiao.json scoring some of `files`, in the order of the first it scores, with how many it scores. */
+function profilesInUse(files: FileEntry[]): Map<string, number> {
+  const inUse = new Map<string, number>();
+  for (const { folderProfile } of files) if (folderProfile) inUse.set(folderProfile.path, (inUse.get(folderProfile.path) ?? 0) + 1);
+  return inUse;
+}
+
 const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => {
   const strings = PAGE_STRINGS[lang];
   const styles = useStyles();
@@ -268,16 +284,37 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     });
   }, [scorer, lang, strings]);
 
-  const submit = (entry: FileEntry, withProfile: Profile) =>
-    scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: withProfile, lang });
+  // The folders' jixiao.json files picked so far, by folder ("" for the top): they score the workbooks under them.
+  const folderProfiles = React.useRef(new Map<string, FolderProfile>());
 
-  const addFiles = async (picked: PickedFile[]) => {
+  const submit = (entry: FileEntry, withProfile: Profile) =>
+    scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: entry.folderProfile?.profile ?? withProfile, lang });
+
+  /** Reads a picked jixiao.json into folderProfiles; a notice where it cannot be used. */
+  const addFolderProfile = async ({ path, file }: PickedFile): Promise<string | null> => {
+    try {
+      const profile = profileFromJson(JSON.parse((await file.text()).replace(/^\uFEFF/, "")));
+      folderProfiles.current.set(path.slice(0, Math.max(0, path.lastIndexOf("/"))), { path, profile });
+      return null;
+    } catch (error) {
+      const why = error instanceof BilingualError ? error.textIn(lang) : lang === "zh" ? "不是有效的 JSON" : "not valid JSON";
+      return strings.badFolderProfile(path, why);
+    }
+  };
+
+  const addFiles = async (pickedAll: PickedFile[]) => {
+    const skipped: string[] = [];
+    // The profiles first: they score the workbooks picked with them.
+    for (const profileFile of pickedAll.filter((p) => isFolderProfile(p.path))) {
+      const notice = await addFolderProfile(profileFile);
+      if (notice) skipped.push(notice);
+    }
+    const picked = pickedAll.filter((p) => !isFolderProfile(p.path));
     if (picked.length === 0) {
-      setNotices([strings.noWorkbooks]);
+      setNotices([...skipped, strings.noWorkbooks]);
       return;
     }
     const added: FileEntry[] = [];
-    const skipped: string[] = [];
     // The bytes of the files listed and added, by name.
     const named = new Map<string, Uint8Array[]>();
     const remember = (entry: Pick<FileEntry, "name" | "bytes">) => named.set(entry.name, [...(named.get(entry.name) ?? []), entry.bytes]);
@@ -295,7 +332,8 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
         skipped.push(strings.alreadyAdded(path));
         continue;
       }
-      added.push({ id: nextId.current++, name: path, bytes, step: "queued", done: false });
+      const folderProfile = nearestFolderProfile(path, folderProfiles.current)?.profile;
+      added.push({ id: nextId.current++, name: path, bytes, step: "queued", done: false, folderProfile });
       remember({ name: path, bytes });
     }
     setNotices(skipped);
@@ -307,7 +345,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     localStorage.setItem(PROFILE_KEY, JSON.stringify(next));
     setProfile(next);
     // Every file is scored again under the new profile.
-    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, step: "queued", done: false }));
+    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, step: "queued", done: false, folderProfile: e.folderProfile }));
     setFiles(again);
     for (const entry of again) submit(entry, next);
   };
@@ -323,7 +361,9 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     // Every file the review reads, in its order; two dropped by one name (from two folders) both.
     const order = new Map(found.map((name, i) => [name, i]));
     const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
-    for (const entry of contentOrder(reviewed, (e) => e.name, (e) => e.digest)) {
+    const inOrder = contentOrder(reviewed, (e) => e.name, (e) => e.digest);
+    for (const [path, count] of profilesInUse(inOrder)) tally.note(path, "profile", String(count));
+    for (const entry of inOrder) {
       if (entry.earlierReview) tally.note(entry.name, "earlier-review");
       else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
       else if (entry.message) tally.fail(entry.name, entry.message);
@@ -396,6 +436,15 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </MessageBarBody>
         </MessageBar>
       )}
+      {profilesInUse(files).size > 0 && (
+        <MessageBar intent="info" data-testid="folder-profiles">
+          <MessageBarBody>
+            {strings.folderProfiles(
+              [...profilesInUse(files)].map(([path, count]) => strings.folderProfileCount(path, count)).join(lang === "zh" ? "、" : ", "),
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {notices.length > 0 && (
         <MessageBar intent="warning" role="alert" data-testid="notices">
           <MessageBarBody>
@@ -421,6 +470,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
               data-testid="clear"
               onClick={() => {
                 scorer.clear();
+                folderProfiles.current.clear();
                 setFiles([]);
                 setNotices([]);
               }}

@@ -3,7 +3,8 @@
  * (县直/县林业局.xlsx), so that a folder of units' workbooks is read as `jixiao review` reads one.
  */
 /* global FileSystemEntry, FileSystemFileEntry, FileSystemDirectoryEntry */
-import { isWorkbookName } from "../core/file-kinds";
+import { fileBaseName, isWorkbookName } from "../core/file-kinds";
+import { FOLDER_PROFILE } from "../core/profile";
 
 export interface PickedFile {
   path: string;
@@ -13,9 +14,28 @@ export interface PickedFile {
 /**
  * The workbooks a folder holds, and the other spreadsheets and archives the page says what to do
  * with, as `jixiao review` lists them (core isWorkbookName); Excel's and WPS's lock files
- * (~$县林业局.xlsx) and hidden files are no unit's.
+ * (~$县林业局.xlsx) and hidden files are no unit's. Its jixiao.json files are taken too.
  */
 const isFolderWorkbook = (name: string) => isWorkbookName(name) && !name.startsWith(".");
+
+/** A folder's scoring profile (jixiao.json), which scores the workbooks in it and below it, as `jixiao review` does. */
+export const isFolderProfile = (path: string): boolean => fileBaseName(path) === FOLDER_PROFILE;
+
+/** What the page takes from a folder: its workbooks, and its scoring profiles. */
+const isTaken = (name: string) => isFolderWorkbook(name) || isFolderProfile(name);
+
+/**
+ * The folder profile a workbook at `path` is scored by: its folder's, else the nearest above it,
+ * among those picked (`byFolder`, keyed by folder path, "" for the top); null for none.
+ */
+export function nearestFolderProfile<T>(path: string, byFolder: ReadonlyMap<string, T>): { folder: string; profile: T } | null {
+  const parent = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
+  for (let folder = parent(path); ; folder = parent(folder)) {
+    const profile = byFolder.get(folder);
+    if (profile !== undefined) return { folder, profile };
+    if (folder === "") return null;
+  }
+}
 
 /**
  * What a drop holds: its files, and the workbooks in its folders and their subfolders, by path (in
@@ -35,7 +55,7 @@ export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
 /** The workbooks the folder chooser (webkitdirectory) gives, by their path in the chosen folder. */
 export function chosenFolderFiles(files: FileList): PickedFile[] {
   return Array.from(files)
-    .filter((file) => isFolderWorkbook(file.name))
+    .filter((file) => isTaken(file.name))
     .map((file) => ({ path: file.webkitRelativePath.split("/").slice(1).join("/") || file.name, file }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -43,7 +63,7 @@ export function chosenFolderFiles(files: FileList): PickedFile[] {
 async function collect(entry: FileSystemEntry, folder: string, picked: PickedFile[], dropped: boolean): Promise<void> {
   const path = folder + entry.name;
   if (entry.isFile) {
-    if (!dropped && !isFolderWorkbook(entry.name)) return;
+    if (!dropped && !isTaken(entry.name)) return;
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
     picked.push({ path, file });
     return;

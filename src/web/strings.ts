@@ -43,6 +43,11 @@ export interface PageStrings {
   /** The profile in use is not the default one (kept in this browser from an earlier visit). */
   customProfile: (name: string) => string;
   restoreDefault: string;
+  /** The folders' jixiao.json files in use, each with how many files it scores ("县水利局/jixiao.json（2 个文件）"). */
+  folderProfiles: (inUse: string) => string;
+  folderProfileCount: (path: string, files: number) => string;
+  /** A jixiao.json that cannot be used: why, and that its folder's files take the page's profile. */
+  badFolderProfile: (path: string, why: string) => string;
   formats: string;
   steps: Record<ScoreStep | "queued", string>;
   downloadCopy: string;
@@ -82,6 +87,9 @@ const zh: PageStrings = {
   forms: (count) => `${count} 张表，见下文`,
   customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
   restoreDefault: "恢复默认方案",
+  folderProfiles: (inUse) => `按文件夹中的评分方案评分（与 jixiao review 相同，不受下方“评分方案”影响）：${inUse}。`,
+  folderProfileCount: (path, files) => `${path}（${files} 个文件）`,
+  badFolderProfile: (path, why) => `${path}：${why}；其文件夹中的工作簿按本页的评分方案评分。`,
   formats: ".xls 与 WPS 的 .et 文件请先另存为 .xlsx。",
   steps: { queued: "排队中", read: "读取中", check: "检查中", score: "计分中", write: "生成评分后的工作簿" },
   downloadCopy: "下载评分后的工作簿",
@@ -127,6 +135,9 @@ const en: PageStrings = {
   forms: (count) => `${count} forms, see below`,
   customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
   restoreDefault: "Restore the default",
+  folderProfiles: (inUse) => `Scored by their folders' scoring profiles (as jixiao review does; the profile below does not apply to them): ${inUse}.`,
+  folderProfileCount: (path, files) => `${path} (${files} ${files === 1 ? "file" : "files"})`,
+  badFolderProfile: (path, why) => `${path}: ${why}; the workbooks of its folder are scored by this page's profile.`,
   formats: "Save .xls and WPS .et files as .xlsx first.",
   steps: { queued: "Waiting", read: "Reading", check: "Checking", score: "Scoring", write: "Writing the scored copy" },
   downloadCopy: "Download the scored workbook",
