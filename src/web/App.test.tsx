@@ -68,7 +68,7 @@ const cards = () => Array.from(document.querySelectorAll<HTMLElement>("[data-tes
 /** Every message a file's worker sends. */
 const messagesOf = (id: number): ScoreMessage[] => [
   ...(["read", "check", "score", "write"] as const).map((step): ScoreMessage => ({ id, kind: "step", step })),
-  { id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: {} as FileReview, digest: `d${id}`, sheets: [{} as SheetDisplay] },
+  { id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: {} as FileReview, sheets: [{} as SheetDisplay] },
 ];
 
 /** Every message of one file, then the page's update of them. */

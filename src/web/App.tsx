@@ -11,7 +11,7 @@ import Button from "../taskpane/components/PaneButton";
 import type { Lang } from "../core/analyze";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
-import { fileBaseName, scoredCopyName } from "../core/file-kinds";
+import { fileBaseName, otherSpreadsheetMessage, scoredCopyName } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
 import { FileReview, ReviewTally, contentOrder, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -26,6 +26,7 @@ import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
 import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, PickedFile } from "./picked";
 import type { Scorer } from "./scorer";
+import { digestOf } from "./digest";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
 import { PAGE_STRINGS, PageStrings } from "./strings";
 
@@ -38,8 +39,12 @@ interface FileEntry {
   results?: FileResults;
   report?: unknown;
   scored?: Uint8Array;
-  /** The file's rows for the review (汇总.xlsx), and its bytes' digest (a copy counts once). */
+  /** The file's rows for the review (汇总.xlsx). */
   review?: FileReview;
+  /**
+   * Its bytes' digest (a copy counts once), taken as it is added, as `jixiao review` takes every
+   * workbook's before reading any: none for another spreadsheet (.xls), which is not read.
+   */
   digest?: string;
   /** A review jixiao wrote earlier: shown with its message, left out of the review. */
   earlierReview?: boolean;
@@ -197,8 +202,8 @@ function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileE
   if (message.kind === "step") return { ...entry, step: message.step };
   if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
   if (message.kind === "earlier-review") return { ...entry, done: true, message: message.message[lang], earlierReview: true };
-  const { results, report, scored, review, digest, sheets } = message;
-  return { ...entry, done: true, results, report, scored, review, digest, sheets };
+  const { results, report, scored, review, sheets } = message;
+  return { ...entry, done: true, results, report, scored, review, sheets };
 }
 
 /**
@@ -333,7 +338,8 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
         continue;
       }
       const folderProfile = nearestFolderProfile(path, folderProfiles.current)?.profile;
-      added.push({ id: nextId.current++, name: path, bytes, step: "queued", done: false, folderProfile });
+      const digest = otherSpreadsheetMessage(path) ? undefined : await digestOf(bytes);
+      added.push({ id: nextId.current++, name: path, bytes, digest, step: "queued", done: false, folderProfile });
       remember({ name: path, bytes });
     }
     setNotices(skipped);
@@ -345,7 +351,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     localStorage.setItem(PROFILE_KEY, JSON.stringify(next));
     setProfile(next);
     // Every file is scored again under the new profile.
-    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, step: "queued", done: false, folderProfile: e.folderProfile }));
+    const again = files.map((e): FileEntry => ({ id: e.id, name: e.name, bytes: e.bytes, digest: e.digest, step: "queued", done: false, folderProfile: e.folderProfile }));
     setFiles(again);
     for (const entry of again) submit(entry, next);
   };

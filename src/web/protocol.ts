@@ -29,8 +29,6 @@ export type ScoreMessage =
       report: Report;
       scored: Uint8Array;
       review: FileReview;
-      /** The file's bytes' SHA-256, which tells a file handed in twice under two names (as in `jixiao review`). */
-      digest: string;
       /** The sheets holding tables as the scored copy shows them (a window of a large one), not the whole grid. */
       sheets: SheetDisplay[];
     }

@@ -16,30 +16,12 @@ import { isReviewWorkbook } from "../xlsx/review-workbook";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
 
-/**
- * The bytes' SHA-256 (as `jixiao review` tells a file handed in twice), or where the page is served
- * over plain http, which has no crypto.subtle, two FNV-1a hashes and the length: enough to tell
- * one file from another among a bureau's.
- */
-async function digestOf(bytes: Uint8Array): Promise<string> {
-  const hex = (values: Iterable<number>, width: number) => [...values].map((v) => v.toString(16).padStart(width, "0")).join("");
-  if (globalThis.crypto?.subtle) return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as BufferSource)), 2);
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193) >>> 0;
-    b = Math.imul(b ^ bytes[bytes.length - 1 - i], 0x01000193) >>> 0;
-  }
-  return `${hex([a, b], 8)}-${bytes.length}`;
-}
-
 const post = (message: ScoreMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
 async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<void> {
   const other = otherSpreadsheetMessage(name);
   if (other) return post({ id, kind: "failed", message: other });
   post({ id, kind: "step", step: "read" });
-  const digest = await digestOf(bytes);
   const { source, grid } = readXlsxBytes(bytes, name);
   if (isReviewWorkbook(grid)) {
     return post({ id, kind: "earlier-review", message: { zh: `${name}：jixiao 的复核汇总，不计入汇总`, en: `${name}: a review jixiao wrote, left out of the review` } });
@@ -65,7 +47,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
     summarySheet: analysis.summary.name,
   });
   // Through JSON, the report is what its download will hold (the indicator rows are built here).
-  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review, digest, sheets }, [scored.buffer]);
+  post({ id, kind: "done", results, report: JSON.parse(JSON.stringify(report)), scored, review, sheets }, [scored.buffer]);
 }
 
 self.onmessage = (event: MessageEvent<ScoreRequest>) => {

@@ -278,8 +278,14 @@ async function main() {
       fs.copyFileSync(path.join(dir, SAMPLES[1]), path.join(folder, "乡镇", "开平.xlsx"));
       const cli = path.join(ROOT, "bin", "jixiao.js");
       spawnSync(process.execPath, [cli, "score", "县机关事务中心.xlsx"], { cwd: folder });
-      // A review written into the folder before: the second one notes it.
+      // A review written into the folder before: the second one notes it, and its copy kept elsewhere
+      // (the same bytes); a copy of a unit's file in a folder that comes first, and a folder's
+      // scoring profile (review round 49b).
       spawnSync(process.execPath, [cli, "review", folder], { encoding: "utf8" });
+      fs.mkdirSync(path.join(folder, "下载"));
+      fs.copyFileSync(path.join(folder, "汇总.xlsx"), path.join(folder, "下载", "初审汇总.xlsx"));
+      fs.copyFileSync(path.join(dir, SAMPLES[0]), path.join(folder, "下载", "县机关事务中心(1).xlsx"));
+      fs.writeFileSync(path.join(folder, "乡镇", "jixiao.json"), JSON.stringify({ name: "乡镇方案", grades: "95:优,80:良,60:中,0:差" }));
       const second = path.join(dir, "cli", "复核汇总.xlsx");
       const run = spawnSync(process.execPath, [cli, "review", folder, "--out", second], { encoding: "utf8" });
       assert(fs.existsSync(second), run.stderr);
@@ -288,9 +294,10 @@ async function main() {
       const cdp = await context.newCDPSession(page);
       const data = { items: [], files: [folder], dragOperationsMask: 1 };
       for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
-      const names = ["县机关事务中心.xlsx", "县机关事务中心 - 副本.xlsx", "县机关事务中心.jixiao.xlsx", "乡镇/开平.xlsx", "汇总.xlsx"];
+      const names = ["县机关事务中心.xlsx", "县机关事务中心 - 副本.xlsx", "县机关事务中心.jixiao.xlsx", "乡镇/开平.xlsx", "汇总.xlsx", "下载/初审汇总.xlsx", "下载/县机关事务中心(1).xlsx"];
       for (const name of names) await card(name).locator(":scope:not([data-state=working])").waitFor();
       await card("汇总.xlsx").locator(":scope[data-state=skipped]").waitFor();
+      await page.getByTestId("folder-profiles").getByText("乡镇/jixiao.json", { exact: false }).waitFor();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
       const pageParts = parts(fs.readFileSync(await download.path()));
       const cliParts = parts(fs.readFileSync(second));
