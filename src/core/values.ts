@@ -305,8 +305,11 @@ export function isEmptyMarker(text: string): boolean {
 
 /** Where the figure is said to be instead: 见附件3, 详见附表（二）, 另附, 附后. */
 const FIGURE_ELSEWHERE = /^(?:(?:具体|详情)?(?:详见|参见|另见|见)(?:附件|附表|附录|附页|附后|后附|备注|说明|报告|自评报告|清单|明细)|另附|附后|后附|另行报送)/;
-/** When the figure is said to come: 待统计, 待定, 尚未统计, 统计中, 暂无数据, 数据暂缺. */
-const FIGURE_LATER = /^(?:数据)?(?:(?:尚|有)?待(?:统计|核实|核定|核算|确认|汇总|测算|审计|填报|补充|上报|定)|(?:暂未|尚未|未)统计|(?:正在|仍在)?统计中|暂无(?:相关)?(?:数据|统计)|暂缺|无数据|不详)/;
+/**
+ * When the figure is said to come: 待统计, 待定, 尚未统计, 统计中, 暂无数据, 数据暂缺, the whole cell
+ * (or with a note in brackets): 无数据泄露 and 未统计到安全事故 answer (code review of round 49).
+ */
+const FIGURE_LATER = /^(?:数据)?(?:(?:尚|有)?待(?:统计|核实|核定|核算|确认|汇总|测算|审计|填报|补充|上报|定)|(?:暂未|尚未|未)统计|(?:正在|仍在)?统计中|暂无(?:相关)?(?:数据|统计)|暂缺|无数据|不详)(?:[(（][^()（）]*[)）])?$/;
 
 /**
  * An actual that gives no figure but says where it is or when it comes (见附件3, 详见附表, 待统计,

@@ -351,6 +351,20 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
     expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "32" });
   });
 
+  it("a full score on a weight of thirds (=100/3, or 33.333 typed) is no score above it: the total stands (code review of round 49)", () => {
+    const third = 100 / 3;
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "质量指标", "工程质量", "优良", "优良", third, third, ""],
+      ["效益指标", "社会效益指标", "群众生活", "有效改善", "有效改善", third, third, ""],
+      ["满意度指标", "服务对象满意度指标", "群众满意", "满意", "满意", third, third, ""],
+      ["总分", null, null, null, null, 100, 100, null],
+    ];
+    const a = analyze(workbook({ rows }));
+    expect(foundIn(a)).not.toContain("total-incomplete@G5");
+    expect(a.totals[0]).toMatchObject({ score: "100", grade: "优" });
+  });
+
   it("on a quantitative row its computed score counts, and the total stands", () => {
     const a = filledForm((rows) => {
       rows[5][6] = 22;
@@ -376,6 +390,25 @@ describe("an actual that says where or when its figure is (review round 49, caus
     expect(foundIn(withActual(6, "详见附件2"))).toEqual(["missing-actual@E7", "total-incomplete@G9"]);
     const horizon = filledForm((rows) => (rows[6] = ["效益指标", "可持续影响指标", "工程设计使用年限", "≥20年", "详见附表", 30, 30, ""]));
     expect(foundIn(horizon)).toEqual(["missing-actual@E7", "total-incomplete@G9"]);
+  });
+
+  it("leaves an answer that opens with such words as an answer: 无数据泄露, 未统计到安全事故 (code review of round 49)", () => {
+    for (const actual of ["无数据泄露", "未统计到安全事故"]) {
+      const a = filledForm((rows) => (rows[6] = ["效益指标", "社会效益指标", "数据安全", "无数据泄露", actual, 30, 30, ""]));
+      expect(foundIn(a)).not.toContain("missing-actual@E7");
+      expect(a.totals[0].score).not.toBeNull();
+    }
+  });
+
+  it("without a target, leaves the recorded score standing, as before (code review of round 49)", () => {
+    for (const target of [null, "/"]) {
+      const a = filledForm((rows) => {
+        rows[5][3] = target;
+        rows[5][4] = "待统计";
+      });
+      expect(foundIn(a)).not.toContain("total-incomplete@G9");
+      expect(a.totals[0]).toMatchObject({ score: "99.5", grade: "优" });
+    }
   });
 
   it("leaves words that answer, or give a figure after the reference, as they were read: not-numeric, the recorded score stands", () => {

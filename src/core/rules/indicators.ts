@@ -408,7 +408,8 @@ function scoreFormula(
  */
 function dropAboveWeight(results: IndicatorResult[], weight: Decimal | null, places: number): void {
   const counting = results.filter((r) => r.score !== null);
-  if (weight === null || counting.length === 0 || !gt(sumOf(counting.map((r) => r.score!)), roundHalfUp(weight, places))) return;
+  // Above the weight exactly and as rounded: a full 33.33 of =100/3 is not above it (code review of round 49).
+  if (weight === null || counting.length === 0 || !gt(sumOf(counting.map((r) => r.score!)), Decimal.max(weight, roundHalfUp(weight, places)))) return;
   for (const r of counting) {
     r.score = null;
     r.aboveWeight = true;

@@ -146,8 +146,11 @@ function unreadBudgetColumnText({ field, headerRow }: UnreadAmountColumn): { zh:
 
 const isEmpty = (cell: ValueCell | null): boolean => cell === null || cell.parsed.kind === "empty";
 
-/** No actual on the form: blank, or one saying where or when its figure is (见附件3, 待统计). */
-const lacksActual = (cell: ValueCell | null): boolean => isEmpty(cell) || givesFigureElsewhere(cell!.parsed.text);
+/**
+ * No actual on the form: blank, or, under a target, one saying where or when its figure is (见附件3,
+ * 待统计: its missing-actual names the cell). Without a target its recorded score stands, as before.
+ */
+const lacksActual = ({ target, actual }: Indicator): boolean => isEmpty(actual) || (!isEmpty(target) && givesFigureElsewhere(actual!.parsed.text));
 
 /** The 一级 a row is summed under. */
 const levelOf = (indicator: Indicator): string => indicator.level1 || "（未分类）";
@@ -212,7 +215,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
         findings.add("score-without-values", indicator.score, { name: indicator.name || indicator.level2, score: recorded.toFixed() });
       }
       gap("values");
-    } else if (valueColumns && lacksActual(indicator.actual)) gap("actual");
+    } else if (valueColumns && lacksActual(indicator)) gap("actual");
     else if (result.aboveWeight) gap("overWeight");
     // Without value columns the score is the recorded one.
     else if ((valueColumns ? result.score : recorded) === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
