@@ -49,15 +49,16 @@ export interface ScoreOptions {
 }
 
 /**
- * --profile, else the jixiao.json of the folder scored or the file's folder (or the nearest one
- * above it, as `review` takes it: one file scores alike alone and in a review), named on the
- * console; then --grades over it.
+ * --profile, else the jixiao.json of the folder scored or beside the file scored (as `review` takes
+ * it: one file scores alike alone and in a review of its folder), named on the console; then
+ * --grades over it.
  */
 async function loadProfile(input: string, isFolder: boolean, options: ScoreOptions, out: Output): Promise<Profile> {
   let profile: Profile;
   if (options.profile) profile = await readProfileFile(options.profile);
   else {
-    const found = await folderProfiles()(isFolder ? input : path.dirname(input));
+    const folder = isFolder ? input : path.dirname(input);
+    const found = await folderProfiles(folder)(folder);
     if (found.source) out.log(options.lang === "en" ? `Scoring profile: ${found.source}` : `评分方案：${found.source}`);
     profile = found.profile;
   }
@@ -331,7 +332,7 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     .argument("<input>", "input .xlsx file or folder")
     .option("--out <path>", "output .xlsx (or folder for a folder input); default <name>.jixiao.xlsx")
     .option("--json <file>", "write the jixiao-report/1 JSON report")
-    .option("--profile <file>", "scoring profile JSON")
+    .option("--profile <file>", "scoring profile JSON (else the jixiao.json beside the file, or in the folder, scored)")
     .option("--grades <spec>", 'grade bands, e.g. "85:优秀,75:良好,60:一般,0:较差"')
     .option("--lang <lang>", "message language: zh or en", langOption, "zh")
     .option("--jobs <n>", "folder: files scored at once (default: one per core)", wholeNumber(1))

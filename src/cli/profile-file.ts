@@ -10,11 +10,13 @@ export interface FolderProfile {
 }
 
 /**
- * The profile of the workbooks in a folder: its jixiao.json, else the nearest one in a folder above
- * it, else the default. `score` and `review` ask it alike, so that a file scores the same alone
- * as in a review of its folder (review round 49b). Memoised: a review asks it for every file.
+ * The profile of the workbooks in a folder at or below `top`: its jixiao.json, else the nearest one
+ * in a folder above it up to `top`, else the default. `review` asks it with the reviewed folder as
+ * `top`, as the page can see no further; `score` with the folder scored or the file's folder.
+ * Memoised: a review asks it for every file.
  */
-export function folderProfiles(): (folder: string) => Promise<FolderProfile> {
+export function folderProfiles(top: string): (folder: string) => Promise<FolderProfile> {
+  const root = path.resolve(top);
   const cache = new Map<string, Promise<FolderProfile>>();
   const lookup = (folder: string): Promise<FolderProfile> => {
     let found = cache.get(folder);
@@ -25,7 +27,7 @@ export function folderProfiles(): (folder: string) => Promise<FolderProfile> {
           await fs.access(file);
         } catch {
           const parent = path.dirname(folder);
-          return parent === folder ? { profile: DEFAULT_PROFILE, source: null } : lookup(parent);
+          return folder === root || parent === folder ? { profile: DEFAULT_PROFILE, source: null } : lookup(parent);
         }
         return { profile: await readProfileFile(file), source: file };
       })();

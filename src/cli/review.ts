@@ -5,7 +5,7 @@
  * - Files are reviewed in worker threads, one per core; only the review's rows come back, so
  *   memory grows with the rows and findings, not with the workbooks.
  * - The profile is --profile for every file, or else each folder's jixiao.json (the nearest one
- *   at or above the file's folder, as `score` takes it), or else the default.
+ *   up to the reviewed folder), or else the default.
  * - A progress bar on a terminal, a line per file otherwise. Ctrl+C stops the workers and writes
  *   nothing; the outputs are written whole (a temporary file beside them, renamed when complete).
  */
@@ -24,7 +24,7 @@ import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
 import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
-import { folderProfiles, readProfileFile } from "./profile-file";
+import { FolderProfile, folderProfiles, readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
 import { systemReason } from "./score-file";
@@ -225,22 +225,21 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
   if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
-  const profileOf = folderProfiles();
+  const profileOf = folderProfiles(folder);
   const tasks: ReviewTask[] = [];
   /** Each folder profile in use, with the number of files it scores. */
   const sources = new Map<string, number>();
+  // The profiles first: a bad one stops the run before any workbook is read.
+  const profiles = new Map<string, FolderProfile>();
+  for (const name of names) profiles.set(name, fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(path.join(folder, name))));
   const digests = await contentDigests(folder, names);
   for (const name of contentOrder(names, (file) => file, (file) => digests.get(file))) {
-    const found = fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(path.join(folder, name)));
+    const found = profiles.get(name)!;
     if (found.source) sources.set(found.source, (sources.get(found.source) ?? 0) + 1);
     tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
   }
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
-  for (const [source, files] of sources) {
-    // One above the reviewed folder is named whole.
-    const relative = path.relative(folder, source);
-    tally.note(relative.startsWith("..") ? source : relative, "profile", String(files));
-  }
+  for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
 
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(

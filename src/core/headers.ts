@@ -373,16 +373,17 @@ export const FORM_TITLE = /(?:绩效|自评|评价).*表$/;
 /** The words before a form's year (某区卫生健康局2023年度…, 某局二〇二三年…, 某局年度…): its unit's name, when it is one. */
 const BEFORE_YEAR = /^(.+?)(?:(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?|年度)/;
 /** How the names of budget units end: 局, 委员会, 中心, 学校, 医院, 人民政府, 街道办事处, 镇 … */
-const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村|机关|管理段|养护段)$/;
+const UNIT_NAME_END = /(?:局|委|会|办|室|部|厅|处|署|中心|院|所|站|队|馆|校|学|园|场|社|联|协|政府|街道|办事处|镇|乡|村|[委局院府]机关|管理段|养护段)$/;
 
 /**
  * How the names of agencies end, more narrowly than units' (no 村, 场, 园, 社 …: a project's site may
  * end so): also the party's and the people's organisations (县委宣传部, 县总工会, 县妇联, 县供销合作社),
  * courts and procuratorates, and the units a site's name does not end as (县国有林场, 县中心幼儿园,
- * 县公路管理段, 县纪委监委机关: review round 49b).
+ * 县公路管理段, 县纪委监委机关: review round 49b). A 部 or 机关 only so: 老干部, 城区东部 and 机关 alone
+ * name people, a part of town or the staff.
  */
 export const AGENCY_NAME_END =
-  /(?:局|委员会|委|办公室|中心|医院|学校|中学|小学|大学|学院|党校|幼儿园|政府|办事处|联合会|[妇侨文残]联|工商联|社科联|科协|工会|红十字会|(?<!俱乐)部|供销合作社|供销社|法院|检察院|检察室|研究院|林场|管理段|养护段|机关|站|所|馆|队)$/;
+  /(?:局|委员会|委|办公室|中心|医院|学校|中学|小学|大学|学院|党校|幼儿园|政府|办事处|联合会|[妇侨文残]联|工商联|社科联|科协|工会|红十字会|(?:宣传|组织|统战|武装|人武|社会工作|工作)部|供销合作社|供销社|法院|检察院|检察室|研究院|林场|管理段|养护段|[委局院府]机关|站|所|馆|队)$/;
 /** A year that starts a form's title (2023年度…, 二〇二三年…). */
 const YEAR_FIRST = /^(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年度?/;
 /** The form's words that follow its unit's name in a title that starts with its year. */

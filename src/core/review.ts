@@ -638,7 +638,10 @@ export class ReviewTally {
     const unitList = [...new Set(file.rows.map((row) => row.unit))].sort();
     const units = unitList.join("\u0000");
     const first = this.firstOfDigest.get(digest);
-    const twoUnitsNamed = first !== undefined && unitList.every(isUnitName) && first.units.split("\u0000").every(isUnitName);
+    // Two units' names, neither within the other (县教育局 and 教育局 may be one unit).
+    const firstUnits = first?.units.split("\u0000") ?? [];
+    const twoUnitsNamed =
+      [...unitList, ...firstUnits].every(isUnitName) && !unitList.some((unit) => firstUnits.some((other) => unit.includes(other) || other.includes(unit)));
     if (first !== undefined && (first.units === units || (folderOf(first.file) === folderOf(file.file) && !twoUnitsNamed))) {
       this.note(file.file, "duplicate", first.file);
       return first.file;

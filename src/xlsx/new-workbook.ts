@@ -101,6 +101,7 @@ function cellXml(ref: string, value: NewCellValue, style: number, numeric: boole
 
 /** Points a line of the sheets' 11-point text takes: their default row height. */
 const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
 
 /**
  * A row's height where a wrapped cell (a header's, or one of a `wrap` column) takes more lines
@@ -113,7 +114,9 @@ function rowHeight(cells: NewCellValue[], columns: NewColumn[], widths: number[]
     const value = cells[c];
     if (typeof value === "string" && (header || column.kind === "wrap")) lines = Math.max(lines, wrappedLines(value, widths[c]));
   });
-  return lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : "";
+  // Two points more, as the 综合得分 sheet's rows have (LibreOffice clips a last line set exactly),
+  // and no more than Excel's highest row, 409 points.
+  return lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)}" customHeight="1"` : "";
 }
 
 function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], widths: number[], header: boolean): string {

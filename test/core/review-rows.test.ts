@@ -440,6 +440,18 @@ describe("the unit of a workbook whose forms name none", () => {
     ]);
   });
 
+  test("identical files in one folder are two units' only where their names give two units, neither within the other (review round 49b, P2)", () => {
+    const counted = (a: string, b: string) => {
+      const tally = new ReviewTally();
+      tally.addReviewed(review(a, project("职工帮扶")), "same");
+      tally.addReviewed(review(b, project("职工帮扶")), "same");
+      return tally.review().units.map((u) => u.unit);
+    };
+    expect(counted("县妇联.xlsx", "县总工会.xlsx")).toEqual(["县妇联", "县总工会"]);
+    expect(counted("县教育局.xlsx", "教育局.xlsx")).toEqual(["县教育局"]);
+    expect(counted("县教育局.xlsx", "XJY-county-education.xlsx")).toEqual(["县教育局"]);
+  });
+
   test("identical files come together where the first came, the one with the fewest copy marks first (review round 49b, P3)", () => {
     const digests: Record<string, string> = { "下载/县残联（盖章版）(1).xlsx": "a", "县农业局.xlsx": "b", "县残联（盖章版）.xlsx": "a", "县档案馆.xlsx": "c" };
     const files = ["下载/县残联（盖章版）(1).xlsx", "县农业局.xlsx", "县档案馆.xlsx", "县残联（盖章版）.xlsx", "无法读取.xlsx"];
@@ -483,8 +495,12 @@ describe("the unit of a workbook whose forms name none", () => {
     for (const unit of units) {
       expect(unitsOf(named(unit).map((file): [string, WorkbookGrid] => [file, project("营养改善计划")]))).toEqual([[unit, 6]]);
     }
-    // A club is no unit, after a dash: the file's name stays.
-    expect(review("文体活动-县老干部俱乐部.xlsx", project("文体活动")).rows.map((r) => r.unit)).toEqual(["文体活动-县老干部俱乐部"]);
+    // A club, a part of town, people or the staff are no unit: the file's name stays (code review of round 49b).
+    for (const file of ["文体活动-县老干部俱乐部", "道路改造-城区东部", "乡村振兴（东部）", "食堂改造（机关）"]) {
+      expect(review(`${file}.xlsx`, project(file.split(/[-（]/)[0])).rows.map((r) => r.unit)).toEqual([file]);
+    }
+    expect(unitInTitle("2023年度老干部专项经费绩效自评表")).toBeNull();
+    expect(unitInTitle("2023年度城区东部项目支出绩效自评表")).toBeNull();
   });
 
   test("is the unit's name after the form's or the project's and a dash, underscore or space (防灾减灾项目自评表-县应急管理局.xlsx, review round 46)", () => {

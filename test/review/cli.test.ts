@@ -301,11 +301,11 @@ describe("what the review did not count or check is in its workbook and JSON (re
 });
 
 describe("a folder's jixiao.json (review round 49b, P4)", () => {
-  it("scores a file alike alone and in the review of its folder, the one beside it or above it", async () => {
+  it("scores a file alike alone and in the review of its folder, by the jixiao.json beside it", async () => {
     const dir = tempDir("jixiao-folder-profile-");
-    mkdirSync(path.join(dir, "县水利局", "2023年"), { recursive: true });
+    mkdirSync(path.join(dir, "县水利局"));
     writeFileSync(path.join(dir, "县水利局", "jixiao.json"), JSON.stringify({ name: "严格方案", grades: "99.9:优,0:良" }));
-    const file = await cleanProjectWorkbook(path.join(dir, "县水利局", "2023年", "县水利局.xlsx"), "河道治理", "县水利局");
+    const file = await cleanProjectWorkbook(path.join(dir, "县水利局", "县水利局.xlsx"), "河道治理", "县水利局");
     const reviewJson = path.join(dir, "r.json");
     await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", reviewJson);
     const [row] = (JSON.parse(readFileSync(reviewJson, "utf8")) as Review).rows;
@@ -315,6 +315,12 @@ describe("a folder's jixiao.json (review round 49b, P4)", () => {
     const [total] = (JSON.parse(readFileSync(scoreJson, "utf8")) as { totals: { score: string; grade: string }[] }).totals;
     expect([row.score, row.grade]).toEqual(["99", "良"]);
     expect([total.score, total.grade]).toEqual([row.score, row.grade]);
+    // One above the reviewed folder (or the file's) is not looked at: the page could not see it.
+    writeFileSync(path.join(dir, "jixiao.json"), "{ grades: ");
+    mkdirSync(path.join(dir, "县林业局"));
+    const other = await cleanProjectWorkbook(path.join(dir, "县林业局", "县林业局.xlsx"), "森林防火", "县林业局");
+    expect((await run(path.join(dir, "县林业局"), "--out", path.join(dir, "复核2.xlsx"))).code).toBe(0);
+    expect((await runCli(bin, ["score", other, "--out", path.join(dir, "copy2.xlsx")])).code).toBe(0);
     // --profile wins over the folder's.
     const fixed = await runCli(bin, ["score", file, "--out", path.join(dir, "copy.xlsx"), "--profile", path.join(dir, "县水利局", "jixiao.json"), "--grades", "90:优,0:良"]);
     expect(fixed.stdout).not.toContain("评分方案：");
