@@ -165,5 +165,9 @@ describe("a folder's jixiao.json (review round 49b, P4)", () => {
     expect(screen.getByTestId("folder-profiles").textContent).toContain("县水利局/jixiao.json（1 个文件）");
     // A jixiao.json that cannot be read is named, and its folder's files take the page's profile.
     expect(screen.getByTestId("notices").textContent).toContain("县财政局/jixiao.json：");
+    // A folder chosen next, its paths starting anew, is no folder of the first one's (code review of round 49b).
+    fireEvent.change(screen.getByTestId("pick-folder"), { target: { files: [file("县水利局/县水利局2.xlsx", "d")] } });
+    await waitFor(() => expect(scorer.requests).toHaveLength(4));
+    expect(profileOf("县水利局/县水利局2.xlsx")).toBe(profileOf("县林业局.xlsx"));
   });
 });

@@ -235,13 +235,14 @@ const drawDelay = (files: number) => 100 + files / 2;
 /** What the page needs of its scorer (src/web/scorer.ts); a test gives it one of its own. */
 export type FileScorer = Pick<Scorer, "listen" | "submit" | "clear">;
 
-/** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
 /** Each folder jixiao.json scoring some of `files`, in the order of the first it scores, with how many it scores. */
 function profilesInUse(files: FileEntry[]): Map<string, number> {
   const inUse = new Map<string, number>();
   for (const { folderProfile } of files) if (folderProfile) inUse.set(folderProfile.path, (inUse.get(folderProfile.path) ?? 0) + 1);
   return inUse;
 }
+
+/** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
 
 const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => {
   const strings = PAGE_STRINGS[lang];
@@ -289,17 +290,14 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     });
   }, [scorer, lang, strings]);
 
-  // The folders' jixiao.json files picked so far, by folder ("" for the top): they score the workbooks under them.
-  const folderProfiles = React.useRef(new Map<string, FolderProfile>());
-
   const submit = (entry: FileEntry, withProfile: Profile) =>
     scorer.submit({ id: entry.id, name: entry.name, bytes: entry.bytes.slice(), profile: entry.folderProfile?.profile ?? withProfile, lang });
 
-  /** Reads a picked jixiao.json into folderProfiles; a notice where it cannot be used. */
-  const addFolderProfile = async ({ path, file }: PickedFile): Promise<string | null> => {
+  /** Reads a picked jixiao.json into `byFolder` (by its folder, "" for the top); a notice where it cannot be used. */
+  const readFolderProfile = async ({ path, file }: PickedFile, byFolder: Map<string, FolderProfile>): Promise<string | null> => {
     try {
       const profile = profileFromJson(JSON.parse((await file.text()).replace(/^\uFEFF/, "")));
-      folderProfiles.current.set(path.slice(0, Math.max(0, path.lastIndexOf("/"))), { path, profile });
+      byFolder.set(path.slice(0, Math.max(0, path.lastIndexOf("/"))), { path, profile });
       return null;
     } catch (error) {
       const why = error instanceof BilingualError ? error.textIn(lang) : lang === "zh" ? "不是有效的 JSON" : "not valid JSON";
@@ -309,9 +307,11 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
 
   const addFiles = async (pickedAll: PickedFile[]) => {
     const skipped: string[] = [];
-    // The profiles first: they score the workbooks picked with them.
+    // The profiles first: they score the workbooks picked with them, and no other (another drop's
+    // paths start anew, as a review of another folder).
+    const folderProfiles = new Map<string, FolderProfile>();
     for (const profileFile of pickedAll.filter((p) => isFolderProfile(p.path))) {
-      const notice = await addFolderProfile(profileFile);
+      const notice = await readFolderProfile(profileFile, folderProfiles);
       if (notice) skipped.push(notice);
     }
     const picked = pickedAll.filter((p) => !isFolderProfile(p.path));
@@ -337,8 +337,8 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
         skipped.push(strings.alreadyAdded(path));
         continue;
       }
-      const folderProfile = nearestFolderProfile(path, folderProfiles.current)?.profile;
-      const digest = otherSpreadsheetMessage(path) ? undefined : await digestOf(bytes);
+      const folderProfile = nearestFolderProfile(path, folderProfiles)?.profile;
+      const digest = otherSpreadsheetMessage(path) ? undefined : await digestOf(bytes).catch(() => undefined);
       added.push({ id: nextId.current++, name: path, bytes, digest, step: "queued", done: false, folderProfile });
       remember({ name: path, bytes });
     }
@@ -476,7 +476,6 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
               data-testid="clear"
               onClick={() => {
                 scorer.clear();
-                folderProfiles.current.clear();
                 setFiles([]);
                 setNotices([]);
               }}

@@ -46,7 +46,7 @@ export interface PageStrings {
   /** The folders' jixiao.json files in use, each with how many files it scores ("县水利局/jixiao.json（2 个文件）"). */
   folderProfiles: (inUse: string) => string;
   folderProfileCount: (path: string, files: number) => string;
-  /** A jixiao.json that cannot be used: why, and that its folder's files take the page's profile. */
+  /** A jixiao.json that cannot be used: why, and that its folder's files take the next one up, or the page's profile. */
   badFolderProfile: (path: string, why: string) => string;
   formats: string;
   steps: Record<ScoreStep | "queued", string>;
@@ -89,7 +89,7 @@ const zh: PageStrings = {
   restoreDefault: "恢复默认方案",
   folderProfiles: (inUse) => `按文件夹中的评分方案评分（与 jixiao review 相同，不受下方“评分方案”影响）：${inUse}。`,
   folderProfileCount: (path, files) => `${path}（${files} 个文件）`,
-  badFolderProfile: (path, why) => `${path}：${why}；其文件夹中的工作簿按本页的评分方案评分。`,
+  badFolderProfile: (path, why) => `${path}：${why}；未按它评分（其文件夹中的工作簿按上一级文件夹的方案，没有则按本页的评分方案评分）。`,
   formats: ".xls 与 WPS 的 .et 文件请先另存为 .xlsx。",
   steps: { queued: "排队中", read: "读取中", check: "检查中", score: "计分中", write: "生成评分后的工作簿" },
   downloadCopy: "下载评分后的工作簿",
@@ -137,7 +137,7 @@ const en: PageStrings = {
   restoreDefault: "Restore the default",
   folderProfiles: (inUse) => `Scored by their folders' scoring profiles (as jixiao review does; the profile below does not apply to them): ${inUse}.`,
   folderProfileCount: (path, files) => `${path} (${files} ${files === 1 ? "file" : "files"})`,
-  badFolderProfile: (path, why) => `${path}: ${why}; the workbooks of its folder are scored by this page's profile.`,
+  badFolderProfile: (path, why) => `${path}: ${why}; not used (the workbooks of its folder are scored by a folder's above, or else by this page's profile).`,
   formats: "Save .xls and WPS .et files as .xlsx first.",
   steps: { queued: "Waiting", read: "Reading", check: "Checking", score: "Scoring", write: "Writing the scored copy" },
   downloadCopy: "Download the scored workbook",
