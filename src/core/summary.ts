@@ -12,6 +12,7 @@ import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile } from "./profile";
+import { wrappedLines } from "./text-width";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
@@ -196,32 +197,6 @@ const TEXT = {
 /** Excel holds at most 32,767 characters in a cell; a message quoting a huge cell is cut to fit. */
 const CELL_LIMIT = 32767;
 const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT - 1)}…`);
-
-/** Columns a text takes in a cell: a Chinese character is two, a Latin one one. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x2e7f) width += 1;
-    else {
-      width += 2;
-      if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) i++; // a pair is one character
-    }
-  }
-  return width;
-}
-
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
-
-/** Lines a wrapped text takes in a cell `width` characters wide. */
-export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(1, width - 1);
-  // Most cells (a sheet's name, an address, a rule) fit one line however wide their characters are.
-  const oneLine = !text.includes("\n");
-  if (oneLine && text.length * 2 <= usable) return 1;
-  if (oneLine) return Math.max(1, Math.ceil(displayWidth(text) / usable));
-  return text.split("\n").reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
-}
 
 class Layout {
   readonly cells: SummaryCell[] = [];

@@ -9,7 +9,7 @@
  */
 import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
-import { wrappedLines } from "../core/summary";
+import { wrappedLines } from "../core/text-width";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
 import { blankCell, numberCell, textCell } from "./sheet-part";
