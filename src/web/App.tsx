@@ -24,7 +24,7 @@ import { profileToForm } from "../taskpane/profile-form";
 import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
-import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, PickedFile } from "./picked";
+import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, parentFolder, PickedFile } from "./picked";
 import type { Scorer } from "./scorer";
 import { digestOf } from "./digest";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
@@ -297,7 +297,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const readFolderProfile = async ({ path, file }: PickedFile, byFolder: Map<string, FolderProfile>): Promise<string | null> => {
     try {
       const profile = profileFromJson(JSON.parse((await file.text()).replace(/^\uFEFF/, "")));
-      byFolder.set(path.slice(0, Math.max(0, path.lastIndexOf("/"))), { path, profile });
+      byFolder.set(parentFolder(path), { path, profile });
       return null;
     } catch (error) {
       const why = error instanceof BilingualError ? error.textIn(lang) : lang === "zh" ? "不是有效的 JSON" : "not valid JSON";

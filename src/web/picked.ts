@@ -24,13 +24,15 @@ export const isFolderProfile = (path: string): boolean => fileBaseName(path) ===
 /** What the page takes from a folder: its workbooks, and its scoring profiles. */
 const isTaken = (name: string) => isFolderWorkbook(name) || isFolderProfile(name);
 
+/** The folder a picked path is in ("" for the top): 县直 of 县直/县林业局.xlsx. */
+export const parentFolder = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+
 /**
  * The folder profile a workbook at `path` is scored by: its folder's, else the nearest above it,
  * among those picked (`byFolder`, keyed by folder path, "" for the top); null for none.
  */
 export function nearestFolderProfile<T>(path: string, byFolder: ReadonlyMap<string, T>): { folder: string; profile: T } | null {
-  const parent = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
-  for (let folder = parent(path); ; folder = parent(folder)) {
+  for (let folder = parentFolder(path); ; folder = parentFolder(folder)) {
     const profile = byFolder.get(folder);
     if (profile !== undefined) return { folder, profile };
     if (folder === "") return null;
