@@ -21,6 +21,15 @@ beforeAll(() => {
 
 const run = (...args: string[]): Promise<ProcessResult> => runCli(bin, ["review", ...args]);
 
+/** The review of `dir` (written beside it as 复核.xlsx), as its JSON reads. */
+async function reviewOf(dir: string): Promise<Review> {
+  const json = path.join(dir, "r.json");
+  await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
+  return JSON.parse(readFileSync(json, "utf8")) as Review;
+}
+
+const notesOf = (review: Review) => review.notes.map((note) => [note.file, note.kind, note.detail]);
+
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.endsWith(".tmp"));
 
 describe("a region's folder: units in subfolders, a jixiao.json, files that cannot be read", () => {
@@ -284,7 +293,7 @@ describe("what the review did not count or check is in its workbook and JSON (re
     expect(review.files).toBe(3);
     expect(review.rows.map((row) => row.file)).toEqual(["县气象局.xlsx", forestryFiles[0], forestryFiles[1]]);
     expect(review.units.find((unit) => unit.unit === "县林业局")).toMatchObject({ files: 2, tables: 2 });
-    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([
+    expect(notesOf(review)).toEqual([
       [path.join("县直部门", "县林业局.jixiao.xlsx"), "scored-copy", ""],
       [path.join("县直部门", "jixiao.json"), "profile", "3"],
       ["县气象局.xlsx", "hidden-sheets", "2022年自评表"],
@@ -306,9 +315,7 @@ describe("a folder's jixiao.json (review round 49b, P4)", () => {
     mkdirSync(path.join(dir, "县水利局"));
     writeFileSync(path.join(dir, "县水利局", "jixiao.json"), JSON.stringify({ name: "严格方案", grades: "99.9:优,0:良" }));
     const file = await cleanProjectWorkbook(path.join(dir, "县水利局", "县水利局.xlsx"), "河道治理", "县水利局");
-    const reviewJson = path.join(dir, "r.json");
-    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", reviewJson);
-    const [row] = (JSON.parse(readFileSync(reviewJson, "utf8")) as Review).rows;
+    const [row] = (await reviewOf(dir)).rows;
     const scoreJson = path.join(dir, "s.json");
     const alone = await runCli(bin, ["score", file, "--out", path.join(dir, "copy.xlsx"), "--json", scoreJson]);
     expect(alone.stdout).toContain(`评分方案：${path.join(dir, "县水利局", "jixiao.json")}`);
@@ -334,11 +341,9 @@ describe("identical files the review takes for two units' (review round 24b)", (
     mkdirSync(path.join(dir, "石桥镇"));
     const form = await unitlessProjectWorkbook(path.join(dir, "城关镇", "项目支出绩效自评表.xlsx"), "垃圾清运", 320, 288);
     copyFileSync(form, path.join(dir, "石桥镇", "项目支出绩效自评表.xlsx"));
-    const json = path.join(dir, "r.json");
-    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
-    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const review = await reviewOf(dir);
     expect(review.rows.map((row) => row.unit)).toEqual(["城关镇", "石桥镇"]);
-    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([
+    expect(notesOf(review)).toEqual([
       [path.join("石桥镇", "项目支出绩效自评表.xlsx"), "same-content", path.join("城关镇", "项目支出绩效自评表.xlsx")],
     ]);
   }, 60_000);
@@ -347,11 +352,9 @@ describe("identical files the review takes for two units' (review round 24b)", (
     const dir = tempDir("jixiao-two-named-");
     const form = await unitlessProjectWorkbook(path.join(dir, "县总工会（盖章版）.xlsx"), "职工帮扶", 320, 288);
     copyFileSync(form, path.join(dir, "县妇联（盖章版）.xlsx"));
-    const json = path.join(dir, "r.json");
-    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
-    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const review = await reviewOf(dir);
     expect(review.units.map((unit) => unit.unit)).toEqual(["县妇联", "县总工会"]);
-    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([["县总工会（盖章版）.xlsx", "same-content", "县妇联（盖章版）.xlsx"]]);
+    expect(notesOf(review)).toEqual([["县总工会（盖章版）.xlsx", "same-content", "县妇联（盖章版）.xlsx"]]);
   }, 60_000);
 
   it("counts the file with the fewest copy marks, also when a copy sits in another folder that comes first (review round 49b, P3)", async () => {
@@ -359,24 +362,20 @@ describe("identical files the review takes for two units' (review round 24b)", (
     mkdirSync(path.join(dir, "下载"));
     const form = await unitlessProjectWorkbook(path.join(dir, "县残联（盖章版）.xlsx"), "康复救助", 320, 288);
     copyFileSync(form, path.join(dir, "下载", "县残联（盖章版）(1).xlsx"));
-    const json = path.join(dir, "r.json");
-    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
-    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const review = await reviewOf(dir);
     const copy = path.join("下载", "县残联（盖章版）(1).xlsx");
     expect(review.rows.map((row) => [row.unit, row.file])).toEqual([["县残联", "县残联（盖章版）.xlsx"]]);
-    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([[copy, "duplicate", "县残联（盖章版）.xlsx"]]);
+    expect(notesOf(review)).toEqual([[copy, "duplicate", "县残联（盖章版）.xlsx"]]);
   }, 60_000);
 
   it("counts a copy in the same folder once, whatever unit its file's name would give (review round 25)", async () => {
     const dir = tempDir("jixiao-same-folder-");
     const form = await unitlessProjectWorkbook(path.join(dir, "县教育局.xlsx"), "学生资助", 320, 288);
     copyFileSync(form, path.join(dir, "XJY-county-education.xlsx"));
-    const json = path.join(dir, "r.json");
-    await run(dir, "--out", path.join(dir, "复核.xlsx"), "--json", json);
-    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const review = await reviewOf(dir);
     // The first by path is counted (a known limit: here the one named in letters).
     expect(review.rows.map((row) => row.file)).toEqual(["XJY-county-education.xlsx"]);
-    expect(review.notes.map((note) => [note.file, note.kind, note.detail])).toEqual([["县教育局.xlsx", "duplicate", "XJY-county-education.xlsx"]]);
+    expect(notesOf(review)).toEqual([["县教育局.xlsx", "duplicate", "XJY-county-education.xlsx"]]);
   }, 60_000);
 });
 
