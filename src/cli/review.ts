@@ -18,7 +18,7 @@ import { Lang } from "../core/analyze";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { BilingualError } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewNote, reviewedFiles } from "../core/review";
 import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -226,18 +226,13 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
   const profileOf = folderProfiles(folder);
-  const tasks: ReviewTask[] = [];
-  /** Each folder profile in use, with the number of files it scores. */
-  const sources = new Map<string, number>();
   // The profiles first: a bad one stops the run before any workbook is read.
   const profiles = new Map<string, FolderProfile>();
   for (const name of names) profiles.set(name, fixed ? { profile: fixed, source: null } : await profileOf(path.dirname(path.join(folder, name))));
   const digests = await contentDigests(folder, names);
-  for (const name of contentOrder(names, (file) => file, (file) => digests.get(file))) {
-    const found = profiles.get(name)!;
-    if (found.source) sources.set(found.source, (sources.get(found.source) ?? 0) + 1);
-    tasks.push({ name, path: path.join(folder, name), profile: found.profile, lang, limits });
-  }
+  const ordered = contentOrder(names, (file) => file, (file) => digests.get(file));
+  const tasks: ReviewTask[] = ordered.map((name) => ({ name, path: path.join(folder, name), profile: profiles.get(name)!.profile, lang, limits }));
+  const sources = profilesInUse(ordered.map((name) => profiles.get(name)!.source));
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
   for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
 

@@ -607,6 +607,17 @@ export function reviewedFiles(paths: string[]): { found: string[]; copies: strin
   return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder) };
 }
 
+/**
+ * Each folder profile scoring some of the files (their profiles' sources in the review's order, null
+ * for none), in the order of the first it scores, with how many it scores: the review's profile
+ * notes, by the command line and the page alike.
+ */
+export function profilesInUse(sources: (string | null | undefined)[]): Map<string, number> {
+  const inUse = new Map<string, number>();
+  for (const source of sources) if (source) inUse.set(source, (inUse.get(source) ?? 0) + 1);
+  return inUse;
+}
+
 /** Gathers the files' reviews as they come in; `review()` gives the whole, its notes in `lang`. */
 export class ReviewTally {
   private readonly rows: ReviewRow[] = [];

@@ -13,7 +13,7 @@ import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, otherSpreadsheetMessage, scoredCopyName } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
-import { FileReview, ReviewTally, contentOrder, reviewedFiles } from "../core/review";
+import { FileReview, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -235,12 +235,8 @@ const drawDelay = (files: number) => 100 + files / 2;
 /** What the page needs of its scorer (src/web/scorer.ts); a test gives it one of its own. */
 export type FileScorer = Pick<Scorer, "listen" | "submit" | "clear">;
 
-/** Each folder jixiao.json scoring some of `files`, in the order of the first it scores, with how many it scores. */
-function profilesInUse(files: FileEntry[]): Map<string, number> {
-  const inUse = new Map<string, number>();
-  for (const { folderProfile } of files) if (folderProfile) inUse.set(folderProfile.path, (inUse.get(folderProfile.path) ?? 0) + 1);
-  return inUse;
-}
+/** Each folder jixiao.json scoring some of `files`, with how many it scores (core profilesInUse). */
+const folderProfilesInUse = (files: FileEntry[]) => profilesInUse(files.map((entry) => entry.folderProfile?.path));
 
 /** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
 
@@ -368,7 +364,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     const order = new Map(found.map((name, i) => [name, i]));
     const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
     const inOrder = contentOrder(reviewed, (e) => e.name, (e) => e.digest);
-    for (const [path, count] of profilesInUse(inOrder)) tally.note(path, "profile", String(count));
+    for (const [path, count] of folderProfilesInUse(inOrder)) tally.note(path, "profile", String(count));
     for (const entry of inOrder) {
       if (entry.earlierReview) tally.note(entry.name, "earlier-review");
       else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
@@ -442,11 +438,11 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </MessageBarBody>
         </MessageBar>
       )}
-      {profilesInUse(files).size > 0 && (
+      {folderProfilesInUse(files).size > 0 && (
         <MessageBar intent="info" data-testid="folder-profiles">
           <MessageBarBody>
             {strings.folderProfiles(
-              [...profilesInUse(files)].map(([path, count]) => strings.folderProfileCount(path, count)).join(lang === "zh" ? "、" : ", "),
+              [...folderProfilesInUse(files)].map(([path, count]) => strings.folderProfileCount(path, count)).join(lang === "zh" ? "、" : ", "),
             )}
           </MessageBarBody>
         </MessageBar>
