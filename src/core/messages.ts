@@ -121,7 +121,7 @@ const EN: Record<RuleId, Template> = {
       : `Score ${p.score} is outside 0..${p.weight}.`,
   "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
-    `"${p.name}" is "${p.result}": its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
+    `"${p.name}" is ${p.resultEn}: its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
   "total-mismatch": (p) =>
     p.fullMarks
       ? `Recorded total is ${p.recorded}; the scores add up to ${p.computed}, more than the full marks of ${p.fullMarks}: check the scores and weights.`

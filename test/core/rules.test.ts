@@ -596,6 +596,13 @@ describe("qualitative-score-band", () => {
     );
   });
 
+  it("names the band in English in an English run, as the settings tab does", () => {
+    const a = analyze(selfEval([row("高质量完成", "部分完成", 9)]), DEFAULT_PROFILE, { lang: "en" });
+    expect(finding(a, "qualitative-score-band", "G5").message).toBe(
+      '"政策知晓度" is partly achieved: its score should be between 6 and 8, not 9.',
+    );
+  });
+
   it("flags 7 of 10 for 未完成 (0–60%)", () => {
     expect(found(run(selfEval([row("按期完成", "未完成", 7)])))).toEqual(["qualitative-score-band@自评表!G5"]);
   });

@@ -81,6 +81,8 @@ function givesNoReason(reason: TextCell | null): reason is TextCell {
 }
 
 const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", partial: "部分达成", notAchieved: "未达成" };
+/** The names the English settings tab gives the bands. */
+const ACHIEVEMENT_LABEL_EN: Record<Achievement, string> = { achieved: "achieved", partial: "partly achieved", notAchieved: "not achieved" };
 
 const isPercent = (p: ParsedValue): boolean => p.unit?.family === "percent" && p.unit.factor !== null;
 
@@ -624,6 +626,7 @@ function evaluateIndicator(
       findings.add("qualitative-score-band", score, {
         name,
         result: ACHIEVEMENT_LABEL[result.achievement],
+        resultEn: ACHIEVEMENT_LABEL_EN[result.achievement],
         low: lowScore.toFixed(),
         high: highScore.toFixed(),
         recorded: score.value.toFixed(),
