@@ -105,7 +105,6 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-export { MARK_COLORS };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */

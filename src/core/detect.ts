@@ -537,7 +537,7 @@ function twoRowLayout(view: SheetView, row: number, span: ColumnSpan): boolean {
 }
 
 function rankBudgetColumns(columns: Columns<string>, view: SheetView, top: number, row: number, span: ColumnSpan): Columns<string> {
-  return preferAdjustedBudget(ownLabel(columns, view, top, span), view, top, row, span);
+  return preferAdjustedBudget(ownLabel(columns, view, top, span), view, row, span);
 }
 
 /**
@@ -562,7 +562,7 @@ function ownLabel(columns: Columns<string>, view: SheetView, top: number, span: 
  * 预算数 | 调整后预算数: the adjusted (or 全年) budget is the one 执行率 divides by (domain.md §3);
  * a bare 预算数 beside it is then the initial budget.
  */
-function preferAdjustedBudget(columns: Columns<string>, view: SheetView, _top: number, row: number, span: ColumnSpan): Columns<string> {
+function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number, span: ColumnSpan): Columns<string> {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
     if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;

@@ -470,16 +470,12 @@ export function ownsIn(grid: WorkbookGrid): OwnsFill {
  * still hold them, in the rows they were filled in for (a row inserted or deleted above brings
  * another row, with its own labels, to the address; its value is the user's even when it is the
  * same number). A mark whose cell was also named by a finding counts too (its entry keeps the value).
+ * Found once per run over the grid a host read (the analysis's `ownFills`), for the analysis, the marks and the writers.
  */
-function ownFills(record: MarksRecord, owns: OwnsFill): MarkEntry[] {
-  return record.entries.filter(owns);
-}
-
-/** ownFills over a grid a host read: found once per run (the analysis's `ownFills`), for the analysis, the marks and the writers. */
 export function ownFillsIn(grid: WorkbookGrid, record: MarksRecord): MarkEntry[] {
   // Most workbooks were never scored: no sheet's view is made for them here.
   if (!record.entries.some((entry) => entry.value !== undefined)) return [];
-  return ownFills(record, ownsIn(grid));
+  return record.entries.filter(ownsIn(grid));
 }
 
 /**
@@ -542,7 +538,7 @@ export function changingWrites(writes: CellWrite[], grid: WorkbookGrid): CellWri
 /** 清除标记: every recorded mark taken back, and every value jixiao filled in that is still there. */
 export function planClean(previous: MarksRecord, look: LookAt, owns: OwnsFill): MarkPlan {
   const plan = planMarks([], previous, look);
-  return { ...plan, clears: valueClears(ownFills(previous, owns)), record: { entries: [], summary: previous.summary } };
+  return { ...plan, clears: valueClears(previous.entries.filter(owns)), record: { entries: [], summary: previous.summary } };
 }
 
 /** A note as a host read it. */
