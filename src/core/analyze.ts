@@ -29,11 +29,11 @@ import {
   CellWrite,
   Finding,
   IndicatorReport,
-  Severity,
   TableReport,
   TotalReport,
   ValueReport,
   WriteBasis,
+  severityRank,
 } from "./result";
 import {
   BudgetExecution,
@@ -105,7 +105,6 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
 export const rateFormat = (profile: Profile) => decimalsFormat(Math.max(0, profile.rateDecimals - 2)) + "%";
@@ -452,7 +451,7 @@ function marksFor(findings: Finding[], refs: CellRef[]): CellMark[] {
     const ref = refs[i];
     const key = `${f.sheet}!${f.cell}`;
     const existing = byCell.get(key);
-    if (existing && SEVERITY_RANK[existing.severity] >= SEVERITY_RANK[f.severity]) return;
+    if (existing && severityRank(existing.severity) <= severityRank(f.severity)) return;
     byCell.set(key, { sheet: f.sheet, cell: f.cell, row: ref.row, col: ref.col, severity: f.severity, color: MARK_COLORS[f.severity] });
   });
   return [...byCell.values()];

@@ -22,7 +22,7 @@
 import { groupBy } from "./collections";
 import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL, counted } from "./messages";
-import { BudgetReport, CellWrite, Finding, IndicatorReport, Severity, WriteBasis } from "./result";
+import { BudgetReport, CellMark, CellWrite, Finding, IndicatorReport, Severity, WriteBasis, severityRank } from "./result";
 import { WorkbookState, isEmptyState, parseState, stateJson } from "./state";
 
 /** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
@@ -141,8 +141,7 @@ export function filledText(basis: WriteBasis | undefined, lang: Lang): string {
 
 /** The note text for a marked area: its findings, most severe first, one a line. */
 export function findingsText(findings: Finding[], lang: Lang): string {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const lines = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).map((f) => `【${SEVERITY_LABEL[lang][f.severity]}】${f.message}`);
+  const lines = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((f) => `【${SEVERITY_LABEL[lang][f.severity]}】${f.message}`);
   return `${NOTE_PREFIX}\n${lines.join("\n")}`;
 }
 
@@ -241,7 +240,7 @@ export interface WantedMark {
 }
 
 export interface WantedInput {
-  marks: { sheet: string; row: number; col: number; color: string }[];
+  marks: Pick<CellMark, "sheet" | "row" | "col" | "severity" | "color">[];
   findings: Finding[];
   writes: CellWrite[];
   /** The values earlier runs filled in that are still jixiao's (ownFillsIn): what each cell was before them is kept. */
@@ -304,18 +303,20 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     ])).get(rowKey(sheet, row));
   const areaAt = (sheet: string, row: number, col: number): MergeRange =>
     views.get(sheet)?.mergeAt(row, col) ?? { top: row, left: col, bottom: row, right: col };
-  const wanted = new Map<string, WantedMark & { findings: Finding[]; filled: string[] }>();
+  const wanted = new Map<string, WantedMark & { severity?: Severity; findings: Finding[]; filled: string[] }>();
   const slot = (sheet: string, area: MergeRange, kind: MarkKind, color: string) => {
     const key = entryKey(sheet, areaText(area));
     let mark = wanted.get(key);
     if (!mark) wanted.set(key, (mark = { sheet, area, kind, color, text: "", findings: [], filled: [] }));
     return mark;
   };
-  // Marks come most severe first per cell, so the first to reach an area gives its colour.
   const findingsAt = groupBy(analysis.findings, (f) => `${f.sheet}\u0000${f.cell}`);
   for (const m of analysis.marks) {
     const mark = slot(m.sheet, areaAt(m.sheet, m.row, m.col), "finding", m.color);
-    if (mark.kind === "filled") Object.assign(mark, { kind: "finding", color: m.color });
+    // A merged area's cells are marked one by one: the most severe of them gives the area its colour.
+    if (mark.severity === undefined || severityRank(m.severity) < severityRank(mark.severity)) {
+      Object.assign(mark, { kind: "finding", color: m.color, severity: m.severity });
+    }
     mark.findings.push(...(findingsAt.get(`${m.sheet}\u0000${cellAddress(m.row, m.col)}`) ?? []));
   }
   for (const w of analysis.writes) {
@@ -341,7 +342,7 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     const held = view?.raw(w.row, w.col);
     if (typeof held === "string") mark.was = held;
   }
-  return [...wanted.values()].map(({ findings, filled, ...mark }) => {
+  return [...wanted.values()].map(({ severity: _severity, findings, filled, ...mark }) => {
     const parts = findings.length > 0 ? [findingsText(findings, lang), ...filled.map((t) => t.slice(NOTE_PREFIX.length))] : filled;
     return { ...mark, text: parts.join("\n") };
   });

@@ -6,6 +6,12 @@
 
 export type Severity = "error" | "warning" | "info";
 
+/** The severities, most severe first: the order findings are listed, sorted and counted in. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** A severity's place in SEVERITIES: the lower, the more severe. */
+export const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
 export type RuleId =
   | "rate-mismatch"
   | "budget-score-mismatch"

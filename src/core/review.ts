@@ -17,7 +17,7 @@ import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbook
 import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
-import { RuleId, Severity, TableReport, totalIndexOf } from "./result";
+import { RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -180,7 +180,6 @@ export interface Review {
 /** The grade distribution's category for an evaluation without a grade (incomplete, or none recorded). */
 export const NO_GRADE = "（无）";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** A finding as a row's worst lists it, after its cell: its rule's short name, then its message. */
 const NAMED_MESSAGE: Record<Lang, (rule: RuleId, message: string) => string> = {
   zh: (rule, message) => `${ruleName(rule, "zh")}：${message}`,
@@ -531,7 +530,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   for (const [row, worst] of worstOf) {
     // A stable sort keeps the sheet's own order among findings of the same severity.
     row.worst = worst
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
       .slice(0, WORST_SHOWN)
       .map((w) => w.text);
   }
@@ -771,7 +770,7 @@ export class ReviewTally {
       findings: byUnit(renamed(this.findings)),
       rules: [...this.rules.values()]
         .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
-        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.findings - a.findings || a.rule.localeCompare(b.rule)),
+        .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.findings - a.findings || a.rule.localeCompare(b.rule)),
       units: [...units.values()],
       grades: order.map((g) => this.grades.get(g)!),
       failures: this.failures,

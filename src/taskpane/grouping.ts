@@ -13,8 +13,6 @@ import { ruleName } from "../core/rule-names";
 import { Finding, RuleId, Severity, TableReport, TotalReport, formLabels, totalIndexOf } from "../core/result";
 import type { Results } from "./pane-host";
 
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
 /** A message shared by this many findings of a table becomes one collapsed entry. */
 export const COLLAPSE_AT = 3;
 

@@ -145,8 +145,8 @@ describe("notes", () => {
     const marks = wantedMarks(
       {
         marks: [
-          { sheet: "表", row: 0, col: 0, color: MARK_COLORS.error },
-          { sheet: "表", row: 1, col: 0, color: MARK_COLORS.warning },
+          { sheet: "表", row: 0, col: 0, severity: "error", color: MARK_COLORS.error },
+          { sheet: "表", row: 1, col: 0, severity: "warning", color: MARK_COLORS.warning },
         ],
         findings: [finding("A1", "一"), finding("A2", "二")],
         writes: [],
@@ -155,6 +155,26 @@ describe("notes", () => {
       "zh",
     );
     expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】一\n【错误】二`)]);
+  });
+
+  test("a merged area takes the colour of its most severe finding, whichever of its cells holds it", () => {
+    const grid = workbook({ name: "表", rows: [["a"], [null], ["b"]], merges: ["A1:A2"] });
+    const marks = wantedMarks(
+      {
+        marks: [
+          { sheet: "表", row: 0, col: 0, severity: "warning", color: MARK_COLORS.warning },
+          { sheet: "表", row: 1, col: 0, severity: "error", color: MARK_COLORS.error },
+        ],
+        findings: [
+          { rule: "missing-reason", severity: "warning", sheet: "表", cell: "A1", message: "一" },
+          { rule: "missing-actual", severity: "error", sheet: "表", cell: "A2", message: "二" },
+        ],
+        writes: [],
+      },
+      grid,
+      "zh",
+    );
+    expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】二\n【警告】一`, "finding", MARK_COLORS.error)]);
   });
 });
 
@@ -241,7 +261,7 @@ describe("planMarks: jixiao owns its marks", () => {
     const grid = workbook({ name: "表", rows: [["执行率"], [null]] });
     const write = { sheet: "表", cell: "A2", row: 1, col: 0, value: "1.25", numFmt: "0.00%", basis: "rate" as const };
     const finding = { rule: "overspent" as const, severity: "warning" as const, sheet: "表", cell: "A2", message: "执行数超过预算" };
-    const marks = wantedMarks({ marks: [{ sheet: "表", row: 1, col: 0, color: MARK_COLORS.warning }], findings: [finding], writes: [write] }, grid, "zh");
+    const marks = wantedMarks({ marks: [{ sheet: "表", row: 1, col: 0, severity: "warning", color: MARK_COLORS.warning }], findings: [finding], writes: [write] }, grid, "zh");
     const looks = new Looks();
     const { record } = run(looks, EMPTY_MARKS, marks);
     expect(record.entries.map((e) => [e.kind, e.value])).toEqual([["finding", 1.25]]);
