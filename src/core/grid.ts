@@ -86,6 +86,11 @@ export function rangeAddress(range: MergeRange): string {
   return `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`;
 }
 
+/** What Excel tells sheet names apart by: it takes two names that differ only in letter case for the same sheet. */
+export const sheetNameKey = (name: string): string => name.toLowerCase();
+
+export const sameSheetName = (a: string, b: string): boolean => sheetNameKey(a) === sheetNameKey(b);
+
 /** A sheet name as formulas and addresses quote it, always: '综合得分(2)', 'Bob''s'. */
 export function quotedSheetName(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { tableLabel, tableRange } from "./detect";
-import { MergeRange, SheetGrid, cellText } from "./grid";
+import { MergeRange, SheetGrid, cellText, sameSheetName } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
@@ -120,8 +120,8 @@ export function summarySheetName(
   let keptEdited: string | null = null;
   for (let n = 1; ; n++) {
     const name = summaryName(n);
-    if (otherNames.includes(name)) continue;
-    const existing = sheets.find((s) => s.name === name);
+    if (otherNames.some((other) => sameSheetName(other, name))) continue;
+    const existing = sheets.find((s) => sameSheetName(s.name, name));
     if (!existing) return { name, replaces: false, keptEdited };
     if (!isJixiaoSummary(existing)) continue;
     if (previous === null) return { name, replaces: true, keptEdited };

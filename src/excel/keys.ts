@@ -4,6 +4,7 @@
  * to the user; the backup of a replaced summary sheet is a very hidden sheet (the only thing that
  * can hold a whole formatted sheet with its chart).
  */
+import { sameSheetName } from "../core/grid";
 import { UNDO_BACKUP_SHEET } from "../core/summary";
 
 /** The saved scoring profile (JSON). */
@@ -14,10 +15,10 @@ export const UNDO_SETTING = "jixiao.undo";
 
 /** A backup sheet name no sheet has yet. */
 export function freeBackupSheet(taken: string[]): string {
-  const names = new Set(taken.map((n) => n.toLowerCase()));
-  if (!names.has(UNDO_BACKUP_SHEET)) return UNDO_BACKUP_SHEET;
+  const isTaken = (name: string) => taken.some((t) => sameSheetName(t, name));
+  if (!isTaken(UNDO_BACKUP_SHEET)) return UNDO_BACKUP_SHEET;
   let n = 2;
-  while (names.has(`${UNDO_BACKUP_SHEET}.${n}`)) n++;
+  while (isTaken(`${UNDO_BACKUP_SHEET}.${n}`)) n++;
   return `${UNDO_BACKUP_SHEET}.${n}`;
 }
 

@@ -24,7 +24,7 @@
  * one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
-import { cellAddress } from "../core/grid";
+import { cellAddress, sheetNameKey } from "../core/grid";
 import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { sheetDigest } from "../core/summary";
@@ -70,8 +70,8 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   if (!stack) throw new HostError(m.undoDamaged);
   const [record, ...rest] = stack;
   if (!record) return null;
-  const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), { name: ws.name, protected: ws.protection.protected }]));
-  const find = (name: string | null | undefined) => (name ? existing.get(name.toLowerCase()) : undefined);
+  const existing = new Map(worksheets.items.map((ws) => [sheetNameKey(ws.name), { name: ws.name, protected: ws.protection.protected }]));
+  const find = (name: string | null | undefined) => (name ? existing.get(sheetNameKey(name)) : undefined);
 
   // A sheet renamed since the run would be skipped and its marks left for good: nothing is undone.
   const gone = record.sheets.find((s) => !find(s.name));

@@ -13,7 +13,7 @@
  * 4 MB of request.
  */
 import type { Analysis, Lang } from "../core/analyze";
-import { MergeRange, cellAddress, viewsByName, wholeRows } from "../core/grid";
+import { MergeRange, cellAddress, sameSheetName, viewsByName, wholeRows } from "../core/grid";
 import { ValueClear, cellsToLook, changingWrites, marksOf, marksOnSheets, ownFillsNotRefilled, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
 import { summaryDigest } from "../core/summary";
@@ -118,7 +118,7 @@ export async function applyAnalysis(
  * summary sheet this run replaces, if any. */
 function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: WorkbookState, lang: Lang | undefined): SheetInfo | undefined {
   const m = hostMessages(lang);
-  const find = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const find = (name: string) => state.sheets.find((s) => sameSheetName(s.name, name));
   for (const name of changedSheets(plan)) {
     const sheet = find(name);
     if (!sheet) throw new HostError(m.sheetMissing(name));

@@ -4,7 +4,7 @@
  * It models the limits our adapters must respect: 5 MB requests and responses (Excel on the web),
  * 512 merged areas per getMergedAreas call, 5 million cells per get, protection, and API versions.
  */
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, SHEET_COLUMNS, cellAddress, cellKey as key, rangeAddress } from "../core/grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, SHEET_COLUMNS, cellAddress, cellKey as key, rangeAddress, sameSheetName } from "../core/grid";
 import { ExcelScalar, fromExcelValue, toExcelValue } from "../excel/values";
 
 export type { ExcelScalar };
@@ -209,7 +209,7 @@ export class FakeWorkbook {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => sameSheetName(s.name, name));
   }
 
   supports(minor: number): boolean {
