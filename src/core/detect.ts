@@ -36,7 +36,8 @@ import {
   withoutNumbering,
 } from "./headers";
 import { statedMoneyUnit, typedAmount } from "./money-unit";
-import { isEmptyMarker, parseNumber, periodEnd } from "./values";
+import { HUNDRED, sumOf } from "./score";
+import { isEmptyMarker, parseNumber, parseShownNumber, periodEnd } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
 
@@ -775,15 +776,18 @@ function groupRowsAbove(view: SheetView, row: number, table: IndicatorTable, col
   return group;
 }
 
-/** The sum of the rows' numbers in a column as typed; null where one is not a number. */
+/**
+ * The sum of the rows' numbers in a column, read and added as the totals are (parseShownNumber,
+ * sumOf: three =50/3 add up to 50); null where one is not a number.
+ */
 function columnSum(view: SheetView, rows: number[], col: number): Decimal | null {
-  let sum = new Decimal(0);
+  const values: Decimal[] = [];
   for (const r of rows) {
-    const value = parseNumber(view.rowValue(r, col));
+    const value = parseShownNumber(view.rowValue(r, col));
     if (value === null) return null;
-    sum = sum.plus(value);
+    values.push(value);
   }
-  return sum;
+  return sumOf(values);
 }
 
 /** Whether the row has a target or actual in a cell of its own (not part of a wider label). */
@@ -1415,15 +1419,14 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     [before.totalRow, before.subtotalRow, before.gradeRow] = [part.totalRow, part.subtotalRow, part.gradeRow];
     parts.splice(i, 1);
   }
-  const hundred = new Decimal(100);
   // Each project's 分值 as its cells give them (a blank or merged one adds nothing); one whose 分值
   // are all left blank, the points its own 总分 or 小计 row states (本项目总分 | 100 | 99.62; the
   // last project's may be the table's): a form of its own, whose total is unknown (review round 49).
   const weightOfPart = (part: Part, col: number) => {
-    const typed = part.rows.map((row) => parseNumber(view.rowValue(row, col)));
+    const typed = part.rows.flatMap((row) => parseShownNumber(view.rowValue(row, col)) ?? []);
     const closing = part.totalRow ?? part.subtotalRow ?? (part === parts.at(-1) ? table.totalRow : null);
-    if (typed.every((w) => w === null) && closing !== null) return parseNumber(view.rowValue(closing, col)) ?? new Decimal(0);
-    return typed.reduce((sum: Decimal, w) => sum.plus(w ?? 0), new Decimal(0));
+    if (typed.length === 0 && closing !== null) return parseNumber(view.rowValue(closing, col)) ?? new Decimal(0);
+    return sumOf(typed);
   };
   const weights = weight === undefined ? [] : parts.map((part) => weightOfPart(part, weight));
   const forms =
@@ -1432,7 +1435,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     level1 !== undefined &&
     parts.every((part) => levelsOf(part) >= 2) &&
     weights.length === parts.length &&
-    weights.every((w) => w.lte(hundred));
+    weights.every((w) => w.lte(HUNDRED));
   // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
   if (forms && parts.length === 1 && !WHOLE_TABLE_HEADING.test(normalizeHeader(parts[0].name))) {
     const project = table.project ?? parts[0].name;
@@ -1450,12 +1453,12 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // Projects each weighing a whole form's indicators, the same (90 each): their 合计 of 100 is their average.
   const wholeForms = weights.length > 1 && weights.every((w) => w.eq(weights[0])) && weights[0].gte(WHOLE_FORM_INDICATOR_POINTS);
   const oneFormTotal = () =>
-    !earlierTotalled && !wholeForms && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(hundred) === true;
+    !earlierTotalled && !wholeForms && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(HUNDRED) === true;
   const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
   // A 小计 stating the last project's points, short of all the projects'.
   const sumsLastAlone = (row: number) =>
-    weight !== undefined && weights.length > 1 && weightOf(row).eq(weights[weights.length - 1]) && !weightOf(row).eq(weights.reduce((sum, w) => sum.plus(w)));
-  if (!forms || parts.length < 2 || !weights.reduce((sum, w) => sum.plus(w)).gt(hundred) || weights.some((w) => w.lt(half)) || oneFormTotal()) {
+    weight !== undefined && weights.length > 1 && weightOf(row).eq(weights[weights.length - 1]) && !weightOf(row).eq(sumOf(weights));
+  if (!forms || parts.length < 2 || !sumOf(weights).gt(HUNDRED) || weights.some((w) => w.lt(half)) || oneFormTotal()) {
     const subtotals = closing.filter(isSubtotal);
     // The last task's own 小计 over the form's 总分 (路灯维修小计, after 道路养护小计 and the rest) is
     // that task's, as theirs are, not the form's indicators' 合计.
@@ -1471,7 +1474,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
   // one 总分 row (no 合计 over it), or under the last project's own 总分 (naming it) one stating as
   // many points (the projects' average). (A 得分 over 100 may be a project's, wrongly: e.g. its 分值
   // adding up to 105.)
-  const overHundred = (row: number) => weightOf(row).gt(hundred);
+  const overHundred = (row: number) => weightOf(row).gt(HUNDRED);
   let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row) && !isAverage(row));
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
   const restated = (rows: number[]) => namesLast(rows[0]) && weightOf(rows[0]).eq(weightOf(rows[1]));

@@ -130,6 +130,20 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(indicatorTables(a).map((t) => t.range)).toEqual(["B7:I16", "B17:I25", "B26:I34"]);
   });
 
+  it("reads projects whose 分值 add up to 100 with three typed =40/3 (each cached 13.333333333333334) as their own forms, as the totals add them", () => {
+    // No budget list (its rows left blank): the indicators have all 100 points, 40 of them in thirds
+    // (each scored 13.33, as the profile rounds it).
+    const spec = sheetOf((project) => [totalRow(`${project}总分`, 98.99)]);
+    const thirds = new Set(["推广面积", "培训场次", "化肥使用量减少"]);
+    const weighed = (row: Row, weight: number): Row => [...row.slice(0, 6), weight, weight, row[8]];
+    const rows = spec.rows.map((row, i): Row => {
+      if (i > 0 && i < LIST.length) return [];
+      return thirds.has(row[3] as string) ? weighed(row, 40 / 3) : row[3] === "完成时间" ? weighed(row, 20) : row;
+    });
+    const a = run({ ...spec, rows });
+    expect(totals(a)).toEqual(["B7:I16", "B17:I25", "B26:I34"].map((range, i) => `${PROJECTS[i]} ${range}: 98.99 of 100 (98.99)`));
+  });
+
   it("reads a project's closing 小计 whose 分值 is left blank by its 得分: the project's total over its last 一级's points, its indicators' sum at theirs (review round 47)", () => {
     const closing = (score: number): Row => [null, "小计", null, null, null, null, null, score, null];
     // The project's name merged down over its closing row too, as the reviewer's form has it.
