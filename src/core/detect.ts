@@ -13,12 +13,14 @@ import {
   FORM_TITLE,
   FormNameLabel,
   GRADE_LABEL,
+  GRADE_WORDS,
   IndicatorField,
   LIST_AVERAGE_LABEL,
   NOTE_LABEL,
   RESULT_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
+  STATED_TOTAL_WORDS,
   SUM_LABEL,
   TOTAL_LABEL,
   datedField,
@@ -1695,17 +1697,12 @@ function formNames(view: SheetView, tables: Table[]): void {
   });
 }
 
-/**
- * How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优); not 总分,
- * which a header block may give the form's full marks under (总分 | 100 | 自评得分 | 96.5).
- */
-const STATED_TOTAL_WORDS = "自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分";
-const STATED_GRADE_WORDS = "自评等级|自评等次|评价等级|评价等次|绩效等级|等级|等次";
+/** How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优): whole labels. */
 const STATED_TOTAL_LABEL = new RegExp(`^(${STATED_TOTAL_WORDS})$`);
-const STATED_GRADE_LABEL = new RegExp(`^(${STATED_GRADE_WORDS})$`);
+const STATED_GRADE_LABEL = new RegExp(`^(${GRADE_WORDS})$`);
 /** The same written with its value in one cell, alone or after the title: 自评得分：95.5分, 项目支出绩效自评表 自评等级：优. */
 const STATED_TOTAL_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_TOTAL_WORDS})\\s*[:：]\\s*(\\d+(?:\\.\\d+)?)\\s*分?(?=$|[\\s　，,；;。、（()）])`);
-const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${STATED_GRADE_WORDS})\\s*[:：]\\s*([^\\s　，,；;。（）()]+)`);
+const STATED_GRADE_IN_CELL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:${GRADE_WORDS})\\s*[:：]\\s*([^\\s　，,；;。（）()]+)`);
 
 /**
  * A header block's line stating the form's total (自评得分 | 95.5, 自评得分 | 96.5分), or leaving it

@@ -200,7 +200,14 @@ export const TOTAL_LABEL =
   /^(项目绩效指标|项目|绩效指标|各项指标|指标)?(合计|总计|总分|综合得分|综合评分|总评分|绩效自评综合得分|自评综合得分|自评得分|得分合计|总得分|自评总分|自评总得分|评价总分|总体得分|最终得分)|^(项目支出|项目)?绩效(自评|评价)(得分|总分)/;
 /** Of those, the ones that sum the rows above them (domain.md §1) rather than name the 总分. */
 export const SUM_LABEL = /^(项目绩效指标|项目|绩效指标|各项指标|指标)?(得分)?(合计|总计)/;
-export const GRADE_LABEL = /^(评价等次|评价等级|等次|等级|自评等级|自评等次|绩效等级|评定等级|综合评价等级)|^(评价|自评)(结果|结论)$/;
+/**
+ * How a header block labels the form's own total (自评得分 | 95.5): fewer words than TOTAL_LABEL, not
+ * 总分, which a header block may give the form's full marks under (总分 | 100 | 自评得分 | 96.5).
+ */
+export const STATED_TOTAL_WORDS = "自评得分|自评总分|综合得分|绩效自评综合得分|自评综合得分|绩效自评得分|总得分";
+/** The words a form's grade is labelled with, on its own row or in its header block (自评等级 | 优). */
+export const GRADE_WORDS = "评价等次|评价等级|等次|等级|自评等级|自评等次|绩效等级|评定等级|综合评价等级";
+export const GRADE_LABEL = new RegExp(`^(${GRADE_WORDS})|^(评价|自评)(结果|结论)$`);
 /**
  * Of those, the labels whose row is a total or a grade by what it holds: 自评结果 | 95 is the 总分,
  * 自评结果 | 优 the 等次. A 结论 is the 等次 only when it is a grade word (自评结论 | 优), not a

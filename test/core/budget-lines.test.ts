@@ -657,6 +657,18 @@ describe("a 自评得分 and 自评等级 the header block states, on a form wit
     expect(a.writes).toEqual([]);
   });
 
+  it.each(["评定等级", "综合评价等级"])("a grade labelled %s, as a total row's may be, is the form's recorded grade too: beside its label or after it in one cell", (label) => {
+    const beside = headerStated(99.5, "良");
+    beside.sheets[0].values[1][4] = label;
+    const inCell = headerStated("", "");
+    inCell.sheets[0].values.splice(0, 3, ["项目支出绩效自评表"], ["自评得分：99.5分", "", "", "", `${label}：良`], ["项目名称", "职业技能培训"]);
+    for (const [grid, cell] of [[beside, "F2"], [inCell, "E2"]] as const) {
+      const a = run(grid);
+      expect(a.totals.map((t) => [t.recordedScore, t.recordedGrade])).toEqual([["99.5", "良"]]);
+      expect(found(a)).toEqual([`grade-mismatch@自评表!${cell}`]);
+    }
+  });
+
   it("written after their labels in one cell, and wrong: found at that cell", () => {
     const grid = headerStated("", "");
     grid.sheets[0].values.splice(0, 3, ["项目支出绩效自评表"], ["自评得分：95分；自评等级：良"], ["项目名称", "职业技能培训"]);
