@@ -258,7 +258,7 @@ function fieldCells<F extends string>(
 function yearOfForm(view: SheetView, headerRow: number): number | null {
   for (let r = headerRow - 1; r >= Math.max(0, headerRow - COVER_ROWS); r--) {
     for (let c = 0; c < view.rowLength(r); c++) {
-      const text = view.isOrigin(r, c) ? cellText(view.raw(r, c)) : "";
+      const text = view.ownText(r, c);
       const year = text.length <= 40 && /年度|绩效|自评|评价/.test(text) ? /((?:19|20)\d{2})\s*年/.exec(text) : null;
       if (year) return Number(year[1]);
     }
@@ -613,8 +613,7 @@ function isBlankRow(view: SheetView, row: number, left: number, right: number): 
 export function leadingLabels(view: SheetView, row: number, left: number, right: number): string[] {
   const labels: string[] = [];
   for (let c = left; c <= right && labels.length < 3; c++) {
-    if (!view.isOrigin(row, c)) continue;
-    const text = cellText(view.raw(row, c));
+    const text = view.ownText(row, c);
     if (text !== "") labels.push(text);
   }
   return labels;
@@ -797,8 +796,9 @@ function hasOwnValues(view: SheetView, row: number, columns: Columns<IndicatorFi
   return hasOwnText(view, row, columns.target) || hasOwnText(view, row, columns.actual);
 }
 
-function hasOwnText(view: SheetView, row: number, col: number | undefined): boolean {
-  return col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
+/** Whether the row holds text in that column's cell of its own (not one of a merged area's other cells). */
+export function hasOwnText(view: SheetView, row: number, col: number | undefined): boolean {
+  return col !== undefined && view.ownText(row, col) !== "";
 }
 
 /**
@@ -1085,7 +1085,7 @@ function firstTextColumn(view: SheetView, row: number, left: number, last: numbe
  */
 function ownProjectText(view: SheetView, row: number, table: IndicatorTable): string {
   const col = table.projectColumn;
-  const text = col !== null && row < view.rowCount && view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+  const text = col !== null && row < view.rowCount ? view.ownText(row, col) : "";
   if (text !== "" && table.projectHeadings && (hasOwnValues(view, row, table.columns) || isSectionHeading(text))) return "";
   return text;
 }
@@ -1659,7 +1659,7 @@ function valueRightOf(view: SheetView, row: number, col: number, span: ColumnSpa
 /** The column of the first text right of a cell on its row; undefined for none. */
 function valueColRightOf(view: SheetView, row: number, col: number, span: ColumnSpan): number | undefined {
   for (let c = col + 1; c < spanEnd(view, row, span); c++) {
-    if (view.isOrigin(row, c) && cellText(view.raw(row, c)) !== "") return c;
+    if (view.ownText(row, c) !== "") return c;
   }
   return undefined;
 }
@@ -1773,7 +1773,7 @@ function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {
 /** The text of a form's title on a row (in `span`): 2023年度项目支出绩效自评表; null for none. */
 function formTitleText(view: SheetView, row: number, span: ColumnSpan): string | null {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
-    const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
+    const text = view.ownText(row, c);
     if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return text;
   }
   return null;

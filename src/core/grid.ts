@@ -265,6 +265,11 @@ export class SheetView {
   text(row: number, col: number): string {
     return cellText(this.value(row, col));
   }
+
+  /** The text the cell holds of its own: "" for a merged area's cells but its top-left one. */
+  ownText(row: number, col: number): string {
+    return this.isOrigin(row, col) ? cellText(this.raw(row, col)) : "";
+  }
 }
 
 const views = new WeakMap<SheetGrid, SheetView>();

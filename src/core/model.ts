@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, isListAverageRow, leadingLabels, rowCell } from "./detect";
+import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
 import { MoneyUnit, convertAmount, tableMoneyUnit, typedAmount } from "./money-unit";
@@ -630,8 +630,7 @@ function gradeBesideTotal(view: SheetView, { right }: ColumnSpan, totalCell: { r
   const { row } = totalCell;
   const end = Math.min(view.rowLength(row), right + 1);
   for (let c = totalCell.col + 1; c < end; c++) {
-    if (!view.isOrigin(row, c)) continue;
-    const text = cellText(view.raw(row, c));
+    const text = view.ownText(row, c);
     if (text !== "") return isGradeText(text) ? { row, col: c } : null;
   }
   return null;
@@ -790,11 +789,6 @@ function hasOwnEntry(view: SheetView, row: number, col: number | undefined): boo
   return col !== undefined && cellText(rowCell(view, row, col).value) !== "";
 }
 
-/** A score in a cell of the row's own (not a heading merged across the 得分 column). */
-function hasOwnScore(view: SheetView, row: number, col: number | undefined): boolean {
-  return col !== undefined && view.isOrigin(row, col) && cellText(view.raw(row, col)) !== "";
-}
-
 /** A value of the row's own: not merged down from above, nor across from a label on the left. */
 function isOwnValue(cell: ValueCell | null, row: number, col: number | undefined): boolean {
   return cell !== null && cell.row === row && cell.col === col && cell.parsed.kind !== "empty";
@@ -817,7 +811,7 @@ function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
   if (first === undefined) return columns;
   for (let c = table.span.left; c < first; c++) {
     const groups = table.rows.some((row, i) => {
-      const text = view.isOrigin(row, c) ? cellText(view.raw(row, c)) : "";
+      const text = view.ownText(row, c);
       return text === "" || (i > 0 && text === view.text(table.rows[i - 1], c));
     });
     if (groups && GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
@@ -892,8 +886,9 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
     // in a 指标名称 list) names the rows below it and is no indicator itself.
-    // In a 绩效评价指标表 (no value columns) a scored 社会效益 row is an indicator, not a heading.
-    const scoredWithoutValues = cols.target === undefined && cols.actual === undefined && hasOwnScore(view, row, cols.score);
+    // In a 绩效评价指标表 (no value columns) a scored 社会效益 row is an indicator, not a heading: its
+    // score in a cell of its own (a heading may be merged across the 得分 column).
+    const scoredWithoutValues = cols.target === undefined && cols.actual === undefined && hasOwnText(view, row, cols.score);
     if (!valued && !scoredWithoutValues && isSectionHeading(name)) {
       startLevel1(name, nameCell.row, nameCell.col);
       statedWeight ??= weightCell(view, row, cols.weight)?.value ?? null;
@@ -1030,7 +1025,7 @@ function formYear(view: SheetView, table: IndicatorTable, indicators: Indicator[
   for (let row = table.headerTop - 1; row > stop; row--) {
     const end = Math.min(view.rowLength(row), table.span.right + 1);
     for (let col = table.span.left; col < end; col++) {
-      const text = view.isOrigin(row, col) ? cellText(view.raw(row, col)) : "";
+      const text = view.ownText(row, col);
       const stated = STATED_YEAR.exec(text) ?? (FORM_TITLE.test(normalizeHeader(text)) ? TITLE_YEAR.exec(text) : null);
       if (stated) return Number(stated[1]);
     }
