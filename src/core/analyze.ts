@@ -540,10 +540,8 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
-  const tables = works.flatMap((w) => {
-    const years = new Map(w.indicators.map((i) => [i.block.table as Table, i.block.year]));
-    return w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null));
-  });
+  const years = new Map(works.flatMap((w) => w.indicators.map((i) => [i.block.table as Table, i.block.year])));
+  const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
   const tableIndex = new Map(works.flatMap((w) => w.tables).map((t, index) => [t, index]));
   const lineIndex = new Map(budget.map((r, index) => [r.line, index]));
@@ -592,7 +590,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     sheets: workbook.sheets,
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
-    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit }))),
+    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t) }))),
     previousSummary: marksOf(record).summary,
     budget,
     budgetTables,

@@ -253,36 +253,28 @@ function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: stri
 const rate = (score: Decimal | null, weight: Decimal | null): Decimal | null =>
   score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), 4) : null;
 
-const YEAR = /((?:19|20)\d{2})\s*年/;
-
-/** Texts of the first rows of a sheet, where forms state the unit, the project and the year. */
-function topTexts(sheet: SheetGrid | undefined, rows = 6): string[] {
-  if (!sheet) return [];
-  return sheet.values.slice(0, rows).flatMap((row) => (row ?? []).map((value) => cellText(value)).filter((text) => text !== ""));
-}
-
 /**
  * What the title names: the one project (its table's label, else its sheet's name); for a workbook
  * of several projects the unit their forms name, else how many projects there are. The first
  * project alone would pass the others off as its own.
  */
-function titleName(input: SummaryInput, t: (typeof TEXT)[Lang]): { name: string; sheet: string | undefined } {
+function titleName(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   const first = input.totals[0]?.sheet ?? input.tables?.[0]?.sheet ?? input.budget[0]?.line.sheet;
   const tables = input.tables ?? [];
   const projects = new Set(tables.flatMap((tb) => (tb.project ? [tb.project] : [])));
   if (projects.size > 1) {
     const units = new Set(tables.flatMap((tb) => (tb.unit ? [tb.unit] : [])));
-    return { name: units.size === 1 ? [...units][0] : t.projects(projects.size), sheet: first };
+    return units.size === 1 ? [...units][0] : t.projects(projects.size);
   }
   const table = tables.find((tb) => tb.sheet === first && tb.label) ?? tables.find((tb) => tb.label);
-  return { name: table?.label ?? first ?? "", sheet: table?.sheet ?? first };
+  return table?.label ?? first ?? "";
 }
 
-/** The title: what titleName gives, the year the form states, and what the sheet is. */
+/** The title: what titleName gives, the year the forms are for when they are all for one, and what the sheet is. */
 function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
-  const { name, sheet } = titleName(input, t);
-  const grid = input.sheets.find((s) => s.name === sheet);
-  const year = [name, ...topTexts(grid)].map((text) => YEAR.exec(text)?.[1]).find((y) => y !== undefined);
+  const name = titleName(input, t);
+  const years = new Set((input.tables ?? []).flatMap((tb) => tb.year ?? []));
+  const year = years.size === 1 ? String([...years][0]) : undefined;
   const named = year && !name.includes(year) ? `${name} ${t.year(year)}` : name;
   return named ? `${named} ${t.title}` : t.title;
 }
@@ -292,9 +284,10 @@ export interface SummaryInput {
   otherSheetNames?: string[];
   /**
    * The tables found, with the names their forms give (TableReport.project, .unit; label: the
-   * project, else the unit): they title the sheet.
+   * project, else the unit) and, of indicator tables, the year the form is for (TableReport.year):
+   * they title the sheet.
    */
-  tables?: { sheet: string; label: string | null; project?: string | null; unit?: string | null }[];
+  tables?: { sheet: string; label: string | null; project?: string | null; unit?: string | null; year?: number | null }[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];

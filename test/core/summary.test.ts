@@ -53,6 +53,26 @@ describe("the 综合得分 layout", () => {
     expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
   });
 
+  test("the title's year is the form's, as its report gives it, not a date in its header block (填报日期：2024年1月10日)", () => {
+    const filled = (target: string) =>
+      analyze(
+        workbook({
+          name: "自评表",
+          rows: [
+            ["部门整体支出绩效自评表"],
+            ["填报日期：2024年1月10日"],
+            INDICATOR_HEADER,
+            ["产出指标", "时效指标", "完成时间", target, "按时完成", 50, 50, ""],
+            ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, ""],
+          ],
+        }),
+      );
+    const dated = filled("2023年12月31日前");
+    expect(dated.tables.map((t) => t.year)).toEqual([2023]);
+    expect(textAt(dated.summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
+    expect(textAt(filled("年底前").summary, 0, 0)).toBe("自评表 绩效自评综合得分");
+  });
+
   test("money columns are headed with the form's unit, on a line of its own", () => {
     const header = rowOf(summary, "全年预算数\n（万元）");
     expect(textAt(summary, header, 3)).toBe("执行数\n（万元）");
