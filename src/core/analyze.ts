@@ -21,7 +21,7 @@ import {
   readIndicatorBlock,
 } from "./model";
 import { MoneyUnit } from "./money-unit";
-import { DEFAULT_PROFILE, Profile } from "./profile";
+import { DEFAULT_PROFILE, Profile, rateFormat, scoreFormat } from "./profile";
 import {
   AnalysisResult,
   BudgetReport,
@@ -104,12 +104,6 @@ export interface BudgetLineFacts {
 export interface AnalyzeOptions {
   lang?: Lang;
 }
-
-
-/** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
-export const rateFormat = (profile: Profile) => decimalsFormat(Math.max(0, profile.rateDecimals - 2)) + "%";
-export const scoreFormat = (profile: Profile) => decimalsFormat(profile.scoreDecimals);
-const decimalsFormat = (places: number) => (places > 0 ? `0.${"0".repeat(places)}` : "0");
 
 /** The message for a workbook with no recognisable table: which headers were looked for. */
 export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = []): string {

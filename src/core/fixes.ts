@@ -7,9 +7,9 @@
  * several indicators (the split is not written down), a total (its message names the sum of the
  * sheet's scores, which the report does not carry), and anything without one right number.
  */
-import { rateFormat, scoreFormat } from "./analyze";
+
 import { WorkbookGrid, parseCellAddress, viewsByName } from "./grid";
-import { Profile } from "./profile";
+import { Profile, rateFormat, scoreFormat } from "./profile";
 import { AnalysisResult, Finding } from "./result";
 import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
 

@@ -11,7 +11,7 @@ import { MergeRange, SheetGrid, cellText, sameSheetName } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
-import { Profile, describeProfile } from "./profile";
+import { Profile, describeProfile, rateFormat } from "./profile";
 import { wrappedLines } from "./text-width";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
@@ -250,8 +250,9 @@ function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: stri
   layout.row++;
 }
 
-const rate = (score: Decimal | null, weight: Decimal | null): Decimal | null =>
-  score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), 4) : null;
+/** A 一级's score ÷ weight, rounded as computed rates are (the profile's rate decimals). */
+const rate = (score: Decimal | null, weight: Decimal | null, profile: Profile): Decimal | null =>
+  score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), profile.rateDecimals) : null;
 
 /**
  * What the title names: the one project (its table's label, else its sheet's name); for a workbook
@@ -336,7 +337,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.text(1, `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
     layout.number(2, b.planned, "#,##0.00");
     layout.number(3, b.spent, "#,##0.00");
-    layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), "0.00%", "percent");
+    layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), rateFormat(input.profile), "percent");
     layout.number(5, b.weight, "0.00");
     layout.number(6, b.score, "0.00");
     layout.row++;
@@ -363,12 +364,12 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const chartTop = layout.row;
   input.totals.forEach((total, i) => {
     for (const level of total.levels) {
-      const levelRate = rate(level.score, level.weight);
+      const levelRate = rate(level.score, level.weight, input.profile);
       layout.text(0, total.sheet, "text");
       layout.text(1, named(i, level.name), "text");
       layout.number(2, level.weight, "0.00");
       layout.number(3, level.score, "0.00");
-      layout.number(4, levelRate, "0.00%", "percent");
+      layout.number(4, levelRate, rateFormat(input.profile), "percent");
       layout.row++;
       levels.push({
         name: multipleSheets ? `${total.sheet} · ${named(i, level.name)}` : named(i, level.name),

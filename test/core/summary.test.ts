@@ -7,6 +7,7 @@ import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName } from ".
 import { wrappedLines } from "../../src/core/text-width";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
 
 /** A 2023 form of 某某局 with money in 万元, weights adding up to 110. */
@@ -71,6 +72,19 @@ describe("the 综合得分 layout", () => {
     expect(dated.tables.map((t) => t.year)).toEqual([2023]);
     expect(textAt(dated.summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
     expect(textAt(filled("年底前").summary, 0, 0)).toBe("自评表 绩效自评综合得分");
+  });
+
+  test("rates are rounded and shown to the profile's rate decimals, as the cells jixiao fills in are", () => {
+    const thirds = workbook({
+      name: "自评表",
+      rows: [BUDGET_HEADER, ["年度资金总额", 300, 300, 200, 10, null, null], [], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥15场", "10场", 60, 40, "停办五场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 30, 30, ""]],
+    });
+    const percents = (rateDecimals: number) =>
+      analyze(thirds, { ...DEFAULT_PROFILE, rateDecimals })
+        .summary.cells.filter((c) => c.style === "percent")
+        .map((c) => `${c.value} ${c.numFmt}`);
+    expect(percents(4)).toEqual(["0.6667 0.00%", "0.6667 0.00%", "1 0.00%"]);
+    expect(percents(6)).toEqual(["0.666667 0.0000%", "0.666667 0.0000%", "1 0.0000%"]);
   });
 
   test("money columns are headed with the form's unit, on a line of its own", () => {
