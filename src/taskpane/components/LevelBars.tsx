@@ -22,18 +22,16 @@ const useStyles = makeStyles({
   score: { fontVariantNumeric: "tabular-nums" },
 });
 
-/** score ÷ weight as a number in [0, 1], or null when it cannot be known. */
+/** The core's score ÷ weight (null where it cannot be known) as a number in [0, 1], for the bar. */
 export function levelRate(level: SummaryLevel1): number | null {
-  let rate: number | null = null;
-  if (level.rate !== null && level.rate !== "") {
-    rate = Number(level.rate);
-  } else if (level.score !== null && level.weight !== null && Number(level.weight) > 0) {
-    rate = Number(level.score) / Number(level.weight);
-  }
-  if (rate === null || !Number.isFinite(rate)) return null;
-  return Math.min(1, Math.max(0, rate));
+  return level.rate === null ? null : Math.min(1, Math.max(0, Number(level.rate)));
 }
 
+/**
+ * Red under 60 %, amber under 80 %: the default profile's bands for a qualitative indicator
+ * (未达成, 部分达成) and its grades' steps (中 from 60, 良 from 80 of 100). The pane is not handed
+ * the profile, so a unit's own bands do not move them.
+ */
 function barColor(rate: number | null): "brand" | "warning" | "error" {
   if (rate === null) return "brand";
   if (rate < 0.6) return "error";

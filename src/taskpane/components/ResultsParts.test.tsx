@@ -17,8 +17,8 @@ describe("levelRate", () => {
     expect(levelRate({ name: "产出", weight: "50", score: "60", rate: "1.2" })).toBe(1);
     expect(levelRate({ name: "产出", weight: "50", score: "-1", rate: "-0.02" })).toBe(0);
   });
-  test("falls back to score ÷ weight, and to null when unknown", () => {
-    expect(levelRate({ name: "效益", weight: "30", score: "15", rate: null })).toBe(0.5);
+  test("is null where the core gives no rate: it is not worked out again from score and weight", () => {
+    expect(levelRate({ name: "效益", weight: "30", score: "15", rate: null })).toBeNull();
     expect(levelRate({ name: "效益", weight: "0", score: "0", rate: null })).toBeNull();
     expect(levelRate({ name: "效益", weight: null, score: "15", rate: null })).toBeNull();
     expect(levelRate({ name: "效益", weight: "30", score: null, rate: null })).toBeNull();
