@@ -1556,6 +1556,21 @@ describe("missing-reason", () => {
     expect(found(run(noReason))).toEqual([]);
   });
 
+  // Code review of round 50: three =40/3 weights, each scored in full at two decimals.
+  it("takes a full 13.33 of a weight of thirds (=40/3) for full, computed or recorded, alone or shared", () => {
+    const third = 40 / 3;
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "培训人次", "≥200人次", "200人次", third, 13.33, ""],
+        ["产出指标", "质量指标", "档案规范", "达成", "达成", third, 13.33, ""],
+        ["产出指标", "时效指标", "完成时间", "12月底前", "12月20日", third, 13.33, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.startsWith("missing-reason"))).toEqual([]);
+    const short = run(selfEval([["产出指标", "数量指标", "培训人次", "≥200人次", "190人次", third, 12.67, ""]]));
+    expect(found(short)).toContain("missing-reason@自评表!H5");
+  });
+
   // The probe's n12: 9.5万人次 of 10万人次 scored 14.25 and 部分达成 scored 8 of 10, both with 无.
   it.each(["无", "/", "—", "-"])("takes the empty marker %p for no reason, on a quantitative and a qualitative row", (marker) => {
     const a = run(

@@ -404,6 +404,14 @@ function scoreFormula(
 }
 
 /**
+ * Below its weight as the score's decimals show it: a full 13.33 of a weight typed as =40/3 is not
+ * below it (as in dropAboveWeight, the weight is taken exactly and as rounded).
+ */
+function belowWeight(score: Decimal, weight: Decimal, places: number): boolean {
+  return lt(score, Decimal.min(weight, roundHalfUp(weight, places)));
+}
+
+/**
  * Scores that would count above the weight they share (a recorded 12 of 10 that no computed score
  * replaces) are no right score: never added into a total above full marks. The weight is taken at
  * the score's decimals: a computed 16.67 is the whole of a weight typed as =50/3.
@@ -603,7 +611,7 @@ function evaluateIndicator(
         explained: reason !== null && !givesNoReason(reason) ? "1" : "",
       });
     }
-    const below = weightValue !== null && result.score !== null && lt(result.score, weightValue);
+    const below = weightValue !== null && result.score !== null && belowWeight(result.score, weightValue, profile.scoreDecimals);
     if ((below || over) && givesNoReason(reason)) {
       findings.add("missing-reason", reason, {
         name,
@@ -633,7 +641,7 @@ function evaluateIndicator(
       });
     }
   }
-  if (score?.value && weightValue !== null && lt(score.value, weightValue) && givesNoReason(reason)) {
+  if (score?.value && weightValue !== null && belowWeight(score.value, weightValue, profile.scoreDecimals) && givesNoReason(reason)) {
     findings.add("missing-reason", reason, {
       name,
       why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
@@ -747,7 +755,7 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
   const reasonCell = members[0].reason;
   const unexplained = members.every((m) => !m.reason || givesNoReason(m.reason));
-  if (complete && weight !== null && counted !== null && lt(counted, weight) && reasonCell && unexplained) {
+  if (complete && weight !== null && counted !== null && belowWeight(counted, weight, profile.scoreDecimals) && reasonCell && unexplained) {
     findings.add("missing-reason", reasonCell, {
       name: names,
       why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
