@@ -60,12 +60,12 @@ export const DEFAULT_PROFILE: Profile = {
 /** A scoring profile (JSON or --grades) that cannot be used; says which setting and what to write. */
 export class ProfileError extends BilingualError {}
 
-/** A folder's own scoring profile, for the workbooks in it and in the folders below it (score, review and the page alike). */
 /** Formats that show what was computed, no more and no less: 4 rate decimals → 0.00%. */
 export const rateFormat = (profile: Profile) => decimalsFormat(Math.max(0, profile.rateDecimals - 2)) + "%";
 export const scoreFormat = (profile: Profile) => decimalsFormat(profile.scoreDecimals);
 const decimalsFormat = (places: number) => (places > 0 ? `0.${"0".repeat(places)}` : "0");
 
+/** A folder's own scoring profile, for the workbooks in it and in the folders below it (score, review and the page alike). */
 export const FOLDER_PROFILE = "jixiao.json";
 
 /** A grade band's score: where the grades are set, so that a refusal names it (`grades`, `--grades`). */

@@ -11,7 +11,7 @@ import { MergeRange, SheetGrid, cellText, sameSheetName } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
-import { Profile, describeProfile, rateFormat } from "./profile";
+import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
 import { wrappedLines } from "./text-width";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
@@ -338,8 +338,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     layout.number(2, b.planned, "#,##0.00");
     layout.number(3, b.spent, "#,##0.00");
     layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), rateFormat(input.profile), "percent");
-    layout.number(5, b.weight, "0.00");
-    layout.number(6, b.score, "0.00");
+    layout.number(5, b.weight, scoreFormat(input.profile));
+    layout.number(6, b.score, scoreFormat(input.profile));
     layout.row++;
   }
   layout.row++;
@@ -367,8 +367,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       const levelRate = rate(level.score, level.weight, input.profile);
       layout.text(0, total.sheet, "text");
       layout.text(1, named(i, level.name), "text");
-      layout.number(2, level.weight, "0.00");
-      layout.number(3, level.score, "0.00");
+      layout.number(2, level.weight, scoreFormat(input.profile));
+      layout.number(3, level.score, scoreFormat(input.profile));
       layout.number(4, levelRate, rateFormat(input.profile), "percent");
       layout.row++;
       levels.push({
@@ -384,7 +384,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   input.totals.forEach((total, i) => {
     layout.text(0, total.sheet, "total");
     layout.text(1, named(i, t.total), "total");
-    layout.number(3, total.score, "0.00", "total");
+    layout.number(3, total.score, scoreFormat(input.profile), "total");
     layout.text(4, t.grade, "total");
     layout.span(5, 6, heads[i].grade ?? "—", "grade");
     layout.row++;

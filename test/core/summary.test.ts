@@ -3,7 +3,12 @@ import { HeadlineTotal, headlines } from "../../src/core/headline";
 import { marksOf, withMarks } from "../../src/core/marks";
 import { parseState, stateJson } from "../../src/core/state";
 import * as summaryModule from "../../src/core/summary";
-import { SUMMARY_MARKERS, sheetDigest, summaryDigest, summarySheetName } from "../../src/core/summary";
+import {
+  SUMMARY_MARKERS,
+  sheetDigest,
+  summaryDigest,
+  summarySheetName,
+} from "../../src/core/summary";
 import { wrappedLines } from "../../src/core/text-width";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid } from "../../src/core/grid";
@@ -25,8 +30,10 @@ const FORM = workbook({
   ],
 });
 
-const textAt = (summary: SummarySheet, row: number, col: number) => summary.cells.find((c) => c.row === row && c.col === col)?.value;
-const rowOf = (summary: SummarySheet, text: string) => summary.cells.find((c) => c.value === text)!.row;
+const textAt = (summary: SummarySheet, row: number, col: number) =>
+  summary.cells.find((c) => c.row === row && c.col === col)?.value;
+const rowOf = (summary: SummarySheet, text: string) =>
+  summary.cells.find((c) => c.value === text)!.row;
 
 describe("the 综合得分 layout", () => {
   const summary = analyze(FORM).summary;
@@ -36,14 +43,20 @@ describe("the 综合得分 layout", () => {
     try {
       const a = analyze(FORM);
       // A host that reads no summary (the command line's review) has none laid out.
-      expect([a.findings.length > 0, a.indicators.length, a.totals.length]).toEqual([true, 2, 1]);
+      expect([
+        a.findings.length > 0,
+        a.indicators.length,
+        a.totals.length,
+      ]).toEqual([true, 2, 1]);
       expect(layout).not.toHaveBeenCalled();
       const first = a.summary;
       expect(a.summary).toBe(first);
       expect(layout).toHaveBeenCalledTimes(1);
       expect(first).toEqual(summary);
       // Into JSON and copies, like the indicator rows.
-      expect(JSON.parse(JSON.stringify(a)).summary).toEqual(JSON.parse(JSON.stringify(summary)));
+      expect(JSON.parse(JSON.stringify(a)).summary).toEqual(
+        JSON.parse(JSON.stringify(summary)),
+      );
       expect({ ...a }.summary).toBe(first);
     } finally {
       layout.mockRestore();
@@ -63,28 +76,79 @@ describe("the 综合得分 layout", () => {
             ["部门整体支出绩效自评表"],
             ["填报日期：2024年1月10日"],
             INDICATOR_HEADER,
-            ["产出指标", "时效指标", "完成时间", target, "按时完成", 50, 50, ""],
+            [
+              "产出指标",
+              "时效指标",
+              "完成时间",
+              target,
+              "按时完成",
+              50,
+              50,
+              "",
+            ],
             ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, ""],
           ],
         }),
       );
     const dated = filled("2023年12月31日前");
     expect(dated.tables.map((t) => t.year)).toEqual([2023]);
-    expect(textAt(dated.summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
-    expect(textAt(filled("年底前").summary, 0, 0)).toBe("自评表 绩效自评综合得分");
+    expect(textAt(dated.summary, 0, 0)).toBe(
+      "自评表 2023年度 绩效自评综合得分",
+    );
+    expect(textAt(filled("年底前").summary, 0, 0)).toBe(
+      "自评表 绩效自评综合得分",
+    );
   });
 
   test("rates are rounded and shown to the profile's rate decimals, as the cells jixiao fills in are", () => {
     const thirds = workbook({
       name: "自评表",
-      rows: [BUDGET_HEADER, ["年度资金总额", 300, 300, 200, 10, null, null], [], INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥15场", "10场", 60, 40, "停办五场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 30, 30, ""]],
+      rows: [
+        BUDGET_HEADER,
+        ["年度资金总额", 300, 300, 200, 10, null, null],
+        [],
+        INDICATOR_HEADER,
+        [
+          "产出指标",
+          "数量指标",
+          "培训场次",
+          "≥15场",
+          "10场",
+          60,
+          40,
+          "停办五场",
+        ],
+        ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 30, 30, ""],
+      ],
     });
     const percents = (rateDecimals: number) =>
       analyze(thirds, { ...DEFAULT_PROFILE, rateDecimals })
         .summary.cells.filter((c) => c.style === "percent")
         .map((c) => `${c.value} ${c.numFmt}`);
     expect(percents(4)).toEqual(["0.6667 0.00%", "0.6667 0.00%", "1 0.00%"]);
-    expect(percents(6)).toEqual(["0.666667 0.0000%", "0.666667 0.0000%", "1 0.0000%"]);
+    expect(percents(6)).toEqual([
+      "0.666667 0.0000%",
+      "0.666667 0.0000%",
+      "1 0.0000%",
+    ]);
+  });
+
+  test("points are shown to the profile's score decimals, as the scores jixiao fills in are", () => {
+    const points = (scoreDecimals: number) => [
+      ...new Set(
+        analyze(FORM, { ...DEFAULT_PROFILE, scoreDecimals })
+          .summary.cells.filter(
+            // Money is #,##0.00 whatever the profile: it is the form's, not a score.
+            (c) =>
+              c.isNumber &&
+              (c.style === "number" || c.style === "total") &&
+              !c.numFmt?.startsWith("#"),
+          )
+          .map((c) => c.numFmt),
+      ),
+    ];
+    expect(points(2)).toEqual(["0.00"]);
+    expect(points(0)).toEqual(["0"]);
   });
 
   test("money columns are headed with the form's unit, on a line of its own", () => {
@@ -95,9 +159,13 @@ describe("the 综合得分 layout", () => {
 
   test("weights adding up to 110: the total without a grade, and the reason beside it", () => {
     const total = summary.cells.find((c) => c.style === "total" && c.isNumber)!;
-    const grade = summary.cells.find((c) => c.row === total.row && c.style === "grade")!;
+    const grade = summary.cells.find(
+      (c) => c.row === total.row && c.style === "grade",
+    )!;
     expect(grade.value).toBe("—");
-    expect(textAt(summary, total.row + 1, 0)).toMatch(/^未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分/);
+    expect(textAt(summary, total.row + 1, 0)).toMatch(
+      /^未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分/,
+    );
     expect(summary.grade).toBeNull();
     expect(summary.gradeReason).toMatch(/^未评等次/);
   });
@@ -113,13 +181,23 @@ describe("the 综合得分 layout", () => {
   });
 
   test("a legend of the four marks, a signature block, and the marker last", () => {
-    for (const label of ["错误", "警告", "提示", "补填"]) expect(summary.cells.some((c) => c.value === label && c.style.startsWith("legend-"))).toBe(true);
-    for (const label of ["填报人：", "审核人：", "填报日期：    年  月  日"]) expect(summary.cells.some((c) => c.value === label)).toBe(true);
-    expect(summary.cells[summary.cells.length - 1].value).toBe(SUMMARY_MARKERS.zh);
+    for (const label of ["错误", "警告", "提示", "补填"])
+      expect(
+        summary.cells.some(
+          (c) => c.value === label && c.style.startsWith("legend-"),
+        ),
+      ).toBe(true);
+    for (const label of ["填报人：", "审核人：", "填报日期：    年  月  日"])
+      expect(summary.cells.some((c) => c.value === label)).toBe(true);
+    expect(summary.cells[summary.cells.length - 1].value).toBe(
+      SUMMARY_MARKERS.zh,
+    );
   });
 
   test("a wrapped message's row is as tall as its lines", () => {
-    const message = summary.cells.find((c) => c.col === 4 && c.value.startsWith("预算执行率分值"))!;
+    const message = summary.cells.find(
+      (c) => c.col === 4 && c.value.startsWith("预算执行率分值"),
+    )!;
     const lines = wrappedLines(message.value, summary.columnWidths[4]);
     expect(lines).toBeGreaterThan(1);
     expect(summary.rowHeights[message.row]).toBeGreaterThanOrEqual(lines * 15);
@@ -143,7 +221,8 @@ describe("the 综合得分 layout", () => {
       ["\ud840abcdefghi", 1],
       ["\ud840abcdefghij", 2],
     ];
-    for (const [text, lines] of cases) expect([text, wrappedLines(text, 12)]).toEqual([text, lines]);
+    for (const [text, lines] of cases)
+      expect([text, wrappedLines(text, 12)]).toEqual([text, lines]);
   });
 
   test("the chart sits on empty rows right under the total, before the findings, inside the printed columns", () => {
@@ -152,23 +231,60 @@ describe("the 综合得分 layout", () => {
     // The total's reason (未评等次…) stays above the chart.
     expect(anchor.top).toBeGreaterThan(total + 1);
     expect(anchor.bottom).toBeLessThan(rowOf(summary, "三、问题清单"));
-    expect(summary.cells.filter((c) => c.row >= anchor.top && c.row <= anchor.bottom)).toEqual([]);
-    expect(summary.merges.filter((m) => m.bottom >= anchor.top && m.top <= anchor.bottom)).toEqual([]);
+    expect(
+      summary.cells.filter(
+        (c) => c.row >= anchor.top && c.row <= anchor.bottom,
+      ),
+    ).toEqual([]);
+    expect(
+      summary.merges.filter(
+        (m) => m.bottom >= anchor.top && m.top <= anchor.bottom,
+      ),
+    ).toEqual([]);
     expect(anchor.bottom - anchor.top).toBe(12);
     expect(anchor.right).toBeLessThan(summary.colCount);
   });
 
   test("the chart's height grows with its bars", () => {
-    const levels = ["产出指标", "效益指标", "满意度指标", "管理指标", "决策指标", "过程指标", "其他指标"];
+    const levels = [
+      "产出指标",
+      "效益指标",
+      "满意度指标",
+      "管理指标",
+      "决策指标",
+      "过程指标",
+      "其他指标",
+    ];
     const many = analyze(
-      workbook({ name: "自评表", rows: [INDICATOR_HEADER, ...levels.map((level, i) => [level, "二级", `指标${i}`, "≥1次", "1次", 10, 10, ""])] }),
+      workbook({
+        name: "自评表",
+        rows: [
+          INDICATOR_HEADER,
+          ...levels.map((level, i) => [
+            level,
+            "二级",
+            `指标${i}`,
+            "≥1次",
+            "1次",
+            10,
+            10,
+            "",
+          ]),
+        ],
+      }),
     ).summary;
     expect(many.chart!.values.bottom - many.chart!.values.top + 1).toBe(7);
     expect(many.chart!.anchor.bottom - many.chart!.anchor.top).toBe(20);
   });
 
   test("no chart for several evaluated tables: their bars would repeat the same 一级指标 names", () => {
-    const table = (name: string) => ({ name, rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 100, 100, ""]] });
+    const table = (name: string) => ({
+      name,
+      rows: [
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 100, 100, ""],
+      ],
+    });
     const two = analyze(workbook(table("甲"), table("乙")));
     expect(two.totals).toHaveLength(2);
     expect(two.summary.chart).toBeNull();
@@ -183,7 +299,15 @@ describe("the 综合得分 budget section for a project list", () => {
       rows: [
         ["某县财政局2023年度项目支出绩效自评汇总表"],
         [null, null, null, null, null, "单位：元"],
-        ["序号", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分", "评价等次"],
+        [
+          "序号",
+          "项目名称",
+          "全年预算数",
+          "全年执行数",
+          "执行率",
+          "自评得分",
+          "评价等次",
+        ],
         [1, "政府采购监管", "120,000.00", "114,000.00", "95.00%", 96.5, "优"],
         [2, "财政投资评审", "1,500,000.00", "1,455,000.00", "97.00%", 92, "优"],
         [3, "国库集中支付运维", "300,000.00", "240,000.00", "80.00%", 85, "良"],
@@ -194,7 +318,9 @@ describe("the 综合得分 budget section for a project list", () => {
     });
     const summary = analyze(list).summary;
     const header = rowOf(summary, "全年预算数\n（元）");
-    const lines = summary.cells.filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标")).map((c) => c.value);
+    const lines = summary.cells
+      .filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"))
+      .map((c) => c.value);
     expect(lines).toEqual(["项目汇总", "合计", "2000000", "1889000", "0.9445"]);
   });
 });
@@ -204,35 +330,94 @@ describe("the 综合得分 budget section for tables in different money units", 
   const project = (name: string, money: string, planned: number) => [
     ["项目名称", name],
     ["主管部门", "县林业局", "", "", "", "实施单位", "县林业局"],
-    [`项目资金（${money}）`, "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [
+      `项目资金（${money}）`,
+      "",
+      "",
+      "年初预算数",
+      "全年预算数",
+      "全年执行数",
+      "分值",
+      "执行率",
+      "得分",
+    ],
     ["", "年度资金总额", "", planned, planned, planned * 0.8, 10, 0.8, 8],
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [
+      "绩效指标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值",
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ],
     ["", "产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 50, 50],
-    ["", "效益指标", "经济效益指标", "带动农户增收", "≥50万元", "56万元", 30, 30],
-    ["", "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93%", 10, 10],
+    [
+      "",
+      "效益指标",
+      "经济效益指标",
+      "带动农户增收",
+      "≥50万元",
+      "56万元",
+      30,
+      30,
+    ],
+    [
+      "",
+      "满意度指标",
+      "服务对象满意度指标",
+      "企业满意度",
+      "≥90%",
+      "93%",
+      10,
+      10,
+    ],
     ["总分", "", "", "", "", "", 100, 98],
     [],
   ];
   const budgetSection = (summary: SummarySheet) => {
     const header = rowOf(summary, "工作表");
-    const lines = summary.cells.filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"));
+    const lines = summary.cells.filter(
+      (c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"),
+    );
     return {
-      header: summary.cells.filter((c) => c.row === header && (c.col === 2 || c.col === 3)).map((c) => c.value),
-      lines: lines.filter((c) => c.col === 1 || c.col === 2).map((c) => c.value),
+      header: summary.cells
+        .filter((c) => c.row === header && (c.col === 2 || c.col === 3))
+        .map((c) => c.value),
+      lines: lines
+        .filter((c) => c.col === 1 || c.col === 2)
+        .map((c) => c.value),
     };
   };
 
   test("names each line's unit and project beside its label, and no unit over the money columns", () => {
-    const rows = [...project("林下经济示范", "万元", 1000), ...project("森林防火", "元", 500000)];
-    const summary = analyze(workbook({ name: "Sheet", rows, merges: ["A3:C3", "A13:C13"] })).summary;
+    const rows = [
+      ...project("林下经济示范", "万元", 1000),
+      ...project("森林防火", "元", 500000),
+    ];
+    const summary = analyze(
+      workbook({ name: "Sheet", rows, merges: ["A3:C3", "A13:C13"] }),
+    ).summary;
     expect(budgetSection(summary)).toEqual({
       header: ["全年预算数", "执行数"],
-      lines: ["林下经济示范 · 年度资金总额（万元）", "1000", "森林防火 · 年度资金总额（元）", "500000"],
+      lines: [
+        "林下经济示范 · 年度资金总额（万元）",
+        "1000",
+        "森林防火 · 年度资金总额（元）",
+        "500000",
+      ],
     });
   });
 
   test("names only the unit beside the label for projects on sheets of their own: the sheet tells them apart", () => {
-    const summary = analyze(workbook({ name: "林下经济示范", rows: project("林下经济示范", "万元", 1000) }, { name: "森林防火", rows: project("森林防火", "元", 500000) })).summary;
+    const summary = analyze(
+      workbook(
+        { name: "林下经济示范", rows: project("林下经济示范", "万元", 1000) },
+        { name: "森林防火", rows: project("森林防火", "元", 500000) },
+      ),
+    ).summary;
     expect(budgetSection(summary)).toEqual({
       header: ["全年预算数", "执行数"],
       lines: ["年度资金总额（万元）", "1000", "年度资金总额（元）", "500000"],
@@ -240,11 +425,19 @@ describe("the 综合得分 budget section for tables in different money units", 
   });
 
   test("heads the money columns with the unit when every table states the same", () => {
-    const rows = [...project("林下经济示范", "万元", 1000), ...project("森林防火", "万元", 50)];
+    const rows = [
+      ...project("林下经济示范", "万元", 1000),
+      ...project("森林防火", "万元", 50),
+    ];
     const summary = analyze(workbook({ name: "Sheet", rows })).summary;
     expect(budgetSection(summary)).toEqual({
       header: ["全年预算数\n（万元）", "执行数\n（万元）"],
-      lines: ["林下经济示范 · 年度资金总额", "1000", "森林防火 · 年度资金总额", "50"],
+      lines: [
+        "林下经济示范 · 年度资金总额",
+        "1000",
+        "森林防火 · 年度资金总额",
+        "50",
+      ],
     });
   });
 });
@@ -260,8 +453,12 @@ describe("the summary's font", () => {
 describe("a summary the user wrote in is kept", () => {
   /** The grid a host reads back from a summary sheet as jixiao wrote it. */
   function asRead(summary: SummarySheet): SheetGrid {
-    const values: (string | number | null)[][] = Array.from({ length: summary.rowCount }, () => []);
-    for (const c of summary.cells) values[c.row][c.col] = c.isNumber ? Number(c.value) : c.value;
+    const values: (string | number | null)[][] = Array.from(
+      { length: summary.rowCount },
+      () => [],
+    );
+    for (const c of summary.cells)
+      values[c.row][c.col] = c.isNumber ? Number(c.value) : c.value;
     return { name: summary.name, values, numFmts: [], merges: [] };
   }
 
@@ -277,13 +474,25 @@ describe("a summary the user wrote in is kept", () => {
     const first = analyze(FORM).summary;
     const previous = { name: first.name, digest: summaryDigest(first) };
     const untouched = asRead(first);
-    expect(summarySheetName([...FORM.sheets, untouched], [], previous)).toEqual({ name: "综合得分", replaces: true, keptEdited: null });
+    expect(summarySheetName([...FORM.sheets, untouched], [], previous)).toEqual(
+      { name: "综合得分", replaces: true, keptEdited: null },
+    );
     const edited = asRead(first);
     edited.values[3][0] = "审核意见：同意";
-    expect(summarySheetName([...FORM.sheets, edited], [], previous)).toEqual({ name: "综合得分(2)", replaces: false, keptEdited: "综合得分" });
-    expect(summarySheetName([...FORM.sheets, edited], [], null)).toEqual({ name: "综合得分", replaces: true, keptEdited: null });
+    expect(summarySheetName([...FORM.sheets, edited], [], previous)).toEqual({
+      name: "综合得分(2)",
+      replaces: false,
+      keptEdited: "综合得分",
+    });
+    expect(summarySheetName([...FORM.sheets, edited], [], null)).toEqual({
+      name: "综合得分",
+      replaces: true,
+      keptEdited: null,
+    });
     // Through analyze, with the record in the workbook's state.
-    const state = stateJson(withMarks(parseState(undefined), { entries: [], summary: previous }));
+    const state = stateJson(
+      withMarks(parseState(undefined), { entries: [], summary: previous }),
+    );
     const again = analyze({ sheets: [...FORM.sheets, edited], state });
     expect(again.summary.name).toBe("综合得分(2)");
     expect(again.summary.keptEdited).toBe("综合得分");
@@ -292,40 +501,140 @@ describe("a summary the user wrote in is kept", () => {
 });
 
 describe("headline", () => {
-  const finding = (rule: "weights-total" | "missing-actual", sheet = "表", cell = "A1") => ({ rule, severity: "error" as const, sheet, cell, message: "分值合计 110 分" });
+  const finding = (
+    rule: "weights-total" | "missing-actual",
+    sheet = "表",
+    cell = "A1",
+  ) => ({
+    rule,
+    severity: "error" as const,
+    sheet,
+    cell,
+    message: "分值合计 110 分",
+  });
   /** A total of the form at A1:H20 of its sheet. */
-  const totalOn = (sheet: string, score: string | null, grade: string | null, weights: string | null): HeadlineTotal => ({ sheet, label: "项目", table: "A1:H20", score, grade, weights });
+  const totalOn = (
+    sheet: string,
+    score: string | null,
+    grade: string | null,
+    weights: string | null,
+  ): HeadlineTotal => ({
+    sheet,
+    label: "项目",
+    table: "A1:H20",
+    score,
+    grade,
+    weights,
+  });
   test("a grade only when the total can carry one", () => {
     const total = totalOn("表", "96", "优", "100");
-    const headlineOf = (t: HeadlineTotal, findings: ReturnType<typeof finding>[], lang: "zh" | "en") => headlines([t], findings, lang)[0];
-    expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({ sheet: "表", table: null, score: "96", grade: "优", reason: null });
-    expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({ sheet: "表", table: null, score: "96", grade: null, reason: "未评等次：分值合计 110 分" });
-    expect(headlineOf(total, [finding("weights-total", "另一表")], "en").grade).toBe("优");
-    expect(headlineOf({ ...total, score: null, grade: null }, [], "en")).toEqual({ sheet: "表", table: null, score: null, grade: null, reason: "no total could be computed, so no grade" });
+    const headlineOf = (
+      t: HeadlineTotal,
+      findings: ReturnType<typeof finding>[],
+      lang: "zh" | "en",
+    ) => headlines([t], findings, lang)[0];
+    expect(headlineOf(total, [finding("missing-actual")], "zh")).toEqual({
+      sheet: "表",
+      table: null,
+      score: "96",
+      grade: "优",
+      reason: null,
+    });
+    expect(headlineOf(total, [finding("weights-total")], "zh")).toEqual({
+      sheet: "表",
+      table: null,
+      score: "96",
+      grade: null,
+      reason: "未评等次：分值合计 110 分",
+    });
+    expect(
+      headlineOf(total, [finding("weights-total", "另一表")], "en").grade,
+    ).toBe("优");
+    expect(
+      headlineOf({ ...total, score: null, grade: null }, [], "en"),
+    ).toEqual({
+      sheet: "表",
+      table: null,
+      score: null,
+      grade: null,
+      reason: "no total could be computed, so no grade",
+    });
   });
 
   test("headlines of many totals: each its own sheet's first blocking finding", () => {
-    const totals = [totalOn("表", "96", "优", "100"), totalOn("另一表", "80", "良", "110"), totalOn("第三表", null, null, null)];
-    const findings = [finding("missing-actual"), finding("weights-total", "另一表"), { ...finding("weights-total", "另一表"), message: "第二条" }];
+    const totals = [
+      totalOn("表", "96", "优", "100"),
+      totalOn("另一表", "80", "良", "110"),
+      totalOn("第三表", null, null, null),
+    ];
+    const findings = [
+      finding("missing-actual"),
+      finding("weights-total", "另一表"),
+      { ...finding("weights-total", "另一表"), message: "第二条" },
+    ];
     const heads = headlines(totals, findings, "zh");
     expect(heads).toEqual([
       { sheet: "表", table: null, score: "96", grade: "优", reason: null },
-      { sheet: "另一表", table: null, score: "80", grade: null, reason: "未评等次：分值合计 110 分" },
-      { sheet: "第三表", table: null, score: null, grade: null, reason: "无法计算总分，未评等次" },
+      {
+        sheet: "另一表",
+        table: null,
+        score: "80",
+        grade: null,
+        reason: "未评等次：分值合计 110 分",
+      },
+      {
+        sheet: "第三表",
+        table: null,
+        score: null,
+        grade: null,
+        reason: "无法计算总分，未评等次",
+      },
     ]);
   });
 
   test("totals sharing a sheet: each judged by the findings in its own table, and named by it", () => {
-    const left: HeadlineTotal = { sheet: "表", label: "甲项目", table: "B5:I14", score: "94.5", grade: "优", weights: "100" };
-    const right: HeadlineTotal = { sheet: "表", label: "表!L5:S11", table: "L5:S11", score: "92.5", grade: null, weights: "95" };
+    const left: HeadlineTotal = {
+      sheet: "表",
+      label: "甲项目",
+      table: "B5:I14",
+      score: "94.5",
+      grade: "优",
+      weights: "100",
+    };
+    const right: HeadlineTotal = {
+      sheet: "表",
+      label: "表!L5:S11",
+      table: "L5:S11",
+      score: "92.5",
+      grade: null,
+      weights: "95",
+    };
     // The right form's weights-total at its 分值 header Q5, on the left form's header row.
-    const heads = headlines([left, right], [finding("weights-total", "表", "Q5")], "zh");
+    const heads = headlines(
+      [left, right],
+      [finding("weights-total", "表", "Q5")],
+      "zh",
+    );
     expect(heads).toEqual([
-      { sheet: "表", table: "甲项目", score: "94.5", grade: "优", reason: null },
+      {
+        sheet: "表",
+        table: "甲项目",
+        score: "94.5",
+        grade: "优",
+        reason: null,
+      },
       // A form that names no project is named by its range: its sheet is named already.
-      { sheet: "表", table: "L5:S11", score: "92.5", grade: null, reason: "未评等次：分值合计 110 分" },
+      {
+        sheet: "表",
+        table: "L5:S11",
+        score: "92.5",
+        grade: null,
+        reason: "未评等次：分值合计 110 分",
+      },
     ]);
     // A blocking finding outside every table withholds no grade.
-    expect(headlines([left], [finding("weights-total", "表", "A30")], "zh")[0].grade).toBe("优");
+    expect(
+      headlines([left], [finding("weights-total", "表", "A30")], "zh")[0].grade,
+    ).toBe("优");
   });
 });
