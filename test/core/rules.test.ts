@@ -1176,6 +1176,24 @@ describe("count-as-percent", () => {
       expect(one("产出指标", "成本指标", "护林员劳务报酬", "≥1000元/人·月", "1000元/人·月")).toEqual([]);
       expect(one("产出指标", "成本指标", "公益性岗位工资标准", "≥1500元/人·月", "1500元/人·月")).toEqual([]);
     });
+
+    it.each([
+      ["公益性岗位工资标准", "≥1900元/月", "1900元/月"],
+      ["村干部基本报酬", "≥3万元/年", "3万元/年"],
+      ["护林员工资", "≥800元/月", "800元/月"],
+      ["城乡低保保障标准", "≥650元/月", "650元/月"],
+      ["特困人员基本生活费标准", "≥900元/月", "900元/月"],
+    ])("leaves alone a pay or aid floor per month or year whose name is per head: %s %s (review round 50, C3)", (name, target, actual) => {
+      expect(one("产出指标", "成本指标", name, target, actual)).toEqual([]);
+    });
+
+    it.each([
+      ["差旅住宿标准", "≥400元/天", "400元/天"],
+      ["会议费标准", "≥550元/人·天", "550元/人·天"],
+      ["培训经费", "≥10万元/年", "10万元/年"],
+    ])("still flags a floor on a fee, or on a fund's money a year: %s %s", (name, target, actual) => {
+      expect(one("产出指标", "成本指标", name, target, actual)).toEqual(["cost-not-ceiling@自评表!D5"]);
+    });
   });
 
   it("still flags a count under 数量指标 written in %: 培训农户数量, 举办培训场次 ≥100%", () => {

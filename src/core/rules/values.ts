@@ -91,12 +91,16 @@ const IMPACT_COST = /社会成本|生态(环境)?成本/;
  */
 const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|慰问|补偿|养老金|最低工资|保障标准|生活费|取暖费|(?:护林员|护路员|保洁员|网格员|公益性岗位|村干部|社区干部).*(?:报酬|工资)/;
 
+/** A standard or a pay (低保保障标准, 护林员工资, 村干部基本报酬): per head by its name, so money per month or year is per head. */
+const PER_HEAD_NAME = /标准|报酬|工资/;
+
 /**
- * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月): the least the
- * unit must spend on each, so a lower bound is what it should state.
+ * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月, 公益性岗位工资标准
+ * ≥1900元/月: review round 50): the least the unit must spend on each, so a lower bound is what it should state.
  */
 function isFundingStandard(name: string, p: ParsedValue): boolean {
-  return FUNDING.test(name) && p.unit?.per?.numerator.family === "money";
+  const perPeriod = p.period !== null && p.unit?.family === "money" && PER_HEAD_NAME.test(name);
+  return FUNDING.test(name) && (p.unit?.per?.numerator.family === "money" || perPeriod);
 }
 
 /** An indicator that measures a cut (能耗下降率, 采购成本节约率, 单位成本降低): its share is the size of the cut. */
