@@ -57,7 +57,7 @@ describe("measureOf: a change", () => {
 describe("measureOf: a rate", () => {
   const measure = (name: string) => measureOf(name, "满意度指标", "服务对象满意度指标", "");
 
-  it.each(["服务对象满意度", "群众满意度（%）", "满意度调查覆盖率", "出勤率", "政策知晓度"])("%s is one", (name) => {
+  it.each(["服务对象满意度", "群众满意度（%）", "满意度调查覆盖率", "出勤率", "政策知晓度", "治疗有效率"])("%s is one", (name) => {
     expect(measure(name).rate).toBe(true);
   });
 
@@ -71,6 +71,8 @@ describe("measureOf: a rate", () => {
     ["巡查频率", false],
     ["新增装机功率", false],
     ["宽带接入速率", false],
+    ["审批效率", false],
+    ["政务服务效率", false],
   ])("%s states no rate (counted: %s)", (name, count) => {
     expect(measure(name).rate).toBe(false);
     expect(measure(name).count).toBe(count);

@@ -126,8 +126,11 @@ export function measureOf(name: string, level1: string, level2: string, descript
 const ABOUT_RATE = /调查|测评|回访|问卷|样本|抽查|抽检/;
 const RATE_WORDS = new RegExp(RATE.source, "g");
 
-/** 率 of what is no share: a frequency, a power, a speed (巡查频率 ≥2次/周, 装机功率, 宽带接入速率: review round 48). */
-const NO_SHARE = /(?:频|(?<!成)功|速)$/;
+/**
+ * 率 of what is no share: a frequency, a power, a speed (巡查频率 ≥2次/周, 装机功率, 宽带接入速率: review
+ * round 48), an efficiency (审批效率: round 50; 有效率 is one).
+ */
+const NO_SHARE = /(?:频|(?<!成)功|速|(?<!有)效)$/;
 
 /** Whether a name states a rate (see ABOUT_RATE, NO_SHARE). */
 function namesRate(name: string): boolean {

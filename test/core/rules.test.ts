@@ -1782,6 +1782,18 @@ describe("vague-target", () => {
   it("accepts the same wording for a 社会效益 indicator", () => {
     expect(found(run(selfEval([["效益指标", "社会效益指标", "群众生活质量", "有所提升", "有所提升", 10, 10, ""]])))).toEqual([]);
   });
+
+  it("reads an efficiency (审批效率, 政务服务效率) as no rate: its words under 社会效益 stand, while a share (治疗有效率) asks a number (review round 50, C4)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "办理业务", "≥100件", "100件", 35, 35, ""],
+        ["效益指标", "社会效益指标", "审批效率", "明显提高", "明显提高", 5, 5, ""],
+        ["效益指标", "社会效益指标", "政务服务效率", "有效提高", "有效提高", 5, 5, ""],
+        ["效益指标", "社会效益指标", "治疗有效率", "有效提高", "有效提高", 5, 5, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["vague-target@自评表!D8"]);
+  });
 });
 
 describe("missing-dimension", () => {
