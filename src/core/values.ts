@@ -693,8 +693,8 @@ export function noteFigureAsked(actual: ParsedValue): ParsedValue {
 /** Last year's figure named after a comparator: 上年, 上年度, 上一年度, 去年, 上年同期, 上年的. */
 const PRIOR_YEAR = /^(?:上一?年度?(?:同期)?|去年|同期)(?:的|水平|数|为)?/;
 
-/** The budget named after a comparator: 批复金额, 批复预算, 预算数, 核定预算资金, 预算总额 (a colon after it). */
-const BUDGET_NAMED = /^(?:批复|核定|下达)?(?:预算|金额)(?:数|金额|资金|总额)?:?/;
+/** The budget named after a comparator: 批复金额, 批复预算, 预算数, 核定预算资金, 预算总额, 年度预算 (a colon after it). */
+const BUDGET_NAMED = /^(?:年度|全年)?(?:批复|核定|下达)?(?:预算|金额)(?:数|金额|资金|总额)?:?/;
 
 /** No number where one should be: a malformed quantity, or simply a phrase (达到国家标准). */
 function noNumber(s: string, prefix: Prefix): Quantity {

@@ -1436,7 +1436,8 @@ describe("cost-not-ceiling", () => {
   it("reads the budget named with its amount (不超过批复金额100万元) as that ceiling, and scores an overrun against it (review round 18, A3 and B3)", () => {
     const cost = (target: string, actual: string, score: number) =>
       run(selfEval([["产出指标", "成本指标", "项目总成本", target, actual, 10, score, "工程量增加"]]));
-    for (const target of ["不超过批复金额100万元", "不超预算（100万元）", "控制在批复预算100万元以内"]) {
+    // 年度预算: review round 50, C7.
+    for (const target of ["不超过批复金额100万元", "不超预算（100万元）", "控制在批复预算100万元以内", "不超过年度预算100万元"]) {
       expect(found(cost(target, "95万元", 10))).toEqual([]);
       // 10 × 100 ÷ 120 = 8.33
       expect(found(cost(target, "120万元", 10))).toEqual(["score-mismatch@自评表!G5"]);
