@@ -567,6 +567,7 @@ describe("parseValue: qualitative phrases", () => {
     "服务质量进一步提高",
     "群众满意度明显提升。",
     "持续推进",
+    "进一步扩大",
   ])("%s is vague", (text) => {
     expect(parsed(text)).toMatchObject({ kind: "qualitative", vague: true });
   });

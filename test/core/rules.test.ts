@@ -1774,9 +1774,11 @@ describe("vague-target", () => {
       selfEval([
         ["产出指标", "数量指标", "宣传覆盖人数", "有所提升", "有所提升", 10, 10, ""],
         ["产出指标", "成本指标", "办公成本", "有效降低", "有效降低", 10, 10, ""],
+        // Review round 50, C8.
+        ["产出指标", "数量指标", "宣传覆盖面", "进一步扩大", "进一步扩大", 10, 10, ""],
       ]),
     );
-    expect(found(a)).toEqual(["vague-target@自评表!D5", "vague-target@自评表!D6"]);
+    expect(found(a)).toEqual(["vague-target@自评表!D5", "vague-target@自评表!D6", "vague-target@自评表!D7"]);
     expectFinding(a, "vague-target", "D5", "warning");
   });
 
