@@ -1059,6 +1059,19 @@ function statesForbiddenHarm(phrase: string, target: string): boolean {
   });
 }
 
+/** A target that forbids without saying what (未发生, 不出现, 杜绝): on a row named by a harm (安全事故), that harm. */
+const FORBIDS_UNNAMED = /^(?:(?:未|没有|不)(?:发生|出现)|杜绝)$/;
+
+/**
+ * statesForbiddenHarm in its context: under a target that forbids the harm the row is named by
+ * without naming it (安全事故 | 未发生: review round 50), read as naming it (未发生安全事故), and an
+ * actual naming no harm (发生1起, 1起) as saying it of that one (安全事故发生1起).
+ */
+function statesForbiddenHarmIn(phrase: string, context: AchievementContext): boolean {
+  if (!FORBIDS_UNNAMED.test(context.target) || !HARM.test(context.name)) return statesForbiddenHarm(phrase, context.target);
+  return statesForbiddenHarm(harmsIn(phrase).length > 0 ? phrase : context.name + phrase, context.target + context.name);
+}
+
 /** Whether a phrase says the target was missed, in a negated achievement (未提升) or a word of lateness or stopping (延期). */
 function statesMiss(phrase: string, context?: AchievementContext): boolean | null {
   const negated = NEGATED_ACHIEVING.exec(phrase);
@@ -1084,7 +1097,7 @@ interface AchievementContext {
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
   if (PARTIAL.test(phrase)) return "partial";
   if (NOT_ACHIEVED.test(phrase) && !DOUBLE_NEGATIVE.test(phrase)) return "notAchieved";
-  if (context && statesForbiddenHarm(phrase, context.target)) return "notAchieved";
+  if (context && statesForbiddenHarmIn(phrase, context)) return "notAchieved";
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
   const missed = statesMiss(phrase, context);
   if (missed !== null) return missed ? "notAchieved" : null;
@@ -1131,7 +1144,7 @@ const FORBIDS = /零|为0|杜绝|避免|防止|防范|严禁|禁止|可控|不�
 export function achievementIn(target: ParsedValue, actual: ParsedValue, name: string): Achievement | null {
   const context = { target: phraseOf(target.text), name };
   if (actual.kind === "number") {
-    const missed = target.kind === "qualitative" && (statesMissBy(actual, context) || statesForbiddenHarm(phraseOf(actual.text), context.target));
+    const missed = target.kind === "qualitative" && (statesMissBy(actual, context) || statesForbiddenHarmIn(phraseOf(actual.text), context));
     return missed ? "notAchieved" : null;
   }
   if (actual.kind !== "qualitative") return actual.achievement;

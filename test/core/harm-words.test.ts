@@ -201,6 +201,10 @@ describe("a harm the target in words forbids, said in words to have happened (re
     // The harms of the 2024 template's 社会成本 and 生态环境成本 rows (review round 18).
     ["对社会环境的负面影响", "无负面影响", "造成一定负面影响"],
     ["对生态环境的影响", "不对生态环境造成破坏", "造成局部植被破坏"],
+    // The harm named by the row alone (review round 50, C6).
+    ["安全事故", "未发生", "发生1起一般安全事故"],
+    ["安全事故", "未发生", "发生1起"],
+    ["安全生产事故", "不发生", "1起"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
@@ -232,6 +236,14 @@ describe("a harm the target in words forbids, said in words to have happened (re
     const a = run(safetyForm({ name: "安全生产", target, actual }));
     expect(found(a)).toEqual([]);
     expect(a.totals[0].score).not.toBeNull();
+  });
+
+  it.each([
+    ["安全事故", "未发生", "未发生安全事故", "none happened"],
+    ["安全事故", "未发生", "开展安全检查12次", "what was done, no harm happening"],
+    ["重大安全事故", "未发生", "发生1起一般安全事故", "a lesser harm than the one the row is named by"],
+  ])("keeps %s %s / %s at full marks, the harm named by the row alone (%s)", (name, target, actual) => {
+    expect(found(run(safetyForm({ name, target, actual })))).toEqual([]);
   });
 });
 
