@@ -13,10 +13,12 @@ export type ApiCheck = (minor: number) => boolean;
  * the formula cells that must not be written into, suspendScreenUpdatingUntilNextSync,
  * getRangeByIndexes and chart series ranges. Office 2019 stops below it, and its web view cannot
  * run React 18 / Fluent UI 9 anyway: such users have the command line. Newer features are used
- * when present: merged areas (1.13), one undo step per run (1.20).
+ * when present: merged areas (1.13), notes (1.18), one undo step per run (1.20).
  */
 export const MIN_API = 9;
 export const MERGED_AREAS_API = 13;
+/** Notes (the workbook's and a cell's): ExcelApi 1.18; below it marks are colour alone. */
+export const NOTES_API = 18;
 export const UNDO_GROUP_API = 20;
 
 export const officeApi: ApiCheck = (minor) =>

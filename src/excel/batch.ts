@@ -4,7 +4,7 @@
  * estimated ≤ 4 MB each, in order.
  */
 import { packChunks } from "../core/writeplan";
-import { ApiCheck } from "./api";
+import { ApiCheck, MIN_API } from "./api";
 
 /** One change: how to queue it, and roughly how many request bytes it costs. */
 export interface WriteOp {
@@ -43,7 +43,7 @@ export function writeOp(actions: number, payload: unknown, queue: () => void): W
  */
 export async function runOps(context: Excel.RequestContext, ops: WriteOp[], api: ApiCheck): Promise<void> {
   for (const chunk of packChunks(ops, (op) => op.bytes, REQUEST_BUDGET)) {
-    if (api(9)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    if (api(MIN_API)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     for (const op of chunk) op.queue();
     // One sync per chunk is the point: a chunk is as much as one request may carry.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -10,9 +10,8 @@
 import { MergeRange, cellAddress, quotedSheetName } from "../core/grid";
 import { CellNote, Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks";
 import { FillLookup } from "../core/writeplan";
-import { ApiCheck } from "./api";
+import { ApiCheck, NOTES_API } from "./api";
 import { WriteOp, writeOp } from "./batch";
-import { NOTES_API } from "./notes";
 import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */

@@ -4,10 +4,7 @@
  * notes are now (see the core's followMovedMarks).
  */
 import { CellNote } from "../core/marks";
-import { ApiCheck } from "./api";
-
-/** Notes: ExcelApi 1.18. */
-export const NOTES_API = 18;
+import { ApiCheck, NOTES_API } from "./api";
 
 export interface ListedNotes {
   /** After the caller's sync: queues reading the cell of each note listed, for its next sync. */

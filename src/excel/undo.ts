@@ -29,12 +29,11 @@ import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { sheetDigest } from "../core/summary";
 import { UndoEntry, UndoRecord, changedSinceRun, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
-import { ApiCheck, officeApi } from "./api";
+import { ApiCheck, NOTES_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
 import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { FILL_OPTIONS, fillColor, readSheetGrid } from "./read";
-import { NOTES_API } from "./notes";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
 
