@@ -10,13 +10,13 @@
 import type { Lang } from "../core/analyze";
 import { CellBefore, Fix, undoWithFixes } from "../core/fixes";
 import { withoutJixiaoText } from "../core/marks";
-import { parseUndoStack, restoreValue } from "../core/writeplan";
+import { restoreValue } from "../core/writeplan";
 import { ApiCheck, NOTES_API, officeApi } from "./api";
 import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
 import { queueNotes, setFill, writeNote } from "./marks";
 import { HostError, hostMessages } from "./messages";
-import { pushUndoOps } from "./undo";
+import { pushUndoOps, undoStackOf } from "./undo";
 import { fromExcelValue } from "./values";
 
 export interface FixOptions {
@@ -56,7 +56,7 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
     ...(api(NOTES_API) && mended[i].note !== mended[i].without && { note: mended[i].note }),
   }));
   // The fixes join the newest run's record on the undo stack: 撤销上次重算 takes them back with it.
-  const [newest, ...older] = setting.isNullObject ? [] : parseUndoStack(setting.value) ?? [];
+  const [newest, ...older] = undoStackOf(setting) ?? [];
   const { record, unmark } = undoWithFixes(newest, fixes, before);
 
   await runOps(

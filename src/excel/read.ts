@@ -21,12 +21,13 @@
  */
 import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { followedStateText, recordsMarks } from "../core/marks";
-import { UndoRecord, packChunks, parseUndoStack } from "../core/writeplan";
+import { UndoRecord, packChunks } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
 import { isBackupSheet } from "../core/summary";
 import { UNDO_SETTING } from "./keys";
 import { readWorkbookNotes } from "./notes";
 import { queueRecordParts, stateOfPartDom } from "./state";
+import { undoStackOf } from "./undo";
 import { fromExcelValue } from "./values";
 
 export interface SheetInfo {
@@ -156,7 +157,7 @@ export async function readSheetList(
     sheets: worksheets.items.map((ws) => ({ name: ws.name, position: ws.position, visibility: ws.visibility, protected: ws.protection.protected })),
     workbookProtected: protection.protected,
     recordParts,
-    undo: undo.isNullObject ? [] : parseUndoStack(undo.value) ?? [],
+    undo: undoStackOf(undo) ?? [],
   };
 }
 

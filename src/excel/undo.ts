@@ -42,11 +42,17 @@ export interface UndoOptions {
   lang?: Lang;
 }
 
+/** The undo stack in a setting loaded with its value, newest run first: empty when there is none,
+ * undefined when it cannot be read. */
+export function undoStackOf(setting: Excel.Setting): UndoRecord[] | undefined {
+  return setting.isNullObject ? [] : parseUndoStack(setting.value);
+}
+
 export async function hasUndo(context: Excel.RequestContext): Promise<boolean> {
   const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
   setting.load("value");
   await context.sync();
-  return !setting.isNullObject && (parseUndoStack(setting.value)?.length ?? 0) > 0;
+  return (undoStackOf(setting)?.length ?? 0) > 0;
 }
 
 /** Restores the last recalculation still on the stack; resolves to the number of cells restored
@@ -63,9 +69,7 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   protection.load("protected");
   const recordParts = queueRecordParts(context);
   await context.sync();
-  if (setting.isNullObject) return null;
-
-  const stack = parseUndoStack(setting.value);
+  const stack = undoStackOf(setting);
   if (!stack) throw new HostError(m.undoDamaged);
   const [record, ...rest] = stack;
   if (!record) return null;
