@@ -12,7 +12,7 @@ import { CellNote, Fill, LookAt, NoteChange, sheetCellKey } from "../core/marks"
 import { FillLookup } from "../core/writeplan";
 import { ApiCheck, NOTES_API } from "./api";
 import { WriteOp, writeOp } from "./batch";
-import { FILL_OPTIONS, WorkbookState, fillAt, fillColor } from "./read";
+import { FILL_OPTIONS, WorkbookRead, fillAt, fillColor } from "./read";
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */
 export function noteAddress(sheet: string, row: number, col: number): string {
@@ -38,7 +38,7 @@ export interface Looks {
  * used, the others read; notes are read for each area's top-left cell (where jixiao's note goes).
  * Other cells count as having no note: the plan only asks for the note of an area's top-left cell.
  */
-export async function readLooks(context: Excel.RequestContext, state: Pick<WorkbookState, "fills" | "sheets">, areas: { sheet: string; area: MergeRange }[], api: ApiCheck): Promise<Looks> {
+export async function readLooks(context: Excel.RequestContext, state: Pick<WorkbookRead, "fills" | "sheets">, areas: { sheet: string; area: MergeRange }[], api: ApiCheck): Promise<Looks> {
   const known: FillLookup = (sheet, row, col) => fillAt(state, sheet, row, col);
   const missing = areas.filter(({ sheet, area }) => {
     for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) if (known(sheet, r, c) === undefined) return true;

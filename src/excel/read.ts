@@ -44,7 +44,8 @@ export interface FillBlock {
   colors: (string | null)[][];
 }
 
-export interface WorkbookState {
+/** A workbook as the add-in reads it before writing (not jixiao's record: that is core/state's WorkbookState). */
+export interface WorkbookRead {
   /** Every sheet but the add-in's own backup sheets; `state` is jixiao's record, when there is one. */
   grid: WorkbookGrid;
   /** The custom XML part holding jixiao's record (src/core/state.ts), null when there is none. */
@@ -91,7 +92,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 }
 
 /** The grid plus what writing needs: sheet protection, the workbook's own sheets and old fills. */
-export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookState> {
+export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
   const api = options.api ?? officeApi;
   const withFills = options.fills ?? false;
   const { sheets, workbookProtected, recordParts, undo } = await readSheetList(context);
@@ -133,7 +134,7 @@ export async function readSheetGrid(context: Excel.RequestContext, name: string,
 }
 
 /** The old fill of a cell, if it was read. */
-export function fillAt(state: Pick<WorkbookState, "fills">, sheet: string, row: number, col: number): string | null | undefined {
+export function fillAt(state: Pick<WorkbookRead, "fills">, sheet: string, row: number, col: number): string | null | undefined {
   for (const block of state.fills.get(sheet) ?? []) {
     const color = block.colors[row - block.top]?.[col - block.left];
     if (color !== undefined) return color;

@@ -36,7 +36,7 @@ import { noteOps, notesBefore, rangeOf, readLooks, setFill } from "./marks";
 import { recordOp } from "./state";
 import { pushUndoOps } from "./undo";
 import { HostError, hostMessages } from "./messages";
-import { SheetInfo, WorkbookState } from "./read";
+import { SheetInfo, WorkbookRead } from "./read";
 
 export interface ApplyOptions {
   api?: ApiCheck;
@@ -59,7 +59,7 @@ type SheetOf = (name: string) => Excel.Worksheet;
 export async function applyAnalysis(
   context: Excel.RequestContext,
   analysis: Analysis,
-  state: WorkbookState,
+  state: WorkbookRead,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const api = options.api ?? officeApi;
@@ -116,7 +116,7 @@ export async function applyAnalysis(
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older
  * summary sheet this run replaces, if any. */
-function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: WorkbookState, lang: Lang | undefined): SheetInfo | undefined {
+function checkBeforeWriting(plan: CellPlan, summary: SummarySheet, state: WorkbookRead, lang: Lang | undefined): SheetInfo | undefined {
   const m = hostMessages(lang);
   const find = (name: string) => state.sheets.find((s) => sameSheetName(s.name, name));
   for (const name of changedSheets(plan)) {

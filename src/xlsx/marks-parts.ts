@@ -25,7 +25,7 @@ import {
 } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { COMMENTS_TYPE, Comments, NO_OTHER_SHAPES, OtherShapes, VML_TYPE, commentText, commentsXml, noComments, otherShapes, readComments, setNote, vmlXml } from "./comments-part";
-import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, folderOf, readPartXml, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, PackageError, RelationshipsPart, SheetParts, partFolder, readPartXml, relativeTarget, relsPathOf } from "./package";
 import { XmlError } from "./xml";
 import { LegacyDrawingEdit, WrittenCells, legacyDrawingId } from "./sheet-part";
 import { writeState } from "./state-part";
@@ -211,7 +211,7 @@ export function writeNotes(
     const { sheetPart, comments } = sheetNotes.of(sheets.required(sheet));
     for (const change of changes) setNote(comments, cellAddress(change.row, change.col), change.note);
     const { part, rels } = sheetPart;
-    const folder = folderOf(part);
+    const folder = partFolder(part);
     const commentsRel = rels.ofType("comments");
     // The notes' drawing is the one the sheet's <legacyDrawing> names: a header's picture is a
     // drawing of the same type, and is left alone.
@@ -239,7 +239,7 @@ export function writeNotes(
     }
     rels.remove(new Set(leaving.map((rel) => rel.id)));
     if (keepComments) {
-      const commentsPart = ownComments?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}comments`, ".xml");
+      const commentsPart = ownComments?.part ?? pkg.freePart(`${partFolder(folder.slice(0, -1))}comments`, ".xml");
       pkg.put(commentsPart, commentsXml(comments));
       if (!ownComments) {
         contentTypes.set(commentsPart, COMMENTS_TYPE);
@@ -247,7 +247,7 @@ export function writeNotes(
       }
     }
     if (keepDrawing) {
-      const vmlPart = ownDrawing?.part ?? pkg.freePart(`${folderOf(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
+      const vmlPart = ownDrawing?.part ?? pkg.freePart(`${partFolder(folder.slice(0, -1))}drawings/vmlDrawing`, ".vml");
       pkg.put(vmlPart, vmlXml(comments, sheets.number(sheet), others));
       if (!ownDrawing) {
         contentTypes.set(vmlPart, VML_TYPE);

@@ -80,7 +80,8 @@ interface Relationship {
 export const EMPTY_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
-export function folderOf(part: string): string {
+/** The folder a part is in, with its slash ("xl/worksheets/"), or "" at the package's root. */
+export function partFolder(part: string): string {
   return part.includes("/") ? part.slice(0, part.lastIndexOf("/") + 1) : "";
 }
 
@@ -102,12 +103,12 @@ function resolvePart(fromFolder: string, target: string): string {
 }
 
 export function relsPathOf(part: string): string {
-  return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
+  return `${partFolder(part)}_rels/${part.slice(partFolder(part).length)}.rels`;
 }
 
 /** The part a relationships part belongs to: xl/_rels/workbook.xml.rels → xl/workbook.xml; _rels/.rels → "" (the package). */
 function sourceOfRels(relsPath: string): string {
-  const folder = folderOf(relsPath);
+  const folder = partFolder(relsPath);
   return folder.slice(0, -"_rels/".length) + relsPath.slice(folder.length, -".rels".length);
 }
 
@@ -197,7 +198,7 @@ export class RelationshipsPart {
     );
     // The tokenizer refuses a text without a root element.
     this.root = root!;
-    this.sourceFolder = folderOf(source);
+    this.sourceFolder = partFolder(source);
     for (const r of relationships) {
       this.written.push({ id: r.attributes.Id, start: r.start, end: r.end });
       this.taken.add(r.attributes.Id);

@@ -8,7 +8,7 @@ import { absoluteRows, cellKey } from "../core/grid";
 import { SummaryChart, SummarySheet } from "../core/summary-types";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { sheetPartOf } from "./marks-parts";
-import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, folderOf, relativeTarget, relsPathOf } from "./package";
+import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, partFolder, relativeTarget, relsPathOf } from "./package";
 import { XmlElement, escapeXml, rootElement, scanXml } from "./xml";
 
 export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
@@ -115,14 +115,14 @@ export function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, shee
   rels.remove(new Set(stale.map((r) => r.id)));
   let drawingId: string | null = null;
   if (summary.chart) {
-    const folder = folderOf(sheetPart);
-    const base = folderOf(folder.slice(0, -1));
+    const folder = partFolder(sheetPart);
+    const base = partFolder(folder.slice(0, -1));
     const drawing = pkg.freePart(`${base}drawings/drawing`, ".xml");
     const chart = pkg.freePart(`${base}charts/chart`, ".xml");
     const drawingRels = new RelationshipsPart(EMPTY_RELS, drawing);
     const barChart = summaryBarChart(summary, summary.chart);
     pkg.put(chart, barChartXml(summary.name, barChart));
-    pkg.put(drawing, chartDrawingXml(barChart, drawingRels.add("chart", relativeTarget(folderOf(drawing), chart))));
+    pkg.put(drawing, chartDrawingXml(barChart, drawingRels.add("chart", relativeTarget(partFolder(drawing), chart))));
     pkg.put(relsPathOf(drawing), drawingRels.toXml());
     contentTypes.set(chart, CHART_TYPE);
     contentTypes.set(drawing, DRAWING_TYPE);

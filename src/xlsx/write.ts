@@ -12,7 +12,7 @@ import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/
 import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../core/marks";
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
-import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, folderOf, workbookParts } from "./package";
+import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, partFolder, workbookParts } from "./package";
 import { CopyParts, SheetNotes, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
 import { CellEdit, SheetEdits, highestFormat, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
@@ -144,7 +144,7 @@ export interface CopyOptions {
 export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Uint8Array {
   const copy = openCopy(pkg);
   const { workbookPath, workbook, workbookRels: rels, contentTypes, sheets, styles } = copy;
-  const folder = folderOf(workbookPath);
+  const folder = partFolder(workbookPath);
   if (!copy.stylesPath) {
     copy.stylesPath = `${folder}styles.xml`;
     rels.add("styles", "styles.xml");
