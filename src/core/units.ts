@@ -171,7 +171,7 @@ const KEYS = [...UNITS.keys()].sort((a, b) => b.length - a.length || byCodeUnits
 const KEYS_BY_FIRST = new Map<string, string[]>();
 for (const key of KEYS) KEYS_BY_FIRST.set(key.charAt(0), [...(KEYS_BY_FIRST.get(key.charAt(0)) ?? []), key]);
 
-/** Every known symbol and alias as written and as normalised, longest first. */
+/** Every known symbol and alias as written and as normalised, longest first. @internal exported for tests */
 export const UNIT_SYMBOLS: readonly string[] = Object.freeze(
   [...new Set([...WRITTEN, ...KEYS])].sort((a, b) => b.length - a.length || byCodeUnits(a, b)),
 );

@@ -181,22 +181,11 @@ export function restoreValue(value: CellValue | undefined): RestoreValue {
   return value;
 }
 
-/** The cells of the plan whose old fill the host still has to read. */
-export function missingFills(plan: CellPlan, fills: FillLookup): { sheet: string; row: number; col: number }[] {
-  const missing: { sheet: string; row: number; col: number }[] = [];
-  for (const fill of plan.fills) {
-    forEachCell(fill.area, (row, col) => {
-      if (fills(fill.sheet, row, col) === undefined) missing.push({ sheet: fill.sheet, row, col });
-    });
-  }
-  return missing;
-}
-
 export function forEachCell(area: MergeRange, visit: (row: number, col: number) => void): void {
   for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) visit(r, c);
 }
 
-/** Everything the plan will change, as it is now. Every fill must be known (see missingFills). */
+/** Everything the plan will change, as it is now. Every fill must be known: one not read throws. */
 export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillLookup, summary: UndoSummary | null): UndoRecord {
   const sheets = new Map<string, Map<string, UndoEntry>>();
   const entriesOf = (sheet: string) => sheets.get(sheet) ?? sheets.set(sheet, new Map()).get(sheet)!;
@@ -281,7 +270,7 @@ export function changedSinceRun(
 }
 
 /** Reads a stored record back, or undefined when it is not one (a damaged or foreign setting). */
-export function parseUndoRecord(json: unknown): UndoRecord | undefined {
+function parseUndoRecord(json: unknown): UndoRecord | undefined {
   const value = storedValue(json);
   const record = value as UndoRecord;
   if (typeof record !== "object" || record === null || record.version !== 1 || !Array.isArray(record.sheets)) return undefined;

@@ -15,7 +15,7 @@ import { WriteOp, writeOp } from "./batch";
 import { FILL_OPTIONS, WorkbookRead, fillAt, fillColor } from "./read";
 
 /** "'表1'!B2": a cell as the notes API names it (the sheet always quoted). */
-export function noteAddress(sheet: string, row: number, col: number): string {
+function noteAddress(sheet: string, row: number, col: number): string {
   return `${quotedSheetName(sheet)}!${cellAddress(row, col)}`;
 }
 

@@ -78,7 +78,7 @@ export function hostMessages(lang: Lang = "zh"): HostMessages {
 }
 
 /** The Office.js error code of a failed sync, if the error is one. */
-export function officeErrorCode(error: unknown): string | undefined {
+function officeErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
 }

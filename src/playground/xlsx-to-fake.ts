@@ -24,7 +24,7 @@ function fillColor(fill: ExcelJS.Fill | undefined): string | null {
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-export function fakeFromExcelJs(workbook: ExcelJS.Workbook, options: FakeWorkbookOptions = {}): FakeWorkbook {
+function fakeFromExcelJs(workbook: ExcelJS.Workbook, options: FakeWorkbookOptions = {}): FakeWorkbook {
   const book = new FakeWorkbook(options);
   for (const worksheet of workbook.worksheets) {
     const sheet = book.addSheet(worksheet.name);

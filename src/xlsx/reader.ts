@@ -142,7 +142,7 @@ const BUILT_IN_FORMATS: Record<number, string> = {
 };
 
 /** Whether a format shows a date or time: a date letter outside quotes and brackets (as ExcelJS decides). */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   let inQuote = false;
   let inBracket = false;
   for (const ch of code) {

@@ -22,7 +22,7 @@ import { MINIMAL_STYLES, StyleSheetEditor } from "./styles-part";
  * The workbook's stylesheet to edit (an empty one for a package without), with a format for every
  * one its sheets name (StyleSheetEditor.coverFormats).
  */
-export function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheets: SheetParts): StyleSheetEditor {
+function styleSheetOf(pkg: Package, stylesPath: string | undefined, sheets: SheetParts): StyleSheetEditor {
   const styles = new StyleSheetEditor((stylesPath && pkg.text(stylesPath)) || MINIMAL_STYLES);
   for (const sheet of sheets.sheets()) {
     const part = sheets.required(sheet);

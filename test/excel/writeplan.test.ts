@@ -4,9 +4,7 @@ import {
   buildUndoRecord,
   columnWidthPoints,
   markedCells,
-  missingFills,
   packChunks,
-  parseUndoRecord,
   parseUndoStack,
   planCellChanges,
   planSummary,
@@ -69,7 +67,7 @@ describe("undo record", () => {
       ],
       summary: { name: "综合得分", backup: null, position: null },
     });
-    expect(parseUndoRecord(JSON.stringify(record))).toEqual(record);
+    expect(parseUndoStack(JSON.stringify(record))).toEqual([record]);
   });
 
   test("a merged area of mixed fills is kept cell by cell", () => {
@@ -81,13 +79,9 @@ describe("undo record", () => {
     ]);
   });
 
-  test("says which old fills are still unknown, and refuses to guess them", () => {
+  test("refuses to guess an old fill that was not read", () => {
     const fills = (_s: string, row: number) => (row === 1 ? null : undefined);
-    expect(missingFills(plan, fills)).toEqual([
-      { sheet: "表", row: 2, col: 0 },
-      { sheet: "表", row: 2, col: 2 },
-    ]);
-    expect(() => buildUndoRecord(plan, grid, fills, null)).toThrow(/was not read/);
+    expect(() => buildUndoRecord(plan, grid, fills, null)).toThrow(/表!R3C1 was not read/);
   });
 
   test("counts as marked each cell whose fill or note it restores once, and not a cell it only wrote", () => {
@@ -101,7 +95,7 @@ describe("undo record", () => {
 
   test("a damaged or foreign record is not one", () => {
     for (const bad of ["{", "null", '{"version":2,"sheets":[]}', '{"version":1,"sheets":[{"name":"表","entries":[{"r":"x"}]}],"summary":null}']) {
-      expect(parseUndoRecord(bad)).toBeUndefined();
+      expect(parseUndoStack(bad)).toBeUndefined();
     }
   });
 });
