@@ -21,10 +21,11 @@ const OTHER_FORMATS: Record<string, Bilingual> = {
 
 /** What to do with an archive a unit sent its forms in. */
 const ARCHIVE: Bilingual = { zh: "压缩包，请先解压，再复核其中的 .xlsx 工作簿", en: "an archive; unpack it first, then review the .xlsx workbooks in it" };
-const ARCHIVE_NAME = /\.(zip|rar|7z)$/i;
+const ARCHIVE_EXTENSIONS = ["zip", "rar", "7z"];
+const ARCHIVE_NAME = new RegExp(`\\.(${ARCHIVE_EXTENSIONS.join("|")})$`, "i");
 
 /** Names of spreadsheet files that need saving as .xlsx (.xls included), and archives to unpack: a review lists them, never skips them. */
-export const OTHER_SPREADSHEET = /\.(xls|et|ett|xlsb|xltx|xltm|ods|csv|zip|rar|7z)$/i;
+export const OTHER_SPREADSHEET = new RegExp(`\\.(${["xls", ...Object.keys(OTHER_FORMATS), ...ARCHIVE_EXTENSIONS].join("|")})$`, "i");
 
 /** A spreadsheet a folder run takes up: one jixiao reads, or one it says to save as .xlsx; never Excel's lock files (~$a.xlsx). */
 export function isWorkbookName(name: string): boolean {
@@ -42,6 +43,17 @@ export function fileBaseName(file: string): string {
 /** A file's folder, as its path names it ("" for none): 县直/县林业局.xlsx → 县直. */
 export function folderOf(file: string): string {
   return file.slice(0, Math.max(0, lastSeparator(file)));
+}
+
+/** A file's extension, lower case and without its dot ("" for none): 县直/a.XLSX → xlsx. */
+export function extensionOf(file: string): string {
+  const base = fileBaseName(file);
+  return base.includes(".") ? base.slice(base.lastIndexOf(".") + 1).toLowerCase() : "";
+}
+
+/** A file's name without its extension: 县林业局.xlsx → 县林业局. */
+export function withoutExtension(name: string): string {
+  return name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name;
 }
 
 /** Where a path's last folder ends: either separator, as a Windows path or a browser's names it; -1 for none. */
@@ -95,8 +107,7 @@ export function copiesOfWorkbooks(workbookNames: string[], names: string[]): str
 /** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
 export function otherSpreadsheetMessage(name: string): Bilingual | null {
   if (ARCHIVE_NAME.test(name)) return { zh: `${name}: 这是${ARCHIVE.zh}`, en: `${name}: this is ${ARCHIVE.en}` };
-  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-  const format = name.includes(".") ? OTHER_FORMATS[ext] : undefined;
+  const format = OTHER_FORMATS[extensionOf(name)];
   if (!format) return null;
   return {
     zh: `${name}: 这是${format.zh}，请先在 WPS 中“另存为” .xlsx 工作簿后再试`,

@@ -13,7 +13,7 @@ import { groupBy } from "./collections";
 import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
-import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName } from "./file-kinds";
+import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName, withoutExtension } from "./file-kinds";
 import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
@@ -188,10 +188,7 @@ const NAMED_MESSAGE: Record<Lang, (rule: RuleId, message: string) => string> = {
 const WORST_SHOWN = 3;
 
 /** The name a unit gave its workbook: 县档案馆 of 县档案馆.xlsx, and of its scored copy 县档案馆.jixiao.xlsx. */
-const fileStem = (file: string) => {
-  const base = originalWorkbookName(fileBaseName(file));
-  return base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base;
-};
+const fileStem = (file: string) => withoutExtension(originalWorkbookName(fileBaseName(file)));
 
 /**
  * A file named as the form it holds rather than by its unit, as saved from a template or an OA

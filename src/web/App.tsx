@@ -11,7 +11,7 @@ import Button from "../taskpane/components/PaneButton";
 import type { Lang } from "../core/analyze";
 import { BilingualError } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
-import { fileBaseName, otherSpreadsheetMessage, scoredCopyName } from "../core/file-kinds";
+import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { severityCounts } from "../core/result";
 import { FileReview, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -24,7 +24,7 @@ import { profileToForm } from "../taskpane/profile-form";
 import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
-import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, parentFolder, PickedFile } from "./picked";
+import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, PickedFile } from "./picked";
 import type { Scorer } from "./scorer";
 import { digestOf } from "./digest";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
@@ -95,7 +95,6 @@ const useStyles = makeStyles({
   },
 });
 
-const stem = (name: string) => (name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name);
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 function savedProfile(): Profile {
@@ -135,7 +134,7 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings }>(function
             <Button appearance="primary" data-testid="download-copy" onClick={() => download(entry.scored!, scoredCopyName(fileBaseName(entry.name)), SHEET_MIME)}>
               {strings.downloadCopy}
             </Button>
-            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${stem(fileBaseName(entry.name))}.report.json`, "application/json")}>
+            <Button data-testid="download-report" onClick={() => download(JSON.stringify(entry.report, null, 2) + "\n", `${withoutExtension(fileBaseName(entry.name))}.report.json`, "application/json")}>
               {strings.downloadReport}
             </Button>
           </div>
@@ -293,7 +292,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const readFolderProfile = async ({ path, file }: PickedFile, byFolder: Map<string, FolderProfile>): Promise<string | null> => {
     try {
       const profile = profileFromJson(JSON.parse((await file.text()).replace(/^\uFEFF/, "")));
-      byFolder.set(parentFolder(path), { path, profile });
+      byFolder.set(folderOf(path), { path, profile });
       return null;
     } catch (error) {
       const why = error instanceof BilingualError ? error.textIn(lang) : lang === "zh" ? "不是有效的 JSON" : "not valid JSON";

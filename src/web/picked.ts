@@ -3,7 +3,7 @@
  * (县直/县林业局.xlsx), so that a folder of units' workbooks is read as `jixiao review` reads one.
  */
 /* global FileSystemEntry, FileSystemFileEntry, FileSystemDirectoryEntry */
-import { fileBaseName, isWorkbookName } from "../core/file-kinds";
+import { fileBaseName, folderOf, isWorkbookName } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 
 export interface PickedFile {
@@ -24,15 +24,12 @@ export const isFolderProfile = (path: string): boolean => fileBaseName(path) ===
 /** What the page takes from a folder: its workbooks, and its scoring profiles. */
 const isTaken = (name: string) => isFolderWorkbook(name) || isFolderProfile(name);
 
-/** The folder a picked path is in ("" for the top): 县直 of 县直/县林业局.xlsx. */
-export const parentFolder = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf("/")));
-
 /**
  * The folder profile a workbook at `path` is scored by: its folder's, else the nearest above it,
  * among those picked (`byFolder`, keyed by folder path, "" for the top); null for none.
  */
 export function nearestFolderProfile<T>(path: string, byFolder: ReadonlyMap<string, T>): { folder: string; profile: T } | null {
-  for (let folder = parentFolder(path); ; folder = parentFolder(folder)) {
+  for (let folder = folderOf(path); ; folder = folderOf(folder)) {
     const profile = byFolder.get(folder);
     if (profile !== undefined) return { folder, profile };
     if (folder === "") return null;

@@ -8,6 +8,7 @@
  * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
  * error values kept as values, the other cells of a merged area left empty.
  */
+import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
 import { CellValue, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
@@ -67,12 +68,11 @@ function checkKind(bytes: Uint8Array, name: string): void {
     throw new WorkbookReadError(name, "这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试", "this is an old .xls file; save it as .xlsx in Excel (Save As) and try again");
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    const dot = name.lastIndexOf(".");
-    const ext = dot > name.lastIndexOf("/") && dot > name.lastIndexOf("\\") ? name.slice(dot).toLowerCase() : "";
+    const ext = extensionOf(name);
     throw new WorkbookReadError(
       name,
-      `不是 .xlsx 工作簿${ext && ext !== ".xlsx" ? `（扩展名 ${ext}）` : "（文件内容不是 Excel 格式）"}`,
-      `is not an .xlsx workbook${ext && ext !== ".xlsx" ? ` (extension ${ext})` : " (the content is not in Excel's format)"}`,
+      `不是 .xlsx 工作簿${ext && ext !== "xlsx" ? `（扩展名 .${ext}）` : "（文件内容不是 Excel 格式）"}`,
+      `is not an .xlsx workbook${ext && ext !== "xlsx" ? ` (extension .${ext})` : " (the content is not in Excel's format)"}`,
     );
   }
 }

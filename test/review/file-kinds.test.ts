@@ -3,7 +3,7 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { reviewFileOrder, reviewedFiles } from "../../src/core/review";
-import { copiesOfWorkbooks, fileBaseName, folderOf, isScoredCopyName, isWorkbookName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
+import { copiesOfWorkbooks, extensionOf, fileBaseName, folderOf, isScoredCopyName, isWorkbookName, otherSpreadsheetMessage, scoredCopyName } from "../../src/core/file-kinds";
 import { tempDir } from "../support/xlsx";
 
 describe("a WPS Spreadsheets file", () => {
@@ -56,6 +56,10 @@ describe("fileBaseName", () => {
     expect(["县直/县林业局.xlsx", "县直\\乡镇\\县林业局.xlsx", "县林业局.xlsx"].map(fileBaseName)).toEqual(["县林业局.xlsx", "县林业局.xlsx", "县林业局.xlsx"]);
     // Its folder, as the review and the page tell a copy in the same folder by it.
     expect(["县直/县林业局.xlsx", "县直\\乡镇\\县林业局.xlsx", "县林业局.xlsx"].map(folderOf)).toEqual(["县直", "县直\\乡镇", ""]);
+  });
+
+  test("its extension is the base name's, in lower case", () => {
+    expect(["县直/县林业局.XLSX", "2023.v2\\自评表", "自评表"].map(extensionOf)).toEqual(["xlsx", "", ""]);
   });
 });
 
