@@ -11,16 +11,17 @@ import { CleanResult, cleanCopy } from "../xlsx/clean";
 import { CopyWriteError } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { removingTemporariesOnSignal, sameFile, writeWhole } from "./files";
+import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { langOption } from "./options";
 import { readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
 import { Output } from "./terminal";
 
-/** Cleans one workbook; resolves to the exit code (0 done, 2 the input or output failed). */
+/** Cleans one workbook; resolves to the exit code (EXIT_OK, or EXIT_UNREADABLE: the input or output failed). */
 export async function runClean(input: string, output: string, removeSummary: boolean, lang: Lang, out: Output): Promise<number> {
   const fail = (text: Bilingual): number => {
     out.error(text[lang]);
-    return 2;
+    return EXIT_UNREADABLE;
   };
   const cannotWrite = (why: Bilingual): number => fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
   if (await sameFile(input, output)) return fail(overInputFailure(input, output));
@@ -56,7 +57,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
     out.log(zh ? `  保留 ${kept}：这张绩效自评助手生成的表之后被改动过，按用户的表保留` : `  Kept ${kept}: jixiao made this sheet and it has been edited since, so it is kept as the user's`);
   }
   out.log(zh ? `  已写出：${output}` : `  Written: ${output}`);
-  return 0;
+  return EXIT_OK;
 }
 
 /** Adds the `clean` command to the program; `done` receives its exit code. */

@@ -18,18 +18,15 @@ import { fileKey, noteOutputFolder, removingTemporariesOnSignal, writeWhole } fr
 import { FileOutcome, ScoreJob, overInputFailure, scoreFile, systemReason } from "./score-file";
 import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
-import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { DEFAULT_MAX_MEMORY_MB, langOption, maxSizeLimits, wholeNumber } from "./options";
 import { folderProfiles, readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
-import { ReadLimits, sizeLimits } from "../xlsx/package";
+import { ReadLimits } from "../xlsx/package";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_UNREADABLE = 2;
 
 /** The compiled worker beside this module (dist-cli/cli). */
 const SCORE_WORKER = path.join(__dirname, "score-worker.js");
@@ -150,8 +147,7 @@ async function isDirectory(p: string): Promise<boolean> {
 export async function runScore(input: string, options: ScoreOptions, out: Output): Promise<number> {
   const isFolder = await isDirectory(input);
   const profile = await loadProfile(input, isFolder, options, out);
-  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
-  if (!limits) throw new CliError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
+  const limits = maxSizeLimits(options.maxSize);
   if (isFolder) return scoreFolder(input, options, profile, limits, out);
   const output = options.out ?? defaultOutput(input);
   if (options.json) {

@@ -1,6 +1,7 @@
 /** Option values the commands share. */
 import { InvalidArgumentError } from "commander";
-import type { Lang } from "../core/messages";
+import { BilingualError, type Lang } from "../core/messages";
+import { ReadLimits, sizeLimits } from "../xlsx/package";
 
 /** A whole number of at least `least`, for an option. */
 export function wholeNumber(least: number) {
@@ -20,4 +21,11 @@ export const DEFAULT_MAX_MEMORY_MB = 1024;
 export function langOption(text: string): Lang {
   if (text !== "zh" && text !== "en") throw new InvalidArgumentError(`只能是 zh 或 en，不是 ${text} / must be zh or en, not ${text}`);
   return text;
+}
+
+/** --max-size (MB a workbook may inflate to, per part and in all) as the reader's limits; not given, the reader's own. */
+export function maxSizeLimits(maxSize: string | undefined): Partial<ReadLimits> {
+  const limits = maxSize === undefined ? {} : sizeLimits(Number(maxSize));
+  if (!limits) throw new BilingualError(`--max-size 应为正数（MB），不是 ${maxSize}`, `--max-size must be a positive number of MB, not ${maxSize}`);
+  return limits;
 }

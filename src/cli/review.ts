@@ -17,19 +17,18 @@ import * as path from "path";
 import { Lang } from "../core/analyze";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
-import { BilingualError } from "../core/messages";
+import { BilingualError, counted } from "../core/messages";
 import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewNote, reviewedFiles } from "../core/review";
-import { sizeLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
 import { isReviewWorkbook, reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
-import { DEFAULT_MAX_MEMORY_MB, langOption, wholeNumber } from "./options";
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { DEFAULT_MAX_MEMORY_MB, langOption, maxSizeLimits, wholeNumber } from "./options";
 import { FolderProfile, folderProfiles, readProfileFile } from "./profile-file";
 import { ReviewOutcome, ReviewTask } from "./review-file";
 import { runPool } from "./review-pool";
 import { systemReason } from "./score-file";
 
-export const EXIT_INTERRUPTED = 130;
 export const DEFAULT_REVIEW_NAME = "汇总.xlsx";
 const WORKER_SCRIPT = path.join(__dirname, "review-worker.js");
 
@@ -127,8 +126,10 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
 }
 
 const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
-/** "1 table", "2 tables". */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+/** The errors and warnings of a review's rows, added up. */
+function findingTotals(rows: Review["rows"]): { errors: number; warnings: number } {
+  return { errors: rows.reduce((n, r) => n + r.errors, 0), warnings: rows.reduce((n, r) => n + r.warnings, 0) };
+}
 
 /** A file's outcome as the progress tells it: a reviewed file identical to an earlier one is that one's duplicate. */
 type ShownOutcome = ReviewOutcome | { duplicateOf: string };
@@ -139,15 +140,14 @@ function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
   if ("skipped" in outcome) return text(lang, `${name}：jixiao 的复核汇总，跳过`, `${name}: a review jixiao wrote, skipped`);
   if ("duplicateOf" in outcome) return `${name}${text(lang, "：", ": ")}${reviewNote(name, "duplicate", outcome.duplicateOf, lang).message}`;
   const rows = outcome.review.rows;
-  const errors = rows.reduce((n, r) => n + r.errors, 0);
-  const warnings = rows.reduce((n, r) => n + r.warnings, 0);
+  const { errors, warnings } = findingTotals(rows);
   const hidden = outcome.review.hiddenSheets;
   const zhHidden = hidden.length > 0 ? `（隐藏的工作表未检查：${hidden.join("、")}）` : "";
   const enHidden = hidden.length > 0 ? ` (hidden sheets, not checked: ${hidden.join(", ")})` : "";
   return text(
     lang,
     `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}${zhHidden}`,
-    `${name}: ${count(rows.length, "table")}, ${count(errors, "error")}, ${count(warnings, "warning")}${enHidden}`,
+    `${name}: ${counted(rows.length, "table")}, ${counted(errors, "error")}, ${counted(warnings, "warning")}${enHidden}`,
   );
 }
 
@@ -222,8 +222,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 
-  const limits = options.maxSize === undefined ? {} : sizeLimits(Number(options.maxSize));
-  if (!limits) throw new ReviewError(`--max-size 应为正数（MB），不是 ${options.maxSize}`, `--max-size must be a positive number of MB, not ${options.maxSize}`);
+  const limits = maxSizeLimits(options.maxSize);
   const fixed = options.profile ? await readProfileFile(options.profile) : null;
   const profileOf = folderProfiles(folder);
   // The profiles first: a bad one stops the run before any workbook is read.
@@ -277,19 +276,18 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   await writeOutput(out, reviewWorkbookBytes(review, lang));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
-  if (review.failures.length > 0) return 2;
-  return review.rows.some((r) => r.errors > 0) ? 1 : 0;
+  if (review.failures.length > 0) return EXIT_UNREADABLE;
+  return review.rows.some((r) => r.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function printSummary(io: ReviewIo, review: Review, out: string, lang: Lang): void {
-  const errors = review.rows.reduce((n, r) => n + r.errors, 0);
-  const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
+  const { errors, warnings } = findingTotals(review.rows);
   const units = review.units.length;
   io.log(
     text(
       lang,
       `已写出 ${out}：${review.files} 个文件，${units} 个单位，${review.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${review.failures.length} 个文件无法读取`,
-      `Written ${out}: ${count(review.files, "file")}, ${count(units, "unit")}, ${count(review.rows.length, "table")}; ${count(errors, "error")}, ${count(warnings, "warning")}; ${review.failures.length} could not be read`,
+      `Written ${out}: ${counted(review.files, "file")}, ${counted(units, "unit")}, ${counted(review.rows.length, "table")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}; ${review.failures.length} could not be read`,
     ),
   );
   for (const failure of review.failures) io.error(failure.message);
@@ -320,7 +318,7 @@ export function addReviewCommand(program: Command, io: ReviewIo, done: (code: nu
       } catch (error) {
         if (!(error instanceof BilingualError)) throw error;
         io.error(error.textIn(lang));
-        done(2);
+        done(EXIT_UNREADABLE);
       } finally {
         process.removeListener("SIGINT", interrupt);
       }
