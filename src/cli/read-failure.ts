@@ -1,5 +1,4 @@
 /** Why a workbook could not be read, as the one line the command line prints for it. */
-import { noTablesMessage } from "../core/analyze";
 import { Bilingual } from "../core/messages";
 import { PackageError } from "../xlsx/package";
 import { WorkbookReadError } from "../xlsx/read";
@@ -11,7 +10,3 @@ export function readFailure(input: string, error: unknown): Bilingual | undefine
   if (error instanceof PackageError) return new WorkbookReadError(input, error.text.zh, error.text.en).text;
   return undefined;
 }
-
-/** The line for a workbook in which no table was found, naming its hidden sheets (not checked). */
-export const noTablesFailure = (input: string, hiddenSheets: string[]): Bilingual =>
-  new WorkbookReadError(input, noTablesMessage("zh", hiddenSheets), noTablesMessage("en", hiddenSheets)).text;

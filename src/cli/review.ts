@@ -137,7 +137,7 @@ type ShownOutcome = ReviewOutcome | { duplicateOf: string };
 /** What became of one file, in one line. */
 function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
   if ("failure" in outcome) return outcome.failure[lang];
-  if ("skipped" in outcome) return text(lang, `${name}：jixiao 的复核汇总，跳过`, `${name}: a review jixiao wrote, skipped`);
+  if ("skipped" in outcome) return outcome.skipped[lang];
   if ("duplicateOf" in outcome) return `${name}${text(lang, "：", ": ")}${reviewNote(name, "duplicate", outcome.duplicateOf, lang).message}`;
   const rows = outcome.review.rows;
   const { errors, warnings } = findingTotals(rows);

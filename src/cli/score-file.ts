@@ -2,7 +2,7 @@
  * Scoring one workbook into its copy: shared by the command's own thread (one file) and the
  * workers (a folder, one worker per file).
  */
-import { Lang, analyze } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
@@ -10,10 +10,10 @@ import { Profile } from "../core/profile";
 import { Report, buildReport, writeCounts } from "../core/report";
 import { CopyWriteError, ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
-import { isReviewWorkbook } from "../xlsx/review-workbook";
+import { ReadAnalysis, analyzeRead } from "../xlsx/analyze-read";
 import { scoredCopy } from "../xlsx/write";
 import { sameFile, writeWhole } from "./files";
-import { noTablesFailure, readFailure } from "./read-failure";
+import { readFailure } from "./read-failure";
 
 /** One input's outcome. */
 export interface FileOutcome {
@@ -68,7 +68,7 @@ export async function scoreFile(
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
   const other = otherSpreadsheetMessage(input);
   if (other) return { input, failure: other };
-  let scored: Scored | NoTables | { review: true };
+  let scored: Scored | NotScored;
   try {
     scored = await scoreInMemory(input, profile, lang, limits);
   } catch (error) {
@@ -78,10 +78,7 @@ export async function scoreFile(
     if (failure) return { input, failure };
     throw error;
   }
-  if ("hiddenSheets" in scored) return { input, failure: noTablesFailure(input, scored.hiddenSheets) };
-  if ("review" in scored) {
-    return { input, skipped: { zh: `${input}：这是 jixiao 写出的复核汇总，不是单位的自评表，跳过`, en: `${input}: a review jixiao wrote, no unit's form; skipped` } };
-  }
+  if ("kind" in scored) return scored.kind === "earlier-review" ? { input, skipped: scored.message } : { input, failure: scored.message };
   try {
     await writeWhole(output, scored.bytes);
   } catch (error) {
@@ -104,18 +101,15 @@ interface Scored {
   keptSummary?: KeptSummary;
 }
 
-/** No table was found: the hidden sheets, which were not checked, are named in the message. */
-interface NoTables {
-  hiddenSheets: string[];
-}
+/** A workbook read but not scored: a review jixiao wrote, or one with no table. */
+type NotScored = Exclude<ReadAnalysis, { kind: "analysis" }>;
 
-/** Reads, analyses and builds the scored copy in memory; `review` for a review workbook jixiao wrote. */
-async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | NoTables | { review: true }> {
+/** Reads, analyses and builds the scored copy in memory. */
+async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits: Partial<ReadLimits>): Promise<Scored | NotScored> {
   const { source, grid } = await readXlsx(input, limits);
-  if (isReviewWorkbook(grid)) return { review: true };
-  // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
-  const analysis = analyze(grid, profile, { lang });
-  if (analysis.tables.length === 0) return { hiddenSheets: analysis.hiddenSheets };
+  const read = analyzeRead(input, grid, profile, lang);
+  if (read.kind !== "analysis") return read;
+  const { analysis } = read;
   const bytes = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   const kept = analysis.summary.keptEdited;
   return {

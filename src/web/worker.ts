@@ -4,15 +4,14 @@
  * copy (the same writer as the command line's), the file's rows for the review and the views of
  * its sheets with tables.
  */
-import { analyze, noTablesMessage } from "../core/analyze";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
-import { Bilingual, BilingualError } from "../core/messages";
+import { BilingualError } from "../core/messages";
 import { buildReport, writeCounts } from "../core/report";
 import { reviewFile } from "../core/review";
 import { tableSheetDisplays } from "../core/sheet-display";
 import { resultsOf } from "../taskpane/outcome";
 import { readXlsxBytes } from "../xlsx/reader";
-import { isReviewWorkbook } from "../xlsx/review-workbook";
+import { analyzeRead, internalErrorMessage } from "../xlsx/analyze-read";
 import { scoredCopy } from "../xlsx/write";
 import { ScoreMessage, ScoreRequest } from "./protocol";
 
@@ -23,15 +22,11 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   if (other) return post({ id, kind: "failed", message: other });
   post({ id, kind: "step", step: "read" });
   const { source, grid } = readXlsxBytes(bytes, name);
-  if (isReviewWorkbook(grid)) {
-    return post({ id, kind: "earlier-review", message: { zh: `${name}：jixiao 的复核汇总，不计入汇总`, en: `${name}: a review jixiao wrote, left out of the review` } });
-  }
   post({ id, kind: "step", step: "check" });
-  const analysis = analyze(grid, profile, { lang });
-  if (analysis.tables.length === 0) {
-    const message = { zh: `${name}: ${noTablesMessage("zh", analysis.hiddenSheets)}`, en: `${name}: ${noTablesMessage("en", analysis.hiddenSheets)}` };
-    return post({ id, kind: "failed", message });
-  }
+  const read = analyzeRead(name, grid, profile, lang);
+  if (read.kind === "earlier-review") return post({ id, kind: "earlier-review", message: read.message });
+  if (read.kind === "no-tables") return post({ id, kind: "failed", message: read.message });
+  const { analysis } = read;
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);
   const review = reviewFile(name, analysis, profile, lang);
@@ -54,11 +49,6 @@ self.onmessage = (event: MessageEvent<ScoreRequest>) => {
   const request = event.data;
   score(request).catch((error: unknown) => {
     // The reader's messages are the command line's; anything else is a bug of ours, said as such.
-    const why = error instanceof Error ? error.message : String(error);
-    const message: Bilingual =
-      error instanceof BilingualError
-        ? error.text
-        : { zh: `${request.name}: 内部错误：${why}（请反馈此问题）`, en: `${request.name}: internal error: ${why} (please report it)` };
-    post({ id: request.id, kind: "failed", message });
+    post({ id: request.id, kind: "failed", message: error instanceof BilingualError ? error.text : internalErrorMessage(request.name, error) });
   });
 };

@@ -128,7 +128,7 @@ describe("exit codes", () => {
     // and does not take it for a unit's workbook.
     const rerun = await run(dir, "--out", path.join(dir, "第二次.xlsx"), "--json", path.join(dir, "r.json"));
     expect(rerun.code).toBe(0);
-    expect(rerun.stdout).toContain("汇总.xlsx：jixiao 的复核汇总，跳过");
+    expect(rerun.stdout).toContain("汇总.xlsx：这是 jixiao 写出的复核汇总，不是单位的自评表，跳过");
     expect(JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")).files).toBe(2);
   }, 60_000);
 
@@ -171,7 +171,7 @@ describe("--lang en", () => {
     expect((review.getRow(2).values as unknown[]).slice(1, 11)).toEqual(["单位甲", "项目甲", 2023, "a.xlsx", "项目自评表", "B6:I12", "Self-evaluation", 320, 288, "10k yuan"]);
     const rerun = await run(dir, "--out", path.join(dir, "again.xlsx"), "--lang", "en");
     expect(rerun.code).toBe(0);
-    expect(rerun.stdout).toContain("review.xlsx: a review jixiao wrote, skipped");
+    expect(rerun.stdout).toContain("review.xlsx: a review jixiao wrote, no unit's form; skipped");
   }, 60_000);
 });
 
