@@ -89,10 +89,15 @@ test("describeOutcome: total, grade, findings by severity and where to look", ()
   // A total that cannot carry a grade: none, and why.
   const ungraded = describeOutcome({ ...SAMPLE_RESULTS, total: "106.47", grade: null, gradeReason: "未评等次：分值合计 110 分" }, zh);
   expect(ungraded.lines[0]).toBe("综合得分 106.47，评价等次 —（未评等次：分值合计 110 分）。");
-  // Several forms: each form's line, where the workbook has no one total (review round 33).
-  const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", score: "92.50", grade: "优" };
-  const several = describeOutcome({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }, zh);
-  expect(several.lines.slice(0, 2)).toEqual(["部门整体支出：总分 86.50　等次 良", "公共文化服务：总分 92.50　等次 优"]);
+  // Several forms: each form's line, where the workbook has no one total (review round 33), with
+  // why a form has no grade, as its headline says.
+  const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", score: "92.50", grade: "优", weights: "110" };
+  const ungradedSecond = { sheet: second.sheet, table: "公共文化服务", score: "92.50", grade: null, reason: "未评等次：分值合计 110 分" };
+  const several = describeOutcome(
+    { ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second], headlines: [SAMPLE_RESULTS.headlines[0], ungradedSecond] },
+    zh,
+  );
+  expect(several.lines.slice(0, 2)).toEqual(["部门整体支出：总分 86.50　等次 良", "公共文化服务：总分 92.50　等次 —（未评等次：分值合计 110 分）"]);
   expect(describeOutcome({ kind: "no-tables", message: "没有表" }, zh)).toEqual({
     kind: "warning",
     title: "没有找到自评表",

@@ -13,8 +13,9 @@
  * five minutes at most. It is always called.
  */
 import { DEFAULT_PROFILE, Profile } from "../core/profile";
-import { formLabels, severityCounts } from "../core/result";
+import { severityCounts } from "../core/result";
 import { createOfficeHost } from "../taskpane/office-host";
+import { formLines } from "../taskpane/said";
 import type { Lang, PaneHost, RecalcOutcome } from "../taskpane/pane-host";
 import { errorText, loadStrings, paneLanguage, Strings } from "../taskpane/strings";
 
@@ -35,19 +36,15 @@ export function describeOutcome(outcome: RecalcOutcome, strings: Strings): Notic
     return { kind: "warning", title: c.noTables, lines: [outcome.message] };
   }
   const counts = severityCounts(outcome.findings);
-  const total = counts.error + counts.warning + counts.info;
   // Several forms have no one total: each form's line, as the pane lists them (review round 33).
-  const labels = formLabels(outcome.totals);
   const headline =
-    outcome.totals.length > 1
-      ? outcome.totals.map((t, i) => strings.tableLine(labels[i], strings.tableTotal(t.score ?? strings.noValue, t.grade ?? strings.noValue)))
-      : [c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue, outcome.gradeReason)];
+    outcome.totals.length > 1 ? formLines(outcome, strings) : [c.summary(outcome.total ?? strings.noValue, outcome.grade ?? strings.noValue, outcome.gradeReason)];
   return {
     kind: counts.error > 0 ? "warning" : "success",
     title: c.noticeTitle,
     lines: [
       ...headline,
-      total === 0 ? c.noFindings : c.findings(counts.error, counts.warning, counts.info),
+      outcome.findings.length === 0 ? c.noFindings : c.findings(counts.error, counts.warning, counts.info),
       c.writtenTo(outcome.summarySheet),
     ],
   };

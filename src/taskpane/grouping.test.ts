@@ -31,6 +31,7 @@ function targets(): Results {
     places,
     tables: [table("A9:F18", "食堂改造"), table("A49:F58", "公务用车")],
     totals: [],
+    headlines: [],
     hiddenSheets: [],
     ignored: [],
     fixes: [],

@@ -58,7 +58,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
         const state = await readWorkbookState(context, { api });
         const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
         if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
-        return resultsOf(analysis, state.grid, profile, null);
+        return resultsOf(analysis, state.grid, profile, lang, null);
       }),
 
     applyFixes: (fixes) => run((context) => applyFixes(context, fixes, { api, lang })),
@@ -148,7 +148,7 @@ async function recalculate(
   if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
   onStep("write");
   const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
-  return resultsOf(analysis, state.grid, profile, applied);
+  return resultsOf(analysis, state.grid, profile, lang, applied);
 }
 
 /** A saved profile, or null when it no longer parses (the pane then starts from the default). */

@@ -1,6 +1,9 @@
 /** @jest-environment jsdom */
 import { SAMPLE_RESULTS } from "./components/test-helpers";
-import { withFindingIgnored } from "./outcome";
+import { analyze } from "../core/analyze";
+import { DEFAULT_PROFILE } from "../core/profile";
+import { INDICATOR_HEADER, sheet as gridSheet } from "../../test/support/grid";
+import { resultsOf, withFindingIgnored } from "./outcome";
 
 test("ignoring a finding takes it and its place out, drops its fix, renumbers the fixes after it and lists it as ignored", () => {
   const results = {
@@ -23,4 +26,16 @@ test("ignoring a finding takes it and its place out, drops its fix, renumbers th
   expect(after.ignored).toEqual([{ ...finding, reason: "上级下达", place }]);
   // The results it came from are left as they were.
   expect(results).toEqual(untouched);
+});
+
+test("each total's headline comes with the results: a total that cannot carry a grade has none, and why", () => {
+  const rows = [
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 60, 60, ""],
+    ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 50, ""],
+  ];
+  const grid = { sheets: [gridSheet({ name: "自评表", rows })] };
+  const analysis = analyze(grid, DEFAULT_PROFILE, { lang: "zh" });
+  const [headline] = resultsOf(analysis, grid, DEFAULT_PROFILE, "zh", null).headlines;
+  expect(headline).toMatchObject({ sheet: "自评表", grade: null, reason: expect.stringContaining("未评等次") });
 });

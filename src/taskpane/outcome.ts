@@ -5,7 +5,9 @@
 import type { Analysis } from "../core/analyze";
 import { fixesFor } from "../core/fixes";
 import type { WorkbookGrid } from "../core/grid";
+import { headlines } from "../core/headline";
 import { FindingPlace, placeFindings } from "../core/ignores";
+import type { Lang } from "../core/messages";
 import type { Profile } from "../core/profile";
 import type { Finding } from "../core/result";
 import type { Results } from "./pane-host";
@@ -16,8 +18,8 @@ export interface Applied {
   summarySheet: string;
 }
 
-/** The results of an analysis; `applied` is null for a check that wrote nothing. */
-export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profile, applied: Applied | null): Results {
+/** The results of an analysis in `lang`, the analysis' language; `applied` is null for a check that wrote nothing. */
+export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profile, lang: Lang, applied: Applied | null): Results {
   return {
     kind: "results",
     total: analysis.summary.total,
@@ -28,6 +30,7 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     places: placeFindings(analysis, grid),
     tables: analysis.tables,
     totals: analysis.totals,
+    headlines: headlines(analysis.totals, analysis.findings, lang),
     hiddenSheets: analysis.hiddenSheets,
     ignored: analysis.ignored,
     fixes: fixesFor(analysis, grid, profile),

@@ -4,6 +4,7 @@
  * Components receive a PaneHost as a prop and never call Office.js themselves.
  */
 import type { Fix } from "../core/fixes";
+import type { Headline } from "../core/headline";
 import type { FindingPlace, IgnoredFinding } from "../core/ignores";
 import type { Finding, TableReport, TotalReport } from "../core/result";
 import type { Profile } from "../core/profile";
@@ -30,6 +31,8 @@ export interface Results {
   places: FindingPlace[];
   tables: TableReport[];
   totals: TotalReport[];
+  /** Each total's headline (same order as totals): its grade withheld, and why, where it cannot carry one. */
+  headlines: Headline[];
   /** Hidden sheets, not checked (Analysis.hiddenSheets). */
   hiddenSheets: string[];
   /** Findings the workbook's record sets aside, with their reasons. */

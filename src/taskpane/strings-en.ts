@@ -61,7 +61,7 @@ export const en: Strings = {
   ruleLabel: (severity, rule) => `${severity}: ${rule}`,
   search: "Search findings",
   searchPlaceholder: "Text, cell or indicator name",
-  tableTotal: (total, grade) => `Total ${total}, grade ${grade}`,
+  tableTotal: (total, grade, reason) => `Total ${total}, grade ${grade}${reason ? ` (${reason})` : ""}`,
   tableLine: (label, line) => `${label}: ${line}`,
   separator: "; ",
   targetsOnly: "Target table: checked, not scored",

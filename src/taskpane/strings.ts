@@ -67,7 +67,8 @@ export interface Strings {
   ruleLabel: (severity: string, rule: string) => string;
   search: string;
   searchPlaceholder: string;
-  tableTotal: (total: string, grade: string) => string;
+  /** A table's total and grade, with why it has no grade (core headlines) where it says. */
+  tableTotal: (total: string, grade: string, reason?: string | null) => string;
   /** A form's line among several: its label, then what it says (tableTotal). */
   tableLine: (label: string, line: string) => string;
   /** Between the parts of a table's line (its total; its counts). */
@@ -221,7 +222,7 @@ export const zh: Strings = {
   ruleLabel: (severity, rule) => `${severity}：${rule}`,
   search: "搜索问题",
   searchPlaceholder: "按文字、单元格或指标名称搜索",
-  tableTotal: (total, grade) => `总分 ${total}　等次 ${grade}`,
+  tableTotal: (total, grade, reason) => `总分 ${total}　等次 ${grade}${reason ? `（${reason}）` : ""}`,
   tableLine: (label, line) => `${label}：${line}`,
   separator: "；",
   targetsOnly: "绩效目标表：只校验，不计分",

@@ -36,7 +36,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   // The command line's options and its deflate (fflate): the command line's bytes.
   const scored = scoredCopy(source, grid, analysis, { lang, mark: profile.markCells });
   // The results view's data, built as the task pane builds it.
-  const { kind: _results, ...results } = resultsOf(analysis, grid, profile, {
+  const { kind: _results, ...results } = resultsOf(analysis, grid, profile, lang, {
     written: writeCounts(analysis, grid).filled,
     marked: analysis.marks.length,
     summarySheet: analysis.summary.name,

@@ -223,11 +223,15 @@ describe("App", () => {
 
   test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
     const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
-    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second] }) });
+    const ungraded = { sheet: second.sheet, table: "公共文化服务", score: "92.50", grade: null, reason: "未评等次：分值合计 110 分" };
+    const totals = [SAMPLE_RESULTS.totals[0], second];
+    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals, headlines: [SAMPLE_RESULTS.headlines[0], ungraded] }) });
     renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await waitFor(() =>
-      expect(screen.getByTestId("announcer").textContent).toBe("部门整体支出：总分 86.50　等次 良；公共文化服务：总分 92.50　等次 优；错误 2，警告 1，提示 1"),
+      expect(screen.getByTestId("announcer").textContent).toBe(
+        "部门整体支出：总分 86.50　等次 良；公共文化服务：总分 92.50　等次 —（未评等次：分值合计 110 分）；错误 2，警告 1，提示 1",
+      ),
     );
   });
 

@@ -27,6 +27,7 @@ const RESULTS: Results = {
   places: findings.map((f) => ({ table: 0, tableKey: "食堂改造", rowLabel: `行${f.cell}` })),
   tables: [{ sheet: SHEET, kind: "indicators", range: "A9:F18", label: "食堂改造" }],
   totals: [],
+  headlines: [],
   hiddenSheets: [],
   ignored: [
     { rule: "vague-target", severity: "warning", sheet: SHEET, cell: "F17", message: "“效果明显”无法衡量", reason: "上级下达的目标", place: { table: 0, tableKey: "食堂改造", rowLabel: "社会效益" } },

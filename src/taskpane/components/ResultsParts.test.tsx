@@ -122,11 +122,15 @@ describe("ResultsView", () => {
       sheet: "自评表", label, table, weights: "100", score, recordedScore: null, grade, recordedGrade: null,
     });
     const totals = [total("测土配方施肥项目", "A3:H20", "98.5", "优"), total("农村公路提质改造", "A23:H40", null, null)];
-    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals }} strings={zh} {...actions} />);
+    const headlines = [
+      { sheet: "自评表", table: "测土配方施肥项目", score: "98.5", grade: "优", reason: null },
+      { sheet: "自评表", table: "农村公路提质改造", score: null, grade: null, reason: "无法计算总分，未评等次" },
+    ];
+    renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, total: null, grade: null, totals, headlines }} strings={zh} {...actions} />);
     expect(screen.getByTestId("total").textContent).toBe("—");
     expect(Array.from(screen.getByTestId("table-totals").querySelectorAll("li"), (li) => li.textContent)).toEqual([
       "测土配方施肥项目：总分 98.5　等次 优",
-      "农村公路提质改造：总分 —　等次 —",
+      "农村公路提质改造：总分 —　等次 —（无法计算总分，未评等次）",
     ]);
   });
 

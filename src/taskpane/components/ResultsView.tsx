@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import PaneText from "./PaneText";
-import { formLabels } from "../../core/result";
+import { formLines } from "../said";
 import type { Results } from "../pane-host";
 import FindingsList, { FindingsListProps } from "./FindingsList";
 import LevelBars from "./LevelBars";
@@ -43,7 +43,6 @@ const useStyles = makeStyles({
 const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions }) => {
   const styles = useStyles();
   const levelsId = React.useId();
-  const labels = formLabels(outcome.totals);
   return (
     <div className={styles.root}>
       <dl className={styles.headline}>
@@ -64,8 +63,8 @@ const ResultsView: React.FC<ResultsViewProps> = ({ outcome, strings, ...actions 
       {/* Several forms (projects) have no one total: each its own, as the command line prints them. */}
       {outcome.totals.length > 1 && (
         <ul className={styles.tableTotals} data-testid="table-totals">
-          {outcome.totals.map((t, i) => (
-            <li key={`${t.sheet}!${t.table}`}>{strings.tableLine(labels[i], strings.tableTotal(t.score ?? strings.noValue, t.grade ?? strings.noValue))}</li>
+          {formLines(outcome, strings).map((line, i) => (
+            <li key={`${outcome.totals[i].sheet}!${outcome.totals[i].table}`}>{line}</li>
           ))}
         </ul>
       )}

@@ -60,6 +60,7 @@ export const SAMPLE_RESULTS: Results = {
     { sheet: "Sheet 2", kind: "indicators", range: "A3:F9", label: "Sheet 2!A3:F9" },
   ],
   totals: [{ sheet: "部门整体支出绩效自评表", label: "部门整体支出", table: "B11:K36", weights: "100", score: "86.50", recordedScore: "86.5", grade: "良", recordedGrade: "良" }],
+  headlines: [{ sheet: "部门整体支出绩效自评表", table: null, score: "86.50", grade: "良", reason: null }],
   hiddenSheets: [],
   ignored: [],
   fixes: [{ finding: 0, sheet: "部门整体支出绩效自评表", cell: "H8", row: 7, col: 7, before: "0.9", after: "0.95", numFmt: "0.00%" }],
