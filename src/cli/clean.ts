@@ -53,7 +53,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
         : `  Unhid the sheet ${result.sheetShown}: every other sheet is hidden, and a workbook needs one visible sheet`,
     );
   }
-  for (const kept of result.summaryKept) {
+  for (const kept of result.summaryWrittenIn) {
     out.log(zh ? `  保留 ${kept}：这张绩效自评助手生成的表之后被改动过，按用户的表保留` : `  Kept ${kept}: jixiao made this sheet and it has been edited since, so it is kept as the user's`);
   }
   out.log(zh ? `  已写出：${output}` : `  Written: ${output}`);

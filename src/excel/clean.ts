@@ -10,10 +10,13 @@
  * cells were copied with their notes), keeping the user's own text, and names those cells for the
  * user to check, as `jixiao clean` does (core unrecordedNotes, cellsToCheck).
  *
- * Syncs: the sheet list, the record's part and the workbook's notes; the record's text; the
- * filled-in cells' values and the notes' cells; the marked cells' fills and notes; the sheets' cells
- * as a rerun reads them, when the record keeps the labels of filled-in values' rows; then one batch
- * for everything (plus one per extra 4 MB).
+ * Which 综合得分 may go is the core's rule for both hosts (summaryToClean): the one a rerun would
+ * replace, found by its footer too where the record was lost.
+ *
+ * Syncs: the sheet list, the record's part and the workbook's notes; the record's text; the notes'
+ * cells, when there are notes; the filled-in cells' values, when the record lists any; the sheets'
+ * cells as a rerun reads them (more where they are too large for one answer); the marked cells'
+ * fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/analyze";
 import {
@@ -31,7 +34,7 @@ import {
   withMarks,
 } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { sheetDigest } from "../core/summary";
+import { summaryToClean } from "../core/clean-summary";
 import { cellAddress, parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
@@ -41,7 +44,7 @@ import { noteAtOf, noteOps, notesBefore, readLooks } from "./marks";
 import { queueWorkbookNotes } from "./notes";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
-import { readSheetGrid, readSheetList, readWorkbook } from "./read";
+import { readSheetGrids, readSheetList } from "./read";
 import { keepAsBackup, pushUndoOps } from "./undo";
 import { cellOps, clearOps } from "./write";
 
@@ -49,8 +52,8 @@ export interface CleanOptions {
   api?: ApiCheck;
   lang?: Lang;
   /**
-   * Also put away jixiao's 综合得分 sheet (kept very hidden for 撤销): the one its record names, while
-   * it is as jixiao wrote it; one written in since is the user's and stays (`summaryKept`).
+   * Also put away jixiao's 综合得分 sheet (kept very hidden for 撤销): the one a rerun would replace,
+   * as `jixiao clean --remove-summary` does; one written in since is the user's and stays (`summaryWrittenIn`).
    */
   removeSummary?: boolean;
 }
@@ -67,11 +70,12 @@ export interface CleanOutcome {
    * stay, as nothing tells jixiao's from the user's.
    */
   toCheck: string[];
+  /** The 综合得分 put away (kept very hidden for 撤销), when asked to (core summaryToClean decides which). */
   summaryRemoved: string | null;
-  /** jixiao's 综合得分 left in the workbook as it wrote it, not asked to go: one that can go. */
-  summaryKept: string | null;
-  /** jixiao's 综合得分 written in since the run: the user's, kept whether asked to go or not. */
-  summaryWrittenIn: string | null;
+  /** Not asked to remove it: jixiao's 综合得分 as it wrote it, one that can go. */
+  summaryRemovable: string | null;
+  /** Asked to remove it: jixiao's summaries written in since, the user's, kept. */
+  summaryWrittenIn: string[];
 }
 
 export async function cleanMarks(context: Excel.RequestContext, options: CleanOptions = {}): Promise<CleanOutcome> {
@@ -94,10 +98,10 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const previous = followMovedMarks(recorded, listedNotes, sheetNames);
   const record = marksOnSheets(previous, sheetNames);
 
-  const summarySheet = previous.summary ? sheets.find((s) => s.name === previous.summary!.name) : undefined;
-  // A 综合得分 written in since the run is the user's: it stays, as jixiao clean leaves it.
-  const asWritten = summarySheet !== undefined && sheetDigest(await readSheetGrid(context, summarySheet.name, api)) === previous.summary!.digest;
-  const summary = options.removeSummary && asWritten ? summarySheet : undefined;
+  // The sheets as a rerun reads them: which 综合得分 may go, and whether a value jixiao filled in is still its own.
+  const grids = await readSheetGrids(context, sheets, api);
+  const summaryClean = summaryToClean(grids, [], previous.summary, options.removeSummary ?? false);
+  const summary = sheets.find((s) => s.name === summaryClean.remove);
   if (summary && workbookProtected) throw new HostError(m.protectedWorkbook);
 
   // The values jixiao filled in (a finding's mark may carry one too), with their formats: taken
@@ -124,9 +128,9 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     }),
   );
   // A value recorded with its row's labels is jixiao's only while the row still shows them (a row
-  // inserted above brings the user's own to the address): that takes the sheets as a rerun reads them.
+  // inserted above brings the user's own to the address).
   const labelled = record.entries.some((e) => e.value !== undefined && e.labels !== undefined);
-  const owns = labelled ? ownsIn(await readWorkbook(context, { api })) : holdsFill(holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
+  const owns = labelled ? ownsIn({ sheets: grids }) : holdsFill(holdsBy((sheet, row, col) => held.get(sheetCellKey(sheet, row, col))));
   const plan = planClean(record, looks, owns);
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;
@@ -160,7 +164,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
     unrecordedNotes: unrecorded.length,
     toCheck: cellsToCheck(unrecorded, plan.fills, sheetNames).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved: summary?.name ?? null,
-    summaryKept: asWritten && !summary ? summarySheet!.name : null,
-    summaryWrittenIn: summarySheet !== undefined && !asWritten ? summarySheet.name : null,
+    summaryRemovable: summaryClean.removable,
+    summaryWrittenIn: summaryClean.writtenIn,
   };
 }

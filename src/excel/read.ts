@@ -96,26 +96,13 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   const api = options.api ?? officeApi;
   const withFills = options.fills ?? false;
   const { sheets, workbookProtected, recordParts, undo } = await readSheetList(context);
-  const names = sheets.map((s) => s.name).filter((name) => !isBackupSheet(name));
   // jixiao keeps one record part; its text arrives with the next sync.
   const recordPart = recordParts.items[0];
   let recordXml = recordPart?.getXml();
-
-  let reads: BlockRead[];
-  try {
-    reads = await readUsedRanges(context, names, api, withFills);
-  } catch (error) {
-    if (!isSizeError(error)) throw error;
-    recordXml = recordPart?.getXml();
-    reads = await readBlocks(context, await usedRangeBlocks(context, names), api, withFills);
-  }
-  // A used range over the cell limit comes back without values: read it again in blocks.
-  const oversized = reads.filter((read) => read.values === null).map((read) => read.block);
-  const complete = reads.filter((read) => read.values !== null);
-  if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
-
-  const hidden = new Set(sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name));
-  const grid: WorkbookGrid = { sheets: names.map((name) => sheetGrid(name, complete.filter((read) => read.block.sheet === name), hidden.has(name))) };
+  // A sync that failed took the record's text with it: asked again.
+  const complete = await readSheetBlocks(context, sheets, api, withFills, () => (recordXml = recordPart?.getXml()));
+  const grid: WorkbookGrid = { sheets: sheetGrids(sheets, complete) };
+  const names = grid.sheets.map((sheet) => sheet.name);
   const record = recordXml ? stateOfPartDom(recordXml.value) : undefined;
   // The marks where their notes are now: rows or columns inserted or deleted, a sheet renamed since the run.
   if (record !== undefined) grid.state = recordsMarks(record) ? followedStateText(record, await readWorkbookNotes(context, api), names) : record;
@@ -126,6 +113,39 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
     }
   }
   return { grid, recordPartId: recordPart?.id ?? null, undo, sheets, workbookProtected, fills };
+}
+
+/** The grids of `sheets` (readSheetList's) but the add-in's own backup sheets: values, number formats, merged areas. */
+export async function readSheetGrids(context: Excel.RequestContext, sheets: SheetInfo[], api: ApiCheck): Promise<SheetGrid[]> {
+  return sheetGrids(sheets, await readSheetBlocks(context, sheets, api, false, () => undefined));
+}
+
+/**
+ * Every sheet's blocks but the backup sheets': the used ranges in one sync, or, where that answer
+ * would be too large, in blocks (`retrying` first queues again what the failed sync was to bring).
+ */
+async function readSheetBlocks(context: Excel.RequestContext, sheets: SheetInfo[], api: ApiCheck, withFills: boolean, retrying: () => void): Promise<BlockRead[]> {
+  const names = sheets.map((s) => s.name).filter((name) => !isBackupSheet(name));
+  let reads: BlockRead[];
+  try {
+    reads = await readUsedRanges(context, names, api, withFills);
+  } catch (error) {
+    if (!isSizeError(error)) throw error;
+    retrying();
+    reads = await readBlocks(context, await usedRangeBlocks(context, names), api, withFills);
+  }
+  // A used range over the cell limit comes back without values: read it again in blocks.
+  const oversized = reads.filter((read) => read.values === null).map((read) => read.block);
+  const complete = reads.filter((read) => read.values !== null);
+  if (oversized.length > 0) complete.push(...(await readBlocks(context, oversized.flatMap(splitRows), api, withFills)));
+  return complete;
+}
+
+/** The grids of the sheets read, in tab order. */
+function sheetGrids(sheets: SheetInfo[], reads: BlockRead[]): SheetGrid[] {
+  return sheets
+    .filter((s) => !isBackupSheet(s.name))
+    .map((s) => sheetGrid(s.name, reads.filter((read) => read.block.sheet === s.name), s.visibility !== "Visible"));
 }
 
 /** One sheet's grid, its values as a whole read gives them (the 综合得分 sheet 撤销 checks). */

@@ -70,10 +70,10 @@ export interface CleanSummary {
   toCheck: string[];
   /** jixiao's summary sheet put away (kept for 撤销), when asked to. */
   summaryRemoved: string | null;
-  /** jixiao's summary sheet left as it wrote it, not asked to go: one that can go. */
-  summaryKept: string | null;
-  /** jixiao's summary sheet written in since the run: the user's, kept. */
-  summaryWrittenIn: string | null;
+  /** Not asked to remove it: jixiao's summary sheet as it wrote it, one that can go. */
+  summaryRemovable: string | null;
+  /** Asked to remove it: jixiao's summary sheets written in since the run, the user's, kept. */
+  summaryWrittenIn: string[];
 }
 
 export interface PaneHost {

@@ -25,7 +25,8 @@ export const en: Strings = {
   cleanFailed: "Removing the marks failed",
   removeSummary: (sheet) => `Remove the “${sheet}” sheet too`,
   summaryRemoved: (sheet) => `Removed the “${sheet}” sheet; Undo last recalculation brings it back.`,
-  summaryWrittenIn: (sheet) => `Someone wrote in the “${sheet}” sheet after the last recalculation, so it was kept; delete it by hand if it is not needed.`,
+  summaryWrittenIn: (sheets) =>
+    `Someone wrote in the ${sheets.map((sheet) => `“${sheet}”`).join(", ")} sheet${sheets.length > 1 ? "s" : ""} after the last recalculation, so ${sheets.length > 1 ? "they were" : "it was"} kept; delete ${sheets.length > 1 ? "them" : "it"} by hand if not needed.`,
   tabResults: "Results",
   tabSettings: "Scoring profile",
   idleHint:

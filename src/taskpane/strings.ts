@@ -33,7 +33,7 @@ export interface Strings {
   removeSummary: (sheet: string) => string;
   summaryRemoved: (sheet: string) => string;
   /** The summary sheet written in since the run is the user's: kept. */
-  summaryWrittenIn: (sheet: string) => string;
+  summaryWrittenIn: (sheets: string[]) => string;
   tabResults: string;
   tabSettings: string;
   idleHint: string;
@@ -187,7 +187,7 @@ export const zh: Strings = {
   cleanFailed: "清除标记失败",
   removeSummary: (sheet) => `同时移除“${sheet}”工作表`,
   summaryRemoved: (sheet) => `已移除“${sheet}”工作表；点击“撤销上次重算”可找回。`,
-  summaryWrittenIn: (sheet) => `“${sheet}”工作表在上次重算后有人填写过，已保留；如不需要，请手动删除。`,
+  summaryWrittenIn: (sheets) => `${sheets.map((sheet) => `“${sheet}”`).join("、")}工作表在上次重算后有人填写过，已保留；如不需要，请手动删除。`,
   tabResults: "结果",
   tabSettings: "评分方案",
   idleHint:

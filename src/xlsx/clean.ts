@@ -8,7 +8,7 @@ import { cachedResultsOf, cachedResultsToGiveBack, withCachedResults } from "../
 import { cellsToCheck, cellsToLook, ownsIn, marksOf, marksOnSheets, planClean, unrecordedNotes, withMarks } from "../core/marks";
 import { WorkbookGrid, cellAddress } from "../core/grid";
 import { isEmptyState, parseState, stateJson } from "../core/state";
-import { isJixiaoSummary, summarySheetName } from "../core/summary";
+import { summaryToClean } from "../core/clean-summary";
 import { planCellChanges } from "../core/writeplan";
 import { readLooks, readNotes } from "./marks-parts";
 import { Package } from "./package";
@@ -37,8 +37,8 @@ export interface CleanResult {
   summaryRemoved: string | null;
   /** A hidden sheet shown again, as the summary removed was the only one visible (see withoutSheet). */
   sheetShown: string | null;
-  /** With removeSummary: summary sheets jixiao made that the user has written in since, kept as theirs. */
-  summaryKept: string[];
+  /** With removeSummary: summary sheets jixiao made that the user has written in since, kept as theirs (core summaryToClean). */
+  summaryWrittenIn: string[];
 }
 
 /**
@@ -119,23 +119,16 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
 
   let summaryRemoved: string | null = null;
   let sheetShown: string | null = null;
-  let summaryKept: string[] = [];
   let workbookXml = pkg.required(workbookPath);
   const summary = previous.summary;
-  if (options.removeSummary) {
-    // The summary a rerun would replace, as it would tell it: the one the record names while it is
-    // as jixiao wrote it, or, where the record is lost, jixiao's own by its footer.
-    const last = summarySheetName(grid.sheets, grid.otherSheetNames, summary);
-    const summaryPart = last.replaces ? sheets.get(last.name) : undefined;
-    if (summaryPart) {
-      const relationshipId = workbook.sheets().get(last.name);
-      ({ xml: workbookXml, shown: sheetShown } = withoutSheet(workbookXml, last.name));
-      if (relationshipId) rels.remove(new Set([relationshipId]));
-      pkg.removeWithRelated(summaryPart, contentTypes);
-      summaryRemoved = last.name;
-    }
-    // Summaries jixiao made that the user wrote in since are theirs: kept, and said so.
-    summaryKept = grid.sheets.filter((sheet) => sheet.name !== summaryRemoved && isJixiaoSummary(sheet)).map((sheet) => sheet.name);
+  const { remove, writtenIn } = summaryToClean(grid.sheets, grid.otherSheetNames ?? [], summary, options.removeSummary ?? false);
+  const summaryPart = remove === null ? undefined : sheets.get(remove);
+  if (remove !== null && summaryPart) {
+    const relationshipId = workbook.sheets().get(remove);
+    ({ xml: workbookXml, shown: sheetShown } = withoutSheet(workbookXml, remove));
+    if (relationshipId) rels.remove(new Set([relationshipId]));
+    pkg.removeWithRelated(summaryPart, contentTypes);
+    summaryRemoved = remove;
   }
   // A record left with nothing in it goes, so that a cleaned workbook carries no trace of jixiao.
   // The summary the record names is gone when removed now or deleted by hand since.
@@ -151,6 +144,6 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
     toCheck: cellsToCheck(unrecorded, plan.fills, sheets.sheets()).map((c) => `${c.sheet}!${cellAddress(c.row, c.col)}`),
     summaryRemoved,
     sheetShown,
-    summaryKept,
+    summaryWrittenIn: writtenIn,
   };
 }

@@ -145,19 +145,29 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
   test("清除标记 without removing the summary names it as one that can go; asked again, it goes, unless written in since the run", async () => {
     const wb = book(18);
     await recalc(wb);
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toMatchObject({ summaryRemoved: null, summaryKept: "综合得分", summaryWrittenIn: null });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toMatchObject({ summaryRemoved: null, summaryRemovable: "综合得分", summaryWrittenIn: [] });
     const written = book(18);
     await recalc(written);
     await cleanMarks(contextOf(written), { api: apiOf(written) });
     written.sheet("综合得分")!.cellForWrite(40, 0).value = "审核意见：同意";
     const before = written.snapshot();
-    expect(await cleanMarks(contextOf(written), { api: apiOf(written) })).toMatchObject({ summaryKept: null, summaryWrittenIn: "综合得分" });
+    expect(await cleanMarks(contextOf(written), { api: apiOf(written) })).toMatchObject({ summaryRemovable: null, summaryWrittenIn: [] });
     const outcome = await cleanMarks(contextOf(written), { api: apiOf(written), removeSummary: true });
-    expect(outcome).toMatchObject({ summaryRemoved: null, summaryKept: null, summaryWrittenIn: "综合得分" });
+    expect(outcome).toMatchObject({ summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: ["综合得分"] });
     // Refused, it changed nothing, and left no step for 撤销: the one left takes the first 清除标记 back.
     expect(written.snapshot()).toEqual(before);
     expect(await undoLast(contextOf(written), { api: apiOf(written) })).toBeGreaterThan(0);
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true })).toMatchObject({ summaryRemoved: "综合得分", summaryKept: null });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true })).toMatchObject({ summaryRemoved: "综合得分", summaryRemovable: null });
+  });
+
+  test("where jixiao's record was lost, 清除标记 finds jixiao's 综合得分 by its footer and can put it away, as jixiao clean does", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    // Another program saved the workbook without jixiao's custom XML part.
+    wb.customXmlParts.length = 0;
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toMatchObject({ summaryRemoved: null, summaryRemovable: "综合得分" });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true })).toMatchObject({ summaryRemoved: "综合得分" });
+    expect(wb.snapshot().sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表"]);
   });
 
   describe("after the user inserted a row above the marks, or renamed the sheet (review round 23b)", () => {
@@ -268,7 +278,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
     const wb = bookWithoutRecord(18);
     const before = wb.snapshot().sheets[0];
     const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
-    expect(outcome).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null });
+    expect(outcome).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] });
     const after = wb.snapshot().sheets[0];
     expect(after.notes).toEqual({ G4: "张三：请复核", A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` });
     // Without the record nothing tells jixiao's fills and values from the user's: they stay.
@@ -310,7 +320,7 @@ describe("清除标记 where jixiao's record does not list a note (another progr
   test("below ExcelApi 1.18 (no notes API) the notes stay as they are and no cell is named", async () => {
     const wb = bookWithoutRecord(17);
     const before = wb.snapshot().sheets[0];
-    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null });
+    expect(await cleanMarks(contextOf(wb), { api: apiOf(wb) })).toEqual({ removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] });
     expect(wb.snapshot().sheets[0]).toEqual(before);
   });
 });

@@ -210,7 +210,7 @@ describe("App", () => {
 
   test("the keyboard's focus goes back to the toolbar when an action ends, not to the page (review round 33)", async () => {
     let undoable = false;
-    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
+    const host = fakeHost({ hasUndo: async () => undoable, cleanMarks: async () => ((undoable = true), { removed: 1, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] }) });
     renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByTestId("total");
@@ -264,7 +264,7 @@ describe("App", () => {
     const host = fakeHost({
       cleanMarks: async () => {
         undoable = true;
-        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null };
+        return { removed: 12, cleared: 2, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] };
       },
       hasUndo: async () => undoable,
     });
@@ -285,8 +285,10 @@ describe("App", () => {
       cleanMarks: async (options) => {
         const removing = options?.removeSummary === true && summary === "as written";
         if (removing) summary = "gone";
-        const left = (kind: typeof summary) => (summary === kind && !removing ? "综合得分" : null);
-        return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryKept: left("as written"), summaryWrittenIn: left("written") };
+        const asked = options?.removeSummary === true;
+        const removable = !asked && summary === "as written" ? "综合得分" : null;
+        const writtenIn = asked && summary === "written" ? ["综合得分"] : [];
+        return { removed: 0, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: removing ? "综合得分" : null, summaryRemovable: removable, summaryWrittenIn: writtenIn };
       },
     });
     renderInFluent(<App host={host} strings={zh} />);
@@ -308,7 +310,7 @@ describe("App", () => {
   });
 
   test("清除标记 where jixiao's record did not list every note: the notes cleaned and the cells to check are said", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) });
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 0, cleared: 0, unrecordedNotes: 2, toCheck: ["自评表!G3", "自评表!G4"], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] }) });
     renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const said =
@@ -320,7 +322,7 @@ describe("App", () => {
   });
 
   test("Remove marks in English: the marks removed head the notice, the cells to check follow", async () => {
-    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }) }, "en");
+    const host = fakeHost({ cleanMarks: async () => ({ removed: 4, cleared: 1, unrecordedNotes: 1, toCheck: ["Form!I4"], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] }) }, "en");
     renderInFluent(<App host={host} strings={en} />);
     fireEvent.click(screen.getByRole("button", { name: "Remove marks" }));
     const title = "Removed 4 marks and their notes, and the value the add-in filled in; the data you typed is unchanged.";

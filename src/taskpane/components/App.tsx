@@ -285,12 +285,12 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     setCleaning(true);
     setNotice(null);
     try {
-      const { removed, cleared, unrecordedNotes, toCheck, summaryRemoved, summaryKept, summaryWrittenIn } = await host.cleanMarks({ removeSummary });
+      const { removed, cleared, unrecordedNotes, toCheck, summaryRemoved, summaryRemovable, summaryWrittenIn } = await host.cleanMarks({ removeSummary });
       const done = strings.cleanDone(removed, cleared);
       if (summaryRemoved !== null) tell({ intent: "success", text: strings.summaryRemoved(summaryRemoved) });
-      else if (removeSummary && summaryWrittenIn !== null) tell({ intent: "warning", text: strings.summaryWrittenIn(summaryWrittenIn) });
+      else if (summaryWrittenIn.length > 0) tell({ intent: "warning", text: strings.summaryWrittenIn(summaryWrittenIn) });
       else if (toCheck.length === 0) {
-        const action = summaryKept === null ? undefined : { label: strings.removeSummary(summaryKept), run: () => void clean(true) };
+        const action = summaryRemovable === null ? undefined : { label: strings.removeSummary(summaryRemovable), run: () => void clean(true) };
         tell({ intent: "success", text: done, action });
       } else {
         // jixiao's record did not cover every run: the cells it cannot tell are named to check

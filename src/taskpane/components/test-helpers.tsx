@@ -80,7 +80,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}, lang: Lang = "zh"): 
     selectCell: async () => undefined,
     undoLast: async () => 7,
     hasUndo: async () => false,
-    cleanMarks: async () => ({ removed: 3, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryKept: null, summaryWrittenIn: null }),
+    cleanMarks: async () => ({ removed: 3, cleared: 0, unrecordedNotes: 0, toCheck: [], summaryRemoved: null, summaryRemovable: null, summaryWrittenIn: [] }),
     loadProfile: async () => null,
     saveProfile: async () => undefined,
     check: async () => SAMPLE_RESULTS,
