@@ -16,7 +16,8 @@ import { DEFAULT_PROFILE, Profile } from "../core/profile";
 import { severityCounts } from "../core/result";
 import { createOfficeHost } from "../taskpane/office-host";
 import { formLines } from "../taskpane/said";
-import type { Lang, PaneHost, RecalcOutcome } from "../taskpane/pane-host";
+import type { PaneHost, RecalcOutcome } from "../taskpane/pane-host";
+import type { Lang } from "../core/messages";
 import { errorText, loadStrings, paneLanguage, Strings } from "../taskpane/strings";
 
 type NoticeKind = "success" | "warning" | "error";

@@ -55,7 +55,6 @@ import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
 import { SummarySheet } from "./summary-types";
 import { unitShown } from "./values";
 
-export type { Lang } from "./messages";
 
 /** What the review and the command line read of a total beyond its report, by the total's index. */
 export interface TotalSource {

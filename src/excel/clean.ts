@@ -18,7 +18,7 @@
  * cells as a rerun reads them (more where they are too large for one answer); the marked cells'
  * fills and notes; then one batch for everything (plus one per extra 4 MB).
  */
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import {
   cellsToCheck,
   cellsToLook,
@@ -58,12 +58,13 @@ export interface CleanOptions {
   removeSummary?: boolean;
 }
 
+/** What 清除标记 did (the pane's host hands it on as it is). */
 export interface CleanOutcome {
-  /** Marked areas taken back. */
+  /** Marked areas jixiao's record listed, taken back with their notes. */
   removed: number;
-  /** Values jixiao filled in that the cells still held, blank again. */
+  /** Of them, the values jixiao filled in that the cells still held: blank again. */
   cleared: number;
-  /** Notes that held jixiao's text its record does not list: that text is taken away. */
+  /** Notes that held jixiao's text its record does not list (another program dropped the record, a note copied): that text is taken away. */
   unrecordedNotes: number;
   /**
    * The cells ("自评表!H6") the record did not cover (core cellsToCheck): their fills and values

@@ -7,7 +7,7 @@
  *
  * Syncs: one to read the record, the sheets, the cells and protection; one to write.
  */
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { CellBefore, Fix, undoWithFixes } from "../core/fixes";
 import { withoutJixiaoText } from "../core/marks";
 import { restoreValue } from "../core/writeplan";

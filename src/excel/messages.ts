@@ -2,7 +2,7 @@
  * What the adapters tell the user when they cannot go on, in the pane's language. Every message
  * says whether anything was changed, so nobody has to guess the state of the workbook.
  */
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 
 /** A failure explained for the user; `message` is shown as it is. */
 export class HostError extends Error {

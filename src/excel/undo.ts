@@ -23,7 +23,7 @@
  * workbook has one, one to read the summary sheet the run wrote, one to read the cells it restores,
  * one to restore (plus one per extra 4 MB).
  */
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { cellAddress, sheetNameKey } from "../core/grid";
 import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";

@@ -12,7 +12,8 @@
  * fills were read with the workbook or notes are to be read (ExcelApi 1.18), plus one per extra
  * 4 MB of request.
  */
-import type { Analysis, Lang } from "../core/analyze";
+import type { Analysis } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { MergeRange, cellAddress, sameSheetName, viewsByName, wholeRows } from "../core/grid";
 import { ValueClear, cellsToLook, changingWrites, marksOf, marksOnSheets, ownFillsNotRefilled, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";

@@ -9,7 +9,8 @@
  * with the undo record, the new record and all changes (more only for very large workbooks, see
  * src/excel/read.ts and batch.ts).
  */
-import { AnalysisProgress, Lang, analysisSteps, noTablesMessage } from "../core/analyze";
+import { AnalysisProgress, analysisSteps, noTablesMessage } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { Profile, profileFromJson } from "../core/profile";
 import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";

@@ -10,16 +10,11 @@ import { FindingPlace, placeFindings } from "../core/ignores";
 import type { Lang } from "../core/messages";
 import type { Profile } from "../core/profile";
 import type { Finding } from "../core/result";
+import type { ApplyResult } from "../excel/write";
 import type { Results } from "./pane-host";
 
-export interface Applied {
-  written: number;
-  marked: number;
-  summarySheet: string;
-}
-
 /** The results of an analysis in `lang`, the analysis' language; `applied` is null for a check that wrote nothing. */
-export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profile, lang: Lang, applied: Applied | null): Results {
+export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profile, lang: Lang, applied: ApplyResult | null): Results {
   return {
     kind: "results",
     total: analysis.summary.total,

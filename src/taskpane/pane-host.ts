@@ -4,8 +4,10 @@
  * Components receive a PaneHost as a prop and never call Office.js themselves.
  */
 import type { Fix } from "../core/fixes";
+import type { CleanOutcome } from "../excel/clean";
 import type { Headline } from "../core/headline";
 import type { FindingPlace, IgnoredFinding } from "../core/ignores";
+import type { Lang } from "../core/messages";
 import type { Finding, TableReport, TotalReport } from "../core/result";
 import type { Profile } from "../core/profile";
 import type { SummaryLevel1 } from "../core/summary-types";
@@ -49,31 +51,11 @@ export interface Results {
 
 export type RecalcOutcome = Results | { kind: "no-tables"; message: string };
 
-export type Lang = "zh" | "en";
-
 export interface RecalcOptions {
   /** Aborting before the write step stops the run at its next pause with nothing written (a CancelledError). */
   signal?: AbortSignal;
   /** Called as each sheet is done (many times a second: show the latest). */
   onCounts?: (step: RecalcStep, counts: StepCounts) => void;
-}
-
-/** What 清除标记 did. */
-export interface CleanSummary {
-  /** Marks jixiao's record listed, taken back with their notes. */
-  removed: number;
-  /** Of them, the values jixiao filled in that the cells still held: blank again. */
-  cleared: number;
-  /** Notes the record did not list whose jixiao text was taken out (another program dropped the record, a note copied). */
-  unrecordedNotes: number;
-  /** The cells ("自评表!H6") whose fills and values may be jixiao's though the record does not say so: the user checks them. */
-  toCheck: string[];
-  /** jixiao's summary sheet put away (kept for 撤销), when asked to. */
-  summaryRemoved: string | null;
-  /** Not asked to remove it: jixiao's summary sheet as it wrote it, one that can go. */
-  summaryRemovable: string | null;
-  /** Asked to remove it: jixiao's summary sheets written in since the run, the user's, kept. */
-  summaryWrittenIn: string[];
 }
 
 export interface PaneHost {
@@ -84,9 +66,8 @@ export interface PaneHost {
   /** Restores what the last recalculation changed; resolves to the number of cells restored, or null when there is nothing to undo. */
   undoLast(): Promise<number | null>;
   hasUndo(): Promise<boolean>;
-  /** 清除标记: takes back every jixiao mark and note. */
   /** 清除标记; with `removeSummary`, jixiao's summary sheet goes too (but one written in since). */
-  cleanMarks(options?: { removeSummary?: boolean }): Promise<CleanSummary>;
+  cleanMarks(options?: { removeSummary?: boolean }): Promise<CleanOutcome>;
   loadProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   /** Writes the chosen computed values (into the undo record too); resolves to the cells written. */

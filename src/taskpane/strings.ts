@@ -3,10 +3,10 @@
  * default, here) and English (./strings-en). Get a set with `loadStrings(paneLanguage(host))`.
  */
 import { recordGapText } from "../core/marks";
-import { BilingualError } from "../core/messages";
+import { BilingualError, type Lang } from "../core/messages";
 import type { NegativeFormula } from "../core/profile";
 import type { Severity } from "../core/result";
-import type { Lang, PaneHost, RecalcStep } from "./pane-host";
+import type { PaneHost, RecalcStep } from "./pane-host";
 
 export interface Strings {
   /** The language of this set, for messages that come in both (a profile's errors). */

@@ -8,8 +8,7 @@
 import * as React from "react";
 import { Card, MessageBar, MessageBarBody, ProgressBar, Text, Title1, Title2, makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import Button from "../taskpane/components/PaneButton";
-import type { Lang } from "../core/analyze";
-import { BilingualError } from "../core/messages";
+import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { severityCounts } from "../core/result";

@@ -9,7 +9,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import App from "./App";
 import { Scorer, WORKER_SCRIPT } from "./scorer";
 import { PAGE_STRINGS } from "./strings";

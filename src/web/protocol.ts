@@ -1,6 +1,5 @@
 /** The messages between the page and its Web Worker (src/web/worker.ts). */
-import type { Lang } from "../core/analyze";
-import type { Bilingual } from "../core/messages";
+import type { Bilingual, Lang } from "../core/messages";
 import type { Profile } from "../core/profile";
 import type { Report } from "../core/report";
 import type { FileReview } from "../core/review";

@@ -1,5 +1,5 @@
 /** What the page says beyond the task pane's own strings (src/taskpane/strings.ts), in zh and en. */
-import type { Lang } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import type { ShownMark } from "../core/sheet-display";
 import { Strings, zh as paneZh } from "../taskpane/strings";
 import { en as paneEn } from "../taskpane/strings-en";

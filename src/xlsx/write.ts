@@ -6,7 +6,8 @@
  * images, pivot tables, extension lists, other custom XML — is copied as it was, still compressed.
  * The parts it edits are the reader's text, not inflated again.
  */
-import { Analysis, Lang } from "../core/analyze";
+import { Analysis } from "../core/analyze";
+import type { Lang } from "../core/messages";
 import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core/cached-results";
 import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
 import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../core/marks";

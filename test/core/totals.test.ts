@@ -1,6 +1,7 @@
 /** Totals without a budget table, and grade wordings that say the same level. */
 import Decimal from "decimal.js";
-import { Analysis, Lang, analyze } from "../../src/core/analyze";
+import { Analysis, analyze } from "../../src/core/analyze";
+import type { Lang } from "../../src/core/messages";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE, gradeMismatch } from "../../src/core/profile";
 import { BLANK_BUDGET_SCORE_FORM, BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";

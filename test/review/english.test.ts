@@ -7,7 +7,8 @@
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import { Lang, analyze } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
+import type { Lang } from "../../src/core/messages";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Review, ReviewTally, reviewFile } from "../../src/core/review";
 import { ruleName } from "../../src/core/rule-names";

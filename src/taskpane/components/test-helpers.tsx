@@ -9,7 +9,8 @@ import * as React from "react";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Profile } from "../../core/profile";
-import type { Lang, PaneHost, RecalcOptions, RecalcOutcome, RecalcStep, Results } from "../pane-host";
+import type { PaneHost, RecalcOptions, RecalcOutcome, RecalcStep, Results } from "../pane-host";
+import type { Lang } from "../../core/messages";
 
 export type FakeHost = { [K in keyof PaneHost]: jest.Mock & PaneHost[K] };
 
