@@ -4,7 +4,9 @@
  *
  * 1. sheet names, positions, visibility and protection (one sync for any number of sheets);
  * 2. for every sheet at once: its used range (values only) with values, number formats, fills,
- *    merged areas and the cells that hold formulas.
+ *    merged areas and the cells that hold formulas;
+ * 3. where jixiao's record lists marks: the workbook's notes (ExcelApi 1.18, two syncs: see
+ *    notes.ts), so that the marks follow rows inserted and sheets renamed since.
  *
  * The sizes of the used ranges are not known before the second sync (Office.js cannot ask for a
  * sheet's used range before it knows the sheet), so the second sync asks for everything in one go.

@@ -4,10 +4,15 @@
  * in src/excel and the core's analyze. Every batch waits for the user to leave cell-edit mode
  * (delayForCellEdit), and every failure reaches the pane as a HostError with a message for people.
  *
- * A full recalculation takes three syncs: the sheet list (with the look-up of jixiao's record part),
- * every sheet's contents with the fills the undo record needs (and the record's text), and one batch
- * with the undo record, the new record and all changes (more only for very large workbooks, see
- * src/excel/read.ts and batch.ts).
+ * A full recalculation takes three to six syncs (more only for very large workbooks, see
+ * src/excel/read.ts and batch.ts):
+ * 1. the sheet list (with the look-up of jixiao's record part and the undo record);
+ * 2. every sheet's contents with the fills the undo record needs (and the record's text);
+ * 3. where the record lists marks and Excel has notes (ExcelApi 1.18): every note of the workbook,
+ *    and then where each one is (none, no second sync), so that marks follow rows inserted since;
+ * 4. the notes of the cells to mark or unmark (ExcelApi 1.18), with any fill the second sync lacks;
+ * 5. one batch with the undo record, the new record and all changes.
+ * So: three below ExcelApi 1.18; from it, four on a workbook jixiao has not marked, six on one it has.
  */
 import { AnalysisProgress, analysisSteps, noTablesMessage } from "../core/analyze";
 import type { Lang } from "../core/messages";
