@@ -85,8 +85,6 @@ export interface UndoRecord {
   /** jixiao's record (src/core/state.ts) before the run, null for none; absent in records written
    * before the record existed. */
   state?: string | null;
-  /** What the run reported: the cells it filled in and the cells its marks changed. */
-  counts?: { written: number; marked: number };
 }
 
 /** How many runs back 撤销 reaches. */
@@ -127,12 +125,6 @@ export function restoredCells(record: UndoRecord): number {
     count += cells.size;
   }
   return count;
-}
-
-/** The cells whose marks (fill, note) a record restores: every cell it restores but those it only
- * wrote a value into. */
-export function markedCells(record: UndoRecord): number {
-  return restoredCells({ ...record, sheets: record.sheets.map((s) => ({ ...s, entries: s.entries.filter((e) => e.v === undefined || e.fill !== undefined) })) });
 }
 
 /** The undo stack with `record` on top, as stored; the records that no longer fit (beyond

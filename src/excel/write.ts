@@ -25,7 +25,6 @@ import {
   buildUndoRecord,
   changedSheets,
   columnWidthPoints,
-  markedCells,
   planCellChanges,
   planSummary,
   withOldCells,
@@ -49,8 +48,7 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** Cells filled with a computed value. */
   written: number;
-  /** Cells whose marks (fill, note) the run set or took back: what 撤销 then restores, with the
-   * cells filled in. */
+  /** The marks the run leaves (a merged area is one): what 清除标记 would then take away. */
   marked: number;
   summarySheet: string;
 }
@@ -94,8 +92,7 @@ export async function applyAnalysis(
       return { ...c, old: { v: view.raw(c.row, c.col) as number, f: view.sheet.numFmts[c.row]?.[c.col] ?? "General" } };
     }),
   ]);
-  const marked = markedCells(undo);
-  const record: UndoRecord = { ...undo, state: state.grid.state ?? null, counts: { written: plan.writes.length, marked } };
+  const record: UndoRecord = { ...undo, state: state.grid.state ?? null };
   const undoOps = pushUndoOps(context, record, state.undo, sheetNames, m);
 
   const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });
@@ -112,7 +109,7 @@ export async function applyAnalysis(
     ],
     api,
   );
-  return { written: plan.writes.length, marked, summarySheet: summary.name };
+  return { written: plan.writes.length, marked: marks.record.entries.length, summarySheet: summary.name };
 }
 
 /** Refuses, before anything is written, what Excel would refuse half-way. Returns the older

@@ -41,7 +41,7 @@ export interface Results {
   ignored: IgnoredFinding[];
   /** The computed values 采用计算值 can write. */
   fixes: Fix[];
-  /** How many input cells were filled and how many were marked. */
+  /** How many input cells were filled, and how many marks were set (a merged area is one, as 清除标记 counts them). */
   written: number;
   marked: number;
   summarySheet: string;

@@ -43,7 +43,7 @@ export const en: Strings = {
   grade: "Grade",
   noValue: "—",
   written: (sheet, filled, marked) =>
-    `Results written to the “${sheet}” sheet; ${filled} ${filled === 1 ? "cell" : "cells"} filled in, ${marked} marked.`,
+    `Results written to the “${sheet}” sheet; ${filled} ${filled === 1 ? "cell" : "cells"} filled in, ${marked} ${marked === 1 ? "mark" : "marks"} set.`,
   levelsTitle: "Scores by level-1 indicator",
   levelScore: (score, weight) => `${score} / ${weight}`,
   levelBarLabel: (name, score, weight) => `${name}: ${score} of ${weight}`,

@@ -203,7 +203,7 @@ export const zh: Strings = {
   total: "综合得分",
   grade: "评价等次",
   noValue: "—",
-  written: (sheet, filled, marked) => `结果已写入“${sheet}”工作表；补填 ${filled} 个单元格，标记 ${marked} 个单元格。`,
+  written: (sheet, filled, marked) => `结果已写入“${sheet}”工作表；补填 ${filled} 个单元格，标记 ${marked} 处。`,
   levelsTitle: "一级指标得分",
   levelScore: (score, weight) => `${score} / ${weight} 分`,
   levelBarLabel: (name, score, weight) => `${name}：${score} / ${weight} 分`,

@@ -151,6 +151,15 @@ describe("pane actions in Excel", () => {
     expect({ ...book.snapshot(), settings: {} }).toEqual({ ...scored, settings: {} });
   });
 
+  // Review round 50: the run said 标记 21 个单元格 where 清除标记 then said 已清除 15 处标记.
+  test("清除标记 takes away as many marks as the run said it set, merged areas counted once", async () => {
+    await yunxi(18);
+    const host = createOfficeHost();
+    const { marked } = results(await host.recalculate(DEFAULT_PROFILE, () => undefined));
+    expect(marked).toBeGreaterThan(0);
+    expect((await host.cleanMarks()).removed).toBe(marked);
+  });
+
   test("a check reads and writes nothing", async () => {
     const book = await yunxi();
     const before = book.snapshot();

@@ -89,7 +89,7 @@ describe("App", () => {
     expect(host.recalculate).toHaveBeenCalledWith(DEFAULT_PROFILE, expect.any(Function), expect.objectContaining({ signal: expect.anything() }));
     expect(screen.getByTestId("total").textContent).toBe("86.50");
     expect(screen.getByTestId("grade").textContent).toBe("良");
-    expect(screen.getByText("结果已写入“综合得分”工作表；补填 4 个单元格，标记 4 个单元格。")).toBeTruthy();
+    expect(screen.getByText("结果已写入“综合得分”工作表；补填 4 个单元格，标记 4 处。")).toBeTruthy();
     expect(screen.getByTestId("announcer").textContent).toBe("综合得分 86.50，良；发现 4 个问题");
 
     const bars = within(screen.getByRole("list", { name: "一级指标得分" })).getAllByRole("progressbar");
