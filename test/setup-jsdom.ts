@@ -1,7 +1,9 @@
 /**
  * Browser APIs that jsdom lacks and Fluent UI v9 uses (MessageBar measures itself with
- * ResizeObserver; motion and media-aware components ask matchMedia). No-ops outside jsdom, so it
- * is safe as a global jest setup file for node-environment tests too.
+ * ResizeObserver; motion and media-aware components ask matchMedia), and the text codecs of the
+ * .xlsx package code, which tests under jsdom load (the record part's readers, the playground's
+ * loader). No-ops outside jsdom, so it is safe as a global jest setup file for node-environment
+ * tests too.
  */
 export {};
 
@@ -22,6 +24,11 @@ if (typeof window !== "undefined") {
       writable: true,
       configurable: true,
     });
+  }
+  if (typeof globalThis.TextDecoder === "undefined") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TextDecoder, TextEncoder } = require("util");
+    Object.assign(globalThis, { TextDecoder, TextEncoder });
   }
   if (typeof window.matchMedia !== "function") {
     Object.defineProperty(window, "matchMedia", {

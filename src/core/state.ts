@@ -12,8 +12,8 @@ export const STATE_ROOT = "jixiao";
 
 /**
  * Whether an XML part's root element, by its local name and namespace (whatever its prefix), is the
- * record's. Both readers of the part ask this: src/xlsx/state-xml.ts (saxes, the command line and the
- * page) and src/excel/state.ts (the browser's DOMParser, the task pane).
+ * record's. Both readers of the part ask this: src/xlsx/state-part.ts (saxes, the command line, the
+ * page and the playground) and src/excel/state.ts (the browser's DOMParser, the task pane).
  */
 export function isStateRoot(localName: string, namespace: string | null | undefined): boolean {
   return localName === STATE_ROOT && namespace === STATE_NAMESPACE;

@@ -11,7 +11,7 @@ import { WriteOp, writeOp } from "./batch";
 
 /**
  * The record's JSON (the root's own text and CDATA) when `xml` is jixiao's part, else undefined: what
- * the .xlsx reader's stateOfPart (src/xlsx/state-xml.ts) gives, read with the web view's own XML
+ * the .xlsx reader's stateOfPart (src/xlsx/state-part.ts) gives, read with the web view's own XML
  * parser so that the task pane ships none.
  */
 export function stateOfPartDom(xml: string): string | undefined {

@@ -4,9 +4,10 @@
  * relates custom XML (customXml/itemN.xml with its itemPropsN.xml). The add-in reads and writes the
  * same part through workbook.customXmlParts, so a record one host writes the other honours.
  */
-import { STATE_NAMESPACE } from "../core/state";
+import { SaxesParser } from "saxes";
+import { STATE_NAMESPACE, isStateRoot } from "../core/state";
 import { ContentTypes, EMPTY_RELS, Package, PackageError, PartTooLargeError, RelationshipsPart, relativeTarget, relsPathOf } from "./package";
-import { stateOfPart, statePartXml } from "./state-xml";
+import { statePartXml } from "./state-xml";
 
 const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
@@ -14,6 +15,32 @@ const CUSTOM_XML_NS = "http://schemas.openxmlformats.org/officeDocument/2006/cus
 const ITEM_ID = "{6A1C2E4B-8F0D-4C3A-9E51-7B2D3F4A5C60}";
 
 const ROOT_RELS = "_rels/.rels";
+
+/** The record's JSON (the root's own text and CDATA) when `xml` is jixiao's part, else undefined. */
+export function stateOfPart(xml: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  let depth = 0;
+  let ours = false;
+  let text = "";
+  parser.on("opentag", (tag) => {
+    if (depth === 0) ours = isStateRoot(tag.local, tag.uri);
+    if (!tag.isSelfClosing) depth++;
+  });
+  parser.on("closetag", (tag) => {
+    if (!tag.isSelfClosing) depth--;
+  });
+  const onText = (t: string) => {
+    if (ours && depth === 1) text += t;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  try {
+    parser.write(xml).close();
+  } catch {
+    return undefined; // a damaged part counts as no record (src/core/state.ts)
+  }
+  return ours ? text : undefined;
+}
 
 /**
  * The custom XML parts related from the workbook part, as Office relates them, then those related

@@ -9,6 +9,11 @@
  * looked for.
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
+import { escapeAttribute } from "./xml-escape";
+
+// Escaping lives apart, without the tokenizer: the task pane escapes its record part's text and
+// ships no XML reader (src/xlsx/state-xml.ts).
+export { escapeAttribute, escapeXml } from "./xml-escape";
 
 export class XmlError extends Error {}
 
@@ -182,35 +187,4 @@ export function startTag(element: Pick<XmlElement, "name" | "attributes">, chang
     if (value !== undefined) tag += ` ${name}="${escapeAttribute(value)}"`;
   }
   return tag + (selfClosing ? "/>" : ">");
-}
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
-
-/** Characters XML 1.0 cannot hold (most control characters), as a character class's content. */
-const NOT_XML = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF";
-const NOT_XML_CHARACTERS = new RegExp(`[${NOT_XML}]`, "g");
-
-/** Characters XML cannot hold are dropped. */
-function withoutControls(text: string): string {
-  return text.replace(NOT_XML_CHARACTERS, "");
-}
-
-/** What character data may not hold as it is (quotes it may); an attribute value, not quotes or blanks either. */
-const TEXT_NEEDS_ESCAPE = new RegExp(`[&<>${NOT_XML}]`);
-const NEEDS_ESCAPE = new RegExp(`[&<>"\\t\\n\\r${NOT_XML}]`);
-
-/**
- * Text as XML character data. Quotes stay as they are: only attribute values need them escaped,
- * and jixiao's record, JSON text of megabytes, is mostly quotes.
- */
-export function escapeXml(text: string): string {
-  // Most texts (a cell's label, a note's lines, the record) need nothing: one test instead of two replaces.
-  if (!TEXT_NEEDS_ESCAPE.test(text)) return text;
-  return withoutControls(text).replace(/[&<>]/g, (c) => ENTITIES[c]);
-}
-
-/** An attribute value: tabs and line breaks as character references, so reading it back keeps them. */
-export function escapeAttribute(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return withoutControls(text).replace(/[&<>"\t\n\r]/g, (c) => ENTITIES[c]);
 }

@@ -4,12 +4,13 @@
  */
 /**
  * jixiao's record part read by its two readers, on the same cases: saxes for the .xlsx copy
- * (src/xlsx/state-xml.ts) and the web view's DOMParser for the task pane (src/excel/state.ts; here
+ * (src/xlsx/state-part.ts) and the web view's DOMParser for the task pane (src/excel/state.ts; here
  * jsdom's). Both must find the same record, or none, in the same parts.
  */
 import fc from "fast-check";
 import { stateOfPartDom } from "../../src/excel/state";
-import { stateOfPart, statePartXml } from "../../src/xlsx/state-xml";
+import { stateOfPart } from "../../src/xlsx/state-part";
+import { statePartXml } from "../../src/xlsx/state-xml";
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const RECORD = '{"v":1,"ignores":[{"rule":"over-achievement","reason":"拍卖数量由上级下达"}]}';
