@@ -162,11 +162,11 @@ module.exports = async (env, options) => {
       ],
     },
     optimization: {
-      // One webpack runtime per page: the playground's stand-in loads ExcelJS as a chunk of its own
+      // One webpack runtime per page: the playground's stand-in loads the .xlsx reader as a chunk of its own
       // only when it reads a file, and with a runtime per entry the pane's runtime would claim it.
       runtimeChunk: "single",
       splitChunks: {
-        // Nothing split by default: ExcelJS stays in the playground's own chunk.
+        // Nothing split by default: the .xlsx reader stays in the playground's own chunk.
         chunks: () => false,
         cacheGroups: {
           // Fluent UI (and what it brings: griffel, tabster, floating-ui) changes less often than
@@ -186,7 +186,7 @@ module.exports = async (env, options) => {
       // Uncompressed sizes; the task pane's budget is 200 KB gzipped for everything it loads (npm run bench).
       maxEntrypointSize: 1200 * 1024,
       maxAssetSize: 800 * 1024,
-      // Only the add-in's own scripts: the playground's (the stand-in and its ExcelJS) never ship.
+      // Only the add-in's own scripts: the playground's (the stand-in and its .xlsx reader) never ship.
       assetFilter: (file) => file.endsWith(".js") && file !== "office-standin.js" && !file.startsWith("playground-"),
     },
     plugins: [

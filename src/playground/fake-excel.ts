@@ -380,9 +380,7 @@ export class FakeCustomXmlPartCollection extends FakeObject<FakeWorkbook> implem
     let part: PartRef | undefined;
     this.ctx.write(xml, () => {
       checkXml(xml);
-      const parts = this.ctx.book.customXmlParts;
-      part = { id: `{PART-${parts.length + 1}-${this.ctx.book.syncCount}}`, xml };
-      parts.push(part);
+      part = this.ctx.book.addCustomXmlPart(xml);
     });
     return new FakeCustomXmlPart(this.ctx, () => part);
   }

@@ -176,16 +176,15 @@ export class FakeWorkbook {
     for (const sheetGrid of grid.sheets) {
       const sheet = book.addSheet(sheetGrid.name);
       if (sheetGrid.hidden) sheet.visibility = "Hidden";
+      // Number formats first: a blank cell's stands in the grid without a value beside it.
+      sheetGrid.numFmts.forEach((row, r) =>
+        row?.forEach((numFmt, c) => {
+          if (numFmt && numFmt !== "General") sheet.cellForWrite(r, c).numberFormat = numFmt;
+        }),
+      );
       sheetGrid.values.forEach((row, r) =>
         row?.forEach((value, c) => {
-          const numFmt = sheetGrid.numFmts[r]?.[c];
-          if (value === null || value === undefined) {
-            if (numFmt && numFmt !== "General") sheet.cellForWrite(r, c).numberFormat = numFmt;
-            return;
-          }
-          const cell = sheet.cellForWrite(r, c);
-          cell.value = toExcelValue(value);
-          if (numFmt) cell.numberFormat = numFmt;
+          if (value !== null && value !== undefined) sheet.cellForWrite(r, c).value = toExcelValue(value);
         }),
       );
       sheet.merges = sheetGrid.merges.map((m) => ({ ...m }));
@@ -200,6 +199,13 @@ export class FakeWorkbook {
     }
     book.activeSheet = book.sheets[0]?.name ?? "";
     return book;
+  }
+
+  /** Adds a custom XML part (workbook.customXmlParts.add), under an id of its own. */
+  addCustomXmlPart(xml: string): { id: string; xml: string } {
+    const part = { id: `{PART-${this.customXmlParts.length + 1}-${this.syncCount}}`, xml };
+    this.customXmlParts.push(part);
+    return part;
   }
 
   addSheet(name: string): FakeSheet {

@@ -2,7 +2,7 @@
 /**
  * The playground: the real task pane in a plain browser, against an in-memory workbook instead of
  * Excel. Loaded by playground.html before the task pane's scripts, it defines `window.Office` and
- * `window.Excel` (stand-ins, see office-globals.ts) over a FakeWorkbook read with ExcelJS from
+ * `window.Excel` (stand-ins, see office-globals.ts) over a FakeWorkbook read (xlsx-to-fake.ts) from
  * samples/yunxi-2023-dept-selfeval.xlsx, or from `?file=<url>`. `?lang=en` shows the English pane;
  * `?api=12` pretends to be an Excel with ExcelApi 1.12 (no merged-area reads); `?blank` starts at
  * once with an empty workbook (the benchmark's first render, without a file to read).
@@ -42,9 +42,9 @@ async function load(): Promise<void> {
   try {
     const response = await fetch(file);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    // ExcelJS, most of the stand-in's weight, loads only when there is a file to read.
+    // The .xlsx reader, most of the stand-in's weight, loads only when there is a file to read.
     const { fakeFromXlsx } = await import(/* webpackChunkName: "playground-xlsx" */ "./xlsx-to-fake");
-    workbook = await fakeFromXlsx(await response.arrayBuffer(), { apiMinor });
+    workbook = fakeFromXlsx(await response.arrayBuffer(), { apiMinor }, file);
   } catch (error) {
     loadError = `could not load: ${error instanceof Error ? error.message : String(error)}`;
     workbook = new FakeWorkbook({ apiMinor });

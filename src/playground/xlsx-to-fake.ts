@@ -1,60 +1,55 @@
 /**
- * An .xlsx (loaded with ExcelJS, in the browser or in Node) as a FakeWorkbook: values as Excel's
- * Range.values would give them, formulas (with their cached result as the value, "" when the file
- * has none), number formats, solid fills and merged areas.
- *
- * Cell values and merged areas are converted by src/xlsx/cells.ts, as for the command line.
+ * An .xlsx as a FakeWorkbook, read by the command line's own reader (src/xlsx/reader.ts), in the
+ * browser or in Node: the grid the command line reads (values, cached formula results, number
+ * formats, blank cells' formats included, merged areas, hidden sheets), with dates as the serial
+ * numbers Excel's Range.values gives, and what else of the file the stand-in models: formulas,
+ * solid fills (blank cells' too), notes, very hidden sheets, sheet and workbook protection, and
+ * jixiao's record part (workbook.customXmlParts).
  */
-import ExcelJS from "exceljs";
-import { ExcelScalar } from "../excel/values";
-import { gridValue, mergesOf } from "../xlsx/cells";
-import { FakeWorkbook, FakeWorkbookOptions } from "./fake-workbook";
+import { cellKey } from "../core/grid";
+import { SheetNotes, readNotes } from "../xlsx/marks-parts";
+import { SheetParts, workbookParts } from "../xlsx/package";
+import { readXlsxBytes } from "../xlsx/reader";
+import { forEachWrittenCell, sheetProtected } from "../xlsx/sheet-part";
+import { findStatePart } from "../xlsx/state-part";
+import { MINIMAL_STYLES, StyleSheetEditor } from "../xlsx/styles-part";
+import { FakeWorkbook, FakeWorkbookOptions, Visibility } from "./fake-workbook";
 
-/** What Range.values shows for an ExcelJS cell: the grid value, with blanks as "" and errors as their text. */
-function excelValue(value: ExcelJS.CellValue): ExcelScalar {
-  const v = gridValue(value);
-  if (v === null) return "";
-  return typeof v === "object" ? v.error : v;
-}
+const VISIBILITY: Record<string, Visibility> = { hidden: "Hidden", veryHidden: "VeryHidden" };
 
-/** A solid fill's colour as "#RRGGBB"; theme and pattern fills are not modelled. */
-function fillColor(fill: ExcelJS.Fill | undefined): string | null {
-  if (fill?.type !== "pattern" || fill.pattern !== "solid") return null;
-  const argb = fill.fgColor?.argb;
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
-}
+/** Loads .xlsx bytes into a FakeWorkbook; `name` is what a refusal calls the file. */
+export function fakeFromXlsx(bytes: ArrayBuffer | Uint8Array, options: FakeWorkbookOptions = {}, name = "workbook.xlsx"): FakeWorkbook {
+  const { source: pkg, grid } = readXlsxBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), name, { dateSerials: true });
+  const book = FakeWorkbook.fromGrid(grid, options);
+  const { workbook, rels } = workbookParts(pkg);
+  const parts = new SheetParts(workbook, rels);
+  const stylesPart = rels.ofType("styles")?.part;
+  const styles = new StyleSheetEditor((stylesPart && pkg.text(stylesPart)) || MINIMAL_STYLES);
+  const states = new Map(workbook.sheetList().map((s) => [s.name, s.element.attributes.state]));
 
-function fakeFromExcelJs(workbook: ExcelJS.Workbook, options: FakeWorkbookOptions = {}): FakeWorkbook {
-  const book = new FakeWorkbook(options);
-  for (const worksheet of workbook.worksheets) {
-    const sheet = book.addSheet(worksheet.name);
-    if (worksheet.state === "hidden") sheet.visibility = "Hidden";
-    if (worksheet.state === "veryHidden") sheet.visibility = "VeryHidden";
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        // The other cells of a merged area repeat the top-left value in ExcelJS; Excel keeps it once.
-        const value = cell.type === ExcelJS.ValueType.Merge ? "" : excelValue(cell.value);
-        // Shared formulas included (ExcelJS translates them); ExcelJS keeps formulas without the "=".
-        const formula = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula ?? ""}` : undefined;
-        const numFmt = cell.numFmt || "General";
-        const fill = fillColor(cell.fill);
-        if (value === "" && formula === undefined && numFmt === "General" && fill === null) return;
-        const target = sheet.cellForWrite(rowNumber - 1, colNumber - 1);
-        target.value = value;
-        if (formula !== undefined) target.formula = formula;
-        target.numberFormat = numFmt;
-        target.fill = fill;
-      });
+  for (const sheetGrid of grid.sheets) {
+    const sheet = book.sheet(sheetGrid.name)!;
+    const part = parts.required(sheet.name);
+    sheet.visibility = VISIBILITY[states.get(sheet.name) ?? ""] ?? "Visible";
+    sheetGrid.formulas?.forEach((row, r) =>
+      row?.forEach((formula, c) => {
+        // A shared formula's cell whose text the reader could not move from its master (true) is
+        // still a formula.
+        if (formula !== undefined && formula !== false) sheet.cellForWrite(r, c).formula = `=${formula === true ? "" : formula}`;
+      }),
+    );
+    const layout = pkg.layoutOf(part);
+    forEachWrittenCell(layout, (row, col, format) => {
+      // fillOf gives "#RRGGBB" for a solid colour; theme and pattern fills are not modelled.
+      const fill = styles.fillOf(format);
+      if (fill?.startsWith("#")) sheet.cellForWrite(row, col).fill = fill;
     });
-    sheet.merges = mergesOf(worksheet);
+    sheet.protected = sheetProtected(pkg.required(part), layout);
   }
+  for (const note of readNotes(parts, new SheetNotes(pkg))) book.sheet(note.sheet)?.notes.set(cellKey(note.row, note.col), note.note);
+  book.protected = workbook.structureLocked();
+  const record = findStatePart(pkg, rels);
+  if (record) book.addCustomXmlPart(pkg.required(record.part));
   book.activeSheet = book.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
   return book;
-}
-
-/** Loads .xlsx bytes into a FakeWorkbook. */
-export async function fakeFromXlsx(bytes: ArrayBuffer, options: FakeWorkbookOptions = {}): Promise<FakeWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
-  return fakeFromExcelJs(workbook, options);
 }

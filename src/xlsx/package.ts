@@ -7,7 +7,7 @@
 import { BilingualError } from "../core/messages";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import { SheetLayout, sheetLayout } from "./sheet-part";
-import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, rootElement, scanXml, startTag, xmlDeclaration } from "./xml";
+import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, isTrue, rootElement, scanXml, startTag, xmlDeclaration } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -612,8 +612,12 @@ export class WorkbookPart {
 
   /** Whether dates count from 1904 (Mac Excel's old default) rather than 1900. */
   date1904(): boolean {
-    const value = firstElement(this.xml, "workbookPr")?.attributes.date1904;
-    return value === "1" || value === "true";
+    return isTrue(firstElement(this.xml, "workbookPr")?.attributes.date1904);
+  }
+
+  /** Whether the workbook's structure is protected (no sheet may be added, renamed or removed). */
+  structureLocked(): boolean {
+    return isTrue(firstElement(this.xml, "workbookProtection")?.attributes.lockStructure);
   }
 
   addSheet(name: string, relationshipId: string): void {

@@ -2,11 +2,13 @@
  * An .xlsx's bytes → the grid the core takes, in one pass over the zip and one tokenizer pass
  * (saxes) over each part jixiao needs: the workbook, its relationships, the styles (cell format →
  * number format), the shared strings, the sheets (values, cached formula results, formula text,
- * merged areas) and jixiao's own record. No Node API: a browser page can use it as it is.
+ * merged areas) and jixiao's own record. No Node API: a browser page (and the playground's
+ * stand-in for Excel, src/playground/xlsx-to-fake.ts) can use it as it is.
  *
  * Values come out as ExcelJS gave them before (its reading is the test oracle): formula cells by
- * their cached result, numbers under a date format as "YYYY-MM-DD", rich and inline text joined,
- * error values kept as values, the other cells of a merged area left empty.
+ * their cached result, numbers under a date format as "YYYY-MM-DD" (as serials when asked:
+ * ReadOptions.dateSerials), rich and inline text joined, error values kept as values, the other
+ * cells of a merged area left empty.
  */
 import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
@@ -36,6 +38,11 @@ export interface LoadedWorkbook {
 export interface ReadOptions {
   codec?: Codec;
   limits?: Partial<ReadLimits>;
+  /**
+   * Numbers under a date format as their serials, as Excel's Range.values gives them (the
+   * playground's stand-in for Excel), not as "YYYY-MM-DD" text (the grid the core reads).
+   */
+  dateSerials?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -270,6 +277,8 @@ interface SheetContext {
   sharedStrings: () => string[];
   formats: CellFormats;
   date1904: boolean;
+  /** Numbers under a date format kept as numbers (ReadOptions.dateSerials). */
+  dateSerials: boolean;
   /** Cells still allowed in the workbook (the cell limit). */
   cellBudget: { left: number };
 }
@@ -299,7 +308,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const formulas: (boolean | string | undefined)[][] = [];
   const unknownResults: (boolean | undefined)[][] = [];
   const merges: SheetGrid["merges"] = [];
-  const { formats, date1904, cellBudget } = context;
+  const { formats, date1904, dateSerials, cellBudget } = context;
   let strings: string[] | undefined;
 
   // The used range: every <c> written, with a value or only a format.
@@ -329,7 +338,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     const code = style > 0 ? formats.codes[style] : undefined;
     if (code !== undefined) (numFmts[row] ??= [])[col] = code;
     let result: CellValue;
-    const date = style > 0 && formats.isDate[style];
+    const date = !dateSerials && style > 0 && formats.isDate[style];
     const number = (text: string): CellValue => {
       const n = parseFloat(text);
       // A number cell holding no number (<v>abc</v>, 1e309) is damaged: its text as written, so a
@@ -492,7 +501,7 @@ export function readXlsxBytes(bytes: Uint8Array, name: string, options: ReadOpti
   checkKind(bytes, name);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   try {
-    return readPackage(Package.open(bytes, options.codec ?? fflateCodec, limits), limits);
+    return readPackage(Package.open(bytes, options.codec ?? fflateCodec, limits), limits, options.dateSerials ?? false);
   } catch (error) {
     if (error instanceof CellLimitError) {
       throw new WorkbookReadError(
@@ -506,7 +515,7 @@ export function readXlsxBytes(bytes: Uint8Array, name: string, options: ReadOpti
   }
 }
 
-function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
+function readPackage(pkg: Package, limits: ReadLimits, dateSerials: boolean): LoadedWorkbook {
   const rootRels = pkg.text("_rels/.rels");
   const workbookPath = rootRels === undefined ? undefined : new RelationshipsPart(rootRels, "").ofType("officeDocument")?.part;
   if (workbookPath === undefined || !pkg.has(workbookPath)) {
@@ -527,6 +536,7 @@ function readPackage(pkg: Package, limits: ReadLimits): LoadedWorkbook {
         : []),
     formats: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart), stylesPart),
     date1904: workbook.date1904(),
+    dateSerials,
     cellBudget: { left: limits.maxCells },
   };
   if (sharedStringsPart && !pkg.has(sharedStringsPart)) context.sharedStrings();

@@ -4,7 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
-import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, isTrue, rootElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -102,8 +102,7 @@ export function formatIndex(text: string | undefined): number {
 
 /** The format a row gives the cells it does not write: its s when customFormat says so (LibreOffice writes "true"). */
 function rowFormatOf(attributes: Record<string, string>): number | undefined {
-  const custom = attributes.customFormat;
-  return custom === "1" || custom === "true" ? formatIndex(attributes.s) : undefined;
+  return isTrue(attributes.customFormat) ? formatIndex(attributes.s) : undefined;
 }
 
 /** A layout with nothing located yet. */
@@ -293,6 +292,12 @@ export function highestFormat(layout: SheetLayout): number {
   return highest;
 }
 
+/** Each <c> written, in document order (a later one for the same cell after the earlier): its 0-based row and column and its format. */
+export function forEachWrittenCell(layout: SheetLayout, visit: (row: number, col: number, format: number) => void): void {
+  const cells = layout.cells;
+  for (let at = 0; at < cells.length; at += CELL_FIELDS) visit(cells[at + ROW], cells[at + COL], cells[at + FORMAT]);
+}
+
 /** The format a cell that is not written yet shows: its row's (when the row sets one, rowFormatOf), else its column's. */
 function inheritedFormat(rowFormat: number | undefined, col: number, columns: ColumnFormat[]): number {
   return rowFormat ?? columns.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
@@ -314,6 +319,12 @@ export function legacyDrawingId(xml: string, layout: SheetLayout): string | unde
   const child = layout.tail.find((c) => c.local === "legacyDrawing");
   const element = child && firstElement(xml.slice(child.start, child.end), "legacyDrawing");
   return element && attributeByLocal(element, "id");
+}
+
+/** Whether the sheet is protected: its <sheetProtection> says sheet="1" (a protection with sheet="0" is off). */
+export function sheetProtected(xml: string, layout: SheetLayout): boolean {
+  const child = layout.tail.find((c) => c.local === "sheetProtection");
+  return child !== undefined && isTrue(firstElement(xml.slice(child.start, child.end), "sheetProtection")?.attributes.sheet);
 }
 
 /** The splice that makes the sheet's <legacyDrawing> what the edit says, in its place in the schema's order. */

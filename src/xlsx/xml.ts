@@ -169,6 +169,11 @@ export function rootElement(xml: string): XmlElement {
   return root;
 }
 
+/** Whether an attribute of type xsd:boolean is true: "1" or "true" (absent is false). */
+export function isTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
 /** An attribute by its local name, whatever its prefix ("r:id", "id"): the first one found. */
 export function attributeByLocal(element: XmlElement, local: string): string | undefined {
   for (const name in element.attributes) if (localOf(name) === local) return element.attributes[name];

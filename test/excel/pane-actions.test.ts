@@ -25,9 +25,9 @@ import { contextOf } from "./helpers";
 const globals = globalThis as unknown as { Office?: unknown; Excel?: unknown };
 const SHEET = "部门整体支出绩效自评表";
 
-async function yunxi(apiMinor?: number): Promise<FakeWorkbook> {
+function yunxi(apiMinor?: number): FakeWorkbook {
   const bytes = readFileSync(`${__dirname}/../fixtures/yunxi-2023-dept-selfeval.xlsx`);
-  const book = await fakeFromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { apiMinor });
+  const book = fakeFromXlsx(bytes, { apiMinor });
   globals.Office = officeStandIn(() => book, { displayLanguage: "zh-CN" });
   globals.Excel = excelStandIn(() => book);
   return book;
