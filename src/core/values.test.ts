@@ -480,6 +480,62 @@ describe("parseValue: empty, error and invalid cells", () => {
   });
 });
 
+describe("parseValue: numbers in Chinese numerals, where digits would be read (review round 50b, C2)", () => {
+  it.each<[string, string, string, Op | null]>([
+    ["十次", "10", "次", null],
+    ["十二期", "12", "期", null],
+    ["一百人", "100", "人", null],
+    ["五十户", "50", "户", null],
+    ["完成三次", "3", "次", "="],
+    ["三十余场", "30", "场", "≈"],
+    ["十余次", "10", "次", "≈"],
+    ["两千份", "2000", "份", null],
+    ["不少于十次", "10", "次", ">="],
+    ["三次", "3", "次", null],
+    ["已建成三个", "3", "个", null],
+    ["共计十五次", "15", "次", null],
+    ["两个", "2", "个", null],
+    ["二十次", "20", "次", null],
+    ["一百二十人", "120", "人", null],
+    ["一千二百份", "1200", "份", null],
+    ["两百人次", "200", "人次", null],
+    ["三万人", "30000", "人", null],
+    ["十万元", "10", "万元", null],
+    ["三年内", "3", "年", "<="],
+    ["三个月", "3", "个月", null],
+    ["十次以上", "10", "次", ">="],
+    ["约五十户", "50", "户", "≈"],
+    ["全年两次", "2", "次", null],
+  ])("%s → %s %s", (text, value, unit, op) => {
+    expect(parsed(text)).toMatchObject({ ...num(value, unit, op), text });
+  });
+
+  it("reads a period before the count as with digits: 每月两次 is 2次 a month, 每两周一次 26 a year", () => {
+    expect(parseValue("每月两次")).toMatchObject({ kind: "number", period: { perYear: 12 } });
+    expect(parseValue("每两周一次")).toMatchObject({ kind: "number", period: { perYear: 26 } });
+  });
+
+  it.each([
+    ["一般"], ["一站式"], ["一次性"], ["一次性补助到位"], ["十三五"], ["十四五规划"], ["一带一路"], ["三公经费"],
+    ["两学一做"], ["三农"], ["四好农村路"], ["五星级"], ["一把手"], ["万一"], ["一体化"], ["一网通办"], ["双一流"],
+    ["三同时"], ["一户一宅"], ["第三方"], ["百姓"], ["千家万户"], ["万元"], ["第三次"], ["前三名"],
+    // No number as written (一百五 drops its power), one with 零 or 〇 in it, a range, a figure per period in numerals.
+    ["一百五人"], ["一百零五人"], ["二〇二三年"], ["二至三次"], ["一月一次"], ["三年两次"],
+  ])("leaves %s as it was: no number", (text) => {
+    expect(parsed(text)).toMatchObject({ text, value: null });
+    expect(parsed(text).kind).not.toBe("number");
+  });
+
+  it.each([
+    ["一季度", "一季度"],
+    ["第四季度", "第四季度"],
+    ["十二月底前", "12月底前"],
+  ])("reads %s as the date %s is", (text, digits) => {
+    expect(parseValue(text)).toMatchObject({ kind: "qualitative", value: null, date: parseValue(digits).date });
+    expect(parseValue(text).date).not.toBeNull();
+  });
+});
+
 describe("parseValue: deadlines", () => {
   it.each(["2023年12月底前", "2023年12月底前完成", "2023年", "2023年度", "2023-12-31", "2023/6/30", "2023.12.31", "12月底前", "6月份", "3月底", "12月31日前", "6月中旬", "≥2023年", "7月"])(
     "%s is a deadline, not a number of 年",

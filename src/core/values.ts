@@ -686,7 +686,7 @@ const COMPARISON_NOTE = /[,;](?:较|比|同比|环比|占|超出|超过计划|�
 export function noteFigureAsked(actual: ParsedValue): ParsedValue {
   if (actual.kind !== "number") return actual;
   // A note without a figure (6%，高于全省平均水平) gives none to choose from.
-  const note = COMPARISON_NOTE.exec(normalizeText(actual.text));
+  const note = COMPARISON_NOTE.exec(readable(actual.text));
   return note && /\d/.test(note[0]) ? invalid(actual.text, SEVERAL_NUMBERS, [], actual.unit) : actual;
 }
 
@@ -796,6 +796,70 @@ function spelledNumber(s: string, prefix: Prefix): Quantity | undefined {
   const q = scanFrom(`${s.slice(0, at)}${digits}${s.slice(at + 1)}`, prefix);
   if (q.kind !== "number" || q.scaledBy !== null) return undefined;
   return q.unit === null || isKnownUnit(q.unit) || q.unit.symbol.length === 1 ? q : undefined;
+}
+
+/** Chinese numerals: digits (两 is 2; 〇 and 零 alone are spelledNumber's) and the powers of ten below 万. */
+const NUMERAL_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMERAL_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** A run of numerals (三万人 is 3万人, a magnitude before a unit), not a range's upper bound (二至三次). */
+const NUMERAL_RUN = /(?<![-~—–至]|(?<!达)到)[一二两三四五六七八九十百千]+/g;
+
+/**
+ * The number a run of numerals writes in full, below 10,000 (十二, 二十五, 一百二十, 两千); undefined
+ * for what is none: digits in a row (十三五), a power alone (百姓), one dropped (一百五).
+ */
+function numeralValue(run: string): number | undefined {
+  let total = 0;
+  let power = 10000;
+  let digit: number | undefined;
+  for (const ch of run) {
+    const p = NUMERAL_POWERS[ch];
+    if (p === undefined) {
+      if (digit !== undefined) return undefined;
+      digit = NUMERAL_DIGITS[ch];
+      continue;
+    }
+    // 十 opens a number alone (十二); any other power wants its digit (一百).
+    if (p >= power || (digit === undefined && (p !== 10 || total !== 0))) return undefined;
+    total += (digit ?? 1) * p;
+    [power, digit] = [p, undefined];
+  }
+  if (digit === undefined) return total;
+  return total === 0 || power === 10 ? total + digit : undefined;
+}
+
+/**
+ * Whether digits for the numerals from `at` to `end` would be read as the grammar reads digits there:
+ * before a unit it knows (十次, 三十余场, 两千份, 三万人) that ends the value but for a comparator
+ * or a note (不少于十次, 十次，覆盖全县), or as a date's month (十二月底前; 一月一次 is no month).
+ * 一次性, 一站式 and 三农 stay words.
+ */
+function numeralReadAt(s: string, at: number, end: number, value: number): boolean {
+  if (s[end] === "月" && value <= 12) return !/^月[\d零〇一二两三四五六七八九十]/.test(s.slice(end));
+  // A number in numerals before it (一月一次, 三年两次) is part of the value, and one the grammar would not read.
+  if (/[零〇一二两三四五六七八九十千万]/.test(s.slice(0, at).replace(LEADING_PERIODS, ""))) return false;
+  const unit = readUnit(s, skipNear(s, end, []), []);
+  return unit !== undefined && /^(?:[,;]|$)/.test(s.slice(readSuffix(s, readPer(s, unit.end).end, [])));
+}
+
+/** Numbers written in Chinese numerals written in digits where the grammar would read the digits (numeralReadAt). */
+function numeralsAsDigits(s: string): string {
+  return s.replace(NUMERAL_RUN, (run: string, at: number) => {
+    const value = numeralValue(run);
+    return value && numeralReadAt(s, at, at + run.length, value) ? String(value) : run;
+  });
+}
+
+/**
+ * A value's text as the grammar reads it: normalised, its numbers in Chinese numerals in digits
+ * (十次, 完成三次, 不少于十次, 十二月底前) where that gives a quantity or a date the words did not. A
+ * text that states a date (一季度, 第四季度) keeps its reading.
+ */
+function readable(text: string): string {
+  const s = normalizeText(text);
+  const digits = numeralsAsDigits(s);
+  if (digits === s || dateIn(s) !== null) return s;
+  return scanQuantity(digits).kind !== "none" || dateIn(digits) !== null ? digits : s;
 }
 
 /** A unit a quantity is per, written before it with 每 (每户1000元, 每人500元, 每亩50公斤). */
@@ -1248,7 +1312,7 @@ function columnUnit(text: string | undefined): { unit: Unit | null; period: Peri
 function parseText(raw: string, ctx: ParseContext): ParsedValue {
   const text = raw.trim();
   if (isEmptyMarker(text)) return result(text, "empty");
-  const s = normalizeText(text);
+  const s = readable(text);
   const q = scanQuantity(s);
   const column = readOpColumn(ctx.opColumn);
   if (q.kind === "number") {

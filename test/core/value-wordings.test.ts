@@ -141,6 +141,56 @@ describe("an actual with a clause setting it against another figure (review roun
   });
 });
 
+describe("numbers in Chinese numerals (review round 50b, C2)", () => {
+  it.each([
+    ["3次", "完成三次"],
+    ["≥50户", "五十户"],
+    ["≥10次", "十余次"],
+    ["≥30场", "三十余场"],
+    ["≥2000份", "两千份"],
+    ["≥12期", "十二期"],
+    ["≥3个", "已建成三个"],
+    ["≥15次", "共计十五次"],
+    ["不少于十次", "12次"],
+    ["不少于两个", "两个"],
+    ["每月两次", "24次"],
+  ])("reads %s against %s as numbers: met, full marks, no finding", (target, actual) => {
+    const a = run(townshipForm({ name: "任务量", target, actual }));
+    expect(a.indicators[0].target.value).not.toBeNull();
+    expect(a.indicators[0].actual?.value).not.toBeNull();
+    expect(a.indicators[0].score).toBe("10");
+    expect(found(a)).toEqual([]);
+  });
+
+  it.each([
+    ["三次", "2次", "6.67"],
+    ["十二期", "9期", "7.5"],
+    ["不少于十次", "8次", "8"],
+  ])("scores an actual short of a target in numerals (%s against %s): a recorded full score is a score-mismatch", (target, actual, due) => {
+    const a = run(townshipForm({ name: "召开工作推进会", target, actual, score: 10, reason: "工作调整" }));
+    expect(found(a)).toEqual(["score-mismatch@项目支出绩效自评表!G7"]);
+    expect(message(a, "score-mismatch", "G7")).toBe(`“召开工作推进会”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 ${due}。`);
+  });
+
+  it("reads a deadline in numerals as the same in digits: 11月 meets 十二月底前, 次年2月 misses it", () => {
+    const met = run(townshipForm({ level2: "时效指标", name: "项目完成时间", target: "十二月底前", actual: "11月" }));
+    expect(found(met)).toEqual([]);
+    const late = run(townshipForm({ level2: "时效指标", name: "项目完成时间", target: "十二月底前", actual: "次年2月", reason: "工期延误" }));
+    expect(found(late)).toEqual(["qualitative-score-band@项目支出绩效自评表!G7"]);
+  });
+
+  it("reads a figure in numerals in a note on a row measuring a change: 92%，较上年提高一个百分点 stays not-numeric", () => {
+    const a = run(townshipForm({ level2: "质量指标", name: "农民收入增幅", target: "≥3%", actual: "92%，较上年提高一个百分点" }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+
+  it("leaves words holding numerals words: 一站式服务 restated is met, and not a count", () => {
+    const a = run(townshipForm({ level2: "质量指标", name: "服务模式", target: "一站式服务", actual: "一站式服务" }));
+    expect(a.indicators[0].target.value).toBeNull();
+    expect(found(a)).toEqual([]);
+  });
+});
+
 describe("a unit written before its number with 每: 每户1000元 is 1000元/户 (review round 17)", () => {
   it("reads it per that unit, against a target per the same", () => {
     expect(parseValue("每户1000元")).toMatchObject({ kind: "number", unit: { symbol: "元/户" } });
