@@ -46,6 +46,7 @@ import {
   parseValue,
   limitAfterEvent,
   noteFigureAsked,
+  figureBeforeNotes,
   quantityInWords,
   sameDayAsOneDay,
   rangeAsBound,
@@ -337,7 +338,8 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 /**
  * A row's target and actual as the row reads them together: a target range as the bound that
  * decides it (10-20个 as ≥10个, see rangeAsBound), a limit after an event against the time taken
- * (收到资金后30日内 against 45日), words of the actual the target gives a figure to (当日办结, 全部完成,
+ * (收到资金后30日内 against 45日), an actual's first figure before clauses with figures in other units
+ * (10次，覆盖全县12个乡镇: not on a row measuring a change), words of the actual the target gives a figure to (当日办结, 全部完成,
  * 开展22场宣传活动, a date serial against a deadline), a value naming what it counted in the other's
  * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 (or 未发生安全事故 …) as the answer "none"
  * where the row, by its `name`, makes it one.
@@ -347,7 +349,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   if (!bound || !actual) return [bound, actual];
   const limit = limitAfterEvent(bound.parsed, actual.parsed);
   const timed = limitAfterEvent(actual.parsed, limit);
-  const asked = measure.change ? noteFigureAsked(timed) : timed;
+  const asked = measure.change ? noteFigureAsked(timed) : figureBeforeNotes(limit, timed);
   const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked)));
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);

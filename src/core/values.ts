@@ -1550,6 +1550,40 @@ export function quantityInWords(target: ParsedValue, actual: ParsedValue): Parse
   return q.kind === "number" ? numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period) : actual;
 }
 
+const NUMBERS = new RegExp(NUMBER_SOURCE, "g");
+/** A clause adding to what was done, in any unit: 另有2所在建, 另完成3场 (10次 and 3场 may be alike), 还有, 此外. */
+const ADDING_CLAUSE = /[,;](?:另|还有|此外)/;
+
+/**
+ * An actual whose first clause states a figure in a unit of the target's (10次, 培训320人次, 6期)
+ * and whose later clauses (after ， or ；) state figures only in units that do not convert to it
+ * (覆盖全县12个乡镇, 发放资料2000份, 培训450人次): the first figure, the later clauses a note on it,
+ * as one in brackets is; read as a number of several figures or as words (培训320人次 before a
+ * clause). A later figure the target's unit may count (节约20万元; 整改问题35个 against 家, as 个
+ * counts anything), one without a unit, a later clause that adds (ADDING_CLAUSE) or a first clause
+ * that takes something away or makes a plan (仅完成8次, 计划10次) leaves which figure is meant
+ * unwritten. Other values are returned as they are.
+ */
+export function figureBeforeNotes(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const unit = target.kind === "number" ? target.unit : null;
+  if (unit === null || (actual.problem !== SEVERAL_NUMBERS && actual.kind !== "qualitative")) return actual;
+  const s = readable(actual.text);
+  const stop = s.search(/[,;]/);
+  const first = s.slice(0, stop);
+  if (stop < 1 || qualifies(first) || PLANNED.test(first)) return actual;
+  const read = quantityInWords(target, parseValue(first));
+  if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, unit)) return actual;
+  const rest = s.slice(stop);
+  if (ADDING_CLAUSE.test(rest)) return actual;
+  const counts = (u: Unit) => unitsConvertible(u, unit) || (unit.per !== undefined && unitsConvertible(u, unit.per.numerator));
+  const figures = [...rest.matchAll(NUMBERS)];
+  const notes = figures.length > 0 && figures.every((m) => {
+    const later = readUnit(rest, skipNear(rest, m.index! + m[0].length, []), []);
+    return later !== undefined && !counts(later.unit);
+  });
+  return notes ? { ...read, text: actual.text } : actual;
+}
+
 const ONE_HUNDRED = new Decimal(100);
 /** All of it done or covered: 全覆盖, 全部完成, 已全部完成, 均已完成, 全部到位, 完成. */
 const ALL_DONE = /^(?:已|均已|已经|均)?(?:全部|全面|全)?完成$|^(?:已|均已|均)?(?:全部|全面|全)(?:覆盖|到位|落实)$/;

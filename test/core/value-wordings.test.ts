@@ -141,6 +141,42 @@ describe("an actual with a clause setting it against another figure (review roun
   });
 });
 
+describe("an actual with clauses holding figures in other units: 10次，覆盖全县12个乡镇 (review round 50b, C1)", () => {
+  it.each([
+    ["≥10次", "10次，覆盖全县12个乡镇", "10", "次"],
+    ["≥15场", "15场，受众3000余人", "15", "场"],
+    ["≥300人次", "培训320人次，发放资料2000份", "320", "人次"],
+    ["≥6期", "6期，培训450人次", "6", "期"],
+    ["≥10次", "10次；覆盖12个乡镇", "10", "次"],
+    ["≥10次", "十次，覆盖全县12个乡镇", "10", "次"],
+    ["≥20场", "开展22场宣传活动，受众3000余人", "22", "场"],
+  ])("reads %s / %s as its first figure, met in full", (target, actual, value, unit) => {
+    const a = run(townshipForm({ name: "任务量", target, actual }));
+    expect(a.indicators[0].actual).toMatchObject({ text: actual, value, unit });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("scores a first figure short of its target as that figure", () => {
+    const a = run(townshipForm({ name: "开展宣传", target: "≥12次", actual: "10次，覆盖8个乡镇", score: 10, reason: "疫情影响" }));
+    expect(message(a, "score-mismatch", "G7")).toBe("“开展宣传”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 8.33。");
+  });
+
+  it.each([
+    ["≥10次", "10次，另有2次线上", "数量指标", "任务量", "a later figure in the target's unit"],
+    ["≥10次", "10次，另有3场线上", "数量指标", "任务量", "a clause adding more, in a unit that may count the same"],
+    ["≤500万元", "480万元，节约20万元", "成本指标", "项目总成本", "a later amount of money: spent or saved may be meant"],
+    ["≥120家", "检查企业126家，整改问题35个", "数量指标", "检查企业", "个, which counts anything, 家 too"],
+    ["≥10次", "10次，覆盖12", "数量指标", "任务量", "a later figure without a unit"],
+    ["≥10次", "计划10次，覆盖12个乡镇", "数量指标", "任务量", "a plan"],
+    ["≥10次", "仅完成10次，覆盖12个乡镇", "数量指标", "任务量", "a first clause taking something away"],
+    ["≥3%", "4%，带动1200户", "经济效益指标", "农民收入增幅", "a row measuring a change"],
+    ["0起", "全年未发生安全事故，开展安全检查12次", "社会效益指标", "安全事故发生数", "no figure in the first clause"],
+  ])("keeps %s / %s not-numeric (%s)", (target, actual, level2, name) => {
+    const a = run(townshipForm({ level2, name, target, actual }));
+    expect(found(a)).toEqual(["not-numeric@项目支出绩效自评表!E7"]);
+  });
+});
+
 describe("numbers in Chinese numerals (review round 50b, C2)", () => {
   it.each([
     ["3次", "完成三次"],
