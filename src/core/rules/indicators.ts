@@ -482,6 +482,23 @@ function actualMeetingTarget(target: ParsedValue, actual: ValueCell, direction: 
   return pair && quantitativeScore(direction, pair.target, pair.actual, ONE, profile).eq(ONE) ? { ...actual, parsed } : actual;
 }
 
+/** What scoring a row's actual against its target needs, shared by its quantitative and qualitative ways. */
+interface RowScoring {
+  findings: FindingList;
+  indicator: Indicator;
+  profile: Profile;
+  measure: Measure;
+  /** The row's name as messages give it: its own, else its 二级指标's. */
+  name: string;
+  target: ValueCell;
+  actual: ValueCell;
+  score: NumberCell | null;
+  /** The row's own weight; null where a group shares it. */
+  weight: Decimal | null;
+  /** Filled in as the row is scored. */
+  result: IndicatorResult;
+}
+
 function evaluateIndicator(
   findings: FindingList,
   indicator: Indicator,
@@ -491,7 +508,7 @@ function evaluateIndicator(
   valuesArePoints = false,
 ): IndicatorResult {
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
-  const { target, actual, reason } = indicator;
+  const { target, actual } = indicator;
   const name = indicator.name || indicator.level2;
   // A cut stated by its size (压减10%) is a floor on the cut, a cost's included.
   const direction = target && statesReduction(target.parsed) ? "positive" : directionOf(target?.parsed.op ?? null, measure.cost, target?.parsed.value ?? null);
@@ -538,98 +555,103 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
+  const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, result };
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
-    if (isDateAgainstDuration(actual.parsed, target.parsed)) {
-      addDateAgainstDuration(findings, actual, target);
-      return result;
-    }
-    if (actual.parsed.kind === "qualitative") {
-      // A share of what never came (投诉办结率 ≥95% against 未收到投诉): no figure to give, nothing to correct.
-      const noneToCount = isPercent(target.parsed) && statesNoneHappened(actual.parsed, name);
-      // Work not done (未开展满意度调查), scored 0: there is no figure to give (review round 33).
-      const notDoneScoredNothing = NOT_DONE.test(actual.parsed.text) && recorded !== null && recorded.isZero();
-      if (!noneToCount && !notDoneScoredNothing) {
-        findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
-      }
-      return result;
-    }
-    const measured = actualMeetingTarget(target.parsed, actual, direction, profile);
-    checkValue(findings, indicator, measure, measured, false);
-    if (measured.parsed.kind === "number" && measured.parsed.contradictory) return result;
-    // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
-    // recorded score stands, as beside a value that reads as no number (review round 33).
-    if (target.parsed.contradictory) return result;
-    // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
-    // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
-    // round 33); a blank one is filled in as the target is written.
-    const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
-    if (costFloor && recorded !== null) return result;
-    const [targetRead, actualRead] = perUnitAsNamed(measure, target.parsed, measured.parsed);
-    const pair = comparable(targetRead, actualRead, direction);
-    if (!pair) {
-      if (measured.parsed.kind === "number" && !findings.hasCell(actual)) {
-        const [zh, en] = unitMismatchText(target.parsed, measured.parsed, direction);
-        findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
-      }
-      return result;
-    }
-    // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
-    const range = target.parsed.range;
-    const planned = (range && comparable({ ...targetRead, value: range.high }, actualRead, direction)?.target) ?? pair.target;
-    const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
-    const scored = asCut(target.parsed, measured.parsed, direction, pair) ?? { direction, ...pair };
-    if (weightValue === null) {
-      result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
-    } else {
-      result.computed = quantitativeScore(scored.direction, scored.target, scored.actual, weightValue, profile);
-      const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
-      // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
-      // a lower recorded score is then the reviewer's call, not a wrong number. A score for a target
-      // missed given by the row's own 评分标准 stands likewise (review round 33, M7); a blank one is
-      // filled in by the formula, and a target met has its full marks as always.
-      const byOwnRule = recorded !== null && lt(rounded, weightValue) && scoredByOwnRule(indicator.standard);
-      const reduced = (overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded)) || byOwnRule;
-      result.score = reduced ? recorded : rounded;
-      result.inEffect = recorded ?? rounded;
-      const digits = score ? scoreDigits(score, profile.scoreDecimals) : 0;
-      if (score && recorded && !reduced && !agreesAsShown(recorded, digits, result.computed)) {
-        findings.add("score-mismatch", score, {
-          name,
-          ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
-          ...scoreFormula(scored.direction, scored, eq(result.computed, weightValue), profile, range !== null),
-        });
-      }
-    }
-    // Over-achieved with full marks (a reduced score already answers for the too-low target).
-    const over = overAchieved && (weightValue === null || (result.inEffect !== null && gte(result.inEffect, weightValue)));
-    if (over) {
-      findings.add("over-achievement", actual, {
-        name,
-        actual: actual.parsed.text,
-        target: target.parsed.text,
-        ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
-        explained: reason !== null && !givesNoReason(reason) ? "1" : "",
-      });
-    }
-    const below = weightValue !== null && result.score !== null && belowWeight(result.score, weightValue, profile.scoreDecimals);
-    if ((below || over) && givesNoReason(reason)) {
-      findings.add("missing-reason", reason, {
-        name,
-        why: over ? "超额完成" : `得分 ${result.score?.toFixed()} 低于分值 ${weightValue?.toFixed()}`,
-        whyEn: over ? "was over-achieved" : "scored below its weight",
-      });
-    }
-    return result;
-  }
-
-  if (isDateAgainstDuration(target.parsed, actual.parsed)) {
+    scoreQuantitative(row);
+  } else if (isDateAgainstDuration(target.parsed, actual.parsed)) {
     addDateAgainstDuration(findings, actual, target);
-    return result;
+  } else {
+    scoreQualitative(row, block.year);
   }
-  // Qualitative: the recorded score must sit inside the band of the result; none is invented.
-  result.achievement = achievementOf(target.parsed, actual.parsed, name, block.year);
-  if (result.achievement && score?.value && weightValue !== null) {
-    const [lowScore, highScore] = bandPoints(profile, weightValue, result.achievement);
+  return result;
+}
+
+/** A row whose target is a number: its score computed from the actual, and the findings on it. */
+function scoreQuantitative({ findings, indicator, profile, measure, name, target, actual, score, weight, result }: RowScoring): void {
+  const { direction } = result;
+  const recorded = score?.value ?? null;
+  const { reason } = indicator;
+  if (isDateAgainstDuration(actual.parsed, target.parsed)) {
+    addDateAgainstDuration(findings, actual, target);
+    return;
+  }
+  if (actual.parsed.kind === "qualitative") {
+    // A share of what never came (投诉办结率 ≥95% against 未收到投诉): no figure to give, nothing to correct.
+    const noneToCount = isPercent(target.parsed) && statesNoneHappened(actual.parsed, name);
+    // Work not done (未开展满意度调查), scored 0: there is no figure to give (review round 33).
+    const notDoneScoredNothing = NOT_DONE.test(actual.parsed.text) && recorded !== null && recorded.isZero();
+    if (!noneToCount && !notDoneScoredNothing) {
+      findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+    }
+    return;
+  }
+  const measured = actualMeetingTarget(target.parsed, actual, direction, profile);
+  checkValue(findings, indicator, measure, measured, false);
+  if (measured.parsed.kind === "number" && measured.parsed.contradictory) return;
+  // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
+  // recorded score stands, as beside a value that reads as no number (review round 33).
+  if (target.parsed.contradictory) return;
+  // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
+  // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
+  // round 33); a blank one is filled in as the target is written.
+  const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
+  if (costFloor && recorded !== null) return;
+  const [targetRead, actualRead] = perUnitAsNamed(measure, target.parsed, measured.parsed);
+  const pair = comparable(targetRead, actualRead, direction);
+  if (!pair) {
+    if (measured.parsed.kind === "number" && !findings.hasCell(actual)) {
+      const [zh, en] = unitMismatchText(target.parsed, measured.parsed, direction);
+      findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
+    }
+    return;
+  }
+  // Within a range target (10-20个) nothing is over-achieved: the ratio is to its upper bound.
+  const range = target.parsed.range;
+  const planned = (range && comparable({ ...targetRead, value: range.high }, actualRead, direction)?.target) ?? pair.target;
+  const overAchieved = direction === "positive" && reachesRatio(planned, pair.actual, decimalsOf(profile).overAchievement);
+  const scored = asCut(target.parsed, measured.parsed, direction, pair) ?? { direction, ...pair };
+  if (weight === null) {
+    result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
+  } else {
+    result.computed = quantitativeScore(scored.direction, scored.target, scored.actual, weight, profile);
+    const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
+    // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
+    // a lower recorded score is then the reviewer's call, not a wrong number. A score for a target
+    // missed given by the row's own 评分标准 stands likewise (review round 33, M7); a blank one is
+    // filled in by the formula, and a target met has its full marks as always.
+    const byOwnRule = recorded !== null && lt(rounded, weight) && scoredByOwnRule(indicator.standard);
+    const reduced = (overAchieved && recorded !== null && !recorded.isNegative() && lt(recorded, rounded)) || byOwnRule;
+    result.score = reduced ? recorded : rounded;
+    result.inEffect = recorded ?? rounded;
+    const digits = score ? scoreDigits(score, profile.scoreDecimals) : 0;
+    if (score && recorded && !reduced && !agreesAsShown(recorded, digits, result.computed)) {
+      findings.add("score-mismatch", score, {
+        name,
+        ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
+        ...scoreFormula(scored.direction, scored, eq(result.computed, weight), profile, range !== null),
+      });
+    }
+  }
+  // Over-achieved with full marks (a reduced score already answers for the too-low target).
+  const over = overAchieved && (weight === null || (result.inEffect !== null && gte(result.inEffect, weight)));
+  if (over) {
+    findings.add("over-achievement", actual, {
+      name,
+      actual: actual.parsed.text,
+      target: target.parsed.text,
+      ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
+      explained: reason !== null && !givesNoReason(reason) ? "1" : "",
+    });
+  }
+  const owed = over ? { why: "超额完成", whyEn: "was over-achieved" } : belowWeightReason(result.score, weight, profile.scoreDecimals);
+  addMissingReason(findings, reason, name, owed);
+}
+
+/** A row answered in words: the recorded score must sit inside the band of the result; none is invented. */
+function scoreQualitative({ findings, indicator, profile, name, target, actual, score, weight, result }: RowScoring, formYear: number | null): void {
+  result.achievement = achievementOf(target.parsed, actual.parsed, name, formYear);
+  if (result.achievement && score?.value && weight !== null) {
+    const [lowScore, highScore] = bandPoints(profile, weight, result.achievement);
     if (lt(score.value, lowScore) || gt(score.value, highScore)) {
       findings.add("qualitative-score-band", score, {
         name,
@@ -641,14 +663,28 @@ function evaluateIndicator(
       });
     }
   }
-  if (score?.value && weightValue !== null && belowWeight(score.value, weightValue, profile.scoreDecimals) && givesNoReason(reason)) {
-    findings.add("missing-reason", reason, {
-      name,
-      why: `得分 ${score.value.toFixed()} 低于分值 ${weightValue.toFixed()}`,
-      whyEn: "scored below its weight",
-    });
-  }
-  return result;
+  addMissingReason(findings, indicator.reason, name, belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals));
+}
+
+/** Why a row's reason cell must say something, as missing-reason puts it (zh and en). */
+interface ReasonOwed {
+  why: string;
+  whyEn: string;
+}
+
+/**
+ * A score below its weight owes a reason (a group's, `shared`, below the weight its members share);
+ * null when it is not below, or either is unknown.
+ */
+function belowWeightReason(score: Decimal | null, weight: Decimal | null, places: number, shared = false): ReasonOwed | null {
+  if (score === null || weight === null || !belowWeight(score, weight, places)) return null;
+  const why = `${shared ? "合计得分" : "得分"} ${score.toFixed()} 低于分值 ${weight.toFixed()}`;
+  return { why, whyEn: shared ? "scored below their shared weight" : "scored below its weight" };
+}
+
+/** missing-reason where a reason is owed and the reason cell gives none (see givesNoReason). */
+function addMissingReason(findings: FindingList, reason: TextCell | null, name: string, owed: ReasonOwed | null): void {
+  if (owed && givesNoReason(reason)) findings.add("missing-reason", reason, { name, ...owed });
 }
 
 function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
@@ -753,15 +789,9 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
 
   const rounded = earned === null ? null : roundHalfUp(earned.estimate, profile.scoreDecimals);
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
-  const reasonCell = members[0].reason;
+  // The reason is owed by the group: none of its members gives one; the first member's cell is named.
   const unexplained = members.every((m) => !m.reason || givesNoReason(m.reason));
-  if (complete && weight !== null && counted !== null && belowWeight(counted, weight, profile.scoreDecimals) && reasonCell && unexplained) {
-    findings.add("missing-reason", reasonCell, {
-      name: names,
-      why: `合计得分 ${counted.toFixed()} 低于分值 ${weight.toFixed()}`,
-      whyEn: "scored below their shared weight",
-    });
-  }
+  if (complete && unexplained) addMissingReason(findings, members[0].reason, names, belowWeightReason(counted, weight, profile.scoreDecimals, true));
   // A score per member (under a merged 分值) stays with its member; a shared score, or the equal
   // shares when no member has one, goes to the first member.
   if (sharedScore) {
