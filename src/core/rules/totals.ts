@@ -465,6 +465,26 @@ function textScoreCells(results: IndicatorResult[], budget: BudgetExecution | nu
   return cells.filter((cell) => cell !== null && typeof cell.raw === "string" && cell.value !== null).map((cell) => cellAddress(cell!.row, cell!.col));
 }
 
+/** What the checks of a table's total share. */
+interface TotalsContext {
+  findings: FindingList;
+  block: IndicatorBlock;
+  results: IndicatorResult[];
+  budget: BudgetExecution | null;
+  profile: Profile;
+  view: SheetView;
+  sums: ReturnType<typeof levelSums>;
+  sharing: ScoreSharing;
+  /** The points budget execution carries: its table's, none, or the profile's left to a table elsewhere. */
+  budgetWeight: Decimal;
+  /** Points left to a budget table jixiao did not find: the total lacks them. */
+  budgetMissing: boolean;
+  /** The weights add up to 100: only then is a grade given or checked. */
+  gradable: boolean;
+  /** Filled in by the checks. */
+  total: EvaluationTotal;
+}
+
 export function evaluateTotals(
   findings: FindingList,
   block: IndicatorBlock,
@@ -491,20 +511,17 @@ export function evaluateTotals(
   // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
   const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
-  // Points left to a budget table jixiao did not find: the total lacks them.
-  const budgetMissing = budget === null && gt(budgetWeight, ZERO);
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
   // Only an error value or a formula kept as text (the cell right of a 总分 label may hold a note
   // rather than a number), and not one jixiao recomputes: Excel will too.
   if (!recomputed && (errorValue(recorded) !== null || formulaAsText(recorded))) checkNumberCell(findings, recorded, "total");
-  const recordedValue = recomputed?.value ?? recorded?.value ?? null;
   const total: EvaluationTotal = {
     sheet: block.sheet,
     block,
     weights: null,
     score: null,
-    recordedScore: recordedValue,
+    recordedScore: recomputed?.value ?? recorded?.value ?? null,
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
     // A level with a 分值 that is no number weighs what its label states, if it states any.
@@ -528,27 +545,59 @@ export function evaluateTotals(
 
   // A 分值 that is no number (十, #REF!) leaves the weights unknown, not that many points less.
   total.weights = sums.unread === 0 ? budgetWeight.plus(indicatorWeights) : null;
-  const gradable = total.weights !== null && eq(total.weights, HUNDRED);
+  const context: TotalsContext = {
+    findings,
+    block,
+    results,
+    budget,
+    profile,
+    view,
+    sums,
+    sharing: scoreSharing(block, sums.byLabel),
+    budgetWeight,
+    budgetMissing: budget === null && gt(budgetWeight, ZERO),
+    gradable: total.weights !== null && eq(total.weights, HUNDRED),
+    total,
+  };
+  checkWeightsTotal(context);
+  checkStatedPoints(context);
+  const ownSum = computeTotal(context, levelGaps);
+  checkLevelSubtotals(findings, block, results, profile.scoreDecimals);
+  checkSubtotal(context, ownSum);
+  checkRecordedGrade(context, checkRecordedTotal(context));
+  return total;
+}
+
+/** The cell heading a column of the table, or without one the first indicator's name. */
+function headerCell({ block, results }: TotalsContext, column: "weight" | "score"): CellRef {
+  const col = block.table.columns[column];
+  return col !== undefined ? { sheet: block.sheet, row: block.table.top, col } : results[0].indicator.nameRef;
+}
+
+/** weights-total: the budget's and the indicators' weights add up to other than 100. */
+function checkWeightsTotal(context: TotalsContext): void {
+  const { findings, sums, budgetWeight, gradable, total } = context;
   if (total.weights !== null && !gradable) {
-    const header = block.table.columns.weight;
-    const ref: CellRef =
-      header !== undefined
-        ? { sheet: block.sheet, row: block.table.top, col: header }
-        : results[0].indicator.nameRef;
-    findings.add("weights-total", ref, {
+    findings.add("weights-total", headerCell(context, "weight"), {
       budget: budgetWeight.toFixed(),
-      indicators: indicatorWeights.toFixed(),
+      indicators: sums.weights.toFixed(),
       total: total.weights.toFixed(),
     });
   }
-  // A 总分 row stating other points than its weights' 100 is wrong itself (总分 | 110 | 98.5); the
-  // indicators' alone (90) may be its scale, the budget's kept elsewhere, but not over a total above
-  // them that counts a budget line's score (总分 | 90 | 99.85). Not where that cell may be the total
-  // itself (总分 | 98.5 | blank: its score typed under 分值).
+}
+
+/**
+ * A 总分 row stating other points than its weights' 100 is wrong itself (总分 | 110 | 98.5); the
+ * indicators' alone (90) may be its scale, the budget's kept elsewhere, but not over a total above
+ * them that counts a budget line's score (总分 | 90 | 99.85). Not where that cell may be the total
+ * itself (总分 | 98.5 | blank: its score typed under 分值).
+ */
+function checkStatedPoints({ findings, block, budget, sums, gradable, total }: TotalsContext): void {
   const stated = block.statedTotalWeight;
+  const recordedValue = total.recordedScore;
   const isRecordedTotal = stated !== null && block.recordedTotal !== null && stated.row === block.recordedTotal.row && stated.col === block.recordedTotal.col;
   const mayBeScore = (points: Decimal) => block.recordedTotal?.value == null && !gt(points, HUNDRED);
-  const indicatorsAlone = (points: Decimal) => eq(points, indicatorWeights) && !(budget !== null && recordedValue !== null && gt(recordedValue, points));
+  const indicatorsAlone = (points: Decimal) => eq(points, sums.weights) && !(budget !== null && recordedValue !== null && gt(recordedValue, points));
   if (gradable && stated?.value && !isRecordedTotal && !mayBeScore(stated.value) && !eq(stated.value, HUNDRED) && !indicatorsAlone(stated.value)) {
     findings.add("sum-mismatch", stated, {
       what: "总分的分值",
@@ -559,14 +608,18 @@ export function evaluateTotals(
       computed: HUNDRED.toFixed(),
     });
   }
+}
 
-  // The computed total: the budget score plus each indicator's score that counts; unknown when
-  // an item lacks what its score needs.
-  const sharing = scoreSharing(block, sums.byLabel);
+/**
+ * The computed total: the budget score plus each indicator's score that counts; unknown when an
+ * item lacks what its score needs (total-incomplete). Returns jixiao's own sum of the indicators'
+ * scores, when every row has one.
+ */
+function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | null {
+  const { findings, block, results, budget, profile, sums, sharing, budgetMissing, gradable, total } = context;
   const gaps = [...rowGaps(findings, block, results, sharing), ...levelGaps];
   // A level with an item whose score is unknown has no score either (the 综合得分 sheet leaves it blank).
   for (const level of total.levels) if (gaps.some((g) => g.level === level.name)) level.score = null;
-  // jixiao's own sum of the indicators' scores, when every row has one.
   const ownSum = gaps.length === 0 ? roundHalfUp(sums.scores, profile.scoreDecimals) : null;
   const budgetScore = budget?.score ?? null;
   // Gaps told of the table, not of a row: its levels' scores that are read stand.
@@ -582,18 +635,18 @@ export function evaluateTotals(
     if (gradable) total.grade = gradeFor(total.score, profile) || null;
   } else {
     const missing = unreadColumnText(block.table, "score") ?? unreadColumnText(block.table, "actual") ?? gapTexts(gaps, budget);
-    const scoreHeader = block.table.columns.score;
-    const ref: CellRef =
-      recorded ?? (scoreHeader !== undefined ? { sheet: block.sheet, row: block.table.top, col: scoreHeader } : results[0].indicator.nameRef);
-    findings.add("total-incomplete", ref, { missing: missing.zh, missingEn: missing.en });
+    findings.add("total-incomplete", block.recordedTotal ?? headerCell(context, "score"), { missing: missing.zh, missingEn: missing.en });
   }
+  return ownSum;
+}
 
-  checkLevelSubtotals(findings, block, results, profile.scoreDecimals);
-
-  // The indicators' 合计 (their weights' sum, read as their subtotal, not the 总分) sums their scores
-  // (domain.md §4, sum-mismatch), as the sheet holds them once its blanks are filled in.
-  // A sum formula over them is recomputed, as the 总分's is, and agrees; an error value is named. A
-  // 合计 that agrees with jixiao's own scores is right: a score that differs has its own finding.
+/**
+ * The indicators' 合计 (their weights' sum, read as their subtotal, not the 总分) sums their scores
+ * (domain.md §4, sum-mismatch), as the sheet holds them once its blanks are filled in.
+ * A sum formula over them is recomputed, as the 总分's is, and agrees; an error value is named. A
+ * 合计 that agrees with jixiao's own scores (`ownSum`) is right: a score that differs has its own finding.
+ */
+function checkSubtotal({ findings, block, results, profile, sharing, total }: TotalsContext, ownSum: Decimal | null): void {
   const subtotal = block.recordedSubtotal;
   if (subtotal && !total.recomputedSubtotal && errorValue(subtotal) !== null) checkNumberCell(findings, subtotal, "score");
   const indicatorsSum = subtotal?.value && !total.recomputedSubtotal ? sheetSum(results, null, sharing, profile.scoreDecimals) : null;
@@ -612,9 +665,25 @@ export function evaluateTotals(
       });
     }
   }
+}
 
-  // The total the sheet will show once the 总分 and the scores found wrong are mended, when any is
-  // (null when not known: a part of it was not found, or a score is an estimate).
+/** What checking the recorded 总分 found, for the 等次's check. */
+interface RecordedTotalCheck {
+  /** A score the total adds up differs from its computed one. */
+  scoresFlagged: boolean;
+  /** The 总分 itself was found wrong (total-mismatch). */
+  totalFlagged: boolean;
+  /**
+   * The total the sheet will show once the 总分 and the scores found wrong are mended, when any is
+   * (null when not known: a part of it was not found, or a score is an estimate).
+   */
+  mended: Decimal | null;
+}
+
+/** The recorded 总分 against the sheet's scores (total-mismatch) and against the attainable bound (score-above-attainable). */
+function checkRecordedTotal({ findings, block, results, budget, profile, view, sharing, budgetWeight, budgetMissing, gradable, total }: TotalsContext): RecordedTotalCheck {
+  const { recomputed, recordedScore: recordedValue } = total;
+  const recorded = block.recordedTotal;
   const scoresFlagged = scoreFlagged(findings, results, budget);
   let totalFlagged = false;
   let mended: Decimal | null = results.some((r) => r.estimated) ? null : total.score;
@@ -669,18 +738,25 @@ export function evaluateTotals(
       }
     }
   }
+  return { scoresFlagged, totalFlagged, mended };
+}
+
+/**
+ * A typed 等次 against its total (grade-mismatch). Where the 总分 or a score it adds up is found
+ * wrong, it must go with the total they make once mended; else, and where the 等次 is a formula
+ * (over the 总分, it follows it), with the 总分 the sheet shows (a grade at a boundary is the one
+ * its total shows, however jixiao's exact sum rounds). With the mended total not known, a wrong
+ * 总分 grades nothing.
+ */
+function checkRecordedGrade({ findings, block, profile, view, gradable, total }: TotalsContext, { scoresFlagged, totalFlagged, mended }: RecordedTotalCheck): void {
   const grade = block.recordedGrade;
+  const recordedValue = total.recordedScore;
   if (gradable && grade && grade.text !== "") {
-    // Where the 总分 or a score it adds up is found wrong, a typed 等次 must go with the total they
-    // make once mended; else, and where the 等次 is a formula (over the 总分, it follows it), with
-    // the 总分 the sheet shows (a grade at a boundary is the one its total shows, however jixiao's
-    // exact sum rounds). With the mended total not known, a wrong 总分 grades nothing.
     const byMended = (totalFlagged || scoresFlagged) && recordedValue !== null && !view.isFormula(grade.row, grade.col);
     const gradedTotal = !byMended ? (recordedValue ?? total.score) : (mended ?? (totalFlagged ? null : recordedValue));
     const mismatch = gradedTotal === null ? null : gradeMismatch(grade.text, gradedTotal, profile);
     if (mismatch) findings.add("grade-mismatch", grade, byMended && mended !== null ? { ...mismatch, computed: "1" } : mismatch);
   }
-  return total;
 }
 
 /** Whether a score the total adds up (an indicator's, a budget line's) differs from its computed one. */
