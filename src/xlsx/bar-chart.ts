@@ -7,7 +7,7 @@
  * grade distribution (src/xlsx/review-workbook.ts).
  */
 import { absoluteReference } from "../core/grid";
-import { escapeAttribute, escapeXml } from "./xml";
+import { escapeAttribute, escapeXml } from "./xml-escape";
 
 export interface BarSeries {
   /** The header cell naming the series (0-based) and its text, for the legend. */

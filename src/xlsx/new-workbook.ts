@@ -12,8 +12,8 @@ import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
 import { wrappedLines } from "../core/text-width";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { DEFLATE_LEVEL } from "./codec";
-import { blankCell, numberCell, textCell } from "./sheet-part";
-import { escapeAttribute, escapeXml } from "./xml";
+import { blankCell, numberCell, textCell } from "./cell-xml";
+import { escapeAttribute, escapeXml } from "./xml-escape";
 
 /**
  * How a column's cells look: text, text wrapped in its width, or a number format. `money` shows

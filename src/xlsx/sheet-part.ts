@@ -4,6 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
+import { blankCell, numberCell, textCell } from "./cell-xml";
 import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, isTrue, rootElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
@@ -30,11 +31,6 @@ export interface ColumnFormat {
   min: number;
   max: number;
   style: number;
-}
-
-/** A cell holding a number (its exact decimal text); `prefix` is the one the sheet writes its elements with. */
-export function numberCell(prefix: string, ref: string, format: number, value: string): string {
-  return `<${prefix}c r="${ref}" s="${format}"><${prefix}v>${value}</${prefix}v></${prefix}c>`;
 }
 
 /** Text that replaces [from, to) of the part; splices come in document order and never overlap. */
@@ -497,18 +493,6 @@ function spliced(xml: string, splices: Splice[]): string {
  */
 export function patchSheet(xml: string, edits: SheetEdits, layout: SheetLayout = sheetLayout(xml), drawing?: LegacyDrawingEdit): string {
   return new SheetPatcher(xml, layout).apply(edits, drawing);
-}
-
-/** A cell holding text, inline; `prefix` as for numberCell. */
-export function textCell(prefix: string, ref: string, format: number, text: string): string {
-  // Inline text is never read as a formula; spaces at either end are kept.
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<${prefix}c r="${ref}" s="${format}" t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
-}
-
-/** A cell without a value, or with the text given back in its place; `prefix` as for numberCell. */
-export function blankCell(prefix: string, ref: string, format: number, text?: string): string {
-  return text === undefined ? `<${prefix}c r="${ref}" s="${format}"/>` : textCell(prefix, ref, format, text);
 }
 
 /** The 综合得分 sheet as a worksheet part; `formatOf` gives each summary cell its cell format.
