@@ -60,7 +60,8 @@ const DEFS: UnitDef[] = [
   ...scale("percent", [["%", "1", ["百分比"]]]),
   // Percentage points are a difference of two rates, not a share of something: own symbol only.
   { symbol: "百分点", family: "percent", aliases: ["个百分点"] },
-  ...scale("permille", [["‰", "1"]]),
+  // 5‰ is 0.5%: its factor is in percent, so that the two compare (≤5‰ against 0.6%).
+  { symbol: "‰", family: "permille", factor: "0.1", base: "%" },
   ...scale("money", [
     ["元", "1"],
     ["千元", "1000"],
@@ -208,6 +209,9 @@ const countKey = (unit: Unit): string => SAME_COUNT[unit.symbol] ?? unit.symbol;
 const THINGS_MEASURED = new Set(["座", "处", "所", "栋", "幢", "间", "台", "套", "口", "眼", "条", "块", "张", "辆", "艘", "架", "部", "家", "支", "只", "盏", "株", "棵", "本", "册"]);
 const anyThing = (a: Unit, b: Unit): boolean => a.symbol === "个" && THINGS_MEASURED.has(b.symbol);
 
+/** Percent and per mille are both shares of a whole, which convert into each other. */
+const shareOrFamily = (unit: Unit): UnitFamily => (unit.family === "permille" ? "percent" : unit.family);
+
 export function unitsConvertible(a: Unit, b: Unit): boolean {
   if (a.symbol === b.symbol) return true;
   // 万元/公里 converts to 元/公里 and 元/米.
@@ -224,7 +228,7 @@ export function unitsConvertible(a: Unit, b: Unit): boolean {
   }
   if (a.family === "count" && b.family === "count" && countKey(a) === countKey(b)) return true;
   if (anyThing(a, b) || anyThing(b, a)) return true;
-  if (a.family !== b.family || a.factor === null || b.factor === null) return false;
+  if (shareOrFamily(a) !== shareOrFamily(b) || a.factor === null || b.factor === null) return false;
   return a.base === undefined || b.base === undefined || a.base === b.base;
 }
 

@@ -1735,9 +1735,8 @@ export function parseShownNumber(cell: CellValue): Decimal | null {
 /** 98% → 0.98, 5‰ → 0.005; null for any other unit (百分点 included: it is not a share). */
 export function valueToFraction(p: ParsedValue): Decimal | null {
   if (p.value === null || p.unit === null || p.unit.factor === null) return null;
-  if (p.unit.family === "percent") return p.value.times(p.unit.factor).div(100);
-  if (p.unit.family === "permille") return p.value.times(p.unit.factor).div(1000);
-  return null;
+  // Both factors are in percent (‰'s is 0.1).
+  return p.unit.family === "percent" || p.unit.family === "permille" ? p.value.times(p.unit.factor).div(100) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1959,6 +1959,16 @@ describe("scoring (domain.md §3)", () => {
     expect(a.findings.some((f) => f.rule === "unit-mismatch")).toBe(false);
   });
 
+  it("converts per mille to percent: ≤5‰ against 0.6% earns 20 × 0.5 ÷ 0.6; ≥0.5% against 6‰ is met", () => {
+    const a = scored([
+      blankScore("≤5‰", "0.6%", 20, "质量指标", "事故发生率"),
+      blankScore("≥0.5%", "6‰", 20, "质量指标", "抽检比例"),
+    ]);
+    expect(scoreOf(a, 5)).toBe("16.67");
+    expect(scoreOf(a, 6)).toBe("20");
+    expect(a.findings.some((f) => f.rule === "unit-mismatch")).toBe(false);
+  });
+
   it("reads a bare 0.98 (a % format lost) against ≥95% as 98%, and a bare 0.5 against ≤1% as written", () => {
     const a = scored([
       blankScore("≥95%", 0.98, 10, "质量指标", "抽检合格率"),
