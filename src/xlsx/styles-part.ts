@@ -4,7 +4,7 @@
  * number format; the 综合得分 sheet gets its own formats. New entries go at the end of each list.
  */
 import { SUMMARY_BORDER_COLOR, SUMMARY_STYLES, SummaryStyle, summaryFont } from "../core/summary-types";
-import { XmlElement, XmlError, elements, escapeAttribute, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, XmlError, elements, escapeAttribute, isTrue, rootElement, scanXml, startTag } from "./xml";
 
 /** A stylesheet for a package that has none: the editor gives it the lists every workbook has (FIRST_ENTRIES). */
 export const MINIMAL_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
@@ -21,6 +21,8 @@ const BUILT_IN_FORMATS: Record<string, number> = {
   "0.00E+00": 11,
   "@": 49,
 };
+
+const BUILT_IN_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));
 
 /** The first custom number format id (ids below are reserved for built-in formats). */
 const FIRST_CUSTOM_FORMAT = 164;
@@ -109,6 +111,8 @@ export class StyleSheetEditor {
   private readonly cellStyleXfs: StyleList;
   private readonly cellXfs: StyleList;
   private readonly customFormats = new Map<string, number>();
+  /** The workbook's own number formats and those added, by id. */
+  private readonly formatCodes = new Map<number, string>();
   private nextFormatId = FIRST_CUSTOM_FORMAT;
   private readonly derived = new Map<string, number>();
   private readonly summary = new Map<string, number>();
@@ -157,6 +161,7 @@ export class StyleSheetEditor {
       const code = numFmt.attributes.formatCode;
       if (!Number.isInteger(id) || code === undefined) continue;
       this.customFormats.set(code, id);
+      this.formatCodes.set(id, code);
       this.nextFormatId = Math.max(this.nextFormatId, id + 1);
     }
   }
@@ -177,6 +182,7 @@ export class StyleSheetEditor {
     if (id === undefined) {
       id = this.nextFormatId++;
       this.customFormats.set(code, id);
+      this.formatCodes.set(id, code);
       this.numFmts.add(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
     }
     return id;
@@ -208,7 +214,11 @@ export class StyleSheetEditor {
 
   private readFillOf(format: number): string | null {
     const xf = this.cellXfs.item(format);
-    const fillId = xf ? Number(rootElement(xf).attributes.fillId ?? 0) : 0;
+    return this.fillToken(xf ? Number(rootElement(xf).attributes.fillId ?? 0) : 0);
+  }
+
+  /** fillOf's token of one entry of the fills list. */
+  private fillToken(fillId: number): string | null {
     const fill = fillId > 0 ? this.fills.item(fillId) : undefined;
     if (fill === undefined) return null;
     const pattern = elements(fill, "patternFill")[0];
@@ -230,16 +240,51 @@ export class StyleSheetEditor {
     });
   }
 
-  /** The format `base` with some attributes of its <xf> changed, made once per key. */
+  /**
+   * The format `base` with some attributes of its <xf> changed, made once per key. A format the
+   * workbook has that looks the same is used instead of a new one: 清除标记 so gives a cell back the
+   * user's own format, not a copy of it (review round 51a).
+   */
   private derivedFormat(base: number, key: string, changes: () => Record<string, string | undefined>): number {
     let index = this.derived.get(key);
     if (index !== undefined) return index;
     // A format the sheet names but the list lacks shows as the default: derive from that.
     const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
     const element = rootElement(xf);
-    index = this.cellXfs.add(startTag(element, changes(), element.selfClosing) + xf.slice(element.openEnd));
+    const derived = startTag(element, changes(), element.selfClosing) + xf.slice(element.openEnd);
+    index = this.existingLook(derived) ?? this.cellXfs.add(derived);
     this.derived.set(key, index);
     return index;
+  }
+
+  /** The first of the workbook's own formats by look (lookOf), made when first asked. */
+  private formatsByLook: Map<string, number> | undefined;
+
+  private existingLook(xf: string): number | undefined {
+    if (!this.formatsByLook) {
+      this.formatsByLook = new Map();
+      this.cellXfs.existing.forEach((existing, index) => {
+        const look = this.lookOf(existing);
+        if (!this.formatsByLook?.has(look)) this.formatsByLook?.set(look, index);
+      });
+    }
+    return this.formatsByLook.get(this.lookOf(xf));
+  }
+
+  /**
+   * An <xf> as it shows: its number format by code and its fill as fillOf reads it, not by their
+   * ids (the user's 00FFFF00 and jixiao's FFFFFF00 are one yellow; custom General is built-in
+   * General); an apply… of "1", what Excel assumes when it is left out, is dropped.
+   */
+  private lookOf(xf: string): string {
+    const element = rootElement(xf);
+    const { numFmtId = "0", fillId = "0", ...others } = element.attributes;
+    const code = this.formatCodes.get(Number(numFmtId)) ?? BUILT_IN_CODES.get(Number(numFmtId)) ?? `#${numFmtId}`;
+    const parts = [`n=${code}`, `f=${this.fillToken(Number(fillId))}`];
+    for (const name of Object.keys(others).sort()) {
+      if (!(name.startsWith("apply") && isTrue(others[name]))) parts.push(`${name}=${others[name]}`);
+    }
+    return parts.join(" ") + xf.slice(element.openEnd);
   }
 
   /** A solid fill's index. Excel draws fills 0 and 1 as none and gray125 whatever they say: a short list gets those first. */

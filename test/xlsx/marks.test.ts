@@ -8,9 +8,10 @@ import { Package } from "../../src/xlsx/package";
 import { readXlsxBytes } from "../../src/xlsx/reader";
 import { writeState } from "../../src/xlsx/state-part";
 import { copyBytes, openCopy } from "../../src/xlsx/write";
+import { scanXml } from "../../src/xlsx/xml";
 import { runMain } from "../support/cli";
 import { describeWithOpenpyxl, pythonJson } from "../support/openpyxl";
-import { buildPackage, partsOfFile } from "../support/package";
+import { buildPackage, packageParts, partsOfFile, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
@@ -293,6 +294,43 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     const cleaned = path.join(dir, "clean.xlsx");
     expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).code).toBe(0);
     expect(partNames(cleaned)).toEqual(partNames(input));
+  });
+
+  it("gives a cell it marked or filled in the user's own format back, not a look-alike (review round 51a, L1)", async () => {
+    const dir = tempDir();
+    // The user's yellow written as openpyxl writes it (alpha 00, no applyFill), on a blank 得分
+    // jixiao fills in (G2) and on one above its weight that it marks (G3).
+    const parts = packageParts({
+      sheets: [
+        {
+          name: "自评表",
+          rows: [
+            HEADER,
+            ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, { xml: '<c s="1"/>' }, "疫情停办两场"],
+            ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, { xml: '<c s="1"><v>45</v></c>' }, "无"],
+          ],
+        },
+      ],
+      numFmts: ['<numFmt numFmtId="164" formatCode="0.0"/>'],
+      cellXfs: ['<xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0"/>'],
+    });
+    parts["xl/styles.xml"] = parts["xl/styles.xml"]
+      .replace('<fills count="2">', '<fills count="3">')
+      .replace("</fills>", '<fill><patternFill patternType="solid"><fgColor rgb="00FFFF00"/></patternFill></fill></fills>');
+    const input = path.join(dir, "yellow.xlsx");
+    writeFileSync(input, zipParts(parts));
+    const scored = path.join(dir, "scored.xlsx");
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("score", input, "--out", scored)).code).toBe(1);
+    // Each cell's format (no s is format 0).
+    const formats = (file: string) => {
+      const byCell: Record<string, string> = {};
+      scanXml(partsOfFile(file)["xl/worksheets/sheet1.xml"], { open: (element) => void (element.local === "c" && (byCell[element.attributes.r] = element.attributes.s ?? "0")) });
+      return byCell;
+    };
+    expect([formats(scored).G2, formats(scored).G3]).not.toEqual(["1", "1"]);
+    expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).code).toBe(0);
+    expect(formats(cleaned)).toEqual(formats(input));
   });
 
   it("adds nothing to a workbook jixiao never scored", async () => {
