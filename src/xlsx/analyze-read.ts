@@ -10,8 +10,8 @@ import { Analysis, analyze, noTablesMessage } from "../core/analyze";
 import type { WorkbookGrid } from "../core/grid";
 import { Bilingual, Lang } from "../core/messages";
 import { Profile } from "../core/profile";
+import { isReviewWorkbook } from "../core/review-layout";
 import { WorkbookReadError } from "./reader";
-import { isReviewWorkbook } from "./review-workbook";
 
 export type ReadAnalysis =
   | { kind: "analysis"; analysis: Analysis }

@@ -1,0 +1,116 @@
+/**
+ * The review workbook's layout (汇总.xlsx, src/core/review.ts's review as src/xlsx/review-workbook.ts
+ * writes it): its sheets' names and its columns, in both languages, and the rule that knows a
+ * review workbook again by them (every host skips one: `jixiao score`, `jixiao review`, the page).
+ *
+ * A leaf of the core: it imports no detection and no summary, so that what recognises a review
+ * brings nothing else into a bundle.
+ */
+import type { WorkbookGrid } from "./grid";
+import type { Lang } from "./messages";
+
+/** The sheets' names, in order, in each language of the review. */
+export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string; units: string }> = {
+  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明", units: "单位统计" },
+  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes", units: "Units" },
+};
+
+/**
+ * A column whose header (and width, where its English words are longer) is in both languages,
+ * and how its cells read: text, text wrapped in its width, or a number of a kind (the writer's
+ * ColumnKind).
+ */
+export interface ReviewColumn {
+  title: Record<Lang, string>;
+  width: Record<Lang, number>;
+  kind: "text" | "wrap" | "integer" | "decimal" | "percent" | "money";
+}
+
+const col = (zh: string, en: string, width: number, kind: ReviewColumn["kind"] = "text", widthEn = width): ReviewColumn => ({
+  title: { zh, en },
+  width: { zh: width, en: widthEn },
+  kind,
+});
+
+const UNIT = col("单位", "Unit", 28, "wrap");
+const PROJECT = col("项目", "Project", 28, "wrap");
+const FILE = col("文件", "File", 24, "wrap");
+const SHEET = col("工作表", "Sheet", 18, "wrap");
+
+/** 汇总: a row per table. */
+export const ROW_COLUMNS = [
+  UNIT,
+  PROJECT,
+  col("年度", "Year", 7, "integer"),
+  FILE,
+  SHEET,
+  col("表格区域", "Range", 10),
+  col("类型", "Kind", 8, "text", 16),
+  col("预算数（万元）", "Planned (10k yuan)", 14, "money"),
+  col("执行数（万元）", "Spent (10k yuan)", 14, "money"),
+  col("金额单位", "Money unit", 12, "wrap"),
+  col("执行率", "Rate", 9, "percent"),
+  col("总分（计算）", "Total (computed)", 11, "decimal"),
+  col("总分（填报）", "Total (recorded)", 11, "decimal"),
+  col("等次（计算）", "Grade (computed)", 10),
+  col("等次（填报）", "Grade (recorded)", 10),
+  col("错误", "Errors", 6, "integer"),
+  col("警告", "Warnings", 6, "integer"),
+  col("提示", "Info", 6, "integer"),
+  col("主要问题（最严重的三条）", "Main findings (the three most serious)", 60, "wrap"),
+];
+
+/** 问题明细: a row per finding. */
+export const FINDING_COLUMNS = [
+  UNIT,
+  PROJECT,
+  FILE,
+  SHEET,
+  col("单元格", "Cell", 8),
+  col("严重程度", "Severity", 8),
+  col("规则", "Rule id", 24),
+  col("规则名称", "Rule", 20, "wrap"),
+  col("说明", "Message", 70, "wrap"),
+];
+
+/** 规则统计: per rule, then the grade distribution below it. */
+export const RULE_COLUMNS = [
+  col("规则", "Rule id", 24),
+  col("严重程度", "Severity", 10),
+  col("问题数", "Findings", 10, "integer"),
+  col("涉及文件", "Files", 10, "integer"),
+  col("涉及单位", "Units", 10, "integer"),
+];
+export const GRADE_COLUMNS = [col("等次", "Grade", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
+/** 单位统计: per unit. */
+export const UNIT_COLUMNS = [
+  col("单位", "Unit", 24, "wrap"),
+  col("文件数", "Files", 10, "integer"),
+  col("表数", "Tables", 10, "integer"),
+  col("错误", "Errors", 10, "integer"),
+  col("警告", "Warnings", 10, "integer"),
+  col("提示", "Info", 10, "integer"),
+];
+/** 无法读取 and 说明: a row per file. */
+export const FAILURE_COLUMNS = [col("文件", "File", 50, "wrap"), col("原因", "Reason", 90, "wrap")];
+export const NOTE_COLUMNS = [col("文件", "File", 50, "wrap"), col("说明", "Note", 90, "wrap")];
+
+/**
+ * A review workbook jixiao wrote, in either language: it opens with the review's first three
+ * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to),
+ * or holds a sheet headed as its 汇总 (renamed, or with a sheet put before it). A rerun over the
+ * folder skips it.
+ */
+export function isReviewWorkbook(grid: WorkbookGrid): boolean {
+  const opensAsReview = Object.values(REVIEW_SHEETS).some(({ rows, findings, counts }) => {
+    const names = [rows, findings, counts];
+    return grid.sheets.length >= names.length && names.every((name, i) => grid.sheets[i].name === name);
+  });
+  return opensAsReview || grid.sheets.some(headedAsReviewRows);
+}
+
+/** A sheet headed as the review's 汇总 is, column for column, in either language, whatever its name and place. */
+function headedAsReviewRows(sheet: WorkbookGrid["sheets"][number]): boolean {
+  const header = sheet.values[0] ?? [];
+  return (["zh", "en"] as const).some((lang) => ROW_COLUMNS.every((column, i) => header[i] === column.title[lang]));
+}
