@@ -8,7 +8,6 @@ import { promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { SCORE_OUT_FOLDER, isScoredCopyName, isWorkbookName, scoredCopyName } from "../core/file-kinds";
-import { headlines } from "../core/headline";
 import { Bilingual, BilingualError, SEVERITY_LABEL, counted, type Lang } from "../core/messages";
 import { Profile, ProfileError, parseGrades } from "../core/profile";
 import { severityCounts } from "../core/result";
@@ -89,7 +88,7 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
     out.log(zh ? `  隐藏的工作表未检查：${names}` : `  Hidden sheets, not checked: ${names}`);
   }
   // The honest headlines (src/core/headline.ts): no grade where the total cannot carry one, and why.
-  const heads = headlines(report.totals, report.findings, lang);
+  const heads = outcome.headlines!;
   report.totals.forEach((total, i) => {
     // As its cell shows it (表中填 76.67), as the findings quote it.
     const shown = outcome.recordedTotals?.[i] ?? total.recordedScore;

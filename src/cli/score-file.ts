@@ -7,6 +7,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
+import { Headline, headlines } from "../core/headline";
 import { Report, buildReport, writeCounts } from "../core/report";
 import { CopyWriteError, ReadLimits } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
@@ -22,6 +23,8 @@ export interface FileOutcome {
   report?: Report;
   /** Each total's recorded 总分 as its cell shows it (the report's keeps every digit), for the headline. */
   recordedTotals?: (string | null)[];
+  /** Each total's headline (src/core/headline.ts): found from the analysis's findings, which know their cells' rows and columns. */
+  headlines?: Headline[];
   /** The blank cells filled in and the formulas' results updated, of the report's writes. */
   writeCounts?: { filled: number; formulaResults: number };
   /** Findings the workbook's record sets aside (ignored in the add-in, with a reason). */
@@ -84,8 +87,8 @@ export async function scoreFile(
   } catch (error) {
     return { input, failure: cannotWrite(output, systemReason(error)) };
   }
-  const { report, recordedTotals, writeCounts, ignored, keptSummary } = scored;
-  return { input, output, report, recordedTotals, writeCounts, ignored, ...(keptSummary && { keptSummary }) };
+  const { report, recordedTotals, headlines, writeCounts, ignored, keptSummary } = scored;
+  return { input, output, report, recordedTotals, headlines, writeCounts, ignored, ...(keptSummary && { keptSummary }) };
 }
 
 function cannotWrite(output: string, why: Bilingual): Bilingual {
@@ -96,6 +99,7 @@ interface Scored {
   bytes: Uint8Array;
   report: Report;
   recordedTotals: (string | null)[];
+  headlines: Headline[];
   writeCounts: { filled: number; formulaResults: number };
   ignored: IgnoredFinding[];
   keptSummary?: KeptSummary;
@@ -116,6 +120,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits
     bytes,
     report: buildReport(input, grid, analysis),
     recordedTotals: analysis.totalSources.map((source) => source.recordedShown),
+    headlines: headlines(analysis.totals, analysis.findings, lang),
     writeCounts: writeCounts(analysis, grid),
     ignored: analysis.ignored,
     ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }),

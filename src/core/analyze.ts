@@ -438,14 +438,13 @@ function totalReport(t: EvaluationTotal): TotalReport {
   };
 }
 
-function marksFor(findings: Finding[], refs: CellRef[]): CellMark[] {
+function marksFor(findings: Finding[]): CellMark[] {
   const byCell = new Map<string, CellMark>();
-  findings.forEach((f, i) => {
-    const ref = refs[i];
+  findings.forEach((f) => {
     const key = `${f.sheet}!${f.cell}`;
     const existing = byCell.get(key);
     if (existing && severityRank(existing.severity) <= severityRank(f.severity)) return;
-    byCell.set(key, { sheet: f.sheet, cell: f.cell, row: ref.row, col: ref.col, severity: f.severity, color: MARK_COLORS[f.severity] });
+    byCell.set(key, { sheet: f.sheet, cell: f.cell, row: f.row, col: f.col, severity: f.severity, color: MARK_COLORS[f.severity] });
   });
   return [...byCell.values()];
 }
@@ -528,6 +527,8 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     severity: SEVERITY[f.rule],
     sheet: f.ref.sheet,
     cell: cellAddress(f.ref.row, f.ref.col),
+    row: f.ref.row,
+    col: f.ref.col,
     message: findingMessage(lang, f.rule, f.params),
   }));
 
@@ -566,16 +567,13 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
   };
 
   // Findings the workbook's record sets aside leave the findings, the marks and the summary.
-  const refs = raw.map((f) => f.ref);
   let active = findingList;
-  let activeRefs = refs;
   let ignored: IgnoredFinding[] = [];
   const records = ignoresOf(record);
   if (records.length > 0) {
     const places = placeFindings({ findings: findingList, tables, budget: budgetRows, indicators: indicatorReports() }, workbook);
     const split = splitIgnored(findingList, places, records);
     active = split.active.map((i) => findingList[i]);
-    activeRefs = split.active.map((i) => refs[i]);
     ignored = split.ignored;
   }
 
@@ -616,7 +614,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     findings: active,
     ignored,
     writes: works.flatMap((w) => w.writes),
-    marks: profile.markCells ? marksFor(active, activeRefs) : [],
+    marks: profile.markCells ? marksFor(active) : [],
     skippedSheets,
     hiddenSheets: workbook.sheets.filter((s) => s.hidden && !isJixiaoSummary(s)).map((s) => s.name),
     ownFills,

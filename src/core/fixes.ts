@@ -8,7 +8,7 @@
  * sheet's scores, which the report does not carry), and anything without one right number.
  */
 
-import { WorkbookGrid, parseCellAddress, viewsByName } from "./grid";
+import { WorkbookGrid, viewsByName } from "./grid";
 import { Profile, rateFormat, scoreFormat } from "./profile";
 import { AnalysisResult, Finding } from "./result";
 import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
@@ -58,12 +58,12 @@ export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile
 
   const fixes: Fix[] = [];
   analysis.findings.forEach((finding, index) => {
-    const cell = parseCellAddress(finding.cell);
+    const { row, col } = finding;
     const view = views.get(finding.sheet);
-    if (!cell || !view || view.mergeAt(cell.row, cell.col) || view.isFormula(cell.row, cell.col)) return;
-    const value = computed(finding, at(finding.sheet, cell.row + 1));
+    if (!view || view.mergeAt(row, col) || view.isFormula(row, col)) return;
+    const value = computed(finding, at(finding.sheet, row + 1));
     if (!value || value.before === null || value.after === null || value.before === value.after) return;
-    fixes.push({ finding: index, sheet: finding.sheet, cell: finding.cell, row: cell.row, col: cell.col, before: value.before, after: value.after, numFmt: value.numFmt });
+    fixes.push({ finding: index, sheet: finding.sheet, cell: finding.cell, row, col, before: value.before, after: value.after, numFmt: value.numFmt });
   });
   return fixes;
 }

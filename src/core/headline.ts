@@ -6,7 +6,6 @@
  * under it on the same sheet, with a gap of its own, takes nothing from it.
  */
 import { rangeLabel } from "./detect";
-import { parseCellAddress } from "./grid";
 import { Lang } from "./messages";
 import { Finding } from "./result";
 import { TableOwners } from "./table-owner";
@@ -72,8 +71,7 @@ export function headlines(totals: HeadlineTotal[], findings: Finding[], lang: La
   const blocking = new Map<number, Finding>();
   for (const f of findings) {
     if (!UNGRADED_RULES.has(f.rule)) continue;
-    const at = parseCellAddress(f.cell);
-    const owner = at ? owners.holderOf(f.sheet, at.row, at.col) : null;
+    const owner = owners.holderOf(f.sheet, f.row, f.col);
     if (owner !== null && !blocking.has(owner)) blocking.set(owner, f);
   }
   return totals.map((total, index) => {

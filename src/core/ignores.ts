@@ -10,7 +10,7 @@
  * (and out of the marks, the counts and the summary's findings table) into `ignored`.
  */
 import { rangeLabel } from "./detect";
-import { SheetView, WorkbookGrid, parseCellAddress, viewsByName } from "./grid";
+import { SheetView, WorkbookGrid, viewsByName } from "./grid";
 import { AnalysisResult, Finding, RuleId, TableReport } from "./result";
 import { WorkbookState } from "./state";
 import { TableOwners } from "./table-owner";
@@ -79,12 +79,11 @@ export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingP
   const owners = new TableOwners(analysis.tables);
 
   return analysis.findings.map((finding) => {
-    const at = parseCellAddress(finding.cell);
     // A finding above every table of its sheet stays outside them all (keyed by its sheet), as
     // records made so far name it; the review counts it under the sheet's first table instead.
-    const table = at ? owners.ownerOf(finding.sheet, at.row, at.col) : null;
+    const table = owners.ownerOf(finding.sheet, finding.row, finding.col);
     const left = table === null ? 0 : owners.range(table)!.left;
-    const rowLabel = at ? (labels.get(rowKey(finding.sheet, at.row + 1)) ?? rowText(views.get(finding.sheet), at.row, left)) : "";
+    const rowLabel = labels.get(rowKey(finding.sheet, finding.row + 1)) ?? rowText(views.get(finding.sheet), finding.row, left);
     return {
       table,
       tableKey: table === null ? finding.sheet : tableKey(analysis.tables, table),

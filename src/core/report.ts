@@ -16,6 +16,9 @@ export interface ReportWrite {
   after: string;
 }
 
+/** A finding as the report gives it: its cell by address alone. */
+export type ReportFinding = Omit<Finding, "row" | "col">;
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   input: string;
@@ -23,7 +26,7 @@ export interface Report {
   budget: BudgetReport[];
   indicators: IndicatorReport[];
   totals: TotalReport[];
-  findings: Finding[];
+  findings: ReportFinding[];
   writes: ReportWrite[];
   /** The sheet the 综合得分 summary was written to, and a summary sheet the user had written in that
    * was kept rather than replaced (null when none). */
@@ -56,7 +59,7 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     budget: analysis.budget,
     indicators: analysis.indicators,
     totals: analysis.totals,
-    findings: analysis.findings,
+    findings: analysis.findings.map(({ rule, severity, sheet, cell, message }) => ({ rule, severity, sheet, cell, message })),
     writes: changingWrites(analysis.writes, grid).map((w) => ({
       sheet: w.sheet,
       cell: w.cell,

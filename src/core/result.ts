@@ -51,6 +51,9 @@ export interface Finding {
   severity: Severity;
   sheet: string;
   cell: string;
+  /** The cell's row and column, 0-based (as CellWrite's): `cell` as numbers, not in the JSON report. */
+  row: number;
+  col: number;
   message: string;
 }
 

@@ -10,14 +10,13 @@
  */
 import { Analysis } from "./analyze";
 import { groupBy } from "./collections";
-import { parseCellAddress } from "./grid";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName, withoutExtension } from "./file-kinds";
 import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
-import { RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
+import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -390,7 +389,7 @@ interface Drafts {
  * table of the unit's. A workbook with nothing else keeps them, so that a blank form handed in is seen.
  */
 function blankTargetTables(analysis: Analysis, owners: TableOwners): Set<number> {
-  const withFindings = new Set(analysis.findings.map((f) => ownerTable(owners, f.sheet, f.cell)));
+  const withFindings = new Set(analysis.findings.map((f) => ownerTable(owners, f)));
   const candidates = analysis.tables.flatMap((table, index) =>
     table.kind === "indicators" && totalIndexOf(table, analysis.totals) < 0 && !withFindings.has(index) ? [index] : [],
   );
@@ -471,15 +470,14 @@ function listTotalName(analysis: Analysis, lead: number, lines: number[], lang: 
  * The row a finding counts in: that of its table (see TableOwners.ownerOf), else of its sheet's
  * first table, else the workbook's first row (none only for a workbook without tables).
  */
-function ownerOf(drafts: Drafts, owners: TableOwners, sheet: string, cell: string): ReviewRow | undefined {
-  const table = ownerTable(owners, sheet, cell);
+function ownerOf(drafts: Drafts, owners: TableOwners, finding: Finding): ReviewRow | undefined {
+  const table = ownerTable(owners, finding);
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
 }
 
 /** The table a finding's cell belongs to (see TableOwners.ownerOf), else its sheet's first; null for a sheet without tables. */
-function ownerTable(owners: TableOwners, sheet: string, cell: string): number | null {
-  const at = parseCellAddress(cell);
-  return (at ? owners.ownerOf(sheet, at.row, at.col) : null) ?? owners.firstOn(sheet);
+function ownerTable(owners: TableOwners, { sheet, row, col }: Finding): number | null {
+  return owners.ownerOf(sheet, row, col) ?? owners.firstOn(sheet);
 }
 
 /**
@@ -512,7 +510,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   const findings: ReviewFinding[] = [];
   const worstOf = new Map<ReviewRow, { severity: Severity; text: string }[]>();
   for (const f of analysis.findings) {
-    const row = ownerOf(drafts, owners, f.sheet, f.cell);
+    const row = ownerOf(drafts, owners, f);
     if (!row) continue;
     if (f.severity === "error") row.errors++;
     else if (f.severity === "warning") row.warnings++;

@@ -11,11 +11,11 @@ const table = (range: string, label?: string, sheet = SHEET) => ({ sheet, kind: 
 function targets(): Results {
   const same = "“≥100%”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。";
   const findings: Finding[] = [
-    { rule: "count-as-percent", severity: "error", sheet: SHEET, cell: "F10", message: "“相关支出次数”是数量类指标" },
-    { rule: "duplicate-indicator", severity: "warning", sheet: SHEET, cell: "C10", message: "三级指标重复" },
-    ...[11, 14, 15, 16].map((row) => ({ rule: "ge-100-percent" as const, severity: "warning" as const, sheet: SHEET, cell: `F${row}`, message: same })),
-    { rule: "unit-mismatch", severity: "error", sheet: SHEET, cell: "F52", message: "比率类指标的值应为百分比，不应是“365天”" },
-    { rule: "weights-total", severity: "error", sheet: "其他", cell: "B3", message: "分值合计 110" },
+    { rule: "count-as-percent", severity: "error", sheet: SHEET, cell: "F10", row: 9, col: 5, message: "“相关支出次数”是数量类指标" },
+    { rule: "duplicate-indicator", severity: "warning", sheet: SHEET, cell: "C10", row: 9, col: 2, message: "三级指标重复" },
+    ...[11, 14, 15, 16].map((row) => ({ rule: "ge-100-percent" as const, severity: "warning" as const, sheet: SHEET, cell: `F${row}`, row: row - 1, col: 5, message: same })),
+    { rule: "unit-mismatch", severity: "error", sheet: SHEET, cell: "F52", row: 51, col: 5, message: "比率类指标的值应为百分比，不应是“365天”" },
+    { rule: "weights-total", severity: "error", sheet: "其他", cell: "B3", row: 2, col: 1, message: "分值合计 110" },
   ];
   const places = findings.map((f) => {
     const row = Number(f.cell.slice(1));

@@ -7,7 +7,6 @@
 import { groupBy } from "../core/collections";
 import type { Fix } from "../core/fixes";
 import type { FindingPlace } from "../core/ignores";
-import { parseCellAddress } from "../core/grid";
 import type { Lang } from "../core/messages";
 import { ruleName } from "../core/rule-names";
 import { Finding, RuleId, Severity, TableReport, TotalReport, formLabels, totalIndexOf } from "../core/result";
@@ -82,7 +81,7 @@ function matches(item: FindingItem, query: string, lang: Lang): boolean {
   return haystack.includes(query);
 }
 
-const rowOf = (finding: Finding) => (parseCellAddress(finding.cell)?.row ?? -1) + 1;
+const rowOf = (finding: Finding) => finding.row + 1;
 
 /** The shown findings, by table then row, with repeated messages collapsed. */
 export function groupFindings(results: Results, filter: FindingFilter, lang: Lang): TableSection[] {

@@ -11,7 +11,7 @@ import Button from "../taskpane/components/PaneButton";
 import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
-import { severityCounts } from "../core/result";
+import { Finding, severityCounts } from "../core/result";
 import { FileReview, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
@@ -111,7 +111,7 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings }>(function
   const progress = entry.done ? 1 : STEP_ORDER.indexOf(entry.step) / STEP_ORDER.length;
   // A finding chosen in the results view opens 查看工作表 at its cell.
   const [target, setTarget] = React.useState<SheetTarget | null>(null);
-  const showCell = (sheet: string, cell: string) => setTarget((last) => ({ sheet, cell, seq: (last?.seq ?? 0) + 1 }));
+  const showCell = ({ sheet, cell, row, col }: Finding) => setTarget((last) => ({ sheet, cell, row, col, seq: (last?.seq ?? 0) + 1 }));
   return (
     <Card id={cardId(entry)} className={styles.card} data-testid="file" data-name={entry.name} data-state={entry.done ? (entry.earlierReview ? "skipped" : entry.message ? "failed" : "done") : "working"}>
       <Title2 as="h2">{entry.name}</Title2>

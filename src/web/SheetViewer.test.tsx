@@ -95,12 +95,12 @@ test("a marked cell is focusable, titled and described by its note; the legend n
 
 test("a finding chosen in the results opens the view at its cell, highlighted and focused; a merged cell's own address finds its area", () => {
   const { aim } = renderViewer();
-  aim({ sheet: "自评表", cell: "C3", seq: 1 });
+  aim({ sheet: "自评表", cell: "C3", row: 2, col: 2, seq: 1 });
   expect(screen.getByRole("table")).toBeTruthy();
   expect(cellAt("C3")!.hasAttribute("data-selected")).toBe(true);
   expect(document.activeElement).toBe(cellAt("C3"));
   expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
-  aim({ sheet: "自评表", cell: "A3", seq: 2 });
+  aim({ sheet: "自评表", cell: "A3", row: 2, col: 0, seq: 2 });
   expect(cellAt("A2")!.hasAttribute("data-selected")).toBe(true);
   expect(cellAt("C3")!.hasAttribute("data-selected")).toBe(false);
   expect(document.activeElement).toBe(cellAt("A2"));
@@ -108,7 +108,7 @@ test("a finding chosen in the results opens the view at its cell, highlighted an
 
 test("a finding on a blank cell (a missing reason, with marking off) selects that blank cell", () => {
   const { aim } = renderViewer();
-  aim({ sheet: "自评表", cell: "D3", seq: 1 });
+  aim({ sheet: "自评表", cell: "D3", row: 2, col: 3, seq: 1 });
   expect(cellAt("D3")!.hasAttribute("data-selected")).toBe(true);
   expect(cellAt("D3")!.textContent).toBe("");
   expect(document.activeElement).toBe(cellAt("D3"));
@@ -119,22 +119,22 @@ test("a finding on a blank cell (a missing reason, with marking off) selects tha
 
 test("switches to the finding's sheet, says what a large sheet's view leaves out, and when the cell is cut", () => {
   const { aim } = renderViewer();
-  aim({ sheet: "附表", cell: "AT1001", seq: 1 });
+  aim({ sheet: "附表", cell: "AT1001", row: 1000, col: 45, seq: 1 });
   expect((screen.getByRole("combobox", { name: "工作表" }) as HTMLSelectElement).value).toBe("附表");
   expect(screen.getByRole("table", { name: "工作表“附表”（评分后）" })).toBeTruthy();
   expect(cellAt("AT1001")!.hasAttribute("data-selected")).toBe(true);
   expect(screen.getByTestId("sheet-cut").textContent).toBe("工作表较大（共 2000 行、60 列），这里只显示表格所在的第 971–1270 行、U–BH 列。");
   expect(screen.queryByTestId("sheet-missed")).toBeNull();
-  aim({ sheet: "附表", cell: "A1", seq: 2 });
+  aim({ sheet: "附表", cell: "A1", row: 0, col: 0, seq: 2 });
   expect(screen.getByTestId("sheet-missed").textContent).toBe("附表!A1 不在这里显示的范围内。");
   // A finding on a sheet without a table: said, and the view stays where it was.
-  aim({ sheet: "说明", cell: "B2", seq: 3 });
+  aim({ sheet: "说明", cell: "B2", row: 1, col: 1, seq: 3 });
   expect(screen.getByTestId("sheet-missed").textContent).toBe("说明!B2 不在这里显示的范围内。");
   expect(screen.getByRole("table", { name: "工作表“附表”（评分后）" })).toBeTruthy();
 });
 
 test("a viewer made after a finding was chosen (the file scored again) waits to be asked", async () => {
-  renderViewer({ sheet: "自评表", cell: "C3", seq: 4 });
+  renderViewer({ sheet: "自评表", cell: "C3", row: 2, col: 2, seq: 4 });
   expect(screen.queryByRole("table")).toBeNull();
   await open();
   expect(document.querySelector("td[data-selected]")).toBeNull();

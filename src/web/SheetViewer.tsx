@@ -6,15 +6,14 @@
  */
 import * as React from "react";
 import { Label, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, cellAddress, parseCellAddress } from "../core/grid";
+import { columnLetters, cellAddress } from "../core/grid";
+import type { Finding } from "../core/result";
 import { FILLED_COLOR, MARK_COLORS } from "../core/marks";
 import type { SheetDisplay, ShownCell, ShownMark } from "../core/sheet-display";
 import type { SheetStrings } from "./strings";
 
 /** A cell to show, from a finding chosen in the results view; `seq` tells a second click on the same cell from none. */
-export interface SheetTarget {
-  sheet: string;
-  cell: string;
+export interface SheetTarget extends Pick<Finding, "sheet" | "cell" | "row" | "col"> {
   seq: number;
 }
 
@@ -177,9 +176,8 @@ const SheetTable: React.FC<{ display: SheetDisplay; strings: SheetStrings; selec
  * cell is not among the cells shown (a missing reason, with marking off): it is selected as the
  * blank it is.
  */
-function shownCellAt(display: SheetDisplay | undefined, address: string): ShownCell | undefined {
-  const at = parseCellAddress(address);
-  if (!display || !at) return undefined;
+function shownCellAt(display: SheetDisplay | undefined, at: { row: number; col: number }): ShownCell | undefined {
+  if (!display) return undefined;
   const shown = display.cells.find((c) => covers(c, at.row, at.col));
   if (shown) return shown;
   const w = display.window;
@@ -204,7 +202,7 @@ const SheetViewer: React.FC<{ sheets: SheetDisplay[]; strings: SheetStrings; tar
 
   const display = sheets.find((s) => s.sheet === chosen) ?? sheets[0];
   const aimed = shown && shown.sheet === display?.sheet ? shown : null;
-  const selected = aimed ? shownCellAt(display, aimed.cell) : undefined;
+  const selected = aimed ? shownCellAt(display, aimed) : undefined;
   // Said when the chosen finding's cell cannot be shown: its sheet holds no table, or the window cut it.
   const missed = shown && (!sheets.some((s) => s.sheet === shown.sheet) || (aimed && !selected)) ? shown : null;
   const w = display?.window;

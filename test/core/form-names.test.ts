@@ -4,7 +4,7 @@
  * finding in the same table.
  */
 import { analyze } from "../../src/core/analyze";
-import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { placeFindings } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Finding, TableReport, formLabels } from "../../src/core/result";
@@ -187,7 +187,7 @@ describe("the table a finding belongs to", () => {
     { sheet: SHEET, kind: "indicators", range: "A3:D20", label: "甲项目", project: "甲项目" },
     { sheet: SHEET, kind: "indicators", range: "F5:I8", label: "乙项目", project: "乙项目" },
   ];
-  const finding = (cell: string): Finding => ({ rule: "vague-target", severity: "warning", sheet: SHEET, cell, message: "指标值不明确" });
+  const finding = (cell: string): Finding => ({ rule: "vague-target", severity: "warning", sheet: SHEET, cell, ...parseCellAddress(cell)!, message: "指标值不明确" });
   const grid = workbook({ name: SHEET, rows: Array.from({ length: 22 }, (_, r) => [`第${r + 1}行`]) });
 
   test("is the table holding its cell, though another starts closer above it", () => {

@@ -141,7 +141,7 @@ describe("notes", () => {
 
   test("a merged area gets one mark, its note on the top-left cell listing the findings of all its cells", () => {
     const grid = workbook({ name: "表", rows: [["a"], [null], ["b"]], merges: ["A1:A2"] });
-    const finding = (cell: string, message: string) => ({ rule: "missing-actual" as const, severity: "error" as const, sheet: "表", cell, message });
+    const finding = (cell: string, message: string) => ({ rule: "missing-actual" as const, severity: "error" as const, sheet: "表", cell, ...parseCellAddress(cell)!, message });
     const marks = wantedMarks(
       {
         marks: [
@@ -166,8 +166,8 @@ describe("notes", () => {
           { sheet: "表", row: 1, col: 0, severity: "error", color: MARK_COLORS.error },
         ],
         findings: [
-          { rule: "missing-reason", severity: "warning", sheet: "表", cell: "A1", message: "一" },
-          { rule: "missing-actual", severity: "error", sheet: "表", cell: "A2", message: "二" },
+          { rule: "missing-reason", severity: "warning", sheet: "表", cell: "A1", row: 0, col: 0, message: "一" },
+          { rule: "missing-actual", severity: "error", sheet: "表", cell: "A2", row: 1, col: 0, message: "二" },
         ],
         writes: [],
       },
@@ -260,7 +260,7 @@ describe("planMarks: jixiao owns its marks", () => {
   test("清除标记 blanks a value jixiao filled in that a finding also names (its mark is the finding's)", () => {
     const grid = workbook({ name: "表", rows: [["执行率"], [null]] });
     const write = { sheet: "表", cell: "A2", row: 1, col: 0, value: "1.25", numFmt: "0.00%", basis: "rate" as const };
-    const finding = { rule: "overspent" as const, severity: "warning" as const, sheet: "表", cell: "A2", message: "执行数超过预算" };
+    const finding = { rule: "overspent" as const, severity: "warning" as const, sheet: "表", cell: "A2", row: 1, col: 0, message: "执行数超过预算" };
     const marks = wantedMarks({ marks: [{ sheet: "表", row: 1, col: 0, severity: "warning", color: MARK_COLORS.warning }], findings: [finding], writes: [write] }, grid, "zh");
     const looks = new Looks();
     const { record } = run(looks, EMPTY_MARKS, marks);

@@ -30,6 +30,7 @@ describe("generated workbooks", () => {
           expect(view.origin(w.row, w.col)).toEqual({ row: w.row, col: w.col });
           expect(parseCellAddress(w.cell)).toEqual({ row: w.row, col: w.col });
         }
+        for (const f of a.findings) expect(parseCellAddress(f.cell)).toEqual({ row: f.row, col: f.col });
         for (const i of a.indicators) {
           if (i.score !== null && i.weight !== null && i.recordedScore === null) {
             expect(Number(i.score)).toBeGreaterThanOrEqual(0);

@@ -11,7 +11,7 @@ import {
 } from "../../src/core/summary";
 import { wrappedLines } from "../../src/core/text-width";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
-import { SheetGrid } from "../../src/core/grid";
+import { SheetGrid, parseCellAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
 
@@ -510,6 +510,7 @@ describe("headline", () => {
     severity: "error" as const,
     sheet,
     cell,
+    ...parseCellAddress(cell)!,
     message: "分值合计 110 分",
   });
   /** A total of the form at A1:H20 of its sheet. */

@@ -5,6 +5,7 @@ import PaneText from "./PaneText";
 import { ArrowUndo20Regular, Calculator20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
+import type { Finding } from "../../core/result";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
 import { withFindingIgnored } from "../outcome";
@@ -305,7 +306,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     await refreshUndo();
   };
 
-  const selectCell = (sheet: string, cell: string) => {
+  const selectCell = ({ sheet, cell }: Finding) => {
     host.selectCell(sheet, cell).catch((error: unknown) => {
       setNotice({ intent: "error", title: strings.selectFailed, text: errorText(error, strings) });
     });
@@ -477,7 +478,7 @@ interface PhaseViewProps {
   strings: Strings;
   busy: boolean;
   onCancel: () => void;
-  onSelect: (sheet: string, cell: string) => void;
+  onSelect: (finding: Finding) => void;
   onFix: (fixes: Fix[]) => Promise<void>;
   onIgnore: (item: FindingItem, reason: string) => Promise<void>;
   onUnignore: (finding: IgnoredFinding) => Promise<void>;

@@ -14,8 +14,8 @@ jest.setTimeout(30000);
 const SHEET = "目标表（一）";
 const SAME = "“≥100%”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。";
 const findings: Finding[] = [
-  { rule: "count-as-percent", severity: "error", sheet: SHEET, cell: "F10", message: "“相关支出次数”是数量类指标" },
-  ...[11, 14, 15].map((row) => ({ rule: "ge-100-percent" as const, severity: "warning" as const, sheet: SHEET, cell: `F${row}`, message: SAME })),
+  { rule: "count-as-percent", severity: "error", sheet: SHEET, cell: "F10", row: 9, col: 5, message: "“相关支出次数”是数量类指标" },
+  ...[11, 14, 15].map((row) => ({ rule: "ge-100-percent" as const, severity: "warning" as const, sheet: SHEET, cell: `F${row}`, row: row - 1, col: 5, message: SAME })),
 ];
 const RESULTS: Results = {
   kind: "results",
@@ -30,7 +30,7 @@ const RESULTS: Results = {
   headlines: [],
   hiddenSheets: [],
   ignored: [
-    { rule: "vague-target", severity: "warning", sheet: SHEET, cell: "F17", message: "“效果明显”无法衡量", reason: "上级下达的目标", place: { table: 0, tableKey: "食堂改造", rowLabel: "社会效益" } },
+    { rule: "vague-target", severity: "warning", sheet: SHEET, cell: "F17", row: 16, col: 5, message: "“效果明显”无法衡量", reason: "上级下达的目标", place: { table: 0, tableKey: "食堂改造", rowLabel: "社会效益" } },
   ],
   fixes: [],
   written: 0,
@@ -73,7 +73,7 @@ test("a repeated message is one expandable entry naming how many cells, each cel
   expect(within(entry).getByText("3 处：目标值写成≥100%")).toBeTruthy();
   expect(within(entry).getByText(SAME)).toBeTruthy();
   fireEvent.click(within(entry).getByRole("button", { name: `选中 ${SHEET}!F14` }));
-  expect(onSelect).toHaveBeenCalledWith(SHEET, "F14");
+  expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ sheet: SHEET, cell: "F14", row: 13, col: 5 }));
   expect(document.querySelectorAll("[data-row-card]")).toHaveLength(1);
 });
 

@@ -7,7 +7,7 @@ import type { Fix } from "../../core/fixes";
 import type { IgnoredFinding } from "../../core/ignores";
 import { ruleName } from "../../core/rule-names";
 import { numberShown } from "../../core/values";
-import { RuleId, SEVERITIES, Severity, severityCounts } from "../../core/result";
+import { Finding, RuleId, SEVERITIES, Severity, severityCounts } from "../../core/result";
 import { FindingFilter, FindingItem, groupFindings, NO_FILTER, TableSection } from "../grouping";
 import type { Results } from "../pane-host";
 import type { Strings } from "../strings";
@@ -25,8 +25,8 @@ function showValue(value: string, numFmt: string): string {
 export interface FindingsListProps {
   results: Results;
   strings: Strings;
-  /** Called when a finding's cell is activated. */
-  onSelect: (sheet: string, cell: string) => void;
+  /** Called with the finding whose cell is activated. */
+  onSelect: (finding: Finding) => void;
   /**
    * Writes computed values; nothing is written before the user's click. The three actions are
    * absent where nothing can be written back (the browser page scores a copy): a read-only view.
@@ -204,9 +204,9 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
   const styles = useStyles();
   const headingId = React.useId();
   const [preview, setPreview] = React.useState(false);
-  const cellLink = (sheet: string, cell: string) => (
-    <button type="button" className={styles.cellLink} aria-label={strings.goToCell(`${sheet}!${cell}`)} onClick={() => onSelect(sheet, cell)} data-cell={`${sheet}!${cell}`}>
-      {cell}
+  const cellLink = (finding: Finding) => (
+    <button type="button" className={styles.cellLink} aria-label={strings.goToCell(`${finding.sheet}!${finding.cell}`)} onClick={() => onSelect(finding)} data-cell={`${finding.sheet}!${finding.cell}`}>
+      {finding.cell}
     </button>
   );
   const scoreLine = section.total
@@ -264,7 +264,7 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
               <summary className={styles.cardTitle}>{strings.collapsed(entry.items.length, ruleName(entry.rule, strings.lang))}</summary>
               <RuleLabel rule={entry.rule} severity={entry.severity} strings={strings} />
               <PaneText>{entry.message}</PaneText>
-              <span className={styles.cells}>{entry.items.map((item) => <span key={item.index}>{cellLink(item.finding.sheet, item.finding.cell)}</span>)}</span>
+              <span className={styles.cells}>{entry.items.map((item) => <span key={item.index}>{cellLink(item.finding)}</span>)}</span>
             </details>
           </li>
         ))}
@@ -276,7 +276,7 @@ function TableView({ section, strings, busy, onSelect, onFix, onIgnore }: {
                 <li key={item.index} className={styles.finding} data-finding={item.finding.rule}>
                   <RuleLabel rule={item.finding.rule} severity={item.finding.severity} strings={strings} />
                   <span>
-                    {cellLink(item.finding.sheet, item.finding.cell)} {item.finding.message}
+                    {cellLink(item.finding)} {item.finding.message}
                   </span>
                   {onFix && onIgnore && <FindingActions item={item} strings={strings} busy={busy} onFix={onFix} onIgnore={onIgnore} />}
                 </li>
@@ -366,7 +366,7 @@ const FindingsList: React.FC<FindingsListProps> = ({ results, strings, onSelect,
               <li key={`${finding.sheet}!${finding.cell}:${finding.rule}`} className={styles.card} data-ignored-finding={finding.rule}>
                 <RuleLabel rule={finding.rule} severity={finding.severity} strings={strings} />
                 <span>
-                  <button type="button" className={styles.cellLink} onClick={() => onSelect(finding.sheet, finding.cell)}>
+                  <button type="button" className={styles.cellLink} onClick={() => onSelect(finding)}>
                     {`${finding.sheet}!${finding.cell}`}
                   </button>{" "}
                   {finding.message}
