@@ -339,20 +339,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     if (code !== undefined) (numFmts[row] ??= [])[col] = code;
     let result: CellValue;
     const date = !dateSerials && style > 0 && formats.isDate[style];
-    const number = (text: string): CellValue => {
-      const n = parseFloat(text);
-      // A number cell holding no number (<v>abc</v>, 1e309) is damaged: its text as written, so a
-      // message quotes what is there rather than NaN.
-      if (!Number.isFinite(n)) return text;
-      return (date && dateText(n, date1904)) || n;
-    };
-    if (formula) {
-      if (!value) result = null;
-      else if (type === "str") result = value;
-      else if (type === "b") result = parseInt(value, 10) !== 0;
-      else if (type === "e") result = { error: value };
-      else result = number(value);
-    } else if (type === "inlineStr") {
+    if (formula) result = value ? typedValue(type, value, date, date1904) : null;
+    else if (type === "inlineStr") {
       if (inline === undefined) return;
       result = unescapeExcelText(inline);
     } else if (value === undefined) {
@@ -369,11 +357,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         );
       }
       result = text;
-    } else if (type === "str") result = value;
-    else if (type === "b") result = parseInt(value, 10) !== 0;
-    else if (type === "e") result = { error: value };
-    else if (type === "d") result = value.slice(0, 10); // an ISO date (Strict Open XML)
-    else result = number(value);
+    } else if (type === "d") result = value.slice(0, 10); // an ISO date (Strict Open XML)
+    else result = typedValue(type, value, date, date1904);
     (values[row] ??= [])[col] = result;
     // Ordinary and shared-formula master cells carry the text; the other cells of a shared formula
     // read their master's as moved to them (true, a formula of unknown text, where it cannot be).
@@ -467,11 +452,48 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     },
   });
 
-  // Merged areas end at the used range: a merge down to row 1,048,576 covers no more than the cells written.
+  const clipped = clipMerges(merges, lastRow, lastCol, { values, numFmts, formulas, unknownResults });
+  for (let r = 0; r < values.length; r++) {
+    values[r] ??= [];
+    numFmts[r] ??= [];
+  }
+  const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
+  if (unknownResults.length > 0) grid.unknownResults = unknownResults;
+  return { grid, layout: recorder.finish() };
+}
+
+/**
+ * A cell's value from its type and its <v>'s text, as a formula's result or a value: a text, a
+ * boolean, an error or a number (a date's text under a date format, `date`).
+ */
+function typedValue(type: string | undefined, value: string, date: boolean, date1904: boolean): CellValue {
+  if (type === "str") return value;
+  if (type === "b") return parseInt(value, 10) !== 0;
+  if (type === "e") return { error: value };
+  const n = parseFloat(value);
+  // A number cell holding no number (<v>abc</v>, 1e309) is damaged: its text as written, so a
+  // message quotes what is there rather than NaN.
+  if (!Number.isFinite(n)) return value;
+  return (date && dateText(n, date1904)) || n;
+}
+
+/** A sheet's cells as readSheet reads them, by row and column. */
+interface SheetCells {
+  values: CellValue[][];
+  numFmts: (string | undefined)[][];
+  formulas: (boolean | string | undefined)[][];
+  unknownResults: (boolean | undefined)[][];
+}
+
+/**
+ * Merged areas ending at the used range (`lastRow`, `lastCol`): a merge down to row 1,048,576
+ * covers no more than the cells written. A merged area shows its top-left cell: what the file holds
+ * in its other cells is taken out.
+ */
+function clipMerges(merges: SheetGrid["merges"], lastRow: number, lastCol: number, { values, numFmts, formulas, unknownResults }: SheetCells): SheetGrid["merges"] {
   const clipped = merges
     .filter((m) => m.top <= lastRow && m.left <= lastCol)
     .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }));
-  // A merged area shows its top-left cell: what the file holds in its other cells is not shown.
   for (const m of clipped) {
     for (let r = m.top; r <= m.bottom; r++) {
       const cells = values[r];
@@ -485,13 +507,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
       }
     }
   }
-  for (let r = 0; r < values.length; r++) {
-    values[r] ??= [];
-    numFmts[r] ??= [];
-  }
-  const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
-  if (unknownResults.length > 0) grid.unknownResults = unknownResults;
-  return { grid, layout: recorder.finish() };
+  return clipped;
 }
 
 // ---- the workbook -----------------------------------------------------------------------------
