@@ -619,6 +619,11 @@ export function leadingLabels(view: SheetView, row: number, left: number, right:
   return labels;
 }
 
+/** The labels a row of a table starts with (see leadingLabels). */
+function rowLabels(view: SheetView, row: number, table: IndicatorTable): string[] {
+  return leadingLabels(view, row, table.span.left, table.right);
+}
+
 function labelIs(text: string, re: RegExp): boolean {
   return ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text));
 }
@@ -753,7 +758,7 @@ function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns:
   }
   for (let next = row + 1; next < view.rowCount; next++) {
     if (isBlankRow(view, next, table.span.left, table.right)) continue;
-    const labels = leadingLabels(view, next, table.span.left, table.right);
+    const labels = rowLabels(view, next, table);
     // An indicator's row: its values, or its name where they are left blank.
     const indicator = hasOwnValues(view, next, columns) || hasOwnText(view, next, columns.level3);
     return indicator || heads(labels, "total") || labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal);
@@ -1059,7 +1064,7 @@ function headingColumnOf(view: SheetView, table: IndicatorTable): number | null 
   const { level1 } = table.columns;
   if (level1 === undefined) return null;
   for (let row = table.headerBottom + 1; row < Math.min(view.rowCount, table.headerBottom + 1 + PROJECT_GAP_ROWS); row++) {
-    const labels = leadingLabels(view, row, table.span.left, table.right);
+    const labels = rowLabels(view, row, table);
     if (labels.length === 0) continue;
     const col = firstTextColumn(view, row, table.span.left, level1);
     const name = withoutNumbering(labels[0].trim());
@@ -1114,8 +1119,7 @@ function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTabl
   const level = view.text(row, col);
   if (level === "" || !followsProjectEnd(view, row, table, table.projectColumn)) return false;
   // The table's first 一级 (under a project's heading row, on the row after it), and a name above.
-  const isHeading = (r: number) => isProjectHeading(view, r, table, leadingLabels(view, r, table.span.left, table.right));
-  const firstLevelRow = table.rows.find((r) => view.text(r, col) !== "" && !isHeading(r));
+  const firstLevelRow = table.rows.find((r) => view.text(r, col) !== "" && isIndicatorRow(view, r, table));
   return firstLevelRow !== undefined && view.text(firstLevelRow, col) === level && table.rows.some((r) => ownProjectText(view, r, table) !== "");
 }
 
@@ -1126,7 +1130,7 @@ function startsUnnamedProject(view: SheetView, row: number, table: IndicatorTabl
 function followsProjectEnd(view: SheetView, row: number, table: IndicatorTable, projectColumn: number): boolean {
   const { span, right } = table;
   for (let above = row - 1; above > table.headerBottom; above--) {
-    const labels = leadingLabels(view, above, span.left, right);
+    const labels = rowLabels(view, above, table);
     if (isBlankRow(view, above, span.left, right) || isNote(labels)) continue;
     // (A column of headings holds the 一级's cells, merged down over their rows: no project's name.)
     const nameEnds = !table.projectHeadings && !view.isOrigin(above, projectColumn);
@@ -1253,11 +1257,16 @@ function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, l
   return !named && !valued && !endsProject(view, row, table, labels, "");
 }
 
+/** Whether a row is an indicator's: not a project's heading row (merged across, its name is in every cell). */
+function isIndicatorRow(view: SheetView, row: number, table: IndicatorTable): boolean {
+  return !isProjectHeading(view, row, table, rowLabels(view, row, table));
+}
+
 /** Whether an indicator's row (a target or actual) comes next after `row`, past blank rows and notes. */
 function valuesFollow(view: SheetView, row: number, table: IndicatorTable): boolean {
   const { span, right } = table;
   for (let next = row + 1; next < Math.min(view.rowCount, row + 1 + PROJECT_GAP_ROWS); next++) {
-    if (isBlankRow(view, next, span.left, right) || isNote(leadingLabels(view, next, span.left, right))) continue;
+    if (isBlankRow(view, next, span.left, right) || isNote(rowLabels(view, next, table))) continue;
     return hasOwnValues(view, next, table.columns);
   }
   return false;
@@ -1328,43 +1337,81 @@ function isProjectTotal(text: string, project: string): boolean {
 /**
  * A table listing several projects' indicators, told apart by its 项目名称 column (each project's
  * name merged down, or written on its first row or every row; its own 总分, 小计 or 等次 rows after
- * it, or none), read as one table per project: each is named by its project, holds its rows, its
- * 总分 and 等次, and covers its own rows (the first the header too). Only a list of whole forms: two
- * projects or more, each over two 一级 at least (产出 and 效益), their 分值 adding up to more than
- * one form's 100 and each project's to between 50 and 100, under no 部门整体 title; a 部门整体
- * form naming a task on its rows, its 分值 making 100 under one 总分, stays one table. The last project takes the 总分 under its rows
- * when each earlier one had its own, or when it names the project; a 总分 under projects that have
- * none, one over 100 points, a second where each earlier project closed with one 总分, or one
- * under the last project's own named 总分 stating its points again, is the whole list's, no one
- * project's (see IndicatorTable.listTotalRows). A table of
- * one project named on its rows is that project's (its form's header may name none). A table that
- * is neither keeps its rows but those closing a project, a 小计 among them being a level's, as before.
+ * it, or none): one table per project when it lists whole forms (see isListOfForms), each named by
+ * its project and covering its own rows (the first the header too). A table of one project named
+ * on its rows is that project's (its form's header may name none); any other stays one table.
  */
 function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[] {
-  // `valued`: whether any of its rows has a target or actual (a heading row alone has none).
-  type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null; valued: boolean };
+  const [parts, closedBy] = projectParts(view, table);
+  mergeStrayParts(view, table, parts);
+  const weights = partWeights(view, table, parts);
+  const forms = mayBeForms(view, table, parts, weights);
+  // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
+  if (forms && parts.length === 1 && !WHOLE_TABLE_HEADING.test(normalizeHeader(parts[0].name))) {
+    const project = table.project ?? parts[0].name;
+    return [{ ...table, project, label: project, rows: table.rows.filter((row) => isIndicatorRow(view, row, table)) }];
+  }
+  if (!forms || !isListOfForms(view, table, parts, weights)) return [oneTableOfTasks(view, table, parts, closedBy, weights)];
+  assignEndTotals(view, table, parts);
+  // A project whose name cell was left blank takes the name its 总分 row gives (耕地质量提升项目总分).
+  for (const part of parts) if (part.name === "" && part.totalRow !== null) part.name = nameBeforeTotal(ownProjectText(view, part.totalRow, table));
+  return projectTables(view, table, parts);
+}
+
+/**
+ * One project's rows in a table listing several (see splitProjects), and the rows closing it.
+ * `valued`: whether any of its rows has a target or actual (a heading row alone has none).
+ */
+type Part = { name: string; rows: number[]; totalRow: number | null; subtotalRow: number | null; gradeRow: number | null; valued: boolean };
+
+/** Whether a row's labels name a project (测土配方施肥项目总分). */
+function rowNamesProject(view: SheetView, row: number, table: IndicatorTable, project: string): boolean {
+  return rowLabels(view, row, table).some((text) => afterName(text, project) !== null);
+}
+
+/** The points a row's 分值 cell states, 0 for none. */
+function statedPoints(view: SheetView, row: number, weight: number): Decimal {
+  return new Decimal(parseNumber(view.rowValue(row, weight)) ?? 0);
+}
+
+/** How many 一级 labels a part's rows have (a blank one continues the label above). */
+function levelCount(view: SheetView, part: Part, level1: number): number {
+  return new Set(part.rows.map((row) => view.text(row, level1)).filter((text) => text !== "")).size;
+}
+
+/** Whether each project before the last closed: by its 总分, or by its indicators' 小计 alone. */
+function earlierClosed(parts: Part[]): boolean {
+  return parts.slice(0, -1).every((p) => p.totalRow !== null || p.subtotalRow !== null);
+}
+
+/**
+ * Whether a row is a bare 小计 or 合计 stating its project's indicators' points, short of a whole
+ * form's 100; or, its 分值 left blank, their 得分 (小计 | | 89).
+ */
+function sumsPartAlone(view: SheetView, row: number, table: IndicatorTable, rows: number[]): boolean {
+  const { weight, score } = table.columns;
+  const col = weight !== undefined && view.text(row, weight) === "" ? score : weight;
+  const stated = col === undefined ? null : parseNumber(view.rowValue(row, col));
+  const sum = col === undefined ? null : columnSum(view, rows, col);
+  return PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(rowLabels(view, row, table)[0] ?? "")) && stated !== null && sum !== null && stated.eq(sum) && stated.lt(100);
+}
+
+/**
+ * A table's rows as one part a project, and the part each row closing a project (its 总分, 小计,
+ * 合计 or 等次) closes.
+ */
+function projectParts(view: SheetView, table: IndicatorTable): [Part[], Map<number, Part>] {
   const parts: Part[] = [];
-  const closing: number[] = [];
-  const closedProject = new Map<number, Part>();
-  const labelsOf = (row: number) => leadingLabels(view, row, table.span.left, table.right);
-  // A bare 小计 or 合计 stating its project's indicators' points, short of a whole form's 100; or,
-  // its 分值 left blank, their 得分 (小计 | | 89).
-  const sumsPartAlone = (row: number, rows: number[]) => {
-    const { weight, score } = table.columns;
-    const col = weight !== undefined && view.text(row, weight) === "" ? score : weight;
-    const stated = col === undefined ? null : parseNumber(view.rowValue(row, col));
-    const sum = col === undefined ? null : columnSum(view, rows, col);
-    return PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(labelsOf(row)[0] ?? "")) && stated !== null && sum !== null && stated.eq(sum) && stated.lt(100);
-  };
+  const closedBy = new Map<number, Part>();
   for (const row of table.rows) {
     const text = ownProjectText(view, row, table);
+    const labels = rowLabels(view, row, table);
     const part = parts.at(-1);
-    if (part && endsProject(view, row, table, labelsOf(row), part.name)) {
-      closing.push(row);
-      closedProject.set(row, part);
-      if (heads(labelsOf(row), "grade")) part.gradeRow ??= row;
+    if (part && endsProject(view, row, table, labels, part.name)) {
+      closedBy.set(row, part);
+      if (heads(labels, "grade")) part.gradeRow ??= row;
       // Its indicators' 小计 or 合计 alone (90 | 90 of their 90 points) sums them: the 总分 is computed.
-      else if (part.totalRow === null && part.subtotalRow === null && sumsPartAlone(row, part.rows)) part.subtotalRow = row;
+      else if (part.totalRow === null && part.subtotalRow === null && sumsPartAlone(view, row, table, part.rows)) part.subtotalRow = row;
       // A 总分 under the project's 合计 is its total, the 合计 its indicators' (as under a form, see readIndicatorTable).
       else if (part.totalRow === null) part.totalRow = row;
       else if (part.subtotalRow === null) [part.subtotalRow, part.totalRow] = [part.totalRow, row];
@@ -1374,17 +1421,20 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     // or with its name left blank after the one before (see startsUnnamedProject).
     // (Rows under a project's heading row, their names left blank, are that project's.)
     const starts = text !== "" ? text !== part?.name || part.totalRow !== null : part !== undefined && part.valued && startsUnnamedProject(view, row, table);
-    const valued = hasOwnValues(view, row, table.columns) && !isProjectHeading(view, row, table, labelsOf(row));
+    const valued = hasOwnValues(view, row, table.columns) && !isProjectHeading(view, row, table, labels);
     // A heading row names its project without its numbering (二、耕地质量提升项目).
     const name = valued ? text : withoutNumbering(text.trim());
-    if (starts) parts.push({ name, rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
-    else if (part) {
+    if (part && !starts) {
       part.rows.push(row);
       part.valued ||= valued;
-    }
-    // Rows before the first name: a first project whose name cell was left blank.
-    else parts.push({ name: "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
+      // Rows before the first name: a first project whose name cell was left blank.
+    } else parts.push({ name: starts ? name : "", rows: [row], totalRow: null, subtotalRow: null, gradeRow: null, valued });
   }
+  return [parts, closedBy];
+}
+
+/** Parts that are no project of their own joined to the project whose rows they are. */
+function mergeStrayParts(view: SheetView, table: IndicatorTable, parts: Part[]): void {
   // A project's heading row alone (二、耕地质量提升项目) over rows naming it again is that project's.
   for (let i = parts.length - 2; i >= 0; i--) {
     const [part, next] = [parts[i], parts[i + 1]];
@@ -1392,99 +1442,140 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     next.rows.unshift(...part.rows);
     parts.splice(i, 1);
   }
-  // A level's 小计 (小计, 产出指标小计), or a project's own (道路养护小计, 道路养护合计).
-  const isSubtotal = (row: number) => {
-    const labels = labelsOf(row);
-    if (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal)) return true;
-    const subtotalOf = (name: string) => labels.some((text) => PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, name) ?? "")));
-    return parts.some((part) => part.name !== "" && subtotalOf(part.name));
-  };
-  // The rows that are indicators: not a project's heading row (merged across, its name is in every cell).
-  const isIndicatorRow = (row: number) => !isProjectHeading(view, row, table, labelsOf(row));
-  const { level1, weight } = table.columns;
-  // Its 一级 labels (a blank one continues the label above).
-  const levelsOf = (part: Part) => new Set(part.rows.map((row) => view.text(row, level1!)).filter((text) => text !== "")).size;
+  const { level1 } = table.columns;
+  if (level1 === undefined) return;
   // A part left unnamed too small to be a form, after a project's 总分 and right before a name, holds
   // that project's first rows: its name typed in a middle row, not merged (review round 44, J3).
-  for (let i = parts.length - 2; i >= 0 && level1 !== undefined; i--) {
+  for (let i = parts.length - 2; i >= 0; i--) {
     const [part, next] = [parts[i], parts[i + 1]];
-    if (part.name !== "" || part.totalRow !== null || levelsOf(part) >= 2 || (i > 0 && parts[i - 1].totalRow === null)) continue;
+    if (part.name !== "" || part.totalRow !== null || levelCount(view, part, level1) >= 2 || (i > 0 && parts[i - 1].totalRow === null)) continue;
     next.rows.unshift(...part.rows);
     parts.splice(i, 1);
   }
   // A part left unnamed too small to be a form (a 成本指标 row just below the name merged over the
   // project before, the merge ending a row short) is the rows of that project, when it has no 总分 yet.
-  for (let i = parts.length - 1; i > 0 && level1 !== undefined; i--) {
+  for (let i = parts.length - 1; i > 0; i--) {
     const [before, part] = [parts[i - 1], parts[i]];
-    if (part.name !== "" || levelsOf(part) >= 2 || before.totalRow !== null) continue;
+    if (part.name !== "" || levelCount(view, part, level1) >= 2 || before.totalRow !== null) continue;
     before.rows.push(...part.rows);
     [before.totalRow, before.subtotalRow, before.gradeRow] = [part.totalRow, part.subtotalRow, part.gradeRow];
     parts.splice(i, 1);
   }
-  // Each project's 分值 as its cells give them (a blank or merged one adds nothing); one whose 分值
-  // are all left blank, the points its own 总分 or 小计 row states (本项目总分 | 100 | 99.62; the
-  // last project's may be the table's): a form of its own, whose total is unknown (review round 49).
-  const weightOfPart = (part: Part, col: number) => {
-    const typed = part.rows.flatMap((row) => parseShownNumber(view.rowValue(row, col)) ?? []);
+}
+
+/**
+ * Each project's 分值 as its cells give them (a blank or merged one adds nothing); one whose 分值
+ * are all left blank, the points its own 总分 or 小计 row states (本项目总分 | 100 | 99.62; the
+ * last project's may be the table's): a form of its own, whose total is unknown (review round 49).
+ * None without a 分值 column.
+ */
+function partWeights(view: SheetView, table: IndicatorTable, parts: Part[]): Decimal[] {
+  const { weight } = table.columns;
+  if (weight === undefined) return [];
+  return parts.map((part) => {
+    const typed = part.rows.flatMap((row) => parseShownNumber(view.rowValue(row, weight)) ?? []);
     const closing = part.totalRow ?? part.subtotalRow ?? (part === parts.at(-1) ? table.totalRow : null);
-    if (typed.length === 0 && closing !== null) return parseNumber(view.rowValue(closing, col)) ?? new Decimal(0);
+    if (typed.length === 0 && closing !== null) return parseNumber(view.rowValue(closing, weight)) ?? new Decimal(0);
     return sumOf(typed);
-  };
-  const weights = weight === undefined ? [] : parts.map((part) => weightOfPart(part, weight));
-  const forms =
+  });
+}
+
+/**
+ * Whether each part may be a whole form's indicators: one named at least, each over two 一级 at
+ * least (产出 and 效益) and weighing at most one form's 100, under no 部门整体 title.
+ */
+function mayBeForms(view: SheetView, table: IndicatorTable, parts: Part[], weights: Decimal[]): boolean {
+  const { level1 } = table.columns;
+  return (
     parts.some((part) => part.name !== "") &&
     !table.wholeDepartment &&
     level1 !== undefined &&
-    parts.every((part) => levelsOf(part) >= 2) &&
+    parts.every((part) => levelCount(view, part, level1) >= 2) &&
     weights.length === parts.length &&
-    weights.every((w) => w.lte(HUNDRED));
-  // One project named on its rows, not a heading (绩效指标 merged down a national form's column A).
-  if (forms && parts.length === 1 && !WHOLE_TABLE_HEADING.test(normalizeHeader(parts[0].name))) {
-    const project = table.project ?? parts[0].name;
-    return [{ ...table, project, label: project, rows: table.rows.filter(isIndicatorRow) }];
-  }
-  // A project's form gives its indicators most of its 100 points (90 beside a budget's 10); a
-  // department's tasks whose 分值 wrongly add up to over 100 have less each, or one 总分 of 100
-  // under them all (not when each weighs a whole form's indicators alike: the projects' average).
-  const half = new Decimal(50);
-  // Each project before the last closed: by its 总分, or by its indicators' 小计 alone.
-  const earlierTotalled = parts.slice(0, -1).every((p) => p.totalRow !== null || p.subtotalRow !== null);
-  const last = parts[parts.length - 1];
-  const namesLast = (row: number) => labelsOf(row).some((text) => afterName(text, last.name) !== null);
-  const isAverage = (row: number) => isListAverageRow(view, row, table);
+    weights.every((w) => w.lte(HUNDRED))
+  );
+}
+
+/**
+ * Whether parts that may be forms (see mayBeForms) are several projects' forms: a project's form
+ * gives its indicators most of its 100 points (90 beside a budget's 10); a department's tasks whose
+ * 分值 wrongly add up to over 100 have less each, or one 总分 of 100 under them all.
+ */
+function isListOfForms(view: SheetView, table: IndicatorTable, parts: Part[], weights: Decimal[]): boolean {
+  const { totalRow } = table;
   // Projects each weighing a whole form's indicators, the same (90 each): their 合计 of 100 is their average.
   const wholeForms = weights.length > 1 && weights.every((w) => w.eq(weights[0])) && weights[0].gte(WHOLE_FORM_INDICATOR_POINTS);
+  // Not when each project before the last closed on its own, or the 总分 names the last or is labelled an average.
   const oneFormTotal = () =>
-    !earlierTotalled && !wholeForms && table.totalRow !== null && !namesLast(table.totalRow) && !isAverage(table.totalRow) && parseNumber(view.rowValue(table.totalRow, weight!))?.eq(HUNDRED) === true;
-  const weightOf = (row: number) => new Decimal(parseNumber(view.rowValue(row, weight!)) ?? 0);
+    !earlierClosed(parts) &&
+    !wholeForms &&
+    totalRow !== null &&
+    !rowNamesProject(view, totalRow, table, parts.at(-1)!.name) &&
+    !isListAverageRow(view, totalRow, table) &&
+    parseNumber(view.rowValue(totalRow, table.columns.weight!))?.eq(HUNDRED) === true;
+  return parts.length >= 2 && sumOf(weights).gt(HUNDRED) && !weights.some((w) => w.lt(50)) && !oneFormTotal();
+}
+
+/**
+ * A table that lists no forms as one table, as before: its rows but those closing a project, a 小计
+ * among them being a level's or a task's (道路养护小计).
+ */
+function oneTableOfTasks(view: SheetView, table: IndicatorTable, parts: Part[], closedBy: Map<number, Part>, weights: Decimal[]): IndicatorTable {
+  const { weight } = table.columns;
+  // (No part when the table has no rows: nothing below asks for the last then.)
+  const namesLast = (row: number) => rowNamesProject(view, row, table, parts.at(-1)!.name);
   // A 小计 stating the last project's points, short of all the projects'.
   const sumsLastAlone = (row: number) =>
-    weight !== undefined && weights.length > 1 && weightOf(row).eq(weights[weights.length - 1]) && !weightOf(row).eq(sumOf(weights));
-  if (!forms || parts.length < 2 || !sumOf(weights).gt(HUNDRED) || weights.some((w) => w.lt(half)) || oneFormTotal()) {
-    const subtotals = closing.filter(isSubtotal);
-    // The last task's own 小计 over the form's 总分 (路灯维修小计, after 道路养护小计 and the rest) is
-    // that task's, as theirs are, not the form's indicators' 合计.
-    const lastOwnSubtotal = table.subtotalRow !== null && subtotals.length > 0 && isSubtotal(table.subtotalRow) && (namesLast(table.subtotalRow) || sumsLastAlone(table.subtotalRow));
-    if (lastOwnSubtotal) subtotals.push(table.subtotalRow!);
-    const rows = table.rows.filter((row) => !closing.includes(row) && isIndicatorRow(row));
-    const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
-    const taskSubtotals = subtotals.filter((row) => !labelsOf(row).some(isGroupSubtotal)).map((row) => ({ row, task: (closedProject.get(row) ?? last).name }));
-    return [{ ...table, projectColumn: null, projectHeadings: false, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : table.subtotalRow }];
-  }
-  // The 总分 rows under the last project's rows, but the whole list's: its 分值 over 100 points, one
-  // labelled the projects' average (平均得分), or the second where each project before closed with
-  // one 总分 row (no 合计 over it), or under the last project's own 总分 (naming it) one stating as
-  // many points (the projects' average). (A 得分 over 100 may be a project's, wrongly: e.g. its 分值
-  // adding up to 105.)
-  const overHundred = (row: number) => weightOf(row).gt(HUNDRED);
-  let endTotals = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && !overHundred(row) && !isAverage(row));
+    weight !== undefined &&
+    weights.length > 1 &&
+    statedPoints(view, row, weight).eq(weights[weights.length - 1]) &&
+    !statedPoints(view, row, weight).eq(sumOf(weights));
+  // A level's 小计 (小计, 产出指标小计), or a project's own (道路养护小计, 道路养护合计).
+  const isSubtotal = (row: number) => {
+    const labels = rowLabels(view, row, table);
+    if (labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal)) return true;
+    const subtotalOf = (name: string) => labels.some((text) => PROJECT_SUBTOTAL_WORDS.test(normalizeHeader(afterName(text, name) ?? "")));
+    return parts.some((part) => part.name !== "" && subtotalOf(part.name));
+  };
+  const subtotals = [...closedBy.keys()].filter(isSubtotal);
+  // The last task's own 小计 over the form's 总分 (路灯维修小计, after 道路养护小计 and the rest) is
+  // that task's, as theirs are, not the form's indicators' 合计.
+  const { subtotalRow } = table;
+  const lastOwnSubtotal =
+    subtotalRow !== null && subtotals.length > 0 && isSubtotal(subtotalRow) && (namesLast(subtotalRow) || sumsLastAlone(subtotalRow));
+  if (lastOwnSubtotal) subtotals.push(subtotalRow);
+  const rows = table.rows.filter((row) => !closedBy.has(row) && isIndicatorRow(view, row, table));
+  const levelSubtotalRows = [...table.levelSubtotalRows, ...subtotals].sort((a, b) => a - b);
+  const taskSubtotals = subtotals
+    .filter((row) => !rowLabels(view, row, table).some(isGroupSubtotal))
+    .map((row) => ({ row, task: (closedBy.get(row) ?? parts.at(-1)!).name }));
+  return { ...table, projectColumn: null, projectHeadings: false, rows, levelSubtotalRows, taskSubtotals, subtotalRow: lastOwnSubtotal ? null : subtotalRow };
+}
+
+/**
+ * The last project's 总分 (and 小计, 等次) from the 总分 rows under the list, unless it closed on its
+ * own: it takes them when each earlier project had its own, or when they name it. The rest are the
+ * whole list's (see IndicatorTable.listTotalRows): one over 100 points, one labelled the projects'
+ * average (平均得分), the second where each project before closed with one 总分 row (no 合计 over
+ * it), or one under the last project's own named 总分 stating as many points (the projects'
+ * average). (A 得分 over 100 may be a project's, wrongly: e.g. its 分值 adding up to 105.)
+ */
+function assignEndTotals(view: SheetView, table: IndicatorTable, parts: Part[]): void {
+  const weight = table.columns.weight!;
+  const last = parts.at(-1)!;
+  const earlierTotalled = earlierClosed(parts);
+  const weightOf = (row: number) => statedPoints(view, row, weight);
+  const namesLast = (row: number) => rowNamesProject(view, row, table, last.name);
+  let endTotals = [table.subtotalRow, table.totalRow].filter(
+    (row): row is number => row !== null && !weightOf(row).gt(HUNDRED) && !isListAverageRow(view, row, table),
+  );
   const closedByOne = earlierTotalled && parts.slice(0, -1).every((p) => p.subtotalRow === null);
   const restated = (rows: number[]) => namesLast(rows[0]) && weightOf(rows[0]).eq(weightOf(rows[1]));
   // The last project's indicators' 合计 (90 | 89, or 小计) over its 总分 (100 | 98.5), as a form closes.
-  const isSum = (row: number) => labelMatches(labelsOf(row), SUM_LABEL) || labelMatches(labelsOf(row), SUBTOTAL_LABEL);
+  const isSum = (row: number) => labelMatches(rowLabels(view, row, table), SUM_LABEL) || labelMatches(rowLabels(view, row, table), SUBTOTAL_LABEL);
   const sumOverTotal = (rows: number[]) => (isSum(rows[0]) && !isSum(rows[1])) || (weightOf(rows[0]).gt(0) && weightOf(rows[0]).lt(weightOf(rows[1])));
   if (endTotals.length === 2 && ((closedByOne && !sumOverTotal(endTotals)) || restated(endTotals))) endTotals = [endTotals[0]];
-  if (last.totalRow === null && endTotals.length === 1 && earlierTotalled && sumsPartAlone(endTotals[0], last.rows)) {
+  if (last.totalRow === null && endTotals.length === 1 && earlierTotalled && sumsPartAlone(view, endTotals[0], table, last.rows)) {
     last.subtotalRow = endTotals[0];
   } else if (last.totalRow === null && endTotals.length > 0 && (earlierTotalled || namesLast(endTotals[0]))) {
     last.totalRow = endTotals[endTotals.length - 1];
@@ -1493,9 +1584,11 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     const ownGrade = table.gradeRow !== null && (endTotals.includes(table.totalRow!) || table.gradeRow < table.totalRow!);
     last.gradeRow ??= ownGrade ? table.gradeRow : null;
   }
-  // A project whose name cell was left blank takes the name its 总分 row gives (耕地质量提升项目总分).
-  for (const part of parts) if (part.name === "" && part.totalRow !== null) part.name = nameBeforeTotal(ownProjectText(view, part.totalRow, table));
-  // The end rows no project took are the whole list's 合计 (checked against the projects' totals).
+}
+
+/** One table per project, the end rows no project took the last one's as the whole list's 合计 (checked against the projects' totals). */
+function projectTables(view: SheetView, table: IndicatorTable, parts: Part[]): IndicatorTable[] {
+  const last = parts.at(-1)!;
   const listTotalRows = [table.subtotalRow, table.totalRow].filter((row): row is number => row !== null && row !== last.totalRow && row !== last.subtotalRow);
   // A project's unit in brackets after its name (耕地质量提升项目（县农业农村局）) is no part of it, where
   // the names stay apart without it (道路硬化（甲镇政府） and 道路硬化（乙镇政府） do not).
@@ -1510,7 +1603,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
     return {
       ...table,
       top: i === 0 ? table.headerTop : part.rows[0],
-      rows: part.rows.filter(isIndicatorRow),
+      rows: part.rows.filter((row) => isIndicatorRow(view, row, table)),
       lastRow: end,
       totalRow: part.totalRow,
       subtotalRow: part.subtotalRow,
@@ -1529,7 +1622,7 @@ function splitProjects(view: SheetView, table: IndicatorTable): IndicatorTable[]
 
 /** Whether a row of a table listing several projects is labelled their average (平均得分 | 100 | 98.17). */
 export function isListAverageRow(view: SheetView, row: number, table: IndicatorTable): boolean {
-  return labelMatches(leadingLabels(view, row, table.span.left, table.right), LIST_AVERAGE_LABEL);
+  return labelMatches(rowLabels(view, row, table), LIST_AVERAGE_LABEL);
 }
 
 /** What a project's indicators weigh at least on its own form: 90 beside its budget's 10, or 100. */
