@@ -59,6 +59,7 @@ export const en: Strings = {
   ruleOption: (rule, count) => `${rule} (${count})`,
   selectFailed: "Could not select the cell",
   profileLoadFailed: "Could not read the saved scoring profile; using the default",
+  settingsUnavailable: "The settings could not be loaded; close the add-in and open it again.",
   ruleLabel: (severity, rule) => `${severity}: ${rule}`,
   search: "Search findings",
   searchPlaceholder: "Text, cell or indicator name",

@@ -64,6 +64,7 @@ export interface Strings {
   ruleOption: (rule: string, count: number) => string;
   selectFailed: string;
   profileLoadFailed: string;
+  settingsUnavailable: string;
   ruleLabel: (severity: string, rule: string) => string;
   search: string;
   searchPlaceholder: string;
@@ -219,6 +220,7 @@ export const zh: Strings = {
   ruleOption: (rule, count) => `${rule}（${count}）`,
   selectFailed: "无法选中该单元格",
   profileLoadFailed: "无法读取保存的评分方案，暂用默认方案",
+  settingsUnavailable: "设置页未能载入，请关闭后重新打开助手。",
   ruleLabel: (severity, rule) => `${severity}：${rule}`,
   search: "搜索问题",
   searchPlaceholder: "按文字、单元格或指标名称搜索",

@@ -17,7 +17,7 @@ import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
 import ResultsView from "./ResultsView";
 import PaneSwitch from "./PaneSwitch";
-import SettingsPanel from "./SettingsPanel";
+import type { SettingsPanelProps } from "./SettingsPanel";
 import { visuallyHidden } from "./styles";
 import { useProfileEditor } from "../use-profile-editor";
 
@@ -44,6 +44,16 @@ type Stale = "profile" | "workbook" | null;
 
 /** Counts change at every sheet; the status region says them at most this often (a step change at once). */
 const ANNOUNCE_COUNTS_MS = 3000;
+
+/**
+ * The settings tab comes in a chunk of its own, fetched once the pane is up, so that the pane's
+ * first load stays within 200 KB (issue 13). A chunk that cannot be fetched (the add-in's server out
+ * of reach) leaves the tab saying so, not the pane gone.
+ */
+const loadSettingsPanel = () => import(/* webpackChunkName: "settings" */ "./SettingsPanel");
+const SettingsPanel = React.lazy(() =>
+  loadSettingsPanel().catch(() => ({ default: ({ strings }: SettingsPanelProps) => <PaneText>{strings.settingsUnavailable}</PaneText> })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -95,6 +105,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
   React.useEffect(() => {
     let cancelled = false;
     const start = async () => {
+      loadSettingsPanel().catch(() => undefined);
       try {
         const saved = await host.loadProfile();
         if (!cancelled && saved) setProfile(saved);
@@ -447,14 +458,16 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
 
       <div className={styles.panel} id="jixiao-panel" role="tabpanel" aria-labelledby={tab === "results" ? "jixiao-tab-results" : "jixiao-tab-settings"}>
         {tab === "settings" ? (
-          <SettingsPanel
-            form={editor.form}
-            profile={profile}
-            onChange={editor.onChange}
-            status={editor.status}
-            strings={strings}
-            disabled={running}
-          />
+          <React.Suspense fallback={null}>
+            <SettingsPanel
+              form={editor.form}
+              profile={profile}
+              onChange={editor.onChange}
+              status={editor.status}
+              strings={strings}
+              disabled={running}
+            />
+          </React.Suspense>
         ) : (
           <PhaseView
             phase={phase}
