@@ -110,7 +110,7 @@ export function otherSpreadsheetMessage(name: string): Bilingual | null {
   const format = OTHER_FORMATS[extensionOf(name)];
   if (!format) return null;
   return {
-    zh: `${name}: 这是${format.zh}，请先在 WPS 中“另存为” .xlsx 工作簿后再试`,
+    zh: `${name}: 这是 ${format.zh}，请先在 WPS 中“另存为” .xlsx 工作簿后再试`,
     en: `${name}: this is ${format.en}; save it as an .xlsx workbook in WPS (Save As) first`,
   };
 }

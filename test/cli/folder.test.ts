@@ -71,7 +71,7 @@ describe("a folder of workbooks", () => {
     const r = await jixiao("score", dir);
     expect(r.code).toBe(2);
     expect(readdirSync(path.join(dir, "jixiao-out"))).toEqual(["a.jixiao.xlsx"]);
-    expect(r.stderr.trim()).toBe(`${path.join(dir, "b.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+    expect(r.stderr.trim()).toBe(`${path.join(dir, "b.et")}: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
   });
 
   it("scores each file in its own worker, prints them in the folder's order, and writes one combined report; a bad file does not stop the rest", async () => {

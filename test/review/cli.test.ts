@@ -62,7 +62,7 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
   it("exits 2 because files could not be read, and says which and why", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path.join("乙县", "坏.xlsx")}: `);
-    expect(result.stderr).toContain(`${path.join("甲县", "教育局.et")}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+    expect(result.stderr).toContain(`${path.join("甲县", "教育局.et")}: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
   });
 
   it("reviews every unit's workbook, each under its own folder's profile", () => {
@@ -93,7 +93,7 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
     expect(result.stdout.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toEqual([
       `[1/4] ${path.join("乙县", "供水.xlsx")}：1 张表，错误 1，警告 0`,
       expect.stringContaining(`[2/4] ${path.join("乙县", "坏.xlsx")}: 文件已损坏`),
-      expect.stringContaining(`[3/4] ${path.join("甲县", "教育局.et")}: 这是WPS 表格文件`),
+      expect.stringContaining(`[3/4] ${path.join("甲县", "教育局.et")}: 这是 WPS 表格文件`),
       `[4/4] ${path.join("甲县", "财政局.xlsx")}：1 张表，错误 7，警告 6`,
     ]);
     expect(result.stderr.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toHaveLength(0);

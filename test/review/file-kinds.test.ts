@@ -9,7 +9,7 @@ import { tempDir } from "../support/xlsx";
 describe("a WPS Spreadsheets file", () => {
   it("gets a message saying to save it as .xlsx in WPS first, in both languages", () => {
     expect(otherSpreadsheetMessage("报表/教育局.ET")).toEqual({
-      zh: "报表/教育局.ET: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试",
+      zh: "报表/教育局.ET: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试",
       en: "报表/教育局.ET: this is a WPS Spreadsheets file (.et); save it as an .xlsx workbook in WPS (Save As) first",
     });
     expect(otherSpreadsheetMessage("模板.ett")?.zh).toContain("WPS 表格模板（.ett）");
@@ -17,6 +17,8 @@ describe("a WPS Spreadsheets file", () => {
 
   it("and every other spreadsheet format or archive a unit may send is named with what to do, never passed over (review round 33)", () => {
     expect(["a.xlsb", "a.XLTX", "a.xltm", "a.ods", "a.csv"].map((name) => otherSpreadsheetMessage(name)?.zh.endsWith("请先在 WPS 中“另存为” .xlsx 工作簿后再试"))).toEqual([true, true, true, true, true]);
+    // A space between 这是 and a Latin name, as in 这是旧版 .xls 文件 (review round 51c, nits).
+    expect(otherSpreadsheetMessage("a.csv")?.zh).toBe("a.csv: 这是 CSV 文本（.csv），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
     expect(otherSpreadsheetMessage("县林业局.zip")).toEqual({
       zh: "县林业局.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿",
       en: "县林业局.zip: this is an archive; unpack it first, then review the .xlsx workbooks in it",
@@ -33,7 +35,7 @@ describe("a WPS Spreadsheets file", () => {
     writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const errors: string[] = [];
     const code = await main(["node", "jixiao", "score", file], { log: () => undefined, error: (l) => errors.push(l) });
-    expect([code, errors]).toEqual([2, [`${file}: 这是WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`]]);
+    expect([code, errors]).toEqual([2, [`${file}: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`]]);
   });
 });
 
