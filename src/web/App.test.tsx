@@ -63,12 +63,15 @@ function fakeScorer() {
   };
 }
 
+/** A file's rows for 汇总: none (the review counts the file, and its failures and notes, all the same). */
+const reviewOf = (file: string): FileReview => ({ file, rows: [], findings: [], gradeScale: [], hiddenSheets: [] });
+
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>("[data-testid=file]"));
 
 /** Every message a file's worker sends. */
 const messagesOf = (id: number): ScoreMessage[] => [
   ...(["read", "check", "score", "write"] as const).map((step): ScoreMessage => ({ id, kind: "step", step })),
-  { id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: {} as FileReview, sheets: [{} as SheetDisplay] },
+  { id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: reviewOf(`单位${id}.xlsx`), sheets: [{} as SheetDisplay] },
 ];
 
 /** Every message of one file, then the page's update of them. */
@@ -169,5 +172,77 @@ describe("a folder's jixiao.json (review round 49b, P4)", () => {
     fireEvent.change(screen.getByTestId("pick-folder"), { target: { files: [file("县水利局/县水利局2.xlsx", "d")] } });
     await waitFor(() => expect(scorer.requests).toHaveLength(4));
     expect(profileOf("县水利局/县水利局2.xlsx")).toBe(profileOf("县林业局.xlsx"));
+  });
+});
+
+describe("what 汇总 counts, said on the page (review round 51c)", () => {
+  const renderPage = () => {
+    const scorer = fakeScorer();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App lang="zh" scorer={scorer} />
+      </FluentProvider>,
+    );
+    return scorer;
+  };
+  const file = (name: string, text: string) => ({ name, arrayBuffer: async () => Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer });
+  const pick = (files: ReturnType<typeof file>[]) => fireEvent.change(screen.getByTestId("pick"), { target: { files } });
+  const card = (name: string) => cards().find((c) => c.dataset.name === name)!;
+  const done = (scorer: ReturnType<typeof fakeScorer>, name: string) =>
+    act(() => scorer.say({ id: scorer.requests.find((r) => r.name === name)!.id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: reviewOf(name), sheets: [] }));
+
+  test("M1: unreadable files alone still give 汇总, as jixiao review writes one listing them", async () => {
+    const scorer = renderPage();
+    pick([file("encrypted.xlsx", "a"), file("县林业局.xls", "b")]);
+    await waitFor(() => expect(scorer.requests).toHaveLength(2));
+    const button = () => screen.getByTestId<HTMLButtonElement>("download-review");
+    expect(button().disabled).toBe(true);
+    act(() => scorer.requests.forEach(({ id, name }) => scorer.say({ id, kind: "failed", message: { zh: `${name}: 无法读取`, en: `${name}: unreadable` } })));
+    await waitFor(() => expect(cards().every((c) => c.dataset.state === "failed")).toBe(true));
+    expect(button().disabled).toBe(false);
+  });
+
+  test("M2: a copy and a scored copy, which 汇总 leaves out, say so on their cards and overview rows, and the hint gives 汇总's count", async () => {
+    const scorer = renderPage();
+    pick([file("县林业局.xlsx", "a"), file("县林业局 - 副本.xlsx", "a"), file("县林业局.jixiao.xlsx", "c"), file("县水利局.xlsx", "d"), file("坏.xlsx", "e")]);
+    await waitFor(() => expect(scorer.requests).toHaveLength(5));
+    for (const name of ["县林业局.xlsx", "县林业局 - 副本.xlsx", "县林业局.jixiao.xlsx", "县水利局.xlsx"]) done(scorer, name);
+    act(() => scorer.say({ id: scorer.requests.find((r) => r.name === "坏.xlsx")!.id, kind: "failed", message: { zh: "坏.xlsx: 无法读取", en: "" } }));
+    await waitFor(() => expect(cards().every((c) => c.dataset.state !== "working")).toBe(true));
+    await waitFor(() => expect(card("县林业局 - 副本.xlsx").querySelector("[data-testid=not-counted]")).not.toBeNull());
+    expect(card("县林业局 - 副本.xlsx").querySelector("[data-testid=not-counted]")!.textContent).toBe("不计入汇总：与 县林业局.xlsx 内容完全相同，汇总只计入 县林业局.xlsx。");
+    expect(card("县林业局.jixiao.xlsx").querySelector("[data-testid=not-counted]")!.textContent).toContain("不计入汇总：这是 jixiao 评分后的副本");
+    for (const name of ["县林业局.xlsx", "县水利局.xlsx"]) expect(card(name).querySelector("[data-testid=not-counted]")).toBeNull();
+    const row = (name: string) => Array.from(screen.getByTestId("overview").querySelectorAll("tbody tr")).find((tr) => tr.querySelector("th")!.textContent === name)!.textContent;
+    expect(row("县林业局 - 副本.xlsx")).toContain("县林业局.xlsx 的副本，不计入");
+    expect(row("县林业局 - 副本.xlsx")).not.toContain("90.00");
+    expect(row("县林业局.jixiao.xlsx")).toContain("评分后的副本，不计入");
+    expect(row("县林业局.xlsx")).toContain("90.00");
+    expect(screen.getByTestId("review-hint").textContent).toBe("已完成 4 个文件，1 个无法读取。汇总计入 3 个文件（含无法读取的 1 个），另有 2 个不计入：1 个重复的副本、1 个 jixiao 评分后的副本。");
+  });
+
+  test("L1: 清空列表 leaves the focus on 选择 .xlsx 文件, not on the page's body", async () => {
+    const scorer = renderPage();
+    pick([file("县林业局.xlsx", "a")]);
+    await waitFor(() => expect(scorer.requests).toHaveLength(1));
+    const clear = screen.getByTestId("clear");
+    clear.focus();
+    fireEvent.click(clear);
+    expect(cards()).toHaveLength(0);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "选择 .xlsx 文件" }));
+  });
+
+  test("L2: files added again are said in one line with their count, their names under it; one file by its name", async () => {
+    const scorer = renderPage();
+    const files = Array.from({ length: 30 }, (_, i) => file(`单位${i}.xlsx`, String(i)));
+    pick(files);
+    await waitFor(() => expect(scorer.requests).toHaveLength(30));
+    pick(files);
+    await waitFor(() => expect(screen.getByTestId("notices").textContent).toContain("30 个文件已加入过（同一路径、同一内容），未重复加入。"));
+    const notices = screen.getByTestId("notices");
+    expect(notices.querySelectorAll("details li")).toHaveLength(30);
+    expect(notices.textContent).not.toContain("：已加入过同一文件");
+    pick([files[0]]);
+    await waitFor(() => expect(screen.getByTestId("notices").textContent).toBe("单位0.xlsx：已加入过同一文件，未重复加入。"));
   });
 });

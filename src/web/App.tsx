@@ -12,7 +12,7 @@ import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { Finding, severityCounts } from "../core/result";
-import { FileReview, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
+import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -106,7 +106,7 @@ function savedProfile(): Profile {
 }
 
 /** A file's card; drawn again only when its own entry changes (a message of its worker), not when another file's does. */
-const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings }>(function FileCard({ entry, strings }) {
+const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings; notCounted?: NotCounted }>(function FileCard({ entry, strings, notCounted }) {
   const styles = useStyles();
   const progress = entry.done ? 1 : STEP_ORDER.indexOf(entry.step) / STEP_ORDER.length;
   // A finding chosen in the results view opens 查看工作表 at its cell.
@@ -124,6 +124,11 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings }>(function
       {entry.message && (
         <MessageBar intent={entry.earlierReview ? "info" : "error"}>
           <MessageBarBody data-testid="file-message">{entry.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notCounted && (
+        <MessageBar intent="info" data-testid="not-counted">
+          <MessageBarBody data-testid="file-message">{strings.notCounted(notCounted.kind, notCounted.detail)}</MessageBarBody>
         </MessageBar>
       )}
       {entry.results && (
@@ -146,11 +151,14 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings }>(function
 
 const cardId = (entry: FileEntry) => `file-${entry.id}`;
 
+/** Why 汇总 leaves a file out, as its 说明 says (core ReviewTally's notes): `detail` is the file it copies. */
+type NotCounted = { kind: "scored-copy" | "duplicate"; detail: string };
+
 /**
  * Every file on one line (its total and grade, or where it is, or that it failed), each a link to
  * its card: with tens of files the cards run to many screens.
  */
-const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ files, strings }) => {
+const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings; notCounted: Map<string, NotCounted> }> = ({ files, strings, notCounted }) => {
   const styles = useStyles();
   const { pane } = strings;
   return (
@@ -165,7 +173,7 @@ const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ file
       </thead>
       <tbody>
         {files.map((entry) => (
-          <OverviewRow key={entry.id} entry={entry} strings={strings} />
+          <OverviewRow key={entry.id} entry={entry} strings={strings} notCounted={notCounted.get(entry.name)} />
         ))}
       </tbody>
     </table>
@@ -173,10 +181,11 @@ const Overview: React.FC<{ files: FileEntry[]; strings: PageStrings }> = ({ file
 };
 
 /** A file's line in the overview; drawn again only when its entry changes. */
-const OverviewRow = React.memo<{ entry: FileEntry; strings: PageStrings }>(function OverviewRow({ entry, strings }) {
+const OverviewRow = React.memo<{ entry: FileEntry; strings: PageStrings; notCounted?: NotCounted }>(function OverviewRow({ entry, strings, notCounted }) {
   const { pane } = strings;
   const outcome = (): [string, string, string] => {
     if (entry.earlierReview) return [strings.earlierReviewShort, "", ""];
+    if (notCounted) return [strings.notCountedShort(notCounted.kind, notCounted.detail), "", ""];
     if (entry.message) return [strings.failedShort, "", ""];
     if (!entry.results) return [strings.steps[entry.step], "", ""];
     const { total, grade, totals, findings } = entry.results;
@@ -236,6 +245,29 @@ export type FileScorer = Pick<Scorer, "listen" | "submit" | "clear">;
 /** Each folder jixiao.json scoring some of `files`, with how many it scores (core profilesInUse). */
 const folderProfilesInUse = (files: FileEntry[]) => profilesInUse(files.map((entry) => entry.folderProfile?.path));
 
+/**
+ * The review the command line writes of the same files: scored copies beside their workbooks,
+ * earlier reviews and files handed in twice are noted, not counted (review round 33), by the same
+ * code (core reviewedFiles, ReviewTally).
+ */
+function reviewOf(files: FileEntry[], lang: Lang): Review {
+  const tally = new ReviewTally(lang);
+  const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
+  for (const copy of copies) tally.note(copy, "scored-copy");
+  // Every file the review reads, in its order; two dropped by one name (from two folders) both.
+  const order = new Map(found.map((name, i) => [name, i]));
+  const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+  const inOrder = contentOrder(reviewed, (e) => e.name, (e) => e.digest);
+  for (const [path, count] of folderProfilesInUse(inOrder)) tally.note(path, "profile", String(count));
+  for (const entry of inOrder) {
+    if (entry.earlierReview) tally.note(entry.name, "earlier-review");
+    // A file without a digest (its bytes not hashed) is counted, as the command line counts one.
+    else if (entry.review) void (entry.digest === undefined ? tally.add(entry.review) : tally.addReviewed(entry.review, entry.digest));
+    else if (entry.message) tally.fail(entry.name, entry.message);
+  }
+  return tally.review();
+}
+
 /** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
 
 const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => {
@@ -245,9 +277,12 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const [profile, setProfile] = React.useState<Profile>(savedProfile);
   const [dragging, setDragging] = React.useState(false);
   const [notices, setNotices] = React.useState<string[]>([]);
+  // The files of a drop that were added before (a folder dropped again): one line, their names on demand.
+  const [addedBefore, setAddedBefore] = React.useState<string[]>([]);
   const [announcement, setAnnouncement] = React.useState("");
   const nextId = React.useRef(1);
   const picker = React.useRef<HTMLInputElement>(null);
+  const chooseButton = React.useRef<HTMLButtonElement>(null);
   const folderPicker = React.useRef<HTMLInputElement>(null);
 
   // The files as last rendered, for telling a file added again and naming the file announced.
@@ -301,6 +336,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
 
   const addFiles = async (pickedAll: PickedFile[]) => {
     const skipped: string[] = [];
+    setAddedBefore([]);
     // The profiles first: they score the workbooks picked with them, and no other (another drop's
     // paths start anew, as a review of another folder).
     const folderProfiles = new Map<string, FolderProfile>();
@@ -314,6 +350,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
       return;
     }
     const added: FileEntry[] = [];
+    const again: string[] = [];
     // The bytes of the files listed and added, by name.
     const named = new Map<string, Uint8Array[]>();
     const remember = (entry: Pick<FileEntry, "name" | "bytes">) => named.set(entry.name, [...(named.get(entry.name) ?? []), entry.bytes]);
@@ -328,7 +365,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
       }
       // The same file added again (a folder dropped twice) would count twice in 汇总.
       if (named.get(path)?.some((other) => sameBytes(other, bytes))) {
-        skipped.push(strings.alreadyAdded(path));
+        again.push(path);
         continue;
       }
       const folderProfile = nearestFolderProfile(path, folderProfiles)?.profile;
@@ -337,6 +374,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
       remember({ name: path, bytes });
     }
     setNotices(skipped);
+    setAddedBefore(again);
     setFiles((current) => [...current, ...added]);
     for (const entry of added) submit(entry, profile);
   };
@@ -352,28 +390,21 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   // Settings save themselves once typing settles, as in the task pane; every file is then scored again.
   const editor = useProfileEditor(profile, saveProfile, strings.pane, SETTLE_MS);
 
-  // The review the command line writes of the same files: scored copies beside their workbooks,
-  // earlier reviews and files handed in twice are noted, not counted (review round 33).
-  const downloadReview = () => {
-    const tally = new ReviewTally(lang);
-    const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
-    for (const copy of copies) tally.note(copy, "scored-copy");
-    // Every file the review reads, in its order; two dropped by one name (from two folders) both.
-    const order = new Map(found.map((name, i) => [name, i]));
-    const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
-    const inOrder = contentOrder(reviewed, (e) => e.name, (e) => e.digest);
-    for (const [path, count] of folderProfilesInUse(inOrder)) tally.note(path, "profile", String(count));
-    for (const entry of inOrder) {
-      if (entry.earlierReview) tally.note(entry.name, "earlier-review");
-      else if (entry.review) tally.addReviewed(entry.review, entry.digest!);
-      else if (entry.message) tally.fail(entry.name, entry.message);
-    }
-    download(reviewWorkbookBytes(tally.review(), lang), "汇总.xlsx", SHEET_MIME);
-  };
-
   const done = files.filter((f) => f.done && (!f.message || f.earlierReview)).length;
   const failed = files.filter((f) => f.message && !f.earlierReview).length;
   const waiting = files.length - done - failed;
+  // 汇总 once every file is done (which copy counts is known only then), also of unreadable files
+  // alone, as `jixiao review` writes it (review round 51c, M1); none of no file it would read.
+  const review = React.useMemo(() => (files.length > 0 && files.every((f) => f.done) ? reviewOf(files, lang) : null), [files, lang]);
+  const reviewable = review !== null && (review.files > 0 || review.notes.length > 0);
+  // The files 汇总 leaves out, said on their cards and overview rows (review round 51c, M2).
+  const notCounted = React.useMemo(() => {
+    const byName = new Map<string, NotCounted>();
+    for (const { file, kind, detail } of review?.notes ?? []) if (kind === "scored-copy" || kind === "duplicate") byName.set(file, { kind, detail });
+    return byName;
+  }, [review]);
+  const leftOut = (kind: string) => review?.notes.filter((note) => note.kind === kind).length ?? 0;
+  const downloadReview = () => review && download(reviewWorkbookBytes(review, lang), "汇总.xlsx", SHEET_MIME);
   return (
     <main className={styles.page}>
       <Title1 as="h1">{strings.title}</Title1>
@@ -391,11 +422,14 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
         onDrop={(event) => {
           event.preventDefault();
           setDragging(false);
-          droppedFiles(event.dataTransfer).then(addFiles, () => setNotices([strings.dropFailed]));
+          droppedFiles(event.dataTransfer).then(addFiles, () => {
+            setNotices([strings.dropFailed]);
+            setAddedBefore([]);
+          });
         }}
       >
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => picker.current?.click()}>
+          <Button appearance="primary" ref={chooseButton} onClick={() => picker.current?.click()}>
             {strings.choose}
           </Button>
           <Button onClick={() => folderPicker.current?.click()}>{strings.chooseFolder}</Button>
@@ -445,12 +479,24 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </MessageBarBody>
         </MessageBar>
       )}
-      {notices.length > 0 && (
+      {notices.length + addedBefore.length > 0 && (
         <MessageBar intent="warning" role="alert" data-testid="notices">
           <MessageBarBody>
             {notices.map((notice) => (
               <div key={notice}>{notice}</div>
             ))}
+            {addedBefore.length === 1 && <div>{strings.alreadyAdded(addedBefore[0])}</div>}
+            {/* Many (a folder dropped again, review round 51c L2): one line, not a screen reader's line a file. */}
+            {addedBefore.length > 1 && (
+              <details>
+                <summary>{strings.alreadyAddedMany(addedBefore.length)}</summary>
+                <ul>
+                  {addedBefore.map((path) => (
+                    <li key={path}>{path}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -461,9 +507,10 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </Title2>
           <Text as="p" block data-testid="review-hint">
             {strings.reviewHint(done, failed, waiting)}
+            {review && notCounted.size + leftOut("earlier-review") > 0 && strings.reviewCounts(review.files, review.failures.length, leftOut("duplicate"), leftOut("scored-copy"), leftOut("earlier-review"))}
           </Text>
           <div className={styles.actions}>
-            <Button data-testid="download-review" disabled={waiting > 0 || done === 0} onClick={downloadReview}>
+            <Button data-testid="download-review" disabled={!reviewable} onClick={downloadReview}>
               {strings.downloadReview}
             </Button>
             <Button
@@ -472,6 +519,9 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
                 scorer.clear();
                 setFiles([]);
                 setNotices([]);
+                setAddedBefore([]);
+                // The button goes with the list: the focus goes back to the start, not to the page's body (review round 51c L1).
+                chooseButton.current?.focus();
               }}
             >
               {strings.clear}
@@ -479,9 +529,9 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </div>
         </section>
       )}
-      {files.length > 1 && <Overview files={files} strings={strings} />}
+      {files.length > 1 && <Overview files={files} strings={strings} notCounted={notCounted} />}
       {files.map((entry) => (
-        <FileCard key={entry.id} entry={entry} strings={strings} />
+        <FileCard key={entry.id} entry={entry} strings={strings} notCounted={notCounted.get(entry.name)} />
       ))}
       <div role="status" aria-live="polite" className={styles.announcer} data-testid="announcement">
         {announcement}

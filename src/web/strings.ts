@@ -29,6 +29,8 @@ export interface PageStrings {
   /** A file of a drop or a folder that the browser would not give the page. */
   unreadable: (path: string) => string;
   alreadyAdded: (path: string) => string;
+  /** Many files of a drop added before (a folder dropped again), in one line; their names under it. */
+  alreadyAddedMany: (count: number) => string;
   dropFailed: string;
   /** A drop or a folder chosen that holds no workbook. */
   noWorkbooks: string;
@@ -38,6 +40,10 @@ export interface PageStrings {
   overviewFindings: string;
   failedShort: string;
   earlierReviewShort: string;
+  /** A file 汇总 does not count, on its card: a scored copy, or a copy of `first` (core ReviewTally's notes). */
+  notCounted: (kind: "scored-copy" | "duplicate", first: string) => string;
+  /** The same, in the overview. */
+  notCountedShort: (kind: "scored-copy" | "duplicate", first: string) => string;
   /** A workbook of several forms, in the overview: each one's total is in its card. */
   forms: (count: number) => string;
   /** The profile in use is not the default one (kept in this browser from an earlier visit). */
@@ -54,6 +60,8 @@ export interface PageStrings {
   downloadReport: string;
   reviewTitle: string;
   reviewHint: (done: number, failed: number, waiting: number) => string;
+  /** What 汇总 counts (its files, the unreadable among them) and the files it leaves out, by why: a sentence after reviewHint's. */
+  reviewCounts: (files: number, failures: number, copies: number, scoredCopies: number, reviews: number) => string;
   downloadReview: string;
   settings: string;
   sheets: SheetStrings;
@@ -77,6 +85,7 @@ const zh: PageStrings = {
   drop: "或把 .xlsx 文件、或装有各单位文件的文件夹拖到这里",
   unreadable: (path) => `${path}：浏览器无法读取此文件，未加入。`,
   alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
+  alreadyAddedMany: (count) => `${count} 个文件已加入过（同一路径、同一内容），未重复加入。`,
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
   clear: "清空列表",
   noWorkbooks: "拖入或选择的内容中没有 .xlsx 工作簿。",
@@ -84,6 +93,9 @@ const zh: PageStrings = {
   overviewFindings: "问题",
   failedShort: "无法读取",
   earlierReviewShort: "复核汇总，不计入",
+  notCounted: (kind, first) =>
+    kind === "duplicate" ? `不计入汇总：与 ${first} 内容完全相同，汇总只计入 ${first}。` : "不计入汇总：这是 jixiao 评分后的副本，其原工作簿也在列表中，汇总只计入原工作簿。",
+  notCountedShort: (kind, first) => (kind === "duplicate" ? `${first} 的副本，不计入` : "评分后的副本，不计入"),
   forms: (count) => `${count} 张表，见下文`,
   customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
   restoreDefault: "恢复默认方案",
@@ -96,6 +108,10 @@ const zh: PageStrings = {
   downloadReport: "下载 JSON 报告",
   reviewTitle: "汇总复核",
   reviewHint: (done, failed, waiting) => `已完成 ${done} 个文件，${failed} 个无法读取${waiting > 0 ? `，还有 ${waiting} 个在处理` : ""}。`,
+  reviewCounts: (files, failures, copies, scoredCopies, reviews) =>
+    `汇总计入 ${files} 个文件${failures > 0 ? `（含无法读取的 ${failures} 个）` : ""}，另有 ${copies + scoredCopies + reviews} 个不计入：` +
+    [copies && `${copies} 个重复的副本`, scoredCopies && `${scoredCopies} 个 jixiao 评分后的副本`, reviews && `${reviews} 个复核汇总`].filter(Boolean).join("、") +
+    "。",
   downloadReview: "下载汇总复核（汇总.xlsx）",
   settings: "评分方案",
   sheets: {
@@ -125,6 +141,7 @@ const en: PageStrings = {
   drop: "or drop .xlsx files, or a folder of units' files, here",
   unreadable: (path) => `${path}: the browser could not read this file; it was not added.`,
   alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
+  alreadyAddedMany: (count) => `${count} files were added before (the same paths and bytes); they were not added again.`,
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
   clear: "Clear the list",
   noWorkbooks: "What was dropped or chosen holds no .xlsx workbook.",
@@ -132,6 +149,11 @@ const en: PageStrings = {
   overviewFindings: "Findings",
   failedShort: "Could not be read",
   earlierReviewShort: "A review, not counted",
+  notCounted: (kind, first) =>
+    kind === "duplicate"
+      ? `Not counted in the review: identical to ${first}, which the review counts.`
+      : "Not counted in the review: a scored copy jixiao wrote, whose workbook is listed and counted.",
+  notCountedShort: (kind, first) => (kind === "duplicate" ? `A copy of ${first}, not counted` : "A scored copy, not counted"),
   forms: (count) => `${count} forms, see below`,
   customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
   restoreDefault: "Restore the default",
@@ -145,6 +167,12 @@ const en: PageStrings = {
   reviewTitle: "Review of all files",
   reviewHint: (done, failed, waiting) =>
     `${done} ${done === 1 ? "file" : "files"} done, ${failed} could not be read${waiting > 0 ? `, ${waiting} still working` : ""}.`,
+  reviewCounts: (files, failures, copies, scoredCopies, reviews) =>
+    ` The review counts ${files} ${files === 1 ? "file" : "files"}${failures > 0 ? ` (${failures} of them unreadable)` : ""}; ${copies + scoredCopies + reviews} more are not counted: ` +
+    [copies && `${copies} identical ${copies === 1 ? "copy" : "copies"} of another file`, scoredCopies && `${scoredCopies} jixiao scored ${scoredCopies === 1 ? "copy" : "copies"}`, reviews && `${reviews} earlier ${reviews === 1 ? "review" : "reviews"}`]
+      .filter(Boolean)
+      .join(", ") +
+    ".",
   downloadReview: "Download the review (汇总.xlsx)",
   settings: "Scoring profile",
   sheets: {

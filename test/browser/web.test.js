@@ -273,11 +273,45 @@ async function main() {
       const emptyData = { items: [], files: [empty], dragOperationsMask: 1 };
       for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data: emptyData });
       await page.getByTestId("notices").getByText("拖入或选择的内容中没有 .xlsx 工作簿。").waitFor();
+      // The folder dropped again: one line with the count, not a line a file (review round 51c, L2).
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      await page.getByTestId("notices").getByText("3 个文件已加入过（同一路径、同一内容），未重复加入。").waitFor();
+      const said = await page.getByTestId("notices").evaluate((bar) => bar.innerText);
+      assert(!said.includes("：已加入过同一文件"), said);
     });
 
-    await check("清空列表 empties the list", async () => {
-      await page.getByTestId("clear").click();
+    await check("清空列表 empties the list, and by keyboard leaves the focus on 选择 .xlsx 文件", async () => {
+      await page.getByTestId("clear").focus();
+      await page.keyboard.press("Enter");
       assert((await page.locator("[data-testid=file]").count()) === 0, "files are left");
+      // Review round 51c (L1): the focus went to the page's body with the button.
+      const focused = await page.evaluate(() => document.activeElement.textContent);
+      assert(focused === "选择 .xlsx 文件", `the focus is on ${focused || "the page's body"}`);
+    });
+
+    // Review round 51c (M1): with every file unreadable, 下载汇总复核 stayed disabled.
+    await check("unreadable files alone give the review the command line writes of them, listing them", async () => {
+      const folder = path.join(dir, "drop", "无法读取");
+      fs.mkdirSync(folder, { recursive: true });
+      fs.copyFileSync(path.join(dir, CORRUPTED), path.join(folder, CORRUPTED));
+      fs.copyFileSync(path.join(dir, WPS), path.join(folder, WPS));
+      const out = path.join(dir, "cli", "无法读取汇总.xlsx");
+      const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "review", folder, "--out", out], { encoding: "utf8" });
+      assert(run.status === 2 && fs.existsSync(out), run.stderr);
+      const zone = page.getByTestId("drop");
+      const box = await zone.boundingBox();
+      const cdp = await context.newCDPSession(page);
+      const data = { items: [], files: [folder], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      for (const name of [CORRUPTED, WPS]) await card(name).locator(":scope[data-state=failed]").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
+      const pageParts = parts(fs.readFileSync(await download.path()));
+      const cliParts = parts(fs.readFileSync(out));
+      for (const part of Object.keys(cliParts).filter((p) => p.startsWith("xl/worksheets/") || p === "xl/sharedStrings.xml")) {
+        assert(pageParts[part] === cliParts[part], `${part} differs from the command line's review`);
+      }
+      assert(Buffer.from(pageParts["xl/worksheets/sheet4.xml"], "base64").toString("utf8").includes(CORRUPTED), "the unreadable sheet does not list them");
+      await page.getByTestId("clear").click();
     });
 
     // Review round 33 (bureau H1): the page counted copies, scored copies and an earlier review.
@@ -308,6 +342,20 @@ async function main() {
       const names = ["县机关事务中心.xlsx", "县机关事务中心 - 副本.xlsx", "县机关事务中心.jixiao.xlsx", "乡镇/开平.xlsx", "汇总.xlsx", "下载/初审汇总.xlsx", "下载/县机关事务中心(1).xlsx"];
       for (const name of names) await card(name).locator(":scope:not([data-state=working])").waitFor();
       await card("汇总.xlsx").locator(":scope[data-state=skipped]").waitFor();
+      // What 汇总 leaves out says so on its card and in the overview, and the hint counts as 汇总 does (review round 51c, M2).
+      const notCounted = async (name) => ((await card(name).getByTestId("not-counted").count()) ? (await card(name).getByTestId("not-counted").textContent()).trim() : "");
+      await card("县机关事务中心 - 副本.xlsx").getByTestId("not-counted").waitFor();
+      for (const name of ["县机关事务中心 - 副本.xlsx", "下载/县机关事务中心(1).xlsx"]) {
+        const said = await notCounted(name);
+        assert(said === "不计入汇总：与 县机关事务中心.xlsx 内容完全相同，汇总只计入 县机关事务中心.xlsx。", `${name}: ${said}`);
+      }
+      assert((await notCounted("县机关事务中心.jixiao.xlsx")).startsWith("不计入汇总：这是 jixiao 评分后的副本"), "the scored copy's card does not say it is not counted");
+      for (const name of ["县机关事务中心.xlsx", "乡镇/开平.xlsx"]) assert((await notCounted(name)) === "", `${name} is said not to be counted`);
+      const row = (name) => page.getByTestId("overview").locator("tbody tr").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+      assert((await row("县机关事务中心 - 副本.xlsx").textContent()).includes("县机关事务中心.xlsx 的副本，不计入"), "the copy's overview row");
+      assert((await row("县机关事务中心.jixiao.xlsx").textContent()).includes("评分后的副本，不计入"), "the scored copy's overview row");
+      const hint = (await page.getByTestId("review-hint").textContent()).trim();
+      assert(hint === "已完成 7 个文件，0 个无法读取。汇总计入 2 个文件，另有 5 个不计入：2 个重复的副本、1 个 jixiao 评分后的副本、2 个复核汇总。", hint);
       await page.getByTestId("folder-profiles").getByText("乡镇/jixiao.json", { exact: false }).waitFor();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
       const pageParts = parts(fs.readFileSync(await download.path()));
