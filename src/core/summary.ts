@@ -134,14 +134,26 @@ export function summarySheetName(
 const TEXT = {
   zh: {
     title: "绩效自评综合得分",
+    /** The title of a workbook with nothing to total (target tables, a project list). */
+    checked: "绩效表检查结果",
     projects: (n: number) => `${n}个项目`,
     year: (year: string) => `${year}年度`,
+    /** Between the title's parts: none in Chinese. */
+    gap: "",
+    unit: (unit: MoneyUnit) => `（${unit}）`,
     budget: "一、预算执行",
-    budgetHeader: (unit: string) => ["工作表", "项目", `全年预算数${unit}`, `执行数${unit}`, "执行率", "分值", "得分"],
+    budgetHeader: (unit: string) => ["工作表", "项目", `全年预算数${unit}`, `执行数${unit}`, "执行率", "分值", "得分\n（计算）"],
+    none: "无。",
     levels: "二、绩效指标",
-    levelsHeader: ["工作表", "一级指标", "分值", "得分", "得分率"],
-    total: "综合得分",
+    // The review's 汇总 words: 总分（计算） / 总分（填报）.
+    levelsHeader: ["工作表", "一级指标", "分值", "得分（计算）", "得分率"],
+    budgetLine: "预算执行",
+    unknown: "（无法计算）",
+    total: "综合得分（计算）",
+    recorded: "综合得分（填报）",
+    differ: (points: string) => `填报与计算相差 ${points} 分。`,
     grade: "评价等次",
+    ungraded: "未评等次",
     findings: "三、问题清单",
     findingsHeader: ["工作表", "单元格", "问题", "级别", "说明", "规则编号"],
     noFindings: "未发现问题。",
@@ -164,14 +176,23 @@ const TEXT = {
   },
   en: {
     title: "Performance self-evaluation summary",
+    checked: "Performance tables: check results",
     projects: (n: number) => `${n} projects`,
     year: (year: string) => `${year}`,
+    gap: " ",
+    unit: (unit: MoneyUnit) => ` (${unit === "元" ? "" : { 亿元: "100M ", 万元: "10k ", 千元: "1k " }[unit]}yuan)`,
     budget: "1. Budget execution",
-    budgetHeader: (unit: string) => ["Sheet", "Line", `Planned${unit}`, `Spent${unit}`, "Rate", "Weight", "Score"],
+    budgetHeader: (unit: string) => ["Sheet", "Line", `Planned${unit}`, `Spent${unit}`, "Rate", "Weight", "Score (computed)"],
+    none: "None.",
     levels: "2. Indicators",
-    levelsHeader: ["Sheet", "Level 1", "Weight", "Score", "Score rate"],
-    total: "Total",
+    levelsHeader: ["Sheet", "Level 1", "Weight", "Score (computed)", "Score rate"],
+    budgetLine: "Budget execution",
+    unknown: " (cannot be computed)",
+    total: "Total (computed)",
+    recorded: "Total (recorded)",
+    differ: (points: string) => `Recorded and computed differ by ${points} points.`,
     grade: "Grade",
+    ungraded: "not graded",
     findings: "3. Findings",
     findingsHeader: ["Sheet", "Cell", "Finding", "Severity", "Message", "Rule id"],
     noFindings: "No findings.",
@@ -215,8 +236,10 @@ class Layout {
     if (height > DEFAULT_ROW_HEIGHT) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, height);
   }
 
-  number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number"): void {
+  /** A number; when there is none, nothing, or "—" with `dash` (a score or rate that cannot be computed, as the pane shows it). */
+  number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number", dash = false): void {
     if (value !== null) this.cells.push({ row: this.row, col, value: value.toFixed(), isNumber: true, numFmt, style });
+    else if (dash) this.text(col, "—", style);
   }
 
   /** Text across columns `left`..`right` of the current row, merged. */
@@ -250,6 +273,12 @@ function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: stri
   layout.row++;
 }
 
+/** Characters an amount takes as #,##0.00 shows it, and one to spare: 12,345,678,901.23 takes 18. */
+function amountWidth(amount: Decimal | null): number {
+  const text = amount?.toFixed(2) ?? "";
+  return text.length + Math.floor((text.replace(/\D/g, "").length - 3) / 3) + 1;
+}
+
 /** A 一级's score ÷ weight, rounded as computed rates are (the profile's rate decimals). */
 const rate = (score: Decimal | null, weight: Decimal | null, profile: Profile): Decimal | null =>
   score !== null && weight !== null && !weight.isZero() ? roundHalfUp(score.div(weight), profile.rateDecimals) : null;
@@ -276,8 +305,10 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   const name = titleName(input, t);
   const years = new Set((input.tables ?? []).flatMap((tb) => tb.year ?? []));
   const year = years.size === 1 ? String([...years][0]) : undefined;
-  const named = year && !name.includes(year) ? `${name} ${t.year(year)}` : name;
-  return named ? `${named} ${t.title}` : t.title;
+  const named = year && !name.includes(year) ? `${name}${t.gap}${t.year(year)}` : name;
+  // A workbook with no self-evaluation to total (target tables, a project list) is checked, not scored.
+  const what = input.totals.length > 0 ? t.title : t.checked;
+  return named ? `${named}${t.gap}${what}` : what;
 }
 
 export interface SummaryInput {
@@ -329,9 +360,12 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     tablesOnSheet.set(b.line.sheet, labels.add(label));
   }
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
-  layout.headerRow(t.budgetHeader(commonUnit ? `\n（${commonUnit}）` : ""));
+  if (shown.length === 0) layout.mergedLine(t.none, "note");
+  else layout.headerRow(t.budgetHeader(commonUnit ? `\n${t.unit(commonUnit).trim()}` : ""));
+  // The money columns as wide as the longest amount as #,##0.00 shows it (12,345,678,901.23 元), never ###.
+  const moneyWidth = shown.reduce((width, { b }) => Math.max(width, amountWidth(b.planned), amountWidth(b.spent)), 0);
   for (const { b, unit, label } of shown) {
-    const ownUnit = units.size > 1 && unit ? `（${unit}）` : "";
+    const ownUnit = units.size > 1 && unit ? t.unit(unit) : "";
     layout.text(0, b.line.sheet, "text");
     const named = label !== null && tablesOnSheet.get(b.line.sheet)!.size > 1;
     layout.text(1, `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
@@ -345,7 +379,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   layout.row++;
 
   layout.mergedLine(t.levels, "section");
-  layout.headerRow(t.levelsHeader);
+  if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
+  else layout.headerRow(t.levelsHeader);
   const heads = headlines(
     input.totals.map((total) => ({
       sheet: total.sheet,
@@ -361,16 +396,25 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // Lines of several totals on one sheet are named by their table, as the budget lines are.
   const named = (i: number, text: string) => (heads[i].table === null ? text : `${heads[i].table} · ${text}`);
   const levels: SummaryLevel1[] = [];
-  const chartTop = layout.row;
+  const points = scoreFormat(input.profile);
+  let chartTop = layout.row;
   input.totals.forEach((total, i) => {
-    for (const level of total.levels) {
-      const levelRate = rate(level.score, level.weight, input.profile);
+    // A part's weight, score (— when unknown) and rate; the chart's category says why it has no bar.
+    const line = (name: string, weight: Decimal | null, score: Decimal | null): Decimal | null => {
+      const levelRate = rate(score, weight, input.profile);
       layout.text(0, total.sheet, "text");
-      layout.text(1, named(i, level.name), "text");
-      layout.number(2, level.weight, scoreFormat(input.profile));
-      layout.number(3, level.score, scoreFormat(input.profile));
-      layout.number(4, levelRate, rateFormat(input.profile), "percent");
+      layout.text(1, named(i, name) + (levelRate === null ? t.unknown : ""), "text");
+      layout.number(2, weight, points);
+      layout.number(3, score, points, "number", true);
+      layout.number(4, levelRate, rateFormat(input.profile), "percent", true);
       layout.row++;
+      return levelRate;
+    };
+    // The budget's part first, so the parts add up to the total under them; the chart is of the 一级指标.
+    if (total.budget) line(t.budgetLine, total.budget.weight, total.budget.score);
+    if (i === 0) chartTop = layout.row;
+    for (const level of total.levels) {
+      const levelRate = line(level.name, level.weight, level.score);
       levels.push({
         name: multipleSheets ? `${total.sheet} · ${named(i, level.name)}` : named(i, level.name),
         weight: level.weight?.toFixed() ?? null,
@@ -380,15 +424,26 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     }
   });
   const chartBottom = layout.row - 1;
-  if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
   input.totals.forEach((total, i) => {
+    // jixiao's total over the weights' sum, then the form's own, as the review's 汇总 sets them side by side.
+    const { score, recordedScore } = total;
     layout.text(0, total.sheet, "total");
     layout.text(1, named(i, t.total), "total");
-    layout.number(3, total.score, scoreFormat(input.profile), "total");
+    layout.number(2, total.weights, points, "total");
+    layout.number(3, score, points, "total", true);
     layout.text(4, t.grade, "total");
-    layout.span(5, 6, heads[i].grade ?? "—", "grade");
+    layout.span(5, 6, heads[i].grade ?? (heads[i].reason ? t.ungraded : "—"), "grade");
     layout.row++;
+    if (recordedScore !== null) {
+      layout.text(0, total.sheet, "text");
+      layout.text(1, named(i, t.recorded), "text");
+      layout.number(3, recordedScore, points);
+      layout.text(4, t.grade, "text");
+      layout.span(5, 6, total.recordedGrade ?? "—", "text");
+      layout.row++;
+    }
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
+    if (score && recordedScore && !score.eq(recordedScore)) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
   const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);
   if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");
@@ -448,7 +503,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     cells: layout.cells,
     merges: layout.merges,
     // The findings' messages sit in column E, unmerged (thousands of merges slow every host down).
-    columnWidths: COLUMN_WIDTHS,
+    columnWidths: COLUMN_WIDTHS.map((width, col) => (col === 2 || col === 3 ? Math.max(width, moneyWidth) : width)),
     rowHeights: Array.from({ length: layout.row }, (_, r) => layout.heights[r]),
     print: { titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
     freezeRows,

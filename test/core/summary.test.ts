@@ -64,7 +64,7 @@ describe("the 综合得分 layout", () => {
   });
 
   test("the title names the unit (here the sheet) and the year the form states", () => {
-    expect(textAt(summary, 0, 0)).toBe("自评表 2023年度 绩效自评综合得分");
+    expect(textAt(summary, 0, 0)).toBe("自评表2023年度绩效自评综合得分");
   });
 
   test("the title's year is the form's, as its report gives it, not a date in its header block (填报日期：2024年1月10日)", () => {
@@ -93,10 +93,10 @@ describe("the 综合得分 layout", () => {
     const dated = filled("2023年12月31日前");
     expect(dated.tables.map((t) => t.year)).toEqual([2023]);
     expect(textAt(dated.summary, 0, 0)).toBe(
-      "自评表 2023年度 绩效自评综合得分",
+      "自评表2023年度绩效自评综合得分",
     );
     expect(textAt(filled("年底前").summary, 0, 0)).toBe(
-      "自评表 绩效自评综合得分",
+      "自评表绩效自评综合得分",
     );
   });
 
@@ -125,9 +125,11 @@ describe("the 综合得分 layout", () => {
       analyze(thirds, { ...DEFAULT_PROFILE, rateDecimals })
         .summary.cells.filter((c) => c.style === "percent")
         .map((c) => `${c.value} ${c.numFmt}`);
-    expect(percents(4)).toEqual(["0.6667 0.00%", "0.6667 0.00%", "1 0.00%"]);
+    // The budget line's rate, then section 二's 预算执行 (its score 6.67 ÷ 10) and 一级指标.
+    expect(percents(4)).toEqual(["0.6667 0.00%", "0.667 0.00%", "0.6667 0.00%", "1 0.00%"]);
     expect(percents(6)).toEqual([
       "0.666667 0.0000%",
+      "0.667 0.0000%",
       "0.666667 0.0000%",
       "1 0.0000%",
     ]);
@@ -162,7 +164,8 @@ describe("the 综合得分 layout", () => {
     const grade = summary.cells.find(
       (c) => c.row === total.row && c.style === "grade",
     )!;
-    expect(grade.value).toBe("—");
+    // Said on the total line: the weights' sum in its 分值, and no grade.
+    expect([textAt(summary, total.row, 1), textAt(summary, total.row, 2), grade.value]).toEqual(["综合得分（计算）", "110", "未评等次"]);
     expect(textAt(summary, total.row + 1, 0)).toMatch(
       /^未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分/,
     );

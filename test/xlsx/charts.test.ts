@@ -74,10 +74,11 @@ describe("综合得分's chart in the scored copy", () => {
   });
 
   it("caches the sheet's rates and leaves a gap, not a 0, where the sheet shows no rate", () => {
-    expect(categoryCells).toEqual(["产出指标", "效益指标", "满意度指标"]);
-    expect(rateCells).toEqual([0.8, 1, undefined]);
+    // The level without a rate says why it has no bar, and its rate cell shows "—" (review round 51d M9).
+    expect(categoryCells).toEqual(["产出指标", "效益指标", "满意度指标（无法计算）"]);
+    expect(rateCells).toEqual([0.8, 1, "—"]);
     const series = one(chart, "ser");
-    expect(cache(one(series, "strCache"))).toEqual({ count: "3", points: [[0, "产出指标"], [1, "效益指标"], [2, "满意度指标"]] });
+    expect(cache(one(series, "strCache"))).toEqual({ count: "3", points: [[0, "产出指标"], [1, "效益指标"], [2, "满意度指标（无法计算）"]] });
     // All three categories counted, the third without a point: drawn as a blank.
     expect(cache(one(series, "numCache"))).toEqual({ count: "3", points: [[0, "0.8"], [1, "1"]] });
     expect(val(chart, "dispBlanksAs")).toBe("gap");

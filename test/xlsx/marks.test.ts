@@ -91,7 +91,7 @@ print(json.dumps([s.page_setup.paperSize, s.page_setup.orientation, s.page_setup
     expect(setup[5]).toMatch(/^\$\d+:\$\d+$/);
     expect(setup[6]).toBe("第 &P 页 共 &N 页");
     expect(setup[7]).toBe(1);
-    expect(setup[8]).toBe("自评表 2023年度 绩效自评综合得分");
+    expect(setup[8]).toBe("自评表2023年度绩效自评综合得分");
     expect(setup[9]).toBe("宋体");
     expect(setup[10]).toBe(false);
   });

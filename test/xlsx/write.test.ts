@@ -62,7 +62,7 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     // The filled-in score carries its own light mark (its note says how it was computed).
     expect(fillOf(ws.getCell("G2"))).toBe("FFE2EFDA");
     expect(wb.worksheets.map((s) => s.name)).toEqual(["自评表", SUMMARY_SHEET_NAME]);
-    expect(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("自评表 绩效自评综合得分");
+    expect(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("自评表绩效自评综合得分");
   });
 
   it("fills the whole merged area of a flagged merged cell, as the add-in does", async () => {
