@@ -43,7 +43,7 @@ const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: strin
     unknownMoneyUnit: "未注明（按原表数）",
     noGrade: NO_GRADE,
     chart: "等次分布：计算与填报",
-    pageFooter: "第 &P 页，共 &N 页",
+    pageFooter: "第 &P 页 共 &N 页",
   },
   en: {
     kinds: { evaluation: "Self-evaluation", targets: "Target table", budget: "Budget table" },

@@ -182,12 +182,12 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     expect(sheet("规则统计").rows[0].slice(0, 5)).toEqual(["规则", "严重程度", "问题数", "涉及文件", "涉及单位"]);
     expect(sheet("无法读取").rows[0]).toEqual(["文件", "原因"]);
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
-      ['汇总复核', "第 &P 页，共 &N 页"],
-      ['问题明细', "第 &P 页，共 &N 页"],
-      ['规则统计', "第 &P 页，共 &N 页"],
-      ['无法读取的文件', "第 &P 页，共 &N 页"],
-      ['未计入、未检查的内容及评分方案', "第 &P 页，共 &N 页"],
-      ['各单位统计', "第 &P 页，共 &N 页"],
+      ['汇总复核', "第 &P 页 共 &N 页"],
+      ['问题明细', "第 &P 页 共 &N 页"],
+      ['规则统计', "第 &P 页 共 &N 页"],
+      ['无法读取的文件', "第 &P 页 共 &N 页"],
+      ['未计入、未检查的内容及评分方案', "第 &P 页 共 &N 页"],
+      ['各单位统计', "第 &P 页 共 &N 页"],
     ]);
   });
 
