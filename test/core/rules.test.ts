@@ -2223,7 +2223,7 @@ describe("English messages", () => {
     for (const f of en.findings) expect(f.message).not.toMatch(/请|应为|填的是|指标值/);
     // The summary sheet follows the language too.
     expect(en.summary.cells[0].value).toMatch(/ Performance self-evaluation summary$/);
-    expect(zh.summary.cells[0].value).toMatch(/ 绩效自评综合得分$/);
+    expect(zh.summary.cells[0].value).toMatch(/\S绩效自评综合得分$/);
   });
 });
 

@@ -161,7 +161,8 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
 
   it("shows no total on 综合得分 either", () => {
     expect([a.summary.total, a.summary.grade, a.summary.gradeReason]).toEqual([null, null, "无法计算总分，未评等次"]);
-    expect(a.summary.cells.filter((c) => c.style === "total" && c.isNumber)).toEqual([]);
+    // Only the weights' sum in its 分值; the total itself "—" (review round 51d M9, M11).
+    expect(a.summary.cells.filter((c) => c.style === "total" && c.col === 3).map((c) => [c.value, c.isNumber])).toEqual([["—", false]]);
   });
 
   it("totals indicators that carry all 100 points themselves", () => {
@@ -424,7 +425,8 @@ describe("an actual that says where or when its figure is (review round 49, caus
 describe("a 一级 level on 综合得分 with a row whose score is unknown (review round 49, cause 4)", () => {
   /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
   const levelLine = (a: Analysis, name: string) => {
-    const row = a.summary.cells.find((c) => c.col === 1 && c.value === name)!.row;
+    // An unknown level is named so, its 得分 and 得分率 "—" (review round 51d M9).
+    const row = a.summary.cells.find((c) => c.col === 1 && (c.value === name || c.value === `${name}（无法计算）`))!.row;
     return [2, 3, 4].map((col) => a.summary.cells.find((c) => c.row === row && c.col === col)?.value ?? null);
   };
 
@@ -436,14 +438,14 @@ describe("a 一级 level on 综合得分 with a row whose score is unknown (revi
   ])("%s leaves the level's 得分 and 得分率 blank, as the total; the other levels are shown", (_, score) => {
     const a = filledForm((rows) => (rows[5] = ["", "质量指标", "工程质量", "合格", "合格", 20, score, ""]));
     expect(a.totals[0].score).toBeNull();
-    expect(levelLine(a, "产出指标")).toEqual(["50", null, null]);
+    expect(levelLine(a, "产出指标")).toEqual(["50", "—", "—"]);
     expect(levelLine(a, "效益指标")).toEqual(["30", "30", "1"]);
     expect(a.summary.levels.find((l) => l.name === "产出指标")).toEqual({ name: "产出指标", weight: "50", score: null, rate: null });
   });
 
   it("a row without its actual leaves its level unknown too", () => {
     const a = filledForm((rows) => (rows[5][4] = null));
-    expect(levelLine(a, "产出指标")).toEqual(["50", null, null]);
+    expect(levelLine(a, "产出指标")).toEqual(["50", "—", "—"]);
     expect(levelLine(a, "效益指标")).toEqual(["30", "30", "1"]);
   });
 });
