@@ -32,56 +32,63 @@ const col = (zh: string, en: string, width: number, kind: ReviewColumn["kind"] =
   kind,
 });
 
-const UNIT = col("单位", "Unit", 28, "wrap");
-const PROJECT = col("项目", "Project", 28, "wrap");
+const UNIT = col("单位", "Unit", 14, "wrap");
+const PROJECT = col("项目", "Project", 16, "wrap");
 const FILE = col("文件", "File", 24, "wrap");
-const SHEET = col("工作表", "Sheet", 18, "wrap");
+const SHEET = col("工作表", "Sheet", 12, "wrap", 14);
 
-/** 汇总: a row per table. */
+/**
+ * 汇总: a row per table. What a reviewer reads on paper comes first and is printed, one A4
+ * landscape page wide at about 8 points (review round 51d M5): the first ROW_PRINTED columns. Where
+ * the table lies (文件, 工作表, 表格区域) follows, on screen only.
+ */
 export const ROW_COLUMNS = [
   UNIT,
   PROJECT,
-  col("年度", "Year", 7, "integer"),
+  col("年度", "Year", 5, "integer"),
+  col("类型", "Kind", 7, "wrap", 10),
+  col("预算数（万元）", "Planned (10k yuan)", 11, "money"),
+  col("执行数（万元）", "Spent (10k yuan)", 11, "money"),
+  col("金额单位", "Money unit", 6, "wrap", 9),
+  col("执行率", "Rate", 8, "percent"),
+  col("总分（计算）", "Total (computed)", 8, "decimal", 11),
+  col("总分（填报）", "Total (recorded)", 8, "decimal", 11),
+  col("等次（计算）", "Grade (computed)", 7, "wrap", 11),
+  col("等次（填报）", "Grade (recorded)", 7, "wrap", 11),
+  col("错误", "Errors", 5, "integer", 6),
+  col("警告", "Warnings", 5, "integer", 9),
+  col("提示", "Info", 5, "integer", 5),
+  col("主要问题（最严重的三条）", "Main findings (the three most serious)", 31, "wrap"),
   FILE,
   SHEET,
   col("表格区域", "Range", 10),
-  col("类型", "Kind", 8, "text", 16),
-  col("预算数（万元）", "Planned (10k yuan)", 14, "money"),
-  col("执行数（万元）", "Spent (10k yuan)", 14, "money"),
-  col("金额单位", "Money unit", 12, "wrap"),
-  col("执行率", "Rate", 9, "percent"),
-  col("总分（计算）", "Total (computed)", 11, "decimal"),
-  col("总分（填报）", "Total (recorded)", 11, "decimal"),
-  col("等次（计算）", "Grade (computed)", 10),
-  col("等次（填报）", "Grade (recorded)", 10),
-  col("错误", "Errors", 6, "integer"),
-  col("警告", "Warnings", 6, "integer"),
-  col("提示", "Info", 6, "integer"),
-  col("主要问题（最严重的三条）", "Main findings (the three most serious)", 60, "wrap"),
 ];
+export const ROW_PRINTED = 16;
 
-/** 问题明细: a row per finding. */
+/** 问题明细: a row per finding, the first FINDING_PRINTED columns printed; the file and the rule's id after them. */
 export const FINDING_COLUMNS = [
   UNIT,
   PROJECT,
-  FILE,
   SHEET,
-  col("单元格", "Cell", 8),
-  col("严重程度", "Severity", 8),
-  col("规则", "Rule id", 24),
-  col("规则名称", "Rule", 20, "wrap"),
-  col("说明", "Message", 70, "wrap"),
+  col("单元格", "Cell", 7),
+  col("严重程度", "Severity", 7, "text", 8),
+  col("规则名称", "Rule", 14, "wrap"),
+  col("说明", "Message", 56, "wrap"),
+  FILE,
+  col("规则", "Rule id", 22),
 ];
+export const FINDING_PRINTED = 7;
 
-/** 规则统计: per rule, then the grade distribution below it. */
+/** 规则统计: per rule, named as people read it, its id last (review round 51d M7); then the grade distribution below it. */
 export const RULE_COLUMNS = [
-  col("规则", "Rule id", 24),
+  col("规则名称", "Rule", 20, "wrap", 24),
   col("严重程度", "Severity", 10),
   col("问题数", "Findings", 10, "integer"),
   col("涉及文件", "Files", 10, "integer"),
   col("涉及单位", "Units", 10, "integer"),
+  col("规则", "Rule id", 16),
 ];
-export const GRADE_COLUMNS = [col("等次", "Grade", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
+export const GRADE_COLUMNS = [col("等次", "Grade", 20, "text", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
 /** 单位统计: per unit. */
 export const UNIT_COLUMNS = [
   col("单位", "Unit", 24, "wrap"),
@@ -91,8 +98,8 @@ export const UNIT_COLUMNS = [
   col("警告", "Warnings", 10, "integer"),
   col("提示", "Info", 10, "integer"),
 ];
-/** 无法读取 and 说明: a row per file. */
-export const FAILURE_COLUMNS = [col("文件", "File", 50, "wrap"), col("原因", "Reason", 90, "wrap")];
+/** 无法读取: a row per file, why it could not be read (without its name) and what to do. 说明: a row per file. */
+export const FAILURE_COLUMNS = [col("文件", "File", 40, "wrap"), col("原因", "Reason", 50, "wrap"), col("处理办法", "What to do", 50, "wrap")];
 export const NOTE_COLUMNS = [col("文件", "File", 50, "wrap"), col("说明", "Note", 90, "wrap")];
 
 /**
@@ -109,8 +116,12 @@ export function isReviewWorkbook(grid: WorkbookGrid): boolean {
   return opensAsReview || grid.sheets.some(headedAsReviewRows);
 }
 
-/** A sheet headed as the review's 汇总 is, column for column, in either language, whatever its name and place. */
+/**
+ * A sheet headed as the review's 汇总 is, in either language, whatever its name and place: its
+ * columns in any order, as an earlier version's 汇总 has them (文件, 工作表 and 表格区域 came after
+ * 项目 before review round 51d).
+ */
 function headedAsReviewRows(sheet: WorkbookGrid["sheets"][number]): boolean {
   const header = sheet.values[0] ?? [];
-  return (["zh", "en"] as const).some((lang) => ROW_COLUMNS.every((column, i) => header[i] === column.title[lang]));
+  return (["zh", "en"] as const).some((lang) => ROW_COLUMNS.every((column) => header.slice(0, ROW_COLUMNS.length).includes(column.title[lang])));
 }

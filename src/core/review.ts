@@ -52,6 +52,8 @@ export interface ReviewRow {
    * written, in a unit nobody can tell) or the row has no budget line.
    */
   moneyUnit: "万元" | null;
+  /** What the table's weights add up to (its total's TotalReport.weights): a total whose weights are not 100 gets no grade. */
+  weights: string | null;
   score: string | null;
   recordedScore: string | null;
   grade: string | null;
@@ -353,6 +355,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind, lang: L
     spent: null,
     rate: null,
     moneyUnit: null,
+    weights: null,
     score: null,
     recordedScore: null,
     grade: null,
@@ -424,7 +427,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     rowOfTable.set(index, row);
     if (source < 0) return;
     const total = analysis.totals[source];
-    Object.assign(row, { score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
+    Object.assign(row, { weights: total.weights, score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);

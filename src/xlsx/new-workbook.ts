@@ -1,8 +1,9 @@
 /**
  * Writes a NEW .xlsx from a plain model: sheets of columns and rows, text inline (never a formula),
  * numbers as their exact decimal text, a small fixed set of styles (header, borders, number
- * formats), a frozen header, an AutoFilter over it, print setup (A4 landscape, fit to the page's
- * width, the header repeated on every page, page numbers) and an optional bar chart per sheet.
+ * formats, a shaded bold cell that marks something), a frozen header, an AutoFilter over it, print
+ * setup (A4 landscape, fit to the page's width, a print area of the leading columns, the header
+ * repeated on every page, page numbers) and an optional bar chart per sheet.
  *
  * The package is streamed through fflate's Zip a row batch at a time, so a review of a million
  * findings never becomes one string; it runs the same in Node and in browsers.
@@ -30,12 +31,19 @@ export interface NewColumn {
 
 /** A number is written as a number, a string as text unless its column is numeric and it is a plain decimal. */
 export type NewCellValue = string | number | null;
+/** A value shown shaded and bold, to be seen among the others (also printed in black and white). */
+export interface MarkedCell {
+  marked: NewCellValue;
+}
+export type NewCell = NewCellValue | MarkedCell;
+
+const valueOf = (cell: NewCell | undefined): NewCellValue => (cell !== null && typeof cell === "object" ? cell.marked : (cell ?? null));
 
 /** A table: a header row of column titles, then its rows. */
 export interface NewTable {
   columns: NewColumn[];
   /** The rows below the header, each as long as `columns` or shorter. */
-  rows: Iterable<NewCellValue[]>;
+  rows: Iterable<NewCell[]>;
 }
 
 /**
@@ -51,6 +59,8 @@ export interface NewSheet extends NewTable {
   printTitle: string;
   /** Printed at the foot of every page, in Excel's header and footer codes: "Page &P of &N". */
   pageFooter: string;
+  /** The leading columns printed (the print area), where those after them are for the screen only; all of them by default. */
+  printColumns?: number;
   chart?: BarChart;
 }
 
@@ -64,7 +74,18 @@ const ROWS_PER_CHUNK = 500;
 // cellXfs indices of STYLES_XML below.
 const HEADER_STYLE = 1;
 const KIND_STYLE: Record<ColumnKind, number> = { text: 2, wrap: 3, integer: 4, decimal: 5, percent: 6, money: 7 };
+/** A marked cell's style: its kind's, shaded and bold (cellXfs 8–13). */
+const MARKED_OFFSET = 6;
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** The kinds' styles 2–7 again, shaded and bold: a marked cell's. Numbers never wrap: text in their columns (—（无法计算）) does. */
+const MARKED_XFS = [0, 0, 1, 2, 164, 165]
+  .map(
+    (format, i) =>
+      `<xf numFmtId="${format}" fontId="1" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">` +
+      `<alignment vertical="top"${i === 0 ? "" : ` wrapText="1"`}/></xf>`,
+  )
+  .join("");
 
 const STYLES_XML =
   XML_HEAD +
@@ -72,21 +93,23 @@ const STYLES_XML =
   `<numFmts count="2"><numFmt numFmtId="164" formatCode="0.00%"/><numFmt numFmtId="165" formatCode="#,##0.00####"/></numFmts>` +
   `<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>` +
   `<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>` +
-  `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
-  `<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>` +
+  `<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+  `<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill>` +
+  `<fill><patternFill patternType="solid"><fgColor rgb="FFF8CBAD"/><bgColor indexed="64"/></patternFill></fill></fills>` +
   `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
   `<border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right>` +
   `<top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>` +
   `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="8">` +
+  `<cellXfs count="14">` +
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
   `<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` +
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
   `<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
-  `<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
-  `<xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
-  `<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
-  `<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+  `<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  `<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+  MARKED_XFS +
   `</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** A cell as the copy's sheets write theirs (sheet-part.ts), without a prefix. */
@@ -104,27 +127,30 @@ const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
 
 /**
- * A row's height where a wrapped cell (a header's, or one of a `wrap` column) takes more lines
- * than one in its column's `widths`: LibreOffice does not grow a row on opening, and a long path or
+ * A row's height where a wrapped cell (a header's, one of a `wrap` column, or words in a number's
+ * column) takes more lines than one in its column's `widths`: LibreOffice does not grow a row on opening, and a long path or
  * finding would be printed over the row below (review round 49b).
  */
-function rowHeight(cells: NewCellValue[], columns: NewColumn[], widths: number[], header: boolean): string {
+function rowHeight(cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean): string {
   let lines = 1;
   columns.forEach((column, c) => {
-    const value = cells[c];
-    if (typeof value === "string" && (header || column.kind === "wrap")) lines = Math.max(lines, wrappedLines(value, widths[c]));
+    const value = valueOf(cells[c]);
+    const wraps = header || column.kind === "wrap" || (column.kind !== "text" && !PLAIN_DECIMAL.test(value as string));
+    if (typeof value === "string" && wraps) lines = Math.max(lines, wrappedLines(value, widths[c]));
   });
   // Two points more, as the 综合得分 sheet's rows have (LibreOffice clips a last line set exactly),
   // and no more than Excel's highest row, 409 points.
   return lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)}" customHeight="1"` : "";
 }
 
-function rowXml(index: number, cells: NewCellValue[], columns: NewColumn[], widths: number[], header: boolean): string {
+function rowXml(index: number, cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean): string {
   let xml = `<row r="${index + 1}"${rowHeight(cells, columns, widths, header)}>`;
   for (let c = 0; c < columns.length; c++) {
     const kind = columns[c].kind;
-    const style = header ? HEADER_STYLE : KIND_STYLE[kind];
-    xml += cellXml(`${columnLetters(c)}${index + 1}`, cells[c] ?? null, style, !header && kind !== "text" && kind !== "wrap");
+    const cell = cells[c];
+    const marked = cell !== null && typeof cell === "object";
+    const style = header ? HEADER_STYLE : KIND_STYLE[kind] + (marked ? MARKED_OFFSET : 0);
+    xml += cellXml(`${columnLetters(c)}${index + 1}`, valueOf(cell), style, !header && kind !== "text" && kind !== "wrap");
   }
   return xml + `</row>`;
 }
@@ -156,7 +182,7 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
   return (
     `</sheetData>${filter}` +
     `<printOptions horizontalCentered="1"/>` +
-    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="0.3" right="0.3" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     // A4 (paperSize 9), landscape, as wide as one page and as many pages down as it takes.
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
     `<headerFooter><oddHeader>&amp;C&amp;"-,Bold"${escapeXml(sheet.printTitle)}</oddHeader>` +
@@ -166,12 +192,18 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
   );
 }
 
-function workbookXml(sheets: NewSheet[], lastRows: number[]): string {
+/** `lastRows`: each sheet's first table's last row; `ends`: each sheet's last row. */
+function workbookXml(sheets: NewSheet[], lastRows: number[], ends: number[]): string {
   const names = sheets.map((s, i) => {
     const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(absoluteRows(s.name, 0, 0))}</definedName>`;
     const range = escapeXml(absoluteReference(s.name, { top: 0, left: 0, bottom: lastRows[i], right: s.columns.length - 1 }));
     const filter = s.autoFilter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${range}</definedName>` : "";
-    return filter + titles;
+    // Excel lists a sheet's defined names in this order: _FilterDatabase, Print_Area, Print_Titles.
+    const area =
+      s.printColumns === undefined
+        ? ""
+        : `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(absoluteReference(s.name, { top: 0, left: 0, bottom: ends[i], right: s.printColumns - 1 }))}</definedName>`;
+    return filter + area + titles;
   });
   return (
     XML_HEAD +
@@ -228,6 +260,7 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
   const charts = sheets.flatMap((s, i) => (s.chart ? [i + 1] : []));
   part("[Content_Types].xml", contentTypesXml(sheets.length, charts));
   const lastRows: number[] = [];
+  const ends: number[] = [];
   sheets.forEach((sheet, i) => {
     const file = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: DEFLATE_LEVEL });
     zip.add(file);
@@ -248,6 +281,7 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
       if (table === sheet) filtered = index;
     }
     lastRows.push(filtered);
+    ends.push(index);
     file.push(encoder.encode(batch + sheetTail(sheet, filtered, sheet.chart !== undefined)), true);
     if (sheet.chart) {
       const n = i + 1;
@@ -257,7 +291,7 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
       part(`xl/charts/chart${n}.xml`, barChartXml(sheet.name, sheet.chart));
     }
   });
-  part("xl/workbook.xml", workbookXml(sheets, lastRows));
+  part("xl/workbook.xml", workbookXml(sheets, lastRows, ends));
   part(
     "xl/_rels/workbook.xml.rels",
     relationshipsXml([

@@ -1,6 +1,8 @@
 /**
  * The finance bureau's review workbook (汇总.xlsx) from a review (src/core/review.ts):
- * - 汇总: a row per table, sortable and filterable, header frozen, printed A4 landscape;
+ * - 汇总: a row per table, sortable and filterable, header frozen, printed A4 landscape without
+ *   where each table lies; a computed total or grade that differs from the recorded one shaded, a
+ *   blank one said why, and a legend with the review's counts below;
  * - 问题明细: every finding with its unit, project, file and cell (AutoFilter);
  * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart,
  *   and findings per unit;
@@ -14,28 +16,53 @@
  * (src/core/review-layout.ts); this file writes them.
  */
 import { Lang, SEVERITY_LABEL } from "../core/messages";
-import { NO_GRADE, Review, ReviewRow, ReviewRowKind } from "../core/review";
+import { recordedGradeLabel } from "../core/profile";
+import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
+  FINDING_PRINTED,
   GRADE_COLUMNS,
   NOTE_COLUMNS,
   REVIEW_SHEETS,
   ROW_COLUMNS,
+  ROW_PRINTED,
   RULE_COLUMNS,
   ReviewColumn,
   UNIT_COLUMNS,
 } from "../core/review-layout";
 import { ruleName } from "../core/rule-names";
 import { BarChart, BarChartStyle } from "./bar-chart";
-import { NewCellValue, NewColumn, NewSheet, newWorkbookBytes } from "./new-workbook";
+import { NewCell, NewColumn, NewSheet, NewTable, newWorkbookBytes } from "./new-workbook";
 
 /**
  * jixiao's own words in the review workbook. What the forms and the profile wrote (units,
  * projects, sheets, grade labels such as 优) and the findings' messages, already in the run's
  * language, are shown as they are.
  */
-const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: string; unknownMoneyUnit: string; noGrade: string; chart: string; pageFooter: string }> = {
+interface Words {
+  kinds: Record<ReviewRowKind, string>;
+  wanYuan: string;
+  unknownMoneyUnit: string;
+  noGrade: string;
+  chart: string;
+  pageFooter: string;
+  /** In a blank computed total's place: no total can be computed (a score left blank that jixiao cannot work out). */
+  noTotal: string;
+  /** In a blank computed grade's place: the weights add up to `weights`, not 100; or no grade for another reason. */
+  ungraded: (weights: string | null) => string;
+  /** A target or budget table's total and grade: it has none. */
+  notApplicable: string;
+  /** 汇总's legend below its rows: its header, the shading, the words in blank totals' place, the review's counts. */
+  legend: string;
+  legendMarked: string;
+  legendBlanks: string;
+  counts: (review: Review, errors: number, warnings: number) => string;
+  /** 无法读取's 处理办法 where the reason says nothing to do. */
+  failureAction: string;
+}
+
+const WORDS: Record<Lang, Words> = {
   zh: {
     kinds: { evaluation: "自评表", targets: "目标表", budget: "预算表" },
     wanYuan: "万元",
@@ -43,7 +70,17 @@ const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: strin
     unknownMoneyUnit: "未注明（按原表数）",
     noGrade: NO_GRADE,
     chart: "等次分布：计算与填报",
+    // As 综合得分's footer reads (review round 51d L3).
     pageFooter: "第 &P 页 共 &N 页",
+    noTotal: "—（无法计算）",
+    ungraded: (weights) => (weights !== null && Number(weights) !== 100 ? `—（分值合计 ${weights}）` : "—"),
+    notApplicable: "不适用",
+    legend: "说明",
+    legendMarked: "底色加粗：计算的总分或等次与表中填报的不符",
+    legendBlanks: "—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不适用：目标表、预算表没有总分和等次",
+    counts: (r, errors, warnings) =>
+      `共 ${r.files} 个文件，${r.units.length} 个单位，${r.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${r.failures.length} 个文件无法读取`,
+    failureAction: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
   },
   en: {
     kinds: { evaluation: "Self-evaluation", targets: "Target table", budget: "Budget table" },
@@ -52,6 +89,15 @@ const WORDS: Record<Lang, { kinds: Record<ReviewRowKind, string>; wanYuan: strin
     noGrade: "(none)",
     chart: "Grades: computed and recorded",
     pageFooter: "Page &P of &N",
+    noTotal: "— (cannot be computed)",
+    ungraded: (weights) => (weights !== null && Number(weights) !== 100 ? `— (weights total ${weights})` : "—"),
+    notApplicable: "n/a",
+    legend: "Notes",
+    legendMarked: "Shaded and bold: the computed total or grade differs from the one the form records",
+    legendBlanks: "— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; n/a: target and budget tables have no total or grade",
+    counts: (r, errors, warnings) =>
+      `${r.files} files, ${r.units.length} units, ${r.rows.length} tables; ${errors} errors, ${warnings} warnings; ${r.failures.length} could not be read`,
+    failureAction: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
   },
 };
 
@@ -69,31 +115,75 @@ const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: strin
 
 const inLang = (columns: ReviewColumn[], lang: Lang): NewColumn[] => columns.map((c) => ({ title: c.title[lang], width: c.width[lang], kind: c.kind }));
 
-function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCellValue[]> {
+/** A pair of values, computed and recorded, each marked when both are there and differ (review round 51d M6). */
+function pair(computed: string | null, recorded: string | null, differ: boolean): [NewCell, NewCell] {
+  return differ ? [{ marked: computed }, { marked: recorded }] : [computed, recorded];
+}
+
+/** The computed total and grade as 汇总 shows them: a blank said why, a difference from the recorded ones marked. */
+function totalCells(r: ReviewRow, words: Words, gradeLabels: string[]): NewCell[] {
+  if (r.kind !== "evaluation") return [words.notApplicable, r.recordedScore, words.notApplicable, r.recordedGrade];
+  const scoreDiffers = r.score !== null && r.recordedScore !== null && Math.abs(Number(r.score) - Number(r.recordedScore)) >= 0.005;
+  // A recorded 等次 counts as the grade it names (优☑ 良□, 优秀), as the grade distribution counts it.
+  const gradeDiffers = r.grade !== null && r.recordedGrade !== null && recordedGradeLabel(r.recordedGrade, gradeLabels) !== r.grade;
+  const grade = r.grade ?? (r.score === null ? "—" : words.ungraded(r.weights));
+  return [...pair(r.score ?? words.noTotal, r.recordedScore, scoreDiffers), ...pair(grade, r.recordedGrade, gradeDiffers)];
+}
+
+function* rowCells(rows: ReviewRow[], lang: Lang, gradeLabels: string[]): Iterable<NewCell[]> {
   const words = WORDS[lang];
   for (const r of rows) {
+    const [score, recordedScore, grade, recordedGrade] = totalCells(r, words, gradeLabels);
     yield [
       r.unit,
       r.project,
       r.year,
-      r.file,
-      r.sheet,
-      r.table,
       words.kinds[r.kind],
       r.planned,
       r.spent,
       r.planned === null && r.spent === null ? "" : r.moneyUnit === null ? words.unknownMoneyUnit : words.wanYuan,
       r.rate,
-      r.score,
-      r.recordedScore,
-      r.grade,
-      r.recordedGrade,
+      score,
+      recordedScore,
+      grade,
+      recordedGrade,
       r.errors,
       r.warnings,
       r.infos,
       r.worst.join("\n"),
+      r.file,
+      r.sheet,
+      r.table,
     ];
   }
+}
+
+/** 汇总's legend, below its rows: what the shading and the words in blank totals' place mean, and the review's counts as the console prints them. */
+function rowsLegend(review: Review, lang: Lang): NewTable {
+  const words = WORDS[lang];
+  const errors = review.rows.reduce((n, r) => n + r.errors, 0);
+  const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
+  return {
+    columns: [{ title: words.legend, width: 0, kind: "text" }],
+    rows: [[{ marked: words.legendMarked }], [words.legendBlanks], [words.counts(review, errors, warnings)]],
+  };
+}
+
+/**
+ * A file that could not be read: why, without its name (its own column gives it), and what to do,
+ * as the message says it (……，请在 Excel 中“另存为” .xlsx 后再试; ……（可用 --max-memory 提高上限）),
+ * else that the unit saves it as .xlsx again and hands it in (review round 51d L8).
+ */
+export function failureCells(failure: ReviewFailure, lang: Lang): [string, string, string] {
+  // The file as the message names it: by its name in the review, or by the path it was opened by.
+  const named = /^(.+?)(?:: |：)/.exec(failure.message);
+  const base = failure.file.slice(Math.max(failure.file.lastIndexOf("/"), failure.file.lastIndexOf("\\")) + 1);
+  const message = named && named[1].endsWith(base) ? failure.message.slice(named[0].length) : failure.message;
+  const parts =
+    lang === "zh"
+      ? (/^(.+)（((?:请|可用)[^（）]*)）$/.exec(message) ?? /^(.+?)[，；](请.*)$/.exec(message))
+      : (/^(.+) \(((?:please|raise)[^()]*)\)$/.exec(message) ?? /^(.+?); (.*)$/.exec(message));
+  return parts ? [failure.file, parts[1], parts[2]] : [failure.file, message, WORDS[lang].failureAction];
 }
 
 function findingsSheet(review: Review, lang: Lang): NewSheet {
@@ -104,8 +194,9 @@ function findingsSheet(review: Review, lang: Lang): NewSheet {
     pageFooter: WORDS[lang].pageFooter,
     autoFilter: true,
     columns: inLang(FINDING_COLUMNS, lang),
+    printColumns: FINDING_PRINTED,
     rows: (function* () {
-      for (const f of review.findings) yield [f.unit, f.project, f.file, f.sheet, f.cell, severity[f.severity], f.rule, ruleName(f.rule, lang), f.message];
+      for (const f of review.findings) yield [f.unit, f.project, f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
     })(),
   };
 }
@@ -147,7 +238,7 @@ function countsSheet(review: Review, lang: Lang): NewSheet {
     pageFooter: words.pageFooter,
     autoFilter: true,
     columns: ruleColumns,
-    rows: review.rules.map((r) => [r.rule, severity[r.severity], r.findings, r.files, r.units]),
+    rows: review.rules.map((r) => [ruleName(r.rule, lang), severity[r.severity], r.findings, r.files, r.units, r.rule]),
     below: [{ columns: gradeColumns, rows: grades.map((g) => [gradeLabel(g.grade), g.computed, g.recorded]) }],
     chart,
   };
@@ -159,7 +250,16 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
   const titles = PRINT_TITLES[lang];
   const pageFooter = WORDS[lang].pageFooter;
   return [
-    { name: names.rows, printTitle: titles.rows, pageFooter, autoFilter: true, columns: inLang(ROW_COLUMNS, lang), rows: rowCells(review.rows, lang) },
+    {
+      name: names.rows,
+      printTitle: titles.rows,
+      pageFooter,
+      autoFilter: true,
+      columns: inLang(ROW_COLUMNS, lang),
+      printColumns: ROW_PRINTED,
+      rows: rowCells(review.rows, lang, review.grades.map((g) => g.grade)),
+      below: [rowsLegend(review, lang)],
+    },
     findingsSheet(review, lang),
     countsSheet(review, lang),
     {
@@ -168,7 +268,7 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
       pageFooter,
       autoFilter: true,
       columns: inLang(FAILURE_COLUMNS, lang),
-      rows: review.failures.map((f) => [f.file, f.message]),
+      rows: review.failures.map((f) => failureCells(f, lang)),
     },
     {
       name: names.notes,

@@ -167,8 +167,9 @@ describe("--lang en", () => {
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes", "Units"]);
     const review = book.getWorksheet("Review")!;
-    expect((review.getRow(1).values as unknown[]).slice(1, 11)).toEqual(["Unit", "Project", "Year", "File", "Sheet", "Range", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
-    expect((review.getRow(2).values as unknown[]).slice(1, 11)).toEqual(["单位甲", "项目甲", 2023, "a.xlsx", "项目自评表", "B6:I12", "Self-evaluation", 320, 288, "10k yuan"]);
+    expect((review.getRow(1).values as unknown[]).slice(1, 8)).toEqual(["Unit", "Project", "Year", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
+    expect((review.getRow(2).values as unknown[]).slice(1, 8)).toEqual(["单位甲", "项目甲", 2023, "Self-evaluation", 320, 288, "10k yuan"]);
+    expect((review.getRow(2).values as unknown[]).slice(17, 20)).toEqual(["a.xlsx", "项目自评表", "B6:I12"]);
     const rerun = await run(dir, "--out", path.join(dir, "again.xlsx"), "--lang", "en");
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain("review.xlsx: a review jixiao wrote, no unit's form; skipped");

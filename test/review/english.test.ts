@@ -59,7 +59,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   let sheets: ReadBackSheet[];
   let review: Review;
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
-  const rowOf = (file: string, sheetName: string) => sheet("Review").rows.find((r) => r[3] === file && r[4] === sheetName)!;
+  const rowOf = (file: string, sheetName: string) => sheet("Review").rows.find((r) => r[16] === file && r[17] === sheetName)!;
   beforeAll(() => {
     ({ review } = written.en);
     sheets = readBack(written.en.file).sheets;
@@ -71,9 +71,6 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
       "Unit",
       "Project",
       "Year",
-      "File",
-      "Sheet",
-      "Range",
       "Kind",
       "Planned (10k yuan)",
       "Spent (10k yuan)",
@@ -87,10 +84,13 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
       "Warnings",
       "Info",
       "Main findings (the three most serious)",
+      "File",
+      "Sheet",
+      "Range",
     ]);
-    expect(sheet("Findings").rows[0]).toEqual(["Unit", "Project", "File", "Sheet", "Cell", "Severity", "Rule id", "Rule", "Message"]);
-    expect(sheet("Counts").rows[0].slice(0, 5)).toEqual(["Rule id", "Severity", "Findings", "Files", "Units"]);
-    expect(sheet("Unreadable").rows[0]).toEqual(["File", "Reason"]);
+    expect(sheet("Findings").rows[0]).toEqual(["Unit", "Project", "Sheet", "Cell", "Severity", "Rule", "Message", "File", "Rule id"]);
+    expect(sheet("Counts").rows[0].slice(0, 6)).toEqual(["Rule", "Severity", "Findings", "Files", "Units", "Rule id"]);
+    expect(sheet("Unreadable").rows[0]).toEqual(["File", "Reason", "What to do"]);
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
       ['Review', "Page &P of &N"],
       ['Findings', "Page &P of &N"],
@@ -102,20 +102,21 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   });
 
   it("says each row's kind and money unit in English, and keeps what the forms wrote as typed", () => {
-    // 单位, 项目, 年度, 文件, 工作表, 表格区域, 类型, 预算数, 执行数, 金额单位, 执行率
-    expect(rowOf("农业农村局.xlsx", "项目汇总").slice(0, 11)).toEqual(["县农业农村局", "合计 (3 projects)", null, "农业农村局.xlsx", "项目汇总", "A3:E7", "Budget table", 3420, 3316, "10k yuan", 0.9696]);
-    expect(rowOf("农业农村局.xlsx", "高标准农田建设").slice(0, 7)).toEqual(["县农业农村局", "高标准农田建设", null, "农业农村局.xlsx", "高标准农田建设", "A6:H10", "Self-evaluation"]);
+    // 单位, 项目, 年度, 类型, 预算数, 执行数, 金额单位, 执行率, 总分（计算）, 总分（填报）, 等次（计算）, 等次（填报）; … 文件, 工作表, 表格区域
+    const list = rowOf("农业农村局.xlsx", "项目汇总");
+    expect([...list.slice(0, 12), ...list.slice(16)]).toEqual(["县农业农村局", "合计 (3 projects)", null, "Budget table", 3420, 3316, "10k yuan", 0.9696, "n/a", null, "n/a", null, "农业农村局.xlsx", "项目汇总", "A3:E7"]);
+    expect(rowOf("农业农村局.xlsx", "高标准农田建设").slice(0, 4)).toEqual(["县农业农村局", "高标准农田建设", null, "Self-evaluation"]);
     // A form that states no money unit: its amounts as written, said so in English.
-    expect(rowOf("图书馆.xlsx", "绩效指标").slice(6, 10)).toEqual(["Self-evaluation", 50, 45, "not stated (as in the form)"]);
-    // Grades are the profile's labels, as typed.
-    expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表")[14]).toBe("优");
-    const kinds = sheet("Review").rows.slice(1).map((r) => r[6]);
+    expect(rowOf("图书馆.xlsx", "绩效指标").slice(3, 7)).toEqual(["Self-evaluation", 50, 45, "not stated (as in the form)"]);
+    // Grades are the profile's labels, as typed; weights of 110 get none, and say so.
+    expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表").slice(10, 12)).toEqual(["— (weights total 110)", "优"]);
+    const kinds = sheet("Review").rows.slice(1, review.rows.length + 1).map((r) => r[3]);
     expect(new Set(kinds)).toEqual(new Set(["Self-evaluation", "Budget table"]));
   });
 
   it("lists each row's worst findings by their English rule names and English messages", () => {
     const row = review.rows.find((r) => r.unit === "甲县财政局")!;
-    const cells = rowOf("财政局.xlsx", "部门整体支出绩效自评表")[18] as string;
+    const cells = rowOf("财政局.xlsx", "部门整体支出绩效自评表")[15] as string;
     expect(cells.split("\n")).toEqual(row.worst);
     const first = review.findings.find((f) => f.file === "财政局.xlsx" && f.severity === "error")!;
     expect(row.worst[0]).toBe(`${first.cell} ${ruleName(first.rule, "en")}: ${first.message}`);
@@ -126,7 +127,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   it("says severities and rule names in English on Findings and Counts, and a total without a grade is (none)", () => {
     const findings = sheet("Findings").rows.slice(1);
     expect(findings).toHaveLength(review.findings.length);
-    for (const [, , , , , severity, rule, name] of findings) {
+    for (const [, , , , severity, name, , , rule] of findings) {
       expect(["error", "warning", "info"]).toContain(severity);
       expect(name).toBe(ruleName(rule as never, "en"));
     }
@@ -138,12 +139,18 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(counts).toHaveLength(gradeHeader + 1 + review.grades.length);
     expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Errors", "Warnings", "Info"]);
     expect(sheet("Counts").charts[0].series.map((s) => s.name)).toEqual([`'Counts'!$B$${gradeHeader + 1}`, `'Counts'!$C$${gradeHeader + 1}`]);
-    expect(sheet("Unreadable").rows.slice(1)).toEqual([["坏.xlsx", expect.stringContaining("damaged")]]);
+    // Why, without the file's name its own column gives, and what to do (review round 51d L8).
+    expect(sheet("Unreadable").rows.slice(1)).toEqual([["坏.xlsx", expect.stringMatching(/^the file is damaged/), expect.stringMatching(/^ask the unit to open it in Excel or WPS/)]]);
   });
 
   it("writes no word of its own in Chinese: headers, kinds, money units, severities and rule names", () => {
     for (const s of sheets) expect(s.rows[0].filter((v) => typeof v === "string" && CJK.test(v))).toEqual([]);
-    const own = [...sheet("Review").rows.slice(1).flatMap((r) => [r[6], r[9]]), ...sheet("Findings").rows.slice(1).flatMap((r) => [r[5], r[7]])];
+    const own = [
+      ...sheet("Review").rows.slice(1, review.rows.length + 1).flatMap((r) => [r[3], r[6], r[8]]),
+      // The legend below the rows.
+      ...sheet("Review").rows.slice(review.rows.length + 2).map((r) => r[0]),
+      ...sheet("Findings").rows.slice(1).flatMap((r) => [r[4], r[5]]),
+    ];
     expect(own.filter((v) => typeof v === "string" && CJK.test(v))).toEqual([]);
   });
 });
@@ -161,9 +168,6 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
       "单位",
       "项目",
       "年度",
-      "文件",
-      "工作表",
-      "表格区域",
       "类型",
       "预算数（万元）",
       "执行数（万元）",
@@ -177,10 +181,13 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
       "警告",
       "提示",
       "主要问题（最严重的三条）",
+      "文件",
+      "工作表",
+      "表格区域",
     ]);
-    expect(sheet("问题明细").rows[0]).toEqual(["单位", "项目", "文件", "工作表", "单元格", "严重程度", "规则", "规则名称", "说明"]);
-    expect(sheet("规则统计").rows[0].slice(0, 5)).toEqual(["规则", "严重程度", "问题数", "涉及文件", "涉及单位"]);
-    expect(sheet("无法读取").rows[0]).toEqual(["文件", "原因"]);
+    expect(sheet("问题明细").rows[0]).toEqual(["单位", "项目", "工作表", "单元格", "严重程度", "规则名称", "说明", "文件", "规则"]);
+    expect(sheet("规则统计").rows[0].slice(0, 6)).toEqual(["规则名称", "严重程度", "问题数", "涉及文件", "涉及单位", "规则"]);
+    expect(sheet("无法读取").rows[0]).toEqual(["文件", "原因", "处理办法"]);
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
       ['汇总复核', "第 &P 页 共 &N 页"],
       ['问题明细', "第 &P 页 共 &N 页"],
@@ -193,12 +200,14 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
 
   it("keeps its kinds, money units, severities, rule names and （无）", () => {
     const rows = sheet("汇总").rows.slice(1);
-    expect(rows.find((r) => r[4] === "项目汇总")!.slice(0, 11)).toEqual(["县农业农村局", "合计（3个项目）", null, "农业农村局.xlsx", "项目汇总", "A3:E7", "预算表", 3420, 3316, "万元", 0.9696]);
-    expect(rows.find((r) => r[3] === "图书馆.xlsx" && r[4] === "绩效指标")!.slice(6, 10)).toEqual(["自评表", 50, 45, "未注明（按原表数）"]);
-    const worst = (rows.find((r) => r[0] === "甲县财政局")![18] as string).split("\n");
+    const list = rows.find((r) => r[17] === "项目汇总")!;
+    expect([...list.slice(0, 12), ...list.slice(16)]).toEqual(["县农业农村局", "合计（3个项目）", null, "预算表", 3420, 3316, "万元", 0.9696, "不适用", null, "不适用", null, "农业农村局.xlsx", "项目汇总", "A3:E7"]);
+    expect(rows.find((r) => r[16] === "图书馆.xlsx" && r[17] === "绩效指标")!.slice(3, 7)).toEqual(["自评表", 50, 45, "未注明（按原表数）"]);
+    expect(rows.find((r) => r[0] === "甲县财政局")!.slice(10, 12)).toEqual(["—（分值合计 110）", "优"]);
+    const worst = (rows.find((r) => r[0] === "甲县财政局")![15] as string).split("\n");
     expect(worst[0]).toMatch(/^[A-Z]+\d+ \S+：/);
     const findings = sheet("问题明细").rows.slice(1);
-    for (const [, , , , , severity, rule, name] of findings) {
+    for (const [, , , , severity, name, , , rule] of findings) {
       expect(["错误", "警告", "提示"]).toContain(severity);
       expect(name).toBe(ruleName(rule as never, "zh"));
     }
@@ -234,6 +243,9 @@ describe("a review workbook in either language", () => {
       grid.sheets.unshift({ name: "封面", values: [["县财政局绩效自评复核"]], numFmts: [], merges: [] });
       expect(isReviewWorkbook(grid)).toBe(true);
     }
+    // An earlier version's 汇总, its columns in their order then (文件, 工作表, 表格区域 after 项目), renamed.
+    const old = ["单位", "项目", "年度", "文件", "工作表", "表格区域", "类型", "预算数（万元）", "执行数（万元）", "金额单位", "执行率", "总分（计算）", "总分（填报）", "等次（计算）", "等次（填报）", "错误", "警告", "提示", "主要问题（最严重的三条）"];
+    expect(isReviewWorkbook({ sheets: [{ name: "去年复核", values: [old], numFmts: [], merges: [] }] })).toBe(true);
     // A unit's list whose first columns happen to read 单位 | 项目 is none.
     const list = { name: "汇总", values: [["单位", "项目", "年度", "预算数", "执行数"]], numFmts: [], merges: [] };
     expect(isReviewWorkbook({ sheets: [list] })).toBe(false);

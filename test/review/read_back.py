@@ -1,6 +1,6 @@
 """Reads a review workbook back with openpyxl (a reader jixiao did not write) and prints what the
 tests check as JSON: each sheet's cells, frozen pane, AutoFilter, print setup (with its page
-header and footer), its rows' set heights, and its charts."""
+header and footer, print area), its rows' set heights, the cells it marks, and its charts."""
 import json
 import sys
 import zipfile
@@ -36,6 +36,9 @@ for ws in book.worksheets:
         "rowHeights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height is not None},
         "printHeader": ws.oddHeader.center.text,
         "printFooter": ws.oddFooter.center.text,
+        "printArea": ws.print_area,
+        # The cells jixiao marks (shaded and bold): 汇总's totals and grades that differ from the recorded.
+        "marked": [c.coordinate for row in ws.iter_rows() for c in row if c.fill.fgColor.rgb == "FFF8CBAD" and c.font.b],
     })
 out["parts"] = sorted(zipfile.ZipFile(path).namelist())
 print(json.dumps(out, ensure_ascii=False, default=str))

@@ -12,8 +12,8 @@ import { Report, buildReport } from "../../src/core/report";
 import { Review, ReviewTally, reviewFile } from "../../src/core/review";
 import { ruleName } from "../../src/core/rule-names";
 import { WorkbookReadError, readXlsx } from "../../src/xlsx/read";
-import { REVIEW_SHEETS } from "../../src/core/review-layout";
-import { reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { FINDING_COLUMNS, FINDING_PRINTED, REVIEW_SHEETS, ROW_COLUMNS, ROW_PRINTED } from "../../src/core/review-layout";
+import { failureCells, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 import { describeWithOpenpyxl } from "../support/openpyxl";
 import { KAIPING, tempDir } from "../support/xlsx";
 import { ReadBackSheet, readBack, unitWorkbook } from "./support";
@@ -86,6 +86,21 @@ describe("the review model", () => {
     expect(review.failures).toEqual([{ file: path.join(dir, "broken.xlsx"), message: expect.stringContaining("损坏") }]);
     expect(review.files).toBe(4);
   });
+
+  // Review round 51d L8: 无法读取 gives why without the file's name, and what to do: the message's own where it says it.
+  it("splits a failure into why and what to do, the message's own action kept", () => {
+    const f = (file: string, message: string, lang: "zh" | "en" = "zh") => failureCells({ file, message }, lang).slice(1);
+    expect(f("a.xls", "a.xls: 不是 .xlsx 工作簿（扩展名 .xls）")).toEqual(["不是 .xlsx 工作簿（扩展名 .xls）", "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送"]);
+    expect(f("b.xls", "b.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试")).toEqual(["这是旧版 .xls 文件", "请在 Excel 中“另存为” .xlsx 后再试"]);
+    expect(f("c.zip", "c.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿")).toEqual(["这是压缩包", "请先解压，再复核其中的 .xlsx 工作簿"]);
+    expect(f("d.xlsx", "d.xlsx: 读取此文件所需内存超过上限，已跳过（可用 --max-memory 提高上限）")).toEqual(["读取此文件所需内存超过上限，已跳过", "可用 --max-memory 提高上限"]);
+    expect(f("e.xlsx", "e.xlsx: 工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试")).toEqual(["工作簿设有打开密码（已加密）", "请在 Excel 中取消密码后再试"]);
+    // Named by the path it was opened by.
+    expect(f("乙县/f.xlsx", "/tmp/x/乙县/f.xlsx: 文件是空的")).toEqual(["文件是空的", "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送"]);
+    expect(f("b.xls", "b.xls: this is an old .xls file; save it as .xlsx in Excel (Save As) and try again", "en")).toEqual(["this is an old .xls file", "save it as .xlsx in Excel (Save As) and try again"]);
+    expect(f("d.xlsx", "d.xlsx: reading this file needs more memory than the limit; skipped (raise it with --max-memory)", "en")).toEqual(["reading this file needs more memory than the limit; skipped", "raise it with --max-memory"]);
+    expect(f("a.xls", "a.xls: is not an .xlsx workbook (extension .xls)", "en")).toEqual(["is not an .xlsx workbook (extension .xls)", "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again"]);
+  });
 });
 
 describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
@@ -107,6 +122,58 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
       expect([sheet.orientation, Number(sheet.paperSize), Number(sheet.fitToWidth), Number(sheet.fitToHeight), sheet.fitToPage]).toEqual(["landscape", 9, 1, 0, true]);
     }
     expect(sheets.get(SHEETS.rows)!.autoFilter).toBe(`A1:S${review.rows.length + 1}`);
+    // Page numbers as 综合得分 prints them (review round 51d L3).
+    for (const sheet of sheets.values()) expect(sheet.printFooter).toBe("第 &P 页 共 &N 页");
+  });
+
+  // Review round 51d M5: 19 columns one page wide printed at 37 % (4 pt); 问题明细 at 5 pt.
+  it("prints 汇总 and 问题明细 without where each row lies (文件, 工作表, 表格区域; 文件, 规则), narrow enough for about 8 points on A4", () => {
+    const rows = sheets.get(SHEETS.rows)!;
+    const header = rows.rows[0] as string[];
+    // The legend below the rows is printed too: its header after a blank row, three lines.
+    const end = review.rows.length + 1 + 1 + 1 + 3;
+    expect(rows.printArea).toEqual([`$A$1:$P$${end}`]);
+    expect(header.slice(16)).toEqual(["文件", "工作表", "表格区域"]);
+    expect(header.slice(0, 16)).not.toContain("文件");
+    const findings = sheets.get(SHEETS.findings)!;
+    expect(findings.printArea).toEqual([`$A$1:$G$${review.findings.length + 1}`]);
+    expect((findings.rows[0] as string[]).slice(7)).toEqual(["文件", "规则"]);
+    // LibreOffice printed 汇总's 154 characters of 11-point text on A4 landscape (0.3" margins) at 8.1 points.
+    const printedWidth = (columns: { width: { zh: number } }[], count: number) => columns.slice(0, count).reduce((n, c) => n + c.width.zh, 0);
+    expect(printedWidth(ROW_COLUMNS, ROW_PRINTED)).toBeLessThanOrEqual(154);
+    expect(printedWidth(FINDING_COLUMNS, FINDING_PRINTED)).toBeLessThanOrEqual(154);
+    // Where the other sheets set none, the whole of them prints.
+    expect(sheets.get(SHEETS.units)!.printArea).toBeNull();
+  });
+
+  // Review round 51d M6: nothing in 汇总 was marked, and a blank total read as "not applicable".
+  it("marks a computed total or grade that differs from the recorded one, says why one is blank, and explains it below", () => {
+    const sheet = sheets.get(SHEETS.rows)!;
+    const at = (row: number, col: number) => `${String.fromCharCode(65 + col)}${row + 1}`;
+    const expected = review.rows.flatMap((r, i) => {
+      const marks: string[] = [];
+      if (r.score !== null && r.recordedScore !== null && Number(r.score) !== Number(r.recordedScore)) marks.push(at(i + 1, 8), at(i + 1, 9));
+      if (r.grade !== null && r.recordedGrade !== null && r.grade !== r.recordedGrade) marks.push(at(i + 1, 10), at(i + 1, 11));
+      return marks;
+    });
+    // 甲县财政局: weights of 110, 106.47 computed against the 96 recorded.
+    expect(expected.length).toBeGreaterThan(0);
+    const legendRow = review.rows.length + 3;
+    expect(sheet.marked).toEqual([...expected, at(legendRow, 0)]);
+    const body = sheet.rows.slice(1, review.rows.length + 1);
+    for (const [i, r] of review.rows.entries()) {
+      if (r.kind !== "evaluation") expect([body[i][8], body[i][10]]).toEqual(["不适用", "不适用"]);
+      else if (r.score === null) expect([body[i][8], body[i][10]]).toEqual(["—（无法计算）", "—"]);
+    }
+    expect(body.find((r) => r[0] === "甲县财政局")!.slice(10, 12)).toEqual(["—（分值合计 110）", "优"]);
+    const errors = review.rows.reduce((n, r) => n + r.errors, 0);
+    const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
+    expect(sheet.rows.slice(legendRow - 1).map((r) => r[0])).toEqual([
+      "说明",
+      "底色加粗：计算的总分或等次与表中填报的不符",
+      expect.stringMatching(/^—（无法计算）：.*不适用：/),
+      `共 4 个文件，3 个单位，${review.rows.length} 张表；错误 ${errors}，警告 ${warnings}；1 个文件无法读取`,
+    ]);
   });
 
   it("gives a row whose wrapped text takes more than a line the height for it, so that printed it is not drawn over the next (review round 49b)", () => {
@@ -123,18 +190,18 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   });
 
   it("汇总 names every unit and every table, with exact numbers", () => {
-    const rows = body(SHEETS.rows);
+    const rows = body(SHEETS.rows).slice(0, review.rows.length);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["甲县财政局", "乙县教育局", "kaiping"]));
     expect(rows).toHaveLength(review.rows.length);
     const a = rows.find((r) => r[0] === "甲县财政局")!;
     // The form's weights add up to 110: its total is computed but never graded; the unit wrote 优.
-    expect(a.slice(4, 15)).toEqual(["部门整体支出绩效自评表", "B11:I37", "自评表", 2246.07, 2000, "万元", 0.8904, Number(review.rows.find((r) => r.unit === "甲县财政局")!.score), 96, null, "优"]);
+    expect([...a.slice(3, 12), ...a.slice(17)]).toEqual(["自评表", 2246.07, 2000, "万元", 0.8904, Number(review.rows.find((r) => r.unit === "甲县财政局")!.score), 96, "—（分值合计 110）", "优", "部门整体支出绩效自评表", "B11:I37"]);
   });
 
   it("问题明细 holds every finding of every file's report, in its cell", () => {
     const rows = body(SHEETS.findings);
     for (const [file, report] of reports) {
-      const mine = rows.filter((r) => r[2] === file).map((r) => `${r[3]}!${r[4]} ${r[6]} ${r[7]} ${r[8]}`);
+      const mine = rows.filter((r) => r[7] === file).map((r) => `${r[2]}!${r[3]} ${r[8]} ${r[5]} ${r[6]}`);
       expect(mine).toEqual(report.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${ruleName(f.rule, "zh")} ${f.message}`));
     }
     expect(rows).toHaveLength([...reports.values()].reduce((n, r) => n + r.findings.length, 0));
@@ -144,14 +211,17 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
     const sheet = sheets.get(SHEETS.counts)!;
     const rules = body(SHEETS.counts).slice(0, review.rules.length);
     const all = [...reports.values()].flatMap((r) => r.findings);
-    for (const [rule, , findings, files] of rules) {
+    // Named as people read them, the id last (review round 51d M7).
+    expect(sheet.rows[0]).toEqual(["规则名称", "严重程度", "问题数", "涉及文件", "涉及单位", "规则"]);
+    for (const [name, , findings, files, , rule] of rules) {
+      expect(name).toBe(ruleName(rule as never, "zh"));
       expect(findings).toBe(all.filter((f) => f.rule === rule).length);
       expect(files).toBe([...reports.values()].filter((r) => r.findings.some((f) => f.rule === rule)).length);
     }
-    expect(new Set(rules.map((r) => r[0]))).toEqual(new Set(all.map((f) => f.rule)));
+    expect(new Set(rules.map((r) => r[5]))).toEqual(new Set(all.map((f) => f.rule)));
 
     const gradeHeader = review.rules.length + 2;
-    expect(sheet.rows[gradeHeader]).toEqual(["等次", "计算等次（表数）", "填报等次（表数）", null, null]);
+    expect(sheet.rows[gradeHeader]).toEqual(["等次", "计算等次（表数）", "填报等次（表数）", null, null, null]);
     const grades = sheet.rows.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length);
     expect(grades.map((g) => g[0])).toEqual(["优", "良", "中", "差", "（无）"]);
     // Both yunxi-form units recorded 优; what jixiao computes depends on each unit's own numbers.
@@ -185,7 +255,9 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
     }
   });
 
-  it("无法读取 names the broken file and why", () => {
-    expect(body(SHEETS.failures)).toEqual([[path.join(dir, "broken.xlsx"), expect.stringContaining("损坏")]]);
+  // Review round 51d L8: the reason repeated the file's name, and said nothing to do.
+  it("无法读取 names the broken file, why without its name, and what to do", () => {
+    const file = path.join(dir, "broken.xlsx");
+    expect(body(SHEETS.failures)).toEqual([[file, expect.stringMatching(/^文件已损坏/), "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送"]]);
   });
 });

@@ -31,6 +31,10 @@ export interface ReadBackSheet {
   fitToHeight: number | string | null;
   fitToPage: boolean | null;
   charts: { type: string; series: { name: string | null; values: string; categories: string }[] }[];
+  /** The print area as openpyxl gives it (["$A$1:$P$30"]), null for the whole sheet. */
+  printArea: string[] | null;
+  /** The cells marked shaded and bold. */
+  marked: string[];
   /** Row number → the height set on it, in points (rows of the default height are not listed). */
   rowHeights: Record<string, number>;
   /** The centre of the page header and footer, in Excel's codes ("Page &P of &N"). */
