@@ -207,7 +207,7 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["安全生产事故", "不发生", "1起"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13"]);
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
     expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
   });
 

@@ -320,10 +320,10 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     ]);
     // 6月 (any day of June) meets 6月30日前; 11月15日 meets 12月底; 10月 misses 9月; 2023-08-15
     // misses 2023年6月30日前, which makes 2023 the form's year: 2024年1月 misses 12月底 (of 2023).
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!G12", "qualitative-score-band@自评表!G13"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!G9", "qualitative-score-band@自评表!G12", "qualitative-score-band@自评表!G13"]);
     expect(message(a, "qualitative-score-band", "G13")).toBe("“资金拨付时间”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。");
     const onTimeLow = timed([["开工时间", "6月30日前", "6月", 7]]);
-    expect(found(onTimeLow)).toEqual(["qualitative-score-band@自评表!G10"]);
+    expect(found(onTimeLow)).toEqual(["total-incomplete@自评表!G9", "qualitative-score-band@自评表!G10"]);
   });
 
   /** One 时效指标 row recorded at full marks on a form whose title is `title`: the band it is flagged in, or null. */
@@ -557,7 +557,7 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
     // 45260 is 2023-11-30 and 45300 is 2024-01-09 in Excel's 1900 date system.
     expect(dated(45260, 10).indicators[0].actual?.text).toBe("2023-11-30");
     expect(found(dated(45260, 10))).toEqual([]);
-    expect(found(dated(45300, 9))).toEqual(["qualitative-score-band@自评表!G10"]);
+    expect(found(dated(45300, 9))).toEqual(["total-incomplete@自评表!G9", "qualitative-score-band@自评表!G10"]);
   });
 
   it("reads a date cell that lost its format (a bare 45311 against a deadline) as that date (review round 15, B4)", () => {
@@ -572,7 +572,7 @@ describe("time values: 7月, 12月底, 6月30日前 are dates; 12个月, 90天 d
         ),
       );
     // 45311 is 2024-01-20, late; 45260 is 2023-11-30, on time.
-    expect(found(pasted(45311, 10))).toEqual(["qualitative-score-band@自评表!G10"]);
+    expect(found(pasted(45311, 10))).toEqual(["total-incomplete@自评表!G9", "qualitative-score-band@自评表!G10"]);
     expect(found(pasted(45260, 10))).toEqual([]);
     // Against a number it stays a number: 45311元 is an amount.
     expect(parseValue("45311").kind).toBe("number");

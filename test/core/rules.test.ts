@@ -589,7 +589,9 @@ describe("qualitative-score-band", () => {
 
   it("flags 9 of 10 for 部分完成 (60–80%)", () => {
     const a = run(selfEval([row("高质量完成", "部分完成", 9)]));
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!G5"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!G4", "qualitative-score-band@自评表!G5"]);
+    // Which score in the band was meant is the unit's to say: the total waits for it (review round 51d H2).
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null });
     expectFinding(a, "qualitative-score-band", "G5", "error");
     expect(finding(a, "qualitative-score-band", "G5").message).toBe(
       "“政策知晓度”的完成情况为“部分达成”，得分应在 6 到 8 分之间，填的是 9。",
@@ -604,12 +606,12 @@ describe("qualitative-score-band", () => {
   });
 
   it("flags 7 of 10 for 未完成 (0–60%)", () => {
-    expect(found(run(selfEval([row("按期完成", "未完成", 7)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+    expect(found(run(selfEval([row("按期完成", "未完成", 7)])))).toEqual(["total-incomplete@自评表!G4", "qualitative-score-band@自评表!G5"]);
   });
 
   it("reads an actual restating its target as 达成: 8 is inside 80–100%, 7 is not", () => {
     expect(found(run(selfEval([row("按期完成", "按期完成", 8)])))).toEqual([]);
-    expect(found(run(selfEval([row("按期完成", "按期完成", 7)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+    expect(found(run(selfEval([row("按期完成", "按期完成", 7)])))).toEqual(["total-incomplete@自评表!G4", "qualitative-score-band@自评表!G5"]);
   });
 
   it("accepts 7 for 部分完成 and 10 for 达成, and invents no score for a blank one", () => {
@@ -626,7 +628,7 @@ describe("qualitative-score-band", () => {
   it("uses the profile's bands: 5 of 10 for 部分达成 is fine with the older 50–80% band", () => {
     const older: Profile = { ...DEFAULT_PROFILE, qualitative: { achieved: [0.8, 1], partial: [0.5, 0.8], notAchieved: [0, 0.5] } };
     expect(found(run(selfEval([row("高质量完成", "部分达成", 5)]), older))).toEqual([]);
-    expect(found(run(selfEval([row("高质量完成", "部分达成", 5)])))).toEqual(["qualitative-score-band@自评表!G5"]);
+    expect(found(run(selfEval([row("高质量完成", "部分达成", 5)])))).toEqual(["total-incomplete@自评表!G4", "qualitative-score-band@自评表!G5"]);
   });
 });
 
@@ -803,7 +805,7 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
       numFmts: { F2: "0.00%" },
     });
     const a = run(wb);
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!I6"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!I4", "qualitative-score-band@自评表!I6"]);
     expect(finding(a, "qualitative-score-band", "I6").message).toBe("“运行机制”的完成情况为“未达成”，得分应在 0 到 9 分之间，填的是 15。");
   });
 });

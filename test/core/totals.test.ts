@@ -367,6 +367,20 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
     expect(a.totals[0]).toMatchObject({ score: "100", grade: "优" });
   });
 
+  it("a qualitative score outside its result's band leaves the total and its level unknown, as one above its weight (review round 51d H2)", () => {
+    const a = filledForm((rows) => {
+      rows[6][6] = 20;
+      rows[6][7] = "部分工程延期";
+      rows[8][6] = 89.5;
+      rows[9][6] = "良";
+    });
+    expect(foundIn(a)).toEqual(["qualitative-score-band@G7", "total-incomplete@G9"]);
+    expect(a.findings[1].message).toBe("无法得出总分：“群众饮水条件”的得分超出完成情况对应的得分区间。补齐后才能计算总分和等次。");
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "89.5" });
+    expect(a.summary.levels.map((l) => l.score)).toEqual(["50", null, "10"]);
+    expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "20" });
+  });
+
   it("on a quantitative row its computed score counts, and the total stands", () => {
     const a = filledForm((rows) => {
       rows[5][6] = 22;
@@ -435,6 +449,7 @@ describe("a 一级 level on 综合得分 with a row whose score is unknown (revi
     ["a blank qualitative 得分", null],
     ["a 得分 typed in words", "满分"],
     ["a score above its weight", 22],
+    ["a qualitative score outside its result's band (review round 51d H2)", 12],
   ])("%s leaves the level's 得分 and 得分率 blank, as the total; the other levels are shown", (_, score) => {
     const a = filledForm((rows) => (rows[5] = ["", "质量指标", "工程质量", "合格", "合格", 20, score, ""]));
     expect(a.totals[0].score).toBeNull();

@@ -446,7 +446,7 @@ describe("a sustainability horizon answered in words", () => {
 
   it("checks the score against the band of a result the answer states", () => {
     const a = run(form("可持续影响指标", "平台运行", "未达成", 20));
-    expect(found(a)).toEqual(["qualitative-score-band@H10"]);
+    expect(found(a)).toEqual(["qualitative-score-band@H10", "total-incomplete@H12"]);
   });
 
   it("still wants a number for years that are no horizon (设备使用年限 on a 质量指标 row)", () => {

@@ -212,7 +212,7 @@ describe("numbers in Chinese numerals (review round 50b, C2)", () => {
     const met = run(townshipForm({ level2: "时效指标", name: "项目完成时间", target: "十二月底前", actual: "11月" }));
     expect(found(met)).toEqual([]);
     const late = run(townshipForm({ level2: "时效指标", name: "项目完成时间", target: "十二月底前", actual: "次年2月", reason: "工期延误" }));
-    expect(found(late)).toEqual(["qualitative-score-band@项目支出绩效自评表!G7"]);
+    expect(found(late)).toEqual(["qualitative-score-band@项目支出绩效自评表!G7", "total-incomplete@项目支出绩效自评表!G14"]);
   });
 
   it("reads a figure in numerals in a note on a row measuring a change: 92%，较上年提高一个百分点 stays not-numeric", () => {

@@ -63,9 +63,10 @@ export interface IndicatorResult {
   estimated?: true;
   /**
    * The score that would count is the recorded one, above its weight (score-exceeds-weight: a
-   * qualitative 12 of 10): the right score is unknown (`score` null), and so is the total.
+   * qualitative 12 of 10), or outside the band its result allows (qualitative-score-band): the
+   * right score is unknown (`score` null), and so is the total.
    */
-  aboveWeight?: true;
+  unsettled?: "overWeight" | "band";
 }
 
 /** An actual saying the work was not done at all: 未开展满意度调查, 未实施, 尚未启动. */
@@ -422,7 +423,7 @@ function dropAboveWeight(results: IndicatorResult[], weight: Decimal | null, pla
   if (weight === null || counting.length === 0 || !gt(sumOf(counting.map((r) => r.score!)), Decimal.max(weight, roundHalfUp(weight, places)))) return;
   for (const r of counting) {
     r.score = null;
-    r.aboveWeight = true;
+    r.unsettled = "overWeight";
   }
 }
 
@@ -661,6 +662,11 @@ function scoreQualitative({ findings, indicator, profile, name, target, actual, 
         high: highScore.toFixed(),
         recorded: score.value.toFixed(),
       });
+      // Which score in the band was meant is the unit's to say, as for one above its weight (left to dropAboveWeight).
+      if (!gt(score.value, weight)) {
+        result.score = null;
+        result.unsettled = "band";
+      }
     }
   }
   addMissingReason(findings, indicator.reason, name, belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals));

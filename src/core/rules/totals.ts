@@ -55,12 +55,12 @@ export interface EvaluationTotal {
 /**
  * Why a scored item leaves the total unknown (domain.md §3): no actual; neither target nor actual;
  * a score that is neither recorded nor computable; a negative weight; a score above its weight (a
- * total above full marks is none); budget execution that cannot be scored, or none found to count
+ * total above full marks is none), or a qualitative one outside its result's band; budget execution that cannot be scored, or none found to count
  * while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "unreadWeight" | "overWeight" | "budget" | "noBudget";
+type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "unreadWeight" | "overWeight" | "band" | "budget" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "unreadWeight", "overWeight", "budget", "noBudget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "unreadWeight", "overWeight", "band", "budget", "noBudget"];
 
 /** A gap and the item it is in: an indicator (or a 一级 weighed by its label), named; budget execution has no level. */
 interface ItemGap {
@@ -72,6 +72,12 @@ interface ItemGap {
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
 const items = (n: number, one: string, many: string): string => (n === 1 ? `1 item ${one}` : `${n} items ${many}`);
+
+/** “A”、“B”的得分超过分值: named scores, and what is wrong with them. */
+const scoresOf = (names: string[], zh: string, en: string) => ({
+  zh: `${names.map((name) => `“${name}”`).join("、")}的得分${zh}`,
+  en: `the score${names.length > 1 ? "s" : ""} of ${names.map((name) => `"${name}"`).join(", ")} ${en}`,
+});
 
 const GAP_TEXT: Record<Gap, (n: number, names: string[]) => { zh: string; en: string }> = {
   actual: (n) => ({ zh: `${n} 项缺实际完成值`, en: items(n, "lacks its actual value", "lack their actual values") }),
@@ -90,10 +96,8 @@ const GAP_TEXT: Record<Gap, (n: number, names: string[]) => { zh: string; en: st
   }),
   weight: (n) => ({ zh: `${n} 项分值为负数`, en: items(n, "has a negative weight", "have negative weights") }),
   unreadWeight: (n) => ({ zh: `${n} 项分值无法识别为数值`, en: items(n, "has a weight that is not a number", "have weights that are not numbers") }),
-  overWeight: (n, names) => ({
-    zh: `${names.map((name) => `“${name}”`).join("、")}的得分超过分值`,
-    en: `the score of ${names.map((name) => `"${name}"`).join(", ")} ${n === 1 ? "is" : "are"} above ${n === 1 ? "its weight" : "their weights"}`,
-  }),
+  overWeight: (n, names) => scoresOf(names, "超过分值", n === 1 ? "is above its weight" : "are above their weights"),
+  band: (n, names) => scoresOf(names, "超出完成情况对应的得分区间", n === 1 ? "is outside the band its result allows" : "are outside the bands their results allow"),
   budget: () => ({
     zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
@@ -216,7 +220,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
       }
       gap("values");
     } else if (valueColumns && lacksActual(indicator)) gap("actual");
-    else if (result.aboveWeight) gap("overWeight");
+    else if (result.unsettled) gap(result.unsettled);
     // Without value columns the score is the recorded one.
     else if ((valueColumns ? result.score : recorded) === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
   }
