@@ -192,10 +192,10 @@ describe("total-incomplete: a total is complete or absent", () => {
     const budget: Row[] = [[null, "年度资金总额", 100, null, 100, 10, null, null]];
     const a = run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)));
     expect(message(a, "total-incomplete", "H17")).toBe(
-      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算，预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐后才能计算总分和等次。",
+      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算（第 15 行“群众出行条件”），预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐后才能计算总分和等次。",
     );
     expect(message(run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)), "en"), "total-incomplete", "H17")).toBe(
-      "No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed; the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong). Fill them in to get a total and a grade.",
+      'No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed (row 15 "群众出行条件"); the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong). Fill them in to get a total and a grade.',
     );
   });
 

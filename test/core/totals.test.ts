@@ -436,6 +436,24 @@ describe("an actual that says where or when its figure is (review round 49, caus
   });
 });
 
+describe("a blank score that cannot be computed, named by its row (review round 51d M2)", () => {
+  it("names the row and the indicator", () => {
+    const a = filledForm((rows) => (rows[6][6] = null));
+    expect(foundIn(a)).toEqual(["total-incomplete@G9"]);
+    expect(a.findings[0].message).toBe("无法得出总分：1 项得分未填且无法计算（第 7 行“群众饮水条件”）。补齐后才能计算总分和等次。");
+  });
+
+  it("names the first three rows, then 等", () => {
+    const names = ["档案整理", "制度建设", "服务水平", "群众生活"];
+    const rows: CellValue[][] = [INDICATOR_HEADER, ...names.map((name) => ["效益指标", "社会效益指标", name, "有效改善", "有效改善", 25, null, ""]), ["总分", null, null, null, null, 100, null, null]];
+    const message = (lang: Lang) => analyze(workbook({ rows }), undefined, { lang }).findings.find((f) => f.rule === "total-incomplete")!.message;
+    expect(message("zh")).toBe("无法得出总分：4 项得分未填且无法计算（第 2 行“档案整理”、第 3 行“制度建设”、第 4 行“服务水平”等）。补齐后才能计算总分和等次。");
+    expect(message("en")).toBe(
+      'No total can be computed: 4 items have no score and none can be computed (row 2 "档案整理", row 3 "制度建设", row 4 "服务水平", …). Fill them in to get a total and a grade.',
+    );
+  });
+});
+
 describe("a 一级 level on 综合得分 with a row whose score is unknown (review round 49, cause 4)", () => {
   /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
   const levelLine = (a: Analysis, name: string) => {

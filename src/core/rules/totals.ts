@@ -68,6 +68,8 @@ interface ItemGap {
   /** The 一级 whose score it leaves unknown too. */
   level: string | null;
   name: string;
+  /** Its row, as the sheet numbers it. */
+  row?: number;
 }
 
 /** "1 item lacks" / "2 items lack": English counts in the right number. */
@@ -79,15 +81,20 @@ const scoresOf = (names: string[], zh: string, en: string) => ({
   en: `the score${names.length > 1 ? "s" : ""} of ${names.map((name) => `"${name}"`).join(", ")} ${en}`,
 });
 
-const GAP_TEXT: Record<Gap, (n: number, names: string[]) => { zh: string; en: string }> = {
+/** The rows named (第 12 行“完工时间”), the first three of them. */
+const rowsNamed = (names: string[], rows: number[], zh: boolean) =>
+  rows.slice(0, 3).map((row, i) => (zh ? `第 ${row} 行` + (names[i] && `“${names[i]}”`) : `row ${row}` + (names[i] && ` "${names[i]}"`))).join(zh ? "、" : ", ") +
+  (rows.length > 3 ? (zh ? "等" : ", …") : "");
+
+const GAP_TEXT: Record<Gap, (n: number, names: string[], rows: number[]) => { zh: string; en: string }> = {
   actual: (n) => ({ zh: `${n} 项缺实际完成值`, en: items(n, "lacks its actual value", "lack their actual values") }),
   values: (n) => ({
     zh: `${n} 项既无年度指标值也无实际完成值`,
     en: items(n, "has neither a target nor an actual value", "have neither a target nor an actual value"),
   }),
-  score: (n) => ({
-    zh: `${n} 项得分未填且无法计算`,
-    en: items(n, "has no score and none can be computed", "have no score and none can be computed"),
+  score: (n, names, rows) => ({
+    zh: `${n} 项得分未填且无法计算（${rowsNamed(names, rows, true)}）`,
+    en: `${items(n, "has no score and none can be computed", "have no score and none can be computed")} (${rowsNamed(names, rows, false)})`,
   }),
   // A score that is a formula saved without its result (openpyxl, Apache POI): Excel or WPS works it out on saving.
   unsaved: (n) => ({
@@ -212,7 +219,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const recorded = indicator.score?.value ?? null;
     if (!isScored(indicator, sharing)) continue;
     if (isUnusedRow(indicator, weight, recorded)) continue;
-    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator), name: indicator.name || indicator.level2 });
+    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator), name: indicator.name || indicator.level2, row: indicator.row + 1 });
     if (weight?.isNegative()) gap("weight");
     else if (valueColumns && isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
@@ -235,8 +242,8 @@ function gapTexts(gaps: ItemGap[], budget: BudgetExecution | null): { zh: string
   // The header is the table's: its lines all lack the same column.
   const unread = budget?.lead.unreadColumn;
   const text = (gap: Gap) => {
-    const names = gaps.filter((g) => g.gap === gap).map((g) => g.name);
-    return gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](names.length, names);
+    const of = gaps.filter((g) => g.gap === gap);
+    return gap === "budget" && unread ? unreadBudgetColumnText(unread) : GAP_TEXT[gap](of.length, of.map((g) => g.name), of.map((g) => g.row!));
   };
   const texts = GAP_ORDER.filter((gap) => gaps.some((g) => g.gap === gap)).map(text);
   return { zh: texts.map((t) => t.zh).join("，"), en: texts.map((t) => t.en).join("; ") };
