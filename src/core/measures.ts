@@ -156,8 +156,9 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     timeLimit: !rate && TIME_LIMIT.test(name),
-    // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level.
-    cost: COST.test(level2) || (!/效益|效果/.test(level1) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
+    // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
+    // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
+    cost: COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
     satisfaction: /满意/.test(name),
     harm: HARM.test(name) || HARMS_CATEGORY.test(level2),
     perUnit: PER_UNIT.test(name),

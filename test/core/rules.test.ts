@@ -1844,6 +1844,25 @@ describe("the 部门整体 framework: 运行成本, 管理效率, 履职效能, 
   it("still warns at a control rate given a floor", () => {
     expect(found(run(framework("≥100%")))).toContain("cost-not-ceiling@部门整体!D2");
   });
+
+  it("reads a count under a 二级 that names its kind (数量指标) as a count, whatever its 一级 says of costs (review round 51d L9)", () => {
+    const a = run(
+      workbook({
+        name: "部门整体",
+        rows: [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+          ["履职效能（产出）指标", "数量指标", "履职效能任务", "≥10项", "10项", 50, 50, ""],
+          ["管理效率（运行成本与预算管理）指标", "数量指标", "管理效率任务1", "≥10项", "10项", 25, 25, ""],
+          [null, "数量指标", "管理效率任务2", "≥10项", "9项", 25, 22.5, "工作调整"],
+          ["总分", null, null, null, null, 100, 97.5, ""],
+        ],
+        merges: ["A3:A4"],
+      }),
+    );
+    expect(found(a).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([]);
+    // 9 of 10 scores 22.5 of 25, as a count does: not as a cost kept under its ceiling.
+    expect(a.indicators.map((i) => i.score)).toEqual(["50", "25", "22.5"]);
+  });
 });
 
 describe("a 绩效目标表 from another county with the kaiping defects in other words", () => {
