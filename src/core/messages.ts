@@ -90,7 +90,7 @@ const ZH: Record<RuleId, Template> = {
   "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类），请补充。`,
   "score-without-values": (p) =>
     `“${p.name}”得分 ${p.score}，但年度指标值和实际完成值都是空的，得分没有依据。请补填指标值和实际完成值。`,
-  "total-incomplete": (p) => `无法得出总分：${p.missing}。补齐后才能计算总分和等次。`,
+  "total-incomplete": (p) => `无法得出总分：${p.missing}。补齐或改正后才能计算总分和等次。`,
   "formula-error": (p) => `${p.what}是错误值 ${p.error}，此处应为数字。请检查公式或改填数字。`,
   "negative-value": (p) => `${p.what}为负数 ${p.value}，不能小于 0。`,
   "count-ceiling": (p) =>
@@ -157,7 +157,7 @@ const EN: Record<RuleId, Template> = {
   "missing-dimension": (p) => `The indicator table has no "${p.missing}" indicators (产出, 效益 and 满意度 are expected).`,
   "score-without-values": (p) =>
     `"${p.name}" is scored ${p.score} but has neither a target nor an actual value: nothing supports the score. Fill them in.`,
-  "total-incomplete": (p) => `No total can be computed: ${p.missingEn}. Fill them in to get a total and a grade.`,
+  "total-incomplete": (p) => `No total can be computed: ${p.missingEn}. Fill them in or correct them to get a total and a grade.`,
   "formula-error": (p) => `The ${p.whatEn} holds the error value ${p.error} where a number is due: check the formula or type the number.`,
   "negative-value": (p) => `The ${p.whatEn} is negative (${p.value}); it cannot be below 0.`,
   "count-ceiling": (p) =>

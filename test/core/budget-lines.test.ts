@@ -410,10 +410,10 @@ describe("budget headers in the wordings units write", () => {
     const a = run(form(["年初预算数", "预算调整数", "全年执行数"]));
     expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
     expect(a.findings[0].message).toBe(
-      "无法得出总分：第 3 行的表头中没有认得出的全年预算数列（可写作 全年预算数 / 预算数）。补齐后才能计算总分和等次。",
+      "无法得出总分：第 3 行的表头中没有认得出的全年预算数列（可写作 全年预算数 / 预算数）。补齐或改正后才能计算总分和等次。",
     );
     expect(run(form(["年初预算数", "预算调整数", "全年执行数"]), "en").findings[0].message).toBe(
-      "No total can be computed: the header in row 3 has no planned budget column jixiao reads (headed 全年预算数 / 预算数). Fill them in to get a total and a grade.",
+      "No total can be computed: the header in row 3 has no planned budget column jixiao reads (headed 全年预算数 / 预算数). Fill them in or correct them to get a total and a grade.",
     );
   });
 
@@ -421,7 +421,7 @@ describe("budget headers in the wordings units write", () => {
     const a = run(form(["年初预算数", "全年预算数", "资金到位数"]));
     expect(found(a)).toEqual(["total-incomplete@自评表!H12"]);
     expect(a.findings[0].message).toBe(
-      "无法得出总分：第 3 行的表头中没有认得出的执行数列（可写作 全年执行数 / 执行数 / 实际支出）。补齐后才能计算总分和等次。",
+      "无法得出总分：第 3 行的表头中没有认得出的执行数列（可写作 全年执行数 / 执行数 / 实际支出）。补齐或改正后才能计算总分和等次。",
     );
   });
 });

@@ -130,7 +130,7 @@ describe("score-without-values: a row scored with neither target nor actual", ()
     expect(message(a, "score-without-values", "H11")).toBe(
       "“完成道路养护120公里”得分 20，但年度指标值和实际完成值都是空的，得分没有依据。请补填指标值和实际完成值。",
     );
-    expect(message(a, "total-incomplete", "H17")).toBe("无法得出总分：2 项既无年度指标值也无实际完成值。补齐后才能计算总分和等次。");
+    expect(message(a, "total-incomplete", "H17")).toBe("无法得出总分：2 项既无年度指标值也无实际完成值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ weights: "100", score: null, grade: null, recordedScore: "100" });
   });
 
@@ -140,7 +140,7 @@ describe("score-without-values: a row scored with neither target nor actual", ()
       '"完成道路养护120公里" is scored 20 but has neither a target nor an actual value: nothing supports the score. Fill them in.',
     );
     expect(message(a, "total-incomplete", "H17")).toBe(
-      "No total can be computed: 2 items have neither a target nor an actual value. Fill them in to get a total and a grade.",
+      "No total can be computed: 2 items have neither a target nor an actual value. Fill them in or correct them to get a total and a grade.",
     );
   });
 });
@@ -177,12 +177,12 @@ describe("total-incomplete: a total is complete or absent", () => {
     const rows = INDICATORS.map((r, i) => (i < 2 ? [...r.slice(0, 5), null, r[6], null, null] : r));
     const a = run(workbook(nationalForm(BUDGET_FULL, rows, null, null, INDICATOR_MERGES)));
     expect(found(a)).toEqual(["total-incomplete@H10", "missing-actual@F11", "missing-actual@F12"]);
-    expect(message(a, "total-incomplete", "H10")).toBe("无法得出总分：2 项缺实际完成值。补齐后才能计算总分和等次。");
+    expect(message(a, "total-incomplete", "H10")).toBe("无法得出总分：2 项缺实际完成值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null });
     // Nothing is written for the rows that cannot be scored.
     expect(writes(a)).toEqual([]);
     const one = run(workbook(nationalForm(BUDGET_FULL, rows.map((r, i) => (i === 1 ? INDICATORS[1] : r)), null, null, INDICATOR_MERGES)), "en");
-    expect(message(one, "total-incomplete", "H10")).toBe("No total can be computed: 1 item lacks its actual value. Fill them in to get a total and a grade.");
+    expect(message(one, "total-incomplete", "H10")).toBe("No total can be computed: 1 item lacks its actual value. Fill them in or correct them to get a total and a grade.");
   });
 
   it("lists each kind of gap once, in both languages", () => {
@@ -192,10 +192,10 @@ describe("total-incomplete: a total is complete or absent", () => {
     const budget: Row[] = [[null, "年度资金总额", 100, null, 100, 10, null, null]];
     const a = run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)));
     expect(message(a, "total-incomplete", "H17")).toBe(
-      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算（第 15 行“群众出行条件”），预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐后才能计算总分和等次。",
+      "无法得出总分：1 项缺实际完成值，1 项得分未填且无法计算（第 15 行“群众出行条件”），预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐或改正后才能计算总分和等次。",
     );
     expect(message(run(workbook(nationalForm(budget, rows, 100, null, INDICATOR_MERGES)), "en"), "total-incomplete", "H17")).toBe(
-      'No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed (row 15 "群众出行条件"); the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong). Fill them in to get a total and a grade.',
+      'No total can be computed: 1 item lacks its actual value; 1 item has no score and none can be computed (row 15 "群众出行条件"); the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong). Fill them in or correct them to get a total and a grade.',
     );
   });
 

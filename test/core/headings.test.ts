@@ -282,10 +282,10 @@ describe("a scored table whose 实际完成值 column jixiao cannot read", () =>
     expect(totalsOf(a)).toEqual([["A9:H20", null, "99.5", null, "优"]]);
     expect(found(a)).toEqual(["total-incomplete@自评表!G19"]);
     expect(a.findings[0].message).toBe(
-      "无法得出总分：第 9 行的表头中没有认得出的实际完成值列（可写作 实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况）。补齐后才能计算总分和等次。",
+      "无法得出总分：第 9 行的表头中没有认得出的实际完成值列（可写作 实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况）。补齐或改正后才能计算总分和等次。",
     );
     expect(run(unread, "en").findings[0].message).toBe(
-      "No total can be computed: the header in row 9 has no actual value column jixiao reads (headed 实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况). Fill them in to get a total and a grade.",
+      "No total can be computed: the header in row 9 has no actual value column jixiao reads (headed 实际完成值 / 实际值 / 完成值 / 指标完成值 / 完成情况). Fill them in or correct them to get a total and a grade.",
     );
   });
 

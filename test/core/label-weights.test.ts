@@ -67,7 +67,7 @@ describe("weights stated only in the 一级 labels, every row's 分值 blank", (
   it("finds a level scored above the weight its label states, at the label; no total above full marks", () => {
     const a = labelWeighedForm({ scores: [25, 20, 10, 15, 15, 10], total: 104.5 });
     expect(found(a)).toEqual(["score-exceeds-weight@自评表!A7", "total-incomplete@自评表!G13", "score-above-attainable@自评表!G13"]);
-    expect(message(a, "total-incomplete")).toBe("无法得出总分：“产出指标”的得分超过分值。补齐后才能计算总分和等次。");
+    expect(message(a, "total-incomplete")).toBe("无法得出总分：“产出指标”的得分超过分值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null });
     expect(message(a, "score-exceeds-weight")).toBe("“产出指标”标明 50 分，其下各指标得分合计 55 分，超过了标明的分值。请核对各指标得分。");
   });
@@ -90,7 +90,7 @@ describe("a scored table whose weights cannot be known says why", () => {
     const a = labelWeighedForm({ labels: ["产出指标（50分）", "效益指标（30分）", "满意度指标"] });
     expect(found(a)).toEqual(["total-incomplete@自评表!F6"]);
     expect(message(a, "total-incomplete")).toBe(
-      "无法得出总分：各指标的分值均未填（第 6 行表头下的分值列为空），满意度指标的名称中也没有标明分值（可写作 产出指标（50分））。补齐后才能计算总分和等次。",
+      "无法得出总分：各指标的分值均未填（第 6 行表头下的分值列为空），满意度指标的名称中也没有标明分值（可写作 产出指标（50分））。补齐或改正后才能计算总分和等次。",
     );
     expect(a.totals[0]).toMatchObject({ score: null, recordedScore: "99.5" });
   });
@@ -115,10 +115,10 @@ describe("in English", () => {
     };
     expect(messages(["产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"], 25)).toEqual([
       '"产出指标" states 50 points but the scores of its rows add up to 55: check the scores.',
-      'No total can be computed: the score of "产出指标" is above its weight. Fill them in to get a total and a grade.',
+      'No total can be computed: the score of "产出指标" is above its weight. Fill them in or correct them to get a total and a grade.',
     ]);
     expect(messages(["产出指标（50分）", "效益指标（30分）", "满意度指标"], 20)).toEqual([
-      "No total can be computed: no indicator has a weight (the weight column under the header in row 6 is blank) and 满意度指标 states none in its label (written 产出指标（50分）). Fill them in to get a total and a grade.",
+      "No total can be computed: no indicator has a weight (the weight column under the header in row 6 is blank) and 满意度指标 states none in its label (written 产出指标（50分）). Fill them in or correct them to get a total and a grade.",
     ]);
   });
 });

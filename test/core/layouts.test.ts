@@ -495,9 +495,9 @@ describe("other wordings of 分值 and 得分, in the budget block and the indic
     const a = run(form("赋分", "得分"));
     expect(a.totals.map((t) => [t.weights, t.score])).toEqual([[null, null]]);
     expect(found(a)).toEqual(["total-incomplete@自评!A5"]);
-    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的分值列（可写作 分值 / 权重 / 标准分值）。补齐后才能计算总分和等次。");
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的分值列（可写作 分值 / 权重 / 标准分值）。补齐或改正后才能计算总分和等次。");
     expect(analyze(form("赋分", "得分"), DEFAULT_PROFILE, { lang: "en" }).findings[0].message).toBe(
-      "No total can be computed: the header in row 5 has no weight column jixiao reads (headed 分值 / 权重 / 标准分值). Fill them in to get a total and a grade.",
+      "No total can be computed: the header in row 5 has no weight column jixiao reads (headed 分值 / 权重 / 标准分值). Fill them in or correct them to get a total and a grade.",
     );
   });
 
@@ -505,7 +505,7 @@ describe("other wordings of 分值 and 得分, in the budget block and the indic
     const a = run(form("分值", "打分"));
     expect(a.totals.map((t) => [t.weights, t.score])).toEqual([["100", null]]);
     expect(found(a)).toEqual(["total-incomplete@自评!G11"]);
-    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的得分列（可写作 得分 / 自评得分 / 考核得分）。补齐后才能计算总分和等次。");
+    expect(a.findings[0].message).toBe("无法得出总分：第 5 行的表头中没有认得出的得分列（可写作 得分 / 自评得分 / 考核得分）。补齐或改正后才能计算总分和等次。");
   });
 });
 

@@ -1547,7 +1547,7 @@ describe("missing-actual", () => {
     );
     expect(found(a)).toEqual(["total-incomplete@自评表!G4", "missing-actual@自评表!E5", "missing-actual@自评表!E6"]);
     expectFinding(a, "missing-actual", "E5", "error");
-    expect(finding(a, "total-incomplete", "G4").message).toBe("无法得出总分：2 项缺实际完成值。补齐后才能计算总分和等次。");
+    expect(finding(a, "total-incomplete", "G4").message).toBe("无法得出总分：2 项缺实际完成值。补齐或改正后才能计算总分和等次。");
   });
 
   it("is silent for a row without a target", () => {

@@ -122,9 +122,9 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
     ]);
     // No recorded total (the 合计 is the indicators'): the warning is on the 得分 header.
     expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3"]);
-    expect(a.findings[0].message).toBe("无法得出总分：没有找到计入本表总分的预算执行率得分（预算表及其分值）。补齐后才能计算总分和等次。");
+    expect(a.findings[0].message).toBe("无法得出总分：没有找到计入本表总分的预算执行率得分（预算表及其分值）。补齐或改正后才能计算总分和等次。");
     expect(analyze(form, undefined, { lang: "en" }).findings[0].message).toBe(
-      "No total can be computed: no budget execution score (a budget table with its weight) was found to count in this total. Fill them in to get a total and a grade.",
+      "No total can be computed: no budget execution score (a budget table with its weight) was found to count in this total. Fill them in or correct them to get a total and a grade.",
     );
   });
 
@@ -348,7 +348,7 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
       rows[8][6] = 101.5;
     });
     expect(foundIn(a)).toEqual(["score-exceeds-weight@G7", "qualitative-score-band@G7", "total-incomplete@G9", "score-above-attainable@G9"]);
-    expect(a.findings[2].message).toBe("无法得出总分：“群众饮水条件”的得分超过分值。补齐后才能计算总分和等次。");
+    expect(a.findings[2].message).toBe("无法得出总分：“群众饮水条件”的得分超过分值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "101.5" });
     expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "32" });
   });
@@ -375,7 +375,7 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
       rows[9][6] = "良";
     });
     expect(foundIn(a)).toEqual(["qualitative-score-band@G7", "total-incomplete@G9"]);
-    expect(a.findings[1].message).toBe("无法得出总分：“群众饮水条件”的得分超出完成情况对应的得分区间。补齐后才能计算总分和等次。");
+    expect(a.findings[1].message).toBe("无法得出总分：“群众饮水条件”的得分超出完成情况对应的得分区间。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "89.5" });
     expect(a.summary.levels.map((l) => l.score)).toEqual(["50", null, "10"]);
     expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "20" });
@@ -398,7 +398,7 @@ describe("an actual that says where or when its figure is (review round 49, caus
     const a = withActual(5, actual);
     expect(foundIn(a)).toEqual(["missing-actual@E6", "total-incomplete@G9"]);
     expect(a.findings[0].message).toBe(`“水质达标率”有指标值“≥95%”，但实际完成值“${actual}”没有给出完成情况，请在表中填写。`);
-    expect(a.findings[1].message).toBe("无法得出总分：1 项缺实际完成值。补齐后才能计算总分和等次。");
+    expect(a.findings[1].message).toBe("无法得出总分：1 项缺实际完成值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null });
   });
 
@@ -440,16 +440,16 @@ describe("a blank score that cannot be computed, named by its row (review round 
   it("names the row and the indicator", () => {
     const a = filledForm((rows) => (rows[6][6] = null));
     expect(foundIn(a)).toEqual(["total-incomplete@G9"]);
-    expect(a.findings[0].message).toBe("无法得出总分：1 项得分未填且无法计算（第 7 行“群众饮水条件”）。补齐后才能计算总分和等次。");
+    expect(a.findings[0].message).toBe("无法得出总分：1 项得分未填且无法计算（第 7 行“群众饮水条件”）。补齐或改正后才能计算总分和等次。");
   });
 
   it("names the first three rows, then 等", () => {
     const names = ["档案整理", "制度建设", "服务水平", "群众生活"];
     const rows: CellValue[][] = [INDICATOR_HEADER, ...names.map((name) => ["效益指标", "社会效益指标", name, "有效改善", "有效改善", 25, null, ""]), ["总分", null, null, null, null, 100, null, null]];
     const message = (lang: Lang) => analyze(workbook({ rows }), undefined, { lang }).findings.find((f) => f.rule === "total-incomplete")!.message;
-    expect(message("zh")).toBe("无法得出总分：4 项得分未填且无法计算（第 2 行“档案整理”、第 3 行“制度建设”、第 4 行“服务水平”等）。补齐后才能计算总分和等次。");
+    expect(message("zh")).toBe("无法得出总分：4 项得分未填且无法计算（第 2 行“档案整理”、第 3 行“制度建设”、第 4 行“服务水平”等）。补齐或改正后才能计算总分和等次。");
     expect(message("en")).toBe(
-      'No total can be computed: 4 items have no score and none can be computed (row 2 "档案整理", row 3 "制度建设", row 4 "服务水平", …). Fill them in to get a total and a grade.',
+      'No total can be computed: 4 items have no score and none can be computed (row 2 "档案整理", row 3 "制度建设", row 4 "服务水平", …). Fill them in or correct them to get a total and a grade.',
     );
   });
 });

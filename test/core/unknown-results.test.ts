@@ -97,7 +97,7 @@ describe("a 总分 formula whose result the file does not hold", () => {
     expect(a.totals[0].recordedScore).toBeNull();
     expect(a.writes.filter((w) => w.cachedResult)).toEqual([]);
     // The score is a formula saved without its result, not left blank: the warning says what to do.
-    expect(a.findings[0].message).toBe("无法得出总分：1 项得分是没有保存计算结果的公式（在 Excel 或 WPS 中打开并保存一次即可）。补齐后才能计算总分和等次。");
+    expect(a.findings[0].message).toBe("无法得出总分：1 项得分是没有保存计算结果的公式（在 Excel 或 WPS 中打开并保存一次即可）。补齐或改正后才能计算总分和等次。");
     expect(analyze(grid, undefined, { lang: "en" }).findings[0].message).toContain(
       "1 item has a score formula saved without its result (open and save the workbook once in Excel or WPS)",
     );
