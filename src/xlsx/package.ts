@@ -498,11 +498,11 @@ export class Package {
     return layout;
   }
 
-  put(part: string, xml: string): void {
+  put(part: string, xml: string | Uint8Array): void {
     const key = part.toLowerCase();
     this.texts.delete(key);
     this.layouts.delete(key);
-    const bytes = UTF8_ENCODER.encode(xml);
+    const bytes = typeof xml === "string" ? UTF8_ENCODER.encode(xml) : xml;
     const entry = this.entries.get(key);
     this.changes.set(key, {
       name: entry?.name ?? part,

@@ -501,14 +501,13 @@ export function summarySheetXml(
   summary: SummarySheet,
   formatOf: (cell: SummarySheet["cells"][number]) => number,
   print: { sheetPr: string; tail: string },
-): string {
+): Uint8Array {
   const frozen = summary.freezeRows > 0;
   const pane = frozen ? `<pane ySplit="${summary.freezeRows}" topLeftCell="A${summary.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>` : "";
   const cols = summary.columnWidths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join("");
   const merges = summary.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("");
-  // Every piece in one list, joined once: the text is made flat in one go. Joined a row at a time,
-  // then the rows, then with what surrounds them, a 1000-table summary (7 million characters)
-  // was held in three copies at once.
+  // The part's UTF-8 bytes, encoded a slice of pieces at a time: a 1000-table summary (8 million
+  // characters, two bytes each in a string) is never whole as text, only as its bytes.
   const pieces = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -518,6 +517,7 @@ export function summarySheetXml(
     cols ? `<cols>${cols}</cols>` : "",
     "<sheetData>",
   ];
+  const slices: Uint8Array[] = [];
   let openRow = -1;
   for (const cell of [...summary.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     if (cell.row !== openRow) {
@@ -529,8 +529,29 @@ export function summarySheetXml(
     const ref = cellAddress(cell.row, cell.col);
     const format = formatOf(cell);
     pieces.push(cell.isNumber ? numberCell("", ref, format, cell.value) : textCell("", ref, format, cell.value));
+    if (pieces.length >= SLICE_PIECES) encodeSlice();
   }
   if (openRow !== -1) pieces.push("</row>");
   pieces.push("</sheetData>", merges ? `<mergeCells count="${summary.merges.length}">${merges}</mergeCells>` : "", print.tail, "</worksheet>");
-  return pieces.join("");
+  encodeSlice();
+  return concatBytes(slices);
+
+  function encodeSlice(): void {
+    slices.push(UTF8.encode(pieces.join("")));
+    pieces.length = 0;
+  }
+}
+
+/** Pieces of the summary's XML encoded at a time (a few hundred rows). */
+const SLICE_PIECES = 4096;
+const UTF8 = new TextEncoder();
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
