@@ -89,14 +89,14 @@ async function main() {
         const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
         for (let r = 0; r < 500; r++) {
           const label = sheet.cell(r, 1);
-          if (label && label.value === "综合得分") return { total: String(sheet.cell(r, 3).value), grade: String(sheet.cell(r, 5).value) };
+          if (label && label.value === "综合得分（计算）") return { total: String(sheet.cell(r, 3).value), grade: String(sheet.cell(r, 5).value) };
         }
         return null;
       });
-      if (!written) throw new Error("no 综合得分 row on the summary sheet");
-      // No grade (the sample's weights add up to 110): "—" in the pane and on the sheet alike.
-      if (written.grade !== "—") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
-      if (shown.total.trim() !== written.total || shown.grade.trim() !== written.grade) {
+      if (!written) throw new Error("no 综合得分（计算） row on the summary sheet");
+      // No grade (the sample's weights add up to 110): "—" in the pane, 未评等次 on the sheet.
+      if (written.grade !== "未评等次") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
+      if (shown.total.trim() !== written.total || shown.grade.trim() !== "—") {
         throw new Error(`pane shows ${JSON.stringify(shown)}, summary sheet has ${JSON.stringify(written)}`);
       }
     });
