@@ -12,6 +12,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
 import { wrappedLines } from "../core/text-width";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
+import { concatBytes } from "./bytes";
 import { DEFLATE_LEVEL } from "./codec";
 import { blankCell, numberCell, textCell } from "./cell-xml";
 import { escapeAttribute, escapeXml } from "./xml-escape";
@@ -309,11 +310,5 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
 export function newWorkbookBytes(sheets: NewSheet[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   writeNewWorkbook(sheets, (chunk) => chunks.push(chunk));
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

@@ -4,6 +4,7 @@
  */
 import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
+import { concatBytes } from "./bytes";
 import { blankCell, numberCell, textCell } from "./cell-xml";
 import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, isTrue, rootElement, scanXml, startTag } from "./xml";
 
@@ -546,12 +547,3 @@ export function summarySheetXml(
 const SLICE_PIECES = 4096;
 const UTF8 = new TextEncoder();
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
