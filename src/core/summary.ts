@@ -397,7 +397,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const named = (i: number, text: string) => (heads[i].table === null ? text : `${heads[i].table} · ${text}`);
   const levels: SummaryLevel1[] = [];
   const points = scoreFormat(input.profile);
-  let chartTop = layout.row;
+  // The chart's bars are these lines, each form's budget line with its 一级指标 (one range for them all).
+  const chartTop = layout.row;
   input.totals.forEach((total, i) => {
     // A part's weight, score (— when unknown) and rate; the chart's category says why it has no bar.
     const line = (name: string, weight: Decimal | null, score: Decimal | null): Decimal | null => {
@@ -410,9 +411,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       layout.row++;
       return levelRate;
     };
-    // The budget's part first, so the parts add up to the total under them; the chart is of the 一级指标.
+    // The budget's part first, so the parts add up to the total under them.
     if (total.budget) line(t.budgetLine, total.budget.weight, total.budget.score);
-    if (i === 0) chartTop = layout.row;
     for (const level of total.levels) {
       const levelRate = line(level.name, level.weight, level.score);
       levels.push({

@@ -55,9 +55,10 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
     const sum = (col: number) => parts.reduce((n, p) => n + Number(p[col]), 0);
     expect([sum(2), sum(3)]).toEqual([100, 94]);
     expect(rowText(summary, total).slice(2, 4)).toEqual(["100", "94"]);
-    // The pane's levels and the chart are the 一级指标 alone.
+    // The pane's levels are the 一级指标 alone; the chart's bars are the lines, the budget's too (one
+    // range holds every form's lines, so each form's budget line is a bar alike).
     expect(summary.levels.map((l) => l.name)).toEqual(["产出指标", "效益指标", "满意度指标"]);
-    expect(summary.chart!.categories.top).toBe(first + 1);
+    expect([summary.chart!.categories.top, summary.chart!.categories.bottom]).toEqual([first, total - 1]);
   });
 
   test("M9: a level whose score is unknown shows — in 得分 and 得分率, and its chart category says why it has no bar", () => {
