@@ -8,6 +8,7 @@
  * `reviewFile` turns one analysed workbook into its rows (in a worker, beside the analysis), and a
  * `ReviewTally` gathers only those rows, file after file.
  */
+import Decimal from "decimal.js";
 import { Analysis } from "./analyze";
 import { groupBy } from "./collections";
 import { Profile, recordedGradeLabel } from "./profile";
@@ -18,6 +19,18 @@ import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
+
+/**
+ * Whether a row's computed total and grade differ from the ones its form records (汇总 marks them):
+ * the totals as exact decimals, as 综合得分 states their difference; a recorded 等次 as the grade it
+ * names (优☑ 良□, 优秀), as the grade distribution counts it.
+ */
+export function differsFromRecorded(row: ReviewRow, gradeLabels: string[]): { score: boolean; grade: boolean } {
+  return {
+    score: row.score !== null && row.recordedScore !== null && !new Decimal(row.score).eq(row.recordedScore),
+    grade: row.grade !== null && row.recordedGrade !== null && recordedGradeLabel(row.recordedGrade, gradeLabels) !== row.grade,
+  };
+}
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
 

@@ -16,8 +16,8 @@
  * (src/core/review-layout.ts); this file writes them.
  */
 import { Lang, SEVERITY_LABEL } from "../core/messages";
-import { recordedGradeLabel } from "../core/profile";
-import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind } from "../core/review";
+import { fileBaseName } from "../core/file-kinds";
+import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind, differsFromRecorded } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
@@ -123,11 +123,9 @@ function pair(computed: string | null, recorded: string | null, differ: boolean)
 /** The computed total and grade as 汇总 shows them: a blank said why, a difference from the recorded ones marked. */
 function totalCells(r: ReviewRow, words: Words, gradeLabels: string[]): NewCell[] {
   if (r.kind !== "evaluation") return [words.notApplicable, r.recordedScore, words.notApplicable, r.recordedGrade];
-  const scoreDiffers = r.score !== null && r.recordedScore !== null && Math.abs(Number(r.score) - Number(r.recordedScore)) >= 0.005;
-  // A recorded 等次 counts as the grade it names (优☑ 良□, 优秀), as the grade distribution counts it.
-  const gradeDiffers = r.grade !== null && r.recordedGrade !== null && recordedGradeLabel(r.recordedGrade, gradeLabels) !== r.grade;
+  const differs = differsFromRecorded(r, gradeLabels);
   const grade = r.grade ?? (r.score === null ? "—" : words.ungraded(r.weights));
-  return [...pair(r.score ?? words.noTotal, r.recordedScore, scoreDiffers), ...pair(grade, r.recordedGrade, gradeDiffers)];
+  return [...pair(r.score ?? words.noTotal, r.recordedScore, differs.score), ...pair(grade, r.recordedGrade, differs.grade)];
 }
 
 function* rowCells(rows: ReviewRow[], lang: Lang, gradeLabels: string[]): Iterable<NewCell[]> {
@@ -177,7 +175,7 @@ function rowsLegend(review: Review, lang: Lang): NewTable {
 export function failureCells(failure: ReviewFailure, lang: Lang): [string, string, string] {
   // The file as the message names it: by its name in the review, or by the path it was opened by.
   const named = /^(.+?)(?:: |：)/.exec(failure.message);
-  const base = failure.file.slice(Math.max(failure.file.lastIndexOf("/"), failure.file.lastIndexOf("\\")) + 1);
+  const base = fileBaseName(failure.file);
   const message = named && named[1].endsWith(base) ? failure.message.slice(named[0].length) : failure.message;
   const parts =
     lang === "zh"
