@@ -429,7 +429,7 @@ interface HeaderMatch {
 }
 
 const HEADER_KINDS = [
-  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: spreadLevels },
+  { kind: "indicators" as const, match: matchIndicatorField, isHeader: isIndicatorHeader, rank: rankIndicatorColumns },
   { kind: "budget" as const, match: matchBudgetField, isHeader: isBudgetHeader, rank: rankBudgetColumns },
 ];
 
@@ -543,6 +543,12 @@ function rankBudgetColumns(columns: Columns<string>, view: SheetView, top: numbe
   return preferAdjustedBudget(ownLabel(columns, view, top, span), view, row, span);
 }
 
+function rankIndicatorColumns(columns: Columns<string>, view: SheetView, top: number, row: number, span: ColumnSpan): Columns<string> {
+  const spread = spreadLevels(columns, view, top);
+  const adjusted = adjustedColumn(spread, "target", matchIndicatorField, view, row, span);
+  return adjusted === undefined ? spread : { ...spread, target: adjusted };
+}
+
 /**
  * A budget table's row labels (项目名称, 资金来源) head a column left of its figures. A label named
  * right of them, or a 项目名称 (单位名称 …) with a name beside it over none of the figures' columns
@@ -566,15 +572,36 @@ function ownLabel(columns: Columns<string>, view: SheetView, top: number, span: 
  * a bare 预算数 beside it is then the initial budget.
  */
 function preferAdjustedBudget(columns: Columns<string>, view: SheetView, row: number, span: ColumnSpan): Columns<string> {
+  const adjusted = adjustedColumn(columns, "planned", matchBudgetField, view, row, span);
+  if (adjusted === undefined) return columns;
+  const bare = columns.planned;
+  const ranked: Columns<string> = { ...columns, planned: adjusted };
+  if (bare !== undefined && ranked.initial === undefined) ranked.initial = bare;
+  return ranked;
+}
+
+/**
+ * The column of `field` headed as adjusted or whole-year (调整后预算数, 全年目标值) where the field's
+ * column first named is another: the year's figure as adjusted is the one measured against, as
+ * 年初目标值 | 调整后目标值 and 年初预算数 | 全年预算数 give them (review round 52b, H2).
+ */
+function adjustedColumn<F extends string>(
+  columns: Columns<string>,
+  field: F,
+  match: (text: string) => F | undefined,
+  view: SheetView,
+  row: number,
+  span: ColumnSpan,
+): number | undefined {
+  const first = columns[field];
+  // The same heading again is the field of a form beside this one, not a second figure of it.
+  const firstHeading = first === undefined ? "" : normalizeHeader(view.text(row, first));
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
-    if (c === columns.planned || matchBudgetField(view.text(row, c)) !== "planned") continue;
-    if (!/^(全年|调整)/.test(normalizeHeader(view.text(row, c)))) continue;
-    const bare = columns.planned;
-    const ranked: Columns<string> = { ...columns, planned: c };
-    if (bare !== undefined && ranked.initial === undefined) ranked.initial = bare;
-    return ranked;
+    if (c === first || match(view.text(row, c)) !== field) continue;
+    const heading = normalizeHeader(view.text(row, c));
+    if (heading !== firstHeading && /^(全年|调整)/.test(heading)) return c;
   }
-  return columns;
+  return undefined;
 }
 
 /**
@@ -952,6 +979,8 @@ function readIndicatorTable(view: SheetView, header: HeaderMatch): IndicatorTabl
       row = next - 1;
       continue;
     }
+    // Right under the header, a row numbering the columns (栏次 | 1 | 2 | 3) is not an indicator.
+    if (table.rows.length === 0 && row <= header.bottom + 2 && isColumnNumbersRow(view, row, span)) continue;
     const labels = leadingLabels(view, row, scanLeft, right);
     if (startsProject(view, row, table)) project = ownProjectText(view, row, table);
     // One project's 总分, 小计 or 等次 in a table naming its rows' projects goes on to the next
@@ -1631,6 +1660,39 @@ const WHOLE_FORM_INDICATOR_POINTS = 90;
 /** A row numbering the columns under a header: 栏次 | 1 | 2 | 3 … */
 const COLUMN_NUMBERS_LABEL = /^(栏次|行次|栏号)$/;
 
+/** One column's number in such a row: 3, （3）, (3) or C, as printed forms number their columns. */
+const COLUMN_NUMBER = /^[（(]?(\d{1,2}|[A-Z])[)）]?$/;
+
+/**
+ * Whether `row`, right under a header, numbers its columns (栏次 | 1 | 2 | 3 …, or 1 | 2 | 3 … alone,
+ * （1）…, A | B | C …) rather than holding data: a 栏次 label, or at least four cells that count up
+ * one by one (review round 52b, H1: an indicator named 3 with target 4 and actual 5 was read).
+ */
+function isColumnNumbersRow(view: SheetView, row: number, span: ColumnSpan): boolean {
+  const numbers: number[] = [];
+  for (let c = span.left; c < spanEnd(view, row, span); c++) {
+    const text = view.ownText(row, c);
+    if (text === "") continue;
+    if (numbers.length === 0 && COLUMN_NUMBERS_LABEL.test(text)) return true;
+    const number = COLUMN_NUMBER.exec(text)?.[1];
+    if (number === undefined) return false;
+    numbers.push(/\d/.test(number) ? Number(number) : number.charCodeAt(0) - 64);
+  }
+  return numbers.length >= 4 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+}
+
+/** The funds' own total (合计, 项目合计), which a budget table's rows may close with. */
+const FUNDS_TOTAL_LABEL = /^(项目)?(合计|总计)$/;
+
+/**
+ * Whether a row under a budget table is the form's 总分 or 等次 (总分 | 100 | 98.25 under a budget
+ * block at the foot of the form), which ends the table and is none of its lines (review round 52b, H4).
+ */
+function closesForm(labels: string[]): boolean {
+  const kind = labels.length === 0 ? null : summaryKind(labels, 0);
+  return kind === "grade" || (kind === "total" && !FUNDS_TOTAL_LABEL.test(normalizeHeader(labels[0])));
+}
+
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
 
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
@@ -1643,10 +1705,10 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
-    if (labelMatches(labels, NOTE_LABEL)) break;
+    if (labelMatches(labels, NOTE_LABEL) || closesForm(labels)) break;
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
-    if (underHeader && COLUMN_NUMBERS_LABEL.test(labels[0] ?? "")) continue;
+    if (underHeader && isColumnNumbersRow(view, row, span)) continue;
     let numbers = 0;
     let texts = 0;
     let shortTexts = 0;

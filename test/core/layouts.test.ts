@@ -1069,3 +1069,78 @@ describe("blocks around a table: signatures, contacts, paragraphs, plans and str
     expect(found(b)).toEqual([]);
   });
 });
+
+describe("review round 52b: forms laid out as other provinces print them", () => {
+  /** 项目支出绩效自评表 with its budget block at the foot, right above its 总分 (e17 of the round). */
+  const FOOT_BUDGET: Row[] = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "2023年农村公路提质改造项目", "", "", "主管部门", "县交通运输局"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
+    ["", "", "新建桥梁", "≥3座", "3座", 10, 10, ""],
+    ["", "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
+    ["", "时效指标", "工程按期完工", "按期完成", "按期完成", 10, 10, ""],
+    ["", "成本指标", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
+    ["效益指标", "社会效益指标", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
+    ["", "可持续影响指标", "道路长效管护机制", "健全", "健全", 15, 15, ""],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+    ["预算执行情况", "", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+    ["年度资金总额（万元）", "", 500, 480, 0.96, 10, 9.6],
+    ["总分", "", "", "", "", 100, 98.1],
+    ["评价等次", "", "", "", "", "", "优"],
+  ];
+  const FOOT_MERGES = ["A1:H1", "A4:A8", "A9:A10", "B4:B5", "A12:B12", "A13:B13", "A14:E14", "A15:E15"];
+  const totalsOf = (a: Analysis) => a.totals.map((t) => [t.score, t.grade]);
+
+  it("a budget block at the form's foot ends at the 总分 under it, which stays the form's total (H4)", () => {
+    const a = run(workbook({ name: "自评表", rows: FOOT_BUDGET, merges: FOOT_MERGES }));
+    expect(tables(a)).toEqual(["indicators@自评表!A3:H11", "budget@自评表!A12:G13"]);
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  // A printed form numbering its columns under the header: 1 | 2 | … | 8, as numbers, as text, after
+  // a 栏次 label, in brackets or as letters (H1: an indicator named 3 with target 4 was read).
+  it.each([
+    ["numbers", [1, 2, 3, 4, 5, 6, 7, 8]],
+    ["numbers typed as text", ["1", "2", "3", "4", "5", "6", "7", "8"]],
+    ["a 栏次 label", ["栏次", 1, 2, 3, 4, 5, 6, 7]],
+    ["brackets", ["（1）", "（2）", "（3）", "（4）", "（5）", "（6）", "（7）", "（8）"]],
+    ["letters", ["A", "B", "C", "D", "E", "F", "G", "H"]],
+  ])("a row numbering the columns under the indicator header is not an indicator: %s (H1)", (_, numbering) => {
+    const rows = [...FOOT_BUDGET.slice(0, 3), numbering as Row, ...FOOT_BUDGET.slice(3)];
+    const merges = ["A1:H1", "A5:A9", "A10:A11", "B5:B6", "A13:B13", "A14:B14", "A15:E15", "A16:E16"];
+    const a = run(workbook({ name: "自评表", rows, merges }));
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("a row of four numbers that do not count up one by one is data, not a numbering", () => {
+    const rows = [...FOOT_BUDGET.slice(0, 3), ["", "", "3", 4, 6, 7, 8] as Row, ...FOOT_BUDGET.slice(3)];
+    const a = run(workbook({ name: "自评表", rows, merges: ["A1:H1"] }));
+    expect(a.findings.some((f) => f.cell === "C4" || f.cell === "F4" || f.cell === "G4")).toBe(true);
+  });
+
+  // H2: 年初目标值 | 调整后目标值 (or 全年目标值): the adjusted target is the one the actual is measured against.
+  it.each([
+    ["年初目标值", "调整后目标值"],
+    ["年度指标值", "调整后指标值"],
+    ["年初目标值", "全年目标值"],
+  ])("the adjusted target counts where the form gives the initial one beside it: %s | %s (H2)", (initial, adjusted) => {
+    const header: Row = ["一级指标", "二级指标", "三级指标", initial, adjusted, "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+    const rows: Row[] = [
+      FOOT_BUDGET[0],
+      FOOT_BUDGET[1],
+      header,
+      ...FOOT_BUDGET.slice(3, 11).map((r) => [...r.slice(0, 3), r[3] === "≥20公里" ? "≥25公里" : r[3], ...r.slice(3)]),
+      [...FOOT_BUDGET[11].slice(0, 2), "", ...FOOT_BUDGET[11].slice(2)],
+      [...FOOT_BUDGET[12].slice(0, 2), "", ...FOOT_BUDGET[12].slice(2)],
+      ["总分", "", "", "", "", "", 100, 98.1],
+      ["评价等次", "", "", "", "", "", "", "优"],
+    ];
+    const a = run(workbook({ name: "自评表", rows, merges: ["A1:I1"] }));
+    // 18公里 against the adjusted ≥20公里 scores 13.5 as recorded; against the initial ≥25公里 it would be 10.8.
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+});
