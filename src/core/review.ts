@@ -25,7 +25,7 @@ import { TableOwners } from "./table-owner";
  * the totals as exact decimals, as 综合得分 states their difference; a recorded 等次 as the grade it
  * names (优☑ 良□, 优秀), as the grade distribution counts it.
  */
-export function differsFromRecorded(row: ReviewRow, gradeLabels: string[]): { score: boolean; grade: boolean } {
+function differsFromRecorded(row: ReviewRow, gradeLabels: string[]): RecordedDiffers {
   return {
     score: row.score !== null && row.recordedScore !== null && !new Decimal(row.score).eq(row.recordedScore),
     grade: row.grade !== null && row.recordedGrade !== null && recordedGradeLabel(row.recordedGrade, gradeLabels) !== row.grade,
@@ -76,6 +76,13 @@ export interface ReviewRow {
   infos: number;
   /** The three most serious findings, worst first, by their rule name: "H24 得分算错：…", "H24 Score wrong: …" in English. */
   worst: string[];
+  /** Whether `score` and `grade` differ from the recorded ones (汇总 marks them); the grade read on the form's own scale. */
+  differs: RecordedDiffers;
+}
+
+export interface RecordedDiffers {
+  score: boolean;
+  grade: boolean;
 }
 
 export interface ReviewFinding {
@@ -377,6 +384,7 @@ function emptyRow(file: string, table: TableReport, kind: ReviewRowKind, lang: L
     warnings: 0,
     infos: 0,
     worst: [],
+    differs: { score: false, grade: false },
   };
 }
 
@@ -546,6 +554,8 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
       .map((w) => w.text);
   }
   const gradeScale = [...profile.grades].sort((a, b) => b.min - a.min).map((g) => g.label);
+  // Decided here, on the file's own scale: a review may hold forms scored on two (优秀 is not 优's).
+  for (const row of drafts.rows) if (row.kind === "evaluation") row.differs = differsFromRecorded(row, gradeScale);
   return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
 }
 

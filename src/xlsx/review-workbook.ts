@@ -17,7 +17,7 @@
  */
 import { Lang, SEVERITY_LABEL } from "../core/messages";
 import { fileBaseName } from "../core/file-kinds";
-import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind, differsFromRecorded } from "../core/review";
+import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
@@ -121,17 +121,16 @@ function pair(computed: string | null, recorded: string | null, differ: boolean)
 }
 
 /** The computed total and grade as 汇总 shows them: a blank said why, a difference from the recorded ones marked. */
-function totalCells(r: ReviewRow, words: Words, gradeLabels: string[]): NewCell[] {
+function totalCells(r: ReviewRow, words: Words): NewCell[] {
   if (r.kind !== "evaluation") return [words.notApplicable, r.recordedScore, words.notApplicable, r.recordedGrade];
-  const differs = differsFromRecorded(r, gradeLabels);
   const grade = r.grade ?? (r.score === null ? "—" : words.ungraded(r.weights));
-  return [...pair(r.score ?? words.noTotal, r.recordedScore, differs.score), ...pair(grade, r.recordedGrade, differs.grade)];
+  return [...pair(r.score ?? words.noTotal, r.recordedScore, r.differs.score), ...pair(grade, r.recordedGrade, r.differs.grade)];
 }
 
-function* rowCells(rows: ReviewRow[], lang: Lang, gradeLabels: string[]): Iterable<NewCell[]> {
+function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCell[]> {
   const words = WORDS[lang];
   for (const r of rows) {
-    const [score, recordedScore, grade, recordedGrade] = totalCells(r, words, gradeLabels);
+    const [score, recordedScore, grade, recordedGrade] = totalCells(r, words);
     yield [
       r.unit,
       r.project,
@@ -255,7 +254,7 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
       autoFilter: true,
       columns: inLang(ROW_COLUMNS, lang),
       printColumns: ROW_PRINTED,
-      rows: rowCells(review.rows, lang, review.grades.map((g) => g.grade)),
+      rows: rowCells(review.rows, lang),
       below: [rowsLegend(review, lang)],
     },
     findingsSheet(review, lang),

@@ -8,7 +8,7 @@ const review = (errors: number): { review: FileReview } => ({
     gradeScale: [],
     hiddenSheets: [],
     findings: [],
-    rows: [{ unit: "", project: "", year: null, file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, weights: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [] }],
+    rows: [{ unit: "", project: "", year: null, file: "a.xlsx", sheet: "s", table: "A1:B2", kind: "evaluation", planned: null, spent: null, rate: null, moneyUnit: null, weights: null, score: null, recordedScore: null, grade: null, recordedGrade: null, errors, warnings: 2, infos: 0, worst: [], differs: { score: false, grade: false } }],
   },
 });
 const failure = { failure: { zh: "b.xlsx: 文件是空的", en: "b.xlsx: the file is empty" } };

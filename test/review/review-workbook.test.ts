@@ -7,7 +7,7 @@
 import { copyFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
-import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { DEFAULT_PROFILE, profileFromJson } from "../../src/core/profile";
 import { Report, buildReport } from "../../src/core/report";
 import { Review, ReviewTally, reviewFile } from "../../src/core/review";
 import { ruleName } from "../../src/core/rule-names";
@@ -16,7 +16,7 @@ import { FINDING_COLUMNS, FINDING_PRINTED, REVIEW_SHEETS, ROW_COLUMNS, ROW_PRINT
 import { failureCells, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 import { describeWithOpenpyxl } from "../support/openpyxl";
 import { KAIPING, tempDir } from "../support/xlsx";
-import { ReadBackSheet, readBack, unitWorkbook } from "./support";
+import { ReadBackSheet, cleanProjectWorkbook, readBack, unitWorkbook } from "./support";
 
 const SHEETS = REVIEW_SHEETS.zh;
 const dir = tempDir("jixiao-review-");
@@ -80,6 +80,34 @@ describe("the review model", () => {
       expect(rows.reduce((n, r) => n + r.warnings, 0)).toBe(count("warning"));
       expect(rows.reduce((n, r) => n + r.infos, 0)).toBe(count("info"));
     }
+  });
+
+  // Review round 52c H1: with two grade scales in one review, 优 recorded on a form graded 优秀 on
+  // its own scale was marked as differing, read on the review's first scale.
+  it("tells whether a recorded grade differs on the form's own scale, whichever scales the review holds", async () => {
+    const scaled = profileFromJson({ grades: "90:优秀,80:良好,60:合格,0:不合格" });
+    const tally = new ReviewTally();
+    const rowsOf = async (name: string, profile: typeof DEFAULT_PROFILE) => {
+      const file = await cleanProjectWorkbook(path.join(dir, name), "农村饮水工程", "乙县供水站");
+      const { grid } = await readXlsx(file);
+      const fileReview = reviewFile(file, analyze(grid, profile), profile);
+      tally.add(fileReview);
+      return fileReview.rows;
+    };
+    const [onDefault] = await rowsOf("default-scale.xlsx", DEFAULT_PROFILE);
+    const [onOwn] = await rowsOf("own-scale.xlsx", scaled);
+    expect([onDefault.grade, onOwn.grade, onOwn.recordedGrade]).toEqual(["优", "优秀", "优"]);
+    expect([onDefault.differs, onOwn.differs]).toEqual([
+      { score: false, grade: false },
+      { score: false, grade: false },
+    ]);
+    const twoScales = path.join(dir, "two-scales.xlsx");
+    writeFileSync(twoScales, reviewWorkbookBytes(tally.review()));
+    expect(readBack(twoScales).sheets.find((s) => s.name === SHEETS.rows)!.marked).toEqual([expect.stringMatching(/^A\d+$/)]);
+    // A recorded grade its own scale reads as another is marked.
+    const stricter = profileFromJson({ grades: "99.5:优秀,85:良好,60:合格,0:不合格" });
+    const [graded良好] = reviewFile("x.xlsx", analyze((await readXlsx(path.join(dir, "own-scale.xlsx"))).grid, stricter), stricter).rows;
+    expect([graded良好.grade, graded良好.differs.grade]).toEqual(["良好", true]);
   });
 
   it("lists the file that could not be read, with the command line's message", () => {
