@@ -18,16 +18,18 @@ import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle }
 import { Lang } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
+import { recordedTotalDiffers } from "./score";
 import { TableOwners } from "./table-owner";
 
 /**
  * Whether a row's computed total and grade differ from the ones its form records (汇总 marks them):
- * the totals as exact decimals, as 综合得分 states their difference; a recorded 等次 as the grade it
- * names (优☑ 良□, 优秀), as the grade distribution counts it.
+ * the totals beyond the rounding the recorded one is written with, as 综合得分 states their
+ * difference (see recordedTotalDiffers); a recorded 等次 as the grade it names (优☑ 良□, 优秀), as
+ * the grade distribution counts it.
  */
 function differsFromRecorded(row: ReviewRow, gradeLabels: string[]): RecordedDiffers {
   return {
-    score: row.score !== null && row.recordedScore !== null && !new Decimal(row.score).eq(row.recordedScore),
+    score: row.score !== null && row.recordedScore !== null && recordedTotalDiffers(new Decimal(row.score), new Decimal(row.recordedScore)),
     grade: row.grade !== null && row.recordedGrade !== null && recordedGradeLabel(row.recordedGrade, gradeLabels) !== row.grade,
   };
 }

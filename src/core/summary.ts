@@ -17,7 +17,7 @@ import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
 import { ruleName } from "./rule-names";
-import { roundHalfUp } from "./score";
+import { recordedTotalDiffers, roundHalfUp } from "./score";
 import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
 export const SUMMARY_SHEET_NAME = "综合得分";
@@ -443,7 +443,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       layout.row++;
     }
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
-    if (score && recordedScore && !score.eq(recordedScore)) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
+    if (score && recordedScore && recordedTotalDiffers(score, recordedScore)) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
   const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);
   if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");

@@ -15,7 +15,7 @@ const rowStarting = (summary: SummarySheet, label: string): string[] => {
 };
 
 /** A form of 100 points scoring 95.37 by jixiao's count, whose 总分 says 94 and 等次 优. */
-const recordedForm = (total: number) =>
+const recordedForm = (total: number, [served, servedScore]: [string, number] = ["100人", 30]) =>
   workbook({
     name: "自评表",
     rows: [
@@ -25,7 +25,7 @@ const recordedForm = (total: number) =>
       [],
       INDICATOR_HEADER,
       ["产出指标", "数量指标", "培训场次", "≥10场", "9场", 50, 45, "停办一场"],
-      ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+      ["效益指标", "社会效益", "受益人数", "≥100人", served, 30, servedScore, ""],
       ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
       ["总分", "", "", "", "", 100, total],
       ["评价等次", "", "", "", "", "", "优"],
@@ -43,6 +43,15 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
     // No difference, no line about one.
     const same = analyze(recordedForm(94)).summary;
     expect(same.cells.some((c) => c.value.startsWith("填报与计算相差"))).toBe(false);
+  });
+
+  // Review round 52c: 汇总 shaded, and 综合得分 stated, a total the form had only rounded.
+  test("a recorded total that is the computed one rounded to the decimals it is written with is no difference", () => {
+    // 受益人数 30 × 97 ÷ 100 = 29.1: the total is 93.1.
+    const form = (recorded: number) => analyze(recordedForm(recorded, ["97人", 29.1])).summary;
+    for (const recorded of [93.1, 93]) expect(form(recorded).cells.some((c) => c.value.startsWith("填报与计算相差"))).toBe(false);
+    const differing = form(92.9).cells.find((c) => c.value.startsWith("填报与计算相差"));
+    expect(differing?.value).toBe("填报与计算相差 0.2 分。");
   });
 
   test("M11: the budget's part stands in section 二 and the parts add up to the total, whose 分值 is the weights' sum", () => {
