@@ -581,7 +581,9 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     sheets: workbook.sheets,
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
-    tables: works.flatMap((w) => w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t) }))),
+    tables: works.flatMap((w) =>
+      w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t), range: tableRange(t), kind: t.kind })),
+    ),
     previousSummary: marksOf(record).summary,
     budget,
     budgetTables,

@@ -44,9 +44,13 @@ export interface SummaryChart {
   /** Where the chart goes: its top-left and bottom-right cells, rows the sheet leaves empty under
    * the 一级指标 and inside the printed width, so it prints with the rest. */
   anchor: MergeRange;
-  /** The value axis: its number format and its minimum (得分率 as percentages, from 0). */
+  /** The value axis: its number format and its range (得分率 as percentages, 0 to 100 %). */
   numberFormat: string;
   valueMin: number;
+  /** The value axis' maximum: 1, as a rate is at most 100 %. */
+  valueMax: number;
+  /** Each bar labelled with its value in this number format (the sheet's rate format, 0.00%). */
+  labelFormat: string;
   /** The first category at the top, as in the sheet (a bar chart plots bottom-up unless told). */
   topDown: boolean;
 }
@@ -59,8 +63,10 @@ export interface SummaryLevel1 {
   rate: string | null;
 }
 
-/** How the sheet prints: A4 portrait, every column on one page wide, page numbers in the footer. */
+/** How the sheet prints: A4, every column on one page wide, page numbers in the footer. */
 export interface SummaryPrint {
+  /** Portrait: the sheet is narrow enough (89 characters, 100 with the 工作表 column) to read at 75–85 %. */
+  orientation: "portrait" | "landscape";
   /** Rows repeated at the top of every printed page (the findings table's header), 0-based. */
   titleRows: { top: number; bottom: number } | null;
   /** Footer text in Excel's header/footer codes ("第 &P 页 共 &N 页"). */

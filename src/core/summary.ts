@@ -17,6 +17,7 @@ import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
 import { ruleName } from "./rule-names";
+import { TableOwners } from "./table-owner";
 import { recordedTotalDiffers, roundHalfUp } from "./score";
 import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
@@ -29,11 +30,14 @@ export const SUMMARY_MARKERS: Record<Lang, string> = {
 /** The markers of this and earlier versions, all still recognised. */
 const MARKER_TEXTS = new Set([...Object.values(SUMMARY_MARKERS), "本表由绩效自评助手（jixiao）生成，重新计算时会被替换。"]);
 
-const COLUMNS = 7;
-/** Column widths in characters: the whole table fits A4 portrait at about 85 %. */
-const COLUMN_WIDTHS = [12, 16, 14, 13, 40, 12, 9];
+/**
+ * The columns in characters, the 工作表 column first: 89 without it (one sheet holds every table),
+ * about 85 % on A4 portrait in LibreOffice and the whole width in Excel; 100 with it, about 75 %
+ * (64 % before review round 52, with 116). E holds the findings' 说明, wrapped, and the rates.
+ */
+const COLUMN_WIDTHS = [11, 16, 12, 12, 32, 9, 8];
 /** The columns' widths added up from the left: cells spanning columns col..col+span-1 are ends[col+span] − ends[col] wide. */
-const COLUMN_ENDS = COLUMN_WIDTHS.reduce((ends, width) => [...ends, ends[ends.length - 1] + width], [0]);
+const endsOf = (widths: number[]): number[] => widths.reduce((ends, width) => [...ends, ends[ends.length - 1] + width], [0]);
 /** Points per line of text, by font size (Excel's default row is 15 pt for 11 pt text). */
 const lineHeight = (size: number): number => Math.ceil(size * 1.36);
 /** The chart's rows: its title and value axis take about six, each bar two, twelve at least. */
@@ -154,7 +158,7 @@ const TEXT = {
     differ: (points: string) => `填报与计算相差 ${points} 分。`,
     grade: "评价等次",
     ungraded: "未评等次",
-    findings: "三、问题清单",
+    findings: "四、问题清单",
     findingsHeader: ["工作表", "单元格", "问题", "级别", "说明", "规则编号"],
     noFindings: "未发现问题。",
     ignored: "已忽略的问题（单位已说明理由，不计入问题数）",
@@ -163,7 +167,7 @@ const TEXT = {
     noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
     hiddenSheets: (names: string[]) => `隐藏的工作表未检查：${names.join("、")}（取消隐藏后重新运行即可检查）。`,
     chart: "各一级指标得分率",
-    legend: "四、标记说明",
+    legend: "三、标记说明",
     legendRows: [
       ["legend-error", "错误", "数字或填写有误，须改正。"],
       ["legend-warning", "警告", "需要说明原因或再核对。"],
@@ -193,7 +197,7 @@ const TEXT = {
     differ: (points: string) => `Recorded and computed differ by ${points} points.`,
     grade: "Grade",
     ungraded: "not graded",
-    findings: "3. Findings",
+    findings: "4. Findings",
     findingsHeader: ["Sheet", "Cell", "Finding", "Severity", "Message", "Rule id"],
     noFindings: "No findings.",
     ignored: "Ignored findings (the unit gave its reasons; not counted)",
@@ -202,7 +206,7 @@ const TEXT = {
     noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
     hiddenSheets: (names: string[]) => `Hidden sheets, not checked: ${names.join(", ")} (unhide them and run again to check them).`,
     chart: "Score rate by level-1 indicator",
-    legend: "4. Marks",
+    legend: "3. Marks",
     legendRows: [
       ["legend-error", "error", "A number or entry is wrong and must be corrected."],
       ["legend-warning", "warning", "Needs a reason or a second look."],
@@ -224,6 +228,30 @@ class Layout {
   readonly merges: MergeRange[] = [];
   readonly heights: (number | undefined)[] = [];
   row = 0;
+  /** How many columns the sheet has: COLUMN_WIDTHS less the 工作表 column when it is left out. */
+  readonly columns: number;
+  readonly widths: number[];
+  private readonly ends: number[];
+
+  /**
+   * `sheetColumn`: whether the tables' rows name their sheet in a column of their own (A). Without
+   * it, their columns move one to the left: `col` maps a table column (1 = B …) to the sheet's.
+   */
+  constructor(readonly sheetColumn: boolean) {
+    this.widths = sheetColumn ? COLUMN_WIDTHS : COLUMN_WIDTHS.slice(1);
+    this.columns = this.widths.length;
+    this.ends = endsOf(this.widths);
+  }
+
+  /** A table column (0 = 工作表, 1 = 项目 or 一级指标 or 单元格 …) as the sheet's column. */
+  col(logical: number): number {
+    return this.sheetColumn ? logical : logical - 1;
+  }
+
+  /** The sheet's name in the 工作表 column, when the sheet has one. */
+  sheet(value: string, style: SummaryStyle): void {
+    if (this.sheetColumn) this.text(0, value, style);
+  }
 
   text(col: number, value: string, style: SummaryStyle, span = 1): void {
     if (value === "") return;
@@ -231,7 +259,7 @@ class Layout {
     this.cells.push({ row: this.row, col, value: text, isNumber: false, style });
     const look = SUMMARY_STYLES[style];
     const size = look.size ?? DEFAULT_SIZE;
-    const lines = look.wrap ? wrappedLines(text, (COLUMN_ENDS[col + span] - COLUMN_ENDS[col]) * (DEFAULT_SIZE / size)) : 1;
+    const lines = look.wrap ? wrappedLines(text, (this.ends[col + span] - this.ends[col]) * (DEFAULT_SIZE / size)) : 1;
     const height = lines * lineHeight(size) + (lines > 1 ? 2 : 0);
     if (height > DEFAULT_ROW_HEIGHT) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, height);
   }
@@ -249,12 +277,13 @@ class Layout {
   }
 
   mergedLine(value: string, style: SummaryStyle): void {
-    this.span(0, COLUMNS - 1, value, style);
+    this.span(0, this.columns - 1, value, style);
     this.row++;
   }
 
+  /** A table's header: its labels from the 工作表 column on (that one left out with the column). */
   headerRow(labels: string[]): void {
-    labels.forEach((label, col) => this.text(col, label, "header"));
+    labels.forEach((label, col) => (col === 0 ? this.sheet(label, "header") : this.text(this.col(col), label, "header")));
     this.row++;
   }
 }
@@ -263,14 +292,35 @@ class Layout {
  * One row of a findings table (the columns of findingsHeader): where, which rule, its severity or
  * that it is ignored, and what it says.
  */
-function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: string; style: SummaryStyle }, message: string): void {
-  layout.text(0, f.sheet, "text");
-  layout.text(1, f.cell, "text");
-  layout.text(2, ruleName(f.rule, lang), "text");
-  layout.text(3, level.label, level.style);
-  layout.text(4, message, "text");
-  layout.text(5, f.rule, "rule");
+function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: string; style: SummaryStyle }, message: string, project: string | null): void {
+  layout.sheet(f.sheet, "text");
+  // On a sheet of several forms, the form it is in: 古树名木保护 · H25, as the lines above name theirs.
+  layout.text(layout.col(1), project === null ? f.cell : `${project} · ${f.cell}`, "text");
+  layout.text(layout.col(2), ruleName(f.rule, lang), "text");
+  layout.text(layout.col(3), level.label, level.style);
+  layout.text(layout.col(4), message, "text");
+  layout.text(layout.col(5), f.rule, "rule");
   layout.row++;
+}
+
+/**
+ * The sheets whose findings name their form: those holding more than one (two named forms, or two
+ * indicator tables); per finding, its form's name (its project, else its range), or null.
+ */
+function findingProjects(input: SummaryInput): (f: Finding) => string | null {
+  const tables = (input.tables ?? []).filter((tb) => tb.range !== undefined);
+  const owners = new TableOwners(tables.map((tb) => ({ sheet: tb.sheet, range: tb.range! })));
+  const shared = new Set<string>();
+  for (const sheet of new Set(tables.map((tb) => tb.sheet))) {
+    const on = tables.filter((tb) => tb.sheet === sheet);
+    const named = new Set(on.flatMap((tb) => (tb.label ? [tb.label] : [])));
+    if (named.size > 1 || on.filter((tb) => tb.kind === "indicators").length > 1) shared.add(sheet);
+  }
+  return (f) => {
+    if (!shared.has(f.sheet)) return null;
+    const owner = owners.ownerOf(f.sheet, f.row, f.col);
+    return owner === null ? null : (tables[owner].label ?? tables[owner].range!);
+  };
 }
 
 /** Characters an amount takes as #,##0.00 shows it, and one to spare: 12,345,678,901.23 takes 18. */
@@ -319,7 +369,16 @@ export interface SummaryInput {
    * project, else the unit) and, of indicator tables, the year the form is for (TableReport.year):
    * they title the sheet.
    */
-  tables?: { sheet: string; label: string | null; project?: string | null; unit?: string | null; year?: number | null }[];
+  tables?: {
+    sheet: string;
+    label: string | null;
+    project?: string | null;
+    unit?: string | null;
+    year?: number | null;
+    /** Its range (A3:G4) and kind (TableReport.range, .kind): the findings in it are named by its label where its sheet holds several forms. */
+    range?: string;
+    kind?: string;
+  }[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
@@ -336,8 +395,18 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput): SummarySheet {
   const t = TEXT[input.lang];
   const { name, replaces, keptEdited } = summarySheetName(input.sheets, input.otherSheetNames, input.previousSummary ?? null);
-  const layout = new Layout();
   const multipleSheets = new Set(input.totals.map((total) => total.sheet)).size > 1;
+  // The 工作表 column only where the sheet's lines come from more than one sheet (review round 51d M8).
+  const sheetsShown = new Set([
+    ...(input.tables ?? []).map((tb) => tb.sheet),
+    ...input.totals.map((total) => total.sheet),
+    ...input.budget.map((b) => b.line.sheet),
+    ...input.findings.map((f) => f.sheet),
+    ...(input.ignored ?? []).map((f) => f.sheet),
+  ]);
+  const layout = new Layout(sheetsShown.size > 1);
+  const c = (logical: number) => layout.col(logical);
+  const projectOf = findingProjects(input);
 
   layout.mergedLine(titleOf(input, t), "title");
   layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
@@ -366,14 +435,14 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const moneyWidth = shown.reduce((width, { b }) => Math.max(width, amountWidth(b.planned), amountWidth(b.spent)), 0);
   for (const { b, unit, label } of shown) {
     const ownUnit = units.size > 1 && unit ? t.unit(unit) : "";
-    layout.text(0, b.line.sheet, "text");
+    layout.sheet(b.line.sheet, "text");
     const named = label !== null && tablesOnSheet.get(b.line.sheet)!.size > 1;
-    layout.text(1, `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
-    layout.number(2, b.planned, "#,##0.00");
-    layout.number(3, b.spent, "#,##0.00");
-    layout.number(4, b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), rateFormat(input.profile), "percent");
-    layout.number(5, b.weight, scoreFormat(input.profile));
-    layout.number(6, b.score, scoreFormat(input.profile));
+    layout.text(c(1), `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
+    layout.number(c(2), b.planned, "#,##0.00");
+    layout.number(c(3), b.spent, "#,##0.00");
+    layout.number(c(4), b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), rateFormat(input.profile), "percent");
+    layout.number(c(5), b.weight, scoreFormat(input.profile));
+    layout.number(c(6), b.score, scoreFormat(input.profile));
     layout.row++;
   }
   layout.row++;
@@ -403,11 +472,11 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     // A part's weight, score (— when unknown) and rate; the chart's category says why it has no bar.
     const line = (name: string, weight: Decimal | null, score: Decimal | null): Decimal | null => {
       const levelRate = rate(score, weight, input.profile);
-      layout.text(0, total.sheet, "text");
-      layout.text(1, named(i, name) + (levelRate === null ? t.unknown : ""), "text");
-      layout.number(2, weight, points);
-      layout.number(3, score, points, "number", true);
-      layout.number(4, levelRate, rateFormat(input.profile), "percent", true);
+      layout.sheet(total.sheet, "text");
+      layout.text(c(1), named(i, name) + (levelRate === null ? t.unknown : ""), "text");
+      layout.number(c(2), weight, points);
+      layout.number(c(3), score, points, "number", true);
+      layout.number(c(4), levelRate, rateFormat(input.profile), "percent", true);
       layout.row++;
       return levelRate;
     };
@@ -427,19 +496,19 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   input.totals.forEach((total, i) => {
     // jixiao's total over the weights' sum, then the form's own, as the review's 汇总 sets them side by side.
     const { score, recordedScore } = total;
-    layout.text(0, total.sheet, "total");
-    layout.text(1, named(i, t.total), "total");
-    layout.number(2, total.weights, points, "total");
-    layout.number(3, score, points, "total", true);
-    layout.text(4, t.grade, "total");
-    layout.span(5, 6, heads[i].grade ?? (heads[i].reason ? t.ungraded : "—"), "grade");
+    layout.sheet(total.sheet, "total");
+    layout.text(c(1), named(i, t.total), "total");
+    layout.number(c(2), total.weights, points, "total");
+    layout.number(c(3), score, points, "total", true);
+    layout.text(c(4), t.grade, "total");
+    layout.span(c(5), c(6), heads[i].grade ?? (heads[i].reason ? t.ungraded : "—"), "grade");
     layout.row++;
     if (recordedScore !== null) {
-      layout.text(0, total.sheet, "text");
-      layout.text(1, named(i, t.recorded), "text");
-      layout.number(3, recordedScore, points);
-      layout.text(4, t.grade, "text");
-      layout.span(5, 6, total.recordedGrade ?? "—", "text");
+      layout.sheet(total.sheet, "text");
+      layout.text(c(1), named(i, t.recorded), "text");
+      layout.number(c(3), recordedScore, points);
+      layout.text(c(4), t.grade, "text");
+      layout.span(c(5), c(6), total.recordedGrade ?? "—", "text");
       layout.row++;
     }
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
@@ -455,43 +524,48 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // too thin to read, and the rows above already set them side by side.
   let chartAnchor: MergeRange | null = null;
   if (input.totals.length === 1 && levels.length > 0) {
-    chartAnchor = { top: layout.row, left: 0, bottom: layout.row + chartRows(levels.length), right: 5 };
+    // Across the table's columns up to its rates (B:E), the same width with or without the 工作表 column.
+    chartAnchor = { top: layout.row, left: 0, bottom: layout.row + chartRows(levels.length), right: c(5) };
     layout.row = chartAnchor.bottom + 2;
   }
+
+  // The legend and the signature before the findings, so that the sheet ends with findings: the
+  // findings' header, repeated on every page, never stands alone over the signature lines on the
+  // last page (review round 51d L1). The scores above are what is signed; the list follows them.
+  layout.mergedLine(t.legend, "section");
+  for (const [style, label, meaning] of t.legendRows) {
+    layout.text(0, label, style);
+    layout.span(1, layout.columns - 1, meaning, "text");
+    layout.row++;
+  }
+  layout.mergedLine(t.legendNote, "note");
+  layout.row++;
+
+  const last = layout.columns - 1;
+  layout.span(0, 1, t.sign[0], "sign");
+  layout.span(2, last - 3, t.sign[1], "sign");
+  layout.span(last - 2, last, t.sign[2], "sign");
+  layout.heights[layout.row] = 30;
+  layout.row += 2;
+  layout.mergedLine(SUMMARY_MARKERS[input.lang], "note");
+  layout.row++;
 
   layout.mergedLine(t.findings, "section");
   const findingsHeader = layout.row;
   layout.headerRow(t.findingsHeader);
   if (input.findings.length === 0) layout.mergedLine(t.noFindings, "note");
   for (const f of input.findings) {
-    findingRow(layout, f, input.lang, { label: SEVERITY_LABEL[input.lang][f.severity], style: f.severity }, f.message);
+    findingRow(layout, f, input.lang, { label: SEVERITY_LABEL[input.lang][f.severity], style: f.severity }, f.message, projectOf(f));
   }
-  layout.row++;
 
   if (input.ignored && input.ignored.length > 0) {
+    layout.row++;
     layout.mergedLine(t.ignored, "section");
     layout.headerRow(t.findingsHeader);
     for (const f of input.ignored) {
-      findingRow(layout, f, input.lang, { label: t.ignoredLabel, style: "text" }, `${f.message}\n${t.ignoredReason(f.reason)}`);
+      findingRow(layout, f, input.lang, { label: t.ignoredLabel, style: "text" }, `${f.message}\n${t.ignoredReason(f.reason)}`, projectOf(f));
     }
-    layout.row++;
   }
-
-  layout.mergedLine(t.legend, "section");
-  for (const [style, label, meaning] of t.legendRows) {
-    layout.text(0, label, style);
-    layout.span(1, COLUMNS - 1, meaning, "text");
-    layout.row++;
-  }
-  layout.mergedLine(t.legendNote, "note");
-  layout.row++;
-
-  layout.span(0, 1, t.sign[0], "sign");
-  layout.span(2, 3, t.sign[1], "sign");
-  layout.span(4, 6, t.sign[2], "sign");
-  layout.heights[layout.row] = 30;
-  layout.row += 2;
-  layout.mergedLine(SUMMARY_MARKERS[input.lang], "note");
 
   const single = heads.length === 1 ? heads[0] : null;
   return {
@@ -499,23 +573,27 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     replaces,
     keptEdited,
     rowCount: layout.row,
-    colCount: COLUMNS,
+    colCount: layout.columns,
     cells: layout.cells,
     merges: layout.merges,
     // The findings' messages sit in column E, unmerged (thousands of merges slow every host down).
-    columnWidths: COLUMN_WIDTHS.map((width, col) => (col === 2 || col === 3 ? Math.max(width, moneyWidth) : width)),
+    columnWidths: layout.widths.map((width, col) => (col === c(2) || col === c(3) ? Math.max(width, moneyWidth) : width)),
     rowHeights: Array.from({ length: layout.row }, (_, r) => layout.heights[r]),
-    print: { titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
+    print: { orientation: "portrait", titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
     freezeRows,
     chart:
       chartAnchor !== null
         ? {
             title: t.chart,
-            categories: { top: chartTop, left: 1, bottom: chartBottom, right: 1 },
-            values: { top: chartTop, left: 4, bottom: chartBottom, right: 4 },
+            categories: { top: chartTop, left: c(1), bottom: chartBottom, right: c(1) },
+            values: { top: chartTop, left: c(4), bottom: chartBottom, right: c(4) },
             anchor: chartAnchor,
             numberFormat: "0%",
+            // A rate is at most 100 %: the axis stops there (LibreOffice drew it to 120 %), and each
+            // bar carries its rate as the sheet shows it (review round 51d L7).
             valueMin: 0,
+            valueMax: 1,
+            labelFormat: rateFormat(input.profile),
             topDown: true,
           }
         : null,

@@ -217,11 +217,11 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
   return ops;
 }
 
-/** A4 portrait, every column on one page wide, the findings' header repeated, page numbers. */
+/** A4 in the layout's orientation, every column on one page wide, the findings' header repeated, page numbers. */
 function printSetup(sheet: Excel.Worksheet, summary: SummarySheet): void {
   const layout = sheet.pageLayout;
   layout.paperSize = "A4";
-  layout.orientation = "Portrait";
+  layout.orientation = summary.print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const rows = summary.print.titleRows;
   if (rows) layout.setPrintTitleRows(wholeRows(rows.top, rows.bottom));
@@ -255,6 +255,10 @@ function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart
   bars.legend.visible = false;
   bars.axes.valueAxis.numberFormat = chart.numberFormat;
   bars.axes.valueAxis.minimum = chart.valueMin;
+  bars.axes.valueAxis.maximum = chart.valueMax;
+  // Each bar carries its rate, as the sheet shows it (ExcelApi 1.8's data labels).
+  bars.dataLabels.showValue = true;
+  bars.dataLabels.numberFormat = chart.labelFormat;
   bars.axes.categoryAxis.reversePlotOrder = chart.topDown;
   bars.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
 }

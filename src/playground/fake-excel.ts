@@ -1335,6 +1335,8 @@ export class FakeChartCollection extends FakeObject<FakeSheet> implements Mirror
         values: sourceData.qualifiedAddress(),
         valueAxisNumberFormat: null,
         valueAxisMinimum: null,
+        valueAxisMaximum: null,
+        dataLabels: null,
         categoryAxisReversed: false,
         position: null,
       };
@@ -1344,11 +1346,12 @@ export class FakeChartCollection extends FakeObject<FakeSheet> implements Mirror
   }
 }
 
-export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Excel.Chart, "title" | "legend" | "series" | "axes" | "setPosition"> {
+export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Excel.Chart, "title" | "legend" | "series" | "axes" | "dataLabels" | "setPosition"> {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
   readonly series: { getItemAt(index: number): FakeChartSeries };
-  readonly axes: { valueAxis: { numberFormat: string; minimum: number }; categoryAxis: { reversePlotOrder: boolean } };
+  readonly axes: { valueAxis: { numberFormat: string; minimum: number; maximum: number }; categoryAxis: { reversePlotOrder: boolean } };
+  readonly dataLabels: { showValue: boolean; numberFormat: string };
 
   constructor(ctx: FakeRequestContext, resolver: () => FakeChart | undefined) {
     super(ctx, "Chart", resolver);
@@ -1362,14 +1365,21 @@ export class FakeChartObject extends FakeObject<FakeChart> implements Mirrors<Ex
     this.title = writeOnly({ text: setTitle });
     this.legend = writeOnly({ visible: setLegend });
     const setMinimum = setter<number>((chart, minimum) => (chart.valueAxisMinimum = minimum));
+    const setMaximum = setter<number>((chart, maximum) => (chart.valueAxisMaximum = maximum));
+    const setShowValue = setter<boolean>((chart, show) => (chart.dataLabels = { ...chart.dataLabels, showValue: show }));
+    const setLabelFormat = setter<string>((chart, format) => {
+      if (!this.ctx.book.supports(8)) throw new FakeRichApiError("ApiNotFound", "ChartDataLabels.numberFormat needs ExcelApi 1.8");
+      chart.dataLabels = { ...chart.dataLabels, numberFormat: format };
+    });
     const setReversed = setter<boolean>((chart, reversed) => {
       if (!this.ctx.book.supports(7)) throw new FakeRichApiError("ApiNotFound", "ChartAxis.reversePlotOrder needs ExcelApi 1.7");
       chart.categoryAxisReversed = reversed;
     });
     this.axes = {
-      valueAxis: writeOnly({ numberFormat: setAxisFormat, minimum: setMinimum }),
+      valueAxis: writeOnly({ numberFormat: setAxisFormat, minimum: setMinimum, maximum: setMaximum }),
       categoryAxis: writeOnly({ reversePlotOrder: setReversed }),
     };
+    this.dataLabels = writeOnly({ showValue: setShowValue, numberFormat: setLabelFormat });
     this.series = { getItemAt: () => new FakeChartSeries(this) };
   }
 

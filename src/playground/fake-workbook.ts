@@ -31,6 +31,9 @@ export interface FakeChart {
   values: string | null;
   valueAxisNumberFormat: string | null;
   valueAxisMinimum: number | null;
+  valueAxisMaximum: number | null;
+  /** The bars' labels, as set (showValue, numberFormat); null when none were. */
+  dataLabels: { showValue?: boolean; numberFormat?: string } | null;
   categoryAxisReversed: boolean;
   position: string | null;
 }

@@ -26,12 +26,16 @@ export interface BarChartStyle {
   categoryOrder: "minMax" | "maxMin";
   /** Where the value axis starts; null lets the viewer choose. */
   valueMin: number | null;
+  /** Where it ends (1 for rates: 100 %); null or left out lets the viewer choose (LibreOffice runs a 100 % bar's axis to 120 %). */
+  valueMax?: number | null;
   /** The values' number format (their cache and the value axis' labels), e.g. "0" or "0%". */
   numberFormat: string;
   /** A legend below the plot, naming the series. */
   legend: boolean;
   /** Each bar labelled with its value. */
   dataLabels: boolean;
+  /** The labels' number format; left out, the values' own (numberFormat, as their cache has it). */
+  labelFormat?: string;
 }
 
 export interface BarChart extends BarChartStyle {
@@ -75,8 +79,9 @@ export function barChartXml(sheet: string, chart: BarChart): string {
     `<c:strCache><c:ptCount val="${count}"/>` +
     chart.categories.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXml(c)}</c:v></c:pt>`).join("") +
     `</c:strCache>`;
+  const labelFormat = chart.labelFormat ? `<c:numFmt formatCode="${escapeAttribute(chart.labelFormat)}" sourceLinked="0"/>` : "";
   const dataLabels = chart.dataLabels
-    ? `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    ? `<c:dLbls>${labelFormat}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
     : "";
   const series = chart.series
     .map(
@@ -98,7 +103,8 @@ export function barChartXml(sheet: string, chart: BarChart): string {
     .join("");
   // Upright columns have their categories below and values on the left; horizontal bars the reverse.
   const [categoryPos, valuePos] = chart.direction === "col" ? ["b", "l"] : ["l", "b"];
-  const valueMin = chart.valueMin === null ? "" : `<c:min val="${chart.valueMin}"/>`;
+  // c:scaling's order: orientation, max, min.
+  const valueMin = (chart.valueMax == null ? "" : `<c:max val="${chart.valueMax}"/>`) + (chart.valueMin === null ? "" : `<c:min val="${chart.valueMin}"/>`);
   const numberFormat = escapeAttribute(chart.numberFormat);
   const tickLabelsOnly = `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`;
   return (

@@ -18,12 +18,12 @@ const A4 = 9;
 /** <sheetPr>: fit the sheet to pages (the width to one, set in <pageSetup>). */
 export const FIT_TO_PAGE_SHEET_PR = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
 
-/** What follows <mergeCells> in the summary sheet: margins, A4 portrait one page wide, the footer,
+/** What follows <mergeCells> in the summary sheet: margins, A4 in the layout's orientation one page wide, the footer,
  * and the chart's drawing when there is one. */
 export function printSetupXml(summary: SummarySheet, drawingRelationshipId: string | null): string {
   return (
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="${A4}" orientation="portrait" fitToWidth="1" fitToHeight="0"/>` +
+    `<pageSetup paperSize="${A4}" orientation="${summary.print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
     `<headerFooter><oddFooter>&amp;C${escapeXml(summary.print.footer)}</oddFooter></headerFooter>` +
     (drawingRelationshipId ? `<drawing r:id="${drawingRelationshipId}"/>` : "")
   );
@@ -81,9 +81,11 @@ function summaryBarChart(summary: SummarySheet, chart: SummaryChart): BarChart {
     // A horizontal bar chart's categories run from its bottom: maxMin turns them top-down.
     categoryOrder: chart.topDown ? "maxMin" : "minMax",
     valueMin: chart.valueMin,
+    valueMax: chart.valueMax,
     numberFormat: chart.numberFormat,
     legend: false,
-    dataLabels: false,
+    dataLabels: true,
+    labelFormat: chart.labelFormat,
     categoryCol: chart.categories.left,
     firstRow: chart.values.top,
     lastRow: chart.values.bottom,

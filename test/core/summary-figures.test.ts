@@ -10,7 +10,8 @@ import { BUDGET_HEADER, INDICATOR_HEADER, threeIndicatorForm, workbook } from ".
 const rowText = (summary: SummarySheet, row: number): string[] =>
   summary.cells.filter((c) => c.row === row).map((c) => c.value);
 const rowStarting = (summary: SummarySheet, label: string): string[] => {
-  const cell = summary.cells.find((c) => c.col === 1 && c.value === label);
+  // One sheet holds the form: no 工作表 column (review round 52), the labels in A.
+  const cell = summary.cells.find((c) => c.col === 0 && c.value === label);
   return cell ? rowText(summary, cell.row) : [];
 };
 
@@ -35,10 +36,10 @@ const recordedForm = (total: number, [served, servedScore]: [string, number] = [
 describe("综合得分: jixiao's figures and the form's (review round 51d)", () => {
   test("H1: the computed total is labelled as computed, the form's recorded total and grade stand beside it, and their difference is stated", () => {
     const summary = analyze(recordedForm(93)).summary;
-    expect(rowStarting(summary, "一级指标")).toEqual(["工作表", "一级指标", "分值", "得分（计算）", "得分率"]);
-    expect(rowStarting(summary, "综合得分（计算）")).toEqual(["自评表", "综合得分（计算）", "100", "94", "评价等次", "优"]);
+    expect(rowStarting(summary, "一级指标")).toEqual(["一级指标", "分值", "得分（计算）", "得分率"]);
+    expect(rowStarting(summary, "综合得分（计算）")).toEqual(["综合得分（计算）", "100", "94", "评价等次", "优"]);
     const recorded = summary.cells.find((c) => c.value === "综合得分（填报）")!.row;
-    expect(rowText(summary, recorded)).toEqual(["自评表", "综合得分（填报）", "93", "评价等次", "优"]);
+    expect(rowText(summary, recorded)).toEqual(["综合得分（填报）", "93", "评价等次", "优"]);
     expect(rowText(summary, recorded + 1)).toEqual(["填报与计算相差 1 分。"]);
     // No difference, no line about one.
     const same = analyze(recordedForm(94)).summary;
@@ -56,14 +57,14 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
 
   test("M11: the budget's part stands in section 二 and the parts add up to the total, whose 分值 is the weights' sum", () => {
     const summary = analyze(recordedForm(94)).summary;
-    const first = summary.cells.find((c) => c.value === "得分（计算）" && c.col === 3)!.row + 1;
+    const first = summary.cells.find((c) => c.value === "得分（计算）" && c.col === 2)!.row + 1;
     const total = summary.cells.find((c) => c.value === "综合得分（计算）")!.row;
     const parts = Array.from({ length: total - first }, (_, i) => rowText(summary, first + i));
-    expect(parts.map((p) => p[1])).toEqual(["预算执行", "产出指标", "效益指标", "满意度指标"]);
-    expect(parts[0]).toEqual(["自评表", "预算执行", "10", "9", "0.9"]);
+    expect(parts.map((p) => p[0])).toEqual(["预算执行", "产出指标", "效益指标", "满意度指标"]);
+    expect(parts[0]).toEqual(["预算执行", "10", "9", "0.9"]);
     const sum = (col: number) => parts.reduce((n, p) => n + Number(p[col]), 0);
-    expect([sum(2), sum(3)]).toEqual([100, 94]);
-    expect(rowText(summary, total).slice(2, 4)).toEqual(["100", "94"]);
+    expect([sum(1), sum(2)]).toEqual([100, 94]);
+    expect(rowText(summary, total).slice(1, 3)).toEqual(["100", "94"]);
     // The pane's levels are the 一级指标 alone; the chart's bars are the lines, the budget's too (one
     // range holds every form's lines, so each form's budget line is a bar alike).
     expect(summary.levels.map((l) => l.name)).toEqual(["产出指标", "效益指标", "满意度指标"]);
@@ -77,14 +78,14 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
         rows: threeIndicatorForm({ effect: ["效益指标", "社会效益", "受益人数", "≥100人", "", 30, null, ""] }),
       }),
     ).summary;
-    expect(rowStarting(summary, "效益指标（无法计算）")).toEqual(["自评表", "效益指标（无法计算）", "30", "—", "—"]);
+    expect(rowStarting(summary, "效益指标（无法计算）")).toEqual(["效益指标（无法计算）", "30", "—", "—"]);
     const { categories } = summary.chart!;
-    expect(summary.cells.filter((c) => c.col === 1 && c.row >= categories.top && c.row <= categories.bottom).map((c) => c.value)).toEqual([
+    expect(summary.cells.filter((c) => c.col === 0 && c.row >= categories.top && c.row <= categories.bottom).map((c) => c.value)).toEqual([
       "产出指标",
       "效益指标（无法计算）",
       "满意度指标",
     ]);
-    expect(rowStarting(summary, "综合得分（计算）")[3]).toBe("—");
+    expect(rowStarting(summary, "综合得分（计算）")[2]).toBe("—");
     // The pane shows the level by its name, its score unknown.
     expect(summary.levels[1]).toEqual({ name: "效益指标", weight: "30", score: null, rate: null });
   });
@@ -97,10 +98,11 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
           rows: [["单位：元"], BUDGET_HEADER, ["年度资金总额", planned, planned, spent, 10, null, null], [], ...threeIndicatorForm()],
         }),
       ).summary.columnWidths;
-    expect(money(12345678901.23, 11987654321.99).slice(2, 4)).toEqual([18, 18]);
-    expect(money(-1234567890123.5, 1).slice(2, 4)).toEqual([22, 22]); // -1,234,567,890,123.50
-    // Amounts that fit keep the columns as they were.
-    expect(money(987654.5, 1000)).toEqual([12, 16, 14, 13, 40, 12, 9]);
+    // Without the 工作表 column (one sheet, review round 52) the money columns are B and C.
+    expect(money(12345678901.23, 11987654321.99).slice(1, 3)).toEqual([18, 18]);
+    expect(money(-1234567890123.5, 1).slice(1, 3)).toEqual([22, 22]); // -1,234,567,890,123.50
+    // Amounts that fit keep the columns as they were: 89 characters, A4 portrait at about 85 % (116 before round 52).
+    expect(money(987654.5, 1000)).toEqual([16, 12, 12, 32, 9, 8]);
   });
 
   test("M10: a workbook of target tables is titled as checked, not scored, and has no empty budget table", () => {
@@ -123,8 +125,8 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
       rows: [["某项目2023年度项目支出绩效自评表"], ["单位：万元"], BUDGET_HEADER, ["年度资金总额", 320, 320, 288, 10, null, null], [], ...threeIndicatorForm()],
     });
     const en = analyze(grid, undefined, { lang: "en" }).summary;
-    expect(rowStarting(en, "Line").slice(2, 4)).toEqual(["Planned\n(10k yuan)", "Spent\n(10k yuan)"]);
-    expect(rowStarting(en, "Total (computed)")[1]).toBe("Total (computed)");
+    expect(rowStarting(en, "Line").slice(1, 3)).toEqual(["Planned\n(10k yuan)", "Spent\n(10k yuan)"]);
+    expect(rowStarting(en, "Total (computed)")[0]).toBe("Total (computed)");
     expect(rowText(analyze(grid).summary, 0)[0]).toBe("自评表2023年度绩效自评综合得分");
   });
 });

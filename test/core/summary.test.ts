@@ -154,8 +154,9 @@ describe("the 综合得分 layout", () => {
   });
 
   test("money columns are headed with the form's unit, on a line of its own", () => {
+    // One sheet holds the form: no 工作表 column, 项目 in A (review round 52).
     const header = rowOf(summary, "全年预算数\n（万元）");
-    expect(textAt(summary, header, 3)).toBe("执行数\n（万元）");
+    expect(textAt(summary, header, 2)).toBe("执行数\n（万元）");
     expect(summary.rowHeights[header]).toBeGreaterThanOrEqual(2 * 15);
   });
 
@@ -165,7 +166,7 @@ describe("the 综合得分 layout", () => {
       (c) => c.row === total.row && c.style === "grade",
     )!;
     // Said on the total line: the weights' sum in its 分值, and no grade.
-    expect([textAt(summary, total.row, 1), textAt(summary, total.row, 2), grade.value]).toEqual(["综合得分（计算）", "110", "未评等次"]);
+    expect([textAt(summary, total.row, 0), textAt(summary, total.row, 1), grade.value]).toEqual(["综合得分（计算）", "110", "未评等次"]);
     expect(textAt(summary, total.row + 1, 0)).toMatch(
       /^未评等次：预算执行率分值 10 加各指标分值 100，合计 110 分/,
     );
@@ -176,14 +177,14 @@ describe("the 综合得分 layout", () => {
   test("findings name their rule in Chinese, the id in a small column of its own", () => {
     const header = rowOf(summary, "规则编号");
     const weights = summary.cells.find((c) => c.value === "weights-total")!;
-    expect(weights.col).toBe(5);
+    expect(weights.col).toBe(4);
     expect(weights.style).toBe("rule");
     expect(weights.row).toBeGreaterThan(header);
-    expect(textAt(summary, weights.row, 2)).toBe("分值合计不为100");
+    expect(textAt(summary, weights.row, 1)).toBe("分值合计不为100");
     expect(summary.print.titleRows).toEqual({ top: header, bottom: header });
   });
 
-  test("a legend of the four marks, a signature block, and the marker last", () => {
+  test("a legend of the four marks, a signature block and the marker, then the findings last (their repeated header never stands over the signature alone)", () => {
     for (const label of ["错误", "警告", "提示", "补填"])
       expect(
         summary.cells.some(
@@ -192,16 +193,21 @@ describe("the 综合得分 layout", () => {
       ).toBe(true);
     for (const label of ["填报人：", "审核人：", "填报日期：    年  月  日"])
       expect(summary.cells.some((c) => c.value === label)).toBe(true);
-    expect(summary.cells[summary.cells.length - 1].value).toBe(
-      SUMMARY_MARKERS.zh,
-    );
+    // Review round 51d L1: the findings end the sheet, so the last page holds findings under their header.
+    const findings = rowOf(summary, "四、问题清单");
+    expect(rowOf(summary, "三、标记说明")).toBeLessThan(findings);
+    expect(rowOf(summary, "审核人：")).toBeLessThan(findings);
+    expect(rowOf(summary, SUMMARY_MARKERS.zh)).toBeLessThan(findings);
+    expect(summary.print.titleRows!.top).toBe(findings + 1);
+    expect(summary.cells[summary.cells.length - 1].style).toBe("rule");
+    expect(summary.rowCount).toBe(summary.cells[summary.cells.length - 1].row + 1);
   });
 
   test("a wrapped message's row is as tall as its lines", () => {
     const message = summary.cells.find(
-      (c) => c.col === 4 && c.value.startsWith("预算执行率分值"),
+      (c) => c.col === 3 && c.value.startsWith("预算执行率分值"),
     )!;
-    const lines = wrappedLines(message.value, summary.columnWidths[4]);
+    const lines = wrappedLines(message.value, summary.columnWidths[3]);
     expect(lines).toBeGreaterThan(1);
     expect(summary.rowHeights[message.row]).toBeGreaterThanOrEqual(lines * 15);
   });
@@ -233,7 +239,7 @@ describe("the 综合得分 layout", () => {
     const total = summary.cells.find((c) => c.style === "total")!.row;
     // The total's reason (未评等次…) stays above the chart.
     expect(anchor.top).toBeGreaterThan(total + 1);
-    expect(anchor.bottom).toBeLessThan(rowOf(summary, "三、问题清单"));
+    expect(anchor.bottom).toBeLessThan(rowOf(summary, "三、标记说明"));
     expect(
       summary.cells.filter(
         (c) => c.row >= anchor.top && c.row <= anchor.bottom,
@@ -324,7 +330,8 @@ describe("the 综合得分 budget section for a project list", () => {
     const lines = summary.cells
       .filter((c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"))
       .map((c) => c.value);
-    expect(lines).toEqual(["项目汇总", "合计", "2000000", "1889000", "0.9445"]);
+    // One sheet: no 工作表 column (review round 52).
+    expect(lines).toEqual(["合计", "2000000", "1889000", "0.9445"]);
   });
 });
 
@@ -381,16 +388,18 @@ describe("the 综合得分 budget section for tables in different money units", 
     [],
   ];
   const budgetSection = (summary: SummarySheet) => {
-    const header = rowOf(summary, "工作表");
+    const header = rowOf(summary, "项目");
+    // The 工作表 column is there only for tables on several sheets (review round 52).
+    const col = (logical: number) => (textAt(summary, header, 0) === "工作表" ? logical : logical - 1);
     const lines = summary.cells.filter(
       (c) => c.row > header && c.row < rowOf(summary, "二、绩效指标"),
     );
     return {
       header: summary.cells
-        .filter((c) => c.row === header && (c.col === 2 || c.col === 3))
+        .filter((c) => c.row === header && (c.col === col(2) || c.col === col(3)))
         .map((c) => c.value),
       lines: lines
-        .filter((c) => c.col === 1 || c.col === 2)
+        .filter((c) => c.col === col(1) || c.col === col(2))
         .map((c) => c.value),
     };
   };
@@ -640,5 +649,72 @@ describe("headline", () => {
     expect(
       headlines([left], [finding("weights-total", "表", "A30")], "zh")[0].grade,
     ).toBe("优");
+  });
+});
+
+describe("综合得分 in print (review round 51d M8, L1, L7; round 52)", () => {
+  /** A project's form, as units stack two on one sheet. */
+  const form = (name: string, actual: string, reason = "") => [
+    ["项目名称", name],
+    ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "", 100, 100, 90, 10, 0.9, 9],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "培训人次", "≥1200人次", actual, 50, null, reason],
+    ["", "效益指标", "经济效益指标", "带动农户增收", "≥50万元", "56万元", 30, 30],
+    ["", "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "93%", 10, 10],
+    ["总分", "", "", "", "", "", 100, null],
+    [],
+  ];
+  const header = (summary: SummarySheet, label: string) => {
+    const row = rowOf(summary, label);
+    return summary.cells.filter((c) => c.row === row && c.style === "header").map((c) => c.value);
+  };
+
+  test("one sheet holds every table: no 工作表 column, and the sheet is narrow enough for A4 portrait at about 85 %", () => {
+    const summary = analyze(FORM).summary;
+    expect(summary.colCount).toBe(6);
+    expect(header(summary, "单元格")).toEqual(["单元格", "问题", "级别", "说明", "规则编号"]);
+    expect(header(summary, "一级指标")).toEqual(["一级指标", "分值", "得分（计算）", "得分率"]);
+    expect(summary.cells.some((c) => c.value === "自评表" || c.value === "工作表")).toBe(false);
+    expect(summary.print.orientation).toBe("portrait");
+    // 116 characters before (64 % in LibreOffice): 89 now.
+    expect(summary.columnWidths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(90);
+    // Every cell and merge inside the columns the sheet has.
+    expect(Math.max(...summary.cells.map((c) => c.col), ...summary.merges.map((m) => m.right))).toBe(summary.colCount - 1);
+  });
+
+  test("tables on several sheets keep the 工作表 column, in every table", () => {
+    const summary = analyze(
+      workbook({ name: "林下经济示范", rows: form("林下经济示范", "1350人次") }, { name: "森林防火", rows: form("森林防火", "1000人次") }),
+    ).summary;
+    expect(summary.colCount).toBe(7);
+    expect(header(summary, "单元格")).toEqual(["工作表", "单元格", "问题", "级别", "说明", "规则编号"]);
+    expect(header(summary, "一级指标")[0]).toBe("工作表");
+    const finding = summary.cells.find((c) => c.value === "score-mismatch" || c.value === "missing-reason")!;
+    expect(textAt(summary, finding.row, 0)).toBe("森林防火");
+    // Not named by project: the sheet tells the forms apart.
+    expect(textAt(summary, finding.row, 1)).toMatch(/^[A-Z]+\d+$/);
+    expect(summary.columnWidths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(101);
+  });
+
+  test("findings on a sheet of two forms name their form's project, as the lines above do", () => {
+    const analysis = analyze(workbook({ name: "自评表", rows: [...form("林下经济示范", "1350人次"), ...form("森林防火", "1000人次")] }));
+    const summary = analysis.summary;
+    const cellCol = header(summary, "单元格").indexOf("单元格");
+    const places = summary.cells.filter((c) => c.col === cellCol && c.row > rowOf(summary, "单元格") && c.style === "text").map((c) => c.value);
+    expect(analysis.findings.length).toBeGreaterThan(0);
+    expect(places.length).toBe(analysis.findings.length);
+    for (const place of places) expect(place).toMatch(/^(林下经济示范|森林防火) · [A-Z]+\d+$/);
+    // The second form's 1000人次 short of ≥1200人次 wants a reason: its finding is named 森林防火.
+    const reason = analysis.findings.find((f) => f.rule === "missing-reason" && f.row > 9)!;
+    expect(places).toContain(`森林防火 · ${reason.cell}`);
+    // One form on a sheet: the cell alone.
+    const one = analyze(workbook({ name: "自评表", rows: form("森林防火", "1000人次") })).summary;
+    expect(one.cells.some((c) => c.value.startsWith("森林防火 · ") && /\d$/.test(c.value))).toBe(false);
+  });
+
+  test("the chart's axis runs from 0 to 100 %, and each bar is labelled with its rate as the sheet shows it", () => {
+    const chart = analyze(FORM).summary.chart!;
+    expect([chart.valueMin, chart.valueMax, chart.labelFormat]).toEqual([0, 1, "0.00%"]);
   });
 });

@@ -73,9 +73,14 @@ describe("applyAnalysis", () => {
         legendVisible: false,
         valueAxisNumberFormat: "0.0%",
         valueAxisMinimum: 0.5,
+        // The axis' end and the bars' labels as the layout gives them (review round 51d L7: 100 %, 0.00%).
+        valueAxisMaximum: 0.9,
+        dataLabels: { showValue: true, numberFormat: "0.000%" },
         categoryAxisReversed: true,
       }),
     ]);
+    // The orientation is the layout's (the core's choice), mapped.
+    expect(summary.pageLayout.orientation).toBe("Landscape");
   });
 
   test("leaves a formula's cached result to Excel: neither written nor kept in the undo record", async () => {

@@ -82,20 +82,29 @@ describe("综合得分's chart in the scored copy", () => {
     // All three categories counted, the third without a point: drawn as a blank.
     expect(cache(one(series, "numCache"))).toEqual({ count: "3", points: [[0, "0.8"], [1, "1"]] });
     expect(val(chart, "dispBlanksAs")).toBe("gap");
-    expect(all(series, "f").map((f) => f.textContent)).toEqual(["'综合得分'!$B$9:$B$11", "'综合得分'!$E$9:$E$11"]);
+    // One sheet holds the form: no 工作表 column (review round 52), the categories in A and the rates in D.
+    expect(all(series, "f").map((f) => f.textContent)).toEqual(["'综合得分'!$A$9:$A$11", "'综合得分'!$D$9:$D$11"]);
   });
 
-  it("draws horizontal bars top-down in the sheet's order, from 0, as percentages, with no legend or labels", () => {
+  it("draws horizontal bars top-down in the sheet's order, from 0 to 100 %, as percentages, each labelled with its rate, with no legend", () => {
     expect(val(chart, "barDir")).toBe("bar");
     expect(val(one(chart, "catAx"), "orientation")).toBe("maxMin");
     expect(val(one(chart, "catAx"), "axPos")).toBe("l");
     const valueAxis = one(chart, "valAx");
     expect(val(valueAxis, "min")).toBe("0");
+    // A rate is at most 100 %: LibreOffice ran the axis to 120 % without a maximum (review round 51d L7).
+    expect(val(valueAxis, "max")).toBe("1");
+    // c:scaling's schema order: orientation, max, min.
+    expect(Array.from(one(valueAxis, "scaling").children).map((e) => e.localName)).toEqual(["orientation", "max", "min"]);
     expect(val(valueAxis, "axPos")).toBe("b");
     expect(one(valueAxis, "numFmt").getAttribute("formatCode")).toBe("0%");
     expect(one(chart, "formatCode").textContent).toBe("0%");
     expect(all(chart, "legend")).toHaveLength(0);
-    expect(all(chart, "dLbls")).toHaveLength(0);
+    const labels = one(one(chart, "ser"), "dLbls");
+    expect(val(labels, "showVal")).toBe("1");
+    expect(one(labels, "numFmt").getAttribute("formatCode")).toBe("0.00%");
+    // CT_DLbls: numFmt before the show… flags.
+    expect(labels.children[0].localName).toBe("numFmt");
     expect(all(one(chart, "ser"), "tx")).toHaveLength(0);
     expect(one(one(chart, "title"), "t", "http://schemas.openxmlformats.org/drawingml/2006/main").textContent).toBe("各一级指标得分率");
   });
