@@ -126,6 +126,9 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
 }
 
 const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
+
+/** The day in local time, as 2026-12-07: the review's date on its printed pages. */
+const localDate = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 /** The errors and warnings of a review's rows, added up. */
 function findingTotals(rows: Review["rows"]): { errors: number; warnings: number } {
   return { errors: rows.reduce((n, r) => n + r.errors, 0), warnings: rows.reduce((n, r) => n + r.warnings, 0) };
@@ -273,7 +276,10 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
 
   const review = tally.review();
-  await writeOutput(out, reviewWorkbookBytes(review, lang));
+  // The printed pages name the folder, the day and the profiles (review round 51d M6).
+  const profileNames = [...new Set(ordered.map((name) => profiles.get(name)!.profile.name))];
+  const scope = { folder: path.basename(path.resolve(folder)), date: localDate(new Date()), profiles: profileNames };
+  await writeOutput(out, reviewWorkbookBytes(review, lang, scope));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
   if (review.failures.length > 0) return EXIT_UNREADABLE;

@@ -102,6 +102,40 @@ export const UNIT_COLUMNS = [
 export const FAILURE_COLUMNS = [col("文件", "File", 40, "wrap"), col("原因", "Reason", 50, "wrap"), col("处理办法", "What to do", 50, "wrap")];
 export const NOTE_COLUMNS = [col("文件", "File", 50, "wrap"), col("说明", "Note", 90, "wrap")];
 
+/** What a review covered, for its printed pages: the folder's name, the day, the profiles in use (by their names). */
+export interface ReviewScope {
+  folder: string;
+  date: string;
+  profiles: string[];
+}
+
+const SCOPE_WORDS: Record<Lang, { folder: string; date: string; profile: string; list: string }> = {
+  zh: { folder: "复核文件夹：", date: "复核日期：", profile: "评分方案：", list: "、" },
+  en: { folder: "Folder: ", date: "Reviewed: ", profile: "Profile: ", list: ", " },
+};
+
+/** Text in a header's section: its & doubled (a lone & starts a code), cut to `max` characters from the end (a path's last folders tell most). */
+const headerText = (text: string, max: number, fromEnd = false): string => {
+  const cut = text.length <= max ? text : fromEnd ? `…${text.slice(text.length - max + 1)}` : `${text.slice(0, max - 1)}…`;
+  return cut.replace(/&/g, "&&");
+};
+
+/**
+ * A review sheet's printed header, in Excel's header codes: its title in the middle, bold; with a
+ * scope, the folder on the left and the date and profiles on the right (review round 51d M6). They
+ * go in the header, not in rows above the table: those would move its frozen header, filter and
+ * print titles. Within Excel's 255 characters.
+ */
+export function reviewPageHeader(title: string, scope: ReviewScope | undefined, lang: Lang): string {
+  // The title is jixiao's own (at most some 55 characters): whole.
+  const center = `&C&"-,Bold"${headerText(title, title.length)}`;
+  if (!scope) return center;
+  const w = SCOPE_WORDS[lang];
+  const left = `&L${w.folder}${headerText(scope.folder, 60, true)}`;
+  const right = `&R${w.date}${headerText(scope.date, 20)}\n${w.profile}${headerText(scope.profiles.join(w.list), 60)}`;
+  return left + center + right;
+}
+
 /**
  * A review workbook jixiao wrote, in either language: it opens with the review's first three
  * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to),

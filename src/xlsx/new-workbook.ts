@@ -58,6 +58,8 @@ export interface NewSheet extends NewTable {
   autoFilter: boolean;
   /** Printed at the top of every page (the header row repeats below it). */
   printTitle: string;
+  /** The whole printed header in Excel's header codes, in place of the title alone (the review's folder, title, date). */
+  pageHeader?: string;
   /** Printed at the foot of every page, in Excel's header and footer codes: "Page &P of &N". */
   pageFooter: string;
   /** The leading columns printed (the print area), where those after them are for the screen only; all of them by default. */
@@ -186,7 +188,7 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
     `<pageMargins left="0.3" right="0.3" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     // A4 (paperSize 9), landscape, as wide as one page and as many pages down as it takes.
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddHeader>&amp;C&amp;"-,Bold"${escapeXml(sheet.printTitle)}</oddHeader>` +
+    `<headerFooter><oddHeader>${escapeXml(sheet.pageHeader ?? `&C&"-,Bold"${sheet.printTitle}`)}</oddHeader>` +
     `<oddFooter>&amp;C${escapeXml(sheet.pageFooter)}</oddFooter></headerFooter>` +
     (hasDrawing ? `<drawing r:id="rId1"/>` : "") +
     `</worksheet>`

@@ -29,7 +29,9 @@ import {
   ROW_PRINTED,
   RULE_COLUMNS,
   ReviewColumn,
+  ReviewScope,
   UNIT_COLUMNS,
+  reviewPageHeader,
 } from "../core/review-layout";
 import { ruleName } from "../core/rule-names";
 import { BarChart, BarChartStyle } from "./bar-chart";
@@ -241,8 +243,15 @@ function countsSheet(review: Review, lang: Lang): NewSheet {
   };
 }
 
-/** The review's sheets in `lang`: jixiao's words in it, the forms' own as they are. */
-export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
+/**
+ * The review's sheets in `lang`: jixiao's words in it, the forms' own as they are. With a `scope`,
+ * every printed page names the folder, the date and the profiles in its header (core reviewPageHeader).
+ */
+export function reviewSheets(review: Review, lang: Lang = "zh", scope?: ReviewScope): NewSheet[] {
+  return sheetsOf(review, lang).map((sheet) => ({ ...sheet, pageHeader: reviewPageHeader(sheet.printTitle, scope, lang) }));
+}
+
+function sheetsOf(review: Review, lang: Lang): NewSheet[] {
   const names = REVIEW_SHEETS[lang];
   const titles = PRINT_TITLES[lang];
   const pageFooter = WORDS[lang].pageFooter;
@@ -289,4 +298,4 @@ export function reviewSheets(review: Review, lang: Lang = "zh"): NewSheet[] {
 }
 
 /** The review workbook as bytes (the command line's output and the page's download). */
-export const reviewWorkbookBytes = (review: Review, lang: Lang = "zh"): Uint8Array => newWorkbookBytes(reviewSheets(review, lang));
+export const reviewWorkbookBytes = (review: Review, lang: Lang = "zh", scope?: ReviewScope): Uint8Array => newWorkbookBytes(reviewSheets(review, lang, scope));
