@@ -87,9 +87,12 @@ async function main() {
       const shown = { total: await page.getByTestId("total").innerText(), grade: await page.getByTestId("grade").innerText() };
       const written = await page.evaluate(() => {
         const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
+        // The label in A, or in B after a 工作表 column (tables on several sheets: review round 52).
         for (let r = 0; r < 500; r++) {
-          const label = sheet.cell(r, 1);
-          if (label && label.value === "综合得分（计算）") return { total: String(sheet.cell(r, 3).value), grade: String(sheet.cell(r, 5).value) };
+          for (const c of [0, 1]) {
+            const label = sheet.cell(r, c);
+            if (label && label.value === "综合得分（计算）") return { total: String(sheet.cell(r, c + 2).value), grade: String(sheet.cell(r, c + 4).value) };
+          }
         }
         return null;
       });

@@ -62,7 +62,8 @@ describe("ignores in the workbook's record", () => {
     expect(after.summary.cells.some((c) => c.value === before.findings[index].message)).toBe(false);
     const section = after.summary.cells.find((c) => c.value === "已忽略的问题（单位已说明理由，不计入问题数）")!;
     const ignoredRow = after.summary.cells.filter((c) => c.row === section.row + 2).map((c) => c.value);
-    expect(ignoredRow).toEqual(["项目表", "G5", "得分算错", "已忽略", `${before.findings[index].message}\n忽略理由：按市局口径计分`, "score-mismatch"]);
+    // One sheet: no 工作表 column (review round 52).
+    expect(ignoredRow).toEqual(["G5", "得分算错", "已忽略", `${before.findings[index].message}\n忽略理由：按市局口径计分`, "score-mismatch"]);
     expect(before.summary.cells.some((c) => c.value === section.value)).toBe(false);
     // The other finding on that cell's row (a missing reason) still marks its own cell; G5 itself is not marked.
     expect(after.marks.some((m) => m.cell === "G5")).toBe(false);

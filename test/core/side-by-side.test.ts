@@ -349,7 +349,7 @@ describe("budget lines of forms side by side on the 综合得分 sheet", () => {
       ["年度资金总额", 100, 90, 0.9, null, "年度资金总额", 50, 50, 1],
     ];
     const labels = analyze(workbook({ name: "预算执行", rows }))
-      .summary.cells.filter((c) => c.col === 1 && String(c.value).endsWith("年度资金总额"))
+      .summary.cells.filter((c) => c.col === 0 && String(c.value).endsWith("年度资金总额"))
       .map((c) => c.value);
     expect(labels).toEqual(["A1:D2 · 年度资金总额", "F1:I2 · 年度资金总额"]);
   });
@@ -471,7 +471,7 @@ describe("the headline of each form sharing a sheet is its own", () => {
   // The right form's indicators carry 85 points: with the budget's 10, 95 in all.
   const underweight: Project = { ...CULTURE, indicators: [["产出指标", "数量指标", "培训人次", "≥1200人次", "1350人次", 15, 15, ""], ...INDICATORS.slice(1)], total: [95, 87.5] };
 
-  /** The 综合得分 sheet's lines as texts, row by row. */
+  /** The 综合得分 sheet's lines as texts, row by row (one sheet: no 工作表 column, review round 52). */
   const summaryLines = (grid: WorkbookGrid): string[] => {
     const { cells, rowCount } = analyze(grid).summary;
     return Array.from({ length: rowCount }, (_, row) =>
@@ -489,30 +489,30 @@ describe("the headline of each form sharing a sheet is its own", () => {
   ])("%s: a complete form keeps its grade while the other's total is incomplete", (_, grid) => {
     const lines = summaryLines(grid);
     const at = (text: string) => lines.findIndex((line) => line.startsWith(text));
-    const heritage = at("自评表 | 非遗保护传承 · 综合得分");
-    const culture = at("自评表 | 公共文化服务 · 综合得分");
+    const heritage = at("非遗保护传承 · 综合得分");
+    const culture = at("公共文化服务 · 综合得分");
     // jixiao's total over the weights' sum, the form's own under it (review round 51d H1, M11).
-    expect(lines[heritage]).toBe("自评表 | 非遗保护传承 · 综合得分（计算） | 100 | 94.5 | 评价等次 | 优");
-    expect(lines[heritage + 1]).toBe("自评表 | 非遗保护传承 · 综合得分（填报） | 94.5 | 评价等次 | 优");
-    expect(lines[culture]).toBe("自评表 | 公共文化服务 · 综合得分（计算） | 100 | — | 评价等次 | 未评等次");
-    const afterCulture = culture + 1 + lines.slice(culture + 1).findIndex((line) => !line.startsWith("自评表 | 公共文化服务 · 综合得分"));
+    expect(lines[heritage]).toBe("非遗保护传承 · 综合得分（计算） | 100 | 94.5 | 评价等次 | 优");
+    expect(lines[heritage + 1]).toBe("非遗保护传承 · 综合得分（填报） | 94.5 | 评价等次 | 优");
+    expect(lines[culture]).toBe("公共文化服务 · 综合得分（计算） | 100 | — | 评价等次 | 未评等次");
+    const afterCulture = culture + 1 + lines.slice(culture + 1).findIndex((line) => !line.startsWith("公共文化服务 · 综合得分"));
     expect(lines[afterCulture]).toBe("无法计算总分，未评等次");
     // No line of the complete form's quotes the other's gap.
     expect(lines[heritage + 2]).not.toMatch(/^(无法计算总分|未评等次)/);
     // Each 一级指标 line is named by its form.
-    expect(lines.filter((line) => line.startsWith("自评表 | 非遗保护传承 · 产出指标"))).toHaveLength(1);
-    expect(lines.filter((line) => line.startsWith("自评表 | 公共文化服务 · 产出指标"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("非遗保护传承 · 产出指标"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("公共文化服务 · 产出指标"))).toHaveLength(1);
   });
 
   test("the weights of one form leave the other's grade alone, and are quoted on their own form's line only", () => {
     const lines = summaryLines(besideEachOther([projectForm(HERITAGE), projectForm(underweight)], 1));
-    const culture = lines.findIndex((line) => line.startsWith("自评表 | 公共文化服务 · 综合得分"));
-    expect(lines.filter((line) => line.startsWith("自评表 | 非遗保护传承 · 综合得分"))).toEqual([
-      "自评表 | 非遗保护传承 · 综合得分（计算） | 100 | 94.5 | 评价等次 | 优",
-      "自评表 | 非遗保护传承 · 综合得分（填报） | 94.5 | 评价等次 | 优",
+    const culture = lines.findIndex((line) => line.startsWith("公共文化服务 · 综合得分"));
+    expect(lines.filter((line) => line.startsWith("非遗保护传承 · 综合得分"))).toEqual([
+      "非遗保护传承 · 综合得分（计算） | 100 | 94.5 | 评价等次 | 优",
+      "非遗保护传承 · 综合得分（填报） | 94.5 | 评价等次 | 优",
     ]);
-    expect(lines[culture]).toBe("自评表 | 公共文化服务 · 综合得分（计算） | 95 | 87.5 | 评价等次 | 未评等次");
-    expect(lines[culture + 1]).toBe("自评表 | 公共文化服务 · 综合得分（填报） | 87.5 | 评价等次 | 优");
+    expect(lines[culture]).toBe("公共文化服务 · 综合得分（计算） | 95 | 87.5 | 评价等次 | 未评等次");
+    expect(lines[culture + 1]).toBe("公共文化服务 · 综合得分（填报） | 87.5 | 评价等次 | 优");
     expect(lines[culture + 2]).toMatch(/^未评等次：.*合计 95 分/);
     expect(lines.filter((line) => line.includes("合计 95 分") && line.startsWith("未评等次"))).toHaveLength(1);
   });

@@ -162,7 +162,7 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
   it("shows no total on 综合得分 either", () => {
     expect([a.summary.total, a.summary.grade, a.summary.gradeReason]).toEqual([null, null, "无法计算总分，未评等次"]);
     // Only the weights' sum in its 分值; the total itself "—" (review round 51d M9, M11).
-    expect(a.summary.cells.filter((c) => c.style === "total" && c.col === 3).map((c) => [c.value, c.isNumber])).toEqual([["—", false]]);
+    expect(a.summary.cells.filter((c) => c.style === "total" && c.col === 2).map((c) => [c.value, c.isNumber])).toEqual([["—", false]]);
   });
 
   it("totals indicators that carry all 100 points themselves", () => {
@@ -458,8 +458,9 @@ describe("a 一级 level on 综合得分 with a row whose score is unknown (revi
   /** The 综合得分 line of a level: its 分值, 得分 and 得分率 cells (the chart plots the 得分率 column). */
   const levelLine = (a: Analysis, name: string) => {
     // An unknown level is named so, its 得分 and 得分率 "—" (review round 51d M9).
-    const row = a.summary.cells.find((c) => c.col === 1 && (c.value === name || c.value === `${name}（无法计算）`))!.row;
-    return [2, 3, 4].map((col) => a.summary.cells.find((c) => c.row === row && c.col === col)?.value ?? null);
+    // One sheet: no 工作表 column (review round 52), the level's name in A.
+    const row = a.summary.cells.find((c) => c.col === 0 && (c.value === name || c.value === `${name}（无法计算）`))!.row;
+    return [1, 2, 3].map((col) => a.summary.cells.find((c) => c.row === row && c.col === col)?.value ?? null);
   };
 
   // 产出指标's second row (of 20 points) in words, its score as given: the level's other row scores 30.
