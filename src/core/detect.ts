@@ -202,10 +202,14 @@ function fieldCells<F extends string>(
 ): FieldCell<F>[] {
   const cells: FieldCell<F>[] = [];
   // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
-  // 年初 | 调整后: 年初预算数, 调整后预算数).
+  // 年初 | 调整后: 年初预算数, 调整后预算数). A heading whose words were broken over two cells one
+  // above the other (一级 over 指标, 年度 over 指标值, as forms converted from Word have it) reads
+  // whole first: the lower half alone (指标) would name another field (review round 52b, H3).
   const subHeader = (subRow: number, c: number): F | undefined => {
     const text = view.text(subRow, c);
-    return text === "" ? undefined : (match(text) ?? match(text + view.text(row, c)));
+    if (text === "") return undefined;
+    const top = view.mergeAt(row, c) === undefined ? view.text(row, c) : "";
+    return (top === "" ? undefined : match(top + text)) ?? match(text) ?? match(text + view.text(row, c));
   };
   // Header cells span at most two rows (the two-row header); a label merged further down runs
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.

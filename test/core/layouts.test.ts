@@ -1121,6 +1121,20 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
     expect(a.findings.some((f) => f.cell === "C4" || f.cell === "F4" || f.cell === "G4")).toBe(true);
   });
 
+  it("header words broken over two unmerged rows (一级 over 指标, 年度 over 指标值) read whole (H3)", () => {
+    const rows: Row[] = [
+      ...FOOT_BUDGET.slice(0, 2),
+      ["一级", "二级", "三级", "年度", "实际", "分值", "得分", "偏差原因分析"],
+      ["指标", "指标", "指标", "指标值", "完成值", "", "", "及改进措施"],
+      ...FOOT_BUDGET.slice(3),
+    ];
+    const merges = ["A1:H1", "F3:F4", "G3:G4", "A5:A9", "A10:A11", "B5:B6", "A13:B13", "A14:B14", "A15:E15", "A16:E16"];
+    const a = run(workbook({ name: "自评表", rows, merges }));
+    expect(tables(a)).toEqual(["indicators@自评表!A3:H12", "budget@自评表!A13:G14"]);
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
   // H2: 年初目标值 | 调整后目标值 (or 全年目标值): the adjusted target is the one the actual is measured against.
   it.each([
     ["年初目标值", "调整后目标值"],

@@ -347,8 +347,9 @@ describe("a recorded score above its weight (review round 49, cause 1)", () => {
       rows[6][6] = 32;
       rows[8][6] = 101.5;
     });
-    expect(foundIn(a)).toEqual(["score-exceeds-weight@G7", "qualitative-score-band@G7", "total-incomplete@G9", "score-above-attainable@G9"]);
-    expect(a.findings[2].message).toBe("无法得出总分：“群众饮水条件”的得分超过分值。补齐或改正后才能计算总分和等次。");
+    // One fact, one finding: above the weight, not also off the band (review round 52b L1).
+    expect(foundIn(a)).toEqual(["score-exceeds-weight@G7", "total-incomplete@G9", "score-above-attainable@G9"]);
+    expect(a.findings[1].message).toBe("无法得出总分：“群众饮水条件”的得分超过分值。补齐或改正后才能计算总分和等次。");
     expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "101.5" });
     expect(a.indicators[2]).toMatchObject({ score: null, recordedScore: "32" });
   });

@@ -653,7 +653,8 @@ function scoreQualitative({ findings, indicator, profile, name, target, actual, 
   result.achievement = achievementOf(target.parsed, actual.parsed, name, formYear);
   if (result.achievement && score?.value && weight !== null) {
     const [lowScore, highScore] = bandPoints(profile, weight, result.achievement);
-    if (lt(score.value, lowScore) || gt(score.value, highScore)) {
+    // Above the weight, score-exceeds-weight already tells it: one fact, one finding (review round 52b).
+    if (lt(score.value, lowScore) || (gt(score.value, highScore) && !gt(score.value, weight))) {
       findings.add("qualitative-score-band", score, {
         name,
         result: ACHIEVEMENT_LABEL[result.achievement],
