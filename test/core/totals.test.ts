@@ -31,6 +31,13 @@ describe("weights-total with no budget table in the workbook", () => {
     expect(rules(indicators([50, 35, 10]))).toContain("weights-total@F1");
   });
 
+  // Review round 52b L2: 105 also drew "no budget score found", as if 10 more points were missing.
+  it("flags indicators of more than 100 points as weights-total alone: they leave no points to a budget table", () => {
+    const analysis = analyze(workbook({ rows: indicators([50, 45, 10]) }));
+    expect(analysis.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["weights-total@F1"]);
+    expect(analysis.totals[0]).toMatchObject({ weights: "105", score: "105", grade: null });
+  });
+
   it("checks the points a 总分 row states: 110 over weights of 100 is a sum-mismatch of its own, 100 is right (review round 43, I10)", () => {
     const stating = (points: number) => {
       const rows = indicators([50, 40, 10]);

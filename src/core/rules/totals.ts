@@ -519,8 +519,9 @@ export function evaluateTotals(
   checkLevel2Weights(findings, results);
   const indicatorWeights = sums.weights;
   // With no budget table anywhere, the indicators either leave the profile's budget weight to a
-  // table kept elsewhere (they add up to 90) or carry all 100 points themselves.
-  const carriesAll = budget === null && eq(indicatorWeights, HUNDRED);
+  // table kept elsewhere (they add up to 90) or carry all 100 points themselves; at more than 100
+  // they leave none (105 is weights-total's alone, not also a budget score missing: review round 52b L2).
+  const carriesAll = budget === null && gte(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
   const recomputed = recomputedTotal(block.recordedTotal, view, filled);
   const recorded = block.recordedTotal;
