@@ -33,6 +33,7 @@ import {
   TotalReport,
   ValueReport,
   WriteBasis,
+  Worked,
   severityRank,
 } from "./result";
 import {
@@ -48,7 +49,7 @@ import {
 import { FindingList, SEVERITY } from "./rules/findings";
 import { IndicatorResult, evaluateIndicatorBlock } from "./rules/indicators";
 import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesToBudget, recordedTotalDigits, statesAllPointsItself } from "./rules/totals";
-import { asShown, decimalString, roundHalfUp } from "./score";
+import { asShown, budgetScoreWorked, decimalString, rateWorked, roundHalfUp, scoreWorked } from "./score";
 import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
 import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
@@ -345,24 +346,33 @@ const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null &
  * written (the rules that made it have named the cause). `how`: how a filled-in value was
  * computed, or a formula's new cached result.
  */
-function writeCell(writes: CellWrite[], ref: CellRef, value: Decimal, numFmt: string, how: { basis: WriteBasis } | { cachedResult: true }): void {
+function writeCell(writes: CellWrite[], ref: CellRef, value: Decimal, numFmt: string, how: { basis: WriteBasis; worked?: Worked } | { cachedResult: true }): void {
   if (!Number.isFinite(value.toNumber())) return;
   writes.push({ sheet: ref.sheet, cell: cellAddress(ref.row, ref.col), row: ref.row, col: ref.col, value: value.toFixed(), numFmt, ...how });
 }
 
 function plannedWrites(work: SheetWork, profile: Profile): CellWrite[] {
   const writes: CellWrite[] = [];
-  const add = (ref: CellRef, value: Decimal, numFmt: string, basis: WriteBasis) => writeCell(writes, ref, value, numFmt, { basis });
+  const add = (ref: CellRef, value: Decimal, numFmt: string, basis: WriteBasis, worked?: Worked) => writeCell(writes, ref, value, numFmt, { basis, ...(worked && { worked }) });
   for (const { results } of work.budgets) {
     for (const r of results) {
-      if (r.rate !== null && isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(r.rate, profile.rateDecimals), rateFormat(profile), "rate");
-      if (r.scored && r.score !== null && isBlank(r.line.score)) add(r.line.score, r.score, scoreFormat(profile), "budget-score");
+      // A rate is worked out from both amounts (budgetRate), and a score from a rate at a weight (scoredAt).
+      const { planned, spent, rate, weight } = r;
+      if (rate === null || planned === null || spent === null) continue;
+      if (isBlank(r.line.rate)) add(r.line.rate, roundHalfUp(rate, profile.rateDecimals), rateFormat(profile), "rate", rateWorked(spent, planned, rate, profile.rateDecimals));
+      if (r.scored && r.score !== null && weight !== null && isBlank(r.line.score)) {
+        add(r.line.score, r.score, scoreFormat(profile), "budget-score", budgetScoreWorked(weight, spent, planned, rate, r.score, profile.scoreDecimals));
+      }
     }
   }
   for (const { results } of work.indicators) {
     for (const r of results) {
       const score = r.indicator.score;
-      if (r.computed !== null && isBlank(score)) add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile), r.direction === "negative" ? "score-negative" : "score");
+      if (r.computed === null || !isBlank(score)) continue;
+      // The note names the formula the score was worked out by: a cut below zero (≤-5%) is scored by its size.
+      const by = r.scoredBy;
+      const worked = by && scoreWorked(by.direction, by.target, by.actual, by.weight, r.computed, profile);
+      add(score, roundHalfUp(r.computed, profile.scoreDecimals), scoreFormat(profile), (by ?? r).direction === "negative" ? "score-negative" : "score", worked);
     }
   }
   return writes;

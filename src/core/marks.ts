@@ -22,7 +22,7 @@
 import { groupBy } from "./collections";
 import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress, rangeAddress, cellAddress, cellText, viewsByName, SheetView } from "./grid";
 import { Lang, SEVERITY_LABEL, counted } from "./messages";
-import { BudgetReport, CellMark, CellWrite, Finding, IndicatorReport, Severity, WriteBasis, severityRank } from "./result";
+import { BudgetReport, CellMark, CellWrite, Finding, IndicatorReport, Severity, WriteBasis, Worked, severityRank } from "./result";
 import { WorkbookState, isEmptyState, parseState, stateJson } from "./state";
 
 /** Every note jixiao writes starts so: readers of the workbook see at once who wrote it. */
@@ -132,11 +132,34 @@ const BASIS: Record<Lang, Record<WriteBasis, string>> = {
   },
 };
 
-/** The note text for a cell jixiao filled in: how the value was computed. */
-export function filledText(basis: WriteBasis | undefined, lang: Lang): string {
-  const how = basis ? BASIS[lang][basis] : undefined;
-  if (lang === "en") return `${NOTE_PREFIX}filled in by jixiao${how ? ` as ${how}` : ""}`;
-  return `${NOTE_PREFIX}由 ${how ?? "绩效自评助手计算"} 补填`;
+/** The profile's linear negative formula (Worked.linear), in place of score-negative's ratio. */
+const LINEAR: Record<Lang, string> = { zh: "分值×(2×年度指标值−实际完成值)÷年度指标值（反向指标）", en: "weight × (2 × target − actual) ÷ target (lower is better)" };
+
+/** Why a filled-in value is not its formula's result (Worked.held). */
+const HELD: Record<Lang, Record<"weight" | "rate" | "zero", string>> = {
+  zh: { weight: "超过分值", rate: "执行率超过 100%", zero: "低于 0" },
+  en: { weight: "above the weight", rate: "rate above 100%", zero: "below 0" },
+};
+
+/** A filled-in value's figures as its note gives them: "10×860÷800=10.75，超过分值，按分值 10 计". */
+function workedText(w: Worked, lang: Lang): string {
+  const zh = lang === "zh";
+  if ("met" in w) {
+    if (zh) return `实际完成值 ${w.actual} ${w.met ? "" : "未"}达到指标值 ${w.target}，得 ${w.value}`;
+    return `actual ${w.actual} ${w.met ? "meets" : "misses"} target ${w.target}, scored ${w.value}`;
+  }
+  const f = w.figures;
+  const terms = w.linear ? `${f[0]}×(2×${f[1]}−${f[2]})÷${f[3]}` : f.length === 2 ? `${f[0]}÷${f[1]}` : `${f[0]}×${f[1]}÷${f[2]}`;
+  const held = w.held && (zh ? `，${HELD.zh[w.held]}，按${w.held === "zero" ? "" : "分值"} ${w.value} 计` : `, ${HELD.en[w.held]}, counted at ${w.value}`);
+  return `${terms}=${w.result}${held || ""}`;
+}
+
+/** The note text for a cell jixiao filled in: how the value was computed, and from which figures. */
+export function filledText(basis: WriteBasis | undefined, lang: Lang, worked?: Worked): string {
+  const how = worked && "linear" in worked ? LINEAR[lang] : basis ? BASIS[lang][basis] : undefined;
+  const figures = worked ? workedText(worked, lang) : "";
+  if (lang === "en") return `${NOTE_PREFIX}filled in by jixiao${how ? ` as ${how}` : ""}${figures && `: ${figures}`}`;
+  return `${NOTE_PREFIX}由 ${how ?? "绩效自评助手计算"} 补填${figures && `：${figures}`}`;
 }
 
 /** The note text for a marked area: its findings, most severe first, one a line. */
@@ -169,10 +192,28 @@ export function userNote(note: string | null, text: string): string | null {
 
 /** The lines jixiao's text is made of after its first: a finding, or how a filled-in value was computed. */
 const FINDING_LINE_STARTS = (["zh", "en"] as const).flatMap((lang) => Object.values(SEVERITY_LABEL[lang]).map((label) => `【${label}】`));
+/** A line with every number (or percentage) in it the same: a filled-in value's line is known by its shape, whatever its figures. */
+const numbersAlike = (line: string): string => line.replace(/-?\d+(\.\d+)?%?/g, "0");
+/**
+ * How a filled-in value's line reads, its numbers alike (numbersAlike), in every way filledText
+ * writes one: each language and basis, without figures (as builds before them wrote it) and with
+ * each shape of them.
+ */
 const FILLED_LINES = new Set(
-  (["zh", "en"] as const).flatMap((lang) => [undefined, ...(Object.keys(BASIS[lang]) as WriteBasis[])].map((basis) => filledText(basis, lang).slice(NOTE_PREFIX.length))),
+  (["zh", "en"] as const).flatMap((lang) =>
+    [undefined, ...(Object.keys(BASIS[lang]) as WriteBasis[])].flatMap((basis) =>
+      [
+        undefined,
+        ...[true, false].map((met): Worked => ({ actual: "0", target: "0", met, value: "0" })),
+        ...[undefined, "weight", "rate", "zero"].flatMap((held) =>
+          [["0", "0"], ["0", "0", "0"], ["0", "0", "0", "0"]].map((figures): Worked => ({ figures, result: "0", value: "0", ...(held && { held }), ...(figures.length > 3 && { linear: true }) }) as Worked),
+        ),
+      ].map((worked) => numbersAlike(filledText(basis, lang, worked).slice(NOTE_PREFIX.length))),
+    ),
+  ),
 );
-const isJixiaoLine = (line: string): boolean => FILLED_LINES.has(line) || FINDING_LINE_STARTS.some((start) => line.startsWith(start));
+const isFilledLine = (line: string): boolean => FILLED_LINES.has(numbersAlike(line));
+const isJixiaoLine = (line: string): boolean => isFilledLine(line) || FINDING_LINE_STARTS.some((start) => line.startsWith(start));
 
 /**
  * A note without the text jixiao writes, found by its shape where jixiao's record does not say what
@@ -189,7 +230,7 @@ export function withoutJixiaoText(note: string | null): string | null {
     const first = lines[i];
     const opens = first.startsWith(NOTE_PREFIX) && (i === 0 || lines[i - 1] === "");
     const rest = first.slice(NOTE_PREFIX.length);
-    if (!opens || !(rest === "" || FILLED_LINES.has(rest))) {
+    if (!opens || !(rest === "" || isFilledLine(rest))) {
       kept.push(first);
       continue;
     }
@@ -323,7 +364,7 @@ export function wantedMarks(analysis: WantedInput, grid: WorkbookGrid, lang: Lan
     if (w.cachedResult) continue;
     const area = areaAt(w.sheet, w.row, w.col);
     const mark = slot(w.sheet, area, "filled", FILLED_COLOR);
-    mark.filled.push(filledText(w.basis, lang));
+    mark.filled.push(filledText(w.basis, lang, w.worked));
     mark.value = Number(w.value);
     const view = views.get(w.sheet);
     const texts = labelTextsAt(w.sheet, w.row);
@@ -704,7 +745,7 @@ export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets:
   const taken = new Set<string>();
   const moved: (MarkEntry | null)[] = entries.map(() => null);
   const placed = entries.map(() => false);
-  // Marks of one text in one column (values filled in the same way) keep their order: rows inserted
+  // Marks of one text in one column (values filled in from the same figures) keep their order: rows inserted
   // or deleted move them all alike. Paired in order when as many notes there hold the text.
   for (const group of groupBy(
     entries.flatMap((entry, i) => (entry.text === "" ? [] : [{ entry, i, area: areaOf(entry) }])),

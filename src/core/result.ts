@@ -127,6 +127,20 @@ export interface TotalReport {
  * indicator's the other way round). */
 export type WriteBasis = "rate" | "budget-score" | "score" | "score-negative";
 
+/**
+ * The figures a filled-in value was computed from, as the note on its cell gives them (marks.ts
+ * workedText), all as texts the core made from its own exact numbers:
+ * - by a formula: its figures in its order (执行数, 全年预算数 for a rate; 分值 first for a score,
+ *   then 实际完成值, 年度指标值, or the other way round for a negative indicator; `linear`: the
+ *   profile's linear negative formula, 分值×(2×指标值−实际值)÷指标值), its result as the filled cell
+ *   shows it, and, where the value written is not that result, why (`held`: above the weight, a
+ *   执行率 above 100%, below 0) and the value;
+ * - by the comparison alone (a target of 0, a negative actual): the actual, the target, whether it met it.
+ */
+export type Worked =
+  | { figures: string[]; result: string; held?: "weight" | "rate" | "zero"; value: string; linear?: true }
+  | { actual: string; target: string; met: boolean; value: string };
+
 /** A value the core decided to write into a blank input cell. */
 export interface CellWrite {
   sheet: string;
@@ -139,6 +153,8 @@ export interface CellWrite {
   numFmt: string;
   /** How the value was computed (the note on the filled cell says so). */
   basis?: WriteBasis;
+  /** Its figures (the note gives them too). */
+  worked?: Worked;
   /**
    * The cell holds a formula (a 总分 =SUM(...) over cells jixiao fills): only its cached result is
    * updated, so readers that do not recalculate show the right total; the formula stays. Hosts that

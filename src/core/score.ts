@@ -4,6 +4,7 @@
 import Decimal from "decimal.js";
 import { eq, gte, lte, gt, smallInteger } from "./compare";
 import { Profile } from "./profile";
+import { Worked } from "./result";
 import { Op, withoutBinaryNoise } from "./values";
 
 export type Direction = "positive" | "negative" | "equal";
@@ -153,6 +154,22 @@ export function percentText(fraction: Decimal, places = 2): string {
   return `${roundHalfUp(fraction.times(HUNDRED), places).toFixed()}%`;
 }
 
+/** Ratios mean nothing across zero or below it (≥0%, ≥-5%, a negative actual): the comparison alone decides, all or nothing. */
+const acrossZero = (target: Decimal, actual: Decimal): boolean => !target.isPositive() || target.isZero() || actual.isNegative();
+
+/** Whether the actual meets its target (across zero, an equal target is met only by itself). */
+function meets(direction: Direction, target: Decimal, actual: Decimal): boolean {
+  if (direction === "negative") return lte(actual, target);
+  return direction === "equal" && acrossZero(target, actual) ? eq(actual, target) : gte(actual, target);
+}
+
+/** The share of its weight a row earns by the profile's formula, before it is held to its weight or to 0. */
+function formulaShare(direction: Direction, target: Decimal, actual: Decimal, profile: Profile): Decimal {
+  if (direction !== "negative") return actual.div(target);
+  if (profile.negativeFormula === "linear") return target.times(2).minus(actual).div(target);
+  return target.div(actual);
+}
+
 /**
  * A quantitative indicator's score from target and actual in the same unit. The result stays
  * within 0..weight; it is not rounded.
@@ -164,20 +181,49 @@ export function quantitativeScore(
   weight: Decimal,
   profile: Profile,
 ): Decimal {
-  // Ratios mean nothing across zero or below it (≥0%, ≥-5%, a negative actual): the comparison
-  // alone decides, all or nothing. (A ceiling below zero, 变动率 ≤-5%, comes here as the cut it asks.)
-  if (!target.isPositive() || target.isZero() || actual.isNegative()) {
-    const met = direction === "negative" ? lte(actual, target) : direction === "equal" ? eq(actual, target) : gte(actual, target);
-    return met ? weight : ZERO;
-  }
-  const met = direction === "negative" ? lte(actual, target) : gte(actual, target);
-  if (met) return weight;
+  // (A ceiling below zero, 变动率 ≤-5%, comes here as the cut it asks.)
+  if (acrossZero(target, actual)) return meets(direction, target, actual) ? weight : ZERO;
+  if (meets(direction, target, actual)) return weight;
   // Short of the target, the share earned is below 1: linear decay may take it below 0.
-  let fraction: Decimal;
-  if (direction !== "negative") fraction = actual.div(target);
-  else if (profile.negativeFormula === "linear") fraction = target.times(2).minus(actual).div(target);
-  else fraction = target.div(actual);
+  const fraction = formulaShare(direction, target, actual, profile);
   return fraction.isNegative() ? ZERO : weight.times(fraction);
+}
+
+/**
+ * The figures of a value worked out by a formula (CellWrite.worked): the formula's `product` as
+ * its cell shows it, at `places`, and the value `written` where it is not that (`over`: held to
+ * the weight; or held to 0).
+ */
+function byFormula(figures: Decimal[], product: Decimal, written: Decimal, places: number, over: "weight" | "rate", linear: boolean): Worked {
+  const [result, value] = [roundHalfUp(product, places), roundHalfUp(written, places)];
+  const worked: Worked = { figures: figures.map((f) => f.toFixed()), result: result.toFixed(places), value: value.toFixed(), ...(linear && { linear: true as const }) };
+  return eq(result, value) ? worked : { ...worked, held: gt(result, value) ? over : "zero" };
+}
+
+/**
+ * A filled-in indicator score's figures (its note gives them): quantitativeScore's formula over
+ * the row's weight, actual and target, and `computed`, what it gave; the comparison alone across
+ * zero, and for a ceiling met by an actual of 0 (no ratio to it).
+ */
+export function scoreWorked(direction: Direction, target: Decimal, actual: Decimal, weight: Decimal, computed: Decimal, profile: Profile): Worked {
+  const negative = direction === "negative";
+  if (acrossZero(target, actual) || (negative && actual.isZero())) {
+    return { actual: actual.toFixed(), target: target.toFixed(), met: meets(direction, target, actual), value: roundHalfUp(computed, profile.scoreDecimals).toFixed() };
+  }
+  const linear = negative && profile.negativeFormula === "linear";
+  const figures = linear ? [weight, target, actual, target] : negative ? [weight, target, actual] : [weight, actual, target];
+  return byFormula(figures, weight.times(formulaShare(direction, target, actual, profile)), computed, profile.scoreDecimals, "weight", linear);
+}
+
+/** A filled-in 执行率's figures: 执行数 ÷ 全年预算数, as the cell shows the rate (a percentage at rateDecimals − 2). */
+export function rateWorked(spent: Decimal, planned: Decimal, rate: Decimal, rateDecimals: number): Worked {
+  const shown = `${roundHalfUp(rate, rateDecimals).times(HUNDRED).toFixed(Math.max(0, rateDecimals - 2))}%`;
+  return { figures: [spent.toFixed(), planned.toFixed()], result: shown, value: shown };
+}
+
+/** A filled-in budget score's figures: 分值 × 执行数 ÷ 全年预算数, held to the weight at a 执行率 above 100% (budgetScore). */
+export function budgetScoreWorked(weight: Decimal, spent: Decimal, planned: Decimal, rate: Decimal, score: Decimal, places: number): Worked {
+  return byFormula([weight, spent, planned], weight.times(rate), score, places, "rate", false);
 }
 
 /**

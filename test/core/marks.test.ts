@@ -26,6 +26,7 @@ import {
   withoutJixiaoText,
   withMarks,
 } from "../../src/core/marks";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
 import { Looks } from "../support/looks";
@@ -127,9 +128,11 @@ describe("notes", () => {
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) expect(mark.text.startsWith(NOTE_PREFIX)).toBe(true);
     const filled = marks.filter((m) => m.kind === "filled");
-    expect(filled.map((m) => `${cellAddress(m.area.top, m.area.left)} ${m.text}`)).toEqual(
-      expect.arrayContaining([`F2 ${NOTE_PREFIX}由 执行数÷全年预算数 补填`]),
-    );
+    expect(filled.map((m) => `${cellAddress(m.area.top, m.area.left)} ${m.text}`)).toEqual([
+      `F2 ${NOTE_PREFIX}由 执行数÷全年预算数 补填：150÷200=75.00%`,
+      `G2 ${NOTE_PREFIX}由 分值×执行率（执行率最高按 100% 计） 补填：10×150÷200=7.50`,
+      `G5 ${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×8÷10=40.00`,
+    ]);
     expect(filled.every((m) => m.color === FILLED_COLOR)).toBe(true);
     // A cell named by a finding lists the finding's message in its note.
     const scored = analysis.findings.find((f) => f.cell === "G6")!;
@@ -175,6 +178,114 @@ describe("notes", () => {
       "zh",
     );
     expect(marks).toEqual([wanted("表", { top: 0, left: 0, bottom: 1, right: 0 }, `${NOTE_PREFIX}\n【错误】二\n【警告】一`, "finding", MARK_COLORS.error)]);
+  });
+});
+
+describe("a filled-in value's note gives its figures (review round 51: the formula alone was not checkable)", () => {
+  // Every kind of value jixiao fills in, one a row: 执行率 and budget scores, scores by the positive
+  // and the negative formula, held to the weight, and decided by the comparison alone (a target of 0).
+  const grid = workbook({
+    name: "表",
+    rows: [
+      BUDGET_HEADER,
+      ["项目资金", 100, 100, 95.3, 10, null, null],
+      ["追加资金", 100, 100, 105, 10, null, null],
+      [],
+      INDICATOR_HEADER,
+      ["产出指标", "数量指标", "培训人次", "≥800人次", "860人次", 10, null, "超额"],
+      ["产出指标", "数量指标", "培训场次", "≥12场", "8场", 10, null, "场地不足"],
+      ["产出指标", "成本指标", "设备采购成本", "≤5万元", "6万元", 10, null, "涨价"],
+      ["产出指标", "成本指标", "物业成本", "≤5万元", "3万元", 10, null, "节约"],
+      ["产出指标", "质量指标", "安全事故", "0起", "0起", 10, null, "无"],
+      ["产出指标", "质量指标", "责任事故", "0起", "2起", 10, null, "管理疏漏"],
+    ],
+  });
+  const notes = (lang: "zh" | "en", profile = DEFAULT_PROFILE): string[] =>
+    wantedMarks(analyze(grid, profile), grid, lang)
+      .filter((m) => m.kind === "filled")
+      .map((m) => `${cellAddress(m.area.top, m.area.left)} ${m.text.slice(NOTE_PREFIX.length)}`);
+
+  test("in Chinese: each basis with the sheet's figures, the result as the cell shows it, and a value held to its weight said to be", () => {
+    expect(notes("zh")).toEqual([
+      "F2 由 执行数÷全年预算数 补填：95.3÷100=95.30%",
+      "G2 由 分值×执行率（执行率最高按 100% 计） 补填：10×95.3÷100=9.53",
+      "F3 由 执行数÷全年预算数 补填：105÷100=105.00%",
+      "G3 由 分值×执行率（执行率最高按 100% 计） 补填：10×105÷100=10.50，执行率超过 100%，按分值 10 计",
+      "G6 由 分值×实际完成值÷年度指标值 补填：10×860÷800=10.75，超过分值，按分值 10 计",
+      "G7 由 分值×实际完成值÷年度指标值 补填：10×8÷12=6.67",
+      "G8 由 分值×年度指标值÷实际完成值（反向指标） 补填：10×5÷6=8.33",
+      "G9 由 分值×年度指标值÷实际完成值（反向指标） 补填：10×5÷3=16.67，超过分值，按分值 10 计",
+      "G10 由 分值×实际完成值÷年度指标值 补填：实际完成值 0 达到指标值 0，得 10",
+      "G11 由 分值×实际完成值÷年度指标值 补填：实际完成值 2 未达到指标值 0，得 0",
+    ]);
+  });
+
+  test("in English, the same figures", () => {
+    expect(notes("en")).toEqual([
+      "F2 filled in by jixiao as spent ÷ planned: 95.3÷100=95.30%",
+      "G2 filled in by jixiao as weight × execution rate (capped at 100%): 10×95.3÷100=9.53",
+      "F3 filled in by jixiao as spent ÷ planned: 105÷100=105.00%",
+      "G3 filled in by jixiao as weight × execution rate (capped at 100%): 10×105÷100=10.50, rate above 100%, counted at 10",
+      "G6 filled in by jixiao as weight × actual ÷ target: 10×860÷800=10.75, above the weight, counted at 10",
+      "G7 filled in by jixiao as weight × actual ÷ target: 10×8÷12=6.67",
+      "G8 filled in by jixiao as weight × target ÷ actual (lower is better): 10×5÷6=8.33",
+      "G9 filled in by jixiao as weight × target ÷ actual (lower is better): 10×5÷3=16.67, above the weight, counted at 10",
+      "G10 filled in by jixiao as weight × actual ÷ target: actual 0 meets target 0, scored 10",
+      "G11 filled in by jixiao as weight × actual ÷ target: actual 2 misses target 0, scored 0",
+    ]);
+  });
+
+  test("at the profile's decimals and by its linear negative formula, held to 0 where it falls below", () => {
+    const profile = { ...DEFAULT_PROFILE, negativeFormula: "linear" as const, scoreDecimals: 1, rateDecimals: 3 };
+    const zh = notes("zh", profile);
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        "F2 由 执行数÷全年预算数 补填：95.3÷100=95.3%",
+        "G7 由 分值×实际完成值÷年度指标值 补填：10×8÷12=6.7",
+        "G8 由 分值×(2×年度指标值−实际完成值)÷年度指标值（反向指标） 补填：10×(2×5−6)÷5=8.0",
+      ]),
+    );
+    const over = workbook({ name: "表", rows: [INDICATOR_HEADER, ["产出指标", "成本指标", "设备采购成本", "≤5万元", "12万元", 10, null, "涨价"]] });
+    const texts = (lang: "zh" | "en") => wantedMarks(analyze(over, profile), over, lang).find((m) => m.kind === "filled")!.text.slice(NOTE_PREFIX.length);
+    expect(texts("zh")).toBe("由 分值×(2×年度指标值−实际完成值)÷年度指标值（反向指标） 补填：10×(2×5−12)÷5=-4.0，低于 0，按 0 计");
+    expect(texts("en")).toBe("filled in by jixiao as weight × (2 × target − actual) ÷ target (lower is better): 10×(2×5−12)÷5=-4.0, below 0, counted at 0");
+  });
+
+  test("清除标记 takes them out by the record, and by their shape where the record was lost, as it does the notes of builds before figures; the user's text stays", () => {
+    const written = [...notes("zh"), ...notes("en"), ...notes("zh", { ...DEFAULT_PROFILE, negativeFormula: "linear" })].map((n) => NOTE_PREFIX + n.slice(n.indexOf(" ") + 1));
+    // As this build writes them, whatever the figures (a negative result, the profile's decimals).
+    const newer = [
+      `${NOTE_PREFIX}由 执行数÷全年预算数 补填：1268.5÷1300=97.58%`,
+      `${NOTE_PREFIX}由 分值×执行率（执行率最高按 100% 计） 补填：20×1310÷1300=20.15，执行率超过 100%，按分值 20 计`,
+      `${NOTE_PREFIX}由 分值×(2×年度指标值−实际完成值)÷年度指标值（反向指标） 补填：10×(2×5−12)÷5=-4.0，低于 0，按 0 计`,
+      `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：实际完成值 -3 未达到指标值 0，得 0`,
+      `${NOTE_PREFIX}filled in by jixiao as weight × actual ÷ target: 7.5×860÷800=8.0625, above the weight, counted at 7.5`,
+    ];
+    const all = [...written, ...newer];
+    const older = [`${NOTE_PREFIX}由 分值×年度指标值÷实际完成值（反向指标） 补填`, `${NOTE_PREFIX}filled in by jixiao as weight × actual ÷ target`];
+    for (const text of [...all, ...older]) {
+      // By the record: the exact text it wrote.
+      const looks = new Looks({ "表!A1": { fill: FILLED_COLOR, note: `单位说明\n\n${text}` } });
+      const record: MarksRecord = { entries: [{ sheet: "表", area: "A1", kind: "filled", color: FILLED_COLOR, text, before: [null], value: 1 }], summary: null };
+      looks.apply(planClean(record, looks.at, NO_VALUES));
+      expect(looks.at("表", 0, 0)).toEqual({ fill: null, note: "单位说明" });
+      // By its shape: alone, after the user's note, under a finding's mark, before a remark of the user's.
+      const line = text.slice(NOTE_PREFIX.length);
+      expect(withoutJixiaoText(text)).toBeNull();
+      expect(withoutJixiaoText(`请张三核对\n\n${text}`)).toBe("请张三核对");
+      expect(withoutJixiaoText(`${NOTE_PREFIX}\n【警告】得分低于分值\n${line}\n单位说明：样本少`)).toBe("单位说明：样本少");
+      expect(unrecordedNotes([{ sheet: "表", row: 0, col: 0, note: text }], EMPTY_MARKS)).toEqual([{ sheet: "表", row: 0, col: 0, note: null }]);
+    }
+    // The user's own lines, even with jixiao's name or formula words in them, are theirs.
+    for (const user of [
+      `${NOTE_PREFIX}由 张三 补填：10×8÷12=6.67`,
+      `${NOTE_PREFIX}由 执行数÷全年预算数 补填：张三复核`,
+      `${NOTE_PREFIX}由 执行数÷全年预算数 补填：95.3÷100=95.30%，已复核`,
+      `张三\n${NOTE_PREFIX}由 执行数÷全年预算数 补填：95.3÷100=95.30%`,
+      "10×860÷800=10.75，超过分值，按分值 10 计",
+    ]) {
+      expect(withoutJixiaoText(user)).toBe(user);
+    }
   });
 });
 

@@ -81,7 +81,8 @@ describe("a rerun after the user changed an input: the values jixiao filled in a
       [1, 6, "General", null],
       [4, 6, "0.0", null],
     ]);
-    expect(looks.at("自评表", 4, 6).note).toBe("绩效自评助手：由 分值×实际完成值÷年度指标值 补填");
+    // The note gives the new figures, in place of the first run's (not beside them).
+    expect(looks.at("自评表", 4, 6).note).toBe("绩效自评助手：由 分值×实际完成值÷年度指标值 补填：20×1150÷1200=19.17");
     // Each value's row is known by its labels, which the corrections left as they were.
     const filled = marksOf(parseState(second.saved.state)).entries.filter((e) => e.kind === "filled");
     expect(filled.map((e) => [e.area, e.labels])).toEqual([

@@ -2020,8 +2020,8 @@ describe("writes", () => {
   it("fills a blank 执行率 as a fraction with 0.00% and a blank 得分 with 0.00", () => {
     const a = run(budgetSheet([["年度资金总额", 300, 300, 100, 10, null, null]]));
     expect(a.writes).toEqual([
-      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%", basis: "rate" },
-      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00", basis: "budget-score" },
+      { sheet: "预算", cell: "F2", row: 1, col: 5, value: "0.3333", numFmt: "0.00%", basis: "rate", worked: { figures: ["100", "300"], result: "33.33%", value: "33.33%" } },
+      { sheet: "预算", cell: "G2", row: 1, col: 6, value: "3.33", numFmt: "0.00", basis: "budget-score", worked: { figures: ["10", "100", "300"], result: "3.33", value: "3.33" } },
     ]);
   });
 

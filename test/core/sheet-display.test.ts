@@ -81,7 +81,7 @@ describe("a form's sheet", () => {
 
   it("shows the values jixiao filled in, in their formats, marked as filled with how they were computed", () => {
     expect(analysis.writes.map((w) => w.cell)).toEqual(["F4", "G4"]);
-    expect(at(display, "F4")).toEqual({ row: 3, col: 5, text: "75.00%", numeric: true, mark: "filled", note: "由 执行数÷全年预算数 补填" });
+    expect(at(display, "F4")).toEqual({ row: 3, col: 5, text: "75.00%", numeric: true, mark: "filled", note: "由 执行数÷全年预算数 补填：925925.25÷1234567=75.00%" });
     expect(at(display, "G4")).toMatchObject({ text: "7.50", mark: "filled" });
   });
 
@@ -109,7 +109,7 @@ describe("a form's sheet", () => {
 
   it("says how a value was filled in, in English on the English page", () => {
     const [english] = tableSheetDisplays(grid, analyze(grid, DEFAULT_PROFILE, { lang: "en" }), { lang: "en", mark: true });
-    expect(at(english, "F4")!.note).toBe("filled in by jixiao as spent ÷ planned");
+    expect(at(english, "F4")!.note).toBe("filled in by jixiao as spent ÷ planned: 925925.25÷1234567=75.00%");
   });
 
   it("sends only the sheets that hold tables", () => {

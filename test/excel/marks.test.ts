@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { analyze } from "../../src/core/analyze";
 import { SHEET_COLUMNS, cellKey } from "../../src/core/grid";
-import { MARK_COLORS, NOTE_PREFIX } from "../../src/core/marks";
+import { FILLED_COLOR, MARK_COLORS, NOTE_PREFIX } from "../../src/core/marks";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { STATE_NAMESPACE } from "../../src/core/state";
 import { cleanMarks } from "../../src/excel/clean";
@@ -63,7 +63,8 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     const marked = Object.entries(sheet.cells).filter(([address, cell]) => cell.fill !== null && !["A1"].includes(address) && cell.fill !== "#00B050");
     expect(marked.length).toBeGreaterThan(0);
     for (const [address] of marked) expect([address, sheet.notes[address]?.includes(NOTE_PREFIX)]).toEqual([address, true]);
-    expect(sheet.notes.G2).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    // The value jixiao filled in: how it was computed, with the row's figures.
+    expect(sheet.notes.G2).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×8÷10=40.00`);
     expect(sheet.notes.G4).toMatch(new RegExp(`^张三：请复核\\n\\n${NOTE_PREFIX}\\n【错误】`));
     expect(sheet.notes.A1).toBe("表头说明");
     expect(wb.customXmlParts).toHaveLength(1);
@@ -96,7 +97,7 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(analysis.findings.filter((f) => f.cell === "G2")).toEqual([]);
     expect((await applyAnalysis(contextOf(wb), analysis, state, { api: apiOf(wb), lang: "zh" })).written).toBe(1);
     const second = wb.snapshot().sheets[0];
-    expect([second.cells.G2.value, second.notes.G2]).toEqual([45, `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`]);
+    expect([second.cells.G2.value, second.notes.G2]).toEqual([45, `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×9÷10=45.00`]);
     await cleanMarks(contextOf(wb), { api: apiOf(wb) });
     expect(wb.snapshot().sheets[0].cells.G2?.value ?? null).toBeNull();
   });
@@ -299,6 +300,23 @@ describe("清除标记 where jixiao's record does not list a note (another progr
     expect(after.notes).toEqual({ G4: "张三：请复核", A1: "表头说明", H2: `${NOTE_PREFIX}这一行待补` });
     // Without the record nothing tells jixiao's fills and values from the user's: they stay.
     expect(after.cells).toEqual(before.cells);
+  });
+
+  test("no record: a filled-in value's note goes, with its figures or as builds before them wrote it; the user's look-alike stays", async () => {
+    const wb = FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: rows(20, 10) })] }, {
+      apiMinor: 18,
+      fills: { 自评表: { G2: FILLED_COLOR, G3: FILLED_COLOR } },
+      notes: {
+        自评表: {
+          G2: `${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×8÷10=40.00`,
+          G3: `张三：请复核\n\n${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`,
+          H2: `${NOTE_PREFIX}由 执行数÷全年预算数 补填：张三已核`,
+        },
+      },
+    });
+    const outcome = await cleanMarks(contextOf(wb), { api: apiOf(wb) });
+    expect([outcome.unrecordedNotes, outcome.toCheck]).toEqual([2, ["自评表!G2", "自评表!G3"]]);
+    expect(wb.snapshot().sheets[0].notes).toEqual({ G3: "张三：请复核", H2: `${NOTE_PREFIX}由 执行数÷全年预算数 补填：张三已核` });
   });
 
   test("撤销 brings the notes back as they were", async () => {

@@ -59,7 +59,7 @@ describeWithOpenpyxl("the scored copy's marks, notes and 清除标记 (read back
     expect((await runMain("score", input, "--out", first)).code).toBe(1);
     const cells = openpyxl(first, CELLS) as Record<string, [unknown, string, string | null, string, string | null]>;
     // G3 was filled in: its light mark and how it was computed; G4 is wrong: the user's note first.
-    expect(cells.G3[4]).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(cells.G3[4]).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×8÷10=40.00`);
     expect(cells.G4[3]).toBe("FFFFC7CE");
     expect(cells.G4[4]).toMatch(new RegExp(`^张三：请复核\\n\\n${NOTE_PREFIX}\\n【错误】`));
     for (const [address, cell] of Object.entries(cells)) {
@@ -215,7 +215,7 @@ describe("a rerun after the user blanked the input a value jixiao filled in came
 describe("a remark the user typed after jixiao's text in a note", () => {
   it("is kept on a rerun, which replaces jixiao's text rather than adding a second copy, and is all jixiao clean leaves", async () => {
     const remark = "单位说明：按培训台账";
-    const { dir, edited } = await scoredThenEdited("xl/comments1.xml", (xml) => xml.replace("补填</t>", `补填\n${remark}</t>`));
+    const { dir, edited } = await scoredThenEdited("xl/comments1.xml", (xml) => xml.replace("=40.00</t>", `=40.00\n${remark}</t>`));
     const rerun = path.join(dir, "rerun.xlsx");
     const cleaned = path.join(dir, "clean.xlsx");
     await runMain("score", edited, "--out", rerun);
@@ -224,7 +224,7 @@ describe("a remark the user typed after jixiao's text in a note", () => {
       const comment = readComments(partsOfFile(file)["xl/comments1.xml"]).byCell.get("G3");
       return comment && commentText(comment);
     };
-    expect(noteOf(rerun)).toBe(`${remark}\n\n${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    expect(noteOf(rerun)).toBe(`${remark}\n\n${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填：50×8÷10=40.00`);
     expect(noteOf(cleaned)).toBe(remark);
   });
 });
@@ -417,6 +417,33 @@ describe("a scored copy whose record another program dropped (as openpyxl does w
     const g4 = notesOf(rerun).G4;
     expect(g4.startsWith(`张三：请复核\n\n${NOTE_PREFIX}\n【错误】`)).toBe(true);
     expect(g4.split(NOTE_PREFIX)).toHaveLength(2);
+  });
+});
+
+describe("a copy an older build scored: the note on the value it filled in gives no figures", () => {
+  /** userForm scored, then G3's note and the record's text as builds before figures wrote them; the record dropped too, or not. */
+  async function olderCopy(recordDropped: boolean): Promise<{ dir: string; edited: string }> {
+    const { dir, edited } = await scoredThenEdited("xl/comments1.xml", (xml) => xml.replace("补填：50×8÷10=40.00</t>", "补填</t>"));
+    const zip = await JSZip.loadAsync(readFileSync(edited));
+    const record = await zip.file("customXml/item1.xml")!.async("string");
+    const older = recordDropped ? record.replace(/>\{.*\}</s, '>{"v":1}<') : record.replace("补填：50×8÷10=40.00", "补填");
+    expect(older).not.toBe(record);
+    zip.file("customXml/item1.xml", older);
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    return { dir, edited };
+  }
+  const notesOf = (file: string) => Object.fromEntries([...readComments(partsOfFile(file)["xl/comments1.xml"]).byCell].map(([ref, comment]) => [ref, commentText(comment)]));
+
+  it.each([
+    ["by the record, which gives the cell back as it was", false, "  "],
+    ["by its shape where the record was dropped, the value left to check", true, 40],
+  ])("jixiao clean takes jixiao's text away %s; the user's notes stay", async (_how, recordDropped, g3) => {
+    const { dir, edited } = await olderCopy(recordDropped);
+    expect(notesOf(edited).G3).toBe(`${NOTE_PREFIX}由 分值×实际完成值÷年度指标值 补填`);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", edited, "--out", cleaned)).code).toBe(0);
+    expect(notesOf(cleaned)).toEqual({ A1: "标题批注", G4: "张三：请复核" });
+    expect(readXlsxBytes(readFileSync(cleaned), "clean.xlsx").grid.sheets[0].values[2][6]).toBe(g3);
   });
 });
 

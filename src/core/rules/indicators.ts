@@ -46,6 +46,8 @@ export interface IndicatorResult {
   direction: Direction;
   /** Exact computed score of a quantitative indicator (null when it cannot be computed). */
   computed: Decimal | null;
+  /** What `computed` was worked out from: the figures the note on a filled-in score gives (scoreWorked). */
+  scoredBy?: { direction: Direction; target: Decimal; actual: Decimal; weight: Decimal };
   /** The right score: computed (rounded) for quantitative rows, the recorded one for qualitative rows. */
   score: Decimal | null;
   /** The score the sheet holds once blanks are filled: recorded where present, else computed. */
@@ -615,6 +617,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
     result.attainment = quantitativeScore(scored.direction, scored.target, scored.actual, ONE, profile);
   } else {
     result.computed = quantitativeScore(scored.direction, scored.target, scored.actual, weight, profile);
+    result.scoredBy = { direction: scored.direction, target: scored.target, actual: scored.actual, weight };
     const rounded = roundHalfUp(result.computed, profile.scoreDecimals);
     // Over-achieved against a target set too low, the reviewer may reduce the score (domain.md §3):
     // a lower recorded score is then the reviewer's call, not a wrong number. A score for a target
