@@ -60,6 +60,7 @@ export const en: Strings = {
   selectFailed: "Could not select the cell",
   profileLoadFailed: "Could not read the saved scoring profile; using the default",
   settingsUnavailable: "The settings could not be loaded; close the add-in and open it again.",
+  resultsUnavailable: "The list of results could not be loaded; close the add-in and open it again (the marks and the summary sheet are written in the workbook).",
   ruleLabel: (severity, rule) => `${severity}: ${rule}`,
   search: "Search findings",
   searchPlaceholder: "Text, cell or indicator name",

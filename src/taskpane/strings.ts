@@ -65,6 +65,7 @@ export interface Strings {
   selectFailed: string;
   profileLoadFailed: string;
   settingsUnavailable: string;
+  resultsUnavailable: string;
   ruleLabel: (severity: string, rule: string) => string;
   search: string;
   searchPlaceholder: string;
@@ -221,6 +222,7 @@ export const zh: Strings = {
   selectFailed: "无法选中该单元格",
   profileLoadFailed: "无法读取保存的评分方案，暂用默认方案",
   settingsUnavailable: "设置页未能载入，请关闭后重新打开助手。",
+  resultsUnavailable: "检查结果列表未能载入，请关闭后重新打开助手（工作簿中的标记和“综合得分”已写好）。",
   ruleLabel: (severity, rule) => `${severity}：${rule}`,
   search: "搜索问题",
   searchPlaceholder: "按文字、单元格或指标名称搜索",

@@ -15,7 +15,7 @@ import { errorText, Strings } from "../strings";
 import NoticeBar from "./NoticeBar";
 import PaneTabs from "./PaneTabs";
 import RecalcProgress from "./RecalcProgress";
-import ResultsView from "./ResultsView";
+import type { ResultsViewProps } from "./ResultsView";
 import PaneSwitch from "./PaneSwitch";
 import type { SettingsPanelProps } from "./SettingsPanel";
 import { visuallyHidden } from "./styles";
@@ -46,13 +46,18 @@ type Stale = "profile" | "workbook" | null;
 const ANNOUNCE_COUNTS_MS = 3000;
 
 /**
- * The settings tab comes in a chunk of its own, fetched once the pane is up, so that the pane's
- * first load stays within 200 KB (issue 13). A chunk that cannot be fetched (the add-in's server out
- * of reach) leaves the tab saying so, not the pane gone.
+ * The settings tab and the results' list come in chunks of their own, fetched once the pane is up,
+ * so that the pane's first load stays within 200 KB (issue 13): neither is shown before the pane
+ * has been used. A chunk that cannot be fetched (the add-in's server out of reach) leaves its place
+ * saying so, not the pane gone.
  */
 const loadSettingsPanel = () => import(/* webpackChunkName: "settings" */ "./SettingsPanel");
 const SettingsPanel = React.lazy(() =>
   loadSettingsPanel().catch(() => ({ default: ({ strings }: SettingsPanelProps) => <PaneText>{strings.settingsUnavailable}</PaneText> })),
+);
+const loadResultsView = () => import(/* webpackChunkName: "results" */ "./ResultsView");
+const ResultsView = React.lazy(() =>
+  loadResultsView().catch(() => ({ default: ({ strings }: ResultsViewProps) => <PaneText>{strings.resultsUnavailable}</PaneText> })),
 );
 
 const useStyles = makeStyles({
@@ -106,6 +111,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     let cancelled = false;
     const start = async () => {
       loadSettingsPanel().catch(() => undefined);
+      loadResultsView().catch(() => undefined);
       try {
         const saved = await host.loadProfile();
         if (!cancelled && saved) setProfile(saved);
@@ -506,7 +512,11 @@ function PhaseView({ phase, strings, onCancel, ...actions }: PhaseViewProps) {
       return <RecalcProgress step={phase.step} counts={phase.counts} strings={strings} onCancel={onCancel} />;
     case "results":
       // Not keyed by run: a re-check keeps the search and the toggles the user set.
-      return <ResultsView outcome={phase.outcome} strings={strings} {...actions} />;
+      return (
+        <React.Suspense fallback={null}>
+          <ResultsView outcome={phase.outcome} strings={strings} {...actions} />
+        </React.Suspense>
+      );
     case "no-tables":
       return <NoticeBar intent="warning">{phase.message}</NoticeBar>;
     case "error":
