@@ -1984,23 +1984,28 @@ function readTable(view: SheetView, header: HeaderMatch): Table {
 }
 
 /**
- * Rows above and below a table's header within which a table beside it, outside its columns, makes
- * the two forms side by side even when their header rows differ (an extra title or 项目名称 line).
+ * Rows above a table's header, and below its last row, within which a table beside it, outside its
+ * columns, makes the two forms side by side even when their header rows differ (an extra title or
+ * 项目名称 line, or one form set lower down the sheet). Below its last row: a table read in whole
+ * rows may end early at a line of the other form beside it (填报日期：…, 评价等次), a few rows
+ * above that form's header.
  */
 const BESIDE_ROWS = 8;
 
 /**
  * The columns a table reads when forms stand side by side with their header rows on different
- * rows: a table (found, or a header starting) within BESIDE_ROWS of its header, wholly left of
- * the table's columns (its row labels included) or wholly right of its fields, belongs to a form
- * beside it. The table then reads from the column after that form's last field through its own
- * last field, as forms sharing their header row do (see sideSpans); its span as found otherwise.
+ * rows, however far apart: a table (found, or a header starting) beside it from BESIDE_ROWS above
+ * its header through BESIDE_ROWS below its last row, wholly left of the table's columns (its row
+ * labels included) or wholly right of its fields, belongs to a form beside it. The table then
+ * reads from the column after that form's last field through its own last field, as forms sharing
+ * their header row do (see sideSpans); its span as found otherwise. Read again in its own columns,
+ * it may run further down (see readOwnTable), and is looked at again down to its new end.
  */
 function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan {
   const { span } = table;
   let { left, right } = span;
   const top = table.headerTop - BESIDE_ROWS;
-  const bottom = Math.min(view.rowCount - 1, table.headerTop + BESIDE_ROWS);
+  const bottom = Math.min(view.rowCount - 1, table.lastRow + BESIDE_ROWS);
   for (const other of tables) {
     if (other.lastRow < top || other.headerTop > bottom) continue;
     if (span.left <= other.right && other.right < table.left) left = Math.max(left, other.right + 1);
@@ -2010,12 +2015,12 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
   // its budget block): its widest header found in all the columns left of the table bounds it,
   // also where a table of that form still runs beside this one's header (its budget block, whose
   // columns are not in the span this table was found in).
-  const leftOf: ColumnSpan = { left: WHOLE_ROW.left, right: table.left - 1 };
+  const leftOf: ColumnSpan = { left: WHOLE_ROW.left, right: labelColumn(view, table) - 1 };
   const rightOf: ColumnSpan = { left: table.right + 1, right: span.right };
   for (let row = table.headerTop; row <= bottom; row++) {
     if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
     const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
-    if (header && !runsUnder(view, row, { ...span, left: WHOLE_ROW.left }, table)) {
+    if (header && !runsUnder(view, row, { ...span, left: WHOLE_ROW.left }, table, header)) {
       left = Math.max(left, tableBase(header).right + 1);
     }
   }
@@ -2023,13 +2028,27 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
 }
 
 /**
- * Whether the header on `row`, read across the span, is one table running on into the table's
- * columns (a 部门整体 form's budget block under its 年度主要任务 list, wider to the left): a table
- * under it, not a form beside it.
+ * The first column of a table's header: its label column right left of its fields when its header
+ * names one (绩效指标 over the 总分 and 评价等次 labels of its rows), else its first field. The
+ * cells of that column on the table's rows are its own (评价等次 is also a budget header's word):
+ * no field of a header beside them.
  */
-function runsUnder(view: SheetView, row: number, span: ColumnSpan, table: Table): boolean {
+function labelColumn(view: SheetView, table: Table): number {
+  const col = table.left - 1;
+  if (col < table.span.left) return table.left;
+  const { match } = HEADER_KINDS.find((k) => k.kind === table.kind)!;
+  return match(view.text(table.headerTop, col)) === undefined ? table.left : Math.max(table.span.left, view.originCol(table.headerTop, col));
+}
+
+/**
+ * Whether the header found on `row` left of the table, read across the span, is one table running
+ * on into the table's columns (a 部门整体 form's budget block under its 年度主要任务 list, wider to
+ * the left): a table under it, not a form beside it. A header of the other kind across the row (the
+ * form beside's budget header on the row of this form's indicator header) is no such table.
+ */
+function runsUnder(view: SheetView, row: number, span: ColumnSpan, table: Table, header: HeaderMatch): boolean {
   const headers = headersAt(view, row, span);
-  return headers.length === 1 && tableBase(headers[0]).right >= table.left;
+  return headers.length === 1 && headers[0].kind === header.kind && tableBase(headers[0]).right >= table.left;
 }
 
 /**

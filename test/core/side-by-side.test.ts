@@ -794,3 +794,116 @@ describe("a form with something that is no form beside it, on other rows", () =>
     }
   });
 });
+
+describe("forms side by side at any vertical offset (their header rows 9 rows apart or more)", () => {
+  /**
+   * 30 indicators of 3 points: a form whose indicators run over 30 rows, beside which the other
+   * form's header block and budget block may stand, further below its header than 8 rows.
+   */
+  const TALL_INDICATORS: Row[] = Array.from({ length: 30 }, (_, i): Row => [
+    i === 0 ? "产出指标" : i === 16 ? "效益指标" : i === 26 ? "满意度指标" : null,
+    i < 16 ? "数量指标" : i < 26 ? "社会效益指标" : "服务对象满意度指标",
+    `第${i + 1}项指标`,
+    "≥10次",
+    "12次",
+    3,
+    3,
+    "",
+  ]);
+  /** The same, with 指标性质 and 计量单位: eleven columns under the budget block's nine. */
+  const TALL_WIDE_INDICATORS: Row[] = TALL_INDICATORS.map(([l1, l2, l3, , , weight, score, reason]): Row => [l1, l2, l3, "≥", 10, "次", 12, weight, score, reason]);
+  const TALL: Project = { name: "农村公路养护", planned: 800, spent: 760, rate: 0.95, score: 9.5, weight: 10, indicators: TALL_INDICATORS, total: [100, 99.5], grade: "优" };
+  const TALL_WIDE: Project = { ...TALL, name: "乡村学校改造", indicators: TALL_WIDE_INDICATORS };
+  // (CULTURE is the shorter form: 7 indicators, 92.5.)
+  const OFFSETS = [0, 5, 9, 14, 30];
+
+  /** A form closed by its signatures and date under its 评价等次, as units sign them. */
+  const signed = (block: FormBlock): FormBlock => ({ rows: [...block.rows, ["填报人：张三", null, null, "审核人：李四", null, "填报日期：2024年3月15日"]], merges: block.merges });
+  /** A form whose header block has a 填报单位 and a 填报日期 line under its title. */
+  const dated = (block: FormBlock) => withMoreLines(block, 2);
+  /** The block with every cell blank, as wide as it is: the sheet as if only the other form were there. */
+  const blanked = (block: FormBlock): FormBlock => ({ rows: block.rows.map((row) => row.map(() => null)), merges: [] });
+
+  /**
+   * The forms side by side, each `lower[i]` rows down: each form reads as it does with the other
+   * form's cells blank (its tables, budget lines, total and grade, review row), the rates filled
+   * are each form's own, and no finding is raised on these correct forms. A table running beside
+   * the other form's, on rows both hold, reads no column the other reads.
+   */
+  function expectEachAsAlone(blocks: FormBlock[], projects: Project[], lower: number[], gap: number): void {
+    const placed = blocks.map((b, i) => shiftedDown(b, lower[i]));
+    const grid = besideEachOther(placed, gap);
+    const analysis = analyze(grid);
+    const writes: string[][] = [];
+    projects.forEach((p, i) => {
+      const alone = analyze(besideEachOther(placed.map((b, j) => (j === i ? b : blanked(b))), gap));
+      // The form alone is read whole: its two tables and its recorded total and grade.
+      expect(alone.tables.map((t) => t.project)).toEqual([p.name, p.name]);
+      expect(alone.totals.map((t) => [t.score, t.recordedScore, t.grade, t.recordedGrade])).toEqual([[String(p.total[1]), String(p.total[1]), p.grade, p.grade]]);
+      expect([lower, gap, formRead(analysis, p.name)]).toEqual([lower, gap, formRead(alone, p.name)]);
+      writes.push(...alone.writes.map((w) => [w.cell, w.value]));
+    });
+    expect(analysis.tables).toHaveLength(2 * projects.length);
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.writes.map((w) => [w.cell, w.value]).sort()).toEqual(writes.sort());
+    const tables = detectTables(viewOf(grid.sheets[0]));
+    for (const a of tables) {
+      for (const b of tables) {
+        const beside = a.project !== b.project && a.headerTop <= b.lastRow && b.headerTop <= a.lastRow;
+        if (beside && a.left < b.left) expect(a.span.right).toBeLessThan(b.span.left);
+      }
+    }
+  }
+
+  /** Each layout with its header rows 0, 5, 9, 14 and 30 rows apart, either form the lower, a blank column between or none. */
+  function expectAtEveryOffset(blocks: FormBlock[], projects: Project[]): void {
+    for (const offset of OFFSETS) {
+      for (const lower of [
+        [0, offset],
+        [offset, 0],
+      ]) {
+        for (const gap of [1, 0]) expectEachAsAlone(blocks, projects, lower, gap);
+      }
+    }
+  }
+
+  test.each([
+    ["a tall form left of a shorter one", [TALL, CULTURE]],
+    ["a shorter form left of a tall one", [CULTURE, TALL]],
+  ])("%s: each reads as it does alone, in its own columns", (_, projects) => {
+    expectAtEveryOffset(projects.map(projectForm), projects);
+  });
+
+  test("a left form wider than its budget block (指标性质, 计量单位) beside a narrow one: it keeps its 得分, reasons and recorded total", () => {
+    expectAtEveryOffset([projectForm(TALL_WIDE), projectForm(CULTURE)], [TALL_WIDE, CULTURE]);
+  });
+
+  test.each([
+    ["a tall form left of a shorter one", [TALL, CULTURE]],
+    ["a shorter form left of a tall one", [CULTURE, TALL]],
+  ])("signed forms with a 填报日期 line in their header blocks, %s: the other form's lines beside a table end nothing", (_, projects) => {
+    expectAtEveryOffset(
+      projects.map((p) => signed(dated(projectForm(p)))),
+      projects,
+    );
+  });
+
+  test("the review counts a finding of each form in its own form's row", () => {
+    // The right form records 93.5 where its parts add up to 92.5.
+    const wrongTotal: Project = { ...CULTURE, total: [100, 93.5] };
+    for (const offset of [9, 14, 30]) {
+      for (const lower of [
+        [0, offset],
+        [offset, 0],
+      ]) {
+        const analysis = analyze(besideEachOther([shiftedDown(projectForm(TALL), lower[0]), shiftedDown(projectForm(wrongTotal), lower[1])], 1));
+        expect(analysis.findings.map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", `R${18 + lower[1]}`]]);
+        const review = reviewFile("县交通局.xlsx", analysis, DEFAULT_PROFILE);
+        expect(review.rows.map((r) => [r.project, r.errors]).sort()).toEqual([
+          [CULTURE.name, 1],
+          [TALL.name, 0],
+        ]);
+      }
+    }
+  });
+});
