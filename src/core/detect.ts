@@ -2024,7 +2024,22 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
       left = Math.max(left, tableBase(header).right + 1);
     }
   }
-  return { left, right };
+  return { left: left > span.left ? ownFirstColumn(view, table, left, leftOf.right + 1) : left, right };
+}
+
+/**
+ * Where a table beside a form on its left starts, given that form's last field's next column:
+ * columns of that form after its last field that name no field (a 备注 with its remarks) are no
+ * row labels of this table. A column blank over the table's rows between them starts it; without
+ * one (the forms touching), its own label column (see labelColumn), else that next column.
+ */
+function ownFirstColumn(view: SheetView, table: Table, after: number, labelCol: number): number {
+  for (let c = after; c < labelCol; c++) {
+    let blank = true;
+    for (let row = table.headerTop; blank && row <= table.lastRow; row++) blank = view.text(row, c) === "";
+    if (blank) return c;
+  }
+  return labelCol < table.left ? Math.max(after, labelCol) : after;
 }
 
 /**

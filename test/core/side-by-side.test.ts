@@ -888,6 +888,19 @@ describe("forms side by side at any vertical offset (their header rows 9 rows ap
     );
   });
 
+  test.each([
+    ["a tall form left of a shorter one", [TALL, CULTURE]],
+    ["a shorter form left of a tall one", [CULTURE, TALL]],
+  ])("a form on the left with a 备注 column after its last field, %s: its remarks are no row labels of the form beside it", (_, projects) => {
+    /** A 备注 column after 偏差原因, its remark on every indicator's row. */
+    const withRemarks = (block: FormBlock): FormBlock => {
+      const header = block.rows.findIndex((row) => row[0] === "绩效指标");
+      const total = block.rows.findIndex((row) => row[0] === "总分");
+      return { rows: block.rows.map((row, i) => (i === header ? [...row, "备注"] : i > header && i < total ? [...row, "已核实"] : row)), merges: block.merges };
+    };
+    expectAtEveryOffset([withRemarks(projectForm(projects[0])), projectForm(projects[1])], projects);
+  });
+
   test("the review counts a finding of each form in its own form's row", () => {
     // The right form records 93.5 where its parts add up to 92.5.
     const wrongTotal: Project = { ...CULTURE, total: [100, 93.5] };
