@@ -501,9 +501,13 @@ function ownerOf(drafts: Drafts, owners: TableOwners, finding: Finding): ReviewR
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
 }
 
-/** The table a finding's cell belongs to (see TableOwners.ownerOf), else its sheet's first; null for a sheet without tables. */
+/**
+ * The table a finding's cell belongs to (see TableOwners.ownerOf); above every table of its sheet,
+ * the nearest below in its column (the header block of the form on the right, forms side by side),
+ * else its sheet's first; null for a sheet without tables.
+ */
 function ownerTable(owners: TableOwners, { sheet, row, col }: Finding): number | null {
-  return owners.ownerOf(sheet, row, col) ?? owners.firstOn(sheet);
+  return owners.ownerOf(sheet, row, col) ?? owners.belowIn(sheet, row, col) ?? owners.firstOn(sheet);
 }
 
 /**

@@ -29,17 +29,33 @@ export class TableOwners {
    * The index of the table a cell (zero-based) belongs to: the one holding it; else the one
    * starting closest above it on its sheet (a 总分 line under the table, a note below), the first
    * of tables starting on the same row; null when no table on the sheet starts at or above it.
+   * Forms side by side: where no table above is in the cell's column and one below is (the form
+   * beside has started above, this one's header block holds the cell: 自评得分 | 93.5 over its
+   * budget block), the nearest of those below.
    */
   ownerOf(sheet: string, row: number, col: number): number | null {
     const holder = this.holderOf(sheet, row, col);
     if (holder !== null) return holder;
     let above: number | null = null;
+    let sideAbove = false;
     for (const index of this.onSheet.get(sheet) ?? []) {
       const range = this.ranges[index];
       if (!range || range.top > row) continue;
       if (above === null || range.top > this.ranges[above]!.top) above = index;
+      sideAbove ||= range.left <= col && col <= range.right;
     }
-    return above;
+    return above !== null && !sideAbove ? (this.belowIn(sheet, row, col) ?? above) : above;
+  }
+
+  /** The index of the table starting nearest below a cell (zero-based) whose columns hold it; null when none does. */
+  belowIn(sheet: string, row: number, col: number): number | null {
+    let below: number | null = null;
+    for (const index of this.onSheet.get(sheet) ?? []) {
+      const range = this.ranges[index];
+      if (!range || range.top <= row || col < range.left || col > range.right) continue;
+      if (below === null || range.top < this.ranges[below]!.top) below = index;
+    }
+    return below;
   }
 
   /** The index of the first table on the sheet whose range holds a cell (zero-based); null when none does. */

@@ -920,3 +920,34 @@ describe("forms side by side at any vertical offset (their header rows 9 rows ap
     }
   });
 });
+
+describe("a finding in the header block of a form beside one that starts higher", () => {
+  test("the right form's stated 自评得分 counts in its own review row, its header a row lower than the left form's, 15 rows lower or 13 rows higher", () => {
+    // The right form states its total in its header block (自评得分 | 93.5), with no 总分 row under
+    // its indicators: its parts add up to 92.5.
+    const stated = (block: FormBlock): FormBlock => ({
+      rows: [...block.rows.slice(0, 3), ["自评得分", 93.5, null, "自评等级", "优"], ...block.rows.slice(3, -2)],
+      merges: block.merges.map((m) => {
+        const area = parseRangeAddress(m)!;
+        return area.top >= 3 ? rangeAddress({ ...area, top: area.top + 1, bottom: area.bottom + 1 }) : m;
+      }),
+    });
+    for (const [leftLower, rightLower] of [
+      [0, 0],
+      [0, 14],
+      [14, 0],
+    ]) {
+      const analysis = analyze(besideEachOther([shiftedDown(projectForm(HERITAGE), leftLower), shiftedDown(stated(projectForm(CULTURE)), rightLower)], 1));
+      expect(analysis.findings.map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", `L${4 + rightLower}`]]);
+      const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+      expect([leftLower, rightLower, review.rows.map((r) => [r.project, r.errors]).sort()]).toEqual([
+        leftLower,
+        rightLower,
+        [
+          [CULTURE.name, 1],
+          [HERITAGE.name, 0],
+        ],
+      ]);
+    }
+  });
+});
