@@ -23,8 +23,11 @@ export interface ReviewTask {
   limits: Partial<ReadLimits>;
 }
 
-/** `skipped`: a review workbook jixiao wrote earlier, not a unit's (said so in `skipped`). */
-export type ReviewOutcome = { review: FileReview } | { failure: Bilingual } | { skipped: Bilingual };
+/**
+ * `skipped`: a review workbook jixiao wrote earlier, not a unit's (said so in `skipped`); a
+ * `failure` with `noTables` was read and holds no form (core ReviewFailureKind "no-tables").
+ */
+export type ReviewOutcome = { review: FileReview } | { failure: Bilingual; noTables?: boolean } | { skipped: Bilingual };
 
 export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   const other = otherSpreadsheetMessage(task.name);
@@ -34,7 +37,7 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
     const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits });
     const read = analyzeRead(task.name, grid, task.profile, task.lang);
     if (read.kind === "earlier-review") return { skipped: read.message };
-    if (read.kind === "no-tables") return { failure: read.message };
+    if (read.kind === "no-tables") return { failure: read.message, noTables: true };
     return { review: reviewFile(task.name, read.analysis, task.profile, task.lang) };
   } catch (error) {
     const failure = readFailure(task.name, error);

@@ -17,7 +17,7 @@ import * as path from "path";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { BilingualError, counted, type Lang } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook } from "../core/review-layout";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -236,7 +236,11 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   const tasks: ReviewTask[] = ordered.map((name) => ({ name, path: path.join(folder, name), profile: profiles.get(name)!.profile, lang, limits }));
   const sources = profilesInUse(ordered.map((name) => profiles.get(name)!.source));
   if (sources.size > 0) io.log(text(lang, `使用各文件夹的评分方案：${[...sources.keys()].join("、")}`, `Folder profiles in use: ${[...sources.keys()].join(", ")}`));
-  for (const [source, files] of sources) tally.note(path.relative(folder, source), "profile", String(files));
+  // Each noted with the files it scored that the review counts, once the copies are told (core ReviewTally.profiles).
+  tally.profiles((name) => {
+    const source = profiles.get(name)?.source;
+    return source ? path.relative(folder, source) : null;
+  });
 
   const progress = progressReporter(io, tasks.length, lang);
   await runPool<ReviewTask, ReviewOutcome>(
@@ -254,7 +258,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
     },
     (outcome, index) => {
       const name = tasks[index].name;
-      if ("failure" in outcome) tally.fail(name, outcome.failure[lang]);
+      if ("failure" in outcome) tally.fail(name, outcome.failure[lang], outcome.noTables ? "no-tables" : "unreadable");
       else if ("skipped" in outcome) tally.note(name, "earlier-review");
       else {
         const digest = digests.get(name);
@@ -286,16 +290,9 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   return review.rows.some((r) => r.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** The last lines: what was written, with the review's counts as 汇总's legend says them (core reviewCounts), then each unreadable file. */
 function printSummary(io: ReviewIo, review: Review, out: string, lang: Lang): void {
-  const { errors, warnings } = findingTotals(review.rows);
-  const units = review.units.length;
-  io.log(
-    text(
-      lang,
-      `已写出 ${out}：${review.files} 个文件，${units} 个单位，${review.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${review.failures.length} 个文件无法读取`,
-      `Written ${out}: ${counted(review.files, "file")}, ${counted(units, "unit")}, ${counted(review.rows.length, "table")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}; ${review.failures.length} could not be read`,
-    ),
-  );
+  io.log(text(lang, `已写出 ${out}：`, `Written ${out}: `) + reviewCounts(review, lang));
   for (const failure of review.failures) io.error(failure.message);
 }
 

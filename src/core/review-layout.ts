@@ -9,10 +9,13 @@
 import type { WorkbookGrid } from "./grid";
 import type { Lang } from "./messages";
 
-/** The sheets' names, in order, in each language of the review. */
-export const REVIEW_SHEETS: Record<Lang, { rows: string; findings: string; counts: string; failures: string; notes: string; units: string }> = {
-  zh: { rows: "汇总", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明", units: "单位统计" },
-  en: { rows: "Review", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes", units: "Units" },
+/**
+ * The sheets' names, in order, in each language of the review: 单位统计 right after 汇总, the units
+ * that need attention first (review round 52c M1; it was the last sheet before).
+ */
+export const REVIEW_SHEETS: Record<Lang, { rows: string; units: string; findings: string; counts: string; failures: string; notes: string }> = {
+  zh: { rows: "汇总", units: "单位统计", findings: "问题明细", counts: "规则统计", failures: "无法读取", notes: "说明" },
+  en: { rows: "Review", units: "Units", findings: "Findings", counts: "Counts", failures: "Unreadable", notes: "Notes" },
 };
 
 /**
@@ -89,12 +92,13 @@ export const RULE_COLUMNS = [
   col("规则", "Rule id", 16),
 ];
 export const GRADE_COLUMNS = [col("等次", "Grade", 20, "text", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
-/** 单位统计: per unit. */
+/** 单位统计: per unit, its counts in the order the units are (most errors, then totals or grades that differ, then warnings). */
 export const UNIT_COLUMNS = [
   col("单位", "Unit", 24, "wrap"),
   col("文件数", "Files", 10, "integer"),
   col("表数", "Tables", 10, "integer"),
   col("错误", "Errors", 10, "integer"),
+  col("总分或等次不符", "Total or grade differs", 15, "integer", 23),
   col("警告", "Warnings", 10, "integer"),
   col("提示", "Info", 10, "integer"),
 ];
@@ -138,15 +142,18 @@ export function reviewPageHeader(title: string, scope: ReviewScope | undefined, 
 
 /**
  * A review workbook jixiao wrote, in either language: it opens with the review's first three
- * sheets, in order (an earlier version's four sheets too, and one the reviewer added a sheet to),
- * or holds a sheet headed as its 汇总 (renamed, or with a sheet put before it). A rerun over the
- * folder skips it.
+ * sheets, in order, as it has them now (汇总, 单位统计, 问题明细) or had them before review round 52c
+ * (汇总, 问题明细, 规则统计; an earlier version's four sheets too, and one the reviewer added a sheet
+ * to), or holds a sheet headed as its 汇总 (renamed, or with a sheet put before it). A rerun over
+ * the folder skips it.
  */
 export function isReviewWorkbook(grid: WorkbookGrid): boolean {
-  const opensAsReview = Object.values(REVIEW_SHEETS).some(({ rows, findings, counts }) => {
-    const names = [rows, findings, counts];
-    return grid.sheets.length >= names.length && names.every((name, i) => grid.sheets[i].name === name);
-  });
+  const opensAsReview = Object.values(REVIEW_SHEETS).some(({ rows, units, findings, counts }) =>
+    [
+      [rows, units, findings],
+      [rows, findings, counts],
+    ].some((names) => grid.sheets.length >= names.length && names.every((name, i) => grid.sheets[i].name === name)),
+  );
   return opensAsReview || grid.sheets.some(headedAsReviewRows);
 }
 

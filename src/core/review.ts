@@ -15,11 +15,12 @@ import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName, withoutExtension } from "./file-kinds";
 import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
-import { Lang } from "./messages";
+import { Lang, counted } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { recordedTotalDiffers } from "./score";
 import { TableOwners } from "./table-owner";
+import { REVIEW_SHEETS } from "./review-layout";
 
 /**
  * Whether a row's computed total and grade differ from the ones its form records (汇总 marks them):
@@ -109,9 +110,17 @@ export interface FileReview {
   hiddenSheets: string[];
 }
 
+/**
+ * Why a file has no rows: `unreadable`, it could not be read (a damaged file, another format, out
+ * of memory); `no-tables`, it was read and holds no form jixiao knows (an empty workbook, a title
+ * alone, another paper handed in by mistake): saving it again would not help (review round 52c L3).
+ */
+export type ReviewFailureKind = "unreadable" | "no-tables";
+
 export interface ReviewFailure {
   file: string;
   message: string;
+  kind: ReviewFailureKind;
 }
 
 export interface RuleCount {
@@ -129,6 +138,8 @@ export interface UnitCount {
   errors: number;
   warnings: number;
   infos: number;
+  /** Rows whose computed total or grade differs from the recorded one (ReviewRow.differs). */
+  differs: number;
 }
 
 export interface GradeCount {
@@ -186,6 +197,44 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
 };
 
 export const reviewNote = (file: string, kind: ReviewNoteKind, detail: string, lang: Lang): ReviewNote => ({ file, kind, detail, message: NOTE_TEXT[lang][kind](detail) });
+
+/** The notes of files seen and not counted, in the order the counts name them. */
+const NOT_COUNTED: ReviewNoteKind[] = ["duplicate", "scored-copy", "earlier-review"];
+const NOT_COUNTED_TEXT: Record<Lang, { kinds: Record<string, (n: number) => string>; more: (n: number, kinds: string, notes: string) => string }> = {
+  zh: {
+    kinds: { duplicate: (n) => `副本 ${n}`, "scored-copy": (n) => `评分副本 ${n}`, "earlier-review": (n) => `旧汇总 ${n}` },
+    more: (n, kinds, notes) => `另有 ${n} 个文件未计入（${kinds}，见“${notes}”）`,
+  },
+  en: {
+    kinds: {
+      duplicate: (n) => counted(n, "identical copy", "identical copies"),
+      "scored-copy": (n) => counted(n, "scored copy", "scored copies"),
+      "earlier-review": (n) => counted(n, "earlier review"),
+    },
+    more: (n, kinds, notes) => `${counted(n, "more file")} not counted (${kinds}; see “${notes}”)`,
+  },
+};
+
+/**
+ * The review's counts as the command line's last line, 汇总's legend and the page say them: files,
+ * units, tables, errors, warnings, the unreadable; then the files seen and not counted, by why
+ * (review round 52c L2), so that the count adds up to the folder's: 3 个文件，…；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）.
+ */
+export function reviewCounts(review: Review, lang: Lang): string {
+  const errors = review.rows.reduce((n, r) => n + r.errors, 0);
+  const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
+  const [files, units, tables, failures] = [review.files, review.units.length, review.rows.length, review.failures.length];
+  const counts =
+    lang === "zh"
+      ? `${files} 个文件，${units} 个单位，${tables} 张表；错误 ${errors}，警告 ${warnings}；${failures} 个文件无法读取`
+      : `${counted(files, "file")}, ${counted(units, "unit")}, ${counted(tables, "table")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}; ${failures} could not be read`;
+  const text = NOT_COUNTED_TEXT[lang];
+  const left = NOT_COUNTED.map((kind) => [kind, review.notes.filter((note) => note.kind === kind).length] as const).filter(([, n]) => n > 0);
+  if (left.length === 0) return counts;
+  const total = left.reduce((sum, [, n]) => sum + n, 0);
+  const kinds = left.map(([kind, n]) => text.kinds[kind](n)).join(lang === "zh" ? "、" : ", ");
+  return `${counts}${lang === "zh" ? "；" : "; "}${text.more(total, kinds, REVIEW_SHEETS[lang].notes)}`;
+}
 
 export interface Review {
   schema: typeof REVIEW_SCHEMA;
@@ -323,6 +372,8 @@ export function contentOrder<T>(items: T[], pathOf: (item: T) => string, digestO
 
 /** A year or the form's name after a unit's in a file's name: 县教育局 自评表, 县教育局_2023年自评, 县教育局2023, 县教育局项目支出绩效自评表. */
 const FORM_WORDS_AFTER = /[\s\-－_]*(?:(?:19|20)\d{2}年?度?)?(?:(?:项目支出|部门整体支出|部门整体|项目|部门)?(?:绩效)?(?:自评表?|评价表|目标表|自评报告))?$/;
+/** A place's name alone, a district's or a county's (开平区, 清河县, 某市): what a file's name gives before the form's words where the place's government or its finance hands the forms in. */
+const PLACE_ONLY = /^[\u4e00-\u9fff]+(?:省|市|县|区|旗|州|盟)$/;
 /** A unit's name in brackets before the rest of a file's name: 【县教育局】项目自评. */
 const BRACKETED_FIRST = /^[【[]([^【】[\]]+)[】\]]/;
 
@@ -337,7 +388,8 @@ function unitOfFileName(file: string, projects: string[]): string {
   const titled = unitInTitle(stem);
   if (titled !== null) return titled;
   const beforeForm = stem.replace(FORM_WORDS_AFTER, "");
-  if (beforeForm !== stem && isUnitName(beforeForm)) return beforeForm;
+  // 开平区 of 开平区 绩效目标表 (review round 52c L5): a place's name before the form's words names no less.
+  if (beforeForm !== stem && (isUnitName(beforeForm) || (PLACE_ONLY.test(beforeForm) && beforeForm.length > 1))) return beforeForm;
   const bracketed = BRACKETED_FIRST.exec(stem)?.[1];
   if (bracketed !== undefined && isUnitName(bracketed)) return bracketed;
   const m = UNIT_THEN_PART.exec(stem);
@@ -357,17 +409,23 @@ function unitOfFileName(file: string, projects: string[]): string {
   return namesProject ? m[1] : stem;
 }
 
-/** What a whole department's evaluation is, in the 项目 column, where its form names no project. */
-const WHOLE_DEPARTMENT: Record<Lang, string> = { zh: "部门整体", en: "Whole department" };
+/**
+ * What a whole department's evaluation is, in the 项目 column, where its form names no project: data,
+ * the same in either language's JSON (review round 52c L4), shown in English as projectShown says.
+ */
+export const WHOLE_DEPARTMENT = "部门整体";
+
+/** A row's or a finding's project as the review workbook shows it in `lang`: 部门整体 is Whole department in English; a form's own project as typed. */
+export const projectShown = (project: string, lang: Lang): string => (lang === "en" && project === WHOLE_DEPARTMENT ? "Whole department" : project);
 
 /**
  * A row as the form's header block names it (see TableReport.project, .unit), a whole department's
  * form as such; unnamed rows get the workbook's unit later.
  */
-function emptyRow(file: string, table: TableReport, kind: ReviewRowKind, lang: Lang): ReviewRow {
+function emptyRow(file: string, table: TableReport, kind: ReviewRowKind): ReviewRow {
   return {
     unit: table.unit ?? "",
-    project: table.project ?? (table.wholeDepartment ? WHOLE_DEPARTMENT[lang] : ""),
+    project: table.project ?? (table.wholeDepartment ? WHOLE_DEPARTMENT : ""),
     year: table.year ?? null,
     file,
     sheet: table.sheet,
@@ -445,7 +503,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
   analysis.tables.forEach((table, index) => {
     if (table.kind !== "indicators" || blank.has(index)) return;
     const source = totalIndexOf(table, analysis.totals);
-    const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation", lang);
+    const row = emptyRow(file, table, source < 0 ? "targets" : "evaluation");
     rows.push(row);
     rowOfTable.set(index, row);
     if (source < 0) return;
@@ -461,7 +519,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
   for (const index of budgetTables) {
     if (rowOfTable.has(index)) continue;
     const table = analysis.tables[index];
-    const row = emptyRow(file, table, "budget", lang);
+    const row = emptyRow(file, table, "budget");
     const lines = analysis.budgetLines.flatMap((line, i) => (line.table === index ? [i] : []));
     const lead = lines.find((i) => analysis.budgetLines[i].leads);
     if (lead !== undefined) {
@@ -660,6 +718,10 @@ export class ReviewTally {
   private fileCount = 0;
   /** The first file of each content (its bytes' digest), with its units. */
   private readonly firstOfDigest = new Map<string, { file: string; units: string }>();
+  /** The files counted (add), in their order: the ones a folder's profile scored for the review. */
+  private readonly countedFiles: string[] = [];
+  /** Each file's folder profile (see profiles), and where among the notes theirs go. */
+  private profileOf?: { sourceOf: (file: string) => string | null | undefined; at: number };
 
   constructor(private readonly lang: Lang = "zh") {}
 
@@ -691,6 +753,7 @@ export class ReviewTally {
 
   add(file: FileReview): void {
     this.fileCount++;
+    this.countedFiles.push(file.file);
     if (file.hiddenSheets.length > 0) this.note(file.file, "hidden-sheets", file.hiddenSheets.join(this.lang === "zh" ? "、" : ", "));
     const earlier = new Set<string>();
     for (const row of file.rows) {
@@ -713,6 +776,7 @@ export class ReviewTally {
       unit.errors += row.errors;
       unit.warnings += row.warnings;
       unit.infos += row.infos;
+      if (row.differs.score || row.differs.grade) unit.differs++;
       if (row.kind === "evaluation") {
         this.grade(row.grade ?? NO_GRADE).computed++;
         const recorded = row.recordedGrade === null ? null : recordedGradeLabel(row.recordedGrade, file.gradeScale);
@@ -735,9 +799,20 @@ export class ReviewTally {
     }
   }
 
-  fail(file: string, message: string): void {
+  /** A file without rows: unreadable, or read and holding no form (see ReviewFailureKind). */
+  fail(file: string, message: string, kind: ReviewFailureKind = "unreadable"): void {
     this.fileCount++;
-    this.failures.push({ file, message });
+    this.failures.push({ file, message, kind });
+  }
+
+  /**
+   * The folder profiles the files are scored on (`sourceOf` a file: its jixiao.json as the review
+   * names it, none for the default or --profile): each gets a `profile` note, here among the notes,
+   * with how many of the files counted it scored, told when the review is done, after the
+   * duplicates are decided (review round 52c L1: a copy not counted is not counted there either).
+   */
+  profiles(sourceOf: (file: string) => string | null | undefined): void {
+    this.profileOf = { sourceOf, at: this.notes.length };
   }
 
   /** A file passed over or not wholly checked, or a profile in use: see ReviewNoteKind. */
@@ -747,7 +822,7 @@ export class ReviewTally {
 
   private unit(name: string, file: string): UnitCount & { lastFile: string } {
     let unit = this.units.get(name);
-    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, errors: 0, warnings: 0, infos: 0, lastFile: "" }));
+    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
     if (unit.lastFile !== file) {
       unit.files++;
       unit.lastFile = file;
@@ -785,10 +860,24 @@ export class ReviewTally {
     const named = (unit: string) => alias.get(unit) ?? unit;
     const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
     const units = new Map<string, UnitCount>();
-    for (const { unit, files, tables, errors, warnings, infos } of this.units.values()) {
+    for (const { unit, files, tables, errors, warnings, infos, differs } of this.units.values()) {
       const into = units.get(named(unit));
-      if (!into) units.set(named(unit), { unit: named(unit), files, tables, errors, warnings, infos });
-      else Object.assign(into, { files: into.files + files, tables: into.tables + tables, errors: into.errors + errors, warnings: into.warnings + warnings, infos: into.infos + infos });
+      if (!into) units.set(named(unit), { unit: named(unit), files, tables, errors, warnings, infos, differs });
+      else
+        Object.assign(into, {
+          files: into.files + files,
+          tables: into.tables + tables,
+          errors: into.errors + errors,
+          warnings: into.warnings + warnings,
+          infos: into.infos + infos,
+          differs: into.differs + differs,
+        });
+    }
+    const notes = [...this.notes];
+    if (this.profileOf) {
+      const { sourceOf, at } = this.profileOf;
+      const inUse = profilesInUse(this.countedFiles.map(sourceOf));
+      notes.splice(at, 0, ...[...inUse].map(([source, files]) => reviewNote(source, "profile", String(files), this.lang)));
     }
     return {
       schema: REVIEW_SCHEMA,
@@ -798,12 +887,24 @@ export class ReviewTally {
       rules: [...this.rules.values()]
         .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.findings - a.findings || a.rule.localeCompare(b.rule)),
-      units: [...units.values()],
+      units: [...units.values()].sort(byNeed),
       grades: order.map((g) => this.grades.get(g)!),
       failures: this.failures,
-      notes: [...this.notes, ...this.otherYears()],
+      notes: [...notes, ...this.otherYears()],
     };
   }
+}
+
+/** Units' names in the order of the Chinese reader (by pinyin), the same wherever the review is made. */
+const UNIT_NAME_ORDER = new Intl.Collator("zh-Hans-CN");
+
+/**
+ * 单位统计's order, the units that need attention first (review round 52c M1): most errors, then
+ * most rows whose computed total or grade differs from the recorded one, then most warnings, then
+ * by name.
+ */
+function byNeed(a: UnitCount, b: UnitCount): number {
+  return b.errors - a.errors || b.differs - a.differs || b.warnings - a.warnings || UNIT_NAME_ORDER.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
 }
 
 /** Each unit's items together, the units in the order they first appear (the files' order), each unit's in theirs. */

@@ -218,7 +218,10 @@ describe("what 汇总 counts, said on the page (review round 51c)", () => {
     expect(row("县林业局 - 副本.xlsx")).not.toContain("90.00");
     expect(row("县林业局.jixiao.xlsx")).toContain("评分后的副本，不计入");
     expect(row("县林业局.xlsx")).toContain("90.00");
-    expect(screen.getByTestId("review-hint").textContent).toBe("已完成 4 个文件，1 个无法读取。汇总计入 3 个文件（含无法读取的 1 个），另有 2 个不计入：1 个重复的副本、1 个 jixiao 评分后的副本。");
+    // 汇总's counts as its legend and the command line say them (core reviewCounts, review round 52c L2).
+    expect(screen.getByTestId("review-hint").textContent).toBe(
+      "已完成 4 个文件，1 个无法读取。汇总：3 个文件，0 个单位，0 张表；错误 0，警告 0；1 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）。",
+    );
   });
 
   test("L1: 清空列表 leaves the focus on 选择 .xlsx 文件, not on the page's body", async () => {

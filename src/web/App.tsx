@@ -12,7 +12,7 @@ import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { Finding, severityCounts } from "../core/result";
-import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewedFiles } from "../core/review";
+import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewedFiles } from "../core/review";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -50,6 +50,8 @@ interface FileEntry {
   /** The sheets with tables, as the scored copy shows them (查看工作表). */
   sheets?: SheetDisplay[];
   message?: string;
+  /** Read, and no form in it (its message says so): 汇总 lists it with advice of its own. */
+  noTables?: boolean;
   done: boolean;
   /** The jixiao.json of its folder, or of the nearest above it, that scores it instead of the page's profile. */
   folderProfile?: FolderProfile;
@@ -207,7 +209,7 @@ const OverviewRow = React.memo<{ entry: FileEntry; strings: PageStrings; notCoun
 /** A file's entry once its worker has said something. */
 function withMessage(entry: FileEntry, message: ScoreMessage, lang: Lang): FileEntry {
   if (message.kind === "step") return { ...entry, step: message.step };
-  if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang] };
+  if (message.kind === "failed") return { ...entry, done: true, message: message.message[lang], noTables: message.noTables };
   if (message.kind === "earlier-review") return { ...entry, done: true, message: message.message[lang], earlierReview: true };
   const { results, report, scored, review, sheets } = message;
   return { ...entry, done: true, results, report, scored, review, sheets };
@@ -258,12 +260,14 @@ function reviewOf(files: FileEntry[], lang: Lang): Review {
   const order = new Map(found.map((name, i) => [name, i]));
   const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);
   const inOrder = contentOrder(reviewed, (e) => e.name, (e) => e.digest);
-  for (const [path, count] of folderProfilesInUse(inOrder)) tally.note(path, "profile", String(count));
+  // Each noted with the files it scored that 汇总 counts, once the copies are told (core ReviewTally.profiles).
+  const profileOf = new Map(inOrder.map((entry) => [entry.name, entry.folderProfile?.path]));
+  tally.profiles((name) => profileOf.get(name));
   for (const entry of inOrder) {
     if (entry.earlierReview) tally.note(entry.name, "earlier-review");
     // A file without a digest (its bytes not hashed) is counted, as the command line counts one.
     else if (entry.review) void (entry.digest === undefined ? tally.add(entry.review) : tally.addReviewed(entry.review, entry.digest));
-    else if (entry.message) tally.fail(entry.name, entry.message);
+    else if (entry.message) tally.fail(entry.name, entry.message, entry.noTables ? "no-tables" : "unreadable");
   }
   return tally.review();
 }
@@ -507,7 +511,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </Title2>
           <Text as="p" block data-testid="review-hint">
             {strings.reviewHint(done, failed, waiting)}
-            {review && notCounted.size + leftOut("earlier-review") > 0 && strings.reviewCounts(review.files, review.failures.length, leftOut("duplicate"), leftOut("scored-copy"), leftOut("earlier-review"))}
+            {review && notCounted.size + leftOut("earlier-review") > 0 && strings.reviewCounts(reviewCounts(review, lang))}
           </Text>
           <div className={styles.actions}>
             <Button data-testid="download-review" disabled={!reviewable} onClick={downloadReview}>

@@ -31,6 +31,7 @@ export type ScoreMessage =
       /** The sheets holding tables as the scored copy shows them (a window of a large one), not the whole grid. */
       sheets: SheetDisplay[];
     }
-  | { id: number; kind: "failed"; message: Bilingual }
+  /** `noTables`: read, and no form in it (core ReviewFailureKind "no-tables"): 汇总 advises otherwise than for a file unread. */
+  | { id: number; kind: "failed"; message: Bilingual; noTables?: boolean }
   /** A review jixiao wrote earlier (汇总.xlsx dropped with the units' files): not a unit's, left out of the review. */
   | { id: number; kind: "earlier-review"; message: Bilingual };

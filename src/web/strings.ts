@@ -60,8 +60,8 @@ export interface PageStrings {
   downloadReport: string;
   reviewTitle: string;
   reviewHint: (done: number, failed: number, waiting: number) => string;
-  /** What 汇总 counts (its files, the unreadable among them) and the files it leaves out, by why: a sentence after reviewHint's. */
-  reviewCounts: (files: number, failures: number, copies: number, scoredCopies: number, reviews: number) => string;
+  /** What 汇总 counts and the files it leaves out, by why, as its legend says it (core reviewCounts): a sentence after reviewHint's. */
+  reviewCounts: (counts: string) => string;
   downloadReview: string;
   settings: string;
   sheets: SheetStrings;
@@ -108,10 +108,7 @@ const zh: PageStrings = {
   downloadReport: "下载 JSON 报告",
   reviewTitle: "汇总复核",
   reviewHint: (done, failed, waiting) => `已完成 ${done} 个文件，${failed} 个无法读取${waiting > 0 ? `，还有 ${waiting} 个在处理` : ""}。`,
-  reviewCounts: (files, failures, copies, scoredCopies, reviews) =>
-    `汇总计入 ${files} 个文件${failures > 0 ? `（含无法读取的 ${failures} 个）` : ""}，另有 ${copies + scoredCopies + reviews} 个不计入：` +
-    [copies && `${copies} 个重复的副本`, scoredCopies && `${scoredCopies} 个 jixiao 评分后的副本`, reviews && `${reviews} 个复核汇总`].filter(Boolean).join("、") +
-    "。",
+  reviewCounts: (counts) => `汇总：${counts}。`,
   downloadReview: "下载汇总复核（汇总.xlsx）",
   settings: "评分方案",
   sheets: {
@@ -167,12 +164,7 @@ const en: PageStrings = {
   reviewTitle: "Review of all files",
   reviewHint: (done, failed, waiting) =>
     `${done} ${done === 1 ? "file" : "files"} done, ${failed} could not be read${waiting > 0 ? `, ${waiting} still working` : ""}.`,
-  reviewCounts: (files, failures, copies, scoredCopies, reviews) =>
-    ` The review counts ${files} ${files === 1 ? "file" : "files"}${failures > 0 ? ` (${failures} of them unreadable)` : ""}; ${copies + scoredCopies + reviews} more are not counted: ` +
-    [copies && `${copies} identical ${copies === 1 ? "copy" : "copies"} of another file`, scoredCopies && `${scoredCopies} jixiao scored ${scoredCopies === 1 ? "copy" : "copies"}`, reviews && `${reviews} earlier ${reviews === 1 ? "review" : "reviews"}`]
-      .filter(Boolean)
-      .join(", ") +
-    ".",
+  reviewCounts: (counts) => ` The review: ${counts}.`,
   downloadReview: "Download the review (汇总.xlsx)",
   settings: "Scoring profile",
   sheets: {

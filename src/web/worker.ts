@@ -25,7 +25,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   post({ id, kind: "step", step: "check" });
   const read = analyzeRead(name, grid, profile, lang);
   if (read.kind === "earlier-review") return post({ id, kind: "earlier-review", message: read.message });
-  if (read.kind === "no-tables") return post({ id, kind: "failed", message: read.message });
+  if (read.kind === "no-tables") return post({ id, kind: "failed", message: read.message, noTables: true });
   const { analysis } = read;
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);

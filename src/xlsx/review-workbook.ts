@@ -3,13 +3,14 @@
  * - 汇总: a row per table, sortable and filterable, header frozen, printed A4 landscape without
  *   where each table lies; a computed total or grade that differs from the recorded one shaded, a
  *   blank one said why, and a legend with the review's counts below;
+ * - 单位统计: per unit, the units that need attention first (most errors, then totals or grades
+ *   that differ from the recorded, then warnings);
  * - 问题明细: every finding with its unit, project, file and cell (AutoFilter);
- * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart,
- *   and findings per unit;
+ * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart;
  * - 无法读取: the files that could not be read, and why;
  * - 说明: what was not counted (scored copies, earlier reviews, identical files) or not checked
  *   (hidden sheets), evaluations of one project in several files, and the folders' profiles.
- * In English (Review, Findings, Counts, Unreadable, Notes) jixiao's own words are English
+ * In English (Review, Units, Findings, Counts, Unreadable, Notes) jixiao's own words are English
  * throughout; the forms' texts stay as typed.
  *
  * The sheets' names and columns, and the rule that knows a review workbook again, are the core's
@@ -17,7 +18,7 @@
  */
 import { Lang, SEVERITY_LABEL } from "../core/messages";
 import { fileBaseName } from "../core/file-kinds";
-import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind } from "../core/review";
+import { NO_GRADE, Review, ReviewFailure, ReviewFailureKind, ReviewRow, ReviewRowKind, projectShown, reviewCounts } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
@@ -59,9 +60,10 @@ interface Words {
   legend: string;
   legendMarked: string;
   legendBlanks: string;
-  counts: (review: Review, errors: number, warnings: number) => string;
-  /** 无法读取's 处理办法 where the reason says nothing to do. */
-  failureAction: string;
+  /** The review's counts (core reviewCounts) as the legend says them. */
+  counts: (counts: string) => string;
+  /** 无法读取's 处理办法 where the reason says nothing to do, by why the file has no rows. */
+  failureAction: Record<ReviewFailureKind, string>;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -80,9 +82,12 @@ const WORDS: Record<Lang, Words> = {
     legend: "说明",
     legendMarked: "底色加粗：计算的总分或等次与表中填报的不符",
     legendBlanks: "—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不适用：目标表、预算表没有总分和等次",
-    counts: (r, errors, warnings) =>
-      `共 ${r.files} 个文件，${r.units.length} 个单位，${r.rows.length} 张表；错误 ${errors}，警告 ${warnings}；${r.failures.length} 个文件无法读取`,
-    failureAction: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
+    counts: (counts) => `共 ${counts}`,
+    failureAction: {
+      unreadable: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
+      // Read, and no form in it: saving it again finds none either (review round 52c L3).
+      "no-tables": "未找到自评表或目标表：请核对是否报错文件，或请单位填写后重新报送",
+    },
   },
   en: {
     kinds: { evaluation: "Self-evaluation", targets: "Target table", budget: "Budget table" },
@@ -97,9 +102,11 @@ const WORDS: Record<Lang, Words> = {
     legend: "Notes",
     legendMarked: "Shaded and bold: the computed total or grade differs from the one the form records",
     legendBlanks: "— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; n/a: target and budget tables have no total or grade",
-    counts: (r, errors, warnings) =>
-      `${r.files} files, ${r.units.length} units, ${r.rows.length} tables; ${errors} errors, ${warnings} warnings; ${r.failures.length} could not be read`,
-    failureAction: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
+    counts: (counts) => counts,
+    failureAction: {
+      unreadable: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
+      "no-tables": "no self-evaluation or target table found: check whether the wrong file was handed in, or ask the unit to fill in the form and hand it in again",
+    },
   },
 };
 
@@ -135,7 +142,7 @@ function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCell[]> {
     const [score, recordedScore, grade, recordedGrade] = totalCells(r, words);
     yield [
       r.unit,
-      r.project,
+      projectShown(r.project, lang),
       r.year,
       words.kinds[r.kind],
       r.planned,
@@ -160,18 +167,18 @@ function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCell[]> {
 /** 汇总's legend, below its rows: what the shading and the words in blank totals' place mean, and the review's counts as the console prints them. */
 function rowsLegend(review: Review, lang: Lang): NewTable {
   const words = WORDS[lang];
-  const errors = review.rows.reduce((n, r) => n + r.errors, 0);
-  const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
   return {
     columns: [{ title: words.legend, width: 0, kind: "text" }],
-    rows: [[{ marked: words.legendMarked }], [words.legendBlanks], [words.counts(review, errors, warnings)]],
+    rows: [[{ marked: words.legendMarked }], [words.legendBlanks], [words.counts(reviewCounts(review, lang))]],
   };
 }
 
 /**
  * A file that could not be read: why, without its name (its own column gives it), and what to do,
  * as the message says it (……，请在 Excel 中“另存为” .xlsx 后再试; ……（可用 --max-memory 提高上限）),
- * else that the unit saves it as .xlsx again and hands it in (review round 51d L8).
+ * else, by why it has no rows (its kind), that the unit saves it as .xlsx again and hands it in
+ * (review round 51d L8), or, for a workbook read with no form in it, that the file is checked or
+ * the form filled in (review round 52c L3).
  */
 export function failureCells(failure: ReviewFailure, lang: Lang): [string, string, string] {
   // The file as the message names it: by its name in the review, or by the path it was opened by.
@@ -182,7 +189,7 @@ export function failureCells(failure: ReviewFailure, lang: Lang): [string, strin
     lang === "zh"
       ? (/^(.+)（((?:请|可用)[^（）]*)）$/.exec(message) ?? /^(.+?)[，；](请.*)$/.exec(message))
       : (/^(.+) \(((?:please|raise)[^()]*)\)$/.exec(message) ?? /^(.+?); (.*)$/.exec(message));
-  return parts ? [failure.file, parts[1], parts[2]] : [failure.file, message, WORDS[lang].failureAction];
+  return parts ? [failure.file, parts[1], parts[2]] : [failure.file, message, WORDS[lang].failureAction[failure.kind]];
 }
 
 function findingsSheet(review: Review, lang: Lang): NewSheet {
@@ -195,7 +202,7 @@ function findingsSheet(review: Review, lang: Lang): NewSheet {
     columns: inLang(FINDING_COLUMNS, lang),
     printColumns: FINDING_PRINTED,
     rows: (function* () {
-      for (const f of review.findings) yield [f.unit, f.project, f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
+      for (const f of review.findings) yield [f.unit, projectShown(f.project, lang), f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
     })(),
   };
 }
@@ -266,6 +273,17 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       rows: rowCells(review.rows, lang),
       below: [rowsLegend(review, lang)],
     },
+    // A sheet of its own, with its own header, filter and print title (review round 33: under the
+    // rules' header, its columns read as the rules'), right after 汇总 and the units that need
+    // attention first (review round 52c M1: it was the last sheet, in the files' order).
+    {
+      name: names.units,
+      printTitle: titles.units,
+      pageFooter,
+      autoFilter: true,
+      columns: inLang(UNIT_COLUMNS, lang),
+      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.errors, u.differs, u.warnings, u.infos]),
+    },
     findingsSheet(review, lang),
     countsSheet(review, lang),
     {
@@ -283,16 +301,6 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       autoFilter: true,
       columns: inLang(NOTE_COLUMNS, lang),
       rows: review.notes.map((n) => [n.file, n.message]),
-    },
-    // A sheet of its own, with its own header, filter and print title (review round 33: under the
-    // rules' header, its columns read as the rules').
-    {
-      name: names.units,
-      printTitle: titles.units,
-      pageFooter,
-      autoFilter: true,
-      columns: inLang(UNIT_COLUMNS, lang),
-      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.errors, u.warnings, u.infos]),
     },
   ];
 }

@@ -6,7 +6,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { ReviewTally, contentOrder, reviewFile, reviewFileOrder } from "../../src/core/review";
+import { ReviewTally, contentOrder, projectShown, reviewFile, reviewFileOrder } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, SheetSpec, sheet, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
@@ -140,9 +140,11 @@ describe("the review row's names", () => {
   });
 
   // The README's known limit of rounds 23 to 25: a 部门整体 row's 项目 was blank.
-  test("a whole department's form, by its title, is named 部门整体 (Whole department) in the 项目 column", () => {
+  // Review round 52c L4: 部门整体 is data, the same in either language's JSON; the English workbook shows it as Whole department.
+  test("a whole department's form, by its title, is named 部门整体 in the 项目 column, in either language (Whole department in an English workbook)", () => {
     expect(review("民宗局.xlsx", departmentOnTwoSheets).rows.map((r) => r.project)).toEqual(["部门整体"]);
-    expect(reviewFile("民宗局.xlsx", analyze(departmentOnTwoSheets), DEFAULT_PROFILE, "en").rows.map((r) => r.project)).toEqual(["Whole department"]);
+    expect(reviewFile("民宗局.xlsx", analyze(departmentOnTwoSheets), DEFAULT_PROFILE, "en").rows.map((r) => r.project)).toEqual(["部门整体"]);
+    expect([projectShown("部门整体", "en"), projectShown("部门整体", "zh"), projectShown("统计执法检查", "en")]).toEqual(["Whole department", "部门整体", "统计执法检查"]);
     const projectForm = workbook(projectSheet("统计执法检查", 100, 95));
     expect(review("统计局.xlsx", projectForm).rows.map((r) => r.project)).toEqual(["统计执法检查"]);
   });
@@ -227,10 +229,12 @@ describe("the unit of a workbook whose forms name none", () => {
     grid.sheets[0].values[1] = ["项目名称", name];
     return grid;
   };
+  /** The units and their files' counts, in the order the units' rows come (单位统计 orders them by need: review round 52c M1). */
   const unitsOf = (files: [string, WorkbookGrid][]) => {
     const tally = new ReviewTally();
     for (const [file, grid] of files) tally.add(review(file, grid));
-    return tally.review().units.map((u) => [u.unit, u.files]);
+    const { rows, units } = tally.review();
+    return [...new Set(rows.map((r) => r.unit))].map((unit) => [unit, units.find((u) => u.unit === unit)!.files]);
   };
 
   test("is the unit's folder when units hand in one folder each and the files keep the form's name", () => {
@@ -312,6 +316,14 @@ describe("the unit of a workbook whose forms name none", () => {
     ]);
   });
 
+  // Review round 52c L5: 开平区 绩效目标表.xlsx kept the form's words, 开平区 reading as no unit's name.
+  test("is a place's name before the form's words: 开平区 of 开平区 绩效目标表.xlsx", () => {
+    expect(unitsOf([["目标表/开平区 绩效目标表.xlsx", project("乡村振兴")]])).toEqual([["开平区", 1]]);
+    expect(unitsOf([["清河县自评表.xlsx", project("乡村振兴")]])).toEqual([["清河县", 1]]);
+    // Not a place's name alone: the file's name stays.
+    expect(unitsOf([["人居环境整治 自评表.xlsx", project("农村人居环境整治")]])).toEqual([["人居环境整治 自评表", 1]]);
+  });
+
   test("is the unit 主管部门及代码 names, without its code, as the national form asks for both (review round 23a)", () => {
     const coded = (value: string) => {
       const grid = project("审计整改");
@@ -364,11 +376,12 @@ describe("the unit of a workbook whose forms name none", () => {
     ]) {
       tally.add(review(file, named(unit)));
     }
+    // As clean as each other: by name (单位统计's order, review round 52c M1).
     expect(tally.review().units.map((u) => [u.unit, u.files])).toEqual([
-      ["清河县教育局", 3],
-      ["县林业局", 1],
       ["开发区财政局", 1],
+      ["清河县教育局", 3],
       ["区财政局", 1],
+      ["县林业局", 1],
     ]);
   });
 

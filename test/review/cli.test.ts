@@ -444,3 +444,61 @@ describe("hidden sheets in the units' workbooks (review round 16)", () => {
     expect(result.stderr).not.toContain("请确认表头文字在同一行");
   });
 });
+
+describe("what a reviewer reads first (review round 52c)", () => {
+  const dir = tempDir("jixiao-attention-");
+  let result: ProcessResult;
+  let review: Review;
+  let sheetNames: string[];
+
+  beforeAll(async () => {
+    mkdirSync(path.join(dir, "卫健委"));
+    writeFileSync(path.join(dir, "卫健委", "jixiao.json"), JSON.stringify({ name: "卫健方案", grades: "85:优秀,75:良好,60:合格,0:不合格" }));
+    await cleanProjectWorkbook(path.join(dir, "卫健委", "县卫健委.xlsx"), "公共卫生服务", "县卫健委");
+    copyFileSync(path.join(dir, "卫健委", "县卫健委.xlsx"), path.join(dir, "卫健委", "县卫健委 - 副本.xlsx"));
+    await cleanProjectWorkbook(path.join(dir, "01 县教育局.xlsx"), "学生资助", "县教育局");
+    copyFileSync(path.join(dir, "01 县教育局.xlsx"), path.join(dir, "01 县教育局.jixiao.xlsx"));
+    copyFileSync(YUNXI, path.join(dir, "02 云溪区.xlsx"));
+    // A workbook holding a title alone: read, and no form in it.
+    const titleOnly = new ExcelJS.Workbook();
+    titleOnly.addWorksheet("Sheet1").addRows([["2023年度项目支出绩效自评表"]]);
+    await titleOnly.xlsx.writeFile(path.join(dir, "县文化馆.xlsx"));
+    const json = path.join(dir, "r.json");
+    const out = path.join(dir, "复核.xlsx");
+    result = await run(dir, "--out", out, "--json", json);
+    review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    sheetNames = book.worksheets.map((s) => s.name);
+  }, 120_000);
+
+  it("puts 单位统计 right after 汇总, the unit with most errors first (M1)", () => {
+    expect(sheetNames).toEqual(["汇总", "单位统计", "问题明细", "规则统计", "无法读取", "说明"]);
+    const errors = review.units.map((u) => u.errors);
+    expect(errors[0]).toBeGreaterThan(0);
+    expect(errors).toEqual([...errors].sort((a, b) => b - a));
+    // 汇总's rows keep the files' order.
+    expect(review.rows[0].file).toBe("01 县教育局.xlsx");
+  });
+
+  it("counts under a folder's profile only the files it counts, not their copies (L1)", () => {
+    expect(notesOf(review).filter(([, kind]) => kind === "profile")).toEqual([[path.join("卫健委", "jixiao.json"), "profile", "1"]]);
+  });
+
+  it("says on its last line how many files it saw and did not count, and why (L2)", () => {
+    const last = result.stdout.trim().split("\n").at(-1);
+    expect(last).toMatch(/^已写出 .*：4 个文件，3 个单位，\d+ 张表；错误 \d+，警告 \d+；1 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）$/);
+  });
+
+  it("tells a workbook without forms from one that cannot be read (L3)", () => {
+    expect(review.failures.map((f) => [f.file, f.kind])).toEqual([["县文化馆.xlsx", "no-tables"]]);
+  });
+
+  it("keeps a whole department's 部门整体 in the JSON in English too (L4)", async () => {
+    const json = path.join(dir, "en.json");
+    await run(dir, "--out", path.join(dir, "en.xlsx"), "--json", json, "--lang", "en");
+    const english = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(english.rows.filter((r) => r.file === "02 云溪区.xlsx").map((r) => r.project)).toEqual(review.rows.filter((r) => r.file === "02 云溪区.xlsx").map((r) => r.project));
+    expect(english.rows.some((r) => r.project === "部门整体")).toBe(true);
+  }, 60_000);
+});

@@ -66,7 +66,8 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
   });
 
   it("names its sheets, their headers and their printed pages in English", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes", "Units"]);
+    // 单位统计 right after 汇总 (review round 52c M1).
+    expect(sheets.map((s) => s.name)).toEqual(["Review", "Units", "Findings", "Counts", "Unreadable", "Notes"]);
     expect(sheet("Review").rows[0]).toEqual([
       "Unit",
       "Project",
@@ -93,11 +94,11 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(sheet("Unreadable").rows[0]).toEqual(["File", "Reason", "What to do"]);
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
       ['Review', "Page &P of &N"],
+      ['Counts by unit', "Page &P of &N"],
       ['Findings', "Page &P of &N"],
       ['Counts by rule and grade', "Page &P of &N"],
       ['Files that could not be read', "Page &P of &N"],
       ['What was not counted or not checked, and the profiles', "Page &P of &N"],
-      ['Counts by unit', "Page &P of &N"],
     ]);
   });
 
@@ -110,6 +111,11 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(rowOf("图书馆.xlsx", "绩效指标").slice(3, 7)).toEqual(["Self-evaluation", 50, 45, "not stated (as in the form)"]);
     // Grades are the profile's labels, as typed; weights of 110 get none, and say so.
     expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表").slice(10, 12)).toEqual(["— (weights total 110)", "优"]);
+    // A whole department's form: Whole department on the sheets, 部门整体 in the data, as in Chinese (review round 52c L4).
+    expect(rowOf("财政局.xlsx", "部门整体支出绩效自评表")[1]).toBe("Whole department");
+    expect(review.rows.filter((r) => r.file === "财政局.xlsx").map((r) => r.project)).toEqual(["部门整体"]);
+    expect(new Set(review.findings.filter((f) => f.file === "财政局.xlsx").map((f) => f.project))).toEqual(new Set(["部门整体"]));
+    expect(new Set(sheet("Findings").rows.filter((r) => r[7] === "财政局.xlsx").map((r) => r[1]))).toEqual(new Set(["Whole department"]));
     const kinds = sheet("Review").rows.slice(1, review.rows.length + 1).map((r) => r[3]);
     expect(new Set(kinds)).toEqual(new Set(["Self-evaluation", "Budget table"]));
   });
@@ -137,7 +143,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "(none)"]);
     // Each unit's counts on a sheet of their own, under their own header (review round 33).
     expect(counts).toHaveLength(gradeHeader + 1 + review.grades.length);
-    expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Errors", "Warnings", "Info"]);
+    expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Errors", "Total or grade differs", "Warnings", "Info"]);
     expect(sheet("Counts").charts[0].series.map((s) => s.name)).toEqual([`'Counts'!$B$${gradeHeader + 1}`, `'Counts'!$C$${gradeHeader + 1}`]);
     // Why, without the file's name its own column gives, and what to do (review round 51d L8).
     expect(sheet("Unreadable").rows.slice(1)).toEqual([["坏.xlsx", expect.stringMatching(/^the file is damaged/), expect.stringMatching(/^ask the unit to open it in Excel or WPS/)]]);
@@ -163,7 +169,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
   });
 
   it("keeps its sheet names, headers and printed pages", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "规则统计", "无法读取", "说明", "单位统计"]);
+    expect(sheets.map((s) => s.name)).toEqual(["汇总", "单位统计", "问题明细", "规则统计", "无法读取", "说明"]);
     expect(sheet("汇总").rows[0]).toEqual([
       "单位",
       "项目",
@@ -190,11 +196,11 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     expect(sheet("无法读取").rows[0]).toEqual(["文件", "原因", "处理办法"]);
     expect(sheets.map((s) => [s.printHeader, s.printFooter])).toEqual([
       ['汇总复核', "第 &P 页 共 &N 页"],
+      ['各单位统计', "第 &P 页 共 &N 页"],
       ['问题明细', "第 &P 页 共 &N 页"],
       ['规则统计', "第 &P 页 共 &N 页"],
       ['无法读取的文件', "第 &P 页 共 &N 页"],
       ['未计入、未检查的内容及评分方案', "第 &P 页 共 &N 页"],
-      ['各单位统计', "第 &P 页 共 &N 页"],
     ]);
   });
 
@@ -216,7 +222,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     const counts = sheet("规则统计").rows;
     expect(counts[gradeHeader].slice(0, 3)).toEqual(["等次", "计算等次（表数）", "填报等次（表数）"]);
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "（无）"]);
-    expect(sheet("单位统计").rows[0]).toEqual(["单位", "文件数", "表数", "错误", "警告", "提示"]);
+    expect(sheet("单位统计").rows[0]).toEqual(["单位", "文件数", "表数", "错误", "总分或等次不符", "警告", "提示"]);
   });
 });
 
@@ -231,6 +237,9 @@ describe("a review workbook in either language", () => {
     expect(isReviewWorkbook(named("汇总", "问题明细", "规则统计", "无法读取"))).toBe(true);
     expect(isReviewWorkbook(named("汇总", "问题明细", "规则统计", "无法读取", "说明", "备注"))).toBe(true);
     expect(isReviewWorkbook(named("Review", "Findings", "Counts", "Unreadable", "Notes"))).toBe(true);
+    // As it opens since review round 52c, 单位统计 after 汇总, its 汇总 without its header (a sheet the reviewer emptied).
+    expect(isReviewWorkbook(named("汇总", "单位统计", "问题明细", "规则统计", "无法读取", "说明"))).toBe(true);
+    expect(isReviewWorkbook(named("Review", "Units", "Findings"))).toBe(true);
     // A unit's workbook that happens to open with a sheet named 汇总 is no review.
     expect(isReviewWorkbook(named("汇总", "项目1", "项目2"))).toBe(false);
     expect(isReviewWorkbook(named("问题明细", "汇总", "规则统计"))).toBe(false);

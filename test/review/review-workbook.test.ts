@@ -6,7 +6,7 @@
  */
 import { copyFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { analyze } from "../../src/core/analyze";
+import { analyze, noTablesMessage } from "../../src/core/analyze";
 import { DEFAULT_PROFILE, profileFromJson } from "../../src/core/profile";
 import { Report, buildReport } from "../../src/core/report";
 import { Review, ReviewTally, reviewFile } from "../../src/core/review";
@@ -111,13 +111,13 @@ describe("the review model", () => {
   });
 
   it("lists the file that could not be read, with the command line's message", () => {
-    expect(review.failures).toEqual([{ file: path.join(dir, "broken.xlsx"), message: expect.stringContaining("损坏") }]);
+    expect(review.failures).toEqual([{ file: path.join(dir, "broken.xlsx"), message: expect.stringContaining("损坏"), kind: "unreadable" }]);
     expect(review.files).toBe(4);
   });
 
   // Review round 51d L8: 无法读取 gives why without the file's name, and what to do: the message's own where it says it.
   it("splits a failure into why and what to do, the message's own action kept", () => {
-    const f = (file: string, message: string, lang: "zh" | "en" = "zh") => failureCells({ file, message }, lang).slice(1);
+    const f = (file: string, message: string, lang: "zh" | "en" = "zh") => failureCells({ file, message, kind: "unreadable" }, lang).slice(1);
     expect(f("a.xls", "a.xls: 不是 .xlsx 工作簿（扩展名 .xls）")).toEqual(["不是 .xlsx 工作簿（扩展名 .xls）", "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送"]);
     expect(f("b.xls", "b.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试")).toEqual(["这是旧版 .xls 文件", "请在 Excel 中“另存为” .xlsx 后再试"]);
     expect(f("c.zip", "c.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿")).toEqual(["这是压缩包", "请先解压，再复核其中的 .xlsx 工作簿"]);
@@ -128,6 +128,14 @@ describe("the review model", () => {
     expect(f("b.xls", "b.xls: this is an old .xls file; save it as .xlsx in Excel (Save As) and try again", "en")).toEqual(["this is an old .xls file", "save it as .xlsx in Excel (Save As) and try again"]);
     expect(f("d.xlsx", "d.xlsx: reading this file needs more memory than the limit; skipped (raise it with --max-memory)", "en")).toEqual(["reading this file needs more memory than the limit; skipped", "raise it with --max-memory"]);
     expect(f("a.xls", "a.xls: is not an .xlsx workbook (extension .xls)", "en")).toEqual(["is not an .xlsx workbook (extension .xls)", "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again"]);
+  });
+
+  // Review round 52c L3: a workbook read with no form in it (empty, a title alone) is not told to be saved as .xlsx again.
+  it("advises a workbook without tables to be checked or filled in, by its failure's kind", () => {
+    const zh = failureCells({ file: "县文化馆.xlsx", message: `县文化馆.xlsx: ${noTablesMessage("zh")}`, kind: "no-tables" }, "zh");
+    expect(zh).toEqual(["县文化馆.xlsx", noTablesMessage("zh"), "未找到自评表或目标表：请核对是否报错文件，或请单位填写后重新报送"]);
+    const en = failureCells({ file: "a.xlsx", message: `a.xlsx: ${noTablesMessage("en")}`, kind: "no-tables" }, "en");
+    expect(en[2]).toBe("no self-evaluation or target table found: check whether the wrong file was handed in, or ask the unit to fill in the form and hand it in again");
   });
 });
 
@@ -142,7 +150,8 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   const body = (name: string) => sheets.get(name)!.rows.slice(1);
 
   it("has the six sheets, each with a frozen, filterable header, printed A4 landscape one page wide", () => {
-    expect([...sheets.keys()]).toEqual([SHEETS.rows, SHEETS.findings, SHEETS.counts, SHEETS.failures, SHEETS.notes, SHEETS.units]);
+    // 单位统计 right after 汇总, the units that need attention first (review round 52c M1).
+    expect([...sheets.keys()]).toEqual([SHEETS.rows, SHEETS.units, SHEETS.findings, SHEETS.counts, SHEETS.failures, SHEETS.notes]);
     for (const sheet of sheets.values()) {
       expect(sheet.freeze).toBe("A2");
       expect(sheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
@@ -258,7 +267,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
     const computed = [...reports.values()].flatMap((r) => r.totals.map((t) => t.grade ?? "（无）"));
     for (const g of grades) expect(g[1]).toBe(computed.filter((c) => c === g[0]).length);
 
-    expect(parts).toEqual(expect.arrayContaining(["xl/charts/chart3.xml", "xl/drawings/drawing3.xml"]));
+    expect(parts).toEqual(expect.arrayContaining(["xl/charts/chart4.xml", "xl/drawings/drawing4.xml"]));
     expect(sheet.charts).toEqual([
       {
         type: "barChart",
@@ -273,13 +282,25 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   // On a sheet of their own (review round 33: under 规则统计's header, their columns read as the rules').
   it("单位统计 counts per unit add up to the units' rows", () => {
     const sheet = sheets.get(SHEETS.units)!;
-    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "错误", "警告", "提示"]);
+    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "错误", "总分或等次不符", "警告", "提示"]);
     expect(sheets.get(SHEETS.counts)!.rows).toHaveLength(review.rules.length + 2 + review.grades.length + 1);
     const units = sheet.rows.slice(1);
     expect(units.map((u) => u[0]).sort()).toEqual(["kaiping", "乙县教育局", "甲县财政局"].sort());
-    for (const [unit, files, tables, errors] of units) {
+    for (const [unit, files, tables, errors, differs, warnings] of units) {
       const rows = review.rows.filter((r) => r.unit === unit);
-      expect([files, tables, errors]).toEqual([new Set(rows.map((r) => r.file)).size, rows.length, rows.reduce((n, r) => n + r.errors, 0)]);
+      expect([files, tables, errors, differs, warnings]).toEqual([
+        new Set(rows.map((r) => r.file)).size,
+        rows.length,
+        rows.reduce((n, r) => n + r.errors, 0),
+        rows.filter((r) => r.differs.score || r.differs.grade).length,
+        rows.reduce((n, r) => n + r.warnings, 0),
+      ]);
+    }
+    // The units that need attention first (review round 52c M1): by errors, then totals or grades that differ, then warnings.
+    const need = units.map(([, , , errors, differs, warnings]) => [errors, differs, warnings] as number[]);
+    for (let i = 1; i < need.length; i++) {
+      const [a, b] = [need[i - 1], need[i]];
+      expect(a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] >= b[2])))).toBe(true);
     }
   });
 

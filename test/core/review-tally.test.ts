@@ -1,0 +1,119 @@
+/**
+ * The review's tally as a reviewer reads it first (review round 52c): 单位统计 with the units that
+ * need attention first, the profiles' notes counting only the files counted, the counts naming the
+ * files seen and not counted, and a workbook without forms told apart from one that cannot be read.
+ */
+import { FileReview, ReviewRow, ReviewTally, reviewCounts } from "../../src/core/review";
+
+/** A file of `unit` with one evaluation row: so many errors and warnings, its total or grade differing from the recorded or not. */
+function fileOf(file: string, unit: string, errors = 0, warnings = 0, differs = false): FileReview {
+  const row: ReviewRow = {
+    unit,
+    project: "项目",
+    year: 2023,
+    file,
+    sheet: "Sheet1",
+    table: "A1:H20",
+    kind: "evaluation",
+    planned: null,
+    spent: null,
+    rate: null,
+    moneyUnit: null,
+    weights: "100",
+    score: "90",
+    recordedScore: differs ? "95" : "90",
+    grade: "优",
+    recordedGrade: "优",
+    errors,
+    warnings,
+    infos: 0,
+    worst: [],
+    differs: { score: differs, grade: false },
+  };
+  return { file, rows: [row], findings: [], gradeScale: ["优", "良", "中", "差"], hiddenSheets: [] };
+}
+
+describe("单位统计's order (review round 52c M1)", () => {
+  it("puts the units that need attention first: most errors, then totals or grades that differ, then warnings, then by name", () => {
+    const tally = new ReviewTally();
+    tally.add(fileOf("01 县教育局.xlsx", "县教育局"));
+    tally.add(fileOf("02 县卫健委.xlsx", "县卫健委", 0, 2));
+    tally.add(fileOf("03 县水利局.xlsx", "县水利局", 0, 9, true));
+    tally.add(fileOf("04 云溪区机关事务服务中心.xlsx", "云溪区机关事务服务中心", 7, 6));
+    tally.add(fileOf("05 县财政局.xlsx", "县财政局", 1, 0));
+    tally.add(fileOf("06 县档案馆.xlsx", "县档案馆"));
+    const review = tally.review();
+    expect(review.units.map((u) => [u.unit, u.errors, u.differs, u.warnings])).toEqual([
+      ["云溪区机关事务服务中心", 7, 0, 6],
+      ["县财政局", 1, 0, 0],
+      ["县水利局", 0, 1, 9],
+      ["县卫健委", 0, 0, 2],
+      // As clean: by name, as a Chinese reader orders them (档 dàng before 教 jiào).
+      ["县档案馆", 0, 0, 0],
+      ["县教育局", 0, 0, 0],
+    ]);
+    // 汇总's rows keep the files' order.
+    expect(review.rows.map((r) => r.unit)).toEqual(["县教育局", "县卫健委", "县水利局", "云溪区机关事务服务中心", "县财政局", "县档案馆"]);
+  });
+});
+
+describe("the profiles' notes (review round 52c L1)", () => {
+  it("count the files counted under each profile, not a copy counted once", () => {
+    const tally = new ReviewTally();
+    tally.profiles((file) => (file.startsWith("卫健委/") ? "卫健委/jixiao.json" : null));
+    expect(tally.addReviewed(fileOf("卫健委/县卫健委.xlsx", "县卫健委"), "d1")).toBeNull();
+    expect(tally.addReviewed(fileOf("卫健委/县卫健委 - 副本.xlsx", "县卫健委"), "d1")).toBe("卫健委/县卫健委.xlsx");
+    tally.add(fileOf("县教育局.xlsx", "县教育局"));
+    tally.fail("卫健委/坏.xlsx", "卫健委/坏.xlsx: 文件已损坏");
+    const notes = tally.review().notes.map((n) => [n.file, n.kind, n.detail, n.message]);
+    expect(notes).toEqual([
+      ["卫健委/jixiao.json", "profile", "1", "评分方案：此文件夹及其子文件夹中的 1 个文件按此方案评分"],
+      ["卫健委/县卫健委 - 副本.xlsx", "duplicate", "卫健委/县卫健委.xlsx", "与 卫健委/县卫健委.xlsx 内容完全相同：未重复计入"],
+    ]);
+  });
+
+  it("come where the profiles were given among the notes", () => {
+    const tally = new ReviewTally("en");
+    tally.note("a.jixiao.xlsx", "scored-copy");
+    tally.profiles(() => "jixiao.json");
+    tally.add(fileOf("a.xlsx", "县教育局"));
+    tally.add(fileOf("b.xlsx", "县卫健委"));
+    tally.note("汇总.xlsx", "earlier-review");
+    expect(tally.review().notes.map((n) => [n.kind, n.detail])).toEqual([
+      ["scored-copy", ""],
+      ["profile", "2"],
+      ["earlier-review", ""],
+    ]);
+  });
+});
+
+describe("the review's counts (review round 52c L2)", () => {
+  it("name the files seen and not counted, by why, where there are any", () => {
+    const tally = new ReviewTally();
+    tally.note("县教育局.jixiao.xlsx", "scored-copy");
+    tally.addReviewed(fileOf("县教育局.xlsx", "县教育局", 1, 2), "d");
+    tally.addReviewed(fileOf("县教育局 - 副本.xlsx", "县教育局", 1, 2), "d");
+    const review = tally.review();
+    expect(reviewCounts(review, "zh")).toBe("1 个文件，1 个单位，1 张表；错误 1，警告 2；0 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）");
+    expect(reviewCounts(review, "en")).toBe("1 file, 1 unit, 1 table; 1 error, 2 warnings; 0 could not be read; 2 more files not counted (1 identical copy, 1 scored copy; see “Notes”)");
+    const plain = new ReviewTally();
+    plain.add(fileOf("县教育局.xlsx", "县教育局"));
+    plain.note("汇总.xlsx", "earlier-review");
+    expect(reviewCounts(plain.review(), "zh")).toBe("1 个文件，1 个单位，1 张表；错误 0，警告 0；0 个文件无法读取；另有 1 个文件未计入（旧汇总 1，见“说明”）");
+    const none = new ReviewTally();
+    none.add(fileOf("县教育局.xlsx", "县教育局"));
+    expect(reviewCounts(none.review(), "zh")).toBe("1 个文件，1 个单位，1 张表；错误 0，警告 0；0 个文件无法读取");
+  });
+});
+
+describe("a file without rows (review round 52c L3)", () => {
+  it("says whether it could not be read or holds no form", () => {
+    const tally = new ReviewTally();
+    tally.fail("坏.xlsx", "坏.xlsx: 文件已损坏");
+    tally.fail("空白.xlsx", "空白.xlsx: 没有找到预算表或绩效指标表。", "no-tables");
+    expect(tally.review().failures.map((f) => [f.file, f.kind])).toEqual([
+      ["坏.xlsx", "unreadable"],
+      ["空白.xlsx", "no-tables"],
+    ]);
+  });
+});
