@@ -165,7 +165,7 @@ describe("--lang en", () => {
     // Read back by ExcelJS, a reader jixiao did not write.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Findings", "Counts", "Unreadable", "Notes", "Units"]);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(["Review", "Units", "Findings", "Counts", "Unreadable", "Notes"]);
     const review = book.getWorksheet("Review")!;
     expect((review.getRow(1).values as unknown[]).slice(1, 8)).toEqual(["Unit", "Project", "Year", "Kind", "Planned (10k yuan)", "Spent (10k yuan)", "Money unit"]);
     expect((review.getRow(2).values as unknown[]).slice(1, 8)).toEqual(["单位甲", "项目甲", 2023, "Self-evaluation", 320, 288, "10k yuan"]);
@@ -296,7 +296,8 @@ describe("what the review did not count or check is in its workbook and JSON (re
     expect(review.units.find((unit) => unit.unit === "县林业局")).toMatchObject({ files: 2, tables: 2 });
     expect(notesOf(review)).toEqual([
       [path.join("县直部门", "县林业局.jixiao.xlsx"), "scored-copy", ""],
-      [path.join("县直部门", "jixiao.json"), "profile", "3"],
+      // The two files counted: not the copy counted once (review round 52c L1).
+      [path.join("县直部门", "jixiao.json"), "profile", "2"],
       ["县气象局.xlsx", "hidden-sheets", "2022年自评表"],
       [forestryFiles[2], "duplicate", forestryFiles[0]],
       [forestryFiles[1], "same-project", forestryFiles[0]],
@@ -387,7 +388,7 @@ describe("--max-size", () => {
     const small = await run(dir, "--max-size", "0.01", "--json", path.join(dir, "r.json"));
     expect(small.code).toBe(2);
     const review = JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8"));
-    expect(review.failures).toEqual([{ file: "yunxi.xlsx", message: expect.stringContaining("--max-size") }]);
+    expect(review.failures).toEqual([{ file: "yunxi.xlsx", message: expect.stringContaining("--max-size"), kind: "unreadable" }]);
     const bad = await run(dir, "--max-size", "lots");
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "--max-size 应为正数（MB），不是 lots"]);
   }, 60_000);
