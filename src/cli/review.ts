@@ -18,7 +18,7 @@ import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { BilingualError, counted, type Lang } from "../core/messages";
 import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewNote, reviewedFiles } from "../core/review";
-import { isReviewWorkbook } from "../core/review-layout";
+import { isReviewWorkbook, reviewScope } from "../core/review-layout";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
@@ -127,8 +127,6 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
 
 const text = (lang: Lang, zh: string, en: string) => (lang === "en" ? en : zh);
 
-/** The day in local time, as 2026-12-07: the review's date on its printed pages. */
-const localDate = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 /** The errors and warnings of a review's rows, added up. */
 function findingTotals(rows: Review["rows"]): { errors: number; warnings: number } {
   return { errors: rows.reduce((n, r) => n + r.errors, 0), warnings: rows.reduce((n, r) => n + r.warnings, 0) };
@@ -281,8 +279,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
 
   const review = tally.review();
   // The printed pages name the folder, the day and the profiles (review round 51d M6).
-  const profileNames = [...new Set(ordered.map((name) => profiles.get(name)!.profile.name))];
-  const scope = { folder: path.basename(path.resolve(folder)), date: localDate(new Date()), profiles: profileNames };
+  const scope = reviewScope(path.basename(path.resolve(folder)), ordered.map((name) => profiles.get(name)!.profile.name), new Date(), lang);
   await writeOutput(out, reviewWorkbookBytes(review, lang, scope));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);

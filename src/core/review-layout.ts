@@ -113,9 +113,23 @@ export interface ReviewScope {
   profiles: string[];
 }
 
-const SCOPE_WORDS: Record<Lang, { folder: string; date: string; profile: string; list: string }> = {
-  zh: { folder: "复核文件夹：", date: "复核日期：", profile: "评分方案：", list: "、" },
-  en: { folder: "Folder: ", date: "Reviewed: ", profile: "Profile: ", list: ", " },
+/**
+ * The scope of a review as both hosts give it: `folder` the reviewed folder's name (the page's
+ * folder dropped or chosen; null for files picked one by one), the local day, and the names of the
+ * profiles that scored its files, each once, in the files' order.
+ */
+export function reviewScope(folder: string | null, profileNames: string[], now: Date, lang: Lang): ReviewScope {
+  const day = (n: number) => String(n).padStart(2, "0");
+  return {
+    folder: folder ?? SCOPE_WORDS[lang].picked,
+    date: `${now.getFullYear()}-${day(now.getMonth() + 1)}-${day(now.getDate())}`,
+    profiles: [...new Set(profileNames)],
+  };
+}
+
+const SCOPE_WORDS: Record<Lang, { folder: string; date: string; profile: string; list: string; picked: string }> = {
+  zh: { folder: "复核文件夹：", date: "复核日期：", profile: "评分方案：", list: "、", picked: "（逐个选择的文件）" },
+  en: { folder: "Folder: ", date: "Reviewed: ", profile: "Profile: ", list: ", ", picked: "(files chosen one by one)" },
 };
 
 /** Text in a header's section: its & doubled (a lone & starts a code), cut to `max` characters from the end (a path's last folders tell most). */

@@ -12,7 +12,8 @@ import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { Finding, severityCounts } from "../core/result";
-import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewedFiles } from "../core/review";
+import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewFileOrder, reviewedFiles } from "../core/review";
+import { ReviewScope, reviewScope } from "../core/review-layout";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
@@ -23,7 +24,7 @@ import { profileToForm } from "../taskpane/profile-form";
 import { visuallyHidden } from "../taskpane/components/styles";
 import type { SheetDisplay } from "../core/sheet-display";
 import type { FileResults, ScoreMessage, ScoreStep } from "./protocol";
-import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, PickedFile } from "./picked";
+import { chosenFolderFiles, droppedFiles, isFolderProfile, nearestFolderProfile, Picked, PickedFile } from "./picked";
 import type { Scorer } from "./scorer";
 import { digestOf } from "./digest";
 import SheetViewer, { SheetTarget } from "./SheetViewer";
@@ -272,6 +273,18 @@ function reviewOf(files: FileEntry[], lang: Lang): Review {
   return tally.review();
 }
 
+/**
+ * What the 汇总's printed pages name, as the command line's do: the folder dropped or chosen (each
+ * once, where the list holds several; none where a file was picked by itself), the day, and the
+ * profiles that scored the files, in the review's file order.
+ */
+function scopeOf(files: FileEntry[], folders: (string | null)[], profile: Profile, lang: Lang): ReviewScope {
+  const named = [...new Set(folders)];
+  const folder = named.length > 0 && !named.includes(null) ? named.join("、") : null;
+  const inOrder = [...files].sort((a, b) => reviewFileOrder(a.name, b.name));
+  return reviewScope(folder, inOrder.map((entry) => (entry.folderProfile?.profile ?? profile).name), new Date(), lang);
+}
+
 /** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */
 
 const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => {
@@ -288,6 +301,8 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const picker = React.useRef<HTMLInputElement>(null);
   const chooseButton = React.useRef<HTMLButtonElement>(null);
   const folderPicker = React.useRef<HTMLInputElement>(null);
+  // The folder each drop or choice since the list was last cleared came from (null: files picked one by one).
+  const pickedFolders = React.useRef<(string | null)[]>([]);
 
   // The files as last rendered, for telling a file added again and naming the file announced.
   const shown = React.useRef(files);
@@ -338,9 +353,10 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     }
   };
 
-  const addFiles = async (pickedAll: PickedFile[]) => {
+  const addFiles = async ({ files: pickedAll, folder }: Picked) => {
     const skipped: string[] = [];
     setAddedBefore([]);
+    pickedFolders.current.push(folder);
     // The profiles first: they score the workbooks picked with them, and no other (another drop's
     // paths start anew, as a review of another folder).
     const folderProfiles = new Map<string, FolderProfile>();
@@ -408,7 +424,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     return byName;
   }, [review]);
   const leftOut = (kind: string) => review?.notes.filter((note) => note.kind === kind).length ?? 0;
-  const downloadReview = () => review && download(reviewWorkbookBytes(review, lang), "汇总.xlsx", SHEET_MIME);
+  const downloadReview = () => review && download(reviewWorkbookBytes(review, lang, scopeOf(files, pickedFolders.current, profile, lang)), "汇总.xlsx", SHEET_MIME);
   return (
     <main className={styles.page}>
       <Title1 as="h1">{strings.title}</Title1>
@@ -446,7 +462,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           data-testid="pick"
           hidden
           onChange={(event) => {
-            if (event.target.files) void addFiles(Array.from(event.target.files, (file) => ({ path: file.name, file })));
+            if (event.target.files) void addFiles({ files: Array.from(event.target.files, (file) => ({ path: file.name, file })), folder: null });
             event.target.value = "";
           }}
         />
@@ -522,6 +538,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
               onClick={() => {
                 scorer.clear();
                 setFiles([]);
+                pickedFolders.current = [];
                 setNotices([]);
                 setAddedBefore([]);
                 // The button goes with the list: the focus goes back to the start, not to the page's body (review round 51c L1).

@@ -11,6 +11,12 @@ export interface PickedFile {
   file: File;
 }
 
+/** What one drop or choice gave: its files, and the folder's name when it was one folder (null for files). */
+export interface Picked {
+  files: PickedFile[];
+  folder: string | null;
+}
+
 /**
  * The workbooks a folder holds, and the other spreadsheets and archives the page says what to do
  * with, as `jixiao review` lists them (core isWorkbookName); Excel's and WPS's lock files
@@ -42,21 +48,28 @@ export function nearestFolderProfile<T>(path: string, byFolder: ReadonlyMap<stri
  * dropped by itself is taken whatever it is (the page says what it cannot read). The drop's items
  * are read at once, as a browser keeps them only while the drop event lasts.
  */
-export async function droppedFiles(data: DataTransfer): Promise<PickedFile[]> {
+export async function droppedFiles(data: DataTransfer): Promise<Picked> {
   const entries = Array.from(data.items, (item) => (item.kind === "file" ? item.webkitGetAsEntry() : null));
-  if (entries.every((entry) => entry === null)) return Array.from(data.files, (file) => ({ path: file.name, file }));
+  if (entries.every((entry) => entry === null)) return { files: Array.from(data.files, (file) => ({ path: file.name, file })), folder: null };
   const picked: PickedFile[] = [];
-  if (entries.length === 1 && entries[0]?.isDirectory) await collectFolder(entries[0] as FileSystemDirectoryEntry, "", picked);
-  else for (const entry of entries) if (entry) await collect(entry, "", picked, true);
-  return picked;
+  if (entries.length === 1 && entries[0]?.isDirectory) {
+    await collectFolder(entries[0] as FileSystemDirectoryEntry, "", picked);
+    return { files: picked, folder: entries[0].name };
+  }
+  for (const entry of entries) if (entry) await collect(entry, "", picked, true);
+  return { files: picked, folder: null };
 }
 
 /** The workbooks the folder chooser (webkitdirectory) gives, by their path in the chosen folder. */
-export function chosenFolderFiles(files: FileList): PickedFile[] {
-  return Array.from(files)
-    .filter((file) => isTaken(file.name))
-    .map((file) => ({ path: file.webkitRelativePath.split("/").slice(1).join("/") || file.name, file }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function chosenFolderFiles(files: FileList): Picked {
+  const all = Array.from(files);
+  return {
+    files: all
+      .filter((file) => isTaken(file.name))
+      .map((file) => ({ path: file.webkitRelativePath.split("/").slice(1).join("/") || file.name, file }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    folder: all[0]?.webkitRelativePath.split("/")[0] || null,
+  };
 }
 
 async function collect(entry: FileSystemEntry, folder: string, picked: PickedFile[], dropped: boolean): Promise<void> {

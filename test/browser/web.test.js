@@ -229,12 +229,13 @@ async function main() {
     await check("the review of all files downloads as 汇总.xlsx with both units and the unreadable files", async () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
       const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
-      assert(files["xl/charts/chart3.xml"], "no chart part");
+      // 规则统计's chart, the fourth sheet's since 单位统计 follows 汇总 (review round 52c).
+      assert(files["xl/charts/chart4.xml"], "no chart part");
       const summary = Buffer.from(files["xl/worksheets/sheet1.xml"]).toString("utf8");
       assert(summary.includes("岳阳市云溪区机关事务服务中心") && summary.includes("kaiping-2023-targets"), "a unit is missing");
       // The same writer as the command line's: money in 万元, each row's money unit named.
       assert(summary.includes("预算数（万元）") && summary.includes("金额单位"), "the money columns do not say their unit");
-      const failures = Buffer.from(files["xl/worksheets/sheet4.xml"]).toString("utf8");
+      const failures = Buffer.from(files["xl/worksheets/sheet5.xml"]).toString("utf8");
       assert(failures.includes(CORRUPTED) && failures.includes(WPS), "the unreadable files are missing");
     });
 
@@ -310,7 +311,7 @@ async function main() {
       for (const part of Object.keys(cliParts).filter((p) => p.startsWith("xl/worksheets/") || p === "xl/sharedStrings.xml")) {
         assert(pageParts[part] === cliParts[part], `${part} differs from the command line's review`);
       }
-      assert(Buffer.from(pageParts["xl/worksheets/sheet4.xml"], "base64").toString("utf8").includes(CORRUPTED), "the unreadable sheet does not list them");
+      assert(Buffer.from(pageParts["xl/worksheets/sheet5.xml"], "base64").toString("utf8").includes(CORRUPTED), "the unreadable sheet does not list them");
       await page.getByTestId("clear").click();
     });
 

@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { REVIEW_SCHEMA, Review } from "../../src/core/review";
-import { reviewPageHeader } from "../../src/core/review-layout";
+import { reviewPageHeader, reviewScope } from "../../src/core/review-layout";
 import { reviewSheets, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 
 const EMPTY: Review = { schema: REVIEW_SCHEMA, files: 0, rows: [], findings: [], rules: [], units: [], grades: [], failures: [], notes: [] };
@@ -17,8 +17,15 @@ describe("the review's printed header", () => {
       '&L复核文件夹：2023年度自评材料&C&"-,Bold"汇总复核&R复核日期：2026-12-07\n评分方案：默认（财预〔2020〕10号）、某县方案',
     );
     expect(reviewPageHeader("Review", SCOPE, "en")).toMatch(/^&LFolder: 2023年度自评材料&C&"-,Bold"Review&RReviewed: 2026-12-07\nProfile: /);
-    // Without a scope (the page), the title alone, as before.
+    // Without a scope, the title alone.
     expect(reviewPageHeader("汇总复核", undefined, "zh")).toBe('&C&"-,Bold"汇总复核');
+  });
+
+  test("both hosts give the scope alike: the folder (or files picked one by one), the local day, each profile once in file order", () => {
+    const day = new Date(2026, 11, 7, 23, 59);
+    expect(reviewScope("县直部门", ["默认", "乡镇方案", "默认"], day, "zh")).toEqual({ folder: "县直部门", date: "2026-12-07", profiles: ["默认", "乡镇方案"] });
+    expect(reviewScope(null, ["默认"], day, "zh").folder).toBe("（逐个选择的文件）");
+    expect(reviewScope(null, ["默认"], day, "en").folder).toBe("(files chosen one by one)");
   });
 
   test("an & in a name is doubled (a lone one starts a code), and a long folder keeps its end, within Excel's 255 characters", () => {
