@@ -11,7 +11,7 @@ import { isEmptyState, parseState, stateJson } from "../core/state";
 import { summaryToClean } from "../core/clean-summary";
 import { planCellChanges } from "../core/writeplan";
 import { readLooks, readNotes } from "./marks-parts";
-import { Package } from "./package";
+import { Package, tabIndex } from "./package";
 import { removeState, writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
 import { cellEdits, copyBytes, openCopy, writeNotesAndCells } from "./write";
@@ -80,13 +80,14 @@ function withoutSheet(xml: string, name: string): { xml: string; shown: string |
   const moved = (tab: number) => Math.min(tab >= index && tab > 0 ? tab - 1 : tab, left.length - 1);
   const showing = (sheet: XmlElement) => isVisible(sheet) || sheet.attributes.name === shown;
   const visibleTab = (tab: number) => (showing(left[tab]) ? tab : left.findIndex(showing));
-  // Each window of the workbook (a <workbookView> each).
+  // Each window of the workbook (a <workbookView> each). A tab that is no sheet's number (-1, "x",
+  // written by another program) is the first sheet's, as in the scored copy (review round 52a, M1).
   for (const view of left.length > 0 ? views : []) {
     const changes: Record<string, string> = {};
-    const active = visibleTab(moved(Number(view.attributes.activeTab ?? 0)));
-    if (active !== Number(view.attributes.activeTab ?? 0)) changes.activeTab = String(active);
-    const first = view.attributes.firstSheet === undefined ? undefined : moved(Number(view.attributes.firstSheet));
-    if (first !== undefined && first !== Number(view.attributes.firstSheet)) changes.firstSheet = String(first);
+    const active = visibleTab(moved(tabIndex(view.attributes.activeTab, sheets.length)));
+    if (String(active) !== (view.attributes.activeTab ?? "0")) changes.activeTab = String(active);
+    const first = view.attributes.firstSheet === undefined ? undefined : moved(tabIndex(view.attributes.firstSheet, sheets.length));
+    if (first !== undefined && String(first) !== view.attributes.firstSheet) changes.firstSheet = String(first);
     if (Object.keys(changes).length > 0) edits.push({ start: view.start, end: view.openEnd, text: startTag(view, changes, view.selfClosing) });
   }
   edits.sort((a, b) => b.start - a.start);

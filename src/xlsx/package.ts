@@ -586,6 +586,15 @@ export class Package {
   }
 }
 
+/**
+ * A workbook window's tab (activeTab, firstSheet) as a sheet's number among `sheets`: absent, or one
+ * that is no sheet's (-1, "x", past the last sheet, as other programs write), is the first sheet's.
+ */
+export function tabIndex(value: string | undefined, sheets: number): number {
+  const tab = Number(value ?? 0);
+  return Number.isInteger(tab) && tab >= 0 && tab < sheets ? tab : 0;
+}
+
 /** The workbook part: its sheets by name, and the edits it takes. */
 export class WorkbookPart {
   private readonly prefix: string;
@@ -618,6 +627,23 @@ export class WorkbookPart {
   /** Whether the workbook's structure is protected (no sheet may be added, renamed or removed). */
   structureLocked(): boolean {
     return isTrue(firstElement(this.xml, "workbookProtection")?.attributes.lockStructure);
+  }
+
+  /**
+   * Each window's tabs (activeTab, firstSheet) that are no sheet's number set to the first sheet
+   * (tabIndex): Excel repairs a workbook whose active tab is -1, and 清除标记 reads them (review
+   * round 52a, M1). Before a sheet is added, so that a tab past the last sheet does not become it.
+   */
+  validTabs(): void {
+    const count = this.sheetList().length;
+    for (const view of elements(this.xml, "workbookView").reverse()) {
+      const changes: Record<string, string> = {};
+      for (const name of ["activeTab", "firstSheet"]) {
+        const value = view.attributes[name];
+        if (value !== undefined && String(tabIndex(value, count)) !== value) changes[name] = String(tabIndex(value, count));
+      }
+      if (Object.keys(changes).length > 0) this.xml = this.xml.slice(0, view.start) + startTag(view, changes, view.selfClosing) + this.xml.slice(view.openEnd);
+    }
   }
 
   addSheet(name: string, relationshipId: string): void {

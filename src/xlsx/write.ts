@@ -158,6 +158,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
   writeNotesAndCells(copy, marks.plan.notes, cellEdits(planCellChanges(analysis, marks.plan.fills), styles, notRefilled));
 
   const summary = analysis.summary;
+  workbook.validTabs();
   const replaced = summary.replaces ? sheets.required(summary.name) : undefined;
   const summaryPart = replaced ?? pkg.freePart(`${folder}worksheets/sheet`, ".xml");
   // Page setup and the chart (src/xlsx/summary-parts.ts).

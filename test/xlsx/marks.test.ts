@@ -363,6 +363,31 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     expect(workbook.match(/<workbookView[^>]*>/g)).toEqual(['<workbookView activeTab="0" firstSheet="0"/>', '<workbookView activeTab="0"/>']);
   });
 
+  it.each([
+    ["-1", "99"],
+    ["x", "-3"],
+  ])("takes a window's tab that is no sheet's number (activeTab %s, firstSheet %s) for the first sheet rather than failing (review round 52a, M1)", async (activeTab, firstSheet) => {
+    const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace("<sheets>", `<bookViews><workbookView firstSheet="${firstSheet}" activeTab="${activeTab}"/></bookViews><sheets>`));
+    const cleaned = path.join(dir, "clean.xlsx");
+    const { code, out } = await runMain("clean", edited, "--out", cleaned, "--remove-summary");
+    expect([code, out]).toEqual([0, expect.stringContaining("已删除 综合得分 工作表")]);
+    expect(partsOfFile(cleaned)["xl/workbook.xml"].match(/<workbookView[^>]*>/g)).toEqual(['<workbookView firstSheet="0" activeTab="0"/>']);
+  });
+
+  it("writes a window's tab that is no sheet's number as the first sheet's in the scored copy (review round 52a, M1)", async () => {
+    const dir = tempDir();
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"]] }] });
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace("<sheets>", '<bookViews><workbookView firstSheet="99" activeTab="-1"/><workbookView activeTab="1"/><workbookView activeTab="0"/></bookViews><sheets>');
+    const input = path.join(dir, "tabs.xlsx");
+    writeFileSync(input, zipParts(parts));
+    const scored = path.join(dir, "scored.xlsx");
+    expect((await runMain("score", input, "--out", scored)).code).toBe(1);
+    // activeTab 1 was past the only sheet: not the summary added after it.
+    expect(partsOfFile(scored)["xl/workbook.xml"].match(/<workbookView[^>]*>/g)).toEqual(['<workbookView firstSheet="0" activeTab="0"/>', '<workbookView activeTab="0"/>', '<workbookView activeTab="0"/>']);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).code).toBe(0);
+  });
+
   it("takes the record away when the user deleted 综合得分 by hand (review round 24a)", async () => {
     const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace(/<sheet [^>]*name="综合得分"[^>]*\/>/, ""));
     const cleaned = path.join(dir, "clean.xlsx");
