@@ -13,6 +13,7 @@ import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
 import { wrappedLines } from "./text-width";
+import { writableText } from "./sheet-text";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
@@ -221,7 +222,22 @@ const TEXT = {
 
 /** Excel holds at most 32,767 characters in a cell; a message quoting a huge cell is cut to fit. */
 const CELL_LIMIT = 32767;
-const fitCell = (text: string): string => (text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT - 1)}…`);
+
+/**
+ * A cell's text as it is written and read back (writableText), cut to fit a cell, never inside a
+ * surrogate pair. The summary's digest is taken on it, so a rerun and 清除标记 know the sheet as
+ * jixiao's (review round 52a, M2: an ESC in an indicator's name was digested, then dropped).
+ */
+function fitCell(value: string): string {
+  const text = writableText(value);
+  if (text.length <= CELL_LIMIT) return text;
+  const cut = /[\ud800-\udbff]/.test(text[CELL_LIMIT - 2]) ? CELL_LIMIT - 2 : CELL_LIMIT - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** Excel keeps 15 significant digits of a number, and shows no more. */
+const EXCEL_DIGITS = 15;
+const EXCEL_LARGEST = new Decimal("1e15");
 
 class Layout {
   readonly cells: SummaryCell[] = [];
@@ -266,7 +282,11 @@ class Layout {
 
   /** A number; when there is none, nothing, or "—" with `dash` (a score or rate that cannot be computed, as the pane shows it). */
   number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number", dash = false): void {
-    if (value !== null) this.cells.push({ row: this.row, col, value: value.toFixed(), isNumber: true, numFmt, style });
+    // A figure of 10^15 or more (1e308 typed as a weight) is no number Excel holds to the unit: it is
+    // written as text, exactly (review round 52a, M2). One of more than 15 significant digits (a
+    // budget computed by a formula, 0.30000000000000004) as the 15 Excel keeps and shows.
+    if (value !== null && value.abs().gte(EXCEL_LARGEST)) this.text(col, value.toString(), style);
+    else if (value !== null) this.cells.push({ row: this.row, col, value: value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP).toFixed(), isNumber: true, numFmt, style });
     else if (dash) this.text(col, "—", style);
   }
 

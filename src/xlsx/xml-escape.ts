@@ -2,10 +2,10 @@
  * Text escaped for XML, apart from the tokenizer (xml.ts, which re-exports it): the task pane
  * writes its record part's text with it (src/xlsx/state-xml.ts) and ships no XML reader.
  */
+import { NOT_XML } from "../core/sheet-text";
+
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
 
-/** Characters XML 1.0 cannot hold (most control characters), as a character class's content. */
-const NOT_XML = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF";
 const NOT_XML_CHARACTERS = new RegExp(`[${NOT_XML}]`, "g");
 
 /** Characters XML cannot hold are dropped. */

@@ -718,3 +718,45 @@ describe("综合得分 in print (review round 51d M8, L1, L7; round 52)", () => 
     expect([chart.valueMin, chart.valueMax, chart.labelFormat]).toEqual([0, 1, "0.00%"]);
   });
 });
+
+describe("the summary's text and numbers as a sheet holds them (review round 52a, M2)", () => {
+  const cellsOf = (summary: SummarySheet) => summary.cells.map((c) => c.value);
+
+  test("control characters, a carriage return and half a surrogate pair are not written, and the digest is taken without them", () => {
+    const form = workbook({
+      name: "自评表",
+      rows: [
+        INDICATOR_HEADER,
+        ["产出\u001b[2J指标\u0007", "数量指标", "培训场次\r\n（期）\ud800", "≥10场", "8场", 50, null, "停办两场"],
+        ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 30, "无"],
+      ],
+    });
+    const summary = analyze(form).summary;
+    const texts = cellsOf(summary).join("");
+    expect(texts).toContain("产出[2J指标");
+    expect(texts).not.toMatch(/[\u0000-\u0008\u000b-\u001f\r\ud800-\udfff]/);
+    // What a host reads back is what was digested.
+    const values: (string | number | null)[][] = Array.from({ length: summary.rowCount }, () => []);
+    for (const c of summary.cells) values[c.row][c.col] = c.isNumber ? Number(c.value) : c.value;
+    expect(sheetDigest({ name: summary.name, values, numFmts: [], merges: [] })).toBe(summaryDigest(summary));
+  });
+
+  test("a figure of 10^15 or more is text, exactly; one of more than 15 significant digits is written as the 15 Excel keeps", () => {
+    const form = workbook({
+      name: "自评表",
+      rows: [
+        BUDGET_HEADER,
+        ["年度资金总额", 100, 0.30000000000000004, 0.1, 10, null, null],
+        [],
+        INDICATOR_HEADER,
+        ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 1e308, null, "停办两场"],
+        ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 30, "无"],
+      ],
+    });
+    const summary = analyze(form).summary;
+    const numbers = summary.cells.filter((c) => c.isNumber);
+    for (const c of numbers) expect([c.value, Math.abs(Number(c.value)) < 1e15 && c.value.replace(/^-?[0.]*|\./g, "").length <= 15]).toEqual([c.value, true]);
+    expect(numbers.map((c) => c.value)).toContain("0.3");
+    expect(summary.cells.filter((c) => !c.isNumber).map((c) => c.value)).toContain("1e+308");
+  });
+});

@@ -388,6 +388,28 @@ describe("clean --remove-summary leaves no trace of jixiao (review round 23b)", 
     expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).code).toBe(0);
   });
 
+  it.each([
+    ["an indicator's name holds control characters (Excel's _x001B_ escapes)", "培训场次_x001B_[2J_x0007_", 50],
+    ["the weights are beyond what Excel holds", "培训场次", { xml: "<c><v>1E+308</v></c>" }],
+  ])("knows its own 综合得分 again where %s: clean removes it, a rerun replaces it (review round 52a, M2)", async (_, name, weight) => {
+    const dir = tempDir();
+    // 15 of 10 is over-achieved: the finding quotes the name in the summary.
+    const rows = [HEADER, ["产出指标", "数量指标", name, "≥10场", "15场", weight, null, null], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", weight, 30, "无"]];
+    const input = path.join(dir, "form.xlsx");
+    writeFileSync(input, buildPackage({ sheets: [{ name: "自评表", rows }] }));
+    const scored = path.join(dir, "scored.xlsx");
+    await runMain("score", input, "--out", scored);
+    // No number past Excel's 15 digits in the summary.
+    const summaryXml = partsOfFile(scored)["xl/worksheets/sheet2.xml"];
+    expect(summaryXml).toContain(name === "培训场次" ? "培训场次" : "培训场次[2J");
+    expect((summaryXml.match(/<v>[^<]*<\/v>/g) ?? []).filter((v) => v.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15)).toEqual([]);
+    const cleaned = path.join(dir, "clean.xlsx");
+    expect((await runMain("clean", scored, "--out", cleaned, "--remove-summary")).out).toContain("已删除 综合得分 工作表");
+    const rerun = path.join(dir, "rerun.xlsx");
+    await runMain("score", scored, "--out", rerun);
+    expect(readXlsxBytes(readFileSync(rerun), "rerun.xlsx").grid.sheets.map((sheet) => sheet.name)).toEqual(["自评表", "综合得分"]);
+  });
+
   it("takes the record away when the user deleted 综合得分 by hand (review round 24a)", async () => {
     const { dir, edited } = await scoredThenEdited("xl/workbook.xml", (xml) => xml.replace(/<sheet [^>]*name="综合得分"[^>]*\/>/, ""));
     const cleaned = path.join(dir, "clean.xlsx");
