@@ -68,6 +68,9 @@ export function sizeLimits(megabytes: number): Partial<ReadLimits> | undefined {
 /** The longest text a JavaScript engine holds in one string (V8: 2^29 − 24 characters), whatever the limits say. */
 const LONGEST_TEXT = 2 ** 29 - 24;
 
+/** The most bytes deflate makes of one byte of data: a 258-byte match coded in under two bits. */
+const MAX_DEFLATE_RATIO = 1032;
+
 const megabytes = (bytes: number): string => String(Math.ceil(bytes / MB));
 
 interface Relationship {
@@ -402,9 +405,26 @@ export class Package {
     return names;
   }
 
+  /**
+   * A size the zip's directory declares that the entry's data cannot inflate to (review round 52a,
+   * L2): stored data is its own size, and deflate makes at most 1,032 bytes of each byte it reads
+   * (a 258-byte match in under two bits). Told before the limits, so that such a lie reads as
+   * damage, not as a part too large to read. A lie within what the data could make stays unseen
+   * until the part is inflated (a part past the limits is refused unread).
+   */
+  private refuseImpossibleSize(part: string, entry: ZipEntry): void {
+    const most = entry.method === 0 ? entry.data.length : entry.data.length * MAX_DEFLATE_RATIO;
+    if (entry.size <= most) return;
+    throw new PackageError(
+      `文件已损坏：部件 ${part} 声明解压后有 ${entry.size} 字节，但它的 ${entry.data.length} 字节压缩数据解压不出这么多`,
+      `the file is damaged: the part ${part} declares ${entry.size} bytes inflated, more than its ${entry.data.length} bytes of compressed data can hold`,
+    );
+  }
+
   /** A part's inflated bytes, checked against the limits before inflating. */
   private inflate(part: string, entry: ZipEntry): Uint8Array {
     const { maxPartBytes, maxTotalBytes } = this.limits;
+    if (entry.size > Math.min(maxPartBytes, LONGEST_TEXT) || this.inflatedTotal + entry.size > maxTotalBytes) this.refuseImpossibleSize(part, entry);
     if (entry.size > Math.min(maxPartBytes, LONGEST_TEXT)) {
       const limit = megabytes(Math.min(maxPartBytes, LONGEST_TEXT));
       throw new PartTooLargeError(
@@ -572,7 +592,10 @@ export class Package {
         // A part copied as it is was not always read: checked now, so that a damaged one (a theme,
         // a picture) is told rather than copied into the copy. One past the per-part limit is copied
         // unchecked, as inflating it to check is what the limit is there to prevent.
-        if (!this.checked.has(entry) && entry.size <= Math.min(this.limits.maxPartBytes, LONGEST_TEXT)) this.checkedBytes(entry.name, entry);
+        if (this.checked.has(entry)) {
+          // Checked when read.
+        } else if (entry.size <= Math.min(this.limits.maxPartBytes, LONGEST_TEXT)) this.checkedBytes(entry.name, entry);
+        else this.refuseImpossibleSize(entry.name, entry);
         out.push(entry);
       } else if (change !== null) out.push(change);
     }

@@ -6,6 +6,7 @@
  * `jixiao score`, with every declared write where the report says and nothing else changed.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { randomBytes } from "crypto";
 import { readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
@@ -621,11 +622,37 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   });
 
   it("a 600 MB part is refused by its declared size under the default limit, with its own message", async () => {
-    const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
+    // 800 KB of data that does not compress: as much as a 600 MB part of repeated text deflates to.
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const noise = randomBytes(800_000).toString("base64");
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("</worksheet>", `<!--${noise}--></worksheet>`);
+    const bytes = withDeclaredSize(zipParts(parts), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024);
     const r = await scorePackage(bytes, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain("sheet \"自评表\" (xl/worksheets/sheet1.xml) inflates to 600 MB, over the limit of 200 MB per part (the command line's --max-size raises it)");
     expect(r.err.split("\n")).toHaveLength(1);
+  });
+
+  it("a part that declares more than its data can inflate to is damaged, not too large (review round 52a, L2)", async () => {
+    const sheet = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 678_953_205);
+    const r = await scorePackage(sheet);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/in\.xlsx: 文件已损坏：工作表“自评表”（xl\/worksheets\/sheet1\.xml）声明解压后有 678953205 字节，但它的 \d+ 字节压缩数据解压不出这么多$/)]);
+    // Past the limits together (a workbook's total), and a part copied unread (a theme past the per-part limit).
+    const total = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/styles.xml", 190 * 1024 * 1024);
+    expect(readFailure(total, { limits: { maxPartBytes: 1e9, maxTotalBytes: 100 * 1024 * 1024 } })).toContain("the part xl/styles.xml declares 199229440 bytes inflated, more than its");
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    parts["xl/theme/theme1.xml"] = '<?xml version="1.0"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="t"/>';
+    const theme = withDeclaredSize(zipParts(parts), "xl/theme/theme1.xml", 300 * 1024 * 1024);
+    const copied = await scorePackage(theme, "--lang", "en");
+    expect([copied.code, copied.err]).toEqual([2, expect.stringContaining("the part xl/theme/theme1.xml declares 314572800 bytes inflated")]);
+  });
+
+  it("a part really too large is still refused as too large (review round 52a, L2)", async () => {
+    // 2 MB of text that deflates to a few kilobytes, under a limit of 1 MB.
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("</worksheet>", `<!--${"x".repeat(2 * 1024 * 1024)}--></worksheet>`);
+    const r = await scorePackage(zipParts(parts), "--lang", "en", "--max-size", "1");
+    expect(r.err).toContain("inflates to 3 MB, over the limit of 1 MB per part");
   });
 
   it("a merge over the whole sheet is clipped to the cells written, in no time", async () => {
