@@ -301,6 +301,14 @@ function namingSheet<T>(name: string, part: string, read: () => T): T {
   }
 }
 
+/**
+ * A cell's r as ECMA-376 writes it: column letters and a row number from 1 ("B3"), the letters in
+ * either case; whether it lies within a sheet is told apart (XFE1 is beyond, not malformed).
+ */
+function isCellReference(ref: string): boolean {
+  return /^\s*[A-Za-z]{1,3}0*[1-9][0-9]*\s*$/.test(ref);
+}
+
 /** One sheet's grid, and where its rows and cells are in the part (LayoutRecorder, sheet-part.ts). */
 function readSheet(xml: string, name: string, part: string, context: SheetContext): { grid: SheetGrid; layout: SheetLayout } {
   const values: CellValue[][] = [];
@@ -385,6 +393,15 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           ({ row, col, format: style } = recorder);
           const ref = node.attributes.r;
           type = node.attributes.t;
+          // A cell without r is in the place after the one before (r is optional); one whose r names
+          // no cell (ZZZZ1, 12, $B$3, B3:C4, A0, empty) Excel repairs on opening, and read by its
+          // place it could stand in another's (review round 52a, L3).
+          if (ref !== undefined && !isCellReference(ref)) {
+            throw new PackageError(
+              `文件已损坏：工作表“${name}”第 ${recorder.rowNumber + 1} 行的单元格引用“${ref}”不是单元格地址（${part}）`,
+              `the file is damaged: sheet "${name}" has a cell in row ${recorder.rowNumber + 1} whose reference "${ref}" names no cell (${part})`,
+            );
+          }
           // Past Excel's last cell no sheet can hold a value: a hostile address would make rows without end.
           if (row >= SHEET_ROWS || col >= SHEET_COLUMNS) {
             const where = ref ?? cellAddress(Math.min(row, SHEET_ROWS), Math.min(col, SHEET_COLUMNS));

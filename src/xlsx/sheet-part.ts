@@ -171,7 +171,7 @@ export class LayoutRecorder {
   row = -1;
   col = -1;
   /** The 0-based number of the <row> being read, and whether its r gave it (else its first cell's r may). */
-  private rowNumber = -1;
+  rowNumber = -1;
   private rowNumbered = false;
   /** The format (s, 0 when absent) of the cell being read. */
   format = 0;

@@ -682,6 +682,16 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     }
   });
 
+  it("a cell whose r names no cell is damage, named by sheet, row and reference, not read by its place (review round 52a, L3)", () => {
+    for (const ref of ["ZZZZ1", "12", "$B$3", "B3:C4", "A-1", "", "AB", "A0", "G 8"]) {
+      const bytes = buildPackage({ sheets: [{ name: "自评表", sheetXml: `<sheetData><row r="1"><c r="A1"><v>0</v></c></row><row r="4"><c r="A4"><v>1</v></c><c r="${ref}"><v>2</v></c></row></sheetData>` }] });
+      expect([ref, readFailure(bytes)]).toEqual([ref, `in.xlsx: the file is damaged: sheet "自评表" has a cell in row 4 whose reference "${ref}" names no cell (xl/worksheets/sheet1.xml)`]);
+    }
+    // r is optional: a cell without it is the one after the cell before; letters in lower case name a cell too.
+    const lower = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [{ xml: '<c r="b4"><v>1</v></c>' }, { xml: "<c><v>2</v></c>" }]] }], noAddresses: true });
+    expect(readXlsxBytes(lower, "in.xlsx").grid.sheets[0].values[3]).toEqual([undefined, 1, 2]);
+  });
+
   it("a reference to a shared string that is not there is damage, named by sheet and cell, not a blank to fill in", () => {
     for (const index of ["9999", "-1", "abc", "1.5"]) {
       const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [null, null, null, null, null, null, { xml: `<c t="s"><v>${index}</v></c>` }]] }], noAddresses: true });
