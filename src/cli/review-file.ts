@@ -34,7 +34,9 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   if (other) return { failure: other };
   try {
     const bytes = await readWorkbookFile(task.path);
-    const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits });
+    // The whole package checked, as `score` checks it writing its copy: a damaged file is listed
+    // under 无法读取 here too, whichever part is damaged.
+    const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits, wholePackage: true });
     const read = analyzeRead(task.name, grid, task.profile, task.lang);
     if (read.kind === "earlier-review") return { skipped: read.message };
     if (read.kind === "no-tables") return { failure: read.message, noTables: true };

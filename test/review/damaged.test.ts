@@ -1,0 +1,60 @@
+/**
+ * A workbook `score` refuses as damaged is listed under 无法读取 by the review too, whichever part
+ * is damaged, with the same line (review round 52a, L1): the review writes no copy, so it checks the
+ * whole package as the copy would.
+ */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { reviewOne } from "../../src/cli/review-file";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { runMain } from "../support/cli";
+import { packageParts, zipParts } from "../support/package";
+import { tempDir } from "../support/xlsx";
+
+const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+const ROWS = [HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "疫情停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 40, 30, "无"]];
+
+/** The form's parts, with a part no reader of the review reads and a sheet's relationships. */
+function parts(): Record<string, string> {
+  const all = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+  all["docProps/app.xml"] = '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>';
+  all["xl/worksheets/_rels/sheet1.xml.rels"] = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  return all;
+}
+
+/** The zip with one part's checksum in the directory changed. */
+function withBadChecksum(bytes: Uint8Array, part: string): Uint8Array {
+  const name = new TextEncoder().encode(part);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length - 46; at++) {
+    if (dv.getUint32(at, true) === 0x02014b50 && dv.getUint16(at + 28, true) === name.length && name.every((b, i) => bytes[at + 46 + i] === b)) dv.setUint32(at + 16, dv.getUint32(at + 16, true) ^ 1, true);
+  }
+  return bytes;
+}
+
+describe("the review of a damaged workbook (review round 52a, L1)", () => {
+  const damaged: [string, () => Uint8Array][] = [
+    ["no [Content_Types].xml", () => zipParts(Object.fromEntries(Object.entries(parts()).filter(([name]) => name !== "[Content_Types].xml")))],
+    ["an empty [Content_Types].xml", () => zipParts({ ...parts(), "[Content_Types].xml": "" })],
+    ["a bad checksum in docProps/app.xml", () => withBadChecksum(zipParts(parts()), "docProps/app.xml")],
+    ["a bad checksum in a sheet's relationships", () => withBadChecksum(zipParts(parts()), "xl/worksheets/_rels/sheet1.xml.rels")],
+  ];
+
+  it.each(damaged)("lists a file with %s under 无法读取, saying what score says", async (_, bytes) => {
+    const dir = tempDir();
+    const file = path.join(dir, "县林业局.xlsx");
+    writeFileSync(file, bytes());
+    const scored = await runMain("score", file, "--out", path.join(dir, "out.xlsx"));
+    expect(scored.code).toBe(2);
+    const outcome = await reviewOne({ name: "县林业局.xlsx", path: file, profile: DEFAULT_PROFILE, lang: "zh", limits: {} });
+    expect(outcome).toEqual({ failure: { zh: expect.any(String), en: expect.any(String) } });
+    const { zh } = (outcome as { failure: { zh: string } }).failure;
+    expect(scored.err).toContain(zh.slice("县林业局.xlsx: ".length));
+  });
+
+  it("reviews the same workbook undamaged", async () => {
+    const file = path.join(tempDir(), "县林业局.xlsx");
+    writeFileSync(file, zipParts(parts()));
+    expect(await reviewOne({ name: "县林业局.xlsx", path: file, profile: DEFAULT_PROFILE, lang: "zh", limits: {} })).toEqual({ review: expect.anything() });
+  });
+});
