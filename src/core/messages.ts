@@ -50,7 +50,7 @@ const ZH: Record<RuleId, Template> = {
   "score-exceeds-weight": (p) =>
     p.level
       ? `“${p.level}”标明 ${p.weight} 分，其下各指标得分合计 ${p.score} 分，超过了标明的分值。请核对各指标得分。`
-      : `得分 ${p.score} 不在 0 到分值 ${p.weight} 之间。`,
+      : `得分 ${p.score} 超过分值 ${p.weight}，请核对得分。`,
   "score-mismatch": (p) => `“${p.name}”填报得分 ${p.recorded}；按${p.formula}应为 ${p.computed}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
@@ -118,7 +118,7 @@ const EN: Record<RuleId, Template> = {
   "score-exceeds-weight": (p) =>
     p.level
       ? `"${p.level}" states ${p.weight} points but the scores of its rows add up to ${p.score}: check the scores.`
-      : `Score ${p.score} is outside 0..${p.weight}.`,
+      : `Score ${p.score} is above its weight ${p.weight}: check the score.`,
   "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is ${p.resultEn}: its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,

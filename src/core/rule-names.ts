@@ -14,7 +14,7 @@ export const RULE_NAMES: Record<RuleId, Record<Lang, string>> = {
   overspent: { zh: "超预算支出", en: "Overspent" },
   "weights-total": { zh: "分值合计不为100", en: "Weights do not total 100" },
   "weight-header-mismatch": { zh: "标题分值与明细不符", en: "Stated weight ≠ its rows" },
-  "score-exceeds-weight": { zh: "得分超出分值", en: "Score outside 0–weight" },
+  "score-exceeds-weight": { zh: "得分超出分值", en: "Score above weight" },
   "score-mismatch": { zh: "得分算错", en: "Score wrong" },
   "qualitative-score-band": { zh: "定性得分超出区间", en: "Qualitative score off its band" },
   "total-mismatch": { zh: "总分不等于各项之和", en: "Total ≠ sum of scores" },

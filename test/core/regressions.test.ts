@@ -544,6 +544,11 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(total(a)).toBe("99");
   });
 
+  it("得分 merged and negative: a negative-value and the score it should be, not a score above its weight (review round 52d M1)", () => {
+    const a = run(indicators(shared([10, null], [-2, null]), { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(a)).toEqual(["negative-value@G2", "score-mismatch@G2"]);
+  });
+
   it("分值 per row and 得分 merged: the group's score is the members' exact sum", () => {
     const ok = run(indicators(shared([5, 5], [9, null]), { merges: ["G2:G3"] }));
     expect(found(ok)).toEqual([]);

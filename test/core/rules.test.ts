@@ -10,6 +10,7 @@ import { RuleId, Severity } from "../../src/core/result";
 import { parseNumber } from "../../src/core/values";
 import { SheetSpec, BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";
 import { found } from "../support/findings";
+import { RULE_NAMES } from "../../src/core/rule-names";
 
 type Row = CellValue[];
 
@@ -420,6 +421,14 @@ describe("score-exceeds-weight", () => {
       "negative-value@自评表!G6",
       "score-mismatch@自评表!G6",
     ]);
+  });
+
+  it("says the score is above its weight, in either language (review round 52d M1)", () => {
+    const wb = selfEval([["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 20, 25, ""]]);
+    const over = (lang: "zh" | "en") => analyze(wb, DEFAULT_PROFILE, { lang }).findings.find((f) => f.rule === "score-exceeds-weight")!.message;
+    expect(over("zh")).toBe("得分 25 超过分值 20，请核对得分。");
+    expect(over("en")).toBe("Score 25 is above its weight 20: check the score.");
+    expect(RULE_NAMES["score-exceeds-weight"]).toEqual({ zh: "得分超出分值", en: "Score above weight" });
   });
 
   it("flags a budget score above its weight, and a project's 自评得分 above 100", () => {

@@ -783,7 +783,8 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
       (gte(recorded, earned.low) && lte(recorded, earned.high)) ||
       agreesAsShown(recorded, digits, earned.low) ||
       agreesAsShown(recorded, digits, earned.high);
-    if (recorded.isNegative() || gt(recorded, weight)) {
+    // Below 0 a member's score is a negative-value; the sum is then only a mismatch (review round 52d M1).
+    if (gt(recorded, weight)) {
       findings.add("score-exceeds-weight", scoreRef, { score: recorded.toFixed(), weight: weight.toFixed() });
     } else if (!fits && earned !== null) {
       const [from, to] = [fmt(earned.low, profile.scoreDecimals), fmt(earned.high, profile.scoreDecimals)];
