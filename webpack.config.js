@@ -23,7 +23,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-// CHANGE THIS to the production deployment location (or set JIXIAO_URL_PROD when building).
+// The production deployment location: set JIXIAO_URL_PROD when building (README, "The Excel add-in").
+// Without it the built manifest keeps Microsoft's template placeholder.
 const urlProd = process.env.JIXIAO_URL_PROD || "https://www.contoso.com/";
 
 const TASKPANE_TEMPLATE = path.resolve(__dirname, "src/taskpane/taskpane.html");
@@ -196,8 +197,12 @@ module.exports = async (env, options) => {
           {
             from: "manifest*.xml",
             to: "[name][ext]",
+            // Every address Office is given, not the comments: the manifest's says which address is
+            // the dev server's, and stays true in the built copy (review round 52d M6).
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              if (dev) return content;
+              const parts = content.toString().split(/(<!--[\s\S]*?-->)/);
+              return parts.map((part) => (part.startsWith("<!--") ? part : part.split(urlDev).join(urlProd))).join("");
             },
           },
           { from: "samples/yunxi-2023-dept-selfeval.xlsx", to: "samples/[name][ext]" },
