@@ -28,6 +28,12 @@ it("the README's rule table lists every rule of the engine with its severity, an
   expect(ruleTable(readFileSync(path.join(ROOT, "README.md"), "utf8"))).toEqual(engine);
 });
 
+// domain.md lists count-ceiling before negative-value; the README follows the engine (RuleId,
+// SEVERITY), which it is checked against, and domain.md is not this repository's to edit.
+it("the README's rule table lists the rules in the engine's order", () => {
+  expect([...ruleTable(readFileSync(path.join(ROOT, "README.md"), "utf8")).keys()]).toEqual(Object.keys(SEVERITY));
+});
+
 (existsSync(DOMAIN) ? it : it.skip)("domain.md's rule table and the engine agree rule by rule", () => {
   expect(ruleTable(readFileSync(DOMAIN, "utf8"))).toEqual(engine);
 });
