@@ -69,7 +69,7 @@ export async function scoreFile(
   limits: Partial<ReadLimits> = {},
 ): Promise<FileOutcome> {
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
-  const other = otherSpreadsheetMessage(input);
+  const other = otherSpreadsheetMessage(input, "score");
   if (other) return { input, failure: other };
   let scored: Scored | NotScored;
   try {

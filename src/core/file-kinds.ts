@@ -19,8 +19,11 @@ const OTHER_FORMATS: Record<string, Bilingual> = {
   csv: { zh: "CSV 文本（.csv）", en: "a CSV text file (.csv)" },
 };
 
-/** What to do with an archive a unit sent its forms in. */
-const ARCHIVE: Bilingual = { zh: "压缩包，请先解压，再复核其中的 .xlsx 工作簿", en: "an archive; unpack it first, then review the .xlsx workbooks in it" };
+/** What to do with an archive a unit sent its forms in: unpack it, then review (or score) its workbooks. */
+const ARCHIVE: Record<"review" | "score", Bilingual> = {
+  review: { zh: "压缩包，请先解压，再复核其中的 .xlsx 工作簿", en: "an archive; unpack it first, then review the .xlsx workbooks in it" },
+  score: { zh: "压缩包，请先解压，再对其中的 .xlsx 工作簿评分", en: "an archive; unpack it first, then score the .xlsx workbooks in it" },
+};
 const ARCHIVE_EXTENSIONS = ["zip", "rar", "7z"];
 const ARCHIVE_NAME = new RegExp(`\\.(${ARCHIVE_EXTENSIONS.join("|")})$`, "i");
 
@@ -104,9 +107,12 @@ export function copiesOfWorkbooks(workbookNames: string[], names: string[]): str
   });
 }
 
-/** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
-export function otherSpreadsheetMessage(name: string): Bilingual | null {
-  if (ARCHIVE_NAME.test(name)) return { zh: `${name}: 这是${ARCHIVE.zh}`, en: `${name}: this is ${ARCHIVE.en}` };
+/**
+ * Why a file of this name cannot be read as it is, with what to do (for an archive, what to do with
+ * its workbooks once unpacked: `jixiao score` scores them, review round 52d); null for any other name.
+ */
+export function otherSpreadsheetMessage(name: string, purpose: "review" | "score" = "review"): Bilingual | null {
+  if (ARCHIVE_NAME.test(name)) return { zh: `${name}: 这是${ARCHIVE[purpose].zh}`, en: `${name}: this is ${ARCHIVE[purpose].en}` };
   const format = OTHER_FORMATS[extensionOf(name)];
   if (!format) return null;
   return {

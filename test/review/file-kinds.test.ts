@@ -37,6 +37,19 @@ describe("a WPS Spreadsheets file", () => {
     const code = await main(["node", "jixiao", "score", file], { log: () => undefined, error: (l) => errors.push(l) });
     expect([code, errors]).toEqual([2, [`${file}: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`]]);
   });
+
+  it("makes jixiao score say to unpack an archive and score its workbooks, not review them (review round 52d L13)", async () => {
+    const file = path.join(tempDir(), "县林业局.zip");
+    writeFileSync(file, Buffer.from("PK"));
+    for (const lang of ["zh", "en"]) {
+      const errors: string[] = [];
+      const code = await main(["node", "jixiao", "score", file, "--lang", lang], { log: () => undefined, error: (l) => errors.push(l) });
+      expect([code, errors]).toEqual([
+        2,
+        [lang === "zh" ? `${file}: 这是压缩包，请先解压，再对其中的 .xlsx 工作簿评分` : `${file}: this is an archive; unpack it first, then score the .xlsx workbooks in it`],
+      ]);
+    }
+  });
 });
 
 describe("jixiao's scored copies, by name", () => {
