@@ -3,7 +3,7 @@
  * workers (a folder, one worker per file).
  */
 import type { Lang } from "../core/messages";
-import { otherSpreadsheetMessage } from "../core/file-kinds";
+import { otherSpreadsheetMessageToScore } from "../core/file-kinds";
 import type { IgnoredFinding } from "../core/ignores";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
@@ -69,7 +69,7 @@ export async function scoreFile(
   limits: Partial<ReadLimits> = {},
 ): Promise<FileOutcome> {
   if (await sameFile(input, output)) return { input, failure: overInputFailure(input, output) };
-  const other = otherSpreadsheetMessage(input, "score");
+  const other = otherSpreadsheetMessageToScore(input);
   if (other) return { input, failure: other };
   let scored: Scored | NotScored;
   try {

@@ -107,11 +107,17 @@ export function copiesOfWorkbooks(workbookNames: string[], names: string[]): str
   });
 }
 
-/**
- * Why a file of this name cannot be read as it is, with what to do (for an archive, what to do with
- * its workbooks once unpacked: `jixiao score` scores them, review round 52d); null for any other name.
- */
-export function otherSpreadsheetMessage(name: string, purpose: "review" | "score" = "review"): Bilingual | null {
+/** Why a file of this name cannot be read as it is, with what to do; null for any other name. */
+export function otherSpreadsheetMessage(name: string): Bilingual | null {
+  return cannotReadMessage(name, "review");
+}
+
+/** The same for `jixiao score`: an archive's workbooks are to be scored once unpacked, not reviewed (review round 52d). */
+export function otherSpreadsheetMessageToScore(name: string): Bilingual | null {
+  return cannotReadMessage(name, "score");
+}
+
+function cannotReadMessage(name: string, purpose: "review" | "score"): Bilingual | null {
   if (ARCHIVE_NAME.test(name)) return { zh: `${name}: 这是${ARCHIVE[purpose].zh}`, en: `${name}: this is ${ARCHIVE[purpose].en}` };
   const format = OTHER_FORMATS[extensionOf(name)];
   if (!format) return null;
