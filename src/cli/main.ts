@@ -68,7 +68,8 @@ function defaultOutput(input: string): string {
 
 const SHOWN_FINDINGS = 10;
 
-function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
+/** One file's outcome on the console; `json` is whether a JSON report is written, which the findings not printed are then in too. */
+function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boolean): void {
   if (outcome.failure) {
     out.error(outcome.failure[lang]);
     return;
@@ -120,7 +121,10 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang): void {
     out.log(`  [${label[f.severity]}] ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
   }
   if (report.findings.length > SHOWN_FINDINGS) {
-    out.log(zh ? `  ……另有 ${report.findings.length - SHOWN_FINDINGS} 条，见 JSON 报告或 综合得分 表` : `  … ${report.findings.length - SHOWN_FINDINGS} more`);
+    // Where the rest are: the summary sheet written (综合得分(2) beside a 综合得分 of the user's), and the JSON report if one is.
+    const rest = report.findings.length - SHOWN_FINDINGS;
+    const sheet = report.summary.sheet;
+    out.log(zh ? `  ……另有 ${rest} 条，见 ${json ? "JSON 报告或 " : ""}${sheet} 表` : `  … ${rest} more: see ${json ? "the JSON report or " : ""}the ${sheet} sheet`);
   }
   for (const f of outcome.ignored ?? []) {
     out.log(zh ? `  [已忽略] ${f.sheet}!${f.cell} ${f.rule}：${f.reason}` : `  [ignored] ${f.sheet}!${f.cell} ${f.rule}: ${f.reason}`);
@@ -154,7 +158,7 @@ export async function runScore(input: string, options: ScoreOptions, out: Output
   }
   // One file is scored on this thread: the reader's own bounds keep it within time and memory.
   const outcome = await scoreFile(input, output, profile, options.lang, limits);
-  printOutcome(out, outcome, options.lang);
+  printOutcome(out, outcome, options.lang, options.json !== undefined);
   if (options.json && outcome.report) await writeJson(options.json, outcome.report);
   return exitCodeOf([outcome]);
 }
@@ -232,7 +236,7 @@ async function scoreFolder(folder: string, options: ScoreOptions, profile: Profi
   let printed = 0;
   const settle = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
-    for (; printed < files.length && outcomes[printed]; printed++) printOutcome(out, outcomes[printed]!, lang);
+    for (; printed < files.length && outcomes[printed]; printed++) printOutcome(out, outcomes[printed]!, lang, options.json !== undefined);
   };
   const jobs: { index: number; job: ScoreJob }[] = [];
   for (const [index, { input, output }] of files.entries()) {

@@ -330,6 +330,21 @@ describe("a workbook that already has a user's own 综合得分 sheet", () => {
     expect(cellText(grid.sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!.values[0][0])).toBe("我自己的汇总");
     expect(grid.sheets.some((s) => s.name === `${SUMMARY_SHEET_NAME}(2)`)).toBe(true);
   });
+
+  it("the findings not printed are pointed to on 综合得分(2), and in a JSON report only when --json writes one (review round 52d L5)", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(YUNXI);
+    wb.addWorksheet(SUMMARY_SHEET_NAME).getCell("A1").value = "我自己的汇总";
+    const file = path.join(dir, "own.xlsx");
+    await wb.xlsx.writeFile(file);
+    const plain = await runMain("score", file, "--out", path.join(dir, "o.xlsx"));
+    expect(plain.out).toMatch(/……另有 \d+ 条，见 综合得分\(2\) 表\n/);
+    const withJson = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", path.join(dir, "o.json"));
+    expect(withJson.out).toMatch(/……另有 \d+ 条，见 JSON 报告或 综合得分\(2\) 表\n/);
+    const english = await runMain("score", YUNXI, "--out", path.join(dir, "y.xlsx"), "--lang", "en");
+    expect(english.out).toMatch(/… \d+ more: see the 综合得分 sheet\n/);
+  });
 });
 
 describe("text that looks like a formula", () => {
