@@ -71,7 +71,11 @@ const LONGEST_TEXT = 2 ** 29 - 24;
 /** The most bytes deflate makes of one byte of data: a 258-byte match coded in under two bits. */
 const MAX_DEFLATE_RATIO = 1032;
 
-const megabytes = (bytes: number): string => String(Math.ceil(bytes / MB));
+/** A part's size in MB: whole MB rounded up, or below 1 MB to three significant digits (so not 1 MB over a limit of 0.01). */
+const megabytes = (bytes: number): string => (bytes >= MB ? String(Math.ceil(bytes / MB)) : String(Number((bytes / MB).toPrecision(3))));
+
+/** A limit in MB as it was given (--max-size 0.01 is 0.01 MB, not 1: review round 52d). */
+const limitMegabytes = (bytes: number): string => String(Number((bytes / MB).toPrecision(6)));
 
 interface Relationship {
   id: string;
@@ -426,7 +430,7 @@ export class Package {
     const { maxPartBytes, maxTotalBytes } = this.limits;
     if (entry.size > Math.min(maxPartBytes, LONGEST_TEXT) || this.inflatedTotal + entry.size > maxTotalBytes) this.refuseImpossibleSize(part, entry);
     if (entry.size > Math.min(maxPartBytes, LONGEST_TEXT)) {
-      const limit = megabytes(Math.min(maxPartBytes, LONGEST_TEXT));
+      const limit = limitMegabytes(Math.min(maxPartBytes, LONGEST_TEXT));
       throw new PartTooLargeError(
         `部件 ${part} 解压后有 ${megabytes(entry.size)} MB，超过每个部件 ${limit} MB 的上限（命令行可用 --max-size 提高）`,
         `the part ${part} inflates to ${megabytes(entry.size)} MB, over the limit of ${limit} MB per part (the command line's --max-size raises it)`,
@@ -434,8 +438,8 @@ export class Package {
     }
     if (this.inflatedTotal + entry.size > maxTotalBytes) {
       throw new PartTooLargeError(
-        `工作簿解压后超过 ${megabytes(maxTotalBytes)} MB 的上限（读到 ${part} 时；命令行可用 --max-size 提高）`,
-        `the workbook inflates to more than the limit of ${megabytes(maxTotalBytes)} MB (at ${part}; the command line's --max-size raises it)`,
+        `工作簿解压后超过 ${limitMegabytes(maxTotalBytes)} MB 的上限（读到 ${part} 时；命令行可用 --max-size 提高）`,
+        `the workbook inflates to more than the limit of ${limitMegabytes(maxTotalBytes)} MB (at ${part}; the command line's --max-size raises it)`,
       );
     }
     this.inflatedTotal += entry.size;

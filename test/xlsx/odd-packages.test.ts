@@ -433,6 +433,16 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(r.err).toMatch(/the workbook inflates to more than the limit of 2 MB \(at xl\/worksheets\/sheet3\.xml; the command line's --max-size raises it\)/);
   });
 
+  it("a limit below 1 MB is said as given, not rounded up to 1 MB, and so is a part's size below it (review round 52d L6)", async () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "二", rows: ROWS }, { name: "三", rows: ROWS }] });
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("<sheetData>", `<sheetData>${" ".repeat(20 * 1024)}`);
+    const part = await scorePackage(zipParts(parts), "--max-size", "0.01");
+    expect(part.err).toMatch(/（xl\/worksheets\/sheet1\.xml）解压后有 0\.0\d+ MB，超过每个部件 0\.01 MB 的上限/);
+    for (const n of [1, 2, 3]) parts[`xl/worksheets/sheet${n}.xml`] = parts[`xl/worksheets/sheet${n}.xml`].replace("<sheetData>", `<sheetData>${" ".repeat(20 * 1024)}`);
+    const total = await scorePackage(zipParts(parts), "--max-size", "0.05", "--lang", "en");
+    expect(total.err).toMatch(/the workbook inflates to more than the limit of 0\.05 MB \(at xl\/worksheets\/sheet\d\.xml/);
+  });
+
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
     expect(readFailure(bytes)).toContain("sheet \"自评表\" (xl/worksheets/sheet1.xml) cannot be inflated (inflates to more than the 10 bytes it declares)");
