@@ -52,5 +52,11 @@ export async function readProfileFile(file: string): Promise<Profile> {
     const why = (error as Error).message;
     throw new ProfileError(`评分方案文件 ${file} 不是有效的 JSON：${why}`, `The scoring profile ${file} is not valid JSON: ${why}`);
   }
-  return profileFromJson(json);
+  try {
+    return profileFromJson(json);
+  } catch (error) {
+    // Named by its file: a review may use a jixiao.json in each unit's folder (review round 52d).
+    if (error instanceof ProfileError) throw new ProfileError(`${file}：${error.text.zh}`, `${file}: ${error.text.en}`);
+    throw error;
+  }
 }

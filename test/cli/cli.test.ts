@@ -149,6 +149,19 @@ describe("jixiao score options and inputs", () => {
     expect(bad.err).toContain("negativeFormula");
   });
 
+  it("names the profile file a bad setting is in: --profile, or the jixiao.json beside the workbook (review round 52d L4)", async () => {
+    const dir = tempDir();
+    const profile = path.join(dir, "p.json");
+    writeFileSync(profile, JSON.stringify({ foo: 1 }));
+    const unknown = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile);
+    expect([unknown.code, unknown.err.trim()]).toEqual([2, `${profile}：评分方案中不认识的设置：foo`]);
+    const file = path.join(dir, "x.xlsx");
+    copyFileSync(YUNXI, file);
+    writeFileSync(path.join(dir, "jixiao.json"), JSON.stringify({ scoreDecimals: 9 }));
+    const beside = await runMain("score", file, "--lang", "en");
+    expect([beside.code, beside.err.trim()]).toEqual([2, expect.stringMatching(new RegExp(`^${path.join(dir, "jixiao.json").replace(/[.\\/]/g, "\\$&")}: scoreDecimals `))]);
+  });
+
   it("names a hidden sheet it did not check, in the console and the JSON report", async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
@@ -269,7 +282,7 @@ describe("bad inputs exit 2 with one clear line", () => {
       [["score", path.join(dir, "nope.xlsx")], /nope\.xlsx: no such file$/],
       [["score", oldXls], /this is an old \.xls file; save it as \.xlsx/],
       [["score", blank], /No budget or indicator table was found/],
-      [["score", YUNXI, "--profile", badProfile], /^negativeFormula should be "ratio" or "linear"$/],
+      [["score", YUNXI, "--profile", badProfile], /^\S*bad-en\.json: negativeFormula should be "ratio" or "linear"$/],
       [["score", YUNXI, "--out", YUNXI], /the output .* is the input file itself/],
       [["score", YUNXI, "--json", YUNXI], /--json cannot name the input/],
     ];
