@@ -209,7 +209,7 @@ describe("--grades and the profile, checked strictly", () => {
     const profile = path.join(dir, "p.json");
     writeFileSync(profile, '{ "budgetWeight": 1e308 }');
     const r = await runMain("score", YUNXI, "--out", path.join(dir, "o.xlsx"), "--profile", profile, "--lang", "en");
-    expect([r.code, r.err]).toEqual([2, "budgetWeight should be 0 to 100 points, not 1e+308"]);
+    expect([r.code, r.err]).toEqual([2, `${profile}: budgetWeight should be 0 to 100 points, not 1e+308`]);
     expect(readdirSync(dir)).toEqual(["p.json"]);
   });
 });
