@@ -18,6 +18,7 @@ import { Output, terminalOutput } from "./terminal";
 import { WorkerResult, runInWorkers } from "./workers";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { DEFAULT_MAX_MEMORY_MB, langOption, maxSizeLimits, wholeNumber } from "./options";
+import { argumentsLang, parseErrorIn } from "./parse-errors";
 import { folderProfiles, readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
@@ -316,6 +317,7 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
   const out = terminalOutput(output);
   let code = EXIT_OK;
   let lang: Lang = "zh";
+  const parserLang = argumentsLang(argv.slice(2));
   const program = new Command()
     .name("jixiao")
     .description("绩效自评助手：识别、校验、计分并写回预算绩效自评表")
@@ -323,6 +325,7 @@ export async function main(argv: string[], output: Output = CONSOLE): Promise<nu
     .configureOutput({
       writeOut: (s) => s.trimEnd().split("\n").forEach((line) => out.log(line)),
       writeErr: (s) => s.trimEnd().split("\n").forEach((line) => out.error(line)),
+      outputError: (s, write) => write(parseErrorIn(s, parserLang)),
     });
   program
     .command("score")

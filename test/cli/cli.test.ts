@@ -326,7 +326,7 @@ describe("bad inputs exit 2 with one clear line", () => {
   it("an unknown option", async () => {
     const r = await runMain("score", YUNXI, "--frobnicate");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown option/);
+    expect(r.err).toMatch(/^错误：不认识的选项 --frobnicate/);
   });
 });
 

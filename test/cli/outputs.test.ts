@@ -231,7 +231,23 @@ describe("folder-mode options", () => {
   ])("%s %s: exit 2 with the option named", async (option, value, least) => {
     const r = await runMain("score", YUNXI, option, value);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`option '${option} <`);
-    expect(r.err).toContain(`应为不小于 ${least} 的整数 / should be a whole number of ${least} or more`);
+    expect(r.err).toMatch(new RegExp(`^错误：选项 ${option} <[^>]*> 的取值 ${value} 无效：应为不小于 ${least} 的整数$`));
+    const en = await runMain("score", YUNXI, option, value, "--lang", "en");
+    expect(en.err).toMatch(new RegExp(`^error: option '${option} <[^>]*>' argument '${value}' is invalid\\. should be a whole number of ${least} or more$`));
+  });
+});
+
+describe("the option parser's own errors, in the language of --lang (review round 52d L12)", () => {
+  it.each([
+    [["clean", YUNXI], "错误：缺少必需的选项 --out <file>", "error: required option '--out <file>' not specified"],
+    [["score", YUNXI, "--frobnicate"], "错误：不认识的选项 --frobnicate", "error: unknown option '--frobnicate'"],
+    [["score"], "错误：缺少参数 input", "error: missing required argument 'input'"],
+    [["score", YUNXI, "--out"], "错误：选项 --out <path> 缺少取值", "error: option '--out <path>' argument missing"],
+  ])("%j", async (args, zh, en) => {
+    const inZh = await runMain(...args);
+    expect([inZh.code, inZh.err.trim()]).toEqual([2, zh]);
+    // --lang after the option missing its value is that value: given before it.
+    const inEn = await runMain(...(args.length > 1 ? [args[0], "--lang", "en", ...args.slice(1)] : [...args, "--lang=en"]));
+    expect([inEn.code, inEn.err.trim()]).toEqual([2, en]);
   });
 });
