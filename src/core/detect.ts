@@ -113,7 +113,15 @@ interface TableBase {
 export interface BudgetTable extends TableBase {
   kind: "budget";
   columns: Columns<BudgetField>;
+  /**
+   * An amount split by source in columns (全年预算数 merged over 合计 | 财政拨款 | 其他资金): per
+   * amount field read from the 合计 column, the columns of its parts (see sourceColumns).
+   */
+  sourceColumns?: Partial<Record<SplitField, number[]>>;
 }
+
+/** The amounts a budget header may split by source in columns. */
+export type SplitField = "initial" | "planned" | "spent";
 
 export interface IndicatorTable extends TableBase {
   kind: "indicators";
@@ -1699,9 +1707,39 @@ function closesForm(labels: string[]): boolean {
 
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
 
+/** The sub-header of the column an amount split by source is read from: 合计, 小计, 总计. */
+const SPLIT_TOTAL = /^(合计|小计|总计)$/;
+
+/**
+ * The parts of each amount a two-row budget header splits by source in columns: an amount read from
+ * a 合计 (小计, 总计) column under its group title (全年预算数 merged over 合计 | 财政拨款 | 其他资金)
+ * is the sum of the other columns under that title (review round 52b, M2). Two parts at least: one
+ * alone (合计 | 其中：财政拨款) names a part, not all of it. Undefined when no amount is split.
+ */
+function sourceColumns(view: SheetView, header: HeaderMatch): Partial<Record<SplitField, number[]>> | undefined {
+  if (header.bottom === header.top) return undefined;
+  const columns = header.columns as Columns<BudgetField>;
+  let split: Partial<Record<SplitField, number[]>> | undefined;
+  for (const field of ["initial", "planned", "spent"] as const) {
+    const col = columns[field];
+    const group = col === undefined ? undefined : view.mergeAt(header.top, col);
+    if (col === undefined || !group || group.left === group.right || group.bottom !== header.top) continue;
+    if (!SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, col)))) continue;
+    const parts: number[] = [];
+    for (let c = group.left; c <= group.right; c++) {
+      if (c === col || !view.isOrigin(header.bottom, c) || view.text(header.bottom, c) === "") continue;
+      parts.push(c);
+    }
+    if (parts.length >= 2 && !parts.some((c) => SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, c))))) (split ??= {})[field] = parts;
+  }
+  return split;
+}
+
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   const columns = header.columns as Columns<BudgetField>;
   const table: BudgetTable = { kind: "budget", ...tableBase(header), columns };
+  const split = sourceColumns(view, header);
+  if (split) table.sourceColumns = split;
   const { right, span } = table;
   const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const firstNumberCol = Math.min(...numberCols);

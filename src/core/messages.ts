@@ -37,7 +37,7 @@ const ZH: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `执行率填的是 ${p.recorded}，按 执行数÷全年预算数 应为 ${p.computed}。请改为 ${p.computed}。`,
   "budget-score-mismatch": (p) =>
     `预算执行得分填的是 ${p.recorded}，按 分值×执行率（最高 100%）应为 ${p.computed}。`,
-  "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}${p.average ? "平均" : "相加"}为 ${p.computed}。请改为 ${p.computed}，或核对各行数字。`,
+  "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}${p.average ? "平均" : "相加"}为 ${p.computed}。请改为 ${p.computed}，或核对${p.columns ? "各列" : "各行"}数字。`,
   "zero-budget": (p) =>
     p.planned === "空"
       ? `全年预算数未填，却有执行数 ${p.spent}${p.initial ? `（年初预算数 ${p.initial}：预算未调整的，全年预算数即年初预算数）` : ""}：无法计算执行率，请补填全年预算数。`
@@ -105,7 +105,7 @@ const EN: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
   "sum-mismatch": (p) =>
-    `${p.whatEn} is ${p.recordedEn || p.recorded} but ${p.partsEn || "the rows it sums"} ${p.average ? "average" : "add up to"} ${p.computed}: write ${p.computed} or check the rows.`,
+    `${p.whatEn} is ${p.recordedEn || p.recorded} but ${p.partsEn || "the rows it sums"} ${p.average ? "average" : "add up to"} ${p.computed}: write ${p.computed} or check the ${p.columns ? "columns" : "rows"}.`,
   "zero-budget": (p) =>
     p.planned === "空"
       ? `The planned budget is blank but ${p.spent} was spent${p.initial ? ` (initial budget ${p.initial}: when the budget was not adjusted, the planned budget is the initial one)` : ""}: no rate can be computed; fill in the planned budget.`

@@ -112,6 +112,17 @@ export interface BudgetLine {
   weight: NumberCell | null;
   score: NumberCell | null;
   grade: TextCell | null;
+  /** Its amounts split by source in columns (全年预算数 over 合计 | 财政拨款 | 其他资金), if any: see sourceSplits. */
+  splits?: SourceSplit[];
+}
+
+/** A line's amount read from a 合计 column and the cells of its parts beside it, with their columns' headings. */
+export interface SourceSplit {
+  field: (typeof AMOUNT_FIELDS)[number];
+  /** The group title over the columns: 全年预算数. */
+  heading: string;
+  parts: NumberCell[];
+  names: string[];
 }
 
 export interface BudgetBlock {
@@ -535,6 +546,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       weight,
       score: scoreCell(view, row, cols.score, weight),
       grade: textCell(view, row, cols.grade),
+      ...sourceSplits(view, table, row),
     };
   });
   nestLines(lines);
@@ -554,6 +566,20 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
 
 /** A budget line's amounts (money, in the table's unit). */
 export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
+
+/** A row's amounts split by source in columns (see detect's sourceColumns): none where the table splits none. */
+function sourceSplits(view: SheetView, table: BudgetTable, row: number): { splits?: SourceSplit[] } {
+  const split = table.sourceColumns;
+  if (split === undefined) return {};
+  const splits = AMOUNT_FIELDS.flatMap((field): SourceSplit[] => {
+    const cols = split[field];
+    if (cols === undefined) return [];
+    const heading = normalizeHeader(view.text(table.headerTop, table.columns[field]!));
+    const parts = cols.map((col) => numberCell(view, row, col)!);
+    return [{ field, heading, parts, names: cols.map((col) => normalizeHeader(view.text(table.headerBottom, col)).replace(/^其中[:：]?/, "")) }];
+  });
+  return { splits };
+}
 
 /**
  * Reads amounts typed with their money unit (126.8万元) as numbers: in the unit the table states

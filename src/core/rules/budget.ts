@@ -281,6 +281,35 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
 }
 
 /**
+ * An amount split by source in columns (全年预算数 over 合计 | 财政拨款 | 其他资金, see model's
+ * sourceSplits): the 合计 must be its parts added up, as a funds total's 其中 rows must (review round
+ * 52b, M2). Parts left blank add nothing; a part or a 合计 jixiao cannot read as a number (130万元
+ * beside plain figures) is not summed.
+ */
+function checkColumnSums(findings: FindingList, block: BudgetBlock): void {
+  for (const line of block.lines) {
+    for (const { field, heading, parts, names } of line.splits ?? []) {
+      const cell = line[field];
+      if (!cell || cell.value === null || cell.invalid || parts.some((p) => p.invalid)) continue;
+      const values = parts.flatMap((p) => (p.value === null ? [] : [p.value]));
+      if (values.length === 0) continue;
+      const sum = sumOf(values);
+      if (agreesAsShown(cell.value, cell.shown, sum) || withinOneUnit(cell.value, cell.shown, sum)) continue;
+      const of = line.label === "" ? "" : `“${line.label}”的`;
+      findings.add("sum-mismatch", cell, {
+        what: `${of}${heading}合计`,
+        whatEn: `${line.label === "" ? "The" : `"${line.label}": the`} ${heading} total`,
+        parts: names.join("、"),
+        partsEn: names.join(", "),
+        recorded: cell.value.toFixed(),
+        computed: sum.toFixed(),
+        columns: "true",
+      });
+    }
+  }
+}
+
+/**
  * The recorded 执行率 cell's own problems. A #DIV/0! over a 全年预算数 of 0 or blank is the
  * budget's doing: no finding for 0 ÷ 0, and zero-budget or sum-mismatch name the 0 otherwise.
  */
@@ -439,6 +468,7 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const unread = unreadAmountColumn(block);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line) ?? {}, unread));
   checkSums(findings, block, breakdownOf, results);
+  checkColumnSums(findings, block);
   reportMoneyFactsOnce(findings, totals);
   return results;
 }

@@ -1,0 +1,88 @@
+/**
+ * Budget blocks laid out other than as a header over lines (review round 52b): amounts split by
+ * source in columns (M2), and a budget given as label/value pairs, on one line or stacked (M1).
+ */
+import { Analysis, analyze } from "../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { workbook } from "../support/grid";
+import { message } from "../support/findings";
+
+type Row = CellValue[];
+
+const run = (wb: WorkbookGrid): Analysis => analyze(wb, DEFAULT_PROFILE);
+const tables = (a: Analysis): string[] => a.tables.map((t) => `${t.kind}@${t.sheet}!${t.range}`);
+const findings = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
+const totalsOf = (a: Analysis) => a.totals.map((t) => [t.score, t.grade]);
+
+/** 项目支出绩效自评表's indicators (90 points, 88.5 scored), from 一级指标 to its 评价等次 (d12 of the round). */
+const INDICATORS: Row[] = [
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+  ["产出指标", "数量指标", "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
+  ["", "", "新建桥梁", "≥3座", "3座", 10, 10, ""],
+  ["", "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
+  ["", "时效指标", "工程按期完工", "按期完成", "按期完成", 10, 10, ""],
+  ["", "成本指标", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
+  ["效益指标", "社会效益指标", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
+  ["", "可持续影响指标", "道路长效管护机制", "健全", "健全", 15, 15, ""],
+  ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+  ["总分", "", "", "", "", 100, 98.1],
+  ["评价等次", "", "", "", "", "", "优"],
+];
+
+/** The merges of INDICATORS placed from sheet row `top` (1-based) on. */
+const indicatorMerges = (top: number): string[] => [
+  `A${top + 1}:A${top + 5}`,
+  `A${top + 6}:A${top + 7}`,
+  `B${top + 1}:B${top + 2}`,
+  `A${top + 9}:E${top + 9}`,
+  `A${top + 10}:E${top + 10}`,
+];
+
+const TITLE: Row[] = [["项目支出绩效自评表"], ["项目名称", "2023年农村公路提质改造项目", "", "", "实施单位", "县农村公路建设养护中心"]];
+
+describe("amounts split by source in columns (review round 52b, M2)", () => {
+  /** 全年预算数 and 全年执行数 each merged over 合计 | 财政拨款 | 其他资金. */
+  const form = (planned: Row, spent: Row = [480, 400, 80], names: Row = ["合计", "财政拨款", "其他资金"]) =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ...TITLE,
+        ["项目资金（万元）", "全年预算数", "", "", "全年执行数", "", "", "执行率", "分值", "得分"],
+        ["", ...names, ...names],
+        ["项目资金", ...planned, ...spent, 0.96, 10, 9.6],
+        ...INDICATORS,
+      ],
+      merges: ["A3:A4", "B3:D3", "E3:G3", "H3:H4", "I3:I4", "J3:J4", ...indicatorMerges(6)],
+    });
+
+  it("a 合计 that is its parts added up draws nothing", () => {
+    const a = run(form([500, 420, 80]));
+    expect(tables(a)).toEqual(["budget@自评表!A3:J5", "indicators@自评表!A6:H16"]);
+    expect(findings(a)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("a 合计 its parts do not add up to is a sum-mismatch at the 合计", () => {
+    const a = run(form([500, 430, 80]));
+    expect(findings(a)).toEqual(["sum-mismatch@B5"]);
+    expect(message(a, "sum-mismatch", "B5")).toBe("“项目资金”的全年预算数合计填的是 500，但财政拨款、其他资金相加为 510。请改为 510，或核对各列数字。");
+    // The 合计 is still the planned amount: 480 of 500 scores 9.6.
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("the spent amount is checked the same way", () => {
+    const a = run(form([500, 420, 80], [480, 380, 80]));
+    expect(findings(a)).toEqual(["sum-mismatch@E5"]);
+  });
+
+  it("parts left blank add nothing; a rounding of the last digit shown is no mismatch", () => {
+    expect(findings(run(form([500, 500, ""])))).toEqual([]);
+    expect(findings(run(form([500.1, 420.04, 80.04])))).toEqual([]);
+  });
+
+  it("a 合计 beside one part alone (合计 | 其中：财政拨款) names that part, not all of it: no check", () => {
+    const a = run(form([500, 430, ""], [480, 400, ""], ["合计", "其中：财政拨款", ""]));
+    expect(findings(a).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
+  });
+});
