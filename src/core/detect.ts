@@ -118,6 +118,24 @@ export interface BudgetTable extends TableBase {
    * amount field read from the 合计 column, the columns of its parts (see sourceColumns).
    */
   sourceColumns?: Partial<Record<SplitField, number[]>>;
+  /**
+   * A budget given as label/value pairs (全年预算数（万元） | 500 | 全年执行数（万元） | 480 | 执行率 |
+   * 96% …, on one line or stacked): each field's label and value cells, read as the table's one
+   * line (see pairTables); `columns` then holds each field's value column.
+   */
+  pairs?: BudgetPairs;
+}
+
+/** A cell of a sheet, 0-based. */
+export interface SheetCell {
+  row: number;
+  col: number;
+}
+
+/** The fields of a budget given as label/value pairs, and the label heading them (预算执行情况), if one. */
+export interface BudgetPairs {
+  cells: Partial<Record<BudgetField, { label: SheetCell; value: SheetCell }>>;
+  label: SheetCell | null;
 }
 
 /** The amounts a budget header may split by source in columns. */
@@ -456,7 +474,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
-    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span);
+    twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span) && !holdsPair(view, row, span);
     const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
     const single = rank(found, view, row, row, span);
     // Header cells merged down over the next row make it the header's second row, even when its own
@@ -2157,8 +2175,169 @@ export function detectTables(view: SheetView): Table[] {
       tables.splice(tables.length - found.length, found.length, ...found);
     }
   }
+  withPairTables(view, tables);
   formNames(view, tables);
   return withProjectsSplit(view, tables);
+}
+
+/** A budget field's label with its value in the next cell right of it (全年预算数（万元） | 500). */
+type Pair = { field: BudgetField; label: SheetCell; value: SheetCell };
+
+/**
+ * The pair a label cell at (row, col) starts: a budget field's name (not a 项目名称 or 资金来源 label)
+ * with the value in the first cell right of the label's merged area, a cell of that row of its own
+ * that names no field itself. Undefined for anything else.
+ */
+function pairAt(view: SheetView, row: number, col: number, right: number): Pair | undefined {
+  if (!view.isOrigin(row, col) || typeof view.raw(row, col) !== "string") return undefined;
+  const field = matchBudgetField(view.text(row, col));
+  if (field === undefined || field === "label") return undefined;
+  const valueCol = (view.mergeAt(row, col)?.right ?? col) + 1;
+  if (valueCol > right || !view.isOrigin(row, valueCol) || matchBudgetField(view.text(row, valueCol)) !== undefined) return undefined;
+  return { field, label: { row, col }, value: { row, col: valueCol } };
+}
+
+/**
+ * Whether `row` holds a budget field's label with a number beside it (全年预算数 | 500, 得分 | 9.6):
+ * label/value pairs right above a header (see withPairTables), never its top row.
+ */
+function holdsPair(view: SheetView, row: number, span: ColumnSpan): boolean {
+  const end = spanEnd(view, row, span);
+  for (let c = span.left; c < end; c++) {
+    const pair = pairAt(view, row, c, end - 1);
+    if (pair && parseNumber(view.raw(pair.value.row, pair.value.col)) !== null) return true;
+  }
+  return false;
+}
+
+/** Whether a pair's value is an amount: a number, or a number typed with its money unit (500万元). */
+function pairAmount(view: SheetView, pair: Pair | undefined): boolean {
+  const value = pair === undefined ? null : view.raw(pair.value.row, pair.value.col);
+  return parseNumber(value) !== null || typedAmount(cellText(value)) !== null;
+}
+
+/**
+ * The pairs of a block, if they make one unmistakably: each field once, a 全年预算数 (or 预算数) and
+ * an 执行数 among them, each with an amount beside it.
+ */
+function pairsOf(pairs: Pair[], label: SheetCell | null): BudgetPairs | undefined {
+  const cells: BudgetPairs["cells"] = {};
+  for (const { field, label: at, value } of pairs) {
+    if (cells[field] !== undefined) return undefined;
+    cells[field] = { label: at, value };
+  }
+  const amount = (field: BudgetField) => pairs.find((p) => p.field === field);
+  return amount("planned") && amount("spent") ? { cells, label } : undefined;
+}
+
+/**
+ * The label/value pairs making up a row (预算执行情况 | 全年预算数（万元） | 500 | 全年执行数（万元） | 480 |
+ * 执行率 | 96% …): every cell of the row after its first label one of a pair, at most one text
+ * before them (the block's label). Undefined when anything else is on the row.
+ */
+function rowPairs(view: SheetView, row: number): { pairs: Pair[]; label: SheetCell | null } | undefined {
+  const end = view.rowLength(row);
+  const pairs: Pair[] = [];
+  let label: SheetCell | null = null;
+  for (let c = 0; c < end; c++) {
+    if (!view.isOrigin(row, c) || view.text(row, c) === "") continue;
+    const pair = pairAt(view, row, c, end - 1);
+    if (pair) {
+      pairs.push(pair);
+      c = pair.value.col;
+    } else if (pairs.length === 0 && label === null && typeof view.raw(row, c) === "string") label = { row, col: c };
+    else return undefined;
+  }
+  return pairs.length > 0 ? { pairs, label } : undefined;
+}
+
+/**
+ * A block of label/value pairs from `row` down: on one line, stacked in one column (全年预算数（万元） |
+ * 960 over 全年执行数（万元） | 936 …, under 预算执行情况 merged down beside them), or two or three to a
+ * line over several. Its rows hold pairs alone, each field once, the block's label (if one) on its
+ * first; it must hold a 全年预算数 (or 预算数) and an 执行数, each with an amount beside it. A
+ * transposed table's row (全年预算数 | 500 | 420 | 80) holds more than a pair, and is none.
+ */
+function pairBlock(view: SheetView, row: number): { pairs: BudgetPairs; bottom: number } | undefined {
+  const first = rowPairs(view, row);
+  if (first === undefined) return undefined;
+  const pairs = [...first.pairs];
+  let bottom = row;
+  for (let r = row + 1; r < view.rowCount; r++) {
+    const next = rowPairs(view, r);
+    if (next === undefined || next.label !== null || next.pairs.some((p) => pairs.some((q) => q.field === p.field))) break;
+    pairs.push(...next.pairs);
+    bottom = r;
+  }
+  const found = pairsOf(pairs, first.label);
+  const amounts = pairs.filter((p) => p.field === "planned" || p.field === "spent");
+  return found && amounts.every((p) => pairAmount(view, p)) ? { pairs: found, bottom } : undefined;
+}
+
+/** A budget table read from label/value pairs, its line on `row` (the first pair's), down to `bottom`. */
+function pairTable(pairs: BudgetPairs, row: number, bottom: number): BudgetTable {
+  const cells = Object.values(pairs.cells);
+  const columns: Columns<BudgetField> = {};
+  for (const [field, cell] of Object.entries(pairs.cells)) columns[field as BudgetField] = cell.value.col;
+  const cols = [...cells.flatMap((c) => [c.label.col, c.value.col]), ...(pairs.label ? [pairs.label.col] : [])];
+  const top = Math.min(row, pairs.label?.row ?? row);
+  return {
+    kind: "budget",
+    columns,
+    pairs,
+    top,
+    headerTop: top,
+    headerBottom: top,
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+    rows: [row],
+    lastRow: bottom,
+    span: WHOLE_ROW,
+    above: null,
+    project: null,
+    unit: null,
+    label: null,
+    wholeDepartment: false,
+  };
+}
+
+/**
+ * Budget blocks given as label/value pairs, on one line, stacked or over several lines (see pairBlock),
+ * added to a sheet's tables in their place (review round 52b, M1: e09 and e10 had no budget line).
+ * Only outside every table found (a budget header found on a line of pairs, with no rows under it,
+ * is none and goes), and only on a form with no budget table of its own: a form's 资金 line beside
+ * its budget table is none. Each table's form: from the indicator table before the one it heads (or
+ * ends) to the one after.
+ */
+function withPairTables(view: SheetView, tables: Table[]): void {
+  const found: BudgetTable[] = [];
+  const pairRows: number[] = [];
+  const covers = (t: Table, top: number, bottom: number) => t.headerTop <= bottom && t.lastRow >= top;
+  const emptyAt = (t: Table, row: number) => t.kind === "budget" && t.rows.length === 0 && t.headerTop <= row && row <= t.headerBottom;
+  for (let row = 0; row < view.rowCount; row++) {
+    if (view.rowLength(row) === 0) continue;
+    const block = pairBlock(view, row);
+    if (block === undefined) continue;
+    // A line of pairs is no header: a budget header found on it, with no rows under it, goes.
+    for (let r = row; r <= block.bottom; r++) pairRows.push(r);
+    const { pairs, bottom } = block;
+    if (tables.some((t) => covers(t, row, bottom) && !emptyAt(t, row))) continue;
+    const indicators = tables.filter((t) => t.kind === "indicators");
+    const next = indicators.findIndex((t) => t.headerTop > bottom);
+    const own = next >= 0 ? next : indicators.length - 1;
+    const from = own > 0 ? indicators[own - 1].lastRow : -1;
+    const to = own >= 0 && own + 1 < indicators.length ? indicators[own + 1].headerTop : view.rowCount;
+    if (tables.some((t) => t.kind === "budget" && !emptyAt(t, row) && t.headerTop > from && t.headerTop < to)) continue;
+    found.push(pairTable(pairs, row, bottom));
+    row = bottom;
+  }
+  if (found.length === 0 && pairRows.length === 0) return;
+  const kept = tables.filter((t) => !pairRows.some((row) => emptyAt(t, row)));
+  for (const table of found) {
+    const at = kept.findIndex((t) => t.headerTop > table.headerTop);
+    kept.splice(at < 0 ? kept.length : at, 0, table);
+  }
+  tables.splice(0, tables.length, ...kept);
 }
 
 /** The tables with each indicator table listing several projects in its place as one per project (see splitProjects). */

@@ -3,13 +3,14 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, rowCell } from "./detect";
+import { BudgetPairs, BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf } from "./measures";
-import { MoneyUnit, convertAmount, tableMoneyUnit, typedAmount } from "./money-unit";
+import { MoneyUnit, convertAmount, statedMoneyUnit, tableMoneyUnit, typedAmount } from "./money-unit";
 import {
   Dimension,
   BASIC_SPENDING_LABEL,
+  BudgetField,
   BASIC_SPENDING_PART,
   EXECUTION_SCORE_HEADER,
   FUNDS_SOURCE_LABEL,
@@ -526,7 +527,7 @@ function partOfSpending(line: BudgetLine, parent: BudgetLine): void {
 
 export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
   const cols = table.columns;
-  const lines = table.rows.map((row, i): BudgetLine => {
+  const lines = table.pairs ? [pairLine(view, table.pairs, table.rows[0])] : table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
     const kind = lineKind(lineWords(label.text));
     // Read as the indicators' 权重 are: 10% is 10 points.
@@ -559,9 +560,48 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     moneyUnit: readTypedAmounts(view, table, lines),
     weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
-    ratesInPercent: cols.rate !== undefined && headerTexts(view, table, cols.rate).some((t) => /[%％]/.test(t)),
-    listsProjects: cols.label !== undefined && headerTexts(view, table, cols.label).some((t) => /^项目(名称)?$/.test(normalizeHeader(t))),
+    ratesInPercent: cols.rate !== undefined && headerTexts(view, table, "rate").some((t) => /[%％]/.test(t)),
+    listsProjects: cols.label !== undefined && headerTexts(view, table, "label").some((t) => /^项目(名称)?$/.test(normalizeHeader(t))),
   };
+}
+
+/**
+ * The one line of a budget given as label/value pairs (see detect's pairTables): each field's value
+ * cell beside its label, named by the label heading the pairs (预算执行情况), if one.
+ */
+function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine {
+  const cell = (field: BudgetField) => pairs.cells[field]?.value;
+  const number = (field: BudgetField) => numberCell(view, cell(field)?.row ?? row, cell(field)?.col);
+  const weight = inPoints(number("weight"));
+  const score = number("score");
+  const label = pairs.label === null ? "" : cellText(view.raw(pairs.label.row, pairs.label.col));
+  const grade = cell("grade");
+  return {
+    sheet: view.sheet.name,
+    row,
+    label,
+    labelRef: pairs.label && { sheet: view.sheet.name, ...pairs.label },
+    kind: lineKind(lineWords(label)),
+    partOf: null,
+    initial: number("initial"),
+    planned: number("planned"),
+    spent: number("spent"),
+    rate: number("rate"),
+    weight,
+    // On its weight's scale, as scoreCell reads it.
+    score: score && ((weight !== null && percentAsPoints(weight) !== null && percentAsPoints(score)) || score),
+    grade: grade === undefined ? null : textCell(view, grade.row, grade.col),
+  };
+}
+
+/** The money unit a budget given as label/value pairs states in its amounts' labels: 全年预算数（万元）. */
+function pairsMoneyUnit(view: SheetView, table: BudgetTable): MoneyUnit | null {
+  for (const field of ["planned", "spent", "initial"] as const) {
+    const label = table.pairs?.cells[field]?.label;
+    const unit = label && statedMoneyUnit(view.text(label.row, label.col));
+    if (unit) return unit;
+  }
+  return null;
 }
 
 /** A budget line's amounts (money, in the table's unit). */
@@ -602,7 +642,7 @@ function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine
       if ((!amount || amount.unit === null) && value && !value.isZero()) plain = true;
     }
   }
-  const stated = tableMoneyUnit(view, table, table.columns.planned);
+  const stated = pairsMoneyUnit(view, table) ?? tableMoneyUnit(view, table, table.columns.planned);
   const unit = stated ?? typed.find((t) => t.unit !== null)?.unit ?? null;
   for (const { line, field, value, unit: from } of typed) {
     const amount = from === null ? value : convertAmount(value, from, unit!);
@@ -611,8 +651,14 @@ function readTypedAmounts(view: SheetView, table: BudgetTable, lines: BudgetLine
   return stated ?? (plain ? null : unit);
 }
 
-/** The header texts over a column (one or two header rows). */
-function headerTexts(view: SheetView, table: BudgetTable, col: number): string[] {
+/** The header texts over a field's column (one or two header rows); of a budget given as label/value pairs, its label. */
+function headerTexts(view: SheetView, table: BudgetTable, field: BudgetField): string[] {
+  const col = table.columns[field];
+  if (col === undefined) return [];
+  if (table.pairs) {
+    const label = table.pairs.cells[field]?.label;
+    return label ? [view.text(label.row, label.col)] : [];
+  }
   const texts: string[] = [];
   for (let row = table.headerTop; row <= table.headerBottom; row++) texts.push(view.text(row, col));
   return texts;
@@ -636,14 +682,14 @@ function weighsWholeProjects(lines: BudgetLine[], stated: Decimal | null): boole
 /** A 得分 column headed 预算执行得分: budget execution's points, out of the profile's weight where no 分值 says. */
 function scoresExecution(view: SheetView, table: BudgetTable): boolean {
   const col = table.columns.score;
-  return col !== undefined && headerTexts(view, table, col).some((text) => EXECUTION_SCORE_HEADER.test(normalizeHeader(text)));
+  return col !== undefined && headerTexts(view, table, "score").some((text) => EXECUTION_SCORE_HEADER.test(normalizeHeader(text)));
 }
 
 /** 得分（10分） over the score column of a table without a 分值 column. */
 function statedHeaderWeight(view: SheetView, table: BudgetTable): Decimal | null {
   const col = table.columns.score;
   if (col === undefined || table.columns.weight !== undefined) return null;
-  for (const text of headerTexts(view, table, col)) {
+  for (const text of headerTexts(view, table, "score")) {
     const weight = splitStatedWeight(text).weight;
     if (weight !== null) return new Decimal(weight);
   }

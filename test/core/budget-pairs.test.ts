@@ -86,3 +86,106 @@ describe("amounts split by source in columns (review round 52b, M2)", () => {
     expect(findings(a).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
   });
 });
+
+describe("a budget given as label/value pairs (review round 52b, M1)", () => {
+  const PAIRS: Row = ["预算执行情况", "全年预算数（万元）", 500, "全年执行数（万元）", 480, "执行率", 0.96, "分值", 10, "得分", 9.6];
+  /** The pairs on one line between the name line and the indicators (e09 of the round). */
+  const lineForm = (pairs: Row = PAIRS, extra: Row[] = []) =>
+    workbook({ name: "自评表", rows: [...TITLE, pairs, ...extra, ...INDICATORS], merges: ["A1:J1", ...indicatorMerges(4 + extra.length)] });
+  /** The same pairs stacked in B:C under 预算执行情况 merged down A3:A7 (e10 of the round). */
+  const stackedForm = (values: Row = [500, 480, 0.96, 10, 9.6]) =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ...TITLE,
+        ["预算执行情况", "全年预算数（万元）", values[0]],
+        ["", "全年执行数（万元）", values[1]],
+        ["", "执行率", values[2]],
+        ["", "分值", values[3]],
+        ["", "得分", values[4]],
+        ...INDICATORS,
+      ],
+      merges: ["A1:H1", "A3:A7", ...indicatorMerges(8)],
+    });
+
+  it("pairs on one line are a budget table of one line, scored and counted in the total", () => {
+    const a = run(lineForm());
+    expect(tables(a)).toEqual(["budget@自评表!A3:K3", "indicators@自评表!A4:H14"]);
+    expect(findings(a)).toEqual([]);
+    expect(a.budget.map((b) => [b.label, b.planned, b.spent, b.score])).toEqual([["预算执行情况", "500", "480", "9.6"]]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("pairs stacked in one column under a label merged down beside them are read the same", () => {
+    const a = run(stackedForm());
+    expect(tables(a)).toEqual(["budget@自评表!A3:C7", "indicators@自评表!A8:H18"]);
+    expect(findings(a)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("pairs two or more to a line over several lines are read as one block", () => {
+    const rows: Row[] = [
+      ...TITLE,
+      ["预算执行情况", "全年预算数（万元）", 500, "全年执行数（万元）", 480, "执行率", 0.96],
+      ["", "分值", 10, "得分", 9.6],
+      ...INDICATORS,
+    ];
+    const a = run(workbook({ name: "自评表", rows, merges: ["A1:J1", "A3:A4", ...indicatorMerges(5)] }));
+    expect(tables(a)).toEqual(["budget@自评表!A3:G4", "indicators@自评表!A5:H15"]);
+    expect(findings(a)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("findings and filled-in values point at the value cells", () => {
+    const a = run(stackedForm([500, 480, 0.9, 10, 9.6]));
+    expect(findings(a)).toEqual(["rate-mismatch@C5"]);
+    const filled = run(lineForm(PAIRS.map((v, i) => (i === 10 ? "" : v))));
+    expect(filled.writes.map((w) => `${w.cell}=${w.value}`)).toContain("K3=9.6");
+    expect(totalsOf(filled)).toEqual([["98.1", "优"]]);
+  });
+
+  it("a line naming no 执行数 is no budget table", () => {
+    const noSpent = run(lineForm(["预算执行情况", "全年预算数（万元）", 500, "分值", 10, "得分", 9.6]));
+    expect(tables(noSpent)).toEqual(["indicators@自评表!A4:H14"]);
+  });
+
+  it("a header block's name line and its stated result are no budget table", () => {
+    const a = run(lineForm(["自评得分", 98.1, "自评等级", "优"], [["主管部门", "县交通运输局", "", "", "实施单位", "县农村公路建设养护中心"]]));
+    expect(a.tables.filter((t) => t.kind === "budget")).toEqual([]);
+  });
+
+  it("a 资金 line of a form that has a budget table of its own stays out of it", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ...TITLE,
+          ["全年预算数（万元）", 500, "全年执行数（万元）", 480],
+          ["预算执行情况", "", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+          ["年度资金总额（万元）", "", 500, 480, 0.96, 10, 9.6],
+          ...INDICATORS,
+        ],
+        merges: ["A1:H1", "A4:B4", "A5:B5", ...indicatorMerges(6)],
+      }),
+    );
+    expect(tables(a)).toEqual(["budget@自评表!A4:G5", "indicators@自评表!A6:H16"]);
+    expect(findings(a)).toEqual([]);
+    expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+  });
+
+  it("a transposed table (each field's figures by source across its row) is no stack of pairs", () => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          ...TITLE,
+          ["预算执行情况", "全年预算数（万元）", 500, 420, 80],
+          ["", "全年执行数（万元）", 480, 400, 80],
+          ...INDICATORS,
+        ],
+        merges: ["A1:H1", "A3:A4", ...indicatorMerges(5)],
+      }),
+    );
+    expect(a.tables.filter((t) => t.kind === "budget")).toEqual([]);
+  });
+});
