@@ -1711,16 +1711,22 @@ function isColumnNumbersRow(view: SheetView, row: number, span: ColumnSpan): boo
   return numbers.length >= 4 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
 }
 
-/** The funds' own total (合计, 项目合计), which a budget table's rows may close with. */
-const FUNDS_TOTAL_LABEL = /^(项目)?(合计|总计)$/;
+/** The funds' own closing line (合计, 项目合计), which is a line of the table, never the form's 总分. */
+const FUNDS_CLOSING_LABEL = /^(项目)?(合计|总计)$/;
+
+/** The columns holding a budget line's amounts: a line has one at least; a form's 总分 or 等次 row none. */
+const AMOUNT_FIELDS: BudgetField[] = ["initial", "planned", "spent"];
 
 /**
  * Whether a row under a budget table is the form's 总分 or 等次 (总分 | 100 | 98.25 under a budget
- * block at the foot of the form), which ends the table and is none of its lines (review round 52b, H4).
+ * block at the foot of the form), which ends the table and is none of its lines (review round 52b,
+ * H4): labelled so, and with no amount. A line whose label only starts like one (合计数, 总计金额,
+ * 等级医院创建项目) holds its amounts, and stays a line.
  */
-function closesForm(labels: string[]): boolean {
+function closesForm(view: SheetView, row: number, labels: string[], columns: Columns<BudgetField>): boolean {
   const kind = labels.length === 0 ? null : summaryKind(labels, 0);
-  return kind === "grade" || (kind === "total" && !FUNDS_TOTAL_LABEL.test(normalizeHeader(labels[0])));
+  if (kind === null || (kind === "total" && FUNDS_CLOSING_LABEL.test(normalizeHeader(labels[0])))) return false;
+  return AMOUNT_FIELDS.every((field) => columns[field] === undefined || cellText(view.rowValue(row, columns[field]!)) === "");
 }
 
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
@@ -1765,7 +1771,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
-    if (labelMatches(labels, NOTE_LABEL) || closesForm(labels)) break;
+    if (labelMatches(labels, NOTE_LABEL) || closesForm(view, row, labels, columns)) break;
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
     if (underHeader && isColumnNumbersRow(view, row, span)) continue;

@@ -1099,6 +1099,19 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
     expect(totalsOf(a)).toEqual([["98.1", "优"]]);
   });
 
+  // Code review of round 52: 合计数 or a project named 等级医院创建项目 ended the table as if a 总分.
+  it.each(["合计数", "总计金额", "项目合计数", "等级医院创建项目"])("a budget line labelled %s, with its amounts, stays a line of the table", (label) => {
+    const rows: Row[] = [
+      ["资金来源", "全年预算数", "全年执行数"],
+      ["财政拨款", 300, 290],
+      ["其他资金", 100, 90],
+      [label, 400, 380],
+    ];
+    const a = run(workbook({ name: "预算表", rows }));
+    expect(tables(a)).toEqual(["budget@预算表!A1:C4"]);
+    expect(a.budget.map((line) => line.label)).toContain(label);
+  });
+
   // A printed form numbering its columns under the header: 1 | 2 | … | 8, as numbers, as text, after
   // a 栏次 label, in brackets or as letters (H1: an indicator named 3 with target 4 was read).
   it.each([
