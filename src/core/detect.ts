@@ -1711,6 +1711,9 @@ function isColumnNumbersRow(view: SheetView, row: number, span: ColumnSpan): boo
   return numbers.length >= 4 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
 }
 
+/** A number in a budget table's cell; an amount typed with its money unit (20万元) too (see readTypedAmounts). */
+const isAmount = (value: CellValue): boolean => parseNumber(value) !== null || typedAmount(cellText(value)) !== null;
+
 /** The funds' own closing line (合计, 项目合计), which is a line of the table, never the form's 总分. */
 const FUNDS_CLOSING_LABEL = /^(项目)?(合计|总计)$/;
 
@@ -1726,7 +1729,7 @@ const AMOUNT_FIELDS: BudgetField[] = ["initial", "planned", "spent"];
 function closesForm(view: SheetView, row: number, labels: string[], columns: Columns<BudgetField>): boolean {
   const kind = labels.length === 0 ? null : summaryKind(labels, 0);
   if (kind === null || (kind === "total" && FUNDS_CLOSING_LABEL.test(normalizeHeader(labels[0])))) return false;
-  return AMOUNT_FIELDS.every((field) => columns[field] === undefined || cellText(view.rowValue(row, columns[field]!)) === "");
+  return AMOUNT_FIELDS.every((field) => columns[field] === undefined || !isAmount(view.rowValue(row, columns[field]!)));
 }
 
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
@@ -1781,8 +1784,7 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     for (const c of numberCols) {
       const value = view.rowValue(row, c);
       const text = cellText(value);
-      // An amount typed with its money unit (20万元) is a number of the table (see readTypedAmounts).
-      if (parseNumber(value) !== null || typedAmount(text) !== null) numbers++;
+      if (isAmount(value)) numbers++;
       else if (!isEmptyMarker(text)) {
         texts++; // "—" in a source row is "nothing", not text
         if (text.length <= 12) shortTexts++;
