@@ -576,7 +576,7 @@ function rankBudgetColumns(columns: Columns<string>, view: SheetView, top: numbe
 function rankIndicatorColumns(columns: Columns<string>, view: SheetView, top: number, row: number, span: ColumnSpan): Columns<string> {
   const spread = spreadLevels(columns, view, top);
   const adjusted = adjustedColumn(spread, "target", matchIndicatorField, view, row, span);
-  return adjusted === undefined ? spread : { ...spread, target: adjusted };
+  return adjusted === undefined ? spread : { ...spread, target: adjusted, initialTarget: spread.target };
 }
 
 /**

@@ -10,6 +10,8 @@ export type IndicatorField =
   | "level2"
   | "level3"
   | "target"
+  /** 年初目标值 beside a 调整后目标值 (the target): a row whose target was not adjusted leaves that blank. */
+  | "initialTarget"
   | "actual"
   | "weight"
   | "score"

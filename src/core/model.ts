@@ -950,14 +950,16 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const { placeholder, name } = placeholderLabel(nameText);
     const description = cols.description !== undefined ? view.text(row, cols.description) : "";
     const standard = cols.standard !== undefined ? view.text(row, cols.standard) : "";
+    // A target not adjusted is left blank under 调整后目标值: the 年初 one stands (code review of round 52).
+    const targetCol = cols.initialTarget !== undefined && cols.target !== undefined && view.text(row, cols.target) === "" ? cols.initialTarget : cols.target;
     const [target, actual] = readRowValues(
-      valueCell(view, row, cols.target, { nature, unit }),
+      valueCell(view, row, targetCol, { nature, unit }),
       valueCell(view, row, cols.actual, { nature, unit }),
       measureOf(name, label.name, level2, description),
       name,
     );
     // A row counts when it has a name or a target/actual of its own (not only one merged from above).
-    const valued = isOwnValue(target, row, cols.target) || isOwnValue(actual, row, cols.actual);
+    const valued = isOwnValue(target, row, targetCol) || isOwnValue(actual, row, cols.actual);
     // A 一级 heading inside the table (一、产出指标（50分） across it, or 产出指标 with only its 分值
     // in a 指标名称 list) names the rows below it and is no indicator itself.
     // In a 绩效评价指标表 (no value columns) a scored 社会效益 row is an indicator, not a heading: its

@@ -1169,5 +1169,11 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
     // 18公里 against the adjusted ≥20公里 scores 13.5 as recorded; against the initial ≥25公里 it would be 10.8.
     expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
     expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+    // A target not adjusted, its 调整后 cell left blank: the 年初 one stands (code review of round 52).
+    rows[4][4] = "";
+    const unadjusted = run(workbook({ name: "自评表", rows, merges: ["A1:I1"] }));
+    expect(unadjusted.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+    expect(unadjusted.indicators.find((i) => i.name === "新建桥梁")?.target?.text).toBe("≥3座");
+    expect(totalsOf(unadjusted)).toEqual([["98.1", "优"]]);
   });
 });
