@@ -445,6 +445,7 @@ function totalReport(t: EvaluationTotal): TotalReport {
     recordedScore: decimalString(t.recordedScore),
     grade: t.grade,
     recordedGrade: t.recordedGrade,
+    recordedDiffers: t.recordedDiffers,
   };
 }
 

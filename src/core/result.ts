@@ -121,6 +121,8 @@ export interface TotalReport {
   recordedScore: string | null;
   grade: string | null;
   recordedGrade: string | null;
+  /** Whether `recordedScore` is another figure than `score` as its cell shows it (EvaluationTotal.recordedDiffers). */
+  recordedDiffers: boolean;
 }
 
 /** How a written value was computed: 执行率, the budget score, an indicator's score (a negative

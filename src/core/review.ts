@@ -8,7 +8,6 @@
  * `reviewFile` turns one analysed workbook into its rows (in a worker, beside the analysis), and a
  * `ReviewTally` gathers only those rows, file after file.
  */
-import Decimal from "decimal.js";
 import { Analysis } from "./analyze";
 import { groupBy } from "./collections";
 import { Profile, recordedGradeLabel } from "./profile";
@@ -18,21 +17,16 @@ import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle }
 import { Lang, counted } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
-import { recordedTotalDiffers } from "./score";
 import { TableOwners } from "./table-owner";
 import { REVIEW_SHEETS } from "./review-layout";
 
 /**
- * Whether a row's computed total and grade differ from the ones its form records (汇总 marks them):
- * the totals beyond the rounding the recorded one is written with, as 综合得分 states their
- * difference (see recordedTotalDiffers); a recorded 等次 as the grade it names (优☑ 良□, 优秀), as
- * the grade distribution counts it.
+ * Whether a row's computed grade differs from the one its form records (汇总 marks it): a recorded
+ * 等次 as the grade it names (优☑ 良□, 优秀), as the grade distribution counts it. (Its total's is
+ * the totals rule's: TotalReport.recordedDiffers.)
  */
-function differsFromRecorded(row: ReviewRow, gradeLabels: string[]): RecordedDiffers {
-  return {
-    score: row.score !== null && row.recordedScore !== null && recordedTotalDiffers(new Decimal(row.score), new Decimal(row.recordedScore)),
-    grade: row.grade !== null && row.recordedGrade !== null && recordedGradeLabel(row.recordedGrade, gradeLabels) !== row.grade,
-  };
+function gradeDiffers(row: ReviewRow, gradeLabels: string[]): boolean {
+  return row.grade !== null && row.recordedGrade !== null && recordedGradeLabel(row.recordedGrade, gradeLabels) !== row.grade;
 }
 
 export const REVIEW_SCHEMA = "jixiao-review/1";
@@ -509,6 +503,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     if (source < 0) return;
     const total = analysis.totals[source];
     Object.assign(row, { weights: total.weights, score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
+    row.differs = { score: total.recordedDiffers, grade: false };
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);
@@ -619,7 +614,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   }
   const gradeScale = [...profile.grades].sort((a, b) => b.min - a.min).map((g) => g.label);
   // Decided here, on the file's own scale: a review may hold forms scored on two (优秀 is not 优's).
-  for (const row of drafts.rows) if (row.kind === "evaluation") row.differs = differsFromRecorded(row, gradeScale);
+  for (const row of drafts.rows) if (row.kind === "evaluation") row.differs.grade = gradeDiffers(row, gradeScale);
   return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
 }
 

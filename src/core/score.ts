@@ -266,15 +266,6 @@ export function agreesAsShown(recorded: Decimal, shownDecimals: number, computed
   );
 }
 
-/**
- * Whether a form's recorded total is another figure than jixiao's computed one, not jixiao's rounded
- * half up to the decimals the form wrote it with (99.4 for 99.35, 98 for 98.1 are that total): 汇总
- * marks such a total and 综合得分 states the difference (review round 52c).
- */
-export function recordedTotalDiffers(computed: Decimal, recorded: Decimal): boolean {
-  return !computed.toDecimalPlaces(recorded.decimalPlaces(), Decimal.ROUND_HALF_UP).eq(recorded);
-}
-
 /** |shown − computed| is at most one unit of the last decimal the recorded cell shows. */
 export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed: Decimal): boolean {
   const places = shownPlaces(shownDecimals);

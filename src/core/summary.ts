@@ -19,7 +19,7 @@ import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
 import { ruleName } from "./rule-names";
 import { TableOwners } from "./table-owner";
-import { recordedTotalDiffers, roundHalfUp } from "./score";
+import { roundHalfUp } from "./score";
 import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
 export const SUMMARY_SHEET_NAME = "综合得分";
@@ -532,7 +532,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       layout.row++;
     }
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
-    if (score && recordedScore && recordedTotalDiffers(score, recordedScore)) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
+    if (score && recordedScore && total.recordedDiffers) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
   const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);
   if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");

@@ -72,7 +72,7 @@ test("search matches message, cell, row label and the Chinese rule name; toggles
 
 test("totals pair with their tables by sheet and range, even two of one name on a sheet; a table without one holds targets", () => {
   const tables = [table("A1:F9", "甲"), { sheet: SHEET, kind: "budget" as const, range: "A20:F22", label: "甲" }, table("A30:F40", "乙"), table("A1:F9", undefined, "丙")];
-  const total = (label: string, range: string, sheet = SHEET) => ({ sheet, label, table: range, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null });
+  const total = (label: string, range: string, sheet = SHEET) => ({ sheet, label, table: range, weights: "100", score: "90", recordedScore: null, grade: "优", recordedGrade: null, recordedDiffers: false });
   expect(tableTotals(tables, [total("乙", "A30:F40")])).toEqual([null, null, total("乙", "A30:F40"), null]);
   expect(tableTotals(tables, [total("丙!A1:F9", "A1:F9", "丙")])).toEqual([null, null, null, total("丙!A1:F9", "A1:F9", "丙")]);
   // Two tables with one name on a sheet, their totals listed the other way round: each goes with its own range.

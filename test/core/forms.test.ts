@@ -100,7 +100,7 @@ describe("the national template's placeholder rows (指标1：, 指标2：, …�
 
   it("draw no finding (no duplicate-indicator for the repeated 指标2：), and the total is whole", () => {
     expect(found(a)).toEqual([]);
-    expect(a.totals).toEqual([{ sheet: "自评表", label: "乡村道路养护", table: "B10:I25", weights: "100", score: "100", recordedScore: "100", grade: "优", recordedGrade: "优" }]);
+    expect(a.totals).toEqual([{ sheet: "自评表", label: "乡村道路养护", table: "B10:I25", weights: "100", score: "100", recordedScore: "100", grade: "优", recordedGrade: "优", recordedDiffers: false }]);
   });
 
   it("a placeholder someone scored is an indicator, and its score has nothing behind it", () => {

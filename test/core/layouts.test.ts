@@ -106,7 +106,7 @@ describe("the national 项目支出绩效自评表 placed at C5, with a title, u
   });
 
   it("totals the budget score and the indicators, and grades it", () => {
-    expect(a.totals).toEqual([{ sheet: "项目自评表", label: "农村饮水安全巩固提升工程", table: "D15:K25", weights: "100", score: "98", recordedScore: "98", grade: "优", recordedGrade: "优" }]);
+    expect(a.totals).toEqual([{ sheet: "项目自评表", label: "农村饮水安全巩固提升工程", table: "D15:K25", weights: "100", score: "98", recordedScore: "98", grade: "优", recordedGrade: "优", recordedDiffers: false }]);
   });
 });
 
@@ -240,7 +240,7 @@ describe("one table per sheet, with a cover sheet of text and numbers", () => {
   });
 
   it("totals the indicator sheet with the budget sheet's score: 9 + 90 = 99", () => {
-    expect(a.totals).toEqual([{ sheet: "表2 绩效指标", label: "表2 绩效指标!A1:H5", table: "A1:H5", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: null }]);
+    expect(a.totals).toEqual([{ sheet: "表2 绩效指标", label: "表2 绩效指标!A1:H5", table: "A1:H5", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: null, recordedDiffers: false }]);
   });
 
   it("has nothing to say about any of them", () => {
@@ -295,7 +295,7 @@ describe("the wordings of domain.md §1", () => {
       ["农户满意度", "≥95%", "95%", "10", "10"],
     ]);
     // No budget table: the budget's 10 points count as weight, and without its score there is no total.
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: null, recordedScore: "88.33", grade: null, recordedGrade: "良" }]);
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: null, recordedScore: "88.33", grade: null, recordedGrade: "良", recordedDiffers: false }]);
     expect(found(a)).toEqual(["total-incomplete@自评!G5"]);
   });
 
@@ -376,7 +376,7 @@ describe("a two-row indicator header and header texts broken over lines", () => 
 
   it("does not take the 合计 row's 分值 (100) for a recorded total when its 得分 is blank", () => {
     // No budget block, the indicators carry all 100 points: 50 + 40 + 10 (written into the blank 得分).
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!B2:I7", table: "B2:I7", weights: "100", score: "100", recordedScore: null, grade: "优", recordedGrade: null }]);
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!B2:I7", table: "B2:I7", weights: "100", score: "100", recordedScore: null, grade: "优", recordedGrade: null, recordedDiffers: false }]);
     expect(found(a)).toEqual([]);
     expect(writes(a)).toEqual(["自评!H6=10|0.00"]);
   });
@@ -730,7 +730,7 @@ describe("budget execution scored as a row of the indicator table (预算执行�
       ],
     });
     const a = run(wb);
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: "99.5", recordedScore: "99.5", grade: "优", recordedGrade: null }]);
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A1:H6", table: "A1:H6", weights: "100", score: "99.5", recordedScore: "99.5", grade: "优", recordedGrade: null, recordedDiffers: false }]);
     expect(found(a)).toEqual([]);
   });
 });
@@ -758,7 +758,7 @@ describe("numbers typed as text, headers with (万元), and the indicator table 
       ["年度资金总额：", "1200", "1080", "0.9", "9"],
       ["其中：财政拨款", "1200", "1080", "0.9", null],
     ]);
-    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A4:H9", table: "A4:H9", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: "优" }]);
+    expect(a.totals).toEqual([{ sheet: "自评", label: "自评!A4:H9", table: "A4:H9", weights: "100", score: "99", recordedScore: "99", grade: "优", recordedGrade: "优", recordedDiffers: false }]);
   });
 
   it("finds nothing wrong and writes nothing", () => {

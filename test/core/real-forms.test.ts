@@ -798,7 +798,7 @@ describe("the older flat 绩效评价指标表: 评价指标 / 评价内容 / �
     ]);
     expect(found(a)).toEqual([]);
     expect(a.totals).toEqual([
-      { sheet: "评价表", label: "城区垃圾分类", table: "A3:G12", weights: "100", score: "93", recordedScore: "93", grade: "优", recordedGrade: null },
+      { sheet: "评价表", label: "城区垃圾分类", table: "A3:G12", weights: "100", score: "93", recordedScore: "93", grade: "优", recordedGrade: null, recordedDiffers: false },
     ]);
   });
 

@@ -46,13 +46,19 @@ describe("综合得分: jixiao's figures and the form's (review round 51d)", () 
     expect(same.cells.some((c) => c.value.startsWith("填报与计算相差"))).toBe(false);
   });
 
-  // Review round 52c: 汇总 shaded, and 综合得分 stated, a total the form had only rounded.
-  test("a recorded total that is the computed one rounded to the decimals it is written with is no difference", () => {
-    // 受益人数 30 × 97 ÷ 100 = 29.1: the total is 93.1.
-    const form = (recorded: number) => analyze(recordedForm(recorded, ["97人", 29.1])).summary;
-    for (const recorded of [93.1, 93]) expect(form(recorded).cells.some((c) => c.value.startsWith("填报与计算相差"))).toBe(false);
-    const differing = form(92.9).cells.find((c) => c.value.startsWith("填报与计算相差"));
-    expect(differing?.value).toBe("填报与计算相差 0.2 分。");
+  // Review round 52c: 汇总 shaded, and 综合得分 stated, a total the form had only rounded; the code
+  // review of round 52: that is decided once, as total-mismatch reads the recorded 总分.
+  test("a recorded total that is the computed one as its cell shows it is no difference; one total-mismatch finds wrong is", () => {
+    // 受益人数 30 × 97.5 ÷ 100 = 29.25: the total is 93.25.
+    const form = (recorded: number) => analyze(recordedForm(recorded, ["97.5人", 29.25]));
+    const stated = (recorded: number) => form(recorded).summary.cells.find((c) => c.value.startsWith("填报与计算相差"))?.value;
+    const mismatch = (recorded: number) => form(recorded).findings.some((f) => f.rule === "total-mismatch");
+    for (const recorded of [93.25, 93.3, 93.2]) {
+      expect([recorded, stated(recorded), mismatch(recorded), form(recorded).totals[0].recordedDiffers]).toEqual([recorded, undefined, false, false]);
+    }
+    for (const [recorded, difference] of [[92.9, "0.35"], [95, "1.75"]] as const) {
+      expect([stated(recorded), mismatch(recorded), form(recorded).totals[0].recordedDiffers]).toEqual([`填报与计算相差 ${difference} 分。`, true, true]);
+    }
   });
 
   test("M11: the budget's part stands in section 二 and the parts add up to the total, whose 分值 is the weights' sum", () => {

@@ -125,7 +125,7 @@ describe("a total whose budget execution is nowhere in the workbook", () => {
 
   it("has no total and no grade: the budget's 10 points are missing, and the warning says so", () => {
     expect(a.totals).toEqual([
-      { sheet: "绩效指标完成情况", label: "农村饮水安全巩固提升", table: "A3:H11", weights: "100", score: null, recordedScore: null, grade: null, recordedGrade: null },
+      { sheet: "绩效指标完成情况", label: "农村饮水安全巩固提升", table: "A3:H11", weights: "100", score: null, recordedScore: null, grade: null, recordedGrade: null, recordedDiffers: false },
     ]);
     // No recorded total (the 合计 is the indicators'): the warning is on the 得分 header.
     expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-incomplete@G3"]);

@@ -50,6 +50,12 @@ export interface EvaluationTotal {
    * sheetSum): the total it shows without a 总分 of its own. Null when an item will hold no score.
    */
   sheetScore: Decimal | null;
+  /**
+   * Whether the recorded 总分 is another figure than `score` as its cell shows it, read as
+   * total-mismatch reads it (99.4 for 99.35, 98.5 for 98.58 are that total): 综合得分 states the
+   * difference and 汇总 shades it. False where either is unknown.
+   */
+  recordedDiffers: boolean;
 }
 
 /**
@@ -542,6 +548,7 @@ export function evaluateTotals(
     recomputed,
     recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
     sheetScore: null,
+    recordedDiffers: false,
   };
   if (!sums.byLabel && sums.levels.every((l) => l.weights === null)) {
     // A header without a 分值 column jixiao reads is named as such, unless labels state weights; a
@@ -713,6 +720,7 @@ function checkRecordedTotal({ findings, block, results, budget, profile, view, s
     const mayHoldBudget = (sum: Decimal) => budgetMissing && gte(recordedValue, sum) && lte(recordedValue, sum.plus(budgetWeight));
     // A total that agrees with jixiao's own is right: a score that differs has its own finding.
     const agreesWithOwn = total.score !== null && agrees(total.score);
+    total.recordedDiffers = total.score !== null && !agreesWithOwn;
     if (inEffect !== null && !agrees(inEffect.sum) && !agrees(inEffect.exact) && !mayHoldBudget(inEffect.sum) && !agreesWithOwn) {
       // A sum above the full marks (the weights, at most 100) is no total to write: the scores or
       // the weights are wrong.

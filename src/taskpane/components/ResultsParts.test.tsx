@@ -119,7 +119,7 @@ describe("ResultsView", () => {
   // Review round 31 (M2): a workbook of three projects showed — for its total and no project's anywhere.
   test("several forms: each one's total and grade, by its label, under the headline's dash", () => {
     const total = (label: string, table: string, score: string | null, grade: string | null) => ({
-      sheet: "自评表", label, table, weights: "100", score, recordedScore: null, grade, recordedGrade: null,
+      sheet: "自评表", label, table, weights: "100", score, recordedScore: null, grade, recordedGrade: null, recordedDiffers: false,
     });
     const totals = [total("测土配方施肥项目", "A3:H20", "98.5", "优"), total("农村公路提质改造", "A23:H40", null, null)];
     const headlines = [

@@ -60,7 +60,7 @@ export const SAMPLE_RESULTS: Results = {
     { sheet: "部门整体支出绩效自评表", kind: "indicators", range: "B11:K36", label: "部门整体支出" },
     { sheet: "Sheet 2", kind: "indicators", range: "A3:F9", label: "Sheet 2!A3:F9" },
   ],
-  totals: [{ sheet: "部门整体支出绩效自评表", label: "部门整体支出", table: "B11:K36", weights: "100", score: "86.50", recordedScore: "86.5", grade: "良", recordedGrade: "良" }],
+  totals: [{ sheet: "部门整体支出绩效自评表", label: "部门整体支出", table: "B11:K36", weights: "100", score: "86.50", recordedScore: "86.5", grade: "良", recordedGrade: "良", recordedDiffers: false }],
   headlines: [{ sheet: "部门整体支出绩效自评表", table: null, score: "86.50", grade: "良", reason: null }],
   hiddenSheets: [],
   ignored: [],
