@@ -279,7 +279,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
 
   const review = tally.review();
   // The printed pages name the folder, the day and the profiles (review round 51d M6).
-  const scope = reviewScope(path.basename(path.resolve(folder)), ordered.map((name) => profiles.get(name)!.profile.name), new Date(), lang);
+  const scope = reviewScope([path.basename(path.resolve(folder))], ordered.map((name) => profiles.get(name)!.profile.name), new Date(), lang);
   await writeOutput(out, reviewWorkbookBytes(review, lang, scope));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);

@@ -114,14 +114,16 @@ export interface ReviewScope {
 }
 
 /**
- * The scope of a review as both hosts give it: `folder` the reviewed folder's name (the page's
- * folder dropped or chosen; null for files picked one by one), the local day, and the names of the
- * profiles that scored its files, each once, in the files' order.
+ * The scope of a review as both hosts give it: the folders reviewed (the command line's one; each
+ * folder the page was given, once; null for files picked one by one, which makes it those), the
+ * local day, and the names of the profiles that scored its files, each once, in the files' order.
  */
-export function reviewScope(folder: string | null, profileNames: string[], now: Date, lang: Lang): ReviewScope {
+export function reviewScope(folders: (string | null)[], profileNames: string[], now: Date, lang: Lang): ReviewScope {
   const day = (n: number) => String(n).padStart(2, "0");
+  const named = [...new Set(folders)];
+  const w = SCOPE_WORDS[lang];
   return {
-    folder: folder ?? SCOPE_WORDS[lang].picked,
+    folder: named.length > 0 && !named.includes(null) ? named.join(w.list) : w.picked,
     date: `${now.getFullYear()}-${day(now.getMonth() + 1)}-${day(now.getDate())}`,
     profiles: [...new Set(profileNames)],
   };

@@ -10,6 +10,9 @@ export const NOT_XML = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFF
 
 const NOT_XML_CHARACTERS = new RegExp(`[${NOT_XML}]`, "g");
 
+/** Text without the characters XML cannot hold. */
+export const withoutNonXml = (text: string): string => text.replace(NOT_XML_CHARACTERS, "");
+
 /**
  * What a cell's text reads back as once written: without the characters XML cannot hold (an ESC or
  * BEL copied in, which Excel writes as `_x001B_`), without half of a surrogate pair (UTF-8 cannot
@@ -23,7 +26,7 @@ export function writableText(text: string): string {
     if (code < 0xd800 || code > 0xdfff) paired += text[i];
     else if (code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) paired += text[i] + text[++i];
   }
-  return paired.replace(NOT_XML_CHARACTERS, "").replace(/\r\n?/g, "\n");
+  return withoutNonXml(paired).replace(/\r\n?/g, "\n");
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;

@@ -274,15 +274,12 @@ function reviewOf(files: FileEntry[], lang: Lang): Review {
 }
 
 /**
- * What the 汇总's printed pages name, as the command line's do: the folder dropped or chosen (each
- * once, where the list holds several; none where a file was picked by itself), the day, and the
- * profiles that scored the files, in the review's file order.
+ * What the 汇总's printed pages name, as the command line's do (core reviewScope): the folders
+ * dropped or chosen, the day, and the profiles that scored the files, in the review's file order.
  */
 function scopeOf(files: FileEntry[], folders: (string | null)[], profile: Profile, lang: Lang): ReviewScope {
-  const named = [...new Set(folders)];
-  const folder = named.length > 0 && !named.includes(null) ? named.join("、") : null;
   const inOrder = [...files].sort((a, b) => reviewFileOrder(a.name, b.name));
-  return reviewScope(folder, inOrder.map((entry) => (entry.folderProfile?.profile ?? profile).name), new Date(), lang);
+  return reviewScope(folders, inOrder.map((entry) => (entry.folderProfile?.profile ?? profile).name), new Date(), lang);
 }
 
 /** The page: a drop zone, the review of all files, an overview, a card per file and the settings. */

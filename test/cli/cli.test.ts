@@ -331,13 +331,19 @@ describe("bad inputs exit 2 with one clear line", () => {
 });
 
 describe("a workbook that already has a user's own 综合得分 sheet", () => {
-  it("is left alone; the summary goes to 综合得分(2)", async () => {
+  /** The yunxi fixture with a sheet of the user's own named 综合得分, in a folder of its own. */
+  const withOwnSummary = async (): Promise<{ dir: string; file: string }> => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(YUNXI);
     wb.addWorksheet(SUMMARY_SHEET_NAME).getCell("A1").value = "我自己的汇总";
     const file = path.join(dir, "own.xlsx");
     await wb.xlsx.writeFile(file);
+    return { dir, file };
+  };
+
+  it("is left alone; the summary goes to 综合得分(2)", async () => {
+    const { dir, file } = await withOwnSummary();
     await runMain("score", file, "--out", path.join(dir, "o.xlsx"));
     const grid = (await readXlsx(path.join(dir, "o.xlsx"))).grid;
     expect(cellText(grid.sheets.find((s) => s.name === SUMMARY_SHEET_NAME)!.values[0][0])).toBe("我自己的汇总");
@@ -345,12 +351,7 @@ describe("a workbook that already has a user's own 综合得分 sheet", () => {
   });
 
   it("the findings not printed are pointed to on 综合得分(2), and in a JSON report only when --json writes one (review round 52d L5)", async () => {
-    const dir = tempDir();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(YUNXI);
-    wb.addWorksheet(SUMMARY_SHEET_NAME).getCell("A1").value = "我自己的汇总";
-    const file = path.join(dir, "own.xlsx");
-    await wb.xlsx.writeFile(file);
+    const { dir, file } = await withOwnSummary();
     const plain = await runMain("score", file, "--out", path.join(dir, "o.xlsx"));
     expect(plain.out).toMatch(/……另有 \d+ 条，见 综合得分\(2\) 表\n/);
     const withJson = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", path.join(dir, "o.json"));

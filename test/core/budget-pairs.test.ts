@@ -5,7 +5,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { workbook } from "../support/grid";
+import { ROAD_INDICATORS, workbook } from "../support/grid";
 import { message } from "../support/findings";
 
 type Row = CellValue[];
@@ -17,15 +17,7 @@ const totalsOf = (a: Analysis) => a.totals.map((t) => [t.score, t.grade]);
 
 /** 项目支出绩效自评表's indicators (90 points, 88.5 scored), from 一级指标 to its 评价等次 (d12 of the round). */
 const INDICATORS: Row[] = [
-  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-  ["产出指标", "数量指标", "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
-  ["", "", "新建桥梁", "≥3座", "3座", 10, 10, ""],
-  ["", "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
-  ["", "时效指标", "工程按期完工", "按期完成", "按期完成", 10, 10, ""],
-  ["", "成本指标", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
-  ["效益指标", "社会效益指标", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
-  ["", "可持续影响指标", "道路长效管护机制", "健全", "健全", 15, 15, ""],
-  ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+  ...ROAD_INDICATORS,
   ["总分", "", "", "", "", 100, 98.1],
   ["评价等次", "", "", "", "", "", "优"],
 ];

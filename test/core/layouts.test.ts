@@ -8,7 +8,7 @@
 import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress, parseRangeAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
+import { BUDGET_HEADER, INDICATOR_HEADER, ROAD_INDICATORS, withFormulas, workbook } from "../support/grid";
 import { found, message } from "../support/findings";
 
 type Row = CellValue[];
@@ -1075,15 +1075,7 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
   const FOOT_BUDGET: Row[] = [
     ["项目支出绩效自评表"],
     ["项目名称", "2023年农村公路提质改造项目", "", "", "主管部门", "县交通运输局"],
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-    ["产出指标", "数量指标", "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
-    ["", "", "新建桥梁", "≥3座", "3座", 10, 10, ""],
-    ["", "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
-    ["", "时效指标", "工程按期完工", "按期完成", "按期完成", 10, 10, ""],
-    ["", "成本指标", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
-    ["效益指标", "社会效益指标", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
-    ["", "可持续影响指标", "道路长效管护机制", "健全", "健全", 15, 15, ""],
-    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+    ...ROAD_INDICATORS,
     ["预算执行情况", "", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
     ["年度资金总额（万元）", "", 500, 480, 0.96, 10, 9.6],
     ["总分", "", "", "", "", 100, 98.1],

@@ -23,9 +23,12 @@ describe("the review's printed header", () => {
 
   test("both hosts give the scope alike: the folder (or files picked one by one), the local day, each profile once in file order", () => {
     const day = new Date(2026, 11, 7, 23, 59);
-    expect(reviewScope("县直部门", ["默认", "乡镇方案", "默认"], day, "zh")).toEqual({ folder: "县直部门", date: "2026-12-07", profiles: ["默认", "乡镇方案"] });
-    expect(reviewScope(null, ["默认"], day, "zh").folder).toBe("（逐个选择的文件）");
-    expect(reviewScope(null, ["默认"], day, "en").folder).toBe("(files chosen one by one)");
+    expect(reviewScope(["县直部门"], ["默认", "乡镇方案", "默认"], day, "zh")).toEqual({ folder: "县直部门", date: "2026-12-07", profiles: ["默认", "乡镇方案"] });
+    // The page given two folders, one of them twice; a file picked by itself among them makes it "files".
+    expect(reviewScope(["县直", "乡镇", "县直"], ["默认"], day, "zh").folder).toBe("县直、乡镇");
+    expect(reviewScope(["县直", "乡镇"], ["默认"], day, "en").folder).toBe("县直, 乡镇");
+    expect(reviewScope(["县直", null], ["默认"], day, "zh").folder).toBe("（逐个选择的文件）");
+    expect(reviewScope([null], ["默认"], day, "en").folder).toBe("(files chosen one by one)");
   });
 
   test("an & in a name is doubled (a lone one starts a code), and a long folder keeps its end, within Excel's 255 characters", () => {

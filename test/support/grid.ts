@@ -44,6 +44,22 @@ export function workbook(...sheets: SheetSpec[]): WorkbookGrid {
   return { sheets: sheets.map((s, i) => sheet({ name: s.name ?? `Sheet${i + 1}`, ...s })) };
 }
 
+/**
+ * A rural roads project's indicator header and rows (review round 52b's forms): 90 points, 88.5
+ * scored (18 of ≥20公里 gives 13.5); 一级 and 二级 written on their first row only.
+ */
+export const ROAD_INDICATORS: CellValue[][] = [
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+  ["产出指标", "数量指标", "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
+  ["", "", "新建桥梁", "≥3座", "3座", 10, 10, ""],
+  ["", "质量指标", "工程验收合格率", "100%", "100%", 10, 10, ""],
+  ["", "时效指标", "工程按期完工", "按期完成", "按期完成", 10, 10, ""],
+  ["", "成本指标", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
+  ["效益指标", "社会效益指标", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
+  ["", "可持续影响指标", "道路长效管护机制", "健全", "健全", 15, 15, ""],
+  ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+];
+
 /** The standard 项目支出绩效自评表 layout: a budget block over an indicator table. */
 export const INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 export const BUDGET_HEADER = ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
