@@ -28,10 +28,16 @@ export interface IgnoreRecord {
 
 /** Where a finding sits, in the words an ignore record uses. */
 export interface FindingPlace {
-  /** Index into the analysis's tables; null for a finding outside every table. */
+  /** Index into the analysis's tables (its form: TableOwners.formOf); null on a sheet without tables. */
   table: number | null;
   tableKey: string;
   rowLabel: string;
+  /**
+   * Where records made before review round 53 place it, when that is elsewhere (the table starting
+   * closest above it in other columns, or its sheet for a cell above every table): such a record
+   * still sets it aside. New records take `tableKey` and `rowLabel`.
+   */
+  earlier?: Pick<FindingPlace, "tableKey" | "rowLabel">;
 }
 
 export interface IgnoredFinding extends Finding {
@@ -77,18 +83,20 @@ export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingP
   for (const line of analysis.budget) labels.set(rowKey(line.sheet, line.row), line.label);
   for (const i of analysis.indicators) labels.set(rowKey(i.sheet, i.row), [i.level1, i.level2, i.name].filter((s) => s !== "").join(" / "));
   const owners = new TableOwners(analysis.tables);
-
-  return analysis.findings.map((finding) => {
-    // A finding above every table of its sheet stays outside them all (keyed by its sheet), as
-    // records made so far name it; the review counts it under the sheet's first table instead.
-    const table = owners.ownerOf(finding.sheet, finding.row, finding.col);
+  // The table's key and the row's label of a finding placed in a table (null: its sheet).
+  const placeIn = (finding: Finding, table: number | null): Pick<FindingPlace, "tableKey" | "rowLabel"> => {
     const left = table === null ? 0 : owners.range(table)!.left;
     const rowLabel = labels.get(rowKey(finding.sheet, finding.row + 1)) ?? rowText(views.get(finding.sheet), finding.row, left);
-    return {
-      table,
-      tableKey: table === null ? finding.sheet : tableKey(analysis.tables, table),
-      rowLabel: rowLabel || finding.cell,
-    };
+    return { tableKey: table === null ? finding.sheet : tableKey(analysis.tables, table), rowLabel: rowLabel || finding.cell };
+  };
+
+  return analysis.findings.map((finding) => {
+    const table = owners.formOf(finding.sheet, finding.row, finding.col);
+    const place = { table, ...placeIn(finding, table) };
+    // Records made before review round 53 placed a finding outside every table in the one starting
+    // closest above it, in any columns, and one above every table of its sheet in none (its sheet).
+    const earlier = placeIn(finding, owners.formerOwnerOf(finding.sheet, finding.row, finding.col));
+    return earlier.tableKey === place.tableKey && earlier.rowLabel === place.rowLabel ? place : { ...place, earlier };
   });
 }
 
@@ -136,9 +144,13 @@ export function splitIgnored(
   const ignored: IgnoredFinding[] = [];
   findings.forEach((finding, index) => {
     // A record made while another sheet had the same form (its key names the sheet) still holds
-    // once that sheet is gone and the key is the label alone (review round 37); the finding keeps
-    // the record's key, so that taking the ignore back, or giving another reason, finds the record.
-    const place = [places[index], { ...places[index], tableKey: `${finding.sheet}·${places[index].tableKey}` }].find((p) => reasons.has(ignoreKey(finding.rule, p)));
+    // once that sheet is gone and the key is the label alone (review round 37), and so does one
+    // made before the finding's form was told as now (FindingPlace.earlier); the finding keeps the
+    // record's key, so that taking the ignore back, or giving another reason, finds the record.
+    const { table, earlier } = places[index];
+    const place = [places[index], ...(earlier ? [{ table, ...earlier }] : [])]
+      .flatMap((p) => [p, { ...p, tableKey: `${finding.sheet}·${p.tableKey}` }])
+      .find((p) => reasons.has(ignoreKey(finding.rule, p)));
     if (place === undefined) active.push(index);
     else ignored.push({ ...finding, reason: reasons.get(ignoreKey(finding.rule, place))!, place });
   });

@@ -467,7 +467,7 @@ interface Drafts {
  * table of the unit's. A workbook with nothing else keeps them, so that a blank form handed in is seen.
  */
 function blankTargetTables(analysis: Analysis, owners: TableOwners): Set<number> {
-  const withFindings = new Set(analysis.findings.map((f) => ownerTable(owners, f)));
+  const withFindings = new Set(analysis.findings.map((f) => owners.formOf(f.sheet, f.row, f.col)));
   const candidates = analysis.tables.flatMap((table, index) =>
     table.kind === "indicators" && totalIndexOf(table, analysis.totals) < 0 && !withFindings.has(index) ? [index] : [],
   );
@@ -545,22 +545,10 @@ function listTotalName(analysis: Analysis, lead: number, lines: number[], lang: 
   return (kind === "total" || kind === "funds-total") && projects > 1 ? OVER_PROJECTS[lang](label, projects) : "";
 }
 
-/**
- * The row a finding counts in: that of its table (see TableOwners.ownerOf), else of its sheet's
- * first table, else the workbook's first row (none only for a workbook without tables).
- */
+/** The row a finding counts in: that of its form (TableOwners.formOf), else the workbook's first (none only for a workbook without tables). */
 function ownerOf(drafts: Drafts, owners: TableOwners, finding: Finding): ReviewRow | undefined {
-  const table = ownerTable(owners, finding);
+  const table = owners.formOf(finding.sheet, finding.row, finding.col);
   return (table === null ? undefined : drafts.rowOfTable.get(table)) ?? drafts.rows[0];
-}
-
-/**
- * The table a finding's cell belongs to (see TableOwners.ownerOf); above every table of its sheet,
- * the nearest below in its column (the header block of the form on the right, forms side by side),
- * else its sheet's first; null for a sheet without tables.
- */
-function ownerTable(owners: TableOwners, { sheet, row, col }: Finding): number | null {
-  return owners.ownerOf(sheet, row, col) ?? owners.belowIn(sheet, row, col) ?? owners.firstOn(sheet);
 }
 
 /**

@@ -338,7 +338,7 @@ function findingProjects(input: SummaryInput): (f: Finding) => string | null {
   }
   return (f) => {
     if (!shared.has(f.sheet)) return null;
-    const owner = owners.ownerOf(f.sheet, f.row, f.col);
+    const owner = owners.formOf(f.sheet, f.row, f.col);
     return owner === null ? null : (tables[owner].label ?? tables[owner].range!);
   };
 }

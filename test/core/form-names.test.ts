@@ -5,7 +5,7 @@
  */
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
-import { placeFindings } from "../../src/core/ignores";
+import { placeFindings, splitIgnored } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Finding, TableReport, formLabels } from "../../src/core/result";
 import { ReviewTally, reviewFile } from "../../src/core/review";
@@ -190,36 +190,51 @@ describe("the table a finding belongs to", () => {
   const finding = (cell: string): Finding => ({ rule: "vague-target", severity: "warning", sheet: SHEET, cell, ...parseCellAddress(cell)!, message: "指标值不明确" });
   const grid = workbook({ name: SHEET, rows: Array.from({ length: 22 }, (_, r) => [`第${r + 1}行`]) });
 
-  test("is the table holding its cell, though another starts closer above it", () => {
+  test("is the table holding its cell, though another starts closer above it, else the nearest above in its columns, else below", () => {
     const owners = new TableOwners(tables);
-    expect(owners.ownerOf(SHEET, 14, 1)).toBe(0); // B15: in the left table, below the right one
-    expect(owners.ownerOf(SHEET, 6, 7)).toBe(1); // H7: in the right table
-    expect(owners.ownerOf(SHEET, 11, 6)).toBe(1); // G12: under the right table, in neither
-    expect(owners.ownerOf(SHEET, 0, 0)).toBeNull(); // A1: above both
-    expect(owners.firstOn(SHEET)).toBe(0);
-    expect(owners.ownerOf("其他", 14, 1)).toBeNull();
+    expect(owners.formOf(SHEET, 14, 1)).toBe(0); // B15: in the left table, below the right one
+    expect(owners.formOf(SHEET, 6, 7)).toBe(1); // H7: in the right table
+    expect(owners.formOf(SHEET, 11, 6)).toBe(1); // G12: under the right table, in neither
+    // B22: under the left table, though the right one starts closer above it in other columns (code review 52, L2).
+    expect(owners.formOf(SHEET, 21, 1)).toBe(0);
+    expect(owners.formOf(SHEET, 0, 0)).toBe(0); // A1: above both, in the left one's columns
+    expect(owners.formOf(SHEET, 1, 7)).toBe(1); // H2: above both, in the right one's columns
+    expect(owners.formOf(SHEET, 11, 4)).toBe(1); // E12: between them, in neither's columns: the closest above
+    expect(owners.formOf(SHEET, 1, 11)).toBe(0); // L2: above both, in neither's columns: the sheet's first
+    expect(owners.formOf("其他", 14, 1)).toBeNull();
   });
 
-  test("ignore records and review rows agree on it; a finding above every table keeps its sheet as key", () => {
-    const findings = ["B15", "G12", "A1"].map(finding);
+  test("ignore records and review rows agree on it; a record made before still holds", () => {
+    const cells = ["B15", "G12", "B22", "A1", "H2"];
+    const findings = cells.map(finding);
     const places = placeFindings({ findings, tables, budget: [], indicators: [] }, grid);
-    expect(places.map((p) => [p.table, p.tableKey])).toEqual([
-      [0, "甲项目"],
-      [1, "乙项目"],
-      [null, SHEET],
+    expect(places.map((p) => [p.table, p.tableKey, p.rowLabel])).toEqual([
+      [0, "甲项目", "第15行"],
+      [1, "乙项目", "G12"],
+      [0, "甲项目", "第22行"],
+      [0, "甲项目", "第1行"],
+      [1, "乙项目", "H2"],
     ]);
     const analysis = { ...analyze(workbook({ rows: [[]] })), tables, findings };
     const review = reviewFile("目标.xlsx", analysis, DEFAULT_PROFILE);
-    // The review counts every finding in some row: the one above both tables in the sheet's first.
-    expect(review.findings.map((f) => [f.cell, f.project])).toEqual([
-      ["B15", "甲项目"],
-      ["G12", "乙项目"],
-      ["A1", "甲项目"],
-    ]);
+    expect(review.findings.map((f) => [f.cell, f.project])).toEqual(cells.map((cell, i) => [cell, tables[places[i].table!].label]));
     expect(review.rows.map((r) => [r.project, r.warnings])).toEqual([
-      ["甲项目", 2],
-      ["乙项目", 1],
+      ["甲项目", 3],
+      ["乙项目", 2],
     ]);
+    // Records made before: B22 in the table starting closest above it (the right one, whose columns
+    // hold no text on its row: its cell), A1 and H2 above every table in none (the sheet, the row's
+    // first text from column A).
+    const before = [
+      { table: "乙项目", row: "B22" },
+      { table: SHEET, row: "第1行" },
+      { table: SHEET, row: "第2行" },
+    ];
+    const records = before.map((r) => ({ ...r, rule: "vague-target" as const, reason: "上级下达的目标" }));
+    const split = splitIgnored(findings, places, records);
+    expect(split.active).toEqual([0, 1]);
+    // Each keeps the record's key, so that taking the ignore back finds it.
+    expect(split.ignored.map((f) => [f.cell, f.place.tableKey, f.place.rowLabel])).toEqual(cells.slice(2).map((cell, i) => [cell, before[i].table, before[i].row]));
   });
 });
 

@@ -268,7 +268,7 @@ describe("several projects in one indicator table, a 项目名称 column telling
     expect(finding.cell).toBe("H18");
     const owners = new TableOwners(a.tables);
     const { row, col } = parseCellAddress(finding.cell)!;
-    const owner = owners.ownerOf(finding.sheet, row, col)!;
+    const owner = owners.formOf(finding.sheet, row, col)!;
     expect(a.tables[owner].label).toBe("耕地质量提升项目");
   });
 
@@ -837,7 +837,7 @@ describe("the rows closing each project, as forms write them (review round 38)",
     const owners = new TableOwners(a.tables);
     const ownerOf = (cell: string) => {
       const { row, col } = parseCellAddress(cell)!;
-      return a.tables[owners.ownerOf("项目绩效自评", row, col)!].label;
+      return a.tables[owners.formOf("项目绩效自评", row, col)!].label;
     };
     expect([ownerOf("G17"), ownerOf("B26")]).toEqual([PROJECTS[1], PROJECTS[2]]);
   });

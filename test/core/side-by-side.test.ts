@@ -7,9 +7,11 @@ import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { detectTables } from "../../src/core/detect";
 import { CellValue, WorkbookGrid, columnLetters, parseCellAddress, parseRangeAddress, rangeAddress, viewOf } from "../../src/core/grid";
+import { ignoreRecord, placeFindings, withIgnore } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Report } from "../../src/core/report";
 import { reviewFile } from "../../src/core/review";
+import { EMPTY_STATE, stateJson } from "../../src/core/state";
 import { readXlsx } from "../../src/xlsx/read";
 import { runMain } from "../support/cli";
 import { sheet, workbook } from "../support/grid";
@@ -922,16 +924,19 @@ describe("forms side by side at any vertical offset (their header rows 9 rows ap
 });
 
 describe("a finding in the header block of a form beside one that starts higher", () => {
+  /**
+   * The form states its total in its header block (自评得分 | 93.5, a row under 项目名称), with no
+   * 总分 row under its indicators: its parts add up to 92.5.
+   */
+  const stated = (block: FormBlock): FormBlock => ({
+    rows: [...block.rows.slice(0, 3), ["自评得分", 93.5, null, "自评等级", "优"], ...block.rows.slice(3, -2)],
+    merges: block.merges.map((m) => {
+      const area = parseRangeAddress(m)!;
+      return area.top >= 3 ? rangeAddress({ ...area, top: area.top + 1, bottom: area.bottom + 1 }) : m;
+    }),
+  });
+
   test("the right form's stated 自评得分 counts in its own review row, its header a row lower than the left form's, 15 rows lower or 13 rows higher", () => {
-    // The right form states its total in its header block (自评得分 | 93.5), with no 总分 row under
-    // its indicators: its parts add up to 92.5.
-    const stated = (block: FormBlock): FormBlock => ({
-      rows: [...block.rows.slice(0, 3), ["自评得分", 93.5, null, "自评等级", "优"], ...block.rows.slice(3, -2)],
-      merges: block.merges.map((m) => {
-        const area = parseRangeAddress(m)!;
-        return area.top >= 3 ? rangeAddress({ ...area, top: area.top + 1, bottom: area.bottom + 1 }) : m;
-      }),
-    });
     for (const [leftLower, rightLower] of [
       [0, 0],
       [0, 14],
@@ -950,4 +955,35 @@ describe("a finding in the header block of a form beside one that starts higher"
       ]);
     }
   });
+
+  test.each([
+    // [left form's rows down, right form's rows down, the row's label and table in records made before review round 53]
+    [0, 0, "主管部门", "自评表"],
+    [1, 0, "项目名称", "自评表"],
+    [14, 0, "自评得分", "自评表"],
+    [0, 14, "自评得分", HERITAGE.name],
+  ])(
+    "the left form %i rows down, the right one %i: the review's row, 综合得分 and the ignore record name the right form; a record made before (%s in %s) still holds (code review 52, M4 and L2)",
+    (leftLower, rightLower, earlierRow, earlierTable) => {
+      const grid = besideEachOther([shiftedDown(projectForm(HERITAGE), leftLower), shiftedDown(stated(projectForm(CULTURE)), rightLower)], 1);
+      const analysis = analyze(grid);
+      const cell = `L${4 + rightLower}`;
+      expect(analysis.findings.map((f) => [f.rule, f.cell])).toEqual([["total-mismatch", cell]]);
+      const review = reviewFile("县文旅局.xlsx", analysis, DEFAULT_PROFILE);
+      expect(review.findings.map((f) => f.project)).toEqual([CULTURE.name]);
+      // 综合得分's findings name the form each is in (the sheet holds two).
+      expect(analysis.summary.cells.filter((c) => c.value.endsWith(` · ${cell}`)).map((c) => c.value)).toEqual([`${CULTURE.name} · ${cell}`]);
+      const [place] = placeFindings(analysis, grid);
+      expect([place.table === null ? null : analysis.tables[place.table].project, place.tableKey]).toEqual([CULTURE.name, CULTURE.name]);
+      const written = ignoreRecord(analysis.findings[0], place, "上级核定");
+      expect(written.table).toBe(CULTURE.name);
+      // A record written now, and one written by an earlier build, each set the finding aside.
+      const earlier = { ...written, table: earlierTable, row: earlierRow };
+      for (const record of [written, earlier]) {
+        const after = analyze({ ...grid, state: stateJson(withIgnore(EMPTY_STATE, record)) });
+        expect(after.findings).toEqual([]);
+        expect(after.ignored.map((f) => [f.cell, f.reason, f.place.tableKey, f.place.rowLabel])).toEqual([[cell, "上级核定", record.table, record.row]]);
+      }
+    },
+  );
 });
