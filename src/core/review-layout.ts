@@ -134,10 +134,22 @@ const SCOPE_WORDS: Record<Lang, { folder: string; date: string; profile: string;
   en: { folder: "Folder: ", date: "Reviewed: ", profile: "Profile: ", list: ", ", picked: "(files chosen one by one)" },
 };
 
-/** Text in a header's section: its & doubled (a lone & starts a code), cut to `max` characters from the end (a path's last folders tell most). */
+/**
+ * Text in a header's section: its & doubled (a lone & starts a code), cut to `max` characters as
+ * written, an & counted as its two and never parted from its double, with an ellipsis where it was
+ * cut (from the start with `fromEnd`: a path's last folders tell most).
+ */
 const headerText = (text: string, max: number, fromEnd = false): string => {
-  const cut = text.length <= max ? text : fromEnd ? `…${text.slice(text.length - max + 1)}` : `${text.slice(0, max - 1)}…`;
-  return cut.replace(/&/g, "&&");
+  const units = Array.from(text, (ch) => (ch === "&" ? "&&" : ch));
+  if (units.join("").length <= max) return units.join("");
+  const kept: string[] = [];
+  let length = 1; // the ellipsis
+  for (const unit of fromEnd ? units.reverse() : units) {
+    if (length + unit.length > max) break;
+    kept.push(unit);
+    length += unit.length;
+  }
+  return fromEnd ? `…${kept.reverse().join("")}` : `${kept.join("")}…`;
 };
 
 /**
@@ -148,7 +160,7 @@ const headerText = (text: string, max: number, fromEnd = false): string => {
  */
 export function reviewPageHeader(title: string, scope: ReviewScope | undefined, lang: Lang): string {
   // The title is jixiao's own (at most some 55 characters): whole.
-  const center = `&C&"-,Bold"${headerText(title, title.length)}`;
+  const center = `&C&"-,Bold"${headerText(title, Infinity)}`;
   if (!scope) return center;
   const w = SCOPE_WORDS[lang];
   const left = `&L${w.folder}${headerText(scope.folder, 60, true)}`;

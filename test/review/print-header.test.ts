@@ -39,6 +39,21 @@ describe("the review's printed header", () => {
     expect(header.length).toBeLessThanOrEqual(255);
   });
 
+  test("a name full of & is cut as written, its && counted as two and never parted (code review of round 52, L1)", () => {
+    const amps = { folder: `D:/${"&".repeat(200)}`, date: "2026-12-07", profiles: ["&".repeat(200), "甲&乙"] };
+    const header = reviewPageHeader("汇总复核", amps, "zh");
+    expect(header.length).toBeLessThanOrEqual(255);
+    const left = header.slice(0, header.indexOf('&C&"-,Bold"'));
+    const right = header.slice(header.indexOf("&R"));
+    // Each section keeps its 60 characters as written: the folder's end, the profiles' start, each & whole.
+    expect(left).toBe(`&L复核文件夹：…${"&&".repeat(29)}`);
+    expect(right).toBe(`&R复核日期：2026-12-07\n评分方案：${"&&".repeat(29)}…`);
+    // Where the 60th character would be the first of an && pair, the section stops at 59: no lone & at the cut.
+    const odd = reviewPageHeader("汇总复核", { ...amps, folder: `D:/${"&".repeat(200)}ab`, profiles: [`ab${"&".repeat(200)}`] }, "zh");
+    expect(odd.startsWith(`&L复核文件夹：…${"&&".repeat(28)}ab&C`)).toBe(true);
+    expect(odd.endsWith(`评分方案：ab${"&&".repeat(28)}…`)).toBe(true);
+  });
+
   test("every sheet of the workbook prints it", async () => {
     expect(reviewSheets(EMPTY, "zh", SCOPE).every((sheet) => sheet.pageHeader!.startsWith("&L复核文件夹：2023年度自评材料&C"))).toBe(true);
     const zip = await JSZip.loadAsync(reviewWorkbookBytes(EMPTY, "zh", SCOPE));
