@@ -41,8 +41,9 @@ export interface SummaryChart {
   /** Category labels (一级指标 names) and values (得分率 fractions), one column each. */
   categories: MergeRange;
   values: MergeRange;
-  /** Where the chart goes: its top-left and bottom-right cells, rows the sheet leaves empty under
-   * the 一级指标 and inside the printed width, so it prints with the rest. */
+  /** Where the chart goes: the cells it covers, its top-left and bottom-right ones included (Excel's
+   * setPosition covers its end cell; an xlsx drawing's `to` is the corner after it), rows the sheet
+   * leaves empty under the 一级指标 and inside the printed width, so it prints with the rest. */
   anchor: MergeRange;
   /** The value axis: its number format and its range (得分率 as percentages, 0 to 100 %). */
   numberFormat: string;
@@ -63,10 +64,12 @@ export interface SummaryLevel1 {
   rate: string | null;
 }
 
-/** How the sheet prints: A4, every column on one page wide, page numbers in the footer. */
+/**
+ * How the sheet prints: A4 portrait, every column on one page wide, page numbers in the footer.
+ * Always portrait: the sheet is narrow enough (89 characters, 100 with the 工作表 column) to read
+ * at 75–85 %, so the hosts write no other orientation.
+ */
 export interface SummaryPrint {
-  /** Portrait: the sheet is narrow enough (89 characters, 100 with the 工作表 column) to read at 75–85 %. */
-  orientation: "portrait" | "landscape";
   /** Rows repeated at the top of every printed page (the findings table's header), 0-based. */
   titleRows: { top: number; bottom: number } | null;
   /** Footer text in Excel's header/footer codes ("第 &P 页 共 &N 页"). */

@@ -544,9 +544,11 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // too thin to read, and the rows above already set them side by side.
   let chartAnchor: MergeRange | null = null;
   if (input.totals.length === 1 && levels.length > 0) {
-    // Across the table's columns up to its rates (B:E), the same width with or without the 工作表 column.
-    chartAnchor = { top: layout.row, left: 0, bottom: layout.row + chartRows(levels.length), right: c(5) };
-    layout.row = chartAnchor.bottom + 2;
+    // The cells it covers, whole (both hosts draw it over exactly these): from column A through the
+    // rates' column, A:E with the 工作表 column (83 characters) and A:D without (72), on
+    // chartRows rows, then two rows left empty.
+    chartAnchor = { top: layout.row, left: 0, bottom: layout.row + chartRows(levels.length) - 1, right: c(4) };
+    layout.row = chartAnchor.bottom + 3;
   }
 
   // The legend and the signature before the findings, so that the sheet ends with findings: the
@@ -599,7 +601,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     // The findings' messages sit in column E, unmerged (thousands of merges slow every host down).
     columnWidths: layout.widths.map((width, col) => (col === c(2) || col === c(3) ? Math.max(width, moneyWidth) : width)),
     rowHeights: Array.from({ length: layout.row }, (_, r) => layout.heights[r]),
-    print: { orientation: "portrait", titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
+    print: { titleRows: input.findings.length > 0 ? { top: findingsHeader, bottom: findingsHeader } : null, footer: t.footer },
     freezeRows,
     chart:
       chartAnchor !== null

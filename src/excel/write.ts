@@ -217,11 +217,11 @@ function summaryOps(context: Excel.RequestContext, summary: SummarySheet, replac
   return ops;
 }
 
-/** A4 in the layout's orientation, every column on one page wide, the findings' header repeated, page numbers. */
+/** A4 portrait (core SummaryPrint), every column on one page wide, the findings' header repeated, page numbers. */
 function printSetup(sheet: Excel.Worksheet, summary: SummarySheet): void {
   const layout = sheet.pageLayout;
   layout.paperSize = "A4";
-  layout.orientation = summary.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.orientation = "Portrait";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const rows = summary.print.titleRows;
   if (rows) layout.setPrintTitleRows(wholeRows(rows.top, rows.bottom));
@@ -260,5 +260,6 @@ function addChart(sheet: Excel.Worksheet, chart: NonNullable<SummarySheet["chart
   bars.dataLabels.showValue = true;
   bars.dataLabels.numberFormat = chart.labelFormat;
   bars.axes.categoryAxis.reversePlotOrder = chart.topDown;
+  // setPosition's end cell is covered whole, as the layout's anchor is.
   bars.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
 }

@@ -46,7 +46,9 @@ export interface BarChart extends BarChartStyle {
   lastRow: number;
   categories: string[];
   series: BarSeries[];
-  /** Where the chart sits: the cells of its top-left and bottom-right corners (0-based). */
+  /** Where the chart sits (0-based): `from` is its top-left cell, `to` the cell whose top-left
+   * corner is the chart's bottom-right one (the cell after its last row and column, as a
+   * twoCellAnchor with no offsets reads). */
   from: { row: number; col: number };
   to: { row: number; col: number };
 }

@@ -18,12 +18,12 @@ const A4 = 9;
 /** <sheetPr>: fit the sheet to pages (the width to one, set in <pageSetup>). */
 export const FIT_TO_PAGE_SHEET_PR = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
 
-/** What follows <mergeCells> in the summary sheet: margins, A4 in the layout's orientation one page wide, the footer,
+/** What follows <mergeCells> in the summary sheet: margins, A4 portrait (core SummaryPrint) one page wide, the footer,
  * and the chart's drawing when there is one. */
 export function printSetupXml(summary: SummarySheet, drawingRelationshipId: string | null): string {
   return (
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="${A4}" orientation="${summary.print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+    `<pageSetup paperSize="${A4}" orientation="portrait" fitToWidth="1" fitToHeight="0"/>` +
     `<headerFooter><oddFooter>&amp;C${escapeXml(summary.print.footer)}</oddFooter></headerFooter>` +
     (drawingRelationshipId ? `<drawing r:id="${drawingRelationshipId}"/>` : "")
   );
@@ -101,7 +101,8 @@ function summaryBarChart(summary: SummarySheet, chart: SummaryChart): BarChart {
       },
     ],
     from: { row: chart.anchor.top, col: chart.anchor.left },
-    to: { row: chart.anchor.bottom, col: chart.anchor.right },
+    // A drawing's `to` corner is where the chart ends: the start of the cell after the anchor's last.
+    to: { row: chart.anchor.bottom + 1, col: chart.anchor.right + 1 },
   };
 }
 

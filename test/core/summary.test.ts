@@ -250,8 +250,23 @@ describe("the 综合得分 layout", () => {
         (m) => m.bottom >= anchor.top && m.top <= anchor.bottom,
       ),
     ).toEqual([]);
-    expect(anchor.bottom - anchor.top).toBe(12);
-    expect(anchor.right).toBeLessThan(summary.colCount);
+    // Twelve rows, from column A through the rates' (the 工作表 column's, when there is one, too).
+    expect(anchor.bottom - anchor.top + 1).toBe(12);
+    expect(anchor.right).toBe(summary.cells.find((c) => c.value === "得分率")!.col);
+    expect(anchor.left).toBe(0);
+  });
+
+  test("with the 工作表 column, the chart covers it too: A through the rates' column (code review of round 52, L8)", () => {
+    const summary = analyze(
+      workbook(
+        { name: "预算", rows: [["单位：万元"], BUDGET_HEADER, ["年度资金总额", 100, 200, 150, 10, null, null]] },
+        { name: "指标", rows: [INDICATOR_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 50, null, "停办两场"], ["效益指标", "社会效益", "群众满意度", "≥90%", "95%", 50, 30, "无"]] },
+      ),
+    ).summary;
+    expect(summary.colCount).toBe(7);
+    const { anchor } = summary.chart!;
+    expect(textAt(summary, rowOf(summary, "得分率"), anchor.right)).toBe("得分率");
+    expect([anchor.left, anchor.right]).toEqual([0, 4]);
   });
 
   test("the chart's height grows with its bars", () => {
@@ -283,7 +298,7 @@ describe("the 综合得分 layout", () => {
       }),
     ).summary;
     expect(many.chart!.values.bottom - many.chart!.values.top + 1).toBe(7);
-    expect(many.chart!.anchor.bottom - many.chart!.anchor.top).toBe(20);
+    expect(many.chart!.anchor.bottom - many.chart!.anchor.top + 1).toBe(20);
   });
 
   test("no chart for several evaluated tables: their bars would repeat the same 一级指标 names", () => {
@@ -676,7 +691,6 @@ describe("综合得分 in print (review round 51d M8, L1, L7; round 52)", () => 
     expect(header(summary, "单元格")).toEqual(["单元格", "问题", "级别", "说明", "规则编号"]);
     expect(header(summary, "一级指标")).toEqual(["一级指标", "分值", "得分（计算）", "得分率"]);
     expect(summary.cells.some((c) => c.value === "自评表" || c.value === "工作表")).toBe(false);
-    expect(summary.print.orientation).toBe("portrait");
     // 116 characters before (64 % in LibreOffice): 89 now.
     expect(summary.columnWidths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(90);
     // Every cell and merge inside the columns the sheet has.

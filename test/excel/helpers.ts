@@ -50,7 +50,7 @@ export function smallSummary(overrides: Partial<SummarySheet> = {}): SummaryShee
     merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
     columnWidths: [20, 12, 30],
     rowHeights: [],
-    print: { orientation: "landscape", titleRows: { top: 1, bottom: 1 }, footer: "第 &P 页 共 &N 页" },
+    print: { titleRows: { top: 1, bottom: 1 }, footer: "第 &P 页 共 &N 页" },
     freezeRows: 1,
     chart: {
       title: "各一级指标得分率",

@@ -77,10 +77,12 @@ describe("applyAnalysis", () => {
         valueAxisMaximum: 0.9,
         dataLabels: { showValue: true, numberFormat: "0.000%" },
         categoryAxisReversed: true,
+        // Over the anchor's cells, its last one included, as the xlsx drawing covers them (code review of round 52, L8).
+        position: "A7:C23",
       }),
     ]);
-    // The orientation is the layout's (the core's choice), mapped.
-    expect(summary.pageLayout.orientation).toBe("Landscape");
+    // Always portrait (core SummaryPrint: the sheet is narrow enough).
+    expect(summary.pageLayout.orientation).toBe("Portrait");
   });
 
   test("leaves a formula's cached result to Excel: neither written nor kept in the undo record", async () => {

@@ -109,14 +109,18 @@ describe("综合得分's chart in the scored copy", () => {
     expect(one(one(chart, "title"), "t", "http://schemas.openxmlformats.org/drawingml/2006/main").textContent).toBe("各一级指标得分率");
   });
 
-  it("anchors the chart where the summary's layout puts it, on rows the sheet leaves empty", () => {
+  it("anchors the chart over the cells the summary's layout gives it, whole, on rows the sheet leaves empty", () => {
     const corner = (tag: string) => {
       const at = one(drawing, tag, XDR_NS);
       return [one(at, "row", XDR_NS).textContent, one(at, "col", XDR_NS).textContent];
     };
     expect(chartRowCells).toEqual([]);
     expect(corner("from")).toEqual([String(anchor.top), String(anchor.left)]);
-    expect(corner("to")).toEqual([String(anchor.bottom), String(anchor.right)]);
+    // The drawing ends at the corner after the anchor's last cell: it covers that cell, as the add-in's
+    // setPosition does (code review of round 52, L8: it stopped a row and a column short).
+    expect(corner("to")).toEqual([String(anchor.bottom + 1), String(anchor.right + 1)]);
+    // A:D, the categories through the rates, with no 工作表 column.
+    expect([anchor.left, anchor.right]).toEqual([0, 3]);
   });
 });
 
