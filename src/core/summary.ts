@@ -283,9 +283,10 @@ class Layout {
   /** A number; when there is none, nothing, or "—" with `dash` (a score or rate that cannot be computed, as the pane shows it). */
   number(col: number, value: Decimal | null, numFmt: string, style: SummaryStyle = "number", dash = false): void {
     // A figure of 10^15 or more (1e308 typed as a weight) is no number Excel holds to the unit: it is
-    // written as text, exactly (review round 52a, M2). One of more than 15 significant digits (a
-    // budget computed by a formula, 0.30000000000000004) as the 15 Excel keeps and shows.
-    if (value !== null && value.abs().gte(EXCEL_LARGEST)) this.text(col, value.toString(), style);
+    // written as text, exactly, in its digits (review round 52a, M2; toString gives 1e+21 from 10^21
+    // on). One of more than 15 significant digits (a budget computed by a formula,
+    // 0.30000000000000004) as the 15 Excel keeps and shows.
+    if (value !== null && value.abs().gte(EXCEL_LARGEST)) this.text(col, value.toFixed(), style);
     else if (value !== null) this.cells.push({ row: this.row, col, value: value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP).toFixed(), isNumber: true, numFmt, style });
     else if (dash) this.text(col, "—", style);
   }
