@@ -7,7 +7,7 @@
  * grade distribution (src/xlsx/review-workbook.ts).
  */
 import { absoluteReference } from "../core/grid";
-import { escapeAttribute, escapeXml } from "./xml-escape";
+import { escapeAttribute, escapeXml, escapeXstring } from "./xml-escape";
 
 export interface BarSeries {
   /** The header cell naming the series (0-based) and its text, for the legend. */
@@ -77,9 +77,10 @@ function richText(text: string, size: number, bold: boolean): string {
 /** The chart part (xl/charts/chartN.xml) for a chart on `sheet`. */
 export function barChartXml(sheet: string, chart: BarChart): string {
   const count = chart.categories.length;
+  // The cached labels are the sheet's strings, escaped as its cells' are (a chart's <c:v> is an ST_Xstring too).
   const categoryCache =
     `<c:strCache><c:ptCount val="${count}"/>` +
-    chart.categories.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXml(c)}</c:v></c:pt>`).join("") +
+    chart.categories.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXstring(c)}</c:v></c:pt>`).join("") +
     `</c:strCache>`;
   const labelFormat = chart.labelFormat ? `<c:numFmt formatCode="${escapeAttribute(chart.labelFormat)}" sourceLinked="0"/>` : "";
   const dataLabels = chart.dataLabels
@@ -91,7 +92,7 @@ export function barChartXml(sheet: string, chart: BarChart): string {
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         (s.name
           ? `<c:tx><c:strRef><c:f>${columnReference(sheet, s.name.cell.col, s.name.cell.row)}</c:f>` +
-            `<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(s.name.text)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+            `<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXstring(s.name.text)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
           : "") +
         `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>${dataLabels}` +

@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { cellKey, parseCellAddress } from "../core/grid";
-import { XmlElement, XmlError, escapeAttribute, escapeXml, localOf, prefixOf, scanXml, startTag } from "./xml";
+import { XmlElement, XmlError, escapeAttribute, escapeXml, escapeXstring, localOf, prefixOf, scanXml, startTag, unescapeXstring } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -17,7 +17,7 @@ export const VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawin
 /** The author jixiao's notes carry. */
 export const JIXIAO_AUTHOR = "绩效自评助手";
 
-/** A piece of a comment's text: a `<t>` or an `<r>` element as read, and the text it shows. */
+/** A piece of a comment's text: a `<t>` or an `<r>` element as read, and the text it shows (Excel's `_xHHHH_` escapes decoded). */
 interface Run {
   xml: string;
   text: string;
@@ -112,13 +112,13 @@ export function readComments(xml: string): Comments {
       if (name === "t") inT = false;
       runDepth--;
       if (runDepth === 0) {
-        current!.runs.push({ xml: run.xml.join(""), text: run.text.join("") });
+        current!.runs.push({ xml: run.xml.join(""), text: unescapeXstring(run.text.join("")) });
         run = null;
       }
       return;
     }
     if (name === "author" && inAuthor) {
-      authors.push(authorText);
+      authors.push(unescapeXstring(authorText));
       inAuthor = false;
     } else if (inPhonetic > 0) {
       inPhonetic--;
@@ -141,7 +141,7 @@ export function commentText(comment: Comment): string {
 
 /** A run of plain text with the part's prefix (jixiao's runs carry no formatting). */
 function textRun(text: string, first: boolean, prefix: string): Run {
-  const t = `<${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t>`;
+  const t = `<${prefix}t xml:space="preserve">${escapeXstring(text)}</${prefix}t>`;
   // CT_Rst: an optional leading <t>, then <r> runs; after existing runs a new one must be an <r>.
   return { xml: first ? t : `<${prefix}r>${t}</${prefix}r>`, text };
 }
@@ -180,7 +180,7 @@ export function commentsXml(comments: Comments): string {
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `${startTag(root)}<${p}authors>${authors.map((a) => `<${p}author>${escapeXml(a)}</${p}author>`).join("")}</${p}authors>` +
+    `${startTag(root)}<${p}authors>${authors.map((a) => `<${p}author>${escapeXstring(a)}</${p}author>`).join("")}</${p}authors>` +
     `<${p}commentList>${list}</${p}commentList></${root.name}>`
   );
 }

@@ -15,7 +15,7 @@ import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { concatBytes } from "./bytes";
 import { DEFLATE_LEVEL } from "./codec";
 import { blankCell, numberCell, textCell } from "./cell-xml";
-import { escapeAttribute, escapeXml } from "./xml-escape";
+import { escapeAttribute, escapeXml, escapeXstring } from "./xml-escape";
 
 /**
  * How a column's cells look: text, text wrapped in its width, or a number format. `money` shows
@@ -188,8 +188,9 @@ function sheetTail(sheet: NewSheet, lastRow: number, hasDrawing: boolean): strin
     `<pageMargins left="0.3" right="0.3" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     // A4 (paperSize 9), landscape, as wide as one page and as many pages down as it takes.
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddHeader>${escapeXml(sheet.pageHeader ?? `&C&"-,Bold"${sheet.printTitle}`)}</oddHeader>` +
-    `<oddFooter>&amp;C${escapeXml(sheet.pageFooter)}</oddFooter></headerFooter>` +
+    // A header's text is a cell string's kind: a folder named with a literal _xHHHH_ escaped as Excel escapes it.
+    `<headerFooter><oddHeader>${escapeXstring(sheet.pageHeader ?? `&C&"-,Bold"${sheet.printTitle}`)}</oddHeader>` +
+    `<oddFooter>&amp;C${escapeXstring(sheet.pageFooter)}</oddFooter></headerFooter>` +
     (hasDrawing ? `<drawing r:id="rId1"/>` : "") +
     `</worksheet>`
   );

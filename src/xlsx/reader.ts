@@ -20,7 +20,7 @@ import { withMarksFollowed } from "./marks-parts";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, SheetParts, WorkbookPart, readPartXml, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
-import { XmlError, localOf, scanXml } from "./xml";
+import { XmlError, localOf, scanXml, unescapeXstring } from "./xml";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
@@ -202,21 +202,6 @@ function readStyles(xml: string | undefined, part: string | undefined): CellForm
 
 // ---- text ---------------------------------------------------------------------------------
 
-
-/** Excel's escapes for characters XML cannot hold: "_x000D_" is a carriage return. */
-function unescapeExcelText(text: string): string {
-  if (!text.includes("_x")) return text;
-  let out = "";
-  let at = 0;
-  for (let i = text.indexOf("_x"); i !== -1; i = text.indexOf("_x", i + 1)) {
-    const hex = text.slice(i + 2, i + 6);
-    if (i < at || text[i + 6] !== "_" || hex.length !== 4 || ![...hex].every((c) => "0123456789ABCDEF".includes(c))) continue;
-    out += text.slice(at, i) + String.fromCharCode(parseInt(hex, 16));
-    at = i + 7;
-  }
-  return out + text.slice(at);
-}
-
 /**
  * A tokenizer over a part, with the element names' prefixes dropped: SpreadsheetML parts are read by
  * local name (`x:c` is `c`, Strict Open XML's namespace reads like the transitional one).
@@ -251,7 +236,7 @@ function readSharedStrings(xml: string, part: string): string[] {
       else if (local === "t" && phonetic === 0) inText = true;
     },
     close(local) {
-      if (local === "si") strings.push(unescapeExcelText(current ?? ""));
+      if (local === "si") strings.push(unescapeXstring(current ?? ""));
       else if (local === "rPh") phonetic--;
       else if (local === "t") inText = false;
     },
@@ -355,7 +340,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     if (formula) result = value ? typedValue(type, value, date, date1904) : null;
     else if (type === "inlineStr") {
       if (inline === undefined) return;
-      result = unescapeExcelText(inline);
+      result = unescapeXstring(inline);
     } else if (value === undefined) {
       return; // a format without a value
     } else if (type === "s") {
@@ -489,7 +474,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
  * boolean, an error or a number (a date's text under a date format, `date`).
  */
 function typedValue(type: string | undefined, value: string, date: boolean, date1904: boolean): CellValue {
-  if (type === "str") return value;
+  if (type === "str") return unescapeXstring(value);
   if (type === "b") return parseInt(value, 10) !== 0;
   if (type === "e") return { error: value };
   const n = parseFloat(value);

@@ -6,7 +6,7 @@ import { cellAddress, parseCellAddress, rangeAddress } from "../core/grid";
 import { SummarySheet } from "../core/summary-types";
 import { concatBytes } from "./bytes";
 import { blankCell, numberCell, textCell } from "./cell-xml";
-import { XmlElement, attributeByLocal, escapeAttribute, escapeXml, firstElement, isTrue, rootElement, scanXml, startTag } from "./xml";
+import { XmlElement, attributeByLocal, escapeAttribute, escapeXstring, firstElement, isTrue, rootElement, scanXml, startTag } from "./xml";
 
 /** What happens to one cell: a number written into it, and its format changed. */
 export interface CellEdit {
@@ -379,8 +379,8 @@ class SheetPatcher {
     const p = this.prefix;
     const ref = cell!.attributes.r ?? cellAddress(row, col);
     if (edit.cachedResult && formula) {
-      // The formula stays; the result's type goes with its value (none for a number).
-      const result = edit.value == null ? "" : `<${p}v>${escapeXml(edit.value)}</${p}v>`;
+      // The formula stays; the result's type goes with its value (none for a number), a text's escaped as a cell's string.
+      const result = edit.value == null ? "" : `<${p}v>${escapeXstring(edit.value)}</${p}v>`;
       return `${startTag(cell!, { s: format, t: edit.resultType })}${xml.slice(formula.start, formula.end)}${result}</${cell!.name}>`;
     }
     if (edit.value === undefined) return startTag(cell!, { s: format }, cell!.selfClosing) + xml.slice(cell!.openEnd);

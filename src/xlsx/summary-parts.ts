@@ -9,7 +9,7 @@ import { SummaryChart, SummarySheet } from "../core/summary-types";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { sheetPartOf } from "./marks-parts";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, partFolder, relativeTarget, relsPathOf } from "./package";
-import { XmlElement, escapeXml, rootElement, scanXml } from "./xml";
+import { XmlElement, escapeXml, escapeXstring, rootElement, scanXml } from "./xml";
 
 export const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -24,7 +24,7 @@ export function printSetupXml(summary: SummarySheet, drawingRelationshipId: stri
   return (
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="${A4}" orientation="portrait" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>&amp;C${escapeXml(summary.print.footer)}</oddFooter></headerFooter>` +
+    `<headerFooter><oddFooter>&amp;C${escapeXstring(summary.print.footer)}</oddFooter></headerFooter>` +
     (drawingRelationshipId ? `<drawing r:id="${drawingRelationshipId}"/>` : "")
   );
 }

@@ -13,7 +13,7 @@ import { escapeAttribute } from "./xml-escape";
 
 // Escaping lives apart, without the tokenizer: the task pane escapes its record part's text and
 // ships no XML reader (src/xlsx/state-xml.ts).
-export { escapeAttribute, escapeXml } from "./xml-escape";
+export { escapeAttribute, escapeXml, escapeXstring, unescapeXstring } from "./xml-escape";
 
 export class XmlError extends Error {}
 
