@@ -7,6 +7,7 @@ import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { FileReview, reviewFile } from "../core/review";
+import { partsCopyDrops } from "../xlsx/copy-drops";
 import { ReadLimits } from "../xlsx/package";
 import { nodeCodec, readWorkbookFile } from "../xlsx/read";
 import { readXlsxBytes } from "../xlsx/reader";
@@ -34,10 +35,12 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
   if (other) return { failure: other };
   try {
     const bytes = await readWorkbookFile(task.path);
-    // The whole package checked, as `score` checks it writing its copy: a damaged file is listed
-    // under 无法读取 here too, whichever part is damaged.
-    const { grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits, wholePackage: true });
+    const { source, grid } = readXlsxBytes(bytes, task.path, { codec: nodeCodec, limits: task.limits });
     const read = analyzeRead(task.name, grid, task.profile, task.lang);
+    // The whole package checked, as `score` checks it writing its copy: a damaged file is listed
+    // under 无法读取 here too, whichever part is damaged, but for a part the copy drops unread (an
+    // earlier 综合得分's chart: partsCopyDrops, the copy's own rule), which score copies well.
+    source.checkWhole(read.kind === "analysis" ? partsCopyDrops(source, read.analysis.summary) : []);
     if (read.kind === "earlier-review") return { skipped: read.message };
     if (read.kind === "no-tables") return { failure: read.message, noTables: true };
     return { review: reviewFile(task.name, read.analysis, task.profile, task.lang) };

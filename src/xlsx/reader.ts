@@ -43,11 +43,6 @@ export interface ReadOptions {
    * playground's stand-in for Excel), not as "YYYY-MM-DD" text (the grid the core reads).
    */
   dateSerials?: boolean;
-  /**
-   * Check the whole package as a scored copy of it would (Package.checkWhole): for a reader that
-   * writes none, `jixiao review`, so that a file `score` refuses as damaged is refused there too.
-   */
-  wholePackage?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -526,7 +521,6 @@ export function readXlsxBytes(bytes: Uint8Array, name: string, options: ReadOpti
   try {
     const pkg = Package.open(bytes, options.codec ?? fflateCodec, limits);
     const loaded = readPackage(pkg, limits, options.dateSerials ?? false);
-    if (options.wholePackage) pkg.checkWhole();
     return loaded;
   } catch (error) {
     if (error instanceof CellLimitError) {

@@ -7,6 +7,7 @@
 import { absoluteRows, cellKey } from "../core/grid";
 import { SummaryChart, SummarySheet } from "../core/summary-types";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
+import { droppedFromSummary } from "./copy-drops";
 import { sheetPartOf } from "./marks-parts";
 import { ContentTypes, EMPTY_RELS, Package, RelationshipsPart, partFolder, relativeTarget, relsPathOf } from "./package";
 import { XmlElement, escapeXml, escapeXstring, rootElement, scanXml } from "./xml";
@@ -113,7 +114,7 @@ function summaryBarChart(summary: SummarySheet, chart: SummaryChart): BarChart {
  */
 export function writeSummaryChart(pkg: Package, contentTypes: ContentTypes, sheetPart: string, summary: SummarySheet): string | null {
   const rels = sheetPartOf(pkg, sheetPart).rels;
-  const stale = rels.allOfType("drawing");
+  const stale = droppedFromSummary(rels);
   for (const drawing of stale) pkg.removeWithRelated(drawing.part, contentTypes);
   rels.remove(new Set(stale.map((r) => r.id)));
   let drawingId: string | null = null;

@@ -14,6 +14,7 @@ import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../cor
 import { summaryDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, partFolder, workbookParts } from "./package";
+import { droppedFromWorkbook } from "./copy-drops";
 import { CopyParts, SheetNotes, planCopyMarks, writeCopyRecord, writeNotes } from "./marks-parts";
 import { CellEdit, SheetEdits, highestFormat, patchSheet, summarySheetXml } from "./sheet-part";
 import { FIT_TO_PAGE_SHEET_PR, printSetupXml, withPrintTitles, writeSummaryChart } from "./summary-parts";
@@ -175,7 +176,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).
-  const dropped = rels.list.filter((r) => r.type.endsWith("/vbaProject") || (replaced && r.type.endsWith("/calcChain")));
+  const dropped = droppedFromWorkbook(rels, replaced !== undefined);
   if (dropped.length > 0) {
     rels.remove(new Set(dropped.map((r) => r.id)));
     for (const part of dropped) pkg.removeWithRelated(part.part, contentTypes);

@@ -8,7 +8,7 @@ import * as path from "path";
 import { reviewOne } from "../../src/cli/review-file";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { runMain } from "../support/cli";
-import { packageParts, zipParts } from "../support/package";
+import { packageParts, partsOfFile, zipParts } from "../support/package";
 import { tempDir } from "../support/xlsx";
 
 const HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
@@ -56,5 +56,57 @@ describe("the review of a damaged workbook (review round 52a, L1)", () => {
     const file = path.join(tempDir(), "县林业局.xlsx");
     writeFileSync(file, zipParts(parts()));
     expect(await reviewOne({ name: "县林业局.xlsx", path: file, profile: DEFAULT_PROFILE, lang: "zh", limits: {} })).toEqual({ review: expect.anything() });
+  });
+});
+
+describe("a damaged part the scored copy drops unread (README Known limits, round 52)", () => {
+  const review = (file: string) => reviewOne({ name: "县林业局.xlsx", path: file, profile: DEFAULT_PROFILE, lang: "zh", limits: {} });
+
+  /** The form scored once: a copy holding jixiao's 综合得分 and its chart; `edit` changes the copy's parts before it is zipped again. */
+  async function scoredWith(edit: (parts: Record<string, string>) => void = () => {}): Promise<{ dir: string; file: string }> {
+    const dir = tempDir();
+    const input = path.join(dir, "form.xlsx");
+    writeFileSync(input, zipParts(parts()));
+    const first = path.join(dir, "first.xlsx");
+    expect((await runMain("score", input, "--out", first)).code).not.toBe(2);
+    const copy = partsOfFile(first);
+    expect(Object.keys(copy)).toContain("xl/charts/chart1.xml");
+    edit(copy);
+    const file = path.join(dir, "县林业局.xlsx");
+    writeFileSync(file, withBadChecksum(zipParts(copy), "xl/charts/chart1.xml"));
+    return { dir, file };
+  }
+
+  it("reviews a scored copy whose earlier 综合得分's chart is damaged, as score copies it well (replacing that summary)", async () => {
+    const { dir, file } = await scoredWith();
+    const rescored = await runMain("score", file, "--out", path.join(dir, "again.xlsx"));
+    // Its findings' exit code (1), not a refusal (2).
+    expect([rescored.code, rescored.err]).toEqual([1, ""]);
+    expect(await review(file)).toEqual({ review: expect.anything() });
+  });
+
+  it("reviews an .xlsm whose VBA project is damaged, which the copy (an .xlsx) drops", async () => {
+    const dir = tempDir();
+    const all = packageParts({
+      sheets: [{ name: "自评表", rows: ROWS }],
+      extraParts: { "xl/vbaProject.bin": "VBA project bytes" },
+      workbookRels: [{ type: "http://schemas.microsoft.com/office/2006/relationships/vbaProject", target: "vbaProject.bin" }],
+    });
+    const file = path.join(dir, "县林业局.xlsm");
+    writeFileSync(file, withBadChecksum(zipParts(all), "xl/vbaProject.bin"));
+    const scored = await runMain("score", file, "--out", path.join(dir, "out.xlsx"));
+    expect([scored.code, scored.err]).toEqual([1, ""]);
+    expect(await reviewOne({ name: "县林业局.xlsm", path: file, profile: DEFAULT_PROFILE, lang: "zh", limits: {} })).toEqual({ review: expect.anything() });
+  });
+
+  it("still lists it under 无法读取 where the summary is kept (written in since), as score then copies the damaged chart", async () => {
+    const { dir, file } = await scoredWith((copy) => {
+      copy["xl/worksheets/sheet2.xml"] = copy["xl/worksheets/sheet2.xml"].replace("<t>一、预算执行</t>", "<t>一、预算执行（已审）</t>");
+    });
+    const rescored = await runMain("score", file, "--out", path.join(dir, "again.xlsx"));
+    expect(rescored.code).toBe(2);
+    const outcome = await review(file);
+    expect(outcome).toEqual({ failure: { zh: expect.any(String), en: expect.any(String) } });
+    expect(rescored.err).toContain((outcome as { failure: { zh: string } }).failure.zh.slice("县林业局.xlsx: ".length));
   });
 });
