@@ -1076,16 +1076,25 @@ function levelSubtotals(view: SheetView, table: IndicatorTable, indicators: Indi
   return subtotals;
 }
 
+/** A recorded score: a number, text or a formula (not blank, nor an empty marker). */
+const holdsScore = (i: Indicator): boolean => i.score !== null && (!i.score.empty || i.score.formula);
+
+const holdsValue = (cell: ValueCell | null): boolean => cell !== null && cell.parsed.kind !== "empty";
+
 /**
  * Whether a table evaluates (its actuals scored) rather than sets targets. A 绩效评价指标表 has no
  * actuals: its 得分 column makes it an evaluation all the same. So do scores recorded beside
  * targets under a 实际完成值 column headed in words jixiao does not read: the totals say the
- * column is missing, rather than the form passing for a 绩效目标表 with nothing checked.
+ * column is missing, rather than the form passing for a 绩效目标表 with nothing checked. A form
+ * not filled in yet evaluates nothing, whatever its columns: no row holds a target, an actual or a
+ * score (the template as handed out, its rows 指标1： or only the 分值 the bureau set): it stays
+ * a target table, with no total to miss (review round 53a, H3 and M6).
  */
 function isSelfEvaluation(cols: Columns<IndicatorField>, indicators: Indicator[]): boolean {
+  if (!indicators.some((i) => holdsValue(i.target) || holdsValue(i.actual) || holdsScore(i))) return false;
   if (cols.actual !== undefined) return true;
   if (cols.score === undefined) return false;
-  return cols.target === undefined || indicators.some((i) => i.score !== null && (!i.score.empty || i.score.formula));
+  return cols.target === undefined || indicators.some(holdsScore);
 }
 
 /** The year a form states above its table: （2023年度）, or a title 2023年项目支出绩效自评表. */

@@ -111,6 +111,85 @@ describe("the national template's placeholder rows (指标1：, 指标2：, …�
   });
 });
 
+describe("a form not filled in yet (review round 53a, H2, H3 and M6)", () => {
+  // The template as handed out: 指标1：/…… under every 二级, the budget's printed 分值 10, 总分 100.
+  const PLACEHOLDERS: Row[] = [
+    [null, "产出指标", "数量指标", "指标1：", null, null, null, null, null],
+    [null, null, null, "……", null, null, null, null, null],
+    [null, null, "质量指标", "指标1：", null, null, null, null, null],
+    [null, null, "时效指标", "指标1：", null, null, null, null, null],
+    [null, null, "成本指标", "指标1：", null, null, null, null, null],
+    [null, "效益指标", "社会效益指标", "指标1：", null, null, null, null, null],
+    [null, null, "可持续影响指标", "指标1：", null, null, null, null, null],
+    [null, "满意度指标", "服务对象满意度指标", "指标1：", null, null, null, null, null],
+  ];
+  const BUDGET_BLANK: Row[] = [
+    [null, "年度资金总额", null, null, null, 10, null, null],
+    [null, "其中：当年财政拨款", null, null, null, "—", null, "—"],
+  ];
+  // The bureau set each 二级's points beforehand: 20 + 10 + 10 + 10 + 20 + 10 + 10, 90.
+  const PRESET = [20, null, 10, 10, 10, 20, 10, 10];
+  const preset = (rows: Row[]): Row[] => rows.map((r, i) => (PRESET[i] === null ? r : r.map((v, c) => (c === 6 ? PRESET[i] : v))));
+
+  it.each([
+    ["the budget's printed 10", BUDGET_BLANK],
+    ["the budget's 分值 blank too", BUDGET_BLANK.map((r) => r.map((v, c) => (c === 5 && v === 10 ? null : v)))],
+  ])("all placeholders, with %s: no weights-total, no total-incomplete, no total (H3)", (_, budget) => {
+    const a = run(workbook(nationalForm(budget, PLACEHOLDERS)));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators).toEqual([]);
+    expect(a.totals).toEqual([]);
+    expect(a.tables.map((t) => t.kind)).toEqual(["budget", "indicators"]);
+  });
+
+  it("placeholders with the bureau's 分值 and nothing else: a target table, with nothing to miss (M6)", () => {
+    const a = run(workbook(nationalForm(BUDGET_BLANK, preset(PLACEHOLDERS))));
+    expect(found(a)).toEqual([]);
+    expect(a.totals).toEqual([]);
+    expect(a.writes).toEqual([]);
+  });
+
+  it("filled in, it is checked: one row with values among the preset placeholders leaves the others' points unaccounted for", () => {
+    const rows = preset(PLACEHOLDERS).map((r, i) => (i === 0 ? [null, "产出指标", "数量指标", "指标1：养护道路里程", "≥120公里", "126公里", 20, 20, null] : r));
+    const a = run(workbook(nationalForm(BUDGET_FULL, rows, null, null)));
+    expect(found(a)).toEqual(["total-incomplete@H10"]);
+    expect(message(a, "total-incomplete", "H10")).toBe("无法得出总分：6 项既无年度指标值也无实际完成值。补齐或改正后才能计算总分和等次。");
+  });
+
+  it("filled in with weights that do not add up, weights-total stands", () => {
+    const rows = PLACEHOLDERS.map((r, i) => (i === 0 ? [null, "产出指标", "数量指标", "指标1：养护道路里程", "≥120公里", "126公里", 20, 20, null] : r));
+    const a = run(workbook(nationalForm(BUDGET_FULL, rows, null, null)));
+    expect(found(a)).toContain("weights-total@G10");
+  });
+
+  // The 中央对地方转移支付区域绩效自评表: no 分值 nor 得分 column (H2 crashed with "Cannot read
+  // properties of undefined (reading 'indicator')").
+  const transfer = (budget: Row[]): WorkbookGrid => {
+    const rows: Row[] = [
+      ["中央对地方转移支付区域绩效自评表"],
+      ["转移支付（项目）名称"],
+      ["资金情况（万元）", null, "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"],
+      ...budget,
+      [],
+      [null, "一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", "未完成原因和改进措施"],
+      ...["数量指标", "质量指标", "时效指标", "成本指标"].map((l2): Row => [null, "产出指标", l2, "指标1：", null, null, null]),
+      ...["经济效益指标", "社会效益指标"].map((l2): Row => [null, "效益指标", l2, "指标1：", null, null, null]),
+      [null, "满意度指标", "服务对象满意度指标", "指标1：", null, null, null],
+    ];
+    return workbook({ name: "自评表", rows });
+  };
+
+  it.each([
+    ["blank", [[null, "年度资金总额"], [null, "其中：中央财政资金"]]],
+    ["filled in", [[null, "年度资金总额", 1000, 950, 0.95], [null, "其中：中央财政资金", 1000, 950, 0.95]]],
+    ["removed", []],
+  ])("a transfer-payment form with every row a placeholder and its budget %s: no crash, no finding, no total (H2)", (_, budget) => {
+    const a = run(transfer(budget as Row[]));
+    expect(found(a)).toEqual([]);
+    expect(a.totals).toEqual([]);
+  });
+});
+
 describe("score-without-values: a row scored with neither target nor actual", () => {
   // The value was typed into the name: 完成道路养护120公里 | (blank) | (blank) | 20 | 20.
   const rows: Row[] = [

@@ -2,7 +2,11 @@
 import Decimal from "decimal.js";
 import { Analysis, analyze } from "../../src/core/analyze";
 import type { Lang } from "../../src/core/messages";
-import { CellValue, WorkbookGrid } from "../../src/core/grid";
+import { IndicatorTable, detectTables } from "../../src/core/detect";
+import { CellValue, WorkbookGrid, viewOf } from "../../src/core/grid";
+import { readIndicatorBlock } from "../../src/core/model";
+import { FindingList } from "../../src/core/rules/findings";
+import { evaluateTotals } from "../../src/core/rules/totals";
 import { DEFAULT_PROFILE, gradeMismatch } from "../../src/core/profile";
 import { BLANK_BUDGET_SCORE_FORM, BUDGET_HEADER, INDICATOR_HEADER, withFormulas, workbook } from "../support/grid";
 
@@ -489,5 +493,27 @@ describe("a 一级 level on 综合得分 with a row whose score is unknown (revi
     const a = filledForm((rows) => (rows[5][4] = null));
     expect(levelLine(a, "产出指标")).toEqual(["50", "—", "—"]);
     expect(levelLine(a, "效益指标")).toEqual(["30", "30", "1"]);
+  });
+});
+
+describe("a table with no indicators, every row a template placeholder (review round 53a, H2)", () => {
+  // The transfer-payment template: no 分值 column, so weights-total had no header to name and took
+  // the first indicator's name, which there was none of.
+  const rows: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", "未完成原因和改进措施"],
+    ["产出指标", "数量指标", "指标1：", null, null, null],
+    ["效益指标", "社会效益指标", "指标1：", null, null, null],
+    ["满意度指标", "服务对象满意度指标", "指标1：", null, null, null],
+  ];
+
+  it("has no total to check: evaluateTotals raises nothing over it, even asked to", () => {
+    const view = viewOf(workbook({ rows }).sheets[0]);
+    const table = detectTables(view).find((t): t is IndicatorTable => t.kind === "indicators")!;
+    const block = readIndicatorBlock(view, table);
+    expect(block.indicators).toEqual([]);
+    const findings = new FindingList();
+    const total = evaluateTotals(findings, block, [], null, DEFAULT_PROFILE, view, () => new Map());
+    expect(findings.items).toEqual([]);
+    expect(total).toMatchObject({ weights: null, score: null, grade: null, levels: [] });
   });
 });

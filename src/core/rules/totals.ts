@@ -550,6 +550,8 @@ export function evaluateTotals(
     sheetScore: null,
     recordedDiffers: false,
   };
+  // No indicators (every row a template placeholder): nothing to total, and no weights to check.
+  if (results.length === 0) return total;
   if (!sums.byLabel && sums.levels.every((l) => l.weights === null)) {
     // A header without a 分值 column jixiao reads is named as such, unless labels state weights; a
     // blank 分值 column is named where the rows are scored (not a list of targets).
@@ -587,10 +589,11 @@ export function evaluateTotals(
   return total;
 }
 
-/** The cell heading a column of the table, or without one the first indicator's name. */
+/** The cell heading a column of the table, or without one the first indicator's name (the header's first cell without any). */
 function headerCell({ block, results }: TotalsContext, column: "weight" | "score"): CellRef {
   const col = block.table.columns[column];
-  return col !== undefined ? { sheet: block.sheet, row: block.table.top, col } : results[0].indicator.nameRef;
+  if (col !== undefined) return { sheet: block.sheet, row: block.table.top, col };
+  return results[0]?.indicator.nameRef ?? { sheet: block.sheet, row: block.table.top, col: block.table.left };
 }
 
 /** weights-total: the budget's and the indicators' weights add up to other than 100. */
