@@ -6,7 +6,7 @@ import { Analysis, analyze } from "../../src/core/analyze";
 import { CellValue } from "../../src/core/grid";
 import { DEFAULT_PROFILE, Profile, gradeFor, profileFromJson } from "../../src/core/profile";
 import Decimal from "decimal.js";
-import { INDICATOR_HEADER, SATISFACTION_ROW, SheetSpec, workbook } from "../support/grid";
+import { BUDGET_HEADER, INDICATOR_HEADER, ROAD_INDICATORS, SATISFACTION_ROW, SheetSpec, workbook } from "../support/grid";
 
 const run = (spec: SheetSpec, profile: Profile = DEFAULT_PROFILE): Analysis => analyze(workbook({ name: "表", ...spec }), profile);
 const found = (a: Analysis): string[] => a.findings.map((f) => `${f.rule}@${f.cell}`);
@@ -620,6 +620,76 @@ describe("a 分值 or 得分 merged over several indicators scores them as one g
     expect(total(a)).toBe("97");
     const over = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 12 : v)) : r)), { merges: ["F2:F3", "G2:G3"] }));
     expect(found(over)).toEqual(["total-incomplete@G1", "score-exceeds-weight@G2"]);
+  });
+
+  // Review round 53a, M5: 培训效果 良好 → 一般 is 部分达成 (60–80%), 培训场次 met: the shared 10
+  // points give 6 to 10, whatever the split.
+  it("a group with a qualitative member: a score below what its members allow (its band's lowest) is a score-mismatch, and which score was meant is the unit's to say", () => {
+    const rows: CellValue[][] = [
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 5, ""],
+      ["产出指标", "质量指标", "培训效果", "良好", "一般", null, null, "部分课程内容偏难"],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
+      EFFECT,
+      SATISFACTION_ROW,
+    ];
+    const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(a)).toEqual(["total-incomplete@G1", "score-mismatch@G2"]);
+    expect(a.findings[1].message).toBe(
+      "“培训场次、培训效果”填报得分 5；按合并分值×各指标完成比例（分配未写明，取最低到最高；定性指标取其完成情况对应的得分区间）应为 6 至 10 之间。",
+    );
+    expect(a.findings[0].message).toBe("无法得出总分：“培训场次、培训效果”的得分超出完成情况对应的得分区间。补齐或改正后才能计算总分和等次。");
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null });
+    // 6, the band's lowest, is right.
+    const low = run(indicators(rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === 6 ? 6 : v)) : r)), { merges: ["F2:F3", "G2:G3"] }));
+    expect(found(low)).toEqual([]);
+    expect(total(low)).toBe("96");
+  });
+
+  it("a group with a qualitative member and its 得分 left blank: no score is invented for it", () => {
+    const rows: CellValue[][] = [
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, null, ""],
+      ["产出指标", "质量指标", "培训效果", "良好", "一般", null, null, "部分课程内容偏难"],
+      ["产出指标", "质量指标", "合格率", "≥95%", "96%", 50, 50, ""],
+      EFFECT,
+      SATISFACTION_ROW,
+    ];
+    const a = run(indicators(rows, { merges: ["F2:F3", "G2:G3"] }));
+    expect(a.writes).toEqual([]);
+    expect(found(a)).toEqual(["total-incomplete@G1"]);
+    expect(a.totals[0].score).toBeNull();
+  });
+});
+
+describe("a 一级 得分 merged over rows with a 分值 each, one of them qualitative (review round 53a, M5)", () => {
+  // The rural roads form with 产出's 得分 merged over its five rows (G5:G9): 13.5 + 10 + 10 + 5 for
+  // the quantitative rows, and 按期完成 / 按期完成 达成, 8 to 10 of its 10: 46.5 to 48.5. 效益's 30
+  // merged over 受益群众人数 (15 of 15) and 健全 / 健全 (达成, 12 to 15 of 15) fits.
+  const form = (output: number): SheetSpec => {
+    const rows = ROAD_INDICATORS.map((r) => [...r]);
+    for (const r of rows.slice(1, 8)) r[6] = null;
+    rows[1][6] = output;
+    rows[6][6] = 30;
+    return {
+      rows: [BUDGET_HEADER, ["年度资金总额", 520, 500, 480, 10, 0.96, 9.6], [], ...rows, ["总分", null, null, null, null, 100, 49.6 + output, null]],
+      merges: ["G5:G9", "G10:G11"],
+    };
+  };
+
+  it("a score outside the range its members allow is a score-mismatch on the merged 得分, and the total is unknown", () => {
+    const a = run(form(46));
+    expect(found(a)).toEqual(["score-mismatch@G5", "total-incomplete@G13"]);
+    expect(a.findings[0].message).toBe(
+      "“农村道路硬化里程、新建桥梁、工程验收合格率、工程按期完工、每公里建设成本”填报得分 46；按各指标得分之和（定量指标按分值×完成比例，定性指标取其完成情况对应的得分区间）应为 46.5 至 48.5 之间。",
+    );
+    expect(a.totals[0]).toMatchObject({ score: null, grade: null, recordedScore: "95.6" });
+    expect(found(run(form(49)))).toEqual(["score-mismatch@G5", "total-incomplete@G13"]);
+  });
+
+  it.each([46.5, 47, 48.5])("%s, inside the range, stands: no finding, and it counts in the total", (output) => {
+    const a = run(form(output));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].score).toBe(String(output));
+    expect(a.totals[0].score).toBe(new Decimal(49.6).plus(output).toFixed());
   });
 });
 

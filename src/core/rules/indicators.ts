@@ -369,7 +369,19 @@ function addDateAgainstDuration(findings: FindingList, actual: ValueCell, target
 }
 
 /** How a group's points are worked out, as a score-mismatch message names it (zh and en). */
-function groupFormula(ownWeights: boolean, exact: boolean): { formula: string; formulaEn: string } {
+function groupFormula(ownWeights: boolean, exact: boolean, qualitative: boolean): { formula: string; formulaEn: string } {
+  if (qualitative) {
+    if (ownWeights) {
+      return {
+        formula: "各指标得分之和（定量指标按分值×完成比例，定性指标取其完成情况对应的得分区间）",
+        formulaEn: "the sum of the members' scores (each quantitative one weight × its attainment, a qualitative one anywhere in the band its result allows)",
+      };
+    }
+    return {
+      formula: "合并分值×各指标完成比例（分配未写明，取最低到最高；定性指标取其完成情况对应的得分区间）",
+      formulaEn: "the shared weight × the members' attainment (the split is not written down: lowest to highest; a qualitative member anywhere in the band its result allows)",
+    };
+  }
   if (ownWeights) return { formula: "各指标得分之和（各按分值×完成比例）", formulaEn: "the sum of the members' scores (each weight × its attainment)" };
   if (exact) return { formula: "合并分值×各指标完成比例", formulaEn: "the shared weight × the members' attainment" };
   return {
@@ -737,11 +749,25 @@ function checkDimensions(findings: FindingList, block: IndicatorBlock): void {
 }
 
 /**
+ * The share of its weight a group member earned, as a range: a quantitative member's attainment
+ * exactly, a qualitative one's the band of its result (达成 0.8–1); null when neither is known.
+ */
+function shareRange(result: IndicatorResult, profile: Profile): { low: Decimal; high: Decimal } | null {
+  if (result.attainment !== null) return { low: result.attainment, high: result.attainment };
+  if (result.achievement === null) return null;
+  const [low, high] = decimalsOf(profile).qualitative[result.achievement];
+  return { low, high };
+}
+
+/**
  * A group sharing a merged 分值 or 得分 (domain.md is silent on it): its recorded score must fit
- * the points its members earned. With a weight per member that is their exact sum. Under one
- * merged 分值 how the points are split is not written down, so any score between the worst and
- * the best member's share of them is accepted, and with no score recorded the group counts at
- * equal shares. The group's score is carried by its first member; the others carry none.
+ * the points its members earned. With a weight per member that is their exact sum, a qualitative
+ * member's anywhere in its result's band (a range, then). Under one merged 分值 how the points are
+ * split is not written down, so any score between the worst and the best member's share of them
+ * is accepted, and with no score recorded the group counts at equal shares. A qualitative member's
+ * score is never invented: with none recorded the group has none, and a shared one outside its
+ * range leaves the group's score to the unit, as a row's outside its band does. The group's score
+ * is carried by its first member; the others carry none.
  */
 function evaluateGroup(findings: FindingList, group: ScoreGroup, results: IndicatorResult[], profile: Profile): void {
   const { members, sharedWeight, sharedScore } = group;
@@ -755,19 +781,22 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
   );
   const recorded = scoreCells.length > 0 ? sumOf(scoreCells.map((c) => c.value as Decimal)) : null;
 
-  // What the members earned: exact with a weight each, else from the worst to the best share.
-  let earned: { low: Decimal; high: Decimal; estimate: Decimal } | null = null;
-  const attainments = results.map((r) => r.attainment);
-  if (weight !== null && attainments.every((a) => a !== null)) {
-    const shares = attainments as Decimal[];
+  // What the members earned: exact with a weight each, else from the worst to the best share; a
+  // qualitative member's anywhere in its band. An estimate only of quantitative members' shares.
+  let earned: { low: Decimal; high: Decimal; estimate: Decimal | null } | null = null;
+  const ranges = results.map((r) => shareRange(r, profile));
+  const qualitative = results.some((r) => r.attainment === null && r.achievement !== null);
+  if (weight !== null && ranges.every((a) => a !== null)) {
+    const shares = ranges as { low: Decimal; high: Decimal }[];
     if (ownWeights) {
-      const exact = sumOf(shares.map((a, i) => a.times(weights[i] as Decimal)));
-      earned = { low: exact, high: exact, estimate: exact };
+      const low = sumOf(shares.map((a, i) => a.low.times(weights[i] as Decimal)));
+      const high = sumOf(shares.map((a, i) => a.high.times(weights[i] as Decimal)));
+      earned = { low, high, estimate: qualitative ? null : low };
     } else {
       earned = {
-        low: weight.times(Decimal.min(...shares)),
-        high: weight.times(Decimal.max(...shares)),
-        estimate: weight.times(sumOf(shares)).div(shares.length),
+        low: weight.times(Decimal.min(...shares.map((a) => a.low))),
+        high: weight.times(Decimal.max(...shares.map((a) => a.high))),
+        estimate: qualitative ? null : weight.times(sumOf(shares.map((a) => a.low))).div(shares.length),
       };
     }
   }
@@ -793,12 +822,12 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
         recorded: recorded.toFixed(),
         computed: from === to ? from : `${from} 至 ${to} 之间`,
         computedEn: from === to ? from : `between ${from} and ${to}`,
-        ...groupFormula(ownWeights, from === to),
+        ...groupFormula(ownWeights, from === to, qualitative),
       });
     }
   }
 
-  const rounded = earned === null ? null : roundHalfUp(earned.estimate, profile.scoreDecimals);
+  const rounded = earned && earned.estimate !== null ? roundHalfUp(earned.estimate, profile.scoreDecimals) : null;
   const counted = recorded !== null && fits ? recorded : (rounded ?? recorded);
   // The reason is owed by the group: none of its members gives one; the first member's cell is named.
   const unexplained = members.every((m) => !m.reason || givesNoReason(m.reason));
@@ -811,7 +840,14 @@ function evaluateGroup(findings: FindingList, group: ScoreGroup, results: Indica
       r.score = i === 0 ? counted : null;
       r.inEffect = i === 0 ? (recorded ?? rounded) : null;
     });
-    if (!fits && earned !== null && !eq(earned.low, earned.high)) results[0].estimated = true;
+    if (!fits && earned !== null && qualitative) {
+      // Which score in a qualitative member's band was meant is the unit's to say, as for a row
+      // outside its band (scoreQualitative); one above the weight is dropAboveWeight's.
+      if (!gt(recorded!, weight!)) {
+        results[0].score = null;
+        results[0].unsettled = "band";
+      }
+    } else if (!fits && earned !== null && !eq(earned.low, earned.high)) results[0].estimated = true;
   } else if (recorded === null && rounded !== null) {
     results[0].score = results[0].inEffect = rounded;
   }

@@ -181,6 +181,8 @@ interface ScoreSharing {
   carried: ReadonlySet<Indicator>;
   /** The levels are weighed in their labels (see levelSums): every row shares its level's weight. */
   byLabel: boolean;
+  /** A merged 得分's carrier and its group's names (A、B、C), which a score it leaves unknown is told by. */
+  sharedNames: ReadonlyMap<Indicator, string>;
 }
 
 function scoreSharing(block: IndicatorBlock, byLabel: boolean): ScoreSharing {
@@ -188,6 +190,7 @@ function scoreSharing(block: IndicatorBlock, byLabel: boolean): ScoreSharing {
     inGroup: new Set(block.groups.flatMap((g) => g.members)),
     carried: new Set(block.groups.flatMap((g) => g.members.slice(1))),
     byLabel,
+    sharedNames: new Map(block.groups.filter((g) => g.sharedScore).map((g) => [g.members[0], g.members.map((m) => m.name || m.level2).join("、")])),
   };
 }
 
@@ -225,7 +228,7 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
     const recorded = indicator.score?.value ?? null;
     if (!isScored(indicator, sharing)) continue;
     if (isUnusedRow(indicator, weight, recorded)) continue;
-    const gap = (kind: Gap) => gaps.push({ gap: kind, level: levelOf(indicator), name: indicator.name || indicator.level2, row: indicator.row + 1 });
+    const gap = (kind: Gap, name = indicator.name || indicator.level2) => gaps.push({ gap: kind, level: levelOf(indicator), name, row: indicator.row + 1 });
     if (weight?.isNegative()) gap("weight");
     else if (valueColumns && isEmpty(indicator.target) && isEmpty(indicator.actual)) {
       if (recorded !== null && indicator.score) {
@@ -233,7 +236,8 @@ function rowGaps(findings: FindingList, block: IndicatorBlock, results: Indicato
       }
       gap("values");
     } else if (valueColumns && lacksActual(indicator)) gap("actual");
-    else if (result.unsettled) gap(result.unsettled);
+    // A merged 得分 is the group's: named by its members.
+    else if (result.unsettled) gap(result.unsettled, sharing.sharedNames.get(indicator));
     // Without value columns the score is the recorded one.
     else if ((valueColumns ? result.score : recorded) === null && !sharing.carried.has(indicator)) gap(scoreGap(indicator));
   }
