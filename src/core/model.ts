@@ -300,7 +300,11 @@ function inPoints(cell: NumberCell | null): NumberCell | null {
  * of the scale, and a score in points beside a percentage weight is in points already.
  */
 function scoreCell(view: SheetView, row: number, col: number | undefined, weight: NumberCell | null): NumberCell | null {
-  const cell = numberCell(view, row, col);
+  return onWeightScale(numberCell(view, row, col), weight);
+}
+
+/** A score read as scoreCell reads it, wherever its cell is (a label/value pair's value, see pairLine). */
+function onWeightScale(cell: NumberCell | null, weight: NumberCell | null): NumberCell | null {
   const weightInPercent = weight !== null && percentAsPoints(weight) !== null;
   return cell && ((weightInPercent && percentAsPoints(cell)) || cell);
 }
@@ -572,8 +576,8 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
 function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine {
   const cell = (field: BudgetField) => pairs.cells[field]?.value;
   const number = (field: BudgetField) => numberCell(view, cell(field)?.row ?? row, cell(field)?.col);
+  // Read as weightCell and scoreCell read a table's 分值 and 得分.
   const weight = inPoints(number("weight"));
-  const score = number("score");
   const label = pairs.label === null ? "" : cellText(view.raw(pairs.label.row, pairs.label.col));
   const grade = cell("grade");
   return {
@@ -588,8 +592,7 @@ function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine 
     spent: number("spent"),
     rate: number("rate"),
     weight,
-    // On its weight's scale, as scoreCell reads it.
-    score: score && ((weight !== null && percentAsPoints(weight) !== null && percentAsPoints(score)) || score),
+    score: onWeightScale(number("score"), weight),
     grade: grade === undefined ? null : textCell(view, grade.row, grade.col),
   };
 }
