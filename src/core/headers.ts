@@ -270,6 +270,28 @@ export function withoutNumbering(text: string): string {
   return text.replace(/^(?:[(（]?[0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９一二三四五六七八九十]+[.、．]|[①-⑳])\s*/, "");
 }
 
+/** "source": a 其中 row by source of funds (财政拨款…); "use": by use (基本支出, 项目支出…). */
+export type BudgetLineKind = "funds-total" | "source" | "use" | "subtotal" | "total" | "line";
+
+/**
+ * A line's words, without white space, numbering, a note in brackets or the heading of the split
+ * it begins: 一、基本支出（人员经费） and 按支出性质分：基本支出 → 基本支出.
+ */
+export const lineWords = (label: string): string => withoutNumbering(normalizeHeader(label)).replace(SPLIT_HEADING, "");
+
+/** The split a line begins, written before it (按收入性质分：财政拨款, 按资金来源分：…): review round 47. */
+const SPLIT_HEADING = /^按[^:：]{1,8}分[:：]/;
+
+/** A budget line's kind by its words (see lineWords): a funds total, 小计, 合计, a use or a source of funds, else a line of the list. */
+export function lineKind(words: string): BudgetLineKind {
+  if (FUNDS_TOTAL_LABEL.test(words)) return "funds-total";
+  if (SUBTOTAL_LABEL.test(words)) return "subtotal";
+  if (TOTAL_LABEL.test(words)) return "total";
+  if (FUNDS_USE_LABEL.test(words)) return "use";
+  if (FUNDS_SOURCE_LABEL.test(words)) return "source";
+  return "line";
+}
+
 /** A name as a list, a form and its 总分 row each may write it: no spaces or numbering, brackets of one kind. */
 export function compactName(text: string): string {
   return withoutNumbering(text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")"));

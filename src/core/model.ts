@@ -14,20 +14,19 @@ import {
   BASIC_SPENDING_PART,
   EXECUTION_SCORE_HEADER,
   FUNDS_SOURCE_LABEL,
-  FUNDS_USE_LABEL,
   IN_WHICH,
   PROJECT_SPENDING_LABEL,
-  FUNDS_TOTAL_LABEL,
   FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
-  SUBTOTAL_LABEL,
   SUM_LABEL,
   TOTAL_LABEL,
   dimensionOf,
+  BudgetLineKind,
   isSectionHeading,
-  withoutNumbering,
+  lineKind,
+  lineWords,
   normalizeHeader,
   splitStatedWeight,
 } from "./headers";
@@ -91,8 +90,7 @@ export interface ValueCell extends CellRef {
   parsed: ParsedValue;
 }
 
-/** "source": a 其中 row by source of funds (财政拨款…); "use": by use (基本支出, 项目支出…). */
-export type BudgetLineKind = "funds-total" | "source" | "use" | "subtotal" | "total" | "line";
+export type { BudgetLineKind } from "./headers";
 
 export interface BudgetLine {
   sheet: string;
@@ -393,24 +391,6 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
     }
   }
   return { text: "", ref: null };
-}
-
-/**
- * A line's words, without white space, numbering, a note in brackets or the heading of the split
- * it begins: 一、基本支出（人员经费） and 按支出性质分：基本支出 → 基本支出.
- */
-const lineWords = (label: string): string => withoutNumbering(normalizeHeader(label)).replace(SPLIT_HEADING, "");
-
-/** The split a line begins, written before it (按收入性质分：财政拨款, 按资金来源分：…): review round 47. */
-const SPLIT_HEADING = /^按[^:：]{1,8}分[:：]/;
-
-function lineKind(words: string): BudgetLineKind {
-  if (FUNDS_TOTAL_LABEL.test(words)) return "funds-total";
-  if (SUBTOTAL_LABEL.test(words)) return "subtotal";
-  if (TOTAL_LABEL.test(words)) return "total";
-  if (FUNDS_USE_LABEL.test(words)) return "use";
-  if (FUNDS_SOURCE_LABEL.test(words)) return "source";
-  return "line";
 }
 
 /**
