@@ -14,6 +14,7 @@ import {
   FormNameLabel,
   GRADE_LABEL,
   GRADE_WORDS,
+  IN_WHICH,
   IndicatorField,
   LIST_AVERAGE_LABEL,
   NOTE_LABEL,
@@ -30,6 +31,8 @@ import {
   isGroupSubtotal,
   isSectionHeading,
   isUnitName,
+  lineKind,
+  lineWords,
   startsWithSectionName,
   matchBudgetField,
   matchIndicatorField,
@@ -121,9 +124,10 @@ export interface BudgetTable extends TableBase {
   /**
    * A budget given as label/value pairs (全年预算数（万元） | 500 | 全年执行数（万元） | 480 | 执行率 |
    * 96% …, on one line or stacked): each field's label and value cells, read as the table's one
-   * line (see pairTables); `columns` then holds each field's value column.
+   * line (see withPairTables), and the 其中 lines of pairs under it (其中：财政拨款 | 全年预算数（万元）
+   * | 300 …), one per row of `rows`; `columns` then holds each field's value column on the first.
    */
-  pairs?: BudgetPairs;
+  pairs?: BudgetPairs[];
 }
 
 /** A cell of a sheet, 0-based. */
@@ -2238,69 +2242,128 @@ function pairsOf(pairs: Pair[], label: SheetCell | null): BudgetPairs | undefine
   return amount("planned") && amount("spent") ? { cells, label } : undefined;
 }
 
+/** The label/value pairs of one form on a row, the label heading them (if one), and the form's columns. */
+interface PairGroup {
+  pairs: Pair[];
+  label: SheetCell | null;
+  span: ColumnSpan;
+}
+
 /**
- * The label/value pairs making up a row (预算执行情况 | 全年预算数（万元） | 500 | 全年执行数（万元） | 480 |
- * 执行率 | 96% …): every cell of the row after its first label one of a pair, at most one text
- * before them (the block's label). Undefined when anything else is on the row.
+ * The label/value pairs making up a row in `span` (预算执行情况 | 全年预算数（万元） | 500 |
+ * 全年执行数（万元） | 480 | 执行率 | 96% …): every cell one of a pair, at most one text before them
+ * (the block's label). Forms side by side each give theirs: after pairs, a text (the next form's
+ * label) or a field named again starts the next group, whose columns run from its first cell to
+ * the one before the next group's (the first group's from the start of `span`, the last one's to
+ * its end). Undefined when anything else is in the span on the row.
  */
-function rowPairs(view: SheetView, row: number): { pairs: Pair[]; label: SheetCell | null } | undefined {
-  const end = view.rowLength(row);
-  const pairs: Pair[] = [];
-  let label: SheetCell | null = null;
-  for (let c = 0; c < end; c++) {
+function rowPairs(view: SheetView, row: number, span: ColumnSpan): PairGroup[] | undefined {
+  const { groups, rest } = pairGroups(view, row, span);
+  return rest === null ? groups : undefined;
+}
+
+/**
+ * The groups of pairs of a row in `span`, as rowPairs reads them, up to the first group that is
+ * none (texts, a number, a label with no pair after it): `rest`, that group's first column, null
+ * when there is none. The last group's columns then still run to the end of `span`.
+ */
+function pairGroups(view: SheetView, row: number, span: ColumnSpan): { groups: PairGroup[]; rest: number | null } {
+  const end = spanEnd(view, row, span);
+  const groups: (Omit<PairGroup, "span"> & { first: number })[] = [];
+  let group: (typeof groups)[number] = { pairs: [], label: null, first: span.left };
+  let rest: number | null = null;
+  const next = (first: number, label: SheetCell | null) => {
+    groups.push(group);
+    group = { pairs: [], label, first };
+  };
+  for (let c = span.left; rest === null && c < end; c++) {
     if (!view.isOrigin(row, c) || view.text(row, c) === "") continue;
     const pair = pairAt(view, row, c, end - 1);
     if (pair) {
-      pairs.push(pair);
+      if (group.pairs.some((p) => p.field === pair.field)) next(c, null);
+      group.pairs.push(pair);
       c = pair.value.col;
-    } else if (pairs.length === 0 && label === null && typeof view.raw(row, c) === "string") label = { row, col: c };
-    else return undefined;
+    } else if (typeof view.raw(row, c) !== "string" || (group.pairs.length === 0 && group.label !== null)) rest = group.first;
+    else if (group.pairs.length > 0) next(c, { row, col: c });
+    else group.label = { row, col: c };
   }
-  return pairs.length > 0 ? { pairs, label } : undefined;
+  if (rest === null && group.pairs.length > 0) groups.push(group);
+  else rest ??= group.first;
+  return {
+    groups: groups.map(({ pairs, label, first }, i) => ({
+      pairs,
+      label,
+      span: { left: i === 0 ? span.left : first, right: i === groups.length - 1 ? span.right : groups[i + 1].first - 1 },
+    })),
+    rest,
+  };
 }
 
 /**
- * A block of label/value pairs from `row` down: on one line, stacked in one column (全年预算数（万元） |
- * 960 over 全年执行数（万元） | 936 …, under 预算执行情况 merged down beside them), or two or three to a
- * line over several. Its rows hold pairs alone, each field once, the block's label (if one) on its
- * first; it must hold a 全年预算数 (or 预算数) and an 执行数, each with an amount beside it. A
- * transposed table's row (全年预算数 | 500 | 420 | 80) holds more than a pair, and is none.
+ * The blocks of label/value pairs starting on `row` in `within`, one per form side by side (see
+ * rowPairs), each from there down in its form's columns (see formColumns): on one line, stacked in
+ * one column (全年预算数（万元） | 960 over 全年执行数（万元） | 936 …, under 预算执行情况 merged down
+ * beside them), or two or three to a line over several. A block's rows hold pairs alone, each field
+ * once, its label (if one) on its first; it must hold a 全年预算数 (or 预算数) and an 执行数, each
+ * with an amount beside it. A transposed table's row (全年预算数 | 500 | 420 | 80) holds more than
+ * a pair, and is none. Cells after the pairs that make none are allowed only past the columns of
+ * the indicator table under them (the title of a form beside that starts lower).
  */
-function pairBlock(view: SheetView, row: number): { pairs: BudgetPairs; bottom: number } | undefined {
-  const first = rowPairs(view, row);
-  if (first === undefined) return undefined;
-  const pairs = [...first.pairs];
-  let bottom = row;
-  for (let r = row + 1; r < view.rowCount; r++) {
-    const next = rowPairs(view, r);
-    if (next === undefined || next.label !== null || next.pairs.some((p) => pairs.some((q) => q.field === p.field))) break;
-    pairs.push(...next.pairs);
-    bottom = r;
+function pairBlocks(view: SheetView, row: number, within: ColumnSpan, indicators: Table[], sides: ColumnSpan[]): BudgetTable[] {
+  const read = pairGroups(view, row, within);
+  // Forms side by side, the one on the left starting lower (its title beside these pairs): the
+  // pairs are read in the columns of a form whose indicator table starts a few rows down.
+  if (read.groups.length === 0) {
+    const narrower = sides.filter((s) => s.left > within.left && s.right <= within.right);
+    return narrower.flatMap((side) => pairBlocks(view, row, side, indicators, []));
   }
-  const found = pairsOf(pairs, first.label);
-  const amounts = pairs.filter((p) => p.field === "planned" || p.field === "spent");
-  return found && amounts.every((p) => pairAmount(view, p)) ? { pairs: found, bottom } : undefined;
+  const { groups, rest } = read;
+  return groups.flatMap(({ pairs: first, label, span: group }) => {
+    const span = formColumns(group, { label, cells: first }, row, indicators);
+    if (rest !== null && span.right >= rest) return [];
+    const pairs = [...first];
+    let bottom = row;
+    for (let r = row + 1; r < view.rowCount; r++) {
+      const next = rowPairs(view, r, span);
+      if (next?.length !== 1 || next[0].label !== null || next[0].pairs.some((p) => pairs.some((q) => q.field === p.field))) break;
+      pairs.push(...next[0].pairs);
+      bottom = r;
+    }
+    const found = pairsOf(pairs, label);
+    const amounts = pairs.filter((p) => p.field === "planned" || p.field === "spent");
+    return found && amounts.every((p) => pairAmount(view, p)) ? [pairTable(found, row, bottom, span)] : [];
+  });
+}
+
+/**
+ * The columns a block of pairs is read down in: its group's (see rowPairs), within those of the
+ * first indicator table under it whose columns hold its first row, where that table reads fewer
+ * (forms side by side, the one beside starting lower: a line of pairs alone on its row, the form
+ * beside's title on the next).
+ */
+function formColumns(group: ColumnSpan, first: { label: SheetCell | null; cells: Pair[] }, row: number, indicators: Table[]): ColumnSpan {
+  const cols = [...first.cells.flatMap((p) => [p.label.col, p.value.col]), ...(first.label ? [first.label.col] : [])];
+  const [left, right] = [Math.min(...cols), Math.max(...cols)];
+  const form = indicators.find((t) => t.headerTop > row && t.span.left <= left && right <= t.span.right);
+  return form === undefined ? group : { left: Math.max(group.left, form.span.left), right: Math.min(group.right, form.span.right) };
 }
 
 /** A budget table read from label/value pairs, its line on `row` (the first pair's), down to `bottom`. */
-function pairTable(pairs: BudgetPairs, row: number, bottom: number): BudgetTable {
-  const cells = Object.values(pairs.cells);
+function pairTable(pairs: BudgetPairs, row: number, bottom: number, span: ColumnSpan): BudgetTable {
   const columns: Columns<BudgetField> = {};
   for (const [field, cell] of Object.entries(pairs.cells)) columns[field as BudgetField] = cell.value.col;
-  const cols = [...cells.flatMap((c) => [c.label.col, c.value.col]), ...(pairs.label ? [pairs.label.col] : [])];
   const top = Math.min(row, pairs.label?.row ?? row);
   return {
     kind: "budget",
     columns,
-    pairs,
+    pairs: [pairs],
     top,
     headerTop: top,
     headerBottom: top,
-    left: Math.min(...cols),
-    right: Math.max(...cols),
+    ...pairColumns(pairs),
     rows: [row],
     lastRow: bottom,
-    span: WHOLE_ROW,
+    span,
     above: null,
     project: null,
     unit: null,
@@ -2309,40 +2372,113 @@ function pairTable(pairs: BudgetPairs, row: number, bottom: number): BudgetTable
   };
 }
 
+/** The first and last columns of a block of pairs: its labels and values, and the label heading them. */
+function pairColumns(pairs: BudgetPairs): { left: number; right: number } {
+  const cols = [...Object.values(pairs.cells).flatMap((c) => [c.label.col, c.value.col]), ...(pairs.label ? [pairs.label.col] : [])];
+  return { left: Math.min(...cols), right: Math.max(...cols) };
+}
+
 /**
- * Budget blocks given as label/value pairs, on one line, stacked or over several lines (see pairBlock),
- * added to a sheet's tables in their place (review round 52b, M1: e09 and e10 had no budget line).
- * Only outside every table found (a budget header found on a line of pairs, with no rows under it,
- * is none and goes), and only on a form with no budget table of its own: a form's 资金 line beside
- * its budget table is none. Each table's form: from the indicator table before the one it heads (or
- * ends) to the one after.
+ * A later block of pairs of the table's form, set apart under it, that breaks it down (其中：财政拨款 |
+ * 全年预算数（万元） | 300 | 全年执行数（万元） | 290, 其他资金 …; 其中：基本支出): a 其中 line of the
+ * table (read as a table's 其中 rows are, see model's pairLines).
+ */
+function addPartLine(table: BudgetTable, part: BudgetTable): void {
+  const pairs = part.pairs![0];
+  table.pairs!.push(pairs);
+  table.rows.push(part.rows[0]);
+  table.lastRow = part.lastRow;
+  const { left, right } = pairColumns(pairs);
+  table.left = Math.min(table.left, left);
+  table.right = Math.max(table.right, right);
+}
+
+/**
+ * What a block of pairs' label makes it of a block above it: "其中" when it says so (其中：财政拨款),
+ * "part" when it names a source of funds or a use (其他资金, 上年结转资金, 基本支出: see lineKind),
+ * null for anything else (预算执行情况, 年度资金总额, no label).
+ */
+function partLabel(view: SheetView, block: BudgetTable): "其中" | "part" | null {
+  const label = block.pairs![0].label;
+  const words = label === null ? "" : lineWords(view.text(label.row, label.col));
+  if (IN_WHICH.test(words)) return "其中";
+  const kind = lineKind(words);
+  return kind === "source" || kind === "use" ? "part" : null;
+}
+
+/**
+ * Budget blocks given as label/value pairs, on one line, stacked or over several lines, one per form
+ * side by side (see pairBlocks), added to a sheet's tables in their place (review round 52b, M1: e09
+ * and e10 had no budget line). They are looked for in the columns no other table reads on their
+ * rows (a form beside one that starts higher or lower), and a budget header found on a line of
+ * pairs, with no rows under it, is none and goes. A block is read only in a form with no budget
+ * table of its own: its form is the indicator table after it on its side (the last one, for a block
+ * under them all), and that table's budget table is found as analyze's budgetFor finds it: above
+ * it, after the indicator table before it, or below it with no indicator table after it (another
+ * form's budget table further down is that form's). A form's 资金 line beside its budget table is
+ * none. The form's first block is its budget line; a block after it, with no other table between,
+ * that breaks it down (其中：财政拨款, or 其他资金 under 预算执行情况: see partLabel) is a 其中 line of
+ * it, read as a table's 其中 rows are; any other is read in no table (on a side with no indicator
+ * table, where nothing tells forms apart, one that is no part is a table of its own). Parts with no
+ * whole (财政拨款 | … then 其他资金 | …) are no budget line: the form's blocks are read in no table
+ * (code review of round 52, M1: each block's empty header vetoed the other, and neither was read).
  */
 function withPairTables(view: SheetView, tables: Table[]): void {
-  const found: BudgetTable[] = [];
-  const pairRows: number[] = [];
-  const covers = (t: Table, top: number, bottom: number) => t.headerTop <= bottom && t.lastRow >= top;
-  const emptyAt = (t: Table, row: number) => t.kind === "budget" && t.rows.length === 0 && t.headerTop <= row && row <= t.headerBottom;
-  for (let row = 0; row < view.rowCount; row++) {
+  const isEmptyBudget = (t: Table) => t.kind === "budget" && t.rows.length === 0;
+  const blocks: BudgetTable[] = [];
+  const blocksOn = new Map<number, BudgetTable[]>();
+  const others = tables.filter((t) => !isEmptyBudget(t)).sort((a, b) => a.headerTop - b.headerTop);
+  const indicators = others.filter((t) => t.kind === "indicators");
+  let running: Table[] = [];
+  for (let row = 0, started = 0, below = 0; row < view.rowCount; row++) {
+    while (started < others.length && others[started].headerTop <= row) running.push(others[started++]);
+    if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
     if (view.rowLength(row) === 0) continue;
-    const block = pairBlock(view, row);
-    if (block === undefined) continue;
-    // A line of pairs is no header: a budget header found on it, with no rows under it, goes.
-    for (let r = row; r <= block.bottom; r++) pairRows.push(r);
-    const { pairs, bottom } = block;
-    if (tables.some((t) => covers(t, row, bottom) && !emptyAt(t, row))) continue;
-    const indicators = tables.filter((t) => t.kind === "indicators");
-    const next = indicators.findIndex((t) => t.headerTop > bottom);
-    const own = next >= 0 ? next : indicators.length - 1;
-    const from = own > 0 ? indicators[own - 1].lastRow : -1;
-    const to = own >= 0 && own + 1 < indicators.length ? indicators[own + 1].headerTop : view.rowCount;
-    if (tables.some((t) => t.kind === "budget" && !emptyAt(t, row) && t.headerTop > from && t.headerTop < to)) continue;
-    found.push(pairTable(pairs, row, bottom));
-    row = bottom;
+    // The columns of the forms whose indicator tables start a few rows down.
+    while (below < indicators.length && indicators[below].headerTop <= row) below++;
+    const sides: ColumnSpan[] = [];
+    for (let i = below; i < indicators.length && indicators[i].headerTop <= row + BESIDE_ROWS; i++) sides.push(indicators[i].span);
+    const found = freeSpans(running).flatMap((span) => pairBlocks(view, row, span, indicators, sides));
+    for (const block of found) {
+      blocks.push(block);
+      for (let r = block.headerTop; r <= block.lastRow; r++) blocksOn.set(r, [...(blocksOn.get(r) ?? []), block]);
+      row = Math.max(row, block.lastRow);
+    }
   }
-  if (found.length === 0 && pairRows.length === 0) return;
-  const kept = tables.filter((t) => !pairRows.some((row) => emptyAt(t, row)));
-  for (const table of found) {
-    const at = kept.findIndex((t) => t.headerTop > table.headerTop);
+  if (blocks.length === 0) return;
+  const onPairs = (t: Table) => {
+    for (let row = t.headerTop; row <= t.headerBottom; row++) if (blocksOn.get(row)?.some((b) => sameSide(t, b))) return true;
+    return false;
+  };
+  const kept = tables.filter((t) => !isEmptyBudget(t) || !onPairs(t));
+  const found: BudgetTable[] = [];
+  const formOf = new Map<BudgetTable, Table | undefined>();
+  const partsAlone = new Set<BudgetTable>();
+  for (const block of blocks) {
+    const beside = kept.filter((t) => sameSide(t, block));
+    if (beside.some((t) => t.headerTop <= block.lastRow && t.lastRow >= block.headerTop)) continue;
+    const indicators = beside.filter((t) => t.kind === "indicators");
+    const next = indicators.findIndex((t) => t.headerTop > block.lastRow);
+    const at = next >= 0 ? next : indicators.length - 1;
+    const form = indicators[at];
+    const before = indicators[at - 1]?.lastRow ?? -1;
+    const ownBudget = (t: Table) =>
+      form === undefined || (t.headerTop > before && t.lastRow < form.headerTop) || (at === indicators.length - 1 && t.headerTop > form.lastRow);
+    // (A budget table alone in its rows is on every side: the form's own only in the block's columns.)
+    const inColumns = (t: Table) => t.left <= block.span.right && t.right >= block.span.left;
+    if (beside.some((t) => t.kind === "budget" && inColumns(t) && ownBudget(t))) continue;
+    const first = found.find((t) => formOf.get(t) === form && (form !== undefined || sameSide(t, block)));
+    const part = partLabel(view, block);
+    if (first === undefined || (form === undefined && part === null)) {
+      // With no indicator table on its side, nothing tells forms apart: a block that is no part is one of its own.
+      found.push(block);
+      formOf.set(block, form);
+    } else if (part === "其中" || (part && partLabel(view, first) === null)) {
+      if (!beside.some((t) => t.headerTop > first.lastRow && t.headerTop < block.headerTop)) addPartLine(first, block);
+    } else if (part) partsAlone.add(first);
+  }
+  for (const table of found.filter((t) => !partsAlone.has(t))) {
+    const at = kept.findIndex((t) => t.headerTop > table.headerTop || (t.headerTop === table.headerTop && t.span.left > table.span.left));
     kept.splice(at < 0 ? kept.length : at, 0, table);
   }
   tables.splice(0, tables.length, ...kept);

@@ -511,7 +511,7 @@ function partOfSpending(line: BudgetLine, parent: BudgetLine): void {
 
 export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBlock {
   const cols = table.columns;
-  const lines = table.pairs ? [pairLine(view, table.pairs, table.rows[0])] : table.rows.map((row, i): BudgetLine => {
+  const lines = table.pairs ? pairLines(view, table, table.pairs) : table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
     const kind = lineKind(lineWords(label.text));
     // Read as the indicators' 权重 are: 10% is 10 points.
@@ -550,8 +550,19 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
 }
 
 /**
- * The one line of a budget given as label/value pairs (see detect's pairTables): each field's value
- * cell beside its label, named by the label heading the pairs (预算执行情况), if one.
+ * The lines of a budget given as label/value pairs (see detect's withPairTables): its own, and the
+ * 其中 lines of pairs under it (其中：财政拨款, 其他资金), whose funds total it then is, as a 合计
+ * heading a table is the total of the rows below it.
+ */
+function pairLines(view: SheetView, table: BudgetTable, pairs: BudgetPairs[]): BudgetLine[] {
+  const lines = pairs.map((p, i) => pairLine(view, p, table.rows[i]));
+  if (lines.length > 1) lines[0].kind = "funds-total";
+  return lines;
+}
+
+/**
+ * A line of a budget given as label/value pairs: each field's value cell beside its label, named by
+ * the label heading the pairs (预算执行情况, 其中：财政拨款), if one.
  */
 function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine {
   const cell = (field: BudgetField) => pairs.cells[field]?.value;
@@ -580,7 +591,7 @@ function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine 
 /** The money unit a budget given as label/value pairs states in its amounts' labels: 全年预算数（万元）. */
 function pairsMoneyUnit(view: SheetView, table: BudgetTable): MoneyUnit | null {
   for (const field of ["planned", "spent", "initial"] as const) {
-    const label = table.pairs?.cells[field]?.label;
+    const label = table.pairs?.[0].cells[field]?.label;
     const unit = label && statedMoneyUnit(view.text(label.row, label.col));
     if (unit) return unit;
   }
@@ -639,7 +650,7 @@ function headerTexts(view: SheetView, table: BudgetTable, field: BudgetField): s
   const col = table.columns[field];
   if (col === undefined) return [];
   if (table.pairs) {
-    const label = table.pairs.cells[field]?.label;
+    const label = table.pairs[0].cells[field]?.label;
     return label ? [view.text(label.row, label.col)] : [];
   }
   const texts: string[] = [];

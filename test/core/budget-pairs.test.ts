@@ -165,6 +165,94 @@ describe("a budget given as label/value pairs (review round 52b, M1)", () => {
     expect(totalsOf(a)).toEqual([["98.1", "优"]]);
   });
 
+  describe("a second block of pairs on the form (code review of round 52, M1)", () => {
+    const part = (label: string, planned: number, spent: number): Row => [label, "全年预算数（万元）", planned, "全年执行数（万元）", spent];
+    const budgetOf = (a: Analysis) => a.budget.map((b) => [b.label, b.planned, b.spent, b.score]);
+
+    it("a 其中 line of pairs under the block is a line of its budget table, the block's own line still scored", () => {
+      const a = run(lineForm(PAIRS, [part("其中：财政拨款", 300, 290)]));
+      expect(tables(a)).toEqual(["budget@自评表!A3:K4", "indicators@自评表!A5:H15"]);
+      expect(budgetOf(a)).toEqual([
+        ["预算执行情况", "500", "480", "9.6"],
+        ["其中：财政拨款", "300", "290", null],
+      ]);
+      // One part alone says what part of the budget that is, as 合计 | 其中：财政拨款 in columns does.
+      expect(findings(a)).toEqual([]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+    });
+
+    it("lines of pairs naming each source are checked against the block, as a table's 其中 rows are", () => {
+      expect(findings(run(lineForm(PAIRS, [part("其中：财政拨款", 300, 290), part("其他资金", 200, 190)])))).toEqual([]);
+      const a = run(lineForm(PAIRS, [part("其中：财政拨款", 300, 290), part("其他资金", 190, 190)]));
+      expect(findings(a)).toEqual(["sum-mismatch@C3"]);
+      expect(message(a, "sum-mismatch", "C3")).toBe("“预算执行情况”填的是 500，但其中各项资金相加为 490。请改为 490，或核对各行数字。");
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+    });
+
+    it("one part alone more than the whole is named", () => {
+      expect(findings(run(lineForm(PAIRS, [part("其中：财政拨款", 600, 590)])))).toEqual(["sum-mismatch@C3", "sum-mismatch@E3"]);
+    });
+
+    it("a block set apart under a blank line, or stacked, is a part the same way", () => {
+      const a = run(lineForm(PAIRS, [[], part("其中：财政拨款", 300, 290)]));
+      expect(tables(a)).toEqual(["budget@自评表!A3:K5", "indicators@自评表!A6:H16"]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+      const stacked = run(
+        workbook({
+          name: "自评表",
+          rows: [
+            ...TITLE,
+            ["预算执行情况", "全年预算数（万元）", 500],
+            ["", "全年执行数（万元）", 480],
+            ["", "分值", 10],
+            ["", "得分", 9.6],
+            ["其中：财政拨款", "全年预算数（万元）", 300],
+            ["", "全年执行数（万元）", 290],
+            ...INDICATORS,
+          ],
+          merges: ["A1:H1", "A3:A6", "A7:A8", ...indicatorMerges(9)],
+        }),
+      );
+      expect(tables(stacked)).toEqual(["budget@自评表!A3:C8", "indicators@自评表!A9:H19"]);
+      expect(budgetOf(stacked)).toEqual([
+        ["预算执行情况", "500", "480", "9.6"],
+        ["其中：财政拨款", "300", "290", null],
+      ]);
+      expect(totalsOf(stacked)).toEqual([["98.1", "优"]]);
+    });
+
+    it("a second block that breaks nothing down is read in no table: the first is the form's budget", () => {
+      const a = run(lineForm(PAIRS, [part("上年预算执行情况", 400, 380)]));
+      expect(tables(a)).toEqual(["budget@自评表!A3:K3", "indicators@自评表!A5:H15"]);
+      expect(budgetOf(a)).toEqual([["预算执行情况", "500", "480", "9.6"]]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+    });
+
+    it("parts with no whole (财政拨款, then 其他资金) are no budget line", () => {
+      const sources = PAIRS.map((v, i) => (i === 0 ? "财政拨款" : v));
+      const a = run(lineForm(sources, [part("其他资金", 200, 190)]));
+      expect(a.tables.filter((t) => t.kind === "budget")).toEqual([]);
+    });
+  });
+
+  it("another form's budget table further down does not make a form's pairs a 资金 line beside a budget table of its own", () => {
+    const second: Row[] = [
+      ["项目支出绩效自评表"],
+      ["项目名称", "2023年乡村道路养护项目", "", "", "实施单位", "县农村公路建设养护中心"],
+      ["预算执行情况", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+      ["年度资金总额（万元）", 400, 400, 1, 10, 10],
+    ];
+    const rows = [...TITLE, PAIRS, ...INDICATORS, [], ...second, ...INDICATORS];
+    const a = run(workbook({ name: "自评表", rows, merges: ["A1:J1", ...indicatorMerges(4), ...indicatorMerges(20)] }));
+    expect(tables(a)).toEqual(["budget@自评表!A3:K3", "indicators@自评表!A4:H14", "budget@自评表!A18:F19", "indicators@自评表!A20:H30"]);
+    // The second form records 98.1 where its parts add up to 98.5.
+    expect(findings(a)).toEqual(["total-mismatch@G29"]);
+    expect(totalsOf(a)).toEqual([
+      ["98.1", "优"],
+      ["98.5", "优"],
+    ]);
+  });
+
   it("a transposed table (each field's figures by source across its row) is no stack of pairs", () => {
     const a = run(
       workbook({

@@ -248,8 +248,12 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
     const breakdown = breakdownOf.get(line);
     if (breakdown && line.kind === "funds-total") {
       const { sources, uses } = breakdown;
-      if (sources.length > 0) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
-      if (uses.length > 0) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
+      // A budget given as label/value pairs with one 其中 line of pairs under it (其中：财政拨款 300
+      // of 500) says what part of it that is, as 合计 | 其中：财政拨款 in columns does: checked only
+      // where the part is more than the whole.
+      const summed = (parts: BudgetLine[]) => parts.length > 0 && !(block.table.pairs && parts.length === 1 && !exceedsOwner(line, parts[0]));
+      if (summed(sources)) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
+      if (summed(uses)) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
     } else if (breakdown && !(line.kind === "source" && breakdown.below.length === 1 && !exceedsOwner(line, breakdown.below[0]))) {
       // 基本支出 over its 人员经费 and 公用经费, 项目支出 over its projects, a source over its levels
       // of government; a source over one part alone (其中：中央资金 50 of 80) says what part of it
