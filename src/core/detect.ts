@@ -406,6 +406,20 @@ function columnsOf<F extends string>(
 }
 
 /**
+ * Whether a cell of `row` in `span` names a field of either kind: a header starts there only then
+ * (headerAt reads the row's own words first, see fieldCells), so a caller trying every row of a
+ * long table for a header beside it tries headerAt, much dearer, on these rows alone.
+ */
+function namesField(view: SheetView, row: number, span: ColumnSpan): boolean {
+  const end = Math.min(span.right + 1, view.rowLength(row));
+  for (let c = span.left; c < end; c++) {
+    const text = view.text(row, c);
+    for (let k = 0; k < HEADER_KINDS.length; k++) if (HEADER_KINDS[k].match(text) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level is weighed in the 分值 right after it,
  * and an indicator's own weight is its deepest level's, not the first 分值 of the row.
  */
@@ -2085,9 +2099,10 @@ function ownColumns(view: SheetView, table: Table, tables: Table[]): ColumnSpan 
   // columns are not in the span this table was found in).
   const leftOf: ColumnSpan = { left: WHOLE_ROW.left, right: labelColumn(view, table) - 1 };
   const rightOf: ColumnSpan = { left: table.right + 1, right: span.right };
+  // Only a row naming a field beside the table can start a header there (see namesField).
   for (let row = table.headerTop; row <= bottom; row++) {
-    if (right > table.right && headerAt(view, row, rightOf)) right = table.right;
-    const header = leftOf.left <= leftOf.right ? headerAt(view, row, leftOf) : undefined;
+    if (right > table.right && namesField(view, row, rightOf) && headerAt(view, row, rightOf)) right = table.right;
+    const header = leftOf.left <= leftOf.right && namesField(view, row, leftOf) ? headerAt(view, row, leftOf) : undefined;
     if (header && !runsUnder(view, row, { ...span, left: WHOLE_ROW.left }, table, header)) {
       left = Math.max(left, tableBase(header).right + 1);
     }

@@ -124,11 +124,17 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["unit", /^(度量|计量)?单位$/],
 ];
 
+/**
+ * Every field word holds Chinese: a text of ASCII alone (a number, 序号's 1, 2, 3, an amount, TRUE)
+ * names no field, and is not normalised, tried against each pattern or kept.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Memoised: every row of every sheet is tried as a header, and cell texts repeat a lot. */
 function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string) => F | undefined {
   const cache = new Map<string, F | null>();
   return (text) => {
-    if (text === "" || text.length > 40) return undefined;
+    if (text === "" || text.length > 40 || !NON_ASCII.test(text)) return undefined;
     let field = cache.get(text);
     if (field === undefined) {
       const t = normalizeHeader(text);
