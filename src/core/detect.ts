@@ -1967,7 +1967,8 @@ function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boo
       if (valueCol !== undefined && parseNumber(view.rowValue(row, valueCol)) !== null) return true;
       labelled = true;
     } else if (isFieldLabel(text)) fieldValueNext = !/[:：]./.test(text);
-    else if (text !== "" && !fieldValue && !STATED_GRADE_LABEL.test(label) && !isGradeText(text) && !isOtherField(text)) otherWords = true;
+    // Other words once seen, no later word need be read as a grade (each of a header row's words was).
+    else if (!otherWords && text !== "" && !fieldValue && !STATED_GRADE_LABEL.test(label) && !isGradeText(text) && !isOtherField(text)) otherWords = true;
   }
   return labelled && !otherWords;
 }
