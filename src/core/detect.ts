@@ -122,6 +122,11 @@ export interface BudgetTable extends TableBase {
    */
   sourceColumns?: Partial<Record<SplitField, number[]>>;
   /**
+   * An amount split by source in columns with no 合计 among them (全年预算数 merged over 中央资金 |
+   * 地方资金): per amount field, the columns whose sum it is (see sourceColumns).
+   */
+  summedColumns?: Partial<Record<SplitField, number[]>>;
+  /**
    * A budget given as label/value pairs (全年预算数（万元） | 500 | 全年执行数（万元） | 480 | 执行率 |
    * 96% …, on one line or stacked): each field's label and value cells, read as the table's one
    * line (see withPairTables), and the 其中 lines of pairs under it (其中：财政拨款 | 全年预算数（万元）
@@ -260,10 +265,14 @@ function fieldCells<F extends string>(
       continue;
     }
     let field: F | undefined;
+    let col = c;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
     if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
-    field ??= match(view.text(row, c));
-    if (field !== undefined) cells.push({ col: c, field });
+    if (field === undefined) {
+      field = match(view.text(row, c));
+      if (field !== undefined && below !== undefined && merge !== undefined) col = totalColumnUnder(view, below, merge.left, merge.right) ?? c;
+    }
+    if (field !== undefined) cells.push({ col, field });
     else {
       // A dated heading over several columns (2023年实际完成值 over 上半年 | 全年) is a group title: none of them.
       const heading = merge !== undefined && merge.right > merge.left ? undefined : datedField(view.text(row, c), match);
@@ -283,6 +292,19 @@ function fieldCells<F extends string>(
   const chosen = dated.length === 0 ? [] : datedColumns(dated, cells, () => yearOfForm(view, row));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
+}
+
+/**
+ * The column headed 合计 (小计, 总计) under a group title merged over several columns (全年预算数
+ * over 财政拨款 | 其他资金 | 合计): the title's amount is that column's, wherever it sits among its
+ * parts (review round 53a, H1: with 合计 last, the first part was read as the whole). Undefined
+ * when none is.
+ */
+function totalColumnUnder(view: SheetView, below: number, left: number, right: number): number | undefined {
+  for (let c = left; right > left && c <= right; c++) {
+    if (view.isOrigin(below, c) && SPLIT_TOTAL.test(normalizeHeader(view.text(below, c)))) return c;
+  }
+  return undefined;
 }
 
 /**
@@ -1758,33 +1780,51 @@ const SPLIT_TOTAL = /^(合计|小计|总计)$/;
 /**
  * The parts of each amount a two-row budget header splits by source in columns: an amount read from
  * a 合计 (小计, 总计) column under its group title (全年预算数 merged over 合计 | 财政拨款 | 其他资金)
- * is the sum of the other columns under that title (review round 52b, M2). Two parts at least: one
- * alone (合计 | 其中：财政拨款) names a part, not all of it. Undefined when no amount is split.
+ * is the sum of the other columns under that title (review round 52b, M2; `split`). Two parts at
+ * least: one alone (合计 | 其中：财政拨款) names a part, not all of it. With no 合计 column, parts
+ * that each name a source of funds (中央资金 | 地方资金) make the amount their sum (`summed`: review
+ * round 53a); other sub-headers leave the amount read from the title's first column.
  */
-function sourceColumns(view: SheetView, header: HeaderMatch): Partial<Record<SplitField, number[]>> | undefined {
-  if (header.bottom === header.top) return undefined;
+function sourceColumns(view: SheetView, header: HeaderMatch): SplitColumns {
+  if (header.bottom === header.top) return {};
   const columns = header.columns as Columns<BudgetField>;
-  let split: Partial<Record<SplitField, number[]>> | undefined;
+  const found: SplitColumns = {};
   for (const field of ["initial", "planned", "spent"] as const) {
     const col = columns[field];
     const group = col === undefined ? undefined : view.mergeAt(header.top, col);
     if (col === undefined || !group || group.left === group.right || group.bottom !== header.top) continue;
-    if (!SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, col)))) continue;
+    const totalled = SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, col)));
     const parts: number[] = [];
     for (let c = group.left; c <= group.right; c++) {
-      if (c === col || !view.isOrigin(header.bottom, c) || view.text(header.bottom, c) === "") continue;
+      if (c === col && totalled) continue;
+      if (!view.isOrigin(header.bottom, c) || view.text(header.bottom, c) === "") continue;
       parts.push(c);
     }
-    if (parts.length >= 2 && !parts.some((c) => SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, c))))) (split ??= {})[field] = parts;
+    const names = parts.map((c) => normalizeHeader(view.text(header.bottom, c)));
+    if (parts.length < 2 || names.some((name) => SPLIT_TOTAL.test(name))) continue;
+    if (totalled) (found.split ??= {})[field] = parts;
+    else if (col === group.left && names.every((name) => SOURCE_COLUMN.test(name))) (found.summed ??= {})[field] = parts;
   }
-  return split;
+  return found;
+}
+
+/**
+ * A column naming a source of funds, all of the amount being its sources': 中央资金, 地方资金,
+ * 财政拨款, 其他资金, 省级补助, 自筹资金 (not 其中：…, which lists a part of it).
+ */
+const SOURCE_COLUMN = /^(?!其中)(.{0,8}(资金|拨款|补助|自筹|配套)|一般公共预算|政府性基金)$/;
+
+interface SplitColumns {
+  split?: Partial<Record<SplitField, number[]>>;
+  summed?: Partial<Record<SplitField, number[]>>;
 }
 
 function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   const columns = header.columns as Columns<BudgetField>;
   const table: BudgetTable = { kind: "budget", ...tableBase(header), columns };
-  const split = sourceColumns(view, header);
+  const { split, summed } = sourceColumns(view, header);
   if (split) table.sourceColumns = split;
+  if (summed) table.summedColumns = summed;
   const { right, span } = table;
   const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   const firstNumberCol = Math.min(...numberCols);

@@ -524,9 +524,9 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       // A 合计 heading the table (合计 over 财政资金, 其他资金) is the total of the rows below it.
       kind: i === 0 && kind === "total" ? "funds-total" : kind,
       partOf: null,
-      initial: numberCell(view, row, cols.initial),
-      planned: numberCell(view, row, cols.planned),
-      spent: numberCell(view, row, cols.spent),
+      initial: amountCell(view, table, row, "initial"),
+      planned: amountCell(view, table, row, "planned"),
+      spent: amountCell(view, table, row, "spent"),
       rate: numberCell(view, row, cols.rate),
       weight,
       score: scoreCell(view, row, cols.score, weight),
@@ -600,6 +600,32 @@ function pairsMoneyUnit(view: SheetView, table: BudgetTable): MoneyUnit | null {
 
 /** A budget line's amounts (money, in the table's unit). */
 export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
+
+/**
+ * A line's amount: its column's cell, or where the amount is split by source with no 合计 column
+ * (全年预算数 over 中央资金 | 地方资金, detect's summedColumns) the sum of its parts, named at the
+ * first part filled in (review round 53a). A part that is no number (text, an error value) stands
+ * for the amount, with its own finding; a part alone filled in is the amount.
+ */
+function amountCell(view: SheetView, table: BudgetTable, row: number, field: (typeof AMOUNT_FIELDS)[number]): NumberCell | null {
+  const cols = table.summedColumns?.[field];
+  if (cols === undefined) return numberCell(view, row, table.columns[field]);
+  const parts = cols.map((col) => numberCell(view, row, col)!);
+  const filled = parts.filter((p) => !p.empty);
+  if (filled.length === 0) return { ...parts[0], writable: false };
+  if (filled.length === 1) return filled[0];
+  const unread = filled.find((p) => p.invalid || p.resultUnknown);
+  if (unread) return unread;
+  const value = sumOf(filled.map((p) => p.value!));
+  return {
+    ...filled[0],
+    raw: value.toNumber(),
+    value,
+    shown: Math.max(...filled.map((p) => p.shown)),
+    writable: false,
+    formula: filled.some((p) => p.formula),
+  };
+}
 
 /** A row's amounts split by source in columns (see detect's sourceColumns): none where the table splits none. */
 function sourceSplits(view: SheetView, table: BudgetTable, row: number): { splits?: SourceSplit[] } {

@@ -34,19 +34,24 @@ const indicatorMerges = (top: number): string[] => [
 const TITLE: Row[] = [["项目支出绩效自评表"], ["项目名称", "2023年农村公路提质改造项目", "", "", "实施单位", "县农村公路建设养护中心"]];
 
 describe("amounts split by source in columns (review round 52b, M2)", () => {
-  /** 全年预算数 and 全年执行数 each merged over 合计 | 财政拨款 | 其他资金. */
-  const form = (planned: Row, spent: Row = [480, 400, 80], names: Row = ["合计", "财政拨款", "其他资金"]) =>
-    workbook({
+  /** 全年预算数 and 全年执行数 each merged over 合计 | 财政拨款 | 其他资金 (or the sub-headers `names`). */
+  const form = (planned: Row, spent: Row = [480, 400, 80], names: Row = ["合计", "财政拨款", "其他资金"], rate: CellValue = 0.96) => {
+    const n = names.length;
+    const letter = (i: number) => String.fromCharCode(66 + i); // B is the first amount column
+    const blank = (): Row => Array<CellValue>(n - 1).fill("");
+    const [rateCol, weightCol, scoreCol] = [letter(2 * n), letter(2 * n + 1), letter(2 * n + 2)];
+    return workbook({
       name: "自评表",
       rows: [
         ...TITLE,
-        ["项目资金（万元）", "全年预算数", "", "", "全年执行数", "", "", "执行率", "分值", "得分"],
+        ["项目资金（万元）", "全年预算数", ...blank(), "全年执行数", ...blank(), "执行率", "分值", "得分"],
         ["", ...names, ...names],
-        ["项目资金", ...planned, ...spent, 0.96, 10, 9.6],
+        ["项目资金", ...planned, ...spent, rate, 10, 9.6],
         ...INDICATORS,
       ],
-      merges: ["A3:A4", "B3:D3", "E3:G3", "H3:H4", "I3:I4", "J3:J4", ...indicatorMerges(6)],
+      merges: ["A3:A4", `B3:${letter(n - 1)}3`, `${letter(n)}3:${letter(2 * n - 1)}3`, `${rateCol}3:${rateCol}4`, `${weightCol}3:${weightCol}4`, `${scoreCol}3:${scoreCol}4`, ...indicatorMerges(6)],
     });
+  };
 
   it("a 合计 that is its parts added up draws nothing", () => {
     const a = run(form([500, 420, 80]));
@@ -76,6 +81,48 @@ describe("amounts split by source in columns (review round 52b, M2)", () => {
   it("a 合计 beside one part alone (合计 | 其中：财政拨款) names that part, not all of it: no check", () => {
     const a = run(form([500, 430, ""], [480, 400, ""], ["合计", "其中：财政拨款", ""]));
     expect(findings(a).filter((f) => f.startsWith("sum-mismatch"))).toEqual([]);
+  });
+
+  describe("with the 合计 last or between its parts (review round 53a, H1)", () => {
+    const LAST = ["财政拨款", "其他资金", "合计"];
+
+    it("the amount is read from the 合计, wherever it sits: 480 of 500 is 96%, 9.6 points", () => {
+      const a = run(form([420, 80, 500], [400, 80, 480], LAST));
+      expect(findings(a)).toEqual([]);
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+      const middle = run(form([420, 500, 80], [400, 480, 80], ["财政拨款", "合计", "其他资金"]));
+      expect(findings(middle)).toEqual([]);
+      expect(middle.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
+    });
+
+    it("a 合计 last that its parts do not add up to is a sum-mismatch at the 合计", () => {
+      const a = run(form([430, 80, 500], [400, 80, 480], LAST));
+      expect(findings(a)).toEqual(["sum-mismatch@D5"]);
+      expect(message(a, "sum-mismatch", "D5")).toBe("“项目资金”的全年预算数合计填的是 500，但财政拨款、其他资金相加为 510。请改为 510，或核对各列数字。");
+      expect(findings(run(form([420, 80, 500], [400, 60, 480], LAST)))).toEqual(["sum-mismatch@G5"]);
+    });
+  });
+
+  describe("with no 合计 column: the amount is its sources added up (review round 53a)", () => {
+    const SOURCES = ["中央资金", "地方资金"];
+
+    it("中央资金 | 地方资金: 480 of 500 is 96%, 9.6 points, named at the first part", () => {
+      const a = run(form([300, 200], [290, 190], SOURCES));
+      expect(findings(a)).toEqual([]);
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+      // A wrong 执行率 is judged against the sum, 96%, not 中央资金's 96.67%.
+      const wrong = run(form([300, 200], [290, 190], SOURCES, 0.9667));
+      expect(findings(wrong)).toEqual(["rate-mismatch@F5"]);
+    });
+
+    it("a part left blank adds nothing; sub-headers that name no source keep the first column", () => {
+      const a = run(form([500, ""], [480, ""], SOURCES));
+      expect(a.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
+      const other = run(form([500, 20], [480, 19], ["金额", "占比"]));
+      expect(other.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
+    });
   });
 });
 
