@@ -126,6 +126,8 @@ export interface BudgetTable extends TableBase {
    * 地方资金): per amount field, the columns whose sum it is (see sourceColumns).
    */
   summedColumns?: Partial<Record<SplitField, number[]>>;
+  /** The row of the form's 总分 (or 等次) that ends the block from under it (see closesForm), if one does. */
+  formTotalRow?: number;
   /**
    * A budget given as label/value pairs (全年预算数（万元） | 500 | 全年执行数（万元） | 480 | 执行率 |
    * 96% …, on one line or stacked): each field's label and value cells, read as the table's one
@@ -1832,7 +1834,11 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
-    if (labelMatches(labels, NOTE_LABEL) || closesForm(view, row, labels, columns)) break;
+    if (labelMatches(labels, NOTE_LABEL)) break;
+    if (closesForm(view, row, labels, columns)) {
+      table.formTotalRow = row;
+      break;
+    }
     // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
     const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
     if (underHeader && isColumnNumbersRow(view, row, span)) continue;
@@ -1976,6 +1982,33 @@ function formNames(view: SheetView, tables: Table[]): void {
     table.label = names.project ?? names.unit;
     if (table.kind === "indicators") statedResult(view, table, tables);
   });
+}
+
+/**
+ * The form's 总分 and 等次 rows under a budget block right below the indicators (indicators, then
+ * 项目资金 | 年度资金总额 …, then 总分 | 100 | 96.25 and 评价等次 | 优): the indicators' recorded
+ * total and grade, when they have none of their own (review round 53a, M2: closesForm ended the
+ * budget block there, and the rows were nobody's). A 总分 and 等次 on one row (综合得分 | 95 | 评价等次
+ * | 优) are both.
+ */
+function totalsUnderBudget(view: SheetView, tables: Table[]): void {
+  for (const budget of tables) {
+    const indicators = budget.above;
+    if (budget.kind !== "budget" || budget.formTotalRow === undefined || indicators?.kind !== "indicators") continue;
+    if (indicators.totalRow !== null || indicators.gradeRow !== null || indicators.projectColumn !== null) continue;
+    let between = indicators.lastRow + 1;
+    while (between < budget.headerTop && isBlankRow(view, between, indicators.span.left, indicators.right)) between++;
+    if (between < budget.headerTop) continue; // something else stands between them: another form's
+    for (let row = budget.formTotalRow; row <= budget.formTotalRow + 1 && row < view.rowCount; row++) {
+      const labels = leadingLabels(view, row, indicators.span.left, indicators.right);
+      const kind = labels.length === 0 ? null : summaryKind(labels, 0);
+      if (kind === "total" && indicators.totalRow === null) {
+        indicators.totalRow = row;
+        if (heads(labels, "grade", 1)) indicators.gradeRow = row;
+      } else if (kind === "grade" && indicators.gradeRow === null) indicators.gradeRow = row;
+      else break;
+    }
+  }
 }
 
 /** How a header block labels the form's own total and grade (自评得分 | 95.5, 自评等级 | 优): whole labels. */
@@ -2245,6 +2278,7 @@ export function detectTables(view: SheetView): Table[] {
   }
   withPairTables(view, tables);
   formNames(view, tables);
+  totalsUnderBudget(view, tables);
   return withProjectsSplit(view, tables);
 }
 

@@ -1091,6 +1091,19 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
     expect(totalsOf(a)).toEqual([["98.1", "优"]]);
   });
 
+  // Review round 53a, M2: the 总分 and 等次 under the budget block were nobody's, so a wrong 总分 passed.
+  it("the 总分 and 等次 under a budget block right below the indicators are the form's recorded ones", () => {
+    const a = run(workbook({ name: "自评表", rows: FOOT_BUDGET, merges: FOOT_MERGES }));
+    expect(a.totals.map((t) => [t.recordedScore, t.recordedGrade])).toEqual([["98.1", "优"]]);
+    const wrong = FOOT_BUDGET.map((row) => (row[0] === "总分" ? ["总分", "", "", "", "", 100, 96.25] : row[0] === "评价等次" ? ["评价等次", "", "", "", "", "", "良"] : row));
+    const b = run(workbook({ name: "自评表", rows: wrong, merges: FOOT_MERGES }));
+    expect(b.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["total-mismatch@G14", "grade-mismatch@G15"]);
+    // The total and the grade on one row: 综合得分 | 98.1 | 评价等次 | 优.
+    const oneRow = [...FOOT_BUDGET.slice(0, -2), ["综合得分", 98.1, "", "评价等次", "优"]];
+    const c = run(workbook({ name: "自评表", rows: oneRow, merges: FOOT_MERGES.slice(0, -2) }));
+    expect(c.totals.map((t) => [t.recordedScore, t.recordedGrade])).toEqual([["98.1", "优"]]);
+  });
+
   // Code review of round 52: 合计数 or a project named 等级医院创建项目 ended the table as if a 总分.
   it.each(["合计数", "总计金额", "项目合计数", "等级医院创建项目"])("a budget line labelled %s, with its amounts, stays a line of the table", (label) => {
     const rows: Row[] = [
