@@ -739,13 +739,54 @@ describe("one fact, one finding: a total line and its only 其中 line", () => {
     expect(found(different)).toEqual(["rate-mismatch@预算!G2", "rate-mismatch@预算!G3"]);
   });
 
-  it("keeps both when two 其中 lines carry the money: each overspend is a fact of its own", () => {
+  // Review round 53a, L1: the total's overspend was raised again on each line it is made of.
+  it("reports an overspend that is its 其中 lines' added up once, on the total", () => {
     const a = budget([
       ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
       ["", "其中：财政拨款", 80, 80, 100, "—", 1.25, "—"],
       ["", "其他资金", 20, 20, 30, "—", 1.5, "—"],
     ]);
-    expect(found(a)).toEqual(["overspent@预算!E2", "overspent@预算!E3", "overspent@预算!E4"]);
+    expect(found(a)).toEqual(["overspent@预算!E2"]);
+    // A line on budget beside them changes nothing; a total left blank is their sum.
+    const onBudget = budget([
+      ["", "年度资金总额", 100, 100, 130, 10, 1.3, 10],
+      ["", "其中：财政拨款", 70, 70, 90, "—", 1.2857, "—"],
+      ["", "上年结转资金", 20, 20, 30, "—", 1.5, "—"],
+      ["", "其他资金", 10, 10, 10, "—", 1, "—"],
+    ]);
+    expect(found(onBudget)).toEqual(["overspent@预算!E2"]);
+  });
+
+  it("keeps a line's overspend where the total is not overspent, or less than the line (another line under budget)", () => {
+    const totalWithin = budget([
+      ["", "年度资金总额", 100, 100, 95, 10, 0.95, 9.5],
+      ["", "其中：财政拨款", 80, 80, 85, "—", 1.0625, "—"],
+      ["", "其他资金", 20, 20, 10, "—", 0.5, "—"],
+    ]);
+    expect(found(totalWithin)).toEqual(["overspent@预算!E3"]);
+    const offset = budget([
+      ["", "年度资金总额", 100, 100, 105, 10, 1.05, 10],
+      ["", "其中：财政拨款", 80, 80, 100, "—", 1.25, "—"],
+      ["", "其他资金", 20, 20, 5, "—", 0.25, "—"],
+    ]);
+    expect(found(offset)).toEqual(["overspent@预算!E2", "overspent@预算!E3"]);
+  });
+
+  it("reports a 全年预算数 left 0 on the total and every 其中 line once, on the total", () => {
+    const a = budget([
+      ["", "年度资金总额", 0, 0, 480, 10, null, null],
+      ["", "其中：当年财政拨款", 0, 0, 390, "—", null, "—"],
+      ["", "上年结转资金", 0, 0, 80, "—", null, "—"],
+      ["", "其他资金", 0, 0, 10, "—", null, "—"],
+    ]);
+    expect(found(a).filter((f) => f.startsWith("zero-budget"))).toEqual(["zero-budget@预算!D2"]);
+    // A line left 0 under a total that has its budget is a fact of its own.
+    const own = budget([
+      ["", "年度资金总额", 100, 100, 110, 10, 1.1, 10],
+      ["", "其中：财政拨款", 100, 100, 100, "—", 1, "—"],
+      ["", "其他资金", 0, 0, 10, "—", null, "—"],
+    ]);
+    expect(found(own).filter((f) => f.startsWith("zero-budget"))).toEqual(["zero-budget@预算!D4"]);
   });
 });
 
