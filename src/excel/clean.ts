@@ -45,7 +45,7 @@ import { queueWorkbookNotes } from "./notes";
 import { readRecordText, recordOp } from "./state";
 import { HostError, hostMessages } from "./messages";
 import { readSheetGrids, readSheetList } from "./read";
-import { keepAsBackup, pushUndoOps } from "./undo";
+import { keepAsBackup, pushUndoOps } from "./undo-stack";
 import { cellOps, clearOps } from "./write";
 
 export interface CleanOptions {

@@ -16,7 +16,7 @@ import { runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";
 import { queueNotes, setFill, writeNote } from "./marks";
 import { HostError, hostMessages } from "./messages";
-import { pushUndoOps, undoStackOf } from "./undo";
+import { pushUndoOps, undoStackOf } from "./undo-stack";
 import { fromExcelValue } from "./values";
 
 export interface FixOptions {

@@ -29,7 +29,7 @@ import { isBackupSheet } from "../core/summary";
 import { UNDO_SETTING } from "./keys";
 import { readWorkbookNotes } from "./notes";
 import { queueRecordParts, stateOfPartDom } from "./state";
-import { undoStackOf } from "./undo";
+import { undoStackOf } from "./undo-stack";
 import { fromExcelValue } from "./values";
 
 export interface SheetInfo {

@@ -6,9 +6,9 @@
  * number format, fill and note it changed, the summary sheet it created deleted, the older summary
  * it replaced (kept very hidden as "jixiao.undo.summary…") brought back, and the marks in jixiao's
  * record as they were before the run (its other fields, such as ignores set since, stay); then that
- * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps, and keep the
- * summary sheet they replace or put away very hidden (清除标记 with keepAsBackup); 采用计算值 pushes
- * the newest run again with its cells added (src/excel/fixes.ts).
+ * run leaves the stack. A recalculation and 清除标记 push their runs with pushUndoOps (undo-stack.ts),
+ * and keep the summary sheet they replace or put away very hidden (清除标记 with keepAsBackup);
+ * 采用计算值 pushes the newest run again with its cells added (src/excel/fixes.ts).
  *
  * Undo never overwrites the user's work: when a cell the run changed no longer shows what the run
  * left (a value typed over one it filled in, a fill or a note line of the user's, rows inserted or
@@ -28,31 +28,19 @@ import { cellAddress, sheetNameKey } from "../core/grid";
 import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { sheetDigest } from "../core/summary";
-import { UndoEntry, UndoRecord, changedSinceRun, parseUndoStack, pushUndo, restoredCells } from "../core/writeplan";
+import { UndoEntry, UndoRecord, changedSinceRun, restoredCells } from "../core/writeplan";
 import { ApiCheck, NOTES_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
-import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "./keys";
+import { UNDO_SETTING } from "./keys";
 import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { FILL_OPTIONS, fillColor, readSheetGrid } from "./read";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
+import { undoStackOf } from "./undo-stack";
 
 export interface UndoOptions {
   api?: ApiCheck;
   lang?: Lang;
-}
-
-/** The undo stack in a setting loaded with its value, newest run first: empty when there is none,
- * undefined when it cannot be read. */
-export function undoStackOf(setting: Excel.Setting): UndoRecord[] | undefined {
-  return setting.isNullObject ? [] : parseUndoStack(setting.value);
-}
-
-export async function hasUndo(context: Excel.RequestContext): Promise<boolean> {
-  const setting = context.workbook.settings.getItemOrNullObject(UNDO_SETTING);
-  setting.load("value");
-  await context.sync();
-  return (undoStackOf(setting)?.length ?? 0) > 0;
 }
 
 /** Restores the last recalculation still on the stack; resolves to the number of cells restored
@@ -182,30 +170,4 @@ function summaryOps(
     );
   }
   return ops;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pushing a run (a recalculation, 清除标记)
-
-/**
- * The writes that put `record` on the undo stack, first in the run's batch: the stack, and the
- * deletion of the backup sheets (those still among the workbook's `sheets`) kept for runs that fall
- * off it. Refuses, before anything is written, a record too large to keep.
- */
-export function pushUndoOps(context: Excel.RequestContext, record: UndoRecord, stack: UndoRecord[], sheets: string[], m: HostMessages): WriteOp[] {
-  const { json, dropped } = pushUndo(record, stack, UNDO_RECORD_MAX_CHARS);
-  if (json === null) throw new HostError(m.undoTooLarge(restoredCells(record)));
-  return [
-    writeOp(1, json, () => context.workbook.settings.add(UNDO_SETTING, json)),
-    ...dropped.flatMap((r) => {
-      const backup = r.summary?.backup;
-      return backup && sheets.includes(backup) ? [writeOp(2, undefined, () => context.workbook.worksheets.getItem(backup).delete())] : [];
-    }),
-  ];
-}
-
-/** Keeps a summary sheet for 撤销 (清除标记 putting it away), very hidden under the name `backup`. */
-export function keepAsBackup(sheet: Excel.Worksheet, backup: string): void {
-  sheet.name = backup;
-  sheet.visibility = "VeryHidden";
 }

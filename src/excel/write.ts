@@ -34,7 +34,7 @@ import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { freeBackupSheet } from "./keys";
 import { noteOps, notesBefore, rangeOf, readLooks, setFill } from "./marks";
 import { recordOp } from "./state";
-import { pushUndoOps } from "./undo";
+import { pushUndoOps } from "./undo-stack";
 import { HostError, hostMessages } from "./messages";
 import { SheetInfo, WorkbookRead } from "./read";
 

@@ -23,8 +23,7 @@ import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
 import { applyFixes } from "../excel/fixes";
 import { updateWorkbookRecord } from "../excel/state";
-import { cleanMarks } from "../excel/clean";
-import { hasUndo, undoLast } from "../excel/undo";
+import { hasUndo } from "../excel/undo-stack";
 import { applyAnalysis } from "../excel/write";
 import { ignoreRecord, withIgnore, withoutIgnore } from "../core/ignores";
 import { resultsOf } from "./outcome";
@@ -40,10 +39,30 @@ export interface OfficeHostOptions {
 /** The pane's step for each phase of the core's analysis: a sheet's rows are validated and scored together, its totals after. */
 const STEP_OF_PHASE: Record<AnalysisProgress["phase"], RecalcStep> = { detect: "detect", check: "validate", totals: "score" };
 
+/**
+ * 撤销 and 清除标记 come after a run: their code (undo.ts, clean.ts) is a chunk of its own, so that
+ * the pane's first load stays within 200 KB (issue 13). The host asks for it as soon as it is made,
+ * so it is at hand by the time either is clicked, and asks again then if that first fetch failed;
+ * a chunk that cannot be fetched (the add-in's server out of reach) is a message, not a crash.
+ */
+const loadMarkTools = () =>
+  Promise.all([import(/* webpackChunkName: "mark-tools" */ "../excel/undo"), import(/* webpackChunkName: "mark-tools" */ "../excel/clean")]).then(
+    ([undo, clean]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks }),
+  );
+
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
   const pacing = options.pacing ?? {};
   const lang = displayLanguage();
+  let markTools = loadMarkTools();
+  markTools.catch(() => undefined); // a failed first fetch is told when a tool is used, not as an unhandled rejection
+  const withMarkTools = async () => {
+    try {
+      return await markTools.catch(() => (markTools = loadMarkTools()));
+    } catch {
+      throw new HostError(hostMessages(lang).toolsUnavailable);
+    }
+  };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       // Where Excel can (ExcelApi 1.20), Ctrl+Z takes a whole run back as one step too.
@@ -103,11 +122,17 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
         await context.sync();
       }),
 
-    undoLast: () => run((context) => undoLast(context, { api, lang })),
+    undoLast: async () => {
+      const { undoLast } = await withMarkTools();
+      return run((context) => undoLast(context, { api, lang }));
+    },
 
     hasUndo: () => run(hasUndo),
 
-    cleanMarks: (options = {}) => run((context) => cleanMarks(context, { api, lang, ...options })),
+    cleanMarks: async (options = {}) => {
+      const { cleanMarks } = await withMarkTools();
+      return run((context) => cleanMarks(context, { api, lang, ...options }));
+    },
 
     loadProfile: () =>
       run(async (context) => {

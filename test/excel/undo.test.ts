@@ -5,7 +5,8 @@
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
 import { applyFixes } from "../../src/excel/fixes";
-import { hasUndo, undoLast } from "../../src/excel/undo";
+import { undoLast } from "../../src/excel/undo";
+import { hasUndo } from "../../src/excel/undo-stack";
 import { UNDO_BACKUP_SHEET, isBackupSheet } from "../../src/core/summary";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "../../src/excel/keys";
 import type { Fix } from "../../src/core/fixes";
