@@ -44,7 +44,7 @@ const ZH: HostMessages = {
   summaryNameTaken: (name) => `已有名为“${name}”的工作表且不是本助手生成的，未做任何修改。请将其改名后再试。`,
   undoTooLarge: (cells) => `本次要改动 ${cells} 个单元格，超出工作簿能保存的撤销记录大小，未做任何修改。可在设置中关闭“标记单元格”后再试。`,
   undoDamaged: "撤销记录已损坏，无法撤销。未做任何修改。",
-  toolsUnavailable: "撤销和清除标记的程序未能载入（加载项的服务器暂时无法连接）。未做任何修改，请稍后再试。",
+  toolsUnavailable: "撤销、清除标记和采用计算值的程序未能载入（加载项的服务器暂时无法连接）。未做任何修改，请稍后再试。",
   undoProtectedSheet: (sheet) => `工作表“${sheet}”受保护，无法撤销，未做任何修改。请撤消工作表保护后再试。`,
   undoProtectedWorkbook: "工作簿结构受保护，无法删除“综合得分”工作表，未做任何修改。请取消保护工作簿后再试。",
   undoEditedSince: (items, more) =>
@@ -64,7 +64,7 @@ const EN: HostMessages = {
   summaryNameTaken: (name) => `A sheet named "${name}" exists and was not made by this add-in; nothing was changed. Rename it and try again.`,
   undoTooLarge: (cells) => `This run would change ${cells} cells, more than the workbook can keep an undo record for; nothing was changed. Turn off cell marking in Settings and try again.`,
   undoDamaged: "The undo record is damaged and cannot be used. Nothing was changed.",
-  toolsUnavailable: "Undo and Clear marks could not be loaded (the add-in's server is out of reach). Nothing was changed; try again later.",
+  toolsUnavailable: "Undo, Clear marks and Use computed value could not be loaded (the add-in's server is out of reach). Nothing was changed; try again later.",
   undoProtectedSheet: (sheet) => `Sheet "${sheet}" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.`,
   undoProtectedWorkbook: "The workbook structure is protected, so the summary sheet cannot be removed; nothing was changed. Unprotect the workbook and try again.",
   undoEditedSince: (items, more) =>

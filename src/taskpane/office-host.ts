@@ -21,7 +21,6 @@ import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
 import { readWorkbookState } from "../excel/read";
-import { applyFixes } from "../excel/fixes";
 import { updateWorkbookRecord } from "../excel/state";
 import { hasUndo } from "../excel/undo-stack";
 import { applyAnalysis } from "../excel/write";
@@ -40,15 +39,17 @@ export interface OfficeHostOptions {
 const STEP_OF_PHASE: Record<AnalysisProgress["phase"], RecalcStep> = { detect: "detect", check: "validate", totals: "score" };
 
 /**
- * 撤销 and 清除标记 come after a run: their code (undo.ts, clean.ts) is a chunk of its own, so that
+ * 撤销, 清除标记 and 采用计算值 come after a run: their code (undo.ts, clean.ts, fixes.ts) is a chunk of its own, so that
  * the pane's first load stays within 200 KB (issue 13). The host asks for it as soon as it is made,
  * so it is at hand by the time either is clicked, and asks again then if that first fetch failed;
  * a chunk that cannot be fetched (the add-in's server out of reach) is a message, not a crash.
  */
 const loadMarkTools = () =>
-  Promise.all([import(/* webpackChunkName: "mark-tools" */ "../excel/undo"), import(/* webpackChunkName: "mark-tools" */ "../excel/clean")]).then(
-    ([undo, clean]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks }),
-  );
+  Promise.all([
+    import(/* webpackChunkName: "mark-tools" */ "../excel/undo"),
+    import(/* webpackChunkName: "mark-tools" */ "../excel/clean"),
+    import(/* webpackChunkName: "mark-tools" */ "../excel/fixes"),
+  ]).then(([undo, clean, fixes]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks, applyFixes: fixes.applyFixes }));
 
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
@@ -86,7 +87,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
         return resultsOf(analysis, state.grid, profile, lang, null);
       }),
 
-    applyFixes: (fixes) => run((context) => applyFixes(context, fixes, { api, lang })),
+    applyFixes: async (fixes) => {
+      const { applyFixes } = await withMarkTools();
+      return run((context) => applyFixes(context, fixes, { api, lang }));
+    },
 
     ignore: (finding, place, reason) =>
       run(async (context) => {

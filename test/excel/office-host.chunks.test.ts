@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-/** 撤销 and 清除标记 come in a chunk of their own: one that cannot be fetched is a message, and nothing is written. */
+/** 撤销, 清除标记 and 采用计算值 come in a chunk of their own: one that cannot be fetched is a message, and nothing is written. */
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { CellValue } from "../../src/core/grid";
 import { createOfficeHost } from "../../src/taskpane/office-host";
@@ -22,7 +22,7 @@ afterEach(() => {
   delete globals.Excel;
 });
 
-test("undo and clean marks that cannot be loaded say so and change nothing; a recalculation still works", async () => {
+test("undo, clean marks and fixes that cannot be loaded say so and change nothing; a recalculation still works", async () => {
   const rows: CellValue[][] = [
     ["项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
     ["示例项目", 100, 90, null, 10, null],
@@ -37,6 +37,7 @@ test("undo and clean marks that cannot be loaded say so and change nothing; a re
   const unavailable = hostMessages("zh").toolsUnavailable;
   await expect(host.undoLast()).rejects.toThrow(unavailable);
   await expect(host.cleanMarks()).rejects.toThrow(unavailable);
+  await expect(host.applyFixes([])).rejects.toThrow(unavailable);
   expect(book.snapshot()).toEqual(afterRun);
   expect(await host.hasUndo()).toBe(true);
 });
