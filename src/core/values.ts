@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { gt } from "./compare";
 import { CellValue } from "./grid";
+import { ASKS_YES_OR_NO, answerOf } from "./answers";
 import { HARM } from "./measures";
 import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer, unitsConvertible } from "./units";
 
@@ -906,9 +907,10 @@ const NEGATED_ACHIEVING = new RegExp(
     "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标))\\D{0,8}$",
 );
 /** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格 (every one in a phrase: g). */
-const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)/g;
+const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)|(?:未能?|没有|没能|不能)(?:按期|按时|如期|准时)/g;
 const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
-const ACHIEVED_REACHED = /^达到(?:预期|(?:预期|年度)?目标|要求)$/;
+/** 达到预期, and on time alone (按期, 已按时): what 是否按期完工 asks, answered. */
+const ACHIEVED_REACHED = /^(?:达到(?:预期|(?:预期|年度)?目标|要求)|已?(?:按期|按时|如期|准时))$/;
 /** A prefix that makes 完成 a plan or a doubt rather than a result: 确保完成, 计划完成, 基本实现. */
 const NOT_A_RESULT = /[未没不无否]|基本|部分|^(?:待|将|拟|计划|预计|正在|争取|力争|确保|努力|力求|需|要|应)/;
 
@@ -1064,7 +1066,7 @@ const HARMS = new RegExp(HARM.source, "g");
 const HAPPENS = /发生|出现|发现|造成|收到|接到|受到|产生|引发|导致/;
 const HAPPENS_ALL = new RegExp(HAPPENS.source, "g");
 /** A count of some right after a harm (安全事故1起, 投诉2件, 事故共3起): so counted, it happened. */
-const SOME_AFTER = /^(?:发生|共|计)?[1-9]\d*(?:起|次|件|例|个|处|项|宗|人|名|户|家|批|笔)/;
+const SOME_AFTER = /^(?:发生|共|计|有)?[1-9]\d*(?:起|次|件|例|个|处|项|宗|人|名|户|家|批|笔)/;
 /** …or right before it, with at most a word of its kind between (除1起轻微事故外, 2件投诉), unless a change is counted (减少3起). */
 const SOME_BEFORE = /(?<!减少|下降|降低)[1-9]\d*(?:起|次|件|例|宗|笔)[^\d，,；;。]{0,4}$/;
 /**
@@ -1124,7 +1126,7 @@ function statesForbiddenHarm(phrase: string, target: string): boolean {
 }
 
 /** A target that forbids without saying what (未发生, 不出现, 杜绝): on a row named by a harm (安全事故), that harm. */
-const FORBIDS_UNNAMED = /^(?:(?:未|没有|不)(?:发生|出现)|杜绝)$/;
+const FORBIDS_UNNAMED = /^(?:(?:未|没有|不)(?:发生|出现)|杜绝|无)$/;
 
 /**
  * statesForbiddenHarm in its context: under a target that forbids the harm the row is named by
@@ -1405,6 +1407,9 @@ function allowsNone(p: ParsedValue, shares = false): boolean {
   return (p.op === null || p.op === "=") && p.value.isZero();
 }
 
+/** 无 as the words it is, an answer rather than a blank (answeredNone). */
+const inWords = (p: ParsedValue): ParsedValue => (p.kind === "empty" ? result(p.text, "qualitative") : p);
+
 /** 无 read as the number 0 (in `unit`), its text kept. */
 function noneAsZero(none: ParsedValue, op: Op | null, unit: Unit | null): ParsedValue {
   return result(none.text, "number", { op, value: new Decimal(0), unit });
@@ -1474,6 +1479,15 @@ function forbidsHarm(target: ParsedValue): boolean {
 export function answeredNone(target: ParsedValue, actual: ParsedValue, name: string, countsHarm = HARM.test(name)): { target: ParsedValue; actual: ParsedValue } {
   // 无 under a target in words that forbids a harm (无投诉, 未发生安全事故) says none happened, in words too.
   if (isNone(actual) && forbidsHarm(target)) return { target, actual: result(actual.text, "qualitative") };
+  // 无 answering a target that is an answer (有无管护制度 | 有 | 无, 是否建立台账 | 是 | 无), or 无 on a
+  // row asking yes or no that counts no harm: the answer no (answers.ts), not a blank.
+  const answersNo = isNone(actual) && answerOf(target.text) !== null && (!isNone(target) || (!countsHarm && ASKS_YES_OR_NO.test(name)));
+  if (answersNo) return { target: inWords(target), actual: inWords(actual) };
+  // 有 against 无 (有无违规违纪问题 | 无 | 有, 安全生产事故 | 无 | 有1起), or the harm the row counts said to
+  // have happened (发生1起): 未达成, read in words rather than as words against the number 0.
+  const yes = answerOf(actual.text) === "yes" && !(countsHarm && actual.kind === "number");
+  const happened = countsHarm && actual.kind === "qualitative" && statesForbiddenHarmIn(phraseOf(actual.text), { target: "无", name });
+  if (isNone(target) && (yes || happened)) return { target: inWords(target), actual };
   const stated = countsHarm && isNone(target) ? noneAsZero(target, "=", null) : target;
   const saysNone = actual.kind === "qualitative" && allowsNone(stated, true) && saysNoneHappened(phraseOf(actual.text), name);
   const none = saysNone || (isNone(actual) && allowsNone(stated));

@@ -278,3 +278,57 @@ describe("a number spelled as a word: 〇起, 零起, 百分之百 (review round
     expect(message(a, "score-mismatch", "H13")).toBe("“应急演练次数”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 0。");
   });
 });
+
+describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53b H3 and M1, 53a M3)", () => {
+  it.each([
+    ["项目是否按期完工", "是", "否"],
+    ["是否发生安全事故", "否", "是"],
+    ["是否建立资产台账", "是", "无"],
+    ["有无管护制度", "有", "无"],
+    ["有无管护制度", "有", "没有"],
+    ["有无违规违纪问题", "无", "有"],
+    ["有无挪用资金", "无", "有"],
+    ["有无安全生产事故", "无", "有1起"],
+    ["安全生产事故", "无", "有1起"],
+    ["安全生产事故", "无", "发生1起"],
+    ["安全事故", "无", "发生1起一般安全事故"],
+    ["安全事故", "未发生", "有1起"],
+    ["是否如期开工", "是", "未按期"],
+    ["是否按时完成", "是", "未按时完成"],
+  ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual }));
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
+    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+  });
+
+  it.each([
+    ["有无管护制度", "有", "无"],
+    ["有无违规违纪问题", "无", "有"],
+    ["安全生产事故", "无", "有1起"],
+    ["是否在规定时间内完成", "是", "否"],
+  ])("takes %s %s / %s scored 0 with its reason as answered: no missing-actual, no not-numeric, the total given", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual, score: 0, reason: "年内未完成，下年整改" }));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].actual?.text).toBe(actual);
+    expect(a.totals[0].score).toBe("90");
+  });
+
+  it.each([
+    ["是否按期完工", "是", "是"],
+    ["是否发生安全事故", "否", "否"],
+    ["是否发生安全事故", "否", "无"],
+    ["有无管护制度", "有", "有"],
+    ["有无管护制度", "无", "无"],
+    ["是否如期开工", "是", "按期"],
+    ["是否按期拨付", "是", "已按时"],
+  ])("reads %s %s / %s as 达成: full marks stand, a score below the band is a qualitative-score-band", (name, target, actual) => {
+    expect(found(run(safetyForm({ name, target, actual })))).toEqual([]);
+    const low = run(safetyForm({ name, target, actual, score: 5, reason: "略有延误" }));
+    expect(found(low)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
+  });
+
+  it("keeps an answer with a note after it to the note's reading (是，已于11月通过验收 met), and 无 under a target in other words a blank", () => {
+    expect(found(run(safetyForm({ name: "是否通过竣工验收", target: "是", actual: "是，已于11月通过验收" })))).toEqual([]);
+    expect(found(run(safetyForm({ name: "建立管护制度", target: "建立", actual: "无" })))).toEqual(["missing-actual@自评表!F13", "total-incomplete@自评表!H19"]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { eq, gt, gte, lt, lte } from "../compare";
+import { answerAgainst } from "../answers";
 import { dimensionOf } from "../headers";
 import { Measure, measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
@@ -294,7 +295,8 @@ function asCut(
 
 /**
  * The qualitative result: a date against its deadline (met or missed), the actual restating its
- * target (= met), the actual read against its target (良 → 差), or as the actual states it.
+ * target (= met), its answer against the target's (是 → 否, 无 → 有: answers.ts), the actual read
+ * against its target (良 → 差), or as the actual states it.
  */
 function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, formYear: number | null): Achievement | null {
   if (target.date && actual.date) {
@@ -303,7 +305,7 @@ function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, f
   }
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
   if (actual.kind !== "number" && restatesTarget(target, actual, name)) return "achieved";
-  return achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
+  return answerAgainst(target, actual) ?? achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
 }
 
 /** The profile's numbers the row rules use, as Decimals. */
