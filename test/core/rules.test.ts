@@ -1793,6 +1793,30 @@ describe("vague-target", () => {
     expectFinding(a, "vague-target", "D5", "warning");
   });
 
+  it("warns at a rate's target given as a grade alone: 较高, 高, 良好, 保持较高水平, 稳定 (review round 53b M2)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "设备运行率", "较高", "较高", 8, 8, ""],
+        ["产出指标", "质量指标", "路灯亮灯率", "高", "高", 8, 8, ""],
+        ["产出指标", "质量指标", "药品配送合格率", "良好", "良好", 8, 8, ""],
+        ["产出指标", "质量指标", "消防设施完好率", "保持较高水平", "保持较高水平", 8, 8, ""],
+        ["产出指标", "数量指标", "城镇就业率", "稳定", "稳定", 8, 8, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["D5", "D6", "D7", "D8", "D9"].map((cell) => `vague-target@自评表!${cell}`));
+  });
+
+  it("accepts a grade where it is the measure: 工程质量 良好, 群众生活水平 较高 under 社会效益, 设备运行 稳定", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "工程质量", "良好", "良好", 10, 10, ""],
+        ["产出指标", "质量指标", "设备运行", "稳定", "稳定", 10, 10, ""],
+        ["效益指标", "社会效益指标", "群众生活水平", "较高", "较高", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual([]);
+  });
+
   it("accepts the same wording for a 社会效益 indicator", () => {
     expect(found(run(selfEval([["效益指标", "社会效益指标", "群众生活质量", "有所提升", "有所提升", 10, 10, ""]])))).toEqual([]);
   });
