@@ -22,6 +22,12 @@ const TASKS_DONE = /按时|及时|限时|按期|准时|如期|(?:整改|督办|�
 // 完成数: a number done (重点工作任务完成数 ≥12项), where 完成 alone says how far it got (see COMPLETION).
 const COUNT_WORDS =
   /次数|数量|个数|完成数|场次|天数|面积|人数|户数|件数|台数|套数|人次|辆数|家数|册数|篇数|项数|株数|棵数|处数|所数|批次|产量|生产量|里程|长度|座数|栋数/;
+/**
+ * A name that ends in a number of something (覆盖村数, 受益乡镇数, 受益人口数, with a unit in brackets
+ * after it): a count, whatever words come before (覆盖 says a share in 覆盖面, not in 覆盖村数: review
+ * round 53b M3). Not an index, a ratio or points (指数, 系数, 倍数, 分数, 基数, 参数).
+ */
+const NUMBER_OF = /(?<=[\u4e00-\u9fff])(?<![指系倍分基参函级位度常变均率])数(?:[（(][^（）()]*[)）]?)?$/;
 const COUNTS_BY_CATEGORY = /数量指标/;
 /**
  * A 数量指标 whose name says how far something got is a completion rate, not a count; so is one that
@@ -147,7 +153,7 @@ function namesRate(name: string): boolean {
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = namesRate(name);
   const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
-  const countByName = COUNT_WORDS.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
+  const countByName = COUNT_WORDS.test(name) || NUMBER_OF.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {
     rate,

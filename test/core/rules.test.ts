@@ -1100,6 +1100,19 @@ describe("count-as-percent", () => {
     },
   );
 
+  it("flags a name ending in a number of something (覆盖村数, 受益乡镇数) whatever words come before it, under any category; not 指数 or 系数 (review round 53b M3)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "覆盖村数", "100%", "100%", 10, 10, ""],
+        ["产出指标", "数量指标", "受益乡镇数", "100%", "100%", 10, 10, ""],
+        ["效益指标", "社会效益指标", "完成改造村数（个）", "≥100%", "100%", 10, 10, ""],
+        ["效益指标", "社会效益指标", "复种指数", "≥180%", "185%", 5, 5, ""],
+        ["效益指标", "社会效益指标", "耕地质量系数", "≥90%", "92%", 5, 5, ""],
+      ]),
+    );
+    expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["D5", "D6", "D7"].map((cell) => `count-as-percent@自评表!${cell}`));
+  });
+
   // Review round 49 (cause 6): 完成 alone made it a completion rate, as 任务完成率 is.
   it("flags a number of tasks done (重点工作任务完成数) written ≥100%, and leaves their share (重点工作任务完成率) alone", () => {
     const a = run(
