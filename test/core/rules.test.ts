@@ -1270,14 +1270,31 @@ describe("unit-mismatch", () => {
     expect(scoreOf(a, 5)).toBe("5");
   });
 
-  it("still flags a plain duration in %: 审批时长, 使用年限 ≥30%", () => {
+  it("still flags a plain duration in %: 审批时长, 使用年限 ≥30%, once, on the target, when the actual is in % too (review round 53a L2)", () => {
     const a = run(
       selfEval([
         ["产出指标", "时效指标", "审批时长", "≤30%", "25%", 10, 10, ""],
         ["效益指标", "可持续影响指标", "设施使用年限", "≥30%", "35%", 10, 10, ""],
       ]),
     );
-    expect(found(a)).toEqual(["unit-mismatch@自评表!D5", "unit-mismatch@自评表!E5", "unit-mismatch@自评表!D6", "unit-mismatch@自评表!E6"]);
+    expect(found(a)).toEqual(["unit-mismatch@自评表!D5", "unit-mismatch@自评表!D6"]);
+  });
+
+  it("flags a rate written in days on both sides once, on the target; an actual alone in a wrong unit at the actual (review round 53a L2)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "时效指标", "资金拨付及时率", "365天", "365天", 10, 10, ""],
+        ["产出指标", "质量指标", "水质达标率", "≥95%", "365天", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["unit-mismatch@自评表!D5", "unit-mismatch@自评表!E6"]);
+  });
+
+  it("computes no score from a value in a wrong unit: 设备维修及时率 24小时 / 12小时 scored 6 of 6 is a unit-mismatch alone (review round 53b M4)", () => {
+    const a = run(selfEval([["产出指标", "时效指标", "设备维修及时率", "24小时", "12小时", 6, 6, ""]]));
+    expect(found(a)).toEqual(["unit-mismatch@自评表!D5"]);
+    expect(scoreOf(a, 5)).toBe("6");
+    expect(a.totals[0].score).toBe("100");
   });
 
   it("flags an actual whose unit does not convert to the target's, at the actual cell", () => {

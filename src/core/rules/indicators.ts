@@ -608,6 +608,9 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
   // A target stating both bounds (contradictory-comparator) gives no direction to score by: the
   // recorded score stands, as beside a value that reads as no number (review round 33).
   if (target.parsed.contradictory) return;
+  // A value in a unit that cannot be what the row measures (a 及时率 in 小时: unit-mismatch) gives no
+  // score to check the recorded one by, which stands: one fact, one finding (review round 53b M4).
+  if (findings.at("unit-mismatch", target) || findings.at("unit-mismatch", actual)) return;
   // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
   // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
   // round 33); a blank one is filled in as the target is written.

@@ -181,7 +181,9 @@ export function checkValue(
   }
   const conflict = unitConflict(measure, cell);
   if (conflict) {
-    findings.add("unit-mismatch", cell, { detail: conflict.zh, detailEn: conflict.en });
+    // One fact, one finding: an actual in a wrong unit, as its target is, follows from the target's (review round 53a L2).
+    const fromTarget = !isTarget && indicator.target !== null && findings.at("unit-mismatch", indicator.target) !== undefined;
+    if (!fromTarget) findings.add("unit-mismatch", cell, { detail: conflict.zh, detailEn: conflict.en });
     return;
   }
   // A range (90%-120%) is read by its lower bound, but its upper one states a rate as well.
