@@ -107,6 +107,23 @@ function statedUnits(text: string): Unit[] {
   return units;
 }
 
+/**
+ * The unit a name states for its bare values in brackets at its end (道路长度（公里）, 水质达标率（天）,
+ * 新建集中供水工程（处）, 每公里建设成本（万元/公里）), as a 计量单位 column would: one unit jixiao knows,
+ * or one per another. Not a choice of two (（个/套）, （个、套）), a percentage (a bare 0.98 set against
+ * one is read as a fraction already) nor 月 (as often a month of the year as a number of months).
+ * Review round 53a M4.
+ */
+export function unitInName(name: string): string | undefined {
+  const text = /[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/.exec(name)?.[1];
+  if (text === undefined || text === "月") return undefined;
+  const unit = lookupUnit(text);
+  if (unit) return unit.family === "percent" || unit.family === "permille" ? undefined : text;
+  const [top, bottom, ...more] = text.split(/[/／]/);
+  const [over, per] = [lookupUnit(top), lookupUnit(bottom ?? "")];
+  return over && per && more.length === 0 && over.family !== per.family ? text : undefined;
+}
+
 const measures = new Map<string, Measure>();
 
 /**

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { BudgetPairs, BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
-import { Measure, measureOf } from "./measures";
+import { Measure, measureOf, unitInName } from "./measures";
 import { MoneyUnit, convertAmount, statedMoneyUnit, tableMoneyUnit, typedAmount } from "./money-unit";
 import {
   Dimension,
@@ -963,11 +963,12 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       if (text !== "") level2 = text;
     }
     const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
-    const unit = cols.unit !== undefined ? view.text(row, cols.unit) : undefined;
     const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
     const nameCell = rowCell(view, row, nameCol as number);
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);
+    // The 计量单位 column's, else the one the name states (道路长度（公里）): the unit of bare values.
+    const unit = (cols.unit !== undefined ? view.text(row, cols.unit) : "") || unitInName(name);
     const description = cols.description !== undefined ? view.text(row, cols.description) : "";
     const standard = cols.standard !== undefined ? view.text(row, cols.standard) : "";
     // A target not adjusted is left blank under 调整后目标值: the 年初 one stands (code review of round 52).

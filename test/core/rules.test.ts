@@ -1297,6 +1297,29 @@ describe("unit-mismatch", () => {
     expect(a.totals[0].score).toBe("100");
   });
 
+  it("reads bare values in the unit the name states in brackets (review round 53a M4): a rate in 天, 12500米 against 12 公里, 80% against 8 处", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "水质达标率（天）", "≥365", 365, 10, 10, ""],
+        ["产出指标", "数量指标", "道路长度（公里）", "≥12", "12500米", 10, 10, ""],
+        ["产出指标", "数量指标", "新建集中供水工程（处）", "≥8", "80%", 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["unit-mismatch@自评表!D5", "count-as-percent@自评表!E7"]);
+    expect(a.indicators.find((i) => i.row === 6)).toMatchObject({ score: "10", target: { value: "12", unit: "公里" } });
+  });
+
+  it("keeps a name's （%）, （月） and （个/套） out of bare values, which are read as before", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "质量指标", "工程验收合格率（%）", "≥95", 98, 10, 10, ""],
+        ["产出指标", "时效指标", "完工时间（月）", "12", 11, 10, 10, "提前完工"],
+        ["产出指标", "数量指标", "购置设备（个/套）", "≥3", 3, 10, 10, ""],
+      ]),
+    );
+    expect(a.indicators.filter((i) => i.row < 8).map((i) => i.target?.unit ?? null)).toEqual([null, null, null]);
+  });
+
   it("flags an actual whose unit does not convert to the target's, at the actual cell", () => {
     const a = run(selfEval([["产出指标", "数量指标", "采购设备", "≥10台", "12万元", 10, 10, ""]]));
     expect(found(a)).toEqual(["unit-mismatch@自评表!E5"]);
