@@ -25,9 +25,10 @@ const COUNT_WORDS =
 /**
  * A name that ends in a number of something (覆盖村数, 受益乡镇数, 受益人口数, with a unit in brackets
  * after it): a count, whatever words come before (覆盖 says a share in 覆盖面, not in 覆盖村数: review
- * round 53b M3). Not an index, a ratio or points (指数, 系数, 倍数, 分数, 基数, 参数).
+ * round 53b M3). Not an index, a ratio or points (指数, 系数, 倍数, 分数, 基数, 参数), nor an amount
+ * (预算数, or any 数 of a cost: 项目预算控制数).
  */
-const NUMBER_OF = /(?<=[\u4e00-\u9fff])(?<![指系倍分基参函级位度常变均率])数(?:[（(][^（）()]*[)）]?)?$/;
+const NUMBER_OF = /(?<=[\u4e00-\u9fff])(?<![指系倍分基参函级位度常变均率算])数(?:[（(][^（）()]*[)）]?)?$/;
 const COUNTS_BY_CATEGORY = /数量指标/;
 /**
  * A 数量指标 whose name says how far something got is a completion rate, not a count; so is one that
@@ -170,7 +171,11 @@ function namesRate(name: string): boolean {
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = namesRate(name);
   const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
-  const countByName = COUNT_WORDS.test(name) || NUMBER_OF.test(name) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
+  // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
+  // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
+  const cost = COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name))));
+  // A cost's 数 is an amount (项目预算控制数).
+  const countByName = COUNT_WORDS.test(name) || (NUMBER_OF.test(name) && !cost) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {
     rate,
@@ -179,9 +184,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     timeLimit: !rate && TIME_LIMIT.test(name),
-    // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
-    // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
-    cost: COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name)))),
+    cost,
     satisfaction: /满意/.test(name),
     harm: HARM.test(name) || HARMS_CATEGORY.test(level2),
     perUnit: PER_UNIT.test(name),

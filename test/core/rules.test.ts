@@ -1111,6 +1111,9 @@ describe("count-as-percent", () => {
       ]),
     );
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["D5", "D6", "D7"].map((cell) => `count-as-percent@自评表!${cell}`));
+    // A cost's 数 is an amount: its 100% holds no spending down (probe 50b r1263).
+    const cost = run(selfEval([["产出指标", "成本指标", "项目预算控制数", "≤100%", "98%", 10, 10, ""]]));
+    expect(found(cost)).toEqual(["cost-not-ceiling@自评表!D5"]);
   });
 
   // Review round 49 (cause 6): 完成 alone made it a completion rate, as 任务完成率 is.
