@@ -1768,10 +1768,10 @@ const AMOUNT_FIELDS: BudgetField[] = ["initial", "planned", "spent"];
  * H4): labelled so, and with no amount. A line whose label only starts like one (合计数, 总计金额,
  * 等级医院创建项目) holds its amounts, and stays a line.
  */
-function closesForm(view: SheetView, row: number, labels: string[], columns: Columns<BudgetField>): boolean {
+function closesForm(view: SheetView, row: number, labels: string[], amountCols: number[]): boolean {
   const kind = labels.length === 0 ? null : summaryKind(labels, 0);
   if (kind === null || (kind === "total" && FUNDS_CLOSING_LABEL.test(normalizeHeader(labels[0])))) return false;
-  return AMOUNT_FIELDS.every((field) => columns[field] === undefined || !isAmount(view.rowValue(row, columns[field]!)));
+  return amountCols.every((col) => !isAmount(view.rowValue(row, col)));
 }
 
 const BUDGET_NUMBER_FIELDS: BudgetField[] = ["initial", "planned", "spent", "rate", "weight", "score"];
@@ -1814,7 +1814,7 @@ function sourceColumns(view: SheetView, header: HeaderMatch): SplitColumns {
  * A column naming a source of funds, all of the amount being its sources': 中央资金, 地方资金,
  * 财政拨款, 其他资金, 省级补助, 自筹资金 (not 其中：…, which lists a part of it).
  */
-const SOURCE_COLUMN = /^(?!其中)(.{0,8}(资金|拨款|补助|自筹|配套)|一般公共预算|政府性基金)$/;
+const SOURCE_COLUMN = /^(?!其中)(.{0,8}(资金|拨款|补助|自筹|配套)|一般公共预算|政府性基金|上年结转|上年结余|当年预算|当年安排|本年预算|本年安排)$/;
 
 interface SplitColumns {
   split?: Partial<Record<SplitField, number[]>>;
@@ -1828,14 +1828,17 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   if (split) table.sourceColumns = split;
   if (summed) table.summedColumns = summed;
   const { right, span } = table;
-  const numberCols = BUDGET_NUMBER_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  // An amount summed from its sources is in any of their columns (其中：建设资金 under 地方资金 alone).
+  const colsOf = (field: BudgetField) => (summed?.[field as SplitField] ?? (columns[field] === undefined ? [] : [columns[field]!]));
+  const numberCols = BUDGET_NUMBER_FIELDS.flatMap(colsOf);
+  const amountCols = AMOUNT_FIELDS.flatMap(colsOf);
   const firstNumberCol = Math.min(...numberCols);
   for (let row = header.bottom + 1; row < view.rowCount; row++) {
     if (isBlankRow(view, row, span.left, right)) break;
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
     if (labelMatches(labels, NOTE_LABEL)) break;
-    if (closesForm(view, row, labels, columns)) {
+    if (closesForm(view, row, labels, amountCols)) {
       table.formTotalRow = row;
       break;
     }

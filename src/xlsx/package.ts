@@ -605,7 +605,7 @@ export class Package {
    * Every part checked as the copy would check it (toBytes), and the content types read, for a
    * reader that writes no copy (`jixiao review`): a file `score` refuses as damaged is refused
    * alike (review round 52a, L1). `dropped`: the parts the copy would remove unread, which it does
-   * not check (src/xlsx/write.ts partsCopyDrops). The parts' bytes are not kept.
+   * not check (src/xlsx/copy-drops.ts partsCopyDrops). The parts' bytes are not kept.
    */
   checkWhole(dropped: Iterable<string> = []): void {
     new ContentTypes(this.required(CONTENT_TYPES, undefined, false));

@@ -117,6 +117,34 @@ describe("amounts split by source in columns (review round 52b, M2)", () => {
       expect(findings(wrong)).toEqual(["rate-mismatch@F5"]);
     });
 
+    it("上年结转 | 当年预算 are the amount's sources too (code review of round 53, L2)", () => {
+      const a = run(form([300, 200], [290, 190], ["上年结转", "当年预算"]));
+      expect(findings(a)).toEqual([]);
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+    });
+
+    it("a line whose amounts stand under a later source alone is read (code review of round 53, M2)", () => {
+      const a = run(
+        workbook({
+          name: "自评表",
+          rows: [
+            ...TITLE,
+            ["项目资金（万元）", "全年预算数", "", "全年执行数", "", "执行率", "分值", "得分"],
+            ["", "财政资金", "自筹资金", "财政资金", "自筹资金"],
+            ["项目资金", 300, 200, 290, 190, 0.96, 10, 9.6],
+            ["其中：建设资金", "", 400, "", 380, "", "", ""],
+            ...INDICATORS,
+          ],
+          merges: ["A3:A4", "B3:C3", "D3:E3", "F3:F4", "G3:G4", "H3:H4", ...indicatorMerges(7)],
+        }),
+      );
+      expect(a.budget.map((b) => [b.label, b.planned, b.spent])).toEqual([
+        ["项目资金", "500", "480"],
+        ["其中：建设资金", "400", "380"],
+      ]);
+      expect(totalsOf(a)).toEqual([["98.1", "优"]]);
+    });
+
     it("a part left blank adds nothing; sub-headers that name no source keep the first column", () => {
       const a = run(form([500, ""], [480, ""], SOURCES));
       expect(a.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
@@ -236,8 +264,10 @@ describe("a budget given as label/value pairs (review round 52b, M1)", () => {
       expect(totalsOf(a)).toEqual([["98.1", "优"]]);
     });
 
-    it("one part alone more than the whole is named", () => {
+    it("one part alone more than the whole is named, in the amounts where it is more (code review of round 53, M1)", () => {
       expect(findings(run(lineForm(PAIRS, [part("其中：财政拨款", 600, 590)])))).toEqual(["sum-mismatch@C3", "sum-mismatch@E3"]);
+      // 290 of 480 spent is what one 其中 line states: only the 600 of 500 planned is wrong.
+      expect(findings(run(lineForm(PAIRS, [part("其中：财政拨款", 600, 290)])))).toEqual(["sum-mismatch@C3"]);
     });
 
     it("a block set apart under a blank line, or stacked, is a part the same way", () => {

@@ -191,8 +191,9 @@ function summedValues(results: BudgetLineResult[]): (line: BudgetLine, field: Su
 }
 
 /** Whether a part's amounts pass its line's (其中：中央资金 90 of a source of 80). */
-const exceedsOwner = (line: BudgetLine, part: BudgetLine): boolean =>
-  AMOUNT_FIELDS.some((field) => {
+/** The amounts in which one part is more than its whole (其中：财政拨款 600 of 500). */
+const exceedingFields = (line: BudgetLine, part: BudgetLine): SummedField[] =>
+  AMOUNT_FIELDS.filter((field) => {
     const [whole, amount] = [line[field]?.value, part[field]?.value];
     return whole != null && amount != null && gt(amount, whole);
   });
@@ -209,8 +210,8 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
     const values = summedParts(breakdown).flatMap((part) => amountOf(part, field) ?? []);
     return values.length > 0 ? sumOf(values) : null;
   };
-  const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string) => {
-    for (const field of restating.has(total) ? RESTATED_FIELDS : AMOUNT_FIELDS) {
+  const check = (total: BudgetLine, parts: BudgetLine[], what: string, whatEn: string, partsText: string, only?: SummedField[]) => {
+    for (const field of only ?? (restating.has(total) ? RESTATED_FIELDS : AMOUNT_FIELDS)) {
       const cell = total[field];
       const values = parts.flatMap((part) => amountOf(part, field) ?? []);
       if (!cell || values.length === 0) continue;
@@ -250,15 +251,21 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
       const { sources, uses } = breakdown;
       // A budget given as label/value pairs with one 其中 line of pairs under it (其中：财政拨款 300
       // of 500) says what part of it that is, as 合计 | 其中：财政拨款 in columns does: checked only
-      // where the part is more than the whole.
-      const summed = (parts: BudgetLine[]) => parts.length > 0 && !(block.table.pairs && parts.length === 1 && !exceedsOwner(line, parts[0]));
-      if (summed(sources)) check(line, sources, `“${line.label}”`, `"${line.label}"`, "其中各项资金");
-      if (summed(uses)) check(line, uses, `“${line.label}”`, `"${line.label}"`, "其中基本支出、项目支出");
-    } else if (breakdown && !(line.kind === "source" && breakdown.below.length === 1 && !exceedsOwner(line, breakdown.below[0]))) {
+      // in the amounts where the part is more than the whole.
+      const onePart = (parts: BudgetLine[]) => (block.table.pairs && parts.length === 1 ? exceedingFields(line, parts[0]) : undefined);
+      const summed = (parts: BudgetLine[], partsText: string) => {
+        const only = onePart(parts);
+        if (parts.length > 0 && only?.length !== 0) check(line, parts, `“${line.label}”`, `"${line.label}"`, partsText, only);
+      };
+      summed(sources, "其中各项资金");
+      summed(uses, "其中基本支出、项目支出");
+    } else if (breakdown) {
       // 基本支出 over its 人员经费 and 公用经费, 项目支出 over its projects, a source over its levels
       // of government; a source over one part alone (其中：中央资金 50 of 80) says what part of it
-      // that is, not all it holds (review round 37), unless the part is more than the whole.
-      check(line, breakdown.below, `“${line.label}”`, `"${line.label}"`, "其中各项");
+      // that is, not all it holds (review round 37): checked only in the amounts where the part is
+      // more than the whole.
+      const only = line.kind === "source" && breakdown.below.length === 1 ? exceedingFields(line, breakdown.below[0]) : undefined;
+      if (only?.length !== 0) check(line, breakdown.below, `“${line.label}”`, `"${line.label}"`, "其中各项", only);
     } else if (line.kind === "funds-total") {
       // A 合计 heading a project list is the total of the projects under it.
       if (i === 0 && TOTAL_LABEL.test(normalizeHeader(line.label))) {
