@@ -757,6 +757,17 @@ describe("one fact, one finding: a total line and its only 其中 line", () => {
     expect(found(onBudget)).toEqual(["overspent@预算!E2"]);
   });
 
+  it("keeps the lines' overspends where the total's 全年执行数 is left blank or a formula over them (code review of round 53, L1)", () => {
+    const lines: CellValue[][] = [
+      ["", "其中：财政拨款", 80, 80, 100, "—", 1.25, "—"],
+      ["", "其他资金", 20, 20, 30, "—", 1.5, "—"],
+    ];
+    const blank = budget([["", "年度资金总额", 100, 100, null, 10, 1.3, 10], ...lines]);
+    expect(found(blank).filter((f) => f.startsWith("overspent"))).toEqual(["overspent@预算!E3", "overspent@预算!E4"]);
+    const formula = budget([["", "年度资金总额", 100, 100, 130, 10, 1.3, 10], ...lines], { E2: "SUM(E3:E4)" });
+    expect(found(formula)).toEqual(["overspent@预算!E3", "overspent@预算!E4"]);
+  });
+
   it("keeps a line's overspend where the total is not overspent, or less than the line (another line under budget)", () => {
     const totalWithin = budget([
       ["", "年度资金总额", 100, 100, 95, 10, 0.95, 9.5],

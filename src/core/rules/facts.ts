@@ -5,8 +5,9 @@
  * the total's cell is left blank or 0 (a derived total) or holds a formula, else the total line.
  * Over several 其中 lines, a 全年预算数 left 0 on all of them, or an overspend on the total that is
  * its lines' overspends added up (none of them under budget), is one fact too: reported once, on the
- * total line (review round 53a, L1). A line overspent while the total is not, or by more than the
- * total (another line under budget), is a fact of its own.
+ * total line (review round 53a, L1), unless the total's 全年执行数 is left blank or a formula, when
+ * the lines, where the figures are entered, keep theirs. A line overspent while the total is not,
+ * or by more than the total (another line under budget), is a fact of its own.
  */
 import { eq, lt } from "../compare";
 import { BudgetLine, NumberCell } from "../model";
@@ -60,9 +61,14 @@ function reportOnTotal(findings: FindingList, total: BudgetLine, { sources, uses
   for (const [rule, field] of MONEY_FACTS) {
     if (rule === "rate-mismatch") continue; // each line's 执行率 is written on its own
     const totalCell = total[field];
-    if (!totalCell || !findings.at(rule, totalCell)) continue;
+    const onTotal = totalCell && findings.at(rule, totalCell);
+    if (!onTotal) continue;
     for (const parts of [sources, uses]) {
       if (parts.length < 2 || !oneFactOverLines(rule, total, parts)) continue;
+      if (totalCell.empty || totalCell.formula) {
+        findings.withdraw(onTotal);
+        break;
+      }
       for (const part of parts) {
         const onPart = part[field] && findings.at(rule, part[field]!);
         if (onPart) findings.withdraw(onPart);
