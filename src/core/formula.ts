@@ -1,8 +1,12 @@
 /**
  * The formulas real forms write for a 总分 or 合计 over cells jixiao fills, evaluated the way Excel
  * would once the blanks are filled: SUM of cells and ranges, and + − × ÷ of references and numbers
- * (SUM(H5:H20), H5+H6-H7, SUM(H5:H10,H12:H20)+H4, I7 = G7*H7). Anything else — another function,
- * another sheet, a text where a number is added — is left to Excel: the answer is undefined.
+ * (SUM(H5:H20), H5+H6-H7, SUM(H5:H10,H12:H20)+H4, I7 = G7*H7); ROUND, ROUNDUP and ROUNDDOWN of
+ * them (ROUND(SUM(H12:H35),2), half away from zero as Excel rounds); SUBTOTAL(9 or 109, ranges), a
+ * table's totals row, which skips the SUBTOTALs in its ranges; and a table's column
+ * (SUM(指标表[得分]), its data rows) where the host knows the table. Anything else — another
+ * function, another sheet, a text where a number is added — is left to Excel: the answer is
+ * undefined, and `readsCells` tells whether the formula may read a given cell.
  *
  * A formula whose result the file does not hold (written by openpyxl or Apache POI) is worked out
  * from its own cells when it is read, strictly: a blank it names alone (not in a range) that
@@ -10,20 +14,41 @@
  * blanks. A SUM over a range still skips the range's blank rows, as Excel does.
  */
 import Decimal from "decimal.js";
-import { CellValue, SHEET_COLUMNS, SHEET_ROWS, cellKey, columnLetters, isCellError, parseCellAddress } from "./grid";
+import { CellValue, MergeRange, SHEET_COLUMNS, SHEET_ROWS, cellKey, columnLetters, isCellError, parseCellAddress, parseRangeAddress, SheetTable } from "./grid";
 import { parseNumber, withoutBinaryNoise } from "./values";
 
 /** The cells a formula reads, once jixiao's writes are in. */
 export interface FormulaCells {
   /** The cell's value; undefined for a formula whose result the file does not hold. */
   value(row: number, col: number): CellValue | undefined;
-  /** A formula's text, to work out one whose result is not held. */
+  /** A formula's text, to work out one whose result is not held (and tell a SUBTOTAL in a SUBTOTAL's range). */
   formulaText(row: number, col: number): string | undefined;
+  /** The sheet's table (ListObject) of this name, upper-cased, when the host knows it. */
+  table?(name: string): FormulaTable | undefined;
 }
 
-type Token = { kind: "number" | "ref" | "name"; text: string } | { kind: "punct"; text: string };
+/** A table (ListObject) as a structured reference reads it. */
+export type FormulaTable = Omit<SheetTable, "name">;
+
+/** "table": a structured reference, 指标表[得分] (its text upper-cased, as every token's). */
+type Token = { kind: "number" | "ref" | "name" | "table"; text: string } | { kind: "punct"; text: string };
 
 const CELL_REF = /^\$?[A-Z]{1,3}\$?\d+$/;
+/** A name's characters: a function's, or a table's (Chinese, _, \, . and digits after the first). */
+const NAME_START = /[\p{L}_\\$]/u;
+const NAME_PART = /[\p{L}\p{N}_.\\$]/u;
+
+/** The end of a structured reference's brackets that open at `at`; -1 when they do not close. */
+function bracketsEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") i++; // escapes the next character: [, ], # or '
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
 
 function tokenize(formula: string): Token[] | undefined {
   const tokens: Token[] = [];
@@ -41,11 +66,17 @@ function tokenize(formula: string): Token[] | undefined {
       while (end < text.length && /[0-9.]/.test(text[end])) end++;
       tokens.push({ kind: "number", text: text.slice(i, end) });
       i = end;
-    } else if (/[A-Z$]/.test(c)) {
+    } else if (NAME_START.test(c)) {
       let end = i;
-      while (end < text.length && /[A-Z0-9$]/.test(text[end])) end++;
-      const word = text.slice(i, end);
-      tokens.push({ kind: CELL_REF.test(word) ? "ref" : "name", text: word });
+      while (end < text.length && NAME_PART.test(text[end])) end++;
+      if (text[end] === "[") {
+        end = bracketsEnd(text, end);
+        if (end === -1) return undefined;
+        tokens.push({ kind: "table", text: text.slice(i, end) });
+      } else {
+        const word = text.slice(i, end);
+        tokens.push({ kind: CELL_REF.test(word) ? "ref" : "name", text: word });
+      }
       i = end;
     } else {
       return undefined; // another sheet (!), a string, a comparison, an array…
@@ -118,7 +149,50 @@ class CellsRead {
     if (result === undefined) throw new NotEvaluable();
     return result;
   }
+
+  /** Whether the cell is a SUBTOTAL (or AGGREGATE), which a SUBTOTAL's range leaves out. */
+  isSubtotal(row: number, col: number): boolean {
+    return /\b(SUBTOTAL|AGGREGATE)\s*\(/i.test(this.cells.formulaText(row, col) ?? "");
+  }
+
+  table(name: string): FormulaTable | undefined {
+    return this.cells.table?.(name);
+  }
 }
+
+/**
+ * The cells a structured reference names: a column's data rows (指标表[得分], 指标表[[#Data],[得分]]),
+ * several columns' ([[分值]:[得分]]) or all ([] or [#Data]); undefined for what is not read here
+ * (#All, #Headers, #Totals, #This Row) and for a column the table does not have.
+ */
+function structuredRange(text: string, table: FormulaTable): MergeRange | undefined {
+  const inner = text.slice(text.indexOf("[") + 1, -1);
+  const items: string[] = [];
+  let joined = false;
+  if (!inner.trimStart().startsWith("[")) items.push(inner);
+  else {
+    for (let i = 0; i < inner.length; ) {
+      while (inner[i] === " ") i++;
+      const end = bracketsEnd(inner, i);
+      if (inner[i] !== "[" || end === -1) return undefined;
+      items.push(inner.slice(i + 1, end - 1));
+      for (i = end; inner[i] === " "; ) i++;
+      if (inner[i] === ":") joined = true;
+      else if (i < inner.length && inner[i] !== ",") return undefined;
+      i++;
+    }
+  }
+  const names = items.filter((item) => !item.startsWith("#")).map((item) => item.replace(/'(.)/g, "$1"));
+  if (items.some((item) => item.startsWith("#") && item !== "#DATA") || names.length > 2 || (names.length === 2 && !joined)) return undefined;
+  const ends = names.map((name) => table.columns.findIndex((column) => column.toUpperCase() === name));
+  if (ends.includes(-1)) return undefined;
+  const { ref } = table;
+  const [from = 0, to = from + (names.length === 0 ? ref.right - ref.left : 0)] = ends;
+  return { top: ref.top + table.headerRows, bottom: ref.bottom - table.totalsRows, left: ref.left + Math.min(from, to), right: ref.left + Math.max(from, to) };
+}
+
+/** Excel's roundings: ROUND halves away from zero, ROUNDUP away from zero, ROUNDDOWN toward it. */
+const ROUNDINGS: Record<string, Decimal.Rounding> = { ROUND: Decimal.ROUND_HALF_UP, ROUNDUP: Decimal.ROUND_UP, ROUNDDOWN: Decimal.ROUND_DOWN };
 
 /** What a cell gives a formula: a number, blank (null), or "other" (text or TRUE/FALSE). */
 type Operand = Decimal | null | "other";
@@ -185,7 +259,13 @@ class Evaluator {
       if (this.peek(":")) throw new NotEvaluable(); // a range outside SUM
       return this.single(this.operand(token.text));
     }
-    if (token.kind === "name" && token.text === "SUM") return this.sum();
+    if (token.kind === "name" && this.peek("(")) {
+      this.at++;
+      const rounding = ROUNDINGS[token.text];
+      if (token.text === "SUM") return this.sum(false);
+      if (token.text === "SUBTOTAL") return this.subtotal();
+      if (rounding !== undefined) return this.round(rounding);
+    }
     if (token.text === "(") {
       const value = this.expression();
       this.expect(")");
@@ -194,12 +274,14 @@ class Evaluator {
     throw new NotEvaluable();
   }
 
-  /** SUM(arg, …): ranges and references count their numbers and skip text and blanks. */
-  private sum(): Decimal {
-    this.expect("(");
+  /** SUM(arg, …), after its "(": ranges and references count their numbers and skip text and blanks. */
+  private sum(subtotal: boolean): Decimal {
     let total = new Decimal(0);
     for (;;) {
-      total = total.plus(this.sumArgument());
+      const range = this.reference();
+      if (range) total = total.plus(this.rangeSum(range, subtotal));
+      else if (subtotal) throw new NotEvaluable(); // SUBTOTAL takes references alone
+      else total = total.plus(this.expression());
       if (this.peek(")")) break;
       this.expect(",");
     }
@@ -207,34 +289,68 @@ class Evaluator {
     return total;
   }
 
-  private sumArgument(): Decimal {
-    const token = this.tokens[this.at];
-    const next = this.tokens[this.at + 1];
-    const alone = next === undefined || next.text === "," || next.text === ")";
-    if (token?.kind === "ref" && alone) {
-      this.at++;
-      // A cell SUM names alone is one the formula needs: blank, it is unknown when worked out strictly.
-      const value = this.operand(token.text);
-      if (value === null && this.strict) throw new NotEvaluable();
-      return value instanceof Decimal ? value : new Decimal(0);
-    }
-    if (token?.kind === "ref" && next?.text === ":") {
-      this.at += 2;
-      const end = this.tokens[this.at++];
-      if (end?.kind !== "ref") throw new NotEvaluable();
-      return this.rangeSum(token.text, end.text);
-    }
-    return this.expression();
+  /**
+   * SUBTOTAL(9 or 109, references…): their sum, less the SUBTOTALs in them (a table's totals row
+   * is one). 109 leaves hidden rows out, which the grid does not tell: they are counted.
+   */
+  private subtotal(): Decimal {
+    const kind = this.tokens[this.at++];
+    if (kind?.kind !== "number" || (kind.text !== "9" && kind.text !== "109")) throw new NotEvaluable();
+    this.expect(",");
+    return this.sum(true);
   }
 
-  private rangeSum(from: string, to: string): Decimal {
-    const a = parseCellAddress(from);
-    const b = parseCellAddress(to);
-    if (!a || !b) throw new NotEvaluable();
+  /** ROUND, ROUNDUP, ROUNDDOWN(x, digits): x as Excel shows it (15 digits), rounded; digits truncated, as Excel takes them. */
+  private round(mode: Decimal.Rounding): Decimal {
+    const value = withoutBinaryNoise(this.expression());
+    this.expect(",");
+    const digits = this.expression().trunc().toNumber();
+    this.expect(")");
+    if (Math.abs(digits) > 30) throw new NotEvaluable();
+    const scale = new Decimal(10).pow(-digits);
+    return value.dividedBy(scale).toDecimalPlaces(0, mode).times(scale);
+  }
+
+  /**
+   * A reference argument here, taken: a cell named alone (its range flagged `alone`), a range or a
+   * table's column; undefined for an expression.
+   */
+  private reference(): (MergeRange & { alone?: true }) | undefined {
+    const token = this.tokens[this.at];
+    const next = this.tokens[this.at + 1]?.text;
+    const ends = next === undefined || next === "," || next === ")";
+    let range: MergeRange | undefined;
+    if (token?.kind === "ref" && ends) {
+      this.at++;
+      return { ...this.range(parseRangeAddress(token.text)), alone: true };
+    }
+    if (token?.kind === "ref" && next === ":") {
+      const end = this.tokens[this.at + 2];
+      if (end?.kind !== "ref") throw new NotEvaluable();
+      this.at += 3;
+      range = parseRangeAddress(`${token.text}:${end.text}`);
+    } else if (token?.kind === "table" && ends) {
+      this.at++;
+      const table = this.cells.table(token.text.slice(0, token.text.indexOf("[")));
+      range = table && structuredRange(token.text, table);
+    } else return undefined;
+    return this.range(range);
+  }
+
+  private range(range: MergeRange | undefined): MergeRange {
+    if (!range) throw new NotEvaluable();
+    return range;
+  }
+
+  /** The numbers of a range, skipping text and blanks, and SUBTOTALs for a SUBTOTAL. */
+  private rangeSum(range: MergeRange & { alone?: true }, subtotal: boolean): Decimal {
     let total = new Decimal(0);
-    for (let row = Math.min(a.row, b.row); row <= Math.max(a.row, b.row); row++) {
-      for (let col = Math.min(a.col, b.col); col <= Math.max(a.col, b.col); col++) {
+    for (let row = range.top; row <= range.bottom; row++) {
+      for (let col = range.left; col <= range.right; col++) {
+        if (subtotal && this.cells.isSubtotal(row, col)) continue;
         const value = this.operandAt(row, col);
+        // A cell SUM names alone is one the formula needs: blank, it is unknown when worked out strictly.
+        if (value === null && range.alone && this.strict) throw new NotEvaluable();
         if (value instanceof Decimal) total = total.plus(value);
       }
     }
@@ -291,4 +407,36 @@ function evaluate(formula: string, cells: CellsRead, strict: boolean): Decimal |
 export function evaluateFormula(formula: string, cells: FormulaCells, resultUnknown: boolean): Decimal | undefined {
   const value = evaluate(formula, new CellsRead(cells), resultUnknown);
   return value === undefined ? undefined : withoutBinaryNoise(value);
+}
+
+/**
+ * Whether a formula jixiao cannot work out may read one of the cells (by cellKey, on its own
+ * sheet): a reference or range of its text, a whole column (H:H) or a table of the sheet covering
+ * one. Its strings and other sheets' references read none; a defined name is not followed.
+ */
+export function mayRead(formula: string, cells: Iterable<number>, table?: FormulaCells["table"]): boolean {
+  const text = formula
+    .toUpperCase()
+    .replace(/"(?:[^"]|"")*"/g, "")
+    .replace(/(?:'(?:[^']|'')*'|[\p{L}\p{N}_.\\[\]]+)!\$?[A-Z]*\$?\d*(?::\$?[A-Z]*\$?\d*)?/gu, "");
+  const ranges: MergeRange[] = [];
+  for (const [, name] of text.matchAll(/([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/gu)) {
+    const found = table?.(name);
+    if (found) ranges.push(found.ref);
+  }
+  const edge = (range: string) => new RegExp(`(?<![\\p{L}\\p{N}_.$\\[])${range}(?![\\p{L}\\p{N}_(\\]])`, "gu");
+  for (const [address] of text.matchAll(edge("\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?"))) {
+    const range = parseRangeAddress(address);
+    if (range) ranges.push(range);
+  }
+  for (const [, from, to] of text.matchAll(edge("\\$?([A-Z]{1,3}):\\$?([A-Z]{1,3})"))) {
+    const range = parseRangeAddress(`${from}1:${to}${SHEET_ROWS}`);
+    if (range) ranges.push(range);
+  }
+  for (const key of cells) {
+    const row = Math.floor(key / SHEET_COLUMNS);
+    const col = key % SHEET_COLUMNS;
+    if (ranges.some((r) => r.top <= row && row <= r.bottom && r.left <= col && col <= r.right)) return true;
+  }
+  return false;
 }

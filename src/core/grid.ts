@@ -43,6 +43,20 @@ export interface SheetGrid {
    * last year's form or the lists behind its drop-downs there. Absent: visible.
    */
   hidden?: true;
+  /**
+   * The sheet's tables (ListObjects), for a 总分 that reads one by its structured reference
+   * (=SUBTOTAL(109,指标表[得分])). Absent: none, or the host does not read them.
+   */
+  tables?: SheetTable[];
+}
+
+/** A table on a sheet: its name, its whole range (header, data and totals rows) and its columns' names. */
+export interface SheetTable {
+  name: string;
+  ref: MergeRange;
+  columns: string[];
+  headerRows: number;
+  totalsRows: number;
 }
 
 export interface WorkbookGrid {

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { tableLabel, tableRange } from "./detect";
-import { MergeRange, SheetGrid, cellText, sameSheetName } from "./grid";
+import { MergeRange, SheetGrid, cellAddress, cellText, sameSheetName } from "./grid";
 import { headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
@@ -157,6 +157,7 @@ const TEXT = {
     total: "综合得分（计算）",
     recorded: "综合得分（填报）",
     differ: (points: string) => `填报与计算相差 ${points} 分。`,
+    stale: (cell: string) => `表中总分 ${cell} 的公式读到助手补填的单元格，须在 Excel 或 WPS 中重新计算后才是填报数（打开本副本时 Excel 会自动重算）。`,
     grade: "评价等次",
     ungraded: "未评等次",
     findings: "四、问题清单",
@@ -196,6 +197,7 @@ const TEXT = {
     total: "Total (computed)",
     recorded: "Total (recorded)",
     differ: (points: string) => `Recorded and computed differ by ${points} points.`,
+    stale: (cell: string) => `The form's total ${cell} is a formula over cells jixiao filled in: it shows the recorded total once Excel or WPS recalculates it (Excel does when it opens this copy).`,
     grade: "Grade",
     ungraded: "not graded",
     findings: "4. Findings",
@@ -533,6 +535,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       layout.row++;
     }
     if (heads[i].reason) layout.mergedLine(heads[i].reason!, "warning");
+    if (total.recordedStale) layout.mergedLine(t.stale(cellAddress(total.block.recordedTotal!.row, total.block.recordedTotal!.col)), "note");
     if (score && recordedScore && total.recordedDiffers) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
   const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);

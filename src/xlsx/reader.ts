@@ -12,7 +12,7 @@
  */
 import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
-import { CellValue, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
+import { CellValue, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
@@ -512,6 +512,40 @@ function clipMerges(merges: SheetGrid["merges"], lastRow: number, lastCol: numbe
   return clipped;
 }
 
+/**
+ * A sheet's tables (ListObjects), for a 总分 that reads one by name (=SUBTOTAL(109,指标表[得分])):
+ * each one's name, range and columns. A table part that cannot be read is left out: the formulas
+ * over it are then left to Excel, as before tables were read.
+ */
+function readTables(pkg: Package, sheetPart: string): SheetTable[] {
+  const relsXml = pkg.text(relsPathOf(sheetPart));
+  if (relsXml === undefined) return [];
+  const tables: SheetTable[] = [];
+  try {
+    for (const { part } of new RelationshipsPart(relsXml, sheetPart).allOfType("table")) {
+      const xml = pkg.text(part, false);
+      let table: SheetTable | undefined;
+      if (xml !== undefined) {
+        readPartXml(part, () =>
+          scanXml(xml, {
+            open({ local, attributes, depth }) {
+              const ref = attributes.ref && parseRangeAddress(attributes.ref);
+              if (depth === 0 && local === "table" && ref) {
+                const count = (value: string | undefined, otherwise: number) => (value === undefined ? otherwise : Number(value));
+                table = { name: attributes.displayName ?? attributes.name ?? "", ref, columns: [], headerRows: count(attributes.headerRowCount, 1), totalsRows: count(attributes.totalsRowCount, 0) };
+              } else if (table && local === "tableColumn" && depth === 2) table.columns.push(unescapeExcelText(attributes.name ?? ""));
+            },
+          }),
+        );
+      }
+      if (table && table.headerRows >= 0 && table.totalsRows >= 0) tables.push(table);
+    }
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+  }
+  return tables;
+}
+
 // ---- the workbook -----------------------------------------------------------------------------
 
 /** Reads a workbook from its bytes; `name` is what messages call it (the file's path). */
@@ -582,6 +616,8 @@ function readPackage(pkg: Package, limits: ReadLimits, dateSerials: boolean): Lo
     });
     const state = sheet.element.attributes.state;
     if (state === "hidden" || state === "veryHidden") grid.hidden = true;
+    const tables = readTables(pkg, relationship.part);
+    if (tables.length > 0) grid.tables = tables;
     sheets.push(grid);
     pkg.setSheetLayout(relationship.part, layout);
   }

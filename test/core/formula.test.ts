@@ -1,5 +1,5 @@
 /** The 总分 formulas jixiao recomputes, and those it leaves to Excel. */
-import { FormulaCells, evaluateFormula, shiftedFormula } from "../../src/core/formula";
+import { FormulaCells, FormulaTable, evaluateFormula, mayRead, shiftedFormula } from "../../src/core/formula";
 import { CellValue, cellKey, parseCellAddress } from "../../src/core/grid";
 
 /**
@@ -54,7 +54,10 @@ describe("evaluateFormula, the formula's result held in the file", () => {
   it.each([
     "SUM(H1:H6)", // an error value in the range
     "H1+H4", // text added with +
-    "ROUND(SUM(H1:H2),2)",
+    "ROUND(SUM(H1:H2))", // ROUND needs its digits
+    "SUBTOTAL(1,H1:H2)", // an average
+    "SUBTOTAL(9,H1+H2)", // SUBTOTAL takes references
+    "SUM(表1[得分])", // no such table
     "Sheet2!H1+H2",
     "H1/H3", // #DIV/0!
     "H1/0",
@@ -66,6 +69,85 @@ describe("evaluateFormula, the formula's result held in the file", () => {
     '"a"&H1',
   ])("%s is left to Excel", (formula) => {
     expect(value(formula)).toBeUndefined();
+  });
+});
+
+describe("evaluateFormula: ROUND, SUBTOTAL and a table's columns (review round 53c, M1)", () => {
+  it.each([
+    ["ROUND(SUM(H1:H2),2)", "12.5"],
+    ["ROUND(2.675,2)", "2.68"], // as Excel shows 2.675, not the double under it
+    ["ROUND(1.005,2)", "1.01"],
+    ["ROUND(-2.5,0)", "-3"], // half away from zero
+    ["ROUND(2.5,0)", "3"],
+    ["ROUND(1234.5,-2)", "1200"],
+    ["ROUND(H5/3,2.9)", "2.33"], // digits truncated, as Excel takes them
+    ["ROUNDUP(-2.1,0)", "-3"],
+    ["ROUNDUP(2.001,2)", "2.01"],
+    ["ROUNDDOWN(-2.9,0)", "-2"],
+    ["ROUNDDOWN(H5/3,1)", "2.3"],
+    ["round(sum(h1:h2),1)+1", "13.5"],
+    ["SUBTOTAL(9,H1:H5)", "19.5"],
+    ["SUBTOTAL(109,H1:H2,H5)", "19.5"],
+  ])("%s = %s", (formula, expected) => {
+    expect(value(formula)).toBe(expected);
+  });
+
+  it("rounds a sum as Excel shows it: 9.575 + 85.49999999999999 is 95.075, rounded up", () => {
+    expect(evaluateFormula("ROUND(I1+I2,2)", cellsOf({ I1: 9.575, I2: 85.49999999999999 }), false)?.toFixed()).toBe("95.08");
+  });
+
+  it("leaves a SUBTOTAL in a SUBTOTAL's range out, as Excel does (a group's 小计 under the 总分's range)", () => {
+    const cells = cellsOf({ H1: 10, H2: 20, H3: { formula: "SUBTOTAL(9,H1:H2)" }, H4: 5 });
+    expect(evaluateFormula("SUBTOTAL(9,H1:H4)", cells, false)?.toFixed()).toBe("35");
+    // SUM counts it.
+    expect(evaluateFormula("SUM(H1:H4)", cells, false)?.toFixed()).toBe("65");
+  });
+
+  /** 指标表 over B1:D5: header row 1, data rows 2–4, a totals row 5. */
+  const TABLE: FormulaTable = { ref: { top: 0, left: 1, bottom: 4, right: 3 }, columns: ["指标", "分值", "得分"], headerRows: 1, totalsRows: 1 };
+  const withTable = (table: FormulaTable) => ({
+    ...cellsOf({ B1: "指标", C1: "分值", D1: "得分", C2: 10, C3: 20, C4: 30, D2: 9, D3: 18.5, D4: 30, D5: { formula: "SUBTOTAL(109,指标表[得分])" } }),
+    table: (name: string) => (name === "指标表" ? table : undefined),
+  });
+
+  it.each([
+    ["SUBTOTAL(109,指标表[得分])", "57.5"],
+    ["SUM(指标表[得分])", "57.5"],
+    ["SUM(指标表[[#Data],[得分]])", "57.5"],
+    ["SUM(指标表[[分值]:[得分]])", "117.5"],
+    ["SUM(指标表[#Data])", "117.5"],
+    ["ROUND(SUM(指标表[得分]),0)", "58"],
+  ])("%s = %s", (formula, expected) => {
+    expect(evaluateFormula(formula, withTable(TABLE), false)?.toFixed()).toBe(expected);
+  });
+
+  it("reads a table without a header row or totals row by its counts, and leaves the rest to Excel", () => {
+    expect(evaluateFormula("SUM(指标表[得分])", withTable({ ...TABLE, headerRows: 0, totalsRows: 0, ref: { top: 1, left: 1, bottom: 3, right: 3 } }), false)?.toFixed()).toBe("57.5");
+    for (const formula of ["SUM(指标表[[#All],[得分]])", "SUM(指标表[[#Totals],[得分]])", "指标表[[#This Row],[得分]]", "SUM(指标表[偏差])", "SUM(指标表[[分值],[得分]])", "SUM(其他表[得分])"]) {
+      expect([formula, evaluateFormula(formula, withTable(TABLE), false)]).toEqual([formula, undefined]);
+    }
+  });
+});
+
+describe("mayRead: whether a formula jixiao does not work out reads a cell it fills", () => {
+  const at = (...addresses: string[]) => addresses.map((a) => parseCellAddress(a)!).map(({ row, col }) => cellKey(row, col));
+  const TABLE: FormulaTable = { ref: { top: 10, left: 1, bottom: 35, right: 8 }, columns: [], headerRows: 1, totalsRows: 1 };
+  const table = (name: string) => (name === "指标表" ? TABLE : undefined);
+
+  it.each([
+    ['IF(COUNT(H12:H35)=0,"",SUM(H12:H35))', true],
+    ["AVERAGE($H$20,H30)", true],
+    ["SUM(H:H)", true],
+    ["MEDIAN(指标表[得分])", true], // the table covers H20
+    ['IF(H20="","",1)', true],
+    ["Sheet2!H20+1", false], // another sheet's H20
+    ["'自评 表'!H12:H35", false],
+    ['"H20"&A1', false], // a text, not a reference
+    ["SUM(H21:H35)", false],
+    ["MEDIAN(其他表[得分])", false], // not this sheet's table
+    ["LOG10(H21)", false],
+  ])("%s: %s", (formula, expected) => {
+    expect(mayRead(formula, at("H20"), table)).toBe(expected);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { eq, gt, gte, lte } from "../compare";
-import { FormulaCells, evaluateFormula } from "../formula";
+import { FormulaCells, evaluateFormula, mayRead } from "../formula";
 import { IndicatorTable } from "../detect";
 import { SheetView, cellAddress, cellKey } from "../grid";
 import { COLUMN_WORDINGS, splitStatedWeight } from "../headers";
@@ -45,6 +45,14 @@ export interface EvaluationTotal {
   recomputed: { cell: NumberCell; value: Decimal } | null;
   /** The same for the indicators' 合计 (block.recordedSubtotal). */
   recomputedSubtotal: { cell: NumberCell; value: Decimal } | null;
+  /**
+   * The recorded 总分 is a formula jixiao does not work out (IF, AVERAGE…) over a cell it fills:
+   * its result held is the one before the fill, not what Excel shows once it recalculates the
+   * copy, so it is no recorded total (recordedScore is null) and 综合得分 says it needs recalculating.
+   */
+  recordedStale: boolean;
+  /** The same for the indicators' 合计: it is not checked. */
+  subtotalStale: boolean;
   /**
    * What the sheet's scores add up to, the budget's included, once its blanks are filled in (see
    * sheetSum): the total it shows without a 总分 of its own. Null when an item will hold no score.
@@ -264,13 +272,16 @@ export type FilledCells = ReadonlyMap<number, Decimal>;
 
 /**
  * The value of a recorded 总分 (or the indicators' 合计) that is a formula over cells jixiao fills,
- * once they are filled; null when it is no formula, one jixiao does not evaluate, or one whose
- * value does not change. A formula whose result the file does not hold is worked out strictly
- * (formula.ts): unknown, it records no total at all.
+ * once they are filled; null when it is no formula, or one whose value does not change, or one
+ * jixiao does not evaluate over none of them. A formula whose result the file does not hold is
+ * worked out strictly (formula.ts): unknown, it records no total at all. "stale": a formula jixiao
+ * does not evaluate that may read a cell it fills, whose result held is then not the one Excel
+ * shows once it recalculates the copy: no recorded total either, rather than that old one.
  */
-function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | null {
+function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () => FilledCells): { cell: NumberCell; value: Decimal } | "stale" | null {
   const formula = cell && view.formulaText(cell.row, cell.col);
   if (!cell || !formula) return null;
+  const table = (name: string) => view.sheet.tables?.find((t) => t.name.toUpperCase() === name);
   const cells: FormulaCells = {
     value: (row, col) => {
       const value = filled().get(cellKey(row, col));
@@ -278,9 +289,12 @@ function recomputedTotal(cell: NumberCell | null, view: SheetView, filled: () =>
       return view.resultUnknown(row, col) ? undefined : view.raw(row, col);
     },
     formulaText: (row, col) => view.formulaText(row, col),
+    table,
   };
   const value = evaluateFormula(formula, cells, view.resultUnknown(cell.row, cell.col));
-  if (value === undefined || !Number.isFinite(value.toNumber())) return null;
+  if (value === undefined || !Number.isFinite(value.toNumber())) {
+    return mayRead(formula, filled().keys(), table) ? "stale" : null;
+  }
   // Against the result the cell holds, as stored: a 总分 of 97.50% is read as 97.5 points, its formula gives 0.975.
   const held = parseShownNumber(cell.raw);
   return held !== null && eq(value, held) ? null : { cell, value };
@@ -533,24 +547,28 @@ export function evaluateTotals(
   // they leave none (105 is weights-total's alone, not also a budget score missing: review round 52b L2).
   const carriesAll = budget === null && gte(indicatorWeights, HUNDRED);
   const budgetWeight = budget?.weight ?? (scoresBudgetItself(results) || carriesAll ? ZERO : new Decimal(profile.budgetWeight));
-  const recomputed = recomputedTotal(block.recordedTotal, view, filled);
+  const afterFill = recomputedTotal(block.recordedTotal, view, filled);
+  const recomputed = afterFill === "stale" ? null : afterFill;
   const recorded = block.recordedTotal;
   // Only an error value or a formula kept as text (the cell right of a 总分 label may hold a note
   // rather than a number), and not one jixiao recomputes: Excel will too.
-  if (!recomputed && (errorValue(recorded) !== null || formulaAsText(recorded))) checkNumberCell(findings, recorded, "total");
+  if (!afterFill && (errorValue(recorded) !== null || formulaAsText(recorded))) checkNumberCell(findings, recorded, "total");
+  const subtotal = recomputedTotal(block.recordedSubtotal, view, filled);
   const total: EvaluationTotal = {
     sheet: block.sheet,
     block,
     weights: null,
     score: null,
-    recordedScore: recomputed?.value ?? recorded?.value ?? null,
+    recordedScore: afterFill === "stale" ? null : (recomputed?.value ?? recorded?.value ?? null),
+    recordedStale: afterFill === "stale",
     grade: null,
     recordedGrade: block.recordedGrade?.text || null,
     // A level with a 分值 that is no number weighs what its label states, if it states any.
     levels: sums.levels.map((l) => ({ name: l.name, weight: l.unread === 0 ? (l.weights ?? l.stated) : l.stated, score: l.scores })),
     budget,
     recomputed,
-    recomputedSubtotal: recomputedTotal(block.recordedSubtotal, view, filled),
+    recomputedSubtotal: subtotal === "stale" ? null : subtotal,
+    subtotalStale: subtotal === "stale",
     sheetScore: null,
     recordedDiffers: false,
   };
@@ -674,8 +692,9 @@ function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | n
  */
 function checkSubtotal({ findings, block, results, profile, sharing, total }: TotalsContext, ownSum: Decimal | null): void {
   const subtotal = block.recordedSubtotal;
-  if (subtotal && !total.recomputedSubtotal && errorValue(subtotal) !== null) checkNumberCell(findings, subtotal, "score");
-  const indicatorsSum = subtotal?.value && !total.recomputedSubtotal ? sheetSum(results, null, sharing, profile.scoreDecimals) : null;
+  const recomputed = total.recomputedSubtotal || total.subtotalStale;
+  if (subtotal && !recomputed && errorValue(subtotal) !== null) checkNumberCell(findings, subtotal, "score");
+  const indicatorsSum = subtotal?.value && !recomputed ? sheetSum(results, null, sharing, profile.scoreDecimals) : null;
   if (subtotal?.value && indicatorsSum) {
     const agreesWith = (sum: Decimal) => agreesAsShown(subtotal.value!, subtotal.shown, sum);
     if (!agreesWith(indicatorsSum.sum) && !agreesWith(indicatorsSum.exact) && !(ownSum && agreesWith(ownSum))) {
