@@ -464,6 +464,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   return { grid, layout: recorder.finish() };
 }
 
+/** A number as a <v> holds it (xsd:double): 12, -0.5, 5.0, .5, 1E-3; spaces around it allowed. */
+const DECIMAL_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
 /**
  * A cell's value from its type and its <v>'s text, as a formula's result or a value: a text, a
  * boolean, an error or a number (a date's text under a date format, `date`).
@@ -472,9 +475,11 @@ function typedValue(type: string | undefined, value: string, date: boolean, date
   if (type === "str") return unescapeXstring(value);
   if (type === "b") return parseInt(value, 10) !== 0;
   if (type === "e") return { error: value };
-  const n = parseFloat(value);
   // A number cell holding no number (<v>abc</v>, 1e309) is damaged: its text as written, so a
-  // message quotes what is there rather than NaN.
+  // message quotes what is there rather than NaN, and the core reads it as it reads text. Only a
+  // whole number is one: exporters write `2,246.07`, `100%` or `800场` untyped, whose leading
+  // figure alone (parseFloat's 2, 100, 800) is another amount (review round 53c, M2).
+  const n = DECIMAL_NUMBER.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n)) return value;
   return (date && dateText(n, date1904)) || n;
 }

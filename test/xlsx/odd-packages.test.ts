@@ -718,6 +718,13 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(readXlsxBytes(bytes, "in.xlsx").grid.sheets[0].values[3]).toEqual(["abc", "1e309", 1e20, "2023-12-31"]);
   });
 
+  it("a number cell holding text that starts with a number reads as the whole text, not its leading figure (review round 53c, M2)", () => {
+    const texts = ["2,246.07", "100%", "800场", "0x10", "12 5", "5.0", " 5 ", "-.5", "1E-3", "+7"];
+    const cells = texts.map((text) => ({ xml: `<c><v>${text}</v></c>` }));
+    const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, cells] }], noAddresses: true });
+    expect(readXlsxBytes(bytes, "in.xlsx").grid.sheets[0].values[3]).toEqual(["2,246.07", "100%", "800场", "0x10", "12 5", 5, 5, -0.5, 0.001, 7]);
+  });
+
   it("a score under a built-in currency or accounting format (千位分隔) shows as Excel shows it (review round 33)", () => {
     // 培训场次 8 of 10 on 50 points scores 40: a recorded 40.004 shown 40.00, or 40.4 shown 40, is right.
     const mismatches = (xf: string, score: number) => {
