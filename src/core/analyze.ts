@@ -52,7 +52,7 @@ import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesTo
 import { asShown, budgetScoreWorked, decimalString, rateWorked, roundHalfUp, scoreWorked } from "./score";
 import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
-import { SummaryInput, buildSummary, isJixiaoSummary } from "./summary";
+import { SummaryInput, buildSummary, isJixiaoSummary, uncheckedHiddenSheets } from "./summary";
 import { SummarySheet } from "./summary-types";
 import { unitShown } from "./values";
 
@@ -629,7 +629,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active) : [],
     skippedSheets,
-    hiddenSheets: workbook.sheets.filter((s) => s.hidden && !isJixiaoSummary(s)).map((s) => s.name),
+    hiddenSheets: uncheckedHiddenSheets(workbook.sheets),
     ownFills,
   };
 }

@@ -55,6 +55,18 @@ export function isBackupSheet(name: string): boolean {
   return name === UNDO_BACKUP_SHEET || name.startsWith(`${UNDO_BACKUP_SHEET}.`);
 }
 
+/**
+ * Sheets a program keeps for itself, hidden, which are not the user's forms: WPS 2019's very hidden,
+ * empty WpsReserved_CellImgList (its store for pictures in cells, review round 53c L6) and the other
+ * WpsReserved_ sheets WPS names so. Not named as hidden sheets left unchecked.
+ */
+const PRODUCERS_SHEETS = [/^WpsReserved_/i];
+
+/** The hidden sheets not checked that are the user's: not jixiao's own summaries, nor a program's (PRODUCERS_SHEETS). */
+export function uncheckedHiddenSheets(sheets: SheetGrid[]): string[] {
+  return sheets.filter((s) => s.hidden && !PRODUCERS_SHEETS.some((name) => name.test(s.name)) && !isJixiaoSummary(s)).map((s) => s.name);
+}
+
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
   if (isBackupSheet(sheet.name)) return true;
   for (let r = sheet.values.length - 1; r >= 0; r--) {
@@ -538,7 +550,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     if (total.recordedStale) layout.mergedLine(t.stale(cellAddress(total.block.recordedTotal!.row, total.block.recordedTotal!.col)), "note");
     if (score && recordedScore && total.recordedDiffers) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
-  const hidden = input.sheets.filter((s) => s.hidden).map((s) => s.name);
+  const hidden = uncheckedHiddenSheets(input.sheets);
   if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");
   layout.row++;
 
