@@ -104,6 +104,9 @@ export function summaryDigest(summary: Pick<SummarySheet, "cells">): string {
   return digestOf(lines);
 }
 
+/** The digest of a text (a part jixiao wrote, to tell whether another program rewrote it since). */
+export const textDigest = (text: string): string => digestOf([text]);
+
 /** The digest of a summary sheet as a host read it back. */
 export function sheetDigest(sheet: SheetGrid): string {
   const lines: string[] = [];

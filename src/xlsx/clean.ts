@@ -14,7 +14,7 @@ import { readLooks, readNotes } from "./marks-parts";
 import { Package, tabIndex } from "./package";
 import { removeState, writeState } from "./state-part";
 import { workbookChildren } from "./summary-parts";
-import { cellEdits, copyBytes, openCopy, writeNotesAndCells } from "./write";
+import { cellEdits, copyBytes, openCopy, ownStylesheet, withOwnStylesheet, writeNotesAndCells } from "./write";
 import { XmlElement, scanXml, startTag } from "./xml";
 
 export interface CleanOptions {
@@ -100,12 +100,22 @@ function withoutSheet(xml: string, name: string): { xml: string; shown: string |
   return { xml: out, shown };
 }
 
+/**
+ * Whether a worksheet names a cell format or a differential one: a cell's or a row's s, a column's
+ * style, a conditional format's dxfId (a sheet removed, undefined, names none).
+ */
+function namesFormats(xml: string | undefined): boolean {
+  return xml !== undefined && /\s(?:s|style)\s*=\s*["']0*[1-9]|\sdxfId\s*=/.test(xml);
+}
+
 /** The cleaned copy of a package the reader read into `grid` (jixiao's record as it read it: grid.state). */
 export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOptions = {}): CleanResult {
   const copy = openCopy(pkg);
   const { workbookPath, workbook, workbookRels: rels, contentTypes, sheets, styles, sheetNotes } = copy;
 
   const state = parseState(grid.state);
+  // A package that has no stylesheet gets none.
+  const ownStyles = copy.stylesPath !== undefined && ownStylesheet(copy, state);
   const previous = marksOf(state);
   // Marks on sheets deleted since the run are gone with their sheets.
   const record = marksOnSheets(previous, sheets.sheets());
@@ -134,7 +144,14 @@ export function cleanCopy(pkg: Package, grid: WorkbookGrid, options: CleanOption
   // A record left with nothing in it goes, so that a cleaned workbook carries no trace of jixiao.
   // The summary the record names is gone when removed now or deleted by hand since.
   const summaryLeft = summary && !summaryRemoved && sheets.get(summary.name) !== undefined ? summary : null;
-  const cleaned = withCachedResults(withMarks(state, { entries: [], summary: summaryLeft }), []);
+  // The stylesheet jixiao added to a package that had none goes too once nothing names its formats.
+  const stylesGo = ownStyles && !summaryLeft && !sheets.sheets().some((sheet) => namesFormats(pkg.text(sheets.required(sheet))));
+  if (stylesGo) {
+    rels.remove(new Set(rels.allOfType("styles").map((r) => r.id)));
+    pkg.removeWithRelated(copy.stylesPath!, contentTypes);
+    copy.stylesPath = undefined;
+  }
+  const cleaned = withOwnStylesheet(withCachedResults(withMarks(state, { entries: [], summary: summaryLeft }), []), copy, ownStyles && !stylesGo);
   if (isEmptyState(cleaned)) removeState(pkg, rels, contentTypes);
   else writeState(pkg, rels, contentTypes, stateJson(cleaned));
 

@@ -200,9 +200,15 @@ export interface OtherShapes {
   declarations: Record<string, string>;
   /** The cells (cellKey) whose note box the user set to show always: drawn again shown (review round 48b). */
   shownNotes: Set<number>;
+  /**
+   * The note boxes not drawn by jixiao, by cell (cellKey), as written: a note that stays keeps its
+   * box's place, size and look, whether jixiao leaves it alone, appends to it or takes its text
+   * back (review round 53c, L1). Top-level ones: a box in a group is drawn anew, alone.
+   */
+  noteBoxes: Map<number, string>;
 }
 
-export const NO_OTHER_SHAPES: OtherShapes = { xml: "", drawn: false, ids: new Set(), declarations: {}, shownNotes: new Set() };
+export const NO_OTHER_SHAPES: OtherShapes = { xml: "", drawn: false, ids: new Set(), declarations: {}, shownNotes: new Set(), noteBoxes: new Map() };
 
 const VML_DECLARATIONS = {
   "xmlns:v": "urn:schemas-microsoft-com:vml",
@@ -220,6 +226,7 @@ export function otherShapes(vml: string): OtherShapes {
   const ids = new Set<string>();
   const declarations: Record<string, string> = {};
   const shownNotes = new Set<number>();
+  const noteBoxes = new Map<number, string>();
   // The shapes open around the element being read: a note box is the shape its <x:ClientData
   // ObjectType="Note"> is in, at the top level or inside a group, which is kept without it; its
   // <x:Row>, <x:Column> and <x:Visible/> say whose it is and whether it shows always.
@@ -247,7 +254,9 @@ export function otherShapes(vml: string): OtherShapes {
       else if (shape?.isNote && element.local === "Visible") shape.shown = /^(|t|true)$/i.test(vml.slice(element.openEnd, element.contentEnd).trim());
       if (shape?.element === element) {
         shapes.pop();
-        if (shape.isNote && shape.shown && Number.isInteger(shape.row) && Number.isInteger(shape.col)) shownNotes.add(cellKey(shape.row!, shape.col!));
+        const cell = shape.isNote && Number.isInteger(shape.row) && Number.isInteger(shape.col) ? cellKey(shape.row!, shape.col!) : undefined;
+        if (cell !== undefined && shape.shown) shownNotes.add(cell);
+        if (cell !== undefined && element.depth === 1 && !(element.attributes.style ?? "").startsWith(JIXIAO_BOX)) noteBoxes.set(cell, vml.slice(element.start, element.end));
         if (shape.isNote && element.depth === 1) topIsNote = true;
         else if (shape.isNote) notesInside.push(element);
       }
@@ -261,16 +270,19 @@ export function otherShapes(vml: string): OtherShapes {
       kept.push(vml.slice(at, element.end));
     },
   });
-  return { xml: kept.join(""), drawn, ids, declarations, shownNotes };
+  return { xml: kept.join(""), drawn, ids, declarations, shownNotes, noteBoxes };
 }
 
 const NOTE_SHAPE_TYPE = "_x0000_t202";
+/** How the style of a note box jixiao draws begins: its boxes are told from the user's by it. */
+const JIXIAO_BOX = "position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;";
 
 /**
- * The legacy VML drawing with one hidden note box per comment (shown where the user had it shown), anchored beside its cell, as Excel
- * writes them (Excel shows a comment only through its shape here), after the drawing's other
- * shapes. `drawing` numbers the sheet's drawing in the workbook: shape ids must not repeat across
- * sheets, nor within the drawing.
+ * The legacy VML drawing with one note box per comment, after the drawing's other shapes: the
+ * user's box as written where the drawing has one (OtherShapes.noteBoxes), else a hidden one
+ * (shown where the user had it shown) anchored beside its cell, as Excel writes them (Excel shows a
+ * comment only through its shape here). `drawing` numbers the sheet's drawing in the workbook:
+ * shape ids must not repeat across sheets, nor within the drawing.
  */
 export function vmlXml(comments: Comments, drawing: number, others: OtherShapes): string {
   let next = drawing * 1024 + 1;
@@ -280,11 +292,13 @@ export function vmlXml(comments: Comments, drawing: number, others: OtherShapes)
   };
   const shapes = [...comments.byCell.values()].map((comment, i) => {
     const cell = parseCellAddress(comment.ref) ?? { row: 0, col: 0 };
+    const kept = others.noteBoxes.get(cellKey(cell.row, cell.col));
+    if (kept !== undefined) return kept;
     const lines = Math.min(12, Math.max(3, Math.ceil(commentText(comment).length / 18) + 1));
     const anchor = [cell.col + 1, 15, cell.row, 2, cell.col + 4, 15, cell.row + lines, 4].join(", ");
     const shown = others.shownNotes.has(cellKey(cell.row, cell.col));
     return (
-      `<v:shape id="${freeId()}" type="#${NOTE_SHAPE_TYPE}" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:${lines * 15}pt;z-index:${i + 1};visibility:${shown ? "visible" : "hidden"}" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="${freeId()}" type="#${NOTE_SHAPE_TYPE}" style="${JIXIAO_BOX}height:${lines * 15}pt;z-index:${i + 1};visibility:${shown ? "visible" : "hidden"}" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +

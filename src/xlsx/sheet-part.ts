@@ -324,13 +324,28 @@ export function sheetProtected(xml: string, layout: SheetLayout): boolean {
   return child !== undefined && isTrue(firstElement(xml.slice(child.start, child.end), "sheetProtection")?.attributes.sheet);
 }
 
+/**
+ * A worksheet child by the element it stands for: an mc:AlternateContent by the one its first choice
+ * wraps (Excel 2010 and later write a sheet's <controls> and <oleObjects> inside one).
+ */
+function childLocal(xml: string, child: SheetLayout["tail"][number]): string {
+  if (child.local !== "AlternateContent") return child.local;
+  let wrapped = "";
+  scanXml(xml.slice(child.start, child.end), {
+    open(element) {
+      if (element.depth === 2 && wrapped === "") wrapped = element.local;
+    },
+  });
+  return wrapped;
+}
+
 /** The splice that makes the sheet's <legacyDrawing> what the edit says, in its place in the schema's order. */
-function legacyDrawingSplice(layout: SheetLayout, edit: LegacyDrawingEdit): Splice | undefined {
+function legacyDrawingSplice(xml: string, layout: SheetLayout, edit: LegacyDrawingEdit): Splice | undefined {
   const existing = layout.tail.find((child) => child.local === "legacyDrawing");
   if (edit === "remove") return existing && { from: existing.start, to: existing.end, text: "" };
   const element = `<${layout.prefix}legacyDrawing xmlns:r="${RELATIONSHIPS_NS}" r:id="${escapeAttribute(edit.id)}"/>`;
   if (existing) return { from: existing.start, to: existing.end, text: element };
-  const at = layout.tail.find((child) => AFTER_LEGACY_DRAWING.has(child.local))?.start ?? layout.contentEnd;
+  const at = layout.tail.find((child) => AFTER_LEGACY_DRAWING.has(childLocal(xml, child)))?.start ?? layout.contentEnd;
   return { from: at, to: at, text: element };
 }
 
@@ -444,7 +459,7 @@ class SheetPatcher {
   }
 
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
-    const drawingSplice = drawing && legacyDrawingSplice(this.layout, drawing);
+    const drawingSplice = drawing && legacyDrawingSplice(this.xml, this.layout, drawing);
     if (!this.layout.sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
     const written = new WrittenCells(this.layout, new Set(edits.keys()));
     const { cells } = this.layout;

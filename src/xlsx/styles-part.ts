@@ -57,6 +57,14 @@ function solidFill(hex: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
+/**
+ * The cell formats a copy may hold at most: Excel 2007 and 2010 take 64,000 (later ones 65,490).
+ * A workbook near it (formats bloated by copying between units' files) gets no new format of
+ * jixiao's past it: the cell keeps its own (a mark then shows by its note alone, a value filled
+ * in is in the cell's format), the 综合得分's cell the default (review round 53c, L4).
+ */
+const MAX_FORMATS_WRITTEN = 64000;
+
 /** One list of the stylesheet (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs) and what is added to it. */
 class StyleList {
   readonly existing: string[] = [];
@@ -91,8 +99,14 @@ class StyleList {
 
   /** The index of an entry written exactly so, added once. */
   add(itemXml: string): number {
+    return this.addWithin(itemXml, Infinity)!;
+  }
+
+  /** add, but undefined for a new entry past `limit` entries. */
+  addWithin(itemXml: string, limit: number): number | undefined {
     let index = this.byXml.get(itemXml);
     if (index === undefined) {
+      if (this.size >= limit) return undefined;
       index = this.size;
       this.added.push(itemXml);
       this.byXml.set(itemXml, index);
@@ -252,7 +266,7 @@ export class StyleSheetEditor {
     const xf = this.cellXfs.item(base) ?? this.prefixed(DEFAULT_XF);
     const element = rootElement(xf);
     const derived = startTag(element, changes(), element.selfClosing) + xf.slice(element.openEnd);
-    index = this.existingLook(derived) ?? this.cellXfs.add(derived);
+    index = this.existingLook(derived) ?? this.cellXfs.addWithin(derived, MAX_FORMATS_WRITTEN) ?? base;
     this.derived.set(key, index);
     return index;
   }
@@ -319,11 +333,13 @@ export class StyleSheetEditor {
       (look.align ? ` horizontal="${look.align.toLowerCase()}"` : "") +
       (look.wrap ? ` wrapText="1"` : "") +
       "/>";
-    index = this.cellXfs.add(
-      this.prefixed(
-        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`,
-      ),
-    );
+    index =
+      this.cellXfs.addWithin(
+        this.prefixed(
+          `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`,
+        ),
+        MAX_FORMATS_WRITTEN,
+      ) ?? 0;
     this.summary.set(key, index);
     return index;
   }

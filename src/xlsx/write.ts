@@ -11,7 +11,8 @@ import type { Lang } from "../core/messages";
 import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core/cached-results";
 import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
 import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../core/marks";
-import { summaryDigest } from "../core/summary";
+import { WorkbookState, parseState } from "../core/state";
+import { summaryDigest, textDigest } from "../core/summary";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, partFolder, workbookParts } from "./package";
 import { droppedFromWorkbook } from "./copy-drops";
@@ -142,11 +143,34 @@ export interface CopyOptions {
   mark?: boolean;
 }
 
+/**
+ * jixiao's record's field for the stylesheet it added to a package that had none (an export's): the
+ * digest of that stylesheet as jixiao last wrote it, so that 清除标记 takes it away again while no
+ * other program has rewritten it (review round 53c, L2). Absent: the stylesheet is the workbook's.
+ */
+const ADDED_STYLES = "addedStyles";
+
+/** Whether the copy's stylesheet is the one jixiao added, as it wrote it (ADDED_STYLES). */
+export function ownStylesheet(copy: OpenedCopy, state: WorkbookState): boolean {
+  if (!copy.stylesPath) return true;
+  const digest = state[ADDED_STYLES];
+  return typeof digest === "string" && digest === textDigest(copy.pkg.text(copy.stylesPath) ?? "");
+}
+
+/** The record with the digest of jixiao's own stylesheet as the copy writes it, or without (`own` false). */
+export function withOwnStylesheet(state: WorkbookState, copy: OpenedCopy, own: boolean): WorkbookState {
+  const next: WorkbookState = { ...state };
+  delete next[ADDED_STYLES];
+  if (own) next[ADDED_STYLES] = textDigest(copy.styles.toXml());
+  return next;
+}
+
 /** The scored copy of an .xlsx package, as bytes. The package is changed in the doing. */
 export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis, options: CopyOptions = {}): Uint8Array {
   const copy = openCopy(pkg);
   const { workbookPath, workbook, workbookRels: rels, contentTypes, sheets, styles } = copy;
   const folder = partFolder(workbookPath);
+  const ownStyles = ownStylesheet(copy, parseState(grid.state));
   if (!copy.stylesPath) {
     copy.stylesPath = `${folder}styles.xml`;
     rels.add("styles", "styles.xml");
@@ -172,7 +196,7 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
   }
 
   const cachedResults = recordCachedResults(analysis.writes, grid, cachedResultsOf(marks.state));
-  writeCopyRecord(copy, marks, { name: summary.name, digest: summaryDigest(summary) }, cachedResults);
+  writeCopyRecord(copy, { ...marks, state: withOwnStylesheet(marks.state, copy, ownStyles) }, { name: summary.name, digest: summaryDigest(summary) }, cachedResults);
 
   // An .xlsm's macros cannot live in an .xlsx: Excel refuses to open such a file. The calculation
   // chain may name formula cells of the replaced summary: Excel rebuilds it (fullCalcOnLoad).
@@ -182,7 +206,9 @@ export function scoredCopy(pkg: Package, grid: WorkbookGrid, analysis: Analysis,
     for (const part of dropped) pkg.removeWithRelated(part.part, contentTypes);
   }
   contentTypes.set(workbookPath, WORKBOOK_TYPE);
-  workbook.recalculateOnLoad();
+  // Only a copy whose values changed needs recalculating: one with marks alone keeps what the
+  // workbook showed (a WPS DISPIMG picture, which Excel would turn into #NAME?, review round 53c L3).
+  if (analysis.writes.length > 0 || notRefilled.length > 0 || replaced) workbook.recalculateOnLoad();
 
   return copyBytes(copy, withPrintTitles(workbook.toXml(), [...workbook.sheets().keys()].indexOf(summary.name), summary));
 }
