@@ -538,7 +538,7 @@ function readTables(pkg: Package, sheetPart: string): SheetTable[] {
               if (depth === 0 && local === "table" && ref) {
                 const count = (value: string | undefined, otherwise: number) => (value === undefined ? otherwise : Number(value));
                 table = { name: attributes.displayName ?? attributes.name ?? "", ref, columns: [], headerRows: count(attributes.headerRowCount, 1), totalsRows: count(attributes.totalsRowCount, 0) };
-              } else if (table && local === "tableColumn" && depth === 2) table.columns.push(unescapeExcelText(attributes.name ?? ""));
+              } else if (table && local === "tableColumn" && depth === 2) table.columns.push(unescapeXstring(attributes.name ?? ""));
             },
           }),
         );
