@@ -73,6 +73,7 @@ describe("measureOf: a rate", () => {
     ["宽带接入速率", false],
     ["审批效率", false],
     ["政务服务效率", false],
+    ["监控摄像头分辨率", false],
   ])("%s states no rate (counted: %s)", (name, count) => {
     expect(measure(name).rate).toBe(false);
     expect(measure(name).count).toBe(count);

@@ -152,9 +152,9 @@ const RATE_WORDS = new RegExp(RATE.source, "g");
 
 /**
  * 率 of what is no share: a frequency, a power, a speed (巡查频率 ≥2次/周, 装机功率, 宽带接入速率: review
- * round 48), an efficiency (审批效率: round 50; 有效率 is one).
+ * round 48), an efficiency (审批效率: round 50; 有效率 is one), a resolution (摄像头分辨率 ≥400万像素: round 53b).
  */
-const NO_SHARE = /(?:频|(?<!成)功|速|(?<!有)效)$/;
+const NO_SHARE = /(?:频|(?<!成)功|速|(?<!有)效|分辨)$/;
 
 /** Whether a name states a rate (see ABOUT_RATE, NO_SHARE). */
 function namesRate(name: string): boolean {
