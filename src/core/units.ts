@@ -62,6 +62,10 @@ const DEFS: UnitDef[] = [
   { symbol: "百分点", family: "percent", aliases: ["个百分点"] },
   // 5‰ is 0.5%: its factor is in percent, so that the two compare (≤5‰ against 0.6%).
   { symbol: "‰", family: "permille", factor: "0.1", base: "%" },
+  // Rates per ten thousand and per hundred thousand (孕产妇死亡率 ≤18/10万, 发病率 ≤10/万, 5‱): shares
+  // finer than ‰, in the same family and converting with it and with %.
+  { symbol: "/万", family: "permille", factor: "0.01", base: "%", aliases: ["‱", "/1万", "/一万"] },
+  { symbol: "/10万", family: "permille", factor: "0.001", base: "%", aliases: ["/十万"] },
   ...scale("money", [
     ["元", "1"],
     ["千元", "1000"],

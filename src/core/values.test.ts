@@ -9,6 +9,8 @@ import {
   ParsedValue,
   countInUnitOf,
   decimalPlacesShown,
+  figureBeforeNotes,
+  quantityInWords,
   isEmptyMarker,
   numberShown,
   parseNumber,
@@ -1021,6 +1023,111 @@ describe("countInUnitOf: a count naming what it counted, in the other value's un
     ])("leaves %s against %s as it was read", (target, actual) => {
       const bound = rangeAsBound(parseValue(target), false);
       expect(countInUnitOf(parseValue(actual), bound)).toBe(bound);
+    });
+  });
+});
+
+describe("review round 53b: the value grammar", () => {
+  const read = (text: CellValue) => {
+    const p = parseValue(text);
+    return [p.kind, p.op, p.value?.toFixed() ?? null, p.unit?.symbol ?? null, p.period?.word ?? null];
+  };
+
+  it.each<[string, Op | null, string, string]>([
+    ["≥2万剂次", ">=", "20000", "剂次"],
+    ["1.8万剂次", null, "18000", "剂次"],
+    ["≥10万尾", ">=", "100000", "尾"],
+    ["≥1.5万羽", ">=", "15000", "羽"],
+    ["≥1万例", ">=", "10000", "例"],
+    ["3千人次", null, "3000", "人次"],
+    ["1.6千人次", null, "1600", "人次"],
+    ["≥2千亩", ">=", "2000", "亩"],
+  ])("reads 千, 万 and 亿 as magnitudes before any unit word (H4): %s", (text, op, value, unit) => {
+    expect(read(text)).toEqual(["number", op, value, unit, null]);
+  });
+
+  it("keeps units that hold 千 (千米, 千元, 千瓦) and names with 万 (3万达广场, 10万尾鱼苗) as they were", () => {
+    expect(read("5千米")).toEqual(["number", null, "5", "公里", null]);
+    expect(read("2千元")).toEqual(["number", null, "2", "千元", null]);
+    expect(read("3万达广场")[0]).toBe("qualitative");
+    expect(read("10万尾鱼苗")[0]).toBe("qualitative");
+    // A range of them keeps its bounds in one magnitude: 1-1.2万剂次 is 10,000 to 12,000.
+    expect(parseValue("1-1.2万剂次").range).toEqual({ low: new Decimal(10000), high: new Decimal(12000) });
+  });
+
+  it("reads a rate per 100,000 or per 10,000 as a share (H5): ≤18/10万, 20/10万, ≤10/万, 5‱", () => {
+    expect(read("≤18/10万")).toEqual(["number", "<=", "18", "/10万", null]);
+    expect(read("＜10/10万")).toEqual(["number", "<", "10", "/10万", null]);
+    expect(read("8.2/10万")).toEqual(["number", null, "8.2", "/10万", null]);
+    expect(read("≤10/万")).toEqual(["number", "<=", "10", "/万", null]);
+    expect(read("5‱")).toEqual(["number", null, "5", "/万", null]);
+    expect(valueToFraction(parseValue("18/10万"))?.toFixed()).toBe("0.00018");
+    expect(unitsConvertible(lookupUnit("/10万")!, lookupUnit("‰")!)).toBe(true);
+    // A fraction or a ratio stays one.
+    expect(read("≥1/3")[0]).toBe("qualitative");
+    expect(read("1/10")[0]).toBe("qualitative");
+  });
+
+  it("reads an amount after ￥ in 元, and a unit per head and per month in either order (H6)", () => {
+    expect(read("￥1,246,000.00")).toEqual(["number", null, "1246000", "元", null]);
+    expect(read("≤¥130万元")).toEqual(["number", "<=", "130", "万元", null]);
+    expect([parseValue("¥3万").value?.toFixed(), parseValue("¥3万").scaled]).toEqual(["30000", false]);
+    expect(read("≥250元/人/月")).toEqual(["number", ">=", "250", "元/人", "月"]);
+    expect(read("250元/月/人")).toEqual(["number", null, "250", "元/人", "月"]);
+    expect(read("≤450元/人·天")).toEqual(["number", "<=", "450", "元/人", "天"]);
+  });
+
+  it("reads a length or a time in two units as one in the smaller (15公里300米, 1小时20分钟)", () => {
+    expect(read("15公里300米")).toEqual(["number", null, "15300", "米", null]);
+    expect(read("≥1小时20分钟")).toEqual(["number", ">=", "80", "分钟", null]);
+    expect(read("2年3个月")).toEqual(["number", null, "27", "个月", null]);
+    // Not the other way round, nor across units that do not convert.
+    expect(read("300米15公里")[0]).toBe("invalid");
+    expect(read("10公里5人")[0]).toBe("invalid");
+  });
+
+  it("reads the numerals of amounts (伍佰万元) and 百分之六十五 as 百分之百 is read", () => {
+    expect(read("伍佰万元")).toEqual(["number", null, "500", "万元", null]);
+    expect(read("≤叁拾万元")).toEqual(["number", "<=", "30", "万元", null]);
+    expect(read("百分之六十五")).toEqual(["number", null, "65", "%", null]);
+    expect(read("达到百分之九十五")).toEqual(["number", ">=", "95", "%", null]);
+    // One such character in a word is no number: 队伍, 陆续.
+    expect(read("陆续完成三个")).toEqual(["number", "=", "3", "个", null]);
+    expect(read("组建队伍")[0]).toBe("qualitative");
+  });
+
+  describe("quantityInWords: a date an actual opens with is when it was counted (H1)", () => {
+    const readInWords = (target: string, actual: string) => {
+      const t = parseValue(target);
+      const p = quantityInWords(t, figureBeforeNotes(t, parseValue(actual)));
+      return [p.kind, p.op, p.value?.toFixed() ?? null, p.unit?.symbol ?? null];
+    };
+    it.each<[string, string, Op | null, string, string]>([
+      ["≥20公里", "2023年共建成20.6公里", null, "20.6", "公里"],
+      ["100%", "截至12月底完成100%", "=", "100", "%"],
+      ["≥300人", "12月底前完成320人", "=", "320", "人"],
+      ["≥1200人次", "2023年度培训1260人次", null, "1260", "人次"],
+      ["≥1200人次", "1-12月累计完成1260人次", "=", "1260", "人次"],
+      ["≥1200人次", "截至12月31日，累计培训1260人次", null, "1260", "人次"],
+      ["≥1200人次", "2023年1260人次", null, "1260", "人次"],
+      ["≥1200人次", "截至12月31日，累计培训1260人次，发放资料2000份", null, "1260", "人次"],
+      ["≥95%", "截至2023年底，完成97%", "=", "97", "%"],
+      ["≥95%", "截至2023年12月31日，完成98%", "=", "98", "%"],
+    ])("%s | %s", (target, actual, op, value, unit) => {
+      expect(readInWords(target, actual)).toEqual(["number", op, value, unit]);
+    });
+
+    it("keeps what takes something away or plans after the date words (2023年计划培训1260人次, 截至12月底仅完成80%)", () => {
+      expect(readInWords("≥1200人次", "2023年计划培训1260人次")[0]).toBe("qualitative");
+      expect(readInWords("≥95%", "截至12月底仅完成80%")[0]).toBe("qualitative");
+      expect(readInWords("≥1200人次", "截至12月31日，累计培训1260人次，另有300人次在训")[0]).toBe("qualitative");
+    });
+
+    it("reads a count in numerals with the noun it counted (召开四次会议), not a word (一次性补助)", () => {
+      expect(readInWords("≥4次", "召开四次会议")).toEqual(["number", null, "4", "次"]);
+      expect(readInWords("≥3座", "建成三座桥梁")).toEqual(["number", null, "3", "座"]);
+      expect(readInWords("≥1次", "发放一次性补助")[0]).toBe("qualitative");
+      expect(readInWords("≥1户", "落实一户一宅")[0]).toBe("qualitative");
     });
   });
 });

@@ -332,6 +332,8 @@ interface Prefix {
   symbolic: boolean;
   /** 百分之95: the unit comes before the number. */
   percent: boolean;
+  /** ¥1,246,000.00 (￥ folds to ¥): 元, written before the number. */
+  currency: boolean;
 }
 
 type Quantity =
@@ -350,8 +352,10 @@ type Quantity =
 
 const NOT_A_QUANTITY: Quantity = { kind: "none" };
 const PERCENT = lookupUnit("%") as Unit;
-/** 万 and 亿 as powers of ten. */
+const YUAN = lookupUnit("元") as Unit;
+/** 千, 万 and 亿 as powers of ten (3千人次, 2万剂次, 1.2亿). */
 const MAGNITUDES = new Map([
+  ["千", 3],
   ["万", 4],
   ["亿", 8],
 ]);
@@ -361,11 +365,16 @@ function startsWithAny(s: string, i: number, keys: string[]): string | undefined
 }
 
 function readPrefix(s: string, start: number): Prefix {
-  const prefix: Prefix = { end: start, ops: [], symbolic: false, percent: false };
+  const prefix: Prefix = { end: start, ops: [], symbolic: false, percent: false, currency: false };
   for (;;) {
     if (s.startsWith("百分之", prefix.end)) {
       prefix.percent = true;
       prefix.end += 3;
+      continue;
+    }
+    if (s[prefix.end] === "¥" && !prefix.currency) {
+      prefix.currency = true;
+      prefix.end += 1;
       continue;
     }
     const word = startsWithAny(s, prefix.end, PREFIX_KEYS);
@@ -398,16 +407,38 @@ function skipParentheses(s: string, i: number): number {
   return i;
 }
 
-/** The unit after a number, also behind 万/亿 (3万人次 = 30000 人次); money has 万元 and 亿元 itself. */
-function readUnit(s: string, i: number, ops: Op[]): { unit: Unit; exponent: number; end: number } | undefined {
+/**
+ * The unit after a number, also behind 千/万/亿 (3万人次 = 30000 人次, 3千人次 = 3000 人次); money has
+ * 千元, 万元 and 亿元 itself. With `unnamed`, also a unit jixiao has no entry for that ends the value,
+ * behind a magnitude too (≥2万剂次, 10万尾: unnamedUnit).
+ */
+function readUnit(s: string, i: number, ops: Op[], unnamed = false): { unit: Unit; exponent: number; end: number } | undefined {
   const direct = matchUnitPrefix(s.slice(i));
   if (direct) return { unit: direct.unit, exponent: 0, end: i + direct.length };
   const magnitude = MAGNITUDES.get(s[i]);
-  if (!magnitude) return undefined;
+  if (!magnitude) return unnamed ? unnamedUnit(s, i) : undefined;
   const j = skipNear(s, i + 1, ops);
-  const after = matchUnitPrefix(s.slice(j));
+  const known = matchUnitPrefix(s.slice(j));
+  const after = known ? { unit: known.unit, end: j + known.length } : unnamed ? unnamedUnit(s, j) : undefined;
   if (!after || after.unit.family === "percent" || after.unit.family === "permille") return undefined;
-  return { unit: after.unit, exponent: magnitude, end: j + after.length };
+  return { unit: after.unit, exponent: magnitude, end: after.end };
+}
+
+/** Measures written in two units, the larger first (15公里300米, 1小时30分钟, 2年3个月, 1吨200公斤). */
+const COMPOUND_FAMILIES = new Set(["length", "time", "mass", "area"]);
+
+/**
+ * A smaller unit of the same measure after a quantity `whole` of `unit` (15公里 then 300米): the two
+ * as one number in the smaller unit (15300米), exact, where the larger is a whole number of the
+ * smaller; undefined where none follows at i.
+ */
+function smallerPart(s: string, i: number, unit: Unit, whole: string): { text: string; unit: Unit; end: number } | undefined {
+  const number = COMPOUND_FAMILIES.has(unit.family) && unit.factor !== null ? readNumber(s, i) : undefined;
+  const part = number && /^\d/.test(number.text) ? matchUnitPrefix(s.slice(number.end)) : undefined;
+  if (!number || !part || part.unit.factor === null || part.unit.family !== unit.family || part.unit.base !== unit.base) return undefined;
+  const times = unit.factor!.div(part.unit.factor);
+  if (!times.isInteger() || !times.gt(1)) return undefined;
+  return { text: toDecimal(whole).times(times).plus(toDecimal(number.text)).toFixed(), unit: part.unit, end: number.end + part.length };
 }
 
 /** Periods a count can be stated per (≥1次/月), with how many of them make a year. */
@@ -433,14 +464,22 @@ const PERIOD_WORDS = longestFirst(PERIODS.keys());
  * unit ends. A cost per kilometre read as 万元 would pass for a total.
  */
 function readPer(s: string, i: number): { end: number; period: Period | null; denominator: Unit | null } {
-  if (s[i] !== "/") return { end: i, period: null, denominator: null };
-  const word = startsWithAny(s, i + 1, PERIOD_WORDS);
-  if (word) return { end: i + 1 + word.length, period: { word, perYear: PERIODS.get(word) as number }, denominator: null };
-  const known = matchUnitPrefix(s.slice(i + 1));
-  if (known) return { end: i + 1 + known.length, period: null, denominator: known.unit };
-  const unnamed = unnamedWords(s, i + 1)[0];
-  if (unnamed === undefined) return { end: i, period: null, denominator: null };
-  return { end: i + 1 + unnamed.length, period: null, denominator: unitNamed(unnamed) };
+  let [end, period, denominator]: [number, Period | null, Unit | null] = [i, null, null];
+  // Both, in either order (元/人/月, 元/月/人, 元/人·天): the second after a "/" or a "·".
+  while (s[end] === "/" || (end > i && /[·・]/.test(s[end]))) {
+    const word: string | undefined = period ? undefined : startsWithAny(s, end + 1, PERIOD_WORDS);
+    const unit: { unit: Unit; length: number } | undefined = word || denominator ? undefined : denominatorAt(s, end + 1);
+    if (word) [period, end] = [{ word, perYear: PERIODS.get(word) as number }, end + 1 + word.length];
+    else if (unit) [denominator, end] = [unit.unit, end + 1 + unit.length];
+    else break;
+  }
+  return { end, period, denominator };
+}
+
+/** A denominator at i: a unit jixiao knows, else one or two Chinese characters or a few Latin letters. */
+function denominatorAt(s: string, i: number): { unit: Unit; length: number } | undefined {
+  const word = unnamedWords(s, i)[0];
+  return matchUnitPrefix(s.slice(i)) ?? (word === undefined ? undefined : { unit: unitNamed(word), length: word.length });
 }
 
 /** The unit as written before a "/" and what follows it: 次/月 is 次 per month, 元/㎡ is 元/㎡. */
@@ -451,10 +490,10 @@ function withPer(unit: Unit, per: { period: Period | null; denominator: Unit | n
 /**
  * A unit word jixiao has no entry for: one or two Chinese characters (眼, 学时) or a run of up to
  * five Latin or Greek letters (GB, Mbps). Words that make a number a name or a time (1号, 3级,
- * 12345热线, 100强, 8点前), comparator words (以上) and 万/亿 are none.
+ * 12345热线, 100强, 8点前), comparator words (以上) and 千/万/亿 (magnitudes: readUnit) are none.
  */
 const UNNAMED_WORD = /\p{Script=Han}{1,2}|[a-zα-ω]{1,5}(?![a-zα-ω])/iuy;
-const NOT_A_UNIT_WORD = /^[万亿]|[号级楼线路型代版星强前后点]$/;
+const NOT_A_UNIT_WORD = /^[千万亿]|[号级楼线路型代版星强前后点]$/;
 
 /** The unit words that may start at i, longest first (10口井: 口井, then 口). */
 function unnamedWords(s: string, i: number): string[] {
@@ -546,7 +585,7 @@ const YEAR_START = /^(?:19|20)\d{2}(?![\d.])/;
 /** The power of ten a unit written with its magnitude (万人: 4) carries, after the number at i; undefined for none. */
 function magnitudeAfter(s: string, i: number): number | undefined {
   const number = readNumber(s, i);
-  return number ? readUnit(s, skipNear(s, number.end, []), [])?.exponent : undefined;
+  return number ? readUnit(s, skipNear(s, number.end, []), [], true)?.exponent : undefined;
 }
 
 /**
@@ -635,18 +674,23 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
   if (isDateAt(s, prefix.end)) return NOT_A_QUANTITY;
   const number = readNumber(s, prefix.end);
   if (!number) return noNumber(s, prefix);
-  // 师生比 1:15, 8:30, ≥1/3: a ratio, a time of day or a fraction, not a quantity.
-  if (/^[:：/／]\d/.test(s.slice(number.end))) return NOT_A_QUANTITY;
+  // 师生比 1:15, 8:30, ≥1/3: a ratio, a time of day or a fraction, not a quantity; 18/10万 is a rate
+  // per 100,000 (a unit).
+  const after = s.slice(number.end);
+  if (/^[:：/／]\d/.test(after) && !matchUnitPrefix(after)) return NOT_A_QUANTITY;
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
-  const read = readUnit(s, i, ops) ?? (prefix.percent || ending ? undefined : unnamedUnit(s, i));
+  const read = readUnit(s, i, ops, !(prefix.percent || ending));
   let period: Period | null = null;
   let readUnitPer: Unit | null = null;
+  let numberText = number.text;
   if (read) {
     const per = readPer(s, skipNear(s, read.end, ops));
     ({ unit: readUnitPer, period } = withPer(read.unit, per));
     i = per.end;
+    const part = per.end === read.end && read.exponent === 0 ? smallerPart(s, i, read.unit, number.text) : undefined;
+    if (part) [numberText, readUnitPer, i] = [part.text, part.unit, part.end];
   }
   let exponent = read?.exponent;
   // 3万, ≥3万, 1.2亿以上: with nothing but a comparator after it, a bare 万/亿 is a plain magnitude.
@@ -658,15 +702,16 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
     exponent = magnitude;
     i += 1;
   }
-  const value = toDecimal(number.text, exponent);
-  const scaledBy = scaled ? s[i - 1] : null;
-  const unit = readUnitPer ?? (prefix.percent ? PERCENT : null);
+  const value = toDecimal(numberText, exponent);
+  // ¥3万 is 30000元: the sign names the unit a bare 万 would leave to the other value.
+  const unit = readUnitPer ?? (prefix.percent ? PERCENT : prefix.currency ? YUAN : null);
+  const scaledBy = scaled && unit === null ? s[i - 1] : null;
   i = readSuffix(s, i, ops);
   const rest = s.slice(i);
   if (ending && !endsLabelled(ending, rest, read !== undefined, scaled)) return NOT_A_QUANTITY;
   if (RANGE.test(rest)) return rangeQuantity(s, i, value, unit, period, ops, lowScale);
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
-  if (!read && (/^[万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
+  if (!read && (/^[千万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideNotes = rest.replace(/\([^()]*\)/g, "").replace(COMPARISON_NOTE, "");
   if (/\d/.test(outsideNotes)) return withSecondNumber(outsideNotes, value, unit, ops);
   return quantity(value, unit, ops, false, scaledBy, period);
@@ -745,7 +790,7 @@ function labelledQuantity(s: string, ending: LabelledEnding = "unit"): Quantity 
   if (word && /[未没非无]$/.test(beforeWord)) return NOT_A_QUANTITY;
   if (ending === "noun" && !leavesResult(beforeWord)) return NOT_A_QUANTITY;
   const op = word === undefined ? undefined : (PREFIX_OPS.get(word) ?? PROGRESS_OPS.get(word));
-  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false }, ending);
+  return scanFrom(s, { end: at, ops: op ? [op] : [], symbolic: false, percent: false, currency: false }, ending);
 }
 
 /**
@@ -837,11 +882,19 @@ function numeralValue(run: string): number | undefined {
  */
 function numeralReadAt(s: string, at: number, end: number, value: number): boolean {
   if (s[end] === "月" && value <= 12) return !/^月[\d零〇一二两三四五六七八九十]/.test(s.slice(end));
+  // 百分之六十五 is 65%, as 百分之百 is 100%.
+  if (at >= 3 && s.startsWith("百分之", at - 3)) return /^(?:[,;]|$)/.test(s.slice(readSuffix(s, end, [])));
   // A number in numerals before it (一月一次, 三年两次) is part of the value, and one the grammar would not read.
   if (/[零〇一二两三四五六七八九十千万]/.test(s.slice(0, at).replace(LEADING_PERIODS, ""))) return false;
   const unit = readUnit(s, skipNear(s, end, []), []);
   return unit !== undefined && /^(?:[,;]|$)/.test(s.slice(readSuffix(s, readPer(s, unit.end).end, [])));
 }
+
+/** The numerals of amounts on financial documents (大写), and the everyday ones they stand for. */
+const FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟";
+const EVERYDAY = "一二三四五六七八九十百千";
+/** A number in numerals, two characters or more (伍佰万元, 叁拾万元): 队伍 and 陆续 hold one alone. */
+const NUMERALS_RUN = new RegExp(`[〇零两${EVERYDAY}${FINANCIAL}]{2,}`, "g");
 
 /** Numbers written in Chinese numerals written in digits where the grammar would read the digits (numeralReadAt). */
 function numeralsAsDigits(s: string): string {
@@ -858,7 +911,7 @@ function numeralsAsDigits(s: string): string {
  */
 function readable(text: string): string {
   const s = normalizeText(text);
-  const digits = numeralsAsDigits(s);
+  const digits = numeralsAsDigits(s.replace(NUMERALS_RUN, (run) => run.replace(/./g, (c) => EVERYDAY[FINANCIAL.indexOf(c)] ?? c)));
   if (digits === s || dateIn(s) !== null) return s;
   return scanQuantity(digits).kind !== "none" || dateIn(digits) !== null ? digits : s;
 }
@@ -1559,11 +1612,44 @@ export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue)
 export function quantityInWords(target: ParsedValue, actual: ParsedValue): ParsedValue {
   const unit = target.kind === "number" ? target.unit : null;
   if (unit === null || actual.kind !== "qualitative") return actual;
-  const s = phraseOf(actual.text);
-  const read = labelledQuantity(s, "noun");
+  const phrase = phraseOf(actual.text);
+  const s = numeralsBeforeNoun(withoutLeadingDate(phrase));
+  // After a date (2023年1260人次) the quantity may open what is left.
+  const read = s !== phrase && /^[+-]?\d/.test(s) ? scanFrom(s, readPrefix(s, 0), "noun") : labelledQuantity(s, "noun");
   if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, unit)) return actual;
   const q = perLeadingPeriod(s, read);
   return q.kind === "number" ? numberResult(actual.text, q.value, q.unit, q.ops, q.contradictory, false, q.period) : actual;
+}
+
+/**
+ * A date or a period an actual opens with, and the words that close it (前, 止, 为止, a comma):
+ * 1-12月, 2023年12月31日, 12月底前, 2023年, 2023年度, 截至2023年底，, 2023-12-31. When the work was
+ * counted, not how much: a label before the quantity (2023年共建成20.6公里, 截至12月底完成100%).
+ */
+const LEADING_DATE = new RegExp(
+  `^(?:截[至止]到?|到|至)?(?:${MONTH_WINDOW.source}|${MONTH_DATE.source}|(?:19|20)\\d{2}(?:年度?[底末]?|[-./](?:1[0-2]|0?[1-9])(?:[-./]\\d{1,2})?(?![\\d.])))` +
+    "(?:前|止|为止|以来|期间|内)?[,;:]?",
+);
+
+/** A text without the date or period it opens with (LEADING_DATE); the text itself when it opens with none. */
+function withoutLeadingDate(s: string): string {
+  const m = LEADING_DATE.exec(s);
+  return m ? s.slice(m[0].length) : s;
+}
+
+/**
+ * An actual's one number in Chinese numerals before a unit jixiao knows, the words of what it counted
+ * after it (召开四次会议, 建成三座桥梁): in its digits, as 召开4次会议 is read. Not where digits or other
+ * numerals stand too, nor in a word (一次性, 一站式).
+ */
+function numeralsBeforeNoun(s: string): string {
+  const runs = [...s.matchAll(NUMERAL_RUN)];
+  if (runs.length !== 1 || /\d/.test(s)) return s;
+  const [{ 0: run, index: at }] = runs;
+  const value = numeralValue(run);
+  const unit = value ? readUnit(s, skipNear(s, at + run.length, []), []) : undefined;
+  if (unit === undefined || /^[性式]/.test(s.slice(unit.end))) return s;
+  return `${s.slice(0, at)}${value}${s.slice(at + run.length)}`;
 }
 
 const NUMBERS = new RegExp(NUMBER_SOURCE, "g");
@@ -1583,7 +1669,8 @@ const ADDING_CLAUSE = /[,;](?:另|还有|此外)/;
 export function figureBeforeNotes(target: ParsedValue, actual: ParsedValue): ParsedValue {
   const unit = target.kind === "number" ? target.unit : null;
   if (unit === null || (actual.problem !== SEVERAL_NUMBERS && actual.kind !== "qualitative")) return actual;
-  const s = readable(actual.text);
+  // 截至12月31日，培训320人次，…: the date is when the figures were counted, no clause of them.
+  const s = withoutLeadingDate(readable(actual.text));
   const stop = s.search(/[,;]/);
   const first = s.slice(0, stop);
   if (stop < 1 || qualifies(first) || PLANNED.test(first)) return actual;

@@ -711,3 +711,62 @@ describe("a date under one of Excel's built-in Chinese date formats", () => {
     expect(found(a).filter((f) => f.startsWith("qualitative-score-band"))).toEqual(["qualitative-score-band@G3", "qualitative-score-band@G4"]);
   });
 });
+
+describe("review round 53b: values as year-end self-evaluations write them", () => {
+  /** One 产出 row scored out of 60 (its reason given where it is below), under 效益 and 满意度 met in full. */
+  const form = (level2: string, name: string, target: CellValue, actual: CellValue, points: number): Row[] => [
+    ["产出指标", level2, name, target, actual, 60, points, points < 60 ? "工程延期，已督促整改" : ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const rowOf = (a: Analysis) => a.indicators[0];
+
+  describe("an actual that opens with the date it was counted at (H1)", () => {
+    it.each<[string, string, string]>([
+      ["≥20公里", "2023年共建成20.6公里", "20.6"],
+      ["≥10公里", "2023年完成10.5公里", "10.5"],
+      ["100%", "截至12月底完成100%", "100"],
+      ["≥300人", "12月底前完成320人", "320"],
+      ["≥1200人次", "2023年度培训1260人次", "1260"],
+      ["≥1200人次", "1-12月累计完成1260人次", "1260"],
+      ["≥1200人次", "截至12月31日，累计培训1260人次", "1260"],
+      ["≥95%", "截至2023年底，完成97%", "97"],
+      ["≥95%", "截至2023年12月31日，完成98%", "98"],
+    ])("reads %s | %s as its figure: met, no finding", (target, actual, value) => {
+      const a = run(form(target.endsWith("%") ? "质量指标" : "数量指标", "新建农村公路", target, actual, 60));
+      expect(found(a)).toEqual([]);
+      expect([rowOf(a).actual?.value, rowOf(a).score]).toEqual([value, "60"]);
+    });
+
+    it("scores a shortfall after the date: 2023年完成8公里 against ≥10公里 recorded in full", () => {
+      const a = run(form("数量指标", "修复水毁道路", "≥10公里", "2023年完成8公里", 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(a).score).toBe("48");
+    });
+
+    it("keeps a plan or a shortfall after the date a phrase (2023年计划培训1260人次)", () => {
+      expect(found(run(form("数量指标", "职业技能培训", "≥1200人次", "2023年计划培训1260人次", 60)))).toEqual(["not-numeric@F9"]);
+    });
+  });
+
+  it("reads 万, 千 and 亿 before a unit jixiao has no entry for (≥2万剂次, ≥10万尾, 3千人次) (H4)", () => {
+    const a = run(form("数量指标", "完成流感疫苗接种", "≥2万剂次", "1.8万剂次", 60));
+    expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“完成流感疫苗接种”填报得分 60；按正向指标公式（分值×实际值÷指标值）应为 54。");
+    expect(rowOf(run(form("数量指标", "投放鱼苗", "≥10万尾", "92000尾", 55.2))).score).toBe("55.2");
+    expect(found(run(form("数量指标", "扶持蛋鸡养殖", "≥1.5万羽", "1.56万羽", 60)))).toEqual([]);
+    expect(found(run(form("数量指标", "培训护工", "3千人次", "3050人次", 60)))).toEqual([]);
+  });
+
+  it("reads a rate per 100,000 (≤18/10万) as a unit, lower is better (H5)", () => {
+    const a = run(form("质量指标", "全县孕产妇死亡率", "≤18/10万", "20/10万", 60));
+    expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+    expect(message(a, "score-mismatch", "H9")).toBe("“全县孕产妇死亡率”填报得分 60；按反向指标公式（分值×指标值÷实际值）应为 54。");
+    expect(found(run(form("质量指标", "孕产妇死亡率", "＜10/10万", "8.2/10万", 60)))).toEqual([]);
+  });
+
+  it("reads ￥1,246,000.00, 召开四次会议 and 250元/月/人 against ≥250元/人/月 (H6)", () => {
+    expect(found(run(form("成本指标", "电梯采购成本", "≤130万元", "￥1,246,000.00", 60)))).toEqual([]);
+    expect(found(run(form("数量指标", "召开安委会会议", "≥4次", "召开四次会议", 60)))).toEqual([]);
+    expect(found(run(form("质量指标", "生活补助发放标准", "≥250元/人/月", "250元/月/人", 60)))).toEqual([]);
+  });
+});
