@@ -47,6 +47,8 @@ const TIME_LIMIT = new RegExp(
     "(?:时间|时长|周期|期限)",
 );
 const COST = /成本/;
+/** A row about when something is done (完成时间, 开工时间, 验收时间节点, 完成时限, 资金拨付及时): see Measure.timely. */
+const WHEN = /时间|时点|节点|日期|时限|期限|及时|按时|按期|如期/;
 /**
  * A change (农民收入增幅, 较上年增长, 出件时长降幅); 上升, 扩大, 缩短, 缩减, 削减, 精简, 节约, 压减, 压缩 and
  * 延长 only where they end the name, as a change does (办理时长缩短, 绿化面积扩大, 办件数量上升率, 审批环节精简,
@@ -73,6 +75,8 @@ export interface Measure {
   duration: boolean;
   /** The time a task may take (办结时限, 审批时间): fewer is better, for a range target (model.ts rangedTarget). */
   timeLimit: boolean;
+  /** About when (a 时效指标, or a name of a time or a deadline: 完成时间, 时限): 2023.12 there is a month (values.ts yearMonthsAsDates). */
+  timely: boolean;
   cost: boolean;
   /** 满意度: a rate that is also scored in points (≥90分). */
   satisfaction: boolean;
@@ -184,6 +188,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     timeLimit: !rate && TIME_LIMIT.test(name),
+    timely: /时效/.test(level2) || WHEN.test(name),
     cost,
     satisfaction: /满意/.test(name),
     harm: HARM.test(name) || HARMS_CATEGORY.test(level2),

@@ -49,6 +49,7 @@ import {
   figureBeforeNotes,
   quantityInWords,
   sameDayAsOneDay,
+  yearMonthsAsDates,
   rangeAsBound,
   shownAsPercent,
 } from "./values";
@@ -361,8 +362,9 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure, name: string): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const limit = limitAfterEvent(bound.parsed, actual.parsed);
-  const timed = limitAfterEvent(actual.parsed, limit);
+  const dated = yearMonthsAsDates(bound.parsed, actual.parsed, measure.timely, { target: typeof bound.raw === "number", actual: typeof actual.raw === "number" });
+  const limit = limitAfterEvent(dated.target, dated.actual);
+  const timed = limitAfterEvent(dated.actual, limit);
   const asked = measure.change ? noteFigureAsked(timed) : figureBeforeNotes(limit, timed);
   const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked)));
   const stated = quantityInWords(limit, worded);

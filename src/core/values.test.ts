@@ -11,6 +11,7 @@ import {
   decimalPlacesShown,
   figureBeforeNotes,
   quantityInWords,
+  yearMonthsAsDates,
   isEmptyMarker,
   numberShown,
   parseNumber,
@@ -1128,6 +1129,41 @@ describe("review round 53b: the value grammar", () => {
       expect(readInWords("≥3座", "建成三座桥梁")).toEqual(["number", null, "3", "座"]);
       expect(readInWords("≥1次", "发放一次性补助")[0]).toBe("qualitative");
       expect(readInWords("≥1户", "落实一户一宅")[0]).toBe("qualitative");
+    });
+  });
+
+  describe("yearMonthsAsDates: 2023.12 as December 2023 (H2)", () => {
+    const dates = (target: CellValue, actual: CellValue, timely = true) => {
+      const read = yearMonthsAsDates(parseValue(target), parseValue(actual), timely, { target: typeof target === "number", actual: typeof actual === "number" });
+      const shown = (p: ParsedValue) => (p.kind === "number" ? `number ${p.value?.toFixed()}` : p.date ? `${p.date.year}-${p.date.month}` : p.kind);
+      return [shown(read.target), shown(read.actual)];
+    };
+
+    it("reads text and number cells as their month on a row about time", () => {
+      expect(dates("2023.6", "2023.10")).toEqual(["2023-6", "2023-10"]);
+      expect(dates("2023.12", "2024.03")).toEqual(["2023-12", "2024-3"]);
+      expect(dates(2023.06, 2023.08)).toEqual(["2023-6", "2023-8"]);
+      expect(dates(2023.12, 2024.03)).toEqual(["2023-12", "2024-3"]);
+    });
+
+    it("reads them against a date elsewhere on any row, and not without one off a row about time", () => {
+      expect(dates("2023.12", "2023年12月", false)).toEqual(["2023-12", "2023-12"]);
+      expect(dates("12月底前", "2024.3", false)).toEqual(["null-12", "2024-3"]);
+      expect(dates("2023.5", "2023.6", false)).toEqual(["number 2023.5", "number 2023.6"]);
+    });
+
+    it("keeps an amount, a comparator or a month past 12 a number", () => {
+      expect(dates("2023.5万元", "2023.6万元")).toEqual(["number 2023.5", "number 2023.6"]);
+      expect(dates("≥2023.5", "2023.13")).toEqual(["number 2023.5", "number 2023.13"]);
+    });
+
+    it("reads a number cell 2023.1 (January, or October typed 2023.10) only where both months give one result", () => {
+      // Both January and October are before December 2023; against 2023.09, one is and one is not.
+      expect(dates(2023.12, 2023.1)).toEqual(["2023-12", "2023-1"]);
+      expect(dates(2023.1, 2023.09)).toEqual(["qualitative", "2023-9"]);
+      expect(dates(2023.1, "按期完成")).toEqual(["qualitative", "qualitative"]);
+      // Typed as text, 2023.1 is January.
+      expect(dates("2023.1", "2023.09")).toEqual(["2023-1", "2023-9"]);
     });
   });
 });

@@ -1588,17 +1588,62 @@ const FIRST_SERIAL = 36526;
 const PAST_SERIAL = 73051;
 
 /**
- * An actual written as a year and its month (2024.3, 2023.11) against a deadline (12月底前,
- * 2023.1-2023.12): that month, not the number 2024.3; and a date cell that lost its format (45311,
- * 2024-01-20, pasted as a value): that date. Read only with a deadline to go by, as alone 2023.5 or
- * 45311 may as well be an amount; other values are returned as they are.
+ * An actual that is a date cell that lost its format (45311, 2024-01-20, pasted as a value) against
+ * a deadline (12月底前, 2023.1-2023.12): that date. Read only with a deadline to go by, as alone 45311
+ * may as well be an amount; other values are returned as they are. A year and its month (2024.3)
+ * is yearMonthsAsDates'.
  */
 export function asMonthAgainstDeadline(target: ParsedValue, actual: ParsedValue): ParsedValue {
   if (target.date === null || actual.kind !== "number" || actual.unit !== null || actual.op !== null) return actual;
   const value = actual.value!;
   const serial = value.isInteger() && value.gte(FIRST_SERIAL) && value.lt(PAST_SERIAL);
-  const date = serial ? dateIn(excelDate(value.toNumber())) : YEAR.test(value.trunc().toFixed()) ? dateIn(normalizeText(actual.text)) : null;
+  const date = serial ? dateIn(excelDate(value.toNumber())) : null;
   return date === null ? actual : result(actual.text, "qualitative", { date });
+}
+
+/** A year and its month written as a decimal: 2023.12, 2023.6, 2023.06. */
+const YEAR_DOT_MONTH = /^((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[1-9])$/;
+
+/**
+ * The months a value written as a year and its month may be (2023.12: December 2023), none for any
+ * other (2023.5万元, ≥2023.5, 2023.13). A number cell keeps 2023.10 as 2023.1 (Excel drops the zero),
+ * so one holding 2023.1 may be January or October, unless its format shows the month's two digits
+ * (2023.10, 2023.01).
+ */
+function yearMonths(p: ParsedValue, numberCell: boolean): CalendarDate[] {
+  if (p.kind !== "number" || p.value === null || p.unit !== null || p.op !== null || p.period !== null) return [];
+  const shown = normalizeText(p.text);
+  const m = YEAR_DOT_MONTH.exec(numberCell && !/\.\d\d$/.test(shown) ? p.value.toFixed() : shown);
+  if (!m) return [];
+  const months = numberCell && m[2] === "1" ? [1, 10] : [Number(m[2])];
+  return months.map((month) => calendarDate(m[1], month, WHOLE_MONTH));
+}
+
+/**
+ * A target and an actual written as a year and its month (2023.12, 2024.03, a number cell 2023.06),
+ * read as that month, not as the decimal 2023.12, where the row is about when (`timely`: a 时效指标,
+ * a name such as 完成时间 or 时限) or the other value states a date (2023年12月, 12月底前): so 2024.03
+ * against 2023.12 is late. A number cell holding 2023.1 (October typed 2023.10, or January) is read
+ * only where both months give one result against the other value's date; otherwise it states no
+ * date, and no result is read from it (the recorded score stands): a guess could call a form wrong
+ * that is right. An amount (2023.5万元) and other values are returned as they are.
+ */
+export function yearMonthsAsDates(
+  target: ParsedValue,
+  actual: ParsedValue,
+  timely: boolean,
+  numberCells: { target: boolean; actual: boolean },
+): { target: ParsedValue; actual: ParsedValue } {
+  const targetMonths = timely || actual.date !== null ? yearMonths(target, numberCells.target) : [];
+  const actualMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : [];
+  if (targetMonths.length === 0 && actualMonths.length === 0) return { target, actual };
+  const deadlines = targetMonths.length > 0 ? targetMonths : target.date ? [target.date] : [];
+  const dates = actualMonths.length > 0 ? actualMonths : actual.date ? [actual.date] : [];
+  const results = new Set(deadlines.flatMap((deadline) => dates.map((date) => meetsDeadline(date, deadline))));
+  const agreed = results.size === 1 && !results.has(null);
+  const asDate = (p: ParsedValue, months: CalendarDate[]) =>
+    months.length === 0 ? p : result(p.text, "qualitative", { date: months.length === 1 || agreed ? months[0] : null });
+  return { target: asDate(target, targetMonths), actual: asDate(actual, actualMonths) };
 }
 
 /**

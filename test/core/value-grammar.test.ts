@@ -748,6 +748,46 @@ describe("review round 53b: values as year-end self-evaluations write them", () 
     });
   });
 
+  describe("a year and its month written as a decimal (H2)", () => {
+    it("reads 2023.6 | 2023.10 (text) on a 时效指标 row as June and October: late, a score of 0 in its band", () => {
+      const a = run(form("时效指标", "项目启动时间", "2023.6", "2023.10", 0));
+      expect(found(a)).toEqual([]);
+      // Read as decimals, 2023.10 met 2023.6 and 0 was a score-mismatch; in full, it is out of the band of a miss.
+      expect([rowOf(a).score, a.totals[0].score]).toEqual(["0", "40"]);
+      expect(found(run(form("时效指标", "项目启动时间", "2023.6", "2023.10", 60)))).toEqual(["qualitative-score-band@H9", "total-incomplete@H12"]);
+    });
+
+    it("finds a late month scored full, typed as text and as numbers", () => {
+      const late = ["qualitative-score-band@H9", "total-incomplete@H12"];
+      expect(found(run(form("时效指标", "项目验收时间", "2023.12", "2024.03", 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "工程竣工时间", 2023.12, 2024.03, 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "招标采购时间", 2023.06, 2023.08, 0)))).toEqual([]);
+      expect(found(run(form("时效指标", "设备到货时间", 2023.12, 2023.11, 60)))).toEqual([]);
+    });
+
+    it("reads 2023.12 against 2023年12月 as the same month, and 2023.12 against 按期完成 as a deadline met", () => {
+      expect(found(run(form("时效指标", "项目完工时间节点", "2023.12", "2023年12月", 60)))).toEqual([]);
+      expect(found(run(form("质量指标", "项目完工时间节点", "2023.12", "按期完成", 60)))).toEqual([]);
+    });
+
+    it("leaves a number cell 2023.1 (October typed 2023.10, or January) unread where the two months disagree", () => {
+      // 2023.10 typed into Excel is kept as 2023.1: against 2023.09 it is met in October, missed in January.
+      const a = run(form("时效指标", "方案编制时间", 2023.1, 2023.09, 60));
+      expect(found(a)).toEqual([]);
+      expect([rowOf(a).target.text, rowOf(a).score, a.totals[0].score]).toEqual(["2023.1", "60", "100"]);
+      // …and a 0 stands too: read as decimals, 2023.09 of 2023.1 asked for 60.
+      expect(found(run(form("时效指标", "方案编制时间", 2023.1, 2023.09, 0)))).toEqual([]);
+      // Both months are before 2023.12: met either way, so a 0 is out of its band.
+      expect(found(run(form("时效指标", "设备到货时间", 2023.12, 2023.1, 0)))).toEqual(["qualitative-score-band@H9", "total-incomplete@H12"]);
+    });
+
+    it("keeps a decimal a decimal off a row about time (2023.5 | 2023.6 under 数量指标)", () => {
+      const a = run(form("数量指标", "种植面积", "2023.5", "2023.6", 60));
+      expect(rowOf(a).score).toBe("60");
+      expect(rowOf(a).actual?.value).toBe("2023.6");
+    });
+  });
+
   it("reads 万, 千 and 亿 before a unit jixiao has no entry for (≥2万剂次, ≥10万尾, 3千人次) (H4)", () => {
     const a = run(form("数量指标", "完成流感疫苗接种", "≥2万剂次", "1.8万剂次", 60));
     expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
