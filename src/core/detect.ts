@@ -27,6 +27,7 @@ import {
   datedField,
   formNameLabel,
   formNameValue,
+  headingWords,
   isFieldLabel,
   isGroupSubtotal,
   isSectionHeading,
@@ -37,6 +38,7 @@ import {
   matchBudgetField,
   matchIndicatorField,
   normalizeHeader,
+  normalizeHeading,
   unitInTitle,
   withoutNumbering,
 } from "./headers";
@@ -667,10 +669,10 @@ function adjustedColumn<F extends string>(
 ): number | undefined {
   const first = columns[field];
   // The same heading again is the field of a form beside this one, not a second figure of it.
-  const firstHeading = first === undefined ? "" : normalizeHeader(view.text(row, first));
+  const firstHeading = first === undefined ? "" : normalizeHeading(view.text(row, first));
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
     if (c === first || match(view.text(row, c)) !== field) continue;
-    const heading = normalizeHeader(view.text(row, c));
+    const heading = normalizeHeading(view.text(row, c));
     if (heading !== firstHeading && /^(全年|调整)/.test(heading)) return c;
   }
   return undefined;
@@ -1149,7 +1151,7 @@ function projectColumnOf(view: SheetView, table: IndicatorTable): number | null 
   const firstLevel = Math.min(level1 ?? Infinity, level2 ?? Infinity, level3 ?? Infinity);
   for (let row = table.headerTop; row <= table.headerBottom; row++) {
     for (let c = table.span.left; c < Math.min(firstLevel, spanEnd(view, row, table.span)); c++) {
-      if (view.isOrigin(row, c) && PROJECT_COLUMN_LABEL.test(normalizeHeader(view.text(row, c)))) return c;
+      if (view.isOrigin(row, c) && PROJECT_COLUMN_LABEL.test(normalizeHeading(view.text(row, c)))) return c;
     }
   }
   return null;
@@ -2088,10 +2090,13 @@ function isFormTitle(view: SheetView, row: number, span: ColumnSpan): boolean {
   return formTitleText(view, row, span) !== null;
 }
 
-/** The text of a form's title on a row (in `span`): 2023年度项目支出绩效自评表; null for none. */
+/**
+ * The text of a form's title on a row (in `span`): 2023年度项目支出绩效自评表, its Chinese words
+ * where it is in two languages (see headingWords); null for none.
+ */
 function formTitleText(view: SheetView, row: number, span: ColumnSpan): string | null {
   for (let c = span.left; c < spanEnd(view, row, span); c++) {
-    const text = view.ownText(row, c);
+    const text = headingWords(view.ownText(row, c));
     if (text !== "" && text.length <= 40 && FORM_TITLE.test(normalizeHeader(text))) return text;
   }
   return null;
@@ -2608,7 +2613,7 @@ function isTaskList(view: SheetView, header: HeaderMatch): boolean {
   const firstFigure = Math.min(...figures);
   for (let row = header.top; row <= header.bottom; row++) {
     for (let c = header.span.left; c < Math.min(firstFigure, spanEnd(view, row, header.span)); c++) {
-      if (view.isOrigin(row, c) && TASK_LABEL.test(normalizeHeader(view.text(row, c)))) return true;
+      if (view.isOrigin(row, c) && TASK_LABEL.test(normalizeHeading(view.text(row, c)))) return true;
     }
   }
   return false;

@@ -130,6 +130,47 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+const HAN = /\p{Script=Han}/u;
+/** A word in a script other than Han: two letters at least (Latin, Arabic, Tibetan, Mongolian, Cyrillic, Hangul …). */
+const OTHER_WORD = /[^\P{L}\p{Script=Han}]{2}/u;
+const BRACKETED = /[(（][^()（）]*[)）]/g;
+/** Where the languages of a heading part: a line break or spaces (\s holds the full-width one), a slash or bar. */
+const LANGUAGE_BREAK = /\s*[/／|｜]\s*|\s+/g;
+/** Chinese with no word of another script (its brackets masked: 全年预算数(A), 执行率（B/A）). */
+const isChinese = (part: string) => HAN.test(part) && !OTHER_WORD.test(part);
+/** Words of another script, no Chinese: Annual Budget, Level-1 Indicator, ئومۇمىي خامچوت. */
+const isOther = (part: string) => !HAN.test(part) && OTHER_WORD.test(part);
+
+/**
+ * A heading's Chinese words where it is written in two languages, the Chinese and the other set
+ * apart by a line break, a slash or spaces, either one first: 一级指标 of 一级指标\nLevel-1 Indicator,
+ * 一级指标 / Level-1 Indicator, Level-1 Indicator\n一级指标, or a line in Uyghur, Tibetan or Mongolian
+ * script (autonomous regions' forms, foreign-loan projects'). The text itself otherwise: Chinese
+ * on both sides of the other words (年度GDP指标值), a letter alone (项目 A), or no Chinese at all.
+ * For headings only: an indicator's name or a note is never read so.
+ */
+export function headingWords(text: string): string {
+  if (!HAN.test(text) || !OTHER_WORD.test(text)) return text;
+  // What is in brackets masked: no break inside them, and no word there counts (Annual Budget (A)).
+  const masked = text.replace(BRACKETED, (b) => "_".repeat(b.length));
+  // The shortest Chinese side of a break: a year or number the other words end with goes with
+  // them (Actual 2023\n2023年实际完成值).
+  let words = text;
+  for (const gap of masked.matchAll(LANGUAGE_BREAK)) {
+    const at = gap.index!;
+    const end = at + gap[0].length;
+    const [before, after] = [masked.slice(0, at), masked.slice(end)];
+    const chinese = isChinese(before) && isOther(after) ? text.slice(0, at) : isOther(before) && isChinese(after) ? text.slice(end) : text;
+    if (chinese.length < words.length) words = chinese;
+  }
+  return words;
+}
+
+/** normalizeHeader of a heading's Chinese words (see headingWords): for header cells only. */
+export function normalizeHeading(text: string): string {
+  return normalizeHeader(headingWords(text));
+}
+
 /** Memoised: every row of every sheet is tried as a header, and cell texts repeat a lot. */
 function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string) => F | undefined {
   const cache = new Map<string, F | null>();
@@ -146,8 +187,24 @@ function fieldMatcher<F extends string>(patterns: [F, RegExp][]): (text: string)
   };
 }
 
-export const matchBudgetField = fieldMatcher(BUDGET_PATTERNS);
-export const matchIndicatorField = fieldMatcher(INDICATOR_PATTERNS);
+/** The longest heading read in two languages: both lines of 偏差原因分析及改进措施 and its English. */
+const BILINGUAL_LENGTH = 120;
+
+/**
+ * A matcher that also reads a heading written in two languages, by its Chinese words (see
+ * headingWords) where the whole text names no field.
+ */
+function bilingual<F extends string>(match: (text: string) => F | undefined): (text: string) => F | undefined {
+  return (text) => {
+    const field = match(text);
+    if (field !== undefined || text.length > BILINGUAL_LENGTH) return field;
+    const words = headingWords(text);
+    return words === text ? undefined : match(words);
+  };
+}
+
+export const matchBudgetField = bilingual(fieldMatcher(BUDGET_PATTERNS));
+export const matchIndicatorField = bilingual(fieldMatcher(INDICATOR_PATTERNS));
 
 /**
  * What a column's heading may open with to say which year it is for: 2023年度指标值, 2023年初预算数,
@@ -162,6 +219,8 @@ const AS_OF = /^截[至止]/;
  * 截至2023年6月底, 2023年12月底), which detect.ts ranks. Undefined for a heading that names none so.
  */
 export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; when: string } | undefined {
+  if (text.length > BILINGUAL_LENGTH) return undefined;
+  text = headingWords(text);
   // Every dated heading opens with a year (2023年…, 本年…, 当年…) or with 截至: numbers and words do not.
   if (text.length > 40 || !/^\s*(?:\d{4}\s*年|本年|当年|截[至止])/.test(text)) return undefined;
   const t = normalizeHeader(text);
@@ -399,7 +458,7 @@ export function formNameValue(text: string, field: FormNameLabel["field"]): stri
 export type FormNameLabel = { field: "project" } | { field: "unit"; rank: number };
 
 export function formNameLabel(label: string): FormNameLabel | null {
-  const normalized = normalizeHeader(label);
+  const normalized = normalizeHeading(label);
   if (PROJECT_NAME_LABELS.includes(normalized)) return { field: "project" };
   const rank = UNIT_NAME_LABELS.indexOf(normalized);
   return rank < 0 ? null : { field: "unit", rank };

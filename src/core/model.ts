@@ -9,6 +9,7 @@ import { Measure, measureOf, unitInName } from "./measures";
 import { MoneyUnit, convertAmount, statedMoneyUnit, tableMoneyUnit, typedAmount } from "./money-unit";
 import {
   Dimension,
+  normalizeHeading,
   BASIC_SPENDING_LABEL,
   BudgetField,
   BASIC_SPENDING_PART,
@@ -547,7 +548,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, "rate").some((t) => /[%％]/.test(t)),
-    listsProjects: cols.label !== undefined && headerTexts(view, table, "label").some((t) => /^项目(名称)?$/.test(normalizeHeader(t))),
+    listsProjects: cols.label !== undefined && headerTexts(view, table, "label").some((t) => /^项目(名称)?$/.test(normalizeHeading(t))),
   };
 }
 
@@ -704,7 +705,7 @@ function weighsWholeProjects(lines: BudgetLine[], stated: Decimal | null): boole
 /** A 得分 column headed 预算执行得分: budget execution's points, out of the profile's weight where no 分值 says. */
 function scoresExecution(view: SheetView, table: BudgetTable): boolean {
   const col = table.columns.score;
-  return col !== undefined && headerTexts(view, table, "score").some((text) => EXECUTION_SCORE_HEADER.test(normalizeHeader(text)));
+  return col !== undefined && headerTexts(view, table, "score").some((text) => EXECUTION_SCORE_HEADER.test(normalizeHeading(text)));
 }
 
 /** 得分（10分） over the score column of a table without a 分值 column. */
@@ -910,7 +911,7 @@ function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
       const text = view.ownText(row, c);
       return text === "" || (i > 0 && text === view.text(table.rows[i - 1], c));
     });
-    if (groups && GROUPING_HEADER.test(normalizeHeader(view.text(table.headerTop, c)))) columns.push(c);
+    if (groups && GROUPING_HEADER.test(normalizeHeading(view.text(table.headerTop, c)))) columns.push(c);
   }
   return columns;
 }

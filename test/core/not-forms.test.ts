@@ -62,6 +62,14 @@ describe("a 部门整体 form's 年度主要任务 list (任务名称 | 主要�
     expect(tables(a)).toEqual(["budget@部门整体!B3:H6", "indicators@部门整体!B11:I20"]);
   });
 
+  it("is no table either with its header in two languages (年度主要任务 over Major Tasks: review round 53a, M1)", () => {
+    const wb = form(TASK_HEADER.map((heading) => (heading === "" ? "" : `${heading}\nIn English`)), TASKS);
+    wb.sheets[0].values[6][0] = "年度主要任务\nMajor Tasks";
+    const a = run(wb);
+    expect(tables(a)).toEqual(["budget@部门整体!B3:H6", "indicators@部门整体!B11:I20"]);
+    expect(found(a)).toEqual([]);
+  });
+
   it("stays a budget table, checked, where the tasks' execution is rated (执行率)", () => {
     const rated = form(["任务名称", "", "全年预算数", "全年执行数", "", "执行率"], [
       ["城乡低保", "", 900, 880, "", 0.99],

@@ -300,6 +300,28 @@ describe("several projects in one indicator table, a 项目名称 column telling
     const a = run({ name: "自评表", rows, merges: ["A2:A9"] });
     expect(a.totals.map((t) => t.label)).toEqual(["自评表!B1:I10"]);
   });
+
+  describe("with its headers in two languages (review round 53a, M1)", () => {
+    /** The sheet of sheetOf, row `row`'s headings each with an English line under its Chinese. */
+    const inEnglish = (spec: SheetSpec, row: number): SheetSpec => {
+      spec.rows[row] = spec.rows[row].map((zh) => (zh === null ? null : `${zh}\nHeading in English`));
+      return spec;
+    };
+
+    it("tells the projects apart by the column headed 项目名称 over Project Name", () => {
+      const a = run(inEnglish(sheetOf((project) => [totalRow(`${project}总分`)]), 6));
+      expect(found(a)).toEqual([]);
+      expect(totals(a)).toEqual(EACH_WITH_ITS_TOTAL);
+    });
+
+    it("scores each project with its line of a list headed 项目名称 over Project Name, its 分值 and 得分 left blank", () => {
+      const spec = inEnglish(sheetOf((project, i) => [totalRow(`${project}总分`, [98.5, 96.5, 99][i])]), 1);
+      spec.rows.splice(2, 3, [PROJECTS[0], 80, 76, null, null, null], [PROJECTS[1], 80, 60, null, null, null], [PROJECTS[2], 80, 80, null, null, null]);
+      const a = run(spec);
+      expect(found(a)).toEqual([]);
+      expect(a.totals.map((t) => t.score)).toEqual(["98.5", "96.5", "99"]);
+    });
+  });
 });
 
 describe("projects far apart or left unnamed (review round 38's a32)", () => {
@@ -949,6 +971,15 @@ describe("a 部门整体 form naming a task on its rows stays one form (review r
     expect(duplicates()).toEqual([]);
     spec.rows[4] = [...spec.rows[4].slice(0, 3), "群众满意度", ...spec.rows[4].slice(4)];
     expect(duplicates()).toEqual(["duplicate-indicator@部门整体!D6"]);
+  });
+
+  it("takes one indicator under each task for no duplicate where the task column is headed in two languages (项目名称 over Project Name: review round 53a, M1)", () => {
+    const spec = departmentForm(99.5);
+    spec.rows[3] = ["项目名称\nProject Name", ...INDICATOR_HEADER.slice(1)];
+    for (const row of [5, 7, 9]) spec.rows[row] = [...spec.rows[row].slice(0, 3), "群众满意度", ...spec.rows[row].slice(4)];
+    const a = run(spec);
+    expect(found(a).filter((f) => f.startsWith("duplicate-indicator"))).toEqual([]);
+    expect(totals(a)).toEqual(["部门整体!B4:I12 B4:I12: 99.5 of 100 (99.5)"]);
   });
 
   it("scores it whole, with its budget and its 总分, and finds a wrong 总分", () => {
