@@ -306,7 +306,7 @@ function fieldCells<F extends string>(
  */
 function totalColumnUnder(view: SheetView, below: number, left: number, right: number): number | undefined {
   for (let c = left; right > left && c <= right; c++) {
-    if (view.isOrigin(below, c) && SPLIT_TOTAL.test(normalizeHeader(view.text(below, c)))) return c;
+    if (view.isOrigin(below, c) && SPLIT_TOTAL.test(normalizeHeading(view.text(below, c)))) return c;
   }
   return undefined;
 }
@@ -1797,14 +1797,14 @@ function sourceColumns(view: SheetView, header: HeaderMatch): SplitColumns {
     const col = columns[field];
     const group = col === undefined ? undefined : view.mergeAt(header.top, col);
     if (col === undefined || !group || group.left === group.right || group.bottom !== header.top) continue;
-    const totalled = SPLIT_TOTAL.test(normalizeHeader(view.text(header.bottom, col)));
+    const totalled = SPLIT_TOTAL.test(normalizeHeading(view.text(header.bottom, col)));
     const parts: number[] = [];
     for (let c = group.left; c <= group.right; c++) {
       if (c === col && totalled) continue;
       if (!view.isOrigin(header.bottom, c) || view.text(header.bottom, c) === "") continue;
       parts.push(c);
     }
-    const names = parts.map((c) => normalizeHeader(view.text(header.bottom, c)));
+    const names = parts.map((c) => normalizeHeading(view.text(header.bottom, c)));
     if (parts.length < 2 || names.some((name) => SPLIT_TOTAL.test(name))) continue;
     if (totalled) (found.split ??= {})[field] = parts;
     else if (col === group.left && names.every((name) => SOURCE_COLUMN.test(name))) (found.summed ??= {})[field] = parts;

@@ -637,9 +637,9 @@ function sourceSplits(view: SheetView, table: BudgetTable, row: number): { split
   const splits = AMOUNT_FIELDS.flatMap((field): SourceSplit[] => {
     const cols = split[field];
     if (cols === undefined) return [];
-    const heading = normalizeHeader(view.text(table.headerTop, table.columns[field]!));
+    const heading = normalizeHeading(view.text(table.headerTop, table.columns[field]!));
     const parts = cols.map((col) => numberCell(view, row, col)!);
-    return [{ field, heading, parts, names: cols.map((col) => normalizeHeader(view.text(table.headerBottom, col)).replace(/^其中[:：]?/, "")) }];
+    return [{ field, heading, parts, names: cols.map((col) => normalizeHeading(view.text(table.headerBottom, col)).replace(/^其中[:：]?/, "")) }];
   });
   return { splits };
 }

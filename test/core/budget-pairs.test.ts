@@ -152,6 +152,30 @@ describe("amounts split by source in columns (review round 52b, M2)", () => {
       expect(other.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
     });
   });
+  describe("with its headings in two languages (review round 53a, M1)", () => {
+    /** form's workbook with an English line under each heading of its two header rows. */
+    const inEnglish = (wb: WorkbookGrid): WorkbookGrid => {
+      for (const row of [2, 3]) wb.sheets[0].values[row] = wb.sheets[0].values[row].map((v) => (typeof v === "string" && v !== "" ? `${v}\nIn English` : v));
+      return wb;
+    };
+
+    it("reads the amount from the 合计 (Total under it) last, and names the columns by their Chinese words", () => {
+      const a = run(inEnglish(form([420, 80, 500], [400, 80, 480], ["财政拨款", "其他资金", "合计"])));
+      expect(findings(a)).toEqual([]);
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+      const wrong = run(inEnglish(form([430, 80, 500], [400, 80, 480], ["财政拨款", "其他资金", "合计"])));
+      expect(message(wrong, "sum-mismatch", "D5")).toBe("“项目资金”的全年预算数合计填的是 500，但财政拨款、其他资金相加为 510。请改为 510，或核对各列数字。");
+    });
+
+    it("checks a 合计 (Total under it) first against its parts", () => {
+      expect(findings(run(inEnglish(form([500, 430, 80]))))).toEqual(["sum-mismatch@B5"]);
+    });
+
+    it("adds up 中央资金 | 地方资金 (Central Funds | Local Funds under them) with no 合计", () => {
+      const a = run(inEnglish(form([300, 200], [290, 190], ["中央资金", "地方资金"])));
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+    });
+  });
 });
 
 describe("a budget given as label/value pairs (review round 52b, M1)", () => {
