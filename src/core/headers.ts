@@ -150,6 +150,19 @@ const isOther = (part: string) => !HAN.test(part) && OTHER_WORD.test(part);
  * For headings only: an indicator's name or a note is never read so.
  */
 export function headingWords(text: string): string {
+  // Memoised: it is asked of every cell tried as a header (its Unicode tests cost), and texts repeat.
+  let words = headingWordsCache.get(text);
+  if (words === undefined) {
+    words = headingWordsUncached(text);
+    if (headingWordsCache.size > 50000) headingWordsCache.clear();
+    headingWordsCache.set(text, words);
+  }
+  return words;
+}
+
+const headingWordsCache = new Map<string, string>();
+
+function headingWordsUncached(text: string): string {
   if (!HAN.test(text) || !OTHER_WORD.test(text)) return text;
   // What is in brackets masked: no break inside them, and no word there counts (Annual Budget (A)).
   const masked = text.replace(BRACKETED, (b) => "_".repeat(b.length));
