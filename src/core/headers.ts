@@ -23,7 +23,21 @@ export type IndicatorField =
   | "standard"
   | "levels";
 
-const normalized = new Map<string, string>();
+/** `read` memoised over the texts it is asked of (at most 50,000 kept, then started afresh). */
+function memoisedText(read: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (cache.size > 50000) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+const normalizeLabel = memoisedText((text) => normalizeUncached(text));
 
 /**
  * Removes white space, unifies parentheses and strips trailing parenthesised notes. Memoised for
@@ -31,14 +45,7 @@ const normalized = new Map<string, string>();
  * repeat; a paragraph is normalised afresh rather than kept.
  */
 export function normalizeHeader(text: string): string {
-  if (text.length > 40) return normalizeUncached(text);
-  let t = normalized.get(text);
-  if (t === undefined) {
-    t = normalizeUncached(text);
-    if (normalized.size > 50000) normalized.clear();
-    normalized.set(text, t);
-  }
-  return t;
+  return text.length > 40 ? normalizeUncached(text) : normalizeLabel(text);
 }
 
 function normalizeUncached(text: string): string {
@@ -147,22 +154,10 @@ const isOther = (part: string) => !HAN.test(part) && OTHER_WORD.test(part);
  * 一级指标 / Level-1 Indicator, Level-1 Indicator\n一级指标, or a line in Uyghur, Tibetan or Mongolian
  * script (autonomous regions' forms, foreign-loan projects'). The text itself otherwise: Chinese
  * on both sides of the other words (年度GDP指标值), a letter alone (项目 A), or no Chinese at all.
- * For headings only: an indicator's name or a note is never read so.
+ * For headings only: an indicator's name or a note is never read so. Memoised: it is asked of
+ * every cell tried as a header (its Unicode tests cost), and texts repeat.
  */
-export function headingWords(text: string): string {
-  // Memoised: it is asked of every cell tried as a header (its Unicode tests cost), and texts repeat.
-  let words = headingWordsCache.get(text);
-  if (words === undefined) {
-    words = headingWordsUncached(text);
-    if (headingWordsCache.size > 50000) headingWordsCache.clear();
-    headingWordsCache.set(text, words);
-  }
-  return words;
-}
-
-const headingWordsCache = new Map<string, string>();
-
-function headingWordsUncached(text: string): string {
+export const headingWords = memoisedText((text) => {
   if (!HAN.test(text) || !OTHER_WORD.test(text)) return text;
   // What is in brackets masked: no break inside them, and no word there counts (Annual Budget (A)).
   const masked = text.replace(BRACKETED, (b) => "_".repeat(b.length));
@@ -177,7 +172,7 @@ function headingWordsUncached(text: string): string {
     if (chinese.length < words.length) words = chinese;
   }
   return words;
-}
+});
 
 /** normalizeHeader of a heading's Chinese words (see headingWords): for header cells only. */
 export function normalizeHeading(text: string): string {
