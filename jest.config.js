@@ -8,7 +8,7 @@ module.exports = {
   // shared 2-core machine under load they took over jest's default 5 s. Nothing here is timed.
   testTimeout: 30000,
   // Fluent UI needs ResizeObserver and matchMedia under jsdom; a no-op for node-environment tests.
-  setupFiles: ["<rootDir>/test/setup-jsdom.ts"],
+  setupFiles: ["<rootDir>/test/setup-jsdom.ts", "<rootDir>/test/setup-core.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "node", jsx: "react", esModuleInterop: true, isolatedModules: true } }],
   },

@@ -79,8 +79,8 @@ function paneBundle() {
   const raw = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   const gz = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
   // Chunks the pane fetches after its first load: the settings tab, the results list, 撤销/清除标记/采用计算值
-  // (mark-tools), and English strings when Office is in English.
-  const later = ["settings.js", "results.js", "mark-tools.js", "strings-en.js"].map((name) => path.join(dist, name)).filter((f) => fs.existsSync(f));
+  // (mark-tools), the 综合得分 layout (summary), and English strings when Office is in English.
+  const later = ["settings.js", "results.js", "mark-tools.js", "summary.js", "strings-en.js"].map((name) => path.join(dist, name)).filter((f) => fs.existsSync(f));
   const laterKB = later.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0) / 1024;
   return { files: scripts.length, rawKB: raw / 1024, gzipKB: gz / 1024, later: later.map((f) => path.basename(f)), laterKB };
 }

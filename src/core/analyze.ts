@@ -52,7 +52,8 @@ import { EvaluationTotal, FilledCells, checkListTotals, evaluateTotals, leavesTo
 import { asShown, budgetScoreWorked, decimalString, rateWorked, roundHalfUp, scoreWorked } from "./score";
 import { MARK_COLORS, MarkEntry, marksOf, ownFillsIn, withoutOwnFills } from "./marks";
 import { WorkbookState, parseState } from "./state";
-import { SummaryInput, buildSummary, isJixiaoSummary, uncheckedHiddenSheets } from "./summary";
+import type { SummaryInput } from "./summary";
+import { isJixiaoSummary, uncheckedHiddenSheets } from "./summary-sheet";
 import { SummarySheet } from "./summary-types";
 import { unitShown } from "./values";
 
@@ -103,6 +104,26 @@ export interface BudgetLineFacts {
 
 export interface AnalyzeOptions {
   lang?: Lang;
+}
+
+/** The 综合得分 layout (./summary.ts buildSummary), which lays out Analysis.summary. */
+export type SummaryLayout = (input: SummaryInput) => SummarySheet;
+
+let summaryLayout: SummaryLayout | null = null;
+
+/**
+ * Gives the core the 综合得分 layout, which lays out `Analysis.summary` when it is first read. It is
+ * not imported here, so that the task pane's first load goes without it: the pane fetches it as a
+ * chunk and gives it before it analyses (src/taskpane/office-host.ts); every other host and the
+ * tests import ./all-parts, which gives it at once.
+ */
+export function setSummaryLayout(layout: SummaryLayout): void {
+  summaryLayout = layout;
+}
+
+function layOut(input: SummaryInput): SummarySheet {
+  if (summaryLayout === null) throw new Error("jixiao: the 综合得分 layout was not given to the core (import core/all-parts, or setSummaryLayout)");
+  return summaryLayout(input);
 }
 
 /** The message for a workbook with no recognisable table: which headers were looked for. */
@@ -614,7 +635,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     },
     get summary(): SummarySheet {
       if (summary === undefined) {
-        summary = buildSummary(summaryInput as SummaryInput);
+        summary = layOut(summaryInput as SummaryInput);
         summaryInput = null; // the totals and budget lines it held are not needed any more
       }
       return summary;

@@ -5,7 +5,7 @@
  * has written in since is theirs, and stays.
  */
 import type { SheetGrid } from "./grid";
-import { PreviousSummary, isBackupSheet, isJixiaoSummary, summarySheetName } from "./summary";
+import { PreviousSummary, isBackupSheet, isJixiaoSummary, summarySheetName } from "./summary-sheet";
 
 export interface SummaryClean {
   /** Asked to remove it: the summary sheet that goes. */

@@ -5,7 +5,7 @@
  * can hold a whole formatted sheet with its chart).
  */
 import { sameSheetName } from "../core/grid";
-import { UNDO_BACKUP_SHEET } from "../core/summary";
+import { UNDO_BACKUP_SHEET } from "../core/summary-sheet";
 
 /** The saved scoring profile (JSON). */
 export const PROFILE_SETTING = "jixiao.profile";

@@ -25,6 +25,8 @@ export interface HostMessages {
   undoTooLarge(cells: number): string;
   undoDamaged: string;
   toolsUnavailable: string;
+  /** The part of the core a check or recalculation fetches after the pane's first load (the 综合得分 layout) could not be fetched. */
+  coreUnavailable: string;
   undoProtectedSheet(sheet: string): string;
   undoProtectedWorkbook: string;
   /** Cells ("自评表!H5") or sheets (sheetItem) changed, renamed or deleted since the run: undo would overwrite them. */
@@ -45,6 +47,7 @@ const ZH: HostMessages = {
   undoTooLarge: (cells) => `本次要改动 ${cells} 个单元格，超出工作簿能保存的撤销记录大小，未做任何修改。可在设置中关闭“标记单元格”后再试。`,
   undoDamaged: "撤销记录已损坏，无法撤销。未做任何修改。",
   toolsUnavailable: "撤销、清除标记和采用计算值的程序未能载入（加载项的服务器暂时无法连接）。未做任何修改，请稍后再试。",
+  coreUnavailable: "检查和评分所需的程序未能全部载入（加载项的服务器暂时无法连接）。未做任何修改，请稍后再试。",
   undoProtectedSheet: (sheet) => `工作表“${sheet}”受保护，无法撤销，未做任何修改。请撤消工作表保护后再试。`,
   undoProtectedWorkbook: "工作簿结构受保护，无法删除“综合得分”工作表，未做任何修改。请取消保护工作簿后再试。",
   undoEditedSince: (items, more) =>
@@ -65,6 +68,7 @@ const EN: HostMessages = {
   undoTooLarge: (cells) => `This run would change ${cells} cells, more than the workbook can keep an undo record for; nothing was changed. Turn off cell marking in Settings and try again.`,
   undoDamaged: "The undo record is damaged and cannot be used. Nothing was changed.",
   toolsUnavailable: "Undo, Clear marks and Use computed value could not be loaded (the add-in's server is out of reach). Nothing was changed; try again later.",
+  coreUnavailable: "Part of the checking and scoring program could not be loaded (the add-in's server is out of reach). Nothing was changed; try again later.",
   undoProtectedSheet: (sheet) => `Sheet "${sheet}" is protected, so the last run cannot be undone; nothing was changed. Unprotect it and try again.`,
   undoProtectedWorkbook: "The workbook structure is protected, so the summary sheet cannot be removed; nothing was changed. Unprotect the workbook and try again.",
   undoEditedSince: (items, more) =>

@@ -25,7 +25,7 @@ import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { followedStateText, recordsMarks } from "../core/marks";
 import { UndoRecord, packChunks } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
-import { isBackupSheet } from "../core/summary";
+import { isBackupSheet } from "../core/summary-sheet";
 import { UNDO_SETTING } from "./keys";
 import { readWorkbookNotes } from "./notes";
 import { queueRecordParts, stateOfPartDom } from "./state";

@@ -27,7 +27,7 @@ import type { Lang } from "../core/messages";
 import { cellAddress, sheetNameKey } from "../core/grid";
 import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
-import { sheetDigest } from "../core/summary";
+import { sheetDigest } from "../core/summary-sheet";
 import { UndoEntry, UndoRecord, changedSinceRun, restoredCells } from "../core/writeplan";
 import { ApiCheck, NOTES_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";

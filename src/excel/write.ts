@@ -17,7 +17,7 @@ import type { Lang } from "../core/messages";
 import { MergeRange, cellAddress, sameSheetName, viewsByName, wholeRows } from "../core/grid";
 import { ValueClear, cellsToLook, changingWrites, marksOf, marksOnSheets, ownFillsNotRefilled, planMarks, wantedMarks, withMarks } from "../core/marks";
 import { parseState, stateJson } from "../core/state";
-import { summaryDigest } from "../core/summary";
+import { summaryDigest } from "../core/summary-sheet";
 import { SUMMARY_BORDER_COLOR, SUMMARY_FONT, SUMMARY_STYLES, SummaryCellStyle, SummarySheet } from "../core/summary-types";
 import {
   CellPlan,

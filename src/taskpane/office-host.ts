@@ -14,7 +14,7 @@
  * 5. one batch with the undo record, the new record and all changes.
  * So: three below ExcelApi 1.18; from it, four on a workbook jixiao has not marked, six on one it has.
  */
-import { AnalysisProgress, analysisSteps, noTablesMessage } from "../core/analyze";
+import { AnalysisProgress, analysisSteps, noTablesMessage, setSummaryLayout } from "../core/analyze";
 import type { Lang } from "../core/messages";
 import { Profile, profileFromJson } from "../core/profile";
 import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
@@ -39,10 +39,25 @@ export interface OfficeHostOptions {
 const STEP_OF_PHASE: Record<AnalysisProgress["phase"], RecalcStep> = { detect: "detect", check: "validate", totals: "score" };
 
 /**
+ * A chunk the host asks for as soon as it is made, so that it is at hand when it is needed, and asks
+ * for again then if that first fetch failed. One that cannot be fetched (the add-in's server out of
+ * reach) is a HostError saying so, not a crash.
+ */
+function fetchedChunk<T>(load: () => Promise<T>, unavailable: () => string): () => Promise<T> {
+  let loading = load();
+  loading.catch(() => undefined); // a failed first fetch is told when the chunk is needed, not as an unhandled rejection
+  return async () => {
+    try {
+      return await loading.catch(() => (loading = load()));
+    } catch {
+      throw new HostError(unavailable());
+    }
+  };
+}
+
+/**
  * 撤销, 清除标记 and 采用计算值 come after a run: their code (undo.ts, clean.ts, fixes.ts) is a chunk of its own, so that
- * the pane's first load stays within 200 KB (issue 13). The host asks for it as soon as it is made,
- * so it is at hand by the time either is clicked, and asks again then if that first fetch failed;
- * a chunk that cannot be fetched (the add-in's server out of reach) is a message, not a crash.
+ * the pane's first load stays within 200 KB (issue 13).
  */
 const loadMarkTools = () =>
   Promise.all([
@@ -51,19 +66,20 @@ const loadMarkTools = () =>
     import(/* webpackChunkName: "mark-tools" */ "../excel/fixes"),
   ]).then(([undo, clean, fixes]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks, applyFixes: fixes.applyFixes }));
 
+/**
+ * The 综合得分 layout (core/summary.ts) is a chunk as well: the core is given it (setSummaryLayout)
+ * before a check or a recalculation reads the analysis' summary (its total, grade and 一级指标, the
+ * sheet written). Every other host gives it at once (core/all-parts.ts).
+ */
+const loadSummaryLayout = () =>
+  import(/* webpackChunkName: "summary" */ "../core/summary").then((summary) => setSummaryLayout(summary.buildSummary));
+
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
   const pacing = options.pacing ?? {};
   const lang = displayLanguage();
-  let markTools = loadMarkTools();
-  markTools.catch(() => undefined); // a failed first fetch is told when a tool is used, not as an unhandled rejection
-  const withMarkTools = async () => {
-    try {
-      return await markTools.catch(() => (markTools = loadMarkTools()));
-    } catch {
-      throw new HostError(hostMessages(lang).toolsUnavailable);
-    }
-  };
+  const withMarkTools = fetchedChunk(loadMarkTools, () => hostMessages(lang).toolsUnavailable);
+  const withCoreParts = fetchedChunk(loadSummaryLayout, () => hostMessages(lang).coreUnavailable);
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       // Where Excel can (ExcelApi 1.20), Ctrl+Z takes a whole run back as one step too.
@@ -77,15 +93,20 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   return {
     language: () => lang,
 
-    recalculate: (profile, onStep, options = {}) => run((context) => recalculate(context, profile, onStep, lang, api, pacing, options)),
+    recalculate: async (profile, onStep, options = {}) => {
+      await withCoreParts();
+      return run((context) => recalculate(context, profile, onStep, lang, api, pacing, options));
+    },
 
-    check: (profile) =>
-      run(async (context) => {
+    check: async (profile) => {
+      await withCoreParts();
+      return run(async (context) => {
         const state = await readWorkbookState(context, { api });
         const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
         if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
         return resultsOf(analysis, state.grid, profile, lang, null);
-      }),
+      });
+    },
 
     applyFixes: async (fixes) => {
       const { applyFixes } = await withMarkTools();

@@ -6,6 +6,7 @@
  * Only the command line and the page's worker import this: the page's own script (web.js) stays
  * free of the engine.
  */
+import "../core/all-parts";
 import { Analysis, analyze, noTablesMessage } from "../core/analyze";
 import type { WorkbookGrid } from "../core/grid";
 import { Bilingual, Lang } from "../core/messages";

@@ -12,7 +12,7 @@ import { CachedResultEntry, cachedResultsOf, recordCachedResults } from "../core
 import { CellValue, WorkbookGrid, isCellError, parseCellAddress } from "../core/grid";
 import { NoteChange, ValueClear, ownFillsNotRefilled, wantedMarks } from "../core/marks";
 import { WorkbookState, parseState } from "../core/state";
-import { summaryDigest, textDigest } from "../core/summary";
+import { summaryDigest, textDigest } from "../core/summary-sheet";
 import { CellPlan, forEachCell, planCellChanges } from "../core/writeplan";
 import { CONTENT_TYPES, ContentTypes, Package, STYLES_TYPE, SheetParts, WORKBOOK_TYPE, WORKSHEET_TYPE, WorkbookPart, partFolder, workbookParts } from "./package";
 import { droppedFromWorkbook } from "./copy-drops";
