@@ -25,7 +25,7 @@ export interface HostMessages {
   undoTooLarge(cells: number): string;
   undoDamaged: string;
   toolsUnavailable: string;
-  /** The part of the core a check or recalculation fetches after the pane's first load (the 综合得分 layout) could not be fetched. */
+  /** A part of the core a check or recalculation fetches after the pane's first load (the 综合得分 layout, the English finding messages) could not be fetched. */
   coreUnavailable: string;
   undoProtectedSheet(sheet: string): string;
   undoProtectedWorkbook: string;

@@ -15,7 +15,7 @@
  * So: three below ExcelApi 1.18; from it, four on a workbook jixiao has not marked, six on one it has.
  */
 import { AnalysisProgress, analysisSteps, noTablesMessage, setSummaryLayout } from "../core/analyze";
-import type { Lang } from "../core/messages";
+import { type Lang, setEnglishMessages } from "../core/messages";
 import { Profile, profileFromJson } from "../core/profile";
 import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
@@ -67,19 +67,24 @@ const loadMarkTools = () =>
   ]).then(([undo, clean, fixes]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks, applyFixes: fixes.applyFixes }));
 
 /**
- * The 综合得分 layout (core/summary.ts) is a chunk as well: the core is given it (setSummaryLayout)
- * before a check or a recalculation reads the analysis' summary (its total, grade and 一级指标, the
- * sheet written). Every other host gives it at once (core/all-parts.ts).
+ * The parts of the core a check or a recalculation needs that the pane's first load goes without,
+ * each a chunk, given to the core before it analyses: the 综合得分 layout (core/summary.ts, which lays
+ * out the summary: its total, grade and 一级指标, the sheet written) and, for an English Office, the
+ * English finding messages (core/messages-en.ts, in the chunk of the pane's English strings; a
+ * Chinese Office never fetches them). Every other host gives them at once (core/all-parts.ts).
  */
-const loadSummaryLayout = () =>
-  import(/* webpackChunkName: "summary" */ "../core/summary").then((summary) => setSummaryLayout(summary.buildSummary));
+const loadCoreParts = (lang: Lang) =>
+  Promise.all([
+    import(/* webpackChunkName: "summary" */ "../core/summary").then((summary) => setSummaryLayout(summary.buildSummary)),
+    lang === "en" ? import(/* webpackChunkName: "strings-en" */ "../core/messages-en").then((en) => setEnglishMessages(en.EN_MESSAGES)) : undefined,
+  ]);
 
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
   const pacing = options.pacing ?? {};
   const lang = displayLanguage();
   const withMarkTools = fetchedChunk(loadMarkTools, () => hostMessages(lang).toolsUnavailable);
-  const withCoreParts = fetchedChunk(loadSummaryLayout, () => hostMessages(lang).coreUnavailable);
+  const withCoreParts = fetchedChunk(() => loadCoreParts(lang), () => hostMessages(lang).coreUnavailable);
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       // Where Excel can (ExcelApi 1.20), Ctrl+Z takes a whole run back as one step too.
