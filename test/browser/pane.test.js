@@ -7,7 +7,9 @@
  * checks the selection; clicks 撤销上次重算 and checks every cell is back; recalculates, clicks 清除标记
  * and checks the same; fixes one finding (采用计算值) and sees the cell change and its card go;
  * ignores one with a reason, recalculates and sees it under 已忽略; cancels a run of 300 sheets while
- * their counts show and finds the workbook untouched; and does the same in English.
+ * their counts show and finds the workbook untouched; that the pane fetched the 综合得分 layout's chunk
+ * (summary.js) and, in Chinese, not the English one (strings-en.js); and does the same in English, with
+ * the core's English finding messages.
  * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
  * exit code is non-zero on any failure.
  */
@@ -66,6 +68,9 @@ async function main() {
     page.setDefaultTimeout(TIMEOUT);
     const pageErrors = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    // The scripts the (Chinese) pane fetches: never the English strings and finding messages.
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     // The real office.js must never load here (the playground stands in for it; there is no network).
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     const { port } = server.address();
@@ -349,6 +354,8 @@ async function main() {
       if (!/^Total [\d.]+; \d+ findings$/.test(announced)) throw new Error(`announcer says "${announced}"`);
       await en.getByText("Error: Score wrong").first().waitFor();
       await en.getByText("score-mismatch").first().waitFor();
+      // The core's English finding messages, fetched with the pane's English strings (strings-en.js).
+      await en.getByText("Budget weight 10 plus indicator weights 100 make 110; they should make 100.").first().waitFor();
       const footer = await en.evaluate(() => {
         const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
         const texts = [];
@@ -360,6 +367,11 @@ async function main() {
       await en.getByRole("tab", { name: "Scoring profile" }).click();
       await shoot(en, "pane-en-settings");
       await en.close();
+    });
+
+    await check("the Chinese pane fetched the 综合得分 layout's chunk, and no English one", async () => {
+      if (!fetched.includes("/summary.js")) throw new Error(`summary.js not fetched: ${fetched.filter((f) => f.endsWith(".js")).join(", ")}`);
+      if (fetched.includes("/strings-en.js")) throw new Error("the Chinese pane fetched strings-en.js");
     });
 
     await check("no script error on the page", async () => {
