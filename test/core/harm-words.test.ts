@@ -136,7 +136,6 @@ describe("a harm answered in words that none happened, against a target of 0 or 
     ["安全事故发生数", "0起", "未发生投诉", "a harm another row counts"],
     ["安全事故发生数", "0起", "未发现安全隐患", "what was not found is not what the row counts"],
     ["安全事故发生数", "0起", "未发生安全事故，发生1起轻微事故", "a count of some in another clause"],
-    ["安全事故发生数", "0起", "发生1起轻微事故", "a harm that happened"],
     ["新建村道", "≥30公里", "未发生", "a row that counts no harm"],
   ])("keeps %s %s / %s a not-numeric actual (%s)", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
@@ -288,9 +287,6 @@ describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53
     ["有无管护制度", "有", "没有"],
     ["有无违规违纪问题", "无", "有"],
     ["有无挪用资金", "无", "有"],
-    ["有无安全生产事故", "无", "有1起"],
-    ["安全生产事故", "无", "有1起"],
-    ["安全生产事故", "无", "发生1起"],
     ["安全事故", "无", "发生1起一般安全事故"],
     ["安全事故", "未发生", "有1起"],
     ["是否如期开工", "是", "未按期"],
@@ -325,6 +321,29 @@ describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53
     expect(found(run(safetyForm({ name, target, actual })))).toEqual([]);
     const low = run(safetyForm({ name, target, actual, score: 5, reason: "略有延误" }));
     expect(found(low)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
+  });
+
+  it.each([
+    ["安全事故发生数", "0起", "有1起", "1"],
+    ["安全事故发生数", "0起", "发生1起", "1"],
+    ["安全事故发生数", "0起", "发生1起轻微事故", "1"],
+    ["安全事故发生数", "0起", "三起", "3"],
+    ["安全事故发生数", "0起", "发生三起", "3"],
+    ["安全事故发生数", "0起", "有一起", "1"],
+    ["有无安全生产事故", "无", "有1起", "1"],
+    ["安全生产事故", "无", "有1起", "1"],
+    ["安全生产事故", "无", "发生1起", "1"],
+  ])("counts %s %s / %s as so many 起 (review round 53, left): full marks are a score-mismatch, 0 stands", (name, target, actual, value) => {
+    const full = run(safetyForm({ name, target, actual }));
+    expect(full.indicators[0].actual).toMatchObject({ value, unit: "起" });
+    expect(found(full)).toEqual(["score-mismatch@自评表!H13", "missing-reason@自评表!I13"]);
+    expect(message(full, "score-mismatch", "H13")).toBe(`“${name}”填报得分 10；按未达到指标值不得分应为 0。`);
+    expect(found(run(safetyForm({ name, target, actual, score: 0, reason: "发生安全事故，已整改" })))).toEqual([]);
+  });
+
+  it("reads ≤2起 against 有3起 as 3起, a negative indicator's score (10 × 2 ÷ 3)", () => {
+    const a = run(safetyForm({ name: "安全事故发生数", target: "≤2起", actual: "有3起" }));
+    expect(message(a, "score-mismatch", "H13")).toBe("“安全事故发生数”填报得分 10；按反向指标公式（分值×指标值÷实际值）应为 6.67。");
   });
 
   it("keeps an answer with a note after it to the note's reading (是，已于11月通过验收 met), and 无 under a target in other words a blank", () => {
