@@ -346,7 +346,27 @@ describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53
     expect(message(a, "score-mismatch", "H13")).toBe("“安全事故发生数”填报得分 10；按反向指标公式（分值×指标值÷实际值）应为 6.67。");
   });
 
-  it("keeps an answer with a note after it to the note's reading (是，已于11月通过验收 met), and 无 under a target in other words a blank", () => {
+  it.each([
+    ["项目是否按期完工", "是", "否，因资金未到位"],
+    ["项目是否按期完工", "是", "否。资金下达较晚"],
+    ["项目是否按期完工", "是", "否（资金未到位）"],
+    ["项目是否按期完工", "是", "否，是资金下达晚所致"],
+    ["是否发生安全事故", "否", "是，发生1起一般事故"],
+  ])("reads %s %s / %s by its answer, the note after it a note (review round 53, left): 未达成, full marks a qualitative-score-band", (name, target, actual) => {
+    const a = run(safetyForm({ name, target, actual }));
+    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
+    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+    expect(found(run(safetyForm({ name, target, actual, score: 0, reason: "资金下达较晚，下年改进" })))).toEqual([]);
+  });
+
+  it("reads the answer 是 with a note after it as 达成 unless the note says less (是，基本完成 部分达成)", () => {
+    const low = run(safetyForm({ name: "项目是否按期完工", target: "是", actual: "是，已于11月完工", score: 5, reason: "略有延误" }));
+    expect(message(low, "qualitative-score-band", "H13")).toBe("“项目是否按期完工”的完成情况为“达成”，得分应在 8 到 10 分之间，填的是 5。");
+    const partly = run(safetyForm({ name: "项目是否按期完工", target: "是", actual: "是，基本完成" }));
+    expect(message(partly, "qualitative-score-band", "H13")).toBe("“项目是否按期完工”的完成情况为“部分达成”，得分应在 6 到 8 分之间，填的是 10。");
+  });
+
+  it("reads an answer with a note after it that agrees with its target as met (是，已于11月通过验收), and 无 under a target in other words a blank", () => {
     expect(found(run(safetyForm({ name: "是否通过竣工验收", target: "是", actual: "是，已于11月通过验收" })))).toEqual([]);
     expect(found(run(safetyForm({ name: "建立管护制度", target: "建立", actual: "无" })))).toEqual(["missing-actual@自评表!F13", "total-incomplete@自评表!H19"]);
   });

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { eq, gt, gte, lt, lte } from "../compare";
-import { answerAgainst } from "../answers";
+import { answerAgainst, noteAnswerAgainst } from "../answers";
 import { dimensionOf } from "../headers";
 import { Measure, measureOf } from "../measures";
 import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
@@ -295,7 +295,7 @@ function asCut(
 
 /**
  * The qualitative result: a date against its deadline (met or missed), the actual restating its
- * target (= met), its answer against the target's (是 → 否, 无 → 有: answers.ts), the actual read
+ * target (= met), its answer against the target's (是 → 否, 无 → 有, 是 → 否，因资金未到位: answers.ts), the actual read
  * against its target (良 → 差), or as the actual states it.
  */
 function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, formYear: number | null): Achievement | null {
@@ -303,9 +303,13 @@ function achievementOf(target: ParsedValue, actual: ParsedValue, name: string, f
     const met = meetsDeadline(actual.date, target.date, formYear);
     if (met !== null) return met ? "achieved" : "notAchieved";
   }
+  const inWords = (): Achievement | null => achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
+  // An answer before a note (否，是资金未到位所致) is the answer, though the note may hold the target's 是.
+  const noted = noteAnswerAgainst(target, actual, inWords);
+  if (noted !== null) return noted;
   // A restated target (基本完成 / 基本完成) was met, whatever the words would say on their own.
   if (actual.kind !== "number" && restatesTarget(target, actual, name)) return "achieved";
-  return answerAgainst(target, actual) ?? achievementAgainst(target, actual) ?? achievementIn(target, actual, name);
+  return answerAgainst(target, actual) ?? inWords();
 }
 
 /** The profile's numbers the row rules use, as Decimals. */
