@@ -113,14 +113,21 @@ function statedUnits(text: string): Unit[] {
 }
 
 /**
+ * A unit in brackets inside a name, before the word of what is measured that ends it (道路（公里）长度,
+ * 改造（户）数量, 绿化（亩）面积): the unit of that measure. Before other words (资金（万元）拨付率) a
+ * bracket may name the unit of a part only, and is not read.
+ */
+const UNIT_BEFORE_MEASURE = /[（(]\s*([^（）()]{1,8}?)\s*[)）](?:长度|里程|面积|数量|个数|人数|户数|总数|规模|总量|产量|容量|重量|时长)\s*$/;
+
+/**
  * The unit a name states for its bare values in brackets at its end (道路长度（公里）, 水质达标率（天）,
- * 新建集中供水工程（处）, 每公里建设成本（万元/公里）), as a 计量单位 column would: one unit jixiao knows,
- * or one per another. Not a choice of two (（个/套）, （个、套）), a percentage (a bare 0.98 set against
+ * 新建集中供水工程（处）, 每公里建设成本（万元/公里）) or before the word of its measure
+ * (UNIT_BEFORE_MEASURE), as a 计量单位 column would: one unit jixiao knows, or one per another. Not a choice of two (（个/套）, （个、套）), a percentage (a bare 0.98 set against
  * one is read as a fraction already) nor 月 (as often a month of the year as a number of months).
  * Review round 53a M4.
  */
 export function unitInName(name: string): string | undefined {
-  const text = /[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/.exec(name)?.[1];
+  const text = (/[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/.exec(name) ?? UNIT_BEFORE_MEASURE.exec(name))?.[1];
   if (text === undefined || text === "月") return undefined;
   const unit = lookupUnit(text);
   if (unit) return unit.family === "percent" || unit.family === "permille" ? undefined : text;

@@ -1312,6 +1312,19 @@ describe("unit-mismatch", () => {
     expect(a.indicators.find((i) => i.row === 6)).toMatchObject({ score: "10", target: { value: "12", unit: "公里" } });
   });
 
+  it("reads a unit in brackets before the word of the name's measure (道路（公里）长度), not before other words (资金（万元）拨付率)", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "道路（公里）长度", "≥12", "12500米", 10, 10, ""],
+        ["产出指标", "数量指标", "新建供水工程（处）数量", "≥8", "80%", 10, 10, ""],
+        ["产出指标", "质量指标", "补助资金（万元）发放率", "≥95", 98, 10, 10, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["count-as-percent@自评表!E6"]);
+    expect(a.indicators.find((i) => i.row === 5)).toMatchObject({ score: "10", target: { value: "12", unit: "公里" } });
+    expect(a.indicators.find((i) => i.row === 7)?.target?.unit ?? null).toBeNull();
+  });
+
   it("keeps a name's （%）, （月） and （个/套） out of bare values, which are read as before", () => {
     const a = run(
       selfEval([
