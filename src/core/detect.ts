@@ -763,10 +763,12 @@ function isNote(labels: string[]): boolean {
 /**
  * What labels[i] heads, the text after it being what the row holds: a "total", a "grade", or
  * neither. 自评结果 | 95 is the 总分 and 自评结果 | 优 the 等次; 自评结论 is the 等次 only when it
- * holds a grade word (自评结论 | 优, or 自评结论：优 in one cell), not a paragraph.
+ * holds a grade word (自评结论 | 优, or 自评结论：优 in one cell), not a paragraph. A label in two
+ * languages is read by its Chinese words (自评结果\nResult, Conclusion\n自评结论: see headingWords).
  */
 function summaryKind(labels: string[], i: number): "total" | "grade" | null {
-  const label = labels[i];
+  // A label in two languages by its Chinese words (自评结果\nResult), as a heading is.
+  const label = headingWords(labels[i]);
   const held = labels[i + 1] ?? "";
   // The grade written in the label's own cell (自评结论：优).
   const [inCellLabel, inCell] = label.split(/[:：]/, 2);

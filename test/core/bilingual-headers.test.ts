@@ -139,6 +139,22 @@ describe("a form whose headers are written in two languages (review round 53a, M
   });
 });
 
+describe("总分 and 等次 rows labelled in two languages (review round 53a, left)", () => {
+  it.each([
+    ["自评结果\nResult", "自评结论\nConclusion"],
+    ["Result\n自评结果", "Conclusion\n自评结论"],
+    ["自评结果 / Self-evaluation Result", "评价等次\nGrade"],
+    ["总分\nTotal Score", "自评结果\nResult"],
+  ])("reads %j | 98.1 as the 总分 and %j | 优 as the 等次, by their Chinese words", (totalLabel, gradeLabel) => {
+    const wb = form(STYLES[0][1]);
+    wb.sheets[0].values[17][0] = totalLabel;
+    wb.sheets[0].values[18][0] = gradeLabel;
+    expect(totals(run(wb))).toEqual([["98.1", "98.1", "优", "优"]]);
+    wb.sheets[0].values[18][6] = "良";
+    expect(found(run(wb))).toEqual(["grade-mismatch@自评表!G19"]);
+  });
+});
+
 describe("the header block's labels in two languages (项目名称\\nProject Name | 农村公路提质改造项目)", () => {
   it("names the form's project and unit by them", () => {
     const wb = form(STYLES[0][1]);
