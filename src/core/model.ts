@@ -607,8 +607,9 @@ export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
 /**
  * A line's amount: its column's cell, or where the amount is split by source with no 合计 column
  * (全年预算数 over 中央资金 | 地方资金, detect's summedColumns) the sum of its parts, named at the
- * first part filled in (review round 53a). A part that is no number (text, an error value) stands
- * for the amount, with its own finding; a part alone filled in is the amount.
+ * first part filled in (review round 53a), parts typed with their unit too (typedPartsAdded). A part
+ * that is no number (text, an error value) stands for the amount, with its own finding; a part
+ * alone filled in is the amount.
  */
 function amountCell(view: SheetView, table: BudgetTable, row: number, field: (typeof AMOUNT_FIELDS)[number]): NumberCell | null {
   const cols = table.summedColumns?.[field];
@@ -618,7 +619,7 @@ function amountCell(view: SheetView, table: BudgetTable, row: number, field: (ty
   if (filled.length === 0) return { ...parts[0], writable: false };
   if (filled.length === 1) return filled[0];
   const unread = filled.find((p) => p.invalid || p.resultUnknown);
-  if (unread) return unread;
+  if (unread) return typedPartsAdded(view, table, filled) ?? unread;
   const value = sumOf(filled.map((p) => p.value!));
   return {
     ...filled[0],
@@ -628,6 +629,23 @@ function amountCell(view: SheetView, table: BudgetTable, row: number, field: (ty
     writable: false,
     formula: filled.some((p) => p.formula),
   };
+}
+
+/**
+ * Parts of an amount typed with their money unit (300万元 | 200万元, 300万元 | 2000000元) added up as
+ * numbers are, in the first one's unit: a cell typed so (500万元), which readTypedAmounts brings to
+ * the table's unit. A plain number among them is in the unit the table states (300万元 | 200 under
+ * 万元); where it states none, or a part is no amount, null: the first unread part stands.
+ */
+function typedPartsAdded(view: SheetView, table: BudgetTable, parts: NumberCell[]): NumberCell | null {
+  const amounts = parts.map((p) => (p.resultUnknown ? null : p.invalid ? (typeof p.raw === "string" ? typedAmount(p.raw) : null) : { value: p.value!, unit: null }));
+  const unit = amounts.find((a) => a?.unit)?.unit;
+  if (!unit || amounts.includes(null)) return null;
+  const plain = amounts.some((a) => a!.unit === null && !a!.value.isZero());
+  const stated = plain ? tableMoneyUnit(view, table, table.columns.planned) : unit;
+  if (!stated) return null;
+  const value = sumOf(amounts.map((a) => convertAmount(a!.value, a!.unit ?? stated, unit)));
+  return { ...parts[0], raw: `${value.toFixed()}${unit}`, value: null, invalid: true, writable: false, formula: parts.some((p) => p.formula) };
 }
 
 /** A row's amounts split by source in columns (see detect's sourceColumns): none where the table splits none. */

@@ -145,6 +145,18 @@ describe("amounts split by source in columns (review round 52b, M2)", () => {
       expect(totalsOf(a)).toEqual([["98.1", "优"]]);
     });
 
+    it("adds up parts typed with their unit as it adds numbers (300万元 | 200万元, review round 53a, left)", () => {
+      const a = run(form(["300万元", "200万元"], ["290万元", "190万元"], SOURCES));
+      expect(findings(a)).toEqual([]);
+      expect(a.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+      // In two units, each brought to the table's (万元): 300万元 and 2000000元 are 500.
+      const mixed = run(form(["300万元", "2000000元"], ["2900000元", "190万元"], SOURCES));
+      expect(mixed.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+      // A typed part beside a plain one: the plain one is in the table's unit (万元).
+      const plain = run(form(["300万元", 200], [290, "190万元"], SOURCES));
+      expect(plain.budget.map((b) => [b.planned, b.spent, b.score])).toEqual([["500", "480", "9.6"]]);
+    });
+
     it("a part left blank adds nothing; sub-headers that name no source keep the first column", () => {
       const a = run(form([500, ""], [480, ""], SOURCES));
       expect(a.budget.map((b) => [b.planned, b.spent])).toEqual([["500", "480"]]);
