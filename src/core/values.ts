@@ -1538,9 +1538,10 @@ export function answeredNone(target: ParsedValue, actual: ParsedValue, name: str
   // row asking yes or no that counts no harm: the answer no (answers.ts), not a blank.
   const answersNo = isNone(actual) && answerOf(target.text) !== null && (!isNone(target) || (!countsHarm && ASKS_YES_OR_NO.test(name)));
   if (answersNo) return { target: inWords(target), actual: inWords(actual) };
-  // 有 against 无 (有无违规违纪问题 | 无 | 有, 安全生产事故 | 无 | 有1起), or the harm the row counts said to
-  // have happened (发生1起): 未达成, read in words rather than as words against the number 0.
-  const yes = answerOf(actual.text) === "yes" && !(countsHarm && actual.kind === "number");
+  // 有 against 无 (有无违规违纪问题 | 无 | 有, 有无安全生产事故 | 无 | 有1起), or the harm the row counts said to
+  // have happened in words (发生1起一般安全事故): 未达成, read in words rather than as words against the
+  // number 0. A count on a row that asks no yes or no (安全生产事故 | 无 | 有1起) is scored as one against =0.
+  const yes = answerOf(actual.text) === "yes" && !(countsHarm && actual.kind === "number" && !ASKS_YES_OR_NO.test(name));
   const happened = countsHarm && actual.kind === "qualitative" && statesForbiddenHarmIn(phraseOf(actual.text), { target: "无", name });
   if (isNone(target) && (yes || happened)) return { target: inWords(target), actual };
   const stated = countsHarm && isNone(target) ? noneAsZero(target, "=", null) : target;
