@@ -2080,6 +2080,17 @@ export function statesReduction(p: ParsedValue): boolean {
   return p.kind === "number" && (p.op === null || p.op === ">=" || p.op === ">") && REDUCTION.test(phraseOf(p.text));
 }
 
+/**
+ * A change against an earlier figure, opening the value before its number (较上年增长8%, 同比下降10%以上,
+ * 增长9%, ≥较上年增长5%): the share it states is the change, not the figure itself (review round 54c H1).
+ */
+const CHANGE_STATED = /^[^\d]{0,4}?(?:较上年|比上年|较去年|比去年|同比|环比|上升|增长|增加|提高|提升|下降|降低|减少|压减|缩减|缩短)[^\d]{0,4}\d/;
+
+/** Whether a value in numbers states a change of what the row counts (CHANGE_STATED). */
+export function statesChange(p: ParsedValue): boolean {
+  return p.kind === "number" && CHANGE_STATED.test(phraseOf(p.text));
+}
+
 /** Whether a number shows in a percent format, times 100: `0%`, not `0"%"`, whose quoted % is text. */
 export function shownAsPercent(n: number, numFmt: string | undefined): boolean {
   return numFmt !== undefined && readFormat(numFmt, n).percent;

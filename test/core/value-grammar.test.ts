@@ -810,3 +810,30 @@ describe("review round 53b: values as year-end self-evaluations write them", () 
     expect(found(run(form("质量指标", "生活补助发放标准", "≥250元/人/月", "250元/月/人", 60)))).toEqual([]);
   });
 });
+
+describe("review round 54c: the value grammar, third pass", () => {
+  /** One row scored out of 60 (its reason given where it is below), under 效益 and 满意度 met in full. */
+  const form = (level2: string, name: string, target: CellValue, actual: CellValue, points: number): Row[] => [
+    ["产出指标", level2, name, target, actual, 60, points, points < 60 ? "受客观因素影响，已整改" : ""],
+    ...EFFECT_AND_SATISFACTION,
+  ];
+  const rowOf = (a: Analysis) => a.indicators[0];
+
+  describe("a change of a count stated in the target: 较上年增长8% on 门诊就诊人次 (H1)", () => {
+    it.each<[string, string, string]>([
+      ["门诊就诊人次", "较上年增长8%", "增长9%"],
+      ["火灾起数", "同比下降10%以上", "同比下降12%"],
+      ["道路交通事故发生数", "较上年下降5%", "下降6%"],
+      ["市场主体登记数量", "同比增长5%", "5.6%"],
+      ["游客接待人次", "同比增长10%", "同比增长12%"],
+    ])("%s %s | %s is no count written in %: met, no finding", (name, target, actual) => {
+      const a = run(form("数量指标", name, target, actual, 60));
+      expect(found(a)).toEqual([]);
+      expect(rowOf(a).score).toBe("60");
+    });
+
+    it("still flags a count written as a share with no change (≥100% on 门诊就诊人次)", () => {
+      expect(found(run(form("数量指标", "门诊就诊人次", "≥100%", "100%", 60)))).toEqual(["count-as-percent@E9"]);
+    });
+  });
+});

@@ -9,7 +9,7 @@ import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
-import { ParsedValue, statesReduction } from "../values";
+import { ParsedValue, statesChange, statesReduction } from "../values";
 import { FindingList } from "./findings";
 
 const NUMBER_DUE = /数量|成本|经济效益|时效/;
@@ -33,7 +33,7 @@ function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: stri
     };
   }
   // A change of a duration (办理时长缩短 ≥30%) is a share of it, as a count's is.
-  if (measure.duration && !measure.change && percentLike(cell)) {
+  if (measure.duration && !measure.change && !statesChange(cell.parsed) && percentLike(cell)) {
     return {
       zh: `时长/年限类指标应写时间和单位（如“≥8年”“≤30天”），不应是百分比“${cell.parsed.text}”。`,
       en: `A duration should be written with a time unit (e.g. "≥8年"), not "${cell.parsed.text}".`,
@@ -171,8 +171,10 @@ export function checkValue(
   }
   if (p.kind !== "number" || p.value === null) return;
 
-  // A change of a count (粮食产量增幅 ≥3%, 受益人数增长5%) is a share of it.
-  if (measure.count && !measure.change && percentLike(cell)) {
+  // A change of a count (粮食产量增幅 ≥3%, 受益人数增长5%, or 较上年增长8% on 门诊就诊人次) is a share of
+  // it, and so is an actual answering such a target (增长9%, or 9%).
+  const change = measure.change || statesChange(p) || (indicator.target !== null && statesChange(indicator.target.parsed));
+  if (measure.count && !change && percentLike(cell)) {
     // One fact, one finding: an actual in % under a target in % follows from the target's.
     const fromTarget = !isTarget && indicator.target !== null && findings.at("count-as-percent", indicator.target) !== undefined;
     const what = isTarget ? "指标值" : "实际完成值";
