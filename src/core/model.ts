@@ -38,6 +38,7 @@ import {
   ParsedValue,
   allDoneAsHundredPercent,
   answeredNone,
+  deviationAgainstTolerance,
   asMonthAgainstDeadline,
   countInUnitOf,
   decimalPlacesShown,
@@ -357,7 +358,7 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
  * (收到资金后30日内 against 45日), an actual's first figure before clauses with figures in other units
  * (10次，覆盖全县12个乡镇: not on a row measuring a change), words of the actual the target gives a figure to (当日办结, 全部完成,
  * 开展22场宣传活动, a date serial against a deadline), a value naming what it counted in the other's
- * unit (10口井 against ≥10口, ≥10口井 against 10口), and 无 (or 未发生安全事故 …) as the answer "none"
+ * unit (10口井 against ≥10口, ≥10口井 against 10口), a deviation below zero against a tolerance (-1.5% against ±2%) by its size, and 无 (or 未发生安全事故 …) as the answer "none"
  * where the row, by its `name`, makes it one.
  */
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure, name: string): [ValueCell | null, ValueCell | null] {
@@ -367,7 +368,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   const limit = limitAfterEvent(dated.target, dated.actual);
   const timed = limitAfterEvent(dated.actual, limit);
   const asked = measure.change ? noteFigureAsked(timed) : figureBeforeNotes(limit, timed);
-  const worded = sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked)));
+  const worded = deviationAgainstTolerance(limit, sameDayAsOneDay(limit, allDoneAsHundredPercent(limit, asMonthAgainstDeadline(limit, asked))));
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);
   const answered = answeredNone(countInUnitOf(counted, limit), counted, name, measure.harm);

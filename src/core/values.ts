@@ -92,6 +92,8 @@ const PREFIX_OPS = new Map<string, Op>([
   ...words(">", [">", "高于", "超过", "大于", "多于"]),
   ...words("<=", ["≤", "<=", "≦", "⩽", "≤=", "=<", "≯", "不高于", "不超过", "不超", "不大于", "不多于", "不得高于", "不得超过"]),
   ...words("<=", ["小于等于", "小于或等于", "至多", "控制在"]),
+  // A tolerance (±2%, 误差±0.5℃): the deviation either way is held to it, a ceiling on its size (review round 54c H2).
+  ...words("<=", ["±"]),
   ...words("<", ["<", "低于", "小于", "少于", "不足"]),
   ...words("=", ["=", "==", "等于"]),
   ...words("≈", ["≈", "≒", "约", "约为", "大约", "近", "将近", "接近"]),
@@ -126,7 +128,7 @@ const DIRECTION_OPS = new Map<string, Op>([
   ["反向", "<="],
 ]);
 
-const SYMBOL_START = /[=<>≥≤≧≦⩾⩽≯≮≈≒]/;
+const SYMBOL_START = /[=<>≥≤≧≦⩾⩽≯≮≈≒±]/;
 
 function words(op: Op, list: string[]): [string, Op][] {
   return list.map((w) => [w, op]);
@@ -1766,6 +1768,16 @@ export function limitAfterEvent(value: ParsedValue, other: ParsedValue): ParsedV
   const m = LIMIT_AFTER_EVENT.exec(phraseOf(value.text));
   const q = m ? scanQuantity(m[1]) : NOT_A_QUANTITY;
   return q.kind === "number" ? numberResult(value.text, q.value, q.unit, q.ops, q.contradictory) : value;
+}
+
+/**
+ * An actual against a tolerance (±2%, 误差≤±2%): a deviation below zero (-1.5%, -2.6%) is as far off as
+ * one above it, read by its size against the ceiling the tolerance is. Other values are returned as they are.
+ */
+export function deviationAgainstTolerance(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const tolerance = target.kind === "number" && target.op === "<=" && phraseOf(target.text).includes("±");
+  if (!tolerance || actual.kind !== "number" || actual.value === null || !actual.value.isNegative()) return actual;
+  return { ...actual, value: actual.value.abs() };
 }
 
 /** Done the same day: 当日办结, 当天完成, 即办, 即时办结, 当场办理, 随到随办. */

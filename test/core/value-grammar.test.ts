@@ -836,4 +836,26 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect(found(run(form("数量指标", "门诊就诊人次", "≥100%", "100%", 60)))).toEqual(["count-as-percent@E9"]);
     });
   });
+
+  describe("a tolerance (±5%, 误差±2%, 误差≤±2%, ±0.5℃) is a ceiling on the deviation either way (H2)", () => {
+    it.each<[string, string, string, string]>([
+      ["预算调整幅度", "±5%", "3.2%", "5"],
+      ["冷库温度控制偏差", "±0.5℃", "0.3℃", "0.5"],
+      ["土地测绘精度", "误差≤±2%", "1.5%", "2"],
+      ["衡器称量误差", "误差±2%", "1.6%", "2"],
+      ["电能计量偏差", "±1%", "-0.6%", "1"],
+    ])("%s %s | %s is met in full, no finding", (name, target, actual, limit) => {
+      const a = run(form("质量指标", name, target, actual, 60));
+      expect(found(a)).toEqual([]);
+      expect([rowOf(a).target.op, rowOf(a).target.value, rowOf(a).score]).toEqual(["<=", limit, "60"]);
+    });
+
+    it("scores an overrun as a negative indicator: 2.6% (or -2.6%) against ±2% is 60 × 2 ÷ 2.6 = 46.15, no over-achievement", () => {
+      for (const actual of ["2.6%", "-2.6%"]) {
+        const a = run(form("质量指标", "水表计量误差", "±2%", actual, 60));
+        expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+        expect(rowOf(a).score).toBe("46.15");
+      }
+    });
+  });
 });
