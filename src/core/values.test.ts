@@ -413,9 +413,11 @@ describe("parseValue: contradictory values", () => {
     ["≥5%以下", ">="],
     ["高于90%以内", ">"],
     ["≥3且≤2", ">="],
-    ["≥3且≤5", ">="],
-    ["不少于3次，不超过5次", ">="],
-    ["≤10%并≥5%", "<="],
+    ["不少于5次，不超过3次", ">="],
+    ["≤5%并≥10%", "<="],
+    // Two bounds in different units, or joined by more than 且 or a comma, are no range.
+    ["不少于3次且不超过5天", ">="],
+    ["不少于3次，全年不超过5次", ">="],
   ])("%s states both bounds", (text, op) => {
     expect(parsed(text)).toMatchObject({ kind: "number", op, contradictory: true });
   });
@@ -870,6 +872,13 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     ["1.5~2.5万元", "万元", ["1.5", "2.5"]],
     ["1-2次/月", "次", ["1", "2"]],
     ["10个-20个", "个", ["10", "20"]],
+    // Two bounds each with its number, in words (review round 54c M1; these were contradictory before).
+    ["≥3且≤5", null, ["3", "5"]],
+    ["不少于3次，不超过5次", "次", ["3", "5"]],
+    ["≤10%并≥5%", "%", ["5", "10"]],
+    ["不少于4个且不超过6个", "个", ["4", "6"]],
+    ["不低于300人且不高于400人", "人", ["300", "400"]],
+    ["不少于80批次、不超过100批次", "批次", ["80", "100"]],
   ])("%s is a range in %s from %p", (text, unit, range) => {
     expect(bounds(text)).toEqual({ kind: "invalid", unit, range });
   });

@@ -560,11 +560,11 @@ function invalidQuantity(problem: string, ops: Op[], unit: Unit | null): Quantit
   return { kind: "invalid", problem, ops, unit };
 }
 
-/** The comparator of a second bound somewhere in `rest` ("且≤5"), if a number follows it. */
-function secondBound(rest: string): Op[] | undefined {
+/** A second bound somewhere in `rest` ("且≤5"), if a number follows its comparator: where it starts, and its prefix. */
+function secondBound(rest: string): { at: number; prefix: Prefix } | undefined {
   for (let j = 0; j < rest.length; j++) {
     const prefix = readPrefix(rest, j);
-    if (prefix.ops.length > 0 && readNumber(rest, prefix.end)) return prefix.ops;
+    if (prefix.ops.length > 0 && readNumber(rest, prefix.end)) return { at: j, prefix };
   }
   return undefined;
 }
@@ -624,12 +624,25 @@ function rangeQuantity(s: string, i: number, bareLow: Decimal, lowUnit: Unit | n
 
 const SEVERAL_NUMBERS = "包含多个数字，无法确定指标值";
 
-/** A further number after the value: a second bound, or noise that hides the target. */
-function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: Op[]): Quantity {
+/** What may join two bounds of a range written in words: 且, 并且, 同时, a comma or 、. */
+const BOUNDS_JOINED = /^[,;、]?(?:且|并且|并|同时|而且)?$/;
+
+/**
+ * A further number after the value: a second bound, or noise that hides the target. Two bounds
+ * each with its own number, the lower not above the upper, joined by 且 or a comma (不少于4个且不超过6个,
+ * 不少于80批次、不超过100批次, ≤10%并≥5%), are a range, read as 4-6个 is (review round 54c M1); the
+ * wrong way round (≥3且≤2) they contradict each other.
+ */
+function withSecondNumber(rest: string, value: Decimal, unit: Unit | null, ops: Op[], period: Period | null): Quantity {
   const second = secondBound(rest);
   const first = resolveOps(ops).op;
-  if (second && first && resolveOps([first, ...second]).contradictory) return quantity(value, unit, ops, true);
-  return invalidQuantity(SEVERAL_NUMBERS, ops, unit);
+  if (!second || !first || !resolveOps([first, ...second.prefix.ops]).contradictory) return invalidQuantity(SEVERAL_NUMBERS, ops, unit);
+  const other = BOUNDS_JOINED.test(rest.slice(0, second.at)) ? scanFrom(rest, second.prefix) : NOT_A_QUANTITY;
+  const sameUnit = other.kind === "number" && (unit === null || other.unit === null || unit.symbol === other.unit.symbol);
+  if (other.kind !== "number" || !sameUnit || other.contradictory || other.scaledBy !== null) return quantity(value, unit, ops, true);
+  const [low, high] = isLower(first) ? [value, other.value] : [other.value, value];
+  if (gt(low, high)) return quantity(value, unit, ops, true);
+  return { kind: "invalid", problem: RANGE_PROBLEM, ops: [], unit: unit ?? other.unit, range: { bounds: { low, high }, period: period ?? other.period } };
 }
 
 /**
@@ -715,7 +728,7 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
   // A number running into an unknown word is a name, not a quantity: 5G网络, 1号楼, 3万 (万 of what?).
   if (!read && (/^[千万亿]/.test(rest) || (ops.length === 0 && /^\p{L}/u.test(rest)))) return NOT_A_QUANTITY;
   const outsideNotes = rest.replace(/\([^()]*\)/g, "").replace(COMPARISON_NOTE, "");
-  if (/\d/.test(outsideNotes)) return withSecondNumber(outsideNotes, value, unit, ops);
+  if (/\d/.test(outsideNotes)) return withSecondNumber(outsideNotes, value, unit, ops, period);
   return quantity(value, unit, ops, false, scaledBy, period);
 }
 

@@ -858,4 +858,23 @@ describe("review round 54c: the value grammar, third pass", () => {
       }
     });
   });
+
+  describe("a range written as two bounds in words: 不少于4个且不超过6个 (M1)", () => {
+    it.each<[string, string, string]>([
+      ["新建村级养老服务站", "不少于4个且不超过6个", "5个"],
+      ["培训基层党员", "不低于300人且不高于400人", "350人"],
+      ["抽检食用农产品", "不少于80批次、不超过100批次", "90批次"],
+    ])("%s %s | %s is met within the range, no contradictory-comparator", (name, target, actual) => {
+      const a = run(form("数量指标", name, target, actual, 60));
+      expect(found(a)).toEqual([]);
+      expect(rowOf(a).score).toBe("60");
+    });
+
+    it("scores a shortfall by the lower bound, as 4-6个 is, and keeps one bound stated both ways contradictory", () => {
+      const short = run(form("数量指标", "新建村级养老服务站", "不少于4个且不超过6个", "3个", 60));
+      expect(found(short)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(short).score).toBe("45");
+      expect(found(run(form("数量指标", "新建村级养老服务站", "不少于6个且不超过4个", "5个", 60)))).toEqual(["contradictory-comparator@E9"]);
+    });
+  });
 });
