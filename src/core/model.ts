@@ -364,7 +364,9 @@ function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
 function readRowValues(target: ValueCell | null, actual: ValueCell | null, measure: Measure, name: string): [ValueCell | null, ValueCell | null] {
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
-  const dated = yearMonthsAsDates(bound.parsed, actual.parsed, measure.timely, { target: typeof bound.raw === "number", actual: typeof actual.raw === "number" });
+  const numberCells = { target: typeof bound.raw === "number", actual: typeof actual.raw === "number" };
+  // A month and its day (11.30) on a row about when, not on one timing a task or lasting (办结时限 2.15).
+  const dated = yearMonthsAsDates(bound.parsed, actual.parsed, measure.timely, numberCells, measure.timely && !measure.timeLimit && !measure.duration);
   const limit = limitAfterEvent(dated.target, dated.actual);
   const timed = limitAfterEvent(dated.actual, limit);
   const asked = measure.change ? noteFigureAsked(timed) : figureBeforeNotes(limit, timed);

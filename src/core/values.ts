@@ -1635,6 +1635,32 @@ function yearMonths(p: ParsedValue, numberCell: boolean): CalendarDate[] {
   return months.map((month) => calendarDate(m[1], month, WHOLE_MONTH));
 }
 
+/** A month and its day written as a decimal (11.30, 9.30前, 10.05): the day in two digits, a deadline's 前 after it. */
+const MONTH_DOT_DAY = /^(1[0-2]|0?[1-9])\.(\d{2})(前|之前|以前)?$/;
+/** A number cell's month and day with one digit shown (10.2: 10.20 typed, or 10.2 itself). */
+const MONTH_DOT_DIGIT = /^(1[0-2]|[1-9])\.([1-9])$/;
+
+/**
+ * The days a value written as a month and its day may be (11.30: 30 November, in the form's year),
+ * with whether it says 前 (a deadline in words, read as one on its own): none for any other value.
+ * A number cell keeps 10.20 as 10.2, so one shown with a single digit after the point is either day
+ * (the 2nd or the 20th) where both are days of the month; a text 10.2 is no such date (as often 10.2天).
+ */
+function monthDays(p: ParsedValue, numberCell: boolean): { dates: CalendarDate[]; before: boolean } {
+  const none = { dates: [], before: false };
+  if (p.kind === "number" ? p.unit !== null || p.op !== null || p.period !== null : p.kind !== "qualitative") return none;
+  const shown = phraseOf(p.text);
+  const digit = numberCell ? MONTH_DOT_DIGIT.exec(shown) : null;
+  const m = digit ?? MONTH_DOT_DAY.exec(shown);
+  // A number has no 前; text is read only with it (a text 11.30 is a number).
+  const before = m?.[3] !== undefined;
+  if (!m || (p.kind === "number" ? before : !before)) return none;
+  const month = Number(m[1]);
+  const days = (digit ? [Number(m[2]), Number(m[2]) * 10] : [Number(m[2])]).filter((d) => d >= 1 && d <= monthLength(month, null));
+  if (digit && days.length < 2) return none;
+  return { dates: days.map((d) => calendarDate(undefined, month, [d, d])), before };
+}
+
 /**
  * A target and an actual written as a year and its month (2023.12, 2024.03, a number cell 2023.06),
  * read as that month, not as the decimal 2023.12, where the row is about when (`timely`: a 时效指标,
@@ -1649,9 +1675,19 @@ export function yearMonthsAsDates(
   actual: ParsedValue,
   timely: boolean,
   numberCells: { target: boolean; actual: boolean },
+  monthDaysToo = false,
 ): { target: ParsedValue; actual: ParsedValue } {
-  const targetMonths = timely || actual.date !== null ? yearMonths(target, numberCells.target) : [];
-  const actualMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : [];
+  const targetYearMonths = timely || actual.date !== null ? yearMonths(target, numberCells.target) : [];
+  const actualYearMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : [];
+  // A month and its day (11.30前 against 12.15, 9.30 against 10.20) on a row about when: 12.15 is no
+  // number there, but as bare figures both must be dates (or one a deadline in words: 11.30前, 12月底前).
+  const targetDays = monthDaysToo && targetYearMonths.length === 0 ? monthDays(target, numberCells.target) : { dates: [], before: false };
+  const actualDays = monthDaysToo && actualYearMonths.length === 0 ? monthDays(actual, numberCells.actual) : { dates: [], before: false };
+  const targetDated = target.date !== null || targetYearMonths.length > 0 || targetDays.before;
+  const actualDated = actual.date !== null || actualYearMonths.length > 0;
+  const pairs = targetDays.dates.length > 0 && actualDays.dates.length > 0;
+  const targetMonths = targetYearMonths.length > 0 ? targetYearMonths : targetDays.before || pairs || actualDated ? targetDays.dates : [];
+  const actualMonths = actualYearMonths.length > 0 ? actualYearMonths : targetDated || pairs ? actualDays.dates : [];
   if (targetMonths.length === 0 && actualMonths.length === 0) return { target, actual };
   const deadlines = targetMonths.length > 0 ? targetMonths : target.date ? [target.date] : [];
   const dates = actualMonths.length > 0 ? actualMonths : actual.date ? [actual.date] : [];

@@ -877,4 +877,29 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect(found(run(form("数量指标", "新建村级养老服务站", "不少于6个且不超过4个", "5个", 60)))).toEqual(["contradictory-comparator@E9"]);
     });
   });
+
+  describe("a month and its day written as a decimal on a row about when: 11.30前, 9.30 | 10.20 (M2)", () => {
+    const late = ["qualitative-score-band@H9", "total-incomplete@H12"];
+
+    it("finds a late date scored full: 11.30前 | 12.15, 9.30 | 10.20, and number cells 9.30 | 10.20 (shown 9.3 | 10.2)", () => {
+      expect(found(run(form("时效指标", "项目开工时间", "11.30前", "12.15", 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "主体开工时间", "9.30", "10.20", 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "主体开工时间", 9.3, 10.2, 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "项目开工时间", "11月30日前", "12.15", 60)))).toEqual(late);
+    });
+
+    it("passes a date on time in full, no shortfall as decimals (10.31 | 10.28 was scored 59.83)", () => {
+      const a = run(form("时效指标", "竣工验收时间", "10.31", "10.28", 60));
+      expect(found(a)).toEqual([]);
+      expect([rowOf(a).score, a.totals[0].score]).toEqual(["60", "100"]);
+      expect(found(run(form("时效指标", "项目开工时间", "11.30前", "11.25", 60)))).toEqual([]);
+      expect(found(run(form("时效指标", "项目开工时间", "11.30前", "按期完成", 60)))).toEqual([]);
+    });
+
+    it("keeps figures figures on a row timing a task, and a bare decimal where the other value is none (2.15 | 2.10 办结时限)", () => {
+      expect(rowOf(run(form("时效指标", "平均办结时限", "2.15", "2.10", 60))).actual?.value).toBe("2.1");
+      const a = run(form("数量指标", "新增库容", "10.25", "10.30", 60));
+      expect([found(a), rowOf(a).actual?.value]).toEqual([[], "10.3"]);
+    });
+  });
 });
