@@ -629,6 +629,10 @@ describe("parseValue: qualitative phrases", () => {
     "群众满意度明显提升。",
     "持续推进",
     "进一步扩大",
+    "明显增多",
+    "稳步增长",
+    "逐年增加",
+    "持续增长",
   ])("%s is vague", (text) => {
     expect(parsed(text)).toMatchObject({ kind: "qualitative", vague: true });
   });

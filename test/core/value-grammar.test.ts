@@ -902,4 +902,12 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect([found(a), rowOf(a).actual?.value]).toEqual([[], "10.3"]);
     });
   });
+
+  it.each([
+    ["新增就业人数", "明显增多"],
+    ["家庭医生签约服务人次", "稳步增长"],
+    ["农村电商网点", "逐年增加"],
+  ])("flags growth in words on a count as vague, as 有所增加 is: %s %s (M3)", (name, words) => {
+    expect(found(run(form("数量指标", name, words, words, 60)))).toEqual(["vague-target@E9"]);
+  });
 });
