@@ -769,6 +769,8 @@ function noNumber(s: string, prefix: Prefix): Quantity {
   const budget = prefix.ops.length > 0 ? BUDGET_NAMED.exec(s.slice(prefix.end)) : null;
   const amount = budget && s.slice(prefix.end + budget[0].length).replace(/^\(([^()]*)\)$/, "$1");
   if (amount && /^\d/.test(amount)) return scanFrom(s.slice(0, prefix.end) + amount, prefix);
+  // ≤预算数, ≤年度预算: the budget named alone after a symbol is words too, as 不超过预算 is (review round 54c L1).
+  if (budget && readSuffix(s, prefix.end + budget[0].length, []) === s.length) return NOT_A_QUANTITY;
   if (prefix.symbolic) return invalidQuantity("比较符后没有数字", prefix.ops, unit?.unit ?? null);
   const unitOnly = unit !== undefined && readSuffix(s, prefix.end + unit.length, []) === s.length;
   // 年内 is a deadline (within the year), though 年 is a unit and 内 a comparator after one.

@@ -1506,6 +1506,15 @@ describe("cost-not-ceiling", () => {
     expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
   });
 
+  it("warns, and no more, at a cost held to the budget named alone with a symbol (≤预算数, ≤年度预算) as in words (review round 54c L1)", () => {
+    const a = costTargets([
+      ["车辆运行维护成本", "≤预算数"],
+      ["差旅费支出", "≤年度预算"],
+      ["办公费", "不超过预算"],
+    ]);
+    expect(found(a)).toEqual(["cost-not-ceiling@目标表!D2", "cost-not-ceiling@目标表!D3", "cost-not-ceiling@目标表!D4"]);
+  });
+
   it("reads the amount when last year's is given (≤上年18万元) and scores an overrun against it (round 14)", () => {
     const overrun = (score: number) => run(selfEval([["产出指标", "成本指标", "会议费", "≤上年18万元", "18.6万元", 10, score, "会议增加"]]));
     // 10 × 18 ÷ 18.6 = 9.677…
