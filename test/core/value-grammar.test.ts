@@ -910,4 +910,10 @@ describe("review round 54c: the value grammar, third pass", () => {
   ])("flags growth in words on a count as vague, as 有所增加 is: %s %s (M3)", (name, words) => {
     expect(found(run(form("数量指标", name, words, words, 60)))).toEqual(["vague-target@E9"]);
   });
+
+  it("reads t as 吨, as kg is 千克: ≥100t against 102吨 is met, no unit-mismatch (L2)", () => {
+    const a = run(form("数量指标", "清运建筑垃圾", "≥100t", "102吨", 60));
+    expect(found(a)).toEqual([]);
+    expect(found(run(form("数量指标", "清运建筑垃圾", "≥100t", "0.0095万吨", 60)))).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+  });
 });
