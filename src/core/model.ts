@@ -54,6 +54,7 @@ import {
   yearMonthsAsDates,
   rangeAsBound,
   shownAsPercent,
+  timeLimitAsCeiling,
 } from "./values";
 
 export interface CellRef {
@@ -343,12 +344,13 @@ function valueCell(view: SheetView, row: number, col: number | undefined, contex
 
 /**
  * A target range as the bound that decides it; the cell itself when it holds no range. A time
- * limit is fewer-is-better for a range of time only (审批办结时限 3-5个工作日, not 审批时间压缩
- * 20%-30%), and a plain 5天 keeps domain.md's positive reading.
+ * limit is fewer-is-better for a range of time (审批办结时限 3-5个工作日, not 审批时间压缩
+ * 20%-30%), and so is a plain time with no comparator there (办理时限 5个工作日 is ≤5个工作日: review
+ * round 54c, where domain.md §3 would read it as positive).
  */
 function rangedTarget(target: ValueCell, measure: Measure): ValueCell {
   const timeAllowed = measure.timeLimit && target.parsed.unit?.family === "time";
-  const parsed = rangeAsBound(target.parsed, measure.cost || measure.harm || timeAllowed);
+  const parsed = timeLimitAsCeiling(rangeAsBound(target.parsed, measure.cost || measure.harm || timeAllowed), timeAllowed);
   return parsed === target.parsed ? target : { ...target, parsed };
 }
 

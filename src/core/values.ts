@@ -1594,6 +1594,16 @@ export function rangeAsBound(target: ParsedValue, fewerIsBetter: boolean): Parse
   return result(target.text, "number", { op: upper ? "<=" : ">=", value: upper ? high : low, unit: target.unit, period: target.period, range });
 }
 
+/**
+ * A time with no comparator on a row timing a task (`timeLimit`: 办理时限 5个工作日, 工期 180天) as the
+ * ceiling it is to an accountant, ≤5个工作日, as a range of time there is read by its upper bound
+ * (review round 54c). Any other value is returned as it is.
+ */
+export function timeLimitAsCeiling(target: ParsedValue, timeLimit: boolean): ParsedValue {
+  if (!timeLimit || target.kind !== "number" || target.op !== null || target.range !== null) return target;
+  return { ...target, op: "<=" };
+}
+
 const COUNTED_NOUN = /^\p{Script=Han}+$/u;
 
 /** A unit jixiao has no entry for that is `unit` and the noun it counts: 口井 is 口 of 井. */

@@ -307,8 +307,8 @@ describe("a target written as a range (10-20个, 90%-100%), as an approved 绩�
       ["", "", "投诉办结时长", "≤5天", "6天", 10, 8.33, "案件复杂"],
       // Time given, not taken: below the range falls short, as on any positive row.
       ["", "", "应急救援培训时长", "3-5天", "2天", 10, 6.67, "汛期停训"],
-      // A plain value keeps domain.md's reading (no comparator: positive), a range only is read so.
-      ["", "", "群众来信受理时限", "5天", "6天", 10, 10, ""],
+      // A plain time there is a ceiling too (review round 54c): 4天 meets 5天, where read as positive it scored 8.
+      ["", "", "群众来信受理时限", "5天", "4天", 10, 10, ""],
       ...EFFECT_AND_SATISFACTION,
     ];
     const merges = ["B9:B14", "C9:C14"];
@@ -915,5 +915,25 @@ describe("review round 54c: the value grammar, third pass", () => {
     const a = run(form("数量指标", "清运建筑垃圾", "≥100t", "102吨", 60));
     expect(found(a)).toEqual([]);
     expect(found(run(form("数量指标", "清运建筑垃圾", "≥100t", "0.0095万吨", 60)))).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+  });
+
+  describe("a time with no comparator on a row timing a task is a ceiling, as a range of time there is", () => {
+    it("meets 5个工作日 with 4个工作日 in full, and scores 6个工作日 as a negative indicator, 60 × 5 ÷ 6 = 50", () => {
+      const met = run(form("时效指标", "不动产登记办理时限", "5个工作日", "4个工作日", 60));
+      expect(found(met)).toEqual([]);
+      expect([rowOf(met).target.op, rowOf(met).score]).toEqual(["<=", "60"]);
+      const over = run(form("时效指标", "不动产登记办理时限", "5个工作日", "6个工作日", 60));
+      expect(found(over)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(over).score).toBe("50");
+    });
+
+    it("meets 1个工作日 with 当日办结, no unit-mismatch (L3)", () => {
+      expect(found(run(form("时效指标", "户籍业务办理时限", "1个工作日", "当日办结", 60)))).toEqual([]);
+    });
+
+    it("keeps time given or lasting positive (培训时长 5天, 使用年限 8年)", () => {
+      expect(rowOf(run(form("数量指标", "应急救援培训时长", "5天", "4天", 48))).score).toBe("48");
+      expect(rowOf(run(form("质量指标", "设备使用年限", "8年", "10年", 60))).target.op).toBeNull();
+    });
   });
 });
