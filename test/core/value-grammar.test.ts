@@ -936,4 +936,9 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect(rowOf(run(form("质量指标", "设备使用年限", "8年", "10年", 60))).target.op).toBeNull();
     });
   });
+
+  it("reads an error bound on a name holding 面积 as a share, no count-as-percent: 面积测量误差 误差小于3% (L4)", () => {
+    expect(found(run(form("质量指标", "面积测量误差", "误差小于3%", "2.1%", 60)))).toEqual([]);
+    expect(found(run(form("数量指标", "绿化面积", "≥100%", "100%", 60)))).toEqual(["count-as-percent@E9"]);
+  });
 });

@@ -67,6 +67,9 @@ function countExample(indicator: Indicator, measure: Measure): string {
   return `10${stated?.symbol ?? said ?? "个"}`;
 }
 
+/** An error or a deviation of a measurement (面积测量误差, 里程偏差): a share of what was measured, not a count (review round 54c L4). */
+const ERROR_BOUND = /误差|偏差/;
+
 /** The 一级 of the 部门整体 framework (运行成本, 管理效率, 履职效能, 社会效应, 满意度) that holds its costs. */
 const RUNNING_COST = /运行成本/;
 
@@ -174,7 +177,7 @@ export function checkValue(
   // A change of a count (粮食产量增幅 ≥3%, 受益人数增长5%, or 较上年增长8% on 门诊就诊人次) is a share of
   // it, and so is an actual answering such a target (增长9%, or 9%).
   const change = measure.change || statesChange(p) || (indicator.target !== null && statesChange(indicator.target.parsed));
-  if (measure.count && !change && percentLike(cell)) {
+  if (measure.count && !change && !ERROR_BOUND.test(name) && percentLike(cell)) {
     // One fact, one finding: an actual in % under a target in % follows from the target's.
     const fromTarget = !isTarget && indicator.target !== null && findings.at("count-as-percent", indicator.target) !== undefined;
     const what = isTarget ? "指标值" : "实际完成值";
