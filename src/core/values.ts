@@ -763,7 +763,9 @@ function noNumber(s: string, prefix: Prefix): Quantity {
   // ≤上年 (不高于上年) compares with last year's figure, which the form does not give: words;
   // ≤上年18万元 (不高于上年18万元) gives it, and is read as ≤18万元.
   const prior = prefix.ops.length > 0 ? PRIOR_YEAR.exec(s.slice(prefix.end)) : null;
-  if (prior) return /\d/.test(s.slice(prefix.end)) ? scanFrom(s, { ...prefix, end: prefix.end + prior[0].length }) : NOT_A_QUANTITY;
+  // In brackets too: 不低于上年（92%） is ≥92% (review round 54c L5).
+  const priorFigure = prior && s.slice(prefix.end + prior[0].length).replace(/^\(([^()]*)\)$/, "$1");
+  if (prior) return /\d/.test(s.slice(prefix.end)) ? scanFrom(s.slice(0, prefix.end) + priorFigure, prefix) : NOT_A_QUANTITY;
   // The budget named with its amount (不超过批复金额100万元, 不超预算（100万元）, 控制在批复预算100万元以内)
   // is that amount; named alone (不超预算) it stays words.
   const budget = prefix.ops.length > 0 ? BUDGET_NAMED.exec(s.slice(prefix.end)) : null;
@@ -943,7 +945,8 @@ function perLeadingUnit(s: string, q: NumberQuantity): NumberQuantity {
 }
 
 function scanQuantity(written: string): Quantity {
-  const s = written.replace(PERIODS_IN_DIGITS, (_, digit: string) => `每${"二三四五六七八九"[Number(digit) - 2]}`);
+  // 介于95%至100%: the range itself (review round 54c L5).
+  const s = written.replace(PERIODS_IN_DIGITS, (_, digit: string) => `每${"二三四五六七八九"[Number(digit) - 2]}`).replace(/^介于(?=\d)/, "");
   const prefix = readPrefix(s, 0);
   const spelled = spelledNumber(s, prefix);
   if (spelled) return spelled;

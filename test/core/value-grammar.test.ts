@@ -941,4 +941,22 @@ describe("review round 54c: the value grammar, third pass", () => {
     expect(found(run(form("质量指标", "面积测量误差", "误差小于3%", "2.1%", 60)))).toEqual([]);
     expect(found(run(form("数量指标", "绿化面积", "≥100%", "100%", 60)))).toEqual(["count-as-percent@E9"]);
   });
+
+  describe("targets read that were left unchecked: 介于95%至100%, 介于80至100批次, 不低于上年（92%） (L5)", () => {
+    it.each<[string, string, string, string]>([
+      ["疫苗冷链温度达标率", "介于95%至100%", "90%", "56.84"],
+      ["检测水样", "介于80至100批次", "72批次", "54"],
+      ["高校毕业生就业率", "不低于上年（92%）", "89%", "58.04"],
+    ])("%s %s: a shortfall (%s) recorded in full is a score-mismatch, %s", (name, target, actual, score) => {
+      const a = run(form("质量指标", name, target, actual, 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(a).score).toBe(score);
+    });
+
+    it("meets them within the range or above last year's figure", () => {
+      expect(found(run(form("质量指标", "疫苗冷链温度达标率", "介于95%至100%", "98%", 60)))).toEqual([]);
+      expect(found(run(form("数量指标", "检测水样", "介于80至100批次", "90批次", 60)))).toEqual([]);
+      expect(found(run(form("质量指标", "高校毕业生就业率", "不低于上年（92%）", "94%", 60)))).toEqual([]);
+    });
+  });
 });
