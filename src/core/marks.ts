@@ -737,6 +737,22 @@ export function recordAfterUndo(now: WorkbookState, before: WorkbookState): Work
  *   stands at its address: its row was deleted with it.
  */
 export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MarksRecord {
+  const { followed, changed } = followEach(record, notes, sheets);
+  return changed ? { ...record, entries: followed.flatMap((entry) => (entry ? [entry] : [])) } : record;
+}
+
+/**
+ * The marks of `record` that are no longer where it says (followMovedMarks): moved by rows or
+ * columns inserted or deleted, on a renamed sheet, or gone with their row. 撤销 refuses while a
+ * run's marks have moved: its cells are no longer at the addresses it kept (review round 54b, H1).
+ */
+export function movedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MarkEntry[] {
+  const { followed } = followEach(record, notes, sheets);
+  return record.entries.filter((entry, i) => followed[i]?.sheet !== entry.sheet || followed[i]?.area !== entry.area);
+}
+
+/** Each mark where its note is now, null for one gone with its row (see followMovedMarks). */
+function followEach(record: MarksRecord, notes: CellNote[], sheets: string[]): { followed: (MarkEntry | null)[]; changed: boolean } {
   const notesOf = groupBy(notes, (n) => n.sheet);
   const noteAt = new Map(notes.map((n) => [sheetCellKey(n.sheet, n.row, n.col), n.note]));
   const holds = (entry: MarkEntry, sheet: string, row: number, col: number): boolean => noteAt.get(sheetCellKey(sheet, row, col))?.includes(entry.text) ?? false;
@@ -783,13 +799,13 @@ export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets:
     moved[i] = shifted(entry, nearest.row - area.top, nearest.col - area.left);
   });
   const movedTo = new Set(moved.flatMap((entry) => (entry ? [topKey(entry)] : [])));
-  const followed = entries.flatMap((entry, i) => {
-    if (moved[i]) return [moved[i]!];
+  const followed = entries.map((entry, i) => {
+    if (moved[i]) return moved[i];
     // Found nowhere, with a moved mark at its address: its row or column was deleted.
-    return !placed[i] && movedTo.has(topKey(entry)) ? [] : [entry];
+    return !placed[i] && movedTo.has(topKey(entry)) ? null : entry;
   });
-  const changed = renamed.size > 0 || moved.some((entry) => entry !== null) || followed.length !== entries.length;
-  return changed ? { ...record, entries: followed } : record;
+  const changed = renamed.size > 0 || followed.some((entry, i) => entry !== entries[i]);
+  return { followed, changed };
 }
 
 /** Whether a record's text lists any mark: only then do its marks need their notes read to be followed. */

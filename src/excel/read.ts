@@ -52,6 +52,9 @@ export interface WorkbookRead {
   grid: WorkbookGrid;
   /** The custom XML part holding jixiao's record (src/core/state.ts), null when there is none. */
   recordPartId: string | null;
+  /** jixiao's record as the part holds it, its marks where the run left them (grid.state has them
+   * where their notes are now): what 撤销 puts back. */
+  recordText?: string;
   /** The undo stack, newest run first (empty when there is nothing to undo or it is unreadable). */
   undo: UndoRecord[];
   /** Every sheet of the workbook, the add-in's own included, in tab order. */
@@ -114,7 +117,7 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
       fills.set(read.block.sheet, [...(fills.get(read.block.sheet) ?? []), { top: read.block.top, left: read.block.left, colors: read.fills ?? [] }]);
     }
   }
-  return { grid, recordPartId: recordPart?.id ?? null, undo, sheets, workbookProtected, fills };
+  return { grid, recordPartId: recordPart?.id ?? null, recordText: record, undo, sheets, workbookProtected, fills };
 }
 
 /** The grids of `sheets` (readSheetList's) but the add-in's own backup sheets: values, number formats, merged areas. */

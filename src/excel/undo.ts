@@ -25,7 +25,7 @@
  */
 import type { Lang } from "../core/messages";
 import { cellAddress, sheetNameKey } from "../core/grid";
-import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
+import { marksOf, movedMarks, recordAfterUndo, sheetCellKey } from "../core/marks";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { sheetDigest } from "../core/summary-sheet";
 import { UndoEntry, UndoRecord, changedSinceRun, restoredCells } from "../core/writeplan";
@@ -36,6 +36,7 @@ import { NoteAt, queueNotes, setFill, writeNote } from "./marks";
 import { FILL_OPTIONS, fillColor, readSheetGrid } from "./read";
 import { queueRecordParts, readRecordText, recordOp } from "./state";
 import { HostError, HostMessages, hostMessages } from "./messages";
+import { queueWorkbookNotes } from "./notes";
 import { undoStackOf } from "./undo-stack";
 
 export interface UndoOptions {
@@ -56,6 +57,8 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const protection = context.workbook.protection;
   protection.load("protected");
   const recordParts = queueRecordParts(context);
+  // Every note, to find whether the run's marks have moved since (rows inserted or deleted).
+  const listed = queueWorkbookNotes(context, api);
   await context.sync();
   const stack = undoStackOf(setting);
   if (!stack) throw new HostError(m.undoDamaged);
@@ -75,7 +78,19 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const backup = find(summary?.backup);
   if ((summarySheet || backup) && protection.protected) throw new HostError(m.undoProtectedWorkbook);
 
-  const recordText = record.state !== undefined || sheets.length > 0 || summarySheet ? await readRecordText(context, recordParts.items[0]) : undefined;
+  const readRecord = record.state !== undefined || sheets.length > 0 || summarySheet;
+  // The notes' cells come with the record's text, in its sync.
+  const located = readRecord && recordParts.items[0] ? listed.locate() : undefined;
+  const recordText = readRecord ? await readRecordText(context, recordParts.items[0]) : undefined;
+  // The run's marks moved since (rows or columns inserted or deleted): its cells are no longer at
+  // the addresses it kept, so restoring them would write over other rows (review round 54b, H1).
+  const moved = movedMarks(marksOf(parseState(recordText)), located?.read() ?? [], worksheets.items.map((ws) => ws.name)).filter((mark) =>
+    sheets.some((s) => sheetNameKey(s.name) === sheetNameKey(mark.sheet)),
+  );
+  if (moved.length > 0) {
+    const shown = moved.slice(0, 5).map((mark) => `${mark.sheet}!${mark.area}`);
+    throw new HostError(m.undoEditedSince(shown, moved.length - shown.length));
+  }
   // The 综合得分 the run wrote, written in since (signed): deleting it would lose that (review round 37).
   const written = marksOf(parseState(recordText)).summary;
   if (summarySheet && written?.name === summarySheet.name && sheetDigest(await readSheetGrid(context, summarySheet.name, api)) !== written.digest) {

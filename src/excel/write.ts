@@ -92,7 +92,9 @@ export async function applyAnalysis(
       return { ...c, old: { v: view.raw(c.row, c.col) as number, f: view.sheet.numFmts[c.row]?.[c.col] ?? "General" } };
     }),
   ]);
-  const record: UndoRecord = { ...undo, state: state.grid.state ?? null };
+  // The record as the workbook holds it, not as followed: 撤销 gives it back as it was, so the run
+  // below it on the stack finds its marks moved when rows were inserted since (review round 54b, H1).
+  const record: UndoRecord = { ...undo, state: state.recordText ?? state.grid.state ?? null };
   const undoOps = pushUndoOps(context, record, state.undo, sheetNames, m);
 
   const newRecord = withMarks(recordState, { ...marks.record, summary: { name: summary.name, digest: summaryDigest(summary) } });

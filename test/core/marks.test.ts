@@ -14,6 +14,7 @@ import {
   WantedMark,
   composeNote,
   followMovedMarks,
+  movedMarks,
   holdsBy,
   holdsFill,
   marksOf,
@@ -490,6 +491,19 @@ describe("followMovedMarks: marks follow their notes (review round 23b)", () => 
     ]);
     // A sheet that holds none of the texts is no rename: the marks stay on the sheet that is gone.
     expect(followMovedMarks(record, [note("封面", "A1", "说明")], ["封面"])).toBe(record);
+  });
+
+  test("movedMarks: the marks no longer where the record says, moved, renamed or gone with their row; none when every note is in place or unread (review round 54b, H1)", () => {
+    const inPlace = [note("表", "H10", `${NOTE_PREFIX}甲`), note("表", "H12", `${NOTE_PREFIX}乙`), note("表", "H20", `${NOTE_PREFIX}丙`)];
+    expect(movedMarks(record, inPlace, ["表"])).toEqual([]);
+    // A note the user deleted is no move: the mark stays where it was.
+    expect(movedMarks(record, inPlace.slice(1), ["表"])).toEqual([]);
+    expect(movedMarks(record, [], ["表"])).toEqual([]);
+    // A row inserted above row 12: 乙 and 丙 moved, 甲 did not.
+    expect(movedMarks(record, [inPlace[0], note("表", "H13", `${NOTE_PREFIX}乙`), note("表", "H21", `${NOTE_PREFIX}丙`)], ["表"]).map((e) => e.area)).toEqual(["H12:I12", "H20"]);
+    // Row 10 deleted: 乙 moved up to it, 甲 went with its row.
+    expect(movedMarks(record, [note("表", "H10", `${NOTE_PREFIX}乙`), note("表", "H19", `${NOTE_PREFIX}丙`)], ["表"]).map((e) => e.area)).toEqual(["H10", "H12:I12", "H20"]);
+    expect(movedMarks(record, inPlace.map((n) => ({ ...n, sheet: "表（改）" })), ["表（改）"])).toEqual(record.entries);
   });
 });
 

@@ -228,6 +228,53 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
       expect(wb.snapshot().sheets[0]).toEqual(expected);
     });
 
+    test("rows inserted between two runs: the second 撤销 is refused, naming the moved marks, and the user's note, fill and text stay (review round 54b, H1)", async () => {
+      // The header G1 has the user's note and yellow fill (and nothing else has); an inserted row
+      // brings them to G2, where jixiao filled in a value.
+      const withUsersWork = () =>
+        FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: rows(20, 10) })] }, {
+          apiMinor: 18,
+          fills: { 自评表: { G1: "#FFFF00" } },
+          notes: { 自评表: { G1: "张会计：原因见附件3" } },
+        });
+      const expected = withUsersWork();
+      insertRow(expected, 0);
+      const wb = withUsersWork();
+      await recalc(wb);
+      insertRow(wb, 0);
+      await recalc(wb);
+      await undoLast(contextOf(wb), { api: apiOf(wb) });
+      const afterFirstUndo = wb.snapshot();
+      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/以下内容在上次重算后已被改动（.*）：.*自评表!G2/);
+      expect(wb.snapshot()).toEqual(afterFirstUndo);
+      const sheet = wb.snapshot().sheets[0];
+      expect([sheet.cells.G2?.value, sheet.cells.G2?.fill, sheet.notes.G2]).toEqual([expected.snapshot().sheets[0].cells.G2.value, "#FFFF00", "张会计：原因见附件3"]);
+      // The record the first 撤销 gave back still finds the marks where they are: 清除标记 takes them all.
+      await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+      expect(wb.snapshot().sheets[0]).toEqual(expected.snapshot().sheets[0]);
+    });
+
+    test("rows inserted between two runs, the cells at the marks' old addresses as they were before the run: 撤销 is refused all the same, not leaving the moved marks without their record (review round 54b, H1)", async () => {
+      // One mark (G4's wrong score); G2 already holds its score, so nothing is filled in.
+      const fresh = () => {
+        const grid = rows(30, 10);
+        grid[1][6] = 40;
+        return FakeWorkbook.fromGrid({ sheets: [gridSheet({ name: "自评表", rows: grid })] }, { apiMinor: 18 });
+      };
+      const expected = fresh();
+      insertRow(expected, 1);
+      const wb = fresh();
+      await recalc(wb);
+      insertRow(wb, 1);
+      await recalc(wb);
+      await undoLast(contextOf(wb), { api: apiOf(wb) });
+      const afterFirstUndo = wb.snapshot();
+      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/：自评表!G4。/);
+      expect(wb.snapshot()).toEqual(afterFirstUndo);
+      await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+      expect(wb.snapshot().sheets[0]).toEqual(expected.snapshot().sheets[0]);
+    });
+
     test("清除标记 follows the marks to the renamed sheet", async () => {
       const wb = book(18);
       const before = wb.snapshot().sheets[0];
