@@ -96,6 +96,9 @@ export function undoWithFixes(
       entry.f = before[i].numFmt;
     }
     if (entry.n === undefined && before[i].note !== undefined) entry.n = before[i].note;
+    // What the fix leaves: a value typed over it since is the user's, and 撤销 then refuses (review round 54b, H2).
+    entry.x = Number(fix.after);
+    entry.xf = fix.numFmt;
     return entry.fill;
   });
   return { record: next, unmark };

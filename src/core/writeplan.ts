@@ -67,6 +67,10 @@ export interface UndoEntry {
   fill?: string | null;
   /** Present when the run changed the cell's note: the old note, null for none. */
   n?: string | null;
+  /** Present when the run (or 采用计算值) wrote the cell: the value and number format it left, to
+   * tell when the user typed over it or set another format since (records from review round 54b on). */
+  x?: number;
+  xf?: string;
 }
 
 export interface UndoSummary {
@@ -193,7 +197,7 @@ export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillL
     const entry = entriesOf(write.sheet);
     const key = `${write.row},${write.col}`;
     if (entry.has(key)) continue;
-    entry.set(key, { r: write.row, c: write.col, v: restoreValue(view?.raw(write.row, write.col)), f: view?.sheet.numFmts[write.row]?.[write.col] ?? "General" });
+    entry.set(key, { r: write.row, c: write.col, v: restoreValue(view?.raw(write.row, write.col)), f: view?.sheet.numFmts[write.row]?.[write.col] ?? "General", x: write.value, xf: write.numFmt });
   }
   for (const fill of plan.fills) {
     const entries = entriesOf(fill.sheet);
@@ -218,20 +222,22 @@ export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillL
   return { version: 1, sheets: [...sheets].map(([name, entries]) => ({ name, entries: [...entries.values()] })), summary };
 }
 
-/** A cell as 撤销 finds it before restoring it: its fill, note, value, and whether a formula gives it. */
+/** A cell as 撤销 finds it before restoring it: its fill, note, value, whether a formula gives it, and its number format. */
 export interface CellNow {
   fill: string | null;
   note: string | null;
   value: CellValue;
   formula: boolean;
+  numFmt?: string;
 }
 
 /**
  * The cells a run changed that no longer show what it left there, so that 撤销 would overwrite the
  * user's work with the cells' state before the run: a value typed over one it filled in, a fill of
  * the user's own, a line written into its note, or another row moved to the address (rows inserted
- * or deleted since). What the run left is what jixiao's record says now: its marks, their fills,
- * texts and filled-in values. A run that left no mark there (清除标记) is not checked. `now` is
+ * or deleted since). What the run left is what jixiao's record says now (its marks, their fills,
+ * texts and filled-in values) and the values and formats the run wrote (UndoEntry x, xf; 采用计算值's
+ * too). A run that left no mark there and wrote nothing (清除标记) is not checked. `now` is
  * undefined for a cell the host did not read (on a sheet that is gone).
  */
 export function changedSinceRun(
@@ -249,13 +255,17 @@ export function changedSinceRun(
     for (const entry of entries) {
       const mark = markAt.get(sheetCellKey(name, entry.r, entry.c));
       const cell = now(name, entry.r, entry.c);
-      if (!mark || !cell) continue;
+      // A cell the run wrote is checked by what it wrote, even where its mark is gone (采用计算值).
+      if (!cell || (!mark && entry.x === undefined)) continue;
       // A cell back as it was before the run (采用计算值 took the mark's fill off) loses nothing.
-      const fillChanged = entry.fill !== undefined && cell.fill !== mark.color && cell.fill !== entry.fill;
-      const valueChanged = entry.v !== undefined && mark.value !== undefined && (cell.formula || cell.value !== mark.value);
-      const noteKept = cell.note !== null && cell.note.includes(mark.text) && userNote(cell.note, mark.text) === withoutJixiaoText(entry.n ?? null);
-      const noteChanged = entry.n !== undefined && !noteKept && cell.note !== entry.n;
-      if (fillChanged || valueChanged || noteChanged) changed.push({ sheet: name, row: entry.r, col: entry.c });
+      const fillChanged = mark !== undefined && entry.fill !== undefined && cell.fill !== mark.color && cell.fill !== entry.fill;
+      const left = entry.x ?? mark?.value;
+      const valueChanged = entry.v !== undefined && left !== undefined && (cell.formula || (cell.value !== left && cell.value !== entry.v));
+      // A number format of the user's on a cell the run wrote (review round 54b, L2); the one before the run loses nothing.
+      const formatChanged = entry.xf !== undefined && cell.numFmt !== undefined && cell.numFmt !== entry.xf && cell.numFmt !== entry.f;
+      const noteKept = mark !== undefined && cell.note !== null && cell.note.includes(mark.text) && userNote(cell.note, mark.text) === withoutJixiaoText(entry.n ?? null);
+      const noteChanged = mark !== undefined && entry.n !== undefined && !noteKept && cell.note !== entry.n;
+      if (fillChanged || valueChanged || formatChanged || noteChanged) changed.push({ sheet: name, row: entry.r, col: entry.c });
     }
   }
   return changed;

@@ -123,9 +123,10 @@ async function refuseEditedSince(context: Excel.RequestContext, record: UndoReco
   const marks = marksOf(state).entries;
   const cells = record.sheets.flatMap((s) => s.entries.map((e) => ({ sheet: s.name, row: e.r, col: e.c, entry: e })));
   const reads = queueNotes(context, cells.filter((c) => c.entry.n !== undefined), api);
-  const ranges = marks.length === 0 ? [] : cells.map((c) => {
+  const checked = marks.length > 0 || cells.some((c) => c.entry.x !== undefined);
+  const ranges = !checked ? [] : cells.map((c) => {
     const range = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1);
-    range.load(["values", "formulas"]);
+    range.load(["values", "formulas", "numberFormat"]);
     return { ...c, range, props: range.getCellProperties(FILL_OPTIONS) };
   });
   if (reads.count > 0 || ranges.length > 0) await context.sync();
@@ -134,7 +135,14 @@ async function refuseEditedSince(context: Excel.RequestContext, record: UndoReco
   const now = new Map(
     ranges.map(({ sheet, row, col, range, props }) => {
       const formula = range.formulas[0][0];
-      const cell = { fill: fillColor(props.value[0][0]), note: noteAt(sheet, row, col), value: range.values[0][0], formula: typeof formula === "string" && formula.startsWith("=") };
+      const numFmt = range.numberFormat[0][0];
+      const cell = {
+        fill: fillColor(props.value[0][0]),
+        note: noteAt(sheet, row, col),
+        value: range.values[0][0],
+        formula: typeof formula === "string" && formula.startsWith("="),
+        numFmt: typeof numFmt === "string" ? numFmt : undefined,
+      };
       return [sheetCellKey(sheet, row, col), cell];
     }),
   );

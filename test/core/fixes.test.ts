@@ -63,7 +63,7 @@ describe("undoWithFixes", () => {
 
   test("without a record, one is made holding what the cells had before", () => {
     const { record, unmark } = undoWithFixes(undefined, [score], [{ value: 40, numFmt: "General" }]);
-    expect(record).toEqual({ version: 1, sheets: [{ name: "项目表", entries: [{ r: 4, c: 6, v: 40, f: "General" }] }], summary: null });
+    expect(record).toEqual({ version: 1, sheets: [{ name: "项目表", entries: [{ r: 4, c: 6, v: 40, f: "General", x: 32, xf: "0.00" }] }], summary: null });
     expect(unmark).toEqual([undefined]);
   });
 
@@ -75,8 +75,9 @@ describe("undoWithFixes", () => {
     };
     const { record, unmark } = undoWithFixes(run, [score, rate], [{ value: 40, numFmt: "0.00" }, { value: 0.8, numFmt: "0%" }]);
     expect(record.sheets[0].entries).toEqual([
-      { r: 4, c: 6, fill: null, v: 40, f: "0.00" },
-      { r: 1, c: 3, v: "", f: "General", fill: "#FFFF00" },
+      // What each fix wrote, so that a value typed over it since is told (review round 54b, H2).
+      { r: 4, c: 6, fill: null, v: 40, f: "0.00", x: 32, xf: "0.00" },
+      { r: 1, c: 3, v: "", f: "General", fill: "#FFFF00", x: 0.9, xf: "0.00%" },
     ]);
     expect(record.summary).toEqual(run.summary);
     expect(unmark).toEqual([null, "#FFFF00"]);

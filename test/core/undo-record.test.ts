@@ -1,4 +1,4 @@
-import { UndoRecord, singleCellEntry, withOldCells } from "../../src/core/writeplan";
+import { CellNow, UndoRecord, changedSinceRun, singleCellEntry, withOldCells } from "../../src/core/writeplan";
 
 /** A run that filled the merged area G7:G8 and G5 on 项目表, and wrote D2. */
 const run = (): UndoRecord => ({
@@ -58,5 +58,29 @@ describe("withOldCells", () => {
       ],
     });
     expect(record).toEqual(run());
+  });
+});
+
+describe("changedSinceRun: what the run (or 采用计算值) wrote, told by its value and format (review round 54b, H2, L2)", () => {
+  // D2 written as 9.5 in 0.00 where it was blank in General; no mark left there (采用计算值 took it off).
+  const record: UndoRecord = { version: 1, sheets: [{ name: "项目表", entries: [{ r: 1, c: 3, v: "", f: "General", x: 9.5, xf: "0.00" }] }], summary: null };
+  const check = (cell: Partial<CellNow>) =>
+    changedSinceRun(record, [], () => ({ fill: null, note: null, value: 9.5, formula: false, numFmt: "0.00", ...cell })).map((c) => `${c.row},${c.col}`);
+
+  test("as written, or back as before the run: nothing lost", () => {
+    expect(check({})).toEqual([]);
+    expect(check({ value: "", numFmt: "General" })).toEqual([]);
+    expect(check({ numFmt: "General" })).toEqual([]);
+  });
+
+  test("a value typed over it, a formula, or a number format of the user's: changed", () => {
+    expect(check({ value: 9.4 })).toEqual(["1,3"]);
+    expect(check({ formula: true })).toEqual(["1,3"]);
+    expect(check({ numFmt: "0.0%" })).toEqual(["1,3"]);
+  });
+
+  test("an entry from before values were kept, with no mark there, is not checked", () => {
+    const old: UndoRecord = { ...record, sheets: [{ name: "项目表", entries: [{ r: 1, c: 3, v: "", f: "General" }] }] };
+    expect(changedSinceRun(old, [], () => ({ fill: null, note: null, value: 1, formula: false, numFmt: "0.0%" }))).toEqual([]);
   });
 });

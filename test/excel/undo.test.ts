@@ -102,6 +102,7 @@ describe("undoLast", () => {
     ["a value typed over the one the run filled in", (wb: FakeWorkbook) => wb.editCell("表1", "D2", 9), "表1!D2"],
     ["a fill of the user's own on a marked cell", (wb: FakeWorkbook) => (wb.sheet("表1")!.cellForWrite(1, 2).fill = "#00B0F0"), "表1!C2"],
     ["a line written into jixiao's note", (wb: FakeWorkbook) => wb.sheet("表1")!.notes.set(2 * SHEET_COLUMNS + 3, `${wb.sheet("表1")!.notes.get(2 * SHEET_COLUMNS + 3)}\n财政局同意按8分`), "表1!D3"],
+    ["a number format of the user's on the cell the run filled in (review round 54b, L2)", (wb: FakeWorkbook) => (wb.sheet("表1")!.cellForWrite(1, 3).numberFormat = "0.0%"), "表1!D2"],
   ])("%s: refused, naming the cell, nothing changed", async (_, edit, cell) => {
     // Notes as Excel has them from ExcelApi 1.18.
     const wb = book(18);
@@ -172,6 +173,30 @@ describe("undoLast", () => {
 
 describe("采用计算值 on the undo stack", () => {
   const fix: Fix = { finding: 0, sheet: "表1", cell: "D3", row: 2, col: 3, before: "8", after: "9", numFmt: "0.0" };
+
+  test("a value typed over the cell 采用计算值 wrote: 撤销 is refused, naming it, nothing changed (review round 54b, H2)", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    await applyFixes(contextOf(wb), [fix], { api: apiOf(wb) });
+    wb.editCell("表1", "D4", 0); // elsewhere: not a cell the run or the fix wrote
+    wb.editCell("表1", "D3", 8.5);
+    const after = wb.snapshot();
+    await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/已被改动（.*）：表1!D3。/);
+    expect(wb.snapshot()).toEqual(after);
+    expect(await hasUndo(contextOf(wb))).toBe(true);
+  });
+
+  test("the cell 采用计算值 wrote left as it was, or typed back to its value before the run: 撤销 takes the run and the fix back", async () => {
+    for (const typed of [undefined, 8]) {
+      const wb = book(18);
+      const before = wb.snapshot();
+      await recalc(wb);
+      await applyFixes(contextOf(wb), [fix], { api: apiOf(wb) });
+      if (typed !== undefined) wb.editCell("表1", "D3", typed);
+      await undoLast(contextOf(wb), { api: apiOf(wb) });
+      expect(wb.snapshot()).toEqual(before);
+    }
+  });
 
   test("joins the newest run; an older run that no longer fits leaves the stack with its backup sheet", async () => {
     const wb = book();

@@ -90,7 +90,7 @@ describe("applyAnalysis", () => {
     const before = book.snapshot();
     await apply(book, handAnalysis([cellWrite("表1", 1, 3, "9.5", "0.00"), { ...cellWrite("表1", 2, 3, "18", "0.00"), cachedResult: true }], []));
     expect(book.snapshot().sheets[0].cells.D3).toEqual(before.sheets[0].cells.D3);
-    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].sheets).toEqual([{ name: "表1", entries: [{ r: 1, c: 3, v: "", f: "General", fill: null }] }]);
+    expect(parseUndoStack(book.settings.get(UNDO_SETTING))![0].sheets).toEqual([{ name: "表1", entries: [{ r: 1, c: 3, v: "", f: "General", x: 9.5, xf: "0.00", fill: null }] }]);
   });
 
   test("keeps an undo record of every cell it changes", async () => {
@@ -102,7 +102,7 @@ describe("applyAnalysis", () => {
       {
         name: "表1",
         entries: [
-          { r: 1, c: 3, v: "", f: "General", fill: null },
+          { r: 1, c: 3, v: "", f: "General", x: 9.5, xf: "0.00", fill: null },
           { r: 1, c: 0, h: 2, w: 1, fill: null },
           { r: 1, c: 2, fill: "#00FF00" },
         ],

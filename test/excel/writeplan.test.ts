@@ -58,7 +58,8 @@ describe("undo record", () => {
         {
           name: "表",
           entries: [
-            { r: 1, c: 2, v: "", f: "0.00", fill: null },
+            // What the run wrote, so that a value or format of the user's since is told (review round 54b, H2, L2).
+            { r: 1, c: 2, v: "", f: "0.00", x: 9.5, xf: "0.00", fill: null },
             { r: 1, c: 0, h: 2, w: 1, fill: null },
             { r: 2, c: 2, fill: "#00FF00" },
           ],
