@@ -33,7 +33,7 @@ import {
   unrecordedNotes,
   withMarks,
 } from "../core/marks";
-import { parseState, stateJson } from "../core/state";
+import { isEmptyState, parseState, stateJson } from "../core/state";
 import { summaryToClean } from "../core/clean-summary";
 import { cellAddress, parseRangeAddress } from "../core/grid";
 import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
@@ -157,7 +157,8 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   ];
   if (summary && backup) ops.push(writeOp(3, backup, () => keepAsBackup(context.workbook.worksheets.getItem(summary.name), backup)));
   const cleaned = withMarks(recordState, { entries: [], summary: summary ? null : previous.summary });
-  ops.push(recordOp(context, part?.id ?? null, stateJson(cleaned)));
+  // A record left with nothing in it goes, as `jixiao clean` drops it (review round 54b, L1); 撤销 writes it back.
+  ops.push(recordOp(context, part?.id ?? null, isEmptyState(cleaned) ? null : stateJson(cleaned)));
   await runOps(context, ops, api);
   return {
     removed: plan.removed,

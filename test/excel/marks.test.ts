@@ -187,6 +187,17 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
     expect(wb.snapshot().sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(["自评表"]);
   });
 
+  test("清除标记 with 同时移除 leaves no empty record part, as `jixiao clean` does; 撤销 brings the record back (review round 54b, L1)", async () => {
+    const wb = book(18);
+    await recalc(wb);
+    const afterRun = wb.snapshot();
+    expect(wb.customXmlParts).toHaveLength(1);
+    await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
+    expect(wb.customXmlParts).toHaveLength(0);
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.snapshot()).toEqual(afterRun);
+  });
+
   describe("after the user inserted a row above the marks, or renamed the sheet (review round 23b)", () => {
     /** A row inserted at `at` as Excel inserts one: the cells, notes and merged areas below move down a row. */
     function insertRow(wb: FakeWorkbook, at: number): void {
