@@ -80,6 +80,17 @@ export interface UndoSummary {
   backup: string | null;
   /** The replaced sheet's position, to put it back where it was. */
   position: number | null;
+  /** The replaced sheet's visibility when the user had hid it ("Hidden"): it comes back so
+   * (review round 54b, L3). Absent for a visible one. */
+  hidden?: string;
+}
+
+/** The summary part of an undo record: the sheet written, where the one it replaces is kept, and
+ * that one's place and visibility. */
+export function undoSummary(name: string, backup: string | null, replaced: { position: number; visibility: string } | undefined): UndoSummary {
+  const summary: UndoSummary = { name, backup, position: replaced?.position ?? null };
+  if (replaced && replaced.visibility !== "Visible") summary.hidden = replaced.visibility;
+  return summary;
 }
 
 export interface UndoRecord {

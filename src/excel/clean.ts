@@ -36,7 +36,7 @@ import {
 import { isEmptyState, parseState, stateJson } from "../core/state";
 import { summaryToClean } from "../core/clean-summary";
 import { cellAddress, parseRangeAddress } from "../core/grid";
-import { UndoRecord, buildUndoRecord, planCellChanges, withOldCells } from "../core/writeplan";
+import { UndoRecord, buildUndoRecord, planCellChanges, undoSummary, withOldCells } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { freeBackupSheet } from "./keys";
@@ -136,7 +136,7 @@ export async function cleanMarks(context: Excel.RequestContext, options: CleanOp
   const cells = planCellChanges({ writes: [] }, plan.fills);
   const backup = summary ? freeBackupSheet(sheetNames) : null;
   const undoRecord: UndoRecord = {
-    ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? { name: summary.name, backup, position: summary.position } : null), [
+    ...withOldCells(buildUndoRecord(cells, { sheets: [] }, fills, summary ? undoSummary(summary.name, backup, summary) : null), [
       ...notesBefore(plan.notes, notes, api),
       ...notesBefore(unrecorded, noteAt, api),
       ...plan.clears.map((c) => {

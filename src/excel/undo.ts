@@ -187,7 +187,8 @@ function summaryOps(
       writeOp(4, summary, () => {
         const old = worksheets.getItem(backup);
         old.name = summary.name;
-        old.visibility = "Visible";
+        // As the user left it: a 综合得分 they had hid comes back hidden (review round 54b, L3).
+        old.visibility = (summary.hidden as Excel.SheetVisibility | undefined) ?? "Visible";
         if (summary.position !== null) old.position = summary.position;
       }),
     );

@@ -27,6 +27,7 @@ import {
   columnWidthPoints,
   planCellChanges,
   planSummary,
+  undoSummary,
   withOldCells,
 } from "../core/writeplan";
 import { ApiCheck, MIN_API, officeApi } from "./api";
@@ -85,7 +86,7 @@ export async function applyAnalysis(
   const notRefilled = ownFillsNotRefilled(analysis);
   const views = viewsByName(state.grid);
   const backup = replaced ? freeBackupSheet(sheetNames) : null;
-  const undo = withOldCells(buildUndoRecord(plan, state.grid, fills, { name: summary.name, backup, position: replaced?.position ?? null }), [
+  const undo = withOldCells(buildUndoRecord(plan, state.grid, fills, undoSummary(summary.name, backup, replaced)), [
     ...notesBefore(marks.notes, notes, api),
     ...notRefilled.map((c) => {
       const view = views.get(c.sheet)!;

@@ -1,4 +1,4 @@
-import { CellNow, UndoRecord, changedSinceRun, singleCellEntry, withOldCells } from "../../src/core/writeplan";
+import { CellNow, UndoRecord, changedSinceRun, singleCellEntry, undoSummary, withOldCells } from "../../src/core/writeplan";
 
 /** A run that filled the merged area G7:G8 and G5 on 项目表, and wrote D2. */
 const run = (): UndoRecord => ({
@@ -82,5 +82,13 @@ describe("changedSinceRun: what the run (or 采用计算值) wrote, told by its 
   test("an entry from before values were kept, with no mark there, is not checked", () => {
     const old: UndoRecord = { ...record, sheets: [{ name: "项目表", entries: [{ r: 1, c: 3, v: "", f: "General" }] }] };
     expect(changedSinceRun(old, [], () => ({ fill: null, note: null, value: 1, formula: false, numFmt: "0.0%" }))).toEqual([]);
+  });
+});
+
+describe("undoSummary", () => {
+  test("keeps the replaced sheet's place, and its visibility when the user had hid it (review round 54b, L3)", () => {
+    expect(undoSummary("综合得分", null, undefined)).toEqual({ name: "综合得分", backup: null, position: null });
+    expect(undoSummary("综合得分", "jixiao.undo.summary", { position: 2, visibility: "Visible" })).toEqual({ name: "综合得分", backup: "jixiao.undo.summary", position: 2 });
+    expect(undoSummary("综合得分", "jixiao.undo.summary", { position: 2, visibility: "Hidden" })).toEqual({ name: "综合得分", backup: "jixiao.undo.summary", position: 2, hidden: "Hidden" });
   });
 });

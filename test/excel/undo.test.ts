@@ -76,6 +76,17 @@ describe("undoLast", () => {
     expect(wb.snapshot()).toEqual(afterFirst);
   });
 
+  test("a 综合得分 the user had hid comes back hidden (review round 54b, L3)", async () => {
+    const wb = book();
+    await recalc(wb);
+    wb.sheet("综合得分")!.visibility = "Hidden";
+    const afterFirst = wb.snapshot();
+    await recalc(wb, handAnalysis([], [cellMark("表1", 2, 1)], smallSummary({ replaces: true })));
+    await undoLast(contextOf(wb), { api: apiOf(wb) });
+    expect(wb.sheet("综合得分")!.visibility).toBe("Hidden");
+    expect(wb.snapshot()).toEqual(afterFirst);
+  });
+
   test("each run on the stack keeps its replaced summary; a run leaving the stack takes its backup along", async () => {
     const wb = book();
     await recalc(wb);
