@@ -11,16 +11,19 @@
  * 采用计算值 pushes the newest run again with its cells added (src/excel/fixes.ts).
  *
  * Undo never overwrites the user's work: when a cell the run changed no longer shows what the run
- * left (a value typed over one it filled in, a fill or a note line of the user's, rows inserted or
- * deleted since), or a sheet it changed has been renamed or deleted, it refuses, changing nothing,
- * names the cells and points to 清除标记, which keeps such edits (review round 33). If the user
+ * left (a value typed over one it filled in or 采用计算值 wrote, a number format, a fill or a note
+ * line of the user's, rows inserted or deleted since), or a sheet it changed has been renamed or
+ * deleted, it refuses, changing nothing, names the cells and points to 清除标记, which keeps such
+ * edits (review round 33). Rows or columns inserted or deleted are also told by the marks (from
+ * ExcelApi 1.18): one no longer where jixiao's record says, its note elsewhere, means the run's
+ * addresses no longer hold its cells (review round 54b). If the user
  * renamed the new summary sheet, it is left in place. Cells holding formulas are never written (the
  * read marks them, even when their result is blank), so there is no formula to bring back.
  *
  * Nor does it delete a 综合得分 the user has written in since the run (signed it): it refuses, naming it.
  *
- * Syncs: one to read the undo record and check protection, one more to read jixiao's record when the
- * workbook has one, one to read the summary sheet the run wrote, one to read the cells it restores,
+ * Syncs: one to read the undo record, check protection and list the notes, one more to read
+ * jixiao's record and the notes' cells when the workbook has one, one to read the summary sheet the run wrote, one to read the cells it restores,
  * one to restore (plus one per extra 4 MB).
  */
 import type { Lang } from "../core/messages";
