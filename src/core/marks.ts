@@ -741,18 +741,8 @@ export function followMovedMarks(record: MarksRecord, notes: CellNote[], sheets:
   return changed ? { ...record, entries: followed.flatMap((entry) => (entry ? [entry] : [])) } : record;
 }
 
-/**
- * The marks of `record` that are no longer where it says (followMovedMarks): moved by rows or
- * columns inserted or deleted, on a renamed sheet, or gone with their row. 撤销 refuses while a
- * run's marks have moved: its cells are no longer at the addresses it kept (review round 54b, H1).
- */
-export function movedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MarkEntry[] {
-  const { followed } = followEach(record, notes, sheets);
-  return record.entries.filter((entry, i) => followed[i]?.sheet !== entry.sheet || followed[i]?.area !== entry.area);
-}
-
 /** Each mark where its note is now, null for one gone with its row (see followMovedMarks). */
-function followEach(record: MarksRecord, notes: CellNote[], sheets: string[]): { followed: (MarkEntry | null)[]; changed: boolean } {
+export function followEach(record: MarksRecord, notes: CellNote[], sheets: string[]): { followed: (MarkEntry | null)[]; changed: boolean } {
   const notesOf = groupBy(notes, (n) => n.sheet);
   const noteAt = new Map(notes.map((n) => [sheetCellKey(n.sheet, n.row, n.col), n.note]));
   const holds = (entry: MarkEntry, sheet: string, row: number, col: number): boolean => noteAt.get(sheetCellKey(sheet, row, col))?.includes(entry.text) ?? false;

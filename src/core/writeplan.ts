@@ -9,8 +9,8 @@
  *   format for written cells, fill for marked ones; a merged area whose cells had one fill is kept
  *   as one entry.
  */
-import { CellValue, MergeRange, WorkbookGrid, isCellError, parseRangeAddress, viewsByName } from "./grid";
-import { FillChange, MarkEntry, sheetCellKey, userNote, withoutJixiaoText } from "./marks";
+import { CellValue, MergeRange, WorkbookGrid, isCellError, viewsByName } from "./grid";
+import { FillChange } from "./marks";
 import { AnalysisResult } from "./result";
 import { SummarySheet, SummaryStyle } from "./summary-types";
 
@@ -231,55 +231,6 @@ export function buildUndoRecord(plan: CellPlan, grid: WorkbookGrid, fills: FillL
     });
   }
   return { version: 1, sheets: [...sheets].map(([name, entries]) => ({ name, entries: [...entries.values()] })), summary };
-}
-
-/** A cell as 撤销 finds it before restoring it: its fill, note, value, whether a formula gives it, and its number format. */
-export interface CellNow {
-  fill: string | null;
-  note: string | null;
-  value: CellValue;
-  formula: boolean;
-  numFmt?: string;
-}
-
-/**
- * The cells a run changed that no longer show what it left there, so that 撤销 would overwrite the
- * user's work with the cells' state before the run: a value typed over one it filled in, a fill of
- * the user's own, a line written into its note, or another row moved to the address (rows inserted
- * or deleted since). What the run left is what jixiao's record says now (its marks, their fills,
- * texts and filled-in values) and the values and formats the run wrote (UndoEntry x, xf; 采用计算值's
- * too). A run that left no mark there and wrote nothing (清除标记) is not checked. `now` is
- * undefined for a cell the host did not read (on a sheet that is gone).
- */
-export function changedSinceRun(
-  record: UndoRecord,
-  marks: readonly MarkEntry[],
-  now: (sheet: string, row: number, col: number) => CellNow | undefined,
-): { sheet: string; row: number; col: number }[] {
-  const markAt = new Map<string, MarkEntry>();
-  for (const mark of marks) {
-    const area = parseRangeAddress(mark.area);
-    if (area) forEachCell(area, (row, col) => markAt.set(sheetCellKey(mark.sheet, row, col), mark));
-  }
-  const changed: { sheet: string; row: number; col: number }[] = [];
-  for (const { name, entries } of record.sheets) {
-    for (const entry of entries) {
-      const mark = markAt.get(sheetCellKey(name, entry.r, entry.c));
-      const cell = now(name, entry.r, entry.c);
-      // A cell the run wrote is checked by what it wrote, even where its mark is gone (采用计算值).
-      if (!cell || (!mark && entry.x === undefined)) continue;
-      // A cell back as it was before the run (采用计算值 took the mark's fill off) loses nothing.
-      const fillChanged = mark !== undefined && entry.fill !== undefined && cell.fill !== mark.color && cell.fill !== entry.fill;
-      const left = entry.x ?? mark?.value;
-      const valueChanged = entry.v !== undefined && left !== undefined && (cell.formula || (cell.value !== left && cell.value !== entry.v));
-      // A number format of the user's on a cell the run wrote (review round 54b, L2); the one before the run loses nothing.
-      const formatChanged = entry.xf !== undefined && cell.numFmt !== undefined && cell.numFmt !== entry.xf && cell.numFmt !== entry.f;
-      const noteKept = mark !== undefined && cell.note !== null && cell.note.includes(mark.text) && userNote(cell.note, mark.text) === withoutJixiaoText(entry.n ?? null);
-      const noteChanged = mark !== undefined && entry.n !== undefined && !noteKept && cell.note !== entry.n;
-      if (fillChanged || valueChanged || formatChanged || noteChanged) changed.push({ sheet: name, row: entry.r, col: entry.c });
-    }
-  }
-  return changed;
 }
 
 /** Reads a stored record back, or undefined when it is not one (a damaged or foreign setting). */

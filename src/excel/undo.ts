@@ -28,10 +28,11 @@
  */
 import type { Lang } from "../core/messages";
 import { cellAddress, sheetNameKey } from "../core/grid";
-import { marksOf, movedMarks, recordAfterUndo, sheetCellKey } from "../core/marks";
+import { marksOf, recordAfterUndo, sheetCellKey } from "../core/marks";
+import { changedSinceRun, movedMarks } from "../core/undo-check";
 import { WorkbookState, parseState, stateJson } from "../core/state";
 import { sheetDigest } from "../core/summary-sheet";
-import { UndoEntry, UndoRecord, changedSinceRun, restoredCells } from "../core/writeplan";
+import { UndoEntry, UndoRecord, restoredCells } from "../core/writeplan";
 import { ApiCheck, NOTES_API, officeApi } from "./api";
 import { WriteOp, runOps, sheetProxies, writeOp } from "./batch";
 import { UNDO_SETTING } from "./keys";

@@ -14,7 +14,6 @@ import {
   WantedMark,
   composeNote,
   followMovedMarks,
-  movedMarks,
   holdsBy,
   holdsFill,
   marksOf,
@@ -27,6 +26,7 @@ import {
   withoutJixiaoText,
   withMarks,
 } from "../../src/core/marks";
+import { movedMarks } from "../../src/core/undo-check";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { parseState, stateJson } from "../../src/core/state";
 import { BUDGET_HEADER, INDICATOR_HEADER, workbook } from "../support/grid";

@@ -1,4 +1,5 @@
-import { CellNow, UndoRecord, changedSinceRun, singleCellEntry, undoSummary, withOldCells } from "../../src/core/writeplan";
+import { CellNow, changedSinceRun } from "../../src/core/undo-check";
+import { UndoRecord, singleCellEntry, undoSummary, withOldCells } from "../../src/core/writeplan";
 
 /** A run that filled the merged area G7:G8 and G5 on 项目表, and wrote D2. */
 const run = (): UndoRecord => ({
