@@ -50,29 +50,33 @@ export interface RawFinding {
 
 export class FindingList {
   readonly items: RawFinding[] = [];
-  /** The rules already raised, by sheet and cell. */
-  private readonly raised = new Map<string, Map<number, RuleId[]>>();
+  /** The findings already raised, by sheet and cell (at most one a rule a cell). */
+  private readonly raised = new Map<string, Map<number, RawFinding[]>>();
 
-  private rulesAt(ref: CellRef): RuleId[] | undefined {
+  private findingsAt(ref: CellRef): RawFinding[] | undefined {
     return this.raised.get(ref.sheet)?.get(cellKey(ref.row, ref.col));
   }
 
   add(rule: RuleId, ref: CellRef, params: MessageParams): void {
-    const rules = this.rulesAt(ref);
-    if (rules?.includes(rule)) return;
-    if (rules) rules.push(rule);
+    const here = this.findingsAt(ref);
+    if (here?.some((f) => f.rule === rule)) return;
+    const finding = { rule, ref, params };
+    if (here) here.push(finding);
     else {
       let sheet = this.raised.get(ref.sheet);
       if (!sheet) this.raised.set(ref.sheet, (sheet = new Map()));
-      sheet.set(cellKey(ref.row, ref.col), [rule]);
+      sheet.set(cellKey(ref.row, ref.col), [finding]);
     }
-    this.items.push({ rule, ref, params });
+    this.items.push(finding);
   }
 
-  /** The finding a rule raised at a cell, if any. */
+  /**
+   * The finding a rule raised at a cell, if any: looked up by its cell, not searched for in the
+   * list (asked of every scored row, a search made the analysis of a workbook grow with the square
+   * of its findings).
+   */
   at(rule: RuleId, ref: CellRef): RawFinding | undefined {
-    if (!this.rulesAt(ref)?.includes(rule)) return undefined;
-    return this.items.find((f) => f.rule === rule && f.ref.sheet === ref.sheet && f.ref.row === ref.row && f.ref.col === ref.col);
+    return this.findingsAt(ref)?.find((f) => f.rule === rule);
   }
 
   /** Takes a finding back: the same fact is reported at another cell (one fact, one finding). */
@@ -80,13 +84,13 @@ export class FindingList {
     const index = this.items.indexOf(finding);
     if (index < 0) return;
     this.items.splice(index, 1);
-    const rules = this.rulesAt(finding.ref) as RuleId[];
-    rules.splice(rules.indexOf(finding.rule), 1);
-    if (rules.length === 0) this.raised.get(finding.ref.sheet)?.delete(cellKey(finding.ref.row, finding.ref.col));
+    const here = this.findingsAt(finding.ref) as RawFinding[];
+    here.splice(here.indexOf(finding), 1);
+    if (here.length === 0) this.raised.get(finding.ref.sheet)?.delete(cellKey(finding.ref.row, finding.ref.col));
   }
 
   /** Whether any finding already names this cell (so a more specific rule is not repeated by a general one). */
   hasCell(ref: CellRef): boolean {
-    return this.rulesAt(ref) !== undefined;
+    return this.findingsAt(ref) !== undefined;
   }
 }
