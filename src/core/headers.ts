@@ -4,6 +4,8 @@
  * (10分) or (万元) removed.
  */
 
+import { memoisedText } from "./memo";
+
 export type BudgetField = "label" | "initial" | "planned" | "spent" | "rate" | "weight" | "score" | "grade";
 export type IndicatorField =
   | "level1"
@@ -22,20 +24,6 @@ export type IndicatorField =
   | "unit"
   | "standard"
   | "levels";
-
-/** `read` memoised over the texts it is asked of (at most 50,000 kept, then started afresh). */
-function memoisedText(read: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      value = read(text);
-      if (cache.size > 50000) cache.clear();
-      cache.set(text, value);
-    }
-    return value;
-  };
-}
 
 const normalizeLabel = memoisedText((text) => normalizeUncached(text));
 

@@ -8,6 +8,7 @@ import { gt } from "./compare";
 import { CellValue } from "./grid";
 import { ASKS_YES_OR_NO, answerOf } from "./answers";
 import { HARM } from "./measures";
+import { memoisedText } from "./memo";
 import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer, unitsConvertible } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
@@ -317,12 +318,13 @@ const FIGURE_LATER = /^(?:数据)?(?:(?:尚|有)?待(?:统计|核实|核定|核�
 /**
  * An actual that gives no figure but says where it is or when it comes (见附件3, 详见附表, 待统计,
  * 暂无数据), in one clause: nothing on the form to score, so no actual, as a blank one is. One that
- * goes on to give a figure (见附件3，完成率98%) is left to the grammar.
+ * goes on to give a figure (见附件3，完成率98%) is left to the grammar. Memoised: asked of every
+ * actual twice (its rule and the total's gaps), and actuals repeat.
  */
-export function givesFigureElsewhere(text: string): boolean {
+export const givesFigureElsewhere = memoisedText((text): boolean => {
   const s = text.normalize("NFKC").trim().replace(/[。.;；]+$/, "");
   return !/[,，;；。]/.test(s) && (FIGURE_ELSEWHERE.test(s) || FIGURE_LATER.test(s));
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // The quantity grammar
