@@ -80,7 +80,7 @@ export interface Analysis extends AnalysisResult {
   /** The unit a sheet without tables names (a cover's 单位名称：某局), for a review row whose forms name none. */
   coverUnit: string | null;
   /** The unit a form's title names before its year (某区卫生健康局2023年度…自评表), for a review row whose forms and cover name none. */
-  titleUnit: string | null;
+  readonly titleUnit: string | null;
   /** One per `budget` line, in the same order (for the review and the 综合得分 sheet). */
   budgetLines: BudgetLineFacts[];
   /** Findings the workbook's record sets aside (src/core/ignores.ts), with their reasons. */
@@ -626,6 +626,8 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     lang,
   };
   let summary: SummarySheet | undefined;
+  const views = works.map((w) => w.view);
+  let titleUnit: string | null | undefined;
 
   return {
     tables,
@@ -643,7 +645,12 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     totals: totals.map(totalReport),
     totalSources: totals.map((t) => totalSource(t, lineIndex, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
-    titleUnit: works.reduce<string | null>((unit, w) => unit ?? titleUnitName(w.view), null),
+    // Worked out when first read: only a review reads it, of a workbook whose forms and folder name
+    // no unit, and it looks at the first rows of every sheet (3 % of the 300-sheet workbook's core).
+    get titleUnit(): string | null {
+      if (titleUnit === undefined) titleUnit = views.reduce<string | null>((unit, view) => unit ?? titleUnitName(view), null);
+      return titleUnit;
+    },
     budgetLines,
     findings: active,
     ignored,
