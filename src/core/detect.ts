@@ -2648,7 +2648,10 @@ export function exampleTables(view: SheetView, tables: Table[]): Set<Table> {
 function headsExample(view: SheetView, from: number, stop: number, span: ColumnSpan): boolean {
   for (let row = from; row > stop; row--) {
     for (let c = span.left; c < spanEnd(view, row, span); c++) {
-      if (view.isOrigin(row, c) && EXAMPLE_HEADING.test(normalizeHeader(cellText(view.raw(row, c))))) return true;
+      if (!view.isOrigin(row, c)) continue;
+      // Every heading EXAMPLE_HEADING takes has 例 in it: a cell without one is not normalised.
+      const text = cellText(view.raw(row, c));
+      if (text.includes("例") && EXAMPLE_HEADING.test(normalizeHeader(text))) return true;
     }
   }
   return false;
