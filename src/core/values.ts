@@ -1205,12 +1205,16 @@ const FORBIDS_UNNAMED = /^(?:(?:未|没有|不)(?:发生|出现)|杜绝|无)$/;
 
 /**
  * statesForbiddenHarm in its context: under a target that forbids the harm the row is named by
- * without naming it (安全事故 | 未发生: review round 50), read as naming it (未发生安全事故), and an
- * actual naming no harm (发生1起, 1起) as saying it of that one (安全事故发生1起).
+ * without naming it (安全事故 | 未发生: review round 50), read as naming it (未发生安全事故), and on a
+ * row named by a harm an actual naming none (发生1起, 1起) as saying it of that one (安全事故发生1起),
+ * under such a target or one naming the harm (零事故: review round 54c M4).
  */
 function statesForbiddenHarmIn(phrase: string, context: AchievementContext): boolean {
-  if (!FORBIDS_UNNAMED.test(context.target) || !HARM.test(context.name)) return statesForbiddenHarm(phrase, context.target);
-  return statesForbiddenHarm(harmsIn(phrase).length > 0 ? phrase : context.name + phrase, context.target + context.name);
+  if (!HARM.test(context.name)) return statesForbiddenHarm(phrase, context.target);
+  const saidOf = harmsIn(phrase).length > 0 ? phrase : context.name + phrase;
+  if (FORBIDS_UNNAMED.test(context.target)) return statesForbiddenHarm(saidOf, context.target + context.name);
+  // A target naming the harm itself (零事故 on 安全生产事故): an actual naming none (发生1起) says it of the row's.
+  return statesForbiddenHarm(saidOf, context.target);
 }
 
 /** Whether a phrase says the target was missed, in a negated achievement (未提升) or a word of lateness or stopping (延期). */

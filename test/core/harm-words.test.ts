@@ -204,6 +204,9 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["安全事故", "未发生", "发生1起一般安全事故"],
     ["安全事故", "未发生", "发生1起"],
     ["安全生产事故", "不发生", "1起"],
+    // A target naming the row's harm in a word of none, an actual naming no harm (review round 54c M4).
+    ["安全生产事故", "零事故", "发生1起"],
+    ["安全事故", "无安全事故", "1起"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
     const a = run(safetyForm({ name, target, actual }));
     expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
@@ -241,6 +244,8 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["安全事故", "未发生", "未发生安全事故", "none happened"],
     ["安全事故", "未发生", "开展安全检查12次", "what was done, no harm happening"],
     ["重大安全事故", "未发生", "发生1起一般安全事故", "a lesser harm than the one the row is named by"],
+    ["安全生产事故", "零事故", "未发生", "none happened, under a target naming the harm"],
+    ["安全生产", "零事故", "开展安全检查12次", "what was done, under a target naming the harm"],
   ])("keeps %s %s / %s at full marks, the harm named by the row alone (%s)", (name, target, actual) => {
     expect(found(run(safetyForm({ name, target, actual })))).toEqual([]);
   });
