@@ -8,16 +8,19 @@ const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参�
 /** Rates that cannot exceed 100%: growth, savings and returns can. */
 // Money spent against money given (成本控制率, “三公”经费控制率, 预算执行率, 支出进度) passes 100% in an
 // overrun: the ceiling such a rate is held to is there to catch it (review round 33).
-// So do beds in use counting extra beds (病床使用率 102%) and money drawn in by the fund's (撬动社会资本比例 ≥150%).
-const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比|控制率|执行率|支出进度|床位使用率|病床使用率|撬动|放大|杠杆/;
+// So do beds in use counting extra beds (病床使用率 102%) and money drawn in by the fund's (撬动社会资本比例 ≥150%),
+// capital kept and grown (国有资本保值增值率 ≥103%: year-end equity over year-start) and gross enrolment, pupils
+// of any age over the cohort (高中阶段毛入学率 101.2%, 学前三年毛入园率): review round 54a H1.
+const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比|控制率|执行率|支出进度|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率/;
 /**
  * A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率,
+ * an income budget's (政府性基金收入预算完成率, 基金征缴收入预算完成率: review round 54a H1),
  * and a plan, task or target of a quantity (招生计划完成率, 造林任务完成率, 新增就业目标完成率,
  * 培训人数完成比例). A share of tasks done in time (上级任务限时完成率, 按时完成率), or of tasks of work
  * assigned (整改任务完成率, 督办任务完成率), is no such plan.
  */
 const PLAN_COMPLETION =
-  /(?:收入|税收|招商引资|引资|投资|产量|产值|营收|销售额?)(?:征收|计划|任务)?完成率|(?:计划|任务|目标|人数|人次|户数|数量|面积|里程)(?:完成率|完成比例)/;
+  /(?:收入|税收|招商引资|引资|投资|产量|产值|营收|销售额?)(?:征收|计划|任务|预算)?完成率|(?:计划|任务|目标|人数|人次|户数|数量|面积|里程)(?:完成率|完成比例)/;
 const TASKS_DONE = /按时|及时|限时|按期|准时|如期|(?:整改|督办|检查|审批|办理|信访|办结|处置|监督|核查|审核|巡查|验收|抽查)任务完成/;
 // 完成数: a number done (重点工作任务完成数 ≥12项), where 完成 alone says how far it got (see COMPLETION).
 const COUNT_WORDS =
@@ -68,9 +71,13 @@ const HARMS_CATEGORY = /社会成本|生态环境成本|生态成本|环境成�
 
 export interface Measure {
   rate: boolean;
+  /** A rate that cannot pass 100% (完成率, 合格率, 满意度): the rate and not passes100. */
   boundedRate: boolean;
-  /** A plan's completion rate, which passes 100% when more than planned comes in (收入完成率). */
-  planCompletion: boolean;
+  /**
+   * A rate that may pass 100% (growth, an overrun, 病床使用率, 保值增值率, 毛入学率, a plan's completion): no
+   * percent-over-100 on it, and ≥100% is a floor it can pass, no ge-100-percent (review round 54a M3).
+   */
+  passes100: boolean;
   count: boolean;
   duration: boolean;
   /** The time a task may take (办结时限, 审批时间): fewer is better, for a range target (model.ts rangedTarget). */
@@ -182,6 +189,7 @@ function namesRate(name: string): boolean {
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = namesRate(name);
   const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
+  const passes100 = rate && (planCompletion || UNBOUNDED_RATE.test(name));
   // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
   // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
   const cost = COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name))));
@@ -190,8 +198,8 @@ function measureUncached(name: string, level1: string, level2: string, descripti
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {
     rate,
-    boundedRate: rate && !planCompletion && !UNBOUNDED_RATE.test(name),
-    planCompletion,
+    boundedRate: rate && !passes100,
+    passes100,
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
     timeLimit: !rate && TIME_LIMIT.test(name),

@@ -1391,6 +1391,21 @@ describe("percent-over-100", () => {
     expect(found(run(selfEval([["产出指标", "数量指标", name, target, actual, 10, 10, ""]])))).toEqual([]);
   });
 
+  // Rates that pass 100% by what they are, the same for percent-over-100 and ge-100-percent: an income
+  // budget's completion, capital kept and grown, gross enrolment, beds in use (review round 54a H1, M3).
+  it.each([
+    ["效益指标", "经济效益指标", "国有资本保值增值率", "≥103%", "104.5%"],
+    ["产出指标", "质量指标", "国有资产保值增值率", "≥100%", "102.3%"],
+    ["产出指标", "数量指标", "基金征缴收入预算完成率", "≥98%", "101.5%"],
+    ["产出指标", "数量指标", "政府性基金收入预算完成率", "≥100%", "107.5%"],
+    ["产出指标", "数量指标", "一般公共预算收入预算完成率", "≥100%", "103%"],
+    ["效益指标", "社会效益指标", "高中阶段毛入学率", "≥92%", "101.2%"],
+    ["效益指标", "社会效益指标", "学前三年毛入园率", "≥90%", "103%"],
+    ["产出指标", "质量指标", "病床使用率", "≥100%", "102%"],
+  ])("leaves %s / %s %s %s / %s alone: it can pass 100%%", (level1, level2, name, target, actual) => {
+    expect(found(run(selfEval([[level1, level2, name, target, actual, 10, 10, ""]])))).toEqual([]);
+  });
+
   // Money spent against money given: an overrun is what the ceiling is there to catch (review round 33).
   it.each([
     ["成本指标", "项目成本控制率", "≤100%", "103%", 9.71],

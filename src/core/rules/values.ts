@@ -216,12 +216,13 @@ export function checkValue(
     findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;
   }
-  // A plan's completion (收入完成率 ≥100%) asks for at least the plan, which can be passed. A
+  // A rate that can pass 100% (收入完成率 ≥100%, 保值增值率 ≥100%, 病床使用率 ≥100%: measures.ts passes100)
+  // asks for at least a floor it can pass. A
   // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. Over 100%, a
   // rate's target is its percent-over-100 (above) or one that can pass 100%, and an index's or a
   // ratio's can be passed; another share's cannot (资金到位 ≥110%).
   const unreachable = eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !INDEX_OR_RATIO.test(name));
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && unreachable && !measure.planCompletion && !p.directional) {
+  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && unreachable && !measure.passes100 && !p.directional) {
     findings.add("ge-100-percent", cell, { value: p.text });
   }
 }
