@@ -408,7 +408,17 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
 const RESULT_FIELDS: readonly string[] = ["actual", "spent"] satisfies (IndicatorField | BudgetField)[];
 
 /** The fields naming an indicator. */
-const NAME_FIELDS: readonly string[] = ["level1", "level2", "level3", "levels"] satisfies IndicatorField[];
+const NAME_FIELDS: readonly string[] = ["level1", "level2", "level3", "level4", "levels"] satisfies IndicatorField[];
+
+/**
+ * The column naming a row's indicator: its deepest level. Under four levels (一级 | 二级 | 三级 |
+ * 四级) the 三级 groups the indicators (工程量) and the 四级 names each (农村道路硬化里程); a row
+ * leaving its 四级 blank is named by its 三级 (review round 54a M1).
+ */
+export function nameColumn(view: SheetView, row: number, columns: Columns<IndicatorField>): number | undefined {
+  if (columns.level4 !== undefined && view.text(row, columns.level4) !== "") return columns.level4;
+  return columns.level3 ?? columns.level2 ?? columns.level1;
+}
 
 /**
  * Each field's column: the first of fieldCells naming it. An indicator's values, 分值 and 得分 come
@@ -451,7 +461,7 @@ function namesField(view: SheetView, row: number, span: ColumnSpan): boolean {
  */
 function withOwnWeight<F extends string>(columns: Columns<F>, cells: { col: number; field: F }[]): Columns<F> {
   const fields = columns as Columns<string>;
-  const deepest = Math.max(fields.level1 ?? -1, fields.level2 ?? -1, fields.level3 ?? -1);
+  const deepest = Math.max(fields.level1 ?? -1, fields.level2 ?? -1, fields.level3 ?? -1, fields.level4 ?? -1);
   if (fields.weight === undefined || fields.weight > deepest) return columns;
   const own = cells.find(({ col, field }) => field === "weight" && col > deepest);
   return own === undefined ? columns : { ...columns, weight: own.col };
@@ -863,7 +873,7 @@ function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns:
     if (isBlankRow(view, next, table.span.left, table.right)) continue;
     const labels = rowLabels(view, next, table);
     // An indicator's row: its values, or its name where they are left blank.
-    const indicator = hasOwnValues(view, next, columns) || hasOwnText(view, next, columns.level3);
+    const indicator = hasOwnValues(view, next, columns) || hasOwnText(view, next, columns.level3) || hasOwnText(view, next, columns.level4);
     return indicator || heads(labels, "total") || labelMatches(labels, SUBTOTAL_LABEL) || labels.some(isGroupSubtotal);
   }
   return false;
@@ -999,7 +1009,7 @@ function repeatedHeader(view: SheetView, row: number, table: IndicatorTable, hea
 function isOwnRow(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
   const { columns } = table;
   if (!hasOwnValues(view, row, columns)) return heads(labels, "total") || heads(labels, "grade");
-  const nameCol = columns.level3 ?? columns.level2 ?? columns.level1;
+  const nameCol = nameColumn(view, row, columns);
   if (nameCol === undefined || view.text(row, nameCol) === "") return false;
   const points = (r: number) => hasOwnText(view, r, columns.weight) || hasOwnText(view, r, columns.score);
   if (table.rows.some(points) && !points(row)) return false;
@@ -1353,10 +1363,10 @@ function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, l
   if (name === "" || name.length > PROJECT_HEADING_LENGTH || /[。；;：:，,]/.test(beforeUnitInBrackets(name) ?? name)) return false;
   // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
   if (FORM_TITLE.test(normalizeHeader(name)) || name !== ownProjectText(view, row, table)) return false;
-  const { level1, level2, level3, weight, score, target, actual } = table.columns;
+  const { level1, level2, level3, level4, weight, score, target, actual } = table.columns;
   // A note beside it reads as a clause or sentence, even under a level's column; a level's name does
   // not. (In a column of headings, the heading is in the 一级's.)
-  const levels = [level1, level2, level3].filter((col) => col !== table.projectColumn);
+  const levels = [level1, level2, level3, level4].filter((col) => col !== table.projectColumn);
   const named = levels.some((col) => hasOwnText(view, row, col) && !/[，,。；;]/.test(view.text(row, col!)));
   const valued = hasOwnText(view, row, weight) || hasOwnText(view, row, score) || (hasOwnText(view, row, target) && hasOwnText(view, row, actual));
   return !named && !valued && !endsProject(view, row, table, labels, "");

@@ -11,6 +11,8 @@ export type IndicatorField =
   | "level1"
   | "level2"
   | "level3"
+  /** 四级指标: the indicator, under a 三级 that groups it (review round 54a M1); see detect.ts nameColumn. */
+  | "level4"
   | "target"
   /** 年初目标值 beside a 调整后目标值 (the target): a row whose target was not adjusted leaves that blank. */
   | "initialTarget"
@@ -95,6 +97,7 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
   ["level1", /^一级指标(名称)?$/],
   ["level2", /^二级指标(名称)?$/],
   ["level3", /^(三级指标(名称)?|指标名称|指标内容|绩效指标名称)$/],
+  ["level4", /^四级指标(名称)?$/],
   // 绩效指标 alone heads the 一级-to-三级 columns (levels below), not the targets.
   // Also as the plan (年度预期目标值, 计划值, 计划完成值).
   [

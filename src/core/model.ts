@@ -3,7 +3,7 @@
  * parsed once, so scoring and rules work on plain data.
  */
 import Decimal from "decimal.js";
-import { BudgetPairs, BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, rowCell } from "./detect";
+import { BudgetPairs, BudgetTable, ColumnSpan, Columns, IndicatorTable, StatedCell, hasOwnText, isListAverageRow, leadingLabels, nameColumn, rowCell } from "./detect";
 import { CellValue, SheetView, cellText } from "./grid";
 import { Measure, measureOf, unitInName } from "./measures";
 import { MoneyUnit, convertAmount, statedMoneyUnit, tableMoneyUnit, typedAmount } from "./money-unit";
@@ -989,7 +989,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       if (text !== "") level2 = text;
     }
     const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
-    const nameCol = cols.level3 ?? cols.level2 ?? cols.level1;
+    const nameCol = nameColumn(view, row, cols);
     const nameCell = rowCell(view, row, nameCol as number);
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);

@@ -1182,3 +1182,45 @@ describe("review round 52b: forms laid out as other provinces print them", () =>
     expect(totalsOf(unadjusted)).toEqual([["98.1", "优"]]);
   });
 });
+
+describe("review round 54a: four levels of indicators, and a 三级 heading over two columns", () => {
+  const BUDGET: Row[] = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "2023年农村公路提质改造项目", "", "", "主管部门", "县交通运输局"],
+    ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", 500, 500, 480, 10, 0.96, 9.6],
+  ];
+  const names = (a: Analysis) => a.indicators.map((i) => i.name);
+  const rules = (a: Analysis) => a.findings.map((f) => `${f.rule}@${f.cell}`);
+
+  /** 一级 | 二级 | 三级 (a group) | 四级 (the indicator); the 三级 written on each row, or left to its 四级 (M1). */
+  const fourLevels = (rate: string, groups: string[]): Row[] => [
+    ...BUDGET,
+    ["一级指标", "二级指标", "三级指标", "四级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", groups[0], "农村道路硬化里程", "≥20公里", "18公里", 15, 13.5, "受施工条件影响，下年度加强调度。"],
+    ["", "", groups[1], "新建桥梁", "≥3座", "3座", 10, 10, ""],
+    ["", "质量指标", "工程质量", "工程验收合格率", "100%", rate, 10, 10, ""],
+    ["", "时效指标", "工程按期完工", "", "按期完成", "按期完成", 10, 10, ""],
+    ["", "成本指标", "工程成本", "每公里建设成本", "≤80万元", "76万元", 5, 5, ""],
+    ["效益指标", "社会效益指标", "惠民效果", "受益群众人数", "≥5000人", "5200人", 15, 15, ""],
+    ["", "可持续影响指标", "长效管护", "道路长效管护机制", "健全", "健全", 15, 15, ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "沿线群众满意度", "≥90%", "95%", 10, 10, ""],
+    ["总分", "", "", "", "", "", 100, 98.1],
+    ["评价等次", "", "", "", "", "", "", "优"],
+  ];
+
+  it("names each indicator by its 四级, by its 三级 where the 四级 is blank, and sees no duplicate under one 三级 (M1)", () => {
+    for (const groups of [["工程量", "工程量"], ["工程量", ""]]) {
+      const a = run(workbook({ name: "自评表", rows: fourLevels("100%", groups), merges: ["A1:I1"] }));
+      expect(names(a)).toEqual(["农村道路硬化里程", "新建桥梁", "工程验收合格率", "工程按期完工", "每公里建设成本", "受益群众人数", "道路长效管护机制", "沿线群众满意度"]);
+      expect(a.indicators.map((i) => i.level2).slice(0, 3)).toEqual(["数量指标", "数量指标", "质量指标"]);
+      expect(rules(a)).toEqual([]);
+      expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["98.1", "优"]]);
+    }
+  });
+
+  it("reads a rate by its 四级's name: 工程验收合格率 102% under the 三级 工程质量 is a percent-over-100 (M1)", () => {
+    const a = run(workbook({ name: "自评表", rows: fourLevels("102%", ["工程量", "工程量"]), merges: ["A1:I1"] }));
+    expect(rules(a)).toEqual(["percent-over-100@F8"]);
+  });
+});
