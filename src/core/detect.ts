@@ -14,6 +14,7 @@ import {
   FormNameLabel,
   GRADE_LABEL,
   GRADE_WORDS,
+  HAN,
   IN_WHICH,
   IndicatorField,
   LIST_AVERAGE_LABEL,
@@ -276,6 +277,10 @@ function fieldCells<F extends string>(
       field = match(view.text(row, c));
       if (field !== undefined && below !== undefined && merge !== undefined) col = totalColumnUnder(view, below, merge.left, merge.right) ?? c;
     }
+    // A level's heading over 序号 | name: the names' column (review round 54a M2).
+    if (field !== undefined && merge !== undefined && merge.right > merge.left && LEVEL_FIELDS.includes(field)) {
+      col = namesColumnUnder(view, Math.max(below ?? row, merge.bottom) + 1, merge.left, merge.right) ?? col;
+    }
     if (field !== undefined) cells.push({ col, field });
     else {
       // A dated heading over several columns (2023年实际完成值 over 上半年 | 全年) is a group title: none of them.
@@ -296,6 +301,39 @@ function fieldCells<F extends string>(
   const chosen = dated.length === 0 ? [] : datedColumns(dated, cells, () => yearOfForm(view, row));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
+}
+
+/** The fields of a level's column: each names an indicator or its group, one column each. */
+const LEVEL_FIELDS: readonly string[] = ["level1", "level2", "level3", "level4"] satisfies IndicatorField[];
+/** A 序号's cell: 1, 2 …, as a number or text, with a bracket or a point (（1）, 1., 1、); or a code (010101). */
+const SERIAL = /^[(（]?[0-9０-９]{1,8}[)）.、．]?$/;
+/** How many rows under a header namesColumnUnder looks at. */
+const NAMES_ROWS = 30;
+
+/**
+ * Under a level's heading merged over two columns or more, the column of the names where the first
+ * numbers the rows (三级指标 over 序号 | 指标名称, as forms converted from Word number them): the
+ * first column after it holding Chinese text, where the first holds numbers alone, two at least, in
+ * the rows under the header (up to a row blank across the heading's columns). Undefined otherwise:
+ * the heading's first column names (指标名称 | 说明 under it).
+ */
+function namesColumnUnder(view: SheetView, start: number, left: number, right: number): number | undefined {
+  const end = Math.min(view.rowCount, start + NAMES_ROWS);
+  let serials = 0;
+  let last = start;
+  for (; last < end; last++) {
+    const texts: string[] = [];
+    for (let c = left; c <= right; c++) texts.push(view.ownText(last, c));
+    if (texts.every((text) => text === "")) break;
+    if (texts[0] === "") continue;
+    if (!SERIAL.test(texts[0])) return undefined;
+    serials++;
+  }
+  if (serials < 2) return undefined;
+  for (let c = left + 1; c <= right; c++) {
+    for (let r = start; r < last; r++) if (HAN.test(view.ownText(r, c))) return c;
+  }
+  return undefined;
 }
 
 /**

@@ -128,7 +128,7 @@ const INDICATOR_PATTERNS: [IndicatorField, RegExp][] = [
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;
 /** A word in a script other than Han: two letters at least (Latin, Arabic, Tibetan, Mongolian, Cyrillic, Hangul …). */
 const OTHER_WORD = /[^\P{L}\p{Script=Han}]{2}/u;
 const BRACKETED = /[(（][^()（）]*[)）]/g;

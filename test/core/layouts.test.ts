@@ -1223,4 +1223,27 @@ describe("review round 54a: four levels of indicators, and a 三级 heading over
     const a = run(workbook({ name: "自评表", rows: fourLevels("102%", ["工程量", "工程量"]), merges: ["A1:I1"] }));
     expect(rules(a)).toEqual(["percent-over-100@F8"]);
   });
+
+  /** 三级指标 merged over two columns: 序号 | 指标名称, or 指标名称 | 说明 (M2). */
+  const twoColumns = (cells: (seq: number, name: string) => [CellValue, CellValue], rate: string): Row[] => [
+    ...BUDGET,
+    ["一级指标", "二级指标", "三级指标", "", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ...ROAD_INDICATORS.slice(1).map((r, i) => [r[0], r[1], ...cells(i + 1, r[2] as string), ...r.slice(3)].map((v, j) => (j === 5 && i === 2 ? rate : v))),
+    ["总分", "", "", "", "", "", 100, 98.1],
+    ["评价等次", "", "", "", "", "", "", "优"],
+  ];
+  const ROAD_NAMES = ["农村道路硬化里程", "新建桥梁", "工程验收合格率", "工程按期完工", "每公里建设成本", "受益群众人数", "道路长效管护机制", "沿线群众满意度"];
+
+  it.each([
+    ["序号 | 指标名称, numbers", (seq: number, name: string): [CellValue, CellValue] => [seq, name]],
+    ["序号 | 指标名称, numbers as text", (seq: number, name: string): [CellValue, CellValue] => [`${seq}.`, name]],
+    ["指标名称 | 说明", (_: number, name: string): [CellValue, CellValue] => [name, `反映${name}情况`]],
+  ])("names each indicator by the names' column under a 三级指标 merged over two: %s (M2)", (_, cells) => {
+    const a = run(workbook({ name: "自评表", rows: twoColumns(cells, "100%"), merges: ["A1:I1", "C5:D5"] }));
+    expect(names(a)).toEqual(ROAD_NAMES);
+    expect(rules(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["98.1", "优"]]);
+    const b = run(workbook({ name: "自评表", rows: twoColumns(cells, "103%"), merges: ["A1:I1", "C5:D5"] }));
+    expect(rules(b)).toEqual(["percent-over-100@F8"]);
+  });
 });
