@@ -313,20 +313,18 @@ const NAMES_ROWS = 30;
 /**
  * Under a level's heading merged over two columns or more, the column of the names where the first
  * numbers the rows (三级指标 over 序号 | 指标名称, as forms converted from Word number them): the
- * first column after it holding Chinese text, where the first holds numbers alone, two at least, in
- * the rows under the header (up to a row blank across the heading's columns). Undefined otherwise:
- * the heading's first column names (指标名称 | 说明 under it).
+ * first column after it holding Chinese text, where the first holds numbers alone in the rows under
+ * the header, two at least before any other text (a 总分 there, or the next form's header, ends
+ * them). Undefined otherwise: the heading's first column names (指标名称 | 说明 under it).
  */
 function namesColumnUnder(view: SheetView, start: number, left: number, right: number): number | undefined {
   const end = Math.min(view.rowCount, start + NAMES_ROWS);
   let serials = 0;
   let last = start;
   for (; last < end; last++) {
-    const texts: string[] = [];
-    for (let c = left; c <= right; c++) texts.push(view.ownText(last, c));
-    if (texts.every((text) => text === "")) break;
-    if (texts[0] === "") continue;
-    if (!SERIAL.test(texts[0])) return undefined;
+    const text = view.ownText(last, left);
+    if (text === "") continue;
+    if (!SERIAL.test(text)) break;
     serials++;
   }
   if (serials < 2) return undefined;
