@@ -5,13 +5,21 @@
 import { Unit, lookupUnit, unitPer } from "./units";
 
 const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参与|覆盖|完成|认可|达标|配合|支持|普及|认知)度/;
-/** Rates that cannot exceed 100%: growth, savings and returns can. */
-// Money spent against money given (成本控制率, “三公”经费控制率, 预算执行率, 支出进度) passes 100% in an
-// overrun: the ceiling such a rate is held to is there to catch it (review round 33).
-// So do beds in use counting extra beds (病床使用率 102%) and money drawn in by the fund's (撬动社会资本比例 ≥150%),
-// capital kept and grown (国有资本保值增值率 ≥103%: year-end equity over year-start) and gross enrolment, pupils
-// of any age over the cohort (高中阶段毛入学率 101.2%, 学前三年毛入园率): review round 54a H1.
-const UNBOUNDED_RATE = /增长|增速|增幅|涨幅|提高|提升|下降|降低|节约|节支|收益|回报|利润|变化|偏差|超支|增加|减少|比上年|同比|环比|控制率|执行率|支出进度|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率/;
+/**
+ * Rates that pass 100% when more is done than asked: growth and returns, a figure against last
+ * year's, beds in use counting extra beds (病床使用率 102%), money drawn in by the fund's (撬动社会资本比例
+ * ≥150%), capital kept and grown (国有资本保值增值率 ≥103%: year-end equity over year-start) and gross
+ * enrolment, pupils of any age over the cohort (高中阶段毛入学率 101.2%, 学前三年毛入园率): review round
+ * 54a H1. With a plan's completion (PLAN_COMPLETION) they are Measure.passes100.
+ */
+const PASSES_100 = /增长|增速|增幅|涨幅|提高|提升|增加|比上年|同比|环比|收益|回报|利润|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率/;
+/**
+ * Rates that pass 100% only as something goes wrong, or are no share of a whole: money spent against
+ * money given (成本控制率, “三公”经费控制率, 预算执行率, 支出进度) in an overrun, which the ceiling such a
+ * rate is held to is there to catch (review round 33); savings, falls and changes. Not bounded, but
+ * ≥100% on them asks for an overrun or all of it saved: a ge-100-percent.
+ */
+const OVERRUN_RATE = /下降|降低|节约|节支|减少|变化|偏差|超支|控制率|执行率|支出进度/;
 /**
  * A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率,
  * an income budget's (政府性基金收入预算完成率, 基金征缴收入预算完成率: review round 54a H1),
@@ -71,11 +79,12 @@ const HARMS_CATEGORY = /社会成本|生态环境成本|生态成本|环境成�
 
 export interface Measure {
   rate: boolean;
-  /** A rate that cannot pass 100% (完成率, 合格率, 满意度): the rate and not passes100. */
+  /** A rate that cannot pass 100% (完成率, 合格率, 满意度): neither passes100 nor one passing it in an overrun (执行率). */
   boundedRate: boolean;
   /**
-   * A rate that may pass 100% (growth, an overrun, 病床使用率, 保值增值率, 毛入学率, a plan's completion): no
-   * percent-over-100 on it, and ≥100% is a floor it can pass, no ge-100-percent (review round 54a M3).
+   * A rate that passes 100% when more is done than asked (a plan's completion, growth, 病床使用率,
+   * 保值增值率, 毛入学率): no percent-over-100 on it, and ≥100% is a floor it can pass, no
+   * ge-100-percent (review round 54a H1, M3). One notion for both rules.
    */
   passes100: boolean;
   count: boolean;
@@ -189,7 +198,7 @@ function namesRate(name: string): boolean {
 function measureUncached(name: string, level1: string, level2: string, description: string): Measure {
   const rate = namesRate(name);
   const planCompletion = rate && PLAN_COMPLETION.test(name) && !TASKS_DONE.test(name);
-  const passes100 = rate && (planCompletion || UNBOUNDED_RATE.test(name));
+  const passes100 = rate && (planCompletion || PASSES_100.test(name));
   // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
   // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
   const cost = COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name))));
@@ -198,7 +207,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);
   return {
     rate,
-    boundedRate: rate && !passes100,
+    boundedRate: rate && !passes100 && !OVERRUN_RATE.test(name),
     passes100,
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),

@@ -1406,6 +1406,12 @@ describe("percent-over-100", () => {
     expect(found(run(selfEval([[level1, level2, name, target, actual, 10, 10, ""]])))).toEqual([]);
   });
 
+  // Past 100% only in an overrun, or no share of a whole (execution, savings): ≥100% there still asks
+  // for what cannot or should not be, as on 开平's 目标表 (政府采购节支率 ≥100%, 建设项目执行率 ≥100%).
+  it.each(["政府采购节支率", "取暖费用节约率", "建设项目执行率", "预算执行率"])("still warns at %s ≥100%%", (name) => {
+    expect(found(run(selfEval([["效益指标", "经济效益指标", name, "≥100%", "100%", 10, 10, ""]])))).toEqual(["ge-100-percent@自评表!D5"]);
+  });
+
   // Money spent against money given: an overrun is what the ceiling is there to catch (review round 33).
   it.each([
     ["成本指标", "项目成本控制率", "≤100%", "103%", 9.71],
