@@ -23,21 +23,6 @@ import { roundHalfUp } from "./score";
 import { PreviousSummary, SUMMARY_MARKERS, summarySheetName, uncheckedHiddenSheets } from "./summary-sheet";
 import { SUMMARY_STYLES, SummaryCell, SummaryLevel1, SummarySheet, SummaryStyle } from "./summary-types";
 
-// How a 综合得分 is named, marked and told as jixiao's, for the modules that import them from here.
-export {
-  SUMMARY_MARKERS,
-  SUMMARY_SHEET_NAME,
-  UNDO_BACKUP_SHEET,
-  isBackupSheet,
-  isJixiaoSummary,
-  sheetDigest,
-  summaryDigest,
-  summarySheetName,
-  textDigest,
-  uncheckedHiddenSheets,
-} from "./summary-sheet";
-export type { PreviousSummary } from "./summary-sheet";
-
 /**
  * The columns in characters, the 工作表 column first: 89 without it (one sheet holds every table),
  * about 85 % on A4 portrait in LibreOffice and the whole width in Excel; 100 with it, about 75 %

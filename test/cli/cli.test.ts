@@ -11,7 +11,7 @@ import { analyze } from "../../src/core/analyze";
 import { cellText } from "../../src/core/grid";
 import { ignoreRecord, placeFindings, withIgnore } from "../../src/core/ignores";
 import { parseState, stateJson } from "../../src/core/state";
-import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary-sheet";
 import { readXlsx } from "../../src/xlsx/read";
 import { statePartXml } from "../../src/xlsx/state-xml";
 import { runMain, sha256 } from "../support/cli";

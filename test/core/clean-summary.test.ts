@@ -1,6 +1,6 @@
 import { summaryToClean } from "../../src/core/clean-summary";
 import { SheetGrid } from "../../src/core/grid";
-import { SUMMARY_MARKERS, UNDO_BACKUP_SHEET, sheetDigest } from "../../src/core/summary";
+import { SUMMARY_MARKERS, UNDO_BACKUP_SHEET, sheetDigest } from "../../src/core/summary-sheet";
 
 /** A sheet of jixiao's summary: a title and its footer (and `extra`, a line the user wrote in). */
 const summarySheet = (name: string, extra?: string): SheetGrid => ({

@@ -1,6 +1,6 @@
 /** The 综合得分 sheet made by the English pane: its footer and profile line in English, and either footer recognised on the next run. */
 import { analyze } from "../../src/core/analyze";
-import { SUMMARY_MARKERS, isJixiaoSummary } from "../../src/core/summary";
+import { SUMMARY_MARKERS, isJixiaoSummary } from "../../src/core/summary-sheet";
 import { threeIndicatorForm, workbook } from "../support/grid";
 
 const grid = workbook({

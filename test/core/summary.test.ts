@@ -8,7 +8,7 @@ import {
   sheetDigest,
   summaryDigest,
   summarySheetName,
-} from "../../src/core/summary";
+} from "../../src/core/summary-sheet";
 import { wrappedLines } from "../../src/core/text-width";
 import { SummarySheet, summaryFont } from "../../src/core/summary-types";
 import { SheetGrid, parseCellAddress } from "../../src/core/grid";

@@ -1,5 +1,5 @@
 import { readWorkbook, readWorkbookState, fillAt } from "../../src/excel/read";
-import { UNDO_BACKUP_SHEET } from "../../src/core/summary";
+import { UNDO_BACKUP_SHEET } from "../../src/core/summary-sheet";
 import { apiOf, contextOf, fakeBook, sheet } from "./helpers";
 
 describe("readWorkbook", () => {

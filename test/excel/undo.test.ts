@@ -7,7 +7,7 @@ import { readWorkbookState } from "../../src/excel/read";
 import { applyFixes } from "../../src/excel/fixes";
 import { undoLast } from "../../src/excel/undo";
 import { hasUndo } from "../../src/excel/undo-stack";
-import { UNDO_BACKUP_SHEET, isBackupSheet } from "../../src/core/summary";
+import { UNDO_BACKUP_SHEET, isBackupSheet } from "../../src/core/summary-sheet";
 import { UNDO_RECORD_MAX_CHARS, UNDO_SETTING } from "../../src/excel/keys";
 import type { Fix } from "../../src/core/fixes";
 import { SHEET_COLUMNS } from "../../src/core/grid";

@@ -2,7 +2,7 @@ import { FILLED_COLOR } from "../../src/core/marks";
 import { applyAnalysis } from "../../src/excel/write";
 import { readWorkbookState } from "../../src/excel/read";
 import { HostError } from "../../src/excel/messages";
-import { UNDO_BACKUP_SHEET } from "../../src/core/summary";
+import { UNDO_BACKUP_SHEET } from "../../src/core/summary-sheet";
 import { UNDO_SETTING } from "../../src/excel/keys";
 import { parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";

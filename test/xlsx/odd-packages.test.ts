@@ -13,7 +13,7 @@ import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Report } from "../../src/core/report";
-import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary-sheet";
 import { ReadOptions, WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
 import * as zip from "../../src/xlsx/zip";
 import { ZipEntry } from "../../src/xlsx/zip";

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
-import { SUMMARY_SHEET_NAME } from "../../src/core/summary";
+import { SUMMARY_SHEET_NAME } from "../../src/core/summary-sheet";
 import { readXlsx } from "../../src/xlsx/read";
 import { scoredCopy } from "../../src/xlsx/write";
 import { YUNXI, tempDir, xlsxFromRows } from "../support/xlsx";
