@@ -57,12 +57,21 @@ export function changedSinceRun(
   return changed;
 }
 
+/** A mark of a run no longer where its record says: where it was, and where it is now (null: gone with its row). */
+export interface MovedMark {
+  was: MarkEntry;
+  now: MarkEntry | null;
+}
+
 /**
  * The marks of `record` that are no longer where it says (followMovedMarks): moved by rows or
  * columns inserted or deleted, on a renamed sheet, or gone with their row. 撤销 refuses while a
  * run's marks have moved: its cells are no longer at the addresses it kept (review round 54b, H1).
  */
-export function movedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MarkEntry[] {
+export function movedMarks(record: MarksRecord, notes: CellNote[], sheets: string[]): MovedMark[] {
   const { followed } = followEach(record, notes, sheets);
-  return record.entries.filter((entry, i) => followed[i]?.sheet !== entry.sheet || followed[i]?.area !== entry.area);
+  return record.entries.flatMap((was, i) => {
+    const now = followed[i] ?? null;
+    return now?.sheet === was.sheet && now.area === was.area ? [] : [{ was, now }];
+  });
 }

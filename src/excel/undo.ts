@@ -88,11 +88,12 @@ export async function undoLast(context: Excel.RequestContext, options: UndoOptio
   const recordText = readRecord ? await readRecordText(context, recordParts.items[0]) : undefined;
   // The run's marks moved since (rows or columns inserted or deleted): its cells are no longer at
   // the addresses it kept, so restoring them would write over other rows (review round 54b, H1).
-  const moved = movedMarks(marksOf(parseState(recordText)), located?.read() ?? [], worksheets.items.map((ws) => ws.name)).filter((mark) =>
-    sheets.some((s) => sheetNameKey(s.name) === sheetNameKey(mark.sheet)),
+  const moved = movedMarks(marksOf(parseState(recordText)), located?.read() ?? [], worksheets.items.map((ws) => ws.name)).filter(({ was }) =>
+    sheets.some((s) => sheetNameKey(s.name) === sheetNameKey(was.sheet)),
   );
   if (moved.length > 0) {
-    const shown = moved.slice(0, 5).map((mark) => `${mark.sheet}!${mark.area}`);
+    // Named where the user finds them now; a mark gone with its row, where it was.
+    const shown = moved.slice(0, 5).map(({ was, now }) => `${(now ?? was).sheet}!${(now ?? was).area}`);
     throw new HostError(m.undoEditedSince(shown, moved.length - shown.length));
   }
   // The 综合得分 the run wrote, written in since (signed): deleting it would lose that (review round 37).

@@ -500,10 +500,17 @@ describe("followMovedMarks: marks follow their notes (review round 23b)", () => 
     expect(movedMarks(record, inPlace.slice(1), ["表"])).toEqual([]);
     expect(movedMarks(record, [], ["表"])).toEqual([]);
     // A row inserted above row 12: 乙 and 丙 moved, 甲 did not.
-    expect(movedMarks(record, [inPlace[0], note("表", "H13", `${NOTE_PREFIX}乙`), note("表", "H21", `${NOTE_PREFIX}丙`)], ["表"]).map((e) => e.area)).toEqual(["H12:I12", "H20"]);
+    expect(movedMarks(record, [inPlace[0], note("表", "H13", `${NOTE_PREFIX}乙`), note("表", "H21", `${NOTE_PREFIX}丙`)], ["表"]).map((m) => [m.was.area, m.now?.area])).toEqual([
+      ["H12:I12", "H13:I13"],
+      ["H20", "H21"],
+    ]);
     // Row 10 deleted: 乙 moved up to it, 甲 went with its row.
-    expect(movedMarks(record, [note("表", "H10", `${NOTE_PREFIX}乙`), note("表", "H19", `${NOTE_PREFIX}丙`)], ["表"]).map((e) => e.area)).toEqual(["H10", "H12:I12", "H20"]);
-    expect(movedMarks(record, inPlace.map((n) => ({ ...n, sheet: "表（改）" })), ["表（改）"])).toEqual(record.entries);
+    expect(movedMarks(record, [note("表", "H10", `${NOTE_PREFIX}乙`), note("表", "H19", `${NOTE_PREFIX}丙`)], ["表"]).map((m) => [m.was.area, m.now?.area ?? null])).toEqual([
+      ["H10", null],
+      ["H12:I12", "H10:I10"],
+      ["H20", "H19"],
+    ]);
+    expect(movedMarks(record, inPlace.map((n) => ({ ...n, sheet: "表（改）" })), ["表（改）"]).map((m) => m.was)).toEqual(record.entries);
   });
 });
 

@@ -256,7 +256,7 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
       await recalc(wb);
       await undoLast(contextOf(wb), { api: apiOf(wb) });
       const afterFirstUndo = wb.snapshot();
-      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/以下内容在上次重算后已被改动（.*）：.*自评表!G2/);
+      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/以下内容在上次重算后已被改动（.*）：.*自评表!G3/); // G2's mark, where it is now
       expect(wb.snapshot()).toEqual(afterFirstUndo);
       const sheet = wb.snapshot().sheets[0];
       expect([sheet.cells.G2?.value, sheet.cells.G2?.fill, sheet.notes.G2]).toEqual([expected.snapshot().sheets[0].cells.G2.value, "#FFFF00", "张会计：原因见附件3"]);
@@ -280,7 +280,7 @@ describe("marks in Excel (notes API, ExcelApi 1.18)", () => {
       await recalc(wb);
       await undoLast(contextOf(wb), { api: apiOf(wb) });
       const afterFirstUndo = wb.snapshot();
-      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/：自评表!G4。/);
+      await expect(undoLast(contextOf(wb), { api: apiOf(wb) })).rejects.toThrow(/：自评表!G5。/); // G4's mark, moved down a row
       expect(wb.snapshot()).toEqual(afterFirstUndo);
       await cleanMarks(contextOf(wb), { api: apiOf(wb), removeSummary: true });
       expect(wb.snapshot().sheets[0]).toEqual(expected.snapshot().sheets[0]);
