@@ -39,6 +39,7 @@ import {
   allDoneAsHundredPercent,
   answeredNone,
   deviationAgainstTolerance,
+  nominalAgainstActual,
   asMonthAgainstDeadline,
   countInUnitOf,
   decimalPlacesShown,
@@ -376,7 +377,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   const stated = quantityInWords(limit, worded);
   const counted = countInUnitOf(limit, stated);
   const answered = answeredNone(countInUnitOf(counted, limit), counted, name, measure.harm);
-  return [{ ...bound, parsed: answered.target }, { ...actual, parsed: answered.actual }];
+  return [{ ...bound, parsed: nominalAgainstActual(answered.target, answered.actual) }, { ...actual, parsed: answered.actual }];
 }
 
 /**

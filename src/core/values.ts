@@ -9,7 +9,7 @@ import { CellValue } from "./grid";
 import { ASKS_YES_OR_NO, answerOf } from "./answers";
 import { HARM } from "./measures";
 import { memoisedText } from "./memo";
-import { Unit, lookupUnit, matchUnitPrefix, unitNamed, unitPer, unitsConvertible } from "./units";
+import { Unit, lookupUnit, matchUnitPrefix, toBase, unitNamed, unitPer, unitsConvertible } from "./units";
 
 export type Op = ">=" | ">" | "<=" | "<" | "=" | "≈";
 export type Achievement = "achieved" | "partial" | "notAchieved";
@@ -160,9 +160,9 @@ function resolveOps(ops: Op[]): { op: Op | null; contradictory: boolean } {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-/** Full-width forms folded (１２３．５ → 123.5, ＞ → >, ㎡ → m2), whitespace removed. */
+/** Full-width forms folded (１２３．５ → 123.5, ＞ → >, ㎡ → m2), whitespace removed, 正负2% written ±2%. */
 function normalizeText(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "").replace(/[−〜]/g, (c) => (c === "−" ? "-" : "~"));
+  return text.normalize("NFKC").replace(/\s+/g, "").replace(/[−〜]/g, (c) => (c === "−" ? "-" : "~")).replace(/正负(?=\d)/g, "±");
 }
 
 /** A number: 1,234.5 (groups of three), 12.5, .5, with an optional sign. */
@@ -946,9 +946,35 @@ function perLeadingUnit(s: string, q: NumberQuantity): NumberQuantity {
   return m ? { ...q, unit: unitPer(q.unit as Unit, unitNamed(m[1])) } : q;
 }
 
+/** 介于 opening a range, after a label too (温度介于2℃至8℃), not after words that take something away. */
+const BETWEEN = /^(\D*?)介于(?=\d)/;
+
+/** 介于95%至100%, 温度介于2℃至8℃: the range itself (review round 54c L5). */
+function withoutBetween(s: string): string {
+  const m = BETWEEN.exec(s);
+  return m && !QUALIFIES.test(m[1]) ? s.slice(m[0].length) : s;
+}
+
+/** A nominal value and its tolerance, after a comparator or alone: 20±2℃, 20℃±2℃, 12±1.5%. */
+const NOMINAL_TOLERANCE = /^(\D*?)(\d+(?:\.\d+)?)([^\d±.]{0,3})±(\d+(?:\.\d+)?)([^\d±.]{0,3})$/;
+
+/**
+ * A nominal value and its tolerance (20±2℃) as the range it allows (18℃-22℃): a value within it
+ * meets it (review round 54c). Not in two units (20℃±5%: a share of the nominal value?), nor where
+ * the range would reach below zero (-18±2℃, 1±2%: no ratio scores it).
+ */
+function nominalAsRange(s: string): string {
+  const m = NOMINAL_TOLERANCE.exec(s);
+  if (!m || readPrefix(m[1], 0).end !== m[1].length) return s;
+  const [, before, nominal, unitBefore, tolerance, unitAfter] = m;
+  if (unitBefore !== "" && unitAfter !== "" && unitBefore !== unitAfter) return s;
+  const [low, high] = [new Decimal(nominal).minus(tolerance), new Decimal(nominal).plus(tolerance)];
+  const unit = unitBefore || unitAfter;
+  return low.isNegative() ? s : `${before}${low.toFixed()}${unit}-${high.toFixed()}${unit}`;
+}
+
 function scanQuantity(written: string): Quantity {
-  // 介于95%至100%: the range itself (review round 54c L5).
-  const s = written.replace(PERIODS_IN_DIGITS, (_, digit: string) => `每${"二三四五六七八九"[Number(digit) - 2]}`).replace(/^介于(?=\d)/, "");
+  const s = nominalAsRange(withoutBetween(written.replace(PERIODS_IN_DIGITS, (_, digit: string) => `每${"二三四五六七八九"[Number(digit) - 2]}`)));
   const prefix = readPrefix(s, 0);
   const spelled = spelledNumber(s, prefix);
   if (spelled) return spelled;
@@ -1846,9 +1872,31 @@ export function limitAfterEvent(value: ParsedValue, other: ParsedValue): ParsedV
  * one above it, read by its size against the ceiling the tolerance is. Other values are returned as they are.
  */
 export function deviationAgainstTolerance(target: ParsedValue, actual: ParsedValue): ParsedValue {
-  const tolerance = target.kind === "number" && target.op === "<=" && phraseOf(target.text).includes("±");
+  const tolerance = target.kind === "number" && target.op === "<=" && target.range === null && phraseOf(target.text).includes("±");
   if (!tolerance || actual.kind !== "number" || actual.value === null || !actual.value.isNegative()) return actual;
   return { ...actual, value: actual.value.abs() };
+}
+
+/** A range written as a nominal value and its tolerance (20±2℃): no ceiling or floor written, whichever bound scores it. */
+export function isNominalWithTolerance(p: ParsedValue): boolean {
+  return p.range !== null && /\d[^\d±]{0,3}±\d/.test(phraseOf(p.text));
+}
+
+/**
+ * A nominal value with its tolerance (20±2℃, the range 18℃ to 22℃) against an actual: the range's
+ * upper bound (≤22℃) where the actual is above it, as a ceiling it overran, else its lower bound
+ * (≥18℃), so a value within the range meets it and one outside falls short either way (review round
+ * 54c). Other targets are returned as they are.
+ */
+export function nominalAgainstActual(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  const range = target.range;
+  if (target.kind !== "number" || range === null || !isNominalWithTolerance(target)) return target;
+  if (actual.kind !== "number" || actual.value === null) return target;
+  const [unit, actualUnit] = [target.unit, actual.unit];
+  const convertible = unit === null || actualUnit === null || unitsConvertible(unit, actualUnit);
+  const base = (value: Decimal, u: Unit | null) => (unit && actualUnit ? toBase(value, u as Unit) : value);
+  const above = convertible && gt(base(actual.value, actualUnit), base(range.high, unit));
+  return { ...target, op: above ? "<=" : ">=", value: above ? range.high : range.low };
 }
 
 /** Done the same day: 当日办结, 当天完成, 即办, 即时办结, 当场办理, 随到随办. */

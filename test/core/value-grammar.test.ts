@@ -959,4 +959,43 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect(found(run(form("质量指标", "高校毕业生就业率", "不低于上年（92%）", "94%", 60)))).toEqual([]);
     });
   });
+
+  describe("what round 54c left: a tolerance after a nominal value, 正负2%, 介于 after a label", () => {
+    it.each<[string, string, string]>([
+      ["冷库温度", "20±2℃", "21℃"],
+      ["冷库温度", "20℃±2℃", "18℃"],
+      ["冷藏温度", "18±1℃", "19℃"],
+      ["粮食含水率", "12±2%", "13.5%"],
+    ])("%s %s is the range it allows: %s within it is met, no finding", (name, target, actual) => {
+      const a = run(form("质量指标", name, target, actual, 60));
+      expect(found(a)).toEqual([]);
+      expect(rowOf(a).score).toBe("60");
+    });
+
+    it.each<[string, string, string, string, string]>([
+      ["20±2℃", "17℃", ">=", "18", "56.67"],
+      ["20±2℃", "30℃", "<=", "22", "44"],
+      ["18±1℃", "20℃", "<=", "19", "57"],
+    ])("scores %s | %s outside the range as a shortfall from its nearer bound (%s %s): %s", (target, actual, op, bound, score) => {
+      const a = run(form("质量指标", "冷库温度", target, actual, 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect([rowOf(a).target.op, rowOf(a).target.value, rowOf(a).score]).toEqual([op, bound, score]);
+      // Under 数量指标 too: the upper bound is no ceiling written on a count (no count-ceiling).
+      expect(found(run(form("数量指标", "冷库温度", target, actual, 60)))).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+    });
+
+    it("reads 正负2% as ±2%: 1.5% is met, 2.6% scores 60 × 2 ÷ 2.6 = 46.15", () => {
+      expect(found(run(form("质量指标", "计量检定误差", "正负2%", "1.5%", 60)))).toEqual([]);
+      const a = run(form("质量指标", "计量检定误差", "正负2%", "2.6%", 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(a).score).toBe("46.15");
+    });
+
+    it("opens a range with 介于 after a label: 温度介于2℃至8℃", () => {
+      expect(found(run(form("质量指标", "疫苗冷藏温度", "温度介于2℃至8℃", "5℃", 60)))).toEqual([]);
+      const a = run(form("质量指标", "疫苗冷藏温度", "温度介于2℃至8℃", "1.5℃", 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect([rowOf(a).target.op, rowOf(a).target.value, rowOf(a).score]).toEqual([">=", "2", "45"]);
+    });
+  });
 });

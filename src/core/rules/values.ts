@@ -9,7 +9,7 @@ import { Measure } from "../measures";
 import { Indicator, ValueCell } from "../model";
 import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
-import { ParsedValue, statesChange, statesReduction } from "../values";
+import { ParsedValue, isNominalWithTolerance, statesChange, statesReduction } from "../values";
 import { FindingList } from "./findings";
 
 const NUMBER_DUE = /数量|成本|经济效益|时效/;
@@ -211,7 +211,8 @@ export function checkValue(
     findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
     return;
   }
-  if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell) && !isMoney(p)) {
+  // 20±2℃ above its range is scored by its upper bound, a ceiling the text does not write.
+  if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell) && !isMoney(p) && !isNominalWithTolerance(p)) {
     const floor = `${p.value.toFixed()}${p.unit?.symbol ?? ""}`;
     findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
     return;
