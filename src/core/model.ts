@@ -41,6 +41,7 @@ import {
   deviationAgainstTolerance,
   nominalAgainstActual,
   asMonthAgainstDeadline,
+  countAfterDate,
   countInUnitOf,
   decimalPlacesShown,
   isEmptyMarker,
@@ -369,7 +370,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   if (!bound || !actual) return [bound, actual];
   const numberCells = { target: typeof bound.raw === "number", actual: typeof actual.raw === "number" };
   // A month and its day (11.30) on a row about when, not on one timing a task or lasting (办结时限 2.15).
-  const dated = yearMonthsAsDates(bound.parsed, actual.parsed, measure.timely, numberCells, measure.timely && !measure.timeLimit && !measure.duration);
+  const dated = yearMonthsAsDates(countAfterDate(bound.parsed, actual.parsed), actual.parsed, measure.timely, numberCells, measure.timely && !measure.timeLimit && !measure.duration);
   const limit = limitAfterEvent(dated.target, dated.actual);
   const timed = limitAfterEvent(dated.actual, limit);
   const asked = measure.change ? noteFigureAsked(timed) : figureBeforeNotes(limit, timed);

@@ -1767,6 +1767,27 @@ export function quantityInWords(target: ParsedValue, actual: ParsedValue): Parse
 }
 
 /**
+ * A target opening with the date it is due (12月底前完成320人, 2023年培训320人次) against an actual
+ * stating a quantity in its unit (320人, 12月20日完成320人): the quantity after the date, which the
+ * date says when to reach (review round 53b), read as an actual after its opening date is. Only where
+ * what follows the date reads alone as one quantity in a unit (完成320人, not 完成320人，次年完成500人),
+ * and the actual, if dated, is plainly on time; against words, a date (按期完成, 12月20日) or a date
+ * late or unclear (次年1月完成320人) the target stays the deadline it is. Other values are returned as they are.
+ */
+export function countAfterDate(target: ParsedValue, actual: ParsedValue): ParsedValue {
+  if (target.kind !== "qualitative" || target.date === null) return target;
+  // Done late, or when is not plain (2024年1月完成320人 against 12月底前): the deadline decides, as before.
+  if (actual.date !== null && meetsDeadline(actual.date, target.date) !== true) return target;
+  const phrase = phraseOf(target.text);
+  const rest = withoutLeadingDate(phrase);
+  const count = rest === phrase || rest === "" ? null : parseValue(rest);
+  if (count?.kind !== "number" || count.unit === null) return target;
+  const read = quantityInWords(count, actual);
+  if (read.kind !== "number" || read.unit === null || !unitsConvertible(read.unit, count.unit)) return target;
+  return { ...count, text: target.text };
+}
+
+/**
  * A date or a period an actual opens with, and the words that close it (前, 止, 为止, a comma):
  * 1-12月, 2023年12月31日, 12月底前, 2023年, 2023年度, 截至2023年底，, 2023-12-31. When the work was
  * counted, not how much: a label before the quantity (2023年共建成20.6公里, 截至12月底完成100%).

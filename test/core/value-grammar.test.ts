@@ -998,4 +998,31 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect([rowOf(a).target.op, rowOf(a).target.value, rowOf(a).score]).toEqual([">=", "2", "45"]);
     });
   });
+
+  describe("a date opening a target (12月底前完成320人): the count is the target, the date when it is due (left from review round 53b)", () => {
+    it.each<[string, string, string]>([
+      ["12月底前完成320人", "300人", "56.25"],
+      ["2023年12月底前完成320人", "300人", "56.25"],
+      ["12月底前完成320人", "12月20日完成300人", "56.25"],
+      ["截至12月底，培训不少于320人次", "300人次", "56.25"],
+    ])("%s | %s: a shortfall recorded in full is a score-mismatch, %s", (target, actual, score) => {
+      const a = run(form("数量指标", "农民技能培训人数", target, actual, 60));
+      expect(found(a)).toEqual(["score-mismatch@H9", "missing-reason@I9"]);
+      expect(rowOf(a).score).toBe(score);
+    });
+
+    it("meets it with the count reached, on time or undated", () => {
+      for (const actual of ["320人", "12月20日完成330人"]) {
+        const a = run(form("数量指标", "农民技能培训人数", "12月底前完成320人", actual, 60));
+        expect(found(a)).toEqual([]);
+        expect(rowOf(a).target.value).toBe("320");
+      }
+    });
+
+    it("keeps the deadline against words, a date alone, or a date late or unclear", () => {
+      for (const actual of ["按期完成", "12月20日", "次年1月完成320人", "2024年1月完成320人"]) {
+        expect(rowOf(run(form("数量指标", "农民技能培训人数", "12月底前完成320人", actual, 60))).target.value).toBeNull();
+      }
+    });
+  });
 });
