@@ -37,6 +37,12 @@ describe("measureOf: a time limit, the time a task may take", () => {
     expect(timeLimit(name)).toBe(false);
   });
 
+  it("reads 完成时长 as one on a 时效指标 only: 志愿服务完成时长 under 数量指标 is hours done (review 54 M1)", () => {
+    expect(timeLimit("任务完成时长")).toBe(true);
+    expect(timeLimit("志愿服务完成时长", "数量指标")).toBe(false);
+    expect(timeLimit("项目完成时间", "数量指标")).toBe(true);
+  });
+
   it("is read from the name, not from a 时效指标 category", () => {
     expect(timeLimit("应急救援培训", "时效指标")).toBe(false);
   });

@@ -48,15 +48,17 @@ const COUNTS_BY_CATEGORY = /数量指标/;
 const COMPLETION = /完成|情况|进度|落实|执行|覆盖|达到|实现|足额|到户|到位|入户|应补尽补|知晓|验收通过/;
 const DURATION = /年限|使用时间|时限|时长|周期|工期|期限|寿命|保障时间|持续时间|运行时间/;
 /**
- * The time a task may take (办结时限, 审批时间, 响应时长, 处置用时, 工期): the less, the better. The
+ * The time a task may take (办结时限, 审批时间, 响应时长, 处置用时, 工期, 完成时间): the less, the better. The
  * time something lasts or is given is none (使用年限, 寿命, 使用时间, 持续时间, 运行时间, 培训时长,
- * 服务时长), and neither is 时长 alone: 应急救援培训时长 is time given.
+ * 服务时长), and neither is 时长 alone: 应急救援培训时长 is time given. 完成时长 is either (任务完成时长
+ * 3天 a limit, 志愿服务完成时长 100小时 hours given): a limit only on a 时效指标 row (DONE_LASTING; review 54 M1).
  */
 const TIME_LIMIT = new RegExp(
-  "时限|时效|工期|耗时|(?<![使作])用时|(?:建设|施工)周期" +
-    "|(?:处置|处理|办理|办结|审批|审核|受理|响应|等待|回复|答复|反馈|整改|维修|修复|抢修|到场|到达|拨付|到账|到位|完成)" +
+  "时限|时效|工期|耗时|(?<![使作])用时|(?:建设|施工)周期|完成(?:时间|周期|期限)" +
+    "|(?:处置|处理|办理|办结|审批|审核|受理|响应|等待|回复|答复|反馈|整改|维修|修复|抢修|到场|到达|拨付|到账|到位)" +
     "(?:时间|时长|周期|期限)",
 );
+const DONE_LASTING = /完成时长/;
 const COST = /成本/;
 /** A row about when something is done (完成时间, 开工时间, 验收时间节点, 完成时限, 资金拨付及时): see Measure.timely. */
 const WHEN = /时间|时点|节点|日期|时限|期限|及时|按时|按期|如期/;
@@ -211,7 +213,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
     passes100,
     count: !rate && (countByName || countByCategory),
     duration: !rate && DURATION.test(name),
-    timeLimit: !rate && TIME_LIMIT.test(name),
+    timeLimit: !rate && (TIME_LIMIT.test(name) || (DONE_LASTING.test(name) && /时效/.test(level2))),
     timely: /时效/.test(level2) || WHEN.test(name),
     cost,
     satisfaction: /满意/.test(name),

@@ -369,7 +369,8 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
   const bound = target && rangedTarget(target, measure);
   if (!bound || !actual) return [bound, actual];
   const numberCells = { target: typeof bound.raw === "number", actual: typeof actual.raw === "number" };
-  // A month and its day (11.30) on a row about when, not on one timing a task or lasting (办结时限 2.15).
+  // A month and its day (11.30) on a row about when, not on one timing a task or lasting (办结时限 2.15);
+  // a target with 前 (11.30前) on any row (yearMonthsAsDates).
   const dated = yearMonthsAsDates(countAfterDate(bound.parsed, actual.parsed), actual.parsed, measure.timely, numberCells, measure.timely && !measure.timeLimit && !measure.duration);
   const limit = limitAfterEvent(dated.target, dated.actual);
   const timed = limitAfterEvent(dated.actual, limit);

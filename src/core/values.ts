@@ -1729,8 +1729,12 @@ export function yearMonthsAsDates(
   const actualYearMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : [];
   // A month and its day (11.30前 against 12.15, 9.30 against 10.20) on a row about when: 12.15 is no
   // number there, but as bare figures both must be dates (or one a deadline in words: 11.30前, 12月底前).
-  const targetDays = monthDaysToo && targetYearMonths.length === 0 ? monthDays(target, numberCells.target) : { dates: [], before: false };
-  const actualDays = monthDaysToo && actualYearMonths.length === 0 ? monthDays(actual, numberCells.actual) : { dates: [], before: false };
+  // A target with 前 is a deadline whatever the row measures (资金拨付时间 11.30前 is no 11.30 days:
+  // review 54 M2); `monthDaysToo` decides bare pairs (9.30 against 10.20) only.
+  const none = { dates: [], before: false };
+  const targetDaysAny = targetYearMonths.length === 0 ? monthDays(target, numberCells.target) : none;
+  const targetDays = monthDaysToo || targetDaysAny.before ? targetDaysAny : none;
+  const actualDays = (monthDaysToo || targetDays.before) && actualYearMonths.length === 0 ? monthDays(actual, numberCells.actual) : none;
   const targetDated = target.date !== null || targetYearMonths.length > 0 || targetDays.before;
   const actualDated = actual.date !== null || actualYearMonths.length > 0;
   const pairs = targetDays.dates.length > 0 && actualDays.dates.length > 0;

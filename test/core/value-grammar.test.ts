@@ -896,6 +896,12 @@ describe("review round 54c: the value grammar, third pass", () => {
       expect(found(run(form("时效指标", "项目开工时间", "11.30前", "按期完成", 60)))).toEqual([]);
     });
 
+    it("reads a target with 前 as a date whatever the row measures: 资金拨付时间 11.30前 | 12.15 is late, 11.20 on time (review 54 M2)", () => {
+      expect(found(run(form("时效指标", "资金拨付时间", "11.30前", "12.15", 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "项目完成时间", "11.30前", "12.15", 60)))).toEqual(late);
+      expect(found(run(form("时效指标", "资金拨付时间", "11.30前", "11.20", 60)))).toEqual([]);
+    });
+
     it("keeps figures figures on a row timing a task, and a bare decimal where the other value is none (2.15 | 2.10 办结时限)", () => {
       expect(rowOf(run(form("时效指标", "平均办结时限", "2.15", "2.10", 60))).actual?.value).toBe("2.1");
       const a = run(form("数量指标", "新增库容", "10.25", "10.30", 60));
@@ -934,6 +940,15 @@ describe("review round 54c: the value grammar, third pass", () => {
     it("keeps time given or lasting positive (培训时长 5天, 使用年限 8年)", () => {
       expect(rowOf(run(form("数量指标", "应急救援培训时长", "5天", "4天", 48))).score).toBe("48");
       expect(rowOf(run(form("质量指标", "设备使用年限", "8年", "10年", 60))).target.op).toBeNull();
+    });
+
+    it("keeps hours done positive on a 数量指标 (志愿服务完成时长 100小时 | 120小时 is met in full), and 完成时长 a limit on a 时效指标 (review 54 M1)", () => {
+      const done = run(form("数量指标", "志愿服务完成时长", "100小时", "120小时", 60));
+      expect([found(done), rowOf(done).target.op, rowOf(done).score]).toEqual([[], null, "60"]);
+      expect(rowOf(run(form("数量指标", "志愿服务完成时长", "100-120小时", "110小时", 60))).target.op).toBe(">=");
+      const limit = run(form("时效指标", "任务完成时长", "3天", "2天", 60));
+      expect([rowOf(limit).target.op, rowOf(limit).score]).toEqual(["<=", "60"]);
+      expect(rowOf(run(form("时效指标", "设备维修完成时间", "24小时", "20小时", 60))).score).toBe("60");
     });
   });
 
