@@ -57,7 +57,7 @@ export const EN_MESSAGES: Record<RuleId, Template> = {
   "over-achievement": (p) =>
     `"${p.name}" reached ${p.actual}, ${p.ratio} of its target ${p.target}: ${p.explained ? "a reason is given" : "explain it"}; if the target was too low, reduce the score.`,
   "duplicate-indicator": (p) =>
-    `Indicator "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
+    `${p.levelEn} "${p.name}" appears twice in this table (first in row ${p.firstRow}): delete one or give them distinct names.`,
   "vague-target": (p) => `"${p.value}" cannot be measured: "${p.name}" needs a number and unit.`,
   "missing-dimension": (p) => `The indicator table has no "${p.missing}" indicators (产出, 效益 and 满意度 are expected).`,
   "score-without-values": (p) =>

@@ -85,7 +85,7 @@ const ZH: Record<RuleId, Template> = {
   "over-achievement": (p) =>
     `“${p.name}”实际完成 ${p.actual}，是指标值 ${p.target} 的 ${p.ratio}，超额较多：${p.explained ? "已说明原因，" : "请说明原因，"}若目标定得过低应酌情扣分。`,
   "duplicate-indicator": (p) =>
-    `三级指标“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
+    `${p.level}“${p.name}”在本表中重复出现（第 ${p.firstRow} 行已有）。请删除重复的一行，或改为能区分的名称。`,
   "vague-target": (p) => `“${p.value}”无法衡量，“${p.name}”应写明可考核的数值和单位。`,
   "missing-dimension": (p) => `指标表缺少“${p.missing}”类指标（一般应有产出、效益、满意度三类），请补充。`,
   "score-without-values": (p) =>

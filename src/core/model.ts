@@ -173,6 +173,12 @@ export interface Indicator {
    * 部门整体 form), joined; "" without such columns.
    */
   group: string;
+  /**
+   * Under four levels (一级 | 二级 | 三级 | 四级), the 三级 grouping the row (工程量, filled down
+   * as the 二级 is), and whether its 四级 names it (`namedBy4`); "" and false in other tables.
+   */
+  level3: string;
+  namedBy4: boolean;
 }
 
 /**
@@ -950,6 +956,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   let level1Ref: CellRef | null = null;
   let level2 = "";
   let level2Ref: CellRef | null = null;
+  let level3 = "";
   // The 一级 and 二级 labels' parts, worked out once per label text rather than once per row.
   const labelParts = new Map<string, { name: string; weight: Decimal | null; dimension: Dimension | undefined }>();
   const partsOf = (text: string) => {
@@ -968,6 +975,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     if (text !== level1) {
       level2 = "";
       level2Ref = null;
+      level3 = "";
       label = partsOf(text);
       statedWeight = label.weight;
       level1Ref = { sheet, row, col };
@@ -993,6 +1001,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     }
     const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
     const nameCol = nameColumn(view, row, cols);
+    if (cols.level4 !== undefined && cols.level3 !== undefined) {
+      const text = view.text(row, cols.level3);
+      if (text !== "") level3 = text;
+    }
     const nameCell = rowCell(view, row, nameCol as number);
     const nameText = cellText(nameCell.value);
     const { placeholder, name } = placeholderLabel(nameText);
@@ -1045,6 +1057,8 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       score: scoreCell(view, row, cols.score, weight),
       reason: reasonCell(view, row, cols),
       group: groupTexts.join("\u0000"),
+      level3,
+      namedBy4: nameCol !== undefined && nameCol === cols.level4 && nameCell.col === nameCol,
     });
   }
   // Grouped first: a weight merged down from a heading row goes to its first member, and the

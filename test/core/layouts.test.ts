@@ -1219,6 +1219,18 @@ describe("review round 54a: four levels of indicators, and a 三级 heading over
     }
   });
 
+  it("sees one 四级 under two 三级 as two indicators, twice under one 三级 as a duplicate named a 四级指标 (review 54 code M3)", () => {
+    const twice = (groups: string[]): Row[] => fourLevels("100%", groups).map((r, i) => (i === 5 || i === 6 ? [r[0], r[1], r[2], "工程完成数量", ...r.slice(4)] : r));
+    expect(rules(run(workbook({ name: "自评表", rows: twice(["道路工程", "桥梁工程"]), merges: ["A1:I1"] })))).toEqual([]);
+    for (const groups of [["道路工程", "道路工程"], ["道路工程", ""]]) {
+      const wb = workbook({ name: "自评表", rows: twice(groups), merges: ["A1:I1"] });
+      const a = run(wb);
+      expect(rules(a)).toEqual(["duplicate-indicator@D7"]);
+      expect(a.findings[0].message).toContain("四级指标“工程完成数量”在本表中重复出现（第 6 行已有）");
+      expect(analyze(wb, DEFAULT_PROFILE, { lang: "en" }).findings[0].message).toContain('Level-4 indicator "工程完成数量" appears twice');
+    }
+  });
+
   it("reads a rate by its 四级's name: 工程验收合格率 102% under the 三级 工程质量 is a percent-over-100 (M1)", () => {
     const a = run(workbook({ name: "自评表", rows: fourLevels("102%", ["工程量", "工程量"]), merges: ["A1:I1"] }));
     expect(rules(a)).toEqual(["percent-over-100@F8"]);

@@ -725,10 +725,14 @@ function checkDuplicates(findings: FindingList, block: IndicatorBlock): void {
     // is one name under two tasks of a 部门整体 form.
     const name = withoutSpace(indicator.name);
     if (name === "") continue;
-    const key = `${indicator.group}\u0000${name}`;
+    // Under four levels, under one 三级: 验收合格率 under 道路工程 and under 桥梁工程 are two (review 54 M3).
+    const key = `${indicator.group}\u0000${indicator.level3}\u0000${name}`;
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, indicator.row);
-    else findings.add("duplicate-indicator", indicator.nameRef, { name: indicator.name, firstRow: String(first + 1) });
+    else {
+      const [level, levelEn] = indicator.namedBy4 ? ["四级指标", "Level-4 indicator"] : ["三级指标", "Indicator"];
+      findings.add("duplicate-indicator", indicator.nameRef, { name: indicator.name, firstRow: String(first + 1), level, levelEn });
+    }
   }
 }
 
