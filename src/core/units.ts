@@ -83,7 +83,8 @@ const DEFS: UnitDef[] = [
   // 单位, 根据): they are read as units only where they end a value, or in the target's unit (values.ts countInUnitOf).
   ...plain("count", ["盏", "眼", "床", "床位", "艘", "架", "孔", "标段", "车次"]),
   // Incidents (安全事故0起, 有1起, 发生三起): listed, so that a count after a word (有, 发生) or in
-  // numerals is read as one typed alone (1起) is.
+  // numerals is read as one typed alone (1起) is. 起 opens words (起到, 起诉): a unit only at a
+  // value's end or before a comparator or a stop (values.ts opensWord).
   ...plain("count", ["起"]),
   // Visits and person-time: not the 亩, 篇, 家, 套, 台 or 人 they start with.
   ...plain("count", ["亩次", "篇次", "家次", "套次", "台次", "人年"]),

@@ -306,6 +306,15 @@ describe("parseValue: qualifiers after the unit", () => {
     expect(parsed("≥100单位以上的企业")).toMatchObject(num("100", null, ">="));
   });
 
+  it("reads 起 as a unit where it ends the value, before a comparator, brackets or a stop, not where it opens a word (review 54 code L1)", () => {
+    for (const text of ["5起到示范作用", "10起诉案件", "3起点", "2起草文件"]) {
+      expect(parsed(text)).toMatchObject({ kind: "qualitative", value: null });
+    }
+    for (const text of ["1起", "有1起", "发生三起", "1起以下", "1起，已处理", "1起（已结案）", "安全事故0起"]) {
+      expect(parseValue(text)).toMatchObject({ kind: "number", unit: { symbol: "起" } });
+    }
+  });
+
   it("reads a bare 万 or 亿 at the end as a magnitude, but not one running into a word", () => {
     expect(parsed("3万")).toMatchObject(num("30000", null));
     expect(parseValue("3万").scaled).toBe(true);

@@ -412,13 +412,28 @@ function skipParentheses(s: string, i: number): number {
 }
 
 /**
+ * Units that open common words (起: 起到, 起诉, 起草, 起点, 起步): one only where it ends the value, a
+ * comparator (以下), brackets or a stop (，) after it, as 部, 门 and 节 are (unnamedUnit): 5起到示范作用
+ * and 10起诉案件 stay words, 有1起, 1起以下 and 1起，已处理 are counts (review 54 code L1); so is 发生1起轻微事故
+ * against a target in 起 (`nounAfter`: quantityInWords, the words after naming what was counted).
+ */
+const WORD_OPENING_UNITS = new Set(["起"]);
+const HAN = /\p{Script=Han}/u;
+
+function opensWord(s: string, end: number, unit: Unit): boolean {
+  if (!WORD_OPENING_UNITS.has(unit.symbol)) return false;
+  const next = readSuffix(s, end, []);
+  return next < s.length && HAN.test(s[next]);
+}
+
+/**
  * The unit after a number, also behind 千/万/亿 (3万人次 = 30000 人次, 3千人次 = 3000 人次); money has
  * 千元, 万元 and 亿元 itself. With `unnamed`, also a unit jixiao has no entry for that ends the value,
  * behind a magnitude too (≥2万剂次, 10万尾: unnamedUnit).
  */
-function readUnit(s: string, i: number, ops: Op[], unnamed = false): { unit: Unit; exponent: number; end: number } | undefined {
+function readUnit(s: string, i: number, ops: Op[], unnamed = false, nounAfter = false): { unit: Unit; exponent: number; end: number } | undefined {
   const direct = matchUnitPrefix(s.slice(i));
-  if (direct) return { unit: direct.unit, exponent: 0, end: i + direct.length };
+  if (direct && (nounAfter || !opensWord(s, i + direct.length, direct.unit))) return { unit: direct.unit, exponent: 0, end: i + direct.length };
   const magnitude = MAGNITUDES.get(s[i]);
   if (!magnitude) return unnamed ? unnamedUnit(s, i) : undefined;
   const j = skipNear(s, i + 1, ops);
@@ -698,7 +713,7 @@ function scanFrom(s: string, prefix: Prefix, ending?: LabelledEnding): Quantity 
   const ops = [...prefix.ops];
   let i = skipNear(s, number.end, ops);
   // After a label (进入全国100强) a word jixiao does not know is more likely a name than a unit.
-  const read = readUnit(s, i, ops, !(prefix.percent || ending));
+  const read = readUnit(s, i, ops, !(prefix.percent || ending), ending === "noun");
   let period: Period | null = null;
   let readUnitPer: Unit | null = null;
   let numberText = number.text;
@@ -1817,7 +1832,7 @@ function numeralsBeforeNoun(s: string): string {
   if (runs.length !== 1 || /\d/.test(s)) return s;
   const [{ 0: run, index: at }] = runs;
   const value = numeralValue(run);
-  const unit = value ? readUnit(s, skipNear(s, at + run.length, []), []) : undefined;
+  const unit = value ? readUnit(s, skipNear(s, at + run.length, []), [], false, true) : undefined;
   if (unit === undefined || /^[性式]/.test(s.slice(unit.end))) return s;
   return `${s.slice(0, at)}${value}${s.slice(at + run.length)}`;
 }
