@@ -44,10 +44,33 @@ afterEach(() => {
   delete globals.Excel;
 });
 
-test("the 综合得分 layout is given to the core before a check or a recalculation, which score and write as the command line's core does", async () => {
-  const book = fakeBook([sheet("自评表", rows)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "zh-CN" });
+/** A workbook of one 自评表 in the stand-ins for Office and Excel, Office in `language`. */
+function officeWith(values: CellValue[][], language: "zh-CN" | "en-US"): ReturnType<typeof fakeBook> {
+  const book = fakeBook([sheet("自评表", values)]);
+  globals.Office = officeStandIn(() => book, { displayLanguage: language });
   globals.Excel = excelStandIn(() => book);
+  return book;
+}
+
+/** A chunk's module as fetched, counting the fetches. */
+function counted(path: string): { fetch: () => unknown; fetches: () => number } {
+  let fetches = 0;
+  return {
+    fetch: () => {
+      fetches++;
+      return jest.requireActual(path);
+    },
+    fetches: () => fetches,
+  };
+}
+
+/** A chunk that cannot be fetched. */
+const failing = (chunk: string) => (): never => {
+  throw new Error(`ChunkLoadError: Loading chunk ${chunk} failed`);
+};
+
+test("the 综合得分 layout is given to the core before a check or a recalculation, which score and write as the command line's core does", async () => {
+  const book = officeWith(rows, "zh-CN");
   const host = paneHost();
   const expected = analyze({ sheets: [sheet("自评表", rows)] } as WorkbookGrid, DEFAULT_PROFILE, { lang: "zh" }).summary;
   const checked = await host.check(DEFAULT_PROFILE);
@@ -65,9 +88,7 @@ test("the 综合得分 layout is given to the core before a check or a recalcula
 });
 
 test("a layout that cannot be fetched is a message and nothing is written; the pane stays, and a later run fetches it again", async () => {
-  const book = fakeBook([sheet("自评表", rows)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "zh-CN" });
-  globals.Excel = excelStandIn(() => book);
+  const book = officeWith(rows, "zh-CN");
   let fetches = 0;
   const host = paneHost({
     summary: () => {
@@ -88,14 +109,8 @@ test("a layout that cannot be fetched is a message and nothing is written; the p
 });
 
 test("in English, the message is English", async () => {
-  const book = fakeBook([sheet("自评表", rows)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "en-US" });
-  globals.Excel = excelStandIn(() => book);
-  const host = paneHost({
-    summary: () => {
-      throw new Error("ChunkLoadError: Loading chunk summary failed");
-    },
-  });
+  officeWith(rows, "en-US");
+  const host = paneHost({ summary: failing("summary") });
   await expect(host.recalculate(DEFAULT_PROFILE, () => undefined)).rejects.toThrow(hostMessages("en").coreUnavailable);
 });
 
@@ -106,16 +121,9 @@ const wrong: CellValue[][] = [
 ];
 
 test("an English Office fetches the English finding messages and gets those the command line's --lang en gives", async () => {
-  const book = fakeBook([sheet("自评表", wrong)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "en-US" });
-  globals.Excel = excelStandIn(() => book);
-  let fetches = 0;
-  const host = paneHost({
-    english: () => {
-      fetches++;
-      return jest.requireActual("../../src/core/messages-en");
-    },
-  });
+  officeWith(wrong, "en-US");
+  const english = counted("../../src/core/messages-en");
+  const host = paneHost({ english: english.fetch });
   // The command line's path: src/xlsx/analyze-read.ts with the whole core, in English.
   const expected = analyzeRead("自评表.xlsx", { sheets: [sheet("自评表", wrong)] } as WorkbookGrid, DEFAULT_PROFILE, "en");
   if (expected.kind !== "analysis") throw new Error(expected.kind);
@@ -125,35 +133,22 @@ test("an English Office fetches the English finding messages and gets those the 
   expect(checked.kind === "results" && checked.findings.map((f) => f.message)).toEqual(messages);
   const outcome = await host.recalculate(DEFAULT_PROFILE, () => undefined);
   expect(outcome.kind === "results" && outcome.findings.map((f) => f.message)).toEqual(messages);
-  expect(fetches).toBe(1);
+  expect(english.fetches()).toBe(1);
 });
 
 test("a Chinese Office never fetches the English finding messages", async () => {
-  const book = fakeBook([sheet("自评表", wrong)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "zh-CN" });
-  globals.Excel = excelStandIn(() => book);
-  let fetches = 0;
-  const host = paneHost({
-    english: () => {
-      fetches++;
-      return jest.requireActual("../../src/core/messages-en");
-    },
-  });
+  officeWith(wrong, "zh-CN");
+  const english = counted("../../src/core/messages-en");
+  const host = paneHost({ english: english.fetch });
   const expected = analyze({ sheets: [sheet("自评表", wrong)] } as WorkbookGrid, DEFAULT_PROFILE, { lang: "zh" });
   const outcome = await host.recalculate(DEFAULT_PROFILE, () => undefined);
   expect(outcome.kind === "results" && outcome.findings.map((f) => f.message)).toEqual(expected.findings.map((f) => f.message));
-  expect(fetches).toBe(0);
+  expect(english.fetches()).toBe(0);
 });
 
 test("English finding messages that cannot be fetched are an English message, and nothing is written", async () => {
-  const book = fakeBook([sheet("自评表", wrong)]);
-  globals.Office = officeStandIn(() => book, { displayLanguage: "en-US" });
-  globals.Excel = excelStandIn(() => book);
-  const host = paneHost({
-    english: () => {
-      throw new Error("ChunkLoadError: Loading chunk strings-en failed");
-    },
-  });
+  const book = officeWith(wrong, "en-US");
+  const host = paneHost({ english: failing("strings-en") });
   const before = book.snapshot();
   await expect(host.recalculate(DEFAULT_PROFILE, () => undefined)).rejects.toThrow(hostMessages("en").coreUnavailable);
   expect(book.snapshot()).toEqual(before);
