@@ -91,12 +91,8 @@ export function fillColor(cell: Excel.CellProperties): string | null {
 /** What is loaded of a RangeAreas (merged areas, formula cells): each area's position and size. */
 const AREA_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
 
-/** The grid of every sheet (values, number formats, merged areas). */
-export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookGrid> {
-  return (await readWorkbookState(context, options)).grid;
-}
-
-/** The grid plus what writing needs: sheet protection, the workbook's own sheets and old fills. */
+/** The grid of every sheet (values, number formats, merged areas) plus what writing needs: sheet
+ * protection, the workbook's own sheets and old fills. */
 export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
   const api = options.api ?? officeApi;
   const withFills = options.fills ?? false;

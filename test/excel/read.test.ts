@@ -1,8 +1,8 @@
-import { readWorkbook, readWorkbookState, fillAt } from "../../src/excel/read";
+import { readWorkbookState, fillAt } from "../../src/excel/read";
 import { UNDO_BACKUP_SHEET } from "../../src/core/summary-sheet";
 import { apiOf, contextOf, fakeBook, sheet } from "./helpers";
 
-describe("readWorkbook", () => {
+describe("readWorkbookState: the grid", () => {
   test("reads every sheet with merged areas, number formats and error values, in two syncs", async () => {
     const book = fakeBook([
       sheet(
@@ -17,7 +17,7 @@ describe("readWorkbook", () => {
       ),
       sheet("预算", [["全年预算数", "执行数"], [100, 80]]),
     ]);
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(book.syncCount).toBe(2);
     expect(grid.sheets.map((s) => s.name)).toEqual(["指标", "预算"]);
     const [indicators] = grid.sheets;
@@ -34,7 +34,7 @@ describe("readWorkbook", () => {
   test("a used range away from A1 keeps absolute positions", async () => {
     const values = [[], [], [null, null, "标题"], [null, null, 1, 2]];
     const book = fakeBook([sheet("表", values, ["C3:D3"])]);
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     const read = grid.sheets[0];
     expect(read.values[2][2]).toBe("标题");
     expect(read.values[3]).toEqual([null, null, 1, 2]);
@@ -56,7 +56,7 @@ describe("readWorkbook", () => {
     const book = fakeBook([sheet("2022年", [["a"]]), sheet("说明", [["b"]]), sheet("表", [["c"]])]);
     book.sheet("2022年")!.visibility = "Hidden";
     book.sheet("说明")!.visibility = "VeryHidden";
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(grid.sheets.map((s) => [s.name, s.values, s.hidden])).toEqual([
       ["2022年", [["a"]], true],
       ["说明", [["b"]], true],
@@ -66,7 +66,7 @@ describe("readWorkbook", () => {
 
   test("without ExcelApi 1.13 merged areas are not asked for", async () => {
     const book = fakeBook([sheet("表", [["a", null]], ["A1:B1"])], { apiMinor: 12 });
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(grid.sheets[0].merges).toEqual([]);
   });
 
@@ -94,11 +94,11 @@ describe("readWorkbook", () => {
       return book;
     };
     const book = withFormulas();
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(grid.sheets[0].values).toEqual([["a", "b"], ["c", null], ["e", null]]);
     expect(grid.sheets[0].formulas).toEqual([[], [undefined, true], [undefined, true]]);
     const old = withFormulas(8);
-    const oldGrid = await readWorkbook(contextOf(old), { api: apiOf(old) });
+    const oldGrid = (await readWorkbookState(contextOf(old), { api: apiOf(old) })).grid;
     expect(oldGrid.sheets[0].formulas).toBeUndefined();
   });
 
@@ -113,7 +113,7 @@ describe("readWorkbook", () => {
   });
 });
 
-describe("readWorkbook: large workbooks", () => {
+describe("readWorkbookState: large workbooks", () => {
   test("300 sheets in two syncs", async () => {
     const sheets = Array.from({ length: 300 }, (_, i) =>
       sheet(`表${i + 1}`, [["一级指标", "二级指标", "得分"], ["产出指标", "数量指标", i]]),
@@ -146,7 +146,7 @@ describe("readWorkbook: large workbooks", () => {
     const values = Array.from({ length: 1200 }, (_, r) => [`项目${r}`, null]);
     const merges = Array.from({ length: 1200 }, (_, r) => `A${r + 1}:B${r + 1}`);
     const book = fakeBook([sheet("多合并", values, merges)]);
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(grid.sheets[0].merges).toHaveLength(1200);
     // names, the failed whole read, addresses, the failed 1200-row block, its two 600-row halves
     // (both over 512), then four blocks of 300 rows.
@@ -156,7 +156,7 @@ describe("readWorkbook: large workbooks", () => {
 
   test("a used range over five million cells comes back null and is re-read in blocks", async () => {
     const book = fakeBook([sheet("表", [["a", "b"], ["c", "d"], ["e", "f"]])], { limits: { getCells: 4 } });
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(grid.sheets[0].values).toEqual([["a", "b"], ["c", "d"], ["e", "f"]]);
   });
 });
