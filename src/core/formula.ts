@@ -6,7 +6,7 @@
  * table's totals row, which skips the SUBTOTALs in its ranges; and a table's column
  * (SUM(指标表[得分]), its data rows) where the host knows the table. Anything else — another
  * function, another sheet, a text where a number is added — is left to Excel: the answer is
- * undefined, and `readsCells` tells whether the formula may read a given cell.
+ * undefined, and `mayRead` tells whether the formula may read a given cell.
  *
  * A formula whose result the file does not hold (written by openpyxl or Apache POI) is worked out
  * from its own cells when it is read, strictly: a blank it names alone (not in a range) that

@@ -1,6 +1,7 @@
 /**
  * The 综合得分 summary sheet as plain data: a layout of cells with style names, which each host
- * renders with its own API (ExcelJS for files, Office.js in Excel). Rows and columns are 0-based.
+ * renders on its own (XML parts for files, src/xlsx; Office.js in Excel, src/excel/write.ts). Rows and
+ * columns are 0-based.
  */
 import { MergeRange } from "./grid";
 import { FILLED_COLOR, MARK_COLORS } from "./marks";
