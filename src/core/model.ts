@@ -102,7 +102,6 @@ export interface BudgetLine {
   sheet: string;
   row: number;
   label: string;
-  labelRef: CellRef | null;
   kind: BudgetLineKind;
   /**
    * The line this one is a 其中 row of (see nestLines): a funds total for its sources and uses,
@@ -393,7 +392,7 @@ function readRowValues(target: ValueCell | null, actual: ValueCell | null, measu
  * numbers, in the table's span, that belongs to this row (not a merged area coming down from
  * above, not a 序号).
  */
-function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: string; ref: CellRef | null } {
+function budgetLabel(view: SheetView, table: BudgetTable, row: number): string {
   const candidates: number[] = [];
   if (table.columns.label !== undefined) candidates.push(table.columns.label);
   const firstNumberCol = Math.min(
@@ -403,11 +402,9 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): { text: 
   for (const c of candidates) {
     const cell = rowCell(view, row, c);
     const text = cellText(cell.value);
-    if (text !== "" && typeof cell.value !== "number" && !/^\d+[.、]?$/.test(text)) {
-      return { text, ref: { sheet: view.sheet.name, row: cell.row, col: cell.col } };
-    }
+    if (text !== "" && typeof cell.value !== "number" && !/^\d+[.、]?$/.test(text)) return text;
   }
-  return { text: "", ref: null };
+  return "";
 }
 
 /**
@@ -530,14 +527,13 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
   const cols = table.columns;
   const lines = table.pairs ? pairLines(view, table, table.pairs) : table.rows.map((row, i): BudgetLine => {
     const label = budgetLabel(view, table, row);
-    const kind = lineKind(lineWords(label.text));
+    const kind = lineKind(lineWords(label));
     // Read as the indicators' 权重 are: 10% is 10 points.
     const weight = weightCell(view, row, cols.weight);
     return {
       sheet: view.sheet.name,
       row,
-      label: label.text,
-      labelRef: label.ref,
+      label,
       // A 合计 heading the table (合计 over 财政资金, 其他资金) is the total of the rows below it.
       kind: i === 0 && kind === "total" ? "funds-total" : kind,
       partOf: null,
@@ -592,7 +588,6 @@ function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine 
     sheet: view.sheet.name,
     row,
     label,
-    labelRef: pairs.label && { sheet: view.sheet.name, ...pairs.label },
     kind: lineKind(lineWords(label)),
     partOf: null,
     initial: number("initial"),
