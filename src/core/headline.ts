@@ -32,7 +32,6 @@ export interface HeadlineTotal {
   table: string;
   score: string | null;
   grade: string | null;
-  weights: string | null;
 }
 
 /**

@@ -545,17 +545,15 @@ describe("headline", () => {
     sheet: string,
     score: string | null,
     grade: string | null,
-    weights: string | null,
   ): HeadlineTotal => ({
     sheet,
     label: "项目",
     table: "A1:H20",
     score,
     grade,
-    weights,
   });
   test("a grade only when the total can carry one", () => {
-    const total = totalOn("表", "96", "优", "100");
+    const total = totalOn("表", "96", "优");
     const headlineOf = (
       t: HeadlineTotal,
       findings: ReturnType<typeof finding>[],
@@ -591,9 +589,9 @@ describe("headline", () => {
 
   test("headlines of many totals: each its own sheet's first blocking finding", () => {
     const totals = [
-      totalOn("表", "96", "优", "100"),
-      totalOn("另一表", "80", "良", "110"),
-      totalOn("第三表", null, null, null),
+      totalOn("表", "96", "优"),
+      totalOn("另一表", "80", "良"),
+      totalOn("第三表", null, null),
     ];
     const findings = [
       finding("missing-actual"),
@@ -627,7 +625,6 @@ describe("headline", () => {
       table: "B5:I14",
       score: "94.5",
       grade: "优",
-      weights: "100",
     };
     const right: HeadlineTotal = {
       sheet: "表",
@@ -635,7 +632,6 @@ describe("headline", () => {
       table: "L5:S11",
       score: "92.5",
       grade: null,
-      weights: "95",
     };
     // The right form's weights-total at its 分值 header Q5, on the left form's header row.
     const heads = headlines(
