@@ -22,7 +22,7 @@ import {
   sumOf,
 } from "../score";
 import { BudgetExecution, UnreadAmountColumn, attainableAt } from "./budget";
-import { checkNumberCell, errorValue, formulaAsText } from "./cells";
+import { FIELD_NAMES, checkNumberCell, errorValue, formulaAsText } from "./cells";
 import { FindingList } from "./findings";
 import { IndicatorResult } from "./indicators";
 import { decimalPlacesShown, givesFigureElsewhere, parseShownNumber } from "../values";
@@ -131,13 +131,13 @@ const GAP_TEXT: Record<Gap, (n: number, names: string[], rows: number[]) => { zh
   }),
 };
 
-/** The columns a total-incomplete may say a header lacks, as they are named to the user. */
+/** The columns a total-incomplete may say a header lacks, as they are named to the user (FIELD_NAMES where it names them). */
 const COLUMN_NAMES = {
-  weight: { zh: "分值", en: "weight" },
-  score: { zh: "得分", en: "score" },
+  weight: FIELD_NAMES.weight,
+  score: FIELD_NAMES.score,
   actual: { zh: "实际完成值", en: "actual value" },
-  planned: { zh: "全年预算数", en: "planned budget" },
-  spent: { zh: "执行数", en: "spending" },
+  planned: FIELD_NAMES.planned,
+  spent: FIELD_NAMES.spent,
 };
 
 /** "第 5 行的表头中没有认得出的得分列（可写作 …）": a column a header lacks, in the total-incomplete text. */
