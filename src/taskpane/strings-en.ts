@@ -5,7 +5,6 @@ import type { Strings } from "./strings";
 export const en: Strings = {
   lang: "en",
   appTitle: "Self-Evaluation Assistant",
-  loading: "Loading…",
   notInExcel: "Open this add-in in Excel.",
   startFailed: "The assistant could not start",
   recalculate: "Recalculate",
@@ -99,7 +98,6 @@ export const en: Strings = {
   recalcNow: "Recalculate",
   checkAsYouType: "Check as I type",
   checkAsYouTypeHint: "Re-check after each edit (reads only, writes nothing)",
-  checking: "Checking…",
   cancelRun: "Cancel",
   cancelling: "Cancelling…",
   writeNotCancellable: "Writing all results in one batch; this cannot be cancelled.",

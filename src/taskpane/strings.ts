@@ -12,7 +12,6 @@ export interface Strings {
   /** The language of this set, for messages that come in both (a profile's errors). */
   lang: Lang;
   appTitle: string;
-  loading: string;
   notInExcel: string;
   startFailed: string;
   recalculate: string;
@@ -105,7 +104,6 @@ export interface Strings {
   recalcNow: string;
   checkAsYouType: string;
   checkAsYouTypeHint: string;
-  checking: string;
   cancelRun: string;
   cancelling: string;
   /** At the write step, where 取消重算 is no longer offered. */
@@ -171,7 +169,6 @@ export interface Strings {
 export const zh: Strings = {
   lang: "zh",
   appTitle: "绩效自评助手",
-  loading: "正在加载…",
   notInExcel: "请在 Excel 中打开此加载项。",
   startFailed: "助手无法启动",
   recalculate: "一键重算",
@@ -259,7 +256,6 @@ export const zh: Strings = {
   recalcNow: "重新计算",
   checkAsYouType: "边改边查",
   checkAsYouTypeHint: "编辑表格后自动重新校验（只读取，不写入）",
-  checking: "正在校验…",
   cancelRun: "取消重算",
   cancelling: "正在取消…",
   writeNotCancellable: "正在一次写入全部结果，写入中不能取消。",
