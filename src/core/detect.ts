@@ -775,10 +775,9 @@ function labelIs(text: string, re: RegExp): boolean {
   return ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text));
 }
 
-/** Whether any of the labels from `from` on matches. */
-function labelMatches(labels: string[], re: RegExp, from = 0): boolean {
-  for (let i = from; i < labels.length; i++) if (labelIs(labels[i], re)) return true;
-  return false;
+/** Whether any of the labels matches. */
+function labelMatches(labels: string[], re: RegExp): boolean {
+  return labels.some((label) => labelIs(label, re));
 }
 
 /** Words a numbered line holds at least to be a note rather than a name (本项目指标值依据年初目标填列). */
