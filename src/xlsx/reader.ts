@@ -5,10 +5,10 @@
  * merged areas) and jixiao's own record. No Node API: a browser page (and the playground's
  * stand-in for Excel, src/playground/xlsx-to-fake.ts) can use it as it is.
  *
- * Values come out as ExcelJS gave them before (its reading is the test oracle): formula cells by
- * their cached result, numbers under a date format as "YYYY-MM-DD" (as serials when asked:
- * ReadOptions.dateSerials), rich and inline text joined, error values kept as values, the other
- * cells of a merged area left empty.
+ * Values come out as the tests' oracle reads them with ExcelJS (test/support/exceljs-grid.ts;
+ * ExcelJS is no dependency of this reader): formula cells by their cached result, numbers under a
+ * date format as "YYYY-MM-DD" (as serials when asked: ReadOptions.dateSerials), rich and inline text
+ * joined, error values kept as values, the other cells of a merged area left empty.
  */
 import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
@@ -249,7 +249,7 @@ function pad2(n: number): string {
 }
 
 /**
- * A date serial as ExcelJS turned it into a Date and the grid into text: "2023-12-31"; null for
+ * A date serial as the ExcelJS oracle turns it into a Date and the grid into text: "2023-12-31"; null for
  * a serial past any date (a damaged cell), which stays a number.
  */
 function dateText(serial: number, date1904: boolean): string | null {
