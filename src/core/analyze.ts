@@ -4,7 +4,7 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { IndicatorTable, Table, coverUnitName, detectTables, exampleTables, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
+import { IndicatorTable, Table, coverUnitName, detectTables, exampleTables, hiddenForms, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR, compactName } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -505,6 +505,8 @@ export function* analysisSteps(
   workbook = withoutOwnFills(workbook, ownFills);
   const total = workbook.sheets.length;
   const skippedSheets: string[] = [];
+  /** Forms in hidden columns, not checked (hiddenForms): named with the hidden sheets. */
+  const hiddenColumns: string[] = [];
   /** Per sheet, its view and tables; null for a 综合得分 sheet jixiao wrote, or a hidden sheet. */
   const detected: ({ view: SheetView; tables: Table[]; examples: Set<Table> } | null)[] = [];
   for (const sheet of workbook.sheets) {
@@ -515,7 +517,8 @@ export function* analysisSteps(
       detected.push(null);
     } else {
       const view = viewOf(sheet);
-      const tables = detectTables(view);
+      const { shown: tables, hidden } = hiddenForms(view, detectTables(view));
+      hiddenColumns.push(...hidden);
       detected.push({ view, tables, examples: exampleTables(view, tables) });
     }
     yield { phase: "detect", done: detected.length, total };
@@ -535,7 +538,7 @@ export function* analysisSteps(
 
   yield { phase: "totals" };
   addTotals(works, findings, profile);
-  return assemble(workbook, record, ownFills, works, findings, skippedSheets, profile, options.lang ?? "zh");
+  return assemble(workbook, record, ownFills, works, findings, skippedSheets, hiddenColumns, profile, options.lang ?? "zh");
 }
 
 /** The whole analysis in one call: analysisSteps run to the end. */
@@ -548,7 +551,18 @@ export function analyze(workbook: WorkbookGrid, profile: Profile = DEFAULT_PROFI
 }
 
 /** The sheets' work, with their totals, as the Analysis both hosts take. */
-function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkEntry[], works: SheetWork[], findings: FindingList, skippedSheets: string[], profile: Profile, lang: Lang): Analysis {
+function assemble(
+  workbook: WorkbookGrid,
+  record: WorkbookState,
+  ownFills: MarkEntry[],
+  works: SheetWork[],
+  findings: FindingList,
+  skippedSheets: string[],
+  hiddenColumns: string[],
+  profile: Profile,
+  lang: Lang,
+): Analysis {
+  const hiddenSheets = [...uncheckedHiddenSheets(workbook.sheets), ...hiddenColumns];
   const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const raw = [...findings.items].sort(
     (a, b) =>
@@ -617,6 +631,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
       w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t), range: tableRange(t), kind: t.kind })),
     ),
     previousSummary: marksOf(record).summary,
+    hiddenSheets,
     budget,
     budgetTables,
     totals,
@@ -657,7 +672,7 @@ function assemble(workbook: WorkbookGrid, record: WorkbookState, ownFills: MarkE
     writes: works.flatMap((w) => w.writes),
     marks: profile.markCells ? marksFor(active) : [],
     skippedSheets,
-    hiddenSheets: uncheckedHiddenSheets(workbook.sheets),
+    hiddenSheets,
     ownFills,
   };
 }

@@ -3,7 +3,7 @@
  * where each one ends: at a blank row, a total (合计/总分/综合得分) row, a note, or the next header.
  */
 import Decimal from "decimal.js";
-import { CellValue, SHEET_COLUMNS, SheetView, cellText, rangeAddress } from "./grid";
+import { CellValue, SHEET_COLUMNS, SheetView, cellText, columnLetters, rangeAddress } from "./grid";
 import { isGradeText } from "./grade-text";
 import {
   AGENCY_NAME_END,
@@ -457,10 +457,12 @@ export function nameColumn(view: SheetView, row: number, columns: Columns<Indica
 }
 
 /**
- * Each field's column: the first of fieldCells naming it. An indicator's values, 分值 and 得分 come
- * after its name: fields left of every name column are those of a line or a budget block beside
- * the indicators (预期目标 | 实际完成情况, 分值 | 得分 of a form whose header rows start higher or
- * lower), not theirs.
+ * Each field's column: the first of fieldCells naming it, but a visible one before a hidden one
+ * (last year's 实际完成值, a mid-year 全年执行数 or old 得分 the unit hid beside this year's: review
+ * round 55a, H1); a hidden column alone naming its field is read. An indicator's values, 分值 and
+ * 得分 come after its name: fields left of every name column are those of a line or a budget block
+ * beside the indicators (预期目标 | 实际完成情况, 分值 | 得分 of a form whose header rows start higher
+ * or lower), not theirs.
  */
 function columnsOf<F extends string>(
   view: SheetView,
@@ -473,7 +475,11 @@ function columnsOf<F extends string>(
   const cells = fieldCells(view, row, match, below, span);
   let firstName = -1;
   for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
-  for (const { col, field } of cells) if (col >= firstName) columns[field] ??= col;
+  for (const { col, field } of cells) {
+    if (col < firstName) continue;
+    const first = columns[field];
+    if (first === undefined || (view.columnHidden(first) && !view.columnHidden(col))) columns[field] = col;
+  }
   return withOwnWeight(columns, cells);
 }
 
@@ -2302,6 +2308,28 @@ function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Ta
  * and the next one may start under the shorter beside the longer, or beside a table read in its
  * own columns on the same row.
  */
+/**
+ * The tables of a sheet whose columns (those its fields were read in) are all hidden, last year's
+ * whole form kept beside this year's in hidden columns (review round 55a, H1), apart from the
+ * others: they are not checked, as a hidden sheet's forms are not, and are named as hidden sheets
+ * are (Analysis.hiddenSheets), by the hidden columns holding them: "自评表!J:Q".
+ */
+export function hiddenForms(view: SheetView, tables: Table[]): { shown: Table[]; hidden: string[] } {
+  if (view.sheet.hiddenColumns === undefined) return { shown: tables, hidden: [] };
+  const shown: Table[] = [];
+  const hidden = new Set<string>();
+  for (const table of tables) {
+    const cols = Object.values(table.columns as Record<string, number>);
+    if (cols.length === 0 || !cols.every((col) => view.columnHidden(col))) {
+      shown.push(table);
+      continue;
+    }
+    const runs = [...new Set(cols.map((col) => view.hiddenRunAt(col)!))].sort((a, b) => a.first - b.first);
+    for (const run of runs) hidden.add(`${view.sheet.name}!${columnLetters(run.first)}:${columnLetters(run.last)}`);
+  }
+  return { shown, hidden: [...hidden] };
+}
+
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
   let running: Table[] = [];

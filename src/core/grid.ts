@@ -44,10 +44,38 @@ export interface SheetGrid {
    */
   hidden?: true;
   /**
+   * The sheet's hidden columns, as runs of columns (0-based, in order, apart: hiddenColumnRuns): a
+   * unit reusing last year's workbook hides last year's 实际完成值, a mid-year 全年执行数, old 得分
+   * or last year's whole form beside this year's. A field headed in a visible and a hidden column
+   * is read in the visible one; a form whose columns are all hidden is not checked, as a hidden
+   * sheet's is not (src/core/detect.ts, hiddenForms). Absent: none hidden, or the host does not read them.
+   */
+  hiddenColumns?: ColumnRun[];
+  /**
    * The sheet's tables (ListObjects), for a 总分 that reads one by its structured reference
    * (=SUBTOTAL(109,指标表[得分])). Absent: none, or the host does not read them.
    */
   tables?: SheetTable[];
+}
+
+/** Columns `first` to `last` (0-based, both included). */
+export interface ColumnRun {
+  first: number;
+  last: number;
+}
+
+/**
+ * Runs of columns in order, overlapping or touching ones joined: what SheetGrid.hiddenColumns
+ * holds, from a host's runs (an .xlsx's <col min max hidden>) or single columns (Office.js's).
+ */
+export function hiddenColumnRuns(runs: ColumnRun[]): ColumnRun[] {
+  const joined: ColumnRun[] = [];
+  for (const run of [...runs].sort((a, b) => a.first - b.first)) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && run.first <= last.last + 1) last.last = Math.max(last.last, run.last);
+    else joined.push({ first: run.first, last: run.last });
+  }
+  return joined;
 }
 
 /** A table on a sheet: its name, its whole range (header, data and totals rows) and its columns' names. */
@@ -252,6 +280,16 @@ export class SheetView {
   value(row: number, col: number): CellValue {
     const merge = this.mergeAt(row, col);
     return merge ? this.raw(merge.top, merge.left) : this.raw(row, col);
+  }
+
+  /** Whether the column is hidden (SheetGrid.hiddenColumns). */
+  columnHidden(col: number): boolean {
+    return this.sheet.hiddenColumns !== undefined && this.hiddenRunAt(col) !== undefined;
+  }
+
+  /** The run of hidden columns holding `col`, if it is hidden. */
+  hiddenRunAt(col: number): ColumnRun | undefined {
+    return this.sheet.hiddenColumns?.find((run) => run.first <= col && col <= run.last);
   }
 
   /** Whether the cell holds a formula (so nothing may be written into it). */

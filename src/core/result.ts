@@ -187,7 +187,10 @@ export interface AnalysisResult {
   marks: CellMark[];
   /** Sheets that were skipped because jixiao wrote them (an earlier 综合得分). */
   skippedSheets: string[];
-  /** Hidden sheets, not checked (see SheetGrid.hidden): named so that nothing is left out unseen. */
+  /**
+   * Hidden sheets, not checked (see SheetGrid.hidden), and forms whose columns are all hidden, by
+   * those columns ("自评表!J:Q", SheetGrid.hiddenColumns): named so that nothing is left out unseen.
+   */
   hiddenSheets: string[];
 }
 

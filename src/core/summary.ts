@@ -304,6 +304,11 @@ export interface SummaryInput {
     range?: string;
     kind?: string;
   }[];
+  /**
+   * The hidden sheets, and forms in hidden columns ("自评表!J:Q"), not checked (Analysis.hiddenSheets):
+   * named under the totals. Absent: the hidden sheets of `sheets`.
+   */
+  hiddenSheets?: string[];
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
@@ -440,7 +445,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     if (total.recordedStale) layout.mergedLine(t.stale(cellAddress(total.block.recordedTotal!.row, total.block.recordedTotal!.col)), "note");
     if (score && recordedScore && total.recordedDiffers) layout.mergedLine(t.differ(score.minus(recordedScore).abs().toFixed()), "warning");
   });
-  const hidden = uncheckedHiddenSheets(input.sheets);
+  const hidden = input.hiddenSheets ?? uncheckedHiddenSheets(input.sheets);
   if (hidden.length > 0) layout.mergedLine(t.hiddenSheets(hidden), "note");
   layout.row++;
 

@@ -12,7 +12,7 @@
  */
 import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
-import { CellValue, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, parseRangeAddress } from "../core/grid";
+import { CellValue, ColumnRun, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, hiddenColumnRuns, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
@@ -301,6 +301,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const formulas: (boolean | string | undefined)[][] = [];
   const unknownResults: (boolean | undefined)[][] = [];
   const merges: SheetGrid["merges"] = [];
+  const hiddenColumns: ColumnRun[] = [];
   const { formats, date1904, dateSerials, cellBudget } = context;
   let strings: string[] | undefined;
 
@@ -419,6 +420,15 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
         case "t":
           if (inline !== undefined && phonetic === 0) reading = "t";
           break;
+        case "col": {
+          // <cols><col min max hidden>, 1-based, in the worksheet's own <cols> (depth 2 once opened).
+          const { min, max, hidden } = node.attributes;
+          if (depth !== 3 || (hidden !== "1" && hidden !== "true")) break;
+          const first = Number(min) - 1;
+          const last = Math.min(Number(max ?? min) - 1, SHEET_COLUMNS - 1);
+          if (Number.isInteger(first) && Number.isInteger(last) && first >= 0 && first <= last) hiddenColumns.push({ first, last });
+          break;
+        }
         case "mergeCell": {
           const ref = node.attributes.ref;
           if (ref === undefined) break;
@@ -461,6 +471,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   }
   const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
   if (unknownResults.length > 0) grid.unknownResults = unknownResults;
+  if (hiddenColumns.length > 0) grid.hiddenColumns = hiddenColumnRuns(hiddenColumns);
   return { grid, layout: recorder.finish() };
 }
 
