@@ -3,7 +3,7 @@
  * its own reader (src/xlsx/reader.ts). Differential tests require both readers to give one grid.
  */
 import ExcelJS from "exceljs";
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, parseRangeAddress } from "../../src/core/grid";
+import { CellValue, MergeRange, SheetGrid, WorkbookGrid, hiddenColumnRuns, parseRangeAddress } from "../../src/core/grid";
 
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
@@ -60,7 +60,11 @@ export function exceljsSheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     values[r] ??= [];
     numFmts[r] ??= [];
   }
-  return { name: worksheet.name, values, numFmts, merges: mergesOf(worksheet), formulas };
+  const sheet: SheetGrid = { name: worksheet.name, values, numFmts, merges: mergesOf(worksheet), formulas };
+  // Hidden columns: ExcelJS reads <col hidden> into each column of its min to max.
+  const hidden = (worksheet.columns ?? []).flatMap((column, i) => (column.hidden ? [{ first: i, last: i }] : []));
+  if (hidden.length > 0) sheet.hiddenColumns = hiddenColumnRuns(hidden);
+  return sheet;
 }
 
 /** A workbook's bytes read with ExcelJS: its worksheets as grids (chart sheets are not among them). */

@@ -29,6 +29,8 @@ export interface PackageSheet {
   sheetXml?: string;
   merges?: string[];
   state?: "hidden" | "veryHidden";
+  /** <cols>' <col> entries, 1-based, each with its attributes as written (hidden="1", width…). */
+  cols?: { min: number; max: number; attributes: string }[];
   /** A chart sheet: no cells. */
   chart?: boolean;
 }
@@ -100,7 +102,8 @@ export function packageParts(options: PackageOptions): Record<string, string> {
       return `<${p}row${options.noAddresses ? "" : ` r="${r + 1}"`}>${content}</${p}row>`;
     });
     const merges = sheet.merges?.length ? `<${p}mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join("")}</${p}mergeCells>` : "";
-    const body = sheet.sheetXml ?? `<${p}sheetData>${rows.join("")}</${p}sheetData>${merges}`;
+    const cols = sheet.cols?.length ? `<${p}cols>${sheet.cols.map((c) => `<${p}col min="${c.min}" max="${c.max}" ${c.attributes}/>`).join("")}</${p}cols>` : "";
+    const body = sheet.sheetXml ?? `${cols}<${p}sheetData>${rows.join("")}</${p}sheetData>${merges}`;
     parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${xmlns} xmlns:r="${relNs}">${body}</${p}worksheet>`;
     overrides.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   });

@@ -29,6 +29,7 @@ export async function writeGridXlsx(grid: WorkbookGrid, file: string): Promise<v
       }),
     );
     for (const m of s.merges) ws.mergeCells(rangeAddress(m));
+    for (const run of s.hiddenColumns ?? []) for (let c = run.first; c <= run.last; c++) ws.getColumn(c + 1).hidden = true;
   }
   await wb.xlsx.writeFile(file);
 }
