@@ -4,7 +4,7 @@
  *
  * 1. sheet names, positions, visibility and protection (one sync for any number of sheets);
  * 2. for every sheet at once: its used range (values only) with values, number formats, fills,
- *    merged areas and the cells that hold formulas;
+ *    merged areas, the cells that hold formulas and the hidden columns (getColumnProperties, ExcelApi 1.9);
  * 3. where jixiao's record lists marks: the workbook's notes (ExcelApi 1.18, two syncs: see
  *    notes.ts), so that the marks follow rows inserted and sheets renamed since.
  *
@@ -21,7 +21,7 @@
  * values): a formula whose result is "" shows as an empty cell in `values`, and the core must not
  * write over it.
  */
-import { MergeRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { MergeRange, SheetGrid, WorkbookGrid, hiddenColumnRuns } from "../core/grid";
 import { followedStateText, recordsMarks } from "../core/marks";
 import { UndoRecord, packChunks } from "../core/writeplan";
 import { ApiCheck, MERGED_AREAS_API, MIN_API, officeApi } from "./api";
@@ -88,6 +88,8 @@ export function fillColor(cell: Excel.CellProperties): string | null {
   const fill = cell.format?.fill;
   return fill?.pattern === "None" ? null : fill?.color ?? null;
 }
+/** What getColumnProperties is asked for: whether each column is hidden, and which it is. */
+export const COLUMN_OPTIONS: Excel.ColumnPropertiesLoadOptions = { columnHidden: true, columnIndex: true };
 /** What is loaded of a RangeAreas (merged areas, formula cells): each area's position and size. */
 const AREA_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
 
@@ -212,6 +214,8 @@ interface BlockRead {
   merges: MergeRange[];
   /** The rectangles of cells holding formulas, clipped to the block. */
   formulas: MergeRange[];
+  /** The block's hidden columns (0-based sheet columns). */
+  hiddenColumns: number[];
 }
 
 interface PendingRead {
@@ -220,6 +224,7 @@ interface PendingRead {
   fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
   merges: Excel.RangeAreas | null;
   formulas: Excel.RangeAreas | null;
+  columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
 }
 
 /** Queues the reads of one range; `range` must also load rowIndex/columnIndex/rowCount/columnCount. */
@@ -234,7 +239,9 @@ function queueRead(sheet: string, range: Excel.Range, api: ApiCheck, withFills: 
   // need not be known. A string, not Excel.SpecialCellType.formulas, so no Excel global is needed.
   const formulas = api(MIN_API) ? range.getSpecialCellsOrNullObject("Formulas") : null;
   formulas?.load(AREA_PATHS);
-  return { sheet, range, fills, merges, formulas };
+  // Hidden columns (ExcelApi 1.9 too): one entry per column of the range, in the same sync.
+  const columns = api(MIN_API) ? range.getColumnProperties(COLUMN_OPTIONS) : null;
+  return { sheet, range, fills, merges, formulas, columns };
 }
 
 function areasOf(areas: Excel.RangeAreas | null): MergeRange[] {
@@ -266,6 +273,7 @@ function collect(pending: PendingRead): BlockRead {
     // Clipped to the block in case Excel answers beyond it (VBA's SpecialCells widens a one-cell
     // range to the sheet's used range), so disjoint blocks never disagree.
     formulas: areasOf(pending.formulas).flatMap((area) => clip(area, block) ?? []),
+    hiddenColumns: (pending.columns?.value ?? []).flatMap((column, i) => (column.columnHidden ? [column.columnIndex ?? block.left + i] : [])),
   };
 }
 
@@ -347,7 +355,9 @@ function sheetGrid(name: string, reads: BlockRead[], hidden: boolean): SheetGrid
   const sheet: SheetGrid = { name, values: [], numFmts: [], merges: [], ...(hidden && { hidden: true }) };
   let empty = true;
   const formulas: (boolean | undefined)[][] = [];
-  for (const { block, values, numFmts, merges, formulas: areas } of reads) {
+  const hiddenColumns = new Set<number>();
+  for (const { block, values, numFmts, merges, formulas: areas, hiddenColumns: blockHidden } of reads) {
+    for (const col of blockHidden) hiddenColumns.add(col);
     values?.forEach((row, r) => {
       const mapped = row.map(fromExcelValue);
       if (mapped.some((v) => v !== null)) empty = false;
@@ -362,6 +372,7 @@ function sheetGrid(name: string, reads: BlockRead[], hidden: boolean): SheetGrid
       for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) (formulas[r] ??= [])[c] = true;
     }
   }
+  if (hiddenColumns.size > 0) sheet.hiddenColumns = hiddenColumnRuns([...hiddenColumns].map((col) => ({ first: col, last: col })));
   // Dense rows (no holes), like values and numFmts.
   if (formulas.length > 0) sheet.formulas = Array.from(formulas, (row) => Array.from(row ?? []));
   if (empty) return { ...sheet, values: [], numFmts: [] };

@@ -12,7 +12,8 @@
  *   formula, "98%" a number), so a test sees when text was not written as text; a value written
  *   over a formula replaces it, as in Excel;
  * - cells can hold formulas (their `value` is the cached result), found by
- *   getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9).
+ *   getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9);
+ * - columns can be hidden, as getColumnProperties tells (ExcelApi 1.9).
  * Each class names the real members it mirrors (`Mirrors`), so a misspelt member fails to compile.
  */
 import { MergeRange, SHEET_COLUMNS, cellAddress, cellKey as gridKey, rangeAddress } from "../core/grid";
@@ -869,7 +870,7 @@ export class FakeRange
   extends FakeObject<RangeRef>
   implements
     Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "numberFormat" | "formulas">,
-    Mirrors<Excel.Range, "worksheet" | "format" | "getCellProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
+    Mirrors<Excel.Range, "worksheet" | "format" | "getCellProperties" | "getColumnProperties" | "getMergedAreasOrNullObject" | "getSpecialCellsOrNullObject" | "merge" | "select">
 {
   readonly format: FakeRangeFormat;
 
@@ -987,6 +988,29 @@ export class FakeRange
           return { format: { fill: props } };
         });
         return { responseBytes: jsonBytes(matrix), deliver: () => result.set(matrix) };
+      },
+    });
+    return result;
+  }
+
+  /** Only whether each column is hidden, and its index, are modelled: what the reader asks. */
+  getColumnProperties(options: Excel.ColumnPropertiesLoadOptions): FakeClientResult<Excel.ColumnProperties[]> {
+    this.ctx.requireApi(9, "getColumnProperties");
+    const unsupported = Object.keys(options).some((k) => k !== "columnHidden" && k !== "columnIndex");
+    const result = new FakeClientResult<Excel.ColumnProperties[]>("getColumnProperties");
+    this.ctx.enqueue({
+      requestBytes: ACTION_BYTES + jsonBytes(options),
+      run: () => {
+        if (unsupported) throw new FakeRichApiError("InvalidArgument", "getColumnProperties: only columnHidden and columnIndex are modelled");
+        const { sheet, rect } = this.target();
+        const columns: Excel.ColumnProperties[] = [];
+        for (let c = rect.left; c <= rect.right; c++) {
+          const props: Excel.ColumnProperties = {};
+          if (options.columnHidden) props.columnHidden = sheet.columnHidden(c);
+          if (options.columnIndex) props.columnIndex = c;
+          columns.push(props);
+        }
+        return { responseBytes: jsonBytes(columns), deliver: () => result.set(columns) };
       },
     });
     return result;

@@ -4,7 +4,7 @@
  * It models the limits our adapters must respect: 5 MB requests and responses (Excel on the web),
  * 512 merged areas per getMergedAreas call, 5 million cells per get, protection, and API versions.
  */
-import { CellValue, MergeRange, SheetGrid, WorkbookGrid, SHEET_COLUMNS, cellAddress, cellKey as key, rangeAddress, sameSheetName } from "../core/grid";
+import { CellValue, ColumnRun, MergeRange, SheetGrid, WorkbookGrid, SHEET_COLUMNS, cellAddress, cellKey as key, rangeAddress, sameSheetName } from "../core/grid";
 import { ExcelScalar, fromExcelValue, toExcelValue } from "../excel/values";
 
 export type { ExcelScalar };
@@ -88,8 +88,14 @@ export class FakeSheet {
   readonly pageLayout: { paperSize?: string; orientation?: string; zoom?: Excel.PageLayoutZoomOptions; printTitleRows?: string; centerFooter?: string } = {};
   visibility: Visibility = "Visible";
   protected = false;
+  /** Hidden columns (Range.columnHidden), as runs: what getColumnProperties answers. */
+  hiddenColumns: ColumnRun[] = [];
 
   constructor(public name: string) {}
+
+  columnHidden(col: number): boolean {
+    return this.hiddenColumns.some((run) => run.first <= col && col <= run.last);
+  }
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -179,6 +185,7 @@ export class FakeWorkbook {
     for (const sheetGrid of grid.sheets) {
       const sheet = book.addSheet(sheetGrid.name);
       if (sheetGrid.hidden) sheet.visibility = "Hidden";
+      sheet.hiddenColumns = (sheetGrid.hiddenColumns ?? []).map((run) => ({ ...run }));
       // Number formats first: a blank cell's stands in the grid without a value beside it.
       sheetGrid.numFmts.forEach((row, r) =>
         row?.forEach((numFmt, c) => {

@@ -203,6 +203,23 @@ describe("office host", () => {
     expect(outcome.kind === "results" && [outcome.hiddenSheets, outcome.tables.map((t) => t.sheet)]).toEqual([["2022年"], ["2023年", "2023年"]]);
   });
 
+  test.each([
+    // Last year's whole form in hidden columns I:Q beside this year's (review round 55a, H1).
+    ["c40_hidden_lastyear_form_beside_it", "98.8", ["自评表!I:Q"], 8, 16],
+    // Last year's 实际完成值 hidden in E, left of this year's in F.
+    ["c16_hidden_dup_actual_train", "98", [], 4, 4],
+  ])("%s: the add-in reads the hidden columns, scores the visible form and writes nothing into them", async (name, total, hiddenSheets, first, last) => {
+    const book = fakeFromXlsx(readFileSync(`${__dirname}/../fixtures/hidden-columns/${name}.xlsx`));
+    install(book);
+    const before = book.snapshot();
+    const outcome = await createOfficeHost().recalculate(DEFAULT_PROFILE, () => undefined);
+    if (outcome.kind !== "results") throw new Error("expected results");
+    expect([outcome.total, outcome.grade, outcome.hiddenSheets, outcome.findings]).toEqual([total, "优", hiddenSheets, []]);
+    const changed = changedCells(before, book, "自评表").map((key) => Number(key.split(",")[1]));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((col) => col >= first && col <= last)).toEqual([]);
+  });
+
   test("a protected sheet: the pane gets the message and the workbook is untouched", async () => {
     const book = fakeBook([selfEvaluation("项目", true)]);
     book.sheet("项目")!.protected = true;

@@ -64,6 +64,23 @@ describe("readWorkbookState: the grid", () => {
     ]);
   });
 
+  test("reads the hidden columns in the same two syncs, in every block of a chunked read, and not below ExcelApi 1.9", async () => {
+    const values = [["a", "b", "c", "d"], ["e", null, null, "f"], ["g", null, null, "h"]];
+    const hiding = (options: { apiMinor?: number; limits?: { getCells: number } } = {}) => {
+      const book = fakeBook([sheet("表", values), sheet("其他", [["x"]])], options);
+      book.sheet("表")!.hiddenColumns = [{ first: 1, last: 2 }];
+      return book;
+    };
+    const book = hiding();
+    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    expect(book.syncCount).toBe(2);
+    expect(grid.sheets.map((s) => s.hiddenColumns)).toEqual([[{ first: 1, last: 2 }], undefined]);
+    const chunked = hiding({ limits: { getCells: 4 } });
+    expect((await readWorkbook(contextOf(chunked), { api: apiOf(chunked) })).sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
+    const old = hiding({ apiMinor: 8 });
+    expect((await readWorkbook(contextOf(old), { api: apiOf(old) })).sheets[0].hiddenColumns).toBeUndefined();
+  });
+
   test("without ExcelApi 1.13 merged areas are not asked for", async () => {
     const book = fakeBook([sheet("表", [["a", null]], ["A1:B1"])], { apiMinor: 12 });
     const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
