@@ -87,7 +87,7 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
   out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}`);
   if (report.hiddenSheets.length > 0) {
     const names = report.hiddenSheets.join(zh ? "、" : ", ");
-    out.log(zh ? `  隐藏的工作表未检查：${names}` : `  Hidden sheets, not checked: ${names}`);
+    out.log(zh ? `  隐藏的工作表或列未检查：${names}` : `  Hidden sheets or columns, not checked: ${names}`);
   }
   // The honest headlines (src/core/headline.ts): no grade where the total cannot carry one, and why.
   const heads = outcome.headlines!;

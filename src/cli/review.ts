@@ -143,8 +143,8 @@ function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
   const rows = outcome.review.rows;
   const { errors, warnings } = findingTotals(rows);
   const hidden = outcome.review.hiddenSheets;
-  const zhHidden = hidden.length > 0 ? `（隐藏的工作表未检查：${hidden.join("、")}）` : "";
-  const enHidden = hidden.length > 0 ? ` (hidden sheets, not checked: ${hidden.join(", ")})` : "";
+  const zhHidden = hidden.length > 0 ? `（隐藏的工作表或列未检查：${hidden.join("、")}）` : "";
+  const enHidden = hidden.length > 0 ? ` (hidden sheets or columns, not checked: ${hidden.join(", ")})` : "";
   return text(
     lang,
     `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}${zhHidden}`,

@@ -131,8 +131,8 @@ export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = []):
   // The forms may be on sheets the unit hid: then the headers are not what to check.
   if (hiddenSheets.length > 0) {
     return lang === "en"
-      ? `No budget or indicator table on the visible sheets; hidden sheets are not checked: ${hiddenSheets.join(", ")}. Unhide them and run again to check them.`
-      : `可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表未检查：${hiddenSheets.join("、")}。取消隐藏后重新运行即可检查。`;
+      ? `No budget or indicator table on the visible sheets; hidden sheets and columns are not checked: ${hiddenSheets.join(", ")}. Unhide them and run again to check them.`
+      : `可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表或列未检查：${hiddenSheets.join("、")}。取消隐藏后重新运行即可检查。`;
   }
   const budget = LOOKED_FOR.budget.join("、");
   const indicators = LOOKED_FOR.indicators.join("、");

@@ -31,7 +31,7 @@ export interface Report {
   /** The sheet the 综合得分 summary was written to, and a summary sheet the user had written in that
    * was kept rather than replaced (null when none). */
   summary: { sheet: string; keptEdited: string | null };
-  /** Hidden sheets, not checked (Analysis.hiddenSheets). */
+  /** Hidden sheets or columns, not checked (Analysis.hiddenSheets). */
   hiddenSheets: string[];
 }
 

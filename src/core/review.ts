@@ -100,7 +100,7 @@ export interface FileReview {
   findings: ReviewFinding[];
   /** The grade labels of the profile the file was scored with, best first. */
   gradeScale: string[];
-  /** Hidden sheets, not checked (Analysis.hiddenSheets): no row of theirs is counted. */
+  /** Hidden sheets or columns, not checked (Analysis.hiddenSheets): no row of theirs is counted. */
   hiddenSheets: string[];
 }
 
@@ -173,7 +173,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "earlier-review": () => "jixiao 之前写出的复核汇总：未计入",
     duplicate: (first) => `与 ${first} 内容完全相同：未重复计入`,
     "same-content": (first) => `与 ${first} 内容完全相同，却按另一单位计：两份都已计入，请核对是否误报了别的单位的表`,
-    "hidden-sheets": (sheets) => `隐藏的工作表未检查：${sheets}`,
+    "hidden-sheets": (sheets) => `隐藏的工作表或列未检查：${sheets}`,
     "same-project": (first) => `与 ${first} 是同一单位的同一项目：两份都已计入，请确认以哪一份为准`,
     profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
     "other-year": (years) => `自评年度为 ${years}，与其他多数文件的年度不同`,
@@ -183,7 +183,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "earlier-review": () => "a review jixiao wrote earlier: not counted",
     duplicate: (first) => `identical to ${first}: not counted twice`,
     "same-content": (first) => `identical to ${first}, yet taken for another unit's: both are counted; check whether one unit handed in another's form`,
-    "hidden-sheets": (sheets) => `hidden sheets, not checked: ${sheets}`,
+    "hidden-sheets": (sheets) => `hidden sheets or columns, not checked: ${sheets}`,
     "same-project": (first) => `the same unit and project as ${first}: both are counted; check which one stands`,
     profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,
     "other-year": (years) => `evaluates ${years}, not the year most files evaluate`,

@@ -69,7 +69,7 @@ const TEXT = {
     ignoredLabel: "已忽略",
     ignoredReason: (reason: string) => `忽略理由：${reason}`,
     noTotals: "没有可汇总得分的绩效指标自评表（例如只有绩效目标表或项目清单）。",
-    hiddenSheets: (names: string[]) => `隐藏的工作表未检查：${names.join("、")}（取消隐藏后重新运行即可检查）。`,
+    hiddenSheets: (names: string[]) => `隐藏的工作表或列未检查：${names.join("、")}（取消隐藏后重新运行即可检查）。`,
     chart: "各一级指标得分率",
     legend: "三、标记说明",
     legendRows: [
@@ -109,7 +109,7 @@ const TEXT = {
     ignoredLabel: "ignored",
     ignoredReason: (reason: string) => `Reason for ignoring: ${reason}`,
     noTotals: "No indicator self-evaluation to total (e.g. only target tables or a project list).",
-    hiddenSheets: (names: string[]) => `Hidden sheets, not checked: ${names.join(", ")} (unhide them and run again to check them).`,
+    hiddenSheets: (names: string[]) => `Hidden sheets or columns, not checked: ${names.join(", ")} (unhide them and run again to check them).`,
     chart: "Score rate by level-1 indicator",
     legend: "3. Marks",
     legendRows: [

@@ -35,7 +35,7 @@ export interface Results {
   totals: TotalReport[];
   /** Each total's headline (same order as totals): its grade withheld, and why, where it cannot carry one. */
   headlines: Headline[];
-  /** Hidden sheets, not checked (Analysis.hiddenSheets). */
+  /** Hidden sheets or columns, not checked (Analysis.hiddenSheets). */
   hiddenSheets: string[];
   /** Findings the workbook's record sets aside, with their reasons. */
   ignored: IgnoredFinding[];

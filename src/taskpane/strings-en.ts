@@ -68,7 +68,7 @@ export const en: Strings = {
   separator: "; ",
   targetsOnly: "Target table: checked, not scored",
   noTotals: "The workbook holds target tables (or a project list) only: they are checked, not scored, so there is no total or grade.",
-  hiddenSheets: (names) => `Hidden sheets, not checked: ${names.join(", ")}. Unhide them and recalculate to check them.`,
+  hiddenSheets: (names) => `Hidden sheets or columns, not checked: ${names.join(", ")}. Unhide them and recalculate to check them.`,
   budgetTable: "Budget execution",
   counts: (c) =>
     [c.error && `${c.error} ${c.error === 1 ? "error" : "errors"}`, c.warning && `${c.warning} ${c.warning === 1 ? "warning" : "warnings"}`, c.info && `${c.info} info`]

@@ -228,7 +228,7 @@ export const zh: Strings = {
   separator: "；",
   targetsOnly: "绩效目标表：只校验，不计分",
   noTotals: "工作簿中只有绩效目标表（或项目清单）：只校验，不计分，因此没有综合得分和等次。",
-  hiddenSheets: (names) => `隐藏的工作表未检查：${names.join("、")}。取消隐藏后重新计算即可检查。`,
+  hiddenSheets: (names) => `隐藏的工作表或列未检查：${names.join("、")}。取消隐藏后重新计算即可检查。`,
   budgetTable: "预算执行表",
   counts: (c) =>
     [c.error && `错误 ${c.error}`, c.warning && `警告 ${c.warning}`, c.info && `提示 ${c.info}`].filter(Boolean).join("，") || "没有问题",

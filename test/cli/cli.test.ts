@@ -172,7 +172,7 @@ describe("jixiao score options and inputs", () => {
     const json = path.join(dir, "r.json");
     const r = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
     expect(r.out).toContain("识别到 0 张预算表、1 张指标表");
-    expect(r.out).toContain("隐藏的工作表未检查：2022年");
+    expect(r.out).toContain("隐藏的工作表或列未检查：2022年");
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.hiddenSheets).toEqual(["2022年"]);
     expect(report.findings.every((f: { sheet: string }) => f.sheet === "自评表")).toBe(true);

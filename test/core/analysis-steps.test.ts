@@ -104,7 +104,7 @@ describe("analysisSteps", () => {
     expect([a.tables, a.totals, a.findings, a.writes, a.marks]).toEqual([alone.tables, alone.totals, alone.findings, alone.writes, alone.marks]);
     expect(alone.hiddenSheets).toEqual([]);
     const lines = a.summary.cells.map((c) => c.value);
-    expect(lines).toContain("隐藏的工作表未检查：2022年（取消隐藏后重新运行即可检查）。");
+    expect(lines).toContain("隐藏的工作表或列未检查：2022年（取消隐藏后重新运行即可检查）。");
     expect(alone.summary.cells.map((c) => c.value).some((v) => String(v).includes("隐藏的工作表"))).toBe(false);
   });
 

@@ -437,11 +437,11 @@ describe("hidden sheets in the units' workbooks (review round 16)", () => {
   }, 120_000);
 
   it("counts no table of a hidden sheet, and names the sheet on the file's line", () => {
-    expect(result.stdout).toContain("县档案馆.xlsx：1 张表，错误 0，警告 2（隐藏的工作表未检查：2022年）");
+    expect(result.stdout).toContain("县档案馆.xlsx：1 张表，错误 0，警告 2（隐藏的工作表或列未检查：2022年）");
   });
 
   it("says a file whose only form is hidden has it on a hidden sheet, not that its headers are wrong", () => {
-    expect(result.stderr).toContain("县地志办.xlsx: 可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表未检查：自评表。取消隐藏后重新运行即可检查。");
+    expect(result.stderr).toContain("县地志办.xlsx: 可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表或列未检查：自评表。取消隐藏后重新运行即可检查。");
     expect(result.stderr).not.toContain("请确认表头文字在同一行");
   });
 });

@@ -169,7 +169,7 @@ describe("WPS's reserved sheet (review round 53c, L6)", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }, { name: "WpsReserved_CellImgList", rows: [], state: "veryHidden" }, { name: "去年", rows: ROWS, state: "hidden" }] });
     const { report, out, output } = await scorePackage(zipParts(parts));
     expect(report!.hiddenSheets).toEqual(["去年"]);
-    expect(out).toContain("隐藏的工作表未检查：去年");
+    expect(out).toContain("隐藏的工作表或列未检查：去年");
     const summary = Object.entries(unzipSync(output!)).find(([name]) => name.startsWith("xl/worksheets/sheet4"))!;
     expect(strFromU8(summary[1])).not.toContain("WpsReserved");
   });

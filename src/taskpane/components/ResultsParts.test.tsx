@@ -107,7 +107,7 @@ describe("ResultsView", () => {
 
   test("hidden sheets: says which were not checked, as 综合得分 and the command line do (review round 33)", () => {
     const { rerender } = renderInFluent(<ResultsView outcome={{ ...SAMPLE_RESULTS, hiddenSheets: ["2022年", "旧表"] }} strings={zh} {...actions} />);
-    expect(screen.getByTestId("hidden-sheets").textContent).toBe("隐藏的工作表未检查：2022年、旧表。取消隐藏后重新计算即可检查。");
+    expect(screen.getByTestId("hidden-sheets").textContent).toBe("隐藏的工作表或列未检查：2022年、旧表。取消隐藏后重新计算即可检查。");
     rerender(
       <FluentProvider theme={webLightTheme}>
         <ResultsView outcome={SAMPLE_RESULTS} strings={zh} {...actions} />
