@@ -72,13 +72,13 @@ describe("readWorkbookState: the grid", () => {
       return book;
     };
     const book = hiding();
-    const grid = await readWorkbook(contextOf(book), { api: apiOf(book) });
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
     expect(book.syncCount).toBe(2);
     expect(grid.sheets.map((s) => s.hiddenColumns)).toEqual([[{ first: 1, last: 2 }], undefined]);
     const chunked = hiding({ limits: { getCells: 4 } });
-    expect((await readWorkbook(contextOf(chunked), { api: apiOf(chunked) })).sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
+    expect((await readWorkbookState(contextOf(chunked), { api: apiOf(chunked) })).grid.sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
     const old = hiding({ apiMinor: 8 });
-    expect((await readWorkbook(contextOf(old), { api: apiOf(old) })).sheets[0].hiddenColumns).toBeUndefined();
+    expect((await readWorkbookState(contextOf(old), { api: apiOf(old) })).grid.sheets[0].hiddenColumns).toBeUndefined();
   });
 
   test("without ExcelApi 1.13 merged areas are not asked for", async () => {
