@@ -480,6 +480,28 @@ describe("App", () => {
     expect(screen.getByTestId("stale").textContent).toContain("工作簿已修改，“综合得分”工作表尚未更新。");
   });
 
+  test("a failed 采用计算值 or 忽略 is heard as well as shown, as 撤销's and 清除标记's failures are", async () => {
+    const host = fakeHost({
+      applyFixes: async () => {
+        throw new Error("工作表受保护");
+      },
+      ignore: async () => {
+        throw new Error("记录无法写入");
+      },
+    });
+    renderInFluent(<App host={host} strings={zh} />);
+    fireEvent.click(recalcButton());
+    await screen.findByTestId("total");
+
+    fireEvent.click(screen.getByRole("button", { name: "采用计算值" }));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("写入失败 工作表受保护"));
+
+    const card = openIgnoreForm();
+    fireEvent.change(within(card).getByLabelText("忽略原因"), { target: { value: "已说明" } });
+    fireEvent.click(within(card).getByRole("button", { name: "确定忽略" }));
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe("无法保存忽略记录 记录无法写入"));
+  });
+
   test("after 采用, 确定忽略 and 恢复 the keyboard's focus goes to the findings' heading, not to the page (review round 33)", async () => {
     // The re-check after 采用 finds the fixed finding gone, with its button.
     const host = fakeHost({ check: async () => FIXED_FIRST });

@@ -93,6 +93,11 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
   const [stale, setStale] = React.useState<Stale>(null);
   const [watching, setWatching] = React.useState(false);
   const [announcement, setAnnouncement] = React.useState("");
+  /** A notice a screen reader hears too (the status region holds the last run's outcome otherwise). */
+  const tell = React.useCallback((next: Notice) => {
+    setNotice(next);
+    setAnnouncement(next.title ? `${next.title} ${next.text}` : next.text);
+  }, []);
   const runCount = React.useRef(0);
   /** The run whose step reports are still shown; null once it has finished. */
   const stepsFrom = React.useRef<number | null>(null);
@@ -198,8 +203,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
       stepsFrom.current = null;
       if (error instanceof CancelledError) {
         setPhase(before.kind === "results" || before.kind === "no-tables" ? before : { kind: "idle" });
-        setNotice({ intent: "info", text: strings.cancelled });
-        setAnnouncement(strings.cancelled);
+        tell({ intent: "info", text: strings.cancelled });
       } else {
         const message = errorText(error, strings);
         setPhase({ kind: "error", message });
@@ -222,9 +226,9 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
         setStale((s) => s ?? "workbook");
       }
     } catch (error) {
-      setNotice({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
     }
-  }, [host, profile, strings]);
+  }, [host, profile, strings, tell]);
 
   // Check as you type: every edit re-reads the workbook once the edits have settled; nothing is written.
   const recheckRef = React.useRef(recheck);
@@ -250,14 +254,14 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
       })
       .catch((error: unknown) => {
         setWatching(false);
-        setNotice({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
+        tell({ intent: "error", title: strings.errorTitle, text: errorText(error, strings) });
       });
     return () => {
       stopped = true;
       clearTimeout(timer);
       void stop?.();
     };
-  }, [watching, host, settleMs, strings]);
+  }, [watching, host, settleMs, strings, tell]);
 
   // Settings save themselves (see useProfileEditor); results on screen become stale.
   const editor = useProfileEditor(
@@ -270,12 +274,6 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     settleMs,
     () => setStale((s) => (phase.kind === "results" ? "profile" : s)),
   );
-
-  /** A notice a screen reader hears too (the status region holds the last run's outcome otherwise). */
-  const tell = (next: Notice) => {
-    setNotice(next);
-    setAnnouncement(next.title ? `${next.title} ${next.text}` : next.text);
-  };
 
   const undo = async () => {
     setUndoing(true);
@@ -325,7 +323,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
 
   const selectCell = ({ sheet, cell }: Finding) => {
     host.selectCell(sheet, cell).catch((error: unknown) => {
-      setNotice({ intent: "error", title: strings.selectFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.selectFailed, text: errorText(error, strings) });
     });
   };
 
@@ -335,12 +333,11 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     setNotice(null);
     try {
       const written = await host.applyFixes(fixes);
-      setNotice({ intent: "success", text: strings.fixDone(written) });
-      setAnnouncement(strings.fixDone(written));
+      tell({ intent: "success", text: strings.fixDone(written) });
       setStale("workbook");
       await recheck();
     } catch (error) {
-      setNotice({ intent: "error", title: strings.fixFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.fixFailed, text: errorText(error, strings) });
     } finally {
       setBusy(false);
     }
@@ -363,7 +360,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
       await host.ignore(item.finding, item.place, reason);
       moveFinding((o) => withFindingIgnored(o, item.index, item.finding, item.place, reason));
     } catch (error) {
-      setNotice({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
     } finally {
       setBusy(false);
     }
@@ -376,7 +373,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
       await host.unignore(finding);
       await recheck();
     } catch (error) {
-      setNotice({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
+      tell({ intent: "error", title: strings.ignoreFailed, text: errorText(error, strings) });
     } finally {
       setBusy(false);
     }
