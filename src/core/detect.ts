@@ -297,6 +297,8 @@ function fieldCells<F extends string>(
       if (field !== undefined) cells.push({ col: c, field });
     }
   }
+  // Most rows have no dated heading: their cells as they are, with no arrays made to join.
+  if (dated.length === 0 && overYears.length === 0) return cells;
   // After every heading named as written, sub-headers included: those win over dated ones.
   const chosen = dated.length === 0 ? [] : datedColumns(dated, cells, () => yearOfForm(view, row));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));

@@ -4,6 +4,8 @@
  * around it (“优”, 优。, 优秀（90-100分）, 优（自评）, 等级：优, 评定为优, 优等, 优级, 优秀等次).
  */
 
+import { memoisedText } from "./memo";
+
 /** Wordings of one grade level across localities: 优 and 优秀 say the same. */
 export const GRADE_SYNONYMS: readonly (readonly string[])[] = [
   ["优", "优秀"],
@@ -54,11 +56,14 @@ export function readGrade(recorded: string, labels: readonly string[]): GradeRea
 /** A text's first clause, when a sentence follows it: 优 of 优。项目全面完成年度目标。 */
 const FIRST_CLAUSE = /^([^。；;，,！!]+)[。；;，,！!]\s*[^。；;，,！!\s]/;
 
-/** Whether `text` reads as a grade of the 优/良/中/差 scale: 优, 良好, 优☑ 良□ …, not a sentence. */
-export function isGradeText(text: string): boolean {
+/**
+ * Whether `text` reads as a grade of the 优/良/中/差 scale: 优, 良好, 优☑ 良□ …, not a sentence.
+ * Memoised: detection asks it of the labelled cells of every sheet, and forms repeat them.
+ */
+export const isGradeText = memoisedText((text: string): boolean => {
   const reading = readGrade(text, []);
   return reading.kind !== "grade" || GRADE_SYNONYMS.some((group) => group.includes(reading.grade));
-}
+});
 
 interface Option {
   word: string;

@@ -154,19 +154,39 @@ export function unitInName(name: string): string | undefined {
   return over && per && more.length === 0 && over.family !== per.family ? text : undefined;
 }
 
-const measures = new Map<string, Measure>();
+/**
+ * Measures by name, then by 一级, 二级 and description. Nested rather than keyed on the four texts
+ * joined: the texts are the cells' own strings, whose hashes the engine keeps, where a joined key
+ * is a new string to build and hash on every call.
+ */
+const measures = new Map<string, Map<string, Map<string, Map<string, Measure>>>>();
+let measureCount = 0;
+
+/** The map under `key` in `map`, made on first asking. */
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
+}
 
 /**
  * Memoised on the four texts, the only thing a measure depends on: the rules ask for every
  * indicator's measure, and the same names recur across the sheets of a workbook.
  */
 export function measureOf(name: string, level1: string, level2: string, description: string): Measure {
-  const key = `${name}\u0000${level1}\u0000${level2}\u0000${description}`;
-  let measure = measures.get(key);
+  const byDescription = inner(inner(inner(measures, name), level1), level2);
+  let measure = byDescription.get(description);
   if (measure === undefined) {
     measure = Object.freeze(measureUncached(name, level1, level2, description));
-    if (measures.size > 50000) measures.clear();
-    measures.set(key, measure);
+    byDescription.set(description, measure);
+    // At most so many kept, then started afresh (as memoisedText does).
+    if (++measureCount > 50000) {
+      measures.clear();
+      measureCount = 0;
+    }
   }
   return measure;
 }

@@ -90,7 +90,10 @@ function rounded({ value, cutTerms }: ExactSum): Decimal {
 
 /** The sum of some decimals (0 for none), exact until rounded once (see rounded). */
 export function sumOf(values: Decimal[]): Decimal {
-  return rounded(exactSum(values));
+  // Whole numbers (most weights and scores) add up as JS numbers, to a sum of at most 16 digits
+  // that rounding to 20 leaves as it is: no Decimal but the sum is made.
+  const whole = smallIntegerSum(values);
+  return whole !== null ? new Decimal(whole) : rounded(exactSum(values));
 }
 
 /**

@@ -1381,10 +1381,11 @@ function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedV
   return { text, kind, ...none, ...fields };
 }
 
-/** A phrase as its result is read: normalised, without the stop that ends it. */
-function phraseOf(text: string): string {
-  return normalizeText(text).replace(/[。.,;!、]+$/, "");
-}
+/**
+ * A phrase as its result is read: normalised, without the stop that ends it. Memoised: the rules
+ * ask it of the same target and actual texts many times over.
+ */
+const phraseOf = memoisedText((text: string): string => normalizeText(text).replace(/[。.,;!、]+$/, ""));
 
 function qualitative(text: string, phrase: string): ParsedValue {
   const p = phrase.replace(/[。.,;!、]+$/, "");

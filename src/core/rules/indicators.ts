@@ -429,7 +429,8 @@ function scoreFormula(
  * below it (as in dropAboveWeight, the weight is taken exactly and as rounded).
  */
 function belowWeight(score: Decimal, weight: Decimal, places: number): boolean {
-  return lt(score, Decimal.min(weight, roundHalfUp(weight, places)));
+  // Below the lesser of the two is below both (compared so, no Decimal is made for the lesser).
+  return lt(score, weight) && lt(score, roundHalfUp(weight, places));
 }
 
 /**
@@ -440,7 +441,9 @@ function belowWeight(score: Decimal, weight: Decimal, places: number): boolean {
 function dropAboveWeight(results: IndicatorResult[], weight: Decimal | null, places: number): void {
   const counting = results.filter((r) => r.score !== null);
   // Above the weight exactly and as rounded: a full 33.33 of =100/3 is not above it (code review of round 49).
-  if (weight === null || counting.length === 0 || !gt(sumOf(counting.map((r) => r.score!)), Decimal.max(weight, roundHalfUp(weight, places)))) return;
+  if (weight === null || counting.length === 0) return;
+  const sum = sumOf(counting.map((r) => r.score!));
+  if (!gt(sum, weight) || !gt(sum, roundHalfUp(weight, places))) return;
   for (const r of counting) {
     r.score = null;
     r.unsettled = "overWeight";
