@@ -823,9 +823,11 @@ function summaryKind(labels: string[], i: number): "total" | "grade" | null {
   // A label in two languages by its Chinese words (自评结果\nResult), as a heading is.
   const label = headingWords(labels[i]);
   const held = labels[i + 1] ?? "";
-  // The grade written in the label's own cell (自评结论：优).
-  const [inCellLabel, inCell] = label.split(/[:：]/, 2);
-  if (inCell !== undefined && (labelIs(inCellLabel, RESULT_LABEL) || labelIs(inCellLabel, CONCLUSION_LABEL)) && isGradeText(inCell.trim())) return "grade";
+  // The grade written in the label's own cell (自评结论：优); split only where a colon is, as in few labels.
+  if (/[:：]/.test(label)) {
+    const [inCellLabel, inCell] = label.split(/[:：]/, 2);
+    if ((labelIs(inCellLabel, RESULT_LABEL) || labelIs(inCellLabel, CONCLUSION_LABEL)) && isGradeText(inCell.trim())) return "grade";
+  }
   if (labelIs(label, RESULT_LABEL)) return parseNumber(held) !== null ? "total" : "grade";
   if (labelIs(label, CONCLUSION_LABEL)) return isGradeText(held) ? "grade" : null;
   if (labelIs(label, GRADE_LABEL)) return "grade";

@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { Table } from "./detect";
 import { SheetView } from "./grid";
+import { memoisedText } from "./memo";
 import { parseNumber } from "./values";
 
 export type MoneyUnit = "亿元" | "万元" | "千元" | "元";
@@ -21,11 +22,15 @@ function bareMoneyUnit(text: string): MoneyUnit | null {
   return match ? (match[1] as MoneyUnit) : null;
 }
 
-/** The money unit a header cell or a header-block line states; null for any other text (≥50万元 is a value, not a unit). */
-export function statedMoneyUnit(text: string): MoneyUnit | null {
+/**
+ * The money unit a header cell or a header-block line states; null for any other text (≥50万元 is a
+ * value, not a unit). Memoised: every budget table reads the lines of its header block, and the
+ * forms of a workbook repeat them.
+ */
+export const statedMoneyUnit = memoisedText((text: string): MoneyUnit | null => {
   const match = UNIT_LINE.exec(text) ?? BRACKETED_UNIT.exec(text);
   return match ? (match[1] as MoneyUnit) : null;
-}
+});
 
 /**
  * The unit a budget table's amounts are stated in, from the table's own cells only: first its

@@ -303,9 +303,8 @@ export function meetsDeadline(date: CalendarDate, deadline: CalendarDate, formYe
   return null;
 }
 
-export function isEmptyMarker(text: string): boolean {
-  return /^(?:\/+|[-—–―]+|无)?$/.test(text.normalize("NFKC").trim());
-}
+/** Blank, or "/", "—", "无" (domain.md §2). Memoised: asked of every value, weight, score and reason cell. */
+export const isEmptyMarker = memoisedText((text: string): boolean => /^(?:\/+|[-—–―]+|无)?$/.test(text.normalize("NFKC").trim()));
 
 /** Where the figure is said to be instead: 见附件3, 详见附表（二）, 另附, 附后. */
 const FIGURE_ELSEWHERE = /^(?:(?:具体|详情)?(?:详见|参见|另见|见)(?:附件|附表|附录|附页|附后|后附|备注|说明|报告|自评报告|清单|明细)|另附|附后|后附|另行报送)/;
