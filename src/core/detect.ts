@@ -2613,9 +2613,12 @@ function withPairTables(view: SheetView, tables: Table[]): void {
     if (view.rowLength(row) === 0) continue;
     // The columns of the forms whose indicator tables start a few rows down.
     while (below < indicators.length && indicators[below].headerTop <= row) below++;
+    // A row inside tables across all its columns holds no pairs: nothing more is made for it.
+    const free = freeSpans(running);
+    if (free.length === 0) continue;
     const sides: ColumnSpan[] = [];
     for (let i = below; i < indicators.length && indicators[i].headerTop <= row + BESIDE_ROWS; i++) sides.push(indicators[i].span);
-    const found = freeSpans(running).flatMap((span) => pairBlocks(view, row, span, indicators, sides));
+    const found = free.flatMap((span) => pairBlocks(view, row, span, indicators, sides));
     for (const block of found) {
       blocks.push(block);
       for (let r = block.headerTop; r <= block.lastRow; r++) blocksOn.set(r, [...(blocksOn.get(r) ?? []), block]);

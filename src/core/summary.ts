@@ -6,6 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
+import { gte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
 import { headlines } from "./headline";
@@ -190,7 +191,7 @@ class Layout {
     // written as text, exactly, in its digits (review round 52a, M2; toString gives 1e+21 from 10^21
     // on). One of more than 15 significant digits (a budget computed by a formula,
     // 0.30000000000000004) as the 15 Excel keeps and shows.
-    if (value !== null && value.abs().gte(EXCEL_LARGEST)) this.text(col, value.toFixed(), style);
+    if (value !== null && gte(value.abs(), EXCEL_LARGEST)) this.text(col, value.toFixed(), style);
     else if (value !== null) this.cells.push({ row: this.row, col, value: value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP).toFixed(), isNumber: true, numFmt, style });
     else if (dash) this.text(col, "—", style);
   }
