@@ -45,7 +45,7 @@ import {
 } from "./headers";
 import { statedMoneyUnit, typedAmount } from "./money-unit";
 import { HUNDRED, sumOf } from "./score";
-import { isEmptyMarker, parseNumber, parseShownNumber, periodEnd } from "./values";
+import { isEmptyMarker, isPlainNumber, parseNumber, parseShownNumber, periodEnd } from "./values";
 
 export type Columns<F extends string> = Partial<Record<F, number>>;
 
@@ -828,7 +828,7 @@ function summaryKind(labels: string[], i: number): "total" | "grade" | null {
     const [inCellLabel, inCell] = label.split(/[:：]/, 2);
     if ((labelIs(inCellLabel, RESULT_LABEL) || labelIs(inCellLabel, CONCLUSION_LABEL)) && isGradeText(inCell.trim())) return "grade";
   }
-  if (labelIs(label, RESULT_LABEL)) return parseNumber(held) !== null ? "total" : "grade";
+  if (labelIs(label, RESULT_LABEL)) return isPlainNumber(held) ? "total" : "grade";
   if (labelIs(label, CONCLUSION_LABEL)) return isGradeText(held) ? "grade" : null;
   if (labelIs(label, GRADE_LABEL)) return "grade";
   return labelIs(label, TOTAL_LABEL) ? "total" : null;
@@ -903,7 +903,7 @@ const WHOLE_TABLE_HEADING = /^(?:项目)?绩效(?:指标|目标)?/;
  * table goes on under it (an indicator's row, a 小计 or the table's total next).
  */
 function sumsGroup(view: SheetView, row: number, table: IndicatorTable, columns: Columns<IndicatorField>): boolean {
-  const col = [columns.weight, columns.score].find((c) => c !== undefined && parseNumber(view.rowValue(row, c)) !== null);
+  const col = [columns.weight, columns.score].find((c) => c !== undefined && isPlainNumber(view.rowValue(row, c)));
   if (col !== undefined) {
     const value = parseNumber(view.rowValue(row, col))!;
     const group = groupRowsAbove(view, row, table, columns.level1!);
@@ -1318,7 +1318,7 @@ function isOwnProjectTotal(view: SheetView, row: number, table: IndicatorTable, 
   if (isProjectTotal(ownProjectText(view, row, table), project)) return true;
   if (project !== "" && labels.some((label) => afterName(label, project) !== null && isProjectTotal(label, project))) return true;
   // Its label alone, then its numbers (小计 | 100 | 99.62).
-  if (table.projectColumn === null || labels.length === 0 || labels.slice(1).some((text) => parseNumber(text) === null)) return false;
+  if (table.projectColumn === null || labels.length === 0 || labels.slice(1).some((text) => !isPlainNumber(text))) return false;
   const label = normalizeHeader(labels[0]);
   if (!PROJECT_TOTAL_WORDS.test(label)) return false;
   return !PROJECT_SUBTOTAL_WORDS.test(label) || sumsProject(view, row, table, project);
@@ -1813,7 +1813,7 @@ function isColumnNumbersRow(view: SheetView, row: number, span: ColumnSpan): boo
 }
 
 /** A number in a budget table's cell; an amount typed with its money unit (20万元) too (see readTypedAmounts). */
-const isAmount = (value: CellValue): boolean => parseNumber(value) !== null || typedAmount(cellText(value)) !== null;
+const isAmount = (value: CellValue): boolean => isPlainNumber(value) || typedAmount(cellText(value)) !== null;
 
 /** The funds' own closing line (合计, 项目合计), which is a line of the table, never the form's 总分. */
 const FUNDS_CLOSING_LABEL = /^(项目)?(合计|总计)$/;
@@ -2099,7 +2099,7 @@ function isStatedResultLine(view: SheetView, row: number, span: ColumnSpan): boo
     fieldValueNext = false;
     if (STATED_TOTAL_LABEL.test(label)) {
       const valueCol = valueColRightOf(view, row, c, span);
-      if (valueCol !== undefined && parseNumber(view.rowValue(row, valueCol)) !== null) return true;
+      if (valueCol !== undefined && isPlainNumber(view.rowValue(row, valueCol))) return true;
       labelled = true;
     } else if (isFieldLabel(text)) fieldValueNext = !/[:：]./.test(text);
     // Other words once seen, no later word need be read as a grade (each of a header row's words was).
@@ -2394,7 +2394,7 @@ function holdsPair(view: SheetView, row: number, span: ColumnSpan): boolean {
   const end = spanEnd(view, row, span);
   for (let c = span.left; c < end; c++) {
     const pair = pairAt(view, row, c, end - 1);
-    if (pair && parseNumber(view.raw(pair.value.row, pair.value.col)) !== null) return true;
+    if (pair && isPlainNumber(view.raw(pair.value.row, pair.value.col))) return true;
   }
   return false;
 }
@@ -2402,7 +2402,7 @@ function holdsPair(view: SheetView, row: number, span: ColumnSpan): boolean {
 /** Whether a pair's value is an amount: a number, or a number typed with its money unit (500万元). */
 function pairAmount(view: SheetView, pair: Pair | undefined): boolean {
   const value = pair === undefined ? null : view.raw(pair.value.row, pair.value.col);
-  return parseNumber(value) !== null || typedAmount(cellText(value)) !== null;
+  return isPlainNumber(value) || typedAmount(cellText(value)) !== null;
 }
 
 /**

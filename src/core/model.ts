@@ -45,6 +45,7 @@ import {
   countInUnitOf,
   decimalPlacesShown,
   isEmptyMarker,
+  isPlainNumber,
   parseNumber,
   parseShownNumber,
   parseValue,
@@ -250,7 +251,7 @@ export function typedMinimum(places: number): number {
  * A text percentage ("10%") is not: it shows as a 0% format would.
  */
 export function isTypedNumber(cell: NumberCell): boolean {
-  if (typeof cell.raw === "string") return parseNumber(cell.raw) !== null;
+  if (typeof cell.raw === "string") return isPlainNumber(cell.raw);
   return typeof cell.raw === "number" && (cell.numFmt === undefined || cell.numFmt === "General");
 }
 

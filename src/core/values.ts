@@ -2037,12 +2037,26 @@ function decimalOf(n: number): Decimal {
   return numberDecimals(n).exact;
 }
 
+/**
+ * The plain amount, weight or score a text holds (see parseNumber); null for any other text.
+ * Memoised, one Decimal per text (a Decimal is never changed, so one may be shared, as
+ * numberDecimals shares a number cell's): detection asks it of the labels and amounts of every row.
+ */
+const plainNumberOf = memoisedText((text: string): Decimal | null => {
+  const m = PLAIN_NUMBER.exec(normalizeText(text));
+  return m ? toDecimal(m[1]) : null;
+});
+
 /** A plain amount, weight or score: 12.5, "1,234.5", "１２３．５", "10分", " 8 "; otherwise null. */
 export function parseNumber(cell: CellValue): Decimal | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? decimalOf(cell) : null;
-  if (typeof cell !== "string") return null;
-  const m = PLAIN_NUMBER.exec(normalizeText(cell));
-  return m ? toDecimal(m[1]) : null;
+  return typeof cell === "string" ? plainNumberOf(cell) : null;
+}
+
+/** Whether parseNumber reads a number in the cell (a check: a number cell's Decimal is not looked up). */
+export function isPlainNumber(cell: CellValue): boolean {
+  if (typeof cell === "number") return Number.isFinite(cell);
+  return typeof cell === "string" && plainNumberOf(cell) !== null;
 }
 
 /** parseNumber's number as its cell shows it (withoutBinaryNoise): a cached 10.000000000000002 is 10. */
