@@ -25,6 +25,8 @@ const Exact = Decimal.clone({ precision: 1e9 });
 interface ExactSum {
   value: Decimal;
   cutTerms: number;
+  /** Added up as whole JS numbers (smallIntegerSum): a Decimal of at most 16 digits, which rounding leaves as it is. */
+  whole: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ interface ExactSum {
  */
 function exactSum(values: Decimal[]): ExactSum {
   const whole = smallIntegerSum(values);
-  if (whole !== null) return { value: new Decimal(whole), cutTerms: 0 };
+  if (whole !== null) return { value: new Decimal(whole), cutTerms: 0, whole: true };
   const counts = new Map<Decimal, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const terms: Decimal[] = [];
@@ -46,7 +48,7 @@ function exactSum(values: Decimal[]): ExactSum {
   }
   let total: Decimal = new Exact(0);
   for (let i = 0; i < terms.length; i += SUM_CHUNK) total = Exact.sum(total, ...terms.slice(i, i + SUM_CHUNK));
-  return { value: total, cutTerms };
+  return { value: total, cutTerms, whole: false };
 }
 
 /**
@@ -83,17 +85,16 @@ function smallIntegerSum(values: Decimal[]): number | null {
  * rounded where that no longer shows, to 14 digits for up to 9 of them, 13 for up to 99. Three
  * =50/3 weights add up to the 50 Excel shows, not to 50.0000000000001.
  */
-function rounded({ value, cutTerms }: ExactSum): Decimal {
+function rounded({ value, cutTerms, whole }: ExactSum): Decimal {
+  // (A whole sum is already as rounding to 20 digits leaves it.)
+  if (whole && cutTerms < 2) return value;
   if (cutTerms < 2) return new Decimal(value).toSignificantDigits(Decimal.precision, Decimal.rounding);
   return new Decimal(value.toSignificantDigits(CUT_DIGITS - String(cutTerms).length, Decimal.ROUND_HALF_UP));
 }
 
 /** The sum of some decimals (0 for none), exact until rounded once (see rounded). */
 export function sumOf(values: Decimal[]): Decimal {
-  // Whole numbers (most weights and scores) add up as JS numbers, to a sum of at most 16 digits
-  // that rounding to 20 leaves as it is: no Decimal but the sum is made.
-  const whole = smallIntegerSum(values);
-  return whole !== null ? new Decimal(whole) : rounded(exactSum(values));
+  return rounded(exactSum(values));
 }
 
 /**
@@ -104,7 +105,7 @@ export function groupSums(groups: Decimal[][]): { sums: Decimal[]; total: Decima
   const exact = groups.map(exactSum);
   const all = exactSum(exact.map((sum) => sum.value));
   const cutTerms = exact.reduce((count, sum) => count + sum.cutTerms, 0);
-  return { sums: exact.map(rounded), total: rounded({ value: all.value, cutTerms }) };
+  return { sums: exact.map(rounded), total: rounded({ value: all.value, cutTerms, whole: all.whole }) };
 }
 
 export function roundHalfUp(value: Decimal, places: number): Decimal {

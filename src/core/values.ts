@@ -256,13 +256,14 @@ function yearPartIn(s: string): CalendarDate | null {
 
 /**
  * The date a column heading's period runs to, to order columns by: 截至2023年6月底, 1-6月, 上半年,
- * 2023年底 as dateIn reads them, and 全年 (2023年全年) as December; null for other words.
+ * 2023年底 as dateIn reads them, and 全年 (2023年全年) as December; null for other words. Memoised:
+ * asked of the sub-headings of every two-row header tried, which forms repeat.
  */
-export function periodEnd(text: string): CalendarDate | null {
+export const periodEnd = memoisedText((text: string): CalendarDate | null => {
   const s = normalizeText(text).replace(/^截[至止]/, "");
   const whole = /^(?:(\d{4})年)?全年$/.exec(s);
   return whole ? calendarDate(whole[1], 12, WHOLE_MONTH) : dateIn(s);
-}
+});
 
 /** The first date a (normalised) text states, if any. */
 function dateIn(s: string): CalendarDate | null {
