@@ -1690,13 +1690,26 @@ const YEAR_DOT_MONTH = /^((?:19|20)\d{2})\.(0[1-9]|1[0-2]|[1-9])$/;
  * so one holding 2023.1 may be January or October, unless its format shows the month's two digits
  * (2023.10, 2023.01).
  */
-function yearMonths(p: ParsedValue, numberCell: boolean): CalendarDate[] {
-  if (p.kind !== "number" || p.value === null || p.unit !== null || p.op !== null || p.period !== null) return [];
+function yearMonths(p: ParsedValue, numberCell: boolean): readonly CalendarDate[] {
+  if (p.kind !== "number" || p.value === null || p.unit !== null || p.op !== null || p.period !== null) return NO_DATES;
   const shown = normalizeText(p.text);
   const m = YEAR_DOT_MONTH.exec(numberCell && !/\.\d\d$/.test(shown) ? p.value.toFixed() : shown);
-  if (!m) return [];
+  if (!m) return NO_DATES;
   const months = numberCell && m[2] === "1" ? [1, 10] : [Number(m[2])];
   return months.map((month) => calendarDate(m[1], month, WHOLE_MONTH));
+}
+
+/**
+ * No dates, and no month and day (yearMonths, monthDays): shared, as most values state none and
+ * every row asks (readonly: never changed).
+ */
+const NO_DATES: readonly CalendarDate[] = [];
+const NO_MONTH_DAYS: MonthDays = { dates: NO_DATES, before: false };
+
+/** The days a value written as a month and its day may be, and whether it says 前 (see monthDays). */
+interface MonthDays {
+  dates: readonly CalendarDate[];
+  before: boolean;
 }
 
 /** A month and its day written as a decimal (11.30, 9.30前, 10.05): the day in two digits, a deadline's 前 after it. */
@@ -1710,18 +1723,17 @@ const MONTH_DOT_DIGIT = /^(1[0-2]|[1-9])\.([1-9])$/;
  * A number cell keeps 10.20 as 10.2, so one shown with a single digit after the point is either day
  * (the 2nd or the 20th) where both are days of the month; a text 10.2 is no such date (as often 10.2天).
  */
-function monthDays(p: ParsedValue, numberCell: boolean): { dates: CalendarDate[]; before: boolean } {
-  const none = { dates: [], before: false };
-  if (p.kind === "number" ? p.unit !== null || p.op !== null || p.period !== null : p.kind !== "qualitative") return none;
+function monthDays(p: ParsedValue, numberCell: boolean): MonthDays {
+  if (p.kind === "number" ? p.unit !== null || p.op !== null || p.period !== null : p.kind !== "qualitative") return NO_MONTH_DAYS;
   const shown = phraseOf(p.text);
   const digit = numberCell ? MONTH_DOT_DIGIT.exec(shown) : null;
   const m = digit ?? MONTH_DOT_DAY.exec(shown);
   // A number has no 前; text is read only with it (a text 11.30 is a number).
   const before = m?.[3] !== undefined;
-  if (!m || (p.kind === "number" ? before : !before)) return none;
+  if (!m || (p.kind === "number" ? before : !before)) return NO_MONTH_DAYS;
   const month = Number(m[1]);
   const days = (digit ? [Number(m[2]), Number(m[2]) * 10] : [Number(m[2])]).filter((d) => d >= 1 && d <= monthLength(month, null));
-  if (digit && days.length < 2) return none;
+  if (digit && days.length < 2) return NO_MONTH_DAYS;
   return { dates: days.map((d) => calendarDate(undefined, month, [d, d])), before };
 }
 
@@ -1741,27 +1753,27 @@ export function yearMonthsAsDates(
   numberCells: { target: boolean; actual: boolean },
   monthDaysToo = false,
 ): { target: ParsedValue; actual: ParsedValue } {
-  const targetYearMonths = timely || actual.date !== null ? yearMonths(target, numberCells.target) : [];
-  const actualYearMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : [];
+  const targetYearMonths = timely || actual.date !== null ? yearMonths(target, numberCells.target) : NO_DATES;
+  const actualYearMonths = timely || target.date !== null ? yearMonths(actual, numberCells.actual) : NO_DATES;
   // A month and its day (11.30前 against 12.15, 9.30 against 10.20) on a row about when: 12.15 is no
   // number there, but as bare figures both must be dates (or one a deadline in words: 11.30前, 12月底前).
   // A target with 前 is a deadline whatever the row measures (资金拨付时间 11.30前 is no 11.30 days:
   // review 54 M2); `monthDaysToo` decides bare pairs (9.30 against 10.20) only.
-  const none = { dates: [], before: false };
+  const none = NO_MONTH_DAYS;
   const targetDaysAny = targetYearMonths.length === 0 ? monthDays(target, numberCells.target) : none;
   const targetDays = monthDaysToo || targetDaysAny.before ? targetDaysAny : none;
   const actualDays = (monthDaysToo || targetDays.before) && actualYearMonths.length === 0 ? monthDays(actual, numberCells.actual) : none;
   const targetDated = target.date !== null || targetYearMonths.length > 0 || targetDays.before;
   const actualDated = actual.date !== null || actualYearMonths.length > 0;
   const pairs = targetDays.dates.length > 0 && actualDays.dates.length > 0;
-  const targetMonths = targetYearMonths.length > 0 ? targetYearMonths : targetDays.before || pairs || actualDated ? targetDays.dates : [];
-  const actualMonths = actualYearMonths.length > 0 ? actualYearMonths : targetDated || pairs ? actualDays.dates : [];
+  const targetMonths = targetYearMonths.length > 0 ? targetYearMonths : targetDays.before || pairs || actualDated ? targetDays.dates : NO_DATES;
+  const actualMonths = actualYearMonths.length > 0 ? actualYearMonths : targetDated || pairs ? actualDays.dates : NO_DATES;
   if (targetMonths.length === 0 && actualMonths.length === 0) return { target, actual };
   const deadlines = targetMonths.length > 0 ? targetMonths : target.date ? [target.date] : [];
   const dates = actualMonths.length > 0 ? actualMonths : actual.date ? [actual.date] : [];
   const results = new Set(deadlines.flatMap((deadline) => dates.map((date) => meetsDeadline(date, deadline))));
   const agreed = results.size === 1 && !results.has(null);
-  const asDate = (p: ParsedValue, months: CalendarDate[]) =>
+  const asDate = (p: ParsedValue, months: readonly CalendarDate[]) =>
     months.length === 0 ? p : result(p.text, "qualitative", { date: months.length === 1 || agreed ? months[0] : null });
   return { target: asDate(target, targetMonths), actual: asDate(actual, actualMonths) };
 }
