@@ -1010,9 +1010,10 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const standard = cols.standard !== undefined ? view.text(row, cols.standard) : "";
     // A target not adjusted is left blank under 调整后目标值: the 年初 one stands (code review of round 52).
     const targetCol = cols.initialTarget !== undefined && cols.target !== undefined && view.text(row, cols.target) === "" ? cols.initialTarget : cols.target;
+    const context = { nature, unit };
     const [target, actual] = readRowValues(
-      valueCell(view, row, targetCol, { nature, unit }),
-      valueCell(view, row, cols.actual, { nature, unit }),
+      valueCell(view, row, targetCol, context),
+      valueCell(view, row, cols.actual, context),
       measureOf(name, label.name, level2, description),
       name,
     );

@@ -1363,22 +1363,24 @@ const VAGUE = new RegExp(
 // ---------------------------------------------------------------------------------------------
 // Results
 
+/** A ParsedValue's fields as a value that states none of them has them (made once: result spreads it). */
+const NO_FIELDS = {
+  op: null,
+  value: null,
+  unit: null,
+  scaled: false,
+  contradictory: false,
+  achievement: null,
+  vague: false,
+  problem: null,
+  date: null,
+  period: null,
+  range: null,
+  directional: false,
+} as const;
+
 function result(text: string, kind: ParsedValue["kind"], fields: Partial<ParsedValue> = {}): ParsedValue {
-  const none = {
-    op: null,
-    value: null,
-    unit: null,
-    scaled: false,
-    contradictory: false,
-    achievement: null,
-    vague: false,
-    problem: null,
-    date: null,
-    period: null,
-    range: null,
-    directional: false,
-  };
-  return { text, kind, ...none, ...fields };
+  return { text, kind, ...NO_FIELDS, ...fields };
 }
 
 /**
