@@ -43,6 +43,7 @@ import {
   unitInTitle,
   withoutNumbering,
 } from "./headers";
+import { memoisedText } from "./memo";
 import { statedMoneyUnit, typedAmount } from "./money-unit";
 import { HUNDRED, sumOf } from "./score";
 import { isEmptyMarker, isPlainNumber, parseNumber, parseShownNumber, periodEnd } from "./values";
@@ -820,19 +821,31 @@ function isNote(labels: string[]): boolean {
  * languages is read by its Chinese words (自评结果\nResult, Conclusion\n自评结论: see headingWords).
  */
 function summaryKind(labels: string[], i: number): "total" | "grade" | null {
-  // A label in two languages by its Chinese words (自评结果\nResult), as a heading is.
-  const label = headingWords(labels[i]);
+  const kind = summaryLabelKind(labels[i]);
   const held = labels[i + 1] ?? "";
+  if (kind === "result") return isPlainNumber(held) ? "total" : "grade";
+  if (kind === "conclusion") return isGradeText(held) ? "grade" : null;
+  return kind;
+}
+
+/**
+ * What a label says of the row by itself (see summaryKind): a "total" or "grade" label, or a
+ * "result" or "conclusion" one, which the text after it decides. Memoised: asked of the leading
+ * labels of every row of every table.
+ */
+const summaryLabelKind = memoisedText((text: string): "total" | "grade" | "result" | "conclusion" | null => {
+  // A label in two languages by its Chinese words (自评结果\nResult), as a heading is.
+  const label = headingWords(text);
   // The grade written in the label's own cell (自评结论：优); split only where a colon is, as in few labels.
   if (/[:：]/.test(label)) {
     const [inCellLabel, inCell] = label.split(/[:：]/, 2);
     if ((labelIs(inCellLabel, RESULT_LABEL) || labelIs(inCellLabel, CONCLUSION_LABEL)) && isGradeText(inCell.trim())) return "grade";
   }
-  if (labelIs(label, RESULT_LABEL)) return isPlainNumber(held) ? "total" : "grade";
-  if (labelIs(label, CONCLUSION_LABEL)) return isGradeText(held) ? "grade" : null;
+  if (labelIs(label, RESULT_LABEL)) return "result";
+  if (labelIs(label, CONCLUSION_LABEL)) return "conclusion";
   if (labelIs(label, GRADE_LABEL)) return "grade";
   return labelIs(label, TOTAL_LABEL) ? "total" : null;
-}
+});
 
 /** Whether any of the labels from `from` on heads a row of that kind (see summaryKind). */
 function heads(labels: string[], kind: "total" | "grade", from = 0): boolean {
