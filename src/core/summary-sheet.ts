@@ -40,7 +40,9 @@ export function uncheckedHiddenSheets(sheets: SheetGrid[]): string[] {
 export function isJixiaoSummary(sheet: SheetGrid): boolean {
   if (isBackupSheet(sheet.name)) return true;
   for (let r = sheet.values.length - 1; r >= 0; r--) {
-    if (MARKER_TEXTS.has(cellText(sheet.values[r]?.[0]))) return true;
+    // Only a text can be the marker: a number's, a date's or an error's text is never looked up.
+    const value = sheet.values[r]?.[0];
+    if (typeof value === "string" && MARKER_TEXTS.has(cellText(value))) return true;
   }
   return false;
 }
