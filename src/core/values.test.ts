@@ -14,6 +14,7 @@ import {
   yearMonthsAsDates,
   isEmptyMarker,
   numberShown,
+  isPlainNumber,
   parseNumber,
   parseShownNumber,
   parseValue,
@@ -711,6 +712,9 @@ describe("parseNumber", () => {
   ])("%p → %p", (cell, expected) => {
     const value = parseNumber(cell);
     expect(value === null ? null : value.toFixed()).toBe(expected);
+    // The check detection makes without the Decimal says the same; a text asked again reads the same.
+    expect(isPlainNumber(cell)).toBe(expected !== null);
+    expect(parseNumber(cell)?.toFixed() ?? null).toBe(expected);
   });
 });
 
