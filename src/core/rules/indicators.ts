@@ -890,7 +890,6 @@ function barePoints(p: ParsedValue): Decimal | null {
  */
 function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profile: Profile): Set<Indicator> {
   const hasWeights = block.table.columns.weight !== undefined;
-  const totals = [HUNDRED, HUNDRED.minus(profile.budgetWeight)];
   const flagged = new Set<Indicator>();
   for (const [field, what, whatEn] of [
     ["target", "指标值", "target"],
@@ -904,7 +903,7 @@ function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profi
     const sum = sumOf(points);
     const likePoints = hasWeights
       ? rows.every((i, k) => i.weight?.value != null && eq(i.weight.value, points[k]))
-      : totals.some((t) => eq(sum, t));
+      : eq(sum, HUNDRED) || eq(sum, HUNDRED.minus(profile.budgetWeight));
     if (!likePoints) continue;
     for (const row of rows) flagged.add(row);
     const shown = points.slice(0, 4).map((v) => v.toFixed());
