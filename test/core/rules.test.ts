@@ -1215,6 +1215,25 @@ describe("count-as-percent", () => {
     });
 
     it.each([
+      ["人均基本公共卫生服务经费补助标准", "≥89元", "89元"],
+      ["人均培训补贴标准", "≥800元", "800元"],
+      ["生均公用经费", "≥720元", "720元"],
+      ["户均危房改造补助", "≥2万元", "2万元"],
+      ["每人每月生活补助", "≥500元", "500元"],
+      ["特困人员救助供养标准", "≥1.2万元", "1.2万元"],
+    ])("leaves alone a funding floor in plain 元 whose name is per head or a standard: %s %s (review round 55a, H2)", (name, target, actual) => {
+      expect(one("产出指标", "成本指标", name, target, actual)).toEqual([]);
+    });
+
+    it.each([
+      ["人均培训成本", "≥800元", "800元"],
+      ["培训经费", "≥10万元", "10万元"],
+      ["人均会议费", "≥300元", "300元"],
+    ])("still flags a floor in plain 元 on a cost or a fund's money: %s %s", (name, target, actual) => {
+      expect(one("产出指标", "成本指标", name, target, actual)).toEqual(["cost-not-ceiling@自评表!D5"]);
+    });
+
+    it.each([
       ["差旅住宿标准", "≥400元/天", "400元/天"],
       ["会议费标准", "≥550元/人·天", "550元/人·天"],
       ["培训经费", "≥10万元/年", "10万元/年"],

@@ -97,13 +97,18 @@ const FUNDING = /经费|补助|补贴|资助|救助|抚恤|奖励|奖补|津贴|
 /** A standard or a pay (低保保障标准, 护林员工资, 村干部基本报酬): per head by its name, so money per month or year is per head. */
 const PER_HEAD_NAME = /标准|报酬|工资/;
 
+/** A name that says its money is per head, per pupil, per household or per mu (人均, 生均, 户均, 亩均, 每人, 每生). */
+const PER_HEAD_WORD = /[人生户亩]均|每(?:人|生|户|亩|名|位)/;
+
 /**
  * A funding standard per head (生均公用经费 ≥720元/生, 人均救助标准 ≥500元/人·月, 公益性岗位工资标准
  * ≥1900元/月: review round 50): the least the unit must spend on each, so a lower bound is what it should state.
+ * Money in plain 元 will do when the name says it is per head or a standard (人均基本公共卫生服务经费补助标准
+ * ≥89元, 人均培训补贴标准 ≥800元: review round 55a, H2); 培训经费 ≥10万元 is a fund's spending.
  */
 function isFundingStandard(name: string, p: ParsedValue): boolean {
-  const perPeriod = p.period !== null && p.unit?.family === "money" && PER_HEAD_NAME.test(name);
-  return FUNDING.test(name) && (p.unit?.per?.numerator.family === "money" || perPeriod);
+  const perHeadByName = p.unit?.family === "money" && (PER_HEAD_NAME.test(name) || PER_HEAD_WORD.test(name));
+  return FUNDING.test(name) && (p.unit?.per?.numerator.family === "money" || perHeadByName);
 }
 
 /** An indicator that measures a cut (能耗下降率, 采购成本节约率, 单位成本降低): its share is the size of the cut. */
