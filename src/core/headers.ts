@@ -541,9 +541,23 @@ function dimensionUncached(level1: string): Dimension | undefined {
  */
 const STATED_WEIGHT = /[（(]\s*(?:(权重|分值)\s*[:：]?\s*)?([\d０-９]+(?:[.．][\d０-９]+)?)\s*(分|%|％)?\s*[)）]/g;
 
+/** A run of spaces holding a line break, between two Chinese characters, punctuation or full-width forms. */
+const WIDE = "\\p{Script=Han}\\u3001-\\u303F\\uFF00-\\uFFEF";
+const WIDE_BREAK = new RegExp(`(?<=[${WIDE}])\\s*[\\n\\r\\u2028\\u2029]\\s*(?=[${WIDE}])`, "gu");
+
+/**
+ * A name or label as read, without the cell's layout (review round 55a, M1 and L1): a line break typed
+ * between two Chinese characters (Alt+Enter in a narrow cell: 居民满⏎意度, 产⏎出⏎指⏎标) joins them;
+ * any other run of spaces holding a line break (5G⏎基站) is one space. Spaces typed on one line stay.
+ */
+export function layoutJoined(text: string): string {
+  if (!/[\n\r\u2028\u2029]/.test(text)) return text;
+  return text.replace(WIDE_BREAK, "").replace(/[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*/g, " ");
+}
+
 /** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too (（５０分）). */
 export function splitStatedWeight(label: string): { name: string; weight: string | null } {
   const match = [...label.matchAll(STATED_WEIGHT)].find((m) => m[1] !== undefined || m[3] !== undefined);
-  if (!match) return { name: label.replace(/\s+/g, " ").trim(), weight: null };
+  if (!match) return { name: layoutJoined(label).replace(/\s+/g, " ").trim(), weight: null };
   return { name: label.slice(0, match.index ?? 0).replace(/\s+/g, "").trim(), weight: match[2].normalize("NFKC") };
 }

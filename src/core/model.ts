@@ -29,6 +29,7 @@ import {
   lineKind,
   lineWords,
   normalizeHeader,
+  layoutJoined,
   splitStatedWeight,
 } from "./headers";
 import { eq, lt } from "./compare";
@@ -402,7 +403,7 @@ function budgetLabel(view: SheetView, table: BudgetTable, row: number): string {
   for (let c = Math.min(firstNumberCol, view.colCount) - 1; c >= table.span.left; c--) candidates.push(c);
   for (const c of candidates) {
     const cell = rowCell(view, row, c);
-    const text = cellText(cell.value);
+    const text = layoutJoined(cellText(cell.value));
     if (text !== "" && typeof cell.value !== "number" && !/^\d+[.、]?$/.test(text)) return text;
   }
   return "";
@@ -583,7 +584,7 @@ function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine 
   const number = (field: BudgetField) => numberCell(view, cell(field)?.row ?? row, cell(field)?.col);
   // Read as weightCell and scoreCell read a table's 分值 and 得分.
   const weight = inPoints(number("weight"));
-  const label = pairs.label === null ? "" : cellText(view.raw(pairs.label.row, pairs.label.col));
+  const label = pairs.label === null ? "" : layoutJoined(cellText(view.raw(pairs.label.row, pairs.label.col)));
   const grade = cell("grade");
   return {
     sheet: view.sheet.name,
@@ -991,19 +992,19 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       if (text !== "") startLevel1(text, view.originRow(row, cols.level1), view.originCol(row, cols.level1));
     }
     if (cols.level2 !== undefined) {
-      const text = view.text(row, cols.level2);
+      const text = layoutJoined(view.text(row, cols.level2));
       if (text !== "" && text !== level2) level2Ref = { sheet, row: view.originRow(row, cols.level2), col: view.originCol(row, cols.level2) };
       if (text !== "") level2 = text;
     }
     const nature = cols.nature !== undefined ? view.text(row, cols.nature) : undefined;
     const nameCol = nameColumn(view, row, cols);
     if (cols.level4 !== undefined && cols.level3 !== undefined) {
-      const text = view.text(row, cols.level3);
+      const text = layoutJoined(view.text(row, cols.level3));
       if (text !== "") level3 = text;
     }
     const nameCell = rowCell(view, row, nameCol as number);
     const nameText = cellText(nameCell.value);
-    const { placeholder, name } = placeholderLabel(nameText);
+    const { placeholder, name } = placeholderLabel(layoutJoined(nameText));
     // The 计量单位 column's, else the one the name states (道路长度（公里）): the unit of bare values.
     const unit = (cols.unit !== undefined ? view.text(row, cols.unit) : "") || unitInName(name);
     const description = cols.description !== undefined ? view.text(row, cols.description) : "";
