@@ -1905,8 +1905,14 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   const numberCols = BUDGET_NUMBER_FIELDS.flatMap(colsOf);
   const amountCols = AMOUNT_FIELDS.flatMap(colsOf);
   const firstNumberCol = Math.min(...numberCols);
+  let spacers = 0;
   for (let row = header.bottom + 1; row < view.rowCount; row++) {
-    if (isBlankRow(view, row, span.left, right)) break;
+    if (isBlankRow(view, row, span.left, right)) {
+      // Blank rows right under the header, before the first line, are a spacer, as under an
+      // indicator header (review round 55a): up to GAP_ROWS. After a line, a blank row ends the table.
+      if (table.rows.length === 0 && ++spacers <= GAP_ROWS) continue;
+      break;
+    }
     if (headerAt(view, row, span)) break;
     const labels = leadingLabels(view, row, span.left, firstNumberCol - 1);
     if (labelMatches(labels, NOTE_LABEL)) break;

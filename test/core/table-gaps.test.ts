@@ -157,3 +157,28 @@ describe("what still ends an indicator table", () => {
     expect(a.totals[0]).toMatchObject({ score: "100", recordedScore: "100" });
   });
 });
+
+describe("a blank row right under the budget header (review round 55a)", () => {
+  /** The form with `spacers` blank rows between its budget header (row 4) and 年度资金总额. */
+  function spaced(spacers: number, total = 100): SheetSpec {
+    const top = formTop("学生资助补助经费");
+    const blank: Row[] = Array.from({ length: spacers }, () => []);
+    const rows = [...top.slice(0, 4), ...blank, ...top.slice(4), INDICATOR_HEADER, ...withGap([]), ["总分", "", "", "", "", 100, total, "优"]];
+    return { name: "自评表", rows, merges: ["A1:I1"], numFmts: { [`H${5 + spacers}`]: "0%" } };
+  }
+
+  it.each([1, 2])("%i blank row(s) before the first line: the budget lines are read, the total 100", (spacers) => {
+    const a = run(spaced(spacers));
+    const budget = a.tables.find((t) => t.kind === "budget")!;
+    expect(budget.range).toBe(`C4:I${6 + spacers}`);
+    expect(a.totals).toHaveLength(1);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", recordedScore: "100", grade: "优" });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("a wrong budget score after the spacer is found", () => {
+    const spec = spaced(1);
+    spec.rows[5] = ["", "", "年度资金总额", 180, 185, 185, 10, 1, 8];
+    expect(found(run(spec))).toContain("budget-score-mismatch@自评表!I6");
+  });
+});
