@@ -120,7 +120,7 @@ async function scoreInMemory(input: string, profile: Profile, lang: Lang, limits
     bytes,
     report: buildReport(input, grid, analysis),
     recordedTotals: analysis.totalSources.map((source) => source.recordedShown),
-    headlines: headlines(analysis.totals, analysis.findings, lang),
+    headlines: headlines(analysis.totals, analysis.findings, lang, analysis.tables),
     writeCounts: writeCounts(analysis, grid),
     ignored: analysis.ignored,
     ...(kept !== null && { keptSummary: { kept, written: analysis.summary.name } }),

@@ -596,10 +596,12 @@ function assemble(
       for (const r of results) {
         budgetLines.push({ unit, kind: r.line.kind, leads: r === lead, table });
         // A form that gives no name is told by its range, as its total's headline is (headline.ts).
-        budgetTables.push({ unit, label: block.table.label ?? tableRange(block.table) });
+        budgetTables.push({ unit, label: block.table.label ?? tableRange(block.table), range: tableRange(block.table), year: block.year });
       }
     }
   }
+  // The year each budget block's form states above it: 综合得分 names a form's findings by it (formNames).
+  const budgetYears = new Map(works.flatMap((w) => w.budgets.map(({ block }) => [block.table as Table, block.year])));
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;
   // One report row per indicator, built when first read: the JSON report reads them, the add-in
@@ -628,7 +630,7 @@ function assemble(
     otherSheetNames: workbook.otherSheetNames,
     // The forms' own names (项目名称, 单位名称), not the reports' sheet-and-range fallback.
     tables: works.flatMap((w) =>
-      w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t), range: tableRange(t), kind: t.kind })),
+      w.tables.map((t) => ({ sheet: w.view.sheet.name, label: t.label, project: t.project, unit: t.unit, year: years.get(t) ?? budgetYears.get(t), range: tableRange(t), kind: t.kind })),
     ),
     previousSummary: marksOf(record).summary,
     hiddenSheets,

@@ -5,9 +5,10 @@
  * the reason beside it. Each total is judged by its own table's findings only: a form beside or
  * under it on the same sheet, with a gap of its own, takes nothing from it.
  */
+import { groupBy } from "./collections";
 import { rangeLabel } from "./detect";
 import { Lang } from "./messages";
-import { Finding } from "./result";
+import { Finding, TableReport } from "./result";
 import { TableOwners } from "./table-owner";
 
 export interface Headline {
@@ -54,18 +55,57 @@ function headline(total: HeadlineTotal, table: string | null, blocking: Finding 
   return { sheet, table, score, grade: total.grade, reason: null };
 }
 
+/** One of a sheet's tables, to be named among the others (see formNames). */
+export interface FormPlace {
+  sheet: string;
+  /** Its form's name (its project, else its unit); null when the form gives none: its range names it. */
+  name: string | null;
+  range: string;
+  /** The year its form is for (TableReport.year), where known. */
+  year?: number | null;
+  /** Its kind (TableReport.kind), where a form's budget block is listed beside its indicators. */
+  kind?: string;
+}
+
+const YEAR: Record<Lang, (year: number) => string> = { zh: (year) => `${year}年度`, en: (year) => String(year) };
+
 /**
- * What names a total's table beside its sheet: the form's name (its label), or the range of a form
- * that gives none (its label is then "sheet!range", and the sheet is named already).
+ * What names each table beside its sheet: its form's name, else its range. Where two forms of one
+ * sheet are named alike (one project's forms for two years, one under or beside the other: review
+ * round 55a, L2), each is named with its year after it (县…项目 · 2022年度) where the years tell
+ * them apart, else with its range. The forms are the indicator tables where kinds are given (a
+ * budget block is named as its form is, by its year, else by its range), else each range is one.
  */
-const tableName = (total: HeadlineTotal): string => (total.label === rangeLabel(total.sheet, total.table) ? total.table : total.label);
+export function formNames(tables: readonly FormPlace[], lang: Lang): string[] {
+  const base = tables.map((t) => t.name ?? t.range);
+  const key = (i: number) => `${tables[i].sheet}\u0000${base[i]}`;
+  const alike = groupBy(
+    tables.map((_, i) => i),
+    key,
+  );
+  return tables.map((t, i) => {
+    const group = alike.get(key(i))!;
+    const forms = group.some((j) => tables[j].kind !== undefined) ? group.filter((j) => tables[j].kind === "indicators") : group;
+    const ranges = new Set(forms.map((j) => tables[j].range));
+    if (t.name === null || ranges.size < 2) return base[i];
+    const years = new Set(forms.map((j) => tables[j].year ?? null));
+    const byYear = t.year != null && !years.has(null) && years.size === ranges.size;
+    return `${base[i]} · ${byYear ? YEAR[lang](t.year!) : t.range}`;
+  });
+}
 
 /**
  * One headline per total. A total's grade is withheld for the first blocking finding inside its
  * own table's range (its header, indicators, 总分 and 等次 rows), never for one of another table on
- * the sheet. The findings are read once (a workbook of hundreds of sheets has thousands).
+ * the sheet. The findings are read once (a workbook of hundreds of sheets has thousands). Where
+ * several totals share a sheet, each is named by formNames, with its year from `tables`.
  */
-export function headlines(totals: HeadlineTotal[], findings: Finding[], lang: Lang): Headline[] {
+export function headlines(
+  totals: HeadlineTotal[],
+  findings: Finding[],
+  lang: Lang,
+  tables: readonly Pick<TableReport, "sheet" | "range" | "year">[] = [],
+): Headline[] {
   const owners = new TableOwners(totals.map((total) => ({ sheet: total.sheet, range: total.table })));
   const blocking = new Map<number, Finding>();
   for (const f of findings) {
@@ -73,8 +113,19 @@ export function headlines(totals: HeadlineTotal[], findings: Finding[], lang: La
     const owner = owners.holderOf(f.sheet, f.row, f.col);
     if (owner !== null && !blocking.has(owner)) blocking.set(owner, f);
   }
+  const years = new Map(tables.map((t) => [`${t.sheet}!${t.range}`, t.year]));
+  // A form that gives no name has the label "sheet!range" (the sheet is named already): its range names it.
+  const names = formNames(
+    totals.map((total) => ({
+      sheet: total.sheet,
+      name: total.label === rangeLabel(total.sheet, total.table) ? null : total.label,
+      range: total.table,
+      year: years.get(`${total.sheet}!${total.table}`),
+    })),
+    lang,
+  );
   return totals.map((total, index) => {
     const shared = owners.countOn(total.sheet) > 1;
-    return headline(total, shared ? tableName(total) : null, blocking.get(index), lang);
+    return headline(total, shared ? names[index] : null, blocking.get(index), lang);
   });
 }

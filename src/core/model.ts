@@ -145,6 +145,8 @@ export interface BudgetBlock {
   listsProjects: boolean;
   /** The unit of its amounts (see readTypedAmounts); null when unknown. */
   moneyUnit: MoneyUnit | null;
+  /** The year its form states above it, up to the table above (see statedYear); null when none does. */
+  year: number | null;
 }
 
 export interface Indicator {
@@ -557,6 +559,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     table,
     lines,
     moneyUnit: readTypedAmounts(view, table, lines),
+    year: statedYear(view, table, table.above ? table.above.lastRow : -1),
     weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, "rate").some((t) => /[%％]/.test(t)),
@@ -1168,7 +1171,14 @@ const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
  * above it), else the one year its targets' deadlines name (2023年12月31日前); null when unknown.
  */
 function formYear(view: SheetView, table: IndicatorTable, indicators: Indicator[]): number | null {
-  const stop = table.above?.kind === "indicators" ? table.above.lastRow : -1;
+  const stated = statedYear(view, table, table.above?.kind === "indicators" ? table.above.lastRow : -1);
+  if (stated !== null) return stated;
+  const years = new Set(indicators.flatMap((i) => i.target?.parsed.date?.year ?? []));
+  return years.size === 1 ? [...years][0] : null;
+}
+
+/** The nearest year stated above a table's header, in its columns, below row `stop`; null when none is. */
+function statedYear(view: SheetView, table: BudgetTable | IndicatorTable, stop: number): number | null {
   for (let row = table.headerTop - 1; row > stop; row--) {
     const end = Math.min(view.rowLength(row), table.span.right + 1);
     for (let col = table.span.left; col < end; col++) {
@@ -1177,6 +1187,5 @@ function formYear(view: SheetView, table: IndicatorTable, indicators: Indicator[
       if (stated) return Number(stated[1]);
     }
   }
-  const years = new Set(indicators.flatMap((i) => i.target?.parsed.date?.year ?? []));
-  return years.size === 1 ? [...years][0] : null;
+  return null;
 }

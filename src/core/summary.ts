@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { gte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
-import { headlines } from "./headline";
+import { formNames, headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
@@ -236,6 +236,10 @@ function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: stri
 function findingProjects(input: SummaryInput): (f: Finding) => string | null {
   const tables = (input.tables ?? []).filter((tb) => tb.range !== undefined);
   const owners = new TableOwners(tables.map((tb) => ({ sheet: tb.sheet, range: tb.range! })));
+  const names = formNames(
+    tables.map((tb) => ({ sheet: tb.sheet, name: tb.label, range: tb.range!, year: tb.year, kind: tb.kind })),
+    input.lang,
+  );
   const shared = new Set<string>();
   for (const sheet of new Set(tables.map((tb) => tb.sheet))) {
     const on = tables.filter((tb) => tb.sheet === sheet);
@@ -245,7 +249,7 @@ function findingProjects(input: SummaryInput): (f: Finding) => string | null {
   return (f) => {
     if (!shared.has(f.sheet)) return null;
     const owner = owners.formOf(f.sheet, f.row, f.col);
-    return owner === null ? null : (tables[owner].label ?? tables[owner].range!);
+    return owner === null ? null : names[owner];
   };
 }
 
@@ -279,7 +283,7 @@ function titleName(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
 /** The title: what titleName gives, the year the forms are for when they are all for one, and what the sheet is. */
 function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   const name = titleName(input, t);
-  const years = new Set((input.tables ?? []).flatMap((tb) => tb.year ?? []));
+  const years = new Set((input.tables ?? []).flatMap((tb) => (tb.kind === "budget" ? [] : (tb.year ?? []))));
   const year = years.size === 1 ? String([...years][0]) : undefined;
   const named = year && !name.includes(year) ? `${name}${t.gap}${t.year(year)}` : name;
   // A workbook with no self-evaluation to total (target tables, a project list) is checked, not scored.
@@ -292,8 +296,8 @@ export interface SummaryInput {
   otherSheetNames?: string[];
   /**
    * The tables found, with the names their forms give (TableReport.project, .unit; label: the
-   * project, else the unit) and, of indicator tables, the year the form is for (TableReport.year):
-   * they title the sheet.
+   * project, else the unit) and the year the form is for (TableReport.year; of a budget table, the
+   * one stated above it): the indicator tables' title the sheet.
    */
   tables?: {
     sheet: string;
@@ -313,8 +317,11 @@ export interface SummaryInput {
   /** The summary the previous run wrote, from the workbook's record. */
   previousSummary?: PreviousSummary | null;
   budget: BudgetLineResult[];
-  /** Per `budget` line, its table's money unit (src/core/money-unit.ts) and name (project or unit). */
-  budgetTables: { unit: MoneyUnit | null; label: string | null }[];
+  /**
+   * Per `budget` line, its table's money unit (src/core/money-unit.ts), name (project or unit, else
+   * its range), range and the year its form states, where it does (see formNames).
+   */
+  budgetTables: { unit: MoneyUnit | null; label: string | null; range?: string; year?: number | null }[];
   totals: EvaluationTotal[];
   findings: Finding[];
   /** Findings the unit set aside with a reason (src/core/ignores.ts): listed apart, not counted. */
@@ -353,29 +360,34 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // its own beside its label (a table in 元 under a heading in 万元 would read 10,000 times too big).
   const units = new Set(shown.map((line) => line.unit));
   const commonUnit = units.size === 1 ? [...units][0] : null;
-  // Lines of several tables on one sheet (two projects' 年度资金总额) are told apart by their table's name.
+  // Lines of several tables on one sheet (two projects' 年度资金总额, or one project's for two
+  // years) are told apart by their table's name (formNames).
+  const names = formNames(
+    shown.map(({ b, label, range, year }) => ({ sheet: b.line.sheet, name: label, range: range ?? label ?? "", year })),
+    input.lang,
+  );
   const tablesOnSheet = new Map<string, Set<string | null>>();
-  for (const { b, label } of shown) {
+  shown.forEach(({ b }, i) => {
     const labels = tablesOnSheet.get(b.line.sheet) ?? new Set();
-    tablesOnSheet.set(b.line.sheet, labels.add(label));
-  }
+    tablesOnSheet.set(b.line.sheet, labels.add(names[i]));
+  });
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   if (shown.length === 0) layout.mergedLine(t.none, "note");
   else layout.headerRow(t.budgetHeader(commonUnit ? `\n${t.unit(commonUnit).trim()}` : ""));
   // The money columns as wide as the longest amount as #,##0.00 shows it (12,345,678,901.23 元), never ###.
   const moneyWidth = shown.reduce((width, { b }) => Math.max(width, amountWidth(b.planned), amountWidth(b.spent)), 0);
-  for (const { b, unit, label } of shown) {
+  shown.forEach(({ b, unit, label }, i) => {
     const ownUnit = units.size > 1 && unit ? t.unit(unit) : "";
     layout.sheet(b.line.sheet, "text");
     const named = label !== null && tablesOnSheet.get(b.line.sheet)!.size > 1;
-    layout.text(c(1), `${named ? `${label} · ` : ""}${b.line.label}${ownUnit}`, "text");
+    layout.text(c(1), `${named ? `${names[i]} · ` : ""}${b.line.label}${ownUnit}`, "text");
     layout.number(c(2), b.planned, "#,##0.00");
     layout.number(c(3), b.spent, "#,##0.00");
     layout.number(c(4), b.rate === null ? null : roundHalfUp(b.rate, input.profile.rateDecimals), rateFormat(input.profile), "percent");
     layout.number(c(5), b.weight, scoreFormat(input.profile));
     layout.number(c(6), b.score, scoreFormat(input.profile));
     layout.row++;
-  }
+  });
   layout.row++;
 
   layout.mergedLine(t.levels, "section");
@@ -392,6 +404,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     })),
     input.findings,
     input.lang,
+    input.totals.map((total) => ({ sheet: total.sheet, range: tableRange(total.block.table), year: total.block.year ?? undefined })),
   );
   // Lines of several totals on one sheet are named by their table, as the budget lines are.
   const named = (i: number, text: string) => (heads[i].table === null ? text : `${heads[i].table} · ${text}`);

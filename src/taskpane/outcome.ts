@@ -25,7 +25,7 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     places: placeFindings(analysis, grid),
     tables: analysis.tables,
     totals: analysis.totals,
-    headlines: headlines(analysis.totals, analysis.findings, lang),
+    headlines: headlines(analysis.totals, analysis.findings, lang, analysis.tables),
     hiddenSheets: analysis.hiddenSheets,
     ignored: analysis.ignored,
     fixes: fixesFor(analysis, grid, profile),

@@ -4,6 +4,7 @@
  * finding in the same table.
  */
 import { analyze } from "../../src/core/analyze";
+import { formNames, headlines } from "../../src/core/headline";
 import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { placeFindings, splitIgnored } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -247,5 +248,58 @@ describe("formLabels: each form's name in a list of several (review round 33)", 
     ];
     expect(formLabels(totals)).toEqual(["一季度 · 培训项目", "全年 · 培训项目", "道路养护"]);
     expect(formLabels([{ sheet: "A", label: "x" }, { sheet: "A", label: "x" }])).toEqual(["x", "x"]);
+  });
+});
+
+describe("two forms of one project on one sheet (review round 55a, L2)", () => {
+  /** A form for `year` of 教师培训: its title, 项目名称 line, budget block, indicators and 总分 (99 recorded). */
+  const yearForm = (year: string | null): Row[] => formRows([[year === null ? "项目支出绩效自评表" : `${year}年度项目支出绩效自评表`], ["项目名称", "教师培训"]]);
+  const twoForms = (first: string | null, second: string | null) => workbook({ name: "自评表", rows: [...yearForm(first), [], [], ...yearForm(second)] });
+
+  test("each form's lines are named with its year, in the headlines and on 综合得分", () => {
+    const a = analyze(twoForms("2023", "2022"));
+    expect(a.tables.map((t) => [t.kind, t.label, t.year])).toEqual([
+      ["budget", "教师培训", undefined],
+      ["indicators", "教师培训", 2023],
+      ["budget", "教师培训", undefined],
+      ["indicators", "教师培训", 2022],
+    ]);
+    expect(headlines(a.totals, a.findings, "zh", a.tables).map((h) => h.table)).toEqual(["教师培训 · 2023年度", "教师培训 · 2022年度"]);
+    expect(headlines(a.totals, a.findings, "en", a.tables).map((h) => h.table)).toEqual(["教师培训 · 2023", "教师培训 · 2022"]);
+    const texts = a.summary.cells.map((c) => String(c.value ?? ""));
+    expect(texts.filter((t) => t.endsWith("年度资金总额"))).toEqual(["教师培训 · 2023年度 · 年度资金总额", "教师培训 · 2022年度 · 年度资金总额"]);
+    expect(texts.filter((t) => t.endsWith("产出指标"))).toEqual(["教师培训 · 2023年度 · 产出指标", "教师培训 · 2022年度 · 产出指标"]);
+    // A finding in the second form's budget block is named by its year too.
+    const wrong = twoForms("2023", "2022");
+    const rows = wrong.sheets[0].values;
+    const second = rows.findIndex((r, i) => i > 5 && r?.[1] === "年度资金总额");
+    rows[second][7] = 8;
+    const b = analyze(wrong);
+    expect(b.summary.cells.some((c) => String(c.value).startsWith("教师培训 · 2022年度 · H"))).toBe(true);
+  });
+
+  test("forms whose years do not tell them apart are named by their ranges; a form alone on its sheet by nothing", () => {
+    const a = analyze(twoForms(null, null));
+    expect(headlines(a.totals, a.findings, "zh", a.tables).map((h) => h.table)).toEqual(["教师培训 · B6:I10", "教师培训 · B18:I22"]);
+    const alone = analyze(workbook({ name: "自评表", rows: yearForm("2023") }));
+    expect(headlines(alone.totals, alone.findings, "zh", alone.tables).map((h) => h.table)).toEqual([null]);
+    expect(alone.summary.cells.some((c) => String(c.value).includes("2023年度 ·"))).toBe(false);
+  });
+
+  test("formNames: the name, and the year or the range only where two forms of a sheet share it", () => {
+    const place = (sheet: string, name: string | null, range: string, year?: number, kind?: string) => ({ sheet, name, range, year, kind });
+    expect(
+      formNames(
+        [place("表", "甲", "A1:H9", 2023), place("表", "甲", "A20:H29", 2022), place("表", "乙", "J1:Q9", 2023), place("另表", "甲", "A1:H9", 2023), place("表", null, "A40:H49")],
+        "zh",
+      ),
+    ).toEqual(["甲 · 2023年度", "甲 · 2022年度", "乙", "甲", "A40:H49"]);
+    // One year unknown, or both the same: the ranges.
+    expect(formNames([place("表", "甲", "A1:H9", 2023), place("表", "甲", "A20:H29")], "zh")).toEqual(["甲 · A1:H9", "甲 · A20:H29"]);
+    // A form's budget block beside its indicators is the same form: named by its year only when two forms share the name.
+    expect(formNames([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators")], "zh")).toEqual(["甲", "甲"]);
+    expect(
+      formNames([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators"), place("表", "甲", "A20:G22", undefined, "budget"), place("表", "甲", "A24:H29", 2022, "indicators")], "zh"),
+    ).toEqual(["甲 · 2023年度", "甲 · 2023年度", "甲 · A20:G22", "甲 · 2022年度"]);
   });
 });
