@@ -547,12 +547,12 @@ const WIDE_BREAK = new RegExp(`(?<=[${WIDE}])\\s*[\\n\\r\\u2028\\u2029]\\s*(?=[$
 
 /**
  * A name or label as read, without the cell's layout (review round 55a, M1 and L1): a line break typed
- * between two Chinese characters (Alt+Enter in a narrow cell: 居民满⏎意度, 产⏎出⏎指⏎标) joins them;
- * any other run of spaces holding a line break (5G⏎基站) is one space. Spaces typed on one line stay.
+ * between two Chinese characters (Alt+Enter in a narrow cell: 居民满⏎意度, 产⏎出⏎指⏎标) joins them.
+ * Any other stays as written: a name in two languages (农村道路硬化里程⏎Road length, review round
+ * 53a), a break beside Latin letters or digits (5G⏎基站), spaces typed on one line.
  */
 export function layoutJoined(text: string): string {
-  if (!/[\n\r\u2028\u2029]/.test(text)) return text;
-  return text.replace(WIDE_BREAK, "").replace(/[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*/g, " ");
+  return /[\n\r\u2028\u2029]/.test(text) ? text.replace(WIDE_BREAK, "") : text;
 }
 
 /** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too (（５０分）). */

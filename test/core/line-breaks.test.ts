@@ -41,14 +41,15 @@ describe("a line break inside a name", () => {
     expect(message).toContain("“高血压患者规范管理率”");
   });
 
-  it("keeps a break beside Latin letters or digits as one space, and spaces typed on one line as they are", () => {
-    expect(layoutJoined("5G\n基站建设数量")).toBe("5G 基站建设数量");
+  it("keeps a break beside Latin letters or digits (a name in two languages), and spaces typed on one line, as they are", () => {
+    expect(layoutJoined("5G\n基站建设数量")).toBe("5G\n基站建设数量");
+    expect(layoutJoined("农村道路硬化里程\nRoad length")).toBe("农村道路硬化里程\nRoad length");
     expect(layoutJoined("PM2.5 年均浓度")).toBe("PM2.5 年均浓度");
     expect(layoutJoined("产 出 指 标")).toBe("产 出 指 标");
     expect(layoutJoined("满意度\n（%）")).toBe("满意度（%）");
     expect(layoutJoined("其中：\n中央资金")).toBe("其中：中央资金");
     const a = analyze(form([...CLEAN, ["满意度指标", "服务对象满意度指标", "5G\n用户满意度", "≥90%", "95%", 10, 10, ""]]));
-    expect(a.indicators.find((i) => i.row === 8)!.name).toBe("5G 用户满意度");
+    expect(a.indicators.find((i) => i.row === 8)!.name).toBe("5G\n用户满意度");
   });
 });
 
