@@ -1219,6 +1219,7 @@ describe("count-as-percent", () => {
       ["人均培训补贴标准", "≥800元", "800元"],
       ["生均公用经费", "≥720元", "720元"],
       ["户均危房改造补助", "≥2万元", "2万元"],
+      ["亩均补助", "≥150元", "150元"],
       ["每人每月生活补助", "≥500元", "500元"],
       ["特困人员救助供养标准", "≥1.2万元", "1.2万元"],
     ])("leaves alone a funding floor in plain 元 whose name is per head or a standard: %s %s (review round 55a, H2)", (name, target, actual) => {
