@@ -400,7 +400,6 @@ export function buildSummary(input: SummaryInput): SummarySheet {
       table: tableRange(total.block.table),
       score: total.score?.toFixed() ?? null,
       grade: total.grade,
-      weights: total.weights?.toFixed() ?? null,
     })),
     input.findings,
     input.lang,
