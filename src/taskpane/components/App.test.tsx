@@ -480,6 +480,16 @@ describe("App", () => {
     expect(screen.getByTestId("stale").textContent).toContain("工作簿已修改，“综合得分”工作表尚未更新。");
   });
 
+  test("a scoring profile that cannot be loaded is heard as well as shown", async () => {
+    const host = fakeHost({
+      loadProfile: async () => {
+        throw new Error("设置无法读取");
+      },
+    });
+    renderInFluent(<App host={host} strings={zh} />);
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toBe(`${zh.profileLoadFailed} 设置无法读取`));
+  });
+
   test("a failed 采用计算值 or 忽略 is heard as well as shown, as 撤销's and 清除标记's failures are", async () => {
     const host = fakeHost({
       applyFixes: async () => {

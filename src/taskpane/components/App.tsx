@@ -121,7 +121,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
         const saved = await host.loadProfile();
         if (!cancelled && saved) setProfile(saved);
       } catch (error) {
-        if (!cancelled) setNotice({ intent: "warning", title: strings.profileLoadFailed, text: errorText(error, strings) });
+        if (!cancelled) tell({ intent: "warning", title: strings.profileLoadFailed, text: errorText(error, strings) });
       }
       try {
         const undoable = await host.hasUndo();
@@ -134,7 +134,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     return () => {
       cancelled = true;
     };
-  }, [host, strings]);
+  }, [host, strings, tell]);
 
   const running = phase.kind === "running";
   // The toolbar's buttons are disabled while an action runs, which drops the keyboard's focus to
