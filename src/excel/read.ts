@@ -88,8 +88,12 @@ export function fillColor(cell: Excel.CellProperties): string | null {
   const fill = cell.format?.fill;
   return fill?.pattern === "None" ? null : fill?.color ?? null;
 }
-/** What getColumnProperties is asked for: whether each column is hidden, and which it is. */
-export const COLUMN_OPTIONS: Excel.ColumnPropertiesLoadOptions = { columnHidden: true, columnIndex: true };
+/**
+ * What getColumnProperties is asked for: whether each column is hidden. Which column an answer is
+ * comes from its place in the list (one per column of the range, left to right): the reference does
+ * not say whether ColumnProperties.columnIndex counts from the range or from the sheet.
+ */
+export const COLUMN_OPTIONS: Excel.ColumnPropertiesLoadOptions = { columnHidden: true };
 /** What is loaded of a RangeAreas (merged areas, formula cells): each area's position and size. */
 const AREA_PATHS = ["areas/items/rowIndex", "areas/items/columnIndex", "areas/items/rowCount", "areas/items/columnCount"];
 
@@ -273,7 +277,7 @@ function collect(pending: PendingRead): BlockRead {
     // Clipped to the block in case Excel answers beyond it (VBA's SpecialCells widens a one-cell
     // range to the sheet's used range), so disjoint blocks never disagree.
     formulas: areasOf(pending.formulas).flatMap((area) => clip(area, block) ?? []),
-    hiddenColumns: (pending.columns?.value ?? []).flatMap((column, i) => (column.columnHidden ? [column.columnIndex ?? block.left + i] : [])),
+    hiddenColumns: (pending.columns?.value ?? []).flatMap((column, i) => (column.columnHidden ? [block.left + i] : [])),
   };
 }
 

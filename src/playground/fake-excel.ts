@@ -993,21 +993,20 @@ export class FakeRange
     return result;
   }
 
-  /** Only whether each column is hidden, and its index, are modelled: what the reader asks. */
+  /** Only whether each column is hidden is modelled: what the reader asks. */
   getColumnProperties(options: Excel.ColumnPropertiesLoadOptions): FakeClientResult<Excel.ColumnProperties[]> {
     this.ctx.requireApi(9, "getColumnProperties");
-    const unsupported = Object.keys(options).some((k) => k !== "columnHidden" && k !== "columnIndex");
+    const unsupported = Object.keys(options).some((k) => k !== "columnHidden");
     const result = new FakeClientResult<Excel.ColumnProperties[]>("getColumnProperties");
     this.ctx.enqueue({
       requestBytes: ACTION_BYTES + jsonBytes(options),
       run: () => {
-        if (unsupported) throw new FakeRichApiError("InvalidArgument", "getColumnProperties: only columnHidden and columnIndex are modelled");
+        if (unsupported) throw new FakeRichApiError("InvalidArgument", "getColumnProperties: only columnHidden is modelled");
         const { sheet, rect } = this.target();
         const columns: Excel.ColumnProperties[] = [];
         for (let c = rect.left; c <= rect.right; c++) {
           const props: Excel.ColumnProperties = {};
           if (options.columnHidden) props.columnHidden = sheet.columnHidden(c);
-          if (options.columnIndex) props.columnIndex = c;
           columns.push(props);
         }
         return { responseBytes: jsonBytes(columns), deliver: () => result.set(columns) };

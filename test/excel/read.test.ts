@@ -81,6 +81,13 @@ describe("readWorkbookState: the grid", () => {
     expect((await readWorkbookState(contextOf(old), { api: apiOf(old) })).grid.sheets[0].hiddenColumns).toBeUndefined();
   });
 
+  test("a hidden column is placed by its answer's place in a used range that starts past column A", async () => {
+    const book = fakeBook([sheet("表", [[null, null, "a", "b", "c"], [null, null, "d", "e", "f"]])]);
+    book.sheet("表")!.hiddenColumns = [{ first: 3, last: 3 }];
+    const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
+    expect(grid.sheets[0].hiddenColumns).toEqual([{ first: 3, last: 3 }]);
+  });
+
   test("without ExcelApi 1.13 merged areas are not asked for", async () => {
     const book = fakeBook([sheet("表", [["a", null]], ["A1:B1"])], { apiMinor: 12 });
     const grid = (await readWorkbookState(contextOf(book), { api: apiOf(book) })).grid;
