@@ -282,6 +282,8 @@ export class FakeWorkbook {
         }
         const grid: SheetGrid = { name: sheet.name, values, numFmts, merges: sheet.merges.map((m) => ({ ...m })) };
         if (formulas.length > 0) grid.formulas = Array.from(formulas, (row) => Array.from(row ?? []));
+        if (sheet.visibility !== "Visible") grid.hidden = true;
+        if (sheet.hiddenColumns.length > 0) grid.hiddenColumns = sheet.hiddenColumns.map((run) => ({ ...run }));
         return grid;
       }),
     };

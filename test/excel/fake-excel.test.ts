@@ -212,3 +212,19 @@ describe("fake Excel: the workbook's notes (ExcelApi 1.18)", () => {
     expect(await code(ctx.sync())).toBe("ApiNotFound");
   });
 });
+
+describe("FakeWorkbook.toGrid", () => {
+  test("gives back a hidden sheet and hidden columns as fromGrid took them, so it can stand as the reader's oracle", () => {
+    const grid = {
+      sheets: [
+        { name: "去年", values: [["a"]], numFmts: [[]], merges: [], hidden: true as const },
+        { name: "表", values: [["a", "b", "c"]], numFmts: [[]], merges: [], hiddenColumns: [{ first: 1, last: 2 }] },
+      ],
+    };
+    const sheets = FakeWorkbook.fromGrid(grid).toGrid().sheets;
+    expect(sheets.map((s) => [s.name, s.hidden, s.hiddenColumns])).toEqual([
+      ["去年", true, undefined],
+      ["表", undefined, [{ first: 1, last: 2 }]],
+    ]);
+  });
+});
