@@ -600,7 +600,7 @@ function assemble(
       }
     }
   }
-  // The year each budget block's form states above it: 综合得分 names a form's findings by it (formNames).
+  // The year each budget block's form states above it: 综合得分 names a form's findings by it (formNamesApart in headline.ts).
   const budgetYears = new Map(works.flatMap((w) => w.budgets.map(({ block }) => [block.table as Table, block.year])));
   let indicatorBlocks = works.flatMap((w) => w.indicators);
   let indicatorRows: IndicatorReport[] | undefined;

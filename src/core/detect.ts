@@ -2420,8 +2420,7 @@ function holdsPair(view: SheetView, row: number, span: ColumnSpan): boolean {
 
 /** Whether a pair's value is an amount: a number, or a number typed with its money unit (500万元). */
 function pairAmount(view: SheetView, pair: Pair | undefined): boolean {
-  const value = pair === undefined ? null : view.raw(pair.value.row, pair.value.col);
-  return isPlainNumber(value) || typedAmount(cellText(value)) !== null;
+  return isAmount(pair === undefined ? null : view.raw(pair.value.row, pair.value.col));
 }
 
 /**

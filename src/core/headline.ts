@@ -55,7 +55,7 @@ function headline(total: HeadlineTotal, table: string | null, blocking: Finding 
   return { sheet, table, score, grade: total.grade, reason: null };
 }
 
-/** One of a sheet's tables, to be named among the others (see formNames). */
+/** One of a sheet's tables, to be named among the others (see formNamesApart). */
 export interface FormPlace {
   sheet: string;
   /** Its form's name (its project, else its unit); null when the form gives none: its range names it. */
@@ -76,7 +76,7 @@ const YEAR: Record<Lang, (year: number) => string> = { zh: (year) => `${year}年
  * them apart, else with its range. The forms are the indicator tables where kinds are given (a
  * budget block is named as its form is, by its year, else by its range), else each range is one.
  */
-export function formNames(tables: readonly FormPlace[], lang: Lang): string[] {
+export function formNamesApart(tables: readonly FormPlace[], lang: Lang): string[] {
   const base = tables.map((t) => t.name ?? t.range);
   const key = (i: number) => `${tables[i].sheet}\u0000${base[i]}`;
   const alike = groupBy(
@@ -98,7 +98,7 @@ export function formNames(tables: readonly FormPlace[], lang: Lang): string[] {
  * One headline per total. A total's grade is withheld for the first blocking finding inside its
  * own table's range (its header, indicators, 总分 and 等次 rows), never for one of another table on
  * the sheet. The findings are read once (a workbook of hundreds of sheets has thousands). Where
- * several totals share a sheet, each is named by formNames, with its year from `tables`.
+ * several totals share a sheet, each is named by formNamesApart, with its year from `tables`.
  */
 export function headlines(
   totals: HeadlineTotal[],
@@ -115,7 +115,7 @@ export function headlines(
   }
   const years = new Map(tables.map((t) => [`${t.sheet}!${t.range}`, t.year]));
   // A form that gives no name has the label "sheet!range" (the sheet is named already): its range names it.
-  const names = formNames(
+  const names = formNamesApart(
     totals.map((total) => ({
       sheet: total.sheet,
       name: total.label === rangeLabel(total.sheet, total.table) ? null : total.label,

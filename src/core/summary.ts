@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { gte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
-import { formNames, headlines } from "./headline";
+import { formNamesApart, headlines } from "./headline";
 import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
@@ -236,7 +236,7 @@ function findingRow(layout: Layout, f: Finding, lang: Lang, level: { label: stri
 function findingProjects(input: SummaryInput): (f: Finding) => string | null {
   const tables = (input.tables ?? []).filter((tb) => tb.range !== undefined);
   const owners = new TableOwners(tables.map((tb) => ({ sheet: tb.sheet, range: tb.range! })));
-  const names = formNames(
+  const names = formNamesApart(
     tables.map((tb) => ({ sheet: tb.sheet, name: tb.label, range: tb.range!, year: tb.year, kind: tb.kind })),
     input.lang,
   );
@@ -319,7 +319,7 @@ export interface SummaryInput {
   budget: BudgetLineResult[];
   /**
    * Per `budget` line, its table's money unit (src/core/money-unit.ts), name (project or unit, else
-   * its range), range and the year its form states, where it does (see formNames).
+   * its range), range and the year its form states, where it does (see formNamesApart).
    */
   budgetTables: { unit: MoneyUnit | null; label: string | null; range?: string; year?: number | null }[];
   totals: EvaluationTotal[];
@@ -361,8 +361,8 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const units = new Set(shown.map((line) => line.unit));
   const commonUnit = units.size === 1 ? [...units][0] : null;
   // Lines of several tables on one sheet (two projects' 年度资金总额, or one project's for two
-  // years) are told apart by their table's name (formNames).
-  const names = formNames(
+  // years) are told apart by their table's name (formNamesApart).
+  const names = formNamesApart(
     shown.map(({ b, label, range, year }) => ({ sheet: b.line.sheet, name: label, range: range ?? label ?? "", year })),
     input.lang,
   );

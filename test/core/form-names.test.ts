@@ -4,7 +4,7 @@
  * finding in the same table.
  */
 import { analyze } from "../../src/core/analyze";
-import { formNames, headlines } from "../../src/core/headline";
+import { formNamesApart, headlines } from "../../src/core/headline";
 import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { placeFindings, splitIgnored } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -286,20 +286,20 @@ describe("two forms of one project on one sheet (review round 55a, L2)", () => {
     expect(alone.summary.cells.some((c) => String(c.value).includes("2023年度 ·"))).toBe(false);
   });
 
-  test("formNames: the name, and the year or the range only where two forms of a sheet share it", () => {
+  test("formNamesApart: the name, and the year or the range only where two forms of a sheet share it", () => {
     const place = (sheet: string, name: string | null, range: string, year?: number, kind?: string) => ({ sheet, name, range, year, kind });
     expect(
-      formNames(
+      formNamesApart(
         [place("表", "甲", "A1:H9", 2023), place("表", "甲", "A20:H29", 2022), place("表", "乙", "J1:Q9", 2023), place("另表", "甲", "A1:H9", 2023), place("表", null, "A40:H49")],
         "zh",
       ),
     ).toEqual(["甲 · 2023年度", "甲 · 2022年度", "乙", "甲", "A40:H49"]);
     // One year unknown, or both the same: the ranges.
-    expect(formNames([place("表", "甲", "A1:H9", 2023), place("表", "甲", "A20:H29")], "zh")).toEqual(["甲 · A1:H9", "甲 · A20:H29"]);
+    expect(formNamesApart([place("表", "甲", "A1:H9", 2023), place("表", "甲", "A20:H29")], "zh")).toEqual(["甲 · A1:H9", "甲 · A20:H29"]);
     // A form's budget block beside its indicators is the same form: named by its year only when two forms share the name.
-    expect(formNames([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators")], "zh")).toEqual(["甲", "甲"]);
+    expect(formNamesApart([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators")], "zh")).toEqual(["甲", "甲"]);
     expect(
-      formNames([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators"), place("表", "甲", "A20:G22", undefined, "budget"), place("表", "甲", "A24:H29", 2022, "indicators")], "zh"),
+      formNamesApart([place("表", "甲", "A1:G3", 2023, "budget"), place("表", "甲", "A5:H9", 2023, "indicators"), place("表", "甲", "A20:G22", undefined, "budget"), place("表", "甲", "A24:H29", 2022, "indicators")], "zh"),
     ).toEqual(["甲 · 2023年度", "甲 · 2023年度", "甲 · A20:G22", "甲 · 2022年度"]);
   });
 });
