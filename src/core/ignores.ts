@@ -100,8 +100,13 @@ export function placeFindings(analysis: Placeable, grid: WorkbookGrid): FindingP
   });
 }
 
+/**
+ * The key a record matches a finding by. The row's label is compared without white space: earlier
+ * builds wrote a label broken over lines as it stood (产 出 指 标 for a vertical 一级, 数量⏎指标),
+ * which jixiao now joins (layoutJoined), and their records still hold (review 55 H1).
+ */
 export function ignoreKey(rule: RuleId, place: Pick<FindingPlace, "tableKey" | "rowLabel">): string {
-  return `${rule}\u0000${place.tableKey}\u0000${place.rowLabel}`;
+  return `${rule}\u0000${place.tableKey}\u0000${place.rowLabel.replace(/\s+/g, "")}`;
 }
 
 const recordKey = (record: IgnoreRecord) => ignoreKey(record.rule, { tableKey: record.table, rowLabel: record.row });
@@ -139,20 +144,21 @@ export function splitIgnored(
   places: FindingPlace[],
   records: IgnoreRecord[],
 ): { active: number[]; ignored: IgnoredFinding[] } {
-  const reasons = new Map(records.map((r) => [recordKey(r), r.reason]));
+  const byKey = new Map(records.map((r) => [recordKey(r), r]));
   const active: number[] = [];
   const ignored: IgnoredFinding[] = [];
   findings.forEach((finding, index) => {
     // A record made while another sheet had the same form (its key names the sheet) still holds
     // once that sheet is gone and the key is the label alone (review round 37), and so does one
     // made before the finding's form was told as now (FindingPlace.earlier); the finding keeps the
-    // record's key, so that taking the ignore back, or giving another reason, finds the record.
+    // record's key and row, so that taking the ignore back, or giving another reason, finds the record.
     const { table, earlier } = places[index];
     const place = [places[index], ...(earlier ? [{ table, ...earlier }] : [])]
       .flatMap((p) => [p, { ...p, tableKey: `${finding.sheet}·${p.tableKey}` }])
-      .find((p) => reasons.has(ignoreKey(finding.rule, p)));
-    if (place === undefined) active.push(index);
-    else ignored.push({ ...finding, reason: reasons.get(ignoreKey(finding.rule, place))!, place });
+      .find((p) => byKey.has(ignoreKey(finding.rule, p)));
+    const record = place && byKey.get(ignoreKey(finding.rule, place))!;
+    if (record === undefined) active.push(index);
+    else ignored.push({ ...finding, reason: record.reason, place: { ...place!, rowLabel: record.row } });
   });
   return { active, ignored };
 }

@@ -94,6 +94,26 @@ describe("ignores in the workbook's record", () => {
     expect(analyze(withState(grid, elsewhere)).ignored).toEqual([]);
   });
 
+  test("a record written before layoutJoined (产 出 指 标 / 数量⏎指标) still holds, and 恢复 finds it (review 55 H1)", () => {
+    const grid = selfEvaluation();
+    const rows = grid.sheets[0].values;
+    rows[4] = ["产\n出\n指\n标", "数量\n指标", ...rows[4].slice(2)];
+    const analysis = analyze(grid);
+    const index = analysis.findings.findIndex((f) => f.rule === "score-mismatch" && f.cell === "G5");
+    expect(placeFindings(analysis, grid)[index].rowLabel).toBe("产出指标 / 数量指标 / 培训场次");
+    // The row as the builds before layoutJoined named it: a vertical 一级 read with spaces, the 二级's break kept.
+    const record = { rule: "score-mismatch" as const, table: "项目表·指标表1", row: "产 出 指 标 / 数量\n指标 / 培训场次", reason: "按市局口径" };
+    const state = withIgnore(EMPTY_STATE, record);
+    const after = analyze(withState(grid, state));
+    expect(after.findings.some((f) => f.rule === "score-mismatch" && f.cell === "G5")).toBe(false);
+    expect(after.ignored.map((f) => [f.cell, f.reason, f.place.rowLabel])).toEqual([["G5", "按市局口径", record.row]]);
+    const taken = withoutIgnore(state, "score-mismatch", after.ignored[0].place);
+    expect(ignoresOf(taken)).toEqual([]);
+    // Giving it another reason replaces the old record rather than adding a second.
+    const renewed = withIgnore(state, ignoreRecord(analysis.findings[index], placeFindings(analysis, grid)[index], "新理由"));
+    expect(ignoresOf(renewed).map((r) => r.reason)).toEqual(["新理由"]);
+  });
+
   test("a second ignore of the same finding replaces the first; malformed entries are dropped", () => {
     const record = { rule: "score-mismatch" as const, table: "t", row: "r", reason: "旧" };
     const state = withIgnore(withIgnore(EMPTY_STATE, record), { ...record, reason: "新" });
