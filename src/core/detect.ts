@@ -300,8 +300,9 @@ function fieldCells<F extends string>(
   }
   // Most rows have no dated heading: their cells as they are, with no arrays made to join.
   if (dated.length === 0 && overYears.length === 0) return cells;
-  // After every heading named as written, sub-headers included: those win over dated ones.
-  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells, () => yearOfForm(view, row));
+  // After every heading named as written, sub-headers included: those win over dated ones, a
+  // visible one only (a hidden 实际完成值 of last year leaves a visible 2023年实际完成值 read: review 55 M1).
+  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells.filter((n) => !view.columnHidden(n.col)), () => yearOfForm(view, row));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
 }

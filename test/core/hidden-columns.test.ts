@@ -76,6 +76,14 @@ describe("a field headed in a visible and a hidden column", () => {
     expect(analysis.findings).toEqual([]);
   });
 
+  it("a hidden undated 实际完成值 beside a visible 2023年实际完成值: the visible one is read (review 55 M1)", () => {
+    const rows = FORM.map((row, r) => (r === 4 ? [...row.slice(0, 5), "2023年实际完成值", ...row.slice(6)] : row));
+    const analysis = analyze(grid(rows, cols("E")));
+    expect(analysis.indicators.map((i) => i.actual?.text)).toEqual(["2150人次", "93.5%", "640人", "95%"]);
+    expect(analysis.totals.map((t) => [t.score, t.grade])).toEqual([["99.5", "优"]]);
+    expect(analysis.findings).toEqual([]);
+  });
+
   it("old 得分 hidden left of the visible 得分: no finding lands in the hidden column", () => {
     const analysis = analyze(grid(OLD_SCORES, cols("E")));
     expect(analysis.findings.filter((f) => inColumns(f.cell, "E", "E"))).toEqual([]);
