@@ -2326,25 +2326,31 @@ function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Ta
   }
 }
 
+/** An indicator table's fields holding words about its rows alone: such columns left shown keep no form checked. */
+const TEXT_FIELDS: readonly string[] = ["reason", "measures", "description", "nature", "unit", "standard"] satisfies IndicatorField[];
+
 /**
- * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
- * form (see formNames). A table's rows start nothing; tables side by side end where each does,
- * and the next one may start under the shorter beside the longer, or beside a table read in its
- * own columns on the same row.
- */
-/**
- * The tables of a sheet whose columns (those its fields were read in) are all hidden, last year's
- * whole form kept beside this year's in hidden columns (review round 55a, H1), apart from the
- * others: they are not checked, as a hidden sheet's forms are not, and are named as hidden sheets
- * are (Analysis.hiddenSheets), by the hidden columns holding them: "自评表!J:Q".
+ * The tables of a sheet whose form lies in hidden columns, last year's whole form kept beside this
+ * year's (review round 55a, H1), apart from the others: they are not checked, as a hidden sheet's
+ * forms are not, and are named as hidden sheets are (Analysis.hiddenSheets), by the hidden columns
+ * holding them: "自评表!J:Q". A form is judged whole, an indicator table with the budget block right
+ * above it, by the columns carrying it: its names and numbers (a budget's every column), not a
+ * reason or description column left shown (review 55 M2: its budget was hidden, its indicators
+ * checked, with a second total and findings in hidden columns). Any of them shown, it is checked whole.
  */
 export function hiddenForms(view: SheetView, tables: Table[]): { shown: Table[]; hidden: string[] } {
   if (view.sheet.hiddenColumns === undefined) return { shown: tables, hidden: [] };
+  const carrying = (t: Table) =>
+    Object.entries(t.columns as Record<string, number>)
+      .filter(([field]) => t.kind === "budget" || !TEXT_FIELDS.includes(field))
+      .map(([, col]) => col);
+  const pairs = (a: Table, b: Table) => a.kind === "indicators" && a.above === b && b.kind === "budget";
   const shown: Table[] = [];
   const hidden = new Set<string>();
   for (const table of tables) {
-    const cols = Object.values(table.columns as Record<string, number>);
-    if (cols.length === 0 || !cols.every((col) => view.columnHidden(col))) {
+    const cols = carrying(table);
+    const form = tables.filter((t) => t === table || pairs(t, table) || pairs(table, t)).flatMap(carrying);
+    if (form.length === 0 || !form.every((col) => view.columnHidden(col))) {
       shown.push(table);
       continue;
     }
@@ -2354,6 +2360,12 @@ export function hiddenForms(view: SheetView, tables: Table[]): { shown: Table[];
   return { shown, hidden: [...hidden] };
 }
 
+/**
+ * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
+ * form (see formNames). A table's rows start nothing; tables side by side end where each does,
+ * and the next one may start under the shorter beside the longer, or beside a table read in its
+ * own columns on the same row.
+ */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
   let running: Table[] = [];

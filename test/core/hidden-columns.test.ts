@@ -121,6 +121,23 @@ describe("a form whose columns are all hidden (last year's form beside this year
     expect(analysis.summary.cells.some((c) => typeof c.value === "string" && c.value.includes("自评表!J:S"))).toBe(true);
   });
 
+  it("with its 偏差原因 column left shown, it is not checked either, its budget and indicators alike (review 55 M2)", () => {
+    const analysis = analyze(grid(rows, cols("J:Q")));
+    expect(analysis.tables.map((t) => t.range)).toEqual(["A2:G3", "A5:H10"]);
+    expect(analysis.totals.map((t) => t.score)).toEqual(["99.5"]);
+    expect(analysis.hiddenSheets).toEqual(["自评表!J:Q"]);
+    expect(analysis.findings.filter((f) => inColumns(f.cell, "J", "S"))).toEqual([]);
+  });
+
+  it("with a number column of its indicators shown, it is checked whole, its budget block too (review 55 M2)", () => {
+    // Last year's indicators with 偏差原因 before 分值 | 得分: their 得分 in R, right of the budget block's K:Q.
+    const moved = rows.map((row, r) => (r >= 4 ? [...row.slice(0, 15), row[17], row[15], row[16], null] : row));
+    const analysis = analyze(grid(moved, cols("J:Q")));
+    expect(analysis.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(["budget A2:G3", "budget K2:Q3", "indicators A5:H10", "indicators K5:R10"]);
+    expect(analysis.totals).toHaveLength(2);
+    expect(analysis.hiddenSheets).toEqual([]);
+  });
+
   it("is checked when its columns are shown", () => {
     const analysis = analyze(grid(rows, []));
     expect(analysis.totals.length).toBe(2);
