@@ -1921,8 +1921,8 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
       table.formTotalRow = row;
       break;
     }
-    // Right under the header: a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
-    const underHeader = table.rows.length === 0 && row <= header.bottom + 2;
+    // Right under the header, a spacer's rows aside (review 55 L1): a row numbering the columns (栏次 | 1 | 2 | 3) is not data.
+    const underHeader = table.rows.length === 0 && row <= header.bottom + 2 + spacers;
     if (underHeader && isColumnNumbersRow(view, row, span)) continue;
     let numbers = 0;
     let texts = 0;

@@ -176,6 +176,28 @@ describe("a blank row right under the budget header (review round 55a)", () => {
     expect(found(a)).toEqual([]);
   });
 
+  /** Spaced so, with a row numbering the columns (栏次 | 1 | 2 | 3 …) after the blank rows. */
+  function numbered(spacers: number): SheetSpec {
+    const spec = spaced(spacers);
+    spec.rows.splice(4 + spacers, 0, ["", "", "栏次", 1, 2, 3, 4, 5, 6]);
+    spec.numFmts = { [`H${6 + spacers}`]: "0%" };
+    return spec;
+  }
+
+  it.each([2, 3])("%i blank rows, then 栏次 | 1 | 2 | 3: the numbers are no budget line (review 55 L1)", (spacers) => {
+    const a = run(numbered(spacers));
+    expect(a.budget.map((b) => b.label)).toEqual(["年度资金总额", "其中：当年财政拨款"]);
+    expect(a.totals[0]).toMatchObject({ weights: "100", score: "100", recordedScore: "100", grade: "优" });
+    expect(found(a)).toEqual([]);
+  });
+
+  it("3 blank rows are a spacer, a fourth ends the budget table before its lines (review 55 L10)", () => {
+    expect(run(spaced(3)).budget.map((b) => b.label)).toEqual(["年度资金总额", "其中：当年财政拨款"]);
+    const four = run(spaced(4));
+    expect(four.budget).toEqual([]);
+    expect(four.totals[0].score).toBeNull();
+  });
+
   it("a wrong budget score after the spacer is found", () => {
     const spec = spaced(1);
     spec.rows[5] = ["", "", "年度资金总额", 180, 185, 185, 10, 1, 8];
