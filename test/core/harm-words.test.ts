@@ -82,6 +82,13 @@ function expectMet(row: RowUnderTest): Analysis {
   return a;
 }
 
+/** The row under test, scored full marks, read as 未达成: the band's error, and the total withheld. */
+function expectNotMetAtFullMarks(row: RowUnderTest): void {
+  const a = run(safetyForm(row));
+  expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
+  expect(message(a, "qualitative-score-band", "H13")).toBe(`“${row.name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+}
+
 describe("a harm answered in words that none happened, against a target of 0 or ≤N (review round 15, A1)", () => {
   it.each([
     ["安全事故发生数", "0起", "未发生", "起"],
@@ -208,9 +215,7 @@ describe("a harm the target in words forbids, said in words to have happened (re
     ["安全生产事故", "零事故", "发生1起"],
     ["安全事故", "无安全事故", "1起"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
-    const a = run(safetyForm({ name, target, actual }));
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
-    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+    expectNotMetAtFullMarks({ name, target, actual });
   });
 
   it("accepts a score in the 未达成 band with its reason", () => {
@@ -298,9 +303,7 @@ describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53
     ["是否如期开工", "是", "未按期"],
     ["是否按时完成", "是", "未按时完成"],
   ])("reads %s %s / %s as 未达成: full marks are a qualitative-score-band error", (name, target, actual) => {
-    const a = run(safetyForm({ name, target, actual }));
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
-    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+    expectNotMetAtFullMarks({ name, target, actual });
   });
 
   it.each([
@@ -358,9 +361,7 @@ describe("yes/no answers: 是/否, 有/无 and 按期/未按期 (review round 53
     ["项目是否按期完工", "是", "否，是资金下达晚所致"],
     ["是否发生安全事故", "否", "是，发生1起一般事故"],
   ])("reads %s %s / %s by its answer, the note after it a note (review round 53, left): 未达成, full marks a qualitative-score-band", (name, target, actual) => {
-    const a = run(safetyForm({ name, target, actual }));
-    expect(found(a)).toEqual(["qualitative-score-band@自评表!H13", "total-incomplete@自评表!H19"]);
-    expect(message(a, "qualitative-score-band", "H13")).toBe(`“${name}”的完成情况为“未达成”，得分应在 0 到 6 分之间，填的是 10。`);
+    expectNotMetAtFullMarks({ name, target, actual });
     expect(found(run(safetyForm({ name, target, actual, score: 0, reason: "资金下达较晚，下年改进" })))).toEqual([]);
   });
 
