@@ -284,7 +284,7 @@ export class SheetView {
 
   /** Whether the column is hidden (SheetGrid.hiddenColumns). */
   columnHidden(col: number): boolean {
-    return this.sheet.hiddenColumns !== undefined && this.hiddenRunAt(col) !== undefined;
+    return this.hiddenRunAt(col) !== undefined;
   }
 
   /** The run of hidden columns holding `col`, if it is hidden. */
