@@ -3,6 +3,7 @@
  * duration, a cost. The unit rules compare this with the unit its value is written in.
  */
 import { Unit, lookupUnit, unitPer } from "./units";
+import { MEMO_LIMIT } from "./memo";
 
 const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参与|覆盖|完成|认可|达标|配合|支持|普及|认知)度/;
 /**
@@ -182,8 +183,8 @@ export function measureOf(name: string, level1: string, level2: string, descript
   if (measure === undefined) {
     measure = Object.freeze(measureUncached(name, level1, level2, description));
     byDescription.set(description, measure);
-    // At most so many kept, then started afresh (as memoisedText does).
-    if (++measureCount > 50000) {
+    // At most so many kept, then started afresh, as memoisedText does.
+    if (++measureCount > MEMO_LIMIT) {
       measures.clear();
       measureCount = 0;
     }

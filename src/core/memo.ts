@@ -1,5 +1,5 @@
 /** The most texts a memo keeps before it starts afresh. */
-const MEMO_LIMIT = 50000;
+export const MEMO_LIMIT = 50000;
 
 /**
  * `read` memoised over the texts it is asked of (at most MEMO_LIMIT kept, then started afresh): for
