@@ -84,7 +84,19 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
   out.log(`${outcome.input}`);
   const budgets = report.tables.filter((t) => t.kind === "budget").length;
   const indicators = report.tables.length - budgets;
-  out.log(zh ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表` : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}`);
+  // Headers with nothing under them are no forms: said once, where they are.
+  const empty = report.emptyTables ?? [];
+  const emptyNote =
+    empty.length === 0
+      ? ""
+      : zh
+        ? `；另有 ${empty.length} 张只有表头的空表未计入：${empty.join("、")}`
+        : `; ${counted(empty.length, "table")} with a header and no rows not counted: ${empty.join(", ")}`;
+  out.log(
+    zh
+      ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表${emptyNote}`
+      : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}${emptyNote}`,
+  );
   if (report.hiddenSheets.length > 0) {
     const names = report.hiddenSheets.join(zh ? "、" : ", ");
     out.log(zh ? `  隐藏的工作表或列未检查：${names}` : `  Hidden sheets or columns, not checked: ${names}`);

@@ -4,7 +4,19 @@
  * file or Office.js.
  */
 import Decimal from "decimal.js";
-import { IndicatorTable, Table, coverUnitName, detectTables, exampleTables, hiddenForms, sameSide, tableLabel, tableRange, titleUnitName } from "./detect";
+import {
+  IndicatorTable,
+  Table,
+  coverUnitName,
+  detectTables,
+  exampleTables,
+  hiddenForms,
+  isEmptyTable,
+  sameSide,
+  tableLabel,
+  tableRange,
+  titleUnitName,
+} from "./detect";
 import { SheetView, WorkbookGrid, cellAddress, cellKey, viewOf } from "./grid";
 import { LOOKED_FOR, compactName } from "./headers";
 import { IgnoredFinding, ignoresOf, placeFindings, splitIgnored } from "./ignores";
@@ -126,13 +138,22 @@ function layOut(input: SummaryInput): SummarySheet {
   return summaryLayout(input);
 }
 
-/** The message for a workbook with no recognisable table: which headers were looked for. */
-export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = []): string {
+/**
+ * The message for a workbook with no recognisable table: which headers were looked for; or, where
+ * the forms are on hidden sheets or are headers with nothing under them (Analysis.emptyTables), that.
+ */
+export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = [], emptyTables: string[] = []): string {
   // The forms may be on sheets the unit hid: then the headers are not what to check.
   if (hiddenSheets.length > 0) {
     return lang === "en"
       ? `No budget or indicator table on the visible sheets; hidden sheets and columns are not checked: ${hiddenSheets.join(", ")}. Unhide them and run again to check them.`
       : `可见的工作表中没有找到预算表或绩效指标表；隐藏的工作表或列未检查：${hiddenSheets.join("、")}。取消隐藏后重新运行即可检查。`;
+  }
+  // A template not filled in yet: its headers were found, there is nothing under them.
+  if (emptyTables.length > 0) {
+    return lang === "en"
+      ? `No filled-in budget or indicator table was found: only a header with no rows under it (${emptyTables.join(", ")}). Fill the form in and run again.`
+      : `没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（${emptyTables.join("、")}）。请填写后重新运行。`;
   }
   const budget = LOOKED_FOR.budget.join("、");
   const indicators = LOOKED_FOR.indicators.join("、");
@@ -528,6 +549,16 @@ export function* analysisSteps(
   if (detected.some((sheet) => sheet && sheet.tables.some((t) => !sheet.examples.has(t)))) {
     for (const sheet of detected) if (sheet) sheet.tables = sheet.tables.filter((t) => !sheet.examples.has(t));
   }
+  // A header with nothing under it (a spare template sheet) is no form: not checked, counted or
+  // scored, and named (Analysis.emptyTables). Its header has done its part in detection already
+  // (it ends the table above it).
+  const emptyTables: string[] = [];
+  for (const sheet of detected) {
+    if (!sheet || !sheet.tables.some((t) => t.rows.length === 0)) continue;
+    const empty = new Set(sheet.tables.filter((t) => isEmptyTable(sheet.view, t)));
+    for (const t of empty) emptyTables.push(`${sheet.view.sheet.name}!${tableRange(t)}`);
+    sheet.tables = sheet.tables.filter((t) => !empty.has(t));
+  }
 
   const findings = new FindingList();
   const works: SheetWork[] = [];
@@ -538,7 +569,7 @@ export function* analysisSteps(
 
   yield { phase: "totals" };
   addTotals(works, findings, profile);
-  return assemble(workbook, record, ownFills, works, findings, skippedSheets, hiddenColumns, profile, options.lang ?? "zh");
+  return assemble(workbook, record, ownFills, works, findings, skippedSheets, hiddenColumns, emptyTables, profile, options.lang ?? "zh");
 }
 
 /** The whole analysis in one call: analysisSteps run to the end. */
@@ -559,6 +590,7 @@ function assemble(
   findings: FindingList,
   skippedSheets: string[],
   hiddenColumns: string[],
+  emptyTables: string[],
   profile: Profile,
   lang: Lang,
 ): Analysis {
@@ -675,6 +707,7 @@ function assemble(
     marks: profile.markCells ? marksFor(active) : [],
     skippedSheets,
     hiddenSheets,
+    emptyTables,
     ownFills,
   };
 }

@@ -2360,6 +2360,39 @@ export function hiddenForms(view: SheetView, tables: Table[]): { shown: Table[];
   return { shown, hidden: [...hidden] };
 }
 
+/** The fields holding what a form's rows record: a value there makes a table one filled in. */
+const RECORDED_FIELDS: readonly string[] = [
+  "initial",
+  "planned",
+  "spent",
+  "rate",
+  "weight",
+  "score",
+  "grade",
+  "target",
+  "initialTarget",
+  "actual",
+] satisfies (BudgetField | IndicatorField)[];
+
+/**
+ * Whether a table is a header with nothing under it (code review of round 55): no row of it is
+ * one to read, and its rows (a 合计, 总分 or 年度资金总额 whose figures are left blank or "—") hold
+ * no value in a column recording one (amounts, rates, targets, actuals, 分值, 得分), nor does its
+ * header block state a 自评得分 or 等级. An accountant's workbook keeps such a template sheet (模板:
+ * the title and the header) beside the forms it filled in: it is no form (see analyze).
+ */
+export function isEmptyTable(view: SheetView, table: Table): boolean {
+  if (table.rows.length > 0) return false;
+  const columns = Object.entries(table.columns as Record<string, number>).flatMap(([field, col]) => (RECORDED_FIELDS.includes(field) ? [col] : []));
+  if (table.kind === "budget") for (const split of [table.sourceColumns, table.summedColumns]) columns.push(...Object.values(split ?? {}).flat());
+  for (let row = table.headerBottom + 1; row <= table.lastRow; row++) {
+    if (columns.some((col) => !isEmptyMarker(view.ownText(row, col)))) return false;
+  }
+  if (table.kind === "budget") return true;
+  const stated = (cell: StatedCell | null) => cell !== null && !isEmptyMarker(cell.written ?? view.ownText(cell.row, cell.col));
+  return !stated(table.statedTotal) && !stated(table.statedGrade);
+}
+
 /**
  * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
  * form (see formNames). A table's rows start nothing; tables side by side end where each does,

@@ -33,6 +33,8 @@ export interface Report {
   summary: { sheet: string; keptEdited: string | null };
   /** Hidden sheets or columns, not checked (Analysis.hiddenSheets). */
   hiddenSheets: string[];
+  /** Headers with nothing under them, no form (Analysis.emptyTables): present only when there are some. */
+  emptyTables?: string[];
 }
 
 /**
@@ -68,5 +70,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     })),
     summary: { sheet: analysis.summary.name, keptEdited: analysis.summary.keptEdited },
     hiddenSheets: analysis.hiddenSheets,
+    ...(analysis.emptyTables.length > 0 && { emptyTables: analysis.emptyTables }),
   };
 }

@@ -192,6 +192,12 @@ export interface AnalysisResult {
    * those columns ("自评表!J:Q", SheetGrid.hiddenColumns): named so that nothing is left out unseen.
    */
   hiddenSheets: string[];
+  /**
+   * Tables that are a header with nothing under it (a spare template sheet: see detect's
+   * isEmptyTable), by sheet and range ("模板!A2:H2"): no form, so not in `tables`, not checked or
+   * scored; named so that a count of forms can say why it is one less.
+   */
+  emptyTables: string[];
 }
 
 /**

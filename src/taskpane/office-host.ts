@@ -108,7 +108,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
       return run(async (context) => {
         const state = await readWorkbookState(context, { api });
         const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
-        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
+        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets, analysis.emptyTables) };
         return resultsOf(analysis, state.grid, profile, lang, null);
       });
     },
@@ -206,7 +206,7 @@ async function recalculate(
       if (progress.phase !== "totals") options.onCounts?.(step, { done: progress.done, total: progress.total });
     },
   });
-  if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets) };
+  if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets, analysis.emptyTables) };
   onStep("write");
   const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
   return resultsOf(analysis, state.grid, profile, lang, applied);

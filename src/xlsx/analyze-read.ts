@@ -29,8 +29,8 @@ export function analyzeRead(name: string, grid: WorkbookGrid, profile: Profile, 
   // analyze honours the ignores in the workbook's record (grid.state): they leave the findings and the exit code.
   const analysis = analyze(grid, profile, { lang });
   if (analysis.tables.length === 0) {
-    const hidden = analysis.hiddenSheets;
-    return { kind: "no-tables", message: new WorkbookReadError(name, noTablesMessage("zh", hidden), noTablesMessage("en", hidden)).text };
+    const { hiddenSheets: hidden, emptyTables: empty } = analysis;
+    return { kind: "no-tables", message: new WorkbookReadError(name, noTablesMessage("zh", hidden, empty), noTablesMessage("en", hidden, empty)).text };
   }
   return { kind: "analysis", analysis };
 }

@@ -178,6 +178,28 @@ describe("jixiao score options and inputs", () => {
     expect(report.findings.every((f: { sheet: string }) => f.sheet === "自评表")).toBe(true);
   });
 
+  it("counts no header with nothing under it, says so once on the count line, and names it in the JSON report", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("项目A").addRows(threeIndicatorForm());
+    wb.addWorksheet("模板").addRows([["项目支出绩效自评表"], INDICATOR_HEADER]);
+    const file = path.join(dir, "with-template.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "r.json");
+    const r = await runMain("score", file, "--out", path.join(dir, "o.xlsx"), "--json", json);
+    expect(r.out).toContain("识别到 0 张预算表、1 张指标表；另有 1 张只有表头的空表未计入：模板!A2:H2\n");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.tables.map((t: { sheet: string }) => t.sheet)).toEqual(["项目A"]);
+    expect(report.emptyTables).toEqual(["模板!A2:H2"]);
+    // A workbook of the template alone holds no form: exit 2, and why.
+    const alone = new ExcelJS.Workbook();
+    alone.addWorksheet("模板").addRows([["项目支出绩效自评表"], INDICATOR_HEADER]);
+    const bare = path.join(dir, "template.xlsx");
+    await alone.xlsx.writeFile(bare);
+    const none = await runMain("score", bare, "--out", path.join(dir, "never.xlsx"));
+    expect([none.code, none.err.trim()]).toEqual([2, `${bare}: 没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（模板!A2:H2）。请填写后重新运行。`]);
+  });
+
   it("exits 0 when there are only warnings", async () => {
     const dir = tempDir();
     const file = await xlsxFromRows(path.join(dir, "ok.xlsx"), "自评表", threeIndicatorForm());

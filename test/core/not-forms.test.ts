@@ -3,7 +3,7 @@
  * a filled 填写示例 under its heading on a 填表说明 sheet (A6), and a 部门整体 form's 年度主要任务
  * list with each task's 预算数 and 执行数 (D). Neither is read; the forms around them are.
  */
-import { Analysis, analyze } from "../../src/core/analyze";
+import { Analysis, analyze, noTablesMessage } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reviewFile } from "../../src/core/review";
@@ -196,5 +196,62 @@ describe("a filled 填写示例 on the 填表说明 sheet", () => {
   it("reads a table under a sentence that gives an example in words (例如：…)", () => {
     const a = run(workbook(instructions([["例如：培训人数写作“≥300人”。"], ...PROJECT_ROWS.slice(2)])));
     expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["填表说明", "99.5", "优"]]);
+  });
+});
+
+describe("a header with nothing under it, as a spare template sheet holds it (code review of round 55)", () => {
+  const TITLE: Row = ["2023年度项目支出绩效自评表"];
+  const FILLED: Row[] = [
+    TITLE,
+    INDICATOR_HEADER,
+    ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""],
+    ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 50, 50, ""],
+  ];
+  const project: SheetSpec = { name: "项目A", rows: FILLED };
+  const template = (...rows: Row[]): SheetSpec => ({ name: "模板", rows: [["项目支出绩效自评表"], ...rows] });
+
+  it("is no indicator table: not in tables, named in emptyTables, the filled form alone counted and scored", () => {
+    const a = run(workbook(project, template(INDICATOR_HEADER)));
+    expect(tables(a)).toEqual(["indicators@项目A!A2:H4"]);
+    expect(a.emptyTables).toEqual(["模板!A2:H2"]);
+    expect(a.totals.map((t) => [t.sheet, t.score, t.grade])).toEqual([["项目A", "100", "优"]]);
+    const { rows } = reviewFile("县教育局.xlsx", a, DEFAULT_PROFILE);
+    expect(rows.map((r) => [r.kind, r.sheet])).toEqual([["evaluation", "项目A"]]);
+  });
+
+  it("is no budget table either: the review gets no empty 预算表 row", () => {
+    const a = run(workbook(project, template(BUDGET_HEADER)));
+    expect(tables(a)).toEqual(["indicators@项目A!A2:H4"]);
+    expect(a.emptyTables).toEqual(["模板!B2:G2"]);
+    const { rows } = reviewFile("县教育局.xlsx", a, DEFAULT_PROFILE);
+    expect(rows.map((r) => r.kind)).toEqual(["evaluation"]);
+  });
+
+  it("is none with rows left blank but for a 合计 or 年度资金总额 label, nor with — in its figures", () => {
+    const a = run(workbook(project, template(BUDGET_HEADER, ["年度资金总额", "—", "—", "—", "", "—", ""], [], INDICATOR_HEADER, [], [], ["合计"])));
+    expect(tables(a)).toEqual(["indicators@项目A!A2:H4"]);
+    expect(a.emptyTables).toEqual(["模板!B2:G2", "模板!A5:H8"]);
+  });
+
+  it("stays a table when a row under it holds a figure (a 合计 of 100 | 95 with no indicators), as before", () => {
+    const a = run(workbook(project, template(INDICATOR_HEADER, ["合计", "", "", "", "", 100, 95])));
+    expect(tables(a)).toEqual(["indicators@项目A!A2:H4", "indicators@模板!A2:H3"]);
+    expect(a.emptyTables).toEqual([]);
+  });
+
+  it("scores nothing: an empty budget header on a template sheet is no second budget sheet that leaves the form's budget unknown", () => {
+    const ninety: Row[] = [TITLE, INDICATOR_HEADER, ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, ""], ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 40, 40, ""]];
+    const budget: SheetSpec = { name: "预算", rows: [BUDGET_HEADER, ["年度资金总额", 100, 100, 90, 10, 0.9, 9]] };
+    const a = run(workbook({ name: "项目A", rows: ninety }, budget, template(BUDGET_HEADER)));
+    expect(a.emptyTables).toEqual(["模板!B2:G2"]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99", "优"]]);
+  });
+
+  it("leaves a workbook holding nothing else with no table, and says why", () => {
+    const a = run(workbook(template(INDICATOR_HEADER)));
+    expect(a.tables).toEqual([]);
+    expect(noTablesMessage("zh", a.hiddenSheets, a.emptyTables)).toBe(
+      "没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（模板!A2:H2）。请填写后重新运行。",
+    );
   });
 });

@@ -89,6 +89,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     marks,
     skippedSheets: [],
     hiddenSheets: [],
+    emptyTables: [],
     summary,
   };
 }
