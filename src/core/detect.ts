@@ -115,6 +115,11 @@ interface TableBase {
   label: string | null;
   /** Whether the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
   wholeDepartment: boolean;
+  /**
+   * The year its form is for (see formYearAt): stated above its header, else named by its sheet;
+   * null when neither says. Detection chose among dated columns by this same year.
+   */
+  year: number | null;
 }
 
 export interface BudgetTable extends TableBase {
@@ -236,6 +241,7 @@ interface FieldCell<F extends string> {
  */
 function fieldCells<F extends string>(
   view: SheetView,
+  kind: Table["kind"],
   row: number,
   match: (text: string) => F | undefined,
   below: number | undefined,
@@ -302,7 +308,7 @@ function fieldCells<F extends string>(
   if (dated.length === 0 && overYears.length === 0) return cells;
   // After every heading named as written, sub-headers included: those win over dated ones, a
   // visible one only (a hidden 实际完成值 of last year leaves a visible 2023年实际完成值 read: review 55 M1).
-  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells.filter((n) => !view.columnHidden(n.col)), () => yearOfForm(view, row));
+  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells.filter((n) => !view.columnHidden(n.col)), () => formYearAt(view, kind, row, span, detecting.get(view) ?? []));
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
 }
@@ -351,19 +357,61 @@ function totalColumnUnder(view: SheetView, below: number, left: number, right: n
   return undefined;
 }
 
+/** The tables detectTables has found so far on a sheet while it reads it: formYearAt's reach at a header. */
+const detecting = new WeakMap<SheetView, readonly Table[]>();
+
+/** A year stated in a form's header block: （2023年度）, 评价年度：2023年, a cell holding the year alone (（2023年）). */
+const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
+const YEAR_LABEL = /年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)/;
+const YEAR_ALONE = /^[(（]?\s*((?:19|20)\d{2})\s*年\s*[)）]?$/;
+/** A title's year (2023年项目支出绩效自评表), not a date's (2024年1月15日). */
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
+/** Words of a title or a line about the evaluation (绩效, 自评, 评价), at most this long unless it ends as a form's title. */
+const TITLE_WORDS = /绩效|自评|评价/;
+const TITLE_LENGTH = 40;
+
+/** The year a text above a form states (see formYearAt); null when it states none. */
+function statedYearIn(text: string): number | null {
+  if (text === "" || !/(?:19|20)\d{2}/.test(text)) return null;
+  const titled = (text.length <= TITLE_LENGTH && TITLE_WORDS.test(text)) || FORM_TITLE.test(normalizeHeader(text));
+  const stated = STATED_YEAR.exec(text) ?? YEAR_LABEL.exec(text) ?? YEAR_ALONE.exec(text) ?? (titled ? TITLE_YEAR.exec(text) : null);
+  return stated ? Number(stated[1]) : null;
+}
+
+/** The one year a sheet's name states (2023年项目A, 2024年度, 项目A（2023年）); null for none or several (2022-2023年). */
+function sheetNameYear(name: string): number | null {
+  const years = new Set([...name.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]));
+  if (years.size !== 1) return null;
+  const [year] = years;
+  return new RegExp(`${year}\\s*年`).test(name) ? Number(year) : null;
+}
+
 /**
- * The year a form states above its header (its title, 2023年度项目支出绩效自评表, or a line （2023年度）),
- * within the rows a form's header block takes; null if none does.
+ * The year a form is for, one reading for detection (which of several dated columns is the year's,
+ * see datedColumns) and for the model (a deadline naming no year, the report's year): the nearest
+ * year stated above the header starting on `headerTop`, in the cells of its span (see
+ * statedYearIn: a title 2023年度项目支出绩效自评表 of any length, （2023年度）, 评价年度：2023年), no
+ * higher than the table above that ends another form: the nearest indicator table above whose span
+ * meets this one's, or for a budget table the nearest table of either kind (the indicators under
+ * their form's budget block read on past it, up to the form's title). Else the one year the sheet's
+ * name states (2023年项目A): accountants name sheets by year. Null when neither says. `tables`:
+ * the sheet's tables, those found so far while detection reads the header (every table ending
+ * above it is found by then).
  */
-function yearOfForm(view: SheetView, headerRow: number): number | null {
-  for (let r = headerRow - 1; r >= Math.max(0, headerRow - COVER_ROWS); r--) {
-    for (let c = 0; c < view.rowLength(r); c++) {
-      const text = view.ownText(r, c);
-      const year = text.length <= 40 && /年度|绩效|自评|评价/.test(text) ? /((?:19|20)\d{2})\s*年/.exec(text) : null;
-      if (year) return Number(year[1]);
+export function formYearAt(view: SheetView, kind: Table["kind"], headerTop: number, span: ColumnSpan, tables: readonly Table[]): number | null {
+  let stop = -1;
+  for (const t of tables) {
+    const meets = t.span.left <= span.right && t.span.right >= span.left;
+    if (meets && t.lastRow < headerTop && t.lastRow > stop && (kind === "budget" || t.kind === "indicators")) stop = t.lastRow;
+  }
+  for (let row = headerTop - 1; row > stop; row--) {
+    const end = spanEnd(view, row, span);
+    for (let col = span.left; col < end; col++) {
+      const year = statedYearIn(view.ownText(row, col));
+      if (year !== null) return year;
     }
   }
-  return null;
+  return sheetNameYear(view.sheet.name);
 }
 
 /**
@@ -470,13 +518,14 @@ export function nameColumn(view: SheetView, row: number, columns: Columns<Indica
  */
 function columnsOf<F extends string>(
   view: SheetView,
+  kind: Table["kind"],
   row: number,
   match: (text: string) => F | undefined,
   below: number | undefined,
   span: ColumnSpan,
 ): Columns<F> {
   const columns: Columns<F> = {};
-  const cells = fieldCells(view, row, match, below, span);
+  const cells = fieldCells(view, kind, row, match, below, span);
   let firstName = -1;
   for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
   for (const { col, field } of cells) {
@@ -570,12 +619,12 @@ const HEADER_KINDS = [
 function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch | undefined {
   let twoRows: boolean | undefined;
   for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
-    const found: Columns<string> = columnsOf<string>(view, row, match, undefined, span);
+    const found: Columns<string> = columnsOf<string>(view, kind, row, match, undefined, span);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
     twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span) && !holdsPair(view, row, span);
-    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span) : undefined;
+    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, kind, row, match, row + 1, span) : undefined;
     const single = rank(found, view, row, row, span);
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
@@ -584,7 +633,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
       // A header the next row makes alone, wholly left or right of this row's words, is another form's
       // a row lower when those words are the other form's goals' header (预期目标 | 实际完成情况 over its
       // goals) or a whole header of their own (review rounds 46 and 47).
-      const next = rank(columnsOf<string>(view, row + 1, match, undefined, span), view, row + 1, row + 1, span);
+      const next = rank(columnsOf<string>(view, kind, row + 1, match, undefined, span), view, row + 1, row + 1, span);
       // (Its own fields, not the 原因分析 | 改进措施 under the other form's 偏差原因分析及改进措施.)
       const cols = Object.entries(next).flatMap(([field, col]) => (field === "reason" || field === "measures" ? [] : [col as number]));
       const beside = isHeader(next) && (Object.values(found) as number[]).every((col) => col < Math.min(...cols) || col > Math.max(...cols));
@@ -633,7 +682,7 @@ function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
   const { match } = HEADER_KINDS.find((k) => k.kind === header.kind)!;
   const below = header.bottom > header.top ? header.bottom : undefined;
   const { span } = header;
-  const cells = fieldCells<string>(view, header.top, match, below, span).sort((a, b) => a.col - b.col);
+  const cells = fieldCells<string>(view, header.kind, header.top, match, below, span).sort((a, b) => a.col - b.col);
   const shares: FieldCell<string>[][] = [];
   let share: FieldCell<string>[] = [];
   for (const cell of cells) {
@@ -871,6 +920,7 @@ function tableBase(header: HeaderMatch): TableBase {
     unit: null,
     label: null,
     wholeDepartment: false,
+    year: null,
   };
 }
 
@@ -2401,6 +2451,15 @@ export function isEmptyTable(view: SheetView, table: Table): boolean {
  */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
+  detecting.set(view, tables);
+  try {
+    return detectedTables(view, tables);
+  } finally {
+    detecting.delete(view);
+  }
+}
+
+function detectedTables(view: SheetView, tables: Table[]): Table[] {
   let running: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
     if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
@@ -2428,7 +2487,12 @@ export function detectTables(view: SheetView): Table[] {
       tables.splice(tables.length - found.length, found.length, ...found);
     }
   }
+  // The year each form is for, as its header's dated columns were chosen by (see formYearAt): over
+  // the tables found in the scan, as they were when the header was read.
+  const scanned = new Set(tables);
+  for (const table of tables) table.year = formYearAt(view, table.kind, table.headerTop, table.span, tables);
   withPairTables(view, tables);
+  for (const table of tables) if (!scanned.has(table)) table.year = formYearAt(view, table.kind, table.headerTop, table.span, tables);
   formNames(view, tables);
   totalsUnderBudget(view, tables);
   return withProjectsSplit(view, tables);
@@ -2610,6 +2674,7 @@ function pairTable(pairs: BudgetPairs, row: number, bottom: number, span: Column
     unit: null,
     label: null,
     wholeDepartment: false,
+    year: null,
   };
 }
 

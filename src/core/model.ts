@@ -17,7 +17,6 @@ import {
   FUNDS_SOURCE_LABEL,
   IN_WHICH,
   PROJECT_SPENDING_LABEL,
-  FORM_TITLE,
   GRADE_LABEL,
   IndicatorField,
   NOTE_LABEL,
@@ -145,7 +144,7 @@ export interface BudgetBlock {
   listsProjects: boolean;
   /** The unit of its amounts (see readTypedAmounts); null when unknown. */
   moneyUnit: MoneyUnit | null;
-  /** The year its form states above it, up to the table above (see statedYear); null when none does. */
+  /** The year its form is for, as detection read it (Table.year: stated above it, else named by its sheet); null when neither says. */
   year: number | null;
 }
 
@@ -559,7 +558,7 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
     table,
     lines,
     moneyUnit: readTypedAmounts(view, table, lines),
-    year: statedYear(view, table, table.above ? table.above.lastRow : -1),
+    year: table.year,
     weighted: (cols.weight !== undefined || stated !== null || scoresExecution(view, table)) && !weighsWholeProjects(lines, stated),
     statedWeight: stated,
     ratesInPercent: cols.rate !== undefined && headerTexts(view, table, "rate").some((t) => /[%％]/.test(t)),
@@ -1098,7 +1097,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       const score = cell && inPoints(numberCell(view, cell.row, cell.col));
       return score ? [{ score, weight: weightCell(view, row, cols.weight), average: isListAverageRow(view, row, table) }] : [];
     }),
-    year: formYear(view, table, indicators),
+    year: formYear(table, indicators),
   };
 }
 
@@ -1162,30 +1161,13 @@ function isSelfEvaluation(cols: Columns<IndicatorField>, indicators: Indicator[]
   return cols.target === undefined || indicators.some(holdsScore);
 }
 
-/** The year a form states above its table: （2023年度）, or a title 2023年项目支出绩效自评表. */
-const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
-const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
-
 /**
- * The year a form is for: the nearest one stated above its table (up to the table of another form
- * above it), else the one year its targets' deadlines name (2023年12月31日前); null when unknown.
+ * The year a form is for: the one detection read (Table.year, see detect's formYearAt: stated above
+ * its table, else named by its sheet), by which it chose among dated columns; else the one year its
+ * targets' deadlines name (2023年12月31日前); null when unknown.
  */
-function formYear(view: SheetView, table: IndicatorTable, indicators: Indicator[]): number | null {
-  const stated = statedYear(view, table, table.above?.kind === "indicators" ? table.above.lastRow : -1);
-  if (stated !== null) return stated;
+function formYear(table: IndicatorTable, indicators: Indicator[]): number | null {
+  if (table.year !== null) return table.year;
   const years = new Set(indicators.flatMap((i) => i.target?.parsed.date?.year ?? []));
   return years.size === 1 ? [...years][0] : null;
-}
-
-/** The nearest year stated above a table's header, in its columns, below row `stop`; null when none is. */
-function statedYear(view: SheetView, table: BudgetTable | IndicatorTable, stop: number): number | null {
-  for (let row = table.headerTop - 1; row > stop; row--) {
-    const end = Math.min(view.rowLength(row), table.span.right + 1);
-    for (let col = table.span.left; col < end; col++) {
-      const text = view.ownText(row, col);
-      const stated = STATED_YEAR.exec(text) ?? (FORM_TITLE.test(normalizeHeader(text)) ? TITLE_YEAR.exec(text) : null);
-      if (stated) return Number(stated[1]);
-    }
-  }
-  return null;
 }

@@ -128,6 +128,7 @@ describe("the money unit of each budget line (Analysis.budgetLines)", () => {
       unit: "县某局",
       label: "县某局",
       wholeDepartment: false,
+      year: null,
       columns: { label: left, initial: left + 1, planned: left + 2, spent: left + 3, rate: left + 4 },
     });
     const tables = [table(0, 1), table(7, 2)];
