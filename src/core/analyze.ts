@@ -152,8 +152,8 @@ export function noTablesMessage(lang: Lang = "zh", hiddenSheets: string[] = [], 
   // A template not filled in yet: its headers were found, there is nothing under them.
   if (emptyTables.length > 0) {
     return lang === "en"
-      ? `No filled-in budget or indicator table was found: only a header with no rows under it (${emptyTables.join(", ")}). Fill the form in and run again.`
-      : `没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（${emptyTables.join("、")}）。请填写后重新运行。`;
+      ? `Only headers with no rows under them were found: ${emptyTables.join(", ")}. Fill the form in and run again.`
+      : `只找到只有表头的空表：${emptyTables.join("、")}。请填写后重新运行。`;
   }
   const budget = LOOKED_FOR.budget.join("、");
   const indicators = LOOKED_FOR.indicators.join("、");

@@ -197,7 +197,7 @@ describe("jixiao score options and inputs", () => {
     const bare = path.join(dir, "template.xlsx");
     await alone.xlsx.writeFile(bare);
     const none = await runMain("score", bare, "--out", path.join(dir, "never.xlsx"));
-    expect([none.code, none.err.trim()]).toEqual([2, `${bare}: 没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（模板!A2:H2）。请填写后重新运行。`]);
+    expect([none.code, none.err.trim()]).toEqual([2, `${bare}: 只找到只有表头的空表：模板!A2:H2。请填写后重新运行。`]);
   });
 
   it("exits 0 when there are only warnings", async () => {

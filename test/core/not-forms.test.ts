@@ -251,7 +251,7 @@ describe("a header with nothing under it, as a spare template sheet holds it (co
     const a = run(workbook(template(INDICATOR_HEADER)));
     expect(a.tables).toEqual([]);
     expect(noTablesMessage("zh", a.hiddenSheets, a.emptyTables)).toBe(
-      "没有找到填写了内容的预算表或绩效指标表：只有表头、下面没有行的空表（模板!A2:H2）。请填写后重新运行。",
+      "只找到只有表头的空表：模板!A2:H2。请填写后重新运行。",
     );
   });
 });
