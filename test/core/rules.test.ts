@@ -1499,16 +1499,24 @@ describe("ge-100-percent", () => {
   });
 });
 
+/**
+ * A target bounded the wrong way (`rule` at D5) is read either way: each recorded score stands, with
+ * no score-mismatch, and a blank one is filled in as the target is written (`blank`).
+ */
+function expectRecordedScoresStand(rule: string, row: (score: number | null) => Row, recorded: number[], blank: string): void {
+  for (const score of recorded) {
+    const a = run(selfEval([row(score)]));
+    expect(found(a)).toEqual([`${rule}@自评表!D5`]);
+    expect(a.indicators[0].score).toBe(String(score));
+  }
+  expect(run(selfEval([row(null)])).indicators[0].score).toBe(blank);
+}
+
 describe("cost-not-ceiling", () => {
   it("leaves the recorded score of a cost given a floor as the unit read it, either way; fills a blank one as written (review round 33)", () => {
     // 1430 against ≥1500: 10 read as a ceiling met, 9.53 read as written.
-    for (const recorded of [10, 9.53]) {
-      const a = run(selfEval([["产出指标", "成本指标", "人均培训成本", "≥1500元", "1430元", 10, recorded, ""]]));
-      expect(found(a)).toEqual(["cost-not-ceiling@自评表!D5"]);
-      expect(a.indicators[0].score).toBe(String(recorded));
-    }
-    const blank = run(selfEval([["产出指标", "成本指标", "人均培训成本", "≥1500元", "1430元", 10, null, "培训人数少于计划"]]));
-    expect(blank.indicators[0].score).toBe("9.53");
+    const row = (score: number | null): Row => ["产出指标", "成本指标", "人均培训成本", "≥1500元", "1430元", 10, score, "培训人数少于计划"];
+    expectRecordedScoresStand("cost-not-ceiling", row, [10, 9.53], "9.53");
   });
 
   /** A 目标表 whose 产出 rows are 成本指标 with these names and targets, from row 2, merged down. */
@@ -1573,6 +1581,14 @@ describe("cost-not-ceiling", () => {
       expect(found(cost(target, "120万元", 10))).toEqual(["score-mismatch@自评表!G5"]);
       expect(found(cost(target, "120万元", 8.33))).toEqual([]);
     }
+  });
+});
+
+describe("count-ceiling", () => {
+  it("leaves the recorded score of a count to reach given a ceiling as the unit read it, either way; fills a blank one as written (review round 56a, F1)", () => {
+    // 5 against ≤6座 (meant ≥6座): 8.33 read as the floor meant, 10 read as written.
+    const row = (score: number | null): Row => ["产出指标", "数量指标", "危桥改造数量", "≤6座", "5座", 10, score, "1座危桥因汛期影响延至次年完工"];
+    expectRecordedScoresStand("count-ceiling", row, [8.33, 10], "10");
   });
 });
 

@@ -590,6 +590,18 @@ function evaluateIndicator(
   return result;
 }
 
+/**
+ * A target bounded the wrong way for what its row measures: a cost given a floor (cost-not-ceiling)
+ * or a count to reach given a ceiling (count-ceiling, ≤6座). It is read either way, as written or as
+ * the bound meant, so a recorded score is the unit's reading and stands: no score-mismatch asking
+ * for the full marks the wrong bound allows (review rounds 33 and 56a, F1). A blank one is filled
+ * in as the target is written.
+ */
+function boundTheWrongWay(findings: FindingList, target: ValueCell): boolean {
+  const floor = target.parsed.op === ">=" || target.parsed.op === ">";
+  return (floor && findings.at("cost-not-ceiling", target) !== undefined) || findings.at("count-ceiling", target) !== undefined;
+}
+
 /** A row whose target is a number: its score computed from the actual, and the findings on it. */
 function scoreQuantitative({ findings, indicator, profile, measure, name, target, actual, score, weight, result }: RowScoring): void {
   const { direction } = result;
@@ -618,11 +630,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
   // A value in a unit that cannot be what the row measures (a 及时率 in 小时: unit-mismatch) gives no
   // score to check the recorded one by, which stands: one fact, one finding (review round 53b M4).
   if (findings.at("unit-mismatch", target) || findings.at("unit-mismatch", actual)) return;
-  // A cost given a floor (cost-not-ceiling) is read either way: as written (more is better) or as
-  // the ceiling a cost is meant to have. A recorded score is the unit's reading and stands (review
-  // round 33); a blank one is filled in as the target is written.
-  const costFloor = (target.parsed.op === ">=" || target.parsed.op === ">") && findings.at("cost-not-ceiling", target) !== undefined;
-  if (costFloor && recorded !== null) return;
+  if (recorded !== null && boundTheWrongWay(findings, target)) return;
   const [targetRead, actualRead] = perUnitAsNamed(measure, target.parsed, measured.parsed);
   const pair = comparable(targetRead, actualRead, direction);
   if (!pair) {
