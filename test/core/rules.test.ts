@@ -1059,6 +1059,17 @@ describe("count-as-percent", () => {
     expect(found(a).filter((f) => f.includes("count-as-percent"))).toEqual(["count-as-percent@自评表!D5", "count-as-percent@自评表!D6"]);
   });
 
+  it("flags a count ≥100% once, on the target, when its actual is in the count's unit (≥100% against 126场: review round 56a, F2); a real unit clash still is one", () => {
+    const a = run(
+      selfEval([
+        ["产出指标", "数量指标", "送戏下乡演出场次", "≥100%", "126场", 15, 15, ""],
+        ["产出指标", "数量指标", "培训人次", "≥120场", "126人", 15, 15, ""],
+      ]),
+    );
+    expect(found(a)).toEqual(["count-as-percent@自评表!D5", "unit-mismatch@自评表!E6"]);
+    expect(a.indicators[0].score).toBe("15");
+  });
+
   it("leaves a change of a count in percent alone: 粮食产量增幅 ≥3%, 受益人数增长率 ≥5% (review round 17)", () => {
     const a = run(
       selfEval([

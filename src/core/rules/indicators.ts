@@ -634,7 +634,10 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
   const [targetRead, actualRead] = perUnitAsNamed(measure, target.parsed, measured.parsed);
   const pair = comparable(targetRead, actualRead, direction);
   if (!pair) {
-    if (measured.parsed.kind === "number" && !findings.hasCell(actual)) {
+    // A count written in % (count-as-percent on the target, ≥100% against 126场) cannot meet its
+    // actual in the count's unit: that clash is the target's one mistake, told there (review round 56a, F2).
+    const targetInPercent = findings.at("count-as-percent", target) !== undefined;
+    if (measured.parsed.kind === "number" && !findings.hasCell(actual) && !targetInPercent) {
       const [zh, en] = unitMismatchText(target.parsed, measured.parsed, direction);
       findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
     }
