@@ -10,7 +10,10 @@ export const EN_MESSAGES: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
   "sum-mismatch": (p) =>
-    `${p.whatEn} is ${p.recordedEn || p.recorded} but ${p.partsEn || "the rows it sums"} ${p.average ? "average" : "add up to"} ${p.computed}: write ${p.computed} or check the ${p.columns ? "columns" : "rows"}.`,
+    `${p.whatEn} is ${p.recordedEn || p.recorded} but ${p.partsEn || "the rows it sums"} ${p.average ? "average" : "add up to"} ${p.computed}` +
+    (p.slip
+      ? `, exactly 10,000 times apart: ${p.slip === "total" ? "the total" : "the rows"} look${p.slip === "total" ? "s" : ""} typed in ${p.slipUnitEn}${p.tableUnit ? ` while the table is in ${p.tableUnitEn}` : ""}; write ${p.slip === "total" ? `it as ${p.computed}` : `them in ${p.tableUnit ? p.tableUnitEn : "its unit"}`}.`
+      : `: write ${p.computed} or check the ${p.columns ? "columns" : "rows"}.`),
   "zero-budget": (p) =>
     p.planned === "空"
       ? `The planned budget is blank but ${p.spent} was spent${p.initial ? ` (initial budget ${p.initial}: when the budget was not adjusted, the planned budget is the initial one)` : ""}: no rate can be computed; fill in the planned budget.`

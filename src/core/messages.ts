@@ -37,7 +37,12 @@ const ZH: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `执行率填的是 ${p.recorded}，按 执行数÷全年预算数 应为 ${p.computed}。请改为 ${p.computed}。`,
   "budget-score-mismatch": (p) =>
     `预算执行得分填的是 ${p.recorded}，按 分值×执行率（最高 100%）应为 ${p.computed}。`,
-  "sum-mismatch": (p) => `${p.what}填的是 ${p.recorded}，但${p.parts}${p.average ? "平均" : "相加"}为 ${p.computed}。请改为 ${p.computed}，或核对${p.columns ? "各列" : "各行"}数字。`,
+  "sum-mismatch": (p) =>
+    `${p.what}填的是 ${p.recorded}，但${p.parts}${p.average ? "平均" : "相加"}为 ${p.computed}。` +
+    (p.slip
+      ? `两者正好相差一万倍：${p.slip === "total" ? p.what : p.parts}像是按${p.slipUnit}填写的${p.tableUnit ? `，而本表金额单位是${p.tableUnit}` : ""}。` +
+        (p.slip === "total" ? `请改为 ${p.computed}。` : `请把${p.parts}改按${p.tableUnit || `与${p.what}相同的单位`}填写。`)
+      : `请改为 ${p.computed}，或核对${p.columns ? "各列" : "各行"}数字。`),
   "zero-budget": (p) =>
     p.planned === "空"
       ? `全年预算数未填，却有执行数 ${p.spent}${p.initial ? `（年初预算数 ${p.initial}：预算未调整的，全年预算数即年初预算数）` : ""}：无法计算执行率，请补填全年预算数。`

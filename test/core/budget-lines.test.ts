@@ -157,6 +157,49 @@ describe("a 年度资金总额 over 基本支出 and 项目支出, and 项目支
   });
 });
 
+describe("a total and its 其中 row exactly 10,000 apart: one of them typed in the table's other unit (review round 56a, F3)", () => {
+  /** 项目资金 headed in `unit`: 年度资金总额 over one 其中：财政拨款 row, its 全年预算数 and 执行数 as given. */
+  const form = (unit: string, total: [number, number], part: [number, number]): SheetSpec => ({
+    name: "资金",
+    rows: [
+      [`项目资金${unit}`, "全年预算数", "全年执行数"],
+      ["年度资金总额", ...total],
+      ["其中：财政拨款", ...part],
+    ],
+  });
+  const messages = (a: Analysis) => [...new Set(a.findings.map((f) => f.message))];
+
+  it("says a 其中 row typed in 万元 in a table of 元 looks so, and asks for it in 元, not the total changed (174.53 for 1745320.50 too)", () => {
+    const a = run(workbook(form("（元）", [1800000, 1745320.5], [180, 174.53])));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+    expect(a.findings.map((f) => f.severity)).toEqual(["error", "error"]);
+    expect(a.findings[0].message).toBe(
+      "“年度资金总额”填的是 1800000，但其中各项资金相加为 180。两者正好相差一万倍：其中各项资金像是按万元填写的，而本表金额单位是元。请把其中各项资金改按元填写。",
+    );
+    expect(run(workbook(form("（元）", [1800000, 1745320.5], [180, 174.53])), "en").findings[0].message).toBe(
+      `"年度资金总额" is 1800000 but the rows it sums add up to 180, exactly 10,000 times apart: the rows look typed in 万元 (10,000 yuan) while the table is in yuan; write them in yuan.`,
+    );
+  });
+
+  it("either way: a 其中 row in 元 in a table of 万元, and a total in 元 over a row in 万元 (then the total is to change)", () => {
+    expect(messages(run(workbook(form("（万元）", [180, 174.53], [1800000, 1745320.5]))))).toEqual([
+      "“年度资金总额”填的是 180，但其中各项资金相加为 1800000。两者正好相差一万倍：其中各项资金像是按元填写的，而本表金额单位是万元。请把其中各项资金改按万元填写。",
+      "“年度资金总额”填的是 174.53，但其中各项资金相加为 1745320.5。两者正好相差一万倍：其中各项资金像是按元填写的，而本表金额单位是万元。请把其中各项资金改按万元填写。",
+    ]);
+    expect(messages(run(workbook(form("（万元）", [1800000, 1745300], [180, 174.53]))))).toEqual([
+      "“年度资金总额”填的是 1800000，但其中各项资金相加为 180。两者正好相差一万倍：“年度资金总额”像是按元填写的，而本表金额单位是万元。请改为 180。",
+      "“年度资金总额”填的是 1745300，但其中各项资金相加为 174.53。两者正好相差一万倍：“年度资金总额”像是按元填写的，而本表金额单位是万元。请改为 174.53。",
+    ]);
+  });
+
+  it("keeps proposing the sum where the two are not 10,000 apart, or no unit is stated", () => {
+    expect(messages(run(workbook(form("（元）", [1800000, 1745320.5], [180000, 174532.05]))))[0]).toContain("请改为 180000，或核对各行数字。");
+    expect(messages(run(workbook(form("", [1800000, 1745320.5], [180, 174.53]))))[0]).toContain(
+      "其中各项资金像是按万元填写的。请把其中各项资金改按与“年度资金总额”相同的单位填写。",
+    );
+  });
+});
+
 describe("a 年度资金总额 split twice, each split's heading written before its first line (review round 47)", () => {
   const form = (otherFunds: number): SheetSpec => ({
     name: "资金",

@@ -5,6 +5,8 @@
  */
 import Decimal from "decimal.js";
 import { cellText } from "../grid";
+import type { MessageParams } from "../messages";
+import type { MoneyUnit } from "../money-unit";
 import { AMOUNT_FIELDS, BudgetBlock, BudgetLine, NumberCell, isTypedNumber, scoreDigits, typedMinimum } from "../model";
 import { Profile, gradeMismatch } from "../profile";
 import { gt } from "../compare";
@@ -198,6 +200,33 @@ const exceedingFields = (line: BudgetLine, part: BudgetLine): SummedField[] =>
     return whole != null && amount != null && gt(amount, whole);
   });
 
+/** A sum as its cell shows it: one unit of the last digit shown is still a match, the parts may each have been rounded. */
+const matchesAsShown = (recorded: Decimal, shown: number, sum: Decimal): boolean => agreesAsShown(recorded, shown, sum) || withinOneUnit(recorded, shown, sum);
+
+const TEN_THOUSAND = new Decimal(10000);
+const MONEY_UNIT_EN: Record<MoneyUnit, string> = { 元: "yuan", 万元: "万元 (10,000 yuan)", 亿元: "亿元 (100 million yuan)", 千元: "千元" };
+
+/**
+ * A total and its parts exactly 10,000 apart as each shows them (1800000 元 over a 其中 row typed
+ * 180): one of them was typed in the table's other unit (元 or 万元; 万元 or 亿元 in a table of 亿元),
+ * so the fix is that unit, not the other figure (review round 56a, F3). The parts are named, unless
+ * the table's stated unit is theirs: then the total. Empty when they are not so apart.
+ */
+function unitSlip(total: Decimal, totalShown: number, sum: Decimal, partsShown: number, tableUnit: MoneyUnit | null): MessageParams {
+  if (total.isZero() || sum.isZero() || tableUnit === "千元") return {};
+  const [small, large]: MoneyUnit[] = tableUnit === "亿元" ? ["万元", "亿元"] : ["元", "万元"];
+  // Far apart (a thousandfold at least), lest amounts rounded to nothing as shown look 10,000 apart.
+  const apart = (larger: Decimal, smaller: Decimal) => gt(larger.abs(), smaller.abs().times(1000));
+  const partsSmaller = apart(total, sum) && matchesAsShown(sum, partsShown, total.div(TEN_THOUSAND));
+  if (!partsSmaller && !(apart(sum, total) && matchesAsShown(total, totalShown, sum.div(TEN_THOUSAND)))) return {};
+  // Parts 10,000 times smaller are in the larger unit, the total in the smaller.
+  const [partsUnit, totalUnit] = partsSmaller ? [large, small] : [small, large];
+  const slip = partsUnit === tableUnit ? "total" : "parts";
+  const slipUnit = slip === "total" ? totalUnit : partsUnit;
+  const unit = tableUnit ?? "";
+  return { slip, slipUnit, slipUnitEn: MONEY_UNIT_EN[slipUnit], tableUnit: unit, tableUnitEn: tableUnit ? MONEY_UNIT_EN[tableUnit] : "" };
+}
+
 function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>, results: BudgetLineResult[]): void {
   const valueOf = summedValues(results);
   // A weighted line that is not scored restates the scored lines' 分值 and 得分 (see scoredLines).
@@ -233,13 +262,15 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
         continue;
       }
       // The parts may each have been rounded: one unit of the last digit shown is still a match.
-      if (!agreesAsShown(cell.value, cell.shown, sum) && !withinOneUnit(cell.value, cell.shown, sum)) {
+      if (!matchesAsShown(cell.value, cell.shown, sum)) {
+        const partsShown = Math.max(0, ...parts.map((part) => part[field]?.shown ?? 0));
         findings.add("sum-mismatch", cell, {
           what,
           whatEn,
           parts: partsText,
           recorded: cell.value.toFixed(),
           computed: sum.toFixed(),
+          ...(isAmount(field) ? unitSlip(cell.value, cell.shown, sum, partsShown, block.moneyUnit) : {}),
         });
       }
     }
@@ -305,7 +336,7 @@ function checkColumnSums(findings: FindingList, block: BudgetBlock): void {
       const values = parts.flatMap((p) => (p.value === null ? [] : [p.value]));
       if (values.length === 0) continue;
       const sum = sumOf(values);
-      if (agreesAsShown(cell.value, cell.shown, sum) || withinOneUnit(cell.value, cell.shown, sum)) continue;
+      if (matchesAsShown(cell.value, cell.shown, sum)) continue;
       const of = line.label === "" ? "" : `“${line.label}”的`;
       findings.add("sum-mismatch", cell, {
         what: `${of}${heading}合计`,
