@@ -12,6 +12,7 @@ import {
   exampleTables,
   hiddenForms,
   isEmptyTable,
+  readingOrder,
   sameSide,
   tableLabel,
   tableRange,
@@ -378,7 +379,23 @@ function addTotals(works: SheetWork[], findings: FindingList, profile: Profile):
       const projects = work.totals.filter((t) => sameList(t.block.table, last.block.table));
       checkListTotals(findings, projects, work.view, filledCells, profile.scoreDecimals);
     }
+    inReadingOrder(work);
   }
+}
+
+/**
+ * Lists a sheet's totals in the order of its forms, as its budget lines are: by each form's first
+ * table in the sheet's reading order (detect's readingOrder), the budget blocks right above its
+ * indicator table on its side, else that table. Forms side by side of different lengths start on
+ * one row while their indicators do not (review round 56a, F4).
+ */
+function inReadingOrder(work: SheetWork): void {
+  const start = (total: EvaluationTotal): Table => {
+    let first: Table = total.block.table;
+    while (first.above?.kind === "budget") first = first.above;
+    return first;
+  };
+  work.totals.sort((a, b) => readingOrder(start(a), start(b)));
 }
 
 const isBlank = (cell: NumberCell | null): cell is NumberCell => cell !== null && cell.writable;

@@ -84,6 +84,13 @@ export function sameSide(a: Sided, b: Sided): boolean {
   return inSpan(a, b.span) || inSpan(b, a.span);
 }
 
+/**
+ * A sheet's reading order of tables: top to bottom (a side's header may start a row above, see
+ * ownHeaderAt), then left to right. The tables come in it, and so do the forms' totals (analyze's
+ * inReadingOrder).
+ */
+export const readingOrder = (a: Table, b: Table): number => a.headerTop - b.headerTop || a.span.left - b.span.left;
+
 interface TableBase {
   /**
    * The first row of the cells the table covers (tableRange): its header's top; one project's part
@@ -2481,9 +2488,8 @@ function detectedTables(view: SheetView, tables: Table[]): Table[] {
         if (more) break;
       }
     }
-    // Top to bottom (a side's header may start a row above, see ownHeaderAt), then left to right.
     if (found.length > 1) {
-      found.sort((a, b) => a.headerTop - b.headerTop || a.span.left - b.span.left);
+      found.sort(readingOrder);
       tables.splice(tables.length - found.length, found.length, ...found);
     }
   }

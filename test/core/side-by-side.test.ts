@@ -357,6 +357,36 @@ describe("budget lines of forms side by side on the 综合得分 sheet", () => {
   });
 });
 
+describe("forms side by side of different lengths on the 综合得分 sheet (review round 56a, F4)", () => {
+  /** The form with no 其中 row under its 年度资金总额: one row shorter, its indicators a row higher. */
+  function withoutSourceRow(block: FormBlock): FormBlock {
+    const rows = block.rows.filter((_, i) => i !== 6);
+    const merges = block.merges
+      .filter((m) => m !== "B7:C7")
+      .map((m) => {
+        const area = parseRangeAddress(m)!;
+        return area.top > 6 ? rangeAddress({ ...area, top: area.top - 1, bottom: area.bottom - 1 }) : m;
+      });
+    return { rows, merges };
+  }
+
+  test("lists the forms in the sheet's reading order in every section, as the budget lines are: left, then right", () => {
+    const analysis = analyze(besideEachOther([projectForm(HERITAGE), withoutSourceRow(projectForm(CULTURE))], 1));
+    // The right form's indicators start a row higher than the left one's.
+    expect(analysis.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["budget", "B5:I7"],
+      ["budget", "L5:S6"],
+      ["indicators", "L9:S18"],
+      ["indicators", "B10:I19"],
+    ]);
+    expect(analysis.totals.map((t) => t.label)).toEqual(["非遗保护传承", "公共文化服务"]);
+    const named = analysis.summary.cells.filter((c) => c.col === 0 && / · /.test(String(c.value))).map((c) => String(c.value).split(" · ")[0]);
+    const order = named.filter((name, i) => name !== named[i - 1]);
+    // 一、预算执行, 二、绩效指标, then the 综合得分 lines: each section left, then right.
+    expect(order).toEqual(["非遗保护传承", "公共文化服务", "非遗保护传承", "公共文化服务", "非遗保护传承", "公共文化服务"]);
+  });
+});
+
 describe("indicator tables side by side without budget blocks", () => {
   /** 项目名称 over each table, the tables' 合计 stating their 90 points. */
   function indicatorsOnly(names: string[]): WorkbookGrid {
