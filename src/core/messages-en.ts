@@ -6,13 +6,16 @@
 import type { Template } from "./messages";
 import type { RuleId } from "./result";
 
+/** A money unit as English messages name it: 元 is yuan, 万元 and 亿元 keep their name with its size. */
+const moneyUnitEn = (unit: string): string => ({ 元: "yuan", 万元: "万元 (10,000 yuan)", 亿元: "亿元 (100 million yuan)" })[unit] ?? unit;
+
 export const EN_MESSAGES: Record<RuleId, Template> = {
   "rate-mismatch": (p) => `Execution rate is ${p.recorded}; spent ÷ planned gives ${p.computed}. Write ${p.computed}.`,
   "budget-score-mismatch": (p) => `Budget score is ${p.recorded}; weight × rate (capped at 100%) gives ${p.computed}.`,
   "sum-mismatch": (p) =>
     `${p.whatEn} is ${p.recordedEn || p.recorded} but ${p.partsEn || "the rows it sums"} ${p.average ? "average" : "add up to"} ${p.computed}` +
     (p.slip
-      ? `, exactly 10,000 times apart: ${p.slip === "total" ? "the total" : "the rows"} look${p.slip === "total" ? "s" : ""} typed in ${p.slipUnitEn}${p.tableUnit ? ` while the table is in ${p.tableUnitEn}` : ""}; write ${p.slip === "total" ? `it as ${p.computed}` : `them in ${p.tableUnit ? p.tableUnitEn : "its unit"}`}.`
+      ? `, exactly 10,000 times apart: ${p.slip === "total" ? "the total" : "the rows"} look${p.slip === "total" ? "s" : ""} typed in ${moneyUnitEn(p.slipUnit)}${p.tableUnit ? ` while the table is in ${moneyUnitEn(p.tableUnit)}` : ""}; write ${p.slip === "total" ? `it as ${p.computed}` : `them in ${p.tableUnit ? moneyUnitEn(p.tableUnit) : "its unit"}`}.`
       : `: write ${p.computed} or check the ${p.columns ? "columns" : "rows"}.`),
   "zero-budget": (p) =>
     p.planned === "空"

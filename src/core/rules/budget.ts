@@ -204,7 +204,6 @@ const exceedingFields = (line: BudgetLine, part: BudgetLine): SummedField[] =>
 const matchesAsShown = (recorded: Decimal, shown: number, sum: Decimal): boolean => agreesAsShown(recorded, shown, sum) || withinOneUnit(recorded, shown, sum);
 
 const TEN_THOUSAND = new Decimal(10000);
-const MONEY_UNIT_EN: Record<MoneyUnit, string> = { 元: "yuan", 万元: "万元 (10,000 yuan)", 亿元: "亿元 (100 million yuan)", 千元: "千元" };
 
 /**
  * A total and its parts exactly 10,000 apart as each shows them (1800000 元 over a 其中 row typed
@@ -222,9 +221,7 @@ function unitSlip(total: Decimal, totalShown: number, sum: Decimal, partsShown: 
   // Parts 10,000 times smaller are in the larger unit, the total in the smaller.
   const [partsUnit, totalUnit] = partsSmaller ? [large, small] : [small, large];
   const slip = partsUnit === tableUnit ? "total" : "parts";
-  const slipUnit = slip === "total" ? totalUnit : partsUnit;
-  const unit = tableUnit ?? "";
-  return { slip, slipUnit, slipUnitEn: MONEY_UNIT_EN[slipUnit], tableUnit: unit, tableUnitEn: tableUnit ? MONEY_UNIT_EN[tableUnit] : "" };
+  return { slip, slipUnit: slip === "total" ? totalUnit : partsUnit, tableUnit: tableUnit ?? "" };
 }
 
 function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<BudgetLine, Breakdown>, results: BudgetLineResult[]): void {
