@@ -179,6 +179,17 @@ module.exports = async (env, options) => {
             priority: 20,
             enforce: true,
           },
+          // What the analysis engine shares with the pane's other later chunks (the core's value
+          // grammar and decimal.js, which the results' list shows numbers with; the reading and
+          // writing of a run, which 撤销 and 清除标记 use too) is a chunk of its own, fetched with
+          // each of them, rather than in each of them again.
+          engineShared: {
+            name: "engine-shared",
+            chunks: (chunk) => ["engine", "results", "mark-tools"].includes(chunk.name),
+            minChunks: 2,
+            priority: 10,
+            enforce: true,
+          },
         },
       },
     },

@@ -1,8 +1,10 @@
 /* global Excel, Office */
 /**
  * The PaneHost the task pane (and the ribbon command) use inside Excel: Excel.run with the adapters
- * in src/excel and the core's analyze. Every batch waits for the user to leave cell-edit mode
- * (delayForCellEdit), and every failure reaches the pane as a HostError with a message for people.
+ * in src/excel and the core's analysis, which come in chunks the pane fetches once it has rendered
+ * (engine.ts for a check, a recalculation and 忽略; mark-tools for 撤销, 清除标记 and 采用计算值).
+ * Every batch waits for the user to leave cell-edit mode (delayForCellEdit), and every failure
+ * reaches the pane as a HostError with a message for people.
  *
  * A full recalculation takes three to six syncs (more only for very large workbooks, see
  * src/excel/read.ts and batch.ts):
@@ -14,20 +16,14 @@
  * 5. one batch with the undo record, the new record and all changes.
  * So: three below ExcelApi 1.18; from it, four on a workbook jixiao has not marked, six on one it has.
  */
-import { AnalysisProgress, analysisSteps, noTablesMessage, setSummaryLayout } from "../core/analyze";
-import { type Lang, setEnglishMessages } from "../core/messages";
+import type { Lang } from "../core/messages";
 import { Profile, profileFromJson } from "../core/profile";
 import { ApiCheck, MIN_API, UNDO_GROUP_API, officeApi } from "../excel/api";
 import { PROFILE_SETTING } from "../excel/keys";
 import { HostError, hostMessages, toHostError } from "../excel/messages";
-import { readWorkbookState } from "../excel/read";
-import { updateWorkbookRecord } from "../excel/state";
 import { hasUndo } from "../excel/undo-stack";
-import { applyAnalysis } from "../excel/write";
-import { ignoreRecord, withIgnore, withoutIgnore } from "../core/ignores";
-import { resultsOf } from "./outcome";
-import { CancelledError, PaneHost, RecalcOptions, RecalcOutcome, RecalcStep } from "./pane-host";
-import { Pacing, runSteps } from "./run-steps";
+import { CancelledError, PaneHost } from "./pane-host";
+import type { Pacing } from "./run-steps";
 
 export interface OfficeHostOptions {
   api?: ApiCheck;
@@ -35,23 +31,29 @@ export interface OfficeHostOptions {
   pacing?: Pacing;
 }
 
-/** The pane's step for each phase of the core's analysis: a sheet's rows are validated and scored together, its totals after. */
-const STEP_OF_PHASE: Record<AnalysisProgress["phase"], RecalcStep> = { detect: "detect", check: "validate", totals: "score" };
-
 /**
- * A chunk the host asks for as soon as it is made, so that it is at hand when it is needed, and asks
- * for again then if that first fetch failed. One that cannot be fetched (the add-in's server out of
- * reach) is a HostError saying so, not a crash.
+ * A chunk the host asks for when `start` is called (once the pane has rendered: PaneHost.prepare),
+ * or else when it is first needed (the ribbon's 一键重算 has no pane), so that it is at hand when it
+ * is needed, and asks for again then if that first fetch failed. One that cannot be fetched (the
+ * add-in's server out of reach) is a HostError saying so, not a crash.
  */
-function fetchedChunk<T>(load: () => Promise<T>, unavailable: () => string): () => Promise<T> {
-  let loading = load();
-  loading.catch(() => undefined); // a failed first fetch is told when the chunk is needed, not as an unhandled rejection
-  return async () => {
-    try {
-      return await loading.catch(() => (loading = load()));
-    } catch {
-      throw new HostError(unavailable());
-    }
+function fetchedChunk<T>(load: () => Promise<T>, unavailable: () => string): { start: () => void; get: () => Promise<T> } {
+  let loading: Promise<T> | undefined;
+  const start = () => {
+    if (loading) return;
+    loading = load();
+    loading.catch(() => undefined); // a failed first fetch is told when the chunk is needed, not as an unhandled rejection
+  };
+  return {
+    start,
+    get: async () => {
+      start();
+      try {
+        return await loading!.catch(() => (loading = load()));
+      } catch {
+        throw new HostError(unavailable());
+      }
+    },
   };
 }
 
@@ -67,24 +69,27 @@ const loadMarkTools = () =>
   ]).then(([undo, clean, fixes]) => ({ undoLast: undo.undoLast, cleanMarks: clean.cleanMarks, applyFixes: fixes.applyFixes }));
 
 /**
- * The parts of the core a check or a recalculation needs that the pane's first load goes without,
- * each a chunk, given to the core before it analyses: the 综合得分 layout (core/summary.ts, which lays
- * out the summary: its total, grade and 一级指标, the sheet written) and, for an English Office, the
- * English finding messages (core/messages-en.ts, in the chunk of the pane's English strings; a
- * Chinese Office never fetches them). Every other host gives them at once (core/all-parts.ts).
+ * What a check or a recalculation runs, which the pane's first load goes without: the analysis engine
+ * (engine.ts: the core's analysis with its 综合得分 layout, the reading and writing of a run, 忽略),
+ * a chunk of its own, and for an English Office the English finding messages (core/messages-en.ts,
+ * in the chunk of the pane's English strings; a Chinese Office never fetches them), which the host
+ * gives the core before it analyses. Every other host has the core whole (core/all-parts.ts).
  */
-const loadCoreParts = (lang: Lang) =>
+const loadEngine = (lang: Lang) =>
   Promise.all([
-    import(/* webpackChunkName: "summary" */ "../core/summary").then((summary) => setSummaryLayout(summary.buildSummary)),
-    lang === "en" ? import(/* webpackChunkName: "strings-en" */ "../core/messages-en").then((en) => setEnglishMessages(en.EN_MESSAGES)) : undefined,
-  ]);
+    import(/* webpackChunkName: "engine" */ "./engine"),
+    lang === "en" ? import(/* webpackChunkName: "strings-en" */ "../core/messages-en") : undefined,
+  ]).then(([engine, english]) => {
+    if (english) engine.setEnglishMessages(english.EN_MESSAGES);
+    return engine;
+  });
 
 export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   const api = options.api ?? officeApi;
   const pacing = options.pacing ?? {};
   const lang = displayLanguage();
-  const withMarkTools = fetchedChunk(loadMarkTools, () => hostMessages(lang).toolsUnavailable);
-  const withCoreParts = fetchedChunk(() => loadCoreParts(lang), () => hostMessages(lang).coreUnavailable);
+  const markTools = fetchedChunk(loadMarkTools, () => hostMessages(lang).toolsUnavailable);
+  const engine = fetchedChunk(() => loadEngine(lang), () => hostMessages(lang).coreUnavailable);
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       // Where Excel can (ExcelApi 1.20), Ctrl+Z takes a whole run back as one step too.
@@ -98,35 +103,36 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
   return {
     language: () => lang,
 
+    prepare: () => {
+      engine.start();
+      markTools.start();
+    },
+
     recalculate: async (profile, onStep, options = {}) => {
-      await withCoreParts();
-      return run((context) => recalculate(context, profile, onStep, lang, api, pacing, options));
+      if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
+      const { recalculateWorkbook } = await engine.get();
+      return run((context) => recalculateWorkbook(context, profile, onStep, lang, api, pacing, options));
     },
 
     check: async (profile) => {
-      await withCoreParts();
-      return run(async (context) => {
-        const state = await readWorkbookState(context, { api });
-        const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), pacing);
-        if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets, analysis.emptyTables) };
-        return resultsOf(analysis, state.grid, profile, lang, null);
-      });
+      const { checkWorkbook } = await engine.get();
+      return run((context) => checkWorkbook(context, profile, lang, api, pacing));
     },
 
     applyFixes: async (fixes) => {
-      const { applyFixes } = await withMarkTools();
+      const { applyFixes } = await markTools.get();
       return run((context) => applyFixes(context, fixes, { api, lang }));
     },
 
-    ignore: (finding, place, reason) =>
-      run(async (context) => {
-        await updateWorkbookRecord(context, (state) => withIgnore(state, ignoreRecord(finding, place, reason)));
-      }),
+    ignore: async (finding, place, reason) => {
+      const { ignoreFinding } = await engine.get();
+      return run((context) => ignoreFinding(context, finding, place, reason));
+    },
 
-    unignore: (finding) =>
-      run(async (context) => {
-        await updateWorkbookRecord(context, (state) => withoutIgnore(state, finding.rule, finding.place));
-      }),
+    unignore: async (finding) => {
+      const { unignoreFinding } = await engine.get();
+      return run((context) => unignoreFinding(context, finding));
+    },
 
     watchChanges: async (onChange) => {
       const handler = await run(async (context) => {
@@ -153,14 +159,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
       }),
 
     undoLast: async () => {
-      const { undoLast } = await withMarkTools();
+      const { undoLast } = await markTools.get();
       return run((context) => undoLast(context, { api, lang }));
     },
 
     hasUndo: () => run(hasUndo),
 
     cleanMarks: async (options = {}) => {
-      const { cleanMarks } = await withMarkTools();
+      const { cleanMarks } = await markTools.get();
       return run((context) => cleanMarks(context, { api, lang, ...options }));
     },
 
@@ -178,38 +184,6 @@ export function createOfficeHost(options: OfficeHostOptions = {}): PaneHost {
         await context.sync();
       }),
   };
-}
-
-async function recalculate(
-  context: Excel.RequestContext,
-  profile: Profile,
-  onStep: (step: RecalcStep) => void,
-  lang: Lang,
-  api: ApiCheck,
-  pacing: Pacing,
-  options: RecalcOptions,
-): Promise<RecalcOutcome> {
-  if (!api(MIN_API)) throw new HostError(hostMessages(lang).apiTooOld);
-  // A cancel is honoured between steps of the analysis, never once writing has begun: runSteps
-  // checks the signal before every step, the first included, and the pane stops offering 取消 at
-  // the write step (applyAnalysis reads the cells' looks and writes in several batches after it),
-  // so a cancelled run has written nothing.
-  onStep("read");
-  const state = await readWorkbookState(context, { api, fills: true });
-  options.onCounts?.("read", { done: state.grid.sheets.length, total: state.grid.sheets.length });
-  let step: RecalcStep = "read";
-  const analysis = await runSteps(analysisSteps(state.grid, profile, { lang }), {
-    ...pacing,
-    signal: options.signal,
-    onProgress: (progress) => {
-      if (STEP_OF_PHASE[progress.phase] !== step) onStep((step = STEP_OF_PHASE[progress.phase]));
-      if (progress.phase !== "totals") options.onCounts?.(step, { done: progress.done, total: progress.total });
-    },
-  });
-  if (analysis.tables.length === 0) return { kind: "no-tables", message: noTablesMessage(lang, analysis.hiddenSheets, analysis.emptyTables) };
-  onStep("write");
-  const applied = await applyAnalysis(context, analysis, state, { api, lang, mark: profile.markCells });
-  return resultsOf(analysis, state.grid, profile, lang, applied);
 }
 
 /** A saved profile, or null when it no longer parses (the pane then starts from the default). */

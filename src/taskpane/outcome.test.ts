@@ -3,7 +3,8 @@ import { SAMPLE_RESULTS } from "./components/test-helpers";
 import { analyze } from "../core/analyze";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { INDICATOR_HEADER, sheet as gridSheet } from "../../test/support/grid";
-import { resultsOf, withFindingIgnored } from "./outcome";
+import { withFindingIgnored } from "./ignored";
+import { resultsOf } from "./outcome";
 
 test("ignoring a finding takes it and its place out, drops its fix, renumbers the fixes after it and lists it as ignored", () => {
   const results = {

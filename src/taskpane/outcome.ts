@@ -1,15 +1,16 @@
 /**
  * The pane's view of an analysis: what a host hands back after a recalculation or a read-only
  * check. The placing of findings and the fixes on offer come from the core (ignores.ts, fixes.ts).
+ * In the pane it is part of the analysis engine's chunk (engine.ts); the pane's first load sets a
+ * finding aside with ignored.ts.
  */
 import type { Analysis } from "../core/analyze";
 import { fixesFor } from "../core/fixes";
 import type { WorkbookGrid } from "../core/grid";
 import { headlines } from "../core/headline";
-import { FindingPlace, placeFindings } from "../core/ignores";
+import { placeFindings } from "../core/ignores";
 import type { Lang } from "../core/messages";
 import type { Profile } from "../core/profile";
-import type { Finding } from "../core/result";
 import type { ApplyResult } from "../excel/write";
 import type { Results } from "./pane-host";
 
@@ -33,20 +34,5 @@ export function resultsOf(analysis: Analysis, grid: WorkbookGrid, profile: Profi
     marked: applied?.marked ?? 0,
     summarySheet: applied?.summarySheet ?? analysis.summary.name,
     ...(applied === null && { checkOnly: true }),
-  };
-}
-
-/**
- * The results once finding `index` is set aside with a reason (the workbook's record holds it):
- * out of the findings and their places, its fix gone and later fixes renumbered, listed as ignored.
- */
-export function withFindingIgnored(results: Results, index: number, finding: Finding, place: FindingPlace, reason: string): Results {
-  const keep = (_: unknown, i: number) => i !== index;
-  return {
-    ...results,
-    findings: results.findings.filter(keep),
-    places: results.places.filter(keep),
-    fixes: results.fixes.filter((f) => f.finding !== index).map((f) => (f.finding > index ? { ...f, finding: f.finding - 1 } : f)),
-    ignored: [...results.ignored, { ...finding, reason, place }],
   };
 }

@@ -78,6 +78,12 @@ export interface PaneHost {
   /** Calls onChange whenever a cell is edited; resolves to the function that stops watching. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   language(): Lang;
+  /**
+   * Starts fetching what a check or a recalculation needs and the pane's first load goes without (the
+   * Office host's analysis engine), so that a click finds it ready; the pane calls it once it has
+   * rendered. A host that has it all at hand has none.
+   */
+  prepare?(): void;
 }
 
 /** A run stopped by the user before anything was written. */

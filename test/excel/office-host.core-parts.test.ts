@@ -3,10 +3,11 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 /**
- * The 综合得分 layout (core/summary.ts) and, for an English Office, the English finding messages
- * (core/messages-en.ts) are chunks the pane fetches after its first load and gives to the core: a
- * check or a recalculation waits for them; one that cannot be fetched is a message, and nothing is
- * written. A Chinese Office never fetches the English messages.
+ * The 综合得分 layout (core/summary.ts, in the analysis engine's chunk: src/taskpane/engine.ts) and,
+ * for an English Office, the English finding messages (core/messages-en.ts) are chunks the pane
+ * fetches after its first load and gives to the core: a check or a recalculation waits for them;
+ * one that cannot be fetched is a message, and nothing is written. A Chinese Office never fetches
+ * the English messages.
  */
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
@@ -98,7 +99,7 @@ test("a layout that cannot be fetched is a message and nothing is written; the p
     },
   });
   const before = book.snapshot();
-  // The fetch when the host was made failed, and so does the one the check asks for again.
+  // The check's fetch fails, and so does the one it asks for again at once.
   await expect(host.check(DEFAULT_PROFILE)).rejects.toThrow(hostMessages("zh").coreUnavailable);
   expect(book.snapshot()).toEqual(before);
   // What needs no layout still works.

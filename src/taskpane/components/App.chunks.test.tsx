@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { zh } from "../strings";
 import { fakeHost, renderInFluent } from "./test-helpers";
 
@@ -32,4 +32,14 @@ test("a results chunk that cannot be loaded says so after a run, and the pane go
   expect(await screen.findByText(zh.resultsUnavailable)).toBeTruthy();
   expect(host.recalculate).toHaveBeenCalledTimes(1);
   expect((screen.getByRole("button", { name: "一键重算" }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test("once drawn, the pane asks its host to fetch what a run needs (the Office host's analysis engine), once", async () => {
+  const { default: App } = await import("./App");
+  const host = fakeHost({ prepare: () => undefined });
+  renderInFluent(<App host={host} strings={zh} />);
+  expect(screen.getByRole("button", { name: "一键重算" })).toBeTruthy();
+  await waitFor(() => expect(host.prepare).toHaveBeenCalledTimes(1));
+  expect(host.recalculate).not.toHaveBeenCalled();
+  expect(host.check).not.toHaveBeenCalled();
 });

@@ -8,7 +8,7 @@ import type { IgnoredFinding } from "../../core/ignores";
 import type { Finding } from "../../core/result";
 import { DEFAULT_PROFILE, Profile } from "../../core/profile";
 import type { FindingItem } from "../grouping";
-import { withFindingIgnored } from "../outcome";
+import { withFindingIgnored } from "../ignored";
 import { outcomeSaid } from "../said";
 import { CancelledError, PaneHost, RecalcStep, Results, StepCounts } from "../pane-host";
 import { errorText, Strings } from "../strings";
@@ -115,6 +115,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
   React.useEffect(() => {
     let cancelled = false;
     const start = async () => {
+      host.prepare?.();
       loadSettingsPanel().catch(() => undefined);
       loadResultsView().catch(() => undefined);
       try {
