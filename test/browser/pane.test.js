@@ -7,14 +7,17 @@
  * checks the selection; clicks 撤销上次重算 and checks every cell is back; recalculates, clicks 清除标记
  * and checks the same; fixes one finding (采用计算值) and sees the cell change and its card go;
  * ignores one with a reason, recalculates and sees it under 已忽略; cancels a run of 300 sheets while
- * their counts show and finds the workbook untouched; that the pane fetched the 综合得分 layout's chunk
- * (summary.js) and, in Chinese, not the English one (strings-en.js); and does the same in English, with
- * the core's English finding messages.
+ * their counts show and finds the workbook untouched; that the pane's first load (taskpane.html's
+ * scripts) is within 200 KB gzipped and without the analysis engine, which it fetches once drawn
+ * (engine.js, with the 综合得分 layout) and, in Chinese, not the English strings (strings-en.js); that a
+ * pane whose engine cannot be fetched says so on 一键重算, writes nothing, and runs once it can; and
+ * does the same in English, with the core's English finding messages.
  * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
  * exit code is non-zero on any failure.
  */
 const fs = require("fs");
 const path = require("path");
+const zlib = require("zlib");
 const { checkRunner, contrast, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
@@ -22,6 +25,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.resolve(process.env.JIXIAO_DIST || path.join(ROOT, "dist"));
 const OUTPUT = path.join(ROOT, "test-output");
 const TIMEOUT = 20_000;
+/** The pane's first load, gzipped (issue 13). */
+const FIRST_LOAD_KB = 200;
 /** The self-evaluation sheet of samples/yunxi-2023-dept-selfeval.xlsx. */
 const SAMPLE_SHEET = "部门整体支出绩效自评表";
 
@@ -75,6 +80,21 @@ async function main() {
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     const { port } = server.address();
     await page.goto(`http://127.0.0.1:${port}/playground.html`);
+
+    await check(`the pane's first load is at most ${FIRST_LOAD_KB} KB gzipped, without the analysis engine`, async () => {
+      const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+      const scripts = [...html.matchAll(/<script[^>]+src=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+      const read = (name) => fs.readFileSync(path.join(DIST, name.replace(/^\.?\//, "")));
+      const gz = (name) => zlib.gzipSync(read(name), { level: 9 }).length / 1024;
+      const total = scripts.reduce((n, name) => n + gz(name), 0);
+      console.log(`    pane first load: ${total.toFixed(2)} KB gzipped (${scripts.join(", ")}); engine.js ${gz("engine.js").toFixed(2)} KB and engine-shared.js ${gz("engine-shared.js").toFixed(2)} KB after it`);
+      if (total > FIRST_LOAD_KB) throw new Error(`${total.toFixed(2)} KB`);
+      // Table detection's words mark the engine (src/core/detect.ts): a static import of the engine
+      // into what the pane loads first (src/taskpane/first-load.test.ts follows the imports) shows here.
+      const detection = "总分|得分|合计|小计|总计";
+      if (!read("engine.js").includes(detection)) throw new Error("engine.js no longer holds the marker of table detection: choose another");
+      for (const name of scripts) if (read(name).includes(detection)) throw new Error(`${name}, of the first load, holds the analysis engine (table detection)`);
+    });
 
     let before = "";
     await check("the playground loads the sample workbook beside the pane", async () => {
@@ -369,9 +389,33 @@ async function main() {
       await en.close();
     });
 
-    await check("the Chinese pane fetched the 综合得分 layout's chunk, and no English one", async () => {
-      if (!fetched.includes("/summary.js")) throw new Error(`summary.js not fetched: ${fetched.filter((f) => f.endsWith(".js")).join(", ")}`);
+    await check("the Chinese pane fetched the analysis engine's chunks (with the 综合得分 layout), and no English one", async () => {
+      for (const chunk of ["/engine.js", "/engine-shared.js"]) {
+        if (!fetched.includes(chunk)) throw new Error(`${chunk} not fetched: ${fetched.filter((f) => f.endsWith(".js")).join(", ")}`);
+      }
       if (fetched.includes("/strings-en.js")) throw new Error("the Chinese pane fetched strings-en.js");
+    });
+
+    await check("a pane whose engine cannot be fetched says so on 一键重算 and writes nothing; once it can, it runs", async () => {
+      const offline = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      offline.setDefaultTimeout(TIMEOUT);
+      await offline.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      // The add-in's server out of reach once the pane is up: the engine's chunk cannot be fetched.
+      const gone = (route) => route.fulfill({ status: 503, body: "" });
+      await offline.route("**/engine.js", gone);
+      await offline.goto(`http://127.0.0.1:${port}/playground.html`);
+      await offline.waitForFunction(() => window.jixiaoPlayground && window.jixiaoPlayground.workbook.sheets.length > 0);
+      const untouched = await offline.evaluate(() => JSON.stringify(window.jixiaoPlayground.workbook.snapshot()));
+      await offline.getByRole("button", { name: "一键重算" }).click();
+      await offline.getByText(/检查和评分所需的程序未能全部载入/).first().waitFor();
+      if ((await offline.evaluate(() => JSON.stringify(window.jixiaoPlayground.workbook.snapshot()))) !== untouched) throw new Error("the workbook changed");
+      if ((await offline.getByTestId("total").count()) !== 0) throw new Error("results shown without the engine");
+      await shoot(offline, "pane-zh-engine-unavailable");
+      // The server is back: the next click fetches the engine again and runs.
+      await offline.unroute("**/engine.js", gone);
+      await offline.getByRole("button", { name: "一键重算" }).click();
+      await offline.getByTestId("total").waitFor();
+      await offline.close();
     });
 
     await check("no script error on the page", async () => {
