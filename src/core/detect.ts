@@ -276,6 +276,12 @@ function fieldCells<F extends string>(
     const merge = view.mergeAt(row, c);
     if (merge !== undefined && merge.left !== c) continue; // the rest of a horizontally merged header
     if ((merge?.bottom ?? row) > lastHeaderRow) continue;
+    // Nor does one start more than a row above: a label merged down beside a block's lines
+    // (预算资金（万元） down to the last funds line) is that block's, not a heading of a header
+    // starting here. Read as one, it made the last funds line the top row of the header of a
+    // 年度主要任务 list right under it (review round 56e, H1). A cell merged from the row above is
+    // a heading of a two-row header beside (a form beside whose header starts a row higher).
+    if ((merge?.top ?? row) < row - 1) continue;
     // A heading over its years (实际完成值 over 2022年 | 2023年): each column its year's.
     const years = below === undefined || merge === undefined ? [] : yearsUnder(view, row, below, merge.left, merge.right, match);
     if (years.length > 0) {

@@ -70,6 +70,19 @@ describe("a 部门整体 form's 年度主要任务 list (任务名称 | 主要�
     expect(found(a)).toEqual([]);
   });
 
+  it("ends the budget block right above it with its last funds line, under a label merged down to that line (review round 56e, H1)", () => {
+    // 预算资金（万元） merged down beside the funds lines (A3:A6), the list's amounts under 全年预算数 and
+    // 全年执行数: the label was read as a heading of the list's header, the 项目支出 line its top row.
+    const wb = form(["任务名称", "主要内容", "预算数（万元）", "执行数（万元）", "完成情况"], TASKS.map((t) => [t[0], t[1], t[3], t[4], t[5]]));
+    wb.sheets[0].values[2][0] = "预算资金（万元）";
+    wb.sheets[0].values[2][1] = "";
+    const a = run(wb);
+    expect(tables(a)).toEqual(["budget@部门整体!B3:H6", "indicators@部门整体!B11:I20"]);
+    expect(a.budget.map((b) => b.label)).toEqual(["年度资金总额", "其中：基本支出", "项目支出"]);
+    expect(found(a)).toEqual([]);
+    expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99.77", "优"]]);
+  });
+
   it("stays a budget table, checked, where the tasks' execution is rated (执行率)", () => {
     const rated = form(["任务名称", "", "全年预算数", "全年执行数", "", "执行率"], [
       ["城乡低保", "", 900, 880, "", 0.99],
