@@ -546,7 +546,32 @@ function columnsOf<F extends string>(
     const first = columns[field];
     if (first === undefined || (view.columnHidden(first) && !view.columnHidden(col))) columns[field] = col;
   }
-  return withOwnWeight(columns, cells);
+  return withActualUnit(withOwnWeight(columns, cells), cells);
+}
+
+/** The fields that hold a value a 度量单位 column after them may give the unit of. */
+const VALUE_FIELDS: readonly string[] = ["target", "initialTarget", "actual"] satisfies IndicatorField[];
+
+/**
+ * Each 度量单位 column is the unit of the value it follows (review round 56e, M1): where the target
+ * and the actual each have one (指标性质 | 指标值 | 度量单位 | 完成值 | 度量单位), the one after the
+ * actual, with no other value between, is the actual's (`actualUnit`) and the one after the target
+ * the target's (`unit`). One 度量单位 alone is both values' unit, wherever it stands.
+ */
+function withActualUnit<F extends string>(columns: Columns<F>, cells: { col: number; field: F }[]): Columns<F> {
+  const fields = columns as Columns<string>;
+  const units = cells.filter((c) => c.field === "unit").map((c) => c.col);
+  if (units.length < 2 || fields.actual === undefined || fields.target === undefined) return columns;
+  const values = cells.filter((c) => VALUE_FIELDS.includes(c.field)).map((c) => c.col);
+  // The unit column after `col`, with no value of another field before it.
+  const unitAfter = (col: number) => {
+    const next = Math.min(...values.filter((v) => v > col));
+    return units.filter((u) => u > col && u < next).sort((a, b) => a - b)[0];
+  };
+  const actualUnit = unitAfter(fields.actual);
+  const targetUnit = unitAfter(fields.target);
+  if (actualUnit === undefined || targetUnit === undefined || actualUnit === targetUnit) return columns;
+  return { ...fields, unit: targetUnit, actualUnit } as Columns<F>;
 }
 
 /**
@@ -2390,7 +2415,7 @@ function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Ta
 }
 
 /** An indicator table's fields holding words about its rows alone: such columns left shown keep no form checked. */
-const TEXT_FIELDS: readonly string[] = ["reason", "measures", "description", "nature", "unit", "standard"] satisfies IndicatorField[];
+const TEXT_FIELDS: readonly string[] = ["reason", "measures", "description", "nature", "unit", "actualUnit", "standard"] satisfies IndicatorField[];
 
 /**
  * The tables of a sheet whose form lies in hidden columns, last year's whole form kept beside this

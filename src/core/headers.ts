@@ -24,6 +24,11 @@ export type IndicatorField =
   | "description"
   | "nature"
   | "unit"
+  /**
+   * A 度量单位 of the actual's own, after it where the target has one too (实际完成值 over 完成值 |
+   * 度量单位 beside 年度指标值 over 指标性质 | 指标值 | 度量单位): see detect.ts withActualUnit.
+   */
+  | "actualUnit"
   | "standard"
   | "levels";
 

@@ -1014,9 +1014,11 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     // A target not adjusted is left blank under 调整后目标值: the 年初 one stands (code review of round 52).
     const targetCol = cols.initialTarget !== undefined && cols.target !== undefined && view.text(row, cols.target) === "" ? cols.initialTarget : cols.target;
     const context = { nature, unit };
+    // The actual's own 度量单位 where it has one (完成值 | 度量单位), left blank where it is the target's.
+    const actualUnit = cols.actualUnit !== undefined ? view.text(row, cols.actualUnit) : "";
     const [target, actual] = readRowValues(
       valueCell(view, row, targetCol, context),
-      valueCell(view, row, cols.actual, context),
+      valueCell(view, row, cols.actual, actualUnit === "" ? context : { nature, unit: actualUnit }),
       measureOf(name, label.name, level2, description),
       name,
     );

@@ -389,6 +389,11 @@ describe("parseValue: 指标性质 and 计量单位 columns", () => {
     ["95%", { unitColumn: "次" }, null, "95", "%"],
     ["≥95%", { opColumn: "=" }, ">=", "95", "%"],
     ["约400场", { opColumn: "≥" }, ">=", "400", "场"],
+    // A known unit behind a magnitude: 3.2 under 万人 is 32000 人, as 3.2万人 typed is (review round 56e, M1).
+    [3.2, { opColumn: "≥", unitColumn: "万人" }, ">=", "32000", "人"],
+    ["3.35", { unitColumn: "万人" }, null, "33500", "人"],
+    ["3万", { unitColumn: "万人次" }, null, "30000", "人次"],
+    [2, { unitColumn: "千户" }, null, "2000", "户"],
   ])("%p with %p → %s %s %s", (cell, ctx, op, value, unit) => {
     expect(parsed(cell, ctx)).toMatchObject(num(value, unit, op));
   });
@@ -930,6 +935,10 @@ describe("ranges (10-20个, 90%～95%): invalid as one value, with their bounds"
     expect(parseValue("1-1.2万人").range).toEqual({ low: new Decimal(10000), high: new Decimal(12000) });
     // 万元 is the unit of both bounds, not a magnitude.
     expect(parseValue("5-10万元").range).toEqual({ low: new Decimal(5), high: new Decimal(10) });
+  });
+
+  it("counts bare bounds under a 计量单位 of 万人 in 人: 1-1.2 is 10,000 to 12,000 人", () => {
+    expect(parseValue("1-1.2", { unitColumn: "万人" })).toMatchObject({ unit: { symbol: "人" }, range: { low: new Decimal(10000), high: new Decimal(12000) } });
   });
 
   it("counts a lower bound with a magnitude of its own once: 1万-1.2万人", () => {

@@ -1422,14 +1422,18 @@ function readOpColumn(text: string | undefined): { ops: Op[]; qualitative: boole
 
 /**
  * The 计量单位 column: a known unit, else the text itself as an unconvertible unit; a unit per a
- * period (次/月) or per another unit (元/人, 万元/公里) as the value grammar reads it after a number.
+ * period (次/月) or per another unit (元/人, 万元/公里) as the value grammar reads it after a number;
+ * a known unit behind a magnitude (万人, 千户, 万人次) as that unit, the bare values under it
+ * `times` its magnitude, as 3.2万人 typed is 32000 人 (review round 56e, M1: 33500 人 against 3.2 万人).
  */
-function columnUnit(text: string | undefined): { unit: Unit | null; period: Period | null } {
+function columnUnit(text: string | undefined): { unit: Unit | null; period: Period | null; times?: Decimal } {
   const s = (text ?? "").trim();
   if (isEmptyMarker(s)) return { unit: null, period: null };
   const known = lookupUnit(s);
   if (known) return { unit: known, period: null };
   const normalized = normalizeText(s);
+  const scaled = MAGNITUDES.has(normalized[0]) ? readUnit(normalized, 0, []) : undefined;
+  if (scaled && scaled.exponent > 0 && scaled.end === normalized.length) return { unit: scaled.unit, period: null, times: Decimal.pow(10, scaled.exponent) };
   const slash = normalized.indexOf("/");
   const per = slash > 0 ? readPer(normalized, slash) : undefined;
   if (per === undefined || per.end !== normalized.length) return { unit: unitNamed(s), period: null };
@@ -1450,15 +1454,18 @@ function parseText(raw: string, ctx: ParseContext): ParsedValue {
       value = value.div(Decimal.pow(10, MAGNITUDES.get(scaledBy) as number));
       scaledBy = null;
     }
-    const { unit, period } = q.unit ? q : columnUnit(ctx.unitColumn);
+    const { unit, period, times } = q.unit ? { unit: q.unit, period: q.period } : columnUnit(ctx.unitColumn);
+    if (times) value = value.times(times);
     const number = numberResult(text, value, unit, [...q.ops, ...column.ops], q.contradictory, scaledBy !== null, period);
     return column.directional && q.ops.length === 0 ? { ...number, directional: true } : number;
   }
   if (q.kind === "invalid" && q.range && !column.qualitative) {
     // The bounds are in the 计量单位 column's unit when the text writes none (10-20 under 个).
-    const { unit, period } = q.unit ? { unit: q.unit, period: q.range.period } : columnUnit(ctx.unitColumn);
+    const { unit, period, times } = q.unit ? { unit: q.unit, period: q.range.period } : columnUnit(ctx.unitColumn);
     const op = resolveOps([...q.ops, ...column.ops]).op;
-    return result(text, "invalid", { op, unit, period, problem: q.problem, range: q.range.bounds });
+    const { low, high } = q.range.bounds;
+    const range = times ? { low: low.times(times), high: high.times(times) } : q.range.bounds;
+    return result(text, "invalid", { op, unit, period, problem: q.problem, range });
   }
   if (q.kind === "invalid" && !column.qualitative) return invalid(text, q.problem, q.ops, q.unit);
   return qualitative(text, s);
@@ -1492,9 +1499,9 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   }
   const { value, text } = shownNumber(n, format);
   const stated = format.percent ? PERCENT : format.unit;
-  const { unit, period } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
+  const { unit, period, times } = stated ? { unit: stated, period: null } : columnUnit(ctx.unitColumn);
   const column = readOpColumn(ctx.opColumn);
-  const number = { ...numberResult(text, value, unit, column.ops, false, false, period), directional: column.directional };
+  const number = { ...numberResult(text, times ? value.times(times) : value, unit, column.ops, false, false, period), directional: column.directional };
   const literal = textWithLiterals(value, format);
   return literal ? readAsShown(number, literal, ctx) : number;
 }

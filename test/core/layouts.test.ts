@@ -911,6 +911,50 @@ describe("a separate 指标性质 column (=, ≥, ≤, 定性) and a 计量单�
   });
 });
 
+// Review round 56e, M1: the actual's own 度量单位 was ignored, the target's read for it.
+describe("a 度量单位 column for the target and another for the actual", () => {
+  /** 受益农村人口 ≥3.2 万人 against `actual` in `unit`, scored 50; the rest met in full. */
+  const rows = (actual: CellValue, unit: string): Row[] => [
+    ["产出指标", "数量指标", "新建集中供水工程", "≥", 12, "处", 12, "处", 40, 40, ""],
+    ["效益指标", "社会效益指标", "受益农村人口", "≥", 3.2, "万人", actual, unit, 50, 50, ""],
+    ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥", 90, "%", 95, "%", 10, 10, ""],
+  ];
+  /** 年度指标值 over 指标性质 | 指标值 | 度量单位, 实际完成值 over 完成值 | 度量单位. */
+  const twoRows = (actual: CellValue, unit: string): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", null, null, "实际完成值", null, "分值", "得分", "偏差原因分析及改进措施"],
+        [null, null, null, "指标性质", "指标值", "度量单位", "完成值", "度量单位", null, null, null],
+        ...rows(actual, unit),
+      ],
+      merges: ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:H1", "I1:I2", "J1:J2", "K1:K2"],
+    });
+  const oneRow = (actual: CellValue, unit: string): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "度量单位", "分值", "得分", "偏差原因分析及改进措施"], ...rows(actual, unit)],
+    });
+
+  test.each([
+    ["under a two-row header", twoRows],
+    ["in one header row", oneRow],
+  ])("%s: reads each value in its own unit (33500 人 meets 3.2 万人; 9860 户 is no count of people)", (_, form) => {
+    const met = run(form(33500, "人"));
+    const row = met.indicators[1];
+    expect([row.target.value, row.target.unit, row.actual?.value, row.actual?.unit, row.score]).toEqual(["32000", "人", "33500", "人", "50"]);
+    expect(found(met)).toEqual([]);
+    const households = run(form(9860, "户"));
+    expect(found(households).filter((f) => !f.startsWith("total-"))).toEqual([`unit-mismatch@自评表!${form === twoRows ? "G4" : "G3"}`]);
+  });
+
+  it("reads the target's 度量单位 for an actual whose own is left blank (3.35 万人)", () => {
+    const a = run(twoRows(3.35, ""));
+    expect([a.indicators[1].actual?.value, a.indicators[1].actual?.unit]).toEqual(["33500", "人"]);
+    expect(found(a).filter((f) => !f.startsWith("total-"))).toEqual([]);
+  });
+});
+
 describe("a project list (序号, 项目名称, 预算, 执行数, 执行率, 自评得分, 评价等级) with a 合计 row", () => {
   const wb = workbook({
     name: "项目汇总",

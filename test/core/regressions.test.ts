@@ -716,7 +716,8 @@ describe("a bare 万 against money and counts", () => {
         ["满意度指标", "满意度指标", "满意度", "≥", "90%", "", "95%", 10, 10],
       ],
     });
-    expect(a.indicators.slice(0, 2).map((i) => `${i.target.value}${i.target.unit}`)).toEqual(["3万人次", "3万元"]);
+    // 3 万人次 is 30000 人次, as 3万人次 typed is (review round 56e, M1); 万元 is a unit of its own.
+    expect(a.indicators.slice(0, 2).map((i) => `${i.target.value}${i.target.unit}`)).toEqual(["30000人次", "3万元"]);
     // 3.2 ≥ 3: full marks; 50 × 3 ÷ 3.5 = 42.857… → 42.86.
     expect(a.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["I2=30", "I3=42.86"]);
   });
