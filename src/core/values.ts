@@ -1013,14 +1013,26 @@ const OBJECT = "了?(?:(?:年度|全年|预期|既定|各项)?(?:目标|任务|�
 const PARTLY = "(?:部分|大部分|大部|未全部|未完全|没有全部|没有完全)";
 const PARTIAL = new RegExp(`^\\D{0,4}(?:基本\\D{0,2}(?:完成|达成|达标|达到)|${PARTLY}\\D{0,2}${DONE})${OBJECT}$`);
 const NOT_ACHIEVED = new RegExp(`^\\D{0,4}(?:(?:未|没有|没|不能|无法)\\D{0,3}|不)(?:完成|达成|实现|达标|达到)${OBJECT}$`);
+/** Verbs of getting something done or better (提升, 保障, 落实, 实现 …). */
+const ACHIEVING = "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标)";
 /**
  * A verb of achievement negated (未提升, 未能保障, 没有明显改善, 无明显提升): the result was not
  * reached. Only verbs of getting something done or better: 未发生安全事故, 未出现返贫, 未降低服务标准
  * and 未增加负担 negate what should not happen, and stay unread; 无 only as 无明显 (无运行故障 is met).
  */
 const NEGATED_ACHIEVING = new RegExp(
-  "^\\D{0,8}?((?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)" +
-    "(?:提升|提高|改善|发挥|保障|增强|好转|落实|见效|生效|建成|投入使用|完成|实现|达成|达到|达标))\\D{0,8}$",
+  `^\\D{0,8}?((?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)${ACHIEVING})\\D{0,8}$`,
+);
+/** Not done in full (未完全实现应保尽保, 没有全部落实到位): partly met (review round 56e, M2). */
+const NOT_WHOLLY = new RegExp(`^\\D{0,8}?(?:未能?|没有|没能|尚未)(?:完全|全部)${ACHIEVING}\\D{0,8}$`);
+/**
+ * Some of it not done, opening a clause (部分对象未及时纳入保障, 仍有部分项目未完工): partly met
+ * (review round 56e, M2). Only a verb of getting something done, included or paid out after the
+ * negation: 部分路段未发生积水 and 部分区域未出现问题 say what did not happen, which meets a target.
+ */
+const SOME_NOT_DONE = new RegExp(
+  `^(?:但|仍有|尚有|还有|其中|仍|尚|还|有)?部分[^，,；;。\\d]{0,8}?(?:未能?|没有|没能|尚未)(?:及时|按期|按时|如期|全部|完全|全面|足额)?` +
+    `(?:${ACHIEVING}|纳入|完工|开工|到位|覆盖|拨付|发放|兑现|享受|通过|验收|整改|办结)`,
 );
 /** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格 (every one in a phrase: g). */
 const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)|(?:未能?|没有|没能|不能)(?:按期|按时|如期|准时)/g;
@@ -1281,7 +1293,7 @@ interface AchievementContext {
  * no result, nor is a middling grade where the target allows one.
  */
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
-  if (PARTIAL.test(phrase)) return "partial";
+  if (PARTIAL.test(phrase) || NOT_WHOLLY.test(phrase) || clausesOf(phrase).some((clause) => SOME_NOT_DONE.test(clause))) return "partial";
   if (NOT_ACHIEVED.test(phrase) && !DOUBLE_NEGATIVE.test(phrase)) return "notAchieved";
   if (context && statesForbiddenHarmIn(phrase, context)) return "notAchieved";
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.

@@ -698,12 +698,27 @@ describe("qualitative-score-band: actuals that say the target was not met", () =
     ["风险可控", "风险不可控", "未达成", 5],
     ["防止资金沉淀", "未能防止资金沉淀", "未达成", 5],
     ["接待工作规范", "接待工作不规范", "未达成", 5],
+    // Met in part only: some of it not done, or not done in full (review round 56e, M2).
+    ["应保尽保", "部分对象未及时纳入保障", "部分达成", 7],
+    ["应保尽保", "部分对象未纳入保障", "部分达成", 7],
+    ["应保尽保", "未完全实现应保尽保", "部分达成", 7],
+    ["应保尽保", "已实现动态管理，仍有部分对象未纳入保障", "部分达成", 7],
+    ["按期完工", "部分项目未按期完工", "部分达成", 7],
+    ["全面落实", "没有全部落实到位", "部分达成", 7],
+    ["应保尽保", "未实现应保尽保", "未达成", 5],
   ])("reads %s → %s as %s", (target, actual, band, inBand) => {
     expect(bandOf(target, actual, 10)).toBe(band);
     expect(bandOf(target, actual, inBand as number)).toBeNull();
   });
 
   it.each([
+    // What did not happen, or none left out, meets the target: no 部分…未… nor 未完全 (review round 56e, M2).
+    ["应保尽保", "无未纳入对象"],
+    ["应保尽保", "未出现漏保问题"],
+    ["安全运行", "未发生安全事故"],
+    ["安全运行", "部分路段未发生积水"],
+    ["应保尽保", "部分对象未出现返贫"],
+    ["应保尽保", "已全部纳入保障，未出现应保未保问题"],
     ["无安全事故", "无安全事故发生"],
     ["无重大事故", "未发生安全事故"],
     ["零投诉", "无投诉"],
