@@ -257,12 +257,25 @@ export function isTypedNumber(cell: NumberCell): boolean {
   return typeof cell.raw === "number" && (cell.numFmt === undefined || cell.numFmt === "General");
 }
 
+/** A text that is a number in brackets and nothing else: (50.00), （1,200.00）. */
+const BRACKETED = /^[(（]\s*([^()（）]+?)\s*[)）]$/;
+
+/**
+ * A negative typed as accountants write it, in brackets (review round 56e, L1): "(50.00)" is −50,
+ * as −50 shown so by an accounting format is. Only where the whole text is a bracketed number.
+ */
+function bracketedNegative(raw: CellValue): Decimal | null {
+  const m = typeof raw === "string" ? BRACKETED.exec(raw.trim()) : null;
+  const inner = m === null || /^[+\-−－]/.test(m[1]) ? null : parseShownNumber(m[1]);
+  return inner === null || inner.isZero() ? null : inner.negated();
+}
+
 function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
   if (col === undefined) return null;
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
   // A formula's cached 10.000000000000002 is the 10 Excel shows: never above a weight of 10.
-  const value = parseShownNumber(cell.value);
+  const value = parseShownNumber(cell.value) ?? bracketedNegative(cell.value);
   const text = typeof cell.value === "string" ? cell.value.trim() : null;
   const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not

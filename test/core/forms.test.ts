@@ -461,6 +461,27 @@ describe("negative-value", () => {
     // The initial −1 is within a unit of its sources' 0; the spending's −5 is not.
     expect(found(a)).toEqual(["negative-value@B2", "negative-value@D2", "sum-mismatch@D2", "negative-value@G2"]);
   });
+
+  it("a negative typed in brackets, as accountants write it, is that negative: (50.00) is −50 (review round 56e, L1)", () => {
+    const lines = (spent: CellValue) =>
+      workbook({
+        name: "预算",
+        rows: [
+          ["项目", "年初预算数", "全年预算数", "全年执行数"],
+          ["年度资金总额", 100, 100, 40],
+          ["其中：财政拨款", 100, 90, 90],
+          ["上年结转资金", 0, 10, spent],
+        ],
+      });
+    const a = run(lines("(50.00)"));
+    // 90 − 50 = 40: the parts add up once the bracket reads as −50.
+    expect(found(a)).toEqual(["negative-value@D4"]);
+    expect(message(a, "negative-value", "D4")).toBe("执行数为负数 -50，不能小于 0。");
+    expect(found(run(lines("（1,050.00）")))).toEqual(["sum-mismatch@D2", "negative-value@D4"]);
+    // Text that is more than a bracketed number stays text.
+    expect(found(run(lines("(50.00)万元")))).toContain("not-numeric@D4");
+    expect(found(run(lines("(约50)")))).toContain("not-numeric@D4");
+  });
 });
 
 describe("only finite numbers are written", () => {
