@@ -282,8 +282,9 @@ const plainText = (value: Decimal, places: number): string => roundHalfUp(value,
 
 /**
  * A recorded and a computed value that differ, as texts that differ too: the recorded as its cell
- * shows it, both at `places` decimals or at as many more as it takes to tell them apart, so that
- * no message says "X, should be X".
+ * shows it, every decimal it shows (9.981 typed is quoted 9.981, not 9.98: review round 56e, L3),
+ * the computed at `places` decimals or at as many more as it takes to tell them apart, so that no
+ * message says "X, should be X".
  */
 export function differingTexts(
   recorded: Decimal,
@@ -294,10 +295,10 @@ export function differingTexts(
 ): { recorded: string; computed: string } {
   const seen = asShown(recorded, Math.max(recordedShown, places));
   for (let p = places; p <= places + 20; p++) {
-    const texts = { recorded: render(seen, p), computed: render(computed, p) };
+    const texts = { recorded: render(seen, Math.max(p, recordedShown)), computed: render(computed, p) };
     if (texts.recorded !== texts.computed) return texts;
   }
-  return { recorded: render(seen, places), computed: render(computed, places) };
+  return { recorded: render(seen, Math.max(places, recordedShown)), computed: render(computed, places) };
 }
 
 /**
