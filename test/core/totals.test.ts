@@ -67,19 +67,19 @@ describe("weights-total with no budget table in the workbook", () => {
 });
 
 /**
- * A budget line of 10 (9.8 at 98%) over indicators of 50, `weight` and 10 scored in full, under a
- * 总分 row stating `points` and recording 99.8.
+ * A budget line of `budgetWeight` (10: 9.8 at 98%) over indicators of 50, `weight` and 10 scored in
+ * full, under a 总分 row stating `points` and recording 99.8.
  */
-const withBudget = (weight: CellValue, points = 100) =>
+const withBudget = (weight: CellValue, points = 100, budgetWeight: CellValue = 10) =>
   analyze(
     workbook({
       rows: [
         BUDGET_HEADER,
-        ["年度资金总额", 100, 100, 98, 10, 0.98, 9.8],
+        ["年度资金总额", 100, 100, 98, budgetWeight, 0.98, 9.8],
         [],
         INDICATOR_HEADER,
         ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
-        ["效益指标", "社会效益", "受益人数", "≥100人", "100人", weight, 30, ""],
+        ["效益指标", "社会效益", "受益人数", "≥100人", "100人", weight, typeof weight === "number" ? weight : 30, ""],
         ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
         ["总分", null, null, null, null, points, 99.8, null],
       ],
@@ -101,6 +101,21 @@ describe("a 分值 that is no number", () => {
     const words = withBudget("三十");
     expect(words.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["not-numeric@F6", "total-incomplete@G8"]);
     expect(words.totals[0]).toMatchObject({ weights: null, score: null, grade: null });
+  });
+
+  // Review round 56b H1: the budget line's 待定 dropped out of the weights, and the form was graded
+  // (indicators of 100: the budget's points were taken as left blank; of 90: as the profile's 10).
+  // Over indicators of 100 the scores add up to 109.8, not the 99.8 recorded (total-mismatch).
+  it.each<[string, number, CellValue, string[]]>([
+    ["of 90", 30, "待定", ["not-numeric@E2", "total-incomplete@G8"]],
+    ["of 100", 40, "待定", ["not-numeric@E2", "total-incomplete@G8", "total-mismatch@G8"]],
+    ["of 100", 40, { error: "#REF!" }, ["formula-error@E2", "total-incomplete@G8", "total-mismatch@G8"]],
+  ])("on the budget line (indicators %s) leaves the weights unknown as an indicator's does", (_, weight, budgetWeight, found) => {
+    const a = withBudget(weight, 100, budgetWeight);
+    expect(a.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(found);
+    expect(a.findings.find((f) => f.rule === "total-incomplete")?.message).toBe("无法得出总分：1 项分值无法识别为数值。补齐或改正后才能计算总分和等次。");
+    expect(a.totals[0]).toMatchObject({ weights: null, score: null, grade: null });
+    expect(a.budget[0]).toMatchObject({ weight: null, score: null, recordedScore: "9.8" });
   });
 });
 

@@ -92,7 +92,8 @@ export function recordedRate(
   return { value: parsed.value, shown: claimed(percentDecimals + 2) };
 }
 
-const hasWeight = (line: BudgetLine): boolean => line.weight?.value !== null && line.weight?.value !== undefined;
+/** A line whose 分值 is filled in: a number, or something that is none (待定, #REF!: its points unknown, not none). */
+const hasWeight = (line: BudgetLine): boolean => line.weight?.value != null || line.weight?.invalid === true;
 
 /** A line that adds up others: a 合计, 小计 or 年度资金总额. */
 const isSumLine = (line: BudgetLine): boolean => line.kind === "total" || line.kind === "subtotal" || line.kind === "funds-total";
@@ -414,7 +415,9 @@ function evaluateLine(
     findings.add("rate-mismatch", line.rate, differingTexts(recorded.value, recorded.shown, rate, 2, percentText));
   }
 
-  if (scored) {
+  // A 分值 that is no number (待定, #REF!) leaves the line's points unknown, and its score: the
+  // total counts it as it counts such an indicator's (rules/totals.ts, total-incomplete).
+  if (scored && !line.weight?.invalid) {
     const weight = line.weight?.value ?? block.statedWeight ?? new Decimal(profile.budgetWeight);
     Object.assign(result, scoredAt(weight, rate, profile));
     const exact = result.exactScore;
@@ -446,7 +449,7 @@ const projectLines = (block: BudgetBlock): BudgetLine[] => block.lines.filter((l
 
 /** Whether a weighted table leaves every 分值 and 得分 cell blank, and states no 分值 in its header either. */
 export function pointsLeftBlank(block: BudgetBlock): boolean {
-  return block.weighted && block.statedWeight === null && block.lines.every((line) => line.weight?.value == null && line.score?.value == null);
+  return block.weighted && block.statedWeight === null && block.lines.every((line) => !hasWeight(line) && line.score?.value == null);
 }
 
 /**

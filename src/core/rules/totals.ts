@@ -509,6 +509,8 @@ interface TotalsContext {
   profile: Profile;
   view: SheetView;
   sums: ReturnType<typeof levelSums>;
+  /** The 分值 cells that are no number, the indicators' and the budget lines': the weights are unknown. */
+  unreadWeights: number;
   sharing: ScoreSharing;
   /** The points budget execution carries: its table's, none, or the profile's left to a table elsewhere. */
   budgetWeight: Decimal;
@@ -586,8 +588,10 @@ export function evaluateTotals(
     return total;
   }
 
-  // A 分值 that is no number (十, #REF!) leaves the weights unknown, not that many points less.
-  total.weights = sums.unread === 0 ? budgetWeight.plus(indicatorWeights) : null;
+  // A 分值 that is no number (十, #REF!), an indicator's or a budget line's, leaves the weights
+  // unknown, not that many points less.
+  const unreadWeights = sums.unread + (budget?.lines.filter((r) => r.line.weight?.invalid).length ?? 0);
+  total.weights = unreadWeights === 0 ? budgetWeight.plus(indicatorWeights) : null;
   const context: TotalsContext = {
     findings,
     block,
@@ -596,6 +600,7 @@ export function evaluateTotals(
     profile,
     view,
     sums,
+    unreadWeights,
     sharing: scoreSharing(block, sums.byLabel),
     budgetWeight,
     budgetMissing: budget === null && gt(budgetWeight, ZERO),
@@ -660,7 +665,7 @@ function checkStatedPoints({ findings, block, budget, sums, gradable, total }: T
  * scores, when every row has one.
  */
 function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | null {
-  const { findings, block, results, budget, profile, sums, sharing, budgetMissing, gradable, total } = context;
+  const { findings, block, results, budget, profile, sums, unreadWeights, sharing, budgetMissing, gradable, total } = context;
   const gaps = [...rowGaps(findings, block, results, sharing), ...levelGaps];
   // A level with an item whose score is unknown has no score either (the 综合得分 sheet leaves it blank).
   for (const level of total.levels) if (gaps.some((g) => g.level === level.name)) level.score = null;
@@ -669,8 +674,9 @@ function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | n
   // Gaps told of the table, not of a row: its levels' scores that are read stand.
   const tableGap = (gap: Gap) => gaps.push({ gap, level: null, name: "" });
   // A 分值 that is no number leaves the weights unknown.
-  for (let i = 0; i < sums.unread; i++) tableGap("unreadWeight");
-  if (budget && budgetScore === null) tableGap("budget");
+  for (let i = 0; i < unreadWeights; i++) tableGap("unreadWeight");
+  // A budget score unknown for its 分值 alone is told as that.
+  if (budget && budgetScore === null && unreadWeights === sums.unread) tableGap("budget");
   // Points left to a budget table are not known from weights that are not.
   if (budgetMissing && total.weights !== null) tableGap("noBudget");
   if (gaps.length === 0) {
