@@ -186,7 +186,7 @@ describe("what 汇总 counts, said on the page (review round 51c)", () => {
     return scorer;
   };
   const file = (name: string, text: string) => ({ name, arrayBuffer: async () => Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer });
-  const pick = (files: ReturnType<typeof file>[]) => fireEvent.change(screen.getByTestId("pick"), { target: { files } });
+  const pick = (files: (ReturnType<typeof file> & { size?: number })[]) => fireEvent.change(screen.getByTestId("pick"), { target: { files } });
   const card = (name: string) => cards().find((c) => c.dataset.name === name)!;
   const done = (scorer: ReturnType<typeof fakeScorer>, name: string) =>
     act(() => scorer.say({ id: scorer.requests.find((r) => r.name === name)!.id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: reviewOf(name), sheets: [] }));
@@ -200,6 +200,18 @@ describe("what 汇总 counts, said on the page (review round 51c)", () => {
     act(() => scorer.requests.forEach(({ id, name }) => scorer.say({ id, kind: "failed", message: { zh: `${name}: 无法读取`, en: `${name}: unreadable` } })));
     await waitFor(() => expect(cards().every((c) => c.dataset.state === "failed")).toBe(true));
     expect(button().disabled).toBe(false);
+  });
+
+  // Review round 56b M1: a file of 3 GB was asked of the browser whole.
+  test("a file too large to be a workbook is not read: named with its size, not added", async () => {
+    const scorer = renderPage();
+    const read = jest.fn(async () => new ArrayBuffer(0));
+    pick([{ ...file("x.xlsx", ""), size: 3 * 2 ** 30, arrayBuffer: read }, file("县林业局.xlsx", "a")]);
+    await waitFor(() => expect(scorer.requests).toHaveLength(1));
+    expect(read).not.toHaveBeenCalled();
+    expect(screen.getByTestId("notices").textContent).toContain(
+      "x.xlsx：文件有 3072 MB，超过可读取的文件 2048 MB 的上限（自评表工作簿通常只有几 MB：请确认选对了文件），未加入。",
+    );
   });
 
   test("M2: a copy and a scored copy, which 汇总 leaves out, say so on their cards and overview rows, and the hint gives 汇总's count", async () => {

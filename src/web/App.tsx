@@ -15,6 +15,7 @@ import { Finding, severityCounts } from "../core/result";
 import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewFileOrder, reviewedFiles } from "../core/review";
 import { ReviewScope, reviewScope } from "../core/review-layout";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
+import { MAX_FILE_BYTES, fileTooLargeText } from "../xlsx/sizes";
 import ResultsView from "../taskpane/components/ResultsView";
 import { download } from "../taskpane/download";
 import { outcomeSaid } from "../taskpane/said";
@@ -373,6 +374,11 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
     const remember = (entry: Pick<FileEntry, "name" | "bytes">) => named.set(entry.name, [...(named.get(entry.name) ?? []), entry.bytes]);
     shown.current.forEach(remember);
     for (const { path, file } of picked) {
+      // A file no workbook is near (a disk image picked by mistake) is not read into memory.
+      if (file.size > MAX_FILE_BYTES) {
+        skipped.push(strings.tooLarge(path, fileTooLargeText(file.size)[lang]));
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());

@@ -28,6 +28,8 @@ export interface PageStrings {
   drop: string;
   /** A file of a drop or a folder that the browser would not give the page. */
   unreadable: (path: string) => string;
+  /** A file too large to be read (fileTooLargeText's reason). */
+  tooLarge: (path: string, why: string) => string;
   alreadyAdded: (path: string) => string;
   /** Many files of a drop added before (a folder dropped again), in one line; their names under it. */
   alreadyAddedMany: (count: number) => string;
@@ -84,6 +86,7 @@ const zh: PageStrings = {
   chooseFolder: "选择文件夹",
   drop: "或把 .xlsx 文件、或装有各单位文件的文件夹拖到这里",
   unreadable: (path) => `${path}：浏览器无法读取此文件，未加入。`,
+  tooLarge: (path, why) => `${path}：${why}，未加入。`,
   alreadyAdded: (path) => `${path}：已加入过同一文件，未重复加入。`,
   alreadyAddedMany: (count) => `${count} 个文件已加入过（同一路径、同一内容），未重复加入。`,
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
@@ -137,6 +140,7 @@ const en: PageStrings = {
   chooseFolder: "Choose a folder",
   drop: "or drop .xlsx files, or a folder of units' files, here",
   unreadable: (path) => `${path}: the browser could not read this file; it was not added.`,
+  tooLarge: (path, why) => `${path}: ${why}; it was not added.`,
   alreadyAdded: (path) => `${path}: the same file was added before; it was not added again.`,
   alreadyAddedMany: (count) => `${count} files were added before (the same paths and bytes); they were not added again.`,
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",

@@ -9,6 +9,7 @@ import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import { SheetLayout, sheetLayout } from "./sheet-part";
 import { XmlElement, XmlError, attributeByLocal, elements, escapeAttribute, firstElement, isTrue, rootElement, scanXml, startTag, xmlDeclaration } from "./xml";
 import { ZipEntry, ZipFormatError, crc32, readZip, writeZip } from "./zip";
+import { MB, limitMegabytes, megabytes } from "./sizes";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = `${RELATIONSHIPS_NS}/`;
@@ -54,7 +55,6 @@ export interface ReadLimits {
   maxCells: number;
 }
 
-const MB = 1024 * 1024;
 
 /** 200 MB inflated, per part and in all: some fifty times the largest real self-evaluation workbook. */
 export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 200 * MB, maxTotalBytes: 200 * MB, maxCells: 5_000_000 };
@@ -71,11 +71,6 @@ const LONGEST_TEXT = 2 ** 29 - 24;
 /** The most bytes deflate makes of one byte of data: a 258-byte match coded in under two bits. */
 const MAX_DEFLATE_RATIO = 1032;
 
-/** A part's size in MB: whole MB rounded up, or below 1 MB to three significant digits (so not 1 MB over a limit of 0.01). */
-const megabytes = (bytes: number): string => (bytes >= MB ? String(Math.ceil(bytes / MB)) : String(Number((bytes / MB).toPrecision(3))));
-
-/** A limit in MB as it was given (--max-size 0.01 is 0.01 MB, not 1: review round 52d). */
-const limitMegabytes = (bytes: number): string => String(Number((bytes / MB).toPrecision(6)));
 
 export interface Relationship {
   id: string;

@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import { crc32, inflateRawSync } from "zlib";
 import { Codec, InflatedSizeError, fflateCodec } from "./codec";
 import { ReadLimits } from "./package";
+import { MAX_FILE_BYTES, fileTooLargeText } from "./sizes";
 import { LoadedWorkbook, WorkbookReadError, readXlsxBytes } from "./reader";
 
 export { LoadedWorkbook, WorkbookReadError } from "./reader";
@@ -43,6 +44,10 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
     if (stat.isDirectory()) throw new WorkbookReadError(file, "是文件夹，不是 .xlsx 文件", "is a folder, not an .xlsx file");
     // A device or a pipe (/dev/zero, a fifo) would be read without end.
     if (!stat.isFile()) throw new WorkbookReadError(file, "不是普通文件（是设备或管道），不是 .xlsx 文件", "is not a regular file (a device or a pipe), not an .xlsx file");
+    if (stat.size > MAX_FILE_BYTES) {
+      const { zh, en } = fileTooLargeText(stat.size);
+      throw new WorkbookReadError(file, zh, en);
+    }
     bytes = await fs.readFile(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;

@@ -5,7 +5,7 @@
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { cellText } from "../../src/core/grid";
@@ -228,6 +228,17 @@ describe("bad inputs exit 2 with one clear line", () => {
     const fifo = path.join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
     await expectUnreadable(fifo, /pipe\.xlsx: 不是普通文件（是设备或管道）/);
+  });
+
+  // Review round 56b M1: told as 无法读取（ERR_FS_FILE_TOO_LARGE）. The file is sparse: nothing is written.
+  it("a file too large to read, named with its size in both languages", async () => {
+    const file = path.join(dir, "x.xlsx");
+    writeFileSync(file, "");
+    truncateSync(file, 3 * 2 ** 30);
+    await expectUnreadable(file, /x\.xlsx: 文件有 3072 MB，超过可读取的文件 2048 MB 的上限（自评表工作簿通常只有几 MB：请确认选对了文件）$/);
+    const en = await runMain("score", file, "--lang", "en");
+    expect(en.err.trim()).toMatch(/the file is 3072 MB, over the limit of 2048 MB for a file read \(self-evaluation workbooks are a few MB: check that this is the right file\)$/);
+    unlinkSync(file);
   });
 
   it("an empty (zero-byte) file", async () => {
