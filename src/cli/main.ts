@@ -97,6 +97,11 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
       ? `  识别到 ${budgets} 张预算表、${indicators} 张指标表${emptyNote}`
       : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}${emptyNote}`,
   );
+  // A damaged file's merges that overlap others are not read (Excel repairs them away on opening).
+  if (report.droppedMerges) {
+    const ranges = report.droppedMerges.join(zh ? "、" : ", ");
+    out.log(zh ? `  合并区域与其他合并区域重叠（文件已损坏），已忽略：${ranges}` : `  Merged areas overlapping others (the file is damaged), ignored: ${ranges}`);
+  }
   if (report.hiddenSheets.length > 0) {
     const names = report.hiddenSheets.join(zh ? "、" : ", ");
     out.log(zh ? `  隐藏的工作表或列未检查：${names}` : `  Hidden sheets or columns, not checked: ${names}`);

@@ -26,6 +26,11 @@ export interface SheetGrid {
   numFmts: (string | undefined)[][];
   merges: MergeRange[];
   /**
+   * Merged areas the file holds that overlap another, as it writes them ("A1:XFD1048576"): not in
+   * `merges` (a damaged file: see src/xlsx/reader.ts withoutOverlaps). Absent: none.
+   */
+  droppedMerges?: string[];
+  /**
    * formulas[row][col] is set where the cell holds a formula: its value is the formula's cached
    * result, and the cell is never written into, even when that result is blank. A string is the
    * formula's text without its "=" ("SUM(H5:H20)"), `true` a formula whose text the host does not

@@ -35,6 +35,11 @@ export interface Report {
   hiddenSheets: string[];
   /** Headers with nothing under them, no form (Analysis.emptyTables): present only when there are some. */
   emptyTables?: string[];
+  /**
+   * Merged areas that overlap another, not read (SheetGrid.droppedMerges), by sheet and range
+   * ("自评表!A1:XFD1048576"): present only when there are some.
+   */
+  droppedMerges?: string[];
 }
 
 /**
@@ -54,6 +59,7 @@ function plain(value: CellValue): string | number | boolean | null {
 
 export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysis): Report {
   const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  const dropped = grid.sheets.flatMap((s) => (s.droppedMerges ?? []).map((ref) => `${s.name}!${ref}`));
   return {
     schema: REPORT_SCHEMA,
     input,
@@ -71,5 +77,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     summary: { sheet: analysis.summary.name, keptEdited: analysis.summary.keptEdited },
     hiddenSheets: analysis.hiddenSheets,
     ...(analysis.emptyTables.length > 0 && { emptyTables: analysis.emptyTables }),
+    ...(dropped.length > 0 && { droppedMerges: dropped }),
   };
 }

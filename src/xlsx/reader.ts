@@ -12,7 +12,7 @@
  */
 import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
-import { CellValue, ColumnRun, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, hiddenColumnRuns, parseRangeAddress } from "../core/grid";
+import { CellValue, ColumnRun, MergeRange, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, hiddenColumnRuns, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
@@ -301,6 +301,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const formulas: (boolean | string | undefined)[][] = [];
   const unknownResults: (boolean | undefined)[][] = [];
   const merges: SheetGrid["merges"] = [];
+  /** Each merge's ref as the file writes it, for a message naming it. */
+  const mergeRefs: string[] = [];
   const hiddenColumns: ColumnRun[] = [];
   const { formats, date1904, dateSerials, cellBudget } = context;
   let strings: string[] | undefined;
@@ -434,7 +436,10 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           if (ref === undefined) break;
           const merge = parseRangeAddress(ref);
           // Row 0 ("A0") is no row.
-          if (merge && merge.top >= 0) merges.push(merge);
+          if (merge && merge.top >= 0) {
+            merges.push(merge);
+            mergeRefs.push(ref.trim());
+          }
           break;
         }
       }
@@ -464,7 +469,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
     },
   });
 
-  const clipped = clipMerges(merges, lastRow, lastCol, { values, numFmts, formulas, unknownResults });
+  const { clipped, dropped } = clipMerges(merges, lastRow, lastCol, { values, numFmts, formulas, unknownResults });
   for (let r = 0; r < values.length; r++) {
     values[r] ??= [];
     numFmts[r] ??= [];
@@ -472,6 +477,7 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
   if (unknownResults.length > 0) grid.unknownResults = unknownResults;
   if (hiddenColumns.length > 0) grid.hiddenColumns = hiddenColumnRuns(hiddenColumns);
+  if (dropped.length > 0) grid.droppedMerges = dropped.map((i) => mergeRefs[i]);
   return { grid, layout: recorder.finish() };
 }
 
@@ -506,12 +512,22 @@ interface SheetCells {
 /**
  * Merged areas ending at the used range (`lastRow`, `lastCol`): a merge down to row 1,048,576
  * covers no more than the cells written. A merged area shows its top-left cell: what the file holds
- * in its other cells is taken out.
+ * in its other cells is taken out. One overlapping another within it is dropped (see
+ * withoutOverlaps): `dropped` holds their indexes in `merges`.
  */
-function clipMerges(merges: SheetGrid["merges"], lastRow: number, lastCol: number, { values, numFmts, formulas, unknownResults }: SheetCells): SheetGrid["merges"] {
-  const clipped = merges
-    .filter((m) => m.top <= lastRow && m.left <= lastCol)
-    .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }));
+function clipMerges(
+  merges: SheetGrid["merges"],
+  lastRow: number,
+  lastCol: number,
+  { values, numFmts, formulas, unknownResults }: SheetCells,
+): { clipped: SheetGrid["merges"]; dropped: number[] } {
+  const within = merges.flatMap((m, i) => (m.top <= lastRow && m.left <= lastCol ? [i] : []));
+  const inUse = within.map((i) => {
+    const m = merges[i];
+    return { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+  });
+  const overlapping = withoutOverlaps(inUse);
+  const clipped = inUse.filter((_, k) => !overlapping.has(k));
   for (const m of clipped) {
     for (let r = m.top; r <= m.bottom; r++) {
       const cells = values[r];
@@ -525,7 +541,52 @@ function clipMerges(merges: SheetGrid["merges"], lastRow: number, lastCol: numbe
       }
     }
   }
-  return clipped;
+  return { clipped, dropped: within.filter((_, k) => overlapping.has(k)).sort((a, b) => a - b) };
+}
+
+/**
+ * The merged areas to drop, by index, so that no two share a cell: Excel repairs such a file by
+ * removing merges, and one over the whole sheet would hide every cell of the form under its first
+ * (review round 56b, M2). The smallest are kept first, the file's order between equals; one
+ * overlapping a merge kept before it is dropped. Each row keeps its merges sorted by column and is
+ * searched by halves: the work is the merges' rows, as SheetView's own index of them (core/grid.ts),
+ * not every merge against every other.
+ */
+function withoutOverlaps(merges: MergeRange[]): Set<number> {
+  const dropped = new Set<number>();
+  const area = (m: MergeRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  const order = merges.map((_, i) => i).sort((a, b) => area(merges[a]) - area(merges[b]) || a - b);
+  /** byRow[row]: the kept merges crossing the row, by their left columns. */
+  const byRow: number[][] = [];
+  /** Where a merge starting at `left` goes among a row's: after every one starting left of it. */
+  const slot = (row: number[], left: number): number => {
+    let [low, high] = [0, row.length];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (merges[row[mid]].left < left) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const overlapsIn = (row: number[] | undefined, { left, right }: MergeRange): boolean => {
+    if (!row) return false;
+    const at = slot(row, left);
+    return (at > 0 && merges[row[at - 1]].right >= left) || (at < row.length && merges[row[at]].left <= right);
+  };
+  for (const i of order) {
+    const m = merges[i];
+    let overlaps = false;
+    for (let r = m.top; r <= m.bottom && !overlaps; r++) overlaps = overlapsIn(byRow[r], m);
+    if (overlaps) {
+      dropped.add(i);
+      continue;
+    }
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = (byRow[r] ??= []);
+      row.splice(slot(row, m.left), 0, i);
+    }
+  }
+  return dropped;
 }
 
 /**

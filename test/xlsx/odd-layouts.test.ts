@@ -126,3 +126,44 @@ describeWithOpenpyxl("a scored copy of a sheet with a stray cell", () => {
     expect(writtenTwice(strFromU8(unzipSync(readFileSync(copy))[SHEET]))).toEqual({ rows: [], cells: [] });
   });
 });
+
+// Review round 56b M2: a merge over the whole sheet hid every cell under A1, and the workbook was
+// said to hold no table.
+describe("merged areas that overlap (a damaged file: Excel repairs them away)", () => {
+  /** The three-indicator form with its 一级 labels' merges and `merges` besides, in that order. */
+  const withMerges = (merges: string[]) =>
+    zipParts(packageParts({ sheets: [{ name: "自评表", rows: threeIndicatorForm(), merges: ["H2:H3", ...merges] }] }));
+  const read = (merges: string[]) => readXlsxBytes(withMerges(merges), "x.xlsx").grid.sheets[0];
+
+  it("drops the larger of two, whichever the file writes first, and keeps the cells it would hide", () => {
+    for (const order of [["A1:XFD1048576"], ["A1:XFD1048576", "A1:B1"]]) {
+      const sheet = read(order);
+      expect(sheet.droppedMerges).toEqual(["A1:XFD1048576"]);
+      expect(sheet.values[1].slice(0, 3)).toEqual(["产出指标", "数量指标", "培训场次"]);
+    }
+    const first = readXlsxBytes(zipParts(packageParts({ sheets: [{ name: "自评表", rows: threeIndicatorForm(), merges: ["A1:XFD1048576", "H2:H3"] }] })), "x.xlsx");
+    expect(first.grid.sheets[0].droppedMerges).toEqual(["A1:XFD1048576"]);
+    expect(first.grid.sheets[0].merges).toEqual([{ top: 1, left: 7, bottom: 2, right: 7 }]);
+  });
+
+  it("drops the later of two the same size, and one overlapping another only at a corner; merges apart are kept", () => {
+    expect(read(["B2:C3", "C3:D4"]).droppedMerges).toEqual(["C3:D4"]);
+    expect(read(["H3:H4"]).droppedMerges).toEqual(["H3:H4"]);
+    const apart = read(["A2:A3", "B2:C2", "D2:D4"]);
+    expect(apart.droppedMerges).toBeUndefined();
+    expect(apart.merges).toHaveLength(4);
+  });
+
+  it("scores the form, and says once which merge was not read, on the console and in the report", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    writeFileSync(input, withMerges(["A1:XFD1048576"]));
+    const json = path.join(dir, "report.json");
+    const r = await runMain("score", input, "--out", path.join(dir, "out.xlsx"), "--json", json);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n").filter((line) => line.includes("合并区域"))).toEqual(["  合并区域与其他合并区域重叠（文件已损坏），已忽略：自评表!A1:XFD1048576"]);
+    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    expect(report.droppedMerges).toEqual(["自评表!A1:XFD1048576"]);
+    expect(report.tables).toHaveLength(1);
+  });
+});
