@@ -58,20 +58,19 @@ export interface ReviewIo {
  * The workbooks under `folder`, as paths relative to it, and the scored copies passed over (core
  * reviewedFiles); `skip`: the review's own outputs.
  */
-async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[] }> {
+async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[]; hidden: string[] }> {
   const paths: string[] = [];
   const walk = async (relative: string) => {
     for (const entry of await fs.readdir(path.join(folder, relative), { withFileTypes: true })) {
       const name = path.join(relative, entry.name);
-      // Hidden folders (.git) are not units' work, nor walked.
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".")) await walk(name);
-      } else paths.push(name);
+      // Hidden folders (.备份) are walked too: their workbooks are not reviewed, but named.
+      if (entry.isDirectory()) await walk(name);
+      else paths.push(name);
     }
   };
   await walk("");
-  const { found, copies } = reviewedFiles(paths);
-  return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies };
+  const { found, copies, hidden } = reviewedFiles(paths);
+  return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies, hidden };
 }
 
 /**
@@ -211,7 +210,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
   const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
-  const { found: names, copies } = await workbooksUnder(folder, new Set(outputs));
+  const { found: names, copies, hidden } = await workbooksUnder(folder, new Set(outputs));
   // Files, not names: an output through a link to a unit's workbook would replace it too.
   const inputKeys = new Set(await Promise.all(names.map((name) => fileKey(path.join(folder, name)))));
   await refuseOverUnitWorkbook(folder, out, options.out === undefined ? null : "--out", inputKeys);
@@ -220,6 +219,10 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   for (const copy of copies) tally.note(copy, "scored-copy");
   if (copies.length > 0) {
     io.log(text(lang, `跳过 jixiao 评分后的副本（原工作簿也在复核之列）：${copies.join("、")}`, `Skipped jixiao's scored copies (their workbooks are reviewed): ${copies.join(", ")}`));
+  }
+  for (const file of hidden) tally.note(file, "hidden-file");
+  if (hidden.length > 0) {
+    io.log(text(lang, `跳过隐藏文件（文件名或所在文件夹名以“.”开头）：${hidden.join("、")}`, `Skipped hidden files (their names or folders' start with "."): ${hidden.join(", ")}`));
   }
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 

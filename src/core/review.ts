@@ -155,9 +155,19 @@ export interface GradeCount {
  * - `same-project`: an evaluation of the unit and project an earlier file (`detail`) evaluates too,
  *   both counted (a revised version handed in beside the first, or the same project twice);
  * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`);
- * - `other-year`: an evaluation for another year (`detail`) than most of the review's.
+ * - `other-year`: an evaluation for another year (`detail`) than most of the review's;
+ * - `hidden-file`: a workbook whose name or folder starts with "." (a hidden file), not reviewed.
  */
-export type ReviewNoteKind = "scored-copy" | "earlier-review" | "duplicate" | "same-content" | "hidden-sheets" | "same-project" | "profile" | "other-year";
+export type ReviewNoteKind =
+  | "scored-copy"
+  | "earlier-review"
+  | "duplicate"
+  | "same-content"
+  | "hidden-sheets"
+  | "same-project"
+  | "profile"
+  | "other-year"
+  | "hidden-file";
 
 export interface ReviewNote {
   file: string;
@@ -177,6 +187,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "same-project": (first) => `与 ${first} 是同一单位的同一项目：两份都已计入，请确认以哪一份为准`,
     profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
     "other-year": (years) => `自评年度为 ${years}，与其他多数文件的年度不同`,
+    "hidden-file": () => "文件名或所在文件夹名以“.”开头（隐藏文件）：未复核",
   },
   en: {
     "scored-copy": () => "jixiao's scored copy, whose workbook is reviewed: not counted",
@@ -187,16 +198,17 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     "same-project": (first) => `the same unit and project as ${first}: both are counted; check which one stands`,
     profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,
     "other-year": (years) => `evaluates ${years}, not the year most files evaluate`,
+    "hidden-file": () => 'its name or its folder\'s starts with "." (a hidden file): not reviewed',
   },
 };
 
 export const reviewNote = (file: string, kind: ReviewNoteKind, detail: string, lang: Lang): ReviewNote => ({ file, kind, detail, message: NOTE_TEXT[lang][kind](detail) });
 
 /** The notes of files seen and not counted, in the order the counts name them. */
-const NOT_COUNTED: ReviewNoteKind[] = ["duplicate", "scored-copy", "earlier-review"];
+const NOT_COUNTED: ReviewNoteKind[] = ["duplicate", "scored-copy", "earlier-review", "hidden-file"];
 const NOT_COUNTED_TEXT: Record<Lang, { kinds: Record<string, (n: number) => string>; more: (n: number, kinds: string, notes: string) => string }> = {
   zh: {
-    kinds: { duplicate: (n) => `副本 ${n}`, "scored-copy": (n) => `评分副本 ${n}`, "earlier-review": (n) => `旧汇总 ${n}` },
+    kinds: { duplicate: (n) => `副本 ${n}`, "scored-copy": (n) => `评分副本 ${n}`, "earlier-review": (n) => `旧汇总 ${n}`, "hidden-file": (n) => `隐藏文件 ${n}` },
     more: (n, kinds, notes) => `另有 ${n} 个文件未计入（${kinds}，见“${notes}”）`,
   },
   en: {
@@ -204,6 +216,7 @@ const NOT_COUNTED_TEXT: Record<Lang, { kinds: Record<string, (n: number) => stri
       duplicate: (n) => counted(n, "identical copy", "identical copies"),
       "scored-copy": (n) => counted(n, "scored copy", "scored copies"),
       "earlier-review": (n) => counted(n, "earlier review"),
+      "hidden-file": (n) => counted(n, "hidden file"),
     },
     more: (n, kinds, notes) => `${counted(n, "more file")} not counted (${kinds}; see “${notes}”)`,
   },
@@ -655,10 +668,14 @@ function unitAliases(units: string[]): Map<string, string> {
  * copies it passes over: a copy beside its workbook, or in the jixiao-out folder `jixiao score`
  * wrote it to beside the folder above's workbook (a unit that handed in only its scored copy is
  * reviewed from it). Hidden folders and files (.git) and Excel's lock files (~$a.xlsx) are no unit's
- * work. Both in review order (reviewFileOrder). The command line and the page alike.
+ * work; a workbook among the hidden, `hidden`, is named all the same (review round 56b, M3: a
+ * unit's form copied as .x.xlsx vanished), but for a Mac's ._x.xlsx (its AppleDouble file, no
+ * workbook). All three in review order (reviewFileOrder). The command line and the page alike.
  */
-export function reviewedFiles(paths: string[]): { found: string[]; copies: string[] } {
-  const visible = paths.filter((file) => !file.split(/[\\/]/).some((part) => part.startsWith(".")) && !fileBaseName(file).startsWith("~$"));
+export function reviewedFiles(paths: string[]): { found: string[]; copies: string[]; hidden: string[] } {
+  const isHidden = (file: string) => file.split(/[\\/]/).some((part) => part.startsWith("."));
+  const visible = paths.filter((file) => !isHidden(file) && !fileBaseName(file).startsWith("~$"));
+  const hidden = paths.filter((file) => isHidden(file) && isWorkbookName(fileBaseName(file)) && !/^(\._|~\$)/.test(fileBaseName(file)));
   const byFolder = groupBy(visible, folderOf);
   const found: string[] = [];
   const copies: string[] = [];
@@ -671,7 +688,7 @@ export function reviewedFiles(paths: string[]): { found: string[]; copies: strin
       else if (isWorkbookName(fileBaseName(file))) found.push(file);
     }
   }
-  return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder) };
+  return { found: found.sort(reviewFileOrder), copies: copies.sort(reviewFileOrder), hidden: hidden.sort(reviewFileOrder) };
 }
 
 /**

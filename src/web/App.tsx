@@ -256,8 +256,9 @@ const folderProfilesInUse = (files: FileEntry[]) => profilesInUse(files.map((ent
  */
 function reviewOf(files: FileEntry[], lang: Lang): Review {
   const tally = new ReviewTally(lang);
-  const { found, copies } = reviewedFiles(files.map((entry) => entry.name));
+  const { found, copies, hidden } = reviewedFiles(files.map((entry) => entry.name));
   for (const copy of copies) tally.note(copy, "scored-copy");
+  for (const file of hidden) tally.note(file, "hidden-file");
   // Every file the review reads, in its order; two dropped by one name (from two folders) both.
   const order = new Map(found.map((name, i) => [name, i]));
   const reviewed = files.filter((entry) => order.has(entry.name)).sort((a, b) => order.get(a.name)! - order.get(b.name)!);

@@ -9,7 +9,7 @@ import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
 import { KAIPING, YUNXI, tempDir } from "../support/xlsx";
 import { threeIndicatorForm } from "../support/grid";
-import { Review } from "../../src/core/review";
+import { Review, reviewFileOrder } from "../../src/core/review";
 import { IN_WAN_YUAN, cleanProjectWorkbook, unitWorkbook, unitlessProjectWorkbook } from "./support";
 
 let bin: string;
@@ -308,6 +308,31 @@ describe("what the review did not count or check is in its workbook and JSON (re
     const notes = read.getWorksheet("说明")!;
     expect((notes.getRow(1).values as unknown[]).slice(1)).toEqual(["文件", "说明"]);
     expect((notes.getRow(5).values as unknown[]).slice(1)).toEqual([forestryFiles[2], `与 ${forestryFiles[0]} 内容完全相同：未重复计入`]);
+  }, 60_000);
+});
+
+// Review round 56b M3: a unit's form copied as .隐藏.xlsx, or into a hidden folder, vanished unnamed.
+describe("hidden workbooks, which the review passes over", () => {
+  it("are named in the notes, on 说明 and on the console, and in the count of files not counted; a lock file is not", async () => {
+    const dir = tempDir("jixiao-hidden-");
+    const forestry = await cleanProjectWorkbook(path.join(dir, "县林业局.xlsx"), "森林防火", "县林业局");
+    copyFileSync(forestry, path.join(dir, ".隐藏.xlsx"));
+    mkdirSync(path.join(dir, ".备份"));
+    copyFileSync(forestry, path.join(dir, ".备份", "县水利局.xlsx"));
+    writeFileSync(path.join(dir, "~$县林业局.xlsx"), "lock");
+    const json = path.join(dir, "r.json");
+    const out = path.join(dir, "复核.xlsx");
+    const r = await run(dir, "--out", out, "--json", json);
+    expect(r.code).toBe(0);
+    const hidden = [".隐藏.xlsx", path.join(".备份", "县水利局.xlsx")].sort(reviewFileOrder);
+    expect(r.stdout).toContain(`跳过隐藏文件（文件名或所在文件夹名以“.”开头）：${hidden.join("、")}`);
+    expect(r.stdout).toContain("另有 2 个文件未计入（隐藏文件 2，见“说明”）");
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(review.files).toBe(1);
+    expect(notesOf(review)).toEqual(hidden.map((file) => [file, "hidden-file", ""]));
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(out);
+    expect((read.getWorksheet("说明")!.getRow(2).values as unknown[]).slice(1)).toEqual([hidden[0], "文件名或所在文件夹名以“.”开头（隐藏文件）：未复核"]);
   }, 60_000);
 });
 

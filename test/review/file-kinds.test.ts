@@ -95,6 +95,13 @@ describe("reviewedFiles: what a review reads of a folder's files, on the command
     expect(reviewedFiles(paths)).toEqual({
       found: ["乡镇\\城关镇.xlsx", "教育局.et", "县直/jixiao-out/县水利局.jixiao.xlsx", "县直/县林业局.xlsx"].sort(reviewFileOrder),
       copies: ["乡镇\\城关镇.jixiao.xlsx", "县直/jixiao-out/县林业局.jixiao.xlsx", "县直/县林业局.jixiao.xlsx"].sort(reviewFileOrder),
+      hidden: [".git/a.xlsx"],
     });
+  });
+
+  // Review round 56b M3: a unit's form copied as .隐藏.xlsx, or into a folder .备份, vanished unnamed.
+  it("names the hidden workbooks it passes over, but for lock files and a Mac's ._ files", () => {
+    const paths = ["材料/.隐藏.xlsx", ".备份/县林业局.xlsx", "材料/._县水利局.xlsx", "材料/~$锁定.xlsx", "材料/.说明.txt", "材料/县水利局.xlsx"];
+    expect(reviewedFiles(paths)).toEqual({ found: ["材料/县水利局.xlsx"], copies: [], hidden: [".备份/县林业局.xlsx", "材料/.隐藏.xlsx"].sort(reviewFileOrder) });
   });
 });
