@@ -384,6 +384,13 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           // A cell without r is in the place after the one before (r is optional); one whose r names
           // no cell (ZZZZ1, 12, $B$3, B3:C4, A0, empty) Excel repairs on opening, and read by its
           // place it could stand in another's (review round 52a, L3).
+          if (ref !== undefined && /^\s*[A-Za-z]{1,3}0+\s*$/.test(ref)) {
+            // A0: its row is no row, whichever <row> it is in (review round 56b, L2: "第 1 行" read as the title row).
+            throw new PackageError(
+              `文件已损坏：工作表“${name}”的单元格引用“${ref.trim()}”中的行号 0 不是有效的行号（行号从 1 开始）（${part}）`,
+              `the file is damaged: sheet "${name}" has a cell whose reference "${ref.trim()}" gives row number 0, which is no row (rows start at 1) (${part})`,
+            );
+          }
           if (ref !== undefined && !isCellReference(ref)) {
             throw new PackageError(
               `文件已损坏：工作表“${name}”第 ${recorder.rowNumber + 1} 行的单元格引用“${ref}”不是单元格地址（${part}）`,

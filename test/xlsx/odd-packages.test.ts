@@ -54,11 +54,11 @@ function utf16(xml: string, order: "LE" | "BE"): Uint8Array {
 }
 
 /** The English message of the error reading a package gives. */
-function readFailure(bytes: Uint8Array, options?: ReadOptions): string {
+function readFailure(bytes: Uint8Array, options?: ReadOptions, lang: "zh" | "en" = "en"): string {
   try {
     readXlsxBytes(bytes, "in.xlsx", options);
   } catch (error) {
-    if (error instanceof WorkbookReadError) return error.text.en;
+    if (error instanceof WorkbookReadError) return error.text[lang];
     throw error;
   }
   throw new Error("the package was read");
@@ -693,9 +693,15 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   });
 
   it("a cell whose r names no cell is damage, named by sheet, row and reference, not read by its place (review round 52a, L3)", () => {
-    for (const ref of ["ZZZZ1", "12", "$B$3", "B3:C4", "A-1", "", "AB", "A0", "G 8"]) {
+    for (const ref of ["ZZZZ1", "12", "$B$3", "B3:C4", "A-1", "", "AB", "G 8"]) {
       const bytes = buildPackage({ sheets: [{ name: "自评表", sheetXml: `<sheetData><row r="1"><c r="A1"><v>0</v></c></row><row r="4"><c r="A4"><v>1</v></c><c r="${ref}"><v>2</v></c></row></sheetData>` }] });
       expect([ref, readFailure(bytes)]).toEqual([ref, `in.xlsx: the file is damaged: sheet "自评表" has a cell in row 4 whose reference "${ref}" names no cell (xl/worksheets/sheet1.xml)`]);
+    }
+    // Review round 56b L2: A0 in <row r="0">, the first, was told as in "row 1", which reads as the title row.
+    for (const ref of ["A0", "xfd00"]) {
+      const bytes = buildPackage({ sheets: [{ name: "自评表", sheetXml: `<sheetData><row r="0"><c r="${ref}"><v>2</v></c></row><row r="1"><c r="A1"><v>0</v></c></row></sheetData>` }] });
+      expect([ref, readFailure(bytes)]).toEqual([ref, `in.xlsx: the file is damaged: sheet "自评表" has a cell whose reference "${ref}" gives row number 0, which is no row (rows start at 1) (xl/worksheets/sheet1.xml)`]);
+      expect(readFailure(bytes, {}, "zh")).toBe(`in.xlsx: 文件已损坏：工作表“自评表”的单元格引用“${ref}”中的行号 0 不是有效的行号（行号从 1 开始）（xl/worksheets/sheet1.xml）`);
     }
     // r is optional: a cell without it is the one after the cell before; letters in lower case name a cell too.
     const lower = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [{ xml: '<c r="b4"><v>1</v></c>' }, { xml: "<c><v>2</v></c>" }]] }], noAddresses: true });
