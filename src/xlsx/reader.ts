@@ -681,7 +681,15 @@ function readPackage(pkg: Package, limits: ReadLimits, dateSerials: boolean): Lo
 
   const sheets: SheetGrid[] = [];
   const otherSheetNames: string[] = [];
-  for (const sheet of workbook.sheetList()) {
+  for (const [index, sheet] of workbook.sheetList().entries()) {
+    // A sheet must have a name (Excel allows none, and refuses such a file): one without could be
+    // named in no message nor on 综合得分 (review round 56b, L5).
+    if (sheet.name === "") {
+      throw new PackageError(
+        `文件已损坏：第 ${index + 1} 个工作表的名称为空，而工作表必须有名称（${workbookPath}）`,
+        `the file is damaged: sheet ${index + 1} has an empty name, and a sheet must have one (${workbookPath})`,
+      );
+    }
     const relationship = rels.byId(sheet.relationshipId);
     if (!relationship || !relationship.type.endsWith("/worksheet")) {
       // Chart sheets, dialog and macro sheets hold no cells but take their names.

@@ -685,6 +685,13 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
     expect(grid.sheets[0].values[2]).toEqual([undefined, "社会效益"]);
   });
 
+  // Review round 56b L5: scored, the console line began with a bare "：综合得分".
+  it("a sheet without a name, which Excel refuses too: named by its place", () => {
+    const bytes = buildPackage({ sheets: [{ name: "说明", rows: [["说明"]] }, { name: "", rows: ROWS }] });
+    expect(readFailure(bytes)).toBe("in.xlsx: the file is damaged: sheet 2 has an empty name, and a sheet must have one (xl/workbook.xml)");
+    expect(readFailure(bytes, {}, "zh")).toBe("in.xlsx: 文件已损坏：第 2 个工作表的名称为空，而工作表必须有名称（xl/workbook.xml）");
+  });
+
   it("a cell past the sheet's last row or column", () => {
     for (const ref of ["A1048577", "XFE1", "A99999999999"]) {
       const bytes = buildPackage({ sheets: [{ name: "自评表", rows: [...ROWS, [{ xml: `<c r="${ref}"><v>1</v></c>` }]] }], noAddresses: true });
