@@ -23,13 +23,22 @@ export interface Codec {
  */
 export const DEFLATE_LEVEL = 1;
 
-export class InflatedSizeError extends Error {}
+/** A part that inflates to more (`more`) or fewer bytes than the `size` it declares: damaged, or lying. */
+export class InflatedSizeError extends Error {
+  readonly text: { zh: string; en: string };
+
+  constructor(more: boolean, size: number) {
+    const en = `inflates to ${more ? "more" : "less"} than the ${size} bytes it declares`;
+    super(en);
+    this.text = { zh: `解压后比声明的 ${size} 字节${more ? "多" : "少"}`, en };
+  }
+}
 
 export const fflateCodec: Codec = {
   inflate(data, size) {
     // One byte of room past the declared size shows a lie without inflating further.
     const out = inflateSync(data, { out: new Uint8Array(size + 1) });
-    if (out.length !== size) throw new InflatedSizeError(`inflates to ${out.length > size ? "more" : "less"} than the ${size} bytes it declares`);
+    if (out.length !== size) throw new InflatedSizeError(out.length > size, size);
     return out;
   },
   deflate(data) {

@@ -9,7 +9,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { cellKey, parseCellAddress } from "../core/grid";
-import { XmlElement, XmlError, escapeAttribute, escapeXml, escapeXstring, localOf, prefixOf, scanXml, startTag, unescapeXstring } from "./xml";
+import { XmlElement, escapeAttribute, escapeXml, escapeXstring, localOf, prefixOf, scanXml, startTag, throwXmlErrors, unescapeXstring } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -127,9 +127,7 @@ export function readComments(xml: string): Comments {
       current = null;
     }
   });
-  parser.on("error", (error) => {
-    throw new XmlError(error.message);
-  });
+  throwXmlErrors(parser);
   parser.write(xml).close();
   return comments;
 }

@@ -36,7 +36,14 @@ export function readPartXml<T>(part: string, read: () => T): T {
     return read();
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
-    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（${error.message}）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
+    // The tokenizer's words are English: the Chinese says what is wrong in its own (review round 56b, L1).
+    if (error.doctype) {
+      throw new PackageError(
+        `文件已损坏：部件 ${part} 不是有效的 XML（用 DOCTYPE 定义了实体，.xlsx 的部件不允许）`,
+        `the file is damaged: the part ${part} is not well-formed XML (it defines entities in a DOCTYPE, which .xlsx parts may not: ${error.message})`,
+      );
+    }
+    throw new PackageError(`文件已损坏：部件 ${part} 不是有效的 XML（标记不完整或有误）`, `the file is damaged: the part ${part} is not well-formed XML (${error.message})`);
   }
 }
 
@@ -453,8 +460,8 @@ export class Package {
       try {
         bytes = this.codec.inflate(entry.data, entry.size);
       } catch (error) {
-        const why = error instanceof InflatedSizeError ? error.message : "invalid compressed data";
-        throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why}）`, `the file is damaged: the part ${part} cannot be inflated (${why})`);
+        const why = error instanceof InflatedSizeError ? error.text : { zh: "压缩数据无效", en: "invalid compressed data" };
+        throw new PackageError(`文件已损坏：部件 ${part} 无法解压（${why.zh}）`, `the file is damaged: the part ${part} cannot be inflated (${why.en})`);
       }
     }
     if (this.crc32(bytes) !== entry.crc) throw new PackageError(`文件已损坏：部件 ${part} 校验和不符`, `the file is damaged: the part ${part} fails its checksum`);

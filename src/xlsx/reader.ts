@@ -20,7 +20,7 @@ import { withMarksFollowed } from "./marks-parts";
 import { DEFAULT_LIMITS, Package, PackageError, ReadLimits, RelationshipsPart, SheetParts, WorkbookPart, readPartXml, relsPathOf } from "./package";
 import { LayoutRecorder, SheetLayout } from "./sheet-part";
 import { findStatePart } from "./state-part";
-import { XmlError, localOf, scanXml, unescapeXstring } from "./xml";
+import { localOf, scanXml, throwXmlErrors, unescapeXstring } from "./xml";
 
 /** The input cannot be read as a workbook; the message says why in one line. */
 export class WorkbookReadError extends BilingualError {
@@ -212,9 +212,7 @@ function parse(
   parser.on("closetag", (node) => handlers.close(localOf(node.name), parser.position));
   parser.on("text", handlers.text);
   parser.on("cdata", handlers.text);
-  parser.on("error", (error) => {
-    throw new XmlError(error.message);
-  });
+  throwXmlErrors(parser);
   readPartXml(part, () => parser.write(xml).close());
 }
 

@@ -8,14 +8,34 @@
  * read like `row`. Inside SpreadsheetML parts no other vocabulary uses these names where they are
  * looked for.
  */
-import { SaxesParser, SaxesTagPlain } from "saxes";
+import { SaxesOptions, SaxesParser, SaxesTagPlain } from "saxes";
 import { escapeAttribute } from "./xml-escape";
 
 // Escaping lives apart, without the tokenizer: the task pane escapes its record part's text and
 // ships no XML reader (src/xlsx/state-xml.ts).
 export { escapeAttribute, escapeXml, escapeXstring, unescapeXstring } from "./xml-escape";
 
-export class XmlError extends Error {}
+/**
+ * A part that is not well-formed XML: the tokenizer's words (English) in `message`; `doctype` when
+ * it failed on an entity a DOCTYPE defines, which no .xlsx part may have (Excel reads none).
+ */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly doctype = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Makes a tokenizer's errors XmlError, telling those of a DOCTYPE's entities from other damage (review round 56b, L1). */
+export function throwXmlErrors<O extends SaxesOptions>(parser: SaxesParser<O>): void {
+  let doctype = false;
+  parser.on("doctype", () => (doctype = true));
+  parser.on("error", (error) => {
+    throw new XmlError(error.message, doctype && /entity/i.test(error.message));
+  });
+}
 
 export interface XmlElement {
   /** The name as written, "x:row". */
@@ -115,9 +135,7 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     parser.off("text");
     parser.off("cdata");
   }
-  parser.on("error", (error) => {
-    throw new XmlError(error.message);
-  });
+  throwXmlErrors(parser);
   parser.write(xml).close();
   // Only a parser that finished cleanly is reset and fit to take again (a failed one is dropped).
   idleParsers.push(parser);

@@ -446,6 +446,23 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
   it("a zip entry that lies about its size is damaged, not inflated further", () => {
     const bytes = withDeclaredSize(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }), "xl/worksheets/sheet1.xml", 10);
     expect(readFailure(bytes)).toContain("sheet \"自评表\" (xl/worksheets/sheet1.xml) cannot be inflated (inflates to more than the 10 bytes it declares)");
+    // In Chinese alone (review round 56b, L1).
+    expect(readFailure(bytes, {}, "zh")).toBe("in.xlsx: 文件已损坏：工作表“自评表”（xl/worksheets/sheet1.xml）无法解压（解压后比声明的 10 字节多）");
+  });
+
+  // Review round 56b L1: "undefined entity." said of a DOCTYPE's entities, the parser's English in the Chinese line.
+  it("a part that defines entities in a DOCTYPE is refused saying so, in each language; other damage without the tokenizer's English in Chinese", () => {
+    const parts = packageParts({ sheets: [{ name: "自评表", rows: ROWS }] });
+    const sheet = "xl/worksheets/sheet1.xml";
+    const original = parts[sheet] as string;
+    parts[sheet] = original.replace(/^(<\?xml[^>]*\?>)?/, '$1<!DOCTYPE worksheet [<!ENTITY a "1">]>').replace("<v>50</v>", "<v>&a;</v>");
+    const doctype = zipParts(parts);
+    expect(readFailure(doctype, {}, "zh")).toBe("in.xlsx: 文件已损坏：工作表“自评表”（xl/worksheets/sheet1.xml）不是有效的 XML（用 DOCTYPE 定义了实体，.xlsx 的部件不允许）");
+    expect(readFailure(doctype)).toMatch(/^in\.xlsx: the file is damaged: sheet "自评表" \(xl\/worksheets\/sheet1\.xml\) is not well-formed XML \(it defines entities in a DOCTYPE, which \.xlsx parts may not: .*entity.*\)$/);
+    parts[sheet] = original.replace("<v>50</v>", "<v>50</x>");
+    const broken = zipParts(parts);
+    expect(readFailure(broken, {}, "zh")).toBe("in.xlsx: 文件已损坏：工作表“自评表”（xl/worksheets/sheet1.xml）不是有效的 XML（标记不完整或有误）");
+    expect(readFailure(broken)).toMatch(/is not well-formed XML \(.+\)$/);
   });
 
   it("a zip directory whose lengths run past the end of the file is damaged: its last entry's name, extra field or comment, or a zip64 field too short", () => {
