@@ -1023,8 +1023,13 @@ const ACHIEVING = "(?:提升|提高|改善|发挥|保障|增强|好转|落实|�
 const NEGATED_ACHIEVING = new RegExp(
   `^\\D{0,8}?((?:(?:未能?|没有|没能|没|不能|无法)(?:明显|显著|有效|按期|按时|如期|及时|持续|充分)?|无明显)${ACHIEVING})\\D{0,8}$`,
 );
-/** Not done in full (未完全实现应保尽保, 没有全部落实到位): partly met (review round 56e, M2). */
-const NOT_WHOLLY = new RegExp(`^\\D{0,8}?(?:未能?|没有|没能|尚未)(?:完全|全部)${ACHIEVING}\\D{0,8}$`);
+/**
+ * Before a partly-met clause, what says it did not happen (不存在, 无, 没有, 未出现, 未发现, 杜绝, 确保无):
+ * 不存在未全部完成的项目 and 未出现未完全实现应保尽保情况 say all was done (review round 56 H1).
+ */
+const NONE_OF = "(?:不存在|不再|无(?!障碍)|没|未(?:出现|发现|发生|见|有)|杜绝|避免|防止|消除|排除|并非|不是)";
+/** Not done in full (未完全实现应保尽保, 没有全部落实到位): partly met (review round 56e, M2), unless negated before. */
+const NOT_WHOLLY = new RegExp(`^(?:(?!${NONE_OF})\\D){0,8}?(?:未能?|没有|没能|尚未)(?:完全|全部)${ACHIEVING}(\\D{0,8})$`);
 /**
  * Some of it not done, opening a clause (部分对象未及时纳入保障, 仍有部分项目未完工): partly met
  * (review round 56e, M2). Only a verb of getting something done, included or paid out after the
@@ -1034,6 +1039,41 @@ const SOME_NOT_DONE = new RegExp(
   `^(?:但|仍有|尚有|还有|其中|仍|尚|还|有)?部分[^，,；;。\\d]{0,8}?(?:未能?|没有|没能|尚未)(?:及时|按期|按时|如期|全部|完全|全面|足额)?` +
     `(?:${ACHIEVING}|纳入|完工|开工|到位|覆盖|拨付|发放|兑现|享受|通过|验收|整改|办结)`,
 );
+/**
+ * After a partly-met clause, what says the shortfall was made good (的问题已全部整改到位, 现已整改, 已解决):
+ * the target was met in the end (review round 56 H1). Not when only some of it was (部分已整改) or
+ * it was not (尚未整改到位).
+ */
+const MADE_GOOD = /(?<![未没]|部分|个别)(?:已(?:全部|全面|及时|逐一)?(?:整改|解决|纠正|补发|补缴|补齐)|整改(?:到位|完毕|完成|落实))/;
+/**
+ * A later clause that opens by saying all of it is now done (现已全部完成, 已于12月全部纳入, 目前均已完工):
+ * made good too. Only opening its clause, so that 资金已全部兑现 after 部分项目未完工 tells of something else.
+ */
+const NOW_ALL_DONE = /^(?:现|目前|现均|均|并|后|随后|截至年底|年底前)?(?:已|均已)(?:于[^，,；;。]{1,8})?(?:全部|全面|均)?(?:完成|纳入|落实|到位|兑现|完工|竣工)/;
+/** A part of what follows that says some of it is still short (部分已整改, 尚未, 仍有): no full repair then. */
+const STILL_SHORT = /部分|个别|尚未|仍有|仍未|还有|未全部|未完全/;
+/** Whether what follows a partly-met clause, to the phrase's end, says the shortfall was made good. */
+function madeGood(rest: string): boolean {
+  const [own, ...later] = rest.split(CLAUSE_STOP);
+  const fixed = MADE_GOOD.test(rest) || later.some((clause) => NOW_ALL_DONE.test(clause));
+  return fixed && ![own, ...later].some((clause) => STILL_SHORT.test(clause));
+}
+/**
+ * Whether a phrase says the target was met in part only: not done in full (未完全实现应保尽保) or some
+ * of it not done (部分对象未及时纳入保障), with nothing before it saying none was (不存在未全部完成的项目)
+ * and nothing after it saying the shortfall was made good (部分群众未享受到补贴的问题已全部整改到位).
+ */
+function saysPartlyMet(phrase: string): boolean {
+  const wholly = NOT_WHOLLY.exec(phrase);
+  if (wholly && !madeGood(wholly[1])) return true;
+  let at = 0;
+  for (const clause of phrase.split(CLAUSE_STOP)) {
+    const m = SOME_NOT_DONE.exec(clause);
+    if (m && !madeGood(phrase.slice(at + m[0].length))) return true;
+    at += clause.length + 1;
+  }
+  return false;
+}
 /** Done late, stopped, or short of what was asked: 延期完成, 已停止运行, 效果不明显, 不及时, 不合格 (every one in a phrase: g). */
 const MISSED = /(?<!未|无|没|没有|不存在|未出现|未发生)(?:延期|逾期|延迟|推迟|滞后|超期|停止(?:运行|使用|运营|服务)|停运|停用|停工|(?:不|欠)(?:到位|达标|及时|理想|明显|合格)|欠佳|不佳)|(?:未能?|没有|没能|不能)(?:按期|按时|如期|准时)/g;
 const ACHIEVED = new RegExp(`^(\\D{0,6}?)${DONE}${OBJECT}$`);
@@ -1293,7 +1333,7 @@ interface AchievementContext {
  * no result, nor is a middling grade where the target allows one.
  */
 function achievementOf(phrase: string, context?: AchievementContext): Achievement | null {
-  if (PARTIAL.test(phrase) || NOT_WHOLLY.test(phrase) || clausesOf(phrase).some((clause) => SOME_NOT_DONE.test(clause))) return "partial";
+  if (PARTIAL.test(phrase) || saysPartlyMet(phrase)) return "partial";
   if (NOT_ACHIEVED.test(phrase) && !DOUBLE_NEGATIVE.test(phrase)) return "notAchieved";
   if (context && statesForbiddenHarmIn(phrase, context)) return "notAchieved";
   // The words that say it was missed (未完成, 延期), unless they say it did not happen or what the indicator is about.
