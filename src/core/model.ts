@@ -262,7 +262,9 @@ const BRACKETED = /^[(（]\s*([^()（）]+?)\s*[)）]$/;
 
 /**
  * A negative typed as accountants write it, in brackets (review round 56e, L1): "(50.00)" is −50,
- * as −50 shown so by an accounting format is. Only where the whole text is a bracketed number.
+ * as −50 shown so by an accounting format is. Only where the whole text is a bracketed number, and
+ * only in an amount (预算数, 执行数 and their parts by source), where accounting formats put them: a
+ * 分值 or 得分 typed （10） is decoration, not −10, and stays no number (review round 56 M2).
  */
 function bracketedNegative(raw: CellValue): Decimal | null {
   const m = typeof raw === "string" ? BRACKETED.exec(raw.trim()) : null;
@@ -270,12 +272,12 @@ function bracketedNegative(raw: CellValue): Decimal | null {
   return inner === null || inner.isZero() ? null : inner.negated();
 }
 
-function numberCell(view: SheetView, row: number, col: number | undefined): NumberCell | null {
+function numberCell(view: SheetView, row: number, col: number | undefined, amount = false): NumberCell | null {
   if (col === undefined) return null;
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
   // A formula's cached 10.000000000000002 is the 10 Excel shows: never above a weight of 10.
-  const value = parseShownNumber(cell.value) ?? bracketedNegative(cell.value);
+  const value = parseShownNumber(cell.value) ?? (amount ? bracketedNegative(cell.value) : null);
   const text = typeof cell.value === "string" ? cell.value.trim() : null;
   const blank = cell.value === null || text === "";
   // "/", "—", "无" say "nothing here" (domain.md §2): empty rather than a wrong number, yet not
@@ -596,7 +598,7 @@ function pairLines(view: SheetView, table: BudgetTable, pairs: BudgetPairs[]): B
  */
 function pairLine(view: SheetView, pairs: BudgetPairs, row: number): BudgetLine {
   const cell = (field: BudgetField) => pairs.cells[field]?.value;
-  const number = (field: BudgetField) => numberCell(view, cell(field)?.row ?? row, cell(field)?.col);
+  const number = (field: BudgetField) => numberCell(view, cell(field)?.row ?? row, cell(field)?.col, (AMOUNT_FIELDS as readonly string[]).includes(field));
   // Read as weightCell and scoreCell read a table's 分值 and 得分.
   const weight = inPoints(number("weight"));
   const label = pairs.label === null ? "" : layoutJoined(cellText(view.raw(pairs.label.row, pairs.label.col)));
@@ -639,8 +641,8 @@ export const AMOUNT_FIELDS = ["initial", "planned", "spent"] as const;
  */
 function amountCell(view: SheetView, table: BudgetTable, row: number, field: (typeof AMOUNT_FIELDS)[number]): NumberCell | null {
   const cols = table.summedColumns?.[field];
-  if (cols === undefined) return numberCell(view, row, table.columns[field]);
-  const parts = cols.map((col) => numberCell(view, row, col)!);
+  if (cols === undefined) return numberCell(view, row, table.columns[field], true);
+  const parts = cols.map((col) => numberCell(view, row, col, true)!);
   const filled = parts.filter((p) => !p.empty);
   if (filled.length === 0) return { ...parts[0], writable: false };
   if (filled.length === 1) return filled[0];
@@ -682,7 +684,7 @@ function sourceSplits(view: SheetView, table: BudgetTable, row: number): { split
     const cols = split[field];
     if (cols === undefined) return [];
     const heading = normalizeHeading(view.text(table.headerTop, table.columns[field]!));
-    const parts = cols.map((col) => numberCell(view, row, col)!);
+    const parts = cols.map((col) => numberCell(view, row, col, true)!);
     return [{ field, heading, parts, names: cols.map((col) => normalizeHeading(view.text(table.headerBottom, col)).replace(/^其中[:：]?/, "")) }];
   });
   return { splits };

@@ -482,6 +482,15 @@ describe("negative-value", () => {
     expect(found(run(lines("(50.00)万元")))).toContain("not-numeric@D4");
     expect(found(run(lines("(约50)")))).toContain("not-numeric@D4");
   });
+
+  it("a 分值 or 得分 typed in brackets, （10）, is no negative but no number, as before: brackets are an amount's (review round 56 M2)", () => {
+    const weight = run(workbook(nationalForm([[null, "年度资金总额", 100, 100, 100, "（10）", null, null]], INDICATORS, null, null, INDICATOR_MERGES)));
+    expect(found(weight)).toContain("not-numeric@F5");
+    expect(found(weight).filter((f) => /^(?:negative-value|weights-total)@/.test(f))).toEqual([]);
+    const score = run(workbook(nationalForm([[null, "年度资金总额", 100, 100, 100, 10, null, "(10)"]], INDICATORS, null, null, INDICATOR_MERGES)));
+    expect(found(score)).toContain("not-numeric@H5");
+    expect(found(score).filter((f) => f.startsWith("negative-value@"))).toEqual([]);
+  });
 });
 
 describe("only finite numbers are written", () => {
