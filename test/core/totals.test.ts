@@ -117,6 +117,28 @@ describe("a 分值 that is no number", () => {
     expect(a.totals[0]).toMatchObject({ weights: null, score: null, grade: null });
     expect(a.budget[0]).toMatchObject({ weight: null, score: null, recordedScore: "9.8" });
   });
+
+  // Review round 56 L3: the budget's 分值 that is no number hid that another budget line's score is unknown too.
+  it("on one budget line, with another budget line lacking its figures: both are told", () => {
+    const a = analyze(
+      workbook({
+        rows: [
+          BUDGET_HEADER,
+          ["项目A", 50, 50, 49, "待定", null, null],
+          ["项目B", 50, null, 49, 5, null, null],
+          [],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", null, null, null, null, 100, 99.8, null],
+        ],
+      }),
+    );
+    expect(a.findings.find((f) => f.rule === "total-incomplete")?.message).toBe(
+      "无法得出总分：1 项分值无法识别为数值，预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）。补齐或改正后才能计算总分和等次。",
+    );
+  });
 });
 
 describe("a total whose budget execution is nowhere in the workbook", () => {

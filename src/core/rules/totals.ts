@@ -675,8 +675,9 @@ function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | n
   const tableGap = (gap: Gap) => gaps.push({ gap, level: null, name: "" });
   // A 分值 that is no number leaves the weights unknown.
   for (let i = 0; i < unreadWeights; i++) tableGap("unreadWeight");
-  // A budget score unknown for its 分值 alone is told as that.
-  if (budget && budgetScore === null && unreadWeights === sums.unread) tableGap("budget");
+  // A budget score unknown for its 分值 alone is told as that; a line unknown for other reasons (its
+  // figures missing) is told beside it (review round 56 L3).
+  if (budget?.lines.some((r) => r.score === null && !r.line.weight?.invalid)) tableGap("budget");
   // Points left to a budget table are not known from weights that are not.
   if (budgetMissing && total.weights !== null) tableGap("noBudget");
   if (gaps.length === 0) {
