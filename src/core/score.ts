@@ -280,11 +280,15 @@ export function withinOneUnit(recorded: Decimal, shownDecimals: number, computed
 
 const plainText = (value: Decimal, places: number): string => roundHalfUp(value, places).toFixed();
 
+/** The most decimals beyond `places` a recorded value is quoted at, unless more tell it apart. */
+const QUOTED_EXTRA_DECIMALS = 2;
+
 /**
  * A recorded and a computed value that differ, as texts that differ too: the recorded as its cell
- * shows it, every decimal it shows (9.981 typed is quoted 9.981, not 9.98: review round 56e, L3),
- * the computed at `places` decimals or at as many more as it takes to tell them apart, so that no
- * message says "X, should be X".
+ * shows it, every decimal it shows (9.981 typed is quoted 9.981, not 9.98: review round 56e, L3) up
+ * to 2 more than `places` (a pasted 7.096774193548387 in a General cell is quoted 7.0968, not with
+ * all 15 digits: review round 56 L4), the computed at `places` decimals; both at as many more as it
+ * takes to tell them apart, so that no message says "X, should be X".
  */
 export function differingTexts(
   recorded: Decimal,
@@ -294,11 +298,12 @@ export function differingTexts(
   render: (value: Decimal, places: number) => string = plainText,
 ): { recorded: string; computed: string } {
   const seen = asShown(recorded, Math.max(recordedShown, places));
+  const quoted = Math.min(recordedShown, places + QUOTED_EXTRA_DECIMALS);
   for (let p = places; p <= places + 20; p++) {
-    const texts = { recorded: render(seen, Math.max(p, recordedShown)), computed: render(computed, p) };
+    const texts = { recorded: render(seen, Math.max(p, quoted)), computed: render(computed, p) };
     if (texts.recorded !== texts.computed) return texts;
   }
-  return { recorded: render(seen, Math.max(places, recordedShown)), computed: render(computed, places) };
+  return { recorded: render(seen, Math.max(places, quoted)), computed: render(computed, places) };
 }
 
 /**

@@ -465,6 +465,13 @@ describe("score-mismatch", () => {
     );
   });
 
+  it("quotes a pasted long decimal at 2 decimals more than the score's, not all 15 (review round 56 L4)", () => {
+    const a = run(selfEval([cost(2.6912903225806452)]));
+    expect(finding(a, "score-mismatch", "G5").message).toBe(
+      "“后勤建设及营运（食堂）”填报得分 2.6913；按反向指标公式（分值×指标值÷实际值）应为 2.68。",
+    );
+  });
+
   describe("beside the row's own 评分标准 (review round 33, M7)", () => {
     /** 自评表 with a 评分标准 column (I) after the others: 培训人数 ≥500人次, 480 held, under `standard`. */
     const withStandard = (standard: string, score: CellValue): WorkbookGrid =>
