@@ -11,13 +11,13 @@
  */
 import { Command } from "commander";
 import { createHash } from "crypto";
-import { createReadStream, promises as fs } from "fs";
+import { Dirent, createReadStream, promises as fs } from "fs";
 import { availableParallelism } from "os";
 import * as path from "path";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
-import { BilingualError, counted, type Lang } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewNote, reviewedFiles } from "../core/review";
+import { Bilingual, BilingualError, counted, type Lang } from "../core/messages";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook, reviewScope } from "../core/review-layout";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -54,14 +54,37 @@ export interface ReviewIo {
   terminal?: { write(text: string): void; columns: number };
 }
 
+/** A folder under the reviewed one that could not be read, and why (readReason). */
+export interface UnreadFolder {
+  folder: string;
+  why: Bilingual;
+}
+
 /**
- * The workbooks under `folder`, as paths relative to it, and the scored copies passed over (core
- * reviewedFiles); `skip`: the review's own outputs.
+ * The workbooks under `folder`, as paths relative to it, the scored copies passed over (core
+ * reviewedFiles), and the folders below it that could not be read (review round 56 H3: a Mac
+ * stick's .Spotlight-V100 or .Trashes, root's alone, failed the whole review): each named, the walk
+ * goes on. The folder itself unread is the review's error. `skip`: the review's own outputs;
+ * `readdir`: fs.promises.readdir, or a test's.
  */
-async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ found: string[]; copies: string[]; hidden: string[] }> {
+export async function workbooksUnder(
+  folder: string,
+  skip: Set<string>,
+  readdir: (folder: string) => Promise<Dirent[]> = (at) => fs.readdir(at, { withFileTypes: true }),
+): Promise<{ found: string[]; copies: string[]; hidden: string[]; unread: UnreadFolder[] }> {
   const paths: string[] = [];
+  const unread: UnreadFolder[] = [];
   const walk = async (relative: string) => {
-    for (const entry of await fs.readdir(path.join(folder, relative), { withFileTypes: true })) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(folder, relative));
+    } catch (error) {
+      const why = systemReason(error, true);
+      if (relative === "") throw new ReviewError(`${folder}: 无法读取文件夹（${why.zh}）`, `${folder}: the folder cannot be read (${why.en})`);
+      unread.push({ folder: relative, why });
+      return;
+    }
+    for (const entry of entries) {
       const name = path.join(relative, entry.name);
       // Hidden folders (.备份) are walked too: their workbooks are not reviewed, but named.
       if (entry.isDirectory()) await walk(name);
@@ -70,7 +93,8 @@ async function workbooksUnder(folder: string, skip: Set<string>): Promise<{ foun
   };
   await walk("");
   const { found, copies, hidden } = reviewedFiles(paths);
-  return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies, hidden };
+  unread.sort((a, b) => reviewFileOrder(a.folder, b.folder));
+  return { found: found.filter((name) => !skip.has(path.resolve(folder, name))), copies, hidden, unread };
 }
 
 /**
@@ -210,7 +234,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   if (!isFolder) throw new ReviewError(`${folder}: 不是文件夹（review 复核一个文件夹中的全部工作簿）`, `${folder}: not a folder (review takes a folder of workbooks)`);
   const out = options.out ?? path.join(folder, DEFAULT_REVIEW_NAME);
   const outputs = [out, ...(options.json ? [options.json] : [])].map((p) => path.resolve(p));
-  const { found: names, copies, hidden } = await workbooksUnder(folder, new Set(outputs));
+  const { found: names, copies, hidden, unread } = await workbooksUnder(folder, new Set(outputs));
   // Files, not names: an output through a link to a unit's workbook would replace it too.
   const inputKeys = new Set(await Promise.all(names.map((name) => fileKey(path.join(folder, name)))));
   await refuseOverUnitWorkbook(folder, out, options.out === undefined ? null : "--out", inputKeys);
@@ -223,6 +247,10 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   for (const file of hidden) tally.note(file, "hidden-file");
   if (hidden.length > 0) {
     io.log(text(lang, `跳过隐藏文件（文件名或所在文件夹名以“.”开头）：${hidden.join("、")}`, `Skipped hidden files (their names or folders' start with "."): ${hidden.join(", ")}`));
+  }
+  for (const { folder: name, why } of unread) {
+    tally.note(name, "unread-folder", why[lang]);
+    io.error(text(lang, `无法读取文件夹 ${name}（${why.zh}），其中的文件未复核`, `Could not read the folder ${name} (${why.en}); its files are not reviewed`));
   }
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 

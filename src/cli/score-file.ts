@@ -135,11 +135,22 @@ const SYSTEM_REASONS: Record<string, Bilingual> = {
   ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
   ENOENT: { zh: "路径不存在", en: "the path does not exist" },
   ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+  EIO: { zh: "读写出错，磁盘或 U 盘可能有损坏", en: "an input/output error; the disk or stick may be damaged" },
+  ELOOP: { zh: "链接绕回了自身", en: "a link leads back to itself" },
+  ENAMETOOLONG: { zh: "路径太长", en: "the path is too long" },
 };
 
-/** "EACCES", "EISDIR"… in a line a person can act on. */
-export function systemReason(error: unknown): Bilingual {
+/** Where reading a file or folder words them otherwise (review round 56 H3: a folder not read). */
+const READ_REASONS: Record<string, Bilingual> = {
+  EACCES: { zh: "没有读取权限", en: "no permission to read it" },
+  EPERM: { zh: "没有读取权限", en: "no permission to read it" },
+  ENOENT: { zh: "读取时已不存在，可能刚被移走或删除", en: "it was gone when read, moved or removed meanwhile" },
+};
+
+/** "EACCES", "EISDIR"… in a line a person can act on; `reading`: the error of a read, not a write. */
+export function systemReason(error: unknown, reading = false): Bilingual {
   const code = (error as NodeJS.ErrnoException).code;
   const message = error instanceof Error ? error.message : String(error);
-  return (code ? SYSTEM_REASONS[code] : undefined) ?? { zh: message, en: message };
+  const reason = code ? ((reading ? READ_REASONS[code] : undefined) ?? SYSTEM_REASONS[code]) : undefined;
+  return reason ?? { zh: message, en: message };
 }

@@ -156,7 +156,9 @@ export interface GradeCount {
  *   both counted (a revised version handed in beside the first, or the same project twice);
  * - `profile`: a folder's jixiao.json (`file`) and how many files it scored (`detail`);
  * - `other-year`: an evaluation for another year (`detail`) than most of the review's;
- * - `hidden-file`: a workbook whose name or folder starts with "." (a hidden file), not reviewed.
+ * - `hidden-file`: a workbook whose name or folder starts with "." (a hidden file), not reviewed;
+ * - `unread-folder`: a folder under the reviewed one that could not be read (`detail`, why), its
+ *   files not reviewed (a Mac stick's .Spotlight-V100, root's alone; review round 56 H3).
  */
 export type ReviewNoteKind =
   | "scored-copy"
@@ -167,7 +169,8 @@ export type ReviewNoteKind =
   | "same-project"
   | "profile"
   | "other-year"
-  | "hidden-file";
+  | "hidden-file"
+  | "unread-folder";
 
 export interface ReviewNote {
   file: string;
@@ -188,6 +191,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     profile: (files) => `评分方案：此文件夹及其子文件夹中的 ${files} 个文件按此方案评分`,
     "other-year": (years) => `自评年度为 ${years}，与其他多数文件的年度不同`,
     "hidden-file": () => "文件名或所在文件夹名以“.”开头（隐藏文件）：未复核",
+    "unread-folder": (why) => `文件夹无法读取（${why}）：其中的文件未复核`,
   },
   en: {
     "scored-copy": () => "jixiao's scored copy, whose workbook is reviewed: not counted",
@@ -199,6 +203,7 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
     profile: (files) => `scoring profile: ${files} files in this folder and below are scored on it`,
     "other-year": (years) => `evaluates ${years}, not the year most files evaluate`,
     "hidden-file": () => 'its name or its folder\'s starts with "." (a hidden file): not reviewed',
+    "unread-folder": (why) => `a folder that could not be read (${why}): its files are not reviewed`,
   },
 };
 

@@ -4,6 +4,7 @@
  * good ones; exit codes; the same review with one worker or several; Ctrl+C leaving nothing behind.
  */
 import ExcelJS from "exceljs";
+import { spawn } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { ProcessResult, buildCli, finished, runCli, startCli } from "../support/cli";
@@ -333,6 +334,58 @@ describe("hidden workbooks, which the review passes over", () => {
     const read = new ExcelJS.Workbook();
     await read.xlsx.readFile(out);
     expect((read.getWorksheet("说明")!.getRow(2).values as unknown[]).slice(1)).toEqual([hidden[0], "文件名或所在文件夹名以“.”开头（隐藏文件）：未复核"]);
+  }, 60_000);
+});
+
+// Review round 56 H3: hidden folders are walked, so a Mac stick's .Spotlight-V100 (root's alone)
+// failed the whole review with an internal error. Its refusal is injected (a preload that makes
+// readdir throw EACCES there, and ENOENT for a folder removed mid-walk): chmod stops no root.
+describe("a folder under the reviewed one that cannot be read", () => {
+  it("is named in the notes, on 说明 and on the console, with why; the rest is reviewed", async () => {
+    const dir = tempDir("jixiao-unread-");
+    await cleanProjectWorkbook(path.join(dir, "县林业局.xlsx"), "森林防火", "县林业局");
+    for (const folder of [".Spotlight-V100", "县水利局"]) mkdirSync(path.join(dir, folder));
+    const preload = path.join(dir, "refuse.js");
+    writeFileSync(
+      preload,
+      `const fs = require("fs");
+const readdir = fs.promises.readdir;
+const refused = (code) => Object.assign(new Error(code + ": refused"), { code });
+fs.promises.readdir = async (folder, ...rest) => {
+  if (String(folder).endsWith(".Spotlight-V100")) throw refused("EACCES");
+  if (String(folder).endsWith("县水利局")) throw refused("ENOENT");
+  return readdir(folder, ...rest);
+};`,
+    );
+    const json = path.join(dir, "r.json");
+    const out = path.join(dir, "复核.xlsx");
+    const r = await finished(spawn(process.execPath, ["--require", preload, bin, "review", dir, "--out", out, "--json", json], { stdio: ["ignore", "pipe", "pipe"] }));
+    expect(r.stderr).not.toContain("内部错误");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("无法读取文件夹 .Spotlight-V100（没有读取权限），其中的文件未复核");
+    expect(r.stderr).toContain("无法读取文件夹 县水利局（读取时已不存在，可能刚被移走或删除），其中的文件未复核");
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(review.files).toBe(1);
+    expect(notesOf(review)).toEqual([
+      [".Spotlight-V100", "unread-folder", "没有读取权限"],
+      ["县水利局", "unread-folder", "读取时已不存在，可能刚被移走或删除"],
+    ]);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(out);
+    expect((read.getWorksheet("说明")!.getRow(2).values as unknown[]).slice(1)).toEqual([".Spotlight-V100", "文件夹无法读取（没有读取权限）：其中的文件未复核"]);
+  }, 60_000);
+
+  it("is the review's error when it is the reviewed folder itself, told in words", async () => {
+    const dir = tempDir("jixiao-unread-");
+    const preload = path.join(dir, "refuse.js");
+    writeFileSync(
+      preload,
+      `const fs = require("fs");
+fs.promises.readdir = async () => { throw Object.assign(new Error("EACCES: refused"), { code: "EACCES" }); };`,
+    );
+    const r = await finished(spawn(process.execPath, ["--require", preload, bin, "review", dir], { stdio: ["ignore", "pipe", "pipe"] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${dir}: 无法读取文件夹（没有读取权限）`);
   }, 60_000);
 });
 
