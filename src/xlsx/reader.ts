@@ -553,42 +553,89 @@ function clipMerges(
  * The merged areas to drop, by index, so that no two share a cell: Excel repairs such a file by
  * removing merges, and one over the whole sheet would hide every cell of the form under its first
  * (review round 56b, M2). The smallest are kept first, the file's order between equals; one
- * overlapping a merge kept before it is dropped. Each row keeps its merges sorted by column and is
- * searched by halves: the work is the merges' rows, as SheetView's own index of them (core/grid.ts),
- * not every merge against every other.
+ * overlapping a merge kept before it is dropped.
+ *
+ * The rows are taken in bands, each ending where a merge starts or ends (the same merges cross
+ * every row of a band). The merges are sorted by left column once, and each band lists those
+ * crossing it in that order, whatever order the file writes them in. A pass over the bands finds
+ * the merges that overlap some other, commonly none; only those are weighed, each band counting its
+ * kept ones in a Fenwick tree over its list, so that finding the kept merge nearest left of a
+ * merge's right edge, and keeping one, each take a search by halves. The work is the merges' bands,
+ * at most their rows (times a logarithm where they overlap; review round 56 M4: each kept merge was
+ * put into place in its rows' lists, so a row of k merges listed right to left cost k²).
  */
 function withoutOverlaps(merges: MergeRange[]): Set<number> {
   const dropped = new Set<number>();
-  const area = (m: MergeRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
-  const order = merges.map((_, i) => i).sort((a, b) => area(merges[a]) - area(merges[b]) || a - b);
-  /** byRow[row]: the kept merges crossing the row, by their left columns. */
-  const byRow: number[][] = [];
-  /** Where a merge starting at `left` goes among a row's: after every one starting left of it. */
-  const slot = (row: number[], left: number): number => {
-    let [low, high] = [0, row.length];
+  /** How many of a sorted list's items come before the first for which `after` holds. */
+  const before = (list: number[], after: (item: number) => boolean): number => {
+    let [low, high] = [0, list.length];
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (merges[row[mid]].left < left) low = mid + 1;
-      else high = mid;
+      if (after(list[mid])) high = mid;
+      else low = mid + 1;
     }
     return low;
   };
-  const overlapsIn = (row: number[] | undefined, { left, right }: MergeRange): boolean => {
-    if (!row) return false;
-    const at = slot(row, left);
-    return (at > 0 && merges[row[at - 1]].right >= left) || (at < row.length && merges[row[at]].left <= right);
+  const byLeft = merges.map((_, i) => i).sort((a, b) => merges[a].left - merges[b].left || a - b);
+  /** The first rows of the bands, in order. */
+  const starts = [...new Set(merges.flatMap((m) => [m.top, m.bottom + 1]))].sort((a, b) => a - b);
+  const bandOf = (row: number): number => before(starts, (start) => start > row) - 1;
+  const bandsOf = (m: MergeRange): [number, number] => [bandOf(m.top), bandOf(m.bottom + 1) - 1];
+  /** byBand[band]: the merges crossing the band, by left column, then the file's order. */
+  const byBand: number[][] = starts.map(() => []);
+  for (const i of byLeft) {
+    const [first, last] = bandsOf(merges[i]);
+    for (let b = first; b <= last; b++) byBand[b].push(i);
+  }
+  // A merge overlaps another in a band if it starts within one before it, or the next starts within it.
+  const overlapping = new Uint8Array(merges.length);
+  for (const band of byBand) {
+    let reach = -1;
+    band.forEach((i, k) => {
+      const { left, right } = merges[i];
+      if (left <= reach || (k + 1 < band.length && merges[band[k + 1]].left <= right)) overlapping[i] = 1;
+      reach = Math.max(reach, right);
+    });
+  }
+  const area = (m: MergeRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  const order = byLeft.filter((i) => overlapping[i] === 1).sort((a, b) => area(merges[a]) - area(merges[b]) || a - b);
+  if (order.length === 0) return dropped;
+  /** kept[band]: over byBand[band]'s places, from 1, how many of those merges are kept (a Fenwick tree). */
+  const kept: Int32Array[] = [];
+  /** The place, from 1, of the last kept merge among a band's first `places`; 0 for none. */
+  const lastKept = (tree: Int32Array | undefined, places: number): number => {
+    if (!tree) return 0;
+    let n = 0;
+    for (let p = places; p > 0; p -= p & -p) n += tree[p];
+    if (n === 0) return 0;
+    let place = 0;
+    for (let step = 1 << (31 - Math.clz32(tree.length - 1)); step > 0; step >>= 1) {
+      if (place + step < tree.length && tree[place + step] < n) {
+        place += step;
+        n -= tree[place];
+      }
+    }
+    return place + 1;
+  };
+  // Those kept in a band share no cell, so the one starting nearest left of m's right edge ends last.
+  const overlapsIn = (b: number, { left, right }: MergeRange): boolean => {
+    const place = lastKept(kept[b], before(byBand[b], (j) => merges[j].left > right));
+    return place > 0 && merges[byBand[b][place - 1]].right >= left;
   };
   for (const i of order) {
     const m = merges[i];
+    const [first, last] = bandsOf(m);
     let overlaps = false;
-    for (let r = m.top; r <= m.bottom && !overlaps; r++) overlaps = overlapsIn(byRow[r], m);
+    for (let b = first; b <= last && !overlaps; b++) overlaps = overlapsIn(b, m);
     if (overlaps) {
       dropped.add(i);
       continue;
     }
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = (byRow[r] ??= []);
-      row.splice(slot(row, m.left), 0, i);
+    for (let b = first; b <= last; b++) {
+      const band = byBand[b];
+      const tree = (kept[b] ??= new Int32Array(band.length + 1));
+      const at = before(band, (j) => merges[j].left > m.left || (merges[j].left === m.left && j >= i)) + 1;
+      for (let p = at; p < tree.length; p += p & -p) tree[p]++;
     }
   }
   return dropped;
