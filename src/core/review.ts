@@ -668,6 +668,15 @@ function unitAliases(units: string[]): Map<string, string> {
 }
 
 
+const isHiddenPath = (file: string) => file.split(/[\\/]/).some((part) => part.startsWith("."));
+
+/**
+ * A workbook whose name or folder starts with "." (`.隐藏.xlsx`, `.备份/县林业局.xlsx`), which a
+ * review passes over and names (reviewedFiles' `hidden`): neither a lock file (~$) nor a Mac's ._
+ * file. The page takes the same ones out of what is dropped or chosen (review round 56 L5).
+ */
+export const isHiddenWorkbook = (file: string): boolean => isHiddenPath(file) && isWorkbookName(fileBaseName(file)) && !/^(\._|~\$)/.test(fileBaseName(file));
+
 /**
  * Which of the files under a reviewed folder (paths relative to it) the review reads, and the scored
  * copies it passes over: a copy beside its workbook, or in the jixiao-out folder `jixiao score`
@@ -678,9 +687,8 @@ function unitAliases(units: string[]): Map<string, string> {
  * workbook). All three in review order (reviewFileOrder). The command line and the page alike.
  */
 export function reviewedFiles(paths: string[]): { found: string[]; copies: string[]; hidden: string[] } {
-  const isHidden = (file: string) => file.split(/[\\/]/).some((part) => part.startsWith("."));
-  const visible = paths.filter((file) => !isHidden(file) && !fileBaseName(file).startsWith("~$"));
-  const hidden = paths.filter((file) => isHidden(file) && isWorkbookName(fileBaseName(file)) && !/^(\._|~\$)/.test(fileBaseName(file)));
+  const visible = paths.filter((file) => !isHiddenPath(file) && !fileBaseName(file).startsWith("~$"));
+  const hidden = paths.filter(isHiddenWorkbook);
   const byFolder = groupBy(visible, folderOf);
   const found: string[] = [];
   const copies: string[] = [];

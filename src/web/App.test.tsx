@@ -9,7 +9,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { FileResults, ScoreMessage, ScoreRequest } from "./protocol";
-import type { FileReview } from "../core/review";
+import { type FileReview, reviewFileOrder } from "../core/review";
 import type { SheetDisplay } from "../core/sheet-display";
 
 const drawn = { results: 0, sheets: 0, overviewRows: 0 };
@@ -259,5 +259,68 @@ describe("what 汇总 counts, said on the page (review round 51c)", () => {
     expect(notices.textContent).not.toContain("：已加入过同一文件");
     pick([files[0]]);
     await waitFor(() => expect(screen.getByTestId("notices").textContent).toBe("单位0.xlsx：已加入过同一文件，未重复加入。"));
+  });
+});
+
+// Review round 56 L5: in a folder, .x.xlsx vanished unnamed, and .备份/县水利局.xlsx was scored as a
+// card that 汇总 then left out as hidden. Now both are passed over and named, as by `jixiao review`.
+describe("hidden workbooks in a folder, which the page passes over as jixiao review does", () => {
+  const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer;
+  const hidden = [".隐藏.xlsx", ".备份/县水利局.xlsx"].sort(reviewFileOrder);
+  const notice = `跳过隐藏文件（文件名或所在文件夹名以“.”开头），未加入，汇总的“说明”中列出：${hidden.join("、")}。`;
+
+  /** Renders the page, lets `give` pick or drop, and checks what is scored, said and counted. */
+  const expectPassedOver = async (give: () => void) => {
+    const scorer = fakeScorer();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App lang="zh" scorer={scorer} />
+      </FluentProvider>,
+    );
+    give();
+    await waitFor(() => expect(scorer.requests).toHaveLength(1));
+    expect(scorer.requests[0].name).toBe("县林业局.xlsx");
+    const notices = screen.getByTestId("notices").textContent!;
+    expect(notices).toBe(notice);
+    act(() => scorer.say({ id: scorer.requests[0].id, kind: "done", results: RESULTS, report: {} as never, scored: new Uint8Array(1), review: reviewOf("县林业局.xlsx"), sheets: [] }));
+    await waitFor(() =>
+      expect(screen.getByTestId("review-hint").textContent).toBe(
+        "已完成 1 个文件，0 个无法读取。汇总：1 个文件，0 个单位，0 张表；错误 0，警告 0；0 个文件无法读取；另有 2 个文件未计入（隐藏文件 2，见“说明”）。",
+      ),
+    );
+    expect(cards().map((c) => c.dataset.name)).toEqual(["县林业局.xlsx"]);
+  };
+
+  test("chosen with 选择文件夹: named in a notice and in 汇总's count, not scored; lock and ._ files unnamed", async () => {
+    const file = (path: string, text = "a") => ({ name: path.split("/").pop()!, webkitRelativePath: `复核/${path}`, arrayBuffer: async () => bytesOf(text) });
+    const files = [file("县林业局.xlsx"), file(".隐藏.xlsx"), file(".备份/县水利局.xlsx", "b"), file("~$县林业局.xlsx"), file("._县林业局.xlsx"), file(".DS_Store")];
+    await expectPassedOver(() => fireEvent.change(screen.getByTestId("pick-folder"), { target: { files } }));
+  });
+
+  test("dropped: the same", async () => {
+    const fileEntry = (name: string, text = "a") => ({
+      name,
+      isFile: true,
+      isDirectory: false,
+      file: (resolve: (file: unknown) => void) => resolve({ name, size: text.length, arrayBuffer: async () => bytesOf(text) }),
+    });
+    const folderEntry = (name: string, children: unknown[]) => ({
+      name,
+      isFile: false,
+      isDirectory: true,
+      createReader: () => {
+        let read = false;
+        return { readEntries: (resolve: (batch: unknown[]) => void) => resolve(read ? [] : ((read = true), children)) };
+      },
+    });
+    const folder = folderEntry("复核", [
+      fileEntry("县林业局.xlsx"),
+      fileEntry(".隐藏.xlsx"),
+      folderEntry(".备份", [fileEntry("县水利局.xlsx", "b")]),
+      fileEntry("~$县林业局.xlsx"),
+      fileEntry("._县林业局.xlsx"),
+    ]);
+    const dataTransfer = { items: [{ kind: "file", webkitGetAsEntry: () => folder }], files: [] };
+    await expectPassedOver(() => fireEvent.drop(screen.getByTestId("drop"), { dataTransfer }));
   });
 });

@@ -12,7 +12,7 @@ import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { Finding, severityCounts } from "../core/result";
-import { FileReview, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewFileOrder, reviewedFiles } from "../core/review";
+import { FileReview, Review, ReviewTally, contentOrder, isHiddenWorkbook, profilesInUse, reviewCounts, reviewFileOrder, reviewedFiles } from "../core/review";
 import { ReviewScope, reviewScope } from "../core/review-layout";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { MAX_FILE_BYTES, fileTooLargeText } from "../xlsx/sizes";
@@ -252,11 +252,12 @@ const folderProfilesInUse = (files: FileEntry[]) => profilesInUse(files.map((ent
 /**
  * The review the command line writes of the same files: scored copies beside their workbooks,
  * earlier reviews and files handed in twice are noted, not counted (review round 33), by the same
- * code (core reviewedFiles, ReviewTally).
+ * code (core reviewedFiles, ReviewTally); so are the hidden workbooks passed over when picked
+ * (`hiddenFiles`).
  */
-function reviewOf(files: FileEntry[], lang: Lang): Review {
+function reviewOf(files: FileEntry[], hiddenFiles: string[], lang: Lang): Review {
   const tally = new ReviewTally(lang);
-  const { found, copies, hidden } = reviewedFiles(files.map((entry) => entry.name));
+  const { found, copies, hidden } = reviewedFiles([...files.map((entry) => entry.name), ...hiddenFiles]);
   for (const copy of copies) tally.note(copy, "scored-copy");
   for (const file of hidden) tally.note(file, "hidden-file");
   // Every file the review reads, in its order; two dropped by one name (from two folders) both.
@@ -293,6 +294,8 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const [profile, setProfile] = React.useState<Profile>(savedProfile);
   const [dragging, setDragging] = React.useState(false);
   const [notices, setNotices] = React.useState<string[]>([]);
+  // Workbooks whose names or folders start with ".": not added, named in 汇总 (review round 56 L5).
+  const [hiddenFiles, setHiddenFiles] = React.useState<string[]>([]);
   // The files of a drop that were added before (a folder dropped again): one line, their names on demand.
   const [addedBefore, setAddedBefore] = React.useState<string[]>([]);
   const [announcement, setAnnouncement] = React.useState("");
@@ -363,7 +366,14 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
       const notice = await readFolderProfile(profileFile, folderProfiles);
       if (notice) skipped.push(notice);
     }
-    const picked = pickedAll.filter((p) => !isFolderProfile(p.path));
+    // Hidden workbooks are passed over but named, on the page and in 汇总, as `jixiao review` does
+    // (review round 56 L5: one was scored as a card yet left out of 汇总, another vanished unnamed).
+    const hidden = pickedAll.filter((p) => isHiddenWorkbook(p.path)).map((p) => p.path);
+    if (hidden.length > 0) {
+      skipped.push(strings.hiddenSkipped([...hidden].sort(reviewFileOrder)));
+      setHiddenFiles((current) => [...new Set([...current, ...hidden])]);
+    }
+    const picked = pickedAll.filter((p) => !isFolderProfile(p.path) && !isHiddenWorkbook(p.path));
     if (picked.length === 0) {
       setNotices([...skipped, strings.noWorkbooks]);
       return;
@@ -419,7 +429,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
   const waiting = files.length - done - failed;
   // 汇总 once every file is done (which copy counts is known only then), also of unreadable files
   // alone, as `jixiao review` writes it (review round 51c, M1); none of no file it would read.
-  const review = React.useMemo(() => (files.length > 0 && files.every((f) => f.done) ? reviewOf(files, lang) : null), [files, lang]);
+  const review = React.useMemo(() => (files.length > 0 && files.every((f) => f.done) ? reviewOf(files, hiddenFiles, lang) : null), [files, hiddenFiles, lang]);
   const reviewable = review !== null && (review.files > 0 || review.notes.length > 0);
   // The files 汇总 leaves out, said on their cards and overview rows (review round 51c, M2).
   const notCounted = React.useMemo(() => {
@@ -531,7 +541,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
           </Title2>
           <Text as="p" block data-testid="review-hint">
             {strings.reviewHint(done, failed, waiting)}
-            {review && notCounted.size + leftOut("earlier-review") > 0 && strings.reviewCounts(reviewCounts(review, lang))}
+            {review && notCounted.size + leftOut("earlier-review") + leftOut("hidden-file") > 0 && strings.reviewCounts(reviewCounts(review, lang))}
           </Text>
           <div className={styles.actions}>
             <Button data-testid="download-review" disabled={!reviewable} onClick={downloadReview}>
@@ -542,6 +552,7 @@ const App: React.FC<{ lang: Lang; scorer: FileScorer }> = ({ lang, scorer }) => 
               onClick={() => {
                 scorer.clear();
                 setFiles([]);
+                setHiddenFiles([]);
                 pickedFolders.current = [];
                 setNotices([]);
                 setAddedBefore([]);

@@ -20,9 +20,11 @@ export interface Picked {
 /**
  * The workbooks a folder holds, and the other spreadsheets and archives the page says what to do
  * with, as `jixiao review` lists them (core isWorkbookName); Excel's and WPS's lock files
- * (~$县林业局.xlsx) and hidden files are no unit's. Its jixiao.json files are taken too.
+ * (~$县林业局.xlsx) and a Mac's ._ files are no unit's. Hidden ones (.隐藏.xlsx, or in .备份/) are
+ * taken, for the page to name and pass over as `jixiao review` does (core isHiddenWorkbook). Its
+ * jixiao.json files are taken too.
  */
-const isFolderWorkbook = (name: string) => isWorkbookName(name) && !name.startsWith(".");
+const isFolderWorkbook = (name: string) => isWorkbookName(name) && !name.startsWith("._");
 
 /** A folder's scoring profile (jixiao.json), which scores the workbooks in it and below it, as `jixiao review` does. */
 export const isFolderProfile = (path: string): boolean => fileBaseName(path) === FOLDER_PROFILE;

@@ -36,6 +36,8 @@ export interface PageStrings {
   dropFailed: string;
   /** A drop or a folder chosen that holds no workbook. */
   noWorkbooks: string;
+  /** Workbooks whose names or folders start with ".", not added, as `jixiao review` passes them over; 汇总's 说明 names them. */
+  hiddenSkipped: (paths: string[]) => string;
   clear: string;
   /** The overview of all files (with more than one): its columns beside 总分 and 等次. */
   overviewFile: string;
@@ -92,6 +94,7 @@ const zh: PageStrings = {
   dropFailed: "无法读取拖入的内容。请打开文件夹，选中其中的文件后再拖入，或用“选择文件夹”。",
   clear: "清空列表",
   noWorkbooks: "拖入或选择的内容中没有 .xlsx 工作簿。",
+  hiddenSkipped: (paths) => `跳过隐藏文件（文件名或所在文件夹名以“.”开头），未加入，汇总的“说明”中列出：${paths.join("、")}。`,
   overviewFile: "文件",
   overviewFindings: "问题",
   failedShort: "无法读取",
@@ -146,6 +149,7 @@ const en: PageStrings = {
   dropFailed: "What was dropped could not be read. Open the folder, select its files and drop them, or use Choose a folder.",
   clear: "Clear the list",
   noWorkbooks: "What was dropped or chosen holds no .xlsx workbook.",
+  hiddenSkipped: (paths) => `Skipped hidden files (their names or folders' start with "."), not added; 汇总's 说明 lists them: ${paths.join(", ")}.`,
   overviewFile: "File",
   overviewFindings: "Findings",
   failedShort: "Could not be read",
