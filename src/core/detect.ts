@@ -244,15 +244,16 @@ interface FieldCell<F extends string> {
 
 /**
  * The header cells of `row` inside `span` that name a field, a field named twice each time: the
- * top row's own first, then sub-headers under merged group titles (see columnsOf).
+ * top row's own first, then sub-headers under merged group titles (see columnsOf). Of dated columns,
+ * those of `formYear` (see datedColumns).
  */
 function fieldCells<F extends string>(
   view: SheetView,
-  kind: Table["kind"],
   row: number,
   match: (text: string) => F | undefined,
   below: number | undefined,
   span: ColumnSpan,
+  formYear: number | null,
 ): FieldCell<F>[] {
   const cells: FieldCell<F>[] = [];
   // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
@@ -321,7 +322,7 @@ function fieldCells<F extends string>(
   if (dated.length === 0 && overYears.length === 0) return cells;
   // After every heading named as written, sub-headers included: those win over dated ones, a
   // visible one only (a hidden 实际完成值 of last year leaves a visible 2023年实际完成值 read: review 55 M1).
-  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells.filter((n) => !view.columnHidden(n.col)), () => formYearAt(view, kind, row, span, detecting.get(view) ?? []));
+  const chosen = dated.length === 0 ? [] : datedColumns(dated, cells.filter((n) => !view.columnHidden(n.col)), formYear);
   const unresolved = overYears.filter((o) => !chosen.some((d) => d.field === o.field) && !cells.some((n) => n.field === o.field));
   return [...cells, ...chosen, ...unresolved];
 }
@@ -370,9 +371,6 @@ function totalColumnUnder(view: SheetView, below: number, left: number, right: n
   return undefined;
 }
 
-/** The tables detectTables has found so far on a sheet while it reads it: formYearAt's reach at a header. */
-const detecting = new WeakMap<SheetView, readonly Table[]>();
-
 /** A year stated in a form's header block: （2023年度）, 评价年度：2023年, a cell holding the year alone (（2023年）). */
 const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
 const YEAR_LABEL = /年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)/;
@@ -407,15 +405,21 @@ function sheetNameYear(name: string): number | null {
  * higher than the table above that ends another form: the nearest indicator table above whose span
  * meets this one's, or for a budget table the nearest table of either kind (the indicators under
  * their form's budget block read on past it, up to the form's title). Else the one year the sheet's
- * name states (2023年项目A): accountants name sheets by year. Null when neither says. `tables`:
- * the sheet's tables, those found so far while detection reads the header (every table ending
- * above it is found by then).
+ * name states (2023年项目A): accountants name sheets by year. Null when neither says.
+ *
+ * `ended`: the sheet's tables by their last row (see EndedTables), while detection reads the header
+ * those found so far (every table ending above it is found by then). Only those ending between the
+ * form above and this header are looked at.
  */
-export function formYearAt(view: SheetView, kind: Table["kind"], headerTop: number, span: ColumnSpan, tables: readonly Table[]): number | null {
+function formYearAt(view: SheetView, kind: Table["kind"], headerTop: number, span: ColumnSpan, ended: EndedTables): number | null {
   let stop = -1;
-  for (const t of tables) {
+  for (let i = ended.before(headerTop) - 1; i >= 0; i--) {
+    const t = ended.tables[i];
     const meets = t.span.left <= span.right && t.span.right >= span.left;
-    if (meets && t.lastRow < headerTop && t.lastRow > stop && (kind === "budget" || t.kind === "indicators")) stop = t.lastRow;
+    if (meets && (kind === "budget" || t.kind === "indicators")) {
+      stop = t.lastRow;
+      break;
+    }
   }
   for (let row = headerTop - 1; row > stop; row--) {
     const end = spanEnd(view, row, span);
@@ -425,6 +429,31 @@ export function formYearAt(view: SheetView, kind: Table["kind"], headerTop: numb
     }
   }
   return sheetNameYear(view.sheet.name);
+}
+
+/** A sheet's tables in the order they end (by lastRow), for formYearAt to walk up from a header. */
+class EndedTables {
+  readonly tables: Table[] = [];
+
+  constructor(tables: readonly Table[] = []) {
+    for (const table of tables) this.add(table);
+  }
+
+  add(table: Table): void {
+    this.tables.splice(this.before(table.lastRow + 1), 0, table);
+  }
+
+  /** How many tables end above `row`. */
+  before(row: number): number {
+    let low = 0;
+    let high = this.tables.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.tables[mid].lastRow < row) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /**
@@ -472,11 +501,11 @@ function rankOf(when: string): number {
  * fields no heading names as written. A field one such column claims is read there. Of several
  * (2022年度指标值 | 2023年度指标值), the one of the form's year: 本年 or 当年 beside numbered years;
  * else the year of the fields one column claims; else the year of what was done or spent, which is
- * never a later year's than the form's (`formYearOf`, from its title), so its latest up to that; else
+ * never a later year's than the form's (`formYear`, see formYearAt; null where unknown), so its latest up to that; else
  * the latest year every field claimed several times has. Otherwise none, as which column is the
  * year's own cannot be told (2023年度指标值 | 2024年度指标值 beside 实际完成值).
  */
-function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[], formYearOf: () => number | null): FieldCell<F>[] {
+function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })[], named: FieldCell<F>[], formYear: number | null): FieldCell<F>[] {
   const byField = new Map<F, (FieldCell<F> & { year: number })[]>();
   for (const cell of dated) {
     if (named.some((n) => n.field === cell.field)) continue;
@@ -486,8 +515,6 @@ function datedColumns<F extends string>(dated: (FieldCell<F> & { year: number })
   const singleYears = new Set(groups.filter((g) => g.length === 1).map((g) => g[0].year));
   const several = groups.filter((g) => g.length > 1);
   const results = several.filter((g) => RESULT_FIELDS.includes(g[0].field));
-  // The title's year, looked for only when it decides: it takes a scan of the rows above.
-  const formYear = results.length > 0 ? formYearOf() : null;
   // What was done or spent: its latest column up to the form's year (a part of a year ranks by its month).
   const latestResult = (g: (FieldCell<F> & { year: number })[]) => {
     const years = g.map((c) => c.year).filter((y) => formYear === null || Math.floor(y) <= formYear);
@@ -531,14 +558,14 @@ export function nameColumn(view: SheetView, row: number, columns: Columns<Indica
  */
 function columnsOf<F extends string>(
   view: SheetView,
-  kind: Table["kind"],
   row: number,
   match: (text: string) => F | undefined,
   below: number | undefined,
   span: ColumnSpan,
+  formYear: number | null,
 ): Columns<F> {
   const columns: Columns<F> = {};
-  const cells = fieldCells(view, kind, row, match, below, span);
+  const cells = fieldCells(view, row, match, below, span, formYear);
   let firstName = -1;
   for (const { col, field } of cells) if (NAME_FIELDS.includes(field) && (firstName < 0 || col < firstName)) firstName = col;
   for (const { col, field } of cells) {
@@ -653,16 +680,18 @@ const HEADER_KINDS = [
 /**
  * Whether `row` starts a table header in `span`: one row, or two rows when the first has header
  * cells of its own (a group title such as 预算执行情况 over 预算数 / 执行数) and the second adds fields.
+ * Of dated columns (实际完成值 over 2022年 | 2023年), those of `formYear` (see datedColumns): the
+ * form's, once the header is one to read (see readDated); unknown (null) while looking for headers.
  */
-function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch | undefined {
+function headerAt(view: SheetView, row: number, span: ColumnSpan, formYear: number | null = null): HeaderMatch | undefined {
   let twoRows: boolean | undefined;
   for (const { kind, match, isHeader, rank } of HEADER_KINDS) {
-    const found: Columns<string> = columnsOf<string>(view, kind, row, match, undefined, span);
+    const found: Columns<string> = columnsOf<string>(view, row, match, undefined, span, formYear);
     const ownFields = fieldCount(found);
     if (ownFields === 0) continue;
     // A line of the header block right above the header (项目名称 | 某项目, 自评得分 | 95.5) is not its top row.
     twoRows ??= row + 1 < view.rowCount && !isDataLike(view, row + 1, span) && !isNameLine(view, row, span) && !isStatedResultLine(view, row, span) && !holdsPair(view, row, span);
-    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, kind, row, match, row + 1, span) : undefined;
+    const below: Columns<string> | undefined = twoRows ? columnsOf<string>(view, row, match, row + 1, span, formYear) : undefined;
     const single = rank(found, view, row, row, span);
     // Header cells merged down over the next row make it the header's second row, even when its own
     // words add no field (原因 | 措施 under 偏差原因分析及改进措施): never a header of its own.
@@ -671,7 +700,7 @@ function headerAt(view: SheetView, row: number, span: ColumnSpan): HeaderMatch |
       // A header the next row makes alone, wholly left or right of this row's words, is another form's
       // a row lower when those words are the other form's goals' header (预期目标 | 实际完成情况 over its
       // goals) or a whole header of their own (review rounds 46 and 47).
-      const next = rank(columnsOf<string>(view, kind, row + 1, match, undefined, span), view, row + 1, row + 1, span);
+      const next = rank(columnsOf<string>(view, row + 1, match, undefined, span, formYear), view, row + 1, row + 1, span);
       // (Its own fields, not the 原因分析 | 改进措施 under the other form's 偏差原因分析及改进措施.)
       const cols = Object.entries(next).flatMap(([field, col]) => (field === "reason" || field === "measures" ? [] : [col as number]));
       const beside = isHeader(next) && (Object.values(found) as number[]).every((col) => col < Math.min(...cols) || col > Math.max(...cols));
@@ -720,7 +749,7 @@ function sideSpans(view: SheetView, header: HeaderMatch): ColumnSpan[] {
   const { match } = HEADER_KINDS.find((k) => k.kind === header.kind)!;
   const below = header.bottom > header.top ? header.bottom : undefined;
   const { span } = header;
-  const cells = fieldCells<string>(view, header.kind, header.top, match, below, span).sort((a, b) => a.col - b.col);
+  const cells = fieldCells<string>(view, header.top, match, below, span, null).sort((a, b) => a.col - b.col);
   const shares: FieldCell<string>[][] = [];
   let share: FieldCell<string>[] = [];
   for (const cell of cells) {
@@ -2403,15 +2432,27 @@ function runsUnder(view: SheetView, row: number, span: ColumnSpan, table: Table,
  * columns hold no header on that row: the form beside lent it words (预期目标 | 实际完成情况 over
  * the header a row lower), and its own header starts further down.
  */
-function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[]): Table | undefined {
-  let table = readTable(view, header);
+function readOwnTable(view: SheetView, header: HeaderMatch, tables: Table[], ended: EndedTables): Table | undefined {
+  let table = readDated(view, header, ended);
   for (;;) {
     const own = ownColumns(view, table, tables);
     if (own.left === table.span.left && own.right === table.span.right) return table;
     const narrowed = ownHeaderAt(view, header.top, own);
     if (narrowed === undefined) return undefined;
-    table = readTable(view, narrowed);
+    table = readDated(view, narrowed, ended);
   }
+}
+
+/**
+ * The table a header starts, with its form's year (see formYearAt) and, of dated columns (实际完成值
+ * over 2023年 | 2024年), that year's: the header found with no year known is read again by it.
+ */
+function readDated(view: SheetView, header: HeaderMatch, ended: EndedTables): Table {
+  const year = formYearAt(view, header.kind, header.top, header.span, ended);
+  const dated = year === null ? header : headerAt(view, header.top, header.span, year);
+  const table = readTable(view, dated?.kind === header.kind && dated.bottom === header.bottom ? dated : header);
+  table.year = year;
+  return table;
 }
 
 /** An indicator table's fields holding words about its rows alone: such columns left shown keep no form checked. */
@@ -2489,15 +2530,7 @@ export function isEmptyTable(view: SheetView, table: Table): boolean {
  */
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [];
-  detecting.set(view, tables);
-  try {
-    return detectedTables(view, tables);
-  } finally {
-    detecting.delete(view);
-  }
-}
-
-function detectedTables(view: SheetView, tables: Table[]): Table[] {
+  const ended = new EndedTables();
   let running: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
     if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
@@ -2508,10 +2541,11 @@ function detectedTables(view: SheetView, tables: Table[]): Table[] {
       for (const span of running.length === 0 ? [WHOLE_ROW] : freeSpans(running)) {
         for (const header of headersAt(view, row, span)) {
           if (isTaskList(view, header)) continue;
-          const table = readOwnTable(view, header, tables);
+          const table = readOwnTable(view, header, tables, ended);
           if (table === undefined) continue;
           found.push(table);
           tables.push(table);
+          ended.add(table);
           running.push(table);
           more = true;
         }
@@ -2524,12 +2558,12 @@ function detectedTables(view: SheetView, tables: Table[]): Table[] {
       tables.splice(tables.length - found.length, found.length, ...found);
     }
   }
-  // The year each form is for, as its header's dated columns were chosen by (see formYearAt): over
-  // the tables found in the scan, as they were when the header was read.
+  // Each table read in the scan has the year its dated columns were chosen by (see readDated); a
+  // block of label/value pairs, its form's, over all the tables.
   const scanned = new Set(tables);
-  for (const table of tables) table.year = formYearAt(view, table.kind, table.headerTop, table.span, tables);
   withPairTables(view, tables);
-  for (const table of tables) if (!scanned.has(table)) table.year = formYearAt(view, table.kind, table.headerTop, table.span, tables);
+  const all = tables.some((t) => !scanned.has(t)) ? new EndedTables(tables) : undefined;
+  for (const table of tables) if (all && !scanned.has(table)) table.year = formYearAt(view, table.kind, table.headerTop, table.span, all);
   formNames(view, tables);
   totalsUnderBudget(view, tables);
   return withProjectsSplit(view, tables);
