@@ -404,8 +404,10 @@ function sheetNameYear(name: string): number | null {
  * statedYearIn: a title 2023年度项目支出绩效自评表 of any length, （2023年度）, 评价年度：2023年), no
  * higher than the table above that ends another form: the nearest indicator table above whose span
  * meets this one's, or for a budget table the nearest table of either kind (the indicators under
- * their form's budget block read on past it, up to the form's title). Else the one year the sheet's
- * name states (2023年项目A): accountants name sheets by year. Null when neither says.
+ * their form's budget block read on past it, up to the form's title). The rows of a table read on
+ * past (that block's header and lines) are passed over: a heading of its columns (全年执行数 over
+ * 2022年 | 2023年) dates a column, not the form (review 56 H2). Else the one year the sheet's name
+ * states (2023年项目A): accountants name sheets by year. Null when neither says.
  *
  * `ended`: the sheet's tables by their last row (see EndedTables), while detection reads the header
  * those found so far (every table ending above it is found by then). Only those ending between the
@@ -413,15 +415,18 @@ function sheetNameYear(name: string): number | null {
  */
 function formYearAt(view: SheetView, kind: Table["kind"], headerTop: number, span: ColumnSpan, ended: EndedTables): number | null {
   let stop = -1;
+  const passed: Table[] = [];
   for (let i = ended.before(headerTop) - 1; i >= 0; i--) {
     const t = ended.tables[i];
-    const meets = t.span.left <= span.right && t.span.right >= span.left;
-    if (meets && (kind === "budget" || t.kind === "indicators")) {
+    if (t.span.left > span.right || t.span.right < span.left) continue;
+    if (kind === "budget" || t.kind === "indicators") {
       stop = t.lastRow;
       break;
     }
+    passed.push(t);
   }
   for (let row = headerTop - 1; row > stop; row--) {
+    if (passed.some((t) => t.headerTop <= row && row <= t.lastRow)) continue;
     const end = spanEnd(view, row, span);
     for (let col = span.left; col < end; col++) {
       const year = statedYearIn(view.ownText(row, col));

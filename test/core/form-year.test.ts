@@ -74,3 +74,30 @@ describe("the year a sheet's name states, where nothing above the form does", ()
     expect(found(a)).toEqual([]);
   });
 });
+
+describe("only what states the form's year dates it", () => {
+  // 全年执行数 over 2022年 | 2023年 in the form's own budget block: headings of its columns, not the
+  // form's year; 11月底前 against 2023年11月25日 is on time (review 56 H2).
+  it("a budget block's dated sub-header (2022年 | 2023年) under the title 2023年度…: the form is 2023's", () => {
+    const a = run(
+      "自评表",
+      [
+        ["2023年度项目支出绩效自评表"],
+        ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", null, "分值", "执行率", "得分"],
+        [null, null, null, null, "2022年", "2023年", null, null, null],
+        [null, "年度资金总额", 100, 100, 90, 95, 10, 0.95, 9.5],
+        [null, "其中：财政拨款", 100, 100, 90, 95, null, null, null],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 30, 30, null],
+        ["产出指标", "时效指标", "完成时间", "11月底前", "2023年11月25日", 20, 20, null],
+        ["效益指标", "社会效益指标", "就业率", "≥90%", "92%", 30, 30, null],
+        ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, null],
+        ["总分", null, null, null, null, 100, 99.5, null],
+      ],
+      ["C2:C3", "D2:D3", "G2:G3", "H2:H3", "I2:I3", "E2:F2", "A2:B3"],
+    );
+    expect(years(a)).toEqual([null, 2023]);
+    expect(found(a).filter((f) => /qualitative-score-band|total-incomplete/.test(f))).toEqual([]);
+  });
+
+});
