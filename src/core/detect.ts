@@ -371,22 +371,40 @@ function totalColumnUnder(view: SheetView, below: number, left: number, right: n
   return undefined;
 }
 
-/** A year stated in a form's header block: （2023年度）, 评价年度：2023年, a cell holding the year alone (（2023年）). */
-const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
+/** A cell holding the form's year alone: （2023年度）, 2023年, 2023年度. */
+const YEAR_ALONE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
+/** The year labelled: 评价年度：2023年, 年度：2023. */
 const YEAR_LABEL = /年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)/;
-const YEAR_ALONE = /^[(（]?\s*((?:19|20)\d{2})\s*年\s*[)）]?$/;
-/** A title's year (2023年项目支出绩效自评表), not a date's (2024年1月15日). */
+/** A title's year: 2023年度, or 2023年 (2023年项目支出绩效自评表) but not a date's (2024年1月15日). */
+const STATED_YEAR = /((?:19|20)\d{2})\s*年度/;
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
 /** Words of a title or a line about the evaluation (绩效, 自评, 评价), at most this long unless it ends as a form's title. */
 const TITLE_WORDS = /绩效|自评|评价/;
 const TITLE_LENGTH = 40;
+/** A sentence's punctuation: prose (a goals text, a note), no title. */
+const PROSE = /[，。；！？,;]/;
+/** The label of a form's goals (年度总体目标 | 预期目标 | 实际完成情况): its texts state what was planned and done, not the form's year. */
+const GOALS_LABEL = /^(?:年度|项目)?(?:总体|绩效)?目标(?:完成情况)?$/;
 
-/** The year a text above a form states (see formYearAt); null when it states none. */
+/**
+ * The year a text above a form states as the form's (see formYearAt): the year alone, labelled
+ * (评价年度：2023年) or in a title (2023年度项目支出绩效自评表); null for any other text, a project's
+ * name (2022年度农村道路建设项目) or prose (巩固2022年度建设成果，…) mentioning a year (review 56 M1).
+ */
 function statedYearIn(text: string): number | null {
   if (text === "" || !/(?:19|20)\d{2}/.test(text)) return null;
-  const titled = (text.length <= TITLE_LENGTH && TITLE_WORDS.test(text)) || FORM_TITLE.test(normalizeHeader(text));
-  const stated = STATED_YEAR.exec(text) ?? YEAR_LABEL.exec(text) ?? YEAR_ALONE.exec(text) ?? (titled ? TITLE_YEAR.exec(text) : null);
+  const titled = !PROSE.test(text) && ((text.length <= TITLE_LENGTH && TITLE_WORDS.test(text)) || FORM_TITLE.test(normalizeHeader(text)));
+  const stated = YEAR_ALONE.exec(text.trim()) ?? YEAR_LABEL.exec(text) ?? (titled ? (STATED_YEAR.exec(text) ?? TITLE_YEAR.exec(text)) : null);
   return stated ? Number(stated[1]) : null;
+}
+
+/** Whether a row is one of a form's goals (labelled 年度总体目标 in `span`): no year of its texts is the form's. */
+function isGoalsRow(view: SheetView, row: number, span: ColumnSpan): boolean {
+  for (let col = span.left; col < spanEnd(view, row, span); col++) {
+    const text = view.text(row, col);
+    if (text !== "" && text.length <= TITLE_LENGTH && GOALS_LABEL.test(normalizeHeader(text))) return true;
+  }
+  return false;
 }
 
 /** The one year a sheet's name states (2023年项目A, 2024年度, 项目A（2023年）); null for none or several (2022-2023年). */
@@ -401,7 +419,8 @@ function sheetNameYear(name: string): number | null {
  * The year a form is for, one reading for detection (which of several dated columns is the year's,
  * see datedColumns) and for the model (a deadline naming no year, the report's year): the nearest
  * year stated above the header starting on `headerTop`, in the cells of its span (see
- * statedYearIn: a title 2023年度项目支出绩效自评表 of any length, （2023年度）, 评价年度：2023年), no
+ * statedYearIn: a title 2023年度项目支出绩效自评表 of any length, （2023年度）, 评价年度：2023年; not
+ * in the goals' rows, see isGoalsRow), no
  * higher than the table above that ends another form: the nearest indicator table above whose span
  * meets this one's, or for a budget table the nearest table of either kind (the indicators under
  * their form's budget block read on past it, up to the form's title). The rows of a table read on
@@ -426,7 +445,7 @@ function formYearAt(view: SheetView, kind: Table["kind"], headerTop: number, spa
     passed.push(t);
   }
   for (let row = headerTop - 1; row > stop; row--) {
-    if (passed.some((t) => t.headerTop <= row && row <= t.lastRow)) continue;
+    if (passed.some((t) => t.headerTop <= row && row <= t.lastRow) || isGoalsRow(view, row, span)) continue;
     const end = spanEnd(view, row, span);
     for (let col = span.left; col < end; col++) {
       const year = statedYearIn(view.ownText(row, col));

@@ -100,4 +100,31 @@ describe("only what states the form's year dates it", () => {
     expect(found(a).filter((f) => /qualitative-score-band|total-incomplete/.test(f))).toEqual([]);
   });
 
+  // 11月30日前 against 2023年11月25日: on time in 2023, late in 2022.
+  const ON_TIME_ROWS = DEADLINE_ROWS.map((row) => row.map((cell) => (cell === "2023年12月15日" ? "2023年11月25日" : cell)));
+  const goals = (text: string): Row[] => [
+    ["年度总体目标", "预期目标", null, null, "实际完成情况"],
+    [null, text, null, null, "建成集中供水工程12处，受益人口3.35万人。"],
+  ];
+  const goalsMerges = ["A3:A4", "B3:D3", "E3:H3", "B4:D4", "E4:H4"];
+
+  // A goals text nearer the header than the （2023年度） line, mentioning last year (review 56 M1).
+  it.each([
+    "巩固2022年度农村饮水工程建设成果，新建集中供水工程12处，铺设管网85公里。",
+    "巩固2022年度建设成果",
+    "完成2022年度绩效目标",
+  ])("（2023年度） above a goals text %s: the form is 2023's, 11月30日前 met by 2023年11月25日", (text) => {
+    const a = run("自评表", [["项目支出绩效自评表"], ["（2023年度）"], ...goals(text), ...ON_TIME_ROWS], goalsMerges);
+    expect(years(a)).toEqual([2023]);
+    expect(found(a)).toEqual([]);
+  });
+
+  it.each([
+    ["a line of prose", "根据2022年度预算安排，本项目由县财政全额保障。"],
+    ["a project's name", "2022年度农村道路建设项目"],
+  ])("%s with a year between the title and the header (%s): the title's year", (_what, text) => {
+    const a = run("自评表", [["2023年度项目支出绩效自评表"], [text], ...ON_TIME_ROWS]);
+    expect(years(a)).toEqual([2023]);
+    expect(found(a)).toEqual([]);
+  });
 });
