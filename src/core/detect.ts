@@ -407,12 +407,15 @@ function isGoalsRow(view: SheetView, row: number, span: ColumnSpan): boolean {
   return false;
 }
 
-/** The one year a sheet's name states (2023年项目A, 2024年度, 项目A（2023年）); null for none or several (2022-2023年). */
+/**
+ * The one year a sheet's name states (2023年项目A, 2024年度, 项目A（2023年）); null for none or several
+ * (2022-2023年), or a date's (2024年1月报送, named by when it was filed: review 56 L2), as in a title.
+ */
 function sheetNameYear(name: string): number | null {
   const years = new Set([...name.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]));
   if (years.size !== 1) return null;
   const [year] = years;
-  return new RegExp(`${year}\\s*年`).test(name) ? Number(year) : null;
+  return new RegExp(`${year}\\s*年(?!\\s*\\d{1,2}\\s*月)`).test(name) ? Number(year) : null;
 }
 
 /**

@@ -68,7 +68,8 @@ describe("the year a sheet's name states, where nothing above the form does", ()
     expect(years(a)).toEqual([2023]);
   });
 
-  it.each(["2022-2023年", "项目A", "Sheet2023"])("a sheet named %s states no one year: no year, the deadline unjudged as before", (name) => {
+  // A sheet named by its filing date (2024年1月报送) states a date, not the form's year (review 56 L2).
+  it.each(["2022-2023年", "项目A", "Sheet2023", "2024年1月报送", "2024年 1 月15日"])("a sheet named %s states no one year: no year, the deadline unjudged as before", (name) => {
     const a = run(name, DEADLINE_ROWS);
     expect(years(a)).toEqual([null]);
     expect(found(a)).toEqual([]);
