@@ -572,7 +572,7 @@ export function* analysisSteps(
   const emptyTables: string[] = [];
   for (const sheet of detected) {
     if (!sheet || !sheet.tables.some((t) => t.rows.length === 0)) continue;
-    const empty = new Set(sheet.tables.filter((t) => isEmptyTable(sheet.view, t)));
+    const empty = new Set(sheet.tables.filter((t) => isEmptyTable(sheet.view, t, sheet.tables)));
     for (const t of empty) emptyTables.push(`${sheet.view.sheet.name}!${tableRange(t)}`);
     sheet.tables = sheet.tables.filter((t) => !empty.has(t));
   }

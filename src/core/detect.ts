@@ -2535,18 +2535,44 @@ const RECORDED_FIELDS: readonly string[] = [
  * one to read, and its rows (a 合计, 总分 or 年度资金总额 whose figures are left blank or "—") hold
  * no value in a column recording one (amounts, rates, targets, actuals, 分值, 得分), nor does its
  * header block state a 自评得分 or 等级. An accountant's workbook keeps such a template sheet (模板:
- * the title and the header) beside the forms it filled in: it is no form (see analyze).
+ * the title and the header) beside the forms it filled in: it is no form (see analyze). A budget
+ * block heading a form whose indicators are filled in (see isFilledIn), its funds lines labelled
+ * (年度资金总额, 其中：财政拨款) with their figures left blank, is that form's: not empty, its
+ * missing figures checked as any form's (review 56 M3). `tables`: the sheet's.
  */
-export function isEmptyTable(view: SheetView, table: Table): boolean {
+export function isEmptyTable(view: SheetView, table: Table, tables: readonly Table[]): boolean {
   if (table.rows.length > 0) return false;
   const columns = Object.entries(table.columns as Record<string, number>).flatMap(([field, col]) => (RECORDED_FIELDS.includes(field) ? [col] : []));
   if (table.kind === "budget") for (const split of [table.sourceColumns, table.summedColumns]) columns.push(...Object.values(split ?? {}).flat());
   for (let row = table.headerBottom + 1; row <= table.lastRow; row++) {
     if (columns.some((col) => !isEmptyMarker(view.ownText(row, col)))) return false;
   }
-  if (table.kind === "budget") return true;
+  if (table.kind === "budget") {
+    const form = tables.find((t): t is IndicatorTable => t.kind === "indicators" && t.above === table);
+    return form === undefined || !isFilledIn(view, form) || !holdsFundsLines(view, table, form.headerTop);
+  }
   const stated = (cell: StatedCell | null) => cell !== null && !isEmptyMarker(cell.written ?? view.ownText(cell.row, cell.col));
   return !stated(table.statedTotal) && !stated(table.statedGrade);
+}
+
+/** The fields a unit fills in on an indicator's row (not its 分值, which a template may print). */
+const FILLED_FIELDS: readonly string[] = ["target", "initialTarget", "actual", "score"] satisfies IndicatorField[];
+
+/** Whether a row of an indicator table holds what a unit fills in (a target, an actual, a score): not a template's placeholders (指标1：). */
+function isFilledIn(view: SheetView, table: IndicatorTable): boolean {
+  const columns = FILLED_FIELDS.flatMap((field) => table.columns[field as IndicatorField] ?? []);
+  return table.rows.some((row) => columns.some((col) => !isEmptyMarker(view.ownText(row, col))));
+}
+
+/** The kinds of a budget block's funds lines: 年度资金总额, its sources (其中：财政拨款, 其他资金) and uses (基本支出). */
+const FUNDS_LINE_KINDS: readonly string[] = ["funds-total", "source", "use"] satisfies ReturnType<typeof lineKind>[];
+
+/** Whether a line under a budget table's header, above row `until`, is labelled as a funds line (年度资金总额, 其中：财政拨款). */
+function holdsFundsLines(view: SheetView, table: Table, until: number): boolean {
+  for (let row = table.headerBottom + 1; row < until; row++) {
+    if (leadingLabels(view, row, table.span.left, table.right).some((label) => FUNDS_LINE_KINDS.includes(lineKind(lineWords(label))))) return true;
+  }
+  return false;
 }
 
 /**

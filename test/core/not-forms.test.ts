@@ -260,6 +260,34 @@ describe("a header with nothing under it, as a spare template sheet holds it (co
     expect(a.totals.map((t) => [t.score, t.grade])).toEqual([["99", "优"]]);
   });
 
+  // The unit's own form, its budget block's funds lines labelled but their figures left blank, over
+  // its filled indicators: a form missing figures, checked as before, not a template (review 56 M3).
+  it.each([
+    ["blank", ""],
+    ["—", "—"],
+  ])("is the form's own budget block, funds lines labelled and their figures %s, over filled indicators: counted and checked", (_what, blank) => {
+    const a = run(
+      workbook({
+        name: "自评表",
+        rows: [
+          TITLE,
+          BUDGET_HEADER,
+          ["年度资金总额", blank, blank, blank, blank, blank, blank],
+          ["其中：财政拨款", blank, blank, blank, "—", "—", "—"],
+          ["其他资金", blank, blank, blank, "—", "—", "—"],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 30, 30, ""],
+          ["效益指标", "社会效益指标", "就业率", "≥60%", "75%", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 30, 30, ""],
+          ["总分", "", "", "", "", 100, 90, ""],
+        ],
+      }),
+    );
+    expect(a.emptyTables).toEqual([]);
+    expect(tables(a)).toEqual(["budget@自评表!B2:G2", "indicators@自评表!A6:H10"]);
+    expect(found(a)).toEqual(["total-incomplete@自评表!G10"]);
+  });
+
   it("leaves a workbook holding nothing else with no table, and says why", () => {
     const a = run(workbook(template(INDICATOR_HEADER)));
     expect(a.tables).toEqual([]);
