@@ -13,7 +13,7 @@ import { readXlsx } from "../xlsx/read";
 import { removingTemporariesOnSignal, sameFile, writeWhole } from "./files";
 import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { langOption } from "./options";
-import { readFailure } from "./read-failure";
+import { droppedEntriesLine, readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
 import { Output } from "./terminal";
 
@@ -26,10 +26,12 @@ export async function runClean(input: string, output: string, removeSummary: boo
   const cannotWrite = (why: Bilingual): number => fail({ zh: `${output}: 无法写出（${why.zh}）`, en: `${output}: cannot be written (${why.en})` });
   if (await sameFile(input, output)) return fail(overInputFailure(input, output));
   let result: CleanResult;
+  let dropped: string[] | undefined;
   try {
     // The reader's checks and messages, and jixiao's record as it read it.
     const { source, grid } = await readXlsx(input);
     result = cleanCopy(source, grid, { removeSummary });
+    dropped = grid.droppedEntries;
   } catch (error) {
     // The copy made in memory but past what a zip holds: said of the output, as a failed write is.
     if (error instanceof CopyWriteError) return cannotWrite(error.text);
@@ -44,6 +46,7 @@ export async function runClean(input: string, output: string, removeSummary: boo
   }
   const zh = lang === "zh";
   out.log(zh ? `${input}：清除了 ${result.removed} 处标记及其批注` : `${input}: removed ${result.removed} marks and their notes`);
+  if (dropped) out.log(`  ${droppedEntriesLine(dropped, lang)}`);
   if (result.toCheck.length > 0) out.log(`  ${recordGapText(result.unrecordedNotes, result.toCheck, lang)}`);
   if (result.summaryRemoved) out.log(zh ? `  已删除 ${result.summaryRemoved} 工作表` : `  Removed the sheet ${result.summaryRemoved}`);
   if (result.sheetShown) {

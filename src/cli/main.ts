@@ -23,6 +23,7 @@ import { folderProfiles, readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
 import { ReadLimits } from "../xlsx/package";
+import { droppedEntriesLine } from "./read-failure";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -102,6 +103,8 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
     const ranges = report.droppedMerges.join(zh ? "、" : ", ");
     out.log(zh ? `  合并区域与其他合并区域重叠（文件已损坏），已忽略：${ranges}` : `  Merged areas overlapping others (the file is damaged), ignored: ${ranges}`);
   }
+  // Zip entries that are no parts (../../evil.txt): not read, and left out of the copy.
+  if (report.droppedEntries) out.log(`  ${droppedEntriesLine(report.droppedEntries, lang)}`);
   if (report.hiddenSheets.length > 0) {
     const names = report.hiddenSheets.join(zh ? "、" : ", ");
     out.log(zh ? `  隐藏的工作表或列未检查：${names}` : `  Hidden sheets or columns, not checked: ${names}`);

@@ -98,6 +98,11 @@ export interface WorkbookGrid {
   otherSheetNames?: string[];
   /** The JSON text of jixiao's record in the workbook (src/core/state.ts), when it has one. */
   state?: string;
+  /**
+   * The file's zip entries whose names are no part names (../../evil.txt, /xl/theme/theme1.xml), as
+   * it writes them: not read, and not in a copy (src/xlsx/package.ts isPartName). Absent: none.
+   */
+  droppedEntries?: string[];
 }
 
 export function isCellError(value: CellValue | undefined): value is CellError {

@@ -40,6 +40,11 @@ export interface Report {
    * ("自评表!A1:XFD1048576"): present only when there are some.
    */
   droppedMerges?: string[];
+  /**
+   * The file's zip entries whose names are no part names (WorkbookGrid.droppedEntries), not read
+   * and left out of the copy: present only when there are some.
+   */
+  droppedEntries?: string[];
 }
 
 /**
@@ -78,5 +83,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     hiddenSheets: analysis.hiddenSheets,
     ...(analysis.emptyTables.length > 0 && { emptyTables: analysis.emptyTables }),
     ...(dropped.length > 0 && { droppedMerges: dropped }),
+    ...(grid.droppedEntries && { droppedEntries: grid.droppedEntries }),
   };
 }

@@ -330,6 +330,18 @@ export class ContentTypes {
   }
 }
 
+/**
+ * Whether a zip entry's name can name a part: a path relative to the package's root, with forward
+ * slashes only and no empty, "." or ".." segment (APPNOTE 4.4.17: no drive letter, no leading
+ * slash, forward slashes; OPC, ECMA-376 Part 2 §9.1.1.1: a part name's segments are not empty and
+ * are not "." or ".."). A relationship cannot lead to such an entry (its target resolves to a part
+ * name), and a zip tool unpacking the copy would write `../../evil.txt` outside its folder.
+ */
+export function isPartName(name: string): boolean {
+  if (name.includes("\\") || /^[A-Za-z]:/.test(name)) return false;
+  return name.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
 /** DOS date 1980-01-01, time 00:00, for parts the copy adds. */
 const ZIP_EPOCH = { time: 0, date: (1 << 5) | 1 };
 
@@ -348,6 +360,11 @@ export class Package {
   private readonly checked = new Set<ZipEntry>();
   /** Where the reader found each sheet's rows, for the writer (dropped when a part is written anew). */
   private readonly layouts = new Map<string, SheetLayout>();
+  /**
+   * The zip's entries whose names are no part names (partName), as the zip writes them, in its
+   * order: not parts of the package, so neither read, nor checked, nor copied (review round 56b, L3).
+   */
+  readonly strayEntries: string[] = [];
 
   private constructor(
     entries: ZipEntry[],
@@ -356,6 +373,10 @@ export class Package {
   ) {
     for (const entry of entries) {
       if (entry.name.endsWith("/")) continue;
+      if (!isPartName(entry.name)) {
+        this.strayEntries.push(entry.name);
+        continue;
+      }
       const key = entry.name.toLowerCase();
       const twin = this.entries.get(key);
       // Part names are told apart without case (OPC): two that differ only so, or a name twice,

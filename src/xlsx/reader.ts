@@ -765,5 +765,6 @@ function readPackage(pkg: Package, limits: ReadLimits, dateSerials: boolean): Lo
   const state = recorded === undefined ? undefined : withMarksFollowed(recorded, pkg, new SheetParts(workbook, rels));
   const grid: WorkbookGrid = { sheets, otherSheetNames };
   if (state !== undefined) grid.state = state;
+  if (pkg.strayEntries.length > 0) grid.droppedEntries = [...pkg.strayEntries];
   return { source: pkg, grid };
 }

@@ -7,7 +7,7 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 import { randomBytes } from "crypto";
-import { readdirSync, writeFileSync } from "fs";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid, cellAddress } from "../../src/core/grid";
@@ -631,6 +631,30 @@ describe("damaged and oversized packages: one clear line each, exit 2", () => {
       "in.xlsx: the file is damaged: the zip holds the part xl/media/image1.png twice, with different contents",
     );
     expect(readXlsxBytes(zip.writeZip([...entries, picture("xl/media/image1.png", [1]), picture("xl/media/image1.png", [1])]), "in.xlsx").grid.sheets).toHaveLength(1);
+  });
+
+  // Review round 56b, L3: such entries were copied as they were.
+  it("zip entries whose names are no part names (../, a leading /, a backslash, an empty or . segment) are not read and not copied, and said so once", async () => {
+    const entries = zip.readZip(buildPackage({ sheets: [{ name: "自评表", rows: ROWS }] }));
+    const styles = entries.find((e) => e.name === "xl/styles.xml")!;
+    const stray = ["../../evil.txt", "/xl/theme/theme1.xml", "xl\\media\\x.png", "xl//a.xml", "./xl/b.xml", "C:/x.txt"];
+    // A stray entry's bytes are not even checked: a damaged one is no reason to refuse the file.
+    const bad = (name: string): ZipEntry => ({ ...styles, name, crc: styles.crc ^ 1 });
+    const r = await scorePackage(zip.writeZip([...entries, ...stray.map(bad)]));
+    expect(r.code).toBe(1);
+    expect(zip.readZip(r.output!).map((e) => e.name).filter((name) => stray.includes(name))).toEqual([]);
+    expect(r.report!.droppedEntries).toEqual(stray);
+    expect(r.out.split("\n").filter((line) => line.includes("部件名"))).toEqual([
+      "  压缩包里有名称不是有效部件名的条目（文件已损坏），未读取，也未写入副本：../../evil.txt、/xl/theme/theme1.xml、xl\\media\\x.png、xl//a.xml、./xl/b.xml 等 6 个",
+    ]);
+    // 清除标记 leaves them out of its copy too, saying so.
+    const cleaned = path.join(path.dirname(r.input), "cleaned.xlsx");
+    const c = await runMain("clean", r.input, "--out", cleaned, "--lang", "en");
+    expect(c.code).toBe(0);
+    expect(c.out).toContain("  Zip entries whose names are no valid part names (the file is damaged), not read nor written to the copy: ../../evil.txt, /xl/theme/theme1.xml, xl\\media\\x.png, xl//a.xml, ./xl/b.xml and 1 more\n");
+    expect(zip.readZip(readFileSync(cleaned)).map((e) => e.name).filter((name) => stray.includes(name))).toEqual([]);
+    // A plain package's report has no such field.
+    expect((await scorePackage(zip.writeZip(entries))).report!.droppedEntries).toBeUndefined();
   });
 
   it("an entry declaring more than 4 GB inflated (copied unread from a zip64 input) is refused by the writer, not cut to 32 bits", () => {
