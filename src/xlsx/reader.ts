@@ -299,8 +299,9 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const formulas: (boolean | string | undefined)[][] = [];
   const unknownResults: (boolean | undefined)[][] = [];
   const merges: SheetGrid["merges"] = [];
-  /** Each merge's ref as the file writes it, for a message naming it. */
+  /** Each merge's ref as the file writes it, for a message naming it, and where its <mergeCell> starts, for the copy. */
   const mergeRefs: string[] = [];
+  const mergeStarts: number[] = [];
   const hiddenColumns: ColumnRun[] = [];
   const { formats, date1904, dateSerials, cellBudget } = context;
   let strings: string[] | undefined;
@@ -444,6 +445,8 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
           if (merge && merge.top >= 0) {
             merges.push(merge);
             mergeRefs.push(ref.trim());
+            // XML allows no unescaped "<" inside a tag: the last one before its end opened it.
+            mergeStarts.push(xml.lastIndexOf("<", position - 1));
           }
           break;
         }
@@ -482,8 +485,12 @@ function readSheet(xml: string, name: string, part: string, context: SheetContex
   const grid: SheetGrid = { name, values, numFmts, merges: clipped, formulas };
   if (unknownResults.length > 0) grid.unknownResults = unknownResults;
   if (hiddenColumns.length > 0) grid.hiddenColumns = hiddenColumnRuns(hiddenColumns);
-  if (dropped.length > 0) grid.droppedMerges = dropped.map((i) => mergeRefs[i]);
-  return { grid, layout: recorder.finish() };
+  const layout = recorder.finish();
+  if (dropped.length > 0) {
+    grid.droppedMerges = dropped.map((i) => mergeRefs[i]);
+    layout.droppedMerges = dropped.map((i) => mergeStarts[i]);
+  }
+  return { grid, layout };
 }
 
 /** A number as a <v> holds it (xsd:double): 12, -0.5, 5.0, .5, 1E-3; spaces around it allowed. */

@@ -57,6 +57,11 @@ export interface SheetLayout {
   /** Where the worksheet's end tag starts: what is added after every child goes there. */
   contentEnd: number;
   /**
+   * Where the <mergeCell>s start that the reader did not read, as they overlap others
+   * (SheetGrid.droppedMerges): the copy leaves them out (mergeCellsSplices). Absent: none.
+   */
+  droppedMerges?: number[];
+  /**
    * Each <row> in document order: its 0-based number, its [start, end) in the part, where its
    * start tag ends (its end when self-closing), the format it gives the cells it does not write
    * (rowFormatOf), and where its cells begin in `cells` (they end where the next row's begin).
@@ -460,7 +465,9 @@ class SheetPatcher {
 
   apply(edits: SheetEdits, drawing?: LegacyDrawingEdit): string {
     const drawingSplice = drawing && legacyDrawingSplice(this.xml, this.layout, drawing);
-    if (!this.layout.sheetData) return drawingSplice ? spliced(this.xml, [drawingSplice]) : this.xml; // no cells to write into
+    const mergeSplices = mergeCellsSplices(this.xml, this.layout);
+    // No cells to write into.
+    if (!this.layout.sheetData) return spliced(this.xml, [...(drawingSplice ? [drawingSplice] : []), ...mergeSplices].sort((a, b) => a.from - b.from));
     const written = new WrittenCells(this.layout, new Set(edits.keys()));
     const { cells } = this.layout;
     const splices: Splice[] = [];
@@ -484,11 +491,47 @@ class SheetPatcher {
     }
     splices.push(...this.addedRows(newRows, edits, written));
     if (drawingSplice) splices.push(drawingSplice);
+    splices.push(...mergeSplices);
     // In document order, what is inserted at a place before what is replaced from it; the sort
     // keeps the order of those made at one place (rows, and a row's cells, in order).
     splices.sort((a, b) => a.from - b.from || a.to - b.to);
     return spliced(this.xml, splices);
   }
+}
+
+/**
+ * The splices that leave out of a sheet's <mergeCells> the merges the reader did not read, as they
+ * overlap others (SheetLayout.droppedMerges: a damaged file; a merge over the whole sheet is one
+ * openpyxl runs out of memory on): the element is written again without them, its count what
+ * remains. Only a <mergeCells> holding such a merge is tokenized again; no cell is touched.
+ */
+function mergeCellsSplices(xml: string, layout: SheetLayout): Splice[] {
+  const dropped = new Set(layout.droppedMerges ?? []);
+  if (dropped.size === 0) return [];
+  const splices: Splice[] = [];
+  for (const { local, start, end } of layout.tail) {
+    if (local !== "mergeCells") continue;
+    const element = xml.slice(start, end);
+    let root: XmlElement | undefined;
+    const kept: string[] = [];
+    let left = 0;
+    scanXml(element, {
+      select: (name) => name === "mergeCells" || name === "mergeCell",
+      open: (child) => {
+        if (child.depth === 0) root = child;
+      },
+      close: (child) => {
+        if (child.depth !== 1) return;
+        if (dropped.has(start + child.start)) left++;
+        else kept.push(element.slice(child.start, child.end));
+      },
+    });
+    if (left === 0 || !root) continue;
+    // A <mergeCells> holds one <mergeCell> at least (the schema): one left with none goes.
+    const text = kept.length === 0 ? "" : `${startTag(root, { count: String(kept.length) })}${kept.join("")}</${root.name}>`;
+    splices.push({ from: start, to: end, text });
+  }
+  return splices;
 }
 
 function spliced(xml: string, splices: Splice[]): string {

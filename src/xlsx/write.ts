@@ -123,15 +123,20 @@ export function cellEdits(plan: CellPlan, styles: StyleSheetEditor, clears: Valu
 
 /**
  * Writes the notes (marks-parts.ts writeNotes) and the cell edits, then rewrites each sheet that has
- * cell edits or a change of its notes' drawing once, where the reader found its rows (the sheet is
- * not tokenized again as a whole). The scored copy and 清除标记 both write through here.
+ * cell edits, a change of its notes' drawing or merges the reader did not read (SheetLayout
+ * droppedMerges, left out) once, where the reader found its rows (the sheet is not tokenized again
+ * as a whole). The scored copy and 清除标记 both write through here.
  */
 export function writeNotesAndCells(copy: OpenedCopy, notes: NoteChange[], edits: Map<string, SheetEdits>): void {
   const { pkg, contentTypes, sheets, sheetNotes } = copy;
   const drawings = writeNotes(pkg, contentTypes, sheets, sheetNotes, notes);
   const bySheetPart = new Map<string, SheetEdits>();
   for (const [sheet, sheetEdits] of edits) bySheetPart.set(sheets.required(sheet), sheetEdits);
-  for (const part of new Set([...bySheetPart.keys(), ...drawings.keys()])) {
+  const withDroppedMerges = sheets.sheets().flatMap((sheet) => {
+    const part = sheets.required(sheet);
+    return pkg.sheetLayout(part)?.droppedMerges ? [part] : [];
+  });
+  for (const part of new Set([...bySheetPart.keys(), ...drawings.keys(), ...withDroppedMerges])) {
     pkg.put(part, patchSheet(pkg.required(part), bySheetPart.get(part) ?? new Map(), pkg.layoutOf(part), drawings.get(part)));
   }
 }

@@ -197,4 +197,39 @@ describe("merged areas that overlap (a damaged file: Excel repairs them away)", 
     expect(report.droppedMerges).toEqual(["自评表!A1:XFD1048576"]);
     expect(report.tables).toHaveLength(1);
   });
+
+  // Review round 56b, M2 follow-up: the copy kept them, and openpyxl ran out of memory on it.
+  it("leaves them out of the copy, on the form's sheet and on one it writes nothing else into; the other merges and every cell stay", async () => {
+    const other = "xl/worksheets/sheet2.xml";
+    const parts = packageParts({
+      sheets: [
+        { name: "自评表", rows: threeIndicatorForm(), merges: ["H2:H3", "A1:XFD1048576"] },
+        { name: "说明", rows: [["填表说明", null], ["见附件", "略"]], merges: ["A1:XFD1048576", "A1:B1"] },
+      ],
+    });
+    const dir = tempDir();
+    const input = path.join(dir, "in.xlsx");
+    writeFileSync(input, zipParts(parts));
+    const copy = path.join(dir, "out.xlsx");
+    const json = path.join(dir, "report.json");
+    expect((await runMain("score", input, "--out", copy, "--json", json)).code).toBe(0);
+    expect((JSON.parse(readFileSync(json, "utf8")) as Report).droppedMerges).toEqual(["自评表!A1:XFD1048576", "说明!A1:XFD1048576"]);
+    const written = unzipSync(readFileSync(copy));
+    const mergeCells = (xml: string) => /<mergeCells.*<\/mergeCells>/.exec(xml)?.[0];
+    expect(mergeCells(strFromU8(written[SHEET]))).toBe('<mergeCells count="1"><mergeCell ref="H2:H3"/></mergeCells>');
+    // The sheet jixiao writes nothing else into differs in its merges alone.
+    const kept = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
+    expect(strFromU8(written[other])).toBe(parts[other].replace(mergeCells(parts[other])!, kept));
+    const [before, after] = [readXlsxBytes(readFileSync(input), "in.xlsx").grid, readXlsxBytes(readFileSync(copy), "out.xlsx").grid];
+    expect(after.sheets.map((sheet) => sheet.droppedMerges)).toEqual([undefined, undefined, undefined]);
+    expect(after.sheets.slice(0, 2).map((sheet) => sheet.merges)).toEqual(before.sheets.map((sheet) => sheet.merges));
+    expect(after.sheets[1].values).toEqual(before.sheets[1].values);
+  });
+
+  it("a <mergeCells> whose every merge is left out goes with them", () => {
+    const xml = (merges: string) => `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${merges}<pageMargins/></worksheet>`;
+    const input = xml('<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>');
+    const layout = { ...sheetLayout(input), droppedMerges: [input.indexOf("<mergeCell ")] };
+    expect(patchSheet(input, new Map(), layout)).toBe(xml(""));
+  });
 });
