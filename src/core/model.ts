@@ -49,6 +49,7 @@ import {
   parseNumber,
   parseShownNumber,
   parseValue,
+  rowReading,
   limitAfterEvent,
   noteFigureAsked,
   figureBeforeNotes,
@@ -95,6 +96,17 @@ export interface TextCell extends CellRef {
 export interface ValueCell extends CellRef {
   raw: CellValue;
   parsed: ParsedValue;
+  /**
+   * The value as its row reads it, where the 指标性质 and 度量单位 columns add to the cell's text
+   * (≥ | 100 | % is “≥100%”: values.ts rowReading); absent where they add nothing. What the
+   * findings quote (quotedValue); the cell is still the one marked.
+   */
+  reading?: string;
+}
+
+/** A target or actual as the findings quote it: as its row reads it (ValueCell.reading), else its text. */
+export function quotedValue(cell: ValueCell): string {
+  return cell.reading ?? cell.parsed.text;
 }
 
 export type { BudgetLineKind } from "./headers";
@@ -358,13 +370,19 @@ function reasonCell(view: SheetView, row: number, cols: Columns<IndicatorField>)
   return isEmptyMarker(reason.text) && measures && !isEmptyMarker(measures.text) ? measures : reason;
 }
 
-function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }): ValueCell | null {
+/**
+ * A target or actual cell read with its row's 指标性质 (`nature`) and 度量单位 (`unit`); `actual`: the
+ * 指标性质 qualifies the target, and is not quoted before an actual (ValueCell.reading).
+ */
+function valueCell(view: SheetView, row: number, col: number | undefined, context: { nature?: string; unit?: string }, actual = false): ValueCell | null {
   if (col === undefined) return null;
   const at = view.origin(row, col);
   const raw = view.raw(at.row, at.col);
   const numFmt = view.sheet.numFmts[at.row]?.[at.col];
-  const parsed = parseValue(raw, { numFmt, opColumn: context.nature, unitColumn: context.unit });
-  return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed };
+  const ctx = { numFmt, opColumn: context.nature, unitColumn: context.unit };
+  const parsed = parseValue(raw, ctx);
+  const reading = rowReading(raw, parsed, actual ? { ...ctx, opColumn: undefined } : ctx);
+  return { sheet: view.sheet.name, row: at.row, col: at.col, raw, parsed, ...(reading !== parsed.text && { reading }) };
 }
 
 /**
@@ -1033,7 +1051,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
     const actualUnit = cols.actualUnit !== undefined ? view.text(row, cols.actualUnit) : "";
     const [target, actual] = readRowValues(
       valueCell(view, row, targetCol, context),
-      valueCell(view, row, cols.actual, actualUnit === "" ? context : { nature, unit: actualUnit }),
+      valueCell(view, row, cols.actual, actualUnit === "" ? context : { nature, unit: actualUnit }, true),
       measureOf(name, label.name, level2, description),
       name,
     );

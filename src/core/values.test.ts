@@ -19,6 +19,7 @@ import {
   parseShownNumber,
   parseValue,
   rangeAsBound,
+  rowReading,
   valueToFraction,
 } from "./values";
 
@@ -396,6 +397,34 @@ describe("parseValue: 指标性质 and 计量单位 columns", () => {
     [2, { unitColumn: "千户" }, null, "2000", "户"],
   ])("%p with %p → %s %s %s", (cell, ctx, op, value, unit) => {
     expect(parsed(cell, ctx)).toMatchObject(num(value, unit, op));
+  });
+
+  // Review round 56e, L2: the messages quoted “100” of ≥ | 100 | %.
+  it.each<[CellValue, ParseContext, string]>([
+    [100, { opColumn: "≥", unitColumn: "%" }, "≥100%"],
+    ["100", { opColumn: " ≥ ", unitColumn: " % " }, "≥100%"],
+    ["≥100", { unitColumn: "%" }, "≥100%"],
+    ["≥100%", { opColumn: "=", unitColumn: "%" }, "≥100%"],
+    [0.95, { opColumn: "≥", numFmt: "0%", unitColumn: "%" }, "≥95%"],
+    [3.2, { opColumn: "≥", unitColumn: "万人" }, "≥3.2万人"],
+    ["3万", { unitColumn: "万人次" }, "3万人次"],
+    [12, { unitColumn: "次/年" }, "12次/年"],
+    [100, { opColumn: "不低于", unitColumn: "百分比" }, "不低于100%"],
+    [100, { opColumn: "正向指标", unitColumn: "%" }, "≥100%"],
+    [5, { opColumn: "反向", unitColumn: "天" }, "≤5天"],
+    [3, { opColumn: "＞", unitColumn: "次" }, "＞3次"],
+    ["10-20", { opColumn: "≥", unitColumn: "个" }, "10-20个"],
+    [12, { opColumn: "定量", unitColumn: "/" }, "12"],
+    [12, {}, "12"],
+    ["按期完成", { opColumn: "定性", unitColumn: "%" }, "按期完成"],
+    ["", { opColumn: "≥", unitColumn: "%" }, ""],
+  ])("reads %p with %p as its row does: %s", (cell, ctx, reading) => {
+    expect(rowReading(cell, parseValue(cell, ctx), ctx)).toBe(reading);
+  });
+
+  it("adds only the columns it is given: an actual is quoted without its target's 指标性质", () => {
+    const ctx = { opColumn: "≥", unitColumn: "户" };
+    expect(rowReading(9860, parseValue(9860, ctx), { unitColumn: "户" })).toBe("9860户");
   });
 
   it("keeps an unknown 计量单位 as a unit of its own", () => {

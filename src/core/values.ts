@@ -1558,6 +1558,40 @@ function parseNumberCell(n: number, ctx: ParseContext): ParsedValue {
   return literal ? readAsShown(number, literal, ctx) : number;
 }
 
+/** A comparator as a 正向/反向 指标性质 gives it, written as a sign (rowReading). */
+const OP_SIGNS: Record<Op, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "≈": "约" };
+
+/**
+ * A value as its row reads it, for the messages that quote it: the cell's text with what the
+ * 指标性质 and 度量单位 columns add to it (`ctx`, as parseValue was given them) where the text states
+ * neither itself: ≥ | 100 | % reads “≥100%”, 3.2 under 万人 “3.2万人”, 10-20 under 个 “10-20个”
+ * (review round 56e, L2: “100”不可能被超过). A comparator word of the column is kept as written
+ * (不低于100%), a 正向/反向 one is given as its sign; a unit column's percentage (百分比) as %. A
+ * value the columns add nothing to (words, a blank, a text stating both) is its text. The
+ * columns are those `ctx` gives, which may be fewer than `parsed` was read with (an actual is
+ * quoted without the 指标性质 of its target).
+ */
+export function rowReading(cell: CellValue, parsed: ParsedValue, ctx: ParseContext): string {
+  const ranged = parsed.kind === "invalid" && parsed.range !== null;
+  if ((parsed.kind !== "number" && !ranged) || (!ctx.opColumn && !ctx.unitColumn)) return parsed.text;
+  const own = parseValue(cell, { numFmt: ctx.numFmt });
+  let op = "";
+  if (own.op === null && parsed.op !== null && !ranged && ctx.opColumn) {
+    const column = (ctx.opColumn ?? "").trim();
+    op = PREFIX_OPS.has(normalizeText(column)) ? column : OP_SIGNS[parsed.op];
+  }
+  let unit = "";
+  if (own.unit === null && parsed.unit !== null) {
+    const column = (ctx.unitColumn ?? "").trim();
+    const magnitude = normalizeText(column)[0];
+    if (parsed.unit.family === "percent" || parsed.unit.family === "permille") unit = parsed.unit.symbol;
+    // 3万 under 万人次: the column's 万 is the one the text wrote.
+    else if (own.scaled && MAGNITUDES.has(magnitude) && normalizeText(own.text).endsWith(magnitude)) unit = column.slice(1);
+    else unit = column;
+  }
+  return `${op}${parsed.text}${unit}`;
+}
+
 /**
  * Reads a target or actual. Numbers give kind "number" (a % format scales by 100); empty markers
  * "empty"; error values, a comparator symbol without a number, a bare unit, ranges (with their

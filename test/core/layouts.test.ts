@@ -948,10 +948,44 @@ describe("a 度量单位 column for the target and another for the actual", () =
     expect(found(households).filter((f) => !f.startsWith("total-"))).toEqual([`unit-mismatch@自评表!${form === twoRows ? "G4" : "G3"}`]);
   });
 
+  it("quotes each value with its own unit and the 指标性质 (review round 56e, L2)", () => {
+    expect(message(run(oneRow(9860, "户")), "unit-mismatch", "G3")).toBe("实际完成值“9860户”与指标值“≥3.2万人”的单位无法换算，请统一单位。");
+  });
+
   it("reads the target's 度量单位 for an actual whose own is left blank (3.35 万人)", () => {
     const a = run(twoRows(3.35, ""));
     expect([a.indicators[1].actual?.value, a.indicators[1].actual?.unit]).toEqual(["33500", "人"]);
     expect(found(a).filter((f) => !f.startsWith("total-"))).toEqual([]);
+  });
+});
+
+// Review round 56e, L2: “100”不可能被超过 of a row reading ≥ | 100 | %.
+describe("findings on a form with 指标性质 and 度量单位 columns quote a value as its row reads it", () => {
+  const form = workbook({
+    name: "自评表",
+    rows: [
+      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "质量指标", "工程验收合格率", "≥", 100, "%", 100, 20, 20, ""],
+      ["产出指标", "数量指标", "培训场次", "≥", 100, "%", 100, 20, 20, ""],
+      ["成本指标", "经济成本指标", "单位改造成本", "≥", 6.5, "万元", 6.3, 20, 20, ""],
+      ["效益指标", "社会效益指标", "受益人数", "≥", 500, "人", 520, 30, 30, ""],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "正向", 90, "%", 95, 10, 10, ""],
+    ],
+  });
+  const a = run(form);
+
+  it("in the messages on the value's cell, in Chinese and in English", () => {
+    expect(found(a).filter((f) => !f.startsWith("total-"))).toEqual(["ge-100-percent@自评表!E2", "count-as-percent@自评表!E3", "cost-not-ceiling@自评表!E4"]);
+    expect(message(a, "ge-100-percent", "E2")).toBe("“≥100%”不可能被超过，比率目标请写成“=100%”或“≥95%”这样的可达值。");
+    expect(message(a, "count-as-percent", "E3")).toContain("指标值不应写成百分比“≥100%”");
+    expect(message(a, "cost-not-ceiling", "E4")).toContain("指标值“≥6.5万元”是下限");
+    const en = analyze(form, DEFAULT_PROFILE, { lang: "en" });
+    expect(message(en, "ge-100-percent", "E2")).toContain('"≥100%"');
+    expect(message(en, "cost-not-ceiling", "E4")).toContain('"≥6.5万元"');
+  });
+
+  it("and the report's value keeps the cell's own text", () => {
+    expect(a.indicators[0].target).toMatchObject({ text: "100", op: ">=", value: "100", unit: "%" });
   });
 });
 

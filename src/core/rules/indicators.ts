@@ -8,7 +8,7 @@ import { eq, gt, gte, lt, lte } from "../compare";
 import { answerAgainst, noteAnswerAgainst } from "../answers";
 import { dimensionOf } from "../headers";
 import { Measure, measureOf } from "../measures";
-import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, scoreDigits } from "../model";
+import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, quotedValue, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
@@ -210,8 +210,9 @@ function perUnitAsNamed(measure: Measure, target: ParsedValue, actual: ParsedVal
 const isDuration = (p: ParsedValue): boolean => p.unit !== null && p.value !== null && durationInMinutes(p.value, p.unit) !== null;
 
 /** Why an actual's unit-mismatch is one: units that do not convert, or durations whose length decides. */
-function unitMismatchText(target: ParsedValue, actual: ParsedValue, direction: Direction): [zh: string, en: string] {
-  const [a, t] = [actual.text, target.text];
+function unitMismatchText(targetCell: ValueCell, actualCell: ValueCell, direction: Direction): [zh: string, en: string] {
+  const [target, actual] = [targetCell.parsed, actualCell.parsed];
+  const [a, t] = [quotedValue(actualCell), quotedValue(targetCell)];
   if (!isDuration(actual) || !isDuration(target)) {
     return [`实际完成值“${a}”与指标值“${t}”的单位无法换算，请统一单位。`, `The actual "${a}" and the target "${t}" have units that do not convert.`];
   }
@@ -367,7 +368,7 @@ function isDateAgainstDuration(date: ParsedValue, duration: ParsedValue): boolea
 }
 
 function addDateAgainstDuration(findings: FindingList, actual: ValueCell, target: ValueCell): void {
-  const [date, duration] = actual.parsed.date ? [actual.parsed.text, target.parsed.text] : [target.parsed.text, actual.parsed.text];
+  const [date, duration] = actual.parsed.date ? [quotedValue(actual), quotedValue(target)] : [quotedValue(target), quotedValue(actual)];
   findings.add("unit-mismatch", actual, {
     detail: `“${date}”是日期（完成时点），“${duration}”是时长，二者不能比较：指标值和实际完成值请都写完成时限（如“12月底前”），或都写所用时长（如“≤90天”）。`,
     detailEn: `"${date}" is a date (a deadline) and "${duration}" a duration: they do not compare; write both as dates or both as durations.`,
@@ -563,12 +564,12 @@ function evaluateIndicator(
   if (!target || target.parsed.kind === "empty" || !block.selfEvaluation || !actual) return result;
 
   if (actual.parsed.kind === "empty") {
-    findings.add("missing-actual", actual, { name, target: target.parsed.text });
+    findings.add("missing-actual", actual, { name, target: quotedValue(target) });
     return result;
   }
   // 见附件3 or 待统计 gives no figure on the form: no actual, as a blank one (the total is unknown).
   if (givesFigureElsewhere(actual.parsed.text)) {
-    findings.add("missing-actual", actual, { name, target: target.parsed.text, actual: actual.parsed.text });
+    findings.add("missing-actual", actual, { name, target: quotedValue(target), actual: quotedValue(actual) });
     return result;
   }
   const weightValue = weight?.value ?? null;
@@ -617,7 +618,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
     // Work not done (未开展满意度调查), scored 0: there is no figure to give (review round 33).
     const notDoneScoredNothing = NOT_DONE.test(actual.parsed.text) && recorded !== null && recorded.isZero();
     if (!noneToCount && !notDoneScoredNothing) {
-      findings.add("not-numeric", actual, { what: "实际完成值", value: actual.parsed.text, why: "指标值是数值", whyEn: "the target is a number" });
+      findings.add("not-numeric", actual, { what: "实际完成值", value: quotedValue(actual), why: "指标值是数值", whyEn: "the target is a number" });
     }
     return;
   }
@@ -638,7 +639,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
     // actual in the count's unit: that clash is the target's one mistake, told there (review round 56a, F2).
     const targetInPercent = findings.at("count-as-percent", target) !== undefined;
     if (measured.parsed.kind === "number" && !findings.hasCell(actual) && !targetInPercent) {
-      const [zh, en] = unitMismatchText(target.parsed, measured.parsed, direction);
+      const [zh, en] = unitMismatchText(target, measured, direction);
       findings.add("unit-mismatch", actual, { detail: zh, detailEn: en });
     }
     return;
@@ -676,8 +677,8 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
   if (over) {
     findings.add("over-achievement", actual, {
       name,
-      actual: actual.parsed.text,
-      target: target.parsed.text,
+      actual: quotedValue(actual),
+      target: quotedValue(target),
       ratio: `${fmt(pair.actual.div(planned).times(100), 0)}%`,
       explained: reason !== null && !givesNoReason(reason) ? "1" : "",
     });
@@ -934,7 +935,7 @@ function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profi
     const points = barePoints(target.parsed);
     if (points === null || gt(points, SATISFACTION_POINTS) || lte(points, TWO)) continue; // 0.9 is 90%
     if (!measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description).satisfaction) continue;
-    findings.add("values-look-like-points", target, { case: "satisfaction", name: indicator.name, value: target.parsed.text });
+    findings.add("values-look-like-points", target, { case: "satisfaction", name: indicator.name, value: quotedValue(target) });
     flagged.add(indicator);
   }
   return flagged;

@@ -6,7 +6,7 @@
 import { eq, gt } from "../compare";
 import { isCellError } from "../grid";
 import { Measure } from "../measures";
-import { Indicator, ValueCell } from "../model";
+import { Indicator, ValueCell, quotedValue } from "../model";
 import { HUNDRED } from "../score";
 import { unitsConvertible } from "../units";
 import { ParsedValue, isNominalWithTolerance, statesChange, statesReduction } from "../values";
@@ -28,23 +28,23 @@ function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: stri
   const satisfactionPoints = unit.symbol === "分" && measure.satisfaction;
   if (measure.rate && !percentLike(cell) && !satisfactionPoints) {
     return {
-      zh: `比率类指标的值应为百分比，不应是“${cell.parsed.text}”（单位“${unit.symbol}”）。`,
-      en: `A rate should be written as a percentage, not "${cell.parsed.text}".`,
+      zh: `比率类指标的值应为百分比，不应是“${quotedValue(cell)}”（单位“${unit.symbol}”）。`,
+      en: `A rate should be written as a percentage, not "${quotedValue(cell)}".`,
     };
   }
   // A change of a duration (办理时长缩短 ≥30%) is a share of it, as a count's is.
   if (measure.duration && !measure.change && !statesChange(cell.parsed) && percentLike(cell)) {
     return {
-      zh: `时长/年限类指标应写时间和单位（如“≥8年”“≤30天”），不应是百分比“${cell.parsed.text}”。`,
-      en: `A duration should be written with a time unit (e.g. "≥8年"), not "${cell.parsed.text}".`,
+      zh: `时长/年限类指标应写时间和单位（如“≥8年”“≤30天”），不应是百分比“${quotedValue(cell)}”。`,
+      en: `A duration should be written with a time unit (e.g. "≥8年"), not "${quotedValue(cell)}".`,
     };
   }
   const stated = measure.statedUnits;
   if (stated.length > 0 && !stated.some((s) => unitsConvertible(s, unit))) {
     const names = stated.map((s) => s.symbol).join("/");
     return {
-      zh: `指标名称标明单位“${names}”，值“${cell.parsed.text}”的单位“${unit.symbol}”与之不符。`,
-      en: `The name states the unit "${names}" but the value "${cell.parsed.text}" is in "${unit.symbol}".`,
+      zh: `指标名称标明单位“${names}”，值“${quotedValue(cell)}”的单位“${unit.symbol}”与之不符。`,
+      en: `The name states the unit "${names}" but the value "${quotedValue(cell)}" is in "${unit.symbol}".`,
     };
   }
   return null;
@@ -158,22 +158,22 @@ export function checkValue(
   if (p.kind === "invalid") {
     findings.add("not-numeric", cell, {
       what: isTarget ? "指标值" : "实际完成值",
-      value: p.text,
+      value: quotedValue(cell),
       why: p.problem ?? "",
       whyEn: p.problem ? "unreadable" : "",
     });
     return;
   }
   if (p.contradictory) {
-    findings.add("contradictory-comparator", cell, { value: p.text });
+    findings.add("contradictory-comparator", cell, { value: quotedValue(cell) });
     return;
   }
   if (p.kind === "qualitative") {
     if (isTarget && p.vague && (NUMBER_DUE.test(indicator.level2) || measure.rate || measure.count || measure.cost)) {
-      findings.add("vague-target", cell, { name, value: p.text });
+      findings.add("vague-target", cell, { name, value: quotedValue(cell) });
     } else if (isTarget && measure.cost && !IMPACT_COST.test(indicator.level2)) {
       // 符合相关规定, 控制在预算内: a cost with no amount to hold the spending to.
-      findings.add("cost-not-ceiling", cell, { name, value: p.text, example: "XX万元", ...NOT_CEILING.wording });
+      findings.add("cost-not-ceiling", cell, { name, value: quotedValue(cell), example: "XX万元", ...NOT_CEILING.wording });
     }
     return;
   }
@@ -186,7 +186,7 @@ export function checkValue(
     // One fact, one finding: an actual in % under a target in % follows from the target's.
     const fromTarget = !isTarget && indicator.target !== null && findings.at("count-as-percent", indicator.target) !== undefined;
     const what = isTarget ? "指标值" : "实际完成值";
-    if (!fromTarget) findings.add("count-as-percent", cell, { name, what, value: p.text, example: countExample(indicator, measure) });
+    if (!fromTarget) findings.add("count-as-percent", cell, { name, what, value: quotedValue(cell), example: countExample(indicator, measure) });
     return;
   }
   const conflict = unitConflict(measure, cell);
@@ -198,7 +198,7 @@ export function checkValue(
   }
   // A range (90%-120%) is read by its lower bound, but its upper one states a rate as well.
   if (measure.boundedRate && p.unit?.family === "percent" && gt(p.range?.high ?? p.value, HUNDRED)) {
-    findings.add("percent-over-100", cell, { name, value: p.text });
+    findings.add("percent-over-100", cell, { name, value: quotedValue(cell) });
     return;
   }
   if (!isTarget) return;
@@ -213,13 +213,13 @@ export function checkValue(
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
     const example = p.unit?.family === "money" ? `${p.value.toFixed()}${p.unit.symbol}` : "XX万元";
-    findings.add("cost-not-ceiling", cell, { name, value: p.text, example, ...why });
+    findings.add("cost-not-ceiling", cell, { name, value: quotedValue(cell), example, ...why });
     return;
   }
   // 20±2℃ above its range is scored by its upper bound, a ceiling the text does not write.
   if ((p.op === "<=" || p.op === "<") && isCountOutput(indicator, measure) && !percentLike(cell) && !isMoney(p) && !isNominalWithTolerance(p)) {
     const floor = `${p.value.toFixed()}${p.unit?.symbol ?? ""}`;
-    findings.add("count-ceiling", cell, { name, value: p.text, example: floor });
+    findings.add("count-ceiling", cell, { name, value: quotedValue(cell), example: floor });
     return;
   }
   // A rate that can pass 100% (收入完成率 ≥100%, 保值增值率 ≥100%, 病床使用率 ≥100%: measures.ts passes100)
@@ -229,6 +229,6 @@ export function checkValue(
   // ratio's can be passed; another share's cannot (资金到位 ≥110%).
   const unreachable = eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !INDEX_OR_RATIO.test(name));
   if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && unreachable && !measure.passes100 && !p.directional) {
-    findings.add("ge-100-percent", cell, { value: p.text });
+    findings.add("ge-100-percent", cell, { value: quotedValue(cell) });
   }
 }
