@@ -67,6 +67,17 @@ function gridCells(bytes: Uint8Array): Record<string, unknown> {
 }
 
 /** The rows, and the cells as the reader counts them (CELL_FIELDS numbers each, row and column first), that a sheet writes more than once. */
+/** `jixiao score` of a package written to a temporary folder, with a copy and a JSON report: the run, the paths and the report. */
+async function scored(bytes: Uint8Array, name = "in.xlsx") {
+  const dir = tempDir();
+  const input = path.join(dir, name);
+  writeFileSync(input, bytes);
+  const copy = path.join(dir, "out.xlsx");
+  const json = path.join(dir, "report.json");
+  const run = await runMain("score", input, "--out", copy, "--json", json);
+  return { ...run, input, copy, report: JSON.parse(readFileSync(json, "utf8")) as Report };
+}
+
 function writtenTwice(xml: string): { rows: number[]; cells: string[] } {
   const layout = sheetLayout(xml);
   const cells: string[] = [];
@@ -111,13 +122,8 @@ describeWithOpenpyxl("a scored copy of a sheet with a stray cell", () => {
     const parts = packageParts({ sheets: [{ name: "自评表", rows }] });
     // An empty formatted cell of row 2 written at the end of row 3, whose 得分 is marked.
     parts[SHEET] = parts[SHEET].replace('</row><row r="4">', '<c r="J2" s="0"/></row><row r="4">');
-    const dir = tempDir();
-    const input = path.join(dir, "stray.xlsx");
-    writeFileSync(input, zipParts(parts));
-    const copy = path.join(dir, "out.xlsx");
-    const json = path.join(dir, "report.json");
-    expect((await runMain("score", input, "--out", copy, "--json", json)).code).toBe(1);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    const { code, input, copy, report } = await scored(zipParts(parts), "stray.xlsx");
+    expect(code).toBe(1);
     expect(report.writes.map((w) => [w.cell, w.after])).toEqual([["G2", "40"]]);
     expect(report.findings.map((f) => [f.cell, f.rule])).toEqual([["G3", "score-mismatch"]]);
 
@@ -186,14 +192,9 @@ describe("merged areas that overlap (a damaged file: Excel repairs them away)", 
   });
 
   it("scores the form, and says once which merge was not read, on the console and in the report", async () => {
-    const dir = tempDir();
-    const input = path.join(dir, "in.xlsx");
-    writeFileSync(input, withMerges(["A1:XFD1048576"]));
-    const json = path.join(dir, "report.json");
-    const r = await runMain("score", input, "--out", path.join(dir, "out.xlsx"), "--json", json);
-    expect(r.code).toBe(0);
-    expect(r.out.split("\n").filter((line) => line.includes("合并区域"))).toEqual(["  合并区域与其他合并区域重叠（文件已损坏），已忽略：自评表!A1:XFD1048576"]);
-    const report = JSON.parse(readFileSync(json, "utf8")) as Report;
+    const { code, out, report } = await scored(withMerges(["A1:XFD1048576"]));
+    expect(code).toBe(0);
+    expect(out.split("\n").filter((line) => line.includes("合并区域"))).toEqual(["  合并区域与其他合并区域重叠（文件已损坏），已忽略：自评表!A1:XFD1048576"]);
     expect(report.droppedMerges).toEqual(["自评表!A1:XFD1048576"]);
     expect(report.tables).toHaveLength(1);
   });
@@ -207,13 +208,9 @@ describe("merged areas that overlap (a damaged file: Excel repairs them away)", 
         { name: "说明", rows: [["填表说明", null], ["见附件", "略"]], merges: ["A1:XFD1048576", "A1:B1"] },
       ],
     });
-    const dir = tempDir();
-    const input = path.join(dir, "in.xlsx");
-    writeFileSync(input, zipParts(parts));
-    const copy = path.join(dir, "out.xlsx");
-    const json = path.join(dir, "report.json");
-    expect((await runMain("score", input, "--out", copy, "--json", json)).code).toBe(0);
-    expect((JSON.parse(readFileSync(json, "utf8")) as Report).droppedMerges).toEqual(["自评表!A1:XFD1048576", "说明!A1:XFD1048576"]);
+    const { code, input, copy, report } = await scored(zipParts(parts));
+    expect(code).toBe(0);
+    expect(report.droppedMerges).toEqual(["自评表!A1:XFD1048576", "说明!A1:XFD1048576"]);
     const written = unzipSync(readFileSync(copy));
     const mergeCells = (xml: string) => /<mergeCells.*<\/mergeCells>/.exec(xml)?.[0];
     expect(mergeCells(strFromU8(written[SHEET]))).toBe('<mergeCells count="1"><mergeCell ref="H2:H3"/></mergeCells>');
