@@ -414,8 +414,8 @@ function isGoalsRow(view: SheetView, row: number, span: ColumnSpan): boolean {
 function sheetNameYear(name: string): number | null {
   const years = new Set([...name.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]));
   if (years.size !== 1) return null;
-  const [year] = years;
-  return new RegExp(`${year}\\s*年(?!\\s*\\d{1,2}\\s*月)`).test(name) ? Number(year) : null;
+  const stated = TITLE_YEAR.exec(name);
+  return stated && years.has(stated[1]) ? Number(stated[1]) : null;
 }
 
 /**
@@ -423,8 +423,7 @@ function sheetNameYear(name: string): number | null {
  * see datedColumns) and for the model (a deadline naming no year, the report's year): the nearest
  * year stated above the header starting on `headerTop`, in the cells of its span (see
  * statedYearIn: a title 2023年度项目支出绩效自评表 of any length, （2023年度）, 评价年度：2023年; not
- * in the goals' rows, see isGoalsRow), no
- * higher than the table above that ends another form: the nearest indicator table above whose span
+ * in the goals' rows, see isGoalsRow), no higher than the table above that ends another form: the nearest indicator table above whose span
  * meets this one's, or for a budget table the nearest table of either kind (the indicators under
  * their form's budget block read on past it, up to the form's title). The rows of a table read on
  * past (that block's header and lines) are passed over: a heading of its columns (全年执行数 over
