@@ -1577,7 +1577,7 @@ export function rowReading(cell: CellValue, parsed: ParsedValue, ctx: ParseConte
   const own = parseValue(cell, { numFmt: ctx.numFmt });
   let op = "";
   if (own.op === null && parsed.op !== null && !ranged && ctx.opColumn) {
-    const column = (ctx.opColumn ?? "").trim();
+    const column = ctx.opColumn.trim();
     op = PREFIX_OPS.has(normalizeText(column)) ? column : OP_SIGNS[parsed.op];
   }
   let unit = "";
