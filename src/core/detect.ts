@@ -2555,11 +2555,11 @@ export function isEmptyTable(view: SheetView, table: Table, tables: readonly Tab
 }
 
 /** The fields a unit fills in on an indicator's row (not its 分值, which a template may print). */
-const FILLED_FIELDS: readonly string[] = ["target", "initialTarget", "actual", "score"] satisfies IndicatorField[];
+const FILLED_FIELDS: readonly IndicatorField[] = ["target", "initialTarget", "actual", "score"];
 
 /** Whether a row of an indicator table holds what a unit fills in (a target, an actual, a score): not a template's placeholders (指标1：). */
 function isFilledIn(view: SheetView, table: IndicatorTable): boolean {
-  const columns = FILLED_FIELDS.flatMap((field) => table.columns[field as IndicatorField] ?? []);
+  const columns = FILLED_FIELDS.flatMap((field) => table.columns[field] ?? []);
   return table.rows.some((row) => columns.some((col) => !isEmptyMarker(view.ownText(row, col))));
 }
 
