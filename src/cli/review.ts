@@ -314,7 +314,8 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   await writeOutput(out, reviewWorkbookBytes(review, lang, scope));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
-  if (review.failures.length > 0) return EXIT_UNREADABLE;
+  // A folder not read may hold workbooks: the review is as incomplete as with a file not read.
+  if (review.failures.length > 0 || unread.length > 0) return EXIT_UNREADABLE;
   return review.rows.some((r) => r.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
 

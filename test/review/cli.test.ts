@@ -341,7 +341,7 @@ describe("hidden workbooks, which the review passes over", () => {
 // failed the whole review with an internal error. Its refusal is injected (a preload that makes
 // readdir throw EACCES there, and ENOENT for a folder removed mid-walk): chmod stops no root.
 describe("a folder under the reviewed one that cannot be read", () => {
-  it("is named in the notes, on 说明 and on the console, with why; the rest is reviewed", async () => {
+  it("is named in the notes, on 说明 and on the console, with why; the rest is reviewed, and the exit code is 2", async () => {
     const dir = tempDir("jixiao-unread-");
     await cleanProjectWorkbook(path.join(dir, "县林业局.xlsx"), "森林防火", "县林业局");
     for (const folder of [".Spotlight-V100", "县水利局"]) mkdirSync(path.join(dir, folder));
@@ -361,7 +361,8 @@ fs.promises.readdir = async (folder, ...rest) => {
     const out = path.join(dir, "复核.xlsx");
     const r = await finished(spawn(process.execPath, ["--require", preload, bin, "review", dir, "--out", out, "--json", json], { stdio: ["ignore", "pipe", "pipe"] }));
     expect(r.stderr).not.toContain("内部错误");
-    expect(r.code).toBe(0);
+    // Its workbooks, if any, are not reviewed: exit 2, as for a file not read (the workbook and JSON written).
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("无法读取文件夹 .Spotlight-V100（没有读取权限），其中的文件未复核");
     expect(r.stderr).toContain("无法读取文件夹 县水利局（读取时已不存在，可能刚被移走或删除），其中的文件未复核");
     const review = JSON.parse(readFileSync(json, "utf8")) as Review;
