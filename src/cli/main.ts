@@ -24,6 +24,7 @@ import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
 import { ReadLimits } from "../xlsx/package";
 import { droppedEntriesLine } from "./read-failure";
+import { droppedMergesLine } from "../xlsx/damage-notes";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}
@@ -99,10 +100,7 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
       : `  Found ${counted(budgets, "budget table")} and ${counted(indicators, "indicator table")}${emptyNote}`,
   );
   // A damaged file's merges that overlap others are not read (Excel repairs them away on opening).
-  if (report.droppedMerges) {
-    const ranges = report.droppedMerges.join(zh ? "、" : ", ");
-    out.log(zh ? `  合并区域与其他合并区域重叠（文件已损坏），已忽略：${ranges}` : `  Merged areas overlapping others (the file is damaged), ignored: ${ranges}`);
-  }
+  if (report.droppedMerges) out.log(`  ${droppedMergesLine(report.droppedMerges, lang)}`);
   // Zip entries that are no parts (../../evil.txt): not read, and left out of the copy.
   if (report.droppedEntries) out.log(`  ${droppedEntriesLine(report.droppedEntries, lang)}`);
   if (report.hiddenSheets.length > 0) {
