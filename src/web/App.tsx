@@ -12,6 +12,7 @@ import { BilingualError, type Lang } from "../core/messages";
 import { DEFAULT_PROFILE, Profile, profileFromJson, sameProfile } from "../core/profile";
 import { fileBaseName, folderOf, otherSpreadsheetMessage, scoredCopyName, withoutExtension } from "../core/file-kinds";
 import { Finding, severityCounts } from "../core/result";
+import type { Report } from "../core/report";
 import { FileReview, Review, ReviewTally, contentOrder, isHiddenWorkbook, profilesInUse, reviewCounts, reviewFileOrder, reviewedFiles } from "../core/review";
 import { ReviewScope, reviewScope } from "../core/review-layout";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -38,7 +39,7 @@ interface FileEntry {
   bytes: Uint8Array;
   step: ScoreStep | "queued";
   results?: FileResults;
-  report?: unknown;
+  report?: Report;
   scored?: Uint8Array;
   /** The file's rows for the review (汇总.xlsx). */
   review?: FileReview;
@@ -133,6 +134,11 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings; notCounted
       {notCounted && (
         <MessageBar intent="info" data-testid="not-counted">
           <MessageBarBody data-testid="file-message">{strings.notCounted(notCounted.kind, notCounted.detail)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {entry.report?.droppedMerges && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="dropped-merges">{strings.droppedMerges(entry.report.droppedMerges)}</MessageBarBody>
         </MessageBar>
       )}
       {entry.results && (

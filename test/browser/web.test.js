@@ -15,7 +15,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
-const { unzipSync } = require("fflate");
+const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
 const { checkRunner, contrast, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
 
@@ -26,6 +26,8 @@ const BUDGET_KB = 400;
 const SAMPLES = ["yunxi-2023-dept-selfeval.xlsx", "kaiping-2023-targets.xlsx"];
 const CORRUPTED = "损坏的.xlsx";
 const WPS = "教育局.et";
+/** The first sample with a merge over its whole sheet besides its own (a damaged file's, review round 56b M2). */
+const OVERLAPPING = "合并重叠.xlsx";
 
 /** The page's own JavaScript: the scripts web.html loads, its Web Worker and its service worker. */
 function pageScripts() {
@@ -68,6 +70,10 @@ async function main() {
   for (const name of SAMPLES) fs.copyFileSync(path.join(ROOT, "test", "fixtures", name), path.join(dir, name));
   fs.writeFileSync(path.join(dir, CORRUPTED), Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(400, 9)]));
   fs.writeFileSync(path.join(dir, WPS), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  const sample = unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, SAMPLES[0]))));
+  const sheet = "xl/worksheets/sheet1.xml";
+  sample[sheet] = strToU8(strFromU8(sample[sheet]).replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A1:XFD1048576"/>`));
+  fs.writeFileSync(path.join(dir, OVERLAPPING), zipSync(sample));
   const cli = commandLine(dir);
 
   const server = await serve(DIST);
@@ -288,6 +294,25 @@ async function main() {
       // Review round 51c (L1): the focus went to the page's body with the button.
       const focused = await page.evaluate(() => document.activeElement.textContent);
       assert(focused === "选择 .xlsx 文件", `the focus is on ${focused || "the page's body"}`);
+    });
+
+    // Session 57: the page scored a file whose overlapping merges it dropped, and did not say so, as the command line does.
+    await check("a file whose merged areas overlap says which it ignored, in the command line's words; another file says nothing of them", async () => {
+      const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "score", OVERLAPPING, "--out", path.join(dir, "cli", "重叠.jixiao.xlsx")], { cwd: dir, encoding: "utf8" });
+      const line = run.stdout.split("\n").find((l) => l.includes("合并区域"))?.trim();
+      assert(line === "合并区域与其他合并区域重叠（文件已损坏），已忽略：部门整体支出绩效自评表!A1:XFD1048576", `the command line said: ${run.stdout}`);
+      await drop([OVERLAPPING, SAMPLES[0]].map((name) => ({ name, base64: fs.readFileSync(path.join(dir, name)).toString("base64") })));
+      try {
+        for (const name of [OVERLAPPING, SAMPLES[0]]) await card(name).locator(":scope[data-state=done]").waitFor();
+        const named = card(OVERLAPPING).getByTestId("dropped-merges");
+        assert((await named.count()) === 1, `${OVERLAPPING} does not name the merged areas it ignored`);
+        const said = (await named.textContent()).trim();
+        assert(said === line, `${said} ≠ ${line}`);
+        assert((await card(SAMPLES[0]).getByTestId("dropped-merges").count()) === 0, `${SAMPLES[0]} names merges it did not drop`);
+      } finally {
+        // The next checks start from an empty list.
+        await page.getByTestId("clear").click();
+      }
     });
 
     // Review round 51c (M1): with every file unreadable, 下载汇总复核 stayed disabled.
