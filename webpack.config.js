@@ -8,8 +8,9 @@
  * - help.html: the bilingual help page the manifest's SupportUrl points at;
  * - notice.html: the small dialog the ribbon's 一键重算 command opens to report its result;
  * - playground.html: the task pane wired to src/playground/office-standin.ts (emitted as
- *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser.
- *   Built only when that file exists;
+ *   office-standin.js) instead of the office.js CDN script, so the pane runs in a plain browser;
+ *   and command-playground.html, the ribbon command's FunctionFile (commands.html) wired the same
+ *   way, whose 一键重算 the browser test runs as a ribbon click would. Built only when that file exists;
  * - samples/yunxi-2023-dept-selfeval.xlsx copied to dist/samples/;
  * - web.html: 绩效自评助手（网页版）, the page that scores workbooks in any browser (src/web): its
  *   Web Worker (web-worker.js) and service worker (web-sw.js, at the root so that its scope covers
@@ -28,6 +29,7 @@ const urlDev = "https://localhost:3000/";
 const urlProd = process.env.JIXIAO_URL_PROD || "https://www.contoso.com/";
 
 const TASKPANE_TEMPLATE = path.resolve(__dirname, "src/taskpane/taskpane.html");
+const COMMANDS_TEMPLATE = path.resolve(__dirname, "src/commands/commands.html");
 const OFFICE_STANDIN = path.resolve(__dirname, "src/playground/office-standin.ts");
 const OFFICE_JS_SCRIPT =
   /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*office\.js"[^>]*>\s*<\/script>\s*/;
@@ -39,11 +41,11 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
-/** The task pane page without the office.js CDN script, for the playground. */
-function playgroundTemplate() {
-  const html = fs.readFileSync(TASKPANE_TEMPLATE, "utf8");
+/** A page (the task pane's, the command's) without the office.js CDN script, for the playground. */
+function playgroundTemplate(template) {
+  const html = fs.readFileSync(template, "utf8");
   if (!OFFICE_JS_SCRIPT.test(html)) {
-    throw new Error("webpack.config.js: src/taskpane/taskpane.html no longer loads office.js from the CDN");
+    throw new Error(`webpack.config.js: ${path.relative(__dirname, template)} no longer loads office.js from the CDN`);
   }
   return html.replace(OFFICE_JS_SCRIPT, "").replace("<title>", "<title>[playground] ");
 }
@@ -80,7 +82,7 @@ module.exports = async (env, options) => {
     }),
     new HtmlWebpackPlugin({
       filename: "commands.html",
-      template: "./src/commands/commands.html",
+      template: COMMANDS_TEMPLATE,
       chunks: ["runtime", "commands"],
       chunksSortMode: "manual",
     }),
@@ -108,8 +110,14 @@ module.exports = async (env, options) => {
     pages.push(
       new HtmlWebpackPlugin({
         filename: "playground.html",
-        templateContent: playgroundTemplate,
+        templateContent: () => playgroundTemplate(TASKPANE_TEMPLATE),
         chunks: ["runtime", "playground", "react", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "command-playground.html",
+        templateContent: () => playgroundTemplate(COMMANDS_TEMPLATE),
+        chunks: ["runtime", "playground", "commands"],
         chunksSortMode: "manual",
       }),
     );

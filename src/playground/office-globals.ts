@@ -25,6 +25,10 @@ export interface OfficeStandIn {
     ui: { displayDialogAsync(url: string, options: unknown, callback?: (result: unknown) => void): void };
   };
   actions: { associate(name: string, action: unknown): void };
+  /** The functions the add-in associated (the ribbon's 一键重算, "recalculate"), for the playground and its tests to run as a ribbon click would. */
+  readonly associated: Map<string, unknown>;
+  /** The URLs of every dialog asked for (the ribbon command's notice.html, its result in the query): none opens here. */
+  readonly dialogs: string[];
   HostType: { Excel: string };
   AsyncResultStatus: { Succeeded: string; Failed: string };
   EventType: { DialogMessageReceived: string; DialogEventReceived: string };
@@ -50,6 +54,8 @@ export function excelStandIn(book: () => FakeWorkbook): ExcelStandIn {
 
 export function officeStandIn(book: () => FakeWorkbook, options: StandInOptions): OfficeStandIn {
   const info = { host: "Excel", platform: "OfficeOnline" };
+  const associated = new Map<string, unknown>();
+  const dialogs: string[] = [];
   return {
     onReady: async (callback) => {
       await options.ready;
@@ -66,10 +72,15 @@ export function officeStandIn(book: () => FakeWorkbook, options: StandInOptions)
       },
       // The ribbon command's notice dialog cannot open outside Office: report a failure, as Office does.
       ui: {
-        displayDialogAsync: (_url, _options, callback) => callback?.({ status: "failed", error: { code: 12007, message: "No dialogs in the playground" } }),
+        displayDialogAsync: (url, _options, callback) => {
+          dialogs.push(url);
+          callback?.({ status: "failed", error: { code: 12007, message: "No dialogs in the playground" } });
+        },
       },
     },
-    actions: { associate: () => undefined },
+    actions: { associate: (name, action) => void associated.set(name, action) },
+    associated,
+    dialogs,
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },

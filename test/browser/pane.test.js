@@ -10,8 +10,11 @@
  * their counts show and finds the workbook untouched; that the pane's first load (taskpane.html's
  * scripts) is within 200 KB gzipped and without the analysis engine, which it fetches once drawn
  * (engine.js, with the 综合得分 layout) and, in Chinese, not the English strings (strings-en.js); that a
- * pane whose engine cannot be fetched says so on 一键重算, writes nothing, and runs once it can; and
- * does the same in English, with the core's English finding messages.
+ * pane whose engine cannot be fetched says so on 一键重算, writes nothing, and runs once it can; that
+ * the ribbon's 一键重算 (the function the manifest's ExecuteFunction names, run in
+ * command-playground.html, its FunctionFile over the same stand-in) fetches the engine's chunks,
+ * writes its result and tells it in its notice, and, where the engine cannot be fetched, tells that
+ * and writes nothing; and does the same in English, with the core's English finding messages.
  * Screenshots of each state: test-output/pane-*.png. Last line: `browser: N passed, M failed`; the
  * exit code is non-zero on any failure.
  */
@@ -54,6 +57,32 @@ async function tabOrder(page, count) {
   }
   return names;
 }
+
+/** The 综合得分（计算） row of the summary sheet: its total and grade as written. */
+const writtenTotal = () => {
+  const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
+  // The label in A, or in B after a 工作表 column (tables on several sheets: review round 52).
+  for (let r = 0; sheet && r < 500; r++) {
+    for (const c of [0, 1]) {
+      const label = sheet.cell(r, c);
+      if (label && label.value === "综合得分（计算）") return { total: String(sheet.cell(r, c + 2).value), grade: String(sheet.cell(r, c + 4).value) };
+    }
+  }
+  return null;
+};
+
+/**
+ * Runs the ribbon command `name` in command-playground.html as a ribbon click would (the function
+ * Office.actions.associate was given, with an event), and resolves once it calls event.completed()
+ * with the notices it asked to show, each its notice.html query.
+ */
+const runRibbonCommand = (name) =>
+  new Promise((resolve, reject) => {
+    const action = window.Office.associated.get(name);
+    if (typeof action !== "function") return reject(new Error(`${name} was not associated`));
+    const from = window.Office.dialogs.length;
+    action({ completed: () => resolve(window.Office.dialogs.slice(from).map((url) => Object.fromEntries(new URL(url).searchParams))) });
+  });
 
 const sheetsSnapshot = () =>
   JSON.stringify(window.jixiaoPlayground.workbook.snapshot().sheets.filter((s) => !s.name.startsWith("综合得分")));
@@ -110,17 +139,7 @@ async function main() {
       await page.getByRole("button", { name: "一键重算" }).click();
       await page.getByTestId("total").waitFor();
       const shown = { total: await page.getByTestId("total").innerText(), grade: await page.getByTestId("grade").innerText() };
-      const written = await page.evaluate(() => {
-        const sheet = window.jixiaoPlayground.workbook.sheet("综合得分");
-        // The label in A, or in B after a 工作表 column (tables on several sheets: review round 52).
-        for (let r = 0; r < 500; r++) {
-          for (const c of [0, 1]) {
-            const label = sheet.cell(r, c);
-            if (label && label.value === "综合得分（计算）") return { total: String(sheet.cell(r, c + 2).value), grade: String(sheet.cell(r, c + 4).value) };
-          }
-        }
-        return null;
-      });
+      const written = await page.evaluate(writtenTotal);
       if (!written) throw new Error("no 综合得分（计算） row on the summary sheet");
       // No grade (the sample's weights add up to 110): "—" in the pane, 未评等次 on the sheet.
       if (written.grade !== "未评等次") throw new Error(`the summary sheet grades a total of weights 110: ${written.grade}`);
@@ -416,6 +435,55 @@ async function main() {
       await offline.getByRole("button", { name: "一键重算" }).click();
       await offline.getByTestId("total").waitFor();
       await offline.close();
+    });
+
+    // The ribbon's 一键重算 has no pane: it fetches the engine when it runs (session 57: no test ran it in a browser).
+    const ribbonFunction = /<Action xsi:type="ExecuteFunction">\s*<FunctionName>([^<]+)<\/FunctionName>/.exec(fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8"))[1];
+    /** command-playground.html over the sample, ready to run the ribbon command; `engine` false: engine.js cannot be fetched. */
+    const commandPage = async (engine = true) => {
+      const command = await browser.newPage();
+      command.setDefaultTimeout(TIMEOUT);
+      command.on("pageerror", (error) => pageErrors.push(`command-playground.html: ${error.message}`));
+      const requested = [];
+      command.on("request", (request) => requested.push(new URL(request.url()).pathname));
+      await command.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      if (!engine) await command.route("**/engine.js", (route) => route.fulfill({ status: 503, body: "" }));
+      await command.goto(`http://127.0.0.1:${port}/command-playground.html`);
+      await command.waitForFunction((name) => window.jixiaoPlayground.workbook.sheets.length > 0 && window.Office.associated.has(name), ribbonFunction);
+      return { command, requested };
+    };
+
+    await check(`the ribbon's 一键重算 (${ribbonFunction}) fetches the engine's chunks, writes the summary sheet and tells its total in its notice`, async () => {
+      // Table detection's words mark the engine, as for the pane's first load above.
+      if (fs.readFileSync(path.join(DIST, "commands.js"), "utf8").includes("总分|得分|合计|小计|总计")) throw new Error("commands.js holds the analysis engine (table detection)");
+      const { command, requested } = await commandPage();
+      if (requested.includes("/engine.js")) throw new Error("the command fetched the engine before it ran");
+      const notices = await command.evaluate(runRibbonCommand, ribbonFunction);
+      for (const chunk of ["/engine.js", "/engine-shared.js"]) if (!requested.includes(chunk)) throw new Error(`${chunk} not fetched`);
+      const written = await command.evaluate(writtenTotal);
+      if (!written) throw new Error("no 综合得分（计算） row on the summary sheet");
+      if (notices.length !== 1) throw new Error(`${notices.length} notices`);
+      const [notice] = notices;
+      if (notice.kind !== "warning" || notice.title !== "绩效自评助手") throw new Error(JSON.stringify(notice));
+      // The sample's weights make 110: a total without a grade, as the pane says it.
+      if (!notice.message.startsWith(`综合得分 ${written.total}，评价等次 —（未评等次：`)) throw new Error(`the notice says ${notice.message}; the sheet has ${written.total}`);
+      await command.close();
+    });
+
+    await check("the ribbon's 一键重算 whose engine cannot be fetched tells so in its notice, as the pane does, and writes nothing", async () => {
+      const { command } = await commandPage(false);
+      const untouched = await command.evaluate(() => JSON.stringify(window.jixiaoPlayground.workbook.snapshot()));
+      const notices = await command.evaluate(runRibbonCommand, ribbonFunction);
+      const after = await command.evaluate(() => ({
+        snapshot: JSON.stringify(window.jixiaoPlayground.workbook.snapshot()),
+        parts: window.jixiaoPlayground.workbook.customXmlParts.length,
+      }));
+      if (after.snapshot !== untouched || after.parts !== 0) throw new Error("the workbook changed");
+      // The host's coreUnavailable, which the pane shows too (above), under the command's 重算失败.
+      const said = notices.map(({ kind, title, message }) => ({ kind, title, message }));
+      const expected = [{ kind: "error", title: "重算失败", message: "检查和评分所需的程序未能全部载入（加载项的服务器暂时无法连接）。未做任何修改，请稍后再试。" }];
+      if (JSON.stringify(said) !== JSON.stringify(expected)) throw new Error(`notices: ${JSON.stringify(notices)}`);
+      await command.close();
     });
 
     await check("no script error on the page", async () => {
