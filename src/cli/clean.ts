@@ -10,10 +10,11 @@ import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
 import { CopyWriteError } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
+import { droppedEntriesLine } from "../xlsx/damage-notes";
 import { removingTemporariesOnSignal, sameFile, writeWhole } from "./files";
 import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { langOption } from "./options";
-import { droppedEntriesLine, readFailure } from "./read-failure";
+import { readFailure } from "./read-failure";
 import { overInputFailure, systemReason } from "./score-file";
 import { Output } from "./terminal";
 

@@ -14,3 +14,19 @@ export function droppedMergesLine(ranges: string[], lang: Lang): string {
     ? `合并区域与其他合并区域重叠（文件已损坏），已忽略：${ranges.join("、")}`
     : `Merged areas overlapping others (the file is damaged), ignored: ${ranges.join(", ")}`;
 }
+
+/** How many of a file's stray zip entries the console names; the report names them all. */
+const NAMED_ENTRIES = 5;
+
+/**
+ * Zip entries whose names are no part names (Report.droppedEntries: ../../evil.txt,
+ * /xl/theme/theme1.xml): a damaged file's, neither read nor copied; the first five named.
+ */
+export function droppedEntriesLine(names: string[], lang: Lang): string {
+  const zh = lang === "zh";
+  const shown = names.slice(0, NAMED_ENTRIES).join(zh ? "、" : ", ");
+  const more = names.length > NAMED_ENTRIES ? (zh ? ` 等 ${names.length} 个` : ` and ${names.length - NAMED_ENTRIES} more`) : "";
+  return zh
+    ? `压缩包里有名称不是有效部件名的条目（文件已损坏），未读取，也未写入副本：${shown}${more}`
+    : `Zip entries whose names are no valid part names (the file is damaged), not read nor written to the copy: ${shown}${more}`;
+}
