@@ -141,6 +141,11 @@ const FileCard = React.memo<{ entry: FileEntry; strings: PageStrings; notCounted
           <MessageBarBody data-testid="dropped-merges">{strings.droppedMerges(entry.report.droppedMerges)}</MessageBarBody>
         </MessageBar>
       )}
+      {entry.report?.droppedEntries && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="dropped-entries">{strings.droppedEntries(entry.report.droppedEntries)}</MessageBarBody>
+        </MessageBar>
+      )}
       {entry.results && (
         <>
           <ResultsView outcome={{ kind: "results", ...entry.results }} strings={strings.pane} onSelect={showCell} />

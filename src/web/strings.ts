@@ -4,7 +4,7 @@ import type { ShownMark } from "../core/sheet-display";
 import { Strings, zh as paneZh } from "../taskpane/strings";
 import { en as paneEn } from "../taskpane/strings-en";
 import type { ScoreStep } from "./protocol";
-import { droppedMergesLine } from "../xlsx/damage-notes";
+import { droppedEntriesLine, droppedMergesLine } from "../xlsx/damage-notes";
 
 /** 查看工作表 (src/web/SheetViewer.tsx). */
 export interface SheetStrings {
@@ -51,6 +51,8 @@ export interface PageStrings {
   notCountedShort: (kind: "scored-copy" | "duplicate", first: string) => string;
   /** A damaged file's merged areas that overlap others, not read (Report.droppedMerges): the command line's line. */
   droppedMerges: (ranges: string[]) => string;
+  /** A damaged file's zip entries whose names are no part names, not read (Report.droppedEntries): the command line's line. */
+  droppedEntries: (names: string[]) => string;
   /** A workbook of several forms, in the overview: each one's total is in its card. */
   forms: (count: number) => string;
   /** The profile in use is not the default one (kept in this browser from an earlier visit). */
@@ -106,6 +108,7 @@ const zh: PageStrings = {
     kind === "duplicate" ? `不计入汇总：与 ${first} 内容完全相同，汇总只计入 ${first}。` : "不计入汇总：这是 jixiao 评分后的副本，其原工作簿也在列表中，汇总只计入原工作簿。",
   notCountedShort: (kind, first) => (kind === "duplicate" ? `${first} 的副本，不计入` : "评分后的副本，不计入"),
   droppedMerges: (ranges) => droppedMergesLine(ranges, "zh"),
+  droppedEntries: (names) => droppedEntriesLine(names, "zh"),
   forms: (count) => `${count} 张表，见下文`,
   customProfile: (name) => `正在使用自定义的评分方案“${name}”（与默认的财预〔2020〕10号方案不同，保存在本浏览器中），得分可能与默认方案不同。`,
   restoreDefault: "恢复默认方案",
@@ -164,6 +167,7 @@ const en: PageStrings = {
       : "Not counted in the review: a scored copy jixiao wrote, whose workbook is listed and counted.",
   notCountedShort: (kind, first) => (kind === "duplicate" ? `A copy of ${first}, not counted` : "A scored copy, not counted"),
   droppedMerges: (ranges) => droppedMergesLine(ranges, "en"),
+  droppedEntries: (names) => droppedEntriesLine(names, "en"),
   forms: (count) => `${count} forms, see below`,
   customProfile: (name) => `A custom scoring profile, "${name}", is in use (kept in this browser; not the default of the Ministry of Finance, 2020): scores may differ from the default's.`,
   restoreDefault: "Restore the default",

@@ -28,6 +28,10 @@ const CORRUPTED = "损坏的.xlsx";
 const WPS = "教育局.et";
 /** The first sample with a merge over its whole sheet besides its own (a damaged file's, review round 56b M2). */
 const OVERLAPPING = "合并重叠.xlsx";
+/** The first sample with two zip entries besides its parts whose names are no part names (a damaged file's, review round 56b L3). */
+const STRAY = "异常条目.xlsx";
+/** Those entries' names. */
+const STRAY_NAMES = ["../../evil.txt", "/evil.txt"];
 
 /** The page's own JavaScript: the scripts web.html loads, its Web Worker and its service worker. */
 function pageScripts() {
@@ -74,6 +78,9 @@ async function main() {
   const sheet = "xl/worksheets/sheet1.xml";
   sample[sheet] = strToU8(strFromU8(sample[sheet]).replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A1:XFD1048576"/>`));
   fs.writeFileSync(path.join(dir, OVERLAPPING), zipSync(sample));
+  const strays = unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, SAMPLES[0]))));
+  for (const name of STRAY_NAMES) strays[name] = strToU8("evil");
+  fs.writeFileSync(path.join(dir, STRAY), zipSync(strays));
   const cli = commandLine(dir);
 
   const server = await serve(DIST);
@@ -309,6 +316,25 @@ async function main() {
         const said = (await named.textContent()).trim();
         assert(said === line, `${said} ≠ ${line}`);
         assert((await card(SAMPLES[0]).getByTestId("dropped-merges").count()) === 0, `${SAMPLES[0]} names merges it did not drop`);
+      } finally {
+        // The next checks start from an empty list.
+        await page.getByTestId("clear").click();
+      }
+    });
+
+    // Session 57: nor did it say so of zip entries whose names are no part names, which it passed over.
+    await check("a file with zip entries whose names are no part names says it did not read them, in the command line's words; another file says nothing of them", async () => {
+      const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "score", STRAY, "--out", path.join(dir, "cli", "条目.jixiao.xlsx")], { cwd: dir, encoding: "utf8" });
+      const line = run.stdout.split("\n").find((l) => l.includes("部件名"))?.trim();
+      assert(line === `压缩包里有名称不是有效部件名的条目（文件已损坏），未读取，也未写入副本：${STRAY_NAMES.join("、")}`, `the command line said: ${run.stdout}`);
+      await drop([STRAY, SAMPLES[0]].map((name) => ({ name, base64: fs.readFileSync(path.join(dir, name)).toString("base64") })));
+      try {
+        for (const name of [STRAY, SAMPLES[0]]) await card(name).locator(":scope[data-state=done]").waitFor();
+        const named = card(STRAY).getByTestId("dropped-entries");
+        assert((await named.count()) === 1, `${STRAY} does not name the zip entries it did not read`);
+        const said = (await named.textContent()).trim();
+        assert(said === line, `${said} ≠ ${line}`);
+        assert((await card(SAMPLES[0]).getByTestId("dropped-entries").count()) === 0, `${SAMPLES[0]} names zip entries it did not drop`);
       } finally {
         // The next checks start from an empty list.
         await page.getByTestId("clear").click();
