@@ -2079,6 +2079,30 @@ describe("the 部门整体 framework: 运行成本, 管理效率, 履职效能, 
     expect(found(run(framework("≥100%")))).toContain("cost-not-ceiling@部门整体!D2");
   });
 
+  // The same rows filed under 产出指标 / 成本指标, as units filling the 2020 layout file them (review round 57b F1).
+  it.each(["≤100%", "控制在100%以内", "<100%"])("holds a 成本指标's control rate to its ceiling %s", (target) => {
+    const a = run(selfEval([["产出指标", "成本指标", "公用经费控制率", target, "97.3%", 10, 10, ""]]));
+    expect(found(a)).toEqual([]);
+    expect(a.indicators[0].score).toBe("10");
+  });
+
+  it("still warns at a 成本指标's control rate with no ceiling, or a floor", () => {
+    for (const target of ["100%", "≥100%"]) {
+      expect(found(run(selfEval([["产出指标", "成本指标", "“三公”经费控制率", target, "85.4%", 10, 10, ""]])))).toContain("cost-not-ceiling@自评表!D5");
+    }
+  });
+
+  // How much of the budget was spent is no cost wherever it is filed: its floor is right, and it
+  // scores as more is better (review round 57b F2).
+  it.each([
+    ["≥95%", "98.26%", "10"],
+    ["100%", "95%", "9.5"],
+  ])("reads 预算执行率 %s under 成本指标 as a rate to reach: %s scores %s", (target, actual, score) => {
+    const a = run(selfEval([["产出指标", "成本指标", "预算执行率", target, actual, 10, null, ""]]));
+    expect(found(a).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([]);
+    expect(a.indicators[0].score).toBe(score);
+  });
+
   it("reads a count under a 二级 that names its kind (数量指标) as a count, whatever its 一级 says of costs (review round 51d L9)", () => {
     const a = run(
       workbook({

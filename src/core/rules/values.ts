@@ -72,6 +72,7 @@ const ERROR_BOUND = /误差|偏差/;
 
 /** The 一级 of the 部门整体 framework (运行成本, 管理效率, 履职效能, 社会效应, 满意度) that holds its costs. */
 const RUNNING_COST = /运行成本/;
+const CONTROL_RATE = /控制率/;
 
 /** Why a 成本指标 target holds no spending down, for the cost-not-ceiling message. */
 const NOT_CEILING = {
@@ -207,8 +208,11 @@ export function checkValue(
   // A cut by a share of the spending (一般性支出压减10%), or a change held at or below zero (变动率
   // ≤-5%, ≤0%), holds it down as a ceiling does.
   const cut = statesReduction(p) || CUT_NAME.test(name) || (!lowerBound && !p.value.gt(0));
-  // The 部门整体 framework's 运行成本 holds its spending to rates it prescribes: “三公”经费控制率 ≤100%.
-  const prescribedRate = !lowerBound && RUNNING_COST.test(indicator.level1) && /控制率/.test(name);
+  // A control rate (spent ÷ budget) held to a ceiling holds the spending to the budget the form
+  // states: the 部门整体 framework's 运行成本 prescribes them (“三公”经费控制率 ≤100%, or 100% alone),
+  // and units file the same rows under 成本指标 (公用经费控制率 ≤100%: review round 57b F1).
+  const ceiling = p.op === "<=" || p.op === "<";
+  const prescribedRate = CONTROL_RATE.test(name) && (ceiling || (!lowerBound && RUNNING_COST.test(indicator.level1)));
   if (measure.cost && !cut && !prescribedRate && ((lowerBound && !isFundingStandard(name, p)) || percentLike(cell) || (measure.rate && p.unit === null))) {
     const why = lowerBound ? NOT_CEILING.lowerBound : NOT_CEILING.rate;
     // ≥150万元 names its amount already: the ceiling is the same amount.
