@@ -10,7 +10,7 @@ import { Bilingual, Lang } from "../core/messages";
 import { CleanResult, cleanCopy } from "../xlsx/clean";
 import { CopyWriteError } from "../xlsx/package";
 import { readXlsx } from "../xlsx/read";
-import { droppedEntriesLine } from "../xlsx/damage-notes";
+import { droppedEntriesLine } from "../core/damage-notes";
 import { removingTemporariesOnSignal, sameFile, writeWhole } from "./files";
 import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { langOption } from "./options";

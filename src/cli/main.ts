@@ -23,7 +23,7 @@ import { folderProfiles, readProfileFile } from "./profile-file";
 import { addReviewCommand } from "./review";
 import { addCleanCommand } from "./clean";
 import { ReadLimits } from "../xlsx/package";
-import { droppedEntriesLine, droppedMergesLine } from "../xlsx/damage-notes";
+import { droppedEntriesLine, droppedMergesLine } from "../core/damage-notes";
 
 /** A problem with the options or an output path: one line, exit 2. */
 class CliError extends BilingualError {}

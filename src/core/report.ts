@@ -3,6 +3,7 @@
  * written cell's value before and after.
  */
 import { Analysis } from "./analyze";
+import { droppedParts } from "./damage-notes";
 import { CellValue, WorkbookGrid, cellText, isCellError } from "./grid";
 import { changingWrites } from "./marks";
 import { BudgetReport, Finding, IndicatorReport, TableReport, TotalReport } from "./result";
@@ -64,7 +65,6 @@ function plain(value: CellValue): string | number | boolean | null {
 
 export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysis): Report {
   const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
-  const dropped = grid.sheets.flatMap((s) => (s.droppedMerges ?? []).map((ref) => `${s.name}!${ref}`));
   return {
     schema: REPORT_SCHEMA,
     input,
@@ -82,7 +82,6 @@ export function buildReport(input: string, grid: WorkbookGrid, analysis: Analysi
     summary: { sheet: analysis.summary.name, keptEdited: analysis.summary.keptEdited },
     hiddenSheets: analysis.hiddenSheets,
     ...(analysis.emptyTables.length > 0 && { emptyTables: analysis.emptyTables }),
-    ...(dropped.length > 0 && { droppedMerges: dropped }),
-    ...(grid.droppedEntries && { droppedEntries: grid.droppedEntries }),
+    ...droppedParts(grid),
   };
 }

@@ -4,7 +4,7 @@ import type { ShownMark } from "../core/sheet-display";
 import { Strings, zh as paneZh } from "../taskpane/strings";
 import { en as paneEn } from "../taskpane/strings-en";
 import type { ScoreStep } from "./protocol";
-import { droppedEntriesLine, droppedMergesLine } from "../xlsx/damage-notes";
+import { droppedEntriesLine, droppedMergesLine } from "../core/damage-notes";
 
 /** 查看工作表 (src/web/SheetViewer.tsx). */
 export interface SheetStrings {

@@ -1,5 +1,5 @@
-/** The sentences the command line's file lines and the page's card share for a damaged file's parts not read. */
-import { droppedEntriesLine, droppedMergesLine } from "../../src/xlsx/damage-notes";
+/** The sentences the command line's file lines, the page's card and the review's notes share for a damaged file's parts not read. */
+import { droppedEntriesLine, droppedMergesLine } from "../../src/core/damage-notes";
 
 describe("droppedMergesLine", () => {
   it("names each merged area by sheet and range, in either language", () => {
@@ -21,5 +21,12 @@ describe("droppedEntriesLine", () => {
     expect(droppedEntriesLine(names, "zh")).toBe("压缩包里有名称不是有效部件名的条目（文件已损坏），未读取，也未写入副本：../a、../b、../c、../d、../e 等 7 个");
     expect(droppedEntriesLine(names, "en")).toBe("Zip entries whose names are no valid part names (the file is damaged), not read nor written to the copy: ../a, ../b, ../c, ../d, ../e and 2 more");
     expect(droppedEntriesLine(names.slice(0, 5), "en")).toBe("Zip entries whose names are no valid part names (the file is damaged), not read nor written to the copy: ../a, ../b, ../c, ../d, ../e");
+  });
+});
+
+describe("droppedEntriesLine of a run that writes no copy (the review)", () => {
+  it("does not speak of a copy", () => {
+    expect(droppedEntriesLine(["../../evil.txt"], "zh", false)).toBe("压缩包里有名称不是有效部件名的条目（文件已损坏），未读取：../../evil.txt");
+    expect(droppedEntriesLine(["../../evil.txt"], "en", false)).toBe("Zip entries whose names are no valid part names (the file is damaged), not read: ../../evil.txt");
   });
 });
