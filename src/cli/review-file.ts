@@ -4,6 +4,7 @@
  */
 import type { Lang } from "../core/messages";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
+import { droppedParts } from "../core/damage-notes";
 import { Bilingual } from "../core/messages";
 import { Profile } from "../core/profile";
 import { FileReview, reviewFile } from "../core/review";
@@ -43,7 +44,7 @@ export async function reviewOne(task: ReviewTask): Promise<ReviewOutcome> {
     source.checkWhole(read.kind === "analysis" ? partsCopyDrops(source, read.analysis.summary) : []);
     if (read.kind === "earlier-review") return { skipped: read.message };
     if (read.kind === "no-tables") return { failure: read.message, noTables: true };
-    return { review: reviewFile(task.name, read.analysis, task.profile, task.lang) };
+    return { review: reviewFile(task.name, read.analysis, task.profile, task.lang, droppedParts(grid)) };
   } catch (error) {
     const failure = readFailure(task.name, error);
     // A bug of ours must not stop a region's review: the file is listed with it.

@@ -10,6 +10,7 @@
  */
 import { Analysis } from "./analyze";
 import { groupBy } from "./collections";
+import { DroppedParts, droppedEntriesLine, droppedMergesLine } from "./damage-notes";
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName, withoutExtension } from "./file-kinds";
@@ -93,8 +94,11 @@ export interface ReviewFinding {
   message: string;
 }
 
-/** One workbook's part of the review: small and plain, so a worker can send it back. */
-export interface FileReview {
+/**
+ * One workbook's part of the review: small and plain, so a worker can send it back. What its reader
+ * passed over of a damaged file (DroppedParts) gets a `damaged-parts` note.
+ */
+export interface FileReview extends DroppedParts {
   file: string;
   rows: ReviewRow[];
   findings: ReviewFinding[];
@@ -158,7 +162,10 @@ export interface GradeCount {
  * - `other-year`: an evaluation for another year (`detail`) than most of the review's;
  * - `hidden-file`: a workbook whose name or folder starts with "." (a hidden file), not reviewed;
  * - `unread-folder`: a folder under the reviewed one that could not be read (`detail`, why), its
- *   files not reviewed (a Mac stick's .Spotlight-V100, root's alone; review round 56 H3).
+ *   files not reviewed (a Mac stick's .Spotlight-V100, root's alone; review round 56 H3);
+ * - `damaged-parts`: a damaged file's merged areas that overlap others and zip entries whose names
+ *   are no part names, passed over unread (`detail`, every one of them, the merges first: see
+ *   DroppedParts), the file counted all the same; its message is what `score` says of them.
  */
 export type ReviewNoteKind =
   | "scored-copy"
@@ -170,7 +177,8 @@ export type ReviewNoteKind =
   | "profile"
   | "other-year"
   | "hidden-file"
-  | "unread-folder";
+  | "unread-folder"
+  | "damaged-parts";
 
 export interface ReviewNote {
   file: string;
@@ -180,7 +188,10 @@ export interface ReviewNote {
   message: string;
 }
 
-const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>> = {
+/** The notes whose message their detail says; a `damaged-parts` note's is damagedPartsNote's. */
+type DetailedNoteKind = Exclude<ReviewNoteKind, "damaged-parts">;
+
+const NOTE_TEXT: Record<Lang, Record<DetailedNoteKind, (detail: string) => string>> = {
   zh: {
     "scored-copy": () => "jixiao 评分后的副本，其原工作簿也在复核之列：未计入",
     "earlier-review": () => "jixiao 之前写出的复核汇总：未计入",
@@ -207,7 +218,20 @@ const NOTE_TEXT: Record<Lang, Record<ReviewNoteKind, (detail: string) => string>
   },
 };
 
-export const reviewNote = (file: string, kind: ReviewNoteKind, detail: string, lang: Lang): ReviewNote => ({ file, kind, detail, message: NOTE_TEXT[lang][kind](detail) });
+export const reviewNote = (file: string, kind: DetailedNoteKind, detail: string, lang: Lang): ReviewNote => ({ file, kind, detail, message: NOTE_TEXT[lang][kind](detail) });
+
+/**
+ * The `damaged-parts` note of a file its reader read in part: as its message the sentences `score`
+ * prints of them (src/core/damage-notes.ts, the merges' first; the review writes no copy), as its
+ * detail every name passed over, the merges first; null for a file read whole.
+ */
+export function damagedPartsNote(file: string, dropped: DroppedParts, lang: Lang): ReviewNote | null {
+  const { droppedMerges: merges = [], droppedEntries: entries = [] } = dropped;
+  if (merges.length === 0 && entries.length === 0) return null;
+  const zh = lang === "zh";
+  const lines = [...(merges.length > 0 ? [droppedMergesLine(merges, lang)] : []), ...(entries.length > 0 ? [droppedEntriesLine(entries, lang, false)] : [])];
+  return { file, kind: "damaged-parts", detail: [...merges, ...entries].join(zh ? "、" : ", "), message: lines.join(zh ? "；" : "; ") };
+}
 
 /** The notes of files seen and not counted, in the order the counts name them. */
 const NOT_COUNTED: ReviewNoteKind[] = ["duplicate", "scored-copy", "earlier-review", "hidden-file"];
@@ -591,8 +615,9 @@ function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): v
 /**
  * One analysed workbook's rows and findings for the review; the names come from the analysis's
  * tables. `lang` is the analysis's: its messages are quoted with rule names in the same language.
+ * `dropped`: what the reader passed over of a damaged file (droppedParts of its grid), for its note.
  */
-export function reviewFile(file: string, analysis: Analysis, profile: Profile, lang: Lang = "zh"): FileReview {
+export function reviewFile(file: string, analysis: Analysis, profile: Profile, lang: Lang = "zh", dropped: DroppedParts = {}): FileReview {
   const owners = new TableOwners(analysis.tables);
   const drafts = draftRows(file, analysis, owners, lang);
   nameUnnamedRows(drafts.rows, file, analysis);
@@ -621,7 +646,7 @@ export function reviewFile(file: string, analysis: Analysis, profile: Profile, l
   const gradeScale = [...profile.grades].sort((a, b) => b.min - a.min).map((g) => g.label);
   // Decided here, on the file's own scale: a review may hold forms scored on two (优秀 is not 优's).
   for (const row of drafts.rows) if (row.kind === "evaluation") row.differs.grade = gradeDiffers(row, gradeScale);
-  return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets };
+  return { file, rows: drafts.rows, findings, gradeScale, hiddenSheets: analysis.hiddenSheets, ...dropped };
 }
 
 /** What a township's or a county's name is followed by as its government's: 城关镇 and 城关镇人民政府 are one unit. */
@@ -768,6 +793,8 @@ export class ReviewTally {
     this.fileCount++;
     this.countedFiles.push(file.file);
     if (file.hiddenSheets.length > 0) this.note(file.file, "hidden-sheets", file.hiddenSheets.join(this.lang === "zh" ? "、" : ", "));
+    const damaged = damagedPartsNote(file.file, file, this.lang);
+    if (damaged) this.notes.push(damaged);
     const earlier = new Set<string>();
     for (const row of file.rows) {
       if (row.kind !== "evaluation" || row.project === "") continue;
@@ -829,7 +856,7 @@ export class ReviewTally {
   }
 
   /** A file passed over or not wholly checked, or a profile in use: see ReviewNoteKind. */
-  note(file: string, kind: ReviewNoteKind, detail = ""): void {
+  note(file: string, kind: DetailedNoteKind, detail = ""): void {
     this.notes.push(reviewNote(file, kind, detail, this.lang));
   }
 

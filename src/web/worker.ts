@@ -4,6 +4,7 @@
  * copy (the same writer as the command line's), the file's rows for the review and the views of
  * its sheets with tables.
  */
+import { droppedParts } from "../core/damage-notes";
 import { otherSpreadsheetMessage } from "../core/file-kinds";
 import { BilingualError } from "../core/messages";
 import { buildReport, writeCounts } from "../core/report";
@@ -29,7 +30,7 @@ async function score({ id, name, bytes, profile, lang }: ScoreRequest): Promise<
   const { analysis } = read;
   post({ id, kind: "step", step: "score" });
   const report = buildReport(name, grid, analysis);
-  const review = reviewFile(name, analysis, profile, lang);
+  const review = reviewFile(name, analysis, profile, lang, droppedParts(grid));
   // Before the copy is written: the views read the grid and the record as the writer does.
   const sheets = tableSheetDisplays(grid, analysis, { lang, mark: profile.markCells });
   post({ id, kind: "step", step: "write" });

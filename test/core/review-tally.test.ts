@@ -117,3 +117,44 @@ describe("a file without rows (review round 52c L3)", () => {
     ]);
   });
 });
+
+describe("a damaged file's parts passed over (session 57: not named by the review)", () => {
+  const merges = ["自评表!A1:XFD1048576", "说明!C3:D4"];
+  const entries = ["../a", "../b", "../c", "../d", "../e", "../../evil.txt"];
+
+  it("notes both in one note after the file's hidden sheets, in score's words, every name in its detail, and counts the file", () => {
+    const tally = new ReviewTally();
+    tally.add({ ...fileOf("县林业局.xlsx", "县林业局"), hiddenSheets: ["2022年"], droppedMerges: merges, droppedEntries: entries });
+    tally.add(fileOf("县水利局.xlsx", "县水利局"));
+    const review = tally.review();
+    expect(review.files).toBe(2);
+    expect(review.rows).toHaveLength(2);
+    expect(review.notes.map((note) => [note.file, note.kind])).toEqual([
+      ["县林业局.xlsx", "hidden-sheets"],
+      ["县林业局.xlsx", "damaged-parts"],
+    ]);
+    expect(review.notes[1]).toEqual({
+      file: "县林业局.xlsx",
+      kind: "damaged-parts",
+      detail: "自评表!A1:XFD1048576、说明!C3:D4、../a、../b、../c、../d、../e、../../evil.txt",
+      message:
+        "合并区域与其他合并区域重叠（文件已损坏），已忽略：自评表!A1:XFD1048576、说明!C3:D4；压缩包里有名称不是有效部件名的条目（文件已损坏），未读取：../a、../b、../c、../d、../e 等 6 个",
+    });
+    expect(reviewCounts(review, "zh")).toBe("2 个文件，2 个单位，2 张表；错误 0，警告 0；0 个文件无法读取");
+  });
+
+  it("says it in English in an English review", () => {
+    const tally = new ReviewTally("en");
+    tally.add({ ...fileOf("forestry.xlsx", "县林业局"), droppedEntries: ["../../evil.txt"] });
+    tally.add({ ...fileOf("water.xlsx", "县水利局"), droppedMerges: merges.slice(0, 1) });
+    expect(tally.review().notes).toEqual([
+      {
+        file: "forestry.xlsx",
+        kind: "damaged-parts",
+        detail: "../../evil.txt",
+        message: "Zip entries whose names are no valid part names (the file is damaged), not read: ../../evil.txt",
+      },
+      { file: "water.xlsx", kind: "damaged-parts", detail: "自评表!A1:XFD1048576", message: "Merged areas overlapping others (the file is damaged), ignored: 自评表!A1:XFD1048576" },
+    ]);
+  });
+});
