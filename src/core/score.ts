@@ -38,6 +38,8 @@ interface ExactSum {
 function exactSum(values: Decimal[]): ExactSum {
   const whole = smallIntegerSum(values);
   if (whole !== null) return { value: new Decimal(whole), cutTerms: 0, whole: true };
+  // One term is its own exact sum (a row's score checked against its own weight, row by row).
+  if (values.length === 1) return { value: values[0], cutTerms: carriesCutNoise(values[0]) ? 1 : 0, whole: false };
   const counts = new Map<Decimal, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const terms: Decimal[] = [];
