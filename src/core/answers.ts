@@ -13,12 +13,15 @@ const YES = /^(?:是|有|有(?:[1-9]\d*|[一二两三四五六七八九十]+)(?:
 /** 否, 无, 没有: it is not, or none happened. */
 const NO = /^(?:否|无|没有)$/;
 
+const SPACES = /\s+/g;
 /** A value's text as answers are read: folded (，to ,), without spaces. */
-const folded = (text: string): string => text.normalize("NFKC").replace(/\s+/g, "");
+const folded = (text: string): string => text.normalize("NFKC").replace(SPACES, "");
+/** Stops after an answer (有。). */
+const CLOSING_STOPS = /[。.!;；]+$/;
 
 /** The answer a value's whole text gives (是, 否, 有, 无, 有1起), without a stop after it; null for any other text. */
 export function answerOf(text: string): Answer | null {
-  const s = folded(text).replace(/[。.!;；]+$/, "");
+  const s = folded(text).replace(CLOSING_STOPS, "");
   if (YES.test(s)) return "yes";
   return NO.test(s) ? "no" : null;
 }

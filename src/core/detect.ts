@@ -383,6 +383,8 @@ const TITLE_WORDS = /绩效|自评|评价/;
 const TITLE_LENGTH = 40;
 /** A sentence's punctuation: prose (a goals text, a note), no title. */
 const PROSE = /[，。；！？,;]/;
+/** A year of this century or the last, anywhere in a text. */
+const A_YEAR = /(?:19|20)\d{2}/;
 /** The label of a form's goals (年度总体目标 | 预期目标 | 实际完成情况): its texts state what was planned and done, not the form's year. */
 const GOALS_LABEL = /^(?:年度|项目)?(?:总体|绩效)?目标(?:完成情况)?$/;
 
@@ -392,7 +394,7 @@ const GOALS_LABEL = /^(?:年度|项目)?(?:总体|绩效)?目标(?:完成情况)
  * name (2022年度农村道路建设项目) or prose (巩固2022年度建设成果，…) mentioning a year (review 56 M1).
  */
 function statedYearIn(text: string): number | null {
-  if (text === "" || !/(?:19|20)\d{2}/.test(text)) return null;
+  if (text === "" || !A_YEAR.test(text)) return null;
   const titled = !PROSE.test(text) && ((text.length <= TITLE_LENGTH && TITLE_WORDS.test(text)) || FORM_TITLE.test(normalizeHeader(text)));
   const stated = YEAR_ALONE.exec(text.trim()) ?? YEAR_LABEL.exec(text) ?? (titled ? (STATED_YEAR.exec(text) ?? TITLE_YEAR.exec(text)) : null);
   return stated ? Number(stated[1]) : null;
@@ -1564,7 +1566,7 @@ function projectFollows(view: SheetView, row: number, table: IndicatorTable, hea
  */
 function isProjectHeading(view: SheetView, row: number, table: IndicatorTable, labels: string[]): boolean {
   const [name = ""] = labels;
-  if (name === "" || name.length > PROJECT_HEADING_LENGTH || /[。；;：:，,]/.test(beforeUnitInBrackets(name) ?? name)) return false;
+  if (name === "" || name.length > PROJECT_HEADING_LENGTH || CLAUSE_MARKS.test(beforeUnitInBrackets(name) ?? name)) return false;
   // Not the title of a form below (2023年度农机购置补贴项目支出绩效自评表).
   if (FORM_TITLE.test(normalizeHeader(name)) || name !== ownProjectText(view, row, table)) return false;
   const { level1, level2, level3, level4, weight, score, target, actual } = table.columns;
@@ -1593,6 +1595,8 @@ function valuesFollow(view: SheetView, row: number, table: IndicatorTable): bool
 
 /** The most characters a project's heading row holds (二、2023年度高标准农田建设项目（二期）): no sentence. */
 const PROJECT_HEADING_LENGTH = 40;
+/** A sentence's or clause's marks, or a field's colon: never in a project's heading. */
+const CLAUSE_MARKS = /[。；;：:，,]/;
 
 /** The words a project's 总分 or 小计 row ends with. */
 const PROJECT_CLOSING_WORDS = "总分|得分|合计|小计|总计";
@@ -1613,11 +1617,16 @@ function afterName(text: string, project: string): string | null {
   return null;
 }
 
+/** Words in brackets at the end of a name. */
+const BRACKETS_AT_END = /[（(【[]([^（）()【】[\]]+)[)）】\]]$/;
+/** A unit's label before its name in brackets (（实施单位：县农业农村局）). */
+const UNIT_LABEL = /^(?:实施单位|主管部门|责任单位|单位)[:：]/;
+
 /** A name with its unit in brackets after it (耕地质量提升项目（县农业农村局）, 【县农业农村局】): the name before them; null for none. */
 function beforeUnitInBrackets(name: string): string | null {
-  const brackets = /[（(【[]([^（）()【】[\]]+)[)）】\]]$/.exec(name);
+  const brackets = BRACKETS_AT_END.exec(name);
   // Its label too or not (（实施单位：县农业农村局）).
-  const unit = brackets?.[1].replace(/^(?:实施单位|主管部门|责任单位|单位)[:：]/, "") ?? "";
+  const unit = brackets?.[1].replace(UNIT_LABEL, "") ?? "";
   return brackets && AGENCY_NAME_END.test(unit) && isUnitName(unit) ? name.slice(0, brackets.index) : null;
 }
 
@@ -2151,11 +2160,13 @@ function signsForm(view: SheetView, row: number, span: ColumnSpan): boolean {
   return false;
 }
 
+const COLON = /[:：]/;
+
 /** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
 function labelledName(view: SheetView, row: number, col: number, span: ColumnSpan): (FormNameLabel & { value: string }) | null {
   if (!view.isOrigin(row, col)) return null;
   const text = cellText(view.raw(row, col));
-  const colon = text.search(/[:：]/);
+  const colon = text.search(COLON);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
   if (label === null) return null;
   const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1), label.field)) || formNameValue(valueRightOf(view, row, col, span), label.field);

@@ -43,10 +43,16 @@ export function normalizeHeader(text: string): string {
   return text.length > 40 ? normalizeUncached(text) : normalizeLabel(text);
 }
 
+const WHITE_SPACE = /[\s\u3000]+/g;
+const FULL_WIDTH_OPEN = /（/g;
+const FULL_WIDTH_CLOSE = /）/g;
+const TRAILING_MARK = /[：:*＊]$/;
+const TRAILING_NOTE = /\([^()]*\)?$/;
+
 function normalizeUncached(text: string): string {
-  let t = text.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/[：:*＊]$/, "");
+  let t = text.replace(WHITE_SPACE, "").replace(FULL_WIDTH_OPEN, "(").replace(FULL_WIDTH_CLOSE, ")").replace(TRAILING_MARK, "");
   // Drop trailing notes like (A), (B/A), (10分), (万元), repeatedly: "执行率(B/A)(%)".
-  for (let i = 0; i < 3; i++) t = t.replace(/\([^()]*\)?$/, "");
+  for (let i = 0; i < 3; i++) t = t.replace(TRAILING_NOTE, "");
   return t;
 }
 
@@ -217,6 +223,8 @@ export const matchIndicatorField = bilingual(fieldMatcher(INDICATOR_PATTERNS));
  */
 const YEAR_OPENING = /^(?:(\d{4})(?:年度?(?!初))?|本年度?|当年)(?=.)/;
 const AS_OF = /^截[至止]/;
+/** Every dated heading opens with a year (2023年…, 本年…, 当年…) or with 截至: numbers and words do not. */
+const DATED_OPENING = /^\s*(?:\d{4}\s*年|本年|当年|截[至止])/;
 
 /**
  * The field a heading names after its year or date, and those words (`when`: 2023年, 本年,
@@ -225,8 +233,7 @@ const AS_OF = /^截[至止]/;
 export function datedField<F extends string>(text: string, match: (text: string) => F | undefined): { field: F; when: string } | undefined {
   if (text.length > BILINGUAL_LENGTH) return undefined;
   text = headingWords(text);
-  // Every dated heading opens with a year (2023年…, 本年…, 当年…) or with 截至: numbers and words do not.
-  if (text.length > 40 || !/^\s*(?:\d{4}\s*年|本年|当年|截[至止])/.test(text)) return undefined;
+  if (text.length > 40 || !DATED_OPENING.test(text)) return undefined;
   const t = normalizeHeader(text);
   if (/上年|去年|累计/.test(t)) return undefined;
   const opening = YEAR_OPENING.exec(t);
@@ -549,6 +556,7 @@ const STATED_WEIGHT = /[（(]\s*(?:(权重|分值)\s*[:：]?\s*)?([\d０-９]+(?
 /** A run of spaces holding a line break, between two Chinese characters, punctuation or full-width forms. */
 const WIDE = "\\p{Script=Han}\\u3001-\\u303F\\uFF00-\\uFFEF";
 const WIDE_BREAK = new RegExp(`(?<=[${WIDE}])\\s*[\\n\\r\\u2028\\u2029]\\s*(?=[${WIDE}])`, "gu");
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * A name or label as read, without the cell's layout (review round 55a, M1 and L1): a line break typed
@@ -557,7 +565,7 @@ const WIDE_BREAK = new RegExp(`(?<=[${WIDE}])\\s*[\\n\\r\\u2028\\u2029]\\s*(?=[$
  * 53a), a break beside Latin letters or digits (5G⏎基站), spaces typed on one line.
  */
 export function layoutJoined(text: string): string {
-  return /[\n\r\u2028\u2029]/.test(text) ? text.replace(WIDE_BREAK, "") : text;
+  return LINE_BREAK.test(text) ? text.replace(WIDE_BREAK, "") : text;
 }
 
 /** "产出目标（50分）" → { name: "产出目标", weight: "50" }; full-width digits too (（５０分）). */

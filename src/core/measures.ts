@@ -132,6 +132,9 @@ function statedUnits(text: string): Unit[] {
   return units;
 }
 
+/** A unit in brackets at the end of a name (道路长度（公里）). */
+const UNIT_AT_END = /[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/;
+
 /**
  * A unit in brackets inside a name, before the word of what is measured that ends it (道路（公里）长度,
  * 改造（户）数量, 绿化（亩）面积): the unit of that measure. Before other words (资金（万元）拨付率) a
@@ -147,7 +150,7 @@ const UNIT_BEFORE_MEASURE = /[（(]\s*([^（）()]{1,8}?)\s*[)）](?:长度|里�
  * Review round 53a M4.
  */
 export function unitInName(name: string): string | undefined {
-  const text = (/[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/.exec(name) ?? UNIT_BEFORE_MEASURE.exec(name))?.[1];
+  const text = (UNIT_AT_END.exec(name) ?? UNIT_BEFORE_MEASURE.exec(name))?.[1];
   if (text === undefined || text === "月") return undefined;
   const unit = lookupUnit(text);
   if (unit) return unit.family === "percent" || unit.family === "permille" ? undefined : text;

@@ -980,6 +980,9 @@ function groupingColumns(view: SheetView, table: IndicatorTable): number[] {
   return columns;
 }
 
+/** A label stating points (数量指标（30分）, （权重30分）). */
+const IN_POINTS = /分|权重/;
+
 export function readIndicatorBlock(view: SheetView, table: IndicatorTable): IndicatorBlock {
   const cols = table.columns;
   const sheet = view.sheet.name;
@@ -1081,7 +1084,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       level2,
       level2Ref,
       // In points (数量指标（30分）, （权重30分）): a bare percentage there (满意度指标（90%）) is as often its target.
-      level2Stated: level2Ref && /分|权重/.test(level2) ? partsOf(level2).weight : null,
+      level2Stated: level2Ref && IN_POINTS.test(level2) ? partsOf(level2).weight : null,
       name,
       nameRef: { sheet, row: nameCell.row, col: nameCell.col },
       description,

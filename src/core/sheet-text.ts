@@ -10,6 +10,9 @@ export const NOT_XML = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFF
 
 const NOT_XML_CHARACTERS = new RegExp(`[${NOT_XML}]`, "g");
 
+/** What writableText changes: characters XML cannot hold, either half of a surrogate pair, a carriage return. */
+const UNWRITABLE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text without the characters XML cannot hold. */
 export const withoutNonXml = (text: string): string => text.replace(NOT_XML_CHARACTERS, "");
 
@@ -19,7 +22,7 @@ export const withoutNonXml = (text: string): string => text.replace(NOT_XML_CHAR
  * encode one), and with a carriage return as the line break an XML reader makes of it.
  */
 export function writableText(text: string): string {
-  if (!/[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return text;
+  if (!UNWRITABLE.test(text)) return text;
   let paired = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
