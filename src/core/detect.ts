@@ -243,6 +243,19 @@ interface FieldCell<F extends string> {
 }
 
 /**
+ * The field a sub-header names under a group title in `row`, alone (预算执行情况 over 预算数) or read
+ * with it (预算数 over 年初 | 调整后: 年初预算数, 调整后预算数). A heading whose words were broken over
+ * two cells one above the other (一级 over 指标, 年度 over 指标值, as forms converted from Word have
+ * it) reads whole first: the lower half alone (指标) would name another field (review round 52b, H3).
+ */
+function subHeader<F extends string>(view: SheetView, row: number, subRow: number, c: number, match: (text: string) => F | undefined): F | undefined {
+  const text = view.text(subRow, c);
+  if (text === "") return undefined;
+  const top = view.mergeAt(row, c) === undefined ? view.text(row, c) : "";
+  return (top === "" ? undefined : match(top + text)) ?? match(text) ?? match(text + view.text(row, c));
+}
+
+/**
  * The header cells of `row` inside `span` that name a field, a field named twice each time: the
  * top row's own first, then sub-headers under merged group titles (see columnsOf). Of dated columns,
  * those of `formYear` (see datedColumns).
@@ -256,16 +269,6 @@ function fieldCells<F extends string>(
   formYear: number | null,
 ): FieldCell<F>[] {
   const cells: FieldCell<F>[] = [];
-  // A sub-header under a group title, alone (预算执行情况 over 预算数) or read with it (预算数 over
-  // 年初 | 调整后: 年初预算数, 调整后预算数). A heading whose words were broken over two cells one
-  // above the other (一级 over 指标, 年度 over 指标值, as forms converted from Word have it) reads
-  // whole first: the lower half alone (指标) would name another field (review round 52b, H3).
-  const subHeader = (subRow: number, c: number): F | undefined => {
-    const text = view.text(subRow, c);
-    if (text === "") return undefined;
-    const top = view.mergeAt(row, c) === undefined ? view.text(row, c) : "";
-    return (top === "" ? undefined : match(top + text)) ?? match(text) ?? match(text + view.text(row, c));
-  };
   // Header cells span at most two rows (the two-row header); a label merged further down runs
   // beside the data rows (年度预算（万元） over the funds lines) and is not a column header.
   const lastHeaderRow = row + 1;
@@ -284,16 +287,18 @@ function fieldCells<F extends string>(
     // a heading of a two-row header beside (a form beside whose header starts a row higher).
     if ((merge?.top ?? row) < row - 1) continue;
     // A heading over its years (实际完成值 over 2022年 | 2023年): each column its year's.
-    const years = below === undefined || merge === undefined ? [] : yearsUnder(view, row, below, merge.left, merge.right, match);
-    if (years.length > 0) {
-      dated.push(...years);
-      overYears.push({ col: c, field: years[0].field });
-      continue;
+    if (below !== undefined && merge !== undefined) {
+      const years = yearsUnder(view, row, below, merge.left, merge.right, match);
+      if (years.length > 0) {
+        dated.push(...years);
+        overYears.push({ col: c, field: years[0].field });
+        continue;
+      }
     }
     let field: F | undefined;
     let col = c;
     // Two-row header: a sub-header under a group title wins; a cell merged over both rows counts once.
-    if (below !== undefined && view.originRow(below, c) === below) field = subHeader(below, c);
+    if (below !== undefined && view.originRow(below, c) === below) field = subHeader(view, row, below, c, match);
     if (field === undefined) {
       field = match(view.text(row, c));
       if (field !== undefined && below !== undefined && merge !== undefined) col = totalColumnUnder(view, below, merge.left, merge.right) ?? c;
@@ -314,7 +319,7 @@ function fieldCells<F extends string>(
     for (let c = span.left; c < width; c++) {
       if (view.originCol(row, c) === c) continue;
       if (view.originRow(below, c) !== below) continue;
-      const field = subHeader(below, c);
+      const field = subHeader(view, row, below, c, match);
       if (field !== undefined) cells.push({ col: c, field });
     }
   }
