@@ -2593,6 +2593,16 @@ function holdsFundsLines(view: SheetView, table: Table, until: number): boolean 
 }
 
 /**
+ * The tables of `running` that still run at `row`: the same list while none has ended. A plain
+ * loop, with no closure over `row`: a scan asks it on every row, and a closure over the loop's
+ * `row` has each row make the closure and a copy of the loop's variables.
+ */
+function stillRunning(running: Table[], row: number): Table[] {
+  for (const table of running) if (table.lastRow < row) return running.filter((t) => t.lastRow >= row);
+  return running;
+}
+
+/**
  * All tables on a sheet, top to bottom (tables side by side left to right), each named by its
  * form (see formNames). A table's rows start nothing; tables side by side end where each does,
  * and the next one may start under the shorter beside the longer, or beside a table read in its
@@ -2603,7 +2613,7 @@ export function detectTables(view: SheetView): Table[] {
   const ended = new EndedTables();
   let running: Table[] = [];
   for (let row = 0; row < view.rowCount; row++) {
-    if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
+    running = stillRunning(running, row);
     if (view.rowLength(row) === 0) continue; // an empty row starts nothing
     const found: Table[] = [];
     for (let more = true; more; ) {
@@ -2879,7 +2889,7 @@ function withPairTables(view: SheetView, tables: Table[]): void {
   let running: Table[] = [];
   for (let row = 0, started = 0, below = 0; row < view.rowCount; row++) {
     while (started < others.length && others[started].headerTop <= row) running.push(others[started++]);
-    if (running.some((t) => t.lastRow < row)) running = running.filter((t) => t.lastRow >= row);
+    running = stillRunning(running, row);
     if (view.rowLength(row) === 0) continue;
     // The columns of the forms whose indicator tables start a few rows down.
     while (below < indicators.length && indicators[below].headerTop <= row) below++;
@@ -2888,7 +2898,8 @@ function withPairTables(view: SheetView, tables: Table[]): void {
     if (free.length === 0) continue;
     const sides: ColumnSpan[] = [];
     for (let i = below; i < indicators.length && indicators[i].headerTop <= row + BESIDE_ROWS; i++) sides.push(indicators[i].span);
-    const found = free.flatMap((span) => pairBlocks(view, row, span, indicators, sides));
+    const found: BudgetTable[] = [];
+    for (const span of free) found.push(...pairBlocks(view, row, span, indicators, sides));
     for (const block of found) {
       blocks.push(block);
       for (let r = block.headerTop; r <= block.lastRow; r++) blocksOn.set(r, [...(blocksOn.get(r) ?? []), block]);
