@@ -1020,10 +1020,11 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
   const groupCols = groupingColumns(view, table);
   const groupTexts = groupCols.map(() => "");
   for (const row of table.rows) {
-    groupCols.forEach((c, i) => {
-      const text = view.text(row, c);
+    // (A loop, not forEach: a closure over `row` would be made, with a copy of it, on every row.)
+    for (let i = 0; i < groupCols.length; i++) {
+      const text = view.text(row, groupCols[i]);
       if (text !== "") groupTexts[i] = text;
-    });
+    }
     // Blank or merged 一级/二级 cells mean "same as above".
     if (cols.level1 !== undefined) {
       const text = view.text(row, cols.level1);
