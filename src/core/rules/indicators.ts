@@ -469,8 +469,8 @@ const SUSTAINED = /持续|长期/;
 function isHorizonAnsweredInWords(indicator: Indicator, target: ParsedValue, actual: ParsedValue): boolean {
   const years = target.unit?.family === "time" && target.unit.base === "个月";
   const horizon = (target.op === ">=" || target.op === ">") && years;
-  const sustained = [indicator.level2, indicator.name, target.text].some((text) => SUSTAINED.test(text));
-  return horizon && sustained && actual.kind === "qualitative" && actual.date === null;
+  // The words last: asked of every row, they are read only on one measuring years.
+  return horizon && actual.kind === "qualitative" && actual.date === null && [indicator.level2, indicator.name, target.text].some((text) => SUSTAINED.test(text));
 }
 
 /**
