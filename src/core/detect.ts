@@ -936,9 +936,10 @@ function labelIs(text: string, re: RegExp): boolean {
   return ROW_LABEL_START.test(text) && (re.test(normalizeHeader(text)) || re.test(text));
 }
 
-/** Whether any of the labels matches. */
+/** Whether any of the labels matches. (A loop: asked of every row, `some` made a closure over `re` each time.) */
 function labelMatches(labels: string[], re: RegExp): boolean {
-  return labels.some((label) => labelIs(label, re));
+  for (const label of labels) if (labelIs(label, re)) return true;
+  return false;
 }
 
 /** Words a numbered line holds at least to be a note rather than a name (本项目指标值依据年初目标填列). */
@@ -2314,7 +2315,7 @@ function statedResult(view: SheetView, table: IndicatorTable, tables: Table[]): 
         continue;
       }
       // Not in a note (说明：评价等级：优秀、良好…), which explains the form rather than states its result.
-      if (labelMatches([text], NOTE_LABEL)) continue;
+      if (labelIs(text, NOTE_LABEL)) continue;
       const total = STATED_TOTAL_IN_CELL.exec(text);
       if (total) table.statedTotal ??= { row, col: c, written: total[1] };
       const grade = STATED_GRADE_IN_CELL.exec(text);
