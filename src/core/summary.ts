@@ -6,7 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
-import { gte } from "./compare";
+import { gte, lte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
 import { formNamesApart, headlines } from "./headline";
@@ -143,6 +143,7 @@ function fitCell(value: string): string {
 /** Excel keeps 15 significant digits of a number, and shows no more. */
 const EXCEL_DIGITS = 15;
 const EXCEL_LARGEST = new Decimal("1e15");
+const EXCEL_LARGEST_NEGATIVE = EXCEL_LARGEST.negated();
 
 class Layout {
   readonly cells: SummaryCell[] = [];
@@ -191,9 +192,12 @@ class Layout {
     // written as text, exactly, in its digits (review round 52a, M2; toString gives 1e+21 from 10^21
     // on). One of more than 15 significant digits (a budget computed by a formula,
     // 0.30000000000000004) as the 15 Excel keeps and shows.
-    if (value !== null && gte(value.abs(), EXCEL_LARGEST)) this.text(col, value.toFixed(), style);
-    else if (value !== null) this.cells.push({ row: this.row, col, value: value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP).toFixed(), isNumber: true, numFmt, style });
-    else if (dash) this.text(col, "—", style);
+    // (Compared both ways rather than by abs(), and cut only when longer: no Decimal made for most figures.)
+    if (value !== null && (gte(value, EXCEL_LARGEST) || lte(value, EXCEL_LARGEST_NEGATIVE))) this.text(col, value.toFixed(), style);
+    else if (value !== null) {
+      const shown = value.precision() > EXCEL_DIGITS ? value.toSignificantDigits(EXCEL_DIGITS, Decimal.ROUND_HALF_UP) : value;
+      this.cells.push({ row: this.row, col, value: shown.toFixed(), isNumber: true, numFmt, style });
+    } else if (dash) this.text(col, "—", style);
   }
 
   /** Text across columns `left`..`right` of the current row, merged. */
