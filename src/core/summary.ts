@@ -6,6 +6,7 @@
  * It prints on A4 portrait, one page wide, the findings' header repeated on every page.
  */
 import Decimal from "decimal.js";
+import { groupBy } from "./collections";
 import { gte, lte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
@@ -245,8 +246,8 @@ function findingProjects(input: SummaryInput): (f: Finding) => string | null {
     input.lang,
   );
   const shared = new Set<string>();
-  for (const sheet of new Set(tables.map((tb) => tb.sheet))) {
-    const on = tables.filter((tb) => tb.sheet === sheet);
+  // Grouped once: a filter per sheet grew with the square of the sheets.
+  for (const [sheet, on] of groupBy(tables, (tb) => tb.sheet)) {
     const named = new Set(on.flatMap((tb) => (tb.label ? [tb.label] : [])));
     if (named.size > 1 || on.filter((tb) => tb.kind === "indicators").length > 1) shared.add(sheet);
   }
