@@ -17,7 +17,7 @@ import * as path from "path";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { Bilingual, BilingualError, counted, type Lang } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook, reviewScope } from "../core/review-layout";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -168,10 +168,12 @@ function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
   const hidden = outcome.review.hiddenSheets;
   const zhHidden = hidden.length > 0 ? `（隐藏的工作表或列未检查：${hidden.join("、")}）` : "";
   const enHidden = hidden.length > 0 ? ` (hidden sheets or columns, not checked: ${hidden.join(", ")})` : "";
+  // What a damaged file's reader passed over, in its note's words.
+  const damaged = damagedPartsNote(name, outcome.review, lang)?.message;
   return text(
     lang,
-    `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}${zhHidden}`,
-    `${name}: ${counted(rows.length, "table")}, ${counted(errors, "error")}, ${counted(warnings, "warning")}${enHidden}`,
+    `${name}：${rows.length} 张表，错误 ${errors}，警告 ${warnings}${zhHidden}${damaged ? `（${damaged}）` : ""}`,
+    `${name}: ${counted(rows.length, "table")}, ${counted(errors, "error")}, ${counted(warnings, "warning")}${enHidden}${damaged ? ` (${damaged})` : ""}`,
   );
 }
 

@@ -83,6 +83,14 @@ describe("the review of damaged files' parts passed over (damaged-parts notes)",
     expect(review.notes.filter((note) => note.file === CLEAN && note.kind === "damaged-parts")).toEqual([]);
   });
 
+  it("names what was passed over on each damaged file's line, as hidden sheets are", () => {
+    const lines = result.stdout.split("\n");
+    const line = (file: string) => lines.find((l) => l.includes(`] ${file}：`));
+    expect(line(OVERLAPPING)).toMatch(new RegExp(`（合并区域与其他合并区域重叠（文件已损坏），已忽略：${SHEET}!A1:XFD1048576）$`));
+    expect(line(STRAY)).toMatch(/（压缩包里有名称不是有效部件名的条目（文件已损坏），未读取：\.\.\/\.\.\/evil\.txt）$/);
+    expect(line(CLEAN)).toMatch(/警告 \d+$/);
+  });
+
   it("has the notes on 汇总.xlsx's 说明, as the other per-file notes", async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
