@@ -620,7 +620,7 @@ const VALUE_FIELDS: readonly string[] = ["target", "initialTarget", "actual"] sa
  */
 function withActualUnit<F extends string>(columns: Columns<F>, cells: { col: number; field: F }[]): Columns<F> {
   const fields = columns as Columns<string>;
-  // (Asked of every row tried as a header: most have neither value column, and no list is made for them.)
+  // (Asked of every row tried as a header: most lack a value column, and no list is made for them.)
   if (fields.actual === undefined || fields.target === undefined) return columns;
   const units = cells.filter((c) => c.field === "unit").map((c) => c.col);
   if (units.length < 2) return columns;

@@ -61,7 +61,13 @@ const TIME_LIMIT = new RegExp(
 );
 const DONE_LASTING = /完成时长/;
 const COST = /成本/;
-const SPENT_SHARE = /执行率|支出进度/;
+/**
+ * A share of something carried out or spent (预算执行率, 资金支出率, 预算执行进度, 合同执行率, 计划执行率):
+ * the more the better, whatever heading files it. Not a deviation from one or an overrun of it
+ * (预算执行率偏差, 超支率), which is held down.
+ */
+const CARRIED_OUT = /执行率|支出率|(?:执行|支出)进度/;
+const HELD_DOWN = /偏差|误差|差异|超支/;
 /** A row about when something is done (完成时间, 开工时间, 验收时间节点, 完成时限, 资金拨付及时): see Measure.timely. */
 const WHEN = /时间|时点|节点|日期|时限|期限|及时|按时|按期|如期/;
 /**
@@ -228,9 +234,10 @@ function measureUncached(name: string, level1: string, level2: string, descripti
   const passes100 = rate && (planCompletion || PASSES_100.test(name));
   // A flat list without 二级 says 成本 in the name itself (人均培训成本), outside a 效益 level; a
   // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
-  // How much of a budget was spent (预算执行率, 支出进度) is no cost, whatever heading files it: the
-  // more the better, as its floor (≥95%) says (review round 57b F2).
-  const cost = !SPENT_SHARE.test(name) && (COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name)))));
+  // A share carried out (CARRIED_OUT) is no cost, whatever heading files it: its floor (预算执行率
+  // ≥95%) is right (review round 57b F2).
+  const carriedOut = CARRIED_OUT.test(name) && !HELD_DOWN.test(name);
+  const cost = !carriedOut && (COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name)))));
   // A cost's 数 is an amount (项目预算控制数).
   const countByName = COUNT_WORDS.test(name) || (NUMBER_OF.test(name) && !cost) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));
   const countByCategory = COUNTS_BY_CATEGORY.test(level2) && !rate && !COMPLETION.test(name);

@@ -2095,12 +2095,20 @@ describe("the 部门整体 framework: 运行成本, 管理效率, 履职效能, 
   // How much of the budget was spent is no cost wherever it is filed: its floor is right, and it
   // scores as more is better (review round 57b F2).
   it.each([
-    ["≥95%", "98.26%", "10"],
-    ["100%", "95%", "9.5"],
-  ])("reads 预算执行率 %s under 成本指标 as a rate to reach: %s scores %s", (target, actual, score) => {
-    const a = run(selfEval([["产出指标", "成本指标", "预算执行率", target, actual, 10, null, ""]]));
+    ["预算执行率", "≥95%", "98.26%", "10"],
+    ["预算执行率", "100%", "95%", "9.5"],
+    ["资金支出率", "100%", "95%", "9.5"],
+    ["预算执行进度", "100%", "95%", "9.5"],
+    ["合同执行率", "100%", "95%", "9.5"],
+  ])("reads %s %s under 成本指标 as a share to reach: %s scores %s", (name, target, actual, score) => {
+    const a = run(selfEval([["产出指标", "成本指标", name, target, actual, 10, null, ""]]));
     expect(found(a).filter((f) => f.startsWith("cost-not-ceiling"))).toEqual([]);
     expect(a.indicators[0].score).toBe(score);
+  });
+
+  it("still holds a deviation of the execution rate down: 预算执行率偏差 5% is met by 3%", () => {
+    const a = run(selfEval([["产出指标", "成本指标", "预算执行率偏差", "5%", "3%", 10, null, ""]]));
+    expect(a.indicators[0].score).toBe("10");
   });
 
   it("reads a count under a 二级 that names its kind (数量指标) as a count, whatever its 一级 says of costs (review round 51d L9)", () => {
