@@ -17,7 +17,7 @@ import * as path from "path";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { Bilingual, BilingualError, counted, type Lang } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, isHiddenPath, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook, reviewScope } from "../core/review-layout";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
@@ -252,8 +252,11 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   }
   for (const { folder: name, why } of unread) {
     tally.note(name, "unread-folder", why[lang]);
-    io.error(text(lang, `无法读取文件夹 ${name}（${why.zh}），其中的文件未复核`, `Could not read the folder ${name} (${why.en}); its files are not reviewed`));
+    io.error(unreadFolderLine(name, why, lang));
   }
+  // A hidden folder's workbooks are passed over read or not (a Mac stick's .Spotlight-V100, root's
+  // alone): only a visible folder not read leaves the review incomplete (code review 57, H1).
+  const unreadVisible = unread.filter(({ folder: name }) => !isHiddenPath(name));
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 
   const limits = maxSizeLimits(options.maxSize);
@@ -316,9 +319,15 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
   await writeOutput(out, reviewWorkbookBytes(review, lang, scope));
   if (options.json) await writeOutput(options.json, JSON.stringify(review, null, 2) + "\n");
   printSummary(io, review, out, lang);
-  // A folder not read may hold workbooks: the review is as incomplete as with a file not read.
-  if (review.failures.length > 0 || unread.length > 0) return EXIT_UNREADABLE;
+  // A folder not read may hold workbooks: the review is as incomplete as with a file not read, and
+  // its last lines say why, as they name the files not read.
+  for (const { folder: name, why } of unreadVisible) io.error(unreadFolderLine(name, why, lang));
+  if (review.failures.length > 0 || unreadVisible.length > 0) return EXIT_UNREADABLE;
   return review.rows.some((r) => r.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function unreadFolderLine(name: string, why: Bilingual, lang: Lang): string {
+  return text(lang, `无法读取文件夹 ${name}（${why.zh}），其中的文件未复核`, `Could not read the folder ${name} (${why.en}); its files are not reviewed`);
 }
 
 /** The last lines: what was written, with the review's counts as 汇总's legend says them (core reviewCounts), then each unreadable file. */

@@ -229,7 +229,7 @@ export function damagedPartsNote(file: string, dropped: DroppedParts, lang: Lang
   const { droppedMerges: merges = [], droppedEntries: entries = [] } = dropped;
   if (merges.length === 0 && entries.length === 0) return null;
   const zh = lang === "zh";
-  const lines = [...(merges.length > 0 ? [droppedMergesLine(merges, lang)] : []), ...(entries.length > 0 ? [droppedEntriesLine(entries, lang, false)] : [])];
+  const lines = [...(merges.length > 0 ? [droppedMergesLine(merges, lang)] : []), ...(entries.length > 0 ? [droppedEntriesLine(entries, lang, { copy: false })] : [])];
   return { file, kind: "damaged-parts", detail: [...merges, ...entries].join(zh ? "、" : ", "), message: lines.join(zh ? "；" : "; ") };
 }
 
@@ -693,7 +693,8 @@ function unitAliases(units: string[]): Map<string, string> {
 }
 
 
-const isHiddenPath = (file: string) => file.split(/[\\/]/).some((part) => part.startsWith("."));
+/** Whether a file's or folder's name, or a folder's above it, starts with "." (hidden). */
+export const isHiddenPath = (file: string): boolean => file.split(/[\\/]/).some((part) => part.startsWith("."));
 
 /**
  * A workbook whose name or folder starts with "." (`.隐藏.xlsx`, `.备份/县林业局.xlsx`), which a

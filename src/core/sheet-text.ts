@@ -33,3 +33,13 @@ export function writableText(text: string): string {
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Excel holds at most 32,767 characters in a cell. */
+const CELL_LIMIT = 32767;
+
+/** `text` cut to fit a cell, ending in "…", never inside a surrogate pair. */
+export function cutToCell(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  const cut = /[\ud800-\udbff]/.test(text[CELL_LIMIT - 2]) ? CELL_LIMIT - 2 : CELL_LIMIT - 1;
+  return `${text.slice(0, cut)}…`;
+}

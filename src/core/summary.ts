@@ -15,7 +15,7 @@ import { Lang, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
 import { wrappedLines } from "./text-width";
-import { writableText } from "./sheet-text";
+import { cutToCell, writableText } from "./sheet-text";
 import { Finding } from "./result";
 import { BudgetLineResult } from "./rules/budget";
 import { EvaluationTotal } from "./rules/totals";
@@ -126,20 +126,12 @@ const TEXT = {
   },
 };
 
-/** Excel holds at most 32,767 characters in a cell; a message quoting a huge cell is cut to fit. */
-const CELL_LIMIT = 32767;
-
 /**
- * A cell's text as it is written and read back (writableText), cut to fit a cell, never inside a
- * surrogate pair. The summary's digest is taken on it, so a rerun and 清除标记 know the sheet as
+ * A cell's text as it is written and read back (writableText), cut to fit a cell (a message quoting
+ * a huge cell). The summary's digest is taken on it, so a rerun and 清除标记 know the sheet as
  * jixiao's (review round 52a, M2: an ESC in an indicator's name was digested, then dropped).
  */
-function fitCell(value: string): string {
-  const text = writableText(value);
-  if (text.length <= CELL_LIMIT) return text;
-  const cut = /[\ud800-\udbff]/.test(text[CELL_LIMIT - 2]) ? CELL_LIMIT - 2 : CELL_LIMIT - 1;
-  return `${text.slice(0, cut)}…`;
-}
+const fitCell = (value: string): string => cutToCell(writableText(value));
 
 /** Excel keeps 15 significant digits of a number, and shows no more. */
 const EXCEL_DIGITS = 15;

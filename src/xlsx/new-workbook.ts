@@ -10,6 +10,7 @@
  */
 import { Zip, ZipDeflate } from "fflate";
 import { absoluteReference, absoluteRows, columnLetters } from "../core/grid";
+import { cutToCell } from "../core/sheet-text";
 import { wrappedLines } from "../core/text-width";
 import { BarChart, barChartXml, chartDrawingXml } from "./bar-chart";
 import { concatBytes } from "./bytes";
@@ -122,7 +123,8 @@ function cellXml(ref: string, value: NewCellValue, style: number, numeric: boole
   const text = String(value);
   // Exact decimals stay as written ("106.47", never 106.46999…).
   if (numeric && PLAIN_DECIMAL.test(text)) return numberCell("", ref, style, text);
-  return textCell("", ref, style, text);
+  // A huge text (a damaged file's note naming what it passed over) would make the workbook one Excel refuses.
+  return textCell("", ref, style, cutToCell(text));
 }
 
 /** Points a line of the sheets' 11-point text takes: their default row height. */

@@ -341,28 +341,36 @@ describe("hidden workbooks, which the review passes over", () => {
 // failed the whole review with an internal error. Its refusal is injected (a preload that makes
 // readdir throw EACCES there, and ENOENT for a folder removed mid-walk): chmod stops no root.
 describe("a folder under the reviewed one that cannot be read", () => {
-  it("is named in the notes, on 说明 and on the console, with why; the rest is reviewed, and the exit code is 2", async () => {
+  /** Reviews a folder holding one clean workbook and `folders`, whose reading fails as given (EACCES, ENOENT). */
+  async function reviewRefusing(folders: Record<string, string>) {
     const dir = tempDir("jixiao-unread-");
     await cleanProjectWorkbook(path.join(dir, "县林业局.xlsx"), "森林防火", "县林业局");
-    for (const folder of [".Spotlight-V100", "县水利局"]) mkdirSync(path.join(dir, folder));
+    for (const folder of Object.keys(folders)) mkdirSync(path.join(dir, folder));
     const preload = path.join(dir, "refuse.js");
     writeFileSync(
       preload,
       `const fs = require("fs");
 const readdir = fs.promises.readdir;
-const refused = (code) => Object.assign(new Error(code + ": refused"), { code });
+const refusals = ${JSON.stringify(folders)};
 fs.promises.readdir = async (folder, ...rest) => {
-  if (String(folder).endsWith(".Spotlight-V100")) throw refused("EACCES");
-  if (String(folder).endsWith("县水利局")) throw refused("ENOENT");
+  const code = refusals[require("path").basename(String(folder))];
+  if (code) throw Object.assign(new Error(code + ": refused"), { code });
   return readdir(folder, ...rest);
 };`,
     );
     const json = path.join(dir, "r.json");
     const out = path.join(dir, "复核.xlsx");
     const r = await finished(spawn(process.execPath, ["--require", preload, bin, "review", dir, "--out", out, "--json", json], { stdio: ["ignore", "pipe", "pipe"] }));
+    return { r, json, out };
+  }
+
+  it("is named in the notes, on 说明 and on the console, with why; the rest is reviewed, and the exit code is 2", async () => {
+    const { r, json, out } = await reviewRefusing({ ".Spotlight-V100": "EACCES", 县水利局: "ENOENT" });
     expect(r.stderr).not.toContain("内部错误");
-    // Its workbooks, if any, are not reviewed: exit 2, as for a file not read (the workbook and JSON written).
+    // Its workbooks, if any, are not reviewed: exit 2, as for a file not read (the workbook and JSON
+    // written), and the last line says why, as it names the files not read.
     expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n").pop()).toBe("无法读取文件夹 县水利局（读取时已不存在，可能刚被移走或删除），其中的文件未复核");
     expect(r.stderr).toContain("无法读取文件夹 .Spotlight-V100（没有读取权限），其中的文件未复核");
     expect(r.stderr).toContain("无法读取文件夹 县水利局（读取时已不存在，可能刚被移走或删除），其中的文件未复核");
     const review = JSON.parse(readFileSync(json, "utf8")) as Review;
@@ -374,6 +382,15 @@ fs.promises.readdir = async (folder, ...rest) => {
     const read = new ExcelJS.Workbook();
     await read.xlsx.readFile(out);
     expect((read.getWorksheet("说明")!.getRow(2).values as unknown[]).slice(1)).toEqual([".Spotlight-V100", "文件夹无法读取（没有读取权限）：其中的文件未复核"]);
+  }, 60_000);
+
+  // A hidden folder's workbooks are passed over anyway: a Mac stick's reviewed with no error (code review 57, H1).
+  it("leaves the exit code alone when the folder is hidden, and names it all the same", async () => {
+    const { r, json } = await reviewRefusing({ ".Spotlight-V100": "EACCES", ".Trashes": "EACCES" });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("无法读取文件夹 .Spotlight-V100（没有读取权限），其中的文件未复核");
+    const review = JSON.parse(readFileSync(json, "utf8")) as Review;
+    expect(notesOf(review).map(([file, kind]) => `${file} ${kind}`)).toEqual([".Spotlight-V100 unread-folder", ".Trashes unread-folder"]);
   }, 60_000);
 
   it("is the review's error when it is the reviewed folder itself, told in words", async () => {
