@@ -516,6 +516,21 @@ function nestLines(lines: BudgetLine[]): void {
 
 /** A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金. */
 const GOVERNMENT_LEVEL_SOURCE = /^(中央|省|市|州|县|区|乡|镇|本级|地方)/;
+/** The levels a line's name starts with: 市县级 → 市, 县. */
+const GOVERNMENT_LEVEL = /^(中央|本级|地方|省|市|州|县|区|乡|镇)[、和与及]?/;
+/** The levels 地方 (资金, 财政拨款) stands for: every one but 中央. */
+const LOCAL_LEVELS = ["本级", "省", "市", "州", "县", "区", "乡", "镇"];
+
+/** The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县. */
+function governmentLevels(label: string): Set<string> {
+  const levels = new Set<string>();
+  let words = lineWords(label).replace(IN_WHICH, "");
+  for (let m = GOVERNMENT_LEVEL.exec(words); m; m = GOVERNMENT_LEVEL.exec(words)) {
+    for (const level of m[1] === "地方" ? LOCAL_LEVELS : [m[1]]) levels.add(level);
+    words = words.slice(m[0].length);
+  }
+  return levels;
+}
 
 /** A line numbered as a heading (1. 当年财政拨款, 一、), and one numbered as a part under it ((1) 中央资金, （一）). */
 const NUMBERED_HEADING = /^\s*[0-9０-９一二三四五六七八九十]+\s*[.、．]/;
@@ -527,28 +542,45 @@ const NUMBERED_PART = /^\s*[（(][0-9０-９一二三四五六七八九十]+[)�
  * the funds total's sources, read flat, do not add up to it and the first says 其中 again or is
  * numbered as a part under it (1.当年财政拨款, （1）中央资金), or their 全年预算数 add up to the
  * source. Read flat, they were counted twice (review rounds 33 and 37: 100 taken for 180).
+ * A source named by a level is split so too, into levels within its own (地方资金 over 其中：省级 |
+ * 市县级, not the 中央补助 after them), and a part so into its own: 年度资金总额 over 中央补助 + 地方资金
+ * + 其他资金, 地方资金 over 省级 + 市县级 (review round 57c, F1). Sources by level listed one after
+ * another (中央资金 | 省级资金) stay sources of the total.
  */
 function nestSourceSplits(lines: BudgetLine[]): void {
+  for (const total of lines) if (total.kind === "funds-total") nestSplitsUnder(lines, total);
+}
+
+/** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
+function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
   const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
   const planned = (line: BudgetLine) => line.planned?.value ?? null;
-  const addsUpTo = (parts: BudgetLine[], whole: BudgetLine) => {
+  const addsUpTo = (parts: BudgetLine[], sum: BudgetLine) => {
     const amounts = parts.map(planned);
-    const value = planned(whole);
+    const value = planned(sum);
     return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
   };
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
-    const total = source.partOf;
-    if (source.kind !== "source" || total?.kind !== "funds-total" || isLevelSource(source)) continue;
+    if (source.kind !== "source" || source.partOf !== whole) continue;
+    // Under a source named by a level, the levels within it; under another, any level.
+    const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
+    const within = (line: BudgetLine) => {
+      if (levels === null) return true;
+      const own = governmentLevels(line.label);
+      return own.size > 0 && own.size < levels.size && [...own].every((l) => levels.has(l));
+    };
     let end = i + 1;
-    while (end < lines.length && lines[end].partOf === total && isLevelSource(lines[end])) end++;
+    while (end < lines.length && lines[end].partOf === whole && isLevelSource(lines[end]) && within(lines[end])) end++;
     const split = lines.slice(i + 1, end);
     if (split.length === 0) continue;
     const saysInWhich = IN_WHICH.test(lineWords(split[0].label)) || (NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label));
-    // The total's sources read flat, its uses (基本支出, 项目支出) left out: where they add up, the
+    // The sources under it read flat, the uses (基本支出, 项目支出) left out: where they add up, the
     // lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40), whatever they say.
-    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === total && l.kind === "source"), total);
-    if (!flatAddsUp && (saysInWhich || addsUpTo(split, source))) for (const part of split) part.partOf = source;
+    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === whole && l.kind === "source"), whole);
+    if (flatAddsUp || !(saysInWhich || addsUpTo(split, source))) continue;
+    for (const part of split) part.partOf = source;
+    nestSplitsUnder(lines, source);
     i = end - 1;
   }
 }

@@ -295,6 +295,41 @@ describe("a source of funds split by level of government under it (review round 
     const wrong = { ...flat, rows: flat.rows.map((r, i) => (i === 1 ? ["年度资金总额", 110, 95, null] : r)) };
     expect(found(run(workbook(wrong)))).toEqual(["sum-mismatch@资金!B2"]);
   });
+
+  describe("a source named by a level split again by level (省对下转移支付, review round 57c, F1)", () => {
+    /** 年度资金总额 1050 over `lines` (label, 全年预算数), each spent in full. */
+    const levels = (lines: [string, number][], total = 1050): SheetSpec => ({
+      name: "资金",
+      rows: [["项目", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", total, total, 1], ...lines.map(([label, planned]): Row => [label, planned, planned, 1])],
+    });
+    const PROVINCIAL: [string, number][] = [
+      ["其中：中央补助", 650],
+      ["地方资金", 400],
+      ["其中：省级", 200],
+      ["市县级", 200],
+      ["其他资金", 0],
+    ];
+
+    it.each([
+      ["省对下 lines", PROVINCIAL],
+      ["the parts worded 省级财政资金 / 市县级财政资金", PROVINCIAL.map(([l, v]): [string, number] => [l.replace(/级$/, "级财政资金"), v])],
+      ["the source named 地方财政拨款", PROVINCIAL.map(([l, v]): [string, number] => [l === "地方资金" ? "地方财政拨款" : l, v])],
+      ["地方资金 first, 中央补助 last", [["其中：地方资金", 400], ["其中：省级", 200], ["市县级", 200], ["中央补助", 650]]],
+      ["a split within a split", [["其中：财政拨款", 1000], ["其中：中央补助", 650], ["地方资金", 350], ["其中：省级", 200], ["市县级", 150], ["其他资金", 50]]],
+    ] as [string, [string, number][]][])("reads %s as parts of their parent line: no finding", (_, lines) => {
+      expect(found(run(workbook(levels(lines))))).toEqual([]);
+    });
+
+    it("names parts that do not add up at the line they split, the total checked against its own parts", () => {
+      // 省级 200 + 市县级 150 ≠ 地方资金 400: told at 地方资金 (row 4), not at the right total.
+      const typo = PROVINCIAL.map(([l, v]): [string, number] => [l, l === "市县级" ? 150 : v]);
+      expect(found(run(workbook(levels(typo))))).toEqual(["sum-mismatch@资金!B4", "sum-mismatch@资金!C4"]);
+      // A wrong total is told against 中央补助 + 地方资金 + 其他资金.
+      const a = run(workbook(levels(PROVINCIAL, 1100)));
+      expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+      expect(a.findings[0].message).toContain("1050");
+    });
+  });
 });
 
 describe("a list of projects' results, each with its whole 100 points (review round 33, H2)", () => {
