@@ -1829,6 +1829,71 @@ describe("missing-reason", () => {
     expect(found(run(twoColumns("加快选址")))).toEqual([]);
     expect(found(run(twoColumns("/")))).toEqual(["missing-reason@自评表!H2"]);
   });
+
+  describe("on a form without 分值 or 得分: a target missed owes its reason (review round 57c, F2)", () => {
+    /**
+     * A 省对下转移支付 form without scores: its budget in rows 3–5, the indicators' header in row 7
+     * (`reasonHeader` last, column G, or none) and `rows` from row 8, then a 效益 and a 满意度 row met.
+     */
+    const unscored = (rows: Row[], reasonHeader: string | null = "未完成原因和改进措施"): WorkbookGrid =>
+      workbook({
+        name: "自评表",
+        rows: [
+          ["2024年度省对下转移支付绩效自评表"],
+          ["项目名称", "农村危房改造补助资金"],
+          ["资金情况（万元）", null, "全年预算数", "全年执行数", "执行率"],
+          [null, "年度资金总额", 650, 650, 1],
+          [null, "其中：中央补助", 650, 650, 1],
+          [],
+          [null, "一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", ...(reasonHeader === null ? [] : [reasonHeader])],
+          ...[...rows, ["效益指标", "社会效益指标", "农村低收入群体住房安全", "有效保障", "有效保障", ""], ["满意度指标", "服务对象满意度指标", "改造户满意度", "≥95%", "98%", ""]].map(
+            (r): Row => [null, ...(reasonHeader === null ? r.slice(0, 5) : r)],
+          ),
+        ],
+      });
+    const SHORT: Row = ["产出指标", "数量指标", "农村危房改造户数", "≥210户", "196户", ""];
+
+    it.each(["未完成原因和改进措施", "偏差原因分析及改进措施", "偏差原因"])("warns at the empty %s of a count short of its target", (header) => {
+      const a = run(unscored([SHORT], header));
+      expect(found(a)).toEqual(["missing-reason@自评表!G8"]);
+      expectFinding(a, "missing-reason", "G8", "warning");
+      expect(finding(a, "missing-reason", "G8").message).toBe("“农村危房改造户数”实际完成值“196户”未达到指标值“≥210户”，请填写偏差原因分析及改进措施。");
+    });
+
+    it("judges the shortfall as the score would: a cost over its ceiling, a rate under its floor; 无 gives no reason", () => {
+      const rows: Row[] = [
+        ["成本指标", "经济成本指标", "户均补助标准", "≤2.5万元/户", "2.6万元/户", "无"],
+        ["产出指标", "质量指标", "竣工验收合格率", "≥98%", "97.5%", "/"],
+      ];
+      expect(found(run(unscored(rows)))).toEqual(["missing-reason@自评表!G8", "missing-reason@自评表!G9"]);
+    });
+
+    it("warns at a row answered in words 部分完成 or 未完成", () => {
+      const rows: Row[] = [
+        ["产出指标", "质量指标", "改造档案规范", "达成", "部分完成", ""],
+        ["产出指标", "质量指标", "长效管护机制", "达成", "未完成", ""],
+      ];
+      const a = run(unscored(rows));
+      expect(found(a)).toEqual(["missing-reason@自评表!G8", "missing-reason@自评表!G9"]);
+      expect(finding(a, "missing-reason", "G9").message).toBe("“长效管护机制”未达成指标值，请填写偏差原因分析及改进措施。");
+    });
+
+    it("is silent for a target met or exceeded as the scoring reads it, a reason given, and a table without a reason column", () => {
+      const met: Row[] = [
+        ["产出指标", "数量指标", "农村危房改造户数", "≥210户", "214户", ""],
+        ["成本指标", "经济成本指标", "户均补助标准", "≤2.5万元/户", "2.4万元/户", ""],
+        ["产出指标", "时效指标", "资金拨付及时率", "100%", "100%", ""],
+      ];
+      expect(found(run(unscored(met)))).toEqual([]);
+      expect(found(run(unscored([[...SHORT.slice(0, 5), "部分农户自愿放弃改造"]])))).toEqual([]);
+      expect(found(run(unscored([SHORT], null)))).toEqual([]);
+    });
+
+    it("leaves a target bounded the wrong way to its own finding: one fact, one finding", () => {
+      const a = run(unscored([["成本指标", "经济成本指标", "每公里建设成本", "≥65万元/公里", "63.8万元/公里", ""], [...SHORT.slice(0, 4), "210户", ""]]));
+      expect(found(a)).toEqual(["cost-not-ceiling@自评表!E8"]);
+    });
+  });
 });
 
 describe("over-achievement", () => {

@@ -520,6 +520,8 @@ interface RowScoring {
   score: NumberCell | null;
   /** The row's own weight; null where a group shares it. */
   weight: Decimal | null;
+  /** The table has neither 分值 nor 得分 columns: a target missed owes its reason as a score below its weight does. */
+  unscored: boolean;
   /** Filled in as the row is scored. */
   result: IndicatorResult;
 }
@@ -580,7 +582,9 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, result };
+  const { weight: weightColumn, score: scoreColumn } = block.table.columns;
+  const unscored = weightColumn === undefined && scoreColumn === undefined;
+  const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, unscored, result };
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     scoreQuantitative(row);
   } else if (isDateAgainstDuration(target.parsed, actual.parsed)) {
@@ -604,7 +608,7 @@ function boundTheWrongWay(findings: FindingList, target: ValueCell): boolean {
 }
 
 /** A row whose target is a number: its score computed from the actual, and the findings on it. */
-function scoreQuantitative({ findings, indicator, profile, measure, name, target, actual, score, weight, result }: RowScoring): void {
+function scoreQuantitative({ findings, indicator, profile, measure, name, target, actual, score, weight, unscored, result }: RowScoring): void {
   const { direction } = result;
   const recorded = score?.value ?? null;
   const { reason } = indicator;
@@ -683,12 +687,14 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
       explained: reason !== null && !givesNoReason(reason) ? "1" : "",
     });
   }
-  const owed = over ? { why: "超额完成", whyEn: "was over-achieved" } : belowWeightReason(result.score, weight, profile.scoreDecimals);
+  // Without scores, a target missed as written (not one bounded the wrong way, read either way: one fact, one finding).
+  const missed = unscored && !boundTheWrongWay(findings, target) ? targetMissedReason(result.attainment, target, actual) : null;
+  const owed = over ? { why: "超额完成", whyEn: "was over-achieved" } : unscored ? missed : belowWeightReason(result.score, weight, profile.scoreDecimals);
   addMissingReason(findings, reason, name, owed);
 }
 
 /** A row answered in words: the recorded score must sit inside the band of the result; none is invented. */
-function scoreQualitative({ findings, indicator, profile, name, target, actual, score, weight, result }: RowScoring, formYear: number | null): void {
+function scoreQualitative({ findings, indicator, profile, name, target, actual, score, weight, unscored, result }: RowScoring, formYear: number | null): void {
   result.achievement = achievementOf(target.parsed, actual.parsed, name, formYear);
   if (result.achievement && score?.value && weight !== null) {
     const [lowScore, highScore] = bandPoints(profile, weight, result.achievement);
@@ -709,7 +715,8 @@ function scoreQualitative({ findings, indicator, profile, name, target, actual, 
       }
     }
   }
-  addMissingReason(findings, indicator.reason, name, belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals));
+  const owed = unscored ? achievementMissedReason(result.achievement) : belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals);
+  addMissingReason(findings, indicator.reason, name, owed);
 }
 
 /** Why a row's reason cell must say something, as missing-reason puts it (zh and en). */
@@ -726,6 +733,24 @@ function belowWeightReason(score: Decimal | null, weight: Decimal | null, places
   if (score === null || weight === null || !belowWeight(score, weight, places)) return null;
   const why = `${shared ? "合计得分" : "得分"} ${score.toFixed()} 低于分值 ${weight.toFixed()}`;
   return { why, whyEn: shared ? "scored below their shared weight" : "scored below its weight" };
+}
+
+/**
+ * On a form without 分值 or 得分 a target missed owes a reason as a score below its weight does
+ * (the score it would earn is below its weight: review round 57c, F2): a quantitative row whose
+ * share of the target met, as its score would be worked out (`attainment`), is below 1.
+ */
+function targetMissedReason(attainment: Decimal | null, target: ValueCell, actual: ValueCell): ReasonOwed | null {
+  if (attainment === null || !lt(attainment, ONE)) return null;
+  const [a, t] = [quotedValue(actual), quotedValue(target)];
+  return { why: `实际完成值“${a}”未达到指标值“${t}”`, whyEn: `fell short of its target ("${a}" against "${t}")` };
+}
+
+/** targetMissedReason for a row answered in words: its target partly met or not met (部分完成, 未完成). */
+function achievementMissedReason(achievement: Achievement | null): ReasonOwed | null {
+  if (achievement !== "partial" && achievement !== "notAchieved") return null;
+  const partly = achievement === "partial";
+  return { why: `${ACHIEVEMENT_LABEL[achievement]}指标值`, whyEn: partly ? "met its target only in part" : "did not meet its target" };
 }
 
 /** missing-reason where a reason is owed and the reason cell gives none (see givesNoReason). */
