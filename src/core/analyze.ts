@@ -494,7 +494,29 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
   };
 }
 
-function totalReport(t: EvaluationTotal): TotalReport {
+/**
+ * Whether a total's form scores nothing (review round 57c, F3): its indicator table has no 分值 and
+ * no 得分 column, no 一级 label states a weight, the budget block heading its form has neither
+ * column either, it counts no budget score, and no 总分 or 等次 is recorded (a transfer payment's
+ * 区域绩效自评表, a 绩效目标完成情况表). Such a form has no total or grade by design: every host says
+ * so (TotalReport.unscored), not that its total cannot be computed, as of a form whose 分值 or
+ * 得分 column is there and blank or unread.
+ */
+function scoresNothing(t: EvaluationTotal): boolean {
+  const { table } = t.block;
+  const formBudget = table.above?.kind === "budget" ? table.above : null;
+  return (
+    table.columns.weight === undefined &&
+    table.columns.score === undefined &&
+    (formBudget === null || (formBudget.columns.weight === undefined && formBudget.columns.score === undefined)) &&
+    t.budget === null &&
+    t.levels.every((level) => level.weight === null) &&
+    t.block.recordedTotal === null &&
+    t.block.recordedGrade === null
+  );
+}
+
+function totalReport(t: EvaluationTotal, unscored: boolean): TotalReport {
   return {
     sheet: t.sheet,
     label: tableLabel(t.sheet, t.block.table),
@@ -505,6 +527,7 @@ function totalReport(t: EvaluationTotal): TotalReport {
     grade: t.grade,
     recordedGrade: t.recordedGrade,
     recordedDiffers: t.recordedDiffers,
+    ...(unscored && { unscored: true as const }),
   };
 }
 
@@ -629,6 +652,7 @@ function assemble(
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
+  const unscored = totals.map(scoresNothing);
   const years = new Map(works.flatMap((w) => w.indicators.map((i) => [i.block.table as Table, i.block.year])));
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
@@ -686,6 +710,7 @@ function assemble(
     budget,
     budgetTables,
     totals,
+    unscored,
     findings: active,
     ignored,
     profile,
@@ -708,7 +733,7 @@ function assemble(
       }
       return summary;
     },
-    totals: totals.map(totalReport),
+    totals: totals.map((t, i) => totalReport(t, unscored[i])),
     totalSources: totals.map((t) => totalSource(t, lineIndex, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     // Worked out when first read: only a review reads it, of a workbook whose forms and folder name

@@ -33,6 +33,8 @@ export interface HeadlineTotal {
   table: string;
   score: string | null;
   grade: string | null;
+  /** The form has no 分值 or 得分 column, so no total (TotalReport.unscored). */
+  unscored?: boolean;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface HeadlineTotal {
 const UNGRADED_RULES = new Set<string>(["total-incomplete", "weights-total"]);
 
 const NO_TOTAL: Record<Lang, string> = { zh: "无法计算总分，未评等次", en: "no total could be computed, so no grade" };
+/** A form without 分值 or 得分 columns: nothing is missing, it scores nothing (review round 57c, F3). */
+const NO_SCORING: Record<Lang, string> = { zh: "本表未设分值和得分，不计总分和等次", en: "the form has no weight or score columns: no total or grade" };
 const NOT_GRADED: Record<Lang, (why: string) => string> = {
   zh: (why) => `未评等次：${why}`,
   en: (why) => `not graded: ${why}`,
@@ -50,6 +54,7 @@ const NOT_GRADED: Record<Lang, (why: string) => string> = {
 
 function headline(total: HeadlineTotal, table: string | null, blocking: Finding | undefined, lang: Lang): Headline {
   const { sheet, score } = total;
+  if (total.unscored) return { sheet, table, score: null, grade: null, reason: NO_SCORING[lang] };
   if (score === null) return { sheet, table, score: null, grade: null, reason: NO_TOTAL[lang] };
   if (blocking) return { sheet, table, score, grade: null, reason: NOT_GRADED[lang](blocking.message) };
   return { sheet, table, score, grade: total.grade, reason: null };

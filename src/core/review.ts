@@ -76,6 +76,8 @@ export interface ReviewRow {
   worst: string[];
   /** Whether `score` and `grade` differ from the recorded ones (汇总 marks them); the grade read on the form's own scale. */
   differs: RecordedDiffers;
+  /** Set on an evaluation whose form scores nothing by design (TotalReport.unscored): no total or grade, none missing. */
+  unscored?: true;
 }
 
 export interface RecordedDiffers {
@@ -545,6 +547,7 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     if (source < 0) return;
     const total = analysis.totals[source];
     Object.assign(row, { weights: total.weights, score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
+    if (total.unscored) row.unscored = true;
     row.differs = { score: total.recordedDiffers, grade: false };
     const counted = analysis.totalSources[source].budget;
     if (!counted) return;

@@ -283,8 +283,9 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   const years = new Set((input.tables ?? []).flatMap((tb) => (tb.kind === "budget" ? [] : (tb.year ?? []))));
   const year = years.size === 1 ? String([...years][0]) : undefined;
   const named = year && !name.includes(year) ? `${name}${t.gap}${t.year(year)}` : name;
-  // A workbook with no self-evaluation to total (target tables, a project list) is checked, not scored.
-  const what = input.totals.length > 0 ? t.title : t.checked;
+  // A workbook with no self-evaluation to total (target tables, a project list, forms without
+  // 分值 and 得分 columns) is checked, not scored.
+  const what = input.totals.some((_, i) => !input.unscored?.[i]) ? t.title : t.checked;
   return named ? `${named}${t.gap}${what}` : what;
 }
 
@@ -320,6 +321,12 @@ export interface SummaryInput {
    */
   budgetTables: { unit: MoneyUnit | null; label: string | null; range?: string; year?: number | null }[];
   totals: EvaluationTotal[];
+  /**
+   * Per total, whether its form scores nothing by design (TotalReport.unscored): it has no lines
+   * of levels or total, only the sentence saying so; a workbook of such forms alone is checked, not
+   * scored (its title, no profile line, no 分值 and 得分 columns for its budget).
+   */
+  unscored?: readonly boolean[];
   findings: Finding[];
   /** Findings the unit set aside with a reason (src/core/ignores.ts): listed apart, not counted. */
   ignored?: (Finding & { reason: string })[];
@@ -342,9 +349,12 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const layout = new Layout(sheetsShown.size > 1);
   const c = (logical: number) => layout.col(logical);
   const projectOf = findingProjects(input);
+  const unscored = (i: number) => input.unscored?.[i] === true;
+  // Forms that all score nothing (a transfer payment's 区域绩效自评表): no points to describe or show.
+  const scoresNone = input.totals.length > 0 && input.totals.every((_, i) => unscored(i));
 
   layout.mergedLine(titleOf(input, t), "title");
-  layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
+  if (!scoresNone) layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
   const freezeRows = layout.row;
   layout.row++;
 
@@ -370,7 +380,11 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   });
   // The unit on a line of its own: 全年预算数（万元） is wider than its column and would wrap anywhere.
   if (shown.length === 0) layout.mergedLine(t.none, "note");
-  else layout.headerRow(t.budgetHeader(commonUnit ? `\n${t.unit(commonUnit).trim()}` : ""));
+  else {
+    const header = t.budgetHeader(commonUnit ? `\n${t.unit(commonUnit).trim()}` : "");
+    // The 分值 and 得分 columns only where some line can carry points.
+    layout.headerRow(scoresNone && !shown.some(({ b }) => b.scored) ? header.slice(0, 5) : header);
+  }
   // The money columns as wide as the longest amount as #,##0.00 shows it (12,345,678,901.23 元), never ###.
   const moneyWidth = shown.reduce((width, { b }) => Math.max(width, amountWidth(b.planned), amountWidth(b.spent)), 0);
   shown.forEach(({ b, unit, label }, i) => {
@@ -389,14 +403,15 @@ export function buildSummary(input: SummaryInput): SummarySheet {
 
   layout.mergedLine(t.levels, "section");
   if (input.totals.length === 0) layout.mergedLine(t.noTotals, "note");
-  else layout.headerRow(t.levelsHeader);
+  else if (!scoresNone) layout.headerRow(t.levelsHeader);
   const heads = headlines(
-    input.totals.map((total) => ({
+    input.totals.map((total, i) => ({
       sheet: total.sheet,
       label: tableLabel(total.sheet, total.block.table),
       table: tableRange(total.block.table),
       score: total.score?.toFixed() ?? null,
       grade: total.grade,
+      unscored: unscored(i),
     })),
     input.findings,
     input.lang,
@@ -409,6 +424,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   // The chart's bars are these lines, each form's budget line with its 一级指标 (one range for them all).
   const chartTop = layout.row;
   input.totals.forEach((total, i) => {
+    if (unscored(i)) return;
     // A part's weight, score (— when unknown) and rate; the chart's category says why it has no bar.
     const line = (name: string, weight: Decimal | null, score: Decimal | null): Decimal | null => {
       const levelRate = rate(score, weight, input.profile);
@@ -436,6 +452,13 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   input.totals.forEach((total, i) => {
     // jixiao's total over the weights' sum, then the form's own, as the review's 汇总 sets them side by side.
     const { score, recordedScore } = total;
+    if (unscored(i)) {
+      // No total to give and none missing: the sentence saying so, named as the total's line would be.
+      layout.sheet(total.sheet, "text");
+      layout.span(c(1), layout.columns - 1, named(i, heads[i].reason!), "note");
+      layout.row++;
+      return;
+    }
     layout.sheet(total.sheet, "total");
     layout.text(c(1), named(i, t.total), "total");
     layout.number(c(2), total.weights, points, "total");

@@ -52,6 +52,8 @@ interface Words {
   pageFooter: string;
   /** In a blank computed total's place: no total can be computed (a score left blank that jixiao cannot work out). */
   noTotal: string;
+  /** In the computed total's place on a form without 分值 and 得分 columns (ReviewRow.unscored): it scores nothing, and nothing is missing. */
+  unscored: string;
   /** In a blank computed grade's place: the weights add up to `weights`, not 100; or no grade for another reason. */
   ungraded: (weights: string | null) => string;
   /** A target or budget table's total and grade: it has none. */
@@ -77,11 +79,13 @@ const WORDS: Record<Lang, Words> = {
     // As 综合得分's footer reads (review round 51d L3).
     pageFooter: "第 &P 页 共 &N 页",
     noTotal: "—（无法计算）",
+    unscored: "不计分（表中无分值）",
     ungraded: (weights) => (weights !== null && Number(weights) !== 100 ? `—（分值合计 ${weights}）` : "—"),
     notApplicable: "不适用",
     legend: "说明",
     legendMarked: "底色加粗：计算的总分或等次与表中填报的不符",
-    legendBlanks: "—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不适用：目标表、预算表没有总分和等次",
+    legendBlanks:
+      "—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不计分（表中无分值）：表中未设分值和得分，不计总分和等次；不适用：目标表、预算表没有总分和等次",
     counts: (counts) => `共 ${counts}`,
     failureAction: {
       unreadable: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
@@ -97,11 +101,13 @@ const WORDS: Record<Lang, Words> = {
     chart: "Grades: computed and recorded",
     pageFooter: "Page &P of &N",
     noTotal: "— (cannot be computed)",
+    unscored: "not scored (no weights in the form)",
     ungraded: (weights) => (weights !== null && Number(weights) !== 100 ? `— (weights total ${weights})` : "—"),
     notApplicable: "n/a",
     legend: "Notes",
     legendMarked: "Shaded and bold: the computed total or grade differs from the one the form records",
-    legendBlanks: "— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; n/a: target and budget tables have no total or grade",
+    legendBlanks:
+      "— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; not scored (no weights in the form): the form has no weight or score columns, so no total or grade; n/a: target and budget tables have no total or grade",
     counts: (counts) => counts,
     failureAction: {
       unreadable: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
@@ -133,7 +139,8 @@ function pair(computed: string | null, recorded: string | null, differ: boolean)
 function totalCells(r: ReviewRow, words: Words): NewCell[] {
   if (r.kind !== "evaluation") return [words.notApplicable, r.recordedScore, words.notApplicable, r.recordedGrade];
   const grade = r.grade ?? (r.score === null ? "—" : words.ungraded(r.weights));
-  return [...pair(r.score ?? words.noTotal, r.recordedScore, r.differs.score), ...pair(grade, r.recordedGrade, r.differs.grade)];
+  const score = r.score ?? (r.unscored ? words.unscored : words.noTotal);
+  return [...pair(score, r.recordedScore, r.differs.score), ...pair(grade, r.recordedGrade, r.differs.grade)];
 }
 
 function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCell[]> {

@@ -61,3 +61,29 @@ export const departmentOnTwoSheets = workbook(
     ],
   },
 );
+
+/**
+ * A transfer payment's 区域绩效自评表 as the 省对下 forms print it (review round 57c): a budget block
+ * of 全年预算数 | 全年执行数 | 执行率 and indicators with 全年指标值 | 全年实际完成值 | 未完成原因和改进措施,
+ * no 分值 and no 得分 column anywhere: it scores nothing. `scoreColumns` adds 分值 and 得分 columns
+ * left blank, a scored form whose scores are missing.
+ */
+export const transferPaymentSheet = (name: string, planned: number, spent: number, scoreColumns = false): SheetSpec => {
+  const blank = scoreColumns ? ["", ""] : [];
+  return {
+    name: "自评表",
+    rows: [
+      ["2024年度省对下转移支付绩效自评表"],
+      ["项目名称", name, "", "", "实施单位", "县住房和城乡建设局"],
+      ["资金情况（万元）", "全年预算数", "全年执行数", "执行率", ...(scoreColumns ? ["分值", "得分"] : [])],
+      ["年度资金总额", planned, spent, spent / planned, ...blank],
+      ["其中：中央补助", planned - 400, spent - 400, (spent - 400) / (planned - 400), ...blank],
+      ["地方资金", 400, 400, 1, ...blank],
+      [],
+      ["一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", ...(scoreColumns ? ["分值", "得分"] : []), "未完成原因和改进措施"],
+      ["产出指标", "数量指标", "农村危房改造户数", "≥210户", "215户", ...blank, ""],
+      ["效益指标", "社会效益指标", "农村低收入群体住房安全", "有效保障", "有效保障", ...blank, ""],
+      ["满意度指标", "服务对象满意度指标", "改造户满意度", "≥95%", "98%", ...blank, ""],
+    ],
+  };
+};

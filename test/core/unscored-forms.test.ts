@@ -1,0 +1,91 @@
+/**
+ * A form with no 分值 and no 得分 column at all (a transfer payment's 区域绩效自评表, a 绩效目标完成情况表)
+ * scores nothing by design: its total is marked so once (TotalReport.unscored), and the console's
+ * headline and 综合得分 say that the form scores nothing, not that its total "cannot be computed",
+ * which stays for a form whose 分值 and 得分 columns are there and blank (review round 57c, F3).
+ */
+import { analyze } from "../../src/core/analyze";
+import { headlines } from "../../src/core/headline";
+import { SummarySheet } from "../../src/core/summary-types";
+import { workbook } from "../support/grid";
+import { transferPaymentSheet } from "../support/review-forms";
+
+const NAME = "农村危房改造补助资金";
+const unscored = () => analyze(workbook(transferPaymentSheet(NAME, 1050, 1050)));
+const blankScores = () => analyze(workbook(transferPaymentSheet(NAME, 1050, 1050, true)));
+
+const texts = (summary: SummarySheet): string[] => summary.cells.filter((c) => !c.isNumber).map((c) => c.value);
+
+describe("a form without 分值 and 得分 columns (review round 57c, F3)", () => {
+  test("its total is marked as scoring nothing, with no score, weights or grade", () => {
+    const { totals, findings } = unscored();
+    expect(totals).toEqual([expect.objectContaining({ score: null, weights: null, grade: null, unscored: true })]);
+    expect(findings).toEqual([]);
+  });
+
+  test("a form whose 分值 and 得分 columns are there and blank is not: its total cannot be computed", () => {
+    const { totals } = blankScores();
+    expect(totals).toHaveLength(1);
+    expect(totals[0].unscored).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(totals[0]))).not.toHaveProperty("unscored");
+  });
+
+  test("the headline says the form scores nothing, in either language; a blank-scored form's says no total could be computed", () => {
+    const analysis = unscored();
+    expect(headlines(analysis.totals, analysis.findings, "zh", analysis.tables)[0].reason).toBe("本表未设分值和得分，不计总分和等次");
+    expect(headlines(analysis.totals, analysis.findings, "en", analysis.tables)[0].reason).toBe("the form has no weight or score columns: no total or grade");
+    const blank = blankScores();
+    expect(headlines(blank.totals, blank.findings, "zh", blank.tables)[0].reason).toBe("无法计算总分，未评等次");
+  });
+
+  test("综合得分 is titled 绩效表检查结果, with no profile line, no 分值 and 得分 columns for the budget, and no level marked （无法计算）", () => {
+    const { summary } = unscored();
+    const all = texts(summary);
+    expect(all[0]).toBe(`${NAME}2024年度绩效表检查结果`);
+    expect(all.some((text) => text.includes("预算执行率") || text.includes("等次 优"))).toBe(false);
+    expect(all.some((text) => text.includes("无法计算"))).toBe(false);
+    expect(all).not.toContain("综合得分（计算）");
+    expect(all).not.toContain("未评等次");
+    expect(all).toContain("本表未设分值和得分，不计总分和等次");
+    const header = summary.cells.filter((c) => c.style === "header" && c.row === summary.cells.find((d) => d.value === "执行率")!.row).map((c) => c.value);
+    expect(header).toEqual(["项目", "全年预算数\n（万元）", "执行数\n（万元）", "执行率"]);
+    expect(summary.chart).toBeNull();
+    expect(summary.levels).toEqual([]);
+    expect(summary.gradeReason).toBe("本表未设分值和得分，不计总分和等次");
+  });
+
+  test("a blank-scored form's 综合得分 is as before: scored title, its levels （无法计算）, 未评等次", () => {
+    const all = texts(blankScores().summary);
+    expect(all[0]).toBe(`${NAME}2024年度绩效自评综合得分`);
+    expect(all).toContain("产出指标（无法计算）");
+    expect(all).toContain("未评等次");
+  });
+
+  test("beside a scored form, the scoreless one's line says so, named by its sheet, and the scored one keeps its lines", () => {
+    const scored = transferPaymentSheet("城镇老旧小区改造", 800, 800);
+    const analysis = analyze(
+      workbook(transferPaymentSheet(NAME, 1050, 1050), {
+        name: "老旧小区",
+        rows: [
+          ...scored.rows.slice(0, 2),
+          ["资金情况（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          ["年度资金总额", 800, 800, 10, 1, 10],
+          [],
+          ["一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", "分值", "得分", "未完成原因和改进措施"],
+          ["产出指标", "数量指标", "改造小区数", "≥12个", "12个", 50, 50, ""],
+          ["效益指标", "社会效益指标", "居民居住条件", "有效改善", "有效改善", 30, 30, ""],
+          ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "95%", 10, 10, ""],
+        ],
+      }),
+    );
+    expect(analysis.totals.map((t) => [t.sheet, t.score, t.unscored])).toEqual([
+      ["自评表", null, true],
+      ["老旧小区", "100", undefined],
+    ]);
+    const all = texts(analysis.summary);
+    expect(all[0]).toMatch(/绩效自评综合得分$/);
+    expect(all).toContain("本表未设分值和得分，不计总分和等次");
+    expect(all.some((text) => text.includes("无法计算"))).toBe(false);
+    expect(all).toContain("综合得分（计算）");
+  });
+});
