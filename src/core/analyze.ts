@@ -79,6 +79,15 @@ export interface TotalSource {
    */
   budget: { sheet: string; row: number; line: number } | null;
   /**
+   * Where the total counts no budget line: the line standing for the budget block that heads its
+   * form (the indicator table's `above`, named as the indicators are: they took its names or
+   * repeat them), as `budget` gives one, so that the review shows a form's budget and indicators on
+   * one row (a transfer payment's 区域绩效自评表 scores no budget: review round 57c, F4). Null where
+   * the total counts a line, or the block above is no one form's (a list of several projects, a
+   * block with no line standing for it).
+   */
+  formBudget: { sheet: string; row: number; line: number } | null;
+  /**
    * The recorded 总分 as its cell shows it, as the findings quote it (see differingTexts): 76.67 of
    * a 76.6666666666667 formatted 0.00 (the report's recordedScore keeps every digit).
    */
@@ -452,11 +461,17 @@ function tableReport(sheet: string, table: Table, year: number | null): TableRep
   return report;
 }
 
-function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, profile: Profile): TotalSource {
+function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, formLeads: Map<Table, BudgetLine>, profile: Profile): TotalSource {
   const line = t.budget?.lead.line;
   const cell = t.block.recordedTotal;
+  const { table } = t.block;
+  const above = table.above;
+  const sameForm = above?.kind === "budget" && above.project === table.project && above.unit === table.unit;
+  const formLine = !line && sameForm ? formLeads.get(above) : undefined;
+  const at = (l: BudgetLine) => ({ sheet: l.sheet, row: l.row + 1, line: lineIndex.get(l)! });
   return {
-    budget: line ? { sheet: line.sheet, row: line.row + 1, line: lineIndex.get(line)! } : null,
+    budget: line ? at(line) : null,
+    formBudget: formLine ? at(formLine) : null,
     recordedShown: t.recordedScore === null || cell === null ? null : asShown(t.recordedScore, recordedTotalDigits(cell, t.recomputed, profile.scoreDecimals)).toFixed(),
   };
 }
@@ -661,11 +676,14 @@ function assemble(
   const budgetLines: BudgetLineFacts[] = [];
   // Per budget line, its table's unit and name, for the 综合得分 sheet to tell tables apart.
   const budgetTables: SummaryInput["budgetTables"] = [];
+  // Per budget block that can head one form, the line standing for it (TotalSource.formBudget): not a list of several projects.
+  const formLeads = new Map<Table, BudgetLine>();
   for (const w of works) {
     for (const { block, results } of w.budgets) {
       const unit = block.moneyUnit;
       const lead = leadingLine(results);
       const table = tableIndex.get(block.table)!;
+      if (lead && results.filter((r) => r.line.kind === "line").length < 2) formLeads.set(block.table, lead.line);
       for (const r of results) {
         budgetLines.push({ unit, kind: r.line.kind, leads: r === lead, table });
         // A form that gives no name is told by its range, as its total's headline is (headline.ts).
@@ -734,7 +752,7 @@ function assemble(
       return summary;
     },
     totals: totals.map((t, i) => totalReport(t, unscored[i])),
-    totalSources: totals.map((t) => totalSource(t, lineIndex, profile)),
+    totalSources: totals.map((t) => totalSource(t, lineIndex, formLeads, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     // Worked out when first read: only a review reads it, of a workbook whose forms and folder name
     // no unit, and it looks at the first rows of every sheet (3 % of the 300-sheet workbook's core).

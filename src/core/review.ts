@@ -549,7 +549,9 @@ function draftRows(file: string, analysis: Analysis, owners: TableOwners, lang: 
     Object.assign(row, { weights: total.weights, score: total.score, recordedScore: total.recordedScore, grade: total.grade, recordedGrade: total.recordedGrade });
     if (total.unscored) row.unscored = true;
     row.differs = { score: total.recordedDiffers, grade: false };
-    const counted = analysis.totalSources[source].budget;
+    // The budget line its total counts, else that of the budget block heading its form (a form
+    // scoring no budget: its figures are the form's all the same, review round 57c F4).
+    const counted = analysis.totalSources[source].budget ?? analysis.totalSources[source].formBudget;
     if (!counted) return;
     withBudget(row, analysis, counted.line);
     const budgetTable = analysis.budgetLines[counted.line]?.table;
