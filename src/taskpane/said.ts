@@ -13,7 +13,7 @@ import type { Strings } from "./strings";
  */
 export function outcomeSaid(results: Pick<Results, "total" | "grade" | "totals" | "headlines" | "findings">, strings: Strings): string {
   const { total, grade, totals, findings } = results;
-  if (totals.length <= 1) return strings.announce(total, grade, findings.length);
+  if (totals.length <= 1) return strings.announce(total, grade, findings.length, totals[0]?.unscored);
   return [...formLines(results, strings), strings.counts(severityCounts(findings))].join(strings.separator);
 }
 

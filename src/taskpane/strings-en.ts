@@ -103,8 +103,8 @@ export const en: Strings = {
   writeNotCancellable: "Writing all results in one batch; this cannot be cancelled.",
   cancelled: "Cancelled; the workbook was not changed.",
   stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `Sheet ${done} of ${total}`),
-  announce: (total, grade, findings) =>
-    `${total === null ? "No total could be computed" : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
+  announce: (total, grade, findings, unscored) =>
+    `${total === null ? (unscored ? "The form has no weight or score columns: no total" : "No total could be computed") : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
   settings: {
     title: "Scoring profile",
     name: "Profile name",

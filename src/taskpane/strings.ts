@@ -111,7 +111,8 @@ export interface Strings {
   cancelled: string;
   /** Sheets read, then the sheet being worked on (every sheet of the workbook counted). */
   stepCounts: (step: RecalcStep, done: number, total: number) => string;
-  announce: (total: string | null, grade: string | null, findings: number) => string;
+  /** `unscored`: the one form has no 分值 and 得分 columns (TotalReport.unscored): it scores nothing, nothing is missing. */
+  announce: (total: string | null, grade: string | null, findings: number, unscored?: boolean) => string;
   settings: {
     title: string;
     name: string;
@@ -261,8 +262,8 @@ export const zh: Strings = {
   writeNotCancellable: "正在一次写入全部结果，写入中不能取消。",
   cancelled: "已取消，工作簿未改动。",
   stepCounts: (step, done, total) => (step === "read" ? `已读取 ${done} / ${total} 张工作表` : `第 ${done} / ${total} 张表`),
-  announce: (total, grade, findings) =>
-    `${total === null ? "综合得分无法计算" : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
+  announce: (total, grade, findings, unscored) =>
+    `${total === null ? (unscored ? "本表未设分值和得分，不计总分" : "综合得分无法计算") : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
   settings: {
     title: "评分方案",
     name: "方案名称",
