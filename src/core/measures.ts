@@ -15,12 +15,19 @@ const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参�
  */
 const PASSES_100 = /增长|增速|增幅|涨幅|提高|提升|增加|比上年|同比|环比|收益|回报|利润|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率/;
 /**
+ * A share of something carried out or spent (预算执行率, 资金支出率, 预算执行进度, 合同执行率, 计划执行率):
+ * the more the better, whatever heading files it. Not a deviation from one or an overrun of it
+ * (预算执行率偏差, 超支率: DEVIATION), which is held down.
+ */
+const CARRIED_OUT = /执行率|支出率|(?:执行|支出)进度/;
+const DEVIATION = /偏差|误差|差异|超支/;
+/**
  * Rates that pass 100% only as something goes wrong, or are no share of a whole: money spent against
  * money given (成本控制率, “三公”经费控制率, 预算执行率, 支出进度) in an overrun, which the ceiling such a
  * rate is held to is there to catch (review round 33); savings, falls and changes. Not bounded, but
  * ≥100% on them asks for an overrun or all of it saved: a ge-100-percent.
  */
-const OVERRUN_RATE = /下降|降低|节约|节支|减少|变化|偏差|超支|控制率|执行率|支出进度/;
+const OVERRUN_RATE = new RegExp(`下降|降低|节约|节支|减少|变化|偏差|超支|控制率|${CARRIED_OUT.source}`);
 /**
  * A plan's completion where more than planned can come in: 一般公共预算收入完成率 103%, 招商引资任务完成率,
  * an income budget's (政府性基金收入预算完成率, 基金征缴收入预算完成率: review round 54a H1),
@@ -61,13 +68,6 @@ const TIME_LIMIT = new RegExp(
 );
 const DONE_LASTING = /完成时长/;
 const COST = /成本/;
-/**
- * A share of something carried out or spent (预算执行率, 资金支出率, 预算执行进度, 合同执行率, 计划执行率):
- * the more the better, whatever heading files it. Not a deviation from one or an overrun of it
- * (预算执行率偏差, 超支率), which is held down.
- */
-const CARRIED_OUT = /执行率|支出率|(?:执行|支出)进度/;
-const HELD_DOWN = /偏差|误差|差异|超支/;
 /** A row about when something is done (完成时间, 开工时间, 验收时间节点, 完成时限, 资金拨付及时): see Measure.timely. */
 const WHEN = /时间|时点|节点|日期|时限|期限|及时|按时|按期|如期/;
 /**
@@ -236,7 +236,7 @@ function measureUncached(name: string, level1: string, level2: string, descripti
   // 二级 naming another kind (数量指标) decides over a 一级 of 运行成本与预算管理 (review round 51d L9).
   // A share carried out (CARRIED_OUT) is no cost, whatever heading files it: its floor (预算执行率
   // ≥95%) is right (review round 57b F2).
-  const carriedOut = CARRIED_OUT.test(name) && !HELD_DOWN.test(name);
+  const carriedOut = CARRIED_OUT.test(name) && !DEVIATION.test(name);
   const cost = !carriedOut && (COST.test(level2) || (!/效益|效果/.test(level1) && !/(数量|质量|时效|效益|满意度)指标/.test(level2) && (COST.test(level1) || (level2 === "" && COST.test(name)))));
   // A cost's 数 is an amount (项目预算控制数).
   const countByName = COUNT_WORDS.test(name) || (NUMBER_OF.test(name) && !cost) || (!rate && COUNT_WORDS.test(description) && !RATE.test(description));

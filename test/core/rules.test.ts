@@ -1504,6 +1504,9 @@ describe("percent-over-100", () => {
     ["成本指标", "公用经费控制率", "≤100%", "105%", 9.52],
     ["成本指标", "“三公”经费控制率", "≤100%", "108%", 9.26],
     ["时效指标", "资金支出进度（预算执行率）", "≥95%", "102%", 10],
+    // Its synonyms alike (code review 57, M6).
+    ["时效指标", "资金支出率", "≥95%", "102%", 10],
+    ["时效指标", "预算执行进度", "≥95%", "102%", 10],
   ])("leaves %s %s past 100%% alone: %s / %s", (level2, name, target, actual, score) => {
     const rules = found(run(selfEval([["产出指标", level2, name, target, actual, 10, score, "超支，已整改"]])));
     expect(rules.filter((r) => r.startsWith("percent-over-100"))).toEqual([]);
