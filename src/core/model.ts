@@ -545,7 +545,9 @@ const NUMBERED_PART = /^\s*[（(][0-9０-９一二三四五六七八九十]+[)�
  * A source named by a level is split so too, into levels within its own (地方资金 over 其中：省级 |
  * 市县级, not the 中央补助 after them), and a part so into its own: 年度资金总额 over 中央补助 + 地方资金
  * + 其他资金, 地方资金 over 省级 + 市县级 (review round 57c, F1). Sources by level listed one after
- * another (中央资金 | 省级资金) stay sources of the total.
+ * another (中央资金 | 省级资金) stay sources of the total, as do ones each saying 其中 alike or one
+ * equal to the one before it (review 57b, H1: 其中：县级配套资金 read as a part of 其中：地方政府专项债券
+ * gave a wrong sum in the advice). README, "A source split by level of government".
  */
 function nestSourceSplits(lines: BudgetLine[]): void {
   for (const total of lines) if (total.kind === "funds-total") nestSplitsUnder(lines, total);
@@ -554,34 +556,85 @@ function nestSourceSplits(lines: BudgetLine[]): void {
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
   const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
+  const saysInWhich = (line: BudgetLine) => IN_WHICH.test(lineWords(line.label));
   const planned = (line: BudgetLine) => line.planned?.value ?? null;
   const addsUpTo = (parts: BudgetLine[], sum: BudgetLine) => {
     const amounts = parts.map(planned);
     const value = planned(sum);
     return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
   };
+  const under = (line: BudgetLine) => line.partOf === whole && line.kind === "source";
+  // A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): the fewest
+  // lines, two or more, not named by a level, right after it, the first saying 其中, that add up to it.
+  const splitBySource = (part: BudgetLine, from: number): BudgetLine[] => {
+    if (from >= lines.length || !saysInWhich(lines[from])) return [];
+    for (let end = from; end < lines.length && under(lines[end]) && !isLevelSource(lines[end]); end++) {
+      const run = lines.slice(from, end + 1);
+      if (run.length >= 2 && addsUpTo(run, part)) return run;
+    }
+    return [];
+  };
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     if (source.kind !== "source" || source.partOf !== whole) continue;
-    // Under a source named by a level, the levels within it; under another, any level.
+    // Under a source named by a level, the levels within it (中央补助 over 中央预算内投资); under another, any level.
     const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
     const within = (line: BudgetLine) => {
       if (levels === null) return true;
       const own = governmentLevels(line.label);
-      return own.size > 0 && own.size < levels.size && [...own].every((l) => levels.has(l));
+      return own.size > 0 && [...own].every((l) => levels.has(l));
     };
+    const run: BudgetLine[] = [];
+    const bySource = new Map<BudgetLine, BudgetLine[]>();
     let end = i + 1;
-    while (end < lines.length && lines[end].partOf === whole && isLevelSource(lines[end]) && within(lines[end])) end++;
-    const split = lines.slice(i + 1, end);
-    if (split.length === 0) continue;
-    const saysInWhich = IN_WHICH.test(lineWords(split[0].label)) || (NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label));
+    while (end < lines.length && under(lines[end]) && isLevelSource(lines[end]) && within(lines[end])) {
+      const part = lines[end++];
+      run.push(part);
+      const own = splitBySource(part, end);
+      if (own.length > 0) bySource.set(part, own);
+      end += own.length;
+    }
+    if (run.length === 0) continue;
+    // The parts: the most of the run, two or more, that add up to the source (上级补助资金 80 over
+    // 中央资金 50 | 省级资金 30, before 县级配套资金 20, a source of the total), else all of it.
+    // The lines after them named by levels within the last one are its own (地方资金 350 over 省级 |
+    // 市县级, under 财政拨款 1000 over 中央补助 650 | 地方资金 350).
+    let count = run.length;
+    while (count >= 2 && !addsUpTo(run.slice(0, count), source)) count--;
+    if (count < 2) count = run.length;
+    const last = governmentLevels(run[count - 1].label);
+    const inLast = (line: BudgetLine) => {
+      const own = governmentLevels(line.label);
+      return own.size > 0 && own.size < last.size && [...own].every((l) => last.has(l));
+    };
+    while (count < run.length && inLast(run[count])) count++;
+    const split = run.slice(0, count);
+    const sourceLines = lines.filter(under);
+    const kept = sourceLines.filter((l) => !split.includes(l) && !split.some((p) => bySource.get(p)?.includes(l)));
+    const numbered = NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label);
+    // Said one level deeper than the source (地方资金 over 其中：省级) and adding up: its parts,
+    // even where the lines read flat add up too (the total typed as the double count).
+    const deeper = (!saysInWhich(source) && saysInWhich(split[0])) || numbered;
+    const addsUp = addsUpTo(split, source);
+    const certain = deeper && addsUp && split.length >= 2;
+    // A source named by a level is split only so, or by parts that add up to it, two or more and
+    // not each saying 其中 as it does (其中：地方政府专项债券 | 其中：县级配套资金 are sources alike),
+    // or where read so the whole adds up. Another, by parts that say 其中 again or add up to it.
+    const siblings = saysInWhich(source) && split.every(saysInWhich);
+    const evidence =
+      levels === null
+        ? saysInWhich(split[0]) || numbered || addsUp
+        : deeper || (addsUp && split.length >= 2 && !siblings) || addsUpTo(kept, whole);
     // The sources under it read flat, the uses (基本支出, 项目支出) left out: where they add up, the
-    // lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40), whatever they say.
-    const flatAddsUp = addsUpTo(lines.filter((l) => l.partOf === whole && l.kind === "source"), whole);
-    if (flatAddsUp || !(saysInWhich || addsUpTo(split, source))) continue;
-    for (const part of split) part.partOf = source;
+    // lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40), unless certain.
+    const flatAddsUp = addsUpTo(sourceLines, whole);
+    if (!certain && (flatAddsUp || !evidence)) continue;
+    for (const part of split) {
+      part.partOf = source;
+      for (const line of bySource.get(part) ?? []) line.partOf = part;
+    }
     nestSplitsUnder(lines, source);
-    i = end - 1;
+    i = i + split.reduce((n, p) => n + 1 + (bySource.get(p)?.length ?? 0), 0);
   }
 }
 

@@ -329,6 +329,43 @@ describe("a source of funds split by level of government under it (review round 
       expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
       expect(a.findings[0].message).toContain("1050");
     });
+
+    it.each([
+      ["中央预算内投资 | 地方政府专项债券 | 县级配套资金", [["其中：中央预算内投资", 500], ["其中：地方政府专项债券", 300], ["其中：县级配套资金", 200]], 1100, "1000"],
+      ["中央资金 | 地方资金 | 县级配套资金, the last two equal", [["其中：中央资金", 500], ["其中：地方资金", 300], ["其中：县级配套资金", 300]], 1200, "1100"],
+    ] as [string, [string, number][], number, string][])(
+      "keeps sources that each say 其中 (%s) as the total's, the total typed wrong told their sum (review 57b, H1)",
+      (_, lines, total, sum) => {
+        const a = run(workbook(levels(lines, total)));
+        expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+        expect(a.findings[0].message).toContain(`相加为 ${sum}。`);
+      },
+    );
+
+    it("keeps a level-named source beside one equal to it as two sources, said without 其中 (review 57b, H1)", () => {
+      // 地方资金 40 and 县级配套资金 40: the total 110 typed for 100 is told 100, not 60.
+      const a = run(workbook(levels([["其中：中央资金", 20], ["地方资金", 40], ["县级配套资金", 40]], 110)));
+      expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+      expect(a.findings[0].message).toContain("相加为 100。");
+    });
+
+    it.each([
+      [
+        "省级 split by source (其中：一般公共预算 | 政府性基金) inside 地方资金",
+        [["其中：中央补助", 650], ["地方资金", 400], ["其中：省级", 200], ["其中：一般公共预算", 150], ["政府性基金", 50], ["市县级", 200], ["其他资金", 0]],
+        1050,
+      ],
+      ["中央补助 over 其中：中央预算内投资, one part named", [["其中：中央补助", 60], ["其中：中央预算内投资", 20], ["地方资金", 40]], 100],
+      ["上级补助资金 over 中央资金 | 省级资金, then 县级配套资金 the total's own", [["其中：上级补助资金", 80], ["其中：中央资金", 50], ["省级资金", 30], ["县级配套资金", 20]], 100],
+    ] as [string, [string, number][], number][])("reads %s: no finding (review 57b, M1)", (_, lines, total) => {
+      expect(found(run(workbook(levels(lines, total))))).toEqual([]);
+    });
+
+    it("tells a total typed as the lines read flat, a source over its parts said with 其中 one level deeper (review 57b, M1)", () => {
+      const a = run(workbook(levels(PROVINCIAL, 1450)));
+      expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+      expect(a.findings[0].message).toContain("相加为 1050。");
+    });
   });
 });
 
