@@ -564,15 +564,17 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
   };
   const under = (line: BudgetLine) => line.partOf === whole && line.kind === "source";
-  // A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): the fewest
-  // lines, two or more, not named by a level, right after it, the first saying 其中, that add up to it.
-  const splitBySource = (part: BudgetLine, from: number): BudgetLine[] => {
+  // A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): lines not named
+  // by a level right after it, the first saying 其中: the fewest, two or more, that add up to it, or
+  // else all of them where another part (`next`: 市县级) follows them.
+  const splitBySource = (part: BudgetLine, from: number, next: (line: BudgetLine) => boolean): BudgetLine[] => {
     if (from >= lines.length || !saysInWhich(lines[from])) return [];
-    for (let end = from; end < lines.length && under(lines[end]) && !isLevelSource(lines[end]); end++) {
+    let end = from;
+    for (; end < lines.length && under(lines[end]) && !isLevelSource(lines[end]); end++) {
       const run = lines.slice(from, end + 1);
       if (run.length >= 2 && addsUpTo(run, part)) return run;
     }
-    return [];
+    return end < lines.length && end > from && under(lines[end]) && isLevelSource(lines[end]) && next(lines[end]) ? lines.slice(from, end) : [];
   };
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
@@ -590,7 +592,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     while (end < lines.length && under(lines[end]) && isLevelSource(lines[end]) && within(lines[end])) {
       const part = lines[end++];
       run.push(part);
-      const own = splitBySource(part, end);
+      const own = splitBySource(part, end, within);
       if (own.length > 0) bySource.set(part, own);
       end += own.length;
     }

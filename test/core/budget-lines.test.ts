@@ -361,6 +361,11 @@ describe("a source of funds split by level of government under it (review round 
       expect(found(run(workbook(levels(lines, total))))).toEqual([]);
     });
 
+    it("names a level part's own split by source that does not add up at that part, before the next part (review 57b, M1)", () => {
+      const lines: [string, number][] = [["其中：中央补助", 650], ["地方资金", 400], ["其中：省级", 200], ["其中：一般公共预算", 150], ["政府性基金", 40], ["市县级", 200], ["其他资金", 0]];
+      expect(found(run(workbook(levels(lines))))).toEqual(["sum-mismatch@资金!B5", "sum-mismatch@资金!C5"]);
+    });
+
     it("tells a total typed as the lines read flat, a source over its parts said with 其中 one level deeper (review 57b, M1)", () => {
       const a = run(workbook(levels(PROVINCIAL, 1450)));
       expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
