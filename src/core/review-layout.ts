@@ -37,8 +37,16 @@ const col = (zh: string, en: string, width: number, kind: ReviewColumn["kind"] =
 
 const UNIT = col("单位", "Unit", 14, "wrap");
 const PROJECT = col("项目", "Project", 16, "wrap");
-const FILE = col("文件", "File", 24, "wrap");
 const SHEET = col("工作表", "Sheet", 12, "wrap", 14);
+/**
+ * Where a row lies, after the printed columns, for the screen only: on one line, not wrapped, so
+ * that a long path makes no row tall, on screen or on paper (review round 57d F3). The review
+ * workbook widens them to their longest text (SCREEN_ONLY_WIDTH).
+ */
+const FILE = col("文件", "File", 24);
+const SCREEN_SHEET = col("工作表", "Sheet", 12, "text", 14);
+/** The widest a screen-only column is made for its longest text (Excel's widest is 255). */
+export const SCREEN_ONLY_WIDTH = 120;
 
 /**
  * 汇总: a row per table. What a reviewer reads on paper comes first and is printed, one A4
@@ -63,7 +71,7 @@ export const ROW_COLUMNS = [
   col("提示", "Info", 5, "integer", 5),
   col("主要问题（最严重的三条）", "Main findings (the three most serious)", 31, "wrap"),
   FILE,
-  SHEET,
+  SCREEN_SHEET,
   col("表格区域", "Range", 10),
 ];
 export const ROW_PRINTED = 16;

@@ -4,7 +4,7 @@
  */
 
 /** Columns a text takes in a cell: a Chinese character is two, a Latin one one. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -63,7 +63,11 @@ export interface NewSheet extends NewTable {
   pageHeader?: string;
   /** Printed at the foot of every page, in Excel's header and footer codes: "Page &P of &N". */
   pageFooter: string;
-  /** The leading columns printed (the print area), where those after them are for the screen only; all of them by default. */
+  /**
+   * The leading columns printed (the print area), where those after them are for the screen only;
+   * all of them by default. Only the printed columns size a row (see rowHeight): give the others a
+   * kind that does not wrap (`text`), so that Excel does not grow a row for them either.
+   */
   printColumns?: number;
   chart?: BarChart;
 }
@@ -134,11 +138,13 @@ const MAX_ROW_HEIGHT = 409;
 /**
  * A row's height where a wrapped cell (a header's, one of a `wrap` column, or words in a number's
  * column) takes more lines than one in its column's `widths`: LibreOffice does not grow a row on opening, and a long path or
- * finding would be printed over the row below (review round 49b).
+ * finding would be printed over the row below (review round 49b). Only the `printed` leading
+ * columns count: a path on screen only made one-line rows print two or three lines tall, 汇总 on
+ * twice the pages (review round 57d F3).
  */
-function rowHeight(cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean): string {
+function rowHeight(cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean, printed: number): string {
   let lines = 1;
-  columns.forEach((column, c) => {
+  columns.slice(0, printed).forEach((column, c) => {
     const value = valueOf(cells[c]);
     const wraps = header || column.kind === "wrap" || (column.kind !== "text" && !PLAIN_DECIMAL.test(value as string));
     if (typeof value === "string" && wraps) lines = Math.max(lines, wrappedLines(value, widths[c]));
@@ -148,8 +154,8 @@ function rowHeight(cells: NewCell[], columns: NewColumn[], widths: number[], hea
   return lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)}" customHeight="1"` : "";
 }
 
-function rowXml(index: number, cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean): string {
-  let xml = `<row r="${index + 1}"${rowHeight(cells, columns, widths, header)}>`;
+function rowXml(index: number, cells: NewCell[], columns: NewColumn[], widths: number[], header: boolean, printed: number): string {
+  let xml = `<row r="${index + 1}"${rowHeight(cells, columns, widths, header, printed)}>`;
   for (let c = 0; c < columns.length; c++) {
     const kind = columns[c].kind;
     const cell = cells[c];
@@ -274,11 +280,12 @@ export function writeNewWorkbook(sheets: NewSheet[], sink: (chunk: Uint8Array, f
     let batch = sheetHead(widths);
     let index = -1;
     let filtered = 0;
+    const printed = sheet.printColumns ?? widths.length;
     for (const table of [sheet, ...(sheet.below ?? [])]) {
       if (index >= 0) index++; // the blank row between tables
-      batch += rowXml(++index, table.columns.map((c) => c.title), table.columns, widths, true);
+      batch += rowXml(++index, table.columns.map((c) => c.title), table.columns, widths, true, printed);
       for (const cells of table.rows) {
-        batch += rowXml(++index, cells, table.columns, widths, false);
+        batch += rowXml(++index, cells, table.columns, widths, false, printed);
         if (index % ROWS_PER_CHUNK === 0) {
           file.push(encoder.encode(batch));
           batch = "";

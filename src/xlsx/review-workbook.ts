@@ -31,10 +31,12 @@ import {
   RULE_COLUMNS,
   ReviewColumn,
   ReviewScope,
+  SCREEN_ONLY_WIDTH,
   UNIT_COLUMNS,
   reviewPageHeader,
 } from "../core/review-layout";
 import { ruleName } from "../core/rule-names";
+import { displayWidth } from "../core/text-width";
 import { BarChart, BarChartStyle } from "./bar-chart";
 import { NewCell, NewColumn, NewSheet, NewTable, newWorkbookBytes } from "./new-workbook";
 
@@ -130,6 +132,19 @@ const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: strin
 
 const inLang = (columns: ReviewColumn[], lang: Lang): NewColumn[] => columns.map((c) => ({ title: c.title[lang], width: c.width[lang], kind: c.kind }));
 
+/**
+ * The columns in `lang`, those `texts` gives (by the layout's English title: File, Sheet) as wide
+ * as their longest text, up to SCREEN_ONLY_WIDTH: a screen-only column is not wrapped, and would
+ * be cut at the cell beside it (review round 57d F3).
+ */
+function widened(columns: ReviewColumn[], lang: Lang, texts: Record<string, Iterable<string>>): NewColumn[] {
+  return columns.map((c) => {
+    let width = c.width[lang];
+    for (const text of texts[c.title.en] ?? []) width = Math.max(width, Math.min(SCREEN_ONLY_WIDTH, displayWidth(text) + 2));
+    return { title: c.title[lang], width, kind: c.kind };
+  });
+}
+
 /** A pair of values, computed and recorded, each marked when both are there and differ (review round 51d M6). */
 function pair(computed: string | null, recorded: string | null, differ: boolean): [NewCell, NewCell] {
   return differ ? [{ marked: computed }, { marked: recorded }] : [computed, recorded];
@@ -206,7 +221,7 @@ function findingsSheet(review: Review, lang: Lang): NewSheet {
     printTitle: PRINT_TITLES[lang].findings,
     pageFooter: WORDS[lang].pageFooter,
     autoFilter: true,
-    columns: inLang(FINDING_COLUMNS, lang),
+    columns: widened(FINDING_COLUMNS, lang, { File: review.findings.map((f) => f.file) }),
     printColumns: FINDING_PRINTED,
     rows: (function* () {
       for (const f of review.findings) yield [f.unit, projectShown(f.project, lang), f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
@@ -275,7 +290,7 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       printTitle: titles.rows,
       pageFooter,
       autoFilter: true,
-      columns: inLang(ROW_COLUMNS, lang),
+      columns: widened(ROW_COLUMNS, lang, { File: review.rows.map((r) => r.file), Sheet: review.rows.map((r) => r.sheet) }),
       printColumns: ROW_PRINTED,
       rows: rowCells(review.rows, lang),
       below: [rowsLegend(review, lang)],
