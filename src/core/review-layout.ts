@@ -100,11 +100,15 @@ export const RULE_COLUMNS = [
   col("规则", "Rule id", 16),
 ];
 export const GRADE_COLUMNS = [col("等次", "Grade", 20, "text", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
-/** 单位统计: per unit, its counts in the order the units are (most errors, then totals or grades that differ, then warnings). */
+/**
+ * 单位统计: per unit, its counts in the order the units are (most files not read, then most errors,
+ * then totals or grades that differ, then warnings); 无法读取, its files listed there (review round 57d F4).
+ */
 export const UNIT_COLUMNS = [
   col("单位", "Unit", 24, "wrap"),
   col("文件数", "Files", 10, "integer"),
   col("表数", "Tables", 10, "integer"),
+  col("无法读取", "Unreadable", 10, "integer", 11),
   col("错误", "Errors", 10, "integer"),
   col("总分或等次不符", "Total or grade differs", 15, "integer", 23),
   col("警告", "Warnings", 10, "integer"),

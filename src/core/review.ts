@@ -133,8 +133,15 @@ export interface RuleCount {
 
 export interface UnitCount {
   unit: string;
+  /** Its files, those listed among the failures included. */
   files: number;
   tables: number;
+  /**
+   * Its files among the review's failures (not read, or read and holding no form), each given to
+   * the unit its folder or its name gives (unitOfFailedFile): a unit whose only file could not be
+   * read is counted too, first among the units (review round 57d F4).
+   */
+  failures: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -845,10 +852,15 @@ export class ReviewTally {
     }
   }
 
-  /** A file without rows: unreadable, or read and holding no form (see ReviewFailureKind). */
+  /**
+   * A file without rows: unreadable, or read and holding no form (see ReviewFailureKind), counted
+   * in 单位统计 for the unit its folder or name gives, if any (unitOfFailedFile).
+   */
   fail(file: string, message: string, kind: ReviewFailureKind = "unreadable"): void {
     this.fileCount++;
     this.failures.push({ file, message, kind });
+    const unit = unitOfFailedFile(file);
+    if (unit !== null) this.unit(unit, file).failures++;
   }
 
   /**
@@ -868,7 +880,7 @@ export class ReviewTally {
 
   private unit(name: string, file: string): UnitCount & { lastFile: string } {
     let unit = this.units.get(name);
-    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
+    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, failures: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
     if (unit.lastFile !== file) {
       unit.files++;
       unit.lastFile = file;
@@ -906,13 +918,14 @@ export class ReviewTally {
     const named = (unit: string) => alias.get(unit) ?? unit;
     const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
     const units = new Map<string, UnitCount>();
-    for (const { unit, files, tables, errors, warnings, infos, differs } of this.units.values()) {
+    for (const { unit, files, tables, failures, errors, warnings, infos, differs } of this.units.values()) {
       const into = units.get(named(unit));
-      if (!into) units.set(named(unit), { unit: named(unit), files, tables, errors, warnings, infos, differs });
+      if (!into) units.set(named(unit), { unit: named(unit), files, tables, failures, errors, warnings, infos, differs });
       else
         Object.assign(into, {
           files: into.files + files,
           tables: into.tables + tables,
+          failures: into.failures + failures,
           errors: into.errors + errors,
           warnings: into.warnings + warnings,
           infos: into.infos + infos,
@@ -941,16 +954,31 @@ export class ReviewTally {
   }
 }
 
+/**
+ * The unit of a file the review could not read (or found no form in), as a readable file's is
+ * read where its forms name none (nameUnnamedRows): its folder when the file keeps the form's name
+ * (folderUnit), else its name where that reads as a unit's (县审计局.xlsx,
+ * 县图书馆2023年项目支出绩效自评表.xls), else the nearest folder above it named as a unit
+ * (县文化馆/县文化馆免费开放项目.xls, 县统计局/报送情况.csv). Null where none gives one: a list the
+ * bureau keeps beside the units' folders (各单位报送情况.csv), counted under 无法读取 alone.
+ */
+export function unitOfFailedFile(file: string): string | null {
+  const named = unitOfFileName(file, []);
+  const folders = file.split(/[/\\]/).slice(0, -1).reverse();
+  return folderUnit(file) ?? (isUnitName(named) ? named : null) ?? folders.find(isUnitName) ?? null;
+}
+
 /** Units' names in the order of the Chinese reader (by pinyin), the same wherever the review is made. */
 const UNIT_NAME_ORDER = new Intl.Collator("zh-Hans-CN");
 
 /**
- * 单位统计's order, the units that need attention first (review round 52c M1): most errors, then
- * most rows whose computed total or grade differs from the recorded one, then most warnings, then
- * by name.
+ * 单位统计's order, the units that need attention first (review round 52c M1): most files not read
+ * (nothing of theirs is checked: the unit hands them in again, review round 57d F4), then most
+ * errors, then most rows whose computed total or grade differs from the recorded one, then most
+ * warnings, then by name.
  */
 function byNeed(a: UnitCount, b: UnitCount): number {
-  return b.errors - a.errors || b.differs - a.differs || b.warnings - a.warnings || UNIT_NAME_ORDER.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
+  return b.failures - a.failures || b.errors - a.errors || b.differs - a.differs || b.warnings - a.warnings || UNIT_NAME_ORDER.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
 }
 
 /** Each unit's items together, the units in the order they first appear (the files' order), each unit's in theirs. */

@@ -98,7 +98,8 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
       `[4/4] ${path.join("甲县", "财政局.xlsx")}：1 张表，错误 7，警告 6`,
     ]);
     expect(result.stderr.split("\n").filter((l) => /^\[\d\/4\] /.test(l))).toHaveLength(0);
-    expect(result.stdout).toContain(`已写出 ${out}：4 个文件，2 个单位，2 张表`);
+    // 甲县/教育局.et, not read, is 教育局's all the same (review round 57d F4).
+    expect(result.stdout).toContain(`已写出 ${out}：4 个文件，3 个单位，2 张表`);
   });
 
   it("writes the workbook and the JSON whole, leaving no temporary file", () => {
@@ -569,9 +570,10 @@ describe("what a reviewer reads first (review round 52c)", () => {
     sheetNames = book.worksheets.map((s) => s.name);
   }, 120_000);
 
-  it("puts 单位统计 right after 汇总, the unit with most errors first (M1)", () => {
+  it("puts 单位统计 right after 汇总, the unit with most errors first (M1), after the one whose file holds no form (57d F4)", () => {
     expect(sheetNames).toEqual(["汇总", "单位统计", "问题明细", "规则统计", "无法读取", "说明"]);
-    const errors = review.units.map((u) => u.errors);
+    expect(review.units[0]).toMatchObject({ unit: "县文化馆", files: 1, tables: 0, failures: 1 });
+    const errors = review.units.slice(1).map((u) => u.errors);
     expect(errors[0]).toBeGreaterThan(0);
     expect(errors).toEqual([...errors].sort((a, b) => b - a));
     // 汇总's rows keep the files' order.
@@ -584,7 +586,7 @@ describe("what a reviewer reads first (review round 52c)", () => {
 
   it("says on its last line how many files it saw and did not count, and why (L2)", () => {
     const last = result.stdout.trim().split("\n").at(-1);
-    expect(last).toMatch(/^已写出 .*：4 个文件，3 个单位，\d+ 张表；错误 \d+，警告 \d+；1 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）$/);
+    expect(last).toMatch(/^已写出 .*：4 个文件，4 个单位，\d+ 张表；错误 \d+，警告 \d+；1 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）$/);
   });
 
   it("tells a workbook without forms from one that cannot be read (L3)", () => {

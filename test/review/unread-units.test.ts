@@ -1,0 +1,100 @@
+/**
+ * 单位统计 is the sheet of the units that need attention first; a unit whose only file could not be
+ * read was missing from it, listed on 无法读取 by its path alone (review round 57d F4). Such a unit
+ * is counted now, by its folder or its file's name as a readable file's unit is read where its
+ * form names none, first among the units; a list of the bureau's own names no unit.
+ */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { FileReview, Review, ReviewRow, ReviewTally } from "../../src/core/review";
+import { reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { describeWithOpenpyxl } from "../support/openpyxl";
+import { tempDir } from "../support/xlsx";
+import { readBack } from "./support";
+
+const row = (unit: string, file: string, errors: number): ReviewRow => ({
+  unit,
+  project: "部门整体",
+  year: 2023,
+  file,
+  sheet: "自评表",
+  table: "A5:J30",
+  kind: "evaluation",
+  planned: "100",
+  spent: "90",
+  rate: "0.9",
+  moneyUnit: "万元",
+  weights: "100",
+  score: "95",
+  recordedScore: "95",
+  grade: "优",
+  recordedGrade: "优",
+  errors,
+  warnings: 0,
+  infos: 0,
+  worst: [],
+  differs: { score: false, grade: false },
+});
+
+const fileReview = (file: string, unit: string, errors = 0): FileReview => ({ file, rows: [row(unit, file, errors)], findings: [], gradeScale: ["优", "良", "中", "差"], hiddenSheets: [] });
+
+function folderReview(): Review {
+  const tally = new ReviewTally();
+  tally.add(fileReview("水利/县水利局/县水利局.xlsx", "县水利局", 2));
+  tally.add(fileReview("文旅/县文化馆/县文化馆.xlsx", "县文化馆"));
+  tally.add(fileReview("乡镇/城关镇/城关镇人民政府.xlsx", "城关镇人民政府"));
+  // 县文化馆 handed in a readable form and an old .xls.
+  tally.fail("文旅/县文化馆/县文化馆免费开放项目.xls", "文旅/县文化馆/县文化馆免费开放项目.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试");
+  tally.fail("审计/县审计局.xlsx", "审计/县审计局.xlsx: 文件已损坏，无法作为 .xlsx 打开（压缩包的目录缺失（文件不完整））");
+  tally.fail("统计/县统计局/县统计局项目支出绩效自评表.xlsx", "统计/县统计局/县统计局项目支出绩效自评表.xlsx: 工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试");
+  tally.fail("文旅/县图书馆/县图书馆2023年项目支出绩效自评表.xls", "文旅/县图书馆/县图书馆2023年项目支出绩效自评表.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试");
+  // A file named as the form: its unit's folder names it.
+  tally.fail("农业/县林业局/部门整体支出绩效自评表.et", "农业/县林业局/部门整体支出绩效自评表.et: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
+  // A township named without 人民政府 is the unit a form names with it.
+  tally.fail("乡镇/城关镇/城关镇项目支出绩效自评表.et", "乡镇/城关镇/城关镇项目支出绩效自评表.et: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
+  // The bureau's own list at the top, and a paper of no form's name: no unit's.
+  tally.fail("各单位报送情况.csv", "各单位报送情况.csv: 这是 CSV 文本（.csv），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
+  tally.fail("水利/报送说明.docx.xlsx", "水利/报送说明.docx.xlsx: 文件已损坏", "no-tables");
+  return tally.review();
+}
+
+describe("units whose files could not be read (review round 57d F4)", () => {
+  const review = folderReview();
+  const unit = (name: string) => review.units.find((u) => u.unit === name);
+
+  test("a unit whose only file could not be read is counted, its file among its failures, first", () => {
+    expect(unit("县审计局")).toMatchObject({ files: 1, tables: 0, failures: 1, errors: 0 });
+    expect(unit("县统计局")).toMatchObject({ files: 1, tables: 0, failures: 1 });
+    expect(unit("县图书馆")).toMatchObject({ files: 1, tables: 0, failures: 1 });
+    expect(unit("县林业局")).toMatchObject({ files: 1, tables: 0, failures: 1 });
+    // Before the unit with two errors: nothing of theirs was checked.
+    const order = review.units.map((u) => u.unit);
+    expect(order.indexOf("县审计局")).toBeLessThan(order.indexOf("县水利局"));
+    expect(order.slice(-1)).toEqual(["县水利局"]);
+  });
+
+  test("a unit with a readable and an unreadable file shows both; one named two ways is one unit", () => {
+    expect(unit("县文化馆")).toMatchObject({ files: 2, tables: 1, failures: 1 });
+    expect(unit("城关镇人民政府")).toMatchObject({ files: 2, tables: 1, failures: 1 });
+    expect(unit("城关镇")).toBeUndefined();
+  });
+
+  test("the bureau's own list, and a file whose name and folder give no unit, are on 无法读取 alone", () => {
+    expect(review.failures).toHaveLength(8);
+    expect(review.units.map((u) => u.unit).sort()).toEqual(["县审计局", "县图书馆", "县文化馆", "县林业局", "县水利局", "县统计局", "城关镇人民政府"].sort());
+    expect(review.units.reduce((n, u) => n + u.failures, 0)).toBe(6);
+  });
+});
+
+describeWithOpenpyxl("单位统计 read back", () => {
+  test("its 无法读取 column counts each unit's files listed there", () => {
+    const output = path.join(tempDir("jixiao-unread-units-"), "汇总.xlsx");
+    writeFileSync(output, reviewWorkbookBytes(folderReview()));
+    const sheet = readBack(output).sheets.find((s) => s.name === "单位统计")!;
+    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "错误", "总分或等次不符", "警告", "提示"]);
+    const units = new Map(sheet.rows.slice(1).map((r) => [r[0], r.slice(1)]));
+    expect(units.get("县审计局")).toEqual([1, 0, 1, 0, 0, 0, 0]);
+    expect(units.get("县文化馆")).toEqual([2, 1, 1, 0, 0, 0, 0]);
+    expect(units.get("县水利局")).toEqual([1, 1, 0, 2, 0, 0, 0]);
+  });
+});
