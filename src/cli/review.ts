@@ -19,6 +19,7 @@ import { FOLDER_PROFILE } from "../core/profile";
 import { Bilingual, BilingualError, counted, type Lang } from "../core/messages";
 import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, isHiddenPath, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook, reviewScope } from "../core/review-layout";
+import { forBureau } from "../core/read-advice";
 import { readXlsx } from "../xlsx/read";
 import { reviewWorkbookBytes } from "../xlsx/review-workbook";
 import { fileKey, realFolderPath, realPath, writeWhole } from "./files";
@@ -160,7 +161,8 @@ type ShownOutcome = ReviewOutcome | { duplicateOf: string };
 
 /** What became of one file, in one line. */
 function outcomeLine(name: string, outcome: ShownOutcome, lang: Lang): string {
-  if ("failure" in outcome) return outcome.failure[lang];
+  // As the review's failures say it, to the bureau (core forBureau, review round 57d F5).
+  if ("failure" in outcome) return forBureau(outcome.failure[lang], lang);
   if ("skipped" in outcome) return outcome.skipped[lang];
   if ("duplicateOf" in outcome) return `${name}${text(lang, "：", ": ")}${reviewNote(name, "duplicate", outcome.duplicateOf, lang).message}`;
   const rows = outcome.review.rows;

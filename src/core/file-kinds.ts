@@ -4,6 +4,7 @@
  * archive. (An old .xls is told by its bytes, by the reader.)
  */
 import { Bilingual } from "./messages";
+import { READ_ADVICE } from "./read-advice";
 
 /** Names jixiao reads: Office Open XML workbooks (an .xlsm is scored without its macros). */
 export const READABLE_WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -122,7 +123,7 @@ function cannotReadMessage(name: string, purpose: "review" | "score"): Bilingual
   const format = OTHER_FORMATS[extensionOf(name)];
   if (!format) return null;
   return {
-    zh: `${name}: 这是 ${format.zh}，请先在 WPS 中“另存为” .xlsx 工作簿后再试`,
-    en: `${name}: this is ${format.en}; save it as an .xlsx workbook in WPS (Save As) first`,
+    zh: `${name}: 这是 ${format.zh}，${READ_ADVICE["other-format"].zh}`,
+    en: `${name}: this is ${format.en}; ${READ_ADVICE["other-format"].en}`,
   };
 }

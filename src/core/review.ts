@@ -20,6 +20,7 @@ import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 import { REVIEW_SHEETS } from "./review-layout";
+import { forBureau } from "./read-advice";
 
 /**
  * Whether a row's computed grade differs from the one its form records (汇总 marks it): a recorded
@@ -853,12 +854,14 @@ export class ReviewTally {
   }
 
   /**
-   * A file without rows: unreadable, or read and holding no form (see ReviewFailureKind), counted
-   * in 单位统计 for the unit its folder or name gives, if any (unitOfFailedFile).
+   * A file without rows: unreadable, or read and holding no form (see ReviewFailureKind), its
+   * message's advice the bureau's (forBureau), counted in 单位统计 for the unit its folder or name
+   * gives, if any (unitOfFailedFile).
    */
   fail(file: string, message: string, kind: ReviewFailureKind = "unreadable"): void {
     this.fileCount++;
-    this.failures.push({ file, message, kind });
+    // What to do as the bureau can: the unit removes its password, saves as .xlsx (review round 57d F5).
+    this.failures.push({ file, message: forBureau(message, this.lang), kind });
     const unit = unitOfFailedFile(file);
     if (unit !== null) this.unit(unit, file).failures++;
   }

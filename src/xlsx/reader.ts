@@ -14,6 +14,7 @@ import { extensionOf } from "../core/file-kinds";
 import { shiftedFormula } from "../core/formula";
 import { CellValue, ColumnRun, MergeRange, SHEET_COLUMNS, SHEET_ROWS, SheetGrid, SheetTable, WorkbookGrid, cellAddress, hiddenColumnRuns, parseRangeAddress } from "../core/grid";
 import { BilingualError } from "../core/messages";
+import { READ_ADVICE } from "../core/read-advice";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Codec, fflateCodec } from "./codec";
 import { withMarksFollowed } from "./marks-parts";
@@ -66,13 +67,11 @@ function checkKind(bytes: Uint8Array, name: string): void {
   if (bytes.length === 0) throw new WorkbookReadError(name, "文件是空的", "the file is empty");
   if (startsWith(bytes, OLE_MAGIC)) {
     if (contains(bytes, ENCRYPTION_STREAM)) {
-      throw new WorkbookReadError(
-        name,
-        "工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试",
-        "the workbook is encrypted with a password to open; remove the password in Excel and try again",
-      );
+      const { zh, en } = READ_ADVICE.encrypted;
+      throw new WorkbookReadError(name, `工作簿设有打开密码（已加密），${zh}`, `the workbook is encrypted with a password to open; ${en}`);
     }
-    throw new WorkbookReadError(name, "这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试", "this is an old .xls file; save it as .xlsx in Excel (Save As) and try again");
+    const { zh, en } = READ_ADVICE["old-xls"];
+    throw new WorkbookReadError(name, `这是旧版 .xls 文件，${zh}`, `this is an old .xls file; ${en}`);
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
     const ext = extensionOf(name);

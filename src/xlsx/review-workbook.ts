@@ -197,7 +197,8 @@ function rowsLegend(review: Review, lang: Lang): NewTable {
 
 /**
  * A file that could not be read: why, without its name (its own column gives it), and what to do,
- * as the message says it (……，请在 Excel 中“另存为” .xlsx 后再试; ……（可用 --max-memory 提高上限）),
+ * as the message says it (the review's advice to the bureau, core forBureau: ……，请单位取消打开密码后重新报送;
+ * ……（可用 --max-memory 提高上限）),
  * else, by why it has no rows (its kind), that the unit saves it as .xlsx again and hands it in
  * (review round 51d L8), or, for a workbook read with no form in it, that the file is checked or
  * the form filled in (review round 52c L3).

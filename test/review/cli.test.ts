@@ -63,7 +63,11 @@ describe("a region's folder: units in subfolders, a jixiao.json, files that cann
   it("exits 2 because files could not be read, and says which and why", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path.join("乙县", "坏.xlsx")}: `);
-    expect(result.stderr).toContain(`${path.join("甲县", "教育局.et")}: 这是 WPS 表格文件（.et），请先在 WPS 中“另存为” .xlsx 工作簿后再试`);
+    // What to do, said to the bureau (review round 57d F5): on the file's line and in the closing lines.
+    const line = `${path.join("甲县", "教育局.et")}: 这是 WPS 表格文件（.et），请单位另存为 .xlsx 工作簿后重新报送，或在 WPS 中“另存为” .xlsx 工作簿后重新复核`;
+    expect(result.stderr).toContain(line);
+    expect(result.stdout).toContain(`[3/4] ${line}`);
+    expect(`${result.stdout}${result.stderr}`).not.toContain("后再试");
   });
 
   it("reviews every unit's workbook, each under its own folder's profile", () => {

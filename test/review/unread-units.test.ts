@@ -2,12 +2,14 @@
  * 单位统计 is the sheet of the units that need attention first; a unit whose only file could not be
  * read was missing from it, listed on 无法读取 by its path alone (review round 57d F4). Such a unit
  * is counted now, by its folder or its file's name as a readable file's unit is read where its
- * form names none, first among the units; a list of the bureau's own names no unit.
+ * form names none, first among the units; a list of the bureau's own names no unit. And what to do
+ * with such a file is said to the bureau, which has no unit's password (review round 57d F5).
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { FileReview, Review, ReviewRow, ReviewTally } from "../../src/core/review";
-import { reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { failureCells, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
 import { describeWithOpenpyxl } from "../support/openpyxl";
 import { tempDir } from "../support/xlsx";
 import { readBack } from "./support";
@@ -96,5 +98,43 @@ describeWithOpenpyxl("单位统计 read back", () => {
     expect(units.get("县审计局")).toEqual([1, 0, 1, 0, 0, 0, 0]);
     expect(units.get("县文化馆")).toEqual([2, 1, 1, 0, 0, 0, 0]);
     expect(units.get("县水利局")).toEqual([1, 1, 0, 2, 0, 0, 0]);
+  });
+});
+
+describe("what to do, said to the bureau (review round 57d F5)", () => {
+  const review = folderReview();
+  const cells = (file: string) => failureCells(review.failures.find((f) => f.file === file)!, "zh").slice(1);
+
+  test("an encrypted file: the unit removes its password and hands it in again, not 请在 Excel 中取消密码后再试", () => {
+    expect(cells("统计/县统计局/县统计局项目支出绩效自评表.xlsx")).toEqual(["工作簿设有打开密码（已加密）", "请单位取消打开密码后重新报送"]);
+    expect(review.failures.find((f) => f.file.endsWith(".xlsx") && f.message.includes("密码"))!.message).toBe(
+      "统计/县统计局/县统计局项目支出绩效自评表.xlsx: 工作簿设有打开密码（已加密），请单位取消打开密码后重新报送",
+    );
+  });
+
+  test("an .xls or a WPS file: the unit saves it as .xlsx and hands it in again, or the bureau saves it and reviews again", () => {
+    expect(cells("文旅/县图书馆/县图书馆2023年项目支出绩效自评表.xls")).toEqual(["这是旧版 .xls 文件", "请单位另存为 .xlsx 工作簿后重新报送，或在 Excel 中“另存为” .xlsx 后重新复核"]);
+    expect(cells("农业/县林业局/部门整体支出绩效自评表.et")).toEqual(["这是 WPS 表格文件（.et）", "请单位另存为 .xlsx 工作簿后重新报送，或在 WPS 中“另存为” .xlsx 工作簿后重新复核"]);
+    // A damaged file keeps the review's own advice; no message keeps the words to the unit.
+    expect(cells("审计/县审计局.xlsx")[1]).toBe("请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送");
+    expect(review.failures.filter((f) => /后再试$/.test(f.message))).toEqual([]);
+  });
+
+  test("in English too, from the reader's own message; jixiao score's stays the unit's", () => {
+    const encrypted = new Uint8Array(600);
+    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    encrypted.set([..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]), 100);
+    let error: WorkbookReadError | undefined;
+    try {
+      readXlsxBytes(encrypted, "a.xlsx");
+    } catch (e) {
+      error = e as WorkbookReadError;
+    }
+    // What `score` prints: to the unit, which can remove its password.
+    expect(error!.text.zh).toBe("a.xlsx: 工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试");
+    const tally = new ReviewTally("en");
+    tally.fail("a.xlsx", error!.text.en);
+    const [failure] = tally.review().failures;
+    expect(failureCells(failure, "en").slice(1)).toEqual(["the workbook is encrypted with a password to open", "ask the unit to remove the password to open and hand it in again"]);
   });
 });
