@@ -15,6 +15,7 @@ import {
   GRADE_LABEL,
   GRADE_WORDS,
   HAN,
+  IMPLEMENTER_LABELS,
   IN_WHICH,
   IndicatorField,
   LIST_AVERAGE_LABEL,
@@ -22,9 +23,11 @@ import {
   RESULT_LABEL,
   ROW_LABEL_START,
   SUBTOTAL_LABEL,
+  SUPERVISOR_LABELS,
   STATED_TOTAL_WORDS,
   SUM_LABEL,
   TOTAL_LABEL,
+  UNIT_NAME_LABELS,
   datedField,
   formNameLabel,
   formNameValue,
@@ -2114,42 +2117,69 @@ function readBudgetTable(view: SheetView, header: HeaderMatch): BudgetTable {
   return table;
 }
 
-type FormNames = Pick<TableBase, "project" | "unit" | "wholeDepartment">;
+type FormNames = Pick<TableBase, "project" | "unit" | "wholeDepartment"> & {
+  /** The 主管部门 a project's form names beside a blank 实施单位 (see blockNames): no unit, but a name for a table whose form names no project. */
+  supervisor: string | null;
+};
 
 /** A whole department's form, by its title: 部门整体支出绩效自评表, 部门（单位）整体绩效自评表, 整体支出绩效评价表. */
 const WHOLE_DEPARTMENT_TITLE = /整体(支出)?(绩效|自评|评价)/;
+/** A transfer payment's form (中央对地方转移支付区域绩效自评表), evaluated by the department in charge of it, the 主管部门. */
+const TRANSFER_PAYMENT_TITLE = /转移支付/;
+
+const labelRanks = (labels: string[]) => new Set(labels.map((label) => UNIT_NAME_LABELS.indexOf(label)));
+const IMPLEMENTER_RANKS = labelRanks(IMPLEMENTER_LABELS);
+const SUPERVISOR_RANKS = labelRanks(SUPERVISOR_LABELS);
+
+/** Whether a cell is a 实施单位 label (see IMPLEMENTER_LABELS), whatever is beside it. */
+function isImplementerLabel(view: SheetView, row: number, col: number): boolean {
+  if (!view.isOrigin(row, col)) return false;
+  const label = formNameLabel(cellText(view.raw(row, col)).split(COLON)[0]);
+  return label?.field === "unit" && IMPLEMENTER_RANKS.has(label.rank);
+}
 
 /**
  * The names a form's header block gives, searched in `span` upwards from row `from` down to `stop`
  * (exclusive) or the form's title: the closest 项目名称, and the unit by the labels' preference
- * (实施单位 before 主管部门), the closest of equal rank. `own` is false when those rows hold neither
- * a name nor a title: the table has no header block of its own.
+ * (实施单位 before 主管部门), the closest of equal rank; not the 主管部门 where a 实施单位 is left
+ * blank on a form that is neither a whole department's nor a transfer payment's (a project's
+ * supervisor, not the unit that evaluated it: review round 57d, F2), which is then the `supervisor`. `own` is false when those rows
+ * hold neither a name nor a title: the table has no header block of its own.
  */
 function blockNames(view: SheetView, from: number, stop: number, span: ColumnSpan): FormNames & { own: boolean } {
   let project: string | null = null;
-  let unit: string | null = null;
-  let unitRank = Infinity;
+  // Each rank's closest name.
+  const units = new Map<number, string>();
+  let blankImplementer = false;
   const readNames = (row: number) => {
     for (let c = span.left; c < spanEnd(view, row, span); c++) {
       const name = labelledName(view, row, c, span);
       if (name?.field === "project") project ??= name.value;
-      else if (name?.field === "unit" && name.rank < unitRank) {
-        unit = name.value;
-        unitRank = name.rank;
-      }
+      else if (name?.field === "unit") {
+        if (!units.has(name.rank)) units.set(name.rank, name.value);
+      } else if (name === null && isImplementerLabel(view, row, c)) blankImplementer = true;
     }
+  };
+  const best = (ranks: number[]) => (ranks.length === 0 ? null : units.get(Math.min(...ranks))!);
+  const names = (title: string | null) => {
+    const all = [...units.keys()];
+    const wholeDepartment = title !== null && WHOLE_DEPARTMENT_TITLE.test(title);
+    const supervisorIsUnit = wholeDepartment || (title !== null && TRANSFER_PAYMENT_TITLE.test(title)) || !blankImplementer;
+    const unit = best(supervisorIsUnit ? all : all.filter((rank) => !SUPERVISOR_RANKS.has(rank)));
+    return { project, unit, supervisor: unit === null ? best(all) : null, wholeDepartment };
   };
   for (let row = from; row > stop; row--) {
     readNames(row);
     const title = formTitleText(view, row, span);
     if (title === null) continue;
+    const titled = normalizeHeader(title);
     // A 填报单位 line may stand right above the title; under a form, not one signing it (…填报人：张三).
-    for (let above = row - 1; unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) {
+    for (let above = row - 1; names(titled).unit === null && above > Math.max(stop, row - 1 - UNIT_ROWS_ABOVE_TITLE); above--) {
       if (stop < 0 || !signsForm(view, above, span)) readNames(above);
     }
-    return { project, unit, own: true, wholeDepartment: WHOLE_DEPARTMENT_TITLE.test(normalizeHeader(title)) };
+    return { ...names(titled), own: true };
   }
-  return { project, unit, own: project !== null || unit !== null, wholeDepartment: false };
+  return { ...names(null), own: project !== null || units.size > 0 };
 }
 
 /** Rows above a form's title where its 填报单位 line may stand (a 附件 line between). */
@@ -2223,7 +2253,8 @@ function formNames(view: SheetView, tables: Table[]): void {
     table.project = names.project;
     table.unit = names.unit;
     table.wholeDepartment = names.wholeDepartment;
-    table.label = names.project ?? names.unit;
+    // A form naming neither project nor unit is called by the 主管部门 it names all the same.
+    table.label = names.project ?? names.unit ?? (block.own ? block.supervisor : (above?.label ?? null));
     if (table.kind === "indicators") statedResult(view, table, tables);
   });
 }

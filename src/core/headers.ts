@@ -415,6 +415,16 @@ export const UNIT_NAME_LABELS = [
 ];
 
 /**
+ * On a project's form, the unit that did the work (实施单位) and the department over it (主管部门),
+ * two bodies (财预〔2020〕10号's 项目支出绩效自评表 asks for both): where the first is left blank, the
+ * second names no unit of the form's, only its supervisor (review round 57d, F2). On a whole
+ * department's form the 主管部门 is the unit, and a transfer payment's form is evaluated by its
+ * 主管部门 (地方主管部门 on the central form).
+ */
+export const IMPLEMENTER_LABELS = ["实施单位", "项目实施单位", "资金使用单位"];
+export const SUPERVISOR_LABELS = ["主管部门", "项目主管部门", "主管部门及代码"];
+
+/**
  * Labels that may follow a name on the same line of a header block with no space before them
  * (县公路事务中心金额单位：万元): the name ends where one of them starts.
  */

@@ -108,8 +108,42 @@ describe("a form's names, read once by detection", () => {
   test("a unit label with nothing next to it names nothing, and does not take the next label as its value", () => {
     const grid = form("自评表", [["2023年度项目支出绩效自评表"], ["实施单位", null, "主管部门", "某县教育局"]]);
     const { analysis, review } = reviewOf(grid);
-    expect(analysis.tables.map((t) => t.unit)).toEqual(["某县教育局", "某县教育局"]);
-    expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
+    // The 主管部门 beside the blank 实施单位 names the project's supervisor, no unit (review round 57d,
+    // F2); the form, naming no project, is still called by it.
+    expect(analysis.tables.map((t) => [t.unit, t.label])).toEqual([
+      [undefined, "某县教育局"],
+      [undefined, "某县教育局"],
+    ]);
+    expect(review.rows.map((r) => r.unit)).toEqual(["单位自评"]);
+  });
+});
+
+// Review round 57d, F2: 教育/县实验小学/项目支出绩效自评表.xlsx, 实施单位 left blank, was 县教育局's (merged
+// into 清河县教育局), and 县实验小学 was missing from 单位统计.
+describe("a project form's 主管部门 beside a blank 实施单位 (review round 57d, F2)", () => {
+  const header = (title: string, implementer: string | null): Row[] => [[title], ["项目名称", "课后服务补助项目"], ["主管部门", "县教育局", null, null, "实施单位", implementer]];
+  const unitIn = (file: string, grid: WorkbookGrid) => reviewFile(file, analyze(grid), DEFAULT_PROFILE).rows.map((r) => r.unit);
+
+  test("is the project's supervisor, no unit: the review takes the unit's folder, or the file's name", () => {
+    const grid = form("Sheet1", header("2023年度项目支出绩效自评表", null));
+    expect(analyze(grid).tables.map((t) => [t.project, t.unit, t.label])).toEqual([
+      ["课后服务补助项目", undefined, "课后服务补助项目"],
+      ["课后服务补助项目", undefined, "课后服务补助项目"],
+    ]);
+    expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", grid)).toEqual(["县实验小学"]);
+    expect(unitIn("教育/县实验小学（课后服务）.xlsx", grid)).toEqual(["县实验小学"]);
+    // A unit the form names otherwise names it still: its 填报单位, or the 实施单位 filled in.
+    const filed = form("Sheet1", [...header("2023年度项目支出绩效自评表", null), ["填报单位：县第二小学"]]);
+    expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", filed)).toEqual(["县第二小学"]);
+    expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", form("Sheet1", header("2023年度项目支出绩效自评表", "县第三小学")))).toEqual(["县第三小学"]);
+  });
+
+  test("names the unit where the form asks for no 实施单位, on a whole department's form, and on a transfer payment's", () => {
+    const alone = form("Sheet1", [["2023年度项目支出绩效自评表"], ["项目名称", "课后服务补助项目", null, null, "主管部门", "县教育局"]]);
+    expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", alone)).toEqual(["县教育局"]);
+    const whole = form("Sheet1", [["2023年度部门整体支出绩效自评表"], ["主管部门", "县教育局", null, null, "实施单位", null]]);
+    expect(unitIn("教育/县实验小学/部门整体支出绩效自评表.xlsx", whole)).toEqual(["县教育局"]);
+    expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", form("Sheet1", header("2023年度省对下转移支付绩效自评表", null)))).toEqual(["县教育局"]);
   });
 });
 

@@ -578,6 +578,12 @@ describe("the 综合得分 title of a workbook of several projects", () => {
     expect(titleOf(grid)).toBe("县文旅局2023年度绩效自评综合得分");
   });
 
+  // Review round 57d, F2: the 主管部门 beside a blank 实施单位 names the projects' supervisor, no unit of theirs.
+  test("says how many projects there are when their forms leave 实施单位 blank, not their 主管部门", () => {
+    const grid = besideEachOther([formOf(HERITAGE, ""), formOf(CULTURE, "")], 1);
+    expect(titleOf(grid)).toBe("2个项目2023年度绩效自评综合得分");
+  });
+
   test("says how many projects there are when their units differ, in the sheet's language", () => {
     const grid = besideEachOther([projectForm(HERITAGE), projectForm(CULTURE)], 1);
     expect(titleOf(grid)).toBe("2个项目2023年度绩效自评综合得分");
