@@ -332,6 +332,21 @@ function folderUnit(file: string): string | null {
   return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
 }
 
+/**
+ * The unit a file's folder or name gives, as a form naming none would be given to it (see
+ * nameUnnamedRows): its folder's where it keeps the form's name (folderUnit, without a copied
+ * folder's marks), else its name's (unitOfFileName); null where those words read as no unit's (群团,
+ * XJY-county-education). Tells identical files handed in by two units apart (ReviewTally.addReviewed).
+ */
+function pathUnit(file: string, projects: string[]): string | null {
+  const folder = folderUnit(file);
+  const unit = folder === null ? unitOfFileName(file, projects) : withoutCopyMarks(folder);
+  return isUnitName(unit) ? unit : null;
+}
+
+/** Two names of one unit, the one within the other: 县教育局 and 教育局, 城关镇 and 城关镇人民政府. */
+const sameUnitName = (a: string, b: string) => a.includes(b) || b.includes(a);
+
 /** A number or an attachment's number and what parts it from a name: 附件3-, 附件3-1 , 01 , 表2_. */
 const LEADING_NUMBER = /^(?:(?:附件|附表|表)\d+(?:[-－]\d+)*|\d+)[\s\-－_.．、:：]+/;
 /** A number or an attachment's number before a file's name (附件3-, 01 , 表2_): no unit. */
@@ -768,8 +783,8 @@ export class ReviewTally {
   private readonly gradeOrder: string[] = [];
   private readonly grades = new Map<string, GradeCount>();
   private fileCount = 0;
-  /** The first file of each content (its bytes' digest), with its units. */
-  private readonly firstOfDigest = new Map<string, { file: string; units: string }>();
+  /** The files counted of each content (its bytes' digest), with their units: the rows' and their paths' (pathUnit). */
+  private readonly filesOfDigest = new Map<string, { file: string; units: string[]; byPath: string | null }[]>();
   /** The files counted (add), in their order: the ones a folder's profile scored for the review. */
   private readonly countedFiles: string[] = [];
   /** Each file's folder profile (see profiles), and where among the notes theirs go. */
@@ -778,32 +793,47 @@ export class ReviewTally {
   constructor(private readonly lang: Lang = "zh") {}
 
   /**
-   * A reviewed file with its bytes' digest, in contentOrder. The same bytes as an earlier file of
-   * the same units (县林业局 - 副本.xlsx), or in its folder under a name that gives no unit
-   * (XJY-county-education.xlsx), are that file handed in twice: noted, not counted, and the earlier
-   * file's name returned. The same bytes taken for another unit's (by its folder, or by both files'
-   * names: 县总工会.xlsx beside 县妇联.xlsx, review round 49b) are counted, and said so. Null when
-   * the file is counted.
+   * A reviewed file with its bytes' digest, in contentOrder. The same bytes as an earlier file that
+   * its folder or name gives to the same unit (pathUnit: 县林业局 - 副本.xlsx beside 县林业局.xlsx),
+   * else, where a path gives none, of the same units its rows are named by, or in its folder under a
+   * name that gives no unit (XJY-county-education.xlsx), are that file handed in twice: noted, not
+   * counted, and the earlier file's name returned. The same bytes whose folders or names give two
+   * units (县总工会/县总工会（盖章版）.xlsx and 县妇联/县妇联（盖章版）.xlsx, review round 49b), also where
+   * the form names its unit (review round 57d, F1: one unit handed in another's stamped form), are
+   * counted, each as its own file, and said so. Null when the file is counted.
    */
   addReviewed(file: FileReview, digest: string): string | null {
-    const unitList = [...new Set(file.rows.map((row) => row.unit))].sort();
-    const units = unitList.join("\u0000");
-    const first = this.firstOfDigest.get(digest);
-    // Two units' names, neither within the other (县教育局 and 教育局 may be one unit).
-    const firstUnits = first?.units.split("\u0000") ?? [];
-    const twoUnitsNamed =
-      [...unitList, ...firstUnits].every(isUnitName) && !unitList.some((unit) => firstUnits.some((other) => unit.includes(other) || other.includes(unit)));
-    if (first !== undefined && (first.units === units || (folderOf(first.file) === folderOf(file.file) && !twoUnitsNamed))) {
-      this.note(file.file, "duplicate", first.file);
-      return first.file;
+    const units = [...new Set(file.rows.map((row) => row.unit))].sort();
+    const byPath = pathUnit(file.file, file.rows.map((row) => row.project));
+    const earlier = this.filesOfDigest.get(digest) ?? [];
+    const copied = earlier.find((first) => {
+      if (first.byPath !== null && byPath !== null) return sameUnitName(first.byPath, byPath);
+      // Two units' names, neither within the other (县教育局 and 教育局 may be one unit).
+      const twoUnitsNamed = [...units, ...first.units].every(isUnitName) && !units.some((unit) => first.units.some((other) => sameUnitName(unit, other)));
+      return first.units.join("\u0000") === units.join("\u0000") || (folderOf(first.file) === folderOf(file.file) && !twoUnitsNamed);
+    });
+    if (copied !== undefined) {
+      this.note(file.file, "duplicate", copied.file);
+      return copied.file;
     }
-    if (first !== undefined) this.note(file.file, "same-content", first.file);
-    else this.firstOfDigest.set(digest, { file: file.file, units });
-    this.add(file);
+    const counted = { file: file.file, units, byPath };
+    if (earlier.length > 0) {
+      // On the file whose form names another unit than its path gives, wherever it comes: 县妇联's copy
+      // of 县总工会's form, not 县总工会's own.
+      const ownUnit = (entry: typeof counted) => entry.byPath !== null && entry.units.some((unit) => sameUnitName(unit, entry.byPath!));
+      const [stray, other] = !ownUnit(earlier[0]) && ownUnit(counted) ? [earlier[0], counted] : [counted, earlier[0]];
+      this.note(stray.file, "same-content", other.file);
+    }
+    this.filesOfDigest.set(digest, [...earlier, counted]);
+    this.add(file, earlier.map((entry) => entry.file));
     return null;
   }
 
-  add(file: FileReview): void {
+  /**
+   * A file counted. `sameContent`: the files counted before with the same bytes, whose
+   * same-content note says it all: no same-project note with them.
+   */
+  add(file: FileReview, sameContent: string[] = []): void {
     this.fileCount++;
     this.countedFiles.push(file.file);
     if (file.hiddenSheets.length > 0) this.note(file.file, "hidden-sheets", file.hiddenSheets.join(this.lang === "zh" ? "、" : ", "));
@@ -817,7 +847,7 @@ export class ReviewTally {
       // Another year's evaluation of it is no second version (a unit's 部门整体 forms of two years).
       const otherYear = first !== undefined && first.year !== null && row.year !== null && first.year !== row.year;
       if (first === undefined) this.projectFiles.set(key, { file: file.file, year: row.year });
-      else if (first.file !== file.file && !otherYear && !earlier.has(first.file)) {
+      else if (first.file !== file.file && !otherYear && !earlier.has(first.file) && !sameContent.includes(first.file)) {
         earlier.add(first.file);
         this.note(file.file, "same-project", first.file);
       }

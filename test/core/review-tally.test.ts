@@ -87,6 +87,46 @@ describe("the profiles' notes (review round 52c L1)", () => {
   });
 });
 
+// Review round 57d, F1: identical files were told apart by the units their forms name, always the
+// same for the same bytes: 县妇联's copy of 县总工会's stamped form was counted, 县总工会's own dropped.
+describe("identical files, told apart by the units their folders and names give", () => {
+  const notesOf = (tally: ReviewTally) => tally.review().notes.map((n) => [n.file, n.kind, n.detail]);
+
+  it("are two units' where their folders or names give two, though the form names one: both counted, the file handed in as another's noted", () => {
+    const tally = new ReviewTally();
+    // In contentOrder: by path, 县妇联 before 县总工会.
+    expect(tally.addReviewed(fileOf("群团/县妇联/县妇联（盖章版）.xlsx", "县总工会"), "d")).toBeNull();
+    expect(tally.addReviewed(fileOf("群团/县总工会/县总工会（盖章版）.xlsx", "县总工会"), "d")).toBeNull();
+    // A third copy of 县总工会's own is its duplicate, not a third unit's.
+    expect(tally.addReviewed(fileOf("群团/县总工会/县总工会（盖章版） - 副本.xlsx", "县总工会"), "d")).toBe("群团/县总工会/县总工会（盖章版）.xlsx");
+    expect(tally.review().rows.map((r) => r.file)).toEqual(["群团/县妇联/县妇联（盖章版）.xlsx", "群团/县总工会/县总工会（盖章版）.xlsx"]);
+    // No same-project note besides: the same-content note says it.
+    expect(notesOf(tally)).toEqual([
+      ["群团/县妇联/县妇联（盖章版）.xlsx", "same-content", "群团/县总工会/县总工会（盖章版）.xlsx"],
+      ["群团/县总工会/县总工会（盖章版） - 副本.xlsx", "duplicate", "群团/县总工会/县总工会（盖章版）.xlsx"],
+    ]);
+    // By their folders, the files keeping the form's name.
+    const folders = new ReviewTally();
+    folders.addReviewed(fileOf("县妇联/项目支出绩效自评表.xlsx", "县总工会"), "d");
+    folders.addReviewed(fileOf("县总工会/项目支出绩效自评表.xlsx", "县总工会"), "d");
+    expect(notesOf(folders)).toEqual([["县妇联/项目支出绩效自评表.xlsx", "same-content", "县总工会/项目支出绩效自评表.xlsx"]]);
+  });
+
+  it("are one unit's copies where their folders and names give one unit, or none", () => {
+    const copies = (a: string, b: string, unit = "县农业农村局") => {
+      const tally = new ReviewTally();
+      tally.addReviewed(fileOf(a, unit), "d");
+      return [tally.addReviewed(fileOf(b, unit), "d"), tally.review().rows.length];
+    };
+    expect(copies("农业农村/县农业农村局.xlsx", "农业农村/县农业农村局 - 副本.xlsx")).toEqual(["农业农村/县农业农村局.xlsx", 1]);
+    expect(copies("县残联（盖章版）.xlsx", "下载/县残联（盖章版）(1).xlsx", "县残联")).toEqual(["县残联（盖章版）.xlsx", 1]);
+    expect(copies("城关镇/项目支出绩效自评表.xlsx", "城关镇 - 副本/项目支出绩效自评表.xlsx", "城关镇人民政府")).toEqual(["城关镇/项目支出绩效自评表.xlsx", 1]);
+    expect(copies("县教育局.xlsx", "教育局/教育局.xlsx", "县教育局")).toEqual(["县教育局.xlsx", 1]);
+    // A folder no unit's (群团) gives none: told by the form's unit, as before.
+    expect(copies("群团/项目支出绩效自评表.xlsx", "群团/县总工会/项目支出绩效自评表.xlsx", "县总工会")).toEqual(["群团/项目支出绩效自评表.xlsx", 1]);
+  });
+});
+
 describe("the review's counts (review round 52c L2)", () => {
   it("name the files seen and not counted, by why, where there are any", () => {
     const tally = new ReviewTally();

@@ -480,6 +480,25 @@ describe("identical files the review takes for two units' (review round 24b)", (
     expect(review.rows.map((row) => row.file)).toEqual(["XJY-county-education.xlsx"]);
     expect(notesOf(review)).toEqual([["县教育局.xlsx", "duplicate", "XJY-county-education.xlsx"]]);
   }, 60_000);
+
+  // Review round 57d, F1: the copy in 县妇联's folder was counted as 县总工会's, 县总工会's own file was
+  // dropped as its duplicate, and nothing said to check.
+  it("counts both where one unit handed in another's stamped form, each file's row from its own path, and notes the one handed in as another's", async () => {
+    const dir = tempDir("jixiao-stamped-other-");
+    mkdirSync(path.join(dir, "县总工会"));
+    mkdirSync(path.join(dir, "县妇联"));
+    const own = path.join("县总工会", "县总工会（盖章版）.xlsx");
+    const stray = path.join("县妇联", "县妇联（盖章版）.xlsx");
+    await cleanProjectWorkbook(path.join(dir, own), "困难职工帮扶项目", "县总工会");
+    copyFileSync(path.join(dir, own), path.join(dir, stray));
+    const review = await reviewOf(dir);
+    expect(review.rows.map((row) => [row.unit, row.file])).toEqual([
+      ["县总工会", stray],
+      ["县总工会", own],
+    ]);
+    expect(notesOf(review)).toEqual([[stray, "same-content", own]]);
+    expect(review.units.map((unit) => [unit.unit, unit.files])).toEqual([["县总工会", 2]]);
+  }, 60_000);
 });
 
 describe("--max-size", () => {
