@@ -32,6 +32,8 @@ import {
   ValueCell,
   readBudgetBlock,
   readIndicatorBlock,
+  formScoresNothing,
+  headsForm,
 } from "./model";
 import { MoneyUnit } from "./money-unit";
 import { DEFAULT_PROFILE, Profile, rateFormat, scoreFormat } from "./profile";
@@ -287,7 +289,8 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
       work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
     } else {
       const block = readIndicatorBlock(view, table);
-      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile) });
+      const formBudget = formBudgetOf(work.budgets.map((b) => b.block), table);
+      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile, formBudget) });
     }
   }
   return work;
@@ -461,13 +464,10 @@ function tableReport(sheet: string, table: Table, year: number | null): TableRep
   return report;
 }
 
-function totalSource(t: EvaluationTotal, lineIndex: Map<BudgetLine, number>, formLeads: Map<Table, BudgetLine>, profile: Profile): TotalSource {
+function totalSource(t: EvaluationTotal, formBudget: BudgetBlock | null, lineIndex: Map<BudgetLine, number>, formLeads: Map<Table, BudgetLine>, profile: Profile): TotalSource {
   const line = t.budget?.lead.line;
   const cell = t.block.recordedTotal;
-  const { table } = t.block;
-  const above = table.above;
-  const sameForm = above?.kind === "budget" && above.project === table.project && above.unit === table.unit;
-  const formLine = !line && sameForm ? formLeads.get(above) : undefined;
+  const formLine = !line && formBudget ? formLeads.get(formBudget.table) : undefined;
   const at = (l: BudgetLine) => ({ sheet: l.sheet, row: l.row + 1, line: lineIndex.get(l)! });
   return {
     budget: line ? at(line) : null,
@@ -510,25 +510,18 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
 }
 
 /**
- * Whether a total's form scores nothing (review round 57c, F3): its indicator table has no 分值 and
- * no 得分 column, no 一级 label states a weight, the budget block heading its form has neither
- * column either, it counts no budget score, and no 总分 or 等次 is recorded (a transfer payment's
- * 区域绩效自评表, a 绩效目标完成情况表). Such a form has no total or grade by design: every host says
- * so (TotalReport.unscored), not that its total cannot be computed, as of a form whose 分值 or
- * 得分 column is there and blank or unread.
+ * Whether a total scores nothing by design (TotalReport.unscored): its form scores nothing (see
+ * model's formScoresNothing, the decision missing-reason takes too) and it counts no budget score
+ * from another block. Such a form has no total or grade: every host says so, not that its total
+ * cannot be computed, as of a form whose 分值 or 得分 column is there and blank or unread.
  */
-function scoresNothing(t: EvaluationTotal): boolean {
-  const { table } = t.block;
-  const formBudget = table.above?.kind === "budget" ? table.above : null;
-  return (
-    table.columns.weight === undefined &&
-    table.columns.score === undefined &&
-    (formBudget === null || (formBudget.columns.weight === undefined && formBudget.columns.score === undefined)) &&
-    t.budget === null &&
-    t.levels.every((level) => level.weight === null) &&
-    t.block.recordedTotal === null &&
-    t.block.recordedGrade === null
-  );
+function scoresNothing(t: EvaluationTotal, formBudget: BudgetBlock | null): boolean {
+  return formScoresNothing(t.block, formBudget) && t.budget === null;
+}
+
+/** The budget block heading an indicator table's form among `budgets` (see model's headsForm), if one. */
+function formBudgetOf(budgets: readonly BudgetBlock[], table: IndicatorTable): BudgetBlock | null {
+  return table.above?.kind === "budget" ? (budgets.find((b) => headsForm(b, table)) ?? null) : null;
 }
 
 function totalReport(t: EvaluationTotal, unscored: boolean): TotalReport {
@@ -667,7 +660,9 @@ function assemble(
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
-  const unscored = totals.map(scoresNothing);
+  const budgetBlocks = works.flatMap((w) => w.budgets.map((b) => b.block));
+  const formBudgets = totals.map((t) => formBudgetOf(budgetBlocks, t.block.table));
+  const unscored = totals.map((t, i) => scoresNothing(t, formBudgets[i]));
   const years = new Map(works.flatMap((w) => w.indicators.map((i) => [i.block.table as Table, i.block.year])));
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
@@ -676,14 +671,14 @@ function assemble(
   const budgetLines: BudgetLineFacts[] = [];
   // Per budget line, its table's unit and name, for the 综合得分 sheet to tell tables apart.
   const budgetTables: SummaryInput["budgetTables"] = [];
-  // Per budget block that can head one form, the line standing for it (TotalSource.formBudget): not a list of several projects.
+  // Per budget block, the line standing for it: that of the block heading a form (see headsForm) is TotalSource.formBudget.
   const formLeads = new Map<Table, BudgetLine>();
   for (const w of works) {
     for (const { block, results } of w.budgets) {
       const unit = block.moneyUnit;
       const lead = leadingLine(results);
       const table = tableIndex.get(block.table)!;
-      if (lead && results.filter((r) => r.line.kind === "line").length < 2) formLeads.set(block.table, lead.line);
+      if (lead) formLeads.set(block.table, lead.line);
       for (const r of results) {
         budgetLines.push({ unit, kind: r.line.kind, leads: r === lead, table });
         // A form that gives no name is told by its range, as its total's headline is (headline.ts).
@@ -752,7 +747,7 @@ function assemble(
       return summary;
     },
     totals: totals.map((t, i) => totalReport(t, unscored[i])),
-    totalSources: totals.map((t) => totalSource(t, lineIndex, formLeads, profile)),
+    totalSources: totals.map((t, i) => totalSource(t, formBudgets[i], lineIndex, formLeads, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     // Worked out when first read: only a review reads it, of a workbook whose forms and folder name
     // no unit, and it looks at the first rows of every sheet (3 % of the 300-sheet workbook's core).

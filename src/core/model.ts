@@ -1297,3 +1297,35 @@ function formYear(table: IndicatorTable, indicators: Indicator[]): number | null
   const years = new Set(indicators.flatMap((i) => i.target?.parsed.date?.year ?? []));
   return years.size === 1 ? [...years][0] : null;
 }
+
+/**
+ * Whether a budget block heads an indicator table's form (TotalSource.formBudget; review 57b M3,
+ * M5): it is the indicator table's nearest table above on its side (Table.above), named as the
+ * indicators are (the same 项目名称 and unit: they took its names or repeat them), and it is not a
+ * list of several lines above one project's form (a 项目汇总 list). A 部门整体 form's own list
+ * (合计 | 基本支出 | 项目支出 | its projects) is its budget: its 合计 is the department's.
+ */
+export function headsForm(budget: BudgetBlock, table: IndicatorTable): boolean {
+  const named = budget.table.project === table.project && budget.table.unit === table.unit;
+  return table.above === budget.table && named && (table.wholeDepartment || budget.lines.filter((l) => l.kind === "line").length < 2);
+}
+
+/**
+ * Whether a form scores nothing by design (review round 57c, F3; 57b M2, L8): its indicator table
+ * has no 分值 and no 得分 column, no 一级 label states a weight (a 二级 label's is only checked
+ * against its rows' weights, never scored: a form stating points there alone scores nothing), the budget block heading its
+ * form (`formBudget`, see headsForm) has neither column either, and no 总分 or 等次 is recorded (a cell for one left blank records none) (a
+ * transfer payment's 区域绩效自评表, a 绩效目标完成情况表). The one decision: missing-reason on a
+ * target missed (rules/indicators.ts) and TotalReport.unscored (analyze.ts, which adds that the
+ * total counts no budget score from another block) both take it from here.
+ */
+export function formScoresNothing(block: IndicatorBlock, formBudget: BudgetBlock | null): boolean {
+  const noColumns = (columns: { weight?: number; score?: number }) => columns.weight === undefined && columns.score === undefined;
+  return (
+    noColumns(block.table.columns) &&
+    (formBudget === null || noColumns(formBudget.table.columns)) &&
+    block.indicators.every((i) => i.level1Stated === null) &&
+    (block.recordedTotal === null || (block.recordedTotal.value === null && !block.recordedTotal.invalid)) &&
+    (block.recordedGrade?.text ?? "") === ""
+  );
+}

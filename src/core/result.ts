@@ -124,9 +124,10 @@ export interface TotalReport {
   /** Whether `recordedScore` is another figure than `score` as its cell shows it (EvaluationTotal.recordedDiffers). */
   recordedDiffers: boolean;
   /**
-   * Set when the form scores nothing by design: its tables have no 分值 and no 得分 column, no 一级
-   * label states a weight, and no 总分 or 等次 is recorded (a transfer payment's 区域绩效自评表, a
-   * 绩效目标完成情况表). Its score, weights and grade are null because there are none, not because
+   * Set when the form scores nothing by design (model's formScoresNothing, the decision
+   * missing-reason takes too): its indicator table and the budget block heading it have no 分值 and
+   * no 得分 column, no 一级 label states a weight, no 总分 or 等次 is recorded, and no budget score
+   * is counted (a transfer payment's 区域绩效自评表, a 绩效目标完成情况表). Its score, weights and grade are null because there are none, not because
    * they cannot be computed (review round 57c, F3).
    */
   unscored?: true;

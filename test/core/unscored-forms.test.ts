@@ -7,6 +7,8 @@
 import { analyze } from "../../src/core/analyze";
 import { headlines } from "../../src/core/headline";
 import { SummarySheet } from "../../src/core/summary-types";
+import { CellValue } from "../../src/core/grid";
+import { found } from "../support/findings";
 import { workbook } from "../support/grid";
 import { transferPaymentSheet } from "../support/review-forms";
 
@@ -87,5 +89,45 @@ describe("a form without 分值 and 得分 columns (review round 57c, F3)", () =
     expect(all).toContain("本表未设分值和得分，不计总分和等次");
     expect(all.some((text) => text.includes("无法计算"))).toBe(false);
     expect(all).toContain("综合得分（计算）");
+  });
+});
+
+/** Review 57b, M2: one decision of "scores nothing" for missing-reason and the total alike. */
+describe("which forms score nothing: one decision for missing-reason and the total (review 57b, M2)", () => {
+  type Row = CellValue[];
+  const TOP: Row[] = [
+    ["2024年度省对下转移支付绩效自评表"],
+    ["项目名称", NAME, "", "", "实施单位", "县住房和城乡建设局"],
+    ["资金情况（万元）", "全年预算数", "全年执行数", "执行率"],
+    ["年度资金总额", 1050, 1050, 1],
+    [],
+  ];
+  const HEADER: Row = ["一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", "未完成原因和改进措施"];
+  const form = (level1: [string, string, string], extra: Row[] = []) =>
+    analyze(
+      workbook({
+        name: "自评表",
+        rows: [
+          ...TOP,
+          HEADER,
+          [level1[0], "数量指标", "农村危房改造户数", "≥210户", "196户", ""],
+          [level1[1], "社会效益指标", "农村低收入群体住房安全", "有效保障", "有效保障", ""],
+          [level1[2], "服务对象满意度指标", "改造户满意度", "≥95%", "98%", ""],
+          ...extra,
+        ],
+      }),
+    );
+  const missingReason = (a: ReturnType<typeof analyze>) => found(a).filter((f) => f.startsWith("missing-reason"));
+
+  test("a form whose 一级 labels state weights is a scored one for both: no missing-reason for the missed target, its total not unscored", () => {
+    const a = form(["产出指标（50分）", "效益指标（30分）", "满意度指标（20分）"]);
+    expect(a.totals[0].unscored).toBeUndefined();
+    expect(missingReason(a)).toEqual([]);
+  });
+
+  test("the same form without label weights scores nothing for both: missing-reason at the reason cell, its total unscored", () => {
+    const a = form(["产出指标", "效益指标", "满意度指标"]);
+    expect(a.totals[0].unscored).toBe(true);
+    expect(missingReason(a)).toEqual(["missing-reason@自评表!F7"]);
   });
 });

@@ -56,3 +56,55 @@ describe("the review of a form without 分值 and 得分 columns (review round 5
     expect(plain([...en.rows][0][8])).toBe("not scored (no weights in the form)");
   });
 });
+
+/** Review 57b, M3 and M5: the block heading a form is one decision, for the row's figures and for "scores nothing". */
+describe("the budget block heading a form (review 57b, M3 and M5)", () => {
+  const HEADER = ["一级指标", "二级指标", "三级指标", "全年指标值", "全年实际完成值", "未完成原因和改进措施"];
+  const INDICATORS = [
+    ["产出指标", "数量指标", "农村危房改造户数", "≥210户", "215户", ""],
+    ["效益指标", "社会效益指标", "农村低收入群体住房安全", "有效保障", "有效保障", ""],
+    ["满意度指标", "服务对象满意度指标", "改造户满意度", "≥95%", "98%", ""],
+  ];
+  const shown = (rows: ReturnType<typeof rowsOf>) => rows.map((r) => [r.kind, r.project, r.planned, r.spent, r.unscored ?? false]);
+
+  test("a 部门整体 form whose budget lists its spending and projects is one 自评表 row with the 合计's figures", () => {
+    const rows = rowsOf("县住建局.xlsx", {
+      name: "自评表",
+      rows: [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "县住房和城乡建设局"],
+        ["项目", "全年预算数", "全年执行数", "执行率"],
+        ["合计", 1500, 1400, 1400 / 1500],
+        ["基本支出", 500, 500, 1],
+        ["项目支出", 1000, 900, 0.9],
+        ["其中：农村危房改造", 600, 550, 550 / 600],
+        ["老旧小区改造", 400, 350, 350 / 400],
+        [],
+        HEADER,
+        ...INDICATORS,
+      ],
+    });
+    expect(shown(rows)).toEqual([["evaluation", "部门整体", "1500", "1400", true]]);
+  });
+
+  test("a list with 分值 columns heading a form with none makes the form a scored one, on one row", () => {
+    const a = analyze(
+      workbook({
+        name: "自评表",
+        rows: [
+          ["部门整体支出绩效自评表"],
+          ["部门（单位）名称", "县住房和城乡建设局"],
+          ["项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          ["农村危房改造", 600, 550, 100, 550 / 600, 91.67],
+          ["老旧小区改造", 400, 350, 100, 350 / 400, 87.5],
+          ["合计", 1000, 900, "", 0.9, ""],
+          [],
+          HEADER,
+          ...INDICATORS,
+        ],
+      }),
+    );
+    expect(a.totals[0].unscored).toBeUndefined();
+    expect(shown(reviewFile("县住建局.xlsx", a, DEFAULT_PROFILE).rows)).toEqual([["evaluation", "部门整体", "1000", "900", false]]);
+  });
+});

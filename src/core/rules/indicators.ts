@@ -8,7 +8,7 @@ import { eq, gt, gte, lt, lte } from "../compare";
 import { answerAgainst, noteAnswerAgainst } from "../answers";
 import { dimensionOf } from "../headers";
 import { Measure, measureOf } from "../measures";
-import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, quotedValue, scoreDigits } from "../model";
+import { BudgetBlock, Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, formScoresNothing, quotedValue, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
@@ -533,6 +533,7 @@ function evaluateIndicator(
   profile: Profile,
   { weight, score }: ScoringCells = indicator,
   valuesArePoints = false,
+  unscored = false,
 ): IndicatorResult {
   const measure = measureOf(indicator.name, indicator.level1, indicator.level2, indicator.description);
   const { target, actual } = indicator;
@@ -582,8 +583,6 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  const { weight: weightColumn, score: scoreColumn } = block.table.columns;
-  const unscored = weightColumn === undefined && scoreColumn === undefined;
   const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, unscored, result };
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     scoreQuantitative(row);
@@ -966,7 +965,13 @@ function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profi
   return flagged;
 }
 
-export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile): IndicatorResult[] {
+/**
+ * Validates and scores a block's rows. `formBudget` is the budget block heading its form (see
+ * headsForm): with it, whether the form scores nothing (formScoresNothing), where a target missed
+ * owes a reason as a score below its weight would.
+ */
+export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile, formBudget: BudgetBlock | null = null): IndicatorResult[] {
+  const unscored = formScoresNothing(block, formBudget);
   const groupOf = new Map<Indicator, ScoreGroup>();
   for (const group of block.groups) for (const member of group.members) groupOf.set(member, group);
   const resultOf = new Map<Indicator, IndicatorResult>();
@@ -975,7 +980,7 @@ export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBl
     const group = groupOf.get(indicator);
     // A member is checked on its own without the points it shares; its group is scored below.
     const cells = group ? { weight: null, score: group.sharedScore ? null : indicator.score } : indicator;
-    const result = evaluateIndicator(findings, indicator, block, profile, cells, pointRows.has(indicator));
+    const result = evaluateIndicator(findings, indicator, block, profile, cells, pointRows.has(indicator), unscored);
     if (group) resultOf.set(indicator, result);
     else dropAboveWeight([result], indicator.weight?.value ?? null, profile.scoreDecimals);
     return result;
