@@ -7,7 +7,7 @@
  */
 import { groupBy } from "./collections";
 import { rangeLabel } from "./detect";
-import { Lang } from "./messages";
+import { Lang, NO_SCORING } from "./messages";
 import { Finding, TableReport } from "./result";
 import { TableOwners } from "./table-owner";
 
@@ -45,8 +45,6 @@ export interface HeadlineTotal {
 const UNGRADED_RULES = new Set<string>(["total-incomplete", "weights-total"]);
 
 const NO_TOTAL: Record<Lang, string> = { zh: "无法计算总分，未评等次", en: "no total could be computed, so no grade" };
-/** A form without 分值 or 得分 columns: nothing is missing, it scores nothing (review round 57c, F3). */
-const NO_SCORING: Record<Lang, string> = { zh: "本表未设分值和得分，不计总分和等次", en: "the form has no weight or score columns: no total or grade" };
 const NOT_GRADED: Record<Lang, (why: string) => string> = {
   zh: (why) => `未评等次：${why}`,
   en: (why) => `not graded: ${why}`,

@@ -124,6 +124,13 @@ export function findingMessage(lang: Lang, rule: RuleId, params: MessageParams):
   return english[rule](params);
 }
 
+/**
+ * Why a form without 分值 and 得分 columns has no total or grade (TotalReport.unscored): it scores
+ * nothing, and nothing is missing (review round 57c, F3). The one wording per language of the
+ * headline, the console, 综合得分, the pane's announcement and the review's legend (review 57b, L4).
+ */
+export const NO_SCORING: Record<Lang, string> = { zh: "本表未设分值和得分，不计总分和等次", en: "the form has no weight or score columns: no total or grade" };
+
 export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },
   en: { error: "error", warning: "warning", info: "info" },

@@ -23,7 +23,7 @@ const total = (unscored: boolean): TotalReport => ({
 const run = (unscored: boolean) => ({ total: null, grade: null, totals: [total(unscored)], headlines: [], findings: [] });
 
 test("one form scoring nothing is heard as such, in either language; one whose total is missing as before", () => {
-  expect(outcomeSaid(run(true), zh)).toBe("本表未设分值和得分，不计总分；没有发现问题");
-  expect(outcomeSaid(run(true), en)).toBe("The form has no weight or score columns: no total; no findings");
+  expect(outcomeSaid(run(true), zh)).toBe("本表未设分值和得分，不计总分和等次；没有发现问题");
+  expect(outcomeSaid(run(true), en)).toBe("The form has no weight or score columns: no total or grade; no findings");
   expect(outcomeSaid(run(false), zh)).toBe("综合得分无法计算；没有发现问题");
 });

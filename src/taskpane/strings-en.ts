@@ -1,5 +1,6 @@
 /** The task pane's strings in English (see ./strings), loaded only by an English Office. */
 import { recordGapText } from "../core/marks";
+import { NO_SCORING } from "../core/messages";
 import type { Strings } from "./strings";
 
 export const en: Strings = {
@@ -104,7 +105,7 @@ export const en: Strings = {
   cancelled: "Cancelled; the workbook was not changed.",
   stepCounts: (step, done, total) => (step === "read" ? `Read ${done} of ${total} sheets` : `Sheet ${done} of ${total}`),
   announce: (total, grade, findings, unscored) =>
-    `${total === null ? (unscored ? "The form has no weight or score columns: no total" : "No total could be computed") : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
+    `${total === null ? (unscored ? `${NO_SCORING.en[0].toUpperCase()}${NO_SCORING.en.slice(1)}` : "No total could be computed") : `Total ${total}${grade ? `, ${grade}` : ""}`}; ${findings === 0 ? "no findings" : `${findings} ${findings === 1 ? "finding" : "findings"}`}`,
   settings: {
     title: "Scoring profile",
     name: "Profile name",

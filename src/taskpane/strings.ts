@@ -3,7 +3,7 @@
  * default, here) and English (./strings-en). Get a set with `loadStrings(paneLanguage(host))`.
  */
 import { recordGapText } from "../core/marks";
-import { BilingualError, type Lang } from "../core/messages";
+import { BilingualError, NO_SCORING, type Lang } from "../core/messages";
 import type { NegativeFormula } from "../core/profile";
 import type { Severity } from "../core/result";
 import type { PaneHost, RecalcStep } from "./pane-host";
@@ -263,7 +263,7 @@ export const zh: Strings = {
   cancelled: "已取消，工作簿未改动。",
   stepCounts: (step, done, total) => (step === "read" ? `已读取 ${done} / ${total} 张工作表` : `第 ${done} / ${total} 张表`),
   announce: (total, grade, findings, unscored) =>
-    `${total === null ? (unscored ? "本表未设分值和得分，不计总分" : "综合得分无法计算") : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
+    `${total === null ? (unscored ? NO_SCORING.zh : "综合得分无法计算") : `综合得分 ${total}${grade ? `，${grade}` : ""}`}；${findings === 0 ? "没有发现问题" : `发现 ${findings} 个问题`}`,
   settings: {
     title: "评分方案",
     name: "方案名称",

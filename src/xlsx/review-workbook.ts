@@ -16,7 +16,7 @@
  * The sheets' names and columns, and the rule that knows a review workbook again, are the core's
  * (src/core/review-layout.ts); this file writes them.
  */
-import { Lang, SEVERITY_LABEL } from "../core/messages";
+import { Lang, NO_SCORING, SEVERITY_LABEL } from "../core/messages";
 import { fileBaseName } from "../core/file-kinds";
 import { NO_GRADE, Review, ReviewFailure, ReviewFailureKind, ReviewRow, ReviewRowKind, projectShown, reviewCounts } from "../core/review";
 import {
@@ -87,7 +87,7 @@ const WORDS: Record<Lang, Words> = {
     legend: "说明",
     legendMarked: "底色加粗：计算的总分或等次与表中填报的不符",
     legendBlanks:
-      "—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不计分（表中无分值）：表中未设分值和得分，不计总分和等次；不适用：目标表、预算表没有总分和等次",
+      `—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不计分（表中无分值）：${NO_SCORING.zh}；不适用：目标表、预算表没有总分和等次`,
     counts: (counts) => `共 ${counts}`,
     failureAction: {
       unreadable: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
@@ -109,7 +109,7 @@ const WORDS: Record<Lang, Words> = {
     legend: "Notes",
     legendMarked: "Shaded and bold: the computed total or grade differs from the one the form records",
     legendBlanks:
-      "— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; not scored (no weights in the form): the form has no weight or score columns, so no total or grade; n/a: target and budget tables have no total or grade",
+      `— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; not scored (no weights in the form): ${NO_SCORING.en}; n/a: target and budget tables have no total or grade`,
     counts: (counts) => counts,
     failureAction: {
       unreadable: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",

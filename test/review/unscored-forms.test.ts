@@ -50,7 +50,7 @@ describe("the review of a form without 分值 and 得分 columns (review round 5
       ["自评表", "1", "100", "优"],
     ]);
     expect(sheet.below!.flatMap((table) => [...table.rows].map((row) => plain(row[0])))).toContainEqual(
-      expect.stringContaining("不计分（表中无分值）：表中未设分值和得分，不计总分和等次"),
+      expect.stringContaining("不计分（表中无分值）：本表未设分值和得分，不计总分和等次"),
     );
     const en = reviewSheets(review, "en").find((s) => s.name === REVIEW_SHEETS.en.rows)!;
     expect(plain([...en.rows][0][8])).toBe("not scored (no weights in the form)");
