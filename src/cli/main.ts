@@ -116,7 +116,9 @@ function printOutcome(out: Output, outcome: FileOutcome, lang: Lang, json: boole
     const reason = head.reason ? (zh ? `（${head.reason}）` : ` (${head.reason})`) : "";
     // Forms sharing a sheet are told apart by their project.
     const where = head.table === null ? total.sheet : `${total.sheet} · ${head.table}`;
-    out.log(zh ? `  ${where}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${where}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
+    // A form that scores nothing says so alone: no 综合得分 — or 等次 — for what it has not (review 57b, L3).
+    if (total.unscored) out.log(`  ${where}${zh ? "：" : ": "}${head.reason}`);
+    else out.log(zh ? `  ${where}：综合得分 ${head.score ?? "—"}${recorded}，等次 ${head.grade ?? "—"}${reason}` : `  ${where}: total ${head.score ?? "-"}${recorded}, grade ${head.grade ?? "-"}${reason}`);
   });
   if (outcome.keptSummary) {
     out.log(
