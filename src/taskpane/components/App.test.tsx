@@ -235,6 +235,23 @@ describe("App", () => {
     );
   });
 
+  test("several forms: after 忽略, each form's line is heard again with the new counts, as after the run (review 57b, L5)", async () => {
+    const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
+    const ungraded = { sheet: second.sheet, table: "公共文化服务", score: "92.50", grade: null, reason: "未评等次：分值合计 110 分" };
+    const totals = [SAMPLE_RESULTS.totals[0], second];
+    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals, headlines: [SAMPLE_RESULTS.headlines[0], ungraded] }) });
+    renderInFluent(<App host={host} strings={zh} />);
+    fireEvent.click(recalcButton());
+    await screen.findByRole("heading", { name: "发现的问题（4）" });
+    const card = openIgnoreForm();
+    fireEvent.change(within(card).getByLabelText("忽略原因"), { target: { value: "原因已在自评报告中说明" } });
+    fireEvent.click(within(card).getByRole("button", { name: "确定忽略" }));
+    await screen.findByRole("heading", { name: "已忽略（1）" });
+    expect(screen.getByTestId("announcer").textContent).toBe(
+      "部门整体支出：总分 86.50　等次 良；公共文化服务：总分 92.50　等次 —（未评等次：分值合计 110 分）；错误 2，提示 1",
+    );
+  });
+
   test("undo: says so when the host has nothing to restore", async () => {
     const host = fakeHost({ hasUndo: async () => true, undoLast: async () => null });
     renderInFluent(<App host={host} strings={zh} />);

@@ -350,7 +350,7 @@ const App: React.FC<AppProps> = ({ host, strings, settleMs = 600 }) => {
     setPhase((p) => {
       if (p.kind !== "results") return p;
       const outcome = change(p.outcome);
-      setAnnouncement(strings.announce(outcome.total, outcome.grade, outcome.findings.length, outcome.totals.length === 1 && outcome.totals[0].unscored));
+      setAnnouncement(outcomeSaid(outcome, strings));
       return { ...p, outcome };
     });
 
