@@ -11,7 +11,7 @@ import { gte, lte } from "./compare";
 import { tableLabel, tableRange } from "./detect";
 import { MergeRange, SheetGrid, cellAddress } from "./grid";
 import { formNamesApart, headlines } from "./headline";
-import { Lang, SEVERITY_LABEL } from "./messages";
+import { Lang, NO_SCORING, SEVERITY_LABEL } from "./messages";
 import { MoneyUnit } from "./money-unit";
 import { Profile, describeProfile, rateFormat, scoreFormat } from "./profile";
 import { wrappedLines } from "./text-width";
@@ -285,9 +285,20 @@ function titleOf(input: SummaryInput, t: (typeof TEXT)[Lang]): string {
   const named = year && !name.includes(year) ? `${name}${t.gap}${t.year(year)}` : name;
   // A workbook with no self-evaluation to total (target tables, a project list, forms without
   // 分值 and 得分 columns) is checked, not scored.
-  const what = input.totals.some((_, i) => !input.unscored?.[i]) ? t.title : t.checked;
+  const what = scoresSome(input) ? t.title : t.checked;
   return named ? `${named}${t.gap}${what}` : what;
 }
+
+/**
+ * Whether some total of the workbook scores something (is not TotalReport.unscored): the one
+ * decision of the title (综合得分, else 检查结果) and of whether the profile and the points are shown.
+ */
+function scoresSome(input: Pick<SummaryInput, "totals" | "unscored">): boolean {
+  return input.totals.some((_, i) => input.unscored?.[i] !== true);
+}
+
+/** The budget header's last columns (budgetHeader): 分值 and 得分, left out where no line can carry points. */
+const BUDGET_POINT_COLUMNS = 2;
 
 export interface SummaryInput {
   sheets: SheetGrid[];
@@ -351,7 +362,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   const projectOf = findingProjects(input);
   const unscored = (i: number) => input.unscored?.[i] === true;
   // Forms that all score nothing (a transfer payment's 区域绩效自评表): no points to describe or show.
-  const scoresNone = input.totals.length > 0 && input.totals.every((_, i) => unscored(i));
+  const scoresNone = input.totals.length > 0 && !scoresSome(input);
 
   layout.mergedLine(titleOf(input, t), "title");
   if (!scoresNone) layout.mergedLine(describeProfile(input.profile, input.lang), "subtitle");
@@ -383,7 +394,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
   else {
     const header = t.budgetHeader(commonUnit ? `\n${t.unit(commonUnit).trim()}` : "");
     // The 分值 and 得分 columns only where some line can carry points.
-    layout.headerRow(scoresNone && !shown.some(({ b }) => b.scored) ? header.slice(0, 5) : header);
+    layout.headerRow(scoresNone && !shown.some(({ b }) => b.scored) ? header.slice(0, -BUDGET_POINT_COLUMNS) : header);
   }
   // The money columns as wide as the longest amount as #,##0.00 shows it (12,345,678,901.23 元), never ###.
   const moneyWidth = shown.reduce((width, { b }) => Math.max(width, amountWidth(b.planned), amountWidth(b.spent)), 0);
@@ -455,7 +466,7 @@ export function buildSummary(input: SummaryInput): SummarySheet {
     if (unscored(i)) {
       // No total to give and none missing: the sentence saying so, named as the total's line would be.
       layout.sheet(total.sheet, "text");
-      layout.span(c(1), layout.columns - 1, named(i, heads[i].reason!), "note");
+      layout.span(c(1), layout.columns - 1, named(i, NO_SCORING[input.lang]), "note");
       layout.row++;
       return;
     }
