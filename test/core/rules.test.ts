@@ -1871,6 +1871,17 @@ describe("missing-reason", () => {
       expect(found(run(unscored(rows)))).toEqual(["missing-reason@自评表!G8", "missing-reason@自评表!G9"]);
     });
 
+    it("says a ceiling is exceeded (超过), not unreached (review 57b, L1)", () => {
+      const a = run(unscored([["成本指标", "经济成本指标", "户均补助标准", "≤2万元/户", "2.2万元/户", ""]]));
+      expect(finding(a, "missing-reason", "G8").message).toBe("“户均补助标准”实际完成值“2.2万元/户”超过指标值“≤2万元/户”，请填写偏差原因分析及改进措施。");
+    });
+
+    it("rounds the would-be score as a scored row's: 94.99% of ≥95% is met, as 9.9989 of 10 scores 10.00; 94% is not (review 57b, L2)", () => {
+      const row = (actual: string): Row => ["产出指标", "质量指标", "竣工验收合格率", "≥95%", actual, ""];
+      expect(found(run(unscored([row("94.99%")])))).toEqual([]);
+      expect(found(run(unscored([row("94%")])))).toEqual(["missing-reason@自评表!G8"]);
+    });
+
     it("warns at a row answered in words 部分完成 or 未完成", () => {
       const rows: Row[] = [
         ["产出指标", "质量指标", "改造档案规范", "达成", "部分完成", ""],

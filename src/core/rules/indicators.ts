@@ -520,8 +520,12 @@ interface RowScoring {
   score: NumberCell | null;
   /** The row's own weight; null where a group shares it. */
   weight: Decimal | null;
-  /** The table has neither 分值 nor 得分 columns: a target missed owes its reason as a score below its weight does. */
-  unscored: boolean;
+  /**
+   * Where the form scores nothing (model's formScoresNothing), the weight the row would carry were
+   * the form's 100 points shared equally among its rows: a target missed owes its reason as a score
+   * below its weight does, the would-be score rounded as a scored row's is. Null on a scored form.
+   */
+  unscored: Decimal | null;
   /** Filled in as the row is scored. */
   result: IndicatorResult;
 }
@@ -583,7 +587,8 @@ function evaluateIndicator(
   }
   checkScoreRange(findings, score, weightValue);
 
-  const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, unscored, result };
+  const shareOfForm = unscored ? HUNDRED.div(block.indicators.length) : null;
+  const row: RowScoring = { findings, indicator, profile, measure, name, target, actual, score, weight: weightValue, unscored: shareOfForm, result };
   if (target.parsed.kind === "number" && !restatedText && !isHorizonAnsweredInWords(indicator, target.parsed, actual.parsed)) {
     scoreQuantitative(row);
   } else if (isDateAgainstDuration(target.parsed, actual.parsed)) {
@@ -687,7 +692,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
     });
   }
   // Without scores, a target missed as written (not one bounded the wrong way, read either way: one fact, one finding).
-  const missed = unscored && !boundTheWrongWay(findings, target) ? targetMissedReason(result.attainment, target, actual) : null;
+  const missed = unscored && !boundTheWrongWay(findings, target) ? targetMissedReason(result, unscored, profile.scoreDecimals, target, actual) : null;
   const owed = over ? { why: "超额完成", whyEn: "was over-achieved" } : unscored ? missed : belowWeightReason(result.score, weight, profile.scoreDecimals);
   addMissingReason(findings, reason, name, owed);
 }
@@ -714,7 +719,7 @@ function scoreQualitative({ findings, indicator, profile, name, target, actual, 
       }
     }
   }
-  const owed = unscored ? achievementMissedReason(result.achievement) : belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals);
+  const owed = unscored !== null ? achievementMissedReason(result.achievement) : belowWeightReason(score?.value ?? null, weight, profile.scoreDecimals);
   addMissingReason(findings, indicator.reason, name, owed);
 }
 
@@ -735,14 +740,19 @@ function belowWeightReason(score: Decimal | null, weight: Decimal | null, places
 }
 
 /**
- * On a form without 分值 or 得分 a target missed owes a reason as a score below its weight does
- * (the score it would earn is below its weight: review round 57c, F2): a quantitative row whose
- * share of the target met, as its score would be worked out (`attainment`), is below 1.
+ * On a form that scores nothing a target missed owes a reason as a score below its weight does
+ * (review round 57c, F2): a quantitative row whose would-be score, its share of the target met
+ * (`attainment`) times the weight it would carry (`share`, see RowScoring.unscored) rounded as a
+ * scored row's score is, is below that weight (94.99% of ≥95% is 33.33 of 33.33, as 9.9989 is 10.00
+ * of 10 on a scored form: met). Worded by the target's direction: a ceiling is exceeded (超过), an
+ * exact value not met (不符合), a floor not reached (未达到) (review 57b, L1 and L2).
  */
-function targetMissedReason(attainment: Decimal | null, target: ValueCell, actual: ValueCell): ReasonOwed | null {
-  if (attainment === null || !lt(attainment, ONE)) return null;
+function targetMissedReason(result: IndicatorResult, share: Decimal, places: number, target: ValueCell, actual: ValueCell): ReasonOwed | null {
+  const { attainment, direction } = result;
+  if (attainment === null || !belowWeight(roundHalfUp(attainment.times(share), places), share, places)) return null;
   const [a, t] = [quotedValue(actual), quotedValue(target)];
-  return { why: `实际完成值“${a}”未达到指标值“${t}”`, whyEn: `fell short of its target ("${a}" against "${t}")` };
+  const [verb, verbEn] = direction === "negative" ? ["超过", "exceeded its target"] : direction === "equal" ? ["不符合", "did not meet its target"] : ["未达到", "fell short of its target"];
+  return { why: `实际完成值“${a}”${verb}指标值“${t}”`, whyEn: `${verbEn} ("${a}" against "${t}")` };
 }
 
 /** targetMissedReason for a row answered in words: its target partly met or not met (部分完成, 未完成). */
