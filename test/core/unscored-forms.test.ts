@@ -125,6 +125,21 @@ describe("which forms score nothing: one decision for missing-reason and the tot
     expect(missingReason(a)).toEqual([]);
   });
 
+  test("weights stated in 二级 labels alone score nothing, as the total reads none from them (review 57b, L8)", () => {
+    const a = analyze(
+      workbook({ name: "自评表", rows: [...TOP, HEADER, ["产出指标", "数量指标（50分）", "农村危房改造户数", "≥210户", "196户", ""], ["效益指标", "社会效益指标（50分）", "住房安全", "有效保障", "有效保障", ""]] }),
+    );
+    expect(a.totals[0].unscored).toBe(true);
+    expect(missingReason(a)).toEqual(["missing-reason@自评表!F7"]);
+  });
+
+  test("a 自评得分 in the header block marked blank (—) records no total: the form still scores nothing; one giving 95 does not (review 57b, L8)", () => {
+    const withStated = (stated: CellValue) =>
+      analyze(workbook({ name: "自评表", rows: [["项目名称", NAME], ["自评得分", stated], [], HEADER, ["产出指标", "数量指标", "农村危房改造户数", "≥210户", "215户", ""]] }));
+    expect(withStated("—").totals[0].unscored).toBe(true);
+    expect(withStated(95).totals[0].unscored).toBeUndefined();
+  });
+
   test("the same form without label weights scores nothing for both: missing-reason at the reason cell, its total unscored", () => {
     const a = form(["产出指标", "效益指标", "满意度指标"]);
     expect(a.totals[0].unscored).toBe(true);
