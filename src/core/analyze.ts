@@ -459,6 +459,7 @@ function tableReport(sheet: string, table: Table, year: number | null): TableRep
   const report: TableReport = { sheet, kind: table.kind, range: tableRange(table), label: tableLabel(sheet, table) };
   if (table.project !== null) report.project = table.project;
   if (table.unit !== null) report.unit = table.unit;
+  if (table.supervisor) report.supervisor = table.supervisor;
   if (table.wholeDepartment) report.wholeDepartment = true;
   if (year !== null) report.year = year;
   return report;

@@ -123,6 +123,11 @@ interface TableBase {
   unit: string | null;
   /** What the form calls the table: its project, else its unit; null without either. */
   label: string | null;
+  /**
+   * A project form's 主管部门 beside its blank 实施单位 (see formNames): the project's supervisor, no
+   * unit, but the unit the review falls back on where the file's path names none; absent otherwise.
+   */
+  supervisor?: string;
   /** Whether the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
   wholeDepartment: boolean;
   /**
@@ -2255,6 +2260,8 @@ function formNames(view: SheetView, tables: Table[]): void {
     table.wholeDepartment = names.wholeDepartment;
     // A form naming neither project nor unit is called by the 主管部门 it names all the same.
     table.label = names.project ?? names.unit ?? (block.own ? block.supervisor : (above?.label ?? null));
+    const supervisor = block.own ? block.supervisor : above?.supervisor;
+    if (supervisor) table.supervisor = supervisor;
     if (table.kind === "indicators") statedResult(view, table, tables);
   });
 }

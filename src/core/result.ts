@@ -70,6 +70,11 @@ export interface TableReport {
   project?: string;
   /** The unit the header block names (实施单位, 单位名称, 填报单位 …, 主管部门 last), when it gives one. */
   unit?: string;
+  /**
+   * A project form's 主管部门 beside its blank 实施单位: the project's supervisor, no unit (review round
+   * 57d, F2), which the review names the form by where the file's path names no unit.
+   */
+  supervisor?: string;
   /** Set when the form's title names a whole department's evaluation (部门（单位）整体支出绩效自评表). */
   wholeDepartment?: true;
   /** Of an indicator table, the year its form is for, when the form states it (a 目标表's （2024年度） too). */

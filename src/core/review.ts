@@ -633,8 +633,13 @@ function ownerOf(drafts: Drafts, owners: TableOwners, finding: Finding): ReviewR
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
   const fileUnit = unitOfFileName(file, rows.map((r) => r.project));
-  // The workbook's own unit; from its file's name only where that reads as a unit's (not 汇总表).
-  const workbookUnit = analysis.coverUnit ?? folderUnit(file) ?? analysis.titleUnit ?? (isUnitName(fileUnit) ? fileUnit : null);
+  // The workbook's own unit; from its file's name only where that reads as a unit's (not 汇总表). A
+  // project's supervisor (主管部门 beside a blank 实施单位) is no unit, but names it where neither the
+  // folder nor the file does (教育/项目支出绩效自评表.xlsx: code review 57c, H1).
+  const supervisor = analysis.tables.find((t) => t.supervisor)?.supervisor ?? null;
+  const folder = folderUnit(file);
+  const workbookUnit =
+    analysis.coverUnit ?? (supervisor !== null && !isUnitName(folder ?? "") ? null : folder) ?? analysis.titleUnit ?? (isUnitName(fileUnit) ? fileUnit : null) ?? supervisor;
   const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit ?? fileUnit;
   const severalUnits = new Set(rows.map((r) => r.unit).filter((unit) => unit !== "")).size > 1;
   for (const row of rows) if (row.unit === "") row.unit = (severalUnits && row.kind === "budget" ? workbookUnit : null) ?? named;
@@ -992,13 +997,14 @@ export class ReviewTally {
  * read where its forms name none (nameUnnamedRows): its folder when the file keeps the form's name
  * (folderUnit), else its name where that reads as a unit's (县审计局.xlsx,
  * 县图书馆2023年项目支出绩效自评表.xls), else the nearest folder above it named as a unit
- * (县文化馆/县文化馆免费开放项目.xls, 县统计局/报送情况.csv). Null where none gives one: a list the
+ * (县文化馆/县文化馆免费开放项目.xls, 县统计局/报送情况.csv): each only where its words read as a
+ * unit's (pathUnit). Null where none gives one: a list the
  * bureau keeps beside the units' folders (各单位报送情况.csv), counted under 无法读取 alone.
  */
 export function unitOfFailedFile(file: string): string | null {
-  const named = unitOfFileName(file, []);
+  // Only words that read as a unit's: a 系统's folder (教育/) would put a unit 教育 first on 单位统计 (code review 57c, M2).
   const folders = file.split(/[/\\]/).slice(0, -1).reverse();
-  return folderUnit(file) ?? (isUnitName(named) ? named : null) ?? folders.find(isUnitName) ?? null;
+  return pathUnit(file, []) ?? folders.find(isUnitName) ?? null;
 }
 
 /** Units' names in the order of the Chinese reader (by pinyin), the same wherever the review is made. */

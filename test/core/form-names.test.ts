@@ -114,7 +114,8 @@ describe("a form's names, read once by detection", () => {
       [undefined, "某县教育局"],
       [undefined, "某县教育局"],
     ]);
-    expect(review.rows.map((r) => r.unit)).toEqual(["单位自评"]);
+    // Its path (某县/单位自评.xlsx) names no unit either: the supervisor names it after all (code review 57c, H1).
+    expect(review.rows.map((r) => r.unit)).toEqual(["某县教育局"]);
   });
 });
 
@@ -137,6 +138,17 @@ describe("a project form's 主管部门 beside a blank 实施单位 (review roun
     expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", filed)).toEqual(["县第二小学"]);
     expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", form("Sheet1", header("2023年度项目支出绩效自评表", "县第三小学")))).toEqual(["县第三小学"]);
   });
+
+  // The unit evaluating its own project, its 实施单位 left blank, in a path that names no unit: the
+  // 主管部门 names it, not the 系统's folder or the form's file name (code review 57c, H1).
+  test.each(["项目支出绩效自评表.xlsx", "2023年项目自评/项目支出绩效自评表.xlsx", "教育/项目支出绩效自评表.xlsx", "教育系统/项目支出绩效自评表（课后服务）.xlsx", "课后服务补助项目.xlsx"])(
+    "is the unit after all where the path names none: %s",
+    (file) => {
+      const grid = form("Sheet1", header("2023年度项目支出绩效自评表", null));
+      expect(analyze(grid).tables.map((t) => t.supervisor)).toEqual(["县教育局", "县教育局"]);
+      expect(unitIn(file, grid)).toEqual(["县教育局"]);
+    },
+  );
 
   test("names the unit where the form asks for no 实施单位, on a whole department's form, and on a transfer payment's", () => {
     const alone = form("Sheet1", [["2023年度项目支出绩效自评表"], ["项目名称", "课后服务补助项目", null, null, "主管部门", "县教育局"]]);

@@ -57,6 +57,8 @@ function folderReview(): Review {
   // The bureau's own list at the top, and a paper of no form's name: no unit's.
   tally.fail("各单位报送情况.csv", "各单位报送情况.csv: 这是 CSV 文本（.csv），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
   tally.fail("水利/报送说明.docx.xlsx", "水利/报送说明.docx.xlsx: 文件已损坏", "no-tables");
+  // A form's file straight in a 系统's folder: 教育 is no unit's name (code review 57c, M2).
+  tally.fail("教育/项目支出绩效自评表.xls", "教育/项目支出绩效自评表.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试");
   return tally.review();
 }
 
@@ -82,7 +84,7 @@ describe("units whose files could not be read (review round 57d F4)", () => {
   });
 
   test("the bureau's own list, and a file whose name and folder give no unit, are on 无法读取 alone", () => {
-    expect(review.failures).toHaveLength(8);
+    expect(review.failures).toHaveLength(9);
     expect(review.units.map((u) => u.unit).sort()).toEqual(["县审计局", "县图书馆", "县文化馆", "县林业局", "县水利局", "县统计局", "城关镇人民政府"].sort());
     expect(review.units.reduce((n, u) => n + u.failures, 0)).toBe(6);
   });
