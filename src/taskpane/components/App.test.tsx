@@ -221,11 +221,15 @@ describe("App", () => {
     await waitFor(() => expect(document.activeElement).toBe(clean));
   });
 
-  test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
+  /** The sample's results as of a workbook of two forms, the second ungraded (its weights add up to 110). */
+  const twoForms = () => {
     const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
     const ungraded = { sheet: second.sheet, table: "公共文化服务", score: "92.50", grade: null, reason: "未评等次：分值合计 110 分" };
-    const totals = [SAMPLE_RESULTS.totals[0], second];
-    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals, headlines: [SAMPLE_RESULTS.headlines[0], ungraded] }) });
+    return { ...SAMPLE_RESULTS, total: null, grade: null, totals: [SAMPLE_RESULTS.totals[0], second], headlines: [SAMPLE_RESULTS.headlines[0], ungraded] };
+  };
+
+  test("several forms: each form's total and grade are heard, not 综合得分无法计算 (review round 33)", async () => {
+    const host = fakeHost({ recalculate: async () => twoForms() });
     renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await waitFor(() =>
@@ -236,10 +240,7 @@ describe("App", () => {
   });
 
   test("several forms: after 忽略, each form's line is heard again with the new counts, as after the run (review 57b, L5)", async () => {
-    const second = { ...SAMPLE_RESULTS.totals[0], label: "公共文化服务", table: "M11:T30", score: "92.50", grade: "优" };
-    const ungraded = { sheet: second.sheet, table: "公共文化服务", score: "92.50", grade: null, reason: "未评等次：分值合计 110 分" };
-    const totals = [SAMPLE_RESULTS.totals[0], second];
-    const host = fakeHost({ recalculate: async () => ({ ...SAMPLE_RESULTS, total: null, grade: null, totals, headlines: [SAMPLE_RESULTS.headlines[0], ungraded] }) });
+    const host = fakeHost({ recalculate: async () => twoForms() });
     renderInFluent(<App host={host} strings={zh} />);
     fireEvent.click(recalcButton());
     await screen.findByRole("heading", { name: "发现的问题（4）" });
