@@ -514,8 +514,6 @@ function nestLines(lines: BudgetLine[]): void {
   }
 }
 
-/** A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金. */
-const GOVERNMENT_LEVEL_SOURCE = /^(中央|省|市|州|县|区|乡|镇|本级|地方)/;
 /** The levels a line's name starts with: 市县级 → 市, 县. */
 const GOVERNMENT_LEVEL = /^(中央|本级|地方|省|市|州|县|区|乡|镇)[、和与及]?/;
 /** The levels 地方 (资金, 财政拨款) stands for: every one but 中央. */
@@ -530,6 +528,12 @@ function governmentLevels(label: string): Set<string> {
     words = words.slice(m[0].length);
   }
   return levels;
+}
+
+/** Whether `line` names levels of government all of `outer`'s (省级 within 地方资金), and with `strictly`, not all of them. */
+function levelsWithin(line: BudgetLine, outer: Set<string>, strictly: boolean): boolean {
+  const own = governmentLevels(line.label);
+  return own.size > 0 && (!strictly || own.size < outer.size) && [...own].every((l) => outer.has(l));
 }
 
 /** A line numbered as a heading (1. 当年财政拨款, 一、), and one numbered as a part under it ((1) 中央资金, （一）). */
@@ -555,7 +559,8 @@ function nestSourceSplits(lines: BudgetLine[]): void {
 
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
-  const isLevelSource = (line: BudgetLine) => line.kind === "source" && GOVERNMENT_LEVEL_SOURCE.test(lineWords(line.label).replace(IN_WHICH, ""));
+  // A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金.
+  const isLevelSource = (line: BudgetLine) => line.kind === "source" && governmentLevels(line.label).size > 0;
   const saysInWhich = (line: BudgetLine) => IN_WHICH.test(lineWords(line.label));
   const planned = (line: BudgetLine) => line.planned?.value ?? null;
   const addsUpTo = (parts: BudgetLine[], sum: BudgetLine) => {
@@ -581,11 +586,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     if (source.kind !== "source" || source.partOf !== whole) continue;
     // Under a source named by a level, the levels within it (中央补助 over 中央预算内投资); under another, any level.
     const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
-    const within = (line: BudgetLine) => {
-      if (levels === null) return true;
-      const own = governmentLevels(line.label);
-      return own.size > 0 && [...own].every((l) => levels.has(l));
-    };
+    const within = (line: BudgetLine) => levels === null || levelsWithin(line, levels, false);
     const run: BudgetLine[] = [];
     const bySource = new Map<BudgetLine, BudgetLine[]>();
     let end = i + 1;
@@ -605,11 +606,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     while (count >= 2 && !addsUpTo(run.slice(0, count), source)) count--;
     if (count < 2) count = run.length;
     const last = governmentLevels(run[count - 1].label);
-    const inLast = (line: BudgetLine) => {
-      const own = governmentLevels(line.label);
-      return own.size > 0 && own.size < last.size && [...own].every((l) => last.has(l));
-    };
-    while (count < run.length && inLast(run[count])) count++;
+    while (count < run.length && levelsWithin(run[count], last, true)) count++;
     const split = run.slice(0, count);
     const sourceLines = lines.filter(under);
     const kept = sourceLines.filter((l) => !split.includes(l) && !split.some((p) => bySource.get(p)?.includes(l)));
