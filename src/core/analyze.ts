@@ -178,7 +178,8 @@ interface SheetWork {
   view: SheetView;
   tables: Table[];
   budgets: { block: BudgetBlock; results: BudgetLineResult[] }[];
-  indicators: { block: IndicatorBlock; results: IndicatorResult[] }[];
+  /** `formBudget`: the budget block heading the table's form (headsForm); `scoresNothing`: formScoresNothing's answer for it. */
+  indicators: { block: IndicatorBlock; results: IndicatorResult[]; formBudget: BudgetBlock | null; scoresNothing: boolean }[];
   totals: EvaluationTotal[];
   /** The cells jixiao fills on the sheet, then the formula totals whose cached result it updates. */
   writes: CellWrite[];
@@ -289,8 +290,9 @@ function checkSheet(view: SheetView, tables: Table[], findings: FindingList, pro
       work.budgets.push({ block, results: evaluateBudgetBlock(findings, block, profile) });
     } else {
       const block = readIndicatorBlock(view, table);
-      const formBudget = formBudgetOf(work.budgets.map((b) => b.block), table);
-      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile, formBudget) });
+      const formBudget = work.budgets.find((b) => headsForm(b.block, table))?.block ?? null;
+      const scoresNothing = formScoresNothing(block, formBudget);
+      work.indicators.push({ block, results: evaluateIndicatorBlock(findings, block, profile, scoresNothing), formBudget, scoresNothing });
     }
   }
   return work;
@@ -465,10 +467,11 @@ function tableReport(sheet: string, table: Table, year: number | null): TableRep
   return report;
 }
 
-function totalSource(t: EvaluationTotal, formBudget: BudgetBlock | null, lineIndex: Map<BudgetLine, number>, formLeads: Map<Table, BudgetLine>, profile: Profile): TotalSource {
+/** `formLead`: the line standing for the budget block heading the total's form (see headsForm), if one. */
+function totalSource(t: EvaluationTotal, formLead: BudgetLine | undefined, lineIndex: Map<BudgetLine, number>, profile: Profile): TotalSource {
   const line = t.budget?.lead.line;
   const cell = t.block.recordedTotal;
-  const formLine = !line && formBudget ? formLeads.get(formBudget.table) : undefined;
+  const formLine = line ? undefined : formLead;
   const at = (l: BudgetLine) => ({ sheet: l.sheet, row: l.row + 1, line: lineIndex.get(l)! });
   return {
     budget: line ? at(line) : null,
@@ -508,21 +511,6 @@ function indicatorReport(r: IndicatorResult, selfEvaluation: boolean): Indicator
     score: decimalString(r.score),
     recordedScore: decimalString(i.score?.value ?? null),
   };
-}
-
-/**
- * Whether a total scores nothing by design (TotalReport.unscored): its form scores nothing (see
- * model's formScoresNothing, the decision missing-reason takes too) and it counts no budget score
- * from another block. Such a form has no total or grade: every host says so, not that its total
- * cannot be computed, as of a form whose 分值 or 得分 column is there and blank or unread.
- */
-function scoresNothing(t: EvaluationTotal, formBudget: BudgetBlock | null): boolean {
-  return formScoresNothing(t.block, formBudget) && t.budget === null;
-}
-
-/** The budget block heading an indicator table's form among `budgets` (see model's headsForm), if one. */
-function formBudgetOf(budgets: readonly BudgetBlock[], table: IndicatorTable): BudgetBlock | null {
-  return table.above?.kind === "budget" ? (budgets.find((b) => headsForm(b, table)) ?? null) : null;
 }
 
 function totalReport(t: EvaluationTotal, unscored: boolean): TotalReport {
@@ -661,9 +649,13 @@ function assemble(
 
   const budget = works.flatMap((w) => w.budgets.flatMap((b) => b.results));
   const totals = works.flatMap((w) => w.totals);
-  const budgetBlocks = works.flatMap((w) => w.budgets.map((b) => b.block));
-  const formBudgets = totals.map((t) => formBudgetOf(budgetBlocks, t.block.table));
-  const unscored = totals.map((t, i) => scoresNothing(t, formBudgets[i]));
+  const indicatorWork = new Map(works.flatMap((w) => w.indicators.map((i) => [i.block, i])));
+  const formBudgets = totals.map((t) => indicatorWork.get(t.block)?.formBudget ?? null);
+  // A total scores nothing by design (TotalReport.unscored) where its form does (the decision
+  // missing-reason took) and it counts no budget score from another block. Such a form has no total
+  // or grade: every host says so, not that its total cannot be computed, as of a form whose 分值 or
+  // 得分 column is there and blank or unread.
+  const unscored = totals.map((t) => (indicatorWork.get(t.block)?.scoresNothing ?? false) && t.budget === null);
   const years = new Map(works.flatMap((w) => w.indicators.map((i) => [i.block.table as Table, i.block.year])));
   const tables = works.flatMap((w) => w.tables.map((t) => tableReport(w.view.sheet.name, t, years.get(t) ?? null)));
   const budgetRows = budget.map((r) => budgetReport(r, profile));
@@ -748,7 +740,7 @@ function assemble(
       return summary;
     },
     totals: totals.map((t, i) => totalReport(t, unscored[i])),
-    totalSources: totals.map((t, i) => totalSource(t, formBudgets[i], lineIndex, formLeads, profile)),
+    totalSources: totals.map((t, i) => totalSource(t, formBudgets[i] === null ? undefined : formLeads.get(formBudgets[i]!.table), lineIndex, profile)),
     coverUnit: works.filter((w) => w.tables.length === 0).reduce<string | null>((unit, w) => unit ?? coverUnitName(w.view), null),
     // Worked out when first read: only a review reads it, of a workbook whose forms and folder name
     // no unit, and it looks at the first rows of every sheet (3 % of the 300-sheet workbook's core).

@@ -8,7 +8,7 @@ import { eq, gt, gte, lt, lte } from "../compare";
 import { answerAgainst, noteAnswerAgainst } from "../answers";
 import { dimensionOf } from "../headers";
 import { Measure, measureOf } from "../measures";
-import { BudgetBlock, Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, formScoresNothing, quotedValue, scoreDigits } from "../model";
+import { Indicator, IndicatorBlock, NumberCell, ScoreGroup, TextCell, ValueCell, quotedValue, scoreDigits } from "../model";
 import { Profile } from "../profile";
 import {
   Direction,
@@ -976,12 +976,10 @@ function checkPointsInValues(findings: FindingList, block: IndicatorBlock, profi
 }
 
 /**
- * Validates and scores a block's rows. `formBudget` is the budget block heading its form (see
- * headsForm): with it, whether the form scores nothing (formScoresNothing), where a target missed
- * owes a reason as a score below its weight would.
+ * Validates and scores a block's rows. `unscored`: whether its form scores nothing (model's
+ * formScoresNothing), where a target missed owes a reason as a score below its weight would.
  */
-export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile, formBudget: BudgetBlock | null = null): IndicatorResult[] {
-  const unscored = formScoresNothing(block, formBudget);
+export function evaluateIndicatorBlock(findings: FindingList, block: IndicatorBlock, profile: Profile, unscored: boolean): IndicatorResult[] {
   const groupOf = new Map<Indicator, ScoreGroup>();
   for (const group of block.groups) for (const member of group.members) groupOf.set(member, group);
   const resultOf = new Map<Indicator, IndicatorResult>();
