@@ -17,7 +17,7 @@ import * as path from "path";
 import { isWorkbookName, otherSpreadsheetMessage } from "../core/file-kinds";
 import { FOLDER_PROFILE } from "../core/profile";
 import { Bilingual, BilingualError, counted, type Lang } from "../core/messages";
-import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, isHiddenPath, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
+import { REVIEW_SCHEMA, Review, ReviewTally, contentOrder, damagedPartsNote, foldersLeftUnreviewed, profilesInUse, reviewCounts, reviewFileOrder, reviewNote, reviewedFiles } from "../core/review";
 import { isReviewWorkbook, reviewScope } from "../core/review-layout";
 import { forBureau } from "../core/read-advice";
 import { readXlsx } from "../xlsx/read";
@@ -256,9 +256,7 @@ export async function runReview(folder: string, options: ReviewOptions, io: Revi
     tally.note(name, "unread-folder", why[lang]);
     io.error(unreadFolderLine(name, why, lang));
   }
-  // A hidden folder's workbooks are passed over read or not (a Mac stick's .Spotlight-V100, root's
-  // alone): only a visible folder not read leaves the review incomplete (code review 57, H1).
-  const unreadVisible = unread.filter(({ folder: name }) => !isHiddenPath(name));
+  const unreadVisible = foldersLeftUnreviewed(unread);
   if (names.length === 0) throw new ReviewError(`${folder}: 文件夹中没有 .xlsx 文件`, `${folder}: the folder holds no .xlsx file`);
 
   const limits = maxSizeLimits(options.maxSize);

@@ -727,7 +727,14 @@ function unitAliases(units: string[]): Map<string, string> {
 
 
 /** Whether a file's or folder's name, or a folder's above it, starts with "." (hidden). */
-export const isHiddenPath = (file: string): boolean => file.split(/[\\/]/).some((part) => part.startsWith("."));
+const isHiddenPath = (file: string): boolean => file.split(/[\\/]/).some((part) => part.startsWith("."));
+
+/**
+ * Of the folders a review could not read, those that leave it incomplete: the visible ones. A
+ * hidden folder's workbooks are passed over read or not (a Mac stick's .Spotlight-V100, root's
+ * alone: code review 57, H1).
+ */
+export const foldersLeftUnreviewed = <T extends { folder: string }>(unread: T[]): T[] => unread.filter(({ folder }) => !isHiddenPath(folder));
 
 /**
  * A workbook whose name or folder starts with "." (`.隐藏.xlsx`, `.备份/县林业局.xlsx`), which a
