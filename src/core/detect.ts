@@ -2138,8 +2138,7 @@ const SUPERVISOR_RANKS = labelRanks(SUPERVISOR_LABELS);
 
 /** Whether a cell is a 实施单位 label (see IMPLEMENTER_LABELS), whatever is beside it. */
 function isImplementerLabel(view: SheetView, row: number, col: number): boolean {
-  if (!view.isOrigin(row, col)) return false;
-  const label = formNameLabel(cellText(view.raw(row, col)).split(COLON)[0]);
+  const label = nameLabelAt(view, row, col)?.label;
   return label?.field === "unit" && IMPLEMENTER_RANKS.has(label.rank);
 }
 
@@ -2205,13 +2204,20 @@ const COLON = /[:：]/;
 
 /** The name a label cell gives: 项目名称 | X, 单位名称：Y (in one cell or in two, in `span`); null for none. */
 function labelledName(view: SheetView, row: number, col: number, span: ColumnSpan): (FormNameLabel & { value: string }) | null {
+  const at = nameLabelAt(view, row, col);
+  if (at === null) return null;
+  const { label, after } = at;
+  const value = (after === null ? "" : formNameValue(after, label.field)) || formNameValue(valueRightOf(view, row, col, span), label.field);
+  return value === "" ? null : { ...label, value };
+}
+
+/** The name label a cell starts with (单位名称 of 单位名称：某局, or alone), and its text after the colon (null for none); null for no label. */
+function nameLabelAt(view: SheetView, row: number, col: number): { label: FormNameLabel; after: string | null } | null {
   if (!view.isOrigin(row, col)) return null;
   const text = cellText(view.raw(row, col));
   const colon = text.search(COLON);
   const label = formNameLabel(colon < 0 ? text : text.slice(0, colon));
-  if (label === null) return null;
-  const value = (colon < 0 ? "" : formNameValue(text.slice(colon + 1), label.field)) || formNameValue(valueRightOf(view, row, col, span), label.field);
-  return value === "" ? null : { ...label, value };
+  return label === null ? null : { label, after: colon < 0 ? null : text.slice(colon + 1) };
 }
 
 /** The first text right of a label cell on its row ("" for none, or for another label: 主管部门, 预算编码). */
