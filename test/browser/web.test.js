@@ -5,7 +5,8 @@
  * corrupted file and a WPS .et file on it, waits for the results, opens 查看工作表 at a finding's
  * cell, downloads the scored copy and compares it with the command line's copy of the same input,
  * checks the bad files' messages against the command line's, downloads the review (汇总.xlsx),
- * drops the same file again and a folder, clears the list, then reloads offline (service worker),
+ * drops the same file again and a folder, clears the list, reviews a folder with damaged files (their
+ * damaged-parts notes on 说明, as the command line's), then reloads offline (service worker),
  * and drops a file on a page whose worker script is missing. Prints the page's JavaScript size (≤ 400 KB gzipped,
  * checked) and the time to the first results (printed, not checked). Last line:
  * `browser: N passed, M failed`.
@@ -15,6 +16,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
+const ExcelJS = require("exceljs");
 const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
 const { checkRunner, contrast, launchChromium, runBrowserTest } = require("./harness");
 const { serve } = require("../../scripts/serve");
@@ -138,6 +140,15 @@ async function main() {
         zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }, files);
     await drop(dropped);
+    // An operating system's drop of a folder, as from Explorer (Chrome DevTools Protocol).
+    const dropFolder = async (folder) => {
+      const zone = page.getByTestId("drop");
+      await zone.scrollIntoViewIfNeeded();
+      const box = await zone.boundingBox();
+      const cdp = await context.newCDPSession(page);
+      const data = { items: [], files: [folder], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+    };
     const card = (name) => page.locator(`[data-testid=file][data-name="${name}"]`);
     const message = async (name) => (await card(name).getByTestId("file-message").textContent()).trim();
 
@@ -268,13 +279,7 @@ async function main() {
       fs.writeFileSync(path.join(folder, "说明.txt"), "各单位自评表");
       // A unit's forms sent zipped: listed with what to do, as `jixiao review` lists it (review round 37).
       fs.writeFileSync(path.join(folder, "县供销社.zip"), "PK");
-      // An operating system's drop of the folder, as from Explorer (Chrome DevTools Protocol).
-      const zone = page.getByTestId("drop");
-      await zone.scrollIntoViewIfNeeded();
-      const box = await zone.boundingBox();
-      const cdp = await context.newCDPSession(page);
-      const data = { items: [], files: [folder], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      await dropFolder(folder);
       // Named by their paths in the folder dropped, as `jixiao review 县直部门` names them.
       for (const name of ["县机关事务中心.xlsx", "乡镇/开平.xlsx"]) await card(name).locator(":scope[data-state=done]").waitFor();
       await card("县供销社.zip").getByText("县供销社.zip: 这是压缩包，请先解压，再复核其中的 .xlsx 工作簿").waitFor();
@@ -284,11 +289,10 @@ async function main() {
       const empty = path.join(dir, "drop", "空文件夹");
       fs.mkdirSync(empty, { recursive: true });
       fs.writeFileSync(path.join(empty, "说明.txt"), "");
-      const emptyData = { items: [], files: [empty], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data: emptyData });
+      await dropFolder(empty);
       await page.getByTestId("notices").getByText("拖入或选择的内容中没有 .xlsx 工作簿。").waitFor();
       // The folder dropped again: one line with the count, not a line a file (review round 51c, L2).
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      await dropFolder(folder);
       await page.getByTestId("notices").getByText("3 个文件已加入过（同一路径、同一内容），未重复加入。").waitFor();
       const said = await page.getByTestId("notices").evaluate((bar) => bar.innerText);
       assert(!said.includes("：已加入过同一文件"), said);
@@ -341,6 +345,56 @@ async function main() {
       }
     });
 
+    // Session 58: `jixiao review` notes a damaged file's parts it passed over (damaged-parts); the
+    // page's review, its rows sent by the worker, had no test that it notes them too.
+    await check("a folder's review notes a damaged file's dropped merges and stray zip entries in the command line's words, on its 说明 and its card; a sound file has no such note", async () => {
+      const folder = path.join(dir, "drop", "损坏复核");
+      fs.mkdirSync(folder, { recursive: true });
+      const files = [OVERLAPPING, STRAY, SAMPLES[0]];
+      for (const name of files) fs.copyFileSync(path.join(dir, name), path.join(folder, name));
+      const out = path.join(dir, "cli", "损坏复核汇总.xlsx");
+      const json = path.join(dir, "cli", "损坏复核.json");
+      const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "review", folder, "--out", out, "--json", json], { encoding: "utf8" });
+      assert(fs.existsSync(out) && fs.existsSync(json), run.stderr);
+      // The command line's words: its review's notes, which its line for each file ends with.
+      const damaged = JSON.parse(fs.readFileSync(json, "utf8")).notes.filter((note) => note.kind === "damaged-parts");
+      assert(JSON.stringify(damaged.map((note) => note.file).sort()) === JSON.stringify([OVERLAPPING, STRAY].sort()), `the command line noted: ${JSON.stringify(damaged)}`);
+      const noteOf = (name) => damaged.find((note) => note.file === name).message;
+      for (const name of [OVERLAPPING, STRAY]) {
+        const line = run.stdout.split("\n").find((l) => l.includes(`] ${name}：`));
+        assert(line?.endsWith(`（${noteOf(name)}）`), `the command line's line for ${name}: ${line}`);
+      }
+      await dropFolder(folder);
+      try {
+        for (const name of files) await card(name).locator(":scope[data-state=done]").waitFor();
+        // Each card names what its file's reader passed over: the merges as the note does, the entries
+        // also not written to the page's scored copy.
+        assert((await card(OVERLAPPING).getByTestId("dropped-merges").textContent()).trim() === noteOf(OVERLAPPING), `${OVERLAPPING}'s card does not name its merges as the note does`);
+        const entries = (await card(STRAY).getByTestId("dropped-entries").textContent()).trim();
+        assert(STRAY_NAMES.every((name) => entries.includes(name)), `${STRAY}'s card: ${entries}`);
+        for (const testId of ["dropped-merges", "dropped-entries"]) assert((await card(SAMPLES[0]).getByTestId(testId).count()) === 0, `${SAMPLES[0]}'s card has ${testId}`);
+        // The page's 汇总: each damaged file's note on 说明, the command line's row by row.
+        const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
+        const notesOf = async (file) => {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.readFile(file);
+          const rows = [];
+          book.getWorksheet("说明").eachRow((row) => rows.push(row.values.slice(1).map(String)));
+          return rows;
+        };
+        const pageNotes = await notesOf(await download.path());
+        for (const name of [OVERLAPPING, STRAY]) {
+          assert(pageNotes.some(([file, note]) => file === name && note === noteOf(name)), `the page's 说明 does not note ${name}'s damaged parts: ${JSON.stringify(pageNotes)}`);
+        }
+        assert(!pageNotes.some(([file, note]) => file === SAMPLES[0] && /已损坏|damaged/.test(note)), `${SAMPLES[0]} is noted as damaged`);
+        const cliNotes = await notesOf(out);
+        assert(JSON.stringify(pageNotes) === JSON.stringify(cliNotes), `the page's 说明 ${JSON.stringify(pageNotes)} ≠ the command line's ${JSON.stringify(cliNotes)}`);
+      } finally {
+        // The next checks start from an empty list.
+        await page.getByTestId("clear").click();
+      }
+    });
+
     // Review round 51c (M1): with every file unreadable, 下载汇总复核 stayed disabled.
     await check("unreadable files alone give the review the command line writes of them, listing them", async () => {
       const folder = path.join(dir, "drop", "无法读取");
@@ -350,11 +404,7 @@ async function main() {
       const out = path.join(dir, "cli", "无法读取汇总.xlsx");
       const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "jixiao.js"), "review", folder, "--out", out], { encoding: "utf8" });
       assert(run.status === 2 && fs.existsSync(out), run.stderr);
-      const zone = page.getByTestId("drop");
-      const box = await zone.boundingBox();
-      const cdp = await context.newCDPSession(page);
-      const data = { items: [], files: [folder], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      await dropFolder(folder);
       for (const name of [CORRUPTED, WPS]) await card(name).locator(":scope[data-state=failed]").waitFor();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-review").click()]);
       const pageParts = parts(fs.readFileSync(await download.path()));
@@ -386,11 +436,7 @@ async function main() {
       const second = path.join(dir, "cli", "复核汇总.xlsx");
       const run = spawnSync(process.execPath, [cli, "review", folder, "--out", second], { encoding: "utf8" });
       assert(fs.existsSync(second), run.stderr);
-      const zone = page.getByTestId("drop");
-      const box = await zone.boundingBox();
-      const cdp = await context.newCDPSession(page);
-      const data = { items: [], files: [folder], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+      await dropFolder(folder);
       const names = ["县机关事务中心.xlsx", "县机关事务中心 - 副本.xlsx", "县机关事务中心.jixiao.xlsx", "乡镇/开平.xlsx", "汇总.xlsx", "下载/初审汇总.xlsx", "下载/县机关事务中心(1).xlsx"];
       for (const name of names) await card(name).locator(":scope:not([data-state=working])").waitFor();
       await card("汇总.xlsx").locator(":scope[data-state=skipped]").waitFor();
