@@ -52,43 +52,57 @@ function summaryName(n: number): string {
   return n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME}(${n})`;
 }
 
-/** A short fingerprint of cell texts ("row,col=text" lines), to tell whether a sheet was edited. */
-function digestOf(lines: string[]): string {
+/**
+ * A short fingerprint of cell texts ("row,col=text" lines), to tell whether a sheet was edited,
+ * taken a line at a time: the lines of a large summary (100,000 cells) are never all held at once.
+ */
+class Digest {
   // Two 32-bit FNV-1a hashes with different seeds: cheap, and a chance edit never matches both.
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (const line of lines) {
+  private a = 0x811c9dc5;
+  private b = 0x01000193 ^ 0x5bd1e995;
+
+  add(line: string): void {
+    let { a, b } = this;
     for (let i = 0; i < line.length; i++) {
       const code = line.charCodeAt(i);
       a = Math.imul(a ^ code, 0x01000193);
       b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
     }
-    a = Math.imul(a ^ 10, 0x01000193);
+    this.a = Math.imul(a ^ 10, 0x01000193);
+    this.b = b;
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+
+  toString(): string {
+    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
+  }
 }
 
 /** The digest of a summary as jixiao writes it: numbers as the double a host stores. */
 export function summaryDigest(summary: Pick<SummarySheet, "cells">): string {
-  const lines = [...summary.cells]
-    .sort((x, y) => x.row - y.row || x.col - y.col)
-    .map((cell) => `${cell.row},${cell.col}=${cell.isNumber ? String(Number(cell.value)) : cell.value}`);
-  return digestOf(lines);
+  const digest = new Digest();
+  for (const cell of [...summary.cells].sort((x, y) => x.row - y.row || x.col - y.col)) {
+    digest.add(`${cell.row},${cell.col}=${cell.isNumber ? String(Number(cell.value)) : cell.value}`);
+  }
+  return digest.toString();
 }
 
 /** The digest of a text (a part jixiao wrote, to tell whether another program rewrote it since). */
-export const textDigest = (text: string): string => digestOf([text]);
+export function textDigest(text: string): string {
+  const digest = new Digest();
+  digest.add(text);
+  return digest.toString();
+}
 
 /** The digest of a summary sheet as a host read it back. */
 export function sheetDigest(sheet: SheetGrid): string {
-  const lines: string[] = [];
+  const digest = new Digest();
   sheet.values.forEach((row, r) =>
     row?.forEach((value, c) => {
       const text = value === null || value === undefined ? "" : typeof value === "string" ? value : cellText(value);
-      if (text !== "") lines.push(`${r},${c}=${text}`);
+      if (text !== "") digest.add(`${r},${c}=${text}`);
     }),
   );
-  return digestOf(lines);
+  return digest.toString();
 }
 
 /** What the previous run recorded of the summary it wrote (src/core/marks.ts). */
