@@ -19,32 +19,34 @@ export const REVIEW_SHEETS: Record<Lang, { rows: string; units: string; findings
 };
 
 /**
- * A column whose header (and width, where its English words are longer) is in both languages,
- * and how its cells read: text, text wrapped in its width, or a number of a kind (the writer's
- * ColumnKind).
+ * A column, known by its `id` (the field its cells come from, one per table) in every language:
+ * its header (and width, where its English words are longer) in both languages, and how its cells
+ * read: text, text wrapped in its width, or a number of a kind (the writer's ColumnKind).
  */
-export interface ReviewColumn {
+export interface ReviewColumn<Id extends string = string> {
+  id: Id;
   title: Record<Lang, string>;
   width: Record<Lang, number>;
   kind: "text" | "wrap" | "integer" | "decimal" | "percent" | "money";
 }
 
-const col = (zh: string, en: string, width: number, kind: ReviewColumn["kind"] = "text", widthEn = width): ReviewColumn => ({
+const col = <Id extends string>(id: Id, zh: string, en: string, width: number, kind: ReviewColumn["kind"] = "text", widthEn = width): ReviewColumn<Id> => ({
+  id,
   title: { zh, en },
   width: { zh: width, en: widthEn },
   kind,
 });
 
-const UNIT = col("单位", "Unit", 14, "wrap");
-const PROJECT = col("项目", "Project", 16, "wrap");
-const SHEET = col("工作表", "Sheet", 12, "wrap", 14);
+const UNIT = col("unit", "单位", "Unit", 14, "wrap");
+const PROJECT = col("project", "项目", "Project", 16, "wrap");
+const SHEET = col("sheet", "工作表", "Sheet", 12, "wrap", 14);
 /**
  * Where a row lies, after the printed columns, for the screen only: on one line, not wrapped, so
  * that a long path makes no row tall, on screen or on paper (review round 57d F3). The review
  * workbook widens them to their longest text (SCREEN_ONLY_WIDTH).
  */
-const FILE = col("文件", "File", 24);
-const SCREEN_SHEET = col("工作表", "Sheet", 12, "text", 14);
+const FILE = col("file", "文件", "File", 24);
+const SCREEN_SHEET = col("sheet", "工作表", "Sheet", 12, "text", 14);
 /** The widest a screen-only column is made for its longest text (Excel's widest is 255). */
 export const SCREEN_ONLY_WIDTH = 120;
 
@@ -56,23 +58,23 @@ export const SCREEN_ONLY_WIDTH = 120;
 export const ROW_COLUMNS = [
   UNIT,
   PROJECT,
-  col("年度", "Year", 5, "integer"),
-  col("类型", "Kind", 7, "wrap", 10),
-  col("预算数（万元）", "Planned (10k yuan)", 11, "money"),
-  col("执行数（万元）", "Spent (10k yuan)", 11, "money"),
-  col("金额单位", "Money unit", 6, "wrap", 9),
-  col("执行率", "Rate", 8, "percent"),
-  col("总分（计算）", "Total (computed)", 8, "decimal", 11),
-  col("总分（填报）", "Total (recorded)", 8, "decimal", 11),
-  col("等次（计算）", "Grade (computed)", 7, "wrap", 11),
-  col("等次（填报）", "Grade (recorded)", 7, "wrap", 11),
-  col("错误", "Errors", 5, "integer", 6),
-  col("警告", "Warnings", 5, "integer", 9),
-  col("提示", "Info", 5, "integer", 5),
-  col("主要问题（最严重的三条）", "Main findings (the three most serious)", 31, "wrap"),
+  col("year", "年度", "Year", 5, "integer"),
+  col("kind", "类型", "Kind", 7, "wrap", 10),
+  col("planned", "预算数（万元）", "Planned (10k yuan)", 11, "money"),
+  col("spent", "执行数（万元）", "Spent (10k yuan)", 11, "money"),
+  col("moneyUnit", "金额单位", "Money unit", 6, "wrap", 9),
+  col("rate", "执行率", "Rate", 8, "percent"),
+  col("score", "总分（计算）", "Total (computed)", 8, "decimal", 11),
+  col("recordedScore", "总分（填报）", "Total (recorded)", 8, "decimal", 11),
+  col("grade", "等次（计算）", "Grade (computed)", 7, "wrap", 11),
+  col("recordedGrade", "等次（填报）", "Grade (recorded)", 7, "wrap", 11),
+  col("errors", "错误", "Errors", 5, "integer", 6),
+  col("warnings", "警告", "Warnings", 5, "integer", 9),
+  col("infos", "提示", "Info", 5, "integer", 5),
+  col("worst", "主要问题（最严重的三条）", "Main findings (the three most serious)", 31, "wrap"),
   FILE,
   SCREEN_SHEET,
-  col("表格区域", "Range", 10),
+  col("table", "表格区域", "Range", 10),
 ];
 export const ROW_PRINTED = 16;
 
@@ -81,42 +83,42 @@ export const FINDING_COLUMNS = [
   UNIT,
   PROJECT,
   SHEET,
-  col("单元格", "Cell", 7),
-  col("严重程度", "Severity", 7, "text", 8),
-  col("规则名称", "Rule", 14, "wrap"),
-  col("说明", "Message", 56, "wrap"),
+  col("cell", "单元格", "Cell", 7),
+  col("severity", "严重程度", "Severity", 7, "text", 8),
+  col("ruleName", "规则名称", "Rule", 14, "wrap"),
+  col("message", "说明", "Message", 56, "wrap"),
   FILE,
-  col("规则", "Rule id", 22),
+  col("rule", "规则", "Rule id", 22),
 ];
 export const FINDING_PRINTED = 7;
 
 /** 规则统计: per rule, named as people read it, its id last (review round 51d M7); then the grade distribution below it. */
 export const RULE_COLUMNS = [
-  col("规则名称", "Rule", 20, "wrap", 24),
-  col("严重程度", "Severity", 10),
-  col("问题数", "Findings", 10, "integer"),
-  col("涉及文件", "Files", 10, "integer"),
-  col("涉及单位", "Units", 10, "integer"),
-  col("规则", "Rule id", 16),
+  col("ruleName", "规则名称", "Rule", 20, "wrap", 24),
+  col("severity", "严重程度", "Severity", 10),
+  col("findings", "问题数", "Findings", 10, "integer"),
+  col("files", "涉及文件", "Files", 10, "integer"),
+  col("units", "涉及单位", "Units", 10, "integer"),
+  col("rule", "规则", "Rule id", 16),
 ];
-export const GRADE_COLUMNS = [col("等次", "Grade", 20, "text", 24), col("计算等次（表数）", "Computed (tables)", 16, "integer"), col("填报等次（表数）", "Recorded (tables)", 16, "integer")];
+export const GRADE_COLUMNS = [col("grade", "等次", "Grade", 20, "text", 24), col("computed", "计算等次（表数）", "Computed (tables)", 16, "integer"), col("recorded", "填报等次（表数）", "Recorded (tables)", 16, "integer")];
 /**
  * 单位统计: per unit, its counts in the order the units are (most files not read, then most errors,
  * then totals or grades that differ, then warnings); 无法读取, its files listed there (review round 57d F4).
  */
 export const UNIT_COLUMNS = [
-  col("单位", "Unit", 24, "wrap"),
-  col("文件数", "Files", 10, "integer"),
-  col("表数", "Tables", 10, "integer"),
-  col("无法读取", "Unreadable", 10, "integer", 11),
-  col("错误", "Errors", 10, "integer"),
-  col("总分或等次不符", "Total or grade differs", 15, "integer", 23),
-  col("警告", "Warnings", 10, "integer"),
-  col("提示", "Info", 10, "integer"),
+  col("unit", "单位", "Unit", 24, "wrap"),
+  col("files", "文件数", "Files", 10, "integer"),
+  col("tables", "表数", "Tables", 10, "integer"),
+  col("failures", "无法读取", "Unreadable", 10, "integer", 11),
+  col("errors", "错误", "Errors", 10, "integer"),
+  col("differs", "总分或等次不符", "Total or grade differs", 15, "integer", 23),
+  col("warnings", "警告", "Warnings", 10, "integer"),
+  col("infos", "提示", "Info", 10, "integer"),
 ];
 /** 无法读取: a row per file, why it could not be read (without its name) and what to do. 说明: a row per file. */
-export const FAILURE_COLUMNS = [col("文件", "File", 40, "wrap"), col("原因", "Reason", 50, "wrap"), col("处理办法", "What to do", 50, "wrap")];
-export const NOTE_COLUMNS = [col("文件", "File", 50, "wrap"), col("说明", "Note", 90, "wrap")];
+export const FAILURE_COLUMNS = [col("file", "文件", "File", 40, "wrap"), col("reason", "原因", "Reason", 50, "wrap"), col("action", "处理办法", "What to do", 50, "wrap")];
+export const NOTE_COLUMNS = [col("file", "文件", "File", 50, "wrap"), col("note", "说明", "Note", 90, "wrap")];
 
 /** What a review covered, for its printed pages: the folder's name, the day, the profiles in use (by their names). */
 export interface ReviewScope {

@@ -130,17 +130,15 @@ const PRINT_TITLES: Record<Lang, { rows: string; findings: string; counts: strin
   },
 };
 
-const inLang = (columns: ReviewColumn[], lang: Lang): NewColumn[] => columns.map((c) => ({ title: c.title[lang], width: c.width[lang], kind: c.kind }));
-
 /**
- * The columns in `lang`, those `texts` gives (by the layout's English title: File, Sheet) as wide
- * as their longest text, up to SCREEN_ONLY_WIDTH: a screen-only column is not wrapped, and would
- * be cut at the cell beside it (review round 57d F3).
+ * The columns in `lang`; those `widen` names by their id (file, sheet) as wide as their longest
+ * text, up to SCREEN_ONLY_WIDTH: a screen-only column is not wrapped, and would be cut at the cell
+ * beside it (review round 57d F3).
  */
-function widened(columns: ReviewColumn[], lang: Lang, texts: Record<string, Iterable<string>>): NewColumn[] {
+export function inLang<Id extends string>(columns: readonly ReviewColumn<Id>[], lang: Lang, widen: Partial<Record<Id, Iterable<string>>> = {}): NewColumn[] {
   return columns.map((c) => {
     let width = c.width[lang];
-    for (const text of texts[c.title.en] ?? []) width = Math.max(width, Math.min(SCREEN_ONLY_WIDTH, displayWidth(text) + 2));
+    for (const text of widen[c.id] ?? []) width = Math.max(width, Math.min(SCREEN_ONLY_WIDTH, displayWidth(text) + 2));
     return { title: c.title[lang], width, kind: c.kind };
   });
 }
@@ -222,7 +220,7 @@ function findingsSheet(review: Review, lang: Lang): NewSheet {
     printTitle: PRINT_TITLES[lang].findings,
     pageFooter: WORDS[lang].pageFooter,
     autoFilter: true,
-    columns: widened(FINDING_COLUMNS, lang, { File: review.findings.map((f) => f.file) }),
+    columns: inLang(FINDING_COLUMNS, lang, { file: review.findings.map((f) => f.file) }),
     printColumns: FINDING_PRINTED,
     rows: (function* () {
       for (const f of review.findings) yield [f.unit, projectShown(f.project, lang), f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
@@ -291,7 +289,7 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       printTitle: titles.rows,
       pageFooter,
       autoFilter: true,
-      columns: widened(ROW_COLUMNS, lang, { File: review.rows.map((r) => r.file), Sheet: review.rows.map((r) => r.sheet) }),
+      columns: inLang(ROW_COLUMNS, lang, { file: review.rows.map((r) => r.file), sheet: review.rows.map((r) => r.sheet) }),
       printColumns: ROW_PRINTED,
       rows: rowCells(review.rows, lang),
       below: [rowsLegend(review, lang)],

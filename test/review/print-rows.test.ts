@@ -6,7 +6,8 @@
  */
 import JSZip from "jszip";
 import { REVIEW_SCHEMA, Review, ReviewRow } from "../../src/core/review";
-import { reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
+import { FAILURE_COLUMNS, FINDING_COLUMNS, GRADE_COLUMNS, NOTE_COLUMNS, ROW_COLUMNS, RULE_COLUMNS, UNIT_COLUMNS } from "../../src/core/review-layout";
+import { inLang, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 
 const PATH = "乡镇/东城街道/东城街道办事处部门整体支出绩效自评表（盖章版）.xlsx";
 
@@ -82,5 +83,27 @@ describe("rows sized for what is printed (review round 57d F3)", () => {
     expect(rowTag(sheet, 2)).toBe('<row r="2">');
     expect(wraps(sheet, styles, "H2")).toBe(false);
     expect(columnWidth(sheet, 8)).toBeGreaterThanOrEqual(60);
+  });
+});
+
+// The columns were mapped twice: to the run's language, and to their widths by their English title
+// (File, Sheet). Each is known by its id now, in one mapper.
+describe("the columns, known by an id", () => {
+  test("each id once in its table", () => {
+    for (const columns of [ROW_COLUMNS, FINDING_COLUMNS, RULE_COLUMNS, GRADE_COLUMNS, UNIT_COLUMNS, FAILURE_COLUMNS, NOTE_COLUMNS]) {
+      const ids = columns.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  test("one mapper gives their titles in either language and widens those named by id", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const columns = inLang(ROW_COLUMNS, lang, { file: [PATH], sheet: ["部门整体支出绩效自评表"] });
+      expect(columns.map((c) => c.title)).toEqual(ROW_COLUMNS.map((c) => c.title[lang]));
+      const at = (id: string) => ROW_COLUMNS.findIndex((c) => c.id === id);
+      expect(columns[at("file")].width).toBeGreaterThanOrEqual(60);
+      expect(columns[at("sheet")].width).toBe(24);
+      expect(columns[at("unit")].width).toBe(ROW_COLUMNS[at("unit")].width[lang]);
+    }
   });
 });
