@@ -1,7 +1,10 @@
 /**
  * What to do with a file jixiao cannot read, as the reader's messages end (……，请在 Excel 中取消密码后再试),
  * and as the review says it instead: `jixiao score` speaks to a unit that can fix its own file, a
- * review to the finance bureau, which has no unit's password (review round 57d F5).
+ * review to the finance bureau, which has no unit's password (review round 57d F5). All the
+ * review's advice on a file it could not read is here: its messages' (forBureau) and its 无法读取
+ * sheet's where the message gives none (BUREAU_DEFAULT_ADVICE, by core failureAdvice), which
+ * the workbook only lays out.
  *
  * A leaf of the core: the reader, the file kinds and the review take it without anything else.
  */
@@ -45,3 +48,27 @@ export function forBureau(message: string, lang: Lang): string {
   }
   return message;
 }
+
+/**
+ * Why a file has no rows: `unreadable`, it could not be read (a damaged file, another format, out
+ * of memory); `no-tables`, it was read and holds no form jixiao knows (an empty workbook, a title
+ * alone, another paper handed in by mistake): saving it again would not help (review round 52c L3).
+ */
+export type ReviewFailureKind = "unreadable" | "no-tables";
+
+/**
+ * What the bureau is to do with a file whose message says nothing to do, by why it has no rows:
+ * the unit saves it as .xlsx again and hands it in (review round 51d L8); a workbook read with no
+ * form in it, saved again, holds none either: the file is checked, or the form filled in (review
+ * round 52c L3).
+ */
+export const BUREAU_DEFAULT_ADVICE: Record<ReviewFailureKind, Bilingual> = {
+  unreadable: {
+    zh: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
+    en: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
+  },
+  "no-tables": {
+    zh: "未找到自评表或目标表：请核对是否报错文件，或请单位填写后重新报送",
+    en: "no self-evaluation or target table found: check whether the wrong file was handed in, or ask the unit to fill in the form and hand it in again",
+  },
+};

@@ -20,7 +20,7 @@ import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
 import { TableOwners } from "./table-owner";
 import { REVIEW_SHEETS } from "./review-layout";
-import { forBureau } from "./read-advice";
+import { BUREAU_DEFAULT_ADVICE, ReviewFailureKind, forBureau } from "./read-advice";
 
 /**
  * Whether a row's computed grade differs from the one its form records (汇总 marks it): a recorded
@@ -111,17 +111,31 @@ export interface FileReview extends DroppedParts {
   hiddenSheets: string[];
 }
 
-/**
- * Why a file has no rows: `unreadable`, it could not be read (a damaged file, another format, out
- * of memory); `no-tables`, it was read and holds no form jixiao knows (an empty workbook, a title
- * alone, another paper handed in by mistake): saving it again would not help (review round 52c L3).
- */
-export type ReviewFailureKind = "unreadable" | "no-tables";
+export type { ReviewFailureKind };
 
 export interface ReviewFailure {
   file: string;
   message: string;
   kind: ReviewFailureKind;
+}
+
+/**
+ * A failure as 无法读取 says it: why, without the file's name (a column of its own gives it), and
+ * what to do, as its message says it (the review's advice to the bureau, forBureau:
+ * ……，请单位取消打开密码后重新报送; ……（可用 --max-memory 提高上限）), else by why the file has no rows
+ * (BUREAU_DEFAULT_ADVICE: the unit saves it as .xlsx again and hands it in, review round 51d L8;
+ * for a workbook read with no form in it, the file checked or the form filled in, review round 52c L3).
+ */
+export function failureAdvice(failure: ReviewFailure, lang: Lang): { reason: string; advice: string } {
+  // The file as the message names it: by its name in the review, or by the path it was opened by.
+  const named = /^(.+?)(?:: |：)/.exec(failure.message);
+  const base = fileBaseName(failure.file);
+  const message = named && named[1].endsWith(base) ? failure.message.slice(named[0].length) : failure.message;
+  const parts =
+    lang === "zh"
+      ? (/^(.+)（((?:请|可用)[^（）]*)）$/.exec(message) ?? /^(.+?)[，；](请.*)$/.exec(message))
+      : (/^(.+) \(((?:please|raise)[^()]*)\)$/.exec(message) ?? /^(.+?); (.*)$/.exec(message));
+  return parts ? { reason: parts[1], advice: parts[2] } : { reason: message, advice: BUREAU_DEFAULT_ADVICE[failure.kind][lang] };
 }
 
 export interface RuleCount {

@@ -17,8 +17,7 @@
  * (src/core/review-layout.ts); this file writes them.
  */
 import { Lang, NO_SCORING, SEVERITY_LABEL } from "../core/messages";
-import { fileBaseName } from "../core/file-kinds";
-import { NO_GRADE, Review, ReviewFailure, ReviewFailureKind, ReviewRow, ReviewRowKind, projectShown, reviewCounts } from "../core/review";
+import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind, failureAdvice, projectShown, reviewCounts } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
@@ -66,8 +65,6 @@ interface Words {
   legendBlanks: string;
   /** The review's counts (core reviewCounts) as the legend says them. */
   counts: (counts: string) => string;
-  /** 无法读取's 处理办法 where the reason says nothing to do, by why the file has no rows. */
-  failureAction: Record<ReviewFailureKind, string>;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -89,11 +86,6 @@ const WORDS: Record<Lang, Words> = {
     legendBlanks:
       `—（无法计算）：有得分未填且无法算出，没有总分；—（分值合计 N）：分值相加不为 100，不评等次；不计分（表中无分值）：${NO_SCORING.zh}；不适用：目标表、预算表没有总分和等次`,
     counts: (counts) => `共 ${counts}`,
-    failureAction: {
-      unreadable: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
-      // Read, and no form in it: saving it again finds none either (review round 52c L3).
-      "no-tables": "未找到自评表或目标表：请核对是否报错文件，或请单位填写后重新报送",
-    },
   },
   en: {
     kinds: { evaluation: "Self-evaluation", targets: "Target table", budget: "Budget table" },
@@ -111,10 +103,6 @@ const WORDS: Record<Lang, Words> = {
     legendBlanks:
       `— (cannot be computed): a score is blank and cannot be worked out, so there is no total; — (weights total N): the weights do not add up to 100, so no grade; not scored (no weights in the form): ${NO_SCORING.en}; n/a: target and budget tables have no total or grade`,
     counts: (counts) => counts,
-    failureAction: {
-      unreadable: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
-      "no-tables": "no self-evaluation or target table found: check whether the wrong file was handed in, or ask the unit to fill in the form and hand it in again",
-    },
   },
 };
 
@@ -193,24 +181,10 @@ function rowsLegend(review: Review, lang: Lang): NewTable {
   };
 }
 
-/**
- * A file that could not be read: why, without its name (its own column gives it), and what to do,
- * as the message says it (the review's advice to the bureau, core forBureau: ……，请单位取消打开密码后重新报送;
- * ……（可用 --max-memory 提高上限）),
- * else, by why it has no rows (its kind), that the unit saves it as .xlsx again and hands it in
- * (review round 51d L8), or, for a workbook read with no form in it, that the file is checked or
- * the form filled in (review round 52c L3).
- */
+/** A file that could not be read, and why and what to do as core failureAdvice says them. */
 export function failureCells(failure: ReviewFailure, lang: Lang): [string, string, string] {
-  // The file as the message names it: by its name in the review, or by the path it was opened by.
-  const named = /^(.+?)(?:: |：)/.exec(failure.message);
-  const base = fileBaseName(failure.file);
-  const message = named && named[1].endsWith(base) ? failure.message.slice(named[0].length) : failure.message;
-  const parts =
-    lang === "zh"
-      ? (/^(.+)（((?:请|可用)[^（）]*)）$/.exec(message) ?? /^(.+?)[，；](请.*)$/.exec(message))
-      : (/^(.+) \(((?:please|raise)[^()]*)\)$/.exec(message) ?? /^(.+?); (.*)$/.exec(message));
-  return parts ? [failure.file, parts[1], parts[2]] : [failure.file, message, WORDS[lang].failureAction[failure.kind]];
+  const { reason, advice } = failureAdvice(failure, lang);
+  return [failure.file, reason, advice];
 }
 
 function findingsSheet(review: Review, lang: Lang): NewSheet {

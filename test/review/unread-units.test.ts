@@ -7,7 +7,8 @@
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import { FileReview, Review, ReviewRow, ReviewTally } from "../../src/core/review";
+import { BUREAU_DEFAULT_ADVICE } from "../../src/core/read-advice";
+import { FileReview, Review, ReviewRow, ReviewTally, failureAdvice } from "../../src/core/review";
 import { failureCells, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 import { WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
 import { describeWithOpenpyxl } from "../support/openpyxl";
@@ -120,6 +121,23 @@ describe("what to do, said to the bureau (review round 57d F5)", () => {
     // A damaged file keeps the review's own advice; no message keeps the words to the unit.
     expect(cells("审计/县审计局.xlsx")[1]).toBe("请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送");
     expect(review.failures.filter((f) => /后再试$/.test(f.message))).toEqual([]);
+  });
+
+  // The advice was in two places: core's for the messages, the workbook's own where a message gives none.
+  test("said by core alone: the workbook lays out its reason and advice, a message without advice gets core's by its kind", () => {
+    for (const failure of review.failures) {
+      const { reason, advice } = failureAdvice(failure, "zh");
+      expect(failureCells(failure, "zh")).toEqual([failure.file, reason, advice]);
+    }
+    expect(failureAdvice(review.failures.find((f) => f.file === "审计/县审计局.xlsx")!, "zh")).toEqual({
+      reason: "文件已损坏，无法作为 .xlsx 打开（压缩包的目录缺失（文件不完整））",
+      advice: BUREAU_DEFAULT_ADVICE.unreadable.zh,
+    });
+    expect(failureAdvice(review.failures.find((f) => f.kind === "no-tables")!, "zh")).toEqual({ reason: "文件已损坏", advice: BUREAU_DEFAULT_ADVICE["no-tables"].zh });
+    expect(failureAdvice({ file: "a.xlsx", message: "a.xlsx: the file is damaged", kind: "unreadable" }, "en")).toEqual({
+      reason: "the file is damaged",
+      advice: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
+    });
   });
 
   test("in English too, from the reader's own message; jixiao score's stays the unit's", () => {
