@@ -103,14 +103,17 @@ export const RULE_COLUMNS = [
 ];
 export const GRADE_COLUMNS = [col("grade", "等次", "Grade", 20, "text", 24), col("computed", "计算等次（表数）", "Computed (tables)", 16, "integer"), col("recorded", "填报等次（表数）", "Recorded (tables)", 16, "integer")];
 /**
- * 单位统计: per unit, its counts in the order the units are (most files not read, then most errors,
- * then totals or grades that differ, then warnings); 无法读取, its files listed there (review round 57d F4).
+ * 单位统计: per unit, its counts in the order the units are (most files not read or holding no form,
+ * then most errors, then totals or grades that differ, then warnings); 无法读取, its files that could
+ * not be read (review round 57d F4), and 未找到表, those read and holding no form, apart: both are
+ * listed on the 无法读取 sheet, with other advice.
  */
 export const UNIT_COLUMNS = [
   col("unit", "单位", "Unit", 24, "wrap"),
   col("files", "文件数", "Files", 10, "integer"),
   col("tables", "表数", "Tables", 10, "integer"),
   col("failures", "无法读取", "Unreadable", 10, "integer", 11),
+  col("noTables", "未找到表", "No form found", 10, "integer", 14),
   col("errors", "错误", "Errors", 10, "integer"),
   col("differs", "总分或等次不符", "Total or grade differs", 15, "integer", 23),
   col("warnings", "警告", "Warnings", 10, "integer"),

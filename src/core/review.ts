@@ -152,11 +152,13 @@ export interface UnitCount {
   files: number;
   tables: number;
   /**
-   * Its files among the review's failures (not read, or read and holding no form), each given to
+   * Its files that could not be read (the review's failures of kind `unreadable`), each given to
    * the unit its folder or its name gives (unitOfFailedFile): a unit whose only file could not be
    * read is counted too, first among the units (review round 57d F4).
    */
   failures: number;
+  /** Its files read and holding no form (the failures of kind `no-tables`), given to a unit alike: not among `failures`. */
+  noTables: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -919,7 +921,9 @@ export class ReviewTally {
     // What to do as the bureau can: the unit removes its password, saves as .xlsx (review round 57d F5).
     this.failures.push({ file, message: forBureau(message, this.lang), kind });
     const unit = unitOfFailedFile(file);
-    if (unit !== null) this.unit(unit, file).failures++;
+    if (unit === null) return;
+    if (kind === "unreadable") this.unit(unit, file).failures++;
+    else this.unit(unit, file).noTables++;
   }
 
   /**
@@ -939,7 +943,7 @@ export class ReviewTally {
 
   private unit(name: string, file: string): UnitCount & { lastFile: string } {
     let unit = this.units.get(name);
-    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, failures: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
+    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, failures: 0, noTables: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
     if (unit.lastFile !== file) {
       unit.files++;
       unit.lastFile = file;
@@ -977,14 +981,15 @@ export class ReviewTally {
     const named = (unit: string) => alias.get(unit) ?? unit;
     const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
     const units = new Map<string, UnitCount>();
-    for (const { unit, files, tables, failures, errors, warnings, infos, differs } of this.units.values()) {
+    for (const { unit, files, tables, failures, noTables, errors, warnings, infos, differs } of this.units.values()) {
       const into = units.get(named(unit));
-      if (!into) units.set(named(unit), { unit: named(unit), files, tables, failures, errors, warnings, infos, differs });
+      if (!into) units.set(named(unit), { unit: named(unit), files, tables, failures, noTables, errors, warnings, infos, differs });
       else
         Object.assign(into, {
           files: into.files + files,
           tables: into.tables + tables,
           failures: into.failures + failures,
+          noTables: into.noTables + noTables,
           errors: into.errors + errors,
           warnings: into.warnings + warnings,
           infos: into.infos + infos,
@@ -1032,13 +1037,13 @@ export function unitOfFailedFile(file: string): string | null {
 const UNIT_NAME_ORDER = new Intl.Collator("zh-Hans-CN");
 
 /**
- * 单位统计's order, the units that need attention first (review round 52c M1): most files not read
- * (nothing of theirs is checked: the unit hands them in again, review round 57d F4), then most
- * errors, then most rows whose computed total or grade differs from the recorded one, then most
- * warnings, then by name.
+ * 单位统计's order, the units that need attention first (review round 52c M1): most files of which
+ * nothing was checked, not read or read and holding no form (the unit hands them in again, review
+ * round 57d F4), then most errors, then most rows whose computed total or grade differs from the
+ * recorded one, then most warnings, then by name.
  */
 function byNeed(a: UnitCount, b: UnitCount): number {
-  return b.failures - a.failures || b.errors - a.errors || b.differs - a.differs || b.warnings - a.warnings || UNIT_NAME_ORDER.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
+  return b.failures + b.noTables - (a.failures + a.noTables) || b.errors - a.errors || b.differs - a.differs || b.warnings - a.warnings || UNIT_NAME_ORDER.compare(a.unit, b.unit) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
 }
 
 /** Each unit's items together, the units in the order they first appear (the files' order), each unit's in theirs. */

@@ -3,8 +3,8 @@
  * - 汇总: a row per table, sortable and filterable, header frozen, printed A4 landscape without
  *   where each table lies; a computed total or grade that differs from the recorded one shaded, a
  *   blank one said why, and a legend with the review's counts below;
- * - 单位统计: per unit, the units that need attention first (most files not read, then most
- *   errors, then totals or grades that differ from the recorded, then warnings);
+ * - 单位统计: per unit, the units that need attention first (most files not read or holding no
+ *   form, then most errors, then totals or grades that differ from the recorded, then warnings);
  * - 问题明细: every finding with its unit, project, file and cell (AutoFilter);
  * - 规则统计: findings per rule, the grade distribution computed vs recorded with its bar chart;
  * - 无法读取: the files that could not be read, and why;
@@ -277,7 +277,7 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       pageFooter,
       autoFilter: true,
       columns: inLang(UNIT_COLUMNS, lang),
-      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.failures, u.errors, u.differs, u.warnings, u.infos]),
+      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.failures, u.noTables, u.errors, u.differs, u.warnings, u.infos]),
     },
     findingsSheet(review, lang),
     countsSheet(review, lang),

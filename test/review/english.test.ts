@@ -143,7 +143,7 @@ describeWithOpenpyxl("the review workbook in English, read back by openpyxl", ()
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "(none)"]);
     // Each unit's counts on a sheet of their own, under their own header (review round 33).
     expect(counts).toHaveLength(gradeHeader + 1 + review.grades.length);
-    expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Unreadable", "Errors", "Total or grade differs", "Warnings", "Info"]);
+    expect(sheet("Units").rows[0]).toEqual(["Unit", "Files", "Tables", "Unreadable", "No form found", "Errors", "Total or grade differs", "Warnings", "Info"]);
     expect(sheet("Counts").charts[0].series.map((s) => s.name)).toEqual([`'Counts'!$B$${gradeHeader + 1}`, `'Counts'!$C$${gradeHeader + 1}`]);
     // Why, without the file's name its own column gives, and what to do (review round 51d L8).
     expect(sheet("Unreadable").rows.slice(1)).toEqual([["坏.xlsx", expect.stringMatching(/^the file is damaged/), expect.stringMatching(/^ask the unit to open it in Excel or WPS/)]]);
@@ -222,7 +222,7 @@ describeWithOpenpyxl("the review workbook in Chinese, read back by openpyxl, as 
     const counts = sheet("规则统计").rows;
     expect(counts[gradeHeader].slice(0, 3)).toEqual(["等次", "计算等次（表数）", "填报等次（表数）"]);
     expect(counts.slice(gradeHeader + 1, gradeHeader + 1 + review.grades.length).map((g) => g[0])).toEqual(["优", "良", "中", "差", "（无）"]);
-    expect(sheet("单位统计").rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "错误", "总分或等次不符", "警告", "提示"]);
+    expect(sheet("单位统计").rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "未找到表", "错误", "总分或等次不符", "警告", "提示"]);
   });
 });
 

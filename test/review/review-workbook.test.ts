@@ -282,16 +282,17 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
   // On a sheet of their own (review round 33: under 规则统计's header, their columns read as the rules').
   it("单位统计 counts per unit add up to the units' rows", () => {
     const sheet = sheets.get(SHEETS.units)!;
-    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "错误", "总分或等次不符", "警告", "提示"]);
+    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "未找到表", "错误", "总分或等次不符", "警告", "提示"]);
     expect(sheets.get(SHEETS.counts)!.rows).toHaveLength(review.rules.length + 2 + review.grades.length + 1);
     const units = sheet.rows.slice(1);
     expect(units.map((u) => u[0]).sort()).toEqual(["kaiping", "乙县教育局", "甲县财政局"].sort());
     // broken.xlsx names no unit: it is on 无法读取 alone.
-    for (const [unit, files, tables, failures, errors, differs, warnings] of units) {
+    for (const [unit, files, tables, failures, noTables, errors, differs, warnings] of units) {
       const rows = review.rows.filter((r) => r.unit === unit);
-      expect([files, tables, failures, errors, differs, warnings]).toEqual([
+      expect([files, tables, failures, noTables, errors, differs, warnings]).toEqual([
         new Set(rows.map((r) => r.file)).size,
         rows.length,
+        0,
         0,
         rows.reduce((n, r) => n + r.errors, 0),
         rows.filter((r) => r.differs.score || r.differs.grade).length,
@@ -299,7 +300,7 @@ describeWithOpenpyxl("汇总.xlsx read back by openpyxl", () => {
       ]);
     }
     // The units that need attention first (review round 52c M1): by errors, then totals or grades that differ, then warnings.
-    const need = units.map(([, , , , errors, differs, warnings]) => [errors, differs, warnings] as number[]);
+    const need = units.map(([, , , , , errors, differs, warnings]) => [errors, differs, warnings] as number[]);
     for (let i = 1; i < need.length; i++) {
       const [a, b] = [need[i - 1], need[i]];
       expect(a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] >= b[2])))).toBe(true);

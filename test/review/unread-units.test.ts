@@ -58,6 +58,8 @@ function folderReview(): Review {
   // The bureau's own list at the top, and a paper of no form's name: no unit's.
   tally.fail("各单位报送情况.csv", "各单位报送情况.csv: 这是 CSV 文本（.csv），请先在 WPS 中“另存为” .xlsx 工作簿后再试");
   tally.fail("水利/报送说明.docx.xlsx", "水利/报送说明.docx.xlsx: 文件已损坏", "no-tables");
+  // Read, and no form in it: a unit's file, yet no file that could not be read.
+  tally.fail("民政/县民政局/县民政局.xlsx", "民政/县民政局/县民政局.xlsx: 没有找到预算表或绩效指标表。", "no-tables");
   // A form's file straight in a 系统's folder: 教育 is no unit's name (code review 57c, M2).
   tally.fail("教育/项目支出绩效自评表.xls", "教育/项目支出绩效自评表.xls: 这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试");
   return tally.review();
@@ -85,22 +87,31 @@ describe("units whose files could not be read (review round 57d F4)", () => {
   });
 
   test("the bureau's own list, and a file whose name and folder give no unit, are on 无法读取 alone", () => {
-    expect(review.failures).toHaveLength(9);
-    expect(review.units.map((u) => u.unit).sort()).toEqual(["县审计局", "县图书馆", "县文化馆", "县林业局", "县水利局", "县统计局", "城关镇人民政府"].sort());
+    expect(review.failures).toHaveLength(10);
+    expect(review.units.map((u) => u.unit).sort()).toEqual(["县审计局", "县图书馆", "县文化馆", "县林业局", "县民政局", "县水利局", "县统计局", "城关镇人民政府"].sort());
     expect(review.units.reduce((n, u) => n + u.failures, 0)).toBe(6);
+  });
+
+  // 无法读取 counted a file read with no form in it too: it was read, and saving it again finds none.
+  test("a unit's file read and holding no form is counted apart from the files not read, first all the same", () => {
+    expect(unit("县民政局")).toMatchObject({ files: 1, tables: 0, failures: 0, noTables: 1 });
+    expect(review.units.filter((u) => u.unit !== "县民政局").every((u) => u.noTables === 0)).toBe(true);
+    const order = review.units.map((u) => u.unit);
+    expect(order.indexOf("县民政局")).toBeLessThan(order.indexOf("县水利局"));
   });
 });
 
 describeWithOpenpyxl("单位统计 read back", () => {
-  test("its 无法读取 column counts each unit's files listed there", () => {
+  test("its 无法读取 column counts each unit's files that could not be read, 未找到表 those holding no form", () => {
     const output = path.join(tempDir("jixiao-unread-units-"), "汇总.xlsx");
     writeFileSync(output, reviewWorkbookBytes(folderReview()));
     const sheet = readBack(output).sheets.find((s) => s.name === "单位统计")!;
-    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "错误", "总分或等次不符", "警告", "提示"]);
+    expect(sheet.rows[0]).toEqual(["单位", "文件数", "表数", "无法读取", "未找到表", "错误", "总分或等次不符", "警告", "提示"]);
     const units = new Map(sheet.rows.slice(1).map((r) => [r[0], r.slice(1)]));
-    expect(units.get("县审计局")).toEqual([1, 0, 1, 0, 0, 0, 0]);
-    expect(units.get("县文化馆")).toEqual([2, 1, 1, 0, 0, 0, 0]);
-    expect(units.get("县水利局")).toEqual([1, 1, 0, 2, 0, 0, 0]);
+    expect(units.get("县审计局")).toEqual([1, 0, 1, 0, 0, 0, 0, 0]);
+    expect(units.get("县文化馆")).toEqual([2, 1, 1, 0, 0, 0, 0, 0]);
+    expect(units.get("县民政局")).toEqual([1, 0, 0, 1, 0, 0, 0, 0]);
+    expect(units.get("县水利局")).toEqual([1, 1, 0, 0, 2, 0, 0, 0]);
   });
 });
 
