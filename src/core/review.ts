@@ -146,6 +146,13 @@ export interface RuleCount {
   units: number;
 }
 
+/**
+ * A unit's line on 单位统计: the files counted for it and their rows, each row's counted for the unit
+ * its form names, but a file handed in as its own that is the same bytes as another unit's form
+ * already counted (its same-content note's): that file is its submitter's, the unit its path gives
+ * (县妇联's copy of 县总工会's stamped form is 县妇联's, not 县总工会's twice; session 58: 县妇联 had
+ * no line). 汇总's rows and 问题明细's findings keep the form's unit.
+ */
 export interface UnitCount {
   unit: string;
   /** Its files, those listed among the failures included. */
@@ -806,7 +813,13 @@ export class ReviewTally {
   /** The first file each evaluated unit and project came in, and its year, for the same-project notes. */
   private readonly projectFiles = new Map<string, { file: string; year: number | null }>();
   private readonly rules = new Map<RuleId, RuleCount & { lastFile: string; unitSet: Set<string> }>();
-  private readonly units = new Map<string, UnitCount & { lastFile: string }>();
+  /** The files not read, or holding no form, that 单位统计 counts for a unit (unitOfFailedFile). */
+  private readonly failedUnits: { unit: string; file: string; kind: ReviewFailureKind }[] = [];
+  /**
+   * The files counted on 单位统计 for the unit their path gives rather than the one their forms
+   * name: a copy of another unit's form already counted, handed in as its own (see addReviewed).
+   */
+  private readonly submitters = new Map<string, string>();
   /** Grade labels in the order of the profiles' scales, then recorded labels no scale has. */
   private readonly gradeOrder: string[] = [];
   private readonly grades = new Map<string, GradeCount>();
@@ -828,7 +841,8 @@ export class ReviewTally {
    * counted, and the earlier file's name returned. The same bytes whose folders or names give two
    * units (县总工会/县总工会（盖章版）.xlsx and 县妇联/县妇联（盖章版）.xlsx, review round 49b), also where
    * the form names its unit (review round 57d, F1: one unit handed in another's stamped form), are
-   * counted, each as its own file, and said so. Null when the file is counted.
+   * counted, each as its own file, and said so; on 单位统计 the file noted is counted for the unit
+   * its path gives where its form names another (see UnitCount). Null when the file is counted.
    */
   addReviewed(file: FileReview, digest: string): string | null {
     const units = [...new Set(file.rows.map((row) => row.unit))].sort();
@@ -851,6 +865,8 @@ export class ReviewTally {
       const ownUnit = (entry: typeof counted) => entry.byPath !== null && entry.units.some((unit) => sameUnitName(unit, entry.byPath!));
       const [stray, other] = !ownUnit(earlier[0]) && ownUnit(counted) ? [earlier[0], counted] : [counted, earlier[0]];
       this.note(stray.file, "same-content", other.file);
+      // On 单位统计 that file is its submitter's, the unit its path gives, not the form's a second time.
+      if (stray.byPath !== null && !ownUnit(stray)) this.submitters.set(stray.file, stray.byPath);
     }
     this.filesOfDigest.set(digest, [...earlier, counted]);
     this.add(file, earlier.map((entry) => entry.file));
@@ -883,12 +899,6 @@ export class ReviewTally {
     for (const label of file.gradeScale) this.grade(label);
     for (const row of file.rows) {
       this.rows.push(row);
-      const unit = this.unit(row.unit, file.file);
-      unit.tables++;
-      unit.errors += row.errors;
-      unit.warnings += row.warnings;
-      unit.infos += row.infos;
-      if (row.differs.score || row.differs.grade) unit.differs++;
       if (row.kind === "evaluation") {
         this.grade(row.grade ?? NO_GRADE).computed++;
         const recorded = row.recordedGrade === null ? null : recordedGradeLabel(row.recordedGrade, file.gradeScale);
@@ -921,9 +931,7 @@ export class ReviewTally {
     // What to do as the bureau can: the unit removes its password, saves as .xlsx (review round 57d F5).
     this.failures.push({ file, message: forBureau(message, this.lang), kind });
     const unit = unitOfFailedFile(file);
-    if (unit === null) return;
-    if (kind === "unreadable") this.unit(unit, file).failures++;
-    else this.unit(unit, file).noTables++;
+    if (unit !== null) this.failedUnits.push({ unit, file, kind });
   }
 
   /**
@@ -939,16 +947,6 @@ export class ReviewTally {
   /** A file passed over or not wholly checked, or a profile in use: see ReviewNoteKind. */
   note(file: string, kind: DetailedNoteKind, detail = ""): void {
     this.notes.push(reviewNote(file, kind, detail, this.lang));
-  }
-
-  private unit(name: string, file: string): UnitCount & { lastFile: string } {
-    let unit = this.units.get(name);
-    if (!unit) this.units.set(name, (unit = { unit: name, files: 0, tables: 0, failures: 0, noTables: 0, errors: 0, warnings: 0, infos: 0, differs: 0, lastFile: "" }));
-    if (unit.lastFile !== file) {
-      unit.files++;
-      unit.lastFile = file;
-    }
-    return unit;
   }
 
   private grade(label: string): GradeCount {
@@ -977,24 +975,33 @@ export class ReviewTally {
 
   review(): Review {
     const order = [...this.gradeOrder.filter((g) => g !== NO_GRADE), ...(this.grades.has(NO_GRADE) ? [NO_GRADE] : [])];
-    const alias = unitAliases([...this.units.keys()]);
+    // The unit a row counts for on 单位统计: its form's, or its file's submitter's (submitters).
+    const countedFor = (row: ReviewRow) => this.submitters.get(row.file) ?? row.unit;
+    const alias = unitAliases([...new Set([...this.rows.flatMap((row) => [row.unit, countedFor(row)]), ...this.failedUnits.map((f) => f.unit)])]);
     const named = (unit: string) => alias.get(unit) ?? unit;
     const renamed = <T extends { unit: string }>(items: T[]) => (alias.size === 0 ? items : items.map((item) => ({ ...item, unit: named(item.unit) })));
-    const units = new Map<string, UnitCount>();
-    for (const { unit, files, tables, failures, noTables, errors, warnings, infos, differs } of this.units.values()) {
-      const into = units.get(named(unit));
-      if (!into) units.set(named(unit), { unit: named(unit), files, tables, failures, noTables, errors, warnings, infos, differs });
-      else
-        Object.assign(into, {
-          files: into.files + files,
-          tables: into.tables + tables,
-          failures: into.failures + failures,
-          noTables: into.noTables + noTables,
-          errors: into.errors + errors,
-          warnings: into.warnings + warnings,
-          infos: into.infos + infos,
-          differs: into.differs + differs,
-        });
+    const units = new Map<string, { count: UnitCount; files: Set<string> }>();
+    const unit = (name: string, file: string): UnitCount => {
+      let entry = units.get(named(name));
+      if (!entry) {
+        const count = { unit: named(name), files: 0, tables: 0, failures: 0, noTables: 0, errors: 0, warnings: 0, infos: 0, differs: 0 };
+        units.set(count.unit, (entry = { count, files: new Set() }));
+      }
+      entry.files.add(file);
+      entry.count.files = entry.files.size;
+      return entry.count;
+    };
+    for (const row of this.rows) {
+      const count = unit(countedFor(row), row.file);
+      count.tables++;
+      count.errors += row.errors;
+      count.warnings += row.warnings;
+      count.infos += row.infos;
+      if (row.differs.score || row.differs.grade) count.differs++;
+    }
+    for (const { unit: name, file, kind } of this.failedUnits) {
+      if (kind === "unreadable") unit(name, file).failures++;
+      else unit(name, file).noTables++;
     }
     const notes = [...this.notes];
     if (this.profileOf) {
@@ -1010,7 +1017,7 @@ export class ReviewTally {
       rules: [...this.rules.values()]
         .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.findings - a.findings || a.rule.localeCompare(b.rule)),
-      units: [...units.values()].sort(byNeed),
+      units: [...units.values()].map((entry) => entry.count).sort(byNeed),
       grades: order.map((g) => this.grades.get(g)!),
       failures: this.failures,
       notes: [...notes, ...this.otherYears()],

@@ -112,6 +112,40 @@ describe("identical files, told apart by the units their folders and names give"
     expect(notesOf(folders)).toEqual([["县妇联/项目支出绩效自评表.xlsx", "same-content", "县总工会/项目支出绩效自评表.xlsx"]]);
   });
 
+  // 单位统计 grouped by the unit the form names: 县总工会 had 2 files and 县妇联, which handed one in, no row.
+  it("count on 单位统计 for the unit that handed each in: the copy of another unit's form is its submitter's, not the form's unit's twice", () => {
+    const unitsOf = (tally: ReviewTally) => tally.review().units.map((u) => [u.unit, u.files, u.tables, u.errors]);
+    // The copy first in contentOrder (县妇联 before 县总工会), or after.
+    for (const order of [
+      ["群团/县妇联/县妇联（盖章版）.xlsx", "群团/县总工会/县总工会（盖章版）.xlsx"],
+      ["群团/县总工会/县总工会（盖章版）.xlsx", "群团/县妇联/县妇联（盖章版）.xlsx"],
+    ]) {
+      const tally = new ReviewTally();
+      for (const file of order) tally.addReviewed(fileOf(file, "县总工会", 1), "d");
+      expect(unitsOf(tally)).toEqual([
+        ["县妇联", 1, 1, 1],
+        ["县总工会", 1, 1, 1],
+      ]);
+      // 汇总's rows and the note stay as they are: the form is 县总工会's.
+      expect(tally.review().rows.map((r) => r.unit)).toEqual(["县总工会", "县总工会"]);
+      expect(notesOf(tally)).toEqual([["群团/县妇联/县妇联（盖章版）.xlsx", "same-content", "群团/县总工会/县总工会（盖章版）.xlsx"]]);
+    }
+    // By its folder, the file keeping the form's name; the folder's unit written two ways is one (城关镇, 城关镇人民政府).
+    const folders = new ReviewTally();
+    folders.add(fileOf("乡镇/城关镇人民政府.xlsx", "城关镇人民政府"));
+    folders.addReviewed(fileOf("县总工会/项目支出绩效自评表.xlsx", "县总工会"), "d");
+    folders.addReviewed(fileOf("城关镇/项目支出绩效自评表.xlsx", "县总工会"), "d");
+    expect(unitsOf(folders)).toEqual([
+      ["城关镇人民政府", 2, 2, 0],
+      ["县总工会", 1, 1, 0],
+    ]);
+    // One unit's own copy stays one file of its.
+    const copies = new ReviewTally();
+    copies.addReviewed(fileOf("县总工会/县总工会.xlsx", "县总工会"), "d");
+    copies.addReviewed(fileOf("县总工会/县总工会 - 副本.xlsx", "县总工会"), "d");
+    expect(unitsOf(copies)).toEqual([["县总工会", 1, 1, 0]]);
+  });
+
   it("are one unit's copies where their folders and names give one unit, or none", () => {
     const copies = (a: string, b: string, unit = "县农业农村局") => {
       const tally = new ReviewTally();
