@@ -557,30 +557,47 @@ function nestSourceSplits(lines: BudgetLine[]): void {
   for (const total of lines) if (total.kind === "funds-total") nestSplitsUnder(lines, total);
 }
 
+/** A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金. */
+function isLevelSource(line: BudgetLine): boolean {
+  return line.kind === "source" && governmentLevels(line.label).size > 0;
+}
+
+function saysInWhich(line: BudgetLine): boolean {
+  return IN_WHICH.test(lineWords(line.label));
+}
+
+/** Whether every one of `parts` has a 全年预算数 and they add up to `sum`'s. */
+function addsUpTo(parts: BudgetLine[], sum: BudgetLine): boolean {
+  const planned = (line: BudgetLine) => line.planned?.value ?? null;
+  const amounts = parts.map(planned);
+  const value = planned(sum);
+  return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
+}
+
+/** Whether `line` is a source read (so far) right under `whole`. */
+function sourceUnder(line: BudgetLine, whole: BudgetLine): boolean {
+  return line.partOf === whole && line.kind === "source";
+}
+
+/**
+ * A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): the lines from
+ * `from` on, not named by a level, the first saying 其中: the fewest, two or more, that add up to it,
+ * or else all of them where another part (`next`: 市县级) follows them. None otherwise.
+ */
+function splitBySource(lines: BudgetLine[], whole: BudgetLine, part: BudgetLine, from: number, next: (line: BudgetLine) => boolean): BudgetLine[] {
+  if (from >= lines.length || !saysInWhich(lines[from])) return [];
+  let end = from;
+  for (; end < lines.length && sourceUnder(lines[end], whole) && !isLevelSource(lines[end]); end++) {
+    const run = lines.slice(from, end + 1);
+    if (run.length >= 2 && addsUpTo(run, part)) return run;
+  }
+  const partFollows = end < lines.length && end > from && sourceUnder(lines[end], whole) && isLevelSource(lines[end]) && next(lines[end]);
+  return partFollows ? lines.slice(from, end) : [];
+}
+
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
-  // A source named by the level of government that gives it: 中央资金, 省级补助, 县级配套资金.
-  const isLevelSource = (line: BudgetLine) => line.kind === "source" && governmentLevels(line.label).size > 0;
-  const saysInWhich = (line: BudgetLine) => IN_WHICH.test(lineWords(line.label));
-  const planned = (line: BudgetLine) => line.planned?.value ?? null;
-  const addsUpTo = (parts: BudgetLine[], sum: BudgetLine) => {
-    const amounts = parts.map(planned);
-    const value = planned(sum);
-    return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
-  };
-  const under = (line: BudgetLine) => line.partOf === whole && line.kind === "source";
-  // A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): lines not named
-  // by a level right after it, the first saying 其中: the fewest, two or more, that add up to it, or
-  // else all of them where another part (`next`: 市县级) follows them.
-  const splitBySource = (part: BudgetLine, from: number, next: (line: BudgetLine) => boolean): BudgetLine[] => {
-    if (from >= lines.length || !saysInWhich(lines[from])) return [];
-    let end = from;
-    for (; end < lines.length && under(lines[end]) && !isLevelSource(lines[end]); end++) {
-      const run = lines.slice(from, end + 1);
-      if (run.length >= 2 && addsUpTo(run, part)) return run;
-    }
-    return end < lines.length && end > from && under(lines[end]) && isLevelSource(lines[end]) && next(lines[end]) ? lines.slice(from, end) : [];
-  };
+  const under = (line: BudgetLine) => sourceUnder(line, whole);
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     if (source.kind !== "source" || source.partOf !== whole) continue;
@@ -593,7 +610,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     while (end < lines.length && under(lines[end]) && isLevelSource(lines[end]) && within(lines[end])) {
       const part = lines[end++];
       run.push(part);
-      const own = splitBySource(part, end, within);
+      const own = splitBySource(lines, whole, part, end, within);
       if (own.length > 0) bySource.set(part, own);
       end += own.length;
     }
