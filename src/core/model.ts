@@ -579,20 +579,50 @@ function sourceUnder(line: BudgetLine, whole: BudgetLine): boolean {
   return line.partOf === whole && line.kind === "source";
 }
 
+/** Whether `line` is named by levels all within `levels` (省级 within 地方资金), or by any where `levels` is null. */
+function namedWithin(line: BudgetLine, levels: Set<string> | null): boolean {
+  return levels === null || levelsWithin(line, levels, false);
+}
+
 /**
  * A part's own split by source (省级 200 over 其中：一般公共预算 150 | 政府性基金 50): the lines from
  * `from` on, not named by a level, the first saying 其中: the fewest, two or more, that add up to it,
- * or else all of them where another part (`next`: 市县级) follows them. None otherwise.
+ * or else all of them where another part named within `levels` (市县级) follows them. None otherwise.
  */
-function splitBySource(lines: BudgetLine[], whole: BudgetLine, part: BudgetLine, from: number, next: (line: BudgetLine) => boolean): BudgetLine[] {
+function splitBySource(lines: BudgetLine[], whole: BudgetLine, part: BudgetLine, from: number, levels: Set<string> | null): BudgetLine[] {
   if (from >= lines.length || !saysInWhich(lines[from])) return [];
   let end = from;
   for (; end < lines.length && sourceUnder(lines[end], whole) && !isLevelSource(lines[end]); end++) {
     const run = lines.slice(from, end + 1);
     if (run.length >= 2 && addsUpTo(run, part)) return run;
   }
-  const partFollows = end < lines.length && end > from && sourceUnder(lines[end], whole) && isLevelSource(lines[end]) && next(lines[end]);
+  const partFollows = end < lines.length && end > from && sourceUnder(lines[end], whole) && isLevelSource(lines[end]) && namedWithin(lines[end], levels);
   return partFollows ? lines.slice(from, end) : [];
+}
+
+/** The lines that may be a source's parts, one after another, and the lines each is split into by source. */
+interface LevelRun {
+  parts: BudgetLine[];
+  bySource: Map<BudgetLine, BudgetLine[]>;
+}
+
+/**
+ * The lines right after the source at `at` that may be its parts: sources under `whole` named by
+ * levels within `levels` (any, where null), one after another, each one's own split by source
+ * (splitBySource) read with it and passed over.
+ */
+function levelRunAfter(lines: BudgetLine[], whole: BudgetLine, at: number, levels: Set<string> | null): LevelRun {
+  const parts: BudgetLine[] = [];
+  const bySource = new Map<BudgetLine, BudgetLine[]>();
+  let end = at + 1;
+  while (end < lines.length && sourceUnder(lines[end], whole) && isLevelSource(lines[end]) && namedWithin(lines[end], levels)) {
+    const part = lines[end++];
+    parts.push(part);
+    const own = splitBySource(lines, whole, part, end, levels);
+    if (own.length > 0) bySource.set(part, own);
+    end += own.length;
+  }
+  return { parts, bySource };
 }
 
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
@@ -603,17 +633,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     if (source.kind !== "source" || source.partOf !== whole) continue;
     // Under a source named by a level, the levels within it (中央补助 over 中央预算内投资); under another, any level.
     const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
-    const within = (line: BudgetLine) => levels === null || levelsWithin(line, levels, false);
-    const run: BudgetLine[] = [];
-    const bySource = new Map<BudgetLine, BudgetLine[]>();
-    let end = i + 1;
-    while (end < lines.length && under(lines[end]) && isLevelSource(lines[end]) && within(lines[end])) {
-      const part = lines[end++];
-      run.push(part);
-      const own = splitBySource(lines, whole, part, end, within);
-      if (own.length > 0) bySource.set(part, own);
-      end += own.length;
-    }
+    const { parts: run, bySource } = levelRunAfter(lines, whole, i, levels);
     if (run.length === 0) continue;
     // The parts: the most of the run, two or more, that add up to the source (上级补助资金 80 over
     // 中央资金 50 | 省级资金 30, before 县级配套资金 20, a source of the total), else all of it.
