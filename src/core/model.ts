@@ -625,6 +625,22 @@ function levelRunAfter(lines: BudgetLine[], whole: BudgetLine, at: number, level
   return { parts, bySource };
 }
 
+/**
+ * Which of `run` would be `source`'s parts: the most of it, from its first line, two or more, that
+ * add up to the source (上级补助资金 80 over 中央资金 50 | 省级资金 30, before 县级配套资金 20, a
+ * source of the total), else all of it. The lines after them named by levels within the last one
+ * are its own, so parts too (地方资金 350 over 省级 | 市县级, under 财政拨款 1000 over 中央补助 650 |
+ * 地方资金 350).
+ */
+function partsOfSource(run: BudgetLine[], source: BudgetLine): BudgetLine[] {
+  let count = run.length;
+  while (count >= 2 && !addsUpTo(run.slice(0, count), source)) count--;
+  if (count < 2) count = run.length;
+  const last = governmentLevels(run[count - 1].label);
+  while (count < run.length && levelsWithin(run[count], last, true)) count++;
+  return run.slice(0, count);
+}
+
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
   const under = (line: BudgetLine) => sourceUnder(line, whole);
@@ -635,16 +651,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
     const { parts: run, bySource } = levelRunAfter(lines, whole, i, levels);
     if (run.length === 0) continue;
-    // The parts: the most of the run, two or more, that add up to the source (上级补助资金 80 over
-    // 中央资金 50 | 省级资金 30, before 县级配套资金 20, a source of the total), else all of it.
-    // The lines after them named by levels within the last one are its own (地方资金 350 over 省级 |
-    // 市县级, under 财政拨款 1000 over 中央补助 650 | 地方资金 350).
-    let count = run.length;
-    while (count >= 2 && !addsUpTo(run.slice(0, count), source)) count--;
-    if (count < 2) count = run.length;
-    const last = governmentLevels(run[count - 1].label);
-    while (count < run.length && levelsWithin(run[count], last, true)) count++;
-    const split = run.slice(0, count);
+    const split = partsOfSource(run, source);
     const sourceLines = lines.filter(under);
     const kept = sourceLines.filter((l) => !split.includes(l) && !split.some((p) => bySource.get(p)?.includes(l)));
     const numbered = NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label);
