@@ -641,9 +641,41 @@ function partsOfSource(run: BudgetLine[], source: BudgetLine): BudgetLine[] {
   return run.slice(0, count);
 }
 
+/** Whether `part` is numbered as a part under `source`, numbered as a heading: 1.当年财政拨款 over （1）中央资金. */
+function numberedUnder(source: BudgetLine, part: BudgetLine): boolean {
+  return NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(part.label);
+}
+
+/**
+ * Whether `split` (partsOfSource) is firmly `source`'s parts, `bySource` each part's own split, under
+ * `whole`. Lines by level right after a source are as often the whole's sources listed flat, so a
+ * split is read only on evidence the lines as written give.
+ */
+function splitIsFirm(lines: BudgetLine[], whole: BudgetLine, source: BudgetLine, split: BudgetLine[], bySource: Map<BudgetLine, BudgetLine[]>): boolean {
+  const first = split[0];
+  const numbered = numberedUnder(source, first);
+  const addsUp = addsUpTo(split, source);
+  // Said one level deeper than the source (地方资金 over 其中：省级) and adding up: its parts,
+  // even where the lines read flat add up too (the total typed as the double count).
+  const deeper = (!saysInWhich(source) && saysInWhich(first)) || numbered;
+  if (deeper && addsUp && split.length >= 2) return true;
+  // The sources under the whole read flat, the uses (基本支出, 项目支出) left out: where they add up,
+  // the lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40).
+  const sourceLines = lines.filter((line) => sourceUnder(line, whole));
+  if (addsUpTo(sourceLines, whole)) return false;
+  // A source not named by a level is split by parts that say 其中 again or add up to it.
+  if (!isLevelSource(source)) return saysInWhich(first) || numbered || addsUp;
+  // A source named by a level is split only so, or by parts that add up to it, two or more and
+  // not each saying 其中 as it does (其中：地方政府专项债券 | 其中：县级配套资金 are sources alike),
+  // or where, read so, the whole adds up.
+  const siblings = saysInWhich(source) && split.every(saysInWhich);
+  if (deeper || (addsUp && split.length >= 2 && !siblings)) return true;
+  const nested = new Set([...split, ...split.flatMap((part) => bySource.get(part) ?? [])]);
+  return addsUpTo(sourceLines.filter((line) => !nested.has(line)), whole);
+}
+
 /** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
-  const under = (line: BudgetLine) => sourceUnder(line, whole);
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     if (source.kind !== "source" || source.partOf !== whole) continue;
@@ -652,26 +684,7 @@ function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
     const { parts: run, bySource } = levelRunAfter(lines, whole, i, levels);
     if (run.length === 0) continue;
     const split = partsOfSource(run, source);
-    const sourceLines = lines.filter(under);
-    const kept = sourceLines.filter((l) => !split.includes(l) && !split.some((p) => bySource.get(p)?.includes(l)));
-    const numbered = NUMBERED_HEADING.test(source.label) && NUMBERED_PART.test(split[0].label);
-    // Said one level deeper than the source (地方资金 over 其中：省级) and adding up: its parts,
-    // even where the lines read flat add up too (the total typed as the double count).
-    const deeper = (!saysInWhich(source) && saysInWhich(split[0])) || numbered;
-    const addsUp = addsUpTo(split, source);
-    const certain = deeper && addsUp && split.length >= 2;
-    // A source named by a level is split only so, or by parts that add up to it, two or more and
-    // not each saying 其中 as it does (其中：地方政府专项债券 | 其中：县级配套资金 are sources alike),
-    // or where read so the whole adds up. Another, by parts that say 其中 again or add up to it.
-    const siblings = saysInWhich(source) && split.every(saysInWhich);
-    const evidence =
-      levels === null
-        ? saysInWhich(split[0]) || numbered || addsUp
-        : deeper || (addsUp && split.length >= 2 && !siblings) || addsUpTo(kept, whole);
-    // The sources under it read flat, the uses (基本支出, 项目支出) left out: where they add up, the
-    // lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40), unless certain.
-    const flatAddsUp = addsUpTo(sourceLines, whole);
-    if (!certain && (flatAddsUp || !evidence)) continue;
+    if (!splitIsFirm(lines, whole, source, split, bySource)) continue;
     for (const part of split) {
       part.partOf = source;
       for (const line of bySource.get(part) ?? []) line.partOf = part;
