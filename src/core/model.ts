@@ -607,11 +607,14 @@ interface LevelRun {
 }
 
 /**
- * The lines right after the source at `at` that may be its parts: sources under `whole` named by
- * levels within `levels` (any, where null), one after another, each one's own split by source
- * (splitBySource) read with it and passed over.
+ * The lines right after the source at `at` that may be its parts: sources under `whole` named by a
+ * level, one after another, each one's own split by source (splitBySource) read with it and passed
+ * over. Under a source named by a level, only levels within its own (中央补助 over 中央预算内投资,
+ * not the 地方资金 after it); under another, any level.
  */
-function levelRunAfter(lines: BudgetLine[], whole: BudgetLine, at: number, levels: Set<string> | null): LevelRun {
+function levelRunAfter(lines: BudgetLine[], whole: BudgetLine, at: number): LevelRun {
+  const source = lines[at];
+  const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
   const parts: BudgetLine[] = [];
   const bySource = new Map<BudgetLine, BudgetLine[]>();
   let end = at + 1;
@@ -674,23 +677,35 @@ function splitIsFirm(lines: BudgetLine[], whole: BudgetLine, source: BudgetLine,
   return addsUpTo(sourceLines.filter((line) => !nested.has(line)), whole);
 }
 
-/** nestSourceSplits for the sources under `whole` (a funds total, or a source already split). */
+/** Makes `split` `source`'s parts, and each part's own split by source its parts; the count of lines so nested. */
+function nestParts(source: BudgetLine, split: BudgetLine[], bySource: Map<BudgetLine, BudgetLine[]>): number {
+  let nested = 0;
+  for (const part of split) {
+    part.partOf = source;
+    for (const line of bySource.get(part) ?? []) line.partOf = part;
+    nested += 1 + (bySource.get(part)?.length ?? 0);
+  }
+  return nested;
+}
+
+/**
+ * nestSourceSplits for the sources under `whole` (a funds total, or a source already split): for each
+ * source, the lines by level after it (levelRunAfter), which of them would be its parts
+ * (partsOfSource), whether the lines say so firmly (splitIsFirm); if so they are nested under it
+ * (nestParts), then read for splits of their own.
+ */
 function nestSplitsUnder(lines: BudgetLine[], whole: BudgetLine): void {
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     if (source.kind !== "source" || source.partOf !== whole) continue;
-    // Under a source named by a level, the levels within it (中央补助 over 中央预算内投资); under another, any level.
-    const levels = isLevelSource(source) ? governmentLevels(source.label) : null;
-    const { parts: run, bySource } = levelRunAfter(lines, whole, i, levels);
+    const { parts: run, bySource } = levelRunAfter(lines, whole, i);
     if (run.length === 0) continue;
     const split = partsOfSource(run, source);
     if (!splitIsFirm(lines, whole, source, split, bySource)) continue;
-    for (const part of split) {
-      part.partOf = source;
-      for (const line of bySource.get(part) ?? []) line.partOf = part;
-    }
+    const nested = nestParts(source, split, bySource);
     nestSplitsUnder(lines, source);
-    i = i + split.reduce((n, p) => n + 1 + (bySource.get(p)?.length ?? 0), 0);
+    // The lines just nested are read under `source` now, not as sources of `whole`.
+    i += nested;
   }
 }
 
