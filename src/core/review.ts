@@ -155,7 +155,7 @@ export interface RuleCount {
  */
 export interface UnitCount {
   unit: string;
-  /** Its files, those listed among the failures included. */
+  /** Its files, those on the 无法读取 sheet included (not read, or read and holding no form). */
   files: number;
   tables: number;
   /**
@@ -292,11 +292,14 @@ const NOT_COUNTED_TEXT: Record<Lang, { kinds: Record<string, (n: number) => stri
 export function reviewCounts(review: Review, lang: Lang): string {
   const errors = review.rows.reduce((n, r) => n + r.errors, 0);
   const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
-  const [files, units, tables, failures] = [review.files, review.units.length, review.rows.length, review.failures.length];
+  const [files, units, tables] = [review.files, review.units.length, review.rows.length];
+  // As 单位统计 counts them: files not read, and files read that hold no form (未找到表), apart.
+  const unreadable = review.failures.filter((failure) => failure.kind === "unreadable").length;
+  const noForm = review.failures.length - unreadable;
   const counts =
     lang === "zh"
-      ? `${files} 个文件，${units} 个单位，${tables} 张表；错误 ${errors}，警告 ${warnings}；${failures} 个文件无法读取`
-      : `${counted(files, "file")}, ${counted(units, "unit")}, ${counted(tables, "table")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}; ${failures} could not be read`;
+      ? `${files} 个文件，${units} 个单位，${tables} 张表；错误 ${errors}，警告 ${warnings}；${unreadable} 个文件无法读取${noForm > 0 ? `，${noForm} 个未找到表` : ""}`
+      : `${counted(files, "file")}, ${counted(units, "unit")}, ${counted(tables, "table")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}; ${unreadable} could not be read${noForm > 0 ? `, ${noForm} held no form` : ""}`;
   const text = NOT_COUNTED_TEXT[lang];
   const left = NOT_COUNTED.map((kind) => [kind, review.notes.filter((note) => note.kind === kind).length] as const).filter(([, n]) => n > 0);
   if (left.length === 0) return counts;

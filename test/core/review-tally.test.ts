@@ -178,6 +178,17 @@ describe("the review's counts (review round 52c L2)", () => {
     none.add(fileOf("县教育局.xlsx", "县教育局"));
     expect(reviewCounts(none.review(), "zh")).toBe("1 个文件，1 个单位，1 张表；错误 0，警告 0；0 个文件无法读取");
   });
+
+  it("count the files not read apart from those read and holding no form, as 单位统计 does (session 58)", () => {
+    const tally = new ReviewTally();
+    tally.add(fileOf("县教育局.xlsx", "县教育局"));
+    tally.fail("县卫健局.xlsx", "需要密码");
+    tally.fail("县民政局.xlsx", "未找到表", "no-tables");
+    tally.fail("县林业局.xlsx", "未找到表", "no-tables");
+    const review = tally.review();
+    expect(reviewCounts(review, "zh")).toBe("4 个文件，4 个单位，1 张表；错误 0，警告 0；1 个文件无法读取，2 个未找到表");
+    expect(reviewCounts(review, "en")).toBe("4 files, 4 units, 1 table; 0 errors, 0 warnings; 1 could not be read, 2 held no form");
+  });
 });
 
 describe("a file without rows (review round 52c L3)", () => {

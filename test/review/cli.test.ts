@@ -613,7 +613,7 @@ describe("what a reviewer reads first (review round 52c)", () => {
 
   it("says on its last line how many files it saw and did not count, and why (L2)", () => {
     const last = result.stdout.trim().split("\n").at(-1);
-    expect(last).toMatch(/^已写出 .*：4 个文件，4 个单位，\d+ 张表；错误 \d+，警告 \d+；1 个文件无法读取；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）$/);
+    expect(last).toMatch(/^已写出 .*：4 个文件，4 个单位，\d+ 张表；错误 \d+，警告 \d+；0 个文件无法读取，1 个未找到表；另有 2 个文件未计入（副本 1、评分副本 1，见“说明”）$/);
   });
 
   it("tells a workbook without forms from one that cannot be read (L3)", () => {
