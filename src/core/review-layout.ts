@@ -19,7 +19,8 @@ export const REVIEW_SHEETS: Record<Lang, { rows: string; units: string; findings
 };
 
 /**
- * A column, known by its `id` (the field its cells come from, one per table) in every language:
+ * A column, known by its `id` (one per table; for most the field its cells come from, but the
+ * cells are laid out by position, in the columns' order) in every language:
  * its header (and width, where its English words are longer) in both languages, and how its cells
  * read: text, text wrapped in its width, or a number of a kind (the writer's ColumnKind).
  */

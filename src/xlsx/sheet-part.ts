@@ -604,8 +604,8 @@ export function summarySheetXml(
 /**
  * Pieces of the summary's XML encoded at a time (some fifty rows). A slice's joined text stays
  * small enough for V8's young generation: at 4,096 pieces it was large and went straight to the
- * old one, where on 1000 sheets 20 MB more stayed as garbage until a full collection (106 against
- * 82 MB promoted while the copy is written).
+ * old one, where on 1000 sheets 20 MB more stayed as garbage until a full collection (82 against
+ * 106 MB promoted while the copy is written).
  */
 const SLICE_PIECES = 512;
 const UTF8 = new TextEncoder();

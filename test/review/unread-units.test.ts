@@ -7,7 +7,6 @@
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import { BUREAU_DEFAULT_ADVICE } from "../../src/core/read-advice";
 import { FileReview, Review, ReviewRow, ReviewTally, failureAdvice } from "../../src/core/review";
 import { failureCells, reviewWorkbookBytes } from "../../src/xlsx/review-workbook";
 import { WorkbookReadError, readXlsxBytes } from "../../src/xlsx/reader";
@@ -142,9 +141,12 @@ describe("what to do, said to the bureau (review round 57d F5)", () => {
     }
     expect(failureAdvice(review.failures.find((f) => f.file === "审计/县审计局.xlsx")!, "zh")).toEqual({
       reason: "文件已损坏，无法作为 .xlsx 打开（压缩包的目录缺失（文件不完整））",
-      advice: BUREAU_DEFAULT_ADVICE.unreadable.zh,
+      advice: "请单位用 Excel 或 WPS 打开后另存为 .xlsx 工作簿，重新报送",
     });
-    expect(failureAdvice(review.failures.find((f) => f.kind === "no-tables")!, "zh")).toEqual({ reason: "文件已损坏", advice: BUREAU_DEFAULT_ADVICE["no-tables"].zh });
+    expect(failureAdvice(review.failures.find((f) => f.kind === "no-tables")!, "zh")).toEqual({
+      reason: "文件已损坏",
+      advice: "未找到自评表或目标表：请核对是否报错文件，或请单位填写后重新报送",
+    });
     expect(failureAdvice({ file: "a.xlsx", message: "a.xlsx: the file is damaged", kind: "unreadable" }, "en")).toEqual({
       reason: "the file is damaged",
       advice: "ask the unit to open it in Excel or WPS, save it as an .xlsx workbook and hand it in again",
