@@ -15,6 +15,15 @@ export const ONE = new Decimal(1);
 export const TWO = new Decimal(2);
 export const HUNDRED = new Decimal(100);
 
+/**
+ * A bare number set against a percentage: a fraction (0.98 in a cell that lost its % format) when
+ * it is at most 2 and the percentage is not, else already in percent points (98). A small
+ * percentage (≤1%) gives no such hint: its bare partner is taken as written.
+ */
+export function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
+  return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) ? bare.times(100) : bare;
+}
+
 /** Decimal.sum takes its terms as arguments: this many at a time stays far below engines' limits. */
 const SUM_CHUNK = 10000;
 

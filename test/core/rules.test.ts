@@ -1524,6 +1524,34 @@ describe("percent-over-100", () => {
   );
 });
 
+describe("a rate written as a bare number (review round 58b, M1)", () => {
+  const one = (level2: string, name: string, target: CellValue, actual: CellValue) =>
+    found(run(selfEval([[level2 === "满意度指标" ? "满意度指标" : "产出指标", level2, name, target, actual, 10, 10, ""]])));
+
+  it.each([
+    ["满意度指标", "群众满意度", "≥90", "102"],
+    ["满意度指标", "群众满意度（%）", "≥90", 102],
+    ["质量指标", "工程竣工验收合格率（%）", "=100", "102"],
+    ["质量指标", "工程竣工验收合格率", "≥95%", 102],
+    ["质量指标", "工程竣工验收合格率", "≥95%", 1.02],
+  ])("reads %s %s %s against %s as above 100%%: percent-over-100, as 102%% is", (level2, name, target, actual) => {
+    expect(one(level2, name, target, actual)).toEqual(["percent-over-100@自评表!E5"]);
+  });
+
+  it("reads a bare ≥100 on a rate as ≥100%: ge-100-percent, as on ≥100%", () => {
+    expect(one("质量指标", "改厕验收合格率（%）", "≥100", "100")).toEqual(["ge-100-percent@自评表!D5"]);
+    expect(one("质量指标", "改厕验收合格率", "≥100", 100)).toEqual(["ge-100-percent@自评表!D5"]);
+  });
+
+  it("leaves alone a bare value beside points, under a name stating another unit, a count, and ≥1 as a fraction", () => {
+    expect(one("满意度指标", "群众满意度", "≥90分", "96")).toEqual([]);
+    expect(one("满意度指标", "群众满意度（分）", "≥90", "96")).toEqual([]);
+    expect(one("满意度指标", "群众满意度", "≥90", "96")).toEqual([]);
+    expect(one("数量指标", "改造农户厕所", "≥100", "102")).toEqual([]);
+    expect(one("质量指标", "改厕验收合格率", "≥1", "1")).toEqual([]);
+  });
+});
+
 describe("ge-100-percent", () => {
   it("warns at a rate target written ≥100%", () => {
     const a = run(selfEval([["产出指标", "时效指标", "资金拨付及时率", "≥100%", "100%", 10, 10, ""]]));

@@ -17,6 +17,7 @@ import {
   TWO,
   ZERO,
   agreesAsShown,
+  asPercentOf,
   differingTexts,
   directionOf,
   quantitativeScore,
@@ -89,15 +90,6 @@ const ACHIEVEMENT_LABEL: Record<Achievement, string> = { achieved: "达成", par
 const ACHIEVEMENT_LABEL_EN: Record<Achievement, string> = { achieved: "achieved", partial: "partly achieved", notAchieved: "not achieved" };
 
 const isPercent = (p: ParsedValue): boolean => p.unit?.family === "percent" && p.unit.factor !== null;
-
-/**
- * A bare number set against a percentage: a fraction (0.98 in a cell that lost its % format) when
- * it is at most 2 and the percentage is not, else already in percent points (98). A small
- * percentage (≤1%) gives no such hint: its bare partner is taken as written.
- */
-function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
-  return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) ? bare.times(100) : bare;
-}
 
 /** A value stated per period (≥1次/月) as so many a year (12次). */
 function perYear(p: ParsedValue): ParsedValue {

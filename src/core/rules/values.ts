@@ -3,11 +3,12 @@
  * percent-over-100, ge-100-percent, cost-not-ceiling, count-ceiling, contradictory-comparator,
  * not-numeric, vague-target.
  */
+import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { isCellError } from "../grid";
 import { Measure } from "../measures";
 import { Indicator, ValueCell, quotedValue } from "../model";
-import { HUNDRED } from "../score";
+import { HUNDRED, asPercentOf } from "../score";
 import { unitsConvertible } from "../units";
 import { ParsedValue, isNominalWithTolerance, statesChange, statesReduction } from "../values";
 import { FindingList } from "./findings";
@@ -19,6 +20,26 @@ function percentLike(cell: ValueCell): boolean {
   return family === "percent" || family === "permille";
 }
 
+
+/**
+ * A rate's value as a number of percent: one written with %, or a bare one (群众满意度 ≥90 against
+ * 102, 合格率（%） =100), which comparing it with its partner reads in percent points already, a bare
+ * 0.98 against a percentage as a fraction (README: a unit in the indicator's name): so 102 is 102%,
+ * as `102%` is (review round 58b, M1). A bare value is no percentage beside a partner in another
+ * unit (满意度 ≥90分 against 95: points), under a name stating another unit (（分）, （‰）), nor
+ * with a bare 万 multiplied out or a period; nor on a row that is no rate (a count). Null when it
+ * is none.
+ */
+function percentOf(indicator: Indicator, measure: Measure, cell: ValueCell, isTarget: boolean, value: Decimal): Decimal | null {
+  const p = cell.parsed;
+  if (p.unit?.family === "percent") return value;
+  if (p.unit !== null || !measure.rate || p.scaled || p.period !== null || p.date !== null) return null;
+  if (measure.statedUnits.some((u) => u.family !== "percent")) return null;
+  const other = (isTarget ? indicator.actual : indicator.target)?.parsed;
+  const otherPercent = other?.kind === "number" && other.unit?.family === "percent" && other.value !== null ? other.value : null;
+  if (other?.kind === "number" && other.unit !== null && otherPercent === null) return null;
+  return otherPercent === null ? value : asPercentOf(value, otherPercent);
+}
 
 /** Why the value's unit cannot be what the name measures, in zh and en; null when it can. */
 function unitConflict(measure: Measure, cell: ValueCell): { zh: string; en: string } | null {
@@ -198,7 +219,8 @@ export function checkValue(
     return;
   }
   // A range (90%-120%) is read by its lower bound, but its upper one states a rate as well.
-  if (measure.boundedRate && p.unit?.family === "percent" && gt(p.range?.high ?? p.value, HUNDRED)) {
+  const highest = percentOf(indicator, measure, cell, isTarget, p.range?.high ?? p.value);
+  if (measure.boundedRate && highest !== null && gt(highest, HUNDRED)) {
     findings.add("percent-over-100", cell, { name, value: quotedValue(cell) });
     return;
   }
@@ -231,8 +253,9 @@ export function checkValue(
   // 正向 指标性质 is the form's only word for a comparator: there is no "=" to advise. Over 100%, a
   // rate's target is its percent-over-100 (above) or one that can pass 100%, and an index's or a
   // ratio's can be passed; another share's cannot (资金到位 ≥110%).
-  const unreachable = eq(p.value, HUNDRED) || (gt(p.value, HUNDRED) && !measure.rate && !INDEX_OR_RATIO.test(name));
-  if ((p.op === ">=" || p.op === ">") && p.unit?.family === "percent" && unreachable && !measure.passes100 && !p.directional) {
+  const percent = percentOf(indicator, measure, cell, isTarget, p.value);
+  const unreachable = percent !== null && (eq(percent, HUNDRED) || (gt(percent, HUNDRED) && !measure.rate && !INDEX_OR_RATIO.test(name)));
+  if ((p.op === ">=" || p.op === ">") && unreachable && !measure.passes100 && !p.directional) {
     findings.add("ge-100-percent", cell, { value: quotedValue(cell) });
   }
 }
