@@ -1939,6 +1939,14 @@ describe("missing-reason", () => {
 });
 
 describe("over-achievement", () => {
+  it("is not raised on an actual above 100% of a bounded rate, nor a reason asked for it: percent-over-100 alone (review round 58b, L2)", () => {
+    const a = run(selfEval([["产出指标", "时效指标", "项目完工率", "≥80%", "105%", 10, 10, ""]]));
+    expect(found(a)).toEqual(["percent-over-100@自评表!E5"]);
+    // The same over-achievement within 100% still asks for its reason.
+    const b = run(selfEval([["产出指标", "时效指标", "项目完工率", "≥70%", "95%", 10, 10, ""]]));
+    expect(found(b)).toEqual(["over-achievement@自评表!E5", "missing-reason@自评表!H5"]);
+  });
+
   const row = (target: string, actual: string, score = 10, reason = ""): Row => [
     "产出指标",
     "数量指标",
@@ -2274,11 +2282,14 @@ describe("a 绩效目标表 from another county with the kaiping defects in othe
 
 describe("marks", () => {
   it("marks each flagged cell once, with the colour of its most severe finding", () => {
-    // 105% is above 100% (error) and 150% of a 70% target with full marks (warning), in one cell.
-    const wb = selfEval([["产出指标", "质量指标", "工程验收合格率", "≥70%", "105%", 10, 10, "超额完成"]]);
+    // 120 spent of 100 (overspent, a warning) where its 其中 row says 100 (sum-mismatch, an error), in one cell.
+    const wb = budgetSheet([
+      ["年度资金总额", 100, 100, 120, 10, 1.2, 10],
+      ["其中：财政拨款", 100, 100, 100, "", 1, ""],
+    ]);
     const a = run(wb);
-    expect(found(a)).toEqual(["percent-over-100@自评表!E5", "over-achievement@自评表!E5"]);
-    expect(a.marks).toEqual([{ sheet: "自评表", cell: "E5", row: 4, col: 4, severity: "error", color: "#FFC7CE" }]);
+    expect(found(a)).toEqual(["overspent@预算!D2", "sum-mismatch@预算!D2"]);
+    expect(a.marks).toEqual([{ sheet: "预算", cell: "D2", row: 1, col: 3, severity: "error", color: "#FFC7CE" }]);
     expect(run(wb, { ...DEFAULT_PROFILE, markCells: false }).marks).toEqual([]);
   });
 });
@@ -2515,7 +2526,7 @@ describe("every rule of domain.md §4, in one workbook", () => {
       name: "自评表2",
       rows: [
         INDICATOR_HEADER,
-        ["产出指标", "数量指标", "培训人次", "≥100人次", "100人次", 40, 40, ""],
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "130人次", 40, 40, "增开班次"],
         [null, "质量指标", "培训合格率", "≥90%", "95%", -10, 5, ""],
         ["效益指标", "社会效益指标", "带动就业", "", "", 30, 30, ""],
         ["满意度指标", "满意度指标", "学员满意度", "≥90%", { error: "#N/A" }, 10, 10, ""],
@@ -2565,7 +2576,6 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "missing-reason@自评表!H2",
       "missing-actual@自评表!E3",
       "percent-over-100@自评表!E4",
-      "over-achievement@自评表!E4",
       "score-exceeds-weight@自评表!G4",
       "score-mismatch@自评表!G4",
       "duplicate-indicator@自评表!C5",
@@ -2574,6 +2584,7 @@ describe("every rule of domain.md §4, in one workbook", () => {
       "qualitative-score-band@自评表!G6",
       "total-incomplete@自评表!G7",
       "weights-total@自评表2!F1",
+      "over-achievement@自评表2!E2",
       "negative-value@自评表2!F3",
       "score-without-values@自评表2!G4",
       "formula-error@自评表2!E5",

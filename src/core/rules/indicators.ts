@@ -672,8 +672,11 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
       });
     }
   }
-  // Over-achieved with full marks (a reduced score already answers for the too-low target).
-  const over = overAchieved && (weight === null || (result.inEffect !== null && gte(result.inEffect, weight)));
+  // Over-achieved with full marks (a reduced score already answers for the too-low target). An
+  // actual no rate can reach (105% on a 完工率: percent-over-100) is an error to correct, not an
+  // achievement to explain: no over-achievement, and no reason owed for one (review round 58b, L2).
+  const impossible = findings.at("percent-over-100", measured) !== undefined;
+  const over = overAchieved && !impossible && (weight === null || (result.inEffect !== null && gte(result.inEffect, weight)));
   if (over) {
     findings.add("over-achievement", actual, {
       name,
