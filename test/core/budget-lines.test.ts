@@ -192,6 +192,23 @@ describe("a total and its 其中 row exactly 10,000 apart: one of them typed in 
     ]);
   });
 
+  it("judges a total typed in the other unit by its 其中 rows: its right 执行率 and 得分 get no finding built on the slip (review round 58b, L1)", () => {
+    const wb = workbook({
+      name: "资金",
+      rows: [
+        ["项目资金（元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", 920000, 89.76, 10, 0.9757, 9.76],
+        ["其中：上级补助资金", 650000, 650000, "—", 1, "—"],
+        ["镇级配套资金", 270000, 247600, "—", 0.917, "—"],
+      ],
+      numFmts: { E2: "0.00%", E3: "0.00%", E4: "0.00%" },
+    });
+    const a = run(wb);
+    expect(found(a)).toEqual(["sum-mismatch@资金!C2"]);
+    expect(a.findings[0].message).toContain("“年度资金总额”像是按万元填写的，而本表金额单位是元。请改为 897600。");
+    expect(a.budget[0]).toMatchObject({ spent: "897600", score: "9.76" });
+  });
+
   it("keeps proposing the sum where the two are not 10,000 apart, or no unit is stated", () => {
     expect(messages(run(workbook(form("（元）", [1800000, 1745320.5], [180000, 174532.05]))))[0]).toContain("请改为 180000，或核对各行数字。");
     expect(messages(run(workbook(form("", [1800000, 1745320.5], [180, 174.53]))))[0]).toContain(

@@ -161,18 +161,27 @@ const amountsOf = (parts: BudgetLine[], field: AmountField): Decimal[] =>
 /**
  * The amounts a funds total left 0 or blank is judged by: the sum of its 其中 rows (its sources, or
  * its uses when it lists none), where they carry money. Only 0, blank or an empty marker is
- * replaced, never a figure, text or an error value.
+ * replaced, never a figure, text or an error value; and a figure typed in the table's other unit
+ * (89.76 for 897600 元 over its 其中 rows: unitSlip's `total`), which its sum-mismatch asks to be
+ * that sum: what follows only from the slip (a 执行率 of 0.01%, its 得分, the attainable bound) is
+ * no finding on the cells that are right (review round 58b, L1).
  */
-function derivedAmounts(totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
+function derivedAmounts(block: BudgetBlock, totals: Map<BudgetLine, Breakdown>): Map<BudgetLine, Partial<Record<AmountField, Decimal>>> {
   const derived = new Map<BudgetLine, Partial<Record<AmountField, Decimal>>>();
   totals.forEach((breakdown, line) => {
     const parts = summedParts(breakdown);
     const amounts: Partial<Record<AmountField, Decimal>> = {};
+    // One 其中 line of label/value pairs says what part of the total that is, not all it holds (checkSums).
+    const wholeParts = !(block.table.pairs && parts.length === 1);
     for (const field of AMOUNT_FIELDS) {
       const cell = line[field];
       const leftOpen = cell !== null && (cell.empty || cell.value?.isZero() === true);
-      const sum = sumOf(amountsOf(parts, field));
+      const values = amountsOf(parts, field);
+      const sum = sumOf(values);
       if (leftOpen && gt(sum, ZERO)) amounts[field] = sum;
+      else if (wholeParts && values.length > 0 && cell?.value != null && unitSlip(cell.value, cell.shown, sum, partsShown(parts, field), block.moneyUnit).slip === "total") {
+        amounts[field] = sum;
+      }
     }
     if (Object.keys(amounts).length > 0) derived.set(line, amounts);
   });
@@ -205,6 +214,9 @@ const exceedingFields = (line: BudgetLine, part: BudgetLine): SummedField[] =>
 const matchesAsShown = (recorded: Decimal, shown: number, sum: Decimal): boolean => agreesAsShown(recorded, shown, sum) || withinOneUnit(recorded, shown, sum);
 
 const TEN_THOUSAND = new Decimal(10000);
+
+/** The most decimals the parts show of an amount, for unitSlip. */
+const partsShown = (parts: BudgetLine[], field: SummedField): number => Math.max(0, ...parts.map((part) => part[field]?.shown ?? 0));
 
 /**
  * A total and its parts exactly 10,000 apart as each shows them (1800000 元 over a 其中 row typed
@@ -261,14 +273,13 @@ function checkSums(findings: FindingList, block: BudgetBlock, breakdownOf: Map<B
       }
       // The parts may each have been rounded: one unit of the last digit shown is still a match.
       if (!matchesAsShown(cell.value, cell.shown, sum)) {
-        const partsShown = Math.max(0, ...parts.map((part) => part[field]?.shown ?? 0));
         findings.add("sum-mismatch", cell, {
           what,
           whatEn,
           parts: partsText,
           recorded: cell.value.toFixed(),
           computed: sum.toFixed(),
-          ...(isAmount(field) ? unitSlip(cell.value, cell.shown, sum, partsShown, block.moneyUnit) : {}),
+          ...(isAmount(field) ? unitSlip(cell.value, cell.shown, sum, partsShown(parts, field), block.moneyUnit) : {}),
         });
       }
     }
@@ -506,7 +517,7 @@ export function evaluateBudgetBlock(findings: FindingList, block: BudgetBlock, p
   const scored = scoredLines(block);
   const breakdownOf = breakdowns(block.lines);
   const totals = fundsTotalBreakdowns(breakdownOf);
-  const derived = derivedAmounts(totals);
+  const derived = derivedAmounts(block, totals);
   const unread = unreadAmountColumn(block);
   const results = block.lines.map((line) => evaluateLine(findings, block, line, scored.has(line), profile, derived.get(line) ?? {}, unread));
   checkSums(findings, block, breakdownOf, results);
