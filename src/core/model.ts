@@ -514,20 +514,35 @@ function nestLines(lines: BudgetLine[]): void {
   }
 }
 
-/** The levels a line's name starts with: 市县级 → 市, 县. */
+/** The levels a line's name starts with, one after another: 市县级 → 市, 县; 省、市级 → 省, 市. */
 const GOVERNMENT_LEVEL = /^(中央|本级|地方|省|市|州|县|区|乡|镇)[、和与及]?/;
 /** The levels 地方 (资金, 财政拨款) stands for: every one but 中央. */
 const LOCAL_LEVELS = ["本级", "省", "市", "州", "县", "区", "乡", "镇"];
+/**
+ * What follows one-character levels (省, 市, 州, 县, 区, 乡, 镇) where they name a level of
+ * government as a whole word: 级 (省级, 市县级, 乡镇级), 本级, 财政, 资金, 配套, 补助, 预算 (省预算内),
+ * 拨款, 自筹, 统筹, 专项, 政府, 下达, 衔接, 奖补, 直 (县直), or nothing (其中：市县), or a bracket or colon.
+ * Anything else makes the character the first of an ordinary word, no level: 乡村振兴衔接资金,
+ * 市场化融资, 区域协调发展资金, 县城建设资金, 市政 (not 市政府), 省内, 镇村自筹资金 (a village is no
+ * level of government, and 镇村 names the town's and villages' money together: read as a source of its
+ * own). 中央, 地方 and 本级 name a level whatever follows them (中央车购税资金, 地方政府专项债券).
+ */
+const LEVEL_NAMED_BY = /^(?:级|本级|财政|资金|配套|补助|预算|拨款|自筹|统筹|专项|政府|下达|衔接|奖补|直|$|[（(：:])/;
 
-/** The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县. */
+/**
+ * The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县;
+ * none where the level's character only begins a word (LEVEL_NAMED_BY: 乡村振兴衔接资金, 市场化融资).
+ */
 function governmentLevels(label: string): Set<string> {
   const levels = new Set<string>();
   let words = lineWords(label).replace(IN_WHICH, "");
+  let last = "";
   for (let m = GOVERNMENT_LEVEL.exec(words); m; m = GOVERNMENT_LEVEL.exec(words)) {
     for (const level of m[1] === "地方" ? LOCAL_LEVELS : [m[1]]) levels.add(level);
+    last = m[1];
     words = words.slice(m[0].length);
   }
-  return levels;
+  return last.length > 1 || LEVEL_NAMED_BY.test(words) ? levels : new Set();
 }
 
 /** Whether `line` names levels of government all of `outer`'s (省级 within 地方资金), and with `strictly`, not all of them. */

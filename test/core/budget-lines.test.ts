@@ -391,6 +391,38 @@ describe("a source of funds split by level of government under it (review round 
   });
 });
 
+describe("sources whose names only begin with a level's character (乡村振兴, 市场化; code reading, session 58)", () => {
+  /** 年度资金总额 `total` over `lines` (label, 全年预算数), each spent in full. */
+  const funds = (lines: [string, number][], total: number): SheetSpec => ({
+    name: "资金",
+    rows: [["项目", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", total, total, 1], ...lines.map(([label, planned]): Row => [label, planned, planned, 1])],
+  });
+
+  it.each([
+    ["其中：乡村振兴衔接资金", [["其中：财政拨款", 1000], ["其中：乡村振兴衔接资金", 300]]],
+    ["其中：市场化融资", [["其中：财政拨款", 1000], ["其中：市场化融资", 300]]],
+    ["其中：乡村振兴衔接资金 | 市场化融资 | 区域协调发展资金", [["其中：财政拨款", 1000], ["其中：乡村振兴衔接资金", 200], ["市场化融资", 50], ["区域协调发展资金", 50]]],
+    ["其中：镇村自筹资金 | 县城建设资金", [["其中：财政拨款", 1000], ["其中：镇村自筹资金", 200], ["县城建设资金", 100]]],
+  ] as [string, [string, number][]][])("keeps %s as the total's sources, not parts of 财政拨款: a total typed wrong told 1300", (_, lines) => {
+    const a = run(workbook(funds(lines, 1350)));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+    expect(a.findings[0].message).toContain("相加为 1300。");
+  });
+
+  it.each([
+    ["省财政资金 | 市县配套资金", [["其中：省财政资金", 200], ["市县配套资金", 100]]],
+    ["乡镇级资金 | 县本级资金", [["其中：乡镇级资金", 200], ["县本级资金", 100]]],
+    ["省、市级补助 | 县自筹资金", [["其中：省、市级补助", 200], ["县自筹资金", 100]]],
+  ] as [string, [string, number][]][])("still reads levels said as whole words (%s) as parts of the source before them", (_, split) => {
+    const lines: [string, number][] = [["财政拨款", 300], ...split, ["其他资金", 50]];
+    expect(found(run(workbook(funds(lines, 350))))).toEqual([]);
+    // Read as parts: a total typed as the lines read flat is told 350.
+    const a = run(workbook(funds(lines, 650)));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+    expect(a.findings[0].message).toContain("相加为 350。");
+  });
+});
+
 describe("a list of projects' results, each with its whole 100 points (review round 33, H2)", () => {
   /** 序号 | 项目名称 | 全年预算数 | 全年执行数 | 执行率 | `points` | `score` | 自评等级, three projects. */
   const results = (points: string, score: string, rows: [number, number, number | string, number, string][]): SheetSpec => ({
