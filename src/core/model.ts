@@ -566,7 +566,9 @@ const NUMBERED_PART = /^\s*[（(][0-9０-９一二三四五六七八九十]+[)�
  * + 其他资金, 地方资金 over 省级 + 市县级 (review round 57c, F1). Sources by level listed one after
  * another (中央资金 | 省级资金) stay sources of the total, as do ones each saying 其中 alike or one
  * equal to the one before it (review 57b, H1: 其中：县级配套资金 read as a part of 其中：地方政府专项债券
- * gave a wrong sum in the advice). README, "A source split by level of government".
+ * gave a wrong sum in the advice); so too lines each saying 其中 as a source not named by a level
+ * does, unless they add up to it or the whole adds up so (session 58: 其中：财政拨款 1000 |
+ * 其中：县级配套资金 300). README, "A source split by level of government".
  */
 function nestSourceSplits(lines: BudgetLine[]): void {
   for (const total of lines) if (total.kind === "funds-total") nestSplitsUnder(lines, total);
@@ -681,15 +683,18 @@ function splitIsFirm(lines: BudgetLine[], whole: BudgetLine, source: BudgetLine,
   // the lines are sources of their own (其中：上级补助资金 60, 其中：县级配套资金 40).
   const sourceLines = lines.filter((line) => sourceUnder(line, whole));
   if (addsUpTo(sourceLines, whole)) return false;
-  // A source not named by a level is split by parts that say 其中 again or add up to it.
-  if (!isLevelSource(source)) return saysInWhich(first) || numbered || addsUp;
-  // A source named by a level is split only so, or by parts that add up to it, two or more and
-  // not each saying 其中 as it does (其中：地方政府专项债券 | 其中：县级配套资金 are sources alike),
-  // or where, read so, the whole adds up.
-  const siblings = saysInWhich(source) && split.every(saysInWhich);
-  if (deeper || (addsUp && split.length >= 2 && !siblings)) return true;
+  // Where, the lines read as the source's parts, the whole adds up.
   const nested = new Set([...split, ...split.flatMap((part) => bySource.get(part) ?? [])]);
-  return addsUpTo(sourceLines.filter((line) => !nested.has(line)), whole);
+  const addsUpSo = () => addsUpTo(sourceLines.filter((line) => !nested.has(line)), whole);
+  // Parts each saying 其中 as the source does (其中：财政拨款 1000 | 其中：县级配套资金 300,
+  // 其中：地方政府专项债券 | 其中：县级配套资金) are as often sources alike.
+  const siblings = saysInWhich(source) && split.every(saysInWhich);
+  // A source not named by a level is split by parts that add up to it or say 其中 again; by parts
+  // saying it alike only where, read so, the whole adds up (session 58).
+  if (!isLevelSource(source)) return numbered || addsUp || (siblings ? addsUpSo() : saysInWhich(first));
+  // A source named by a level is split only so, or by parts that add up to it, two or more and
+  // not each saying 其中 as it does, or where, read so, the whole adds up.
+  return deeper || (addsUp && split.length >= 2 && !siblings) || addsUpSo();
 }
 
 /** Makes `split` `source`'s parts, and each part's own split by source its parts; the count of lines so nested. */

@@ -391,7 +391,7 @@ describe("a source of funds split by level of government under it (review round 
   });
 });
 
-describe("sources whose names only begin with a level's character (乡村振兴, 市场化; code reading, session 58)", () => {
+describe("sources beside 其中：财政拨款 that are not its parts (code reading, session 58)", () => {
   /** 年度资金总额 `total` over `lines` (label, 全年预算数), each spent in full. */
   const funds = (lines: [string, number][], total: number): SheetSpec => ({
     name: "资金",
@@ -407,6 +407,26 @@ describe("sources whose names only begin with a level's character (乡村振兴,
     const a = run(workbook(funds(lines, 1350)));
     expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
     expect(a.findings[0].message).toContain("相加为 1300。");
+  });
+
+  it.each([
+    ["其中：县级配套资金", [["其中：财政拨款", 1000], ["其中：县级配套资金", 300]]],
+    ["其中：中央资金 | 其中：县级配套资金, not adding up to it", [["其中：财政拨款", 1000], ["其中：中央资金", 200], ["其中：县级配套资金", 100]]],
+  ] as [string, [string, number][]][])("keeps %s, each saying 其中 as 其中：财政拨款 does, as the total's sources: a total typed wrong told 1300", (_, lines) => {
+    const a = run(workbook(funds(lines, 1350)));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+    expect(a.findings[0].message).toContain("相加为 1300。");
+  });
+
+  it("reads lines each saying 其中 as 其中：财政拨款 does as its parts where they add up to it, or the total adds up so", () => {
+    const lines: [string, number][] = [["其中：财政拨款", 80], ["其中：中央资金", 50], ["其中：省级资金", 30], ["上年结转资金", 20]];
+    expect(found(run(workbook(funds(lines, 100))))).toEqual([]);
+    // The total typed wrong: told the sum of the sources with 中央资金 50 + 省级资金 30 = 80 read as parts.
+    const a = run(workbook(funds(lines, 110)));
+    expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+    expect(a.findings[0].message).toContain("相加为 100。");
+    // One part, the total adding up with it read so.
+    expect(found(run(workbook(funds([["其中：财政拨款", 80], ["其中：中央资金", 30], ["上年结转资金", 20]], 100))))).toEqual([]);
   });
 
   it.each([
