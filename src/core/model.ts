@@ -520,14 +520,15 @@ const GOVERNMENT_LEVEL = /^(中央|本级|地方|省|市|州|县|区|乡|镇)[�
 const LOCAL_LEVELS = ["本级", "省", "市", "州", "县", "区", "乡", "镇"];
 /**
  * What follows one-character levels (省, 市, 州, 县, 区, 乡, 镇) where they name a level of
- * government as a whole word: 级 (省级, 市县级, 乡镇级), 本级, 财政, 资金, 配套, 补助, 预算 (省预算内),
- * 拨款, 自筹, 统筹, 专项, 政府, 下达, 衔接, 奖补, 直 (县直), or nothing (其中：市县), or a bracket or colon.
+ * government as a whole word: 级 (省级, 市县级, 乡镇级), 两级 or 三级 (市县两级), 本级, 财政, 资金, 配套,
+ * 补 (补助, 省补资金), 预算 (省预算内), 拨款, 自筹, 统筹, 专项, 政府, 下达, 衔接, 奖补, 直 (县直), or
+ * nothing (其中：市县), or a bracket or colon.
  * Anything else makes the character the first of an ordinary word, no level: 乡村振兴衔接资金,
  * 市场化融资, 区域协调发展资金, 县城建设资金, 市政 (not 市政府), 省内, 镇村自筹资金 (a village is no
  * level of government, and 镇村 names the town's and villages' money together: read as a source of its
  * own). 中央, 地方 and 本级 name a level whatever follows them (中央车购税资金, 地方政府专项债券).
  */
-const LEVEL_NAMED_BY = /^(?:级|本级|财政|资金|配套|补助|预算|拨款|自筹|统筹|专项|政府|下达|衔接|奖补|直|$|[（(：:])/;
+const LEVEL_NAMED_BY = /^(?:级|[两三]级|本级|财政|资金|配套|补|预算|拨款|自筹|统筹|专项|政府|下达|衔接|奖补|直|$|[（(：:])/;
 
 /**
  * The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县;

@@ -433,6 +433,7 @@ describe("sources beside 其中：财政拨款 that are not its parts (code read
     ["省财政资金 | 市县配套资金", [["其中：省财政资金", 200], ["市县配套资金", 100]]],
     ["乡镇级资金 | 县本级资金", [["其中：乡镇级资金", 200], ["县本级资金", 100]]],
     ["省、市级补助 | 县自筹资金", [["其中：省、市级补助", 200], ["县自筹资金", 100]]],
+    ["省补资金 | 市县两级配套资金", [["其中：省补资金", 200], ["市县两级配套资金", 100]]],
   ] as [string, [string, number][]][])("still reads levels said as whole words (%s) as parts of the source before them", (_, split) => {
     const lines: [string, number][] = [["财政拨款", 300], ...split, ["其他资金", 50]];
     expect(found(run(workbook(funds(lines, 350))))).toEqual([]);
