@@ -14,7 +14,7 @@ import { DroppedParts, droppedEntriesLine, droppedMergesLine } from "./damage-no
 import { Profile, recordedGradeLabel } from "./profile";
 import { ruleName } from "./rule-names";
 import { SCORE_OUT_FOLDER, copiesOfWorkbooks, fileBaseName, folderOf, isWorkbookName, originalWorkbookName, withoutExtension } from "./file-kinds";
-import { AGENCY_NAME_END, FORM_TITLE, isUnitName, normalizeHeader, unitInTitle } from "./headers";
+import { AGENCY_NAME_END, isUnitName, unitInTitle } from "./headers";
 import { Lang, counted } from "./messages";
 import { inWanYuan } from "./money-unit";
 import { Finding, RuleId, Severity, TableReport, severityRank, totalIndexOf } from "./result";
@@ -292,7 +292,8 @@ const NOT_COUNTED_TEXT: Record<Lang, { kinds: Record<string, (n: number) => stri
 export function reviewCounts(review: Review, lang: Lang): string {
   const errors = review.rows.reduce((n, r) => n + r.errors, 0);
   const warnings = review.rows.reduce((n, r) => n + r.warnings, 0);
-  const [files, units, tables] = [review.files, review.units.length, review.rows.length];
+  // The forms that name no unit (NO_UNIT) are no unit.
+  const [files, units, tables] = [review.files, review.units.filter((u) => u.unit !== NO_UNIT).length, review.rows.length];
   // As 单位统计 counts them: files not read, and files read that hold no form (未找到表), apart.
   const unreadable = review.failures.filter((failure) => failure.kind === "unreadable").length;
   const noForm = review.failures.length - unreadable;
@@ -335,40 +336,64 @@ const WORST_SHOWN = 3;
 const fileStem = (file: string) => withoutExtension(originalWorkbookName(fileBaseName(file)));
 
 /**
- * A file named as the form it holds rather than by its unit, as saved from a template or an OA
- * system: 部门整体支出绩效自评表, 2023年度项目支出绩效自评表, 附件2-绩效自评表(1), 附件3-1 项目支出绩效自评表（城乡低保）.
+ * A list's mark before a folder's name, in Chinese numbering: 一、县科技局, （三）城关镇, 十二.县林业局
+ * (a number's, 01-县教育局 and 1.县教育局, is LEADING_NUMBER's).
  */
-const FORM_FILE_NAME = /^(?:附件[\d\-－_:：、.．]*)?(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|项目支出|项目|部门|财政|专项|绩效|自评|评价)/;
-const isFormFileName = (stem: string) => {
-  const name = normalizeHeader(stem);
-  return FORM_FILE_NAME.test(name) && FORM_TITLE.test(name);
-};
-
-/** Folder names that are no unit's: a year (2023年), a bundle of papers (附件, 报送材料, 自评资料 …). */
-const NOT_A_UNIT_FOLDER = /\d|附件|材料|资料|报送|汇总|自评|绩效|评价|文件|新建文件夹/;
+const LIST_MARK = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*/;
+/** A bundle's words after a unit's name in a folder's: 县教育局自评材料, 县教育局报送资料, 县教育局绩效文件. */
+const BUNDLE_AFTER = /[\s\-－_]*(?:报送|自评|评价|绩效|年度)*(?:材料|资料|文件|附件)$/;
+/**
+ * Words that end as a unit's name does but name a kind of units, a 系统's folder of many (乡镇,
+ * 各乡镇, 街道, 学校, 医院, 县直单位): no one unit.
+ */
+const UNIT_KIND = /^(?:各|全县|县直|县属|所属|下属|二级)?(?:乡镇|乡|镇|村|街道|乡镇街道|社区|学校|中小学|医院|卫生院|中心|局|委|办|部门|单位|机关)(?:单位)?$/;
 
 /**
- * The unit a file's folders name, when units hand in one folder each and the file keeps the form's
- * name: the nearest folder above it under the reviewed one that can be a unit's (县教育局 of
- * 县教育局/2023年/部门整体支出绩效自评表.xlsx); null for none, or for a file named otherwise.
+ * The unit a folder's or a file's name (`name`, without its extension) gives: as unitOfFileName
+ * reads it (without a copy's or a version's marks, a number before it, a year or the form's words
+ * after it; `projects`, the forms' projects, for a file's name), without a list's mark before it
+ * (一、县科技局) and a bundle's words after it (县农业农村局2023年自评材料); null where that reads as
+ * no unit's name (isUnitName) or as a kind of units (乡镇, 学校): a form's name (项目支出绩效自评表,
+ * 附件3, 自评表), a 系统's (教育, 卫健), a pile's (待审, 新建文件夹, 2023年自评).
  */
-function folderUnit(file: string): string | null {
-  if (!isFormFileName(fileStem(file))) return null;
-  const folders = file.split(/[/\\]/).slice(0, -1);
-  return folders.reverse().find((folder) => folder !== "" && !NOT_A_UNIT_FOLDER.test(folder)) ?? null;
+function unitOfName(name: string, projects: string[]): string | null {
+  const unmarked = withoutCopyMarks(name).replace(LIST_MARK, "");
+  const unit = unitOfFileName(unmarked, projects);
+  const read = isUnitName(unit) ? unit : unitOfFileName(unmarked.replace(BUNDLE_AFTER, ""), projects);
+  // 开平区 of 开平区 绩效目标表 (review round 52c L5): a place's name alone, before the form's words.
+  const place = read !== unmarked && PLACE_ONLY.test(read) && read.length > 1;
+  // 县教育局（本级）, the department's own body, is a unit (unitAliases counts it with the department).
+  return (isUnitName(read.replace(OWN_BODY, "")) || place) && !UNIT_KIND.test(read) ? read : null;
 }
 
 /**
- * The unit a file's folder or name gives, as a form naming none would be given to it (see
- * nameUnnamedRows): its folder's where it keeps the form's name (folderUnit, without a copied
- * folder's marks), else its name's (unitOfFileName); null where those words read as no unit's (群团,
- * XJY-county-education). Tells identical files handed in by two units apart (ReviewTally.addReviewed).
+ * The unit a file's path gives, where its forms name none: its file's name where that names a unit
+ * (县卫健局2023年项目支出绩效自评表(1).xlsx, 自评表-县卫健局-终稿.xlsx), else the nearest folder above it,
+ * under the reviewed one, whose name names one (县教育局 of 01-县教育局/2023年/附件3.xlsx, 城关镇 of
+ * 乡镇/01 城关镇/…, 县中医院 of 卫健/县中医院 - 副本/…; see unitOfName); null where none does. One
+ * rule for a file read (nameUnnamedRows), a file not read (unitOfFailedFile) and identical files
+ * (ReviewTally.addReviewed) alike (review round 58c: they were three).
  */
-function pathUnit(file: string, projects: string[]): string | null {
-  const folder = folderUnit(file);
-  const unit = folder === null ? unitOfFileName(file, projects) : withoutCopyMarks(folder);
-  return isUnitName(unit) ? unit : null;
+export function pathUnit(file: string, projects: string[] = []): string | null {
+  const named = unitOfName(fileStem(file), projects);
+  if (named !== null) return named;
+  for (const folder of file.split(/[/\\]/).slice(0, -1).reverse()) {
+    const unit = folder === "" ? null : unitOfName(folder, []);
+    if (unit !== null) return unit;
+  }
+  return null;
 }
+
+/**
+ * The unit of a row whose form names none and whose path, title and supervisor give none either
+ * (新建文件夹/项目支出绩效自评表.xlsx, 待审/附件2.xlsx): data, the same in either language's JSON, one
+ * line on 单位统计 for all such forms, shown in English as unitShown says. Before review round 58c
+ * such a form was counted under its file's name, 项目支出绩效自评表, a unit gathering several units' forms.
+ */
+export const NO_UNIT = "（未注明单位）";
+
+/** A row's, a finding's or a unit line's unit as the review workbook shows it in `lang`: NO_UNIT is (no unit named) in English. */
+export const unitShown = (unit: string, lang: Lang): string => (lang === "en" && unit === NO_UNIT ? "(no unit named)" : unit);
 
 /** Two names of one unit, the one within the other: 县教育局 and 教育局, 城关镇 and 城关镇人民政府. */
 const sameUnitName = (a: string, b: string) => a.includes(b) || b.includes(a);
@@ -470,8 +495,8 @@ const BRACKETED_FIRST = /^[【[]([^【】[\]]+)[】\]]/;
  * (【县教育局】项目自评, 学生资助（县教育局）), or before the project the file holds (县残联（康复救助）
  * for its form of 残疾人康复救助, as units name each project's file); else the file's name.
  */
-function unitOfFileName(file: string, projects: string[]): string {
-  const stem = withoutCopyMarks(fileStem(file));
+function unitOfFileName(name: string, projects: string[]): string {
+  const stem = withoutCopyMarks(name);
   const titled = unitInTitle(stem);
   if (titled !== null) return titled;
   const beforeForm = stem.replace(FORM_WORDS_AFTER, "");
@@ -650,23 +675,20 @@ function ownerOf(drafts: Drafts, owners: TableOwners, finding: Finding): ReviewR
 /**
  * A workbook is one unit's: a unit its forms name on any sheet (单位名称, 实施单位, 预算单位 … above
  * any of its tables, a budget table folded into an evaluation's row too, else on a cover) names the
- * rows whose form does not repeat it, else the unit's folder (folderUnit), else the unit a form's
- * title names, else the file's name, before a year or the project it holds (unitOfFileName). The folder comes before the title: a title's
- * words before its year may name a project's site (城东农贸市场2023年度…) as well as a unit.
+ * rows whose form does not repeat it, else the unit its path gives (pathUnit: its file's name, else
+ * the nearest folder named as a unit), else the unit a form's title names, else a project's 主管部门
+ * beside a blank 实施单位, else none (NO_UNIT). The path comes before the title: a title's words
+ * before its year may name a project's site (城东农贸市场2023年度…) as well as a unit.
  * A budget table of its own in a workbook whose forms name several units (a department's 汇总 of
  * its units' projects) is the workbook's, named by those last four, not by one of the units
  * (review round 48).
  */
 function nameUnnamedRows(rows: ReviewRow[], file: string, analysis: Analysis): void {
-  const fileUnit = unitOfFileName(file, rows.map((r) => r.project));
-  // The workbook's own unit; from its file's name only where that reads as a unit's (not 汇总表). A
-  // project's supervisor (主管部门 beside a blank 实施单位) is no unit, but names it where neither the
-  // folder nor the file does (教育/项目支出绩效自评表.xlsx: code review 57c, H1).
+  // A project's supervisor (主管部门 beside a blank 实施单位) is no unit, but names it where the path
+  // does not (教育/项目支出绩效自评表.xlsx: code review 57c, H1; not 卫健/县中医院 - 副本/…, review round 58c F3).
   const supervisor = analysis.tables.find((t) => t.supervisor)?.supervisor ?? null;
-  const folder = folderUnit(file);
-  const workbookUnit =
-    analysis.coverUnit ?? (supervisor !== null && !isUnitName(folder ?? "") ? null : folder) ?? analysis.titleUnit ?? (isUnitName(fileUnit) ? fileUnit : null) ?? supervisor;
-  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit ?? fileUnit;
+  const workbookUnit = analysis.coverUnit ?? pathUnit(file, rows.map((r) => r.project)) ?? analysis.titleUnit ?? supervisor;
+  const named = rows.find((r) => r.unit !== "")?.unit ?? analysis.tables.find((t) => t.unit)?.unit ?? workbookUnit ?? NO_UNIT;
   const severalUnits = new Set(rows.map((r) => r.unit).filter((unit) => unit !== "")).size > 1;
   for (const row of rows) if (row.unit === "") row.unit = (severalUnits && row.kind === "budget" ? workbookUnit : null) ?? named;
 }
@@ -888,7 +910,8 @@ export class ReviewTally {
     if (damaged) this.notes.push(damaged);
     const earlier = new Set<string>();
     for (const row of file.rows) {
-      if (row.kind !== "evaluation" || row.project === "") continue;
+      // Forms naming no unit (NO_UNIT) are no one unit's: two of one project may be two units'.
+      if (row.kind !== "evaluation" || row.project === "" || row.unit === NO_UNIT) continue;
       const key = `${row.unit}\u0000${row.project}`;
       const first = this.projectFiles.get(key);
       // Another year's evaluation of it is no second version (a unit's 部门整体 forms of two years).
@@ -1029,18 +1052,14 @@ export class ReviewTally {
 }
 
 /**
- * The unit of a file the review could not read (or found no form in), as a readable file's is
- * read where its forms name none (nameUnnamedRows): its folder when the file keeps the form's name
- * (folderUnit), else its name where that reads as a unit's (县审计局.xlsx,
- * 县图书馆2023年项目支出绩效自评表.xls), else the nearest folder above it named as a unit
- * (县文化馆/县文化馆免费开放项目.xls, 县统计局/报送情况.csv): each only where its words read as a
- * unit's (pathUnit). Null where none gives one: a list the
- * bureau keeps beside the units' folders (各单位报送情况.csv), counted under 无法读取 alone.
+ * The unit of a file the review could not read (or found no form in): the unit its path gives, as a
+ * readable file's is where its forms name none (pathUnit: 县林业局 of 县林业局/部门整体支出绩效自评表.et,
+ * 县审计局 of 县审计局.xlsx, 县文化馆 of 县文化馆/县文化馆免费开放项目.xls). Null where it gives none: a
+ * list the bureau keeps beside the units' folders (各单位报送情况.csv), a form's file in a 系统's
+ * folder (教育/, code review 57c M2), counted under 无法读取 alone.
  */
 export function unitOfFailedFile(file: string): string | null {
-  // Only words that read as a unit's: a 系统's folder (教育/) would put a unit 教育 first on 单位统计 (code review 57c, M2).
-  const folders = file.split(/[/\\]/).slice(0, -1).reverse();
-  return pathUnit(file, []) ?? folders.find(isUnitName) ?? null;
+  return pathUnit(file);
 }
 
 /** Units' names in the order of the Chinese reader (by pinyin), the same wherever the review is made. */

@@ -17,7 +17,7 @@
  * (src/core/review-layout.ts); this file writes them.
  */
 import { Lang, NO_SCORING, SEVERITY_LABEL } from "../core/messages";
-import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind, failureAdvice, projectShown, reviewCounts } from "../core/review";
+import { NO_GRADE, Review, ReviewFailure, ReviewRow, ReviewRowKind, failureAdvice, projectShown, reviewCounts, unitShown } from "../core/review";
 import {
   FAILURE_COLUMNS,
   FINDING_COLUMNS,
@@ -149,7 +149,7 @@ function* rowCells(rows: ReviewRow[], lang: Lang): Iterable<NewCell[]> {
   for (const r of rows) {
     const [score, recordedScore, grade, recordedGrade] = totalCells(r, words);
     yield [
-      r.unit,
+      unitShown(r.unit, lang),
       projectShown(r.project, lang),
       r.year,
       words.kinds[r.kind],
@@ -197,7 +197,7 @@ function findingsSheet(review: Review, lang: Lang): NewSheet {
     columns: inLang(FINDING_COLUMNS, lang, { file: review.findings.map((f) => f.file) }),
     printColumns: FINDING_PRINTED,
     rows: (function* () {
-      for (const f of review.findings) yield [f.unit, projectShown(f.project, lang), f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
+      for (const f of review.findings) yield [unitShown(f.unit, lang), projectShown(f.project, lang), f.sheet, f.cell, severity[f.severity], ruleName(f.rule, lang), f.message, f.file, f.rule];
     })(),
   };
 }
@@ -277,7 +277,7 @@ function sheetsOf(review: Review, lang: Lang): NewSheet[] {
       pageFooter,
       autoFilter: true,
       columns: inLang(UNIT_COLUMNS, lang),
-      rows: review.units.map((u) => [u.unit, u.files, u.tables, u.failures, u.noTables, u.errors, u.differs, u.warnings, u.infos]),
+      rows: review.units.map((u) => [unitShown(u.unit, lang), u.files, u.tables, u.failures, u.noTables, u.errors, u.differs, u.warnings, u.infos]),
     },
     findingsSheet(review, lang),
     countsSheet(review, lang),

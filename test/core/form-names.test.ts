@@ -9,7 +9,7 @@ import { CellValue, WorkbookGrid, parseCellAddress } from "../../src/core/grid";
 import { placeFindings, splitIgnored } from "../../src/core/ignores";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { Finding, TableReport, formLabels } from "../../src/core/result";
-import { ReviewTally, reviewFile } from "../../src/core/review";
+import { NO_UNIT, ReviewTally, reviewFile } from "../../src/core/review";
 import { TableOwners } from "../../src/core/table-owner";
 import { workbook } from "../support/grid";
 
@@ -139,6 +139,16 @@ describe("a project form's 主管部门 beside a blank 实施单位 (review roun
     expect(unitIn("教育/县实验小学/项目支出绩效自评表.xlsx", form("Sheet1", header("2023年度项目支出绩效自评表", "县第三小学")))).toEqual(["县第三小学"]);
   });
 
+  // Review round 58c F3: a copy's or a stamped version's marks on the unit's folder let the 主管部门 win.
+  test.each([
+    ["卫健/县中医院 - 副本/项目支出绩效自评表.xlsx", "县中医院"],
+    ["卫健/县妇幼保健院（盖章版）/项目支出绩效自评表.xlsx", "县妇幼保健院"],
+    ["教育/03-县实验小学/项目支出绩效自评表.xlsx", "县实验小学"],
+    ["教育/县实验小学2023年自评材料/项目支出绩效自评表.xlsx", "县实验小学"],
+  ])("is not the unit where the unit's folder names it with marks: %s is %s's", (file, unit) => {
+    expect(unitIn(file, form("Sheet1", header("2023年度项目支出绩效自评表", null)))).toEqual([unit]);
+  });
+
   // The unit evaluating its own project, its 实施单位 left blank, in a path that names no unit: the
   // 主管部门 names it, not the 系统's folder or the form's file name (code review 57c, H1).
   test.each(["项目支出绩效自评表.xlsx", "2023年项目自评/项目支出绩效自评表.xlsx", "教育/项目支出绩效自评表.xlsx", "教育系统/项目支出绩效自评表（课后服务）.xlsx", "课后服务补助项目.xlsx"])(
@@ -214,7 +224,8 @@ describe("a unit's name on a line of the header block that goes on with other fi
     ]) {
       const { analysis, review } = reviewOf(form("自评表", [["2023年度部门整体支出绩效自评表"], line]));
       expect(analysis.tables.map((t) => t.unit)).toEqual([undefined, undefined]);
-      expect(review.rows.map((r) => r.unit)).toEqual(["单位自评"]);
+      // Nor does its path, 某县/单位自评.xlsx: no unit (review round 58c: it was the file's name).
+      expect(review.rows.map((r) => r.unit)).toEqual([NO_UNIT]);
     }
   });
 

@@ -6,7 +6,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { ReviewTally, contentOrder, projectShown, reviewFile, reviewFileOrder } from "../../src/core/review";
+import { NO_UNIT, ReviewTally, contentOrder, projectShown, reviewCounts, reviewFile, reviewFileOrder, unitOfFailedFile, unitShown } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, SheetSpec, sheet, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
@@ -258,9 +258,10 @@ describe("the unit of a workbook whose forms name none", () => {
     ]);
   });
 
-  test("is the file's name when that names the unit, or the file is at the top of the reviewed folder", () => {
+  test("is the file's name when that names the unit; a form's name at the top of the reviewed folder names none", () => {
     expect(review("2024年报送/县档案馆.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["县档案馆"]);
-    expect(review("部门整体支出绩效自评表.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual(["部门整体支出绩效自评表"]);
+    // A form's name is no unit's (review round 58c F7: it was a unit 部门整体支出绩效自评表).
+    expect(review("部门整体支出绩效自评表.xlsx", UNNAMED).rows.map((r) => r.unit)).toEqual([NO_UNIT]);
     // A file named by its unit and the form: the unit, so that its two forms count as one unit.
     expect(
       unitsOf([
@@ -304,24 +305,20 @@ describe("the unit of a workbook whose forms name none", () => {
       "县教育局-学生资助-修改稿",
     ];
     expect(unitsOf(names.map((name) => [`${name}.xlsx`, project("学生资助")]))).toEqual([["县教育局", names.length]]);
-    // A project's site in brackets is no unit (review round 24b): the file's name stays.
-    expect(unitsOf([["人居环境整治（美丽乡村）.xlsx", project("人居环境整治")], ["文化广场建设（人民广场）.xlsx", project("文化广场建设")]])).toEqual([
-      ["人居环境整治（美丽乡村）", 1],
-      ["文化广场建设（人民广场）", 1],
-    ]);
-    // Words that are no copy's mark stay: 县教育局（本级） is a unit of its own, and so is a name no unit's ends as.
-    expect(unitsOf([["县教育局（本级）.xlsx", project("学生资助")], ["County Water Bureau.xlsx", project("农村饮水")]])).toEqual([
-      ["县教育局（本级）", 1],
-      ["County Water Bureau", 1],
-    ]);
+    // A project's site in brackets is no unit (review round 24b), nor a name no unit's ends as: the
+    // file names none (review round 58c: it was a unit of its own, the file's name).
+    expect(unitsOf([["人居环境整治（美丽乡村）.xlsx", project("人居环境整治")], ["文化广场建设（人民广场）.xlsx", project("文化广场建设")]])).toEqual([[NO_UNIT, 2]]);
+    expect(unitsOf([["County Water Bureau.xlsx", project("农村饮水")]])).toEqual([[NO_UNIT, 1]]);
+    // Words that are no copy's mark stay: 县教育局（本级） is a unit of its own.
+    expect(unitsOf([["县教育局（本级）.xlsx", project("学生资助")]])).toEqual([["县教育局（本级）", 1]]);
   });
 
   // Review round 52c L5: 开平区 绩效目标表.xlsx kept the form's words, 开平区 reading as no unit's name.
   test("is a place's name before the form's words: 开平区 of 开平区 绩效目标表.xlsx", () => {
     expect(unitsOf([["目标表/开平区 绩效目标表.xlsx", project("乡村振兴")]])).toEqual([["开平区", 1]]);
     expect(unitsOf([["清河县自评表.xlsx", project("乡村振兴")]])).toEqual([["清河县", 1]]);
-    // Not a place's name alone: the file's name stays.
-    expect(unitsOf([["人居环境整治 自评表.xlsx", project("农村人居环境整治")]])).toEqual([["人居环境整治 自评表", 1]]);
+    // Not a place's name alone: no unit.
+    expect(unitsOf([["人居环境整治 自评表.xlsx", project("农村人居环境整治")]])).toEqual([[NO_UNIT, 1]]);
   });
 
   test("is the unit 主管部门及代码 names, without its code, as the national form asks for both (review round 23a)", () => {
@@ -491,8 +488,8 @@ describe("the unit of a workbook whose forms name none", () => {
       ["县妇幼保健院", 1],
       ["县疾控中心", 1],
     ]);
-    // After a number, words that are no unit's name keep the file's name (附件1, 3-高标准农田建设).
-    expect(review("附件3-高标准农田建设.xlsx", project("高标准农田建设")).rows.map((r) => r.unit)).toEqual(["附件3-高标准农田建设"]);
+    // After a number, words that are no unit's name name none (附件1, 3-高标准农田建设).
+    expect(review("附件3-高标准农田建设.xlsx", project("高标准农田建设")).rows.map((r) => r.unit)).toEqual([NO_UNIT]);
   });
 
   test("reads the party's and the people's organisations, courts, 机关 and 管理段 as units, however the file names them (review round 49b)", () => {
@@ -508,9 +505,9 @@ describe("the unit of a workbook whose forms name none", () => {
     for (const unit of units) {
       expect(unitsOf(named(unit).map((file): [string, WorkbookGrid] => [file, project("营养改善计划")]))).toEqual([[unit, 6]]);
     }
-    // A club, a part of town, people or the staff are no unit: the file's name stays (code review of round 49b).
+    // A club, a part of town, people or the staff are no unit (code review of round 49b): none.
     for (const file of ["文体活动-县老干部俱乐部", "道路改造-城区东部", "乡村振兴（东部）", "食堂改造（机关）"]) {
-      expect(review(`${file}.xlsx`, project(file.split(/[-（]/)[0])).rows.map((r) => r.unit)).toEqual([file]);
+      expect(review(`${file}.xlsx`, project(file.split(/[-（]/)[0])).rows.map((r) => r.unit)).toEqual([NO_UNIT]);
     }
     expect(unitInTitle("2023年度老干部专项经费绩效自评表")).toBeNull();
     expect(unitInTitle("2023年度城区东部项目支出绩效自评表")).toBeNull();
@@ -537,7 +534,7 @@ describe("the unit of a workbook whose forms name none", () => {
       ["县第一中学", 1],
       ["县司法局", 1],
     ]);
-    // Not after a unit's name, nor a site's name last: the file's name stays.
+    // Not after a unit's name, nor a site's name last: no unit.
     expect(
       unitsOf([
         ["县卫健局-县疾控中心.xlsx", project("疾病防控")],
@@ -546,12 +543,7 @@ describe("the unit of a workbook whose forms name none", () => {
         ["乡村旅游-游客服务中心.xlsx", project("乡村旅游")],
         ["污水治理_城东污水处理站.xlsx", project("污水治理")],
       ]),
-    ).toEqual([
-      ["县卫健局-县疾控中心", 1],
-      ["人居环境整治-美丽乡村", 1],
-      ["乡村旅游-游客服务中心", 1],
-      ["污水治理_城东污水处理站", 1],
-    ]);
+    ).toEqual([[NO_UNIT, 4]]);
   });
 
   test("is the unit the form's title names before its year, after the unit's folder and before the file's name", () => {
@@ -564,6 +556,83 @@ describe("the unit of a workbook whose forms name none", () => {
     const named = formTitled("某区卫生健康局2023年度部门整体支出绩效自评评分表");
     named.sheets[0].values[1] = ["填报单位：某区疾病预防控制中心"];
     expect(review("d3.xlsx", named).rows.map((r) => r.unit)).toEqual(["某区疾病预防控制中心"]);
+  });
+
+  // Review round 58c: a readable form's unit from its path and an unreadable file's were read by two
+  // rules; numbered, copied and year-named folders were passed over, 系统's and piles' folders taken.
+  test.each([
+    // A number or a list's mark before the unit's name (F1, F4).
+    ["01-县教育局/项目支出绩效自评表.xlsx", "县教育局"],
+    ["03-县农业农村局/部门整体支出绩效自评表.xlsx", "县农业农村局"],
+    ["乡镇/01 城关镇/部门整体支出绩效自评表.xlsx", "城关镇"],
+    ["一、县科技局/项目支出绩效自评表.xlsx", "县科技局"],
+    ["（二）县科技局/项目支出绩效自评表.xlsx", "县科技局"],
+    ["1.县科技局/项目支出绩效自评表.xlsx", "县科技局"],
+    // A copy's or a version's marks (F1, F4).
+    ["县林业局(1)/项目支出绩效自评表.xlsx", "县林业局"],
+    ["县卫健局（盖章版）/项目支出绩效自评表.xlsx", "县卫健局"],
+    ["县民政局 - 副本/项目支出绩效自评表.xlsx", "县民政局"],
+    ["县民政局终稿/项目支出绩效自评表.xlsx", "县民政局"],
+    // A year and a bundle's words after it (F1).
+    ["县医保局-2023/项目支出绩效自评表.xlsx", "县医保局"],
+    ["县农业农村局2023年自评材料/项目支出绩效自评表.xlsx", "县农业农村局"],
+    ["县教育局自评材料/项目支出绩效自评表.xlsx", "县教育局"],
+    // An attachment's number, a form's or a project's name is no unit: the folder's (F6).
+    ["县民政局/附件3.xlsx", "县民政局"],
+    ["01-县教育局/附件3.xlsx", "县教育局"],
+    ["县民政局/自评表.xlsx", "县民政局"],
+    ["县教育局/校舍维修改造.xlsx", "县教育局"],
+    // The file's name where it names a unit.
+    ["01-县教育局/县卫健局2023年项目支出绩效自评表(1).xlsx", "县卫健局"],
+    ["待审/自评表-县卫健局-终稿.xlsx", "县卫健局"],
+    // Past a 系统's folder, a pile's and a year's to the unit's, never to them (F2).
+    ["2023年自评/县卫健局/新建文件夹/项目支出绩效自评表.xlsx", "县卫健局"],
+    ["乡镇/部门整体支出绩效自评表.xlsx", null],
+    ["教育/部门整体支出绩效自评表.xlsx", null],
+    ["待审/部门整体支出绩效自评表.xlsx", null],
+    ["待审/附件2.xlsx", null],
+    ["新建文件夹/项目支出绩效自评表.xlsx", null],
+    ["2023年自评/项目支出绩效自评表.xlsx", null],
+  ])("a form naming no unit at %s: its path gives %s, read or not", (file, unit) => {
+    expect(review(file, UNNAMED).rows.map((r) => r.unit)).toEqual([unit ?? NO_UNIT]);
+    expect(unitOfFailedFile(file)).toBe(unit);
+  });
+
+  test("a folder's files, read or not, are one unit's line on 单位统计 (review round 58c F4)", () => {
+    const tally = new ReviewTally();
+    tally.add(review("县卫健局（盖章版）/项目支出绩效自评表.xlsx", project("公共卫生服务")));
+    tally.fail("县卫健局（盖章版）/部门整体支出绩效自评表.xlsx", "文件已损坏");
+    tally.add(review("一、县科技局/项目支出绩效自评表.xlsx", project("科技创新")));
+    tally.fail("一、县科技局/附件1.xlsx", "文件已损坏");
+    expect(tally.review().units.map((u) => [u.unit, u.files, u.failures])).toEqual([
+      ["县科技局", 2, 1],
+      ["县卫健局", 2, 1],
+    ]);
+  });
+
+  test("forms that nothing names are on one line of their own, no unit's: not the file's name, not counted among the units (review round 58c F7)", () => {
+    const tally = new ReviewTally();
+    tally.add(review("新建文件夹/项目支出绩效自评表.xlsx", project("农村饮水")));
+    tally.add(review("待审/项目支出绩效自评表.xlsx", project("农村饮水")));
+    tally.add(review("01-县教育局/项目支出绩效自评表.xlsx", project("学生资助")));
+    const whole = tally.review();
+    expect(whole.units.map((u) => [u.unit, u.files])).toEqual([
+      [NO_UNIT, 2],
+      ["县教育局", 1],
+    ]);
+    // Two forms of one project that name no unit may be two units': no same-project note.
+    expect(whole.notes).toEqual([]);
+    expect(reviewCounts(whole, "zh")).toMatch(/^3 个文件，1 个单位，3 张表/);
+    expect([unitShown(NO_UNIT, "zh"), unitShown(NO_UNIT, "en"), unitShown("县教育局", "en")]).toEqual(["（未注明单位）", "(no unit named)", "县教育局"]);
+  });
+
+  test("identical files in a unit's numbered folder and its stamped one are one unit's, counted once (review round 58c F8)", () => {
+    const tally = new ReviewTally();
+    tally.addReviewed(review("02-县卫健局/项目支出绩效自评表.xlsx", project("公共卫生服务")), "same");
+    tally.addReviewed(review("县卫健局（盖章版）/项目支出绩效自评表.xlsx", project("公共卫生服务")), "same");
+    const whole = tally.review();
+    expect(whole.units.map((u) => [u.unit, u.files])).toEqual([["县卫健局", 1]]);
+    expect(whole.notes.map((n) => [n.file, n.kind])).toEqual([["县卫健局（盖章版）/项目支出绩效自评表.xlsx", "duplicate"]]);
   });
 
   test.each([

@@ -265,3 +265,16 @@ describe("a review workbook in either language", () => {
     expect(figures(written.en.review)).toEqual(figures(written.zh.review));
   });
 });
+
+// Review round 58c F7: a form that nothing names is counted under no unit, a line of its own.
+describeWithOpenpyxl("a form that names no unit, in English", () => {
+  it("is on a line (no unit named) of Review and Units, not (未注明单位)", async () => {
+    await unitlessProjectWorkbook(path.join(dir, "项目支出绩效自评表.xlsx"), "全民阅读推广", 50, 45);
+    const review = await reviewIn("en", ["项目支出绩效自评表.xlsx"]);
+    const file = path.join(dir, "review-no-unit-en.xlsx");
+    writeFileSync(file, reviewWorkbookBytes(review, "en"));
+    const sheets = readBack(file).sheets;
+    const first = (name: string) => sheets.find((s) => s.name === name)!.rows[1][0];
+    expect([first("Review"), first("Units")]).toEqual(["(no unit named)", "(no unit named)"]);
+  });
+});
