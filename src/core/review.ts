@@ -459,8 +459,10 @@ function pathCopyMarks(file: string): { original: string; marks: number } {
  * The review's order (see reviewFileOrder) with identical files together, where the first of them
  * came: of each content (`digestOf`, the bytes' digest) the file with the fewest copy marks in its
  * name and folders first, so that it is the one counted, also when a copy sits in another folder
- * (县残联（盖章版）.xlsx before 下载/县残联（盖章版）(1).xlsx, review round 49b). A file without a
- * digest (not read) keeps its place. `items` are the files or what stands for them (`pathOf`).
+ * (县残联（盖章版）.xlsx before 下载/县残联（盖章版）(1).xlsx, review round 49b), and before them all
+ * one whose path names a unit (pathUnit: 县卫健局/… before 2023年自评/…, review round 58c), so that a
+ * copy in a pile is the one noted. A file without a digest (not read) keeps its place. `items` are the
+ * files or what stands for them (`pathOf`).
  */
 export function contentOrder<T>(items: T[], pathOf: (item: T) => string, digestOf: (item: T) => string | undefined): T[] {
   const sameContent = groupBy(
@@ -468,6 +470,7 @@ export function contentOrder<T>(items: T[], pathOf: (item: T) => string, digestO
     (item) => digestOf(item)!,
   );
   const marks = (item: T) => pathCopyMarks(pathOf(item)).marks;
+  const unnamed = (item: T) => (pathUnit(pathOf(item)) === null ? 1 : 0);
   const ordered: T[] = [];
   const placed = new Set<string>();
   for (const item of items) {
@@ -476,7 +479,7 @@ export function contentOrder<T>(items: T[], pathOf: (item: T) => string, digestO
     else if (!placed.has(digest)) {
       placed.add(digest);
       // A stable sort: of as few marks, the first in the review's order.
-      ordered.push(...[...sameContent.get(digest)!].sort((a, b) => marks(a) - marks(b)));
+      ordered.push(...[...sameContent.get(digest)!].sort((a, b) => unnamed(a) - unnamed(b) || marks(a) - marks(b)));
     }
   }
   return ordered;
@@ -861,8 +864,10 @@ export class ReviewTally {
   /**
    * A reviewed file with its bytes' digest, in contentOrder. The same bytes as an earlier file that
    * its folder or name gives to the same unit (pathUnit: 县林业局 - 副本.xlsx beside 县林业局.xlsx),
-   * else, where a path gives none, of the same units its rows are named by, or in its folder under a
-   * name that gives no unit (XJY-county-education.xlsx), are that file handed in twice: noted, not
+   * else, where a path gives none, of a file its path gave to the unit its rows are named by
+   * (待审/项目支出绩效自评表.xlsx of 县实验小学/项目支出绩效自评表.xlsx, review round 58c), of the same
+   * units its rows are named by, or in its folder under a name that gives no unit
+   * (XJY-county-education.xlsx), are that file handed in twice: noted, not
    * counted, and the earlier file's name returned. The same bytes whose folders or names give two
    * units (县总工会/县总工会（盖章版）.xlsx and 县妇联/县妇联（盖章版）.xlsx, review round 49b), also where
    * the form names its unit (review round 57d, F1: one unit handed in another's stamped form), are
@@ -875,6 +880,9 @@ export class ReviewTally {
     const earlier = this.filesOfDigest.get(digest) ?? [];
     const copied = earlier.find((first) => {
       if (first.byPath !== null && byPath !== null) return sameUnitName(first.byPath, byPath);
+      // A copy in a pile (待审/, 新建文件夹/) of a file its path gave to its unit, whatever a title, a
+      // 主管部门 or nothing names the copy by: that file again, no other unit's (review round 58c).
+      if (byPath === null && first.byPath !== null && first.units.every((unit) => sameUnitName(unit, first.byPath!))) return true;
       // Two units' names, neither within the other (县教育局 and 教育局 may be one unit).
       const twoUnitsNamed = [...units, ...first.units].every(isUnitName) && !units.some((unit) => first.units.some((other) => sameUnitName(unit, other)));
       return first.units.join("\u0000") === units.join("\u0000") || (folderOf(first.file) === folderOf(file.file) && !twoUnitsNamed);

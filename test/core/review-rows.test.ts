@@ -626,6 +626,23 @@ describe("the unit of a workbook whose forms name none", () => {
     expect([unitShown(NO_UNIT, "zh"), unitShown(NO_UNIT, "en"), unitShown("县教育局", "en")]).toEqual(["（未注明单位）", "(no unit named)", "县教育局"]);
   });
 
+  test("a copy in a pile, whose path names no unit, of a unit's file is that file again, noted and counted once (review round 58c)", () => {
+    const supervised = project("课后服务");
+    supervised.sheets[0].values.splice(2, 0, ["主管部门", "县教育局", null, null, "实施单位", null]);
+    const digests: Record<string, string> = { "2023年自评/项目支出绩效自评表.xlsx": "a", "教育/县实验小学/项目支出绩效自评表.xlsx": "a" };
+    const files = contentOrder(Object.keys(digests).sort(reviewFileOrder), (file) => file, (file) => digests[file]);
+    // The unit's own file first, wherever the pile sorts.
+    expect(files).toEqual(["教育/县实验小学/项目支出绩效自评表.xlsx", "2023年自评/项目支出绩效自评表.xlsx"]);
+    for (const grid of [UNNAMED, supervised]) {
+      const tally = new ReviewTally();
+      for (const file of files) tally.addReviewed(review(file, grid), digests[file]);
+      const whole = tally.review();
+      // Not 县教育局's (by the 主管部门) or no unit's beside it, with a word that it is another unit's.
+      expect(whole.units.map((u) => [u.unit, u.files])).toEqual([["县实验小学", 1]]);
+      expect(whole.notes.map((n) => [n.file, n.kind])).toEqual([["2023年自评/项目支出绩效自评表.xlsx", "duplicate"]]);
+    }
+  });
+
   test("identical files in a unit's numbered folder and its stamped one are one unit's, counted once (review round 58c F8)", () => {
     const tally = new ReviewTally();
     tally.addReviewed(review("02-县卫健局/项目支出绩效自评表.xlsx", project("公共卫生服务")), "same");
