@@ -898,8 +898,10 @@ export class ReviewTally {
       const ownUnit = (entry: typeof counted) => entry.byPath !== null && entry.units.some((unit) => sameUnitName(unit, entry.byPath!));
       const [stray, other] = !ownUnit(earlier[0]) && ownUnit(counted) ? [earlier[0], counted] : [counted, earlier[0]];
       this.note(stray.file, "same-content", other.file);
-      // On 单位统计 that file is its submitter's, the unit its path gives, not the form's a second time.
-      if (stray.byPath !== null && !ownUnit(stray)) this.submitters.set(stray.file, stray.byPath);
+      // On 单位统计 a file whose path gives another unit than its form names is its submitter's, not
+      // the form's unit's a second time: every such copy, also where the form's unit handed in none
+      // (县妇联's and 县残联's copies of 县总工会's form each count for their own, in either order).
+      for (const entry of [...earlier, counted]) if (entry.byPath !== null && !ownUnit(entry)) this.submitters.set(entry.file, entry.byPath);
     }
     this.filesOfDigest.set(digest, [...earlier, counted]);
     this.add(file, earlier.map((entry) => entry.file));

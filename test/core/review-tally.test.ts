@@ -139,6 +139,19 @@ describe("identical files, told apart by the units their folders and names give"
       ["城关镇人民政府", 2, 2, 0],
       ["县总工会", 1, 1, 0],
     ]);
+    // Two units' copies of a third's form, the third's own not handed in: each counts for the unit
+    // that handed it in, in either order (code review 58a: the first stayed the form's unit's).
+    for (const order of [
+      ["县妇联/县妇联（盖章版）.xlsx", "县残联/县残联（盖章版）.xlsx"],
+      ["县残联/县残联（盖章版）.xlsx", "县妇联/县妇联（盖章版）.xlsx"],
+    ]) {
+      const strays = new ReviewTally();
+      for (const file of order) strays.addReviewed(fileOf(file, "县总工会"), "d");
+      expect(unitsOf(strays).map(([unit, files]) => [unit, files])).toEqual([
+        ["县残联", 1],
+        ["县妇联", 1],
+      ]);
+    }
     // One unit's own copy stays one file of its.
     const copies = new ReviewTally();
     copies.addReviewed(fileOf("县总工会/县总工会.xlsx", "县总工会"), "d");
