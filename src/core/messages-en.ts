@@ -30,7 +30,7 @@ export const EN_MESSAGES: Record<RuleId, Template> = {
     p.level
       ? `"${p.level}" states ${p.weight} points but the scores of its rows add up to ${p.score}: check the scores.`
       : `Score ${p.score} is above its weight ${p.weight}: check the score.`,
-  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}.`,
+  "score-mismatch": (p) => `"${p.name}" scored ${p.recorded}; ${p.formulaEn} gives ${p.computedEn || p.computed}${p.heldEn ?? ""}.`,
   "qualitative-score-band": (p) =>
     `"${p.name}" is ${p.resultEn}: its score should be between ${p.low} and ${p.high}, not ${p.recorded}.`,
   "total-mismatch": (p) =>

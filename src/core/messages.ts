@@ -56,7 +56,7 @@ const ZH: Record<RuleId, Template> = {
     p.level
       ? `“${p.level}”标明 ${p.weight} 分，其下各指标得分合计 ${p.score} 分，超过了标明的分值。请核对各指标得分。`
       : `得分 ${p.score} 超过分值 ${p.weight}，请核对得分。`,
-  "score-mismatch": (p) => `“${p.name}”填报得分 ${p.recorded}；按${p.formula}应为 ${p.computed}。`,
+  "score-mismatch": (p) => `“${p.name}”填报得分 ${p.recorded}；按${p.formula}应为 ${p.computed}${p.held ?? ""}。`,
   "qualitative-score-band": (p) =>
     `“${p.name}”的完成情况为“${p.result}”，得分应在 ${p.low} 到 ${p.high} 分之间，填的是 ${p.recorded}。`,
   "total-mismatch": (p) =>

@@ -34,6 +34,7 @@ import {
   givesFigureElsewhere,
   isEmptyMarker,
   meetsDeadline,
+  parseValue,
   qualifies,
   rangeEnd,
   statesNoneHappened,
@@ -669,6 +670,7 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
         name,
         ...differingTexts(recorded, digits, result.computed, profile.scoreDecimals),
         ...scoreFormula(scored.direction, scored, eq(result.computed, weight), profile, range !== null),
+        ...heldBehindShown(target, actual),
       });
     }
   }
@@ -690,6 +692,29 @@ function scoreQuantitative({ findings, indicator, profile, measure, name, target
   const missed = unscored && !boundTheWrongWay(findings, target) ? targetMissedReason(result, unscored, profile.scoreDecimals, target, actual) : null;
   const owed = over ? { why: "超额完成", whyEn: "was over-achieved" } : unscored ? missed : belowWeightReason(result.score, weight, profile.scoreDecimals);
   addMissingReason(findings, reason, name, owed);
+}
+
+/**
+ * A target or actual whose number format shows fewer digits than the cell holds (0.949 shown as
+ * 95%): the score is worked out from what it holds, so the message says both, or the unit, reading
+ * 95% against ≥95%, would take 9.99 for a slip (review round 58d).
+ */
+function heldBehindShown(target: ValueCell, actual: ValueCell): { held: string; heldEn: string } | Record<string, never> {
+  const cells = [
+    { cell: target, zh: "年度指标值", en: "target" },
+    { cell: actual, zh: "实际完成值", en: "actual" },
+  ].filter(({ cell }) => {
+    const { text, value } = cell.parsed;
+    if (typeof cell.raw !== "number" || value === null) return false;
+    const shown = parseValue(text).value;
+    return shown !== null && !eq(shown, value);
+  });
+  if (cells.length === 0) return {};
+  const held = (cell: ValueCell) => `${cell.parsed.value!.toFixed()}${cell.parsed.unit?.symbol ?? ""}`;
+  return {
+    held: `（${cells.map(({ cell, zh }) => `${zh}显示 ${cell.parsed.text}，单元格中是 ${held(cell)}`).join("；")}）`,
+    heldEn: ` (the ${cells.map(({ cell, en }) => `${en} shows ${cell.parsed.text} but holds ${held(cell)}`).join("; the ")})`,
+  };
 }
 
 /** A row answered in words: the recorded score must sit inside the band of the result; none is invented. */
