@@ -284,7 +284,7 @@ function bracketedNegative(raw: CellValue): Decimal | null {
   return inner === null || inner.isZero() ? null : inner.negated();
 }
 
-function numberCell(view: SheetView, row: number, col: number | undefined, amount = false): NumberCell | null {
+function numberCell(view: SheetView, row: number, col: number | undefined, amount = false, headerRow?: number): NumberCell | null {
   if (col === undefined) return null;
   const cell = rowCell(view, row, col);
   const numFmt = view.sheet.numFmts[cell.row]?.[cell.col];
@@ -306,12 +306,27 @@ function numberCell(view: SheetView, row: number, col: number | undefined, amoun
     shown: value === null ? 0 : decimalPlacesShown(cell.value, numFmt),
     invalid: !empty && value === null,
     empty,
-    // Never into a formula (its result may be blank), nor into a merged area: the value would show
-    // across rows or columns (other fields) it does not belong to.
-    writable: blank && !formula && view.mergeAt(row, col) === undefined,
+    // Never into a formula (its result may be blank), nor into a merged area other than the cell's
+    // own (ownArea): the value would show across rows or columns (other fields) it does not belong to.
+    writable: blank && !formula && ownArea(view, row, col, headerRow),
     formula,
     resultUnknown: view.resultUnknown(cell.row, cell.col),
   };
+}
+
+/**
+ * Whether the cell at (row, col) is the value's own: not merged, or merged across one row only,
+ * from that cell and no wider than its column's header in `headerRow` (得分 merged G10:H10 over each
+ * row's G11:H11, as the national form has it: review round 58d, F1). Its value is then written into
+ * the area's top-left cell, as Excel keeps it. An area running down over several rows is shared by
+ * several lines, and one without its header's row to measure by is not known to be the cell's alone.
+ */
+function ownArea(view: SheetView, row: number, col: number, headerRow: number | undefined): boolean {
+  const merge = view.mergeAt(row, col);
+  if (merge === undefined) return true;
+  if (headerRow === undefined || merge.top !== row || merge.bottom !== row || merge.left !== col) return false;
+  const header = view.mergeAt(headerRow, col);
+  return header !== undefined && header.left === col && merge.right <= header.right;
 }
 
 /** Points written as a percentage of the 100 (10%, stored 0.1 or typed "10%") as those points; null for a cell written otherwise. */
@@ -338,8 +353,8 @@ function inPoints(cell: NumberCell | null): NumberCell | null {
  * stored 0.095) is 9.5 points, as the weight is. Beside a weight in points a % format says nothing
  * of the scale, and a score in points beside a percentage weight is in points already.
  */
-function scoreCell(view: SheetView, row: number, col: number | undefined, weight: NumberCell | null): NumberCell | null {
-  return onWeightScale(numberCell(view, row, col), weight);
+function scoreCell(view: SheetView, row: number, col: number | undefined, weight: NumberCell | null, headerRow?: number): NumberCell | null {
+  return onWeightScale(numberCell(view, row, col, false, headerRow), weight);
 }
 
 /** A score read as scoreCell reads it, wherever its cell is (a label/value pair's value, see pairLine). */
@@ -753,9 +768,9 @@ export function readBudgetBlock(view: SheetView, table: BudgetTable): BudgetBloc
       initial: amountCell(view, table, row, "initial"),
       planned: amountCell(view, table, row, "planned"),
       spent: amountCell(view, table, row, "spent"),
-      rate: numberCell(view, row, cols.rate),
+      rate: numberCell(view, row, cols.rate, false, table.headerBottom),
       weight,
-      score: scoreCell(view, row, cols.score, weight),
+      score: scoreCell(view, row, cols.score, weight, table.headerBottom),
       grade: textCell(view, row, cols.grade),
       ...sourceSplits(view, table, row),
     };
@@ -1270,7 +1285,7 @@ export function readIndicatorBlock(view: SheetView, table: IndicatorTable): Indi
       target,
       actual,
       weight,
-      score: scoreCell(view, row, cols.score, weight),
+      score: scoreCell(view, row, cols.score, weight, table.headerBottom),
       reason: reasonCell(view, row, cols),
       group: groupTexts.join("\u0000"),
       level3,

@@ -591,3 +591,44 @@ describe("a 总分 that is a formula over the 得分 cells jixiao fills", () => 
     },
   );
 });
+
+describe("得分 cells merged across one row, as the national form has them (review round 58d, F1)", () => {
+  // The indicator block one column narrower than the budget block: 得分 merged H10:I10 over each
+  // row's H:I, and likewise the budget's 执行率 and 得分 merged under headers merged alike.
+  const form = (merges: string[], scoreHeader = ["H10:I10"]): WorkbookGrid =>
+    workbook({
+      name: "自评表",
+      rows: [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡村道路养护", null, null, "主管部门", "某县交通运输局"],
+        ["实施单位", "某县公路养护中心"],
+        ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", null, "得分", null],
+        [null, "年度资金总额", 2000, 2000, 1948.9, 10, null, null, null, null],
+        [],
+        [],
+        [],
+        [],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null, "偏差原因分析及改进措施"],
+        [null, "产出指标", "数量指标", "养护道路里程", "≥120公里", "126公里", 30, null, null, null],
+        [null, null, null, "培训人次", "≥800人次", "760人次", 20, null, null, null],
+        [null, "效益指标", "社会效益指标", "群众出行条件", "明显改善", "明显改善", 30, 30, null, null],
+        [null, "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "96%", 10, 10, null, null],
+      ],
+      merges: ["A1:J1", "G4:H4", "I4:J4", "G5:H5", "I5:J5", ...scoreHeader, ...merges],
+    });
+
+  it("fills each blank 得分 and the budget's 执行率 and 得分 into the merged area's top-left cell", () => {
+    const a = run(form(["H11:I11", "H12:I12", "H13:I13", "H14:I14"]));
+    expect(writes(a)).toEqual(["G5=0.9745|0.00%", "I5=9.74|0.00", "H11=30|0.00", "H12=19|0.00"]);
+  });
+
+  it("leaves a merged area running down over several rows (shared by several indicators) unfilled", () => {
+    const a = run(form(["H11:I12", "H13:I13", "H14:I14"]));
+    expect(writes(a).filter((w) => /^H1[12]=/.test(w))).toEqual([]);
+  });
+
+  it("leaves one wider than its column's header unfilled: the header 得分 in H10 alone", () => {
+    const a = run(form(["H11:I11", "H12:I12", "H13:I13", "H14:I14"], []));
+    expect(writes(a).filter((w) => /^H1[12]=/.test(w))).toEqual([]);
+  });
+});

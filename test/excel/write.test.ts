@@ -7,7 +7,7 @@ import { UNDO_SETTING } from "../../src/excel/keys";
 import { parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
-import type { Analysis } from "../../src/core/analyze";
+import { Analysis, analyze } from "../../src/core/analyze";
 
 function indicatorBook(): FakeWorkbook {
   return fakeBook(
@@ -48,6 +48,24 @@ describe("applyAnalysis", () => {
     });
     expect(after.sheets[1]).toEqual(before.sheets[1]);
     expect(book.suspended.screen).toBe(1);
+  });
+
+  test("fills a blank 得分 merged across its row into the area's top-left cell, the merge kept (review round 58d, F1)", async () => {
+    const book = fakeBook([
+      sheet("表1", [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null, "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 15, null, null, ""],
+        ["产出指标", "数量指标", "培训人次", "≥800人次", "760人次", 85, null, null, "部分学员缺席"],
+      ], ["G1:H1", "G2:H2", "G3:H3"]),
+    ]);
+    const state = await readWorkbookState(contextOf(book), { api: apiOf(book), fills: true });
+    const analysis = analyze(state.grid);
+    expect(analysis.writes.map((w) => w.cell)).toEqual(["G2", "G3"]);
+    await applyAnalysis(contextOf(book), analysis, state, { api: apiOf(book) });
+    const after = book.snapshot().sheets[0];
+    expect([after.cells.G2?.value, after.cells.G3?.value, after.cells.G3?.numberFormat]).toEqual([15, 80.75, "0.00"]);
+    expect(after.cells.H3?.value ?? "").toBe("");
+    expect(after.merges).toEqual(expect.arrayContaining(["G2:H2", "G3:H3"]));
   });
 
   test("renders the summary sheet: text as text, numbers with formats, merges, widths, frozen rows, chart", async () => {

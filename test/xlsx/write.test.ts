@@ -89,6 +89,28 @@ describe("scoredCopy: the scored copy of an .xlsx package", () => {
     expect(styleOf("F2")).not.toBe(styleOf("G2"));
   });
 
+  it("fills a blank 得分 merged across its row under a header merged alike into the area's top-left cell, keeping the merge (review round 58d, F1)", async () => {
+    const file = path.join(tempDir(), "merged-row.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null, "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 15, null, null, ""],
+      ["产出指标", "数量指标", "培训人次", "≥800人次", "760人次", 85, null, null, "部分学员缺席"],
+    ]);
+    for (const area of ["G1:H1", "G2:H2", "G3:H3"]) ws.mergeCells(area);
+    await wb.xlsx.writeFile(file);
+    const { output, writes } = await score(readFileSync(file));
+    expect(writes).toEqual(["G2", "G3"]);
+    const out = (await workbookOf(output)).getWorksheet("自评表")!;
+    expect([out.getCell("G2").value, out.getCell("G3").value]).toEqual([15, 80.75]);
+    expect(out.getCell("G3").numFmt).toBe("0.00");
+    const sheetXml = (await parts(output)).get("xl/worksheets/sheet1.xml")!;
+    for (const area of ["G1:H1", "G2:H2", "G3:H3"]) expect(sheetXml).toContain(`<mergeCell ref="${area}"/>`);
+    // The value is the top-left cell's alone: H3 holds none.
+    expect(sheetXml).not.toMatch(/<c r="H3"[^>]*>\s*<v>/);
+  });
+
   it("copies every part it has no edit for byte for byte, including ones ExcelJS would drop", async () => {
     const chart = '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:date1904 val="0"/></c:chartSpace>';
     const custom = '<?xml version="1.0"?><root><item>保留</item></root>';
