@@ -171,6 +171,17 @@ export function percentText(fraction: Decimal, places = 2): string {
   return `${roundHalfUp(fraction.times(HUNDRED), places).toFixed()}%`;
 }
 
+/**
+ * A rate above 100% as a percentage showing that it is: 103.5% as percentText gives it, but
+ * 1000000000.01 ÷ 1000000000 as 100.000000001%, not 100% (review round 58d, F2).
+ */
+export function abovePercentText(fraction: Decimal): string {
+  const percent = fraction.times(HUNDRED);
+  let places = 2;
+  while (places < percent.decimalPlaces() && !gt(roundHalfUp(percent, places), HUNDRED)) places++;
+  return `${roundHalfUp(percent, places).toFixed()}%`;
+}
+
 /** Ratios mean nothing across zero or below it (≥0%, ≥-5%, a negative actual): the comparison alone decides, all or nothing. */
 const acrossZero = (target: Decimal, actual: Decimal): boolean => !target.isPositive() || target.isZero() || actual.isNegative();
 
@@ -214,6 +225,10 @@ export function quantitativeScore(
 function byFormula(figures: Decimal[], product: Decimal, written: Decimal, places: number, over: "weight" | "rate", linear: boolean): Worked {
   const [result, value] = [roundHalfUp(product, places), roundHalfUp(written, places)];
   const worked: Worked = { figures: figures.map((f) => f.toFixed()), result: result.toFixed(places), value: value.toFixed(), ...(linear && { linear: true as const }) };
+  // Held to the weight (figures[0], the 分值, in every formula) by the exact product, not the shown
+  // one: 10 × 1000000000.01 ÷ 1000000000 shows 10.00, yet its 执行率 is above 100% and the note
+  // says so (review round 58d, F2).
+  if (gt(product, figures[0])) return { ...worked, held: over };
   return eq(result, value) ? worked : { ...worked, held: gt(result, value) ? over : "zero" };
 }
 

@@ -252,6 +252,15 @@ describe("a filled-in value's note gives its figures (review round 51: the formu
     expect(texts("en")).toBe("filled in by jixiao as weight × (2 × target − actual) ÷ target (lower is better): 10×(2×5−12)÷5=-4.0, below 0, counted at 0");
   });
 
+  test("a 执行率 above 100% that shows 100.00% (1000000000.01 of 1000000000) still says the score was held, and overspent says the rate is above 100% (review round 58d, F2)", () => {
+    const over = workbook({ name: "表", rows: [BUDGET_HEADER, ["项目资金", 1000000000, 1000000000, 1000000000.01, 10, null, null]] });
+    const a = analyze(over);
+    const texts = (lang: "zh" | "en") => wantedMarks(a, over, lang).filter((m) => m.kind === "filled").map((m) => m.text.slice(NOTE_PREFIX.length));
+    expect(texts("zh")[1]).toBe("由 分值×执行率（执行率最高按 100% 计） 补填：10×1000000000.01÷1000000000=10.00，执行率超过 100%，按分值 10 计");
+    expect(texts("en")[1]).toBe("filled in by jixiao as weight × execution rate (capped at 100%): 10×1000000000.01÷1000000000=10.00, rate above 100%, counted at 10");
+    expect(a.findings.find((f) => f.rule === "overspent")?.message).toBe("执行数 1000000000.01 超过全年预算数 1000000000（执行率 100.000000001%），请说明超支原因。");
+  });
+
   test("清除标记 takes them out by the record, and by their shape where the record was lost, as it does the notes of builds before figures; the user's text stays", () => {
     const written = [...notes("zh"), ...notes("en"), ...notes("zh", { ...DEFAULT_PROFILE, negativeFormula: "linear" })].map((n) => NOTE_PREFIX + n.slice(n.indexOf(" ") + 1));
     // As this build writes them, whatever the figures (a negative result, the profile's decimals).

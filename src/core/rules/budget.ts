@@ -20,6 +20,7 @@ import {
   budgetPointsLost,
   budgetRate,
   budgetScore,
+  abovePercentText,
   differingTexts,
   percentText,
   roundHalfUp,
@@ -420,7 +421,7 @@ function evaluateLine(
     if (at) findings.add("zero-budget", at, { planned: planned?.toString() ?? "空", spent: spent.toFixed(), ...(initial && { initial: initial.toFixed() }) });
   }
   if (rate !== null && planned !== null && spent !== null && gt(spent, planned) && line.spent) {
-    findings.add("overspent", line.spent, { spent: spent.toFixed(), planned: planned.toFixed(), rate: percentText(rate) });
+    findings.add("overspent", line.spent, { spent: spent.toFixed(), planned: planned.toFixed(), rate: abovePercentText(rate) });
   }
   if (rate !== null && recorded && line.rate && !agreesAsShown(recorded.value, recorded.shown, rate)) {
     findings.add("rate-mismatch", line.rate, differingTexts(recorded.value, recorded.shown, rate, 2, percentText));
