@@ -141,6 +141,38 @@ describe("a 分值 that is no number", () => {
   });
 });
 
+describe("a budget line with nothing planned and nothing spent (review round 58d, note 1)", () => {
+  const zeroZero = (planned: CellValue, spent: CellValue, lang: Lang = "zh") =>
+    analyze(
+      workbook({
+        rows: [
+          BUDGET_HEADER,
+          ["年度资金总额", 0, planned, spent, 10, null, null],
+          [],
+          INDICATOR_HEADER,
+          ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
+          ["效益指标", "社会效益", "受益人数", "≥100人", "100人", 30, 30, ""],
+          ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, ""],
+          ["总分", null, null, null, null, 100, null, null],
+        ],
+      }),
+      DEFAULT_PROFILE,
+      { lang },
+    );
+  const incomplete = (a: Analysis) => a.findings.find((f) => f.rule === "total-incomplete")?.message;
+
+  it("leaves the total unknown, saying both figures are 0, not that they are missing or wrong", () => {
+    const a = zeroZero(0, 0);
+    expect(a.totals[0].score).toBeNull();
+    expect(incomplete(a)).toBe("无法得出总分：预算执行得分无法计算（全年预算数和执行数均为 0，无法计算执行率）。补齐或改正后才能计算总分和等次。");
+    expect(incomplete(zeroZero(0, 0, "en"))).toContain("the planned budget and the spending are both 0: no execution rate can be worked out");
+  });
+
+  it("a 执行数 left blank is still told as missing", () => {
+    expect(incomplete(zeroZero(0, null))).toContain("预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）");
+  });
+});
+
 describe("a total whose budget execution is nowhere in the workbook", () => {
   // 项目绩效指标完成情况表 alone: indicators worth 90 scoring 79.95, no budget figures anywhere; a
   // last row 合计 (the indicators' subtotal: its 分值 is their 90) or 总分 holding `total`.

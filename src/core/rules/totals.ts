@@ -72,9 +72,9 @@ export interface EvaluationTotal {
  * total above full marks is none), or a qualitative one outside its result's band; budget execution that cannot be scored, or none found to count
  * while the indicators leave its points to it.
  */
-type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "unreadWeight" | "overWeight" | "band" | "budget" | "noBudget";
+type Gap = "actual" | "values" | "score" | "unsaved" | "weight" | "unreadWeight" | "overWeight" | "band" | "budget" | "budgetZero" | "noBudget";
 
-const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "unreadWeight", "overWeight", "band", "budget", "noBudget"];
+const GAP_ORDER: Gap[] = ["actual", "values", "score", "unsaved", "weight", "unreadWeight", "overWeight", "band", "budget", "budgetZero", "noBudget"];
 
 /** A gap and the item it is in: an indicator (or a 一级 weighed by its label), named; budget execution has no level. */
 interface ItemGap {
@@ -122,6 +122,11 @@ const GAP_TEXT: Record<Gap, (n: number, names: string[], rows: number[]) => { zh
   budget: () => ({
     zh: "预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）",
     en: "the budget execution score cannot be computed (the planned budget, the spending or the weight is missing or wrong)",
+  }),
+  // Nothing planned and nothing spent: both figures are there, and no rate follows from them (review round 58d, note 1).
+  budgetZero: () => ({
+    zh: "预算执行得分无法计算（全年预算数和执行数均为 0，无法计算执行率）",
+    en: "the budget execution score cannot be computed (the planned budget and the spending are both 0: no execution rate can be worked out)",
   }),
   // No weighted budget table this total can count: none in the workbook, one without a 分值, or
   // several it cannot tell between.
@@ -677,7 +682,9 @@ function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | n
   for (let i = 0; i < unreadWeights; i++) tableGap("unreadWeight");
   // A budget score unknown for its 分值 alone is told as that; a line unknown for other reasons (its
   // figures missing) is told beside it (review round 56 L3).
-  if (budget?.lines.some((r) => r.score === null && !r.line.weight?.invalid)) tableGap("budget");
+  // Lines unknown only for a 全年预算数 and 执行数 both 0 are told as that.
+  const unknownBudget = budget?.lines.filter((r) => r.score === null && !r.line.weight?.invalid) ?? [];
+  if (unknownBudget.length > 0) tableGap(unknownBudget.every((r) => r.planned?.isZero() && r.spent?.isZero()) ? "budgetZero" : "budget");
   // Points left to a budget table are not known from weights that are not.
   if (budgetMissing && total.weights !== null) tableGap("noBudget");
   if (gaps.length === 0) {
