@@ -11,9 +11,16 @@ const RATE = /率|比例|比重|占比|百分比|百分点|(?:满意|知晓|参�
  * year's, beds in use counting extra beds (病床使用率 102%), money drawn in by the fund's (撬动社会资本比例
  * ≥150%), capital kept and grown (国有资本保值增值率 ≥103%: year-end equity over year-start) and gross
  * enrolment, pupils of any age over the cohort (高中阶段毛入学率 101.2%, 学前三年毛入园率): review round
- * 54a H1. With a plan's completion (PLAN_COMPLETION) they are Measure.passes100.
+ * 54a H1; livestock sold over the year's opening stock (生猪出栏率 ≥150%) and output over use
+ * (粮食自给率 ≥100%): code review 58b, H3. With a plan's completion (PLAN_COMPLETION) they are
+ * Measure.passes100.
  */
-const PASSES_100 = /增长|增速|增幅|涨幅|提高|提升|增加|比上年|同比|环比|收益|回报|利润|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率/;
+const PASSES_100 = /增长|增速|增幅|涨幅|提高|提升|增加|比上年|同比|环比|收益|回报|利润|床位使用率|病床使用率|撬动|放大|杠杆|保值增值|增值率|毛入[学园]率|出栏率|自给率/;
+/**
+ * A rate per head of a population, in ‰ or per 10万 and often written bare (法定传染病报告发病率 ≤250,
+ * 孕产妇死亡率 ≤18, 人口出生率 ≤12): a bare value on it is no percentage (code review 58b, H3).
+ */
+export const PER_POPULATION = /发病率|患病率|死亡率|病死率|出生率|自然增长率|每[十百千]?万人|每10万人?|\/10万/;
 /**
  * A share of something carried out or spent (预算执行率, 资金支出率, 预算执行进度, 合同执行率, 计划执行率):
  * the more the better, whatever heading files it. Not a deviation from one or an overrun of it

@@ -2,7 +2,7 @@
  * Scoring formulas of domain.md §3, in exact decimals. Nothing here knows about cells.
  */
 import Decimal from "decimal.js";
-import { eq, gte, lte, gt, smallInteger } from "./compare";
+import { eq, gte, lte, lt, gt, smallInteger } from "./compare";
 import { Profile } from "./profile";
 import { Worked } from "./result";
 import { Op, withoutBinaryNoise } from "./values";
@@ -16,12 +16,15 @@ export const TWO = new Decimal(2);
 export const HUNDRED = new Decimal(100);
 
 /**
- * A bare number set against a percentage: a fraction (0.98 in a cell that lost its % format) when
- * it is at most 2 and the percentage is not, else already in percent points (98). A small
- * percentage (≤1%) gives no such hint: its bare partner is taken as written.
+ * A bare number set against a percentage: a fraction (0.98 in a cell that lost its % format) or
+ * already in percent points (98), whichever reading lands nearer its partner, by ratio: 1.02 against
+ * 95% is 102%, while 2 against ≤5% is 2% and 1.2 against ≤3% is 1.2% (code review 58b, H2). Read as
+ * a fraction only when it is at most 2 and the percentage is not: a small percentage (≤1%) gives no
+ * such hint, and its bare partner is taken as written. Nearer as a fraction is 100·bare/percent
+ * nearer 1 than bare/percent, that is bare·10 below the percentage.
  */
 export function asPercentOf(bare: Decimal, percent: Decimal): Decimal {
-  return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) ? bare.times(100) : bare;
+  return lte(bare.abs(), TWO) && gt(percent.abs(), TWO) && lt(bare.abs().times(10), percent.abs()) ? bare.times(100) : bare;
 }
 
 /** Decimal.sum takes its terms as arguments: this many at a time stays far below engines' limits. */

@@ -1478,8 +1478,17 @@ describe("percent-over-100", () => {
   });
 
   // Rates that pass 100% by what they are, the same for percent-over-100 and ge-100-percent: an income
-  // budget's completion, capital kept and grown, gross enrolment, beds in use (review round 54a H1, M3).
+  // budget's completion, capital kept and grown, gross enrolment, beds in use (review round 54a H1, M3),
+  // livestock sold, self-sufficiency; and bare values that are no percentage, a rate per head of a
+  // population or counts beside a target above 100 (code review 58b, H3).
   it.each([
+    ["效益指标", "社会效益指标", "法定传染病报告发病率", "≤250", "210"],
+    ["效益指标", "社会效益指标", "孕产妇死亡率", "≤18", "12.5"],
+    ["产出指标", "数量指标", "生猪出栏率", "≥150", "160"],
+    ["产出指标", "数量指标", "生猪出栏率", "≥150%", "160%"],
+    ["效益指标", "经济效益指标", "粮食自给率", "≥100", "120"],
+    ["产出指标", "数量指标", "培训完成率", "≥150", "160"],
+    ["产出指标", "数量指标", "项目覆盖率", "≥120", "125"],
     ["效益指标", "经济效益指标", "国有资本保值增值率", "≥103%", "104.5%"],
     ["产出指标", "质量指标", "国有资产保值增值率", "≥100%", "102.3%"],
     ["产出指标", "数量指标", "基金征缴收入预算完成率", "≥98%", "101.5%"],
@@ -1488,7 +1497,7 @@ describe("percent-over-100", () => {
     ["效益指标", "社会效益指标", "高中阶段毛入学率", "≥92%", "101.2%"],
     ["效益指标", "社会效益指标", "学前三年毛入园率", "≥90%", "103%"],
     ["产出指标", "质量指标", "病床使用率", "≥100%", "102%"],
-  ])("leaves %s / %s %s %s / %s alone: it can pass 100%%", (level1, level2, name, target, actual) => {
+  ])("leaves %s / %s %s %s / %s alone: it can pass 100%%, or is no percentage", (level1, level2, name, target, actual) => {
     expect(found(run(selfEval([[level1, level2, name, target, actual, 10, 10, ""]])))).toEqual([]);
   });
 
@@ -1546,9 +1555,23 @@ describe("a rate written as a bare number (review round 58b, M1)", () => {
   it("leaves alone a bare value beside points, under a name stating another unit, a count, and ≥1 as a fraction", () => {
     expect(one("满意度指标", "群众满意度", "≥90分", "96")).toEqual([]);
     expect(one("满意度指标", "群众满意度（分）", "≥90", "96")).toEqual([]);
-    expect(one("满意度指标", "群众满意度", "≥90", "96")).toEqual([]);
     expect(one("数量指标", "改造农户厕所", "≥100", "102")).toEqual([]);
     expect(one("质量指标", "改厕验收合格率", "≥1", "1")).toEqual([]);
+  });
+
+  // Code review 58b, H2: a bare value is read whichever way lands nearer its partner.
+  it.each([
+    ["安全事故发生率", "≤5%", "2"],
+    ["群众投诉率", "≤3%", "1.2"],
+    ["群众投诉率", "≤3%", 1.2],
+  ])("reads %s %s against a bare %s in percent points, nearer it than a fraction: no percent-over-100, full score", (name, target, actual) => {
+    const a = run(selfEval([["产出指标", "质量指标", name, target, actual, 10, 10, ""]]));
+    expect(found(a)).toEqual([]);
+    expect(scoreOf(a, 5)).toBe("10");
+  });
+
+  it("keeps ge-100-percent on a bare ≥100 for a bounded rate only", () => {
+    expect(one("质量指标", "项目预算执行率", "≥100", "100")).toEqual([]);
   });
 });
 

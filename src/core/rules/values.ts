@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { eq, gt } from "../compare";
 import { isCellError } from "../grid";
-import { Measure } from "../measures";
+import { Measure, PER_POPULATION } from "../measures";
 import { Indicator, ValueCell, quotedValue } from "../model";
 import { HUNDRED, asPercentOf } from "../score";
 import { unitsConvertible } from "../units";
@@ -24,21 +24,28 @@ function percentLike(cell: ValueCell): boolean {
 /**
  * A rate's value as a number of percent: one written with %, or a bare one (群众满意度 ≥90 against
  * 102, 合格率（%） =100), which comparing it with its partner reads in percent points already, a bare
- * 0.98 against a percentage as a fraction (README: a unit in the indicator's name): so 102 is 102%,
- * as `102%` is (review round 58b, M1). A bare value is no percentage beside a partner in another
- * unit (满意度 ≥90分 against 95: points), under a name stating another unit (（分）, （‰）), nor
- * with a bare 万 multiplied out or a period; nor on a row that is no rate (a count). Null when it
- * is none.
+ * 0.98 against a percentage as a fraction, whichever lands nearer it (asPercentOf; README: a unit in
+ * the indicator's name): so 102 is 102%, as `102%` is (review round 58b, M1). A bare value is a
+ * percentage only on a bounded rate (ge-100-percent on a bare ≥100 too), and only where the row
+ * shows it in percent: a name stating %, a partner in %, or a bare target itself a share of at most
+ * 100 (培训完成率 ≥150 against 160, 项目覆盖率 ≥120 are counts: code review 58b, H3). None beside a
+ * partner in another unit (满意度 ≥90分 against 95: points), under a name stating another unit
+ * (（分）, （‰）) or a rate per head of a population (法定传染病报告发病率 ≤250: per 10万), nor with a
+ * bare 万 multiplied out or a period. Null when it is none.
  */
 function percentOf(indicator: Indicator, measure: Measure, cell: ValueCell, isTarget: boolean, value: Decimal): Decimal | null {
   const p = cell.parsed;
   if (p.unit?.family === "percent") return value;
-  if (p.unit !== null || !measure.rate || p.scaled || p.period !== null || p.date !== null) return null;
-  if (measure.statedUnits.some((u) => u.family !== "percent")) return null;
+  if (p.unit !== null || !measure.boundedRate || p.scaled || p.period !== null || p.date !== null) return null;
+  if (measure.statedUnits.some((u) => u.family !== "percent") || PER_POPULATION.test(indicator.name)) return null;
   const other = (isTarget ? indicator.actual : indicator.target)?.parsed;
   const otherPercent = other?.kind === "number" && other.unit?.family === "percent" && other.value !== null ? other.value : null;
-  if (other?.kind === "number" && other.unit !== null && otherPercent === null) return null;
-  return otherPercent === null ? value : asPercentOf(value, otherPercent);
+  if (otherPercent !== null) return asPercentOf(value, otherPercent);
+  if (other?.kind === "number" && other.unit !== null) return null;
+  if (measure.statedUnits.some((u) => u.family === "percent")) return value;
+  // Both bare: in percent only where the target is a share a bounded rate can have.
+  const target = isTarget ? p : other;
+  return target?.kind === "number" && target.value !== null && !gt(target.value.abs(), HUNDRED) ? value : null;
 }
 
 /** Why the value's unit cannot be what the name measures, in zh and en; null when it can. */
