@@ -31,7 +31,7 @@ import {
   layoutJoined,
   splitStatedWeight,
 } from "./headers";
-import { eq, lt } from "./compare";
+import { eq, lt, lte } from "./compare";
 import { isGradeText, readGrade } from "./grade-text";
 import { HUNDRED, sumOf } from "./score";
 import {
@@ -529,36 +529,44 @@ function nestLines(lines: BudgetLine[]): void {
   }
 }
 
-/** The levels a line's name starts with, one after another: 市县级 → 市, 县; 省、市级 → 省, 市. */
-const GOVERNMENT_LEVEL = /^(中央|本级|地方|省|市|州|县|区|乡|镇)[、和与及]?/;
-/** The levels 地方 (资金, 财政拨款) stands for: every one but 中央. */
-const LOCAL_LEVELS = ["本级", "省", "市", "州", "县", "区", "乡", "镇"];
 /**
- * What follows one-character levels (省, 市, 州, 县, 区, 乡, 镇) where they name a level of
- * government as a whole word: 级 (省级, 市县级, 乡镇级), 两级 or 三级 (市县两级), 本级, 财政, 资金, 配套,
- * 补 (补助, 省补资金), 预算 (省预算内), 拨款, 自筹, 统筹, 专项, 政府, 下达, 衔接, 奖补, 直 (县直), or
- * nothing (其中：市县), or a bracket or colon.
- * Anything else makes the character the first of an ordinary word, no level: 乡村振兴衔接资金,
- * 市场化融资, 区域协调发展资金, 县城建设资金, 市政 (not 市政府), 省内, 镇村自筹资金 (a village is no
- * level of government, and 镇村 names the town's and villages' money together: read as a source of its
- * own). 中央, 地方 and 本级 name a level whatever follows them (中央车购税资金, 地方政府专项债券).
+ * The levels a line's name starts with, one after another: 市县级 → 市, 县; 省、市级 → 省, 市. 中省 is
+ * 中央 and 省 (Shaanxi's 中省资金); 自治区, 自治州, 自治县, 旗 and 盟 (Inner Mongolia's 县 and 市), 兵团
+ * and 师市 (Xinjiang's corps and its divisions' cities) are levels too.
  */
-const LEVEL_NAMED_BY = /^(?:级|[两三]级|本级|财政|资金|配套|补|预算|拨款|自筹|统筹|专项|政府|下达|衔接|奖补|直|$|[（(：:])/;
+const GOVERNMENT_LEVEL = /^(中央|中省|本级|地方|自治区|自治州|自治县|兵团|师市|省|市|州|县|区|乡|镇|旗|盟)[、和与及]?/;
+/** The levels a matched word stands for, where not itself: 地方 every one but 中央, 中省 中央 and 省. */
+const LEVELS_OF: Record<string, string[]> = {
+  地方: ["本级", "省", "市", "州", "县", "区", "乡", "镇", "自治区", "自治州", "自治县", "兵团", "师市", "旗", "盟"],
+  中省: ["中央", "省"],
+};
+/**
+ * What makes a one-character level (省, 市, 州, 县, 区, 乡, 镇, 旗, 盟) the first of an ordinary word,
+ * no level of government: 乡村 (乡村振兴衔接资金), 镇村 (a village is no level, and 镇村自筹资金 names
+ * the town's and villages' money together: a source of its own), 市场 (市场化融资), 区域 / 县域 / 市域,
+ * 县城 (县城建设资金, but 县城乡建设资金 is the county's 城乡建设), 市政 (but 市政府), 省内 / 省外, 市民,
+ * 市容, 省道 / 县道 / 乡道 (roads), 区块, 区位, 区间, 市郊, 旗舰. Anything else after the level keeps it
+ * one (session 58, code review 58b, H1): 级, 本级, 财政, 配套, but as well the open-ended department
+ * and money words 省以上资金, 省厅下达资金, 省发改委下达资金, 县财力安排资金, 县整合资金, 县债资金,
+ * 市奖励资金. 中央, 地方, 本级 and the other levels of two or more characters name a level whatever
+ * follows them (中央车购税资金, 地方政府专项债券).
+ */
+const NOT_A_LEVEL = /^(?:村|场|域|城(?!乡)|政(?!府)|内|外|民|容|道|块|位|间|郊|舰)/;
 
 /**
  * The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县;
- * none where the level's character only begins a word (LEVEL_NAMED_BY: 乡村振兴衔接资金, 市场化融资).
+ * none where the level's character only begins a word (NOT_A_LEVEL: 乡村振兴衔接资金, 市场化融资).
  */
 function governmentLevels(label: string): Set<string> {
   const levels = new Set<string>();
   let words = lineWords(label).replace(IN_WHICH, "");
   let last = "";
   for (let m = GOVERNMENT_LEVEL.exec(words); m; m = GOVERNMENT_LEVEL.exec(words)) {
-    for (const level of m[1] === "地方" ? LOCAL_LEVELS : [m[1]]) levels.add(level);
+    for (const level of LEVELS_OF[m[1]] ?? [m[1]]) levels.add(level);
     last = m[1];
     words = words.slice(m[0].length);
   }
-  return last.length > 1 || LEVEL_NAMED_BY.test(words) ? levels : new Set();
+  return last.length > 1 || !NOT_A_LEVEL.test(words) ? levels : new Set();
 }
 
 /** Whether `line` names levels of government all of `outer`'s (省级 within 地方资金), and with `strictly`, not all of them. */
@@ -605,6 +613,25 @@ function addsUpTo(parts: BudgetLine[], sum: BudgetLine): boolean {
   const amounts = parts.map(planned);
   const value = planned(sum);
   return value !== null && amounts.every((a) => a !== null) && eq(sumOf(amounts as Decimal[]), value);
+}
+
+/** Whether every one of `parts` has a 全年预算数 and together they are no more than `whole`'s. */
+function fitsInside(parts: BudgetLine[], whole: BudgetLine): boolean {
+  const amounts = parts.map((line) => line.planned?.value ?? null);
+  const value = whole.planned?.value ?? null;
+  return value !== null && amounts.every((a) => a !== null) && lte(sumOf(amounts as Decimal[]), value);
+}
+
+/**
+ * Whether `lines` without `nested` come nearer `whole`'s 全年预算数 than all of them: the lines read
+ * with `nested` as parts of a source are the likelier reading. Lines without an amount count 0.
+ */
+function nearerSo(lines: BudgetLine[], nested: Set<BudgetLine>, whole: BudgetLine): boolean {
+  const value = whole.planned?.value ?? null;
+  if (value === null) return false;
+  const sum = (of: BudgetLine[]) => sumOf(of.map((line) => line.planned?.value ?? new Decimal(0)));
+  const off = (of: BudgetLine[]) => sum(of).minus(value).abs();
+  return lt(off(lines.filter((line) => !nested.has(line))), off(lines));
 }
 
 /** Whether `line` is a source read (so far) right under `whole`. */
@@ -706,8 +733,13 @@ function splitIsFirm(lines: BudgetLine[], whole: BudgetLine, source: BudgetLine,
   // 其中：地方政府专项债券 | 其中：县级配套资金) are as often sources alike.
   const siblings = saysInWhich(source) && split.every(saysInWhich);
   // A source not named by a level is split by parts that add up to it or say 其中 again; by parts
-  // saying it alike only where, read so, the whole adds up (session 58).
-  if (!isLevelSource(source)) return numbered || addsUp || (siblings ? addsUpSo() : saysInWhich(first));
+  // saying it alike only where, read so, the whole adds up (session 58), or by two or more whose sum
+  // fits inside it where, read so, the whole comes nearer its sources' sum than read flat (其中：财政拨款
+  // 1000 over 其中：中央资金 600 | 其中：省级资金 300 under 1200: told 1000, not a double count of 1900,
+  // code review 58b, M1; 其中：中央资金 200 | 其中：县级配套资金 100 under 1350 stay flat, told 1300).
+  // One alone (其中：县级配套资金 300) is as often a source beside it.
+  const fitsIn = () => split.length >= 2 && fitsInside(split, source) && nearerSo(sourceLines, nested, whole);
+  if (!isLevelSource(source)) return numbered || addsUp || (siblings ? addsUpSo() || fitsIn() : saysInWhich(first));
   // A source named by a level is split only so, or by parts that add up to it, two or more and
   // not each saying 其中 as it does, or where, read so, the whole adds up.
   return deeper || (addsUp && split.length >= 2 && !siblings) || addsUpSo();

@@ -403,6 +403,9 @@ describe("sources beside 其中：财政拨款 that are not its parts (code read
     ["其中：市场化融资", [["其中：财政拨款", 1000], ["其中：市场化融资", 300]]],
     ["其中：乡村振兴衔接资金 | 市场化融资 | 区域协调发展资金", [["其中：财政拨款", 1000], ["其中：乡村振兴衔接资金", 200], ["市场化融资", 50], ["区域协调发展资金", 50]]],
     ["其中：镇村自筹资金 | 县城建设资金", [["其中：财政拨款", 1000], ["其中：镇村自筹资金", 200], ["县城建设资金", 100]]],
+    ["其中：省道改造资金 (a road)", [["其中：财政拨款", 1000], ["其中：省道改造资金", 300]]],
+    ["其中：市容整治资金 | 市民服务中心资金", [["其中：财政拨款", 1000], ["其中：市容整治资金", 200], ["市民服务中心资金", 100]]],
+    ["其中：县域经济发展资金 | 市政建设资金", [["其中：财政拨款", 1000], ["其中：县域经济发展资金", 200], ["市政建设资金", 100]]],
   ] as [string, [string, number][]][])("keeps %s as the total's sources, not parts of 财政拨款: a total typed wrong told 1300", (_, lines) => {
     const a = run(workbook(funds(lines, 1350)));
     expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
@@ -441,6 +444,56 @@ describe("sources beside 其中：财政拨款 that are not its parts (code read
     const a = run(workbook(funds(lines, 650)));
     expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
     expect(a.findings[0].message).toContain("相加为 350。");
+  });
+
+  describe("levels of government said with any word after them (code review 58b, H1 and M1)", () => {
+    it.each([
+      "省以上资金",
+      "省以上专项资金",
+      "省厅下达资金",
+      "省发改委下达资金",
+      "省农业农村厅资金",
+      "省追加资金",
+      "省债券资金",
+      "省基建资金",
+      "县财力安排资金",
+      "县整合资金",
+      "县自有资金",
+      "县债资金",
+      "县筹资金",
+      "市奖励资金",
+      "县城乡建设资金",
+      "中省资金",
+      "中省补助资金",
+      "自治区补助资金",
+      "自治区级资金",
+      "自治州资金",
+      "旗级配套资金",
+      "旗配套资金",
+      "盟级资金",
+      "盟市配套资金",
+      "兵团资金",
+      "师市配套资金",
+    ])("reads 财政拨款 300 over 其中：中央资金 100 | %s 200 as its parts, before 其他资金 50: no finding under 350", (word) => {
+      const lines: [string, number][] = [["财政拨款", 300], ["其中：中央资金", 100], [word, 200], ["其他资金", 50]];
+      expect(found(run(workbook(funds(lines, 350))))).toEqual([]);
+      // Read as parts: a total typed as the lines read flat is told 350.
+      const a = run(workbook(funds(lines, 650)));
+      expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2"]);
+      expect(a.findings[0].message).toContain("相加为 350。");
+    });
+
+    it("reads two parts each saying 其中 as 其中：财政拨款 does, their sum within it, as its parts: not told a double count (M1)", () => {
+      const lines: [string, number][] = [["其中：财政拨款", 1000], ["其中：中央资金", 600], ["其中：省级资金", 300]];
+      const a = run(workbook(funds(lines, 1200)));
+      // The total is told its sources' sum 1000, 财政拨款 its parts' 900; never 1900.
+      expect(found(a)).toEqual(["sum-mismatch@资金!B2", "sum-mismatch@资金!C2", "sum-mismatch@资金!B3", "sum-mismatch@资金!C3"]);
+      expect(a.findings[0].message).toContain("相加为 1000。");
+      expect(a.findings[2].message).toContain("相加为 900。");
+      // Their sum more than it: the total's sources, as before.
+      const over = run(workbook(funds([["其中：财政拨款", 1000], ["其中：中央资金", 700], ["其中：省级资金", 400]], 1200)));
+      expect(over.findings[0].message).toContain("相加为 2100。");
+    });
   });
 });
 
