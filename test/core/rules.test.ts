@@ -1564,7 +1564,10 @@ describe("a rate written as a bare number (review round 58b, M1)", () => {
     ["安全事故发生率", "≤5%", "2"],
     ["群众投诉率", "≤3%", "1.2"],
     ["群众投诉率", "≤3%", 1.2],
-  ])("reads %s %s against a bare %s in percent points, nearer it than a fraction: no percent-over-100, full score", (name, target, actual) => {
+    // Nearer as a fraction (30%), but meeting its ceiling as written: read as written.
+    ["安全事故发生率", "≤5%", "0.3"],
+    ["群众投诉率", "≤3%", 0.25],
+  ])("reads %s %s against a bare %s in percent points, nearer it than a fraction or meeting its ceiling so: no percent-over-100, full score", (name, target, actual) => {
     const a = run(selfEval([["产出指标", "质量指标", name, target, actual, 10, 10, ""]]));
     expect(found(a)).toEqual([]);
     expect(scoreOf(a, 5)).toBe("10");

@@ -246,7 +246,12 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue, direct
   if (actual.scaled && !actual.unit && target.unit?.family === "money") {
     return { target: toBase(target.value, target.unit), actual: actual.value };
   }
-  if (isPercent(target) && !actual.unit) return { target: target.value, actual: asPercentOf(actual.value, target.value) };
+  if (isPercent(target) && !actual.unit) {
+    // A bare actual that meets its ceiling as written is taken so (0.3 against ≤5% is 0.3%, not a
+    // fraction's 30%): of two readings, the one that finds nothing wrong, as a unit would mean it.
+    const meetsAsWritten = direction === "negative" && lte(actual.value, target.value);
+    return { target: target.value, actual: meetsAsWritten ? actual.value : asPercentOf(actual.value, target.value) };
+  }
   if (isPercent(actual) && !target.unit) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
   return { target: target.value, actual: actual.value };
 }
