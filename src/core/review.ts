@@ -1051,7 +1051,8 @@ export class ReviewTally {
       rows: byUnit(renamed(this.rows)),
       findings: byUnit(renamed(this.findings)),
       rules: [...this.rules.values()]
-        .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named)).size }))
+        // Forms naming no unit (NO_UNIT) are no unit, as on the counts line (reviewCounts; code review 58b, M4).
+        .map(({ rule, severity, findings, files, unitSet }) => ({ rule, severity, findings, files, units: new Set([...unitSet].map(named).filter((unit) => unit !== NO_UNIT)).size }))
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.findings - a.findings || a.rule.localeCompare(b.rule)),
       units: [...units.values()].map((entry) => entry.count).sort(byNeed),
       grades: order.map((g) => this.grades.get(g)!),

@@ -3,7 +3,7 @@
  * need attention first, the profiles' notes counting only the files counted, the counts naming the
  * files seen and not counted, and a workbook without forms told apart from one that cannot be read.
  */
-import { FileReview, ReviewRow, ReviewTally, reviewCounts } from "../../src/core/review";
+import { FileReview, NO_UNIT, ReviewRow, ReviewTally, reviewCounts } from "../../src/core/review";
 
 /** A file of `unit` with one evaluation row: so many errors and warnings, its total or grade differing from the recorded or not. */
 function fileOf(file: string, unit: string, errors = 0, warnings = 0, differs = false): FileReview {
@@ -201,6 +201,23 @@ describe("the review's counts (review round 52c L2)", () => {
     const review = tally.review();
     expect(reviewCounts(review, "zh")).toBe("4 个文件，4 个单位，1 张表；错误 0，警告 0；1 个文件无法读取，2 个未找到表");
     expect(reviewCounts(review, "en")).toBe("4 files, 4 units, 1 table; 0 errors, 0 warnings; 1 could not be read, 2 held no form");
+  });
+});
+
+describe("规则统计's 涉及单位 (code review 58b, M4)", () => {
+  it("counts no unit for forms naming none, as the counts line does", () => {
+    /** `file` of `unit` with one sum-mismatch finding. */
+    const flagged = (file: string, unit: string): FileReview => ({
+      ...fileOf(file, unit, 1),
+      findings: [{ unit, project: "项目", file, sheet: "Sheet1", cell: "B2", rule: "sum-mismatch", severity: "error", message: "" }],
+    });
+    const tally = new ReviewTally();
+    tally.add(flagged("待审/附件3.xlsx", NO_UNIT));
+    tally.add(flagged("新建文件夹/附件3.xlsx", NO_UNIT));
+    tally.add(fileOf("县教育局.xlsx", "县教育局"));
+    expect(tally.review().rules.map((r) => [r.rule, r.files, r.units])).toEqual([["sum-mismatch", 2, 0]]);
+    tally.add(flagged("县卫健局.xlsx", "县卫健局"));
+    expect(tally.review().rules.map((r) => [r.rule, r.files, r.units])).toEqual([["sum-mismatch", 3, 1]]);
   });
 });
 
