@@ -528,9 +528,12 @@ export function unitInTitle(title: string): string | null {
   return null;
 }
 
-/** Whether words end as a unit's name does (局, 中心, 医院, 人民政府 …) and hold no number or punctuation. */
+/** A school's name as it is said in short, a place and its number: 县一中, 县二中, 城关一小, 城关二幼 (code review 58b, M2). */
+const SCHOOL_SHORT = /^\p{Script=Han}{1,5}?[一二三四五六七八九十]{1,3}[中小幼]$/u;
+
+/** Whether words end as a unit's name does (局, 中心, 医院, 人民政府 …) or is a school's short name (县一中) and hold no number or punctuation. */
 export function isUnitName(words: string): boolean {
-  return !/[\d\p{P}]/u.test(words) && UNIT_NAME_END.test(words);
+  return !/[\d\p{P}]/u.test(words) && (UNIT_NAME_END.test(words) || SCHOOL_SHORT.test(words));
 }
 
 /** 一级 categories (for missing-dimension and the negative-indicator default). */

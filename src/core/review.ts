@@ -340,26 +340,39 @@ const fileStem = (file: string) => withoutExtension(originalWorkbookName(fileBas
  * (a number's, 01-县教育局 and 1.县教育局, is LEADING_NUMBER's).
  */
 const LIST_MARK = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*/;
-/** A bundle's words after a unit's name in a folder's: 县教育局自评材料, 县教育局报送资料, 县教育局绩效文件. */
-const BUNDLE_AFTER = /[\s\-－_]*(?:报送|自评|评价|绩效|年度)*(?:材料|资料|文件|附件)$/;
+/**
+ * A bundle's words after a unit's name in a folder's: 县教育局自评材料, 县教育局报送资料, 县教育局绩效文件,
+ * and alone what was handed in: 县发改局上报, 县发改局-报送 (code review 58b, M2).
+ */
+const BUNDLE_AFTER = /[\s\-－_]*(?:(?:报送|上报|提交|自评|评价|绩效|年度)*(?:材料|资料|文件|附件)|报送|上报|提交)$/;
+/**
+ * The kind of forms a folder holds after a unit's name: 县发改局项目, 县发改局部门整体 (code review 58b,
+ * M2). Not in a file's name: 县博物馆项目.xlsx in 县文旅局/ is 县文旅局's project, a site's.
+ */
+const FORMS_AFTER = /[\s\-－_]*(?:项目|部门整体)$/;
 /**
  * Words that end as a unit's name does but name a kind of units, a 系统's folder of many (乡镇,
- * 各乡镇, 街道, 学校, 医院, 县直单位): no one unit.
+ * 各乡镇, 街道, 学校, 医院, 县直单位), also in a phrase (各乡镇卫生院, 乡镇卫生院, 村卫生室, 敬老院), or
+ * a bare kind after a place word alone (县中心, 县局): no one unit (code review 58b, M3). A unit is
+ * named by more: 县人民医院, 县第一中学, 城关镇中心小学, 石门乡卫生院, 县医院, 县委.
  */
-const UNIT_KIND = /^(?:各|全县|县直|县属|所属|下属|二级)?(?:乡镇|乡|镇|村|街道|乡镇街道|社区|学校|中小学|医院|卫生院|中心|局|委|办|部门|单位|机关)(?:单位)?$/;
+const UNIT_KIND =
+  /^(?:各|全县|县直|县属|所属|下属|二级)?(?:乡镇|乡|镇|村|街道|社区)*(?:乡镇|乡|镇|村|街道|社区|学校|中小学|小学|中学|幼儿园|医院|卫生院|卫生室|敬老院|养老院|中心|局|委|办|部门|单位|机关)(?:单位)?$|^[省市县区州旗](?:中心|局|部门|单位|机关)$/;
 
 /**
  * The unit a folder's or a file's name (`name`, without its extension) gives: as unitOfFileName
  * reads it (without a copy's or a version's marks, a number before it, a year or the form's words
  * after it; `projects`, the forms' projects, for a file's name), without a list's mark before it
- * (一、县科技局) and a bundle's words after it (县农业农村局2023年自评材料); null where that reads as
+ * (一、县科技局) and a bundle's words after it (县农业农村局2023年自评材料, and for a `folder`'s the kind
+ * of forms it holds, 县发改局项目); null where that reads as
  * no unit's name (isUnitName) or as a kind of units (乡镇, 学校): a form's name (项目支出绩效自评表,
  * 附件3, 自评表), a 系统's (教育, 卫健), a pile's (待审, 新建文件夹, 2023年自评).
  */
-function unitOfName(name: string, projects: string[]): string | null {
+function unitOfName(name: string, projects: string[], folder = false): string | null {
   const unmarked = withoutCopyMarks(name).replace(LIST_MARK, "");
   const unit = unitOfFileName(unmarked, projects);
-  const read = isUnitName(unit) ? unit : unitOfFileName(unmarked.replace(BUNDLE_AFTER, ""), projects);
+  const bundled = unmarked.replace(BUNDLE_AFTER, "");
+  const read = isUnitName(unit) ? unit : unitOfFileName(folder ? bundled.replace(FORMS_AFTER, "") : bundled, projects);
   // 开平区 of 开平区 绩效目标表 (review round 52c L5): a place's name alone, before the form's words.
   const place = read !== unmarked && PLACE_ONLY.test(read) && read.length > 1;
   // 县教育局（本级）, the department's own body, is a unit (unitAliases counts it with the department).
@@ -378,7 +391,7 @@ export function pathUnit(file: string, projects: string[] = []): string | null {
   const named = unitOfName(fileStem(file), projects);
   if (named !== null) return named;
   for (const folder of file.split(/[/\\]/).slice(0, -1).reverse()) {
-    const unit = folder === "" ? null : unitOfName(folder, []);
+    const unit = folder === "" ? null : unitOfName(folder, [], true);
     if (unit !== null) return unit;
   }
   return null;
@@ -412,10 +425,12 @@ const LAST_PART = /[\s\-－—_]+((?:[^\s\-－—_]{0,4}?(?:[省市县区镇乡�
 
 /**
  * What Windows, WeChat and Excel add to a copy's name, and the versions people name their files by:
- * (1)县教育局, 县教育局(1), 县教育局 - 副本, 复件 县教育局 (Windows XP), 县教育局-修改后, 县教育局（定稿）, 县教育局最终版.
+ * (1)县教育局, 县教育局(1), 县教育局 - 副本, 复件 县教育局 (Windows XP), 县教育局-修改后, 县教育局（定稿）, 县教育局最终版,
+ * and the marks of a step it went through or of how many were handed in: 县发改局-已盖章, 县发改局（已审核）,
+ * 县发改局（修改）, 县发改局（2份） (code review 58b, M2).
  */
 const COPY_MARK =
-  /^(?:[(（]\d+[)）]|复件)\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修订版|定稿|终稿|最终稿|最终版|终版|盖章版|正式版|报送版)[)）】]?)$/;
+  /^(?:[(（]\d+[)）]|复件)\s*|\s*(?:[(（]\d+[)）]|[-－_\s]*副本|[-－_\s]*[(（【]?(?:修改后|修改稿|修改版|修改|修订版|修订|定稿|终稿|最终稿|最终版|终版|盖章版|已盖章|盖章|审核版|已审核|审核|正式版|报送版|\d+份)[)）】]?)$/;
 
 function withoutCopyMarks(stem: string): string {
   return copyMarks(stem).original;
@@ -520,6 +535,10 @@ function unitOfFileName(name: string, projects: string[]): string {
   const part = (m[2] ?? m[3]).trim();
   // 学生资助（县教育局）: the unit in brackets after its project; a place there (人居环境整治（美丽乡村）) is no unit.
   if (m[2] !== undefined && AGENCY_NAME_END.test(part) && !isUnitName(m[1])) return part;
+  // 县发改局 张三, 县残联（康复救助）: an agency's name and after it words naming no unit (a person's, a
+  // project's; not its own body, 本级), the agency's, the forms' projects known or not: contentOrder reads a
+  // path before its forms are, and so as addReviewed (code review 58b, M2 and L2).
+  if (AGENCY_NAME_END.test(m[1]) && isUnitName(m[1]) && !isUnitName(part) && part !== "本级") return m[1];
   const namesProject = projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
   return namesProject ? m[1] : stem;
 }
@@ -876,7 +895,8 @@ export class ReviewTally {
    */
   addReviewed(file: FileReview, digest: string): string | null {
     const units = [...new Set(file.rows.map((row) => row.unit))].sort();
-    const byPath = pathUnit(file.file, file.rows.map((row) => row.project));
+    // Without the forms' projects, as contentOrder reads it before they are known (code review 58b, L2).
+    const byPath = pathUnit(file.file);
     const earlier = this.filesOfDigest.get(digest) ?? [];
     const copied = earlier.find((first) => {
       if (first.byPath !== null && byPath !== null) return sameUnitName(first.byPath, byPath);

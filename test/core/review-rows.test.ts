@@ -598,6 +598,45 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(unitOfFailedFile(file)).toBe(unit);
   });
 
+  test.each([
+    // A school's short name (code review 58b, M2).
+    ["县一中/项目支出绩效自评表.xlsx", "县一中"],
+    ["县教育局/县二中/附件3.xlsx", "县二中"],
+    ["城关一小/附件3.xlsx", "城关一小"],
+    // A step's or a count's mark after the unit's name (M2).
+    ["县发改局-已盖章/附件3.xlsx", "县发改局"],
+    ["县发改局（已审核）/附件3.xlsx", "县发改局"],
+    ["县发改局（修改）/附件3.xlsx", "县发改局"],
+    ["县发改局（2份）/附件3.xlsx", "县发改局"],
+    // What was handed in, or the kind of forms a folder holds (M2); in a file's name a project's site stays.
+    ["县发改局上报/附件3.xlsx", "县发改局"],
+    ["县发改局-报送/附件3.xlsx", "县发改局"],
+    ["县发改局项目/附件3.xlsx", "县发改局"],
+    ["县发改局部门整体/附件3.xlsx", "县发改局"],
+    ["县文旅局/县博物馆项目.xlsx", "县文旅局"],
+    // A person's name after a space (M2); a unit's after a dash is no one unit's (县卫健局-县疾控中心).
+    ["县发改局 张三/附件3.xlsx", "县发改局"],
+    ["县卫健局-县疾控中心.xlsx", null],
+    // A kind of units, also in a phrase, and a bare kind after a place word alone (M3): the unit above.
+    ["县卫健局/各乡镇卫生院/附件3.xlsx", "县卫健局"],
+    ["县卫健局/乡镇卫生院.xlsx", "县卫健局"],
+    ["县民政局/敬老院/附件3.xlsx", "县民政局"],
+    ["县中心/附件3.xlsx", null],
+    ["县局/附件3.xlsx", null],
+    // Units named so (M3).
+    ["县卫健局/县人民医院/附件3.xlsx", "县人民医院"],
+    ["县教育局/县第一中学/附件3.xlsx", "县第一中学"],
+    ["县教育局/城关镇中心小学/附件3.xlsx", "城关镇中心小学"],
+    ["县教育局/县实验小学/附件3.xlsx", "县实验小学"],
+    ["城关街道办事处/附件3.xlsx", "城关街道办事处"],
+    ["县卫健局/石门乡卫生院/附件3.xlsx", "石门乡卫生院"],
+    ["县卫健局/县医院/附件3.xlsx", "县医院"],
+    ["县委/附件3.xlsx", "县委"],
+  ])("a form naming no unit at %s: its path gives %s (code review 58b)", (file, unit) => {
+    expect(review(file, UNNAMED).rows.map((r) => r.unit)).toEqual([unit ?? NO_UNIT]);
+    expect(unitOfFailedFile(file)).toBe(unit);
+  });
+
   test("a folder's files, read or not, are one unit's line on 单位统计 (review round 58c F4)", () => {
     const tally = new ReviewTally();
     tally.add(review("县卫健局（盖章版）/项目支出绩效自评表.xlsx", project("公共卫生服务")));
@@ -641,6 +680,19 @@ describe("the unit of a workbook whose forms name none", () => {
       expect(whole.units.map((u) => [u.unit, u.files])).toEqual([["县实验小学", 1]]);
       expect(whole.notes.map((n) => [n.file, n.kind])).toEqual([["2023年自评/项目支出绩效自评表.xlsx", "duplicate"]]);
     }
+  });
+
+  test("a unit's file named by its project, 县残联（康复救助）.xlsx, is its unit's before its forms are read, so counted before a pile's copy (code review 58b, L2)", () => {
+    const digests: Record<string, string> = { "2023年自评/附件3.xlsx": "a", "县残联（康复救助）.xlsx": "a" };
+    const files = contentOrder(Object.keys(digests).sort(reviewFileOrder), (file) => file, (file) => digests[file]);
+    expect(files).toEqual(["县残联（康复救助）.xlsx", "2023年自评/附件3.xlsx"]);
+    const tally = new ReviewTally();
+    for (const file of files) tally.addReviewed(review(file, project("残疾人康复救助")), digests[file]);
+    const whole = tally.review();
+    expect(whole.units.map((u) => [u.unit, u.files])).toEqual([["县残联", 1]]);
+    expect(whole.notes.map((n) => [n.file, n.kind])).toEqual([["2023年自评/附件3.xlsx", "duplicate"]]);
+    // Not read, the same: an agency's name and words naming no unit after it; its own body stays (本级).
+    expect(["县残联（康复救助）.xlsx", "县残联-辅具适配.xlsx", "县教育局（本级）.xlsx"].map(unitOfFailedFile)).toEqual(["县残联", "县残联", "县教育局（本级）"]);
   });
 
   test("identical files in a unit's numbered folder and its stamped one are one unit's, counted once (review round 58c F8)", () => {
