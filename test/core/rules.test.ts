@@ -1553,6 +1553,7 @@ describe("a rate written as a bare number (review round 58b, M1)", () => {
   });
 
   it("leaves alone a bare value beside points, under a name stating another unit, a count, and ≥1 as a fraction", () => {
+    expect(one("满意度指标", "群众满意度", "≥90", "96")).toEqual([]);
     expect(one("满意度指标", "群众满意度", "≥90分", "96")).toEqual([]);
     expect(one("满意度指标", "群众满意度（分）", "≥90", "96")).toEqual([]);
     expect(one("数量指标", "改造农户厕所", "≥100", "102")).toEqual([]);
@@ -1571,6 +1572,12 @@ describe("a rate written as a bare number (review round 58b, M1)", () => {
     const a = run(selfEval([["产出指标", "质量指标", name, target, actual, 10, 10, ""]]));
     expect(found(a)).toEqual([]);
     expect(scoreOf(a, 5)).toBe("10");
+  });
+
+  // Code review 58c, M1: a fraction just over its ceiling (a 6% cell that lost its % format) stays 6%.
+  it("reads a bare fraction that is over its ceiling by less than twice as the fraction, not full marks", () => {
+    const a = run(selfEval([["产出指标", "质量指标", "群众投诉率", "≤5%", 0.06, 10, "", ""]]));
+    expect(scoreOf(a, 5)).not.toBe("10");
   });
 
   it("keeps ge-100-percent on a bare ≥100 for a bounded rate only", () => {

@@ -36,6 +36,10 @@ describe("a value shown with fewer digits than its cell holds", () => {
     );
   });
 
+  it("reads what the cell holds without a double's binary noise (0.9490000000000001 holds 94.9%)", () => {
+    expect(message(form(0.9490000000000001, 10), "score-mismatch", "G3")).toContain("（实际完成值显示 95%，单元格中是 94.9%）");
+  });
+
   it("says nothing of it where the cell shows what it holds", () => {
     expect(message(form(0.94, 10), "score-mismatch", "G3")).toBe("“工程验收合格率”填报得分 10；按正向指标公式（分值×实际值÷指标值）应为 9.89。");
     expect(found(form(0.95, 10))).toEqual([]);

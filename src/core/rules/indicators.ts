@@ -39,6 +39,7 @@ import {
   rangeEnd,
   statesNoneHappened,
   statesReduction,
+  withoutBinaryNoise,
 } from "../values";
 import { FindingList } from "./findings";
 import { checkNumberCell } from "./cells";
@@ -247,10 +248,12 @@ function comparable(statedTarget: ParsedValue, statedActual: ParsedValue, direct
     return { target: toBase(target.value, target.unit), actual: actual.value };
   }
   if (isPercent(target) && !actual.unit) {
-    // A bare actual that meets its ceiling as written is taken so (0.3 against ≤5% is 0.3%, not a
-    // fraction's 30%): of two readings, the one that finds nothing wrong, as a unit would mean it.
-    const meetsAsWritten = direction === "negative" && lte(actual.value, target.value);
-    return { target: target.value, actual: meetsAsWritten ? actual.value : asPercentOf(actual.value, target.value) };
+    // A bare actual that meets its ceiling as written is taken so where its fraction's reading is
+    // more than twice the ceiling (0.3 against ≤5% is 0.3%, not 30%): no unit means so far over.
+    // Nearer (0.06 against ≤5%: 6%) it may be a cell that lost its % format, and is read as one.
+    const asFraction = asPercentOf(actual.value, target.value);
+    const meetsAsWritten = direction === "negative" && lte(actual.value, target.value) && gt(asFraction, target.value.times(TWO));
+    return { target: target.value, actual: meetsAsWritten ? actual.value : asFraction };
   }
   if (isPercent(actual) && !target.unit) return { target: asPercentOf(target.value, actual.value), actual: actual.value };
   return { target: target.value, actual: actual.value };
@@ -712,10 +715,10 @@ function heldBehindShown(target: ValueCell, actual: ValueCell): { held: string; 
     const { text, value } = cell.parsed;
     if (typeof cell.raw !== "number" || value === null) return false;
     const shown = parseValue(text).value;
-    return shown !== null && !eq(shown, value);
+    return shown !== null && !eq(shown, withoutBinaryNoise(value));
   });
   if (cells.length === 0) return {};
-  const held = (cell: ValueCell) => `${cell.parsed.value!.toFixed()}${cell.parsed.unit?.symbol ?? ""}`;
+  const held = (cell: ValueCell) => `${withoutBinaryNoise(cell.parsed.value!).toFixed()}${cell.parsed.unit?.symbol ?? ""}`;
   return {
     held: `（${cells.map(({ cell, zh }) => `${zh}显示 ${cell.parsed.text}，单元格中是 ${held(cell)}`).join("；")}）`,
     heldEn: ` (the ${cells.map(({ cell, en }) => `${en} shows ${cell.parsed.text} but holds ${held(cell)}`).join("; the ")})`,
