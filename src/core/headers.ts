@@ -528,8 +528,11 @@ export function unitInTitle(title: string): string | null {
   return null;
 }
 
-/** A school's name as it is said in short, a place and its number: 县一中, 县二中, 城关一小, 城关二幼 (code review 58b, M2). */
-const SCHOOL_SHORT = /^\p{Script=Han}{1,5}?[一二三四五六七八九十]{1,3}[中小幼]$/u;
+/**
+ * A school's name as it is said in short, a place and its number: 县一中, 县二中, 城关一小, 城关二幼
+ * (code review 58b, M2); the place ends as one does, so 整治三小 or 高三中 is none (code review 58c, L1).
+ */
+const SCHOOL_SHORT = /^\p{Script=Han}{0,4}(?:[县市区镇乡旗]|城关|街道)[一二三四五六七八九十]{1,3}[中小幼]$/u;
 
 /** Whether words end as a unit's name does (局, 中心, 医院, 人民政府 …) or is a school's short name (县一中) and hold no number or punctuation. */
 export function isUnitName(words: string): boolean {

@@ -538,10 +538,15 @@ function unitOfFileName(name: string, projects: string[]): string {
   // 县发改局 张三, 县残联（康复救助）: an agency's name and after it words naming no unit (a person's, a
   // project's; not its own body, 本级), the agency's, the forms' projects known or not: contentOrder reads a
   // path before its forms are, and so as addReviewed (code review 58b, M2 and L2).
-  if (AGENCY_NAME_END.test(m[1]) && isUnitName(m[1]) && !isUnitName(part) && part !== "本级") return m[1];
+  // Not where the words begin with a place (县卫健局-县疾控, 县国资委-县城投): a unit's short name,
+  // its own file in its own folder, which a file's name read first would give away (code review 58c, M2).
+  if (AGENCY_NAME_END.test(m[1]) && isUnitName(m[1]) && !isUnitName(part) && part !== "本级" && !PLACE_FIRST.test(part)) return m[1];
   const namesProject = projects.some((project) => project !== "" && (project.includes(part) || part.includes(project)));
   return namesProject ? m[1] : stem;
 }
+
+/** Words that begin with a place or a level of government: 县疾控, 市城投, 城关镇卫生院. */
+const PLACE_FIRST = /^(?:[省市州县区乡镇旗盟]|城关|街道|自治)/;
 
 /**
  * What a whole department's evaluation is, in the 项目 column, where its form names no project: data,

@@ -632,6 +632,12 @@ describe("the unit of a workbook whose forms name none", () => {
     ["县卫健局/石门乡卫生院/附件3.xlsx", "石门乡卫生院"],
     ["县卫健局/县医院/附件3.xlsx", "县医院"],
     ["县委/附件3.xlsx", "县委"],
+    // A unit's short name after its department's, in its own folder: the folder's (code review 58c, M2).
+    ["县疾控中心/县卫健局-县疾控.xlsx", "县疾控中心"],
+    ["县城投公司/县国资委-县城投.xlsx", null],
+    // Words ending as a school's short name do, without a place before the number (58c, L1).
+    ["整治三小.xlsx", null],
+    ["县交通局/农村六小.xlsx", "县交通局"],
   ])("a form naming no unit at %s: its path gives %s (code review 58b)", (file, unit) => {
     expect(review(file, UNNAMED).rows.map((r) => r.unit)).toEqual([unit ?? NO_UNIT]);
     expect(unitOfFailedFile(file)).toBe(unit);
