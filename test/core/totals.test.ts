@@ -142,12 +142,12 @@ describe("a 分值 that is no number", () => {
 });
 
 describe("a budget line with nothing planned and nothing spent (review round 58d, note 1)", () => {
-  const zeroZero = (planned: CellValue, spent: CellValue, lang: Lang = "zh") =>
+  const zeroZero = (planned: CellValue, spent: CellValue, lang: Lang = "zh", weight: CellValue = 10) =>
     analyze(
       workbook({
         rows: [
           BUDGET_HEADER,
-          ["年度资金总额", 0, planned, spent, 10, null, null],
+          ["年度资金总额", 0, planned, spent, weight, null, null],
           [],
           INDICATOR_HEADER,
           ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, 50, ""],
@@ -170,6 +170,10 @@ describe("a budget line with nothing planned and nothing spent (review round 58d
 
   it("a 执行数 left blank is still told as missing", () => {
     expect(incomplete(zeroZero(0, null))).toContain("预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）");
+  });
+
+  it("a 分值 left blank beside them is still told as missing (code review 58c, L3)", () => {
+    expect(incomplete(zeroZero(0, 0, "zh", null))).toContain("预算执行得分无法计算（全年预算数、执行数或分值缺失或有误）");
   });
 });
 

@@ -682,9 +682,11 @@ function computeTotal(context: TotalsContext, levelGaps: ItemGap[]): Decimal | n
   for (let i = 0; i < unreadWeights; i++) tableGap("unreadWeight");
   // A budget score unknown for its 分值 alone is told as that; a line unknown for other reasons (its
   // figures missing) is told beside it (review round 56 L3).
-  // Lines unknown only for a 全年预算数 and 执行数 both 0 are told as that.
+  // Lines unknown only for a 全年预算数 and 执行数 both 0, their 分值 there, are told as that; a
+  // blank 分值 besides is told as missing (code review 58c, L3).
   const unknownBudget = budget?.lines.filter((r) => r.score === null && !r.line.weight?.invalid) ?? [];
-  if (unknownBudget.length > 0) tableGap(unknownBudget.every((r) => r.planned?.isZero() && r.spent?.isZero()) ? "budgetZero" : "budget");
+  const onlyZeroes = unknownBudget.every((r) => r.planned?.isZero() && r.spent?.isZero() && r.line.weight?.value != null);
+  if (unknownBudget.length > 0) tableGap(onlyZeroes ? "budgetZero" : "budget");
   // Points left to a budget table are not known from weights that are not.
   if (budgetMissing && total.weights !== null) tableGap("noBudget");
   if (gaps.length === 0) {
