@@ -554,12 +554,20 @@ const LEVELS_OF: Record<string, string[]> = {
 const NOT_A_LEVEL = /^(?:村|场|域|城(?!乡)|政(?!府)|内|外|民|容|道|块|位|间|郊|舰)/;
 
 /**
+ * Money no level of government gives, whatever place its name starts with: a loan, a donation, an
+ * enterprise's or a bank's (县农发行贷款, 乡贤捐赠资金, 县属国企自筹资金, 省农信社贷款): never a part of
+ * 财政拨款 by its name, though it follow 其中：中央资金 and add up with it (code review 58c, L4).
+ */
+const NOT_GOVERNMENT_MONEY = /贷款|借款|融资|捐赠|捐款|捐助|国企|企业|公司|银行|农发行|信用社|农信社|社会资本|社会资金/;
+
+/**
  * The levels of government a line's name gives its money by: 地方资金 all but 中央, 市县级 市 and 县;
  * none where the level's character only begins a word (NOT_A_LEVEL: 乡村振兴衔接资金, 市场化融资).
  */
 function governmentLevels(label: string): Set<string> {
   const levels = new Set<string>();
   let words = lineWords(label).replace(IN_WHICH, "");
+  if (NOT_GOVERNMENT_MONEY.test(words)) return levels;
   let last = "";
   for (let m = GOVERNMENT_LEVEL.exec(words); m; m = GOVERNMENT_LEVEL.exec(words)) {
     for (const level of LEVELS_OF[m[1]] ?? [m[1]]) levels.add(level);

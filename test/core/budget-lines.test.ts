@@ -412,6 +412,13 @@ describe("sources beside 其中：财政拨款 that are not its parts (code read
     expect(a.findings[0].message).toContain("相加为 1300。");
   });
 
+  // Code review 58c, L4: a loan, a donation or an enterprise's money is no level's, though its name
+  // start with one and it add up with 其中：中央资金 to 财政拨款.
+  it.each(["县农发行贷款", "乡贤捐赠资金", "省农信社贷款", "县属国企自筹资金"])("keeps %s beside 财政拨款, not a part of it", (label) => {
+    const rows: Row[] = [["项目", "全年预算数", "全年执行数", "执行率"], ["年度资金总额", 550, 550, 1], ["财政拨款", 300, 300, 1], ["其中：中央资金", 100, 100, 1], [label, 200, 200, 1], ["其他资金", 50, 50, 1]];
+    expect(found(run(workbook({ name: "资金", rows })))).toEqual([]);
+  });
+
   it.each([
     ["其中：县级配套资金", [["其中：财政拨款", 1000], ["其中：县级配套资金", 300]]],
     ["其中：中央资金 | 其中：县级配套资金, not adding up to it", [["其中：财政拨款", 1000], ["其中：中央资金", 200], ["其中：县级配套资金", 100]]],
