@@ -114,6 +114,12 @@ export interface Analysis extends AnalysisResult {
    * as the blanks they were: the hosts fill them in again from `writes`, or take them back.
    */
   ownFills: MarkEntry[];
+  /**
+   * The recorded 执行率 and 得分 cells merged across their own row only, no wider than their
+   * column's header (NumberCell.own), by sheet and cellKey: a fix (fixes.ts) writes into their
+   * top-left cell, as a fill does into a blank one. Other merged cells take no fix.
+   */
+  ownMerges: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 export interface BudgetLineFacts {
@@ -679,6 +685,21 @@ function assemble(
       }
     }
   }
+  const ownMerges = new Map<string, Set<number>>();
+  for (const w of works) {
+    const cells = new Set<number>();
+    const own = (cell: NumberCell | null) => {
+      if (cell?.own && w.view.mergeAt(cell.row, cell.col)) cells.add(cellKey(cell.row, cell.col));
+    };
+    for (const { results } of w.budgets) {
+      for (const { line } of results) {
+        own(line.rate);
+        own(line.score);
+      }
+    }
+    for (const { results } of w.indicators) for (const { indicator } of results) own(indicator.score);
+    if (cells.size > 0) ownMerges.set(w.view.sheet.name, cells);
+  }
   // The year each budget block's form states above it: 综合得分 names a form's findings by it (formNamesApart in headline.ts).
   const budgetYears = new Map(works.flatMap((w) => w.budgets.map(({ block }) => [block.table as Table, block.year])));
   let indicatorBlocks = works.flatMap((w) => w.indicators);
@@ -757,5 +778,6 @@ function assemble(
     hiddenSheets,
     emptyTables,
     ownFills,
+    ownMerges,
   };
 }

@@ -3,12 +3,18 @@
  * (old → new, on the user's click only). A recorded 执行率, budget 得分 or quantitative 得分 that
  * disagrees with jixiao's own figure is fixed with that figure, in the format a filled-in blank gets.
  *
+ * A cell merged across its own row only, no wider than its column's header (得分 G:H under 得分
+ * G10:H10, as the national form has it), is fixed in its top-left cell, as a blank one is filled
+ * (Analysis.ownMerges, the model's decision).
+ *
  * Not offered: a cell holding a formula (its inputs are what is wrong), a merged 得分 shared by
- * several indicators (the split is not written down), a total (its message names the sum of the
- * sheet's scores, which the report does not carry), and anything without one right number.
+ * several indicators (the split is not written down) or any other merged area, a total (its
+ * message names the sum of the sheet's scores, which the report does not carry), and anything
+ * without one right number.
  */
 
-import { WorkbookGrid, viewsByName } from "./grid";
+import type { Analysis } from "./analyze";
+import { WorkbookGrid, cellKey, viewsByName } from "./grid";
 import { Profile, rateFormat, scoreFormat } from "./profile";
 import { AnalysisResult, Finding } from "./result";
 import { RestoreValue, UndoRecord, copyUndoRecord, singleCellEntry } from "./writeplan";
@@ -27,7 +33,7 @@ export interface Fix {
   numFmt: string;
 }
 
-type Fixable = Pick<AnalysisResult, "findings" | "budget" | "indicators">;
+type Fixable = Pick<AnalysisResult, "findings" | "budget" | "indicators"> & Pick<Analysis, "ownMerges">;
 
 /** The fixes on offer, in the order of the findings. */
 export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile): Fix[] {
@@ -60,7 +66,7 @@ export function fixesFor(analysis: Fixable, grid: WorkbookGrid, profile: Profile
   analysis.findings.forEach((finding, index) => {
     const { row, col } = finding;
     const view = views.get(finding.sheet);
-    if (!view || view.mergeAt(row, col) || view.isFormula(row, col)) return;
+    if (!view || (view.mergeAt(row, col) && !analysis.ownMerges.get(finding.sheet)?.has(cellKey(row, col))) || view.isFormula(row, col)) return;
     const value = computed(finding, at(finding.sheet, row + 1));
     if (!value || value.before === null || value.after === null || value.before === value.after) return;
     fixes.push({ finding: index, sheet: finding.sheet, cell: finding.cell, row, col, before: value.before, after: value.after, numFmt: value.numFmt });

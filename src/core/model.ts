@@ -81,7 +81,13 @@ export interface NumberCell extends CellRef {
   invalid: boolean;
   /** Blank, or an empty marker ("/", "—", "无"). */
   empty: boolean;
-  /** Blank and not part of any merged area: a value may be written here. */
+  /**
+   * The cell is the value's own (ownArea): not merged, or merged across its own row only, from
+   * this cell and no wider than its column's header. A value for it goes into this cell, the
+   * area's top-left one, whether filled in (writable) or put right (fixes.ts).
+   */
+  own: boolean;
+  /** Blank, no formula, and the value's own (own): a value may be written here. */
   writable: boolean;
   /** Holds a formula: its value is the formula's cached result, worked out from other cells. */
   formula: boolean;
@@ -296,6 +302,7 @@ function numberCell(view: SheetView, row: number, col: number | undefined, amoun
   // blank, so nothing is ever written over them.
   const empty = blank || (text !== null && isEmptyMarker(text));
   const formula = view.isFormula(cell.row, cell.col);
+  const own = ownArea(view, row, col, headerRow);
   return {
     sheet: view.sheet.name,
     row: cell.row,
@@ -308,7 +315,8 @@ function numberCell(view: SheetView, row: number, col: number | undefined, amoun
     empty,
     // Never into a formula (its result may be blank), nor into a merged area other than the cell's
     // own (ownArea): the value would show across rows or columns (other fields) it does not belong to.
-    writable: blank && !formula && ownArea(view, row, col, headerRow),
+    own,
+    writable: blank && !formula && own,
     formula,
     resultUnknown: view.resultUnknown(cell.row, cell.col),
   };

@@ -55,6 +55,41 @@ describe("fixesFor", () => {
   });
 });
 
+describe("fixesFor a 得分 merged across its own row, as the national form has it (review round 58d, F1)", () => {
+  // 得分 merged G:H on each row under 得分 merged G4:H4: a blank one is filled into G, so a wrong one is fixed there.
+  const merged = (scoreMerges: string[], scoreHeader = ["G4:H4"]) =>
+    workbook({
+      name: "项目表",
+      rows: [
+        ["项目名称", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+        ["培训项目", 100, 90, 0.9, 10, 9],
+        [],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null, "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 40, 40, null, "场地不足"],
+        [null, null, "培训人次", "≥100人次", "120人次", 50, 50, null, ""],
+        ["满意度指标", "服务对象满意度", "学员满意度", "≥90%", "95%", 10, 10, null, ""],
+      ],
+      merges: ["A5:A6", "B5:B6", ...scoreHeader, ...scoreMerges],
+    });
+  const offered = (g: ReturnType<typeof merged>) => fixesFor(analyze(g), g, DEFAULT_PROFILE).map(({ cell, row, col, before, after }) => ({ cell, row, col, before, after }));
+
+  test("a wrong 得分 merged G5:H5 gets jixiao's figure in the area's top-left cell", () => {
+    expect(offered(merged(["G5:H5", "G6:H6", "G7:H7"]))).toEqual([{ cell: "G5", row: 4, col: 6, before: "40", after: "32" }]);
+  });
+
+  test("one merged down over two rows (G5:H6, shared by two indicators) gets none", () => {
+    const g = merged(["G5:H6", "G7:H7"]);
+    expect(analyze(g).findings.map((f) => f.cell)).toContain("G5");
+    expect(offered(g)).toEqual([]);
+  });
+
+  test("one wider than its column's header (得分 in G4 alone) gets none", () => {
+    const g = merged(["G5:H5", "G6:H6", "G7:H7"], []);
+    expect(analyze(g).findings.map((f) => f.cell)).toContain("G5");
+    expect(offered(g)).toEqual([]);
+  });
+});
+
 describe("undoWithFixes", () => {
   const [rate, score] = (() => {
     const g = grid();

@@ -82,6 +82,7 @@ export function handAnalysis(writes: CellWrite[], marks: CellMark[], summary: Su
     coverUnit: null,
     titleUnit: null,
     ownFills: [],
+    ownMerges: new Map(),
     budgetLines: [],
     findings: [],
     ignored: [],

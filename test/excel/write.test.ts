@@ -8,6 +8,9 @@ import { parseUndoStack } from "../../src/core/writeplan";
 import { FakeWorkbook } from "../../src/playground/fake-excel";
 import { apiOf, cellMark, cellWrite, contextOf, fakeBook, handAnalysis, sheet, smallSummary } from "./helpers";
 import { Analysis, analyze } from "../../src/core/analyze";
+import { fixesFor } from "../../src/core/fixes";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { applyFixes } from "../../src/excel/fixes";
 
 function indicatorBook(): FakeWorkbook {
   return fakeBook(
@@ -64,6 +67,26 @@ describe("applyAnalysis", () => {
     await applyAnalysis(contextOf(book), analysis, state, { api: apiOf(book) });
     const after = book.snapshot().sheets[0];
     expect([after.cells.G2?.value, after.cells.G3?.value, after.cells.G3?.numberFormat]).toEqual([15, 80.75, "0.00"]);
+    expect(after.cells.H3?.value ?? "").toBe("");
+    expect(after.merges).toEqual(expect.arrayContaining(["G2:H2", "G3:H3"]));
+  });
+
+  test("采用计算值 puts a wrong 得分 merged across its row right in the area's top-left cell, the merge kept", async () => {
+    const book = fakeBook([
+      sheet("表1", [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null, "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 15, 15, null, ""],
+        ["产出指标", "数量指标", "培训人次", "≥800人次", "760人次", 85, 85, null, "部分学员缺席"],
+      ], ["G1:H1", "G2:H2", "G3:H3"]),
+    ]);
+    const state = await readWorkbookState(contextOf(book), { api: apiOf(book), fills: true });
+    const analysis = analyze(state.grid);
+    await applyAnalysis(contextOf(book), analysis, state, { api: apiOf(book) });
+    const fixes = fixesFor(analysis, state.grid, DEFAULT_PROFILE);
+    expect(fixes.map((f) => `${f.cell}=${f.after}`)).toEqual(["G3=80.75"]);
+    await applyFixes(contextOf(book), fixes, { api: apiOf(book) });
+    const after = book.snapshot().sheets[0];
+    expect([after.cells.G3?.value, after.cells.G3?.numberFormat]).toEqual([80.75, "0.00"]);
     expect(after.cells.H3?.value ?? "").toBe("");
     expect(after.merges).toEqual(expect.arrayContaining(["G2:H2", "G3:H3"]));
   });
