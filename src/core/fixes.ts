@@ -86,16 +86,18 @@ export interface CellBefore {
  * The undo record of the last run with the fixes' cells added, so 撤销上次重算 takes them back too:
  * a cell the run already recorded keeps its older entry (undo restores the state before the run);
  * the others get their value and format from before the fix. Also says, per fix, the fill the cell
- * had before the run marked it (to take the mark off once fixed): undefined when the run did not
- * mark it.
+ * had before the run marked it (to take the mark off once fixed) and the cells that mark covers: a
+ * merged 得分 (G:H) was marked as one area, and is unmarked so (review round 58e); the fill is
+ * undefined when the run did not mark it.
  */
 export function undoWithFixes(
   record: UndoRecord | undefined,
   fixes: Fix[],
   before: CellBefore[],
-): { record: UndoRecord; unmark: (string | null | undefined)[] } {
+): { record: UndoRecord; unmark: Unmark[] } {
   const next: UndoRecord = record ? copyUndoRecord(record) : { version: 1, sheets: [], summary: null };
-  const unmark = fixes.map((fix, i) => {
+  const unmark = fixes.map((fix, i): Unmark => {
+    const area = next.sheets.find((s) => s.name === fix.sheet)?.entries.find((e) => e.r === fix.row && e.c === fix.col && e.h !== undefined && e.fill !== undefined);
     const entry = singleCellEntry(next, fix.sheet, fix.row, fix.col);
     if (entry.v === undefined) {
       entry.v = before[i].value;
@@ -105,7 +107,14 @@ export function undoWithFixes(
     // What the fix leaves: a value typed over it since is the user's, and 撤销 then refuses (review round 54b, H2).
     entry.x = Number(fix.after);
     entry.xf = fix.numFmt;
-    return entry.fill;
+    return area ? { fill: area.fill, rows: area.h ?? 1, cols: area.w ?? 1 } : { fill: entry.fill, rows: 1, cols: 1 };
   });
   return { record: next, unmark };
+}
+
+/** The fill a fixed cell goes back to, and the rows and columns from it that its mark covered. */
+export interface Unmark {
+  fill: string | null | undefined;
+  rows: number;
+  cols: number;
 }

@@ -70,7 +70,8 @@ export async function applyFixes(context: Excel.RequestContext, fixes: Fix[], op
           const range = sheetOf(fix.sheet).getRangeByIndexes(fix.row, fix.col, 1, 1);
           range.numberFormat = [[fix.numFmt]];
           range.values = [[Number(fix.after)]];
-          setFill(range, unmark[i]);
+          const { fill, rows, cols } = unmark[i];
+          setFill(rows === 1 && cols === 1 ? range : sheetOf(fix.sheet).getRangeByIndexes(fix.row, fix.col, rows, cols), fill);
           const { note, without } = mended[i];
           if (api(NOTES_API) && note !== without) writeNote(context, { sheet: fix.sheet, row: fix.row, col: fix.col, note: without }, true);
         }),

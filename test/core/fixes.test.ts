@@ -99,7 +99,7 @@ describe("undoWithFixes", () => {
   test("without a record, one is made holding what the cells had before", () => {
     const { record, unmark } = undoWithFixes(undefined, [score], [{ value: 40, numFmt: "General" }]);
     expect(record).toEqual({ version: 1, sheets: [{ name: "项目表", entries: [{ r: 4, c: 6, v: 40, f: "General", x: 32, xf: "0.00" }] }], summary: null });
-    expect(unmark).toEqual([undefined]);
+    expect(unmark).toEqual([{ fill: undefined, rows: 1, cols: 1 }]);
   });
 
   test("a cell the run marked keeps its pre-run fill to go back to; a cell the run wrote keeps its older value", () => {
@@ -115,8 +115,21 @@ describe("undoWithFixes", () => {
       { r: 1, c: 3, v: "", f: "General", fill: "#FFFF00", x: 0.9, xf: "0.00%" },
     ]);
     expect(record.summary).toEqual(run.summary);
-    expect(unmark).toEqual([null, "#FFFF00"]);
+    expect(unmark).toEqual([
+      { fill: null, rows: 1, cols: 1 },
+      { fill: "#FFFF00", rows: 1, cols: 1 },
+    ]);
     // The stored record is not changed in place.
     expect(run.sheets[0].entries[0]).toEqual({ r: 4, c: 6, fill: null });
+  });
+
+  test("a merged 得分 the run marked as one area is unmarked as that area (review round 58e)", () => {
+    const run: UndoRecord = { version: 1, sheets: [{ name: "项目表", entries: [{ r: 4, c: 6, h: 1, w: 2, fill: null }] }], summary: null };
+    const { record, unmark } = undoWithFixes(run, [score], [{ value: 40, numFmt: "0.00" }]);
+    expect(unmark).toEqual([{ fill: null, rows: 1, cols: 2 }]);
+    expect(record.sheets[0].entries).toEqual([
+      { r: 4, c: 6, h: 1, w: 2, fill: null },
+      { r: 4, c: 6, v: 40, f: "0.00", x: 32, xf: "0.00" },
+    ]);
   });
 });

@@ -82,6 +82,7 @@ describe("applyAnalysis", () => {
     const state = await readWorkbookState(contextOf(book), { api: apiOf(book), fills: true });
     const analysis = analyze(state.grid);
     await applyAnalysis(contextOf(book), analysis, state, { api: apiOf(book) });
+    expect([book.snapshot().sheets[0].cells.G3?.fill, book.snapshot().sheets[0].cells.H3?.fill]).toEqual(["#FFC7CE", "#FFC7CE"]);
     const fixes = fixesFor(analysis, state.grid, DEFAULT_PROFILE);
     expect(fixes.map((f) => `${f.cell}=${f.after}`)).toEqual(["G3=80.75"]);
     await applyFixes(contextOf(book), fixes, { api: apiOf(book) });
@@ -89,6 +90,8 @@ describe("applyAnalysis", () => {
     expect([after.cells.G3?.value, after.cells.G3?.numberFormat]).toEqual([80.75, "0.00"]);
     expect(after.cells.H3?.value ?? "").toBe("");
     expect(after.merges).toEqual(expect.arrayContaining(["G2:H2", "G3:H3"]));
+    // The run marked the area as one; the fix takes the mark off all of it (review round 58e).
+    expect([after.cells.G3?.fill ?? null, after.cells.H3?.fill ?? null]).toEqual([null, null]);
   });
 
   test("renders the summary sheet: text as text, numbers with formats, merges, widths, frozen rows, chart", async () => {
