@@ -408,8 +408,26 @@ export const NO_UNIT = "（未注明单位）";
 /** A row's, a finding's or a unit line's unit as the review workbook shows it in `lang`: NO_UNIT is (no unit named) in English. */
 export const unitShown = (unit: string, lang: Lang): string => (lang === "en" && unit === NO_UNIT ? "(no unit named)" : unit);
 
-/** Two names of one unit, the one within the other: 县教育局 and 教育局, 城关镇 and 城关镇人民政府. */
-const sameUnitName = (a: string, b: string) => a.includes(b) || b.includes(a);
+/**
+ * Two names of one unit, as unitAliases reads them: the same; a government's without and with its
+ * word (城关镇, 城关镇人民政府) or a department's own body (县教育局（本级）); or one with its place before
+ * it (教育局, 县教育局, 清河县教育局). Not a unit named within another's: 城关镇 and 城关镇中心小学 are two
+ * (final re-read: the name's being within the other took them for one, and a copy was dropped).
+ */
+function sameUnitName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short === long) return true;
+  if (long.startsWith(short)) {
+    const rest = long.slice(short.length);
+    return GOVERNMENT.includes(rest) || OWN_BODY.test(rest);
+  }
+  if (!long.endsWith(short)) return false;
+  const place = long.slice(0, -short.length);
+  return PLACE_BEFORE.test(place) || (PLACE_LEVEL_UNIT.test(short) && PLACE_NAME.test(place));
+}
+
+/** A place before a unit's name that ends with its level: 县 of 县教育局, 清河县. */
+const PLACE_BEFORE = /^[\u4e00-\u9fff]{0,4}[省市州县区旗盟]$/;
 
 /** A number or an attachment's number and what parts it from a name: 附件3-, 附件3-1 , 01 , 表2_. */
 const LEADING_NUMBER = /^(?:(?:附件|附表|表)\d+(?:[-－]\d+)*|\d+)[\s\-－_.．、:：]+/;

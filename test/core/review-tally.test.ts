@@ -159,6 +159,14 @@ describe("identical files, told apart by the units their folders and names give"
     expect(unitsOf(copies)).toEqual([["县总工会", 1, 1, 0]]);
   });
 
+  // Final re-read: a unit whose name holds another's (城关镇中心小学, 城关镇) was taken for it, and its copy dropped.
+  it("are two units' where one's name only begins with the other's: both counted", () => {
+    const tally = new ReviewTally();
+    expect(tally.addReviewed(fileOf("城关镇/城关镇.xlsx", "县总工会"), "d")).toBeNull();
+    expect(tally.addReviewed(fileOf("城关镇中心小学/城关镇中心小学.xlsx", "县总工会"), "d")).toBeNull();
+    expect(tally.review().rows).toHaveLength(2);
+  });
+
   it("are one unit's copies where their folders and names give one unit, or none", () => {
     const copies = (a: string, b: string, unit = "县农业农村局") => {
       const tally = new ReviewTally();
@@ -169,6 +177,7 @@ describe("identical files, told apart by the units their folders and names give"
     expect(copies("县残联（盖章版）.xlsx", "下载/县残联（盖章版）(1).xlsx", "县残联")).toEqual(["县残联（盖章版）.xlsx", 1]);
     expect(copies("城关镇/项目支出绩效自评表.xlsx", "城关镇 - 副本/项目支出绩效自评表.xlsx", "城关镇人民政府")).toEqual(["城关镇/项目支出绩效自评表.xlsx", 1]);
     expect(copies("县教育局.xlsx", "教育局/教育局.xlsx", "县教育局")).toEqual(["县教育局.xlsx", 1]);
+    expect(copies("城关镇/城关镇.xlsx", "城关镇人民政府/城关镇人民政府.xlsx", "城关镇人民政府")).toEqual(["城关镇/城关镇.xlsx", 1]);
     // A folder no unit's (群团) gives none: told by the form's unit, as before.
     expect(copies("群团/项目支出绩效自评表.xlsx", "群团/县总工会/项目支出绩效自评表.xlsx", "县总工会")).toEqual(["群团/项目支出绩效自评表.xlsx", 1]);
   });
