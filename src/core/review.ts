@@ -160,7 +160,7 @@ export interface UnitCount {
   tables: number;
   /**
    * Its files that could not be read (the review's failures of kind `unreadable`), each given to
-   * the unit its folder or its name gives (unitOfFailedFile): a unit whose only file could not be
+   * the unit its folder or its name gives (pathUnit): a unit whose only file could not be
    * read is counted too, first among the units (review round 57d F4).
    */
   failures: number;
@@ -374,7 +374,7 @@ function unitOfName(name: string, projects: string[], folder = false): string | 
   const bundled = unmarked.replace(BUNDLE_AFTER, "");
   const read = isUnitName(unit) ? unit : unitOfFileName(folder ? bundled.replace(FORMS_AFTER, "") : bundled, projects);
   // 开平区 of 开平区 绩效目标表 (review round 52c L5): a place's name alone, before the form's words.
-  const place = read !== unmarked && PLACE_ONLY.test(read) && read.length > 1;
+  const place = read !== unmarked && PLACE_ONLY.test(read);
   // 县教育局（本级）, the department's own body, is a unit (unitAliases counts it with the department).
   return (isUnitName(read.replace(OWN_BODY, "")) || place) && !UNIT_KIND.test(read) ? read : null;
 }
@@ -384,7 +384,7 @@ function unitOfName(name: string, projects: string[], folder = false): string | 
  * (县卫健局2023年项目支出绩效自评表(1).xlsx, 自评表-县卫健局-终稿.xlsx), else the nearest folder above it,
  * under the reviewed one, whose name names one (县教育局 of 01-县教育局/2023年/附件3.xlsx, 城关镇 of
  * 乡镇/01 城关镇/…, 县中医院 of 卫健/县中医院 - 副本/…; see unitOfName); null where none does. One
- * rule for a file read (nameUnnamedRows), a file not read (unitOfFailedFile) and identical files
+ * rule for a file read (nameUnnamedRows), a file not read (ReviewTally.fail) and identical files
  * (ReviewTally.addReviewed) alike (review round 58c: they were three).
  */
 export function pathUnit(file: string, projects: string[] = []): string | null {
@@ -537,7 +537,7 @@ function unitOfFileName(name: string, projects: string[]): string {
   if (titled !== null) return titled;
   const beforeForm = stem.replace(FORM_WORDS_AFTER, "");
   // 开平区 of 开平区 绩效目标表 (review round 52c L5): a place's name before the form's words names no less.
-  if (beforeForm !== stem && (isUnitName(beforeForm) || (PLACE_ONLY.test(beforeForm) && beforeForm.length > 1))) return beforeForm;
+  if (beforeForm !== stem && (isUnitName(beforeForm) || PLACE_ONLY.test(beforeForm))) return beforeForm;
   const bracketed = BRACKETED_FIRST.exec(stem)?.[1];
   if (bracketed !== undefined && isUnitName(bracketed)) return bracketed;
   const m = UNIT_THEN_PART.exec(stem);
@@ -883,7 +883,7 @@ export class ReviewTally {
   /** The first file each evaluated unit and project came in, and its year, for the same-project notes. */
   private readonly projectFiles = new Map<string, { file: string; year: number | null }>();
   private readonly rules = new Map<RuleId, RuleCount & { lastFile: string; unitSet: Set<string> }>();
-  /** The files not read, or holding no form, that 单位统计 counts for a unit (unitOfFailedFile). */
+  /** The files not read, or holding no form, that 单位统计 counts for a unit (pathUnit). */
   private readonly failedUnits: { unit: string; file: string; kind: ReviewFailureKind }[] = [];
   /**
    * The files counted on 单位统计 for the unit their path gives rather than the one their forms
@@ -1003,13 +1003,13 @@ export class ReviewTally {
   /**
    * A file without rows: unreadable, or read and holding no form (see ReviewFailureKind), its
    * message's advice the bureau's (forBureau), counted in 单位统计 for the unit its folder or name
-   * gives, if any (unitOfFailedFile).
+   * gives, if any (pathUnit).
    */
   fail(file: string, message: string, kind: ReviewFailureKind = "unreadable"): void {
     this.fileCount++;
     // What to do as the bureau can: the unit removes its password, saves as .xlsx (review round 57d F5).
     this.failures.push({ file, message: forBureau(message, this.lang), kind });
-    const unit = unitOfFailedFile(file);
+    const unit = pathUnit(file);
     if (unit !== null) this.failedUnits.push({ unit, file, kind });
   }
 
@@ -1103,17 +1103,6 @@ export class ReviewTally {
       notes: [...notes, ...this.otherYears()],
     };
   }
-}
-
-/**
- * The unit of a file the review could not read (or found no form in): the unit its path gives, as a
- * readable file's is where its forms name none (pathUnit: 县林业局 of 县林业局/部门整体支出绩效自评表.et,
- * 县审计局 of 县审计局.xlsx, 县文化馆 of 县文化馆/县文化馆免费开放项目.xls). Null where it gives none: a
- * list the bureau keeps beside the units' folders (各单位报送情况.csv), a form's file in a 系统's
- * folder (教育/, code review 57c M2), counted under 无法读取 alone.
- */
-export function unitOfFailedFile(file: string): string | null {
-  return pathUnit(file);
 }
 
 /** Units' names in the order of the Chinese reader (by pinyin), the same wherever the review is made. */

@@ -6,7 +6,7 @@
 import { analyze } from "../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { NO_UNIT, ReviewTally, contentOrder, projectShown, reviewCounts, reviewFile, reviewFileOrder, unitOfFailedFile, unitShown } from "../../src/core/review";
+import { NO_UNIT, ReviewTally, contentOrder, projectShown, reviewCounts, reviewFile, reviewFileOrder, pathUnit, unitShown } from "../../src/core/review";
 import { unitInTitle } from "../../src/core/headers";
 import { BUDGET_HEADER, SheetSpec, sheet, workbook } from "../support/grid";
 import { departmentOnTwoSheets, projectList, projectSheet } from "../support/review-forms";
@@ -595,7 +595,7 @@ describe("the unit of a workbook whose forms name none", () => {
     ["2023年自评/项目支出绩效自评表.xlsx", null],
   ])("a form naming no unit at %s: its path gives %s, read or not", (file, unit) => {
     expect(review(file, UNNAMED).rows.map((r) => r.unit)).toEqual([unit ?? NO_UNIT]);
-    expect(unitOfFailedFile(file)).toBe(unit);
+    expect(pathUnit(file)).toBe(unit);
   });
 
   test.each([
@@ -640,7 +640,7 @@ describe("the unit of a workbook whose forms name none", () => {
     ["县交通局/农村六小.xlsx", "县交通局"],
   ])("a form naming no unit at %s: its path gives %s (code review 58b)", (file, unit) => {
     expect(review(file, UNNAMED).rows.map((r) => r.unit)).toEqual([unit ?? NO_UNIT]);
-    expect(unitOfFailedFile(file)).toBe(unit);
+    expect(pathUnit(file)).toBe(unit);
   });
 
   test("a folder's files, read or not, are one unit's line on 单位统计 (review round 58c F4)", () => {
@@ -698,7 +698,7 @@ describe("the unit of a workbook whose forms name none", () => {
     expect(whole.units.map((u) => [u.unit, u.files])).toEqual([["县残联", 1]]);
     expect(whole.notes.map((n) => [n.file, n.kind])).toEqual([["2023年自评/附件3.xlsx", "duplicate"]]);
     // Not read, the same: an agency's name and words naming no unit after it; its own body stays (本级).
-    expect(["县残联（康复救助）.xlsx", "县残联-辅具适配.xlsx", "县教育局（本级）.xlsx"].map(unitOfFailedFile)).toEqual(["县残联", "县残联", "县教育局（本级）"]);
+    expect(["县残联（康复救助）.xlsx", "县残联-辅具适配.xlsx", "县教育局（本级）.xlsx"].map((file) => pathUnit(file))).toEqual(["县残联", "县残联", "县教育局（本级）"]);
   });
 
   test("identical files in a unit's numbered folder and its stamped one are one unit's, counted once (review round 58c F8)", () => {
